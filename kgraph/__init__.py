@@ -1,0 +1,25 @@
+"""kgraph: knowledge graphs from news articles.
+
+The stages, each importable on its own::
+
+    from kgraph import read_inputs, load_model, extract_articles, link_extractions, to_graph
+    kb = link_extractions(extract_articles(read_inputs(["seeds/"]), nlp=load_model()))
+    graph = to_graph(kb)
+"""
+
+__version__ = "0.1.0"
+
+from .errors import GraphError, InputError, KGraphError, ModelError, QueryError, ValidationError
+from .model import ENTITY_TYPES, PREDICATES, Article, Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
+from .ingest import read_inputs
+from .nlp import load as load_model
+from .extract import extract_articles, extract_doc
+from .link import link_extractions
+from .rdf import serialize, to_dataset, to_graph
+from .pipeline import build
+
+__all__ = [
+    "Article", "Entity", "ENTITY_TYPES", "Extraction", "Fact", "GraphError", "InputError", "KGraphError",
+    "KnowledgeBase", "Mention", "ModelError", "PREDICATES", "QueryError", "Relation", "ValidationError",
+    "build", "extract_articles", "extract_doc", "link_extractions", "load_model", "read_inputs", "serialize", "to_dataset", "to_graph",
+]

@@ -1,0 +1,98 @@
+"""The ``kgraph`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+
+import click
+
+from . import __version__
+from .errors import KGraphError
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    click.echo(f"Warning: {message}", err=True)
+
+
+class _Group(click.Group):
+    """Print ``Error: ...`` and exit 1 for the tool's own errors; bugs keep their traceback."""
+
+    def invoke(self, ctx):
+        warnings.showwarning = _show_warning
+        try:
+            return super().invoke(ctx)
+        except KGraphError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgraph")
+def main():
+    """Build knowledge graphs from news articles: RDF, an interactive page, SPARQL.
+
+    \b
+    Example:
+      kgraph build seeds/ --output output/
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--output", "-o", default="output", show_default=True, help="Folder to write graph.ttl and graph.html to.")
+@click.option("--model", default=None, help="spaCy pipeline (package or folder); en_core_web_sm by default.")
+@click.option("--skip-bad", is_flag=True, help="Skip unreadable files and malformed JSONL lines with a warning.")
+def build(inputs, output, model, skip_bad):
+    """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
+
+    \b
+    Example:
+      kgraph build seeds/ --output output/
+    """
+    from .pipeline import build as run_build
+
+    result = run_build(inputs or ("seeds",), output=output, model=model, skip_bad=skip_bad)
+    click.echo(result.summary())
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--model", default=None, help="spaCy pipeline (package or folder).")
+@click.option("--skip-bad", is_flag=True, help="Skip malformed inputs with a warning.")
+def extract(inputs, fmt, model, skip_bad):
+    """Print mention-level entities and relations, one JSON object per article.
+
+    \b
+    Example:
+      kgraph extract seeds/ --format jsonl
+    """
+    from .pipeline import extraction_json, extractions
+
+    for ex in extractions(inputs, model=model, skip_bad=skip_bad):
+        click.echo(json.dumps(extraction_json(ex), ensure_ascii=False))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True, help="Graph file to query.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(query, graph_path, fmt):
+    """Run a SPARQL query (inline text, a .rq file, or a saved query name) on a graph.
+
+    \b
+    Example:
+      kgraph query works-for --graph output/graph.ttl
+    """
+    from . import query as q
+    from . import rdf
+
+    text = q.resolve(query)
+    g = rdf.load(graph_path)
+    click.echo(q.format_result(q.run(g, text), fmt), nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

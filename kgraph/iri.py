@@ -1,0 +1,81 @@
+"""Minting IRIs: the one place where entity, article and evidence IRIs are made.
+
+IRIs are derived from content only (type and name, article identifier, the
+statement and its place in the article), so the same input gives the same
+IRIs in every run and every build order. Any Unicode name gives a valid IRI:
+characters that IRIs do not allow unescaped are replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import URIRef
+
+BASE = "https://w3id.org/kgraph/"
+ENTITY_BASE = BASE + "id/"
+ARTICLE_BASE = BASE + "article/"
+EVIDENCE_BASE = BASE + "evidence/"
+
+_MAX_SLUG = 80
+
+
+def _iri_char_ok(ch: str) -> bool:
+    """Return True for characters allowed unescaped in an IRI path segment (RFC 3987 iunreserved)."""
+    if ch.isascii():
+        return ch.isalnum() or ch in "-._~"
+    cp = ord(ch)
+    if not (0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF
+            or 0x10000 <= cp <= 0xEFFFD):
+        return False
+    if (cp & 0xFFFF) in (0xFFFE, 0xFFFF):
+        return False
+    return unicodedata.category(ch)[0] in "LNM"
+
+
+def digest(*parts: object, length: int = 16) -> str:
+    """Return a short stable hex digest of the parts."""
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(str(p).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def slug(name: str) -> str:
+    """Return a readable, IRI-safe path segment for a name ("Kim Jong-un" -> "Kim_Jong-un").
+
+    Names that lose characters on the way, are empty, or are very long get
+    a short digest of the original appended, so two names never share a slug.
+    """
+    norm = unicodedata.normalize("NFC", name).strip()
+    out = re.sub(r"_+", "_", "".join(ch if _iri_char_ok(ch) else "_" for ch in norm)).strip("_.")
+    lossless = out == re.sub(r"\s+", "_", norm) and out
+    if len(out) > _MAX_SLUG:
+        out = out[:_MAX_SLUG].rstrip("_.")
+        lossless = False
+    if not lossless:
+        out = f"{out}_{digest(name, length=8)}" if out else digest(name, length=12)
+    return out
+
+
+def entity_key(type_: str, name: str) -> str:
+    """Return the key of an entity: its type and the slug of its name ("person/Vladimir_Putin")."""
+    return f"{type_.lower()}/{slug(name)}"
+
+
+def entity_iri(key: str) -> URIRef:
+    """Return the IRI of an entity key."""
+    return URIRef(ENTITY_BASE + key)
+
+
+def article_iri(article_id: str) -> URIRef:
+    """Return the IRI of an article."""
+    return URIRef(ARTICLE_BASE + slug(article_id))
+
+
+def evidence_iri(*parts: object) -> URIRef:
+    """Return the IRI of one piece of evidence, from what identifies it."""
+    return URIRef(EVIDENCE_BASE + digest(*parts))

@@ -1,0 +1,67 @@
+"""Namespaces; the kgraph terms are read from ``ontology/kgraph.ttl``.
+
+The ontology is the single source of truth: :data:`KG` is a closed namespace
+holding exactly the terms the ontology defines, so a misspelt term fails at
+once instead of producing a silently wrong graph.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+
+ONTOLOGY_IRI = "https://w3id.org/kgraph/ontology"
+KG_IRI = ONTOLOGY_IRI + "#"
+#: Base of entity IRIs.
+ID_IRI = "https://w3id.org/kgraph/id/"
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GN = Namespace("https://sws.geonames.org/")
+KGR = Namespace(ID_IRI)
+
+
+def ontology_path(name: str = "kgraph.ttl"):
+    """Return the path of a file shipped in the ontology folder."""
+    return resources.files("kgraph.ontology").joinpath(name)
+
+
+@cache
+def ontology_graph() -> Graph:
+    """Return the ontology as an rdflib graph (parsed once)."""
+    g = Graph()
+    g.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def _terms() -> list[str]:
+    g = ontology_graph()
+    names = {str(s)[len(KG_IRI):] for s in g.subjects() if str(s).startswith(KG_IRI)}
+    return sorted(names)
+
+
+KG = ClosedNamespace(KG_IRI, _terms())
+
+#: Prefixes bound in every graph and predefined in every query.
+PREFIXES = {
+    "kg": KG_IRI,
+    "kgr": ID_IRI,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "schema": str(SCHEMA),
+    "geo": str(GEO),
+    "wd": str(WD),
+}
+
+
+def sparql_prologue() -> str:
+    """Return the PREFIX lines every query gets."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

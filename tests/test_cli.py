@@ -1,0 +1,56 @@
+"""The command line, end to end on the seed article."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS
+
+from kgraph.vocab import KG
+
+from .conftest import SEED
+
+
+def _kgraph(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "kgraph", *args], capture_output=True, text=True, **kw)
+
+
+def _by_label(g, label):
+    nodes = [s for s in g.subjects(RDFS.label, None) if str(g.value(s, RDFS.label)) == label]
+    assert len(nodes) == 1, f"{label}: {nodes}"
+    return nodes[0]
+
+
+def test_seed_graph_has_the_key_facts(seed_build):
+    _result, out = seed_build
+    g = Graph().parse(out / "graph.ttl")
+    putin, russia = _by_label(g, "Vladimir Putin"), _by_label(g, "Russia")
+    kim, nk = _by_label(g, "Kim Jong Un"), _by_label(g, "North Korea")
+    ushakov, kremlin = _by_label(g, "Yuri Ushakov"), _by_label(g, "Kremlin")
+    assert (putin, KG.leaderOf, russia) in g
+    assert (kim, KG.leaderOf, nk) in g
+    assert (ushakov, KG.worksFor, kremlin) in g
+    assert (putin, RDF.type, KG.Person) in g
+
+
+def test_build_writes_page_without_remote_links(seed_build):
+    _result, out = seed_build
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script src=" not in page and "<link " not in page
+    assert "vis.Network" in page
+
+
+def test_query_malformed_is_one_line_error(seed_build):
+    _result, out = seed_build
+    proc = _kgraph("query", "SELECT * WHERE { ?s ?p }", "--graph", str(out / "graph.ttl"))
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Error: ") and proc.stderr.count("\n") == 1
+
+
+def test_missing_input_is_one_line_error(tmp_path):
+    proc = _kgraph("build", str(tmp_path / "nope.txt"), "--output", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert proc.stderr.strip().startswith("Error: ") and "Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()
