@@ -44,7 +44,9 @@ def main():
 @click.option("--output", "-o", default="output", show_default=True, help="Folder to write graph.ttl and graph.html to.")
 @click.option("--model", default=None, help="spaCy pipeline (package or folder); en_core_web_sm by default.")
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable files and malformed JSONL lines with a warning.")
-def build(inputs, output, model, skip_bad):
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Drop relations whose confidence (the rule's measured precision) is below this.")
+def build(inputs, output, model, skip_bad, min_confidence):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
 
     \b
@@ -53,7 +55,8 @@ def build(inputs, output, model, skip_bad):
     """
     from .pipeline import build as run_build
 
-    result = run_build(inputs or ("seeds",), output=output, model=model, skip_bad=skip_bad)
+    result = run_build(inputs or ("seeds",), output=output, model=model, skip_bad=skip_bad,
+                       min_confidence=min_confidence)
     click.echo(result.summary())
 
 
@@ -62,7 +65,9 @@ def build(inputs, output, model, skip_bad):
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--model", default=None, help="spaCy pipeline (package or folder).")
 @click.option("--skip-bad", is_flag=True, help="Skip malformed inputs with a warning.")
-def extract(inputs, fmt, model, skip_bad):
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Drop relations whose confidence (the rule's measured precision) is below this.")
+def extract(inputs, fmt, model, skip_bad, min_confidence):
     """Print mention-level entities and relations, one JSON object per article.
 
     \b
@@ -71,7 +76,7 @@ def extract(inputs, fmt, model, skip_bad):
     """
     from .pipeline import extraction_json, extractions
 
-    for ex in extractions(inputs, model=model, skip_bad=skip_bad):
+    for ex in extractions(inputs, model=model, skip_bad=skip_bad, min_confidence=min_confidence):
         click.echo(json.dumps(extraction_json(ex), ensure_ascii=False))
 
 

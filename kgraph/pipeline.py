@@ -40,8 +40,12 @@ class BuildResult:
 
 
 def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
-                skip_bad: bool = False, batch_size: int = 64) -> Iterator[Extraction]:
-    """Read the inputs and yield one extraction per article."""
+                skip_bad: bool = False, batch_size: int = 64,
+                min_confidence: float = 0.0) -> Iterator[Extraction]:
+    """Read the inputs and yield one extraction per article.
+
+    Relations whose confidence is below ``min_confidence`` are dropped.
+    """
     from . import nlp as nlp_mod
 
     articles = ingest.read_inputs(inputs, skip_bad=skip_bad)
@@ -54,11 +58,20 @@ def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
         yield first
         yield from articles
 
-    yield from extract_articles(chain(), nlp=pipeline, batch_size=batch_size)
+    for ex in extract_articles(chain(), nlp=pipeline, batch_size=batch_size):
+        yield filter_confidence(ex, min_confidence)
+
+
+def filter_confidence(ex: Extraction, min_confidence: float) -> Extraction:
+    """Return the extraction without the relations whose confidence is below ``min_confidence``."""
+    if min_confidence <= 0:
+        return ex
+    kept = tuple(r for r in ex.relations if r.confidence >= min_confidence)
+    return Extraction(ex.article, ex.mentions, kept)
 
 
 def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
-          skip_bad: bool = False) -> BuildResult:
+          skip_bad: bool = False, min_confidence: float = 0.0) -> BuildResult:
     """Build the graph of the inputs and write ``graph.ttl`` and ``graph.html`` into ``output``.
 
     Raises:
@@ -67,7 +80,7 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     """
     from .errors import InputError
 
-    exs = list(extractions(inputs, model=model, skip_bad=skip_bad))
+    exs = list(extractions(inputs, model=model, skip_bad=skip_bad, min_confidence=min_confidence))
     if not exs:
         raise InputError("no articles found in the inputs")
     kb = link_extractions(exs)
