@@ -99,5 +99,29 @@ def query(query, graph_path, fmt):
     click.echo(q.format_result(q.run(g, text), fmt), nl=False)
 
 
+@main.command()
+@click.option("--gold", "gold", required=True, help="Gold JSON file or folder of them (shared gold format).")
+@click.option("--model", default=None, help="spaCy pipeline (package or folder).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Drop relations below this confidence before scoring.")
+@click.option("--json", "json_path", default=None, help="Also write the full report as JSON to this file.")
+@click.option("--verbose", "-v", is_flag=True, help="List each missed and false entity and relation.")
+def evaluate(gold, model, min_confidence, json_path, verbose):
+    """Build each gold file's article and score entities and relations (P/R/F1, per predicate).
+
+    \b
+    Example:
+      kgraph evaluate --gold my-gold/ -v
+    """
+    from . import atomic
+    from .evaluate import evaluate as run_evaluate
+    from .evaluate import format_report
+
+    report = run_evaluate(gold, model=model, min_confidence=min_confidence)
+    click.echo(format_report(report, verbose=verbose), nl=False)
+    if json_path:
+        atomic.write_text(json_path, json.dumps(report.to_json(), indent=1, ensure_ascii=False) + "\n")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
