@@ -1,15 +1,89 @@
-"""SPARQL over a built graph, with the project's prefixes predefined."""
+"""SPARQL over a built graph: saved queries, safety checks, and the result formats.
+
+The project's prefixes (:data:`kgraph.vocab.PREFIXES`) are predefined by
+passing them to the engine, not by prepending text, so a syntax error is
+reported at the line and column of the user's own query.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from importlib import resources
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from .errors import QueryError
-from .vocab import sparql_prologue
+from .store import RdflibStore, Result
+
+#: Output formats, by name.
+FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
+#: Media types of the result formats.
+MEDIA_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "table": "text/plain; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+}
+
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
+
+# Comments, strings and IRIs: removed before looking for keywords, so "SERVICE" in a label is harmless.
+_NOISE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*',
+    re.S)
+
+
+def _keywords(text: str) -> list[str]:
+    return re.findall(r"(?<![\w?$:])[A-Za-z]+(?![\w:])", _NOISE.sub(" ", text))
+
+
+def query_form(text: str) -> str:
+    """Return the form of a query or update: SELECT, ASK, CONSTRUCT, DESCRIBE, an update keyword, or ''."""
+    for word in _keywords(text):
+        w = word.upper()
+        if w in ("PREFIX", "BASE"):
+            continue
+        if w in _QUERY_FORMS or w in _UPDATE_WORDS:
+            return w
+    return ""
+
+
+def is_update(text: str) -> bool:
+    """Return True if the text is a SPARQL Update request rather than a query."""
+    return query_form(text) in _UPDATE_WORDS
+
+
+def uses_service(text: str) -> bool:
+    """Return True if the query holds a SERVICE clause (a call to another SPARQL endpoint)."""
+    return any(w.upper() == "SERVICE" for w in _keywords(text))
+
+
+def check(text: str) -> None:
+    """Refuse what kgraph never runs: updates (graphs are read-only) and SERVICE (no network).
+
+    Raises:
+        QueryError: The text is an update, calls SERVICE, or is empty.
+    """
+    if not text.strip():
+        raise QueryError("empty query")
+    if is_update(text):
+        raise QueryError(f"SPARQL Update ({query_form(text)}) is not allowed: the graph is read-only")
+    if uses_service(text):
+        raise QueryError("SERVICE is not allowed: kgraph never sends queries to other hosts")
+
+
+# ---------------------------------------------------------------- saved queries
 
 
 def saved_queries() -> dict[str, str]:
@@ -19,8 +93,30 @@ def saved_queries() -> dict[str, str]:
             if p.name.endswith(".rq")}
 
 
+def description(text: str) -> str:
+    """Return a query's description: its first comment line."""
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("#"):
+            return s.lstrip("#").strip()
+        if s:
+            break
+    return ""
+
+
+def list_saved() -> str:
+    """Return the saved queries, one per line, with their descriptions."""
+    saved = saved_queries()
+    width = max(len(n) for n in saved)
+    return "".join(f"{name.ljust(width)}  {description(text)}\n" for name, text in saved.items())
+
+
 def resolve(query: str) -> str:
-    """Return the text of a query given inline, as a ``.rq`` file, or by saved name."""
+    """Return the text of a query given inline, as a ``.rq`` file, or by saved name.
+
+    Raises:
+        QueryError: A ``.rq`` file is missing or unreadable.
+    """
     saved = saved_queries()
     if query in saved:
         return saved[query]
@@ -28,46 +124,165 @@ def resolve(query: str) -> str:
         p = Path(query)
         if not p.is_file():
             raise QueryError(f"query file not found: {p}")
-        return p.read_text(encoding="utf-8")
+        try:
+            return p.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"cannot read query file {p}: {exc}") from None
+    if re.fullmatch(r"[\w-]+", query.strip()):
+        raise QueryError(f"no saved query named {query!r} (see `kgraph query --list`)")
     return query
 
 
-def run(graph, query: str):
-    """Run a SPARQL query on an rdflib graph; the project's prefixes are predefined.
+def run(graph, query: str) -> Result:
+    """Run a SPARQL query on a store or an rdflib graph; the project's prefixes are predefined.
+
+    Args:
+        graph: A store from :func:`kgraph.store.open_store`, or an rdflib Graph/Dataset.
+        query: The query text.
 
     Raises:
-        QueryError: The query is malformed.
+        QueryError: The query is malformed, is an update, or uses SERVICE.
     """
-    text = sparql_prologue() + query
-    try:
-        return graph.query(text)
-    except Exception as exc:  # pyparsing and rdflib raise many types
-        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise QueryError(f"malformed query: {msg}") from None
+    check(query)
+    store = graph if hasattr(graph, "engine") else RdflibStore(dataset=graph)
+    return store.query(query)
 
 
-def _cell(v) -> str:
-    return "" if v is None else str(v)
+# ---------------------------------------------------------------- output formats
 
 
-def format_result(result, fmt: str = "table") -> str:
-    """Render a query result as an aligned table, CSV or SPARQL JSON."""
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="turtle")
-    if result.type == "ASK":
-        return ("true" if result.askAnswer else "false") + "\n"
-    vars_ = [str(v) for v in result.vars]
-    rows = [[_cell(r[v]) for v in result.vars] for r in result]
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(vars_)
-        w.writerows(rows)
-        return buf.getvalue()
-    if fmt == "json":
-        return result.serialize(format="json").decode("utf-8") + "\n"
-    widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(vars_)]
+def _plain(t) -> str:
+    if t is None:
+        return ""
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    return str(t)
+
+
+def _short(t) -> str:
+    from .rdf import term
+
+    if isinstance(t, URIRef):
+        shown = term(t)
+        return shown[1:-1] if shown.startswith("<") else shown
+    return _plain(t)
+
+
+def _nt(t) -> str:
+    from .rdf import term
+
+    return "" if t is None else term(t, short=False)
+
+
+def _json_term(t) -> dict:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    out = {"type": "literal", "value": str(t)}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype is not None and t.datatype != XSD.string:
+        out["datatype"] = str(t.datatype)
+    return out
+
+
+def _xml_term(t) -> str:
+    if isinstance(t, URIRef):
+        return f"<uri>{escape(str(t))}</uri>"
+    if isinstance(t, BNode):
+        return f"<bnode>{escape(str(t))}</bnode>"
+    attrs = ""
+    if t.language:
+        attrs = f" xml:lang={quoteattr(t.language)}"
+    elif t.datatype is not None and t.datatype != XSD.string:
+        attrs = f" datatype={quoteattr(str(t.datatype))}"
+    return f"<literal{attrs}>{escape(str(t))}</literal>"
+
+
+def _table(vars_: list[str], rows: list[tuple]) -> str:
+    cells = [[_short(c).replace("\n", " ") for c in r] for r in rows]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(vars_)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(vars_, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    n = len(rows)
+    lines.append(f"({n} row{'s' if n != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """Render a result: SELECT/ASK as table, CSV, TSV, SPARQL JSON or XML; CONSTRUCT/DESCRIBE as Turtle.
+
+    Raises:
+        QueryError: The format does not fit the kind of result.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if fmt not in ("turtle", "table"):
+            raise QueryError(f"a {result.type} query gives a graph: use --format turtle")
+        from .rdf import serialize_quads
+
+        return serialize_quads((s, p, o, None) for s, p, o in result.triples)
+    if fmt == "turtle":
+        raise QueryError(f"a {result.type} query gives no graph: use --format table, csv, tsv, json or xml")
+    if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
+        if fmt == "xml":
+            return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
+                    f"  <head/>\n  <boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
+        return ("true" if result.boolean else "false") + "\n"
+    vars_, rows = result.vars, result.rows
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(vars_)
+        w.writerows([_plain(c) for c in r] for r in rows)
+        return buf.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in vars_)] + ["\t".join(_nt(c) for c in r) for r in rows]
+        return "\n".join(lines) + "\n"
+    if fmt == "json":
+        bindings = [{v: _json_term(c) for v, c in zip(vars_, r) if c is not None} for r in rows]
+        doc = {"head": {"vars": vars_}, "results": {"bindings": bindings}}
+        return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n  <head>\n']
+        out += [f"    <variable name={quoteattr(v)}/>\n" for v in vars_]
+        out.append("  </head>\n  <results>\n")
+        for r in rows:
+            out.append("    <result>\n")
+            out += [f"      <binding name={quoteattr(v)}>{_xml_term(c)}</binding>\n"
+                    for v, c in zip(vars_, r) if c is not None]
+            out.append("    </result>\n")
+        out.append("  </results>\n</sparql>\n")
+        return "".join(out)
+    return _table(vars_, rows)
+
+
+def canonical(result: Result) -> tuple:
+    """Return an engine-independent form of a result, for comparing answers (rows as a sorted multiset)."""
+    def key(t):
+        if t is None:
+            return ""
+        if isinstance(t, Literal) and t.datatype is not None and t.datatype != XSD.string:
+            if t.datatype in _NUMERIC:
+                from decimal import Decimal, InvalidOperation
+
+                try:
+                    return f"{Decimal(str(t)).normalize()}^^number"
+                except InvalidOperation:
+                    return _nt(t)
+            return _nt(t)
+        return _nt(t)
+
+    if result.type == "ASK":
+        return ("ASK", result.boolean)
+    if result.type == "SELECT":
+        return ("SELECT", tuple(result.vars), tuple(sorted(tuple(key(c) for c in r) for r in result.rows)))
+    return (result.type, tuple(sorted(tuple(key(c) for c in t) for t in result.triples)))
+
+
+_NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float}

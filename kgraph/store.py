@@ -1,0 +1,291 @@
+"""Stores that answer SPARQL: rdflib in memory, or an on-disk Oxigraph store for large graphs.
+
+Both engines give the same :class:`Result` (rdflib terms), so output
+formats and answers do not depend on the engine. The Oxigraph store of
+``output/graph.ttl`` lives in ``output/graph.oxigraph/``: it is built once
+(bulk load, written to a temporary folder and renamed) and reused while it
+is newer than the graph file it was built from.
+
+Neither engine reaches the network: ``SERVICE`` is refused before a query
+runs (Oxigraph would make the HTTP call), and rdflib's loading of ``FROM``
+IRIs from the web is switched off.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from .errors import GraphError, QueryError
+from .vocab import PREFIXES
+
+#: Graph files at least this large are queried through Oxigraph by ``--store auto``.
+AUTO_OXIGRAPH_BYTES = 1_000_000
+#: Suffix of the on-disk Oxigraph store folder kept next to a graph file.
+STORE_SUFFIX = ".oxigraph"
+_STAMP = "kgraph-source.json"
+ENGINES = ("auto", "rdflib", "oxigraph")
+
+_OX_FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".trig": "TRIG", ".nt": "N_TRIPLES", ".nq": "N_QUADS",
+               ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".owl": "RDF_XML", ".xml": "RDF_XML",
+               ".n3": "N3"}
+
+
+@dataclass
+class Result:
+    """The answer to a query, whatever engine gave it.
+
+    Attributes:
+        type: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+        vars: Variable names of a SELECT, in order.
+        rows: Solutions of a SELECT: one tuple per row, ``None`` for unbound.
+        boolean: The answer of an ASK.
+        triples: The triples of a CONSTRUCT or DESCRIBE.
+    """
+
+    type: str
+    vars: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple] = field(default_factory=list)
+
+
+def store_path(graph_path) -> Path:
+    """Return the folder of the Oxigraph store kept next to a graph file (``graph.oxigraph``)."""
+    p = Path(graph_path)
+    return p.with_name(p.stem + STORE_SUFFIX)
+
+
+def _stamp_of(graph: Path) -> dict:
+    st = graph.stat()
+    return {"source": graph.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def is_fresh(graph_path) -> bool:
+    """Return True if the Oxigraph store next to ``graph_path`` was built from its current content."""
+    folder = store_path(graph_path)
+    try:
+        stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
+        return stamp == _stamp_of(Path(graph_path))
+    except (OSError, ValueError):
+        return False
+
+
+def choose_engine(graph_path, engine: str = "auto") -> str:
+    """Return ``rdflib`` or ``oxigraph`` for a graph file (``auto``: Oxigraph for large or already-stored graphs)."""
+    if engine not in ENGINES:
+        raise QueryError(f"unknown store {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine != "auto":
+        return engine
+    p = Path(graph_path)
+    if is_fresh(p):
+        return "oxigraph"
+    try:
+        return "oxigraph" if p.stat().st_size >= AUTO_OXIGRAPH_BYTES else "rdflib"
+    except OSError:
+        return "rdflib"
+
+
+def _ox_format(path: Path):
+    import pyoxigraph as ox
+
+    name = _OX_FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise GraphError(f"cannot read {path}: unknown RDF file suffix {path.suffix!r} "
+                         f"(use one of {', '.join(sorted(_OX_FORMATS))})")
+    return getattr(ox.RdfFormat, name)
+
+
+def _check_graph(graph_path) -> Path:
+    p = Path(graph_path)
+    if not p.is_file():
+        raise GraphError(f"graph file not found: {p}")
+    return p
+
+
+def build_oxigraph(graph_path) -> Path:
+    """Bulk-load a graph file into its on-disk Oxigraph store (next to it) unless that is fresh.
+
+    The store is written to a temporary folder and renamed, so readers never
+    see half a store.
+
+    Raises:
+        GraphError: The file is missing, is not valid RDF, or the folder cannot be written.
+    """
+    import pyoxigraph as ox
+
+    p = _check_graph(graph_path)
+    folder = store_path(p)
+    if is_fresh(p):
+        return folder
+    fmt = _ox_format(p)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=p.parent))
+    except OSError as exc:
+        raise GraphError(f"cannot write {folder}: {exc.strerror or exc}") from None
+    try:
+        stamp = _stamp_of(p)
+        store = ox.Store(str(tmp))
+        try:
+            store.bulk_load(path=str(p), format=fmt)
+        except (SyntaxError, ValueError) as exc:
+            raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
+        store.flush()
+        del store
+        (tmp / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
+        old = None
+        if folder.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".old", dir=p.parent))
+            os.replace(folder, old / "store")
+        os.replace(tmp, folder)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise GraphError(f"cannot write {folder}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return folder
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class RdflibStore:
+    """A graph file parsed into an rdflib Dataset (default graph = union of all graphs)."""
+
+    engine = "rdflib"
+
+    def __init__(self, graph_path=None, *, dataset=None):
+        from . import rdf
+
+        self.dataset = dataset if dataset is not None else rdf.load(graph_path)
+
+    def query(self, text: str) -> Result:
+        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
+        import rdflib.plugins.sparql as rsparql
+
+        rsparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM <http://...> from the web
+        try:
+            res = self.dataset.query(text, initNs=PREFIXES)
+            if res.type == "SELECT":
+                names = [str(v) for v in res.vars]
+                return Result("SELECT", names, [tuple(row) for row in res])
+            if res.type == "ASK":
+                return Result("ASK", boolean=bool(res.askAnswer))
+            return Result(res.type, triples=list(res.graph))
+        except QueryError:
+            raise
+        except Exception as exc:  # pyparsing and rdflib raise many types
+            raise QueryError(_rdflib_message(exc)) from None
+
+
+def _rdflib_message(exc: BaseException) -> str:
+    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    msg = _first_line(exc)
+    if line is not None and col is not None:
+        msg = msg.split("  (at char")[0]
+        return f"syntax error at line {line}, column {col}: {msg}"
+    return f"cannot run query: {msg}"
+
+
+class OxigraphStore:
+    """A graph in Oxigraph: the on-disk store next to the graph file, or in memory if that cannot be written."""
+
+    engine = "oxigraph"
+
+    def __init__(self, graph_path=None, *, store=None, read_only: bool = True):
+        import pyoxigraph as ox
+
+        if store is not None:
+            self.store = store
+            return
+        p = _check_graph(graph_path)
+        try:
+            folder = build_oxigraph(p)
+        except GraphError as exc:
+            if "cannot write" not in str(exc):
+                raise
+            self.store = ox.Store()  # read-only folder: load in memory instead
+            try:
+                self.store.bulk_load(path=str(p), format=_ox_format(p))
+            except (SyntaxError, ValueError) as err:
+                raise GraphError(f"cannot read {p} as RDF: {_first_line(err)}") from None
+            return
+        self.store = ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+
+    def query(self, text: str) -> Result:
+        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
+        import pyoxigraph as ox
+
+        try:
+            res = self.store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+            if isinstance(res, ox.QueryBoolean):
+                return Result("ASK", boolean=bool(res))
+            if isinstance(res, ox.QuerySolutions):
+                names = [v.value for v in res.variables]
+                return Result("SELECT", names, [tuple(from_oxigraph(t) for t in sol) for sol in res])
+            triples = [tuple(from_oxigraph(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in res]
+            kind = "DESCRIBE" if _first_keyword(text) == "DESCRIBE" else "CONSTRUCT"
+            return Result(kind, triples=triples)
+        except SyntaxError as exc:
+            raise QueryError(_oxigraph_message(exc)) from None
+        except OSError as exc:
+            raise QueryError(f"cannot run query: {_first_line(exc)}") from None
+
+
+def _oxigraph_message(exc: BaseException) -> str:
+    import re
+
+    msg = _first_line(exc)
+    m = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?: (.*)", msg)
+    if m:
+        return f"syntax error at line {m.group(1)}, column {m.group(2)}: {m.group(3)}"
+    return f"syntax error: {msg}"
+
+
+def _first_keyword(text: str) -> str:
+    from .query import query_form
+
+    return query_form(text)
+
+
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = str(RDF.langString)
+
+
+def from_oxigraph(t):
+    """Return the rdflib term of a pyoxigraph term (None stays None)."""
+    import pyoxigraph as ox
+
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt in (_XSD_STRING, _LANG_STRING) else Literal(t.value, datatype=URIRef(dt))
+    raise QueryError(f"unsupported RDF term in a result: {t!r}")
+
+
+def open_store(graph_path, engine: str = "auto"):
+    """Open a graph file for querying with the chosen engine (``auto``, ``rdflib`` or ``oxigraph``).
+
+    Raises:
+        GraphError: The file is missing or not valid RDF.
+        QueryError: The engine name is unknown.
+    """
+    chosen = choose_engine(graph_path, engine)
+    return OxigraphStore(graph_path) if chosen == "oxigraph" else RdflibStore(graph_path)
