@@ -81,22 +81,39 @@ def extract(inputs, fmt, model, skip_bad, min_confidence):
 
 
 @main.command()
-@click.argument("query")
+@click.argument("query", required=False)
 @click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True, help="Graph file to query.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(query, graph_path, fmt):
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
+              default="table", show_default=True,
+              help="table/csv/tsv/json/xml (SPARQL 1.1 results) for SELECT and ASK; turtle for CONSTRUCT/DESCRIBE.")
+@click.option("--store", "engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto",
+              show_default=True,
+              help="Query engine; auto uses the on-disk Oxigraph store (GRAPH.oxigraph/) for graphs over 1 MB.")
+@click.option("--list", "list_", is_flag=True, help="List the saved queries with their descriptions.")
+def query(query, graph_path, fmt, engine, list_):
     """Run a SPARQL query (inline text, a .rq file, or a saved query name) on a graph.
+
+    SELECT, ASK, CONSTRUCT and DESCRIBE; the project's prefixes (kg:, kgr:,
+    rdfs:, skos:, prov:, ...) are predefined. Updates and SERVICE are refused.
 
     \b
     Example:
+      kgraph query --list
       kgraph query works-for --graph output/graph.ttl
+      kgraph query "SELECT ?p WHERE { ?p a kg:Person }" --format csv
     """
     from . import query as q
-    from . import rdf
+    from .store import open_store
 
+    if list_:
+        click.echo(q.list_saved(), nl=False)
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (text, FILE.rq or saved name), or --list")
     text = q.resolve(query)
-    g = rdf.load(graph_path)
-    click.echo(q.format_result(q.run(g, text), fmt), nl=False)
+    q.check(text)
+    store = open_store(graph_path, engine)
+    click.echo(q.format_result(q.run(store, text), fmt), nl=False)
 
 
 @main.command()
