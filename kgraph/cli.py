@@ -46,17 +46,46 @@ def main():
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable files and malformed JSONL lines with a warning.")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
               help="Drop relations whose confidence (the rule's measured precision) is below this.")
-def build(inputs, output, model, skip_bad, min_confidence):
+@click.option("--into", "into", default=None, metavar="DIR",
+              help="Add the inputs to the graph already in DIR (a changed article replaces its old facts).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes that parse articles in parallel.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Parse on a Dask cluster: its scheduler address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--quiet", "-q", is_flag=True, help="Show no progress on standard error.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Draw only the N most central entities on graph.html (graph.ttl keeps all).")
+@click.option("--format", "formats", multiple=True, metavar="LIST",
+              help="Also write these formats (repeat or comma-separate): ttl, trig, nt, nq, jsonld, graphml, "
+                   "gexf, csv. graph.ttl and graph.html are always written.")
+def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
+
+    Re-runs parse only new or changed articles (a cache is kept in
+    DIR/.kgraph/); --into grows an existing graph instead of replacing it.
 
     \b
     Example:
       kgraph build seeds/ --output output/
+      kgraph build news-2024.jsonl.gz --jobs 2 --output corpus/
+      kgraph build today/ --into corpus/
+      kgraph build seeds/ --format trig,jsonld,csv
     """
-    from .pipeline import build as run_build
+    from pathlib import Path
 
-    result = run_build(inputs or ("seeds",), output=output, model=model, skip_bad=skip_bad,
-                       min_confidence=min_confidence)
+    from .pipeline import build as run_build
+    from .rdf import parse_formats
+
+    formats = parse_formats(formats)  # an unknown name stops here, before any parsing
+    if into is not None:
+        if output != "output" and Path(output) != Path(into):
+            raise click.UsageError("--into DIR writes to DIR: give --output or --into, not both")
+        output = into
+    elif not inputs:
+        inputs = ("seeds",)
+    result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
+                       min_confidence=min_confidence, into=into is not None, jobs=jobs,
+                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats)
     click.echo(result.summary())
 
 

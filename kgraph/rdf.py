@@ -4,15 +4,19 @@ Layout of the graph (terms from ``ontology/kgraph.ttl``):
 
 * every entity: ``rdf:type`` its class, ``rdfs:label`` its preferred name,
   ``skos:altLabel`` its other names, ``kg:mentionCount``, and for places
-  the gazetteer's ``owl:sameAs`` GeoNames IRI, ``kg:isoCode``, ``geo:lat``
-  and ``geo:long``; these sit in the default graph;
+  the gazetteer's ``owl:sameAs`` GeoNames IRI, ``kg:isoCode`` (countries),
+  ``kg:countryCode`` (places), ``geo:lat`` and ``geo:long``; these sit in
+  the default graph;
 * every article: a ``kg:Article`` with ``dcterms:identifier``, title, URL
   and date when known, in the named graph of that article;
 * every relation: the direct triple (``:putin kg:leaderOf :russia``) and a
   ``kg:Evidence`` node (a reified ``rdf:Statement``) with ``kg:sentence``,
   ``kg:start``/``kg:end``, ``kg:confidence``, ``kg:method``, ``kg:role``
   and ``prov:wasDerivedFrom`` the article, in that article's named graph;
-  gazetteer facts sit in the default graph and derive from GeoNames.
+  gazetteer facts sit in the default graph and derive from GeoNames;
+* a relation whose entity types do not fit the ontology's domain and range
+  (linking may re-type an entity after a rule fired) is left out, so every
+  graph conforms to ``ontology/shapes.ttl``.
 
 Serialisers here are deterministic: the same knowledge base gives the same
 bytes, whatever the order it was built in.
@@ -20,6 +24,7 @@ bytes, whatever the order it was built in.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -39,6 +44,21 @@ GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
 #: File formats :func:`serialize` writes, by name, with their file suffix.
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
 
+#: Output formats of ``kgraph build --format``: short name -> (what, files written).
+OUTPUT_FORMATS = {
+    "ttl": ("Turtle", ("graph.ttl",)),
+    "trig": ("TriG, one named graph per article", ("graph.trig",)),
+    "nt": ("N-Triples", ("graph.nt",)),
+    "nq": ("N-Quads, one named graph per article", ("graph.nq",)),
+    "jsonld": ("JSON-LD, one named graph per article", ("graph.jsonld",)),
+    "graphml": ("GraphML (Gephi, yEd, Cytoscape, networkx)", ("graph.graphml",)),
+    "gexf": ("GEXF (Gephi)", ("graph.gexf",)),
+    "csv": ("CSV node and edge lists (Gephi, Neo4j, spreadsheets)", ("nodes.csv", "edges.csv")),
+}
+_FORMAT_ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "nquads": "nq", "n-quads": "nq",
+                   "json-ld": "jsonld", "json": "jsonld"}
+_RDF_FORMAT = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+
 
 def _decimal(x: float, places: int = 2) -> Literal:
     return Literal(Decimal(f"{x:.{places}f}"), datatype=XSD.decimal)
@@ -46,6 +66,15 @@ def _decimal(x: float, places: int = 2) -> Literal:
 
 def _coord(x: float) -> Literal:
     return Literal(Decimal(f"{x:.5f}"), datatype=XSD.decimal)
+
+
+def well_typed_facts(kb: KnowledgeBase) -> list:
+    """Return the facts whose subject and object types fit the predicate's domain and range."""
+    from .validate import fits
+
+    types = {e.key: e.type for e in kb.entities}
+    return [f for f in kb.facts
+            if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]
 
 
 def quads(kb: KnowledgeBase) -> Iterator[Quad]:
@@ -67,7 +96,7 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
         ent = iri.entity_iri(e.key)
         for aid in e.articles:
             yield ent, KG.mentionedIn, iri.article_iri(aid), iri.article_iri(aid)
-    for f in kb.facts:
+    for f in well_typed_facts(kb):
         s, p, o = iri.entity_iri(f.subject), KG[f.predicate], iri.entity_iri(f.object)
         if not f.evidence:
             ev = iri.evidence_iri(f.subject, f.predicate, f.object, f.method)
@@ -110,8 +139,10 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
         yield ent, KG.mentionCount, Literal(e.mentions), None
         if e.geonames_id:
             yield ent, OWL.sameAs, GN[f"{e.geonames_id}/"], None
-        if e.iso_code:
+        if e.iso_code and e.type == "Country":
             yield ent, KG.isoCode, Literal(e.iso_code), None
+        if e.country_code and e.type != "Country":
+            yield ent, KG.countryCode, Literal(e.country_code), None
         if e.latitude is not None and e.longitude is not None:
             yield ent, GEO.lat, _coord(e.latitude), None
             yield ent, GEO.long, _coord(e.longitude), None
@@ -155,8 +186,10 @@ def _escape_string(s: str) -> str:
     for ch in s:
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F or 0xD800 <= ord(ch) <= 0xDFFF:
-            out.append(f"\\u{ord(ch) & 0xFFFF:04X}")
+        elif 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate is no character: U+FFFD stands in
+            out.append("\uFFFD")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
@@ -235,14 +268,130 @@ def serialize_quads(qs: Iterable[Quad], fmt: str = "turtle") -> str:
         return "".join(sorted({f"{term(s, False)} {term(p, False)} {term(o, False)}"
                                + (f" {term(g, False)}" if g is not None else "") + " .\n" for s, p, o, g in qs}))
     if fmt == "json-ld":
-        ds = Dataset()
-        bind_prefixes(ds)
-        for s, p, o, g in qs:
-            ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))
-        import json
-        data = json.loads(ds.serialize(format="json-ld", context=dict(PREFIXES)))
-        return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        return _jsonld(qs)
     raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+_JSONLD_SAFE = re.compile(r"^[A-Za-z0-9_][^\s]*$")
+
+
+def _jsonld_iri(u: str) -> str:
+    """Return an IRI as a JSON-LD compact IRI where a project prefix fits, else in full."""
+    for prefix, ns in _PREFIX_ITEMS:
+        if u.startswith(ns) and _JSONLD_SAFE.match(u[len(ns):]):
+            return f"{prefix}:{u[len(ns):]}"
+    return u
+
+
+def _jsonld_value(o):
+    if isinstance(o, URIRef):
+        return {"@id": _jsonld_iri(str(o))}
+    if isinstance(o, BNode):
+        return {"@id": f"_:{o}"}
+    lex = "".join("\uFFFD" if 0xD800 <= ord(c) <= 0xDFFF else c for c in str(o))
+    if o.language:
+        return {"@value": lex, "@language": o.language}
+    if o.datatype is not None and o.datatype != XSD.string:
+        return {"@value": lex, "@type": _jsonld_iri(str(o.datatype))}
+    return lex
+
+
+def _jsonld_nodes(triples) -> list[dict]:
+    nodes: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        sid = f"_:{s}" if isinstance(s, BNode) else _jsonld_iri(str(s))
+        if p == RDF.type and isinstance(o, URIRef):
+            nodes[sid]["@type"].append(_jsonld_iri(str(o)))
+        else:
+            nodes[sid][_jsonld_iri(str(p))].append(_jsonld_value(o))
+    out = []
+    for sid in sorted(nodes):
+        node = {"@id": sid}
+        for key, values in nodes[sid].items():
+            node[key] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        out.append(node)
+    return out
+
+
+def _jsonld(qs: Iterable[Quad]) -> str:
+    """Serialise quads as JSON-LD 1.1: the default graph's nodes, then one named graph per article."""
+    graphs: dict = defaultdict(set)
+    for s, p, o, g in qs:
+        graphs[g].add((s, p, o))
+    top = _jsonld_nodes(graphs.pop(None, set()))
+    for g in sorted(graphs, key=str):
+        top.append({"@id": _jsonld_iri(str(g)), "@graph": _jsonld_nodes(graphs[g])})
+    doc = {"@context": dict(sorted(PREFIXES.items())), "@graph": top}
+    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def parse_formats(specs: Iterable[str]) -> tuple[str, ...]:
+    """Return the output formats named in ``specs`` (repeated or comma-separated), in a fixed order.
+
+    Raises:
+        InputError: A name is not one of :data:`OUTPUT_FORMATS`.
+    """
+    from .errors import InputError
+
+    wanted = set()
+    for spec in specs:
+        for name in str(spec).split(","):
+            name = name.strip().lower().lstrip(".")
+            if not name:
+                continue
+            name = _FORMAT_ALIASES.get(name, name)
+            if name not in OUTPUT_FORMATS:
+                raise InputError(f"unknown output format {name!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+            wanted.add(name)
+    return tuple(f for f in OUTPUT_FORMATS if f in wanted)
+
+
+def format_texts(kb: KnowledgeBase, output, formats: Iterable[str]) -> dict:
+    """Return ``{path: text}`` of the knowledge base in each of ``formats`` inside the folder ``output``.
+
+    ``ttl`` is left out: ``kgraph build`` always writes ``graph.ttl`` itself.
+    Every text is deterministic.
+
+    Args:
+        kb: The knowledge base.
+        output: The folder.
+        formats: Names from :data:`OUTPUT_FORMATS` (see :func:`parse_formats`).
+    """
+    from pathlib import Path
+
+    from . import export
+
+    out = Path(output)
+    texts = {}
+    for fmt in parse_formats(formats):
+        if fmt in _RDF_FORMAT and fmt != "ttl":
+            texts[out / OUTPUT_FORMATS[fmt][1][0]] = serialize(kb, _RDF_FORMAT[fmt])
+        elif fmt == "graphml":
+            texts[out / "graph.graphml"] = export.graphml(kb)
+        elif fmt == "gexf":
+            texts[out / "graph.gexf"] = export.gexf(kb)
+        elif fmt == "csv":
+            texts[out / "nodes.csv"], texts[out / "edges.csv"] = export.csv_tables(kb)
+    return texts
+
+
+def write_formats(kb: KnowledgeBase, output, formats: Iterable[str]) -> list:
+    """Write the knowledge base into the folder ``output`` in each of ``formats``; return the paths.
+
+    Unlike :func:`format_texts`, ``ttl`` is written too when asked for.
+    Every file is written atomically.
+    """
+    from pathlib import Path
+
+    from . import atomic
+
+    formats = parse_formats(formats)
+    files = []
+    if "ttl" in formats:
+        files.append(atomic.write_text(Path(output) / "graph.ttl", serialize(kb, "turtle")))
+    for path, text in format_texts(kb, output, formats).items():
+        files.append(atomic.write_text(path, text))
+    return files
 
 
 def load(path) -> Dataset:
