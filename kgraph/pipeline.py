@@ -3,34 +3,52 @@
 ``build`` runs the stages in order (ingest -> nlp -> extract -> link -> rdf
 -> visualize) and writes every output atomically, so a failed build leaves
 the previous outputs as they were.
+
+Builds are incremental. The output folder keeps its state in
+``DIR/.kgraph/`` (see :mod:`kgraph.cache`): a content-addressed cache of
+extractions and the manifest of the articles the graph holds. Articles are
+streamed from the inputs; only those whose text, metadata, model or
+extractor changed are parsed (in this process, on ``jobs`` processes or on
+a Dask cluster), then every article of the manifest is re-linked from the
+cache and the outputs rewritten, the manifest last. The graph is therefore
+a function of the set of articles only: two articles built together or one
+after the other with ``into`` give byte-identical files.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import atomic, ingest, rdf, visualize
-from .link import link_extractions
-from .extract import extract_articles
-from .model import Extraction, KnowledgeBase, Mention
+from . import atomic, ingest
+from .model import Article, Extraction, KnowledgeBase, Mention
 
 
 @dataclass
 class BuildResult:
-    """What a build produced: the knowledge base and the files written."""
+    """What a build produced: the knowledge base, the files written and how much was parsed."""
 
     kb: KnowledgeBase
     files: list[Path] = field(default_factory=list)
+    parsed: int = 0
+    cached: int = 0
+    kept: int = 0
+    seconds: float = 0.0
 
     def summary(self) -> str:
         """Return the short summary printed after a build."""
         types = Counter(e.type for e in self.kb.entities)
         preds = Counter(f.predicate for f in self.kb.facts)
-        lines = [f"articles: {len(self.kb.articles)}",
+        how = f"{self.parsed} parsed, {self.cached} from cache"
+        if self.kept:
+            how += f", {self.kept} already in the graph"
+        lines = [f"articles: {len(self.kb.articles)} ({how})",
                  f"entities: {len(self.kb.entities)} (" + ", ".join(
                      f"{t} {types[t]}" for t in ("Person", "Organization", "Country", "Place") if types[t]) + ")",
                  f"relations: {len(self.kb.facts)} (" + ", ".join(
@@ -47,6 +65,7 @@ def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
     Relations whose confidence is below ``min_confidence`` are dropped.
     """
     from . import nlp as nlp_mod
+    from .extract import extract_articles
 
     articles = ingest.read_inputs(inputs, skip_bad=skip_bad)
     first = next(articles, None)
@@ -70,25 +89,271 @@ def filter_confidence(ex: Extraction, min_confidence: float) -> Extraction:
     return Extraction(ex.article, ex.mentions, kept)
 
 
+# ---------------------------------------------------------------- progress
+
+class Progress:
+    """Articles done, rate and ETA: a tqdm bar on a terminal, plain lines every few seconds otherwise.
+
+    Args:
+        total: Articles expected, or None when unknown.
+        enabled: False prints nothing (``--quiet``).
+        stream: Where to write (standard error by default).
+        every: Seconds between plain lines.
+    """
+
+    def __init__(self, total: int | None = None, enabled: bool = True, stream=None, every: float = 10.0):
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+        self.total = total
+        self.done = 0
+        self.every = every
+        self._start = self._last = time.monotonic()
+        self._bar = None
+        if enabled and _isatty(self.stream):
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="article", file=self.stream, dynamic_ncols=True,
+                             desc="extracting", smoothing=0.1, mininterval=0.5)
+
+    def update(self, n: int = 1) -> None:
+        """Count ``n`` more articles done."""
+        self.done += n
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            self._bar.update(n)
+            return
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            self._last = now
+            self._line(now)
+
+    def _line(self, now: float) -> None:
+        elapsed = max(now - self._start, 1e-9)
+        rate = self.done / elapsed
+        msg = f"kgraph: {self.done}"
+        if self.total:
+            msg += f"/{self.total} articles ({100 * self.done / self.total:.0f}%)"
+        else:
+            msg += " articles"
+        msg += f", {rate:.1f} articles/s, elapsed {_hms(elapsed)}"
+        if self.total and rate > 0 and self.done < self.total:
+            msg += f", ETA {_hms((self.total - self.done) / rate)}"
+        print(msg, file=self.stream, flush=True)
+
+    def note(self, text: str) -> None:
+        """Print a one-line note about the current phase."""
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            self._bar.set_description_str(text)
+        else:
+            print(f"kgraph: {text}", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        """Finish the bar, or print the last plain line."""
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+        elif time.monotonic() - self._start >= self.every:  # a short build needs no last line
+            self._line(time.monotonic())
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _hms(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def count_articles(inputs: Iterable[str | os.PathLike]) -> int | None:
+    """Return how many articles the inputs hold, cheaply (files counted, corpus lines counted), or None.
+
+    Used for the progress bar's ETA only; None when an input is standard
+    input or cannot be counted.
+    """
+    total = 0
+    try:
+        for raw in inputs:
+            if str(raw) == "-":
+                return None
+            path = Path(raw)
+            files = ingest._walk(path) if path.is_dir() else [path]
+            for f in files:
+                if ingest._kind(f) == "jsonl":
+                    with ingest._open_lines(f) as fh:
+                        total += sum(1 for line in fh if line.strip())
+                else:
+                    total += 1
+    except Exception:  # only an estimate: any trouble is reported by the real read
+        return None
+    return total
+
+
+# ---------------------------------------------------------------- build
+
+@contextmanager
+def _locked(out: Path):
+    """Hold an exclusive lock on the output folder's state for the build."""
+    from .errors import GraphError
+
+    state = out / ".kgraph"
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        fh = open(state / "lock", "a")
+    except OSError as exc:
+        raise GraphError(f"cannot write {out}: {exc.strerror or exc}") from None
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - not POSIX
+            pass
+        except OSError:
+            raise GraphError(f"another kgraph build is writing {out}; wait for it to finish") from None
+        yield
+    finally:
+        fh.close()
+
+
+def _runner(jobs: int, dask, model: str | None, batch_size: int):
+    from . import parallel
+
+    if dask is not None:
+        return lambda arts: parallel.run_dask(arts, dask, model=model, batch_size=batch_size)
+    if jobs > 1:
+        return lambda arts: parallel.run_pool(arts, model=model, jobs=jobs, batch_size=batch_size)
+    return lambda arts: parallel.run_local(arts, model=model, batch_size=batch_size)
+
+
 def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
-          skip_bad: bool = False, min_confidence: float = 0.0) -> BuildResult:
+          skip_bad: bool = False, min_confidence: float = 0.0, *, into: bool = False, jobs: int = 1,
+          dask=None, progress: bool = False, batch_size: int = 64, max_nodes: int | None = None,
+          formats: Iterable[str] = ()) -> BuildResult:
     """Build the graph of the inputs and write ``graph.ttl`` and ``graph.html`` into ``output``.
+
+    Args:
+        inputs: Files, folders, corpora or ``-``.
+        output: Output folder; its ``.kgraph/`` state makes re-runs parse
+            only new or changed articles.
+        model: spaCy pipeline; the default one when None.
+        skip_bad: Skip unreadable inputs with a warning.
+        min_confidence: Drop relations below this confidence.
+        into: Add the inputs to the graph already in ``output`` (an article
+            with the same id replaces its earlier version) instead of
+            building the graph of the inputs alone.
+        jobs: Worker processes for parsing (1: this process).
+        dask: A Dask scheduler address or ``distributed.Client``: parse there.
+        progress: Show progress on standard error.
+        batch_size: Texts per ``nlp.pipe`` batch.
+        max_nodes: Draw only this many entities, the most central, on the page (the graph keeps all).
+        formats: Further outputs besides graph.ttl and graph.html (names from
+            ``kgraph.rdf.OUTPUT_FORMATS``: trig, nt, nq, jsonld, graphml, gexf, csv).
 
     Raises:
         InputError: No article could be read, or an input is bad.
         ModelError: The spaCy pipeline cannot be loaded.
+        GraphError: The output folder cannot be written, or ``into`` names
+            a folder whose graph kgraph cannot grow.
     """
-    from .errors import InputError
+    from .errors import GraphError
 
-    exs = list(extractions(inputs, model=model, skip_bad=skip_bad, min_confidence=min_confidence))
-    if not exs:
-        raise InputError("no articles found in the inputs")
-    kb = link_extractions(exs)
     out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise GraphError(f"{out} is a file, not a folder")
+    inputs = list(inputs)
+    fresh = not out.exists()
+    try:
+        return _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
+                      max_nodes, formats)
+    except BaseException:
+        if fresh and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
+            # A failed first build leaves no folder behind, only the error.
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+
+
+def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
+           max_nodes=None, formats=()) -> BuildResult:
+    from . import cache
+    from .errors import GraphError, InputError
+
+    started = time.monotonic()
+    with _locked(out):
+        old = cache.read_manifest(out) if into else None
+        if into and old is None and any((out / n).exists() for n in ("graph.ttl", "graph.html")):
+            raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
+        manifest: dict[str, str] = dict(old or {})
+        model_id = cache.model_fingerprint(model)
+        bar = Progress(count_articles(inputs) if progress and inputs else None, enabled=progress)
+        counts = {"parsed": 0, "cached": 0}
+        with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store:
+            known = store.keys()
+            new: dict[str, str] = {}
+            queued: set[str] = set()
+
+            def todo() -> Iterator[Article]:
+                for art in ingest.read_inputs(inputs, skip_bad=skip_bad):
+                    key = cache.cache_key(art, model_id)
+                    new[art.id] = key
+                    if key in known or key in queued:
+                        counts["cached"] += 1
+                        bar.update(1)
+                        continue
+                    queued.add(key)
+                    yield art
+
+            try:
+                for art, text in _runner(jobs, dask, model, batch_size)(todo()):
+                    store.put(cache.cache_key(art, model_id), text)
+                    counts["parsed"] += 1
+                    bar.update(1)
+            finally:
+                bar.close()
+            store.flush()
+            if not new and not manifest:
+                raise InputError("no articles found in the inputs")
+            kept = sum(1 for aid in manifest if aid not in new)
+            manifest.update(new)
+            exs = []
+            for aid, key in sorted(manifest.items()):
+                ex = store.get(key)
+                if ex is None:
+                    raise GraphError(f"{out}: the cached extraction of article {aid!r} is missing; "
+                                     "rebuild from the sources without --into")
+                exs.append(filter_confidence(ex, min_confidence))
+        kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats)
+        cache.write_manifest(out, manifest, model_id)
+    return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
+                       seconds=time.monotonic() - started)
+
+
+def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
+                    formats: Iterable[str] = ()) -> tuple[KnowledgeBase, list[Path]]:
+    """Link the extractions and write the outputs atomically; return the knowledge base and the files."""
+    from . import rdf, visualize
+    from .link import link_extractions
+
+    kb = link_extractions(exs)
+    del exs
     ttl = rdf.serialize(kb, "turtle")
-    page = visualize.render(rdf.to_graph(kb), title="kgraph")
-    files = [atomic.write_text(out / "graph.ttl", ttl), atomic.write_text(out / "graph.html", page)]
-    return BuildResult(kb, files)
+    page = visualize.render(rdf.to_graph(kb), title="kgraph", max_nodes=max_nodes)
+    files = {out / "graph.ttl": ttl, out / "graph.html": page}
+    files.update(rdf.format_texts(kb, out, formats))
+    write_files = getattr(atomic, "write_files", None)
+    if write_files is not None:  # all outputs replaced together, or none
+        return kb, write_files(files)
+    return kb, [atomic.write_text(p, t) for p, t in files.items()]
 
 
 def mention_json(m: Mention) -> dict:

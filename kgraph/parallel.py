@@ -1,0 +1,166 @@
+"""Running extraction: in this process, on a pool of processes, or on a Dask cluster.
+
+Each runner takes a stream of articles and yields ``(article, extraction
+JSON)`` pairs, in any order; the JSON is what :func:`kgraph.cache.dumps`
+makes, ready to store. Workers load the spaCy pipeline once and keep it;
+at most a few batches of articles are in flight at any time, so memory does
+not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .model import Article
+
+#: Articles sent to a worker process or Dask task at once.
+CHUNK = 16
+
+_local = threading.local()
+
+
+def _pipeline(model: str | None):
+    """Return this thread's pipeline for ``model``, loading it the first time."""
+    pipes = getattr(_local, "pipes", None)
+    if pipes is None:
+        pipes = _local.pipes = {}
+    if model not in pipes:
+        from . import nlp
+
+        pipes[model] = nlp.load(model)
+    return pipes[model]
+
+
+def extract_chunk(articles: list[Article], model: str | None = None, batch_size: int = 64) -> list[tuple[Article, str]]:
+    """Parse and extract a list of articles; return each with its extraction as JSON.
+
+    The returned articles carry no text (the caller has it or needs only the
+    id), so little travels back to the caller. This is the task that pool
+    workers and Dask workers run.
+    """
+    from .cache import dumps
+    from .extract import extract_articles
+
+    nlp = _pipeline(model)
+    out = []
+    for ex in extract_articles(articles, nlp=nlp, batch_size=max(1, min(batch_size, len(articles)))):
+        a = ex.article
+        out.append((Article(a.id, "", a.title, a.url, a.date, a.source), dumps(ex)))
+    return out
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def run_local(articles: Iterable[Article], model: str | None = None, batch_size: int = 64) -> Iterator[tuple[Article, str]]:
+    """Extract in this process with one ``nlp.pipe`` stream (the pipeline loads on the first article)."""
+    from .cache import dumps
+    from .extract import extract_articles
+
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:
+        return
+
+    def chain():
+        yield first
+        yield from it
+
+    nlp = _pipeline(model)
+    for ex in extract_articles(chain(), nlp=nlp, batch_size=batch_size):
+        yield ex.article, dumps(ex)
+
+
+def _init_worker(model: str | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _pipeline(model)
+
+
+def run_pool(articles: Iterable[Article], model: str | None = None, jobs: int = 2,
+             batch_size: int = 64, chunk: int = CHUNK) -> Iterator[tuple[Article, str]]:
+    """Extract on ``jobs`` worker processes, each loading the pipeline once.
+
+    The pool starts on the first article, so a build with nothing to parse
+    starts no process; at most ``2 * jobs`` chunks are in flight.
+    """
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    chunks = _chunks(articles, chunk)
+    first = next(chunks, None)
+    if first is None:
+        return
+    ctx = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+    try:
+        pending = {pool.submit(extract_chunk, first, model, batch_size)}
+        exhausted = False
+        while pending:
+            while not exhausted and len(pending) < 2 * jobs:
+                nxt = next(chunks, None)
+                if nxt is None:
+                    exhausted = True
+                    break
+                pending.add(pool.submit(extract_chunk, nxt, model, batch_size))
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield from fut.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_dask(articles: Iterable[Article], address, model: str | None = None,
+             batch_size: int = 64, chunk: int = CHUNK * 2) -> Iterator[tuple[Article, str]]:
+    """Extract on a Dask cluster: each partition of articles is one task, results stream back.
+
+    Args:
+        articles: The articles to extract.
+        address: Scheduler address (``tcp://host:8786``) or a
+            ``distributed.Client`` to use as is.
+        model: Pipeline name; it must be installed on every worker, as kgraph must.
+
+    Raises:
+        KGraphError: Dask is not installed or the scheduler cannot be reached.
+    """
+    from .errors import KGraphError
+
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise KGraphError('--dask needs Dask: pip install "kgraph[dask]"') from None
+    chunks = _chunks(articles, chunk)
+    first = next(chunks, None)
+    if first is None:
+        return
+    own = not isinstance(address, Client)
+    if own:
+        try:
+            client = Client(address, timeout="20s", set_as_default=False)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise KGraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    else:
+        client = address
+    try:
+        slots = max(2, 2 * sum(client.nthreads().values()))
+        futures = as_completed([client.submit(extract_chunk, first, model, batch_size, pure=False)])
+        in_flight = 1
+        for nxt in islice(chunks, slots - 1):
+            futures.add(client.submit(extract_chunk, nxt, model, batch_size, pure=False))
+            in_flight += 1
+        for fut in futures:
+            result = fut.result()
+            fut.release()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                futures.add(client.submit(extract_chunk, nxt, model, batch_size, pure=False))
+            yield from result
+    finally:
+        if own:
+            client.close()
