@@ -1,0 +1,86 @@
+"""IRIs: stable, readable where possible, valid for any Unicode name, in rdflib and Oxigraph alike."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDFS
+
+from kgraph import iri, rdf
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Vladimir Putin", "Vladimir_Putin"),
+    ("Kim Jong-un", "Kim_Jong-un"),
+    ("Zelenskyy", "Zelenskyy"),
+    ("Volodymyr Zelensky", "Volodymyr_Zelensky"),
+    ("Владимир Путин", "Владимир_Путин"),
+    ("北京", "北京"),
+], ids=["ascii", "hyphen", "single", "two-words", "cyrillic", "cjk"])
+def test_readable_slugs(name, slug):
+    assert iri.slug(name) == slug
+
+
+@pytest.mark.parametrize("name", ["AT&T", "Procter & Gamble", "<script>", "a/b", "50% Off", " ", "", "x" * 300],
+                         ids=["amp", "spaced-amp", "markup", "slash", "percent", "blank", "empty", "long"])
+def test_lossy_names_get_a_digest_and_stay_distinct(name):
+    s = iri.slug(name)
+    assert s and len(s) <= 100 and "/" not in s
+    assert s != iri.slug(name + "!")
+
+
+def test_same_name_same_iri_in_every_call():
+    assert iri.entity_iri(iri.entity_key("Person", "Vladimir Putin")) == iri.entity_iri(
+        iri.entity_key("Person", "Vladimir Putin"))
+    assert iri.entity_key("Person", "Kursk") != iri.entity_key("Place", "Kursk")
+
+
+def _round_trip(name: str) -> None:
+    """Mint entity and article IRIs from a name, write them as Turtle and N-Quads, read them back twice."""
+    ent = iri.entity_iri(iri.entity_key("Person", name))
+    art = iri.article_iri(name)
+    pyoxigraph.NamedNode(str(ent))  # raises on an invalid IRI
+    pyoxigraph.NamedNode(str(art))
+    qs = [(ent, RDFS.label, Literal(name), None), (ent, RDFS.seeAlso, art, art)]
+    for fmt, ox in (("turtle", pyoxigraph.RdfFormat.TURTLE), ("trig", pyoxigraph.RdfFormat.TRIG),
+                    ("nquads", pyoxigraph.RdfFormat.N_QUADS)):
+        text = rdf.serialize_quads(qs, fmt)
+        g = Dataset(default_union=True)
+        g.parse(data=text, format=fmt)
+        assert set(g.subjects()) == {ent}, text
+        assert g.value(ent, RDFS.label) == Literal(name)
+        assert g.value(ent, RDFS.seeAlso) == art
+        parsed = list(pyoxigraph.parse(text.encode("utf-8"), format=ox))
+        assert {q.subject.value for q in parsed} == {str(ent)}
+        labels = [q.object.value for q in parsed if q.predicate.value == str(RDFS.label)]
+        assert labels == [name]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_unicode_name_gives_a_valid_iri_that_round_trips(name):
+    _round_trip(name)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=["Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cn", "P", "S"])))
+def test_controls_formats_and_unassigned_characters_round_trip(name):
+    _round_trip(name)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.text())
+def test_iris_are_a_function_of_the_name(a, b):
+    assert iri.entity_key("Person", a) == iri.entity_key("Person", a)
+    if iri.slug(a) != iri.slug(b):
+        assert iri.entity_iri(iri.entity_key("Person", a)) != iri.entity_iri(iri.entity_key("Person", b))
+
+
+def test_lone_surrogates_in_literals_are_replaced_not_written_broken():
+    ent = URIRef(iri.entity_iri(iri.entity_key("Person", "x")))
+    text = rdf.serialize_quads([(ent, RDFS.label, Literal("a\udc80b"), None)], "nt")
+    assert "a\ufffdb" in text
+    list(pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES))

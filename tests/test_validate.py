@@ -1,0 +1,134 @@
+"""SHACL validation: built graphs conform; broken graphs are reported, readably."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kgraph import rdf
+from kgraph.cli import main
+from kgraph.errors import ValidationError
+from kgraph.model import Entity, Fact, KnowledgeBase
+from kgraph.validate import check, fits, signatures, validate_file, validate_graph
+from kgraph.vocab import KG, KGR
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+GOLD_TEXTS = sorted((SHARED / "gold" / "news").glob("*.txt")) if SHARED.is_dir() else []
+
+
+@pytest.fixture()
+def seed_graph(seed_build):
+    _result, out = seed_build
+    return rdf.load(out / "graph.ttl")
+
+
+def test_seed_graph_conforms(seed_build):
+    _result, out = seed_build
+    report = validate_file(out / "graph.ttl")
+    assert report.conforms, report.text()
+    assert report.triples > 100
+
+
+@pytest.mark.skipif(not GOLD_TEXTS, reason="../shared/gold/news is not beside the checkout")
+def test_graphs_of_other_articles_conform(tmp_path):
+    from kgraph.pipeline import build
+
+    build(GOLD_TEXTS, output=tmp_path, formats=["trig"])
+    for name in ("graph.ttl", "graph.trig"):
+        report = validate_file(tmp_path / name)
+        assert report.conforms, report.text()
+
+
+def _broken(g, triple):
+    g.add(triple)
+    return validate_graph(g)
+
+
+PUTIN, USHAKOV, RUSSIA, KURSK = (KGR["person/Vladimir_Putin"], KGR["person/Yuri_Ushakov"],
+                                  KGR["country/Russia"], KGR["place/Kursk"])
+
+
+@pytest.mark.parametrize("triple, words", [
+    ((USHAKOV, KG.worksFor, PUTIN), "object of kg:worksFor must be an Organization or a Country"),
+    ((PUTIN, KG.citizenOf, KURSK), "object of kg:citizenOf must be a Country"),
+    ((RUSSIA, KG.memberOf, KGR["organization/Kremlin"]), "subject of kg:memberOf must be a Person"),
+    ((PUTIN, KG.killed, RUSSIA), "object of kg:killed must be a Person"),
+    ((KURSK, KG.locatedIn, PUTIN), "object of kg:locatedIn must be a Place or a Country"),
+    ((PUTIN, RDF.type, KG.Organization), "exactly one of the classes"),
+    ((PUTIN, RDFS.label, Literal("Putin")), "exactly one non-empty rdfs:label"),
+    ((RUSSIA, KG.isoCode, Literal("Russia")), "ISO 3166-1"),
+], ids=["worksFor-person", "citizenOf-place", "memberOf-from-country", "killed-country",
+        "locatedIn-person", "two-classes", "two-labels", "bad-iso-code"])
+def test_broken_graphs_are_reported(seed_graph, triple, words):
+    report = _broken(seed_graph, triple)
+    assert not report.conforms
+    assert any(words in v.message for v in report.violations), report.text()
+
+
+def test_evidence_checks(seed_graph):
+    ev = next(seed_graph.subjects(RDF.type, KG.Evidence))
+    seed_graph.set((ev, KG.confidence, Literal(1.5)))
+    seed_graph.remove((ev, KG.sentence, None))
+    report = validate_graph(seed_graph)
+    messages = " / ".join(v.message for v in report.violations)
+    assert "kg:confidence decimal between 0 and 1" in messages
+    assert "must have kg:sentence" in messages
+
+
+def test_evidence_without_its_direct_triple_is_reported(seed_graph):
+    ev = next(seed_graph.subjects(RDF.type, KG.Evidence))
+    s, p, o = (seed_graph.value(ev, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+    seed_graph.remove((s, p, o))
+    report = validate_graph(seed_graph)
+    assert any("direct triple" in v.message for v in report.violations), report.text()
+
+
+def test_check_raises_validation_error(seed_graph):
+    seed_graph.add((USHAKOV, KG.worksFor, PUTIN))
+    with pytest.raises(ValidationError, match="worksFor"):
+        check(seed_graph)
+
+
+def test_signatures_come_from_the_ontology():
+    assert signatures()["worksFor"] == (frozenset({"Person"}), frozenset({"Organization", "Country"}))
+    assert fits("livesIn", "Person", "Country")  # a Country is a Place
+    assert not fits("worksFor", "Person", "Person")
+    assert not fits("locatedIn", "Organization", "Place")
+
+
+def test_ill_typed_facts_are_left_out_of_the_graph():
+    kb = KnowledgeBase(entities=(Entity("person/A", "Person", "A"), Entity("person/B", "Person", "B"),
+                                 Entity("organization/C", "Organization", "C")),
+                       facts=(Fact("person/A", "worksFor", "person/B", method="test"),
+                              Fact("person/A", "worksFor", "organization/C", method="test")))
+    g = rdf.to_graph(kb)
+    assert (KGR["person/A"], KG.worksFor, KGR["person/B"]) not in g
+    assert (KGR["person/A"], KG.worksFor, KGR["organization/C"]) in g
+    assert validate_graph(g).conforms, validate_graph(g).text()
+
+
+def test_cli_validate(seed_build, tmp_path):
+    _result, out = seed_build
+    runner = CliRunner()
+    ok = runner.invoke(main, ["validate", str(out / "graph.ttl")])
+    assert ok.exit_code == 0 and "conforms" in ok.output
+
+    g = rdf.load(out / "graph.ttl")
+    g.add((USHAKOV, KG.worksFor, PUTIN))
+    bad = tmp_path / "bad.nt"
+    bad.write_text(g.serialize(format="nt"), encoding="utf-8")
+    res = runner.invoke(main, ["validate", str(bad)])
+    assert res.exit_code == 1
+    assert "kgr:person/Yuri_Ushakov kg:worksFor: the object of kg:worksFor must be an Organization" in res.output
+    assert "Error:" in res.output and "does not conform" in res.output
+
+    missing = runner.invoke(main, ["validate", str(tmp_path / "nope.ttl")])
+    assert missing.exit_code == 1 and "Error: graph file not found" in missing.output
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle", encoding="utf-8")
+    res = runner.invoke(main, ["validate", str(garbage)])
+    assert res.exit_code == 1 and "Error: cannot read" in res.output and "Traceback" not in res.output
