@@ -12,20 +12,67 @@ from . import __version__
 from .errors import KGraphError
 
 
+def _one_line(message: object) -> str:
+    """Return a message as one printable line (line breaks, controls and undecodable bytes escaped)."""
+    text = str(message).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None):
-    click.echo(f"Warning: {message}", err=True)
+    click.echo(f"Warning: {_one_line(message)}", err=True)
+
+
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C (temporary files removed), then exit 128+signal."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise _Terminated(signum)
 
 
 class _Group(click.Group):
-    """Print ``Error: ...`` and exit 1 for the tool's own errors; bugs keep their traceback."""
+    """Print ``Error: ...`` and exit 1 for the tool's own errors; bugs keep their traceback.
+
+    Ctrl-C exits 130 and SIGTERM 143 with a one-line message and no
+    traceback; outputs are written atomically, so the previous ones stay.
+    """
+
+    def main(self, *args, **kwargs):
+        import signal
+
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                signal.signal(sig, _on_signal)
+            except (ValueError, OSError):  # not the main thread
+                pass
+        try:
+            return super().main(*args, standalone_mode=kwargs.pop("standalone_mode", True), **kwargs)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; earlier outputs are unchanged", err=True)
+            sys.exit(130)
+        except _Terminated as exc:
+            click.echo(f"Error: stopped by signal {exc.signum}; earlier outputs are unchanged", err=True)
+            sys.exit(128 + exc.signum)
+        except BrokenPipeError:
+            # The reader of our output went away (kgraph extract ... | head): stop quietly.
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
 
     def invoke(self, ctx):
         warnings.showwarning = _show_warning
         try:
             return super().invoke(ctx)
         except KGraphError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {_one_line(exc)}", err=True)
             ctx.exit(1)
+        except KeyboardInterrupt:
+            raise  # click would print "Aborted!"; main() reports it
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,6 +193,37 @@ def query(query, graph_path, fmt, engine, list_):
 
 
 @main.command()
+@click.argument("graph", default="output/graph.ttl")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 opens the endpoint to the network).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--store", "engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto",
+              show_default=True, help="Query engine (auto: Oxigraph for graphs over 1 MB).")
+def serve(graph, host, port, timeout, engine):
+    """Serve a graph read-only: SPARQL 1.1 Protocol at /sparql, the network page at /.
+
+    Updates and SERVICE are refused; a query past --timeout is stopped.
+
+    \b
+    Example:
+      kgraph serve output/graph.ttl --port 8000
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s a kg:Person }' \\
+           http://127.0.0.1:8000/sparql
+    """
+    from .serve import make_server, serve_forever
+
+    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
+    h, p = server.server_address[:2]
+    click.echo(f"Serving {graph} ({server.pool.engine}) at http://{h}:{p}/ "
+               f"- SPARQL endpoint http://{h}:{p}/sparql - Ctrl-C to stop", err=True)
+    serve_forever(server)
+
+
+@main.command()
 @click.option("--gold", "gold", required=True, help="Gold JSON file or folder of them (shared gold format).")
 @click.option("--model", default=None, help="spaCy pipeline (package or folder).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
@@ -167,6 +245,60 @@ def evaluate(gold, model, min_confidence, json_path, verbose):
     click.echo(format_report(report, verbose=verbose), nl=False)
     if json_path:
         atomic.write_text(json_path, json.dumps(report.to_json(), indent=1, ensure_ascii=False) + "\n")
+
+
+@main.command()
+@click.argument("graph", default="output/graph.ttl")
+@click.option("--output", "-o", default=None, metavar="FILE",
+              help="Page to write [default: GRAPH with the suffix .html].")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Draw only the N most central entities; the page notes what was left out.")
+@click.option("--title", default="kgraph", show_default=True, help="Title shown on the page.")
+def view(graph, output, max_nodes, title):
+    """Draw the interactive network page of an existing graph file, without re-extracting.
+
+    Reads Turtle, TriG, N-Triples, N-Quads or JSON-LD and writes one
+    self-contained HTML file that works offline.
+
+    \b
+    Example:
+      kgraph view output/graph.ttl --output output/graph.html --max-nodes 500
+    """
+    from pathlib import Path
+
+    from . import rdf, visualize
+
+    out = Path(output) if output else Path(graph).with_suffix(".html")
+    if out.resolve() == Path(graph).resolve():
+        raise click.UsageError("--output names the graph file itself; choose another file")
+    path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
+    click.echo(page.summary())
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("graph", default="output/graph.ttl")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
+def validate(graph, quiet):
+    """Check a graph file against kgraph's SHACL shapes (ontology/shapes.ttl).
+
+    Prints "conforms" or one line per violation; exits 1 when the graph does
+    not conform. Reads Turtle, TriG, N-Triples, N-Quads and JSON-LD.
+
+    \b
+    Example:
+      kgraph validate output/graph.ttl
+      kgraph validate output/graph.trig
+    """
+    from .errors import ValidationError
+    from .validate import validate_file
+
+    report = validate_file(graph)
+    if not report.conforms:
+        click.echo("\n".join(v.line() for v in report.violations))
+        raise ValidationError(f"{graph} does not conform to the shapes: {len(report.violations)} violation(s)")
+    if not quiet:
+        click.echo(f"{graph} " + report.text())
 
 
 if __name__ == "__main__":  # pragma: no cover

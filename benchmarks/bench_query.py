@@ -1,0 +1,207 @@
+"""Benchmark: load time and saved-query time, rdflib against the on-disk Oxigraph store.
+
+Generates a graph shaped like kgraph's output (entities with types, labels,
+other names and mention counts; articles; direct relation triples, each with
+an evidence node: sentence, offsets, confidence, method, role, source
+article; ``kg:mentionedIn`` links), with synthetic names and sentences, then
+times:
+
+* loading the Turtle file: rdflib (``kgraph.rdf.load``) against the bulk load
+  into ``graph.oxigraph/`` (``kgraph.store.build_oxigraph``);
+* three saved queries: ``people`` (typed lookup), ``person-org-country``
+  (2-hop person -> organization -> country) and ``count-by-type`` (GROUP BY),
+  on both engines, checking the answers agree.
+
+rdflib queries run in a forked child killed after ``--rdflib-timeout``
+seconds, reported as a lower bound.
+
+Usage::
+
+    nice .venv/bin/python benchmarks/bench_query.py --triples 1000000
+    nice .venv/bin/python benchmarks/bench_query.py --triples 100000 --rdflib-timeout 600
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import random
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from kgraph import query as q
+from kgraph.store import OxigraphStore, RdflibStore, build_oxigraph
+
+QUERIES = ("people", "person-org-country", "count-by-type")
+
+_SYL = ["ka", "lo", "mi", "ren", "dar", "vo", "sel", "tan", "bri", "gor", "ul", "es", "nik", "ra", "mon", "fe",
+        "zu", "hal", "per", "in", "os", "ta", "vel", "kor", "li", "an", "bo", "sha", "ter", "yu"]
+_WORDS = ["the", "council", "said", "on", "monday", "that", "talks", "with", "officials", "would", "continue",
+          "after", "a", "meeting", "in", "capital", "spokesperson", "for", "reported", "new", "plans", "minister"]
+_ROLES = ["spokesperson", "adviser", "director", "minister", "chief executive", "analyst", "commander"]
+_PREFIXES = """@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix kgr: <https://w3id.org/kgraph/id/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+"""
+
+
+def _name(rng: random.Random, words: int) -> str:
+    return " ".join("".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(words))
+
+
+def generate(path: Path, triples: int, seed: int = 7) -> int:
+    """Write a synthetic kgraph-shaped Turtle graph of about ``triples`` triples; return the exact count."""
+    rng = random.Random(seed)
+    n_articles = max(1, triples // 100)
+    n_countries = 200
+    n_people, n_orgs, n_places = n_articles * 3 // 2, n_articles * 3 // 4, n_articles // 2
+    count = 0
+    out = [_PREFIXES]
+
+    def entity(kind: str, i: int, words: int) -> str:
+        nonlocal count
+        iri = f"<https://w3id.org/kgraph/id/{kind.lower()}/{kind[0]}{i}>"
+        label = _name(rng, words)
+        alts = [label.split()[-1]] if words > 1 and rng.random() < 0.6 else []
+        parts = [f"a kg:{kind}", f'rdfs:label "{label}"', f"kg:mentionCount {rng.randint(1, 40)}"]
+        parts += [f'skos:altLabel "{a}"' for a in alts]
+        count += len(parts)
+        out.append(f"{iri} " + " ;\n    ".join(parts) + " .\n")
+        return iri
+
+    countries = [entity("Country", i, 1) for i in range(n_countries)]
+    people = [entity("Person", i, 2) for i in range(n_people)]
+    orgs = [entity("Organization", i, 3) for i in range(n_orgs)]
+    places = [entity("Place", i, 1) for i in range(n_places)]
+
+    a = 0
+    while count < triples:
+        art = f"<https://w3id.org/kgraph/article/a{a:07d}>"
+        title = " ".join(rng.choice(_WORDS) for _ in range(8))
+        out.append(f'{art} a kg:Article ;\n    dcterms:identifier "a{a:07d}" ;\n    dcterms:title "{title}" ;\n'
+                   f'    dcterms:date "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" .\n')
+        count += 4
+        mentioned = set()
+        for r in range(6):
+            kind = rng.random()
+            if kind < 0.45:
+                s, p, o = rng.choice(people), "worksFor", rng.choice(orgs)
+            elif kind < 0.6:
+                s, p, o = rng.choice(people), "citizenOf", rng.choice(countries)
+            elif kind < 0.8:
+                s, p, o = rng.choice(orgs), "basedIn", rng.choice(countries)
+            elif kind < 0.9:
+                s, p, o = rng.choice(places), "locatedIn", rng.choice(countries)
+            else:
+                s, p, o = rng.choice(people), "leaderOf", rng.choice(countries + orgs)
+            mentioned.update((s, o))
+            ev = f"<https://w3id.org/kgraph/evidence/e{a:07d}x{r}>"
+            start = rng.randint(0, 4000)
+            sentence = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(12, 30))).capitalize() + "."
+            role = f' ;\n    kg:role "{rng.choice(_ROLES)}"' if p == "worksFor" and rng.random() < 0.7 else ""
+            out.append(f"{s} kg:{p} {o} .\n{ev} a kg:Evidence ;\n    rdf:subject {s} ;\n    rdf:predicate kg:{p} ;\n"
+                       f"    rdf:object {o} ;\n    prov:wasDerivedFrom {art} ;\n    kg:sentence \"{sentence}\" ;\n"
+                       f'    kg:start {start} ;\n    kg:end {start + len(sentence)} ;\n'
+                       f'    kg:confidence "0.{rng.randint(50, 95)}"^^xsd:decimal ;\n'
+                       f'    kg:method "rule:{rng.choice(["apposition", "possessive", "title-premodifier"])}"{role} .\n')
+            count += 11 + (1 if role else 0)
+        for e in sorted(mentioned):
+            out.append(f"{e} kg:mentionedIn {art} .\n")
+            count += 1
+        a += 1
+    path.write_text("".join(out), encoding="utf-8")
+    return count
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(fn):
+    t = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - t
+
+
+def _child(store, text, conn):
+    res, secs = _timed(lambda: store.query(text))
+    conn.send((secs, q.canonical(res), len(res.rows)))
+
+
+def _rdflib_query(store, text, timeout):
+    """Run a query in a forked child; return (seconds, canonical answer, rows) or None past the timeout."""
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(store, text, child))
+    proc.start()
+    try:
+        if parent.poll(timeout):
+            return parent.recv()
+        return None
+    finally:
+        proc.kill()
+        proc.join()
+
+
+def main(argv=None):
+    """Generate the graph, load it into both engines, run the saved queries, print the figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--triples", type=int, default=1_000_000, help="size of the generated graph")
+    ap.add_argument("--skip-rdflib", action="store_true", help="time only Oxigraph")
+    ap.add_argument("--skip-rdflib-queries", action="store_true", help="time rdflib's load but not its queries")
+    ap.add_argument("--rdflib-timeout", type=float, default=300, help="seconds before an rdflib query is stopped")
+    ap.add_argument("--keep", help="folder to keep the generated graph in (default: a temporary folder)")
+    args = ap.parse_args(argv)
+
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kgraph-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    graph = folder / "graph.ttl"
+    try:
+        n, secs = _timed(lambda: generate(graph, args.triples))
+        print(f"generated {n:,} triples ({graph.stat().st_size / 1e6:.1f} MB Turtle) in {secs:.1f} s")
+        shutil.rmtree(folder / "graph.oxigraph", ignore_errors=True)
+
+        _, ox_load = _timed(lambda: build_oxigraph(graph))
+        ox = OxigraphStore(graph)
+        print(f"oxigraph  load (bulk load into graph.oxigraph/): {ox_load:8.2f} s")
+        ox_answers = {}
+        for name in QUERIES:
+            text = q.saved_queries()[name]
+            ox.query(text)  # warm the cache as a served store would be
+            res, secs = _timed(lambda: ox.query(text))
+            ox_answers[name] = q.canonical(res)
+            print(f"oxigraph  {name:20s} {secs:8.3f} s  ({len(res.rows):,} rows)")
+
+        if args.skip_rdflib:
+            return
+        rss0 = _rss_mb()
+        rd, rd_load = _timed(lambda: RdflibStore(graph))
+        print(f"rdflib    load (kgraph.rdf.load):              {rd_load:8.2f} s  (peak RSS {_rss_mb():,.0f} MB, "
+              f"was {rss0:,.0f} MB)")
+        print(f"load speed-up oxigraph vs rdflib: {rd_load / ox_load:.1f}x")
+        if args.skip_rdflib_queries:
+            return
+        for name in QUERIES:
+            got = _rdflib_query(rd, q.saved_queries()[name], args.rdflib_timeout)
+            if got is None:
+                print(f"rdflib    {name:20s} > {args.rdflib_timeout:.0f} s (stopped)")
+                continue
+            secs, answer, rows = got
+            same = "same answer" if answer == ox_answers[name] else "DIFFERENT ANSWER"
+            print(f"rdflib    {name:20s} {secs:8.3f} s  ({rows:,} rows, {same} as oxigraph)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
