@@ -224,6 +224,29 @@ def serve(graph, host, port, timeout, engine):
 
 
 @main.command()
+@click.argument("graph", default="output/graph.ttl")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph server), "
+                   "http://host:3030/DATASET/data (Fuseki).")
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds to wait for each request.")
+def push(graph, endpoint, timeout):
+    """Send a graph to a SPARQL store (Graph Store HTTP Protocol), one named graph per article.
+
+    Each graph is replaced (HTTP PUT), so pushing again after a rebuild does
+    not duplicate facts. User and password may be given in the URL.
+
+    \b
+    Example:
+      oxigraph serve --location store/ &
+      kgraph push output/graph.ttl --endpoint http://127.0.0.1:7878/store
+    """
+    from .push import push as run_push
+
+    click.echo(run_push(graph, endpoint, timeout=timeout).summary())
+
+
+@main.command()
 @click.option("--gold", "gold", required=True, help="Gold JSON file or folder of them (shared gold format).")
 @click.option("--model", default=None, help="spaCy pipeline (package or folder).")
 @click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
