@@ -1,8 +1,8 @@
 """Running extraction: in this process, on a pool of processes, or on a Dask cluster.
 
-Each runner takes a stream of articles and yields ``(article, extraction
-JSON)`` pairs, in any order; the JSON is what :func:`kgraph.cache.dumps`
-makes, ready to store. Workers load the spaCy pipeline once and keep it;
+Each runner takes a stream of ``(key, article)`` pairs and yields ``(key,
+extraction JSON)`` pairs, in any order; the JSON is what
+:func:`kgraph.cache.dumps` makes, ready to store under the key. Workers load the spaCy pipeline once and keep it;
 at most a few batches of articles are in flight at any time, so memory does
 not grow with the corpus.
 """
@@ -10,6 +10,7 @@ not grow with the corpus.
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -17,6 +18,8 @@ from .model import Article
 
 #: Articles sent to a worker process or Dask task at once.
 CHUNK = 16
+#: How long to try reaching a Dask scheduler.
+DASK_TIMEOUT = "20s"
 
 _local = threading.local()
 
@@ -33,47 +36,53 @@ def _pipeline(model: str | None):
     return pipes[model]
 
 
-def extract_chunk(articles: list[Article], model: str | None = None, batch_size: int = 64) -> list[tuple[Article, str]]:
-    """Parse and extract a list of articles; return each with its extraction as JSON.
+Item = tuple[str, Article]
 
-    The returned articles carry no text (the caller has it or needs only the
-    id), so little travels back to the caller. This is the task that pool
-    workers and Dask workers run.
+
+def extract_chunk(items: list[Item], model: str | None = None, batch_size: int = 64) -> list[tuple[str, str]]:
+    """Parse and extract a list of ``(key, article)``; return ``(key, extraction JSON)`` in the same order.
+
+    This is the task that pool workers and Dask workers run.
     """
     from .cache import dumps
     from .extract import extract_articles
 
     nlp = _pipeline(model)
-    out = []
-    for ex in extract_articles(articles, nlp=nlp, batch_size=max(1, min(batch_size, len(articles)))):
-        a = ex.article
-        out.append((Article(a.id, "", a.title, a.url, a.date, a.source), dumps(ex)))
-    return out
+    arts = [a for _k, a in items]
+    exs = extract_articles(arts, nlp=nlp, batch_size=max(1, min(batch_size, len(arts))))
+    return [(key, dumps(ex)) for (key, _a), ex in zip(items, exs)]
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _chunks(articles: Iterable[Item], size: int) -> Iterator[list[Item]]:
     it = iter(articles)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def run_local(articles: Iterable[Article], model: str | None = None, batch_size: int = 64) -> Iterator[tuple[Article, str]]:
+def run_local(items: Iterable[Item], model: str | None = None, batch_size: int = 64) -> Iterator[tuple[str, str]]:
     """Extract in this process with one ``nlp.pipe`` stream (the pipeline loads on the first article)."""
     from .cache import dumps
     from .extract import extract_articles
 
-    it = iter(articles)
+    it = iter(items)
     first = next(it, None)
     if first is None:
         return
+    keys: deque[str] = deque()
 
-    def chain():
-        yield first
-        yield from it
+    def articles():
+        for key, art in _chain(first, it):
+            keys.append(key)
+            yield art
 
     nlp = _pipeline(model)
-    for ex in extract_articles(chain(), nlp=nlp, batch_size=batch_size):
-        yield ex.article, dumps(ex)
+    for ex in extract_articles(articles(), nlp=nlp, batch_size=batch_size):
+        yield keys.popleft(), dumps(ex)
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
 
 
 def _init_worker(model: str | None) -> None:
@@ -83,8 +92,8 @@ def _init_worker(model: str | None) -> None:
     _pipeline(model)
 
 
-def run_pool(articles: Iterable[Article], model: str | None = None, jobs: int = 2,
-             batch_size: int = 64, chunk: int = CHUNK) -> Iterator[tuple[Article, str]]:
+def run_pool(articles: Iterable[Item], model: str | None = None, jobs: int = 2,
+             batch_size: int = 64, chunk: int = CHUNK) -> Iterator[tuple[str, str]]:
     """Extract on ``jobs`` worker processes, each loading the pipeline once.
 
     The pool starts on the first article, so a build with nothing to parse
@@ -116,12 +125,12 @@ def run_pool(articles: Iterable[Article], model: str | None = None, jobs: int = 
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_dask(articles: Iterable[Article], address, model: str | None = None,
-             batch_size: int = 64, chunk: int = CHUNK * 2) -> Iterator[tuple[Article, str]]:
+def run_dask(articles: Iterable[Item], address, model: str | None = None,
+             batch_size: int = 64, chunk: int = CHUNK * 2) -> Iterator[tuple[str, str]]:
     """Extract on a Dask cluster: each partition of articles is one task, results stream back.
 
     Args:
-        articles: The articles to extract.
+        articles: The ``(key, article)`` pairs to extract.
         address: Scheduler address (``tcp://host:8786``) or a
             ``distributed.Client`` to use as is.
         model: Pipeline name; it must be installed on every worker, as kgraph must.
@@ -142,14 +151,15 @@ def run_dask(articles: Iterable[Article], address, model: str | None = None,
     own = not isinstance(address, Client)
     if own:
         try:
-            client = Client(address, timeout="20s", set_as_default=False)
+            client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise KGraphError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     else:
         client = address
     try:
         slots = max(2, 2 * sum(client.nthreads().values()))
-        futures = as_completed([client.submit(extract_chunk, first, model, batch_size, pure=False)])
+        futures = as_completed([client.submit(extract_chunk, first, model, batch_size, pure=False)],
+                               loop=client.loop)
         in_flight = 1
         for nxt in islice(chunks, slots - 1):
             futures.add(client.submit(extract_chunk, nxt, model, batch_size, pure=False))

@@ -302,7 +302,7 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
             new: dict[str, str] = {}
             queued: set[str] = set()
 
-            def todo() -> Iterator[Article]:
+            def todo() -> Iterator[tuple[str, Article]]:
                 for art in ingest.read_inputs(inputs, skip_bad=skip_bad):
                     key = cache.cache_key(art, model_id)
                     new[art.id] = key
@@ -311,11 +311,11 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                         bar.update(1)
                         continue
                     queued.add(key)
-                    yield art
+                    yield key, art
 
             try:
-                for art, text in _runner(jobs, dask, model, batch_size)(todo()):
-                    store.put(cache.cache_key(art, model_id), text)
+                for key, text in _runner(jobs, dask, model, batch_size)(todo()):
+                    store.put(key, text)
                     counts["parsed"] += 1
                     bar.update(1)
             finally:

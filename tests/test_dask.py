@@ -1,0 +1,52 @@
+"""Extraction on a Dask cluster gives the graph of a local build."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph import cache
+from kgraph.errors import KGraphError
+from kgraph.pipeline import build
+
+from .test_pipeline import TEXTS, _same, _write
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local in-process cluster: one worker, two threads (each thread loads its own pipeline)."""
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None,
+                                  silence_logs=50) as lc:
+        yield lc
+
+
+def test_dask_build_equals_local_build(cluster, tmp_path):
+    src = _write(tmp_path / "src", TEXTS)
+    local = build([src], output=tmp_path / "local")
+    remote = build([src], output=tmp_path / "dask", dask=cluster.scheduler_address)
+    assert (remote.parsed, local.parsed) == (len(TEXTS), len(TEXTS))
+    _same(tmp_path / "local", tmp_path / "dask")
+    # The partitions' extractions were merged into the cache like local ones.
+    assert cache.read_manifest(tmp_path / "dask") == cache.read_manifest(tmp_path / "local")
+
+
+def test_dask_build_reuses_the_cache_and_grows_with_into(cluster, tmp_path):
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ab"})
+    out = tmp_path / "out"
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        first = build([src / "a.txt"], output=out, dask=client)
+        second = build([src], output=out, dask=client, into=True)
+    assert (first.parsed, second.parsed, second.cached) == (1, 1, 1)
+    build([src], output=tmp_path / "local")
+    _same(out, tmp_path / "local")
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
+    from kgraph import parallel
+
+    monkeypatch.setattr(parallel, "DASK_TIMEOUT", "1s")
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    with pytest.raises(KGraphError, match="Dask scheduler"):
+        build([src], output=tmp_path / "out", dask="tcp://127.0.0.1:1")
+    assert not (tmp_path / "out").exists()

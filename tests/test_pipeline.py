@@ -1,0 +1,268 @@
+"""Builds: incremental re-runs, --into, parallel parsing, progress, failures that keep the graph."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from kgraph import cache, parallel
+from kgraph.errors import GraphError, InputError
+from kgraph.pipeline import Progress, build, count_articles
+
+TEXTS = {
+    "a": "Kremlin foreign policy adviser Yuri Ushakov said on Monday that talks would continue. "
+         "Ushakov spoke to reporters in Moscow.",
+    "b": "Russian President Vladimir Putin met German Chancellor Olaf Scholz in Berlin. "
+         "Putin later returned to Moscow.",
+    "c": "Maria Lopez, a spokesperson for the World Health Organization, said the outbreak was contained.",
+    "d": "Jens Stoltenberg, the head of NATO, visited Kyiv, Ukraine, on Tuesday.",
+}
+OUTPUTS = ("graph.ttl", "graph.html")
+
+
+def _write(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in OUTPUTS}
+
+
+def _same(a: Path, b: Path) -> None:
+    """Assert byte-identical outputs, showing a Turtle diff when they differ."""
+    fa, fb = _files(a), _files(b)
+    if fa["graph.ttl"] != fb["graph.ttl"]:
+        import difflib
+
+        diff = difflib.unified_diff(fa["graph.ttl"].decode().splitlines(), fb["graph.ttl"].decode().splitlines(),
+                                    lineterm="", n=1)
+        print("\n".join(list(diff)[:80]))
+    assert fa == fb
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The four articles, in a folder, built once (fills the module's shared cache folder)."""
+    root = tmp_path_factory.mktemp("corpus")
+    src = _write(root / "src", TEXTS)
+    out = root / "all"
+    result = build([src], output=out)
+    return root, src, out, result
+
+
+def test_first_build_parses_everything_and_writes_state(corpus):
+    _root, _src, out, result = corpus
+    assert (result.parsed, result.cached) == (4, 0)
+    assert cache.read_manifest(out).keys() == set(TEXTS)
+    assert sorted(a.id for a in result.kb.articles) == sorted(TEXTS)
+
+
+def test_rerun_parses_nothing_and_writes_the_same_bytes(corpus, tmp_path):
+    _root, src, out, _result = corpus
+    before = _files(out)
+    again = build([src], output=out)
+    assert (again.parsed, again.cached) == (0, 4)
+    assert _files(out) == before
+
+
+def test_changed_article_is_the_only_one_parsed(corpus, tmp_path):
+    _root, src, out, _result = corpus
+    import shutil
+
+    work = tmp_path / "work"
+    shutil.copytree(out, work)
+    changed = _write(tmp_path / "src2", {**TEXTS, "c": TEXTS["c"].replace("Maria Lopez", "Anna Berg"),
+                                          "e": "Pope Francis spoke in Rome, Italy."})
+    result = build([changed], output=work)
+    assert (result.parsed, result.cached) == (2, 3)
+    labels = {e.label for e in result.kb.entities}
+    assert "Anna Berg" in labels and "Maria Lopez" not in labels
+    fresh = build([changed], output=tmp_path / "fresh")  # no cache at all
+    assert fresh.parsed == 5
+    _same(work, tmp_path / "fresh")
+
+
+def test_into_one_after_the_other_equals_together(tmp_path):
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ab"})
+    build([src], output=tmp_path / "together")
+    build([src / "b.txt"], output=tmp_path / "stepwise")
+    r = build([src / "a.txt"], output=tmp_path / "stepwise", into=True)
+    assert (r.parsed, r.kept) == (1, 1)
+    _same(tmp_path / "together", tmp_path / "stepwise")
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    g1, g2 = (Graph().parse(tmp_path / d / "graph.ttl") for d in ("together", "stepwise"))
+    assert isomorphic(g1, g2)
+    putins = [e for e in r.kb.entities if "Putin" in e.label]
+    assert len(putins) == 1
+
+
+def test_into_replaces_a_changed_article_instead_of_duplicating(tmp_path):
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ac"})
+    out = tmp_path / "out"
+    build([src], output=out)
+    new = _write(tmp_path / "new", {"c": TEXTS["c"].replace("Maria Lopez", "Anna Berg")})
+    result = build([new / "c.txt"], output=out, into=True)
+    assert len(result.kb.articles) == 2
+    labels = {e.label for e in result.kb.entities}
+    assert "Anna Berg" in labels and "Maria Lopez" not in labels
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "Maria Lopez" not in ttl
+    expected = _write(tmp_path / "expected", {"a": TEXTS["a"], "c": TEXTS["c"].replace("Maria Lopez", "Anna Berg")})
+    build([expected], output=tmp_path / "expected-out")
+    _same(out, tmp_path / "expected-out")
+
+
+def test_build_without_into_holds_exactly_its_inputs(tmp_path):
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ab"})
+    out = tmp_path / "out"
+    build([src], output=out)
+    result = build([src / "a.txt"], output=out)
+    assert [a.id for a in result.kb.articles] == ["a"]
+    assert (result.parsed, result.cached) == (0, 1)
+    assert cache.read_manifest(out) == {"a": cache.read_manifest(out)["a"]}
+
+
+def test_into_with_no_inputs_relinks_the_graph(tmp_path):
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    out = tmp_path / "out"
+    build([src], output=out)
+    before = _files(out)
+    result = build([], output=out, into=True)
+    assert (result.parsed, result.kept) == (0, 1)
+    assert _files(out) == before
+
+
+def test_min_confidence_applies_to_cached_extractions(corpus):
+    _root, src, out, result = corpus
+    strict = build([src], output=out.parent / "strict", min_confidence=0.99)
+    assert strict.parsed == 4  # another folder: its own cache
+    evidence = [rel for f in strict.kb.facts for _a, rel in f.evidence]
+    assert all(r.confidence >= 0.99 for r in evidence)
+    again = build([src], output=out.parent / "strict", min_confidence=0.0)
+    assert again.parsed == 0
+    assert len(again.kb.facts) == len(result.kb.facts)
+
+
+def test_failed_incremental_build_leaves_graph_and_manifest(tmp_path, monkeypatch):
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    out = tmp_path / "out"
+    build([src], output=out)
+    before = {**_files(out), "manifest": (out / ".kgraph" / "manifest.json").read_bytes()}
+
+    def state():
+        return {**_files(out), "manifest": (out / ".kgraph" / "manifest.json").read_bytes()}
+
+    with pytest.raises(InputError):
+        build([src, tmp_path / "missing.txt"], output=out, into=True)
+    assert state() == before
+
+    def broken(articles, **kwargs):
+        for i, item in enumerate(articles):
+            if i == 1:
+                raise RuntimeError("worker died")
+            yield from parallel.run_local([item], model=kwargs.get("model"))
+
+    monkeypatch.setattr(parallel, "run_local", broken)
+    more = _write(tmp_path / "more", {k: TEXTS[k] for k in "bcd"})
+    with pytest.raises(RuntimeError):
+        build([more], output=out, into=True)
+    assert state() == before
+    monkeypatch.undo()
+    result = build([more], output=out, into=True)
+    assert result.parsed <= 3 and len(result.kb.articles) == 4
+
+
+def test_into_a_folder_without_manifest_is_refused(tmp_path):
+    (tmp_path / "graph.ttl").write_text("", encoding="utf-8")
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    with pytest.raises(GraphError, match="without a kgraph manifest"):
+        build([src], output=tmp_path, into=True)
+
+
+def test_missing_cache_entry_is_a_clear_error(tmp_path):
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    out = tmp_path / "out"
+    build([src], output=out)
+    (out / ".kgraph" / "cache.sqlite").unlink()
+    with pytest.raises(GraphError, match="cached extraction .* missing"):
+        build([], output=out, into=True)
+
+
+def test_jobs_2_gives_the_same_graph_as_jobs_1(corpus, tmp_path):
+    _root, src, out, _result = corpus
+    result = build([src], output=tmp_path / "j2", jobs=2)
+    assert result.parsed == 4
+    _same(out, tmp_path / "j2")
+    a = cache.ExtractionCache(out / ".kgraph" / "cache.sqlite")
+    b = cache.ExtractionCache(tmp_path / "j2" / ".kgraph" / "cache.sqlite")
+    try:
+        for key in cache.read_manifest(out).values():
+            assert a.get(key) == b.get(key)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_progress_plain_lines_when_not_a_terminal():
+    stream = io.StringIO()
+    p = Progress(total=4, stream=stream, every=0)
+    for _ in range(4):
+        p.update()
+    p.close()
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("kgraph: 1/4 articles (25%)") and "articles/s" in lines[0] and "ETA" in lines[0]
+    assert lines[-1].startswith("kgraph: 4/4 articles (100%)")
+
+
+def test_progress_disabled_prints_nothing():
+    stream = io.StringIO()
+    p = Progress(total=4, stream=stream, enabled=False, every=0)
+    p.update(4)
+    p.note("linking")
+    p.close()
+    assert stream.getvalue() == ""
+
+
+def test_progress_bar_on_a_terminal():
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    p = Progress(total=2, stream=stream)
+    p.update(2)
+    p.close()
+    assert "2/2" in stream.getvalue() and "article" in stream.getvalue()
+
+
+def test_count_articles_counts_files_and_corpus_lines(tmp_path):
+    src = _write(tmp_path / "src", {"a": "x", "b": "y"})
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": i, "text": "t"}) for i in range(3)) + "\n\n", encoding="utf-8")
+    assert count_articles([src, corpus]) == 5
+    assert count_articles(["-"]) is None
+
+
+def test_cli_into_and_quiet(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ab"})
+    out = tmp_path / "out"
+    runner = CliRunner()
+    r1 = runner.invoke(main, ["build", str(src / "a.txt"), "-o", str(out), "--quiet"])
+    assert r1.exit_code == 0, r1.output
+    r2 = runner.invoke(main, ["build", str(src / "b.txt"), "--into", str(out), "-q"])
+    assert r2.exit_code == 0, r2.output
+    assert "articles: 2 (1 parsed, 0 from cache, 1 already in the graph)" in r2.output
+    r3 = runner.invoke(main, ["build", str(src), "--into", str(out), "--output", str(tmp_path / "other")])
+    assert r3.exit_code == 2 and "--into" in r3.output
