@@ -45,6 +45,8 @@ SHAPES = {"Person": "dot", "Organization": "square", "Country": "diamond", "Plac
 PHYSICS_MAX_NODES = 400
 #: Pull of the layout's centre: keeps separate components and lone nodes near the rest.
 GRAVITY = 3.0
+#: Up to this many nodes the layout's repulsion is exact; beyond, it is estimated from a sample this big.
+LAYOUT_SAMPLE = 1000
 #: How many left-out names the page lists when ``max_nodes`` drops some.
 OMITTED_NAMES_SHOWN = 25
 
@@ -78,6 +80,15 @@ class PageData:
     def edges(self) -> list[dict]:
         """Return the edges drawn."""
         return self.data["edges"]
+
+    def summary(self) -> str:
+        """Return what the page draws, e.g. ``entities: 500 drawn of 2000 (1500 left out)``."""
+        lines = []
+        for name, shown, total in (("entities", len(self.nodes), self.total_nodes),
+                                   ("relations", len(self.edges), self.total_edges)):
+            left = f" ({total - shown} left out by --max-nodes)" if shown < total else ""
+            lines.append(f"{name}: {shown} drawn of {total}{left}")
+        return "\n".join(lines)
 
 
 def _num(lit) -> float | None:
@@ -113,29 +124,43 @@ def graph_data(g: Graph, max_nodes: int | None = None) -> PageData:
     """
     import networkx as nx
 
+    # One pass over the triples, indexed by subject: rdflib lookups one by one are slow on big graphs.
+    props: dict = defaultdict(lambda: defaultdict(set))
+    for s, p, o in g.triples((None, None, None)):
+        props[s][p].add(o)
+
+    def many(s, p) -> set:
+        d = props.get(s)
+        return d.get(p, set()) if d is not None else set()
+
+    def one(s, p):
+        vals = many(s, p)
+        if len(vals) <= 1:
+            return next(iter(vals), None)
+        return min(vals, key=lambda v: (str(v), repr(v)))
+
     # ---- entities
-    entity_types: dict[URIRef, set] = defaultdict(set)
-    for t in ENTITY_TYPES:
-        for s in g.subjects(RDF.type, KG[t]):
-            if isinstance(s, URIRef):
-                entity_types[s].add(KG[t])
-    types = {s: _entity_type(ts) for s, ts in entity_types.items()}
+    wanted_types = {KG[t] for t in ENTITY_TYPES}
+    types = {s: _entity_type(d[RDF.type]) for s, d in props.items()
+             if isinstance(s, URIRef) and d.get(RDF.type, set()) & wanted_types}
     iris = sorted(types)
 
     # ---- direct triples between entities
+    preds = {KG[p]: p for p in PREDICATES}
     triples = set()
-    for p in PREDICATES:
-        for s, o in g.subject_objects(KG[p]):
-            if s in types and o in types:
-                triples.add((s, p, o))
+    for s in iris:
+        for pred, p in preds.items():
+            for o in many(s, pred):
+                if o in types:
+                    triples.add((s, p, o))
 
     # ---- importance: degree centrality over the undirected simple graph, then mentions
     nxg = nx.Graph()
     nxg.add_nodes_from(iris)
     nxg.add_edges_from((s, o) for s, _p, o in triples if s != o)
     centrality = nx.degree_centrality(nxg) if len(iris) > 1 else {s: 0.0 for s in iris}
-    mentions = {s: int(_num(g.value(s, KG.mentionCount)) or 0) for s in iris}
-    labels = {s: str(g.value(s, RDFS.label) or _local_name(s)) for s in iris}
+    mentions = {s: int(_num(one(s, KG.mentionCount)) or 0) for s in iris}
+    labels = {s: str(one(s, RDFS.label) or _local_name(s)) for s in iris}
     rank = sorted(iris, key=lambda s: (-nxg.degree(s), -mentions[s], labels[s].casefold(), str(s)))
 
     omitted = None
@@ -153,24 +178,26 @@ def graph_data(g: Graph, max_nodes: int | None = None) -> PageData:
     iris = [s for s in iris if s in kept]
 
     # ---- articles and evidence
-    article_iris = sorted({a for a in g.subjects(RDF.type, KG.Article)}, key=str)
+    article_iris = sorted((s for s, d in props.items() if KG.Article in d.get(RDF.type, ())), key=str)
     art_index: dict = {}
     articles = []
     for a in article_iris:
         art_index[a] = len(articles)
-        articles.append({"id": _str(g.value(a, DCTERMS.identifier)) or _local_name(a),
-                         "title": _str(g.value(a, DCTERMS.title)), "url": _str(g.value(a, SCHEMA.url)),
-                         "date": _str(g.value(a, DCTERMS.date))})
+        articles.append({"id": _str(one(a, DCTERMS.identifier)) or _local_name(a),
+                         "title": _str(one(a, DCTERMS.title)), "url": _str(one(a, SCHEMA.url)),
+                         "date": _str(one(a, DCTERMS.date))})
     wanted = {(s, KG[p], o): (s, p, o) for s, p, o in triples}
     evidence: dict[tuple, list] = defaultdict(list)
-    for ev in g.subjects(RDF.type, KG.Evidence):
-        key = wanted.get((g.value(ev, RDF.subject), g.value(ev, RDF.predicate), g.value(ev, RDF.object)))
+    for ev, d in props.items():
+        if KG.Evidence not in d.get(RDF.type, ()):
+            continue
+        key = wanted.get((one(ev, RDF.subject), one(ev, RDF.predicate), one(ev, RDF.object)))
         if key is None:
             continue
-        src = g.value(ev, PROV.wasDerivedFrom)
-        item = {"sentence": _str(g.value(ev, KG.sentence)), "role": _str(g.value(ev, KG.role)),
-                "method": _str(g.value(ev, KG.method)), "confidence": _num(g.value(ev, KG.confidence)),
-                "start": _int(g.value(ev, KG.start)), "article": art_index.get(src)}
+        src = one(ev, PROV.wasDerivedFrom)
+        item = {"sentence": _str(one(ev, KG.sentence)), "role": _str(one(ev, KG.role)),
+                "method": _str(one(ev, KG.method)), "confidence": _num(one(ev, KG.confidence)),
+                "start": _int(one(ev, KG.start)), "article": art_index.get(src)}
         if item["article"] is None and src is not None:
             item["source"] = str(src)
         evidence[key].append(item)
@@ -183,15 +210,16 @@ def graph_data(g: Graph, max_nodes: int | None = None) -> PageData:
     degree = {s: nxg.degree(s) for s in iris}
     nodes = []
     for s, (x, y) in zip(iris, pos):
-        same = sorted(str(o) for o in g.objects(s, OWL.sameAs))
-        alt = sorted({str(a) for a in g.objects(s, SKOS.altLabel)} - {labels[s]}, key=lambda a: (a.casefold(), a))
-        lat, lon = _num(g.value(s, GEO.lat)), _num(g.value(s, GEO.long))
+        same = sorted(str(o) for o in many(s, OWL.sameAs))
+        alt = sorted({str(a) for a in many(s, SKOS.altLabel) | many(s, RDFS.label)} - {labels[s]},
+                     key=lambda a: (a.casefold(), a))
+        lat, lon = _num(one(s, GEO.lat)), _num(one(s, GEO.long))
         nodes.append({
             "id": str(s), "label": labels[s], "alt": alt, "type": types[s], "x": x, "y": y,
             "degree": degree[s], "centrality": round(centrality.get(s, 0.0), 6), "mentions": mentions[s],
-            "articles": sorted(art_index[a] for a in g.objects(s, KG.mentionedIn) if a in art_index),
+            "articles": sorted(art_index[a] for a in many(s, KG.mentionedIn) if a in art_index),
             "geonames": next((u for u in same if u.startswith(str(GN))), None),
-            "sameAs": same, "iso": _str(g.value(s, KG.isoCode)),
+            "sameAs": same, "iso": _str(one(s, KG.isoCode)),
             "coords": [lat, lon] if lat is not None and lon is not None else None,
         })
     edges = []
@@ -233,8 +261,8 @@ def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7) -> list[tuple[in
 
     A Fruchterman-Reingold layout in numpy, started from seeded random positions,
     with a weak pull to the centre so that separate components stay near. Repulsion
-    is exact up to 1,500 nodes and estimated from a seeded sample of 1,500 nodes
-    beyond, so time grows linearly with the graph.
+    is exact up to :data:`LAYOUT_SAMPLE` nodes and estimated from a seeded sample of
+    that many nodes beyond, so time grows linearly with the graph.
     """
     import numpy as np
 
@@ -243,48 +271,53 @@ def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7) -> list[tuple[in
     if n == 1:
         return [(0, 0)]
     rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2)) - 0.5
-    k = 1.0 / math.sqrt(n)
-    sample = min(n, 1500)
-    iterations = 80 if n <= 2000 else 50
+    f32 = np.float32
+    x = (rng.random(n) - 0.5).astype(f32)
+    y = (rng.random(n) - 0.5).astype(f32)
+    k = f32(1.0 / math.sqrt(n))
+    sample = min(n, LAYOUT_SAMPLE)
+    iterations = 80
     ii = np.array([a for a, _b in pairs], dtype=np.intp)
     jj = np.array([b for _a, b in pairs], dtype=np.intp)
     temp = 0.1
     block = 512
+    fx, fy = np.zeros(n, f32), np.zeros(n, f32)
     for step in range(iterations):
-        x, y = pos[:, 0], pos[:, 1]
-        fx, fy = np.zeros(n), np.zeros(n)
         if sample < n:
             anchors = np.sort(rng.choice(n, size=sample, replace=False))
-            weight = n / sample
+            weight = f32(n / sample)
         else:
-            anchors, weight = np.arange(n), 1.0
+            anchors, weight = np.arange(n), f32(1.0)
         ax, ay = x[anchors], y[anchors]
         for lo in range(0, n, block):
             hi = min(n, lo + block)
             dx = x[lo:hi, None] - ax[None, :]
             dy = y[lo:hi, None] - ay[None, :]
-            d2 = dx * dx + dy * dy
-            np.maximum(d2, 1e-9, out=d2)
-            inv = (k * k * weight) / d2
-            fx[lo:hi] = (dx * inv).sum(axis=1)
-            fy[lo:hi] = (dy * inv).sum(axis=1)
-        if len(ii):
+            d2 = dx * dx
+            d2 += dy * dy
+            np.maximum(d2, f32(1e-9), out=d2)
+            np.reciprocal(d2, out=d2)  # repulsion k^2/d along the unit vector: k^2 * (dx, dy) / d^2
+            fx[lo:hi] = np.einsum("ij,ij->i", dx, d2)
+            fy[lo:hi] = np.einsum("ij,ij->i", dy, d2)
+        fx *= k * k * weight
+        fy *= k * k * weight
+        if len(ii):  # attraction d^2/k along each edge
             ex, ey = x[jj] - x[ii], y[jj] - y[ii]
-            dist = np.sqrt(ex * ex + ey * ey)
-            ax_, ay_ = ex * dist / k, ey * dist / k
-            fx += np.bincount(ii, weights=ax_, minlength=n) - np.bincount(jj, weights=ax_, minlength=n)
-            fy += np.bincount(ii, weights=ay_, minlength=n) - np.bincount(jj, weights=ay_, minlength=n)
-        fx -= GRAVITY * x
-        fy -= GRAVITY * y
+            dist = np.sqrt(ex * ex + ey * ey) / k
+            ax_, ay_ = ex * dist, ey * dist
+            fx += (np.bincount(ii, weights=ax_, minlength=n) - np.bincount(jj, weights=ax_, minlength=n)).astype(f32)
+            fy += (np.bincount(ii, weights=ay_, minlength=n) - np.bincount(jj, weights=ay_, minlength=n)).astype(f32)
+        fx -= f32(GRAVITY) * x
+        fy -= f32(GRAVITY) * y
         disp = np.sqrt(fx * fx + fy * fy)
-        np.maximum(disp, 1e-12, out=disp)
-        step_len = np.minimum(disp, temp) / disp
-        pos[:, 0] += fx * step_len
-        pos[:, 1] += fy * step_len
+        np.maximum(disp, f32(1e-12), out=disp)
+        step_len = np.minimum(disp, f32(temp)) / disp
+        x += fx * step_len
+        y += fy * step_len
         temp = 0.1 * (1 - (step + 1) / iterations) + 0.002
+    pos = np.stack([x, y], axis=1).astype(np.float64)
     pos -= pos.mean(axis=0)
-    scale = 150.0 / k  # the ideal edge length k becomes 150 px
+    scale = 150.0 * math.sqrt(n)  # the ideal edge length k becomes 150 px
     return [(int(round(a * scale)), int(round(b * scale))) for a, b in pos]
 
 

@@ -6,10 +6,7 @@
   var DATA = JSON.parse(document.getElementById('kgraph-data').textContent);
   var SVG = 'http://www.w3.org/2000/svg';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-  var DIM_NODE = {background: '#e8eaed', border: '#d0d4d9', highlight: {background: '#e8eaed', border: '#d0d4d9'},
-    hover: {background: '#e8eaed', border: '#d0d4d9'}};
   var EDGE_COLOR = {color: '#9aa4ae', highlight: '#1f2328', hover: '#57606a', inherit: false};
-  var DIM_EDGE = {color: '#eef0f2', highlight: '#eef0f2', hover: '#eef0f2', inherit: false};
 
   // ------------------------------------------------------------------ small DOM helpers
   function $(id) { return document.getElementById(id); }
@@ -29,6 +26,10 @@
       e.append(c);  // strings become Text nodes
     }
     return e;
+  }
+  function fill(parent) {
+    var items = Array.prototype.slice.call(arguments, 1).filter(function (c) { return c !== null && c !== undefined && c !== false; });
+    parent.replaceChildren.apply(parent, items);
   }
   function safeUrl(u) { return typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u) ? u : null; }
   function link(url, text) {
@@ -72,12 +73,10 @@
     var c = (types[n.type] || {color: '#8c8c8c'}).color, b = darker(c);
     return {background: c, border: b, highlight: {background: c, border: '#111'}, hover: {background: c, border: '#111'}};
   }
-  function nodeFont(dim) {
-    return {face: FONT, size: 14, color: dim ? 'rgba(31,35,40,0.25)' : '#1f2328', strokeWidth: dim ? 0 : 3, strokeColor: '#ffffff'};
-  }
+  var NODE_FONT = {face: FONT, size: 14, color: '#1f2328', strokeWidth: 3, strokeColor: '#ffffff'};
   var visNodes = DATA.nodes.map(function (n) {
     return {id: n.id, label: n.label, x: n.x, y: n.y, value: 1 + n.degree, ktype: n.type,
-      shape: (types[n.type] || {shape: 'star'}).shape, color: nodeColor(n), font: nodeFont(false)};
+      shape: (types[n.type] || {shape: 'star'}).shape, color: nodeColor(n)};
   });
 
   // Edges between the same two nodes are bent apart so that each stays readable.
@@ -129,7 +128,7 @@
     physics: physicsOptions,
     interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
-    nodes: {borderWidth: 1.5, borderWidthSelected: 3, font: nodeFont(false),
+    nodes: {borderWidth: 1.5, borderWidthSelected: 3, font: NODE_FONT,
       scaling: {min: 9, max: 34, label: {enabled: true, min: 12, max: 22, maxVisible: 24, drawThreshold: 7}}},
     edges: {arrows: {to: {enabled: true, scaleFactor: 0.55}}, selectionWidth: 1.5, hoverWidth: 0.8,
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.3},
@@ -162,26 +161,37 @@
   }
 
   // ------------------------------------------------------------------ highlight a neighbourhood
-  var focused = null, dimmed = false;
+  // Dimming repaints, never re-styles: after each frame a translucent veil covers the canvas and the
+  // neighbourhood is drawn again on top, so highlighting costs the size of the neighbourhood only.
+  var focused = null, focusNodes = null, focusEdges = null;
   function highlight(id) {
-    var keep = new Set(network.getConnectedNodes(id)); keep.add(id);
-    var edgesKeep = new Set(network.getConnectedEdges(id));
-    nodesDS.update(DATA.nodes.map(function (n) {
-      var on = keep.has(n.id);
-      return {id: n.id, color: on ? nodeColor(n) : DIM_NODE, font: nodeFont(!on)};
-    }));
-    edgesDS.update(DATA.edges.map(function (e) {
-      var on = edgesKeep.has(e.id);
-      return {id: e.id, color: on ? EDGE_COLOR : DIM_EDGE, font: {color: on ? '#57606a' : 'rgba(0,0,0,0)', strokeWidth: on ? 3 : 0}};
-    }));
-    dimmed = true;
+    focusNodes = new Set(network.getConnectedNodes(id)); focusNodes.add(id);
+    focusEdges = new Set(network.getConnectedEdges(id));
+    network.redraw();
   }
   function unhighlight() {
-    if (!dimmed) return;
-    nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n), font: nodeFont(false)}; }));
-    edgesDS.update(DATA.edges.map(function (e) { return {id: e.id, color: EDGE_COLOR, font: {color: '#57606a', strokeWidth: 3}}; }));
-    dimmed = false;
+    if (focusNodes === null) return;
+    focusNodes = focusEdges = null;
+    network.redraw();
   }
+  network.on('afterDrawing', function (ctx) {
+    if (focusNodes === null) return;
+    var body = network.body, labels = [];
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = 'rgba(255,255,255,0.82)';
+    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.restore();
+    focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.draw(ctx); });
+    focusNodes.forEach(function (nid) {
+      var n = body.nodes[nid];
+      if (!n) return;
+      var r = n.draw(ctx);
+      if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
+    });
+    focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.drawArrows(ctx); });
+    labels.forEach(function (f) { f(); });
+  });
   function clearSelection() {
     focused = null;
     unhighlight();
@@ -192,7 +202,7 @@
   // ------------------------------------------------------------------ details panel
   var details = $('details');
   function showHint() {
-    details.replaceChildren(el('p', {class: 'muted', text: 'Click a node or an edge to see its names, evidence sentences and source articles.'}));
+    fill(details, el('p', {class: 'muted', text: 'Click a node or an edge to see its names, evidence sentences and source articles.'}));
   }
   function typeChip(name) {
     var t = types[name] || {shape: 'star', color: '#8c8c8c'};
@@ -235,7 +245,7 @@
     });
     var arts = el('ul');
     n.articles.forEach(function (i) { arts.append(el('li', null, articleRef(i))); });
-    details.replaceChildren(el('h3', {text: n.label}), dl(rows),
+    fill(details, el('h3', {text: n.label}), dl(rows),
       rel.childNodes.length ? el('h2', {text: 'Relations'}) : null, rel.childNodes.length ? rel : null,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
       n.articles.length ? arts : null);
@@ -274,7 +284,7 @@
       list.append(el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names) : null,
         el('div', {class: 'meta', text: meta}), el('div', {class: 'meta'}, 'Source: ', src)));
     });
-    details.replaceChildren(
+    fill(details, 
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
       dl([['Relation', predLabel && predLabel !== e.predicate ? e.predicate + ' (' + predLabel + ')' : e.predicate],
         ['Role words', roles.join(', ')], ['Confidence', fmtConf(e.confidence)],
@@ -310,7 +320,7 @@
   // ------------------------------------------------------------------ tooltip
   var tip = $('tooltip');
   function showTip(ev, children) {
-    tip.replaceChildren.apply(tip, children);
+    fill.apply(null, [tip].concat(children));
     tip.hidden = false;
     var x = ev.clientX + 14, y = ev.clientY + 14, w = tip.offsetWidth, h = tip.offsetHeight;
     if (x + w > window.innerWidth - 8) x = ev.clientX - w - 10;
