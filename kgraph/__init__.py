@@ -15,11 +15,14 @@ from .ingest import read_inputs
 from .nlp import load as load_model
 from .extract import extract_articles, extract_doc
 from .link import link_extractions
-from .rdf import serialize, to_dataset, to_graph
+from .rdf import serialize, to_dataset, to_graph, write_formats
+from .validate import validate_file, validate_graph
+from .export import to_networkx
 from .pipeline import build
 
 __all__ = [
     "Article", "Entity", "ENTITY_TYPES", "Extraction", "Fact", "GraphError", "InputError", "KGraphError",
     "KnowledgeBase", "Mention", "ModelError", "PREDICATES", "QueryError", "Relation", "ValidationError",
     "build", "extract_articles", "extract_doc", "link_extractions", "load_model", "read_inputs", "serialize", "to_dataset", "to_graph",
+    "to_networkx", "validate_file", "validate_graph", "write_formats",
 ]
