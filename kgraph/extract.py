@@ -3,101 +3,553 @@
 Every function here is pure over a spaCy ``Doc``; what leaves the module is
 :class:`~kgraph.model.Extraction` with plain :class:`~kgraph.model.Mention`
 and :class:`~kgraph.model.Relation` records, never spaCy objects.
+
+Mentions are found in three steps:
+
+1. *candidates* per parsed piece: the NER's entities with their spans and
+   types corrected (titles, possessives, gazetteer types), country names
+   and demonyms the NER missed, organizations named by noun phrases, and
+   acronyms in parentheses;
+2. *article-level decisions*: a name keeps one type in its article (a
+   surname tagged ORG joins the person), headline fragments nobody repeats
+   are dropped, a one-word PERSON that is a known city becomes a place;
+3. *aliases and coreference*: surnames, acronyms and unambiguous pronouns
+   take the in-article canonical name (``Mention.name``).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import RULES, MentionIndex
+from .relations import MentionIndex, relations_of
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-_TITLES = frozenset("""dear mr mrs ms miss dr prof sir madam president premier minister general gen col
-lt sgt capt sen rep gov mayor king queen prince princess lord lady pope saint st rev father""".split())
+_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
+
+#: Words before a name that are not part of it ("Dear Song Ji-myong", "President Putin").
+_TITLES = frozenset("""dear mr mrs ms miss dr prof sir madam dame president premier minister chancellor general
+gen col lt sgt capt sen rep gov mayor king queen prince princess lord lady pope saint st rev father sister
+brother senator governor secretary ambassador judge justice commander colonel lieutenant sergeant captain
+admiral marshal officer professor coach chairman chairwoman ceo deputy spokesman spokeswoman spokesperson
+adviser advisor envoy sheikh ayatollah imam cardinal bishop archbishop""".split())
+
+#: Salutations that make the name after them a person ("Dear Song Ji-myong" tagged WORK_OF_ART).
+_SALUTATIONS = frozenset("dear mr mrs ms miss dr prof sir madam dame".split())
+
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
+#: Last words of organization names ("Special Operations Forces", "Quebec Liberal Party").
+ORG_HEADS = frozenset("""forces force service services ministry agency council committee commission party
+army navy police court bank university institute parliament association federation foundation office
+department corps guard guards group company corporation organization organisation authority assembly
+senate congress church league club movement front alliance coalition chamber board bureau directorate
+administration inc ltd llc plc ag gmbh co corp union zeitung times post journal gazette herald tribune
+network channel broadcaster agency cabinet government ministries trust fund society academy college
+school hospital clinic""".split())
 
-# ---------------------------------------------------------------- mentions
+#: First words of organization names in other languages ("Parti Québécois", "Partido Popular").
+_ORG_FIRST = frozenset("parti partido partito partei bundesliga".split())
 
-def _trim(span):
-    """Drop leading determiners and titles and a trailing possessive from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or
-                           (span.label_ == "PERSON" and doc[start].lower_.rstrip(".") in _TITLES and end - start > 1)):
-        start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+#: Last words of place names ("Jean Lesage International Airport", "Red Square").
+PLACE_HEADS = frozenset("""airport square street avenue boulevard road bridge station arena stadium park
+palace memorial campus river lake mountain mountains island islands valley sea ocean gulf bay region
+province oblast peninsula desert strait canal harbour harbor port coast district""".split())
+
+#: Lower-case heads that, after a country or demonym, name one agency ("Ukrainian military intelligence").
+_AGENCY_HEADS = frozenset("intelligence counterintelligence".split())
+
+#: Nouns naming a news outlet next to its name ("the German daily Handelsblatt", "Bild newspaper").
+_MEDIA_NOUNS = frozenset("""newspaper daily paper magazine weekly tabloid broadcaster journal news agency
+newsweekly publication""".split())
+
+#: Articles that open the names of newspapers and firms in other languages ("Der Spiegel", "Il Messaggero").
+_FOREIGN_ARTICLES = frozenset("der die das le la les il lo el los las de het".split())
+
+#: Verbs of saying whose subject is a person rather than an organization ("Ludwig Braun said").
+_SAY_VERBS = frozenset("say tell add explain insist warn argue claim admit stress note recall".split())
+
+#: Organization words strong enough to retype a place or person span ("Parti Québécois" tagged GPE).
+_RETYPE_ORG_HEADS = frozenset("""forces service ministry agency council committee commission party army navy
+police court bank university institute parliament association federation foundation corps company
+corporation organization organisation authority league club movement alliance coalition chamber board
+bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""".split())
+
+#: Pronouns that can stand for a person named just before.
+_PRONOUNS = frozenset("he she him her".split())
+
+_ACRONYM_MAX = 6
+
+#: Organization words that end a capitalized phrase the NER missed; "Union" is left out ("Soviet Union").
+_PHRASE_ORG_HEADS = ORG_HEADS - {"union", "post", "times", "school", "front"}
+
+#: Prepositions before a place ("in Austin") that keep a place reading against a surname.
+_PLACE_PREPS = frozenset("in at from to near into across outside inside via".split())
+
+
+@dataclass
+class _Cand:
+    """A mention candidate inside one piece (token span, type, name, where it came from)."""
+
+    doc: object
+    offset: int
+    start: int  # token index
+    end: int
+    type: str | None  # None: untyped, kept only if the article resolves it
+    name: str
+    source: str  # "ner", "gazetteer", "org-phrase", "acronym", "pronoun"
+    label: str = ""
+    headline: bool = False
+    sure: bool = False  # the gazetteer vouches for the type
+
+    @property
+    def span(self):
+        return self.doc[self.start:self.end]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+# ---------------------------------------------------------------- candidates
+
+_SMALL_WORDS = frozenset("a an the of in to for and on at with by as from is are vs".split())
+
+
+def _headline_tokens(doc) -> set[int]:
+    """Return the tokens on title-case lines without final punctuation: "Italy Rejects New Law"."""
+    out: set[int] = set()
+    line: list = []
+    for tok in list(doc) + [None]:
+        if tok is not None and not (tok.is_space and "\n" in tok.text):
+            line.append(tok)
+            if "\n" not in tok.whitespace_:
+                continue
+        words = [t for t in line if t.is_alpha]
+        if 3 <= len(words) <= 20 and not (line[-1].is_punct and line[-1].text in ".!?:;\"\u201d"):
+            caps = sum(1 for t in words if t.is_title or t.is_upper or t.lower_ in _SMALL_WORDS)
+            if caps >= 0.85 * len(words) and sum(1 for t in words if t.is_title) >= 2:
+                out.update(t.i for t in line)
+        line = []
+    return out
+
+
+def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
+    """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
+    salute = False
+    while start < end - 1:
+        low = doc[start].lower_.rstrip(".")
+        if low in ("the", "a", "an") or doc[start].is_punct:
+            start += 1
+        elif low in _TITLES and doc[start + 1].text[:1].isupper() and (label == "PERSON" or low in _SALUTATIONS):
+            # "Dear Song Ji-myong", "President Putin": a title is not part of the name.
+            salute = salute or low in _SALUTATIONS
+            start += 1
+        else:
+            break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or
+                           doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
+        # "Bosnia and Herzegovina to": a trailing possessive, bracket or function word is not part of a name.
         end -= 1
-    return doc[start:end] if end > start else None
+    return start, end, salute
 
 
-def _mention_of(span) -> Mention | None:
-    """Type one entity span, resolving countries and demonyms through the gazetteer."""
-    label = span.label_
+def _gazetteer_type(text: str) -> tuple[str, str] | None:
+    """Return (type, name) when the gazetteer knows a country or demonym of that text."""
+    c = gazetteer.country(text)
+    if c is not None:
+        return "Country", c.name
+    d = gazetteer.demonym(text)
+    if d is not None:
+        return "Country", d.name
+    return None
+
+
+def _type_span(doc, start: int, end: int, label: str, salute: bool) -> tuple[str | None, str, bool] | None:
+    """Return (type, name, sure) of a trimmed entity span, or None to drop it."""
+    span = doc[start:end]
     text = span.text
-    country = gazetteer.demonym(text)
-    if country is not None and label in ("NORP", "GPE", "LOC", "ORG"):
-        # "North Korean troops", "Ukrainian" tagged GPE: the demonym names its country.
-        return Mention(text, "Country", span.start_char, span.end_char, country.name)
+    words = [t for t in span if t.is_alpha]
+    if not words:
+        return None
+    gaz = _gazetteer_type(text)
+    if gaz is not None and label in _NAME_LABELS:
+        # "North Korean" (NORP), "U.S." (GPE), "Russia's" (ORG): the gazetteer knows the country.
+        return gaz[0], gaz[1], True
     if label == "NORP":
         return None
-    if label in ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "ORG", "PERSON", "EVENT"):
-        country = gazetteer.country(text)
-        if country is not None:
-            # "U.S.", "Russia's": any label, the gazetteer knows the country.
-            return Mention(text, "Country", span.start_char, span.end_char, country.name)
-        if label in ("GPE", "LOC"):
-            return Mention(text, "Place", span.start_char, span.end_char, text)
-        if label in ("PRODUCT", "WORK_OF_ART", "EVENT") and gazetteer.place(text) is not None and len(span) <= 3:
-            # "Kursk" tagged PRODUCT: a known city name is a place.
-            return Mention(text, "Place", span.start_char, span.end_char, text)
+    if salute:
+        # "Dear Song Ji-myong" tagged WORK_OF_ART: a salutation is followed by a person.
+        return "Person", text, False
+    last, first = words[-1].lower_, words[0].lower_
+    if label in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") and _names_outlet(doc, start, end):
+        # "the German daily Handelsblatt" tagged PERSON: a newspaper word beside the name.
+        return "Organization", text, False
+    if label in ("PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and len(words) > 1 and doc[start].is_title \
+            and first in _FOREIGN_ARTICLES:
+        # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
+        return "Organization", text, False
+    if label == "ORG" and _speaks(doc, start, end) and last not in ORG_HEADS and len(words) in (2, 3) \
+            and all(t.pos_ == "PROPN" and t.is_title for t in words):
+        # "Ludwig Braun said" with "Ludwig Braun" tagged ORG: a two-word proper name that speaks is a person.
+        return "Person", text, False
+    if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
+            and last in PLACE_HEADS:
+        # "Jean Lesage International Airport" tagged ORG: its head word names a place.
+        return "Place", text, False
+    if label in ("GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP") and \
+            (last in _RETYPE_ORG_HEADS and len(words) > 1 or first in _ORG_FIRST):
+        # "Parti Québécois" tagged GPE, "Frankfurter Allgemeine Zeitung" tagged PERSON: an organization word.
+        return "Organization", text, False
+    if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
+        # "EU" tagged GPE: an acronym that is no known place is an organization.
+        return "Organization", text, False
+    if label in ("GPE", "LOC"):
+        return "Place", text, gazetteer.place(text) is not None
+    if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
+            and label != "ORG":
+        # "Kursk" tagged PRODUCT: a known city name is a place.
+        return "Place", text, True
     kind = _LABELS.get(label)
     if kind is None:
         return None
-    return Mention(text, kind, span.start_char, span.end_char, text)
+    if label == "ORG" and len(span) == 1 and end < len(doc) and doc[end].lower_ in ("secretary", "minister") \
+            and not text.isupper():
+        # "Defense" in "U.S. Defense Secretary Lloyd Austin" is part of a title, not an organization.
+        return None
+    return kind, text, False
 
 
-def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
-    """Return (mention, span) pairs for the named entities of a Doc, offsets shifted by ``offset``."""
+def _names_outlet(doc, start: int, end: int) -> bool:
+    """True when a newspaper word stands right before or after the span ("daily Handelsblatt", "Bild newspaper")."""
+    for before in range(start - 1, max(start - 4, -1), -1):
+        if doc[before].lower_ in _MEDIA_NOUNS:
+            return True
+        if doc[before].pos_ not in ("ADJ", "PROPN", "NOUN"):
+            break
+    return end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS
+
+
+def _speaks(doc, start: int, end: int) -> bool:
+    """True when the span's head is the subject of a verb of saying ("Ludwig Braun said")."""
+    root = doc[start:end].root
+    return root.dep_ == "nsubj" and root.head.lemma_ in _SAY_VERBS
+
+
+def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an entity at an inner possessive: "Saddam's Baath Party" -> "Saddam", "Baath Party"."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in ("'s", "\u2019s"):
+            return [(start, i), (i + 1, end)]
+    return [(start, end)]
+
+
+def _split_lines(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an entity at line breaks: a headline's last word and the next line's first are two names."""
+    parts, s = [], start
+    for i in range(start, end):
+        if doc[i].is_space or "\n" in doc[i].whitespace_:
+            if i > s and not doc[i].is_space:
+                parts.append((s, i + 1))
+            elif i > s:
+                parts.append((s, i))
+            s = i + 1
+    if s < end:
+        parts.append((s, end))
+    return parts
+
+
+def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     for ent in doc.ents:
-        span = _trim(ent)
-        if span is None or not any(t.is_alpha for t in span):
-            continue
-        span.label_ = ent.label_
-        m = _mention_of(span)
-        if m is None:
-            continue
-        out.append((Mention(m.text, m.type, m.start + offset, m.end + offset, m.name), span))
+        pieces = _split_lines(doc, ent.start, ent.end)
+        parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
+        if len(pieces) > 1:
+            parts = [p for p in parts if p[1] - p[0] > 0]
+        for k, (s, e) in enumerate(parts):
+            s, e, salute = _trim(doc, s, e, ent.label_)
+            if e <= s:
+                continue
+            typed = _type_span(doc, s, e, ent.label_, salute)
+            if typed is None:
+                continue
+            kind, name, sure = typed
+            if len(parts) > 1 and k == 0 and not sure:
+                # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
+                kind = None
+            out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure))
     return out
 
 
-def resolve_aliases(mentions: list[Mention]) -> list[Mention]:
-    """Give short names the full name they abbreviate inside one article.
+@cache
+def _phrase_lengths() -> dict[str, tuple[int, ...]]:
+    """Return, by first word, the word counts of the country names and demonyms starting with it."""
+    by_first: dict[str, set] = defaultdict(set)
+    for table in (gazetteer._countries(), gazetteer._demonyms()):
+        for key in table:
+            words = key.split()
+            if 1 <= len(words) <= 5:
+                by_first[words[0]].add(len(words))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
 
-    A one-word person name takes the longest person name ending with it
+
+def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> list[_Cand]:
+    """Country names and demonyms the NER missed: "U.S." at a line start, "Ukrainian" untagged."""
+    out = []
+    phrases = _phrase_lengths()
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in covered or not (tok.is_title or tok.is_upper) or not tok.text[:1].isalpha():
+            i += 1
+            continue
+        key = gazetteer.norm(tok.text)
+        lengths = phrases.get(key.split()[0] if key else "", ())
+        hit = None
+        for length in lengths:
+            j = i
+            toks = []
+            # tokens of a phrase: "U.S." is one token, "South Korea" two.
+            while j < n and len(toks) < length + 2 and j not in covered:
+                toks.append(doc[j])
+                j += 1
+                text = doc[i:j].text
+                if len(gazetteer.norm(text).split()) == length:
+                    break
+            text = doc[i:j].text
+            typed = _gazetteer_type(text) if toks else None
+            if typed is not None:
+                hit = (j, typed)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, (kind, name) = hit
+        if j - i == 1 and tok.is_upper and len(tok.text) <= 3 and tok.text.isalpha() and \
+                gazetteer.country(tok.text) is None:
+            i = j  # a bare capital word like "US" in "US Approach" is handled by the NER
+            continue
+        out.append(_Cand(doc, offset, i, j, kind, name, "gazetteer", "", i in headlines, True))
+        i = j
+    return out
+
+
+def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
+    """Organizations named by noun phrases the NER missed or cut short.
+
+    "Special Operations Forces" (capitalized words ending in an organization
+    word) and "Ukrainian military intelligence" (a country or demonym before
+    an agency noun).
+    """
+    out = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        low = tok.lower_
+        if low in _PHRASE_ORG_HEADS and tok.is_title and i not in covered:
+            # "Ukraine's Special Operations Forces": title-case words up to an organization word.
+            j = i
+            while j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper) and doc[j - 1].is_alpha \
+                    and j - 1 not in covered:
+                j -= 1
+            while j < i and doc[j].lower_ in _TITLES | {"the", "a", "an"}:
+                j += 1
+            if i - j >= 1 and i not in headlines:
+                out.append(_Cand(doc, offset, j, i + 1, "Organization", doc[j:i + 1].text, "org-phrase"))
+        elif low in _AGENCY_HEADS and tok.pos_ == "NOUN":
+            # "Ukrainian military intelligence": a demonym, adjectives, then an agency noun.
+            j = i
+            while j - 1 >= 0 and doc[j - 1].pos_ == "ADJ" and doc[j - 1].is_lower:
+                j -= 1
+            if j - 1 >= 0 and gazetteer.demonym(doc[j - 1].text) is not None:
+                start = j - 1
+                out.append(_Cand(doc, offset, start, i + 1, "Organization", doc[start:i + 1].text, "org-phrase"))
+    return out
+
+
+def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> list[_Cand]:
+    """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)"."""
+    out = []
+    by_end = {c.end: c for c in cands if c.type in ("Organization", "Place", "Country")}
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        tok = doc[i + 1]
+        if not (tok.is_upper and 2 <= len(tok.text) <= _ACRONYM_MAX):
+            continue
+        owner = by_end.get(i)
+        if owner is None:
+            continue
+        out.append(_Cand(doc, offset, i + 1, i + 2, owner.type, owner.name, "acronym", sure=owner.sure))
+    return out
+
+
+def _candidates(doc, offset: int) -> list[_Cand]:
+    """Return every mention candidate of one parsed piece."""
+    headlines = _headline_tokens(doc)
+    cands = _ner_candidates(doc, offset, headlines)
+    covered: dict[int, _Cand] = {}
+    for c in cands:
+        for i in range(c.start, c.end):
+            covered[i] = c
+    # Tokens of the NER's entities that the trim or type dropped are free again, except NER non-names.
+    ner_tokens = {i for e in doc.ents if e.label_ not in _NAME_LABELS for i in range(e.start, e.end)}
+    cands += _gazetteer_candidates(doc, offset, set(covered) | ner_tokens, headlines)
+    for c in cands:
+        for i in range(c.start, c.end):
+            covered.setdefault(i, c)
+    orgs = _org_phrase_candidates(doc, offset, covered, headlines)
+    for o in orgs:
+        # An org phrase replaces what it swallows unless that is a sure country ("Russian" in a longer name).
+        inside = [c for c in cands if o.start <= c.start and c.end <= o.end]
+        if any(c.type == "Person" for c in inside):
+            continue
+        if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
+            continue
+        cands = [c for c in cands if c not in inside]
+        cands.append(o)
+        for i in range(o.start, o.end):
+            covered[i] = o
+    cands += _acronym_candidates(doc, offset, cands, covered)
+    return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+# ---------------------------------------------------------------- article-level decisions
+
+_NO_CITY = gazetteer.Place(name="", type="Place")
+
+
+def _key(name: str) -> str:
+    return gazetteer.norm(name)
+
+
+def _decide(cands: list[_Cand]) -> list[_Cand]:
+    """Give each candidate its article-level type and name; drop what the article does not support."""
+    # Full person names and their parts.
+    full = sorted({c.name for c in cands if c.type == "Person" and len(c.name.split()) > 1},
+                  key=lambda n: (-len(n), n))
+    part_of: dict[str, set] = defaultdict(set)
+    for name in full:
+        words = name.split()
+        part_of[_key(words[-1])].add(name)
+        part_of[_key(words[0])].add(name)
+        if len(words) > 2:
+            part_of[_key(" ".join(words[1:]))].add(name)
+    full_keys = {_key(n): n for n in full}
+    body = {_key(c.name) for c in cands if not c.headline}
+
+    out = []
+    for c in cands:
+        k = _key(c.name)
+        after_prep = c.start > 0 and c.doc[c.start - 1].lower_ in _PLACE_PREPS
+        if c.type != "Person" and (not c.sure or c.type == "Place" and not after_prep):
+            if k in full_keys:
+                # "Boris Becker" tagged ORG once and PERSON elsewhere: the person reading wins.
+                c.type, c.name = "Person", full_keys[k]
+            elif len(part_of.get(k, ())) == 1 and c.type in (None, "Organization", "Place") and \
+                    len(c.name.split()) == 1:
+                # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
+                c.type = "Person"
+        if c.type == "Person" and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
+                and (gazetteer.city(c.name) or _NO_CITY).population >= 50000:
+            # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
+            c.type, c.sure = "Place", True
+        if c.type is None:
+            continue
+        if c.headline and not c.sure and k not in body:
+            # "Italy Rejects Easing Assisted" in a title-case headline: a fragment the text never repeats.
+            continue
+        out.append(c)
+    return out
+
+
+def _aliases(cands: list[_Cand]) -> None:
+    """Give short names the full name they abbreviate inside one article (in place).
+
+    A one-word person name takes the person name it begins or ends
     ("Putin" -> "Vladimir Putin"); an organization's acronym takes the name
     whose initials it spells ("NIS" -> "National Intelligence Service").
     """
-    persons = sorted({m.name for m in mentions if m.type == "Person" and " " in m.name}, key=lambda n: (-len(n), n))
-    orgs = sorted({m.name for m in mentions if m.type == "Organization" and " " in m.name})
-    out = []
-    for m in mentions:
-        name = m.name
-        if m.type == "Person" and " " not in name:
-            # "Putin" after "Vladimir Putin": same person when exactly one full name ends with it.
-            full = [p for p in persons if p.split()[-1] == name or p.split()[0] == name]
-            if len({f for f in full}) == 1:
-                name = full[0]
-        elif m.type == "Organization" and name.isupper() and 2 <= len(name) <= 6:
+    persons = sorted({c.name for c in cands if c.type == "Person" and " " in c.name}, key=lambda n: (-len(n), n))
+    orgs = sorted({c.name for c in cands if c.type == "Organization" and " " in c.name})
+    for c in cands:
+        name = c.name
+        if c.type == "Person" and " " not in name:
+            # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
+            hits = [p for p in persons if _key(p.split()[-1]) == _key(name) or _key(p.split()[0]) == _key(name)]
+            if len(hits) == 1:
+                c.name = hits[0]
+        elif c.type == "Person" and len(name.split()) == 2:
+            # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
+            hits = [p for p in persons if p != name and p.endswith(" " + name)]
+            if len(hits) == 1:
+                c.name = hits[0]
+        elif c.type == "Organization" and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
-            full = [o for o in orgs if "".join(w[0] for w in o.split() if w[0].isupper()) == name]
-            if len(full) == 1:
-                name = full[0]
-        out.append(Mention(m.text, m.type, m.start, m.end, name) if name != m.name else m)
+            hits = [o for o in orgs if "".join(w[0] for w in o.split() if w[0].isupper()) == name]
+            if len(hits) == 1:
+                c.name = hits[0]
+
+
+def _pronouns(cands: list[_Cand]) -> list[_Cand]:
+    """A subject "he"/"she" starting a sentence is the one person the previous sentence names.
+
+    Why: "Yerin said ... He added that ..." -- relations stated about "he"
+    land on Yerin. Only when the previous sentence names exactly one person
+    and the pronoun's sentence names none before it.
+    """
+    out = []
+    by_doc: dict[int, list[_Cand]] = defaultdict(list)
+    for c in cands:
+        by_doc[id(c.doc)].append(c)
+    for group in by_doc.values():
+        doc, offset = group[0].doc, group[0].offset
+        persons_by_sent: dict[int, list[_Cand]] = defaultdict(list)
+        for c in group:
+            if c.type == "Person":
+                persons_by_sent[doc[c.start].sent.start].append(c)
+        prev = None
+        for sent in doc.sents:
+            first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+            if prev is not None and first is not None and first.lower_ in ("he", "she") and \
+                    first.dep_ in ("nsubj", "nsubjpass"):
+                names = {c.name for c in persons_by_sent.get(prev.start, ())}
+                if len(names) == 1:
+                    name = names.pop()
+                    out.append(_Cand(doc, offset, first.i, first.i + 1, "Person", name, "pronoun"))
+            prev = sent
     return out
+
+
+def _resolve(cands: list[_Cand]) -> list[tuple[Mention, object]]:
+    cands = _decide(cands)
+    _aliases(cands)
+    cands = cands + _pronouns(cands)
+    out = []
+    seen = set()
+    for c in sorted(cands, key=lambda c: (c.offset, c.start, c.end)):
+        span = c.span
+        start = span.start_char + c.offset
+        key = (start, span.end_char + c.offset)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((Mention(span.text, c.type, start, span.end_char + c.offset, c.name), span))
+    return out
+
+
+def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
+    """Return (mention, span) pairs for the names in a Doc, offsets shifted by ``offset``, names resolved."""
+    return _resolve(_candidates(doc, offset))
+
+
+def resolve_aliases(mentions: list[Mention]) -> list[Mention]:
+    """Return the mentions unchanged: :func:`find_mentions` already gives each its in-article name."""
+    return list(mentions)
 
 
 def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extraction:
@@ -107,26 +559,24 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         article: The article the pieces come from.
         pieces: ``(offset, Doc)`` pairs as :func:`kgraph.nlp.parse` yields them.
     """
-    pairs = []
-    relations: list[Relation] = []
-    per_piece = []
+    pieces = list(pieces)
+    cands: list[_Cand] = []
     for offset, doc in pieces:
-        found = find_mentions(doc, offset)
-        pairs.extend(found)
-        per_piece.append((offset, doc, found))
-    resolved = resolve_aliases([m for m, _s in pairs])
-    renamed = {(m.start, m.end): r for (m, _s), r in zip(pairs, resolved)}
-    for offset, doc, found in per_piece:
-        index = MentionIndex([(renamed[(m.start, m.end)], span) for m, span in found])
-        for rule in RULES:
-            relations.extend(rule(doc, index, offset))
+        cands.extend(_candidates(doc, offset))
+    pairs = _resolve(cands)
+    relations: list[Relation] = []
+    for offset, doc in pieces:
+        found = [(m, span) for m, span in pairs if span.doc is doc]
+        index = MentionIndex(found)
+        relations.extend(relations_of(doc, index, offset, pairs=found))
     unique = {}
     for r in relations:
         key = (r.subject.start, r.predicate, r.object.start)
         if key not in unique or unique[key].confidence < r.confidence:
             unique[key] = r
     rels = tuple(sorted(unique.values(), key=lambda r: (r.subject.start, r.object.start, r.predicate)))
-    return Extraction(article, tuple(sorted(resolved, key=lambda m: (m.start, m.end))), rels)
+    mentions = tuple(sorted((m for m, _s in pairs), key=lambda m: (m.start, m.end)))
+    return Extraction(article, mentions, rels)
 
 
 def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 64) -> Iterator[Extraction]:

@@ -23,6 +23,14 @@ def _norm(name: str) -> str:
     return gazetteer.norm(name)
 
 
+_PRONOUNS = frozenset("he she him her his hers they them it i we you".split())
+
+
+def _is_name(text: str) -> bool:
+    """True for a surface form worth keeping as an alias: not a pronoun ("He" stands for Yerin)."""
+    return text.casefold() not in _PRONOUNS and any(ch.isupper() for ch in text[:1])
+
+
 def _article_types(ex: Extraction) -> dict[str, str]:
     """Give each name one type inside an article: the most frequent one it was tagged with."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -63,7 +71,7 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
             cid = (t, _norm(name))
             local[(ex.article.id, m.start, m.end)] = cid
             names[cid][name] += 1
-            if m.text != name and t != "Country":
+            if m.text != name and t != "Country" and _is_name(m.text):
                 names[cid][m.text] += 0  # an alias seen, without weight for the label
             articles[cid].add(ex.article.id)
 
@@ -89,7 +97,7 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
         cl_articles[target(cid)] |= articles[cid]
     for ex in exs:
         for m in ex.mentions:
-            if m.text != m.name:
+            if m.text != m.name and _is_name(m.text):
                 cid = target(local[(ex.article.id, m.start, m.end)])
                 clusters[cid].setdefault(m.text, 0)
 
