@@ -191,6 +191,9 @@ class RdflibStore:
 def _rdflib_message(exc: BaseException) -> str:
     line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
     msg = _first_line(exc)
+    if msg.startswith("Unknown namespace prefix"):
+        name = msg.split(":", 1)[1].strip()
+        return f"unknown prefix {name}: (predefined: {', '.join(PREFIXES)}; declare others with PREFIX)"
     if line is not None and col is not None:
         msg = msg.split("  (at char")[0]
         return f"syntax error at line {line}, column {col}: {msg}"
@@ -237,9 +240,26 @@ class OxigraphStore:
             kind = "DESCRIBE" if _first_keyword(text) == "DESCRIBE" else "CONSTRUCT"
             return Result(kind, triples=triples)
         except SyntaxError as exc:
-            raise QueryError(_oxigraph_message(exc)) from None
+            raise QueryError(_rdflib_syntax(text) or _oxigraph_message(exc)) from None
         except OSError as exc:
             raise QueryError(f"cannot run query: {_first_line(exc)}") from None
+
+
+def _rdflib_syntax(text: str) -> str | None:
+    """Return rdflib's parser's report (line, column, token found) for a malformed query, or None.
+
+    Oxigraph's parser often reports the end of the query; pyparsing names the
+    construct that fails, so both engines report syntax errors alike.
+    """
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        translateQuery(parseQuery(text), initNs=PREFIXES)
+    except Exception as exc:  # pyparsing's ParseException and friends
+        if getattr(exc, "lineno", None) is not None or "Unknown namespace prefix" in str(exc):
+            return _rdflib_message(exc)
+    return None
 
 
 def _oxigraph_message(exc: BaseException) -> str:

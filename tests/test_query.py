@@ -1,0 +1,290 @@
+"""SPARQL: saved queries on both engines, result formats, errors, and queries that must not reach out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import xml.etree.ElementTree as ET
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kgraph import query as q
+from kgraph.errors import GraphError, QueryError
+from kgraph.store import OxigraphStore, RdflibStore, choose_engine, is_fresh, open_store, store_path
+
+SAVED = sorted(q.saved_queries())
+
+
+@pytest.fixture()
+def graph_file(seed_build, tmp_path):
+    """A private copy of the seed's graph (the Oxigraph store is written next to it)."""
+    _result, out = seed_build
+    return shutil.copy(out / "graph.ttl", tmp_path / "graph.ttl")
+
+
+@pytest.fixture()
+def stores(graph_file):
+    return RdflibStore(graph_file), OxigraphStore(graph_file)
+
+
+def _kgraph(*args):
+    return subprocess.run([sys.executable, "-m", "kgraph", *args], capture_output=True, text=True)
+
+
+# ---------------------------------------------------------------- saved queries
+
+
+@pytest.mark.parametrize("name", SAVED)
+def test_saved_query_same_answer_on_rdflib_and_oxigraph(stores, name):
+    rd, ox = stores
+    a, b = rd.query(q.saved_queries()[name]), ox.query(q.saved_queries()[name])
+    assert a.type == b.type == "SELECT"
+    assert q.canonical(a) == q.canonical(b), f"rdflib:\n{q.format_result(a)}\noxigraph:\n{q.format_result(b)}"
+
+
+@pytest.mark.parametrize("name", SAVED)
+def test_saved_query_has_a_description(name):
+    assert q.description(q.saved_queries()[name])
+
+
+def _rows(store, name):
+    res = store.query(q.saved_queries()[name])
+    return {tuple(str(c) if c is not None else None for c in r) for r in res.rows}
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_saved_queries_answer_the_seed(graph_file, engine):
+    store = open_store(graph_file, engine)
+    works = {(p, o) for p, o, _role in _rows(store, "works-for")}
+    assert ("Yuri Ushakov", "Kremlin") in works
+    assert ("Yuri Ushakov", "Kremlin", "foreign policy adviser") in _rows(store, "works-for")
+    leaders = {(p, o) for p, o, _role in _rows(store, "leaders")}
+    assert {("Vladimir Putin", "Russia"), ("Kim Jong Un", "North Korea")} <= leaders
+    counts = dict(_rows(store, "count-by-type"))
+    assert int(counts["Person"]) >= 4 and int(counts["Country"]) >= 3
+    people = {r[0] for r in _rows(store, "people")}
+    assert {"Vladimir Putin", "Yuri Ushakov", "Kim Jong Un"} <= people
+    evidence = [r for r in _rows(store, "evidence") if r[:3] == ("Vladimir Putin", "leaderOf", "Russia")]
+    assert evidence and "Putin" in evidence[0][7]
+
+
+def test_two_hop_query_joins_person_organization_country():
+    g = Graph().parse(format="turtle", data="""
+        @prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <urn:p> a kg:Person ; rdfs:label "Ann Lee" ; kg:worksFor <urn:o> .
+        <urn:o> a kg:Organization ; rdfs:label "Acme" ; kg:basedIn <urn:c> .
+        <urn:c> a kg:Country ; rdfs:label "Freedonia" .
+        <urn:q> a kg:Person ; rdfs:label "Bo Ng" ; kg:worksFor <urn:x> .
+        <urn:x> a kg:Organization ; rdfs:label "NoCountry" .""")
+    res = q.run(g, q.saved_queries()["person-org-country"])
+    assert [tuple(map(str, r)) for r in res.rows] == [("Ann Lee", "Acme", "Freedonia")]
+
+
+def test_list_shows_every_saved_query_with_its_description():
+    proc = _kgraph("query", "--list")
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    assert [ln.split()[0] for ln in lines] == SAVED
+    assert all(len(ln.split(None, 1)) == 2 for ln in lines)
+
+
+# ---------------------------------------------------------------- query forms and formats
+
+
+SELECT_COUNTRIES = "SELECT ?c ?name WHERE { ?c a kg:Country ; rdfs:label ?name } ORDER BY ?name"
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_csv_and_tsv_follow_sparql_results_formats(graph_file, engine):
+    store = open_store(graph_file, engine)
+    res = q.run(store, SELECT_COUNTRIES)
+    rows = list(csv.reader(io.StringIO(q.format_result(res, "csv"), newline="")))
+    assert rows[0] == ["c", "name"] and ["https://w3id.org/kgraph/id/country/Russia", "Russia"] in rows
+    tsv = q.format_result(res, "tsv").splitlines()
+    assert tsv[0] == "?c\t?name"
+    assert '<https://w3id.org/kgraph/id/country/Russia>\t"Russia"' in tsv
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_json_and_xml_results(graph_file, engine):
+    store = open_store(graph_file, engine)
+    res = q.run(store, "SELECT ?c ?n ?unbound WHERE { ?c a kg:Country ; kg:mentionCount ?n } LIMIT 1")
+    doc = json.loads(q.format_result(res, "json"))
+    assert doc["head"]["vars"] == ["c", "n", "unbound"]
+    b = doc["results"]["bindings"][0]
+    assert b["c"]["type"] == "uri" and "unbound" not in b
+    assert b["n"] == {"type": "literal", "value": b["n"]["value"], "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    ns = {"s": "http://www.w3.org/2005/sparql-results#"}
+    root = ET.fromstring(q.format_result(res, "xml"))
+    assert [v.get("name") for v in root.findall("s:head/s:variable", ns)] == ["c", "n", "unbound"]
+    assert root.find("s:results/s:result/s:binding[@name='c']/s:uri", ns).text == b["c"]["value"]
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_ask(graph_file, engine):
+    store = open_store(graph_file, engine)
+    assert q.format_result(q.run(store, "ASK { ?p a kg:Person }")) == "true\n"
+    no = q.run(store, "ASK { ?p a kg:Person ; rdfs:label 'Nobody Atall' }")
+    assert json.loads(q.format_result(no, "json")) == {"head": {}, "boolean": False}
+    assert "<boolean>false</boolean>" in q.format_result(no, "xml")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_construct_and_describe_give_turtle(graph_file, engine):
+    store = open_store(graph_file, engine)
+    text = "CONSTRUCT { ?p kg:leaderOf ?c } WHERE { ?p kg:leaderOf ?c ; a kg:Person }"
+    got = Graph().parse(data=q.format_result(q.run(store, text), "turtle"), format="turtle")
+    want = Graph()
+    for s, o in RdflibStore(graph_file).dataset.query("SELECT ?p ?c WHERE { ?p <https://w3id.org/kgraph/ontology#leaderOf> ?c }"):
+        want.add((s, URIRef("https://w3id.org/kgraph/ontology#leaderOf"), o))
+    if not isomorphic(got, want):
+        _both, first, second = graph_diff(to_isomorphic(got), to_isomorphic(want))
+        pytest.fail(f"only in result:\n{first.serialize()}\nonly expected:\n{second.serialize()}")
+    described = q.run(store, "DESCRIBE ?c WHERE { ?c rdfs:label 'Russia' }")
+    assert described.type == "DESCRIBE" and described.triples
+    with pytest.raises(QueryError, match="turtle"):
+        q.format_result(q.run(store, text), "csv")
+
+
+def test_table_is_aligned_and_counts_rows(graph_file):
+    out = q.format_result(q.run(RdflibStore(graph_file), SELECT_COUNTRIES), "table").splitlines()
+    assert out[0].split() == ["c", "name"] and set(out[1]) <= {"-", " "}
+    assert out[-1].endswith("rows)")
+    starts = {ln.rindex("Russia") for ln in out if ln.endswith("Russia")}
+    assert len(starts) == 1 and out[0].index("name") in starts
+
+
+# ---------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_syntax_error_gives_the_users_line_and_column(graph_file, engine):
+    store = open_store(graph_file, engine)
+    with pytest.raises(QueryError, match=r"line 3, column \d+") as err:
+        q.run(store, "SELECT ?s\nWHERE {\n  ?s ?p }\n")
+    assert "\n" not in str(err.value)
+
+
+def test_cli_syntax_error_is_one_line_with_line_and_column(graph_file):
+    proc = _kgraph("query", "SELECT *\nWHERE { ?s ?p }", "--graph", str(graph_file), "--store", "oxigraph")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("Error: syntax error at line 2, column") and proc.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    "PREFIX ex: <urn:x#>\nDELETE WHERE { ?s ?p ?o }",
+    "LOAD <http://127.0.0.1:9/x.ttl>",
+    "CLEAR ALL",
+    "DROP GRAPH <urn:g>",
+], ids=["insert", "delete", "load", "clear", "drop"])
+def test_updates_are_refused(graph_file, text):
+    with pytest.raises(QueryError, match="read-only"):
+        q.run(open_store(graph_file, "rdflib"), text)
+
+
+def test_keywords_in_strings_and_iris_do_not_count():
+    assert not q.uses_service('SELECT * { ?s rdfs:label "SERVICE desk" ; ?p <urn:SERVICE> }  # SERVICE')
+    assert q.query_form('PREFIX insert: <urn:x#> SELECT * { ?s insert:p "DELETE" }') == "SELECT"
+    assert q.uses_service("SELECT * { service <urn:x> { ?s ?p ?o } }")
+
+
+class _Counter(BaseHTTPRequestHandler):
+    hits = 0
+
+    def do_GET(self):  # noqa: N802
+        type(self).hits += 1
+        self.send_response(200)
+        self.send_header("Content-Type", "text/turtle")
+        self.end_headers()
+        self.wfile.write(b"<urn:a> <urn:b> <urn:c> .")
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture()
+def listener():
+    """A local HTTP server that counts the requests it gets."""
+    _Counter.hits = 0
+    srv = HTTPServer(("127.0.0.1", 0), _Counter)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}/", _Counter
+    srv.shutdown()
+    srv.server_close()
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_service_is_refused_without_any_request(graph_file, listener, engine):
+    url, counter = listener
+    with pytest.raises(QueryError, match="SERVICE"):
+        q.run(open_store(graph_file, engine), f"SELECT * WHERE {{ SERVICE <{url}sparql> {{ ?s ?p ?o }} }}")
+    assert counter.hits == 0
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_from_never_fetches_a_remote_graph(graph_file, listener, engine):
+    url, counter = listener
+    q.run(open_store(graph_file, engine), f"SELECT * FROM <{url}g.ttl> WHERE {{ ?s ?p ?o }}")
+    assert counter.hits == 0
+
+
+def test_unknown_saved_name_and_missing_file(tmp_path):
+    with pytest.raises(QueryError, match="no saved query"):
+        q.resolve("works-for-typo")
+    with pytest.raises(QueryError, match="not found"):
+        q.resolve(str(tmp_path / "nope.rq"))
+    f = tmp_path / "mine.rq"
+    f.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert q.resolve(str(f)) == "ASK { ?s ?p ?o }"
+
+
+# ---------------------------------------------------------------- the Oxigraph store
+
+
+def test_store_is_built_once_and_rebuilt_when_the_graph_changes(graph_file):
+    assert choose_engine(graph_file) == "rdflib"  # small graph, no store yet
+    OxigraphStore(graph_file)
+    assert is_fresh(graph_file) and store_path(graph_file).is_dir()
+    assert choose_engine(graph_file) == "oxigraph"  # a fresh store is reused
+    text = graph_file.read_text(encoding="utf-8") + '\n<urn:new> a kg:Person ; rdfs:label "Zed Added" .\n'
+    graph_file.write_text(text, encoding="utf-8")
+    st = os.stat(graph_file)
+    os.utime(graph_file, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert not is_fresh(graph_file)
+    res = OxigraphStore(graph_file).query("ASK { ?p rdfs:label 'Zed Added' }")
+    assert res.boolean and is_fresh(graph_file)
+    assert [p.name for p in graph_file.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_broken_graph_is_a_graph_error(tmp_path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    with pytest.raises(GraphError, match="cannot read"):
+        OxigraphStore(bad)
+    assert not store_path(bad).exists()
+    with pytest.raises(GraphError, match="not found"):
+        open_store(tmp_path / "missing.ttl", "oxigraph")
+
+
+def test_cli_query_formats_and_store(graph_file):
+    proc = _kgraph("query", "works-for", "--graph", str(graph_file), "--format", "csv", "--store", "oxigraph")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == "person,organization,role"
+    proc = _kgraph("query", "CONSTRUCT { ?s a kg:Person } WHERE { ?s a kg:Person }", "--graph", str(graph_file),
+                   "--format", "turtle")
+    assert proc.returncode == 0 and "kg:Person" in proc.stdout
+    proc = _kgraph("query", "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "--graph", str(graph_file))
+    assert proc.returncode == 1 and proc.stderr.startswith("Error: SERVICE")
