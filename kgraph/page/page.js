@@ -448,5 +448,5 @@
 
   updateStats();
   window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, edgeView: edgeView, data: DATA,
-    find: find, selectNode: selectNode, selectEdge: selectEdge, setType: setType};
+    find: find, selectNode: selectNode, focus: function () { return focusNodes ? Array.from(focusNodes) : []; }, selectEdge: selectEdge, setType: setType};
 })();

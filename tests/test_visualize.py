@@ -1,0 +1,267 @@
+"""The network page: data read from the graph, max-nodes, safety, self-containment, determinism."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kgraph import rdf, visualize
+from kgraph.cli import main
+from kgraph.iri import entity_iri
+from kgraph.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation
+from kgraph.vocab import KG
+
+PAYLOAD_IMG = "<img src=x onerror=window.__pwned=1>"
+PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"
+
+
+def _rel(s: Entity, p: str, o: Entity, sentence: str, conf: float = 0.85, role: str | None = None, start: int = 0):
+    return Relation(Mention(s.label, s.type, 0, len(s.label), s.label), p,
+                    Mention(o.label, o.type, 0, len(o.label), o.label), conf, "rule:test", sentence, start,
+                    start + len(sentence), role=role)
+
+
+def small_kb(putin_label: str = "Vladimir Putin", sentence: str = "Russian President Vladimir Putin spoke.",
+             title: str = "Putin speaks", url: str = "https://news.example/1") -> KnowledgeBase:
+    """Return a hand-made knowledge base: 5 entities, 3 relations, 2 articles, one gazetteer fact."""
+    putin = Entity("person/putin", "Person", putin_label, aliases=("Putin",), articles=("a1", "a2"), mentions=5)
+    ushakov = Entity("person/ushakov", "Person", "Yuri Ushakov", articles=("a2",), mentions=1)
+    kremlin = Entity("organization/kremlin", "Organization", "Kremlin", articles=("a2",), mentions=2)
+    russia = Entity("country/russia", "Country", "Russia", articles=("a1", "a2"), mentions=7, geonames_id=2017370,
+                    iso_code="RU", latitude=60.0, longitude=100.0)
+    kursk = Entity("place/kursk", "Place", "Kursk", articles=("a1",), mentions=1, geonames_id=538560)
+    facts = (
+        Fact("person/putin", "leaderOf", "country/russia",
+             evidence=(("a1", _rel(putin, "leaderOf", russia, sentence, 0.9, "President")),
+                       ("a2", _rel(putin, "leaderOf", russia, "Putin, Russia's leader, said.", 0.8, "leader")))),
+        Fact("person/ushakov", "worksFor", "organization/kremlin",
+             evidence=(("a2", _rel(ushakov, "worksFor", kremlin, "Kremlin adviser Yuri Ushakov said.", 0.6,
+                                   "adviser")),)),
+        Fact("place/kursk", "locatedIn", "country/russia", method="gazetteer"),
+    )
+    arts = (Article("a1", "", title=title, url=url, date="2024-11-01"), Article("a2", "", title="Second"))
+    return KnowledgeBase(articles=arts, entities=(kremlin, russia, putin, ushakov, kursk), facts=facts)
+
+
+def _start_tags(page: str) -> list[str]:
+    """Return the start tags an HTML parser sees (script contents are text to it, as to a browser)."""
+    from html.parser import HTMLParser
+
+    tags = []
+
+    class P(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            tags.append(tag)
+
+    P().feed(page)
+    return tags
+
+
+def _data_json(page: str) -> dict:
+    m = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', page, re.S)
+    assert m, "no data element"
+    return json.loads(m.group(1))
+
+
+def test_graph_data_holds_every_entity_and_relation_with_evidence():
+    g = rdf.to_graph(small_kb())
+    data = visualize.graph_data(g).data
+    assert {n["label"] for n in data["nodes"]} == {"Vladimir Putin", "Yuri Ushakov", "Kremlin", "Russia", "Kursk"}
+    assert {(e["from"].rsplit("/", 1)[1], e["predicate"], e["to"].rsplit("/", 1)[1]) for e in data["edges"]} == {
+        ("putin", "leaderOf", "russia"), ("ushakov", "worksFor", "kremlin"), ("kursk", "locatedIn", "russia")}
+    nodes = {n["label"]: n for n in data["nodes"]}
+    assert nodes["Vladimir Putin"]["alt"] == ["Putin"]
+    assert nodes["Russia"]["geonames"] == "https://sws.geonames.org/2017370/"
+    assert nodes["Russia"]["iso"] == "RU" and nodes["Russia"]["coords"] == [60.0, 100.0]
+    assert nodes["Russia"]["type"] == "Country" and nodes["Kursk"]["type"] == "Place"
+    assert nodes["Russia"]["degree"] == 2 and nodes["Kremlin"]["degree"] == 1
+    edges = {e["predicate"]: e for e in data["edges"]}
+    leader = edges["leaderOf"]
+    assert len(leader["articles"]) == 2 and leader["confidence"] == 0.9
+    assert {ev["role"] for ev in leader["evidence"]} == {"President", "leader"}
+    assert {data["articles"][ev["article"]]["title"] for ev in leader["evidence"]} == {"Putin speaks", "Second"}
+    gaz = edges["locatedIn"]
+    assert gaz["articles"] == [] and gaz["evidence"][0]["method"] == "gazetteer"
+    assert gaz["evidence"][0]["source"].startswith("https://www.geonames.org")
+
+
+def test_graph_data_reads_a_loaded_dataset_like_the_built_graph(tmp_path):
+    kb = small_kb()
+    path = tmp_path / "g.trig"
+    path.write_text(rdf.serialize(kb, "trig"), encoding="utf-8")
+    from_file = visualize.graph_data(rdf.load(path)).data
+    from_graph = visualize.graph_data(rdf.to_graph(kb)).data
+    assert from_file == from_graph
+
+
+def test_country_wins_over_place_when_an_entity_has_both_types():
+    g = rdf.to_graph(small_kb())
+    g.add((entity_iri("country/russia"), RDF.type, KG.Place))
+    nodes = {n["label"]: n for n in visualize.graph_data(g).nodes}
+    assert nodes["Russia"]["type"] == "Country"
+
+
+def test_max_nodes_keeps_the_most_central_and_notes_what_was_left_out():
+    page = visualize.graph_data(rdf.to_graph(small_kb()), max_nodes=2)
+    # Russia has 2 neighbours; Putin and Kursk 1 each, Putin has more mentions.
+    assert [n["label"] for n in page.nodes] == ["Russia", "Vladimir Putin"]
+    assert [e["predicate"] for e in page.edges] == ["leaderOf"]
+    om = page.data["omitted"]
+    assert om["nodes"] == 3 and om["edges"] == 2 and om["maxNodes"] == 2
+    assert om["byType"] == {"Person": 1, "Organization": 1, "Place": 1}
+    assert om["names"][0] in {"Kursk", "Yuri Ushakov", "Kremlin"} and len(om["names"]) == 3
+    assert "3 left out" in page.summary()
+    assert visualize.graph_data(rdf.to_graph(small_kb()), max_nodes=50).data["omitted"] is None
+
+
+def test_page_is_self_contained_utf8_with_no_remote_resource(tmp_path):
+    path, _page = visualize.write_page(rdf.to_graph(small_kb(putin_label="Влади́мир Пу́тин")), tmp_path / "p.html")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")  # written as UTF-8 whatever the locale
+    assert "Влади́мир Пу́тин" in text
+    assert '<meta charset="utf-8">' in text
+    assert not re.search(r"<script[^>]*\bsrc\s*=", text, re.I)
+    assert not re.search(r"<link\b", text, re.I)
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text, re.I)
+    assert "cdnjs" not in text and "cdn.jsdelivr" not in text and "unpkg" not in text
+    assert "vis.Network" in text and "vis-network" in text  # the library itself is inlined
+
+
+def test_csp_admits_exactly_the_pages_own_scripts():
+    page = visualize.render(rdf.to_graph(small_kb()))
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1)
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 2
+    for js in scripts:
+        digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+@pytest.mark.parametrize("where", ["name", "sentence", "title", "url"])
+@pytest.mark.parametrize("payload", [PAYLOAD_IMG, PAYLOAD_SCRIPT, "</script><script>window.__pwned=1</script>",
+                                     "<!--<script>", "javascript:window.__pwned=1"],
+                         ids=["img-onerror", "script", "close-script", "comment-script", "js-url"])
+def test_hostile_text_stays_data(where, payload):
+    kw = {"name": {"putin_label": "Putin " + payload}, "sentence": {"sentence": "He said " + payload},
+          "title": {"title": payload}, "url": {"url": payload}}[where]
+    page = visualize.render(rdf.to_graph(small_kb(**kw)))
+    # The payload appears nowhere as markup: an HTML parser finds only the page's own elements ...
+    assert _start_tags(page) == _start_tags(visualize.render(rdf.to_graph(small_kb())))
+    assert "img" not in _start_tags(page) and _start_tags(page).count("script") == 3
+    # ... and it survives as data, character for character.
+    assert payload in json.dumps(_data_json(page), ensure_ascii=False)
+
+
+def test_title_is_escaped():
+    page = visualize.render(rdf.to_graph(small_kb()), title=PAYLOAD_SCRIPT)
+    assert PAYLOAD_SCRIPT not in page and "&lt;script&gt;" in page
+    assert _data_json(page)["title"] == PAYLOAD_SCRIPT
+
+
+def test_same_graph_gives_the_same_bytes_whatever_the_triple_order():
+    triples = list(rdf.to_graph(small_kb()))
+    g1, g2 = Graph(), Graph()
+    for t in triples:
+        g1.add(t)
+    for t in reversed(sorted(triples)):
+        g2.add(t)
+    assert visualize.render(g1) == visualize.render(g2)
+
+
+def test_layout_is_deterministic_spread_and_linear_beyond_the_sample():
+    pairs = [(i, i + 1) for i in range(29)]
+    a, b = visualize.layout(30, pairs), visualize.layout(30, pairs)
+    assert a == b and len(a) == 30 and len(set(a)) == 30
+    # linked nodes sit closer than the average pair
+    import math
+
+    d = lambda p, q: math.dist(a[p], a[q])  # noqa: E731
+    linked = sum(d(i, i + 1) for i in range(29)) / 29
+    allpairs = sum(d(i, j) for i in range(30) for j in range(i + 1, 30)) / (30 * 29 / 2)
+    assert linked < allpairs / 2
+    assert visualize.layout(0, []) == [] and visualize.layout(1, []) == [(0, 0)]
+    big = visualize.layout(visualize.LAYOUT_SAMPLE + 50, [(0, 1)])
+    assert len(big) == visualize.LAYOUT_SAMPLE + 50
+
+
+def test_empty_graph_renders():
+    page = visualize.render(Graph())
+    data = _data_json(page)
+    assert data["nodes"] == [] and data["edges"] == []
+
+
+def test_labels_and_alt_labels_from_a_foreign_graph():
+    g = Graph()
+    s = URIRef("https://example.org/x")
+    g.add((s, RDF.type, KG.Person))
+    g.add((s, RDFS.label, Literal("B name")))
+    g.add((s, RDFS.label, Literal("A name")))
+    g.add((s, SKOS.altLabel, Literal("Alias")))
+    (node,) = visualize.graph_data(g).nodes
+    assert node["label"] == "A name" and node["alt"] == ["Alias", "B name"]
+
+
+# ---------------------------------------------------------------- kgraph view
+
+def test_view_writes_the_page_beside_the_graph(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(rdf.serialize(small_kb()), encoding="utf-8")
+    res = CliRunner().invoke(main, ["view", str(graph), "--max-nodes", "2", "--title", "My graph"])
+    assert res.exit_code == 0, res.output
+    assert "entities: 2 drawn of 5" in res.output
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    data = _data_json(page)
+    assert data["title"] == "My graph" and data["omitted"]["nodes"] == 3
+    assert "<title>My graph</title>" in page
+
+
+def test_view_output_option_and_same_bytes_as_render(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_text(rdf.serialize(small_kb()), encoding="utf-8")
+    out = tmp_path / "sub" / "page.html"
+    res = CliRunner().invoke(main, ["view", str(graph), "--output", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8") == visualize.render(rdf.load(graph))
+
+
+@pytest.mark.parametrize("args,code,message", [
+    (["missing.ttl"], 1, "Error: graph file not found"),
+    (["--max-nodes", "0"], 2, "--max-nodes"),
+], ids=["missing-graph", "zero-max-nodes"])
+def test_view_bad_input(tmp_path, args, code, message):
+    res = CliRunner().invoke(main, ["view", *[str(tmp_path / a) if a.endswith(".ttl") else a for a in args]])
+    assert res.exit_code == code
+    assert message in res.output
+    assert "Traceback" not in res.output
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_view_rejects_a_broken_graph_without_writing(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <", encoding="utf-8")
+    res = CliRunner().invoke(main, ["view", str(bad)])
+    assert res.exit_code == 1 and "Error: cannot read" in res.output and "Traceback" not in res.output
+    assert not (tmp_path / "bad.html").exists()
+
+
+def test_build_max_nodes_limits_the_page_not_the_graph(seed_build, tmp_path):
+    from kgraph.pipeline import build
+
+    from .conftest import SEED
+
+    result, _out = seed_build
+    build([SEED], output=tmp_path, max_nodes=3)
+    data = _data_json((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 3
+    assert data["omitted"]["nodes"] == len(result.kb.entities) - 3
+    g = Graph().parse(tmp_path / "graph.ttl")
+    assert len({s for t in ("Person", "Organization", "Place", "Country") for s in g.subjects(RDF.type, KG[t])}) == len(
+        result.kb.entities)
