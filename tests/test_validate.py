@@ -60,7 +60,7 @@ PUTIN, USHAKOV, RUSSIA, KURSK = (KGR["person/Vladimir_Putin"], KGR["person/Yuri_
     ((KURSK, KG.locatedIn, PUTIN), "object of kg:locatedIn must be a Place or a Country"),
     ((PUTIN, RDF.type, KG.Organization), "exactly one of the classes"),
     ((PUTIN, RDFS.label, Literal("Putin")), "exactly one non-empty rdfs:label"),
-    ((RUSSIA, KG.isoCode, Literal("Russia")), "ISO 3166-1"),
+    ((RUSSIA, KG.isoCode, Literal("Russia")), "one ISO 3166 code"),
 ], ids=["worksFor-person", "citizenOf-place", "memberOf-from-country", "killed-country",
         "locatedIn-person", "two-classes", "two-labels", "bad-iso-code"])
 def test_broken_graphs_are_reported(seed_graph, triple, words):
