@@ -324,5 +324,29 @@ def validate(graph, quiet):
         click.echo(f"{graph} " + report.text())
 
 
+@main.command()
+@click.option("--data", default="/work/shared/data/conll04/train.json", show_default=True,
+              help="CoNLL04 training split in SpERT JSON (sentences with tokens, entities, relations).")
+@click.option("--output", "-o", default=None, help="Where to write the model; the shipped kgraph/models/relations.json by default.")
+@click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
+def train(data, output, model):
+    """Train the relation classifier and calibrate the rules' confidence on CoNLL04.
+
+    \b
+    Example:
+      kgraph train --data conll04/train.json
+    """
+    from .train import MODEL_PATH
+    from .train import train as run_train
+
+    summary = run_train(data, output=output or MODEL_PATH, model=model)
+    click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
+               f"features kept: {summary['features']}")
+    click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))
+    for method, r in summary["rules"].items():
+        click.echo(f"{method}: fired {r['fired']}, right {r['correct']}, confidence {r['precision']}")
+    click.echo(f"wrote {summary['output']}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -7,10 +7,14 @@ token. Each rule's docstring gives the phrase it exists for.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 from . import gazetteer
 from .model import Mention, Relation
+from .train import softmax
 
 # ---------------------------------------------------------------- lexicons
 
@@ -35,6 +39,27 @@ candidate politician""".split())
 #: Person nouns that say only where someone is from ("North Korean soldier X").
 NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
 resident native refugee defector tourist businessman businesswoman athlete""".split())
+
+#: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
+PORTFOLIO_WORDS = frozenset("""defense defence foreign interior finance justice health education trade
+energy treasury state home agriculture labor labour transport transportation commerce economy culture
+environment security intelligence""".split())
+
+#: Nouns saying an organization belongs to another: "Instagram, a unit of Meta".
+UNIT_NOUNS = frozenset("""unit subsidiary division branch arm affiliate agency department wing part
+offshoot member""".split())
+
+#: Role nouns that go with a place-named employer: "a Cambridge researcher" means Cambridge University.
+ACADEMIC_ROLES = frozenset("researcher scientist professor lecturer student scholar academic economist".split())
+
+#: Verbs whose subject leads their object ("Xi heads the party").
+LEAD_VERBS = frozenset("lead head chair run govern rule command direct".split())
+
+#: Verbs whose subject works for their object ("she joined Reuters", "he represents Iran").
+WORK_VERBS = frozenset("join represent serve employ".split())
+
+#: Nouns naming a killer: "King assassin James Earl Ray".
+KILLER_NOUNS = frozenset("assassin killer murderer slayer".split())
 
 #: Verbs whose subject killed their object ("Oswald shot Kennedy").
 KILL_VERBS = frozenset("kill murder assassinate slay execute shoot behead strangle stab".split())
@@ -113,15 +138,32 @@ def _make(subject, predicate, obj, conf, method, sent, offset, role=None) -> Rel
     return Relation(subject, predicate, obj, conf, method, text, s, e, role)
 
 
+def _is_portfolio(m: Mention) -> bool:
+    """True for a one-word "organization" that is a department word of a title ("Defense" in "Defense Secretary")."""
+    return m.type == "Organization" and " " not in m.text and m.text.lower() in PORTFOLIO_WORDS
+
+
+def _employer_for_place(doc, index: MentionIndex, place: Mention) -> Mention | None:
+    """Return the one organization of the Doc whose name contains a place name ("Cambridge" -> Cambridge University)."""
+    word = place.text.lower()
+    orgs = {m.name: m for m in index.by_token.values()
+            if m.type == "Organization" and word in m.name.lower().split()}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+def _person_root(doc, index: MentionIndex, person: Mention):
+    """Return the token heading a person mention in the Doc, or None."""
+    tokens = [t for t in doc if index.at(t) is person]
+    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    return (heads[0], tokens) if heads else (None, tokens)
+
+
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
-        tokens = [t for t in doc if index.at(t) is person]
-        root = min(tokens, key=lambda t: abs(t.head.i - t.i) if t.head in tokens else -1) if tokens else None
-        heads = [t for t in tokens if t.head not in tokens or t.head is t]
-        if not heads:
+        root, tokens = _person_root(doc, index, person)
+        if root is None:
             continue
-        root = heads[0]
         pre = sorted({w for c in root.lefts if c.i < tokens[0].i for w in c.subtree if w.i < tokens[0].i},
                      key=lambda t: t.i)
         if not pre:
@@ -130,12 +172,22 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
         targets = []
         for t in pre:
             m = index.at(t)
-            if m is not None and m is not person and m not in targets and m.type != "Person":
+            if m is not None and m is not person and m not in targets and m.type != "Person" \
+                    and not _is_portfolio(m):
                 targets.append(m)
         if not targets:
             continue
         # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
         target = targets[0] if role == "leaderOf" else targets[-1]
+        first = pre[0].i
+        if target.type == "Country" and role and first >= 2 and doc[first - 1].text == ",":
+            # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
+            before = index.at(doc[first - 2])
+            if before is not None and before.type == "Place":
+                target = before
+        if target.type == "Place" and lemma in ACADEMIC_ROLES:
+            # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
+            target = _employer_for_place(doc, index, target) or target
         if role is None and not any(t.lemma_.lower() in NATIONALITY_NOUNS for t in pre):
             if target.type != "Country":
                 continue
@@ -147,6 +199,9 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
         if lemma in NATIONALITY_NOUNS and target.type == "Country":
             pred = "citizenOf"
         yield _make(person, pred, target, 0.85, "rule:title-premodifier", root.sent, offset, phrase)
+        if pred in ("leaderOf", "worksFor") and target.type == "Country":
+            # "Russian President Vladimir Putin": a state's official is its citizen.
+            yield _make(person, "citizenOf", target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
 
 
 def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -155,10 +210,11 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         if tok.dep_ != "appos":
             continue
         person = index.at(tok.head)
-        if person is None or person.type != "Person":
+        if person is None or person.type != "Person" or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
-        if cls is None:
+        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS
+        if cls is None and not nationality:
             continue
         _r, _l, phrase = _role_words([tok])
         # "spokesperson for X", "a researcher at X", "head of X", or "a Cambridge researcher".
@@ -172,12 +228,159 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         seen = []
         for w in candidates:
             m = index.at(w)
-            if m is not None and m.type != "Person" and m not in seen:
+            if m is not None and m.type != "Person" and m not in seen and not _is_portfolio(m):
                 seen.append(m)
         for m in seen[:1]:
+            if m.type == "Place" and tok.lemma_.lower() in ACADEMIC_ROLES:
+                m = _employer_for_place(doc, index, m) or m
+            if cls is None:
+                # "Robert Corduwener, a Netherlands businessman": a nationality only.
+                if m.type == "Country":
+                    yield _make(person, "citizenOf", m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
+                continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
                 yield _make(person, pred, m, 0.9, "rule:apposition", tok.sent, offset, phrase)
+                if pred in ("leaderOf", "worksFor") and m.type == "Country":
+                    yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+
+
+def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with"):
+            continue
+        person = index.at(tok.head)
+        if person is None and tok.i >= 2 and doc[tok.i - 1].text == ",":
+            # "Anna Berg, from Oxford University, led the study": the parser hangs "from" on the verb.
+            person = index.at(doc[tok.i - 2])
+        if person is None or person.type != "Person" or index.at(tok) is person:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m is person:
+            continue
+        if m.type == "Organization":
+            yield _make(person, "worksFor", m, 0.75, "rule:person-prep", tok.sent, offset)
+        elif m.type == "Country" and tok.lower_ in ("of", "from"):
+            yield _make(person, "citizenOf", m, 0.7, "rule:person-prep", tok.sent, offset)
+        elif m.type == "Place" and tok.lower_ in ("of", "from"):
+            yield _make(person, "livesIn", m, 0.7, "rule:person-prep", tok.sent, offset)
+
+
+def _subject_of(verb, index: MentionIndex) -> Mention | None:
+    """Return the mention a verb's subject names; "who" in a relative clause stands for the noun it follows."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    climb = verb
+    for _ in range(3):
+        # "Oswald acted alone in killing Kennedy": a verb without subject takes its governor's.
+        if subj is not None or climb.dep_ not in ("xcomp", "pcomp", "advcl", "prep"):
+            break
+        climb = climb.head
+        subj = next((c for c in climb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return index.at(verb.head)
+    return index.at(subj)
+
+
+def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Verbs of work, leadership and residence: "she works for Reuters", "Xi heads the party", "he lives in Paris"."""
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside"):
+            continue
+        person = _subject_of(tok, index)
+        if person is None or person.type != "Person":
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        preps = [(c.lower_, g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if lemma in LEAD_VERBS:
+            for o in objs:
+                m = index.at(o)
+                if m is not None and m.type != "Person":
+                    yield _make(person, "leaderOf", m, 0.75, "rule:verb-lead", tok.sent, offset, lemma)
+        elif lemma in WORK_VERBS:
+            for o in objs:
+                m = index.at(o)
+                if m is not None and m.type in ("Organization", "Country"):
+                    yield _make(person, "worksFor", m, 0.7, "rule:verb-work", tok.sent, offset, lemma)
+        elif lemma == "work":
+            for word, o in preps:
+                m = index.at(o)
+                if m is not None and m.type == "Organization" and word in ("for", "at", "with"):
+                    yield _make(person, "worksFor", m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
+        else:
+            for word, o in preps:
+                m = index.at(o)
+                if m is not None and m.type in ("Place", "Country") and word == "in":
+                    yield _make(person, "livesIn", m, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+
+
+def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization belonging to another: "Instagram, a unit of Meta", "the FBI, an agency of the Justice Department"."""
+    for tok in doc:
+        if tok.dep_ not in ("appos", "attr") or tok.lemma_.lower() not in UNIT_NOUNS:
+            continue
+        head = tok.head if tok.dep_ == "appos" else next(
+            (c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        part = index.at(head) if head is not None else None
+        if part is None or part.type != "Organization":
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    whole = index.at(pobj)
+                    if whole is not None and whole.type == "Organization" and whole is not part:
+                        yield _make(part, "partOf", whole, 0.8, "rule:part-of", tok.sent, offset, tok.lemma_)
+
+
+def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Where an organization sits: "Nokia, based in Espoo", "headquartered in Paris", "a Munich-based firm"."""
+    for tok in doc:
+        if tok.lower_ not in ("based", "headquartered"):
+            continue
+        if tok.i >= 2 and doc[tok.i - 1].text == "-":
+            # "the Munich-based Allianz": the place before the hyphen, the organization it modifies.
+            place, org = index.at(doc[tok.i - 2]), index.at(tok.head)
+            if org is None:
+                org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
+                            and index.at(c).type == "Organization"), None)
+            if place is not None and org is not None and place.type in ("Place", "Country") \
+                    and org.type == "Organization":
+                yield _make(org, "basedIn", place, 0.8, "rule:based-in", tok.sent, offset)
+            continue
+        org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
+        if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
+            org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
+        if org is None or org.type != "Organization":
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    m = index.at(pobj)
+                    if m is not None and m.type in ("Place", "Country"):
+                        yield _make(org, "basedIn", m, 0.85, "rule:based-in", tok.sent, offset)
+
+
+def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A country word opening an organization's name: "German Academic Exchange Service" is based in Germany."""
+    countries = {}
+    for m in index.by_token.values():
+        if m.type == "Country":
+            countries.setdefault(m.name, m)
+    for org in {id(m): m for m in index.by_token.values() if m.type == "Organization"}.values():
+        words = org.text.split()
+        if len(words) < 2:
+            continue
+        country = gazetteer.demonym(words[0]) or gazetteer.country(words[0])
+        if country is None or country.name not in countries:
+            continue
+        token = next(t for t in doc if index.at(t) is org)
+        yield _make(org, "basedIn", countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
 
 
 def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -254,13 +457,40 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL_VERBS:
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        killer = index.at(agent) if agent is not None else (index.at(subj) if subj is not None else None)
+        if agent is not None:
+            killer = index.at(agent)
+        elif obj is not None and obj.dep_ == "nsubjpass":
+            killer = None
+        else:
+            # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
+            killer = _subject_of(tok, index)
         victim = index.at(obj) if obj is not None else None
+        if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            # "Kennedy, who was shot by Oswald".
+            victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
+    for tok in doc:
+        if tok.lemma_.lower() not in KILLER_NOUNS or index.at(tok) is not None:
+            continue
+        victim = next((index.at(c) for c in tok.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
+        if victim is None:
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            victim = index.at(of) if of is not None else None
+        killer = index.at(tok.head) if tok.dep_ in ("compound", "nmod") else None
+        if killer is None:
+            killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
+        if killer is None and tok.dep_ == "appos":
+            killer = index.at(tok.head)
+        if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
+            yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
 
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -281,6 +511,158 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 
 
 RULES = (rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
-         rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in)
+         rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
+         rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 
 
+
+
+# ---------------------------------------------------------------- learned pairs
+
+#: Type pairs the classifier looks at, with the predicate each class means for them.
+_PAIR_PREDICATES = {
+    ("Person", "Organization"): {"Work_For": "worksFor"},
+    ("Person", "Country"): {"Live_In": "citizenOf"},
+    ("Person", "Place"): {"Live_In": "livesIn"},
+    ("Organization", "Country"): {"OrgBased_In": "basedIn"},
+    ("Organization", "Place"): {"OrgBased_In": "basedIn"},
+    ("Place", "Country"): {"Located_In": "locatedIn"},
+    ("Place", "Place"): {"Located_In": "locatedIn"},
+    ("Person", "Person"): {"Kill": "killed"},
+}
+
+#: Pairs further apart than this many tokens are not classified.
+MAX_PAIR_DISTANCE = 30
+
+
+def candidate_pairs(pairs):
+    """Yield (subject, span, object, span) for ordered mention pairs of one sentence whose types can relate."""
+    for a, sa in pairs:
+        for b, sb in pairs:
+            if a is b or a.name == b.name or (a.type, b.type) not in _PAIR_PREDICATES \
+                    or _is_portfolio(a) or _is_portfolio(b):
+                continue
+            if sa.sent.start != sb.sent.start or abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
+                continue
+            if sa.start < sb.end and sb.start < sa.end:
+                continue
+            yield a, sa, b, sb
+
+
+def _path(x, y) -> tuple[list, list]:
+    """Return the tokens from x up to the lowest common ancestor (included), and from below it down to y."""
+    up = [x] + list(x.ancestors)
+    pos = {t.i: n for n, t in enumerate(up)}
+    down = []
+    t = y
+    while t.i not in pos and t.head is not t:
+        down.append(t)
+        t = t.head
+    if t.i not in pos:
+        return up, list(reversed(down))
+    return up[:pos[t.i] + 1], list(reversed(down))
+
+
+def pair_features(doc, a, sa, b, sb) -> list[str]:
+    """Return the feature strings of an ordered mention pair: types, dependency path, words around and between."""
+    t = f"{a.type[:3]}>{b.type[:3]}"
+    x, y = sa.root, sb.root
+    up, down = _path(x, y)
+    deps = "<".join(w.dep_ for w in up[:-1]) + "^" + ">".join(w.dep_ for w in down)
+    inner = [w for w in up[1:] + down[:-1] if w.i not in range(sa.start, sa.end) and w.i not in range(sb.start, sb.end)]
+    lem = "_".join(w.lemma_.lower() for w in inner[:4])
+    f = [f"T={t}", f"D={t}|{deps}", f"DL={t}|{deps}|{lem}", f"LEN={min(len(inner), 6)}",
+         f"ORD={t}|{'ab' if sa.start < sb.start else 'ba'}"]
+    f += [f"PW={t}|{w.lemma_.lower()}" for w in inner[:6]]
+    lo, hi = (sa, sb) if sa.start < sb.start else (sb, sa)
+    between = doc[lo.end:hi.start]
+    f.append(f"NB={t}|{min(len(between), 8)}")
+    if len(between) <= 4:
+        f.append(f"BS={t}|{'_'.join(w.lower_ for w in between)}|{'ab' if lo is sa else 'ba'}")
+    f += [f"B={t}|{w.lemma_.lower()}" for w in between if not w.is_punct][:12]
+    if any(w.pos_ == "VERB" for w in between):
+        f.append(f"BV={t}")
+    if lo.start > 0:
+        f.append(f"L={t}|{doc[lo.start - 1].lower_}")
+    if hi.end < len(doc):
+        f.append(f"R={t}|{doc[hi.end].lower_}")
+    f.append(f"HA={t}|{x.dep_}|{x.head.lemma_.lower()}")
+    f.append(f"HB={t}|{y.dep_}|{y.head.lemma_.lower()}")
+    return f
+
+
+_MODEL: dict | None = None
+
+
+def load_model(path=None) -> dict:
+    """Return the shipped classifier and rule calibration (loaded once; empty when absent)."""
+    global _MODEL
+    if path is not None:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    if _MODEL is None:
+        from .train import MODEL_PATH
+
+        _MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}
+    return _MODEL
+
+
+def _calibrated(rel: Relation, model: dict) -> Relation:
+    """Give a rule's relation the precision its rule measured on training data, when measured."""
+    measured = model.get("rules", {}).get(rel.method)
+    if measured is None:
+        return rel
+    return dataclasses.replace(rel, confidence=measured["precision"])
+
+
+def rule_relations(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations the hand-written rules find in a Doc."""
+    return [r for rule in RULES for r in rule(doc, index, offset)]
+
+
+def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator[Relation]:
+    """Classify the mention pairs not in ``skip``; yield those whose best class is a relation."""
+    weights, classes = model.get("weights"), model.get("classes")
+    if not weights:
+        return
+    bias = weights["__bias__"]
+    threshold = model.get("threshold", 0.5)
+    for a, sa, b, sb in candidate_pairs(pairs):
+        if (a.start, b.start) in skip:
+            continue
+        scores = list(bias)
+        for f in pair_features(doc, a, sa, b, sb):
+            w = weights.get(f)
+            if w is not None:
+                scores = [s + x for s, x in zip(scores, w)]
+        probs = softmax(scores)
+        best = max(range(len(probs)), key=probs.__getitem__)
+        pred = _PAIR_PREDICATES[(a.type, b.type)].get(classes[best])
+        if pred is None:
+            continue
+        confidence = calibrated_probability(model, classes[best], probs[best])
+        if confidence < threshold:
+            continue
+        yield _make(a, pred, b, confidence, "model:pair-classifier", sa.sent, offset)
+
+
+def calibrated_probability(model: dict, label: str, p: float) -> float:
+    """Return the precision the classifier showed out of fold for this class at this probability."""
+    bins = model.get("calibration", {}).get(label)
+    if not bins:
+        return round(p, 3)
+    value = bins[0][1]
+    for low, precision in bins:
+        if p >= low:
+            value = precision
+    return value
+
+
+def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Relation]:
+    """Return the relations of a Doc: the rules' (calibrated), then the classifier's on the pairs no rule covers."""
+    model = load_model()
+    found = [_calibrated(r, model) for r in rule_relations(doc, index, offset)]
+    if pairs is not None:
+        covered = {(r.subject.start, r.object.start) for r in found} | \
+                  {(r.object.start, r.subject.start) for r in found}
+        found += classify(doc, pairs, offset, model, covered)
+    return found

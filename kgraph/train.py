@@ -1,0 +1,275 @@
+"""Training the relation classifier and calibrating the rules' confidence.
+
+``kgraph train`` reproduces the shipped ``kgraph/models/relations.json`` in
+one command from the CoNLL04 training split (Roth & Yih 2004, SpERT JSON,
+922 sentences; ``/work/shared/data/conll04/train.json`` on the project
+machine; pass ``--data`` elsewhere). Nothing of the data's text is stored:
+the file holds feature strings (dependency labels, lemmas of path and
+context words) with one weight per class, and each rule's measured
+precision.
+
+The classifier is a multinomial logistic regression over the pairs of
+mentions in a sentence, trained by full-batch gradient descent (Adam) in
+numpy. Its classes are the CoNLL04 relations; :mod:`kgraph.relations` maps
+them onto the core predicates.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import Counter
+from pathlib import Path
+
+from .errors import InputError
+
+#: The classifier's classes; index 0 means "no relation".
+CLASSES = ("none", "Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
+
+#: Where the shipped model lives (package data).
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "relations.json"
+
+#: Our entity types as CoNLL04 types.
+_CONLL_TYPE = {"Person": "Peop", "Organization": "Org", "Place": "Loc", "Country": "Loc"}
+
+
+def conll_label(predicate: str, subject_type: str, object_type: str) -> str | None:
+    """Return the CoNLL04 relation a core predicate between two typed mentions counts as."""
+    s, o = _CONLL_TYPE.get(subject_type), _CONLL_TYPE.get(object_type)
+    if s == "Peop" and o == "Org" and predicate in ("worksFor", "memberOf", "leaderOf"):
+        return "Work_For"
+    if s == "Peop" and o == "Loc" and predicate in ("citizenOf", "livesIn", "bornIn", "leaderOf", "worksFor"):
+        return "Live_In"
+    if s == "Org" and o == "Loc" and predicate == "basedIn":
+        return "OrgBased_In"
+    if s == "Loc" and o == "Loc" and predicate in ("locatedIn", "partOf"):
+        return "Located_In"
+    if s == "Peop" and o == "Peop" and predicate == "killed":
+        return "Kill"
+    return None
+
+
+def read_conll04(path: str | os.PathLike) -> list[dict]:
+    """Read a CoNLL04 split in SpERT JSON: sentences with tokens, entities and relations.
+
+    Raises:
+        InputError: The file is missing or not in that format.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        for item in data:
+            item["tokens"], item["entities"], item["relations"]  # noqa: B018 - shape check
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise InputError(f"{path}: not a CoNLL04 SpERT JSON file ({exc})") from None
+    return data
+
+
+def _gold_spans(item: dict) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str]]:
+    """Return the character span of each gold entity and the relation of each (head, tail) pair."""
+    starts, pos = [], 0
+    for tok in item["tokens"]:
+        starts.append(pos)
+        pos += len(tok) + 1
+    spans = [(starts[e["start"]], starts[e["end"] - 1] + len(item["tokens"][e["end"] - 1]))
+             for e in item["entities"]]
+    rels = {(r["head"], r["tail"]): r["type"] for r in item["relations"]}
+    return spans, rels
+
+
+def _align(mention, spans: list[tuple[int, int]]) -> int | None:
+    """Return the gold entity a mention stands for: same span, or overlapping with the same start or end."""
+    for i, (s, e) in enumerate(spans):
+        if mention.start == s and mention.end == e:
+            return i
+    for i, (s, e) in enumerate(spans):
+        if mention.start < e and s < mention.end and (abs(mention.end - e) <= 1 or mention.start == s):
+            return i
+    return None
+
+
+def examples(data: list[dict], nlp) -> tuple[list[list[str]], list[int], list[tuple]]:
+    """Return (features, class index, (sentence, method, predicate, gold label)) for every mention pair.
+
+    The third list records, for each relation the rules find, whether it is
+    right; it feeds the rules' calibration.
+    """
+    from .extract import find_mentions, resolve_aliases
+    from .relations import MentionIndex, candidate_pairs, pair_features, rule_relations
+
+    feats, labels, rule_hits, groups = [], [], [], []
+    texts = [" ".join(item["tokens"]) for item in data]
+    for n, (item, doc) in enumerate(zip(data, nlp.pipe(texts, batch_size=64))):
+        spans, rels = _gold_spans(item)
+        found = find_mentions(doc, 0)
+        resolved = resolve_aliases([m for m, _s in found])
+        pairs = [(r, span) for r, (_m, span) in zip(resolved, found)]
+        index = MentionIndex(pairs)
+        gold_of = {id(m): _align(m, spans) for m, _s in pairs}
+        for a, sa, b, sb in candidate_pairs(pairs):
+            ga, gb = gold_of[id(a)], gold_of[id(b)]
+            label = rels.get((ga, gb), "none") if ga is not None and gb is not None else "none"
+            feats.append(pair_features(doc, a, sa, b, sb))
+            labels.append(CLASSES.index(label))
+            groups.append(n)
+        for rel in rule_relations(doc, index, 0):
+            ga, gb = gold_of.get(id(rel.subject)), gold_of.get(id(rel.object))
+            gold = rels.get((ga, gb)) if ga is not None and gb is not None else None
+            rule_hits.append((rel.method, conll_label(rel.predicate, rel.subject.type, rel.object.type), gold))
+    return feats, labels, rule_hits, groups
+
+
+def predict(weights: dict[str, list[float]], feats: list[str]) -> list[float]:
+    """Return the class probabilities of one pair's features."""
+    scores = list(weights["__bias__"])
+    for f in feats:
+        w = weights.get(f)
+        if w is not None:
+            scores = [s + x for s, x in zip(scores, w)]
+    return softmax(scores)
+
+
+#: Lower edges of the probability bins the classifier is calibrated in.
+CALIBRATION_BINS = (0.3, 0.45, 0.6, 0.75, 0.9)
+
+
+def calibrate_classifier(feats, labels, groups, folds: int = 3, steps: int = 300) -> dict[str, list]:
+    """Measure the classifier's precision per class and probability bin, out of fold.
+
+    Sentences are split into ``folds``; each is predicted by a model trained
+    on the others. A bin's precision is made non-decreasing in probability
+    (pool-adjacent-violators), so a higher threshold never means a lower
+    promise.
+    """
+    tally: dict[str, list[Counter]] = {c: [Counter() for _ in CALIBRATION_BINS] for c in CLASSES[1:]}
+    for k in range(folds):
+        train_idx = [i for i, g in enumerate(groups) if g % folds != k]
+        test_idx = [i for i, g in enumerate(groups) if g % folds == k]
+        w = fit([feats[i] for i in train_idx], [labels[i] for i in train_idx], steps=steps)
+        for i in test_idx:
+            probs = predict(w, feats[i])
+            best = max(range(len(probs)), key=probs.__getitem__)
+            if best == 0 or probs[best] < CALIBRATION_BINS[0]:
+                continue
+            b = max(j for j, low in enumerate(CALIBRATION_BINS) if probs[best] >= low)
+            tally[CLASSES[best]][b]["n"] += 1
+            tally[CLASSES[best]][b]["tp"] += labels[i] == best
+    out = {}
+    for label, bins in tally.items():
+        # Pool adjacent bins until precision never falls as probability rises.
+        blocks = [[c["tp"] + 0.5, c["n"] + 1.0, [j]] for j, c in enumerate(bins)]
+        merged = []
+        for blk in blocks:
+            merged.append(blk)
+            while len(merged) > 1 and merged[-2][0] / merged[-2][1] > merged[-1][0] / merged[-1][1]:
+                tp, n, js = merged.pop()
+                merged[-1][0] += tp
+                merged[-1][1] += n
+                merged[-1][2] += js
+        value = {j: round(tp / n, 3) for tp, n, js in merged for j in js}
+        out[label] = [[low, value[j]] for j, low in enumerate(CALIBRATION_BINS)]
+    return out
+
+
+def fit(feats: list[list[str]], labels: list[int], min_count: int = 2, l2: float = 1e-3,
+        steps: int = 300, rate: float = 0.1) -> dict[str, list[float]]:
+    """Fit a multinomial logistic regression; return {feature: weight per class} (with "__bias__")."""
+    import numpy as np
+
+    counts = Counter(f for fs in feats for f in set(fs))
+    vocab = {f: i + 1 for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    rows, cols = [], []
+    for r, fs in enumerate(feats):
+        for f in set(fs):
+            if f in vocab:
+                rows.append(r)
+                cols.append(vocab[f])
+        rows.append(r)
+        cols.append(0)  # the bias
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    y = np.array(labels)
+    n, k = len(labels), len(CLASSES)
+    w = np.zeros((len(vocab) + 1, k))
+    m1, m2 = np.zeros_like(w), np.zeros_like(w)
+    onehot = np.eye(k)[y]
+    for step in range(1, steps + 1):
+        logits = np.zeros((n, k))
+        np.add.at(logits, rows_a, w[cols_a])
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        d = (p - onehot) / n
+        g = np.zeros_like(w)
+        np.add.at(g, cols_a, d[rows_a])
+        g[1:] += l2 * w[1:]
+        m1 = 0.9 * m1 + 0.1 * g
+        m2 = 0.999 * m2 + 0.001 * g * g
+        w -= rate * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
+    out = {"__bias__": [round(float(x), 4) for x in w[0]]}
+    for f, i in sorted(vocab.items()):
+        row = [round(float(x), 4) for x in w[i]]
+        if any(abs(x) >= 1e-3 for x in row):
+            out[f] = row
+    return out
+
+
+def calibrate(rule_hits: list[tuple], prior: float = 0.7, strength: float = 4.0) -> dict[str, dict]:
+    """Return each rule's precision on the data, shrunk towards ``prior`` when it fired rarely.
+
+    Only relations that have a CoNLL04 counterpart are counted; a rule that
+    never fired on such a pair keeps the prior.
+    """
+    tally: dict[str, Counter] = {}
+    for method, label, gold in rule_hits:
+        if label is None:
+            continue
+        c = tally.setdefault(method, Counter())
+        c["n"] += 1
+        c["tp"] += label == gold
+    return {m: {"fired": c["n"], "correct": c["tp"],
+                "precision": round((c["tp"] + prior * strength) / (c["n"] + strength), 3)}
+            for m, c in sorted(tally.items())}
+
+
+def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model: str | None = None,
+          steps: int = 300, threshold: float = 0.5) -> dict:
+    """Train the classifier on a CoNLL04 split and write it (with rule calibration) to ``output``.
+
+    Returns:
+        A summary: sentences, pairs, features kept, per-class counts, rule precision.
+
+    Raises:
+        InputError: The data file cannot be read.
+        ModelError: The spaCy pipeline cannot be loaded.
+    """
+    from . import atomic
+    from . import nlp as nlp_mod
+
+    items = read_conll04(data)
+    pipeline = nlp_mod.load(model)
+    feats, labels, rule_hits, groups = examples(items, pipeline)
+    calibration = calibrate_classifier(feats, labels, groups, steps=steps)
+    weights = fit(feats, labels, steps=steps)
+    rules = calibrate(rule_hits)
+    payload = {
+        "about": "kgraph relation classifier: multinomial logistic regression over mention-pair features; "
+                 "trained by `kgraph train` on the CoNLL04 train split (SpERT JSON, 922 sentences).",
+        "calibration": calibration,
+        "classes": list(CLASSES),
+        "threshold": threshold,
+        "rules": rules,
+        "weights": weights,
+    }
+    atomic.write_text(output, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
+    return {"sentences": len(items), "pairs": len(labels), "features": len(weights) - 1,
+            "classes": {CLASSES[i]: n for i, n in sorted(Counter(labels).items())}, "rules": rules,
+            "calibration": calibration,
+            "output": str(output)}
+
+
+def softmax(scores: list[float]) -> list[float]:
+    """Return the softmax of a list of scores."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]

@@ -1,0 +1,174 @@
+"""Relation rules, one sentence each, with the small English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph import relations
+from kgraph.extract import extract_doc, find_mentions
+from kgraph.model import Article, Mention, Relation
+from kgraph.relations import MentionIndex, rule_relations
+
+
+def _rule_facts(nlp, text):
+    """Return {(subject name, predicate, object name): relation} found by the hand-written rules alone."""
+    doc = nlp(text)
+    index = MentionIndex(find_mentions(doc, 0))
+    return {(r.subject.name, r.predicate, r.object.name): r for r in rule_relations(doc, index, 0)}
+
+
+# Each case: a sentence of its own, the fact a rule must find, and the rule's method.
+RULE_CASES = [
+    pytest.param("Maria Lopez, spokesperson for the World Health Organization, declined to comment.",
+                 ("Maria Lopez", "worksFor", "the World Health Organization"), "rule:apposition",
+                 id="apposition-spokesperson-for"),
+    pytest.param("Angela Merkel, the leader of the Christian Democratic Union, spoke on Monday.",
+                 ("Angela Merkel", "leaderOf", "the Christian Democratic Union"), "rule:apposition",
+                 id="apposition-leader-of"),
+    pytest.param("Chinese President Xi Jinping arrived in Moscow on Monday.",
+                 ("Xi Jinping", "leaderOf", "China"), "rule:title-premodifier", id="title-demonym-president"),
+    pytest.param("Chinese President Xi Jinping arrived in Moscow on Monday.",
+                 ("Xi Jinping", "citizenOf", "China"), "rule:title-citizen", id="title-official-is-citizen"),
+    pytest.param("Kremlin foreign policy adviser Yuri Ushakov told reporters the talks went well.",
+                 ("Yuri Ushakov", "worksFor", "Kremlin"), "rule:title-premodifier", id="title-org-adviser"),
+    pytest.param("U.S. Defense Secretary Pete Hegseth visited the troops.",
+                 ("Pete Hegseth", "worksFor", "United States"), "rule:title-premodifier",
+                 id="title-country-secretary"),
+    pytest.param("Ontario, Canada premier Doug Ford called an early vote.",
+                 ("Doug Ford", "leaderOf", "Ontario"), "rule:title-premodifier", id="title-place-comma-country"),
+    pytest.param("Mark Carney is the leader of the Liberal Party.",
+                 ("Mark Carney", "leaderOf", "the Liberal Party"), "rule:copula-role", id="copula-leader-of"),
+    pytest.param("France's National Assembly voted on the budget.",
+                 ("National Assembly", "basedIn", "France"), "rule:possessive", id="possessive-org-basedin"),
+    pytest.param("Fighting continued near Belgorod, Russia, on Tuesday.",
+                 ("Belgorod", "locatedIn", "Russia"), "rule:place-comma-place", id="place-comma-country"),
+    pytest.param("Dr Anna Berg, from Oxford University, led the study.",
+                 ("Anna Berg", "worksFor", "Oxford University"), "rule:person-prep", id="person-from-org"),
+    pytest.param("Senator Bob Dole of Kansas spoke first.",
+                 ("Bob Dole", "livesIn", "Kansas"), "rule:person-prep", id="person-of-place"),
+    pytest.param("John Smith heads the Labour Party.",
+                 ("John Smith", "leaderOf", "the Labour Party"), "rule:verb-lead", id="verb-heads"),
+    pytest.param("Peter Brown works for Siemens.",
+                 ("Peter Brown", "worksFor", "Siemens"), "rule:verb-work", id="verb-works-for"),
+    pytest.param("Maria Garcia lives in Barcelona.",
+                 ("Maria Garcia", "livesIn", "Barcelona"), "rule:verb-live", id="verb-lives-in"),
+    pytest.param("Mark David Chapman shot John Lennon in 1980.",
+                 ("Mark David Chapman", "killed", "John Lennon"), "rule:kill-verb", id="kill-active"),
+    pytest.param("John Lennon was murdered by Mark David Chapman.",
+                 ("Mark David Chapman", "killed", "John Lennon"), "rule:kill-verb", id="kill-passive"),
+    pytest.param("Police said Jack Ruby, who killed Lee Harvey Oswald, died in 1967.",
+                 ("Jack Ruby", "killed", "Lee Harvey Oswald"), "rule:kill-verb", id="kill-relative-clause"),
+    pytest.param("Police said Jack Ruby acted alone in killing Lee Harvey Oswald.",
+                 ("Jack Ruby", "killed", "Lee Harvey Oswald"), "rule:kill-verb", id="kill-gerund-subject"),
+    pytest.param("Barack Obama was born in Honolulu.",
+                 ("Barack Obama", "bornIn", "Honolulu"), "rule:born-in", id="born-in"),
+    pytest.param("YouTube, a unit of Alphabet Inc., changed its rules.",
+                 ("YouTube", "partOf", "Alphabet Inc."), "rule:part-of", id="part-of-unit"),
+    pytest.param("Volkswagen, based in Wolfsburg, reported losses.",
+                 ("Volkswagen", "basedIn", "Wolfsburg"), "rule:based-in", id="based-in"),
+    pytest.param("The German Football Association said Germany would host the final.",
+                 ("German Football Association", "basedIn", "Germany"), "rule:org-country-name",
+                 id="org-name-opens-with-country"),
+]
+
+
+@pytest.mark.parametrize("text, fact, method", RULE_CASES)
+def test_rule_finds_fact(nlp, text, fact, method):
+    found = _rule_facts(nlp, text)
+    # Names are compared without a leading article: mentions may or may not keep "the".
+    norm = {(s.removeprefix("the "), p, o.removeprefix("the ")): r for (s, p, o), r in found.items()}
+    want = (fact[0].removeprefix("the "), fact[1], fact[2].removeprefix("the "))
+    assert want in norm, f"{want} not in {sorted(norm)}"
+    assert norm[want].method == method
+
+
+NEGATIVE_CASES = [
+    pytest.param("Angela Merkel met Emmanuel Macron in Paris.", ("Angela Merkel", "killed", "Emmanuel Macron"),
+                 id="meeting-is-not-killing"),
+    pytest.param("John Lennon was murdered in New York.", ("John Lennon", "killed", "John Lennon"),
+                 id="passive-without-agent"),
+]
+
+
+@pytest.mark.parametrize("text, fact", NEGATIVE_CASES)
+def test_rule_does_not_invent(nlp, text, fact):
+    assert fact not in _rule_facts(nlp, text)
+
+
+def test_portfolio_word_is_not_an_employer():
+    assert relations._is_portfolio(Mention("Defense", "Organization", 0, 7, "Defense"))
+    assert not relations._is_portfolio(Mention("Pentagon", "Organization", 0, 8, "Pentagon"))
+    assert not relations._is_portfolio(Mention("Defense Ministry", "Organization", 0, 16, "Defense Ministry"))
+
+
+def test_role_words_are_kept(nlp):
+    found = _rule_facts(nlp, "Kremlin foreign policy adviser Yuri Ushakov told reporters the talks went well.")
+    assert found[("Yuri Ushakov", "worksFor", "Kremlin")].role == "foreign policy adviser"
+
+
+def test_evidence_points_into_the_article(nlp):
+    text = "Intro line.\n\nChinese President Xi Jinping arrived in Moscow on Monday."
+    ex = extract_doc(Article("a", text), [(0, nlp(text))])
+    rel = next(r for r in ex.relations if r.predicate == "leaderOf")
+    assert text[rel.sentence_start:rel.sentence_end] == rel.sentence
+    assert text[rel.subject.start:rel.subject.end] == rel.subject.text
+
+
+def test_rule_confidence_is_measured_precision():
+    model = relations.load_model()
+    assert model["rules"], "the shipped model carries the rules' calibration"
+    for method, r in model["rules"].items():
+        assert 0 < r["precision"] < 1
+        assert r["fired"] >= r["correct"]
+    m = Mention("A", "Person", 0, 1, "A")
+    raw = Relation(m, "killed", m, 0.123, "rule:kill-verb", "A.", 0, 2)
+    assert relations._calibrated(raw, model).confidence == model["rules"]["rule:kill-verb"]["precision"]
+
+
+def test_classifier_calibration_never_falls_with_probability():
+    model = relations.load_model()
+    for label, bins in model["calibration"].items():
+        values = [v for _low, v in bins]
+        assert values == sorted(values), label
+        assert relations.calibrated_probability(model, label, 0.99) == values[-1]
+
+
+def test_classifier_adds_pairs_no_rule_covers(nlp):
+    text = "Reuters correspondent Ann Lee reported from Kabul."
+    doc = nlp(text)
+    pairs = find_mentions(doc, 0)
+    model = relations.load_model()
+    covered = {(a.start, b.start) for a, _sa, b, _sb in relations.candidate_pairs(pairs)}
+    assert list(relations.classify(doc, pairs, 0, model, skip=covered)) == []
+    for r in relations.classify(doc, pairs, 0, model):
+        assert r.method == "model:pair-classifier"
+        assert 0 < r.confidence <= 1
+
+
+def test_weights_are_small_and_offline():
+    from kgraph.train import MODEL_PATH
+
+    assert MODEL_PATH.stat().st_size < 20 * 1024 * 1024
+    assert "http" not in MODEL_PATH.read_text(encoding="utf-8")[:2000]
+
+
+def test_min_confidence_drops_weaker_facts(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("Chinese President Xi Jinping met Maria Lopez, spokesperson for the World Health "
+                   "Organization, in Geneva, Switzerland.\n", encoding="utf-8")
+    counts = []
+    for threshold in ("0", "0.6", "1"):
+        res = CliRunner().invoke(main, ["extract", str(art), "--min-confidence", threshold])
+        assert res.exit_code == 0, res.output
+        rels = json.loads(res.output.splitlines()[0])["relations"]
+        assert all(r["confidence"] >= float(threshold) for r in rels)
+        counts.append(len(rels))
+    assert counts[0] > counts[1] >= counts[2] == 0
+    bad = CliRunner().invoke(main, ["extract", str(art), "--min-confidence", "2"])
+    assert bad.exit_code != 0
