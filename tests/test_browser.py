@@ -1,0 +1,290 @@
+"""The network page in a real browser: Debian's chromium driven by playwright.
+
+Skipped when /usr/bin/chromium is missing, unless KGRAPH_REQUIRE_BROWSER is set
+(as in CI), where a missing browser fails. Every test checks that the page logs
+no error and that no request leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kgraph import rdf, visualize
+from kgraph.model import ENTITY_TYPES, PREDICATES
+from kgraph.vocab import KG
+
+from .conftest import ROOT
+from .test_visualize import PAYLOAD_IMG, PAYLOAD_SCRIPT, small_kb
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "test-artifacts"
+LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
+
+HOSTILE_ARTICLE = f"""Kremlin talks {PAYLOAD_SCRIPT}
+
+Russian President Vladimir Putin {PAYLOAD_IMG} met officials in Moscow on Monday.
+
+Kremlin foreign policy adviser Yuri Ushakov said {PAYLOAD_SCRIPT} that the talks went well.
+
+Yevgen Yerin, spokesperson for {PAYLOAD_IMG} Ukrainian military intelligence, disagreed.
+"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("KGRAPH_REQUIRE_BROWSER"):
+            pytest.fail(f"KGRAPH_REQUIRE_BROWSER is set but {CHROMIUM} is missing (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} not installed")
+    if os.environ.get("KGRAPH_REQUIRE_BROWSER"):
+        from playwright.sync_api import sync_playwright
+    else:
+        sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page opened from disk, with its console errors and every request it tried."""
+
+    def __init__(self, browser, path: Path):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route("**/*", self._route)
+        self.page.goto(Path(path).resolve().as_uri())
+        self.page.wait_for_function("window.kgraphReady === true", timeout=30_000)
+
+    def _route(self, route):
+        url = route.request.url
+        self.requests.append(url)
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            route.abort()
+
+    def js(self, expr, arg=None):
+        return self.page.evaluate(expr, arg)
+
+    def drawn_nodes(self) -> list[str]:
+        return self.js("kgraph.network.body.nodeIndices.slice()")
+
+    def drawn_edges(self) -> list[dict]:
+        return self.js("""kgraph.network.body.edgeIndices.filter(id => kgraph.network.body.edges[id].connected)
+                          .map(id => kgraph.edges.get(id))""")
+
+    def check_clean(self):
+        """Assert no error was logged and nothing was fetched from outside the machine."""
+        leaks = [u for u in self.requests if not u.startswith(LOCAL_SCHEMES)]
+        assert not leaks, f"requests left the machine: {leaks}"
+        assert not self.errors, f"browser errors: {self.errors}"
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    pages = []
+
+    def _open(path):
+        p = Page(browser, path)
+        pages.append(p)
+        return p
+
+    yield _open
+    for p in pages:
+        p.check_clean()
+        p.close()
+
+
+def _entities(g: Graph) -> dict[str, str]:
+    out = {}
+    for t in reversed(ENTITY_TYPES):  # Person/Organization/Place/Country; Country wins over Place
+        for s in g.subjects(RDF.type, KG[t]):
+            out[str(s)] = t if out.get(str(s)) != "Country" else "Country"
+    return out
+
+
+def _relations(g: Graph) -> set[tuple[str, str, str]]:
+    ents = _entities(g)
+    return {(str(s), p, str(o)) for p in PREDICATES for s, o in g.subject_objects(KG[p])
+            if str(s) in ents and str(o) in ents}
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_build):
+    _result, out = seed_build
+    return Graph().parse(out / "graph.ttl"), out / "graph.html"
+
+
+def test_seed_page_holds_one_node_per_entity_and_one_edge_per_relation(open_page, seed_graph):
+    g, html_path = seed_graph
+    page = open_page(html_path)
+    ents, rels = _entities(g), _relations(g)
+    assert len(ents) >= 10 and len(rels) >= 4
+    assert sorted(page.drawn_nodes()) == sorted(ents)
+    assert {(e["from"], e["predicate"], e["to"]) for e in page.drawn_edges()} == rels
+    assert len(page.drawn_edges()) == len(rels)
+    # every node shows its preferred name; physics has settled and stopped
+    labels = {str(s): str(g.value(s, RDFS.label)) for s in map(URIRef, ents)}
+    assert page.js("Object.fromEntries(kgraph.nodes.get().map(n => [n.id, n.label]))") == labels
+    assert page.js("kgraph.network.physics.physicsEnabled") is False
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.screenshot(path=str(ARTIFACTS / "seed-page.png"))
+    assert (ARTIFACTS / "seed-page.png").stat().st_size > 10_000
+
+
+def test_searching_putin_selects_the_putin_node(open_page, seed_graph):
+    g, html_path = seed_graph
+    (putin,) = [str(s) for s in g.subjects(RDF.type, KG.Person) if "Putin" in str(g.value(s, RDFS.label))]
+    page = open_page(html_path)
+    page.page.fill("#search", "Putin")
+    assert "Putin" in page.page.inner_text("#results")
+    page.page.press("#search", "Enter")
+    assert page.js("kgraph.network.getSelectedNodes()") == [putin]
+    assert "Putin" in page.page.inner_text("#details h3")
+    # its neighbourhood is highlighted: Putin and the nodes he is linked to
+    neighbours = {str(o) for p in PREDICATES for o in g.objects(URIRef(putin), KG[p])}
+    assert set(page.js("kgraph.focus()")) == {putin} | neighbours
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.page.wait_for_timeout(500)  # let the focus animation end
+    page.page.screenshot(path=str(ARTIFACTS / "seed-page-putin.png"))
+
+
+def test_search_finds_alternative_names(open_page, tmp_path):
+    path, _ = visualize.write_page(rdf.to_graph(small_kb()), tmp_path / "p.html")
+    page = open_page(path)
+    page.page.fill("#search", "putin")  # only the altLabel "Putin" and the label contain it
+    page.page.press("#search", "Enter")
+    (sel,) = page.js("kgraph.network.getSelectedNodes()")
+    assert sel.endswith("/person/putin")
+    page.page.fill("#search", "nobody-has-this-name")
+    assert "No entity" in page.page.inner_text("#results")
+
+
+def test_filtering_out_person_hides_every_person(open_page, seed_graph):
+    g, html_path = seed_graph
+    ents = _entities(g)
+    persons = {s for s, t in ents.items() if t == "Person"}
+    assert persons
+    page = open_page(html_path)
+    page.page.uncheck('input[data-type="Person"]')
+    drawn = set(page.drawn_nodes())
+    assert drawn == set(ents) - persons
+    assert not [e for e in page.drawn_edges() if e["from"] in persons or e["to"] in persons]
+    page.page.check('input[data-type="Person"]')
+    assert set(page.drawn_nodes()) == set(ents)
+
+
+def test_predicate_and_confidence_filters(open_page, tmp_path):
+    path, _ = visualize.write_page(rdf.to_graph(small_kb()), tmp_path / "p.html")
+    page = open_page(path)
+    assert {e["predicate"] for e in page.drawn_edges()} == {"leaderOf", "worksFor", "locatedIn"}
+    page.page.uncheck('input[data-predicate="leaderOf"]')
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "locatedIn"}
+    page.page.check('input[data-predicate="leaderOf"]')
+    # worksFor has confidence 0.6, leaderOf 0.9, the gazetteer's locatedIn 1.0
+    page.js("v => { const r = document.getElementById('min-conf'); r.value = v; r.dispatchEvent(new Event('input')); }",
+            "0.7")
+    assert {e["predicate"] for e in page.drawn_edges()} == {"leaderOf", "locatedIn"}
+    assert len(page.drawn_nodes()) == 5  # nodes stay; only their weak edges go
+
+
+def test_clicking_a_node_highlights_its_neighbourhood_and_shows_its_names(open_page, tmp_path):
+    path, _ = visualize.write_page(rdf.to_graph(small_kb()), tmp_path / "p.html")
+    page = open_page(path)
+    russia = page.js("kgraph.data.nodes.find(n => n.label === 'Russia').id")
+    x, y = page.js("""id => { const p = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+                              const r = document.getElementById('net').getBoundingClientRect();
+                              return [p.x + r.left, p.y + r.top]; }""", russia)
+    page.page.mouse.click(x, y)
+    assert page.js("kgraph.network.getSelectedNodes()") == [russia]
+    focus = page.js("kgraph.focus().map(id => kgraph.data.nodes.find(n => n.id === id).label)")
+    assert sorted(focus) == ["Kursk", "Russia", "Vladimir Putin"]
+    details = page.page.inner_text("#details")
+    assert "Country" in details and "https://sws.geonames.org/2017370/" in details and "RU" in details
+    assert page.page.get_attribute("#details a[href^='https://sws.geonames.org']", "href") == \
+        "https://sws.geonames.org/2017370/"
+    # an edge shows its role words, evidence sentences with confidence, and source articles
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    details = page.page.inner_text("#details")
+    for text in ("President", "leader", "Russian President Vladimir Putin spoke.", "confidence 0.90",
+                 "Putin speaks", "Second", "2 evidence sentences"):
+        assert text.lower() in details.lower()
+    assert page.page.get_attribute("#details a", "href") == "https://news.example/1"
+    page.page.click("#clear")
+    assert page.js("kgraph.focus()") == [] and page.js("kgraph.network.getSelectedNodes()") == []
+
+
+def test_max_nodes_page_notes_what_was_left_out(open_page, tmp_path):
+    path, _ = visualize.write_page(rdf.to_graph(small_kb()), tmp_path / "p.html", max_nodes=2)
+    page = open_page(path)
+    assert len(page.drawn_nodes()) == 2
+    note = page.page.inner_text("#omitted")
+    assert page.page.is_visible("#omitted")
+    assert "Left out: 3 entities" in note and "2 relations" in note and "Kremlin" in note
+
+
+def _exercise(page):
+    """Open every node's and edge's details and hover tooltips, and search for the payloads."""
+    page.js("""() => { kgraph.data.nodes.forEach(n => kgraph.selectNode(n.id));
+                       kgraph.data.edges.forEach(e => kgraph.selectEdge(e.id)); }""")
+    for q in ("<img", "<script", "pwned"):
+        page.page.fill("#search", q)
+        page.page.press("#search", "Enter")
+    for node in page.js("kgraph.data.nodes.map(n => n.id)"):
+        x, y = page.js("""id => { const p = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+                                  const r = document.getElementById('net').getBoundingClientRect();
+                                  return [p.x + r.left, p.y + r.top]; }""", node)
+        page.page.mouse.move(x, y)
+        page.page.mouse.click(x, y)
+    page.page.wait_for_timeout(300)
+
+
+def test_hostile_article_runs_no_script(open_page, tmp_path):
+    from kgraph.pipeline import build
+
+    src = tmp_path / "hostile.txt"
+    src.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    build([src], output=tmp_path / "out")
+    page = open_page(tmp_path / "out" / "graph.html")
+    sentences = page.js("kgraph.data.edges.flatMap(e => e.evidence.map(v => v.sentence))")
+    assert any("<img src=x" in s for s in sentences) and any("<script>" in s for s in sentences), sentences
+    _exercise(page)
+    assert page.js("window.__pwned") is None
+    assert page.js("document.querySelectorAll('img').length") == 0
+    assert page.js("document.scripts.length") == 3
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.evidence.some(v => v.sentence.includes('<script>'))).id)")
+    assert PAYLOAD_SCRIPT in page.page.inner_text("#details")  # shown as text
+
+
+def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path):
+    kb = small_kb(putin_label=f"Putin {PAYLOAD_IMG}", sentence=f"He said {PAYLOAD_SCRIPT} today.",
+                  title=f"</script><script>window.__pwned=1</script>", url="javascript:window.__pwned=1")
+    g = rdf.to_graph(kb)
+    g.add((next(iter(g.subjects(RDFS.label, None))), SKOS.altLabel, Literal("<!--<script>")))
+    path, _ = visualize.write_page(g, tmp_path / "p.html", title=PAYLOAD_IMG)
+    page = open_page(path)
+    _exercise(page)
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    # the javascript: URL is shown as text, never as a link
+    assert page.js("Array.from(document.querySelectorAll('a')).filter(a => !/^https?:/.test(a.href)).length") == 0
+    page.page.click("#details button.link-button")
+    assert page.js("window.__pwned") is None
+    assert page.js("document.querySelectorAll('img').length") == 0
+    assert f"Putin {PAYLOAD_IMG}" in page.page.inner_text("#details")
+    assert page.page.title() == PAYLOAD_IMG
