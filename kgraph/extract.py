@@ -26,7 +26,7 @@ from functools import cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import MentionIndex, relations_of
+from .relations import LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, relations_of
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -78,6 +78,9 @@ _RETYPE_ORG_HEADS = frozenset("""forces service ministry agency council committe
 police court bank university institute parliament association federation foundation corps company
 corporation organization organisation authority league club movement alliance coalition chamber board
 bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""".split())
+
+#: Words for what a person is ("striker", "foreign minister", "spokeswoman").
+_ROLE_WORDS = (LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | _TITLES) - {"general", "member", "candidate"}
 
 #: Pronouns that can stand for a person named just before.
 _PRONOUNS = frozenset("he she him her".split())
@@ -193,9 +196,11 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool) -> tuple[str
             and first in _FOREIGN_ARTICLES:
         # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
         return "Organization", text, False
-    if label == "ORG" and _speaks(doc, start, end) and last not in ORG_HEADS and len(words) in (2, 3) \
-            and all(t.pos_ == "PROPN" and t.is_title for t in words):
-        # "Ludwig Braun said" with "Ludwig Braun" tagged ORG: a two-word proper name that speaks is a person.
+    if label == "ORG" and (_speaks(doc, start, end) or _has_role(doc, start, end)) and last not in ORG_HEADS \
+            and len(words) in (2, 3) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
+            and not any(gazetteer.country(t.text) or gazetteer.demonym(t.text) for t in words):
+        # "Ludwig Braun said", "Foreign Minister Hamed Mottaghi" tagged ORG: a proper name that speaks or holds
+        # a role is a person.
         return "Person", text, False
     if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
             and last in PLACE_HEADS:
@@ -238,6 +243,14 @@ def _speaks(doc, start: int, end: int) -> bool:
     """True when the span's head is the subject of a verb of saying ("Ludwig Braun said")."""
     root = doc[start:end].root
     return root.dep_ == "nsubj" and root.head.lemma_ in _SAY_VERBS
+
+
+def _has_role(doc, start: int, end: int) -> bool:
+    """True when a person's role word stands right before the span or in an apposition after it."""
+    if start > 0 and (doc[start - 1].lower_ in _ROLE_WORDS or doc[start - 1].lemma_.lower() in _ROLE_WORDS):
+        return True
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_WORDS for c in root.children)
 
 
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -339,6 +352,22 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
     return out
 
 
+#: Nouns after a place name that make it a region ("the Kursk region", "Donetsk oblast").
+_REGION_NOUNS = frozenset("region province oblast district area governorate county".split())
+
+
+def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
+    """A known place name the NER missed before a region noun: "Russia's Belgorod region"."""
+    out = []
+    for i in range(len(doc) - 1):
+        tok = doc[i]
+        if i in covered or not tok.is_title or not tok.is_alpha or doc[i + 1].lower_ not in _REGION_NOUNS:
+            continue
+        if gazetteer.place(tok.text) is not None:
+            out.append(_Cand(doc, offset, i, i + 1, "Place", tok.text, "gazetteer", "", i in headlines, True))
+    return out
+
+
 def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """Organizations named by noun phrases the NER missed or cut short.
 
@@ -384,7 +413,11 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
         owner = by_end.get(i)
         if owner is None:
             continue
-        out.append(_Cand(doc, offset, i + 1, i + 2, owner.type, owner.name, "acronym", sure=owner.sure))
+        same = next((c for c in cands if c.start == i + 1 and c.end == i + 2), None)
+        if same is not None:
+            same.type, same.name, same.source, same.sure = owner.type, owner.name, "acronym", owner.sure
+        else:
+            out.append(_Cand(doc, offset, i + 1, i + 2, owner.type, owner.name, "acronym", sure=owner.sure))
     return out
 
 
@@ -402,6 +435,9 @@ def _candidates(doc, offset: int) -> list[_Cand]:
     for c in cands:
         for i in range(c.start, c.end):
             covered.setdefault(i, c)
+    for c in _region_candidates(doc, offset, covered, headlines):
+        cands.append(c)
+        covered[c.start] = c
     orgs = _org_phrase_candidates(doc, offset, covered, headlines)
     for o in orgs:
         # An org phrase replaces what it swallows unless that is a sure country ("Russian" in a longer name).
@@ -474,6 +510,12 @@ def _aliases(cands: list[_Cand]) -> None:
     ("Putin" -> "Vladimir Putin"); an organization's acronym takes the name
     whose initials it spells ("NIS" -> "National Intelligence Service").
     """
+    # "NIS" defined in brackets after "National Intelligence Service" is that name everywhere in the article.
+    defined = {c.text: (c.type, c.name) for c in sorted(cands, key=lambda c: (c.offset, c.start))
+               if c.source == "acronym"}
+    for c in cands:
+        if c.source != "acronym" and c.text in defined:
+            c.type, c.name = defined[c.text]
     persons = sorted({c.name for c in cands if c.type == "Person" and " " in c.name}, key=lambda n: (-len(n), n))
     orgs = sorted({c.name for c in cands if c.type == "Organization" and " " in c.name})
     for c in cands:
@@ -485,7 +527,7 @@ def _aliases(cands: list[_Cand]) -> None:
                 c.name = hits[0]
         elif c.type == "Person" and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
-            hits = [p for p in persons if p != name and p.endswith(" " + name)]
+            hits = [p for p in persons if p != name and _key(p).endswith(" " + _key(name))]
             if len(hits) == 1:
                 c.name = hits[0]
         elif c.type == "Organization" and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
@@ -525,8 +567,47 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _resolve(cands: list[_Cand]) -> list[tuple[Mention, object]]:
+def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Find the person names the NER lost in long articles, from the names it did find.
+
+    Why: "Yevgen Yerin, spokesperson" tagged only "Yerin", or a later bare
+    "Richter" left untagged: a capitalized proper noun that is the surname of
+    exactly one person of the article is that person, and one right before a
+    surname-only mention is the first name it lost.
+    """
+    full = sorted({c.name for c in cands if c.type == "Person" and len(c.name.split()) > 1})
+    by_last: dict[str, set] = defaultdict(set)
+    for name in full:
+        by_last[_key(name.split()[-1])].add(name)
+    covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for c in cands:
+        # "Yevgen Yerin" tagged "Yerin": take the capitalized proper noun right before a one-word person.
+        if c.type == "Person" and c.source == "ner" and c.end - c.start == 1 and c.start > 0:
+            prev = c.doc[c.start - 1]
+            if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
+                    and not prev.is_sent_start and gazetteer.place(prev.text) is None \
+                    and prev.lower_ not in _TITLES and gazetteer.demonym(prev.text) is None:
+                c.start -= 1
+                c.name = c.doc[c.start:c.end].text
+                covered.add((id(c.doc), prev.i))
+    if not by_last:
+        return out
+    for offset, doc in docs:
+        for tok in doc:
+            if (id(doc), tok.i) in covered or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha:
+                continue
+            names = by_last.get(_key(tok.text), ())
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if len(names) == 1 and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title):
+                # "Later, Richter thanked his team" after "Martin Richter": the NER missed the surname.
+                out.append(_Cand(doc, offset, tok.i, tok.i + 1, "Person", next(iter(names)), "surname"))
+    return out
+
+
+def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -> list[tuple[Mention, object]]:
     cands = _decide(cands)
+    cands = _recover_persons(cands, docs or [])
     _aliases(cands)
     cands = cands + _pronouns(cands)
     out = []
@@ -544,7 +625,7 @@ def _resolve(cands: list[_Cand]) -> list[tuple[Mention, object]]:
 
 def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
     """Return (mention, span) pairs for the names in a Doc, offsets shifted by ``offset``, names resolved."""
-    return _resolve(_candidates(doc, offset))
+    return _resolve(_candidates(doc, offset), [(offset, doc)])
 
 
 def resolve_aliases(mentions: list[Mention]) -> list[Mention]:
@@ -563,7 +644,7 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     cands: list[_Cand] = []
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
-    pairs = _resolve(cands)
+    pairs = _resolve(cands, pieces)
     relations: list[Relation] = []
     for offset, doc in pieces:
         found = [(m, span) for m, span in pairs if span.doc is doc]

@@ -30,7 +30,7 @@ class Place:
 
 
 _APOS_S = re.compile(r"'s?$")
-_THE = re.compile(r"^the\s+")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _DASHES = re.compile(r"[\s\-\u2010\u2011\u2013\u2014]+")
 
 
@@ -341,6 +341,21 @@ def place(name: str) -> Place | None:
 def city(name: str) -> Place | None:
     """Return the city (or US state or continent) of that name, or None; no countries or ISO regions."""
     return _city(norm(name))
+
+
+@cache
+def country_names(code: str) -> tuple[str, ...]:
+    """Return the ISO names of a country by alpha-2 code, read as written ("State of Palestine"), sorted."""
+    import pycountry
+
+    pc = pycountry.countries.get(alpha_2=code) if code and len(code) == 2 else None
+    if pc is None:
+        return ()
+    names = set()
+    for n in (pc.name, getattr(pc, "official_name", None), getattr(pc, "common_name", None)):
+        if n:
+            names.update(_THE.sub("", r.strip()) for r in _iso_names(n)[-1:] if r.strip())
+    return tuple(sorted(names))
 
 
 def is_demonym(word: str) -> bool:

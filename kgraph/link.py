@@ -114,8 +114,12 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
             key = entity_key(t, f"{label} {i}")
             i += 1
         used.add(key)
-        aliases = tuple(sorted({n for n in counter if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}))
+        names_seen = {n for n in counter if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
         geo = gazetteer.country(label) if t == "Country" else (gazetteer.place(label) if t == "Place" else None)
+        if t == "Country" and geo is not None and geo.iso_code:
+            # "Palestinian Territory" (GeoNames) is also "State of Palestine" (ISO): both names are searchable.
+            names_seen.update(n for n in gazetteer.country_names(geo.iso_code) if _norm(n) != _norm(label))
+        aliases = tuple(sorted(names_seen))
         if geo is not None and geo.type == "Country" and t != "Country":
             geo = None
         entities[cid] = Entity(

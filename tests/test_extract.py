@@ -48,3 +48,90 @@ def test_mention_offsets_match_text(nlp):
     _found, ex = relations_of(nlp, text)
     for m in ex.mentions:
         assert text[m.start:m.end] == m.text
+
+
+# ---------------------------------------------------------------- mentions: one sentence per rule
+
+def mentions_of(nlp, text):
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    return {(m.text, m.type, m.name) for m in ex.mentions}, ex
+
+
+@pytest.mark.parametrize("text,expected", [
+    pytest.param("\u201cDear Han Ye-rin, I miss our village,\u201d the letter began.",
+                 ("Han Ye-rin", "Person", "Han Ye-rin"), id="salutation-is-not-part-of-name"),
+    pytest.param("Canada\u2019s border agency closed two crossings.",
+                 ("Canada", "Country", "Canada"), id="possessive-dropped-from-country"),
+    pytest.param("Heavy shelling hit Russia\u2019s Belgorod region overnight.",
+                 ("Belgorod", "Place", "Belgorod"), id="gazetteer-city-is-place"),
+    pytest.param("U.S. Trade Representative Katherine Tai arrived on Monday.",
+                 ("U.S.", "Country", "United States"), id="missed-country-at-line-start"),
+    pytest.param("Thousands of Germans marched through the capital.",
+                 ("Germans", "Country", "Germany"), id="plural-demonym-names-country"),
+    pytest.param("Poland\u2019s Territorial Defence Forces trained volunteers in the forest.",
+                 ("Territorial Defence Forces", "Organization", "Territorial Defence Forces"),
+                 id="capitalized-org-phrase"),
+    pytest.param("A spokesman for Estonian military intelligence declined to comment.",
+                 ("Estonian military intelligence", "Organization", "Estonian military intelligence"),
+                 id="demonym-agency-phrase"),
+    pytest.param("The Federal Criminal Police Office (BKA) arrested two men. The BKA gave no names.",
+                 ("BKA", "Organization", "Federal Criminal Police Office"), id="acronym-in-brackets"),
+    pytest.param("The German daily Tagesspiegel reported the plan on Friday.",
+                 ("Tagesspiegel", "Organization", "Tagesspiegel"), id="newspaper-word-makes-outlet"),
+    pytest.param("Der Tagesspiegel reported the plan on Friday.",
+                 ("Der Tagesspiegel", "Organization", "Der Tagesspiegel"), id="foreign-article-opens-title"),
+    pytest.param("The EU agreed on new sanctions on Monday.",
+                 ("EU", "Organization", "EU"), id="acronym-gpe-is-organization"),
+    pytest.param("Rescuers reached Bosnia and Herzegovina to help.",
+                 ("Bosnia and Herzegovina", "Country", "Bosnia and Herzegovina"), id="trailing-function-word"),
+    pytest.param("Anna Lindqvist, the mayor, arrived late. She said the roads were closed.",
+                 ("She", "Person", "Anna Lindqvist"), id="pronoun-takes-previous-person"),
+    pytest.param("Martin Richter won the race. Later, Richter thanked his team.",
+                 ("Richter", "Person", "Martin Richter"), id="surname-takes-full-name"),
+    pytest.param("Kristof van Damme spoke first. Then Van Damme left.",
+                 ("Van Damme", "Person", "Kristof van Damme"), id="two-word-surname-any-case"),
+])
+def test_mention_found(nlp, text, expected):
+    found, _ex = mentions_of(nlp, text)
+    assert expected in found, sorted(found)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    pytest.param("Germany Rejects Tougher Asylum Rules\nBerlin said on Monday it would not sign the text.",
+                 "Germany Rejects Tougher Asylum Rules", id="headline-fragment-dropped"),
+    pytest.param("\u201cDear Han Ye-rin, I miss our village,\u201d the letter began.",
+                 "Dear Han Ye-rin", id="no-salutation-in-name"),
+    pytest.param("U.S. Defense Secretary Lloyd Austin told reporters the news.",
+                 "Defense", id="portfolio-word-before-title-is-no-org"),
+    pytest.param("The meeting took place on December 9 in the morning.", "December 9", id="dates-are-not-entities"),
+])
+def test_no_false_mention(nlp, text, unwanted):
+    found, _ex = mentions_of(nlp, text)
+    assert unwanted not in {t for t, _type, _name in found}, sorted(found)
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    pytest.param("Slovenian midfielder Jure Kovac scored twice.", "Jure Kovac", "Person", id="role-word-makes-person"),
+    pytest.param("Frieda Hollmann said the budget was too small.", "Frieda Hollmann", "Person", id="speaker-is-person"),
+    pytest.param("Parti Vert gained two seats in the vote.", "Parti Vert", "Organization", id="party-word-makes-org"),
+    pytest.param("Flights left from Lisbon Humberto Delgado Airport at dawn.",
+                 "Lisbon Humberto Delgado Airport", "Place", id="airport-is-place"),
+])
+def test_type_corrected(nlp, text, name, kind):
+    found, _ex = mentions_of(nlp, text)
+    assert any(n == name and t == kind for _text, t, n in found), sorted(found)
+
+
+def test_surname_tagged_otherwise_joins_person(nlp):
+    text = "Steffi Meinhardt won the final in three sets. Meinhardt had lost there twice before."
+    _found, ex = mentions_of(nlp, text)
+    assert {(m.type, m.name) for m in ex.mentions if m.text == "Meinhardt"} == {("Person", "Steffi Meinhardt")}
+
+
+def test_mentions_sorted_and_deterministic(nlp):
+    text = "Yevgen Yerin spoke in Kyiv. He said Ukraine\u2019s Special Operations Forces were ready."
+    first = mentions_of(nlp, text)[1].mentions
+    assert list(first) == sorted(first, key=lambda m: (m.start, m.end))
+    assert mentions_of(nlp, text)[1].mentions == first
+    for m in first:
+        assert text[m.start:m.end] == m.text
