@@ -132,7 +132,7 @@
       scaling: {min: 9, max: 34, label: {enabled: true, min: 12, max: 22, maxVisible: 24, drawThreshold: 7}}},
     edges: {arrows: {to: {enabled: true, scaleFactor: 0.55}}, selectionWidth: 1.5, hoverWidth: 0.8,
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.3},
-      font: {face: FONT, size: 10, color: '#57606a', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle'},
+      font: {face: FONT, size: 11, color: '#57606a', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle'},
       scaling: {label: {drawThreshold: 6}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
