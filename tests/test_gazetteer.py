@@ -1,0 +1,73 @@
+"""Gazetteer lookups: countries, demonyms, cities, regions, and the cached place table."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph import gazetteer
+
+
+@pytest.mark.parametrize("text,key", [
+    pytest.param("Russia\u2019s", "russia", id="curly-possessive"),
+    pytest.param("the U.S.", "us", id="leading-the-and-dots"),
+    pytest.param("Guinea-Bissau", "guinea bissau", id="hyphen-is-space"),
+    pytest.param("Kyiv", "kyiv", id="plain-word-fast-path"),
+])
+def test_norm(text, key):
+    assert gazetteer.norm(text) == key
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("U.S.", "United States", id="dotted-abbreviation"),
+    pytest.param("South Korea\u2019s", "South Korea", id="possessive"),
+    pytest.param("Korea, Republic of", "South Korea", id="iso-inverted-name"),
+    pytest.param("Scotland", "Scotland", id="constituent-country"),
+    pytest.param("German Democratic Republic", "German Democratic Republic", id="former-state-iso-3166-3"),
+])
+def test_country(text, name):
+    assert gazetteer.country(text).name == name
+
+
+@pytest.mark.parametrize("word,name", [
+    pytest.param("North Korean", "North Korea", id="two-word-demonym"),
+    pytest.param("Germans", "Germany", id="plural-noun"),
+    pytest.param("Chinese", "China", id="invariant-plural"),
+])
+def test_demonym(word, name):
+    assert gazetteer.demonym(word).name == name
+
+
+@pytest.mark.parametrize("text,kind,country", [
+    pytest.param("Kursk", "Place", "RU", id="city"),
+    pytest.param("Manitoba", "Place", "CA", id="iso-region"),
+    pytest.param("Europe", "Place", None, id="continent"),
+])
+def test_place(text, kind, country):
+    p = gazetteer.place(text)
+    assert (p.type, p.country_code) == (kind, country)
+
+
+def test_ambiguous_words_are_no_places():
+    assert gazetteer.place("Reading") is None and gazetteer.city("Nice") is None
+
+
+def test_country_names_read_iso_names_in_order():
+    assert "State of Palestine" in gazetteer.country_names("PS")
+
+
+def test_place_table_cache_round_trips(tmp_path, monkeypatch):
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path))
+    gazetteer._place_rows.cache_clear()
+    try:
+        built = gazetteer._place_rows()
+        assert list(tmp_path.glob("places-*.marshal"))
+        gazetteer._place_rows.cache_clear()
+        assert gazetteer._place_rows() == built
+    finally:
+        gazetteer._place_rows.cache_clear()
+        gazetteer._place_row.cache_clear()
+
+
+def test_place_table_without_cache(monkeypatch):
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", "")
+    assert gazetteer._cache_file() is None

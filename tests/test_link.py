@@ -1,0 +1,55 @@
+"""Linking: mentions of many articles become one node per real-world thing."""
+
+from __future__ import annotations
+
+from kgraph.link import link_extractions
+from kgraph.model import Article, Extraction, Mention
+
+
+def ex(aid, *mentions):
+    """Build an extraction from (text, type, name) triples laid out one after another."""
+    out, pos = [], 0
+    for text, kind, name in mentions:
+        out.append(Mention(text, kind, pos, pos + len(text), name))
+        pos += len(text) + 1
+    return Extraction(Article(aid, " ".join(t for t, _k, _n in mentions)), tuple(out))
+
+
+def by_label(kb):
+    return {(e.type, e.label): e for e in kb.entities}
+
+
+def test_lone_surname_joins_the_one_full_name_across_articles():
+    kb = link_extractions([ex("a", ("Vladimir Putin", "Person", "Vladimir Putin")),
+                           ex("b", ("Putin", "Person", "Putin"))])
+    ents = by_label(kb)
+    assert list(ents) == [("Person", "Vladimir Putin")]
+    assert ents[("Person", "Vladimir Putin")].articles == ("a", "b")
+    assert "Putin" in ents[("Person", "Vladimir Putin")].aliases
+
+
+def test_person_and_organization_sharing_a_name_stay_apart():
+    kb = link_extractions([ex("a", ("Ferrari", "Organization", "Ferrari")),
+                           ex("b", ("Enzo Ferrari", "Person", "Enzo Ferrari"))])
+    assert set(by_label(kb)) == {("Organization", "Ferrari"), ("Person", "Enzo Ferrari")}
+
+
+def test_merged_names_are_kept_as_aliases_but_pronouns_are_not():
+    kb = link_extractions([ex("a", ("National Intelligence Service", "Organization", "National Intelligence Service"),
+                              ("NIS", "Organization", "National Intelligence Service"),
+                              ("Yevgen Yerin", "Person", "Yevgen Yerin"), ("He", "Person", "Yevgen Yerin"))])
+    ents = by_label(kb)
+    assert ents[("Organization", "National Intelligence Service")].aliases == ("NIS",)
+    assert ents[("Person", "Yevgen Yerin")].aliases == ()
+
+
+def test_country_carries_its_iso_names():
+    kb = link_extractions([ex("a", ("Palestinian", "Country", "Palestinian Territory"))])
+    (country,) = kb.entities
+    assert "State of Palestine" in country.aliases and "Palestinian" not in country.aliases
+
+
+def test_result_does_not_depend_on_article_order():
+    a = ex("a", ("Lloyd Austin", "Person", "Lloyd Austin"), ("Russia", "Country", "Russia"))
+    b = ex("b", ("Austin", "Person", "Austin"), ("Kursk", "Place", "Kursk"))
+    assert link_extractions([a, b]) == link_extractions([b, a])
