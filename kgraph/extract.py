@@ -58,7 +58,8 @@ _ORG_FIRST = frozenset("parti partido partito partei bundesliga".split())
 #: Last words of place names ("Jean Lesage International Airport", "Red Square").
 PLACE_HEADS = frozenset("""airport square street avenue boulevard road bridge station arena stadium park
 palace memorial campus river lake mountain mountains island islands valley sea ocean gulf bay region
-province oblast peninsula desert strait canal harbour harbor port coast district""".split())
+province oblast peninsula desert strait canal harbour harbor port coast district cathedral castle tower
+monastery abbey temple mosque synagogue terminal stadion""".split())
 
 #: Lower-case heads that, after a country or demonym, name one agency ("Ukrainian military intelligence").
 _AGENCY_HEADS = frozenset("intelligence counterintelligence".split())
@@ -146,7 +147,8 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     salute = False
     while start < end - 1:
         low = doc[start].lower_.rstrip(".")
-        if low in ("the", "a", "an") or doc[start].is_punct:
+        if low in ("the", "a", "an") or doc[start].is_punct or doc[start].like_num or ":" in doc[start].text:
+            # "19:30 Zuckerberg", "the Kremlin": a time, number or article is not part of a name.
             start += 1
         elif low in _TITLES and doc[start + 1].text[:1].isupper() and (label == "PERSON" or low in _SALUTATIONS):
             # "Dear Song Ji-myong", "President Putin": a title is not part of the name.
@@ -202,12 +204,13 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool) -> tuple[str
         # "Ludwig Braun said", "Foreign Minister Hamed Mottaghi" tagged ORG: a proper name that speaks or holds
         # a role is a person.
         return "Person", text, False
+    of_head = len(words) > 2 and words[1].lower_ in ("of", "for") and first
     if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
-            and last in PLACE_HEADS:
+            and (last in PLACE_HEADS or last.rsplit("-", 1)[-1] in PLACE_HEADS or of_head in PLACE_HEADS):
         # "Jean Lesage International Airport" tagged ORG: its head word names a place.
         return "Place", text, False
     if label in ("GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP") and \
-            (last in _RETYPE_ORG_HEADS and len(words) > 1 or first in _ORG_FIRST):
+            (last in _RETYPE_ORG_HEADS and len(words) > 1 or first in _ORG_FIRST or of_head in _RETYPE_ORG_HEADS):
         # "Parti Québécois" tagged GPE, "Frankfurter Allgemeine Zeitung" tagged PERSON: an organization word.
         return "Organization", text, False
     if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
@@ -221,6 +224,10 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool) -> tuple[str
         return "Place", text, True
     kind = _LABELS.get(label)
     if kind is None:
+        return None
+    if label == "ORG" and len(span) == 1 and start > 0 and (":" in doc[start - 1].text or doc[start - 1].like_num
+                                                           or doc[start - 1].ent_type_ == "TIME"):
+        # "at 19:30 UTC": an acronym right after a time is a time zone.
         return None
     if label == "ORG" and len(span) == 1 and end < len(doc) and doc[end].lower_ in ("secretary", "minister") \
             and not text.isupper():
@@ -255,6 +262,11 @@ def _has_role(doc, start: int, end: int) -> bool:
 
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an entity at an inner possessive: "Saddam's Baath Party" -> "Saddam", "Baath Party"."""
+    for i in range(start + 1, end):
+        if doc[i].text in ("(", "[", "/"):
+            # "Institute for Works of Religion (IOR": a bracket or slash ends the name.
+            end = i
+            break
     for i in range(start + 1, end - 1):
         if doc[i].text in ("'s", "\u2019s"):
             return [(start, i), (i + 1, end)]

@@ -104,6 +104,7 @@ def test_mention_found(nlp, text, expected):
     pytest.param("U.S. Defense Secretary Lloyd Austin told reporters the news.",
                  "Defense", id="portfolio-word-before-title-is-no-org"),
     pytest.param("The meeting took place on December 9 in the morning.", "December 9", id="dates-are-not-entities"),
+    pytest.param("The quake struck at 05:30 UTC off the coast.", "UTC", id="time-zone-is-no-org"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
@@ -116,6 +117,10 @@ def test_no_false_mention(nlp, text, unwanted):
     pytest.param("Parti Vert gained two seats in the vote.", "Parti Vert", "Organization", id="party-word-makes-org"),
     pytest.param("Flights left from Lisbon Humberto Delgado Airport at dawn.",
                  "Lisbon Humberto Delgado Airport", "Place", id="airport-is-place"),
+    pytest.param("Crowds visited Speyer Cathedral on Sunday.", "Speyer Cathedral", "Place", id="cathedral-is-place"),
+    pytest.param("Ships entered the Gulf of Aden on Monday.", "Gulf of Aden", "Place", id="gulf-of-is-place"),
+    pytest.param("The Office for Budget Responsibility (OBR) published its forecast.",
+                 "Office for Budget Responsibility", "Organization", id="bracket-ends-name"),
 ])
 def test_type_corrected(nlp, text, name, kind):
     found, _ex = mentions_of(nlp, text)
