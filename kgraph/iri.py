@@ -30,7 +30,7 @@ def _iri_char_ok(ch: str) -> bool:
     if not (0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF
             or 0x10000 <= cp <= 0xEFFFD):
         return False
-    if (cp & 0xFFFF) in (0xFFFE, 0xFFFF):
+    if (cp & 0xFFFF) in (0xFFFE, 0xFFFF) or 0xE0000 <= cp <= 0xE0FFF:  # not ucschar (RFC 3987)
         return False
     return unicodedata.category(ch)[0] in "LNM"
 

@@ -79,6 +79,13 @@ def test_iris_are_a_function_of_the_name(a, b):
         assert iri.entity_iri(iri.entity_key("Person", a)) != iri.entity_iri(iri.entity_key("Person", b))
 
 
+@pytest.mark.parametrize("name", ["\U000e0100", "a\U000e0001b", "\ufffe", "\U0001fffe", "\u200b"],
+                         ids=["variation-selector-17", "language-tag", "nonchar-bmp", "nonchar-plane1", "zwsp"])
+def test_characters_outside_ucschar_are_escaped(name):
+    """Found by hypothesis: plane-14 tags and selectors are letters/marks but not allowed in IRIs."""
+    _round_trip(name)
+
+
 def test_lone_surrogates_in_literals_are_replaced_not_written_broken():
     ent = URIRef(iri.entity_iri(iri.entity_key("Person", "x")))
     text = rdf.serialize_quads([(ent, RDFS.label, Literal("a\udc80b"), None)], "nt")
