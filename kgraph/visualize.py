@@ -42,7 +42,7 @@ COLORS = {"Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", 
 #: vis-network shape of each entity type, so types differ without colour too.
 SHAPES = {"Person": "dot", "Organization": "square", "Country": "diamond", "Place": "triangle"}
 #: Graphs with more nodes than this get no physics in the browser: the precomputed layout is final.
-PHYSICS_MAX_NODES = 400
+PHYSICS_MAX_NODES = 200
 #: Pull of the layout's centre: keeps separate components and lone nodes near the rest.
 GRAVITY = 3.0
 #: Up to this many nodes the layout's repulsion is exact; beyond, it is estimated from a sample this big.
@@ -240,6 +240,8 @@ def graph_data(g: Graph, max_nodes: int | None = None) -> PageData:
                        for p in PREDICATES if pred_counts[p]],
         "articles": articles, "nodes": nodes, "edges": edges, "omitted": omitted,
         "physics": len(nodes) <= PHYSICS_MAX_NODES,
+        # The precomputed layout is already good: physics only polishes it, within about a second.
+        "physicsIterations": max(40, min(200, 30_000 // max(1, len(nodes)))),
         "totals": {"nodes": total_nodes, "edges": total_edges, "articles": len(articles)},
     }
     return PageData(data, total_nodes, total_edges)

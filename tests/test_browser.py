@@ -66,7 +66,8 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.route("**/*", self._route)
         self.page.goto(Path(path).resolve().as_uri())
-        self.page.wait_for_function("window.kgraphReady === true", timeout=30_000)
+        # A selector, not wait_for_function: the page's CSP forbids the eval that the latter needs.
+        self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=30_000)
 
     def _route(self, route):
         url = route.request.url

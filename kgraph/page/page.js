@@ -67,7 +67,7 @@
   DATA.nodes.forEach(function (n) { byId[n.id] = n; });
   var edgeById = {};
   DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
-  var big = DATA.nodes.length > 400 || DATA.edges.length > 1000;
+  var big = DATA.nodes.length > 400 || DATA.edges.length > 1000;  // straight edges, hidden while dragging
 
   function nodeColor(n) {
     var c = (types[n.type] || {color: '#8c8c8c'}).color, b = darker(c);
@@ -120,8 +120,9 @@
   var container = $('net');
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 150, springConstant: 0.03,
-      damping: 0.3, avoidOverlap: 0.25},
-    stabilization: {enabled: true, iterations: 300, updateInterval: 25, fit: true}, minVelocity: 1.0, timestep: 0.5};
+      damping: 0.3, avoidOverlap: 0},
+    stabilization: {enabled: true, iterations: DATA.physicsIterations || 150, updateInterval: 50, fit: true},
+    minVelocity: 1.0, timestep: 0.5};
   var options = {
     autoResize: true,
     layout: {improvedLayout: false, randomSeed: 7},
