@@ -40,8 +40,9 @@ FORMAT = 1
 
 # Modules that run after extraction: changing them does not change an
 # Extraction, so they are left out of the extractor version.
-_NOT_EXTRACTION = frozenset("""__init__ __main__ atomic cache cli evaluate iri link parallel pipeline query
+_NOT_EXTRACTION = frozenset("""__init__ __main__ atomic cache cli errors evaluate ingest iri link parallel pipeline query
 rdf serve store push validate visualize vocab export formats shapes train""".split())
+_NOT_EXTRACTION_DIRS = frozenset(("queries", "page", "ontology", "static", "templates"))
 
 
 # ---------------------------------------------------------------- JSON
@@ -122,7 +123,7 @@ def extractor_version() -> str:
     h = hashlib.sha256(f"kgraph {__version__} cache {FORMAT}\n".encode())
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] in ("queries",):
+        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] in _NOT_EXTRACTION_DIRS:
             continue
         if path.suffix == ".py" and len(rel.parts) == 1 and path.stem in _NOT_EXTRACTION:
             continue

@@ -45,11 +45,10 @@ def extract_chunk(items: list[Item], model: str | None = None, batch_size: int =
     This is the task that pool workers and Dask workers run.
     """
     from .cache import dumps
-    from .extract import extract_articles
 
     nlp = _pipeline(model)
     arts = [a for _k, a in items]
-    exs = extract_articles(arts, nlp=nlp, batch_size=max(1, min(batch_size, len(arts))))
+    exs = _extract(arts, nlp, max(1, min(batch_size, len(arts))))
     return [(key, dumps(ex)) for (key, _a), ex in zip(items, exs)]
 
 
@@ -62,7 +61,6 @@ def _chunks(articles: Iterable[Item], size: int) -> Iterator[list[Item]]:
 def run_local(items: Iterable[Item], model: str | None = None, batch_size: int = 64) -> Iterator[tuple[str, str]]:
     """Extract in this process with one ``nlp.pipe`` stream (the pipeline loads on the first article)."""
     from .cache import dumps
-    from .extract import extract_articles
 
     it = iter(items)
     first = next(it, None)
@@ -76,8 +74,19 @@ def run_local(items: Iterable[Item], model: str | None = None, batch_size: int =
             yield art
 
     nlp = _pipeline(model)
-    for ex in extract_articles(articles(), nlp=nlp, batch_size=batch_size):
+    for ex in _extract(articles(), nlp, batch_size):
         yield keys.popleft(), dumps(ex)
+
+
+def _extract(articles: Iterable[Article], nlp, batch_size: int):
+    """Extract articles in order; long ones section by section where :mod:`kgraph.nlp` offers it."""
+    from . import nlp as nlp_mod
+    from .extract import extract_articles
+
+    in_sections = getattr(nlp_mod, "in_sections", None)
+    if in_sections is not None:
+        return in_sections(extract_articles, articles, nlp=nlp, batch_size=batch_size)
+    return extract_articles(articles, nlp=nlp, batch_size=batch_size)
 
 
 def _chain(first, rest):

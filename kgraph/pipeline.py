@@ -108,6 +108,7 @@ class Progress:
         self.done = 0
         self.every = every
         self._start = self._last = time.monotonic()
+        self._first: tuple[float, int] | None = None  # (time, count) at the first update: rates skip start-up
         self._bar = None
         if enabled and _isatty(self.stream):
             from tqdm import tqdm
@@ -118,6 +119,8 @@ class Progress:
     def update(self, n: int = 1) -> None:
         """Count ``n`` more articles done."""
         self.done += n
+        if self._first is None:
+            self._first = (time.monotonic(), self.done)
         if not self.enabled:
             return
         if self._bar is not None:
@@ -130,7 +133,8 @@ class Progress:
 
     def _line(self, now: float) -> None:
         elapsed = max(now - self._start, 1e-9)
-        rate = self.done / elapsed
+        t1, n1 = self._first or (now, self.done)
+        rate = (self.done - n1) / (now - t1) if now - t1 > 0.5 and self.done > n1 else self.done / elapsed
         msg = f"kgraph: {self.done}"
         if self.total:
             msg += f"/{self.total} articles ({100 * self.done / self.total:.0f}%)"
@@ -179,21 +183,33 @@ def count_articles(inputs: Iterable[str | os.PathLike]) -> int | None:
     Used for the progress bar's ETA only; None when an input is standard
     input or cannot be counted.
     """
+    import warnings
+
     total = 0
     try:
-        for raw in inputs:
-            if str(raw) == "-":
-                return None
-            path = Path(raw)
-            files = ingest._walk(path) if path.is_dir() else [path]
-            for f in files:
-                if ingest._kind(f) == "jsonl":
-                    with ingest._open_lines(f) as fh:
-                        total += sum(1 for line in fh if line.strip())
-                else:
-                    total += 1
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the real read reports skipped files, once
+            total = _count(inputs)
     except Exception:  # only an estimate: any trouble is reported by the real read
         return None
+    return total
+
+
+def _count(inputs) -> int | None:
+    total = 0
+    for raw in inputs:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        files = ingest._walk(path) if path.is_dir() else [path]
+        for f in files:
+            if not f.is_file():  # a FIFO or device: never opened here (it could block)
+                continue
+            if ingest._kind(f) == "jsonl":
+                with ingest._open_lines(f) as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
     return total
 
 
