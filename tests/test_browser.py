@@ -58,10 +58,10 @@ def browser():
 class Page:
     """A page opened from disk, with its console errors and every request it tried."""
 
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, bypass_csp: bool = False):
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.route("**/*", self._route)
@@ -101,8 +101,8 @@ class Page:
 def open_page(browser):
     pages = []
 
-    def _open(path):
-        p = Page(browser, path)
+    def _open(path, bypass_csp=False):
+        p = Page(browser, path, bypass_csp)
         pages.append(p)
         return p
 
@@ -256,13 +256,26 @@ def _exercise(page):
     page.page.wait_for_timeout(300)
 
 
-def test_hostile_article_runs_no_script(open_page, tmp_path):
+# The page's Content-Security-Policy would block an injected script anyway; with it bypassed the
+# tests show that the page itself never turns text into markup.
+CSP_MODES = pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "csp-bypassed"])
+
+
+@pytest.fixture(scope="module")
+def hostile_page(tmp_path_factory):
+    """Build the hostile article with the real pipeline; return its page."""
     from kgraph.pipeline import build
 
-    src = tmp_path / "hostile.txt"
+    tmp = tmp_path_factory.mktemp("hostile")
+    src = tmp / "hostile.txt"
     src.write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    build([src], output=tmp_path / "out")
-    page = open_page(tmp_path / "out" / "graph.html")
+    build([src], output=tmp / "out")
+    return tmp / "out" / "graph.html"
+
+
+@CSP_MODES
+def test_hostile_article_runs_no_script(open_page, hostile_page, bypass_csp):
+    page = open_page(hostile_page, bypass_csp)
     sentences = page.js("kgraph.data.edges.flatMap(e => e.evidence.map(v => v.sentence))")
     assert any("<img src=x" in s for s in sentences) and any("<script>" in s for s in sentences), sentences
     _exercise(page)
@@ -273,13 +286,14 @@ def test_hostile_article_runs_no_script(open_page, tmp_path):
     assert PAYLOAD_SCRIPT in page.page.inner_text("#details")  # shown as text
 
 
-def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path):
+@CSP_MODES
+def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path, bypass_csp):
     kb = small_kb(putin_label=f"Putin {PAYLOAD_IMG}", sentence=f"He said {PAYLOAD_SCRIPT} today.",
                   title=f"</script><script>window.__pwned=1</script>", url="javascript:window.__pwned=1")
     g = rdf.to_graph(kb)
     g.add((next(iter(g.subjects(RDFS.label, None))), SKOS.altLabel, Literal("<!--<script>")))
     path, _ = visualize.write_page(g, tmp_path / "p.html", title=PAYLOAD_IMG)
-    page = open_page(path)
+    page = open_page(path, bypass_csp)
     _exercise(page)
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
     # the javascript: URL is shown as text, never as a link
