@@ -110,6 +110,7 @@ def run_pool(articles: Iterable[Item], model: str | None = None, jobs: int = 2,
     """
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
     chunks = _chunks(articles, chunk)
     first = next(chunks, None)
@@ -129,7 +130,14 @@ def run_pool(articles: Iterable[Item], model: str | None = None, jobs: int = 2,
                 pending.add(pool.submit(extract_chunk, nxt, model, batch_size))
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                yield from fut.result()
+                try:
+                    result = fut.result()
+                except BrokenProcessPool:
+                    from .errors import KGraphError
+
+                    raise KGraphError("a parsing worker process died (out of memory or killed?); "
+                                      "run again: finished articles are cached") from None
+                yield from result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

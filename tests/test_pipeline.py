@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kgraph import cache, parallel
-from kgraph.errors import GraphError, InputError
+from kgraph.errors import GraphError, InputError, KGraphError
 from kgraph.pipeline import Progress, build, count_articles
 
 TEXTS = {
@@ -266,3 +266,23 @@ def test_cli_into_and_quiet(tmp_path):
     assert "articles: 2 (1 parsed, 0 from cache, 1 already in the graph)" in r2.output
     r3 = runner.invoke(main, ["build", str(src), "--into", str(out), "--output", str(tmp_path / "other")])
     assert r3.exit_code == 2 and "--into" in r3.output
+
+
+def test_a_dead_worker_is_a_clear_error_and_keeps_the_graph(tmp_path, monkeypatch):
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    out = tmp_path / "out"
+    build([src], output=out)
+    before = _files(out)
+    more = _write(tmp_path / "more", {"b": TEXTS["b"], "kill": "Please die."})
+    monkeypatch.setattr(parallel, "extract_chunk", _die_on_kill)
+    with pytest.raises(KGraphError, match="worker process died"):
+        build([more], output=out, into=True, jobs=2)
+    assert _files(out) == before
+
+
+def _die_on_kill(items, model=None, batch_size=64):
+    import os
+
+    if any(a.id == "kill" for _k, a in items):
+        os._exit(9)
+    return []
