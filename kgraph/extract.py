@@ -174,7 +174,8 @@ def _gazetteer_type(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _type_span(doc, start: int, end: int, label: str, salute: bool) -> tuple[str | None, str, bool] | None:
+def _type_span(doc, start: int, end: int, label: str, salute: bool,
+               headlines: set | frozenset = frozenset()) -> tuple[str | None, str, bool] | None:
     """Return (type, name, sure) of a trimmed entity span, or None to drop it."""
     span = doc[start:end]
     text = span.text
@@ -224,6 +225,10 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool) -> tuple[str
         return "Place", text, True
     kind = _LABELS.get(label)
     if kind is None:
+        return None
+    if len(span) == 1 and span[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not text.isupper() \
+            and (span[0].is_sent_start or span[0].i in headlines) and gazetteer.place(text) is None:
+        # "Tourists flocked ...", "Talks" in a heading: a sentence-initial common word is no name.
         return None
     if label == "ORG" and len(span) == 1 and start > 0 and (":" in doc[start - 1].text or doc[start - 1].like_num
                                                            or doc[start - 1].ent_type_ == "TIME"):
@@ -299,7 +304,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             s, e, salute = _trim(doc, s, e, ent.label_)
             if e <= s:
                 continue
-            typed = _type_span(doc, s, e, ent.label_, salute)
+            typed = _type_span(doc, s, e, ent.label_, salute, headlines)
             if typed is None:
                 continue
             kind, name, sure = typed

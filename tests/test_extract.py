@@ -105,6 +105,7 @@ def test_mention_found(nlp, text, expected):
                  "Defense", id="portfolio-word-before-title-is-no-org"),
     pytest.param("The meeting took place on December 9 in the morning.", "December 9", id="dates-are-not-entities"),
     pytest.param("The quake struck at 05:30 UTC off the coast.", "UTC", id="time-zone-is-no-org"),
+    pytest.param("Tourists crowded the old town all summer.", "Tourists", id="sentence-initial-common-noun"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
