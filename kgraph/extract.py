@@ -219,6 +219,9 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         return "Organization", text, False
     if label in ("GPE", "LOC"):
         return "Place", text, gazetteer.place(text) is not None
+    if label == "ORG" and gazetteer.region(text) is not None and gazetteer.city(text) is None:
+        # "Schleswig-Holstein" tagged ORG: a province or state is a place (a city name may be its club).
+        return "Place", text, True
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
             and label != "ORG":
         # "Kursk" tagged PRODUCT: a known city name is a place.
@@ -293,10 +296,28 @@ def _split_lines(doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Cut a country abbreviation off an organization: "US Geological Survey" -> "US", "Geological Survey".
+
+    Why: the country is a node of its own, and the agency is based in it.
+    """
+    if label != "ORG" or end - start < 3:
+        return [(start, end)]
+    for k in (2, 1):
+        head = doc[start:start + k]
+        if not head[-1].is_upper:
+            continue  # only abbreviations: "China National Radio" keeps its country word
+        rest = doc[start + k:end]
+        if len(rest) >= 2 and all(t.is_title or t.is_upper for t in rest if t.is_alpha) and rest[0].is_alpha \
+                and gazetteer.country(head.text) is not None and gazetteer.demonym(head.text) is None:
+            return [(start, start + k), (start + k, end)]
+    return [(start, end)]
+
+
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     for ent in doc.ents:
-        pieces = _split_lines(doc, ent.start, ent.end)
+        pieces = [q for p in _split_lines(doc, ent.start, ent.end) for q in _split_country_prefix(doc, *p, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]

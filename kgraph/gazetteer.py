@@ -338,6 +338,11 @@ def place(name: str) -> Place | None:
     return country(name) or _city(key) or _regions().get(key)
 
 
+def region(name: str) -> Place | None:
+    """Return the first-level region (ISO 3166-2) of that name, or None ("Schleswig-Holstein", "Manitoba")."""
+    return _regions().get(norm(name))
+
+
 def city(name: str) -> Place | None:
     """Return the city (or US state or continent) of that name, or None; no countries or ISO regions."""
     return _city(norm(name))
