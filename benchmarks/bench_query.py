@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import os
 import random
 import resource
 import shutil
@@ -165,6 +166,7 @@ def main(argv=None):
     folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kgraph-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     graph = folder / "graph.ttl"
+    print(f"load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     try:
         n, secs = _timed(lambda: generate(graph, args.triples))
         print(f"generated {n:,} triples ({graph.stat().st_size / 1e6:.1f} MB Turtle) in {secs:.1f} s")
@@ -181,6 +183,23 @@ def main(argv=None):
             ox_answers[name] = q.canonical(res)
             print(f"oxigraph  {name:20s} {secs:8.3f} s  ({len(res.rows):,} rows)")
 
+        import pyoxigraph
+
+        from kgraph.store import _ox_format
+
+        def mem_load():
+            st = pyoxigraph.Store()
+            st.bulk_load(path=str(graph), format=_ox_format(graph))
+            return OxigraphStore(store=st)
+
+        mem, mem_load_s = _timed(mem_load)
+        print(f"oxigraph  load (in memory, no store folder):   {mem_load_s:8.2f} s")
+        for name in QUERIES:
+            text = q.saved_queries()[name]
+            mem.query(text)
+            res, secs = _timed(lambda: mem.query(text))
+            print(f"oxigraph  {name:20s} {secs:8.3f} s  in memory")
+        del mem
         if args.skip_rdflib:
             return
         rss0 = _rss_mb()
@@ -199,6 +218,7 @@ def main(argv=None):
             same = "same answer" if answer == ox_answers[name] else "DIFFERENT ANSWER"
             print(f"rdflib    {name:20s} {secs:8.3f} s  ({rows:,} rows, {same} as oxigraph)")
     finally:
+        print(f"load average at end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -225,12 +225,19 @@ class OxigraphStore:
             return
         self.store = ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
 
+    def _union(self) -> bool:
+        # The default graph is the union of all graphs, as in rdflib; a file without named
+        # graphs (Turtle) needs no union, and Oxigraph answers faster without it.
+        if not hasattr(self, "_has_named"):
+            self._has_named = next(iter(self.store.named_graphs()), None) is not None
+        return self._has_named
+
     def query(self, text: str) -> Result:
         """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
         import pyoxigraph as ox
 
         try:
-            res = self.store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+            res = self.store.query(text, prefixes=PREFIXES, use_default_graph_as_union=self._union())
             if isinstance(res, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):

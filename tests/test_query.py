@@ -288,3 +288,17 @@ def test_cli_query_formats_and_store(graph_file):
     assert proc.returncode == 0 and "kg:Person" in proc.stdout
     proc = _kgraph("query", "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "--graph", str(graph_file))
     assert proc.returncode == 1 and proc.stderr.startswith("Error: SERVICE")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_named_graphs_are_queried_as_one_default_graph(tmp_path, engine):
+    f = tmp_path / "graph.trig"
+    f.write_text("""@prefix kg: <https://w3id.org/kgraph/ontology#> .
+        <urn:p> a kg:Person .
+        <https://w3id.org/kgraph/article/a1> { <urn:p> kg:worksFor <urn:o> . }
+        <https://w3id.org/kgraph/article/a2> { <urn:o> a kg:Organization . }""", encoding="utf-8")
+    store = open_store(f, engine)
+    res = q.run(store, "SELECT ?p WHERE { ?p a kg:Person ; kg:worksFor ?o . ?o a kg:Organization }")
+    assert [str(r[0]) for r in res.rows] == ["urn:p"]
+    g = q.run(store, "SELECT ?g WHERE { GRAPH ?g { ?s kg:worksFor ?o } }")
+    assert [str(r[0]) for r in g.rows] == ["https://w3id.org/kgraph/article/a1"]
