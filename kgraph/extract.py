@@ -261,8 +261,12 @@ def _speaks(doc, start: int, end: int) -> bool:
 
 
 def _has_role(doc, start: int, end: int) -> bool:
-    """True when a person's role word stands right before the span or in an apposition after it."""
+    """True when a role word stands before the span or in an apposition after it, or "who" or an age follows."""
     if start > 0 and (doc[start - 1].lower_ in _ROLE_WORDS or doc[start - 1].lemma_.lower() in _ROLE_WORDS):
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or
+                                                       doc[end + 1].like_num and doc[end + 1].text.isdigit()):
+        # "Cornelia Haas, who ..." or "Cornelia Haas, 54, ...": a relative "who" or an age marks a person.
         return True
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_WORDS for c in root.children)

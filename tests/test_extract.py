@@ -119,6 +119,7 @@ def test_no_false_mention(nlp, text, unwanted):
 @pytest.mark.parametrize("text,name,kind", [
     pytest.param("Slovenian midfielder Jure Kovac scored twice.", "Jure Kovac", "Person", id="role-word-makes-person"),
     pytest.param("Frieda Hollmann said the budget was too small.", "Frieda Hollmann", "Person", id="speaker-is-person"),
+    pytest.param("Jorgen Vestby, who led the project, retired.", "Jorgen Vestby", "Person", id="who-clause-is-person"),
     pytest.param("Parti Vert gained two seats in the vote.", "Parti Vert", "Organization", id="party-word-makes-org"),
     pytest.param("Flights left from Lisbon Humberto Delgado Airport at dawn.",
                  "Lisbon Humberto Delgado Airport", "Place", id="airport-is-place"),
