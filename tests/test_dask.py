@@ -50,3 +50,16 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(KGraphError, match="Dask scheduler"):
         build([src], output=tmp_path / "out", dask="tcp://127.0.0.1:1")
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_dask_option(cluster, tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    src = _write(tmp_path / "src", {"d": TEXTS["d"]})
+    r = CliRunner().invoke(main, ["build", str(src), "-o", str(tmp_path / "out"), "-q",
+                                  "--dask", cluster.scheduler_address])
+    assert r.exit_code == 0, r.output
+    assert "articles: 1 (1 parsed, 0 from cache)" in r.output
+    assert (tmp_path / "out" / "graph.ttl").exists()
