@@ -19,10 +19,13 @@ from .rdf import serialize, to_dataset, to_graph, write_formats
 from .validate import validate_file, validate_graph
 from .export import to_networkx
 from .pipeline import build
+from .evaluate import evaluate as evaluate_gold
+from .evaluate import score_kb
 
 __all__ = [
     "Article", "Entity", "ENTITY_TYPES", "Extraction", "Fact", "GraphError", "InputError", "KGraphError",
     "KnowledgeBase", "Mention", "ModelError", "PREDICATES", "QueryError", "Relation", "ValidationError",
     "build", "extract_articles", "extract_doc", "link_extractions", "load_model", "read_inputs", "serialize", "to_dataset", "to_graph",
     "to_networkx", "validate_file", "validate_graph", "write_formats",
+    "evaluate_gold", "score_kb",
 ]

@@ -328,18 +328,20 @@ def validate(graph, quiet):
 @click.option("--data", default="/work/shared/data/conll04/train.json", show_default=True,
               help="CoNLL04 training split in SpERT JSON (sentences with tokens, entities, relations).")
 @click.option("--output", "-o", default=None, help="Where to write the model; the shipped kgraph/models/relations.json by default.")
+@click.option("--gold", default=None,
+              help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
-def train(data, output, model):
+def train(data, output, gold, model):
     """Train the relation classifier and calibrate the rules' confidence on CoNLL04.
 
     \b
     Example:
-      kgraph train --data conll04/train.json
+      kgraph train --data conll04/train.json --gold dwie-calibration-gold/
     """
     from .train import MODEL_PATH
     from .train import train as run_train
 
-    summary = run_train(data, output=output or MODEL_PATH, model=model)
+    summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
     click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
                f"features kept: {summary['features']}")
     click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))

@@ -195,8 +195,29 @@ def _type_fits(node_type: str, gold_types: Iterable[str]) -> bool:
 
 # ---------------------------------------------------------------- scoring
 
-def score_kb(gold: dict, kb: KnowledgeBase, name: str = "") -> DocumentScore:
-    """Score a knowledge base against one gold annotation (see the module docstring)."""
+def fact_verdicts(gold: dict, kb: KnowledgeBase) -> list[tuple[object, bool]]:
+    """Return (fact, right) for each fact whose arguments both match required gold entities.
+
+    A fact touching an unmatched or optional entity, or matching an optional
+    relation, gets no verdict; the rest are right when the gold states them.
+    """
+    node_gold, required = _match_nodes(gold, kb)
+    stated = [(r["subject"], set(_as_list(r["predicate"])), r["object"]) for r in gold.get("relations", [])]
+    optional = [(r["subject"], set(_as_list(r["predicate"])), r["object"])
+                for r in gold.get("optional_relations", [])]
+    out = []
+    for f in kb.facts:
+        s, o = node_gold.get(f.subject), node_gold.get(f.object)
+        if s not in required or o not in required:
+            continue
+        if any(s == gs and f.predicate in gp and o == go for gs, gp, go in optional):
+            continue
+        out.append((f, any(s == gs and f.predicate in gp and o == go for gs, gp, go in stated)))
+    return out
+
+
+def _match_nodes(gold: dict, kb: KnowledgeBase) -> tuple[dict[str, str], dict]:
+    """Return {entity key: gold id} by shared names (type fit first) and the required gold entities."""
     required = {e["id"]: e for e in gold["entities"]}
     optional = {e["id"]: e for e in gold.get("optional_entities", []) if e["id"] not in required}
     specs = {**optional, **required}
@@ -204,19 +225,28 @@ def score_kb(gold: dict, kb: KnowledgeBase, name: str = "") -> DocumentScore:
     for gid, e in specs.items():
         for n in _as_list(e["names"]):
             by_name.setdefault(normalize_name(n), set()).add(gid)
+    node_gold: dict[str, str] = {}
+    for ent in kb.entities:
+        shared = Counter(gid for n in {ent.label, *ent.aliases} for gid in by_name.get(normalize_name(n), ()))
+        if shared:
+            label_ids = by_name.get(normalize_name(ent.label), set())
+            node_gold[ent.key] = max(sorted(shared), key=lambda g: (
+                _type_fits(ent.type, _as_list(specs[g]["type"])), g in required, shared[g], g in label_ids))
+    return node_gold, required
+
+
+def score_kb(gold: dict, kb: KnowledgeBase, name: str = "") -> DocumentScore:
+    """Score a knowledge base against one gold annotation (see the module docstring)."""
+    required = {e["id"]: e for e in gold["entities"]}
+    optional = {e["id"]: e for e in gold.get("optional_entities", []) if e["id"] not in required}
+    specs = {**optional, **required}
 
     def show(gid: str) -> str:
         return _as_list(specs[gid]["names"])[0]
 
     # Each node goes to the gold entity it shares most evidence with.
-    node_gold: dict[str, str] = {}
+    node_gold, _required = _match_nodes(gold, kb)
     entities: dict[str, Entity] = {e.key: e for e in kb.entities}
-    for key, ent in sorted(entities.items()):
-        shared = Counter(gid for n in {ent.label, *ent.aliases} for gid in by_name.get(normalize_name(n), ()))
-        if shared:
-            label_ids = by_name.get(normalize_name(ent.label), set())
-            node_gold[key] = max(sorted(shared), key=lambda g: (
-                _type_fits(ent.type, _as_list(specs[g]["type"])), g in required, shared[g], g in label_ids))
 
     missed: list[str] = []
     false: list[str] = []
@@ -324,5 +354,5 @@ def format_report(report: Report, verbose: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["Counts", "DocumentScore", "Report", "evaluate", "format_report", "gold_files",
+__all__ = ["Counts", "DocumentScore", "Report", "evaluate", "fact_verdicts", "format_report", "gold_files",
            "load_gold", "normalize_name", "score_kb"]

@@ -435,9 +435,33 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
             continue
         if left.type == "Place" and right.type in ("Country", "Place") and right.text == right.name \
                 and doc[tok.i + 1].ent_iob_ == "B":
-            if right.type == "Place" and gazetteer.place(right.text) is None:
+            if _in_list(doc, index, tok.i - 1, right):
+                # "in Paris, Berlin and Rome": a list of places, not one inside the next.
+                continue
+            inner, outer = gazetteer.place(left.text), gazetteer.place(right.text)
+            if right.type == "Place" and outer is None:
+                continue
+            if inner is not None and outer is not None and inner.country_code and \
+                    (outer.country_code or outer.iso_code) not in (inner.country_code, None):
+                # "Lyon, Germany" cannot be: the gazetteer puts the first place in another country.
                 continue
             yield _make(left, "locatedIn", right, 0.75, "rule:place-comma-place", tok.sent, offset)
+
+
+def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
+    """True when "A, B" goes on as a list: "A, B and C", "A, B, C", or "A and B, C"."""
+    last = max(i for i, m in index.by_token.items() if m is right)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("and", "or", "&"):
+        return True
+    if after is not None and after.text == "," and last + 2 < len(doc):
+        nxt = index.at(doc[last + 2])
+        if nxt is not None and nxt.type in ("Place", "Country"):
+            return True
+    first = min(i for i, m in index.by_token.items() if m is index.at(doc[left_end]))
+    before = doc[first - 1] if first > 0 else None
+    return before is not None and before.text == "," and first >= 2 and index.at(doc[first - 2]) is not None \
+        and index.at(doc[first - 2]).type in ("Place", "Country")
 
 
 def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -446,9 +470,15 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         m = index.at(tok)
         if m is None or m.type != "Country" or m.text == m.name:
             continue
+        if tok.dep_ not in ("amod", "compound", "nmod"):
+            continue
         head = tok.head
         org = index.at(head)
-        if org is not None and org.type == "Organization" and tok.dep_ in ("amod", "compound", "nmod"):
+        if org is None and index.at(head) is None and head.pos_ == "NOUN" and head.dep_ in ("compound", "appos") \
+                and head.head.i > head.i:
+            # "German carmaker Volkswagen": the nationality qualifies the noun naming the organization.
+            org = index.at(head.head)
+        if org is not None and org is not m and org.type == "Organization":
             yield _make(org, "basedIn", m, 0.8, "rule:demonym-organization", tok.sent, offset)
 
 

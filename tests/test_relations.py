@@ -66,6 +66,8 @@ RULE_CASES = [
                  ("YouTube", "partOf", "Alphabet Inc."), "rule:part-of", id="part-of-unit"),
     pytest.param("Volkswagen, based in Wolfsburg, reported losses.",
                  ("Volkswagen", "basedIn", "Wolfsburg"), "rule:based-in", id="based-in"),
+    pytest.param("German carmaker Volkswagen reported losses.",
+                 ("Volkswagen", "basedIn", "Germany"), "rule:demonym-organization", id="demonym-noun-organization"),
     pytest.param("The German Football Association said Germany would host the final.",
                  ("German Football Association", "basedIn", "Germany"), "rule:org-country-name",
                  id="org-name-opens-with-country"),
@@ -87,6 +89,8 @@ NEGATIVE_CASES = [
                  id="meeting-is-not-killing"),
     pytest.param("John Lennon was murdered in New York.", ("John Lennon", "killed", "John Lennon"),
                  id="passive-without-agent"),
+    pytest.param("He toured Paris, Berlin and Rome last year.", ("Paris", "locatedIn", "Berlin"),
+                 id="list-of-places-is-not-containment"),
 ]
 
 

@@ -1,0 +1,50 @@
+"""The relation classifier's training and the rules' calibration (small, synthetic data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.errors import InputError
+from kgraph.train import CLASSES, calibrate, conll_label, fit, predict, read_conll04
+
+
+def test_fit_learns_a_separable_toy_problem():
+    feats = [["T=Per>Org", "BS=works_for"]] * 20 + [["T=Per>Org", "BS=met"]] * 20 + \
+            [["T=Per>Per", "D=nsubj^dobj|kill"]] * 20
+    labels = [CLASSES.index("Work_For")] * 20 + [0] * 20 + [CLASSES.index("Kill")] * 20
+    w = fit(feats, labels, steps=150)
+    assert max(range(len(CLASSES)), key=predict(w, ["T=Per>Org", "BS=works_for"]).__getitem__) == 1
+    assert max(range(len(CLASSES)), key=predict(w, ["T=Per>Org", "BS=met"]).__getitem__) == 0
+    assert predict(w, ["T=Per>Per", "D=nsubj^dobj|kill"])[CLASSES.index("Kill")] > 0.8
+
+
+def test_calibration_shrinks_rare_rules_towards_the_prior():
+    hits = [("rule:a", "Kill", "Kill")] * 40 + [("rule:a", "Kill", None)] * 10 + \
+           [("rule:b", "Kill", None)] + [("rule:c", None, None)] * 5
+    out = calibrate(hits, prior=0.7, strength=4)
+    assert out["rule:a"]["precision"] == pytest.approx((40 + 2.8) / 54, abs=1e-3)
+    assert 0.5 < out["rule:b"]["precision"] < 0.7  # one miss pulls the prior down only a little
+    assert "rule:c" not in out  # no CoNLL04 counterpart: not counted
+    extra = calibrate([], extra=[("rule:d", True)] * 9 + [("rule:d", False)])
+    assert extra["rule:d"]["precision"] == pytest.approx((9 + 2.8) / 14, abs=1e-3)
+
+
+@pytest.mark.parametrize("predicate, s, o, label", [
+    pytest.param("worksFor", "Person", "Organization", "Work_For", id="works-for-org"),
+    pytest.param("citizenOf", "Person", "Country", "Live_In", id="citizen-is-live-in"),
+    pytest.param("basedIn", "Organization", "Place", "OrgBased_In", id="based-in"),
+    pytest.param("locatedIn", "Place", "Country", "Located_In", id="located-in"),
+    pytest.param("killed", "Person", "Person", "Kill", id="killed"),
+    pytest.param("partOf", "Organization", "Organization", None, id="org-part-of-has-no-counterpart"),
+])
+def test_predicates_map_to_conll04(predicate, s, o, label):
+    assert conll_label(predicate, s, o) == label
+
+
+def test_bad_training_file_is_an_input_error(tmp_path):
+    bad = tmp_path / "x.json"
+    bad.write_text('[{"tokens": ["a"]}]', encoding="utf-8")
+    with pytest.raises(InputError, match="not a CoNLL04"):
+        read_conll04(bad)
+    with pytest.raises(InputError):
+        read_conll04(tmp_path / "missing.json")
