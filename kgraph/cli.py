@@ -65,7 +65,10 @@ class _Group(click.Group):
             sys.exit(1)
 
     def invoke(self, ctx):
+        from .ingest import IngestWarning
+
         warnings.showwarning = _show_warning
+        warnings.filterwarnings("always", category=IngestWarning)  # every skipped file is reported
         try:
             return super().invoke(ctx)
         except KGraphError as exc:

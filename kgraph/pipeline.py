@@ -77,7 +77,8 @@ def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
         yield first
         yield from articles
 
-    for ex in extract_articles(chain(), nlp=pipeline, batch_size=batch_size):
+    # Long articles go section by section, so a 100 MB article parses in bounded memory.
+    for ex in nlp_mod.in_sections(extract_articles, chain(), nlp=pipeline, batch_size=batch_size):
         yield filter_confidence(ex, min_confidence)
 
 
