@@ -1,13 +1,23 @@
-"""Reading inputs: formats, encodings and page debris."""
+"""Reading inputs: formats, encodings, page debris, broken files, long texts."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import re
+import string
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from kgraph.errors import InputError
-from kgraph.ingest import clean_text, decode, read_inputs
+from kgraph.errors import InputError, KGraphError
+from kgraph.ingest import IngestWarning, clean_text, decode, html_to_text, read_inputs, read_jsonl, sanitize
+from kgraph.model import Article, Extraction, Mention, Relation
+from kgraph.nlp import in_sections, pieces
+
+pytestmark = pytest.mark.filterwarnings("ignore::kgraph.ingest.IngestWarning")
 
 
 def test_debris_removed():
@@ -19,17 +29,63 @@ def test_debris_removed():
 @pytest.mark.parametrize("data,expected", [
     pytest.param("Québec".encode("utf-8"), "Québec", id="utf8"),
     pytest.param("Québec".encode("utf-16"), "Québec", id="utf16-bom"),
+    pytest.param("Québec".encode("utf-16-be"), "Québec", id="utf16-be-no-bom"),
+    pytest.param("Québec".encode("utf-32"), "Québec", id="utf32-bom"),
     pytest.param("Québec".encode("latin-1"), "Québec", id="latin1"),
+    pytest.param("“Québec”".encode("cp1252"), "“Québec”", id="cp1252-quotes"),
     pytest.param(b"\xef\xbb\xbfQu\xc3\xa9bec", "Québec", id="utf8-bom"),
+    pytest.param(b"\xef\xbb\xbfQu\xe9bec", "Qu\ufffdbec", id="utf8-bom-invalid"),
 ])
-@pytest.mark.filterwarnings("ignore::kgraph.ingest.IngestWarning")
 def test_decode(data, expected):
     assert decode(data) == expected
 
 
-def test_binary_rejected():
-    with pytest.raises(InputError, match="binary"):
-        decode(b"\x89PNG\x00\x00\x00\rIHDR")
+@pytest.mark.parametrize("data,what", [
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image", id="png"),
+    pytest.param(b"%PDF-1.4\n", "PDF document", id="pdf"),
+    pytest.param(b"PK\x03\x04\x14\x00", "ZIP archive", id="zip"),
+    pytest.param(gzip.compress(b"hello"), "gzip", id="gzip"),
+    pytest.param(b"\x7fELF\x02\x01", "executable", id="elf"),
+    pytest.param(b"abc\x00\x01\x02\x03\x04def", "binary file", id="nul-bytes"),
+    pytest.param(bytes(range(1, 32)) * 20, "binary file", id="control-bytes"),
+])
+def test_binary_rejected(data, what):
+    with pytest.raises(InputError, match=f"^x.txt: looks like .*{what}.*, not text$"):
+        decode(data, "x.txt")
+
+
+def test_invalid_utf8_warns():
+    with pytest.warns(IngestWarning, match="not valid UTF-8; read as Windows-1252/Latin-1"):
+        assert decode("Fran\xe7ois".encode("latin-1"), "f.txt") == "François"
+
+
+@pytest.mark.parametrize("raw,expected", [
+    pytest.param("a\x00b\x07c\x1bd\x7fe\x85f", "a b c d e f", id="controls"),
+    pytest.param("Pu\u200btin \u202eabc\u202c \u2066x\u2069", "Putin abc x", id="bidi-zero-width"),
+    pytest.param("bad \ud800 pair \udfff", "bad \ufffd pair \ufffd", id="lone-surrogates"),
+    pytest.param("Cafe\u0301", "Caf\u00e9", id="nfc"),
+    pytest.param("one\u2028two\rthree\r\nfour", "one\ntwo\nthree\nfour", id="line-breaks"),
+    pytest.param("\u0645\u062d\u0645\u062f \u200c\u200d", "\u0645\u062d\u0645\u062f \u200c\u200d", id="joiners-kept"),
+])
+def test_sanitize(raw, expected):
+    assert sanitize(raw) == expected
+
+
+def test_html_main_text_only():
+    page = ("<html><head><title>T</title><script>var x='Vladimir Putin';</script>"
+            "<style>.a{content:'Joe Biden'}</style></head><body><nav>Home » News</nav>"
+            "<p>Antonio Guterres arrived in Geneva on Monday for talks with diplomats about the war in the east.</p>"
+            "<script>document.write('Xi Jinping')</script><!-- Kim Jong Un --></body></html>")
+    text, *_ = html_to_text(page)
+    assert "Antonio Guterres" in text
+    for hidden in ("Vladimir Putin", "Joe Biden", "Xi Jinping", "Kim Jong Un"):
+        assert hidden not in text
+
+
+def test_html_fallback_drops_scripts_keeps_tails():
+    text, *_ = html_to_text("<p>Olaf Scholz<script>evil()</script> spoke<!-- c --> in Hamburg.</p>")
+    assert "evil" not in text and " c " not in text
+    assert "Olaf Scholz" in text and "Hamburg" in text
 
 
 def test_jsonl_and_folder(tmp_path):
@@ -44,10 +100,211 @@ def test_jsonl_and_folder(tmp_path):
 def test_malformed_jsonl_names_line(tmp_path):
     p = tmp_path / "bad.jsonl"
     p.write_text('{"id": "1", "text": "ok"}\n{oops\n', encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad.jsonl:2"):
+    with pytest.raises(InputError, match=r"bad.jsonl:2: malformed JSON line"):
         list(read_inputs([p]))
+
+
+def test_malformed_jsonl_skip_bad_carries_on(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"id": "1", "text": "Olaf Scholz"}\n{oops\n{"id": "3", "text": 7}\n{"id": "4", "text": "Joe Biden"}\n',
+                 encoding="utf-8")
+    with pytest.warns(IngestWarning) as record:
+        arts = list(read_inputs([p], skip_bad=True))
+    assert [a.id for a in arts] == ["1", "4"]
+    assert [re.search(r":(\d+): ", str(w.message))[1] for w in record] == ["2", "3"]
+
+
+def test_jsonl_bom_metadata_and_enormous_line(tmp_path):
+    p = tmp_path / "c.jsonl"
+    big = "word " * 2_000_000  # a 10 MB line
+    p.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": 1, "text": big + "Olaf Scholz.", "title": "A\nB\x00",
+                                                 "url": ["not", "a", "string"], "date": 2024}).encode() + b"\n")
+    (art,) = read_jsonl(p)
+    assert art.id == "1" and art.title == "A B" and art.url is None and art.date is None
+    assert art.text.endswith("Olaf Scholz.") and len(art.text) > 9_000_000
+
+
+def test_corrupt_gzip_is_input_error(tmp_path):
+    data = gzip.compress(b"".join(json.dumps({"id": i, "text": "Olaf Scholz " * 50}).encode() + b"\n"
+                                  for i in range(200)))
+    p = tmp_path / "c.jsonl.gz"
+    p.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match="corrupt or truncated gzip data"):
+        list(read_inputs([p]))
+
+
+def test_duplicate_ids_renamed(tmp_path):
+    p = tmp_path / "d.jsonl"
+    p.write_text("".join(json.dumps({"id": "a", "text": t}) + "\n" for t in ("Olaf", "Scholz", "Hamburg")),
+                 encoding="utf-8")
+    assert [a.id for a in read_inputs([p])] == ["a", "a~2", "a~3"]
 
 
 def test_missing_path():
     with pytest.raises(InputError, match="no such file"):
         list(read_inputs(["/nonexistent/file.txt"]))
+
+
+def test_missing_path_skip_bad_warns():
+    with pytest.warns(IngestWarning, match="no such file"):
+        assert list(read_inputs(["/nonexistent/file.txt"], skip_bad=True)) == []
+
+
+def test_fifo_and_device_are_not_read(tmp_path):
+    os.mkfifo(tmp_path / "p.txt")
+    with pytest.raises(InputError, match="is a FIFO"):
+        list(read_inputs([tmp_path / "p.txt"]))
+    with pytest.raises(InputError, match="is a character device"):
+        list(read_inputs(["/dev/zero"]))
+    (tmp_path / "ok.txt").write_text("Olaf Scholz spoke.", encoding="utf-8")
+    with pytest.warns(IngestWarning, match="p.txt: is a FIFO"):
+        assert [a.id for a in read_inputs([tmp_path])] == ["ok"]
+
+
+def test_symlink_loops(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Olaf Scholz spoke.", encoding="utf-8")
+    (tmp_path / "a" / "up").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.warns(IngestWarning):
+        arts = list(read_inputs([tmp_path]))
+    assert [a.id for a in arts] == ["a/x"]
+    with pytest.raises(InputError, match="broken symlink or symlink loop"):
+        list(read_inputs([tmp_path / "loop.txt"]))
+
+
+def test_unreadable_folder_warns(tmp_path, monkeypatch):
+    """Root ignores chmod 000, so the listing error is simulated."""
+    import kgraph.ingest as ingest
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "ok.txt").write_text("Olaf Scholz spoke.", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ingest.os, "scandir", scandir)
+    with pytest.warns(IngestWarning, match=r"locked: cannot list folder \(Permission denied\), skipped"):
+        assert [a.id for a in read_inputs([tmp_path])] == ["ok"]
+
+
+# ---------------------------------------------------------------- long texts
+
+def test_pieces_cover_text_under_limit():
+    text = "\n\n".join(f"Para {i}. " + "word " * (i % 17 + 3) for i in range(300))
+    parts = pieces(text, limit=200)
+    assert "".join(p for _o, p in parts) == text
+    assert all(len(p) <= 200 for _o, p in parts)
+    assert all(text[o:o + len(p)] == p for o, p in parts)
+    assert all(p.endswith("\n\n") for _o, p in parts[:-1])  # cut at paragraph breaks
+
+
+def test_pieces_without_breaks():
+    text = "x" * 1050
+    parts = pieces(text, limit=100)
+    assert "".join(p for _o, p in parts) == text and max(len(p) for _o, p in parts) == 100
+
+
+def _fake_extract(articles, batch_size=64, seen=None):
+    """Find capitalised words as Person mentions and link neighbours: enough to check offsets."""
+    for art in articles:
+        if seen is not None:
+            seen.append(len(art.text))
+        ms = [Mention(m[0], "Person", m.start(), m.end(), m[0]) for m in re.finditer(r"[A-Z][a-z]+", art.text)]
+        rels = [Relation(a, "worksFor", b, 0.5, "fake", art.text[a.start:b.end], a.start, b.end)
+                for a, b in zip(ms, ms[1:])]
+        yield Extraction(art, tuple(ms), tuple(rels))
+
+
+def test_in_sections_offsets_point_into_the_whole_text():
+    words = ["Alpha", "beta", "Gamma", "delta", "Epsilon"]
+    text = "\n\n".join(" ".join(words[(i + j) % 5] for j in range(7)) + "." for i in range(200))
+    arts = [Article("short1", "Zeta eta."), Article("long", text), Article("short2", "Theta iota.")]
+    seen = []
+    out = list(in_sections(_fake_extract, arts, section=300, seen=seen))
+    assert [ex.article.id for ex in out] == ["short1", "long", "short2"]
+    long_ex = out[1]
+    assert long_ex.article.text == text
+    assert max(seen) <= 300 and len(seen) > 10  # the long text went through in sections
+    assert len(long_ex.mentions) == len(re.findall(r"[A-Z][a-z]+", text))
+    for m in long_ex.mentions:
+        assert text[m.start:m.end] == m.text
+    for r in long_ex.relations:
+        assert text[r.subject.start:r.subject.end] == r.subject.text
+        assert text[r.sentence_start:r.sentence_end] == r.sentence
+
+
+def test_in_sections_streams_short_articles():
+    """Short articles are handed on lazily, not collected first."""
+    pulled = []
+
+    def gen():
+        for i in range(5):
+            pulled.append(i)
+            yield Article(f"a{i}", "Olaf spoke.")
+
+    it = in_sections(_fake_extract, gen(), section=300)
+    next(it)
+    assert pulled == [0]
+
+
+# ---------------------------------------------------------------- properties
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000))
+def test_decode_never_raises_anything_else(data):
+    try:
+        text = decode(data)
+    except KGraphError:
+        return
+    assert isinstance(text, str)
+    clean_text(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=2000))
+def test_clean_text_output_is_safe(text):
+    out = clean_text(text)
+    out.encode("utf-8")  # no lone surrogate survives
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out)
+    assert clean_text(out) == out  # idempotent
+
+
+_NAME = st.text(alphabet=st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)),
+                min_size=1, max_size=40).filter(lambda n: n not in (".", "..") and not n.startswith("."))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(files=st.lists(st.tuples(_NAME, st.sampled_from(["", ".txt", ".md", ".html", ".jsonl", ".jsonl.gz"]),
+                                st.binary(max_size=600)), max_size=4),
+       skip_bad=st.booleans())
+def test_read_inputs_on_random_files(tmp_path_factory, files, skip_bad):
+    folder = tmp_path_factory.mktemp("random")
+    paths = []
+    for name, suffix, data in files:
+        try:
+            p = folder / (name + suffix)
+            p.write_bytes(data)
+        except (OSError, ValueError):  # a name the file system refuses
+            continue
+        paths.append(p)
+    for inputs in ([folder], paths):
+        try:
+            for art in read_inputs(inputs, skip_bad=skip_bad):
+                art.text.encode("utf-8")
+                art.id.encode("utf-8")
+                assert art.text.strip()
+        except KGraphError:
+            pass
+
+
+def test_printable_names_in_messages(tmp_path):
+    bad = tmp_path / "evil\nname\x1b.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError) as info:
+        list(read_inputs([bad]))
+    msg = str(info.value)
+    assert "\n" not in msg and "\x1b" not in msg and all(c in string.printable for c in msg)
