@@ -318,9 +318,37 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
     return [(start, end)]
 
 
+#: Name particles that join a surname ("Ursula von der Leyen", "Jan de Cock").
+_PARTICLES = frozenset("von van der den de du da di dos das del della le la al bin ibn ben ter zu".split())
+
+
+def _person_extent(doc, ent) -> int:
+    """Return where a PERSON entity really ends, over particles the NER cut at: "Ursula von" + "der Leyen"."""
+    end = ent.end
+    while end > ent.start + 1 and doc[end - 1].lower_ in _PARTICLES:
+        end -= 1  # "Ursula von": step back, then take particles and the surname forward
+    j = end
+    while j < len(doc) and doc[j].lower_ in _PARTICLES and doc[j].is_lower:
+        j += 1
+    if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
+        return j + 1
+    return ent.end
+
+
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
+    taken = 0
     for ent in doc.ents:
+        if ent.start < taken:
+            continue  # swallowed by the person name before it
+        if ent.label_ == "PERSON":
+            stop = _person_extent(doc, ent)
+            if stop != ent.end:
+                # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
+                taken = stop
+                s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
+                out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines))
+                continue
         pieces = [q for p in _split_lines(doc, ent.start, ent.end) for q in _split_country_prefix(doc, *p, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:

@@ -92,6 +92,8 @@ def mentions_of(nlp, text):
                  ("She", "Person", "Anna Lindqvist"), id="pronoun-takes-previous-person"),
     pytest.param("Martin Richter won the race. Later, Richter thanked his team.",
                  ("Richter", "Person", "Martin Richter"), id="surname-takes-full-name"),
+    pytest.param("Defense Minister Ursula von der Leyen visited the troops.",
+                 ("Ursula von der Leyen", "Person", "Ursula von der Leyen"), id="name-particles-join-surname"),
     pytest.param("Kristof van Damme spoke first. Then Van Damme left.",
                  ("Van Damme", "Person", "Kristof van Damme"), id="two-word-surname-any-case"),
 ])
