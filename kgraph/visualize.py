@@ -2,7 +2,10 @@
 
 The page is drawn by vis-network, the library pyvis ships (``pyvis/lib/vis-9.1.2``),
 inlined together with the page's own script and style (``kgraph/page/``), so it
-works from disk with no network. The graph travels as one JSON document inside
+works from disk with no network. (pyvis's own ``Network`` template is not used:
+it links vis-network, Bootstrap and tom-select from CDNs and puts raw text into
+HTML tooltips.) A Content-Security-Policy admits exactly those two scripts, by
+hash, and no fetch. The graph travels as one JSON document inside
 ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the
 page's script shows every name and sentence through ``textContent``: article
 text is data, never markup.
