@@ -11,7 +11,9 @@ Layout of the graph (terms from ``ontology/kgraph.ttl``):
   and date when known, in the named graph of that article;
 * every relation: the direct triple (``:putin kg:leaderOf :russia``) and a
   ``kg:Evidence`` node (a reified ``rdf:Statement``) with ``kg:sentence``,
-  ``kg:start``/``kg:end``, ``kg:confidence``, ``kg:method``, ``kg:role``
+  ``kg:start``/``kg:end`` (the sentence), ``kg:subjectStart``/``kg:subjectEnd``
+  and ``kg:objectStart``/``kg:objectEnd`` (the two mentions), ``kg:confidence``,
+  ``kg:method``, ``kg:role``
   and ``prov:wasDerivedFrom`` the article, in that article's named graph;
   gazetteer facts sit in the default graph and derive from GeoNames;
 * a relation whose entity types do not fit the ontology's domain and range
@@ -116,6 +118,10 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield ev, KG.sentence, Literal(rel.sentence), g
             yield ev, KG.start, Literal(rel.sentence_start), g
             yield ev, KG.end, Literal(rel.sentence_end), g
+            yield ev, KG.subjectStart, Literal(rel.subject.start), g
+            yield ev, KG.subjectEnd, Literal(rel.subject.end), g
+            yield ev, KG.objectStart, Literal(rel.object.start), g
+            yield ev, KG.objectEnd, Literal(rel.object.end), g
             yield ev, KG.confidence, _decimal(rel.confidence), g
             yield ev, KG.method, Literal(rel.method), g
             if rel.role:

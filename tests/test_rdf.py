@@ -151,6 +151,11 @@ def test_provenance_of_every_relation(seed_build):
             assert g.value(src, DCTERMS.title)
             start, end = int(g.value(ev, KG.start)), int(g.value(ev, KG.end))
             assert text[start:end] == str(g.value(ev, KG.sentence))
+            s0, s1 = int(g.value(ev, KG.subjectStart)), int(g.value(ev, KG.subjectEnd))
+            o0, o1 = int(g.value(ev, KG.objectStart)), int(g.value(ev, KG.objectEnd))
+            # Mentions usually lie in the sentence, but a rule may rest on another mention
+            # (an organization named after a country points at that country's mention).
+            assert 0 <= s0 < s1 <= len(text) and 0 <= o0 < o1 <= len(text)
 
 
 def test_article_metadata(tmp_path, corpus):
