@@ -242,8 +242,10 @@ class OxigraphStore:
                 return Result("ASK", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
-                return Result("SELECT", names, [tuple(from_oxigraph(t) for t in sol) for sol in res])
-            triples = [tuple(from_oxigraph(t) for t in (tr.subject, tr.predicate, tr.object)) for tr in res]
+                conv = _Converter()
+                return Result("SELECT", names, [tuple(conv(t) for t in sol) for sol in res])
+            conv = _Converter()
+            triples = [(conv(tr.subject), conv(tr.predicate), conv(tr.object)) for tr in res]
             kind = "DESCRIBE" if _first_keyword(text) == "DESCRIBE" else "CONSTRUCT"
             return Result(kind, triples=triples)
         except SyntaxError as exc:
@@ -305,6 +307,19 @@ def from_oxigraph(t):
         dt = t.datatype.value
         return Literal(t.value) if dt in (_XSD_STRING, _LANG_STRING) else Literal(t.value, datatype=URIRef(dt))
     raise QueryError(f"unsupported RDF term in a result: {t!r}")
+
+
+class _Converter(dict):
+    """from_oxigraph with a memo: labels and IRIs repeat across rows, and rdflib terms are slow to make."""
+
+    def __call__(self, t):
+        if t is None:
+            return None
+        try:
+            return self[t]
+        except KeyError:
+            v = self[t] = from_oxigraph(t)
+            return v
 
 
 def open_store(graph_path, engine: str = "auto"):
