@@ -17,7 +17,6 @@ from __future__ import annotations
 import multiprocessing as mp
 import queue
 import threading
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit

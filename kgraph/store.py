@@ -148,6 +148,8 @@ def build_oxigraph(graph_path) -> Path:
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
+        if is_fresh(p):  # another process built the same store meanwhile
+            return folder
         raise GraphError(f"cannot write {folder}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -19,7 +19,7 @@ from rdflib import Graph
 from kgraph.errors import GraphError
 from kgraph.serve import make_server, negotiate
 
-from .test_query import _Counter, listener  # noqa: F401 - fixture
+from .test_query import listener  # noqa: F401 - fixture
 
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
