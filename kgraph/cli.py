@@ -19,6 +19,8 @@ def _one_line(message: object) -> str:
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
+    if issubclass(category, (DeprecationWarning, PendingDeprecationWarning)):
+        return  # notes for developers about libraries, not for users
     click.echo(f"Warning: {_one_line(message)}", err=True)
 
 
