@@ -132,3 +132,36 @@ def test_cli_validate(seed_build, tmp_path):
     garbage.write_text("this is not turtle", encoding="utf-8")
     res = runner.invoke(main, ["validate", str(garbage)])
     assert res.exit_code == 1 and "Error: cannot read" in res.output and "Traceback" not in res.output
+
+
+def test_every_ontology_term_is_documented_and_typed():
+    from rdflib.namespace import OWL, SKOS
+
+    from kgraph.model import ENTITY_TYPES, PREDICATES
+    from kgraph.vocab import KG_IRI, ontology_graph
+
+    g = ontology_graph()
+    terms = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(KG_IRI)}
+    assert len(terms) > 25
+    for t in terms:
+        assert g.value(t, RDFS.label) is not None and g.value(t, RDFS.comment) is not None, t
+        kinds = set(g.objects(t, RDF.type))
+        assert kinds & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}, t
+        if kinds & {OWL.ObjectProperty, OWL.DatatypeProperty}:
+            assert g.value(t, RDFS.domain) is not None and g.value(t, RDFS.range) is not None, t
+    for t in ENTITY_TYPES:  # aligned to schema.org and Wikidata
+        assert g.value(KG[t], OWL.equivalentClass) is not None
+        assert g.value(KG[t], SKOS.exactMatch) or g.value(KG[t], SKOS.closeMatch), t
+    assert (KG.worksFor, SKOS.exactMatch, URIRef("http://www.wikidata.org/entity/P108")) in g
+    assert all(any(g.objects(KG[p], m) for m in (SKOS.exactMatch, SKOS.closeMatch, SKOS.relatedMatch))
+               for p in PREDICATES)
+
+
+def test_ontology_and_shapes_parse_in_oxigraph():
+    import pyoxigraph
+
+    from kgraph.vocab import ontology_path
+
+    for name in ("kgraph.ttl", "shapes.ttl"):
+        quads = list(pyoxigraph.parse(ontology_path(name).read_bytes(), format=pyoxigraph.RdfFormat.TURTLE))
+        assert len(quads) > 100, name
