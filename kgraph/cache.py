@@ -285,8 +285,12 @@ class ExtractionCache:
     def __exit__(self, *exc):
         if exc[0] is None:
             self.close()
-        else:
-            self._pending.clear()
+            return
+        try:  # every pending entry is a whole extraction: keep them, so a re-run resumes
+            self.flush()
+        except GraphError:
+            pass
+        finally:
             self._db.close()
 
 

@@ -288,12 +288,14 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         raise GraphError(f"{out} is a file, not a folder")
     inputs = list(inputs)
     fresh = not out.exists()
+    counts = {"parsed": 0, "cached": 0}
     try:
         return _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-                      max_nodes, formats)
+                      counts, max_nodes, formats)
     except BaseException:
-        if fresh and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
-            # A failed first build leaves no folder behind, only the error.
+        if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
+            # A failed first build leaves no folder behind, only the error (but one that
+            # parsed something keeps its cache, so that running it again resumes).
             import shutil
 
             shutil.rmtree(out, ignore_errors=True)
@@ -301,7 +303,7 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
 
 def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-           max_nodes=None, formats=()) -> BuildResult:
+           counts: dict, max_nodes=None, formats=()) -> BuildResult:
     from . import cache
     from .errors import GraphError, InputError
 
@@ -313,7 +315,6 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
         manifest: dict[str, str] = dict(old or {})
         model_id = cache.model_fingerprint(model)
         bar = Progress(count_articles(inputs) if progress and inputs else None, enabled=progress)
-        counts = {"parsed": 0, "cached": 0}
         with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store:
             known = store.keys()
             new: dict[str, str] = {}

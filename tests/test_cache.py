@@ -92,13 +92,14 @@ def test_store_put_get_prune(tmp_path):
         assert store.keys() == {"k2"}
 
 
-def test_store_keeps_nothing_uncommitted_after_an_error(tmp_path):
-    with pytest.raises(RuntimeError):
+def test_store_keeps_finished_entries_after_an_error(tmp_path):
+    with pytest.raises(KeyboardInterrupt):
         with cache.ExtractionCache(tmp_path / "c.sqlite") as store:
             store.put("k1", _extraction())
-            raise RuntimeError("boom")
+            raise KeyboardInterrupt
     with cache.ExtractionCache(tmp_path / "c.sqlite") as store:
-        assert store.keys() == set()
+        assert store.keys() == {"k1"}
+        assert store.get("k1") == _extraction()
 
 
 def test_manifest_round_trip_sorted(tmp_path):

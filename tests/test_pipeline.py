@@ -286,3 +286,23 @@ def _die_on_kill(items, model=None, batch_size=64):
     if any(a.id == "kill" for _k, a in items):
         os._exit(9)
     return []
+
+
+def test_an_interrupted_first_build_keeps_what_it_parsed(tmp_path, monkeypatch):
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "abc"})
+    out = tmp_path / "out"
+    real = parallel.run_local
+
+    def interrupted(items, **kwargs):
+        for i, pair in enumerate(real(items, **kwargs)):
+            if i == 2:
+                raise KeyboardInterrupt
+            yield pair
+
+    monkeypatch.setattr(parallel, "run_local", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([src], output=out)
+    assert not (out / "graph.ttl").exists() and cache.read_manifest(out) is None
+    monkeypatch.undo()
+    result = build([src], output=out)
+    assert (result.parsed, result.cached) == (1, 2)
