@@ -233,3 +233,23 @@ def test_unknown_format_is_an_input_error():
     assert rdf.parse_formats(["nq,ttl", "TriG", "json-ld"]) == ("ttl", "trig", "nq", "jsonld")
     with pytest.raises(InputError, match="unknown output format 'xml'"):
         rdf.parse_formats(["ttl,xml"])
+
+
+def test_cli_build_into_matches_a_build_of_both(tmp_path, corpus):
+    """``kgraph build A -o D; kgraph build B --into D`` gives the graph of ``kgraph build A B``."""
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    run = CliRunner().invoke
+    a, b = str(corpus / "a1.jsonl"), str(corpus / "a2.jsonl")
+    assert run(main, ["build", a, b, "-q", "-o", str(tmp_path / "both"), "--format", "nq"]).exit_code == 0
+    assert run(main, ["build", a, "-q", "-o", str(tmp_path / "d"), "--format", "nq"]).exit_code == 0
+    res = run(main, ["build", b, "-q", "--into", str(tmp_path / "d"), "--format", "nq"])
+    assert res.exit_code == 0, res.output
+    for name in ("graph.ttl", "graph.nq"):
+        g1, g2 = _union(tmp_path / "both" / name), _union(tmp_path / "d" / name)
+        assert isomorphic(g1, g2), f"{name}:\n{_diff(g1, g2)}"
+    bad = run(main, ["build", a, "-q", "-o", str(tmp_path / "x"), "--format", "ttl,xml"])
+    assert bad.exit_code == 1 and "unknown output format 'xml'" in bad.output
+    assert not (tmp_path / "x" / "graph.ttl").exists()
