@@ -311,7 +311,8 @@ def validate(graph, quiet):
     """Check a graph file against kgraph's SHACL shapes (ontology/shapes.ttl).
 
     Prints "conforms" or one line per violation; exits 1 when the graph does
-    not conform. Reads Turtle, TriG, N-Triples, N-Quads and JSON-LD.
+    not conform. Reads Turtle, TriG, N-Triples, N-Quads and JSON-LD; a
+    folder stands for its graph.ttl.
 
     \b
     Example:

@@ -160,12 +160,15 @@ def validate_graph(graph: Graph) -> Report:
 def validate_file(path: str | Path) -> Report:
     """Read a graph file (any RDF format :func:`kgraph.rdf.load` reads) and validate it.
 
+    A folder stands for the ``graph.ttl`` a build wrote into it.
+
     Raises:
         GraphError: The file is missing or is not RDF.
     """
     from .rdf import load
 
-    return validate_graph(load(path))
+    p = Path(path)
+    return validate_graph(load(p / "graph.ttl" if p.is_dir() else p))
 
 
 def check(graph: Graph) -> Report:

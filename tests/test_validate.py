@@ -116,6 +116,8 @@ def test_cli_validate(seed_build, tmp_path):
     runner = CliRunner()
     ok = runner.invoke(main, ["validate", str(out / "graph.ttl")])
     assert ok.exit_code == 0 and "conforms" in ok.output
+    ok = runner.invoke(main, ["validate", str(out)])  # a build folder
+    assert ok.exit_code == 0 and "conforms" in ok.output
 
     g = rdf.load(out / "graph.ttl")
     g.add((USHAKOV, KG.worksFor, PUTIN))
