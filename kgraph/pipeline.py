@@ -362,7 +362,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
     from . import rdf, visualize
     from .link import link_extractions
 
-    kb = link_extractions(exs)
+    kb = rdf.well_typed(link_extractions(exs))  # the summary counts what the graph holds
     del exs
     ttl = rdf.serialize(kb, "turtle")
     page = visualize.render(rdf.to_graph(kb), title="kgraph", max_nodes=max_nodes)

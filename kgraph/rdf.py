@@ -79,6 +79,14 @@ def well_typed_facts(kb: KnowledgeBase) -> list:
             if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]
 
 
+def well_typed(kb: KnowledgeBase) -> KnowledgeBase:
+    """Return the knowledge base without the facts whose types do not fit the ontology (what the graph holds)."""
+    from dataclasses import replace
+
+    facts = tuple(well_typed_facts(kb))
+    return kb if len(facts) == len(kb.facts) else replace(kb, facts=facts)
+
+
 def quads(kb: KnowledgeBase) -> Iterator[Quad]:
     """Yield the quads of a knowledge base (graph None is the default graph)."""
     yield from _entity_quads(kb)

@@ -109,6 +109,7 @@ def test_ill_typed_facts_are_left_out_of_the_graph():
     assert (KGR["person/A"], KG.worksFor, KGR["person/B"]) not in g
     assert (KGR["person/A"], KG.worksFor, KGR["organization/C"]) in g
     assert validate_graph(g).conforms, validate_graph(g).text()
+    assert [f.object for f in rdf.well_typed(kb).facts] == ["organization/C"]
 
 
 def test_cli_validate(seed_build, tmp_path):
