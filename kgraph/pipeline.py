@@ -365,7 +365,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
     kb = rdf.well_typed(link_extractions(exs))  # the summary counts what the graph holds
     del exs
     ttl = rdf.serialize(kb, "turtle")
-    page = visualize.render(rdf.to_graph(kb), title="kgraph", max_nodes=max_nodes)
+    page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed
     files = {out / "graph.ttl": ttl, out / "graph.html": page}
     files.update(rdf.format_texts(kb, out, formats))
     write_files = getattr(atomic, "write_files", None)

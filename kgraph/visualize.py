@@ -29,6 +29,7 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -117,11 +118,12 @@ def _entity_type(types: set) -> str | None:
     return None
 
 
-def graph_data(g: Graph, max_nodes: int | None = None) -> PageData:
+def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> PageData:
     """Return the network of a graph as the page's JSON document.
 
     Args:
-        g: A graph in the layout of :mod:`kgraph.rdf` (a Graph or a union Dataset).
+        g: A graph in the layout of :mod:`kgraph.rdf`: a Graph, a union Dataset, or
+            any iterable of triples or quads (such as :func:`kgraph.rdf.quads`).
         max_nodes: Keep only this many nodes, the most central ones (highest
             degree, then most mentions); the document records what was left out.
     """
@@ -129,8 +131,8 @@ def graph_data(g: Graph, max_nodes: int | None = None) -> PageData:
 
     # One pass over the triples, indexed by subject: rdflib lookups one by one are slow on big graphs.
     props: dict = defaultdict(lambda: defaultdict(set))
-    for s, p, o in g.triples((None, None, None)):
-        props[s][p].add(o)
+    for t in (g.triples((None, None, None)) if isinstance(g, Graph) else g):
+        props[t[0]][t[1]].add(t[2])
 
     def many(s, p) -> set:
         d = props.get(s)
@@ -335,7 +337,7 @@ def _json_for_script(data) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render(g: Graph, title: str = "kgraph", max_nodes: int | None = None) -> str:
+def render(g: Graph | Iterable[tuple], title: str = "kgraph", max_nodes: int | None = None) -> str:
     """Return the page for a graph as one self-contained HTML string.
 
     Args:
@@ -374,7 +376,7 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def write_page(g: Graph, path: str | os.PathLike, title: str = "kgraph",
+def write_page(g: Graph | Iterable[tuple], path: str | os.PathLike, title: str = "kgraph",
                max_nodes: int | None = None) -> tuple[Path, PageData]:
     """Render a graph's page and write it atomically as UTF-8; return the path and what was drawn."""
     from . import atomic

@@ -101,6 +101,11 @@ def test_graph_data_reads_a_loaded_dataset_like_the_built_graph(tmp_path):
     assert from_file == from_graph
 
 
+def test_page_from_quads_equals_page_from_graph():
+    kb = small_kb()
+    assert visualize.render(rdf.quads(kb)) == visualize.render(rdf.to_graph(kb))
+
+
 def test_country_wins_over_place_when_an_entity_has_both_types():
     g = rdf.to_graph(small_kb())
     g.add((entity_iri("country/russia"), RDF.type, KG.Place))
