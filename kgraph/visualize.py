@@ -177,7 +177,9 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         by_type = Counter(types[s] for s in left)
         omitted = {"nodes": len(left), "edges": dropped_edges,
                    "byType": {t: by_type[t] for t in _TYPE_ORDER if by_type[t]},
-                   "names": [labels[s] for s in left[:OMITTED_NAMES_SHOWN]], "maxNodes": max_nodes}
+                   "names": [labels[s] for s in left[:OMITTED_NAMES_SHOWN]], "maxNodes": max_nodes,
+                   # every left-out name, so that a search can say the entity exists but is not drawn
+                   "all": sorted({labels[s] for s in left} | {str(a) for s in left for a in many(s, SKOS.altLabel)})}
     total_nodes, total_edges = len(iris), len(triples)
     triples = sorted((t for t in triples if t[0] in kept and t[2] in kept), key=lambda t: (str(t[0]), t[1], str(t[2])))
     iris = [s for s in iris if s in kept]

@@ -238,6 +238,8 @@ def test_max_nodes_page_notes_what_was_left_out(open_page, tmp_path):
     note = page.page.inner_text("#omitted")
     assert page.page.is_visible("#omitted")
     assert "Left out: 3 entities" in note and "2 relations" in note and "Kremlin" in note
+    page.page.fill("#search", "kreml")  # a left-out entity: the search says so
+    assert "Left out of this page by --max-nodes: Kremlin" in page.page.inner_text("#results")
 
 
 def _exercise(page):

@@ -438,12 +438,25 @@
         other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null);
       results.append(el('li', null, b));
     });
-    if (search.value.trim() && !current.length) results.append(el('li', {class: 'muted', text: 'No entity has that name.'}));
+    if (search.value.trim() && !current.length) {
+      var q = norm(search.value).trim();
+      var left = DATA.omitted ? DATA.omitted.all.filter(function (n) { return norm(n).indexOf(q) >= 0; }) : [];
+      results.append(el('li', {class: 'muted', text: left.length
+        ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
+        : 'No entity has that name.'}));
+    }
   }
   function pick(id) { results.replaceChildren(); selectNode(id); }
   search.addEventListener('input', showResults);
+  results.addEventListener('keydown', function (ev) {
+    var b = document.activeElement, li = b && b.parentElement;
+    if (ev.key === 'ArrowDown' && li && li.nextElementSibling) { ev.preventDefault(); li.nextElementSibling.querySelector('button').focus(); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); if (li && li.previousElementSibling) li.previousElementSibling.querySelector('button').focus(); else search.focus(); }
+    else if (ev.key === 'Escape') { search.focus(); }
+  });
   search.addEventListener('keydown', function (ev) {
     if (ev.key === 'Enter') { ev.preventDefault(); if (!current.length) showResults(); if (current.length) pick(current[0].id); }
+    else if (ev.key === 'ArrowDown' && results.querySelector('button')) { ev.preventDefault(); results.querySelector('button').focus(); }
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
 
