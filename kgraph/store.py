@@ -161,7 +161,38 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
-class RdflibStore:
+def _interruptible(fn, *args):
+    """Run fn in a helper thread while the main thread waits, so Ctrl-C always stops a long query.
+
+    rdflib's evaluator swallows KeyboardInterrupt in places, and a long Oxigraph
+    aggregate runs in Rust; the waiting main thread gets the interrupt either way.
+    """
+    import threading
+
+    box: dict = {}
+
+    def work():
+        try:
+            box["value"] = fn(*args)
+        except BaseException as exc:  # handed to the caller's thread below
+            box["error"] = exc
+
+    t = threading.Thread(target=work, name="kgraph-query", daemon=True)
+    t.start()
+    while t.is_alive():
+        t.join(0.2)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+class _Queryable:
+    def query(self, text: str) -> Result:
+        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
+        return _interruptible(self._query, text)
+
+
+class RdflibStore(_Queryable):
     """A graph file parsed into an rdflib Dataset (default graph = union of all graphs)."""
 
     engine = "rdflib"
@@ -171,7 +202,7 @@ class RdflibStore:
 
         self.dataset = dataset if dataset is not None else rdf.load(graph_path)
 
-    def query(self, text: str) -> Result:
+    def _query(self, text: str) -> Result:
         """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
         import rdflib.plugins.sparql as rsparql
 
@@ -202,7 +233,7 @@ def _rdflib_message(exc: BaseException) -> str:
     return f"cannot run query: {msg}"
 
 
-class OxigraphStore:
+class OxigraphStore(_Queryable):
     """A graph in Oxigraph: the on-disk store next to the graph file, or in memory if that cannot be written."""
 
     engine = "oxigraph"
@@ -234,7 +265,7 @@ class OxigraphStore:
             self._has_named = next(iter(self.store.named_graphs()), None) is not None
         return self._has_named
 
-    def query(self, text: str) -> Result:
+    def _query(self, text: str) -> Result:
         """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
         import pyoxigraph as ox
 
