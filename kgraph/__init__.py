@@ -9,6 +9,14 @@ The stages, each importable on its own::
 
 __version__ = "0.1.0"
 
+import sys as _sys
+
+if _sys.argv and (_sys.argv[0] == "-m" or _sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1] == "kgraph"):
+    # Running as the kgraph command: Ctrl-C while the modules below load exits with one line.
+    from .errors import quiet_startup_signals
+
+    quiet_startup_signals()
+
 from .errors import GraphError, InputError, KGraphError, ModelError, QueryError, ValidationError
 from .model import ENTITY_TYPES, PREDICATES, Article, Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
 from .ingest import read_inputs

@@ -46,18 +46,27 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):
         import signal
 
+        from .errors import STARTUP_HANDLERS
+
         for sig in (signal.SIGTERM, signal.SIGHUP):
             try:
-                signal.signal(sig, _on_signal)
+                if signal.getsignal(sig) is not signal.SIG_IGN:  # nohup and friends keep theirs
+                    signal.signal(sig, _on_signal)
             except (ValueError, OSError):  # not the main thread
                 pass
+        try:
+            if signal.getsignal(signal.SIGINT) in STARTUP_HANDLERS:
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+        except (ValueError, OSError):
+            pass
         try:
             return super().main(*args, standalone_mode=kwargs.pop("standalone_mode", True), **kwargs)
         except KeyboardInterrupt:
             click.echo("Error: interrupted; earlier outputs are unchanged", err=True)
             sys.exit(130)
         except _Terminated as exc:
-            click.echo(f"Error: stopped by signal {exc.signum}; earlier outputs are unchanged", err=True)
+            what = "interrupted" if exc.signum == 2 else f"stopped by signal {exc.signum}"
+            click.echo(f"Error: {what}; earlier outputs are unchanged", err=True)
             sys.exit(128 + exc.signum)
         except BrokenPipeError:
             # The reader of our output went away (kgraph extract ... | head): stop quietly.
@@ -77,7 +86,9 @@ class _Group(click.Group):
             click.echo(f"Error: {_one_line(exc)}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
-            raise  # click would print "Aborted!"; main() reports it
+            import signal
+
+            raise _Terminated(signal.SIGINT) from None  # click would print "Aborted!" and exit 1
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -27,3 +27,34 @@ class GraphError(KGraphError):
 
 class ValidationError(KGraphError):
     """A graph does not conform to the shapes."""
+
+
+def quiet_startup_signals() -> None:
+    """Make Ctrl-C and SIGTERM while the command line is still starting end with one line, no traceback.
+
+    Called only when ``kgraph`` runs as a command, before its modules load;
+    nothing has been written at that point, so exiting at once is safe. The
+    command line replaces these handlers once it runs (see ``kgraph.cli``).
+    """
+    import os
+    import signal
+    import sys
+
+    def stop(signum, frame):
+        try:
+            sys.stderr.write("Error: interrupted while starting; nothing was written\n")
+            sys.stderr.flush()
+        finally:
+            os._exit(128 + signum)
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            if signal.getsignal(sig) in (signal.default_int_handler, signal.SIG_DFL):
+                signal.signal(sig, stop)
+        except (ValueError, OSError):  # not the main thread
+            pass
+    STARTUP_HANDLERS.append(stop)
+
+
+#: The handler installed by :func:`quiet_startup_signals`, so the command line can tell it apart.
+STARTUP_HANDLERS: list = []
