@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
@@ -25,8 +26,17 @@ KGR = Namespace(ID_IRI)
 
 
 def ontology_path(name: str = "kgraph.ttl"):
-    """Return the path of a file shipped in the ontology folder."""
-    return resources.files("kgraph.ontology").joinpath(name)
+    """Return the path of a file shipped in the ontology folder.
+
+    An installed kgraph carries the folder as package data
+    (``kgraph.ontology``); a source checkout imported from its own folder
+    (``python -m pytest`` in the checkout puts it first on ``sys.path``)
+    has it at the top level, beside the package.
+    """
+    try:
+        return resources.files("kgraph.ontology").joinpath(name)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "ontology" / name
 
 
 @cache

@@ -1,0 +1,58 @@
+"""The installed (non-editable) package carries its data files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        pytest.fail(f"pip wheel failed:\n{proc.stderr[-2000:]}")
+    (whl,) = out.glob("kgraph-*.whl")
+    return whl
+
+
+@pytest.mark.parametrize("member", [
+    "kgraph/ontology/kgraph.ttl",
+    "kgraph/ontology/shapes.ttl",
+    "kgraph/queries/count-by-type.rq",
+    "kgraph/models/relations.json",
+    "kgraph/page/page.html",
+    "kgraph/page/page.js",
+])
+def test_wheel_ships_data(wheel, member):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert member in names, sorted(n for n in names if not n.endswith(".py"))
+
+
+def test_installed_package_finds_its_ontology_from_another_folder(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = dict(os.environ, PYTHONPATH=str(target))
+    code = ("import kgraph, kgraph.vocab as v; "
+            "print(kgraph.__file__); print(v.ontology_path()); print(len(v.ontology_graph()))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    module_file, onto, triples = proc.stdout.split("\n")[:3]
+    assert module_file.startswith(str(target))
+    assert onto.startswith(str(target))
+    assert int(triples) > 100
