@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
@@ -529,6 +529,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
 _NO_CITY = gazetteer.Place(name="", type="Place")
 
 
+@lru_cache(maxsize=65536)
 def _key(name: str) -> str:
     return gazetteer.norm(name)
 
@@ -588,23 +589,36 @@ def _aliases(cands: list[_Cand]) -> None:
             c.type, c.name = defined[c.text]
     persons = sorted({c.name for c in cands if c.type == "Person" and " " in c.name}, key=lambda n: (-len(n), n))
     orgs = sorted({c.name for c in cands if c.type == "Organization" and " " in c.name})
+    # Looked up by key, not scanned per mention: a long article names thousands.
+    by_end_word: dict[str, set] = defaultdict(set)
+    by_suffix: dict[str, set] = defaultdict(set)
+    for p in persons:
+        parts = p.split()
+        by_end_word[_key(parts[-1])].add(p)
+        by_end_word[_key(parts[0])].add(p)
+        words = _key(p).split()
+        for n in range(1, len(words)):
+            by_suffix[" ".join(words[n:])].add(p)
+    by_initials: dict[str, set] = defaultdict(set)
+    for o in orgs:
+        by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
     for c in cands:
         name = c.name
         if c.type == "Person" and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
-            hits = [p for p in persons if _key(p.split()[-1]) == _key(name) or _key(p.split()[0]) == _key(name)]
+            hits = by_end_word.get(_key(name), ())
             if len(hits) == 1:
-                c.name = hits[0]
+                c.name = next(iter(hits))
         elif c.type == "Person" and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
-            hits = [p for p in persons if p != name and _key(p).endswith(" " + _key(name))]
+            hits = by_suffix.get(_key(name), set()) - {name}
             if len(hits) == 1:
-                c.name = hits[0]
+                c.name = next(iter(hits))
         elif c.type == "Organization" and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
-            hits = [o for o in orgs if "".join(w[0] for w in o.split() if w[0].isupper()) == name]
+            hits = by_initials.get(name, ())
             if len(hits) == 1:
-                c.name = hits[0]
+                c.name = next(iter(hits))
 
 
 def _pronouns(cands: list[_Cand]) -> list[_Cand]:
@@ -716,8 +730,11 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
     relations: list[Relation] = []
+    by_doc: dict[int, list] = {}
+    for m, span in pairs:
+        by_doc.setdefault(id(span.doc), []).append((m, span))
     for offset, doc in pieces:
-        found = [(m, span) for m, span in pairs if span.doc is doc]
+        found = by_doc.get(id(doc), [])
         index = MentionIndex(found)
         relations.extend(relations_of(doc, index, offset, pairs=found))
     unique = {}

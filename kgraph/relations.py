@@ -100,12 +100,19 @@ class MentionIndex:
 
     def __init__(self, pairs):
         self.by_token: dict[int, Mention] = {}
+        self._tokens: dict[int, list] = {}
         for m, span in pairs:
             for t in span:
                 self.by_token[t.i] = m
+        for i in sorted(self.by_token):
+            self._tokens.setdefault(id(self.by_token[i]), []).append(i)
 
     def at(self, token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def token_ids(self, mention: Mention) -> list[int]:
+        """Return the indices of the tokens a mention covers, in order (empty when it covers none)."""
+        return self._tokens.get(id(mention), [])
 
 
 def _evidence(sent, offset):
@@ -146,14 +153,14 @@ def _is_portfolio(m: Mention) -> bool:
 def _employer_for_place(doc, index: MentionIndex, place: Mention) -> Mention | None:
     """Return the one organization of the Doc whose name contains a place name ("Cambridge" -> Cambridge University)."""
     word = place.text.lower()
-    orgs = {m.name: m for m in index.by_token.values()
+    orgs = {m.name: m for m in {id(m): m for m in index.by_token.values()}.values()
             if m.type == "Organization" and word in m.name.lower().split()}
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def _person_root(doc, index: MentionIndex, person: Mention):
     """Return the token heading a person mention in the Doc, or None."""
-    tokens = [t for t in doc if index.at(t) is person]
+    tokens = [doc[i] for i in index.token_ids(person)]
     heads = [t for t in tokens if t.head not in tokens or t.head is t]
     return (heads[0], tokens) if heads else (None, tokens)
 
@@ -379,7 +386,7 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
         country = gazetteer.demonym(words[0]) or gazetteer.country(words[0])
         if country is None or country.name not in countries:
             continue
-        token = next(t for t in doc if index.at(t) is org)
+        token = doc[index.token_ids(org)[0]]
         yield _make(org, "basedIn", countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
 
 
@@ -450,7 +457,7 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
 
 def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
     """True when "A, B" goes on as a list: "A, B and C", "A, B, C", or "A and B, C"."""
-    last = max(i for i, m in index.by_token.items() if m is right)
+    last = index.token_ids(right)[-1]
     after = doc[last + 1] if last + 1 < len(doc) else None
     if after is not None and after.lower_ in ("and", "or", "&"):
         return True
@@ -458,7 +465,7 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
         nxt = index.at(doc[last + 2])
         if nxt is not None and nxt.type in ("Place", "Country"):
             return True
-    first = min(i for i, m in index.by_token.items() if m is index.at(doc[left_end]))
+    first = index.token_ids(index.at(doc[left_end]))[0]
     before = doc[first - 1] if first > 0 else None
     return before is not None and before.text == "," and first >= 2 and index.at(doc[first - 2]) is not None \
         and index.at(doc[first - 2]).type in ("Place", "Country")
@@ -571,16 +578,21 @@ MAX_PAIR_DISTANCE = 30
 
 def candidate_pairs(pairs):
     """Yield (subject, span, object, span) for ordered mention pairs of one sentence whose types can relate."""
+    # Grouped by sentence first: a long article has many mentions, but few per sentence.
+    by_sentence: dict[int, list] = {}
     for a, sa in pairs:
-        for b, sb in pairs:
-            if a is b or a.name == b.name or (a.type, b.type) not in _PAIR_PREDICATES \
-                    or _is_portfolio(a) or _is_portfolio(b):
-                continue
-            if sa.sent.start != sb.sent.start or abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
-                continue
-            if sa.start < sb.end and sb.start < sa.end:
-                continue
-            yield a, sa, b, sb
+        by_sentence.setdefault(sa.sent.start, []).append((a, sa))
+    for group in by_sentence.values():
+        for a, sa in group:
+            for b, sb in group:
+                if a is b or a.name == b.name or (a.type, b.type) not in _PAIR_PREDICATES \
+                        or _is_portfolio(a) or _is_portfolio(b):
+                    continue
+                if abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
+                    continue
+                if sa.start < sb.end and sb.start < sa.end:
+                    continue
+                yield a, sa, b, sb
 
 
 def _path(x, y) -> tuple[list, list]:
