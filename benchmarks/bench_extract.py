@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "seeds", Path("/work/shared/gold/news")]
+SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "gold" / "news"]
 
 
 def sentences() -> list[str]:

@@ -1,7 +1,7 @@
 """Generate a news-like JSONL corpus from real sentences, shuffled (for benchmarks only).
 
 Sentences are read at run time from the repository's ``seeds/``, the shared
-gold news texts and the DWIE articles (``/work/shared/...``), split at
+gold news texts and the DWIE articles (``../shared/...`` beside the checkout), split at
 sentence ends, shuffled with a fixed seed and dealt into articles of 8-20
 sentences in paragraphs of 1-4, titled with the first words of the first
 sentence. Nothing generated here is committed: the corpus is written
@@ -23,7 +23,10 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (str(ROOT / "seeds" / "*.txt"), "/work/shared/gold/news/*.txt", "/work/shared/data/dwie/*.json")
+#: The workplace's benchmark data beside the checkout: read at run time, never committed.
+SHARED = ROOT.parent / "shared"
+SOURCES = (str(ROOT / "seeds" / "*.txt"), str(SHARED / "gold" / "news" / "*.txt"),
+           str(SHARED / "data" / "dwie" / "*.json"))
 _SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d']))\s+(?=[\"\u201c']?[A-Z])")
 
 

@@ -342,7 +342,7 @@ def validate(graph, quiet):
 
 
 @main.command()
-@click.option("--data", default="/work/shared/data/conll04/train.json", show_default=True,
+@click.option("--data", required=True, type=click.Path(dir_okay=False),
               help="CoNLL04 training split in SpERT JSON (sentences with tokens, entities, relations).")
 @click.option("--output", "-o", default=None, help="Where to write the model; the shipped kgraph/models/relations.json by default.")
 @click.option("--gold", default=None,

@@ -83,10 +83,7 @@ def _extract(articles: Iterable[Article], nlp, batch_size: int):
     from . import nlp as nlp_mod
     from .extract import extract_articles
 
-    in_sections = getattr(nlp_mod, "in_sections", None)
-    if in_sections is not None:
-        return in_sections(extract_articles, articles, nlp=nlp, batch_size=batch_size)
-    return extract_articles(articles, nlp=nlp, batch_size=batch_size)
+    return nlp_mod.in_sections(extract_articles, articles, nlp=nlp, batch_size=batch_size)
 
 
 def _chain(first, rest):

@@ -2,8 +2,7 @@
 
 ``kgraph train`` reproduces the shipped ``kgraph/models/relations.json`` in
 one command from the CoNLL04 training split (Roth & Yih 2004, SpERT JSON,
-922 sentences; ``/work/shared/data/conll04/train.json`` on the project
-machine; pass ``--data`` elsewhere). Nothing of the data's text is stored:
+922 sentences, given with ``--data``). Nothing of the data's text is stored:
 the file holds feature strings (dependency labels, lemmas of path and
 context words) with one weight per class, and each rule's measured
 precision.
