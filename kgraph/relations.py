@@ -161,7 +161,7 @@ def _employer_for_place(doc, index: MentionIndex, place: Mention) -> Mention | N
 def _person_root(doc, index: MentionIndex, person: Mention):
     """Return the token heading a person mention in the Doc, or None."""
     tokens = [doc[i] for i in index.token_ids(person)]
-    heads = [t for t in tokens if t.head not in tokens or t.head is t]
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
     return (heads[0], tokens) if heads else (None, tokens)
 
 
@@ -601,11 +601,13 @@ def _path(x, y) -> tuple[list, list]:
     pos = {t.i: n for n, t in enumerate(up)}
     down = []
     t = y
-    while t.i not in pos and t.head is not t:
+    # Token objects are made afresh on each access: compare indices, never identity.
+    while t.i not in pos and t.head.i != t.i:
         down.append(t)
         t = t.head
     if t.i not in pos:
-        return up, list(reversed(down))
+        # Two trees (a mention across a sentence break): no common ancestor; y's root is on its side.
+        return up, list(reversed(down + [t]))
     return up[:pos[t.i] + 1], list(reversed(down))
 
 

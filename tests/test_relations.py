@@ -176,3 +176,22 @@ def test_min_confidence_drops_weaker_facts(tmp_path):
     assert counts[0] > counts[1] >= counts[2] == 0
     bad = CliRunner().invoke(main, ["extract", str(art), "--min-confidence", "2"])
     assert bad.exit_code != 0
+
+
+def test_path_between_two_dependency_trees_ends():
+    """A mention can straddle a sentence break the parser made ("at Istanbul's Kadir | Has University").
+
+    Its root then lies in another tree than its partner's; the path must still end (it once looped forever,
+    comparing freshly made Token objects by identity).
+    """
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["Anna", "Berg", "teaches", "at", "Kadir", "Has", "University", "."]
+    heads = [1, 2, 2, 2, 3, 6, 6, 6]  # two trees: rooted at "teaches" (2) and "University" (6)
+    deps = ["compound", "nsubj", "ROOT", "prep", "pobj", "compound", "ROOT", "punct"]
+    starts = [True, False, False, False, False, True, False, False]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, sent_starts=starts)
+    up, down = relations._path(doc[1], doc[6])
+    assert [t.text for t in up] == ["Berg", "teaches"]
+    assert [t.text for t in down] == ["University"]
