@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -44,6 +45,7 @@ def digest(*parts: object, length: int = 16) -> str:
     return h.hexdigest()[:length]
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
     """Return a readable, IRI-safe path segment for a name ("Kim Jong-un" -> "Kim_Jong-un").
 
@@ -71,6 +73,7 @@ def entity_iri(key: str) -> URIRef:
     return URIRef(ENTITY_BASE + key)
 
 
+@lru_cache(maxsize=1 << 16)
 def article_iri(article_id: str) -> URIRef:
     """Return the IRI of an article."""
     return URIRef(ARTICLE_BASE + slug(article_id))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -213,15 +214,20 @@ def _iri(u: str) -> str:
     return "<" + _IRI_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", u) + ">"
 
 
+@lru_cache(maxsize=1 << 17)
+def _uri_term(u: str, short: bool) -> str:
+    """Render an IRI (memoized: the same IRIs recur in every triple of a subject)."""
+    if short:
+        for prefix, ns in _PREFIX_ITEMS:
+            if u.startswith(ns) and _PN_LOCAL.match(u[len(ns):]):
+                return f"{prefix}:{u[len(ns):]}"
+    return _iri(u)
+
+
 def term(t, short: bool = True) -> str:
     """Render one RDF term as Turtle (``short``: with the project's prefixes) or N-Triples."""
     if isinstance(t, URIRef):
-        u = str(t)
-        if short:
-            for prefix, ns in _PREFIX_ITEMS:
-                if u.startswith(ns) and _PN_LOCAL.match(u[len(ns):]):
-                    return f"{prefix}:{u[len(ns):]}"
-        return _iri(u)
+        return _uri_term(str(t), short)
     if isinstance(t, Literal):
         lex = _escape_string(str(t))
         if t.language:
