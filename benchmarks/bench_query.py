@@ -61,6 +61,29 @@ def _name(rng: random.Random, words: int) -> str:
     return " ".join("".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(words))
 
 
+def _article(rng: random.Random, a: int, out: list[str]) -> str:
+    """Append article number ``a`` (4 triples) to ``out``; return its IRI."""
+    art = f"<https://w3id.org/kgraph/article/a{a:07d}>"
+    title = " ".join(rng.choice(_WORDS) for _ in range(8))
+    out.append(f'{art} a kg:Article ;\n    dcterms:identifier "a{a:07d}" ;\n    dcterms:title "{title}" ;\n'
+               f'    dcterms:date "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" .\n')
+    return art
+
+
+def _evidence(rng: random.Random, name: str, s: str, p: str, o: str, art: str, with_role: bool,
+              out: list[str]) -> int:
+    """Append an evidence node for ``s p o`` to ``out``; return its number of triples."""
+    start = rng.randint(0, 4000)
+    sentence = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(12, 30))).capitalize() + "."
+    role = f' ;\n    kg:role "{rng.choice(_ROLES)}"' if with_role else ""
+    out.append(f"<https://w3id.org/kgraph/evidence/{name}> a kg:Evidence ;\n    rdf:subject {s} ;\n"
+               f"    rdf:predicate kg:{p} ;\n    rdf:object {o} ;\n    prov:wasDerivedFrom {art} ;\n"
+               f'    kg:sentence "{sentence}" ;\n    kg:start {start} ;\n    kg:end {start + len(sentence)} ;\n'
+               f'    kg:confidence "0.{rng.randint(50, 95)}"^^xsd:decimal ;\n'
+               f'    kg:method "rule:{rng.choice(["apposition", "possessive", "title-premodifier"])}"{role} .\n')
+    return 10 + (1 if role else 0)
+
+
 def generate_dense(path: Path, triples: int, seed: int = 7) -> int:
     """Write a dense stress graph of about ``triples`` triples; return the exact count.
 
@@ -94,10 +117,7 @@ def generate_dense(path: Path, triples: int, seed: int = 7) -> int:
 
     a = 0
     while count < triples:
-        art = f"<https://w3id.org/kgraph/article/a{a:07d}>"
-        title = " ".join(rng.choice(_WORDS) for _ in range(8))
-        out.append(f'{art} a kg:Article ;\n    dcterms:identifier "a{a:07d}" ;\n    dcterms:title "{title}" ;\n'
-                   f'    dcterms:date "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" .\n')
+        art = _article(rng, a, out)
         count += 4
         mentioned = set()
         for r in range(6):
@@ -113,16 +133,8 @@ def generate_dense(path: Path, triples: int, seed: int = 7) -> int:
             else:
                 s, p, o = rng.choice(people), "leaderOf", rng.choice(countries + orgs)
             mentioned.update((s, o))
-            ev = f"<https://w3id.org/kgraph/evidence/e{a:07d}x{r}>"
-            start = rng.randint(0, 4000)
-            sentence = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(12, 30))).capitalize() + "."
-            role = f' ;\n    kg:role "{rng.choice(_ROLES)}"' if p == "worksFor" and rng.random() < 0.7 else ""
-            out.append(f"{s} kg:{p} {o} .\n{ev} a kg:Evidence ;\n    rdf:subject {s} ;\n    rdf:predicate kg:{p} ;\n"
-                       f"    rdf:object {o} ;\n    prov:wasDerivedFrom {art} ;\n    kg:sentence \"{sentence}\" ;\n"
-                       f'    kg:start {start} ;\n    kg:end {start + len(sentence)} ;\n'
-                       f'    kg:confidence "0.{rng.randint(50, 95)}"^^xsd:decimal ;\n'
-                       f'    kg:method "rule:{rng.choice(["apposition", "possessive", "title-premodifier"])}"{role} .\n')
-            count += 11 + (1 if role else 0)
+            out.append(f"{s} kg:{p} {o} .\n")
+            count += 1 + _evidence(rng, f"e{a:07d}x{r}", s, p, o, art, p == "worksFor" and rng.random() < 0.7, out)
         for e in sorted(mentioned):
             out.append(f"{e} kg:mentionedIn {art} .\n")
             count += 1
@@ -188,10 +200,7 @@ def generate(path: Path, triples: int, seed: int = 7) -> int:
 
     a = 0
     while count < triples:
-        art = f"<https://w3id.org/kgraph/article/a{a:07d}>"
-        title = " ".join(rng.choice(_WORDS) for _ in range(8))
-        out.append(f'{art} a kg:Article ;\n    dcterms:identifier "a{a:07d}" ;\n    dcterms:title "{title}" ;\n'
-                   f'    dcterms:date "2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" .\n')
+        art = _article(rng, a, out)
         count += 4
         named: dict[str, list[str]] = {k: [] for k in kinds}
         for kind in rng.choices(kinds, weights, k=_MENTIONS_PER_ARTICLE):
@@ -212,16 +221,7 @@ def generate(path: Path, triples: int, seed: int = 7) -> int:
                 direct.add((s, p, o))
                 out.append(f"{s} kg:{p} {o} .\n")
                 count += 1
-            ev = f"<https://w3id.org/kgraph/evidence/e{a:07d}x{r}>"
-            start = rng.randint(0, 4000)
-            sentence = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(12, 30))).capitalize() + "."
-            role = f' ;\n    kg:role "{rng.choice(_ROLES)}"' if rng.random() < 0.47 else ""
-            out.append(f"{ev} a kg:Evidence ;\n    rdf:subject {s} ;\n    rdf:predicate kg:{p} ;\n"
-                       f"    rdf:object {o} ;\n    prov:wasDerivedFrom {art} ;\n    kg:sentence \"{sentence}\" ;\n"
-                       f'    kg:start {start} ;\n    kg:end {start + len(sentence)} ;\n'
-                       f'    kg:confidence "0.{rng.randint(50, 95)}"^^xsd:decimal ;\n'
-                       f'    kg:method "rule:{rng.choice(["apposition", "possessive", "title-premodifier"])}"{role} .\n')
-            count += 10 + (1 if role else 0)
+            count += _evidence(rng, f"e{a:07d}x{r}", s, p, o, art, rng.random() < 0.47, out)
         for e in sorted({e for group in named.values() for e in group}):
             out.append(f"{e} kg:mentionedIn {art} .\n")
             count += 1
