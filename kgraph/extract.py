@@ -521,7 +521,31 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         for i in range(o.start, o.end):
             covered[i] = o
     cands += _acronym_candidates(doc, offset, cands, covered)
+    cands += _state_candidates(doc, offset, cands)
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
+    """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess)."""
+    places_end = {c.end for c in cands if c.type in ("Place", "Country")}
+    by_span = {(c.start, c.end): c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for i in range(2, len(doc)):
+        tok = doc[i]
+        if doc[i - 1].text != "," or (i - 1) not in places_end or tok.lower_.rstrip(".") in _TITLES:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
+            continue  # "Dallas, Miss Smith ...": a title before a name, not a state
+        state = gazetteer.us_state(tok.text)
+        if state is None:
+            continue
+        same = by_span.get((i, i + 1))
+        if same is not None:
+            same.type, same.name, same.source, same.sure = "Place", state.name, "gazetteer", True
+        elif i not in taken:
+            out.append(_Cand(doc, offset, i, i + 1, "Place", state.name, "gazetteer", sure=True))
+    return out
 
 
 # ---------------------------------------------------------------- article-level decisions

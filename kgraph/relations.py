@@ -272,7 +272,22 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         elif m.type == "Country" and tok.lower_ in ("of", "from"):
             yield _make(person, "citizenOf", m, 0.7, "rule:person-prep", tok.sent, offset)
         elif m.type == "Place" and tok.lower_ in ("of", "from"):
-            yield _make(person, "livesIn", m, 0.7, "rule:person-prep", tok.sent, offset)
+            # "Peggy Say of Batavia, N.Y.": she lives in the town and in its state.
+            for place in _with_container(doc, index, m):
+                yield _make(person, "livesIn", place, 0.7, "rule:person-prep", tok.sent, offset)
+
+
+def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
+    """Return the place and the one named right after it with a comma: "Batavia, N.Y." gives both."""
+    ids = index.token_ids(place)
+    if not ids or place.type != "Place" or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
+        return [place]
+    outer = index.at(doc[ids[-1] + 2])
+    if outer is None or outer is place or outer.type not in ("Place", "Country"):
+        return [place]
+    if _in_list(doc, index, ids[-1], outer):
+        return [place]
+    return [place, outer]
 
 
 def _subject_of(verb, index: MentionIndex) -> Mention | None:
@@ -324,7 +339,8 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             for word, o in preps:
                 m = index.at(o)
                 if m is not None and m.type in ("Place", "Country") and word == "in":
-                    yield _make(person, "livesIn", m, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+                    for place in _with_container(doc, index, m):
+                        yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
 
 
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -370,7 +386,8 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
-                        yield _make(org, "basedIn", m, 0.85, "rule:based-in", tok.sent, offset)
+                        for place in _with_container(doc, index, m):
+                            yield _make(org, "basedIn", place, 0.85, "rule:based-in", tok.sent, offset)
 
 
 def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -440,12 +457,14 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
         left, right = index.at(doc[tok.i - 1]), index.at(doc[tok.i + 1])
         if left is None or right is None or left is right:
             continue
-        if left.type == "Place" and right.type in ("Country", "Place") and right.text == right.name \
-                and doc[tok.i + 1].ent_iob_ == "B":
+        # "Aiken, S.C.": a state abbreviation after a comma is the place's state.
+        state = right.type == "Place" and gazetteer.us_state(right.text) is not None
+        if left.type == "Place" and right.type in ("Country", "Place") and \
+                (state or right.text == right.name and doc[tok.i + 1].ent_iob_ == "B"):
             if _in_list(doc, index, tok.i - 1, right):
                 # "in Paris, Berlin and Rome": a list of places, not one inside the next.
                 continue
-            inner, outer = gazetteer.place(left.text), gazetteer.place(right.text)
+            inner, outer = gazetteer.place(left.text), gazetteer.place(right.name)
             if right.type == "Place" and outer is None:
                 continue
             if inner is not None and outer is not None and inner.country_code and \
@@ -544,7 +563,8 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
-                        yield _make(person, "bornIn", m, 0.9, "rule:born-in", tok.sent, offset)
+                        for place in _with_container(doc, index, m):
+                            yield _make(person, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
 
 
 RULES = (rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,

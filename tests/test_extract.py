@@ -123,6 +123,8 @@ def test_no_false_mention(nlp, text, unwanted):
     pytest.param("Frieda Hollmann said the budget was too small.", "Frieda Hollmann", "Person", id="speaker-is-person"),
     pytest.param("Jorgen Vestby, who led the project, retired.", "Jorgen Vestby", "Person", id="who-clause-is-person"),
     pytest.param("Parti Vert gained two seats in the vote.", "Parti Vert", "Organization", id="party-word-makes-org"),
+    pytest.param("The mill closed in Keene, N.H., last spring.", "New Hampshire", "Place", id="state-initials-after-city"),
+    pytest.param("She grew up in Tulsa, Okla., with four brothers.", "Oklahoma", "Place", id="state-abbreviation-after-city"),
     pytest.param("Flights left from Lisbon Humberto Delgado Airport at dawn.",
                  "Lisbon Humberto Delgado Airport", "Place", id="airport-is-place"),
     pytest.param("Crowds visited Speyer Cathedral on Sunday.", "Speyer Cathedral", "Place", id="cathedral-is-place"),
