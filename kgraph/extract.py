@@ -19,6 +19,8 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -196,7 +198,7 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         # "the German daily Handelsblatt" tagged PERSON: a newspaper word beside the name.
         return "Organization", text, False
     if label in ("PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and len(words) > 1 and doc[start].is_title \
-            and first in _FOREIGN_ARTICLES:
+            and first in _FOREIGN_ARTICLES and gazetteer.place(text) is None:
         # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
         return "Organization", text, False
     if label == "ORG" and (_speaks(doc, start, end) or _has_role(doc, start, end)) and last not in ORG_HEADS \
@@ -483,6 +485,10 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
         owner = by_end.get(i)
         if owner is None:
             continue
+        if owner.type != "Organization" and \
+                not gazetteer.abbreviates(tok.text, owner.text.removeprefix("the ").replace(" ", "")):
+            # "BELGRADE, Yugoslavia (AP)": letters a place name does not hold are another name, here the agency.
+            continue
         same = next((c for c in cands if c.start == i + 1 and c.end == i + 2), None)
         if same is not None:
             same.type, same.name, same.source, same.sure = owner.type, owner.name, "acronym", owner.sure
@@ -522,7 +528,85 @@ def _candidates(doc, offset: int) -> list[_Cand]:
             covered[i] = o
     cands += _acronym_candidates(doc, offset, cands, covered)
     cands += _state_candidates(doc, offset, cands)
+    for d in _dateline_candidates(doc, offset):
+        # A dateline's reading wins over the NER's guesses ("DAYTON" tagged ORG, "AP" tagged GPE).
+        cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
+        cands.append(d)
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+#: A wire-service source code opening a line: "OW1102132994".
+_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{6,}$")
+
+
+def _capitalized(tok) -> bool:
+    return (tok.is_title or tok.is_upper) and any(ch.isalpha() for ch in tok.text) and not tok.is_punct
+
+
+def _dateline_candidates(doc, offset: int) -> list[_Cand]:
+    """Places and agencies of a dateline or a wire source line at the start of a sentence.
+
+    Why: "DAYTON, Ohio (AP) _" and "Beijing XINHUA in English 1313 GMT": the
+    capitals before the bracket are a place, the bracketed word is the agency;
+    a known place followed by a capitalized name and nothing but a language
+    or time is a place and the agency reporting from it.
+    """
+    out: list[_Cand] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        i = toks[0].i
+        # "DAYTON, Ohio (AP)": upper-case words, an optional ", Region", then "(AGENCY)".
+        j = i
+        while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
+            j += 1
+        if j > i:
+            k = j
+            region = None
+            if k + 1 < sent.end and doc[k].text == ",":
+                r = k + 1
+                while r < sent.end and _capitalized(doc[r]) and doc[r].text != "(":
+                    r += 1
+                if r > k + 1:
+                    region, k = (k + 1, r), r
+            if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+                out.append(_Cand(doc, offset, i, j, "Place", doc[i:j].text, "dateline", sure=True))
+                if region is not None:
+                    text = doc[region[0]:region[1]].text
+                    known = gazetteer.country(text)
+                    state = gazetteer.us_state(text)
+                    kind, name = ("Country", known.name) if known else ("Place", state.name if state else text)
+                    out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
+                out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline", sure=True))
+                continue
+        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA".
+        if len(toks) > 16:
+            continue
+        start = i + 1 if _SOURCE_CODE.match(doc[i].text) else i
+        place = None
+        for n in (3, 2, 1):
+            span = doc[start:start + n]
+            if start + n < sent.end and all(_capitalized(t) for t in span) \
+                    and gazetteer.place(span.text.title()) is not None:
+                place = (start, start + n)
+                break
+        if place is None:
+            continue
+        e = place[1]
+        while e < sent.end and _capitalized(doc[e]) and not doc[e].like_num:
+            e += 1
+        rest = doc[e:sent.end]
+        ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
+            (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
+        if e == place[1] or not ends_well:
+            continue
+        found = gazetteer.place(doc[place[0]:place[1]].text.title())
+        kind = "Country" if found.type == "Country" else "Place"
+        name = found.name if kind == "Country" else doc[place[0]:place[1]].text
+        out.append(_Cand(doc, offset, place[0], place[1], kind, name, "dateline", sure=True))
+        out.append(_Cand(doc, offset, place[1], e, "Organization", doc[place[1]:e].text, "dateline", sure=True))
+    return out
 
 
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
@@ -586,7 +670,7 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
                 # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
                 c.type = "Person"
         if c.type == "Person" and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
-                and (gazetteer.city(c.name) or _NO_CITY).population >= 50000:
+                and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
             # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
             c.type, c.sure = "Place", True
         if c.type is None:
@@ -596,6 +680,17 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+def _acts_as_person(c: _Cand) -> bool:
+    """True when a one-word name reads as a person: "President Lincoln", "Kennedy won", "shot Kennedy"."""
+    tok, prev = c.doc[c.start], c.doc[c.start - 1] if c.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in _TITLES:
+        return True
+    # "Bush" is no "Būsh": the city must be spelled as the name is.
+    if gazetteer.city(c.name).name != c.name:
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 
 
 def _aliases(cands: list[_Cand]) -> None:

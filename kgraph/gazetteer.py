@@ -377,7 +377,7 @@ def _us_states() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((code, s["name"]) for code, s in states.items()))
 
 
-def _abbreviates(abbr: str, name: str) -> bool:
+def abbreviates(abbr: str, name: str) -> bool:
     """True when ``abbr`` keeps the first letter of ``name`` and then some of its letters in order ("Tenn", "Pa")."""
     abbr, name = abbr.lower(), name.lower()
     if not abbr or abbr[0] != name[0]:
@@ -410,7 +410,7 @@ def us_state(text: str) -> Place | None:
         word = stem.rstrip(".")
         if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
             return None
-        fits = [n for _c, n in states if " " not in n and _abbreviates(word, n) and len(word) < len(n)]
+        fits = [n for _c, n in states if " " not in n and abbreviates(word, n) and len(word) < len(n)]
     if not fits:
         return None
     if len(fits) > 1:

@@ -567,7 +567,33 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                             yield _make(person, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
 
 
-RULES = (rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
+def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """The agency of a dateline reports from its places: "DAYTON, Ohio (AP)", "Sofia BTA in English"."""
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        i = first.i + 1 if extract_source_code(first.text) else first.i
+        place = index.at(doc[i]) if i < sent.end else None
+        if place is None or place.type not in ("Place", "Country"):
+            continue
+        places = _with_container(doc, index, place)
+        j = index.token_ids(places[-1])[-1] + 1
+        if j < sent.end and doc[j].text == "(":
+            j += 1
+        org = index.at(doc[j]) if j < sent.end else None
+        if org is None or org.type != "Organization":
+            continue
+        for p in places:
+            yield _make(org, "basedIn", p, 0.8, "rule:dateline", sent, offset)
+
+
+def extract_source_code(text: str) -> bool:
+    """True for a wire-service source code such as "OW1102132994"."""
+    return len(text) >= 8 and text[:2].isalpha() and text[:2].isupper() and text[2:].isdigit()
+
+
+RULES = (rule_dateline, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
          rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 
