@@ -40,6 +40,9 @@ candidate politician""".split())
 NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
 resident native refugee defector tourist businessman businesswoman athlete""".split())
 
+#: Person nouns that say where someone lives or comes from: "a Tulsa native", "a resident of Leeds".
+HOME_NOUNS = frozenset("native resident citizen inhabitant".split())
+
 #: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
 PORTFOLIO_WORDS = frozenset("""defense defence foreign interior finance justice health education trade
 energy treasury state home agriculture labor labour transport transportation commerce economy culture
@@ -66,7 +69,14 @@ KILL_VERBS = frozenset("kill murder assassinate slay execute shoot behead strang
 
 # ---------------------------------------------------------------- relations
 
+#: Abbreviated titles and the role nouns they stand for: "Louisiana Gov. Earl Long", "Arizona Sen. Ann Roe".
+ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                      "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
+                      "cmdr": "commander", "pres": "president", "supt": "superintendent", "insp": "inspector"}
+
+
 def _role_class(lemma: str) -> str | None:
+    lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
     if lemma in LEADER_ROLES:
         return "leaderOf"
     if lemma in MEMBER_ROLES:
@@ -87,7 +97,8 @@ def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, o
             return "worksFor"
         if obj.type == "Country":
             return "citizenOf"
-        return "livesIn" if role is None else None
+        # "the Arizona senator", "a Boston lawyer": someone holding a role of a town or state lives there.
+        return "livesIn"
     if role == "memberOf":
         return "memberOf"
     if role == "worksFor" or role is None:
@@ -196,7 +207,9 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
             # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
             target = _employer_for_place(doc, index, target) or target
         if role is None and not any(t.lemma_.lower() in NATIONALITY_NOUNS for t in pre):
-            if target.type != "Country":
+            # "Modesto native George Lucas": a home noun ties the person to the town.
+            if target.type != "Country" and not (target.type == "Place" and
+                                                 any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
                 continue
         pred = _predicate_for(role, lemma, person, target)
         if pred is None:
@@ -220,7 +233,7 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         if person is None or person.type != "Person" or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
-        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS
+        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS
         if cls is None and not nationality:
             continue
         _r, _l, phrase = _role_words([tok])
@@ -244,6 +257,10 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                 # "Robert Corduwener, a Netherlands businessman": a nationality only.
                 if m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
+                elif m.type == "Place" and tok.lemma_.lower() in HOME_NOUNS:
+                    # "Ann Roe, a native of Tulsa, Okla.", "Ann Roe, a Tulsa resident": her home town (and state).
+                    for place in _with_container(doc, index, m):
+                        yield _make(person, "livesIn", place, 0.8, "rule:apposition-home", tok.sent, offset, phrase)
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
@@ -413,11 +430,23 @@ def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             continue
         cls = _role_class(tok.lemma_.lower())
-        if cls is None:
+        home = tok.lemma_.lower() in HOME_NOUNS
+        if cls is None and not home:
             continue
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         person = index.at(subj) if subj is not None else None
         if person is None or person.type != "Person":
+            continue
+        if home:
+            # "Miller is a Wilmington native", "she is a resident of Leeds": the person's home town.
+            words = [w for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
+            words += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree]
+            m = next((index.at(w) for w in words if index.at(w) is not None
+                      and index.at(w).type in ("Place", "Country")), None)
+            if m is not None:
+                pred = "livesIn" if m.type == "Place" else "citizenOf"
+                for place in _with_container(doc, index, m):
+                    yield _make(person, pred, place, 0.85, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
@@ -555,11 +584,20 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.lemma_ != "bear" or tok.tag_ != "VBN":
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        person = index.at(subj) if subj is not None else None
+        person = _subject_of(tok, index) if subj is not None else None
+        if subj is None and tok.dep_ in ("acl", "appos", "amod"):
+            # "Tom Rand, born in Leeds, ...": the participle hangs on the person.
+            person = index.at(tok.head)
         if person is None or person.type != "Person":
             continue
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            # "Leeds, where Tom Rand was born": the place the clause hangs on.
+            m = index.at(tok.head)
+            if m is not None and m.type in ("Place", "Country"):
+                yield _make(person, "bornIn", m, 0.85, "rule:born-in", tok.sent, offset)
+            continue
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
