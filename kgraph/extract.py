@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, relations_of
+from .relations import KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, relations_of
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -669,6 +669,10 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
                     len(c.name.split()) == 1:
                 # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
                 c.type = "Person"
+        if c.type in ("Place", "Organization") and c.end - c.start == 1 and c.source == "ner" \
+                and gazetteer.country(c.name) is None and _killed_or_killer(c):
+            # "Lincoln was shot by Booth", "the assassination of Kennedy": only a person is killed or kills.
+            c.type, c.sure = "Person", False
         if c.type == "Person" and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
                 and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
             # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
@@ -682,6 +686,23 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+#: Nouns naming a killing: "the assassination of Kennedy", "the Kennedy slaying".
+_KILLING_NOUNS = frozenset("assassination murder killing slaying shooting assassin killer murderer".split())
+
+
+def _killed_or_killer(c: _Cand) -> bool:
+    """True when a name is the object or agent of a killing verb, or what a killing noun is of."""
+    tok = c.doc[c.start]
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in KILL_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "by"):
+        governor = head.head
+        return governor.lemma_.lower() in _KILLING_NOUNS or \
+            head.lower_ == "by" and governor.lemma_.lower() in KILL_VERBS
+    return tok.dep_ in ("compound", "poss") and head.lemma_.lower() in _KILLING_NOUNS
+
+
 def _acts_as_person(c: _Cand) -> bool:
     """True when a one-word name reads as a person: "President Lincoln", "Kennedy won", "shot Kennedy"."""
     tok, prev = c.doc[c.start], c.doc[c.start - 1] if c.start > 0 else None
@@ -689,6 +710,8 @@ def _acts_as_person(c: _Cand) -> bool:
         return True
     # "Bush" is no "Būsh": the city must be spelled as the name is.
     if gazetteer.city(c.name).name != c.name:
+        return True
+    if _killed_or_killer(c):
         return True
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 

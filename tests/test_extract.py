@@ -125,6 +125,8 @@ def test_no_false_mention(nlp, text, unwanted):
     pytest.param("Parti Vert gained two seats in the vote.", "Parti Vert", "Organization", id="party-word-makes-org"),
     pytest.param("Historians still argue about why President Lincoln trusted his guards.", "Lincoln", "Person",
                  id="title-keeps-city-named-person"),
+    pytest.param("Historians doubt that Lincoln was shot by a single man.", "Lincoln", "Person",
+                 id="killed-name-is-person"),
     pytest.param("NEW ORLEANS (UPI) _ Crowds lined the streets.", "UPI", "Organization", id="dateline-agency"),
     pytest.param("NEW ORLEANS (UPI) _ Crowds lined the streets.", "NEW ORLEANS", "Place", id="dateline-place"),
     pytest.param("The mill closed in Keene, N.H., last spring.", "New Hampshire", "Place", id="state-initials-after-city"),
