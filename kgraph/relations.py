@@ -626,12 +626,30 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(org, "basedIn", p, 0.8, "rule:dateline", sent, offset)
 
 
+def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization "of"/"in" a place: "Acme Tool Co. of Dayton, Ohio", "the Dutch embassy in Lima"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "in", "at"):
+            continue
+        org = index.at(tok.head)
+        if org is None or org.type != "Organization" or index.at(tok) is org:
+            continue
+        if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):
+            continue  # "the company's plant in Lima": the place of something else the organization has
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m.type not in ("Place", "Country") or gazetteer.demonym(m.text) is not None:
+            continue  # "XINHUA in English": a language is no place
+        for place in _with_container(doc, index, m):
+            yield _make(org, "basedIn", place, 0.75, "rule:org-prep", tok.sent, offset)
+
+
 def extract_source_code(text: str) -> bool:
     """True for a wire-service source code such as "OW1102132994"."""
     return len(text) >= 8 and text[:2].isalpha() and text[:2].isupper() and text[2:].isdigit()
 
 
-RULES = (rule_dateline, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
+RULES = (rule_dateline, rule_org_prep, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
          rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 

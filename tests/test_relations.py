@@ -62,6 +62,8 @@ RULE_CASES = [
                  ("Owen Pryce", "livesIn", "Chicago"), "rule:apposition-home", id="apposition-native"),
     pytest.param("The show cast Tim Roe as Nevada Gov. Carl Bassett.",
                  ("Carl Bassett", "leaderOf", "Nevada"), "rule:title-premodifier", id="title-abbreviation"),
+    pytest.param("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.",
+                 ("Hollis Valve Co.", "basedIn", "Ohio"), "rule:org-prep", id="org-of-city-comma-state"),
     pytest.param("Dr Anna Berg, from Oxford University, led the study.",
                  ("Anna Berg", "worksFor", "Oxford University"), "rule:person-prep", id="person-from-org"),
     pytest.param("Senator Bob Dole of Kansas spoke first.",
@@ -109,6 +111,8 @@ NEGATIVE_CASES = [
                  id="meeting-is-not-killing"),
     pytest.param("John Lennon was murdered in New York.", ("John Lennon", "killed", "John Lennon"),
                  id="passive-without-agent"),
+    pytest.param("LD0101010194 Lyon Radio Rhone in French 0800 GMT 1 Jan 94", ("Radio Rhone", "basedIn", "France"),
+                 id="language-is-no-place"),
     pytest.param("He toured Paris, Berlin and Rome last year.", ("Paris", "locatedIn", "Berlin"),
                  id="list-of-places-is-not-containment"),
 ]
