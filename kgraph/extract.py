@@ -580,6 +580,24 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
                 out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline", sure=True))
                 continue
+        # "(Text) Sofia, February 15 (BTA) --": a known place, a date, then the agency in brackets.
+        i2 = i + 3 if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")" else i
+        for n in (3, 2, 1):
+            span = doc[i2:i2 + n]
+            if i2 + n + 1 < sent.end and doc[i2 + n].text == "," and all(t.is_title for t in span) \
+                    and gazetteer.place(span.text) is not None:
+                k = i2 + n + 1
+                while k < min(sent.end, i2 + n + 5) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
+                    k += 1
+                if k > i2 + n + 1 and k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" \
+                        and doc[k + 1].is_upper:
+                    found = gazetteer.place(span.text)
+                    kind = "Country" if found.type == "Country" else "Place"
+                    out.append(_Cand(doc, offset, i2, i2 + n, kind, found.name if kind == "Country" else span.text,
+                                     "dateline", sure=True))
+                    out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline",
+                                     sure=True))
+                break
         # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA".
         if len(toks) > 16:
             continue

@@ -612,11 +612,19 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if first is None:
             continue
         i = first.i + 1 if extract_source_code(first.text) else first.i
+        if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
+            i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
         if place is None or place.type not in ("Place", "Country"):
             continue
         places = _with_container(doc, index, place)
         j = index.token_ids(places[-1])[-1] + 1
+        if j < sent.end and doc[j].text == "," and len(places) == 1:
+            # "Sofia, February 15 (BTA)": a date between the place and the agency.
+            k = j + 1
+            while k < min(sent.end, j + 5) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
+                k += 1
+            j = k if k > j + 1 else j
         if j < sent.end and doc[j].text == "(":
             j += 1
         org = index.at(doc[j]) if j < sent.end else None

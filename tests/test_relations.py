@@ -50,6 +50,8 @@ RULE_CASES = [
                  ("UPI", "basedIn", "TOLEDO"), "rule:dateline", id="dateline-agency-in-city"),
     pytest.param("TOLEDO, Ohio (UPI) _ The river rose overnight.",
                  ("UPI", "basedIn", "Ohio"), "rule:dateline", id="dateline-agency-in-state"),
+    pytest.param("(Text) Krakow, 3 March (PAP) -- The city council met on Monday.",
+                 ("PAP", "basedIn", "Krakow"), "rule:dateline", id="dateline-place-date-agency"),
     pytest.param("LD1203110594 Warsaw PAP in English 1010 GMT 12 Mar 94",
                  ("PAP", "basedIn", "Warsaw"), "rule:dateline", id="wire-source-line"),
     pytest.param("Nora Vance, born in Leeds, wrote three novels.",
