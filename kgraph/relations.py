@@ -550,13 +550,29 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = None
         else:
             # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
-            killer = _subject_of(tok, index)
+            killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+def _described_person(verb, index: MentionIndex) -> Mention | None:
+    """Return the person a participle phrase describes: "Sirhan, the man convicted of killing Kennedy"."""
+    climb = verb
+    for _ in range(4):
+        if climb.dep_ not in ("pcomp", "prep", "pobj"):
+            break
+        climb = climb.head
+    if climb.dep_ != "acl":
+        return None
+    noun = climb.head
+    found = index.at(noun)
+    if found is None and noun.dep_ == "appos":
+        found = index.at(noun.head)
+    return found if found is not None and found.type == "Person" else None
 
 
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -574,6 +590,9 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
         if killer is None and tok.dep_ == "appos":
             killer = index.at(tok.head)
+        if killer is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
+            killer = index.at(doc[tok.i + 2])
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
