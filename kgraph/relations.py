@@ -497,10 +497,33 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
             if right.type == "Place" and outer is None:
                 continue
             if inner is not None and outer is not None and inner.country_code and \
-                    (outer.country_code or outer.iso_code) not in (inner.country_code, None):
-                # "Lyon, Germany" cannot be: the gazetteer puts the first place in another country.
+                    (outer.country_code or outer.iso_code) not in (inner.country_code, None) \
+                    and inner.population >= CITY_ELSEWHERE_POPULATION:
+                # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
+                # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
                 continue
             yield _make(left, "locatedIn", right, 0.75, "rule:place-comma-place", tok.sent, offset)
+
+
+#: Below this population a town's name says little about its country: many towns share it.
+CITY_ELSEWHERE_POPULATION = 100_000
+
+
+def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A place "in" a larger one: "Perugia in Umbria province", "Bedford in southern Indiana"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i == 0:
+            continue
+        # Right after the place, wherever the parser hung "in" ("raised in Lowell in northern Massachusetts").
+        inner = index.at(doc[tok.i - 1])
+        if inner is None or inner.type != "Place" or index.token_ids(inner)[-1] != tok.i - 1:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        outer = index.at(pobj) if pobj is not None else None
+        if outer is None or outer is inner or outer.type not in ("Place", "Country") \
+                or gazetteer.demonym(outer.text) is not None:
+            continue
+        yield _make(inner, "locatedIn", outer, 0.7, "rule:place-in-place", tok.sent, offset)
 
 
 def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
@@ -676,7 +699,7 @@ def extract_source_code(text: str) -> bool:
     return len(text) >= 8 and text[:2].isalpha() and text[:2].isupper() and text[2:].isdigit()
 
 
-RULES = (rule_dateline, rule_org_prep, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
+RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
          rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 

@@ -66,6 +66,8 @@ RULE_CASES = [
                  ("Carl Bassett", "leaderOf", "Nevada"), "rule:title-premodifier", id="title-abbreviation"),
     pytest.param("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.",
                  ("Hollis Valve Co.", "basedIn", "Ohio"), "rule:org-prep", id="org-of-city-comma-state"),
+    pytest.param("The mill stood in Lowell in northern Massachusetts until the war.",
+                 ("Lowell", "locatedIn", "Massachusetts"), "rule:place-in-place", id="place-in-place"),
     pytest.param("Dr Anna Berg, from Oxford University, led the study.",
                  ("Anna Berg", "worksFor", "Oxford University"), "rule:person-prep", id="person-from-org"),
     pytest.param("Senator Bob Dole of Kansas spoke first.",
