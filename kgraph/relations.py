@@ -218,7 +218,9 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
             pred = "citizenOf"
         if lemma in NATIONALITY_NOUNS and target.type == "Country":
             pred = "citizenOf"
-        yield _make(person, pred, target, 0.85, "rule:title-premodifier", root.sent, offset, phrase)
+        # A town's official living there is measured apart: its precision is not the employer reading's.
+        method = "rule:title-residence" if pred == "livesIn" and role else "rule:title-premodifier"
+        yield _make(person, pred, target, 0.85, method, root.sent, offset, phrase)
         if pred in ("leaderOf", "worksFor") and target.type == "Country":
             # "Russian President Vladimir Putin": a state's official is its citizen.
             yield _make(person, "citizenOf", target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
@@ -264,7 +266,8 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
-                yield _make(person, pred, m, 0.9, "rule:apposition", tok.sent, offset, phrase)
+                method = "rule:apposition-residence" if pred == "livesIn" else "rule:apposition"
+                yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
                 if pred in ("leaderOf", "worksFor") and m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
 

@@ -62,6 +62,8 @@ RULE_CASES = [
                  ("Owen Pryce", "livesIn", "Chicago"), "rule:copula-home", id="copula-native"),
     pytest.param("Owen Pryce, a Chicago native, joined the navy.",
                  ("Owen Pryce", "livesIn", "Chicago"), "rule:apposition-home", id="apposition-native"),
+    pytest.param("Denver lawyer Mark Hollis filed the appeal.",
+                 ("Mark Hollis", "livesIn", "Denver"), "rule:title-residence", id="title-town-role-residence"),
     pytest.param("The show cast Tim Roe as Nevada Gov. Carl Bassett.",
                  ("Carl Bassett", "leaderOf", "Nevada"), "rule:title-premodifier", id="title-abbreviation"),
     pytest.param("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.",
