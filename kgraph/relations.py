@@ -40,6 +40,9 @@ candidate politician""".split())
 NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
 resident native refugee defector tourist businessman businesswoman athlete""".split())
 
+#: Person nouns that say where someone lives or comes from: "a Tulsa native", "a resident of Leeds".
+HOME_NOUNS = frozenset("native resident citizen inhabitant".split())
+
 #: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
 PORTFOLIO_WORDS = frozenset("""defense defence foreign interior finance justice health education trade
 energy treasury state home agriculture labor labour transport transportation commerce economy culture
@@ -66,7 +69,14 @@ KILL_VERBS = frozenset("kill murder assassinate slay execute shoot behead strang
 
 # ---------------------------------------------------------------- relations
 
+#: Abbreviated titles and the role nouns they stand for: "Louisiana Gov. Earl Long", "Arizona Sen. Ann Roe".
+ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                      "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
+                      "cmdr": "commander", "pres": "president", "supt": "superintendent", "insp": "inspector"}
+
+
 def _role_class(lemma: str) -> str | None:
+    lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
     if lemma in LEADER_ROLES:
         return "leaderOf"
     if lemma in MEMBER_ROLES:
@@ -87,7 +97,8 @@ def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, o
             return "worksFor"
         if obj.type == "Country":
             return "citizenOf"
-        return "livesIn" if role is None else None
+        # "the Arizona senator", "a Boston lawyer": someone holding a role of a town or state lives there.
+        return "livesIn"
     if role == "memberOf":
         return "memberOf"
     if role == "worksFor" or role is None:
@@ -196,7 +207,9 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
             # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
             target = _employer_for_place(doc, index, target) or target
         if role is None and not any(t.lemma_.lower() in NATIONALITY_NOUNS for t in pre):
-            if target.type != "Country":
+            # "Modesto native George Lucas": a home noun ties the person to the town.
+            if target.type != "Country" and not (target.type == "Place" and
+                                                 any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
                 continue
         pred = _predicate_for(role, lemma, person, target)
         if pred is None:
@@ -205,7 +218,9 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
             pred = "citizenOf"
         if lemma in NATIONALITY_NOUNS and target.type == "Country":
             pred = "citizenOf"
-        yield _make(person, pred, target, 0.85, "rule:title-premodifier", root.sent, offset, phrase)
+        # A town's official living there is measured apart: its precision is not the employer reading's.
+        method = "rule:title-residence" if pred == "livesIn" and role else "rule:title-premodifier"
+        yield _make(person, pred, target, 0.85, method, root.sent, offset, phrase)
         if pred in ("leaderOf", "worksFor") and target.type == "Country":
             # "Russian President Vladimir Putin": a state's official is its citizen.
             yield _make(person, "citizenOf", target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
@@ -220,7 +235,7 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         if person is None or person.type != "Person" or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
-        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS
+        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS
         if cls is None and not nationality:
             continue
         _r, _l, phrase = _role_words([tok])
@@ -244,10 +259,15 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                 # "Robert Corduwener, a Netherlands businessman": a nationality only.
                 if m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
+                elif m.type == "Place" and tok.lemma_.lower() in HOME_NOUNS:
+                    # "Ann Roe, a native of Tulsa, Okla.", "Ann Roe, a Tulsa resident": her home town (and state).
+                    for place in _with_container(doc, index, m):
+                        yield _make(person, "livesIn", place, 0.8, "rule:apposition-home", tok.sent, offset, phrase)
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
-                yield _make(person, pred, m, 0.9, "rule:apposition", tok.sent, offset, phrase)
+                method = "rule:apposition-residence" if pred == "livesIn" else "rule:apposition"
+                yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
                 if pred in ("leaderOf", "worksFor") and m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
 
@@ -272,7 +292,22 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         elif m.type == "Country" and tok.lower_ in ("of", "from"):
             yield _make(person, "citizenOf", m, 0.7, "rule:person-prep", tok.sent, offset)
         elif m.type == "Place" and tok.lower_ in ("of", "from"):
-            yield _make(person, "livesIn", m, 0.7, "rule:person-prep", tok.sent, offset)
+            # "Peggy Say of Batavia, N.Y.": she lives in the town and in its state.
+            for place in _with_container(doc, index, m):
+                yield _make(person, "livesIn", place, 0.7, "rule:person-prep", tok.sent, offset)
+
+
+def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
+    """Return the place and the one named right after it with a comma: "Batavia, N.Y." gives both."""
+    ids = index.token_ids(place)
+    if not ids or place.type != "Place" or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
+        return [place]
+    outer = index.at(doc[ids[-1] + 2])
+    if outer is None or outer is place or outer.type not in ("Place", "Country"):
+        return [place]
+    if _in_list(doc, index, ids[-1], outer):
+        return [place]
+    return [place, outer]
 
 
 def _subject_of(verb, index: MentionIndex) -> Mention | None:
@@ -324,7 +359,8 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             for word, o in preps:
                 m = index.at(o)
                 if m is not None and m.type in ("Place", "Country") and word == "in":
-                    yield _make(person, "livesIn", m, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+                    for place in _with_container(doc, index, m):
+                        yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
 
 
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -370,7 +406,8 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
-                        yield _make(org, "basedIn", m, 0.85, "rule:based-in", tok.sent, offset)
+                        for place in _with_container(doc, index, m):
+                            yield _make(org, "basedIn", place, 0.85, "rule:based-in", tok.sent, offset)
 
 
 def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -396,11 +433,23 @@ def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             continue
         cls = _role_class(tok.lemma_.lower())
-        if cls is None:
+        home = tok.lemma_.lower() in HOME_NOUNS
+        if cls is None and not home:
             continue
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         person = index.at(subj) if subj is not None else None
         if person is None or person.type != "Person":
+            continue
+        if home:
+            # "Miller is a Wilmington native", "she is a resident of Leeds": the person's home town.
+            words = [w for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
+            words += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree]
+            m = next((index.at(w) for w in words if index.at(w) is not None
+                      and index.at(w).type in ("Place", "Country")), None)
+            if m is not None:
+                pred = "livesIn" if m.type == "Place" else "citizenOf"
+                for place in _with_container(doc, index, m):
+                    yield _make(person, pred, place, 0.85, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
@@ -440,19 +489,44 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
         left, right = index.at(doc[tok.i - 1]), index.at(doc[tok.i + 1])
         if left is None or right is None or left is right:
             continue
-        if left.type == "Place" and right.type in ("Country", "Place") and right.text == right.name \
-                and doc[tok.i + 1].ent_iob_ == "B":
+        # "Aiken, S.C.": a state abbreviation after a comma is the place's state.
+        state = right.type == "Place" and gazetteer.us_state(right.text) is not None
+        if left.type == "Place" and right.type in ("Country", "Place") and \
+                (state or right.text == right.name and doc[tok.i + 1].ent_iob_ == "B"):
             if _in_list(doc, index, tok.i - 1, right):
                 # "in Paris, Berlin and Rome": a list of places, not one inside the next.
                 continue
-            inner, outer = gazetteer.place(left.text), gazetteer.place(right.text)
+            inner, outer = gazetteer.place(left.text), gazetteer.place(right.name)
             if right.type == "Place" and outer is None:
                 continue
             if inner is not None and outer is not None and inner.country_code and \
-                    (outer.country_code or outer.iso_code) not in (inner.country_code, None):
-                # "Lyon, Germany" cannot be: the gazetteer puts the first place in another country.
+                    (outer.country_code or outer.iso_code) not in (inner.country_code, None) \
+                    and inner.population >= CITY_ELSEWHERE_POPULATION:
+                # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
+                # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
                 continue
             yield _make(left, "locatedIn", right, 0.75, "rule:place-comma-place", tok.sent, offset)
+
+
+#: Below this population a town's name says little about its country: many towns share it.
+CITY_ELSEWHERE_POPULATION = 100_000
+
+
+def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A place "in" a larger one: "Perugia in Umbria province", "Bedford in southern Indiana"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i == 0:
+            continue
+        # Right after the place, wherever the parser hung "in" ("raised in Lowell in northern Massachusetts").
+        inner = index.at(doc[tok.i - 1])
+        if inner is None or inner.type != "Place" or index.token_ids(inner)[-1] != tok.i - 1:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        outer = index.at(pobj) if pobj is not None else None
+        if outer is None or outer is inner or outer.type not in ("Place", "Country") \
+                or gazetteer.demonym(outer.text) is not None:
+            continue
+        yield _make(inner, "locatedIn", outer, 0.7, "rule:place-in-place", tok.sent, offset)
 
 
 def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
@@ -502,13 +576,29 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = None
         else:
             # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
-            killer = _subject_of(tok, index)
+            killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+def _described_person(verb, index: MentionIndex) -> Mention | None:
+    """Return the person a participle phrase describes: "Sirhan, the man convicted of killing Kennedy"."""
+    climb = verb
+    for _ in range(4):
+        if climb.dep_ not in ("pcomp", "prep", "pobj"):
+            break
+        climb = climb.head
+    if climb.dep_ != "acl":
+        return None
+    noun = climb.head
+    found = index.at(noun)
+    if found is None and noun.dep_ == "appos":
+        found = index.at(noun.head)
+    return found if found is not None and found.type == "Person" else None
 
 
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -526,6 +616,9 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
         if killer is None and tok.dep_ == "appos":
             killer = index.at(tok.head)
+        if killer is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
+            killer = index.at(doc[tok.i + 2])
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
@@ -536,18 +629,80 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.lemma_ != "bear" or tok.tag_ != "VBN":
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        person = index.at(subj) if subj is not None else None
+        person = _subject_of(tok, index) if subj is not None else None
+        if subj is None and tok.dep_ in ("acl", "appos", "amod"):
+            # "Tom Rand, born in Leeds, ...": the participle hangs on the person.
+            person = index.at(tok.head)
         if person is None or person.type != "Person":
             continue
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            # "Leeds, where Tom Rand was born": the place the clause hangs on.
+            m = index.at(tok.head)
+            if m is not None and m.type in ("Place", "Country"):
+                yield _make(person, "bornIn", m, 0.85, "rule:born-in", tok.sent, offset)
+            continue
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
-                        yield _make(person, "bornIn", m, 0.9, "rule:born-in", tok.sent, offset)
+                        for place in _with_container(doc, index, m):
+                            yield _make(person, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
 
 
-RULES = (rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
+def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """The agency of a dateline reports from its places: "DAYTON, Ohio (AP)", "Sofia BTA in English"."""
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        i = first.i + 1 if extract_source_code(first.text) else first.i
+        if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
+            i += 3  # "(Text) Sofia, 15 Feb (BTA)"
+        place = index.at(doc[i]) if i < sent.end else None
+        if place is None or place.type not in ("Place", "Country"):
+            continue
+        places = _with_container(doc, index, place)
+        j = index.token_ids(places[-1])[-1] + 1
+        if j < sent.end and doc[j].text == "," and len(places) == 1:
+            # "Sofia, February 15 (BTA)": a date between the place and the agency.
+            k = j + 1
+            while k < min(sent.end, j + 5) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
+                k += 1
+            j = k if k > j + 1 else j
+        if j < sent.end and doc[j].text == "(":
+            j += 1
+        org = index.at(doc[j]) if j < sent.end else None
+        if org is None or org.type != "Organization":
+            continue
+        for p in places:
+            yield _make(org, "basedIn", p, 0.8, "rule:dateline", sent, offset)
+
+
+def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization "of"/"in" a place: "Acme Tool Co. of Dayton, Ohio", "the Dutch embassy in Lima"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "in", "at"):
+            continue
+        org = index.at(tok.head)
+        if org is None or org.type != "Organization" or index.at(tok) is org:
+            continue
+        if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):
+            continue  # "the company's plant in Lima": the place of something else the organization has
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m.type not in ("Place", "Country") or gazetteer.demonym(m.text) is not None:
+            continue  # "XINHUA in English": a language is no place
+        for place in _with_container(doc, index, m):
+            yield _make(org, "basedIn", place, 0.75, "rule:org-prep", tok.sent, offset)
+
+
+def extract_source_code(text: str) -> bool:
+    """True for a wire-service source code such as "OW1102132994"."""
+    return len(text) >= 8 and text[:2].isalpha() and text[:2].isupper() and text[2:].isdigit()
+
+
+RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
          rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 

@@ -71,3 +71,18 @@ def test_place_table_cache_round_trips(tmp_path, monkeypatch):
 def test_place_table_without_cache(monkeypatch):
     monkeypatch.setenv("KGRAPH_CACHE_DIR", "")
     assert gazetteer._cache_file() is None
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("Calif.", "California", id="shortened-name"),
+    pytest.param("Pa.", "Pennsylvania", id="letters-in-order"),
+    pytest.param("N.Y.", "New York", id="dotted-initials"),
+    pytest.param("D.C.", "District of Columbia", id="initials-skip-of"),
+    pytest.param("TX", "Texas", id="postal-code"),
+    pytest.param("Ala.", "Ala.", id="ambiguous-keeps-abbreviation"),
+    pytest.param("Paris", None, id="not-an-abbreviation"),
+    pytest.param("Gen.", None, id="title-is-no-state"),
+])
+def test_us_state(text, name):
+    found = gazetteer.us_state(text)
+    assert (found.name if found else None) == name
