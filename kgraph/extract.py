@@ -19,8 +19,6 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
-import re
-
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,7 +26,8 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, relations_of
+from .relations import (KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_source_code,
+                        relations_of, skip_date)
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -535,12 +534,15 @@ def _candidates(doc, offset: int) -> list[_Cand]:
     return sorted(cands, key=lambda c: (c.start, c.end))
 
 
-#: A wire-service source code opening a line: "OW1102132994".
-_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{6,}$")
-
-
 def _capitalized(tok) -> bool:
     return (tok.is_title or tok.is_upper) and any(ch.isalpha() for ch in tok.text) and not tok.is_punct
+
+
+def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
+    """A dateline's place the gazetteer knows: a country under its own name, a place as written."""
+    kind = "Country" if found.type == "Country" else "Place"
+    name = found.name if kind == "Country" else doc[start:end].text
+    return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
 
 
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
@@ -586,22 +588,17 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             span = doc[i2:i2 + n]
             if i2 + n + 1 < sent.end and doc[i2 + n].text == "," and all(t.is_title for t in span) \
                     and gazetteer.place(span.text) is not None:
-                k = i2 + n + 1
-                while k < min(sent.end, i2 + n + 5) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
-                    k += 1
+                k = skip_date(doc, i2 + n + 1, sent.end)
                 if k > i2 + n + 1 and k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" \
                         and doc[k + 1].is_upper:
-                    found = gazetteer.place(span.text)
-                    kind = "Country" if found.type == "Country" else "Place"
-                    out.append(_Cand(doc, offset, i2, i2 + n, kind, found.name if kind == "Country" else span.text,
-                                     "dateline", sure=True))
+                    out.append(_place_cand(doc, offset, i2, i2 + n, gazetteer.place(span.text)))
                     out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline",
                                      sure=True))
                 break
         # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA".
         if len(toks) > 16:
             continue
-        start = i + 1 if _SOURCE_CODE.match(doc[i].text) else i
+        start = i + 1 if is_source_code(doc[i].text) else i
         place = None
         for n in (3, 2, 1):
             span = doc[start:start + n]
@@ -619,10 +616,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
         if e == place[1] or not ends_well:
             continue
-        found = gazetteer.place(doc[place[0]:place[1]].text.title())
-        kind = "Country" if found.type == "Country" else "Place"
-        name = found.name if kind == "Country" else doc[place[0]:place[1]].text
-        out.append(_Cand(doc, offset, place[0], place[1], kind, name, "dateline", sure=True))
+        out.append(_place_cand(doc, offset, place[0], place[1], gazetteer.place(doc[place[0]:place[1]].text.title())))
         out.append(_Cand(doc, offset, place[1], e, "Organization", doc[place[1]:e].text, "dateline", sure=True))
     return out
 

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from decimal import Decimal
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -656,7 +657,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        i = first.i + 1 if extract_source_code(first.text) else first.i
+        i = first.i + 1 if is_source_code(first.text) else first.i
         if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
             i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
@@ -666,9 +667,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         j = index.token_ids(places[-1])[-1] + 1
         if j < sent.end and doc[j].text == "," and len(places) == 1:
             # "Sofia, February 15 (BTA)": a date between the place and the agency.
-            k = j + 1
-            while k < min(sent.end, j + 5) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
-                k += 1
+            k = skip_date(doc, j + 1, sent.end)
             j = k if k > j + 1 else j
         if j < sent.end and doc[j].text == "(":
             j += 1
@@ -697,13 +696,28 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(org, "basedIn", place, 0.75, "rule:org-prep", tok.sent, offset)
 
 
-def extract_source_code(text: str) -> bool:
+#: A wire-service source code opening a line: "OW1102132994".
+_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{6,}$")
+
+
+def is_source_code(text: str) -> bool:
     """True for a wire-service source code such as "OW1102132994"."""
-    return len(text) >= 8 and text[:2].isalpha() and text[:2].isupper() and text[2:].isdigit()
+    return _SOURCE_CODE.match(text) is not None
 
 
-RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition, rule_copula_role, rule_possessive,
-         rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
+def skip_date(doc, start: int, end: int) -> int:
+    """Return the index after the date words (numbers, DATE entities) from ``start``, looking at most 4 tokens.
+
+    Why: "Sofia, February 15 (BTA)": the date sits between a dateline's place and its agency.
+    """
+    k = start
+    while k < min(end, start + 4) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
+        k += 1
+    return k
+
+
+RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
+         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 
 
