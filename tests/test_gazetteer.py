@@ -47,6 +47,21 @@ def test_place(text, kind, country):
     assert (p.type, p.country_code) == (kind, country)
 
 
+@pytest.mark.parametrize("name,lat,lon", [
+    pytest.param("France", 46, 2, id="europe"),
+    pytest.param("Brazil", -10, -55, id="southern-western-hemisphere"),
+    pytest.param("Japan", 36, 138, id="asia"),
+])
+def test_countries_carry_a_representative_point(name, lat, lon):
+    c = gazetteer.country(name)
+    assert (c.latitude, c.longitude) == (lat, lon)
+
+
+def test_a_country_without_a_listed_point_takes_its_capitals():
+    kosovo = gazetteer.country("Kosovo")  # no ISO code of its own, so countryinfo has no point
+    assert (round(kosovo.latitude, 1), round(kosovo.longitude, 1)) == (42.7, 21.2)  # Pristina
+
+
 def test_ambiguous_words_are_no_places():
     assert gazetteer.place("Reading") is None and gazetteer.city("Nice") is None
 

@@ -179,6 +179,9 @@ def test_seed_places_and_countries_carry_geonames_links(seed_build):
         assert str(g.value(e, OWL.sameAs)).startswith("https://sws.geonames.org/")
         assert g.value(e, KG.isoCode) == Literal(code)
     assert g.value(by_label["Russia"], OWL.sameAs) == URIRef("https://sws.geonames.org/2017370/")
+    # A country's coordinates are its representative point (GeoNames: Russia 60 N 100 E).
+    assert (float(g.value(by_label["Russia"], GEO.lat)), float(g.value(by_label["Russia"], GEO.long))) == (60, 100)
+    assert 44 < float(g.value(by_label["Ukraine"], GEO.lat)) < 53
     kursk = by_label["Kursk"]
     assert g.value(kursk, OWL.sameAs) == URIRef("https://sws.geonames.org/538560/")
     assert abs(float(g.value(kursk, GEO.lat)) - 51.73) < 0.05
