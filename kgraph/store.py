@@ -14,10 +14,13 @@ IRIs from the web is switched off.
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
@@ -265,18 +268,25 @@ class OxigraphStore(_Queryable):
             self._has_named = next(iter(self.store.named_graphs()), None) is not None
         return self._has_named
 
-    def _query(self, text: str) -> Result:
+    def _query(self, text: str, sort_here: bool = True) -> Result:
         """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
         import pyoxigraph as ox
 
+        order = split_order(text) if sort_here else None
         try:
-            res = self.store.query(text, prefixes=PREFIXES, use_default_graph_as_union=self._union())
+            res = self.store.query(order[0] if order else text, prefixes=PREFIXES,
+                                   use_default_graph_as_union=self._union())
             if isinstance(res, ox.QueryBoolean):
                 return Result("ASK", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
                 conv = _Converter()
-                return Result("SELECT", names, [tuple(conv(t) for t in sol) for sol in res])
+                rows = [tuple(conv(t) for t in sol) for sol in res]
+                if order:
+                    if not all(var in names for var, _desc in order[1]):
+                        return self._query(text, sort_here=False)  # ordered by an unprojected variable
+                    sort_rows(rows, [(names.index(var), desc) for var, desc in order[1]])
+                return Result("SELECT", names, rows)
             conv = _Converter()
             triples = [(conv(tr.subject), conv(tr.predicate), conv(tr.object)) for tr in res]
             kind = "DESCRIBE" if _first_keyword(text) == "DESCRIBE" else "CONSTRUCT"
@@ -285,6 +295,81 @@ class OxigraphStore(_Queryable):
             raise QueryError(_rdflib_syntax(text) or _oxigraph_message(exc)) from None
         except OSError as exc:
             raise QueryError(f"cannot run query: {_first_line(exc)}") from None
+
+
+# The final ORDER BY of a query, on plain variables only: "ORDER BY DESC(?n) ?name" at the very end.
+_TAIL_ORDER = re.compile(r"\bORDER\s+BY((?:\s*(?:[?$]\w+|(?:ASC|DESC)\s*\(\s*[?$]\w+\s*\)))+)\s*$", re.I)
+_ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?[?$](\w+)", re.I)
+
+
+def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """Split a SELECT's final ORDER BY on plain variables off the query; return None if there is none.
+
+    Oxigraph's on-disk sort reads each long string back from the store at
+    every comparison: ordering 20,245 rows by three labels took 0.6 s there
+    and 0.03 s in Python (bench_query.py, 1M triples). An ORDER BY followed by
+    LIMIT, OFFSET or VALUES, or on an expression, stays with the engine.
+
+    Returns:
+        The query without its ORDER BY, and the (variable, descending) sort keys in order.
+    """
+    from .query import query_form
+
+    lines = text.rstrip().split("\n")
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()  # trailing comment lines
+    body = "\n".join(lines)
+    m = _TAIL_ORDER.search(body)
+    if m is None or "#" in body[body.rfind("\n", 0, m.start()) + 1:m.start()]:
+        return None  # no final ORDER BY, or it may sit in a comment
+    if query_form(text) != "SELECT":
+        return None
+    keys = [(name, (word or "").upper() == "DESC") for word, name in _ORDER_KEY.findall(m.group(1))]
+    return body[:m.start()], keys
+
+
+def _order_key(t):
+    """Return a sort key giving SPARQL's ORDER BY order: unbound, blank nodes, IRIs, then literals.
+
+    Literals: numbers by value, then booleans, then plain and language strings
+    by code point (then language tag), then other datatypes by datatype and
+    lexical form. SPARQL fixes the order within numbers and within strings;
+    across kinds it is the engine's choice (Oxigraph's own is not a total
+    order there), and this one is total, so mixed columns sort the same way
+    every run.
+    """
+    if t is None:
+        return (0,)
+    if isinstance(t, BNode):
+        return (1, str(t))
+    if isinstance(t, URIRef):
+        return (2, str(t))
+    dt = t.datatype
+    if dt is None or dt == XSD.string or dt == RDF.langString:
+        return (3, 2, str(t), t.language or "")
+    if dt == XSD.boolean:
+        return (3, 1, str(t) in ("true", "1"))
+    v = t.toPython() if dt in _NUMERIC_TYPES else None
+    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool) and not (isinstance(v, float) and math.isnan(v)):
+        return (3, 0, v)
+    return (3, 3, str(dt), str(t))
+
+
+def sort_rows(rows: list[tuple], keys: list[tuple[int, bool]]) -> None:
+    """Sort result rows in place by (column, descending) keys with SPARQL's ORDER BY order (stable)."""
+    memo: dict = {}
+
+    def key_of(t):
+        try:
+            return memo[t]
+        except KeyError:
+            k = memo[t] = _order_key(t)
+            return k
+        except TypeError:  # an unhashable term: never made by from_oxigraph, kept for safety
+            return _order_key(t)
+
+    for col, desc in reversed(keys):
+        rows.sort(key=lambda r: key_of(r[col]), reverse=desc)
 
 
 def _rdflib_syntax(text: str) -> str | None:
@@ -320,6 +405,9 @@ def _first_keyword(text: str) -> str:
     return query_form(text)
 
 
+_NUMERIC_TYPES = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.short, XSD.byte,
+                  XSD.nonNegativeInteger, XSD.nonPositiveInteger, XSD.positiveInteger, XSD.negativeInteger,
+                  XSD.unsignedInt, XSD.unsignedLong, XSD.unsignedShort, XSD.unsignedByte}
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
 
