@@ -26,8 +26,8 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import (KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_source_code,
-                        relations_of, skip_date)
+from .relations import (KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_document_code,
+                        is_source_code, relations_of, skip_date, source_line_start)
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -531,6 +531,8 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         # A dateline's reading wins over the NER's guesses ("DAYTON" tagged ORG, "AP" tagged GPE).
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
         cands.append(d)
+    # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
+    cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     return sorted(cands, key=lambda c: (c.start, c.end))
 
 
@@ -572,7 +574,8 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     r += 1
                 if r > k + 1:
                     region, k = (k + 1, r), r
-            if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+            agency = _dateline_agency(doc, k, sent.end) if k < sent.end and doc[k].text == "(" else None
+            if agency is not None:
                 out.append(_Cand(doc, offset, i, j, "Place", doc[i:j].text, "dateline", sure=True))
                 if region is not None:
                     text = doc[region[0]:region[1]].text
@@ -580,25 +583,29 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     state = gazetteer.us_state(text)
                     kind, name = ("Country", known.name) if known else ("Place", state.name if state else text)
                     out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
-                out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline", sure=True))
+                out.append(_Cand(doc, offset, agency[0], agency[1], "Organization", doc[agency[0]:agency[1]].text,
+                                 "dateline", sure=True))
                 continue
-        # "(Text) Sofia, February 15 (BTA) --": a known place, a date, then the agency in brackets.
+        # "(Text) Sofia, February 15 (BTA) --", "Tallinn May 3 ETA --": a known place, a date, then the agency.
         i2 = i + 3 if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")" else i
+        agency = None
         for n in (3, 2, 1):
             span = doc[i2:i2 + n]
-            if i2 + n + 1 < sent.end and doc[i2 + n].text == "," and all(t.is_title for t in span) \
-                    and gazetteer.place(span.text) is not None:
-                k = skip_date(doc, i2 + n + 1, sent.end)
-                if k > i2 + n + 1 and k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" \
-                        and doc[k + 1].is_upper:
+            if i2 + n + 1 < sent.end and all(t.is_title for t in span) and gazetteer.place(span.text) is not None:
+                d = i2 + n + 1 if doc[i2 + n].text == "," else i2 + n
+                k = skip_date(doc, d, sent.end)
+                agency = _dateline_agency(doc, k, sent.end) if k > d else None
+                if agency is not None:
                     out.append(_place_cand(doc, offset, i2, i2 + n, gazetteer.place(span.text)))
-                    out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline",
-                                     sure=True))
+                    out.append(_Cand(doc, offset, agency[0], agency[1], "Organization",
+                                     doc[agency[0]:agency[1]].text, "dateline", sure=True))
                 break
-        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA".
-        if len(toks) > 16:
+        if agency is not None:
             continue
-        start = i + 1 if is_source_code(doc[i].text) else i
+        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA", also after a headline.
+        start = source_line_start(sent)
+        if len(toks) > 16 and start == i:
+            continue
         place = None
         for n in (3, 2, 1):
             span = doc[start:start + n]
@@ -608,9 +615,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                 break
         if place is None:
             continue
-        e = place[1]
-        while e < sent.end and _capitalized(doc[e]) and not doc[e].like_num:
-            e += 1
+        e = _capitalized_run(doc, place[1], sent.end)
         rest = doc[e:sent.end]
         ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
@@ -619,6 +624,29 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         out.append(_place_cand(doc, offset, place[0], place[1], gazetteer.place(doc[place[0]:place[1]].text.title())))
         out.append(_Cand(doc, offset, place[1], e, "Organization", doc[place[1]:e].text, "dateline", sure=True))
     return out
+
+
+def _capitalized_run(doc, start: int, end: int) -> int:
+    """Return where a run of capitalized words from ``start`` ends, over inner hyphens ("AL-AKHBAR", "Radio-1")."""
+    e = start
+    while e < end and (_capitalized(doc[e]) and not doc[e].like_num and doc[e].ent_type_ != "DATE" or
+                       doc[e].text == "-" and e > start and not doc[e - 1].whitespace_ and e + 1 < end
+                       and not doc[e].whitespace_ and (_capitalized(doc[e + 1]) or doc[e + 1].like_num)):
+        e += 1
+    return e
+
+
+def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
+    """Return the agency's span of a dateline after its place and date: "(BTA)", "( ITAR-TASS )", "ETA --"."""
+    if k < end and doc[k].text == "(":
+        e = _capitalized_run(doc, k + 1, end)
+        if e > k + 1 and e < end and doc[e].text == ")" and doc[k + 1].is_upper:
+            return k + 1, e
+        return None
+    e = _capitalized_run(doc, k, end)
+    if e > k and doc[k].is_upper and e < end and doc[e].text in ("--", "_", "\u2014"):
+        return k, e
+    return None
 
 
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:

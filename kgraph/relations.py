@@ -657,7 +657,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        i = first.i + 1 if is_source_code(first.text) else first.i
+        i = source_line_start(sent)
         if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
             i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
@@ -665,10 +665,11 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         places = _with_container(doc, index, place)
         j = index.token_ids(places[-1])[-1] + 1
-        if j < sent.end and doc[j].text == "," and len(places) == 1:
-            # "Sofia, February 15 (BTA)": a date between the place and the agency.
-            k = skip_date(doc, j + 1, sent.end)
-            j = k if k > j + 1 else j
+        if len(places) == 1:
+            # "Sofia, February 15 (BTA)", "Tallinn May 3 (ETA)": a date between the place and the agency.
+            d = j + 1 if j < sent.end and doc[j].text == "," else j
+            k = skip_date(doc, d, sent.end)
+            j = k if k > d else j
         if j < sent.end and doc[j].text == "(":
             j += 1
         org = index.at(doc[j]) if j < sent.end else None
@@ -703,6 +704,28 @@ _SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{6,}$")
 def is_source_code(text: str) -> bool:
     """True for a wire-service source code such as "OW1102132994"."""
     return _SOURCE_CODE.match(text) is not None
+
+
+#: A translation service's document number: "95KR0311C", "946F0042A".
+_DOCUMENT_CODE = re.compile(r"^\d{2}[A-Z0-9]{2}\d{4}[A-Z]$")
+
+
+def is_document_code(text: str) -> bool:
+    """True for a document number such as "95KR0311C" (a code, never a name)."""
+    return _DOCUMENT_CODE.match(text) is not None
+
+
+def source_line_start(sent) -> int:
+    """Return where a wire source line starts in a sentence: after a source code anywhere in it, else at its start.
+
+    Why: "Fog Closes Airports LD0303121294 Riga LETA in English" -- the parser
+    glues the headline before the code into one sentence with the source line.
+    """
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return sent.start
+    code = next((t.i for t in sent if is_source_code(t.text)), None)
+    return code + 1 if code is not None else first.i
 
 
 def skip_date(doc, start: int, end: int) -> int:

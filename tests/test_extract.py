@@ -112,6 +112,9 @@ def test_mention_found(nlp, text, expected):
     pytest.param("The meeting took place on December 9 in the morning.", "December 9", id="dates-are-not-entities"),
     pytest.param("The quake struck at 05:30 UTC off the coast.", "UTC", id="time-zone-is-no-org"),
     pytest.param("Tourists crowded the old town all summer.", "Tourists", id="sentence-initial-common-noun"),
+    pytest.param("The ministry filed report 95KR0311C with the Harbour Board.", "95KR0311C",
+                 id="document-code-is-no-name"),
+    pytest.param("(Text) Gdansk May 9 PAP -- Dock workers went on strike.", "May", id="dateline-month-is-no-agency"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
