@@ -218,10 +218,17 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
     if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
         # "EU" tagged GPE: an acronym that is no known place is an organization.
         return "Organization", text, False
+    if label in ("GPE", "LOC") and _territory_suffixed(text):
+        # "Novosti-Kazakhstan" tagged GPE: a name with a country hyphenated on is an agency, not the country.
+        return "Organization", text, False
     if label in ("GPE", "LOC"):
         return "Place", text, gazetteer.place(text) is not None
     if label == "ORG" and gazetteer.region(text) is not None and gazetteer.city(text) is None:
         # "Schleswig-Holstein" tagged ORG: a province or state is a place (a city name may be its club).
+        return "Place", text, True
+    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _in_place_context(doc, start, end) \
+            and gazetteer.city(text) is not None:
+        # "flooding in Kelso", "Kelso, Wash." tagged ORG: a known town where a place is expected is the place.
         return "Place", text, True
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
             and label != "ORG":
@@ -243,6 +250,35 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         # "Defense" in "U.S. Defense Secretary Lloyd Austin" is part of a title, not an organization.
         return None
     return kind, text, False
+
+
+def _in_place_context(doc, start: int, end: int) -> bool:
+    """True after "in"/"near" or before ", <US state or country>": "in Kelso", "Kelso, Wash."."""
+    if start > 0 and doc[start - 1].lower_ in ("in", "near") and not (end < len(doc) and doc[end].pos_ == "NOUN"):
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        nxt = doc[end + 1].text
+        return gazetteer.us_state(nxt) is not None or gazetteer.country(nxt) is not None
+    return False
+
+
+def _territory_suffixed(text: str) -> bool:
+    """True for "Name-Country" where only the part after the last hyphen is a known country ("Novosti-Kazakhstan")."""
+    head, _sep, tail = text.replace(" - ", "-").rpartition("-")
+    if not head or not tail[:1].isupper() or gazetteer.country(tail) is None:
+        return False
+    return gazetteer.place(text) is None and gazetteer.place(head) is None and gazetteer.demonym(head) is None \
+        and gazetteer.country(head) is None
+
+
+def _language_after_in(c: "_Cand") -> bool:
+    """True for a demonym that names a language after "in": "said in Portuguese", "broadcast in Russian"."""
+    doc = c.doc
+    if c.start == 0 or doc[c.start - 1].lower_ != "in" or c.type != "Country":
+        return False
+    if c.end < len(doc) and doc[c.end].pos_ in ("NOUN", "PROPN"):
+        return False  # "in Portuguese waters": the demonym describes a noun
+    return gazetteer.demonym(c.text) is not None and gazetteer.country(c.text) is None
 
 
 def _names_outlet(doc, start: int, end: int) -> bool:
@@ -336,6 +372,14 @@ def _person_extent(doc, ent) -> int:
     return ent.end
 
 
+def _hyphen_extent(doc, end: int) -> int:
+    """Return where a name really ends over hyphens written without spaces: "Mediafax" + "-" + "Romania"."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    return end
+
+
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     taken = 0
@@ -350,7 +394,11 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
                 out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines))
                 continue
-        pieces = [q for p in _split_lines(doc, ent.start, ent.end) for q in _split_country_prefix(doc, *p, ent.label_)]
+        ent_end = _hyphen_extent(doc, ent.end)
+        if ent_end != ent.end:
+            # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
+            taken = ent_end
+        pieces = [q for p in _split_lines(doc, ent.start, ent_end) for q in _split_country_prefix(doc, *p, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
@@ -533,6 +581,8 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(d)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
+    # "said in Portuguese": a language is no country.
+    cands = [c for c in cands if not _language_after_in(c)]
     return sorted(cands, key=lambda c: (c.start, c.end))
 
 
@@ -575,16 +625,18 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                 if r > k + 1:
                     region, k = (k + 1, r), r
             agency = _dateline_agency(doc, k, sent.end) if k < sent.end and doc[k].text == "(" else None
-            if agency is not None:
+            text = doc[region[0]:region[1]].text if region is not None else ""
+            known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
+            # "QUITO, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
+            bare = agency is None and (known or state) and k < sent.end and doc[k].text in _DASHES
+            if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, "Place", doc[i:j].text, "dateline", sure=True))
                 if region is not None:
-                    text = doc[region[0]:region[1]].text
-                    known = gazetteer.country(text)
-                    state = gazetteer.us_state(text)
                     kind, name = ("Country", known.name) if known else ("Place", state.name if state else text)
                     out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
-                out.append(_Cand(doc, offset, agency[0], agency[1], "Organization", doc[agency[0]:agency[1]].text,
-                                 "dateline", sure=True))
+                if agency is not None:
+                    out.append(_Cand(doc, offset, agency[0], agency[1], "Organization",
+                                     doc[agency[0]:agency[1]].text, "dateline", sure=True))
                 continue
         # "(Text) Sofia, February 15 (BTA) --", "Tallinn May 3 ETA --": a known place, a date, then the agency.
         i2 = i + 3 if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")" else i
@@ -626,6 +678,10 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     return out
 
 
+#: Dashes that end a dateline: "QUITO, Ecuador -- ", "TOLEDO, Ohio (UPI) _ ".
+_DASHES = frozenset(("--", "_", "\u2014", "\u2013"))
+
+
 def _capitalized_run(doc, start: int, end: int) -> int:
     """Return where a run of capitalized words from ``start`` ends, over inner hyphens ("AL-AKHBAR", "Radio-1")."""
     e = start
@@ -644,7 +700,7 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
             return k + 1, e
         return None
     e = _capitalized_run(doc, k, end)
-    if e > k and doc[k].is_upper and e < end and doc[e].text in ("--", "_", "\u2014"):
+    if e > k and doc[k].is_upper and e < end and doc[e].text in _DASHES:
         return k, e
     return None
 

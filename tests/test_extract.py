@@ -115,6 +115,7 @@ def test_mention_found(nlp, text, expected):
     pytest.param("The ministry filed report 95KR0311C with the Harbour Board.", "95KR0311C",
                  id="document-code-is-no-name"),
     pytest.param("(Text) Gdansk May 9 PAP -- Dock workers went on strike.", "May", id="dateline-month-is-no-agency"),
+    pytest.param("The minister answered in Portuguese before leaving.", "Portuguese", id="language-after-in-is-no-country"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
@@ -138,6 +139,13 @@ def test_no_false_mention(nlp, text, unwanted):
                  "Lisbon Humberto Delgado Airport", "Place", id="airport-is-place"),
     pytest.param("Crowds visited Speyer Cathedral on Sunday.", "Speyer Cathedral", "Place", id="cathedral-is-place"),
     pytest.param("Ships entered the Gulf of Aden on Monday.", "Gulf of Aden", "Place", id="gulf-of-is-place"),
+    pytest.param("Orbita-Georgia said the border was closed.", "Orbita-Georgia", "Organization",
+                 id="hyphenated-country-suffix-is-agency"),
+    pytest.param("The talks failed, Iskra-Georgia reported.", "Iskra-Georgia", "Organization",
+                 id="hyphenated-name-cut-by-ner-kept-whole"),
+    pytest.param("Flooding was reported in Kalispell on Monday.", "Kalispell", "Place", id="town-tagged-org-after-in"),
+    pytest.param("Kalispell, Mont., lost power on Monday.", "Kalispell", "Place", id="town-tagged-org-before-state"),
+    pytest.param("QUITO, Ecuador -- Troops left the border on Monday.", "QUITO", "Place", id="dateline-without-agency"),
     pytest.param("The Office for Budget Responsibility (OBR) published its forecast.",
                  "Office for Budget Responsibility", "Organization", id="bracket-ends-name"),
 ])

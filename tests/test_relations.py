@@ -62,6 +62,8 @@ RULE_CASES = [
                  ("PAP-INFO", "basedIn", "Krakow"), "rule:dateline", id="dateline-date-hyphenated-agency"),
     pytest.param("(Text) Gdansk May 9 PAP -- Dock workers went on strike.",
                  ("PAP", "basedIn", "Gdansk"), "rule:dateline", id="dateline-date-agency-without-brackets"),
+    pytest.param("QUITO, Ecuador -- Troops left the border on Monday.",
+                 ("QUITO", "locatedIn", "Ecuador"), "rule:place-comma-place", id="dateline-without-agency-located"),
     pytest.param("Nora Vance, born in Leeds, wrote three novels.",
                  ("Nora Vance", "bornIn", "Leeds"), "rule:born-in", id="born-in-participle"),
     pytest.param("The tour ends in Denver, where Nora Vance was born, before the holidays.",
