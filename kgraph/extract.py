@@ -26,8 +26,9 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import (KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_document_code,
-                        is_source_code, relations_of, skip_date, source_line_start)
+from .relations import (KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_document_code,
+                        is_killing_noun, is_source_code, relations_of, skip_date,
+                        source_line_start)
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -782,8 +783,6 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-#: Nouns naming a killing: "the assassination of Kennedy", "the Kennedy slaying".
-_KILLING_NOUNS = frozenset("assassination murder killing slaying shooting assassin killer murderer".split())
 
 
 def _killed_or_killer(c: _Cand) -> bool:
@@ -794,9 +793,16 @@ def _killed_or_killer(c: _Cand) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ in ("of", "by"):
         governor = head.head
-        return governor.lemma_.lower() in _KILLING_NOUNS or \
-            head.lower_ == "by" and governor.lemma_.lower() in KILL_VERBS
-    return tok.dep_ in ("compound", "poss") and head.lemma_.lower() in _KILLING_NOUNS
+        return _names_killing(governor) or head.lower_ == "by" and governor.lemma_.lower() in KILL_VERBS
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS and c.label in ("GPE", "LOC"):
+        # "Police say Gorman shot the clerk" with "Gorman" tagged GPE: a place kills no one.
+        return True
+    return tok.dep_ in ("compound", "poss") and _names_killing(head)
+
+
+def _names_killing(tok) -> bool:
+    """True for a noun naming a killing or a killer: "the slaying of X", "X's assassin"."""
+    return is_killing_noun(tok) or tok.lemma_.lower() in KILLER_NOUNS
 
 
 def _acts_as_person(c: _Cand) -> bool:

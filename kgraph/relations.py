@@ -624,6 +624,64 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
 
+#: Nouns naming a killing: "the slaying of X", "X's assassination".
+KILLING_NOUNS = frozenset("assassination murder killing slaying shooting".split())
+
+#: Verbs tying a culprit to a crime named by a noun: "convicted of X's murder", "acted alone in the X slaying".
+CULPRIT_VERBS = frozenset("""convict sentence serve arrest charge accuse try indict execute suspect jail imprison
+confess plead act hang blame commit""".split())
+
+#: Nouns between a culprit's verb and the crime: "serving a life sentence for the slaying of X".
+_PENALTY_NOUNS = frozenset("sentence term time trial charge conviction role part".split())
+
+
+def is_killing_noun(tok) -> bool:
+    """True for a noun naming a killing, whatever lemma the tagger gave it ("slaying" or "slay")."""
+    if tok.lower_.removesuffix("s") not in KILLING_NOUNS:
+        return False
+    # "the Kennedy slaying" tagged VERB: a determiner, owner or "of" makes the -ing form a noun.
+    return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("det", "poss", "compound") or
+                                                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def _culprit_verb(noun):
+    """Return the verb a killing noun hangs on through "of/for/in" (and one penalty noun), or None."""
+    climb = noun
+    for _ in range(2):
+        if climb.dep_ != "pobj" or climb.head.lower_ not in ("of", "for", "in", "with"):
+            return None
+        gov = climb.head.head
+        if gov.lemma_.lower() in CULPRIT_VERBS and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            return gov
+        if gov.lemma_.lower() not in _PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
+            return None
+        climb = gov if gov.dep_ == "pobj" else gov.head
+        if climb.lemma_.lower() in CULPRIT_VERBS and climb.pos_ in ("VERB", "AUX"):
+            return climb
+    return None
+
+
+def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A culprit of a killing noun: "Ruiz was convicted of Ortega's murder", "Ruiz acted alone in the Ortega slaying"."""
+    for tok in doc:
+        if not is_killing_noun(tok) or index.at(tok) is not None:
+            continue
+        victim = next((index.at(c) for c in tok.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
+        if victim is None:
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            victim = index.at(of) if of is not None else None
+        verb = _culprit_verb(tok)
+        if victim is None or verb is None:
+            continue
+        killer = _subject_of(verb, index) if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+        if killer is None and verb.dep_ in ("acl", "relcl", "appos", "amod"):
+            # "Ruiz, convicted of Ortega's murder, ...": the participle describes the culprit.
+            killer = index.at(verb.head)
+        if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
+            yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+
+
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
     for tok in doc:
@@ -740,7 +798,7 @@ def skip_date(doc, start: int, end: int) -> int:
 
 
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
-         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
+         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
 
 

@@ -141,6 +141,7 @@ def test_no_false_mention(nlp, text, unwanted):
     pytest.param("Ships entered the Gulf of Aden on Monday.", "Gulf of Aden", "Place", id="gulf-of-is-place"),
     pytest.param("Orbita-Georgia said the border was closed.", "Orbita-Georgia", "Organization",
                  id="hyphenated-country-suffix-is-agency"),
+    pytest.param("Witnesses said Lisbon stabbed the guard.", "Lisbon", "Person", id="killer-tagged-gpe-is-person"),
     pytest.param("The talks failed, Iskra-Georgia reported.", "Iskra-Georgia", "Organization",
                  id="hyphenated-name-cut-by-ner-kept-whole"),
     pytest.param("Flooding was reported in Kalispell on Monday.", "Kalispell", "Place", id="town-tagged-org-after-in"),
