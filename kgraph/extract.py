@@ -258,9 +258,14 @@ def _in_place_context(doc, start: int, end: int) -> bool:
     if start > 0 and doc[start - 1].lower_ in ("in", "near") and not (end < len(doc) and doc[end].pos_ == "NOUN"):
         return True
     if end + 1 < len(doc) and doc[end].text == ",":
-        nxt = doc[end + 1].text
-        return gazetteer.us_state(nxt) is not None or gazetteer.country(nxt) is not None
+        return _is_state_or_country(doc[end + 1].text)
     return False
+
+
+def _is_state_or_country(text: str) -> bool:
+    """True for a country, a province or state, or a US state abbreviation: "Ecuador", "Iowa", "Mont."."""
+    return gazetteer.country(text) is not None or gazetteer.region(text) is not None or \
+        gazetteer.us_state(text) is not None
 
 
 def _territory_suffixed(text: str) -> bool:
@@ -580,11 +585,44 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         # A dateline's reading wins over the NER's guesses ("DAYTON" tagged ORG, "AP" tagged GPE).
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
         cands.append(d)
+    cands = _join_birthplaces(cands)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     # "said in Portuguese": a language is no country.
     cands = [c for c in cands if not _language_after_in(c)]
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+def _after_born_in(doc, start: int) -> bool:
+    """True when a place is the object of "born ... in": "was born in Ames", "born on May 2, 1950, in Ames"."""
+    tok = doc[start]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    return prep.head.lemma_ == "bear" or prep.head.lower_ == "born"
+
+
+def _join_birthplaces(cands: list[_Cand]) -> list[_Cand]:
+    """Make a birthplace written "Town, State" one place mention named after the town.
+
+    Why: "she was born in Ames, Iowa": the state only says which Ames; the
+    birthplace is one place (and a city's state is the gazetteer's to tell).
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands}
+    drop, out = set(), []
+    for c in cands:
+        if c.type != "Place" or id(c) in drop or c.end + 1 >= len(c.doc) or c.doc[c.end].text != ",":
+            continue
+        state = by_start.get((id(c.doc), c.end + 1))
+        if state is None or state.type not in ("Place", "Country") or not _after_born_in(c.doc, c.start):
+            continue
+        if not _is_state_or_country(state.text):
+            continue
+        drop.update((id(c), id(state)))
+        out.append(_Cand(c.doc, c.offset, c.start, state.end, "Place", c.name, c.source, c.label, c.headline, c.sure))
+    return [c for c in cands if id(c) not in drop] + out
 
 
 def _capitalized(tok) -> bool:

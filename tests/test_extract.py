@@ -94,6 +94,8 @@ def mentions_of(nlp, text):
                  ("Richter", "Person", "Martin Richter"), id="surname-takes-full-name"),
     pytest.param("Defense Minister Ursula von der Leyen visited the troops.",
                  ("Ursula von der Leyen", "Person", "Ursula von der Leyen"), id="name-particles-join-surname"),
+    pytest.param("Nora Vance was born in Ames, Iowa, in 1950.", ("Ames, Iowa", "Place", "Ames"),
+                 id="birthplace-town-comma-state-is-one-place"),
     pytest.param("Kristof van Damme spoke first. Then Van Damme left.",
                  ("Van Damme", "Person", "Kristof van Damme"), id="two-word-surname-any-case"),
 ])

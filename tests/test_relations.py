@@ -106,6 +106,8 @@ RULE_CASES = [
                  ("Pedro Ruiz", "killed", "Ana Ortega"), "rule:killing-noun", id="killing-noun-convicted-of"),
     pytest.param("Pedro Ruiz, convicted of the slaying of Ana Ortega, appealed.",
                  ("Pedro Ruiz", "killed", "Ana Ortega"), "rule:killing-noun", id="killing-noun-slaying-of"),
+    pytest.param("Nora Vance was born in Ames, Iowa, in 1950.",
+                 ("Nora Vance", "bornIn", "Ames"), "rule:born-in", id="born-in-town-comma-state"),
     pytest.param("Barack Obama was born in Honolulu.",
                  ("Barack Obama", "bornIn", "Honolulu"), "rule:born-in", id="born-in"),
     pytest.param("YouTube, a unit of Alphabet Inc., changed its rules.",
