@@ -111,6 +111,7 @@ class _Cand:
     label: str = ""
     headline: bool = False
     sure: bool = False  # the gazetteer vouches for the type
+    lead: int = 0  # title words before the name that the mention's text keeps ("President" in "President Grant")
 
     @property
     def span(self):
@@ -378,6 +379,26 @@ def _person_extent(doc, ent) -> int:
     return ent.end
 
 
+#: Titles written as part of a name ("Mrs. Ruth Hale", "President Grant"): the mention's text keeps them.
+_NAME_TITLES = frozenset("mr mrs ms miss rev dr prince princess king queen lord gen sgt president".split())
+
+
+def _title_start(doc, start: int) -> int:
+    """Return where a person's mention starts with the titles written before the name ("Mrs. Ruth Hale").
+
+    Why: "the assassination of President Grant" names "President Grant"; the
+    name stays "Grant". A title with a modifier before it ("French President
+    X", "U.S. Sen. X") is a role phrase the relation rules read, not part of the name.
+    """
+    j = start
+    while j > 0 and doc[j - 1].lower_.rstrip(".") in _NAME_TITLES and doc[j - 1].text[:1].isupper():
+        j -= 1
+    if j == start or j > 0 and not doc[j].is_sent_start and \
+            (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha or doc[j - 1].ent_type_ in ("GPE", "NORP", "ORG")):
+        return start
+    return j
+
+
 def _hyphen_extent(doc, end: int) -> int:
     """Return where a name really ends over hyphens written without spaces: "Mediafax" + "-" + "Romania"."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -398,7 +419,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
                 taken = stop
                 s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
-                out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines))
+                out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines,
+                                 lead=s - _title_start(doc, s)))
                 continue
         ent_end = _hyphen_extent(doc, ent.end)
         if ent_end != ent.end:
@@ -419,7 +441,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if len(parts) > 1 and k == 0 and not sure:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
                 kind = None
-            out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure))
+            lead = s - _title_start(doc, s) if kind == "Person" else 0
+            out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure, lead))
     return out
 
 
@@ -979,7 +1002,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     out = []
     seen = set()
     for c in sorted(cands, key=lambda c: (c.offset, c.start, c.end)):
-        span = c.span
+        span = c.doc[c.start - c.lead:c.end] if c.type == "Person" else c.span
         start = span.start_char + c.offset
         key = (start, span.end_char + c.offset)
         if key in seen:

@@ -96,6 +96,12 @@ def mentions_of(nlp, text):
                  ("Ursula von der Leyen", "Person", "Ursula von der Leyen"), id="name-particles-join-surname"),
     pytest.param("Nora Vance was born in Ames, Iowa, in 1950.", ("Ames, Iowa", "Place", "Ames"),
                  id="birthplace-town-comma-state-is-one-place"),
+    pytest.param("Crowds mourned the assassination of President Harlan Moss.",
+                 ("President Harlan Moss", "Person", "Harlan Moss"), id="title-kept-in-text-not-in-name"),
+    pytest.param("Mrs. Ruth Hale opened the new library.", ("Mrs. Ruth Hale", "Person", "Ruth Hale"),
+                 id="honorific-kept-in-text-not-in-name"),
+    pytest.param("Chilean President Ana Vela met reporters.", ("Ana Vela", "Person", "Ana Vela"),
+                 id="modified-title-stays-out-of-name"),
     pytest.param("Kristof van Damme spoke first. Then Van Damme left.",
                  ("Van Damme", "Person", "Kristof van Damme"), id="two-word-surname-any-case"),
 ])
