@@ -349,14 +349,18 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
 
     Why: the country is a node of its own, and the agency is based in it.
     """
-    if label != "ORG" or end - start < 3:
+    if label != "ORG" or end - start < 2:
         return [(start, end)]
+    if doc[start].lower_ == "the":
+        start += 1  # "the U.S. Navy"
     for k in (2, 1):
         head = doc[start:start + k]
         if not head[-1].is_upper:
             continue  # only abbreviations: "China National Radio" keeps its country word
         rest = doc[start + k:end]
-        if len(rest) >= 2 and all(t.is_title or t.is_upper for t in rest if t.is_alpha) and rest[0].is_alpha \
+        # "U.S. Navy": one organization word after the abbreviation is enough.
+        enough = len(rest) >= 2 or len(rest) == 1 and rest[0].lower_ in ORG_HEADS
+        if enough and all(t.is_title or t.is_upper for t in rest if t.is_alpha) and rest[0].is_alpha \
                 and gazetteer.country(head.text) is not None and gazetteer.demonym(head.text) is None:
             return [(start, start + k), (start + k, end)]
     return [(start, end)]
@@ -624,7 +628,8 @@ def _after_born_in(doc, start: int) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "in":
         return False
-    return prep.head.lemma_ == "bear" or prep.head.lower_ == "born"
+    gov = prep.head.head if prep.head.dep_ in ("oprd", "dobj", "attr") else prep.head  # "born Ann Vale in Ames"
+    return gov.lemma_ == "bear" or gov.lower_ == "born"
 
 
 def _join_birthplaces(cands: list[_Cand]) -> list[_Cand]:

@@ -238,6 +238,7 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
         nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS
         if cls is None and not nationality:
+            yield from _apposition_from(doc, index, offset, person, tok)
             continue
         _r, _l, phrase = _role_words([tok])
         # "spokesperson for X", "a researcher at X", "head of X", or "a Cambridge researcher".
@@ -271,6 +272,48 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                 yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
                 if pred in ("leaderOf", "worksFor") and m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+
+
+def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, noun) -> Iterator[Relation]:
+    """A person described as someone "from" a place: "Ann Roe, a Democrat from Leeds" lives there.
+
+    Why: any noun in apposition ("a Democrat", "a mother of two") with "from
+    <place>" says where the person comes from, whatever the noun is.
+    """
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m is person or m.type not in ("Place", "Country"):
+            continue
+        pred = "citizenOf" if m.type == "Country" else "livesIn"
+        for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
+            yield _make(person, pred, place, 0.75, "rule:apposition-from", noun.sent, offset)
+
+
+#: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
+ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
+chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
+conglomerate supplier operator builder contractor brokerage utility""".split())
+
+
+def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_NOUNS or index.at(tok) is not None:
+            continue
+        org = index.at(tok.head)
+        if org is None or org.type != "Organization":
+            continue
+        seen = []
+        for w in (w for c in tok.lefts for w in c.subtree):
+            m = index.at(w)
+            if m is not None and m.type in ("Place", "Country") and m not in seen:
+                seen.append(m)
+        for m in seen[:1]:
+            for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
+                yield _make(org, "basedIn", place, 0.8, "rule:org-apposition", tok.sent, offset)
 
 
 def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -700,13 +743,21 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if m is not None and m.type in ("Place", "Country"):
                 yield _make(person, "bornIn", m, 0.85, "rule:born-in", tok.sent, offset)
             continue
-        for prep in tok.children:
+        persons, preps = [person], list(tok.children)
+        for name in (c for c in tok.children if c.dep_ in ("oprd", "dobj", "attr")):
+            # "Ann Roe was born Ann Vale in Leeds": the birth name is the same person, "in" may hang on it.
+            preps += list(name.children)
+            born_as = index.at(name)
+            if born_as is not None and born_as.type == "Person" and born_as is not person:
+                persons.append(born_as)
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
                         for place in _with_container(doc, index, m):
-                            yield _make(person, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
+                            for who in persons:
+                                yield _make(who, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
 
 
 def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -799,7 +850,7 @@ def skip_date(doc, start: int, end: int) -> int:
 
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
          rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
-         rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
+         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin)
 
 
 

@@ -82,6 +82,8 @@ def mentions_of(nlp, text):
                  ("Der Tagesspiegel", "Organization", "Der Tagesspiegel"), id="foreign-article-opens-title"),
     pytest.param("The EU agreed on new sanctions on Monday.",
                  ("EU", "Organization", "EU"), id="acronym-gpe-is-organization"),
+    pytest.param("The U.S. Navy sent two ships.", ("Navy", "Organization", "Navy"),
+                 id="country-abbreviation-cut-from-one-word-org"),
     pytest.param("The US Geological Survey measured the quake.",
                  ("Geological Survey", "Organization", "Geological Survey"), id="country-abbreviation-cut-from-org"),
     pytest.param("Costs are highest in Schleswig-Holstein, where parents pay more.",
