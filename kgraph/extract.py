@@ -266,7 +266,7 @@ def _in_place_context(doc, start: int, end: int) -> bool:
 def _is_state_or_country(text: str) -> bool:
     """True for a country, a province or state, or a US state abbreviation: "Ecuador", "Iowa", "Mont."."""
     return gazetteer.country(text) is not None or gazetteer.region(text) is not None or \
-        gazetteer.us_state(text) is not None
+        gazetteer.us_state(text) is not None or gazetteer.us_state_name(text) is not None
 
 
 def _territory_suffixed(text: str) -> bool:
@@ -780,10 +780,12 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     out = []
     for i in range(2, len(doc)):
         tok = doc[i]
-        if doc[i - 1].text != "," or (i - 1) not in places_end or tok.lower_.rstrip(".") in _TITLES:
+        if doc[i - 1].text != "," or (i - 1) not in places_end:
             continue
         if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
             continue  # "Dallas, Miss Smith ...": a title before a name, not a state
+        if tok.lower_.rstrip(".") in _TITLES and not (i + 1 == len(doc) or doc[i + 1].is_punct):
+            continue  # "Tupelo, Miss." is a state only where the title would stand before nothing
         state = gazetteer.us_state(tok.text)
         if state is None:
             continue

@@ -104,6 +104,10 @@ def mentions_of(nlp, text):
                  id="honorific-kept-in-text-not-in-name"),
     pytest.param("Chilean President Ana Vela met reporters.", ("Ana Vela", "Person", "Ana Vela"),
                  id="modified-title-stays-out-of-name"),
+    pytest.param("Nora Vance was born in Akron, Ohio, in 1950.", ("Akron, Ohio", "Place", "Akron"),
+                 id="birthplace-with-full-state-name"),
+    pytest.param("Nora Vance was born in Tupelo, Miss.", ("Tupelo, Miss.", "Place", "Tupelo"),
+                 id="state-abbreviation-that-is-also-a-title"),
     pytest.param("Kristof van Damme spoke first. Then Van Damme left.",
                  ("Van Damme", "Person", "Kristof van Damme"), id="two-word-surname-any-case"),
 ])
