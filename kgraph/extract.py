@@ -426,7 +426,9 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines,
                                  lead=s - _title_start(doc, s)))
                 continue
-        ent_end = _hyphen_extent(doc, ent.end)
+        ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
+        if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN":
+            ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end

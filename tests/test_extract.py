@@ -130,6 +130,7 @@ def test_mention_found(nlp, text, expected):
                  id="document-code-is-no-name"),
     pytest.param("(Text) Gdansk May 9 PAP -- Dock workers went on strike.", "May", id="dateline-month-is-no-agency"),
     pytest.param("The minister answered in Portuguese before leaving.", "Portuguese", id="language-after-in-is-no-country"),
+    pytest.param("US-German relations improved after the visit.", "US-German", id="two-countries-qualifying-a-noun"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
