@@ -111,7 +111,7 @@ class _Cand:
     label: str = ""
     headline: bool = False
     sure: bool = False  # the gazetteer vouches for the type
-    lead: int = 0  # title words before the name that the mention's text keeps ("President" in "President Grant")
+    lead: int = 0  # title words before the name that the mention's text keeps ("President" in "President Harlan")
 
     @property
     def span(self):
@@ -383,15 +383,15 @@ def _person_extent(doc, ent) -> int:
     return ent.end
 
 
-#: Titles written as part of a name ("Mrs. Ruth Hale", "President Grant"): the mention's text keeps them.
+#: Titles written as part of a name ("Mrs. Ruth Hale", "President Harlan"): the mention's text keeps them.
 _NAME_TITLES = frozenset("mr mrs ms miss rev dr prince princess king queen lord gen sgt president".split())
 
 
 def _title_start(doc, start: int) -> int:
     """Return where a person's mention starts with the titles written before the name ("Mrs. Ruth Hale").
 
-    Why: "the assassination of President Grant" names "President Grant"; the
-    name stays "Grant". A title with a modifier before it ("French President
+    Why: "the assassination of President Harlan" names "President Harlan"; the
+    name stays "Harlan". A title with a modifier before it ("French President
     X", "U.S. Sen. X") is a role phrase the relation rules read, not part of the name.
     """
     j = start
@@ -787,7 +787,7 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
         if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
             continue  # "Dallas, Miss Smith ...": a title before a name, not a state
         if tok.lower_.rstrip(".") in _TITLES and not (i + 1 == len(doc) or doc[i + 1].is_punct):
-            continue  # "Tupelo, Miss." is a state only where the title would stand before nothing
+            continue  # "Natchez, Miss." is a state only where the title would stand before nothing
         state = gazetteer.us_state(tok.text)
         if state is None:
             continue

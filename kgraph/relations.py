@@ -682,7 +682,7 @@ def is_killing_noun(tok) -> bool:
     """True for a noun naming a killing, whatever lemma the tagger gave it ("slaying" or "slay")."""
     if tok.lower_.removesuffix("s") not in KILLING_NOUNS:
         return False
-    # "the Kennedy slaying" tagged VERB: a determiner, owner or "of" makes the -ing form a noun.
+    # "the Velko slaying" tagged VERB: a determiner, owner or "of" makes the -ing form a noun.
     return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("det", "poss", "compound") or
                                                 c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
@@ -705,7 +705,7 @@ def _culprit_verb(noun):
 
 
 def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """A culprit of a killing noun: "Ruiz was convicted of Ortega's murder", "Ruiz acted alone in the Ortega slaying"."""
+    """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
     for tok in doc:
         if not is_killing_noun(tok) or index.at(tok) is not None:
             continue
@@ -719,7 +719,7 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             continue
         killer = _subject_of(verb, index) if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
         if killer is None and verb.dep_ in ("acl", "relcl", "appos", "amod"):
-            # "Ruiz, convicted of Ortega's murder, ...": the participle describes the culprit.
+            # "Brask, convicted of Velko's murder, ...": the participle describes the culprit.
             killer = index.at(verb.head)
         if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
             yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
@@ -827,7 +827,7 @@ def is_document_code(text: str) -> bool:
 def source_line_start(sent) -> int:
     """Return where a wire source line starts in a sentence: after a source code anywhere in it, else at its start.
 
-    Why: "Fog Closes Airports LD0303121294 Riga LETA in English" -- the parser
+    Why: "Fog Closes Airports LD0303121294 Tartu LETA in English" -- the parser
     glues the headline before the code into one sentence with the source line.
     """
     first = next((t for t in sent if not t.is_space), None)
