@@ -26,8 +26,9 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import (KILL_VERBS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_source_code,
-                        relations_of, skip_date)
+from .relations import (KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_document_code,
+                        is_killing_noun, is_source_code, relations_of, skip_date,
+                        source_line_start)
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
@@ -110,6 +111,7 @@ class _Cand:
     label: str = ""
     headline: bool = False
     sure: bool = False  # the gazetteer vouches for the type
+    lead: int = 0  # title words before the name that the mention's text keeps ("President" in "President Harlan")
 
     @property
     def span(self):
@@ -218,10 +220,17 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
     if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
         # "EU" tagged GPE: an acronym that is no known place is an organization.
         return "Organization", text, False
+    if label in ("GPE", "LOC") and _territory_suffixed(text):
+        # "Novosti-Kazakhstan" tagged GPE: a name with a country hyphenated on is an agency, not the country.
+        return "Organization", text, False
     if label in ("GPE", "LOC"):
         return "Place", text, gazetteer.place(text) is not None
     if label == "ORG" and gazetteer.region(text) is not None and gazetteer.city(text) is None:
         # "Schleswig-Holstein" tagged ORG: a province or state is a place (a city name may be its club).
+        return "Place", text, True
+    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _in_place_context(doc, start, end) \
+            and gazetteer.city(text) is not None:
+        # "flooding in Kelso", "Kelso, Wash." tagged ORG: a known town where a place is expected is the place.
         return "Place", text, True
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
             and label != "ORG":
@@ -243,6 +252,40 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         # "Defense" in "U.S. Defense Secretary Lloyd Austin" is part of a title, not an organization.
         return None
     return kind, text, False
+
+
+def _in_place_context(doc, start: int, end: int) -> bool:
+    """True after "in"/"near" or before ", <US state or country>": "in Kelso", "Kelso, Wash."."""
+    if start > 0 and doc[start - 1].lower_ in ("in", "near") and not (end < len(doc) and doc[end].pos_ == "NOUN"):
+        return True
+    if end + 1 < len(doc) and doc[end].text == ",":
+        return _is_state_or_country(doc[end + 1].text)
+    return False
+
+
+def _is_state_or_country(text: str) -> bool:
+    """True for a country, a province or state, or a US state abbreviation: "Ecuador", "Iowa", "Mont."."""
+    return gazetteer.country(text) is not None or gazetteer.region(text) is not None or \
+        gazetteer.us_state(text) is not None or gazetteer.us_state_name(text) is not None
+
+
+def _territory_suffixed(text: str) -> bool:
+    """True for "Name-Country" where only the part after the last hyphen is a known country ("Novosti-Kazakhstan")."""
+    head, _sep, tail = text.replace(" - ", "-").rpartition("-")
+    if not head or not tail[:1].isupper() or gazetteer.country(tail) is None:
+        return False
+    return gazetteer.place(text) is None and gazetteer.place(head) is None and gazetteer.demonym(head) is None \
+        and gazetteer.country(head) is None
+
+
+def _language_after_in(c: "_Cand") -> bool:
+    """True for a demonym that names a language after "in": "said in Portuguese", "broadcast in Russian"."""
+    doc = c.doc
+    if c.start == 0 or doc[c.start - 1].lower_ != "in" or c.type != "Country":
+        return False
+    if c.end < len(doc) and doc[c.end].pos_ in ("NOUN", "PROPN"):
+        return False  # "in Portuguese waters": the demonym describes a noun
+    return gazetteer.demonym(c.text) is not None and gazetteer.country(c.text) is None
 
 
 def _names_outlet(doc, start: int, end: int) -> bool:
@@ -306,14 +349,18 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
 
     Why: the country is a node of its own, and the agency is based in it.
     """
-    if label != "ORG" or end - start < 3:
+    if label != "ORG" or end - start < 2:
         return [(start, end)]
+    if doc[start].lower_ == "the":
+        start += 1  # "the U.S. Navy"
     for k in (2, 1):
         head = doc[start:start + k]
         if not head[-1].is_upper:
             continue  # only abbreviations: "China National Radio" keeps its country word
         rest = doc[start + k:end]
-        if len(rest) >= 2 and all(t.is_title or t.is_upper for t in rest if t.is_alpha) and rest[0].is_alpha \
+        # "U.S. Navy": one organization word after the abbreviation is enough.
+        enough = len(rest) >= 2 or len(rest) == 1 and rest[0].lower_ in ORG_HEADS
+        if enough and all(t.is_title or t.is_upper for t in rest if t.is_alpha) and rest[0].is_alpha \
                 and gazetteer.country(head.text) is not None and gazetteer.demonym(head.text) is None:
             return [(start, start + k), (start + k, end)]
     return [(start, end)]
@@ -336,6 +383,34 @@ def _person_extent(doc, ent) -> int:
     return ent.end
 
 
+#: Titles written as part of a name ("Mrs. Ruth Hale", "President Harlan"): the mention's text keeps them.
+_NAME_TITLES = frozenset("mr mrs ms miss rev dr prince princess king queen lord gen sgt president".split())
+
+
+def _title_start(doc, start: int) -> int:
+    """Return where a person's mention starts with the titles written before the name ("Mrs. Ruth Hale").
+
+    Why: "the assassination of President Harlan" names "President Harlan"; the
+    name stays "Harlan". A title with a modifier before it ("French President
+    X", "U.S. Sen. X") is a role phrase the relation rules read, not part of the name.
+    """
+    j = start
+    while j > 0 and doc[j - 1].lower_.rstrip(".") in _NAME_TITLES and doc[j - 1].text[:1].isupper():
+        j -= 1
+    if j == start or j > 0 and not doc[j].is_sent_start and \
+            (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha or doc[j - 1].ent_type_ in ("GPE", "NORP", "ORG")):
+        return start
+    return j
+
+
+def _hyphen_extent(doc, end: int) -> int:
+    """Return where a name really ends over hyphens written without spaces: "Mediafax" + "-" + "Romania"."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    return end
+
+
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     taken = 0
@@ -348,9 +423,16 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
                 taken = stop
                 s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
-                out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines))
+                out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines,
+                                 lead=s - _title_start(doc, s)))
                 continue
-        pieces = [q for p in _split_lines(doc, ent.start, ent.end) for q in _split_country_prefix(doc, *p, ent.label_)]
+        ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
+        if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN":
+            ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
+        if ent_end != ent.end:
+            # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
+            taken = ent_end
+        pieces = [q for p in _split_lines(doc, ent.start, ent_end) for q in _split_country_prefix(doc, *p, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
@@ -365,7 +447,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if len(parts) > 1 and k == 0 and not sure:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
                 kind = None
-            out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure))
+            lead = s - _title_start(doc, s) if kind == "Person" else 0
+            out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure, lead))
     return out
 
 
@@ -531,7 +614,45 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         # A dateline's reading wins over the NER's guesses ("DAYTON" tagged ORG, "AP" tagged GPE).
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
         cands.append(d)
+    cands = _join_birthplaces(cands)
+    # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
+    cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
+    # "said in Portuguese": a language is no country.
+    cands = [c for c in cands if not _language_after_in(c)]
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+def _after_born_in(doc, start: int) -> bool:
+    """True when a place is the object of "born ... in": "was born in Ames", "born on May 2, 1950, in Ames"."""
+    tok = doc[start]
+    while tok.dep_ == "compound" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "in":
+        return False
+    gov = prep.head.head if prep.head.dep_ in ("oprd", "dobj", "attr") else prep.head  # "born Ann Vale in Ames"
+    return gov.lemma_ == "bear" or gov.lower_ == "born"
+
+
+def _join_birthplaces(cands: list[_Cand]) -> list[_Cand]:
+    """Make a birthplace written "Town, State" one place mention named after the town.
+
+    Why: "she was born in Ames, Iowa": the state only says which Ames; the
+    birthplace is one place (and a city's state is the gazetteer's to tell).
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands}
+    drop, out = set(), []
+    for c in cands:
+        if c.type != "Place" or id(c) in drop or c.end + 1 >= len(c.doc) or c.doc[c.end].text != ",":
+            continue
+        state = by_start.get((id(c.doc), c.end + 1))
+        if state is None or state.type not in ("Place", "Country") or not _after_born_in(c.doc, c.start):
+            continue
+        if not _is_state_or_country(state.text):
+            continue
+        drop.update((id(c), id(state)))
+        out.append(_Cand(c.doc, c.offset, c.start, state.end, "Place", c.name, c.source, c.label, c.headline, c.sure))
+    return [c for c in cands if id(c) not in drop] + out
 
 
 def _capitalized(tok) -> bool:
@@ -572,33 +693,40 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     r += 1
                 if r > k + 1:
                     region, k = (k + 1, r), r
-            if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+            agency = _dateline_agency(doc, k, sent.end) if k < sent.end and doc[k].text == "(" else None
+            text = doc[region[0]:region[1]].text if region is not None else ""
+            known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
+            # "QUITO, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
+            bare = agency is None and (known or state) and k < sent.end and doc[k].text in _DASHES
+            if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, "Place", doc[i:j].text, "dateline", sure=True))
                 if region is not None:
-                    text = doc[region[0]:region[1]].text
-                    known = gazetteer.country(text)
-                    state = gazetteer.us_state(text)
                     kind, name = ("Country", known.name) if known else ("Place", state.name if state else text)
                     out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
-                out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline", sure=True))
+                if agency is not None:
+                    out.append(_Cand(doc, offset, agency[0], agency[1], "Organization",
+                                     doc[agency[0]:agency[1]].text, "dateline", sure=True))
                 continue
-        # "(Text) Sofia, February 15 (BTA) --": a known place, a date, then the agency in brackets.
+        # "(Text) Sofia, February 15 (BTA) --", "Tallinn May 3 ETA --": a known place, a date, then the agency.
         i2 = i + 3 if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")" else i
+        agency = None
         for n in (3, 2, 1):
             span = doc[i2:i2 + n]
-            if i2 + n + 1 < sent.end and doc[i2 + n].text == "," and all(t.is_title for t in span) \
-                    and gazetteer.place(span.text) is not None:
-                k = skip_date(doc, i2 + n + 1, sent.end)
-                if k > i2 + n + 1 and k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")" \
-                        and doc[k + 1].is_upper:
+            if i2 + n + 1 < sent.end and all(t.is_title for t in span) and gazetteer.place(span.text) is not None:
+                d = i2 + n + 1 if doc[i2 + n].text == "," else i2 + n
+                k = skip_date(doc, d, sent.end)
+                agency = _dateline_agency(doc, k, sent.end) if k > d else None
+                if agency is not None:
                     out.append(_place_cand(doc, offset, i2, i2 + n, gazetteer.place(span.text)))
-                    out.append(_Cand(doc, offset, k + 1, k + 2, "Organization", doc[k + 1].text, "dateline",
-                                     sure=True))
+                    out.append(_Cand(doc, offset, agency[0], agency[1], "Organization",
+                                     doc[agency[0]:agency[1]].text, "dateline", sure=True))
                 break
-        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA".
-        if len(toks) > 16:
+        if agency is not None:
             continue
-        start = i + 1 if is_source_code(doc[i].text) else i
+        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA", also after a headline.
+        start = source_line_start(sent)
+        if len(toks) > 16 and start == i:
+            continue
         place = None
         for n in (3, 2, 1):
             span = doc[start:start + n]
@@ -608,9 +736,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                 break
         if place is None:
             continue
-        e = place[1]
-        while e < sent.end and _capitalized(doc[e]) and not doc[e].like_num:
-            e += 1
+        e = _capitalized_run(doc, place[1], sent.end)
         rest = doc[e:sent.end]
         ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
@@ -621,6 +747,33 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     return out
 
 
+#: Dashes that end a dateline: "QUITO, Ecuador -- ", "TOLEDO, Ohio (UPI) _ ".
+_DASHES = frozenset(("--", "_", "\u2014", "\u2013"))
+
+
+def _capitalized_run(doc, start: int, end: int) -> int:
+    """Return where a run of capitalized words from ``start`` ends, over inner hyphens ("AL-AKHBAR", "Radio-1")."""
+    e = start
+    while e < end and (_capitalized(doc[e]) and not doc[e].like_num and doc[e].ent_type_ != "DATE" or
+                       doc[e].text == "-" and e > start and not doc[e - 1].whitespace_ and e + 1 < end
+                       and not doc[e].whitespace_ and (_capitalized(doc[e + 1]) or doc[e + 1].like_num)):
+        e += 1
+    return e
+
+
+def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
+    """Return the agency's span of a dateline after its place and date: "(BTA)", "( ITAR-TASS )", "ETA --"."""
+    if k < end and doc[k].text == "(":
+        e = _capitalized_run(doc, k + 1, end)
+        if e > k + 1 and e < end and doc[e].text == ")" and doc[k + 1].is_upper:
+            return k + 1, e
+        return None
+    e = _capitalized_run(doc, k, end)
+    if e > k and doc[k].is_upper and e < end and doc[e].text in _DASHES:
+        return k, e
+    return None
+
+
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess)."""
     places_end = {c.end for c in cands if c.type in ("Place", "Country")}
@@ -629,10 +782,12 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     out = []
     for i in range(2, len(doc)):
         tok = doc[i]
-        if doc[i - 1].text != "," or (i - 1) not in places_end or tok.lower_.rstrip(".") in _TITLES:
+        if doc[i - 1].text != "," or (i - 1) not in places_end:
             continue
         if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
             continue  # "Dallas, Miss Smith ...": a title before a name, not a state
+        if tok.lower_.rstrip(".") in _TITLES and not (i + 1 == len(doc) or doc[i + 1].is_punct):
+            continue  # "Natchez, Miss." is a state only where the title would stand before nothing
         state = gazetteer.us_state(tok.text)
         if state is None:
             continue
@@ -698,8 +853,6 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-#: Nouns naming a killing: "the assassination of Kennedy", "the Kennedy slaying".
-_KILLING_NOUNS = frozenset("assassination murder killing slaying shooting assassin killer murderer".split())
 
 
 def _killed_or_killer(c: _Cand) -> bool:
@@ -710,9 +863,16 @@ def _killed_or_killer(c: _Cand) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ in ("of", "by"):
         governor = head.head
-        return governor.lemma_.lower() in _KILLING_NOUNS or \
-            head.lower_ == "by" and governor.lemma_.lower() in KILL_VERBS
-    return tok.dep_ in ("compound", "poss") and head.lemma_.lower() in _KILLING_NOUNS
+        return _names_killing(governor) or head.lower_ == "by" and governor.lemma_.lower() in KILL_VERBS
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in KILL_VERBS and c.label in ("GPE", "LOC"):
+        # "Police say Gorman shot the clerk" with "Gorman" tagged GPE: a place kills no one.
+        return True
+    return tok.dep_ in ("compound", "poss") and _names_killing(head)
+
+
+def _names_killing(tok) -> bool:
+    """True for a noun naming a killing or a killer: "the slaying of X", "X's assassin"."""
+    return is_killing_noun(tok) or tok.lemma_.lower() in KILLER_NOUNS
 
 
 def _acts_as_person(c: _Cand) -> bool:
@@ -851,7 +1011,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     out = []
     seen = set()
     for c in sorted(cands, key=lambda c: (c.offset, c.start, c.end)):
-        span = c.span
+        span = c.doc[c.start - c.lead:c.end] if c.type == "Person" else c.span
         start = span.start_char + c.offset
         key = (start, span.end_char + c.offset)
         if key in seen:

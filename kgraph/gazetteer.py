@@ -412,6 +412,16 @@ def _us_states() -> tuple[tuple[str, str], ...]:
     return tuple(sorted((code, s["name"]) for code, s in states.items()))
 
 
+@cache
+def _us_state_names() -> dict[str, str]:
+    return {norm(name): name for _code, name in _us_states()}
+
+
+def us_state_name(text: str) -> str | None:
+    """Return the US state (or the District of Columbia) a full name names ("Ohio"), or None."""
+    return _us_state_names().get(norm(text))
+
+
 def abbreviates(abbr: str, name: str) -> bool:
     """True when ``abbr`` keeps the first letter of ``name`` and then some of its letters in order ("Tenn", "Pa")."""
     abbr, name = abbr.lower(), name.lower()

@@ -238,6 +238,7 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
         nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS
         if cls is None and not nationality:
+            yield from _apposition_from(doc, index, offset, person, tok)
             continue
         _r, _l, phrase = _role_words([tok])
         # "spokesperson for X", "a researcher at X", "head of X", or "a Cambridge researcher".
@@ -271,6 +272,48 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                 yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
                 if pred in ("leaderOf", "worksFor") and m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+
+
+def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, noun) -> Iterator[Relation]:
+    """A person described as someone "from" a place: "Ann Roe, a Democrat from Leeds" lives there.
+
+    Why: any noun in apposition ("a Democrat", "a mother of two") with "from
+    <place>" says where the person comes from, whatever the noun is.
+    """
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m is person or m.type not in ("Place", "Country"):
+            continue
+        pred = "citizenOf" if m.type == "Country" else "livesIn"
+        for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
+            yield _make(person, pred, place, 0.75, "rule:apposition-from", noun.sent, offset)
+
+
+#: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
+ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
+chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
+conglomerate supplier operator builder contractor brokerage utility""".split())
+
+
+def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_NOUNS or index.at(tok) is not None:
+            continue
+        org = index.at(tok.head)
+        if org is None or org.type != "Organization":
+            continue
+        seen = []
+        for w in (w for c in tok.lefts for w in c.subtree):
+            m = index.at(w)
+            if m is not None and m.type in ("Place", "Country") and m not in seen:
+                seen.append(m)
+        for m in seen[:1]:
+            for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
+                yield _make(org, "basedIn", place, 0.8, "rule:org-apposition", tok.sent, offset)
 
 
 def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -624,6 +667,64 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
 
+#: Nouns naming a killing: "the slaying of X", "X's assassination".
+KILLING_NOUNS = frozenset("assassination murder killing slaying shooting".split())
+
+#: Verbs tying a culprit to a crime named by a noun: "convicted of X's murder", "acted alone in the X slaying".
+CULPRIT_VERBS = frozenset("""convict sentence serve arrest charge accuse try indict execute suspect jail imprison
+confess plead act hang blame commit""".split())
+
+#: Nouns between a culprit's verb and the crime: "serving a life sentence for the slaying of X".
+_PENALTY_NOUNS = frozenset("sentence term time trial charge conviction role part".split())
+
+
+def is_killing_noun(tok) -> bool:
+    """True for a noun naming a killing, whatever lemma the tagger gave it ("slaying" or "slay")."""
+    if tok.lower_.removesuffix("s") not in KILLING_NOUNS:
+        return False
+    # "the Velko slaying" tagged VERB: a determiner, owner or "of" makes the -ing form a noun.
+    return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("det", "poss", "compound") or
+                                                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def _culprit_verb(noun):
+    """Return the verb a killing noun hangs on through "of/for/in" (and one penalty noun), or None."""
+    climb = noun
+    for _ in range(2):
+        if climb.dep_ != "pobj" or climb.head.lower_ not in ("of", "for", "in", "with"):
+            return None
+        gov = climb.head.head
+        if gov.lemma_.lower() in CULPRIT_VERBS and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            return gov
+        if gov.lemma_.lower() not in _PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
+            return None
+        climb = gov if gov.dep_ == "pobj" else gov.head
+        if climb.lemma_.lower() in CULPRIT_VERBS and climb.pos_ in ("VERB", "AUX"):
+            return climb
+    return None
+
+
+def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
+    for tok in doc:
+        if not is_killing_noun(tok) or index.at(tok) is not None:
+            continue
+        victim = next((index.at(c) for c in tok.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
+        if victim is None:
+            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"), None)
+            victim = index.at(of) if of is not None else None
+        verb = _culprit_verb(tok)
+        if victim is None or verb is None:
+            continue
+        killer = _subject_of(verb, index) if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+        if killer is None and verb.dep_ in ("acl", "relcl", "appos", "amod"):
+            # "Brask, convicted of Velko's murder, ...": the participle describes the culprit.
+            killer = index.at(verb.head)
+        if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
+            yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+
+
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
     for tok in doc:
@@ -642,13 +743,21 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if m is not None and m.type in ("Place", "Country"):
                 yield _make(person, "bornIn", m, 0.85, "rule:born-in", tok.sent, offset)
             continue
-        for prep in tok.children:
+        persons, preps = [person], list(tok.children)
+        for name in (c for c in tok.children if c.dep_ in ("oprd", "dobj", "attr")):
+            # "Ann Roe was born Ann Vale in Leeds": the birth name is the same person, "in" may hang on it.
+            preps += list(name.children)
+            born_as = index.at(name)
+            if born_as is not None and born_as.type == "Person" and born_as is not person:
+                persons.append(born_as)
+        for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
                     if m is not None and m.type in ("Place", "Country"):
                         for place in _with_container(doc, index, m):
-                            yield _make(person, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
+                            for who in persons:
+                                yield _make(who, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
 
 
 def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -657,7 +766,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         first = next((t for t in sent if not t.is_space), None)
         if first is None:
             continue
-        i = first.i + 1 if is_source_code(first.text) else first.i
+        i = source_line_start(sent)
         if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
             i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
@@ -665,10 +774,11 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         places = _with_container(doc, index, place)
         j = index.token_ids(places[-1])[-1] + 1
-        if j < sent.end and doc[j].text == "," and len(places) == 1:
-            # "Sofia, February 15 (BTA)": a date between the place and the agency.
-            k = skip_date(doc, j + 1, sent.end)
-            j = k if k > j + 1 else j
+        if len(places) == 1:
+            # "Sofia, February 15 (BTA)", "Tallinn May 3 (ETA)": a date between the place and the agency.
+            d = j + 1 if j < sent.end and doc[j].text == "," else j
+            k = skip_date(doc, d, sent.end)
+            j = k if k > d else j
         if j < sent.end and doc[j].text == "(":
             j += 1
         org = index.at(doc[j]) if j < sent.end else None
@@ -705,6 +815,28 @@ def is_source_code(text: str) -> bool:
     return _SOURCE_CODE.match(text) is not None
 
 
+#: A translation service's document number: "95KR0311C", "946F0042A".
+_DOCUMENT_CODE = re.compile(r"^\d{2}[A-Z0-9]{2}\d{4}[A-Z]$")
+
+
+def is_document_code(text: str) -> bool:
+    """True for a document number such as "95KR0311C" (a code, never a name)."""
+    return _DOCUMENT_CODE.match(text) is not None
+
+
+def source_line_start(sent) -> int:
+    """Return where a wire source line starts in a sentence: after a source code anywhere in it, else at its start.
+
+    Why: "Fog Closes Airports LD0303121294 Tartu LETA in English" -- the parser
+    glues the headline before the code into one sentence with the source line.
+    """
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return sent.start
+    code = next((t.i for t in sent if is_source_code(t.text)), None)
+    return code + 1 if code is not None else first.i
+
+
 def skip_date(doc, start: int, end: int) -> int:
     """Return the index after the date words (numbers, DATE entities) from ``start``, looking at most 4 tokens.
 
@@ -717,8 +849,8 @@ def skip_date(doc, start: int, end: int) -> int:
 
 
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
-         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_born_in, rule_person_prep,
-         rule_verbs, rule_part_of, rule_based_in, rule_org_country_name, rule_assassin)
+         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
+         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin)
 
 
 

@@ -101,3 +101,12 @@ def test_place_table_without_cache(monkeypatch):
 def test_us_state(text, name):
     found = gazetteer.us_state(text)
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("text,state", [
+    pytest.param("Ohio", "Ohio", id="full-name"),
+    pytest.param("new mexico", "New Mexico", id="any-case"),
+    pytest.param("Ontario", None, id="not-a-us-state"),
+])
+def test_us_state_name(text, state):
+    assert gazetteer.us_state_name(text) == state
