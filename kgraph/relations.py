@@ -292,6 +292,68 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             yield _make(person, pred, place, 0.75, "rule:apposition-from", noun.sent, offset)
 
 
+def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
+    """Return the non-person entity a role noun is of: "Ohio's governor", "chairman of the Acme Party", "Ohio governor"."""
+    for c in role.children:
+        if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
+            return index.at(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and index.at(pobj) is not None:
+                return index.at(pobj)
+    return None
+
+
+def _role_before(doc, index: MentionIndex, comma: int):
+    """Return (role noun, entity) of a role phrase ending right before a comma, or None.
+
+    Why: "Ohio's governor, Ann Roe" ends on the role noun, "the chairman of
+    the Acme Party, Ann Roe" on the entity the role is of.
+    """
+    before = doc[comma - 1]
+    entity = index.at(before)
+    if entity is not None and entity.type != "Person":
+        first = index.token_ids(entity)[0]
+        prep = doc[first - 1] if first > 0 else None
+        while prep is not None and prep.dep_ == "det" and prep.i > 0:
+            prep = doc[prep.i - 1]
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" or entity.type != "Organization":
+            # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
+            return None
+        role = prep.head
+        return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
+    if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
+        owner = _role_owner(doc, index, before)
+        return (before, owner) if owner is not None and owner.type != "Person" else None
+    return None
+
+
+def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A role phrase, then the person after a comma: "Ohio's governor, Ann Roe", "the head of Acme, Ann Roe"."""
+    for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
+        ids = index.token_ids(person)
+        j = ids[0] - 1
+        if j >= 1 and doc[j].text != "," and doc[j].pos_ == "PROPN" and index.at(doc[j]) is None:
+            j -= 1  # "Ohio's governor, Democrat Ann Roe": a party word before the name
+        if j < 2 or doc[j].text != ",":
+            continue
+        found = _role_before(doc, index, j)
+        if found is None:
+            continue
+        role, entity = found
+        holder = index.at(role.head) if role.dep_ == "appos" else None
+        if holder is not None and holder.type == "Person" or _is_portfolio(entity):
+            continue  # "Bob Li, the head of Acme, Ann Roe and ...": the role is Bob Li's
+        cls, lemma = _role_class(role.lemma_.lower()), role.lemma_.lower()
+        pred = _predicate_for(cls, lemma, person, entity)
+        if pred is None:
+            continue
+        _r, _l, phrase = _role_words([role])
+        yield _make(person, pred, entity, 0.8, "rule:role-then-name", role.sent, offset, phrase)
+        if pred in ("leaderOf", "worksFor") and entity.type == "Country":
+            yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
+
+
 #: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
 ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
 chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
@@ -850,7 +912,8 @@ def skip_date(doc, start: int, end: int) -> int:
 
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
          rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
-         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin)
+         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin,
+         rule_role_then_name)
 
 
 

@@ -125,6 +125,11 @@ RULE_CASES = [
     pytest.param("The German Football Association said Germany would host the final.",
                  ("German Football Association", "basedIn", "Germany"), "rule:org-country-name",
                  id="org-name-opens-with-country"),
+    pytest.param("Voters cheered Oregon's governor, Lena Marsh, at the fair.",
+                 ("Lena Marsh", "leaderOf", "Oregon"), "rule:role-then-name", id="role-then-name-possessive-place"),
+    pytest.param("The chairman of the Kestrel Rail Company, Paula Renner, resigned on Friday.",
+                 ("Paula Renner", "leaderOf", "Kestrel Rail Company"), "rule:role-then-name",
+                 id="role-of-org-then-name"),
 ]
 
 
@@ -149,6 +154,8 @@ NEGATIVE_CASES = [
                  id="investigating-a-murder-is-not-killing"),
     pytest.param("He toured Paris, Berlin and Rome last year.", ("Paris", "locatedIn", "Berlin"),
                  id="list-of-places-is-not-containment"),
+    pytest.param("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
+                 ("Hal Brun", "leaderOf", "Norway"), id="office-in-a-line-then-name-is-no-role-fact"),
 ]
 
 
