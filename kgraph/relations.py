@@ -354,6 +354,60 @@ def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
 
 
+#: Nouns naming where someone lives or was born: "her Leeds home", "his Iowa hometown", "Ann Roe's Ohio birthplace".
+HOME_PLACE_NOUNS = frozenset("home hometown homeland birthplace".split())
+
+
+def _owner_of(poss, index: MentionIndex) -> Mention | None:
+    """Return the person a possessive names: "Ann Roe's", or "his"/"her" for the subject of the clause.
+
+    Why: "Ann Roe returned to her Leeds home" -- "her" is the subject of the
+    verb the phrase hangs on (or the name in apposition to that subject).
+    """
+    named = index.at(poss)
+    if named is not None:
+        return named if named.type == "Person" else None
+    if poss.lower_ not in ("his", "her"):
+        return None
+    verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    who = _subject_of(verb, index)
+    if who is None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "Roe's sister, Ann Vale, said from her home": the name in apposition to the subject.
+        who = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c)), None) \
+            if subj is not None else None
+    return who if who is not None and who.type == "Person" else None
+
+
+def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Iowa birthplace"."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma == "native" and tok.dep_ == "amod":
+            # "his native Ohio": the place is what "native" qualifies.
+            noun, places = tok.head, [index.at(tok.head)]
+        elif lemma in HOME_PLACE_NOUNS and tok.pos_ in ("NOUN", "ADV") and index.at(tok) is None:
+            noun = tok
+            places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+            places += [index.at(w) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                       for w in p.subtree]
+        else:
+            continue
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        person = _owner_of(poss, index) if poss is not None else None
+        if person is None:
+            continue
+        seen = []
+        for m in places:
+            if m is not None and m.type in ("Place", "Country") and m not in seen and m is not person:
+                seen.append(m)
+        for m in seen:
+            pred = "bornIn" if lemma == "birthplace" else "livesIn" if m.type == "Place" else "citizenOf"
+            yield _make(person, pred, m, 0.8, "rule:home-noun", tok.sent, offset, lemma)
+
+
 #: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
 ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
 chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
@@ -913,7 +967,7 @@ def skip_date(doc, start: int, end: int) -> int:
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
          rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin,
-         rule_role_then_name)
+         rule_role_then_name, rule_home_noun)
 
 
 
@@ -1026,9 +1080,35 @@ def _calibrated(rel: Relation, model: dict) -> Relation:
     return dataclasses.replace(rel, confidence=measured["precision"])
 
 
+#: Rules whose "based in" ties an organization to a place in the same phrase ("Acme of Leeds", "Leeds's Acme").
+_LOCAL_BASED_IN = frozenset(("rule:org-prep", "rule:possessive", "rule:based-in", "rule:org-apposition"))
+
+
+def employer_residence(found: list[Relation]) -> list[Relation]:
+    """Return where people live from where their employer, named in the same phrase, sits.
+
+    Why: "Ann Roe of Acme Tools in Leeds" -- someone working for an
+    organization placed in a town lives there (or in its state).
+    """
+    places: dict[int, list[Relation]] = {}
+    for r in found:
+        if r.predicate == "basedIn" and r.method in _LOCAL_BASED_IN and r.object.type == "Place":
+            places.setdefault(r.subject.start, []).append(r)
+    out = []
+    for r in found:
+        if r.predicate not in ("worksFor", "leaderOf") or r.subject.type != "Person" \
+                or r.object.type != "Organization":
+            continue
+        for b in places.get(r.object.start, ()):
+            out.append(dataclasses.replace(r, predicate="livesIn", object=b.object, confidence=0.6,
+                                           method="rule:employer-place", role=None))
+    return out
+
+
 def rule_relations(doc, index: MentionIndex, offset: int) -> list[Relation]:
-    """Return the relations the hand-written rules find in a Doc."""
-    return [r for rule in RULES for r in rule(doc, index, offset)]
+    """Return the relations the hand-written rules find in a Doc, and the residences their employers imply."""
+    found = [r for rule in RULES for r in rule(doc, index, offset)]
+    return found + employer_residence(found)
 
 
 def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator[Relation]:

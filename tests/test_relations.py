@@ -130,6 +130,14 @@ RULE_CASES = [
     pytest.param("The chairman of the Kestrel Rail Company, Paula Renner, resigned on Friday.",
                  ("Paula Renner", "leaderOf", "Kestrel Rail Company"), "rule:role-then-name",
                  id="role-of-org-then-name"),
+    pytest.param("Paula Renner is recovering at her Tulsa home after the surgery.",
+                 ("Paula Renner", "livesIn", "Tulsa"), "rule:home-noun", id="home-noun-her-place-home"),
+    pytest.param("Victor Hale celebrated the victory in his native Nebraska.",
+                 ("Victor Hale", "livesIn", "Nebraska"), "rule:home-noun", id="home-noun-his-native-place"),
+    pytest.param("A museum opened in Greta Solberg's Minnesota birthplace.",
+                 ("Greta Solberg", "bornIn", "Minnesota"), "rule:home-noun", id="home-noun-birthplace"),
+    pytest.param("Carla Ruiz, who works for the Ventor Press Group in Fresno, declined to comment.",
+                 ("Carla Ruiz", "livesIn", "Fresno"), "rule:employer-place", id="employer-place-residence"),
 ]
 
 
