@@ -738,11 +738,21 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
             killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
+        if victim is None and obj is not None and obj.lower_ in ("him", "her") and killer is not None:
+            # "Kennedy had just won when Sirhan shot him": the one other person named before.
+            victim = _only_other_person(doc, index, tok, killer)
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
+    """Return the one person other than ``person`` named in the verb's sentence before it, or None."""
+    names = {m.name: m for i in range(verb.sent.start, verb.i)
+             if (m := index.at(doc[i])) is not None and m.type == "Person" and m.name != person.name}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _described_person(verb, index: MentionIndex) -> Mention | None:
@@ -841,6 +851,31 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
 
 
+def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relation]:
+    """A place word right before "born": "a Leeds-born artist, Tom Rand", "Tom Rand, Leeds born, ...".
+
+    Why: "the Ohio born painter Tom Rand" -- the place before "born" is the
+    birthplace of the person the phrase describes.
+    """
+    k = born.i - 2 if born.i >= 2 and doc[born.i - 1].text == "-" else born.i - 1
+    place = index.at(doc[k]) if k >= 0 else None
+    if place is None or place.type not in ("Place", "Country"):
+        return
+    first = index.token_ids(place)[0]
+    noun = born.head if born.dep_ == "amod" else None
+    person = None
+    if noun is not None:
+        # "the Ohio born painter Tom Rand": the noun is a title before the name, or has it in apposition.
+        person = index.at(noun) or (index.at(noun.head) if noun.dep_ == "compound" else None) or \
+            next((index.at(c) for c in noun.children if c.dep_ == "appos" and index.at(c)), None)
+    if person is None and any(c.dep_ in ("nsubj", "nsubjpass") for c in born.children):
+        person = _subject_of(born, index)
+    if person is None and first >= 2 and doc[first - 1].text == ",":
+        person = index.at(doc[first - 2])
+    if person is not None and person.type == "Person":
+        yield _make(person, "bornIn", place, 0.8, "rule:born-in", born.sent, offset)
+
+
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
     for tok in doc:
@@ -851,6 +886,13 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if subj is None and tok.dep_ in ("acl", "appos", "amod"):
             # "Tom Rand, born in Leeds, ...": the participle hangs on the person.
             person = index.at(tok.head)
+            if person is None and tok.head.dep_ == "appos":
+                # "Tom Rand, 69, born in Leeds": the participle hangs on the age in apposition.
+                person = index.at(tok.head.head)
+        if subj is None and person is None and tok.dep_ == "advcl" and tok.i < tok.head.i:
+            # "Born in Leeds, Tom Rand moved to York": an opening participle describes the main subject.
+            person = _subject_of(tok.head, index)
+        yield from _place_born(doc, index, offset, tok)
         if person is None or person.type != "Person":
             continue
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):

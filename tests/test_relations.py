@@ -138,6 +138,14 @@ RULE_CASES = [
                  ("Greta Solberg", "bornIn", "Minnesota"), "rule:home-noun", id="home-noun-birthplace"),
     pytest.param("Carla Ruiz, who works for the Ventor Press Group in Fresno, declined to comment.",
                  ("Carla Ruiz", "livesIn", "Fresno"), "rule:employer-place", id="employer-place-residence"),
+    pytest.param("Born in Tacoma, Greta Solberg moved to Oslo as a child.",
+                 ("Greta Solberg", "bornIn", "Tacoma"), "rule:born-in", id="born-opening-participle"),
+    pytest.param("Painter Victor Hale, 71, born in Dayton, died on Friday.",
+                 ("Victor Hale", "bornIn", "Dayton"), "rule:born-in", id="born-after-age"),
+    pytest.param("The show honors the Nebraska born painter Victor Hale.",
+                 ("Victor Hale", "bornIn", "Nebraska"), "rule:born-in", id="born-place-before-born"),
+    pytest.param("Carla Ruiz was leaving the hall when Tom Brask shot her twice.",
+                 ("Tom Brask", "killed", "Carla Ruiz"), "rule:kill-verb", id="kill-pronoun-object"),
 ]
 
 
