@@ -230,9 +230,7 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
 def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
     for tok in doc:
-        if tok.dep_ != "appos":
-            continue
-        person = index.at(tok.head)
+        person = _apposed_person(tok, index)
         if person is None or person.type != "Person" or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
@@ -274,6 +272,19 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
 
 
+def _apposed_person(tok, index: MentionIndex) -> Mention | None:
+    """Return the mention a noun stands in apposition to, also as the second of two: "X, a pilot and a Leeds native".
+
+    Why: "Ann Roe, the head of Acme and a Tulsa native" -- the noun after
+    "and" describes the same person as the apposition it is joined to.
+    """
+    if tok.dep_ == "appos":
+        return index.at(tok.head)
+    if tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.dep_ == "appos" and index.at(tok.head) is None:
+        return index.at(tok.head.head)
+    return None
+
+
 def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, noun) -> Iterator[Relation]:
     """A person described as someone "from" a place: "Ann Roe, a Democrat from Leeds" lives there.
 
@@ -290,6 +301,11 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
         pred = "citizenOf" if m.type == "Country" else "livesIn"
         for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
             yield _make(person, pred, place, 0.75, "rule:apposition-from", noun.sent, offset)
+    # "Ann Roe, a Tulsa architect": a town before any noun describing her is where she lives.
+    town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
+    if town is not None and town.type == "Place" and not noun.text[:1].isupper():
+        for place in _with_container(doc, index, town):
+            yield _make(person, "livesIn", place, 0.7, "rule:apposition-town", noun.sent, offset)
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:

@@ -146,6 +146,10 @@ RULE_CASES = [
                  ("Victor Hale", "bornIn", "Nebraska"), "rule:born-in", id="born-place-before-born"),
     pytest.param("Carla Ruiz was leaving the hall when Tom Brask shot her twice.",
                  ("Tom Brask", "killed", "Carla Ruiz"), "rule:kill-verb", id="kill-pronoun-object"),
+    pytest.param("The plan was drawn by Carla Ruiz, a Fresno architect.",
+                 ("Carla Ruiz", "livesIn", "Fresno"), "rule:apposition-town", id="apposition-town-noun"),
+    pytest.param("The prize went to Victor Hale, the head of the jury and a Tacoma native.",
+                 ("Victor Hale", "livesIn", "Tacoma"), "rule:apposition-home", id="apposition-second-noun-after-and"),
 ]
 
 
