@@ -509,7 +509,7 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside"):
+        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside", "be", "hail"):
             continue
         person = _subject_of(tok, index)
         if person is None or person.type != "Person":
@@ -531,12 +531,46 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 m = index.at(o)
                 if m is not None and m.type == "Organization" and word in ("for", "at", "with"):
                     yield _make(person, "worksFor", m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
+        elif lemma in ("be", "hail"):
+            # "Ann Roe is from Yelm in Thurston County": where she comes from, and what holds it.
+            for word, o in preps:
+                m = index.at(o)
+                if m is not None and m.type in ("Place", "Country") and word == "from":
+                    for place in _place_chain(doc, index, m):
+                        pred = "livesIn" if place.type == "Place" else "citizenOf"
+                        yield _make(person, pred, place, 0.75, "rule:verb-from", tok.sent, offset, lemma)
         else:
             for word, o in preps:
                 m = index.at(o)
                 if m is not None and m.type in ("Place", "Country") and word == "in":
                     for place in _with_container(doc, index, m):
                         yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+
+
+def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> list[Mention]:
+    """Return the place and those holding it, named next with a comma or "in": "Yelm in Thurston County in Washington".
+
+    Why: "from Yelm in Thurston County in western Washington" names three
+    places the person comes from, each inside the next.
+    """
+    chain = [place]
+    while len(chain) <= limit:
+        last = chain[-1]
+        outer = _with_container(doc, index, last)
+        if len(outer) > 1:
+            chain.append(outer[-1])
+            continue
+        k = index.token_ids(last)[-1] + 1
+        if k >= len(doc) or doc[k].lower_ != "in":
+            break
+        k += 1
+        while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
+            k += 1  # "in southern Washington", "in the Yukon"
+        nxt = index.at(doc[k]) if k < len(doc) else None
+        if nxt is None or nxt in chain or nxt.type not in ("Place", "Country"):
+            break
+        chain.append(nxt)
+    return chain
 
 
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -968,6 +1002,10 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "in", "at"):
             continue
         org = index.at(tok.head)
+        if org is None and tok.head.pos_ in ("VERB", "AUX") and tok.i > 0 and index.at(doc[tok.i - 1]) is not None \
+                and doc[tok.i - 1].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            # "she headed the Acme Institute in Leeds": the parser hung "in" on the verb, right after the name.
+            org = index.at(doc[tok.i - 1])
         if org is None or org.type != "Organization" or index.at(tok) is org:
             continue
         if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):

@@ -150,6 +150,10 @@ RULE_CASES = [
                  ("Carla Ruiz", "livesIn", "Tacoma"), "rule:apposition-town", id="apposition-town-noun"),
     pytest.param("The prize went to Victor Hale, the head of the jury and a Tacoma native.",
                  ("Victor Hale", "livesIn", "Tacoma"), "rule:apposition-home", id="apposition-second-noun-after-and"),
+    pytest.param("Greta Solberg is from Ogden in Weber County.",
+                 ("Greta Solberg", "livesIn", "Weber County"), "rule:verb-from", id="be-from-place-in-place"),
+    pytest.param("Last month Paula Renner headed the Quillmoor Institute in Tacoma.",
+                 ("Quillmoor Institute", "basedIn", "Tacoma"), "rule:org-prep", id="org-prep-hung-on-verb"),
 ]
 
 
