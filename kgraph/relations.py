@@ -436,6 +436,10 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
         if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_NOUNS or index.at(tok) is not None:
             continue
         org = index.at(tok.head)
+        edge = tok.left_edge.i
+        if (org is None or org.type == "Person") and edge >= 2 and doc[edge - 1].text == ",":
+            # "X, head of the Acme Agency, the Dutch agency that ...": the parser hangs both on the person.
+            org = index.at(doc[edge - 2])
         if org is None or org.type != "Organization":
             continue
         seen = []
@@ -607,6 +611,10 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 yield _make(org, "basedIn", place, 0.8, "rule:based-in", tok.sent, offset)
             continue
         org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
+        before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
+        if tok.dep_ == "acl" and before is not None and before.type == "Organization":
+            # "a spokeswoman for Acme based in Leeds": the parser hangs "based" on the noun before the name.
+            org = before
         if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
             org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
         if org is None or org.type != "Organization":

@@ -154,6 +154,11 @@ RULE_CASES = [
                  ("Greta Solberg", "livesIn", "Weber County"), "rule:verb-from", id="be-from-place-in-place"),
     pytest.param("Last month Paula Renner headed the Quillmoor Institute in Tacoma.",
                  ("Quillmoor Institute", "basedIn", "Tacoma"), "rule:org-prep", id="org-prep-hung-on-verb"),
+    pytest.param("Carla Ruiz, a spokeswoman for Quillmoor Foods based in Ogden, declined to comment.",
+                 ("Quillmoor Foods", "basedIn", "Ogden"), "rule:based-in", id="based-in-hung-on-the-role-noun"),
+    pytest.param("Paula Renner, the head of the Quillmoor Research Office, the Danish agency that runs the test, "
+                 "spoke on Friday.", ("Quillmoor Research Office", "basedIn", "Denmark"), "rule:org-apposition",
+                 id="org-apposition-hung-on-the-person"),
 ]
 
 
