@@ -292,15 +292,17 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
     <place>" says where the person comes from, whatever the noun is.
     """
     for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "in", "on"):
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
         if m is None or m is person or m.type not in ("Place", "Country"):
             continue
         pred = "citizenOf" if m.type == "Country" else "livesIn"
+        # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
+        method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
         for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
-            yield _make(person, pred, place, 0.75, "rule:apposition-from", noun.sent, offset)
+            yield _make(person, pred, place, 0.75, method, noun.sent, offset)
     # "Ann Roe, a Tulsa architect": a town before any noun describing her is where she lives.
     town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
     if town is not None and town.type == "Place" and not noun.text[:1].isupper():
@@ -455,7 +457,7 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
 def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
     for tok in doc:
-        if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with"):
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with", "in"):
             continue
         person = index.at(tok.head)
         if person is None and tok.i >= 2 and doc[tok.i - 1].text == ",":
@@ -466,6 +468,14 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
         if m is None or m is person:
+            continue
+        if tok.lower_ == "in":
+            first = index.token_ids(person)[0]
+            if m.type == "Place" and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
+                    and _role_words([doc[first - 1]])[0] is not None:
+                # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
+                for place in _with_container(doc, index, m):
+                    yield _make(person, "livesIn", place, 0.6, "rule:person-in", tok.sent, offset)
             continue
         if m.type == "Organization":
             yield _make(person, "worksFor", m, 0.75, "rule:person-prep", tok.sent, offset)
@@ -513,7 +523,10 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside", "be", "hail"):
+        if lemma in ("grow", "raise") and not _grew_up(tok):
+            continue
+        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside", "be", "hail",
+                                                                                  "grow", "raise"):
             continue
         person = _subject_of(tok, index)
         if person is None or person.type != "Person":
@@ -549,6 +562,13 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 if m is not None and m.type in ("Place", "Country") and word == "in":
                     for place in _with_container(doc, index, m):
                         yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+
+
+def _grew_up(verb) -> bool:
+    """True for "grew up" and a passive "was raised": both say where someone lived as a child."""
+    if verb.lemma_.lower() == "grow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return verb.tag_ == "VBN"
 
 
 def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> list[Mention]:

@@ -159,6 +159,12 @@ RULE_CASES = [
     pytest.param("Paula Renner, the head of the Quillmoor Research Office, the Danish agency that runs the test, "
                  "spoke on Friday.", ("Quillmoor Research Office", "basedIn", "Denmark"), "rule:org-apposition",
                  id="org-apposition-hung-on-the-person"),
+    pytest.param("The bridge is safe, said city spokesman Tom Brask in Ogden.",
+                 ("Tom Brask", "livesIn", "Ogden"), "rule:person-in", id="official-in-town"),
+    pytest.param("Most of the crew stayed, said Victor Hale, a ferry pilot on Fair Isle.",
+                 ("Victor Hale", "livesIn", "Fair Isle"), "rule:apposition-in", id="apposition-noun-on-place"),
+    pytest.param("Greta Solberg, who grew up in Ogden, returned last year.",
+                 ("Greta Solberg", "livesIn", "Ogden"), "rule:verb-live", id="grew-up-in"),
 ]
 
 
@@ -185,6 +191,8 @@ NEGATIVE_CASES = [
                  id="list-of-places-is-not-containment"),
     pytest.param("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
                  ("Hal Brun", "leaderOf", "Norway"), id="office-in-a-line-then-name-is-no-role-fact"),
+    pytest.param("The bank was robbed by Tom Brask in Ogden.", ("Tom Brask", "livesIn", "Ogden"),
+                 id="agent-in-town-is-no-residence"),
 ]
 
 
