@@ -860,6 +860,9 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                        for g in c.children if g.dep_ == "pobj"), None)
             victim = index.at(of) if of is not None else None
         killer = index.at(tok.head) if tok.dep_ in ("compound", "nmod") else None
+        if victim is None and killer is not None:
+            # "Lincoln's assassin John Booth": the parser hangs the owner on the name, not on "assassin".
+            victim = next((index.at(c) for c in tok.head.children if c.dep_ == "poss" and index.at(c)), None)
         if killer is None:
             killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
         if killer is None and tok.dep_ == "appos":
@@ -925,6 +928,9 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         if killer is None and verb.dep_ in ("acl", "relcl", "appos", "amod"):
             # "Brask, convicted of Velko's murder, ...": the participle describes the culprit.
             killer = index.at(verb.head)
+        if killer is None and verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == ",":
+            # "police caught Tom Brask, suspected of the murder of X": the participle after the name describes it.
+            killer = index.at(doc[verb.i - 2])
         if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
             yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
 

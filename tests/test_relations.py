@@ -165,6 +165,10 @@ RULE_CASES = [
                  ("Victor Hale", "livesIn", "Fair Isle"), "rule:apposition-in", id="apposition-noun-on-place"),
     pytest.param("Greta Solberg, who grew up in Ogden, returned last year.",
                  ("Greta Solberg", "livesIn", "Ogden"), "rule:verb-live", id="grew-up-in"),
+    pytest.param("The museum shows the pistol of Victor Hale's assassin Tom Brask.",
+                 ("Tom Brask", "killed", "Victor Hale"), "rule:assassin-noun", id="assassin-owner-hung-on-name"),
+    pytest.param("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.",
+                 ("Tom Brask", "killed", "Victor Hale"), "rule:killing-noun", id="killing-noun-suspected-after-comma"),
 ]
 
 
