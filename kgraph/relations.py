@@ -426,6 +426,38 @@ def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(person, pred, m, 0.8, "rule:home-noun", tok.sent, offset, lemma)
 
 
+def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
+    """Return the place named right after token ``i`` by "in"/"at" (adjectives and articles skipped): "in nearby Leeds"."""
+    k = i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("in", "at"):
+        return None
+    k += 1
+    while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    m = index.at(doc[k]) if k < len(doc) else None
+    return m if m is not None and m.type in ("Place", "Country") else None
+
+
+def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
+    for tok in doc:
+        if tok.lower_ not in ("headquarters", "head-quarters", "hq") or index.at(tok) is not None:
+            continue
+        org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
+                    and index.at(c).type == "Organization"), None)
+        if org is None:
+            continue
+        places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod") and index.at(c)]
+        places.append(_place_after(doc, index, tok.i))
+        seen = []
+        for m in places:
+            if m is not None and m.type in ("Place", "Country") and m not in seen:
+                seen.append(m)
+        for m in seen:
+            for place in _with_container(doc, index, m):
+                yield _make(org, "basedIn", place, 0.85, "rule:headquarters", tok.sent, offset)
+
+
 #: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
 ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
 chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
@@ -1097,7 +1129,7 @@ def skip_date(doc, start: int, end: int) -> int:
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
          rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
          rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin,
-         rule_role_then_name, rule_home_noun)
+         rule_role_then_name, rule_home_noun, rule_headquarters)
 
 
 

@@ -169,6 +169,8 @@ RULE_CASES = [
                  ("Tom Brask", "killed", "Victor Hale"), "rule:assassin-noun", id="assassin-owner-hung-on-name"),
     pytest.param("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.",
                  ("Tom Brask", "killed", "Victor Hale"), "rule:killing-noun", id="killing-noun-suspected-after-comma"),
+    pytest.param("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.",
+                 ("Quillmoor Foods", "basedIn", "Ogden"), "rule:headquarters", id="headquarters-in-town"),
 ]
 
 
