@@ -495,6 +495,9 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         if person is None and tok.i >= 2 and doc[tok.i - 1].text == ",":
             # "Anna Berg, from Oxford University, led the study": the parser hangs "from" on the verb.
             person = index.at(doc[tok.i - 2])
+            if person is None and tok.i >= 4 and doc[tok.i - 2].like_num and doc[tok.i - 3].text == ",":
+                # "Anna Berg, 45, of Leeds": an age between the name and the place.
+                person = index.at(doc[tok.i - 4])
         if person is None or person.type != "Person" or index.at(tok) is person:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)

@@ -171,6 +171,8 @@ RULE_CASES = [
                  ("Tom Brask", "killed", "Victor Hale"), "rule:killing-noun", id="killing-noun-suspected-after-comma"),
     pytest.param("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.",
                  ("Quillmoor Foods", "basedIn", "Ogden"), "rule:headquarters", id="headquarters-in-town"),
+    pytest.param("Greta Solberg, 45, of Ogden, was hurt in the crash.",
+                 ("Greta Solberg", "livesIn", "Ogden"), "rule:person-prep", id="person-age-of-town"),
 ]
 
 
