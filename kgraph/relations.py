@@ -291,6 +291,10 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
     Why: any noun in apposition ("a Democrat", "a mother of two") with "from
     <place>" says where the person comes from, whatever the noun is.
     """
+    if noun.lower_ == "one":
+        # "Ann Roe, one of the best lawyers in Leeds": the noun after "one of" describes her.
+        noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), noun)
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("from", "in", "on"):
             continue
@@ -385,7 +389,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
     named = index.at(poss)
     if named is not None:
         return named if named.type == "Person" else None
-    if poss.lower_ not in ("his", "her"):
+    if poss.lower_ not in ("his", "her", "their"):
         return None
     verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -989,6 +993,9 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
             next((index.at(c) for c in noun.children if c.dep_ == "appos" and index.at(c)), None)
     if person is None and any(c.dep_ in ("nsubj", "nsubjpass") for c in born.children):
         person = _subject_of(born, index)
+    if person is None and born.i + 1 < len(doc):
+        # "Ohio-born Tom Rand won": the name right after "born".
+        person = index.at(doc[born.i + 1])
     if person is None and first >= 2 and doc[first - 1].text == ",":
         person = index.at(doc[first - 2])
     if person is not None and person.type == "Person":

@@ -173,6 +173,10 @@ RULE_CASES = [
                  ("Quillmoor Foods", "basedIn", "Ogden"), "rule:headquarters", id="headquarters-in-town"),
     pytest.param("Greta Solberg, 45, of Ogden, was hurt in the crash.",
                  ("Greta Solberg", "livesIn", "Ogden"), "rule:person-prep", id="person-age-of-town"),
+    pytest.param("Carla Ruiz, one of the best surgeons in Ogden, retired on Friday.",
+                 ("Carla Ruiz", "livesIn", "Ogden"), "rule:apposition-in", id="apposition-one-of-nouns-in-town"),
+    pytest.param("Tom Brask left their hometown of Ogden in 1990.",
+                 ("Tom Brask", "livesIn", "Ogden"), "rule:home-noun", id="home-noun-their-hometown-of"),
 ]
 
 
