@@ -41,7 +41,7 @@ candidate politician""".split())
 NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
 resident native refugee defector tourist businessman businesswoman athlete""".split())
 
-#: Person nouns that say where someone lives or comes from: "a Tulsa native", "a resident of Leeds".
+#: Person nouns that say where someone lives or comes from: "an Ogden native", "a resident of Leeds".
 HOME_NOUNS = frozenset("native resident citizen inhabitant".split())
 
 #: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
@@ -275,7 +275,7 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
 def _apposed_person(tok, index: MentionIndex) -> Mention | None:
     """Return the mention a noun stands in apposition to, also as the second of two: "X, a pilot and a Leeds native".
 
-    Why: "Ann Roe, the head of Acme and a Tulsa native" -- the noun after
+    Why: "Ann Roe, the head of Acme and an Ogden native" -- the noun after
     "and" describes the same person as the apposition it is joined to.
     """
     if tok.dep_ == "appos":
@@ -307,7 +307,7 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
         method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
         for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
             yield _make(person, pred, place, 0.75, method, noun.sent, offset)
-    # "Ann Roe, a Tulsa architect": a town before any noun describing her is where she lives.
+    # "Ann Roe, an Ogden architect": a town before any noun describing her is where she lives.
     town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
     if town is not None and town.type == "Place" and not noun.text[:1].isupper():
         for place in _with_container(doc, index, town):
@@ -376,7 +376,7 @@ def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
 
 
-#: Nouns naming where someone lives or was born: "her Leeds home", "his Iowa hometown", "Ann Roe's Ohio birthplace".
+#: Nouns naming where someone lives or was born: "her Leeds home", "his Ogden hometown", "Ann Roe's Ohio birthplace".
 HOME_PLACE_NOUNS = frozenset("home hometown homeland birthplace".split())
 
 
@@ -404,7 +404,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
 
 
 def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Iowa birthplace"."""
+    """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Ogden birthplace"."""
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma == "native" and tok.dep_ == "amod":
@@ -611,9 +611,9 @@ def _grew_up(verb) -> bool:
 
 
 def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> list[Mention]:
-    """Return the place and those holding it, named next with a comma or "in": "Yelm in Thurston County in Washington".
+    """Return the place and those holding it, named next with a comma or "in": "Yelm in Thurston County in the Yukon".
 
-    Why: "from Yelm in Thurston County in western Washington" names three
+    Why: "from Yelm in Thurston County in the western Yukon" names three
     places the person comes from, each inside the next.
     """
     chain = [place]
@@ -628,7 +628,7 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
             break
         k += 1
         while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
-            k += 1  # "in southern Washington", "in the Yukon"
+            k += 1  # "in southern Ogden", "in the Yukon"
         nxt = index.at(doc[k]) if k < len(doc) else None
         if nxt is None or nxt in chain or nxt.type not in ("Place", "Country"):
             break
@@ -856,7 +856,7 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
         if victim is None and obj is not None and obj.lower_ in ("him", "her") and killer is not None:
-            # "Kennedy had just won when Sirhan shot him": the one other person named before.
+            # "Hale had just spoken when Brask shot him": the one other person named before.
             victim = _only_other_person(doc, index, tok, killer)
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
@@ -900,7 +900,7 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             victim = index.at(of) if of is not None else None
         killer = index.at(tok.head) if tok.dep_ in ("compound", "nmod") else None
         if victim is None and killer is not None:
-            # "Lincoln's assassin John Booth": the parser hangs the owner on the name, not on "assassin".
+            # "Hale's assassin Tom Brask": the parser hangs the owner on the name, not on "assassin".
             victim = next((index.at(c) for c in tok.head.children if c.dep_ == "poss" and index.at(c)), None)
         if killer is None:
             killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
