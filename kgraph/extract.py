@@ -208,6 +208,13 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         # "Ludwig Braun said", "Foreign Minister Hamed Mottaghi" tagged ORG: a proper name that speaks or holds
         # a role is a person.
         return "Person", text, False
+    if label == "ORG" and len(words) == 1 and _marked_as_person(doc, start, end) and span[0].pos_ == "PROPN" \
+            and span[0].is_title and not gazetteer.country(text) and not gazetteer.demonym(text):
+        # "Hallorann, 70, who owned the bank" tagged ORG: a lone name with an age or "who" after it is a person.
+        return "Person", text, False
+    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _before_home_word(doc, start, end):
+        # "Ogden, Utah." or "a Bemidji native" tagged ORG: a town before a US state or a home noun is a place.
+        return "Place", text, False
     of_head = len(words) > 2 and words[1].lower_ in ("of", "for") and first
     if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
             and (last in PLACE_HEADS or last.rsplit("-", 1)[-1] in PLACE_HEADS or of_head in PLACE_HEADS):
@@ -314,6 +321,26 @@ def _has_role(doc, start: int, end: int) -> bool:
         return True
     root = doc[start:end].root
     return any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_WORDS for c in root.children)
+
+
+def _marked_as_person(doc, start: int, end: int) -> bool:
+    """True when ", who" or ", <age>," follows the span: "Hallorann, who ...", "Hallorann, 70, ..."."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    return nxt.lower_ == "who" or nxt.text.isdigit() and end + 2 < len(doc) and doc[end + 2].text == ","
+
+
+#: Nouns after a town naming someone who lives there: "a Bemidji native".
+_HOME_WORDS = frozenset("native resident".split())
+
+
+def _before_home_word(doc, start: int, end: int) -> bool:
+    """True before ", <US state abbreviation>" or a home noun: "Ogden, Utah.", "a Bemidji native"."""
+    if end < len(doc) and doc[end].lower_ in _HOME_WORDS:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and gazetteer.us_state(doc[end + 1].text) is not None \
+        and doc[end + 1].text[-1:] == "."
 
 
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:

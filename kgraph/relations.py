@@ -41,7 +41,7 @@ candidate politician""".split())
 NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
 resident native refugee defector tourist businessman businesswoman athlete""".split())
 
-#: Person nouns that say where someone lives or comes from: "a Tulsa native", "a resident of Leeds".
+#: Person nouns that say where someone lives or comes from: "an Ogden native", "a resident of Leeds".
 HOME_NOUNS = frozenset("native resident citizen inhabitant".split())
 
 #: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
@@ -230,9 +230,7 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
 def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
     for tok in doc:
-        if tok.dep_ != "appos":
-            continue
-        person = index.at(tok.head)
+        person = _apposed_person(tok, index)
         if person is None or person.type != "Person" or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
@@ -274,22 +272,194 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
 
 
+def _apposed_person(tok, index: MentionIndex) -> Mention | None:
+    """Return the mention a noun stands in apposition to, also as the second of two: "X, a pilot and a Leeds native".
+
+    Why: "Ann Roe, the head of Acme and an Ogden native" -- the noun after
+    "and" describes the same person as the apposition it is joined to.
+    """
+    if tok.dep_ == "appos":
+        return index.at(tok.head)
+    if tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.dep_ == "appos" and index.at(tok.head) is None:
+        return index.at(tok.head.head)
+    return None
+
+
 def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, noun) -> Iterator[Relation]:
     """A person described as someone "from" a place: "Ann Roe, a Democrat from Leeds" lives there.
 
     Why: any noun in apposition ("a Democrat", "a mother of two") with "from
     <place>" says where the person comes from, whatever the noun is.
     """
+    if noun.lower_ == "one":
+        # "Ann Roe, one of the best lawyers in Leeds": the noun after "one of" describes her.
+        noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), noun)
     for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "in", "on"):
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
         if m is None or m is person or m.type not in ("Place", "Country"):
             continue
         pred = "citizenOf" if m.type == "Country" else "livesIn"
+        # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
+        method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
         for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
-            yield _make(person, pred, place, 0.75, "rule:apposition-from", noun.sent, offset)
+            yield _make(person, pred, place, 0.75, method, noun.sent, offset)
+    # "Ann Roe, an Ogden architect": a town before any noun describing her is where she lives.
+    town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
+    if town is not None and town.type == "Place" and not noun.text[:1].isupper():
+        for place in _with_container(doc, index, town):
+            yield _make(person, "livesIn", place, 0.7, "rule:apposition-town", noun.sent, offset)
+
+
+def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
+    """Return the non-person entity a role noun is of: "Ohio's governor", "chairman of the Acme Party", "Ohio governor"."""
+    for c in role.children:
+        if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
+            return index.at(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and index.at(pobj) is not None:
+                return index.at(pobj)
+    return None
+
+
+def _role_before(doc, index: MentionIndex, comma: int):
+    """Return (role noun, entity) of a role phrase ending right before a comma, or None.
+
+    Why: "Ohio's governor, Ann Roe" ends on the role noun, "the chairman of
+    the Acme Party, Ann Roe" on the entity the role is of.
+    """
+    before = doc[comma - 1]
+    entity = index.at(before)
+    if entity is not None and entity.type != "Person":
+        first = index.token_ids(entity)[0]
+        prep = doc[first - 1] if first > 0 else None
+        while prep is not None and prep.dep_ == "det" and prep.i > 0:
+            prep = doc[prep.i - 1]
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" or entity.type != "Organization":
+            # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
+            return None
+        role = prep.head
+        return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
+    if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
+        owner = _role_owner(doc, index, before)
+        return (before, owner) if owner is not None and owner.type != "Person" else None
+    return None
+
+
+def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A role phrase, then the person after a comma: "Ohio's governor, Ann Roe", "the head of Acme, Ann Roe"."""
+    for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
+        ids = index.token_ids(person)
+        j = ids[0] - 1
+        if j >= 1 and doc[j].text != "," and doc[j].pos_ == "PROPN" and index.at(doc[j]) is None:
+            j -= 1  # "Ohio's governor, Democrat Ann Roe": a party word before the name
+        if j < 2 or doc[j].text != ",":
+            continue
+        found = _role_before(doc, index, j)
+        if found is None:
+            continue
+        role, entity = found
+        holder = index.at(role.head) if role.dep_ == "appos" else None
+        if holder is not None and holder.type == "Person" or _is_portfolio(entity):
+            continue  # "Bob Li, the head of Acme, Ann Roe and ...": the role is Bob Li's
+        cls, lemma = _role_class(role.lemma_.lower()), role.lemma_.lower()
+        pred = _predicate_for(cls, lemma, person, entity)
+        if pred is None:
+            continue
+        _r, _l, phrase = _role_words([role])
+        yield _make(person, pred, entity, 0.8, "rule:role-then-name", role.sent, offset, phrase)
+        if pred in ("leaderOf", "worksFor") and entity.type == "Country":
+            yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
+
+
+#: Nouns naming where someone lives or was born: "her Leeds home", "his Ogden hometown", "Ann Roe's Ohio birthplace".
+HOME_PLACE_NOUNS = frozenset("home hometown homeland birthplace".split())
+
+
+def _owner_of(poss, index: MentionIndex) -> Mention | None:
+    """Return the person a possessive names: "Ann Roe's", or "his"/"her" for the subject of the clause.
+
+    Why: "Ann Roe returned to her Leeds home" -- "her" is the subject of the
+    verb the phrase hangs on (or the name in apposition to that subject).
+    """
+    named = index.at(poss)
+    if named is not None:
+        return named if named.type == "Person" else None
+    if poss.lower_ not in ("his", "her", "their"):
+        return None
+    verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    who = _subject_of(verb, index)
+    if who is None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "Roe's sister, Ann Vale, said from her home": the name in apposition to the subject.
+        who = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c)), None) \
+            if subj is not None else None
+    return who if who is not None and who.type == "Person" else None
+
+
+def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Ogden birthplace"."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma == "native" and tok.dep_ == "amod":
+            # "his native Ohio": the place is what "native" qualifies.
+            noun, places = tok.head, [index.at(tok.head)]
+        elif lemma in HOME_PLACE_NOUNS and tok.pos_ in ("NOUN", "ADV") and index.at(tok) is None:
+            noun = tok
+            places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+            places += [index.at(w) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                       for w in p.subtree]
+        else:
+            continue
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        person = _owner_of(poss, index) if poss is not None else None
+        if person is None:
+            continue
+        seen = []
+        for m in places:
+            if m is not None and m.type in ("Place", "Country") and m not in seen and m is not person:
+                seen.append(m)
+        for m in seen:
+            pred = "bornIn" if lemma == "birthplace" else "livesIn" if m.type == "Place" else "citizenOf"
+            yield _make(person, pred, m, 0.8, "rule:home-noun", tok.sent, offset, lemma)
+
+
+def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
+    """Return the place named right after token ``i`` by "in"/"at" (adjectives and articles skipped): "in nearby Leeds"."""
+    k = i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("in", "at"):
+        return None
+    k += 1
+    while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    m = index.at(doc[k]) if k < len(doc) else None
+    return m if m is not None and m.type in ("Place", "Country") else None
+
+
+def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
+    for tok in doc:
+        if tok.lower_ not in ("headquarters", "head-quarters", "hq") or index.at(tok) is not None:
+            continue
+        org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
+                    and index.at(c).type == "Organization"), None)
+        if org is None:
+            continue
+        places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod") and index.at(c)]
+        places.append(_place_after(doc, index, tok.i))
+        seen = []
+        for m in places:
+            if m is not None and m.type in ("Place", "Country") and m not in seen:
+                seen.append(m)
+        for m in seen:
+            for place in _with_container(doc, index, m):
+                yield _make(org, "basedIn", place, 0.85, "rule:headquarters", tok.sent, offset)
 
 
 #: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
@@ -304,6 +474,10 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
         if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_NOUNS or index.at(tok) is not None:
             continue
         org = index.at(tok.head)
+        edge = tok.left_edge.i
+        if (org is None or org.type == "Person") and edge >= 2 and doc[edge - 1].text == ",":
+            # "X, head of the Acme Agency, the Dutch agency that ...": the parser hangs both on the person.
+            org = index.at(doc[edge - 2])
         if org is None or org.type != "Organization":
             continue
         seen = []
@@ -319,17 +493,28 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
 def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
     for tok in doc:
-        if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with"):
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with", "in"):
             continue
         person = index.at(tok.head)
         if person is None and tok.i >= 2 and doc[tok.i - 1].text == ",":
             # "Anna Berg, from Oxford University, led the study": the parser hangs "from" on the verb.
             person = index.at(doc[tok.i - 2])
+            if person is None and tok.i >= 4 and doc[tok.i - 2].like_num and doc[tok.i - 3].text == ",":
+                # "Anna Berg, 45, of Leeds": an age between the name and the place.
+                person = index.at(doc[tok.i - 4])
         if person is None or person.type != "Person" or index.at(tok) is person:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
         if m is None or m is person:
+            continue
+        if tok.lower_ == "in":
+            first = index.token_ids(person)[0]
+            if m.type == "Place" and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
+                    and _role_words([doc[first - 1]])[0] is not None:
+                # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
+                for place in _with_container(doc, index, m):
+                    yield _make(person, "livesIn", place, 0.6, "rule:person-in", tok.sent, offset)
             continue
         if m.type == "Organization":
             yield _make(person, "worksFor", m, 0.75, "rule:person-prep", tok.sent, offset)
@@ -377,7 +562,10 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
-        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside"):
+        if lemma in ("grow", "raise") and not _grew_up(tok):
+            continue
+        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside", "be", "hail",
+                                                                                  "grow", "raise"):
             continue
         person = _subject_of(tok, index)
         if person is None or person.type != "Person":
@@ -399,12 +587,53 @@ def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 m = index.at(o)
                 if m is not None and m.type == "Organization" and word in ("for", "at", "with"):
                     yield _make(person, "worksFor", m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
+        elif lemma in ("be", "hail"):
+            # "Ann Roe is from Yelm in Thurston County": where she comes from, and what holds it.
+            for word, o in preps:
+                m = index.at(o)
+                if m is not None and m.type in ("Place", "Country") and word == "from":
+                    for place in _place_chain(doc, index, m):
+                        pred = "livesIn" if place.type == "Place" else "citizenOf"
+                        yield _make(person, pred, place, 0.75, "rule:verb-from", tok.sent, offset, lemma)
         else:
             for word, o in preps:
                 m = index.at(o)
                 if m is not None and m.type in ("Place", "Country") and word == "in":
                     for place in _with_container(doc, index, m):
                         yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+
+
+def _grew_up(verb) -> bool:
+    """True for "grew up" and a passive "was raised": both say where someone lived as a child."""
+    if verb.lemma_.lower() == "grow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return verb.tag_ == "VBN"
+
+
+def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> list[Mention]:
+    """Return the place and those holding it, named next with a comma or "in": "Yelm in Thurston County in the Yukon".
+
+    Why: "from Yelm in Thurston County in the western Yukon" names three
+    places the person comes from, each inside the next.
+    """
+    chain = [place]
+    while len(chain) <= limit:
+        last = chain[-1]
+        outer = _with_container(doc, index, last)
+        if len(outer) > 1:
+            chain.append(outer[-1])
+            continue
+        k = index.token_ids(last)[-1] + 1
+        if k >= len(doc) or doc[k].lower_ != "in":
+            break
+        k += 1
+        while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
+            k += 1  # "in southern Ogden", "in the Yukon"
+        nxt = index.at(doc[k]) if k < len(doc) else None
+        if nxt is None or nxt in chain or nxt.type not in ("Place", "Country"):
+            break
+        chain.append(nxt)
+    return chain
 
 
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -441,6 +670,10 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 yield _make(org, "basedIn", place, 0.8, "rule:based-in", tok.sent, offset)
             continue
         org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
+        before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
+        if tok.dep_ == "acl" and before is not None and before.type == "Organization":
+            # "a spokeswoman for Acme based in Leeds": the parser hangs "based" on the noun before the name.
+            org = before
         if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
             org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
         if org is None or org.type != "Organization":
@@ -622,11 +855,21 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
             killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
+        if victim is None and obj is not None and obj.lower_ in ("him", "her") and killer is not None:
+            # "Hale had just spoken when Brask shot him": the one other person named before.
+            victim = _only_other_person(doc, index, tok, killer)
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
             yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
+    """Return the one person other than ``person`` named in the verb's sentence before it, or None."""
+    names = {m.name: m for i in range(verb.sent.start, verb.i)
+             if (m := index.at(doc[i])) is not None and m.type == "Person" and m.name != person.name}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _described_person(verb, index: MentionIndex) -> Mention | None:
@@ -656,6 +899,9 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                        for g in c.children if g.dep_ == "pobj"), None)
             victim = index.at(of) if of is not None else None
         killer = index.at(tok.head) if tok.dep_ in ("compound", "nmod") else None
+        if victim is None and killer is not None:
+            # "Hale's assassin Tom Brask": the parser hangs the owner on the name, not on "assassin".
+            victim = next((index.at(c) for c in tok.head.children if c.dep_ == "poss" and index.at(c)), None)
         if killer is None:
             killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
         if killer is None and tok.dep_ == "appos":
@@ -721,8 +967,39 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         if killer is None and verb.dep_ in ("acl", "relcl", "appos", "amod"):
             # "Brask, convicted of Velko's murder, ...": the participle describes the culprit.
             killer = index.at(verb.head)
+        if killer is None and verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == ",":
+            # "police caught Tom Brask, suspected of the murder of X": the participle after the name describes it.
+            killer = index.at(doc[verb.i - 2])
         if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
             yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+
+
+def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relation]:
+    """A place word right before "born": "a Leeds-born artist, Tom Rand", "Tom Rand, Leeds born, ...".
+
+    Why: "the Ohio born painter Tom Rand" -- the place before "born" is the
+    birthplace of the person the phrase describes.
+    """
+    k = born.i - 2 if born.i >= 2 and doc[born.i - 1].text == "-" else born.i - 1
+    place = index.at(doc[k]) if k >= 0 else None
+    if place is None or place.type not in ("Place", "Country"):
+        return
+    first = index.token_ids(place)[0]
+    noun = born.head if born.dep_ == "amod" else None
+    person = None
+    if noun is not None:
+        # "the Ohio born painter Tom Rand": the noun is a title before the name, or has it in apposition.
+        person = index.at(noun) or (index.at(noun.head) if noun.dep_ == "compound" else None) or \
+            next((index.at(c) for c in noun.children if c.dep_ == "appos" and index.at(c)), None)
+    if person is None and any(c.dep_ in ("nsubj", "nsubjpass") for c in born.children):
+        person = _subject_of(born, index)
+    if person is None and born.i + 1 < len(doc):
+        # "Ohio-born Tom Rand won": the name right after "born".
+        person = index.at(doc[born.i + 1])
+    if person is None and first >= 2 and doc[first - 1].text == ",":
+        person = index.at(doc[first - 2])
+    if person is not None and person.type == "Person":
+        yield _make(person, "bornIn", place, 0.8, "rule:born-in", born.sent, offset)
 
 
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -735,6 +1012,13 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if subj is None and tok.dep_ in ("acl", "appos", "amod"):
             # "Tom Rand, born in Leeds, ...": the participle hangs on the person.
             person = index.at(tok.head)
+            if person is None and tok.head.dep_ == "appos":
+                # "Tom Rand, 69, born in Leeds": the participle hangs on the age in apposition.
+                person = index.at(tok.head.head)
+        if subj is None and person is None and tok.dep_ == "advcl" and tok.i < tok.head.i:
+            # "Born in Leeds, Tom Rand moved to York": an opening participle describes the main subject.
+            person = _subject_of(tok.head, index)
+        yield from _place_born(doc, index, offset, tok)
         if person is None or person.type != "Person":
             continue
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
@@ -794,6 +1078,10 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "in", "at"):
             continue
         org = index.at(tok.head)
+        if org is None and tok.head.pos_ in ("VERB", "AUX") and tok.i > 0 and index.at(doc[tok.i - 1]) is not None \
+                and doc[tok.i - 1].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            # "she headed the Acme Institute in Leeds": the parser hung "in" on the verb, right after the name.
+            org = index.at(doc[tok.i - 1])
         if org is None or org.type != "Organization" or index.at(tok) is org:
             continue
         if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):
@@ -850,7 +1138,8 @@ def skip_date(doc, start: int, end: int) -> int:
 
 RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
          rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
-         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin)
+         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin,
+         rule_role_then_name, rule_home_noun, rule_headquarters)
 
 
 
@@ -963,9 +1252,35 @@ def _calibrated(rel: Relation, model: dict) -> Relation:
     return dataclasses.replace(rel, confidence=measured["precision"])
 
 
+#: Rules whose "based in" ties an organization to a place in the same phrase ("Acme of Leeds", "Leeds's Acme").
+_LOCAL_BASED_IN = frozenset(("rule:org-prep", "rule:possessive", "rule:based-in", "rule:org-apposition"))
+
+
+def employer_residence(found: list[Relation]) -> list[Relation]:
+    """Return where people live from where their employer, named in the same phrase, sits.
+
+    Why: "Ann Roe of Acme Tools in Leeds" -- someone working for an
+    organization placed in a town lives there (or in its state).
+    """
+    places: dict[int, list[Relation]] = {}
+    for r in found:
+        if r.predicate == "basedIn" and r.method in _LOCAL_BASED_IN and r.object.type == "Place":
+            places.setdefault(r.subject.start, []).append(r)
+    out = []
+    for r in found:
+        if r.predicate not in ("worksFor", "leaderOf") or r.subject.type != "Person" \
+                or r.object.type != "Organization":
+            continue
+        for b in places.get(r.object.start, ()):
+            out.append(dataclasses.replace(r, predicate="livesIn", object=b.object, confidence=0.6,
+                                           method="rule:employer-place", role=None))
+    return out
+
+
 def rule_relations(doc, index: MentionIndex, offset: int) -> list[Relation]:
-    """Return the relations the hand-written rules find in a Doc."""
-    return [r for rule in RULES for r in rule(doc, index, offset)]
+    """Return the relations the hand-written rules find in a Doc, and the residences their employers imply."""
+    found = [r for rule in RULES for r in rule(doc, index, offset)]
+    return found + employer_residence(found)
 
 
 def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator[Relation]:

@@ -164,6 +164,10 @@ def test_no_false_mention(nlp, text, unwanted):
     pytest.param("QUITO, Ecuador -- Troops left the border on Monday.", "QUITO", "Place", id="dateline-without-agency"),
     pytest.param("The Office for Budget Responsibility (OBR) published its forecast.",
                  "Office for Budget Responsibility", "Organization", id="bracket-ends-name"),
+    pytest.param("Hallorann, who headed the agency, said he faces a dilemma.", "Hallorann", "Person",
+                 id="lone-name-before-who-is-person"),
+    pytest.param("Mr. Dorrit, a Bemidji native, sent a sweater.", "Bemidji", "Place", id="town-before-native-is-place"),
+    pytest.param("PRAIRIEVIEW, Kan.", "PRAIRIEVIEW", "Place", id="town-tagged-org-before-state-abbreviation"),
 ])
 def test_type_corrected(nlp, text, name, kind):
     found, _ex = mentions_of(nlp, text)
