@@ -31,6 +31,8 @@ from .vocab import PREFIXES
 
 #: Graph files at least this large are queried through Oxigraph by ``--store auto``.
 AUTO_OXIGRAPH_BYTES = 1_000_000
+#: Graph files at least this large are bulk-loaded in parallel parts (N-Triples, N-Quads, Turtle).
+PARALLEL_LOAD_BYTES = 8_000_000
 #: Suffix of the on-disk Oxigraph store folder kept next to a graph file.
 STORE_SUFFIX = ".oxigraph"
 _STAMP = "kgraph-source.json"
@@ -113,6 +115,124 @@ def _check_graph(graph_path) -> Path:
     return p
 
 
+def _load_parts() -> int:
+    """Return how many parts a large graph is bulk-loaded in: one per usable core, 2 to 4.
+
+    More parts than cores load no faster but leave more overlapping files to
+    read (2 cores, 1M triples: 5.2 s in one piece, 2.8 s in two, 2.6 s in
+    four, but the 2-hop saved query then takes 0.65 s after two parts and
+    0.9 s after four).
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(2, min(4, cores))
+
+
+# A directive anywhere but the head of a Turtle file would not reach the parts after it.
+_TTL_DIRECTIVE = re.compile(rb"[ \t]*(?:@prefix|@base|[Pp][Rr][Ee][Ff][Ii][Xx][ \t]|[Bb][Aa][Ss][Ee][ \t])")
+_TTL_LATE_DIRECTIVE = re.compile(b"\n" + _TTL_DIRECTIVE.pattern)  # anchored on "\n": 4x faster than re.M
+# A statement's end: a line ending in "." followed by a line that starts a new statement.
+_TTL_CUT = re.compile(rb"\.[ \t]*\r?\n(?=[^\s#])")
+
+
+def _turtle_head_end(data: bytes) -> int:
+    """Return where a Turtle document's head (prefix and base lines, comments, blank lines) ends."""
+    pos = 0
+    while pos < len(data):
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end + 1
+        line = data[pos:end].strip()
+        if line and not line.startswith(b"#") and not _TTL_DIRECTIVE.match(line):
+            break
+        pos = end
+    return pos
+
+
+def _late_directive(data: bytes, head_end: int) -> bool:
+    """Return True if a Turtle document has a prefix or base directive after its head."""
+    return _TTL_LATE_DIRECTIVE.search(data, max(0, head_end - 1)) is not None
+
+
+def split_statements(data: bytes, parts: int, fmt_name: str, *, check: bool = True) -> list[bytes] | None:
+    """Cut an N-Triples, N-Quads or Turtle document into ``parts`` documents at statement ends.
+
+    Each Turtle part starts with the document's own prefix lines. Returns None
+    when the document cannot be cut safely: another format, labelled blank
+    nodes (``_:b1`` names one node in one document, but each part is parsed
+    on its own), or directives after the head. A cut inside a multi-line
+    string leaves an unterminated string, so that part does not parse and the
+    caller loads the file in one piece instead.
+
+    Args:
+        data: The document.
+        parts: How many parts to make.
+        fmt_name: ``N_TRIPLES``, ``N_QUADS`` or ``TURTLE`` (other formats are not cut).
+        check: Look for directives after the head; a caller that does it
+            itself (while the parts load) passes False.
+    """
+    if parts < 2 or b"_:" in data or fmt_name not in ("N_TRIPLES", "N_QUADS", "TURTLE"):
+        return None
+    turtle = fmt_name == "TURTLE"
+    head_end = _turtle_head_end(data) if turtle else 0
+    if turtle and check and _late_directive(data, head_end):
+        return None
+    head, body = data[:head_end], len(data) - head_end
+    out, start = [], head_end
+    for k in range(1, parts):
+        target = max(start, head_end + body * k // parts)
+        if turtle:
+            m = _TTL_CUT.search(data, target)
+            cut = m.end() if m else -1
+        else:
+            cut = data.find(b"\n", target) + 1 or -1
+        if cut <= start:
+            break
+        out.append(data[:cut] if start == head_end else head + data[start:cut])
+        start = cut
+    if not out:
+        return None
+    out.append(head + data[start:])
+    return out
+
+
+def bulk_load(store, path: Path) -> None:
+    """Bulk-load a graph file into an Oxigraph store, in parallel parts when it is large.
+
+    Oxigraph's bulk loader keeps about one core busy; a large N-Triples,
+    N-Quads or Turtle file cut at statement ends loads in one thread per part
+    (1M triples of Turtle, 2 cores: 5.2 s in one piece, 2.8 s in two). If any
+    part fails to parse, or a Turtle file turns out to have a directive after
+    its head (looked for while the parts load), the store is emptied and the
+    file loaded in one piece, so an error names the file's own line.
+
+    Raises:
+        SyntaxError, ValueError: The file is not valid RDF (from Oxigraph).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    fmt, name = _ox_format(path), _OX_FORMATS[path.suffix.lower()]
+    if path.stat().st_size >= PARALLEL_LOAD_BYTES:
+        data = path.read_bytes()
+        pieces = split_statements(data, _load_parts(), name, check=False)
+        if pieces:
+            with ThreadPoolExecutor(len(pieces)) as pool:
+                futures = [pool.submit(store.bulk_load, input=piece, format=fmt) for piece in pieces]
+                del pieces
+                failed = name == "TURTLE" and _late_directive(data, _turtle_head_end(data))
+                for f in futures:
+                    exc = f.exception()
+                    if isinstance(exc, (SyntaxError, ValueError)):
+                        failed = True
+                    elif exc is not None:
+                        raise exc
+            if not failed:
+                return
+            store.clear()
+    store.bulk_load(path=str(path), format=fmt)
+
+
 def build_oxigraph(graph_path) -> Path:
     """Bulk-load a graph file into its on-disk Oxigraph store (next to it) unless that is fresh.
 
@@ -128,7 +248,7 @@ def build_oxigraph(graph_path) -> Path:
     folder = store_path(p)
     if is_fresh(p):
         return folder
-    fmt = _ox_format(p)
+    _ox_format(p)  # an unknown suffix is reported before anything is written
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=p.parent))
     except OSError as exc:
@@ -137,7 +257,7 @@ def build_oxigraph(graph_path) -> Path:
         stamp = _stamp_of(p)
         store = ox.Store(str(tmp))
         try:
-            store.bulk_load(path=str(p), format=fmt)
+            bulk_load(store, p)
         except (SyntaxError, ValueError) as exc:
             raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
         store.flush()
@@ -255,7 +375,7 @@ class OxigraphStore(_Queryable):
                 raise
             self.store = ox.Store()  # read-only folder: load in memory instead
             try:
-                self.store.bulk_load(path=str(p), format=_ox_format(p))
+                bulk_load(self.store, p)
             except (SyntaxError, ValueError) as err:
                 raise GraphError(f"cannot read {p} as RDF: {_first_line(err)}") from None
             return

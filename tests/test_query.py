@@ -378,3 +378,95 @@ def test_saved_query_order_is_oxigraphs_own(graph_file, name):
     store = OxigraphStore(graph_file)
     text = q.saved_queries()[name]
     assert store._query(text).rows == store._query(text, sort_here=False).rows
+
+
+# ---------------------------------------------------------------- parallel bulk load
+
+
+def _turtle(n: int, *, middle: str = "") -> str:
+    head = "@prefix ex: <http://example.org/> .\n# a comment in the head\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n\n"
+    body = [f'ex:s{i} a ex:Thing ;\n    ex:label "thing {i}" ;\n    ex:n "{i}"^^xsd:integer .\n' for i in range(n)]
+    body.insert(n // 2, middle)
+    return head + "".join(body)
+
+
+def _canonical(store) -> list[str]:
+    return sorted(str(q) for q in store)
+
+
+@pytest.mark.parametrize("fmt,text,quads", [
+    ("TURTLE", _turtle(40), 120),
+    ("N_TRIPLES", "".join(f"<http://e/s{i}> <http://e/p> \"{i}\" .\n" for i in range(40)), 40),
+    ("N_QUADS", "".join(f"<http://e/s{i}> <http://e/p> \"{i}\" <http://e/g{i % 3}> .\n" for i in range(40)), 40),
+], ids=["turtle-with-prefix-head", "n-triples", "n-quads"])
+def test_large_graph_is_cut_at_statement_ends(fmt, text, quads):
+    import pyoxigraph as ox
+
+    from kgraph.store import split_statements
+
+    parts = split_statements(text.encode(), 4, fmt)
+    assert parts is not None and len(parts) == 4
+    whole, pieces = ox.Store(), ox.Store()
+    whole.load(text.encode(), getattr(ox.RdfFormat, fmt))
+    for part in parts:  # each part parses on its own
+        pieces.load(part, getattr(ox.RdfFormat, fmt))
+    assert len(whole) == quads and _canonical(pieces) == _canonical(whole)
+
+
+@pytest.mark.parametrize("fmt,text", [
+    ("TURTLE", "@prefix ex: <http://example.org/> .\n_:b1 ex:p 1 .\nex:a ex:q _:b1 .\n"),
+    ("TURTLE", _turtle(10, middle="@prefix late: <http://example.org/late#> .\n")),
+    ("TRIG", "<http://e/g> { <http://e/s> <http://e/p> 1 . }\n"),
+    ("TURTLE", "@prefix ex: <http://example.org/> .\nex:a ex:p 1 .\n"),
+], ids=["labelled-blank-nodes", "directive-after-the-head", "trig", "one-statement"])
+def test_graph_that_cannot_be_cut_safely_loads_in_one_piece(fmt, text):
+    from kgraph.store import split_statements
+
+    assert split_statements(text.encode(), 4, fmt) is None
+
+
+def _load_both(tmp_path, monkeypatch, text):
+    import pyoxigraph as ox
+
+    import kgraph.store as st
+
+    f = tmp_path / "g.ttl"
+    f.write_text(text, encoding="utf-8")
+    single = ox.Store()
+    single.bulk_load(path=str(f), format=ox.RdfFormat.TURTLE)
+    monkeypatch.setattr(st, "PARALLEL_LOAD_BYTES", 0)
+    return single, OxigraphStore(f).store
+
+
+def test_parallel_load_gives_the_same_store(tmp_path, monkeypatch):
+    single, parallel = _load_both(tmp_path, monkeypatch, _turtle(200))
+    assert len(parallel) == 600 and _canonical(parallel) == _canonical(single)
+
+
+def test_a_cut_inside_a_long_string_falls_back_to_one_piece(tmp_path, monkeypatch):
+    trap = 'ex:long ex:text """a sentence that ends with a dot.\n<http://example.org/x> looks like a statement .\nend""" .\n'
+    text = _turtle(2, middle=trap * 50)  # the middle of the file is inside long strings
+    from kgraph.store import split_statements
+
+    assert split_statements(text.encode(), 4, "TURTLE") is not None  # it is cut, and a part fails to parse
+    single, parallel = _load_both(tmp_path, monkeypatch, text)
+    assert _canonical(parallel) == _canonical(single) and len(single) == 7
+
+
+def test_syntax_error_in_a_large_graph_names_the_files_line(tmp_path, monkeypatch):
+    import kgraph.store as st
+
+    text = _turtle(100).replace('ex:s70 a ex:Thing ;', 'ex:s70 a ex:Thing ;;; ex:oops', 1)
+    f = tmp_path / "g.ttl"
+    f.write_text(text, encoding="utf-8")
+    line = text[:text.index("ex:oops")].count("\n") + 1  # the error is found on this line or the next
+    monkeypatch.setattr(st, "PARALLEL_LOAD_BYTES", 0)
+    with pytest.raises(GraphError, match=rf"line ({line}|{line + 1})\b"):  # in its part it is line 50 or so
+        OxigraphStore(f)
+
+
+def test_a_prefix_redefined_after_the_head_is_honoured(tmp_path, monkeypatch):
+    text = _turtle(100, middle="@prefix ex: <http://other.example/> .\n")  # later statements mean other IRIs
+    single, parallel = _load_both(tmp_path, monkeypatch, text)
+    assert _canonical(parallel) == _canonical(single)
+    assert any("other.example" in q for q in _canonical(single))
