@@ -888,16 +888,22 @@ def _described_person(verb, index: MentionIndex) -> Mention | None:
     return found if found is not None and found.type == "Person" else None
 
 
+def _victim_of(noun, index: MentionIndex):
+    """Return the mention a killing or killer noun is about: its owner or compound ("X's murder"), or "of X"."""
+    victim = next((index.at(c) for c in noun.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
+    if victim is None:
+        of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        victim = index.at(of) if of is not None else None
+    return victim
+
+
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
     for tok in doc:
         if tok.lemma_.lower() not in KILLER_NOUNS or index.at(tok) is not None:
             continue
-        victim = next((index.at(c) for c in tok.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
-        if victim is None:
-            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
-            victim = index.at(of) if of is not None else None
+        victim = _victim_of(tok, index)
         killer = index.at(tok.head) if tok.dep_ in ("compound", "nmod") else None
         if victim is None and killer is not None:
             # "Hale's assassin Tom Brask": the parser hangs the owner on the name, not on "assassin".
@@ -955,11 +961,7 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
     for tok in doc:
         if not is_killing_noun(tok) or index.at(tok) is not None:
             continue
-        victim = next((index.at(c) for c in tok.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
-        if victim is None:
-            of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"), None)
-            victim = index.at(of) if of is not None else None
+        victim = _victim_of(tok, index)
         verb = _culprit_verb(tok)
         if victim is None or verb is None:
             continue
