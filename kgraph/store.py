@@ -33,6 +33,8 @@ from .vocab import PREFIXES
 AUTO_OXIGRAPH_BYTES = 1_000_000
 #: Graph files at least this large are bulk-loaded in parallel parts (N-Triples, N-Quads, Turtle).
 PARALLEL_LOAD_BYTES = 8_000_000
+#: ... and at most this large: the parts are held in memory (twice the file); larger files are streamed.
+PARALLEL_LOAD_MAX_BYTES = 2_000_000_000
 #: Suffix of the on-disk Oxigraph store folder kept next to a graph file.
 STORE_SUFFIX = ".oxigraph"
 _STAMP = "kgraph-source.json"
@@ -213,7 +215,7 @@ def bulk_load(store, path: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     fmt, name = _ox_format(path), _OX_FORMATS[path.suffix.lower()]
-    if path.stat().st_size >= PARALLEL_LOAD_BYTES:
+    if PARALLEL_LOAD_BYTES <= path.stat().st_size <= PARALLEL_LOAD_MAX_BYTES:
         data = path.read_bytes()
         pieces = split_statements(data, _load_parts(), name, check=False)
         if pieces:

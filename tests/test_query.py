@@ -470,3 +470,14 @@ def test_a_prefix_redefined_after_the_head_is_honoured(tmp_path, monkeypatch):
     single, parallel = _load_both(tmp_path, monkeypatch, text)
     assert _canonical(parallel) == _canonical(single)
     assert any("other.example" in q for q in _canonical(single))
+
+
+def test_a_graph_over_the_memory_bound_is_streamed_in_one_piece(tmp_path, monkeypatch):
+    import kgraph.store as st
+
+    monkeypatch.setattr(st, "split_statements", lambda *a, **k: pytest.fail("a large file must not be read whole"))
+    monkeypatch.setattr(st, "PARALLEL_LOAD_BYTES", 0)
+    monkeypatch.setattr(st, "PARALLEL_LOAD_MAX_BYTES", 100)
+    f = tmp_path / "g.ttl"
+    f.write_text(_turtle(20), encoding="utf-8")
+    assert len(OxigraphStore(f).store) == 60
