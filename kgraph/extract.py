@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
 from .relations import (KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_document_code,
-                        is_killing_noun, is_source_code, relations_of, skip_date,
+                        chain_based_in, is_killing_noun, is_source_code, relations_of, skip_date,
                         source_line_start)
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -91,7 +91,10 @@ _PRONOUNS = frozenset("he she him her".split())
 _ACRONYM_MAX = 6
 
 #: Organization words that end a capitalized phrase the NER missed; "Union" is left out ("Soviet Union").
-_PHRASE_ORG_HEADS = ORG_HEADS - {"union", "post", "times", "school", "front"}
+#: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
+PARTY_PLURALS = frozenset("democrats republicans socialists conservatives liberals greens communists".split())
+
+_PHRASE_ORG_HEADS = ORG_HEADS - {"union", "post", "times", "school", "front"} | PARTY_PLURALS
 
 #: Prepositions before a place ("in Austin") that keep a place reading against a surname.
 _PLACE_PREPS = frozenset("in at from to near into across outside inside via".split())
@@ -566,7 +569,7 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
             while j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper) and doc[j - 1].is_alpha \
                     and j - 1 not in covered:
                 j -= 1
-            while j < i and doc[j].lower_ in _TITLES | {"the", "a", "an"}:
+            while j < i and (doc[j].lower_ in _TITLES | {"the", "a", "an"} or doc[j].like_num):
                 j += 1
             if i - j >= 1 and i not in headlines:
                 out.append(_Cand(doc, offset, j, i + 1, "Organization", doc[j:i + 1].text, "org-phrase"))
@@ -1078,6 +1081,7 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         found = by_doc.get(id(doc), [])
         index = MentionIndex(found)
         relations.extend(relations_of(doc, index, offset, pairs=found))
+    relations.extend(chain_based_in(relations, [m for m, _s in pairs]))
     unique = {}
     for r in relations:
         key = (r.subject.start, r.predicate, r.object.start)

@@ -745,6 +745,9 @@ def rule_possessive(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         if tok.dep_ != "poss":
             continue
         owner = index.at(tok)
+        if owner is not None and owner.type == "Organization":
+            yield from _org_possessive_person(tok, owner, index, offset)
+            continue
         if owner is None or owner.type not in ("Country", "Place"):
             continue
         head = tok.head
@@ -756,6 +759,28 @@ def rule_possessive(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
             yield _make(owned, "basedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
         elif owned.type == "Place":
             yield _make(owned, "locatedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
+
+
+def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Yield that a person written as an organization's works for it.
+
+    Why: "Brindle Motors' Tom Ashby finished second" -- the driver (or player,
+    or staff member) named right after the organization's possessive.
+
+    Args:
+        poss: The possessive token of the organization's name.
+        owner: The organization the possessive names.
+        index: Mentions by token.
+        offset: The Doc's offset in the article.
+    """
+    head = poss.head
+    person = index.at(head)
+    if person is None or person.type != "Person" or person is owner:
+        return
+    # Only the name itself: "Acme's chief Ann Roe" is the title rules' to read.
+    if any(index.at(t) is not person for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "'", "’s", "’")):
+        return
+    yield _make(person, "worksFor", owner, 0.75, "rule:possessive-member", poss.sent, offset)
 
 
 def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -1332,3 +1357,54 @@ def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Rela
                   {(r.object.start, r.subject.start) for r in found}
         found += classify(doc, pairs, offset, model, covered)
     return found
+
+
+# ---------------------------------------------------------------- article-level chains
+
+
+def _country_code(m: Mention) -> str | None:
+    """Return the ISO code of the country a place mention lies in, from the gazetteer, or None."""
+    if m.type == "Country":
+        found = gazetteer.country(m.name)
+        return found.iso_code if found else None
+    found = gazetteer.city(m.name) or gazetteer.region(m.name)
+    return found.country_code if found else None
+
+
+def _countries_named(mentions) -> dict[str, Mention]:
+    """Return the first mention of each country the article names, by ISO code."""
+    out: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        code = _country_code(m) if m.type == "Country" else None
+        if code:
+            out.setdefault(code, m)
+    return out
+
+
+def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
+    """Return the countries organizations sit in, from the towns they sit in.
+
+    Why: "the Leeds-based Acme Tools ... trade with Britain" -- an organization
+    based in a town is based in that town's country, when the article names it.
+
+    Args:
+        relations: The article's relations.
+        mentions: The article's mentions.
+    """
+    countries = _countries_named(mentions)
+    located = {r.subject.name: r.object for r in relations
+               if r.predicate == "locatedIn" and r.object.type == "Country"}
+    out = []
+    for r in relations:
+        if r.predicate != "basedIn" or r.object.type != "Place" or r.subject.type != "Organization":
+            continue
+        if r.method == "rule:dateline":
+            # "LEEDS (Acme Wire) --": a dateline says where a report was filed, too weak to chain on.
+            continue
+        country = located.get(r.object.name)
+        if country is None:
+            country = countries.get(_country_code(r.object) or "")
+        if country is not None and country.name != r.subject.name:
+            out.append(dataclasses.replace(r, object=country, confidence=0.7, method="rule:based-in-chain",
+                                           role=None))
+    return out

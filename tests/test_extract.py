@@ -131,6 +131,7 @@ def test_mention_found(nlp, text, expected):
     pytest.param("(Text) Olsztyn May 9 PAP -- Dock workers went on strike.", "May", id="dateline-month-is-no-agency"),
     pytest.param("The minister answered in Portuguese before leaving.", "Portuguese", id="language-after-in-is-no-country"),
     pytest.param("US-German relations improved after the visit.", "US-German", id="two-countries-qualifying-a-noun"),
+    pytest.param("Two Democrats voted against the bill.", "Two Democrats", id="number-is-no-part-of-party-name"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
@@ -142,6 +143,8 @@ def test_no_false_mention(nlp, text, unwanted):
     pytest.param("Frieda Hollmann said the budget was too small.", "Frieda Hollmann", "Person", id="speaker-is-person"),
     pytest.param("Jorgen Vestby, who led the project, retired.", "Jorgen Vestby", "Person", id="who-clause-is-person"),
     pytest.param("Parti Vert gained two seats in the vote.", "Parti Vert", "Organization", id="party-word-makes-org"),
+    pytest.param("Ola Brand of the Christian Democrats told the council no.", "Christian Democrats", "Organization",
+                 id="party-member-plural-is-org"),
     pytest.param("Historians still argue about why President Lincoln trusted his guards.", "Lincoln", "Person",
                  id="title-keeps-city-named-person"),
     pytest.param("Historians doubt that Lincoln was shot by a single man.", "Lincoln", "Person",

@@ -40,6 +40,9 @@ RULE_CASES = [
                  ("Mark Carney", "leaderOf", "the Liberal Party"), "rule:copula-role", id="copula-leader-of"),
     pytest.param("France's National Assembly voted on the budget.",
                  ("National Assembly", "basedIn", "France"), "rule:possessive", id="possessive-org-basedin"),
+    pytest.param("Brindle Motors' Tom Ashby finished second in the rain.",
+                 ("Tom Ashby", "worksFor", "Brindle Motors"), "rule:possessive-member",
+                 id="possessive-org-person"),
     pytest.param("Fighting continued near Belgorod, Russia, on Tuesday.",
                  ("Belgorod", "locatedIn", "Russia"), "rule:place-comma-place", id="place-comma-country"),
     pytest.param("The storm flooded roads near Yakima, Wash., overnight.",
@@ -205,6 +208,8 @@ NEGATIVE_CASES = [
                  ("Hal Brun", "leaderOf", "Norway"), id="office-in-a-line-then-name-is-no-role-fact"),
     pytest.param("The bank was robbed by Tom Brask in Ogden.", ("Tom Brask", "livesIn", "Ogden"),
                  id="agent-in-town-is-no-residence"),
+    pytest.param("Corvell Mining's chief Ann Lisk resigned.", ("Ann Lisk", "worksFor", "Corvell Mining"),
+                 id="org-possessive-title-is-the-title-rules"),
 ]
 
 
@@ -313,3 +318,28 @@ def test_path_between_two_dependency_trees_ends():
     up, down = relations._path(doc[1], doc[6])
     assert [t.text for t in up] == ["Berg", "teaches"]
     assert [t.text for t in down] == ["University"]
+
+
+def _article_facts(nlp, text):
+    """Return {(subject name, predicate, object name): method} of a whole one-piece article."""
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    return {(r.subject.name, r.predicate, r.object.name): r.method for r in ex.relations}
+
+
+# Each case: an invented article, and the country an organization's town puts it in.
+CHAIN_CASES = [
+    pytest.param("Brackwell Tools Ltd, based in Leeds, sells most of its saws to buyers outside Britain.",
+                 ("Brackwell Tools Ltd", "basedIn", "United Kingdom"), id="based-in-town-of-named-country"),
+    pytest.param("Norrel Foods, based in Toulouse, opened a plant. France taxes it lightly.",
+                 ("Norrel Foods", "basedIn", "France"), id="based-in-town-country-in-later-sentence"),
+]
+
+
+@pytest.mark.parametrize("text, fact", CHAIN_CASES)
+def test_based_in_chains_to_country(nlp, text, fact):
+    assert _article_facts(nlp, text).get(fact) == "rule:based-in-chain"
+
+
+def test_based_in_chain_needs_the_country_named(nlp):
+    facts = _article_facts(nlp, "Norrel Foods, based in Toulouse, opened a plant on Monday.")
+    assert not any(p == "basedIn" and m == "rule:based-in-chain" for (_s, p, _o), m in facts.items())
