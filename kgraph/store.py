@@ -402,11 +402,11 @@ class OxigraphStore(_Queryable):
                 return Result("ASK", boolean=bool(res))
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
+                if order and not all(var in names for var, _desc in order[1]):
+                    return self._query(text, sort_here=False)  # ordered by an unprojected variable
                 conv = _Converter()
                 rows = [tuple(conv(t) for t in sol) for sol in res]
                 if order:
-                    if not all(var in names for var, _desc in order[1]):
-                        return self._query(text, sort_here=False)  # ordered by an unprojected variable
                     sort_rows(rows, [(names.index(var), desc) for var, desc in order[1]])
                 return Result("SELECT", names, rows)
             conv = _Converter()
@@ -487,8 +487,6 @@ def sort_rows(rows: list[tuple], keys: list[tuple[int, bool]]) -> None:
         except KeyError:
             k = memo[t] = _order_key(t)
             return k
-        except TypeError:  # an unhashable term: never made by from_oxigraph, kept for safety
-            return _order_key(t)
 
     for col, desc in reversed(keys):
         rows.sort(key=lambda r: key_of(r[col]), reverse=desc)
