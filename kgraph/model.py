@@ -12,14 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-#: Entity types of the core vocabulary, in display order.
-ENTITY_TYPES = ("Person", "Organization", "Place", "Country")
-
-#: Relation predicates of the core vocabulary (local names in the ontology).
-PREDICATES = (
-    "worksFor", "memberOf", "leaderOf", "citizenOf", "livesIn",
-    "bornIn", "basedIn", "partOf", "locatedIn", "killed",
-)
+from .terms import ENTITY_TYPES, PREDICATES, EntityType, Predicate  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
