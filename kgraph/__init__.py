@@ -21,15 +21,15 @@ if _sys.argv and (_sys.argv[0] == "-m" or _sys.argv[0].replace("\\", "/").rsplit
 # stage (``kgraph.model``, ``kgraph.terms``) does not load spaCy, rdflib and
 # networkx with every other stage.
 _EXPORTS = {
-    "GraphError": "errors", "InputError": "errors", "KGraphError": "errors", "ModelError": "errors",
-    "QueryError": "errors", "ValidationError": "errors",
-    "ENTITY_TYPES": "model", "PREDICATES": "model", "Article": "model", "Entity": "model",
-    "Extraction": "model", "Fact": "model", "KnowledgeBase": "model", "Mention": "model", "Relation": "model",
-    "read_inputs": "ingest", "load_model": ("nlp", "load"), "extract_articles": "extract",
-    "extract_doc": "extract", "link_extractions": "link", "serialize": "rdf", "to_dataset": "rdf",
-    "to_graph": "rdf", "write_formats": "rdf", "validate_file": "validate", "validate_graph": "validate",
-    "to_networkx": "export", "build": "pipeline", "evaluate_gold": ("evaluate", "evaluate"),
-    "score_kb": "evaluate",
+    "GraphError": "kgraph.errors", "InputError": "kgraph.errors", "KGraphError": "kgraph.errors", "ModelError": "kgraph.errors",
+    "QueryError": "kgraph.errors", "ValidationError": "kgraph.errors",
+    "ENTITY_TYPES": "kgraph.model", "PREDICATES": "kgraph.model", "Article": "kgraph.model", "Entity": "kgraph.model",
+    "Extraction": "kgraph.model", "Fact": "kgraph.model", "KnowledgeBase": "kgraph.model", "Mention": "kgraph.model", "Relation": "kgraph.model",
+    "read_inputs": "kgraph.ingest", "load_model": ("kgraph.nlp", "load"), "extract_articles": "kgraph.extract",
+    "extract_doc": "kgraph.extract", "link_extractions": "kgraph.link", "serialize": "kgraph.rdf", "to_dataset": "kgraph.rdf",
+    "to_graph": "kgraph.rdf", "write_formats": "kgraph.rdf", "validate_file": "kgraph.validate", "validate_graph": "kgraph.validate",
+    "to_networkx": "kgraph.export", "build": "kgraph.pipeline", "evaluate_gold": ("kgraph.evaluate", "evaluate"),
+    "score_kb": "kgraph.evaluate",
 }
 
 
@@ -41,7 +41,7 @@ def __getattr__(name: str):
     module, attr = target if isinstance(target, tuple) else (target, name)
     from importlib import import_module
 
-    value = getattr(import_module(f"{__name__}.{module}"), attr)
+    value = getattr(import_module(module), attr)
     globals()[name] = value
     return value
 

@@ -38,7 +38,9 @@ def ontology_path(name: str = "kgraph.ttl"):
     try:
         return resources.files("kgraph.ontology").joinpath(name)
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "ontology" / name
+        here = Path(__file__).resolve()
+        return next((p / "ontology" / name for p in here.parents if (p / "ontology" / name).is_file()),
+                    here.parent / "ontology" / name)
 
 
 @cache
