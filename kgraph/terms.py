@@ -37,3 +37,18 @@ ENTITY_TYPES: tuple[str, ...] = tuple(EntityType)
 
 #: Relation predicates of the core vocabulary, in display order.
 PREDICATES: tuple[str, ...] = tuple(Predicate)
+
+#: For each predicate, the entity types its subject and object may have (rdfs:domain and
+#: rdfs:range with their unions and subclasses: a range of Place accepts a Country).
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "worksFor": (frozenset({"Person"}), frozenset({"Organization", "Country"})),
+    "memberOf": (frozenset({"Person"}), frozenset({"Organization"})),
+    "leaderOf": (frozenset({"Person"}), frozenset({"Organization", "Place", "Country"})),
+    "citizenOf": (frozenset({"Person"}), frozenset({"Country"})),
+    "livesIn": (frozenset({"Person"}), frozenset({"Place", "Country"})),
+    "bornIn": (frozenset({"Person"}), frozenset({"Place", "Country"})),
+    "basedIn": (frozenset({"Organization"}), frozenset({"Place", "Country"})),
+    "partOf": (frozenset({"Organization"}), frozenset({"Organization"})),
+    "locatedIn": (frozenset({"Place", "Country"}), frozenset({"Place", "Country"})),
+    "killed": (frozenset({"Person"}), frozenset({"Person"})),
+}

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from .errors import ValidationError
+from .model import SIGNATURES, fits  # noqa: F401  (fits is part of this module's API)
 from .vocab import ontology_path
 
 
@@ -65,38 +66,13 @@ def shapes_graph() -> Graph:
     return g
 
 
-@cache
 def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Return, for each relation predicate, the entity types its subject and object may have.
 
-    Read from the ontology's ``rdfs:domain`` and ``rdfs:range`` (unions
+    Generated from the ontology's ``rdfs:domain`` and ``rdfs:range`` (unions
     included), with subclasses: a range of Place accepts a Country.
     """
-    from rdflib.collection import Collection
-    from rdflib.namespace import OWL, RDFS
-
-    from .model import ENTITY_TYPES, PREDICATES
-    from .vocab import KG, ontology_graph
-
-    g = ontology_graph()
-
-    def classes(node) -> set[str]:
-        union = g.value(node, OWL.unionOf)
-        if union is not None:
-            return set().union(*(classes(c) for c in Collection(g, union)))
-        return {t for t in ENTITY_TYPES if node in set(g.transitive_objects(KG[t], RDFS.subClassOf))}
-
-    out = {}
-    for p in PREDICATES:
-        dom, rng = g.value(KG[p], RDFS.domain), g.value(KG[p], RDFS.range)
-        out[p] = (frozenset(classes(dom)), frozenset(classes(rng)))
-    return out
-
-
-def fits(predicate: str, subject_type: str, object_type: str) -> bool:
-    """Return True when a relation between entities of these types fits the ontology."""
-    dom, rng = signatures()[predicate]
-    return subject_type in dom and object_type in rng
+    return SIGNATURES
 
 
 def _short(t) -> str | None:
