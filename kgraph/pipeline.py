@@ -166,13 +166,15 @@ class Progress:
         else:
             print(f"kgraph: {text}", file=self.stream, flush=True)
 
-    def close(self) -> None:
-        """Finish the bar, or print the last plain line."""
+    def close(self, finished: bool = True) -> None:
+        """Remove the bar; when the work finished, print the count and the elapsed time."""
         if not self.enabled:
             return
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+        if not finished or not self.done:
+            return
         # The bar goes; the count and the elapsed time stay on screen.
         print(f"kgraph: {self.done} article{'s' if self.done != 1 else ''} extracted in "
               f"{_hms(time.monotonic() - self._start)}", file=self.stream, flush=True)
@@ -348,8 +350,10 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                     store.put(key, text)
                     counts["parsed"] += 1
                     bar.update(1)
-            finally:
-                bar.close()
+            except BaseException:
+                bar.close(finished=False)  # the error is the one line to read
+                raise
+            bar.close()
             store.flush()
             if not new and not manifest:
                 raise InputError("no articles found in the inputs")
