@@ -65,22 +65,30 @@ def is_update(text: str) -> bool:
 
 
 def uses_service(text: str) -> bool:
-    """Return True if the query holds a SERVICE clause (a call to another SPARQL endpoint)."""
-    return any(w.upper() == "SERVICE" for w in _keywords(text))
+    """Return True if the query calls SERVICE (a call to another SPARQL endpoint), as its parsed form tells."""
+    try:
+        check(text)
+    except QueryError as exc:
+        return str(exc).startswith("SERVICE")
+    return False
 
 
-def check(text: str) -> None:
-    """Refuse what kgraph never runs: updates (graphs are read-only) and SERVICE (no network).
+def check(text: str):
+    """Refuse what kgraph never runs, deciding on the parsed query (see :mod:`kgraph.sparql_guard`).
+
+    Updates (graphs are read-only), SERVICE (no network), queries nested or
+    grown past the limits, lone surrogates and malformed queries are refused.
+
+    Returns:
+        rdflib's parsed query (its algebra), with the project's prefixes.
 
     Raises:
-        QueryError: The text is an update, calls SERVICE, or is empty.
+        QueryError: The text is refused or does not parse.
     """
-    if not text.strip():
-        raise QueryError("empty query")
-    if is_update(text):
-        raise QueryError(f"SPARQL Update ({query_form(text)}) is not allowed: the graph is read-only")
-    if uses_service(text):
-        raise QueryError("SERVICE is not allowed: kgraph never sends queries to other hosts")
+    from .sparql_guard import parse
+    from .vocab import PREFIXES
+
+    return parse(text, PREFIXES)
 
 
 # ---------------------------------------------------------------- saved queries

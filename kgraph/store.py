@@ -6,9 +6,11 @@ formats and answers do not depend on the engine. The Oxigraph store of
 (bulk load, written to a temporary folder and renamed) and reused while it
 is newer than the graph file it was built from.
 
-Neither engine reaches the network: ``SERVICE`` is refused before a query
-runs (Oxigraph would make the HTTP call), and rdflib's loading of ``FROM``
-IRIs from the web is switched off.
+Neither engine reaches the network: every query passes the gate of
+:mod:`kgraph.sparql_guard` first (``SERVICE`` refused on the parsed query,
+``FROM`` only for the file's own graphs, nesting capped), rdflib evaluates
+the very query the gate parsed, and its SERVICE and ``FROM`` loading are
+switched off as well.
 """
 
 from __future__ import annotations
@@ -311,10 +313,22 @@ def _interruptible(fn, *args):
     return box["value"]
 
 
+def _gate(text: str, local_graphs):
+    """Parse and check a query (see :mod:`kgraph.sparql_guard`); return rdflib's parsed query."""
+    from .sparql_guard import check_dataset, parse
+
+    parsed = parse(text, PREFIXES)
+    check_dataset(parsed, local_graphs)
+    return parsed
+
+
 class _Queryable:
     def query(self, text: str) -> Result:
-        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
-        return _interruptible(self._query, text)
+        """Run a query (the project's prefixes predefined) once the gate let it through; raise QueryError if not."""
+        def gated():
+            return self._query(text, _gate(text, self._graph_names))
+
+        return _interruptible(gated)
 
 
 class RdflibStore(_Queryable):
@@ -327,13 +341,18 @@ class RdflibStore(_Queryable):
 
         self.dataset = dataset if dataset is not None else rdf.load(graph_path)
 
-    def _query(self, text: str) -> Result:
-        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
-        import rdflib.plugins.sparql as rsparql
+    def _graph_names(self) -> list[str]:
+        ds = self.dataset
+        graphs = ds.graphs() if hasattr(ds, "graphs") else ds.contexts() if hasattr(ds, "contexts") else ()
+        return [str(g.identifier) for g in graphs]
 
-        rsparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM <http://...> from the web
+    def _query(self, text: str, parsed) -> Result:
+        """Evaluate the parsed query the gate checked (never the text again); raise QueryError if it fails."""
+        from .sparql_guard import disarm_rdflib
+
+        disarm_rdflib()
         try:
-            res = self.dataset.query(text, initNs=PREFIXES)
+            res = self.dataset.query(parsed)
             if res.type == "SELECT":
                 names = [str(v) for v in res.vars]
                 return Result("SELECT", names, [tuple(row) for row in res])
@@ -390,8 +409,11 @@ class OxigraphStore(_Queryable):
             self._has_named = next(iter(self.store.named_graphs()), None) is not None
         return self._has_named
 
-    def _query(self, text: str, sort_here: bool = True) -> Result:
-        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
+    def _graph_names(self) -> list[str]:
+        return [g.value for g in self.store.named_graphs() if hasattr(g, "value")]
+
+    def _query(self, text: str, parsed=None, sort_here: bool = True) -> Result:
+        """Run a query the gate let through (the project's prefixes predefined); raise QueryError if it fails."""
         import pyoxigraph as ox
 
         order = split_order(text) if sort_here else None
@@ -403,7 +425,7 @@ class OxigraphStore(_Queryable):
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
                 if order and not all(var in names for var, _desc in order[1]):
-                    return self._query(text, sort_here=False)  # ordered by an unprojected variable
+                    return self._query(text, parsed, sort_here=False)  # ordered by an unprojected variable
                 conv = _Converter()
                 rows = [tuple(conv(t) for t in sol) for sol in res]
                 if order:
@@ -411,7 +433,7 @@ class OxigraphStore(_Queryable):
                 return Result("SELECT", names, rows)
             conv = _Converter()
             triples = [(conv(tr.subject), conv(tr.predicate), conv(tr.object)) for tr in res]
-            kind = "DESCRIBE" if _first_keyword(text) == "DESCRIBE" else "CONSTRUCT"
+            kind = "DESCRIBE" if parsed is not None and parsed.algebra.name == "DescribeQuery" else "CONSTRUCT"
             return Result(kind, triples=triples)
         except SyntaxError as exc:
             raise QueryError(_rdflib_syntax(text) or _oxigraph_message(exc)) from None
