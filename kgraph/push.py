@@ -63,8 +63,12 @@ def read_quads(graph_path) -> list:
     p = Path(graph_path)
     if not p.is_file():
         raise GraphError(f"graph file not found: {p}")
+    from .safe_rdf import check_file
+
+    fmt = _ox_format(p)
+    check_file(p)  # no DTD, no remote JSON-LD context, bounded nesting
     try:
-        return list(ox.parse(path=str(p), format=_ox_format(p)))
+        return list(ox.parse(path=str(p), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
 

@@ -151,9 +151,8 @@ def run(graph, query: str) -> Result:
     Raises:
         QueryError: The query is malformed, is an update, or uses SERVICE.
     """
-    check(query)
     store = graph if hasattr(graph, "engine") else RdflibStore(dataset=graph)
-    return store.query(query)
+    return store.query(query)  # every store passes the query through the gate (kgraph.sparql_guard) first
 
 
 # ---------------------------------------------------------------- output formats
@@ -219,12 +218,30 @@ def _table(vars_: list[str], rows: list[tuple]) -> str:
     return "\n".join(lines) + "\n"
 
 
+class ResultError(QueryError):
+    """A result holds text no output format can carry (a lone surrogate from the graph file)."""
+
+
 def format_result(result: Result, fmt: str = "table") -> str:
     """Render a result: SELECT/ASK as table, CSV, TSV, SPARQL JSON or XML; CONSTRUCT/DESCRIBE as Turtle.
 
+    The text is always encodable as UTF-8.
+
     Raises:
         QueryError: The format does not fit the kind of result.
+        ResultError: The result holds a lone surrogate (no character: it cannot be written).
     """
+    text = _format_result(result, fmt)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        raise ResultError(f"the result holds U+{code:04X}, a lone surrogate that no output format can carry "
+                          "(the graph file has it as an escape)") from None
+    return text
+
+
+def _format_result(result: Result, fmt: str) -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if result.type in ("CONSTRUCT", "DESCRIBE"):

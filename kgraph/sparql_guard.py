@@ -28,8 +28,11 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 
 from .errors import QueryError
+
+_PARSE_LOCK = threading.Lock()
 
 #: Deepest bracket nesting a query may have (any mix of ``( { [``).
 MAX_DEPTH = 64
@@ -149,13 +152,22 @@ def prepare(text: str) -> str:
         raise QueryError("empty query")
     if len(text) > MAX_LENGTH:
         raise QueryError(f"the query is longer than {MAX_LENGTH:,} characters")
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
     expanded = expand_escapes(text)
-    code = _surrogate(expanded)
-    if code is not None:
-        raise QueryError(f"the query holds a lone surrogate (U+{code:04X}), which is not a character")
-    if len(expanded) > MAX_LENGTH:
-        raise QueryError(f"the query is longer than {MAX_LENGTH:,} characters")
-    scan(expanded)
+    # rdflib reads "\\u" followed by 8 hex digits as one escape, SPARQL (and Oxigraph) as 4 + text: both
+    # readings are checked, so neither parser can see what the other one hides.
+    try:
+        readings = {expanded, expandUnicodeEscapes(text)}
+    except ValueError:
+        readings = {expanded}
+    for reading in sorted(readings):
+        code = _surrogate(reading)
+        if code is not None:
+            raise QueryError(f"the query holds a lone surrogate (U+{code:04X}), which is not a character")
+        if len(reading) > MAX_LENGTH:
+            raise QueryError(f"the query is longer than {MAX_LENGTH:,} characters")
+        scan(reading)
     return expanded
 
 
@@ -168,18 +180,24 @@ def parse(text: str, prefixes: dict):
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    expanded = prepare(text)
+    prepare(text)
+    with _PARSE_LOCK:  # the recursion limit is per process: one parse at a time sets and restores it
+        # rdflib's parser expands the escapes itself (once, as Oxigraph does): it gets the original text.
+        return _parse(text, prefixes, parseQuery, parseUpdate, translateQuery)
+
+
+def _parse(text, prefixes, parseQuery, parseUpdate, translateQuery):  # noqa: N803 - rdflib's names
     old = sys.getrecursionlimit()
     try:
         # pyparsing recurses ~45 frames per parenthesis: MAX_DEPTH levels need more than the default 1000.
         sys.setrecursionlimit(max(old, 8000))
         try:
-            parsed = parseQuery(expanded)
+            parsed = parseQuery(text)
         except RecursionError:
             raise QueryError("the query nests too deeply to parse") from None
         except Exception as exc:  # pyparsing's ParseException and friends
             try:
-                parseUpdate(expanded)
+                parseUpdate(text)
             except Exception:
                 raise QueryError(_message(exc)) from None
             raise QueryError("SPARQL Update is not allowed: the graph is read-only") from None

@@ -216,7 +216,10 @@ def bulk_load(store, path: Path) -> None:
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    from .safe_rdf import check_file
+
     fmt, name = _ox_format(path), _OX_FORMATS[path.suffix.lower()]
+    check_file(path)  # no DTD, no remote JSON-LD context, bounded nesting: before Oxigraph reads a byte
     if PARALLEL_LOAD_BYTES <= path.stat().st_size <= PARALLEL_LOAD_MAX_BYTES:
         data = path.read_bytes()
         pieces = split_statements(data, _load_parts(), name, check=False)
