@@ -231,14 +231,27 @@ def format_result(result: Result, fmt: str = "table") -> str:
         QueryError: The format does not fit the kind of result.
         ResultError: The result holds a lone surrogate (no character: it cannot be written).
     """
+    cells = result.rows if result.type == "SELECT" else result.triples
+    for row in cells:
+        for t in row:
+            if t is not None and _SURROGATE.search(str(t)):
+                _refuse_surrogate(str(t))
     text = _format_result(result, fmt)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        code = ord(text[exc.start])
-        raise ResultError(f"the result holds U+{code:04X}, a lone surrogate that no output format can carry "
-                          "(the graph file has it as an escape)") from None
+        _refuse_surrogate(text[exc.start:])
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogate(text: str):
+    m = _SURROGATE.search(text)
+    code = ord(m.group()) if m else 0xD800
+    raise ResultError(f"the result holds U+{code:04X}, a lone surrogate that no output format can carry "
+                      "(the graph file has it as an escape)")
 
 
 def _format_result(result: Result, fmt: str) -> str:
