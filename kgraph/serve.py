@@ -425,6 +425,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._replied = False
         try:
             if self._refused():
+                self.close_connection = True  # its body, if any, is left unread
                 return
             route()
         except _GONE:

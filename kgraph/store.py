@@ -249,8 +249,6 @@ def build_oxigraph(graph_path) -> Path:
     Raises:
         GraphError: The file is missing, is not valid RDF, or the folder cannot be written.
     """
-    import pyoxigraph as ox
-
     p = _check_graph(graph_path)
     folder = store_path(p)
     if is_fresh(p):
@@ -262,13 +260,7 @@ def build_oxigraph(graph_path) -> Path:
         raise GraphError(f"cannot write {folder}: {exc.strerror or exc}") from None
     try:
         stamp = _stamp_of(p)
-        store = ox.Store(str(tmp))
-        try:
-            bulk_load(store, p)
-        except (SyntaxError, ValueError) as exc:
-            raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
-        store.flush()
-        del store
+        load_bounded(tmp, p)
         (tmp / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
         old = None
         if folder.exists():
@@ -284,6 +276,99 @@ def build_oxigraph(graph_path) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return folder
+
+
+def memory_ceiling(graph_path) -> int:
+    """Return the address-space ceiling (bytes) for loading a graph file: ``KGRAPH_MAX_MEMORY`` or the default.
+
+    The default, the larger of 4 GiB and 64 times the file, leaves room for a
+    legitimate bulk load (an 18 MB N-Triples file peaks at 1.3 GB of address
+    space, threads included) and stops a parser that grows without bound.
+    """
+    raw = os.environ.get("KGRAPH_MAX_MEMORY", "").strip().upper()
+    if raw:
+        units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+        try:
+            return int(float(raw[:-1]) * units[raw[-1]]) if raw[-1] in units else int(raw)
+        except ValueError:
+            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G") from None
+    return max(4 << 30, 64 * Path(graph_path).stat().st_size)
+
+
+def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
+    """In a child process under a memory ceiling: bulk-load ``graph`` into a new store in ``folder``."""
+    import resource
+
+    import pyoxigraph as ox
+
+    try:  # a native abort prints its own lines: the parent reports the failure as one Error line
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    except OSError:
+        pass
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or ceiling < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    except (ValueError, OSError):
+        pass
+    try:
+        store = ox.Store(folder)
+        bulk_load(store, Path(graph))
+        store.flush()
+        del store
+        conn.send(("ok", ""))
+    except (SyntaxError, ValueError) as exc:
+        conn.send(("error", f"cannot read {graph} as RDF: {_first_line(exc)}"))
+    except GraphError as exc:
+        conn.send(("error", str(exc)))
+    except MemoryError:
+        conn.send(("memory", ""))
+    except OSError as exc:
+        conn.send(("oserror", f"{exc.strerror or exc}"))
+    except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
+        conn.send(("error", f"cannot read {graph}: {type(exc).__name__}: {_first_line(exc)}"))
+
+
+def load_bounded(folder: Path, graph: Path) -> None:
+    """Bulk-load a graph file into a new on-disk store in a child process that cannot pass :func:`memory_ceiling`.
+
+    A parser that grows without bound, or crashes, ends that child, not
+    kgraph: the caller gets one GraphError.
+
+    Raises:
+        GraphError: The file is not valid RDF, is refused, or the load passed the ceiling or crashed.
+        OSError: The store folder cannot be written.
+    """
+    import multiprocessing as mp
+
+    ceiling = memory_ceiling(graph)
+    ctx = mp.get_context("spawn")  # never fork: a forked copy of Oxigraph's or rdflib's threads can deadlock
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_load_child, args=(send, str(folder), str(graph), ceiling), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        while proc.is_alive():
+            proc.join(0.2)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+    try:
+        status, message = recv.recv() if recv.poll() else (None, "")
+    except (EOFError, OSError):
+        status, message = None, ""
+    finally:
+        recv.close()
+    if status == "ok":
+        return
+    if status == "error":
+        raise GraphError(message)
+    if status == "oserror":
+        raise OSError(message)
+    what = f"signal {-proc.exitcode}" if proc.exitcode and proc.exitcode < 0 else f"exit {proc.exitcode}"
+    raise GraphError(f"cannot read {graph}: loading it stopped ({what}) at the memory ceiling of "
+                     f"{ceiling / (1 << 30):.1f} GiB (KGRAPH_MAX_MEMORY) or in the parser")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -861,3 +861,14 @@ def test_sigkill_at_random_instants_loses_no_article(base_build, tmp_path):
     assert proc.returncode == 0, proc.stderr
     held = _agree(out)
     assert {"a1", "a2", "000_4f5ffafcc3e29aa6"} <= held
+
+
+def test_oxigraph_load_past_the_memory_ceiling_is_one_error_line(tmp_path):
+    g = tmp_path / "graph.nt"
+    g.write_text("".join(f'<urn:s{i}> <urn:p> "value {i}" .\n' for i in range(20000)), encoding="utf-8")
+    proc = _run("query", "ASK { ?s ?p ?o }", "--graph", g, "--store", "oxigraph", env={"KGRAPH_MAX_MEMORY": "64M"})
+    assert "memory ceiling" in _one_error(proc)
+    assert not (tmp_path / "graph.oxigraph").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.nt"]  # no half-built store left
+    proc = _run("query", "ASK { ?s ?p ?o }", "--graph", g, "--store", "oxigraph")
+    assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
