@@ -311,7 +311,8 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
     with _locked(out):
         cache.settle(out)  # a build killed while committing: keep the manifest that matches the graph
         old = cache.read_manifest(out) if into else None
-        if into and old is None and any((out / n).exists() for n in ("graph.ttl", "graph.html")):
+        # graph.ttl alone: a page without it is what a first build killed mid-commit leaves (it is renamed last)
+        if into and old is None and (out / "graph.ttl").exists():
             raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
         manifest: dict[str, str] = dict(old or {})
         model_id = cache.model_fingerprint(model)

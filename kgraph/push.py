@@ -120,6 +120,8 @@ def partition(quads) -> dict:
     return dict(graphs)
 
 
+#: Most bytes of a store's reply read (the first line is shown on an error).
+_MAX_REPLY = 65536
 _USERINFO = re.compile(r"(?<=://)[^\s]*@")
 _SECRET_PARAM = re.compile(r"(?i)([?&;][^=&;#]*(?:token|key|pass|secret|auth|sig|session|cred)[^=&;#]*=)[^&;#]*")
 
@@ -214,7 +216,9 @@ class _Client:
             try:
                 self.conn.request("PUT", path, body=body, headers=self.headers)
                 resp = self.conn.getresponse()
-                text = resp.read().decode("utf-8", "replace")
+                text = resp.read(_MAX_REPLY).decode("utf-8", "replace")  # a store's reply is short; never all
+                if not resp.isclosed():  # more than that: drop the connection rather than read it
+                    self.close()
                 break
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
                 self.close()

@@ -872,3 +872,27 @@ def test_oxigraph_load_past_the_memory_ceiling_is_one_error_line(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.nt"]  # no half-built store left
     proc = _run("query", "ASK { ?s ?p ?o }", "--graph", g, "--store", "oxigraph")
     assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
+
+
+def test_first_build_killed_mid_commit_lets_the_next_into_build_run(tmp_path, monkeypatch):
+    from kgraph import atomic, pipeline
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    real_replace = os.replace
+
+    def replace(a, b):
+        if Path(b) == out / "graph.ttl":
+            raise _Killed()  # graph.html is already in place, graph.ttl not yet
+        real_replace(a, b)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    with pytest.raises(_Killed):
+        pipeline.build([src / "a1.txt"], output=out)
+    monkeypatch.undo()
+    assert (out / "graph.html").exists() and not (out / "graph.ttl").exists()
+    pipeline.build([src / "a2.txt"], output=out, into=True)
+    assert _agree(out) == {"a2"}
