@@ -120,11 +120,12 @@ def negotiate(accept: str | None, graph_result: bool) -> str | None:
 
 
 def _worker_main(conn, graph_path: str, engine: str) -> None:
-    from .netguard import forbid_network
+    from .netguard import forbid_network, seal_process
     from .query import ResultError, format_result, run
     from .store import open_store
 
-    forbid_network()  # this process only reads a file and answers over its pipe
+    forbid_network()  # this process only reads a file and answers over its pipe:
+    seal_process()  # not even Oxigraph's native code can open an Internet socket here
     try:
         store = open_store(graph_path, engine)
     except KGraphError as exc:

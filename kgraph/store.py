@@ -301,6 +301,10 @@ def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
 
     import pyoxigraph as ox
 
+    from .netguard import forbid_network, seal_process
+
+    forbid_network()
+    seal_process()  # a parser in here cannot open an Internet socket, native code included
     try:  # a native abort prints its own lines: the parent reports the failure as one Error line
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     except OSError:

@@ -896,3 +896,36 @@ def test_first_build_killed_mid_commit_lets_the_next_into_build_run(tmp_path, mo
     assert (out / "graph.html").exists() and not (out / "graph.ttl").exists()
     pipeline.build([src / "a2.txt"], output=out, into=True)
     assert _agree(out) == {"a2"}
+
+
+def _sealed_child(port: int, results) -> None:
+    import pyoxigraph as ox
+
+    from kgraph.netguard import seal_process
+
+    out = [seal_process()]
+    try:
+        list(ox.Store().query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/x> {{ ?s ?p ?o }} }}"))
+        out.append("ran")
+    except OSError as exc:
+        out.append(type(exc).__name__)
+    a, b = socket.socketpair()  # Unix sockets (the workers' pipes) still work
+    a.send(b"x")
+    out.append(b.recv(1))
+    results.put(out)
+
+
+def test_sealed_process_cannot_connect_even_from_native_code(listener):
+    """The endpoint's workers and the Oxigraph loader are sealed: Oxigraph's own SERVICE call fails there."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    results = ctx.Queue()
+    proc = ctx.Process(target=_sealed_child, args=(listener.port, results))
+    proc.start()
+    sealed, outcome, unix = results.get(timeout=120)
+    proc.join(30)
+    if not sealed:
+        pytest.skip("seccomp is not available here")
+    assert outcome == "PermissionError" and unix == b"x"
+    assert listener.hits == 0
