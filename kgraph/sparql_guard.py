@@ -199,7 +199,7 @@ def _parse(text, prefixes, parseQuery, parseUpdate, translateQuery):  # noqa: N8
             try:
                 parseUpdate(text)
             except Exception:
-                raise QueryError(_message(exc)) from None
+                raise QueryError(rdflib_message(exc, prefixes)) from None
             raise QueryError("SPARQL Update is not allowed: the graph is read-only") from None
         try:
             query = translateQuery(parsed, initNs=prefixes)
@@ -208,7 +208,7 @@ def _parse(text, prefixes, parseQuery, parseUpdate, translateQuery):  # noqa: N8
         except QueryError:
             raise
         except Exception as exc:
-            raise QueryError(_message(exc)) from None
+            raise QueryError(rdflib_message(exc, prefixes)) from None
     finally:
         sys.setrecursionlimit(old)
     if any(node.name == "ServiceGraphPattern" for node in _nodes(query.algebra)):
@@ -266,10 +266,18 @@ def _nodes(root):
             stack.append(x.algebra)
 
 
-def _message(exc: BaseException) -> str:
-    from .store import _rdflib_message
-
-    return _rdflib_message(exc)
+def rdflib_message(exc: BaseException, prefixes: dict) -> str:
+    """Return rdflib's parse error as one line: the line and column in the user's query, or the unknown prefix."""
+    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    text = str(exc).strip()
+    msg = text.splitlines()[0] if text else type(exc).__name__
+    if msg.startswith("Unknown namespace prefix"):
+        name = msg.split(":", 1)[1].strip()
+        return f"unknown prefix {name}: (predefined: {', '.join(prefixes)}; declare others with PREFIX)"
+    if line is not None and col is not None:
+        msg = msg.split("  (at char")[0]
+        return f"syntax error at line {line}, column {col}: {msg}"
+    return f"cannot run query: {msg}"
 
 
 def _no_service(ctx, part):

@@ -458,15 +458,9 @@ class RdflibStore(_Queryable):
 
 
 def _rdflib_message(exc: BaseException) -> str:
-    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    msg = _first_line(exc)
-    if msg.startswith("Unknown namespace prefix"):
-        name = msg.split(":", 1)[1].strip()
-        return f"unknown prefix {name}: (predefined: {', '.join(PREFIXES)}; declare others with PREFIX)"
-    if line is not None and col is not None:
-        msg = msg.split("  (at char")[0]
-        return f"syntax error at line {line}, column {col}: {msg}"
-    return f"cannot run query: {msg}"
+    from .sparql_guard import rdflib_message
+
+    return rdflib_message(exc, PREFIXES)
 
 
 class OxigraphStore(_Queryable):
