@@ -420,7 +420,12 @@ class _Queryable:
         def gated():
             return self._query(text, _gate(text, self._graph_names))
 
-        return _interruptible(gated)
+        try:
+            return _interruptible(gated)
+        except MemoryError:
+            raise QueryError("the query needs more memory than this machine allows; narrow it down") from None
+        except RecursionError:
+            raise QueryError("the query nests too deeply to evaluate") from None
 
 
 class RdflibStore(_Queryable):
