@@ -421,6 +421,9 @@ def load(path) -> Dataset:
     if not p.is_file():
         raise GraphError(f"graph file not found: {p}")
     fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
+    from .safe_rdf import check_file
+
+    check_file(p, fmt)  # no DTD, no remote JSON-LD context, bounded nesting
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
     try:
