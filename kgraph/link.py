@@ -60,52 +60,23 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
         by_id[ex.article.id] = ex
     exs = [by_id[k] for k in sorted(by_id)]
 
-    # 1. Each mention -> (type, canonical name) cluster candidate.
-    local: dict[tuple[str, int, int], tuple[str, str]] = {}
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    articles: dict[tuple[str, str], set] = defaultdict(set)
-    for ex in exs:
-        types = _article_types(ex)
-        for m in ex.mentions:
-            t, name = _canonical(types[_norm(m.name)], m.name)
-            cid = (t, _norm(name))
-            local[(ex.article.id, m.start, m.end)] = cid
-            names[cid][name] += 1
-            if m.text != name and t != "Country" and _is_name(m.text):
-                names[cid][m.text] += 0  # an alias seen, without weight for the label
-            articles[cid].add(ex.article.id)
+    # 1-2. Corpus-level identity: each kept mention -> its group (see kgraph.identity).
+    from .identity import resolve
 
-    # 2. A lone surname joins the single full name of its type ending with it.
-    merge: dict[tuple[str, str], tuple[str, str]] = {}
-    full_by_last: dict[str, set] = defaultdict(set)
-    for t, n in names:
-        if t == "Person" and " " in n:
-            full_by_last[n.split()[-1]].add((t, n))
-    for t, n in names:
-        if t == "Person" and " " not in n and len(full_by_last.get(n, ())) == 1:
-            merge[(t, n)] = next(iter(full_by_last[n]))
+    res = resolve(exs)
+    local = res.mention_group
+    clusters = {gid: g.names for gid, g in res.groups.items()}
+    cl_articles = {gid: g.articles for gid, g in res.groups.items()}
+    cl_aliases = {gid: g.aliases for gid, g in res.groups.items()}
 
     def target(cid):
-        return merge.get(cid, cid)
-
-    clusters: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    cl_articles: dict[tuple[str, str], set] = defaultdict(set)
-    for cid, counter in names.items():
-        clusters[target(cid)].update(counter)
-        for n in counter:
-            clusters[target(cid)].setdefault(n, 0)
-        cl_articles[target(cid)] |= articles[cid]
-    for ex in exs:
-        for m in ex.mentions:
-            if m.text != m.name and _is_name(m.text):
-                cid = target(local[(ex.article.id, m.start, m.end)])
-                clusters[cid].setdefault(m.text, 0)
+        return cid
 
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}
     used: set[str] = set()
     for cid in sorted(clusters):
-        t, _n = cid
+        t = res.groups[cid].type
         counter = clusters[cid]
         label = _choose_label(t, counter)
         key = entity_key(t, label)
@@ -114,7 +85,8 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
             key = entity_key(t, f"{label} {i}")
             i += 1
         used.add(key)
-        names_seen = {n for n in counter if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
+        names_seen = {n for n in set(counter) | cl_aliases[cid]
+                      if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
         geo = gazetteer.country(label) if t == "Country" else (gazetteer.place(label) if t == "Place" else None)
         if t == "Country" and geo is not None and geo.iso_code:
             # "Palestinian Territory" (GeoNames) is also "State of Palestine" (ISO): both names are searchable.
@@ -124,7 +96,8 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
             geo = None
         entities[cid] = Entity(
             key=key, type=t, label=label, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
-            mentions=sum(counter.values()),
+            mentions=sum(counter.values()), same_as=tuple(sorted(
+                k for k in (entity_key(st, sn) for st, sn in res.same_as.get(cid, ())) if k != key)),
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
             country_code=geo.country_code if geo and t == "Place" else None)

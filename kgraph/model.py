@@ -105,6 +105,7 @@ class Entity:
         latitude: WGS84 latitude from the gazetteer.
         longitude: WGS84 longitude from the gazetteer.
         country_code: ISO code of the country a gazetteer place lies in.
+        same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
     """
 
     key: str
@@ -118,6 +119,7 @@ class Entity:
     latitude: float | None = None
     longitude: float | None = None
     country_code: str | None = None
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,8 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
         yield ent, KG.mentionCount, Literal(e.mentions), None
         if e.geonames_id:
             yield ent, OWL.sameAs, GN[f"{e.geonames_id}/"], None
+        for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
+            yield ent, OWL.sameAs, iri.entity_iri(key), None
         if e.iso_code and e.type == "Country":
             yield ent, KG.isoCode, Literal(e.iso_code), None
         if e.country_code and e.type != "Country":
