@@ -121,7 +121,10 @@ def main():
 @click.option("--format", "formats", multiple=True, metavar="LIST",
               help="Also write these formats (repeat or comma-separate): ttl, trig, nt, nq, jsonld, graphml, "
                    "gexf, csv. graph.ttl and graph.html are always written.")
-def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats):
+@click.option("--corrections", default=None, metavar="FILE",
+              help="Analyst corrections (JSON) to apply; by default DIR/corrections.json when present.")
+def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats,
+          corrections):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
 
     Re-runs parse only new or changed articles (a cache is kept in
@@ -133,6 +136,7 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
       kgraph build news-2024.jsonl.gz --jobs 2 --output corpus/
       kgraph build today/ --into corpus/
       kgraph build seeds/ --format trig,jsonld,csv
+      kgraph build seeds/ --corrections fixes.json
     """
     from pathlib import Path
 
@@ -148,7 +152,8 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
         inputs = ("seeds",)
     result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
                        min_confidence=min_confidence, into=into is not None, jobs=jobs,
-                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats)
+                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
+                       corrections=corrections)
     click.echo(result.summary())
 
 

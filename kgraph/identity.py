@@ -128,11 +128,13 @@ class Resolution:
         mention_group: (article id, start, end) -> group id.
         groups: group id -> its :class:`Group`.
         same_as: group id -> the (type, name) of each group it absorbed whole, for ``owl:sameAs``.
+        mention_names: (article id, start, end) -> the mention's cleaned name.
     """
 
     mention_group: dict
     groups: dict
     same_as: dict
+    mention_names: dict = field(default_factory=dict)
 
 
 class _UnionFind:
@@ -256,7 +258,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for gid, tgts in moved.items():
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
-    return Resolution(final_mg, out_groups, dict(same_as))
+    return Resolution(final_mg, out_groups, dict(same_as), mention_name)
 
 
 _PRONOUNS = frozenset("he she him her his hers they them it i we you".split())

@@ -48,12 +48,13 @@ def _canonical(type_: str, name: str) -> tuple[str, str]:
     return type_, name
 
 
-def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
+def link_extractions(extractions: Iterable[Extraction], corrections=None) -> KnowledgeBase:
     """Merge the extractions of many articles into one knowledge base.
 
     Args:
         extractions: One extraction per article; an article id seen twice
             keeps its last extraction.
+        corrections: A :class:`kgraph.corrections.Corrections` to apply, or None.
     """
     by_id: dict[str, Extraction] = {}
     for ex in extractions:
@@ -64,6 +65,10 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
     from .identity import resolve
 
     res = resolve(exs)
+    forced_label: dict = {}
+    notes: dict = defaultdict(list)
+    if corrections:
+        forced_label, notes = _apply_entity_corrections(res, corrections)
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
     cl_articles = {gid: g.articles for gid, g in res.groups.items()}
@@ -78,7 +83,7 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
     for cid in sorted(clusters):
         t = res.groups[cid].type
         counter = clusters[cid]
-        label = _choose_label(t, counter)
+        label = forced_label.get(cid) or _choose_label(t, counter)
         key = entity_key(t, label)
         i = 2
         while key in used:
@@ -100,7 +105,8 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
                 k for k in (entity_key(st, sn) for st, sn in res.same_as.get(cid, ())) if k != key)),
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
-            country_code=geo.country_code if geo and t == "Place" else None)
+            country_code=geo.country_code if geo and t == "Place" else None,
+            corrections=tuple(notes.get(cid, ())))
 
     # 4. Facts from relations, grouped by (subject, predicate, object).
     grouped: dict[tuple[str, str, str], list] = defaultdict(list)
@@ -123,11 +129,226 @@ def link_extractions(extractions: Iterable[Extraction]) -> KnowledgeBase:
         if e.type == "Place" and e.country_code in by_iso and (e.key, "locatedIn", by_iso[e.country_code].key) not in grouped:
             facts.append(Fact(e.key, "locatedIn", by_iso[e.country_code].key, (), method="gazetteer:geonames"))
 
+    if corrections:
+        facts = _apply_fact_corrections(facts, entities, corrections)
+
     return KnowledgeBase(
         articles=tuple(ex.article for ex in exs),
         entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
         facts=tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object))),
     )
+
+
+class _Refs:
+    """Find the group an analyst names: by IRI, key, label or alias (label first, then the most mentioned)."""
+
+    def __init__(self, res):
+        from .iri import ENTITY_BASE
+
+        self.base = ENTITY_BASE
+        self.res = res
+        self.redirect: dict = {}
+        self.by_key: dict = {}
+        self.by_label: dict = defaultdict(list)
+        self.by_alias: dict = defaultdict(list)
+        for gid in sorted(res.groups):
+            self.add(gid)
+        for gid, absorbed in res.same_as.items():
+            for st, sn in absorbed:
+                self.by_key.setdefault(entity_key(st, sn), gid)
+
+    def add(self, gid) -> None:
+        g = self.res.groups[gid]
+        label = _choose_label(g.type, g.names)
+        self.by_key.setdefault(entity_key(g.type, label), gid)
+        self.by_label[_norm(label)].append(gid)
+        for n in set(g.names) | g.aliases:
+            self.by_alias[_norm(n)].append(gid)
+
+    def find(self, gid):
+        while gid in self.redirect:
+            gid = self.redirect[gid]
+        return gid
+
+    def get(self, ref: str):
+        """Return the live group a reference names, or None."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
+                                                               or self.by_alias.get(_norm(ref)) or [])
+        live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
+        if not live:
+            return None
+        return max(live, key=lambda g: (sum(self.res.groups[g].names.values()), g))
+
+
+def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
+    """Apply merges, splits, renames, retypes and blocks to the groups in place; return forced labels and notes.
+
+    An item naming an entity the corpus does not hold is skipped with a warning.
+    """
+    import warnings
+
+    from .identity import Group
+
+    refs = _Refs(res)
+    forced: dict = {}
+    notes: dict = defaultdict(list)
+
+    def need(c, ref):
+        gid = refs.get(ref)
+        if gid is None:
+            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+        return gid
+
+    def label_of(gid):
+        g = res.groups[gid]
+        return forced.get(gid) or _choose_label(g.type, g.names)
+
+    for c in corrections.items:
+        if c.action in ("reject", "assert"):
+            continue
+        if c.action == "merge":
+            gids = [need(c, r) for r in c.entities]
+            gids = list(dict.fromkeys(g for g in gids if g is not None))
+            if len(gids) < 2:
+                continue
+            keep = refs.get(c.keep) if c.keep else None
+            if keep not in gids:
+                keep = max(gids, key=lambda g: (sum(res.groups[g].names.values()), -len(str(g)), g))
+            dst = res.groups[keep]
+            for g in gids:
+                if g == keep:
+                    continue
+                old_label = label_of(g)
+                src = res.groups.pop(g)
+                res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
+                dst.names.update(src.names)
+                dst.aliases |= src.aliases | set(src.names)
+                dst.articles |= src.articles
+                refs.redirect[g] = keep
+                notes[keep].extend(notes.pop(g, []))
+            notes[keep].append(c.describe())
+        elif c.action == "split":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            src = res.groups[gid]
+            arts = set(c.articles)
+            moved = [k for k, v in res.mention_group.items() if refs.find(v) == gid and k[0] in arts]
+            if not moved:
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in those articles; skipped",
+                              stacklevel=2)
+                continue
+            new_type = c.type or src.type
+            new_id = ("split", gid, tuple(sorted(arts)), c.label or "")
+            new = res.groups[new_id] = Group(new_type)
+            for k in moved:
+                res.mention_group[k] = new_id
+            # Names and articles are recounted from the mentions that stay and go.
+            _recount(res, [gid, new_id], refs)
+            if c.label:
+                forced[new_id] = c.label
+                new.names[c.label] += 0
+            elif new_type == src.type:
+                forced[new_id] = f"{label_of(gid)} ({', '.join(sorted(arts))})"
+            notes[new_id].append(c.describe())
+            notes[gid].append(c.describe())
+            refs.add(new_id)
+        elif c.action == "rename":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            g = res.groups[gid]
+            res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+            forced[gid] = c.label
+            notes[gid].append(c.describe())
+            refs.by_label[_norm(c.label)].append(gid)
+        elif c.action == "retype":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            g = res.groups[gid]
+            if g.type != c.type:
+                res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+                g.type = c.type
+            notes[gid].append(c.describe())
+        elif c.action == "block":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            res.groups.pop(gid)
+            res.same_as.pop(gid, None)
+            notes.pop(gid, None)
+            for k in [k for k, v in res.mention_group.items() if refs.find(v) == gid]:
+                del res.mention_group[k]
+    # Mentions follow merges.
+    for k, v in list(res.mention_group.items()):
+        if v in refs.redirect:
+            res.mention_group[k] = refs.find(v)
+    for gid in res.same_as:
+        if gid in res.groups:
+            res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
+    return forced, notes
+
+
+def _recount(res, gids, refs) -> None:
+    """Recount the names and articles of groups from the mentions they hold now (after a split)."""
+    wanted = set(gids)
+    names = {g: Counter() for g in gids}
+    arts = {g: set() for g in gids}
+    for k, v in res.mention_group.items():
+        v = refs.find(v)
+        if v in wanted:
+            name = res.mention_names.get(k)
+            if name:
+                names[v][name] += 1
+            arts[v].add(k[0])
+    for g in gids:
+        res.groups[g].names = names[g]
+        res.groups[g].articles = arts[g]
+
+
+def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
+    """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities."""
+    import warnings
+
+    by_ref: dict = {}
+    from .iri import ENTITY_BASE
+
+    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
+        by_ref.setdefault(e.key, e)
+        by_ref.setdefault(ENTITY_BASE + e.key, e)
+        for k in e.same_as:
+            by_ref.setdefault(k, e)
+            by_ref.setdefault(ENTITY_BASE + k, e)
+    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
+        by_ref.setdefault(_norm(e.label), e)
+    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
+        for a in e.aliases:
+            by_ref.setdefault(_norm(a), e)
+
+    def find(c, ref):
+        e = by_ref.get(ref) or by_ref.get(_norm(ref))
+        if e is None:
+            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+        return e
+
+    out = list(facts)
+    for c in corrections.of("reject", "assert"):
+        s, o = find(c, c.subject), find(c, c.object)
+        if s is None or o is None:
+            continue
+        if c.action == "reject":
+            before = len(out)
+            out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)]
+            if len(out) == before:
+                warnings.warn(f"correction {c.describe()}: the graph holds no such relation; nothing to reject",
+                              stacklevel=2)
+        else:
+            out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
+                   or f.evidence]
+            out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
+    return out
 
 
 def _choose_label(type_: str, counter: Counter) -> str:
