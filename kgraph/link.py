@@ -214,7 +214,8 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
                 continue
             keep = refs.get(c.keep) if c.keep else None
             if keep not in gids:
-                keep = max(gids, key=lambda g: (sum(res.groups[g].names.values()), -len(str(g)), g))
+                keep = min(gids, key=lambda g: (-sum(res.groups[g].names.values()), str(g)))
+            forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
             dst = res.groups[keep]
             for g in gids:
                 if g == keep:
