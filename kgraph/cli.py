@@ -347,6 +347,35 @@ def validate(graph, quiet):
 
 
 @main.command()
+@click.argument("graph", default="output")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Show at most this many suggestions (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print a corrections file of all shown suggestions.")
+def review(graph, limit, as_json):
+    """List likely duplicates and likely junk nodes, ranked by impact, as corrections items to paste.
+
+    GRAPH is an output folder (its graph.ttl) or a graph file. Paste the
+    items you agree with into DIR/corrections.json and build again.
+
+    \b
+    Example:
+      kgraph review output/ --limit 20
+      kgraph review output/ --json > output/corrections.json
+    """
+    from .corrections import to_json
+    from .review import review as run_review
+
+    found = run_review(graph, limit=limit or None)
+    if as_json:
+        click.echo(to_json([s.item for s in found]), nl=False)
+        return
+    if not found:
+        click.echo("no likely duplicates or junk found")
+    for s in found:
+        click.echo(s.line())
+
+
+@main.command()
 @click.option("--data", required=True, type=click.Path(dir_okay=False),
               help="CoNLL04 training split in SpERT JSON (sentences with tokens, entities, relations).")
 @click.option("--output", "-o", default=None, help="Where to write the model; the shipped kgraph/models/relations.json by default.")

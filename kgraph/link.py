@@ -363,8 +363,8 @@ def _choose_label(type_: str, counter: Counter) -> str:
     if type_ == "Person":
         return max(sorted(candidates), key=lambda n: (len(n.split()), counter[n], len(n)))
     if type_ == "Organization":
-        # Prefer a spelled-out name to an acronym, then the most frequent.
-        return max(sorted(candidates), key=lambda n: (not n.isupper(), counter[n], len(n)))
+        # Prefer a spelled-out name to an acronym, a full name to a short one, then the most frequent.
+        return max(sorted(candidates), key=lambda n: (not n.isupper(), " " in n, counter[n], len(n)))
     return max(sorted(candidates), key=lambda n: (counter[n], len(n)))
 
 
