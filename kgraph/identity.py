@@ -50,9 +50,12 @@ those there here today yesterday tomorrow now only even just indeed perhaps mayb
 """.split())
 
 _SCORE = re.compile(r"\s+\(?\d+\s*[-:\u2013]\s*\d+\)?$")
-_SPORT_WORDS = frozenset("""club coach striker midfielder defender goalkeeper match goal goals league bundesliga
-season scored score fans stadium champions championship relegation derby kickoff kick-off draw win victory
-tournament cup title trainer squad side""".split())
+_SPORT_WORDS = frozenset("""coach striker midfielder defender goalkeeper bundesliga scored relegation derby kickoff
+kick-off stadium penalty referee equaliser equalizer goalless halftime half-time matchday fixture fixtures
+footballer footballers""".split())
+#: Former states the gazetteer does not list under these names.
+_FORMER_STATES = frozenset(("soviet union", "east germany", "west germany", "gdr", "frg", "ussr", "yugoslavia",
+                            "czechoslovakia", "german democratic republic", "federal republic of germany"))
 _CITY_WORDS = frozenset("city town mayor residents capital streets downtown municipal".split())
 _GENERIC = frozenset("""state government ministry parliament police army party group company agency council
 commission court union office committee church news bank institute university association league club
@@ -79,6 +82,9 @@ def clean_name(name: str, type_: str) -> str | None:
     "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None.
     """
     s = _SCORE.sub("", name.strip())
+    s = re.split(r"\s+(?:--|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany"
+    if ", " in s:
+        return None  # "Kiefer, Schüttler": a list, not a name
     words = s.split()
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:
@@ -88,8 +94,8 @@ def clean_name(name: str, type_: str) -> str | None:
             words = words[1:]
             continue
         break
-    while len(words) > 1 and words[-1].rstrip(".,").casefold() in CONNECTIVES:
-        words = words[:-1]
+    while len(words) > 1 and (words[-1].rstrip(".,").casefold() in CONNECTIVES or words[-1].islower()):
+        words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
     if not words:
         return None
     s = " ".join(words).strip(" ,;:-\u2013\u2014\"'")
@@ -103,7 +109,13 @@ def clean_name(name: str, type_: str) -> str | None:
             return None
     if len(words) == 1 and s.casefold().rstrip(".") in TITLES | CONNECTIVES:
         return None
+    if any(w.islower() and w not in _NAME_LINKS and w not in _PARTICLES for w in s.split()[1:]):
+        return None  # "Windows to Apple", "Cyprus or Malta": a phrase, not a name
     return s
+
+
+#: Lowercase words that may sit inside a name ("Council of Europe", "Bank for International Settlements").
+_NAME_LINKS = frozenset("of for the and on in at upon under am an auf und des y e et i".split())
 
 
 _KEEP_ING = frozenset("beijing reading kunming nanjing tsing sterling viking king ring".split())
@@ -162,8 +174,34 @@ def _initials(name: str) -> str:
 
 
 def _sport_article(text: str) -> bool:
+    """True for a match report: several words only sport uses ("striker", "Bundesliga", "relegation")."""
     words = Counter(w for w in re.findall(r"[a-z\-]+", text.casefold()) if w in _SPORT_WORDS)
-    return sum(words.values()) >= 3 and len(words) >= 2
+    return sum(words.values()) >= SPORT_MIN_WORDS and len(words) >= 2
+
+
+#: Sport words an article needs to be read as a match report (measured on the first 150 DWIE articles).
+SPORT_MIN_WORDS = 3
+
+
+def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
+    """Count, per word, how often the corpus writes it lowercase and capitalized (one pass over the texts)."""
+    counts: dict[str, list] = defaultdict(lambda: [0, 0])
+    for ex in exs:
+        for w in re.findall(r"[^\W\d_]+", ex.article.text):
+            counts[w.casefold()][0 if w.islower() else 1] += 1
+    return counts
+
+
+def _common_word(name: str, case: dict) -> bool:
+    """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
+    if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
+        return False
+    low, cap = case.get(name.casefold(), (0, 0))
+    return low >= COMMON_RATIO * max(cap, 1)
+
+
+#: A one-word name is a common noun when the corpus writes it lowercase this many times per capitalized use.
+COMMON_RATIO = 1.0
 
 
 def _looks_org(name: str) -> bool:
@@ -179,12 +217,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (article, norm name) -> type votes
     corpus_votes: dict[str, Counter] = defaultdict(Counter)
     sport: dict[str, bool] = {}
+    case = _case_counts(exs)
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
         for m in ex.mentions:
             name = clean_name(m.name, m.type)
-            if name is None:
+            if name is None or _common_word(name, case):
                 continue
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
             cleaned[(aid, m.start, m.end)] = (name, alias)
@@ -201,8 +240,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if t == "Country":
             return t
         lt = min(local, key=lambda x: (-local[x], _TYPE_RANK[x]))
-        if lt != t and sport[aid] and {lt, t} == {"Organization", "Place"} and local[lt] >= 2 and len(local) == 1:
-            return lt  # a club in a match report, the city elsewhere
+        if sport[aid] and t == "Place" and gazetteer.city(name) is not None and gazetteer.region(name) is None:
+            return "Organization"  # a bare city name in a match report is its club
         return t
 
     groups: dict[tuple[str, str], Group] = {}
@@ -270,7 +309,7 @@ def _is_name(text: str) -> bool:
 
 def _decide_type(n: str, votes: Counter) -> str:
     """Return the type of a name from all its mentions' votes and the gazetteer."""
-    if ("Country" in votes or "Place" in votes) and gazetteer.country(n) is not None:
+    if ("Country" in votes or "Place" in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
         return "Country"
     best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
     if best == "Person" and _looks_org(n) and votes.get("Organization", 0) * 2 >= votes[best]:
