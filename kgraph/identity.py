@@ -240,7 +240,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if t == "Country":
             return t
         lt = min(local, key=lambda x: (-local[x], _TYPE_RANK[x]))
-        if sport[aid] and t == "Place" and gazetteer.city(name) is not None and gazetteer.region(name) is None:
+        city = gazetteer.city(name) if sport[aid] and t == "Place" else None
+        if city is not None and city.country_code and gazetteer.region(name) is None:
             return "Organization"  # a bare city name in a match report is its club
         return t
 
@@ -408,6 +409,17 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         if len(cands) == 1:
             uf.union(next(iter(cands)), gid)
             continue
+        if len(cands) > 1:
+            # Several names spell it: the one named beside it in the most articles, when one leads.
+            shared = sorted(((len(groups[c].articles & groups[gid].articles), c) for c in cands), reverse=True)
+            if shared[0][0] >= 2 and shared[0][0] > shared[1][0]:
+                uf.union(shared[0][1], gid)
+                continue
+            # Else a name the corpus uses far more than the others ("Deutsche Welle" over "Die Welt").
+            prior = sorted(((len(groups[c].articles), c) for c in cands), reverse=True)
+            if prior[0][0] >= 3 and prior[0][0] >= 3 * prior[1][0]:
+                uf.union(prior[0][1], gid)
+                continue
         for aid in sorted(groups[gid].articles):
             here = cands & per_article[aid]
             if len(here) == 1:
