@@ -187,9 +187,15 @@ def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
     """Count, per word, how often the corpus writes it lowercase and capitalized (one pass over the texts)."""
     counts: dict[str, list] = defaultdict(lambda: [0, 0])
     for ex in exs:
-        for w in re.findall(r"[^\W\d_]+", ex.article.text):
-            counts[w.casefold()][0 if w.islower() else 1] += 1
+        for m in _WORD_AFTER.finditer(ex.article.text):
+            if m.group(1) is None:  # after a sentence end or a line break a capital says nothing
+                w = m.group(2)
+                counts[w.casefold()][0 if w.islower() else 1] += 1
     return counts
+
+
+# A word and whether a sentence end, quote or line break comes before it.
+_WORD_AFTER = re.compile(r"(?:([.!?:;\"\u201c\u2018']\s*|\n\s*|^\s*))?([^\W\d_]+)")
 
 
 def _common_word(name: str, case: dict) -> bool:
@@ -231,7 +237,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             corpus_votes[norm(name)][m.type] += 1
 
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
-    corpus_type = {n: _decide_type(n, c) for n, c in corpus_votes.items()}
+    person_words = {w for n, c in corpus_votes.items() if "Person" in c and " " in n for w in (n.split()[0], n.split()[-1])}
+    corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
 
     def article_type(aid: str, name: str) -> str:
         n = norm(name)
@@ -308,11 +315,13 @@ def _is_name(text: str) -> bool:
     return text.casefold() not in _PRONOUNS and any(ch.isupper() for ch in text[:1])
 
 
-def _decide_type(n: str, votes: Counter) -> str:
+def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str:
     """Return the type of a name from all its mentions' votes and the gazetteer."""
     if ("Country" in votes or "Place" in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
         return "Country"
     best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
+    if best == "Person" and " " not in n and n not in person_words and gazetteer.place(n) is not None:
+        return "Place"  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
     if best == "Person" and _looks_org(n) and votes.get("Organization", 0) * 2 >= votes[best]:
         return "Organization"
     return best
