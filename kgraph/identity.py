@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from . import gazetteer
 from .extract import ORG_HEADS, PARTY_PLURALS
@@ -61,11 +62,15 @@ _GENERIC = frozenset("""state government ministry parliament police army party g
 commission court union office committee church news bank institute university association league club
 federation foundation""".split())
 
+#: Names compared pairwise at most in one block (same type, word count and 4-letter prefix or suffix).
+MAX_BLOCK = 200
+
 #: Similarity (difflib ratio of folded names) above which two names of one type are one spelling.
 #: Measured on the first 150 DWIE articles (see README): 0.88 joined typos without joining distinct names.
 NEAR_DUPLICATE = 0.88
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
     """Return a spelling key: accents and umlaut spellings folded ("Düsseldorf", "Duesseldorf" -> "dusseldorf")."""
     s = gazetteer.norm(name)
@@ -185,17 +190,21 @@ SPORT_MIN_WORDS = 3
 
 def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
     """Count, per word, how often the corpus writes it lowercase and capitalized (one pass over the texts)."""
-    counts: dict[str, list] = defaultdict(lambda: [0, 0])
+    words: Counter = Counter()
+    starts: Counter = Counter()
     for ex in exs:
-        for m in _WORD_AFTER.finditer(ex.article.text):
-            if m.group(1) is None:  # after a sentence end or a line break a capital says nothing
-                w = m.group(2)
-                counts[w.casefold()][0 if w.islower() else 1] += 1
+        words.update(_WORD.findall(ex.article.text))
+        starts.update(_SENTENCE_START.findall(ex.article.text))  # a capital there says nothing
+    counts: dict[str, list] = defaultdict(lambda: [0, 0])
+    for w, c in words.items():
+        c -= starts.get(w, 0)
+        if c > 0:
+            counts[w.casefold()][0 if w.islower() else 1] += c
     return counts
 
 
-# A word and whether a sentence end, quote or line break comes before it.
-_WORD_AFTER = re.compile(r"(?:([.!?:;\"\u201c\u2018']\s*|\n\s*|^\s*))?([^\W\d_]+)")
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018'\n])\s*([^\W\d_]+)", re.M)
 
 
 def _common_word(name: str, case: dict) -> bool:
@@ -368,11 +377,11 @@ def _join_spellings(groups: dict, uf: _UnionFind) -> None:
         f = fold(n)
         if len(f) < 7 or t == "Country":
             continue
-        blocks[(t, len(f.split()), f[:3])].append(gid)
-        blocks[(t, len(f.split()), f[-3:], "s")].append(gid)
+        blocks[(t, len(f.split()), f[:4])].append(gid)
+        blocks[(t, len(f.split()), f[-4:], "s")].append(gid)
     for key in sorted(blocks, key=str):
         members = blocks[key]
-        if len(members) > 50:
+        if len(members) > MAX_BLOCK:
             continue  # a crowded block is a common prefix, not a spelling family
         for i, a in enumerate(members):
             fa = fold(a[1])
@@ -464,6 +473,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, words[0] + " democrats")].add(gid)
         elif t == "Place" and words[-1] in _GEO_SUFFIXES:
             by_edge[(t, " ".join(words[:-1]))].add(gid)
+    roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
         if t == "Country" or (t == "Person" and " " in n):
@@ -472,7 +482,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         if not cands:
             continue
         for aid in sorted(groups[gid].articles):
-            here = {c for c in cands if any(uf.find(x) == c for x in per_article[aid])}
+            if aid not in roots:
+                roots[aid] = {uf.find(x) for x in per_article[aid]}
+            here = cands & roots[aid]
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
             elif not here and len(cands) == 1 and (t == "Person" or _corpus_short_ok(t, n, sport[aid])):
