@@ -193,6 +193,9 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
     refs = _Refs(res)
     forced: dict = {}
     notes: dict = defaultdict(list)
+    members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
+    for k, v in sorted(res.mention_group.items()):
+        members[v].append(k)
 
     def need(c, ref):
         gid = refs.get(ref)
@@ -226,6 +229,7 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
                 dst.names.update(src.names)
                 dst.aliases |= src.aliases | set(src.names)
                 dst.articles |= src.articles
+                members[keep].extend(members.pop(g, []))
                 refs.redirect[g] = keep
                 notes[keep].extend(notes.pop(g, []))
             notes[keep].append(c.describe())
@@ -235,7 +239,7 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
                 continue
             src = res.groups[gid]
             arts = set(c.articles)
-            moved = [k for k, v in res.mention_group.items() if refs.find(v) == gid and k[0] in arts]
+            moved = [k for k in members[gid] if k[0] in arts]
             if not moved:
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in those articles; skipped",
                               stacklevel=2)
@@ -245,8 +249,10 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
             new = res.groups[new_id] = Group(new_type)
             for k in moved:
                 res.mention_group[k] = new_id
+            members[gid] = [k for k in members[gid] if k[0] not in arts]
+            members[new_id] = moved
             # Names and articles are recounted from the mentions that stay and go.
-            _recount(res, [gid, new_id], refs)
+            _recount(res, {g: members[g] for g in (gid, new_id)})
             if c.label:
                 forced[new_id] = c.label
                 new.names[c.label] += 0
@@ -280,7 +286,7 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
             res.groups.pop(gid)
             res.same_as.pop(gid, None)
             notes.pop(gid, None)
-            for k in [k for k, v in res.mention_group.items() if refs.find(v) == gid]:
+            for k in members.pop(gid, []):
                 del res.mention_group[k]
     # Mentions follow merges.
     for k, v in list(res.mention_group.items()):
@@ -292,21 +298,12 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
     return forced, notes
 
 
-def _recount(res, gids, refs) -> None:
+def _recount(res, members: dict) -> None:
     """Recount the names and articles of groups from the mentions they hold now (after a split)."""
-    wanted = set(gids)
-    names = {g: Counter() for g in gids}
-    arts = {g: set() for g in gids}
-    for k, v in res.mention_group.items():
-        v = refs.find(v)
-        if v in wanted:
-            name = res.mention_names.get(k)
-            if name:
-                names[v][name] += 1
-            arts[v].add(k[0])
-    for g in gids:
-        res.groups[g].names = names[g]
-        res.groups[g].articles = arts[g]
+    for g, keys in members.items():
+        names: Counter = Counter(res.mention_names[k] for k in keys if res.mention_names.get(k))
+        res.groups[g].names = names
+        res.groups[g].articles = {k[0] for k in keys}
 
 
 def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
