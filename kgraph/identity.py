@@ -237,7 +237,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
         for m in ex.mentions:
-            name = clean_name(m.name, m.type)
+            raw = m.name
+            if m.type in ("Place", "Country") and raw != m.text and gazetteer.country(m.text) is not None \
+                    and gazetteer.country(raw) is None:
+                raw = m.text  # "India" is the country, never Indiana: the country reading fits
+            name = clean_name(raw, m.type)
             if name is None or _common_word(name, case):
                 continue
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None

@@ -128,3 +128,8 @@ def test_identity_does_not_depend_on_article_order():
                                                                                                "Dag Hovland")),
             ex("b", ("NTC", "Organization", "NTC"), ("Hovland", "Person", "Hovland"))]
     assert link_extractions(arts) == link_extractions(arts[::-1])
+
+
+def test_a_country_name_is_never_read_as_a_subdivision_elsewhere():
+    kb = link_extractions([ex("a", ("India", "Place", "Indiana"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Country", "India")]
