@@ -215,6 +215,9 @@ def _common_word(name: str, case: dict) -> bool:
     return low >= COMMON_RATIO * max(cap, 1)
 
 
+#: A large city keeps its place reading while other types have at most this many times its votes.
+PLACE_PRIOR = 2
+
 #: A one-word name is a common noun when the corpus writes it lowercase this many times per capitalized use.
 COMMON_RATIO = 1.0
 
@@ -333,6 +336,10 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
     if ("Country" in votes or "Place" in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
         return "Country"
     best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
+    if best != "Place" and votes.get("Place", 0) * PLACE_PRIOR >= votes[best]:
+        city = gazetteer.city(n)
+        if city is not None and city.population >= 100_000:
+            return "Place"  # a large city the gazetteer knows stays a place unless other readings dominate
     if best == "Person" and " " not in n and n not in person_words and gazetteer.place(n) is not None:
         return "Place"  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
     if best == "Person" and _looks_org(n) and votes.get("Organization", 0) * 2 >= votes[best]:
