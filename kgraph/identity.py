@@ -207,6 +207,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018'\n])\s*([^\W\d_]+)", re.M)
 
 
+def _head_and_noun(name: str, votes: dict, case: dict) -> bool:
+    """True for "EU Energy", "Europe US": an acronym or country named alone elsewhere, then one more word."""
+    words = re.split(r"[\s\-]+", name)
+    if len(words) != 2 or not (words[0].isupper() or gazetteer.country(words[0]) is not None):
+        return False
+    if gazetteer.norm(words[0]) not in votes:
+        return False
+    tail = words[1]
+    low, cap = case.get(tail.casefold(), (0, 0))
+    return tail.isupper() or low >= COMMON_RATIO * max(cap, 1)
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -253,6 +265,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             corpus_votes[norm(name)][m.type] += 1
 
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
+    for k, (name, _alias) in list(cleaned.items()):
+        if _head_and_noun(name, corpus_votes, case):
+            del cleaned[k]  # "EU Energy": a name the corpus knows, then a common noun
+            corpus_votes[norm(name)].clear()
+    corpus_votes = {n: c for n, c in corpus_votes.items() if c}
     person_words = {w for n, c in corpus_votes.items() if "Person" in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
 

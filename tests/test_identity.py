@@ -133,3 +133,9 @@ def test_identity_does_not_depend_on_article_order():
 def test_a_country_name_is_never_read_as_a_subdivision_elsewhere():
     kb = link_extractions([ex("a", ("India", "Place", "Indiana"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Country", "India")]
+
+
+def test_a_known_name_followed_by_a_common_noun_is_no_name():
+    kb = link_extractions([ex("a", ("NTC", "Organization", "NTC"), ("NTC Harbour", "Organization", "NTC Harbour"),
+                              text="The harbour and each harbour fee.")])
+    assert [e.label for e in kb.entities] == ["NTC"]
