@@ -272,12 +272,19 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     corpus_votes = {n: c for n, c in corpus_votes.items() if c}
     person_words = {w for n, c in corpus_votes.items() if "Person" in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
+    # US states each article names, besides a country-named one: context for "Georgia".
+    us_context: dict[str, set] = defaultdict(set)
+    for (aid, n), local in votes.items():
+        if gazetteer.us_state_name(n) and gazetteer.country(n) is None and n in corpus_votes:
+            us_context[aid].add(n)
 
     def article_type(aid: str, name: str) -> str:
         n = norm(name)
         local = votes[(aid, n)]
         t = corpus_type[n]
         if t == "Country":
+            if us_context[aid] and gazetteer.us_state_name(name) and n not in us_context[aid]:
+                return "Place"  # "Georgia" beside Alabama is the state
             return t
         lt = min(local, key=lambda x: (-local[x], _TYPE_RANK[x]))
         city = gazetteer.city(name) if sport[aid] and t == "Place" else None
@@ -297,7 +304,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 continue
             name, alias = cleaned[k]
             t = article_type(aid, name)
-            t, name = _canonical(t, name)
+            if not (t == "Place" and us_context[aid] and gazetteer.us_state_name(name)):
+                t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
             if g is None:
@@ -357,11 +365,17 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
         city = gazetteer.city(n)
         if city is not None and city.population >= 100_000:
             return "Place"  # a large city the gazetteer knows stays a place unless other readings dominate
-    if best == "Person" and " " not in n and n not in person_words and gazetteer.place(n) is not None:
+    if best == "Person" and " " not in n and n not in person_words and _sizeable_place(n):
         return "Place"  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
     if best == "Person" and _looks_org(n) and votes.get("Organization", 0) * 2 >= votes[best]:
         return "Organization"
     return best
+
+
+def _sizeable_place(n: str) -> bool:
+    """True for a name the gazetteer knows as a region, country or a town of 50,000 or more."""
+    p = gazetteer.place(n)
+    return p is not None and (p.type == "Country" or p.population >= 50_000 or gazetteer.region(n) is not None)
 
 
 def _canonical(type_: str, name: str) -> tuple[str, str]:

@@ -139,3 +139,10 @@ def test_a_known_name_followed_by_a_common_noun_is_no_name():
     kb = link_extractions([ex("a", ("NTC", "Organization", "NTC"), ("NTC Harbour", "Organization", "NTC Harbour"),
                               text="The harbour and each harbour fee.")])
     assert [e.label for e in kb.entities] == ["NTC"]
+
+
+def test_georgia_beside_a_us_state_is_the_state_else_the_country():
+    kb = link_extractions([ex("a", ("Georgia", "Place", "Georgia"), ("Alabama", "Place", "Alabama")),
+                           ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Place", "Georgia") in got and ("Country", "Georgia") in got
