@@ -162,3 +162,19 @@ def test_output_corrections_json_is_read_by_default(tmp_path):
     from kgraph.pipeline import _corrections
 
     assert _corrections(out, None) is not None and _corrections(tmp_path / "none", None) is None
+
+
+def test_build_with_a_bad_corrections_file_is_one_error_line_and_writes_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("Marta Quell works for Borvik Mills.", encoding="utf-8")
+    bad = tmp_path / "c.json"
+    bad.write_text('{"version": 1, "corrections": [{"action": "explode", "entity": "x"}]}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(art), "--output", str(out), "--quiet", "--corrections", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error:") and "unknown action" in result.output and result.output.count("\n") == 1
+    assert not out.exists()
