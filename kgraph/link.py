@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from . import gazetteer
 from .iri import entity_key
@@ -77,6 +78,14 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     def target(cid):
         return cid
 
+    # The countries each article names: the context a place name is read in.
+    article_countries: dict[str, set] = defaultdict(set)
+    for cid, g in res.groups.items():
+        c = gazetteer.country(_choose_label(g.type, g.names)) if g.type == "Country" else None
+        if c is not None and c.iso_code:
+            for a in g.articles:
+                article_countries[a].add(c.iso_code)
+
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}
     used: set[str] = set()
@@ -92,7 +101,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
-        geo = gazetteer.country(label) if t == "Country" else (gazetteer.place(label) if t == "Place" else None)
+        geo = gazetteer.country(label) if t == "Country" else (
+            _place_in_context(label, set().union(*(article_countries[a] for a in cl_articles[cid])))
+            if t == "Place" else None)
         if t == "Country" and geo is not None and geo.iso_code:
             # "Palestinian Territory" (GeoNames) is also "State of Palestine" (ISO): both names are searchable.
             names_seen.update(n for n in gazetteer.country_names(geo.iso_code) if _norm(n) != _norm(label))
@@ -137,6 +148,44 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
         facts=tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object))),
     )
+
+
+@cache
+def _primary_places() -> dict[str, int]:
+    """Return the gazetteer row of each place's own name (not an alternate name), the most populous first."""
+    rows, _index = gazetteer._place_rows()  # noqa: SLF001 - the compiled table; its public lookup mixes in alternate names
+    out: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        out.setdefault(gazetteer.norm(row[0]), i)
+    return out
+
+
+def _place_in_context(label: str, countries: set):
+    """Return the gazetteer place a name denotes in articles naming these countries (ISO codes), or None.
+
+    A place's own name beats another place's alternate name ("Islamabad" is
+    the capital, not a city once called so); a reading in a country the
+    articles name beats one elsewhere; an alternate-name reading from a
+    country the articles do not name is dropped ("Borno" beside Nigeria).
+    """
+    found = gazetteer.place(label)
+    if found is None or found.type == "Country":
+        return found
+    key = gazetteer.norm(label)
+    own = gazetteer.norm(found.name) == key
+    if own and (not countries or found.country_code in countries):
+        return found
+    row = _primary_places().get(key)
+    if row is not None:
+        primary = gazetteer._place_row(row)  # noqa: SLF001
+        if primary.country_code in countries or found.country_code not in countries:
+            return primary
+    region = gazetteer.region(label)
+    if region is not None and region.country_code in countries:
+        return region
+    if countries and found.country_code not in countries and not own:
+        return None
+    return found
 
 
 class _Refs:

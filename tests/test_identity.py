@@ -146,3 +146,12 @@ def test_georgia_beside_a_us_state_is_the_state_else_the_country():
                            ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])
     got = {(e.type, e.label) for e in kb.entities}
     assert ("Place", "Georgia") in got and ("Country", "Georgia") in got
+
+
+def test_gazetteer_place_is_read_in_the_context_of_the_articles_countries():
+    kb = link_extractions([ex("a", ("Islamabad", "Place", "Islamabad"), ("Pakistan", "Country", "Pakistan")),
+                           ex("b", ("Borno", "Place", "Borno"), ("Nigeria", "Country", "Nigeria"))])
+    got = {e.label: e for e in kb.entities}
+    assert got["Islamabad"].country_code == "PK" and got["Borno"].country_code == "NG"
+    located = {(f.subject, f.object) for f in kb.facts if f.predicate == "locatedIn"}
+    assert ("place/Borno", "country/Nigeria") in located and ("place/Islamabad", "country/Pakistan") in located
