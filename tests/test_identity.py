@@ -155,3 +155,9 @@ def test_gazetteer_place_is_read_in_the_context_of_the_articles_countries():
     assert got["Islamabad"].country_code == "PK" and got["Borno"].country_code == "NG"
     located = {(f.subject, f.object) for f in kb.facts if f.predicate == "locatedIn"}
     assert ("place/Borno", "country/Nigeria") in located and ("place/Islamabad", "country/Pakistan") in located
+
+
+def test_acronym_of_a_translated_name_joins_by_its_letters_when_unique():
+    kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union")),
+                           ex("b", ("PLU", "Organization", "PLU"))])
+    assert [e.label for e in kb.entities] == ["Liberal Progress Union"]
