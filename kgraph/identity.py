@@ -90,6 +90,8 @@ def clean_name(name: str, type_: str) -> str | None:
     s = re.split(r"\s+(?:--|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany"
     if ", " in s:
         return None  # "Kiefer, Schüttler": a list, not a name
+    if s.count("(") != s.count(")") or s.count('"') % 2 or s.count("\u201c") != s.count("\u201d"):
+        return None  # 'Lisbon) Treaty', 'Frederick "Fritz': cut out of a longer phrase
     words = s.split()
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:

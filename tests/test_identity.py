@@ -38,6 +38,8 @@ def labels(kb):
     ("Ostmark or Tarsk", "Place", None),
     ("Keskula, Vaher", "Person", None),
     ("However", "Organization", None),
+    ("Tarsk) Accord", "Organization", None),
+    ('Arvo "Vello', "Person", None),
 ])
 def test_clean_name_cuts_what_is_no_part_of_a_name(raw, kind, cleaned):
     assert clean_name(raw, kind) == cleaned
