@@ -323,7 +323,9 @@ def view(graph, output, max_nodes, title):
 @main.command()
 @click.argument("graph", default="output/graph.ttl")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
-def validate(graph, quiet):
+@click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
+              help="Infer with the ontology first, as a validator that reasons would.")
+def validate(graph, quiet, inference):
     """Check a graph file against kgraph's SHACL shapes (ontology/shapes.ttl).
 
     Prints "conforms" or one line per violation; exits 1 when the graph does
@@ -334,11 +336,12 @@ def validate(graph, quiet):
     Example:
       kgraph validate output/graph.ttl
       kgraph validate output/graph.trig
+      kgraph validate output/graph.ttl --inference rdfs
     """
     from .errors import ValidationError
     from .validate import validate_file
 
-    report = validate_file(graph)
+    report = validate_file(graph, inference=inference)
     if not report.conforms:
         click.echo("\n".join(v.line() for v in report.violations))
         raise ValidationError(f"{graph} does not conform to the shapes: {len(report.violations)} violation(s)")

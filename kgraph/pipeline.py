@@ -114,8 +114,9 @@ class Progress:
         if enabled and _isatty(self.stream):
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="article", file=self.stream, dynamic_ncols=True,
-                             desc="extracting", smoothing=0.1, mininterval=0.5)
+            # No total (so no ETA) until the rate is measured over enough articles: see _eta_ready.
+            self._bar = tqdm(total=None, unit="article", file=self.stream, dynamic_ncols=True,
+                             desc="extracting", smoothing=0.1, mininterval=0.5, leave=False)
 
     def update(self, n: int = 1) -> None:
         """Count ``n`` more articles done."""
@@ -125,12 +126,22 @@ class Progress:
         if not self.enabled:
             return
         if self._bar is not None:
+            if self.total and self._bar.total is None and self._eta_ready(time.monotonic()):
+                self._bar.total = self.total
             self._bar.update(n)
             return
         now = time.monotonic()
         if now - self._last >= self.every:
             self._last = now
             self._line(now)
+
+    #: An ETA is shown only once the rate rests on this many articles and seconds after the first:
+    #: the first article carries the pipeline's start-up, so a rate from it alone is a guess.
+    MIN_ARTICLES, MIN_SECONDS = 5, 2.0
+
+    def _eta_ready(self, now: float) -> bool:
+        t1, n1 = self._first or (now, self.done)
+        return self.done - n1 >= self.MIN_ARTICLES and now - t1 >= self.MIN_SECONDS
 
     def _line(self, now: float) -> None:
         elapsed = max(now - self._start, 1e-9)
@@ -142,7 +153,7 @@ class Progress:
         else:
             msg += " articles"
         msg += f", {rate:.1f} articles/s, elapsed {_hms(elapsed)}"
-        if self.total and rate > 0 and self.done < self.total:
+        if self.total and rate > 0 and self.done < self.total and self._eta_ready(now):
             msg += f", ETA {_hms((self.total - self.done) / rate)}"
         print(msg, file=self.stream, flush=True)
 
@@ -155,15 +166,18 @@ class Progress:
         else:
             print(f"kgraph: {text}", file=self.stream, flush=True)
 
-    def close(self) -> None:
-        """Finish the bar, or print the last plain line."""
+    def close(self, finished: bool = True) -> None:
+        """Remove the bar; when the work finished, print the count and the elapsed time."""
         if not self.enabled:
             return
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-        elif time.monotonic() - self._start >= self.every:  # a short build needs no last line
-            self._line(time.monotonic())
+        if not finished or not self.done:
+            return
+        # The bar goes; the count and the elapsed time stay on screen.
+        print(f"kgraph: {self.done} article{'s' if self.done != 1 else ''} extracted in "
+              f"{_hms(time.monotonic() - self._start)}", file=self.stream, flush=True)
 
 
 def _isatty(stream) -> bool:
@@ -356,8 +370,10 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                     store.put(key, text)
                     counts["parsed"] += 1
                     bar.update(1)
-            finally:
-                bar.close()
+            except BaseException:
+                bar.close(finished=False)  # the error is the one line to read
+                raise
+            bar.close()
             store.flush()
             if not new and not manifest:
                 raise InputError("no articles found in the inputs")
