@@ -102,6 +102,8 @@ def clean_name(name: str, type_: str) -> str | None:
             continue
         break
     while len(words) > 1 and (words[-1].rstrip(".,").casefold() in CONNECTIVES or words[-1].islower()):
+        if words[-1].islower() and gazetteer.is_demonym(" ".join(w for w in words if not w.islower())):
+            break  # "Ukrainian military intelligence": a demonym and common nouns name an agency
         words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
     if not words:
         return None
@@ -116,6 +118,9 @@ def clean_name(name: str, type_: str) -> str | None:
             return None
     if len(words) == 1 and s.casefold().rstrip(".") in TITLES | CONNECTIVES:
         return None
+    lowers = [w for w in s.split()[1:] if w.islower()]
+    if lowers and len(lowers) == len(s.split()) - 1 and gazetteer.is_demonym(s.split()[0]):
+        return s  # "Ukrainian military intelligence": a demonym and common nouns name an agency
     if any(w.islower() and w not in _NAME_LINKS and w not in _PARTICLES for w in s.split()[1:]):
         return None  # "Windows to Apple", "Cyprus or Malta": a phrase, not a name
     return s

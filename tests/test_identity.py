@@ -33,6 +33,7 @@ def labels(kb):
     ("Tarsk city", "Place", "Tarsk"),
     ("Varnhold news agency", "Organization", "Varnhold"),
     ("Council of Ostmark", "Organization", "Council of Ostmark"),
+    ("Ukrainian military intelligence", "Organization", "Ukrainian military intelligence"),
     ("von der Ahle", "Person", "von der Ahle"),
     ("lick syrup", "Person", None),
     ("Ostmark or Tarsk", "Place", None),
