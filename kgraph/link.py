@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 from . import gazetteer
@@ -381,6 +382,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
         return e
 
     out = list(facts)
+    cid_of = {e.key: cid for cid, e in entities.items()}
     for c in corrections.of("reject", "assert"):
         s, o = find(c, c.subject), find(c, c.object)
         if s is None or o is None:
@@ -395,6 +397,9 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]
             out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
+        # The subject records the edit too: a rejected statement leaves no evidence node to say so.
+        cid = cid_of[s.key]
+        entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.describe(),))
     return out
 
 

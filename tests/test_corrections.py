@@ -115,6 +115,8 @@ def test_reject_and_assert_relations():
     assert ("person/Marta_Quell", "worksFor", "organization/Borvik_Mills") not in facts
     added = facts[("person/Oskar_Venn", "livesIn", "place/Tarnholm")]
     assert added.method == "correction" and added.note == "t" and not added.evidence
+    ents = by_label(kb)
+    assert any("reject" in n for n in ents["Marta Quell"].corrections)
 
 
 def test_an_item_naming_no_entity_is_a_warning_not_an_error():
