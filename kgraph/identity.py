@@ -252,6 +252,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # 1. Clean names; article type votes of each cleaned name.
     cleaned: dict[tuple[str, int, int], tuple[str, str]] = {}  # mention -> (name, alias text)
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (article, norm name) -> type votes
+    kinds: dict[tuple[str, int, int], str] = {}  # mention -> the type extraction gave it
     corpus_votes: dict[str, Counter] = defaultdict(Counter)
     sport: dict[str, bool] = {}
     case = _case_counts(exs)
@@ -268,15 +269,18 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 continue
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
             cleaned[(aid, m.start, m.end)] = (name, alias)
+            kinds[(aid, m.start, m.end)] = m.type
             votes[(aid, norm(name))][m.type] += 1
             corpus_votes[norm(name)][m.type] += 1
 
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
-    for k, (name, _alias) in list(cleaned.items()):
-        if _head_and_noun(name, corpus_votes, case):
-            del cleaned[k]  # "EU Energy": a name the corpus knows, then a common noun
-            corpus_votes[norm(name)].clear()
-    corpus_votes = {n: c for n, c in corpus_votes.items() if c}
+    dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
+    for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
+        n = norm(cleaned.pop(k)[0])
+        corpus_votes[n][kinds[k]] -= 1
+        votes[(k[0], n)][kinds[k]] -= 1
+    corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
+    votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if "Person" in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
     # US states each article names, besides a country-named one: context for "Georgia".

@@ -164,3 +164,11 @@ def test_acronym_of_a_translated_name_joins_by_its_letters_when_unique():
     kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union")),
                            ex("b", ("PLU", "Organization", "PLU"))])
     assert [e.label for e in kb.entities] == ["Liberal Progress Union"]
+
+
+def test_one_spelling_of_a_name_dropped_as_no_name_leaves_the_others_typed():
+    kb = link_extractions([ex("a", ("Veltria", "Country", "Veltria"), ("NTC", "Organization", "NTC"),
+                              ("NTC Harbour", "Organization", "NTC Harbour"), ("NTC-Harbour", "Organization", "NTC-Harbour"),
+                              text="The harbour and each harbour fee."),
+                           ex("b", ("NTC HARBOUR", "Organization", "NTC HARBOUR"))])
+    assert "NTC" in {e.label for e in kb.entities}
