@@ -57,7 +57,6 @@ footballer footballers""".split())
 #: Former states the gazetteer does not list under these names.
 _FORMER_STATES = frozenset(("soviet union", "east germany", "west germany", "gdr", "frg", "ussr", "yugoslavia",
                             "czechoslovakia", "german democratic republic", "federal republic of germany"))
-_CITY_WORDS = frozenset("city town mayor residents capital streets downtown municipal".split())
 _GENERIC = frozenset("""state government ministry parliament police army party group company agency council
 commission court union office committee church news bank institute university association league club
 federation foundation""".split())
@@ -162,9 +161,10 @@ class Resolution:
 
 
 class _UnionFind:
+    """Disjoint sets of group ids; ``union(keep, other)`` makes ``keep``'s root the root of both."""
+
     def __init__(self):
         self.parent: dict = {}
-        self.weight: dict = {}
 
     def find(self, x):
         self.parent.setdefault(x, x)
@@ -291,13 +291,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
     def article_type(aid: str, name: str) -> str:
         n = norm(name)
-        local = votes[(aid, n)]
         t = corpus_type[n]
         if t == "Country":
             if us_context[aid] and gazetteer.us_state_name(name) and n not in us_context[aid]:
                 return "Place"  # "Georgia" beside Alabama is the state
             return t
-        lt = min(local, key=lambda x: (-local[x], _TYPE_RANK[x]))
         city = gazetteer.city(name) if sport[aid] and t == "Place" else None
         if city is not None and city.country_code and gazetteer.region(name) is None:
             return "Organization"  # a bare city name in a match report is its club

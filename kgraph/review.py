@@ -46,6 +46,7 @@ class Node:
 
     @property
     def weight(self) -> int:
+        """Return the mentions and relations the node carries (what a correction of it touches)."""
         return self.mentions + self.edges
 
 
@@ -59,6 +60,7 @@ class Suggestion:
     item: dict
 
     def line(self) -> str:
+        """Return the suggestion as two lines: the reason, then the item to paste."""
         return f"{self.kind.upper():9} impact {self.impact:>4}  {self.reason}\n    {json.dumps(self.item, ensure_ascii=False)},"
 
 
@@ -157,24 +159,9 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
                 if fa != fb and abs(len(fa) - len(fb)) <= 3 and a.type != "Country" and \
                         SequenceMatcher(None, fa, fb).ratio() >= REVIEW_SIMILARITY:
                     add(a, b, "similar spelling")
-    return [s for s in out.values() if _compatible(*_types(s, nodes)) or "two types" in s.reason]
-
-
-def _types(s: Suggestion, nodes: list[Node]) -> tuple[str, str]:
-    by_iri = _index(nodes)
-    a, b = s.item["entities"]
-    return by_iri[a].type, by_iri[b].type
-
-
-_INDEX: dict = {}
-
-
-def _index(nodes: list[Node]) -> dict:
-    key = id(nodes)
-    if key not in _INDEX:
-        _INDEX.clear()
-        _INDEX[key] = {n.iri: n for n in nodes}
-    return _INDEX[key]
+    by_iri = {n.iri: n for n in nodes}
+    return [s for s in out.values()
+            if "two types" in s.reason or _compatible(*(by_iri[e].type for e in s.item["entities"]))]
 
 
 def junk(nodes: list[Node]) -> list[Suggestion]:
@@ -208,7 +195,6 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
 def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
     """Return the suggestions for a graph, highest impact first (duplicates and junk interleaved)."""
     nodes = read_nodes(path)
-    _index(nodes)
     found = duplicates(nodes) + junk(nodes)
     found.sort(key=lambda s: (-s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
     return found[:limit] if limit else found
