@@ -31,8 +31,7 @@ import make_corpus  # noqa: E402
 
 from kgraph import gazetteer  # noqa: E402
 from kgraph.corrections import parse  # noqa: E402
-from kgraph.extract import ORG_HEADS  # noqa: E402
-from kgraph.identity import resolve  # noqa: E402
+from kgraph.identity import ORG_WORDS, resolve  # noqa: E402
 from kgraph.link import link_extractions  # noqa: E402
 from kgraph.model import Article, Extraction, Mention  # noqa: E402
 
@@ -46,7 +45,7 @@ def extraction(row: dict) -> Extraction:
     for m in _RUN.finditer(text):
         name = m.group(1)
         last = name.split()[-1].casefold()
-        if last in ORG_HEADS or (name.isupper() and len(name) <= 6):
+        if last in ORG_WORDS or (name.isupper() and len(name) <= 6):
             kind = "Organization"
         elif gazetteer.place(name) is not None:
             kind = "Place"

@@ -24,21 +24,34 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import gazetteer
-from .extract import ORG_HEADS, PARTY_PLURALS
 from .model import Extraction
-from .relations import LEADER_ROLES, MEMBER_ROLES, WORK_ROLES
 
 _TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
 
-#: Words that are a title or honorific before a name, never part of it.
+#: Words that are a title, honorific or role before a name, never part of it. (Kept here rather than
+#: imported from extract/relations so that linking does not depend on the extraction modules.)
 TITLES = frozenset("""mr mrs ms miss mme frau herr dr prof sir madam dame lord lady president premier minister
 chancellor general gen col lt sgt capt sen rep gov mayor king queen prince princess pope saint st rev father
 senator governor secretary ambassador judge commander colonel lieutenant sergeant captain admiral marshal
-professor coach chairman chairwoman ceo deputy spokesman spokeswoman spokesperson adviser advisor envoy
-sheikh ayatollah imam cardinal bishop archbishop mep mp vice foreign interior defense defence finance
-economy economics justice prime former late then new acting incumbent outgoing veteran striker
-midfielder defender goalkeeper forward""".split()) | (LEADER_ROLES | WORK_ROLES | MEMBER_ROLES) - {
-    "general", "member", "chief", "head", "leader", "king", "queen"} | {"king", "queen"}
+professor coach chairman chairwoman chairperson chair ceo deputy spokesman spokeswoman spokesperson adviser
+advisor envoy sheikh ayatollah imam cardinal bishop archbishop mep mp vice foreign interior defense defence
+finance economy economics justice prime former late then new acting incumbent outgoing veteran striker
+midfielder defender goalkeeper forward activist agent aide analyst anchor attorney boss candidate columnist
+congressman congresswoman consultant correspondent dictator diplomat director economist editor emir emperor
+employee engineer executive founder host inspector intern investigator journalist lawmaker lawyer lecturer
+legislator manager monarch negotiator officer official photographer player politician president-elect
+prime-minister producer prosecutor reporter representative researcher scientist secretary-general
+commander-in-chief staffer strategist sultan undersecretary vice-president writer fighter militant worker
+soldier trooper partisan""".split())
+
+#: Head words of organization names ("Party", "Institute", "Club").
+ORG_WORDS = frozenset("""academy administration ag agency alliance army assembly association authority bank board
+broadcaster bureau cabinet chamber channel church clinic club co coalition college commission committee company
+congress corp corporation corps council court department directorate federation force forces foundation front
+fund gazette gmbh government group guard guards herald hospital inc institute journal league llc ltd ministries
+ministry movement navy network office organisation organization parliament party plc police post school senate
+service services society times tribune trust union university zeitung democrats republicans socialists
+conservatives liberals greens communists""".split())
 
 #: Words that open a sentence or clause and are never the first word of a name.
 CONNECTIVES = frozenset("""however meanwhile moreover furthermore nevertheless nonetheless although though while
@@ -243,7 +256,7 @@ COMMON_RATIO = 1.0
 
 def _looks_org(name: str) -> bool:
     words = name.casefold().replace("-", " ").split()
-    return any(w in ORG_HEADS or w in PARTY_PLURALS for w in words) or name.isupper() and len(name) >= 2
+    return any(w in ORG_WORDS for w in words) or name.isupper() and len(name) >= 2
 
 
 def resolve(exs: Sequence[Extraction]) -> Resolution:
