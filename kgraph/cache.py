@@ -45,7 +45,8 @@ FORMAT = 1
 # Modules that run after extraction: changing them does not change an
 # Extraction, so they are left out of the extractor version.
 _NOT_EXTRACTION = frozenset("""__init__ __main__ atomic cache cli errors evaluate ingest iri link parallel pipeline query
-rdf serve store push validate visualize vocab export formats shapes train netguard safe_rdf sparql_guard""".split())
+rdf serve store push validate visualize vocab export formats shapes train netguard safe_rdf sparql_guard
+identity corrections review""".split())
 _NOT_EXTRACTION_DIRS = frozenset(("queries", "page", "ontology", "static", "templates"))
 
 

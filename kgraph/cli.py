@@ -121,7 +121,10 @@ def main():
 @click.option("--format", "formats", multiple=True, metavar="LIST",
               help="Also write these formats (repeat or comma-separate): ttl, trig, nt, nq, jsonld, graphml, "
                    "gexf, csv. graph.ttl and graph.html are always written.")
-def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats):
+@click.option("--corrections", default=None, metavar="FILE",
+              help="Analyst corrections (JSON) to apply; by default DIR/corrections.json when present.")
+def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats,
+          corrections):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
 
     Re-runs parse only new or changed articles (a cache is kept in
@@ -133,6 +136,7 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
       kgraph build news-2024.jsonl.gz --jobs 2 --output corpus/
       kgraph build today/ --into corpus/
       kgraph build seeds/ --format trig,jsonld,csv
+      kgraph build seeds/ --corrections fixes.json
     """
     from pathlib import Path
 
@@ -148,7 +152,8 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
         inputs = ("seeds",)
     result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
                        min_confidence=min_confidence, into=into is not None, jobs=jobs,
-                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats)
+                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
+                       corrections=corrections)
     click.echo(result.summary())
 
 
@@ -355,6 +360,35 @@ def validate(graph, quiet, inference):
         raise ValidationError(f"{graph} does not conform to the shapes: {len(report.violations)} violation(s)")
     if not quiet:
         click.echo(f"{graph} " + report.text())
+
+
+@main.command()
+@click.argument("graph", default="output")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Show at most this many suggestions (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print a corrections file of all shown suggestions.")
+def review(graph, limit, as_json):
+    """List likely duplicates and likely junk nodes, ranked by impact, as corrections items to paste.
+
+    GRAPH is an output folder (its graph.ttl) or a graph file. Paste the
+    items you agree with into DIR/corrections.json and build again.
+
+    \b
+    Example:
+      kgraph review output/ --limit 20
+      kgraph review output/ --json > output/corrections.json
+    """
+    from .corrections import to_json
+    from .review import review as run_review
+
+    found = run_review(graph, limit=limit or None)
+    if as_json:
+        click.echo(to_json([s.item for s in found]), nl=False)
+        return
+    if not found:
+        click.echo("no likely duplicates or junk found")
+    for s in found:
+        click.echo(s.line())
 
 
 @main.command()

@@ -98,6 +98,8 @@ class Entity:
         latitude: WGS84 latitude from the gazetteer.
         longitude: WGS84 longitude from the gazetteer.
         country_code: ISO code of the country a gazetteer place lies in.
+        same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
+        corrections: The analyst's corrections that changed this entity, described.
     """
 
     key: str
@@ -111,6 +113,8 @@ class Entity:
     latitude: float | None = None
     longitude: float | None = None
     country_code: str | None = None
+    same_as: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,8 @@ class Fact:
     """A relation between two entities, with the evidence of every statement of it.
 
     ``evidence`` pairs an article identifier with the :class:`Relation` found
-    there; a fact from a gazetteer has ``method`` set and no evidence.
+    there; a fact from a gazetteer or an analyst's correction has ``method``
+    set and no evidence (a correction keeps its ``note``).
     """
 
     subject: str
@@ -126,6 +131,7 @@ class Fact:
     object: str
     evidence: tuple[tuple[str, Relation], ...] = ()
     method: str | None = None
+    note: str | None = None
 
     @property
     def confidence(self) -> float:

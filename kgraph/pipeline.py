@@ -268,7 +268,7 @@ def _runner(jobs: int, dask, model: str | None, batch_size: int):
 def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
           skip_bad: bool = False, min_confidence: float = 0.0, *, into: bool = False, jobs: int = 1,
           dask=None, progress: bool = False, batch_size: int = 64, max_nodes: int | None = None,
-          formats: Iterable[str] = ()) -> BuildResult:
+          formats: Iterable[str] = (), corrections: str | os.PathLike | None = None) -> BuildResult:
     """Build the graph of the inputs and write ``graph.ttl`` and ``graph.html`` into ``output``.
 
     Args:
@@ -288,6 +288,9 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         max_nodes: Draw only this many entities, the most central, on the page (the graph keeps all).
         formats: Further outputs besides graph.ttl and graph.html (names from
             ``kgraph.rdf.OUTPUT_FORMATS``: trig, nt, nq, jsonld, graphml, gexf, csv).
+        corrections: A corrections file (see :mod:`kgraph.corrections`); by
+            default ``output/corrections.json`` when present, else the file a
+            previous build of ``output`` was given.
 
     Raises:
         InputError: No article could be read, or an input is bad.
@@ -301,11 +304,16 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     if out.exists() and not out.is_dir():
         raise GraphError(f"{out} is a file, not a folder")
     inputs = list(inputs)
+    fixes = _corrections(out, corrections)  # a bad file stops the build before any parsing
     fresh = not out.exists()
     counts = {"parsed": 0, "cached": 0}
     try:
-        return _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-                      counts, max_nodes, formats)
+        result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
+                        counts, max_nodes, formats, fixes)
+        if corrections is not None and Path(corrections).resolve() != (out / "corrections.json").resolve():
+            # Remembered, so that a later incremental build applies them too.
+            atomic.write_text(out / ".kgraph" / "corrections.json", Path(corrections).read_text(encoding="utf-8"))
+        return result
     except BaseException:
         if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
             # A failed first build leaves no folder behind, only the error (but one that
@@ -316,8 +324,20 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         raise
 
 
+def _corrections(out: Path, path):
+    """Load the corrections a build applies: the given file, else OUTPUT/corrections.json, else the remembered one."""
+    from . import corrections as corr
+
+    if path is not None:
+        return corr.load(path)
+    for p in (out / corr.DEFAULT_FILE, out / ".kgraph" / corr.DEFAULT_FILE):
+        if p.is_file():
+            return corr.load(p)
+    return None
+
+
 def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-           counts: dict, max_nodes=None, formats=()) -> BuildResult:
+           counts: dict, max_nodes=None, formats=(), fixes=None) -> BuildResult:
     from . import cache
     from .errors import GraphError, InputError
 
@@ -376,7 +396,7 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                                      f"was not given: add it to the inputs (kgraph build SOURCE --into {out}) "
                                      f"or build the folder from all its sources without --into")
                 exs.append(filter_confidence(ex, min_confidence))
-        kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats,
+        kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
                                     before_rename=lambda ttl: cache.prepare_manifest(out, manifest, model_id, ttl))
         cache.commit_manifest(out)
     return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
@@ -398,7 +418,8 @@ def _check_cached(store, key: str, aid: str, known: set, loaded: dict) -> None:
 
 
 def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
-                    formats: Iterable[str] = (), before_rename=None) -> tuple[KnowledgeBase, list[Path]]:
+                    formats: Iterable[str] = (), corrections=None,
+                    before_rename=None) -> tuple[KnowledgeBase, list[Path]]:
     """Link the extractions and write the outputs atomically; return the knowledge base and the files.
 
     ``before_rename(graph_text)`` runs once every output is ready, before
@@ -407,7 +428,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
     from . import rdf, visualize
     from .link import link_extractions
 
-    kb = rdf.well_typed(link_extractions(exs))  # the summary counts what the graph holds
+    kb = rdf.well_typed(link_extractions(exs, corrections))  # the summary counts what the graph holds
     del exs
     ttl = rdf.serialize(kb, "turtle")
     page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed

@@ -43,6 +43,8 @@ from .vocab import GEO, GN, KG, PREFIXES, SCHEMA
 Quad = tuple  # (subject, predicate, object, graph IRI or None)
 
 GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
+#: What an analyst's correction derives from: the corrections file of the build (see kgraph.corrections).
+CORRECTIONS_SOURCE = URIRef(iri.BASE + "corrections")
 
 #: File formats :func:`serialize` writes, by name, with their file suffix.
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
@@ -106,7 +108,12 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield from _statement(ev, s, p, o, None)
             yield ev, KG.method, Literal(f.method or "gazetteer"), None
             yield ev, KG.confidence, _decimal(1.0), None
-            yield ev, PROV.wasDerivedFrom, GEONAMES_SOURCE, None
+            if f.method == "correction":
+                yield ev, PROV.wasDerivedFrom, CORRECTIONS_SOURCE, None
+                if f.note:
+                    yield ev, RDFS.comment, Literal(f.note), None
+            else:
+                yield ev, PROV.wasDerivedFrom, GEONAMES_SOURCE, None
             continue
         for aid, rel in f.evidence:
             g = iri.article_iri(aid)
@@ -145,6 +152,12 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
         yield ent, KG.mentionCount, Literal(e.mentions), None
         if e.geonames_id:
             yield ent, OWL.sameAs, GN[f"{e.geonames_id}/"], None
+        for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
+            yield ent, OWL.sameAs, iri.entity_iri(key), None
+        if e.corrections:  # an analyst changed this entity: say so, and which items did
+            yield ent, PROV.wasInfluencedBy, CORRECTIONS_SOURCE, None
+            for note in e.corrections:
+                yield ent, RDFS.comment, Literal(f"correction {note}"), None
         if e.iso_code and e.type == "Country":
             yield ent, KG.isoCode, Literal(e.iso_code), None
         if e.country_code and e.type != "Country":
