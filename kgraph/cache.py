@@ -49,13 +49,14 @@ _NOT_EXTRACTION_DIRS = frozenset(("queries", "page", "ontology", "static", "temp
 
 def article_to_json(a: Article) -> dict:
     """Return an article as a JSON-ready dict."""
-    return {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date, "source": a.source}
+    return {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date, "source": a.source,
+            "publisher": a.publisher}
 
 
 def article_from_json(d: dict) -> Article:
     """Return the article of :func:`article_to_json`."""
     return Article(id=d["id"], text=d["text"], title=d.get("title"), url=d.get("url"), date=d.get("date"),
-                   source=d.get("source"))
+                   source=d.get("source"), publisher=d.get("publisher"))
 
 
 def _mention_list(m: Mention) -> list:
