@@ -224,11 +224,12 @@ def _date_of(text: str) -> str | None:
 
 
 def _title_of(text: str) -> str | None:
-    """Return the first line when it reads as a headline (short, no final full stop, not a date)."""
+    """Return the first line when it reads as a headline (short, no final full stop, not a date, more text below)."""
     first = text.split("\n", 1)[0].strip()
     words = first.split()
-    if (first and len(first) <= 200 and 2 <= len(words) <= 25 and not first.endswith((".", "?", "!", ":", ",", ";", "\u201d", '"'))
-            and not _date_of(first) and any(w[:1].isupper() for w in words)):
+    bare = first.rstrip("\"'\u201d\u2019)")  # a headline may end in a quotation or a question, not a full stop
+    if (first and len(first) <= 200 and 2 <= len(words) <= 25 and not bare.endswith((".", ":", ",", ";"))
+            and "\n" in text.strip() and not _date_of(first) and any(w[:1].isupper() for w in words)):
         return first
     return None
 

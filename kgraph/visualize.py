@@ -236,8 +236,9 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         if s == o:
             continue
         pair = (min(index[s], index[o]), max(index[s], index[o]))
-        if evidence.get((s, p, o)) and any(e["article"] is not None for e in evidence[(s, p, o)]):
-            stated[pair] += 1
+        arts = {e["article"] for e in evidence.get((s, p, o), ()) if e["article"] is not None}
+        if arts:
+            stated[pair] += len(arts)  # a relation stated by more articles weighs more
         else:
             gazetteer_pairs.add(pair)
     analysis = analyse(len(iris), stated, gazetteer_pairs, [mentions[s] for s in iris])
@@ -306,7 +307,8 @@ def analyse(n: int, stated: Counter, other_pairs: set, mentions: list[int]) -> d
 
     Args:
         n: Number of nodes (0..n-1).
-        stated: ``{(i, j): relations}`` between nodes, stated in articles (i < j).
+        stated: ``{(i, j): weight}`` of the links stated in articles (i < j): the
+            number of articles stating each relation between the two, summed.
         other_pairs: Other links (the gazetteer's); they place a node with no stated
             relation beside its neighbour but do not rank or group.
         mentions: Mentions of each node, to break ties.

@@ -95,7 +95,7 @@ class Page:
         """Click a button that saves a file; return the file's text."""
         with self.page.expect_download() as info:
             self.page.click(selector)
-        return Path(info.value.path()).read_text(encoding="utf-8")
+        return Path(info.value.path()).read_bytes().decode("utf-8")  # line ends as written
 
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)

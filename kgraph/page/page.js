@@ -425,8 +425,11 @@
   }
   function namesOf(id) { var n = byId[id]; return n ? [labelOf(id)].concat(n.alt) : [id]; }
 
+  var correctOpen = false;
   function correctionBox(n) {
     var box = el('details', {class: 'correct'}, el('summary', {text: 'Correct this entity'}));
+    box.open = correctOpen;
+    box.addEventListener('toggle', function () { correctOpen = box.open; });
     var name = el('input', {type: 'text', 'aria-label': 'New name', 'data-corr': 'rename-input'});
     name.value = labelOf(n.id);
     var sel = el('select', {'data-corr': 'retype-select', 'aria-label': 'New type'});
@@ -922,8 +925,8 @@
     $('community-list').append(el('label', null, box, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}),
       c.names.join(', '), el('span', {class: 'count', text: num(c.size)})));
   });
-  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); });
-  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); });
+  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); network.fit(); });
+  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); network.fit(); });
 
   // names for the path and correction inputs
   (function () {
@@ -994,7 +997,8 @@
   }
   function xmlEsc(s) {
     return String(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
-      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+      .replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');  // kept through attribute normalisation
   }
   function gexf() {
     var g = shownGraph(), out = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -1211,15 +1215,11 @@
   updateStats();
   updateExploreBar();
   showHome();
-  if (!DATA.physics || DATA.nodes.length === 0) network.once('afterDrawing', markReady);
+  if (!DATA.physics || drawnNodes.size === 0) network.once('afterDrawing', markReady);
   network.setData({nodes: nodeView, edges: edgesDS});
   if (!DATA.physics) network.fit();
-  if (DATA.nodes.length === 0) {
-    container.append(el('div', {class: 'empty', text: 'This graph has no entities.'}));
-    markReady();
-  } else if (drawnNodes.size === 0) {
-    container.append(el('div', {class: 'empty', text: 'No entity passes the filters.'}));
-  }
+  if (DATA.nodes.length === 0) container.append(el('div', {class: 'empty', text: 'This graph has no entities.'}));
+  if (drawnNodes.size === 0) setTimeout(markReady, 0);  // no physics to settle
 
   window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, data: DATA, find: find,
     selectNode: selectNode, selectEdge: selectEdge, setType: setType, expand: expand, exploreFrom: exploreFrom,
