@@ -269,7 +269,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
     for i, (s, p, o) in enumerate(triples):
         evs = sorted(evidence.get((s, p, o), []),
                      key=lambda e: (e["article"] if e["article"] is not None else -1, e["start"] or 0,
-                                    e["sentence"] or "", e["role"] or "", e["method"] or ""))
+                                    e["sentence"] or "", e["role"] or "", e["method"] or "", e.get("marks") or [],
+                                    e["confidence"] or 0.0, e.get("source") or ""))
         arts = sorted({e["article"] for e in evs if e["article"] is not None})
         confs = [e["confidence"] for e in evs if e["confidence"] is not None]
         days = sorted(d for d in (articles[a]["day"] for a in arts) if d)

@@ -389,3 +389,22 @@ def test_pagerank_sums_to_one_and_favours_the_hub():
     pr = visualize.pagerank(4, Counter({(0, 1): 1, (0, 2): 1, (0, 3): 2}))
     assert abs(sum(pr) - 1) < 1e-9 and pr[0] == max(pr) and pr[3] > pr[1]
     assert visualize.pagerank(0, Counter()) == []
+
+
+def test_same_bytes_when_one_sentence_states_a_relation_twice():
+    # two mentions of the same entity in one sentence: the evidence differs only in where the names are
+    kb = analyst_kb()
+    ada, orion = kb.entities[0], kb.entities[4]
+    s = "Orion Mills (Orion Mills) hired Ada Quill."
+    r1 = _stated(ada, "worksFor", orion, s)
+    r2 = Relation(r1.subject, "worksFor", Mention("Orion Mills", "Organization", 13, 24, "Orion Mills"), 0.8,
+                  "rule:test", s, 0, len(s))
+    from dataclasses import replace
+
+    fact = Fact("person/ada", "worksFor", "organization/orion", evidence=(("n1", r1), ("n1", r2)))
+    kb = replace(kb, facts=(fact,))
+    triples = list(rdf.to_graph(kb))
+    pages = set()
+    for order in (sorted(triples), sorted(triples, reverse=True)):
+        pages.add(visualize.render(iter(order)))  # triples in this order, as from a file or a store
+    assert len(pages) == 1
