@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kgraph import rdf, visualize
 from kgraph.model import ENTITY_TYPES, PREDICATES
@@ -347,6 +347,9 @@ def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path, bypass
                   title=f"</script><script>window.__pwned=1</script>", url="javascript:window.__pwned=1")
     g = rdf.to_graph(kb)
     g.add((next(iter(g.subjects(RDFS.label, None))), SKOS.altLabel, Literal("<!--<script>")))
+    for art in g.subjects(RDF.type, KG.Article):  # publisher and date as well
+        g.add((art, DCTERMS.publisher, Literal(PAYLOAD_IMG)))
+        g.set((art, DCTERMS.date, Literal(PAYLOAD_SCRIPT)))
     path, _ = visualize.write_page(g, tmp_path / "p.html", title=PAYLOAD_IMG)
     page = open_page(path, bypass_csp)
     _exercise(page)
@@ -358,3 +361,6 @@ def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path, bypass
     assert page.js("document.querySelectorAll('img').length") == 0
     assert f"Putin {PAYLOAD_IMG}" in page.page.inner_text("#details")
     assert page.page.title() == PAYLOAD_IMG
+    page.js("kgraph.showArticle(0)")
+    assert PAYLOAD_IMG in page.page.inner_text("#details") and PAYLOAD_IMG in page.page.inner_text("#source-filters")
+    assert page.js("window.__pwned") is None and page.js("document.querySelectorAll('img').length") == 0

@@ -210,15 +210,27 @@
         label: one ? undefined : String(rs.length), width: n === 0 ? 1 : Math.min(10, 1 + 1.5 * Math.log2(1 + n)),
         dashes: gaz, color: EDGE_COLOR, arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
     });
-    var old = new Set(edgesDS.getIds()), keep = new Set(items.map(function (i) { return i.id; }));
-    edgesDS.remove(Array.from(old).filter(function (id) { return !keep.has(id); }));
-    edgesDS.update(items);
+    // only what changed reaches vis-network: re-adding thousands of unchanged edges would cost seconds
+    var keep = new Set(items.map(function (i) { return i.id; }));
+    var gone = Object.keys(edgeSig).filter(function (id) { return !keep.has(id); });
+    gone.forEach(function (id) { delete edgeSig[id]; });
+    if (gone.length) edgesDS.remove(gone);
+    var changed = items.filter(function (i) {
+      var sig = [i.from, i.to, i.label, i.width, i.dashes, i.arrows.to.enabled].join('\n');
+      if (edgeSig[i.id] === sig) return false;
+      edgeSig[i.id] = sig;
+      return true;
+    });
+    if (changed.length) edgesDS.update(changed);
   }
+  var edgeSig = {};
   function rebuildNodes() {
     var next = new Set();
     vis$.nodes.forEach(function (id) { next.add(rep(id)); });
+    var same = next.size === drawnNodes.size;
+    if (same) next.forEach(function (id) { if (!drawnNodes.has(id)) same = false; });
     drawnNodes = next;
-    nodeView.refresh();
+    if (!same) nodeView.refresh();
     var order = [];
     byRank.forEach(function (n) { if (vis$.nodes.has(n.id) && !state.collapsed.has(n.community)) order.push(n.id); });
     communities.forEach(function (c) { if (next.has(CPREFIX + c.id)) order.splice(Math.min(order.length, c.id), 0, CPREFIX + c.id); });
@@ -562,11 +574,12 @@
     var n = byId[id];
     if (!n) return;
     if (!state.types.has(typeOf(n))) setType(typeOf(n), true);
-    if (state.collapsed.has(n.community)) { state.collapsed.delete(n.community); syncCommunityBoxes(); }
-    if (state.explore && !state.explore.has(id)) state.explore.add(id);
-    else if (!vis$.nodes.has(id)) state.pinned.add(id);
+    var changed = false;
+    if (state.collapsed.has(n.community)) { state.collapsed.delete(n.community); syncCommunityBoxes(); changed = true; }
+    if (state.explore && !state.explore.has(id)) { state.explore.add(id); changed = true; }
+    else if (!vis$.nodes.has(id)) { state.pinned.add(id); changed = true; }
     focused = id;
-    refresh();
+    if (changed) refresh(); else { highlight(id); updateExploreBar(); }
     if (drawnNodes.has(id)) network.selectNodes([id]);
     showNode(id);
     $('side').scrollTop = 0;
