@@ -391,7 +391,11 @@ def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[t
             between[(min(ci, cj), max(ci, cj))] += 1
     for c, members in enumerate(groups):
         at = {m: k for k, m in enumerate(members)}
-        pts = layout(len(members), sorted((at[i], at[j]) for i, j in inner[c]), seed=SEED, spacing=EDGE_LENGTH)
+        if len(members) <= 3:  # fixed shapes: a force layout per pair or triangle would cost thousands of runs
+            h = EDGE_LENGTH / 2
+            pts = [[(0, 0)], [(-h, 0), (h, 0)], [(0, -1.15 * h), (-h, 0.58 * h), (h, 0.58 * h)]][len(members) - 1]
+        else:
+            pts = layout(len(members), sorted((at[i], at[j]) for i, j in inner[c]), seed=SEED, spacing=EDGE_LENGTH)
         local.append(pts)
         radius.append(max((math.hypot(x, y) for x, y in pts), default=0) + NODE_GAP)
     # the communities as one graph, then packed without overlap from there outwards, largest first
@@ -401,22 +405,45 @@ def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[t
     area = math.sqrt(sum(r * r for r in radius)) * 1.2
     desired = [(x / spread * area, y / spread * area) for x, y in centres]
     placed: list[tuple[float, float, float]] = []
+    # a disc is filed under every grid cell its bounding box covers, so a check reads only the cells it covers
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    cell = max(radius, default=1) * 2 or 1
+    cell = 2 * sorted(radius)[len(radius) // 2] if radius else 1.0
+
+    def covered(x, y, r):
+        return [(gx, gy) for gx in range(math.floor((x - r) / cell), math.floor((x + r) / cell) + 1)
+                for gy in range(math.floor((y - r) / cell), math.floor((y + r) / cell) + 1)]
+
+    def free(x, y, r):
+        seen = set()
+        for key in covered(x, y, r):
+            for o in grid.get(key, ()):
+                if o not in seen:
+                    seen.add(o)
+                    px, py, pr = placed[o]
+                    if (x - px) ** 2 + (y - py) ** 2 < (r + pr) ** 2:
+                        return False
+        return True
+
+    extent = 0.0  # every disc lies within this distance of the origin
     for c in range(k):
         x0, y0 = desired[c] if c else (0.0, 0.0)
         r = radius[c]
-        step, angle, dist = r * 0.5 + 1, 0.0, 0.0
+        angle, dist, tries = 0.0, 0.0, 0
         while True:
             x, y = x0 + dist * math.cos(angle), y0 + dist * math.sin(angle)
-            gx, gy = int(math.floor(x / cell)), int(math.floor(y / cell))
-            if all(math.hypot(x - placed[o][0], y - placed[o][1]) >= r + placed[o][2]
-                   for dx in (-1, 0, 1) for dy in (-1, 0, 1) for o in grid.get((gx + dx, gy + dy), ())):
+            if free(x, y, r):
                 break
-            angle += 0.5
-            dist += step * 0.5 / math.pi  # an Archimedean spiral: every ring a bit further out
-        grid[(gx, gy)].append(len(placed))
+            tries += 1
+            if tries == 1000:  # crowded here: go on from just outside everything placed, in the same direction
+                angle, dist = math.atan2(y0, x0), extent + r
+                x0 = y0 = 0.0
+            step = min(0.5, r / max(dist, r))
+            angle += step
+            dist += r * step / math.pi  # an Archimedean spiral: rings one diameter apart
+        for key in covered(x, y, r):
+            grid[key].append(len(placed))
         placed.append((x, y, r))
+        extent = max(extent, math.hypot(x, y) + r)
         for m, (lx, ly) in zip(groups[c], local[c]):
             pos[m] = (int(round(x + lx)), int(round(y + ly)))
     # nodes with no link at all: a grid below, by rank
