@@ -129,7 +129,7 @@ def test_several_relations_between_two_entities_are_one_edge_with_a_count(open_p
         ["memberOf", "worksFor"]
     # clicking it lists both relations
     x, y = page.js("""k => { const e = kgraph.network.body.edges[k];
-        const p = kgraph.network.canvasToDOM({x: (e.from.x + e.to.x) / 2, y: (e.from.y + e.to.y) / 2});
+        const p = kgraph.network.canvasToDOM(e.edgeType.getPoint(0.5));
         const r = document.getElementById('net').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }""",
                    key["id"])
     page.page.mouse.click(x, y)
@@ -270,6 +270,8 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
     # the page shows them at once: the blocked entity and the rejected relation are gone, the new name is used
     assert dan not in page.drawn_nodes()
     assert "Ada Quill worksFor Orion Mills" not in _visible_relations(page)
+    page.js("kgraph.network.fit()")
+    page.page.wait_for_timeout(100)
     assert "Ada M. Quill" in page.js("kgraph.labels()")
     assert "(6)" in page.page.inner_text("#panel")
     page.screenshot("analyst-corrections.png")
