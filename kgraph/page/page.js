@@ -8,6 +8,7 @@
   var SVG = 'http://www.w3.org/2000/svg';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
   var EDGE_COLOR = {color: '#a3acb5', highlight: '#1f2328', hover: '#57606a', inherit: false};
+  var EDGE_OPACITY = DATA.nodes.length > 400 ? 0.45 : 1.0;  // many edges: lighter, so that nodes and labels stay readable
   var UNKNOWN_SOURCE = '(no publisher)';
 
   // ------------------------------------------------------------------ small DOM helpers
@@ -208,7 +209,7 @@
       var one = rs.length === 1;
       items.push({id: k, from: one ? rep(rs[0].from) : g.from, to: one ? rep(rs[0].to) : g.to,
         label: one ? undefined : String(rs.length), width: n === 0 ? 1 : Math.min(10, 1 + 1.5 * Math.log2(1 + n)),
-        dashes: gaz, color: EDGE_COLOR, arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
+        dashes: gaz, color: Object.assign({opacity: EDGE_OPACITY}, EDGE_COLOR), arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
     });
     // only what changed reaches vis-network: re-adding thousands of unchanged edges would cost seconds
     var keep = new Set(items.map(function (i) { return i.id; }));
@@ -251,7 +252,7 @@
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: 1.2, borderWidthSelected: 3, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
-    edges: {selectionWidth: 1.5, hoverWidth: 0.8,
+    edges: {selectionWidth: 1.5, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
       font: {face: FONT, size: 12, color: '#1f2328', strokeWidth: 4, strokeColor: '#ffffff', align: 'middle', bold: {mod: 'bold'}},
       scaling: {label: {drawThreshold: 4}}}
