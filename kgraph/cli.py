@@ -202,10 +202,14 @@ def query(query, graph_path, fmt, engine, list_):
         return
     if not query:
         raise click.UsageError("give a QUERY (text, FILE.rq or saved name), or --list")
-    text = q.resolve(query)
-    q.check(text)
-    store = open_store(graph_path, engine)
-    click.echo(q.format_result(q.run(store, text), fmt), nl=False)
+    from .netguard import no_network
+
+    with no_network():  # nothing a query or graph file holds can reach the network from here
+        text = q.resolve(query)
+        q.check(text)
+        store = open_store(graph_path, engine)
+        out = q.format_result(q.run(store, text), fmt).encode("utf-8")  # the result formats are UTF-8
+    click.get_binary_stream("stdout").write(out)
 
 
 @main.command()
@@ -217,7 +221,10 @@ def query(query, graph_path, fmt, engine, list_):
               help="Seconds a query may run before it is stopped (HTTP 503).")
 @click.option("--store", "engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto",
               show_default=True, help="Query engine (auto: Oxigraph for graphs over 1 MB).")
-def serve(graph, host, port, timeout, engine):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests addressed to this host name (repeatable); "
+                   "the listening address is always accepted.")
+def serve(graph, host, port, timeout, engine, allow_hosts):
     """Serve a graph read-only: SPARQL 1.1 Protocol at /sparql, the network page at /.
 
     Updates and SERVICE are refused; a query past --timeout is stopped.
@@ -230,7 +237,7 @@ def serve(graph, host, port, timeout, engine):
     """
     from .serve import make_server, serve_forever
 
-    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout)
+    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout, allowed_hosts=allow_hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
     h, p = server.server_address[:2]
@@ -310,7 +317,10 @@ def view(graph, output, max_nodes, title):
     out = Path(output) if output else Path(graph).with_suffix(".html")
     if out.resolve() == Path(graph).resolve():
         raise click.UsageError("--output names the graph file itself; choose another file")
-    path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
+    from .netguard import no_network
+
+    with no_network():
+        path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
     click.echo(page.summary())
     click.echo(f"wrote {path}")
 
@@ -318,7 +328,9 @@ def view(graph, output, max_nodes, title):
 @main.command()
 @click.argument("graph", default="output/graph.ttl")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
-def validate(graph, quiet):
+@click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
+              help="Infer with the ontology first, as a validator that reasons would.")
+def validate(graph, quiet, inference):
     """Check a graph file against kgraph's SHACL shapes (ontology/shapes.ttl).
 
     Prints "conforms" or one line per violation; exits 1 when the graph does
@@ -329,11 +341,15 @@ def validate(graph, quiet):
     Example:
       kgraph validate output/graph.ttl
       kgraph validate output/graph.trig
+      kgraph validate output/graph.ttl --inference rdfs
     """
     from .errors import ValidationError
     from .validate import validate_file
 
-    report = validate_file(graph)
+    from .netguard import no_network
+
+    with no_network():
+        report = validate_file(graph, inference=inference)
     if not report.conforms:
         click.echo("\n".join(v.line() for v in report.violations))
         raise ValidationError(f"{graph} does not conform to the shapes: {len(report.violations)} violation(s)")

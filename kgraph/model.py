@@ -12,14 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-#: Entity types of the core vocabulary, in display order.
-ENTITY_TYPES = ("Person", "Organization", "Place", "Country")
-
-#: Relation predicates of the core vocabulary (local names in the ontology).
-PREDICATES = (
-    "worksFor", "memberOf", "leaderOf", "citizenOf", "livesIn",
-    "bornIn", "basedIn", "partOf", "locatedIn", "killed",
-)
+from .terms import ENTITY_TYPES, PREDICATES, SIGNATURES, EntityType, Predicate  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -157,3 +150,16 @@ class KnowledgeBase:
     articles: tuple[Article, ...] = ()
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+
+def fits(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Return True when a relation between entities of these types fits the ontology's domain and range."""
+    dom, rng = SIGNATURES[predicate]
+    return subject_type in dom and object_type in rng
+
+
+def well_typed_facts(kb: KnowledgeBase) -> list[Fact]:
+    """Return the facts whose subject and object types fit the predicate's domain and range."""
+    types = {e.key: e.type for e in kb.entities}
+    return [f for f in kb.facts
+            if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]

@@ -38,7 +38,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import iri
-from .model import KnowledgeBase
+from .model import KnowledgeBase, well_typed_facts
 from .vocab import GEO, GN, KG, PREFIXES, SCHEMA
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None)
@@ -70,15 +70,6 @@ def _decimal(x: float, places: int = 2) -> Literal:
 
 def _coord(x: float) -> Literal:
     return Literal(Decimal(f"{x:.5f}"), datatype=XSD.decimal)
-
-
-def well_typed_facts(kb: KnowledgeBase) -> list:
-    """Return the facts whose subject and object types fit the predicate's domain and range."""
-    from .validate import fits
-
-    types = {e.key: e.type for e in kb.entities}
-    return [f for f in kb.facts
-            if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]
 
 
 def well_typed(kb: KnowledgeBase) -> KnowledgeBase:
@@ -433,6 +424,9 @@ def load(path) -> Dataset:
     if not p.is_file():
         raise GraphError(f"graph file not found: {p}")
     fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
+    from .safe_rdf import check_file
+
+    check_file(p, fmt)  # no DTD, no remote JSON-LD context, bounded nesting
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
     try:
