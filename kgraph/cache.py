@@ -54,7 +54,8 @@ _NOT_EXTRACTION_DIRS = frozenset(("queries", "page", "ontology", "static", "temp
 
 def article_to_json(a: Article) -> dict:
     """Return an article as a JSON-ready dict."""
-    return {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date, "source": a.source}
+    return {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date, "source": a.source,
+            "publisher": a.publisher}
 
 
 def _need(ok: bool, what: str) -> None:
@@ -82,7 +83,8 @@ def article_from_json(d: dict) -> Article:
     _need(isinstance(d.get("id"), str) and d["id"] != "", "the article id is not a non-empty string")
     return Article(id=d["id"], text=_str(d.get("text"), "the article text"),
                    title=_str(d.get("title"), "the title", True), url=_str(d.get("url"), "the url", True),
-                   date=_str(d.get("date"), "the date", True), source=_str(d.get("source"), "the source", True))
+                   date=_str(d.get("date"), "the date", True), source=_str(d.get("source"), "the source", True),
+                   publisher=_str(d.get("publisher"), "the publisher", True))
 
 
 def _mention_list(m: Mention) -> list:

@@ -17,7 +17,12 @@ from .terms import ENTITY_TYPES, PREDICATES, SIGNATURES, EntityType, Predicate  
 
 @dataclass(frozen=True)
 class Article:
-    """One news article: its identifier, text and optional metadata."""
+    """One news article: its identifier, text and optional metadata.
+
+    ``source`` says where the article was read from (a file, a JSONL line);
+    ``publisher`` names who published it (a JSONL ``source`` field, a page's
+    site name, or the host of its URL).
+    """
 
     id: str
     text: str
@@ -25,6 +30,7 @@ class Article:
     url: str | None = None
     date: str | None = None
     source: str | None = None
+    publisher: str | None = None
 
     @property
     def sha(self) -> str:
@@ -33,6 +39,8 @@ class Article:
         for part in (self.id, self.title, self.url, self.date, self.text):
             h.update((part or "").encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
+        if self.publisher is not None:  # only then: keys of articles without one stay as they were
+            h.update(self.publisher.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 

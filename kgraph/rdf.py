@@ -7,8 +7,9 @@ Layout of the graph (terms from ``ontology/kgraph.ttl``):
   the gazetteer's ``owl:sameAs`` GeoNames IRI, ``kg:isoCode`` (countries),
   ``kg:countryCode`` (places), ``geo:lat`` and ``geo:long``; these sit in
   the default graph;
-* every article: a ``kg:Article`` with ``dcterms:identifier``, title, URL
-  and date when known, in the named graph of that article;
+* every article: a ``kg:Article`` with ``dcterms:identifier``, title, URL,
+  date and publisher (``dcterms:publisher``) when known, in the named graph
+  of that article;
 * every relation: the direct triple (``:putin kg:leaderOf :russia``) and a
   ``kg:Evidence`` node (a reified ``rdf:Statement``) with ``kg:sentence``,
   ``kg:start``/``kg:end`` (the sentence), ``kg:subjectStart``/``kg:subjectEnd``
@@ -96,6 +97,8 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI), g
         if art.date:
             yield a, DCTERMS.date, Literal(art.date), g
+        if art.publisher:
+            yield a, DCTERMS.publisher, Literal(art.publisher), g
     for e in kb.entities:
         ent = iri.entity_iri(e.key)
         for aid in e.articles:
