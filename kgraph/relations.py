@@ -1,8 +1,18 @@
 """Relation rules: dependency patterns over a parsed sentence.
 
-Each rule is a pure function ``rule(doc, index, offset)`` yielding
+Each rule is a function ``rule(doc, index, offset)`` yielding
 :class:`~kgraph.model.Relation`; ``index`` tells which mention covers a
-token. Each rule's docstring gives the phrase it exists for.
+token. Every rule is registered with :func:`kgraph.rules.rule` under its id
+(the ``method`` written in the graph), with a one-line reason, invented
+sentences it must read and sentences it must leave alone; the tests in
+``tests/test_rules.py`` are generated from those declarations. Rules that
+read the same construction (a title before a name, an apposition, ...)
+share one matcher, run once per sentence, and each keeps its own id's
+relations. Word lists live in :mod:`kgraph.lexicon`.
+
+To add a rule: write the function, decorate it with ``@rule(id, reason,
+predicates, examples=..., counter_examples=...)``, and add its id to
+:data:`RULE_ORDER`.
 """
 
 from __future__ import annotations
@@ -14,67 +24,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import gazetteer
+from .lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS, HOME_PLACE_NOUNS,
+                      KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
+                      NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
+                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS)
 from .model import Mention, Relation
+from .rules import REGISTRY, rule
+from .terms import EntityType, Predicate
 from .train import softmax
 
-# ---------------------------------------------------------------- lexicons
-
-#: Role nouns that make the person the leader of what follows or precedes.
-LEADER_ROLES = frozenset("""president premier leader chief head ceo chairman chairwoman chairperson chair
-governor mayor king queen chancellor emperor monarch sultan emir pope dictator boss founder
-prime-minister secretary-general commander-in-chief""".split())
-
-#: Role nouns that make the person work for the organization or country.
-WORK_ROLES = frozenset("""spokesperson spokesman spokeswoman adviser advisor minister secretary official
-ambassador envoy correspondent reporter journalist editor analyst researcher scientist professor lecturer
-economist diplomat employee executive staffer worker lawyer attorney agent negotiator representative
-coach manager director deputy aide consultant engineer officer general colonel lieutenant sergeant
-commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
-columnist photographer anchor host president-elect vice-president undersecretary""".split())
-
-#: Role nouns that make the person a member of the group.
-MEMBER_ROLES = frozenset("""member lawmaker legislator senator congressman congresswoman mp deputy
-player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan
-candidate politician""".split())
-
-#: Person nouns that say only where someone is from ("North Korean soldier X").
-NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
-resident native refugee defector tourist businessman businesswoman athlete""".split())
-
-#: Person nouns that say where someone lives or comes from: "an Ogden native", "a resident of Leeds".
-HOME_NOUNS = frozenset("native resident citizen inhabitant".split())
-
-#: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
-PORTFOLIO_WORDS = frozenset("""defense defence foreign interior finance justice health education trade
-energy treasury state home agriculture labor labour transport transportation commerce economy culture
-environment security intelligence""".split())
-
-#: Nouns saying an organization belongs to another: "Instagram, a unit of Meta".
-UNIT_NOUNS = frozenset("""unit subsidiary division branch arm affiliate agency department wing part
-offshoot member""".split())
-
-#: Role nouns that go with a place-named employer: "a Cambridge researcher" means Cambridge University.
-ACADEMIC_ROLES = frozenset("researcher scientist professor lecturer student scholar academic economist".split())
-
-#: Verbs whose subject leads their object ("Xi heads the party").
-LEAD_VERBS = frozenset("lead head chair run govern rule command direct".split())
-
-#: Verbs whose subject works for their object ("she joined Reuters", "he represents Iran").
-WORK_VERBS = frozenset("join represent serve employ".split())
-
-#: Nouns naming a killer: "King assassin James Earl Ray".
-KILLER_NOUNS = frozenset("assassin killer murderer slayer".split())
-
-#: Verbs whose subject killed their object ("Oswald shot Kennedy").
-KILL_VERBS = frozenset("kill murder assassinate slay execute shoot behead strangle stab".split())
-
 # ---------------------------------------------------------------- relations
-
-#: Abbreviated titles and the role nouns they stand for: "Louisiana Gov. Earl Long", "Arizona Sen. Ann Roe".
-ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                      "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
-                      "cmdr": "commander", "pres": "president", "supt": "superintendent", "insp": "inspector"}
-
 
 def _role_class(lemma: str) -> str | None:
     lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
@@ -113,11 +72,18 @@ class MentionIndex:
     def __init__(self, pairs):
         self.by_token: dict[int, Mention] = {}
         self._tokens: dict[int, list] = {}
+        self._memo: dict = {}
         for m, span in pairs:
             for t in span:
                 self.by_token[t.i] = m
         for i in sorted(self.by_token):
             self._tokens.setdefault(id(self.by_token[i]), []).append(i)
+
+    def memo(self, key, make):
+        """Return ``make()``, computed once per key for this index (rules sharing one matcher read it once)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def at(self, token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -152,6 +118,12 @@ def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
     return _role_class(found.lemma_.lower()) or _role_class(found.lower_), found.lemma_.lower(), phrase
 
 
+def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[Relation]:
+    """Return the relations of one rule id among those a shared matcher finds (the matcher runs once per index)."""
+    found = index.memo((matcher.__name__, offset), lambda: list(matcher(doc, index, offset)))
+    return [r for r in found if r.method == method]
+
+
 def _make(subject, predicate, obj, conf, method, sent, offset, role=None) -> Relation:
     text, s, e = _evidence(sent, offset)
     return Relation(subject, predicate, obj, conf, method, text, s, e, role)
@@ -177,7 +149,7 @@ def _person_root(doc, index: MentionIndex, person: Mention):
     return (heads[0], tokens) if heads else (None, tokens)
 
 
-def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
         root, tokens = _person_root(doc, index, person)
@@ -207,7 +179,7 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
         if target.type == "Place" and lemma in ACADEMIC_ROLES:
             # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
             target = _employer_for_place(doc, index, target) or target
-        if role is None and not any(t.lemma_.lower() in NATIONALITY_NOUNS for t in pre):
+        if role is None and not any(t.lemma_.lower() in ORIGIN_NOUNS for t in pre):
             # "Modesto native George Lucas": a home noun ties the person to the town.
             if target.type != "Country" and not (target.type == "Place" and
                                                  any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
@@ -217,7 +189,7 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
             continue
         if role in ("memberOf",) and target.type == "Country":
             pred = "citizenOf"
-        if lemma in NATIONALITY_NOUNS and target.type == "Country":
+        if lemma in ORIGIN_NOUNS and target.type == "Country":
             pred = "citizenOf"
         # A town's official living there is measured apart: its precision is not the employer reading's.
         method = "rule:title-residence" if pred == "livesIn" and role else "rule:title-premodifier"
@@ -227,14 +199,41 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
             yield _make(person, "citizenOf", target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
 
 
-def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+@rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn,),
+      examples=[
+          ("Kremlin foreign policy adviser Yuri Ushakov told reporters the talks went well.", ("Yuri Ushakov", Predicate.worksFor, "Kremlin")),
+          ("The show cast Tim Roe as Nevada Gov. Carl Bassett.", ("Carl Bassett", Predicate.leaderOf, "Nevada")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
+      ])
+def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
+    return _only("rule:title-premodifier", index, _title_phrases, doc, offset)
+
+
+@rule("rule:title-residence", "A town's official named by a title before the name lives in the town.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Denver lawyer Mark Hollis filed the appeal.", ("Mark Hollis", Predicate.livesIn, "Denver")),
+      ],
+      counter_examples=[
+          ("Denver police arrested Mark Hollis on Friday.", ("Mark Hollis", Predicate.livesIn, "Denver")),
+      ])
+def rule_title_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-residence (read by :func:`_title_phrases`)."""
+    return _only("rule:title-residence", index, _title_phrases, doc, offset)
+
+
+def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
     for tok in doc:
         person = _apposed_person(tok, index)
         if person is None or person.type != "Person" or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
-        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS
+        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS  # the same as ORIGIN_NOUNS | {"inhabitant"}
         if cls is None and not nationality:
             yield from _apposition_from(doc, index, offset, person, tok)
             continue
@@ -270,6 +269,99 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
                 yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
                 if pred in ("leaderOf", "worksFor") and m.type == "Country":
                     yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+
+
+@rule("rule:apposition", "A role noun in apposition to a name says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf,),
+      examples=[
+          ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.", ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+      ],
+      counter_examples=[
+          ("Maria Lopez met a spokesperson for the World Health Organization.", ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+      ])
+def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition (read by :func:`_appositions`)."""
+    return _only("rule:apposition", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-residence", "A role of a town in apposition to a name says the person lives there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Tom Brask, a senator from Ogden, voted against the bill.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Tom Brask, a senator, flew to Ogden on Monday.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ])
+def rule_apposition_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-residence (read by :func:`_appositions`)."""
+    return _only("rule:apposition-residence", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-citizen", "A nationality noun in apposition says which country the person is from.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Tom Brask, a Danish businessman, bought the mill.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+      ],
+      counter_examples=[
+          ("Tom Brask, a businessman, flew to Denmark on Monday.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+      ])
+def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-citizen (read by :func:`_appositions`)."""
+    return _only("rule:apposition-citizen", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-home", "A home noun in apposition (\"a Leeds native\") says where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Owen Pryce, a Chicago native, joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+          ("The prize went to Victor Hale, the head of the jury and a Tacoma native.", ("Victor Hale", Predicate.livesIn, "Tacoma")),
+      ],
+      counter_examples=[
+          ("Owen Pryce, a navy pilot, flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ])
+def rule_apposition_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-home (read by :func:`_appositions`)."""
+    return _only("rule:apposition-home", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-from", "Any noun in apposition with \"from\" a place says where the person comes from.",
+      (Predicate.livesIn, Predicate.citizenOf,),
+      examples=[
+          ("Tom Ruddle, a Democrat from Leeds who served ten years in parliament, retired.", ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+      ],
+      counter_examples=[
+          ("Tom Ruddle, a Democrat, flew from Leeds to York.", ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+      ])
+def rule_apposition_from(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-from (read by :func:`_appositions`)."""
+    return _only("rule:apposition-from", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-in", "A noun in apposition with \"in\"/\"on\" a place says where the person does it.",
+      (Predicate.livesIn, Predicate.citizenOf,),
+      examples=[
+          ("Most of the crew stayed, said Victor Hale, a ferry pilot on Fair Isle.", ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+          ("Carla Ruiz, one of the best surgeons in Ogden, retired on Friday.", ("Carla Ruiz", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Victor Hale, a ferry pilot, sailed to Fair Isle.", ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+      ])
+def rule_apposition_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-in (read by :func:`_appositions`)."""
+    return _only("rule:apposition-in", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-town", "A town before the noun in apposition (\"an Ogden architect\") is where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("The plan was drawn by Carla Ruiz, a Tacoma architect.", ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+      ],
+      counter_examples=[
+          ("The plan was drawn by Carla Ruiz, an architect who visited Tacoma.", ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+      ])
+def rule_apposition_town(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-town (read by :func:`_appositions`)."""
+    return _only("rule:apposition-town", index, _appositions, doc, offset)
 
 
 def _apposed_person(tok, index: MentionIndex) -> Mention | None:
@@ -350,7 +442,7 @@ def _role_before(doc, index: MentionIndex, comma: int):
     return None
 
 
-def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role phrase, then the person after a comma: "Ohio's governor, Ann Roe", "the head of Acme, Ann Roe"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
         ids = index.token_ids(person)
@@ -376,8 +468,33 @@ def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
 
 
-#: Nouns naming where someone lives or was born: "her Leeds home", "his Ogden hometown", "Ann Roe's Ohio birthplace".
-HOME_PLACE_NOUNS = frozenset("home hometown homeland birthplace".split())
+
+@rule("rule:title-citizen", "A state's leader or official, named by a title, is its citizen.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Chinese President Hal Brun arrived in Moscow on Monday.", ("Hal Brun", Predicate.citizenOf, "China")),
+      ],
+      counter_examples=[
+          ("Hal Brun met the Chinese president in Moscow.", ("Hal Brun", Predicate.citizenOf, "China")),
+      ])
+def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-citizen (read by :func:`_title_phrases`)."""
+    return [r for matcher in (_title_phrases, _appositions, _roles_then_names)
+            for r in _only("rule:title-citizen", index, matcher, doc, offset)]
+
+
+@rule("rule:role-then-name", "A role phrase, then the person after a comma, says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn,),
+      examples=[
+          ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.", ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
+          ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
+      ],
+      counter_examples=[
+          ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.", ("Hal Brun", Predicate.leaderOf, "Norway")),
+      ])
+def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule role-then-name (read by :func:`_roles_then_names`)."""
+    return _only("rule:role-then-name", index, _roles_then_names, doc, offset)
 
 
 def _owner_of(poss, index: MentionIndex) -> Mention | None:
@@ -389,7 +506,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
     named = index.at(poss)
     if named is not None:
         return named if named.type == "Person" else None
-    if poss.lower_ not in ("his", "her", "their"):
+    if poss.lower_ not in POSSESSIVE_PRONOUNS:
         return None
     verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -403,6 +520,15 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
     return who if who is not None and who.type == "Person" else None
 
 
+@rule("rule:home-noun", "A person's home or native place (\"her Leeds home\", \"his native Ohio\").",
+      (Predicate.livesIn, Predicate.citizenOf, Predicate.bornIn,),
+      examples=[
+          ("Paula Renner was found dead at her Ogden home.", ("Paula Renner", Predicate.livesIn, "Ogden")),
+          ("A museum opened in Greta Solberg's Missoula birthplace.", ("Greta Solberg", Predicate.bornIn, "Missoula")),
+      ],
+      counter_examples=[
+          ("Paula Renner visited the Ogden home of a friend.", ("Paula Renner", Predicate.livesIn, "Ogden")),
+      ])
 def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Ogden birthplace"."""
     for tok in doc:
@@ -442,10 +568,18 @@ def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
     return m if m is not None and m.type in ("Place", "Country") else None
 
 
+@rule("rule:headquarters", "An organization's headquarters and the place they are in.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods moved its staff from Ogden to new headquarters.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
     for tok in doc:
-        if tok.lower_ not in ("headquarters", "head-quarters", "hq") or index.at(tok) is not None:
+        if tok.lower_ not in HEADQUARTERS_WORDS or index.at(tok) is not None:
             continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
                     and index.at(c).type == "Organization"), None)
@@ -462,12 +596,15 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
                 yield _make(org, "basedIn", place, 0.85, "rule:headquarters", tok.sent, offset)
 
 
-#: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
-ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
-chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
-conglomerate supplier operator builder contractor brokerage utility""".split())
 
-
+@rule("rule:org-apposition", "A place before a kind of organization in apposition (\"a Leeds firm\") says where it sits.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Kolvo Holdings, a Leeds software firm, bought the stake.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+      ],
+      counter_examples=[
+          ("Kolvo Holdings bought a Leeds software firm.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+      ])
 def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
     for tok in doc:
@@ -490,7 +627,7 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
                 yield _make(org, "basedIn", place, 0.8, "rule:org-apposition", tok.sent, offset)
 
 
-def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
     for tok in doc:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with", "in"):
@@ -526,6 +663,33 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
                 yield _make(person, "livesIn", place, 0.7, "rule:person-prep", tok.sent, offset)
 
 
+@rule("rule:person-prep", "A person \"of\"/\"from\"/\"at\" an organization or place works for it or lives there.",
+      (Predicate.worksFor, Predicate.citizenOf, Predicate.livesIn,),
+      examples=[
+          ("Dr Anna Berg, from Oxford University, led the study.", ("Anna Berg", Predicate.worksFor, "Oxford University")),
+          ("Greta Solberg, 45, of Ogden, was hurt in the crash.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Anna Berg flew from Ogden to Oslo.", ("Anna Berg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_person_prep(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule person-prep (read by :func:`_person_preps`)."""
+    return _only("rule:person-prep", index, _person_preps, doc, offset)
+
+
+@rule("rule:person-in", "An official named with a town (\"spokesman Tom Rand in Leeds\") is based there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("The bridge is safe, said city spokesman Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("The bank was robbed by Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ])
+def rule_person_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule person-in (read by :func:`_person_preps`)."""
+    return _only("rule:person-in", index, _person_preps, doc, offset)
+
+
 def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
     """Return the place and the one named right after it with a comma: "Batavia, N.Y." gives both."""
     ids = index.token_ids(place)
@@ -556,51 +720,117 @@ def _subject_of(verb, index: MentionIndex) -> Mention | None:
     return index.at(subj)
 
 
-def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """Verbs of work, leadership and residence: "she works for Reuters", "Xi heads the party", "he lives in Paris"."""
+#: Dependency labels of a verb's object and of a preposition's object.
+OBJECT_DEPS = frozenset(("dobj",))
+PREP_OBJECT_DEPS = frozenset(("pobj",))
+
+
+def _verb_person(tok, index: MentionIndex, verbs) -> Mention | None:
+    """Return the person subject of a verb whose lemma is in ``verbs``, or None."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+        return None
+    person = _subject_of(tok, index)
+    return person if person is not None and person.type == EntityType.Person else None
+
+
+def _verb_objects(tok, index: MentionIndex) -> Iterator[Mention]:
+    """Yield the mentions a verb's direct objects name."""
+    for o in tok.children:
+        if o.dep_ in OBJECT_DEPS and (m := index.at(o)) is not None:
+            yield m
+
+
+def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
+    """Yield the mentions named after the verb's prepositions in ``words``: "works for Acme", "lives in Leeds"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in words:
+            for g in c.children:
+                if g.dep_ in PREP_OBJECT_DEPS and (m := index.at(g)) is not None:
+                    yield m
+
+
+@rule("rule:verb-lead", "A verb of leading says its subject leads its object.",
+      (Predicate.leaderOf,),
+      examples=[
+          ("Ann Lisk heads the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+      ])
+def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of leading: "Ann Roe heads the Labour Party"."""
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX"):
+        person = _verb_person(tok, index, LEAD_VERBS)
+        for m in _verb_objects(tok, index) if person is not None else ():
+            if m.type != EntityType.Person:
+                yield _make(person, Predicate.leaderOf, m, 0.75, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
+
+
+@rule("rule:verb-work", "A verb of working says its subject works for the organization.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Tom Brask works for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ],
+      counter_examples=[
+          ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ])
+def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
+    for tok in doc:
+        person = _verb_person(tok, index, WORK_VERBS | {"work"})
+        if person is None:
             continue
         lemma = tok.lemma_.lower()
-        if lemma in ("grow", "raise") and not _grew_up(tok):
-            continue
-        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside", "be", "hail",
-                                                                                  "grow", "raise"):
-            continue
-        person = _subject_of(tok, index)
-        if person is None or person.type != "Person":
-            continue
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        preps = [(c.lower_, g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        if lemma in LEAD_VERBS:
-            for o in objs:
-                m = index.at(o)
-                if m is not None and m.type != "Person":
-                    yield _make(person, "leaderOf", m, 0.75, "rule:verb-lead", tok.sent, offset, lemma)
-        elif lemma in WORK_VERBS:
-            for o in objs:
-                m = index.at(o)
-                if m is not None and m.type in ("Organization", "Country"):
-                    yield _make(person, "worksFor", m, 0.7, "rule:verb-work", tok.sent, offset, lemma)
-        elif lemma == "work":
-            for word, o in preps:
-                m = index.at(o)
-                if m is not None and m.type == "Organization" and word in ("for", "at", "with"):
-                    yield _make(person, "worksFor", m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
-        elif lemma in ("be", "hail"):
-            # "Ann Roe is from Yelm in Thurston County": where she comes from, and what holds it.
-            for word, o in preps:
-                m = index.at(o)
-                if m is not None and m.type in ("Place", "Country") and word == "from":
-                    for place in _place_chain(doc, index, m):
-                        pred = "livesIn" if place.type == "Place" else "citizenOf"
-                        yield _make(person, pred, place, 0.75, "rule:verb-from", tok.sent, offset, lemma)
+        if lemma in WORK_VERBS:
+            for m in _verb_objects(tok, index):
+                if m.type in (EntityType.Organization, EntityType.Country):
+                    yield _make(person, Predicate.worksFor, m, 0.7, "rule:verb-work", tok.sent, offset, lemma)
         else:
-            for word, o in preps:
-                m = index.at(o)
-                if m is not None and m.type in ("Place", "Country") and word == "in":
-                    for place in _with_container(doc, index, m):
-                        yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+            for m in _verb_prep_objects(tok, index, ("for", "at", "with")):
+                if m.type == EntityType.Organization:
+                    yield _make(person, Predicate.worksFor, m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
+
+
+@rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
+      (Predicate.livesIn, Predicate.citizenOf,),
+      examples=[
+          ("Greta Solberg is from Ogden in Weber County.", ("Greta Solberg", Predicate.livesIn, "Weber County")),
+      ],
+      counter_examples=[
+          ("Greta Solberg flew from Ogden to Oslo.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Where someone is from: "Ann Roe is from Yelm in Thurston County", "he hails from Leeds"."""
+    for tok in doc:
+        person = _verb_person(tok, index, FROM_VERBS)
+        for m in _verb_prep_objects(tok, index, ("from",)) if person is not None else ():
+            if m.type in (EntityType.Place, EntityType.Country):
+                # Where she comes from, and what holds it.
+                for place in _place_chain(doc, index, m):
+                    pred = Predicate.livesIn if place.type == EntityType.Place else Predicate.citizenOf
+                    yield _make(person, pred, place, 0.75, "rule:verb-from", tok.sent, offset, tok.lemma_.lower())
+
+
+@rule("rule:verb-live", "A verb of living (\"lives in\", \"grew up in\") says where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Greta Solberg lives in Ogden.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+          ("Greta Solberg, who grew up in Ogden, returned last year.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Greta Solberg spoke in Ogden on Monday.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of living: "Ann Roe lives in Leeds", "she grew up in Ogden", "he was raised in Tulsa"."""
+    for tok in doc:
+        if tok.lemma_.lower() in ("grow", "raise") and not _grew_up(tok):
+            continue
+        person = _verb_person(tok, index, LIVE_VERBS)
+        for m in _verb_prep_objects(tok, index, ("in",)) if person is not None else ():
+            if m.type in (EntityType.Place, EntityType.Country):
+                for place in _with_container(doc, index, m):
+                    yield _make(person, Predicate.livesIn, place, 0.8, "rule:verb-live", tok.sent, offset,
+                                tok.lemma_.lower())
 
 
 def _grew_up(verb) -> bool:
@@ -636,6 +866,15 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
     return chain
 
 
+@rule("rule:part-of", "A unit noun (\"a unit of X\") says an organization belongs to another.",
+      (Predicate.partOf,),
+      examples=[
+          ("Kolvo Media Corp., a unit of Quillmoor Holdings Inc., changed its rules.", ("Kolvo Media Corp.", Predicate.partOf,
+                                                                                  "Quillmoor Holdings Inc.")),
+      ],
+      counter_examples=[
+          ("Kolvo Bank bought a unit of Quillmoor Holdings.", ("Kolvo Bank", Predicate.partOf, "Quillmoor Holdings")),
+      ])
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization belonging to another: "Instagram, a unit of Meta", "the FBI, an agency of the Justice Department"."""
     for tok in doc:
@@ -654,10 +893,18 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                         yield _make(part, "partOf", whole, 0.8, "rule:part-of", tok.sent, offset, tok.lemma_)
 
 
+@rule("rule:based-in", "\"based in\"/\"headquartered in\" a place says where an organization sits.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Quillmoor Foods, based in Ogden, reported losses.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ])
 def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Where an organization sits: "Nokia, based in Espoo", "headquartered in Paris", "a Munich-based firm"."""
     for tok in doc:
-        if tok.lower_ not in ("based", "headquartered"):
+        if tok.lower_ not in BASED_WORDS:
             continue
         if tok.i >= 2 and doc[tok.i - 1].text == "-":
             # "the Munich-based Allianz": the place before the hyphen, the organization it modifies.
@@ -687,6 +934,14 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                             yield _make(org, "basedIn", place, 0.85, "rule:based-in", tok.sent, offset)
 
 
+@rule("rule:org-country-name", "A country word opening an organization's name says where it sits, when the country is named too.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The German Football Association said Germany would host the final.", ("German Football Association", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          ("The Football Association said Germany would host the final.", ("Football Association", Predicate.basedIn, "Germany")),
+      ])
 def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A country word opening an organization's name: "German Academic Exchange Service" is based in Germany."""
     countries = {}
@@ -704,7 +959,7 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
         yield _make(org, "basedIn", countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
 
 
-def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"."""
     for tok in doc:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
@@ -739,7 +994,33 @@ def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation
                             yield _make(person, pred, m, 0.85, "rule:copula-role", tok.sent, offset, phrase)
 
 
-def rule_possessive(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+@rule("rule:copula-role", "A role stated with \"be\" says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn,),
+      examples=[
+          ("Ann Lisk is the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+      ])
+def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule copula-role (read by :func:`_copulas`)."""
+    return _only("rule:copula-role", index, _copulas, doc, offset)
+
+
+@rule("rule:copula-home", "A home noun stated with \"be\" (\"is a Leeds native\") says where the person lives.",
+      (Predicate.livesIn, Predicate.citizenOf,),
+      examples=[
+          ("Owen Pryce is a Chicago native who joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ],
+      counter_examples=[
+          ("Owen Pryce is a navy pilot who flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ])
+def rule_copula_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule copula-home (read by :func:`_copulas`)."""
+    return _only("rule:copula-home", index, _copulas, doc, offset)
+
+
+def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place owns what follows: "South Korea's National Intelligence Service", "Russia's Kursk region"."""
     for tok in doc:
         if tok.dep_ != "poss":
@@ -759,6 +1040,32 @@ def rule_possessive(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
             yield _make(owned, "basedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
         elif owned.type == "Place":
             yield _make(owned, "locatedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
+
+
+@rule("rule:possessive", "A place's possessive before an organization or place says where it is.",
+      (Predicate.basedIn, Predicate.locatedIn,),
+      examples=[
+          ("France's National Assembly voted on the budget.", ("National Assembly", Predicate.basedIn, "France")),
+      ],
+      counter_examples=[
+          ("France sent a letter to the National Assembly.", ("National Assembly", Predicate.basedIn, "France")),
+      ])
+def rule_possessive(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive (read by :func:`_possessives`)."""
+    return _only("rule:possessive", index, _possessives, doc, offset)
+
+
+@rule("rule:possessive-member", "A person named right after an organization's possessive works for it.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Brindle Motors' Tom Ashby finished second in the rain.", ("Tom Ashby", Predicate.worksFor, "Brindle Motors")),
+      ],
+      counter_examples=[
+          ("Corvell Mining's chief Ann Lisk resigned.", ("Ann Lisk", Predicate.worksFor, "Corvell Mining")),
+      ])
+def rule_possessive_member(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive-member (read by :func:`_possessives`)."""
+    return _only("rule:possessive-member", index, _possessives, doc, offset)
 
 
 def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -783,6 +1090,15 @@ def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: in
     yield _make(person, "worksFor", owner, 0.75, "rule:possessive-member", poss.sent, offset)
 
 
+@rule("rule:place-comma-place", "A place followed by a comma and a country or state lies inside it.",
+      (Predicate.locatedIn,),
+      examples=[
+          ("Fighting continued near Belgorod, Russia, on Tuesday.", ("Belgorod", Predicate.locatedIn, "Russia")),
+          ("The storm flooded roads near Yakima, Wash., overnight.", ("Yakima", Predicate.locatedIn, "Washington")),
+      ],
+      counter_examples=[
+          ("He toured Paris, Berlin and Rome last year.", ("Paris", Predicate.locatedIn, "Berlin")),
+      ])
 def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place followed by its country: "Quebec, Canada", "Kursk, Russia"."""
     for tok in doc:
@@ -814,6 +1130,14 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
 CITY_ELSEWHERE_POPULATION = 100_000
 
 
+@rule("rule:place-in-place", "A place named \"in\" a larger one lies inside it.",
+      (Predicate.locatedIn,),
+      examples=[
+          ("The mill stood in Lowell in northern Massachusetts until the war.", ("Lowell", Predicate.locatedIn, "Massachusetts")),
+      ],
+      counter_examples=[
+          ("The mill moved from Lowell to Massachusetts in 1920.", ("Lowell", Predicate.locatedIn, "Massachusetts")),
+      ])
 def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place "in" a larger one: "Perugia in Umbria province", "Bedford in southern Indiana"."""
     for tok in doc:
@@ -847,6 +1171,14 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
         and index.at(doc[first - 2]).type in ("Place", "Country")
 
 
+@rule("rule:demonym-organization", "A nationality word before an organization says which country it sits in.",
+      (Predicate.basedIn,),
+      examples=[
+          ("German carmaker Volkswagen reported losses.", ("Volkswagen", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          ("Volkswagen sold cars to German buyers.", ("Volkswagen", Predicate.basedIn, "Germany")),
+      ])
 def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A nationality word before an organization: "the Russian Defense Ministry"."""
     for tok in doc:
@@ -865,6 +1197,15 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
             yield _make(org, "basedIn", m, 0.8, "rule:demonym-organization", tok.sent, offset)
 
 
+@rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
+      (Predicate.killed,),
+      examples=[
+          ("Carla Ruiz was leaving the hall when Tom Brask shot her twice.", ("Tom Brask", Predicate.killed, "Carla Ruiz")),
+          ("Police said Tom Brask, who killed Victor Hale, died in 1967.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killing verb between two persons: "Oswald shot Kennedy", "Kennedy was killed by Oswald"."""
     for tok in doc:
@@ -898,7 +1239,7 @@ def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Menti
 
 
 def _described_person(verb, index: MentionIndex) -> Mention | None:
-    """Return the person a participle phrase describes: "Sirhan, the man convicted of killing Kennedy"."""
+    """Return the person a participle phrase describes: "Tom Brask, the man convicted of killing Ann Vale"."""
     climb = verb
     for _ in range(4):
         if climb.dep_ not in ("pcomp", "prep", "pobj"):
@@ -923,6 +1264,14 @@ def _victim_of(noun, index: MentionIndex):
     return victim
 
 
+@rule("rule:assassin-noun", "A killer noun (\"X's assassin Y\") names the killer.",
+      (Predicate.killed,),
+      examples=[
+          ("The museum shows the pistol of Victor Hale's assassin Tom Brask.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Tom Brask wrote a book about an assassin who met Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ])
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
     for tok in doc:
@@ -944,16 +1293,6 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
 
-#: Nouns naming a killing: "the slaying of X", "X's assassination".
-KILLING_NOUNS = frozenset("assassination murder killing slaying shooting".split())
-
-#: Verbs tying a culprit to a crime named by a noun: "convicted of X's murder", "acted alone in the X slaying".
-CULPRIT_VERBS = frozenset("""convict sentence serve arrest charge accuse try indict execute suspect jail imprison
-confess plead act hang blame commit""".split())
-
-#: Nouns between a culprit's verb and the crime: "serving a life sentence for the slaying of X".
-_PENALTY_NOUNS = frozenset("sentence term time trial charge conviction role part".split())
-
 
 def is_killing_noun(tok) -> bool:
     """True for a noun naming a killing, whatever lemma the tagger gave it ("slaying" or "slay")."""
@@ -973,7 +1312,7 @@ def _culprit_verb(noun):
         gov = climb.head.head
         if gov.lemma_.lower() in CULPRIT_VERBS and gov.pos_ in ("VERB", "AUX", "ADJ"):
             return gov
-        if gov.lemma_.lower() not in _PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
+        if gov.lemma_.lower() not in PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
             return None
         climb = gov if gov.dep_ == "pobj" else gov.head
         if climb.lemma_.lower() in CULPRIT_VERBS and climb.pos_ in ("VERB", "AUX"):
@@ -981,6 +1320,14 @@ def _culprit_verb(noun):
     return None
 
 
+@rule("rule:killing-noun", "A culprit's verb with a killing noun (\"convicted of X's murder\") names the killer.",
+      (Predicate.killed,),
+      examples=[
+          ("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Anna Berg was assisting the inquiry into the murder of Tom Rand.", ("Anna Berg", Predicate.killed, "Tom Rand")),
+      ])
 def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
     for tok in doc:
@@ -1029,6 +1376,15 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
         yield _make(person, "bornIn", place, 0.8, "rule:born-in", born.sent, offset)
 
 
+@rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
+      (Predicate.bornIn,),
+      examples=[
+          ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+          ("The tour ends in Denver, where Nora Vance was born, before the holidays.", ("Nora Vance", Predicate.bornIn, "Denver")),
+      ],
+      counter_examples=[
+          ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+      ])
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
     for tok in doc:
@@ -1071,6 +1427,14 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                                 yield _make(who, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
 
 
+@rule("rule:dateline", "A dateline's news agency reports from the place the dateline names.",
+      (Predicate.basedIn,),
+      examples=[
+          ("OGDEN, Utah (QNS) _ The river rose overnight.", ("QNS", Predicate.basedIn, "OGDEN")),
+      ],
+      counter_examples=[
+          ("The QNS reporter drove to Ogden on Monday.", ("QNS", Predicate.basedIn, "Ogden")),
+      ])
 def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """The agency of a dateline reports from its places: "DAYTON, Ohio (AP)", "Sofia BTA in English"."""
     for sent in doc.sents:
@@ -1099,6 +1463,14 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             yield _make(org, "basedIn", p, 0.8, "rule:dateline", sent, offset)
 
 
+@rule("rule:org-prep", "An organization named with \"of\"/\"in\" a place sits there.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.", ("Hollis Valve Co.", Predicate.basedIn, "Ohio")),
+      ],
+      counter_examples=[
+          ("LD0101010194 Lyon Radio Rhone in French 0800 GMT 1 Jan 94", ("Radio Rhone", Predicate.basedIn, "French")),
+      ])
 def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization "of"/"in" a place: "Acme Tool Co. of Dayton, Ohio", "the Dutch embassy in Lima"."""
     for tok in doc:
@@ -1163,10 +1535,47 @@ def skip_date(doc, start: int, end: int) -> int:
     return k
 
 
-RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
-         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
-         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin,
-         rule_role_then_name, rule_home_noun, rule_headquarters)
+#: The sentence rules in the order they run (the first of two equal facts is kept).
+RULE_ORDER = (
+    "rule:dateline",
+    "rule:org-prep",
+    "rule:place-in-place",
+    "rule:title-premodifier",
+    "rule:title-residence",
+    "rule:title-citizen",
+    "rule:apposition",
+    "rule:apposition-residence",
+    "rule:apposition-citizen",
+    "rule:apposition-home",
+    "rule:apposition-from",
+    "rule:apposition-in",
+    "rule:apposition-town",
+    "rule:copula-role",
+    "rule:copula-home",
+    "rule:possessive",
+    "rule:possessive-member",
+    "rule:place-comma-place",
+    "rule:demonym-organization",
+    "rule:kill-verb",
+    "rule:killing-noun",
+    "rule:born-in",
+    "rule:person-prep",
+    "rule:person-in",
+    "rule:verb-lead",
+    "rule:verb-work",
+    "rule:verb-from",
+    "rule:verb-live",
+    "rule:part-of",
+    "rule:based-in",
+    "rule:org-apposition",
+    "rule:org-country-name",
+    "rule:assassin-noun",
+    "rule:role-then-name",
+    "rule:home-noun",
+    "rule:headquarters",
+)
+
+RULES = tuple(REGISTRY[i].func for i in RULE_ORDER)
 
 
 
@@ -1283,6 +1692,14 @@ def _calibrated(rel: Relation, model: dict) -> Relation:
 _LOCAL_BASED_IN = frozenset(("rule:org-prep", "rule:possessive", "rule:based-in", "rule:org-apposition"))
 
 
+@rule("rule:employer-place", "Someone working for an organization placed in a town in the same phrase lives there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Carla Ruiz, who works for the Ventor Press Group in Duluth, declined to comment.", ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+      ],
+      counter_examples=[
+          ("Carla Ruiz, who works for the Ventor Press Group, flew to Duluth.", ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+      ], scope="derived")
 def employer_residence(found: list[Relation]) -> list[Relation]:
     """Return where people live from where their employer, named in the same phrase, sits.
 
@@ -1381,6 +1798,14 @@ def _countries_named(mentions) -> dict[str, Mention]:
     return out
 
 
+@rule("rule:based-in-chain", "An organization based in a town is based in the town's country, when the article names it.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Brackwell Tools Ltd, based in Leeds, sells most of its saws to buyers outside Britain.", ("Brackwell Tools Ltd", Predicate.basedIn, "United Kingdom")),
+      ],
+      counter_examples=[
+          ("Norrel Foods, based in Toulouse, opened a plant on Monday.", ("Norrel Foods", Predicate.basedIn, "France")),
+      ], scope="article")
 def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
     """Return the countries organizations sit in, from the towns they sit in.
 
