@@ -38,31 +38,31 @@ from .train import softmax
 def _role_class(lemma: str) -> str | None:
     lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
     if lemma in LEADER_ROLES:
-        return "leaderOf"
+        return Predicate.leaderOf
     if lemma in MEMBER_ROLES:
-        return "memberOf"
+        return Predicate.memberOf
     if lemma in WORK_ROLES:
-        return "worksFor"
+        return Predicate.worksFor
     return None
 
 
 def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, obj: Mention) -> str | None:
     """Choose the predicate from the role word and the argument types."""
-    if subject.type != "Person":
+    if subject.type != EntityType.Person:
         return None
-    if role == "leaderOf":
-        return "leaderOf"
-    if obj.type in ("Country", "Place"):
-        if role == "worksFor" and obj.type == "Country":
-            return "worksFor"
-        if obj.type == "Country":
-            return "citizenOf"
+    if role == Predicate.leaderOf:
+        return Predicate.leaderOf
+    if obj.type in (EntityType.Country, EntityType.Place):
+        if role == Predicate.worksFor and obj.type == EntityType.Country:
+            return Predicate.worksFor
+        if obj.type == EntityType.Country:
+            return Predicate.citizenOf
         # "the Arizona senator", "a Boston lawyer": someone holding a role of a town or state lives there.
-        return "livesIn"
-    if role == "memberOf":
-        return "memberOf"
-    if role == "worksFor" or role is None:
-        return "worksFor"
+        return Predicate.livesIn
+    if role == Predicate.memberOf:
+        return Predicate.memberOf
+    if role == Predicate.worksFor or role is None:
+        return Predicate.worksFor
     return None
 
 
@@ -131,14 +131,14 @@ def _make(subject, predicate, obj, conf, method, sent, offset, role=None) -> Rel
 
 def _is_portfolio(m: Mention) -> bool:
     """True for a one-word "organization" that is a department word of a title ("Defense" in "Defense Secretary")."""
-    return m.type == "Organization" and " " not in m.text and m.text.lower() in PORTFOLIO_WORDS
+    return m.type == EntityType.Organization and " " not in m.text and m.text.lower() in PORTFOLIO_WORDS
 
 
 def _employer_for_place(doc, index: MentionIndex, place: Mention) -> Mention | None:
     """Return the one organization of the Doc whose name contains a place name ("Cambridge" -> Cambridge University)."""
     word = place.text.lower()
     orgs = {m.name: m for m in {id(m): m for m in index.by_token.values()}.values()
-            if m.type == "Organization" and word in m.name.lower().split()}
+            if m.type == EntityType.Organization and word in m.name.lower().split()}
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
@@ -151,7 +151,7 @@ def _person_root(doc, index: MentionIndex, person: Mention):
 
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
-    for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
+    for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
         root, tokens = _person_root(doc, index, person)
         if root is None:
             continue
@@ -163,40 +163,40 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         targets = []
         for t in pre:
             m = index.at(t)
-            if m is not None and m is not person and m not in targets and m.type != "Person" \
+            if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
                     and not _is_portfolio(m):
                 targets.append(m)
         if not targets:
             continue
         # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
-        target = targets[0] if role == "leaderOf" else targets[-1]
+        target = targets[0] if role == Predicate.leaderOf else targets[-1]
         first = pre[0].i
-        if target.type == "Country" and role and first >= 2 and doc[first - 1].text == ",":
+        if target.type == EntityType.Country and role and first >= 2 and doc[first - 1].text == ",":
             # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
             before = index.at(doc[first - 2])
-            if before is not None and before.type == "Place":
+            if before is not None and before.type == EntityType.Place:
                 target = before
-        if target.type == "Place" and lemma in ACADEMIC_ROLES:
+        if target.type == EntityType.Place and lemma in ACADEMIC_ROLES:
             # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
             target = _employer_for_place(doc, index, target) or target
         if role is None and not any(t.lemma_.lower() in ORIGIN_NOUNS for t in pre):
             # "Modesto native George Lucas": a home noun ties the person to the town.
-            if target.type != "Country" and not (target.type == "Place" and
+            if target.type != EntityType.Country and not (target.type == EntityType.Place and
                                                  any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
                 continue
         pred = _predicate_for(role, lemma, person, target)
         if pred is None:
             continue
-        if role in ("memberOf",) and target.type == "Country":
-            pred = "citizenOf"
-        if lemma in ORIGIN_NOUNS and target.type == "Country":
-            pred = "citizenOf"
+        if role in (Predicate.memberOf,) and target.type == EntityType.Country:
+            pred = Predicate.citizenOf
+        if lemma in ORIGIN_NOUNS and target.type == EntityType.Country:
+            pred = Predicate.citizenOf
         # A town's official living there is measured apart: its precision is not the employer reading's.
-        method = "rule:title-residence" if pred == "livesIn" and role else "rule:title-premodifier"
+        method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
         yield _make(person, pred, target, 0.85, method, root.sent, offset, phrase)
-        if pred in ("leaderOf", "worksFor") and target.type == "Country":
+        if pred in (Predicate.leaderOf, Predicate.worksFor) and target.type == EntityType.Country:
             # "Russian President Vladimir Putin": a state's official is its citizen.
-            yield _make(person, "citizenOf", target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
+            yield _make(person, Predicate.citizenOf, target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
 
 
 @rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
@@ -230,7 +230,7 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
     for tok in doc:
         person = _apposed_person(tok, index)
-        if person is None or person.type != "Person" or index.at(tok) is not None:
+        if person is None or person.type != EntityType.Person or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
         nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS  # the same as ORIGIN_NOUNS | {"inhabitant"}
@@ -249,26 +249,26 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         seen = []
         for w in candidates:
             m = index.at(w)
-            if m is not None and m.type != "Person" and m not in seen and not _is_portfolio(m):
+            if m is not None and m.type != EntityType.Person and m not in seen and not _is_portfolio(m):
                 seen.append(m)
         for m in seen[:1]:
-            if m.type == "Place" and tok.lemma_.lower() in ACADEMIC_ROLES:
+            if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
                 m = _employer_for_place(doc, index, m) or m
             if cls is None:
                 # "Robert Corduwener, a Netherlands businessman": a nationality only.
-                if m.type == "Country":
-                    yield _make(person, "citizenOf", m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
-                elif m.type == "Place" and tok.lemma_.lower() in HOME_NOUNS:
+                if m.type == EntityType.Country:
+                    yield _make(person, Predicate.citizenOf, m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
+                elif m.type == EntityType.Place and tok.lemma_.lower() in HOME_NOUNS:
                     # "Ann Roe, a native of Tulsa, Okla.", "Ann Roe, a Tulsa resident": her home town (and state).
                     for place in _with_container(doc, index, m):
-                        yield _make(person, "livesIn", place, 0.8, "rule:apposition-home", tok.sent, offset, phrase)
+                        yield _make(person, Predicate.livesIn, place, 0.8, "rule:apposition-home", tok.sent, offset, phrase)
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
-                method = "rule:apposition-residence" if pred == "livesIn" else "rule:apposition"
+                method = "rule:apposition-residence" if pred == Predicate.livesIn else "rule:apposition"
                 yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
-                if pred in ("leaderOf", "worksFor") and m.type == "Country":
-                    yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+                if pred in (Predicate.leaderOf, Predicate.worksFor) and m.type == EntityType.Country:
+                    yield _make(person, Predicate.citizenOf, m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
 
 
 @rule("rule:apposition", "A role noun in apposition to a name says what the person leads or works for.",
@@ -392,18 +392,18 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
-        if m is None or m is person or m.type not in ("Place", "Country"):
+        if m is None or m is person or m.type not in (EntityType.Place, EntityType.Country):
             continue
-        pred = "citizenOf" if m.type == "Country" else "livesIn"
+        pred = Predicate.citizenOf if m.type == EntityType.Country else Predicate.livesIn
         # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
         method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
-        for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
+        for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
             yield _make(person, pred, place, 0.75, method, noun.sent, offset)
     # "Ann Roe, an Ogden architect": a town before any noun describing her is where she lives.
     town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
-    if town is not None and town.type == "Place" and not noun.text[:1].isupper():
+    if town is not None and town.type == EntityType.Place and not noun.text[:1].isupper():
         for place in _with_container(doc, index, town):
-            yield _make(person, "livesIn", place, 0.7, "rule:apposition-town", noun.sent, offset)
+            yield _make(person, Predicate.livesIn, place, 0.7, "rule:apposition-town", noun.sent, offset)
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
@@ -426,25 +426,25 @@ def _role_before(doc, index: MentionIndex, comma: int):
     """
     before = doc[comma - 1]
     entity = index.at(before)
-    if entity is not None and entity.type != "Person":
+    if entity is not None and entity.type != EntityType.Person:
         first = index.token_ids(entity)[0]
         prep = doc[first - 1] if first > 0 else None
         while prep is not None and prep.dep_ == "det" and prep.i > 0:
             prep = doc[prep.i - 1]
-        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" or entity.type != "Organization":
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" or entity.type != EntityType.Organization:
             # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
             return None
         role = prep.head
         return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
     if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
         owner = _role_owner(doc, index, before)
-        return (before, owner) if owner is not None and owner.type != "Person" else None
+        return (before, owner) if owner is not None and owner.type != EntityType.Person else None
     return None
 
 
 def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role phrase, then the person after a comma: "Ohio's governor, Ann Roe", "the head of Acme, Ann Roe"."""
-    for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
+    for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
         ids = index.token_ids(person)
         j = ids[0] - 1
         if j >= 1 and doc[j].text != "," and doc[j].pos_ == "PROPN" and index.at(doc[j]) is None:
@@ -456,7 +456,7 @@ def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             continue
         role, entity = found
         holder = index.at(role.head) if role.dep_ == "appos" else None
-        if holder is not None and holder.type == "Person" or _is_portfolio(entity):
+        if holder is not None and holder.type == EntityType.Person or _is_portfolio(entity):
             continue  # "Bob Li, the head of Acme, Ann Roe and ...": the role is Bob Li's
         cls, lemma = _role_class(role.lemma_.lower()), role.lemma_.lower()
         pred = _predicate_for(cls, lemma, person, entity)
@@ -464,8 +464,8 @@ def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             continue
         _r, _l, phrase = _role_words([role])
         yield _make(person, pred, entity, 0.8, "rule:role-then-name", role.sent, offset, phrase)
-        if pred in ("leaderOf", "worksFor") and entity.type == "Country":
-            yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
+        if pred in (Predicate.leaderOf, Predicate.worksFor) and entity.type == EntityType.Country:
+            yield _make(person, Predicate.citizenOf, entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
 
 
 
@@ -505,7 +505,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
     """
     named = index.at(poss)
     if named is not None:
-        return named if named.type == "Person" else None
+        return named if named.type == EntityType.Person else None
     if poss.lower_ not in POSSESSIVE_PRONOUNS:
         return None
     verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -517,7 +517,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
         # "Roe's sister, Ann Vale, said from her home": the name in apposition to the subject.
         who = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c)), None) \
             if subj is not None else None
-    return who if who is not None and who.type == "Person" else None
+    return who if who is not None and who.type == EntityType.Person else None
 
 
 @rule("rule:home-noun", "A person's home or native place (\"her Leeds home\", \"his native Ohio\").",
@@ -549,10 +549,10 @@ def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         seen = []
         for m in places:
-            if m is not None and m.type in ("Place", "Country") and m not in seen and m is not person:
+            if m is not None and m.type in (EntityType.Place, EntityType.Country) and m not in seen and m is not person:
                 seen.append(m)
         for m in seen:
-            pred = "bornIn" if lemma == "birthplace" else "livesIn" if m.type == "Place" else "citizenOf"
+            pred = Predicate.bornIn if lemma == "birthplace" else Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
             yield _make(person, pred, m, 0.8, "rule:home-noun", tok.sent, offset, lemma)
 
 
@@ -565,7 +565,7 @@ def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
     while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
         k += 1
     m = index.at(doc[k]) if k < len(doc) else None
-    return m if m is not None and m.type in ("Place", "Country") else None
+    return m if m is not None and m.type in (EntityType.Place, EntityType.Country) else None
 
 
 @rule("rule:headquarters", "An organization's headquarters and the place they are in.",
@@ -582,18 +582,18 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         if tok.lower_ not in HEADQUARTERS_WORDS or index.at(tok) is not None:
             continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
-                    and index.at(c).type == "Organization"), None)
+                    and index.at(c).type == EntityType.Organization), None)
         if org is None:
             continue
         places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod") and index.at(c)]
         places.append(_place_after(doc, index, tok.i))
         seen = []
         for m in places:
-            if m is not None and m.type in ("Place", "Country") and m not in seen:
+            if m is not None and m.type in (EntityType.Place, EntityType.Country) and m not in seen:
                 seen.append(m)
         for m in seen:
             for place in _with_container(doc, index, m):
-                yield _make(org, "basedIn", place, 0.85, "rule:headquarters", tok.sent, offset)
+                yield _make(org, Predicate.basedIn, place, 0.85, "rule:headquarters", tok.sent, offset)
 
 
 
@@ -612,19 +612,19 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             continue
         org = index.at(tok.head)
         edge = tok.left_edge.i
-        if (org is None or org.type == "Person") and edge >= 2 and doc[edge - 1].text == ",":
+        if (org is None or org.type == EntityType.Person) and edge >= 2 and doc[edge - 1].text == ",":
             # "X, head of the Acme Agency, the Dutch agency that ...": the parser hangs both on the person.
             org = index.at(doc[edge - 2])
-        if org is None or org.type != "Organization":
+        if org is None or org.type != EntityType.Organization:
             continue
         seen = []
         for w in (w for c in tok.lefts for w in c.subtree):
             m = index.at(w)
-            if m is not None and m.type in ("Place", "Country") and m not in seen:
+            if m is not None and m.type in (EntityType.Place, EntityType.Country) and m not in seen:
                 seen.append(m)
         for m in seen[:1]:
-            for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
-                yield _make(org, "basedIn", place, 0.8, "rule:org-apposition", tok.sent, offset)
+            for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
+                yield _make(org, Predicate.basedIn, place, 0.8, "rule:org-apposition", tok.sent, offset)
 
 
 def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -639,7 +639,7 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if person is None and tok.i >= 4 and doc[tok.i - 2].like_num and doc[tok.i - 3].text == ",":
                 # "Anna Berg, 45, of Leeds": an age between the name and the place.
                 person = index.at(doc[tok.i - 4])
-        if person is None or person.type != "Person" or index.at(tok) is person:
+        if person is None or person.type != EntityType.Person or index.at(tok) is person:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
@@ -647,20 +647,20 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         if tok.lower_ == "in":
             first = index.token_ids(person)[0]
-            if m.type == "Place" and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
+            if m.type == EntityType.Place and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
                     and _role_words([doc[first - 1]])[0] is not None:
                 # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
                 for place in _with_container(doc, index, m):
-                    yield _make(person, "livesIn", place, 0.6, "rule:person-in", tok.sent, offset)
+                    yield _make(person, Predicate.livesIn, place, 0.6, "rule:person-in", tok.sent, offset)
             continue
-        if m.type == "Organization":
-            yield _make(person, "worksFor", m, 0.75, "rule:person-prep", tok.sent, offset)
-        elif m.type == "Country" and tok.lower_ in ("of", "from"):
-            yield _make(person, "citizenOf", m, 0.7, "rule:person-prep", tok.sent, offset)
-        elif m.type == "Place" and tok.lower_ in ("of", "from"):
+        if m.type == EntityType.Organization:
+            yield _make(person, Predicate.worksFor, m, 0.75, "rule:person-prep", tok.sent, offset)
+        elif m.type == EntityType.Country and tok.lower_ in ("of", "from"):
+            yield _make(person, Predicate.citizenOf, m, 0.7, "rule:person-prep", tok.sent, offset)
+        elif m.type == EntityType.Place and tok.lower_ in ("of", "from"):
             # "Peggy Say of Batavia, N.Y.": she lives in the town and in its state.
             for place in _with_container(doc, index, m):
-                yield _make(person, "livesIn", place, 0.7, "rule:person-prep", tok.sent, offset)
+                yield _make(person, Predicate.livesIn, place, 0.7, "rule:person-prep", tok.sent, offset)
 
 
 @rule("rule:person-prep", "A person \"of\"/\"from\"/\"at\" an organization or place works for it or lives there.",
@@ -693,10 +693,10 @@ def rule_person_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
 def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
     """Return the place and the one named right after it with a comma: "Batavia, N.Y." gives both."""
     ids = index.token_ids(place)
-    if not ids or place.type != "Place" or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
+    if not ids or place.type != EntityType.Place or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
         return [place]
     outer = index.at(doc[ids[-1] + 2])
-    if outer is None or outer is place or outer.type not in ("Place", "Country"):
+    if outer is None or outer is place or outer.type not in (EntityType.Place, EntityType.Country):
         return [place]
     if _in_list(doc, index, ids[-1], outer):
         return [place]
@@ -860,7 +860,7 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
         while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
             k += 1  # "in southern Ogden", "in the Yukon"
         nxt = index.at(doc[k]) if k < len(doc) else None
-        if nxt is None or nxt in chain or nxt.type not in ("Place", "Country"):
+        if nxt is None or nxt in chain or nxt.type not in (EntityType.Place, EntityType.Country):
             break
         chain.append(nxt)
     return chain
@@ -883,14 +883,14 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         head = tok.head if tok.dep_ == "appos" else next(
             (c for c in tok.head.children if c.dep_ == "nsubj"), None)
         part = index.at(head) if head is not None else None
-        if part is None or part.type != "Organization":
+        if part is None or part.type != EntityType.Organization:
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     whole = index.at(pobj)
-                    if whole is not None and whole.type == "Organization" and whole is not part:
-                        yield _make(part, "partOf", whole, 0.8, "rule:part-of", tok.sent, offset, tok.lemma_)
+                    if whole is not None and whole.type == EntityType.Organization and whole is not part:
+                        yield _make(part, Predicate.partOf, whole, 0.8, "rule:part-of", tok.sent, offset, tok.lemma_)
 
 
 @rule("rule:based-in", "\"based in\"/\"headquartered in\" a place says where an organization sits.",
@@ -911,27 +911,27 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             place, org = index.at(doc[tok.i - 2]), index.at(tok.head)
             if org is None:
                 org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
-                            and index.at(c).type == "Organization"), None)
-            if place is not None and org is not None and place.type in ("Place", "Country") \
-                    and org.type == "Organization":
-                yield _make(org, "basedIn", place, 0.8, "rule:based-in", tok.sent, offset)
+                            and index.at(c).type == EntityType.Organization), None)
+            if place is not None and org is not None and place.type in (EntityType.Place, EntityType.Country) \
+                    and org.type == EntityType.Organization:
+                yield _make(org, Predicate.basedIn, place, 0.8, "rule:based-in", tok.sent, offset)
             continue
         org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
         before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
-        if tok.dep_ == "acl" and before is not None and before.type == "Organization":
+        if tok.dep_ == "acl" and before is not None and before.type == EntityType.Organization:
             # "a spokeswoman for Acme based in Leeds": the parser hangs "based" on the noun before the name.
             org = before
         if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
             org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
-        if org is None or org.type != "Organization":
+        if org is None or org.type != EntityType.Organization:
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for pobj in prep.children:
                     m = index.at(pobj)
-                    if m is not None and m.type in ("Place", "Country"):
+                    if m is not None and m.type in (EntityType.Place, EntityType.Country):
                         for place in _with_container(doc, index, m):
-                            yield _make(org, "basedIn", place, 0.85, "rule:based-in", tok.sent, offset)
+                            yield _make(org, Predicate.basedIn, place, 0.85, "rule:based-in", tok.sent, offset)
 
 
 @rule("rule:org-country-name", "A country word opening an organization's name says where it sits, when the country is named too.",
@@ -946,9 +946,9 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
     """A country word opening an organization's name: "German Academic Exchange Service" is based in Germany."""
     countries = {}
     for m in index.by_token.values():
-        if m.type == "Country":
+        if m.type == EntityType.Country:
             countries.setdefault(m.name, m)
-    for org in {id(m): m for m in index.by_token.values() if m.type == "Organization"}.values():
+    for org in {id(m): m for m in index.by_token.values() if m.type == EntityType.Organization}.values():
         words = org.text.split()
         if len(words) < 2:
             continue
@@ -956,7 +956,7 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
         if country is None or country.name not in countries:
             continue
         token = doc[index.token_ids(org)[0]]
-        yield _make(org, "basedIn", countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
+        yield _make(org, Predicate.basedIn, countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
 
 
 def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -970,23 +970,23 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         person = index.at(subj) if subj is not None else None
-        if person is None or person.type != "Person":
+        if person is None or person.type != EntityType.Person:
             continue
         if home:
             # "Miller is a Wilmington native", "she is a resident of Leeds": the person's home town.
             words = [w for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
             words += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree]
             m = next((index.at(w) for w in words if index.at(w) is not None
-                      and index.at(w).type in ("Place", "Country")), None)
+                      and index.at(w).type in (EntityType.Place, EntityType.Country)), None)
             if m is not None:
-                pred = "livesIn" if m.type == "Place" else "citizenOf"
+                pred = Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
                 for place in _with_container(doc, index, m):
                     yield _make(person, pred, place, 0.85, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
-                    m = next((index.at(w) for w in pobj.subtree if index.at(w) and index.at(w).type != "Person"), None)
+                    m = next((index.at(w) for w in pobj.subtree if index.at(w) and index.at(w).type != EntityType.Person), None)
                     if m is not None:
                         pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
                         if pred:
@@ -1026,20 +1026,20 @@ def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.dep_ != "poss":
             continue
         owner = index.at(tok)
-        if owner is not None and owner.type == "Organization":
+        if owner is not None and owner.type == EntityType.Organization:
             yield from _org_possessive_person(tok, owner, index, offset)
             continue
-        if owner is None or owner.type not in ("Country", "Place"):
+        if owner is None or owner.type not in (EntityType.Country, EntityType.Place):
             continue
         head = tok.head
         owned = index.at(head) or next((index.at(c) for c in head.children
                                         if c.dep_ == "compound" and index.at(c)), None)
         if owned is None or owned is owner:
             continue
-        if owned.type == "Organization":
-            yield _make(owned, "basedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
-        elif owned.type == "Place":
-            yield _make(owned, "locatedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
+        if owned.type == EntityType.Organization:
+            yield _make(owned, Predicate.basedIn, owner, 0.85, "rule:possessive", tok.sent, offset)
+        elif owned.type == EntityType.Place:
+            yield _make(owned, Predicate.locatedIn, owner, 0.85, "rule:possessive", tok.sent, offset)
 
 
 @rule("rule:possessive", "A place's possessive before an organization or place says where it is.",
@@ -1082,12 +1082,12 @@ def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: in
     """
     head = poss.head
     person = index.at(head)
-    if person is None or person.type != "Person" or person is owner:
+    if person is None or person.type != EntityType.Person or person is owner:
         return
     # Only the name itself: "Acme's chief Ann Roe" is the title rules' to read.
     if any(index.at(t) is not person for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "'", "’s", "’")):
         return
-    yield _make(person, "worksFor", owner, 0.75, "rule:possessive-member", poss.sent, offset)
+    yield _make(person, Predicate.worksFor, owner, 0.75, "rule:possessive-member", poss.sent, offset)
 
 
 @rule("rule:place-comma-place", "A place followed by a comma and a country or state lies inside it.",
@@ -1108,14 +1108,14 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
         if left is None or right is None or left is right:
             continue
         # "Aiken, S.C.": a state abbreviation after a comma is the place's state.
-        state = right.type == "Place" and gazetteer.us_state(right.text) is not None
-        if left.type == "Place" and right.type in ("Country", "Place") and \
+        state = right.type == EntityType.Place and gazetteer.us_state(right.text) is not None
+        if left.type == EntityType.Place and right.type in (EntityType.Country, EntityType.Place) and \
                 (state or right.text == right.name and doc[tok.i + 1].ent_iob_ == "B"):
             if _in_list(doc, index, tok.i - 1, right):
                 # "in Paris, Berlin and Rome": a list of places, not one inside the next.
                 continue
             inner, outer = gazetteer.place(left.text), gazetteer.place(right.name)
-            if right.type == "Place" and outer is None:
+            if right.type == EntityType.Place and outer is None:
                 continue
             if inner is not None and outer is not None and inner.country_code and \
                     (outer.country_code or outer.iso_code) not in (inner.country_code, None) \
@@ -1123,7 +1123,7 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
                 # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
                 # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
                 continue
-            yield _make(left, "locatedIn", right, 0.75, "rule:place-comma-place", tok.sent, offset)
+            yield _make(left, Predicate.locatedIn, right, 0.75, "rule:place-comma-place", tok.sent, offset)
 
 
 #: Below this population a town's name says little about its country: many towns share it.
@@ -1145,14 +1145,14 @@ def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             continue
         # Right after the place, wherever the parser hung "in" ("raised in Lowell in northern Massachusetts").
         inner = index.at(doc[tok.i - 1])
-        if inner is None or inner.type != "Place" or index.token_ids(inner)[-1] != tok.i - 1:
+        if inner is None or inner.type != EntityType.Place or index.token_ids(inner)[-1] != tok.i - 1:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         outer = index.at(pobj) if pobj is not None else None
-        if outer is None or outer is inner or outer.type not in ("Place", "Country") \
+        if outer is None or outer is inner or outer.type not in (EntityType.Place, EntityType.Country) \
                 or gazetteer.demonym(outer.text) is not None:
             continue
-        yield _make(inner, "locatedIn", outer, 0.7, "rule:place-in-place", tok.sent, offset)
+        yield _make(inner, Predicate.locatedIn, outer, 0.7, "rule:place-in-place", tok.sent, offset)
 
 
 def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
@@ -1163,12 +1163,12 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
         return True
     if after is not None and after.text == "," and last + 2 < len(doc):
         nxt = index.at(doc[last + 2])
-        if nxt is not None and nxt.type in ("Place", "Country"):
+        if nxt is not None and nxt.type in (EntityType.Place, EntityType.Country):
             return True
     first = index.token_ids(index.at(doc[left_end]))[0]
     before = doc[first - 1] if first > 0 else None
     return before is not None and before.text == "," and first >= 2 and index.at(doc[first - 2]) is not None \
-        and index.at(doc[first - 2]).type in ("Place", "Country")
+        and index.at(doc[first - 2]).type in (EntityType.Place, EntityType.Country)
 
 
 @rule("rule:demonym-organization", "A nationality word before an organization says which country it sits in.",
@@ -1183,7 +1183,7 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
     """A nationality word before an organization: "the Russian Defense Ministry"."""
     for tok in doc:
         m = index.at(tok)
-        if m is None or m.type != "Country" or m.text == m.name:
+        if m is None or m.type != EntityType.Country or m.text == m.name:
             continue
         if tok.dep_ not in ("amod", "compound", "nmod"):
             continue
@@ -1193,8 +1193,8 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
                 and head.head.i > head.i:
             # "German carmaker Volkswagen": the nationality qualifies the noun naming the organization.
             org = index.at(head.head)
-        if org is not None and org is not m and org.type == "Organization":
-            yield _make(org, "basedIn", m, 0.8, "rule:demonym-organization", tok.sent, offset)
+        if org is not None and org is not m and org.type == EntityType.Organization:
+            yield _make(org, Predicate.basedIn, m, 0.8, "rule:demonym-organization", tok.sent, offset)
 
 
 @rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
@@ -1227,14 +1227,14 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
-        if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
-            yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+        if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
+            yield _make(killer, Predicate.killed, victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
 
 
 def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
     """Return the one person other than ``person`` named in the verb's sentence before it, or None."""
     names = {m.name: m for i in range(verb.sent.start, verb.i)
-             if (m := index.at(doc[i])) is not None and m.type == "Person" and m.name != person.name}
+             if (m := index.at(doc[i])) is not None and m.type == EntityType.Person and m.name != person.name}
     return next(iter(names.values())) if len(names) == 1 else None
 
 
@@ -1251,7 +1251,7 @@ def _described_person(verb, index: MentionIndex) -> Mention | None:
     found = index.at(noun)
     if found is None and noun.dep_ == "appos":
         found = index.at(noun.head)
-    return found if found is not None and found.type == "Person" else None
+    return found if found is not None and found.type == EntityType.Person else None
 
 
 def _victim_of(noun, index: MentionIndex):
@@ -1289,8 +1289,8 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if killer is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
             # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
             killer = index.at(doc[tok.i + 2])
-        if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
-            yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
+        if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
+            yield _make(killer, Predicate.killed, victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
 
 
@@ -1344,8 +1344,8 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         if killer is None and verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == ",":
             # "police caught Tom Brask, suspected of the murder of X": the participle after the name describes it.
             killer = index.at(doc[verb.i - 2])
-        if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
-            yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+        if killer and killer.type == victim.type == EntityType.Person and killer.name != victim.name:
+            yield _make(killer, Predicate.killed, victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
 
 
 def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relation]:
@@ -1356,7 +1356,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
     """
     k = born.i - 2 if born.i >= 2 and doc[born.i - 1].text == "-" else born.i - 1
     place = index.at(doc[k]) if k >= 0 else None
-    if place is None or place.type not in ("Place", "Country"):
+    if place is None or place.type not in (EntityType.Place, EntityType.Country):
         return
     first = index.token_ids(place)[0]
     noun = born.head if born.dep_ == "amod" else None
@@ -1372,8 +1372,8 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
         person = index.at(doc[born.i + 1])
     if person is None and first >= 2 and doc[first - 1].text == ",":
         person = index.at(doc[first - 2])
-    if person is not None and person.type == "Person":
-        yield _make(person, "bornIn", place, 0.8, "rule:born-in", born.sent, offset)
+    if person is not None and person.type == EntityType.Person:
+        yield _make(person, Predicate.bornIn, place, 0.8, "rule:born-in", born.sent, offset)
 
 
 @rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
@@ -1402,29 +1402,29 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Born in Leeds, Tom Rand moved to York": an opening participle describes the main subject.
             person = _subject_of(tok.head, index)
         yield from _place_born(doc, index, offset, tok)
-        if person is None or person.type != "Person":
+        if person is None or person.type != EntityType.Person:
             continue
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             # "Leeds, where Tom Rand was born": the place the clause hangs on.
             m = index.at(tok.head)
-            if m is not None and m.type in ("Place", "Country"):
-                yield _make(person, "bornIn", m, 0.85, "rule:born-in", tok.sent, offset)
+            if m is not None and m.type in (EntityType.Place, EntityType.Country):
+                yield _make(person, Predicate.bornIn, m, 0.85, "rule:born-in", tok.sent, offset)
             continue
         persons, preps = [person], list(tok.children)
         for name in (c for c in tok.children if c.dep_ in ("oprd", "dobj", "attr")):
             # "Ann Roe was born Ann Vale in Leeds": the birth name is the same person, "in" may hang on it.
             preps += list(name.children)
             born_as = index.at(name)
-            if born_as is not None and born_as.type == "Person" and born_as is not person:
+            if born_as is not None and born_as.type == EntityType.Person and born_as is not person:
                 persons.append(born_as)
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
-                    if m is not None and m.type in ("Place", "Country"):
+                    if m is not None and m.type in (EntityType.Place, EntityType.Country):
                         for place in _with_container(doc, index, m):
                             for who in persons:
-                                yield _make(who, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
+                                yield _make(who, Predicate.bornIn, place, 0.9, "rule:born-in", tok.sent, offset)
 
 
 @rule("rule:dateline", "A dateline's news agency reports from the place the dateline names.",
@@ -1445,7 +1445,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
             i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
-        if place is None or place.type not in ("Place", "Country"):
+        if place is None or place.type not in (EntityType.Place, EntityType.Country):
             continue
         places = _with_container(doc, index, place)
         j = index.token_ids(places[-1])[-1] + 1
@@ -1457,10 +1457,10 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if j < sent.end and doc[j].text == "(":
             j += 1
         org = index.at(doc[j]) if j < sent.end else None
-        if org is None or org.type != "Organization":
+        if org is None or org.type != EntityType.Organization:
             continue
         for p in places:
-            yield _make(org, "basedIn", p, 0.8, "rule:dateline", sent, offset)
+            yield _make(org, Predicate.basedIn, p, 0.8, "rule:dateline", sent, offset)
 
 
 @rule("rule:org-prep", "An organization named with \"of\"/\"in\" a place sits there.",
@@ -1481,16 +1481,16 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 and doc[tok.i - 1].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             # "she headed the Acme Institute in Leeds": the parser hung "in" on the verb, right after the name.
             org = index.at(doc[tok.i - 1])
-        if org is None or org.type != "Organization" or index.at(tok) is org:
+        if org is None or org.type != EntityType.Organization or index.at(tok) is org:
             continue
         if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):
             continue  # "the company's plant in Lima": the place of something else the organization has
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
-        if m is None or m.type not in ("Place", "Country") or gazetteer.demonym(m.text) is not None:
+        if m is None or m.type not in (EntityType.Place, EntityType.Country) or gazetteer.demonym(m.text) is not None:
             continue  # "XINHUA in English": a language is no place
         for place in _with_container(doc, index, m):
-            yield _make(org, "basedIn", place, 0.75, "rule:org-prep", tok.sent, offset)
+            yield _make(org, Predicate.basedIn, place, 0.75, "rule:org-prep", tok.sent, offset)
 
 
 #: A wire-service source code opening a line: "OW1102132994".
@@ -1584,14 +1584,14 @@ RULES = tuple(REGISTRY[i].func for i in RULE_ORDER)
 
 #: Type pairs the classifier looks at, with the predicate each class means for them.
 _PAIR_PREDICATES = {
-    ("Person", "Organization"): {"Work_For": "worksFor"},
-    ("Person", "Country"): {"Live_In": "citizenOf"},
-    ("Person", "Place"): {"Live_In": "livesIn"},
-    ("Organization", "Country"): {"OrgBased_In": "basedIn"},
-    ("Organization", "Place"): {"OrgBased_In": "basedIn"},
-    ("Place", "Country"): {"Located_In": "locatedIn"},
-    ("Place", "Place"): {"Located_In": "locatedIn"},
-    ("Person", "Person"): {"Kill": "killed"},
+    (EntityType.Person, EntityType.Organization): {"Work_For": Predicate.worksFor},
+    (EntityType.Person, EntityType.Country): {"Live_In": Predicate.citizenOf},
+    (EntityType.Person, EntityType.Place): {"Live_In": Predicate.livesIn},
+    (EntityType.Organization, EntityType.Country): {"OrgBased_In": Predicate.basedIn},
+    (EntityType.Organization, EntityType.Place): {"OrgBased_In": Predicate.basedIn},
+    (EntityType.Place, EntityType.Country): {"Located_In": Predicate.locatedIn},
+    (EntityType.Place, EntityType.Place): {"Located_In": Predicate.locatedIn},
+    (EntityType.Person, EntityType.Person): {"Kill": Predicate.killed},
 }
 
 #: The classifier's residence guesses need more: news rarely states where someone lives, and
@@ -1708,15 +1708,15 @@ def employer_residence(found: list[Relation]) -> list[Relation]:
     """
     places: dict[int, list[Relation]] = {}
     for r in found:
-        if r.predicate == "basedIn" and r.method in _LOCAL_BASED_IN and r.object.type == "Place":
+        if r.predicate == Predicate.basedIn and r.method in _LOCAL_BASED_IN and r.object.type == EntityType.Place:
             places.setdefault(r.subject.start, []).append(r)
     out = []
     for r in found:
-        if r.predicate not in ("worksFor", "leaderOf") or r.subject.type != "Person" \
-                or r.object.type != "Organization":
+        if r.predicate not in (Predicate.worksFor, Predicate.leaderOf) or r.subject.type != EntityType.Person \
+                or r.object.type != EntityType.Organization:
             continue
         for b in places.get(r.object.start, ()):
-            out.append(dataclasses.replace(r, predicate="livesIn", object=b.object, confidence=0.6,
+            out.append(dataclasses.replace(r, predicate=Predicate.livesIn, object=b.object, confidence=0.6,
                                            method="rule:employer-place", role=None))
     return out
 
@@ -1748,7 +1748,7 @@ def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator
         if pred is None:
             continue
         confidence = calibrated_probability(model, classes[best], probs[best])
-        if confidence < (LIVES_IN_THRESHOLD if pred == "livesIn" else threshold):
+        if confidence < (LIVES_IN_THRESHOLD if pred == Predicate.livesIn else threshold):
             continue
         yield _make(a, pred, b, confidence, "model:pair-classifier", sa.sent, offset)
 
@@ -1781,7 +1781,7 @@ def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Rela
 
 def _country_code(m: Mention) -> str | None:
     """Return the ISO code of the country a place mention lies in, from the gazetteer, or None."""
-    if m.type == "Country":
+    if m.type == EntityType.Country:
         found = gazetteer.country(m.name)
         return found.iso_code if found else None
     found = gazetteer.city(m.name) or gazetteer.region(m.name)
@@ -1792,7 +1792,7 @@ def _countries_named(mentions) -> dict[str, Mention]:
     """Return the first mention of each country the article names, by ISO code."""
     out: dict[str, Mention] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        code = _country_code(m) if m.type == "Country" else None
+        code = _country_code(m) if m.type == EntityType.Country else None
         if code:
             out.setdefault(code, m)
     return out
@@ -1818,10 +1818,10 @@ def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
     """
     countries = _countries_named(mentions)
     located = {r.subject.name: r.object for r in relations
-               if r.predicate == "locatedIn" and r.object.type == "Country"}
+               if r.predicate == Predicate.locatedIn and r.object.type == EntityType.Country}
     out = []
     for r in relations:
-        if r.predicate != "basedIn" or r.object.type != "Place" or r.subject.type != "Organization":
+        if r.predicate != Predicate.basedIn or r.object.type != EntityType.Place or r.subject.type != EntityType.Organization:
             continue
         if r.method == "rule:dateline":
             # "LEEDS (Acme Wire) --": a dateline says where a report was filed, too weak to chain on.
