@@ -29,7 +29,7 @@ from .lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WO
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS)
 from .model import Mention, Relation
-from .rules import REGISTRY, rule
+from .rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from .terms import EntityType, Predicate
 from .train import softmax
 
@@ -124,9 +124,10 @@ def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[R
     return [r for r in found if r.method == method]
 
 
-def _make(subject, predicate, obj, conf, method, sent, offset, role=None) -> Relation:
+def _make(subject, predicate, obj, method, sent, offset, role=None, confidence=UNCALIBRATED) -> Relation:
+    """Return a relation with its evidence; a rule's confidence is left to calibration (:func:`_calibrated`)."""
     text, s, e = _evidence(sent, offset)
-    return Relation(subject, predicate, obj, conf, method, text, s, e, role)
+    return Relation(subject, predicate, obj, confidence, method, text, s, e, role)
 
 
 def _is_portfolio(m: Mention) -> bool:
@@ -193,10 +194,10 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             pred = Predicate.citizenOf
         # A town's official living there is measured apart: its precision is not the employer reading's.
         method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
-        yield _make(person, pred, target, 0.85, method, root.sent, offset, phrase)
+        yield _make(person, pred, target, method, root.sent, offset, phrase)
         if pred in (Predicate.leaderOf, Predicate.worksFor) and target.type == EntityType.Country:
             # "Russian President Vladimir Putin": a state's official is its citizen.
-            yield _make(person, Predicate.citizenOf, target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
+            yield _make(person, Predicate.citizenOf, target, "rule:title-citizen", root.sent, offset, phrase)
 
 
 @rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
@@ -257,18 +258,18 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if cls is None:
                 # "Robert Corduwener, a Netherlands businessman": a nationality only.
                 if m.type == EntityType.Country:
-                    yield _make(person, Predicate.citizenOf, m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
+                    yield _make(person, Predicate.citizenOf, m, "rule:apposition-citizen", tok.sent, offset, phrase)
                 elif m.type == EntityType.Place and tok.lemma_.lower() in HOME_NOUNS:
                     # "Ann Roe, a native of Tulsa, Okla.", "Ann Roe, a Tulsa resident": her home town (and state).
                     for place in _with_container(doc, index, m):
-                        yield _make(person, Predicate.livesIn, place, 0.8, "rule:apposition-home", tok.sent, offset, phrase)
+                        yield _make(person, Predicate.livesIn, place, "rule:apposition-home", tok.sent, offset, phrase)
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
                 method = "rule:apposition-residence" if pred == Predicate.livesIn else "rule:apposition"
-                yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
+                yield _make(person, pred, m, method, tok.sent, offset, phrase)
                 if pred in (Predicate.leaderOf, Predicate.worksFor) and m.type == EntityType.Country:
-                    yield _make(person, Predicate.citizenOf, m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+                    yield _make(person, Predicate.citizenOf, m, "rule:title-citizen", tok.sent, offset, phrase)
 
 
 @rule("rule:apposition", "A role noun in apposition to a name says what the person leads or works for.",
@@ -398,12 +399,12 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
         # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
         method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
         for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
-            yield _make(person, pred, place, 0.75, method, noun.sent, offset)
+            yield _make(person, pred, place, method, noun.sent, offset)
     # "Ann Roe, an Ogden architect": a town before any noun describing her is where she lives.
     town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
     if town is not None and town.type == EntityType.Place and not noun.text[:1].isupper():
         for place in _with_container(doc, index, town):
-            yield _make(person, Predicate.livesIn, place, 0.7, "rule:apposition-town", noun.sent, offset)
+            yield _make(person, Predicate.livesIn, place, "rule:apposition-town", noun.sent, offset)
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
@@ -463,9 +464,9 @@ def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         if pred is None:
             continue
         _r, _l, phrase = _role_words([role])
-        yield _make(person, pred, entity, 0.8, "rule:role-then-name", role.sent, offset, phrase)
+        yield _make(person, pred, entity, "rule:role-then-name", role.sent, offset, phrase)
         if pred in (Predicate.leaderOf, Predicate.worksFor) and entity.type == EntityType.Country:
-            yield _make(person, Predicate.citizenOf, entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
+            yield _make(person, Predicate.citizenOf, entity, "rule:title-citizen", role.sent, offset, phrase)
 
 
 
@@ -553,7 +554,7 @@ def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 seen.append(m)
         for m in seen:
             pred = Predicate.bornIn if lemma == "birthplace" else Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
-            yield _make(person, pred, m, 0.8, "rule:home-noun", tok.sent, offset, lemma)
+            yield _make(person, pred, m, "rule:home-noun", tok.sent, offset, lemma)
 
 
 def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
@@ -593,7 +594,7 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
                 seen.append(m)
         for m in seen:
             for place in _with_container(doc, index, m):
-                yield _make(org, Predicate.basedIn, place, 0.85, "rule:headquarters", tok.sent, offset)
+                yield _make(org, Predicate.basedIn, place, "rule:headquarters", tok.sent, offset)
 
 
 
@@ -624,7 +625,7 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
                 seen.append(m)
         for m in seen[:1]:
             for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
-                yield _make(org, Predicate.basedIn, place, 0.8, "rule:org-apposition", tok.sent, offset)
+                yield _make(org, Predicate.basedIn, place, "rule:org-apposition", tok.sent, offset)
 
 
 def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -651,16 +652,16 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                     and _role_words([doc[first - 1]])[0] is not None:
                 # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
                 for place in _with_container(doc, index, m):
-                    yield _make(person, Predicate.livesIn, place, 0.6, "rule:person-in", tok.sent, offset)
+                    yield _make(person, Predicate.livesIn, place, "rule:person-in", tok.sent, offset)
             continue
         if m.type == EntityType.Organization:
-            yield _make(person, Predicate.worksFor, m, 0.75, "rule:person-prep", tok.sent, offset)
+            yield _make(person, Predicate.worksFor, m, "rule:person-prep", tok.sent, offset)
         elif m.type == EntityType.Country and tok.lower_ in ("of", "from"):
-            yield _make(person, Predicate.citizenOf, m, 0.7, "rule:person-prep", tok.sent, offset)
+            yield _make(person, Predicate.citizenOf, m, "rule:person-prep", tok.sent, offset)
         elif m.type == EntityType.Place and tok.lower_ in ("of", "from"):
             # "Peggy Say of Batavia, N.Y.": she lives in the town and in its state.
             for place in _with_container(doc, index, m):
-                yield _make(person, Predicate.livesIn, place, 0.7, "rule:person-prep", tok.sent, offset)
+                yield _make(person, Predicate.livesIn, place, "rule:person-prep", tok.sent, offset)
 
 
 @rule("rule:person-prep", "A person \"of\"/\"from\"/\"at\" an organization or place works for it or lives there.",
@@ -763,7 +764,7 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         person = _verb_person(tok, index, LEAD_VERBS)
         for m in _verb_objects(tok, index) if person is not None else ():
             if m.type != EntityType.Person:
-                yield _make(person, Predicate.leaderOf, m, 0.75, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
+                yield _make(person, Predicate.leaderOf, m, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
 
 
 @rule("rule:verb-work", "A verb of working says its subject works for the organization.",
@@ -784,11 +785,11 @@ def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if lemma in WORK_VERBS:
             for m in _verb_objects(tok, index):
                 if m.type in (EntityType.Organization, EntityType.Country):
-                    yield _make(person, Predicate.worksFor, m, 0.7, "rule:verb-work", tok.sent, offset, lemma)
+                    yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
         else:
             for m in _verb_prep_objects(tok, index, ("for", "at", "with")):
                 if m.type == EntityType.Organization:
-                    yield _make(person, Predicate.worksFor, m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
+                    yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
 
 
 @rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
@@ -808,7 +809,7 @@ def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 # Where she comes from, and what holds it.
                 for place in _place_chain(doc, index, m):
                     pred = Predicate.livesIn if place.type == EntityType.Place else Predicate.citizenOf
-                    yield _make(person, pred, place, 0.75, "rule:verb-from", tok.sent, offset, tok.lemma_.lower())
+                    yield _make(person, pred, place, "rule:verb-from", tok.sent, offset, tok.lemma_.lower())
 
 
 @rule("rule:verb-live", "A verb of living (\"lives in\", \"grew up in\") says where the person lives.",
@@ -829,7 +830,7 @@ def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         for m in _verb_prep_objects(tok, index, ("in",)) if person is not None else ():
             if m.type in (EntityType.Place, EntityType.Country):
                 for place in _with_container(doc, index, m):
-                    yield _make(person, Predicate.livesIn, place, 0.8, "rule:verb-live", tok.sent, offset,
+                    yield _make(person, Predicate.livesIn, place, "rule:verb-live", tok.sent, offset,
                                 tok.lemma_.lower())
 
 
@@ -890,7 +891,7 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 for pobj in prep.children:
                     whole = index.at(pobj)
                     if whole is not None and whole.type == EntityType.Organization and whole is not part:
-                        yield _make(part, Predicate.partOf, whole, 0.8, "rule:part-of", tok.sent, offset, tok.lemma_)
+                        yield _make(part, Predicate.partOf, whole, "rule:part-of", tok.sent, offset, tok.lemma_)
 
 
 @rule("rule:based-in", "\"based in\"/\"headquartered in\" a place says where an organization sits.",
@@ -914,7 +915,7 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                             and index.at(c).type == EntityType.Organization), None)
             if place is not None and org is not None and place.type in (EntityType.Place, EntityType.Country) \
                     and org.type == EntityType.Organization:
-                yield _make(org, Predicate.basedIn, place, 0.8, "rule:based-in", tok.sent, offset)
+                yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
             continue
         org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
         before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
@@ -931,7 +932,7 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                     m = index.at(pobj)
                     if m is not None and m.type in (EntityType.Place, EntityType.Country):
                         for place in _with_container(doc, index, m):
-                            yield _make(org, Predicate.basedIn, place, 0.85, "rule:based-in", tok.sent, offset)
+                            yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
 
 
 @rule("rule:org-country-name", "A country word opening an organization's name says where it sits, when the country is named too.",
@@ -956,7 +957,7 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
         if country is None or country.name not in countries:
             continue
         token = doc[index.token_ids(org)[0]]
-        yield _make(org, Predicate.basedIn, countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
+        yield _make(org, Predicate.basedIn, countries[country.name], "rule:org-country-name", token.sent, offset)
 
 
 def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -981,7 +982,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if m is not None:
                 pred = Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
                 for place in _with_container(doc, index, m):
-                    yield _make(person, pred, place, 0.85, "rule:copula-home", tok.sent, offset, tok.lemma_)
+                    yield _make(person, pred, place, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
@@ -991,7 +992,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                         pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
                         if pred:
                             _r, _l, phrase = _role_words([tok])
-                            yield _make(person, pred, m, 0.85, "rule:copula-role", tok.sent, offset, phrase)
+                            yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
 
 
 @rule("rule:copula-role", "A role stated with \"be\" says what the person leads or works for.",
@@ -1037,9 +1038,9 @@ def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if owned is None or owned is owner:
             continue
         if owned.type == EntityType.Organization:
-            yield _make(owned, Predicate.basedIn, owner, 0.85, "rule:possessive", tok.sent, offset)
+            yield _make(owned, Predicate.basedIn, owner, "rule:possessive", tok.sent, offset)
         elif owned.type == EntityType.Place:
-            yield _make(owned, Predicate.locatedIn, owner, 0.85, "rule:possessive", tok.sent, offset)
+            yield _make(owned, Predicate.locatedIn, owner, "rule:possessive", tok.sent, offset)
 
 
 @rule("rule:possessive", "A place's possessive before an organization or place says where it is.",
@@ -1087,7 +1088,7 @@ def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: in
     # Only the name itself: "Acme's chief Ann Roe" is the title rules' to read.
     if any(index.at(t) is not person for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "'", "’s", "’")):
         return
-    yield _make(person, Predicate.worksFor, owner, 0.75, "rule:possessive-member", poss.sent, offset)
+    yield _make(person, Predicate.worksFor, owner, "rule:possessive-member", poss.sent, offset)
 
 
 @rule("rule:place-comma-place", "A place followed by a comma and a country or state lies inside it.",
@@ -1123,7 +1124,7 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
                 # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
                 # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
                 continue
-            yield _make(left, Predicate.locatedIn, right, 0.75, "rule:place-comma-place", tok.sent, offset)
+            yield _make(left, Predicate.locatedIn, right, "rule:place-comma-place", tok.sent, offset)
 
 
 #: Below this population a town's name says little about its country: many towns share it.
@@ -1152,7 +1153,7 @@ def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relat
         if outer is None or outer is inner or outer.type not in (EntityType.Place, EntityType.Country) \
                 or gazetteer.demonym(outer.text) is not None:
             continue
-        yield _make(inner, Predicate.locatedIn, outer, 0.7, "rule:place-in-place", tok.sent, offset)
+        yield _make(inner, Predicate.locatedIn, outer, "rule:place-in-place", tok.sent, offset)
 
 
 def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
@@ -1194,7 +1195,7 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
             # "German carmaker Volkswagen": the nationality qualifies the noun naming the organization.
             org = index.at(head.head)
         if org is not None and org is not m and org.type == EntityType.Organization:
-            yield _make(org, Predicate.basedIn, m, 0.8, "rule:demonym-organization", tok.sent, offset)
+            yield _make(org, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
 
 
 @rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
@@ -1228,7 +1229,7 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
-            yield _make(killer, Predicate.killed, victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+            yield _make(killer, Predicate.killed, victim, "rule:kill-verb", tok.sent, offset, tok.lemma_)
 
 
 def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
@@ -1290,7 +1291,7 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
             killer = index.at(doc[tok.i + 2])
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
-            yield _make(killer, Predicate.killed, victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
+            yield _make(killer, Predicate.killed, victim, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
 
 
@@ -1345,7 +1346,7 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             # "police caught Tom Brask, suspected of the murder of X": the participle after the name describes it.
             killer = index.at(doc[verb.i - 2])
         if killer and killer.type == victim.type == EntityType.Person and killer.name != victim.name:
-            yield _make(killer, Predicate.killed, victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+            yield _make(killer, Predicate.killed, victim, "rule:killing-noun", tok.sent, offset, tok.lemma_)
 
 
 def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relation]:
@@ -1373,7 +1374,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
     if person is None and first >= 2 and doc[first - 1].text == ",":
         person = index.at(doc[first - 2])
     if person is not None and person.type == EntityType.Person:
-        yield _make(person, Predicate.bornIn, place, 0.8, "rule:born-in", born.sent, offset)
+        yield _make(person, Predicate.bornIn, place, "rule:born-in", born.sent, offset)
 
 
 @rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
@@ -1408,7 +1409,7 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Leeds, where Tom Rand was born": the place the clause hangs on.
             m = index.at(tok.head)
             if m is not None and m.type in (EntityType.Place, EntityType.Country):
-                yield _make(person, Predicate.bornIn, m, 0.85, "rule:born-in", tok.sent, offset)
+                yield _make(person, Predicate.bornIn, m, "rule:born-in", tok.sent, offset)
             continue
         persons, preps = [person], list(tok.children)
         for name in (c for c in tok.children if c.dep_ in ("oprd", "dobj", "attr")):
@@ -1424,7 +1425,7 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                     if m is not None and m.type in (EntityType.Place, EntityType.Country):
                         for place in _with_container(doc, index, m):
                             for who in persons:
-                                yield _make(who, Predicate.bornIn, place, 0.9, "rule:born-in", tok.sent, offset)
+                                yield _make(who, Predicate.bornIn, place, "rule:born-in", tok.sent, offset)
 
 
 @rule("rule:dateline", "A dateline's news agency reports from the place the dateline names.",
@@ -1460,7 +1461,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if org is None or org.type != EntityType.Organization:
             continue
         for p in places:
-            yield _make(org, Predicate.basedIn, p, 0.8, "rule:dateline", sent, offset)
+            yield _make(org, Predicate.basedIn, p, "rule:dateline", sent, offset)
 
 
 @rule("rule:org-prep", "An organization named with \"of\"/\"in\" a place sits there.",
@@ -1490,7 +1491,7 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if m is None or m.type not in (EntityType.Place, EntityType.Country) or gazetteer.demonym(m.text) is not None:
             continue  # "XINHUA in English": a language is no place
         for place in _with_container(doc, index, m):
-            yield _make(org, Predicate.basedIn, place, 0.75, "rule:org-prep", tok.sent, offset)
+            yield _make(org, Predicate.basedIn, place, "rule:org-prep", tok.sent, offset)
 
 
 #: A wire-service source code opening a line: "OW1102132994".
@@ -1681,11 +1682,14 @@ def load_model(path=None) -> dict:
 
 
 def _calibrated(rel: Relation, model: dict) -> Relation:
-    """Give a rule's relation the precision its rule measured on training data, when measured."""
+    """Give a rule's relation the precision its rule measured on training data, or the prior for a rule never measured.
+
+    Why: a rule's confidence is never written in code; a rule that never
+    fired on the training data gets :data:`~kgraph.rules.CALIBRATION_PRIOR`,
+    the value :func:`kgraph.train.calibrate` shrinks rare rules towards.
+    """
     measured = model.get("rules", {}).get(rel.method)
-    if measured is None:
-        return rel
-    return dataclasses.replace(rel, confidence=measured["precision"])
+    return dataclasses.replace(rel, confidence=CALIBRATION_PRIOR if measured is None else measured["precision"])
 
 
 #: Rules whose "based in" ties an organization to a place in the same phrase ("Acme of Leeds", "Leeds's Acme").
@@ -1716,7 +1720,7 @@ def employer_residence(found: list[Relation]) -> list[Relation]:
                 or r.object.type != EntityType.Organization:
             continue
         for b in places.get(r.object.start, ()):
-            out.append(dataclasses.replace(r, predicate=Predicate.livesIn, object=b.object, confidence=0.6,
+            out.append(dataclasses.replace(r, predicate=Predicate.livesIn, object=b.object, confidence=UNCALIBRATED,
                                            method="rule:employer-place", role=None))
     return out
 
@@ -1750,7 +1754,7 @@ def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator
         confidence = calibrated_probability(model, classes[best], probs[best])
         if confidence < (LIVES_IN_THRESHOLD if pred == Predicate.livesIn else threshold):
             continue
-        yield _make(a, pred, b, confidence, "model:pair-classifier", sa.sent, offset)
+        yield _make(a, pred, b, "model:pair-classifier", sa.sent, offset, confidence=confidence)
 
 
 def calibrated_probability(model: dict, label: str, p: float) -> float:
@@ -1830,6 +1834,6 @@ def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
         if country is None:
             country = countries.get(_country_code(r.object) or "")
         if country is not None and country.name != r.subject.name:
-            out.append(dataclasses.replace(r, object=country, confidence=0.7, method="rule:based-in-chain",
-                                           role=None))
+            out.append(_calibrated(dataclasses.replace(r, object=country, method="rule:based-in-chain", role=None),
+                                   load_model()))
     return out

@@ -88,3 +88,24 @@ def test_word_lists_are_lower_case_words():
         value = getattr(lexicon, name)
         if name.isupper() and isinstance(value, frozenset):
             assert value and all(w == w.lower() and " " not in w for w in value), name
+
+
+def test_rule_confidence_comes_from_calibration_only():
+    from kgraph.model import Mention, Relation
+    from kgraph.rules import CALIBRATION_PRIOR, UNCALIBRATED
+
+    m = Mention("Ann Roe", "Person", 0, 7, "Ann Roe")
+    raw = Relation(m, "killed", m, UNCALIBRATED, "rule:kill-verb", "Ann Roe.", 0, 8)
+    measured = {"rules": {"rule:kill-verb": {"fired": 10, "correct": 9, "precision": 0.85}}}
+    assert relations._calibrated(raw, measured).confidence == 0.85
+    # A rule that never fired on the training data gets the prior calibration shrinks towards.
+    assert relations._calibrated(raw, {"rules": {}}).confidence == CALIBRATION_PRIOR
+
+
+def test_no_relation_leaves_extraction_uncalibrated(nlp):
+    from kgraph.rules import UNCALIBRATED
+
+    for r in REGISTRY.values():
+        for e in r.examples:
+            ex = extract_doc(Article("t", e.text), [(0, nlp(e.text))])
+            assert all(rel.confidence != UNCALIBRATED for rel in ex.relations), (r.id, e.text)
