@@ -35,6 +35,16 @@ from .train import softmax
 
 # ---------------------------------------------------------------- relations
 
+#: Entity types that can be where something is: a place or a country.
+PLACE_TYPES = (EntityType.Place, EntityType.Country)
+
+#: Entity types that can employ a person: an organization or a state.
+EMPLOYER_TYPES = (EntityType.Organization, EntityType.Country)
+
+#: Predicates of holding an office, after which a state's official is also its citizen.
+OFFICE_PREDICATES = (Predicate.leaderOf, Predicate.worksFor)
+
+
 def _role_class(lemma: str) -> str | None:
     lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
     if lemma in LEADER_ROLES:
@@ -195,15 +205,16 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         # A town's official living there is measured apart: its precision is not the employer reading's.
         method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
         yield _make(person, pred, target, method, root.sent, offset, phrase)
-        if pred in (Predicate.leaderOf, Predicate.worksFor) and target.type == EntityType.Country:
+        if pred in OFFICE_PREDICATES and target.type == EntityType.Country:
             # "Russian President Vladimir Putin": a state's official is its citizen.
             yield _make(person, Predicate.citizenOf, target, "rule:title-citizen", root.sent, offset, phrase)
 
 
 @rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
-      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn,),
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
       examples=[
-          ("Kremlin foreign policy adviser Yuri Ushakov told reporters the talks went well.", ("Yuri Ushakov", Predicate.worksFor, "Kremlin")),
+          ("Kremlin foreign policy adviser Yuri Ushakov told reporters the talks went well.",
+           ("Yuri Ushakov", Predicate.worksFor, "Kremlin")),
           ("The show cast Tim Roe as Nevada Gov. Carl Bassett.", ("Carl Bassett", Predicate.leaderOf, "Nevada")),
       ],
       counter_examples=[
@@ -268,17 +279,19 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if pred:
                 method = "rule:apposition-residence" if pred == Predicate.livesIn else "rule:apposition"
                 yield _make(person, pred, m, method, tok.sent, offset, phrase)
-                if pred in (Predicate.leaderOf, Predicate.worksFor) and m.type == EntityType.Country:
+                if pred in OFFICE_PREDICATES and m.type == EntityType.Country:
                     yield _make(person, Predicate.citizenOf, m, "rule:title-citizen", tok.sent, offset, phrase)
 
 
 @rule("rule:apposition", "A role noun in apposition to a name says what the person leads or works for.",
-      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf,),
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf),
       examples=[
-          ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.", ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
       ],
       counter_examples=[
-          ("Maria Lopez met a spokesperson for the World Health Organization.", ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          ("Maria Lopez met a spokesperson for the World Health Organization.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
       ])
 def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition (read by :func:`_appositions`)."""
@@ -315,7 +328,8 @@ def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relat
       (Predicate.livesIn,),
       examples=[
           ("Owen Pryce, a Chicago native, joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
-          ("The prize went to Victor Hale, the head of the jury and a Tacoma native.", ("Victor Hale", Predicate.livesIn, "Tacoma")),
+          ("The prize went to Victor Hale, the head of the jury and a Tacoma native.",
+           ("Victor Hale", Predicate.livesIn, "Tacoma")),
       ],
       counter_examples=[
           ("Owen Pryce, a navy pilot, flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
@@ -326,9 +340,10 @@ def rule_apposition_home(doc, index: MentionIndex, offset: int) -> list[Relation
 
 
 @rule("rule:apposition-from", "Any noun in apposition with \"from\" a place says where the person comes from.",
-      (Predicate.livesIn, Predicate.citizenOf,),
+      (Predicate.livesIn, Predicate.citizenOf),
       examples=[
-          ("Tom Ruddle, a Democrat from Leeds who served ten years in parliament, retired.", ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+          ("Tom Ruddle, a Democrat from Leeds who served ten years in parliament, retired.",
+           ("Tom Ruddle", Predicate.livesIn, "Leeds")),
       ],
       counter_examples=[
           ("Tom Ruddle, a Democrat, flew from Leeds to York.", ("Tom Ruddle", Predicate.livesIn, "Leeds")),
@@ -339,10 +354,12 @@ def rule_apposition_from(doc, index: MentionIndex, offset: int) -> list[Relation
 
 
 @rule("rule:apposition-in", "A noun in apposition with \"in\"/\"on\" a place says where the person does it.",
-      (Predicate.livesIn, Predicate.citizenOf,),
+      (Predicate.livesIn, Predicate.citizenOf),
       examples=[
-          ("Most of the crew stayed, said Victor Hale, a ferry pilot on Fair Isle.", ("Victor Hale", Predicate.livesIn, "Fair Isle")),
-          ("Carla Ruiz, one of the best surgeons in Ogden, retired on Friday.", ("Carla Ruiz", Predicate.livesIn, "Ogden")),
+          ("Most of the crew stayed, said Victor Hale, a ferry pilot on Fair Isle.",
+           ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+          ("Carla Ruiz, one of the best surgeons in Ogden, retired on Friday.",
+           ("Carla Ruiz", Predicate.livesIn, "Ogden")),
       ],
       counter_examples=[
           ("Victor Hale, a ferry pilot, sailed to Fair Isle.", ("Victor Hale", Predicate.livesIn, "Fair Isle")),
@@ -352,13 +369,15 @@ def rule_apposition_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
     return _only("rule:apposition-in", index, _appositions, doc, offset)
 
 
-@rule("rule:apposition-town", "A town before the noun in apposition (\"an Ogden architect\") is where the person lives.",
+@rule("rule:apposition-town",
+      "A town before the noun in apposition (\"an Ogden architect\") is where the person lives.",
       (Predicate.livesIn,),
       examples=[
           ("The plan was drawn by Carla Ruiz, a Tacoma architect.", ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
       ],
       counter_examples=[
-          ("The plan was drawn by Carla Ruiz, an architect who visited Tacoma.", ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+          ("The plan was drawn by Carla Ruiz, an architect who visited Tacoma.",
+           ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
       ])
 def rule_apposition_town(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition-town (read by :func:`_appositions`)."""
@@ -393,7 +412,7 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
-        if m is None or m is person or m.type not in (EntityType.Place, EntityType.Country):
+        if m is None or m is person or m.type not in PLACE_TYPES:
             continue
         pred = Predicate.citizenOf if m.type == EntityType.Country else Predicate.livesIn
         # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
@@ -432,7 +451,8 @@ def _role_before(doc, index: MentionIndex, comma: int):
         prep = doc[first - 1] if first > 0 else None
         while prep is not None and prep.dep_ == "det" and prep.i > 0:
             prep = doc[prep.i - 1]
-        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" or entity.type != EntityType.Organization:
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" \
+                or entity.type != EntityType.Organization:
             # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
             return None
         role = prep.head
@@ -465,7 +485,7 @@ def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             continue
         _r, _l, phrase = _role_words([role])
         yield _make(person, pred, entity, "rule:role-then-name", role.sent, offset, phrase)
-        if pred in (Predicate.leaderOf, Predicate.worksFor) and entity.type == EntityType.Country:
+        if pred in OFFICE_PREDICATES and entity.type == EntityType.Country:
             yield _make(person, Predicate.citizenOf, entity, "rule:title-citizen", role.sent, offset, phrase)
 
 
@@ -485,13 +505,15 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
 
 
 @rule("rule:role-then-name", "A role phrase, then the person after a comma, says what the person leads or works for.",
-      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn,),
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
       examples=[
-          ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.", ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
+          ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.",
+           ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
           ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
       ],
       counter_examples=[
-          ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.", ("Hal Brun", Predicate.leaderOf, "Norway")),
+          ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
+           ("Hal Brun", Predicate.leaderOf, "Norway")),
       ])
 def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule role-then-name (read by :func:`_roles_then_names`)."""
@@ -522,7 +544,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
 
 
 @rule("rule:home-noun", "A person's home or native place (\"her Leeds home\", \"his native Ohio\").",
-      (Predicate.livesIn, Predicate.citizenOf, Predicate.bornIn,),
+      (Predicate.livesIn, Predicate.citizenOf, Predicate.bornIn),
       examples=[
           ("Paula Renner was found dead at her Ogden home.", ("Paula Renner", Predicate.livesIn, "Ogden")),
           ("A museum opened in Greta Solberg's Missoula birthplace.", ("Greta Solberg", Predicate.bornIn, "Missoula")),
@@ -550,10 +572,11 @@ def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         seen = []
         for m in places:
-            if m is not None and m.type in (EntityType.Place, EntityType.Country) and m not in seen and m is not person:
+            if m is not None and m.type in PLACE_TYPES and m not in seen and m is not person:
                 seen.append(m)
         for m in seen:
-            pred = Predicate.bornIn if lemma == "birthplace" else Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
+            pred = Predicate.bornIn if lemma == "birthplace" else \
+                Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
             yield _make(person, pred, m, "rule:home-noun", tok.sent, offset, lemma)
 
 
@@ -566,16 +589,18 @@ def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
     while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
         k += 1
     m = index.at(doc[k]) if k < len(doc) else None
-    return m if m is not None and m.type in (EntityType.Place, EntityType.Country) else None
+    return m if m is not None and m.type in PLACE_TYPES else None
 
 
 @rule("rule:headquarters", "An organization's headquarters and the place they are in.",
       (Predicate.basedIn,),
       examples=[
-          ("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
       ],
       counter_examples=[
-          ("Quillmoor Foods moved its staff from Ogden to new headquarters.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Quillmoor Foods moved its staff from Ogden to new headquarters.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
       ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
@@ -590,7 +615,7 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         places.append(_place_after(doc, index, tok.i))
         seen = []
         for m in places:
-            if m is not None and m.type in (EntityType.Place, EntityType.Country) and m not in seen:
+            if m is not None and m.type in PLACE_TYPES and m not in seen:
                 seen.append(m)
         for m in seen:
             for place in _with_container(doc, index, m):
@@ -598,7 +623,8 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
 
 
 
-@rule("rule:org-apposition", "A place before a kind of organization in apposition (\"a Leeds firm\") says where it sits.",
+@rule("rule:org-apposition",
+      "A place before a kind of organization in apposition (\"a Leeds firm\") says where it sits.",
       (Predicate.basedIn,),
       examples=[
           ("Kolvo Holdings, a Leeds software firm, bought the stake.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
@@ -621,7 +647,7 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
         seen = []
         for w in (w for c in tok.lefts for w in c.subtree):
             m = index.at(w)
-            if m is not None and m.type in (EntityType.Place, EntityType.Country) and m not in seen:
+            if m is not None and m.type in PLACE_TYPES and m not in seen:
                 seen.append(m)
         for m in seen[:1]:
             for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
@@ -665,9 +691,10 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 
 
 @rule("rule:person-prep", "A person \"of\"/\"from\"/\"at\" an organization or place works for it or lives there.",
-      (Predicate.worksFor, Predicate.citizenOf, Predicate.livesIn,),
+      (Predicate.worksFor, Predicate.citizenOf, Predicate.livesIn),
       examples=[
-          ("Dr Anna Berg, from Oxford University, led the study.", ("Anna Berg", Predicate.worksFor, "Oxford University")),
+          ("Dr Anna Berg, from Oxford University, led the study.",
+           ("Anna Berg", Predicate.worksFor, "Oxford University")),
           ("Greta Solberg, 45, of Ogden, was hurt in the crash.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
       ],
       counter_examples=[
@@ -697,7 +724,7 @@ def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
     if not ids or place.type != EntityType.Place or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
         return [place]
     outer = index.at(doc[ids[-1] + 2])
-    if outer is None or outer is place or outer.type not in (EntityType.Place, EntityType.Country):
+    if outer is None or outer is place or outer.type not in PLACE_TYPES:
         return [place]
     if _in_list(doc, index, ids[-1], outer):
         return [place]
@@ -784,7 +811,7 @@ def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         lemma = tok.lemma_.lower()
         if lemma in WORK_VERBS:
             for m in _verb_objects(tok, index):
-                if m.type in (EntityType.Organization, EntityType.Country):
+                if m.type in EMPLOYER_TYPES:
                     yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
         else:
             for m in _verb_prep_objects(tok, index, ("for", "at", "with")):
@@ -793,7 +820,7 @@ def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 
 
 @rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
-      (Predicate.livesIn, Predicate.citizenOf,),
+      (Predicate.livesIn, Predicate.citizenOf),
       examples=[
           ("Greta Solberg is from Ogden in Weber County.", ("Greta Solberg", Predicate.livesIn, "Weber County")),
       ],
@@ -805,7 +832,7 @@ def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     for tok in doc:
         person = _verb_person(tok, index, FROM_VERBS)
         for m in _verb_prep_objects(tok, index, ("from",)) if person is not None else ():
-            if m.type in (EntityType.Place, EntityType.Country):
+            if m.type in PLACE_TYPES:
                 # Where she comes from, and what holds it.
                 for place in _place_chain(doc, index, m):
                     pred = Predicate.livesIn if place.type == EntityType.Place else Predicate.citizenOf
@@ -828,7 +855,7 @@ def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         person = _verb_person(tok, index, LIVE_VERBS)
         for m in _verb_prep_objects(tok, index, ("in",)) if person is not None else ():
-            if m.type in (EntityType.Place, EntityType.Country):
+            if m.type in PLACE_TYPES:
                 for place in _with_container(doc, index, m):
                     yield _make(person, Predicate.livesIn, place, "rule:verb-live", tok.sent, offset,
                                 tok.lemma_.lower())
@@ -861,7 +888,7 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
         while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
             k += 1  # "in southern Ogden", "in the Yukon"
         nxt = index.at(doc[k]) if k < len(doc) else None
-        if nxt is None or nxt in chain or nxt.type not in (EntityType.Place, EntityType.Country):
+        if nxt is None or nxt in chain or nxt.type not in PLACE_TYPES:
             break
         chain.append(nxt)
     return chain
@@ -870,14 +897,14 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
 @rule("rule:part-of", "A unit noun (\"a unit of X\") says an organization belongs to another.",
       (Predicate.partOf,),
       examples=[
-          ("Kolvo Media Corp., a unit of Quillmoor Holdings Inc., changed its rules.", ("Kolvo Media Corp.", Predicate.partOf,
-                                                                                  "Quillmoor Holdings Inc.")),
+          ("Kolvo Media Corp., a unit of Quillmoor Holdings Inc., changed its rules.",
+           ("Kolvo Media Corp.", Predicate.partOf, "Quillmoor Holdings Inc.")),
       ],
       counter_examples=[
           ("Kolvo Bank bought a unit of Quillmoor Holdings.", ("Kolvo Bank", Predicate.partOf, "Quillmoor Holdings")),
       ])
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """An organization belonging to another: "Instagram, a unit of Meta", "the FBI, an agency of the Justice Department"."""
+    """An organization belonging to another: "Kolvo Bank, a unit of Quillmoor Holdings", "the Ogden office, a branch of Acme"."""
     for tok in doc:
         if tok.dep_ not in ("appos", "attr") or tok.lemma_.lower() not in UNIT_NOUNS:
             continue
@@ -913,7 +940,7 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if org is None:
                 org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
                             and index.at(c).type == EntityType.Organization), None)
-            if place is not None and org is not None and place.type in (EntityType.Place, EntityType.Country) \
+            if place is not None and org is not None and place.type in PLACE_TYPES \
                     and org.type == EntityType.Organization:
                 yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
             continue
@@ -930,18 +957,21 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for pobj in prep.children:
                     m = index.at(pobj)
-                    if m is not None and m.type in (EntityType.Place, EntityType.Country):
+                    if m is not None and m.type in PLACE_TYPES:
                         for place in _with_container(doc, index, m):
                             yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
 
 
-@rule("rule:org-country-name", "A country word opening an organization's name says where it sits, when the country is named too.",
+@rule("rule:org-country-name",
+      "A country word opening an organization's name says where it sits, when the country is named too.",
       (Predicate.basedIn,),
       examples=[
-          ("The German Football Association said Germany would host the final.", ("German Football Association", Predicate.basedIn, "Germany")),
+          ("The German Football Association said Germany would host the final.",
+           ("German Football Association", Predicate.basedIn, "Germany")),
       ],
       counter_examples=[
-          ("The Football Association said Germany would host the final.", ("Football Association", Predicate.basedIn, "Germany")),
+          ("The Football Association said Germany would host the final.",
+           ("Football Association", Predicate.basedIn, "Germany")),
       ])
 def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A country word opening an organization's name: "German Academic Exchange Service" is based in Germany."""
@@ -978,7 +1008,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             words = [w for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
             words += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree]
             m = next((index.at(w) for w in words if index.at(w) is not None
-                      and index.at(w).type in (EntityType.Place, EntityType.Country)), None)
+                      and index.at(w).type in PLACE_TYPES), None)
             if m is not None:
                 pred = Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
                 for place in _with_container(doc, index, m):
@@ -987,7 +1017,8 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
-                    m = next((index.at(w) for w in pobj.subtree if index.at(w) and index.at(w).type != EntityType.Person), None)
+                    m = next((index.at(w) for w in pobj.subtree
+                              if index.at(w) and index.at(w).type != EntityType.Person), None)
                     if m is not None:
                         pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
                         if pred:
@@ -996,7 +1027,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 
 
 @rule("rule:copula-role", "A role stated with \"be\" says what the person leads or works for.",
-      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn,),
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
       examples=[
           ("Ann Lisk is the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
       ],
@@ -1009,7 +1040,7 @@ def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
 
 
 @rule("rule:copula-home", "A home noun stated with \"be\" (\"is a Leeds native\") says where the person lives.",
-      (Predicate.livesIn, Predicate.citizenOf,),
+      (Predicate.livesIn, Predicate.citizenOf),
       examples=[
           ("Owen Pryce is a Chicago native who joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
       ],
@@ -1044,7 +1075,7 @@ def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 
 
 @rule("rule:possessive", "A place's possessive before an organization or place says where it is.",
-      (Predicate.basedIn, Predicate.locatedIn,),
+      (Predicate.basedIn, Predicate.locatedIn),
       examples=[
           ("France's National Assembly voted on the budget.", ("National Assembly", Predicate.basedIn, "France")),
       ],
@@ -1059,7 +1090,8 @@ def rule_possessive(doc, index: MentionIndex, offset: int) -> list[Relation]:
 @rule("rule:possessive-member", "A person named right after an organization's possessive works for it.",
       (Predicate.worksFor,),
       examples=[
-          ("Brindle Motors' Tom Ashby finished second in the rain.", ("Tom Ashby", Predicate.worksFor, "Brindle Motors")),
+          ("Brindle Motors' Tom Ashby finished second in the rain.",
+           ("Tom Ashby", Predicate.worksFor, "Brindle Motors")),
       ],
       counter_examples=[
           ("Corvell Mining's chief Ann Lisk resigned.", ("Ann Lisk", Predicate.worksFor, "Corvell Mining")),
@@ -1134,7 +1166,8 @@ CITY_ELSEWHERE_POPULATION = 100_000
 @rule("rule:place-in-place", "A place named \"in\" a larger one lies inside it.",
       (Predicate.locatedIn,),
       examples=[
-          ("The mill stood in Lowell in northern Massachusetts until the war.", ("Lowell", Predicate.locatedIn, "Massachusetts")),
+          ("The mill stood in Lowell in northern Massachusetts until the war.",
+           ("Lowell", Predicate.locatedIn, "Massachusetts")),
       ],
       counter_examples=[
           ("The mill moved from Lowell to Massachusetts in 1920.", ("Lowell", Predicate.locatedIn, "Massachusetts")),
@@ -1150,7 +1183,7 @@ def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         outer = index.at(pobj) if pobj is not None else None
-        if outer is None or outer is inner or outer.type not in (EntityType.Place, EntityType.Country) \
+        if outer is None or outer is inner or outer.type not in PLACE_TYPES \
                 or gazetteer.demonym(outer.text) is not None:
             continue
         yield _make(inner, Predicate.locatedIn, outer, "rule:place-in-place", tok.sent, offset)
@@ -1164,12 +1197,12 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
         return True
     if after is not None and after.text == "," and last + 2 < len(doc):
         nxt = index.at(doc[last + 2])
-        if nxt is not None and nxt.type in (EntityType.Place, EntityType.Country):
+        if nxt is not None and nxt.type in PLACE_TYPES:
             return True
     first = index.token_ids(index.at(doc[left_end]))[0]
     before = doc[first - 1] if first > 0 else None
     return before is not None and before.text == "," and first >= 2 and index.at(doc[first - 2]) is not None \
-        and index.at(doc[first - 2]).type in (EntityType.Place, EntityType.Country)
+        and index.at(doc[first - 2]).type in PLACE_TYPES
 
 
 @rule("rule:demonym-organization", "A nationality word before an organization says which country it sits in.",
@@ -1201,8 +1234,10 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
 @rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
       (Predicate.killed,),
       examples=[
-          ("Carla Ruiz was leaving the hall when Tom Brask shot her twice.", ("Tom Brask", Predicate.killed, "Carla Ruiz")),
-          ("Police said Tom Brask, who killed Victor Hale, died in 1967.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Carla Ruiz was leaving the hall when Tom Brask shot her twice.",
+           ("Tom Brask", Predicate.killed, "Carla Ruiz")),
+          ("Police said Tom Brask, who killed Victor Hale, died in 1967.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
       ],
       counter_examples=[
           ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
@@ -1268,10 +1303,12 @@ def _victim_of(noun, index: MentionIndex):
 @rule("rule:assassin-noun", "A killer noun (\"X's assassin Y\") names the killer.",
       (Predicate.killed,),
       examples=[
-          ("The museum shows the pistol of Victor Hale's assassin Tom Brask.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("The museum shows the pistol of Victor Hale's assassin Tom Brask.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
       ],
       counter_examples=[
-          ("Tom Brask wrote a book about an assassin who met Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Tom Brask wrote a book about an assassin who met Victor Hale.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
       ])
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
@@ -1324,10 +1361,12 @@ def _culprit_verb(noun):
 @rule("rule:killing-noun", "A culprit's verb with a killing noun (\"convicted of X's murder\") names the killer.",
       (Predicate.killed,),
       examples=[
-          ("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
       ],
       counter_examples=[
-          ("Anna Berg was assisting the inquiry into the murder of Tom Rand.", ("Anna Berg", Predicate.killed, "Tom Rand")),
+          ("Anna Berg was assisting the inquiry into the murder of Tom Rand.",
+           ("Anna Berg", Predicate.killed, "Tom Rand")),
       ])
 def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
@@ -1357,7 +1396,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
     """
     k = born.i - 2 if born.i >= 2 and doc[born.i - 1].text == "-" else born.i - 1
     place = index.at(doc[k]) if k >= 0 else None
-    if place is None or place.type not in (EntityType.Place, EntityType.Country):
+    if place is None or place.type not in PLACE_TYPES:
         return
     first = index.token_ids(place)[0]
     noun = born.head if born.dep_ == "amod" else None
@@ -1381,7 +1420,8 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
       (Predicate.bornIn,),
       examples=[
           ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
-          ("The tour ends in Denver, where Nora Vance was born, before the holidays.", ("Nora Vance", Predicate.bornIn, "Denver")),
+          ("The tour ends in Denver, where Nora Vance was born, before the holidays.",
+           ("Nora Vance", Predicate.bornIn, "Denver")),
       ],
       counter_examples=[
           ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
@@ -1408,7 +1448,7 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             # "Leeds, where Tom Rand was born": the place the clause hangs on.
             m = index.at(tok.head)
-            if m is not None and m.type in (EntityType.Place, EntityType.Country):
+            if m is not None and m.type in PLACE_TYPES:
                 yield _make(person, Predicate.bornIn, m, "rule:born-in", tok.sent, offset)
             continue
         persons, preps = [person], list(tok.children)
@@ -1422,7 +1462,7 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
-                    if m is not None and m.type in (EntityType.Place, EntityType.Country):
+                    if m is not None and m.type in PLACE_TYPES:
                         for place in _with_container(doc, index, m):
                             for who in persons:
                                 yield _make(who, Predicate.bornIn, place, "rule:born-in", tok.sent, offset)
@@ -1446,7 +1486,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
             i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
-        if place is None or place.type not in (EntityType.Place, EntityType.Country):
+        if place is None or place.type not in PLACE_TYPES:
             continue
         places = _with_container(doc, index, place)
         j = index.token_ids(places[-1])[-1] + 1
@@ -1467,7 +1507,8 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 @rule("rule:org-prep", "An organization named with \"of\"/\"in\" a place sits there.",
       (Predicate.basedIn,),
       examples=[
-          ("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.", ("Hollis Valve Co.", Predicate.basedIn, "Ohio")),
+          ("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.",
+           ("Hollis Valve Co.", Predicate.basedIn, "Ohio")),
       ],
       counter_examples=[
           ("LD0101010194 Lyon Radio Rhone in French 0800 GMT 1 Jan 94", ("Radio Rhone", Predicate.basedIn, "French")),
@@ -1488,7 +1529,7 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue  # "the company's plant in Lima": the place of something else the organization has
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
-        if m is None or m.type not in (EntityType.Place, EntityType.Country) or gazetteer.demonym(m.text) is not None:
+        if m is None or m.type not in PLACE_TYPES or gazetteer.demonym(m.text) is not None:
             continue  # "XINHUA in English": a language is no place
         for place in _with_container(doc, index, m):
             yield _make(org, Predicate.basedIn, place, "rule:org-prep", tok.sent, offset)
@@ -1588,9 +1629,9 @@ _PAIR_PREDICATES = {
     (EntityType.Person, EntityType.Organization): {"Work_For": Predicate.worksFor},
     (EntityType.Person, EntityType.Country): {"Live_In": Predicate.citizenOf},
     (EntityType.Person, EntityType.Place): {"Live_In": Predicate.livesIn},
-    (EntityType.Organization, EntityType.Country): {"OrgBased_In": Predicate.basedIn},
+    EMPLOYER_TYPES: {"OrgBased_In": Predicate.basedIn},
     (EntityType.Organization, EntityType.Place): {"OrgBased_In": Predicate.basedIn},
-    (EntityType.Place, EntityType.Country): {"Located_In": Predicate.locatedIn},
+    PLACE_TYPES: {"Located_In": Predicate.locatedIn},
     (EntityType.Place, EntityType.Place): {"Located_In": Predicate.locatedIn},
     (EntityType.Person, EntityType.Person): {"Kill": Predicate.killed},
 }
@@ -1699,10 +1740,12 @@ _LOCAL_BASED_IN = frozenset(("rule:org-prep", "rule:possessive", "rule:based-in"
 @rule("rule:employer-place", "Someone working for an organization placed in a town in the same phrase lives there.",
       (Predicate.livesIn,),
       examples=[
-          ("Carla Ruiz, who works for the Ventor Press Group in Duluth, declined to comment.", ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+          ("Carla Ruiz, who works for the Ventor Press Group in Duluth, declined to comment.",
+           ("Carla Ruiz", Predicate.livesIn, "Duluth")),
       ],
       counter_examples=[
-          ("Carla Ruiz, who works for the Ventor Press Group, flew to Duluth.", ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+          ("Carla Ruiz, who works for the Ventor Press Group, flew to Duluth.",
+           ("Carla Ruiz", Predicate.livesIn, "Duluth")),
       ], scope="derived")
 def employer_residence(found: list[Relation]) -> list[Relation]:
     """Return where people live from where their employer, named in the same phrase, sits.
@@ -1802,10 +1845,12 @@ def _countries_named(mentions) -> dict[str, Mention]:
     return out
 
 
-@rule("rule:based-in-chain", "An organization based in a town is based in the town's country, when the article names it.",
+@rule("rule:based-in-chain",
+      "An organization based in a town is based in the town's country, when the article names it.",
       (Predicate.basedIn,),
       examples=[
-          ("Brackwell Tools Ltd, based in Leeds, sells most of its saws to buyers outside Britain.", ("Brackwell Tools Ltd", Predicate.basedIn, "United Kingdom")),
+          ("Brackwell Tools Ltd, based in Leeds, sells most of its saws to buyers outside Britain.",
+           ("Brackwell Tools Ltd", Predicate.basedIn, "United Kingdom")),
       ],
       counter_examples=[
           ("Norrel Foods, based in Toulouse, opened a plant on Monday.", ("Norrel Foods", Predicate.basedIn, "France")),
@@ -1825,7 +1870,8 @@ def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
                if r.predicate == Predicate.locatedIn and r.object.type == EntityType.Country}
     out = []
     for r in relations:
-        if r.predicate != Predicate.basedIn or r.object.type != EntityType.Place or r.subject.type != EntityType.Organization:
+        if r.predicate != Predicate.basedIn or r.object.type != EntityType.Place \
+                or r.subject.type != EntityType.Organization:
             continue
         if r.method == "rule:dateline":
             # "LEEDS (Acme Wire) --": a dateline says where a report was filed, too weak to chain on.
