@@ -213,8 +213,8 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 @rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
       (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
       examples=[
-          ("Kremlin foreign policy adviser Yuri Ushakov told reporters the talks went well.",
-           ("Yuri Ushakov", Predicate.worksFor, "Kremlin")),
+          ("Kremlin foreign policy adviser Tom Brask told reporters the talks went well.",
+           ("Tom Brask", Predicate.worksFor, "Kremlin")),
           ("The show cast Tim Roe as Nevada Gov. Carl Bassett.", ("Carl Bassett", Predicate.leaderOf, "Nevada")),
       ],
       counter_examples=[
