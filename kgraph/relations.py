@@ -750,22 +750,37 @@ def _subject_of(verb, index: MentionIndex) -> Mention | None:
 
 #: Dependency labels of a verb's object and of a preposition's object.
 OBJECT_DEPS = frozenset(("dobj",))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 PREP_OBJECT_DEPS = frozenset(("pobj",))
 
 
-def _verb_person(tok, index: MentionIndex, verbs) -> Mention | None:
-    """Return the person subject of a verb whose lemma is in ``verbs``, or None."""
+def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
+    """Return the persons a verb whose lemma is in ``verbs`` has as subject, with those joined to it by "and".
+
+    Why: "Ann Roe and Tom Brask work for Acme" -- the conjuncts of the
+    subject share its verb (spaCy's ``Token.conjuncts``, as textacy reads them).
+    """
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
-        return None
+        return []
     person = _subject_of(tok, index)
-    return person if person is not None and person.type == EntityType.Person else None
+    if person is None or person.type != EntityType.Person:
+        return []
+    persons = [person]
+    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    for c in subj.conjuncts if subj is not None else ():
+        m = index.at(c)
+        if m is not None and m.type == EntityType.Person and m not in persons:
+            persons.append(m)
+    return persons
 
 
 def _verb_objects(tok, index: MentionIndex) -> Iterator[Mention]:
-    """Yield the mentions a verb's direct objects name."""
+    """Yield the mentions a verb's direct objects name, and their conjuncts ("heads Acme and Bolt")."""
     for o in tok.children:
-        if o.dep_ in OBJECT_DEPS and (m := index.at(o)) is not None:
-            yield m
+        if o.dep_ in OBJECT_DEPS:
+            for w in (o, *o.conjuncts):
+                if (m := index.at(w)) is not None:
+                    yield m
 
 
 def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
@@ -773,14 +788,18 @@ def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in words:
             for g in c.children:
-                if g.dep_ in PREP_OBJECT_DEPS and (m := index.at(g)) is not None:
-                    yield m
+                if g.dep_ in PREP_OBJECT_DEPS:
+                    for w in (g, *g.conjuncts):
+                        if (m := index.at(w)) is not None:
+                            yield m
 
 
 @rule("rule:verb-lead", "A verb of leading says its subject leads its object.",
       (Predicate.leaderOf,),
       examples=[
           ("Ann Lisk heads the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("Ann Lisk heads the Labour Party and the Quillmoor Institute.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
       ],
       counter_examples=[
           ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
@@ -788,9 +807,10 @@ def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
 def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of leading: "Ann Roe heads the Labour Party"."""
     for tok in doc:
-        person = _verb_person(tok, index, LEAD_VERBS)
-        for m in _verb_objects(tok, index) if person is not None else ():
-            if m.type != EntityType.Person:
+        for person in _verb_persons(tok, index, LEAD_VERBS):
+            for m in _verb_objects(tok, index):
+                if m.type == EntityType.Person:
+                    continue
                 yield _make(person, Predicate.leaderOf, m, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
 
 
@@ -798,6 +818,7 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       (Predicate.worksFor,),
       examples=[
           ("Tom Brask works for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Ann Lisk and Tom Brask worked for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
       ],
       counter_examples=[
           ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
@@ -805,18 +826,15 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
     for tok in doc:
-        person = _verb_person(tok, index, WORK_VERBS | {"work"})
-        if person is None:
-            continue
         lemma = tok.lemma_.lower()
-        if lemma in WORK_VERBS:
-            for m in _verb_objects(tok, index):
-                if m.type in EMPLOYER_TYPES:
-                    yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
-        else:
-            for m in _verb_prep_objects(tok, index, ("for", "at", "with")):
-                if m.type == EntityType.Organization:
-                    yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
+        for person in _verb_persons(tok, index, WORK_VERBS | {"work"}):
+            if lemma in WORK_VERBS:
+                employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
+            else:
+                employers = [m for m in _verb_prep_objects(tok, index, ("for", "at", "with"))
+                             if m.type == EntityType.Organization]
+            for m in employers:
+                yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
 
 
 @rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
@@ -830,9 +848,10 @@ def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Where someone is from: "Ann Roe is from Yelm in Thurston County", "he hails from Leeds"."""
     for tok in doc:
-        person = _verb_person(tok, index, FROM_VERBS)
-        for m in _verb_prep_objects(tok, index, ("from",)) if person is not None else ():
-            if m.type in PLACE_TYPES:
+        for person in _verb_persons(tok, index, FROM_VERBS):
+            for m in _verb_prep_objects(tok, index, ("from",)):
+                if m.type not in PLACE_TYPES:
+                    continue
                 # Where she comes from, and what holds it.
                 for place in _place_chain(doc, index, m):
                     pred = Predicate.livesIn if place.type == EntityType.Place else Predicate.citizenOf
@@ -843,6 +862,7 @@ def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       (Predicate.livesIn,),
       examples=[
           ("Greta Solberg lives in Ogden.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+          ("Greta Solberg lives in Ogden and Tacoma.", ("Greta Solberg", Predicate.livesIn, "Tacoma")),
           ("Greta Solberg, who grew up in Ogden, returned last year.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
       ],
       counter_examples=[
@@ -853,9 +873,10 @@ def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     for tok in doc:
         if tok.lemma_.lower() in ("grow", "raise") and not _grew_up(tok):
             continue
-        person = _verb_person(tok, index, LIVE_VERBS)
-        for m in _verb_prep_objects(tok, index, ("in",)) if person is not None else ():
-            if m.type in PLACE_TYPES:
+        for person in _verb_persons(tok, index, LIVE_VERBS):
+            for m in _verb_prep_objects(tok, index, ("in",)):
+                if m.type not in PLACE_TYPES:
+                    continue
                 for place in _with_container(doc, index, m):
                     yield _make(person, Predicate.livesIn, place, "rule:verb-live", tok.sent, offset,
                                 tok.lemma_.lower())
@@ -904,7 +925,7 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
           ("Kolvo Bank bought a unit of Quillmoor Holdings.", ("Kolvo Bank", Predicate.partOf, "Quillmoor Holdings")),
       ])
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """An organization belonging to another: "Kolvo Bank, a unit of Quillmoor Holdings", "the Ogden office, a branch of Acme"."""
+    """An organization belonging to another: "Kolvo Bank, a unit of Quillmoor Holdings", "Bolt, a branch of Acme"."""
     for tok in doc:
         if tok.dep_ not in ("appos", "attr") or tok.lemma_.lower() not in UNIT_NOUNS:
             continue
