@@ -19,6 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from .errors import QueryError
+from .sparql_guard import is_update, query_form  # noqa: F401  (part of this module's API)
 from .store import RdflibStore, Result
 
 #: Output formats, by name.
@@ -32,37 +33,6 @@ MEDIA_TYPES = {
     "table": "text/plain; charset=utf-8",
     "turtle": "text/turtle; charset=utf-8",
 }
-
-_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
-
-# Comments, strings and IRIs: removed before looking for keywords, so "SERVICE" in a label is harmless.
-_NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*',
-    re.S)
-
-
-def _keywords(text: str) -> list[str]:
-    return re.findall(r"(?<![\w?$:])[A-Za-z]+(?![\w:])", _NOISE.sub(" ", text))
-
-
-def query_form(text: str) -> str:
-    """Return the form of a query or update: SELECT, ASK, CONSTRUCT, DESCRIBE, an update keyword, or ''."""
-    for word in _keywords(text):
-        w = word.upper()
-        if w in ("PREFIX", "BASE"):
-            continue
-        if w in _QUERY_FORMS or w in _UPDATE_WORDS:
-            return w
-    return ""
-
-
-def is_update(text: str) -> bool:
-    """Return True if the text is a SPARQL Update request rather than a query."""
-    return query_form(text) in _UPDATE_WORDS
-
 
 def uses_service(text: str) -> bool:
     """Return True if the query calls SERVICE (a call to another SPARQL endpoint), as its parsed form tells."""

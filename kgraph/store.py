@@ -548,7 +548,7 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     Returns:
         The query without its ORDER BY, and the (variable, descending) sort keys in order.
     """
-    from .query import query_form
+    from .sparql_guard import query_form
 
     lines = text.rstrip().split("\n")
     while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
@@ -633,7 +633,7 @@ def _oxigraph_message(exc: BaseException) -> str:
 
 
 def _first_keyword(text: str) -> str:
-    from .query import query_form
+    from .sparql_guard import query_form
 
     return query_form(text)
 
