@@ -83,10 +83,16 @@ def warn_language(article_id: str, lang: str) -> None:
 # ---------------------------------------------------------------- features
 
 
-def _role_class(word: str) -> str | None:
-    from .relations import _role_class as rc
+_ROLES: dict[str, str | None] = {}
 
-    return rc(word)
+
+def _role_class(word: str) -> str | None:
+    """Return the role class of a word (leaderOf, worksFor, memberOf) or None, remembered per word."""
+    if word not in _ROLES:
+        from .relations import _role_class as rc
+
+        _ROLES[word] = rc(word)
+    return _ROLES[word]
 
 
 @dataclasses.dataclass
@@ -203,8 +209,9 @@ class ArticleView:
         got = self._roles.get(a)
         if got is None:
             lead = work = member = nat = 0
-            for _m, s1 in self.ents[a].mentions:
-                for t in _words(s1, s1.start - _WINDOW, s1.end + _WINDOW):
+            for info in self.ents[a].info:
+                s1 = info.span
+                for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
                     if s1.start <= t.i < s1.end:
                         continue
                     cls = _role_class(t.lemma_.lower()) or _role_class(t.lower_)
@@ -265,10 +272,9 @@ def _kill_word(tok) -> bool:
     return lemma in KILL_VERBS or lemma in KILLER_NOUNS or is_killing_noun(tok)
 
 
-def _words(span, lo: int, hi: int) -> list:
-    doc = span.doc
-    sent = span.sent
-    return [doc[i] for i in range(max(lo, sent.start), min(hi, sent.end))]
+def _words(span, sent, lo: int, hi: int) -> list:
+    """Return the tokens of the span's sentence from ``lo`` to ``hi`` (token indices)."""
+    return list(span.doc[max(lo, sent.start):min(hi, sent.end)])
 
 
 FEATURES = (
@@ -615,22 +621,36 @@ def _evidence(view: ArticleView, a: str, b: str, offset_of: dict):
     """Return (subject mention, object mention, sentence text, start, end) for a statement about a pair."""
     ea, eb = view.ents[a], view.ents[b]
     best = None
-    for m1, s1 in ea.mentions:
-        for m2, s2 in eb.mentions:
-            if s1.doc is s2.doc and s1.sent.start == s2.sent.start:
-                d = abs(s1.start - s2.start)
+    for f1 in ea.info:
+        for f2 in eb.info:
+            if f1.sent == f2.sent:
+                d = abs(f1.start - f2.start)
                 if best is None or d < best[0]:
-                    best = (d, m1, s1, m2)
+                    best = (d, f1, f2.m)
     if best is None:
-        m1, s1 = ea.mentions[0]
-        best = (0, m1, s1, eb.mentions[0][0])
-    _d, m1, s1, m2 = best
-    sent = s1.sent
+        best = (0, ea.info[0], eb.info[0].m)
+    _d, f1, m2 = best
+    m1, s1 = f1.m, f1.span
+    sent = view._sents[f1.sent]
     text = sent.text
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     start = sent.start_char + offset_of.get(id(s1.doc), 0) + lead
     return m1, m2, stripped, start, start + len(stripped)
+
+
+def _sentence_level(pieces, pairs) -> list[Relation]:
+    """Return what the hand rules and the sentence classifier state without the document model."""
+    from .relations import MentionIndex, chain_based_in, relations_of
+
+    by_doc: dict[int, list] = {}
+    for m, span in pairs:
+        by_doc.setdefault(id(span.doc), []).append((m, span))
+    found: list[Relation] = []
+    for offset, doc in pieces:
+        mine = by_doc.get(id(doc), [])
+        found.extend(relations_of(doc, MentionIndex(mine), offset, pairs=mine))
+    return found + chain_based_in(found, [m for m, _s in pairs])
 
 
 def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
@@ -653,15 +673,20 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
     for a, b, pred in candidates(view):
         if pred in preds and (pred != "killed" or may_kill(view, a, b)):
             todo.setdefault(pred, []).append((a, b))
+    # A one-sentence text is judged as the one-sentence training texts were (see kgraph.train_doc).
+    one = view.n_sent == 1
     for pred in sorted(todo):
         spec = preds[pred]
         keys = todo[pred]
+        threshold, curve = spec["threshold"], spec["calibration"]
+        if one and "threshold_sentence" in spec:
+            threshold, curve = spec["threshold_sentence"], spec["calibration_sentence"]
         scores = tree_scores(spec, [pair_vector(view, a, b, pred) for a, b in keys])
         for (a, b), p in zip(keys, scores):
             p = float(p)
-            if p < spec["threshold"]:
+            if p < threshold:
                 continue
-            conf = round(calibrated(spec["calibration"], p), 3)
+            conf = round(calibrated(curve, p), 3)
             m1, m2, text, s, e = _evidence(view, a, b, offset_of)
             hit = view.rules.get((a, b), {})
             name = pred
@@ -669,6 +694,21 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
                 name = "memberOf"  # the rule saw a party or team word: keep its finer predicate
             role = hit[name][1].role if name in hit else None
             out.append(Relation(m1, name, m2, conf, "model:doc", text, s, e, role))
+    if one:
+        # A lone sentence has no article for the model to read; there the sentence-level rules and
+        # classifier measured better (CoNLL04 dev F1 0.586 against 0.516), so their statements join;
+        # a killing only behind the same guard as the model's and at a measured precision of 0.9.
+        have = {(r.subject.name, r.predicate, r.object.name) for r in out}
+        for r in _sentence_level(pieces, pairs):
+            if (r.subject.name, r.predicate, r.object.name) in have:
+                continue
+            if r.predicate == "killed":
+                a = view.key_of.get((r.subject.start, r.subject.end))
+                b = view.key_of.get((r.object.start, r.object.end))
+                # An accusation needs a killing stated as done and a measured precision of 0.9.
+                if a is None or b is None or r.confidence < 0.9 or not may_kill(view, a, b):
+                    continue
+            out.append(r)
     # Statements the model does not decide (bornIn, and memberOf of a non-work pair) stay with the rules.
     decided = set(SIGNATURES) | {"memberOf"}
     out.extend(r for r in rules if r.predicate not in decided)

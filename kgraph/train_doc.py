@@ -374,6 +374,14 @@ def fit_predicates(data: dict[str, dict], log=print, oof_out: dict | None = None
             baseline, trees = export_trees(clf)
             out[pred] = {"baseline": baseline, "trees": trees, "threshold": t,
                          "calibration": _curve(*_judged(oof, y, d["dwie"]), t), "out_of_fold": stats}
+            # A one-sentence text has no article around it: its threshold and calibration come from the
+            # CoNLL04 sentences' rows alone, where that predicate has any.
+            sent = ~np.asarray(d["dwie"], dtype=bool)
+            if y[sent].sum() >= 5:
+                ts, sstats = _threshold(oof[sent], y[sent], np.zeros(int(sent.sum()), dtype=bool), pred)
+                out[pred].update(threshold_sentence=ts, calibration_sentence=_curve(oof[sent], y[sent], ts),
+                                 out_of_fold_sentence=sstats)
+                log(f"{pred} (one-sentence texts): threshold {ts} {sstats}")
             log(f"{pred}: rows {len(y)} positives {int(y.sum())} threshold {t} {stats}")
     return out
 
