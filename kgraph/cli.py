@@ -398,23 +398,45 @@ def review(graph, limit, as_json):
 @click.option("--gold", default=None,
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
-def train(data, output, gold, model):
-    """Train the relation classifier and calibrate the rules' confidence on CoNLL04.
+@click.option("--dwie", default=None, type=click.Path(file_okay=False),
+              help="Folder of DWIE DW_*.json files: also train the document relation model (models/docrel.json) "
+                   "on its first 602 articles by id and the --data sentences (needs the train extra).")
+@click.option("--doc-output", default=None, help="Where to write the document model; the shipped one by default.")
+@click.option("--cache", default=None, type=click.Path(file_okay=False),
+              help="Folder to keep spaCy parses of the training data in, so a re-run parses nothing.")
+@click.option("--doc-only", is_flag=True, help="Train only the document model (keep the sentence classifier).")
+def train(data, output, gold, model, dwie, doc_output, cache, doc_only):
+    """Train the relation classifier, calibrate the rules, and (with --dwie) train the document model.
 
     \b
     Example:
-      kgraph train --data conll04/train.json --gold dwie-calibration-gold/
+      kgraph train --data conll04/train.json --gold dwie-calibration-gold/ --dwie ../shared/data/dwie
+      kgraph train --data conll04/train.json --dwie ../shared/data/dwie --doc-only --cache /tmp/parses
     """
     from .train import MODEL_PATH
     from .train import train as run_train
 
-    summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
-    click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
-               f"features kept: {summary['features']}")
-    click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))
-    for method, r in summary["rules"].items():
-        click.echo(f"{method}: fired {r['fired']}, right {r['correct']}, confidence {r['precision']}")
-    click.echo(f"wrote {summary['output']}")
+    if doc_only and not dwie:
+        raise click.UsageError("--doc-only needs --dwie")
+    if not doc_only:
+        summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
+        click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
+                   f"features kept: {summary['features']}")
+        click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))
+        for method, r in summary["rules"].items():
+            click.echo(f"{method}: fired {r['fired']}, right {r['correct']}, confidence {r['precision']}")
+        click.echo(f"wrote {summary['output']}")
+    if dwie:
+        from . import docrel
+        from .relations import load_model
+        from .train_doc import train_doc
+
+        load_model(reset=True)  # the document model reads the rules' fresh calibration
+        figures = train_doc(dwie, data, output=doc_output, model=model, cache=cache, log=click.echo)
+        docrel.load_doc_model(reset=True)
+        for pred, f in sorted(figures.items()):
+            click.echo(f"{pred}: threshold {f['threshold']}, out-of-fold precision {f['precision']} "
+                       f"recall {f['recall']} ({f['tp']}/{f['n']} statements, {f['pos']} gold pairs)")
 
 
 if __name__ == "__main__":  # pragma: no cover

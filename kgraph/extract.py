@@ -1004,20 +1004,30 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         article: The article the pieces come from.
         pieces: ``(offset, Doc)`` pairs as :func:`kgraph.nlp.parse` yields them.
     """
+    from . import docrel
+
     pieces = list(pieces)
+    lang = docrel.language_of(article.text)
+    if lang != "en":
+        # A German article parsed as English gives junk names ("Bundeskanzlerin X" a person): say so, skip it.
+        docrel.warn_language(article.id, lang)
+        return Extraction(article)
     cands: list[_Cand] = []
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
     relations: list[Relation] = []
-    by_doc: dict[int, list] = {}
-    for m, span in pairs:
-        by_doc.setdefault(id(span.doc), []).append((m, span))
-    for offset, doc in pieces:
-        found = by_doc.get(id(doc), [])
-        index = MentionIndex(found)
-        relations.extend(relations_of(doc, index, offset, pairs=found))
-    relations.extend(chain_based_in(relations, [m for m, _s in pairs]))
+    if docrel.load_doc_model():
+        relations = docrel.doc_relations(pieces, pairs)
+    else:
+        by_doc: dict[int, list] = {}
+        for m, span in pairs:
+            by_doc.setdefault(id(span.doc), []).append((m, span))
+        for offset, doc in pieces:
+            found = by_doc.get(id(doc), [])
+            index = MentionIndex(found)
+            relations.extend(relations_of(doc, index, offset, pairs=found))
+        relations.extend(chain_based_in(relations, [m for m, _s in pairs]))
     unique = {}
     for r in relations:
         key = (r.subject.start, r.predicate, r.object.start)

@@ -1731,12 +1731,12 @@ def pair_features(doc, a, sa, b, sb) -> list[str]:
 _MODEL: dict | None = None
 
 
-def load_model(path=None) -> dict:
-    """Return the shipped classifier and rule calibration (loaded once; empty when absent)."""
+def load_model(path=None, reset: bool = False) -> dict:
+    """Return the shipped classifier and rule calibration (loaded once, again after ``reset``; empty when absent)."""
     global _MODEL
     if path is not None:
         return json.loads(Path(path).read_text(encoding="utf-8"))
-    if _MODEL is None:
+    if _MODEL is None or reset:
         from .train import MODEL_PATH
 
         _MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}

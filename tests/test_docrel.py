@@ -1,0 +1,122 @@
+"""The document relation model: language guard, tree evaluation, calibration, and invented articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kgraph import docrel
+from kgraph.extract import extract_doc
+from kgraph.model import Article
+from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION
+
+GERMAN = ("Die Bundeskanzlerin Anna Kessler hat am Montag in Berlin mit dem Minister gesprochen. "
+          "Sie sagte, dass die Regierung die neuen Pläne für die Wirtschaft nicht ändern wird. "
+          "Auch der Präsident des Verbandes war bei dem Treffen und sprach von einer guten Lösung.")
+
+
+def _extract(nlp, text, aid="a1"):
+    art = Article(aid, text)
+    return extract_doc(art, [(0, nlp(text))])
+
+
+def _facts(ex):
+    return {(r.subject.name, r.predicate, r.object.name): r for r in ex.relations}
+
+
+def test_language_guess_tells_german_from_english():
+    assert docrel.language_of(GERMAN) == "de"
+    assert docrel.language_of("The minister said on Monday that the plan for the new bridge is ready "
+                              "and that work will start in the spring.") == "en"
+    # A German name or a short German quote inside an English article keeps it English.
+    assert docrel.language_of("The mayor of the town, Karl Huber, said the new hall was \"sehr gut\" and "
+                              "that the council would vote on it in the spring.") == "en"
+    assert docrel.language_of("Hallo") == "en"  # too short to tell
+
+
+def test_german_article_is_skipped_with_one_warning_line(nlp, capsys):
+    ex = _extract(nlp, GERMAN, "de1")
+    assert ex.mentions == () and ex.relations == ()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "de1" in err[0] and "'de'" in err[0]
+
+
+def _toy_model():
+    # Two stumps on feature 0 and one on feature 1.
+    trees = [[[0, 0.5, 1, 2, 0.0], [-1, 0.0, 0, 0, -1.0], [-1, 0.0, 0, 0, 1.0]],
+             [[1, 2.0, 1, 2, 0.0], [-1, 0.0, 0, 0, 0.5], [-1, 0.0, 0, 0, -0.5]]]
+    return {"baseline": -0.2, "trees": trees}
+
+
+def test_vectorised_tree_scores_equal_the_reference_walk():
+    spec = _toy_model()
+    rows = [[0.0, 0.0], [1.0, 0.0], [1.0, 3.0], [0.5, 2.0]]
+    fast = docrel.tree_scores(spec, rows)
+    for row, p in zip(rows, fast):
+        assert p == pytest.approx(docrel.tree_score(spec["trees"], spec["baseline"], row))
+    # x <= threshold goes left: [0.5, 2.0] takes both left leaves.
+    assert fast[3] == pytest.approx(1 / (1 + 2.718281828459045 ** (0.2 + 1.0 - 0.5)))
+
+
+def test_calibration_curve_reads_the_highest_floor_reached():
+    curve = [[0.4, 0.71], [0.6, 0.8], [0.85, 0.93]]
+    assert docrel.calibrated(curve, 0.45) == 0.71
+    assert docrel.calibrated(curve, 0.7) == 0.8
+    assert docrel.calibrated(curve, 0.99) == 0.93
+
+
+def test_shipped_model_matches_the_code_and_keeps_its_promises():
+    model = json.loads(docrel.DOC_MODEL_PATH.read_text(encoding="utf-8"))
+    assert model["features"] == list(docrel.FEATURES)
+    for pred, spec in model["predicates"].items():
+        assert pred in docrel.SIGNATURES
+        values = [p for _low, p in spec["calibration"]]
+        assert values == sorted(values)  # a higher score never promises less
+        stats = spec["out_of_fold"]
+        if stats["n"]:
+            assert stats["precision"] >= PRECISION_FLOORS.get(pred, TARGET_PRECISION), (pred, stats)
+    assert model["predicates"]["killed"]["out_of_fold"]["precision"] >= 0.9
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Senator Ann Roe called for the release of Tomas Varga, who was detained by Karl Brenner's "
+                 "guards last month.", id="called-for-release"),
+    pytest.param("Ann Roe criticized the 2019 operation to kill Omar Dessel, saying Karl Brenner had ordered "
+                 "it without a vote.", id="criticized-operation-to-kill"),
+    pytest.param("Prosecutors accused Ivo Marek of plotting to kill Dan Petrov, a charge his lawyer denied.",
+                 id="accused-of-plotting"),
+])
+def test_reports_about_a_killing_accuse_nobody(nlp, text):
+    ex = _extract(nlp, text)
+    assert not [r for r in ex.relations if r.predicate == "killed"], ex.relations
+
+
+def test_a_stated_killing_is_found(nlp):
+    facts = _facts(_extract(nlp, "John Miller shot and killed Robert Hayes outside a bar in Leeds on Friday."))
+    rel = facts.get(("John Miller", "killed", "Robert Hayes"))
+    assert rel is not None and rel.method == "model:doc" and rel.confidence >= 0.9
+
+
+def test_document_model_states_title_facts_with_evidence(nlp):
+    text = ("German Chancellor Olaf Brandt met union leaders in Hamburg on Monday.\n\n"
+            "Brandt said the government in Berlin would not raise taxes this year. "
+            "Maria Lopez, spokesperson for the World Health Organization, declined to comment.")
+    facts = _facts(_extract(nlp, text))
+    for fact in [("Olaf Brandt", "leaderOf", "Germany"), ("Olaf Brandt", "citizenOf", "Germany"),
+                 ("Maria Lopez", "worksFor", "World Health Organization")]:
+        assert fact in facts, sorted(facts)
+        assert facts[fact].method == "model:doc"
+    for r in facts.values():
+        assert 0.0 < r.confidence <= 1.0
+        assert text[r.sentence_start:r.sentence_end] == r.sentence
+        assert r.subject.text in r.sentence
+    assert facts[("Olaf Brandt", "leaderOf", "Germany")].sentence.startswith("German Chancellor")
+
+
+def test_rules_only_switches_the_document_model_off(nlp):
+    text = "Maria Lopez, spokesperson for the World Health Organization, declined to comment."
+    with docrel.rules_only():
+        ex = _extract(nlp, text)
+    assert ex.relations
+    assert all(r.method.startswith(("rule:", "model:pair")) for r in ex.relations), ex.relations
