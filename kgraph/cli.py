@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
+from pathlib import Path
 
 import click
 
@@ -348,17 +349,39 @@ def validate(graph, quiet):
 @click.option("--gold", default=None,
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
-def train(data, output, gold, model):
-    """Train the relation classifier and calibrate the rules' confidence on CoNLL04.
+@click.option("--dwie", default=None, type=click.Path(file_okay=False),
+              help="DWIE articles (DW_*.json): the sentence encoder's head also learns from the first 602.")
+@click.option("--encoder/--no-encoder", "use_encoder", default=None,
+              help="Train the sentence encoder's relation head too (default: when the encoder is installed).")
+@click.option("--cache", default=None, type=click.Path(file_okay=False),
+              help="Folder to keep encoded training pairs in; retraining the head then takes a minute.")
+def train(data, output, gold, model, dwie, use_encoder, cache):
+    """Train the relation classifiers and calibrate the rules' confidence on CoNLL04 (and DWIE).
 
     \b
     Example:
-      kgraph train --data conll04/train.json --gold dwie-calibration-gold/
+      kgraph train --data conll04/train.json --gold dwie-calibration-gold/ --dwie dwie/
     """
     from .train import MODEL_PATH
     from .train import train as run_train
 
     summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
+    if use_encoder is None:
+        from .encoder import model_dir
+
+        try:
+            model_dir()
+            use_encoder = True
+        except KGraphError:
+            use_encoder = False
+    if use_encoder:
+        from .sentrel import MODEL_PATH as HEAD_PATH
+        from .sentrel_train import train_sentrel
+
+        head_out = Path(output).with_name(HEAD_PATH.name) if output else HEAD_PATH
+        got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache)
+        click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
+                   f"{got['seconds']} s; wrote {got['output']}")
     click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
                f"features kept: {summary['features']}")
     click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))
