@@ -105,8 +105,25 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """Return BERT's exact (erf) GELU."""
-    return 0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476)))
+    """Return BERT's exact (erf) GELU, computed in place where it can (it is a third of the encoder's time)."""
+    # gelu(x) = x - h for x >= 0 and h for x < 0, where h = x/2 * erfc(|x|/sqrt 2), erfc as in _erf.
+    a = np.abs(x)
+    a *= np.float32(0.7071067811865476)
+    t = a * np.float32(0.3275911)
+    t += np.float32(1.0)
+    np.reciprocal(t, out=t)
+    poly = t * np.float32(1.061405429)
+    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        poly += np.float32(c)
+        poly *= t
+    np.square(a, out=a)
+    np.minimum(a, np.float32(80.0), out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    poly *= x
+    poly *= np.float32(0.5)
+    return np.where(x >= 0, x - poly, poly)
 
 
 def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:

@@ -1370,12 +1370,26 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     """
     head = head if head is not None else sentrel.load_head()
     config = head["config"]
-    floor = config.get("rule_floor", 0.0)
-    kept = [r for r in rules if r.confidence >= floor]
+    at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
+    floor, veto = config.get("rule_floor", 0.0), config.get("rule_veto", 0.0)
+    skip = set()
+    if not veto:
+        # Pairs a kept rule states (either way) are not scored: sentences with nothing else are not encoded.
+        for r in rules:
+            i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
+            if r.confidence >= floor and i is not None and j is not None:
+                skip |= {(i, j), (j, i)}
+    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=skip)
+    kept = []
+    for r in rules:
+        probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
+        if r.confidence < floor or (probs is not None and sum(probs.values()) < veto):
+            continue  # a weak rule, or one the scorer, which saw the rule's output, still finds unlikely
+        kept.append(r)
     covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
     threshold = config.get("threshold", 0.5)
     out = list(kept)
-    for (i, j), probs in sorted(sentrel.score_pairs(doc, mentions, rules, head).items()):
+    for (i, j), probs in sorted(scores.items()):
         (a, sa), (b, _sb) = mentions[i], mentions[j]
         if (a.start, b.start) in covered or not probs:
             continue

@@ -217,7 +217,8 @@ def available() -> bool:
     return True
 
 
-def score_pairs(doc, mentions, relations=None, head=None, encoder=None) -> dict[tuple[int, int], dict[str, float]]:
+def score_pairs(doc, mentions, relations=None, head=None, encoder=None,
+                skip=frozenset()) -> dict[tuple[int, int], dict[str, float]]:
     """Return {(i, j): {predicate: probability}} for the candidate pairs of (Mention, Span) items of a Doc.
 
     Args:
@@ -226,6 +227,7 @@ def score_pairs(doc, mentions, relations=None, head=None, encoder=None) -> dict[
         relations: The hand rules' relations in this Doc (they enter as features), or None.
         head: A head from :func:`load_head`; the shipped one when None.
         encoder: A :class:`kgraph.encoder.Encoder`; the shared one when None.
+        skip: Index pairs not to score (a sentence none of whose pairs is left is not encoded).
 
     Raises:
         ModelError: The head or the encoder cannot be loaded.
@@ -237,7 +239,7 @@ def score_pairs(doc, mentions, relations=None, head=None, encoder=None) -> dict[
     pairs = []
     for ks in by_sent.values():
         sub = [mentions[k] for k in ks]
-        pairs += [(ks[i], ks[j]) for i, j in candidate_pairs(sub)]
+        pairs += [(ks[i], ks[j]) for i, j in candidate_pairs(sub) if (ks[i], ks[j]) not in skip]
     if not pairs:
         return {}
     x = pair_matrix(doc, mentions, pairs, rule_hints(relations or (), mentions), encoder)
