@@ -313,7 +313,7 @@ def calibrate(probs, mask, y, groups, bins=(0.3, 0.45, 0.6, 0.75, 0.9)) -> dict[
 def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = None,
                   output: str | os.PathLike = MODEL_PATH, model: str | None = None,
                   cache: str | os.PathLike | None = None, first: int = 602, threshold: float = 0.5,
-                  epochs: int = 12, hidden: int = 256, folds: int = 3) -> dict:
+                  epochs: int = 10, hidden: int = 256, folds: int = 3) -> dict:
     """Train the sentence relation head on CoNLL04 train (and DWIE training articles) and write it to ``output``.
 
     Out-of-fold predictions (``folds`` splits by sentence / article) give the

@@ -79,3 +79,38 @@ def test_a_missing_head_is_a_model_error(tmp_path):
 
     with pytest.raises(ModelError):
         sentrel.load_head(tmp_path / "none.npz")
+
+
+def _sentence(tokens: str, entities, relations) -> dict:
+    return {"tokens": tokens.split(), "entities": [{"type": t, "start": s, "end": e} for t, s, e in entities],
+            "relations": [{"type": r, "head": h, "tail": t} for r, h, t in relations]}
+
+
+@needs_encoder
+def test_train_sentrel_writes_a_head_that_loads(tmp_path):
+    from kgraph.sentrel_train import train_sentrel
+
+    items = [
+        _sentence("Mara Quill , a spokeswoman for the Delton Freight Company , said the barges were late .",
+                  [("Peop", 0, 2), ("Org", 7, 10)], [("Work_For", 0, 1)]),
+        _sentence("John Brandt , who lives in Tarnow , met Ann Lee on Monday .",
+                  [("Peop", 0, 2), ("Loc", 6, 7), ("Peop", 9, 11)], [("Live_In", 0, 1)]),
+        _sentence("The Harlow Shipping Company , based in Tarnow , hired Peter Vance .",
+                  [("Org", 1, 4), ("Loc", 7, 8), ("Peop", 11, 13)], [("OrgBased_In", 0, 1), ("Work_For", 2, 0)]),
+        _sentence("Ann Lee said John Brandt had never met Peter Vance .",
+                  [("Peop", 0, 2), ("Peop", 3, 5), ("Peop", 8, 10)], []),
+    ]
+    data = tmp_path / "train.json"
+    import json
+
+    data.write_text(json.dumps(items), encoding="utf-8")
+    out = tmp_path / "head.npz"
+    summary = train_sentrel(data, output=out, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
+    assert summary["sources"][0]["pairs"] > 0 and summary["sources"][0]["positives"] >= 2
+    head = sentrel.load_head(out)
+    assert head["w1"].shape == (sentrel.feature_size(), 8)
+    assert head["config"]["classes"] == list(sentrel.CLASSES)
+    # Encoded pairs were cached: a second run reads them and gives the same head.
+    again = tmp_path / "again.npz"
+    train_sentrel(data, output=again, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
+    assert out.read_bytes() == again.read_bytes()
