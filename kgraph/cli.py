@@ -350,11 +350,12 @@ def validate(graph, quiet):
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
 @click.option("--dwie", default=None, type=click.Path(file_okay=False),
-              help="DWIE articles (DW_*.json): the sentence encoder's head also learns from the first 602.")
+              help="DWIE articles (DW_*.json): the sentence encoder's head also learns from the first 602 "
+                   "(without them it learns from CoNLL04 alone and does worse on news).")
 @click.option("--encoder/--no-encoder", "use_encoder", default=None,
               help="Train the sentence encoder's relation head too (default: when the encoder is installed).")
 @click.option("--cache", default=None, type=click.Path(file_okay=False),
-              help="Folder to keep encoded training pairs in; retraining the head then takes a minute.")
+              help="Folder to keep encoded training pairs in; retraining the head then takes minutes, not half an hour.")
 def train(data, output, gold, model, dwie, use_encoder, cache):
     """Train the relation classifiers and calibrate the rules' confidence on CoNLL04 (and DWIE).
 

@@ -9,7 +9,8 @@ probability the head gives that set (partial labels). DWIE relations are
 stated per article; a sentence naming both entities counts as a positive.
 
 Encoded pair features are cached (``--cache`` folder), so retraining the head
-takes a minute; encoding from scratch takes about ten (two cores).
+takes a few minutes; encoding CoNLL04 train and 602 DWIE articles from
+scratch took 27 minutes on the (shared, loaded) 2-core machine.
 """
 
 from __future__ import annotations
