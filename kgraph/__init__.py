@@ -17,18 +17,34 @@ if _sys.argv and (_sys.argv[0] == "-m" or _sys.argv[0].replace("\\", "/").rsplit
 
     quiet_startup_signals()
 
-from .errors import GraphError, InputError, KGraphError, ModelError, QueryError, ValidationError
-from .model import ENTITY_TYPES, PREDICATES, Article, Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
-from .ingest import read_inputs
-from .nlp import load as load_model
-from .extract import extract_articles, extract_doc
-from .link import link_extractions
-from .rdf import serialize, to_dataset, to_graph, write_formats
-from .validate import validate_file, validate_graph
-from .export import to_networkx
-from .pipeline import build
-from .evaluate import evaluate as evaluate_gold
-from .evaluate import score_kb
+# The public names are imported on first use (PEP 562), so that importing one
+# stage (``kgraph.model``, ``kgraph.terms``) does not load spaCy, rdflib and
+# networkx with every other stage.
+_EXPORTS = {
+    "GraphError": "kgraph.errors", "InputError": "kgraph.errors", "KGraphError": "kgraph.errors", "ModelError": "kgraph.errors",
+    "QueryError": "kgraph.errors", "ValidationError": "kgraph.errors",
+    "ENTITY_TYPES": "kgraph.model", "PREDICATES": "kgraph.model", "Article": "kgraph.model", "Entity": "kgraph.model",
+    "Extraction": "kgraph.model", "Fact": "kgraph.model", "KnowledgeBase": "kgraph.model", "Mention": "kgraph.model", "Relation": "kgraph.model",
+    "read_inputs": "kgraph.ingest", "load_model": ("kgraph.nlp", "load"), "extract_articles": "kgraph.extract",
+    "extract_doc": "kgraph.extract", "link_extractions": "kgraph.link", "serialize": "kgraph.rdf", "to_dataset": "kgraph.rdf",
+    "to_graph": "kgraph.rdf", "write_formats": "kgraph.rdf", "validate_file": "kgraph.validate", "validate_graph": "kgraph.validate",
+    "to_networkx": "kgraph.export", "build": "kgraph.pipeline", "evaluate_gold": ("kgraph.evaluate", "evaluate"),
+    "score_kb": "kgraph.evaluate",
+}
+
+
+def __getattr__(name: str):
+    """Import a public name from its stage module on first use."""
+    target = _EXPORTS.get(name)
+    if target is None:
+        raise AttributeError(f"module 'kgraph' has no attribute {name!r}")
+    module, attr = target if isinstance(target, tuple) else (target, name)
+    from importlib import import_module
+
+    value = getattr(import_module(module), attr)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Article", "Entity", "ENTITY_TYPES", "Extraction", "Fact", "GraphError", "InputError", "KGraphError",

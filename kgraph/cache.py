@@ -12,7 +12,11 @@ An output folder ``DIR`` holds ``DIR/.kgraph/``:
   ``[id, key]`` pairs sorted by id. A build re-links every article of the
   manifest from the cache, so the graph is a function of the manifest alone
   and does not depend on the order articles were added in. The manifest is
-  written last, atomically, after the outputs.
+  committed with the outputs (see :func:`prepare_manifest`): a build killed
+  at any instant leaves a graph and a manifest that agree.
+
+Both are validated on read: a damaged cache row counts as missing (the
+build parses its article again), a damaged manifest is a one-line error.
 
 Extractions travel to and from JSON losslessly (:func:`extraction_to_json`
 and :func:`extraction_from_json`), which also carries them between processes
@@ -41,7 +45,8 @@ FORMAT = 1
 # Modules that run after extraction: changing them does not change an
 # Extraction, so they are left out of the extractor version.
 _NOT_EXTRACTION = frozenset("""__init__ __main__ atomic cache cli errors evaluate ingest iri link parallel pipeline query
-rdf serve store push validate visualize vocab export formats shapes train""".split())
+rdf serve store push validate visualize vocab export formats shapes train netguard safe_rdf sparql_guard
+identity corrections review""".split())
 _NOT_EXTRACTION_DIRS = frozenset(("queries", "page", "ontology", "static", "templates"))
 
 
@@ -49,13 +54,37 @@ _NOT_EXTRACTION_DIRS = frozenset(("queries", "page", "ontology", "static", "temp
 
 def article_to_json(a: Article) -> dict:
     """Return an article as a JSON-ready dict."""
-    return {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date, "source": a.source}
+    return {"id": a.id, "text": a.text, "title": a.title, "url": a.url, "date": a.date, "source": a.source,
+            "publisher": a.publisher}
+
+
+def _need(ok: bool, what: str) -> None:
+    if not ok:
+        raise ValueError(what)
+
+
+def _str(v, what: str, optional: bool = False):
+    _need(isinstance(v, str) or (optional and v is None), f"{what} is not a string")
+    return v
+
+
+def _int(v, what: str) -> int:
+    _need(isinstance(v, int) and not isinstance(v, bool) and v >= 0, f"{what} is not a non-negative integer")
+    return v
 
 
 def article_from_json(d: dict) -> Article:
-    """Return the article of :func:`article_to_json`."""
-    return Article(id=d["id"], text=d["text"], title=d.get("title"), url=d.get("url"), date=d.get("date"),
-                   source=d.get("source"))
+    """Return the article of :func:`article_to_json`.
+
+    Raises:
+        ValueError: A field is missing or of the wrong type.
+    """
+    _need(isinstance(d, dict), "the article is not an object")
+    _need(isinstance(d.get("id"), str) and d["id"] != "", "the article id is not a non-empty string")
+    return Article(id=d["id"], text=_str(d.get("text"), "the article text"),
+                   title=_str(d.get("title"), "the title", True), url=_str(d.get("url"), "the url", True),
+                   date=_str(d.get("date"), "the date", True), source=_str(d.get("source"), "the source", True),
+                   publisher=_str(d.get("publisher"), "the publisher", True))
 
 
 def _mention_list(m: Mention) -> list:
@@ -63,7 +92,13 @@ def _mention_list(m: Mention) -> list:
 
 
 def _mention(v: list) -> Mention:
-    return Mention(v[0], v[1], v[2], v[3], v[4])
+    from .model import ENTITY_TYPES
+
+    _need(isinstance(v, list) and len(v) == 5, "a mention is not a list of 5 fields")
+    _need(v[1] in ENTITY_TYPES, f"unknown entity type {str(v[1])[:40]!r}")
+    start, end = _int(v[2], "a mention start"), _int(v[3], "a mention end")
+    _need(start <= end, "a mention ends before it starts")
+    return Mention(_str(v[0], "a mention text"), v[1], start, end, _str(v[4], "a mention name"))
 
 
 def extraction_to_json(ex: Extraction) -> dict:
@@ -85,15 +120,40 @@ def extraction_to_json(ex: Extraction) -> dict:
 
 
 def extraction_from_json(d: dict) -> Extraction:
-    """Return the extraction of :func:`extraction_to_json`, equal to the original."""
+    """Return the extraction of :func:`extraction_to_json`, equal to the original.
+
+    Every field is checked (a row edited by hand or damaged on disk must
+    not reach linking).
+
+    Raises:
+        ValueError: A field is missing, of the wrong type, or out of range.
+    """
+    import math
+
+    from .model import PREDICATES
+
+    _need(isinstance(d, dict), "the extraction is not an object")
+    _need(isinstance(d.get("mentions"), list) and isinstance(d.get("relations"), list),
+          "mentions or relations are not lists")
     mentions = tuple(_mention(v) for v in d["mentions"])
 
     def ref(v):
-        return mentions[v] if isinstance(v, int) else _mention(v)
+        if isinstance(v, int) and not isinstance(v, bool):
+            _need(0 <= v < len(mentions), "a relation names a mention that does not exist")
+            return mentions[v]
+        return _mention(v)
 
-    rels = tuple(Relation(ref(r["s"]), r["p"], ref(r["o"]), r["confidence"], r["method"], r["sentence"],
-                          r["start"], r["end"], r.get("role")) for r in d["relations"])
-    return Extraction(article_from_json(d["article"]), mentions, rels)
+    rels = []
+    for r in d["relations"]:
+        _need(isinstance(r, dict), "a relation is not an object")
+        _need(r.get("p") in PREDICATES, f"unknown predicate {str(r.get('p'))[:40]!r}")
+        conf = r.get("confidence")
+        _need(isinstance(conf, (int, float)) and not isinstance(conf, bool) and math.isfinite(conf)
+              and 0 <= conf <= 1, "a confidence is not a number from 0 to 1")
+        rels.append(Relation(ref(r.get("s")), r["p"], ref(r.get("o")), conf, _str(r.get("method"), "a method"),
+                             _str(r.get("sentence"), "a sentence"), _int(r.get("start"), "a sentence start"),
+                             _int(r.get("end"), "a sentence end"), _str(r.get("role"), "a role", True)))
+    return Extraction(article_from_json(d.get("article")), mentions, tuple(rels))
 
 
 def dumps(ex: Extraction) -> str:
@@ -210,13 +270,44 @@ class ExtractionCache:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
-        except (OSError, sqlite3.Error) as exc:
+            self._db = self._open()
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):  # locked, read-only, ...: not damage
+                raise GraphError(f"cannot open the extraction cache {self.path}: {exc}") from None
+            self._db = self._set_aside(exc)
+        except OSError as exc:
             raise GraphError(f"cannot open the extraction cache {self.path}: {exc}") from None
         self._pending: list[tuple[str, str]] = []
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
+            if cols != ["key", "data"]:
+                raise sqlite3.DatabaseError(f"unexpected columns {cols}")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _set_aside(self, exc: BaseException) -> sqlite3.Connection:
+        """Move a damaged cache file aside (warning) and start an empty one: a cache only saves work."""
+        import warnings
+
+        aside = self.path.with_name(self.path.name + ".damaged")
+        warnings.warn(f"the extraction cache {self.path} is damaged ({exc}); moved it to {aside.name} and "
+                      "starting an empty one (articles are parsed again)", stacklevel=3)
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                src = Path(str(self.path) + suffix)
+                if src.exists():
+                    os.replace(src, Path(str(aside) + suffix))
+            return self._open()
+        except (OSError, sqlite3.Error) as err:
+            raise GraphError(f"cannot open the extraction cache {self.path}: {err}") from None
 
     def __contains__(self, key: str) -> bool:
         if any(k == key for k, _ in self._pending):
@@ -225,7 +316,12 @@ class ExtractionCache:
 
     def keys(self) -> set[str]:
         """Return every key held."""
-        return {k for (k,) in self._db.execute("SELECT key FROM extraction")} | {k for k, _ in self._pending}
+        try:
+            held = {k for (k,) in self._db.execute("SELECT key FROM extraction") if isinstance(k, str)}
+        except sqlite3.Error as exc:
+            raise GraphError(f"cannot read the extraction cache {self.path}: {exc}; delete it and build again "
+                             "(it only saves work)") from None
+        return held | {k for k, _ in self._pending}
 
     def put(self, key: str, ex: Extraction | str) -> None:
         """Store an extraction (or its :func:`dumps` text) under a key; committed by :meth:`flush`."""
@@ -246,15 +342,35 @@ class ExtractionCache:
         self._pending.clear()
 
     def get(self, key: str) -> Extraction | None:
-        """Return the extraction under a key, or None."""
+        """Return the extraction under a key, or None (also when the row is damaged: see :meth:`check`)."""
+        return self.check(key)[0]
+
+    def check(self, key: str) -> tuple[Extraction | None, str | None]:
+        """Return ``(extraction, None)``, ``(None, None)`` if the key is absent, or ``(None, why)`` if the row is bad."""
         self.flush()
-        row = self._db.execute("SELECT data FROM extraction WHERE key=?", (key,)).fetchone()
-        if row is None:
-            return None
         try:
-            return loads(row[0])
-        except (ValueError, KeyError, TypeError, IndexError):
-            return None
+            row = self._db.execute("SELECT data FROM extraction WHERE key=?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            return None, f"unreadable ({exc})"
+        if row is None:
+            return None, None
+        try:
+            _need(isinstance(row[0], str), "not text")
+            return loads(row[0]), None
+        except RecursionError:
+            return None, "nested too deeply"
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+            return None, str(exc)[:200] or type(exc).__name__
+
+    def discard(self, key: str) -> None:
+        """Delete one entry (a damaged row, before it is parsed again)."""
+        self.flush()
+        try:
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("DELETE FROM extraction WHERE key=?", (key,))
+        except sqlite3.Error as exc:
+            raise GraphError(f"cannot write the extraction cache {self.path}: {exc}") from None
 
     def get_many(self, keys: Iterable[str]) -> Iterator[tuple[str, Extraction | None]]:
         """Yield ``(key, extraction or None)`` for each key, in order."""
@@ -301,32 +417,127 @@ def state_dir(output: str | os.PathLike) -> Path:
     return Path(output) / STATE_DIR
 
 
+_KEY_CHARS = frozenset("0123456789abcdef")
+
+
+def _manifest_articles(data) -> dict[str, str]:
+    """Return the ``{article id: cache key}`` of parsed manifest JSON; raise ValueError if it is malformed."""
+    _need(isinstance(data, dict), "not a JSON object")
+    _need(data.get("format") == FORMAT, f"format {str(data.get('format'))[:20]!r}, expected {FORMAT}")
+    rows = data.get("articles")
+    _need(isinstance(rows, list), "no list of articles")
+    out = {}
+    for row in rows:
+        _need(isinstance(row, list) and len(row) == 2 and all(isinstance(x, str) for x in row),
+              "an article entry is not an [id, key] pair of strings")
+        aid, key = row
+        _need(aid != "" and len(key) == 64 and set(key) <= _KEY_CHARS, "an article entry has a malformed key")
+        _need(aid not in out, f"article {aid[:60]!r} is listed twice")
+        out[aid] = key
+    return out
+
+
+def _load_manifest(path: Path) -> dict:
+    try:
+        return json.loads(path.read_bytes().decode("utf-8"))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def read_manifest(output: str | os.PathLike) -> dict[str, str] | None:
     """Return the ``{article id: cache key}`` manifest of the graph in ``output``, or None if it has none.
 
+    A build killed between renaming its outputs and its manifest is settled
+    first (see :func:`settle`), so the manifest read always describes the
+    graph in ``output``.
+
     Raises:
-        GraphError: The manifest exists but cannot be read.
+        GraphError: The manifest exists but is damaged (one line, with advice that works for ``build``).
     """
+    settle(output)
     path = state_dir(output) / "manifest.json"
     if not path.exists():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise ValueError(f"format {data.get('format')!r}, expected {FORMAT}")
-        return {str(aid): str(key) for aid, key in data["articles"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise GraphError(f"{path}: unreadable manifest ({exc}); rebuild without --into") from None
+        return _manifest_articles(_load_manifest(path))
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise GraphError(f"{path} is damaged ({str(exc)[:200]}): kgraph cannot tell which articles the graph "
+                         f"holds; build the folder again from all its sources without --into "
+                         f"(kgraph build SOURCES --output {output})") from None
+
+
+#: The graph file whose digest ties a pending manifest to the outputs it belongs to.
+GRAPH_FILE = "graph.ttl"
+_PENDING = "manifest.pending.json"
+
+
+def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | None = None) -> str:
+    from . import __version__
+
+    data = {"format": FORMAT, "kgraph": __version__, "model": model_id, "extractor": extractor_version()}
+    if graph_sha is not None:
+        data["graph_sha256"] = graph_sha
+    head = json.dumps(data, ensure_ascii=False)[:-1]
+    rows = ",\n".join(json.dumps([aid, manifest[aid]], ensure_ascii=False) for aid in sorted(manifest))
+    return f'{head}, "articles": [\n{rows}\n]}}\n'
 
 
 def write_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str) -> Path:
     """Write the manifest atomically; return its path."""
-    from . import __version__
+    return atomic.write_text(state_dir(output) / "manifest.json", _manifest_text(manifest, model_id))
 
-    data = {"format": FORMAT, "kgraph": __version__, "model": model_id, "extractor": extractor_version(),
-            "articles": [[aid, manifest[aid]] for aid in sorted(manifest)]}
-    head = json.dumps({k: v for k, v in data.items() if k != "articles"}, ensure_ascii=False)[:-1]
-    rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in data["articles"])
-    text = f'{head}, "articles": [\n{rows}\n]}}\n'
 
-    return atomic.write_text(state_dir(output) / "manifest.json", text)
+def _sha256_file(path: Path) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str, graph_text: str) -> Path:
+    """Write the next manifest as *pending*, with the digest of the graph it goes with, before the outputs move.
+
+    The commit of a build is: :func:`prepare_manifest`, rename the outputs
+    (``graph.ttl`` last), :func:`commit_manifest`. A kill at any instant
+    leaves either the old graph (the pending manifest's digest does not
+    match it: :func:`settle` drops it) or the new one (it matches:
+    :func:`settle` makes it the manifest), so the manifest read next always
+    describes the graph on disk.
+    """
+    sha = hashlib.sha256(graph_text.encode("utf-8")).hexdigest()
+    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha))
+
+
+def commit_manifest(output: str | os.PathLike) -> Path:
+    """Make the pending manifest the manifest (after the outputs were renamed); return its path."""
+    state = state_dir(output)
+    try:
+        os.replace(state / _PENDING, state / "manifest.json")
+    except OSError as exc:
+        raise GraphError(f"cannot write {state / 'manifest.json'}: {exc.strerror or exc}") from None
+    return state / "manifest.json"
+
+
+def settle(output: str | os.PathLike) -> None:
+    """Finish or undo the commit of a build that was killed: keep the manifest that matches the graph on disk."""
+    state = state_dir(output)
+    pending = state / _PENDING
+    if not pending.exists():
+        return
+    try:
+        data = _load_manifest(pending)
+        _manifest_articles(data)
+        sha = data.get("graph_sha256")
+    except (OSError, ValueError, UnicodeDecodeError):
+        sha = None
+    try:
+        if sha is not None and sha == _sha256_file(Path(output) / GRAPH_FILE):
+            os.replace(pending, state / "manifest.json")  # the outputs were committed: so is the manifest
+        else:
+            os.unlink(pending)  # the outputs were not (all) renamed: the old manifest still describes them
+    except OSError as exc:
+        raise GraphError(f"cannot settle {pending}: {exc.strerror or exc}") from None

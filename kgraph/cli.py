@@ -122,7 +122,10 @@ def main():
 @click.option("--format", "formats", multiple=True, metavar="LIST",
               help="Also write these formats (repeat or comma-separate): ttl, trig, nt, nq, jsonld, graphml, "
                    "gexf, csv. graph.ttl and graph.html are always written.")
-def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats):
+@click.option("--corrections", default=None, metavar="FILE",
+              help="Analyst corrections (JSON) to apply; by default DIR/corrections.json when present.")
+def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats,
+          corrections):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
 
     Re-runs parse only new or changed articles (a cache is kept in
@@ -134,6 +137,7 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
       kgraph build news-2024.jsonl.gz --jobs 2 --output corpus/
       kgraph build today/ --into corpus/
       kgraph build seeds/ --format trig,jsonld,csv
+      kgraph build seeds/ --corrections fixes.json
     """
     from pathlib import Path
 
@@ -149,7 +153,8 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
         inputs = ("seeds",)
     result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
                        min_confidence=min_confidence, into=into is not None, jobs=jobs,
-                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats)
+                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
+                       corrections=corrections)
     click.echo(result.summary())
 
 
@@ -203,10 +208,14 @@ def query(query, graph_path, fmt, engine, list_):
         return
     if not query:
         raise click.UsageError("give a QUERY (text, FILE.rq or saved name), or --list")
-    text = q.resolve(query)
-    q.check(text)
-    store = open_store(graph_path, engine)
-    click.echo(q.format_result(q.run(store, text), fmt), nl=False)
+    from .netguard import no_network
+
+    with no_network():  # nothing a query or graph file holds can reach the network from here
+        text = q.resolve(query)
+        q.check(text)
+        store = open_store(graph_path, engine)
+        out = q.format_result(q.run(store, text), fmt).encode("utf-8")  # the result formats are UTF-8
+    click.get_binary_stream("stdout").write(out)
 
 
 @main.command()
@@ -218,7 +227,10 @@ def query(query, graph_path, fmt, engine, list_):
               help="Seconds a query may run before it is stopped (HTTP 503).")
 @click.option("--store", "engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto",
               show_default=True, help="Query engine (auto: Oxigraph for graphs over 1 MB).")
-def serve(graph, host, port, timeout, engine):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests addressed to this host name (repeatable); "
+                   "the listening address is always accepted.")
+def serve(graph, host, port, timeout, engine, allow_hosts):
     """Serve a graph read-only: SPARQL 1.1 Protocol at /sparql, the network page at /.
 
     Updates and SERVICE are refused; a query past --timeout is stopped.
@@ -231,7 +243,7 @@ def serve(graph, host, port, timeout, engine):
     """
     from .serve import make_server, serve_forever
 
-    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout)
+    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout, allowed_hosts=allow_hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
     h, p = server.server_address[:2]
@@ -311,7 +323,10 @@ def view(graph, output, max_nodes, title):
     out = Path(output) if output else Path(graph).with_suffix(".html")
     if out.resolve() == Path(graph).resolve():
         raise click.UsageError("--output names the graph file itself; choose another file")
-    path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
+    from .netguard import no_network
+
+    with no_network():
+        path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
     click.echo(page.summary())
     click.echo(f"wrote {path}")
 
@@ -319,7 +334,9 @@ def view(graph, output, max_nodes, title):
 @main.command()
 @click.argument("graph", default="output/graph.ttl")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
-def validate(graph, quiet):
+@click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
+              help="Infer with the ontology first, as a validator that reasons would.")
+def validate(graph, quiet, inference):
     """Check a graph file against kgraph's SHACL shapes (ontology/shapes.ttl).
 
     Prints "conforms" or one line per violation; exits 1 when the graph does
@@ -330,16 +347,49 @@ def validate(graph, quiet):
     Example:
       kgraph validate output/graph.ttl
       kgraph validate output/graph.trig
+      kgraph validate output/graph.ttl --inference rdfs
     """
     from .errors import ValidationError
     from .validate import validate_file
 
-    report = validate_file(graph)
+    from .netguard import no_network
+
+    with no_network():
+        report = validate_file(graph, inference=inference)
     if not report.conforms:
         click.echo("\n".join(v.line() for v in report.violations))
         raise ValidationError(f"{graph} does not conform to the shapes: {len(report.violations)} violation(s)")
     if not quiet:
         click.echo(f"{graph} " + report.text())
+
+
+@main.command()
+@click.argument("graph", default="output")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Show at most this many suggestions (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print a corrections file of all shown suggestions.")
+def review(graph, limit, as_json):
+    """List likely duplicates and likely junk nodes, ranked by impact, as corrections items to paste.
+
+    GRAPH is an output folder (its graph.ttl) or a graph file. Paste the
+    items you agree with into DIR/corrections.json and build again.
+
+    \b
+    Example:
+      kgraph review output/ --limit 20
+      kgraph review output/ --json > output/corrections.json
+    """
+    from .corrections import to_json
+    from .review import review as run_review
+
+    found = run_review(graph, limit=limit or None)
+    if as_json:
+        click.echo(to_json([s.item for s in found]), nl=False)
+        return
+    if not found:
+        click.echo("no likely duplicates or junk found")
+    for s in found:
+        click.echo(s.line())
 
 
 @main.command()

@@ -17,7 +17,7 @@ import re
 import networkx as nx
 
 from . import iri
-from .model import KnowledgeBase
+from .model import KnowledgeBase, well_typed_facts
 
 #: CSV columns of ``nodes.csv`` and ``edges.csv``; Gephi's spreadsheet import
 #: recognises ``Id``/``Label`` and ``Source``/``Target``/``Weight``.
@@ -40,7 +40,6 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
     ``sentence`` (the first evidence sentence). Absent values are left out,
     as GraphML and GEXF have no null.
     """
-    from .rdf import well_typed_facts
 
     g = nx.MultiDiGraph()
     for e in kb.entities:

@@ -26,78 +26,34 @@ from functools import cache, lru_cache
 
 from . import gazetteer
 from .model import Article, Extraction, Mention, Relation
-from .relations import (KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, WORK_ROLES, MentionIndex, is_document_code,
-                        chain_based_in, is_killing_noun, is_source_code, relations_of, skip_date,
-                        source_line_start)
+from .lexicon import AGENCY_HEADS as _AGENCY_HEADS
+from .lexicon import FOREIGN_ARTICLES as _FOREIGN_ARTICLES
+from .lexicon import HOME_WORDS as _HOME_WORDS
+from .lexicon import KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, ORG_HEADS, PLACE_HEADS, WORK_ROLES
+from .lexicon import MEDIA_NOUNS as _MEDIA_NOUNS
+from .lexicon import NAME_TITLES as _NAME_TITLES
+from .lexicon import ORG_FIRST_WORDS as _ORG_FIRST
+from .lexicon import PARTICLES as _PARTICLES
+from .lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
+from .lexicon import PLACE_PREPS as _PLACE_PREPS
+from .lexicon import REGION_NOUNS as _REGION_NOUNS
+from .lexicon import SALUTATIONS as _SALUTATIONS
+from .lexicon import SAY_VERBS as _SAY_VERBS
+from .lexicon import SMALL_WORDS as _SMALL_WORDS
+from .lexicon import STRONG_ORG_HEADS as _RETYPE_ORG_HEADS
+from .lexicon import TITLES as _TITLES
+from .relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
+                        skip_date, source_line_start)
 
 _LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
 
-#: Words before a name that are not part of it ("Dear Song Ji-myong", "President Putin").
-_TITLES = frozenset("""dear mr mrs ms miss dr prof sir madam dame president premier minister chancellor general
-gen col lt sgt capt sen rep gov mayor king queen prince princess lord lady pope saint st rev father sister
-brother senator governor secretary ambassador judge justice commander colonel lieutenant sergeant captain
-admiral marshal officer professor coach chairman chairwoman ceo deputy spokesman spokeswoman spokesperson
-adviser advisor envoy sheikh ayatollah imam cardinal bishop archbishop""".split())
-
-#: Salutations that make the name after them a person ("Dear Song Ji-myong" tagged WORK_OF_ART).
-_SALUTATIONS = frozenset("dear mr mrs ms miss dr prof sir madam dame".split())
-
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
-
-#: Last words of organization names ("Special Operations Forces", "Quebec Liberal Party").
-ORG_HEADS = frozenset("""forces force service services ministry agency council committee commission party
-army navy police court bank university institute parliament association federation foundation office
-department corps guard guards group company corporation organization organisation authority assembly
-senate congress church league club movement front alliance coalition chamber board bureau directorate
-administration inc ltd llc plc ag gmbh co corp union zeitung times post journal gazette herald tribune
-network channel broadcaster agency cabinet government ministries trust fund society academy college
-school hospital clinic""".split())
-
-#: First words of organization names in other languages ("Parti Québécois", "Partido Popular").
-_ORG_FIRST = frozenset("parti partido partito partei bundesliga".split())
-
-#: Last words of place names ("Jean Lesage International Airport", "Red Square").
-PLACE_HEADS = frozenset("""airport square street avenue boulevard road bridge station arena stadium park
-palace memorial campus river lake mountain mountains island islands valley sea ocean gulf bay region
-province oblast peninsula desert strait canal harbour harbor port coast district cathedral castle tower
-monastery abbey temple mosque synagogue terminal stadion""".split())
-
-#: Lower-case heads that, after a country or demonym, name one agency ("Ukrainian military intelligence").
-_AGENCY_HEADS = frozenset("intelligence counterintelligence".split())
-
-#: Nouns naming a news outlet next to its name ("the German daily Handelsblatt", "Bild newspaper").
-_MEDIA_NOUNS = frozenset("""newspaper daily paper magazine weekly tabloid broadcaster journal news agency
-newsweekly publication""".split())
-
-#: Articles that open the names of newspapers and firms in other languages ("Der Spiegel", "Il Messaggero").
-_FOREIGN_ARTICLES = frozenset("der die das le la les il lo el los las de het".split())
-
-#: Verbs of saying whose subject is a person rather than an organization ("Ludwig Braun said").
-_SAY_VERBS = frozenset("say tell add explain insist warn argue claim admit stress note recall".split())
-
-#: Organization words strong enough to retype a place or person span ("Parti Québécois" tagged GPE).
-_RETYPE_ORG_HEADS = frozenset("""forces service ministry agency council committee commission party army navy
-police court bank university institute parliament association federation foundation corps company
-corporation organization organisation authority league club movement alliance coalition chamber board
-bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""".split())
 
 #: Words for what a person is ("striker", "foreign minister", "spokeswoman").
 _ROLE_WORDS = (LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | _TITLES) - {"general", "member", "candidate"}
 
-#: Pronouns that can stand for a person named just before.
-_PRONOUNS = frozenset("he she him her".split())
-
 _ACRONYM_MAX = 6
-
-#: Organization words that end a capitalized phrase the NER missed; "Union" is left out ("Soviet Union").
-#: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
-PARTY_PLURALS = frozenset("democrats republicans socialists conservatives liberals greens communists".split())
-
-_PHRASE_ORG_HEADS = ORG_HEADS - {"union", "post", "times", "school", "front"} | PARTY_PLURALS
-
-#: Prepositions before a place ("in Austin") that keep a place reading against a surname.
-_PLACE_PREPS = frozenset("in at from to near into across outside inside via".split())
 
 
 @dataclass
@@ -126,8 +82,6 @@ class _Cand:
 
 
 # ---------------------------------------------------------------- candidates
-
-_SMALL_WORDS = frozenset("a an the of in to for and on at with by as from is are vs".split())
 
 
 def _headline_tokens(doc) -> set[int]:
@@ -334,10 +288,6 @@ def _marked_as_person(doc, start: int, end: int) -> bool:
     return nxt.lower_ == "who" or nxt.text.isdigit() and end + 2 < len(doc) and doc[end + 2].text == ","
 
 
-#: Nouns after a town naming someone who lives there: "a Bemidji native".
-_HOME_WORDS = frozenset("native resident".split())
-
-
 def _before_home_word(doc, start: int, end: int) -> bool:
     """True before ", <US state abbreviation>" or a home noun: "Ogden, Utah.", "a Bemidji native"."""
     if end < len(doc) and doc[end].lower_ in _HOME_WORDS:
@@ -396,10 +346,6 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
     return [(start, end)]
 
 
-#: Name particles that join a surname ("Ursula von der Leyen", "Jan de Cock").
-_PARTICLES = frozenset("von van der den de du da di dos das del della le la al bin ibn ben ter zu".split())
-
-
 def _person_extent(doc, ent) -> int:
     """Return where a PERSON entity really ends, over particles the NER cut at: "Ursula von" + "der Leyen"."""
     end = ent.end
@@ -411,10 +357,6 @@ def _person_extent(doc, ent) -> int:
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
     return ent.end
-
-
-#: Titles written as part of a name ("Mrs. Ruth Hale", "President Harlan"): the mention's text keeps them.
-_NAME_TITLES = frozenset("mr mrs ms miss rev dr prince princess king queen lord gen sgt president".split())
 
 
 def _title_start(doc, start: int) -> int:
@@ -534,10 +476,6 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
         out.append(_Cand(doc, offset, i, j, kind, name, "gazetteer", "", i in headlines, True))
         i = j
     return out
-
-
-#: Nouns after a place name that make it a region ("the Kursk region", "Donetsk oblast").
-_REGION_NOUNS = frozenset("region province oblast district area governorate county".split())
 
 
 def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
@@ -881,8 +819,6 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
-
-
 
 
 def _killed_or_killer(c: _Cand) -> bool:

@@ -9,6 +9,7 @@ a time, so a corpus of any size streams through in bounded memory.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -180,16 +181,79 @@ def _has_words(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_DATE_PREFIX = r"(?:(?:date|published|updated|posted|dated)\s*(?:on)?\s*:?\s*)?(?:[A-Za-z]+day,?\s+)?"
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
+_DATE_DMY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_DATE_D_MONTH_Y = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_DATE_MONTH_D_Y = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DATE_LINE = re.compile(r"^\s*" + _DATE_PREFIX + r"(?P<date>[\w ,./:+-]{6,40}?)\s*$", re.I)
+
+
+def iso_date(value: str | None) -> str | None:
+    """Return a date written in a common form ("2024-05-01", "1 May 2024", "May 1, 2024", "01.05.2024") as YYYY-MM-DD."""
+    if not value:
+        return None
+    value = value.strip()
+    for rx, order in ((_DATE_ISO, "ymd"), (_DATE_DMY, "dmy"), (_DATE_D_MONTH_Y, "dMy"), (_DATE_MONTH_D_Y, "Mdy")):
+        m = rx.fullmatch(value)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = _MONTHS.get(parts["M"].lower()) if "M" in parts else int(parts["m"])
+        try:
+            import datetime
+
+            return datetime.date(int(parts["y"]), month or 0, int(parts["d"])).isoformat()
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _date_of(text: str) -> str | None:
+    """Return the date of a line near the top or the end that holds only a date ("Published: 1 May 2024")."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for ln in lines[:8] + lines[-4:]:
+        m = _DATE_LINE.match(ln)
+        if m and (day := iso_date(m.group("date"))):
+            return day
+    return None
+
+
 def _title_of(text: str) -> str | None:
-    """Return the first line when it reads as a headline (short, no final full stop)."""
+    """Return the first line when it reads as a headline (short, no final full stop, not a date, more text below)."""
     first = text.split("\n", 1)[0].strip()
-    if first and len(first) <= 200 and not first.endswith((".", "?", "!", ":", "\u201d", '"')) and len(first.split()) >= 2:
+    words = first.split()
+    bare = first.rstrip("\"'\u201d\u2019)")  # a headline may end in a quotation or a question, not a full stop
+    if (first and len(first) <= 200 and 2 <= len(words) <= 25 and not bare.endswith((".", ":", ",", ";"))
+            and "\n" in text.strip() and not _date_of(first) and any(w[:1].isupper() for w in words)):
         return first
     return None
 
 
-def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None]:
-    """Return (main text, title, url, date) of an HTML page; scripts, styles and boilerplate dropped.
+def publisher_of(url: str | None, named: object = None) -> str | None:
+    """Return who published an article: the name given (a ``source`` field, a site name), else its URL's host."""
+    name = _field(named, 200)
+    if name:
+        return name
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
+    """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
 
     Nothing referenced by the page (scripts, images, links) is fetched.
 
@@ -202,16 +266,16 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
 
     html = sanitize(html)
     if not html.strip():
-        return "", None, None, None
+        return "", None, None, None, None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)
     except Exception as exc:  # a third-party parser on hostile markup: many failure types
         raise InputError(f"{name}: cannot parse HTML ({type(exc).__name__})") from None
-    title = url = date = None
+    title = url = date = site = None
     if meta is not None:
-        title, url, date = meta.title, meta.url, meta.date
+        title, url, date, site = meta.title, meta.url, meta.date, meta.sitename
     if not text.strip():
         # Pages too small for the main-text detector: keep all visible text.
         from lxml import etree
@@ -219,7 +283,7 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
         try:
             tree = lhtml.document_fromstring(html)
         except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
-            return "", title, url, date
+            return "", title, url, date, site
         for bad in tree.xpath("//script|//style|//noscript|//template|//comment()|//processing-instruction()"):
             parent = bad.getparent()
             if parent is None:
@@ -232,7 +296,7 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
                     parent.text = (parent.text or "") + bad.tail
             parent.remove(bad)
         text = "\n\n".join(t.strip() for t in tree.itertext(tag=etree.Element) if t.strip())
-    return text, title, url, date
+    return text, title, url, date, site
 
 
 # ---------------------------------------------------------------- readers
@@ -286,16 +350,18 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
     raw = decode(data, shown(path))
     del data
-    title = url = date = None
+    title = url = date = site = None
     if path.suffix.lower() in HTML_SUFFIXES:
-        raw, title, url, date = html_to_text(raw, shown(path))
+        raw, title, url, date, site = html_to_text(raw, shown(path))
     text = clean_text(raw)
     del raw
     if not _has_words(text):
         _warn(f"{shown(path)}: empty, skipped")
         return None
+    url = _field(url)
     return Article(id=_article_id(path, root), text=text, title=_field(title, 500) or _title_of(text),
-                   url=_field(url), date=_field(date, 100), source=shown(path))
+                   url=url, date=_field(date, 100) or _date_of(text), source=shown(path),
+                   publisher=publisher_of(url, site))
 
 
 def _open_lines(path: Path):
@@ -356,9 +422,11 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
                 if not _has_words(cleaned):
                     _warn(f"{name}:{lineno}: empty text, skipped")
                     continue
+                url = _field(obj.get("url"))
                 yield Article(id=" ".join(sanitize(str(aid)).split()) or f"{Path(name).stem}:{lineno}",
-                              text=cleaned, title=_field(obj.get("title"), 500), url=_field(obj.get("url")),
-                              date=_field(obj.get("date"), 100), source=f"{name}:{lineno}")
+                              text=cleaned, title=_field(obj.get("title"), 500), url=url,
+                              date=_field(obj.get("date"), 100), source=f"{name}:{lineno}",
+                              publisher=publisher_of(url, obj.get("source") or obj.get("publisher")))
         except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
             where = f"{name}:{lineno + 1}" if lineno else name
             kind = "corrupt or truncated gzip data" if isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)) \
@@ -455,7 +523,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike], skip_bad: bool = False, std
             seen[art.id] = n
             seen[new_id] = 1
             _warn(f"{art.source}: article id {shown(art.id)[:100]!r} used before; renamed {shown(new_id)[:100]!r}")
-            art = Article(id=new_id, text=art.text, title=art.title, url=art.url, date=art.date, source=art.source)
+            art = dataclasses.replace(art, id=new_id)
         yield art
 
 
@@ -505,4 +573,4 @@ def _read_stdin(stream, skip_bad: bool) -> Iterator[Article]:
     cleaned = clean_text(text)
     if not _has_words(cleaned):
         raise InputError("<stdin>: no text")
-    yield Article(id="stdin", text=cleaned, title=_title_of(cleaned), source="<stdin>")
+    yield Article(id="stdin", text=cleaned, title=_title_of(cleaned), date=_date_of(cleaned), source="<stdin>")

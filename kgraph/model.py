@@ -12,19 +12,17 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-#: Entity types of the core vocabulary, in display order.
-ENTITY_TYPES = ("Person", "Organization", "Place", "Country")
-
-#: Relation predicates of the core vocabulary (local names in the ontology).
-PREDICATES = (
-    "worksFor", "memberOf", "leaderOf", "citizenOf", "livesIn",
-    "bornIn", "basedIn", "partOf", "locatedIn", "killed",
-)
+from .terms import ENTITY_TYPES, PREDICATES, SIGNATURES, EntityType, Predicate  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
 class Article:
-    """One news article: its identifier, text and optional metadata."""
+    """One news article: its identifier, text and optional metadata.
+
+    ``source`` says where the article was read from (a file, a JSONL line);
+    ``publisher`` names who published it (a JSONL ``source`` field, a page's
+    site name, or the host of its URL).
+    """
 
     id: str
     text: str
@@ -32,6 +30,7 @@ class Article:
     url: str | None = None
     date: str | None = None
     source: str | None = None
+    publisher: str | None = None
 
     @property
     def sha(self) -> str:
@@ -40,6 +39,8 @@ class Article:
         for part in (self.id, self.title, self.url, self.date, self.text):
             h.update((part or "").encode("utf-8", "surrogatepass"))
             h.update(b"\x00")
+        if self.publisher is not None:  # only then: keys of articles without one stay as they were
+            h.update(self.publisher.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
 
@@ -105,6 +106,8 @@ class Entity:
         latitude: WGS84 latitude from the gazetteer.
         longitude: WGS84 longitude from the gazetteer.
         country_code: ISO code of the country a gazetteer place lies in.
+        same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
+        corrections: The analyst's corrections that changed this entity, described.
     """
 
     key: str
@@ -118,6 +121,8 @@ class Entity:
     latitude: float | None = None
     longitude: float | None = None
     country_code: str | None = None
+    same_as: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,8 @@ class Fact:
     """A relation between two entities, with the evidence of every statement of it.
 
     ``evidence`` pairs an article identifier with the :class:`Relation` found
-    there; a fact from a gazetteer has ``method`` set and no evidence.
+    there; a fact from a gazetteer or an analyst's correction has ``method``
+    set and no evidence (a correction keeps its ``note``).
     """
 
     subject: str
@@ -133,6 +139,7 @@ class Fact:
     object: str
     evidence: tuple[tuple[str, Relation], ...] = ()
     method: str | None = None
+    note: str | None = None
 
     @property
     def confidence(self) -> float:
@@ -149,3 +156,16 @@ class KnowledgeBase:
     articles: tuple[Article, ...] = ()
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+
+def fits(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Return True when a relation between entities of these types fits the ontology's domain and range."""
+    dom, rng = SIGNATURES[predicate]
+    return subject_type in dom and object_type in rng
+
+
+def well_typed_facts(kb: KnowledgeBase) -> list[Fact]:
+    """Return the facts whose subject and object types fit the predicate's domain and range."""
+    types = {e.key: e.type for e in kb.entities}
+    return [f for f in kb.facts
+            if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]

@@ -114,8 +114,9 @@ class Progress:
         if enabled and _isatty(self.stream):
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="article", file=self.stream, dynamic_ncols=True,
-                             desc="extracting", smoothing=0.1, mininterval=0.5)
+            # No total (so no ETA) until the rate is measured over enough articles: see _eta_ready.
+            self._bar = tqdm(total=None, unit="article", file=self.stream, dynamic_ncols=True,
+                             desc="extracting", smoothing=0.1, mininterval=0.5, leave=False)
 
     def update(self, n: int = 1) -> None:
         """Count ``n`` more articles done."""
@@ -125,12 +126,22 @@ class Progress:
         if not self.enabled:
             return
         if self._bar is not None:
+            if self.total and self._bar.total is None and self._eta_ready(time.monotonic()):
+                self._bar.total = self.total
             self._bar.update(n)
             return
         now = time.monotonic()
         if now - self._last >= self.every:
             self._last = now
             self._line(now)
+
+    #: An ETA is shown only once the rate rests on this many articles and seconds after the first:
+    #: the first article carries the pipeline's start-up, so a rate from it alone is a guess.
+    MIN_ARTICLES, MIN_SECONDS = 5, 2.0
+
+    def _eta_ready(self, now: float) -> bool:
+        t1, n1 = self._first or (now, self.done)
+        return self.done - n1 >= self.MIN_ARTICLES and now - t1 >= self.MIN_SECONDS
 
     def _line(self, now: float) -> None:
         elapsed = max(now - self._start, 1e-9)
@@ -142,7 +153,7 @@ class Progress:
         else:
             msg += " articles"
         msg += f", {rate:.1f} articles/s, elapsed {_hms(elapsed)}"
-        if self.total and rate > 0 and self.done < self.total:
+        if self.total and rate > 0 and self.done < self.total and self._eta_ready(now):
             msg += f", ETA {_hms((self.total - self.done) / rate)}"
         print(msg, file=self.stream, flush=True)
 
@@ -155,15 +166,18 @@ class Progress:
         else:
             print(f"kgraph: {text}", file=self.stream, flush=True)
 
-    def close(self) -> None:
-        """Finish the bar, or print the last plain line."""
+    def close(self, finished: bool = True) -> None:
+        """Remove the bar; when the work finished, print the count and the elapsed time."""
         if not self.enabled:
             return
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-        elif time.monotonic() - self._start >= self.every:  # a short build needs no last line
-            self._line(time.monotonic())
+        if not finished or not self.done:
+            return
+        # The bar goes; the count and the elapsed time stay on screen.
+        print(f"kgraph: {self.done} article{'s' if self.done != 1 else ''} extracted in "
+              f"{_hms(time.monotonic() - self._start)}", file=self.stream, flush=True)
 
 
 def _isatty(stream) -> bool:
@@ -254,7 +268,7 @@ def _runner(jobs: int, dask, model: str | None, batch_size: int):
 def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
           skip_bad: bool = False, min_confidence: float = 0.0, *, into: bool = False, jobs: int = 1,
           dask=None, progress: bool = False, batch_size: int = 64, max_nodes: int | None = None,
-          formats: Iterable[str] = ()) -> BuildResult:
+          formats: Iterable[str] = (), corrections: str | os.PathLike | None = None) -> BuildResult:
     """Build the graph of the inputs and write ``graph.ttl`` and ``graph.html`` into ``output``.
 
     Args:
@@ -274,6 +288,9 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         max_nodes: Draw only this many entities, the most central, on the page (the graph keeps all).
         formats: Further outputs besides graph.ttl and graph.html (names from
             ``kgraph.rdf.OUTPUT_FORMATS``: trig, nt, nq, jsonld, graphml, gexf, csv).
+        corrections: A corrections file (see :mod:`kgraph.corrections`); by
+            default ``output/corrections.json`` when present, else the file a
+            previous build of ``output`` was given.
 
     Raises:
         InputError: No article could be read, or an input is bad.
@@ -287,11 +304,16 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     if out.exists() and not out.is_dir():
         raise GraphError(f"{out} is a file, not a folder")
     inputs = list(inputs)
+    fixes = _corrections(out, corrections)  # a bad file stops the build before any parsing
     fresh = not out.exists()
     counts = {"parsed": 0, "cached": 0}
     try:
-        return _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-                      counts, max_nodes, formats)
+        result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
+                        counts, max_nodes, formats, fixes)
+        if corrections is not None and Path(corrections).resolve() != (out / "corrections.json").resolve():
+            # Remembered, so that a later incremental build applies them too.
+            atomic.write_text(out / ".kgraph" / "corrections.json", Path(corrections).read_text(encoding="utf-8"))
+        return result
     except BaseException:
         if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
             # A failed first build leaves no folder behind, only the error (but one that
@@ -302,15 +324,29 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         raise
 
 
+def _corrections(out: Path, path):
+    """Load the corrections a build applies: the given file, else OUTPUT/corrections.json, else the remembered one."""
+    from . import corrections as corr
+
+    if path is not None:
+        return corr.load(path)
+    for p in (out / corr.DEFAULT_FILE, out / ".kgraph" / corr.DEFAULT_FILE):
+        if p.is_file():
+            return corr.load(p)
+    return None
+
+
 def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-           counts: dict, max_nodes=None, formats=()) -> BuildResult:
+           counts: dict, max_nodes=None, formats=(), fixes=None) -> BuildResult:
     from . import cache
     from .errors import GraphError, InputError
 
     started = time.monotonic()
     with _locked(out):
+        cache.settle(out)  # a build killed while committing: keep the manifest that matches the graph
         old = cache.read_manifest(out) if into else None
-        if into and old is None and any((out / n).exists() for n in ("graph.ttl", "graph.html")):
+        # graph.ttl alone: a page without it is what a first build killed mid-commit leaves (it is renamed last)
+        if into and old is None and (out / "graph.ttl").exists():
             raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
         manifest: dict[str, str] = dict(old or {})
         model_id = cache.model_fingerprint(model)
@@ -319,11 +355,14 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
             known = store.keys()
             new: dict[str, str] = {}
             queued: set[str] = set()
+            loaded: dict[str, Extraction] = {}
 
             def todo() -> Iterator[tuple[str, Article]]:
                 for art in ingest.read_inputs(inputs, skip_bad=skip_bad):
                     key = cache.cache_key(art, model_id)
                     new[art.id] = key
+                    if key in known and key not in loaded and key not in queued:
+                        _check_cached(store, key, art.id, known, loaded)
                     if key in known or key in queued:
                         counts["cached"] += 1
                         bar.update(1)
@@ -336,8 +375,10 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                     store.put(key, text)
                     counts["parsed"] += 1
                     bar.update(1)
-            finally:
-                bar.close()
+            except BaseException:
+                bar.close(finished=False)  # the error is the one line to read
+                raise
+            bar.close()
             store.flush()
             if not new and not manifest:
                 raise InputError("no articles found in the inputs")
@@ -345,33 +386,63 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
             manifest.update(new)
             exs = []
             for aid, key in sorted(manifest.items()):
-                ex = store.get(key)
+                ex = loaded.pop(key, None)
+                why = None
                 if ex is None:
-                    raise GraphError(f"{out}: the cached extraction of article {aid!r} is missing; "
-                                     "rebuild from the sources without --into")
+                    ex, why = store.check(key)
+                if ex is None or ex.article.id != aid:
+                    what = "missing" if ex is None and why is None else f"damaged ({why or 'another article'})"
+                    raise GraphError(f"{out}: the cached extraction of article {aid!r} is {what} and its source "
+                                     f"was not given: add it to the inputs (kgraph build SOURCE --into {out}) "
+                                     f"or build the folder from all its sources without --into")
                 exs.append(filter_confidence(ex, min_confidence))
-        kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats)
-        cache.write_manifest(out, manifest, model_id)
+        kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
+                                    before_rename=lambda ttl: cache.prepare_manifest(out, manifest, model_id, ttl))
+        cache.commit_manifest(out)
     return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
                        seconds=time.monotonic() - started)
 
 
+def _check_cached(store, key: str, aid: str, known: set, loaded: dict) -> None:
+    """Load a cached extraction into ``loaded``; a damaged row is dropped (warning) so the article is parsed again."""
+    import warnings
+
+    ex, why = store.check(key)
+    if ex is not None and ex.article.id == aid:
+        loaded[key] = ex
+        return
+    warnings.warn(f"the cached extraction of article {aid!r} is damaged ({why or 'it names another article'}); "
+                  "parsing the article again", stacklevel=2)
+    store.discard(key)
+    known.discard(key)
+
+
 def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
-                    formats: Iterable[str] = ()) -> tuple[KnowledgeBase, list[Path]]:
-    """Link the extractions and write the outputs atomically; return the knowledge base and the files."""
+                    formats: Iterable[str] = (), corrections=None,
+                    before_rename=None) -> tuple[KnowledgeBase, list[Path]]:
+    """Link the extractions and write the outputs atomically; return the knowledge base and the files.
+
+    ``before_rename(graph_text)`` runs once every output is ready, before
+    any is renamed; ``graph.ttl`` is renamed last (see ``cache.prepare_manifest``).
+    """
     from . import rdf, visualize
     from .link import link_extractions
 
-    kb = rdf.well_typed(link_extractions(exs))  # the summary counts what the graph holds
+    kb = rdf.well_typed(link_extractions(exs, corrections))  # the summary counts what the graph holds
     del exs
     ttl = rdf.serialize(kb, "turtle")
     page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed
-    files = {out / "graph.ttl": ttl, out / "graph.html": page}
+    files = {out / "graph.html": page}
     files.update(rdf.format_texts(kb, out, formats))
+    files[out / "graph.ttl"] = ttl  # renamed last: its digest tells a killed build's commit from its start
+    if before_rename is not None:
+        before_rename(ttl)
     write_files = getattr(atomic, "write_files", None)
     if write_files is not None:  # all outputs replaced together, or none
-        return kb, write_files(files)
-    return kb, [atomic.write_text(p, t) for p, t in files.items()]
+        written = write_files(files)
+    else:
+        written = [atomic.write_text(p, t) for p, t in files.items()]
+    return kb, written[-1:] + written[:-1]  # graph.ttl first, as it is reported
 
 
 def mention_json(m: Mention) -> dict:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,8 +64,12 @@ def read_quads(graph_path) -> list:
     p = Path(graph_path)
     if not p.is_file():
         raise GraphError(f"graph file not found: {p}")
+    from .safe_rdf import check_file
+
+    fmt = _ox_format(p)
+    check_file(p)  # no DTD, no remote JSON-LD context, bounded nesting
     try:
-        return list(ox.parse(path=str(p), format=_ox_format(p)))
+        return list(ox.parse(path=str(p), format=fmt))
     except (SyntaxError, ValueError, OSError) as exc:
         raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
 
@@ -115,19 +120,88 @@ def partition(quads) -> dict:
     return dict(graphs)
 
 
+#: Most bytes of a store's reply read (the first line is shown on an error).
+_MAX_REPLY = 65536
+_USERINFO = re.compile(r"(?<=://)[^\s]*@")
+_SECRET_PARAM = re.compile(r"(?i)([?&;][^=&;#]*(?:token|key|pass|secret|auth|sig|session|cred)[^=&;#]*=)[^&;#]*")
+
+
+def redact(url: str) -> str:
+    """Return a URL fit to print: user and password replaced by ``***``, secret-looking query values too."""
+    text = _USERINFO.sub("***@", str(url))
+    return _SECRET_PARAM.sub(lambda m: m.group(1) + "***", text)
+
+
+def parse_endpoint(endpoint: str):
+    """Return the ``urlsplit`` of a Graph Store endpoint URL after checking every part of it.
+
+    Raises:
+        InputError: Not an http(s) URL, or malformed: a bad port, a space or
+            control character, broken IPv6 brackets, no host. The message
+            never holds the user or password.
+    """
+    shown = redact(endpoint)
+    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in endpoint):
+        raise InputError(f"--endpoint {shown!r} holds a space or control character; percent-encode it")
+    try:
+        url = urlsplit(endpoint)
+        port = url.port
+        host = url.hostname
+    except ValueError as exc:
+        # The library's own words may quote a piece of the password: say what is wrong in ours.
+        why = str(exc)
+        reason = ("its port is not a number from 1 to 65535" if "Port" in why
+                  else "its IPv6 address brackets are broken" if "IPv6" in why or "[" in endpoint
+                  else "its host is malformed")
+        raise InputError(f"--endpoint {shown!r} is not a valid URL: {reason}") from None
+    if url.scheme not in ("http", "https"):
+        raise InputError(f"--endpoint must be an http:// or https:// URL, not {shown!r}")
+    if not host:
+        raise InputError(f"--endpoint {shown!r} names no host")
+    if port == 0:
+        raise InputError(f"--endpoint {shown!r}: port 0 is not a port one can connect to")
+    if "[" in url.netloc.rsplit("@", 1)[-1] and ":" not in host:
+        raise InputError(f"--endpoint {shown!r} has brackets around a host that is not an IPv6 address")
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        raise InputError(f"--endpoint {shown!r} has a host name that cannot be encoded") from None
+    return url
+
+
+def _scrub(text: str, endpoint: str, secrets=()) -> str:
+    """Return a message with every credential of the endpoint removed."""
+    out = str(text).replace(endpoint, redact(endpoint))
+    try:
+        url = urlsplit(endpoint)
+        found = [url.username, url.password] + ([unquote(url.username or ""), unquote(url.password or "")])
+        found.append(url.netloc.rpartition("@")[0])
+    except ValueError:
+        found = []
+    for secret in sorted({s for s in [*found, *secrets] if s and len(s) >= 2}, key=len, reverse=True):
+        out = out.replace(secret, "***")
+    return redact(out)
+
+
 class _Client:
     """One keep-alive HTTP connection to the Graph Store endpoint."""
 
     def __init__(self, endpoint: str, timeout: float):
-        url = urlsplit(endpoint)
-        if url.scheme not in ("http", "https") or not url.hostname:
-            raise InputError(f"--endpoint must be an http:// or https:// URL, not {endpoint!r}")
-        self.endpoint, self.url, self.timeout = endpoint, url, timeout
+        url = parse_endpoint(endpoint)
+        self.raw, self.url, self.timeout = endpoint, url, timeout
+        self.endpoint = redact(endpoint)  # what messages show
         self.headers = {"Content-Type": "text/turtle; charset=utf-8"}
+        self.secrets: tuple = ()
         if url.username is not None:
             cred = f"{unquote(url.username)}:{unquote(url.password or '')}".encode("utf-8")
-            self.headers["Authorization"] = "Basic " + base64.b64encode(cred).decode("ascii")
+            token = base64.b64encode(cred).decode("ascii")
+            self.headers["Authorization"] = "Basic " + token
+            self.secrets = (token, cred.decode("utf-8", "replace"))
         self.conn = None
+
+    def scrub(self, text) -> str:
+        """Return text fit to print: no user, password or Authorization value in it."""
+        return _scrub(str(text), self.raw, self.secrets)
 
     def _connect(self):
         cls = http.client.HTTPSConnection if self.url.scheme == "https" else http.client.HTTPConnection
@@ -142,19 +216,28 @@ class _Client:
             try:
                 self.conn.request("PUT", path, body=body, headers=self.headers)
                 resp = self.conn.getresponse()
-                text = resp.read().decode("utf-8", "replace")
+                text = resp.read(_MAX_REPLY).decode("utf-8", "replace")  # a store's reply is short; never all
+                if not resp.isclosed():  # more than that: drop the connection rather than read it
+                    self.close()
                 break
             except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
                 self.close()
                 if attempt == 2:
-                    raise GraphError(f"cannot push to {self.endpoint}: {exc}") from None
+                    raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {exc}")) from None
             except OSError as exc:
                 self.close()
-                raise GraphError(f"cannot reach {self.endpoint}: {exc.strerror or exc}") from None
+                raise GraphError(self.scrub(f"cannot reach {self.endpoint}: {exc.strerror or exc}")) from None
+            except (http.client.HTTPException, ValueError, UnicodeError) as exc:
+                self.close()
+                raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {type(exc).__name__}: "
+                                            f"{str(exc)[:200]}")) from None
         if resp.status not in (200, 201, 204):
             first = text.strip().splitlines()[0][:200] if text.strip() else resp.reason
             where = "the default graph" if graph is None else f"graph <{graph}>"
-            raise GraphError(f"{self.endpoint} refused {where}: HTTP {resp.status} {first}")
+            hint = ""
+            if 300 <= resp.status < 400:
+                hint = f" (redirected to {redact(resp.getheader('Location') or '?')}; kgraph follows no redirects)"
+            raise GraphError(self.scrub(f"{self.endpoint} refused {where}: HTTP {resp.status} {first}{hint}"))
 
     def close(self) -> None:
         if self.conn is not None:
@@ -176,7 +259,7 @@ def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
     """
     import pyoxigraph as ox
 
-    client = _Client(endpoint, timeout)
+    client = _Client(endpoint, timeout)  # a malformed URL is reported before the graph is read
     graphs = partition(read_quads(graph_path))
     sent = {}
     try:
@@ -186,4 +269,4 @@ def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
             sent[g] = len(graphs[g])
     finally:
         client.close()
-    return PushResult(endpoint, sent)
+    return PushResult(client.endpoint, sent)

@@ -65,22 +65,30 @@ def is_update(text: str) -> bool:
 
 
 def uses_service(text: str) -> bool:
-    """Return True if the query holds a SERVICE clause (a call to another SPARQL endpoint)."""
-    return any(w.upper() == "SERVICE" for w in _keywords(text))
+    """Return True if the query calls SERVICE (a call to another SPARQL endpoint), as its parsed form tells."""
+    try:
+        check(text)
+    except QueryError as exc:
+        return str(exc).startswith("SERVICE")
+    return False
 
 
-def check(text: str) -> None:
-    """Refuse what kgraph never runs: updates (graphs are read-only) and SERVICE (no network).
+def check(text: str):
+    """Refuse what kgraph never runs, deciding on the parsed query (see :mod:`kgraph.sparql_guard`).
+
+    Updates (graphs are read-only), SERVICE (no network), queries nested or
+    grown past the limits, lone surrogates and malformed queries are refused.
+
+    Returns:
+        rdflib's parsed query (its algebra), with the project's prefixes.
 
     Raises:
-        QueryError: The text is an update, calls SERVICE, or is empty.
+        QueryError: The text is refused or does not parse.
     """
-    if not text.strip():
-        raise QueryError("empty query")
-    if is_update(text):
-        raise QueryError(f"SPARQL Update ({query_form(text)}) is not allowed: the graph is read-only")
-    if uses_service(text):
-        raise QueryError("SERVICE is not allowed: kgraph never sends queries to other hosts")
+    from .sparql_guard import parse
+    from .vocab import PREFIXES
+
+    return parse(text, PREFIXES)
 
 
 # ---------------------------------------------------------------- saved queries
@@ -143,9 +151,8 @@ def run(graph, query: str) -> Result:
     Raises:
         QueryError: The query is malformed, is an update, or uses SERVICE.
     """
-    check(query)
     store = graph if hasattr(graph, "engine") else RdflibStore(dataset=graph)
-    return store.query(query)
+    return store.query(query)  # every store passes the query through the gate (kgraph.sparql_guard) first
 
 
 # ---------------------------------------------------------------- output formats
@@ -211,12 +218,43 @@ def _table(vars_: list[str], rows: list[tuple]) -> str:
     return "\n".join(lines) + "\n"
 
 
+class ResultError(QueryError):
+    """A result holds text no output format can carry (a lone surrogate from the graph file)."""
+
+
 def format_result(result: Result, fmt: str = "table") -> str:
     """Render a result: SELECT/ASK as table, CSV, TSV, SPARQL JSON or XML; CONSTRUCT/DESCRIBE as Turtle.
 
+    The text is always encodable as UTF-8.
+
     Raises:
         QueryError: The format does not fit the kind of result.
+        ResultError: The result holds a lone surrogate (no character: it cannot be written).
     """
+    cells = result.rows if result.type == "SELECT" else result.triples
+    for row in cells:
+        for t in row:
+            if t is not None and _SURROGATE.search(str(t)):
+                _refuse_surrogate(str(t))
+    text = _format_result(result, fmt)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        _refuse_surrogate(text[exc.start:])
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogate(text: str):
+    m = _SURROGATE.search(text)
+    code = ord(m.group()) if m else 0xD800
+    raise ResultError(f"the result holds U+{code:04X}, a lone surrogate that no output format can carry "
+                      "(the graph file has it as an escape)")
+
+
+def _format_result(result: Result, fmt: str) -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if result.type in ("CONSTRUCT", "DESCRIBE"):

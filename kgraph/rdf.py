@@ -7,8 +7,9 @@ Layout of the graph (terms from ``ontology/kgraph.ttl``):
   the gazetteer's ``owl:sameAs`` GeoNames IRI, ``kg:isoCode`` (countries),
   ``kg:countryCode`` (places), ``geo:lat`` and ``geo:long``; these sit in
   the default graph;
-* every article: a ``kg:Article`` with ``dcterms:identifier``, title, URL
-  and date when known, in the named graph of that article;
+* every article: a ``kg:Article`` with ``dcterms:identifier``, title, URL,
+  date and publisher (``dcterms:publisher``) when known, in the named graph
+  of that article;
 * every relation: the direct triple (``:putin kg:leaderOf :russia``) and a
   ``kg:Evidence`` node (a reified ``rdf:Statement``) with ``kg:sentence``,
   ``kg:start``/``kg:end`` (the sentence), ``kg:subjectStart``/``kg:subjectEnd``
@@ -37,12 +38,14 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from . import iri
-from .model import KnowledgeBase
+from .model import KnowledgeBase, well_typed_facts
 from .vocab import GEO, GN, KG, PREFIXES, SCHEMA
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None)
 
 GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
+#: What an analyst's correction derives from: the corrections file of the build (see kgraph.corrections).
+CORRECTIONS_SOURCE = URIRef(iri.BASE + "corrections")
 
 #: File formats :func:`serialize` writes, by name, with their file suffix.
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
@@ -71,15 +74,6 @@ def _coord(x: float) -> Literal:
     return Literal(Decimal(f"{x:.5f}"), datatype=XSD.decimal)
 
 
-def well_typed_facts(kb: KnowledgeBase) -> list:
-    """Return the facts whose subject and object types fit the predicate's domain and range."""
-    from .validate import fits
-
-    types = {e.key: e.type for e in kb.entities}
-    return [f for f in kb.facts
-            if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]
-
-
 def well_typed(kb: KnowledgeBase) -> KnowledgeBase:
     """Return the knowledge base without the facts whose types do not fit the ontology (what the graph holds)."""
     from dataclasses import replace
@@ -103,6 +97,8 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI), g
         if art.date:
             yield a, DCTERMS.date, Literal(art.date), g
+        if art.publisher:
+            yield a, DCTERMS.publisher, Literal(art.publisher), g
     for e in kb.entities:
         ent = iri.entity_iri(e.key)
         for aid in e.articles:
@@ -115,7 +111,12 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield from _statement(ev, s, p, o, None)
             yield ev, KG.method, Literal(f.method or "gazetteer"), None
             yield ev, KG.confidence, _decimal(1.0), None
-            yield ev, PROV.wasDerivedFrom, GEONAMES_SOURCE, None
+            if f.method == "correction":
+                yield ev, PROV.wasDerivedFrom, CORRECTIONS_SOURCE, None
+                if f.note:
+                    yield ev, RDFS.comment, Literal(f.note), None
+            else:
+                yield ev, PROV.wasDerivedFrom, GEONAMES_SOURCE, None
             continue
         for aid, rel in f.evidence:
             g = iri.article_iri(aid)
@@ -154,6 +155,12 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
         yield ent, KG.mentionCount, Literal(e.mentions), None
         if e.geonames_id:
             yield ent, OWL.sameAs, GN[f"{e.geonames_id}/"], None
+        for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
+            yield ent, OWL.sameAs, iri.entity_iri(key), None
+        if e.corrections:  # an analyst changed this entity: say so, and which items did
+            yield ent, PROV.wasInfluencedBy, CORRECTIONS_SOURCE, None
+            for note in e.corrections:
+                yield ent, RDFS.comment, Literal(f"correction {note}"), None
         if e.iso_code and e.type == "Country":
             yield ent, KG.isoCode, Literal(e.iso_code), None
         if e.country_code and e.type != "Country":
@@ -430,6 +437,9 @@ def load(path) -> Dataset:
     if not p.is_file():
         raise GraphError(f"graph file not found: {p}")
     fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
+    from .safe_rdf import check_file
+
+    check_file(p, fmt)  # no DTD, no remote JSON-LD context, bounded nesting
     ds = Dataset(default_union=True)
     bind_prefixes(ds)
     try:

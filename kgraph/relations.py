@@ -1,8 +1,18 @@
 """Relation rules: dependency patterns over a parsed sentence.
 
-Each rule is a pure function ``rule(doc, index, offset)`` yielding
+Each rule is a function ``rule(doc, index, offset)`` yielding
 :class:`~kgraph.model.Relation`; ``index`` tells which mention covers a
-token. Each rule's docstring gives the phrase it exists for.
+token. Every rule is registered with :func:`kgraph.rules.rule` under its id
+(the ``method`` written in the graph), with a one-line reason, invented
+sentences it must read and sentences it must leave alone; the tests in
+``tests/test_rules.py`` are generated from those declarations. Rules that
+read the same construction (a title before a name, an apposition, ...)
+share one matcher, run once per sentence, and each keeps its own id's
+relations. Word lists live in :mod:`kgraph.lexicon`.
+
+To add a rule: write the function, decorate it with ``@rule(id, reason,
+predicates, examples=..., counter_examples=...)``, and add its id to
+:data:`RULE_ORDER`.
 """
 
 from __future__ import annotations
@@ -14,96 +24,55 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import gazetteer, sentrel
+from .lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS, HOME_PLACE_NOUNS,
+                      KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
+                      NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
+                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS)
 from .model import Mention, Relation
+from .rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
+from .terms import EntityType, Predicate
 from .train import softmax
-
-# ---------------------------------------------------------------- lexicons
-
-#: Role nouns that make the person the leader of what follows or precedes.
-LEADER_ROLES = frozenset("""president premier leader chief head ceo chairman chairwoman chairperson chair
-governor mayor king queen chancellor emperor monarch sultan emir pope dictator boss founder
-prime-minister secretary-general commander-in-chief""".split())
-
-#: Role nouns that make the person work for the organization or country.
-WORK_ROLES = frozenset("""spokesperson spokesman spokeswoman adviser advisor minister secretary official
-ambassador envoy correspondent reporter journalist editor analyst researcher scientist professor lecturer
-economist diplomat employee executive staffer worker lawyer attorney agent negotiator representative
-coach manager director deputy aide consultant engineer officer general colonel lieutenant sergeant
-commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
-columnist photographer anchor host president-elect vice-president undersecretary""".split())
-
-#: Role nouns that make the person a member of the group.
-MEMBER_ROLES = frozenset("""member lawmaker legislator senator congressman congresswoman mp deputy
-player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan
-candidate politician""".split())
-
-#: Person nouns that say only where someone is from ("North Korean soldier X").
-NATIONALITY_NOUNS = frozenset("""soldier troops citizen national man woman boy girl student worker
-resident native refugee defector tourist businessman businesswoman athlete""".split())
-
-#: Person nouns that say where someone lives or comes from: "an Ogden native", "a resident of Leeds".
-HOME_NOUNS = frozenset("native resident citizen inhabitant".split())
-
-#: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
-PORTFOLIO_WORDS = frozenset("""defense defence foreign interior finance justice health education trade
-energy treasury state home agriculture labor labour transport transportation commerce economy culture
-environment security intelligence""".split())
-
-#: Nouns saying an organization belongs to another: "Instagram, a unit of Meta".
-UNIT_NOUNS = frozenset("""unit subsidiary division branch arm affiliate agency department wing part
-offshoot member""".split())
-
-#: Role nouns that go with a place-named employer: "a Cambridge researcher" means Cambridge University.
-ACADEMIC_ROLES = frozenset("researcher scientist professor lecturer student scholar academic economist".split())
-
-#: Verbs whose subject leads their object ("Xi heads the party").
-LEAD_VERBS = frozenset("lead head chair run govern rule command direct".split())
-
-#: Verbs whose subject works for their object ("she joined Reuters", "he represents Iran").
-WORK_VERBS = frozenset("join represent serve employ".split())
-
-#: Nouns naming a killer: "King assassin James Earl Ray".
-KILLER_NOUNS = frozenset("assassin killer murderer slayer".split())
-
-#: Verbs whose subject killed their object ("Oswald shot Kennedy").
-KILL_VERBS = frozenset("kill murder assassinate slay execute shoot behead strangle stab".split())
 
 # ---------------------------------------------------------------- relations
 
-#: Abbreviated titles and the role nouns they stand for: "Louisiana Gov. Earl Long", "Arizona Sen. Ann Roe".
-ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                      "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
-                      "cmdr": "commander", "pres": "president", "supt": "superintendent", "insp": "inspector"}
+#: Entity types that can be where something is: a place or a country.
+PLACE_TYPES = (EntityType.Place, EntityType.Country)
+
+#: Entity types that can employ a person: an organization or a state.
+EMPLOYER_TYPES = (EntityType.Organization, EntityType.Country)
+
+#: Predicates of holding an office, after which a state's official is also its citizen.
+OFFICE_PREDICATES = (Predicate.leaderOf, Predicate.worksFor)
 
 
 def _role_class(lemma: str) -> str | None:
     lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
     if lemma in LEADER_ROLES:
-        return "leaderOf"
+        return Predicate.leaderOf
     if lemma in MEMBER_ROLES:
-        return "memberOf"
+        return Predicate.memberOf
     if lemma in WORK_ROLES:
-        return "worksFor"
+        return Predicate.worksFor
     return None
 
 
 def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, obj: Mention) -> str | None:
     """Choose the predicate from the role word and the argument types."""
-    if subject.type != "Person":
+    if subject.type != EntityType.Person:
         return None
-    if role == "leaderOf":
-        return "leaderOf"
-    if obj.type in ("Country", "Place"):
-        if role == "worksFor" and obj.type == "Country":
-            return "worksFor"
-        if obj.type == "Country":
-            return "citizenOf"
+    if role == Predicate.leaderOf:
+        return Predicate.leaderOf
+    if obj.type in (EntityType.Country, EntityType.Place):
+        if role == Predicate.worksFor and obj.type == EntityType.Country:
+            return Predicate.worksFor
+        if obj.type == EntityType.Country:
+            return Predicate.citizenOf
         # "the Arizona senator", "a Boston lawyer": someone holding a role of a town or state lives there.
-        return "livesIn"
-    if role == "memberOf":
-        return "memberOf"
-    if role == "worksFor" or role is None:
-        return "worksFor"
+        return Predicate.livesIn
+    if role == Predicate.memberOf:
+        return Predicate.memberOf
+    if role == Predicate.worksFor or role is None:
+        return Predicate.worksFor
     return None
 
 
@@ -113,11 +82,18 @@ class MentionIndex:
     def __init__(self, pairs):
         self.by_token: dict[int, Mention] = {}
         self._tokens: dict[int, list] = {}
+        self._memo: dict = {}
         for m, span in pairs:
             for t in span:
                 self.by_token[t.i] = m
         for i in sorted(self.by_token):
             self._tokens.setdefault(id(self.by_token[i]), []).append(i)
+
+    def memo(self, key, make):
+        """Return ``make()``, computed once per key for this index (rules sharing one matcher read it once)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def at(self, token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -152,21 +128,28 @@ def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
     return _role_class(found.lemma_.lower()) or _role_class(found.lower_), found.lemma_.lower(), phrase
 
 
-def _make(subject, predicate, obj, conf, method, sent, offset, role=None) -> Relation:
+def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[Relation]:
+    """Return the relations of one rule id among those a shared matcher finds (the matcher runs once per index)."""
+    found = index.memo((matcher.__name__, offset), lambda: list(matcher(doc, index, offset)))
+    return [r for r in found if r.method == method]
+
+
+def _make(subject, predicate, obj, method, sent, offset, role=None, confidence=UNCALIBRATED) -> Relation:
+    """Return a relation with its evidence; a rule's confidence is left to calibration (:func:`_calibrated`)."""
     text, s, e = _evidence(sent, offset)
-    return Relation(subject, predicate, obj, conf, method, text, s, e, role)
+    return Relation(subject, predicate, obj, confidence, method, text, s, e, role)
 
 
 def _is_portfolio(m: Mention) -> bool:
     """True for a one-word "organization" that is a department word of a title ("Defense" in "Defense Secretary")."""
-    return m.type == "Organization" and " " not in m.text and m.text.lower() in PORTFOLIO_WORDS
+    return m.type == EntityType.Organization and " " not in m.text and m.text.lower() in PORTFOLIO_WORDS
 
 
 def _employer_for_place(doc, index: MentionIndex, place: Mention) -> Mention | None:
     """Return the one organization of the Doc whose name contains a place name ("Cambridge" -> Cambridge University)."""
     word = place.text.lower()
     orgs = {m.name: m for m in {id(m): m for m in index.by_token.values()}.values()
-            if m.type == "Organization" and word in m.name.lower().split()}
+            if m.type == EntityType.Organization and word in m.name.lower().split()}
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
@@ -177,9 +160,9 @@ def _person_root(doc, index: MentionIndex, person: Mention):
     return (heads[0], tokens) if heads else (None, tokens)
 
 
-def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
-    for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
+    for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
         root, tokens = _person_root(doc, index, person)
         if root is None:
             continue
@@ -191,50 +174,78 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> Iterator[Re
         targets = []
         for t in pre:
             m = index.at(t)
-            if m is not None and m is not person and m not in targets and m.type != "Person" \
+            if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
                     and not _is_portfolio(m):
                 targets.append(m)
         if not targets:
             continue
         # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
-        target = targets[0] if role == "leaderOf" else targets[-1]
+        target = targets[0] if role == Predicate.leaderOf else targets[-1]
         first = pre[0].i
-        if target.type == "Country" and role and first >= 2 and doc[first - 1].text == ",":
+        if target.type == EntityType.Country and role and first >= 2 and doc[first - 1].text == ",":
             # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
             before = index.at(doc[first - 2])
-            if before is not None and before.type == "Place":
+            if before is not None and before.type == EntityType.Place:
                 target = before
-        if target.type == "Place" and lemma in ACADEMIC_ROLES:
+        if target.type == EntityType.Place and lemma in ACADEMIC_ROLES:
             # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
             target = _employer_for_place(doc, index, target) or target
-        if role is None and not any(t.lemma_.lower() in NATIONALITY_NOUNS for t in pre):
+        if role is None and not any(t.lemma_.lower() in ORIGIN_NOUNS for t in pre):
             # "Modesto native George Lucas": a home noun ties the person to the town.
-            if target.type != "Country" and not (target.type == "Place" and
+            if target.type != EntityType.Country and not (target.type == EntityType.Place and
                                                  any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
                 continue
         pred = _predicate_for(role, lemma, person, target)
         if pred is None:
             continue
-        if role in ("memberOf",) and target.type == "Country":
-            pred = "citizenOf"
-        if lemma in NATIONALITY_NOUNS and target.type == "Country":
-            pred = "citizenOf"
+        if role in (Predicate.memberOf,) and target.type == EntityType.Country:
+            pred = Predicate.citizenOf
+        if lemma in ORIGIN_NOUNS and target.type == EntityType.Country:
+            pred = Predicate.citizenOf
         # A town's official living there is measured apart: its precision is not the employer reading's.
-        method = "rule:title-residence" if pred == "livesIn" and role else "rule:title-premodifier"
-        yield _make(person, pred, target, 0.85, method, root.sent, offset, phrase)
-        if pred in ("leaderOf", "worksFor") and target.type == "Country":
+        method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
+        yield _make(person, pred, target, method, root.sent, offset, phrase)
+        if pred in OFFICE_PREDICATES and target.type == EntityType.Country:
             # "Russian President Vladimir Putin": a state's official is its citizen.
-            yield _make(person, "citizenOf", target, 0.7, "rule:title-citizen", root.sent, offset, phrase)
+            yield _make(person, Predicate.citizenOf, target, "rule:title-citizen", root.sent, offset, phrase)
 
 
-def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+@rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("Kremlin foreign policy adviser Tom Brask told reporters the talks went well.",
+           ("Tom Brask", Predicate.worksFor, "Kremlin")),
+          ("The show cast Tim Roe as Nevada Gov. Carl Bassett.", ("Carl Bassett", Predicate.leaderOf, "Nevada")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
+      ])
+def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
+    return _only("rule:title-premodifier", index, _title_phrases, doc, offset)
+
+
+@rule("rule:title-residence", "A town's official named by a title before the name lives in the town.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Denver lawyer Mark Hollis filed the appeal.", ("Mark Hollis", Predicate.livesIn, "Denver")),
+      ],
+      counter_examples=[
+          ("Denver police arrested Mark Hollis on Friday.", ("Mark Hollis", Predicate.livesIn, "Denver")),
+      ])
+def rule_title_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-residence (read by :func:`_title_phrases`)."""
+    return _only("rule:title-residence", index, _title_phrases, doc, offset)
+
+
+def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
     for tok in doc:
         person = _apposed_person(tok, index)
-        if person is None or person.type != "Person" or index.at(tok) is not None:
+        if person is None or person.type != EntityType.Person or index.at(tok) is not None:
             continue
         cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
-        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS
+        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS  # the same as ORIGIN_NOUNS | {"inhabitant"}
         if cls is None and not nationality:
             yield from _apposition_from(doc, index, offset, person, tok)
             continue
@@ -250,26 +261,127 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]
         seen = []
         for w in candidates:
             m = index.at(w)
-            if m is not None and m.type != "Person" and m not in seen and not _is_portfolio(m):
+            if m is not None and m.type != EntityType.Person and m not in seen and not _is_portfolio(m):
                 seen.append(m)
         for m in seen[:1]:
-            if m.type == "Place" and tok.lemma_.lower() in ACADEMIC_ROLES:
+            if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
                 m = _employer_for_place(doc, index, m) or m
             if cls is None:
                 # "Robert Corduwener, a Netherlands businessman": a nationality only.
-                if m.type == "Country":
-                    yield _make(person, "citizenOf", m, 0.8, "rule:apposition-citizen", tok.sent, offset, phrase)
-                elif m.type == "Place" and tok.lemma_.lower() in HOME_NOUNS:
+                if m.type == EntityType.Country:
+                    yield _make(person, Predicate.citizenOf, m, "rule:apposition-citizen", tok.sent, offset, phrase)
+                elif m.type == EntityType.Place and tok.lemma_.lower() in HOME_NOUNS:
                     # "Ann Roe, a native of Tulsa, Okla.", "Ann Roe, a Tulsa resident": her home town (and state).
                     for place in _with_container(doc, index, m):
-                        yield _make(person, "livesIn", place, 0.8, "rule:apposition-home", tok.sent, offset, phrase)
+                        yield _make(person, Predicate.livesIn, place, "rule:apposition-home", tok.sent, offset, phrase)
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
             if pred:
-                method = "rule:apposition-residence" if pred == "livesIn" else "rule:apposition"
-                yield _make(person, pred, m, 0.9, method, tok.sent, offset, phrase)
-                if pred in ("leaderOf", "worksFor") and m.type == "Country":
-                    yield _make(person, "citizenOf", m, 0.7, "rule:title-citizen", tok.sent, offset, phrase)
+                method = "rule:apposition-residence" if pred == Predicate.livesIn else "rule:apposition"
+                yield _make(person, pred, m, method, tok.sent, offset, phrase)
+                if pred in OFFICE_PREDICATES and m.type == EntityType.Country:
+                    yield _make(person, Predicate.citizenOf, m, "rule:title-citizen", tok.sent, offset, phrase)
+
+
+@rule("rule:apposition", "A role noun in apposition to a name says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf),
+      examples=[
+          ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+      ],
+      counter_examples=[
+          ("Maria Lopez met a spokesperson for the World Health Organization.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+      ])
+def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition (read by :func:`_appositions`)."""
+    return _only("rule:apposition", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-residence", "A role of a town in apposition to a name says the person lives there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Tom Brask, a senator from Ogden, voted against the bill.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Tom Brask, a senator, flew to Ogden on Monday.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ])
+def rule_apposition_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-residence (read by :func:`_appositions`)."""
+    return _only("rule:apposition-residence", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-citizen", "A nationality noun in apposition says which country the person is from.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Tom Brask, a Danish businessman, bought the mill.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+      ],
+      counter_examples=[
+          ("Tom Brask, a businessman, flew to Denmark on Monday.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+      ])
+def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-citizen (read by :func:`_appositions`)."""
+    return _only("rule:apposition-citizen", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-home", "A home noun in apposition (\"a Leeds native\") says where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Owen Pryce, a Chicago native, joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+          ("The prize went to Victor Hale, the head of the jury and a Tacoma native.",
+           ("Victor Hale", Predicate.livesIn, "Tacoma")),
+      ],
+      counter_examples=[
+          ("Owen Pryce, a navy pilot, flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ])
+def rule_apposition_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-home (read by :func:`_appositions`)."""
+    return _only("rule:apposition-home", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-from", "Any noun in apposition with \"from\" a place says where the person comes from.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Tom Ruddle, a Democrat from Leeds who served ten years in parliament, retired.",
+           ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+      ],
+      counter_examples=[
+          ("Tom Ruddle, a Democrat, flew from Leeds to York.", ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+      ])
+def rule_apposition_from(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-from (read by :func:`_appositions`)."""
+    return _only("rule:apposition-from", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-in", "A noun in apposition with \"in\"/\"on\" a place says where the person does it.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Most of the crew stayed, said Victor Hale, a ferry pilot on Fair Isle.",
+           ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+          ("Carla Ruiz, one of the best surgeons in Ogden, retired on Friday.",
+           ("Carla Ruiz", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Victor Hale, a ferry pilot, sailed to Fair Isle.", ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+      ])
+def rule_apposition_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-in (read by :func:`_appositions`)."""
+    return _only("rule:apposition-in", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-town",
+      "A town before the noun in apposition (\"an Ogden architect\") is where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("The plan was drawn by Carla Ruiz, a Tacoma architect.", ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+      ],
+      counter_examples=[
+          ("The plan was drawn by Carla Ruiz, an architect who visited Tacoma.",
+           ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+      ])
+def rule_apposition_town(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-town (read by :func:`_appositions`)."""
+    return _only("rule:apposition-town", index, _appositions, doc, offset)
 
 
 def _apposed_person(tok, index: MentionIndex) -> Mention | None:
@@ -300,18 +412,18 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             continue
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
-        if m is None or m is person or m.type not in ("Place", "Country"):
+        if m is None or m is person or m.type not in PLACE_TYPES:
             continue
-        pred = "citizenOf" if m.type == "Country" else "livesIn"
+        pred = Predicate.citizenOf if m.type == EntityType.Country else Predicate.livesIn
         # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
         method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
-        for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
-            yield _make(person, pred, place, 0.75, method, noun.sent, offset)
+        for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
+            yield _make(person, pred, place, method, noun.sent, offset)
     # "Ann Roe, an Ogden architect": a town before any noun describing her is where she lives.
     town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
-    if town is not None and town.type == "Place" and not noun.text[:1].isupper():
+    if town is not None and town.type == EntityType.Place and not noun.text[:1].isupper():
         for place in _with_container(doc, index, town):
-            yield _make(person, "livesIn", place, 0.7, "rule:apposition-town", noun.sent, offset)
+            yield _make(person, Predicate.livesIn, place, "rule:apposition-town", noun.sent, offset)
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
@@ -334,25 +446,26 @@ def _role_before(doc, index: MentionIndex, comma: int):
     """
     before = doc[comma - 1]
     entity = index.at(before)
-    if entity is not None and entity.type != "Person":
+    if entity is not None and entity.type != EntityType.Person:
         first = index.token_ids(entity)[0]
         prep = doc[first - 1] if first > 0 else None
         while prep is not None and prep.dep_ == "det" and prep.i > 0:
             prep = doc[prep.i - 1]
-        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" or entity.type != "Organization":
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" \
+                or entity.type != EntityType.Organization:
             # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
             return None
         role = prep.head
         return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
     if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
         owner = _role_owner(doc, index, before)
-        return (before, owner) if owner is not None and owner.type != "Person" else None
+        return (before, owner) if owner is not None and owner.type != EntityType.Person else None
     return None
 
 
-def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role phrase, then the person after a comma: "Ohio's governor, Ann Roe", "the head of Acme, Ann Roe"."""
-    for person in {id(m): m for m in index.by_token.values() if m.type == "Person"}.values():
+    for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
         ids = index.token_ids(person)
         j = ids[0] - 1
         if j >= 1 and doc[j].text != "," and doc[j].pos_ == "PROPN" and index.at(doc[j]) is None:
@@ -364,20 +477,47 @@ def rule_role_then_name(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             continue
         role, entity = found
         holder = index.at(role.head) if role.dep_ == "appos" else None
-        if holder is not None and holder.type == "Person" or _is_portfolio(entity):
+        if holder is not None and holder.type == EntityType.Person or _is_portfolio(entity):
             continue  # "Bob Li, the head of Acme, Ann Roe and ...": the role is Bob Li's
         cls, lemma = _role_class(role.lemma_.lower()), role.lemma_.lower()
         pred = _predicate_for(cls, lemma, person, entity)
         if pred is None:
             continue
         _r, _l, phrase = _role_words([role])
-        yield _make(person, pred, entity, 0.8, "rule:role-then-name", role.sent, offset, phrase)
-        if pred in ("leaderOf", "worksFor") and entity.type == "Country":
-            yield _make(person, "citizenOf", entity, 0.7, "rule:title-citizen", role.sent, offset, phrase)
+        yield _make(person, pred, entity, "rule:role-then-name", role.sent, offset, phrase)
+        if pred in OFFICE_PREDICATES and entity.type == EntityType.Country:
+            yield _make(person, Predicate.citizenOf, entity, "rule:title-citizen", role.sent, offset, phrase)
 
 
-#: Nouns naming where someone lives or was born: "her Leeds home", "his Ogden hometown", "Ann Roe's Ohio birthplace".
-HOME_PLACE_NOUNS = frozenset("home hometown homeland birthplace".split())
+
+@rule("rule:title-citizen", "A state's leader or official, named by a title, is its citizen.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Chinese President Hal Brun arrived in Moscow on Monday.", ("Hal Brun", Predicate.citizenOf, "China")),
+      ],
+      counter_examples=[
+          ("Hal Brun met the Chinese president in Moscow.", ("Hal Brun", Predicate.citizenOf, "China")),
+      ])
+def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-citizen (read by :func:`_title_phrases`)."""
+    return [r for matcher in (_title_phrases, _appositions, _roles_then_names)
+            for r in _only("rule:title-citizen", index, matcher, doc, offset)]
+
+
+@rule("rule:role-then-name", "A role phrase, then the person after a comma, says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.",
+           ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
+          ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
+      ],
+      counter_examples=[
+          ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
+           ("Hal Brun", Predicate.leaderOf, "Norway")),
+      ])
+def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule role-then-name (read by :func:`_roles_then_names`)."""
+    return _only("rule:role-then-name", index, _roles_then_names, doc, offset)
 
 
 def _owner_of(poss, index: MentionIndex) -> Mention | None:
@@ -388,8 +528,8 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
     """
     named = index.at(poss)
     if named is not None:
-        return named if named.type == "Person" else None
-    if poss.lower_ not in ("his", "her", "their"):
+        return named if named.type == EntityType.Person else None
+    if poss.lower_ not in POSSESSIVE_PRONOUNS:
         return None
     verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
@@ -400,9 +540,18 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
         # "Roe's sister, Ann Vale, said from her home": the name in apposition to the subject.
         who = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c)), None) \
             if subj is not None else None
-    return who if who is not None and who.type == "Person" else None
+    return who if who is not None and who.type == EntityType.Person else None
 
 
+@rule("rule:home-noun", "A person's home or native place (\"her Leeds home\", \"his native Ohio\").",
+      (Predicate.livesIn, Predicate.citizenOf, Predicate.bornIn),
+      examples=[
+          ("Paula Renner was found dead at her Ogden home.", ("Paula Renner", Predicate.livesIn, "Ogden")),
+          ("A museum opened in Greta Solberg's Missoula birthplace.", ("Greta Solberg", Predicate.bornIn, "Missoula")),
+      ],
+      counter_examples=[
+          ("Paula Renner visited the Ogden home of a friend.", ("Paula Renner", Predicate.livesIn, "Ogden")),
+      ])
 def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Ogden birthplace"."""
     for tok in doc:
@@ -423,11 +572,12 @@ def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         seen = []
         for m in places:
-            if m is not None and m.type in ("Place", "Country") and m not in seen and m is not person:
+            if m is not None and m.type in PLACE_TYPES and m not in seen and m is not person:
                 seen.append(m)
         for m in seen:
-            pred = "bornIn" if lemma == "birthplace" else "livesIn" if m.type == "Place" else "citizenOf"
-            yield _make(person, pred, m, 0.8, "rule:home-noun", tok.sent, offset, lemma)
+            pred = Predicate.bornIn if lemma == "birthplace" else \
+                Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
+            yield _make(person, pred, m, "rule:home-noun", tok.sent, offset, lemma)
 
 
 def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
@@ -439,35 +589,49 @@ def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
     while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
         k += 1
     m = index.at(doc[k]) if k < len(doc) else None
-    return m if m is not None and m.type in ("Place", "Country") else None
+    return m if m is not None and m.type in PLACE_TYPES else None
 
 
+@rule("rule:headquarters", "An organization's headquarters and the place they are in.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods moved its staff from Ogden to new headquarters.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
     for tok in doc:
-        if tok.lower_ not in ("headquarters", "head-quarters", "hq") or index.at(tok) is not None:
+        if tok.lower_ not in HEADQUARTERS_WORDS or index.at(tok) is not None:
             continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
-                    and index.at(c).type == "Organization"), None)
+                    and index.at(c).type == EntityType.Organization), None)
         if org is None:
             continue
         places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod") and index.at(c)]
         places.append(_place_after(doc, index, tok.i))
         seen = []
         for m in places:
-            if m is not None and m.type in ("Place", "Country") and m not in seen:
+            if m is not None and m.type in PLACE_TYPES and m not in seen:
                 seen.append(m)
         for m in seen:
             for place in _with_container(doc, index, m):
-                yield _make(org, "basedIn", place, 0.85, "rule:headquarters", tok.sent, offset)
+                yield _make(org, Predicate.basedIn, place, "rule:headquarters", tok.sent, offset)
 
 
-#: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
-ORG_NOUNS = frozenset("""firm company corporation concern bank group maker manufacturer producer carrier airline
-chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
-conglomerate supplier operator builder contractor brokerage utility""".split())
 
-
+@rule("rule:org-apposition",
+      "A place before a kind of organization in apposition (\"a Leeds firm\") says where it sits.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Kolvo Holdings, a Leeds software firm, bought the stake.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+      ],
+      counter_examples=[
+          ("Kolvo Holdings bought a Leeds software firm.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+      ])
 def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
     for tok in doc:
@@ -475,22 +639,22 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             continue
         org = index.at(tok.head)
         edge = tok.left_edge.i
-        if (org is None or org.type == "Person") and edge >= 2 and doc[edge - 1].text == ",":
+        if (org is None or org.type == EntityType.Person) and edge >= 2 and doc[edge - 1].text == ",":
             # "X, head of the Acme Agency, the Dutch agency that ...": the parser hangs both on the person.
             org = index.at(doc[edge - 2])
-        if org is None or org.type != "Organization":
+        if org is None or org.type != EntityType.Organization:
             continue
         seen = []
         for w in (w for c in tok.lefts for w in c.subtree):
             m = index.at(w)
-            if m is not None and m.type in ("Place", "Country") and m not in seen:
+            if m is not None and m.type in PLACE_TYPES and m not in seen:
                 seen.append(m)
         for m in seen[:1]:
-            for place in (_with_container(doc, index, m) if m.type == "Place" else [m]):
-                yield _make(org, "basedIn", place, 0.8, "rule:org-apposition", tok.sent, offset)
+            for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
+                yield _make(org, Predicate.basedIn, place, "rule:org-apposition", tok.sent, offset)
 
 
-def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
     for tok in doc:
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with", "in"):
@@ -502,7 +666,7 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
             if person is None and tok.i >= 4 and doc[tok.i - 2].like_num and doc[tok.i - 3].text == ",":
                 # "Anna Berg, 45, of Leeds": an age between the name and the place.
                 person = index.at(doc[tok.i - 4])
-        if person is None or person.type != "Person" or index.at(tok) is person:
+        if person is None or person.type != EntityType.Person or index.at(tok) is person:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
@@ -510,29 +674,57 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation
             continue
         if tok.lower_ == "in":
             first = index.token_ids(person)[0]
-            if m.type == "Place" and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
+            if m.type == EntityType.Place and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
                     and _role_words([doc[first - 1]])[0] is not None:
                 # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
                 for place in _with_container(doc, index, m):
-                    yield _make(person, "livesIn", place, 0.6, "rule:person-in", tok.sent, offset)
+                    yield _make(person, Predicate.livesIn, place, "rule:person-in", tok.sent, offset)
             continue
-        if m.type == "Organization":
-            yield _make(person, "worksFor", m, 0.75, "rule:person-prep", tok.sent, offset)
-        elif m.type == "Country" and tok.lower_ in ("of", "from"):
-            yield _make(person, "citizenOf", m, 0.7, "rule:person-prep", tok.sent, offset)
-        elif m.type == "Place" and tok.lower_ in ("of", "from"):
+        if m.type == EntityType.Organization:
+            yield _make(person, Predicate.worksFor, m, "rule:person-prep", tok.sent, offset)
+        elif m.type == EntityType.Country and tok.lower_ in ("of", "from"):
+            yield _make(person, Predicate.citizenOf, m, "rule:person-prep", tok.sent, offset)
+        elif m.type == EntityType.Place and tok.lower_ in ("of", "from"):
             # "Peggy Say of Batavia, N.Y.": she lives in the town and in its state.
             for place in _with_container(doc, index, m):
-                yield _make(person, "livesIn", place, 0.7, "rule:person-prep", tok.sent, offset)
+                yield _make(person, Predicate.livesIn, place, "rule:person-prep", tok.sent, offset)
+
+
+@rule("rule:person-prep", "A person \"of\"/\"from\"/\"at\" an organization or place works for it or lives there.",
+      (Predicate.worksFor, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("Dr Anna Berg, from Oxford University, led the study.",
+           ("Anna Berg", Predicate.worksFor, "Oxford University")),
+          ("Greta Solberg, 45, of Ogden, was hurt in the crash.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Anna Berg flew from Ogden to Oslo.", ("Anna Berg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_person_prep(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule person-prep (read by :func:`_person_preps`)."""
+    return _only("rule:person-prep", index, _person_preps, doc, offset)
+
+
+@rule("rule:person-in", "An official named with a town (\"spokesman Tom Rand in Leeds\") is based there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("The bridge is safe, said city spokesman Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("The bank was robbed by Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ])
+def rule_person_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule person-in (read by :func:`_person_preps`)."""
+    return _only("rule:person-in", index, _person_preps, doc, offset)
 
 
 def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
     """Return the place and the one named right after it with a comma: "Batavia, N.Y." gives both."""
     ids = index.token_ids(place)
-    if not ids or place.type != "Place" or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
+    if not ids or place.type != EntityType.Place or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
         return [place]
     outer = index.at(doc[ids[-1] + 2])
-    if outer is None or outer is place or outer.type not in ("Place", "Country"):
+    if outer is None or outer is place or outer.type not in PLACE_TYPES:
         return [place]
     if _in_list(doc, index, ids[-1], outer):
         return [place]
@@ -556,51 +748,138 @@ def _subject_of(verb, index: MentionIndex) -> Mention | None:
     return index.at(subj)
 
 
-def rule_verbs(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """Verbs of work, leadership and residence: "she works for Reuters", "Xi heads the party", "he lives in Paris"."""
+#: Dependency labels of a verb's object and of a preposition's object.
+OBJECT_DEPS = frozenset(("dobj",))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+PREP_OBJECT_DEPS = frozenset(("pobj",))
+
+
+def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
+    """Return the persons a verb whose lemma is in ``verbs`` has as subject, with those joined to it by "and".
+
+    Why: "Ann Roe and Tom Brask work for Acme" -- the conjuncts of the
+    subject share its verb (spaCy's ``Token.conjuncts``, as textacy reads them).
+    """
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+        return []
+    person = _subject_of(tok, index)
+    if person is None or person.type != EntityType.Person:
+        return []
+    persons = [person]
+    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    for c in subj.conjuncts if subj is not None else ():
+        m = index.at(c)
+        if m is not None and m.type == EntityType.Person and m not in persons:
+            persons.append(m)
+    return persons
+
+
+def _verb_objects(tok, index: MentionIndex) -> Iterator[Mention]:
+    """Yield the mentions a verb's direct objects name, and their conjuncts ("heads Acme and Bolt")."""
+    for o in tok.children:
+        if o.dep_ in OBJECT_DEPS:
+            for w in (o, *o.conjuncts):
+                if (m := index.at(w)) is not None:
+                    yield m
+
+
+def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
+    """Yield the mentions named after the verb's prepositions in ``words``: "works for Acme", "lives in Leeds"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in words:
+            for g in c.children:
+                if g.dep_ in PREP_OBJECT_DEPS:
+                    for w in (g, *g.conjuncts):
+                        if (m := index.at(w)) is not None:
+                            yield m
+
+
+@rule("rule:verb-lead", "A verb of leading says its subject leads its object.",
+      (Predicate.leaderOf,),
+      examples=[
+          ("Ann Lisk heads the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("Ann Lisk heads the Labour Party and the Quillmoor Institute.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+      ])
+def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of leading: "Ann Roe heads the Labour Party"."""
     for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
+        for person in _verb_persons(tok, index, LEAD_VERBS):
+            for m in _verb_objects(tok, index):
+                if m.type == EntityType.Person:
+                    continue
+                yield _make(person, Predicate.leaderOf, m, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
+
+
+@rule("rule:verb-work", "A verb of working says its subject works for the organization.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Tom Brask works for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Ann Lisk and Tom Brask worked for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ],
+      counter_examples=[
+          ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ])
+def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
+    for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in ("grow", "raise") and not _grew_up(tok):
+        for person in _verb_persons(tok, index, WORK_VERBS | {"work"}):
+            if lemma in WORK_VERBS:
+                employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
+            else:
+                employers = [m for m in _verb_prep_objects(tok, index, ("for", "at", "with"))
+                             if m.type == EntityType.Organization]
+            for m in employers:
+                yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
+
+
+@rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Greta Solberg is from Ogden in Weber County.", ("Greta Solberg", Predicate.livesIn, "Weber County")),
+      ],
+      counter_examples=[
+          ("Greta Solberg flew from Ogden to Oslo.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Where someone is from: "Ann Roe is from Yelm in Thurston County", "he hails from Leeds"."""
+    for tok in doc:
+        for person in _verb_persons(tok, index, FROM_VERBS):
+            for m in _verb_prep_objects(tok, index, ("from",)):
+                if m.type not in PLACE_TYPES:
+                    continue
+                # Where she comes from, and what holds it.
+                for place in _place_chain(doc, index, m):
+                    pred = Predicate.livesIn if place.type == EntityType.Place else Predicate.citizenOf
+                    yield _make(person, pred, place, "rule:verb-from", tok.sent, offset, tok.lemma_.lower())
+
+
+@rule("rule:verb-live", "A verb of living (\"lives in\", \"grew up in\") says where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Greta Solberg lives in Ogden.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+          ("Greta Solberg lives in Ogden and Tacoma.", ("Greta Solberg", Predicate.livesIn, "Tacoma")),
+          ("Greta Solberg, who grew up in Ogden, returned last year.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Greta Solberg spoke in Ogden on Monday.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of living: "Ann Roe lives in Leeds", "she grew up in Ogden", "he was raised in Tulsa"."""
+    for tok in doc:
+        if tok.lemma_.lower() in ("grow", "raise") and not _grew_up(tok):
             continue
-        if lemma not in LEAD_VERBS and lemma not in WORK_VERBS and lemma not in ("work", "live", "reside", "be", "hail",
-                                                                                  "grow", "raise"):
-            continue
-        person = _subject_of(tok, index)
-        if person is None or person.type != "Person":
-            continue
-        objs = [c for c in tok.children if c.dep_ == "dobj"]
-        preps = [(c.lower_, g) for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        if lemma in LEAD_VERBS:
-            for o in objs:
-                m = index.at(o)
-                if m is not None and m.type != "Person":
-                    yield _make(person, "leaderOf", m, 0.75, "rule:verb-lead", tok.sent, offset, lemma)
-        elif lemma in WORK_VERBS:
-            for o in objs:
-                m = index.at(o)
-                if m is not None and m.type in ("Organization", "Country"):
-                    yield _make(person, "worksFor", m, 0.7, "rule:verb-work", tok.sent, offset, lemma)
-        elif lemma == "work":
-            for word, o in preps:
-                m = index.at(o)
-                if m is not None and m.type == "Organization" and word in ("for", "at", "with"):
-                    yield _make(person, "worksFor", m, 0.8, "rule:verb-work", tok.sent, offset, lemma)
-        elif lemma in ("be", "hail"):
-            # "Ann Roe is from Yelm in Thurston County": where she comes from, and what holds it.
-            for word, o in preps:
-                m = index.at(o)
-                if m is not None and m.type in ("Place", "Country") and word == "from":
-                    for place in _place_chain(doc, index, m):
-                        pred = "livesIn" if place.type == "Place" else "citizenOf"
-                        yield _make(person, pred, place, 0.75, "rule:verb-from", tok.sent, offset, lemma)
-        else:
-            for word, o in preps:
-                m = index.at(o)
-                if m is not None and m.type in ("Place", "Country") and word == "in":
-                    for place in _with_container(doc, index, m):
-                        yield _make(person, "livesIn", place, 0.8, "rule:verb-live", tok.sent, offset, lemma)
+        for person in _verb_persons(tok, index, LIVE_VERBS):
+            for m in _verb_prep_objects(tok, index, ("in",)):
+                if m.type not in PLACE_TYPES:
+                    continue
+                for place in _with_container(doc, index, m):
+                    yield _make(person, Predicate.livesIn, place, "rule:verb-live", tok.sent, offset,
+                                tok.lemma_.lower())
 
 
 def _grew_up(verb) -> bool:
@@ -630,70 +909,98 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
         while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
             k += 1  # "in southern Ogden", "in the Yukon"
         nxt = index.at(doc[k]) if k < len(doc) else None
-        if nxt is None or nxt in chain or nxt.type not in ("Place", "Country"):
+        if nxt is None or nxt in chain or nxt.type not in PLACE_TYPES:
             break
         chain.append(nxt)
     return chain
 
 
+@rule("rule:part-of", "A unit noun (\"a unit of X\") says an organization belongs to another.",
+      (Predicate.partOf,),
+      examples=[
+          ("Kolvo Media Corp., a unit of Quillmoor Holdings Inc., changed its rules.",
+           ("Kolvo Media Corp.", Predicate.partOf, "Quillmoor Holdings Inc.")),
+      ],
+      counter_examples=[
+          ("Kolvo Bank bought a unit of Quillmoor Holdings.", ("Kolvo Bank", Predicate.partOf, "Quillmoor Holdings")),
+      ])
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """An organization belonging to another: "Instagram, a unit of Meta", "the FBI, an agency of the Justice Department"."""
+    """An organization belonging to another: "Kolvo Bank, a unit of Quillmoor Holdings", "Bolt, a branch of Acme"."""
     for tok in doc:
         if tok.dep_ not in ("appos", "attr") or tok.lemma_.lower() not in UNIT_NOUNS:
             continue
         head = tok.head if tok.dep_ == "appos" else next(
             (c for c in tok.head.children if c.dep_ == "nsubj"), None)
         part = index.at(head) if head is not None else None
-        if part is None or part.type != "Organization":
+        if part is None or part.type != EntityType.Organization:
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     whole = index.at(pobj)
-                    if whole is not None and whole.type == "Organization" and whole is not part:
-                        yield _make(part, "partOf", whole, 0.8, "rule:part-of", tok.sent, offset, tok.lemma_)
+                    if whole is not None and whole.type == EntityType.Organization and whole is not part:
+                        yield _make(part, Predicate.partOf, whole, "rule:part-of", tok.sent, offset, tok.lemma_)
 
 
+@rule("rule:based-in", "\"based in\"/\"headquartered in\" a place says where an organization sits.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Quillmoor Foods, based in Ogden, reported losses.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ])
 def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Where an organization sits: "Nokia, based in Espoo", "headquartered in Paris", "a Munich-based firm"."""
     for tok in doc:
-        if tok.lower_ not in ("based", "headquartered"):
+        if tok.lower_ not in BASED_WORDS:
             continue
         if tok.i >= 2 and doc[tok.i - 1].text == "-":
             # "the Munich-based Allianz": the place before the hyphen, the organization it modifies.
             place, org = index.at(doc[tok.i - 2]), index.at(tok.head)
             if org is None:
                 org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
-                            and index.at(c).type == "Organization"), None)
-            if place is not None and org is not None and place.type in ("Place", "Country") \
-                    and org.type == "Organization":
-                yield _make(org, "basedIn", place, 0.8, "rule:based-in", tok.sent, offset)
+                            and index.at(c).type == EntityType.Organization), None)
+            if place is not None and org is not None and place.type in PLACE_TYPES \
+                    and org.type == EntityType.Organization:
+                yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
             continue
         org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
         before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
-        if tok.dep_ == "acl" and before is not None and before.type == "Organization":
+        if tok.dep_ == "acl" and before is not None and before.type == EntityType.Organization:
             # "a spokeswoman for Acme based in Leeds": the parser hangs "based" on the noun before the name.
             org = before
         if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
             org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
-        if org is None or org.type != "Organization":
+        if org is None or org.type != EntityType.Organization:
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for pobj in prep.children:
                     m = index.at(pobj)
-                    if m is not None and m.type in ("Place", "Country"):
+                    if m is not None and m.type in PLACE_TYPES:
                         for place in _with_container(doc, index, m):
-                            yield _make(org, "basedIn", place, 0.85, "rule:based-in", tok.sent, offset)
+                            yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
 
 
+@rule("rule:org-country-name",
+      "A country word opening an organization's name says where it sits, when the country is named too.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The German Football Association said Germany would host the final.",
+           ("German Football Association", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          ("The Football Association said Germany would host the final.",
+           ("Football Association", Predicate.basedIn, "Germany")),
+      ])
 def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A country word opening an organization's name: "German Academic Exchange Service" is based in Germany."""
     countries = {}
     for m in index.by_token.values():
-        if m.type == "Country":
+        if m.type == EntityType.Country:
             countries.setdefault(m.name, m)
-    for org in {id(m): m for m in index.by_token.values() if m.type == "Organization"}.values():
+    for org in {id(m): m for m in index.by_token.values() if m.type == EntityType.Organization}.values():
         words = org.text.split()
         if len(words) < 2:
             continue
@@ -701,10 +1008,10 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
         if country is None or country.name not in countries:
             continue
         token = doc[index.token_ids(org)[0]]
-        yield _make(org, "basedIn", countries[country.name], 0.75, "rule:org-country-name", token.sent, offset)
+        yield _make(org, Predicate.basedIn, countries[country.name], "rule:org-country-name", token.sent, offset)
 
 
-def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"."""
     for tok in doc:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
@@ -715,50 +1022,104 @@ def rule_copula_role(doc, index: MentionIndex, offset: int) -> Iterator[Relation
             continue
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         person = index.at(subj) if subj is not None else None
-        if person is None or person.type != "Person":
+        if person is None or person.type != EntityType.Person:
             continue
         if home:
             # "Miller is a Wilmington native", "she is a resident of Leeds": the person's home town.
             words = [w for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
             words += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree]
             m = next((index.at(w) for w in words if index.at(w) is not None
-                      and index.at(w).type in ("Place", "Country")), None)
+                      and index.at(w).type in PLACE_TYPES), None)
             if m is not None:
-                pred = "livesIn" if m.type == "Place" else "citizenOf"
+                pred = Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
                 for place in _with_container(doc, index, m):
-                    yield _make(person, pred, place, 0.85, "rule:copula-home", tok.sent, offset, tok.lemma_)
+                    yield _make(person, pred, place, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
-                    m = next((index.at(w) for w in pobj.subtree if index.at(w) and index.at(w).type != "Person"), None)
+                    m = next((index.at(w) for w in pobj.subtree
+                              if index.at(w) and index.at(w).type != EntityType.Person), None)
                     if m is not None:
                         pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
                         if pred:
                             _r, _l, phrase = _role_words([tok])
-                            yield _make(person, pred, m, 0.85, "rule:copula-role", tok.sent, offset, phrase)
+                            yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
 
 
-def rule_possessive(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+@rule("rule:copula-role", "A role stated with \"be\" says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("Ann Lisk is the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+      ])
+def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule copula-role (read by :func:`_copulas`)."""
+    return _only("rule:copula-role", index, _copulas, doc, offset)
+
+
+@rule("rule:copula-home", "A home noun stated with \"be\" (\"is a Leeds native\") says where the person lives.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Owen Pryce is a Chicago native who joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ],
+      counter_examples=[
+          ("Owen Pryce is a navy pilot who flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ])
+def rule_copula_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule copula-home (read by :func:`_copulas`)."""
+    return _only("rule:copula-home", index, _copulas, doc, offset)
+
+
+def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place owns what follows: "South Korea's National Intelligence Service", "Russia's Kursk region"."""
     for tok in doc:
         if tok.dep_ != "poss":
             continue
         owner = index.at(tok)
-        if owner is not None and owner.type == "Organization":
+        if owner is not None and owner.type == EntityType.Organization:
             yield from _org_possessive_person(tok, owner, index, offset)
             continue
-        if owner is None or owner.type not in ("Country", "Place"):
+        if owner is None or owner.type not in (EntityType.Country, EntityType.Place):
             continue
         head = tok.head
         owned = index.at(head) or next((index.at(c) for c in head.children
                                         if c.dep_ == "compound" and index.at(c)), None)
         if owned is None or owned is owner:
             continue
-        if owned.type == "Organization":
-            yield _make(owned, "basedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
-        elif owned.type == "Place":
-            yield _make(owned, "locatedIn", owner, 0.85, "rule:possessive", tok.sent, offset)
+        if owned.type == EntityType.Organization:
+            yield _make(owned, Predicate.basedIn, owner, "rule:possessive", tok.sent, offset)
+        elif owned.type == EntityType.Place:
+            yield _make(owned, Predicate.locatedIn, owner, "rule:possessive", tok.sent, offset)
+
+
+@rule("rule:possessive", "A place's possessive before an organization or place says where it is.",
+      (Predicate.basedIn, Predicate.locatedIn),
+      examples=[
+          ("France's National Assembly voted on the budget.", ("National Assembly", Predicate.basedIn, "France")),
+      ],
+      counter_examples=[
+          ("France sent a letter to the National Assembly.", ("National Assembly", Predicate.basedIn, "France")),
+      ])
+def rule_possessive(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive (read by :func:`_possessives`)."""
+    return _only("rule:possessive", index, _possessives, doc, offset)
+
+
+@rule("rule:possessive-member", "A person named right after an organization's possessive works for it.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Brindle Motors' Tom Ashby finished second in the rain.",
+           ("Tom Ashby", Predicate.worksFor, "Brindle Motors")),
+      ],
+      counter_examples=[
+          ("Corvell Mining's chief Ann Lisk resigned.", ("Ann Lisk", Predicate.worksFor, "Corvell Mining")),
+      ])
+def rule_possessive_member(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive-member (read by :func:`_possessives`)."""
+    return _only("rule:possessive-member", index, _possessives, doc, offset)
 
 
 def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -775,14 +1136,23 @@ def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: in
     """
     head = poss.head
     person = index.at(head)
-    if person is None or person.type != "Person" or person is owner:
+    if person is None or person.type != EntityType.Person or person is owner:
         return
     # Only the name itself: "Acme's chief Ann Roe" is the title rules' to read.
     if any(index.at(t) is not person for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "'", "’s", "’")):
         return
-    yield _make(person, "worksFor", owner, 0.75, "rule:possessive-member", poss.sent, offset)
+    yield _make(person, Predicate.worksFor, owner, "rule:possessive-member", poss.sent, offset)
 
 
+@rule("rule:place-comma-place", "A place followed by a comma and a country or state lies inside it.",
+      (Predicate.locatedIn,),
+      examples=[
+          ("Fighting continued near Belgorod, Russia, on Tuesday.", ("Belgorod", Predicate.locatedIn, "Russia")),
+          ("The storm flooded roads near Yakima, Wash., overnight.", ("Yakima", Predicate.locatedIn, "Washington")),
+      ],
+      counter_examples=[
+          ("He toured Paris, Berlin and Rome last year.", ("Paris", Predicate.locatedIn, "Berlin")),
+      ])
 def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place followed by its country: "Quebec, Canada", "Kursk, Russia"."""
     for tok in doc:
@@ -792,14 +1162,14 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
         if left is None or right is None or left is right:
             continue
         # "Aiken, S.C.": a state abbreviation after a comma is the place's state.
-        state = right.type == "Place" and gazetteer.us_state(right.text) is not None
-        if left.type == "Place" and right.type in ("Country", "Place") and \
+        state = right.type == EntityType.Place and gazetteer.us_state(right.text) is not None
+        if left.type == EntityType.Place and right.type in (EntityType.Country, EntityType.Place) and \
                 (state or right.text == right.name and doc[tok.i + 1].ent_iob_ == "B"):
             if _in_list(doc, index, tok.i - 1, right):
                 # "in Paris, Berlin and Rome": a list of places, not one inside the next.
                 continue
             inner, outer = gazetteer.place(left.text), gazetteer.place(right.name)
-            if right.type == "Place" and outer is None:
+            if right.type == EntityType.Place and outer is None:
                 continue
             if inner is not None and outer is not None and inner.country_code and \
                     (outer.country_code or outer.iso_code) not in (inner.country_code, None) \
@@ -807,13 +1177,22 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
                 # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
                 # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
                 continue
-            yield _make(left, "locatedIn", right, 0.75, "rule:place-comma-place", tok.sent, offset)
+            yield _make(left, Predicate.locatedIn, right, "rule:place-comma-place", tok.sent, offset)
 
 
 #: Below this population a town's name says little about its country: many towns share it.
 CITY_ELSEWHERE_POPULATION = 100_000
 
 
+@rule("rule:place-in-place", "A place named \"in\" a larger one lies inside it.",
+      (Predicate.locatedIn,),
+      examples=[
+          ("The mill stood in Lowell in northern Massachusetts until the war.",
+           ("Lowell", Predicate.locatedIn, "Massachusetts")),
+      ],
+      counter_examples=[
+          ("The mill moved from Lowell to Massachusetts in 1920.", ("Lowell", Predicate.locatedIn, "Massachusetts")),
+      ])
 def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place "in" a larger one: "Perugia in Umbria province", "Bedford in southern Indiana"."""
     for tok in doc:
@@ -821,14 +1200,14 @@ def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relat
             continue
         # Right after the place, wherever the parser hung "in" ("raised in Lowell in northern Massachusetts").
         inner = index.at(doc[tok.i - 1])
-        if inner is None or inner.type != "Place" or index.token_ids(inner)[-1] != tok.i - 1:
+        if inner is None or inner.type != EntityType.Place or index.token_ids(inner)[-1] != tok.i - 1:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         outer = index.at(pobj) if pobj is not None else None
-        if outer is None or outer is inner or outer.type not in ("Place", "Country") \
+        if outer is None or outer is inner or outer.type not in PLACE_TYPES \
                 or gazetteer.demonym(outer.text) is not None:
             continue
-        yield _make(inner, "locatedIn", outer, 0.7, "rule:place-in-place", tok.sent, offset)
+        yield _make(inner, Predicate.locatedIn, outer, "rule:place-in-place", tok.sent, offset)
 
 
 def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
@@ -839,19 +1218,27 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
         return True
     if after is not None and after.text == "," and last + 2 < len(doc):
         nxt = index.at(doc[last + 2])
-        if nxt is not None and nxt.type in ("Place", "Country"):
+        if nxt is not None and nxt.type in PLACE_TYPES:
             return True
     first = index.token_ids(index.at(doc[left_end]))[0]
     before = doc[first - 1] if first > 0 else None
     return before is not None and before.text == "," and first >= 2 and index.at(doc[first - 2]) is not None \
-        and index.at(doc[first - 2]).type in ("Place", "Country")
+        and index.at(doc[first - 2]).type in PLACE_TYPES
 
 
+@rule("rule:demonym-organization", "A nationality word before an organization says which country it sits in.",
+      (Predicate.basedIn,),
+      examples=[
+          ("German carmaker Volkswagen reported losses.", ("Volkswagen", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          ("Volkswagen sold cars to German buyers.", ("Volkswagen", Predicate.basedIn, "Germany")),
+      ])
 def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A nationality word before an organization: "the Russian Defense Ministry"."""
     for tok in doc:
         m = index.at(tok)
-        if m is None or m.type != "Country" or m.text == m.name:
+        if m is None or m.type != EntityType.Country or m.text == m.name:
             continue
         if tok.dep_ not in ("amod", "compound", "nmod"):
             continue
@@ -861,10 +1248,21 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
                 and head.head.i > head.i:
             # "German carmaker Volkswagen": the nationality qualifies the noun naming the organization.
             org = index.at(head.head)
-        if org is not None and org is not m and org.type == "Organization":
-            yield _make(org, "basedIn", m, 0.8, "rule:demonym-organization", tok.sent, offset)
+        if org is not None and org is not m and org.type == EntityType.Organization:
+            yield _make(org, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
 
 
+@rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
+      (Predicate.killed,),
+      examples=[
+          ("Carla Ruiz was leaving the hall when Tom Brask shot her twice.",
+           ("Tom Brask", Predicate.killed, "Carla Ruiz")),
+          ("Police said Tom Brask, who killed Victor Hale, died in 1967.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killing verb between two persons: "Oswald shot Kennedy", "Kennedy was killed by Oswald"."""
     for tok in doc:
@@ -886,19 +1284,19 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
             # "Kennedy, who was shot by Oswald".
             victim = index.at(tok.head)
-        if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
-            yield _make(killer, "killed", victim, 0.8, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+        if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
+            yield _make(killer, Predicate.killed, victim, "rule:kill-verb", tok.sent, offset, tok.lemma_)
 
 
 def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
     """Return the one person other than ``person`` named in the verb's sentence before it, or None."""
     names = {m.name: m for i in range(verb.sent.start, verb.i)
-             if (m := index.at(doc[i])) is not None and m.type == "Person" and m.name != person.name}
+             if (m := index.at(doc[i])) is not None and m.type == EntityType.Person and m.name != person.name}
     return next(iter(names.values())) if len(names) == 1 else None
 
 
 def _described_person(verb, index: MentionIndex) -> Mention | None:
-    """Return the person a participle phrase describes: "Sirhan, the man convicted of killing Kennedy"."""
+    """Return the person a participle phrase describes: "Tom Brask, the man convicted of killing Ann Vale"."""
     climb = verb
     for _ in range(4):
         if climb.dep_ not in ("pcomp", "prep", "pobj"):
@@ -910,7 +1308,7 @@ def _described_person(verb, index: MentionIndex) -> Mention | None:
     found = index.at(noun)
     if found is None and noun.dep_ == "appos":
         found = index.at(noun.head)
-    return found if found is not None and found.type == "Person" else None
+    return found if found is not None and found.type == EntityType.Person else None
 
 
 def _victim_of(noun, index: MentionIndex):
@@ -923,6 +1321,16 @@ def _victim_of(noun, index: MentionIndex):
     return victim
 
 
+@rule("rule:assassin-noun", "A killer noun (\"X's assassin Y\") names the killer.",
+      (Predicate.killed,),
+      examples=[
+          ("The museum shows the pistol of Victor Hale's assassin Tom Brask.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Tom Brask wrote a book about an assassin who met Victor Hale.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ])
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
     for tok in doc:
@@ -940,19 +1348,9 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if killer is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
             # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
             killer = index.at(doc[tok.i + 2])
-        if killer and victim and killer.type == victim.type == "Person" and killer is not victim:
-            yield _make(killer, "killed", victim, 0.8, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
+        if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
+            yield _make(killer, Predicate.killed, victim, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
-
-#: Nouns naming a killing: "the slaying of X", "X's assassination".
-KILLING_NOUNS = frozenset("assassination murder killing slaying shooting".split())
-
-#: Verbs tying a culprit to a crime named by a noun: "convicted of X's murder", "acted alone in the X slaying".
-CULPRIT_VERBS = frozenset("""convict sentence serve arrest charge accuse try indict execute suspect jail imprison
-confess plead act hang blame commit""".split())
-
-#: Nouns between a culprit's verb and the crime: "serving a life sentence for the slaying of X".
-_PENALTY_NOUNS = frozenset("sentence term time trial charge conviction role part".split())
 
 
 def is_killing_noun(tok) -> bool:
@@ -973,7 +1371,7 @@ def _culprit_verb(noun):
         gov = climb.head.head
         if gov.lemma_.lower() in CULPRIT_VERBS and gov.pos_ in ("VERB", "AUX", "ADJ"):
             return gov
-        if gov.lemma_.lower() not in _PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
+        if gov.lemma_.lower() not in PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
             return None
         climb = gov if gov.dep_ == "pobj" else gov.head
         if climb.lemma_.lower() in CULPRIT_VERBS and climb.pos_ in ("VERB", "AUX"):
@@ -981,6 +1379,16 @@ def _culprit_verb(noun):
     return None
 
 
+@rule("rule:killing-noun", "A culprit's verb with a killing noun (\"convicted of X's murder\") names the killer.",
+      (Predicate.killed,),
+      examples=[
+          ("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Anna Berg was assisting the inquiry into the murder of Tom Rand.",
+           ("Anna Berg", Predicate.killed, "Tom Rand")),
+      ])
 def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
     for tok in doc:
@@ -997,8 +1405,8 @@ def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         if killer is None and verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == ",":
             # "police caught Tom Brask, suspected of the murder of X": the participle after the name describes it.
             killer = index.at(doc[verb.i - 2])
-        if killer and killer.type == victim.type == "Person" and killer.name != victim.name:
-            yield _make(killer, "killed", victim, 0.75, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+        if killer and killer.type == victim.type == EntityType.Person and killer.name != victim.name:
+            yield _make(killer, Predicate.killed, victim, "rule:killing-noun", tok.sent, offset, tok.lemma_)
 
 
 def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relation]:
@@ -1009,7 +1417,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
     """
     k = born.i - 2 if born.i >= 2 and doc[born.i - 1].text == "-" else born.i - 1
     place = index.at(doc[k]) if k >= 0 else None
-    if place is None or place.type not in ("Place", "Country"):
+    if place is None or place.type not in PLACE_TYPES:
         return
     first = index.token_ids(place)[0]
     noun = born.head if born.dep_ == "amod" else None
@@ -1025,10 +1433,20 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
         person = index.at(doc[born.i + 1])
     if person is None and first >= 2 and doc[first - 1].text == ",":
         person = index.at(doc[first - 2])
-    if person is not None and person.type == "Person":
-        yield _make(person, "bornIn", place, 0.8, "rule:born-in", born.sent, offset)
+    if person is not None and person.type == EntityType.Person:
+        yield _make(person, Predicate.bornIn, place, "rule:born-in", born.sent, offset)
 
 
+@rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
+      (Predicate.bornIn,),
+      examples=[
+          ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+          ("The tour ends in Denver, where Nora Vance was born, before the holidays.",
+           ("Nora Vance", Predicate.bornIn, "Denver")),
+      ],
+      counter_examples=[
+          ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+      ])
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
     for tok in doc:
@@ -1046,31 +1464,39 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Born in Leeds, Tom Rand moved to York": an opening participle describes the main subject.
             person = _subject_of(tok.head, index)
         yield from _place_born(doc, index, offset, tok)
-        if person is None or person.type != "Person":
+        if person is None or person.type != EntityType.Person:
             continue
         if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
             # "Leeds, where Tom Rand was born": the place the clause hangs on.
             m = index.at(tok.head)
-            if m is not None and m.type in ("Place", "Country"):
-                yield _make(person, "bornIn", m, 0.85, "rule:born-in", tok.sent, offset)
+            if m is not None and m.type in PLACE_TYPES:
+                yield _make(person, Predicate.bornIn, m, "rule:born-in", tok.sent, offset)
             continue
         persons, preps = [person], list(tok.children)
         for name in (c for c in tok.children if c.dep_ in ("oprd", "dobj", "attr")):
             # "Ann Roe was born Ann Vale in Leeds": the birth name is the same person, "in" may hang on it.
             preps += list(name.children)
             born_as = index.at(name)
-            if born_as is not None and born_as.type == "Person" and born_as is not person:
+            if born_as is not None and born_as.type == EntityType.Person and born_as is not person:
                 persons.append(born_as)
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
                     m = index.at(pobj)
-                    if m is not None and m.type in ("Place", "Country"):
+                    if m is not None and m.type in PLACE_TYPES:
                         for place in _with_container(doc, index, m):
                             for who in persons:
-                                yield _make(who, "bornIn", place, 0.9, "rule:born-in", tok.sent, offset)
+                                yield _make(who, Predicate.bornIn, place, "rule:born-in", tok.sent, offset)
 
 
+@rule("rule:dateline", "A dateline's news agency reports from the place the dateline names.",
+      (Predicate.basedIn,),
+      examples=[
+          ("OGDEN, Utah (QNS) _ The river rose overnight.", ("QNS", Predicate.basedIn, "OGDEN")),
+      ],
+      counter_examples=[
+          ("The QNS reporter drove to Ogden on Monday.", ("QNS", Predicate.basedIn, "Ogden")),
+      ])
 def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """The agency of a dateline reports from its places: "DAYTON, Ohio (AP)", "Sofia BTA in English"."""
     for sent in doc.sents:
@@ -1081,7 +1507,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
             i += 3  # "(Text) Sofia, 15 Feb (BTA)"
         place = index.at(doc[i]) if i < sent.end else None
-        if place is None or place.type not in ("Place", "Country"):
+        if place is None or place.type not in PLACE_TYPES:
             continue
         places = _with_container(doc, index, place)
         j = index.token_ids(places[-1])[-1] + 1
@@ -1093,12 +1519,21 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if j < sent.end and doc[j].text == "(":
             j += 1
         org = index.at(doc[j]) if j < sent.end else None
-        if org is None or org.type != "Organization":
+        if org is None or org.type != EntityType.Organization:
             continue
         for p in places:
-            yield _make(org, "basedIn", p, 0.8, "rule:dateline", sent, offset)
+            yield _make(org, Predicate.basedIn, p, "rule:dateline", sent, offset)
 
 
+@rule("rule:org-prep", "An organization named with \"of\"/\"in\" a place sits there.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.",
+           ("Hollis Valve Co.", Predicate.basedIn, "Ohio")),
+      ],
+      counter_examples=[
+          ("LD0101010194 Lyon Radio Rhone in French 0800 GMT 1 Jan 94", ("Radio Rhone", Predicate.basedIn, "French")),
+      ])
 def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization "of"/"in" a place: "Acme Tool Co. of Dayton, Ohio", "the Dutch embassy in Lima"."""
     for tok in doc:
@@ -1109,16 +1544,16 @@ def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 and doc[tok.i - 1].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
             # "she headed the Acme Institute in Leeds": the parser hung "in" on the verb, right after the name.
             org = index.at(doc[tok.i - 1])
-        if org is None or org.type != "Organization" or index.at(tok) is org:
+        if org is None or org.type != EntityType.Organization or index.at(tok) is org:
             continue
         if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):
             continue  # "the company's plant in Lima": the place of something else the organization has
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
-        if m is None or m.type not in ("Place", "Country") or gazetteer.demonym(m.text) is not None:
+        if m is None or m.type not in PLACE_TYPES or gazetteer.demonym(m.text) is not None:
             continue  # "XINHUA in English": a language is no place
         for place in _with_container(doc, index, m):
-            yield _make(org, "basedIn", place, 0.75, "rule:org-prep", tok.sent, offset)
+            yield _make(org, Predicate.basedIn, place, "rule:org-prep", tok.sent, offset)
 
 
 #: A wire-service source code opening a line: "OW1102132994".
@@ -1163,10 +1598,47 @@ def skip_date(doc, start: int, end: int) -> int:
     return k
 
 
-RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifier, rule_apposition,
-         rule_copula_role, rule_possessive, rule_place_comma_place, rule_demonym_org, rule_kill, rule_killing_noun, rule_born_in, rule_person_prep,
-         rule_verbs, rule_part_of, rule_based_in, rule_org_apposition, rule_org_country_name, rule_assassin,
-         rule_role_then_name, rule_home_noun, rule_headquarters)
+#: The sentence rules in the order they run (the first of two equal facts is kept).
+RULE_ORDER = (
+    "rule:dateline",
+    "rule:org-prep",
+    "rule:place-in-place",
+    "rule:title-premodifier",
+    "rule:title-residence",
+    "rule:title-citizen",
+    "rule:apposition",
+    "rule:apposition-residence",
+    "rule:apposition-citizen",
+    "rule:apposition-home",
+    "rule:apposition-from",
+    "rule:apposition-in",
+    "rule:apposition-town",
+    "rule:copula-role",
+    "rule:copula-home",
+    "rule:possessive",
+    "rule:possessive-member",
+    "rule:place-comma-place",
+    "rule:demonym-organization",
+    "rule:kill-verb",
+    "rule:killing-noun",
+    "rule:born-in",
+    "rule:person-prep",
+    "rule:person-in",
+    "rule:verb-lead",
+    "rule:verb-work",
+    "rule:verb-from",
+    "rule:verb-live",
+    "rule:part-of",
+    "rule:based-in",
+    "rule:org-apposition",
+    "rule:org-country-name",
+    "rule:assassin-noun",
+    "rule:role-then-name",
+    "rule:home-noun",
+    "rule:headquarters",
+)
+
+RULES = tuple(REGISTRY[i].func for i in RULE_ORDER)
 
 
 
@@ -1175,14 +1647,14 @@ RULES = (rule_dateline, rule_org_prep, rule_place_in_place, rule_title_premodifi
 
 #: Type pairs the classifier looks at, with the predicate each class means for them.
 _PAIR_PREDICATES = {
-    ("Person", "Organization"): {"Work_For": "worksFor"},
-    ("Person", "Country"): {"Live_In": "citizenOf"},
-    ("Person", "Place"): {"Live_In": "livesIn"},
-    ("Organization", "Country"): {"OrgBased_In": "basedIn"},
-    ("Organization", "Place"): {"OrgBased_In": "basedIn"},
-    ("Place", "Country"): {"Located_In": "locatedIn"},
-    ("Place", "Place"): {"Located_In": "locatedIn"},
-    ("Person", "Person"): {"Kill": "killed"},
+    (EntityType.Person, EntityType.Organization): {"Work_For": Predicate.worksFor},
+    (EntityType.Person, EntityType.Country): {"Live_In": Predicate.citizenOf},
+    (EntityType.Person, EntityType.Place): {"Live_In": Predicate.livesIn},
+    EMPLOYER_TYPES: {"OrgBased_In": Predicate.basedIn},
+    (EntityType.Organization, EntityType.Place): {"OrgBased_In": Predicate.basedIn},
+    PLACE_TYPES: {"Located_In": Predicate.locatedIn},
+    (EntityType.Place, EntityType.Place): {"Located_In": Predicate.locatedIn},
+    (EntityType.Person, EntityType.Person): {"Kill": Predicate.killed},
 }
 
 #: The classifier's residence guesses need more: news rarely states where someone lives, and
@@ -1272,17 +1744,30 @@ def load_model(path=None) -> dict:
 
 
 def _calibrated(rel: Relation, model: dict) -> Relation:
-    """Give a rule's relation the precision its rule measured on training data, when measured."""
+    """Give a rule's relation the precision its rule measured on training data, or the prior for a rule never measured.
+
+    Why: a rule's confidence is never written in code; a rule that never
+    fired on the training data gets :data:`~kgraph.rules.CALIBRATION_PRIOR`,
+    the value :func:`kgraph.train.calibrate` shrinks rare rules towards.
+    """
     measured = model.get("rules", {}).get(rel.method)
-    if measured is None:
-        return rel
-    return dataclasses.replace(rel, confidence=measured["precision"])
+    return dataclasses.replace(rel, confidence=CALIBRATION_PRIOR if measured is None else measured["precision"])
 
 
 #: Rules whose "based in" ties an organization to a place in the same phrase ("Acme of Leeds", "Leeds's Acme").
 _LOCAL_BASED_IN = frozenset(("rule:org-prep", "rule:possessive", "rule:based-in", "rule:org-apposition"))
 
 
+@rule("rule:employer-place", "Someone working for an organization placed in a town in the same phrase lives there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Carla Ruiz, who works for the Ventor Press Group in Duluth, declined to comment.",
+           ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+      ],
+      counter_examples=[
+          ("Carla Ruiz, who works for the Ventor Press Group, flew to Duluth.",
+           ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+      ], scope="derived")
 def employer_residence(found: list[Relation]) -> list[Relation]:
     """Return where people live from where their employer, named in the same phrase, sits.
 
@@ -1291,15 +1776,15 @@ def employer_residence(found: list[Relation]) -> list[Relation]:
     """
     places: dict[int, list[Relation]] = {}
     for r in found:
-        if r.predicate == "basedIn" and r.method in _LOCAL_BASED_IN and r.object.type == "Place":
+        if r.predicate == Predicate.basedIn and r.method in _LOCAL_BASED_IN and r.object.type == EntityType.Place:
             places.setdefault(r.subject.start, []).append(r)
     out = []
     for r in found:
-        if r.predicate not in ("worksFor", "leaderOf") or r.subject.type != "Person" \
-                or r.object.type != "Organization":
+        if r.predicate not in (Predicate.worksFor, Predicate.leaderOf) or r.subject.type != EntityType.Person \
+                or r.object.type != EntityType.Organization:
             continue
         for b in places.get(r.object.start, ()):
-            out.append(dataclasses.replace(r, predicate="livesIn", object=b.object, confidence=0.6,
+            out.append(dataclasses.replace(r, predicate=Predicate.livesIn, object=b.object, confidence=UNCALIBRATED,
                                            method="rule:employer-place", role=None))
     return out
 
@@ -1331,9 +1816,9 @@ def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator
         if pred is None:
             continue
         confidence = calibrated_probability(model, classes[best], probs[best])
-        if confidence < (LIVES_IN_THRESHOLD if pred == "livesIn" else threshold):
+        if confidence < (LIVES_IN_THRESHOLD if pred == Predicate.livesIn else threshold):
             continue
-        yield _make(a, pred, b, confidence, "model:pair-classifier", sa.sent, offset)
+        yield _make(a, pred, b, "model:pair-classifier", sa.sent, offset, confidence=confidence)
 
 
 def calibrated_probability(model: dict, label: str, p: float) -> float:
@@ -1400,7 +1885,7 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
             continue
         if pred == "killed" and confidence < config.get("killed_precision", KILLED_PRECISION):
             continue  # an accusation: stated only where the head measured high precision
-        out.append(_make(a, pred, b, confidence, "model:sentence-encoder", sa.sent, offset))
+        out.append(_make(a, pred, b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
     return out
 
 
@@ -1426,7 +1911,7 @@ def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Rela
 
 def _country_code(m: Mention) -> str | None:
     """Return the ISO code of the country a place mention lies in, from the gazetteer, or None."""
-    if m.type == "Country":
+    if m.type == EntityType.Country:
         found = gazetteer.country(m.name)
         return found.iso_code if found else None
     found = gazetteer.city(m.name) or gazetteer.region(m.name)
@@ -1437,12 +1922,22 @@ def _countries_named(mentions) -> dict[str, Mention]:
     """Return the first mention of each country the article names, by ISO code."""
     out: dict[str, Mention] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        code = _country_code(m) if m.type == "Country" else None
+        code = _country_code(m) if m.type == EntityType.Country else None
         if code:
             out.setdefault(code, m)
     return out
 
 
+@rule("rule:based-in-chain",
+      "An organization based in a town is based in the town's country, when the article names it.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Brackwell Tools Ltd, based in Leeds, sells most of its saws to buyers outside Britain.",
+           ("Brackwell Tools Ltd", Predicate.basedIn, "United Kingdom")),
+      ],
+      counter_examples=[
+          ("Norrel Foods, based in Toulouse, opened a plant on Monday.", ("Norrel Foods", Predicate.basedIn, "France")),
+      ], scope="article")
 def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
     """Return the countries organizations sit in, from the towns they sit in.
 
@@ -1455,10 +1950,11 @@ def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
     """
     countries = _countries_named(mentions)
     located = {r.subject.name: r.object for r in relations
-               if r.predicate == "locatedIn" and r.object.type == "Country"}
+               if r.predicate == Predicate.locatedIn and r.object.type == EntityType.Country}
     out = []
     for r in relations:
-        if r.predicate != "basedIn" or r.object.type != "Place" or r.subject.type != "Organization":
+        if r.predicate != Predicate.basedIn or r.object.type != EntityType.Place \
+                or r.subject.type != EntityType.Organization:
             continue
         if r.method == "rule:dateline":
             # "LEEDS (Acme Wire) --": a dateline says where a report was filed, too weak to chain on.
@@ -1467,6 +1963,6 @@ def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
         if country is None:
             country = countries.get(_country_code(r.object) or "")
         if country is not None and country.name != r.subject.name:
-            out.append(dataclasses.replace(r, object=country, confidence=0.7, method="rule:based-in-chain",
-                                           role=None))
+            out.append(_calibrated(dataclasses.replace(r, object=country, method="rule:based-in-chain", role=None),
+                                   load_model()))
     return out

@@ -6,16 +6,25 @@ graph; ``/sparql`` answers queries by GET (``?query=``) and POST (form
 negotiation over SPARQL JSON, XML, CSV, TSV and Turtle. Nothing else is
 served: no path is ever mapped to a file.
 
-Safety: bound to 127.0.0.1 unless told otherwise; SPARQL Update is refused
-(403); SERVICE is refused (403), so no query reaches another host; queries
-run in worker processes, and one that passes its time limit is stopped (its
-worker is killed and replaced) and reported (503).
+Safety: bound to 127.0.0.1 unless told otherwise; a request is answered
+only if its ``Host`` names the listening address (or a name given with
+``allowed_hosts``), and a cross-site request (an ``Origin`` other than the
+endpoint's own, ``Sec-Fetch-Site: cross-site`` or ``same-site``) is refused
+(403), so neither DNS rebinding nor another web page can reach it. SPARQL
+Update is refused (403); SERVICE is refused (403) on the parsed query, so
+no query reaches another host; queries run in worker processes that cannot
+open network connections, and one that passes its time limit is stopped
+(its worker is killed and replaced) and reported (503), as is a request that
+waits longer than that for a free worker. A client that goes away mid-reply
+costs one quiet log line, never a traceback.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import multiprocessing as mp
 import queue
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -27,6 +36,10 @@ from .errors import GraphError, KGraphError, QueryError
 MAX_BODY = 1_000_000
 #: Seconds a worker may take to load the graph before the server gives up.
 STARTUP_TIMEOUT = 600
+#: Seconds an idle or slow client may hold a connection between reads.
+CONNECTION_TIMEOUT = 30
+#: Errors of a client that went away: logged as one line, never as a traceback.
+_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
 _BINDINGS_TYPES = {
     "application/sparql-results+json": "json",
@@ -68,6 +81,10 @@ class QueryTimeout(QueryError):
     """A query ran past its time limit and was stopped."""
 
 
+class ServerError(QueryError):
+    """A valid query failed in the worker (HTTP 500)."""
+
+
 def negotiate(accept: str | None, graph_result: bool) -> str | None:
     """Return the output format for an Accept header, or None if nothing acceptable can be given.
 
@@ -103,13 +120,19 @@ def negotiate(accept: str | None, graph_result: bool) -> str | None:
 
 
 def _worker_main(conn, graph_path: str, engine: str) -> None:
-    from .query import format_result, run
+    from .netguard import forbid_network, seal_process
+    from .query import ResultError, format_result, run
     from .store import open_store
 
+    forbid_network()  # this process only reads a file and answers over its pipe:
+    seal_process()  # not even Oxigraph's native code can open an Internet socket here
     try:
         store = open_store(graph_path, engine)
     except KGraphError as exc:
-        conn.send(("error", str(exc)))
+        conn.send(("error", (400, str(exc))))
+        return
+    except Exception as exc:  # noqa: BLE001 - reported to the server as one line
+        conn.send(("error", (500, f"cannot load the graph: {type(exc).__name__}: {exc}")))
         return
     conn.send(("ready", store.engine))
     while True:
@@ -120,9 +143,17 @@ def _worker_main(conn, graph_path: str, engine: str) -> None:
         try:
             res = run(store, text)
             fmt = graph_fmt if res.type in ("CONSTRUCT", "DESCRIBE") else bindings_fmt
-            conn.send(("ok", (fmt, format_result(res, fmt))))
+            reply = ("ok", (fmt, format_result(res, fmt)))
+        except ResultError as exc:
+            reply = ("error", (500, str(exc)))
         except KGraphError as exc:
-            conn.send(("error", str(exc)))
+            reply = ("error", (400, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a bug or an engine's own failure: the server answers 500
+            reply = ("error", (500, f"the query failed: {type(exc).__name__}: {str(exc)[:200]}"))
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
 
 
 class _Worker:
@@ -142,7 +173,7 @@ class _Worker:
             raise GraphError(f"the query worker for {graph_path} stopped while loading it") from None
         if status != "ready":
             self.kill()
-            raise GraphError(payload)
+            raise GraphError(payload[1] if isinstance(payload, tuple) else payload)
         self.engine = payload
 
     def kill(self) -> None:
@@ -178,37 +209,51 @@ class WorkerPool:
                 self._all.append(w)
         self._idle.put(w)
 
-    def run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float) -> tuple[str, str]:
+    def run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float,
+            wait: float | None = None) -> tuple[str, str]:
         """Run a query in a worker; return (format, body).
+
+        Args:
+            wait: Seconds to wait for a free worker (``timeout`` when None).
 
         Raises:
             QueryError: The query is malformed.
-            QueryTimeout: It ran past ``timeout`` seconds; it was stopped.
+            QueryTimeout: It ran past ``timeout`` seconds (it was stopped), or no worker was free in time.
+            ServerError: The worker failed on a valid query (an unwritable result, an engine failure).
         """
-        with self._slots:
-            try:
-                w = self._idle.get_nowait()
-            except queue.Empty:
-                w = _Worker(self.graph_path, self.engine)
-            ok = False
-            try:
-                w.conn.send((text, bindings_fmt, graph_fmt))
-                if not w.conn.poll(timeout):
-                    raise QueryTimeout(f"query stopped after its time limit of {timeout:g} s")
-                status, payload = w.conn.recv()
-                ok = True
-            except (EOFError, OSError, BrokenPipeError):
-                raise QueryError("the query worker stopped unexpectedly") from None
-            finally:
-                if ok:
-                    self._idle.put(w)
-                else:
-                    with self._lock:
-                        if w in self._all:
-                            self._all.remove(w)
-                    w.kill()
+        wait = timeout if wait is None else wait
+        if not self._slots.acquire(timeout=wait):
+            raise QueryTimeout(f"every query worker stayed busy for {wait:g} s; try again later")
+        try:
+            return self._run(text, bindings_fmt, graph_fmt, timeout)
+        finally:
+            self._slots.release()
+
+    def _run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float) -> tuple[str, str]:
+        try:
+            w = self._idle.get_nowait()
+        except queue.Empty:
+            w = _Worker(self.graph_path, self.engine)
+        ok = False
+        try:
+            w.conn.send((text, bindings_fmt, graph_fmt))
+            if not w.conn.poll(timeout):
+                raise QueryTimeout(f"query stopped after its time limit of {timeout:g} s")
+            status, payload = w.conn.recv()
+            ok = True
+        except (EOFError, OSError, BrokenPipeError):
+            raise ServerError("the query worker stopped unexpectedly") from None
+        finally:
+            if ok:
+                self._idle.put(w)
+            else:
+                with self._lock:
+                    if w in self._all:
+                        self._all.remove(w)
+                w.kill()
         if status == "error":
-            raise QueryError(payload)
+            code, message = payload
+            raise (ServerError if code >= 500 else QueryError)(message)
         return payload
 
     def close(self) -> None:
@@ -222,14 +267,93 @@ class WorkerPool:
 # ---------------------------------------------------------------- HTTP
 
 
+def _split_host(value: str) -> tuple[str, int | None] | None:
+    """Split a Host header (``name``, ``name:port``, ``[v6]:port``) into a lower-case host and port; None if malformed."""
+    value = value.strip().lower()
+    if not value or any(c in value for c in " /\\@?#\t\r\n"):
+        return None
+    port = None
+    if value.startswith("["):
+        end = value.find("]")
+        if end < 0:
+            return None
+        host, rest = value[1:end], value[end + 1:]
+        if rest:
+            if not rest.startswith(":"):
+                return None
+            port = rest[1:]
+    elif value.count(":") > 1:
+        return None  # an IPv6 address must be bracketed
+    else:
+        host, colon, port = value.partition(":")
+        port = port if colon else None
+    if port is not None and (not port.isdigit() or not 0 < int(port) < 65536):
+        return None
+    host = host.rstrip(".")
+    return (host, int(port) if port is not None else None) if host else None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
+
+
 class KGraphServer(ThreadingHTTPServer):
     """The endpoint's HTTP server: holds the worker pool, the page and the settings."""
 
     daemon_threads = True
 
-    def __init__(self, address, pool: WorkerPool, page: Path | None, timeout: float, quiet: bool = False):
+    def __init__(self, address, pool: WorkerPool, page: Path | None, timeout: float, quiet: bool = False,
+                 allowed_hosts=()):
         self.pool, self.page, self.query_timeout, self.quiet = pool, page, timeout, quiet
+        self.extra_hosts = {h.strip().lower().rstrip(".") for h in allowed_hosts if h.strip()}
         super().__init__(address, _Handler)
+
+    def host_allowed(self, host: str) -> bool:
+        """Return True if ``host`` (from a Host or Origin header) names this server.
+
+        Its own listening address, ``localhost`` when it listens on a loopback
+        address, and the names given with ``allowed_hosts``. When it listens on
+        every address (0.0.0.0, ::), any IP address literal names it too: a
+        DNS-rebinding page always comes with a name, never a literal address.
+        """
+        bound = str(self.server_address[0]).lower()
+        if host == bound or host in self.extra_hosts:
+            return True
+        try:
+            ip = ipaddress.ip_address(bound)
+        except ValueError:
+            return False
+        if ip.is_loopback and host == "localhost":
+            return True
+        if ip.is_unspecified:
+            return _is_ip(host) or host == "localhost"
+        return False
+
+    def origin_allowed(self, origin: str) -> bool:
+        """Return True if an Origin header is this endpoint's own (http, a host that names it, its port)."""
+        from urllib.parse import urlsplit as _split
+
+        try:
+            url = _split(origin.strip())
+            port = url.port or (80 if url.scheme == "http" else 443)
+        except ValueError:
+            return False
+        if url.scheme != "http" or not url.hostname or url.path not in ("", "/"):
+            return False
+        return port == self.server_address[1] and self.host_allowed(url.hostname.lower().rstrip("."))
+
+    def handle_error(self, request, client_address) -> None:
+        """Log a failed connection as one line: a client that went away is routine, never a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _GONE):
+            return
+        if not self.quiet:
+            sys.stderr.write(f"kgraph serve: request from {client_address[0]} failed: "
+                             f"{type(exc).__name__}: {str(exc)[:200]}\n")
 
     def server_close(self) -> None:
         super().server_close()
@@ -241,12 +365,47 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "kgraph"
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    timeout = CONNECTION_TIMEOUT  # a client that stops sending loses its connection
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except _GONE:
+            self.close_connection = True
+
+    def _refused(self) -> bool:
+        """Answer 400/403 and return True if the request does not come from this endpoint's own site."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1:
+            self._error(400, "give exactly one Host header")
+            return True
+        parsed = _split_host(hosts[0])
+        if parsed is None:
+            self._error(400, "malformed Host header")
+            return True
+        host, port = parsed
+        if not self.server.host_allowed(host) or port not in (None, self.server.server_address[1]):
+            self._error(403, "this endpoint answers only requests addressed to it by its own address "
+                             "(see kgraph serve --allow-host)")
+            return True
+        origin = self.headers.get("Origin")
+        if origin is not None and not self.server.origin_allowed(origin):
+            self._error(403, "cross-site requests are refused: open the endpoint's own page instead")
+            return True
+        site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower()
+        if site in ("cross-site", "same-site"):
+            self._error(403, "cross-site requests are refused: open the endpoint's own page instead")
+            return True
+        return False
 
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         if not self.server.quiet:
-            super().log_message(format, *args)
+            line = (format % args).encode("ascii", "backslashreplace").decode("ascii")
+            line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)  # no terminal escapes
+            sys.stderr.write(f"{self.address_string()} - - [{self.log_date_time_string()}] {line}\n")
 
     def _send(self, status: int, body: bytes, ctype: str = "text/plain; charset=utf-8", extra=None) -> None:
+        self._replied = True
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -259,11 +418,36 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _error(self, status: int, message: str, extra=None) -> None:
-        self._send(status, f"Error: {message}\n".encode("utf-8"), extra=extra)
+        text = f"Error: {message}".replace("\r", " ").replace("\n", " ") + "\n"
+        self._send(status, text.encode("utf-8", "replace"), extra=extra)
+
+    def _guarded(self, route) -> None:
+        """Run a route once the request passed the Host and cross-site checks; any failure is an HTTP error."""
+        self._replied = False
+        try:
+            if self._refused():
+                self.close_connection = True  # its body, if any, is left unread
+                return
+            route()
+        except _GONE:
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 - a bug must still get an answer, not an empty reply
+            if not self.server.quiet:
+                sys.stderr.write(f"kgraph serve: {self.command} {self.path[:100]!r} failed: "
+                                 f"{type(exc).__name__}: {str(exc)[:200]}\n")
+            if not self._replied:
+                try:
+                    self._error(500, f"internal error: {type(exc).__name__}")
+                except _GONE:
+                    pass
+            self.close_connection = True
 
     # ---- routes
 
     def do_GET(self):  # noqa: N802 - http.server naming
+        self._guarded(self._get)
+
+    def _get(self):
         url = urlsplit(self.path)
         if url.path in ("/", "/index.html", "/graph.html"):
             return self._page()
@@ -279,9 +463,14 @@ class _Handler(BaseHTTPRequestHandler):
     do_HEAD = do_GET
 
     def do_POST(self):  # noqa: N802
+        self._guarded(self._post)
+
+    def _post(self):
         url = urlsplit(self.path)
         if url.path != "/sparql":
-            return self._error(404, "not found") if url.path not in ("/", "/graph.html") else self._read_only()
+            if url.path not in ("/", "/graph.html"):
+                return self._error(404, "not found")
+            return self._error(405, "this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
@@ -312,9 +501,9 @@ class _Handler(BaseHTTPRequestHandler):
         return self._query(params)
 
     def _read_only(self):
-        return self._error(405, "this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
+        self._guarded(lambda: self._error(405, "this endpoint is read-only", {"Allow": "GET, HEAD, POST"}))
 
-    do_PUT = do_DELETE = do_PATCH = _read_only
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
 
     def _page(self):
         page = self.server.page
@@ -323,7 +512,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(200, page.read_bytes(), "text/html; charset=utf-8")
 
     def _query(self, params: dict) -> None:
-        from .query import check, query_form
+        from .query import check
 
         texts = params.get("query", [])
         if len(texts) != 1:
@@ -333,11 +522,11 @@ class _Handler(BaseHTTPRequestHandler):
                                     "use FROM / GRAPH in the query")
         text = texts[0]
         try:
-            check(text)
+            parsed = check(text)
         except QueryError as exc:
-            status = 400 if "empty" in str(exc) else 403
-            return self._error(status, str(exc))
-        graph_result = query_form(text) in ("CONSTRUCT", "DESCRIBE")
+            refused = str(exc).startswith(("SERVICE", "SPARQL Update", "FROM"))
+            return self._error(403 if refused else 400, str(exc))
+        graph_result = parsed.algebra.name in ("ConstructQuery", "DescribeQuery")
         wanted = (params.get("format") or [None])[0]
         if wanted:
             if wanted not in _FORMAT_TYPES:
@@ -354,14 +543,23 @@ class _Handler(BaseHTTPRequestHandler):
             out_fmt, body = self.server.pool.run(text, bindings_fmt, graph_fmt, self.server.query_timeout)
         except QueryTimeout as exc:
             return self._error(503, str(exc))
+        except ServerError as exc:
+            return self._error(500, str(exc))
         except QueryError as exc:
-            return self._error(400, str(exc))
+            refused = str(exc).startswith(("SERVICE", "SPARQL Update", "FROM"))
+            return self._error(403 if refused else 400, str(exc))
+        except KGraphError as exc:
+            return self._error(500, str(exc))
         self._send(200, body.encode("utf-8"), _FORMAT_TYPES[out_fmt])
 
 
 def make_server(graph_path="output/graph.ttl", host: str = "127.0.0.1", port: int = 8000, engine: str = "auto",
-                timeout: float = 30.0, workers: int = 2, quiet: bool = False) -> KGraphServer:
+                timeout: float = 30.0, workers: int = 2, quiet: bool = False,
+                allowed_hosts=()) -> KGraphServer:
     """Load a graph into query workers and return a bound (not yet serving) endpoint server.
+
+    ``allowed_hosts``: further names clients may use in ``Host`` (a DNS name
+    of this machine); the listening address is always accepted.
 
     Raises:
         GraphError: The graph cannot be loaded.
@@ -374,7 +572,8 @@ def make_server(graph_path="output/graph.ttl", host: str = "127.0.0.1", port: in
         raise QueryError("the time limit must be a positive number of seconds")
     pool = WorkerPool(p, engine, size=max(1, workers))
     try:
-        return KGraphServer((host, port), pool, p.with_suffix(".html"), timeout, quiet=quiet)
+        return KGraphServer((host, port), pool, p.with_suffix(".html"), timeout, quiet=quiet,
+                            allowed_hosts=allowed_hosts)
     except OSError as exc:
         pool.close()
         raise KGraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None

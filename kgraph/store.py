@@ -6,9 +6,11 @@ formats and answers do not depend on the engine. The Oxigraph store of
 (bulk load, written to a temporary folder and renamed) and reused while it
 is newer than the graph file it was built from.
 
-Neither engine reaches the network: ``SERVICE`` is refused before a query
-runs (Oxigraph would make the HTTP call), and rdflib's loading of ``FROM``
-IRIs from the web is switched off.
+Neither engine reaches the network: every query passes the gate of
+:mod:`kgraph.sparql_guard` first (``SERVICE`` refused on the parsed query,
+``FROM`` only for the file's own graphs, nesting capped), rdflib evaluates
+the very query the gate parsed, and its SERVICE and ``FROM`` loading are
+switched off as well.
 """
 
 from __future__ import annotations
@@ -214,7 +216,10 @@ def bulk_load(store, path: Path) -> None:
     """
     from concurrent.futures import ThreadPoolExecutor
 
+    from .safe_rdf import check_file
+
     fmt, name = _ox_format(path), _OX_FORMATS[path.suffix.lower()]
+    check_file(path)  # no DTD, no remote JSON-LD context, bounded nesting: before Oxigraph reads a byte
     if PARALLEL_LOAD_BYTES <= path.stat().st_size <= PARALLEL_LOAD_MAX_BYTES:
         data = path.read_bytes()
         pieces = split_statements(data, _load_parts(), name, check=False)
@@ -244,8 +249,6 @@ def build_oxigraph(graph_path) -> Path:
     Raises:
         GraphError: The file is missing, is not valid RDF, or the folder cannot be written.
     """
-    import pyoxigraph as ox
-
     p = _check_graph(graph_path)
     folder = store_path(p)
     if is_fresh(p):
@@ -257,13 +260,7 @@ def build_oxigraph(graph_path) -> Path:
         raise GraphError(f"cannot write {folder}: {exc.strerror or exc}") from None
     try:
         stamp = _stamp_of(p)
-        store = ox.Store(str(tmp))
-        try:
-            bulk_load(store, p)
-        except (SyntaxError, ValueError) as exc:
-            raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
-        store.flush()
-        del store
+        load_bounded(tmp, p)
         (tmp / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
         old = None
         if folder.exists():
@@ -279,6 +276,103 @@ def build_oxigraph(graph_path) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return folder
+
+
+def memory_ceiling(graph_path) -> int:
+    """Return the address-space ceiling (bytes) for loading a graph file: ``KGRAPH_MAX_MEMORY`` or the default.
+
+    The default, the larger of 4 GiB and 64 times the file, leaves room for a
+    legitimate bulk load (an 18 MB N-Triples file peaks at 1.3 GB of address
+    space, threads included) and stops a parser that grows without bound.
+    """
+    raw = os.environ.get("KGRAPH_MAX_MEMORY", "").strip().upper()
+    if raw:
+        units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+        try:
+            return int(float(raw[:-1]) * units[raw[-1]]) if raw[-1] in units else int(raw)
+        except ValueError:
+            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G") from None
+    return max(4 << 30, 64 * Path(graph_path).stat().st_size)
+
+
+def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
+    """In a child process under a memory ceiling: bulk-load ``graph`` into a new store in ``folder``."""
+    import resource
+
+    import pyoxigraph as ox
+
+    from .netguard import forbid_network, seal_process
+
+    forbid_network()
+    seal_process()  # a parser in here cannot open an Internet socket, native code included
+    try:  # a native abort prints its own lines: the parent reports the failure as one Error line
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    except OSError:
+        pass
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or ceiling < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    except (ValueError, OSError):
+        pass
+    try:
+        store = ox.Store(folder)
+        bulk_load(store, Path(graph))
+        store.flush()
+        del store
+        conn.send(("ok", ""))
+    except (SyntaxError, ValueError) as exc:
+        conn.send(("error", f"cannot read {graph} as RDF: {_first_line(exc)}"))
+    except GraphError as exc:
+        conn.send(("error", str(exc)))
+    except MemoryError:
+        conn.send(("memory", ""))
+    except OSError as exc:
+        conn.send(("oserror", f"{exc.strerror or exc}"))
+    except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
+        conn.send(("error", f"cannot read {graph}: {type(exc).__name__}: {_first_line(exc)}"))
+
+
+def load_bounded(folder: Path, graph: Path) -> None:
+    """Bulk-load a graph file into a new on-disk store in a child process that cannot pass :func:`memory_ceiling`.
+
+    A parser that grows without bound, or crashes, ends that child, not
+    kgraph: the caller gets one GraphError.
+
+    Raises:
+        GraphError: The file is not valid RDF, is refused, or the load passed the ceiling or crashed.
+        OSError: The store folder cannot be written.
+    """
+    import multiprocessing as mp
+
+    ceiling = memory_ceiling(graph)
+    ctx = mp.get_context("spawn")  # never fork: a forked copy of Oxigraph's or rdflib's threads can deadlock
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_load_child, args=(send, str(folder), str(graph), ceiling), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        while proc.is_alive():
+            proc.join(0.2)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+            proc.join()
+    try:
+        status, message = recv.recv() if recv.poll() else (None, "")
+    except (EOFError, OSError):
+        status, message = None, ""
+    finally:
+        recv.close()
+    if status == "ok":
+        return
+    if status == "error":
+        raise GraphError(message)
+    if status == "oserror":
+        raise OSError(message)
+    what = f"signal {-proc.exitcode}" if proc.exitcode and proc.exitcode < 0 else f"exit {proc.exitcode}"
+    raise GraphError(f"cannot read {graph}: loading it stopped ({what}) at the memory ceiling of "
+                     f"{ceiling / (1 << 30):.1f} GiB (KGRAPH_MAX_MEMORY) or in the parser")
 
 
 def _first_line(exc: BaseException) -> str:
@@ -311,10 +405,27 @@ def _interruptible(fn, *args):
     return box["value"]
 
 
+def _gate(text: str, local_graphs):
+    """Parse and check a query (see :mod:`kgraph.sparql_guard`); return rdflib's parsed query."""
+    from .sparql_guard import check_dataset, parse
+
+    parsed = parse(text, PREFIXES)
+    check_dataset(parsed, local_graphs)
+    return parsed
+
+
 class _Queryable:
     def query(self, text: str) -> Result:
-        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
-        return _interruptible(self._query, text)
+        """Run a query (the project's prefixes predefined) once the gate let it through; raise QueryError if not."""
+        def gated():
+            return self._query(text, _gate(text, self._graph_names))
+
+        try:
+            return _interruptible(gated)
+        except MemoryError:
+            raise QueryError("the query needs more memory than this machine allows; narrow it down") from None
+        except RecursionError:
+            raise QueryError("the query nests too deeply to evaluate") from None
 
 
 class RdflibStore(_Queryable):
@@ -327,13 +438,18 @@ class RdflibStore(_Queryable):
 
         self.dataset = dataset if dataset is not None else rdf.load(graph_path)
 
-    def _query(self, text: str) -> Result:
-        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
-        import rdflib.plugins.sparql as rsparql
+    def _graph_names(self) -> list[str]:
+        ds = self.dataset
+        graphs = ds.graphs() if hasattr(ds, "graphs") else ds.contexts() if hasattr(ds, "contexts") else ()
+        return [str(g.identifier) for g in graphs]
 
-        rsparql.SPARQL_LOAD_GRAPHS = False  # never fetch FROM <http://...> from the web
+    def _query(self, text: str, parsed) -> Result:
+        """Evaluate the parsed query the gate checked (never the text again); raise QueryError if it fails."""
+        from .sparql_guard import disarm_rdflib
+
+        disarm_rdflib()
         try:
-            res = self.dataset.query(text, initNs=PREFIXES)
+            res = self.dataset.query(parsed)
             if res.type == "SELECT":
                 names = [str(v) for v in res.vars]
                 return Result("SELECT", names, [tuple(row) for row in res])
@@ -347,15 +463,9 @@ class RdflibStore(_Queryable):
 
 
 def _rdflib_message(exc: BaseException) -> str:
-    line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    msg = _first_line(exc)
-    if msg.startswith("Unknown namespace prefix"):
-        name = msg.split(":", 1)[1].strip()
-        return f"unknown prefix {name}: (predefined: {', '.join(PREFIXES)}; declare others with PREFIX)"
-    if line is not None and col is not None:
-        msg = msg.split("  (at char")[0]
-        return f"syntax error at line {line}, column {col}: {msg}"
-    return f"cannot run query: {msg}"
+    from .sparql_guard import rdflib_message
+
+    return rdflib_message(exc, PREFIXES)
 
 
 class OxigraphStore(_Queryable):
@@ -390,8 +500,11 @@ class OxigraphStore(_Queryable):
             self._has_named = next(iter(self.store.named_graphs()), None) is not None
         return self._has_named
 
-    def _query(self, text: str, sort_here: bool = True) -> Result:
-        """Run a query (the project's prefixes predefined); raise QueryError if it is malformed."""
+    def _graph_names(self) -> list[str]:
+        return [g.value for g in self.store.named_graphs() if hasattr(g, "value")]
+
+    def _query(self, text: str, parsed=None, sort_here: bool = True) -> Result:
+        """Run a query the gate let through (the project's prefixes predefined); raise QueryError if it fails."""
         import pyoxigraph as ox
 
         order = split_order(text) if sort_here else None
@@ -403,7 +516,7 @@ class OxigraphStore(_Queryable):
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
                 if order and not all(var in names for var, _desc in order[1]):
-                    return self._query(text, sort_here=False)  # ordered by an unprojected variable
+                    return self._query(text, parsed, sort_here=False)  # ordered by an unprojected variable
                 conv = _Converter()
                 rows = [tuple(conv(t) for t in sol) for sol in res]
                 if order:
@@ -411,7 +524,7 @@ class OxigraphStore(_Queryable):
                 return Result("SELECT", names, rows)
             conv = _Converter()
             triples = [(conv(tr.subject), conv(tr.predicate), conv(tr.object)) for tr in res]
-            kind = "DESCRIBE" if _first_keyword(text) == "DESCRIBE" else "CONSTRUCT"
+            kind = "DESCRIBE" if parsed is not None and parsed.algebra.name == "DescribeQuery" else "CONSTRUCT"
             return Result(kind, triples=triples)
         except SyntaxError as exc:
             raise QueryError(_rdflib_syntax(text) or _oxigraph_message(exc)) from None

@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from .errors import InputError
+from .rules import CALIBRATION_PRIOR
 
 #: The classifier's classes; index 0 means "no relation".
 CLASSES = ("none", "Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
@@ -233,7 +234,7 @@ def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
     return hits
 
 
-def calibrate(rule_hits: list[tuple], prior: float = 0.7, strength: float = 4.0,
+def calibrate(rule_hits: list[tuple], prior: float = CALIBRATION_PRIOR, strength: float = 4.0,
               extra: list[tuple[str, bool]] = ()) -> dict[str, dict]:
     """Return each rule's precision on the data, shrunk towards ``prior`` when it fired rarely.
 

@@ -15,10 +15,13 @@ Reading the graph (layout of :mod:`kgraph.rdf`): entities are the subjects typed
 triples of the core predicates between them; each edge collects its
 ``kg:Evidence`` nodes (sentence, confidence, role words, method, article).
 
-Layout is computed here, deterministically (a seeded Fruchterman-Reingold in
-numpy), so the same graph gives the same bytes and a large graph needs no
-physics in the browser; small graphs are polished by vis-network's physics,
-which then stops.
+Analysis is done here, deterministically, so the same graph gives the same
+bytes: PageRank over the relations stated in articles ranks the nodes whose
+labels the page draws first; Louvain communities (fixed seed) colour the
+nodes and can be collapsed; the layout keeps each community together (the
+communities are laid out as one small graph, each community's members
+around its centre, discs packed without overlap), so a large graph needs no
+physics in the browser and time grows about linearly with its size.
 """
 
 from __future__ import annotations
@@ -38,8 +41,9 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from .ingest import iso_date, publisher_of
 from .model import ENTITY_TYPES, PREDICATES
-from .vocab import GEO, GN, KG, SCHEMA
+from .vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
 
 #: Colour of each entity type on the page and in its legend (Tableau 10, colour-blind aware).
 COLORS = {"Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#f28e2b"}
@@ -53,6 +57,14 @@ GRAVITY = 3.0
 LAYOUT_SAMPLE = 1000
 #: How many left-out names the page lists when ``max_nodes`` drops some.
 OMITTED_NAMES_SHOWN = 25
+#: Seed of the community detection (Louvain) and of every layout.
+SEED = 7
+#: How many members name a community (in its collapsed node and its legend entry).
+COMMUNITY_NAMES = 3
+#: Colours of the largest communities (Tableau 20 without the greys); smaller ones are grey.
+COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                    "#9c755f", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d", "#f1ce63", "#86bcb6", "#d37295",
+                    "#fabfd2", "#d4a6c8", "#9d7660", "#d7b5a6")
 
 # Type precedence when an entity carries several classes: the most specific first (a Country is a Place).
 _TYPE_ORDER = ("Person", "Organization", "Country", "Place")
@@ -190,9 +202,10 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
     articles = []
     for a in article_iris:
         art_index[a] = len(articles)
+        url, date = _str(one(a, SCHEMA.url)), _str(one(a, DCTERMS.date))
         articles.append({"id": _str(one(a, DCTERMS.identifier)) or _local_name(a),
-                         "title": _str(one(a, DCTERMS.title)), "url": _str(one(a, SCHEMA.url)),
-                         "date": _str(one(a, DCTERMS.date))})
+                         "title": _str(one(a, DCTERMS.title)), "url": url, "date": date, "day": iso_date(date),
+                         "publisher": publisher_of(url, _str(one(a, DCTERMS.publisher)))})
     wanted = {(s, KG[p], o): (s, p, o) for s, p, o in triples}
     evidence: dict[tuple, list] = defaultdict(list)
     for ev, d in props.items():
@@ -202,17 +215,39 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         if key is None:
             continue
         src = one(ev, PROV.wasDerivedFrom)
+        start = _int(one(ev, KG.start))
         item = {"sentence": _str(one(ev, KG.sentence)), "role": _str(one(ev, KG.role)),
                 "method": _str(one(ev, KG.method)), "confidence": _num(one(ev, KG.confidence)),
-                "start": _int(one(ev, KG.start)), "article": art_index.get(src)}
+                "start": start, "article": art_index.get(src)}
+        # where the two names sit in the sentence, so that the page marks exactly them
+        spans = [_int(one(ev, p)) for p in (KG.subjectStart, KG.subjectEnd, KG.objectStart, KG.objectEnd)]
+        n = len(item["sentence"] or "")
+        if start is not None and None not in spans and all(0 <= x - start <= n for x in spans):
+            item["marks"] = [[spans[0] - start, spans[1] - start], [spans[2] - start, spans[3] - start]]
         if item["article"] is None and src is not None:
             item["source"] = str(src)
         evidence[key].append(item)
 
-    # ---- layout over the kept nodes
+    # ---- analysis and layout over the kept nodes: the graph of relations stated in articles
     index = {s: i for i, s in enumerate(iris)}
-    pairs = sorted({(min(index[s], index[o]), max(index[s], index[o])) for s, _p, o in triples if s != o})
-    pos = layout(len(iris), pairs)
+    stated = Counter()
+    gazetteer_pairs = set()
+    for s, p, o in triples:
+        if s == o:
+            continue
+        pair = (min(index[s], index[o]), max(index[s], index[o]))
+        arts = {e["article"] for e in evidence.get((s, p, o), ()) if e["article"] is not None}
+        if arts:
+            stated[pair] += len(arts)  # a relation stated by more articles weighs more
+        else:
+            gazetteer_pairs.add(pair)
+    analysis = analyse(len(iris), stated, gazetteer_pairs, [mentions[s] for s in iris])
+    pos = analysis["positions"]
+    communities = []
+    for c, members in enumerate(analysis["communities"]):
+        top = sorted(members, key=lambda i: analysis["rank"][i])[:COMMUNITY_NAMES]
+        communities.append({"id": c, "size": len(members), "names": [labels[iris[i]] for i in top],
+                            "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else "#b0b0b0"})
 
     degree = {s: nxg.degree(s) for s in iris}
     nodes = []
@@ -224,6 +259,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         nodes.append({
             "id": str(s), "label": labels[s], "alt": alt, "type": types[s], "x": x, "y": y,
             "degree": degree[s], "centrality": round(centrality.get(s, 0.0), 6), "mentions": mentions[s],
+            "rank": analysis["rank"][index[s]], "community": analysis["community"][index[s]],
             "articles": sorted(art_index[a] for a in many(s, KG.mentionedIn) if a in art_index),
             "geonames": next((u for u in same if u.startswith(str(GN))), None),
             "sameAs": same, "iso": _str(one(s, KG.isoCode)),
@@ -233,25 +269,193 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
     for i, (s, p, o) in enumerate(triples):
         evs = sorted(evidence.get((s, p, o), []),
                      key=lambda e: (e["article"] if e["article"] is not None else -1, e["start"] or 0,
-                                    e["sentence"] or "", e["role"] or "", e["method"] or ""))
+                                    e["sentence"] or "", e["role"] or "", e["method"] or "", e.get("marks") or [],
+                                    e["confidence"] or 0.0, e.get("source") or ""))
         arts = sorted({e["article"] for e in evs if e["article"] is not None})
         confs = [e["confidence"] for e in evs if e["confidence"] is not None]
+        days = sorted(d for d in (articles[a]["day"] for a in arts) if d)
         edges.append({"id": i, "from": str(s), "to": str(o), "predicate": p, "articles": arts,
-                      "confidence": max(confs) if confs else None, "evidence": evs})
+                      "confidence": max(confs) if confs else None, "evidence": evs,
+                      "first": days[0] if days else None, "last": days[-1] if days else None,
+                      "sources": len({_source_key(articles[a], a) for a in arts})})
     type_counts = Counter(n["type"] for n in nodes)
     pred_counts = Counter(e["predicate"] for e in edges)
+    publishers = Counter(a["publisher"] for a in articles if a["publisher"])
     data = {
         "types": [{"name": t, "color": COLORS[t], "shape": SHAPES[t], "count": type_counts[t]}
                   for t in _TYPE_ORDER],
         "predicates": [{"name": p, "label": _predicate_label(p), "count": pred_counts[p]}
                        for p in PREDICATES if pred_counts[p]],
-        "articles": articles, "nodes": nodes, "edges": edges, "omitted": omitted,
+        "articles": articles, "nodes": nodes, "edges": edges, "omitted": omitted, "communities": communities,
+        "publishers": [{"name": k, "count": publishers[k]} for k in sorted(publishers, key=lambda k: (-publishers[k], k))],
         "physics": len(nodes) <= PHYSICS_MAX_NODES,
         # The precomputed layout is already good: physics only polishes it, within about a second.
         "physicsIterations": max(40, min(200, 30_000 // max(1, len(nodes)))),
         "totals": {"nodes": total_nodes, "edges": total_edges, "articles": len(articles)},
+        "allPredicates": list(PREDICATES),
+        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS)},
     }
     return PageData(data, total_nodes, total_edges)
+
+
+def _source_key(article: dict, index: int) -> str:
+    """Return what makes a source independent: its publisher, else the article itself."""
+    return "p:" + article["publisher"] if article["publisher"] else f"a:{index}"
+
+
+def analyse(n: int, stated: Counter, other_pairs: set, mentions: list[int]) -> dict:
+    """Return the ranks, communities and positions of ``n`` nodes (deterministic, about linear time).
+
+    Args:
+        n: Number of nodes (0..n-1).
+        stated: ``{(i, j): weight}`` of the links stated in articles (i < j): the
+            number of articles stating each relation between the two, summed.
+        other_pairs: Other links (the gazetteer's); they place a node with no stated
+            relation beside its neighbour but do not rank or group.
+        mentions: Mentions of each node, to break ties.
+
+    Returns:
+        ``rank`` (0 is the most central by PageRank over the stated relations,
+        then mentions), ``community`` (index into ``communities``, -1 for a node
+        with no link at all), ``communities`` (lists of nodes, largest first) and
+        ``positions`` (pixel ``(x, y)`` per node).
+    """
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from((i, j, w) for (i, j), w in sorted(stated.items()))
+    pr = pagerank(n, stated)
+    order = sorted(range(n), key=lambda i: (-round(pr[i], 12), -mentions[i], i))
+    rank = [0] * n
+    for r, i in enumerate(order):
+        rank[i] = r
+    linked = g.subgraph([i for i in range(n) if g.degree(i)])
+    groups = nx.community.louvain_communities(linked, weight="weight", seed=SEED) if linked.number_of_nodes() else []
+    groups = [sorted(c) for c in groups]
+    groups.sort(key=lambda c: (-len(c), c[0]))
+    community = [-1] * n
+    for c, members in enumerate(groups):
+        for i in members:
+            community[i] = c
+    # a node linked only by the gazetteer joins the community of its best-ranked neighbour
+    extra: dict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(other_pairs):
+        for a, b in ((i, j), (j, i)):
+            if community[a] == -1 and community[b] >= 0:
+                extra[a].append(b)
+    for a, nbrs in sorted(extra.items()):
+        if community[a] == -1:
+            community[a] = community[min(nbrs, key=lambda b: rank[b])]
+            groups[community[a]].append(a)
+    groups = [sorted(c) for c in groups]
+    return {"rank": rank, "community": community, "communities": groups,
+            "positions": _community_layout(n, groups, stated, other_pairs, community, rank)}
+
+
+def pagerank(n: int, weights: Counter, damping: float = 0.85, iterations: int = 60) -> list[float]:
+    """Return the PageRank of ``n`` nodes over undirected weighted links ``{(i, j): weight}`` (power iteration)."""
+    import numpy as np
+
+    if n == 0:
+        return []
+    items = sorted(weights.items())
+    ii = np.array([i for (i, _j), _w in items] + [j for (_i, j), _w in items], dtype=np.intp)
+    jj = np.array([j for (_i, j), _w in items] + [i for (i, _j), _w in items], dtype=np.intp)
+    ww = np.array([w for _p, w in items] * 2, dtype=np.float64)
+    out = np.bincount(ii, weights=ww, minlength=n)
+    dangling = out == 0
+    r = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        share = np.where(dangling, 0.0, r / np.where(dangling, 1.0, out))
+        nxt = np.bincount(jj, weights=share[ii] * ww, minlength=n) if len(ii) else np.zeros(n)
+        r = (1 - damping) / n + damping * (nxt + r[dangling].sum() / n)
+    return [float(x) for x in r]
+
+
+def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[tuple[int, int]]:
+    """Lay out each community around its centre, the communities by their links, isolated nodes in a grid below."""
+    pos: list[tuple[int, int]] = [(0, 0)] * n
+    if not n:
+        return []
+    # each community on its own, centred on 0
+    local, radius = [], []
+    links = sorted(set(stated) | set(other_pairs))
+    inner: dict[int, list] = defaultdict(list)
+    between = Counter()
+    for i, j in links:
+        ci, cj = community[i], community[j]
+        if ci >= 0 and ci == cj:
+            inner[ci].append((i, j))
+        elif ci >= 0 and cj >= 0:
+            between[(min(ci, cj), max(ci, cj))] += 1
+    for c, members in enumerate(groups):
+        at = {m: k for k, m in enumerate(members)}
+        if len(members) <= 3:  # fixed shapes: a force layout per pair or triangle would cost thousands of runs
+            h = EDGE_LENGTH / 2
+            pts = [[(0, 0)], [(-h, 0), (h, 0)], [(0, -1.15 * h), (-h, 0.58 * h), (h, 0.58 * h)]][len(members) - 1]
+        else:
+            pts = layout(len(members), sorted((at[i], at[j]) for i, j in inner[c]), seed=SEED, spacing=EDGE_LENGTH)
+        local.append(pts)
+        radius.append(max((math.hypot(x, y) for x, y in pts), default=0) + NODE_GAP)
+    # the communities as one graph, then packed without overlap from there outwards, largest first
+    k = len(groups)
+    centres = layout(k, sorted(between), seed=SEED)
+    spread = max((math.hypot(x, y) for x, y in centres), default=1) or 1
+    area = math.sqrt(sum(r * r for r in radius)) * 1.2
+    desired = [(x / spread * area, y / spread * area) for x, y in centres]
+    placed: list[tuple[float, float, float]] = []
+    # a disc is filed under every grid cell its bounding box covers, so a check reads only the cells it covers
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    cell = 2 * sorted(radius)[len(radius) // 2] if radius else 1.0
+
+    def covered(x, y, r):
+        return [(gx, gy) for gx in range(math.floor((x - r) / cell), math.floor((x + r) / cell) + 1)
+                for gy in range(math.floor((y - r) / cell), math.floor((y + r) / cell) + 1)]
+
+    def free(x, y, r):
+        seen = set()
+        for key in covered(x, y, r):
+            for o in grid.get(key, ()):
+                if o not in seen:
+                    seen.add(o)
+                    px, py, pr = placed[o]
+                    if (x - px) ** 2 + (y - py) ** 2 < (r + pr) ** 2:
+                        return False
+        return True
+
+    extent = 0.0  # every disc lies within this distance of the origin
+    for c in range(k):
+        x0, y0 = desired[c] if c else (0.0, 0.0)
+        r = radius[c]
+        angle, dist, tries = 0.0, 0.0, 0
+        while True:
+            x, y = x0 + dist * math.cos(angle), y0 + dist * math.sin(angle)
+            if free(x, y, r):
+                break
+            tries += 1
+            if tries == 1000:  # crowded here: go on from just outside everything placed, in the same direction
+                angle, dist = math.atan2(y0, x0), extent + r
+                x0 = y0 = 0.0
+            step = min(0.5, r / max(dist, r))
+            angle += step
+            dist += r * step / math.pi  # an Archimedean spiral: rings one diameter apart
+        for key in covered(x, y, r):
+            grid[key].append(len(placed))
+        placed.append((x, y, r))
+        extent = max(extent, math.hypot(x, y) + r)
+        for m, (lx, ly) in zip(groups[c], local[c]):
+            pos[m] = (int(round(x + lx)), int(round(y + ly)))
+    # nodes with no link at all: a grid below, by rank
+    alone = sorted((i for i in range(n) if community[i] == -1), key=lambda i: rank[i])
+    if alone:
+        bottom = max((p[1] + p[2] for p in placed), default=0) + 4 * NODE_GAP
+        left = min((p[0] - p[2] for p in placed), default=0)
+        width = max((p[0] + p[2] for p in placed), default=0) - left
+        cols = max(8, int(width // (NODE_GAP * 2)) or 8) if placed else max(1, int(math.ceil(math.sqrt(len(alone)))))
+        for q, i in enumerate(alone):
+            pos[i] = (int(round(left + (q % cols) * NODE_GAP * 2)), int(round(bottom + (q // cols) * NODE_GAP * 2)))
+    return pos
 
 
 def _local_name(u) -> str:
@@ -265,7 +469,13 @@ def _predicate_label(p: str) -> str:
     return str(ontology_graph().value(KG[p], RDFS.label) or p)
 
 
-def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7) -> list[tuple[int, int]]:
+#: Ideal length of an edge inside a community, in pixels.
+EDGE_LENGTH = 90.0
+#: Room around a community's disc and between isolated nodes, in pixels.
+NODE_GAP = 40.0
+
+
+def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7, spacing: float = 150.0) -> list[tuple[int, int]]:
     """Return deterministic pixel positions for ``n`` nodes joined by ``pairs`` (force-directed).
 
     A Fruchterman-Reingold layout in numpy, started from seeded random positions,
@@ -326,7 +536,7 @@ def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7) -> list[tuple[in
         temp = 0.1 * (1 - (step + 1) / iterations) + 0.002
     pos = np.stack([x, y], axis=1).astype(np.float64)
     pos -= pos.mean(axis=0)
-    scale = 150.0 * math.sqrt(n)  # the ideal edge length k becomes 150 px
+    scale = spacing * math.sqrt(n)  # the ideal edge length k becomes ``spacing`` px
     return [(int(round(a * scale)), int(round(b * scale))) for a, b in pos]
 
 

@@ -1,8 +1,9 @@
-"""Namespaces; the kgraph terms are read from ``ontology/kgraph.ttl``.
+"""Namespaces; the kgraph terms are generated from ``ontology/kgraph.ttl``.
 
-The ontology is the single source of truth: :data:`KG` is a closed namespace
-holding exactly the terms the ontology defines, so a misspelt term fails at
-once instead of producing a silently wrong graph.
+The ontology is the single source of truth: :class:`KG` is a closed
+``DefinedNamespace`` generated from it (:mod:`kgraph.namespace`), holding
+exactly the terms the ontology defines, so a misspelt term fails at once
+instead of producing a silently wrong graph.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, ClosedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-ONTOLOGY_IRI = "https://w3id.org/kgraph/ontology"
-KG_IRI = ONTOLOGY_IRI + "#"
-#: Base of entity IRIs.
-ID_IRI = "https://w3id.org/kgraph/id/"
+from .iri import ENTITY_BASE as ID_IRI
+from .namespace import KG
+
+KG_IRI = str(KG)
+ONTOLOGY_IRI = KG_IRI.rstrip("#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
@@ -36,7 +38,9 @@ def ontology_path(name: str = "kgraph.ttl"):
     try:
         return resources.files("kgraph.ontology").joinpath(name)
     except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "ontology" / name
+        here = Path(__file__).resolve()
+        return next((p / "ontology" / name for p in here.parents if (p / "ontology" / name).is_file()),
+                    here.parent / "ontology" / name)
 
 
 @cache
@@ -46,14 +50,6 @@ def ontology_graph() -> Graph:
     g.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
     return g
 
-
-def _terms() -> list[str]:
-    g = ontology_graph()
-    names = {str(s)[len(KG_IRI):] for s in g.subjects() if str(s).startswith(KG_IRI)}
-    return sorted(names)
-
-
-KG = ClosedNamespace(KG_IRI, _terms())
 
 #: Prefixes bound in every graph and predefined in every query.
 PREFIXES = {

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kgraph import rdf, visualize
 from kgraph.model import ENTITY_TYPES, PREDICATES
@@ -58,16 +58,19 @@ def browser():
 class Page:
     """A page opened from disk, with its console errors and every request it tried."""
 
-    def __init__(self, browser, path: Path, bypass_csp: bool = False):
+    def __init__(self, browser, path: Path, bypass_csp: bool = False, fragment: str = "",
+                 viewport: tuple[int, int] = (1400, 900)):
         self.errors: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
+        self.page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=bypass_csp,
+                                     accept_downloads=True)
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.route("**/*", self._route)
-        self.page.goto(Path(path).resolve().as_uri())
+        self.page.goto(Path(path).resolve().as_uri() + fragment)
         # A selector, not wait_for_function: the page's CSP forbids the eval that the latter needs.
         self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=30_000)
+        self.js("document.querySelectorAll('#panel details').forEach(d => { d.open = true; })")  # every control reachable
 
     def _route(self, route):
         url = route.request.url
@@ -84,8 +87,21 @@ class Page:
         return self.js("kgraph.network.body.nodeIndices.slice()")
 
     def drawn_edges(self) -> list[dict]:
+        """Return the relations drawn (several between two nodes share one drawn edge)."""
         return self.js("""kgraph.network.body.edgeIndices.filter(id => kgraph.network.body.edges[id].connected)
-                          .map(id => kgraph.edges.get(id))""")
+                          .flatMap(id => kgraph.groups(id)).map(i => kgraph.data.edges[i])""")
+
+    def download(self, selector: str) -> str:
+        """Click a button that saves a file; return the file's text."""
+        with self.page.expect_download() as info:
+            self.page.click(selector)
+        return Path(info.value.path()).read_bytes().decode("utf-8")  # line ends as written
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path))
+        return path
 
     def check_clean(self):
         """Assert no error was logged and nothing was fetched from outside the machine."""
@@ -101,8 +117,8 @@ class Page:
 def open_page(browser):
     pages = []
 
-    def _open(path, bypass_csp=False):
-        p = Page(browser, path, bypass_csp)
+    def _open(path, bypass_csp=False, fragment="", viewport=(1400, 900)):
+        p = Page(browser, path, bypass_csp, fragment, viewport)
         pages.append(p)
         return p
 
@@ -126,6 +142,16 @@ def _relations(g: Graph) -> set[tuple[str, str, str]]:
             if str(s) in ents and str(o) in ents}
 
 
+def _from_articles(g: Graph) -> set[tuple[str, str, str]]:
+    """Return the relations with evidence from an article (not only from the gazetteer)."""
+    out = set()
+    for ev in g.subjects(RDF.type, KG.Evidence):
+        if (g.value(ev, PROV.wasDerivedFrom), RDF.type, KG.Article) in g:
+            out.add((str(g.value(ev, RDF.subject)), str(g.value(ev, RDF.predicate))[len(str(KG)):],
+                     str(g.value(ev, RDF.object))))
+    return out
+
+
 @pytest.fixture(scope="module")
 def seed_graph(seed_build):
     _result, out = seed_build
@@ -137,16 +163,25 @@ def test_seed_page_holds_one_node_per_entity_and_one_edge_per_relation(open_page
     page = open_page(html_path)
     ents, rels = _entities(g), _relations(g)
     assert len(ents) >= 10 and len(rels) >= 4
+    # by default: the entities with a relation stated in an article, without the gazetteer's links
+    stated = {(s, p, o) for s, p, o in rels if (s, p, o) in _from_articles(g)}
+    assert stated
+    assert {(e["from"], e["predicate"], e["to"]) for e in page.drawn_edges()} == stated
+    assert set(page.drawn_nodes()) == {x for s, _p, o in stated for x in (s, o)}
+    page.screenshot("seed-page.png")
+    # one click each shows the rest: every entity, every relation
+    page.page.check("#show-isolated")
+    page.page.check("#show-gazetteer")
     assert sorted(page.drawn_nodes()) == sorted(ents)
     assert {(e["from"], e["predicate"], e["to"]) for e in page.drawn_edges()} == rels
     assert len(page.drawn_edges()) == len(rels)
-    # every node shows its preferred name; physics has settled and stopped
+    # every node keeps its preferred name; physics has settled and stopped
     labels = {str(s): str(g.value(s, RDFS.label)) for s in map(URIRef, ents)}
-    assert page.js("Object.fromEntries(kgraph.nodes.get().map(n => [n.id, n.label]))") == labels
+    assert page.js("Object.fromEntries(kgraph.data.nodes.map(n => [n.id, n.label]))") == labels
     assert page.js("kgraph.network.physics.physicsEnabled") is False
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.page.screenshot(path=str(ARTIFACTS / "seed-page.png"))
-    assert (ARTIFACTS / "seed-page.png").stat().st_size > 10_000
+    assert f"Showing {len(ents)} of {len(ents)} entities · {len(rels)} of {len(rels)} relations" in \
+        page.page.inner_text("#stats")
+    assert (page.screenshot("seed-page-all.png")).stat().st_size > 10_000
 
 
 def test_searching_putin_selects_the_putin_node(open_page, seed_graph):
@@ -161,9 +196,8 @@ def test_searching_putin_selects_the_putin_node(open_page, seed_graph):
     # its neighbourhood is highlighted: Putin and the nodes he is linked to
     neighbours = {str(o) for p in PREDICATES for o in g.objects(URIRef(putin), KG[p])}
     assert set(page.js("kgraph.focus()")) == {putin} | neighbours
-    ARTIFACTS.mkdir(exist_ok=True)
     page.page.wait_for_timeout(500)  # let the focus animation end
-    page.page.screenshot(path=str(ARTIFACTS / "seed-page-putin.png"))
+    page.screenshot("seed-page-putin.png")
 
 
 def test_search_finds_alternative_names(open_page, tmp_path):
@@ -182,7 +216,7 @@ def test_filtering_out_person_hides_every_person(open_page, seed_graph):
     ents = _entities(g)
     persons = {s for s, t in ents.items() if t == "Person"}
     assert persons
-    page = open_page(html_path)
+    page = open_page(html_path, fragment="#isolated=1&gazetteer=1")
     page.page.uncheck('input[data-type="Person"]')
     drawn = set(page.drawn_nodes())
     assert drawn == set(ents) - persons
@@ -193,7 +227,7 @@ def test_filtering_out_person_hides_every_person(open_page, seed_graph):
 
 def test_predicate_and_confidence_filters(open_page, tmp_path):
     path, _ = visualize.write_page(rdf.to_graph(small_kb()), tmp_path / "p.html")
-    page = open_page(path)
+    page = open_page(path, fragment="#isolated=1&gazetteer=1")
     assert {e["predicate"] for e in page.drawn_edges()} == {"leaderOf", "worksFor", "locatedIn"}
     page.page.uncheck('input[data-predicate="leaderOf"]')
     assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "locatedIn"}
@@ -207,7 +241,7 @@ def test_predicate_and_confidence_filters(open_page, tmp_path):
 
 def test_clicking_a_node_highlights_its_neighbourhood_and_shows_its_names(open_page, tmp_path):
     path, _ = visualize.write_page(rdf.to_graph(small_kb()), tmp_path / "p.html")
-    page = open_page(path)
+    page = open_page(path, fragment="#gazetteer=1")
     russia = page.js("kgraph.data.nodes.find(n => n.label === 'Russia').id")
     x, y = page.js("""id => { const p = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
                               const r = document.getElementById('net').getBoundingClientRect();
@@ -226,7 +260,11 @@ def test_clicking_a_node_highlights_its_neighbourhood_and_shows_its_names(open_p
     for text in ("President", "leader", "Russian President Vladimir Putin spoke.", "confidence 0.90",
                  "Putin speaks", "Second", "2 evidence sentences"):
         assert text.lower() in details.lower()
+    assert "2024-11-01" in details  # first and last date stated
+    page.page.click("#details button.link-button >> text=Putin speaks")  # the article panel
+    assert page.page.inner_text("#details h3") == "Putin speaks"
     assert page.page.get_attribute("#details a", "href") == "https://news.example/1"
+    assert "noopener" in page.page.get_attribute("#details a", "rel")
     page.page.click("#clear")
     assert page.js("kgraph.focus()") == [] and page.js("kgraph.network.getSelectedNodes()") == []
 
@@ -243,13 +281,28 @@ def test_max_nodes_page_notes_what_was_left_out(open_page, tmp_path):
 
 
 def _exercise(page):
-    """Open every node's and edge's details and hover tooltips, and search for the payloads."""
+    """Open every node's, edge's and article's details, paths, exports and tooltips; search for the payloads."""
+    page.page.check("#show-isolated")
+    page.page.check("#show-gazetteer")
     page.js("""() => { kgraph.data.nodes.forEach(n => kgraph.selectNode(n.id));
-                       kgraph.data.edges.forEach(e => kgraph.selectEdge(e.id)); }""")
+                       kgraph.data.edges.forEach(e => kgraph.selectEdge(e.id));
+                       kgraph.data.articles.forEach((a, i) => kgraph.showArticle(i));
+                       kgraph.data.nodes.forEach(n => kgraph.expand(n.id)); }""")
+    page.page.click("#explore-bar button >> text=Show everything")
     for q in ("<img", "<script", "pwned"):
         page.page.fill("#search", q)
         page.page.press("#search", "Enter")
-    for node in page.js("kgraph.data.nodes.map(n => n.id)"):
+    ids = page.js("kgraph.data.nodes.map(n => n.label)")
+    if len(ids) >= 2:
+        page.page.fill("#path-from", ids[0])
+        page.page.fill("#path-to", ids[-1])
+        page.page.click("#path-find")
+    for sel in ("#export-gexf", "#export-nodes", "#export-edges", "#export-ttl"):
+        page.download(sel)
+    page.page.click("#share")
+    page.page.click("#collapse-all")
+    page.page.click("#expand-all")
+    for node in page.drawn_nodes():
         x, y = page.js("""id => { const p = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
                                   const r = document.getElementById('net').getBoundingClientRect();
                                   return [p.x + r.left, p.y + r.top]; }""", node)
@@ -294,6 +347,9 @@ def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path, bypass
                   title=f"</script><script>window.__pwned=1</script>", url="javascript:window.__pwned=1")
     g = rdf.to_graph(kb)
     g.add((next(iter(g.subjects(RDFS.label, None))), SKOS.altLabel, Literal("<!--<script>")))
+    for art in g.subjects(RDF.type, KG.Article):  # publisher and date as well
+        g.add((art, DCTERMS.publisher, Literal(PAYLOAD_IMG)))
+        g.set((art, DCTERMS.date, Literal(PAYLOAD_SCRIPT)))
     path, _ = visualize.write_page(g, tmp_path / "p.html", title=PAYLOAD_IMG)
     page = open_page(path, bypass_csp)
     _exercise(page)
@@ -305,3 +361,6 @@ def test_hostile_names_titles_and_urls_run_no_script(open_page, tmp_path, bypass
     assert page.js("document.querySelectorAll('img').length") == 0
     assert f"Putin {PAYLOAD_IMG}" in page.page.inner_text("#details")
     assert page.page.title() == PAYLOAD_IMG
+    page.js("kgraph.showArticle(0)")
+    assert PAYLOAD_IMG in page.page.inner_text("#details") and PAYLOAD_IMG in page.page.inner_text("#source-filters")
+    assert page.js("window.__pwned") is None and page.js("document.querySelectorAll('img').length") == 0

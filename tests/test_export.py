@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from kgraph import export, rdf
-from kgraph.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation
+from kgraph.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation, well_typed_facts
 
 
 def _kb() -> KnowledgeBase:
@@ -88,6 +88,6 @@ def test_seed_exports_match_the_rdf_graph(seed_build):
     kb = result.kb
     g = nx.read_graphml(io.BytesIO(export.graphml(kb).encode("utf-8")))
     assert g.number_of_nodes() == len(kb.entities)
-    assert g.number_of_edges() == len(rdf.well_typed_facts(kb))
+    assert g.number_of_edges() == len(well_typed_facts(kb))
     russia = g.nodes["https://w3id.org/kgraph/id/country/Russia"]
     assert russia["geonames"] == "https://sws.geonames.org/2017370/" and russia["iso_code"] == "RU"

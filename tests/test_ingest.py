@@ -308,3 +308,70 @@ def test_printable_names_in_messages(tmp_path):
         list(read_inputs([bad]))
     msg = str(info.value)
     assert "\n" not in msg and "\x1b" not in msg and all(c in string.printable for c in msg)
+
+
+# ---------------------------------------------------------------- title, date and publisher
+
+
+@pytest.mark.parametrize("first,title", [
+    ("Harbour Council Backs New Ferry Line", "Harbour Council Backs New Ferry Line"),
+    ("Is the Ferry Line Worth It?", "Is the Ferry Line Worth It?"),
+    ('Mayor Tam: "No More Delays"', 'Mayor Tam: "No More Delays"'),
+    ("The council met on Monday and approved the plan.", None),  # a sentence, not a headline
+    ("Ferry", None),
+    ("12 May 2024", None),
+    ("Contents:", None),
+], ids=["headline", "question", "quote", "sentence", "one-word", "date", "colon"])
+def test_a_text_files_first_line_is_its_title_when_it_reads_as_a_headline(tmp_path, first, title):
+    (tmp_path / "a.txt").write_text(f"{first}\nThe council of Harbourview met on Monday to vote.\n", encoding="utf-8")
+    (art,) = read_inputs([tmp_path / "a.txt"])
+    assert art.title == title
+
+
+@pytest.mark.parametrize("line,day", [
+    ("Published: 3 March 2024", "2024-03-03"),
+    ("March 3, 2024", "2024-03-03"),
+    ("Date: 2024-03-03", "2024-03-03"),
+    ("03.03.2024", "2024-03-03"),
+    ("Monday, 3 Mar 2024", "2024-03-03"),
+    ("31 February 2024", None),
+    ("The vote was held in 2024.", None),
+], ids=["published", "us", "iso", "dotted", "weekday", "no-such-day", "sentence"])
+def test_a_date_line_near_the_top_is_the_articles_date(tmp_path, line, day):
+    (tmp_path / "a.txt").write_text(f"Harbour Council Backs Ferry\n{line}\nThe council of Harbourview voted.\n",
+                                    encoding="utf-8")
+    (art,) = read_inputs([tmp_path / "a.txt"])
+    assert art.date == day
+
+
+def test_jsonl_and_html_carry_title_date_and_publisher(tmp_path):
+    rows = [{"id": "n1", "text": "Mayor Lin Tam opened the ferry line.", "title": "Ferry opens",
+             "date": "2024-05-02", "source": "Harbour Herald"},
+            {"id": "n2", "text": "Mayor Lin Tam spoke again.", "url": "https://www.herald.example/n2"},
+            {"id": "n3", "text": "No source at all here.", "url": "javascript:alert(1)"}]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    a1, a2, a3 = read_inputs([tmp_path / "c.jsonl"])
+    assert (a1.title, a1.date, a1.publisher) == ("Ferry opens", "2024-05-02", "Harbour Herald")
+    assert a2.publisher == "herald.example"  # the URL's host, without www.
+    assert a3.publisher is None
+    page = ("<html><head><title>Ferry Opens</title><meta property='og:site_name' content='Harbour Herald'>"
+            "<meta name='date' content='2024-05-02'><link rel='canonical' href='https://herald.example/f'></head>"
+            "<body><article><p>Mayor Lin Tam of Harbourview opened the new ferry line on Thursday morning, "
+            "and hundreds of residents came to the pier to watch the first crossing.</p></article></body></html>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (art,) = read_inputs([tmp_path / "p.html"])
+    assert art.title == "Ferry Opens" and art.date == "2024-05-02" and art.publisher == "Harbour Herald"
+
+
+def test_the_graph_carries_the_publisher_and_a_publisher_changes_the_content_hash():
+    from rdflib.namespace import DCTERMS
+
+    from kgraph import rdf
+    from kgraph.model import KnowledgeBase
+
+    plain = Article("n1", "Text.", title="T", date="2024-05-02")
+    assert plain.sha == Article("n1", "Text.", title="T", date="2024-05-02", source="elsewhere").sha
+    published = Article("n1", "Text.", title="T", date="2024-05-02", publisher="Harbour Herald")
+    assert published.sha != plain.sha
+    g = rdf.to_graph(KnowledgeBase(articles=(published,)))
+    assert [str(o) for o in g.objects(None, DCTERMS.publisher)] == ["Harbour Herald"]

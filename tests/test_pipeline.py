@@ -211,15 +211,30 @@ def test_jobs_2_gives_the_same_graph_as_jobs_1(corpus, tmp_path):
         b.close()
 
 
-def test_progress_plain_lines_when_not_a_terminal():
+class _Clock:
+    def __init__(self):
+        self.t = 1000.0
+
+    def __call__(self):
+        return self.t
+
+
+def test_progress_plain_lines_when_not_a_terminal(monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr("kgraph.pipeline.time.monotonic", clock)
     stream = io.StringIO()
-    p = Progress(total=4, stream=stream, every=0)
-    for _ in range(4):
+    p = Progress(total=20, stream=stream, every=0)
+    for _ in range(20):
+        clock.t += 1.0
         p.update()
     p.close()
     lines = stream.getvalue().splitlines()
-    assert lines[0].startswith("kgraph: 1/4 articles (25%)") and "articles/s" in lines[0] and "ETA" in lines[0]
-    assert lines[-1].startswith("kgraph: 4/4 articles (100%)")
+    assert lines[0].startswith("kgraph: 1/20 articles (5%)") and "articles/s" in lines[0]
+    # The first ETA waits for a rate measured over several articles, not the first one's start-up.
+    first_eta = next(i for i, line in enumerate(lines) if "ETA" in line)
+    assert first_eta == Progress.MIN_ARTICLES and "ETA 0:14" in lines[first_eta]
+    assert lines[-2].startswith("kgraph: 20/20 articles (100%)")
+    assert lines[-1] == "kgraph: 20 articles extracted in 0:20"  # the elapsed time stays printed
 
 
 def test_progress_disabled_prints_nothing():
@@ -240,7 +255,8 @@ def test_progress_bar_on_a_terminal():
     p = Progress(total=2, stream=stream)
     p.update(2)
     p.close()
-    assert "2/2" in stream.getvalue() and "article" in stream.getvalue()
+    assert "extracting: 0article" in stream.getvalue() and "ETA" not in stream.getvalue()
+    assert stream.getvalue().splitlines()[-1].startswith("kgraph: 2 articles extracted in ")
 
 
 def test_count_articles_counts_files_and_corpus_lines(tmp_path):

@@ -237,7 +237,10 @@ def test_service_is_refused_without_any_request(graph_file, listener, engine):
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_from_never_fetches_a_remote_graph(graph_file, listener, engine):
     url, counter = listener
-    q.run(open_store(graph_file, engine), f"SELECT * FROM <{url}g.ttl> WHERE {{ ?s ?p ?o }}")
+    for text in (f"SELECT * FROM <{url}g.ttl> WHERE {{ ?s ?p ?o }}",
+                 f"SELECT * FROM NAMED <{url}g.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"):
+        with pytest.raises(QueryError, match="FROM"):
+            q.run(open_store(graph_file, engine), text)
     assert counter.hits == 0
 
 

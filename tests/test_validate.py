@@ -69,6 +69,31 @@ def test_broken_graphs_are_reported(seed_graph, triple, words):
     assert any(words in v.message for v in report.violations), report.text()
 
 
+@pytest.mark.parametrize("inference", ["rdfs", "owlrl"])
+def test_seed_graph_conforms_under_inference(seed_graph, inference):
+    # A validator that reasons first makes every Country a Place and every
+    # owl:sameAs symmetric and reflexive; the shapes must still hold.
+    report = validate_graph(seed_graph, inference=inference)
+    assert report.conforms, report.text()
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+@pytest.mark.parametrize("triple", [(PUTIN, RDF.type, KG.Organization), (RUSSIA, RDF.type, KG.Person),
+                                    (KURSK, RDF.type, KG.Organization)], ids=["person-org", "country-person",
+                                                                             "place-org"])
+def test_two_core_classes_are_reported_under_inference(seed_graph, triple, inference):
+    seed_graph.add(triple)
+    report = validate_graph(seed_graph, inference=inference)
+    assert any("exactly one of the classes" in v.message for v in report.violations), report.text()
+
+
+def test_evidence_with_two_subjects_is_reported(seed_graph):
+    ev = next(seed_graph.subjects(RDF.type, KG.Evidence))
+    seed_graph.add((ev, RDF.subject, KGR["person/Someone_Else"]))
+    report = validate_graph(seed_graph)
+    assert any("exactly one rdf:subject and one rdf:object" in v.message for v in report.violations), report.text()
+
+
 def test_evidence_checks(seed_graph):
     ev = next(seed_graph.subjects(RDF.type, KG.Evidence))
     seed_graph.set((ev, KG.confidence, Literal(1.5)))

@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import re
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -270,3 +271,140 @@ def test_build_max_nodes_limits_the_page_not_the_graph(seed_build, tmp_path):
     g = Graph().parse(tmp_path / "graph.ttl")
     assert len({s for t in ("Person", "Organization", "Place", "Country") for s in g.subjects(RDF.type, KG[t])}) == len(
         result.kb.entities)
+
+
+# ---------------------------------------------------------------- the analyst's corpus page
+
+def _stated(s: Entity, p: str, o: Entity, sentence: str, conf: float = 0.8, start: int = 0) -> Relation:
+    """Return a relation whose mentions point at the names in the sentence."""
+    si, oi = sentence.index(s.label), sentence.index(o.label)
+    return Relation(Mention(s.label, s.type, start + si, start + si + len(s.label), s.label), p,
+                    Mention(o.label, o.type, start + oi, start + oi + len(o.label), o.label), conf, "rule:test",
+                    sentence, start, start + len(sentence))
+
+
+def analyst_kb() -> KnowledgeBase:
+    """Return a small invented corpus with dates, publishers, parallel relations, a path and look-alike names."""
+    E = Entity
+    ada = E("person/ada", "Person", "Ada Quill", aliases=("Quill",), articles=("n1", "n2"), mentions=4)
+    boris = E("person/boris", "Person", "Boris Tamm", articles=("n3",), mentions=2)
+    cora = E("person/cora", "Person", "Cora Vint", articles=("n2",), mentions=2)
+    dan = E("person/dan", "Person", "Dan Ruse", articles=("n4",), mentions=1)
+    orion = E("organization/orion", "Organization", "Orion Mills", articles=("n1", "n2", "n3"), mentions=5)
+    tallow = E("organization/tallow", "Organization", "Tallow Bank", articles=("n2",), mentions=2)
+    us = E("country/us", "Country", "United States", aliases=("US", "U.S."), articles=("n1",), mentions=3)
+    russia = E("country/russia", "Country", "Russia", articles=("n3",), mentions=2)
+    belarus = E("country/belarus", "Country", "Belarus", articles=("n3",), mentions=1)
+    india = E("country/india", "Country", "India", articles=("n4",), mentions=1)
+    indiana = E("place/indiana", "Place", "Indiana", articles=("n4",), mentions=1)
+    bay = E("place/bay", "Place", "Kestrel Bay", articles=("n4",), mentions=1)
+    s1 = "Ada Quill, who works for Orion Mills, spoke in Vantor."
+    s2 = "Orion Mills said Ada Quill would stay."
+    s3 = "Boris Tamm joined Orion Mills last year."
+    s4 = "Boris Tamm now leads Russia, officials said."
+    s5 = "Cora Vint of Tallow Bank, a member of its board, spoke."
+    s6 = "Ada Quill is a citizen of United States."
+    s7 = "Dan Ruse lives in Indiana."
+    facts = (
+        Fact("person/ada", "worksFor", "organization/orion",
+             evidence=(("n1", _stated(ada, "worksFor", orion, s1, 0.9, 0)), ("n2", _stated(ada, "worksFor", orion, s2, 0.7, 40)))),
+        Fact("person/ada", "citizenOf", "country/us", evidence=(("n1", _stated(ada, "citizenOf", us, s6, 0.8, 60)),)),
+        Fact("person/boris", "worksFor", "organization/orion", evidence=(("n3", _stated(boris, "worksFor", orion, s3)),)),
+        Fact("person/boris", "leaderOf", "country/russia", evidence=(("n3", _stated(boris, "leaderOf", russia, s4, 0.9, 50)),)),
+        Fact("person/cora", "worksFor", "organization/tallow", evidence=(("n2", _stated(cora, "worksFor", tallow, s5, 0.6, 0)),)),
+        Fact("person/cora", "memberOf", "organization/tallow", evidence=(("n2", _stated(cora, "memberOf", tallow, s5, 0.6, 0)),)),
+        Fact("person/dan", "livesIn", "place/indiana", evidence=(("n4", _stated(dan, "livesIn", indiana, s7)),)),
+        Fact("place/indiana", "locatedIn", "country/us", method="gazetteer"),
+    )
+    arts = (Article("n1", "", title="Orion Mills hires", url="https://north.example/n1", date="2024-01-05",
+                    publisher="North Post"),
+            Article("n2", "", title="Tallow Bank board", url="https://south.example/n2", date="2024-02-10",
+                    publisher="South Times"),
+            Article("n3", "", title="Tamm moves on", url="https://north.example/n3", date="2024-03-15",
+                    publisher="North Post"),
+            Article("n4", "", title="Undated note"))
+    return KnowledgeBase(articles=arts, entities=(ada, boris, cora, dan, orion, tallow, us, russia, belarus, india,
+                                                  indiana, bay), facts=facts)
+
+
+def test_edges_carry_dates_and_independent_sources_and_articles_their_publisher():
+    data = visualize.graph_data(rdf.to_graph(analyst_kb())).data
+    by = {(e["from"].rsplit("/", 1)[1], e["predicate"], e["to"].rsplit("/", 1)[1]): e for e in data["edges"]}
+    works = by[("ada", "worksFor", "orion")]
+    assert (works["first"], works["last"], works["sources"]) == ("2024-01-05", "2024-02-10", 2)
+    boris = [by[("boris", "worksFor", "orion")], by[("boris", "leaderOf", "russia")]]
+    assert [(e["first"], e["sources"]) for e in boris] == [("2024-03-15", 1)] * 2
+    assert by[("indiana", "locatedIn", "us")]["sources"] == 0
+    arts = {a["id"]: a for a in data["articles"]}
+    assert arts["n1"]["publisher"] == "North Post" and arts["n1"]["day"] == "2024-01-05"
+    assert arts["n4"]["publisher"] is None and arts["n4"]["day"] is None
+    assert [p["name"] for p in data["publishers"]] == ["North Post", "South Times"]
+    # the names' places in the sentence come from the evidence offsets
+    ev = [v for v in works["evidence"] if v["sentence"].startswith("Orion")][0]
+    (s0, s1), (o0, o1) = ev["marks"]
+    assert ev["sentence"][s0:s1] == "Ada Quill" and ev["sentence"][o0:o1] == "Orion Mills"
+
+
+def test_ranks_and_communities_follow_the_relations_stated_in_articles():
+    data = visualize.graph_data(rdf.to_graph(analyst_kb())).data
+    nodes = {n["label"]: n for n in data["nodes"]}
+    assert sorted(n["rank"] for n in data["nodes"]) == list(range(len(nodes)))
+    # the hub of the stated relations (two articles name Ada Quill's job there) ranks high; no relation ranks low
+    assert nodes["Orion Mills"]["rank"] < 2 and nodes["Ada Quill"]["rank"] < 2
+    linked = [n["rank"] for n in data["nodes"] if n["label"] not in ("Belarus", "India", "Kestrel Bay", "Indiana")]
+    assert max(linked) < min(nodes[x]["rank"] for x in ("Belarus", "India", "Kestrel Bay"))
+    assert nodes["Ada Quill"]["community"] == nodes["Orion Mills"]["community"] >= 0
+    assert nodes["Cora Vint"]["community"] == nodes["Tallow Bank"]["community"] != nodes["Ada Quill"]["community"]
+    assert nodes["Kestrel Bay"]["community"] == -1  # no relation at all
+    # a place linked only by the gazetteer sits with its country's community
+    assert nodes["Indiana"]["community"] >= 0
+    coms = data["communities"]
+    assert all(c["names"] and c["color"].startswith("#") for c in coms)
+    assert sum(c["size"] for c in coms) == sum(1 for n in data["nodes"] if n["community"] >= 0)
+
+
+def test_layout_keeps_communities_together_and_is_deterministic():
+    import math
+
+    # three dense groups of 30, joined by single links
+    stated = Counter()
+    for g in range(3):
+        for i in range(30):
+            for j in range(i + 1, 30):
+                stated[(g * 30 + i, g * 30 + j)] = 1
+    stated[(0, 30)] = stated[(30, 60)] = 1
+    a = visualize.analyse(95, stated, set(), [1] * 95)
+    assert a == visualize.analyse(95, stated, set(), [1] * 95)
+    com, pos = a["community"], a["positions"]
+    assert len({com[i] for i in range(30)}) == 1 and com[0] != com[30] != com[60]
+    assert all(com[i] == -1 for i in range(90, 95))
+    inside = [math.dist(pos[i], pos[j]) for (i, j) in stated if com[i] == com[j]]
+    across = [math.dist(pos[i], pos[j]) for i in range(0, 90, 3) for j in range(1, 90, 3) if com[i] != com[j]]
+    assert sum(inside) / len(inside) < 0.5 * sum(across) / len(across)
+    # isolated nodes sit below everything else
+    assert min(pos[i][1] for i in range(90, 95)) > max(pos[i][1] for i in range(90))
+
+
+def test_pagerank_sums_to_one_and_favours_the_hub():
+    pr = visualize.pagerank(4, Counter({(0, 1): 1, (0, 2): 1, (0, 3): 2}))
+    assert abs(sum(pr) - 1) < 1e-9 and pr[0] == max(pr) and pr[3] > pr[1]
+    assert visualize.pagerank(0, Counter()) == []
+
+
+def test_same_bytes_when_one_sentence_states_a_relation_twice():
+    # two mentions of the same entity in one sentence: the evidence differs only in where the names are
+    kb = analyst_kb()
+    ada, orion = kb.entities[0], kb.entities[4]
+    s = "Orion Mills (Orion Mills) hired Ada Quill."
+    r1 = _stated(ada, "worksFor", orion, s)
+    r2 = Relation(r1.subject, "worksFor", Mention("Orion Mills", "Organization", 13, 24, "Orion Mills"), 0.8,
+                  "rule:test", s, 0, len(s))
+    from dataclasses import replace
+
+    fact = Fact("person/ada", "worksFor", "organization/orion", evidence=(("n1", r1), ("n1", r2)))
+    kb = replace(kb, facts=(fact,))
+    triples = list(rdf.to_graph(kb))
+    pages = set()
+    for order in (sorted(triples), sorted(triples, reverse=True)):
+        pages.add(visualize.render(iter(order)))  # triples in this order, as from a file or a store
+    assert len(pages) == 1

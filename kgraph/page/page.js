@@ -1,12 +1,15 @@
 /* kgraph network page. Everything from the graph is data: it is only ever shown
-   through textContent / Text nodes, never parsed as HTML. */
+   through textContent / Text nodes / value properties, never parsed as HTML.
+   Nothing is fetched: downloads are Blobs made in the page. */
 (function () {
   'use strict';
 
   var DATA = JSON.parse(document.getElementById('kgraph-data').textContent);
   var SVG = 'http://www.w3.org/2000/svg';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-  var EDGE_COLOR = {color: '#9aa4ae', highlight: '#1f2328', hover: '#57606a', inherit: false};
+  var EDGE_COLOR = {color: '#a3acb5', highlight: '#1f2328', hover: '#57606a', inherit: false};
+  var EDGE_OPACITY = DATA.nodes.length > 400 ? 0.45 : 1.0;  // many edges: lighter, so that nodes and labels stay readable
+  var UNKNOWN_SOURCE = '(no publisher)';
 
   // ------------------------------------------------------------------ small DOM helpers
   function $(id) { return document.getElementById(id); }
@@ -35,8 +38,9 @@
   function link(url, text) {
     var u = safeUrl(url);
     if (!u) return document.createTextNode(text || url || '');
-    return el('a', {href: u, target: '_blank', rel: 'noopener noreferrer nofollow', text: text || u});
+    return el('a', {href: u, target: '_blank', rel: 'noopener noreferrer nofollow', referrerpolicy: 'no-referrer', text: text || u});
   }
+  function button(text, onclick, cls) { return el('button', {type: 'button', class: cls || '', text: text, on: {click: onclick}}); }
   function icon(shape, color) {
     var s = document.createElementNS(SVG, 'svg');
     s.setAttribute('class', 'icon'); s.setAttribute('width', '14'); s.setAttribute('height', '14');
@@ -53,11 +57,18 @@
     return s;
   }
   function fmtConf(c) { return c === null || c === undefined ? '–' : Number(c).toFixed(2); }
-  function plural(n, one, many) { return n.toLocaleString('en') + ' ' + (n === 1 ? one : (many || one + 's')); }
+  function num(n) { return n.toLocaleString('en'); }
+  function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
   function darker(hex) {
     var n = parseInt(hex.slice(1), 16), f = 0.72;
     var r = Math.round(((n >> 16) & 255) * f), g = Math.round(((n >> 8) & 255) * f), b = Math.round((n & 255) * f);
     return '#' + ((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1);
+  }
+  function download(name, mime, text) {
+    var url = URL.createObjectURL(new Blob([text], {type: mime}));
+    var a = el('a', {href: url, download: name});
+    document.body.append(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
   }
 
   // ------------------------------------------------------------------ the data
@@ -66,60 +77,170 @@
   var byId = {};
   DATA.nodes.forEach(function (n) { byId[n.id] = n; });
   var edgeById = {};
-  DATA.edges.forEach(function (e) { edgeById[e.id] = e; });
+  DATA.edges.forEach(function (e) { edgeById[e.id] = e; e.gaz = e.articles.length === 0; });
+  var communities = DATA.communities || [];
   var big = DATA.nodes.length > 400 || DATA.edges.length > 1000;  // straight edges, hidden while dragging
+  var byRank = DATA.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
+  var relsOf = {};
+  DATA.nodes.forEach(function (n) { relsOf[n.id] = []; });
+  DATA.edges.forEach(function (e) { relsOf[e.from].push(e); if (e.to !== e.from) relsOf[e.to].push(e); });
+  var predLabel = {};
+  DATA.predicates.forEach(function (p) { predLabel[p.name] = p.label; });
+  // the evidence of each article, for the article panel
+  var articleEvidence = DATA.articles.map(function () { return []; });
+  DATA.edges.forEach(function (e) {
+    e.evidence.forEach(function (v) { if (v.article !== null && v.article !== undefined && articleEvidence[v.article]) articleEvidence[v.article].push([e, v]); });
+  });
+  function pubOf(a) { return a.publisher || UNKNOWN_SOURCE; }
 
-  function nodeColor(n) {
-    var c = (types[n.type] || {color: '#8c8c8c'}).color, b = darker(c);
+  // corrections applied to the view at once (rename, retype, block, reject)
+  var corrections = [];
+  var renamed = {}, retyped = {}, blocked = new Set(), rejected = new Set();
+  function labelOf(id) { var n = byId[id]; return renamed[id] || (n ? n.label : id); }
+  function typeOf(n) { return retyped[n.id] || n.type; }
+
+  function communityColor(n) { var c = communities[n.community]; return c ? c.color : '#b0b0b0'; }
+  function nodeColor(n, byCommunity) {
+    var c = byCommunity ? communityColor(n) : (types[typeOf(n)] || {color: '#8c8c8c'}).color, b = darker(c);
     return {background: c, border: b, highlight: {background: c, border: '#111'}, hover: {background: c, border: '#111'}};
   }
-  var NODE_FONT = {face: FONT, size: 14, color: '#1f2328', strokeWidth: 3, strokeColor: '#ffffff'};
-  var visNodes = DATA.nodes.map(function (n) {
-    return {id: n.id, label: n.label, x: n.x, y: n.y, value: 1 + n.degree, ktype: n.type,
-      shape: (types[n.type] || {shape: 'star'}).shape, color: nodeColor(n)};
-  });
-
-  // Edges between the same two nodes are bent apart so that each stays readable.
-  var pairCount = {}, pairSeen = {};
-  DATA.edges.forEach(function (e) {
-    var k = e.from < e.to ? e.from + '\u0000' + e.to : e.to + '\u0000' + e.from;
-    pairCount[k] = (pairCount[k] || 0) + 1;
-  });
-  var visEdges = DATA.edges.map(function (e) {
-    var k = e.from < e.to ? e.from + '\u0000' + e.to : e.to + '\u0000' + e.from;
-    var i = pairSeen[k] = (pairSeen[k] || 0) + 1, smooth;
-    if (pairCount[k] > 1) {
-      var cw = (i % 2 === 1) !== (e.from > e.to);
-      smooth = {enabled: true, type: cw ? 'curvedCW' : 'curvedCCW', roundness: 0.12 + 0.14 * Math.floor((i - 1) / 2)};
-    }
-    var n = e.articles.length;
-    var v = {id: e.id, from: e.from, to: e.to, label: e.predicate, predicate: e.predicate, conf: e.confidence,
-      width: n === 0 ? 1 : Math.min(9, 1 + 1.6 * Math.log2(n)), dashes: n === 0, color: EDGE_COLOR};
-    if (smooth) v.smooth = smooth;
-    return v;
-  });
-
-  // ------------------------------------------------------------------ filters
-  var state = {types: new Set(DATA.types.map(function (t) { return t.name; })),
-    preds: new Set(DATA.predicates.map(function (p) { return p.name; })), minConf: 0};
-  var nodesDS = new vis.DataSet(visNodes), edgesDS = new vis.DataSet(visEdges);
-  function nodeShown(id) { var n = byId[id]; return !!n && state.types.has(n.type); }
-  var nodeView = new vis.DataView(nodesDS, {filter: function (n) { return state.types.has(n.ktype); }});
-  var edgeView = new vis.DataView(edgesDS, {filter: function (e) {
-    return state.preds.has(e.predicate) && (e.conf === null || e.conf === undefined || e.conf >= state.minConf - 1e-9)
-      && nodeShown(e.from) && nodeShown(e.to);
-  }});
-  function refresh() {
-    nodeView.refresh(); edgeView.refresh();
-    if (focused !== null && !nodeShown(focused)) clearSelection();
-    else if (focused !== null) highlight(focused);
-    updateStats();
+  function visNode(n, byCommunity) {
+    return {id: n.id, x: n.x, y: n.y, value: 1 + n.degree, shape: (types[typeOf(n)] || {shape: 'star'}).shape,
+      color: nodeColor(n, byCommunity)};
   }
+  var CPREFIX = 'community:';
+  var centroid = communities.map(function () { return [0, 0, 0]; });
+  DATA.nodes.forEach(function (n) { var c = centroid[n.community]; if (c) { c[0] += n.x; c[1] += n.y; c[2]++; } });
+  function communityNode(c) {
+    var k = centroid[c.id];
+    return {id: CPREFIX + c.id, x: k[2] ? k[0] / k[2] : 0, y: k[2] ? k[1] / k[2] : 0, value: 4 + c.size, shape: 'hexagon',
+      color: {background: c.color, border: darker(c.color), highlight: {background: c.color, border: '#111'}}};
+  }
+  function communityLabel(c) { return plural(c.size, 'entity', 'entities') + ': ' + c.names.join(', '); }
+
+  // ------------------------------------------------------------------ state (what the URL fragment holds)
+  var state = {types: new Set(DATA.types.map(function (t) { return t.name; })),
+    preds: new Set(DATA.predicates.map(function (p) { return p.name; })), minConf: 0,
+    isolated: false, gazetteer: false, byCommunity: true,
+    from: 0, to: 0, sourcesOff: new Set(), minSources: 1, collapsed: new Set(), explore: null, pinned: new Set()};
+
+  // ------------------------------------------------------------------ time bins
+  var days = DATA.articles.map(function (a) { return a.day; }).filter(Boolean).sort();
+  var bins = [], binOf = {};
+  (function () {
+    if (!days.length) return;
+    var first = days[0], last = days[days.length - 1];
+    var span = (Date.parse(last) - Date.parse(first)) / 864e5;
+    var key = span <= 120 ? function (d) { return d; } : span <= 366 * 6 ? function (d) { return d.slice(0, 7); } : function (d) { return d.slice(0, 4); };
+    days.forEach(function (d) { var k = key(d); if (!bins.length || bins[bins.length - 1].key !== k) bins.push({key: k, count: 0}); bins[bins.length - 1].count++; });
+    bins.forEach(function (b, i) { binOf[b.key] = i; });
+    DATA.articles.forEach(function (a) { a.bin = a.day ? binOf[key(a.day)] : null; });
+  })();
+  state.to = Math.max(0, bins.length - 1);
+  function dateFiltered() { return bins.length > 0 && (state.from > 0 || state.to < bins.length - 1); }
+
+  // ------------------------------------------------------------------ what is visible
+  var articleOk = [];
+  function computeArticles() {
+    var dated = dateFiltered();
+    articleOk = DATA.articles.map(function (a) {
+      if (state.sourcesOff.has(pubOf(a))) return false;
+      if (dated) return a.bin !== null && a.bin !== undefined && a.bin >= state.from && a.bin <= state.to;
+      return true;
+    });
+  }
+  function articleFiltered() { return dateFiltered() || state.sourcesOff.size > 0; }
+  function sourcesOf(arts) {
+    var s = new Set();
+    arts.forEach(function (i) { var a = DATA.articles[i]; s.add(a.publisher ? 'p:' + a.publisher : 'a:' + i); });
+    return s.size;
+  }
+  function nodeTypeOk(n) { return !!n && state.types.has(typeOf(n)) && !blocked.has(n.id); }
+  // a relation passes the filters (regardless of exploration)
+  function relOk(e) {
+    if (rejected.has(e.id) || !state.preds.has(e.predicate)) return false;
+    if (e.confidence !== null && e.confidence !== undefined && e.confidence < state.minConf - 1e-9) return false;
+    if (!nodeTypeOk(byId[e.from]) || !nodeTypeOk(byId[e.to])) return false;
+    if (e.gaz) return state.gazetteer && state.minSources <= 1;
+    var arts = e.articles.filter(function (i) { return articleOk[i]; });
+    if (!arts.length) return false;
+    return state.minSources <= 1 || sourcesOf(arts) >= state.minSources;
+  }
+  var vis$ = {rels: [], relSet: new Set(), nodes: new Set(), ordered: []};
+  function computeVisible() {
+    computeArticles();
+    var rels = DATA.edges.filter(relOk);
+    var ex = state.explore;
+    if (ex) rels = rels.filter(function (e) { return ex.has(e.from) && ex.has(e.to); });
+    var nodes = new Set();
+    rels.forEach(function (e) { nodes.add(e.from); nodes.add(e.to); });
+    var af = articleFiltered();
+    DATA.nodes.forEach(function (n) {
+      if (nodes.has(n.id) || !nodeTypeOk(n)) return;
+      if (ex ? ex.has(n.id) : state.pinned.has(n.id) || (state.isolated && (!af || n.articles.some(function (i) { return articleOk[i]; }))))
+        nodes.add(n.id);
+    });
+    vis$ = {rels: rels, relSet: new Set(rels.map(function (e) { return e.id; })), nodes: nodes, ordered: vis$.ordered};
+  }
+  function rep(id) { var n = byId[id]; return n && state.collapsed.has(n.community) ? CPREFIX + n.community : id; }
+  function pairKey(a, b) { return a < b ? a + '\n' + b : b + '\n' + a; }
 
   // ------------------------------------------------------------------ the network
+  var nodesDS = new vis.DataSet(DATA.nodes.map(function (n) { return visNode(n, state.byCommunity); })
+    .concat(communities.map(communityNode)));
+  var edgesDS = new vis.DataSet([]);
+  var drawnNodes = new Set();
+  var nodeView = new vis.DataView(nodesDS, {filter: function (n) { return drawnNodes.has(n.id); }});
+  var groups = {};  // aggregated edge id -> relation ids
+  function rebuildEdges() {
+    var agg = {};
+    vis$.rels.forEach(function (e) {
+      var a = rep(e.from), b = rep(e.to);
+      if (a === b && a.indexOf(CPREFIX) === 0) return;
+      var k = pairKey(a, b);
+      (agg[k] = agg[k] || {from: a, to: b, rels: []}).rels.push(e);
+    });
+    var items = [];
+    groups = {};
+    Object.keys(agg).sort().forEach(function (k) {
+      var g = agg[k], rs = g.rels, n = 0, gaz = true, dirs = new Set();
+      rs.forEach(function (e) { n += e.articles.length; if (!e.gaz) gaz = false; dirs.add(rep(e.from)); });
+      groups[k] = rs.map(function (e) { return e.id; });
+      var one = rs.length === 1;
+      items.push({id: k, from: one ? rep(rs[0].from) : g.from, to: one ? rep(rs[0].to) : g.to,
+        label: one ? undefined : String(rs.length), width: n === 0 ? 1 : Math.min(10, 1 + 1.5 * Math.log2(1 + n)),
+        dashes: gaz, color: Object.assign({opacity: EDGE_OPACITY}, EDGE_COLOR), arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
+    });
+    // only what changed reaches vis-network: re-adding thousands of unchanged edges would cost seconds
+    var keep = new Set(items.map(function (i) { return i.id; }));
+    var gone = Object.keys(edgeSig).filter(function (id) { return !keep.has(id); });
+    gone.forEach(function (id) { delete edgeSig[id]; });
+    if (gone.length) edgesDS.remove(gone);
+    var changed = items.filter(function (i) {
+      var sig = [i.from, i.to, i.label, i.width, i.dashes, i.arrows.to.enabled].join('\n');
+      if (edgeSig[i.id] === sig) return false;
+      edgeSig[i.id] = sig;
+      return true;
+    });
+    if (changed.length) edgesDS.update(changed);
+  }
+  var edgeSig = {};
+  function rebuildNodes() {
+    var next = new Set();
+    vis$.nodes.forEach(function (id) { next.add(rep(id)); });
+    var same = next.size === drawnNodes.size;
+    if (same) next.forEach(function (id) { if (!drawnNodes.has(id)) same = false; });
+    drawnNodes = next;
+    if (!same) nodeView.refresh();
+    var order = [];
+    byRank.forEach(function (n) { if (vis$.nodes.has(n.id) && !state.collapsed.has(n.community)) order.push(n.id); });
+    communities.forEach(function (c) { if (next.has(CPREFIX + c.id)) order.splice(Math.min(order.length, c.id), 0, CPREFIX + c.id); });
+    vis$.ordered = order;
+  }
+
   var container = $('net');
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
-    barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 150, springConstant: 0.03,
+    barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
       damping: 0.3, avoidOverlap: 0},
     stabilization: {enabled: true, iterations: DATA.physicsIterations || 150, updateInterval: 50, fit: true},
     minVelocity: 1.0, timestep: 0.5};
@@ -129,20 +250,127 @@
     physics: physicsOptions,
     interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false,
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
-    nodes: {borderWidth: 1.5, borderWidthSelected: 3, font: NODE_FONT,
-      scaling: {min: 9, max: 34, label: {enabled: true, min: 12, max: 22, maxVisible: 24, drawThreshold: 7}}},
-    edges: {arrows: {to: {enabled: true, scaleFactor: 0.55}}, selectionWidth: 1.5, hoverWidth: 0.8,
-      smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.3},
-      font: {face: FONT, size: 11, color: '#57606a', strokeWidth: 3, strokeColor: '#ffffff', align: 'middle'},
-      scaling: {label: {drawThreshold: 6}}}
+    nodes: {borderWidth: 1.2, borderWidthSelected: 3, font: {face: FONT, size: 13},
+      scaling: {min: 7, max: 30, label: {enabled: false}}},
+    edges: {selectionWidth: 1.5, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
+      smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
+      font: {face: FONT, size: 12, color: '#1f2328', strokeWidth: 4, strokeColor: '#ffffff', align: 'middle', bold: {mod: 'bold'}},
+      scaling: {label: {drawThreshold: 4}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
 
   function markReady() {
     if (window.kgraphReady) return;
     window.kgraphReady = true;
+    restoreView();
     document.body.setAttribute('data-ready', '1');
   }
+
+  // ------------------------------------------------------------------ labels, drawn by the page
+  // vis-network draws every label or none; the page draws the most central ones that fit, largest
+  // rank first, each where it overlaps no label already placed (a grid of placed boxes keeps this linear).
+  var lastLabels = [], widthCache = {};
+  var focusNodes = null, focusEdges = null, focused = null;
+  function textWidth(ctx, font, text) {
+    var k = font + '\n' + text;
+    if (!(k in widthCache)) { ctx.font = font; widthCache[k] = ctx.measureText(text).width; }
+    return widthCache[k];
+  }
+  function shortLabel(t) { return t.length > 32 ? t.slice(0, 30) + '…' : t; }
+  function drawLabels(ctx) {
+    var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
+    var w = container.clientWidth, h = container.clientHeight, pr = network.canvas.pixelRatio || 1;
+    var cell = 80, grid = {}, placed = [], tried = 0;
+    function free(r) {
+      var x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
+      for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) {
+        var list = grid[gx + ',' + gy];
+        if (list) for (var i = 0; i < list.length; i++) { var o = list[i]; if (r[0] < o[2] && r[2] > o[0] && r[1] < o[3] && r[3] > o[1]) return false; }
+      }
+      return true;
+    }
+    function take(r) {
+      var x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
+      for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) (grid[gx + ',' + gy] = grid[gx + ',' + gy] || []).push(r);
+    }
+    var order = vis$.ordered;
+    if (focusNodes) order = Array.from(focusNodes).sort(function (a, b) { return ((byId[a] || {}).rank || 0) - ((byId[b] || {}).rank || 0); })
+      .concat(order.filter(function (id) { return !focusNodes.has(id); }));
+    ctx.save();
+    ctx.setTransform(pr, 0, 0, pr, 0, 0);
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    var drawn = [];
+    for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
+      var id = order[i], vn = body.nodes[id];
+      if (!vn) continue;
+      var x = (vn.x - vp.x) * scale + w / 2, y = (vn.y - vp.y) * scale + h / 2;
+      if (x < -50 || y < -30 || x > w + 50 || y > h + 30) continue;
+      tried++;
+      var isC = id.indexOf(CPREFIX) === 0, n = byId[id];
+      var text = isC ? shortLabel(communities[+id.slice(CPREFIX.length)].names.join(' · ')) : shortLabel(labelOf(id));
+      var top = isC || (n && n.rank < 12) || (focusNodes && focusNodes.has(id)) || id === focused;
+      var font = (top ? '600 ' : '') + (top ? 14 : 12) + 'px ' + FONT;
+      var tw = textWidth(ctx, font, text), th = top ? 17 : 15, r = Math.max(3, (vn.options.size || 8) * scale);
+      var spots = [[x - tw / 2, y + r + 2], [x + r + 3, y - th / 2], [x - tw / 2, y - r - th - 1], [x - r - 3 - tw, y - th / 2]];
+      for (var s = 0; s < spots.length; s++) {
+        var box = [spots[s][0] - 2, spots[s][1] - 1, spots[s][0] + tw + 2, spots[s][1] + th];
+        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h || !free(box)) continue;
+        take(box);
+        var dim = focusNodes && !focusNodes.has(id);
+        ctx.font = font;
+        ctx.globalAlpha = dim ? 0.35 : 1;
+        ctx.lineWidth = 3.5; ctx.strokeStyle = 'rgba(255,255,255,0.92)';
+        ctx.strokeText(text, spots[s][0], spots[s][1]);
+        ctx.fillStyle = '#1f2328';
+        ctx.fillText(text, spots[s][0], spots[s][1]);
+        drawn.push({text: isC ? text : labelOf(id), box: box});
+        break;
+      }
+    }
+    ctx.restore();
+    lastLabels = drawn;
+  }
+
+  // Dimming repaints, never re-styles: after each frame a translucent veil covers the canvas and the
+  // neighbourhood is drawn again on top, so highlighting costs the size of the neighbourhood only.
+  network.on('afterDrawing', function (ctx) {
+    if (focusNodes !== null) {
+      var body = network.body;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = 'rgba(255,255,255,0.82)';
+      ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+      ctx.restore();
+      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.draw(ctx); });
+      focusNodes.forEach(function (nid) { var n = body.nodes[nid]; if (n) n.draw(ctx); });
+      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.drawArrows(ctx); });
+    }
+    drawLabels(ctx);
+  });
+  function setFocus(nodes, edges) {
+    focusNodes = nodes; focusEdges = edges;
+    network.redraw();
+  }
+  function highlight(id) {
+    if (!drawnNodes.has(id)) { setFocus(null, null); return; }
+    var nodes = new Set(network.getConnectedNodes(id)); nodes.add(id);
+    setFocus(nodes, new Set(network.getConnectedEdges(id)));
+  }
+
+  // ------------------------------------------------------------------ refresh after any change
+  function refresh(keepFocus) {
+    computeVisible();
+    rebuildNodes();
+    rebuildEdges();
+    if (focused !== null && !drawnNodes.has(rep(focused))) clearSelection();
+    else if (focused !== null) highlight(rep(focused));
+    else if (!keepFocus) setFocus(null, null);
+    updateStats();
+    updateExploreBar();
+    saveState();
+  }
+
   network.once('stabilizationIterationsDone', function () {
     network.setOptions({physics: {enabled: false}});
     $('physics').checked = false;
@@ -153,71 +381,23 @@
   network.on('stabilized', function () {
     if ($('physics').checked) { network.setOptions({physics: {enabled: false}}); $('physics').checked = false; }
   });
-  if (!DATA.physics || DATA.nodes.length === 0) network.once('afterDrawing', markReady);
-  network.setData({nodes: nodeView, edges: edgeView});
-  if (!DATA.physics) network.fit();
-  if (DATA.nodes.length === 0) {
-    container.append(el('div', {class: 'empty', text: 'This graph has no entities.'}));
-    markReady();
-  }
-
-  // ------------------------------------------------------------------ highlight a neighbourhood
-  // Dimming repaints, never re-styles: after each frame a translucent veil covers the canvas and the
-  // neighbourhood is drawn again on top, so highlighting costs the size of the neighbourhood only.
-  var focused = null, focusNodes = null, focusEdges = null;
-  function highlight(id) {
-    focusNodes = new Set(network.getConnectedNodes(id)); focusNodes.add(id);
-    focusEdges = new Set(network.getConnectedEdges(id));
-    network.redraw();
-  }
-  function unhighlight() {
-    if (focusNodes === null) return;
-    focusNodes = focusEdges = null;
-    network.redraw();
-  }
-  network.on('afterDrawing', function (ctx) {
-    if (focusNodes === null) return;
-    var body = network.body, labels = [];
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = 'rgba(255,255,255,0.82)';
-    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-    ctx.restore();
-    focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.draw(ctx); });
-    focusNodes.forEach(function (nid) {
-      var n = body.nodes[nid];
-      if (!n) return;
-      var r = n.draw(ctx);
-      if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
-    });
-    focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.drawArrows(ctx); });
-    labels.forEach(function (f) { f(); });
-  });
-  function clearSelection() {
-    focused = null;
-    unhighlight();
-    network.unselectAll();
-    showHint();
-  }
 
   // ------------------------------------------------------------------ details panel
   var details = $('details');
-  function showHint() {
-    fill(details, el('p', {class: 'muted', text: 'Click a node or an edge to see its names, evidence sentences and source articles.'}));
-  }
   function typeChip(name) {
     var t = types[name] || {shape: 'star', color: '#8c8c8c'};
     return el('span', {class: 'chip'}, icon(t.shape, t.color), name || 'Unknown');
   }
   function nodeButton(id) {
-    var n = byId[id];
-    return el('button', {type: 'button', class: 'link-button', text: n ? n.label : id, on: {click: function () { selectNode(id); }}});
+    return el('button', {type: 'button', class: 'link-button', text: labelOf(id), on: {click: function () { selectNode(id); }}});
   }
   function articleRef(i) {
     var a = DATA.articles[i];
     if (!a) return document.createTextNode('unknown article');
-    var span = el('span', null, link(a.url, a.title || a.id));
-    if (a.date) span.append(' (' + a.date + ')');
+    var span = el('span', null, el('button', {type: 'button', class: 'link-button', text: a.title || a.id,
+      on: {click: function () { showArticle(i); }}}));
+    var meta = [a.day || a.date, a.publisher].filter(Boolean).join(', ');
+    if (meta) span.append(' (' + meta + ')');
     return span;
   }
   function dl(rows) {
@@ -225,37 +405,23 @@
     rows.forEach(function (r) { if (r && r[1] !== null && r[1] !== undefined && r[1] !== '') d.append(el('dt', {text: r[0]}), el('dd', null, r[1])); });
     return d;
   }
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) return;
-    var rows = [['Type', typeChip(n.type)]];
-    if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
-    if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
-    n.sameAs.filter(function (u) { return u !== n.geonames; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
-    if (n.iso) rows.push(['ISO code', n.iso]);
-    if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
-    rows.push(['Mentions', String(n.mentions)]);
-    rows.push(['Relations', String(n.degree) + ' neighbour' + (n.degree === 1 ? '' : 's')]);
-    rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
-    var rel = el('ul');
-    DATA.edges.forEach(function (e) {
-      if (e.from !== id && e.to !== id) return;
-      var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
-      rel.append(el('li', null, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
-        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' (', b, ')'));
-    });
-    var arts = el('ul');
-    n.articles.forEach(function (i) { arts.append(el('li', null, articleRef(i))); });
-    fill(details, el('h3', {text: n.label}), dl(rows),
-      rel.childNodes.length ? el('h2', {text: 'Relations'}) : null, rel.childNodes.length ? rel : null,
-      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
-      n.articles.length ? arts : null);
+  function showHome() {
+    var list = el('ol', {class: 'ranklist'});
+    byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
+    var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; })
+      .sort(function (a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; });
+    var al = el('ul');
+    arts.slice(0, 40).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
+    fill(details, el('p', {class: 'muted', text: 'Click a node or an edge for its names, evidence sentences and articles; double-click a node to expand it.'}),
+      el('h2', {text: 'Most central entities'}), list,
+      el('h2', {text: 'Articles' + (arts.length > 40 ? ' (40 of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}), al);
   }
-  function marked(sentence, names) {
-    // Mark the names of the two entities in the sentence, as Text nodes inside <mark>.
+  function marked(sentence, names, marks) {
+    // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search.
     var q = el('blockquote');
     var text = sentence || '', spans = [];
-    names.forEach(function (name) {
+    (marks || []).forEach(function (m) { if (m && m[0] >= 0 && m[1] <= text.length && m[0] < m[1]) spans.push([m[0], m[1]]); });
+    if (!spans.length) names.forEach(function (name) {
       if (!name) return;
       var from = 0, i;
       while ((i = text.indexOf(name, from)) >= 0) { spans.push([i, i + name.length]); from = i + name.length; }
@@ -270,53 +436,337 @@
     q.append(text.slice(at));
     return q;
   }
-  function showEdge(id) {
-    var e = edgeById[id];
-    if (!e) return;
-    var s = byId[e.from], o = byId[e.to];
-    var names = [s.label].concat(s.alt, [o.label], o.alt);
+  function namesOf(id) { var n = byId[id]; return n ? [labelOf(id)].concat(n.alt) : [id]; }
+
+  var correctOpen = false;
+  function correctionBox(n) {
+    var box = el('details', {class: 'correct'}, el('summary', {text: 'Correct this entity'}));
+    box.open = correctOpen;
+    box.addEventListener('toggle', function () { correctOpen = box.open; });
+    var name = el('input', {type: 'text', 'aria-label': 'New name', 'data-corr': 'rename-input'});
+    name.value = labelOf(n.id);
+    var sel = el('select', {'data-corr': 'retype-select', 'aria-label': 'New type'});
+    DATA.types.forEach(function (t) { var o = el('option', {text: t.name}); o.value = t.name; if (t.name === typeOf(n)) o.selected = true; sel.append(o); });
+    var other = el('input', {type: 'search', list: 'names', placeholder: 'Other entity…', 'data-corr': 'merge-input', 'aria-label': 'Entity to merge with'});
+    var pred = el('select', {'data-corr': 'assert-pred', 'aria-label': 'Relation'});
+    (DATA.allPredicates || DATA.predicates.map(function (p) { return p.name; })).forEach(function (p) { var o = el('option', {text: p}); o.value = p; pred.append(o); });
+    var target = el('input', {type: 'search', list: 'names', placeholder: 'Object entity…', 'data-corr': 'assert-input', 'aria-label': 'Object of the relation'});
+    var msg = el('p', {class: 'muted small'});
+    function resolve(input) { var hit = find(input.value)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
+    box.append(
+      el('div', {class: 'row'}, name, button('Rename', function () {
+        var v = name.value.trim(); if (v && v !== labelOf(n.id)) addCorrection({action: 'rename', entity: n.id, label: v});
+      }, 'corr-rename')),
+      el('div', {class: 'row'}, sel, button('Retype', function () {
+        if (sel.value !== typeOf(n)) addCorrection({action: 'retype', entity: n.id, type: sel.value});
+      }, 'corr-retype'), button('Block', function () { addCorrection({action: 'block', entity: n.id}); }, 'corr-block')),
+      el('div', {class: 'row'}, other, button('Merge', function () {
+        var o = resolve(other); if (o && o.id !== n.id) addCorrection({action: 'merge', entities: [n.id, o.id], keep: n.id});
+      }, 'corr-merge')),
+      el('div', {class: 'row'}, pred, target, button('Assert', function () {
+        var o = resolve(target); if (o) addCorrection({action: 'assert', subject: n.id, predicate: pred.value, object: o.id});
+      }, 'corr-assert')), msg);
+    return box;
+  }
+
+  function showNode(id) {
+    var n = byId[id];
+    if (!n) return;
+    var rows = [['Type', typeChip(typeOf(n))]];
+    if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
+    var c = communities[n.community];
+    if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
+    if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
+    n.sameAs.filter(function (u) { return u !== n.geonames; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
+    if (n.iso) rows.push(['ISO code', n.iso]);
+    if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
+    rows.push(['Mentions', String(n.mentions)]);
+    rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
+    rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
+    var rel = el('ul');
+    relsOf[id].forEach(function (e) {
+      var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+      rel.append(el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
+        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' (', b, ')'));
+    });
+    var arts = el('ul');
+    n.articles.forEach(function (i) { arts.append(el('li', null, articleRef(i))); });
+    fill(details, el('h3', {text: labelOf(id)}),
+      el('div', {class: 'row'}, button('Expand neighbours', function () { expand(id); }, 'act-expand'),
+        button('Explore from here', function () { exploreFrom(id); }, 'act-explore'),
+        button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
+        button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
+      dl(rows),
+      rel.childNodes.length ? el('h2', {text: 'Relations'}) : null, rel.childNodes.length ? rel : null,
+      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
+      n.articles.length ? arts : null, correctionBox(n));
+  }
+  function relationBlock(e) {
+    var names = namesOf(e.from).concat(namesOf(e.to));
     var roles = Array.from(new Set(e.evidence.map(function (v) { return v.role; }).filter(Boolean)));
-    var predLabel = (DATA.predicates.filter(function (p) { return p.name === e.predicate; })[0] || {}).label;
+    var pl = predLabel[e.predicate];
     var list = el('div');
     e.evidence.forEach(function (v) {
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
       var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + v.method : '') + (v.role ? ' · role: ' + v.role : '');
-      list.append(el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names) : null,
+      list.append(el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
         el('div', {class: 'meta', text: meta}), el('div', {class: 'meta'}, 'Source: ', src)));
     });
-    fill(details, 
+    var isRejected = rejected.has(e.id);
+    return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
-      dl([['Relation', predLabel && predLabel !== e.predicate ? e.predicate + ' (' + predLabel + ')' : e.predicate],
+      dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
         ['Role words', roles.join(', ')], ['Confidence', fmtConf(e.confidence)],
-        ['Articles', e.articles.length ? String(e.articles.length) : 'none (gazetteer)']]),
+        ['Articles', e.articles.length ? String(e.articles.length) : 'none (gazetteer)'],
+        ['Sources', e.gaz ? null : plural(e.sources, 'independent source')],
+        ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
+      el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
+        : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
       el('h2', {text: plural(e.evidence.length, 'evidence sentence')}), list);
   }
+  function showEdge(id) {
+    var e = edgeById[id];
+    if (!e) return;
+    fill(details, relationBlock(e));
+  }
+  function showGroup(key) {
+    var ids = groups[key] || [];
+    if (ids.length === 1 && byId[edgeById[ids[0]].from] && rep(edgeById[ids[0]].from) === edgeById[ids[0]].from
+        && rep(edgeById[ids[0]].to) === edgeById[ids[0]].to) { showEdge(ids[0]); return; }
+    var parts = key.split('\n');
+    var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(' — ');
+    fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
+      .concat(ids.map(function (i) { return relationBlock(edgeById[i]); })));
+  }
+  function showArticle(i) {
+    var a = DATA.articles[i];
+    if (!a) return;
+    var bySentence = {}, keys = [];
+    articleEvidence[i].forEach(function (pair) {
+      var v = pair[1], k = (v.start === null || v.start === undefined ? 1e12 : v.start) + '\n' + v.sentence;
+      if (!bySentence[k]) { bySentence[k] = {start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
+      var s = bySentence[k];
+      (v.marks || []).forEach(function (m) { s.marks.push(m); });
+      s.names = s.names.concat(namesOf(pair[0].from), namesOf(pair[0].to));
+      if (s.rels.indexOf(pair[0]) < 0) s.rels.push(pair[0]);
+    });
+    keys.sort(function (x, y) { return bySentence[x].start - bySentence[y].start || (x < y ? -1 : 1); });
+    var list = el('div');
+    keys.forEach(function (k) {
+      var s = bySentence[k], facts = el('ul', {class: 'facts'});
+      s.rels.forEach(function (e) {
+        facts.append(el('li', null, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+          on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to)));
+      });
+      list.append(el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks), facts));
+    });
+    var named = el('ul');
+    byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; }).slice(0, 60).forEach(function (n) { named.append(el('li', null, nodeButton(n.id))); });
+    fill(details, el('h3', {class: 'article-title', text: a.title || a.id}),
+      dl([['Date', a.day || a.date], ['Publisher', a.publisher], ['Link', a.url ? link(a.url) : null], ['Article', a.id]]),
+      el('h2', {text: plural(keys.length, 'sentence') + ' with facts'}), list,
+      named.childNodes.length ? el('h2', {text: 'Entities named'}) : null, named.childNodes.length ? named : null);
+    $('side').scrollTop = 0;
+  }
 
-  function selectNode(id) {
+  // ------------------------------------------------------------------ selection
+  function selectNode(id, noMove) {
     var n = byId[id];
     if (!n) return;
-    if (!state.types.has(n.type)) { setType(n.type, true); }
+    if (!state.types.has(typeOf(n))) setType(typeOf(n), true);
+    var changed = false;
+    if (state.collapsed.has(n.community)) { state.collapsed.delete(n.community); syncCommunityBoxes(); changed = true; }
+    if (state.explore && !state.explore.has(id)) { state.explore.add(id); changed = true; }
+    else if (!vis$.nodes.has(id)) { state.pinned.add(id); changed = true; }
     focused = id;
-    network.selectNodes([id]);
-    highlight(id);
+    if (changed) refresh(); else { highlight(id); updateExploreBar(); }
+    if (drawnNodes.has(id)) network.selectNodes([id]);
     showNode(id);
-    network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: {duration: 350, easingFunction: 'easeInOutQuad'}});
+    $('side').scrollTop = 0;
+    if (!noMove && drawnNodes.has(id)) network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+    saveState();
   }
+  var selectedEdge = null;
   function selectEdge(id) {
     var e = edgeById[id];
     if (!e) return;
     focused = null;
-    unhighlight();
-    if (edgeView.get(id)) network.selectEdges([id]);
+    selectedEdge = id;
+    var k = pairKey(rep(e.from), rep(e.to));
+    if (edgesDS.get(k)) { network.selectEdges([k]); setFocus(new Set([rep(e.from), rep(e.to)]), new Set([k])); }
+    else setFocus(null, null);
     showEdge(id);
+    $('side').scrollTop = 0;
+    saveState();
+  }
+  function clearSelection() {
+    focused = null; selectedEdge = null;
+    setFocus(null, null);
+    network.unselectAll();
+    showHome();
+    saveState();
   }
   network.on('click', function (p) {
     hideTip();
-    if (p.nodes.length) { selectNode(p.nodes[0]); }
-    else if (p.edges.length) { selectEdge(p.edges[0]); }
-    else { clearSelection(); }
+    if (p.nodes.length) {
+      var id = p.nodes[0];
+      if (id.indexOf(CPREFIX) === 0) { showCommunity(+id.slice(CPREFIX.length)); return; }
+      selectNode(id, true);
+    } else if (p.edges.length) {
+      focused = null;
+      showGroup(p.edges[0]);
+      setFocus(new Set(network.getConnectedNodes(p.edges[0])), new Set([p.edges[0]]));
+    } else { clearSelection(); }
   });
+  network.on('doubleClick', function (p) {
+    if (p.nodes.length && p.nodes[0].indexOf(CPREFIX) === 0) { toggleCollapse(+p.nodes[0].slice(CPREFIX.length), false); return; }
+    if (p.nodes.length) expand(p.nodes[0]);
+  });
+  function showCommunity(c) {
+    var com = communities[c];
+    var list = el('ol');
+    byRank.filter(function (n) { return n.community === c; }).slice(0, 50).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
+    fill(details, el('h3', {text: 'Community ' + (c + 1)}), el('p', {text: communityLabel(com)}),
+      el('div', {class: 'row'}, button('Expand this community', function () { toggleCollapse(c, false); }, 'act-uncollapse')), list);
+  }
+
+  // ------------------------------------------------------------------ exploring: expand step by step
+  function neighbours(id) {
+    var out = new Set();
+    relsOf[id].forEach(function (e) { if (relOk(e)) { out.add(e.from); out.add(e.to); } });
+    out.delete(id);
+    return out;
+  }
+  function exploreFrom(id) {
+    state.explore = new Set([id]);
+    focused = id;
+    refresh();
+    network.fit({nodes: Array.from(drawnNodes), animation: {duration: 300}});
+    showNode(id);
+  }
+  function expand(id) {
+    if (!state.explore) state.explore = new Set([id]);
+    state.explore.add(id);
+    neighbours(id).forEach(function (n) { state.explore.add(n); });
+    focused = id;
+    refresh();
+    network.selectNodes([id]);
+    network.fit({nodes: Array.from(drawnNodes), animation: {duration: 300}});
+    showNode(id);
+  }
+  function updateExploreBar() {
+    var bar = $('explore-bar');
+    if (!state.explore) { bar.hidden = true; return; }
+    fill(bar, el('p', {text: 'Exploring ' + plural(state.explore.size, 'entity', 'entities') + '. Double-click a node to expand it.'}),
+      el('div', {class: 'row'}, button('Expand all shown', function () {
+        Array.from(state.explore).forEach(function (id) { neighbours(id).forEach(function (n) { state.explore.add(n); }); });
+        refresh(); network.fit();
+      }, 'act-expand-all'), button('Show everything', function () { state.explore = null; refresh(); network.fit(); }, 'act-explore-off')));
+    bar.hidden = false;
+  }
+
+  // ------------------------------------------------------------------ paths
+  var pathEnds = {from: null, to: null};
+  function setPathEnd(which, id) {
+    pathEnds[which] = id;
+    $('path-' + which).value = labelOf(id);
+    if (pathEnds.from && pathEnds.to) findPaths();
+  }
+  ['from', 'to'].forEach(function (w) {
+    $('path-' + w).addEventListener('input', function () { pathEnds[w] = null; });
+    $('path-' + w).addEventListener('keydown', function (ev) { if (ev.key === 'Enter') findPaths(); });
+  });
+  function resolveEnd(which) {
+    var v = $('path-' + which).value;
+    if (pathEnds[which] && labelOf(pathEnds[which]) === v) return pathEnds[which];
+    var hit = find(v)[0];
+    return hit ? hit.id : null;
+  }
+  function allPaths(a, b, maxLen, limit) {
+    // adjacency over the relations that pass the filters (exploration aside), undirected
+    var adj = {};
+    DATA.edges.forEach(function (e) {
+      if (!relOk(e) || e.from === e.to) return;
+      (adj[e.from] = adj[e.from] || []).push([e.to, e]);
+      (adj[e.to] = adj[e.to] || []).push([e.from, e]);
+    });
+    var dist = {}, queue = [b];
+    dist[b] = 0;
+    while (queue.length) {  // distance to b bounds the search
+      var x = queue.shift();
+      if (dist[x] >= maxLen) continue;
+      (adj[x] || []).forEach(function (p) { if (!(p[0] in dist)) { dist[p[0]] = dist[x] + 1; queue.push(p[0]); } });
+    }
+    var out = [], onPath = new Set([a]);
+    function walk(node, nodes, rels) {
+      if (out.length >= limit) return;
+      if (node === b) { out.push({nodes: nodes.slice(), rels: rels.slice()}); return; }
+      if (rels.length >= maxLen) return;
+      var seenNext = {};
+      (adj[node] || []).forEach(function (p) {
+        var nxt = p[0];
+        if (onPath.has(nxt) || !(nxt in dist) || rels.length + 1 + dist[nxt] > maxLen) return;
+        // several relations between the same two nodes make one step, listed together
+        if (seenNext[nxt]) { seenNext[nxt].push(p[1]); return; }
+        seenNext[nxt] = [p[1]];
+      });
+      Object.keys(seenNext).sort(function (x, y) { return dist[x] - dist[y] || byId[x].rank - byId[y].rank; }).forEach(function (nxt) {
+        onPath.add(nxt); nodes.push(nxt); rels.push(seenNext[nxt]);
+        walk(nxt, nodes, rels);
+        onPath.delete(nxt); nodes.pop(); rels.pop();
+      });
+    }
+    if (a in dist) walk(a, [a], []);
+    out.sort(function (p, q) { return p.rels.length - q.rels.length; });
+    return out;
+  }
+  var lastPaths = [];
+  function findPaths() {
+    var a = resolveEnd('from'), b = resolveEnd('to'), maxLen = +$('path-len').value || 3;
+    if (!a || !b || a === b) {
+      fill(details, el('h3', {text: 'Paths'}), el('p', {class: 'muted', text: !a || !b ? 'Choose two entities by name (search, or “Path from/to here” on an entity).' : 'Choose two different entities.'}));
+      return;
+    }
+    var paths = allPaths(a, b, maxLen, 50);
+    lastPaths = paths;
+    var list = el('div');
+    paths.forEach(function (p, k) {
+      var box = el('div', {class: 'path'});
+      box.append(el('div', {class: 'row'}, el('strong', {text: plural(p.rels.length, 'step')}),
+        button('Show on the graph', function () { showPaths([p]); }, 'act-show-path')));
+      p.rels.forEach(function (rs, j) {
+        rs.forEach(function (e) {
+          var hop = el('div', {class: 'hop'}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+            on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
+          var v = e.evidence.filter(function (x) { return x.sentence; })[0];
+          if (v) hop.append(marked(v.sentence, namesOf(e.from).concat(namesOf(e.to)), v.marks), el('div', {class: 'meta'}, 'Source: ', articleRef(v.article)));
+          else hop.append(el('div', {class: 'meta', text: e.gaz ? 'gazetteer' : ''}));
+          box.append(hop);
+        });
+      });
+      list.append(box);
+    });
+    fill(details, el('h3', null, 'Paths from ', nodeButton(a), ' to ', nodeButton(b)),
+      el('p', {class: 'muted', text: paths.length ? plural(paths.length, 'path') + ' of at most ' + plural(maxLen, 'step') + (paths.length >= 50 ? ' (first 50)' : '') + ', over the relations the filters show.'
+        : 'No path of at most ' + plural(maxLen, 'step') + ' over the relations the filters show.'}),
+      paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
+    if (paths.length) showPaths(paths);
+    $('side').scrollTop = 0;
+  }
+  function showPaths(paths) {
+    var nodes = new Set();
+    paths.forEach(function (p) { p.nodes.forEach(function (n) { nodes.add(n); }); });
+    var changed = false;
+    nodes.forEach(function (id) { var n = byId[id]; if (state.collapsed.has(n.community)) { state.collapsed.delete(n.community); changed = true; } });
+    if (state.explore) nodes.forEach(function (id) { if (!state.explore.has(id)) { state.explore.add(id); changed = true; } });
+    if (changed) { syncCommunityBoxes(); refresh(true); }
+    var edges = new Set();
+    paths.forEach(function (p) { p.rels.forEach(function (rs) { rs.forEach(function (e) { edges.add(pairKey(rep(e.from), rep(e.to))); }); }); });
+    focused = null;
+    setFocus(nodes, edges);
+    network.fit({nodes: Array.from(nodes), animation: {duration: 300}});
+  }
 
   // ------------------------------------------------------------------ tooltip
   var tip = $('tooltip');
@@ -330,35 +780,50 @@
   }
   function hideTip() { tip.hidden = true; }
   network.on('hoverNode', function (p) {
+    if (!p.event) return;
+    if (String(p.node).indexOf(CPREFIX) === 0) {
+      var c = communities[+p.node.slice(CPREFIX.length)];
+      showTip(p.event, [el('div', {class: 'tt-title', text: 'Community'}), el('div', {text: communityLabel(c)}), el('div', {class: 'tt-sub', text: 'Double-click to expand.'})]);
+      return;
+    }
     var n = byId[p.node];
-    if (!n || !p.event) return;
-    showTip(p.event, [el('div', {class: 'tt-title', text: n.label}),
-      el('div', {class: 'tt-sub', text: n.type + ' · ' + plural(n.degree, 'neighbour') + ' · ' + plural(n.mentions, 'mention')}),
+    if (!n) return;
+    showTip(p.event, [el('div', {class: 'tt-title', text: labelOf(n.id)}),
+      el('div', {class: 'tt-sub', text: typeOf(n) + ' · ' + plural(n.degree, 'neighbour') + ' · ' + plural(n.mentions, 'mention')}),
       n.alt.length ? el('div', {text: 'Also: ' + n.alt.slice(0, 5).join(' · ') + (n.alt.length > 5 ? ' …' : '')}) : null]
       .filter(Boolean));
   });
   network.on('hoverEdge', function (p) {
-    var e = edgeById[p.edge];
-    if (!e || !p.event) return;
-    var roles = Array.from(new Set(e.evidence.map(function (v) { return v.role; }).filter(Boolean)));
+    var ids = groups[p.edge];
+    if (!ids || !p.event) return;
+    var e = edgeById[ids[0]];
     var first = (e.evidence[0] || {}).sentence || '';
-    showTip(p.event, [el('div', {class: 'tt-title', text: byId[e.from].label + ' → ' + e.predicate + ' → ' + byId[e.to].label}),
-      el('div', {class: 'tt-sub', text: (roles.length ? 'role: ' + roles.join(', ') + ' · ' : '') + 'confidence ' + fmtConf(e.confidence)
-        + ' · ' + (e.articles.length ? plural(e.articles.length, 'article') : 'gazetteer')}),
+    var title = ids.length > 1 ? plural(ids.length, 'relation') + ': ' + Array.from(new Set(ids.map(function (i) { return edgeById[i].predicate; }))).join(', ')
+      : labelOf(e.from) + ' → ' + e.predicate + ' → ' + labelOf(e.to);
+    showTip(p.event, [el('div', {class: 'tt-title', text: title}),
+      el('div', {class: 'tt-sub', text: 'confidence ' + fmtConf(e.confidence) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article') + ' · ' + plural(e.sources, 'source') : 'gazetteer')
+        + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
   network.on('blurNode', hideTip);
   network.on('blurEdge', hideTip);
   network.on('dragStart', hideTip);
-  network.on('zoom', hideTip);
+  network.on('zoom', function () { hideTip(); saveStateSoon(); });
+  network.on('dragEnd', saveStateSoon);
 
   // ------------------------------------------------------------------ controls
   function updateStats() {
-    var shownN = nodeView.length, shownE = edgeView.length, t = DATA.totals;
-    var txt = plural(DATA.nodes.length, 'entity', 'entities') + ' · ' + plural(DATA.edges.length, 'relation') + ' · '
-      + plural(t.articles, 'article');
-    if (shownN !== DATA.nodes.length || shownE !== DATA.edges.length) txt += ' — showing ' + shownN.toLocaleString('en') + ' / ' + shownE.toLocaleString('en');
+    var t = DATA.totals;
+    var txt = 'Showing ' + num(vis$.nodes.size) + ' of ' + plural(DATA.nodes.length, 'entity', 'entities') + ' · '
+      + num(vis$.rels.length) + ' of ' + plural(DATA.edges.length, 'relation') + ' · ' + plural(t.articles, 'article');
+    var shown = articleOk.filter(Boolean).length;
+    if (shown !== DATA.articles.length) txt += ' (' + num(shown) + ' in the time and source filters)';
     $('stats').textContent = txt;
+    var iso = 0, gaz = 0, stated = new Set();
+    DATA.edges.forEach(function (e) { if (e.gaz) gaz++; else { stated.add(e.from); stated.add(e.to); } });
+    DATA.nodes.forEach(function (n) { if (!stated.has(n.id)) iso++; });
+    $('isolated-count').textContent = num(iso);
+    $('gazetteer-count').textContent = num(gaz);
   }
   var typeBoxes = {};
   function setType(name, on) {
@@ -371,8 +836,9 @@
     box.checked = true;
     box.addEventListener('change', function () { setType(t.name, box.checked); });
     typeBoxes[t.name] = box;
-    $('type-filters').append(el('label', null, box, icon(t.shape, t.color), t.name, el('span', {class: 'count', text: t.count.toLocaleString('en')})));
+    $('type-filters').append(el('label', null, box, icon(t.shape, t.color), t.name, el('span', {class: 'count', text: num(t.count)})));
   });
+  var predBoxes = {};
   DATA.predicates.forEach(function (p) {
     var box = el('input', {type: 'checkbox', 'data-predicate': p.name});
     box.checked = true;
@@ -380,8 +846,9 @@
       if (box.checked) state.preds.add(p.name); else state.preds.delete(p.name);
       refresh();
     });
+    predBoxes[p.name] = box;
     $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}),
-      el('span', {class: 'count', text: p.count.toLocaleString('en')})));
+      el('span', {class: 'count', text: num(p.count)})));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
@@ -389,6 +856,12 @@
     $('min-conf-value').textContent = state.minConf.toFixed(2);
     refresh();
   });
+  $('show-isolated').addEventListener('change', function () { state.isolated = this.checked; refresh(); });
+  $('show-gazetteer').addEventListener('change', function () { state.gazetteer = this.checked; refresh(); });
+  function recolor() {
+    nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n, state.byCommunity), shape: (types[typeOf(n)] || {shape: 'star'}).shape}; }));
+  }
+  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); saveState(); });
   $('physics').checked = false;
   $('physics').addEventListener('change', function () {
     network.setOptions({physics: {enabled: this.checked, stabilization: {enabled: false}}});
@@ -396,12 +869,90 @@
   });
   $('fit').addEventListener('click', function () { network.fit({animation: {duration: 300}}); });
   $('clear').addEventListener('click', clearSelection);
+  $('path-find').addEventListener('click', findPaths);
+
+  // time
+  function binLabel(i) { return bins[i] ? bins[i].key : ''; }
+  var timelineBars = [];
+  (function () {
+    var tl = $('timeline');
+    if (!bins.length) { tl.append(el('p', {class: 'muted small', text: 'No article has a date.'})); $('date-from').disabled = $('date-to').disabled = true; return; }
+    var s = document.createElementNS(SVG, 'svg'), max = Math.max.apply(null, bins.map(function (b) { return b.count; }));
+    s.setAttribute('viewBox', '0 0 ' + bins.length * 10 + ' 50'); s.setAttribute('preserveAspectRatio', 'none');
+    s.setAttribute('role', 'img'); s.setAttribute('aria-label', 'Articles over time');
+    bins.forEach(function (b, i) {
+      var r = document.createElementNS(SVG, 'rect'), hgt = Math.max(2, 48 * b.count / max);
+      r.setAttribute('x', i * 10 + 1); r.setAttribute('width', 8); r.setAttribute('y', 50 - hgt); r.setAttribute('height', hgt);
+      var t = document.createElementNS(SVG, 'title'); t.textContent = b.key + ': ' + plural(b.count, 'article'); r.appendChild(t);
+      r.addEventListener('click', function () { setDates(i, i); });
+      s.appendChild(r); timelineBars.push(r);
+    });
+    tl.append(s);
+    ['date-from', 'date-to'].forEach(function (k) { $(k).max = String(bins.length - 1); });
+    $('date-to').value = String(bins.length - 1);
+  })();
+  function paintTimeline() {
+    timelineBars.forEach(function (r, i) { r.setAttribute('fill', i >= state.from && i <= state.to ? '#0969da' : '#c9d1d9'); });
+    $('date-from-value').textContent = binLabel(state.from);
+    $('date-to-value').textContent = binLabel(state.to);
+    var undated = DATA.articles.filter(function (a) { return !a.day; }).length, inRange = 0;
+    DATA.articles.forEach(function (a) { if (a.bin !== null && a.bin !== undefined && a.bin >= state.from && a.bin <= state.to) inRange++; });
+    $('date-note').textContent = bins.length ? plural(inRange, 'article') + ' in range' + (undated ? '; ' + num(undated) + ' undated' + (dateFiltered() ? ' (left out while a range is set)' : '') : '') + '. Click a bar to pick it.' : '';
+  }
+  function setDates(a, b) {
+    state.from = Math.max(0, Math.min(a, b)); state.to = Math.min(bins.length - 1, Math.max(a, b));
+    $('date-from').value = String(state.from); $('date-to').value = String(state.to);
+    paintTimeline(); refresh();
+  }
+  $('date-from').addEventListener('input', function () { setDates(+this.value, Math.max(+this.value, state.to)); });
+  $('date-to').addEventListener('input', function () { setDates(Math.min(state.from, +this.value), +this.value); });
+
+  // sources
+  var sourceBoxes = {};
+  (function () {
+    var counts = {};
+    DATA.articles.forEach(function (a) { counts[pubOf(a)] = (counts[pubOf(a)] || 0) + 1; });
+    var names = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+    names.forEach(function (name) {
+      var box = el('input', {type: 'checkbox', 'data-source': name});
+      box.checked = true;
+      box.addEventListener('change', function () { if (box.checked) state.sourcesOff.delete(name); else state.sourcesOff.add(name); refresh(); });
+      sourceBoxes[name] = box;
+      $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')})));
+    });
+    if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
+  })();
+  $('min-sources').addEventListener('input', function () { var v = Math.max(1, Math.min(99, Math.floor(+this.value) || 1)); state.minSources = v; refresh(); });
+
+  // communities
+  var communityBoxes = {};
+  function syncCommunityBoxes() { Object.keys(communityBoxes).forEach(function (c) { communityBoxes[c].checked = state.collapsed.has(+c); }); }
+  function toggleCollapse(c, on) {
+    if (on) state.collapsed.add(c); else state.collapsed.delete(c);
+    syncCommunityBoxes(); refresh();
+  }
+  communities.forEach(function (c) {
+    if (c.size < 2) return;
+    var box = el('input', {type: 'checkbox', 'data-community': String(c.id), title: 'Collapse into one node'});
+    box.addEventListener('change', function () { toggleCollapse(c.id, box.checked); });
+    communityBoxes[c.id] = box;
+    $('community-list').append(el('label', null, box, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}),
+      c.names.join(', '), el('span', {class: 'count', text: num(c.size)})));
+  });
+  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); network.fit(); });
+  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); network.fit(); });
+
+  // names for the path and correction inputs
+  (function () {
+    var dl_ = $('names');
+    byRank.forEach(function (n) { var o = document.createElement('option'); o.value = n.label; dl_.append(o); });
+  })();
 
   if (DATA.omitted) {
-    var o = DATA.omitted, by = Object.keys(o.byType).map(function (k) { return k + ' ' + o.byType[k].toLocaleString('en'); });
+    var o = DATA.omitted, by = Object.keys(o.byType).map(function (k) { return k + ' ' + num(o.byType[k]); });
     var box = $('omitted');
-    box.append(el('p', {text: 'Showing the ' + o.maxNodes.toLocaleString('en') + ' most central of '
-      + DATA.totals.nodes.toLocaleString('en') + ' entities (by number of neighbours, then mentions).'}),
+    box.append(el('p', {text: 'Showing the ' + num(o.maxNodes) + ' most central of '
+      + num(DATA.totals.nodes) + ' entities (by number of neighbours, then mentions).'}),
       el('p', {text: 'Left out: ' + plural(o.nodes, 'entity', 'entities') + ' (' + by.join(', ') + ') and '
         + plural(o.edges, 'relation') + '.'}),
       el('p', {class: 'small', text: 'Most central left out: ' + o.names.join(' · ') + (o.nodes > o.names.length ? ' …' : '')}),
@@ -409,38 +960,248 @@
     box.hidden = false;
   }
 
+  // ------------------------------------------------------------------ corrections
+  function correctionText(c) {
+    if (c.action === 'merge') return 'merge ' + c.entities.map(labelOfOrig).join(' + ') + ' (keep ' + labelOfOrig(c.keep) + ')';
+    if (c.action === 'rename') return 'rename ' + labelOfOrig(c.entity) + ' to ' + c.label;
+    if (c.action === 'retype') return 'retype ' + labelOfOrig(c.entity) + ' as ' + c.type;
+    if (c.action === 'block') return 'block ' + labelOfOrig(c.entity);
+    return c.action + ' ' + labelOfOrig(c.subject) + ' ' + c.predicate + ' ' + labelOfOrig(c.object);
+  }
+  function labelOfOrig(id) { var n = byId[id]; return n ? n.label : id; }
+  function applyCorrections() {
+    renamed = {}; retyped = {}; blocked = new Set(); rejected = new Set();
+    corrections.forEach(function (c) {
+      if (c.action === 'rename') renamed[c.entity] = c.label;
+      else if (c.action === 'retype') retyped[c.entity] = c.type;
+      else if (c.action === 'block') blocked.add(c.entity);
+      else if (c.action === 'reject') DATA.edges.forEach(function (e) { if (e.from === c.subject && e.to === c.object && e.predicate === c.predicate) rejected.add(e.id); });
+    });
+  }
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function addCorrection(c) {
+    if (corrections.some(function (x) { return same(x, c); })) return;
+    if (c.action === 'rename' || c.action === 'retype') corrections = corrections.filter(function (x) { return !(x.action === c.action && x.entity === c.entity); });
+    corrections.push(c);
+    correctionsChanged();
+  }
+  function correctionsChanged() {
+    applyCorrections();
+    var list = $('corr-list');
+    list.replaceChildren();
+    corrections.forEach(function (c, i) {
+      list.append(el('li', null, correctionText(c), ' ', el('button', {type: 'button', class: 'link-button', text: 'undo',
+        on: {click: function () { corrections.splice(i, 1); correctionsChanged(); }}})));
+    });
+    $('corr-count').textContent = corrections.length ? '(' + corrections.length + ')' : '';
+    $('save-corrections').disabled = !corrections.length;
+    recolor();
+    var keepEdge = selectedEdge;
+    refresh(true);
+    if (focused) showNode(focused); else if (keepEdge !== null) showEdge(keepEdge);
+  }
+  function correctionsJSON() { return JSON.stringify({version: 1, corrections: corrections}, null, 2) + '\n'; }
+  $('save-corrections').addEventListener('click', function () { download('corrections.json', 'application/json', correctionsJSON()); });
+  $('save-corrections').disabled = true;
+
+  // ------------------------------------------------------------------ export what is shown
+  function shownGraph() {
+    var nodes = DATA.nodes.filter(function (n) { return vis$.nodes.has(n.id); });
+    return {nodes: nodes, rels: vis$.rels};
+  }
+  function xmlEsc(s) {
+    return String(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+      .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+      .replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');  // kept through attribute normalisation
+  }
+  function gexf() {
+    var g = shownGraph(), out = ['<?xml version="1.0" encoding="UTF-8"?>',
+      '<gexf xmlns="http://gexf.net/1.3" version="1.3">', '<graph defaultedgetype="directed" mode="static">',
+      '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="community" title="community" type="integer"/><attribute id="mentions" title="mentions" type="integer"/></attributes>',
+      '<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="articles" title="articles" type="integer"/><attribute id="sources" title="sources" type="integer"/><attribute id="first" title="first" type="string"/><attribute id="last" title="last" type="string"/></attributes>',
+      '<nodes>'];
+    g.nodes.forEach(function (n) {
+      out.push('<node id="' + xmlEsc(n.id) + '" label="' + xmlEsc(labelOf(n.id)) + '"><attvalues><attvalue for="type" value="' + xmlEsc(typeOf(n))
+        + '"/><attvalue for="community" value="' + n.community + '"/><attvalue for="mentions" value="' + n.mentions + '"/></attvalues></node>');
+    });
+    out.push('</nodes>', '<edges>');
+    g.rels.forEach(function (e) {
+      out.push('<edge id="' + e.id + '" source="' + xmlEsc(e.from) + '" target="' + xmlEsc(e.to) + '" label="' + xmlEsc(e.predicate) + '" weight="' + Math.max(1, e.articles.length)
+        + '"><attvalues><attvalue for="predicate" value="' + xmlEsc(e.predicate) + '"/><attvalue for="articles" value="' + e.articles.length
+        + '"/><attvalue for="sources" value="' + e.sources + '"/><attvalue for="first" value="' + xmlEsc(e.first || '') + '"/><attvalue for="last" value="' + xmlEsc(e.last || '') + '"/></attvalues></edge>');
+    });
+    out.push('</edges>', '</graph>', '</gexf>', '');
+    return out.join('\n');
+  }
+  function csvCell(v) {
+    var s = v === null || v === undefined ? '' : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;  // a spreadsheet must not read a name as a formula
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function csv(rows) { return rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n'; }
+  function nodesCsv() {
+    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names']].concat(shownGraph().nodes.map(function (n) {
+      return [n.id, labelOf(n.id), typeOf(n), n.community, n.mentions, n.alt.join(' | ')];
+    })));
+  }
+  function edgesCsv() {
+    return csv([['source', 'source_label', 'predicate', 'target', 'target_label', 'articles', 'sources', 'first', 'last', 'confidence']]
+      .concat(shownGraph().rels.map(function (e) {
+        return [e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.articles.length, e.sources, e.first || '', e.last || '', e.confidence === null ? '' : e.confidence];
+      })));
+  }
+  function ttlString(s) {
+    return '"' + String(s).replace(/[\\"\n\r\t\u0000-\u001f\u007f]/g, function (c) {
+      return {'\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t'}[c] || '\\u' + ('000' + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4);
+    }) + '"';
+  }
+  function ttlIri(u) {
+    return '<' + String(u).replace(/[\u0000-\u0020<>"{}|^`\\]/g, function (c) { return '\\u' + ('000' + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4); }) + '>';
+  }
+  function turtle() {
+    var g = shownGraph(), ns = DATA.ns || {};
+    var out = ['@prefix kg: ' + ttlIri(ns.kg) + ' .', '@prefix rdfs: ' + ttlIri(ns.rdfs) + ' .', '@prefix skos: ' + ttlIri(ns.skos) + ' .', ''];
+    g.nodes.forEach(function (n) {
+      var lines = [ttlIri(n.id) + ' a kg:' + typeOf(n), '    rdfs:label ' + ttlString(labelOf(n.id))];
+      n.alt.forEach(function (a) { lines.push('    skos:altLabel ' + ttlString(a)); });
+      out.push(lines.join(' ;\n') + ' .');
+    });
+    g.rels.forEach(function (e) { out.push(ttlIri(e.from) + ' kg:' + e.predicate + ' ' + ttlIri(e.to) + ' .'); });
+    return out.join('\n') + '\n';
+  }
+  $('export-gexf').addEventListener('click', function () { download('graph.gexf', 'application/xml', gexf()); });
+  $('export-nodes').addEventListener('click', function () { download('nodes.csv', 'text/csv', nodesCsv()); });
+  $('export-edges').addEventListener('click', function () { download('edges.csv', 'text/csv', edgesCsv()); });
+  $('export-ttl').addEventListener('click', function () { download('graph.ttl', 'text/turtle', turtle()); });
+
+  // ------------------------------------------------------------------ the view in the URL fragment
+  var restoring = true, saveTimer = null;
+  function stateParams() {
+    var p = new URLSearchParams();
+    var allT = DATA.types.every(function (t) { return state.types.has(t.name); });
+    if (!allT) p.set('types', Array.from(state.types).sort().join(','));
+    var allP = DATA.predicates.every(function (x) { return state.preds.has(x.name); });
+    if (!allP) p.set('preds', Array.from(state.preds).sort().join(','));
+    if (state.minConf > 0) p.set('conf', state.minConf.toFixed(2));
+    if (state.isolated) p.set('isolated', '1');
+    if (state.gazetteer) p.set('gazetteer', '1');
+    if (!state.byCommunity) p.set('color', 'type');
+    if (dateFiltered()) { p.set('from', binLabel(state.from)); p.set('to', binLabel(state.to)); }
+    if (state.sourcesOff.size) p.set('off', JSON.stringify(Array.from(state.sourcesOff).sort()));
+    if (state.minSources > 1) p.set('minsrc', String(state.minSources));
+    if (state.collapsed.size) p.set('collapsed', Array.from(state.collapsed).sort(function (a, b) { return a - b; }).join(','));
+    if (state.explore && state.explore.size <= 300) p.set('explore', JSON.stringify(Array.from(state.explore).sort()));
+    if (focused) p.set('sel', focused);
+    else if (selectedEdge !== null) p.set('edge', String(selectedEdge));
+    var vp = network.getViewPosition();
+    p.set('zoom', network.getScale().toFixed(4)); p.set('x', Math.round(vp.x)); p.set('y', Math.round(vp.y));
+    return p;
+  }
+  function saveState() {
+    if (restoring) return;
+    var frag = '#' + stateParams().toString();
+    if (location.hash === frag) return;
+    try { history.replaceState(null, '', frag); } catch (err) { /* a sandboxed frame: the view is not kept */ }
+  }
+  function saveStateSoon() { clearTimeout(saveTimer); saveTimer = setTimeout(saveState, 250); }
+  function readState() {
+    var p;
+    try { p = new URLSearchParams(location.hash.replace(/^#/, '')); } catch (err) { return null; }
+    function list(k) { return p.has(k) ? p.get(k).split(',').filter(Boolean) : null; }
+    function json(k) { try { var v = JSON.parse(p.get(k)); return Array.isArray(v) ? v.filter(function (x) { return typeof x === 'string'; }) : null; } catch (err) { return null; } }
+    var t = list('types');
+    if (t) { state.types = new Set(t.filter(function (x) { return types[x]; })); }
+    var pr = list('preds');
+    if (pr) { state.preds = new Set(pr.filter(function (x) { return x in predLabel; })); }
+    var c = parseFloat(p.get('conf'));
+    if (c >= 0 && c <= 1) state.minConf = c;
+    state.isolated = p.get('isolated') === '1';
+    state.gazetteer = p.get('gazetteer') === '1';
+    state.byCommunity = p.get('color') !== 'type';
+    if (p.has('from') && p.get('from') in binOf) state.from = binOf[p.get('from')];
+    if (p.has('to') && p.get('to') in binOf) state.to = binOf[p.get('to')];
+    if (state.from > state.to) { state.from = 0; state.to = Math.max(0, bins.length - 1); }
+    var off = p.has('off') ? json('off') : null;
+    if (off) state.sourcesOff = new Set(off.filter(function (x) { return x in sourceBoxes; }));
+    var ms = parseInt(p.get('minsrc'), 10);
+    if (ms >= 1 && ms <= 99) state.minSources = ms;
+    var col = list('collapsed');
+    if (col) col.forEach(function (x) { var i = parseInt(x, 10); if (communities[i]) state.collapsed.add(i); });
+    var ex = p.has('explore') ? json('explore') : null;
+    if (ex) { ex = ex.filter(function (id) { return byId[id]; }); if (ex.length) state.explore = new Set(ex); }
+    return p;
+  }
+  function syncControls() {
+    Object.keys(typeBoxes).forEach(function (k) { typeBoxes[k].checked = state.types.has(k); });
+    Object.keys(predBoxes).forEach(function (k) { predBoxes[k].checked = state.preds.has(k); });
+    $('min-conf').value = String(state.minConf); $('min-conf-value').textContent = state.minConf.toFixed(2);
+    $('show-isolated').checked = state.isolated; $('show-gazetteer').checked = state.gazetteer;
+    $('color-community').checked = state.byCommunity;
+    if (bins.length) { $('date-from').value = String(state.from); $('date-to').value = String(state.to); }
+    Object.keys(sourceBoxes).forEach(function (k) { sourceBoxes[k].checked = !state.sourcesOff.has(k); });
+    $('min-sources').value = String(state.minSources);
+    syncCommunityBoxes();
+    paintTimeline();
+  }
+  var restored = readState();
+  function restoreView() {
+    // runs once the first frame is drawn: selection and zoom need the drawn network
+    var p = restored;
+    restoring = false;
+    if (p && p.has('sel') && byId[p.get('sel')]) selectNode(p.get('sel'), true);
+    else if (p && p.has('edge') && edgeById[+p.get('edge')]) selectEdge(+p.get('edge'));
+    var z = p ? parseFloat(p.get('zoom')) : NaN, x = p ? parseFloat(p.get('x')) : NaN, y = p ? parseFloat(p.get('y')) : NaN;
+    if (z > 0.001 && z < 100 && isFinite(x) && isFinite(y)) network.moveTo({position: {x: x, y: y}, scale: z});
+    saveState();
+  }
+  $('share').addEventListener('click', function () {
+    saveState();
+    var u = $('share-url');
+    u.value = location.href; u.hidden = false; u.select();
+  });
+
   // ------------------------------------------------------------------ search
-  function norm(s) { return String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
-  var index = DATA.nodes.map(function (n) { return {n: n, names: [n.label].concat(n.alt).map(norm)}; });
+  // Ranks: exact name, exact other name, a word of a name starting with the query, initials,
+  // then (for queries of 3+ characters) any substring.
+  function norm(s) { return String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.(?=\S)|\.$/g, '').replace(/[\s\-‐–—_/,;:()'’"]+/g, ' ').trim(); }
+  var index = DATA.nodes.map(function (n) {
+    var names = [n.label].concat(n.alt).map(norm);
+    return {n: n, names: names, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
+  });
   function find(q) {
-    var qn = norm(q).trim();
+    var qn = norm(q);
     if (!qn) return [];
     var hits = [];
     index.forEach(function (it) {
       var best = 9;
-      it.names.forEach(function (name) {
-        var s = name === qn ? 0 : name.indexOf(qn) === 0 ? 1 : (' ' + name).indexOf(' ' + qn) >= 0 ? 2 : name.indexOf(qn) >= 0 ? 3 : 9;
+      it.names.forEach(function (name, k) {
+        var s = name === qn ? (k === 0 ? 0 : 1)
+          : (' ' + name).indexOf(' ' + qn) === 0 ? (k === 0 ? 2 : 3)
+          : (' ' + name).indexOf(' ' + qn) > 0 ? 4
+          : it.initials[k] && it.initials[k] === qn.replace(/ /g, '') ? 5
+          : qn.length >= 3 && name.indexOf(qn) >= 0 ? 6 : 9;
         if (s < best) best = s;
       });
       if (best < 9) hits.push([best, it.n]);
     });
-    hits.sort(function (a, b) { return a[0] - b[0] || b[1].degree - a[1].degree || b[1].mentions - a[1].mentions || (a[1].label < b[1].label ? -1 : 1); });
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1].rank - b[1].rank || (a[1].label < b[1].label ? -1 : 1); });
     return hits.map(function (h) { return h[1]; });
   }
   var results = $('results'), search = $('search'), current = [];
   function showResults() {
     current = find(search.value);
     results.replaceChildren();
+    var qn = norm(search.value);
     current.slice(0, 12).forEach(function (n, i) {
-      var other = n.alt.filter(function (a) { return norm(a).indexOf(norm(search.value).trim()) >= 0; });
+      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; });
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
-        icon((types[n.type] || {}).shape || 'star', (types[n.type] || {}).color || '#8c8c8c'), ' ', n.label,
-        other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null);
+        icon((types[n.type] || {}).shape || 'star', (types[n.type] || {}).color || '#8c8c8c'), ' ', labelOf(n.id),
+        other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
+        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}));
       results.append(el('li', null, b));
     });
     if (search.value.trim() && !current.length) {
-      var q = norm(search.value).trim();
-      var left = DATA.omitted ? DATA.omitted.all.filter(function (n) { return norm(n).indexOf(q) >= 0; }) : [];
+      var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(qn) >= 0; }) : [];
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
         : 'No entity has that name.'}));
@@ -460,7 +1221,30 @@
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
 
+  // ------------------------------------------------------------------ start
+  syncControls();
+  computeVisible();
+  rebuildNodes();
+  rebuildEdges();
   updateStats();
-  window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, edgeView: edgeView, data: DATA,
-    find: find, selectNode: selectNode, focus: function () { return focusNodes ? Array.from(focusNodes) : []; }, selectEdge: selectEdge, setType: setType};
+  updateExploreBar();
+  showHome();
+  if (!DATA.physics || drawnNodes.size === 0) network.once('afterDrawing', markReady);
+  network.setData({nodes: nodeView, edges: edgesDS});
+  if (!DATA.physics) network.fit();
+  if (DATA.nodes.length === 0) container.append(el('div', {class: 'empty', text: 'This graph has no entities.'}));
+  if (drawnNodes.size === 0) setTimeout(markReady, 0);  // no physics to settle
+
+  window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, data: DATA, find: find,
+    selectNode: selectNode, selectEdge: selectEdge, setType: setType, expand: expand, exploreFrom: exploreFrom,
+    paths: function (a, b, n) { return allPaths(a, b, n || 3, 50).map(function (p) { return p.nodes; }); },
+    focus: function () { return focusNodes ? Array.from(focusNodes) : []; },
+    labels: function () { return lastLabels.map(function (l) { return l.text; }); },
+    labelBoxes: function () { return lastLabels.map(function (l) { return l.box; }); },
+    groups: function (k) { return (groups[k] || []).slice(); },
+    visible: function () { return {nodes: Array.from(vis$.nodes).sort(), relations: vis$.rels.map(function (e) { return e.id; })}; },
+    drawn: function () { return Array.from(drawnNodes).sort(); },
+    corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
+    exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
+    bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle};
 })();

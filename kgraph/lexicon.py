@@ -1,0 +1,199 @@
+"""Word lists of the extraction and relation rules, in one place.
+
+Each list is a named frozenset of lower-case words (lemmas for nouns and
+verbs). Lists meant to be disjoint are declared in :data:`DISJOINT` and a
+test checks them; a list derived from others is written as the set
+expression that makes it, so one word is listed once.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------- roles of people
+
+#: Role nouns that make the person the leader of what follows or precedes.
+LEADER_ROLES = _words("""president premier leader chief head ceo chairman chairwoman chairperson chair
+governor mayor king queen chancellor emperor monarch sultan emir pope dictator boss founder
+prime-minister secretary-general commander-in-chief""")
+
+#: Role nouns that make the person work for the organization or country.
+WORK_ROLES = _words("""spokesperson spokesman spokeswoman adviser advisor minister secretary official
+ambassador envoy correspondent reporter journalist editor analyst researcher scientist professor lecturer
+economist diplomat employee executive staffer worker lawyer attorney agent negotiator representative
+coach manager director aide consultant engineer officer general colonel lieutenant sergeant
+commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
+columnist photographer anchor host president-elect vice-president undersecretary""")
+
+#: Role nouns that make the person a member of the group ("deputy": a member of parliament).
+MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp deputy
+player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan
+candidate politician""")
+
+#: Abbreviated titles and the role nouns they stand for: "Louisiana Gov. Earl Long", "Arizona Sen. Ann Roe".
+ROLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                      "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "adm": "admiral",
+                      "cmdr": "commander", "pres": "president", "supt": "superintendent", "insp": "inspector"}
+
+#: Role nouns that go with a place-named employer: "a Cambridge researcher" means Cambridge University.
+ACADEMIC_ROLES = _words("researcher scientist professor lecturer student scholar academic economist")
+
+#: Department words that belong to a title, not an employer: "U.S. Defense Secretary Lloyd Austin".
+PORTFOLIO_WORDS = _words("""defense defence foreign interior finance justice health education trade
+energy treasury state home agriculture labor labour transport transportation commerce economy culture
+environment security intelligence""")
+
+# ---------------------------------------------------------------- where people are from
+
+#: Person nouns that say where someone lives or comes from: "an Ogden native", "a resident of Leeds".
+HOME_NOUNS = _words("native resident citizen inhabitant")
+
+#: Person nouns that say only which country someone is from ("North Korean soldier X"); with
+#: :data:`HOME_NOUNS` they make :data:`ORIGIN_NOUNS`.
+NATIONALITY_NOUNS = _words("""soldier troops national man woman boy girl student worker
+refugee defector tourist businessman businesswoman athlete""")
+
+#: Every person noun that says where someone is from.
+ORIGIN_NOUNS = NATIONALITY_NOUNS | HOME_NOUNS - {"inhabitant"}
+
+#: Nouns after a town naming someone who lives there, as the mention finder reads them: "a Bemidji native".
+HOME_WORDS = _words("native resident")
+
+#: Nouns naming where someone lives or was born: "her Leeds home", "his Ogden hometown", "Ann Roe's Ohio birthplace".
+HOME_PLACE_NOUNS = _words("home hometown homeland birthplace")
+
+# ---------------------------------------------------------------- verbs
+
+#: Verbs whose subject leads their object ("Ann Roe heads the party").
+LEAD_VERBS = _words("lead head chair run govern rule command direct")
+
+#: Verbs whose subject works for their object ("she joined Acme", "he represents Norway").
+WORK_VERBS = _words("join represent serve employ")
+
+#: Verbs whose subject lives in the place after "in" ("she lives in Leeds", "he grew up in Ogden").
+LIVE_VERBS = _words("live reside grow raise")
+
+#: Verbs whose subject comes from the place after "from" ("Ann Roe is from Ogden", "he hails from Leeds").
+FROM_VERBS = _words("be hail")
+
+#: Verbs whose subject killed their object ("Brask shot Hale").
+KILL_VERBS = _words("kill murder assassinate slay execute shoot behead strangle stab")
+
+#: Verbs tying a culprit to a crime named by a noun: "convicted of X's murder", "acted alone in the X slaying".
+CULPRIT_VERBS = _words("""convict sentence serve arrest charge accuse try indict execute suspect jail imprison
+confess plead act hang blame commit""")
+
+#: Verbs of saying whose subject is a person rather than an organization ("Ludwig Braun said").
+SAY_VERBS = _words("say tell add explain insist warn argue claim admit stress note recall")
+
+# ---------------------------------------------------------------- killings
+
+#: Nouns naming a killer: "Hale assassin Tom Brask".
+KILLER_NOUNS = _words("assassin killer murderer slayer")
+
+#: Nouns naming a killing: "the slaying of X", "X's assassination".
+KILLING_NOUNS = _words("assassination murder killing slaying shooting")
+
+#: Nouns between a culprit's verb and the crime: "serving a life sentence for the slaying of X".
+PENALTY_NOUNS = _words("sentence term time trial charge conviction role part")
+
+# ---------------------------------------------------------------- organizations
+
+#: Last words of organization names strong enough to retype a place or person span ("Parti Québécois" tagged GPE).
+STRONG_ORG_HEADS = _words("""forces service ministry agency council committee commission party army navy
+police court bank university institute parliament association federation foundation corps company
+corporation organization organisation authority league club movement alliance coalition chamber board
+bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""")
+
+#: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
+WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
+front administration co union times post journal network channel broadcaster cabinet government ministries
+trust fund society academy college school hospital clinic""")
+
+#: Last words of organization names ("Special Operations Forces", "Quebec Liberal Party").
+ORG_HEADS = STRONG_ORG_HEADS | WEAK_ORG_HEADS
+
+#: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
+PARTY_PLURALS = _words("democrats republicans socialists conservatives liberals greens communists")
+
+#: Organization words that end a capitalized phrase the NER missed; "Union" is left out ("Soviet Union").
+PHRASE_ORG_HEADS = ORG_HEADS - {"union", "post", "times", "school", "front"} | PARTY_PLURALS
+
+#: First words of organization names in other languages ("Parti Québécois", "Partido Popular").
+ORG_FIRST_WORDS = _words("parti partido partito partei bundesliga")
+
+#: Lower-case heads that, after a country or demonym, name one agency ("Ukrainian military intelligence").
+AGENCY_HEADS = _words("intelligence counterintelligence")
+
+#: Nouns naming a news outlet next to its name ("the German daily Handelsblatt", "Bild newspaper").
+MEDIA_NOUNS = _words("""newspaper daily paper magazine weekly tabloid broadcaster journal news agency
+newsweekly publication""")
+
+#: Articles that open the names of newspapers and firms in other languages ("Der Spiegel", "Il Messaggero").
+FOREIGN_ARTICLES = _words("der die das le la les il lo el los las de het")
+
+#: Nouns saying what kind of organization a name is: "Acme, a Leeds software firm".
+ORG_NOUNS = _words("""firm company corporation concern bank group maker manufacturer producer carrier airline
+chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
+conglomerate supplier operator builder contractor brokerage utility""")
+
+#: Nouns saying an organization belongs to another: "Instagram, a unit of Meta".
+UNIT_NOUNS = _words("""unit subsidiary division branch arm affiliate agency department wing part
+offshoot member""")
+
+#: Words for an organization's seat: "Acme headquarters in Leeds".
+HEADQUARTERS_WORDS = _words("headquarters head-quarters hq")
+
+#: Participles placing an organization: "Acme, based in Leeds", "headquartered in Paris".
+BASED_WORDS = _words("based headquartered")
+
+# ---------------------------------------------------------------- places
+
+#: Last words of place names ("Jean Lesage International Airport", "Red Square").
+PLACE_HEADS = _words("""airport square street avenue boulevard road bridge station arena stadium park
+palace memorial campus river lake mountain mountains island islands valley sea ocean gulf bay region
+province oblast peninsula desert strait canal harbour harbor port coast district cathedral castle tower
+monastery abbey temple mosque synagogue terminal stadion""")
+
+#: Nouns after a place name that make it a region ("the Kursk region", "Donetsk oblast").
+REGION_NOUNS = _words("region province oblast district area governorate county")
+
+#: Prepositions before a place ("in Austin") that keep a place reading against a surname.
+PLACE_PREPS = _words("in at from to near into across outside inside via")
+
+# ---------------------------------------------------------------- names
+
+#: Words before a name that are not part of it ("Dear Ann Roe", "President Roe").
+TITLES = _words("""dear mr mrs ms miss dr prof sir madam dame president premier minister chancellor general
+gen col lt sgt capt sen rep gov mayor king queen prince princess lord lady pope saint st rev father sister
+brother senator governor secretary ambassador judge justice commander colonel lieutenant sergeant captain
+admiral marshal officer professor coach chairman chairwoman ceo deputy spokesman spokeswoman spokesperson
+adviser advisor envoy sheikh ayatollah imam cardinal bishop archbishop""")
+
+#: Salutations that make the name after them a person ("Dear Ann Roe" tagged WORK_OF_ART).
+SALUTATIONS = _words("dear mr mrs ms miss dr prof sir madam dame")
+
+#: Titles written as part of a name ("Mrs. Ruth Hale", "President Harlan"): the mention's text keeps them.
+NAME_TITLES = _words("mr mrs ms miss rev dr prince princess king queen lord gen sgt president")
+
+#: Name particles that join a surname ("Ursula von der Leyen", "Jan de Cock").
+PARTICLES = _words("von van der den de du da di dos das del della le la al bin ibn ben ter zu")
+
+#: Possessive pronouns that stand for the subject of their clause ("Ann Roe returned to her Leeds home").
+POSSESSIVE_PRONOUNS = _words("his her their")
+
+#: Short words a title-case headline leaves lower-case.
+SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs")
+
+#: Lists that must not share a word: a word in two of them would get two readings.
+DISJOINT: dict[str, tuple[str, ...]] = {
+    "role classes": ("LEADER_ROLES", "WORK_ROLES", "MEMBER_ROLES"),
+    "origin nouns": ("HOME_NOUNS", "NATIONALITY_NOUNS"),
+    "person and place nouns of home": ("HOME_NOUNS", "HOME_PLACE_NOUNS"),
+    "verbs of relation": ("LEAD_VERBS", "WORK_VERBS", "LIVE_VERBS", "FROM_VERBS", "KILL_VERBS"),
+    "killing words": ("KILLER_NOUNS", "KILLING_NOUNS"),
+    "organization heads": ("STRONG_ORG_HEADS", "WEAK_ORG_HEADS", "PLACE_HEADS"),
+}

@@ -1,0 +1,200 @@
+"""Review: list a graph's likely duplicates and likely junk, ranked by impact, as corrections to paste.
+
+``kgraph review OUTPUT`` reads ``OUTPUT/graph.ttl`` (or any graph file) and
+suggests corrections items (see :mod:`kgraph.corrections`): a ``merge`` for
+two nodes that look like one thing (the same name under two types, an
+acronym and the one name it spells, near-identical spellings, a short name
+and the one longer name ending with it) and a ``block`` or ``rename`` for a
+node whose name does not look like a name. Impact is the mentions and
+relations a suggestion touches. Candidates are found by key (folded name,
+initials, last word, 3-letter prefix), never by comparing all pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, URIRef
+
+from .identity import TITLES, _initials, clean_name, fold
+from .iri import ENTITY_BASE
+from .model import ENTITY_TYPES
+from .vocab import KG
+
+#: Similarity at which review shows two spellings (lower than linking's: a person decides).
+REVIEW_SIMILARITY = 0.82
+_GENERIC = frozenset("""state government ministry parliament police army party group company agency council
+commission court union office committee church bank institute university association league club federation
+foundation energy politics software success group development""".split())
+
+
+@dataclass(frozen=True)
+class Node:
+    """An entity as the review sees it."""
+
+    iri: str
+    type: str
+    label: str
+    names: tuple[str, ...]
+    mentions: int
+    articles: int
+    edges: int
+
+    @property
+    def weight(self) -> int:
+        """Return the mentions and relations the node carries (what a correction of it touches)."""
+        return self.mentions + self.edges
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested correction with its reason and impact."""
+
+    kind: str  # "duplicate" or "junk"
+    impact: int
+    reason: str
+    item: dict
+
+    def line(self) -> str:
+        """Return the suggestion as two lines: the reason, then the item to paste."""
+        return f"{self.kind.upper():9} impact {self.impact:>4}  {self.reason}\n    {json.dumps(self.item, ensure_ascii=False)},"
+
+
+def read_nodes(path: str | Path) -> list[Node]:
+    """Return the entities of a graph file or output folder."""
+    from . import rdf
+
+    p = Path(path)
+    if p.is_dir():
+        p = p / "graph.ttl"
+    ds = rdf.load(p)
+    types = {KG[t]: t for t in ENTITY_TYPES}
+    info: dict = defaultdict(lambda: {"type": None, "label": None, "names": set(), "mentions": 0, "articles": set(),
+                                      "edges": 0})
+    preds = {KG[p] for p in ("worksFor", "memberOf", "leaderOf", "citizenOf", "livesIn", "bornIn", "basedIn",
+                             "partOf", "locatedIn", "killed")}
+    for s, p, o in ds.triples((None, None, None)):
+        if not isinstance(s, URIRef) or not str(s).startswith(ENTITY_BASE):
+            continue
+        d = info[str(s)]
+        if p == RDF.type and o in types:
+            if d["type"] is None or types[o] != "Place":  # a Country is also a Place
+                d["type"] = types[o]
+        elif p == RDFS.label:
+            d["label"] = str(o)
+        elif p == SKOS.altLabel:
+            d["names"].add(str(o))
+        elif p == KG.mentionCount:
+            d["mentions"] = int(o)
+        elif p == KG.mentionedIn:
+            d["articles"].add(str(o))
+        elif p in preds:
+            d["edges"] += 1
+            if str(o) in info or str(o).startswith(ENTITY_BASE):
+                info[str(o)]["edges"] += 1
+    return [Node(iri, d["type"], d["label"], tuple(sorted(d["names"] | {d["label"]})), d["mentions"],
+                 len(d["articles"]), d["edges"])
+            for iri, d in sorted(info.items()) if d["type"] and d["label"]]
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"Place", "Country"} or {a, b} <= {"Organization", "Country"}
+
+
+def _merge(a: Node, b: Node, reason: str) -> Suggestion:
+    keep, other = sorted((a, b), key=lambda n: (-n.weight, n.iri))
+    item = {"action": "merge", "entities": [keep.iri, other.iri], "keep": keep.iri,
+            "note": f"{reason}: {keep.label!r} / {other.label!r}"}
+    return Suggestion("duplicate", other.weight, f"{other.label!r} ({other.type}, {other.mentions} mentions) "
+                      f"~ {keep.label!r} ({keep.type}, {keep.mentions}): {reason}", item)
+
+
+def duplicates(nodes: list[Node]) -> list[Suggestion]:
+    """Suggest merges of nodes that look like one thing."""
+    out: dict[tuple[str, str], Suggestion] = {}
+
+    def add(a: Node, b: Node, reason: str) -> None:
+        if a.iri == b.iri:
+            return
+        key = tuple(sorted((a.iri, b.iri)))
+        if key not in out:
+            out[key] = _merge(a, b, reason)
+
+    by_fold: dict[str, list] = defaultdict(list)
+    by_initials: dict[str, list] = defaultdict(list)
+    by_last: dict[tuple, list] = defaultdict(list)
+    blocks: dict[tuple, list] = defaultdict(list)
+    for n in nodes:
+        f = fold(n.label)
+        by_fold[f].append(n)
+        words = n.label.split()
+        if len(words) >= 2:
+            by_initials[_initials(n.label)].append(n)
+            by_last[(n.type, fold(words[-1]))].append(n)
+        if len(f) >= 5:
+            blocks[(n.type, f[:3])].append(n)
+    for group in by_fold.values():
+        for b in group[1:]:
+            add(group[0], b, "same name under two types" if group[0].type != b.type else "same spelling")
+    for n in nodes:
+        if n.label.isupper() and 2 <= len(n.label) <= 6 and n.type != "Person":
+            cands = [c for c in by_initials.get(n.label, ()) if c.type != "Person"]
+            if len(cands) == 1:
+                add(cands[0], n, "acronym")
+        if " " not in n.label and n.type in ("Person", "Organization"):
+            cands = [c for c in by_last.get((n.type, fold(n.label)), ()) if c.iri != n.iri]
+            if len(cands) == 1 and n.label.casefold() not in _GENERIC:
+                add(cands[0], n, "short name")
+    for group in blocks.values():
+        if len(group) > 80:
+            continue
+        for i, a in enumerate(group):
+            fa = fold(a.label)
+            for b in group[i + 1:]:
+                fb = fold(b.label)
+                if fa != fb and abs(len(fa) - len(fb)) <= 3 and a.type != "Country" and \
+                        SequenceMatcher(None, fa, fb).ratio() >= REVIEW_SIMILARITY:
+                    add(a, b, "similar spelling")
+    by_iri = {n.iri: n for n in nodes}
+    return [s for s in out.values()
+            if "two types" in s.reason or _compatible(*(by_iri[e].type for e in s.item["entities"]))]
+
+
+def junk(nodes: list[Node]) -> list[Suggestion]:
+    """Suggest blocking (or renaming) nodes whose name does not look like a name."""
+    out = []
+    for n in nodes:
+        cleaned = clean_name(n.label, n.type)
+        reason = None
+        if cleaned is None:
+            reason = "not a name (lowercase, a title or a connective)"
+        elif cleaned != n.label:
+            out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}): extra words around a name",
+                                  {"action": "rename", "entity": n.iri, "label": cleaned,
+                                   "note": "extra words around the name"}))
+            continue
+        elif any(ch.isdigit() for ch in n.label):
+            reason = "digits in a name"
+        elif n.label.casefold() in _GENERIC | TITLES:
+            reason = "a common noun, not a name"
+        elif len(n.label.split()) > 7:
+            reason = "too long for a name"
+        elif n.mentions <= 1 and n.edges == 0 and n.articles <= 1 and n.label.isupper() and len(n.label) <= 3 \
+                and n.type == "Person":
+            reason = "initials, likely a byline"
+        if reason:
+            out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mentions): {reason}",
+                                  {"action": "block", "entity": n.iri, "note": reason}))
+    return out
+
+
+def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
+    """Return the suggestions for a graph, highest impact first (duplicates and junk interleaved)."""
+    nodes = read_nodes(path)
+    found = duplicates(nodes) + junk(nodes)
+    found.sort(key=lambda s: (-s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
+    return found[:limit] if limit else found

@@ -1,0 +1,182 @@
+"""Corrections: an analyst's merges, splits, renames, retypes, blocks and relation edits last across builds."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from kgraph import corrections as corr
+from kgraph.errors import InputError
+from kgraph.iri import ENTITY_BASE
+from kgraph.link import link_extractions
+from kgraph.model import Article, Extraction, Mention, Relation
+
+
+def ex(aid, *mentions, relations=()):
+    """Build an extraction from (text, type, name) triples; relations are (subject index, predicate, object index)."""
+    out, pos = [], 0
+    for text, kind, name in mentions:
+        out.append(Mention(text, kind, pos, pos + len(text), name))
+        pos += len(text) + 1
+    text = " ".join(t for t, _k, _n in mentions)
+    rels = tuple(Relation(out[s], p, out[o], 0.8, "rule", text, 0, len(text)) for s, p, o in relations)
+    return Extraction(Article(aid, text), tuple(out), rels)
+
+
+def fixes(*items):
+    return corr.parse({"version": 1, "corrections": list(items)})
+
+
+def by_label(kb):
+    return {e.label: e for e in kb.entities}
+
+
+CORPUS = [
+    ex("a1", ("Marta Quell", "Person", "Marta Quell"), ("Borvik Mills", "Organization", "Borvik Mills"),
+       relations=[(0, "worksFor", 1)]),
+    ex("a2", ("Quell", "Person", "Quell"), ("Tarnholm", "Place", "Tarnholm")),
+    ex("a3", ("Oskar Venn", "Person", "Oskar Venn"), ("Tarnholm", "Place", "Tarnholm"),
+       ("Borvik", "Organization", "Borvik")),
+]
+
+
+def test_loader_reads_every_action_and_keeps_notes():
+    c = fixes({"action": "merge", "entities": ["A", "B"], "keep": "A", "note": "same firm", "author": "ed"},
+              {"action": "split", "entity": "Kim", "articles": ["x"]},
+              {"action": "reject", "subject": "A", "predicate": "worksFor", "object": "B"})
+    assert [i.action for i in c.items] == ["merge", "split", "reject"]
+    assert c.items[0].note == "same firm" and c.items[0].author == "ed" and c.items[0].entities == ("A", "B")
+    assert c.items[1].articles == ("x",)
+
+
+@pytest.mark.parametrize("doc, message", [
+    ([], "corrections"),
+    ({"version": 2, "corrections": []}, "version"),
+    ({"corrections": [{"action": "explode", "entity": "A"}]}, "unknown action"),
+    ({"corrections": [{"action": "merge", "entities": ["A"]}]}, "at least two"),
+    ({"corrections": [{"action": "retype", "entity": "A", "type": "Planet"}]}, "unknown type"),
+    ({"corrections": [{"action": "assert", "subject": "A", "predicate": "likes", "object": "B"}]}, "predicate"),
+    ({"corrections": [{"action": "block"}]}, "needs 'entity'"),
+])
+def test_loader_rejects_bad_items_with_one_clear_error(doc, message):
+    with pytest.raises(InputError, match=message):
+        corr.parse(doc)
+
+
+def test_load_reports_bad_json_with_its_position(tmp_path):
+    p = tmp_path / "c.json"
+    p.write_text("{oops", encoding="utf-8")
+    with pytest.raises(InputError, match="not valid JSON"):
+        corr.load(p)
+
+
+def test_merge_keeps_one_iri_and_records_the_other_as_same_as():
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Borvik", "Borvik Mills"], "keep": "Borvik Mills"}))
+    ents = by_label(kb)
+    assert "Borvik" not in ents
+    mills = ents["Borvik Mills"]
+    assert mills.articles == ("a1", "a3") and "organization/Borvik" in mills.same_as
+    assert mills.corrections and "merge" in mills.corrections[0]
+
+
+def test_merge_keep_decides_the_label_and_iri():
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Borvik Mills", "Borvik"],
+                                         "keep": "Borvik"}))
+    ents = by_label(kb)
+    assert ents["Borvik"].key == "organization/Borvik" and "organization/Borvik_Mills" in ents["Borvik"].same_as
+
+
+def test_split_moves_the_mentions_of_the_named_articles_to_a_new_entity():
+    kb = link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": ["a3"],
+                                         "label": "Tarnholm FC", "type": "Organization"}))
+    ents = by_label(kb)
+    assert ents["Tarnholm"].articles == ("a2",)
+    assert ents["Tarnholm FC"].type == "Organization" and ents["Tarnholm FC"].articles == ("a3",)
+
+
+def test_retype_rename_and_block():
+    kb = link_extractions(CORPUS, fixes({"action": "retype", "entity": "Tarnholm", "type": "Organization"},
+                                        {"action": "rename", "entity": ENTITY_BASE + "person/Oskar_Venn",
+                                         "label": "Oskar J. Venn"},
+                                        {"action": "block", "entity": "Borvik"}))
+    ents = by_label(kb)
+    assert ents["Tarnholm"].type == "Organization" and "place/Tarnholm" in ents["Tarnholm"].same_as
+    assert "Oskar J. Venn" in ents and "Oskar Venn" not in ents
+    assert "Borvik" not in ents and all("a3" not in e.articles or e.label != "Borvik" for e in kb.entities)
+
+
+def test_reject_and_assert_relations():
+    kb = link_extractions(CORPUS, fixes(
+        {"action": "reject", "subject": "Marta Quell", "predicate": "worksFor", "object": "Borvik Mills"},
+        {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn", "object": "Tarnholm", "note": "t"}))
+    facts = {(f.subject, f.predicate, f.object): f for f in kb.facts}
+    assert ("person/Marta_Quell", "worksFor", "organization/Borvik_Mills") not in facts
+    added = facts[("person/Oskar_Venn", "livesIn", "place/Tarnholm")]
+    assert added.method == "correction" and added.note == "t" and not added.evidence
+    ents = by_label(kb)
+    assert any("reject" in n for n in ents["Marta Quell"].corrections)
+
+
+def test_an_item_naming_no_entity_is_a_warning_not_an_error():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        kb = link_extractions(CORPUS, fixes({"action": "block", "entity": "Nobody Known"}))
+    assert any("Nobody Known" in str(w.message) for w in caught)
+    assert len(kb.entities) == len(link_extractions(CORPUS).entities)
+
+
+def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, monkeypatch):
+    """Corrections apply on a --into build too (the file is remembered) and the graph says so."""
+    from kgraph import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.json"
+    fix.write_text(corr.to_json([{"action": "merge", "entities": ["Borvik", "Borvik Mills"]},
+                                 {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn",
+                                  "object": "Tarnholm"}]), encoding="utf-8")
+    by_id = {e.article.id: e for e in CORPUS}
+
+    def fake_runner(jobs, dask, model, batch_size):
+        def run(todo):
+            for key, art in todo:
+                yield key, by_id[art.id]
+        return run
+
+    monkeypatch.setattr(pipeline, "_runner", fake_runner)
+    monkeypatch.setattr(pipeline.ingest, "read_inputs",
+                        lambda inputs, skip_bad=False: iter([by_id[i].article for i in inputs]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Borvik is not in the first two articles yet
+        pipeline.build(["a1", "a2"], output=out, corrections=fix)
+    kb = pipeline.build(["a3"], output=out, into=True).kb  # no --corrections: the remembered file applies
+    ents = by_label(kb)
+    assert "Borvik" not in ents and ents["Borvik Mills"].articles == ("a1", "a3")
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert '"correction"' in ttl and "prov:wasInfluencedBy" in ttl and "owl:sameAs <https://w3id.org/kgraph/id/organization/Borvik>" in ttl
+
+
+def test_output_corrections_json_is_read_by_default(tmp_path):
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "corrections.json").write_text(json.dumps({"version": 1, "corrections": []}), encoding="utf-8")
+    from kgraph.pipeline import _corrections
+
+    assert _corrections(out, None) is not None and _corrections(tmp_path / "none", None) is None
+
+
+def test_build_with_a_bad_corrections_file_is_one_error_line_and_writes_nothing(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("Marta Quell works for Borvik Mills.", encoding="utf-8")
+    bad = tmp_path / "c.json"
+    bad.write_text('{"version": 1, "corrections": [{"action": "explode", "entity": "x"}]}', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(art), "--output", str(out), "--quiet", "--corrections", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error:") and "unknown action" in result.output and result.output.count("\n") == 1
+    assert not out.exists()

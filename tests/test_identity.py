@@ -1,0 +1,174 @@
+"""Corpus-level identity: one node per real thing across articles, no junk names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.identity import clean_name, fold
+from kgraph.link import link_extractions
+from kgraph.model import Article, Extraction, Mention
+
+
+def ex(aid, *mentions, text=None):
+    """Build an extraction from (text, type, name) triples laid out one after another."""
+    out, pos = [], 0
+    for t, kind, name in mentions:
+        out.append(Mention(t, kind, pos, pos + len(t), name))
+        pos += len(t) + 1
+    body = " ".join(t for t, _k, _n in mentions)
+    return Extraction(Article(aid, body + ("\n" + text if text else "")), tuple(out))
+
+
+def labels(kb):
+    return {(e.type, e.label): e for e in kb.entities}
+
+
+@pytest.mark.parametrize("raw, kind, cleaned", [
+    ("President Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Mr. Keskula", "Person", "Keskula"),
+    ("However Veltria", "Country", "Veltria"),
+    ("Following Keskula", "Person", "Keskula"),
+    ("Hosting Keskula", "Person", "Keskula"),
+    ("Varnhold 2-1", "Organization", "Varnhold"),
+    ("Tarsk city", "Place", "Tarsk"),
+    ("Varnhold news agency", "Organization", "Varnhold"),
+    ("Council of Ostmark", "Organization", "Council of Ostmark"),
+    ("Ukrainian military intelligence", "Organization", "Ukrainian military intelligence"),
+    ("von der Ahle", "Person", "von der Ahle"),
+    ("lick syrup", "Person", None),
+    ("Ostmark or Tarsk", "Place", None),
+    ("Keskula, Vaher", "Person", None),
+    ("However", "Organization", None),
+    ("Tarsk) Accord", "Organization", None),
+    ('Arvo "Vello', "Person", None),
+])
+def test_clean_name_cuts_what_is_no_part_of_a_name(raw, kind, cleaned):
+    assert clean_name(raw, kind) == cleaned
+
+
+def test_fold_joins_transliterations():
+    assert fold("Düsseldorf") == fold("Duesseldorf") == fold("Dusseldorf")
+    assert fold("Köhler") == fold("Koehler")
+
+
+def test_titles_never_reach_a_label():
+    kb = link_extractions([ex("a", ("President Arvo Keskula", "Person", "President Arvo Keskula")),
+                           ex("b", ("Arvo Keskula", "Person", "Arvo Keskula"))])
+    assert list(labels(kb)) == [("Person", "Arvo Keskula")]
+
+
+def test_one_name_gets_one_type_from_all_its_mentions():
+    kb = link_extractions([ex("a", ("Brightwater Watch", "Person", "Brightwater Watch")),
+                           ex("b", ("Brightwater Watch", "Organization", "Brightwater Watch")),
+                           ex("c", ("Brightwater Watch", "Organization", "Brightwater Watch"))])
+    assert list(labels(kb)) == [("Organization", "Brightwater Watch")]
+
+
+def test_acronym_joins_the_one_name_it_spells_across_articles():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+                           ex("b", ("NTC", "Organization", "NTC"))])
+    (e,) = kb.entities
+    assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
+
+
+def test_ambiguous_acronym_stays_apart():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+                           ex("b", ("National Tennis Club", "Organization", "National Tennis Club")),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    assert ("Organization", "NTC") in labels(kb)
+
+
+def test_typo_and_transliteration_join_but_different_words_do_not():
+    kb = link_extractions([ex("a", ("Miriam Okonkwo", "Person", "Miriam Okonkwo")),
+                           ex("b", ("Miriam Okonkow", "Person", "Miriam Okonkow")),
+                           ex("c", ("Hallmark Bank", "Organization", "Hallmark Bank")),
+                           ex("d", ("Hallmark Bahn", "Organization", "Hallmark Bahn")),
+                           ex("e", ("Jörg Brenner", "Person", "Jörg Brenner")),
+                           ex("f", ("Joerg Brenner", "Person", "Joerg Brenner"))])
+    got = labels(kb)
+    assert ("Organization", "Hallmark Bank") in got and ("Organization", "Hallmark Bahn") in got
+    persons = [e for e in kb.entities if e.type == "Person"]
+    assert len(persons) == 2
+
+
+def test_short_name_joins_only_an_unambiguous_full_name():
+    one = link_extractions([ex("a", ("Dag Hovland", "Person", "Dag Hovland")),
+                            ex("b", ("Hovland", "Person", "Hovland"))])
+    assert [e.label for e in one.entities] == ["Dag Hovland"]
+    two = link_extractions([ex("a", ("Dag Hovland", "Person", "Dag Hovland")),
+                            ex("b", ("Eva Hovland", "Person", "Eva Hovland")),
+                            ex("c", ("Hovland", "Person", "Hovland"))])
+    assert ("Person", "Hovland") in labels(two)
+
+
+def test_short_name_prefers_the_full_name_of_its_own_article():
+    kb = link_extractions([ex("a", ("Dag Hovland", "Person", "Dag Hovland"), ("Hovland", "Person", "Hovland")),
+                           ex("b", ("Eva Hovland", "Person", "Eva Hovland"))])
+    assert labels(kb)[("Person", "Dag Hovland")].mentions == 2
+
+
+def test_person_variants_with_and_without_middle_names_join():
+    kb = link_extractions([ex("a", ("Rosa M. Talbot", "Person", "Rosa M. Talbot")),
+                           ex("b", ("Rosa Talbot", "Person", "Rosa Talbot"))])
+    assert len(kb.entities) == 1
+
+
+def test_city_in_a_match_report_is_its_club():
+    report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+    kb = link_extractions([ex("a", ("Dortmund", "Place", "Dortmund"), text=report),
+                           ex("b", ("Dortmund", "Place", "Dortmund"), text="The old city grew.")])
+    assert {e.type for e in kb.entities} == {"Organization", "Place"}
+
+
+def test_common_noun_the_corpus_writes_lowercase_is_no_name():
+    kb = link_extractions([ex("a", ("Harbour", "Organization", "Harbour"),
+                              text="The harbour was busy. A harbour fee rose. Each harbour closed.")])
+    assert kb.entities == ()
+
+
+def test_identity_does_not_depend_on_article_order():
+    arts = [ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"), ("Dag Hovland", "Person",
+                                                                                               "Dag Hovland")),
+            ex("b", ("NTC", "Organization", "NTC"), ("Hovland", "Person", "Hovland"))]
+    assert link_extractions(arts) == link_extractions(arts[::-1])
+
+
+def test_a_country_name_is_never_read_as_a_subdivision_elsewhere():
+    kb = link_extractions([ex("a", ("India", "Place", "Indiana"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Country", "India")]
+
+
+def test_a_known_name_followed_by_a_common_noun_is_no_name():
+    kb = link_extractions([ex("a", ("NTC", "Organization", "NTC"), ("NTC Harbour", "Organization", "NTC Harbour"),
+                              text="The harbour and each harbour fee.")])
+    assert [e.label for e in kb.entities] == ["NTC"]
+
+
+def test_georgia_beside_a_us_state_is_the_state_else_the_country():
+    kb = link_extractions([ex("a", ("Georgia", "Place", "Georgia"), ("Alabama", "Place", "Alabama")),
+                           ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Place", "Georgia") in got and ("Country", "Georgia") in got
+
+
+def test_gazetteer_place_is_read_in_the_context_of_the_articles_countries():
+    kb = link_extractions([ex("a", ("Islamabad", "Place", "Islamabad"), ("Pakistan", "Country", "Pakistan")),
+                           ex("b", ("Borno", "Place", "Borno"), ("Nigeria", "Country", "Nigeria"))])
+    got = {e.label: e for e in kb.entities}
+    assert got["Islamabad"].country_code == "PK" and got["Borno"].country_code == "NG"
+    located = {(f.subject, f.object) for f in kb.facts if f.predicate == "locatedIn"}
+    assert ("place/Borno", "country/Nigeria") in located and ("place/Islamabad", "country/Pakistan") in located
+
+
+def test_acronym_of_a_translated_name_joins_by_its_letters_when_unique():
+    kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union")),
+                           ex("b", ("PLU", "Organization", "PLU"))])
+    assert [e.label for e in kb.entities] == ["Liberal Progress Union"]
+
+
+def test_one_spelling_of_a_name_dropped_as_no_name_leaves_the_others_typed():
+    kb = link_extractions([ex("a", ("Veltria", "Country", "Veltria"), ("NTC", "Organization", "NTC"),
+                              ("NTC Harbour", "Organization", "NTC Harbour"), ("NTC-Harbour", "Organization", "NTC-Harbour"),
+                              text="The harbour and each harbour fee."),
+                           ex("b", ("NTC HARBOUR", "Organization", "NTC HARBOUR"))])
+    assert "NTC" in {e.label for e in kb.entities}

@@ -1,0 +1,57 @@
+"""Review: likely duplicates and junk of a built graph, ranked, as corrections items."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from kgraph import corrections, rdf
+from kgraph.cli import main
+from kgraph.link import link_extractions
+from kgraph.model import Article, Extraction, Mention
+
+
+def ex(aid, *mentions):
+    out, pos = [], 0
+    for text, kind, name in mentions:
+        out.append(Mention(text, kind, pos, pos + len(text), name))
+        pos += len(text) + 1
+    return Extraction(Article(aid, " ".join(t for t, _k, _n in mentions)), tuple(out))
+
+
+def graph(tmp_path):
+    kb = link_extractions([
+        ex("a", ("Halvard Instrument Works", "Organization", "Halvard Instrument Works"),
+           ("Tessaly", "Place", "Tessaly"), ("Tessaly", "Place", "Tessaly")),
+        ex("b", ("Valdoria Freight", "Organization", "Valdoria Freight"),
+           ("Valdoria Freight", "Organization", "Valdoria Freight")),
+        ex("d", ("Valdorra Freights", "Organization", "Valdorra Freights")),
+        ex("c", ("Agency", "Organization", "Agency"), ("Tessaly", "Organization", "Tessaly"))])
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(kb), encoding="utf-8")
+    return path
+
+
+def test_review_lists_duplicates_and_junk_with_pasteable_items(tmp_path):
+    path = graph(tmp_path)
+    result = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    items = corrections.parse(json.loads(result.output)).items
+    merges = [i for i in items if i.action == "merge"]
+    blocks = [i for i in items if i.action == "block"]
+    assert any({e.rsplit("/", 1)[-1] for e in m.entities} == {"Valdoria_Freight", "Valdorra_Freights"}
+               and m.keep.endswith("/Valdoria_Freight") for m in merges)
+    assert any(b.entity.endswith("/Agency") for b in blocks)
+
+
+def test_review_text_is_ranked_by_impact(tmp_path):
+    result = CliRunner().invoke(main, ["review", str(graph(tmp_path))])
+    assert result.exit_code == 0
+    impacts = [int(line.split("impact")[1].split()[0]) for line in result.output.splitlines() if "impact" in line]
+    assert impacts and impacts == sorted(impacts, reverse=True)
+
+
+def test_review_of_a_missing_graph_is_one_error_line(tmp_path):
+    result = CliRunner().invoke(main, ["review", str(tmp_path / "nothing.ttl")])
+    assert result.exit_code == 1 and result.output.startswith("Error:") and "Traceback" not in result.output
