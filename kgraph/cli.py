@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import warnings
+from pathlib import Path
 
 import click
 
@@ -399,14 +400,17 @@ def review(graph, limit, as_json):
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
 @click.option("--dwie", default=None, type=click.Path(file_okay=False),
-              help="Folder of DWIE DW_*.json files: also train the document relation model (models/docrel.json) "
-                   "on its first 602 articles by id and the --data sentences (needs the train extra).")
+              help="Folder of DWIE DW_*.json files: train the document relation model (models/docrel.json) on "
+                   "its first 602 articles by id and the --data sentences (needs the train extra); the sentence "
+                   "encoder's head learns from them too.")
 @click.option("--doc-output", default=None, help="Where to write the document model; the shipped one by default.")
 @click.option("--cache", default=None, type=click.Path(file_okay=False),
-              help="Folder to keep spaCy parses of the training data in, so a re-run parses nothing.")
-@click.option("--doc-only", is_flag=True, help="Train only the document model (keep the sentence classifier).")
-def train(data, output, gold, model, dwie, doc_output, cache, doc_only):
-    """Train the relation classifier, calibrate the rules, and (with --dwie) train the document model.
+              help="Folder to keep spaCy parses and encoded pairs of the training data in, so a re-run parses nothing.")
+@click.option("--doc-only", is_flag=True, help="Train only the document model (keep the sentence classifiers).")
+@click.option("--encoder/--no-encoder", "use_encoder", default=None,
+              help="Train the optional sentence encoder's relation head too (default: when the encoder is installed).")
+def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_encoder):
+    """Train the relation classifiers, calibrate the rules, and (with --dwie) train the document model.
 
     \b
     Example:
@@ -426,6 +430,22 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only):
         for method, r in summary["rules"].items():
             click.echo(f"{method}: fired {r['fired']}, right {r['correct']}, confidence {r['precision']}")
         click.echo(f"wrote {summary['output']}")
+        if use_encoder is None:
+            from .encoder import model_dir
+
+            try:
+                model_dir()
+                use_encoder = True
+            except KGraphError:
+                use_encoder = False
+        if use_encoder:
+            from .sentrel import MODEL_PATH as HEAD_PATH
+            from .sentrel_train import train_sentrel
+
+            head_out = Path(output).with_name(HEAD_PATH.name) if output else HEAD_PATH
+            got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache)
+            click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
+                       f"{got['seconds']} s; wrote {got['output']}")
     if dwie:
         from . import docrel
         from .relations import load_model

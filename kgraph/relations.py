@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import gazetteer
+from . import gazetteer, sentrel
 from .lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS, HOME_PLACE_NOUNS,
                       KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
@@ -1833,10 +1833,72 @@ def calibrated_probability(model: dict, label: str, p: float) -> float:
     return value
 
 
+#: Measured precision the sentence scorer needs before it states that someone killed someone.
+KILLED_PRECISION = 0.9
+
+
+def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Relation]:
+    """Return a Doc's relations: the rules' kept ones and the scorer's on the pairs no kept rule covers.
+
+    A rule's relation is kept when the rule's measured precision reaches
+    the head's ``rule_floor``; the head sees every rule's output as a
+    feature either way. A pair's statement is the likeliest predicate when
+    all predicates together reach the head's threshold; ``killed``, an
+    accusation, also needs a measured precision of :data:`KILLED_PRECISION`.
+
+    Args:
+        doc: A spaCy Doc.
+        mentions: Its (Mention, Span) items.
+        rules: The rules' relations in this Doc, already calibrated.
+        offset: The Doc's character offset in the article.
+        head: A head from :func:`kgraph.sentrel.load_head`; the shipped one when None.
+    """
+    head = head if head is not None else sentrel.load_head()
+    config = head["config"]
+    at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
+    floor, veto = config.get("rule_floor", 0.0), config.get("rule_veto", 0.0)
+    skip = set()
+    if not veto:
+        # Pairs a kept rule states (either way) are not scored: sentences with nothing else are not encoded.
+        for r in rules:
+            i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
+            if r.confidence >= floor and i is not None and j is not None:
+                skip |= {(i, j), (j, i)}
+    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=skip)
+    kept = []
+    for r in rules:
+        probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
+        if r.confidence < floor or (probs is not None and sum(probs.values()) < veto):
+            continue  # a weak rule, or one the scorer, which saw the rule's output, still finds unlikely
+        kept.append(r)
+    covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
+    threshold = config.get("threshold", 0.5)
+    out = list(kept)
+    for (i, j), probs in sorted(scores.items()):
+        (a, sa), (b, _sb) = mentions[i], mentions[j]
+        if (a.start, b.start) in covered or not probs:
+            continue
+        pred = max(sorted(probs), key=probs.__getitem__)
+        total = sum(probs.values())
+        confidence = sentrel.calibrated(head, pred, total)
+        if total < config.get("thresholds", {}).get(pred, threshold):
+            continue
+        if pred == "killed" and confidence < config.get("killed_precision", KILLED_PRECISION):
+            continue  # an accusation: stated only where the head measured high precision
+        out.append(_make(a, pred, b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
+    return out
+
+
 def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Relation]:
-    """Return the relations of a Doc: the rules' (calibrated), then the classifier's on the pairs no rule covers."""
+    """Return the relations of a Doc: the rules' (calibrated), then the classifier's on the pairs no rule covers.
+
+    With the sentence encoder installed, :func:`encoder_relations`
+    scores the pairs instead (the rules' output is among its features).
+    """
     model = load_model()
     found = [_calibrated(r, model) for r in rule_relations(doc, index, offset)]
+    if pairs is not None and sentrel.enabled():
+        return encoder_relations(doc, pairs, found, offset)
     if pairs is not None:
         covered = {(r.subject.start, r.object.start) for r in found} | \
                   {(r.object.start, r.subject.start) for r in found}

@@ -1,0 +1,116 @@
+"""The sentence-level relation scorer: pair features, the numpy head, scoring invented sentences."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kgraph import sentrel
+from kgraph.sentrel_train import decide, fit_head, pair_scores
+
+needs_encoder = pytest.mark.skipif(not sentrel.available(), reason="sentence encoder not installed")
+
+
+def test_head_learns_a_toy_problem_with_partial_labels():
+    rng = np.random.default_rng(1)
+    n = 300
+    x = rng.standard_normal((n, 8)).astype(np.float32)
+    mask = np.ones((n, len(sentrel.CLASSES)), dtype=bool)
+    y = np.zeros_like(mask)
+    works = x[:, 0] > 0.5
+    y[works, sentrel.CLASSES.index("worksFor")] = True
+    y[works, sentrel.CLASSES.index("memberOf")] = True  # either may be meant: a partial label
+    y[~works, 0] = True
+    head = fit_head(x, mask, y, hidden=16, epochs=60, rate=1e-2, batch=32, dropout=0.0)
+    p = sentrel.probabilities(head, x, mask)
+    assert pair_scores(decide(p, mask, 0.5), y)["f1"] > 0.9
+    # The mass of a partial label goes to its two classes only.
+    assert p[works][:, [1, 2]].sum(axis=1).mean() > 0.8
+
+
+def test_probabilities_respect_the_type_mask():
+    head = fit_head(np.zeros((4, 3), np.float32), np.ones((4, 11), bool), np.eye(11, dtype=bool)[[0, 1, 0, 1]],
+                    hidden=4, epochs=1)
+    mask = sentrel.allowed_mask("Person", "Person")
+    p = sentrel.probabilities(head, np.zeros((1, 3), np.float32), mask[None])
+    assert set(np.nonzero(p[0])[0]) <= {0, sentrel.CLASSES.index("killed")}
+
+
+@pytest.fixture(scope="module")
+def parsed(nlp):
+    from kgraph.extract import find_mentions
+
+    text = ("Mara Quill, a spokeswoman for the Delton Freight Company, said on Tuesday that John Brandt "
+            "had never visited the Delton Freight Company depot.")
+    doc = nlp(text)
+    return doc, find_mentions(doc, 0)
+
+
+@needs_encoder
+def test_scorer_ranks_an_obvious_employee_above_an_unrelated_person(parsed):
+    doc, mentions = parsed
+    names = [m.text for m, _s in mentions]
+    assert "Mara Quill" in names and "John Brandt" in names and "Delton Freight Company" in names
+    scores = sentrel.score_pairs(doc, mentions)
+    quill, brandt = names.index("Mara Quill"), names.index("John Brandt")
+    firm = names.index("Delton Freight Company")
+    right = scores[(quill, firm)]["worksFor"] + scores[(quill, firm)]["memberOf"]
+    wrong = scores[(brandt, firm)]["worksFor"] + scores[(brandt, firm)]["memberOf"]
+    assert right > 0.5 > wrong
+    assert all(set(p) <= set(sentrel.TYPE_PREDICATES[(mentions[i][0].type, mentions[j][0].type)])
+               for (i, j), p in scores.items())
+    assert sentrel.score_pairs(doc, mentions) == scores  # deterministic
+
+
+@pytest.mark.skipif(not sentrel.enabled(), reason="sentence encoder not installed or switched off")
+def test_extraction_states_the_employee(parsed):
+    from kgraph.extract import extract_doc
+    from kgraph.model import Article
+
+    doc, _ = parsed
+    ex = extract_doc(Article(id="a", text=doc.text), [(0, doc)])
+    facts = {(r.subject.text, r.predicate, r.object.text) for r in ex.relations}
+    assert ("Mara Quill", "worksFor", "Delton Freight Company") in facts
+    assert not any(s == "John Brandt" and o == "Delton Freight Company" for s, _p, o in facts)
+
+
+def test_a_missing_head_is_a_model_error(tmp_path):
+    from kgraph.errors import ModelError
+
+    with pytest.raises(ModelError):
+        sentrel.load_head(tmp_path / "none.npz")
+
+
+def _sentence(tokens: str, entities, relations) -> dict:
+    return {"tokens": tokens.split(), "entities": [{"type": t, "start": s, "end": e} for t, s, e in entities],
+            "relations": [{"type": r, "head": h, "tail": t} for r, h, t in relations]}
+
+
+@needs_encoder
+def test_train_sentrel_writes_a_head_that_loads(tmp_path):
+    from kgraph.sentrel_train import train_sentrel
+
+    items = [
+        _sentence("Mara Quill , a spokeswoman for the Delton Freight Company , said the barges were late .",
+                  [("Peop", 0, 2), ("Org", 7, 10)], [("Work_For", 0, 1)]),
+        _sentence("John Brandt , who lives in Tarnow , met Ann Lee on Monday .",
+                  [("Peop", 0, 2), ("Loc", 6, 7), ("Peop", 9, 11)], [("Live_In", 0, 1)]),
+        _sentence("The Harlow Shipping Company , based in Tarnow , hired Peter Vance .",
+                  [("Org", 1, 4), ("Loc", 7, 8), ("Peop", 11, 13)], [("OrgBased_In", 0, 1), ("Work_For", 2, 0)]),
+        _sentence("Ann Lee said John Brandt had never met Peter Vance .",
+                  [("Peop", 0, 2), ("Peop", 3, 5), ("Peop", 8, 10)], []),
+    ]
+    data = tmp_path / "train.json"
+    import json
+
+    data.write_text(json.dumps(items), encoding="utf-8")
+    out = tmp_path / "head.npz"
+    summary = train_sentrel(data, output=out, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
+    assert summary["sources"][0]["pairs"] > 0 and summary["sources"][0]["positives"] >= 2
+    head = sentrel.load_head(out)
+    assert head["w1"].shape == (sentrel.feature_size(), 8)
+    assert head["config"]["classes"] == list(sentrel.CLASSES)
+    # Encoded pairs were cached: a second run reads them and gives the same head.
+    again = tmp_path / "again.npz"
+    train_sentrel(data, output=again, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
+    assert out.read_bytes() == again.read_bytes()
