@@ -320,6 +320,40 @@ def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: s
         cache_file.with_suffix(".json").write_text(json.dumps([[off for off, _d in p] for _a, p, _g in out]))
     return out
 
+def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
+    """Return [(article, pieces, gold)] for the sentences of a CoNLL04 split (SpERT JSON), parsed.
+
+    Each sentence is one article (tokens joined by spaces, as ``kgraph
+    extract`` is fed); a location is a Country when the gazetteer knows it as
+    one, else a Place; "Other" names are neither right nor junk.
+    """
+    from . import nlp as nlp_mod
+    from .model import Article
+    from .train import read_conll04
+
+    items = read_conll04(path)
+    kinds = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
+    arts = []
+    for n, item in enumerate(items):
+        tokens = item["tokens"]
+        starts, pos = [], 0
+        for tok in tokens:
+            starts.append(pos)
+            pos += len(tok) + 1
+        text = " ".join(tokens)
+        gold = []
+        for e in item["entities"]:
+            s, end = starts[e["start"]], starts[e["end"] - 1] + len(tokens[e["end"] - 1])
+            cls = kinds.get(e["type"], "other")
+            if cls == "Place" and gazetteer.country(text[s:end]) is not None:
+                cls = "Country"
+            gold.append((s, end, cls))
+        arts.append((Article(id=f"conll04-{n}", text=text), sorted(set(gold))))
+    pipeline = nlp if nlp is not None else nlp_mod.load()
+    by_id = {a.id: g for a, g in arts}
+    return [(art, pieces, by_id[art.id]) for art, pieces in nlp_mod.parse(pipeline, [a for a, _g in arts])]
+
+
 # ---------------------------------------------------------------- span edges
 
 def edge_features(c, i: int, side: str, start: int, end: int, keys: set[str]) -> list[str]:
@@ -444,6 +478,17 @@ def label_of(span: tuple[int, int], gold: list[tuple[int, int, str]]) -> tuple[s
     return best, exact, where
 
 
+def gold_names(text: str, gold: list[tuple[int, int, str]]) -> set[str]:
+    """Return the name keys an article's annotations give: each mention's text, and a demonym's country."""
+    names = set()
+    for s, e, _cls in gold:
+        names.add(_akey(text[s:e]))
+        country = gazetteer.demonym(text[s:e])
+        if country is not None:
+            names.add(_akey(country.name))
+    return names
+
+
 def examples(data) -> tuple[list[dict], list[dict]]:
     """Return the type records (one per candidate) and the edge records of the parsed articles.
 
@@ -453,7 +498,7 @@ def examples(data) -> tuple[list[dict], list[dict]]:
     from .extract import _candidates, _decide
 
     out, edges = [], []
-    for a, (_art, pieces, gold) in enumerate(data):
+    for a, (art, pieces, gold) in enumerate(data):
         cands = []
         for offset, doc in pieces:
             cands.extend(_candidates(doc, offset))
@@ -471,10 +516,14 @@ def examples(data) -> tuple[list[dict], list[dict]]:
                     if c.name == old:
                         c.name = c.text
         labels = article_labels(cands)
+        names = gold_names(art.text, gold)
         for c in cands:
             span = c.span
             s, e = span.start_char + c.offset, span.end_char + c.offset
             label, exact, _where = label_of((s, e), gold)
+            if _akey(c.name) not in names and _akey(span.text) not in names:
+                # A node under a name no annotator wrote is junk, whatever it overlaps ("Egypt However").
+                label = "none"
             out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type),
                         "label": label, "exact": exact, "hand": c.type, "text": span.text, "name": c.name,
                         "span": (s, e)})
@@ -581,9 +630,14 @@ def choose_threshold(trade: list[dict], tolerance: float = 0.002) -> float:
 
 
 def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, first: int = 602,
-                   skip: int = 0, model: str | None = None, cache_dir: str | os.PathLike | None = None,
+                   skip: int = 0, conll04: str | os.PathLike | None = None, model: str | None = None,
+                   cache_dir: str | os.PathLike | None = None,
                    folds: int = 3, steps: int = 150, edge_threshold: float = 0.5) -> dict:
     """Train the entity model on DWIE articles ``skip`` .. ``first`` (by id) and write it to ``output``.
+
+    With ``conll04`` (a CoNLL04 training split in SpERT JSON), its sentences
+    are training articles too, so the model also learns that style (datelines,
+    US state abbreviations, one sentence without article context).
 
     The "none" threshold is chosen by cross-validation grouped by article
     (``folds`` groups); the trade-off it was chosen from is kept in the file.
@@ -600,6 +654,8 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
 
     pipeline = nlp_mod.load(model)
     data = parsed_dwie(src, first=first, nlp=pipeline, cache_dir=cache_dir)[skip:]
+    sentences = parsed_conll04(conll04, nlp=pipeline) if conll04 else []
+    data = data + sentences
     records, edges = examples(data)
     _probs, trade = cross_validate(records, folds=folds, steps=steps)
     threshold = choose_threshold(trade)
@@ -609,7 +665,8 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
     payload = {
         "about": "kgraph entity model: multinomial logistic regression over candidate-name features "
                  f"(classes {', '.join(CLASSES)}) and a binary edge model that cuts words off names; "
-                 f"trained by `kgraph train --dwie` on DWIE articles {skip + 1}-{first} by id",
+                 f"trained by `kgraph train --dwie` on DWIE articles {skip + 1}-{first} by id"
+                 + (f" and {len(sentences)} CoNLL04 training sentences" if sentences else ""),
         "classes": list(CLASSES),
         "cross_validation": trade,
         "edges": {"threshold": edge_threshold, "weights": edge_weights},
