@@ -348,16 +348,26 @@ def validate(graph, quiet):
 @click.option("--gold", default=None,
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
-def train(data, output, gold, model):
+@click.option("--dwie", default=None, type=click.Path(file_okay=False),
+              help="DWIE folder (DW_*.json): first train the entity model on its first 602 articles and --data.")
+def train(data, output, gold, model, dwie):
     """Train the relation classifier and calibrate the rules' confidence on CoNLL04.
 
     \b
     Example:
       kgraph train --data conll04/train.json --gold dwie-calibration-gold/
+      kgraph train --data conll04/train.json --dwie dwie/
     """
     from .train import MODEL_PATH
     from .train import train as run_train
 
+    if dwie:
+        from . import entity_model
+
+        s = entity_model.train_entities(dwie, conll04=data, model=model)
+        entity_model.load.cache_clear()  # the relation model trains on mentions the new entity model decides
+        click.echo(f"entity model: {s['articles']} articles, {s['candidates']} candidates, "
+                   f"none threshold {s['threshold']}; wrote {s['output']}")
     summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
     click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
                f"features kept: {summary['features']}")

@@ -86,8 +86,12 @@ def _gaz(text: str) -> list[str]:
     return out or ["gaz=none"]
 
 
-def features(c, article_labels: dict[str, Counter], hand: str | None) -> list[str]:
-    """Return the feature strings of one candidate (see :class:`kgraph.extract._Cand`)."""
+def features(c, article_labels: dict[str, Counter], hand: str | None, lower: frozenset | set = frozenset()) -> list[str]:
+    """Return the feature strings of one candidate (see :class:`kgraph.extract._Cand`).
+
+    ``lower`` holds the words the article writes in lower case: a name made
+    of them ("Energy", "Police") is often a common noun at a line start.
+    """
     doc = c.doc
     span = doc[c.start:c.end]
     words = [t for t in span if not t.is_punct]
@@ -137,6 +141,8 @@ def features(c, article_labels: dict[str, Counter], hand: str | None) -> list[st
         f.append("acronym")
     if "-" in span.text:
         f.append("hyphen")
+    for cue in _hand_cues(c, words):
+        f.append("cue=" + cue + "|" + hand)
     # context words
     prev = doc[c.start - 1] if c.start > 0 else None
     prev2 = doc[c.start - 2] if c.start > 1 else None
@@ -158,6 +164,13 @@ def features(c, article_labels: dict[str, Counter], hand: str | None) -> list[st
         f.append("sport-sent&hand=" + hand)
     if any(t.lower_ in _PERSON_CONTEXT for t in doc[max(c.start - 3, 0):min(c.end + 3, n)]):
         f.append("person-near&hand=" + hand)
+    alpha = [t.lower_ for t in words if t.is_alpha]
+    if alpha:
+        seen_lower = sum(1 for w in alpha if w in lower)
+        kind = "all" if seen_lower == len(alpha) else "some" if seen_lower else "no"
+        f.append("lower-elsewhere=" + kind)
+        f.append("lower-elsewhere&hand=" + kind + "|" + hand)
+        f.append("lower-elsewhere&n=" + kind + "|" + str(min(len(alpha), 3)))
     # the same name elsewhere in the article
     seen = article_labels.get(_akey(c.name), Counter())
     total = sum(seen.values())
@@ -171,8 +184,37 @@ def features(c, article_labels: dict[str, Counter], hand: str | None) -> list[st
     return f
 
 
+def _hand_cues(c, words) -> list[str]:
+    """Return which of the hand typing's strongest cues a candidate shows (head words, outlets, suffixes)."""
+    from . import extract as x
+
+    if not words:
+        return []
+    last, first = words[-1].lower_, words[0].lower_
+    out = []
+    if len(words) > 1 and (last in x.PLACE_HEADS or last.rsplit("-", 1)[-1] in x.PLACE_HEADS):
+        out.append("place-head")
+    if len(words) > 1 and last in x._RETYPE_ORG_HEADS or first in x._ORG_FIRST:
+        out.append("org-head")
+    if len(words) > 1 and first in x._FOREIGN_ARTICLES and c.doc[c.start].is_title:
+        out.append("foreign-article")
+    if x._territory_suffixed(c.text):
+        out.append("territory-suffix")
+    if x._names_outlet(c.doc, c.start, c.end):
+        out.append("outlet")
+    if c.source != "ner":
+        out.append("source-" + c.source)
+    return out
+
+
 def _akey(name: str) -> str:
     return gazetteer.norm(name)
+
+
+def lower_words(cands) -> set[str]:
+    """Return the alphabetic words written in lower case in the documents the candidates come from."""
+    docs = {id(c.doc): c.doc for c in cands}
+    return {t.text for _k, d in sorted(docs.items()) for t in d if t.is_lower and t.is_alpha}
 
 
 def article_labels(cands) -> dict[str, Counter]:
@@ -443,9 +485,10 @@ def decide(cands: list, model: dict) -> list:
     trim(cands, model["edges"])
     types = model["types"]
     labels = article_labels(cands)
+    lower = lower_words(cands)
     groups: dict[str, list] = defaultdict(list)
     for c in cands:
-        groups[_akey(c.name)].append((c, probabilities(types, features(c, labels, c.type))))
+        groups[_akey(c.name)].append((c, probabilities(types, features(c, labels, c.type, lower))))
     threshold = types["threshold"]
     keep = set()
     for items in groups.values():
@@ -453,6 +496,11 @@ def decide(cands: list, model: dict) -> list:
         if mean[0] >= threshold:
             continue
         best = max(range(1, len(CLASSES)), key=lambda i: (mean[i], -i))
+        hands = Counter(c.type for c, _p in items if c.type in CLASSES)
+        hand = CLASSES.index(min(hands, key=lambda t: (-hands[t], t))) if hands else best
+        if mean[best] - mean[hand] < types.get("margin", 0.0):
+            # The hand type stands unless the model clearly prefers another ("Speyer Cathedral" stays a place).
+            best = hand
         for c, _p in items:
             c.type = CLASSES[best]
             keep.add(id(c))
@@ -516,6 +564,7 @@ def examples(data) -> tuple[list[dict], list[dict]]:
                     if c.name == old:
                         c.name = c.text
         labels = article_labels(cands)
+        lower = lower_words(cands)
         names = gold_names(art.text, gold)
         for c in cands:
             span = c.span
@@ -524,7 +573,7 @@ def examples(data) -> tuple[list[dict], list[dict]]:
             if _akey(c.name) not in names and _akey(span.text) not in names:
                 # A node under a name no annotator wrote is junk, whatever it overlaps ("Egypt However").
                 label = "none"
-            out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type),
+            out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type, lower),
                         "label": label, "exact": exact, "hand": c.type, "text": span.text, "name": c.name,
                         "span": (s, e)})
     return out, edges

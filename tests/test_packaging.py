@@ -33,6 +33,7 @@ def wheel(tmp_path_factory) -> Path:
     "kgraph/ontology/shapes.ttl",
     "kgraph/queries/count-by-type.rq",
     "kgraph/models/relations.json",
+    "kgraph/models/entities.json",
     "kgraph/page/page.html",
     "kgraph/page/page.js",
 ])
