@@ -400,9 +400,9 @@ def review(graph, limit, as_json):
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
 @click.option("--dwie", default=None, type=click.Path(file_okay=False),
-              help="Folder of DWIE DW_*.json files: train the document relation model (models/docrel.json) on "
-                   "its first 602 articles by id and the --data sentences (needs the train extra); the sentence "
-                   "encoder's head learns from them too.")
+              help="Folder of DWIE DW_*.json files: first train the entity model on its first 602 articles by id "
+                   "and --data, then the document relation model (models/docrel.json; needs the train extra); "
+                   "the sentence encoder's head learns from them too.")
 @click.option("--doc-output", default=None, help="Where to write the document model; the shipped one by default.")
 @click.option("--cache", default=None, type=click.Path(file_okay=False),
               help="Folder to keep spaCy parses and encoded pairs of the training data in, so a re-run parses nothing.")
@@ -422,6 +422,13 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
 
     if doc_only and not dwie:
         raise click.UsageError("--doc-only needs --dwie")
+    if dwie and not doc_only:
+        from . import entity_model
+
+        s = entity_model.train_entities(dwie, conll04=data, model=model)
+        entity_model.load.cache_clear()  # the relation models train on mentions the new entity model decides
+        click.echo(f"entity model: {s['articles']} articles, {s['candidates']} candidates, "
+                   f"none threshold {s['threshold']}; wrote {s['output']}")
     if not doc_only:
         summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
         click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from . import gazetteer
+from . import entity_model, gazetteer
 from .model import Article, Extraction, Mention, Relation
 from .lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from .lexicon import FOREIGN_ARTICLES as _FOREIGN_ARTICLES
@@ -971,6 +971,10 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
 
 def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -> list[tuple[Mention, object]]:
     cands = _decide(cands)
+    model = entity_model.load()
+    if model is not None:
+        # The learned decision has the last word on type and junk; the hand type is one of its features.
+        cands = entity_model.decide(cands, model)
     cands = _recover_persons(cands, docs or [])
     _aliases(cands)
     cands = cands + _pronouns(cands)

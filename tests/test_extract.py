@@ -9,6 +9,14 @@ from kgraph.extract import extract_doc
 from kgraph.model import Article
 
 
+@pytest.fixture(autouse=True)
+def hand_rules_only(monkeypatch):
+    """Test the hand rules as written: the learned entity decision (tests/test_entity_model.py) is off here."""
+    from kgraph import entity_model
+
+    monkeypatch.setattr(entity_model, "load", lambda path=None: None)
+
+
 def relations_of(nlp, text):
     art = Article("t", text)
     with docrel.rules_only():  # these cases test the hand rules, which the document model reads as features

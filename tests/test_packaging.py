@@ -34,6 +34,8 @@ def wheel(tmp_path_factory) -> Path:
     "kgraph/queries/count-by-type.rq",
     "kgraph/models/relations.json",
     "kgraph/models/sentrel.npz",
+    "kgraph/models/entities.json",
+    "kgraph/models/docrel.json",
     "kgraph/page/page.html",
     "kgraph/page/page.js",
 ])

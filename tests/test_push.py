@@ -83,9 +83,9 @@ def test_push_seed_one_named_graph_per_article(seed_build, oxigraph_server):
     rows = _select(oxigraph_server, f"""
         PREFIX kg: <https://w3id.org/kgraph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?ev WHERE {{ GRAPH <{ARTICLE}> {{
-          ?p kg:worksFor ?o . ?ev a kg:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o .
+          ?p kg:leaderOf ?o . ?ev a kg:Evidence ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#object> ?o .
           <{ARTICLE}> a kg:Article . }}
-          ?p rdfs:label "Yuri Ushakov" . ?o rdfs:label "Kremlin" . }}""")
+          ?p rdfs:label "Vladimir Putin" . ?o rdfs:label "Russia" . }}""")
     assert rows
     # pushing again replaces the graphs instead of adding to them
     push(graph, f"{oxigraph_server}/store")

@@ -1,0 +1,144 @@
+"""The learned entity decision: its run-time arithmetic, its training, and the shipped model on invented text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kgraph import entity_model
+from kgraph.extract import _candidates, _decide, extract_doc
+from kgraph.model import Article
+
+
+def mentions_of(nlp, text):
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    return [(m.text, m.type, m.name) for m in ex.mentions]
+
+
+# ---------------------------------------------------------------- run-time arithmetic
+
+def test_probabilities_sum_to_one_and_follow_weights():
+    model = {"weights": {"__bias__": [0.0, 0.0, 0.0, 0.0, 0.0], "last=fc": [0.0, 0.0, 3.0, 0.0, 0.0]}}
+    probs = entity_model.probabilities(model, ["last=fc", "unknown-feature"])
+    assert sum(probs) == pytest.approx(1.0)
+    assert max(range(5), key=probs.__getitem__) == entity_model.CLASSES.index("Organization")
+    flat = entity_model.probabilities(model, [])
+    assert flat == pytest.approx([0.2] * 5)
+
+
+def _model(type_weights: dict, edge_weights: dict | None = None, threshold: float = 0.5) -> dict:
+    return {"types": {"threshold": threshold, "weights": {"__bias__": [0.0] * 5, **type_weights}},
+            "edges": {"threshold": 0.5, "weights": {"__bias__": [0.0, -5.0], **(edge_weights or {})}}}
+
+
+def test_decide_retypes_a_name_in_all_its_mentions(nlp):
+    text = "Kalvor Trade Union met on Monday. Later Kalvor Trade Union voted."
+    cands = _decide(_candidates(nlp(text), 0))
+    assert cands
+    # Every candidate looks like an organization to this model.
+    kept = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 4.0, 0.0, 0.0]}))
+    assert kept and {c.type for c in kept} == {"Organization"}
+
+
+def test_decide_drops_a_name_whose_none_probability_passes_the_threshold(nlp):
+    text = "Marta Velloso spoke in Brastow on Friday."
+    cands = _decide(_candidates(nlp(text), 0))
+    assert cands
+    kept = entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]}))
+    assert kept == []
+
+
+def test_trim_cuts_an_edge_word_the_edge_model_rejects(nlp):
+    doc = nlp("Dorvik Fennel 2-1 was the result.")
+    cand = entity_model_cand(doc, 0, 3)
+    # Only a number-like edge word is cut.
+    entity_model.trim([cand], {"threshold": 0.5, "weights": {"__bias__": [0.0, -5.0], "Rnumber": [0.0, 10.0]}})
+    assert cand.text == "Dorvik Fennel"
+    assert cand.name == "Dorvik Fennel"
+
+
+def entity_model_cand(doc, start, end):
+    from kgraph.extract import _Cand
+
+    return _Cand(doc, 0, start, end, "Organization", doc[start:end].text, "ner", "ORG")
+
+
+# ---------------------------------------------------------------- training
+
+def _dwie_doc(i: int) -> dict:
+    """Return an invented article in DWIE's JSON shape."""
+    text = (f"Harlo Benning{i} visited Tavrion on Monday.\nHowever Benning{i} said the Quellmark "
+            f"Party would win.\nThe Quellmark Party beat Ostrel FC 2-1.\n")
+    def span(s, k=0):
+        b = text.index(s, k)
+        return b, b + len(s)
+    mentions = []
+    for surface, concept in ((f"Harlo Benning{i}", 0), ("Tavrion", 1), ("Quellmark Party", 2),
+                             ("Ostrel FC", 3)):
+        b, e = span(surface)
+        mentions.append({"begin": b, "end": e, "text": surface, "concept": concept})
+    b, e = span(f"Benning{i} said")
+    mentions.append({"begin": b, "end": b + len(f"Benning{i}"), "text": f"Benning{i}", "concept": 0})
+    concepts = [{"concept": 0, "text": f"Harlo Benning{i}", "tags": ["type::person"]},
+                {"concept": 1, "text": "Tavrion", "tags": ["type::gpe0", "type::location"]},
+                {"concept": 2, "text": "Quellmark Party", "tags": ["type::organization"]},
+                {"concept": 3, "text": "Ostrel FC", "tags": ["type::organization"]}]
+    return {"id": f"DW_{i}", "content": text, "mentions": mentions, "concepts": concepts, "relations": []}
+
+
+def test_dwie_article_maps_mentions_onto_the_built_text():
+    doc = _dwie_doc(3)
+    art, gold = entity_model.dwie_article(doc)
+    assert all(art.text[s:e] for s, e, _c in gold)
+    assert ("Tavrion", "Country") in {(art.text[s:e], c) for s, e, c in gold}
+
+
+@pytest.mark.slow
+def test_train_entities_is_deterministic(tmp_path, nlp):
+    src = tmp_path / "dwie"
+    src.mkdir()
+    for i in range(1, 7):
+        (src / f"DW_{i}.json").write_text(json.dumps(_dwie_doc(i)), encoding="utf-8")
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    summary = entity_model.train_entities(src, output=a, first=6, folds=2, steps=30)
+    entity_model.train_entities(src, output=b, first=6, folds=2, steps=30)
+    assert a.read_bytes() == b.read_bytes()
+    model = json.loads(a.read_text())
+    assert summary["articles"] == 6 and summary["candidates"] > 0
+    assert set(model) >= {"types", "edges", "cross_validation"}
+    assert 0.0 < model["types"]["threshold"] < 1.0
+
+
+def test_train_entities_rejects_a_folder_without_articles(tmp_path):
+    from kgraph.errors import InputError
+
+    with pytest.raises(InputError):
+        entity_model.train_entities(tmp_path, output=tmp_path / "m.json")
+
+
+# ---------------------------------------------------------------- the shipped model on invented text
+
+shipped = pytest.mark.skipif(entity_model.load() is None, reason="no shipped entity model")
+
+
+@shipped
+def test_town_club_in_a_match_is_an_organization(nlp):
+    text = ("Werlingen beat Ostrel 3-0 in the league on Saturday. The Werlingen coach praised his "
+            "strikers after the match, and Werlingen fans celebrated.")
+    types = {name: typ for _t, typ, name in mentions_of(nlp, text)}
+    assert types.get("Werlingen") == "Organization", types
+
+
+@shipped
+def test_leading_connective_is_no_part_of_a_name(nlp):
+    text = "However Halvard Brenstrup rejected the plan. Brenstrup said the city council had no money."
+    names = {name for _t, _typ, name in mentions_of(nlp, text)}
+    assert not any(n.lower().startswith("however") for n in names), names
+
+
+@shipped
+def test_score_is_no_part_of_a_name(nlp):
+    text = "Bayern Werlingen 2-1 Ostrel City: the hosts won with a late goal."
+    names = {name for _t, _typ, name in mentions_of(nlp, text)}
+    assert not any("2-1" in n or "2" in n.split() for n in names), names
