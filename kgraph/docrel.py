@@ -575,7 +575,7 @@ def load_doc_model(reset: bool = False) -> dict:
 def sentence_probs(doc, pairs, model: dict) -> dict:
     """Return the sentence classifier's class probabilities for each same-sentence mention pair."""
     from .relations import candidate_pairs, pair_features
-    from .train import softmax
+    from .relations import softmax
 
     weights, classes = model.get("weights"), model.get("classes")
     out = {}

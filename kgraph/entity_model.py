@@ -371,7 +371,7 @@ def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
     """
     from . import nlp as nlp_mod
     from .model import Article
-    from .train import read_conll04
+    from .datasets import read_conll04
 
     items = read_conll04(path)
     kinds = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}

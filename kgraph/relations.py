@@ -17,6 +17,8 @@ predicates, examples=..., counter_examples=...)``, and add its id to
 
 from __future__ import annotations
 
+import math
+
 import dataclasses
 import json
 import re
@@ -31,7 +33,17 @@ from .lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WO
 from .model import Mention, Relation
 from .rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from .terms import EntityType, Predicate
-from .train import softmax
+
+#: The shipped sentence classifier and rule calibration (rebuilt by ``kgraph train``).
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "relations.json"
+
+
+def softmax(scores: list[float]) -> list[float]:
+    """Return the softmax of a list of scores."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
 
 # ---------------------------------------------------------------- relations
 
@@ -1737,7 +1749,6 @@ def load_model(path=None, reset: bool = False) -> dict:
     if path is not None:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     if _MODEL is None or reset:
-        from .train import MODEL_PATH
 
         _MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}
     return _MODEL

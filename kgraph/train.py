@@ -21,14 +21,15 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from .datasets import read_conll04  # noqa: F401  (part of this module's API)
 from .errors import InputError
+from .relations import MODEL_PATH, softmax  # noqa: F401  (part of this module's API)
 from .rules import CALIBRATION_PRIOR
 
 #: The classifier's classes; index 0 means "no relation".
 CLASSES = ("none", "Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
 
 #: Where the shipped model lives (package data).
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "relations.json"
 
 #: Our entity types as CoNLL04 types.
 _CONLL_TYPE = {"Person": "Peop", "Organization": "Org", "Place": "Loc", "Country": "Loc"}
@@ -48,21 +49,6 @@ def conll_label(predicate: str, subject_type: str, object_type: str) -> str | No
     if s == "Peop" and o == "Peop" and predicate == "killed":
         return "Kill"
     return None
-
-
-def read_conll04(path: str | os.PathLike) -> list[dict]:
-    """Read a CoNLL04 split in SpERT JSON: sentences with tokens, entities and relations.
-
-    Raises:
-        InputError: The file is missing or not in that format.
-    """
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        for item in data:
-            item["tokens"], item["entities"], item["relations"]  # noqa: B018 - shape check
-    except (OSError, ValueError, TypeError, KeyError) as exc:
-        raise InputError(f"{path}: not a CoNLL04 SpERT JSON file ({exc})") from None
-    return data
 
 
 def _gold_spans(item: dict) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str]]:
@@ -299,11 +285,3 @@ def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model
             "classes": {CLASSES[i]: n for i, n in sorted(Counter(labels).items())}, "rules": rules,
             "calibration": calibration,
             "output": str(output)}
-
-
-def softmax(scores: list[float]) -> list[float]:
-    """Return the softmax of a list of scores."""
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
