@@ -5,7 +5,7 @@ name, role, organization and place lists, shuffled; no benchmark text), then
 measures, each in a fresh subprocess so peaks do not mix:
 
 * ``ingest``: read_inputs (decode + clean) alone;
-* ``sections``: ingest, then extraction through ``kgraph.nlp.in_sections``
+* ``sections``: ingest, then extraction through ``kgraph.extraction.nlp.in_sections``
   (the long article parsed section by section), then linking and Turtle;
 * ``build`` (with ``--build``): the ``kgraph build`` command as it stands.
 
@@ -62,15 +62,16 @@ def make_article(path: Path, megabytes: float, seed: int = 0) -> int:
 
 STAGES = {
     "ingest": """
-from kgraph.ingest import read_inputs
+from kgraph.sources.ingest import read_inputs
 arts = list(read_inputs([PATH]))
 print(len(arts[0].text))
 """,
     "sections": """
-from kgraph import nlp, rdf
-from kgraph.extract import extract_articles
-from kgraph.ingest import read_inputs
-from kgraph.link import link_extractions
+from kgraph.extraction import nlp
+from kgraph.graph import rdf
+from kgraph.extraction.extract import extract_articles
+from kgraph.sources.ingest import read_inputs
+from kgraph.linking.link import link_extractions
 pipe = nlp.load()
 exs = list(nlp.in_sections(extract_articles, read_inputs([PATH]), nlp=pipe, batch_size=64))
 kb = link_extractions(exs)

@@ -5,7 +5,7 @@ Generates a corpus of news-like articles from real sentences, shuffled (see
 process:
 
 1. bare ``nlp.pipe`` (batch 64) with the very pipeline kgraph loads
-   (``kgraph.nlp.load``: same model, same components) over the same texts:
+   (``kgraph.extraction.nlp.load``: same model, same components) over the same texts:
    words per second of the parsing alone, model load excluded;
 2. ``kgraph build CORPUS --jobs 1``: the whole build, wall clock, start-up,
    reading, parsing, extraction, linking and writing included;
@@ -45,7 +45,7 @@ KGRAPH = [sys.executable, "-m", "kgraph"]
 
 def _bare(corpus: str, batch_size: int) -> None:
     """Child mode: time nlp.pipe alone over the corpus texts; print JSON."""
-    from kgraph import nlp as nlp_mod
+    from kgraph.extraction import nlp as nlp_mod
 
     texts = [r["text"] for r in make_corpus.read(Path(corpus))]
     t0 = time.perf_counter()

@@ -47,10 +47,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is kept")
     args = ap.parse_args()
 
-    from kgraph.extract import extract_doc
-    from kgraph.model import Article
-    from kgraph.nlp import load
-    from kgraph.relations import load_model
+    from kgraph.extraction.extract import extract_doc
+    from kgraph.core.model import Article
+    from kgraph.extraction.nlp import load
+    from kgraph.extraction.relations import load_model
 
     nlp = load()
     load_model()

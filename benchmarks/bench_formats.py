@@ -1,7 +1,7 @@
 """Benchmark: every output format of a build, its size, triples, re-parse check, and SHACL validation time.
 
 Builds the inputs once (extraction through the normal pipeline), then writes
-each format with ``kgraph.rdf.write_formats``, re-parses every RDF file in
+each format with ``kgraph.graph.rdf.write_formats``, re-parses every RDF file in
 pyoxigraph and counts quads, distinct triples and graphs, and validates
 ``graph.ttl`` and ``graph.trig`` against ``ontology/shapes.ttl``.
 
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pyoxigraph
 
-from kgraph import rdf
-from kgraph.pipeline import build
-from kgraph.validate import validate_file
+from kgraph.graph import rdf
+from kgraph.build.pipeline import build
+from kgraph.graph.validate import validate_file
 
 OX = {".ttl": pyoxigraph.RdfFormat.TURTLE, ".trig": pyoxigraph.RdfFormat.TRIG, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
       ".nq": pyoxigraph.RdfFormat.N_QUADS, ".jsonld": pyoxigraph.RdfFormat.JSON_LD}

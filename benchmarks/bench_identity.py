@@ -7,7 +7,7 @@ mentions are the capitalized word runs of each text, typed by a fixed rule
 gazetteer knows is a place, two or more words a person, else a person),
 which gives the identity step realistic work: many names, acronyms, short
 names and repeats across articles. For each size the script times
-``kgraph.identity.resolve`` and the whole ``link_extractions`` (corrections
+``kgraph.linking.identity.resolve`` and the whole ``link_extractions`` (corrections
 included: a file of 50 items), and prints the growth factor from 1x to 10x.
 Near-linear means the 10x time is about 10-15 times the 1x time, not 100.
 
@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_corpus  # noqa: E402
 
 from kgraph import gazetteer  # noqa: E402
-from kgraph.corrections import parse  # noqa: E402
-from kgraph.identity import ORG_WORDS, resolve  # noqa: E402
-from kgraph.link import link_extractions  # noqa: E402
-from kgraph.model import Article, Extraction, Mention  # noqa: E402
+from kgraph.linking.corrections import parse  # noqa: E402
+from kgraph.linking.identity import ORG_WORDS, resolve  # noqa: E402
+from kgraph.linking.link import link_extractions  # noqa: E402
+from kgraph.core.model import Article, Extraction, Mention  # noqa: E402
 
 _RUN = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w\-]+(?:\s+(?:of\s+)?[A-Z][\w\-]+)*)")
 

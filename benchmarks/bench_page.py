@@ -23,9 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from kgraph import rdf, visualize
-from kgraph.iri import slug
-from kgraph.model import PREDICATES, Article, Entity, Fact, KnowledgeBase, Mention, Relation
+from kgraph.graph import rdf
+
+from kgraph.page import visualize
+from kgraph.core.iri import slug
+from kgraph.core.model import PREDICATES, Article, Entity, Fact, KnowledgeBase, Mention, Relation
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -7,8 +7,8 @@ an evidence node: sentence, offsets, confidence, method, role, source
 article; ``kg:mentionedIn`` links), with synthetic names and sentences, then
 times:
 
-* loading the Turtle file: rdflib (``kgraph.rdf.load``) against the bulk load
-  into ``graph.oxigraph/`` (``kgraph.store.build_oxigraph``);
+* loading the Turtle file: rdflib (``kgraph.graph.rdf.load``) against the bulk load
+  into ``graph.oxigraph/`` (``kgraph.sparql.store.build_oxigraph``);
 * three saved queries: ``people`` (typed lookup), ``person-org-country``
   (2-hop person -> organization -> country) and ``count-by-type`` (GROUP BY),
   on both engines, checking the answers agree.
@@ -34,8 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kgraph import query as q
-from kgraph.store import OxigraphStore, RdflibStore, build_oxigraph
+from kgraph.sparql import query as q
+from kgraph.sparql.store import OxigraphStore, RdflibStore, build_oxigraph
 
 QUERIES = ("people", "person-org-country", "count-by-type")
 
@@ -298,7 +298,7 @@ def main(argv=None):
 
         import pyoxigraph
 
-        from kgraph.store import _ox_format
+        from kgraph.sparql.store import _ox_format
 
         def mem_load():
             st = pyoxigraph.Store()
@@ -317,7 +317,7 @@ def main(argv=None):
             return
         rss0 = _rss_mb()
         rd, rd_load = _timed(lambda: RdflibStore(graph))
-        print(f"rdflib    load (kgraph.rdf.load):              {rd_load:8.2f} s  (peak RSS {_rss_mb():,.0f} MB, "
+        print(f"rdflib    load (kgraph.graph.rdf.load):              {rd_load:8.2f} s  (peak RSS {_rss_mb():,.0f} MB, "
               f"was {rss0:,.0f} MB)")
         print(f"load speed-up vs rdflib: on-disk store {rd_load / ox_load:.1f}x, "
               f"in memory {rd_load / mem_load_s:.1f}x (a built store is reopened in ~0 s)")

@@ -13,22 +13,22 @@ import sys as _sys
 
 if _sys.argv and (_sys.argv[0] == "-m" or _sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1] == "kgraph"):
     # Running as the kgraph command: Ctrl-C while the modules below load exits with one line.
-    from .errors import quiet_startup_signals
+    from kgraph.core.errors import quiet_startup_signals
 
     quiet_startup_signals()
 
 # The public names are imported on first use (PEP 562), so that importing one
-# stage (``kgraph.model``, ``kgraph.terms``) does not load spaCy, rdflib and
+# stage (``kgraph.core.model``, ``kgraph.core.terms``) does not load spaCy, rdflib and
 # networkx with every other stage.
 _EXPORTS = {
-    "GraphError": "kgraph.errors", "InputError": "kgraph.errors", "KGraphError": "kgraph.errors", "ModelError": "kgraph.errors",
-    "QueryError": "kgraph.errors", "ValidationError": "kgraph.errors",
-    "ENTITY_TYPES": "kgraph.model", "PREDICATES": "kgraph.model", "Article": "kgraph.model", "Entity": "kgraph.model",
-    "Extraction": "kgraph.model", "Fact": "kgraph.model", "KnowledgeBase": "kgraph.model", "Mention": "kgraph.model", "Relation": "kgraph.model",
-    "read_inputs": "kgraph.ingest", "load_model": ("kgraph.nlp", "load"), "extract_articles": "kgraph.extract",
-    "extract_doc": "kgraph.extract", "link_extractions": "kgraph.link", "serialize": "kgraph.rdf", "to_dataset": "kgraph.rdf",
-    "to_graph": "kgraph.rdf", "write_formats": "kgraph.rdf", "validate_file": "kgraph.validate", "validate_graph": "kgraph.validate",
-    "to_networkx": "kgraph.export", "build": "kgraph.pipeline", "evaluate_gold": ("kgraph.evaluate", "evaluate"),
+    "GraphError": "kgraph.core.errors", "InputError": "kgraph.core.errors", "KGraphError": "kgraph.core.errors", "ModelError": "kgraph.core.errors",
+    "QueryError": "kgraph.core.errors", "ValidationError": "kgraph.core.errors",
+    "ENTITY_TYPES": "kgraph.core.model", "PREDICATES": "kgraph.core.model", "Article": "kgraph.core.model", "Entity": "kgraph.core.model",
+    "Extraction": "kgraph.core.model", "Fact": "kgraph.core.model", "KnowledgeBase": "kgraph.core.model", "Mention": "kgraph.core.model", "Relation": "kgraph.core.model",
+    "read_inputs": "kgraph.sources.ingest", "load_model": ("kgraph.extraction.nlp", "load"), "extract_articles": "kgraph.extraction.extract",
+    "extract_doc": "kgraph.extraction.extract", "link_extractions": "kgraph.linking.link", "serialize": "kgraph.graph.rdf", "to_dataset": "kgraph.graph.rdf",
+    "to_graph": "kgraph.graph.rdf", "write_formats": "kgraph.graph.rdf", "validate_file": "kgraph.graph.validate", "validate_graph": "kgraph.graph.validate",
+    "to_networkx": "kgraph.graph.export", "build": "kgraph.build.pipeline", "evaluate_gold": ("kgraph.evaluate", "evaluate"),
     "score_kb": "kgraph.evaluate",
 }
 

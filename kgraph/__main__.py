@@ -1,5 +1,5 @@
 """Run the command line as ``python -m kgraph``."""
 
-from .cli import main
+from kgraph.cli import main
 
 main()

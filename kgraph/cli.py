@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .errors import KGraphError
+from kgraph import __version__
+from kgraph.core.errors import KGraphError
 
 
 def _one_line(message: object) -> str:
@@ -47,7 +47,7 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):
         import signal
 
-        from .errors import STARTUP_HANDLERS
+        from kgraph.core.errors import STARTUP_HANDLERS
 
         for sig in (signal.SIGTERM, signal.SIGHUP):
             try:
@@ -77,7 +77,7 @@ class _Group(click.Group):
             sys.exit(1)
 
     def invoke(self, ctx):
-        from .ingest import IngestWarning
+        from kgraph.sources.ingest import IngestWarning
 
         warnings.showwarning = _show_warning
         warnings.filterwarnings("always", category=IngestWarning)  # every skipped file is reported
@@ -141,8 +141,8 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
     """
     from pathlib import Path
 
-    from .pipeline import build as run_build
-    from .rdf import parse_formats
+    from kgraph.build.pipeline import build as run_build
+    from kgraph.graph.rdf import parse_formats
 
     formats = parse_formats(formats)  # an unknown name stops here, before any parsing
     if into is not None:
@@ -172,7 +172,7 @@ def extract(inputs, fmt, model, skip_bad, min_confidence):
     Example:
       kgraph extract seeds/ --format jsonl
     """
-    from .pipeline import extraction_json, extractions
+    from kgraph.build.pipeline import extraction_json, extractions
 
     for ex in extractions(inputs, model=model, skip_bad=skip_bad, min_confidence=min_confidence):
         click.echo(json.dumps(extraction_json(ex), ensure_ascii=False))
@@ -200,15 +200,15 @@ def query(query, graph_path, fmt, engine, list_):
       kgraph query works-for --graph output/graph.ttl
       kgraph query "SELECT ?p WHERE { ?p a kg:Person }" --format csv
     """
-    from . import query as q
-    from .store import open_store
+    from kgraph.sparql import query as q
+    from kgraph.sparql.store import open_store
 
     if list_:
         click.echo(q.list_saved(), nl=False)
         return
     if not query:
         raise click.UsageError("give a QUERY (text, FILE.rq or saved name), or --list")
-    from .netguard import no_network
+    from kgraph.core.netguard import no_network
 
     with no_network():  # nothing a query or graph file holds can reach the network from here
         text = q.resolve(query)
@@ -241,7 +241,7 @@ def serve(graph, host, port, timeout, engine, allow_hosts):
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s a kg:Person }' \\
            http://127.0.0.1:8000/sparql
     """
-    from .serve import make_server, serve_forever
+    from kgraph.sparql.serve import make_server, serve_forever
 
     server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout, allowed_hosts=allow_hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -270,7 +270,7 @@ def push(graph, endpoint, timeout):
       oxigraph serve --location store/ &
       kgraph push output/graph.ttl --endpoint http://127.0.0.1:7878/store
     """
-    from .push import push as run_push
+    from kgraph.sparql.push import push as run_push
 
     click.echo(run_push(graph, endpoint, timeout=timeout).summary())
 
@@ -289,9 +289,9 @@ def evaluate(gold, model, min_confidence, json_path, verbose):
     Example:
       kgraph evaluate --gold my-gold/ -v
     """
-    from . import atomic
-    from .evaluate import evaluate as run_evaluate
-    from .evaluate import format_report
+    from kgraph.core import atomic
+    from kgraph.evaluate import evaluate as run_evaluate
+    from kgraph.evaluate import format_report
 
     report = run_evaluate(gold, model=model, min_confidence=min_confidence)
     click.echo(format_report(report, verbose=verbose), nl=False)
@@ -318,12 +318,14 @@ def view(graph, output, max_nodes, title):
     """
     from pathlib import Path
 
-    from . import rdf, visualize
+    from kgraph.graph import rdf
+
+    from kgraph.page import visualize
 
     out = Path(output) if output else Path(graph).with_suffix(".html")
     if out.resolve() == Path(graph).resolve():
         raise click.UsageError("--output names the graph file itself; choose another file")
-    from .netguard import no_network
+    from kgraph.core.netguard import no_network
 
     with no_network():
         path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
@@ -349,10 +351,10 @@ def validate(graph, quiet, inference):
       kgraph validate output/graph.trig
       kgraph validate output/graph.ttl --inference rdfs
     """
-    from .errors import ValidationError
-    from .validate import validate_file
+    from kgraph.core.errors import ValidationError
+    from kgraph.graph.validate import validate_file
 
-    from .netguard import no_network
+    from kgraph.core.netguard import no_network
 
     with no_network():
         report = validate_file(graph, inference=inference)
@@ -379,8 +381,8 @@ def review(graph, limit, as_json):
       kgraph review output/ --limit 20
       kgraph review output/ --json > output/corrections.json
     """
-    from .corrections import to_json
-    from .review import review as run_review
+    from kgraph.linking.corrections import to_json
+    from kgraph.review import review as run_review
 
     found = run_review(graph, limit=limit or None)
     if as_json:
@@ -417,13 +419,13 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
       kgraph train --data conll04/train.json --gold dwie-calibration-gold/ --dwie ../shared/data/dwie
       kgraph train --data conll04/train.json --dwie ../shared/data/dwie --doc-only --cache /tmp/parses
     """
-    from .train import MODEL_PATH
-    from .train import train as run_train
+    from kgraph.train import MODEL_PATH
+    from kgraph.train import train as run_train
 
     if doc_only and not dwie:
         raise click.UsageError("--doc-only needs --dwie")
     if dwie and not doc_only:
-        from . import entity_model
+        from kgraph.extraction import entity_model
 
         s = entity_model.train_entities(dwie, conll04=data, model=model)
         entity_model.load.cache_clear()  # the relation models train on mentions the new entity model decides
@@ -438,7 +440,7 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
             click.echo(f"{method}: fired {r['fired']}, right {r['correct']}, confidence {r['precision']}")
         click.echo(f"wrote {summary['output']}")
         if use_encoder is None:
-            from .encoder import model_dir
+            from kgraph.extraction.encoder import model_dir
 
             try:
                 model_dir()
@@ -446,17 +448,17 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
             except KGraphError:
                 use_encoder = False
         if use_encoder:
-            from .sentrel import MODEL_PATH as HEAD_PATH
-            from .sentrel_train import train_sentrel
+            from kgraph.extraction.sentrel import MODEL_PATH as HEAD_PATH
+            from kgraph.sentrel_train import train_sentrel
 
             head_out = Path(output).with_name(HEAD_PATH.name) if output else HEAD_PATH
             got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache)
             click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
                        f"{got['seconds']} s; wrote {got['output']}")
     if dwie:
-        from . import docrel
-        from .relations import load_model
-        from .train_doc import train_doc
+        from kgraph.extraction import docrel
+        from kgraph.extraction.relations import load_model
+        from kgraph.train_doc import train_doc
 
         load_model(reset=True)  # the document model reads the rules' fresh calibration
         figures = train_doc(dwie, data, output=doc_output, model=model, cache=cache, log=click.echo)

@@ -31,8 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .model import PREDICATES, Entity, KnowledgeBase
+from kgraph.core.errors import InputError
+from kgraph.core.model import PREDICATES, Entity, KnowledgeBase
 
 
 # ---------------------------------------------------------------- counts
@@ -323,11 +323,11 @@ def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: 
         InputError: A gold file or its article cannot be read.
         ModelError: The spaCy pipeline cannot be loaded.
     """
-    from . import ingest
-    from . import nlp as nlp_mod
-    from .extract import extract_articles
-    from .link import link_extractions
-    from .pipeline import filter_confidence
+    from kgraph.sources import ingest
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.extraction.extract import extract_articles
+    from kgraph.linking.link import link_extractions
+    from kgraph.build.pipeline import filter_confidence
 
     golds = [(f, load_gold(f)) for f in gold_files(gold)]
     pipeline = nlp if nlp is not None else nlp_mod.load(model)

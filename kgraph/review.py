@@ -1,7 +1,7 @@
 """Review: list a graph's likely duplicates and likely junk, ranked by impact, as corrections to paste.
 
 ``kgraph review OUTPUT`` reads ``OUTPUT/graph.ttl`` (or any graph file) and
-suggests corrections items (see :mod:`kgraph.corrections`): a ``merge`` for
+suggests corrections items (see :mod:`kgraph.linking.corrections`): a ``merge`` for
 two nodes that look like one thing (the same name under two types, an
 acronym and the one name it spells, near-identical spellings, a short name
 and the one longer name ending with it) and a ``block`` or ``rename`` for a
@@ -20,10 +20,10 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, URIRef
 
-from .identity import TITLES, _initials, clean_name, fold
-from .iri import ENTITY_BASE
-from .model import ENTITY_TYPES
-from .vocab import KG
+from kgraph.linking.identity import TITLES, _initials, clean_name, fold
+from kgraph.core.iri import ENTITY_BASE
+from kgraph.core.model import ENTITY_TYPES
+from kgraph.core.vocab import KG
 
 #: Similarity at which review shows two spellings (lower than linking's: a person decides).
 REVIEW_SIMILARITY = 0.82
@@ -66,7 +66,7 @@ class Suggestion:
 
 def read_nodes(path: str | Path) -> list[Node]:
     """Return the entities of a graph file or output folder."""
-    from . import rdf
+    from kgraph.graph import rdf
 
     p = Path(path)
     if p.is_dir():

@@ -1,4 +1,4 @@
-"""Training the sentence-level relation head (:mod:`kgraph.sentrel`) in numpy.
+"""Training the sentence-level relation head (:mod:`kgraph.extraction.sentrel`) in numpy.
 
 Examples are kgraph's own mentions (not gold spans) in CoNLL04 training
 sentences and in DWIE training articles. A pair's target is the set of core
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import InputError
-from .sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, allowed_mask, candidate_pairs, feature_size, \
+from kgraph.core.errors import InputError
+from kgraph.extraction.sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, allowed_mask, candidate_pairs, feature_size, \
     pair_matrix, probabilities, rule_hints
 
 #: DWIE relations as core predicates (the shared ``dwie_to_gold.py`` mapping).
@@ -62,7 +62,7 @@ def _none_row() -> np.ndarray:
 
 def _doc_examples(doc, found, offset, label_of, encoder):
     """Return (features, masks, targets) of the candidate pairs of one Doc; ``label_of(a, b)`` gives gold."""
-    from .relations import MentionIndex, rule_relations
+    from kgraph.extraction.relations import MentionIndex, rule_relations
 
     hints = rule_hints(rule_relations(doc, MentionIndex(found), offset), found)
     by_sent: dict[int, list[int]] = {}
@@ -89,9 +89,9 @@ def _doc_examples(doc, found, offset, label_of, encoder):
 
 def conll04_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
     """Return the encoded pairs of a CoNLL04 split, labelled as :func:`kgraph.train.conll_label` maps them."""
-    from .extract import find_mentions
-    from .train import _align, _gold_spans, conll_label, read_conll04
-    from .model import PREDICATES
+    from kgraph.extraction.extract import find_mentions
+    from kgraph.train import _align, _gold_spans, conll_label, read_conll04
+    from kgraph.core.model import PREDICATES
 
     items = read_conll04(path)
     xs, ms, ys, gs = [], [], [], []
@@ -129,9 +129,9 @@ def _footer_start(doc: dict) -> int:
 
 def dwie_examples(folder, nlp, encoder, first: int = 602) -> dict[str, np.ndarray]:
     """Return the encoded pairs of the first DWIE articles, labelled with their article-level relations."""
-    from .extract import _candidates, _resolve
-    from .model import Article
-    from .nlp import parse
+    from kgraph.extraction.extract import _candidates, _resolve
+    from kgraph.core.model import Article
+    from kgraph.extraction.nlp import parse
 
     docs = [json.loads(f.read_text(encoding="utf-8")) for f in dwie_files(folder, first)]
     articles = [Article(id=d["id"], text=d["content"][:_footer_start(d)]) for d in docs]
@@ -184,8 +184,8 @@ def _stack(xs, ms, ys, gs) -> dict[str, np.ndarray]:
 
 
 def _code_key() -> str:
-    """Return a digest naming the feature layout (bump :data:`kgraph.sentrel.FEATURE_VERSION` on a change)."""
-    from .sentrel import FEATURE_VERSION
+    """Return a digest naming the feature layout (bump :data:`kgraph.extraction.sentrel.FEATURE_VERSION` on a change)."""
+    from kgraph.extraction.sentrel import FEATURE_VERSION
 
     return hashlib.sha256(f"{FEATURE_VERSION}|{feature_size()}".encode()).hexdigest()[:12]
 
@@ -328,8 +328,8 @@ def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = Non
         InputError: A data file cannot be read.
         ModelError: The spaCy pipeline or the encoder cannot be loaded.
     """
-    from . import encoder as enc_mod
-    from . import nlp as nlp_mod
+    from kgraph.extraction import encoder as enc_mod
+    from kgraph.extraction import nlp as nlp_mod
 
     t0 = time.time()
     pipeline = nlp_mod.load(model)

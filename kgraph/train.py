@@ -9,7 +9,7 @@ precision.
 
 The classifier is a multinomial logistic regression over the pairs of
 mentions in a sentence, trained by full-batch gradient descent (Adam) in
-numpy. Its classes are the CoNLL04 relations; :mod:`kgraph.relations` maps
+numpy. Its classes are the CoNLL04 relations; :mod:`kgraph.extraction.relations` maps
 them onto the core predicates.
 """
 
@@ -21,10 +21,10 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .datasets import read_conll04  # noqa: F401  (part of this module's API)
-from .errors import InputError
-from .relations import MODEL_PATH, softmax  # noqa: F401  (part of this module's API)
-from .rules import CALIBRATION_PRIOR
+from kgraph.sources.datasets import read_conll04  # noqa: F401  (part of this module's API)
+from kgraph.core.errors import InputError
+from kgraph.extraction.relations import MODEL_PATH, softmax  # noqa: F401  (part of this module's API)
+from kgraph.extraction.rules import CALIBRATION_PRIOR
 
 #: The classifier's classes; index 0 means "no relation".
 CLASSES = ("none", "Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
@@ -80,8 +80,8 @@ def examples(data: list[dict], nlp) -> tuple[list[list[str]], list[int], list[tu
     The third list records, for each relation the rules find, whether it is
     right; it feeds the rules' calibration.
     """
-    from .extract import find_mentions, resolve_aliases
-    from .relations import MentionIndex, candidate_pairs, pair_features, rule_relations
+    from kgraph.extraction.extract import find_mentions, resolve_aliases
+    from kgraph.extraction.relations import MentionIndex, candidate_pairs, pair_features, rule_relations
 
     feats, labels, rule_hits, groups = [], [], [], []
     texts = [" ".join(item["tokens"]) for item in data]
@@ -205,10 +205,10 @@ def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
     Each article is built on its own; a fact is judged only when both its
     arguments match required gold entities (see :func:`kgraph.evaluate.fact_verdicts`).
     """
-    from . import ingest
-    from .evaluate import fact_verdicts, gold_files, load_gold
-    from .extract import extract_articles
-    from .link import link_extractions
+    from kgraph.sources import ingest
+    from kgraph.evaluate import fact_verdicts, gold_files, load_gold
+    from kgraph.extraction.extract import extract_articles
+    from kgraph.linking.link import link_extractions
 
     hits = []
     for path in gold_files(gold_dir):
@@ -259,9 +259,9 @@ def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model
         InputError: The data file cannot be read.
         ModelError: The spaCy pipeline cannot be loaded.
     """
-    from . import atomic
-    from . import nlp as nlp_mod
-    from .evaluate import gold_files
+    from kgraph.core import atomic
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.evaluate import gold_files
 
     items = read_conll04(data)
     pipeline = nlp_mod.load(model)

@@ -6,7 +6,7 @@ vocabulary by the shared ``dwie_to_gold.py``, and the CoNLL04 training
 sentences as one-sentence documents. Each article is parsed once (spaCy
 parses are cached as DocBin files), its mentions found and resolved as at
 run time, and every typed entity pair becomes one row per predicate
-(:func:`kgraph.docrel.pair_vector`) labelled from the gold.
+(:func:`kgraph.extraction.docrel.pair_vector`) labelled from the gold.
 
 One gradient-boosted tree ensemble per predicate (scikit-learn's
 HistGradientBoostingClassifier, the ``train`` extra) is fitted; five folds
@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .errors import InputError, ModelError
+from kgraph.core.errors import InputError, ModelError
 
 #: Precision each predicate's threshold must keep on out-of-fold DWIE rows (entity pairs). A graph scores
 #: higher than its pairs (a pair whose entity the scorer cannot place counts against both). Measured on
@@ -88,7 +88,7 @@ def dwie_training(dwie: str | os.PathLike) -> list[dict]:
 
 def conll_training(path: str | os.PathLike) -> list[dict]:
     """Return CoNLL04 sentences as one-sentence documents with character-span gold."""
-    from .train import _gold_spans, read_conll04
+    from kgraph.train import _gold_spans, read_conll04
 
     out = []
     for n, item in enumerate(read_conll04(path)):
@@ -102,8 +102,8 @@ def parse_cached(items: list[dict], nlp, cache_dir: Path | None) -> list[list]:
     """Return each item's ``(offset, Doc)`` pieces, parsing only what the DocBin cache lacks."""
     from spacy.tokens import DocBin
 
-    from . import nlp as nlp_mod
-    from .model import Article
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.core.model import Article
 
     h = hashlib.sha256()
     for it in items:
@@ -181,7 +181,7 @@ def _labels_dwie(view, gold: dict):
 
 def _labels_conll(view, item: dict):
     """Return a function (a, b, predicate) -> 1, 0 or None for a CoNLL04 sentence."""
-    from .train import _align
+    from kgraph.train import _align
 
     ent = {}
     for k, e in view.ents.items():
@@ -218,7 +218,7 @@ def sentence_fold_models(conll: str | os.PathLike, nlp, steps: int = 300) -> lis
     Why: the document model reads the sentence classifier's scores; on the
     sentences it was trained on they would look better than they ever are.
     """
-    from .train import CLASSES, examples, fit, read_conll04
+    from kgraph.train import CLASSES, examples, fit, read_conll04
 
     feats, labels, _hits, groups = examples(read_conll04(conll), nlp)
     out = []
@@ -235,8 +235,8 @@ def rows(items: list[dict], parsed: list[list], fold_models: list[dict] | None =
 
     CoNLL04 sentence ``conllN`` is scored by the fold model that did not see it.
     """
-    from .docrel import ArticleView, article_inputs, candidates, may_kill, pair_vector
-    from .extract import _candidates, _resolve
+    from kgraph.extraction.docrel import ArticleView, article_inputs, candidates, may_kill, pair_vector
+    from kgraph.extraction.extract import _candidates, _resolve
 
     data: dict[str, dict] = {}
     for g, (item, pieces) in enumerate(zip(items, parsed)):
@@ -394,9 +394,9 @@ def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | o
         InputError: The data cannot be read.
         ModelError: scikit-learn (the ``train`` extra) is not installed.
     """
-    from . import atomic
-    from . import nlp as nlp_mod
-    from .docrel import DOC_MODEL_PATH, FEATURES
+    from kgraph.core import atomic
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.extraction.docrel import DOC_MODEL_PATH, FEATURES
 
     if importlib.util.find_spec("sklearn") is None:
         raise ModelError("training the document model needs scikit-learn: pip install -e '.[train]'")

@@ -29,7 +29,7 @@ SEED = ROOT / "seeds" / "000_4f5ffafcc3e29aa6.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kgraph.nlp import load
+    from kgraph.extraction.nlp import load
 
     return load()
 
@@ -37,7 +37,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """Build the seed article once; return the build result and its output folder."""
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     out = tmp_path_factory.mktemp("seed-build")
     result = build([SEED], output=out)

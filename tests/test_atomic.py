@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from kgraph import atomic
-from kgraph.errors import GraphError
+from kgraph.core import atomic
+from kgraph.core.errors import GraphError
 
 
 def _temps(folder):

@@ -14,9 +14,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from kgraph import rdf, visualize
-from kgraph.model import ENTITY_TYPES, PREDICATES
-from kgraph.vocab import KG
+from kgraph.graph import rdf
+
+from kgraph.page import visualize
+from kgraph.core.model import ENTITY_TYPES, PREDICATES
+from kgraph.core.vocab import KG
 
 from .conftest import ROOT
 from .test_visualize import PAYLOAD_IMG, PAYLOAD_SCRIPT, small_kb
@@ -319,7 +321,7 @@ CSP_MODES = pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp"
 @pytest.fixture(scope="module")
 def hostile_page(tmp_path_factory):
     """Build the hostile article with the real pipeline; return its page."""
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     tmp = tmp_path_factory.mktemp("hostile")
     src = tmp / "hostile.txt"

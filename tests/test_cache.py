@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from kgraph import cache
-from kgraph.errors import GraphError
-from kgraph.model import Article, Extraction, Mention, Relation
+from kgraph.build import cache
+from kgraph.core.errors import GraphError
+from kgraph.core.model import Article, Extraction, Mention, Relation
 
 _PUTIN = Mention("Putin", "Person", 30, 35, "Vladimir Putin")
 _RUSSIA = Mention("Russian", "Country", 12, 19, "Russia")
@@ -41,7 +41,7 @@ def test_extraction_json_round_trips_exactly(ex):
 
 
 def test_real_extraction_round_trips(nlp):
-    from kgraph.extract import extract_articles
+    from kgraph.extraction.extract import extract_articles
 
     art = Article("s", "Kremlin foreign policy adviser Yuri Ushakov met Kim Jong Un in Pyongyang, North Korea.")
     [ex] = extract_articles([art], nlp=nlp)
@@ -70,7 +70,7 @@ def test_extractor_version_is_stable_hex():
 
 
 def test_model_fingerprint_names_version_and_rejects_missing():
-    from kgraph.errors import ModelError
+    from kgraph.core.errors import ModelError
 
     fp = cache.model_fingerprint(None)
     assert "==" in fp and "?" not in fp

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from kgraph.vocab import KG
+from kgraph.core.vocab import KG
 
 from .conftest import SEED
 

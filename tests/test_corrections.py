@@ -7,11 +7,11 @@ import warnings
 
 import pytest
 
-from kgraph import corrections as corr
-from kgraph.errors import InputError
-from kgraph.iri import ENTITY_BASE
-from kgraph.link import link_extractions
-from kgraph.model import Article, Extraction, Mention, Relation
+from kgraph.linking import corrections as corr
+from kgraph.core.errors import InputError
+from kgraph.core.iri import ENTITY_BASE
+from kgraph.linking.link import link_extractions
+from kgraph.core.model import Article, Extraction, Mention, Relation
 
 
 def ex(aid, *mentions, relations=()):
@@ -129,7 +129,7 @@ def test_an_item_naming_no_entity_is_a_warning_not_an_error():
 
 def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, monkeypatch):
     """Corrections apply on a --into build too (the file is remembered) and the graph says so."""
-    from kgraph import pipeline
+    from kgraph.build import pipeline
 
     out = tmp_path / "out"
     fix = tmp_path / "fix.json"
@@ -161,7 +161,7 @@ def test_output_corrections_json_is_read_by_default(tmp_path):
     out = tmp_path / "o"
     out.mkdir()
     (out / "corrections.json").write_text(json.dumps({"version": 1, "corrections": []}), encoding="utf-8")
-    from kgraph.pipeline import _corrections
+    from kgraph.build.pipeline import _corrections
 
     assert _corrections(out, None) is not None and _corrections(tmp_path / "none", None) is None
 

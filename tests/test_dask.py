@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph import cache
-from kgraph.errors import KGraphError
-from kgraph.pipeline import build
+from kgraph.build import cache
+from kgraph.core.errors import KGraphError
+from kgraph.build.pipeline import build
 
 from .test_pipeline import TEXTS, _same, _write
 
@@ -43,7 +43,7 @@ def test_dask_build_reuses_the_cache_and_grows_with_into(cluster, tmp_path):
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
-    from kgraph import parallel
+    from kgraph.build import parallel
 
     monkeypatch.setattr(parallel, "DASK_TIMEOUT", "1s")
     src = _write(tmp_path / "src", {"a": TEXTS["a"]})

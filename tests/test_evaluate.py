@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main
-from kgraph.errors import InputError
+from kgraph.core.errors import InputError
 from kgraph.evaluate import Counts, evaluate, load_gold, normalize_name, score_kb
-from kgraph.model import Entity, Fact, KnowledgeBase
+from kgraph.core.model import Entity, Fact, KnowledgeBase
 
 GOLD = {
     "document": "a.txt",

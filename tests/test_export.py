@@ -8,8 +8,10 @@ import io
 import networkx as nx
 import pytest
 
-from kgraph import export, rdf
-from kgraph.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation, well_typed_facts
+from kgraph.graph import export
+
+from kgraph.graph import rdf
+from kgraph.core.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation, well_typed_facts
 
 
 def _kb() -> KnowledgeBase:

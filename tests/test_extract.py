@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph import docrel
-from kgraph.extract import extract_doc
-from kgraph.model import Article
+from kgraph.extraction import docrel
+from kgraph.extraction.extract import extract_doc
+from kgraph.core.model import Article
 
 
 @pytest.fixture(autouse=True)
 def hand_rules_only(monkeypatch):
     """Test the hand rules as written: the learned entity decision (tests/test_entity_model.py) is off here."""
-    from kgraph import entity_model
+    from kgraph.extraction import entity_model
 
     monkeypatch.setattr(entity_model, "load", lambda path=None: None)
 

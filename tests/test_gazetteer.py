@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph import gazetteer
+from kgraph.sources import gazetteer
 
 
 @pytest.mark.parametrize("text,key", [

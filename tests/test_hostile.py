@@ -93,7 +93,7 @@ def test_bad_input(case, tmp_path, previous):
 
 def test_unreadable_file_in_folder_is_skipped_with_warning(tmp_path, monkeypatch):
     """chmod 000 does not stop root, so the permission error is simulated for one file."""
-    from kgraph import ingest
+    from kgraph.sources import ingest
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -197,7 +197,7 @@ def test_page_holds_no_live_payload(hostile_build, seed_build):
 
 
 def test_script_and_style_content_never_becomes_text(tmp_path):
-    from kgraph.ingest import read_inputs
+    from kgraph.sources.ingest import read_inputs
 
     paths = write_hostile_corpus(tmp_path)
     (art,) = list(read_inputs([paths["html"]]))

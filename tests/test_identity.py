@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.identity import clean_name, fold
-from kgraph.link import link_extractions
-from kgraph.model import Article, Extraction, Mention
+from kgraph.linking.identity import clean_name, fold
+from kgraph.linking.link import link_extractions
+from kgraph.core.model import Article, Extraction, Mention
 
 
 def ex(aid, *mentions, text=None):

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgraph.errors import InputError, KGraphError
-from kgraph.ingest import IngestWarning, clean_text, decode, html_to_text, read_inputs, read_jsonl, sanitize
-from kgraph.model import Article, Extraction, Mention, Relation
-from kgraph.nlp import in_sections, pieces
+from kgraph.core.errors import InputError, KGraphError
+from kgraph.sources.ingest import IngestWarning, clean_text, decode, html_to_text, read_inputs, read_jsonl, sanitize
+from kgraph.core.model import Article, Extraction, Mention, Relation
+from kgraph.extraction.nlp import in_sections, pieces
 
-pytestmark = pytest.mark.filterwarnings("ignore::kgraph.ingest.IngestWarning")
+pytestmark = pytest.mark.filterwarnings("ignore::kgraph.sources.ingest.IngestWarning")
 
 
 def test_debris_removed():
@@ -175,7 +175,7 @@ def test_symlink_loops(tmp_path):
 
 def test_unreadable_folder_warns(tmp_path, monkeypatch):
     """Root ignores chmod 000, so the listing error is simulated."""
-    import kgraph.ingest as ingest
+    import kgraph.sources.ingest as ingest
 
     (tmp_path / "locked").mkdir()
     (tmp_path / "ok.txt").write_text("Olaf Scholz spoke.", encoding="utf-8")
@@ -366,8 +366,8 @@ def test_jsonl_and_html_carry_title_date_and_publisher(tmp_path):
 def test_the_graph_carries_the_publisher_and_a_publisher_changes_the_content_hash():
     from rdflib.namespace import DCTERMS
 
-    from kgraph import rdf
-    from kgraph.model import KnowledgeBase
+    from kgraph.graph import rdf
+    from kgraph.core.model import KnowledgeBase
 
     plain = Article("n1", "Text.", title="T", date="2024-05-02")
     assert plain.sha == Article("n1", "Text.", title="T", date="2024-05-02", source="elsewhere").sha

@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kgraph import iri, rdf
+from kgraph.core import iri
+
+from kgraph.graph import rdf
 
 
 @pytest.mark.parametrize("name, slug", [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kgraph.link import link_extractions
-from kgraph.model import Article, Extraction, Mention
+from kgraph.linking.link import link_extractions
+from kgraph.core.model import Article, Extraction, Mention
 
 
 def ex(aid, *mentions):

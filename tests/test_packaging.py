@@ -51,7 +51,7 @@ def test_installed_package_finds_its_ontology_from_another_folder(wheel, tmp_pat
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = dict(os.environ, PYTHONPATH=str(target))
-    code = ("import kgraph, kgraph.vocab as v; "
+    code = ("import kgraph, kgraph.core.vocab as v; "
             "print(kgraph.__file__); print(v.ontology_path()); print(len(v.ontology_graph()))")
     proc = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr

@@ -18,8 +18,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kgraph import rdf, visualize
-from kgraph.vocab import KG
+from kgraph.graph import rdf
+
+from kgraph.page import visualize
+from kgraph.core.vocab import KG
 
 from .conftest import ROOT
 from .hostile import PAYLOADS
@@ -279,7 +281,7 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
     page.page.click("#corr-list li:last-child button")
     assert len(page.js("kgraph.corrections().corrections")) == 5
     try:
-        from kgraph import corrections
+        from kgraph.linking import corrections
     except ImportError:
         return
     corrections.parse(saved)  # the build side reads it
@@ -289,8 +291,8 @@ def test_corrections_saved_from_the_page_change_the_rebuilt_graph(open_page, tmp
     try:
         from kgraph import corrections  # noqa: F401
     except ImportError:
-        pytest.skip("this build does not apply corrections yet (kgraph.corrections)")
-    from kgraph.pipeline import build
+        pytest.skip("this build does not apply corrections yet (kgraph.linking.corrections)")
+    from kgraph.build.pipeline import build
 
     src = tmp_path / "in"
     src.mkdir()

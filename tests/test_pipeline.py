@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kgraph import cache, parallel
-from kgraph.errors import GraphError, InputError, KGraphError
-from kgraph.pipeline import Progress, build, count_articles
+from kgraph.build import cache
+
+from kgraph.build import parallel
+from kgraph.core.errors import GraphError, InputError, KGraphError
+from kgraph.build.pipeline import Progress, build, count_articles
 
 TEXTS = {
     "a": "Kremlin foreign policy adviser Yuri Ushakov said on Monday that talks would continue. "
@@ -221,7 +223,7 @@ class _Clock:
 
 def test_progress_plain_lines_when_not_a_terminal(monkeypatch):
     clock = _Clock()
-    monkeypatch.setattr("kgraph.pipeline.time.monotonic", clock)
+    monkeypatch.setattr("kgraph.build.pipeline.time.monotonic", clock)
     stream = io.StringIO()
     p = Progress(total=20, stream=stream, every=0)
     for _ in range(20):

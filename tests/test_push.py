@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from kgraph.errors import GraphError, InputError
-from kgraph.push import partition, push, read_quads
+from kgraph.core.errors import GraphError, InputError
+from kgraph.sparql.push import partition, push, read_quads
 
 OXIGRAPH = Path(sys.executable).with_name("oxigraph")
 pytestmark = pytest.mark.skipif(shutil.which("oxigraph") is None and not OXIGRAPH.exists(),

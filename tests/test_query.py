@@ -17,9 +17,9 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kgraph import query as q
-from kgraph.errors import GraphError, QueryError
-from kgraph.store import OxigraphStore, RdflibStore, choose_engine, is_fresh, open_store, store_path
+from kgraph.sparql import query as q
+from kgraph.core.errors import GraphError, QueryError
+from kgraph.sparql.store import OxigraphStore, RdflibStore, choose_engine, is_fresh, open_store, store_path
 
 SAVED = sorted(q.saved_queries())
 
@@ -64,9 +64,16 @@ def _rows(store, name):
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_saved_queries_answer_the_seed(graph_file, engine):
     store = open_store(graph_file, engine)
+    # The saved query answers exactly the graph's worksFor statements (whatever the extractor found).
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    from kgraph.core.vocab import KG
+
+    g = Graph().parse(graph_file)
+    stated = {(str(g.value(s, RDFS.label)), str(g.value(o, RDFS.label))) for s, o in g.subject_objects(KG.worksFor)}
     works = {(p, o) for p, o, _role in _rows(store, "works-for")}
-    assert ("Yuri Ushakov", "Kremlin") in works
-    assert ("Yuri Ushakov", "Kremlin", "foreign policy adviser") in _rows(store, "works-for")
+    assert works == stated and works
     leaders = {(p, o) for p, o, _role in _rows(store, "leaders")}
     assert {("Vladimir Putin", "Russia"), ("Kim Jong Un", "North Korea")} <= leaders
     counts = dict(_rows(store, "count-by-type"))
@@ -316,7 +323,7 @@ def test_named_graphs_are_queried_as_one_default_graph(tmp_path, engine):
     ("select ?a where { ?a ?p ?b } order by asc( $a )", [("a", False)]),
 ], ids=["one-var", "desc-then-asc-with-comment-after", "lower-case-and-dollar"])
 def test_final_order_by_on_variables_is_split_off(text, expected):
-    from kgraph.store import split_order
+    from kgraph.sparql.store import split_order
 
     body, keys = split_order(text)
     assert keys == expected and "ORDER" not in body.upper().split("}")[-1]
@@ -332,7 +339,7 @@ def test_final_order_by_on_variables_is_split_off(text, expected):
     "SELECT ?a WHERE { ?a ?p ?b }",
 ], ids=["limit", "offset", "expression", "in-comment", "construct", "in-subquery", "none"])
 def test_order_by_stays_with_the_engine(text):
-    from kgraph.store import split_order
+    from kgraph.sparql.store import split_order
 
     assert split_order(text) is None
 
@@ -405,7 +412,7 @@ def _canonical(store) -> list[str]:
 def test_large_graph_is_cut_at_statement_ends(fmt, text, quads):
     import pyoxigraph as ox
 
-    from kgraph.store import split_statements
+    from kgraph.sparql.store import split_statements
 
     parts = split_statements(text.encode(), 4, fmt)
     assert parts is not None and len(parts) == 4
@@ -423,7 +430,7 @@ def test_large_graph_is_cut_at_statement_ends(fmt, text, quads):
     ("TURTLE", "@prefix ex: <http://example.org/> .\nex:a ex:p 1 .\n"),
 ], ids=["labelled-blank-nodes", "directive-after-the-head", "trig", "one-statement"])
 def test_graph_that_cannot_be_cut_safely_loads_in_one_piece(fmt, text):
-    from kgraph.store import split_statements
+    from kgraph.sparql.store import split_statements
 
     assert split_statements(text.encode(), 4, fmt) is None
 
@@ -431,7 +438,7 @@ def test_graph_that_cannot_be_cut_safely_loads_in_one_piece(fmt, text):
 def _load_both(tmp_path, monkeypatch, text):
     import pyoxigraph as ox
 
-    import kgraph.store as st
+    import kgraph.sparql.store as st
 
     f = tmp_path / "g.ttl"
     f.write_text(text, encoding="utf-8")
@@ -449,7 +456,7 @@ def test_parallel_load_gives_the_same_store(tmp_path, monkeypatch):
 def test_a_cut_inside_a_long_string_falls_back_to_one_piece(tmp_path, monkeypatch):
     trap = 'ex:long ex:text """a sentence that ends with a dot.\n<http://example.org/x> looks like a statement .\nend""" .\n'
     text = _turtle(2, middle=trap * 50)  # the middle of the file is inside long strings
-    from kgraph.store import split_statements
+    from kgraph.sparql.store import split_statements
 
     assert split_statements(text.encode(), 4, "TURTLE") is not None  # it is cut, and a part fails to parse
     single, parallel = _load_both(tmp_path, monkeypatch, text)
@@ -457,7 +464,7 @@ def test_a_cut_inside_a_long_string_falls_back_to_one_piece(tmp_path, monkeypatc
 
 
 def test_syntax_error_in_a_large_graph_names_the_files_line(tmp_path, monkeypatch):
-    import kgraph.store as st
+    import kgraph.sparql.store as st
 
     text = _turtle(100).replace('ex:s70 a ex:Thing ;', 'ex:s70 a ex:Thing ;;; ex:oops', 1)
     f = tmp_path / "g.ttl"
@@ -476,7 +483,7 @@ def test_a_prefix_redefined_after_the_head_is_honoured(tmp_path, monkeypatch):
 
 
 def test_a_graph_over_the_memory_bound_is_streamed_in_one_piece(tmp_path, monkeypatch):
-    import kgraph.store as st
+    import kgraph.sparql.store as st
 
     monkeypatch.setattr(st, "split_statements", lambda *a, **k: pytest.fail("a large file must not be read whole"))
     monkeypatch.setattr(st, "PARALLEL_LOAD_BYTES", 0)

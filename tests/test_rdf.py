@@ -11,9 +11,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kgraph import rdf
-from kgraph.iri import article_iri
-from kgraph.vocab import GEO, KG, KGR, SCHEMA
+from kgraph.graph import rdf
+from kgraph.core.iri import article_iri
+from kgraph.core.vocab import GEO, KG, KGR, SCHEMA
 
 from .conftest import SEED
 
@@ -50,7 +50,7 @@ def _union(path: Path) -> Graph:
 @pytest.fixture(scope="module")
 def seed_all(tmp_path_factory):
     """Build the seed twice in every format; return both folders."""
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     outs = []
     for _ in range(2):
@@ -108,7 +108,7 @@ def test_turtle_trig_turtle_round_trip_is_isomorphic(seed_all):
 
 
 def test_trig_has_one_named_graph_per_article(tmp_path, corpus):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     build([corpus], output=tmp_path, formats=["trig", "nq"])
     for name in ("graph.trig", "graph.nq"):
@@ -127,7 +127,7 @@ def test_trig_has_one_named_graph_per_article(tmp_path, corpus):
 def test_provenance_of_every_relation(seed_build):
     _result, out = seed_build
     g = _union(out / "graph.ttl")
-    from kgraph.ingest import read_inputs
+    from kgraph.sources.ingest import read_inputs
 
     text = next(iter(read_inputs([SEED]))).text  # offsets index the article text after ingest's cleaning
     preds = {KG[p] for p in ("worksFor", "memberOf", "leaderOf", "citizenOf", "livesIn", "bornIn", "basedIn",
@@ -159,7 +159,7 @@ def test_provenance_of_every_relation(seed_build):
 
 
 def test_article_metadata(tmp_path, corpus):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     build([corpus], output=tmp_path)
     g = _union(tmp_path / "graph.ttl")
@@ -191,7 +191,7 @@ def test_seed_places_and_countries_carry_geonames_links(seed_build):
 
 
 def test_a_citys_country_comes_from_the_gazetteer_and_says_so(tmp_path, corpus):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     build([corpus / "a1.jsonl"], output=tmp_path)
     g = _union(tmp_path / "graph.ttl")
@@ -205,7 +205,7 @@ def test_a_citys_country_comes_from_the_gazetteer_and_says_so(tmp_path, corpus):
 
 def test_together_and_one_after_the_other_give_the_same_graph(tmp_path, corpus):
     """Building two articles together, and one then the other with ``into``, gives isomorphic graphs."""
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     build([corpus / "a1.jsonl", corpus / "a2.jsonl"], output=tmp_path / "together", formats=["trig"])
     build([corpus / "a1.jsonl"], output=tmp_path / "steps", formats=["trig"])
@@ -231,7 +231,7 @@ def test_jsonld_is_plain_json_with_the_projects_context(seed_all):
 
 
 def test_unknown_format_is_an_input_error():
-    from kgraph.errors import InputError
+    from kgraph.core.errors import InputError
 
     assert rdf.parse_formats(["nq,ttl", "TriG", "json-ld"]) == ("ttl", "trig", "nq", "jsonld")
     with pytest.raises(InputError, match="unknown output format 'xml'"):

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph import docrel, relations
-from kgraph.extract import extract_doc, find_mentions
-from kgraph.model import Article, Mention, Relation
-from kgraph.relations import MentionIndex, rule_relations
+from kgraph.extraction import docrel
+
+from kgraph.extraction import relations
+from kgraph.extraction.extract import extract_doc, find_mentions
+from kgraph.core.model import Article, Mention, Relation
+from kgraph.extraction.relations import MentionIndex, rule_relations
 
 
 @pytest.fixture(autouse=True)
 def hand_rules_only(monkeypatch):
     """Test the hand rules as written: the learned entity decision (tests/test_entity_model.py) is off here."""
-    from kgraph import entity_model
+    from kgraph.extraction import entity_model
 
     monkeypatch.setattr(entity_model, "load", lambda path=None: None)
 

@@ -6,10 +6,12 @@ import json
 
 from click.testing import CliRunner
 
-from kgraph import corrections, rdf
+from kgraph.linking import corrections
+
+from kgraph.graph import rdf
 from kgraph.cli import main
-from kgraph.link import link_extractions
-from kgraph.model import Article, Extraction, Mention
+from kgraph.linking.link import link_extractions
+from kgraph.core.model import Article, Extraction, Mention
 
 
 def ex(aid, *mentions):

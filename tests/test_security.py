@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from kgraph import cache
-from kgraph import query as q
-from kgraph.errors import GraphError, InputError, KGraphError, QueryError
-from kgraph.store import open_store
+from kgraph.build import cache
+from kgraph.sparql import query as q
+from kgraph.core.errors import GraphError, InputError, KGraphError, QueryError
+from kgraph.sparql.store import open_store
 
 KGRAPH = [sys.executable, "-m", "kgraph"]
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,7 +194,7 @@ def test_rdflib_service_and_from_loading_are_disarmed(graph_file, listener):
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
-    from kgraph.sparql_guard import disarm_rdflib
+    from kgraph.sparql.sparql_guard import disarm_rdflib
 
     disarm_rdflib()
     ds = open_store(graph_file, "rdflib").dataset
@@ -208,7 +208,7 @@ def test_rdflib_service_and_from_loading_are_disarmed(graph_file, listener):
 # ---------------------------------------------------------------- 2. the endpoint
 
 def _start(graph, **kw):
-    from kgraph.serve import make_server
+    from kgraph.sparql.serve import make_server
 
     server = make_server(graph, host="127.0.0.1", port=0, quiet=True, **kw)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -323,7 +323,7 @@ def test_result_with_a_lone_surrogate_is_an_error_in_every_format(tmp_path, list
 
 
 def test_a_request_waits_a_bounded_time_for_a_worker(tmp_path):
-    from kgraph.serve import QueryTimeout, WorkerPool
+    from kgraph.sparql.serve import QueryTimeout, WorkerPool
 
     g = tmp_path / "graph.ttl"
     g.write_text(GRAPH, encoding="utf-8")
@@ -494,8 +494,8 @@ def _write_hostile(folder: Path, url: str) -> list[Path]:
 
 
 def test_hostile_graph_files_are_refused_in_process(tmp_path, listener):
-    from kgraph import rdf
-    from kgraph.push import read_quads
+    from kgraph.graph import rdf
+    from kgraph.sparql.push import read_quads
 
     for p in _write_hostile(tmp_path, listener.url):
         for engine in ("rdflib", "oxigraph"):
@@ -523,7 +523,7 @@ def test_hostile_graph_file_is_one_error_line_for_every_command(name, tmp_path, 
 
 
 def test_xml_and_jsonld_without_danger_still_load(tmp_path):
-    from kgraph import rdf
+    from kgraph.graph import rdf
 
     ok_xml = tmp_path / "ok.rdf"
     ok_xml.write_text(f'<?xml version="1.0"?>\n{_RDFXML_HEAD}<rdf:Description rdf:about="urn:a"><e:p>x</e:p>'
@@ -536,7 +536,7 @@ def test_xml_and_jsonld_without_danger_still_load(tmp_path):
 
 
 def test_commands_that_read_files_cannot_open_network_connections(listener):
-    from kgraph.netguard import no_network
+    from kgraph.core.netguard import no_network
 
     with no_network():
         with pytest.raises(OSError):
@@ -624,7 +624,7 @@ def test_malformed_push_url_is_one_line_without_secrets(url, graph_file):
 
 
 def test_push_redacts_in_process_errors(graph_file):
-    from kgraph.push import push, redact
+    from kgraph.sparql.push import push, redact
 
     assert redact(f"https://u:{SECRET}@h.example/x?token=abc&x=1") == "https://***@h.example/x?token=***&x=1"
     with pytest.raises(KGraphError) as err:
@@ -646,7 +646,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def base_build(tmp_path_factory):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     src = tmp_path_factory.mktemp("sources")
     for name, text in ARTICLES.items():
@@ -683,7 +683,7 @@ MANIFESTS = {"list": b"[]", "null": b"null", "number": b"42", "string": b'"x"',
 
 @pytest.mark.parametrize("name", sorted(MANIFESTS))
 def test_damaged_manifest_is_a_clear_error(name, base_build, tmp_path):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     src, out = _copy_build(base_build, tmp_path)
     (out / ".kgraph" / "manifest.json").write_bytes(MANIFESTS[name])
@@ -750,7 +750,7 @@ def _damage(out: Path, how: str) -> str:
 
 @pytest.mark.parametrize("how", HOWS)
 def test_damaged_cache_row_is_parsed_again_with_a_warning(how, base_build, tmp_path):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     src, out = _copy_build(base_build, tmp_path)
     before = (out / "graph.ttl").read_bytes()
@@ -780,7 +780,7 @@ def test_damaged_cache_row_on_the_command_line(base_build, tmp_path):
 
 
 def test_damaged_cache_database_is_set_aside(base_build, tmp_path):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     src, out = _copy_build(base_build, tmp_path)
     for suffix in ("-wal", "-shm"):
@@ -806,7 +806,8 @@ def _agree(out: Path) -> set[str]:
 @pytest.mark.parametrize("where", ["before-pending", "after-pending", "after-first-rename", "before-commit"])
 def test_commit_interrupted_at_each_step_leaves_graph_and_manifest_agreeing(where, base_build, tmp_path,
                                                                             monkeypatch):
-    from kgraph import atomic, pipeline
+    from kgraph.core import atomic
+    from kgraph.build import pipeline
 
     src, out = _copy_build(base_build, tmp_path)
     real_replace, renames = os.replace, []
@@ -875,7 +876,8 @@ def test_oxigraph_load_past_the_memory_ceiling_is_one_error_line(tmp_path):
 
 
 def test_first_build_killed_mid_commit_lets_the_next_into_build_run(tmp_path, monkeypatch):
-    from kgraph import atomic, pipeline
+    from kgraph.core import atomic
+    from kgraph.build import pipeline
 
     src = tmp_path / "src"
     src.mkdir()
@@ -901,7 +903,7 @@ def test_first_build_killed_mid_commit_lets_the_next_into_build_run(tmp_path, mo
 def _sealed_child(port: int, results) -> None:
     import pyoxigraph as ox
 
-    from kgraph.netguard import seal_process
+    from kgraph.core.netguard import seal_process
 
     out = [seal_process()]
     try:

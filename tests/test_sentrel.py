@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kgraph import sentrel
+from kgraph.extraction import sentrel
 from kgraph.sentrel_train import decide, fit_head, pair_scores
 
 needs_encoder = pytest.mark.skipif(not sentrel.available(), reason="sentence encoder not installed")
@@ -38,7 +38,7 @@ def test_probabilities_respect_the_type_mask():
 
 @pytest.fixture(scope="module")
 def parsed(nlp):
-    from kgraph.extract import find_mentions
+    from kgraph.extraction.extract import find_mentions
 
     text = ("Mara Quill, a spokeswoman for the Delton Freight Company, said on Tuesday that John Brandt "
             "had never visited the Delton Freight Company depot.")
@@ -64,8 +64,8 @@ def test_scorer_ranks_an_obvious_employee_above_an_unrelated_person(parsed):
 
 @pytest.mark.skipif(not sentrel.enabled(), reason="sentence encoder not installed or switched off")
 def test_extraction_states_the_employee(parsed):
-    from kgraph.extract import extract_doc
-    from kgraph.model import Article
+    from kgraph.extraction.extract import extract_doc
+    from kgraph.core.model import Article
 
     doc, _ = parsed
     ex = extract_doc(Article(id="a", text=doc.text), [(0, doc)])
@@ -75,7 +75,7 @@ def test_extraction_states_the_employee(parsed):
 
 
 def test_a_missing_head_is_a_model_error(tmp_path):
-    from kgraph.errors import ModelError
+    from kgraph.core.errors import ModelError
 
     with pytest.raises(ModelError):
         sentrel.load_head(tmp_path / "none.npz")

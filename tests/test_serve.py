@@ -16,8 +16,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from rdflib import Graph
 
-from kgraph.errors import GraphError
-from kgraph.serve import make_server, negotiate
+from kgraph.core.errors import GraphError
+from kgraph.sparql.serve import make_server, negotiate
 
 from .test_query import listener  # noqa: F401 - fixture
 

@@ -7,15 +7,15 @@ import sys
 
 import pytest
 
-from kgraph import _gen_terms
-from kgraph.namespace import KG
-from kgraph.terms import ENTITY_TYPES, PREDICATES, Predicate
-from kgraph.vocab import ontology_path
+from kgraph.core import _gen_terms
+from kgraph.core.namespace import KG
+from kgraph.core.terms import ENTITY_TYPES, PREDICATES, Predicate
+from kgraph.core.vocab import ontology_path
 
 
 def test_generated_modules_match_the_ontology():
     for target, text in zip(_gen_terms.TARGETS, _gen_terms.generate(ontology_path().read_text(encoding="utf-8"))):
-        assert target.read_text(encoding="utf-8") == text, f"{target.name}: run python -m kgraph._gen_terms"
+        assert target.read_text(encoding="utf-8") == text, f"{target.name}: run python -m kgraph.core._gen_terms"
 
 
 def test_a_new_ontology_term_changes_the_generated_modules():
@@ -50,6 +50,6 @@ def test_predicates_are_plain_strings_in_output():
 
 
 def test_importing_the_records_loads_no_heavy_library():
-    code = "import sys, kgraph.model; print(sorted(m for m in ('rdflib', 'networkx', 'spacy') if m in sys.modules))"
+    code = "import sys, kgraph.core.model; print(sorted(m for m in ('rdflib', 'networkx', 'spacy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

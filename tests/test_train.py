@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.errors import InputError
+from kgraph.core.errors import InputError
 from kgraph.train import CLASSES, calibrate, conll_label, fit, predict, read_conll04
 
 

@@ -9,12 +9,12 @@ from click.testing import CliRunner
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kgraph import rdf
+from kgraph.graph import rdf
 from kgraph.cli import main
-from kgraph.errors import ValidationError
-from kgraph.model import Entity, Fact, KnowledgeBase
-from kgraph.validate import check, fits, signatures, validate_file, validate_graph
-from kgraph.vocab import KG, KGR
+from kgraph.core.errors import ValidationError
+from kgraph.core.model import Entity, Fact, KnowledgeBase
+from kgraph.graph.validate import check, fits, signatures, validate_file, validate_graph
+from kgraph.core.vocab import KG, KGR
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 GOLD_TEXTS = sorted((SHARED / "gold" / "news").glob("*.txt")) if SHARED.is_dir() else []
@@ -35,7 +35,7 @@ def test_seed_graph_conforms(seed_build):
 
 @pytest.mark.skipif(not GOLD_TEXTS, reason="../shared/gold/news is not beside the checkout")
 def test_graphs_of_other_articles_conform(tmp_path):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     build(GOLD_TEXTS, output=tmp_path, formats=["trig"])
     for name in ("graph.ttl", "graph.trig"):
@@ -165,8 +165,8 @@ def test_cli_validate(seed_build, tmp_path):
 def test_every_ontology_term_is_documented_and_typed():
     from rdflib.namespace import OWL, SKOS
 
-    from kgraph.model import ENTITY_TYPES, PREDICATES
-    from kgraph.vocab import KG_IRI, ontology_graph
+    from kgraph.core.model import ENTITY_TYPES, PREDICATES
+    from kgraph.core.vocab import KG_IRI, ontology_graph
 
     g = ontology_graph()
     terms = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(KG_IRI)}
@@ -188,7 +188,7 @@ def test_every_ontology_term_is_documented_and_typed():
 def test_ontology_and_shapes_parse_in_oxigraph():
     import pyoxigraph
 
-    from kgraph.vocab import ontology_path
+    from kgraph.core.vocab import ontology_path
 
     for name in ("kgraph.ttl", "shapes.ttl"):
         quads = list(pyoxigraph.parse(ontology_path(name).read_bytes(), format=pyoxigraph.RdfFormat.TURTLE))

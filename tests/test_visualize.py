@@ -13,11 +13,13 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kgraph import rdf, visualize
+from kgraph.graph import rdf
+
+from kgraph.page import visualize
 from kgraph.cli import main
-from kgraph.iri import entity_iri
-from kgraph.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation
-from kgraph.vocab import KG
+from kgraph.core.iri import entity_iri
+from kgraph.core.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation
+from kgraph.core.vocab import KG
 
 PAYLOAD_IMG = "<img src=x onerror=window.__pwned=1>"
 PAYLOAD_SCRIPT = "<script>window.__pwned=1</script>"
@@ -259,7 +261,7 @@ def test_view_rejects_a_broken_graph_without_writing(tmp_path):
 
 
 def test_build_max_nodes_limits_the_page_not_the_graph(seed_build, tmp_path):
-    from kgraph.pipeline import build
+    from kgraph.build.pipeline import build
 
     from .conftest import SEED
 

@@ -1,0 +1,465 @@
+"""The build: articles in, graph and page out.
+
+``build`` runs the stages in order (ingest -> nlp -> extract -> link -> rdf
+-> visualize) and writes every output atomically, so a failed build leaves
+the previous outputs as they were.
+
+Builds are incremental. The output folder keeps its state in
+``DIR/.kgraph/`` (see :mod:`kgraph.build.cache`): a content-addressed cache of
+extractions and the manifest of the articles the graph holds. Articles are
+streamed from the inputs; only those whose text, metadata, model or
+extractor changed are parsed (in this process, on ``jobs`` processes or on
+a Dask cluster), then every article of the manifest is re-linked from the
+cache and the outputs rewritten, the manifest last. The graph is therefore
+a function of the set of articles only: two articles built together or one
+after the other with ``into`` give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kgraph.core import atomic
+
+from kgraph.sources import ingest
+from kgraph.core.model import Article, Extraction, KnowledgeBase, Mention
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the knowledge base, the files written and how much was parsed."""
+
+    kb: KnowledgeBase
+    files: list[Path] = field(default_factory=list)
+    parsed: int = 0
+    cached: int = 0
+    kept: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """Return the short summary printed after a build."""
+        types = Counter(e.type for e in self.kb.entities)
+        preds = Counter(f.predicate for f in self.kb.facts)
+        how = f"{self.parsed} parsed, {self.cached} from cache"
+        if self.kept:
+            how += f", {self.kept} already in the graph"
+        lines = [f"articles: {len(self.kb.articles)} ({how})",
+                 f"entities: {len(self.kb.entities)} (" + ", ".join(
+                     f"{t} {types[t]}" for t in ("Person", "Organization", "Country", "Place") if types[t]) + ")",
+                 f"relations: {len(self.kb.facts)} (" + ", ".join(
+                     f"{p} {n}" for p, n in sorted(preds.items())) + ")"]
+        lines += [f"wrote {p}" for p in self.files]
+        return "\n".join(lines)
+
+
+def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
+                skip_bad: bool = False, batch_size: int = 64,
+                min_confidence: float = 0.0) -> Iterator[Extraction]:
+    """Read the inputs and yield one extraction per article.
+
+    Relations whose confidence is below ``min_confidence`` are dropped.
+    """
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.extraction.extract import extract_articles
+
+    articles = ingest.read_inputs(inputs, skip_bad=skip_bad)
+    first = next(articles, None)
+    if first is None:
+        return
+    pipeline = nlp_mod.load(model)
+
+    def chain():
+        yield first
+        yield from articles
+
+    # Long articles go section by section, so a 100 MB article parses in bounded memory.
+    for ex in nlp_mod.in_sections(extract_articles, chain(), nlp=pipeline, batch_size=batch_size):
+        yield filter_confidence(ex, min_confidence)
+
+
+def filter_confidence(ex: Extraction, min_confidence: float) -> Extraction:
+    """Return the extraction without the relations whose confidence is below ``min_confidence``."""
+    if min_confidence <= 0:
+        return ex
+    kept = tuple(r for r in ex.relations if r.confidence >= min_confidence)
+    return Extraction(ex.article, ex.mentions, kept)
+
+
+# ---------------------------------------------------------------- progress
+
+class Progress:
+    """Articles done, rate and ETA: a tqdm bar on a terminal, plain lines every few seconds otherwise.
+
+    Args:
+        total: Articles expected, or None when unknown.
+        enabled: False prints nothing (``--quiet``).
+        stream: Where to write (standard error by default).
+        every: Seconds between plain lines.
+    """
+
+    def __init__(self, total: int | None = None, enabled: bool = True, stream=None, every: float = 10.0):
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+        self.total = total
+        self.done = 0
+        self.every = every
+        self._start = self._last = time.monotonic()
+        self._first: tuple[float, int] | None = None  # (time, count) at the first update: rates skip start-up
+        self._bar = None
+        if enabled and _isatty(self.stream):
+            from tqdm import tqdm
+
+            # No total (so no ETA) until the rate is measured over enough articles: see _eta_ready.
+            self._bar = tqdm(total=None, unit="article", file=self.stream, dynamic_ncols=True,
+                             desc="extracting", smoothing=0.1, mininterval=0.5, leave=False)
+
+    def update(self, n: int = 1) -> None:
+        """Count ``n`` more articles done."""
+        self.done += n
+        if self._first is None:
+            self._first = (time.monotonic(), self.done)
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            if self.total and self._bar.total is None and self._eta_ready(time.monotonic()):
+                self._bar.total = self.total
+            self._bar.update(n)
+            return
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            self._last = now
+            self._line(now)
+
+    #: An ETA is shown only once the rate rests on this many articles and seconds after the first:
+    #: the first article carries the pipeline's start-up, so a rate from it alone is a guess.
+    MIN_ARTICLES, MIN_SECONDS = 5, 2.0
+
+    def _eta_ready(self, now: float) -> bool:
+        t1, n1 = self._first or (now, self.done)
+        return self.done - n1 >= self.MIN_ARTICLES and now - t1 >= self.MIN_SECONDS
+
+    def _line(self, now: float) -> None:
+        elapsed = max(now - self._start, 1e-9)
+        t1, n1 = self._first or (now, self.done)
+        rate = (self.done - n1) / (now - t1) if now - t1 > 0.5 and self.done > n1 else self.done / elapsed
+        msg = f"kgraph: {self.done}"
+        if self.total:
+            msg += f"/{self.total} articles ({100 * self.done / self.total:.0f}%)"
+        else:
+            msg += " articles"
+        msg += f", {rate:.1f} articles/s, elapsed {_hms(elapsed)}"
+        if self.total and rate > 0 and self.done < self.total and self._eta_ready(now):
+            msg += f", ETA {_hms((self.total - self.done) / rate)}"
+        print(msg, file=self.stream, flush=True)
+
+    def note(self, text: str) -> None:
+        """Print a one-line note about the current phase."""
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            self._bar.set_description_str(text)
+        else:
+            print(f"kgraph: {text}", file=self.stream, flush=True)
+
+    def close(self, finished: bool = True) -> None:
+        """Remove the bar; when the work finished, print the count and the elapsed time."""
+        if not self.enabled:
+            return
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+        if not finished or not self.done:
+            return
+        # The bar goes; the count and the elapsed time stay on screen.
+        print(f"kgraph: {self.done} article{'s' if self.done != 1 else ''} extracted in "
+              f"{_hms(time.monotonic() - self._start)}", file=self.stream, flush=True)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _hms(seconds: float) -> str:
+    s = int(seconds + 0.5)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def count_articles(inputs: Iterable[str | os.PathLike]) -> int | None:
+    """Return how many articles the inputs hold, cheaply (files counted, corpus lines counted), or None.
+
+    Used for the progress bar's ETA only; None when an input is standard
+    input or cannot be counted.
+    """
+    import warnings
+
+    total = 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the real read reports skipped files, once
+            total = _count(inputs)
+    except Exception:  # only an estimate: any trouble is reported by the real read
+        return None
+    return total
+
+
+def _count(inputs) -> int | None:
+    total = 0
+    for raw in inputs:
+        if str(raw) == "-":
+            return None
+        path = Path(raw)
+        files = ingest._walk(path) if path.is_dir() else [path]
+        for f in files:
+            if not f.is_file():  # a FIFO or device: never opened here (it could block)
+                continue
+            if ingest._kind(f) == "jsonl":
+                with ingest._open_lines(f) as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total
+
+
+# ---------------------------------------------------------------- build
+
+@contextmanager
+def _locked(out: Path):
+    """Hold an exclusive lock on the output folder's state for the build."""
+    from kgraph.core.errors import GraphError
+
+    state = out / ".kgraph"
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+        fh = open(state / "lock", "a")
+    except OSError as exc:
+        raise GraphError(f"cannot write {out}: {exc.strerror or exc}") from None
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - not POSIX
+            pass
+        except OSError:
+            raise GraphError(f"another kgraph build is writing {out}; wait for it to finish") from None
+        yield
+    finally:
+        fh.close()
+
+
+def _runner(jobs: int, dask, model: str | None, batch_size: int):
+    from kgraph.build import parallel
+
+    if dask is not None:
+        return lambda arts: parallel.run_dask(arts, dask, model=model, batch_size=batch_size)
+    if jobs > 1:
+        return lambda arts: parallel.run_pool(arts, model=model, jobs=jobs, batch_size=batch_size)
+    return lambda arts: parallel.run_local(arts, model=model, batch_size=batch_size)
+
+
+def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
+          skip_bad: bool = False, min_confidence: float = 0.0, *, into: bool = False, jobs: int = 1,
+          dask=None, progress: bool = False, batch_size: int = 64, max_nodes: int | None = None,
+          formats: Iterable[str] = (), corrections: str | os.PathLike | None = None) -> BuildResult:
+    """Build the graph of the inputs and write ``graph.ttl`` and ``graph.html`` into ``output``.
+
+    Args:
+        inputs: Files, folders, corpora or ``-``.
+        output: Output folder; its ``.kgraph/`` state makes re-runs parse
+            only new or changed articles.
+        model: spaCy pipeline; the default one when None.
+        skip_bad: Skip unreadable inputs with a warning.
+        min_confidence: Drop relations below this confidence.
+        into: Add the inputs to the graph already in ``output`` (an article
+            with the same id replaces its earlier version) instead of
+            building the graph of the inputs alone.
+        jobs: Worker processes for parsing (1: this process).
+        dask: A Dask scheduler address or ``distributed.Client``: parse there.
+        progress: Show progress on standard error.
+        batch_size: Texts per ``nlp.pipe`` batch.
+        max_nodes: Draw only this many entities, the most central, on the page (the graph keeps all).
+        formats: Further outputs besides graph.ttl and graph.html (names from
+            ``kgraph.graph.rdf.OUTPUT_FORMATS``: trig, nt, nq, jsonld, graphml, gexf, csv).
+        corrections: A corrections file (see :mod:`kgraph.linking.corrections`); by
+            default ``output/corrections.json`` when present, else the file a
+            previous build of ``output`` was given.
+
+    Raises:
+        InputError: No article could be read, or an input is bad.
+        ModelError: The spaCy pipeline cannot be loaded.
+        GraphError: The output folder cannot be written, or ``into`` names
+            a folder whose graph kgraph cannot grow.
+    """
+    from kgraph.core.errors import GraphError
+
+    out = Path(output)
+    if out.exists() and not out.is_dir():
+        raise GraphError(f"{out} is a file, not a folder")
+    inputs = list(inputs)
+    fixes = _corrections(out, corrections)  # a bad file stops the build before any parsing
+    fresh = not out.exists()
+    counts = {"parsed": 0, "cached": 0}
+    try:
+        result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
+                        counts, max_nodes, formats, fixes)
+        if corrections is not None and Path(corrections).resolve() != (out / "corrections.json").resolve():
+            # Remembered, so that a later incremental build applies them too.
+            atomic.write_text(out / ".kgraph" / "corrections.json", Path(corrections).read_text(encoding="utf-8"))
+        return result
+    except BaseException:
+        if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
+            # A failed first build leaves no folder behind, only the error (but one that
+            # parsed something keeps its cache, so that running it again resumes).
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+
+
+def _corrections(out: Path, path):
+    """Load the corrections a build applies: the given file, else OUTPUT/corrections.json, else the remembered one."""
+    from kgraph.linking import corrections as corr
+
+    if path is not None:
+        return corr.load(path)
+    for p in (out / corr.DEFAULT_FILE, out / ".kgraph" / corr.DEFAULT_FILE):
+        if p.is_file():
+            return corr.load(p)
+    return None
+
+
+def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
+           counts: dict, max_nodes=None, formats=(), fixes=None) -> BuildResult:
+    from kgraph.build import cache
+    from kgraph.core.errors import GraphError, InputError
+
+    started = time.monotonic()
+    with _locked(out):
+        cache.settle(out)  # a build killed while committing: keep the manifest that matches the graph
+        old = cache.read_manifest(out) if into else None
+        # graph.ttl alone: a page without it is what a first build killed mid-commit leaves (it is renamed last)
+        if into and old is None and (out / "graph.ttl").exists():
+            raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
+        manifest: dict[str, str] = dict(old or {})
+        model_id = cache.model_fingerprint(model)
+        bar = Progress(count_articles(inputs) if progress and inputs else None, enabled=progress)
+        with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store:
+            known = store.keys()
+            new: dict[str, str] = {}
+            queued: set[str] = set()
+            loaded: dict[str, Extraction] = {}
+
+            def todo() -> Iterator[tuple[str, Article]]:
+                for art in ingest.read_inputs(inputs, skip_bad=skip_bad):
+                    key = cache.cache_key(art, model_id)
+                    new[art.id] = key
+                    if key in known and key not in loaded and key not in queued:
+                        _check_cached(store, key, art.id, known, loaded)
+                    if key in known or key in queued:
+                        counts["cached"] += 1
+                        bar.update(1)
+                        continue
+                    queued.add(key)
+                    yield key, art
+
+            try:
+                for key, text in _runner(jobs, dask, model, batch_size)(todo()):
+                    store.put(key, text)
+                    counts["parsed"] += 1
+                    bar.update(1)
+            except BaseException:
+                bar.close(finished=False)  # the error is the one line to read
+                raise
+            bar.close()
+            store.flush()
+            if not new and not manifest:
+                raise InputError("no articles found in the inputs")
+            kept = sum(1 for aid in manifest if aid not in new)
+            manifest.update(new)
+            exs = []
+            for aid, key in sorted(manifest.items()):
+                ex = loaded.pop(key, None)
+                why = None
+                if ex is None:
+                    ex, why = store.check(key)
+                if ex is None or ex.article.id != aid:
+                    what = "missing" if ex is None and why is None else f"damaged ({why or 'another article'})"
+                    raise GraphError(f"{out}: the cached extraction of article {aid!r} is {what} and its source "
+                                     f"was not given: add it to the inputs (kgraph build SOURCE --into {out}) "
+                                     f"or build the folder from all its sources without --into")
+                exs.append(filter_confidence(ex, min_confidence))
+        kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
+                                    before_rename=lambda ttl: cache.prepare_manifest(out, manifest, model_id, ttl))
+        cache.commit_manifest(out)
+    return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
+                       seconds=time.monotonic() - started)
+
+
+def _check_cached(store, key: str, aid: str, known: set, loaded: dict) -> None:
+    """Load a cached extraction into ``loaded``; a damaged row is dropped (warning) so the article is parsed again."""
+    import warnings
+
+    ex, why = store.check(key)
+    if ex is not None and ex.article.id == aid:
+        loaded[key] = ex
+        return
+    warnings.warn(f"the cached extraction of article {aid!r} is damaged ({why or 'it names another article'}); "
+                  "parsing the article again", stacklevel=2)
+    store.discard(key)
+    known.discard(key)
+
+
+def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
+                    formats: Iterable[str] = (), corrections=None,
+                    before_rename=None) -> tuple[KnowledgeBase, list[Path]]:
+    """Link the extractions and write the outputs atomically; return the knowledge base and the files.
+
+    ``before_rename(graph_text)`` runs once every output is ready, before
+    any is renamed; ``graph.ttl`` is renamed last (see ``cache.prepare_manifest``).
+    """
+    from kgraph.graph import rdf
+    from kgraph.page import visualize
+    from kgraph.linking.link import link_extractions
+
+    kb = rdf.well_typed(link_extractions(exs, corrections))  # the summary counts what the graph holds
+    del exs
+    ttl = rdf.serialize(kb, "turtle")
+    page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed
+    files = {out / "graph.html": page}
+    files.update(rdf.format_texts(kb, out, formats))
+    files[out / "graph.ttl"] = ttl  # renamed last: its digest tells a killed build's commit from its start
+    if before_rename is not None:
+        before_rename(ttl)
+    write_files = getattr(atomic, "write_files", None)
+    if write_files is not None:  # all outputs replaced together, or none
+        written = write_files(files)
+    else:
+        written = [atomic.write_text(p, t) for p, t in files.items()]
+    return kb, written[-1:] + written[:-1]  # graph.ttl first, as it is reported
+
+
+def mention_json(m: Mention) -> dict:
+    """Return a mention as the JSON of ``kgraph extract``."""
+    return {"text": m.text, "type": m.type, "start": m.start, "end": m.end, "name": m.name}
+
+
+def extraction_json(ex: Extraction) -> dict:
+    """Return an extraction as one object of ``kgraph extract --format jsonl``."""
+    return {
+        "id": ex.article.id,
+        "entities": [mention_json(m) for m in ex.mentions],
+        "relations": [{"predicate": r.predicate, "confidence": r.confidence, "method": r.method,
+                       "role": r.role, "sentence": [r.sentence_start, r.sentence_end],
+                       "subject": mention_json(r.subject), "object": mention_json(r.object)}
+                      for r in ex.relations],
+    }

@@ -1,0 +1,1 @@
+"""kgraph core layer."""

@@ -1,0 +1,171 @@
+"""The frozen records that flow between the stages.
+
+``ingest`` makes :class:`Article`; ``extract`` turns each article into an
+:class:`Extraction` of :class:`Mention` and :class:`Relation`; ``link`` merges
+extractions into :class:`Entity` and :class:`Fact` records of a
+:class:`KnowledgeBase`, which ``rdf`` turns into a graph. No spaCy object
+leaves ``extract``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from kgraph.core.terms import ENTITY_TYPES, PREDICATES, SIGNATURES, EntityType, Predicate  # noqa: F401  (re-exported)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: its identifier, text and optional metadata.
+
+    ``source`` says where the article was read from (a file, a JSONL line);
+    ``publisher`` names who published it (a JSONL ``source`` field, a page's
+    site name, or the host of its URL).
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+    publisher: str | None = None
+
+    @property
+    def sha(self) -> str:
+        """Return the SHA-256 of the text and metadata (the cache key)."""
+        h = hashlib.sha256()
+        for part in (self.id, self.title, self.url, self.date, self.text):
+            h.update((part or "").encode("utf-8", "surrogatepass"))
+            h.update(b"\x00")
+        if self.publisher is not None:  # only then: keys of articles without one stay as they were
+            h.update(self.publisher.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name of an entity in an article.
+
+    Attributes:
+        text: The surface text, exactly ``article.text[start:end]``.
+        type: One of :data:`ENTITY_TYPES`.
+        start: Character offset of the first character.
+        end: Character offset after the last character.
+        name: The entity's name inside this article: a demonym gives its
+            country ("North Korean" -> "North Korea"), a surname gives the
+            full name seen earlier ("Putin" -> "Vladimir Putin").
+    """
+
+    text: str
+    type: str
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation stated in one sentence of an article, with its evidence."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    confidence: float
+    method: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one article yields: its mentions and relations."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world thing, merged over all the articles that name it.
+
+    Attributes:
+        key: Stable identifier, unique in the knowledge base; the IRI is
+            minted from it (see :mod:`kgraph.core.iri`).
+        type: One of :data:`ENTITY_TYPES`.
+        label: The preferred name.
+        aliases: Other names seen for it, sorted.
+        articles: Identifiers of the articles that name it, sorted.
+        mentions: How many times it is named.
+        geonames_id: GeoNames identifier when a gazetteer resolved it.
+        iso_code: ISO 3166-1 alpha-2 code of a country.
+        latitude: WGS84 latitude from the gazetteer.
+        longitude: WGS84 longitude from the gazetteer.
+        country_code: ISO code of the country a gazetteer place lies in.
+        same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
+        corrections: The analyst's corrections that changed this entity, described.
+    """
+
+    key: str
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    mentions: int = 0
+    geonames_id: int | None = None
+    iso_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    country_code: str | None = None
+    same_as: tuple[str, ...] = ()
+    corrections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A relation between two entities, with the evidence of every statement of it.
+
+    ``evidence`` pairs an article identifier with the :class:`Relation` found
+    there; a fact from a gazetteer or an analyst's correction has ``method``
+    set and no evidence (a correction keeps its ``note``).
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[tuple[str, Relation], ...] = ()
+    method: str | None = None
+    note: str | None = None
+
+    @property
+    def confidence(self) -> float:
+        """Return the highest confidence among the statements (1.0 for a gazetteer fact)."""
+        if not self.evidence:
+            return 1.0
+        return max(rel.confidence for _aid, rel in self.evidence)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """The linked result of a build: articles, entities and facts, sorted."""
+
+    articles: tuple[Article, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+def fits(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Return True when a relation between entities of these types fits the ontology's domain and range."""
+    dom, rng = SIGNATURES[predicate]
+    return subject_type in dom and object_type in rng
+
+
+def well_typed_facts(kb: KnowledgeBase) -> list[Fact]:
+    """Return the facts whose subject and object types fit the predicate's domain and range."""
+    types = {e.key: e.type for e in kb.entities}
+    return [f for f in kb.facts
+            if f.subject in types and f.object in types and fits(f.predicate, types[f.subject], types[f.object])]

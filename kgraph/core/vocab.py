@@ -1,0 +1,73 @@
+"""Namespaces; the kgraph terms are generated from ``ontology/kgraph.ttl``.
+
+The ontology is the single source of truth: :class:`KG` is a closed
+``DefinedNamespace`` generated from it (:mod:`kgraph.core.namespace`), holding
+exactly the terms the ontology defines, so a misspelt term fails at once
+instead of producing a silently wrong graph.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph, Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kgraph.core.iri import ENTITY_BASE as ID_IRI
+from kgraph.core.namespace import KG
+
+KG_IRI = str(KG)
+ONTOLOGY_IRI = KG_IRI.rstrip("#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GN = Namespace("https://sws.geonames.org/")
+KGR = Namespace(ID_IRI)
+
+
+def ontology_path(name: str = "kgraph.ttl"):
+    """Return the path of a file shipped in the ontology folder.
+
+    An installed kgraph carries the folder as package data
+    (``kgraph.ontology``); a source checkout imported from its own folder
+    (``python -m pytest`` in the checkout puts it first on ``sys.path``)
+    has it at the top level, beside the package.
+    """
+    try:
+        return resources.files("kgraph.ontology").joinpath(name)
+    except ModuleNotFoundError:
+        here = Path(__file__).resolve()
+        return next((p / "ontology" / name for p in here.parents if (p / "ontology" / name).is_file()),
+                    here.parent / "ontology" / name)
+
+
+@cache
+def ontology_graph() -> Graph:
+    """Return the ontology as an rdflib graph (parsed once)."""
+    g = Graph()
+    g.parse(data=ontology_path().read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+#: Prefixes bound in every graph and predefined in every query.
+PREFIXES = {
+    "kg": KG_IRI,
+    "kgr": ID_IRI,
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "schema": str(SCHEMA),
+    "geo": str(GEO),
+    "wd": str(WD),
+}
+
+
+def sparql_prologue() -> str:
+    """Return the PREFIX lines every query gets."""
+    return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())

@@ -1,0 +1,741 @@
+"""The learned entity decision: keep, retype or drop each mention candidate.
+
+:mod:`kgraph.extraction.extract` finds candidate names (the NER's entities, gazetteer
+countries and demonyms, organization phrases, acronyms) and types them with
+hand rules. This module scores each candidate with a multinomial logistic
+regression over {Person, Organization, Place, Country, none}; the hand type
+is one of its features, not the final say. The model is trained by
+:func:`train_entities` on annotated news articles (DWIE's mention
+annotations, the first 602 articles by id) and shipped as a small JSON file
+(``kgraph/models/entities.json``) read with plain Python at run time.
+
+A name's probabilities are averaged over its mentions in the article, so a
+name keeps one type in it; a name is dropped when the averaged probability
+of "none" passes a threshold chosen by grouped cross-validation on the
+training articles (the junk / found trade-off is in the model file).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from functools import cache
+from pathlib import Path
+
+from kgraph.sources import gazetteer
+
+#: The classes, index 0 means "not a name of a core entity".
+CLASSES = ("none", "Person", "Organization", "Place", "Country")
+
+#: Where the shipped model lives (package data).
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "entities.json"
+
+#: Words that mark an organization name ("Hollin Football Club", "Ministry of Roads").
+_ORG_WORDS = frozenset("""fc sc sv ac club united city party ministry university union council committee
+agency bank court army police group company league federation association institute commission front
+movement parliament government office service forces news times post radio tv network foundation""".split())
+
+#: Words around a person ("said", a title, a role).
+_PERSON_CONTEXT = frozenset("""said says told added asked according mr mrs ms dr president minister chancellor
+leader chief head coach striker player spokesman spokeswoman secretary prime foreign sen senator governor
+mayor king queen prince general who whose his her he she""".split())
+
+#: Words of a match report ("beat Hollin 2-1", "drew at home").
+_SPORT_CONTEXT = frozenset("""beat beats defeated win won lost draw drew match game goal goals scored league
+season coach striker midfielder defender goalkeeper bundesliga champions cup home away fans side""".split())
+
+_SCORE = re.compile(r"^\d{1,2}[-:\u2013]\d{1,2}$")
+
+
+# ---------------------------------------------------------------- features
+
+def _shape(text: str) -> str:
+    """Return a coarse shape of a word: "Xx", "X", "x", "X.X.", "d"."""
+    s = re.sub(r"[A-Z]+", "X", text)
+    s = re.sub(r"[a-z]+", "x", s)
+    s = re.sub(r"[0-9]+", "d", s)
+    return s[:6]
+
+
+def _word(tok) -> str:
+    return tok.lower_ if tok.is_alpha or tok.is_punct else _shape(tok.text)
+
+
+def _gaz(text: str) -> list[str]:
+    """Return the gazetteer's readings of a name as feature strings."""
+    out = []
+    if gazetteer.country(text) is not None:
+        out.append("gaz=country")
+    if gazetteer.demonym(text) is not None:
+        out.append("gaz=demonym")
+    if gazetteer.region(text) is not None:
+        out.append("gaz=region")
+    if gazetteer.us_state(text) is not None or gazetteer.us_state_name(text) is not None:
+        out.append("gaz=usstate")
+    city = gazetteer.city(text)
+    if city is not None:
+        pop = city.population
+        out.append("gaz=city" + ("L" if pop >= 500000 else "M" if pop >= 50000 else "S"))
+        if city.name != text:
+            out.append("gaz=city-respelled")
+    if not out and gazetteer.place(text) is not None:
+        out.append("gaz=place")
+    return out or ["gaz=none"]
+
+
+def features(c, article_labels: dict[str, Counter], hand: str | None, lower: frozenset | set = frozenset()) -> list[str]:
+    """Return the feature strings of one candidate (see :class:`kgraph.extraction.extract._Cand`).
+
+    ``lower`` holds the words the article writes in lower case: a name made
+    of them ("Energy", "Police") is often a common noun at a line start.
+    """
+    doc = c.doc
+    span = doc[c.start:c.end]
+    words = [t for t in span if not t.is_punct]
+    n = len(doc)
+    first, last = span[0], span[-1]
+    label = c.label or "-"
+    hand = hand or "None"
+    f = ["bias", "src=" + c.source, "ner=" + label, "hand=" + hand, "hand&ner=" + hand + "|" + label,
+         "hand&src=" + hand + "|" + c.source, "ntok=" + str(min(len(words), 5)),
+         "hand&ntok=" + hand + "|" + str(min(len(words), 5))]
+    if c.sure:
+        f.append("sure&hand=" + hand)
+    if c.headline:
+        f.append("headline")
+    if first.is_sent_start or c.start == 0:
+        f.append("sent-first")
+        f.append("sent-first&pos=" + first.pos_)
+    if c.start > 0 and "\n" in doc[c.start - 1].text + doc[c.start - 1].whitespace_:
+        f.append("line-first")
+    for g in _gaz(span.text):
+        f.append(g)
+        f.append(g + "&hand=" + hand)
+        f.append(g + "&ner=" + label)
+    if c.name != span.text:
+        for g in _gaz(c.name):
+            f.append("name" + g)
+    # words of the name
+    f.append("first=" + first.lower_)
+    f.append("last=" + last.lower_)
+    f.append("last&hand=" + last.lower_ + "|" + hand)
+    f.append("head-lemma=" + span.root.lemma_.lower())
+    f.append("first-pos=" + first.pos_)
+    f.append("last-pos=" + last.pos_)
+    f.append("shape=" + "_".join(_shape(t.text) for t in words[:3]))
+    for t in words:
+        low = t.lower_
+        if low in _ORG_WORDS:
+            f.append("orgword")
+            f.append("orgword=" + low)
+        if t.is_lower and t.is_alpha:
+            f.append("lower-word")
+        if t.like_num:
+            f.append("num-word")
+        if _SCORE.match(t.text):
+            f.append("score-word")
+    if span.text.isupper() and len(span.text) <= 6:
+        f.append("acronym")
+    if "-" in span.text:
+        f.append("hyphen")
+    for cue in _hand_cues(c, words):
+        f.append("cue=" + cue + "|" + hand)
+    # context words
+    prev = doc[c.start - 1] if c.start > 0 else None
+    prev2 = doc[c.start - 2] if c.start > 1 else None
+    nxt = doc[c.end] if c.end < n else None
+    nxt2 = doc[c.end + 1] if c.end + 1 < n else None
+    f.append("prev=" + (_word(prev) if prev is not None else "<s>"))
+    f.append("prev2=" + (_word(prev2) if prev2 is not None else "<s>"))
+    f.append("next=" + (_word(nxt) if nxt is not None else "</s>"))
+    f.append("next2=" + (_word(nxt2) if nxt2 is not None else "</s>"))
+    f.append("prev&hand=" + (_word(prev) if prev is not None else "<s>") + "|" + hand)
+    f.append("next&hand=" + (_word(nxt) if nxt is not None else "</s>") + "|" + hand)
+    if nxt is not None and _SCORE.match(nxt.text):
+        f.append("score-after")
+    f.append("dep=" + span.root.dep_)
+    f.append("dep&head=" + span.root.dep_ + "|" + span.root.head.lemma_.lower())
+    sent = span.sent
+    ctx = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    if ctx & _SPORT_CONTEXT:
+        f.append("sport-sent&hand=" + hand)
+    if any(t.lower_ in _PERSON_CONTEXT for t in doc[max(c.start - 3, 0):min(c.end + 3, n)]):
+        f.append("person-near&hand=" + hand)
+    alpha = [t.lower_ for t in words if t.is_alpha]
+    if alpha:
+        seen_lower = sum(1 for w in alpha if w in lower)
+        kind = "all" if seen_lower == len(alpha) else "some" if seen_lower else "no"
+        f.append("lower-elsewhere=" + kind)
+        f.append("lower-elsewhere&hand=" + kind + "|" + hand)
+        f.append("lower-elsewhere&n=" + kind + "|" + str(min(len(alpha), 3)))
+    # the same name elsewhere in the article
+    seen = article_labels.get(_akey(c.name), Counter())
+    total = sum(seen.values())
+    if total <= 1:
+        f.append("once")
+    else:
+        f.append("repeated")
+        for lab, k in sorted(seen.items()):
+            if k:
+                f.append("art-label=" + lab + ("+" if 2 * k >= total else "-"))
+    return f
+
+
+def _hand_cues(c, words) -> list[str]:
+    """Return which of the hand typing's strongest cues a candidate shows (head words, outlets, suffixes)."""
+    from kgraph.extraction import extract as x
+
+    if not words:
+        return []
+    last, first = words[-1].lower_, words[0].lower_
+    out = []
+    if len(words) > 1 and (last in x.PLACE_HEADS or last.rsplit("-", 1)[-1] in x.PLACE_HEADS):
+        out.append("place-head")
+    if len(words) > 1 and last in x._RETYPE_ORG_HEADS or first in x._ORG_FIRST:
+        out.append("org-head")
+    if len(words) > 1 and first in x._FOREIGN_ARTICLES and c.doc[c.start].is_title:
+        out.append("foreign-article")
+    if x._territory_suffixed(c.text):
+        out.append("territory-suffix")
+    if x._names_outlet(c.doc, c.start, c.end):
+        out.append("outlet")
+    if c.source != "ner":
+        out.append("source-" + c.source)
+    return out
+
+
+def _akey(name: str) -> str:
+    return gazetteer.norm(name)
+
+
+def lower_words(cands) -> set[str]:
+    """Return the alphabetic words written in lower case in the documents the candidates come from."""
+    docs = {id(c.doc): c.doc for c in cands}
+    return {t.text for _k, d in sorted(docs.items()) for t in d if t.is_lower and t.is_alpha}
+
+
+def article_labels(cands) -> dict[str, Counter]:
+    """Return, per name key, how often each (NER label, hand type) appears among the article's candidates."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        out[_akey(c.name)][(c.label or c.source) + "/" + str(c.type)] += 1
+    return out
+
+
+# ---------------------------------------------------------------- run time
+
+@cache
+def load(path: str | None = None) -> dict | None:
+    """Return the model at ``path`` (the shipped one by default), or None when there is none."""
+    p = Path(path) if path else MODEL_PATH
+    if not p.is_file():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def probabilities(model: dict, feats: list[str]) -> list[float]:
+    """Return the class probabilities of one candidate's features."""
+    weights = model["weights"]
+    scores = list(weights["__bias__"])
+    for f in feats:
+        w = weights.get(f)
+        if w is not None:
+            scores = [s + x for s, x in zip(scores, w)]
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+# ---------------------------------------------------------------- training data
+
+def _dwie_files(src: str | os.PathLike) -> list[Path]:
+    """Return the DWIE article files of a folder, sorted by numeric id."""
+    files = sorted(Path(src).glob("DW_*.json"), key=lambda f: int(f.stem.split("_")[1]))
+    if not files:
+        from kgraph.core.errors import InputError
+        raise InputError(f"{src}: no DWIE article files (DW_*.json)")
+    return files
+
+
+def _core_class(tags: set[str]) -> str | None:
+    """Return the core class of a DWIE concept's tags (the shared converter's mapping), or None."""
+    if "type::person" in tags:
+        return "Person"
+    if "type::organization" in tags:
+        return "Organization"
+    if "type::gpe0" in tags:
+        return "Country"
+    if "type::location" in tags:
+        return "Place"
+    return None
+
+
+def _footer_start(doc: dict) -> int:
+    """Return where the article's footer ("Author: ... Editor: ...") begins (DWIE leaves it unannotated)."""
+    footer = {c["concept"] for c in doc["concepts"] if "type::footer" in c.get("tags", [])}
+    starts = [m["begin"] for m in doc["mentions"] if m["concept"] in footer and m["begin"] > len(doc["content"]) // 2]
+    return min(starts) if starts else len(doc["content"])
+
+
+def _align(raw: str, clean: str) -> list[int]:
+    """Return, for each character of ``raw``, where it landed in ``clean`` (greedy; -1 when dropped)."""
+    out = [-1] * len(raw)
+    j = 0
+    for i, ch in enumerate(raw):
+        if j < len(clean) and clean[j] == ch:
+            out[i] = j
+            j += 1
+    return out
+
+
+def dwie_article(doc: dict):
+    """Return (article, gold mentions) of one DWIE document, text prepared as ``kgraph build`` reads a file.
+
+    Gold mentions are (start, end, class) in the article's text; class is a
+    core type, or "other" for an annotated name of no core type (a
+    competition, an event), whose node is neither right nor junk.
+    """
+    from kgraph.sources.ingest import clean_text
+    from kgraph.core.model import Article
+
+    cut = _footer_start(doc)
+    raw = doc["content"][:cut].rstrip() + "\n"
+    text = clean_text(raw)
+    concepts = {c["concept"]: set(c.get("tags", [])) for c in doc["concepts"]}
+    # A demonym ("Iranian") stands for its country: DWIE links the adjective to it with gpe0.
+    gpe = {r["s"]: r["o"] for r in doc["relations"] if r["p"] == "gpe0"}
+    pos = _align(raw, text)
+    gold = []
+    for m in doc["mentions"]:
+        if m["end"] > cut:
+            continue
+        tags = concepts.get(m["concept"], set())
+        if "type::footer" in tags or "meta::invalid" in tags:
+            continue
+        cls = _core_class(tags)
+        if cls is None and m["concept"] in gpe:
+            cls = "Country"
+        s = pos[m["begin"]] if m["begin"] < len(pos) else -1
+        if s < 0 or text[s:s + len(m["text"])] != m["text"]:
+            hit = text.find(m["text"], max(s, 0) if s >= 0 else 0)
+            if hit < 0:
+                continue
+            s = hit
+        gold.append((s, s + len(m["text"]), cls or "other"))
+    return Article(id=doc["id"], text=text), sorted(set(gold))
+
+
+def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: str | os.PathLike | None = None):
+    """Return [(article, pieces, gold)] for the first ``first`` DWIE articles, parsed (cached as DocBin)."""
+    from spacy.tokens import DocBin
+
+    from kgraph.extraction import nlp as nlp_mod
+
+    files = _dwie_files(src)[:first]
+    items = [dwie_article(json.loads(f.read_text(encoding="utf-8"))) for f in files]
+    cache_file = Path(cache_dir) / f"dwie-{first}.spacy" if cache_dir else None
+    pipeline = nlp if nlp is not None else nlp_mod.load()
+    if cache_file is not None and cache_file.is_file():
+        meta = json.loads(cache_file.with_suffix(".json").read_text())
+        docs = list(DocBin().from_disk(cache_file).get_docs(pipeline.vocab))
+        out, k = [], 0
+        for (art, gold), offsets in zip(items, meta):
+            pieces = [(off, docs[k + i]) for i, off in enumerate(offsets)]
+            k += len(offsets)
+            out.append((art, pieces, gold))
+        return out
+    out = []
+    by_id = {art.id: gold for art, gold in items}
+    for art, pieces in nlp_mod.parse(pipeline, [a for a, _g in items]):
+        out.append((art, pieces, by_id[art.id]))
+    if cache_file is not None:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=False)
+        for _art, pieces, _g in out:
+            for _off, d in pieces:
+                bin_.add(d)
+        bin_.to_disk(cache_file)
+        cache_file.with_suffix(".json").write_text(json.dumps([[off for off, _d in p] for _a, p, _g in out]))
+    return out
+
+def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
+    """Return [(article, pieces, gold)] for the sentences of a CoNLL04 split (SpERT JSON), parsed.
+
+    Each sentence is one article (tokens joined by spaces, as ``kgraph
+    extract`` is fed); a location is a Country when the gazetteer knows it as
+    one, else a Place; "Other" names are neither right nor junk.
+    """
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.core.model import Article
+    from kgraph.sources.datasets import read_conll04
+
+    items = read_conll04(path)
+    kinds = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
+    arts = []
+    for n, item in enumerate(items):
+        tokens = item["tokens"]
+        starts, pos = [], 0
+        for tok in tokens:
+            starts.append(pos)
+            pos += len(tok) + 1
+        text = " ".join(tokens)
+        gold = []
+        for e in item["entities"]:
+            s, end = starts[e["start"]], starts[e["end"] - 1] + len(tokens[e["end"] - 1])
+            cls = kinds.get(e["type"], "other")
+            if cls == "Place" and gazetteer.country(text[s:end]) is not None:
+                cls = "Country"
+            gold.append((s, end, cls))
+        arts.append((Article(id=f"conll04-{n}", text=text), sorted(set(gold))))
+    pipeline = nlp if nlp is not None else nlp_mod.load()
+    by_id = {a.id: g for a, g in arts}
+    return [(art, pieces, by_id[art.id]) for art, pieces in nlp_mod.parse(pipeline, [a for a, _g in arts])]
+
+
+# ---------------------------------------------------------------- span edges
+
+def edge_features(c, i: int, side: str, start: int, end: int, keys: set[str]) -> list[str]:
+    """Return the features of an edge token ``i`` of the span [start, end): should it leave the name?"""
+    doc = c.doc
+    tok = doc[i]
+    rest = doc[start + 1:end] if side == "L" else doc[start:end - 1]
+    inner = doc[i + 1] if side == "L" else doc[i - 1]
+    outer = (doc[i - 1] if i > 0 else None) if side == "L" else (doc[i + 1] if i + 1 < len(doc) else None)
+    low = tok.lower_
+    f = ["bias", "w=" + low, "shape=" + _shape(tok.text), "pos=" + tok.pos_, "tag=" + tok.tag_,
+         "pos&inner=" + tok.pos_ + "|" + inner.pos_, "ner=" + (c.label or c.source), "hand=" + str(c.type),
+         "iob=" + tok.ent_iob_ + tok.ent_type_, "dep=" + tok.dep_, "n=" + str(min(end - start, 4)),
+         "inner-shape=" + _shape(inner.text), "outer=" + (outer.lower_ if outer is not None else "<>")]
+    f = [side + x for x in f]
+    if tok.is_lower:
+        f.append(side + "lower")
+    if tok.is_sent_start or i == 0:
+        f.append(side + "sent-start")
+    if _SCORE.match(tok.text) or tok.like_num:
+        f.append(side + "number")
+    if tok.is_stop:
+        f.append(side + "stop")
+    if tok.is_punct:
+        f.append(side + "punct")
+    if "\n" in tok.whitespace_ or i > 0 and "\n" in doc[i - 1].whitespace_:
+        f.append(side + "line-edge")
+    for g in _gaz(tok.text):
+        f.append(side + "tok" + g)
+    for g in _gaz(rest.text):
+        f.append(side + "rest" + g)
+    for g in _gaz(doc[start:end].text):
+        f.append(side + "all" + g)
+    if _akey(rest.text) in keys:
+        f.append(side + "rest-named-elsewhere")
+    if _akey(tok.text) in keys:
+        f.append(side + "tok-named-elsewhere")
+    if _akey(doc[start:end].text) in keys:
+        f.append(side + "all-named-elsewhere")
+    return f
+
+
+def edge_examples(c, gold_span: tuple[int, int], keys: set[str]) -> tuple[list[tuple[list[str], int]], tuple]:
+    """Return (features, 1 when the edge word lies outside the gold name) as trimming walks inwards, and the cut."""
+    out = []
+    start, end = c.start, c.end
+    for side in ("L", "R"):
+        while end - start >= 2:
+            i = start if side == "L" else end - 1
+            tok = c.doc[i]
+            s, e = tok.idx + c.offset, tok.idx + len(tok.text) + c.offset
+            drop = e <= gold_span[0] or s >= gold_span[1]
+            out.append((edge_features(c, i, side, start, end, keys), int(drop)))
+            if not drop:
+                break
+            start, end = (start + 1, end) if side == "L" else (start, end - 1)
+    return out, (start, end)
+
+
+def trim(cands: list, model: dict) -> None:
+    """Cut words off the edges of candidate names where the edge model says they are no part of it (in place)."""
+    keys = {_akey(c.text) for c in cands}
+    for c in cands:
+        if c.end - c.start < 2 or c.source == "pronoun":
+            continue
+        start, end = c.start, c.end
+        for side in ("L", "R"):
+            while end - start >= 2:
+                i = start if side == "L" else end - 1
+                if probabilities(model, edge_features(c, i, side, start, end, keys))[1] < model["threshold"]:
+                    break
+                start, end = (start + 1, end) if side == "L" else (start, end - 1)
+        if (start, end) != (c.start, c.end):
+            old = c.text
+            c.start, c.end = start, end
+            if c.name == old:
+                c.name = c.text
+
+
+def decide(cands: list, model: dict) -> list:
+    """Return the candidates the model keeps, edges cut, each typed by its name's averaged class probabilities.
+
+    ``cands`` are one article's candidates after the hand decisions
+    (:func:`kgraph.extraction.extract._decide`); their hand type is a feature. A name
+    whose mean probability of "none" reaches the model's threshold is dropped.
+    """
+    trim(cands, model["edges"])
+    types = model["types"]
+    labels = article_labels(cands)
+    lower = lower_words(cands)
+    groups: dict[str, list] = defaultdict(list)
+    for c in cands:
+        groups[_akey(c.name)].append((c, probabilities(types, features(c, labels, c.type, lower))))
+    threshold = types["threshold"]
+    keep = set()
+    for items in groups.values():
+        mean = [sum(p[i] for _c, p in items) / len(items) for i in range(len(CLASSES))]
+        if mean[0] >= threshold:
+            continue
+        best = max(range(1, len(CLASSES)), key=lambda i: (mean[i], -i))
+        hands = Counter(c.type for c, _p in items if c.type in CLASSES)
+        hand = CLASSES.index(min(hands, key=lambda t: (-hands[t], t))) if hands else best
+        if mean[best] - mean[hand] < types.get("margin", 0.0):
+            # The hand type stands unless the model clearly prefers another ("Speyer Cathedral" stays a place).
+            best = hand
+        for c, _p in items:
+            c.type = CLASSES[best]
+            keep.add(id(c))
+    return [c for c in cands if id(c) in keep]
+
+
+def label_of(span: tuple[int, int], gold: list[tuple[int, int, str]]) -> tuple[str, bool, tuple | None]:
+    """Return the gold class a candidate's character span stands for, whether it is exact, and the gold span.
+
+    The class of the gold mention overlapping it most; "none" when none overlaps.
+    """
+    s, e = span
+    best, best_overlap, exact, where = "none", 0, False, None
+    for gs, ge, cls in gold:
+        if ge <= s or gs >= e:
+            continue
+        overlap = min(e, ge) - max(s, gs)
+        if overlap > best_overlap or (gs, ge) == (s, e):
+            best, best_overlap, where = cls, overlap, (gs, ge)
+            exact = (gs, ge) == (s, e)
+            if exact:
+                break
+    return best, exact, where
+
+
+def gold_names(text: str, gold: list[tuple[int, int, str]]) -> set[str]:
+    """Return the name keys an article's annotations give: each mention's text, and a demonym's country."""
+    names = set()
+    for s, e, _cls in gold:
+        names.add(_akey(text[s:e]))
+        country = gazetteer.demonym(text[s:e])
+        if country is not None:
+            names.add(_akey(country.name))
+    return names
+
+
+def examples(data) -> tuple[list[dict], list[dict]]:
+    """Return the type records (one per candidate) and the edge records of the parsed articles.
+
+    Type records carry the article index, name key, features and gold class
+    of a candidate whose edges were first cut as the gold name says.
+    """
+    from kgraph.extraction.extract import _candidates, _decide
+
+    out, edges = [], []
+    for a, (art, pieces, gold) in enumerate(data):
+        cands = []
+        for offset, doc in pieces:
+            cands.extend(_candidates(doc, offset))
+        cands = _decide(cands)
+        keys = {_akey(c.text) for c in cands}
+        for c in cands:
+            span = c.span
+            label, _exact, where = label_of((span.start_char + c.offset, span.end_char + c.offset), gold)
+            if where is not None and c.end - c.start >= 2 and c.source != "pronoun":
+                found, (start, end) = edge_examples(c, where, keys)
+                edges.extend({"article": a, "feats": f, "label": y} for f, y in found)
+                if (start, end) != (c.start, c.end):
+                    old = c.text
+                    c.start, c.end = start, end
+                    if c.name == old:
+                        c.name = c.text
+        labels = article_labels(cands)
+        lower = lower_words(cands)
+        names = gold_names(art.text, gold)
+        for c in cands:
+            span = c.span
+            s, e = span.start_char + c.offset, span.end_char + c.offset
+            label, exact, _where = label_of((s, e), gold)
+            if _akey(c.name) not in names and _akey(span.text) not in names:
+                # A node under a name no annotator wrote is junk, whatever it overlaps ("Egypt However").
+                label = "none"
+            out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type, lower),
+                        "label": label, "exact": exact, "hand": c.type, "text": span.text, "name": c.name,
+                        "span": (s, e)})
+    return out, edges
+
+
+def fit(feats: list[list[str]], labels: list[int], min_count: int = 2, l2: float = 1e-3,
+        steps: int = 300, rate: float = 0.1, classes: int = len(CLASSES)) -> dict[str, list[float]]:
+    """Fit a multinomial logistic regression (full-batch Adam in numpy); return {feature: weights}."""
+    import numpy as np
+
+    counts = Counter(f for fs in feats for f in set(fs))
+    # Row 0 is the bias, the last row a zero pad for the shorter feature lists.
+    vocab = {f: i + 1 for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
+    pad = len(vocab) + 1
+    rows = [[0] + sorted({vocab[f] for f in fs if f in vocab}) for fs in feats]
+    width = max(len(r) for r in rows)
+    idx = np.full((len(rows), width), pad, dtype=np.int64)
+    for r, cols in enumerate(rows):
+        idx[r, :len(cols)] = cols
+    flat = idx.ravel()
+    y = np.array(labels)
+    n, k = len(labels), classes
+    w = np.zeros((pad + 1, k))
+    m1, m2 = np.zeros_like(w), np.zeros_like(w)
+    onehot = np.eye(k)[y]
+    for step in range(1, steps + 1):
+        logits = w[idx].sum(axis=1)
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        d = (p - onehot) / n
+        g = np.stack([np.bincount(flat, weights=np.repeat(d[:, j], width), minlength=pad + 1) for j in range(k)],
+                     axis=1)
+        g[1:pad] += l2 * w[1:pad]
+        g[pad] = 0.0
+        m1 = 0.9 * m1 + 0.1 * g
+        m2 = 0.999 * m2 + 0.001 * g * g
+        w -= rate * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
+    out = {"__bias__": [round(float(x), 4) for x in w[0]]}
+    for f, i in sorted(vocab.items()):
+        row = [round(float(x), 4) for x in w[i]]
+        if any(abs(x) >= 1e-3 for x in row):
+            out[f] = row
+    return out
+
+
+def _class_index(label: str) -> int | None:
+    return CLASSES.index(label) if label in CLASSES else None
+
+
+def node_tradeoff(records: list[dict], probs: list[list[float]], thresholds) -> list[dict]:
+    """Measure, per threshold, what the kept names of each article would be: junk share and gold names kept.
+
+    A name of an article (its candidates grouped by name key) is *junk* when
+    none of its candidates overlaps an annotated name, *good* when most
+    overlap a core-typed one; a kept good name is *typed right* when its
+    averaged type fits the annotation (Country fits a Place).
+    """
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        groups[(r["article"], r["key"])].append(i)
+    out = []
+    for t in thresholds:
+        kept = junk = good_total = good_kept = typed = 0
+        for idx in groups.values():
+            labels = Counter(records[i]["label"] for i in idx)
+            mean = [sum(probs[i][j] for i in idx) / len(idx) for j in range(len(CLASSES))]
+            top, _n = max(((lab, n) for lab, n in labels.items() if lab != "other"), key=lambda x: (x[1], x[0]),
+                          default=("other", 0))
+            good = top not in ("none", "other")
+            good_total += good
+            if mean[0] >= t:
+                continue
+            kept += 1
+            junk += labels["none"] == len(idx)
+            if good:
+                good_kept += 1
+                best = CLASSES[max(range(1, len(CLASSES)), key=lambda j: (mean[j], -j))]
+                typed += best == top or best == "Country" and top == "Place"
+        out.append({"threshold": t, "kept": kept, "junk": round(junk / max(kept, 1), 4),
+                     "found": round(good_kept / max(good_total, 1), 4), "typed": round(typed / max(good_kept, 1), 4)})
+    return out
+
+
+def cross_validate(records: list[dict], folds: int = 5, steps: int = 300, thresholds=None) -> tuple[list, list]:
+    """Return out-of-fold probabilities (articles split into ``folds`` groups) and the node trade-off per threshold."""
+    thresholds = thresholds or [round(0.3 + 0.05 * i, 2) for i in range(13)]
+    probs: list[list[float] | None] = [None] * len(records)
+    for k in range(folds):
+        train = [r for r in records if r["article"] % folds != k and _class_index(r["label"]) is not None]
+        w = fit([r["feats"] for r in train], [_class_index(r["label"]) for r in train], steps=steps)
+        model = {"weights": w}
+        for i, r in enumerate(records):
+            if r["article"] % folds == k:
+                probs[i] = probabilities(model, r["feats"])
+    return probs, node_tradeoff(records, probs, thresholds)
+
+
+def choose_threshold(trade: list[dict], tolerance: float = 0.002) -> float:
+    """Return the lowest "none" threshold that keeps found names within ``tolerance`` of the best."""
+    best = max(row["found"] for row in trade)
+    return min(row["threshold"] for row in trade if row["found"] >= best - tolerance)
+
+
+def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, first: int = 602,
+                   skip: int = 0, conll04: str | os.PathLike | None = None, model: str | None = None,
+                   cache_dir: str | os.PathLike | None = None,
+                   folds: int = 3, steps: int = 150, edge_threshold: float = 0.5) -> dict:
+    """Train the entity model on DWIE articles ``skip`` .. ``first`` (by id) and write it to ``output``.
+
+    With ``conll04`` (a CoNLL04 training split in SpERT JSON), its sentences
+    are training articles too, so the model also learns that style (datelines,
+    US state abbreviations, one sentence without article context).
+
+    The "none" threshold is chosen by cross-validation grouped by article
+    (``folds`` groups); the trade-off it was chosen from is kept in the file.
+
+    Returns:
+        A summary: articles, candidates, edge examples, the trade-off, the threshold.
+
+    Raises:
+        InputError: ``src`` holds no DWIE articles.
+        ModelError: The spaCy pipeline cannot be loaded.
+    """
+    from kgraph.core import atomic
+    from kgraph.extraction import nlp as nlp_mod
+
+    pipeline = nlp_mod.load(model)
+    data = parsed_dwie(src, first=first, nlp=pipeline, cache_dir=cache_dir)[skip:]
+    sentences = parsed_conll04(conll04, nlp=pipeline) if conll04 else []
+    data = data + sentences
+    records, edges = examples(data)
+    _probs, trade = cross_validate(records, folds=folds, steps=steps)
+    threshold = choose_threshold(trade)
+    typed = [r for r in records if _class_index(r["label"]) is not None]
+    type_weights = fit([r["feats"] for r in typed], [_class_index(r["label"]) for r in typed], steps=steps)
+    edge_weights = fit([r["feats"] for r in edges], [r["label"] for r in edges], steps=steps, classes=2)
+    payload = {
+        "about": "kgraph entity model: multinomial logistic regression over candidate-name features "
+                 f"(classes {', '.join(CLASSES)}) and a binary edge model that cuts words off names; "
+                 f"trained by `kgraph train --dwie` on DWIE articles {skip + 1}-{first} by id"
+                 + (f" and {len(sentences)} CoNLL04 training sentences" if sentences else ""),
+        "classes": list(CLASSES),
+        "cross_validation": trade,
+        "edges": {"threshold": edge_threshold, "weights": edge_weights},
+        "types": {"threshold": threshold, "weights": type_weights},
+    }
+    atomic.write_text(output, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
+    return {"articles": len(data), "candidates": len(records), "edge_examples": len(edges),
+            "threshold": threshold, "trade_off": trade, "output": str(output)}
+
+
+def _learned_decision(cands):
+    """Apply the shipped model to extraction's candidates (unchanged when no model ships)."""
+    model = load()
+    return cands if model is None else decide(cands, model)
+
+
+def _register() -> None:
+    from kgraph.extraction import extract
+
+    extract.learned_decision = _learned_decision
+
+
+_register()

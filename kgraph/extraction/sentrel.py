@@ -1,0 +1,282 @@
+"""Sentence-level relation scorer: MiniLM encodings of a sentence, a small numpy head per mention pair.
+
+Each sentence holding a candidate pair is encoded once (:mod:`kgraph.extraction.encoder`);
+every ordered pair of its mentions is then described by pooled wordpiece
+vectors (the mean of layers 4 and 6 over each mention), their product, the
+mean of the wordpieces between them, the two entity types, their order and
+distance, and which predicate the hand rules state for the pair. A
+one-hidden-layer network (weights in ``kgraph/models/sentrel.npz``) gives a
+probability for "no relation" and each core predicate the two types allow.
+
+``kgraph train`` rebuilds the head (see :func:`train_sentrel`); spaCy objects
+stay inside extraction: callers pass a Doc and its (Mention, Span) pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from kgraph.core.errors import InputError, ModelError
+from kgraph.core.model import PREDICATES
+
+#: The head's classes; index 0 means "no relation".
+CLASSES = ("none",) + PREDICATES
+
+#: Predicates each (subject type, object type) pair can hold; other type pairs are not scored.
+TYPE_PREDICATES = {
+    ("Person", "Organization"): ("worksFor", "memberOf", "leaderOf"),
+    ("Person", "Country"): ("citizenOf", "livesIn", "bornIn", "leaderOf", "worksFor"),
+    ("Person", "Place"): ("citizenOf", "livesIn", "bornIn", "leaderOf", "worksFor"),
+    ("Organization", "Country"): ("basedIn", "partOf"),
+    ("Organization", "Place"): ("basedIn", "partOf"),
+    ("Organization", "Organization"): ("partOf",),
+    ("Place", "Country"): ("locatedIn", "partOf"),
+    ("Place", "Place"): ("locatedIn", "partOf"),
+    ("Person", "Person"): ("killed",),
+}
+TYPE_PAIRS = tuple(sorted(TYPE_PREDICATES))
+
+#: Encoder layers pooled for each mention (6 is the last).
+LAYERS = (4, 6)
+
+#: Pairs further apart than this many spaCy tokens are not scored.
+MAX_PAIR_DISTANCE = 40
+
+#: Where the shipped head lives (package data).
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentrel.npz"
+
+#: Environment variable naming a head file to use instead of the shipped one.
+ENV_HEAD = "KGRAPH_SENTREL_HEAD"
+
+_DIM = 384 * len(LAYERS)
+
+#: Version of the pair features; cached training features of another version are rebuilt.
+FEATURE_VERSION = 1
+
+
+def allowed_mask(subject_type: str, object_type: str) -> np.ndarray:
+    """Return which classes a pair of these types can take ("none" always)."""
+    mask = np.zeros(len(CLASSES), dtype=bool)
+    mask[0] = True
+    for p in TYPE_PREDICATES.get((subject_type, object_type), ()):
+        mask[CLASSES.index(p)] = True
+    return mask
+
+
+def candidate_pairs(mentions) -> list[tuple[int, int]]:
+    """Return the ordered index pairs of (Mention, Span) items in one sentence whose types can relate."""
+    out = []
+    for i, (a, sa) in enumerate(mentions):
+        for j, (b, sb) in enumerate(mentions):
+            if i == j or a.name == b.name or (a.type, b.type) not in TYPE_PREDICATES:
+                continue
+            if sa.sent.start != sb.sent.start or abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
+                continue
+            if sa.start < sb.end and sb.start < sa.end:
+                continue
+            out.append((i, j))
+    return out
+
+
+def _pieces(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Return the indices of the wordpieces overlapping characters [start, end) ([CLS]/[SEP] never)."""
+    return np.nonzero((offsets[:, 0] < end) & (offsets[:, 1] > start) & (offsets[:, 1] > offsets[:, 0]))[0]
+
+
+def _pool(states: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """Return the mean over ``idx`` of each layer, concatenated (zeros when idx is empty)."""
+    if len(idx) == 0:
+        return np.zeros(_DIM, dtype=np.float32)
+    return states[:, idx].mean(axis=1).reshape(-1)
+
+
+def rule_hints(relations, mentions) -> dict[tuple[int, int], set[str]]:
+    """Return the predicates the rules state for each ordered pair of ``mentions`` (by index)."""
+    at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
+    out: dict[tuple[int, int], set[str]] = {}
+    for r in relations:
+        i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
+        if i is not None and j is not None:
+            out.setdefault((i, j), set()).add(r.predicate)
+    return out
+
+
+def pair_matrix(doc, mentions, pairs: list[tuple[int, int]], hints=None, encoder=None) -> np.ndarray:
+    """Return the feature rows of ordered mention pairs of a Doc, encoding each sentence once.
+
+    Args:
+        doc: The spaCy Doc the mentions' spans belong to.
+        mentions: (Mention, Span) items.
+        pairs: Index pairs into ``mentions``, both in one sentence.
+        hints: The rules' predicates per pair (:func:`rule_hints`), or None.
+        encoder: A :class:`kgraph.extraction.encoder.Encoder`; the shared one when None.
+    """
+    from kgraph.extraction import encoder as enc_mod
+
+    enc = encoder if encoder is not None else enc_mod.load()
+    hints = hints or {}
+    sents = sorted({mentions[i][1].sent.start for p in pairs for i in p})
+    sent_of = {s: doc[s].sent for s in sents}
+    encoded = dict(zip(sents, enc.encode([sent_of[s].text for s in sents], layers=LAYERS)))
+    rows = np.zeros((len(pairs), feature_size()), dtype=np.float32)
+    cache: dict[int, np.ndarray] = {}
+    for r, (i, j) in enumerate(pairs):
+        (a, sa), (b, sb) = mentions[i], mentions[j]
+        sent = sa.sent
+        e = encoded[sent.start]
+        base = sent.start_char
+        spans = {}
+        for k, span in ((i, sa), (j, sb)):
+            idx = _pieces(e.offsets, span.start_char - base, span.end_char - base)
+            spans[k] = idx
+            if k not in cache:
+                cache[k] = _pool(e.states, idx)
+        lo, hi = (sa, sb) if sa.start < sb.start else (sb, sa)
+        between = _pieces(e.offsets, lo.end_char - base, hi.start_char - base)
+        va, vb = cache[i], cache[j]
+        extra = np.zeros(_EXTRA, dtype=np.float32)
+        extra[TYPE_PAIRS.index((a.type, b.type))] = 1.0
+        o = len(TYPE_PAIRS)
+        extra[o] = 1.0 if sa.start < sb.start else 0.0
+        extra[o + 1] = np.log1p(len(between))
+        extra[o + 2] = 1.0 if len(between) == 0 else 0.0
+        extra[o + 3] = 1.0 if any(t.pos_ == "VERB" for t in doc[lo.end:hi.start]) else 0.0
+        o += 4
+        for p in hints.get((i, j), ()):
+            extra[o + PREDICATES.index(p)] = 1.0
+        for p in hints.get((j, i), ()):
+            extra[o + len(PREDICATES) + PREDICATES.index(p)] = 1.0
+        rows[r] = np.concatenate([va, vb, va * vb, _pool(e.states, between), extra])
+    return rows
+
+
+_EXTRA = len(TYPE_PAIRS) + 4 + 2 * len(PREDICATES)
+
+
+def feature_size() -> int:
+    """Return the length of a pair's feature row."""
+    return 4 * _DIM + _EXTRA
+
+
+# ---------------------------------------------------------------- the head
+
+
+def _forward(head: dict, x: np.ndarray) -> np.ndarray:
+    """Return the head's logits for standardized-on-the-fly rows."""
+    z = (x - head["mean"]) / head["std"]
+    h = np.maximum(z @ head["w1"] + head["b1"], 0.0)
+    return h @ head["w2"] + head["b2"]
+
+
+def probabilities(head: dict, x: np.ndarray, masks: np.ndarray) -> np.ndarray:
+    """Return class probabilities (rows sum to 1 over the allowed classes; others are 0)."""
+    logits = _forward(head, x).astype(np.float64)
+    logits = np.where(masks, logits, -np.inf)
+    logits -= logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+_HEAD: dict | None = None
+
+
+def load_head(path: str | os.PathLike | None = None) -> dict:
+    """Return the shipped head (or ``KGRAPH_SENTREL_HEAD``'s; loaded once), or the one at ``path``.
+
+    Raises:
+        ModelError: The file is missing or unreadable.
+    """
+    global _HEAD
+    if path is None and _HEAD is not None:
+        return _HEAD
+    target = Path(path) if path is not None else Path(os.environ.get(ENV_HEAD) or MODEL_PATH)
+    try:
+        with np.load(target, allow_pickle=False) as z:
+            head = {k: z[k].astype(np.float32) if z[k].dtype.kind == "f" else z[k] for k in z.files}
+        head["config"] = json.loads(str(head.pop("config_json")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{target}: no readable sentence relation head ({exc})") from None
+    if path is None:
+        _HEAD = head
+    return head
+
+
+def available() -> bool:
+    """Return whether the head and the encoder can be loaded (no error is raised)."""
+    try:
+        load_head()
+        from kgraph.extraction import encoder
+
+        encoder.load()
+    except (ModelError, ImportError):
+        return False
+    return True
+
+
+def score_pairs(doc, mentions, relations=None, head=None, encoder=None,
+                skip=frozenset()) -> dict[tuple[int, int], dict[str, float]]:
+    """Return {(i, j): {predicate: probability}} for the candidate pairs of (Mention, Span) items of a Doc.
+
+    Args:
+        doc: A spaCy Doc (one piece of an article).
+        mentions: (Mention, Span) items whose spans lie in ``doc``.
+        relations: The hand rules' relations in this Doc (they enter as features), or None.
+        head: A head from :func:`load_head`; the shipped one when None.
+        encoder: A :class:`kgraph.extraction.encoder.Encoder`; the shared one when None.
+        skip: Index pairs not to score (a sentence none of whose pairs is left is not encoded).
+
+    Raises:
+        ModelError: The head or the encoder cannot be loaded.
+    """
+    head = head if head is not None else load_head()
+    by_sent: dict[int, list[int]] = {}
+    for k, (_m, span) in enumerate(mentions):
+        by_sent.setdefault(span.sent.start, []).append(k)
+    pairs = []
+    for ks in by_sent.values():
+        sub = [mentions[k] for k in ks]
+        pairs += [(ks[i], ks[j]) for i, j in candidate_pairs(sub) if (ks[i], ks[j]) not in skip]
+    if not pairs:
+        return {}
+    x = pair_matrix(doc, mentions, pairs, rule_hints(relations or (), mentions), encoder)
+    masks = np.stack([allowed_mask(mentions[i][0].type, mentions[j][0].type) for i, j in pairs])
+    probs = probabilities(head, x, masks)
+    out = {}
+    for (i, j), p, m in zip(pairs, probs, masks):
+        out[(i, j)] = {CLASSES[c]: round(float(p[c]), 4) for c in range(1, len(CLASSES)) if m[c]}
+    return out
+
+
+# ---------------------------------------------------------------- statements
+
+#: Set to "0" to switch the scorer off (the older feature classifier then scores the pairs).
+ENV_SWITCH = "KGRAPH_SENTREL"
+
+
+def enabled() -> bool:
+    """Return whether extraction uses the scorer: head and encoder present, not switched off."""
+    if os.environ.get(ENV_SWITCH, "1") == "0":
+        return False
+    global _AVAILABLE
+    if _AVAILABLE is None:
+        _AVAILABLE = available()
+    return _AVAILABLE
+
+
+_AVAILABLE: bool | None = None
+
+
+def calibrated(head: dict, predicate: str, p: float) -> float:
+    """Return the precision the head showed out of fold for this predicate at this probability."""
+    bins = head["config"].get("calibration", {}).get(predicate)
+    if not bins:
+        return round(p, 3)
+    value = bins[0][1]
+    for low, precision, *_n in bins:
+        if p >= low:
+            value = precision
+    return value

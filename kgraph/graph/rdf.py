@@ -1,0 +1,450 @@
+"""RDF: a knowledge base becomes quads, and quads become files.
+
+Layout of the graph (terms from ``ontology/kgraph.ttl``):
+
+* every entity: ``rdf:type`` its class, ``rdfs:label`` its preferred name,
+  ``skos:altLabel`` its other names, ``kg:mentionCount``, and for places
+  the gazetteer's ``owl:sameAs`` GeoNames IRI, ``kg:isoCode`` (countries),
+  ``kg:countryCode`` (places), ``geo:lat`` and ``geo:long``; these sit in
+  the default graph;
+* every article: a ``kg:Article`` with ``dcterms:identifier``, title, URL,
+  date and publisher (``dcterms:publisher``) when known, in the named graph
+  of that article;
+* every relation: the direct triple (``:putin kg:leaderOf :russia``) and a
+  ``kg:Evidence`` node (a reified ``rdf:Statement``) with ``kg:sentence``,
+  ``kg:start``/``kg:end`` (the sentence), ``kg:subjectStart``/``kg:subjectEnd``
+  and ``kg:objectStart``/``kg:objectEnd`` (the two mentions), ``kg:confidence``,
+  ``kg:method``, ``kg:role``
+  and ``prov:wasDerivedFrom`` the article, in that article's named graph;
+  gazetteer facts sit in the default graph and derive from GeoNames;
+* a relation whose entity types do not fit the ontology's domain and range
+  (linking may re-type an entity after a rule fired) is left out, so every
+  graph conforms to ``ontology/shapes.ttl``.
+
+Serialisers here are deterministic: the same knowledge base gives the same
+bytes, whatever the order it was built in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from decimal import Decimal
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kgraph.core import iri
+from kgraph.core.model import KnowledgeBase, well_typed_facts
+from kgraph.core.vocab import GEO, GN, KG, PREFIXES, SCHEMA
+
+Quad = tuple  # (subject, predicate, object, graph IRI or None)
+
+GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
+#: What an analyst's correction derives from: the corrections file of the build (see kgraph.linking.corrections).
+CORRECTIONS_SOURCE = URIRef(iri.BASE + "corrections")
+
+#: File formats :func:`serialize` writes, by name, with their file suffix.
+FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
+
+#: Output formats of ``kgraph build --format``: short name -> (what, files written).
+OUTPUT_FORMATS = {
+    "ttl": ("Turtle", ("graph.ttl",)),
+    "trig": ("TriG, one named graph per article", ("graph.trig",)),
+    "nt": ("N-Triples", ("graph.nt",)),
+    "nq": ("N-Quads, one named graph per article", ("graph.nq",)),
+    "jsonld": ("JSON-LD, one named graph per article", ("graph.jsonld",)),
+    "graphml": ("GraphML (Gephi, yEd, Cytoscape, networkx)", ("graph.graphml",)),
+    "gexf": ("GEXF (Gephi)", ("graph.gexf",)),
+    "csv": ("CSV node and edge lists (Gephi, Neo4j, spreadsheets)", ("nodes.csv", "edges.csv")),
+}
+_FORMAT_ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "nquads": "nq", "n-quads": "nq",
+                   "json-ld": "jsonld", "json": "jsonld"}
+_RDF_FORMAT = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+
+
+def _decimal(x: float, places: int = 2) -> Literal:
+    return Literal(Decimal(f"{x:.{places}f}"), datatype=XSD.decimal)
+
+
+def _coord(x: float) -> Literal:
+    return Literal(Decimal(f"{x:.5f}"), datatype=XSD.decimal)
+
+
+def well_typed(kb: KnowledgeBase) -> KnowledgeBase:
+    """Return the knowledge base without the facts whose types do not fit the ontology (what the graph holds)."""
+    from dataclasses import replace
+
+    facts = tuple(well_typed_facts(kb))
+    return kb if len(facts) == len(kb.facts) else replace(kb, facts=facts)
+
+
+def quads(kb: KnowledgeBase) -> Iterator[Quad]:
+    """Yield the quads of a knowledge base (graph None is the default graph)."""
+    yield from _entity_quads(kb)
+    for art in kb.articles:
+        g = iri.article_iri(art.id)
+        a = g
+        yield a, RDF.type, KG.Article, g
+        yield a, DCTERMS.identifier, Literal(art.id), g
+        yield a, KG.contentHash, Literal(art.sha), g
+        if art.title:
+            yield a, DCTERMS.title, Literal(art.title), g
+        if art.url:
+            yield a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI), g
+        if art.date:
+            yield a, DCTERMS.date, Literal(art.date), g
+        if art.publisher:
+            yield a, DCTERMS.publisher, Literal(art.publisher), g
+    for e in kb.entities:
+        ent = iri.entity_iri(e.key)
+        for aid in e.articles:
+            yield ent, KG.mentionedIn, iri.article_iri(aid), iri.article_iri(aid)
+    for f in well_typed_facts(kb):
+        s, p, o = iri.entity_iri(f.subject), KG[f.predicate], iri.entity_iri(f.object)
+        if not f.evidence:
+            ev = iri.evidence_iri(f.subject, f.predicate, f.object, f.method)
+            yield s, p, o, None
+            yield from _statement(ev, s, p, o, None)
+            yield ev, KG.method, Literal(f.method or "gazetteer"), None
+            yield ev, KG.confidence, _decimal(1.0), None
+            if f.method == "correction":
+                yield ev, PROV.wasDerivedFrom, CORRECTIONS_SOURCE, None
+                if f.note:
+                    yield ev, RDFS.comment, Literal(f.note), None
+            else:
+                yield ev, PROV.wasDerivedFrom, GEONAMES_SOURCE, None
+            continue
+        for aid, rel in f.evidence:
+            g = iri.article_iri(aid)
+            ev = iri.evidence_iri(aid, f.subject, f.predicate, f.object, rel.sentence_start,
+                                  rel.subject.start, rel.object.start)
+            yield s, p, o, g
+            yield from _statement(ev, s, p, o, g)
+            yield ev, PROV.wasDerivedFrom, g, g
+            yield ev, KG.sentence, Literal(rel.sentence), g
+            yield ev, KG.start, Literal(rel.sentence_start), g
+            yield ev, KG.end, Literal(rel.sentence_end), g
+            yield ev, KG.subjectStart, Literal(rel.subject.start), g
+            yield ev, KG.subjectEnd, Literal(rel.subject.end), g
+            yield ev, KG.objectStart, Literal(rel.object.start), g
+            yield ev, KG.objectEnd, Literal(rel.object.end), g
+            yield ev, KG.confidence, _decimal(rel.confidence), g
+            yield ev, KG.method, Literal(rel.method), g
+            if rel.role:
+                yield ev, KG.role, Literal(rel.role), g
+
+
+def _statement(ev, s, p, o, g) -> Iterator[Quad]:
+    yield ev, RDF.type, KG.Evidence, g
+    yield ev, RDF.subject, s, g
+    yield ev, RDF.predicate, p, g
+    yield ev, RDF.object, o, g
+
+
+def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
+    for e in kb.entities:
+        ent = iri.entity_iri(e.key)
+        yield ent, RDF.type, KG[e.type], None
+        yield ent, RDFS.label, Literal(e.label), None
+        for alias in e.aliases:
+            yield ent, SKOS.altLabel, Literal(alias), None
+        yield ent, KG.mentionCount, Literal(e.mentions), None
+        if e.geonames_id:
+            yield ent, OWL.sameAs, GN[f"{e.geonames_id}/"], None
+        for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
+            yield ent, OWL.sameAs, iri.entity_iri(key), None
+        if e.corrections:  # an analyst changed this entity: say so, and which items did
+            yield ent, PROV.wasInfluencedBy, CORRECTIONS_SOURCE, None
+            for note in e.corrections:
+                yield ent, RDFS.comment, Literal(f"correction {note}"), None
+        if e.iso_code and e.type == "Country":
+            yield ent, KG.isoCode, Literal(e.iso_code), None
+        if e.country_code and e.type != "Country":
+            yield ent, KG.countryCode, Literal(e.country_code), None
+        if e.latitude is not None and e.longitude is not None:
+            yield ent, GEO.lat, _coord(e.latitude), None
+            yield ent, GEO.long, _coord(e.longitude), None
+
+
+def to_dataset(kb: KnowledgeBase) -> Dataset:
+    """Return the knowledge base as an rdflib Dataset, one named graph per article."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for s, p, o, g in quads(kb):
+        ds.add((s, p, o, g if g is not None else ds.default_graph.identifier))
+    return ds
+
+
+def to_graph(kb: KnowledgeBase) -> Graph:
+    """Return the knowledge base as one rdflib Graph (all named graphs merged)."""
+    g = Graph()
+    bind_prefixes(g)
+    for s, p, o, _g in quads(kb):
+        g.add((s, p, o))
+    return g
+
+
+def bind_prefixes(g: Graph) -> None:
+    """Bind the project's prefixes on a graph."""
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, URIRef(ns), override=True, replace=True)
+    g.bind("kgr", URIRef(iri.ENTITY_BASE), override=True, replace=True)
+
+
+# ---------------------------------------------------------------- deterministic serialisation
+
+_PN_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+_PREFIX_ITEMS = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _escape_string(s: str) -> str:
+    out = []
+    for ch in s:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate is no character: U+FFFD stands in
+            out.append("\uFFFD")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _iri(u: str) -> str:
+    return "<" + _IRI_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", u) + ">"
+
+
+@lru_cache(maxsize=1 << 17)
+def _uri_term(u: str, short: bool) -> str:
+    """Render an IRI (memoized: the same IRIs recur in every triple of a subject)."""
+    if short:
+        for prefix, ns in _PREFIX_ITEMS:
+            if u.startswith(ns) and _PN_LOCAL.match(u[len(ns):]):
+                return f"{prefix}:{u[len(ns):]}"
+    return _iri(u)
+
+
+def term(t, short: bool = True) -> str:
+    """Render one RDF term as Turtle (``short``: with the project's prefixes) or N-Triples."""
+    if isinstance(t, URIRef):
+        return _uri_term(str(t), short)
+    if isinstance(t, Literal):
+        lex = _escape_string(str(t))
+        if t.language:
+            return f"{lex}@{t.language}"
+        if t.datatype is not None and t.datatype != XSD.string:
+            return f"{lex}^^{term(t.datatype, short)}"
+        return lex
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def _turtle_block(triples: Iterable[tuple], indent: str = "") -> list[str]:
+    by_subject: dict = defaultdict(lambda: defaultdict(set))
+    for s, p, o in triples:
+        by_subject[term(s)][term(p)].add(term(o))
+    lines = []
+    for s in sorted(by_subject):
+        preds = by_subject[s]
+        order = sorted(preds, key=lambda p: (p != "rdf:type", p))
+        parts = [f"{p if p != 'rdf:type' else 'a'} {' , '.join(sorted(preds[p]))}" for p in order]
+        lines.append(f"{indent}{s} " + f" ;\n{indent}    ".join(parts) + " .\n")
+    return lines
+
+
+def _prefix_header() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def serialize(kb: KnowledgeBase, fmt: str = "turtle") -> str:
+    """Serialise a knowledge base deterministically.
+
+    Args:
+        kb: The knowledge base.
+        fmt: One of ``turtle``, ``trig`` (one named graph per article),
+            ``nt``, ``nquads`` or ``json-ld``.
+    """
+    return serialize_quads(quads(kb), fmt)
+
+
+def serialize_quads(qs: Iterable[Quad], fmt: str = "turtle") -> str:
+    """Serialise quads deterministically in one of :data:`FORMATS`."""
+    if fmt == "turtle":
+        triples = {(s, p, o) for s, p, o, _g in qs}
+        return _prefix_header() + "\n".join(_turtle_block(triples))
+    if fmt == "trig":
+        graphs: dict = defaultdict(set)
+        for s, p, o, g in qs:
+            graphs[g].add((s, p, o))
+        out = [_prefix_header()]
+        out += _turtle_block(graphs.pop(None, set()))
+        for g in sorted(graphs, key=str):
+            out.append(f"\n{term(g)} {{\n" + "".join(_turtle_block(graphs[g], "    ")) + "}\n")
+        return "".join(out)
+    if fmt == "nt":
+        return "".join(sorted({f"{term(s, False)} {term(p, False)} {term(o, False)} .\n" for s, p, o, _g in qs}))
+    if fmt == "nquads":
+        return "".join(sorted({f"{term(s, False)} {term(p, False)} {term(o, False)}"
+                               + (f" {term(g, False)}" if g is not None else "") + " .\n" for s, p, o, g in qs}))
+    if fmt == "json-ld":
+        return _jsonld(qs)
+    raise ValueError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+_JSONLD_SAFE = re.compile(r"^[A-Za-z0-9_][^\s]*$")
+
+
+def _jsonld_iri(u: str) -> str:
+    """Return an IRI as a JSON-LD compact IRI where a project prefix fits, else in full."""
+    for prefix, ns in _PREFIX_ITEMS:
+        if u.startswith(ns) and _JSONLD_SAFE.match(u[len(ns):]):
+            return f"{prefix}:{u[len(ns):]}"
+    return u
+
+
+def _jsonld_value(o):
+    if isinstance(o, URIRef):
+        return {"@id": _jsonld_iri(str(o))}
+    if isinstance(o, BNode):
+        return {"@id": f"_:{o}"}
+    lex = "".join("\uFFFD" if 0xD800 <= ord(c) <= 0xDFFF else c for c in str(o))
+    if o.language:
+        return {"@value": lex, "@language": o.language}
+    if o.datatype is not None and o.datatype != XSD.string:
+        return {"@value": lex, "@type": _jsonld_iri(str(o.datatype))}
+    return lex
+
+
+def _jsonld_nodes(triples) -> list[dict]:
+    nodes: dict = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        sid = f"_:{s}" if isinstance(s, BNode) else _jsonld_iri(str(s))
+        if p == RDF.type and isinstance(o, URIRef):
+            nodes[sid]["@type"].append(_jsonld_iri(str(o)))
+        else:
+            nodes[sid][_jsonld_iri(str(p))].append(_jsonld_value(o))
+    out = []
+    for sid in sorted(nodes):
+        node = {"@id": sid}
+        for key, values in nodes[sid].items():
+            node[key] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        out.append(node)
+    return out
+
+
+def _jsonld(qs: Iterable[Quad]) -> str:
+    """Serialise quads as JSON-LD 1.1: the default graph's nodes, then one named graph per article."""
+    graphs: dict = defaultdict(set)
+    for s, p, o, g in qs:
+        graphs[g].add((s, p, o))
+    top = _jsonld_nodes(graphs.pop(None, set()))
+    for g in sorted(graphs, key=str):
+        top.append({"@id": _jsonld_iri(str(g)), "@graph": _jsonld_nodes(graphs[g])})
+    doc = {"@context": dict(sorted(PREFIXES.items())), "@graph": top}
+    return json.dumps(doc, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def parse_formats(specs: Iterable[str]) -> tuple[str, ...]:
+    """Return the output formats named in ``specs`` (repeated or comma-separated), in a fixed order.
+
+    Raises:
+        InputError: A name is not one of :data:`OUTPUT_FORMATS`.
+    """
+    from kgraph.core.errors import InputError
+
+    wanted = set()
+    for spec in specs:
+        for name in str(spec).split(","):
+            name = name.strip().lower().lstrip(".")
+            if not name:
+                continue
+            name = _FORMAT_ALIASES.get(name, name)
+            if name not in OUTPUT_FORMATS:
+                raise InputError(f"unknown output format {name!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+            wanted.add(name)
+    return tuple(f for f in OUTPUT_FORMATS if f in wanted)
+
+
+def format_texts(kb: KnowledgeBase, output, formats: Iterable[str]) -> dict:
+    """Return ``{path: text}`` of the knowledge base in each of ``formats`` inside the folder ``output``.
+
+    ``ttl`` is left out: ``kgraph build`` always writes ``graph.ttl`` itself.
+    Every text is deterministic.
+
+    Args:
+        kb: The knowledge base.
+        output: The folder.
+        formats: Names from :data:`OUTPUT_FORMATS` (see :func:`parse_formats`).
+    """
+    from pathlib import Path
+
+    from kgraph.graph import export
+
+    out = Path(output)
+    texts = {}
+    for fmt in parse_formats(formats):
+        if fmt in _RDF_FORMAT and fmt != "ttl":
+            texts[out / OUTPUT_FORMATS[fmt][1][0]] = serialize(kb, _RDF_FORMAT[fmt])
+        elif fmt == "graphml":
+            texts[out / "graph.graphml"] = export.graphml(kb)
+        elif fmt == "gexf":
+            texts[out / "graph.gexf"] = export.gexf(kb)
+        elif fmt == "csv":
+            texts[out / "nodes.csv"], texts[out / "edges.csv"] = export.csv_tables(kb)
+    return texts
+
+
+def write_formats(kb: KnowledgeBase, output, formats: Iterable[str]) -> list:
+    """Write the knowledge base into the folder ``output`` in each of ``formats``; return the paths.
+
+    Unlike :func:`format_texts`, ``ttl`` is written too when asked for.
+    Every file is written atomically.
+    """
+    from pathlib import Path
+
+    from kgraph.core import atomic
+
+    formats = parse_formats(formats)
+    files = []
+    if "ttl" in formats:
+        files.append(atomic.write_text(Path(output) / "graph.ttl", serialize(kb, "turtle")))
+    for path, text in format_texts(kb, output, formats).items():
+        files.append(atomic.write_text(path, text))
+    return files
+
+
+def load(path) -> Dataset:
+    """Read a graph file (Turtle, TriG, N-Triples, N-Quads or JSON-LD) into an rdflib Dataset.
+
+    Raises:
+        GraphError: The file is missing or is not valid RDF.
+    """
+    from pathlib import Path
+
+    from rdflib.util import guess_format
+
+    from kgraph.core.errors import GraphError
+
+    p = Path(path)
+    if not p.is_file():
+        raise GraphError(f"graph file not found: {p}")
+    fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
+    from kgraph.graph.safe_rdf import check_file
+
+    check_file(p, fmt)  # no DTD, no remote JSON-LD context, bounded nesting
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds)
+    try:
+        ds.parse(str(p), format=fmt)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise GraphError(f"cannot read {p} as RDF ({fmt}): {msg}") from None
+    return ds

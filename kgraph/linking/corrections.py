@@ -1,0 +1,178 @@
+"""Corrections an analyst makes to a graph: merges, splits, renames, retypes, blocks, relation edits.
+
+A corrections file is JSON (the analyst page writes it)::
+
+    {"version": 1, "corrections": [
+      {"action": "merge", "entities": ["Ann Roe", "person/A_Roe"], "keep": "Ann Roe"},
+      {"action": "split", "entity": "Kim", "articles": ["a7"], "label": "Kim Sol", "type": "Person"},
+      {"action": "rename", "entity": "Acme", "label": "Acme Corp"},
+      {"action": "retype", "entity": "Tarvo", "type": "Place"},
+      {"action": "block", "entity": "However"},
+      {"action": "reject", "subject": "Ann Roe", "predicate": "worksFor", "object": "Acme"},
+      {"action": "assert", "subject": "Ann Roe", "predicate": "livesIn", "object": "Tarvo", "note": "..."}
+    ]}
+
+An entity is named by its IRI, its key ("person/Ann_Roe") or a label or
+alias. Every item may carry ``note`` and ``author``. Loading checks the
+shape only (a bad file is one :class:`~kgraph.core.errors.InputError`); whether a
+named entity exists is known only when the corrections are applied, where a
+missing one is a warning. ``kgraph build`` reads ``--corrections FILE`` or
+else ``OUTPUT/corrections.json`` and applies them on every build.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph.core.errors import InputError
+from kgraph.core.model import ENTITY_TYPES, PREDICATES
+
+#: Actions a corrections file may hold.
+ACTIONS = ("merge", "split", "rename", "retype", "block", "reject", "assert")
+
+#: Name of the corrections file a build reads from its output folder.
+DEFAULT_FILE = "corrections.json"
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One item of a corrections file.
+
+    Attributes:
+        action: One of :data:`ACTIONS`.
+        index: Position in the file (0-based), for messages.
+        entities: The entities a merge joins.
+        keep: The entity whose IRI a merge keeps (optional).
+        entity: The entity a split, rename, retype or block names.
+        articles: The articles a split moves to the new entity.
+        label: New label (rename, split).
+        type: New type (retype, split).
+        subject: Subject of a rejected or asserted relation.
+        predicate: Its core predicate.
+        object: Its object.
+        note: Free text from the analyst.
+        author: Who made the correction.
+    """
+
+    action: str
+    index: int = 0
+    entities: tuple[str, ...] = ()
+    keep: str | None = None
+    entity: str | None = None
+    articles: tuple[str, ...] = ()
+    label: str | None = None
+    type: str | None = None
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    note: str | None = None
+    author: str | None = None
+
+    def describe(self) -> str:
+        """Return the item as a short line for messages ("#3 merge Ann Roe, A. Roe")."""
+        what = {"merge": ", ".join(self.entities), "reject": f"{self.subject} {self.predicate} {self.object}",
+                "assert": f"{self.subject} {self.predicate} {self.object}"}.get(self.action, self.entity or "")
+        return f"#{self.index + 1} {self.action} {what}"
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """The corrections of one file, in file order."""
+
+    items: tuple[Correction, ...] = ()
+    source: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def of(self, *actions: str) -> list[Correction]:
+        """Return the items with one of these actions, in file order."""
+        return [c for c in self.items if c.action in actions]
+
+
+_REQUIRED = {"merge": ("entities",), "split": ("entity", "articles"), "rename": ("entity", "label"),
+             "retype": ("entity", "type"), "block": ("entity",), "reject": ("subject", "predicate", "object"),
+             "assert": ("subject", "predicate", "object")}
+_STRING_FIELDS = ("keep", "entity", "label", "type", "subject", "predicate", "object", "note", "author")
+_KNOWN_FIELDS = frozenset(("action", "entities", "articles") + _STRING_FIELDS)
+
+
+def parse(data: object, source: str = "corrections") -> Corrections:
+    """Return the corrections of a parsed JSON document.
+
+    Raises:
+        InputError: The document does not have the corrections format.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("corrections"), list):
+        raise InputError(f"{source}: expected an object with a \"corrections\" list")
+    version = data.get("version", 1)
+    if version != 1:
+        raise InputError(f"{source}: unsupported corrections version {version!r} (this kgraph reads version 1)")
+    items = []
+    for i, raw in enumerate(data["corrections"]):
+        items.append(_item(raw, i, source))
+    return Corrections(tuple(items), source)
+
+
+def _item(raw: object, i: int, source: str) -> Correction:
+    where = f"{source}: item {i + 1}"
+    if not isinstance(raw, dict):
+        raise InputError(f"{where}: expected an object")
+    action = raw.get("action")
+    if action not in ACTIONS:
+        raise InputError(f"{where}: unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
+    fields: dict = {}
+    for name in _STRING_FIELDS:
+        v = raw.get(name)
+        if v is not None and not isinstance(v, str):
+            raise InputError(f"{where}: {name!r} must be a string")
+        if isinstance(v, str):
+            v = v.strip()
+        fields[name] = v or None
+    for name in ("entities", "articles"):
+        v = raw.get(name, [])
+        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+            raise InputError(f"{where}: {name!r} must be a list of non-empty strings")
+        fields[name] = tuple(x.strip() for x in v)
+    for name in _REQUIRED[action]:
+        if not fields.get(name):
+            raise InputError(f"{where}: a {action} needs {name!r}")
+    if action == "merge" and len(fields["entities"]) < 2:
+        raise InputError(f"{where}: a merge needs at least two entities")
+    if fields["type"] is not None and fields["type"] not in ENTITY_TYPES:
+        raise InputError(f"{where}: unknown type {fields['type']!r}; choose one of {', '.join(ENTITY_TYPES)}")
+    if fields["predicate"] is not None and fields["predicate"] not in PREDICATES:
+        raise InputError(f"{where}: unknown predicate {fields['predicate']!r}; choose one of {', '.join(PREDICATES)}")
+    unknown = sorted(set(raw) - _KNOWN_FIELDS)
+    if unknown:
+        import warnings
+
+        warnings.warn(f"{where}: ignoring unknown field(s) {', '.join(unknown)}", stacklevel=2)
+    return Correction(action=action, index=i, **fields)
+
+
+def load(path: str | Path) -> Corrections:
+    """Read a corrections file.
+
+    Raises:
+        InputError: The file cannot be read, is not JSON, or has a bad item.
+    """
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"corrections file not found: {p}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read corrections file {p}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return parse(data, str(p))
+
+
+def to_json(items: list[dict]) -> str:
+    """Return items as the text of a corrections file."""
+    return json.dumps({"version": 1, "corrections": items}, indent=1, ensure_ascii=False) + "\n"

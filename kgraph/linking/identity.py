@@ -1,0 +1,569 @@
+"""Corpus-level identity: which mentions of all articles are one real thing.
+
+``link`` calls :func:`resolve` once every article is extracted. Each mention
+gets a cleaned name (titles, leading connectives and trailing scores cut; a
+lowercase fragment or a name made of nothing but titles is dropped) and one
+type decided by the votes of all its mentions in the corpus, the gazetteer
+and the article's context (a club in a match report, a city elsewhere).
+Mentions are then grouped by (type, name), and the groups joined where the
+corpus makes it unambiguous: an acronym and the one name whose initials it
+spells, a short name and the one full name it begins or ends, spellings that
+differ by transliteration or a typo. Every join looks names up by key
+(initials, first and last word, a folded spelling, a 3-letter prefix), so
+the work grows with the number of mentions, never with pairs of entities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from kgraph.sources import gazetteer
+from kgraph.core.model import Extraction
+
+_TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
+
+#: Words that are a title, honorific or role before a name, never part of it. (Kept here rather than
+#: imported from extract/relations so that linking does not depend on the extraction modules.)
+TITLES = frozenset("""mr mrs ms miss mme frau herr dr prof sir madam dame lord lady president premier minister
+chancellor general gen col lt sgt capt sen rep gov mayor king queen prince princess pope saint st rev father
+senator governor secretary ambassador judge commander colonel lieutenant sergeant captain admiral marshal
+professor coach chairman chairwoman chairperson chair ceo deputy spokesman spokeswoman spokesperson adviser
+advisor envoy sheikh ayatollah imam cardinal bishop archbishop mep mp vice foreign interior defense defence
+finance economy economics justice prime former late then new acting incumbent outgoing veteran striker
+midfielder defender goalkeeper forward activist agent aide analyst anchor attorney boss candidate columnist
+congressman congresswoman consultant correspondent dictator diplomat director economist editor emir emperor
+employee engineer executive founder host inspector intern investigator journalist lawmaker lawyer lecturer
+legislator manager monarch negotiator officer official photographer player politician president-elect
+prime-minister producer prosecutor reporter representative researcher scientist secretary-general
+commander-in-chief staffer strategist sultan undersecretary vice-president writer fighter militant worker
+soldier trooper partisan""".split())
+
+#: Head words of organization names ("Party", "Institute", "Club").
+ORG_WORDS = frozenset("""academy administration ag agency alliance army assembly association authority bank board
+broadcaster bureau cabinet chamber channel church clinic club co coalition college commission committee company
+congress corp corporation corps council court department directorate federation force forces foundation front
+fund gazette gmbh government group guard guards herald hospital inc institute journal league llc ltd ministries
+ministry movement navy network office organisation organization parliament party plc police post school senate
+service services society times tribune trust union university zeitung democrats republicans socialists
+conservatives liberals greens communists""".split())
+
+#: Words that open a sentence or clause and are never the first word of a name.
+CONNECTIVES = frozenset("""however meanwhile moreover furthermore nevertheless nonetheless although though while
+whereas because since after before following despite during unlike like instead besides thus therefore hence
+also still yet and but or nor so then when where if unless until as at by for from in into of on onto to
+with without within about against among between through via per under over upon citing hosting having
+according including regarding concerning asked says said says told tells meeting visiting welcoming
+overtake beat beats defeat defeated against versus vs whether why what who whom whose which that this these
+those there here today yesterday tomorrow now only even just indeed perhaps maybe surely clearly
+""".split())
+
+_SCORE = re.compile(r"\s+\(?\d+\s*[-:\u2013]\s*\d+\)?$")
+_SPORT_WORDS = frozenset("""coach striker midfielder defender goalkeeper bundesliga scored relegation derby kickoff
+kick-off stadium penalty referee equaliser equalizer goalless halftime half-time matchday fixture fixtures
+footballer footballers""".split())
+#: Former states the gazetteer does not list under these names.
+_FORMER_STATES = frozenset(("soviet union", "east germany", "west germany", "gdr", "frg", "ussr", "yugoslavia",
+                            "czechoslovakia", "german democratic republic", "federal republic of germany"))
+_GENERIC = frozenset("""state government ministry parliament police army party group company agency council
+commission court union office committee church news bank institute university association league club
+federation foundation""".split())
+
+#: Names compared pairwise at most in one block (same type, word count and 4-letter prefix or suffix).
+MAX_BLOCK = 200
+
+#: Similarity (difflib ratio of folded names) above which two names of one type are one spelling.
+#: Measured on the first 150 DWIE articles (see README): 0.88 joined typos without joining distinct names.
+NEAR_DUPLICATE = 0.88
+
+
+@lru_cache(maxsize=1 << 17)
+def fold(name: str) -> str:
+    """Return a spelling key: accents and umlaut spellings folded ("Düsseldorf", "Duesseldorf" -> "dusseldorf")."""
+    s = gazetteer.norm(name)
+    s = s.replace("ß", "ss")
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = re.sub(r"(?<=[a-z])([aou])e", r"\1", s)
+    return re.sub(r"[^a-z0-9 ]+", "", s).strip()
+
+
+def clean_name(name: str, type_: str) -> str | None:
+    """Return a name without titles, leading connectives or a trailing score, or None when nothing name-like is left.
+
+    "President Barack Obama" -> "Barack Obama"; "However Egypt" -> "Egypt";
+    "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None.
+    """
+    s = _SCORE.sub("", name.strip())
+    s = re.split(r"\s+(?:--|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany"
+    if ", " in s:
+        return None  # "Kiefer, Schüttler": a list, not a name
+    if s.count("(") != s.count(")") or s.count('"') % 2 or s.count("\u201c") != s.count("\u201d"):
+        return None  # 'Lisbon) Treaty', 'Frederick "Fritz': cut out of a longer phrase
+    words = s.split()
+    # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
+    while len(words) > 1:
+        w = words[0].rstrip(".,").casefold()
+        if w in CONNECTIVES or (type_ == "Person" and w in TITLES) or (w.endswith("ing") and w not in _KEEP_ING
+                                                                         and not gazetteer.place(words[0])):
+            words = words[1:]
+            continue
+        break
+    while len(words) > 1 and (words[-1].rstrip(".,").casefold() in CONNECTIVES or words[-1].islower()):
+        if words[-1].islower() and gazetteer.is_demonym(" ".join(w for w in words if not w.islower())):
+            break  # "Ukrainian military intelligence": a demonym and common nouns name an agency
+        words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
+    if not words:
+        return None
+    s = " ".join(words).strip(" ,;:-\u2013\u2014\"'")
+    if not s or not any(ch.isalpha() for ch in s):
+        return None
+    first = next(ch for ch in s if ch.isalpha())
+    if not first.isupper():
+        # "von der Leyen", "al-Assad", "de Boer": a lowercase particle may open a name.
+        head = s.split()[0].casefold().split("-")[0]
+        if head not in _PARTICLES or not any(w[:1].isupper() for w in s.split()[1:] + s.split("-")[1:]):
+            return None
+    if len(words) == 1 and s.casefold().rstrip(".") in TITLES | CONNECTIVES:
+        return None
+    lowers = [w for w in s.split()[1:] if w.islower()]
+    if lowers and len(lowers) == len(s.split()) - 1 and gazetteer.is_demonym(s.split()[0]):
+        return s  # "Ukrainian military intelligence": a demonym and common nouns name an agency
+    if any(w.islower() and w not in _NAME_LINKS and w not in _PARTICLES for w in s.split()[1:]):
+        return None  # "Windows to Apple", "Cyprus or Malta": a phrase, not a name
+    return s
+
+
+#: Lowercase words that may sit inside a name ("Council of Europe", "Bank for International Settlements").
+_NAME_LINKS = frozenset("of for the and on in at upon under am an auf und des y e et i".split())
+
+
+_KEEP_ING = frozenset("beijing reading kunming nanjing tsing sterling viking king ring".split())
+_PARTICLES = frozenset("von van der den de du da di dos das del della le la al el bin ibn ben ter zu".split())
+
+
+@dataclass
+class Group:
+    """A working cluster of mentions (mutable, inside this module and :mod:`kgraph.linking.link` only)."""
+
+    type: str
+    names: Counter = field(default_factory=Counter)
+    aliases: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What :func:`resolve` decides: each kept mention's group, and the groups.
+
+    Attributes:
+        mention_group: (article id, start, end) -> group id.
+        groups: group id -> its :class:`Group`.
+        same_as: group id -> the (type, name) of each group it absorbed whole, for ``owl:sameAs``.
+        mention_names: (article id, start, end) -> the mention's cleaned name.
+    """
+
+    mention_group: dict
+    groups: dict
+    same_as: dict
+    mention_names: dict = field(default_factory=dict)
+
+
+class _UnionFind:
+    """Disjoint sets of group ids; ``union(keep, other)`` makes ``keep``'s root the root of both."""
+
+    def __init__(self):
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, keep, other):
+        a, b = self.find(keep), self.find(other)
+        if a != b:
+            self.parent[b] = a
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+
+
+def _sport_article(text: str) -> bool:
+    """True for a match report: several words only sport uses ("striker", "Bundesliga", "relegation")."""
+    words = Counter(w for w in re.findall(r"[a-z\-]+", text.casefold()) if w in _SPORT_WORDS)
+    return sum(words.values()) >= SPORT_MIN_WORDS and len(words) >= 2
+
+
+#: Sport words an article needs to be read as a match report (measured on the first 150 DWIE articles).
+SPORT_MIN_WORDS = 3
+
+
+def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
+    """Count, per word, how often the corpus writes it lowercase and capitalized (one pass over the texts)."""
+    words: Counter = Counter()
+    starts: Counter = Counter()
+    for ex in exs:
+        words.update(_WORD.findall(ex.article.text))
+        starts.update(_SENTENCE_START.findall(ex.article.text))  # a capital there says nothing
+    counts: dict[str, list] = defaultdict(lambda: [0, 0])
+    for w, c in words.items():
+        c -= starts.get(w, 0)
+        if c > 0:
+            counts[w.casefold()][0 if w.islower() else 1] += c
+    return counts
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u2018'\n])\s*([^\W\d_]+)", re.M)
+
+
+def _head_and_noun(name: str, votes: dict, case: dict) -> bool:
+    """True for "EU Energy", "Europe US": an acronym or country named alone elsewhere, then one more word."""
+    words = re.split(r"[\s\-]+", name)
+    if len(words) != 2 or not (words[0].isupper() or gazetteer.country(words[0]) is not None):
+        return False
+    if gazetteer.norm(words[0]) not in votes:
+        return False
+    tail = words[1]
+    low, cap = case.get(tail.casefold(), (0, 0))
+    return tail.isupper() or low >= COMMON_RATIO * max(cap, 1)
+
+
+def _common_word(name: str, case: dict) -> bool:
+    """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
+    if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
+        return False
+    low, cap = case.get(name.casefold(), (0, 0))
+    return low >= COMMON_RATIO * max(cap, 1)
+
+
+#: A large city keeps its place reading while other types have at most this many times its votes.
+PLACE_PRIOR = 2
+
+#: A one-word name is a common noun when the corpus writes it lowercase this many times per capitalized use.
+COMMON_RATIO = 1.0
+
+
+def _looks_org(name: str) -> bool:
+    words = name.casefold().replace("-", " ").split()
+    return any(w in ORG_WORDS for w in words) or name.isupper() and len(name) >= 2
+
+
+def resolve(exs: Sequence[Extraction]) -> Resolution:
+    """Decide which mentions of the corpus are one thing, and the type and names of each thing."""
+    norm = gazetteer.norm
+    # 1. Clean names; article type votes of each cleaned name.
+    cleaned: dict[tuple[str, int, int], tuple[str, str]] = {}  # mention -> (name, alias text)
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (article, norm name) -> type votes
+    kinds: dict[tuple[str, int, int], str] = {}  # mention -> the type extraction gave it
+    corpus_votes: dict[str, Counter] = defaultdict(Counter)
+    sport: dict[str, bool] = {}
+    case = _case_counts(exs)
+    for ex in exs:
+        aid = ex.article.id
+        sport[aid] = _sport_article(ex.article.text)
+        for m in ex.mentions:
+            raw = m.name
+            if m.type in ("Place", "Country") and raw != m.text and gazetteer.country(m.text) is not None \
+                    and gazetteer.country(raw) is None:
+                raw = m.text  # "India" is the country, never Indiana: the country reading fits
+            name = clean_name(raw, m.type)
+            if name is None or _common_word(name, case):
+                continue
+            alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
+            cleaned[(aid, m.start, m.end)] = (name, alias)
+            kinds[(aid, m.start, m.end)] = m.type
+            votes[(aid, norm(name))][m.type] += 1
+            corpus_votes[norm(name)][m.type] += 1
+
+    # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
+    dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
+    for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
+        n = norm(cleaned.pop(k)[0])
+        corpus_votes[n][kinds[k]] -= 1
+        votes[(k[0], n)][kinds[k]] -= 1
+    corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
+    votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
+    person_words = {w for n, c in corpus_votes.items() if "Person" in c and " " in n for w in (n.split()[0], n.split()[-1])}
+    corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
+    # US states each article names, besides a country-named one: context for "Georgia".
+    us_context: dict[str, set] = defaultdict(set)
+    for (aid, n), local in votes.items():
+        if gazetteer.us_state_name(n) and gazetteer.country(n) is None and n in corpus_votes:
+            us_context[aid].add(n)
+
+    def article_type(aid: str, name: str) -> str:
+        n = norm(name)
+        t = corpus_type[n]
+        if t == "Country":
+            if us_context[aid] and gazetteer.us_state_name(name) and n not in us_context[aid]:
+                return "Place"  # "Georgia" beside Alabama is the state
+            return t
+        city = gazetteer.city(name) if sport[aid] and t == "Place" else None
+        if city is not None and city.country_code and gazetteer.region(name) is None:
+            return "Organization"  # a bare city name in a match report is its club
+        return t
+
+    groups: dict[tuple[str, str], Group] = {}
+    mention_group: dict[tuple[str, int, int], tuple[str, str]] = {}
+    mention_name: dict[tuple[str, int, int], str] = {}
+    per_article: dict[str, set] = defaultdict(set)  # article -> group ids named there
+    for ex in exs:
+        aid = ex.article.id
+        for m in ex.mentions:
+            k = (aid, m.start, m.end)
+            if k not in cleaned:
+                continue
+            name, alias = cleaned[k]
+            t = article_type(aid, name)
+            if not (t == "Place" and us_context[aid] and gazetteer.us_state_name(name)):
+                t, name = _canonical(t, name)
+            gid = (t, norm(name))
+            g = groups.get(gid)
+            if g is None:
+                g = groups[gid] = Group(t)
+            g.names[name] += 1
+            g.articles.add(aid)
+            mention_group[k] = gid
+            mention_name[k] = name
+            per_article[aid].add(gid)
+
+    # 3. Joins, each looked up by key. A join maps (article, group) -> group: a short name is
+    #    resolved in each article by itself, so "Kim" may be two people in two articles.
+    uf = _UnionFind()
+    local_map: dict[tuple[str, tuple], tuple] = {}
+    _join_spellings(groups, uf)
+    _join_acronyms(groups, per_article, uf, local_map)
+    _join_short_names(groups, per_article, sport, uf, local_map)
+
+    # 4. Apply the joins: each mention goes to its group's target, its names with it.
+    out_groups: dict[tuple[str, str], Group] = {}
+    final_mg: dict = {}
+    moved: dict = defaultdict(set)
+    for k in sorted(mention_group):
+        gid = mention_group[k]
+        tgt = uf.find(local_map.get((k[0], gid), gid))
+        final_mg[k] = tgt
+        moved[gid].add(tgt)
+        dst = out_groups.get(tgt)
+        if dst is None:
+            dst = out_groups[tgt] = Group(groups[tgt].type)
+        dst.names[mention_name[k]] += 1
+        dst.articles.add(k[0])
+        alias = cleaned[k][1]
+        if alias and dst.type != "Country" and norm(alias) != norm(mention_name[k]):
+            dst.aliases.add(alias)
+    # A group all of whose mentions moved elsewhere lives on as an owl:sameAs of its target.
+    same_as: dict = defaultdict(set)
+    for gid, tgts in moved.items():
+        if gid not in tgts and len(tgts) == 1:
+            same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
+    return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+_PRONOUNS = frozenset("he she him her his hers they them it i we you".split())
+
+
+def _is_name(text: str) -> bool:
+    return text.casefold() not in _PRONOUNS and any(ch.isupper() for ch in text[:1])
+
+
+def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str:
+    """Return the type of a name from all its mentions' votes and the gazetteer."""
+    if ("Country" in votes or "Place" in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
+        return "Country"
+    best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
+    if best != "Place" and votes.get("Place", 0) * PLACE_PRIOR >= votes[best]:
+        city = gazetteer.city(n)
+        if city is not None and city.population >= 100_000:
+            return "Place"  # a large city the gazetteer knows stays a place unless other readings dominate
+    if best == "Person" and " " not in n and n not in person_words and _sizeable_place(n):
+        return "Place"  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
+    if best == "Person" and _looks_org(n) and votes.get("Organization", 0) * 2 >= votes[best]:
+        return "Organization"
+    return best
+
+
+def _sizeable_place(n: str) -> bool:
+    """True for a name the gazetteer knows as a region, country or a town of 50,000 or more."""
+    p = gazetteer.place(n)
+    return p is not None and (p.type == "Country" or p.population >= 50_000 or gazetteer.region(n) is not None)
+
+
+def _canonical(type_: str, name: str) -> tuple[str, str]:
+    if type_ in ("Country", "Place"):
+        c = gazetteer.country(name)
+        if c is not None:
+            return "Country", c.name
+    return type_, name
+
+
+def _join_spellings(groups: dict, uf: _UnionFind) -> None:
+    """Join names of one type that differ only by transliteration or a small typo."""
+    by_fold: dict[tuple[str, str], list] = defaultdict(list)
+    for gid in sorted(groups):
+        t, n = gid
+        by_fold[(t, fold(n))].append(gid)
+    heads = []
+    for key in sorted(by_fold):
+        members = sorted(by_fold[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        for g in members[1:]:
+            uf.union(members[0], g)
+        heads.append(members[0])
+    # Persons: "George Bush" / "George W. Bush", "P Chidambaram" / "Palaniappan Chidambaram".
+    by_ends: dict[tuple[str, str], list] = defaultdict(list)
+    for gid in heads:
+        t, n = gid
+        w = fold(n).split()
+        if t == "Person" and len(w) >= 2:
+            by_ends[(w[0], w[-1])].append(gid)
+            by_ends[(w[0][0], w[-1])].append(gid)
+    for key in sorted(by_ends):
+        members = sorted(by_ends[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1}) != 1:
+            continue  # an initial joins only when one full first name fits
+        for g in members[1:]:
+            uf.union(members[0], g)
+    # Typos: compare names sharing type, word count and a 3-letter prefix or suffix (blocking).
+    blocks: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        t, n = gid
+        f = fold(n)
+        if len(f) < 7 or t == "Country":
+            continue
+        blocks[(t, len(f.split()), f[:4])].append(gid)
+        blocks[(t, len(f.split()), f[-4:], "s")].append(gid)
+    for key in sorted(blocks, key=str):
+        members = blocks[key]
+        if len(members) > MAX_BLOCK:
+            continue  # a crowded block is a common prefix, not a spelling family
+        for i, a in enumerate(members):
+            fa = fold(a[1])
+            for b in members[i + 1:]:
+                fb = fold(b[1])
+                if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
+                    continue
+                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0]):
+                    big, small = sorted((a, b), key=lambda g: (-sum(groups[g].names.values()), g))
+                    uf.union(big, small)
+
+
+def _typo_ok(fa: str, fb: str, t: str) -> bool:
+    """Two spellings may be one name: gazetteer places stay apart, persons keep their word shapes."""
+    if t == "Place" and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
+        return False
+    wa, wb = fa.split(), fb.split()
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
+    return (x[0] == y[0] and min(len(x), len(y)) >= 5 and not (x.isdigit() or y.isdigit())
+            and SequenceMatcher(None, x, y).ratio() >= 0.8)
+
+
+def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """An acronym joins the one multi-word name whose initials it spells: in its article first, else in the corpus."""
+    by_initials: dict[str, set] = defaultdict(set)
+    by_letters: dict[str, set] = defaultdict(set)  # initials in any order: "SPD" for "Social Democratic Party"
+    for gid in groups:
+        t, n = gid
+        name = groups[gid].names.most_common(1)[0][0]
+        if t in ("Organization", "Country", "Place") and len(name.split()) >= 2:
+            by_initials[_initials(name)].add(gid)
+            by_letters["".join(sorted(_initials(name)))].add(gid)
+    for gid in sorted(groups):
+        t, n = gid
+        name = max(groups[gid].names, key=lambda x: (groups[gid].names[x], x))
+        if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+            continue
+        if t == "Person":
+            continue
+        cands = by_initials.get(name, set()) - {gid}
+        if not cands:
+            # A name translated from another language keeps its letters, not their order.
+            cands = by_letters.get("".join(sorted(name)), set()) - {gid}
+            if len(cands) != 1 or len(name) < 3:
+                cands = set()
+        if len(cands) == 1:
+            uf.union(next(iter(cands)), gid)
+            continue
+        if len(cands) > 1:
+            # Several names spell it: the one named beside it in the most articles, when one leads.
+            shared = sorted(((len(groups[c].articles & groups[gid].articles), c) for c in cands), reverse=True)
+            if shared[0][0] >= 2 and shared[0][0] > shared[1][0]:
+                uf.union(shared[0][1], gid)
+                continue
+            # Else a name the corpus uses far more than the others ("Deutsche Welle" over "Die Welt").
+            prior = sorted(((len(groups[c].articles), c) for c in cands), reverse=True)
+            if prior[0][0] >= 3 and prior[0][0] >= 3 * prior[1][0]:
+                uf.union(prior[0][1], gid)
+                continue
+        for aid in sorted(groups[gid].articles):
+            here = cands & per_article[aid]
+            if len(here) == 1:
+                local_map[(aid, gid)] = next(iter(here))
+
+
+_GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley".split())
+
+
+def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict) -> None:
+    """A short name joins the one longer name of its type that contains it at an edge.
+
+    The article is asked first (one candidate named there), then the corpus
+    (exactly one candidate anywhere). A person's one-word name matches a
+    full name's first or last word; an organization's name the last words
+    of a longer one ("Commission", "European Commission"); a place's name
+    the first words of one that only adds a geographic word ("Gaza Strip").
+    Party plurals join their party ("Free Democrats", "Free Democratic Party").
+    """
+    by_edge: dict[tuple[str, str], set] = defaultdict(set)
+    for gid in groups:
+        t, n = gid
+        words = n.split()
+        if len(words) < 2:
+            continue
+        if t == "Person":
+            by_edge[(t, words[0])].add(gid)
+            by_edge[(t, words[-1])].add(gid)
+        elif t == "Organization":
+            for k in range(1, len(words)):
+                by_edge[(t, " ".join(words[k:]))].add(gid)
+            if len(words) >= 2 and words[1].startswith("democratic"):
+                by_edge[(t, words[0] + " democrats")].add(gid)
+        elif t == "Place" and words[-1] in _GEO_SUFFIXES:
+            by_edge[(t, " ".join(words[:-1]))].add(gid)
+    roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
+    for gid in sorted(groups):
+        t, n = gid
+        if t == "Country" or (t == "Person" and " " in n):
+            continue
+        cands = {uf.find(c) for c in by_edge.get((t, n), ())} - {uf.find(gid)}
+        if not cands:
+            continue
+        for aid in sorted(groups[gid].articles):
+            if aid not in roots:
+                roots[aid] = {uf.find(x) for x in per_article[aid]}
+            here = cands & roots[aid]
+            if len(here) == 1:
+                local_map[(aid, gid)] = next(iter(here))
+            elif not here and len(cands) == 1 and (t == "Person" or _corpus_short_ok(t, n, sport[aid])):
+                local_map[(aid, gid)] = next(iter(cands))
+
+
+def _corpus_short_ok(t: str, n: str, sport: bool) -> bool:
+    """A name not completed in its own article joins a corpus-wide one only for persons and clubs in sport."""
+    if n in _GENERIC:
+        return False
+    return t == "Organization" and " " in n or t == "Place"

@@ -1,0 +1,428 @@
+"""Linking: mentions of all articles become entities; relations become facts.
+
+Names are merged inside an article first (``extract`` already resolved
+surnames and acronyms), then across articles by type and normalised name, a
+lone surname joining the one full name of that type it ends. Countries and
+places the gazetteer knows take its canonical name and GeoNames data. The
+result depends only on the set of extractions, not on their order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
+
+from kgraph.sources import gazetteer
+from kgraph.core.iri import entity_key
+from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention
+
+_TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
+
+
+def _norm(name: str) -> str:
+    return gazetteer.norm(name)
+
+
+_PRONOUNS = frozenset("he she him her his hers they them it i we you".split())
+
+
+def _is_name(text: str) -> bool:
+    """True for a surface form worth keeping as an alias: not a pronoun ("He" stands for Yerin)."""
+    return text.casefold() not in _PRONOUNS and any(ch.isupper() for ch in text[:1])
+
+
+def _article_types(ex: Extraction) -> dict[str, str]:
+    """Give each name one type inside an article: the most frequent one it was tagged with."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in ex.mentions:
+        votes[_norm(m.name)][m.type] += 1
+    return {n: min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) for n, c in votes.items()}
+
+
+def _canonical(type_: str, name: str) -> tuple[str, str]:
+    """Return (type, canonical name) of a name, the gazetteer's where it knows it."""
+    if type_ in ("Country", "Place"):
+        c = gazetteer.country(name)
+        if c is not None:
+            return "Country", c.name
+    return type_, name
+
+
+def link_extractions(extractions: Iterable[Extraction], corrections=None) -> KnowledgeBase:
+    """Merge the extractions of many articles into one knowledge base.
+
+    Args:
+        extractions: One extraction per article; an article id seen twice
+            keeps its last extraction.
+        corrections: A :class:`kgraph.linking.corrections.Corrections` to apply, or None.
+    """
+    by_id: dict[str, Extraction] = {}
+    for ex in extractions:
+        by_id[ex.article.id] = ex
+    exs = [by_id[k] for k in sorted(by_id)]
+
+    # 1-2. Corpus-level identity: each kept mention -> its group (see kgraph.linking.identity).
+    from kgraph.linking.identity import resolve
+
+    res = resolve(exs)
+    forced_label: dict = {}
+    notes: dict = defaultdict(list)
+    if corrections:
+        forced_label, notes = _apply_entity_corrections(res, corrections)
+    local = res.mention_group
+    clusters = {gid: g.names for gid, g in res.groups.items()}
+    cl_articles = {gid: g.articles for gid, g in res.groups.items()}
+    cl_aliases = {gid: g.aliases for gid, g in res.groups.items()}
+
+    def target(cid):
+        return cid
+
+    # The countries each article names: the context a place name is read in.
+    article_countries: dict[str, set] = defaultdict(set)
+    for cid, g in res.groups.items():
+        c = gazetteer.country(_choose_label(g.type, g.names)) if g.type == "Country" else None
+        if c is not None and c.iso_code:
+            for a in g.articles:
+                article_countries[a].add(c.iso_code)
+
+    # 3. Entities with labels, aliases and gazetteer data; keys unique.
+    entities: dict[tuple[str, str], Entity] = {}
+    used: set[str] = set()
+    for cid in sorted(clusters):
+        t = res.groups[cid].type
+        counter = clusters[cid]
+        label = forced_label.get(cid) or _choose_label(t, counter)
+        key = entity_key(t, label)
+        i = 2
+        while key in used:
+            key = entity_key(t, f"{label} {i}")
+            i += 1
+        used.add(key)
+        names_seen = {n for n in set(counter) | cl_aliases[cid]
+                      if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
+        geo = gazetteer.country(label) if t == "Country" else (
+            _place_in_context(label, set().union(*(article_countries[a] for a in cl_articles[cid])))
+            if t == "Place" else None)
+        if t == "Country" and geo is not None and geo.iso_code:
+            # "Palestinian Territory" (GeoNames) is also "State of Palestine" (ISO): both names are searchable.
+            names_seen.update(n for n in gazetteer.country_names(geo.iso_code) if _norm(n) != _norm(label))
+        aliases = tuple(sorted(names_seen))
+        if geo is not None and geo.type == "Country" and t != "Country":
+            geo = None
+        entities[cid] = Entity(
+            key=key, type=t, label=label, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
+            mentions=sum(counter.values()), same_as=tuple(sorted(
+                k for k in (entity_key(st, sn) for st, sn in res.same_as.get(cid, ())) if k != key)),
+            geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
+            latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
+            country_code=geo.country_code if geo and t == "Place" else None,
+            corrections=tuple(notes.get(cid, ())))
+
+    # 4. Facts from relations, grouped by (subject, predicate, object).
+    grouped: dict[tuple[str, str, str], list] = defaultdict(list)
+    for ex in exs:
+        for r in ex.relations:
+            s = local.get((ex.article.id, r.subject.start, r.subject.end))
+            o = local.get((ex.article.id, r.object.start, r.object.end))
+            if s is None or o is None:
+                continue
+            se, oe = entities[target(s)], entities[target(o)]
+            if se.key == oe.key:
+                continue
+            grouped[(se.key, r.predicate, oe.key)].append((ex.article.id, r))
+    facts = [Fact(s, p, o, tuple(sorted(ev, key=lambda e: (e[0], e[1].sentence_start, e[1].subject.start))))
+             for (s, p, o), ev in grouped.items()]
+
+    # 5. A gazetteer place lies in its country, when that country is in the graph.
+    by_iso = {e.iso_code: e for e in entities.values() if e.type == "Country" and e.iso_code}
+    for e in entities.values():
+        if e.type == "Place" and e.country_code in by_iso and (e.key, "locatedIn", by_iso[e.country_code].key) not in grouped:
+            facts.append(Fact(e.key, "locatedIn", by_iso[e.country_code].key, (), method="gazetteer:geonames"))
+
+    if corrections:
+        facts = _apply_fact_corrections(facts, entities, corrections)
+
+    return KnowledgeBase(
+        articles=tuple(ex.article for ex in exs),
+        entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
+        facts=tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object))),
+    )
+
+
+@cache
+def _primary_places() -> dict[str, int]:
+    """Return the gazetteer row of each place's own name (not an alternate name), the most populous first."""
+    rows, _index = gazetteer._place_rows()  # noqa: SLF001 - the compiled table; its public lookup mixes in alternate names
+    out: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        out.setdefault(gazetteer.norm(row[0]), i)
+    return out
+
+
+def _place_in_context(label: str, countries: set):
+    """Return the gazetteer place a name denotes in articles naming these countries (ISO codes), or None.
+
+    A place's own name beats another place's alternate name ("Islamabad" is
+    the capital, not a city once called so); a reading in a country the
+    articles name beats one elsewhere; an alternate-name reading from a
+    country the articles do not name is dropped ("Borno" beside Nigeria).
+    """
+    found = gazetteer.place(label)
+    if found is None or found.type == "Country":
+        return found
+    key = gazetteer.norm(label)
+    own = gazetteer.norm(found.name) == key
+    if own and (not countries or found.country_code in countries):
+        return found
+    row = _primary_places().get(key)
+    if row is not None:
+        primary = gazetteer._place_row(row)  # noqa: SLF001
+        if primary.country_code in countries or found.country_code not in countries:
+            return primary
+    region = gazetteer.region(label)
+    if region is not None and region.country_code in countries:
+        return region
+    if countries and found.country_code not in countries and not own:
+        return None
+    return found
+
+
+class _Refs:
+    """Find the group an analyst names: by IRI, key, label or alias (label first, then the most mentioned)."""
+
+    def __init__(self, res):
+        from kgraph.core.iri import ENTITY_BASE
+
+        self.base = ENTITY_BASE
+        self.res = res
+        self.redirect: dict = {}
+        self.by_key: dict = {}
+        self.by_label: dict = defaultdict(list)
+        self.by_alias: dict = defaultdict(list)
+        for gid in sorted(res.groups):
+            self.add(gid)
+        for gid, absorbed in res.same_as.items():
+            for st, sn in absorbed:
+                self.by_key.setdefault(entity_key(st, sn), gid)
+
+    def add(self, gid) -> None:
+        g = self.res.groups[gid]
+        label = _choose_label(g.type, g.names)
+        self.by_key.setdefault(entity_key(g.type, label), gid)
+        self.by_label[_norm(label)].append(gid)
+        for n in set(g.names) | g.aliases:
+            self.by_alias[_norm(n)].append(gid)
+
+    def find(self, gid):
+        while gid in self.redirect:
+            gid = self.redirect[gid]
+        return gid
+
+    def get(self, ref: str):
+        """Return the live group a reference names, or None."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
+                                                               or self.by_alias.get(_norm(ref)) or [])
+        live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
+        if not live:
+            return None
+        return max(live, key=lambda g: (sum(self.res.groups[g].names.values()), g))
+
+
+def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
+    """Apply merges, splits, renames, retypes and blocks to the groups in place; return forced labels and notes.
+
+    An item naming an entity the corpus does not hold is skipped with a warning.
+    """
+    import warnings
+
+    from kgraph.linking.identity import Group
+
+    refs = _Refs(res)
+    forced: dict = {}
+    notes: dict = defaultdict(list)
+    members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
+    for k, v in sorted(res.mention_group.items()):
+        members[v].append(k)
+
+    def need(c, ref):
+        gid = refs.get(ref)
+        if gid is None:
+            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+        return gid
+
+    def label_of(gid):
+        g = res.groups[gid]
+        return forced.get(gid) or _choose_label(g.type, g.names)
+
+    for c in corrections.items:
+        if c.action in ("reject", "assert"):
+            continue
+        if c.action == "merge":
+            gids = [need(c, r) for r in c.entities]
+            gids = list(dict.fromkeys(g for g in gids if g is not None))
+            if len(gids) < 2:
+                continue
+            keep = refs.get(c.keep) if c.keep else None
+            if keep not in gids:
+                keep = min(gids, key=lambda g: (-sum(res.groups[g].names.values()), str(g)))
+            forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
+            dst = res.groups[keep]
+            for g in gids:
+                if g == keep:
+                    continue
+                old_label = label_of(g)
+                src = res.groups.pop(g)
+                res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
+                dst.names.update(src.names)
+                dst.aliases |= src.aliases | set(src.names)
+                dst.articles |= src.articles
+                members[keep].extend(members.pop(g, []))
+                refs.redirect[g] = keep
+                notes[keep].extend(notes.pop(g, []))
+            notes[keep].append(c.describe())
+        elif c.action == "split":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            src = res.groups[gid]
+            arts = set(c.articles)
+            moved = [k for k in members[gid] if k[0] in arts]
+            if not moved:
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in those articles; skipped",
+                              stacklevel=2)
+                continue
+            new_type = c.type or src.type
+            new_id = ("split", gid, tuple(sorted(arts)), c.label or "")
+            new = res.groups[new_id] = Group(new_type)
+            for k in moved:
+                res.mention_group[k] = new_id
+            members[gid] = [k for k in members[gid] if k[0] not in arts]
+            members[new_id] = moved
+            # Names and articles are recounted from the mentions that stay and go.
+            _recount(res, {g: members[g] for g in (gid, new_id)})
+            if c.label:
+                forced[new_id] = c.label
+                new.names[c.label] += 0
+            elif new_type == src.type:
+                forced[new_id] = f"{label_of(gid)} ({', '.join(sorted(arts))})"
+            notes[new_id].append(c.describe())
+            notes[gid].append(c.describe())
+            refs.add(new_id)
+        elif c.action == "rename":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            g = res.groups[gid]
+            res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+            forced[gid] = c.label
+            notes[gid].append(c.describe())
+            refs.by_label[_norm(c.label)].append(gid)
+        elif c.action == "retype":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            g = res.groups[gid]
+            if g.type != c.type:
+                res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+                g.type = c.type
+            notes[gid].append(c.describe())
+        elif c.action == "block":
+            gid = need(c, c.entity)
+            if gid is None:
+                continue
+            res.groups.pop(gid)
+            res.same_as.pop(gid, None)
+            notes.pop(gid, None)
+            for k in members.pop(gid, []):
+                del res.mention_group[k]
+    # Mentions follow merges.
+    for k, v in list(res.mention_group.items()):
+        if v in refs.redirect:
+            res.mention_group[k] = refs.find(v)
+    for gid in res.same_as:
+        if gid in res.groups:
+            res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
+    return forced, notes
+
+
+def _recount(res, members: dict) -> None:
+    """Recount the names and articles of groups from the mentions they hold now (after a split)."""
+    for g, keys in members.items():
+        names: Counter = Counter(res.mention_names[k] for k in keys if res.mention_names.get(k))
+        res.groups[g].names = names
+        res.groups[g].articles = {k[0] for k in keys}
+
+
+def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
+    """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities."""
+    import warnings
+
+    by_ref: dict = {}
+    from kgraph.core.iri import ENTITY_BASE
+
+    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
+        by_ref.setdefault(e.key, e)
+        by_ref.setdefault(ENTITY_BASE + e.key, e)
+        for k in e.same_as:
+            by_ref.setdefault(k, e)
+            by_ref.setdefault(ENTITY_BASE + k, e)
+    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
+        by_ref.setdefault(_norm(e.label), e)
+    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
+        for a in e.aliases:
+            by_ref.setdefault(_norm(a), e)
+
+    def find(c, ref):
+        e = by_ref.get(ref) or by_ref.get(_norm(ref))
+        if e is None:
+            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+        return e
+
+    out = list(facts)
+    cid_of = {e.key: cid for cid, e in entities.items()}
+    for c in corrections.of("reject", "assert"):
+        s, o = find(c, c.subject), find(c, c.object)
+        if s is None or o is None:
+            continue
+        if c.action == "reject":
+            before = len(out)
+            out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)]
+            if len(out) == before:
+                warnings.warn(f"correction {c.describe()}: the graph holds no such relation; nothing to reject",
+                              stacklevel=2)
+        else:
+            out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
+                   or f.evidence]
+            out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
+        # The subject records the edit too: a rejected statement leaves no evidence node to say so.
+        cid = cid_of[s.key]
+        entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.describe(),))
+    return out
+
+
+def _choose_label(type_: str, counter: Counter) -> str:
+    """Pick the preferred name: the gazetteer's for countries, else the fullest frequent name."""
+    candidates = [n for n in counter if not gazetteer.is_demonym(n)] or list(counter)
+    if type_ == "Country":
+        for n in candidates:
+            c = gazetteer.country(n)
+            if c is not None:
+                return c.name
+    if type_ == "Person":
+        return max(sorted(candidates), key=lambda n: (len(n.split()), counter[n], len(n)))
+    if type_ == "Organization":
+        # Prefer a spelled-out name to an acronym, a full name to a short one, then the most frequent.
+        return max(sorted(candidates), key=lambda n: (not n.isupper(), " " in n, counter[n], len(n)))
+    return max(sorted(candidates), key=lambda n: (counter[n], len(n)))
+
+
+def mention_entity(kb: KnowledgeBase, article_id: str, mention: Mention) -> Entity | None:
+    """Return the entity a mention was linked to (slow: for tests and tools)."""
+    t, name = _canonical(mention.type, mention.name)
+    for e in kb.entities:
+        if e.type == t and (_norm(e.label) == _norm(name) or _norm(name) in {_norm(a) for a in e.aliases}):
+            return e
+    return None

@@ -1,0 +1,597 @@
+"""The interactive network page: a graph becomes one self-contained HTML file.
+
+The page is drawn by vis-network, the library pyvis ships (``pyvis/lib/vis-9.1.2``),
+inlined together with the page's own script and style (``kgraph/page/``), so it
+works from disk with no network. (pyvis's own ``Network`` template is not used:
+it links vis-network, Bootstrap and tom-select from CDNs and puts raw text into
+HTML tooltips.) A Content-Security-Policy admits exactly those two scripts, by
+hash, and no fetch. The graph travels as one JSON document inside
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the
+page's script shows every name and sentence through ``textContent``: article
+text is data, never markup.
+
+Reading the graph (layout of :mod:`kgraph.graph.rdf`): entities are the subjects typed
+``kg:Person``/``Organization``/``Country``/``Place``; edges are the direct
+triples of the core predicates between them; each edge collects its
+``kg:Evidence`` nodes (sentence, confidence, role words, method, article).
+
+Analysis is done here, deterministically, so the same graph gives the same
+bytes: PageRank over the relations stated in articles ranks the nodes whose
+labels the page draws first; Louvain communities (fixed seed) colour the
+nodes and can be collapsed; the layout keeps each community together (the
+communities are laid out as one small graph, each community's members
+around its centre, discs packed without overlap), so a large graph needs no
+physics in the browser and time grows about linearly with its size.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from kgraph.sources.ingest import iso_date, publisher_of
+from kgraph.core.model import ENTITY_TYPES, PREDICATES
+from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
+
+#: Colour of each entity type on the page and in its legend (Tableau 10, colour-blind aware).
+COLORS = {"Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#f28e2b"}
+#: vis-network shape of each entity type, so types differ without colour too.
+SHAPES = {"Person": "dot", "Organization": "square", "Country": "diamond", "Place": "triangle"}
+#: Graphs with more nodes than this get no physics in the browser: the precomputed layout is final.
+PHYSICS_MAX_NODES = 200
+#: Pull of the layout's centre: keeps separate components and lone nodes near the rest.
+GRAVITY = 3.0
+#: Up to this many nodes the layout's repulsion is exact; beyond, it is estimated from a sample this big.
+LAYOUT_SAMPLE = 1000
+#: How many left-out names the page lists when ``max_nodes`` drops some.
+OMITTED_NAMES_SHOWN = 25
+#: Seed of the community detection (Louvain) and of every layout.
+SEED = 7
+#: How many members name a community (in its collapsed node and its legend entry).
+COMMUNITY_NAMES = 3
+#: Colours of the largest communities (Tableau 20 without the greys); smaller ones are grey.
+COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+                    "#9c755f", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d", "#f1ce63", "#86bcb6", "#d37295",
+                    "#fabfd2", "#d4a6c8", "#9d7660", "#d7b5a6")
+
+# Type precedence when an entity carries several classes: the most specific first (a Country is a Place).
+_TYPE_ORDER = ("Person", "Organization", "Country", "Place")
+
+
+@cache
+def _asset(name: str) -> str:
+    if name == "vis-network.min.js":
+        lib = resources.files("pyvis").joinpath("lib/vis-9.1.2/vis-network.min.js")
+    else:
+        lib = resources.files("kgraph").joinpath("page", name)
+    return lib.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What the page shows: the JSON document embedded in it, plus what was left out."""
+
+    data: dict
+    total_nodes: int
+    total_edges: int
+
+    @property
+    def nodes(self) -> list[dict]:
+        """Return the nodes drawn."""
+        return self.data["nodes"]
+
+    @property
+    def edges(self) -> list[dict]:
+        """Return the edges drawn."""
+        return self.data["edges"]
+
+    def summary(self) -> str:
+        """Return what the page draws, e.g. ``entities: 500 drawn of 2000 (1500 left out)``."""
+        lines = []
+        for name, shown, total in (("entities", len(self.nodes), self.total_nodes),
+                                   ("relations", len(self.edges), self.total_edges)):
+            left = f" ({total - shown} left out by --max-nodes)" if shown < total else ""
+            lines.append(f"{name}: {shown} drawn of {total}{left}")
+        return "\n".join(lines)
+
+
+def _num(lit) -> float | None:
+    try:
+        return float(lit.toPython()) if isinstance(lit, Literal) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(lit) -> int | None:
+    x = _num(lit)
+    return int(x) if x is not None else None
+
+
+def _str(lit) -> str | None:
+    return str(lit) if lit is not None else None
+
+
+def _entity_type(types: set) -> str | None:
+    for t in _TYPE_ORDER:
+        if KG[t] in types:
+            return t
+    return None
+
+
+def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> PageData:
+    """Return the network of a graph as the page's JSON document.
+
+    Args:
+        g: A graph in the layout of :mod:`kgraph.graph.rdf`: a Graph, a union Dataset, or
+            any iterable of triples or quads (such as :func:`kgraph.graph.rdf.quads`).
+        max_nodes: Keep only this many nodes, the most central ones (highest
+            degree, then most mentions); the document records what was left out.
+    """
+    import networkx as nx
+
+    # One pass over the triples, indexed by subject: rdflib lookups one by one are slow on big graphs.
+    props: dict = defaultdict(lambda: defaultdict(set))
+    for t in (g.triples((None, None, None)) if isinstance(g, Graph) else g):
+        props[t[0]][t[1]].add(t[2])
+
+    def many(s, p) -> set:
+        d = props.get(s)
+        return d.get(p, set()) if d is not None else set()
+
+    def one(s, p):
+        vals = many(s, p)
+        if len(vals) <= 1:
+            return next(iter(vals), None)
+        return min(vals, key=lambda v: (str(v), repr(v)))
+
+    # ---- entities
+    wanted_types = {KG[t] for t in ENTITY_TYPES}
+    types = {s: _entity_type(d[RDF.type]) for s, d in props.items()
+             if isinstance(s, URIRef) and d.get(RDF.type, set()) & wanted_types}
+    iris = sorted(types)
+
+    # ---- direct triples between entities
+    preds = {KG[p]: p for p in PREDICATES}
+    triples = set()
+    for s in iris:
+        for pred, p in preds.items():
+            for o in many(s, pred):
+                if o in types:
+                    triples.add((s, p, o))
+
+    # ---- importance: degree centrality over the undirected simple graph, then mentions
+    nxg = nx.Graph()
+    nxg.add_nodes_from(iris)
+    nxg.add_edges_from((s, o) for s, _p, o in triples if s != o)
+    centrality = nx.degree_centrality(nxg) if len(iris) > 1 else {s: 0.0 for s in iris}
+    mentions = {s: int(_num(one(s, KG.mentionCount)) or 0) for s in iris}
+    labels = {s: str(one(s, RDFS.label) or _local_name(s)) for s in iris}
+    rank = sorted(iris, key=lambda s: (-nxg.degree(s), -mentions[s], labels[s].casefold(), str(s)))
+
+    omitted = None
+    kept = set(iris)
+    if max_nodes is not None and max_nodes < len(iris):
+        kept = set(rank[:max_nodes])
+        left = rank[max_nodes:]
+        dropped_edges = sum(1 for s, _p, o in triples if s not in kept or o not in kept)
+        by_type = Counter(types[s] for s in left)
+        omitted = {"nodes": len(left), "edges": dropped_edges,
+                   "byType": {t: by_type[t] for t in _TYPE_ORDER if by_type[t]},
+                   "names": [labels[s] for s in left[:OMITTED_NAMES_SHOWN]], "maxNodes": max_nodes,
+                   # every left-out name, so that a search can say the entity exists but is not drawn
+                   "all": sorted({labels[s] for s in left} | {str(a) for s in left for a in many(s, SKOS.altLabel)})}
+    total_nodes, total_edges = len(iris), len(triples)
+    triples = sorted((t for t in triples if t[0] in kept and t[2] in kept), key=lambda t: (str(t[0]), t[1], str(t[2])))
+    iris = [s for s in iris if s in kept]
+
+    # ---- articles and evidence
+    article_iris = sorted((s for s, d in props.items() if KG.Article in d.get(RDF.type, ())), key=str)
+    art_index: dict = {}
+    articles = []
+    for a in article_iris:
+        art_index[a] = len(articles)
+        url, date = _str(one(a, SCHEMA.url)), _str(one(a, DCTERMS.date))
+        articles.append({"id": _str(one(a, DCTERMS.identifier)) or _local_name(a),
+                         "title": _str(one(a, DCTERMS.title)), "url": url, "date": date, "day": iso_date(date),
+                         "publisher": publisher_of(url, _str(one(a, DCTERMS.publisher)))})
+    wanted = {(s, KG[p], o): (s, p, o) for s, p, o in triples}
+    evidence: dict[tuple, list] = defaultdict(list)
+    for ev, d in props.items():
+        if KG.Evidence not in d.get(RDF.type, ()):
+            continue
+        key = wanted.get((one(ev, RDF.subject), one(ev, RDF.predicate), one(ev, RDF.object)))
+        if key is None:
+            continue
+        src = one(ev, PROV.wasDerivedFrom)
+        start = _int(one(ev, KG.start))
+        item = {"sentence": _str(one(ev, KG.sentence)), "role": _str(one(ev, KG.role)),
+                "method": _str(one(ev, KG.method)), "confidence": _num(one(ev, KG.confidence)),
+                "start": start, "article": art_index.get(src)}
+        # where the two names sit in the sentence, so that the page marks exactly them
+        spans = [_int(one(ev, p)) for p in (KG.subjectStart, KG.subjectEnd, KG.objectStart, KG.objectEnd)]
+        n = len(item["sentence"] or "")
+        if start is not None and None not in spans and all(0 <= x - start <= n for x in spans):
+            item["marks"] = [[spans[0] - start, spans[1] - start], [spans[2] - start, spans[3] - start]]
+        if item["article"] is None and src is not None:
+            item["source"] = str(src)
+        evidence[key].append(item)
+
+    # ---- analysis and layout over the kept nodes: the graph of relations stated in articles
+    index = {s: i for i, s in enumerate(iris)}
+    stated = Counter()
+    gazetteer_pairs = set()
+    for s, p, o in triples:
+        if s == o:
+            continue
+        pair = (min(index[s], index[o]), max(index[s], index[o]))
+        arts = {e["article"] for e in evidence.get((s, p, o), ()) if e["article"] is not None}
+        if arts:
+            stated[pair] += len(arts)  # a relation stated by more articles weighs more
+        else:
+            gazetteer_pairs.add(pair)
+    analysis = analyse(len(iris), stated, gazetteer_pairs, [mentions[s] for s in iris])
+    pos = analysis["positions"]
+    communities = []
+    for c, members in enumerate(analysis["communities"]):
+        top = sorted(members, key=lambda i: analysis["rank"][i])[:COMMUNITY_NAMES]
+        communities.append({"id": c, "size": len(members), "names": [labels[iris[i]] for i in top],
+                            "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else "#b0b0b0"})
+
+    degree = {s: nxg.degree(s) for s in iris}
+    nodes = []
+    for s, (x, y) in zip(iris, pos):
+        same = sorted(str(o) for o in many(s, OWL.sameAs))
+        alt = sorted({str(a) for a in many(s, SKOS.altLabel) | many(s, RDFS.label)} - {labels[s]},
+                     key=lambda a: (a.casefold(), a))
+        lat, lon = _num(one(s, GEO.lat)), _num(one(s, GEO.long))
+        nodes.append({
+            "id": str(s), "label": labels[s], "alt": alt, "type": types[s], "x": x, "y": y,
+            "degree": degree[s], "centrality": round(centrality.get(s, 0.0), 6), "mentions": mentions[s],
+            "rank": analysis["rank"][index[s]], "community": analysis["community"][index[s]],
+            "articles": sorted(art_index[a] for a in many(s, KG.mentionedIn) if a in art_index),
+            "geonames": next((u for u in same if u.startswith(str(GN))), None),
+            "sameAs": same, "iso": _str(one(s, KG.isoCode)),
+            "coords": [lat, lon] if lat is not None and lon is not None else None,
+        })
+    edges = []
+    for i, (s, p, o) in enumerate(triples):
+        evs = sorted(evidence.get((s, p, o), []),
+                     key=lambda e: (e["article"] if e["article"] is not None else -1, e["start"] or 0,
+                                    e["sentence"] or "", e["role"] or "", e["method"] or "", e.get("marks") or [],
+                                    e["confidence"] or 0.0, e.get("source") or ""))
+        arts = sorted({e["article"] for e in evs if e["article"] is not None})
+        confs = [e["confidence"] for e in evs if e["confidence"] is not None]
+        days = sorted(d for d in (articles[a]["day"] for a in arts) if d)
+        edges.append({"id": i, "from": str(s), "to": str(o), "predicate": p, "articles": arts,
+                      "confidence": max(confs) if confs else None, "evidence": evs,
+                      "first": days[0] if days else None, "last": days[-1] if days else None,
+                      "sources": len({_source_key(articles[a], a) for a in arts})})
+    type_counts = Counter(n["type"] for n in nodes)
+    pred_counts = Counter(e["predicate"] for e in edges)
+    publishers = Counter(a["publisher"] for a in articles if a["publisher"])
+    data = {
+        "types": [{"name": t, "color": COLORS[t], "shape": SHAPES[t], "count": type_counts[t]}
+                  for t in _TYPE_ORDER],
+        "predicates": [{"name": p, "label": _predicate_label(p), "count": pred_counts[p]}
+                       for p in PREDICATES if pred_counts[p]],
+        "articles": articles, "nodes": nodes, "edges": edges, "omitted": omitted, "communities": communities,
+        "publishers": [{"name": k, "count": publishers[k]} for k in sorted(publishers, key=lambda k: (-publishers[k], k))],
+        "physics": len(nodes) <= PHYSICS_MAX_NODES,
+        # The precomputed layout is already good: physics only polishes it, within about a second.
+        "physicsIterations": max(40, min(200, 30_000 // max(1, len(nodes)))),
+        "totals": {"nodes": total_nodes, "edges": total_edges, "articles": len(articles)},
+        "allPredicates": list(PREDICATES),
+        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS)},
+    }
+    return PageData(data, total_nodes, total_edges)
+
+
+def _source_key(article: dict, index: int) -> str:
+    """Return what makes a source independent: its publisher, else the article itself."""
+    return "p:" + article["publisher"] if article["publisher"] else f"a:{index}"
+
+
+def analyse(n: int, stated: Counter, other_pairs: set, mentions: list[int]) -> dict:
+    """Return the ranks, communities and positions of ``n`` nodes (deterministic, about linear time).
+
+    Args:
+        n: Number of nodes (0..n-1).
+        stated: ``{(i, j): weight}`` of the links stated in articles (i < j): the
+            number of articles stating each relation between the two, summed.
+        other_pairs: Other links (the gazetteer's); they place a node with no stated
+            relation beside its neighbour but do not rank or group.
+        mentions: Mentions of each node, to break ties.
+
+    Returns:
+        ``rank`` (0 is the most central by PageRank over the stated relations,
+        then mentions), ``community`` (index into ``communities``, -1 for a node
+        with no link at all), ``communities`` (lists of nodes, largest first) and
+        ``positions`` (pixel ``(x, y)`` per node).
+    """
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from((i, j, w) for (i, j), w in sorted(stated.items()))
+    pr = pagerank(n, stated)
+    order = sorted(range(n), key=lambda i: (-round(pr[i], 12), -mentions[i], i))
+    rank = [0] * n
+    for r, i in enumerate(order):
+        rank[i] = r
+    linked = g.subgraph([i for i in range(n) if g.degree(i)])
+    groups = nx.community.louvain_communities(linked, weight="weight", seed=SEED) if linked.number_of_nodes() else []
+    groups = [sorted(c) for c in groups]
+    groups.sort(key=lambda c: (-len(c), c[0]))
+    community = [-1] * n
+    for c, members in enumerate(groups):
+        for i in members:
+            community[i] = c
+    # a node linked only by the gazetteer joins the community of its best-ranked neighbour
+    extra: dict[int, list[int]] = defaultdict(list)
+    for i, j in sorted(other_pairs):
+        for a, b in ((i, j), (j, i)):
+            if community[a] == -1 and community[b] >= 0:
+                extra[a].append(b)
+    for a, nbrs in sorted(extra.items()):
+        if community[a] == -1:
+            community[a] = community[min(nbrs, key=lambda b: rank[b])]
+            groups[community[a]].append(a)
+    groups = [sorted(c) for c in groups]
+    return {"rank": rank, "community": community, "communities": groups,
+            "positions": _community_layout(n, groups, stated, other_pairs, community, rank)}
+
+
+def pagerank(n: int, weights: Counter, damping: float = 0.85, iterations: int = 60) -> list[float]:
+    """Return the PageRank of ``n`` nodes over undirected weighted links ``{(i, j): weight}`` (power iteration)."""
+    import numpy as np
+
+    if n == 0:
+        return []
+    items = sorted(weights.items())
+    ii = np.array([i for (i, _j), _w in items] + [j for (_i, j), _w in items], dtype=np.intp)
+    jj = np.array([j for (_i, j), _w in items] + [i for (i, _j), _w in items], dtype=np.intp)
+    ww = np.array([w for _p, w in items] * 2, dtype=np.float64)
+    out = np.bincount(ii, weights=ww, minlength=n)
+    dangling = out == 0
+    r = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        share = np.where(dangling, 0.0, r / np.where(dangling, 1.0, out))
+        nxt = np.bincount(jj, weights=share[ii] * ww, minlength=n) if len(ii) else np.zeros(n)
+        r = (1 - damping) / n + damping * (nxt + r[dangling].sum() / n)
+    return [float(x) for x in r]
+
+
+def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[tuple[int, int]]:
+    """Lay out each community around its centre, the communities by their links, isolated nodes in a grid below."""
+    pos: list[tuple[int, int]] = [(0, 0)] * n
+    if not n:
+        return []
+    # each community on its own, centred on 0
+    local, radius = [], []
+    links = sorted(set(stated) | set(other_pairs))
+    inner: dict[int, list] = defaultdict(list)
+    between = Counter()
+    for i, j in links:
+        ci, cj = community[i], community[j]
+        if ci >= 0 and ci == cj:
+            inner[ci].append((i, j))
+        elif ci >= 0 and cj >= 0:
+            between[(min(ci, cj), max(ci, cj))] += 1
+    for c, members in enumerate(groups):
+        at = {m: k for k, m in enumerate(members)}
+        if len(members) <= 3:  # fixed shapes: a force layout per pair or triangle would cost thousands of runs
+            h = EDGE_LENGTH / 2
+            pts = [[(0, 0)], [(-h, 0), (h, 0)], [(0, -1.15 * h), (-h, 0.58 * h), (h, 0.58 * h)]][len(members) - 1]
+        else:
+            pts = layout(len(members), sorted((at[i], at[j]) for i, j in inner[c]), seed=SEED, spacing=EDGE_LENGTH)
+        local.append(pts)
+        radius.append(max((math.hypot(x, y) for x, y in pts), default=0) + NODE_GAP)
+    # the communities as one graph, then packed without overlap from there outwards, largest first
+    k = len(groups)
+    centres = layout(k, sorted(between), seed=SEED)
+    spread = max((math.hypot(x, y) for x, y in centres), default=1) or 1
+    area = math.sqrt(sum(r * r for r in radius)) * 1.2
+    desired = [(x / spread * area, y / spread * area) for x, y in centres]
+    placed: list[tuple[float, float, float]] = []
+    # a disc is filed under every grid cell its bounding box covers, so a check reads only the cells it covers
+    grid: dict[tuple[int, int], list[int]] = defaultdict(list)
+    cell = 2 * sorted(radius)[len(radius) // 2] if radius else 1.0
+
+    def covered(x, y, r):
+        return [(gx, gy) for gx in range(math.floor((x - r) / cell), math.floor((x + r) / cell) + 1)
+                for gy in range(math.floor((y - r) / cell), math.floor((y + r) / cell) + 1)]
+
+    def free(x, y, r):
+        seen = set()
+        for key in covered(x, y, r):
+            for o in grid.get(key, ()):
+                if o not in seen:
+                    seen.add(o)
+                    px, py, pr = placed[o]
+                    if (x - px) ** 2 + (y - py) ** 2 < (r + pr) ** 2:
+                        return False
+        return True
+
+    extent = 0.0  # every disc lies within this distance of the origin
+    for c in range(k):
+        x0, y0 = desired[c] if c else (0.0, 0.0)
+        r = radius[c]
+        angle, dist, tries = 0.0, 0.0, 0
+        while True:
+            x, y = x0 + dist * math.cos(angle), y0 + dist * math.sin(angle)
+            if free(x, y, r):
+                break
+            tries += 1
+            if tries == 1000:  # crowded here: go on from just outside everything placed, in the same direction
+                angle, dist = math.atan2(y0, x0), extent + r
+                x0 = y0 = 0.0
+            step = min(0.5, r / max(dist, r))
+            angle += step
+            dist += r * step / math.pi  # an Archimedean spiral: rings one diameter apart
+        for key in covered(x, y, r):
+            grid[key].append(len(placed))
+        placed.append((x, y, r))
+        extent = max(extent, math.hypot(x, y) + r)
+        for m, (lx, ly) in zip(groups[c], local[c]):
+            pos[m] = (int(round(x + lx)), int(round(y + ly)))
+    # nodes with no link at all: a grid below, by rank
+    alone = sorted((i for i in range(n) if community[i] == -1), key=lambda i: rank[i])
+    if alone:
+        bottom = max((p[1] + p[2] for p in placed), default=0) + 4 * NODE_GAP
+        left = min((p[0] - p[2] for p in placed), default=0)
+        width = max((p[0] + p[2] for p in placed), default=0) - left
+        cols = max(8, int(width // (NODE_GAP * 2)) or 8) if placed else max(1, int(math.ceil(math.sqrt(len(alone)))))
+        for q, i in enumerate(alone):
+            pos[i] = (int(round(left + (q % cols) * NODE_GAP * 2)), int(round(bottom + (q // cols) * NODE_GAP * 2)))
+    return pos
+
+
+def _local_name(u) -> str:
+    return re.split(r"[/#]", str(u).rstrip("/"))[-1]
+
+
+@cache
+def _predicate_label(p: str) -> str:
+    from kgraph.core.vocab import ontology_graph
+
+    return str(ontology_graph().value(KG[p], RDFS.label) or p)
+
+
+#: Ideal length of an edge inside a community, in pixels.
+EDGE_LENGTH = 90.0
+#: Room around a community's disc and between isolated nodes, in pixels.
+NODE_GAP = 40.0
+
+
+def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7, spacing: float = 150.0) -> list[tuple[int, int]]:
+    """Return deterministic pixel positions for ``n`` nodes joined by ``pairs`` (force-directed).
+
+    A Fruchterman-Reingold layout in numpy, started from seeded random positions,
+    with a weak pull to the centre so that separate components stay near. Repulsion
+    is exact up to :data:`LAYOUT_SAMPLE` nodes and estimated from a seeded sample of
+    that many nodes beyond, so time grows linearly with the graph.
+    """
+    import numpy as np
+
+    if n == 0:
+        return []
+    if n == 1:
+        return [(0, 0)]
+    rng = np.random.default_rng(seed)
+    f32 = np.float32
+    x = (rng.random(n) - 0.5).astype(f32)
+    y = (rng.random(n) - 0.5).astype(f32)
+    k = f32(1.0 / math.sqrt(n))
+    sample = min(n, LAYOUT_SAMPLE)
+    iterations = 80
+    ii = np.array([a for a, _b in pairs], dtype=np.intp)
+    jj = np.array([b for _a, b in pairs], dtype=np.intp)
+    temp = 0.1
+    block = 512
+    fx, fy = np.zeros(n, f32), np.zeros(n, f32)
+    for step in range(iterations):
+        if sample < n:
+            anchors = np.sort(rng.choice(n, size=sample, replace=False))
+            weight = f32(n / sample)
+        else:
+            anchors, weight = np.arange(n), f32(1.0)
+        ax, ay = x[anchors], y[anchors]
+        for lo in range(0, n, block):
+            hi = min(n, lo + block)
+            dx = x[lo:hi, None] - ax[None, :]
+            dy = y[lo:hi, None] - ay[None, :]
+            d2 = dx * dx
+            d2 += dy * dy
+            np.maximum(d2, f32(1e-9), out=d2)
+            np.reciprocal(d2, out=d2)  # repulsion k^2/d along the unit vector: k^2 * (dx, dy) / d^2
+            fx[lo:hi] = np.einsum("ij,ij->i", dx, d2)
+            fy[lo:hi] = np.einsum("ij,ij->i", dy, d2)
+        fx *= k * k * weight
+        fy *= k * k * weight
+        if len(ii):  # attraction d^2/k along each edge
+            ex, ey = x[jj] - x[ii], y[jj] - y[ii]
+            dist = np.sqrt(ex * ex + ey * ey) / k
+            ax_, ay_ = ex * dist, ey * dist
+            fx += (np.bincount(ii, weights=ax_, minlength=n) - np.bincount(jj, weights=ax_, minlength=n)).astype(f32)
+            fy += (np.bincount(ii, weights=ay_, minlength=n) - np.bincount(jj, weights=ay_, minlength=n)).astype(f32)
+        fx -= f32(GRAVITY) * x
+        fy -= f32(GRAVITY) * y
+        disp = np.sqrt(fx * fx + fy * fy)
+        np.maximum(disp, f32(1e-12), out=disp)
+        step_len = np.minimum(disp, f32(temp)) / disp
+        x += fx * step_len
+        y += fy * step_len
+        temp = 0.1 * (1 - (step + 1) / iterations) + 0.002
+    pos = np.stack([x, y], axis=1).astype(np.float64)
+    pos -= pos.mean(axis=0)
+    scale = spacing * math.sqrt(n)  # the ideal edge length k becomes ``spacing`` px
+    return [(int(round(a * scale)), int(round(b * scale))) for a, b in pos]
+
+
+def _json_for_script(data) -> str:
+    """Return JSON safe to place inside a ``<script type="application/json">`` element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    # "<", ">" and "&" occur only inside JSON strings, where \\uXXXX means the same character:
+    # no "</script>", "<!--" or "<script" can reach the HTML parser.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render(g: Graph | Iterable[tuple], title: str = "kgraph", max_nodes: int | None = None) -> str:
+    """Return the page for a graph as one self-contained HTML string.
+
+    Args:
+        g: The graph (see :func:`graph_data`).
+        title: The page's title, shown in its header.
+        max_nodes: Draw only the most central nodes (see :func:`graph_data`).
+    """
+    return render_data(graph_data(g, max_nodes=max_nodes), title)
+
+
+def render_data(page: PageData, title: str = "kgraph") -> str:
+    """Return the page for prepared :class:`PageData`."""
+    data = dict(page.data, title=title)
+    vis_js = _asset("vis-network.min.js").replace("</script", "<\\/script")
+    app_js = _asset("page.js")
+    # Only the page's own two scripts may run: an injected inline script or event handler is refused
+    # by the browser even if some text ever escaped into markup; nothing may be fetched.
+    hashes = " ".join(f"'sha256-{_sha256(js)}'" for js in (vis_js, app_js))
+    csp = (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+           "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    parts = {
+        "@CSP@": csp,
+        "@TITLE@": html.escape(title),
+        "@STYLE@": _asset("page.css"),
+        "@VIS@": vis_js,
+        "@DATA@": _json_for_script(data),
+        "@APP@": app_js,
+    }
+    return re.sub("|".join(re.escape(k) for k in parts), lambda m: parts[m.group()], _asset("page.html"))
+
+
+def _sha256(text: str) -> str:
+    import base64
+    import hashlib
+
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def write_page(g: Graph | Iterable[tuple], path: str | os.PathLike, title: str = "kgraph",
+               max_nodes: int | None = None) -> tuple[Path, PageData]:
+    """Render a graph's page and write it atomically as UTF-8; return the path and what was drawn."""
+    from kgraph.core import atomic
+
+    page = graph_data(g, max_nodes=max_nodes)
+    return atomic.write_text(path, render_data(page, title)), page

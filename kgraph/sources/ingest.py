@@ -1,0 +1,576 @@
+"""Ingest: files, folders, HTML pages, JSONL corpora and standard input become Articles.
+
+Text is decoded whatever its encoding (UTF-8, UTF-16 with a BOM, Latin-1 as
+a last resort), HTML is reduced to its main text, and page debris
+(breadcrumbs, repeated headlines, image file names, author boxes, copyright
+lines) is removed before extraction. Inputs are read lazily, one article at
+a time, so a corpus of any size streams through in bounded memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import json
+import os
+import re
+import stat
+import sys
+import unicodedata
+import warnings
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kgraph.core.errors import InputError
+from kgraph.core.model import Article
+
+#: Suffixes read as plain text, as HTML, and as JSON Lines corpora.
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+
+
+class IngestWarning(UserWarning):
+    """A file or line was skipped or read in a fallback way."""
+
+
+def _warn(msg: str) -> None:
+    warnings.warn(msg, IngestWarning, stacklevel=3)
+
+
+# ---------------------------------------------------------------- decoding
+
+_MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx/.epub)"),
+    (b"\x1f\x8b", "gzip-compressed (only .jsonl.gz corpora are read compressed)"),
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an executable"), (b"BZh", "bzip2-compressed"), (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office document"), (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x0b\x7f"
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """Return "utf-16-le"/"utf-16-be" when the NUL bytes sit where ASCII text in UTF-16 puts them."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, name: str = "<input>") -> str:
+    """Decode bytes as text: BOMs honoured, UTF-8 first, then Windows-1252/Latin-1 with a warning.
+
+    UTF-16 without a byte-order mark is recognised by the position of its
+    NUL bytes. Undecodable sequences in UTF-8-with-BOM and UTF-16 text
+    become U+FFFD with a warning.
+
+    Raises:
+        InputError: The bytes look binary (a known file signature, NUL
+            bytes outside UTF-16, or mostly control characters).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode_or_replace(data[3:], "utf-8", name)
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _decode_or_replace(data, "utf-32", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_or_replace(data, "utf-16", name)
+    head = data[:8192]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise InputError(f"{name}: looks like {what}, not text")
+    if b"\x00" in head:
+        enc = _utf16_without_bom(head)
+        if enc is None:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        _warn(f"{name}: no byte-order mark; read as {enc.upper()}")
+        return _decode_or_replace(data, enc, name)
+    if head and sum(head.count(b) for b in _BINARY_BYTES) > 0.1 * len(head):
+        raise InputError(f"{name}: looks like a binary file (mostly control bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        _warn(f"{name}: not valid UTF-8; read as Windows-1252/Latin-1")
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def _decode_or_replace(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        _warn(f"{name}: not valid {encoding.upper()}; undecodable bytes replaced with U+FFFD")
+        return data.decode(encoding, errors="replace")
+
+
+# ---------------------------------------------------------------- cleaning
+
+_BREADCRUMB = re.compile(r"^\s*(home|start)\s*(»|>|/|›|\|)", re.I)
+_IMAGE_LINE = re.compile(r"^\s*\S+\.(jpe?g|png|gif|webp|svg|bmp|tiff?)\s*$", re.I)
+_COPYRIGHT = re.compile(r"^\s*(copyright\b|©|\(c\)\s*\d{4})", re.I)
+_AUTHOR_BOX = re.compile(r"^\s*(about the author|share this( article)?|related (articles|posts)|read more|"
+                         r"advertisement|subscribe( now)?|follow us( on .*)?)\s*:?\s*$", re.I)
+#: C0/C1 control characters (not tab or line breaks): shown as a space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Invisible formatting that changes how text displays or splits names without being part of it:
+#: bidirectional embeddings, overrides and isolates, marks, zero-width space, word joiner, BOM.
+_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def sanitize(text: str) -> str:
+    """Return text safe to process, store and show: one Unicode form, no controls, no lone surrogates.
+
+    Lone surrogates (from JSON escapes or undecodable file names) become
+    U+FFFD; NUL and other control characters become spaces; invisible
+    bidirectional and zero-width formatting characters are dropped (the
+    zero-width joiners that scripts need are kept); line and paragraph
+    separators become newlines; the result is NFC-normalised.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", _CONTROL.sub(" ", text))
+    return unicodedata.normalize("NFC", text)
+
+
+def _field(value: object, limit: int = 1000) -> str | None:
+    """Return a metadata string (title, URL, date) cleaned to one line, or None."""
+    if not isinstance(value, str):
+        return None
+    value = " ".join(sanitize(value).split())
+    return value[:limit] or None
+
+
+def clean_text(text: str) -> str:
+    """Remove page debris and normalise line breaks, keeping paragraphs apart.
+
+    Drops breadcrumb lines ("Home » ..."), image file names, "About The
+    Author" and similar boxes, copyright lines, and any paragraph that
+    repeats an earlier one (a headline or lead printed twice). The text is
+    first passed through :func:`sanitize`.
+    """
+    text = sanitize(text)
+    paragraphs = re.split(r"\n\s*\n", text)
+    seen: set[str] = set()
+    kept: list[str] = []
+    for para in paragraphs:
+        lines = [ln.rstrip() for ln in para.split("\n")]
+        lines = [ln for ln in lines if ln.strip() and not (
+            _BREADCRUMB.match(ln) or _IMAGE_LINE.match(ln) or _COPYRIGHT.match(ln) or _AUTHOR_BOX.match(ln))]
+        if not lines:
+            continue
+        body = "\n".join(ln.strip() for ln in lines)
+        key = re.sub(r"\s+", " ", body).casefold()
+        if key in seen:
+            continue  # the same headline or lead paragraph again
+        seen.add(key)
+        kept.append(body)
+    return "\n\n".join(kept)
+
+
+def _has_words(text: str) -> bool:
+    """Return True when the text holds a letter: text of only spaces, digits or symbols is no article."""
+    return any(ch.isalpha() for ch in text)
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_DATE_PREFIX = r"(?:(?:date|published|updated|posted|dated)\s*(?:on)?\s*:?\s*)?(?:[A-Za-z]+day,?\s+)?"
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?")
+_DATE_DMY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_DATE_D_MONTH_Y = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_DATE_MONTH_D_Y = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DATE_LINE = re.compile(r"^\s*" + _DATE_PREFIX + r"(?P<date>[\w ,./:+-]{6,40}?)\s*$", re.I)
+
+
+def iso_date(value: str | None) -> str | None:
+    """Return a date written in a common form ("2024-05-01", "1 May 2024", "May 1, 2024", "01.05.2024") as YYYY-MM-DD."""
+    if not value:
+        return None
+    value = value.strip()
+    for rx, order in ((_DATE_ISO, "ymd"), (_DATE_DMY, "dmy"), (_DATE_D_MONTH_Y, "dMy"), (_DATE_MONTH_D_Y, "Mdy")):
+        m = rx.fullmatch(value)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = _MONTHS.get(parts["M"].lower()) if "M" in parts else int(parts["m"])
+        try:
+            import datetime
+
+            return datetime.date(int(parts["y"]), month or 0, int(parts["d"])).isoformat()
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _date_of(text: str) -> str | None:
+    """Return the date of a line near the top or the end that holds only a date ("Published: 1 May 2024")."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for ln in lines[:8] + lines[-4:]:
+        m = _DATE_LINE.match(ln)
+        if m and (day := iso_date(m.group("date"))):
+            return day
+    return None
+
+
+def _title_of(text: str) -> str | None:
+    """Return the first line when it reads as a headline (short, no final full stop, not a date, more text below)."""
+    first = text.split("\n", 1)[0].strip()
+    words = first.split()
+    bare = first.rstrip("\"'\u201d\u2019)")  # a headline may end in a quotation or a question, not a full stop
+    if (first and len(first) <= 200 and 2 <= len(words) <= 25 and not bare.endswith((".", ":", ",", ";"))
+            and "\n" in text.strip() and not _date_of(first) and any(w[:1].isupper() for w in words)):
+        return first
+    return None
+
+
+def publisher_of(url: str | None, named: object = None) -> str | None:
+    """Return who published an article: the name given (a ``source`` field, a site name), else its URL's host."""
+    name = _field(named, 200)
+    if name:
+        return name
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
+    """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
+
+    Nothing referenced by the page (scripts, images, links) is fetched.
+
+    Raises:
+        InputError: The page cannot be parsed at all.
+    """
+    import logging
+
+    import trafilatura
+
+    html = sanitize(html)
+    if not html.strip():
+        return "", None, None, None, None
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
+    try:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+        meta = trafilatura.extract_metadata(html)
+    except Exception as exc:  # a third-party parser on hostile markup: many failure types
+        raise InputError(f"{name}: cannot parse HTML ({type(exc).__name__})") from None
+    title = url = date = site = None
+    if meta is not None:
+        title, url, date, site = meta.title, meta.url, meta.date, meta.sitename
+    if not text.strip():
+        # Pages too small for the main-text detector: keep all visible text.
+        from lxml import etree
+        from lxml import html as lhtml
+        try:
+            tree = lhtml.document_fromstring(html)
+        except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
+            return "", title, url, date, site
+        for bad in tree.xpath("//script|//style|//noscript|//template|//comment()|//processing-instruction()"):
+            parent = bad.getparent()
+            if parent is None:
+                continue
+            if bad.tail:  # keep the text after the dropped node
+                prev = bad.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + bad.tail
+                else:
+                    parent.text = (parent.text or "") + bad.tail
+            parent.remove(bad)
+        text = "\n\n".join(t.strip() for t in tree.itertext(tag=etree.Element) if t.strip())
+    return text, title, url, date, site
+
+
+# ---------------------------------------------------------------- readers
+
+
+def shown(path: object) -> str:
+    """Return a path or name as printable one-line text (undecodable bytes and controls escaped)."""
+    s = os.fsdecode(path) if isinstance(path, (bytes, os.PathLike)) else str(path)
+    s = s.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in s)
+
+
+def _article_id(path: Path, root: Path | None) -> str:
+    if root is not None and root != path:
+        rel = path.relative_to(root).as_posix()
+    else:
+        rel = path.name
+    rel = os.fsencode(rel).decode("utf-8", "replace")  # undecodable file names: U+FFFD, not surrogates
+    for suf in TEXT_SUFFIXES + HTML_SUFFIXES:
+        if rel.lower().endswith(suf):
+            rel = rel[: -len(suf)]
+            break
+    return " ".join(sanitize(rel).split()) or "article"
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def _check_regular(path: Path) -> None:
+    """Raise InputError unless path is a regular file (reading a FIFO or device could block or never end)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        what = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+        raise InputError(f"{shown(path)}: is {what}, not a file of articles (pipe data to '-' instead)")
+
+
+def read_text_file(path: Path, root: Path | None = None) -> Article | None:
+    """Read one .txt/.md/.html file as an article; None (with a warning) when it holds no text.
+
+    Raises:
+        InputError: The file cannot be read, is not a regular file, or is binary.
+    """
+    _check_regular(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
+    raw = decode(data, shown(path))
+    del data
+    title = url = date = site = None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        raw, title, url, date, site = html_to_text(raw, shown(path))
+    text = clean_text(raw)
+    del raw
+    if not _has_words(text):
+        _warn(f"{shown(path)}: empty, skipped")
+        return None
+    url = _field(url)
+    return Article(id=_article_id(path, root), text=text, title=_field(title, 500) or _title_of(text),
+                   url=url, date=_field(date, 100) or _date_of(text), source=shown(path),
+                   publisher=publisher_of(url, site))
+
+
+def _open_lines(path: Path):
+    if path.name.lower().endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace")
+    return path.open("r", encoding="utf-8-sig", errors="replace")
+
+
+def _json_loads(line: str):
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
+        raise ValueError(str(exc).split("\n")[0][:200]) from None
+
+
+def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Article]:
+    """Stream a JSON Lines corpus, one ``{"id", "text"}`` object a line.
+
+    Raises:
+        InputError: A line is not such an object, naming file and line,
+            unless ``skip_bad`` (then it is a warning and the line is skipped);
+            or the file cannot be read (a corrupt gzip stream, an I/O error).
+    """
+    name = shown(path) if stream is None else "<stdin>"
+    if stream is None:
+        _check_regular(path)
+    try:
+        fh = _open_lines(path) if stream is None else stream
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    with fh:
+        lineno = 0
+        try:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = _json_loads(line)
+                    if not isinstance(obj, dict):
+                        raise ValueError("not a JSON object")
+                    text = obj.get("text")
+                    if not isinstance(text, str):
+                        raise ValueError('"text" is missing or not a string')
+                    aid = obj.get("id")
+                    if aid is None or (isinstance(aid, str) and not aid.strip()):
+                        aid = f"{Path(name).stem}:{lineno}"
+                    if not isinstance(aid, (str, int)) or isinstance(aid, bool):
+                        raise ValueError('"id" is not a string or number')
+                except ValueError as exc:
+                    msg = f"{name}:{lineno}: malformed JSON line ({exc})"
+                    if skip_bad:
+                        _warn(msg + ", skipped")
+                        continue
+                    raise InputError(msg) from None
+                cleaned = clean_text(text)
+                if not _has_words(cleaned):
+                    _warn(f"{name}:{lineno}: empty text, skipped")
+                    continue
+                url = _field(obj.get("url"))
+                yield Article(id=" ".join(sanitize(str(aid)).split()) or f"{Path(name).stem}:{lineno}",
+                              text=cleaned, title=_field(obj.get("title"), 500), url=url,
+                              date=_field(obj.get("date"), 100), source=f"{name}:{lineno}",
+                              publisher=publisher_of(url, obj.get("source") or obj.get("publisher")))
+        except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+            where = f"{name}:{lineno + 1}" if lineno else name
+            kind = "corrupt or truncated gzip data" if isinstance(exc, (EOFError, zlib.error, gzip.BadGzipFile)) \
+                else (exc.strerror or str(exc))
+            raise InputError(f"{where}: cannot read ({kind})") from None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Yield the article files below a folder, sorted, following no symlink loop.
+
+    Unreadable folders, special files (FIFOs, devices, sockets) and broken
+    symlinks named like articles are skipped with a warning; hidden entries
+    and files of other types are skipped silently.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [folder]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+        except OSError as exc:
+            _warn(f"{shown(d)}: cannot read folder ({exc.strerror or exc}), skipped")
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            _warn(f"{shown(d)}: folder already visited (symlink loop), skipped")
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: os.fsencode(e.name))
+        except OSError as exc:
+            _warn(f"{shown(d)}: cannot list folder ({exc.strerror or exc}), skipped")
+            continue
+        subdirs = []
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            path = Path(e.path)
+            try:
+                if e.is_dir():
+                    subdirs.append(path)
+                    continue
+                if _kind(path) is None:
+                    continue
+                if e.is_file():
+                    yield path
+                elif e.is_symlink() and not path.exists():
+                    _warn(f"{shown(path)}: broken symlink or symlink loop, skipped")
+                else:
+                    _warn(f"{shown(path)}: is {_KINDS.get(stat.S_IFMT(path.stat().st_mode), 'not a regular file')}"
+                          ", skipped")
+            except OSError as exc:
+                _warn(f"{shown(path)}: cannot read ({exc.strerror or exc}), skipped")
+        stack.extend(reversed(subdirs))
+
+
+def _kind(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if name.endswith(HTML_SUFFIXES):
+        return "html"
+    if name.endswith(TEXT_SUFFIXES):
+        return "text"
+    return None
+
+
+def read_inputs(inputs: Iterable[str | os.PathLike], skip_bad: bool = False, stdin=None) -> Iterator[Article]:
+    """Yield the articles of every input, in order: files, folders (recursive), corpora, ``-``.
+
+    A file named on the command line that cannot be read is an error; a
+    file found in a folder that cannot be read is skipped with a warning.
+    An article whose identifier was already used gets ``~2``, ``~3``...
+    appended, with a warning, so two articles never share a node.
+
+    Args:
+        inputs: Paths of files or folders, or ``-`` for standard input
+            (JSON Lines when its first character is ``{``, else one article).
+        skip_bad: Skip unreadable files and malformed JSONL lines with a
+            warning instead of stopping.
+        stdin: Stream to read for ``-`` (``sys.stdin`` by default).
+
+    Raises:
+        InputError: A path is missing or unreadable, or a JSONL line is bad.
+    """
+    seen: dict[str, int] = {}
+    for art in _read_all(inputs, skip_bad, stdin):
+        n = seen.get(art.id, 0) + 1
+        seen[art.id] = n
+        if n > 1:
+            new_id = f"{art.id}~{n}"
+            while new_id in seen:
+                n += 1
+                new_id = f"{art.id}~{n}"
+            seen[art.id] = n
+            seen[new_id] = 1
+            _warn(f"{art.source}: article id {shown(art.id)[:100]!r} used before; renamed {shown(new_id)[:100]!r}")
+            art = dataclasses.replace(art, id=new_id)
+        yield art
+
+
+def _read_all(inputs, skip_bad: bool, stdin) -> Iterator[Article]:
+    for raw in inputs:
+        if isinstance(raw, str) and raw == "-":
+            yield from _read_stdin(stdin or sys.stdin, skip_bad)
+            continue
+        path = Path(raw)
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+            raise InputError(f"{shown(path)}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+        if not exists:
+            what = "broken symlink or symlink loop" if path.is_symlink() else "no such file or folder"
+            if skip_bad:
+                _warn(f"{shown(path)}: {what}, skipped")
+                continue
+            raise InputError(f"{shown(path)}: {what}")
+        if is_dir:
+            files = _walk(path)
+            root = path
+        else:
+            files = iter([path])
+            root = None
+        for f in files:
+            try:
+                if _kind(f) == "jsonl":
+                    yield from read_jsonl(f, skip_bad=skip_bad)
+                else:
+                    art = read_text_file(f, root)
+                    if art is not None:
+                        yield art
+            except InputError as exc:
+                if not skip_bad and (root is None or "malformed JSON" in str(exc)):
+                    raise
+                _warn(f"{exc}, skipped")
+
+
+def _read_stdin(stream, skip_bad: bool) -> Iterator[Article]:
+    buffer = getattr(stream, "buffer", None)
+    data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogatepass")
+    text = decode(data, "<stdin>")
+    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+        yield from read_jsonl(Path("stdin"), skip_bad=skip_bad, stream=io.StringIO(text.lstrip("\ufeff")))
+        return
+    cleaned = clean_text(text)
+    if not _has_words(cleaned):
+        raise InputError("<stdin>: no text")
+    yield Article(id="stdin", text=cleaned, title=_title_of(cleaned), date=_date_of(cleaned), source="<stdin>")

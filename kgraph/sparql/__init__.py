@@ -1,0 +1,1 @@
+"""kgraph sparql layer."""

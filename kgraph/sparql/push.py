@@ -1,0 +1,272 @@
+"""Push a graph to an external SPARQL store with the SPARQL 1.1 Graph Store HTTP Protocol.
+
+Each article becomes one named graph (its article IRI) and the rest (entities,
+gazetteer facts) goes to the default graph, each sent as Turtle with
+``PUT ?graph=<IRI>`` / ``PUT ?default``: a push replaces those graphs, so
+pushing again after a rebuild does not duplicate facts. Works with Oxigraph
+server (``http://host:7878/store``), Fuseki (``/DATASET/data``), GraphDB
+(``/repositories/REPO/rdf-graphs/service``) and Virtuoso
+(``/sparql-graph-crud``).
+
+A TriG or N-Quads file keeps its own named graphs. A Turtle file from
+``kgraph build`` is split the way :mod:`kgraph.graph.rdf` lays it out: an
+article's graph holds the article, the evidence derived from it, the direct
+triples that evidence states and its ``kg:mentionedIn`` links.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+from kgraph.core.errors import GraphError, InputError
+from kgraph.core.vocab import KG_IRI, PREFIXES
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+_RDF_PREDICATE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
+_RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
+_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_ARTICLE = KG_IRI + "Article"
+_MENTIONED_IN = KG_IRI + "mentionedIn"
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """What a push sent: named graphs, triples per graph (None = default graph), and the endpoint."""
+
+    endpoint: str
+    triples: dict
+
+    def summary(self) -> str:
+        """Return a one-line summary."""
+        named = sum(1 for g in self.triples if g is not None)
+        total = sum(self.triples.values())
+        return (f"pushed {total:,} triples to {self.endpoint}: {named:,} article graph(s) "
+                f"and the default graph ({self.triples.get(None, 0):,} triples)")
+
+
+def read_quads(graph_path) -> list:
+    """Read a graph file with pyoxigraph; return its quads.
+
+    Raises:
+        GraphError: The file is missing or not valid RDF.
+    """
+    import pyoxigraph as ox
+
+    from kgraph.sparql.store import _first_line, _ox_format
+
+    p = Path(graph_path)
+    if not p.is_file():
+        raise GraphError(f"graph file not found: {p}")
+    from kgraph.graph.safe_rdf import check_file
+
+    fmt = _ox_format(p)
+    check_file(p)  # no DTD, no remote JSON-LD context, bounded nesting
+    try:
+        return list(ox.parse(path=str(p), format=fmt))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise GraphError(f"cannot read {p} as RDF: {_first_line(exc)}") from None
+
+
+def partition(quads) -> dict:
+    """Split quads into graphs: ``{graph IRI or None (default graph): [pyoxigraph Triple, ...]}``.
+
+    Named graphs in the input are kept; triples of a plain (Turtle) kgraph
+    graph are assigned to the article they come from.
+    """
+    import pyoxigraph as ox
+
+    graphs: dict = defaultdict(list)
+    if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+        for q in quads:
+            key = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
+            graphs[key].append(q.triple)
+        return dict(graphs)
+
+    articles = {q.subject for q in quads if q.predicate.value == _RDF_TYPE and q.object.value == _ARTICLE
+                and isinstance(q.subject, ox.NamedNode)}
+    evidence_of: dict = {}  # evidence node -> article
+    for q in quads:
+        if q.predicate.value == _DERIVED and q.object in articles:
+            evidence_of[q.subject] = q.object
+    stated: dict = defaultdict(dict)  # evidence node -> {subject|predicate|object: term}
+    for q in quads:
+        if q.subject in evidence_of and q.predicate.value in (_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT):
+            stated[q.subject][q.predicate.value] = q.object
+    direct: dict = defaultdict(set)  # (s, p, o) -> articles stating it
+    for ev, parts in stated.items():
+        if len(parts) == 3:
+            direct[(parts[_RDF_SUBJECT], parts[_RDF_PREDICATE], parts[_RDF_OBJECT])].add(evidence_of[ev])
+    for q in quads:
+        t = q.triple
+        if q.subject in articles:
+            graphs[q.subject.value].append(t)
+        elif q.subject in evidence_of:
+            graphs[evidence_of[q.subject].value].append(t)
+        elif q.predicate.value == _MENTIONED_IN and q.object in articles:
+            graphs[q.object.value].append(t)
+        elif (q.subject, q.predicate, q.object) in direct:
+            for art in sorted(direct[(q.subject, q.predicate, q.object)], key=lambda a: a.value):
+                graphs[art.value].append(t)
+        else:
+            graphs[None].append(t)
+    graphs.setdefault(None, [])
+    return dict(graphs)
+
+
+#: Most bytes of a store's reply read (the first line is shown on an error).
+_MAX_REPLY = 65536
+_USERINFO = re.compile(r"(?<=://)[^\s]*@")
+_SECRET_PARAM = re.compile(r"(?i)([?&;][^=&;#]*(?:token|key|pass|secret|auth|sig|session|cred)[^=&;#]*=)[^&;#]*")
+
+
+def redact(url: str) -> str:
+    """Return a URL fit to print: user and password replaced by ``***``, secret-looking query values too."""
+    text = _USERINFO.sub("***@", str(url))
+    return _SECRET_PARAM.sub(lambda m: m.group(1) + "***", text)
+
+
+def parse_endpoint(endpoint: str):
+    """Return the ``urlsplit`` of a Graph Store endpoint URL after checking every part of it.
+
+    Raises:
+        InputError: Not an http(s) URL, or malformed: a bad port, a space or
+            control character, broken IPv6 brackets, no host. The message
+            never holds the user or password.
+    """
+    shown = redact(endpoint)
+    if any(ord(c) < 0x21 or ord(c) == 0x7F for c in endpoint):
+        raise InputError(f"--endpoint {shown!r} holds a space or control character; percent-encode it")
+    try:
+        url = urlsplit(endpoint)
+        port = url.port
+        host = url.hostname
+    except ValueError as exc:
+        # The library's own words may quote a piece of the password: say what is wrong in ours.
+        why = str(exc)
+        reason = ("its port is not a number from 1 to 65535" if "Port" in why
+                  else "its IPv6 address brackets are broken" if "IPv6" in why or "[" in endpoint
+                  else "its host is malformed")
+        raise InputError(f"--endpoint {shown!r} is not a valid URL: {reason}") from None
+    if url.scheme not in ("http", "https"):
+        raise InputError(f"--endpoint must be an http:// or https:// URL, not {shown!r}")
+    if not host:
+        raise InputError(f"--endpoint {shown!r} names no host")
+    if port == 0:
+        raise InputError(f"--endpoint {shown!r}: port 0 is not a port one can connect to")
+    if "[" in url.netloc.rsplit("@", 1)[-1] and ":" not in host:
+        raise InputError(f"--endpoint {shown!r} has brackets around a host that is not an IPv6 address")
+    try:
+        host.encode("idna")
+    except UnicodeError:
+        raise InputError(f"--endpoint {shown!r} has a host name that cannot be encoded") from None
+    return url
+
+
+def _scrub(text: str, endpoint: str, secrets=()) -> str:
+    """Return a message with every credential of the endpoint removed."""
+    out = str(text).replace(endpoint, redact(endpoint))
+    try:
+        url = urlsplit(endpoint)
+        found = [url.username, url.password] + ([unquote(url.username or ""), unquote(url.password or "")])
+        found.append(url.netloc.rpartition("@")[0])
+    except ValueError:
+        found = []
+    for secret in sorted({s for s in [*found, *secrets] if s and len(s) >= 2}, key=len, reverse=True):
+        out = out.replace(secret, "***")
+    return redact(out)
+
+
+class _Client:
+    """One keep-alive HTTP connection to the Graph Store endpoint."""
+
+    def __init__(self, endpoint: str, timeout: float):
+        url = parse_endpoint(endpoint)
+        self.raw, self.url, self.timeout = endpoint, url, timeout
+        self.endpoint = redact(endpoint)  # what messages show
+        self.headers = {"Content-Type": "text/turtle; charset=utf-8"}
+        self.secrets: tuple = ()
+        if url.username is not None:
+            cred = f"{unquote(url.username)}:{unquote(url.password or '')}".encode("utf-8")
+            token = base64.b64encode(cred).decode("ascii")
+            self.headers["Authorization"] = "Basic " + token
+            self.secrets = (token, cred.decode("utf-8", "replace"))
+        self.conn = None
+
+    def scrub(self, text) -> str:
+        """Return text fit to print: no user, password or Authorization value in it."""
+        return _scrub(str(text), self.raw, self.secrets)
+
+    def _connect(self):
+        cls = http.client.HTTPSConnection if self.url.scheme == "https" else http.client.HTTPConnection
+        return cls(self.url.hostname, self.url.port, timeout=self.timeout)
+
+    def put(self, graph: str | None, body: bytes) -> None:
+        target = "default" if graph is None else "graph=" + quote(graph, safe="")
+        path = (self.url.path or "/") + ("?" + self.url.query + "&" if self.url.query else "?") + target
+        for attempt in (1, 2):  # a kept-alive connection the server closed gets one retry
+            if self.conn is None:
+                self.conn = self._connect()
+            try:
+                self.conn.request("PUT", path, body=body, headers=self.headers)
+                resp = self.conn.getresponse()
+                text = resp.read(_MAX_REPLY).decode("utf-8", "replace")  # a store's reply is short; never all
+                if not resp.isclosed():  # more than that: drop the connection rather than read it
+                    self.close()
+                break
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
+                self.close()
+                if attempt == 2:
+                    raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {exc}")) from None
+            except OSError as exc:
+                self.close()
+                raise GraphError(self.scrub(f"cannot reach {self.endpoint}: {exc.strerror or exc}")) from None
+            except (http.client.HTTPException, ValueError, UnicodeError) as exc:
+                self.close()
+                raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {type(exc).__name__}: "
+                                            f"{str(exc)[:200]}")) from None
+        if resp.status not in (200, 201, 204):
+            first = text.strip().splitlines()[0][:200] if text.strip() else resp.reason
+            where = "the default graph" if graph is None else f"graph <{graph}>"
+            hint = ""
+            if 300 <= resp.status < 400:
+                hint = f" (redirected to {redact(resp.getheader('Location') or '?')}; kgraph follows no redirects)"
+            raise GraphError(self.scrub(f"{self.endpoint} refused {where}: HTTP {resp.status} {first}{hint}"))
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
+    """Send a graph file to a Graph Store Protocol endpoint, one named graph per article.
+
+    Args:
+        graph_path: Turtle, TriG, N-Triples, N-Quads or JSON-LD file.
+        endpoint: The store's Graph Store endpoint, e.g. ``http://127.0.0.1:7878/store``.
+        timeout: Seconds to wait for each request.
+
+    Raises:
+        GraphError: The file cannot be read, or the store cannot be reached or refuses a graph.
+        InputError: The endpoint is not an http(s) URL.
+    """
+    import pyoxigraph as ox
+
+    client = _Client(endpoint, timeout)  # a malformed URL is reported before the graph is read
+    graphs = partition(read_quads(graph_path))
+    sent = {}
+    try:
+        for g in sorted(graphs, key=lambda k: "" if k is None else "\x01" + k):
+            body = ox.serialize(graphs[g], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            client.put(g, body)
+            sent[g] = len(graphs[g])
+    finally:
+        client.close()
+    return PushResult(client.endpoint, sent)

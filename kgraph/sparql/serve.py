@@ -1,0 +1,589 @@
+"""A read-only SPARQL 1.1 Protocol endpoint for a graph, plus its network page.
+
+Routes: ``/`` (and ``/graph.html``) serves the page written next to the
+graph; ``/sparql`` answers queries by GET (``?query=``) and POST (form
+``query=`` or an ``application/sparql-query`` body), with content
+negotiation over SPARQL JSON, XML, CSV, TSV and Turtle. Nothing else is
+served: no path is ever mapped to a file.
+
+Safety: bound to 127.0.0.1 unless told otherwise; a request is answered
+only if its ``Host`` names the listening address (or a name given with
+``allowed_hosts``), and a cross-site request (an ``Origin`` other than the
+endpoint's own, ``Sec-Fetch-Site: cross-site`` or ``same-site``) is refused
+(403), so neither DNS rebinding nor another web page can reach it. SPARQL
+Update is refused (403); SERVICE is refused (403) on the parsed query, so
+no query reaches another host; queries run in worker processes that cannot
+open network connections, and one that passes its time limit is stopped
+(its worker is killed and replaced) and reported (503), as is a request that
+waits longer than that for a free worker. A client that goes away mid-reply
+costs one quiet log line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import multiprocessing as mp
+import queue
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from kgraph.core.errors import GraphError, KGraphError, QueryError
+
+#: Largest request body accepted, in bytes.
+MAX_BODY = 1_000_000
+#: Seconds a worker may take to load the graph before the server gives up.
+STARTUP_TIMEOUT = 600
+#: Seconds an idle or slow client may hold a connection between reads.
+CONNECTION_TIMEOUT = 30
+#: Errors of a client that went away: logged as one line, never as a traceback.
+_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
+
+_BINDINGS_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/plain": "table",
+}
+_GRAPH_TYPES = {"text/turtle": "turtle", "application/x-turtle": "turtle", "text/plain": "turtle"}
+_FORMAT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "table": "text/plain; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+}
+
+_FORM = b"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>kgraph SPARQL</title></head>
+<body><h1>kgraph SPARQL endpoint</h1>
+<form method="post" action="/sparql">
+<textarea name="query" rows="12" cols="80">SELECT ?person ?organization WHERE {
+  ?p kg:worksFor ?o ; rdfs:label ?person .
+  ?o rdfs:label ?organization .
+}</textarea><br>
+<select name="format"><option>table</option><option>json</option><option>xml</option>
+<option>csv</option><option>tsv</option><option>turtle</option></select>
+<button type="submit">Run</button></form>
+<p>Read-only. The prefixes kg:, kgr:, rdf:, rdfs:, owl:, xsd:, skos:, prov:, dcterms:, schema:, geo:, wd: are predefined.</p>
+</body></html>
+"""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit and was stopped."""
+
+
+class ServerError(QueryError):
+    """A valid query failed in the worker (HTTP 500)."""
+
+
+def negotiate(accept: str | None, graph_result: bool) -> str | None:
+    """Return the output format for an Accept header, or None if nothing acceptable can be given.
+
+    Bindings default to SPARQL JSON and graphs to Turtle when the client accepts anything.
+    """
+    table = _GRAPH_TYPES if graph_result else _BINDINGS_TYPES
+    default = "turtle" if graph_result else "json"
+    if not accept or not accept.strip():
+        return default
+    offers = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media, q = fields[0].lower(), 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if q > 0:
+            offers.append((-q, i, media))
+    for _q, _i, media in sorted(offers):
+        if media in table:
+            return table[media]
+        if media in ("*/*", "application/*") or (media == "text/*" and graph_result):
+            return default
+        if media == "text/*":
+            return "csv"
+    return None
+
+
+# ---------------------------------------------------------------- worker processes
+
+
+def _worker_main(conn, graph_path: str, engine: str) -> None:
+    from kgraph.core.netguard import forbid_network, seal_process
+    from kgraph.sparql.query import ResultError, format_result, run
+    from kgraph.sparql.store import open_store
+
+    forbid_network()  # this process only reads a file and answers over its pipe:
+    seal_process()  # not even Oxigraph's native code can open an Internet socket here
+    try:
+        store = open_store(graph_path, engine)
+    except KGraphError as exc:
+        conn.send(("error", (400, str(exc))))
+        return
+    except Exception as exc:  # noqa: BLE001 - reported to the server as one line
+        conn.send(("error", (500, f"cannot load the graph: {type(exc).__name__}: {exc}")))
+        return
+    conn.send(("ready", store.engine))
+    while True:
+        try:
+            text, bindings_fmt, graph_fmt = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            res = run(store, text)
+            fmt = graph_fmt if res.type in ("CONSTRUCT", "DESCRIBE") else bindings_fmt
+            reply = ("ok", (fmt, format_result(res, fmt)))
+        except ResultError as exc:
+            reply = ("error", (500, str(exc)))
+        except KGraphError as exc:
+            reply = ("error", (400, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a bug or an engine's own failure: the server answers 500
+            reply = ("error", (500, f"the query failed: {type(exc).__name__}: {str(exc)[:200]}"))
+        try:
+            conn.send(reply)
+        except (EOFError, OSError):
+            return
+
+
+class _Worker:
+    def __init__(self, graph_path: str, engine: str):
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, graph_path, engine), daemon=True)
+        self.proc.start()
+        child.close()
+        if not self.conn.poll(STARTUP_TIMEOUT):
+            self.kill()
+            raise GraphError(f"loading {graph_path} took more than {STARTUP_TIMEOUT} s")
+        try:
+            status, payload = self.conn.recv()
+        except EOFError:
+            self.kill()
+            raise GraphError(f"the query worker for {graph_path} stopped while loading it") from None
+        if status != "ready":
+            self.kill()
+            raise GraphError(payload[1] if isinstance(payload, tuple) else payload)
+        self.engine = payload
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+class WorkerPool:
+    """Query workers, each holding the graph; a worker whose query passes the time limit is killed."""
+
+    def __init__(self, graph_path, engine: str = "auto", size: int = 2):
+        from kgraph.sparql.store import build_oxigraph, choose_engine
+
+        self.graph_path = str(graph_path)
+        self.engine = choose_engine(graph_path, engine)
+        if self.engine == "oxigraph":
+            try:
+                build_oxigraph(graph_path)  # once, here: workers then open it read-only
+            except GraphError as exc:
+                if "cannot write" not in str(exc):
+                    raise
+        self._idle: queue.LifoQueue = queue.LifoQueue()
+        self._slots = threading.Semaphore(size)
+        self._lock = threading.Lock()
+        self._all: list[_Worker] = []
+        self._put(_Worker(self.graph_path, self.engine))  # fail now if the graph cannot be loaded
+
+    def _put(self, w: _Worker) -> None:
+        with self._lock:
+            if w not in self._all:
+                self._all.append(w)
+        self._idle.put(w)
+
+    def run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float,
+            wait: float | None = None) -> tuple[str, str]:
+        """Run a query in a worker; return (format, body).
+
+        Args:
+            wait: Seconds to wait for a free worker (``timeout`` when None).
+
+        Raises:
+            QueryError: The query is malformed.
+            QueryTimeout: It ran past ``timeout`` seconds (it was stopped), or no worker was free in time.
+            ServerError: The worker failed on a valid query (an unwritable result, an engine failure).
+        """
+        wait = timeout if wait is None else wait
+        if not self._slots.acquire(timeout=wait):
+            raise QueryTimeout(f"every query worker stayed busy for {wait:g} s; try again later")
+        try:
+            return self._run(text, bindings_fmt, graph_fmt, timeout)
+        finally:
+            self._slots.release()
+
+    def _run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float) -> tuple[str, str]:
+        try:
+            w = self._idle.get_nowait()
+        except queue.Empty:
+            w = _Worker(self.graph_path, self.engine)
+        ok = False
+        try:
+            w.conn.send((text, bindings_fmt, graph_fmt))
+            if not w.conn.poll(timeout):
+                raise QueryTimeout(f"query stopped after its time limit of {timeout:g} s")
+            status, payload = w.conn.recv()
+            ok = True
+        except (EOFError, OSError, BrokenPipeError):
+            raise ServerError("the query worker stopped unexpectedly") from None
+        finally:
+            if ok:
+                self._idle.put(w)
+            else:
+                with self._lock:
+                    if w in self._all:
+                        self._all.remove(w)
+                w.kill()
+        if status == "error":
+            code, message = payload
+            raise (ServerError if code >= 500 else QueryError)(message)
+        return payload
+
+    def close(self) -> None:
+        """Stop every worker."""
+        with self._lock:
+            workers, self._all = self._all, []
+        for w in workers:
+            w.kill()
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+def _split_host(value: str) -> tuple[str, int | None] | None:
+    """Split a Host header (``name``, ``name:port``, ``[v6]:port``) into a lower-case host and port; None if malformed."""
+    value = value.strip().lower()
+    if not value or any(c in value for c in " /\\@?#\t\r\n"):
+        return None
+    port = None
+    if value.startswith("["):
+        end = value.find("]")
+        if end < 0:
+            return None
+        host, rest = value[1:end], value[end + 1:]
+        if rest:
+            if not rest.startswith(":"):
+                return None
+            port = rest[1:]
+    elif value.count(":") > 1:
+        return None  # an IPv6 address must be bracketed
+    else:
+        host, colon, port = value.partition(":")
+        port = port if colon else None
+    if port is not None and (not port.isdigit() or not 0 < int(port) < 65536):
+        return None
+    host = host.rstrip(".")
+    return (host, int(port) if port is not None else None) if host else None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return False
+
+
+class KGraphServer(ThreadingHTTPServer):
+    """The endpoint's HTTP server: holds the worker pool, the page and the settings."""
+
+    daemon_threads = True
+
+    def __init__(self, address, pool: WorkerPool, page: Path | None, timeout: float, quiet: bool = False,
+                 allowed_hosts=()):
+        self.pool, self.page, self.query_timeout, self.quiet = pool, page, timeout, quiet
+        self.extra_hosts = {h.strip().lower().rstrip(".") for h in allowed_hosts if h.strip()}
+        super().__init__(address, _Handler)
+
+    def host_allowed(self, host: str) -> bool:
+        """Return True if ``host`` (from a Host or Origin header) names this server.
+
+        Its own listening address, ``localhost`` when it listens on a loopback
+        address, and the names given with ``allowed_hosts``. When it listens on
+        every address (0.0.0.0, ::), any IP address literal names it too: a
+        DNS-rebinding page always comes with a name, never a literal address.
+        """
+        bound = str(self.server_address[0]).lower()
+        if host == bound or host in self.extra_hosts:
+            return True
+        try:
+            ip = ipaddress.ip_address(bound)
+        except ValueError:
+            return False
+        if ip.is_loopback and host == "localhost":
+            return True
+        if ip.is_unspecified:
+            return _is_ip(host) or host == "localhost"
+        return False
+
+    def origin_allowed(self, origin: str) -> bool:
+        """Return True if an Origin header is this endpoint's own (http, a host that names it, its port)."""
+        from urllib.parse import urlsplit as _split
+
+        try:
+            url = _split(origin.strip())
+            port = url.port or (80 if url.scheme == "http" else 443)
+        except ValueError:
+            return False
+        if url.scheme != "http" or not url.hostname or url.path not in ("", "/"):
+            return False
+        return port == self.server_address[1] and self.host_allowed(url.hostname.lower().rstrip("."))
+
+    def handle_error(self, request, client_address) -> None:
+        """Log a failed connection as one line: a client that went away is routine, never a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, _GONE):
+            return
+        if not self.quiet:
+            sys.stderr.write(f"kgraph serve: request from {client_address[0]} failed: "
+                             f"{type(exc).__name__}: {str(exc)[:200]}\n")
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: KGraphServer
+    server_version = "kgraph"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+    timeout = CONNECTION_TIMEOUT  # a client that stops sending loses its connection
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except _GONE:
+            self.close_connection = True
+
+    def _refused(self) -> bool:
+        """Answer 400/403 and return True if the request does not come from this endpoint's own site."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1:
+            self._error(400, "give exactly one Host header")
+            return True
+        parsed = _split_host(hosts[0])
+        if parsed is None:
+            self._error(400, "malformed Host header")
+            return True
+        host, port = parsed
+        if not self.server.host_allowed(host) or port not in (None, self.server.server_address[1]):
+            self._error(403, "this endpoint answers only requests addressed to it by its own address "
+                             "(see kgraph serve --allow-host)")
+            return True
+        origin = self.headers.get("Origin")
+        if origin is not None and not self.server.origin_allowed(origin):
+            self._error(403, "cross-site requests are refused: open the endpoint's own page instead")
+            return True
+        site = (self.headers.get("Sec-Fetch-Site") or "").strip().lower()
+        if site in ("cross-site", "same-site"):
+            self._error(403, "cross-site requests are refused: open the endpoint's own page instead")
+            return True
+        return False
+
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        if not self.server.quiet:
+            line = (format % args).encode("ascii", "backslashreplace").decode("ascii")
+            line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in line)  # no terminal escapes
+            sys.stderr.write(f"{self.address_string()} - - [{self.log_date_time_string()}] {line}\n")
+
+    def _send(self, status: int, body: bytes, ctype: str = "text/plain; charset=utf-8", extra=None) -> None:
+        self._replied = True
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Cache-Control", "no-store")
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str, extra=None) -> None:
+        text = f"Error: {message}".replace("\r", " ").replace("\n", " ") + "\n"
+        self._send(status, text.encode("utf-8", "replace"), extra=extra)
+
+    def _guarded(self, route) -> None:
+        """Run a route once the request passed the Host and cross-site checks; any failure is an HTTP error."""
+        self._replied = False
+        try:
+            if self._refused():
+                self.close_connection = True  # its body, if any, is left unread
+                return
+            route()
+        except _GONE:
+            self.close_connection = True
+        except Exception as exc:  # noqa: BLE001 - a bug must still get an answer, not an empty reply
+            if not self.server.quiet:
+                sys.stderr.write(f"kgraph serve: {self.command} {self.path[:100]!r} failed: "
+                                 f"{type(exc).__name__}: {str(exc)[:200]}\n")
+            if not self._replied:
+                try:
+                    self._error(500, f"internal error: {type(exc).__name__}")
+                except _GONE:
+                    pass
+            self.close_connection = True
+
+    # ---- routes
+
+    def do_GET(self):  # noqa: N802 - http.server naming
+        self._guarded(self._get)
+
+    def _get(self):
+        url = urlsplit(self.path)
+        if url.path in ("/", "/index.html", "/graph.html"):
+            return self._page()
+        if url.path == "/sparql":
+            params = parse_qs(url.query, keep_blank_values=True)
+            if "update" in params:
+                return self._error(403, "SPARQL Update is not allowed: this endpoint is read-only")
+            if "query" not in params:
+                return self._send(200, _FORM, "text/html; charset=utf-8")
+            return self._query(params)
+        return self._error(404, "not found")
+
+    do_HEAD = do_GET
+
+    def do_POST(self):  # noqa: N802
+        self._guarded(self._post)
+
+    def _post(self):
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            if url.path not in ("/", "/graph.html"):
+                return self._error(404, "not found")
+            return self._error(405, "this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            return self._error(400, "bad Content-Length")
+        if length > MAX_BODY:
+            self.close_connection = True
+            return self._error(413, f"request body over {MAX_BODY} bytes")
+        body = self.rfile.read(length) if length > 0 else b""
+        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._error(400, "request body is not UTF-8")
+        if ctype == "application/sparql-update":
+            return self._error(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        if ctype == "application/x-www-form-urlencoded":
+            form = parse_qs(text, keep_blank_values=True)
+            if "update" in form:
+                return self._error(403, "SPARQL Update is not allowed: this endpoint is read-only")
+            params.update(form)
+        elif ctype == "application/sparql-query":
+            params["query"] = [text]
+        else:
+            return self._error(415, "send application/sparql-query or application/x-www-form-urlencoded")
+        if "query" not in params:
+            return self._error(400, "missing query parameter")
+        return self._query(params)
+
+    def _read_only(self):
+        self._guarded(lambda: self._error(405, "this endpoint is read-only", {"Allow": "GET, HEAD, POST"}))
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
+
+    def _page(self):
+        page = self.server.page
+        if page is None or not page.is_file():
+            return self._send(200, _FORM, "text/html; charset=utf-8")
+        return self._send(200, page.read_bytes(), "text/html; charset=utf-8")
+
+    def _query(self, params: dict) -> None:
+        from kgraph.sparql.query import check
+
+        texts = params.get("query", [])
+        if len(texts) != 1:
+            return self._error(400, "give exactly one query parameter")
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            return self._error(400, "default-graph-uri and named-graph-uri are not supported; "
+                                    "use FROM / GRAPH in the query")
+        text = texts[0]
+        try:
+            parsed = check(text)
+        except QueryError as exc:
+            refused = str(exc).startswith(("SERVICE", "SPARQL Update", "FROM"))
+            return self._error(403 if refused else 400, str(exc))
+        graph_result = parsed.algebra.name in ("ConstructQuery", "DescribeQuery")
+        wanted = (params.get("format") or [None])[0]
+        if wanted:
+            if wanted not in _FORMAT_TYPES:
+                return self._error(400, f"unknown format {wanted!r}; choose one of {', '.join(_FORMAT_TYPES)}")
+            fmt = wanted
+        else:
+            fmt = negotiate(self.headers.get("Accept"), graph_result)
+            if fmt is None:
+                kinds = _GRAPH_TYPES if graph_result else _BINDINGS_TYPES
+                return self._error(406, f"cannot answer in the accepted types; offered: {', '.join(kinds)}")
+        bindings_fmt = fmt if fmt != "turtle" else "json"
+        graph_fmt = "turtle"
+        try:
+            out_fmt, body = self.server.pool.run(text, bindings_fmt, graph_fmt, self.server.query_timeout)
+        except QueryTimeout as exc:
+            return self._error(503, str(exc))
+        except ServerError as exc:
+            return self._error(500, str(exc))
+        except QueryError as exc:
+            refused = str(exc).startswith(("SERVICE", "SPARQL Update", "FROM"))
+            return self._error(403 if refused else 400, str(exc))
+        except KGraphError as exc:
+            return self._error(500, str(exc))
+        self._send(200, body.encode("utf-8"), _FORMAT_TYPES[out_fmt])
+
+
+def make_server(graph_path="output/graph.ttl", host: str = "127.0.0.1", port: int = 8000, engine: str = "auto",
+                timeout: float = 30.0, workers: int = 2, quiet: bool = False,
+                allowed_hosts=()) -> KGraphServer:
+    """Load a graph into query workers and return a bound (not yet serving) endpoint server.
+
+    ``allowed_hosts``: further names clients may use in ``Host`` (a DNS name
+    of this machine); the listening address is always accepted.
+
+    Raises:
+        GraphError: The graph cannot be loaded.
+        KGraphError: The address cannot be bound.
+    """
+    p = Path(graph_path)
+    if not p.is_file():
+        raise GraphError(f"graph file not found: {p}")
+    if timeout <= 0:
+        raise QueryError("the time limit must be a positive number of seconds")
+    pool = WorkerPool(p, engine, size=max(1, workers))
+    try:
+        return KGraphServer((host, port), pool, p.with_suffix(".html"), timeout, quiet=quiet,
+                            allowed_hosts=allowed_hosts)
+    except OSError as exc:
+        pool.close()
+        raise KGraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+def serve_forever(server: KGraphServer) -> None:
+    """Serve until interrupted (Ctrl-C), then stop the workers."""
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
