@@ -92,6 +92,23 @@ class _Group(click.Group):
             raise _Terminated(signal.SIGINT) from None  # click would print "Aborted!" and exit 1
 
 
+
+_DEFAULT_GRAPH = "output/graph.ttl"
+
+
+def graph_input(func):
+    """Take the graph a command reads as ``[GRAPH]`` or ``--graph FILE`` (the same on every command)."""
+    func = click.option("--graph", "graph_option", default=None, metavar="FILE",
+                        help=f"Graph file to read (or give it as GRAPH) [default: {_DEFAULT_GRAPH}].")(func)
+    return click.argument("graph", required=False)(func)
+
+
+def _graph(graph: str | None, graph_option: str | None) -> str:
+    if graph and graph_option and graph != graph_option:
+        raise click.UsageError("give the graph once: as GRAPH or with --graph")
+    return graph or graph_option or _DEFAULT_GRAPH
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgraph")
 def main():
@@ -180,7 +197,7 @@ def extract(inputs, fmt, model, skip_bad, min_confidence):
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("--graph", "graph_path", default="output/graph.ttl", show_default=True, help="Graph file to query.")
+@graph_input
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle"]),
               default="table", show_default=True,
               help="table/csv/tsv/json/xml (SPARQL 1.1 results) for SELECT and ASK; turtle for CONSTRUCT/DESCRIBE.")
@@ -188,7 +205,7 @@ def extract(inputs, fmt, model, skip_bad, min_confidence):
               show_default=True,
               help="Query engine; auto uses the on-disk Oxigraph store (GRAPH.oxigraph/) for graphs over 1 MB.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their descriptions.")
-def query(query, graph_path, fmt, engine, list_):
+def query(query, graph, graph_option, fmt, engine, list_):
     """Run a SPARQL query (inline text, a .rq file, or a saved query name) on a graph.
 
     SELECT, ASK, CONSTRUCT and DESCRIBE; the project's prefixes (kg:, kgr:,
@@ -213,13 +230,13 @@ def query(query, graph_path, fmt, engine, list_):
     with no_network():  # nothing a query or graph file holds can reach the network from here
         text = q.resolve(query)
         q.check(text)
-        store = open_store(graph_path, engine)
+        store = open_store(_graph(graph, graph_option), engine)
         out = q.format_result(q.run(store, text), fmt).encode("utf-8")  # the result formats are UTF-8
     click.get_binary_stream("stdout").write(out)
 
 
 @main.command()
-@click.argument("graph", default="output/graph.ttl")
+@graph_input
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 opens the endpoint to the network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
@@ -230,7 +247,7 @@ def query(query, graph_path, fmt, engine, list_):
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests addressed to this host name (repeatable); "
                    "the listening address is always accepted.")
-def serve(graph, host, port, timeout, engine, allow_hosts):
+def serve(graph, graph_option, host, port, timeout, engine, allow_hosts):
     """Serve a graph read-only: SPARQL 1.1 Protocol at /sparql, the network page at /.
 
     Updates and SERVICE are refused; a query past --timeout is stopped.
@@ -241,6 +258,7 @@ def serve(graph, host, port, timeout, engine, allow_hosts):
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s a kg:Person }' \\
            http://127.0.0.1:8000/sparql
     """
+    graph = _graph(graph, graph_option)
     from kgraph.sparql.serve import make_server, serve_forever
 
     server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout, allowed_hosts=allow_hosts)
@@ -249,17 +267,21 @@ def serve(graph, host, port, timeout, engine, allow_hosts):
     h, p = server.server_address[:2]
     click.echo(f"Serving {graph} ({server.pool.engine}) at http://{h}:{p}/ "
                f"- SPARQL endpoint http://{h}:{p}/sparql - Ctrl-C to stop", err=True)
-    serve_forever(server)
+    try:
+        serve_forever(server)  # returns on Ctrl-C
+    except _Terminated:
+        pass  # SIGTERM or SIGHUP: stopping a server is how it ends, a normal exit, not an error
+    click.echo("kgraph: server stopped", err=True)
 
 
 @main.command()
-@click.argument("graph", default="output/graph.ttl")
+@graph_input
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph server), "
                    "http://host:3030/DATASET/data (Fuseki).")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds to wait for each request.")
-def push(graph, endpoint, timeout):
+def push(graph, graph_option, endpoint, timeout):
     """Send a graph to a SPARQL store (Graph Store HTTP Protocol), one named graph per article.
 
     Each graph is replaced (HTTP PUT), so pushing again after a rebuild does
@@ -270,6 +292,7 @@ def push(graph, endpoint, timeout):
       oxigraph serve --location store/ &
       kgraph push output/graph.ttl --endpoint http://127.0.0.1:7878/store
     """
+    graph = _graph(graph, graph_option)
     from kgraph.sparql.push import push as run_push
 
     click.echo(run_push(graph, endpoint, timeout=timeout).summary())
@@ -300,13 +323,13 @@ def evaluate(gold, model, min_confidence, json_path, verbose):
 
 
 @main.command()
-@click.argument("graph", default="output/graph.ttl")
+@graph_input
 @click.option("--output", "-o", default=None, metavar="FILE",
               help="Page to write [default: GRAPH with the suffix .html].")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Draw only the N most central entities; the page notes what was left out.")
 @click.option("--title", default="kgraph", show_default=True, help="Title shown on the page.")
-def view(graph, output, max_nodes, title):
+def view(graph, graph_option, output, max_nodes, title):
     """Draw the interactive network page of an existing graph file, without re-extracting.
 
     Reads Turtle, TriG, N-Triples, N-Quads or JSON-LD and writes one
@@ -316,6 +339,7 @@ def view(graph, output, max_nodes, title):
     Example:
       kgraph view output/graph.ttl --output output/graph.html --max-nodes 500
     """
+    graph = _graph(graph, graph_option)
     from pathlib import Path
 
     from kgraph.graph import rdf
@@ -334,11 +358,11 @@ def view(graph, output, max_nodes, title):
 
 
 @main.command()
-@click.argument("graph", default="output/graph.ttl")
+@graph_input
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
 @click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
               help="Infer with the ontology first, as a validator that reasons would.")
-def validate(graph, quiet, inference):
+def validate(graph, graph_option, quiet, inference):
     """Check a graph file against kgraph's SHACL shapes (ontology/shapes.ttl).
 
     Prints "conforms" or one line per violation; exits 1 when the graph does
@@ -351,6 +375,7 @@ def validate(graph, quiet, inference):
       kgraph validate output/graph.trig
       kgraph validate output/graph.ttl --inference rdfs
     """
+    graph = _graph(graph, graph_option)
     from kgraph.core.errors import ValidationError
     from kgraph.graph.validate import validate_file
 
@@ -366,11 +391,11 @@ def validate(graph, quiet, inference):
 
 
 @main.command()
-@click.argument("graph", default="output")
+@graph_input
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show at most this many suggestions (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print a corrections file of all shown suggestions.")
-def review(graph, limit, as_json):
+def review(graph, graph_option, limit, as_json):
     """List likely duplicates and likely junk nodes, ranked by impact, as corrections items to paste.
 
     GRAPH is an output folder (its graph.ttl) or a graph file. Paste the
@@ -381,6 +406,7 @@ def review(graph, limit, as_json):
       kgraph review output/ --limit 20
       kgraph review output/ --json > output/corrections.json
     """
+    graph = _graph(graph, graph_option) if graph or graph_option else "output"
     from kgraph.linking.corrections import to_json
     from kgraph.review import review as run_review
 

@@ -63,3 +63,27 @@ def test_missing_input_is_one_line_error(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("Error: ") and "Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+GRAPH_COMMANDS = [("query", ["works-for"]), ("serve", None), ("push", None), ("view", []), ("validate", []),
+                  ("review", [])]
+
+
+@pytest.mark.parametrize("name, args", GRAPH_COMMANDS, ids=[n for n, _ in GRAPH_COMMANDS])
+def test_every_graph_command_takes_the_graph_the_same_way(name, args, tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    command = main.get_command(None, name)
+    params = {p.name: p for p in command.params}
+    assert "graph" in params and params["graph"].param_type_name == "argument" and not params["graph"].required
+    assert "--graph" in params["graph_option"].opts
+    if args is None:  # starts a server or sends requests: the parameters are checked above
+        return
+    missing = str(tmp_path / "nope.ttl")
+    for argv in ([name, *args, missing], [name, *args, "--graph", missing]):
+        result = CliRunner().invoke(main, argv)
+        assert result.exit_code == 1 and "nope.ttl" in result.output, (argv, result.output)
+    result = CliRunner().invoke(main, [name, *args, missing, "--graph", str(tmp_path / "other.ttl")])
+    assert result.exit_code == 2 and "give the graph once" in result.output

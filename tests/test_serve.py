@@ -6,8 +6,12 @@ import csv
 import io
 import json
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -202,3 +206,37 @@ def test_binds_localhost_by_default_and_reports_a_missing_graph(seed_build, tmp_
         server.server_close()
     with pytest.raises(GraphError, match="not found"):
         make_server(tmp_path / "nope.ttl", port=0)
+
+
+def test_saved_query_names_answer_over_http(endpoint):
+    status, ctype, body = _get(_query_url(endpoint, "leaders"), headers={"Accept": "text/csv"})
+    assert status == 200 and body.splitlines()[0] == "leader,of,role" and "Vladimir Putin,Russia" in body
+    # Only names: a path is a query text like any other, never a file read by the server.
+    status, _ctype, _body = _get(_query_url(endpoint, "/etc/passwd.rq"))
+    assert status == 400
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_stopping_serve_is_a_normal_exit(seed_build, tmp_path, sig):
+    _result, out = seed_build
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kgraph", "serve", str(out / "graph.ttl"), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        proc.send_signal(sig)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "Error" not in err and "Traceback" not in err and "server stopped" in err

@@ -512,7 +512,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self._send(200, page.read_bytes(), "text/html; charset=utf-8")
 
     def _query(self, params: dict) -> None:
-        from kgraph.sparql.query import check
+        from kgraph.sparql.query import check, saved_queries
 
         texts = params.get("query", [])
         if len(texts) != 1:
@@ -521,6 +521,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(400, "default-graph-uri and named-graph-uri are not supported; "
                                     "use FROM / GRAPH in the query")
         text = texts[0]
+        saved = saved_queries()
+        if text.strip() in saved:  # a saved query by name, as `kgraph query NAME` takes it
+            text = saved[text.strip()]
         try:
             parsed = check(text)
         except QueryError as exc:
