@@ -33,6 +33,7 @@ from pathlib import Path
 
 from kgraph.core.errors import InputError
 from kgraph.core.model import PREDICATES, Entity, KnowledgeBase
+from kgraph.core.terms import EntityType
 
 
 # ---------------------------------------------------------------- counts
@@ -190,7 +191,7 @@ def _as_list(x) -> list[str]:
 def _type_fits(node_type: str, gold_types: Iterable[str]) -> bool:
     """A node's type fits the gold when listed, or when it is a Country and the gold says Place."""
     gold_types = set(gold_types)
-    return node_type in gold_types or (node_type == "Country" and "Place" in gold_types)
+    return node_type in gold_types or (node_type == EntityType.Country and EntityType.Place in gold_types)
 
 
 # ---------------------------------------------------------------- scoring

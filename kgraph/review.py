@@ -24,6 +24,7 @@ from kgraph.linking.identity import TITLES, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
+from kgraph.core.terms import EntityType, Predicate
 
 #: Similarity at which review shows two spellings (lower than linking's: a person decides).
 REVIEW_SIMILARITY = 0.82
@@ -75,14 +76,14 @@ def read_nodes(path: str | Path) -> list[Node]:
     types = {KG[t]: t for t in ENTITY_TYPES}
     info: dict = defaultdict(lambda: {"type": None, "label": None, "names": set(), "mentions": 0, "articles": set(),
                                       "edges": 0})
-    preds = {KG[p] for p in ("worksFor", "memberOf", "leaderOf", "citizenOf", "livesIn", "bornIn", "basedIn",
-                             "partOf", "locatedIn", "killed")}
+    preds = {KG[p] for p in (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf, Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.basedIn,
+                             Predicate.partOf, Predicate.locatedIn, Predicate.killed)}
     for s, p, o in ds.triples((None, None, None)):
         if not isinstance(s, URIRef) or not str(s).startswith(ENTITY_BASE):
             continue
         d = info[str(s)]
         if p == RDF.type and o in types:
-            if d["type"] is None or types[o] != "Place":  # a Country is also a Place
+            if d["type"] is None or types[o] != EntityType.Place:  # a Country is also a Place
                 d["type"] = types[o]
         elif p == RDFS.label:
             d["label"] = str(o)
@@ -102,7 +103,7 @@ def read_nodes(path: str | Path) -> list[Node]:
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or {a, b} <= {"Place", "Country"} or {a, b} <= {"Organization", "Country"}
+    return a == b or {a, b} <= {EntityType.Place, EntityType.Country} or {a, b} <= {EntityType.Organization, EntityType.Country}
 
 
 def _merge(a: Node, b: Node, reason: str) -> Suggestion:
@@ -141,11 +142,11 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
         for b in group[1:]:
             add(group[0], b, "same name under two types" if group[0].type != b.type else "same spelling")
     for n in nodes:
-        if n.label.isupper() and 2 <= len(n.label) <= 6 and n.type != "Person":
-            cands = [c for c in by_initials.get(n.label, ()) if c.type != "Person"]
+        if n.label.isupper() and 2 <= len(n.label) <= 6 and n.type != EntityType.Person:
+            cands = [c for c in by_initials.get(n.label, ()) if c.type != EntityType.Person]
             if len(cands) == 1:
                 add(cands[0], n, "acronym")
-        if " " not in n.label and n.type in ("Person", "Organization"):
+        if " " not in n.label and n.type in (EntityType.Person, EntityType.Organization):
             cands = [c for c in by_last.get((n.type, fold(n.label)), ()) if c.iri != n.iri]
             if len(cands) == 1 and n.label.casefold() not in _GENERIC:
                 add(cands[0], n, "short name")
@@ -156,7 +157,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             fa = fold(a.label)
             for b in group[i + 1:]:
                 fb = fold(b.label)
-                if fa != fb and abs(len(fa) - len(fb)) <= 3 and a.type != "Country" and \
+                if fa != fb and abs(len(fa) - len(fb)) <= 3 and a.type != EntityType.Country and \
                         SequenceMatcher(None, fa, fb).ratio() >= REVIEW_SIMILARITY:
                     add(a, b, "similar spelling")
     by_iri = {n.iri: n for n in nodes}
@@ -184,7 +185,7 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
         elif len(n.label.split()) > 7:
             reason = "too long for a name"
         elif n.mentions <= 1 and n.edges == 0 and n.articles <= 1 and n.label.isupper() and len(n.label) <= 3 \
-                and n.type == "Person":
+                and n.type == EntityType.Person:
             reason = "initials, likely a byline"
         if reason:
             out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mentions): {reason}",

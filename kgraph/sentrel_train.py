@@ -27,19 +27,20 @@ import numpy as np
 from kgraph.core.errors import InputError
 from kgraph.extraction.sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, allowed_mask, candidate_pairs, feature_size, \
     pair_matrix, probabilities, rule_hints
+from kgraph.core.terms import Predicate
 
 #: DWIE relations as core predicates (the shared ``dwie_to_gold.py`` mapping).
-_WORK = ("worksFor", "memberOf")
+_WORK = (Predicate.worksFor, Predicate.memberOf)
 DWIE_PREDICATES = {
-    "based_in0": ("basedIn",), "based_in1": ("basedIn",), "based_in2": ("basedIn",),
-    "citizen_of": ("citizenOf",),
-    "head_of": ("leaderOf",), "head_of_state": ("leaderOf",), "head_of_gov": ("leaderOf",),
-    "mayor_of": ("leaderOf",),
+    "based_in0": (Predicate.basedIn,), "based_in1": (Predicate.basedIn,), "based_in2": (Predicate.basedIn,),
+    "citizen_of": (Predicate.citizenOf,),
+    "head_of": (Predicate.leaderOf,), "head_of_state": (Predicate.leaderOf,), "head_of_gov": (Predicate.leaderOf,),
+    "mayor_of": (Predicate.leaderOf,),
     "member_of": _WORK, "agent_of": _WORK, "minister_of": _WORK, "spokesperson_of": _WORK,
-    "advisor_of": _WORK, "player_of": _WORK, "coach_of": _WORK + ("leaderOf",),
-    "agency_of": ("basedIn", "partOf"), "ministry_of": ("basedIn", "partOf"),
-    "institution_of": ("basedIn", "partOf"),
-    "in0": ("locatedIn",), "in1": ("locatedIn",), "in2": ("locatedIn",), "part_of": ("partOf", "locatedIn"),
+    "advisor_of": _WORK, "player_of": _WORK, "coach_of": _WORK + (Predicate.leaderOf,),
+    "agency_of": (Predicate.basedIn, Predicate.partOf), "ministry_of": (Predicate.basedIn, Predicate.partOf),
+    "institution_of": (Predicate.basedIn, Predicate.partOf),
+    "in0": (Predicate.locatedIn,), "in1": (Predicate.locatedIn,), "in2": (Predicate.locatedIn,), "part_of": (Predicate.partOf, Predicate.locatedIn),
 }
 #: DWIE relations the mapping leaves optional: pairs holding one are left out of training.
 DWIE_UNSURE = frozenset(("founder_of", "royalty_of", "present_in0"))

@@ -25,6 +25,7 @@ from kgraph.sources.datasets import read_conll04  # noqa: F401  (part of this mo
 from kgraph.core.errors import InputError
 from kgraph.extraction.relations import MODEL_PATH, softmax  # noqa: F401  (part of this module's API)
 from kgraph.extraction.rules import CALIBRATION_PRIOR
+from kgraph.core.terms import EntityType, Predicate
 
 #: The classifier's classes; index 0 means "no relation".
 CLASSES = ("none", "Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
@@ -32,21 +33,21 @@ CLASSES = ("none", "Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
 #: Where the shipped model lives (package data).
 
 #: Our entity types as CoNLL04 types.
-_CONLL_TYPE = {"Person": "Peop", "Organization": "Org", "Place": "Loc", "Country": "Loc"}
+_CONLL_TYPE = {EntityType.Person: "Peop", EntityType.Organization: "Org", EntityType.Place: "Loc", EntityType.Country: "Loc"}
 
 
 def conll_label(predicate: str, subject_type: str, object_type: str) -> str | None:
     """Return the CoNLL04 relation a core predicate between two typed mentions counts as."""
     s, o = _CONLL_TYPE.get(subject_type), _CONLL_TYPE.get(object_type)
-    if s == "Peop" and o == "Org" and predicate in ("worksFor", "memberOf", "leaderOf"):
+    if s == "Peop" and o == "Org" and predicate in (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf):
         return "Work_For"
-    if s == "Peop" and o == "Loc" and predicate in ("citizenOf", "livesIn", "bornIn", "leaderOf", "worksFor"):
+    if s == "Peop" and o == "Loc" and predicate in (Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.leaderOf, Predicate.worksFor):
         return "Live_In"
-    if s == "Org" and o == "Loc" and predicate == "basedIn":
+    if s == "Org" and o == "Loc" and predicate == Predicate.basedIn:
         return "OrgBased_In"
-    if s == "Loc" and o == "Loc" and predicate in ("locatedIn", "partOf"):
+    if s == "Loc" and o == "Loc" and predicate in (Predicate.locatedIn, Predicate.partOf):
         return "Located_In"
-    if s == "Peop" and o == "Peop" and predicate == "killed":
+    if s == "Peop" and o == "Peop" and predicate == Predicate.killed:
         return "Kill"
     return None
 

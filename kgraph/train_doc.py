@@ -29,6 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 from kgraph.core.errors import InputError, ModelError
+from kgraph.core.terms import EntityType, Predicate
 
 #: Precision each predicate's threshold must keep on out-of-fold DWIE rows (entity pairs). A graph scores
 #: higher than its pairs (a pair whose entity the scorer cannot place counts against both). Measured on
@@ -37,7 +38,7 @@ from kgraph.core.errors import InputError, ModelError
 TARGET_PRECISION = 0.60
 
 #: Predicates held to more: basedIn's pairs map to graph precision worst (0.60 gave 0.56); killed is an accusation.
-PRECISION_FLOORS = {"basedIn": 0.70, "killed": 0.90}
+PRECISION_FLOORS = {Predicate.basedIn: 0.70, Predicate.killed: 0.90}
 
 #: How many training articles of DWIE (by numeric id); the rest is held out.
 DWIE_TRAIN = 602
@@ -151,7 +152,7 @@ def _entity_gold_dwie(view, gold: dict) -> dict[str, str | None]:
 
         def fits(g):
             types = set(specs[g]["type"])
-            return e.type in types or (e.type == "Country" and "Place" in types)
+            return e.type in types or (e.type == EntityType.Country and EntityType.Place in types)
 
         out[k] = max(sorted(hits), key=lambda g: (fits(g), g in required, hits[g]))
     return out
@@ -171,7 +172,7 @@ def _labels_dwie(view, gold: dict):
         gs, go = ent.get(a), ent.get(b)
         if gs is None or go is None:
             return 0
-        if pred in req.get((gs, go), ()) or (pred == "worksFor" and "memberOf" in req.get((gs, go), ())):
+        if pred in req.get((gs, go), ()) or (pred == Predicate.worksFor and Predicate.memberOf in req.get((gs, go), ())):
             return 1
         if pred in opt.get((gs, go), ()):
             return None
@@ -187,12 +188,12 @@ def _labels_conll(view, item: dict):
     for k, e in view.ents.items():
         ent[k] = _align(e.mentions[0][0], item["spans"])
     rels = item["rels"]
-    positive = {"Work_For": {"worksFor"}, "OrgBased_In": {"basedIn"}, "Located_In": {"locatedIn"},
-                "Kill": {"killed"}}
-    neutral = {"Work_For": {"leaderOf"}, "Live_In": {"leaderOf", "worksFor"}}
+    positive = {"Work_For": {Predicate.worksFor}, "OrgBased_In": {Predicate.basedIn}, "Located_In": {Predicate.locatedIn},
+                "Kill": {Predicate.killed}}
+    neutral = {"Work_For": {Predicate.leaderOf}, "Live_In": {Predicate.leaderOf, Predicate.worksFor}}
 
     def label(a, b, pred):
-        if pred in ("leaderOf", "partOf"):
+        if pred in (Predicate.leaderOf, Predicate.partOf):
             return None  # CoNLL04 has no such relation: its sentences neither teach nor refute one
         gs, go = ent.get(a), ent.get(b)
         if gs is None or go is None:
@@ -201,7 +202,7 @@ def _labels_conll(view, item: dict):
         if rel is None:
             return 0
         if rel == "Live_In":
-            want = {"citizenOf"} if view.ents[b].type == "Country" else {"livesIn"}
+            want = {Predicate.citizenOf} if view.ents[b].type == EntityType.Country else {Predicate.livesIn}
             if pred in want:
                 return 1
         if pred in positive.get(rel, ()):
@@ -252,7 +253,7 @@ def rows(items: list[dict], parsed: list[list], fold_models: list[dict] | None =
         label = _labels_dwie(view, item["gold"]) if item["kind"] == "dwie" else _labels_conll(view, item)
         for a, b, pred in candidates(view):
             y = label(a, b, pred)
-            if y is None or pred == "killed" and not may_kill(view, a, b):
+            if y is None or pred == Predicate.killed and not may_kill(view, a, b):
                 continue
             d = data.setdefault(pred, {"X": [], "y": [], "g": [], "dwie": []})
             d["X"].append(pair_vector(view, a, b, pred))

@@ -30,6 +30,7 @@ from kgraph.core import atomic
 
 from kgraph.sources import ingest
 from kgraph.core.model import Article, Extraction, KnowledgeBase, Mention
+from kgraph.core.terms import EntityType
 
 
 @dataclass
@@ -52,7 +53,7 @@ class BuildResult:
             how += f", {self.kept} already in the graph"
         lines = [f"articles: {len(self.kb.articles)} ({how})",
                  f"entities: {len(self.kb.entities)} (" + ", ".join(
-                     f"{t} {types[t]}" for t in ("Person", "Organization", "Country", "Place") if types[t]) + ")",
+                     f"{t} {types[t]}" for t in (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place) if types[t]) + ")",
                  f"relations: {len(self.kb.facts)} (" + ", ".join(
                      f"{p} {n}" for p, n in sorted(preds.items())) + ")"]
         lines += [f"wrote {p}" for p in self.files]

@@ -23,26 +23,27 @@ from pathlib import Path
 
 from kgraph.sources import gazetteer
 from kgraph.core.model import Mention, Relation
+from kgraph.core.terms import EntityType, Predicate
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json"
 
 #: Predicates the model decides, with the subject and object types each allows.
 SIGNATURES = {
-    "worksFor": ({"Person"}, {"Organization", "Country"}),
-    "leaderOf": ({"Person"}, {"Organization", "Country", "Place"}),
-    "citizenOf": ({"Person"}, {"Country"}),
-    "livesIn": ({"Person"}, {"Place"}),
-    "basedIn": ({"Organization"}, {"Place", "Country"}),
-    "partOf": ({"Organization"}, {"Organization"}),
-    "locatedIn": ({"Place"}, {"Place", "Country"}),
-    "killed": ({"Person"}, {"Person"}),
+    Predicate.worksFor: ({EntityType.Person}, {EntityType.Organization, EntityType.Country}),
+    Predicate.leaderOf: ({EntityType.Person}, {EntityType.Organization, EntityType.Country, EntityType.Place}),
+    Predicate.citizenOf: ({EntityType.Person}, {EntityType.Country}),
+    Predicate.livesIn: ({EntityType.Person}, {EntityType.Place}),
+    Predicate.basedIn: ({EntityType.Organization}, {EntityType.Place, EntityType.Country}),
+    Predicate.partOf: ({EntityType.Organization}, {EntityType.Organization}),
+    Predicate.locatedIn: ({EntityType.Place}, {EntityType.Place, EntityType.Country}),
+    Predicate.killed: ({EntityType.Person}, {EntityType.Person}),
 }
 
 #: The sentence classifier's classes, in the order their probabilities enter the features.
 SENT_CLASSES = ("Work_For", "Live_In", "OrgBased_In", "Located_In", "Kill")
 
-TYPES = ("Person", "Organization", "Place", "Country")
+TYPES = (EntityType.Person, EntityType.Organization, EntityType.Place, EntityType.Country)
 
 #: Words saying someone holds an office or job (the rules' lexicons plus news titles).
 _WINDOW = 6
@@ -133,7 +134,7 @@ def entities_of(pairs) -> dict[str, _Ent]:
 
 def _country_code(m: _Ent) -> str | None:
     try:
-        if m.type == "Country":
+        if m.type == EntityType.Country:
             found = gazetteer.country(m.name)
             return found.iso_code if found else None
         found = gazetteer.city(m.name) or gazetteer.region(m.name)
@@ -172,8 +173,8 @@ class ArticleView:
             ks = sorted((k for k in self.ents if self.ents[k].type == t), key=lambda k: (-counts[k], self.ents[k].first, k))
             for r, k in enumerate(ks):
                 self.rank[k] = r
-        self.codes = {k: _country_code(e) for k, e in self.ents.items() if e.type in ("Place", "Country")}
-        country_keys = [k for k in self.ents if self.ents[k].type == "Country"]
+        self.codes = {k: _country_code(e) for k, e in self.ents.items() if e.type in (EntityType.Place, EntityType.Country)}
+        country_keys = [k for k in self.ents if self.ents[k].type == EntityType.Country]
         self.top_country = min(country_keys, key=lambda k: (self.rank[k], k)) if country_keys else None
         self.code_to_country = {}
         for k in sorted(country_keys, key=lambda k: self.rank[k]):
@@ -215,9 +216,9 @@ class ArticleView:
                     if s1.start <= t.i < s1.end:
                         continue
                     cls = _role_class(t.lemma_.lower()) or _role_class(t.lower_)
-                    lead += cls == "leaderOf"
-                    work += cls == "worksFor"
-                    member += cls == "memberOf"
+                    lead += cls == Predicate.leaderOf
+                    work += cls == Predicate.worksFor
+                    member += cls == Predicate.memberOf
                     nat += t.lemma_.lower() in NATIONALITY_NOUNS
             got = self._roles[a] = (lead, work, member, nat)
         return got
@@ -292,9 +293,9 @@ FEATURES = (
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
-_RULE_GROUP = {"leaderOf": "rule_lead", "worksFor": "rule_work", "citizenOf": "rule_cit", "memberOf": "rule_member",
-               "basedIn": "rule_based", "locatedIn": "rule_loc", "partOf": "rule_part", "killed": "rule_kill",
-               "livesIn": "rule_live", "bornIn": "rule_live"}
+_RULE_GROUP = {Predicate.leaderOf: "rule_lead", Predicate.worksFor: "rule_work", Predicate.citizenOf: "rule_cit", Predicate.memberOf: "rule_member",
+               Predicate.basedIn: "rule_based", Predicate.locatedIn: "rule_loc", Predicate.partOf: "rule_part", Predicate.killed: "rule_kill",
+               Predicate.livesIn: "rule_live", Predicate.bornIn: "rule_live"}
 
 
 def pair_vector(view: ArticleView, a: str, b: str, predicate: str) -> list[float]:
@@ -305,8 +306,8 @@ def pair_vector(view: ArticleView, a: str, b: str, predicate: str) -> list[float
     v = list(base)
     hits = view.rules.get((a, b), {})
     v[_F["rule_p"]] = hits[predicate][0] if predicate in hits else 0.0
-    if predicate == "worksFor" and "memberOf" in hits:
-        v[_F["rule_p"]] = max(v[_F["rule_p"]], hits["memberOf"][0])
+    if predicate == Predicate.worksFor and Predicate.memberOf in hits:
+        v[_F["rule_p"]] = max(v[_F["rule_p"]], hits[Predicate.memberOf][0])
     v[_F["rule_other"]] = max((c for p, (c, _r) in hits.items() if p != predicate), default=0.0)
     return v
 
@@ -345,7 +346,7 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["same_code"]] = 1.0 if ca and cb and ca == cb else (-1.0 if ca and cb else 0.0)
     # The country of the places the subject is tied to by a rule ("Acme of Leeds" -> Britain).
     places = {view.codes.get(k2) for (k1, k2) in view.rules if k1 == a and view.codes.get(k2)}
-    v[_F["o_is_country_of_s_places"]] = float(bool(cb) and cb in places and eb.type == "Country")
+    v[_F["o_is_country_of_s_places"]] = float(bool(cb) and cb in places and eb.type == EntityType.Country)
     share, nh = view.nearest_share(a, b)
     v[_F["near_share"]] = share
     v[_F["near_hits"]] = min(nh, 10)
@@ -401,8 +402,8 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
         v[_F["between_comma"]] = float("," in words)
         v[_F["between_in"]] = float("in" in words or "at" in words)
         v[_F["between_for"]] = float("for" in words)
-        v[_F["lead_between"]] = float(any(_role_class(w) == "leaderOf" for w in lemmas))
-        v[_F["work_between"]] = float(any(_role_class(w) in ("worksFor", "memberOf") for w in lemmas))
+        v[_F["lead_between"]] = float(any(_role_class(w) == Predicate.leaderOf for w in lemmas))
+        v[_F["work_between"]] = float(any(_role_class(w) in (Predicate.worksFor, Predicate.memberOf) for w in lemmas))
         kill, report, _done = view.sentence_feats(f1.sent)
         v[_F["kill_verb"]] = float(bool(kill))
         v[_F["kill_passive"]] = float(any(c.dep_ in ("nsubjpass", "auxpass") for t in kill for c in t.children))
@@ -422,7 +423,7 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     wb = set(eb.name.lower().split())
     v[_F["o_contains_s_word"]] = float(bool(wa & wb))
     v[_F["s_name_has_o"]] = float(eb.name.lower() in ea.name.lower())
-    if eb.type == "Country":
+    if eb.type == EntityType.Country:
         # "the German Football Association": a nationality word in the organization's own name.
         words = {w for m, _s in ea.mentions for w in m.text.split()} | set(ea.name.split())
         v[_F["s_name_demonym_o"]] = float(any(_demonym_name(w) == eb.name for w in words if w[:1].isupper()))
@@ -671,7 +672,7 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
     preds = model["predicates"]
     todo: dict[str, list] = {}
     for a, b, pred in candidates(view):
-        if pred in preds and (pred != "killed" or may_kill(view, a, b)):
+        if pred in preds and (pred != Predicate.killed or may_kill(view, a, b)):
             todo.setdefault(pred, []).append((a, b))
     # A text of one or two sentences has no article for the model to read: see below.
     one = view.n_sent <= 2
@@ -690,8 +691,8 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
             m1, m2, text, s, e = _evidence(view, a, b, offset_of)
             hit = view.rules.get((a, b), {})
             name = pred
-            if pred == "worksFor" and "memberOf" in hit and "worksFor" not in hit:
-                name = "memberOf"  # the rule saw a party or team word: keep its finer predicate
+            if pred == Predicate.worksFor and Predicate.memberOf in hit and Predicate.worksFor not in hit:
+                name = Predicate.memberOf  # the rule saw a party or team word: keep its finer predicate
             role = hit[name][1].role if name in hit else None
             out.append(Relation(m1, name, m2, conf, "model:doc", text, s, e, role))
     if one:
@@ -700,13 +701,13 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
         # a killing only behind the same guard as the model's and at a measured precision of 0.9.
         out = []
         for r in _sentence_level(pieces, pairs):
-            if r.predicate == "killed":
+            if r.predicate == Predicate.killed:
                 a = view.key_of.get((r.subject.start, r.subject.end))
                 b = view.key_of.get((r.object.start, r.object.end))
                 if a is None or b is None or r.confidence < 0.9 or not may_kill(view, a, b):
                     continue
             out.append(r)
     # Statements the model does not decide (bornIn, and memberOf of a non-work pair) stay with the rules.
-    decided = set(SIGNATURES) | {"memberOf"}
+    decided = set(SIGNATURES) | {Predicate.memberOf}
     out.extend(r for r in rules if r.predicate not in decided)
     return out

@@ -26,9 +26,10 @@ from functools import cache
 from pathlib import Path
 
 from kgraph.sources import gazetteer
+from kgraph.core.terms import EntityType
 
 #: The classes, index 0 means "not a name of a core entity".
-CLASSES = ("none", "Person", "Organization", "Place", "Country")
+CLASSES = ("none", EntityType.Person, EntityType.Organization, EntityType.Place, EntityType.Country)
 
 #: Where the shipped model lives (package data).
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "entities.json"
@@ -264,13 +265,13 @@ def _dwie_files(src: str | os.PathLike) -> list[Path]:
 def _core_class(tags: set[str]) -> str | None:
     """Return the core class of a DWIE concept's tags (the shared converter's mapping), or None."""
     if "type::person" in tags:
-        return "Person"
+        return EntityType.Person
     if "type::organization" in tags:
-        return "Organization"
+        return EntityType.Organization
     if "type::gpe0" in tags:
-        return "Country"
+        return EntityType.Country
     if "type::location" in tags:
-        return "Place"
+        return EntityType.Place
     return None
 
 
@@ -318,7 +319,7 @@ def dwie_article(doc: dict):
             continue
         cls = _core_class(tags)
         if cls is None and m["concept"] in gpe:
-            cls = "Country"
+            cls = EntityType.Country
         s = pos[m["begin"]] if m["begin"] < len(pos) else -1
         if s < 0 or text[s:s + len(m["text"])] != m["text"]:
             hit = text.find(m["text"], max(s, 0) if s >= 0 else 0)
@@ -374,7 +375,7 @@ def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
     from kgraph.sources.datasets import read_conll04
 
     items = read_conll04(path)
-    kinds = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
+    kinds = {"Peop": EntityType.Person, "Org": EntityType.Organization, "Loc": EntityType.Place}
     arts = []
     for n, item in enumerate(items):
         tokens = item["tokens"]
@@ -387,8 +388,8 @@ def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
         for e in item["entities"]:
             s, end = starts[e["start"]], starts[e["end"] - 1] + len(tokens[e["end"] - 1])
             cls = kinds.get(e["type"], "other")
-            if cls == "Place" and gazetteer.country(text[s:end]) is not None:
-                cls = "Country"
+            if cls == EntityType.Place and gazetteer.country(text[s:end]) is not None:
+                cls = EntityType.Country
             gold.append((s, end, cls))
         arts.append((Article(id=f"conll04-{n}", text=text), sorted(set(gold))))
     pipeline = nlp if nlp is not None else nlp_mod.load()
@@ -652,7 +653,7 @@ def node_tradeoff(records: list[dict], probs: list[list[float]], thresholds) -> 
             if good:
                 good_kept += 1
                 best = CLASSES[max(range(1, len(CLASSES)), key=lambda j: (mean[j], -j))]
-                typed += best == top or best == "Country" and top == "Place"
+                typed += best == top or best == EntityType.Country and top == EntityType.Place
         out.append({"threshold": t, "kept": kept, "junk": round(junk / max(kept, 1), 4),
                      "found": round(good_kept / max(good_total, 1), 4), "typed": round(typed / max(good_kept, 1), 4)})
     return out

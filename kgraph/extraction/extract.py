@@ -45,8 +45,9 @@ from kgraph.extraction.lexicon import STRONG_ORG_HEADS as _RETYPE_ORG_HEADS
 from kgraph.extraction.lexicon import TITLES as _TITLES
 from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
                         skip_date, source_line_start)
+from kgraph.core.terms import EntityType
 
-_LABELS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+_LABELS = {"PERSON": EntityType.Person, "ORG": EntityType.Organization, "GPE": EntityType.Place, "LOC": EntityType.Place, "FAC": EntityType.Place}
 _NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
 
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
@@ -128,10 +129,10 @@ def _gazetteer_type(text: str) -> tuple[str, str] | None:
     """Return (type, name) when the gazetteer knows a country or demonym of that text."""
     c = gazetteer.country(text)
     if c is not None:
-        return "Country", c.name
+        return EntityType.Country, c.name
     d = gazetteer.demonym(text)
     if d is not None:
-        return "Country", d.name
+        return EntityType.Country, d.name
     return None
 
 
@@ -151,56 +152,56 @@ def _type_span(doc, start: int, end: int, label: str, salute: bool,
         return None
     if salute:
         # "Dear Song Ji-myong" tagged WORK_OF_ART: a salutation is followed by a person.
-        return "Person", text, False
+        return EntityType.Person, text, False
     last, first = words[-1].lower_, words[0].lower_
     if label in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") and _names_outlet(doc, start, end):
         # "the German daily Handelsblatt" tagged PERSON: a newspaper word beside the name.
-        return "Organization", text, False
+        return EntityType.Organization, text, False
     if label in ("PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and len(words) > 1 and doc[start].is_title \
             and first in _FOREIGN_ARTICLES and gazetteer.place(text) is None:
         # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
-        return "Organization", text, False
+        return EntityType.Organization, text, False
     if label == "ORG" and (_speaks(doc, start, end) or _has_role(doc, start, end)) and last not in ORG_HEADS \
             and len(words) in (2, 3) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
             and not any(gazetteer.country(t.text) or gazetteer.demonym(t.text) for t in words):
         # "Ludwig Braun said", "Foreign Minister Hamed Mottaghi" tagged ORG: a proper name that speaks or holds
         # a role is a person.
-        return "Person", text, False
+        return EntityType.Person, text, False
     if label == "ORG" and len(words) == 1 and _marked_as_person(doc, start, end) and span[0].pos_ == "PROPN" \
             and span[0].is_title and not gazetteer.country(text) and not gazetteer.demonym(text):
         # "Hallorann, 70, who owned the bank" tagged ORG: a lone name with an age or "who" after it is a person.
-        return "Person", text, False
+        return EntityType.Person, text, False
     if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _before_home_word(doc, start, end):
         # "Ogden, Utah." or "a Bemidji native" tagged ORG: a town before a US state or a home noun is a place.
-        return "Place", text, False
+        return EntityType.Place, text, False
     of_head = len(words) > 2 and words[1].lower_ in ("of", "for") and first
     if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
             and (last in PLACE_HEADS or last.rsplit("-", 1)[-1] in PLACE_HEADS or of_head in PLACE_HEADS):
         # "Jean Lesage International Airport" tagged ORG: its head word names a place.
-        return "Place", text, False
+        return EntityType.Place, text, False
     if label in ("GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP") and \
             (last in _RETYPE_ORG_HEADS and len(words) > 1 or first in _ORG_FIRST or of_head in _RETYPE_ORG_HEADS):
         # "Parti Québécois" tagged GPE, "Frankfurter Allgemeine Zeitung" tagged PERSON: an organization word.
-        return "Organization", text, False
+        return EntityType.Organization, text, False
     if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
         # "EU" tagged GPE: an acronym that is no known place is an organization.
-        return "Organization", text, False
+        return EntityType.Organization, text, False
     if label in ("GPE", "LOC") and _territory_suffixed(text):
         # "Novosti-Kazakhstan" tagged GPE: a name with a country hyphenated on is an agency, not the country.
-        return "Organization", text, False
+        return EntityType.Organization, text, False
     if label in ("GPE", "LOC"):
-        return "Place", text, gazetteer.place(text) is not None
+        return EntityType.Place, text, gazetteer.place(text) is not None
     if label == "ORG" and gazetteer.region(text) is not None and gazetteer.city(text) is None:
         # "Schleswig-Holstein" tagged ORG: a province or state is a place (a city name may be its club).
-        return "Place", text, True
+        return EntityType.Place, text, True
     if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _in_place_context(doc, start, end) \
             and gazetteer.city(text) is not None:
         # "flooding in Kelso", "Kelso, Wash." tagged ORG: a known town where a place is expected is the place.
-        return "Place", text, True
+        return EntityType.Place, text, True
     if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
             and label != "ORG":
         # "Kursk" tagged PRODUCT: a known city name is a place.
-        return "Place", text, True
+        return EntityType.Place, text, True
     kind = _LABELS.get(label)
     if kind is None:
         return None
@@ -246,7 +247,7 @@ def _territory_suffixed(text: str) -> bool:
 def _language_after_in(c: "_Cand") -> bool:
     """True for a demonym that names a language after "in": "said in Portuguese", "broadcast in Russian"."""
     doc = c.doc
-    if c.start == 0 or doc[c.start - 1].lower_ != "in" or c.type != "Country":
+    if c.start == 0 or doc[c.start - 1].lower_ != "in" or c.type != EntityType.Country:
         return False
     if c.end < len(doc) and doc[c.end].pos_ in ("NOUN", "PROPN"):
         return False  # "in Portuguese waters": the demonym describes a noun
@@ -396,7 +397,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
                 taken = stop
                 s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
-                out.append(_Cand(doc, offset, s, e, "Person", doc[s:e].text, "ner", "PERSON", s in headlines,
+                out.append(_Cand(doc, offset, s, e, EntityType.Person, doc[s:e].text, "ner", "PERSON", s in headlines,
                                  lead=s - _title_start(doc, s)))
                 continue
         ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
@@ -420,7 +421,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if len(parts) > 1 and k == 0 and not sure:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
                 kind = None
-            lead = s - _title_start(doc, s) if kind == "Person" else 0
+            lead = s - _title_start(doc, s) if kind == EntityType.Person else 0
             out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure, lead))
     return out
 
@@ -487,7 +488,7 @@ def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[
         if i in covered or not tok.is_title or not tok.is_alpha or doc[i + 1].lower_ not in _REGION_NOUNS:
             continue
         if gazetteer.place(tok.text) is not None:
-            out.append(_Cand(doc, offset, i, i + 1, "Place", tok.text, "gazetteer", "", i in headlines, True))
+            out.append(_Cand(doc, offset, i, i + 1, EntityType.Place, tok.text, "gazetteer", "", i in headlines, True))
     return out
 
 
@@ -511,7 +512,7 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
             while j < i and (doc[j].lower_ in _TITLES | {"the", "a", "an"} or doc[j].like_num):
                 j += 1
             if i - j >= 1 and i not in headlines:
-                out.append(_Cand(doc, offset, j, i + 1, "Organization", doc[j:i + 1].text, "org-phrase"))
+                out.append(_Cand(doc, offset, j, i + 1, EntityType.Organization, doc[j:i + 1].text, "org-phrase"))
         elif low in _AGENCY_HEADS and tok.pos_ == "NOUN":
             # "Ukrainian military intelligence": a demonym, adjectives, then an agency noun.
             j = i
@@ -519,14 +520,14 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
                 j -= 1
             if j - 1 >= 0 and gazetteer.demonym(doc[j - 1].text) is not None:
                 start = j - 1
-                out.append(_Cand(doc, offset, start, i + 1, "Organization", doc[start:i + 1].text, "org-phrase"))
+                out.append(_Cand(doc, offset, start, i + 1, EntityType.Organization, doc[start:i + 1].text, "org-phrase"))
     return out
 
 
 def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> list[_Cand]:
     """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)"."""
     out = []
-    by_end = {c.end: c for c in cands if c.type in ("Organization", "Place", "Country")}
+    by_end = {c.end: c for c in cands if c.type in (EntityType.Organization, EntityType.Place, EntityType.Country)}
     for i in range(1, len(doc) - 2):
         if doc[i].text != "(" or doc[i + 2].text != ")":
             continue
@@ -536,7 +537,7 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
         owner = by_end.get(i)
         if owner is None:
             continue
-        if owner.type != "Organization" and \
+        if owner.type != EntityType.Organization and \
                 not gazetteer.abbreviates(tok.text, owner.text.removeprefix("the ").replace(" ", "")):
             # "BELGRADE, Yugoslavia (AP)": letters a place name does not hold are another name, here the agency.
             continue
@@ -569,7 +570,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
     for o in orgs:
         # An org phrase replaces what it swallows unless that is a sure country ("Russian" in a longer name).
         inside = [c for c in cands if o.start <= c.start and c.end <= o.end]
-        if any(c.type == "Person" for c in inside):
+        if any(c.type == EntityType.Person for c in inside):
             continue
         if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
             continue
@@ -612,15 +613,15 @@ def _join_birthplaces(cands: list[_Cand]) -> list[_Cand]:
     by_start = {(id(c.doc), c.start): c for c in cands}
     drop, out = set(), []
     for c in cands:
-        if c.type != "Place" or id(c) in drop or c.end + 1 >= len(c.doc) or c.doc[c.end].text != ",":
+        if c.type != EntityType.Place or id(c) in drop or c.end + 1 >= len(c.doc) or c.doc[c.end].text != ",":
             continue
         state = by_start.get((id(c.doc), c.end + 1))
-        if state is None or state.type not in ("Place", "Country") or not _after_born_in(c.doc, c.start):
+        if state is None or state.type not in (EntityType.Place, EntityType.Country) or not _after_born_in(c.doc, c.start):
             continue
         if not _is_state_or_country(state.text):
             continue
         drop.update((id(c), id(state)))
-        out.append(_Cand(c.doc, c.offset, c.start, state.end, "Place", c.name, c.source, c.label, c.headline, c.sure))
+        out.append(_Cand(c.doc, c.offset, c.start, state.end, EntityType.Place, c.name, c.source, c.label, c.headline, c.sure))
     return [c for c in cands if id(c) not in drop] + out
 
 
@@ -630,8 +631,8 @@ def _capitalized(tok) -> bool:
 
 def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
     """A dateline's place the gazetteer knows: a country under its own name, a place as written."""
-    kind = "Country" if found.type == "Country" else "Place"
-    name = found.name if kind == "Country" else doc[start:end].text
+    kind = EntityType.Country if found.type == EntityType.Country else EntityType.Place
+    name = found.name if kind == EntityType.Country else doc[start:end].text
     return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
 
 
@@ -668,12 +669,12 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             # "QUITO, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
             bare = agency is None and (known or state) and k < sent.end and doc[k].text in _DASHES
             if agency is not None or bare:
-                out.append(_Cand(doc, offset, i, j, "Place", doc[i:j].text, "dateline", sure=True))
+                out.append(_Cand(doc, offset, i, j, EntityType.Place, doc[i:j].text, "dateline", sure=True))
                 if region is not None:
-                    kind, name = ("Country", known.name) if known else ("Place", state.name if state else text)
+                    kind, name = (EntityType.Country, known.name) if known else (EntityType.Place, state.name if state else text)
                     out.append(_Cand(doc, offset, region[0], region[1], kind, name, "dateline", sure=True))
                 if agency is not None:
-                    out.append(_Cand(doc, offset, agency[0], agency[1], "Organization",
+                    out.append(_Cand(doc, offset, agency[0], agency[1], EntityType.Organization,
                                      doc[agency[0]:agency[1]].text, "dateline", sure=True))
                 continue
         # "(Text) Sofia, February 15 (BTA) --", "Tallinn May 3 ETA --": a known place, a date, then the agency.
@@ -687,7 +688,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                 agency = _dateline_agency(doc, k, sent.end) if k > d else None
                 if agency is not None:
                     out.append(_place_cand(doc, offset, i2, i2 + n, gazetteer.place(span.text)))
-                    out.append(_Cand(doc, offset, agency[0], agency[1], "Organization",
+                    out.append(_Cand(doc, offset, agency[0], agency[1], EntityType.Organization,
                                      doc[agency[0]:agency[1]].text, "dateline", sure=True))
                 break
         if agency is not None:
@@ -712,7 +713,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         if e == place[1] or not ends_well:
             continue
         out.append(_place_cand(doc, offset, place[0], place[1], gazetteer.place(doc[place[0]:place[1]].text.title())))
-        out.append(_Cand(doc, offset, place[1], e, "Organization", doc[place[1]:e].text, "dateline", sure=True))
+        out.append(_Cand(doc, offset, place[1], e, EntityType.Organization, doc[place[1]:e].text, "dateline", sure=True))
     return out
 
 
@@ -745,7 +746,7 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
 
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess)."""
-    places_end = {c.end for c in cands if c.type in ("Place", "Country")}
+    places_end = {c.end for c in cands if c.type in (EntityType.Place, EntityType.Country)}
     by_span = {(c.start, c.end): c for c in cands}
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
@@ -762,15 +763,15 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
             continue
         same = by_span.get((i, i + 1))
         if same is not None:
-            same.type, same.name, same.source, same.sure = "Place", state.name, "gazetteer", True
+            same.type, same.name, same.source, same.sure = EntityType.Place, state.name, "gazetteer", True
         elif i not in taken:
-            out.append(_Cand(doc, offset, i, i + 1, "Place", state.name, "gazetteer", sure=True))
+            out.append(_Cand(doc, offset, i, i + 1, EntityType.Place, state.name, "gazetteer", sure=True))
     return out
 
 
 # ---------------------------------------------------------------- article-level decisions
 
-_NO_CITY = gazetteer.Place(name="", type="Place")
+_NO_CITY = gazetteer.Place(name="", type=EntityType.Place)
 
 
 @lru_cache(maxsize=65536)
@@ -781,7 +782,7 @@ def _key(name: str) -> str:
 def _decide(cands: list[_Cand]) -> list[_Cand]:
     """Give each candidate its article-level type and name; drop what the article does not support."""
     # Full person names and their parts.
-    full = sorted({c.name for c in cands if c.type == "Person" and len(c.name.split()) > 1},
+    full = sorted({c.name for c in cands if c.type == EntityType.Person and len(c.name.split()) > 1},
                   key=lambda n: (-len(n), n))
     part_of: dict[str, set] = defaultdict(set)
     for name in full:
@@ -797,22 +798,22 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         k = _key(c.name)
         after_prep = c.start > 0 and c.doc[c.start - 1].lower_ in _PLACE_PREPS
-        if c.type != "Person" and (not c.sure or c.type == "Place" and not after_prep):
+        if c.type != EntityType.Person and (not c.sure or c.type == EntityType.Place and not after_prep):
             if k in full_keys:
                 # "Boris Becker" tagged ORG once and PERSON elsewhere: the person reading wins.
-                c.type, c.name = "Person", full_keys[k]
-            elif len(part_of.get(k, ())) == 1 and c.type in (None, "Organization", "Place") and \
+                c.type, c.name = EntityType.Person, full_keys[k]
+            elif len(part_of.get(k, ())) == 1 and c.type in (None, EntityType.Organization, EntityType.Place) and \
                     len(c.name.split()) == 1:
                 # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
-                c.type = "Person"
-        if c.type in ("Place", "Organization") and c.end - c.start == 1 and c.source == "ner" \
+                c.type = EntityType.Person
+        if c.type in (EntityType.Place, EntityType.Organization) and c.end - c.start == 1 and c.source == "ner" \
                 and gazetteer.country(c.name) is None and _killed_or_killer(c):
             # "Lincoln was shot by Booth", "the assassination of Kennedy": only a person is killed or kills.
-            c.type, c.sure = "Person", False
-        if c.type == "Person" and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
+            c.type, c.sure = EntityType.Person, False
+        if c.type == EntityType.Person and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
                 and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
             # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
-            c.type, c.sure = "Place", True
+            c.type, c.sure = EntityType.Place, True
         if c.type is None:
             continue
         if c.headline and not c.sure and k not in body:
@@ -868,8 +869,8 @@ def _aliases(cands: list[_Cand]) -> None:
     for c in cands:
         if c.source != "acronym" and c.text in defined:
             c.type, c.name = defined[c.text]
-    persons = sorted({c.name for c in cands if c.type == "Person" and " " in c.name}, key=lambda n: (-len(n), n))
-    orgs = sorted({c.name for c in cands if c.type == "Organization" and " " in c.name})
+    persons = sorted({c.name for c in cands if c.type == EntityType.Person and " " in c.name}, key=lambda n: (-len(n), n))
+    orgs = sorted({c.name for c in cands if c.type == EntityType.Organization and " " in c.name})
     # Looked up by key, not scanned per mention: a long article names thousands.
     by_end_word: dict[str, set] = defaultdict(set)
     by_suffix: dict[str, set] = defaultdict(set)
@@ -885,17 +886,17 @@ def _aliases(cands: list[_Cand]) -> None:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
     for c in cands:
         name = c.name
-        if c.type == "Person" and " " not in name:
+        if c.type == EntityType.Person and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
             if len(hits) == 1:
                 c.name = next(iter(hits))
-        elif c.type == "Person" and len(name.split()) == 2:
+        elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
             if len(hits) == 1:
                 c.name = next(iter(hits))
-        elif c.type == "Organization" and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
+        elif c.type == EntityType.Organization and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
             if len(hits) == 1:
@@ -917,7 +918,7 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
         doc, offset = group[0].doc, group[0].offset
         persons_by_sent: dict[int, list[_Cand]] = defaultdict(list)
         for c in group:
-            if c.type == "Person":
+            if c.type == EntityType.Person:
                 persons_by_sent[doc[c.start].sent.start].append(c)
         prev = None
         for sent in doc.sents:
@@ -927,7 +928,7 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
                 names = {c.name for c in persons_by_sent.get(prev.start, ())}
                 if len(names) == 1:
                     name = names.pop()
-                    out.append(_Cand(doc, offset, first.i, first.i + 1, "Person", name, "pronoun"))
+                    out.append(_Cand(doc, offset, first.i, first.i + 1, EntityType.Person, name, "pronoun"))
             prev = sent
     return out
 
@@ -940,7 +941,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     exactly one person of the article is that person, and one right before a
     surname-only mention is the first name it lost.
     """
-    full = sorted({c.name for c in cands if c.type == "Person" and len(c.name.split()) > 1})
+    full = sorted({c.name for c in cands if c.type == EntityType.Person and len(c.name.split()) > 1})
     by_last: dict[str, set] = defaultdict(set)
     for name in full:
         by_last[_key(name.split()[-1])].add(name)
@@ -948,7 +949,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     out = list(cands)
     for c in cands:
         # "Yevgen Yerin" tagged "Yerin": take the capitalized proper noun right before a one-word person.
-        if c.type == "Person" and c.source == "ner" and c.end - c.start == 1 and c.start > 0:
+        if c.type == EntityType.Person and c.source == "ner" and c.end - c.start == 1 and c.start > 0:
             prev = c.doc[c.start - 1]
             if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
                     and not prev.is_sent_start and gazetteer.place(prev.text) is None \
@@ -966,7 +967,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if len(names) == 1 and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title):
                 # "Later, Richter thanked his team" after "Martin Richter": the NER missed the surname.
-                out.append(_Cand(doc, offset, tok.i, tok.i + 1, "Person", next(iter(names)), "surname"))
+                out.append(_Cand(doc, offset, tok.i, tok.i + 1, EntityType.Person, next(iter(names)), "surname"))
     return out
 
 
@@ -986,7 +987,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     out = []
     seen = set()
     for c in sorted(cands, key=lambda c: (c.offset, c.start, c.end)):
-        span = c.doc[c.start - c.lead:c.end] if c.type == "Person" else c.span
+        span = c.doc[c.start - c.lead:c.end] if c.type == EntityType.Person else c.span
         start = span.start_char + c.offset
         key = (start, span.end_char + c.offset)
         if key in seen:

@@ -1896,7 +1896,7 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
         confidence = sentrel.calibrated(head, pred, total)
         if total < config.get("thresholds", {}).get(pred, threshold):
             continue
-        if pred == "killed" and confidence < config.get("killed_precision", KILLED_PRECISION):
+        if pred == Predicate.killed and confidence < config.get("killed_precision", KILLED_PRECISION):
             continue  # an accusation: stated only where the head measured high precision
         out.append(_make(a, pred, b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
     return out

@@ -22,21 +22,22 @@ import numpy as np
 
 from kgraph.core.errors import InputError, ModelError
 from kgraph.core.model import PREDICATES
+from kgraph.core.terms import EntityType, Predicate
 
 #: The head's classes; index 0 means "no relation".
 CLASSES = ("none",) + PREDICATES
 
 #: Predicates each (subject type, object type) pair can hold; other type pairs are not scored.
 TYPE_PREDICATES = {
-    ("Person", "Organization"): ("worksFor", "memberOf", "leaderOf"),
-    ("Person", "Country"): ("citizenOf", "livesIn", "bornIn", "leaderOf", "worksFor"),
-    ("Person", "Place"): ("citizenOf", "livesIn", "bornIn", "leaderOf", "worksFor"),
-    ("Organization", "Country"): ("basedIn", "partOf"),
-    ("Organization", "Place"): ("basedIn", "partOf"),
-    ("Organization", "Organization"): ("partOf",),
-    ("Place", "Country"): ("locatedIn", "partOf"),
-    ("Place", "Place"): ("locatedIn", "partOf"),
-    ("Person", "Person"): ("killed",),
+    (EntityType.Person, EntityType.Organization): (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf),
+    (EntityType.Person, EntityType.Country): (Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.leaderOf, Predicate.worksFor),
+    (EntityType.Person, EntityType.Place): (Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.leaderOf, Predicate.worksFor),
+    (EntityType.Organization, EntityType.Country): (Predicate.basedIn, Predicate.partOf),
+    (EntityType.Organization, EntityType.Place): (Predicate.basedIn, Predicate.partOf),
+    (EntityType.Organization, EntityType.Organization): (Predicate.partOf,),
+    (EntityType.Place, EntityType.Country): (Predicate.locatedIn, Predicate.partOf),
+    (EntityType.Place, EntityType.Place): (Predicate.locatedIn, Predicate.partOf),
+    (EntityType.Person, EntityType.Person): (Predicate.killed,),
 }
 TYPE_PAIRS = tuple(sorted(TYPE_PREDICATES))
 

@@ -18,6 +18,7 @@ import networkx as nx
 
 from kgraph.core import iri
 from kgraph.core.model import KnowledgeBase, well_typed_facts
+from kgraph.core.terms import EntityType
 
 #: CSV columns of ``nodes.csv`` and ``edges.csv``; Gephi's spreadsheet import
 #: recognises ``Id``/``Label`` and ``Source``/``Target``/``Weight``.
@@ -47,9 +48,9 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
                  "articles": _SEP.join(e.articles)}
         if e.geonames_id:
             attrs["geonames"] = f"https://sws.geonames.org/{e.geonames_id}/"
-        if e.iso_code and e.type == "Country":
+        if e.iso_code and e.type == EntityType.Country:
             attrs["iso_code"] = e.iso_code
-        if e.country_code and e.type != "Country":
+        if e.country_code and e.type != EntityType.Country:
             attrs["country_code"] = e.country_code
         if e.latitude is not None and e.longitude is not None:
             attrs["latitude"] = round(e.latitude, 5)

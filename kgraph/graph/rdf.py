@@ -40,6 +40,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from kgraph.core import iri
 from kgraph.core.model import KnowledgeBase, well_typed_facts
 from kgraph.core.vocab import GEO, GN, KG, PREFIXES, SCHEMA
+from kgraph.core.terms import EntityType
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None)
 
@@ -161,9 +162,9 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield ent, PROV.wasInfluencedBy, CORRECTIONS_SOURCE, None
             for note in e.corrections:
                 yield ent, RDFS.comment, Literal(f"correction {note}"), None
-        if e.iso_code and e.type == "Country":
+        if e.iso_code and e.type == EntityType.Country:
             yield ent, KG.isoCode, Literal(e.iso_code), None
-        if e.country_code and e.type != "Country":
+        if e.country_code and e.type != EntityType.Country:
             yield ent, KG.countryCode, Literal(e.country_code), None
         if e.latitude is not None and e.longitude is not None:
             yield ent, GEO.lat, _coord(e.latitude), None

@@ -25,8 +25,9 @@ from functools import lru_cache
 
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
+from kgraph.core.terms import EntityType
 
-_TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
+_TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
 #: Words that are a title, honorific or role before a name, never part of it. (Kept here rather than
 #: imported from extract/relations so that linking does not depend on the extraction modules.)
@@ -108,7 +109,7 @@ def clean_name(name: str, type_: str) -> str | None:
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
-        if w in CONNECTIVES or (type_ == "Person" and w in TITLES) or (w.endswith("ing") and w not in _KEEP_ING
+        if w in CONNECTIVES or (type_ == EntityType.Person and w in TITLES) or (w.endswith("ing") and w not in _KEEP_ING
                                                                          and not gazetteer.place(words[0])):
             words = words[1:]
             continue
@@ -274,7 +275,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         sport[aid] = _sport_article(ex.article.text)
         for m in ex.mentions:
             raw = m.name
-            if m.type in ("Place", "Country") and raw != m.text and gazetteer.country(m.text) is not None \
+            if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
             name = clean_name(raw, m.type)
@@ -294,7 +295,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         votes[(k[0], n)][kinds[k]] -= 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
-    person_words = {w for n, c in corpus_votes.items() if "Person" in c and " " in n for w in (n.split()[0], n.split()[-1])}
+    person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
@@ -305,13 +306,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     def article_type(aid: str, name: str) -> str:
         n = norm(name)
         t = corpus_type[n]
-        if t == "Country":
+        if t == EntityType.Country:
             if us_context[aid] and gazetteer.us_state_name(name) and n not in us_context[aid]:
-                return "Place"  # "Georgia" beside Alabama is the state
+                return EntityType.Place  # "Georgia" beside Alabama is the state
             return t
-        city = gazetteer.city(name) if sport[aid] and t == "Place" else None
+        city = gazetteer.city(name) if sport[aid] and t == EntityType.Place else None
         if city is not None and city.country_code and gazetteer.region(name) is None:
-            return "Organization"  # a bare city name in a match report is its club
+            return EntityType.Organization  # a bare city name in a match report is its club
         return t
 
     groups: dict[tuple[str, str], Group] = {}
@@ -326,7 +327,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 continue
             name, alias = cleaned[k]
             t = article_type(aid, name)
-            if not (t == "Place" and us_context[aid] and gazetteer.us_state_name(name)):
+            if not (t == EntityType.Place and us_context[aid] and gazetteer.us_state_name(name)):
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
@@ -361,7 +362,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         dst.names[mention_name[k]] += 1
         dst.articles.add(k[0])
         alias = cleaned[k][1]
-        if alias and dst.type != "Country" and norm(alias) != norm(mention_name[k]):
+        if alias and dst.type != EntityType.Country and norm(alias) != norm(mention_name[k]):
             dst.aliases.add(alias)
     # A group all of whose mentions moved elsewhere lives on as an owl:sameAs of its target.
     same_as: dict = defaultdict(set)
@@ -380,31 +381,31 @@ def _is_name(text: str) -> bool:
 
 def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str:
     """Return the type of a name from all its mentions' votes and the gazetteer."""
-    if ("Country" in votes or "Place" in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
-        return "Country"
+    if (EntityType.Country in votes or EntityType.Place in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
+        return EntityType.Country
     best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
-    if best != "Place" and votes.get("Place", 0) * PLACE_PRIOR >= votes[best]:
+    if best != EntityType.Place and votes.get(EntityType.Place, 0) * PLACE_PRIOR >= votes[best]:
         city = gazetteer.city(n)
         if city is not None and city.population >= 100_000:
-            return "Place"  # a large city the gazetteer knows stays a place unless other readings dominate
-    if best == "Person" and " " not in n and n not in person_words and _sizeable_place(n):
-        return "Place"  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
-    if best == "Person" and _looks_org(n) and votes.get("Organization", 0) * 2 >= votes[best]:
-        return "Organization"
+            return EntityType.Place  # a large city the gazetteer knows stays a place unless other readings dominate
+    if best == EntityType.Person and " " not in n and n not in person_words and _sizeable_place(n):
+        return EntityType.Place  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
+    if best == EntityType.Person and _looks_org(n) and votes.get(EntityType.Organization, 0) * 2 >= votes[best]:
+        return EntityType.Organization
     return best
 
 
 def _sizeable_place(n: str) -> bool:
     """True for a name the gazetteer knows as a region, country or a town of 50,000 or more."""
     p = gazetteer.place(n)
-    return p is not None and (p.type == "Country" or p.population >= 50_000 or gazetteer.region(n) is not None)
+    return p is not None and (p.type == EntityType.Country or p.population >= 50_000 or gazetteer.region(n) is not None)
 
 
 def _canonical(type_: str, name: str) -> tuple[str, str]:
-    if type_ in ("Country", "Place"):
+    if type_ in (EntityType.Country, EntityType.Place):
         c = gazetteer.country(name)
         if c is not None:
-            return "Country", c.name
+            return EntityType.Country, c.name
     return type_, name
 
 
@@ -425,7 +426,7 @@ def _join_spellings(groups: dict, uf: _UnionFind) -> None:
     for gid in heads:
         t, n = gid
         w = fold(n).split()
-        if t == "Person" and len(w) >= 2:
+        if t == EntityType.Person and len(w) >= 2:
             by_ends[(w[0], w[-1])].append(gid)
             by_ends[(w[0][0], w[-1])].append(gid)
     for key in sorted(by_ends):
@@ -439,7 +440,7 @@ def _join_spellings(groups: dict, uf: _UnionFind) -> None:
     for gid in heads:
         t, n = gid
         f = fold(n)
-        if len(f) < 7 or t == "Country":
+        if len(f) < 7 or t == EntityType.Country:
             continue
         blocks[(t, len(f.split()), f[:4])].append(gid)
         blocks[(t, len(f.split()), f[-4:], "s")].append(gid)
@@ -460,7 +461,7 @@ def _join_spellings(groups: dict, uf: _UnionFind) -> None:
 
 def _typo_ok(fa: str, fb: str, t: str) -> bool:
     """Two spellings may be one name: gazetteer places stay apart, persons keep their word shapes."""
-    if t == "Place" and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
+    if t == EntityType.Place and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
         return False
     wa, wb = fa.split(), fb.split()
     diff = [(x, y) for x, y in zip(wa, wb) if x != y]
@@ -479,7 +480,7 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
     for gid in groups:
         t, n = gid
         name = groups[gid].names.most_common(1)[0][0]
-        if t in ("Organization", "Country", "Place") and len(name.split()) >= 2:
+        if t in (EntityType.Organization, EntityType.Country, EntityType.Place) and len(name.split()) >= 2:
             by_initials[_initials(name)].add(gid)
             by_letters["".join(sorted(_initials(name)))].add(gid)
     for gid in sorted(groups):
@@ -487,7 +488,7 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         name = max(groups[gid].names, key=lambda x: (groups[gid].names[x], x))
         if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
             continue
-        if t == "Person":
+        if t == EntityType.Person:
             continue
         cands = by_initials.get(name, set()) - {gid}
         if not cands:
@@ -534,20 +535,20 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         words = n.split()
         if len(words) < 2:
             continue
-        if t == "Person":
+        if t == EntityType.Person:
             by_edge[(t, words[0])].add(gid)
             by_edge[(t, words[-1])].add(gid)
-        elif t == "Organization":
+        elif t == EntityType.Organization:
             for k in range(1, len(words)):
                 by_edge[(t, " ".join(words[k:]))].add(gid)
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
-        elif t == "Place" and words[-1] in _GEO_SUFFIXES:
+        elif t == EntityType.Place and words[-1] in _GEO_SUFFIXES:
             by_edge[(t, " ".join(words[:-1]))].add(gid)
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
-        if t == "Country" or (t == "Person" and " " in n):
+        if t == EntityType.Country or (t == EntityType.Person and " " in n):
             continue
         cands = {uf.find(c) for c in by_edge.get((t, n), ())} - {uf.find(gid)}
         if not cands:
@@ -558,7 +559,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             here = cands & roots[aid]
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
-            elif not here and len(cands) == 1 and (t == "Person" or _corpus_short_ok(t, n, sport[aid])):
+            elif not here and len(cands) == 1 and (t == EntityType.Person or _corpus_short_ok(t, n, sport[aid])):
                 local_map[(aid, gid)] = next(iter(cands))
 
 
@@ -566,4 +567,4 @@ def _corpus_short_ok(t: str, n: str, sport: bool) -> bool:
     """A name not completed in its own article joins a corpus-wide one only for persons and clubs in sport."""
     if n in _GENERIC:
         return False
-    return t == "Organization" and " " in n or t == "Place"
+    return t == EntityType.Organization and " " in n or t == EntityType.Place

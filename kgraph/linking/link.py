@@ -17,8 +17,9 @@ from functools import cache
 from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention
+from kgraph.core.terms import EntityType, Predicate
 
-_TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
+_TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
 
 def _norm(name: str) -> str:
@@ -43,10 +44,10 @@ def _article_types(ex: Extraction) -> dict[str, str]:
 
 def _canonical(type_: str, name: str) -> tuple[str, str]:
     """Return (type, canonical name) of a name, the gazetteer's where it knows it."""
-    if type_ in ("Country", "Place"):
+    if type_ in (EntityType.Country, EntityType.Place):
         c = gazetteer.country(name)
         if c is not None:
-            return "Country", c.name
+            return EntityType.Country, c.name
     return type_, name
 
 
@@ -82,7 +83,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     # The countries each article names: the context a place name is read in.
     article_countries: dict[str, set] = defaultdict(set)
     for cid, g in res.groups.items():
-        c = gazetteer.country(_choose_label(g.type, g.names)) if g.type == "Country" else None
+        c = gazetteer.country(_choose_label(g.type, g.names)) if g.type == EntityType.Country else None
         if c is not None and c.iso_code:
             for a in g.articles:
                 article_countries[a].add(c.iso_code)
@@ -102,14 +103,14 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
-        geo = gazetteer.country(label) if t == "Country" else (
+        geo = gazetteer.country(label) if t == EntityType.Country else (
             _place_in_context(label, set().union(*(article_countries[a] for a in cl_articles[cid])))
-            if t == "Place" else None)
-        if t == "Country" and geo is not None and geo.iso_code:
+            if t == EntityType.Place else None)
+        if t == EntityType.Country and geo is not None and geo.iso_code:
             # "Palestinian Territory" (GeoNames) is also "State of Palestine" (ISO): both names are searchable.
             names_seen.update(n for n in gazetteer.country_names(geo.iso_code) if _norm(n) != _norm(label))
         aliases = tuple(sorted(names_seen))
-        if geo is not None and geo.type == "Country" and t != "Country":
+        if geo is not None and geo.type == EntityType.Country and t != EntityType.Country:
             geo = None
         entities[cid] = Entity(
             key=key, type=t, label=label, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
@@ -117,7 +118,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
                 k for k in (entity_key(st, sn) for st, sn in res.same_as.get(cid, ())) if k != key)),
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
-            country_code=geo.country_code if geo and t == "Place" else None,
+            country_code=geo.country_code if geo and t == EntityType.Place else None,
             corrections=tuple(notes.get(cid, ())))
 
     # 4. Facts from relations, grouped by (subject, predicate, object).
@@ -136,10 +137,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
              for (s, p, o), ev in grouped.items()]
 
     # 5. A gazetteer place lies in its country, when that country is in the graph.
-    by_iso = {e.iso_code: e for e in entities.values() if e.type == "Country" and e.iso_code}
+    by_iso = {e.iso_code: e for e in entities.values() if e.type == EntityType.Country and e.iso_code}
     for e in entities.values():
-        if e.type == "Place" and e.country_code in by_iso and (e.key, "locatedIn", by_iso[e.country_code].key) not in grouped:
-            facts.append(Fact(e.key, "locatedIn", by_iso[e.country_code].key, (), method="gazetteer:geonames"))
+        if e.type == EntityType.Place and e.country_code in by_iso and (e.key, Predicate.locatedIn, by_iso[e.country_code].key) not in grouped:
+            facts.append(Fact(e.key, Predicate.locatedIn, by_iso[e.country_code].key, (), method="gazetteer:geonames"))
 
     if corrections:
         facts = _apply_fact_corrections(facts, entities, corrections)
@@ -170,7 +171,7 @@ def _place_in_context(label: str, countries: set):
     country the articles do not name is dropped ("Borno" beside Nigeria).
     """
     found = gazetteer.place(label)
-    if found is None or found.type == "Country":
+    if found is None or found.type == EntityType.Country:
         return found
     key = gazetteer.norm(label)
     own = gazetteer.norm(found.name) == key
@@ -406,14 +407,14 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
 def _choose_label(type_: str, counter: Counter) -> str:
     """Pick the preferred name: the gazetteer's for countries, else the fullest frequent name."""
     candidates = [n for n in counter if not gazetteer.is_demonym(n)] or list(counter)
-    if type_ == "Country":
+    if type_ == EntityType.Country:
         for n in candidates:
             c = gazetteer.country(n)
             if c is not None:
                 return c.name
-    if type_ == "Person":
+    if type_ == EntityType.Person:
         return max(sorted(candidates), key=lambda n: (len(n.split()), counter[n], len(n)))
-    if type_ == "Organization":
+    if type_ == EntityType.Organization:
         # Prefer a spelled-out name to an acronym, a full name to a short one, then the most frequent.
         return max(sorted(candidates), key=lambda n: (not n.isupper(), " " in n, counter[n], len(n)))
     return max(sorted(candidates), key=lambda n: (counter[n], len(n)))

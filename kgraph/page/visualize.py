@@ -44,11 +44,12 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from kgraph.sources.ingest import iso_date, publisher_of
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
+from kgraph.core.terms import EntityType
 
 #: Colour of each entity type on the page and in its legend (Tableau 10, colour-blind aware).
-COLORS = {"Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#f28e2b"}
+COLORS = {EntityType.Person: "#e15759", EntityType.Organization: "#4e79a7", EntityType.Country: "#59a14f", EntityType.Place: "#f28e2b"}
 #: vis-network shape of each entity type, so types differ without colour too.
-SHAPES = {"Person": "dot", "Organization": "square", "Country": "diamond", "Place": "triangle"}
+SHAPES = {EntityType.Person: "dot", EntityType.Organization: "square", EntityType.Country: "diamond", EntityType.Place: "triangle"}
 #: Graphs with more nodes than this get no physics in the browser: the precomputed layout is final.
 PHYSICS_MAX_NODES = 200
 #: Pull of the layout's centre: keeps separate components and lone nodes near the rest.
@@ -67,7 +68,7 @@ COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc
                     "#fabfd2", "#d4a6c8", "#9d7660", "#d7b5a6")
 
 # Type precedence when an entity carries several classes: the most specific first (a Country is a Place).
-_TYPE_ORDER = ("Person", "Organization", "Country", "Place")
+_TYPE_ORDER = (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place)
 
 
 @cache

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from kgraph.core.terms import EntityType
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def _countries() -> dict[str, Place]:
     points = _country_points({code: c.get("capital") or "" for code, c in countries.items()})
     for code, c in countries.items():
         lat, lon = points.get(code, (None, None))
-        place = Place(name=c["name"], type="Country", geonames_id=int(c["geonameid"]), iso_code=code,
+        place = Place(name=c["name"], type=EntityType.Country, geonames_id=int(c["geonameid"]), iso_code=code,
                       country_code=code, latitude=lat, longitude=lon, population=int(c.get("population") or 0))
         by_code[code] = place
     for code, place in by_code.items():
@@ -196,14 +197,14 @@ def _countries() -> dict[str, Place]:
                 table[norm(n)] = by_code[code]
     # Former states (ISO 3166-3): "the German Democratic Republic", "the USSR".
     for hc in pycountry.historic_countries:
-        place = Place(name=_read_iso_name(hc.name), type="Country", iso_code=hc.alpha_4)
+        place = Place(name=_read_iso_name(hc.name), type=EntityType.Country, iso_code=hc.alpha_4)
         for n in _iso_names(hc.name):
             table.setdefault(norm(n), place)
     # Constituent countries ISO lists as subdivisions: "England", "Scotland", "Wales".
     for sub in pycountry.subdivisions:
-        if sub.type == "Country" and sub.parent_code is None:
+        if sub.type == EntityType.Country and sub.parent_code is None:
             name = re.sub(r"\s*\[.*\]$", "", sub.name)
-            table.setdefault(norm(name), Place(name=name, type="Country", iso_code=sub.code,
+            table.setdefault(norm(name), Place(name=name, type=EntityType.Country, iso_code=sub.code,
                                                country_code=sub.country_code))
     return table
 
@@ -317,7 +318,7 @@ def _place_rows() -> tuple[list[tuple], dict[str, int]]:
 @cache
 def _place_row(row: int) -> Place:
     name, gid, cc, lat, lon, pop = _place_rows()[0][row]
-    return Place(name=name, type="Place", geonames_id=gid, country_code=cc, latitude=lat, longitude=lon,
+    return Place(name=name, type=EntityType.Place, geonames_id=gid, country_code=cc, latitude=lat, longitude=lon,
                  population=pop)
 
 
@@ -362,7 +363,7 @@ def _regions() -> dict[str, Place]:
         name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
         key = norm(name)
         if key and key not in _AMBIGUOUS_CITY_NAMES:
-            table.setdefault(key, Place(name=name, type="Place", iso_code=sub.code, country_code=sub.country_code))
+            table.setdefault(key, Place(name=name, type=EntityType.Place, iso_code=sub.code, country_code=sub.country_code))
     return table
 
 
@@ -459,6 +460,6 @@ def us_state(text: str) -> Place | None:
     if not fits:
         return None
     if len(fits) > 1:
-        return Place(name=stem, type="Place", country_code="US")
+        return Place(name=stem, type=EntityType.Place, country_code="US")
     code = next(c for c, n in states if n == fits[0])
-    return Place(name=fits[0], type="Place", iso_code=f"US-{code}", country_code="US")
+    return Place(name=fits[0], type=EntityType.Place, iso_code=f"US-{code}", country_code="US")
