@@ -539,7 +539,7 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
             continue
         if owner.type != EntityType.Organization and \
                 not gazetteer.abbreviates(tok.text, owner.text.removeprefix("the ").replace(" ", "")):
-            # "BELGRADE, Yugoslavia (AP)": letters a place name does not hold are another name, here the agency.
+            # "KELDOR, Norland (AP)": letters a place name does not hold are another name, here the agency.
             continue
         same = next((c for c in cands if c.start == i + 1 and c.end == i + 2), None)
         if same is not None:
@@ -581,7 +581,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
     cands += _acronym_candidates(doc, offset, cands, covered)
     cands += _state_candidates(doc, offset, cands)
     for d in _dateline_candidates(doc, offset):
-        # A dateline's reading wins over the NER's guesses ("DAYTON" tagged ORG, "AP" tagged GPE).
+        # A dateline's reading wins over the NER's guesses ("MARLTON" tagged ORG, "AP" tagged GPE).
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
         cands.append(d)
     cands = _join_birthplaces(cands)
@@ -639,7 +639,7 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
 
-    Why: "DAYTON, Ohio (AP) _" and "Beijing XINHUA in English 1313 GMT": the
+    Why: "MARLTON, Ohio (AP) _" and "Valdran NORPRESS in English 0915 GMT": the
     capitals before the bracket are a place, the bracketed word is the agency;
     a known place followed by a capitalized name and nothing but a language
     or time is a place and the agency reporting from it.
@@ -650,7 +650,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         if not toks:
             continue
         i = toks[0].i
-        # "DAYTON, Ohio (AP)": upper-case words, an optional ", Region", then "(AGENCY)".
+        # "MARLTON, Ohio (AP)": upper-case words, an optional ", Region", then "(AGENCY)".
         j = i
         while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
             j += 1
@@ -666,7 +666,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             agency = _dateline_agency(doc, k, sent.end) if k < sent.end and doc[k].text == "(" else None
             text = doc[region[0]:region[1]].text if region is not None else ""
             known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
-            # "QUITO, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
+            # "VALDRAN, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
             bare = agency is None and (known or state) and k < sent.end and doc[k].text in _DASHES
             if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, EntityType.Place, doc[i:j].text, "dateline", sure=True))
@@ -693,7 +693,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                 break
         if agency is not None:
             continue
-        # "OW1102132994 Beijing XINHUA in English 1313 GMT 11 Feb 94", "Sofia BTA", also after a headline.
+        # "QX0304050607 Valdran NORPRESS in English 0915 GMT 3 Mar 05", "Keld NTA", also after a headline.
         start = source_line_start(sent)
         if len(toks) > 16 and start == i:
             continue
@@ -717,7 +717,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     return out
 
 
-#: Dashes that end a dateline: "QUITO, Ecuador -- ", "TOLEDO, Ohio (UPI) _ ".
+#: Dashes that end a dateline: "VALDRAN, Ecuador -- ", "MARLTON, Ohio (UPI) _ ".
 _DASHES = frozenset(("--", "_", "\u2014", "\u2013"))
 
 
