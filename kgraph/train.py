@@ -81,16 +81,14 @@ def examples(data: list[dict], nlp) -> tuple[list[list[str]], list[int], list[tu
     The third list records, for each relation the rules find, whether it is
     right; it feeds the rules' calibration.
     """
-    from kgraph.extraction.extract import find_mentions, resolve_aliases
+    from kgraph.extraction.extract import find_mentions
     from kgraph.extraction.relations import MentionIndex, candidate_pairs, pair_features, rule_relations
 
     feats, labels, rule_hits, groups = [], [], [], []
     texts = [" ".join(item["tokens"]) for item in data]
     for n, (item, doc) in enumerate(zip(data, nlp.pipe(texts, batch_size=64))):
         spans, rels = _gold_spans(item)
-        found = find_mentions(doc, 0)
-        resolved = resolve_aliases([m for m, _s in found])
-        pairs = [(r, span) for r, (_m, span) in zip(resolved, found)]
+        pairs = find_mentions(doc, 0)  # each mention already carries its in-article name
         index = MentionIndex(pairs)
         gold_of = {id(m): _align(m, spans) for m, _s in pairs}
         for a, sa, b, sb in candidate_pairs(pairs):

@@ -1002,11 +1002,6 @@ def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
     return _resolve(_candidates(doc, offset), [(offset, doc)])
 
 
-def resolve_aliases(mentions: list[Mention]) -> list[Mention]:
-    """Return the mentions unchanged: :func:`find_mentions` already gives each its in-article name."""
-    return list(mentions)
-
-
 def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extraction:
     """Extract the mentions and relations of one article from its parsed pieces.
 
