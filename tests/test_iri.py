@@ -40,7 +40,7 @@ def test_same_name_same_iri_in_every_run():
     import sys
 
     names = ["Vladimir Putin", "AT&T", "Владимир Путин", ""]
-    code = ("import sys; from kgraph import iri; "
+    code = ("import sys; from kgraph.core import iri; "
             "print('\\n'.join(str(iri.entity_iri(iri.entity_key('Person', n))) for n in sys.argv[1:]))")
     runs = [subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True, check=True,
                            env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout.splitlines()

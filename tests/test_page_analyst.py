@@ -288,10 +288,6 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
 
 
 def test_corrections_saved_from_the_page_change_the_rebuilt_graph(open_page, tmp_path):
-    try:
-        from kgraph import corrections  # noqa: F401
-    except ImportError:
-        pytest.skip("this build does not apply corrections yet (kgraph.linking.corrections)")
     from kgraph.build.pipeline import build
 
     src = tmp_path / "in"
