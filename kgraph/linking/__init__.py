@@ -1,1 +1,1 @@
-"""kgraph linking layer."""
+"""kgraph linking layer: extractions to one knowledge base (identity across articles, corrections)."""

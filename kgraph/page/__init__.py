@@ -1,1 +1,1 @@
-"""kgraph page layer."""
+"""kgraph page layer: the offline network page (visualize) and its HTML, CSS and JS."""

@@ -1,1 +1,1 @@
-"""kgraph sources layer."""
+"""kgraph sources layer: what kgraph reads (articles, the offline gazetteer, training data)."""

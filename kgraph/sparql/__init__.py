@@ -1,1 +1,1 @@
-"""kgraph sparql layer."""
+"""kgraph SPARQL layer: query text checks, stores, queries, the endpoint and push."""

@@ -1,0 +1,1 @@
+"""kgraph build layer: whole builds (pipeline, cache, parallel runners), written atomically."""
