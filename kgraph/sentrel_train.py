@@ -28,6 +28,7 @@ from kgraph.core.errors import InputError
 from kgraph.extraction.sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, allowed_mask, candidate_pairs, feature_size, \
     pair_matrix, probabilities, rule_hints
 from kgraph.core.terms import Predicate
+from kgraph.train import monotone_precision
 
 #: DWIE relations as core predicates (the shared ``dwie_to_gold.py`` mapping).
 _WORK = (Predicate.worksFor, Predicate.memberOf)
@@ -298,16 +299,7 @@ def calibrate(probs, mask, y, groups, bins=(0.3, 0.45, 0.6, 0.75, 0.9)) -> dict[
         tally[CLASSES[c]][b]["tp"] += bool(t[c])
     out = {}
     for label, cells in tally.items():
-        blocks = [[c["tp"] + 0.5, c["n"] + 1.0, [j]] for j, c in enumerate(cells)]
-        merged = []
-        for blk in blocks:
-            merged.append(blk)
-            while len(merged) > 1 and merged[-2][0] / merged[-2][1] > merged[-1][0] / merged[-1][1]:
-                tp, n, js = merged.pop()
-                merged[-1][0] += tp
-                merged[-1][1] += n
-                merged[-1][2] += js
-        value = {j: round(tp / n, 3) for tp, n, js in merged for j in js}
+        value = monotone_precision(cells)
         out[label] = [[low, value[j], cells[j]["n"]] for j, low in enumerate(bins)]
     return out
 

@@ -16,13 +16,10 @@ them onto the core predicates.
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections import Counter
-from pathlib import Path
 
 from kgraph.sources.datasets import read_conll04  # noqa: F401  (part of this module's API)
-from kgraph.core.errors import InputError
 from kgraph.extraction.relations import MODEL_PATH, softmax  # noqa: F401  (part of this module's API)
 from kgraph.extraction.rules import CALIBRATION_PRIOR
 from kgraph.core.terms import EntityType, Predicate
@@ -118,6 +115,22 @@ def predict(weights: dict[str, list[float]], feats: list[str]) -> list[float]:
 CALIBRATION_BINS = (0.3, 0.45, 0.6, 0.75, 0.9)
 
 
+def monotone_precision(cells: list[dict]) -> dict[int, float]:
+    """Return each bin's smoothed precision, adjacent bins pooled until it never falls as the score rises.
+
+    ``cells`` are the bins in rising score order, each ``{"n": statements, "tp": right ones}``.
+    """
+    merged: list[list] = []
+    for j, c in enumerate(cells):
+        merged.append([c["tp"] + 0.5, c["n"] + 1.0, [j]])
+        while len(merged) > 1 and merged[-2][0] / merged[-2][1] > merged[-1][0] / merged[-1][1]:
+            tp, n, js = merged.pop()
+            merged[-1][0] += tp
+            merged[-1][1] += n
+            merged[-1][2] += js
+    return {j: round(tp / n, 3) for tp, n, js in merged for j in js}
+
+
 def calibrate_classifier(feats, labels, groups, folds: int = 3, steps: int = 300) -> dict[str, list]:
     """Measure the classifier's precision per class and probability bin, out of fold.
 
@@ -141,17 +154,7 @@ def calibrate_classifier(feats, labels, groups, folds: int = 3, steps: int = 300
             tally[CLASSES[best]][b]["tp"] += labels[i] == best
     out = {}
     for label, bins in tally.items():
-        # Pool adjacent bins until precision never falls as probability rises.
-        blocks = [[c["tp"] + 0.5, c["n"] + 1.0, [j]] for j, c in enumerate(bins)]
-        merged = []
-        for blk in blocks:
-            merged.append(blk)
-            while len(merged) > 1 and merged[-2][0] / merged[-2][1] > merged[-1][0] / merged[-1][1]:
-                tp, n, js = merged.pop()
-                merged[-1][0] += tp
-                merged[-1][1] += n
-                merged[-1][2] += js
-        value = {j: round(tp / n, 3) for tp, n, js in merged for j in js}
+        value = monotone_precision(bins)
         out[label] = [[low, value[j]] for j, low in enumerate(CALIBRATION_BINS)]
     return out
 

@@ -575,22 +575,15 @@ def load_doc_model(reset: bool = False) -> dict:
 
 def sentence_probs(doc, pairs, model: dict) -> dict:
     """Return the sentence classifier's class probabilities for each same-sentence mention pair."""
-    from kgraph.extraction.relations import candidate_pairs, pair_features
-    from kgraph.extraction.relations import softmax
+    from kgraph.extraction.relations import candidate_pairs, pair_probabilities
 
     weights, classes = model.get("weights"), model.get("classes")
     out = {}
     if not weights:
         return out
-    bias = weights["__bias__"]
     idx = [classes.index(c) for c in SENT_CLASSES]
     for a, sa, b, sb in candidate_pairs(pairs):
-        scores = list(bias)
-        for f in pair_features(doc, a, sa, b, sb):
-            w = weights.get(f)
-            if w is not None:
-                scores = [s + x for s, x in zip(scores, w)]
-        probs = softmax(scores)
+        probs = pair_probabilities(weights, doc, a, sa, b, sb)
         key = ((a.start, a.end), (b.start, b.end))
         cur = out.get(key)
         vals = [probs[i] for i in idx]

@@ -1808,22 +1808,26 @@ def rule_relations(doc, index: MentionIndex, offset: int) -> list[Relation]:
     return found + employer_residence(found)
 
 
+def pair_probabilities(weights: dict, doc, a, sa, b, sb) -> list[float]:
+    """Return the sentence classifier's class probabilities for one mention pair."""
+    scores = list(weights["__bias__"])
+    for f in pair_features(doc, a, sa, b, sb):
+        w = weights.get(f)
+        if w is not None:
+            scores = [s + x for s, x in zip(scores, w)]
+    return softmax(scores)
+
+
 def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator[Relation]:
     """Classify the mention pairs not in ``skip``; yield those whose best class is a relation."""
     weights, classes = model.get("weights"), model.get("classes")
     if not weights:
         return
-    bias = weights["__bias__"]
     threshold = model.get("threshold", 0.5)
     for a, sa, b, sb in candidate_pairs(pairs):
         if (a.start, b.start) in skip:
             continue
-        scores = list(bias)
-        for f in pair_features(doc, a, sa, b, sb):
-            w = weights.get(f)
-            if w is not None:
-                scores = [s + x for s, x in zip(scores, w)]
-        probs = softmax(scores)
+        probs = pair_probabilities(weights, doc, a, sa, b, sb)
         best = max(range(len(probs)), key=probs.__getitem__)
         pred = _PAIR_PREDICATES[(a.type, b.type)].get(classes[best])
         if pred is None:

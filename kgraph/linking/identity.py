@@ -402,6 +402,7 @@ def _sizeable_place(n: str) -> bool:
 
 
 def _canonical(type_: str, name: str) -> tuple[str, str]:
+    """Return (type, canonical name) of a name, the gazetteer's where it knows it."""
     if type_ in (EntityType.Country, EntityType.Place):
         c = gazetteer.country(name)
         if c is not None:

@@ -18,6 +18,7 @@ from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.linking.identity import _canonical
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -42,13 +43,6 @@ def _article_types(ex: Extraction) -> dict[str, str]:
     return {n: min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) for n, c in votes.items()}
 
 
-def _canonical(type_: str, name: str) -> tuple[str, str]:
-    """Return (type, canonical name) of a name, the gazetteer's where it knows it."""
-    if type_ in (EntityType.Country, EntityType.Place):
-        c = gazetteer.country(name)
-        if c is not None:
-            return EntityType.Country, c.name
-    return type_, name
 
 
 def link_extractions(extractions: Iterable[Extraction], corrections=None) -> KnowledgeBase:
