@@ -22,6 +22,7 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -456,11 +457,13 @@ def edge_examples(c, gold_span: tuple[int, int], keys: set[str]) -> tuple[list[t
     return out, (start, end)
 
 
-def trim(cands: list, model: dict) -> None:
-    """Cut words off the edges of candidate names where the edge model says they are no part of it (in place)."""
+def trim(cands: list, model: dict) -> list:
+    """Return the candidates with words cut off the edges of names where the edge model says they are no part of it."""
     keys = {_akey(c.text) for c in cands}
+    out = []
     for c in cands:
         if c.end - c.start < 2 or c.source == "pronoun":
+            out.append(c)
             continue
         start, end = c.start, c.end
         for side in ("L", "R"):
@@ -469,11 +472,15 @@ def trim(cands: list, model: dict) -> None:
                 if probabilities(model, edge_features(c, i, side, start, end, keys))[1] < model["threshold"]:
                     break
                 start, end = (start + 1, end) if side == "L" else (start, end - 1)
-        if (start, end) != (c.start, c.end):
-            old = c.text
-            c.start, c.end = start, end
-            if c.name == old:
-                c.name = c.text
+        out.append(_cut(c, start, end))
+    return out
+
+
+def _cut(c, start: int, end: int):
+    """Return the candidate cut to tokens ``start:end``; a name that was its text becomes the new text."""
+    if (start, end) == (c.start, c.end):
+        return c
+    return replace(c, start=start, end=end, name=c.doc[start:end].text if c.name == c.text else c.name)
 
 
 def decide(cands: list, model: dict) -> list:
@@ -483,7 +490,7 @@ def decide(cands: list, model: dict) -> list:
     (:func:`kgraph.extraction.extract._decide`); their hand type is a feature. A name
     whose mean probability of "none" reaches the model's threshold is dropped.
     """
-    trim(cands, model["edges"])
+    cands = trim(cands, model["edges"])
     types = model["types"]
     labels = article_labels(cands)
     lower = lower_words(cands)
@@ -491,7 +498,7 @@ def decide(cands: list, model: dict) -> list:
     for c in cands:
         groups[_akey(c.name)].append((c, probabilities(types, features(c, labels, c.type, lower))))
     threshold = types["threshold"]
-    keep = set()
+    keep = {}
     for items in groups.values():
         mean = [sum(p[i] for _c, p in items) / len(items) for i in range(len(CLASSES))]
         if mean[0] >= threshold:
@@ -503,9 +510,8 @@ def decide(cands: list, model: dict) -> list:
             # The hand type stands unless the model clearly prefers another ("Speyer Cathedral" stays a place).
             best = hand
         for c, _p in items:
-            c.type = CLASSES[best]
-            keep.add(id(c))
-    return [c for c in cands if id(c) in keep]
+            keep[id(c)] = replace(c, type=CLASSES[best])
+    return [keep[id(c)] for c in cands if id(c) in keep]
 
 
 def label_of(span: tuple[int, int], gold: list[tuple[int, int, str]]) -> tuple[str, bool, tuple | None]:
@@ -553,17 +559,16 @@ def examples(data) -> tuple[list[dict], list[dict]]:
             cands.extend(_candidates(doc, offset))
         cands = _decide(cands)
         keys = {_akey(c.text) for c in cands}
+        cut = []
         for c in cands:
             span = c.span
             label, _exact, where = label_of((span.start_char + c.offset, span.end_char + c.offset), gold)
             if where is not None and c.end - c.start >= 2 and c.source != "pronoun":
                 found, (start, end) = edge_examples(c, where, keys)
                 edges.extend({"article": a, "feats": f, "label": y} for f, y in found)
-                if (start, end) != (c.start, c.end):
-                    old = c.text
-                    c.start, c.end = start, end
-                    if c.name == old:
-                        c.name = c.text
+                c = _cut(c, start, end)
+            cut.append(c)
+        cands = cut
         labels = article_labels(cands)
         lower = lower_words(cands)
         names = gold_names(art.text, gold)

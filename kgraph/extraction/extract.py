@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 
@@ -58,9 +58,9 @@ _ROLE_WORDS = (LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | _TITLES) - {"general",
 _ACRONYM_MAX = 6
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Cand:
-    """A mention candidate inside one piece (token span, type, name, where it came from)."""
+    """A mention candidate inside one piece (token span, type, name, where it came from); changed by ``replace``."""
 
     doc: object
     offset: int
@@ -524,8 +524,12 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     return out
 
 
-def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> list[_Cand]:
-    """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)"."""
+def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
+    """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)".
+
+    Return the candidates with an acronym the NER found retyped as its owner, and the acronyms it missed added.
+    """
+    cands = list(cands)
     out = []
     by_end = {c.end: c for c in cands if c.type in (EntityType.Organization, EntityType.Place, EntityType.Country)}
     for i in range(1, len(doc) - 2):
@@ -541,12 +545,12 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
                 not gazetteer.abbreviates(tok.text, owner.text.removeprefix("the ").replace(" ", "")):
             # "KELDOR, Norland (AP)": letters a place name does not hold are another name, here the agency.
             continue
-        same = next((c for c in cands if c.start == i + 1 and c.end == i + 2), None)
+        same = next((k for k, c in enumerate(cands) if c.start == i + 1 and c.end == i + 2), None)
         if same is not None:
-            same.type, same.name, same.source, same.sure = owner.type, owner.name, "acronym", owner.sure
+            cands[same] = replace(cands[same], type=owner.type, name=owner.name, source="acronym", sure=owner.sure)
         else:
             out.append(_Cand(doc, offset, i + 1, i + 2, owner.type, owner.name, "acronym", sure=owner.sure))
-    return out
+    return cands + out
 
 
 def _candidates(doc, offset: int) -> list[_Cand]:
@@ -578,8 +582,8 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o
-    cands += _acronym_candidates(doc, offset, cands, covered)
-    cands += _state_candidates(doc, offset, cands)
+    cands = _acronym_candidates(doc, offset, cands)
+    cands = _state_candidates(doc, offset, cands)
     for d in _dateline_candidates(doc, offset):
         # A dateline's reading wins over the NER's guesses ("MARLTON" tagged ORG, "AP" tagged GPE).
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
@@ -745,9 +749,13 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
 
 
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
-    """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess)."""
+    """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess).
+
+    Return the candidates with the NER's reading of such a state replaced, and the states it missed added.
+    """
     places_end = {c.end for c in cands if c.type in (EntityType.Place, EntityType.Country)}
-    by_span = {(c.start, c.end): c for c in cands}
+    by_span = {(c.start, c.end): k for k, c in enumerate(cands)}
+    cands = list(cands)
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
     for i in range(2, len(doc)):
@@ -763,10 +771,10 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
             continue
         same = by_span.get((i, i + 1))
         if same is not None:
-            same.type, same.name, same.source, same.sure = EntityType.Place, state.name, "gazetteer", True
+            cands[same] = replace(cands[same], type=EntityType.Place, name=state.name, source="gazetteer", sure=True)
         elif i not in taken:
             out.append(_Cand(doc, offset, i, i + 1, EntityType.Place, state.name, "gazetteer", sure=True))
-    return out
+    return cands + out
 
 
 # ---------------------------------------------------------------- article-level decisions
@@ -801,19 +809,19 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
         if c.type != EntityType.Person and (not c.sure or c.type == EntityType.Place and not after_prep):
             if k in full_keys:
                 # "Boris Becker" tagged ORG once and PERSON elsewhere: the person reading wins.
-                c.type, c.name = EntityType.Person, full_keys[k]
+                c = replace(c, type=EntityType.Person, name=full_keys[k])
             elif len(part_of.get(k, ())) == 1 and c.type in (None, EntityType.Organization, EntityType.Place) and \
                     len(c.name.split()) == 1:
                 # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
-                c.type = EntityType.Person
+                c = replace(c, type=EntityType.Person)
         if c.type in (EntityType.Place, EntityType.Organization) and c.end - c.start == 1 and c.source == "ner" \
                 and gazetteer.country(c.name) is None and _killed_or_killer(c):
             # "Lincoln was shot by Booth", "the assassination of Kennedy": only a person is killed or kills.
-            c.type, c.sure = EntityType.Person, False
+            c = replace(c, type=EntityType.Person, sure=False)
         if c.type == EntityType.Person and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
                 and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
             # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
-            c.type, c.sure = EntityType.Place, True
+            c = replace(c, type=EntityType.Place, sure=True)
         if c.type is None:
             continue
         if c.headline and not c.sure and k not in body:
@@ -856,8 +864,8 @@ def _acts_as_person(c: _Cand) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 
 
-def _aliases(cands: list[_Cand]) -> None:
-    """Give short names the full name they abbreviate inside one article (in place).
+def _aliases(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with short names given the full name they abbreviate inside one article.
 
     A one-word person name takes the person name it begins or ends
     ("Putin" -> "Vladimir Putin"); an organization's acronym takes the name
@@ -866,9 +874,8 @@ def _aliases(cands: list[_Cand]) -> None:
     # "NIS" defined in brackets after "National Intelligence Service" is that name everywhere in the article.
     defined = {c.text: (c.type, c.name) for c in sorted(cands, key=lambda c: (c.offset, c.start))
                if c.source == "acronym"}
-    for c in cands:
-        if c.source != "acronym" and c.text in defined:
-            c.type, c.name = defined[c.text]
+    cands = [replace(c, type=defined[c.text][0], name=defined[c.text][1])
+             if c.source != "acronym" and c.text in defined else c for c in cands]
     persons = sorted({c.name for c in cands if c.type == EntityType.Person and " " in c.name}, key=lambda n: (-len(n), n))
     orgs = sorted({c.name for c in cands if c.type == EntityType.Organization and " " in c.name})
     # Looked up by key, not scanned per mention: a long article names thousands.
@@ -884,23 +891,21 @@ def _aliases(cands: list[_Cand]) -> None:
     by_initials: dict[str, set] = defaultdict(set)
     for o in orgs:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
+    out = []
     for c in cands:
         name = c.name
+        hits = ()
         if c.type == EntityType.Person and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
-            if len(hits) == 1:
-                c.name = next(iter(hits))
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
-            if len(hits) == 1:
-                c.name = next(iter(hits))
         elif c.type == EntityType.Organization and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
-            if len(hits) == 1:
-                c.name = next(iter(hits))
+        out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
+    return out
 
 
 def _pronouns(cands: list[_Cand]) -> list[_Cand]:
@@ -946,7 +951,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     for name in full:
         by_last[_key(name.split()[-1])].add(name)
     covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
-    out = list(cands)
+    out = []
     for c in cands:
         # "Yevgen Yerin" tagged "Yerin": take the capitalized proper noun right before a one-word person.
         if c.type == EntityType.Person and c.source == "ner" and c.end - c.start == 1 and c.start > 0:
@@ -954,9 +959,9 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
             if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
                     and not prev.is_sent_start and gazetteer.place(prev.text) is None \
                     and prev.lower_ not in _TITLES and gazetteer.demonym(prev.text) is None:
-                c.start -= 1
-                c.name = c.doc[c.start:c.end].text
+                c = replace(c, start=c.start - 1, name=c.doc[c.start - 1:c.end].text)
                 covered.add((id(c.doc), prev.i))
+        out.append(c)
     if not by_last:
         return out
     for offset, doc in docs:
@@ -982,7 +987,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
     cands = _recover_persons(cands, docs or [])
-    _aliases(cands)
+    cands = _aliases(cands)
     cands = cands + _pronouns(cands)
     out = []
     seen = set()
