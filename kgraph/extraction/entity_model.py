@@ -188,21 +188,21 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
 
 def _hand_cues(c, words) -> list[str]:
     """Return which of the hand typing's strongest cues a candidate shows (head words, outlets, suffixes)."""
-    from kgraph.extraction import extract as x
+    from kgraph.extraction import lexicon, type_rules
 
     if not words:
         return []
     last, first = words[-1].lower_, words[0].lower_
     out = []
-    if len(words) > 1 and (last in x.PLACE_HEADS or last.rsplit("-", 1)[-1] in x.PLACE_HEADS):
+    if len(words) > 1 and (last in lexicon.PLACE_HEADS or last.rsplit("-", 1)[-1] in lexicon.PLACE_HEADS):
         out.append("place-head")
-    if len(words) > 1 and last in x._RETYPE_ORG_HEADS or first in x._ORG_FIRST:
+    if len(words) > 1 and last in lexicon.STRONG_ORG_HEADS or first in lexicon.ORG_FIRST_WORDS:
         out.append("org-head")
-    if len(words) > 1 and first in x._FOREIGN_ARTICLES and c.doc[c.start].is_title:
+    if len(words) > 1 and first in lexicon.FOREIGN_ARTICLES and c.doc[c.start].is_title:
         out.append("foreign-article")
-    if x._territory_suffixed(c.text):
+    if type_rules.territory_suffixed(c.text):
         out.append("territory-suffix")
-    if x._names_outlet(c.doc, c.start, c.end):
+    if type_rules.names_outlet(c.doc, c.start, c.end):
         out.append("outlet")
     if c.source != "ner":
         out.append("source-" + c.source)

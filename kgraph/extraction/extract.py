@@ -28,34 +28,27 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import FOREIGN_ARTICLES as _FOREIGN_ARTICLES
-from kgraph.extraction.lexicon import HOME_WORDS as _HOME_WORDS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, ORG_HEADS, PLACE_HEADS, WORK_ROLES
-from kgraph.extraction.lexicon import MEDIA_NOUNS as _MEDIA_NOUNS
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
-from kgraph.extraction.lexicon import ORG_FIRST_WORDS as _ORG_FIRST
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
 from kgraph.extraction.lexicon import PLACE_PREPS as _PLACE_PREPS
 from kgraph.extraction.lexicon import REGION_NOUNS as _REGION_NOUNS
 from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
-from kgraph.extraction.lexicon import SAY_VERBS as _SAY_VERBS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
-from kgraph.extraction.lexicon import STRONG_ORG_HEADS as _RETYPE_ORG_HEADS
 from kgraph.extraction.lexicon import TITLES as _TITLES
 from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
                         skip_date, source_line_start)
 from kgraph.core.terms import EntityType
+from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
+from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
+from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
+from kgraph.extraction.type_rules import is_state_or_country as _is_state_or_country
+from kgraph.extraction.type_rules import type_span as _type_span
 
-_LABELS = {"PERSON": EntityType.Person, "ORG": EntityType.Organization, "GPE": EntityType.Place, "LOC": EntityType.Place, "FAC": EntityType.Place}
-_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
 
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
-#: Words for what a person is ("striker", "foreign minister", "spokeswoman").
-_ROLE_WORDS = (LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | _TITLES) - {"general", "member", "candidate"}
-
-_ACRONYM_MAX = 6
 
 
 @dataclass(frozen=True)
@@ -125,125 +118,6 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     return start, end, salute
 
 
-def _gazetteer_type(text: str) -> tuple[str, str] | None:
-    """Return (type, name) when the gazetteer knows a country or demonym of that text."""
-    c = gazetteer.country(text)
-    if c is not None:
-        return EntityType.Country, c.name
-    d = gazetteer.demonym(text)
-    if d is not None:
-        return EntityType.Country, d.name
-    return None
-
-
-def _type_span(doc, start: int, end: int, label: str, salute: bool,
-               headlines: set | frozenset = frozenset()) -> tuple[str | None, str, bool] | None:
-    """Return (type, name, sure) of a trimmed entity span, or None to drop it."""
-    span = doc[start:end]
-    text = span.text
-    words = [t for t in span if t.is_alpha]
-    if not words:
-        return None
-    gaz = _gazetteer_type(text)
-    if gaz is not None and label in _NAME_LABELS:
-        # "North Korean" (NORP), "U.S." (GPE), "Russia's" (ORG): the gazetteer knows the country.
-        return gaz[0], gaz[1], True
-    if label == "NORP":
-        return None
-    if salute:
-        # "Dear Song Ji-myong" tagged WORK_OF_ART: a salutation is followed by a person.
-        return EntityType.Person, text, False
-    last, first = words[-1].lower_, words[0].lower_
-    if label in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") and _names_outlet(doc, start, end):
-        # "the German daily Handelsblatt" tagged PERSON: a newspaper word beside the name.
-        return EntityType.Organization, text, False
-    if label in ("PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and len(words) > 1 and doc[start].is_title \
-            and first in _FOREIGN_ARTICLES and gazetteer.place(text) is None:
-        # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
-        return EntityType.Organization, text, False
-    if label == "ORG" and (_speaks(doc, start, end) or _has_role(doc, start, end)) and last not in ORG_HEADS \
-            and len(words) in (2, 3) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
-            and not any(gazetteer.country(t.text) or gazetteer.demonym(t.text) for t in words):
-        # "Ludwig Braun said", "Foreign Minister Hamed Mottaghi" tagged ORG: a proper name that speaks or holds
-        # a role is a person.
-        return EntityType.Person, text, False
-    if label == "ORG" and len(words) == 1 and _marked_as_person(doc, start, end) and span[0].pos_ == "PROPN" \
-            and span[0].is_title and not gazetteer.country(text) and not gazetteer.demonym(text):
-        # "Hallorann, 70, who owned the bank" tagged ORG: a lone name with an age or "who" after it is a person.
-        return EntityType.Person, text, False
-    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _before_home_word(doc, start, end):
-        # "Ogden, Utah." or "a Bemidji native" tagged ORG: a town before a US state or a home noun is a place.
-        return EntityType.Place, text, False
-    of_head = len(words) > 2 and words[1].lower_ in ("of", "for") and first
-    if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
-            and (last in PLACE_HEADS or last.rsplit("-", 1)[-1] in PLACE_HEADS or of_head in PLACE_HEADS):
-        # "Jean Lesage International Airport" tagged ORG: its head word names a place.
-        return EntityType.Place, text, False
-    if label in ("GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP") and \
-            (last in _RETYPE_ORG_HEADS and len(words) > 1 or first in _ORG_FIRST or of_head in _RETYPE_ORG_HEADS):
-        # "Parti Québécois" tagged GPE, "Frankfurter Allgemeine Zeitung" tagged PERSON: an organization word.
-        return EntityType.Organization, text, False
-    if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
-        # "EU" tagged GPE: an acronym that is no known place is an organization.
-        return EntityType.Organization, text, False
-    if label in ("GPE", "LOC") and _territory_suffixed(text):
-        # "Novosti-Kazakhstan" tagged GPE: a name with a country hyphenated on is an agency, not the country.
-        return EntityType.Organization, text, False
-    if label in ("GPE", "LOC"):
-        return EntityType.Place, text, gazetteer.place(text) is not None
-    if label == "ORG" and gazetteer.region(text) is not None and gazetteer.city(text) is None:
-        # "Schleswig-Holstein" tagged ORG: a province or state is a place (a city name may be its club).
-        return EntityType.Place, text, True
-    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _in_place_context(doc, start, end) \
-            and gazetteer.city(text) is not None:
-        # "flooding in Kelso", "Kelso, Wash." tagged ORG: a known town where a place is expected is the place.
-        return EntityType.Place, text, True
-    if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
-            and label != "ORG":
-        # "Kursk" tagged PRODUCT: a known city name is a place.
-        return EntityType.Place, text, True
-    kind = _LABELS.get(label)
-    if kind is None:
-        return None
-    if len(span) == 1 and span[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not text.isupper() \
-            and (span[0].is_sent_start or span[0].i in headlines) and gazetteer.place(text) is None:
-        # "Tourists flocked ...", "Talks" in a heading: a sentence-initial common word is no name.
-        return None
-    if label == "ORG" and len(span) == 1 and start > 0 and (":" in doc[start - 1].text or doc[start - 1].like_num
-                                                           or doc[start - 1].ent_type_ == "TIME"):
-        # "at 19:30 UTC": an acronym right after a time is a time zone.
-        return None
-    if label == "ORG" and len(span) == 1 and end < len(doc) and doc[end].lower_ in ("secretary", "minister") \
-            and not text.isupper():
-        # "Defense" in "U.S. Defense Secretary Lloyd Austin" is part of a title, not an organization.
-        return None
-    return kind, text, False
-
-
-def _in_place_context(doc, start: int, end: int) -> bool:
-    """True after "in"/"near" or before ", <US state or country>": "in Kelso", "Kelso, Wash."."""
-    if start > 0 and doc[start - 1].lower_ in ("in", "near") and not (end < len(doc) and doc[end].pos_ == "NOUN"):
-        return True
-    if end + 1 < len(doc) and doc[end].text == ",":
-        return _is_state_or_country(doc[end + 1].text)
-    return False
-
-
-def _is_state_or_country(text: str) -> bool:
-    """True for a country, a province or state, or a US state abbreviation: "Ecuador", "Iowa", "Mont."."""
-    return gazetteer.country(text) is not None or gazetteer.region(text) is not None or \
-        gazetteer.us_state(text) is not None or gazetteer.us_state_name(text) is not None
-
-
-def _territory_suffixed(text: str) -> bool:
-    """True for "Name-Country" where only the part after the last hyphen is a known country ("Novosti-Kazakhstan")."""
-    head, _sep, tail = text.replace(" - ", "-").rpartition("-")
-    if not head or not tail[:1].isupper() or gazetteer.country(tail) is None:
-        return False
-    return gazetteer.place(text) is None and gazetteer.place(head) is None and gazetteer.demonym(head) is None \
-        and gazetteer.country(head) is None
-
-
 def _language_after_in(c: "_Cand") -> bool:
     """True for a demonym that names a language after "in": "said in Portuguese", "broadcast in Russian"."""
     doc = c.doc
@@ -252,50 +126,6 @@ def _language_after_in(c: "_Cand") -> bool:
     if c.end < len(doc) and doc[c.end].pos_ in ("NOUN", "PROPN"):
         return False  # "in Portuguese waters": the demonym describes a noun
     return gazetteer.demonym(c.text) is not None and gazetteer.country(c.text) is None
-
-
-def _names_outlet(doc, start: int, end: int) -> bool:
-    """True when a newspaper word stands right before or after the span ("daily Handelsblatt", "Bild newspaper")."""
-    for before in range(start - 1, max(start - 4, -1), -1):
-        if doc[before].lower_ in _MEDIA_NOUNS:
-            return True
-        if doc[before].pos_ not in ("ADJ", "PROPN", "NOUN"):
-            break
-    return end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS
-
-
-def _speaks(doc, start: int, end: int) -> bool:
-    """True when the span's head is the subject of a verb of saying ("Ludwig Braun said")."""
-    root = doc[start:end].root
-    return root.dep_ == "nsubj" and root.head.lemma_ in _SAY_VERBS
-
-
-def _has_role(doc, start: int, end: int) -> bool:
-    """True when a role word stands before the span or in an apposition after it, or "who" or an age follows."""
-    if start > 0 and (doc[start - 1].lower_ in _ROLE_WORDS or doc[start - 1].lemma_.lower() in _ROLE_WORDS):
-        return True
-    if end + 1 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or
-                                                       doc[end + 1].like_num and doc[end + 1].text.isdigit()):
-        # "Cornelia Haas, who ..." or "Cornelia Haas, 54, ...": a relative "who" or an age marks a person.
-        return True
-    root = doc[start:end].root
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_WORDS for c in root.children)
-
-
-def _marked_as_person(doc, start: int, end: int) -> bool:
-    """True when ", who" or ", <age>," follows the span: "Hallorann, who ...", "Hallorann, 70, ..."."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    nxt = doc[end + 1]
-    return nxt.lower_ == "who" or nxt.text.isdigit() and end + 2 < len(doc) and doc[end + 2].text == ","
-
-
-def _before_home_word(doc, start: int, end: int) -> bool:
-    """True before ", <US state abbreviation>" or a home noun: "Ogden, Utah.", "a Bemidji native"."""
-    if end < len(doc) and doc[end].lower_ in _HOME_WORDS:
-        return True
-    return end + 1 < len(doc) and doc[end].text == "," and gazetteer.us_state(doc[end + 1].text) is not None \
-        and doc[end + 1].text[-1:] == "."
 
 
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
