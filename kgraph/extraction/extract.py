@@ -40,6 +40,7 @@ from kgraph.extraction.lexicon import TITLES as _TITLES
 from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
                         skip_date, source_line_start)
 from kgraph.core.terms import EntityType
+from kgraph.extraction.finders import finder
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
@@ -141,6 +142,10 @@ def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+@finder("finder:split-lines", "A headline's last word and the next line's first are two names, though the NER "
+        "joined them.", "splits",
+        examples=[("Talks In Norland Stall\nEdda Morrow said the talks would go on.", "Edda Morrow", EntityType.Place)],
+        counter_examples=[("Ann Roe met Edda Morrow in Leeds.", "Roe met")])
 def _split_lines(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an entity at line breaks: a headline's last word and the next line's first are two names."""
     parts, s = [], start
@@ -156,6 +161,10 @@ def _split_lines(doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+@finder("finder:country-prefix", "A country abbreviation before an agency's name is the country, a node of its "
+        "own.", "splits",
+        examples=[("The US Geological Survey measured the quake.", "Geological Survey", EntityType.Organization)],
+        counter_examples=[("China National Radio reported the fire.", "China")])
 def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Cut a country abbreviation off an organization: "US Geological Survey" -> "US", "Geological Survey".
 
@@ -215,6 +224,10 @@ def _hyphen_extent(doc, end: int) -> int:
     return end
 
 
+@finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
+        "by the typing rules.", "adds",
+        examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
+        counter_examples=[("Edda Morrow spoke in Leeds on Friday.", "Friday")])
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     taken = 0
@@ -268,6 +281,9 @@ def _phrase_lengths() -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
 
 
+@finder("finder:gazetteer", "A country name or demonym the NER missed is a country.", "adds",
+        examples=[("UKRAINE: Talks ended on Monday.", "UKRAINE", EntityType.Country, "Ukraine")],
+        counter_examples=[("Talks with ukrainian officials ended.", "ukrainian")])
 def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> list[_Cand]:
     """Country names and demonyms the NER missed: "U.S." at a line start, "Ukrainian" untagged."""
     out = []
@@ -310,6 +326,9 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
     return out
 
 
+@finder("finder:region", "A known place before a region noun is a place, though the NER missed it.", "adds",
+        examples=[("Officials in the Tambov region said so.", "Tambov", EntityType.Place)],
+        counter_examples=[("Officials in the Tambov office said so.", "Tambov")])
 def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """A known place name the NER missed before a region noun: "Russia's Belgorod region"."""
     out = []
@@ -322,6 +341,13 @@ def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[
     return out
 
 
+@finder("finder:org-phrase", "Capitalized words ending in an organization word, or a demonym before an agency "
+        "noun, name an organization the NER missed.", "adds",
+        examples=[("Fighters of the Special Operations Forces of Norland advanced.", "Special Operations Forces",
+                   EntityType.Organization),
+                  ("Ukrainian military intelligence said the bridge was hit.", "Ukrainian military intelligence",
+                   EntityType.Organization)],
+        counter_examples=[("The special forces of Norland advanced.", "special forces")])
 def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """Organizations named by noun phrases the NER missed or cut short.
 
@@ -354,6 +380,9 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     return out
 
 
+@finder("finder:acronym", "An acronym in brackets after a name stands for that name.", "rewrites",
+        examples=[("The Velmar Fund for Peace (VFP) met.", "VFP", EntityType.Organization, "Velmar Fund for Peace")],
+        counter_examples=[("Rain fell on Tollan Square (MX) all day.", "MX")])
 def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)".
 
@@ -438,6 +467,10 @@ def _after_born_in(doc, start: int) -> bool:
     return gov.lemma_ == "bear" or gov.lower_ == "born"
 
 
+@finder("finder:birthplace", "A birthplace written \"Town, State\" is one place named after the town.",
+        "rewrites",
+        examples=[("She was born in Leeds, England, on May 2.", "Leeds, England", EntityType.Place, "Leeds")],
+        counter_examples=[("She lives in Leeds, England, with her son.", "Leeds, England")])
 def _join_birthplaces(cands: list[_Cand]) -> list[_Cand]:
     """Make a birthplace written "Town, State" one place mention named after the town.
 
@@ -470,6 +503,11 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
     return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
 
 
+@finder("finder:dateline", "A dateline's or source line's place opens it, and the agency after it is an "
+        "organization.", "adds",
+        examples=[("MARLTON, Ohio (AP) _ A fire destroyed the mill.", "MARLTON", EntityType.Place),
+                  ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization)],
+        counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
 
@@ -578,6 +616,9 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+@finder("finder:us-state", "A US state abbreviation after \"Town,\" is the state, a place.", "rewrites",
+        examples=[("He lives in Aiken, S.C. with his wife.", "S.C.", EntityType.Place, "South Carolina")],
+        counter_examples=[("In Dallas, Miss Lane Hollis sang.", "Miss")])
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess).
 
