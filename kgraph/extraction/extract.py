@@ -129,6 +129,10 @@ def _language_after_in(c: "_Cand") -> bool:
     return gazetteer.demonym(c.text) is not None and gazetteer.country(c.text) is None
 
 
+@finder("finder:split-possessive", "An owner's name and what it owns are two names, though the NER tagged them as "
+        "one (\"X's Y Party\"); a bracket or slash ends a name.", "splits",
+        examples=[("The Marten Oyl's Quarn Party won.", "Quarn Party", EntityType.Organization)],
+        counter_examples=[("The Quarn Party's Vell Committee met on Monday.", "Quarn Party")])
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an entity at an inner possessive: "Saddam's Baath Party" -> "Saddam", "Baath Party"."""
     for i in range(start + 1, end):
