@@ -596,7 +596,8 @@ def _secrets() -> list[str]:
     return [SECRET, base64.b64encode(f"alice:{SECRET}".encode()).decode(), "alice:"]
 
 
-@pytest.mark.parametrize("status,delay", [(204, 0), (500, 0), (403, 0), (302, 0), (204, 3)],
+@pytest.mark.parametrize("status,delay", [(204, 0), (500, 0), (403, 0), (302, 0),
+                                          pytest.param(204, 3, marks=pytest.mark.slow)],  # waits out a timeout
                          ids=["ok", "500", "403", "redirect", "timeout"])
 def test_push_never_prints_the_credentials(graph_file, status, delay):
     store = _Store(status, delay)
