@@ -20,7 +20,9 @@ import os
 from collections import Counter
 
 from kgraph.sources.datasets import read_conll04  # noqa: F401  (part of this module's API)
-from kgraph.extraction.relations import MODEL_PATH, softmax  # noqa: F401  (part of this module's API)
+from kgraph.extraction.logistic import softmax  # noqa: F401  (part of this module's API)
+from kgraph.extraction.relations import MODEL_PATH  # noqa: F401  (part of this module's API)
+from kgraph.extraction import logistic
 from kgraph.extraction.rules import CALIBRATION_PRIOR
 from kgraph.core.terms import EntityType, Predicate
 
@@ -103,12 +105,7 @@ def examples(data: list[dict], nlp) -> tuple[list[list[str]], list[int], list[tu
 
 def predict(weights: dict[str, list[float]], feats: list[str]) -> list[float]:
     """Return the class probabilities of one pair's features."""
-    scores = list(weights["__bias__"])
-    for f in feats:
-        w = weights.get(f)
-        if w is not None:
-            scores = [s + x for s, x in zip(scores, w)]
-    return softmax(scores)
+    return logistic.probabilities(weights, feats)
 
 
 #: Lower edges of the probability bins the classifier is calibrated in.
@@ -161,44 +158,8 @@ def calibrate_classifier(feats, labels, groups, folds: int = 3, steps: int = 300
 
 def fit(feats: list[list[str]], labels: list[int], min_count: int = 2, l2: float = 1e-3,
         steps: int = 300, rate: float = 0.1) -> dict[str, list[float]]:
-    """Fit a multinomial logistic regression; return {feature: weight per class} (with "__bias__")."""
-    import numpy as np
-
-    counts = Counter(f for fs in feats for f in set(fs))
-    vocab = {f: i + 1 for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    rows, cols = [], []
-    for r, fs in enumerate(feats):
-        for f in set(fs):
-            if f in vocab:
-                rows.append(r)
-                cols.append(vocab[f])
-        rows.append(r)
-        cols.append(0)  # the bias
-    rows_a, cols_a = np.array(rows), np.array(cols)
-    y = np.array(labels)
-    n, k = len(labels), len(CLASSES)
-    w = np.zeros((len(vocab) + 1, k))
-    m1, m2 = np.zeros_like(w), np.zeros_like(w)
-    onehot = np.eye(k)[y]
-    for step in range(1, steps + 1):
-        logits = np.zeros((n, k))
-        np.add.at(logits, rows_a, w[cols_a])
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        d = (p - onehot) / n
-        g = np.zeros_like(w)
-        np.add.at(g, cols_a, d[rows_a])
-        g[1:] += l2 * w[1:]
-        m1 = 0.9 * m1 + 0.1 * g
-        m2 = 0.999 * m2 + 0.001 * g * g
-        w -= rate * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
-    out = {"__bias__": [round(float(x), 4) for x in w[0]]}
-    for f, i in sorted(vocab.items()):
-        row = [round(float(x), 4) for x in w[i]]
-        if any(abs(x) >= 1e-3 for x in row):
-            out[f] = row
-    return out
+    """Fit the relation classifier (:func:`kgraph.extraction.logistic.fit`); return {feature: weight per class}."""
+    return logistic.fit(feats, labels, len(CLASSES), min_count=min_count, l2=l2, steps=steps, rate=rate)
 
 
 def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:

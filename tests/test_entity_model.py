@@ -53,9 +53,10 @@ def test_trim_cuts_an_edge_word_the_edge_model_rejects(nlp):
     doc = nlp("Dorvik Fennel 2-1 was the result.")
     cand = entity_model_cand(doc, 0, 3)
     # Only a number-like edge word is cut.
-    entity_model.trim([cand], {"threshold": 0.5, "weights": {"__bias__": [0.0, -5.0], "Rnumber": [0.0, 10.0]}})
-    assert cand.text == "Dorvik Fennel"
-    assert cand.name == "Dorvik Fennel"
+    [cut] = entity_model.trim([cand], {"threshold": 0.5, "weights": {"__bias__": [0.0, -5.0], "Rnumber": [0.0, 10.0]}})
+    assert cut.text == "Dorvik Fennel"
+    assert cut.name == "Dorvik Fennel"
+    assert (cand.start, cand.end) == (0, 3)  # the candidate record itself is never changed
 
 
 def entity_model_cand(doc, start, end):

@@ -64,7 +64,12 @@ def previous(tmp_path) -> Path:
     return out
 
 
-@pytest.mark.parametrize("case", BAD_INPUTS, ids=[c.id for c in BAD_INPUTS])
+#: Bad inputs slow to build (one very long line of text to parse); tests/test_ingest.py reads one in the default run.
+SLOW_CASES = {"jsonl-enormous-line"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow) if c.id in SLOW_CASES else c for c in BAD_INPUTS],
+                         ids=[c.id for c in BAD_INPUTS])
 def test_bad_input(case, tmp_path, previous):
     if IS_ROOT and not case.root_ok:
         pytest.skip("runs as root: file permissions do not stop root (see test_unreadable_file_in_folder_*)")
@@ -328,6 +333,7 @@ def _wait_until_parsing(proc, timeout: float = 120.0) -> None:
     time.sleep(1.0)
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 @pytest.mark.parametrize("case_id", ["missing-path", "binary-png", "jsonl-malformed", "fifo", "name-with-newline"])
 def test_subprocess_messages_are_one_line(case_id, tmp_path):
     case = next(c for c in BAD_INPUTS if c.id == case_id)
@@ -413,6 +419,7 @@ def test_killed_build_leaves_previous_graph(sig, when, built_before, tmp_path):
     assert _temps(out) == []
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_stale_temp_files_of_dead_builds_are_removed(built_before, tmp_path):
     """What SIGKILL leaves (a temporary file of a dead process) goes at the next write; live ones stay."""
     src_out, _corpus = built_before
@@ -431,6 +438,7 @@ def test_stale_temp_files_of_dead_builds_are_removed(built_before, tmp_path):
     assert live.exists()
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_ctrl_c_on_query_is_one_line(hostile_build):
     out, *_ = hostile_build
     proc = _kgraph("query", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",

@@ -70,6 +70,7 @@ def _visible_relations(page):
 
 # ---------------------------------------------------------------- a readable overview
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_big_corpus_overview_is_readable_at_fit_to_screen(open_page, big_page):
     path, data = big_page
     started = time.perf_counter()
@@ -100,6 +101,7 @@ def test_big_corpus_overview_is_readable_at_fit_to_screen(open_page, big_page):
     page.screenshot("big-zoomed.png")
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_big_corpus_communities_are_coloured_and_collapse_into_named_nodes(open_page, big_page):
     path, data = big_page
     page = open_page(path, viewport=BIG)

@@ -198,6 +198,7 @@ def test_missing_cache_entry_is_a_clear_error(tmp_path):
         build([], output=out, into=True)
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_jobs_2_gives_the_same_graph_as_jobs_1(corpus, tmp_path):
     _root, src, out, _result = corpus
     result = build([src], output=tmp_path / "j2", jobs=2)
@@ -286,6 +287,7 @@ def test_cli_into_and_quiet(tmp_path):
     assert r3.exit_code == 2 and "--into" in r3.output
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_a_dead_worker_is_a_clear_error_and_keeps_the_graph(tmp_path, monkeypatch):
     src = _write(tmp_path / "src", {"a": TEXTS["a"]})
     out = tmp_path / "out"

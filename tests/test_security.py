@@ -347,6 +347,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_server_log_has_no_traceback_when_clients_go_away(tmp_path):
     g = tmp_path / "graph.ttl"
     g.write_text(GRAPH + "".join(f'<urn:s{i}> <urn:p> "{"long text " * 50}{i}" .\n' for i in range(3000)),
@@ -407,6 +408,7 @@ DEEP = {
 }
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 @pytest.mark.parametrize("name", sorted(DEEP))
 def test_deep_or_long_query_is_one_error_line_on_oxigraph(name, graph_file, tmp_path):
     rq = tmp_path / "deep.rq"  # over 128 KB: too long for one command-line argument
@@ -508,6 +510,7 @@ def test_hostile_graph_files_are_refused_in_process(tmp_path, listener):
     assert listener.hits == 0
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 @pytest.mark.parametrize("name", ["bomb.rdf", "bomb-utf16.rdf", "remote.jsonld", "deep.jsonld"])
 def test_hostile_graph_file_is_one_error_line_for_every_command(name, tmp_path, listener):
     paths = {p.name: p for p in _write_hostile(tmp_path, listener.url)}
@@ -593,7 +596,8 @@ def _secrets() -> list[str]:
     return [SECRET, base64.b64encode(f"alice:{SECRET}".encode()).decode(), "alice:"]
 
 
-@pytest.mark.parametrize("status,delay", [(204, 0), (500, 0), (403, 0), (302, 0), (204, 3)],
+@pytest.mark.parametrize("status,delay", [(204, 0), (500, 0), (403, 0), (302, 0),
+                                          pytest.param(204, 3, marks=pytest.mark.slow)],  # waits out a timeout
                          ids=["ok", "500", "403", "redirect", "timeout"])
 def test_push_never_prints_the_credentials(graph_file, status, delay):
     store = _Store(status, delay)
@@ -767,6 +771,7 @@ def test_damaged_cache_row_is_parsed_again_with_a_warning(how, base_build, tmp_p
     assert (out / "graph.ttl").read_bytes() == before
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_damaged_cache_row_on_the_command_line(base_build, tmp_path):
     src, out = _copy_build(base_build, tmp_path)
     before = (out / "graph.ttl").read_bytes()
@@ -836,6 +841,7 @@ def test_commit_interrupted_at_each_step_leaves_graph_and_manifest_agreeing(wher
     assert _agree(out) == held | {"000_4f5ffafcc3e29aa6"}
 
 
+@pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_sigkill_at_random_instants_loses_no_article(base_build, tmp_path):
     """SIGKILL an --into build as soon as graph.ttl changes, and at other instants; the next build loses nothing."""
     src, out = _copy_build(base_build, tmp_path)

@@ -154,6 +154,7 @@ def test_malformed_query_is_400_with_position(endpoint):
     assert status == 400 and "line 2" in body and body.count("\n") == 1
 
 
+@pytest.mark.slow  # waits out the server's time limit twice: run by .ci/run (--run-slow)
 def test_query_past_the_time_limit_is_stopped_and_the_server_goes_on(endpoint):
     status, _ctype, body = _get(_query_url(endpoint, HEAVY))
     assert status == 503 and "time limit" in body

@@ -18,13 +18,14 @@ training articles (the junk / found trade-off is in the model file).
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from kgraph.extraction import logistic
 from kgraph.sources import gazetteer
 from kgraph.core.terms import EntityType
 
@@ -187,21 +188,21 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
 
 def _hand_cues(c, words) -> list[str]:
     """Return which of the hand typing's strongest cues a candidate shows (head words, outlets, suffixes)."""
-    from kgraph.extraction import extract as x
+    from kgraph.extraction import lexicon, type_rules
 
     if not words:
         return []
     last, first = words[-1].lower_, words[0].lower_
     out = []
-    if len(words) > 1 and (last in x.PLACE_HEADS or last.rsplit("-", 1)[-1] in x.PLACE_HEADS):
+    if len(words) > 1 and (last in lexicon.PLACE_HEADS or last.rsplit("-", 1)[-1] in lexicon.PLACE_HEADS):
         out.append("place-head")
-    if len(words) > 1 and last in x._RETYPE_ORG_HEADS or first in x._ORG_FIRST:
+    if len(words) > 1 and last in lexicon.STRONG_ORG_HEADS or first in lexicon.ORG_FIRST_WORDS:
         out.append("org-head")
-    if len(words) > 1 and first in x._FOREIGN_ARTICLES and c.doc[c.start].is_title:
+    if len(words) > 1 and first in lexicon.FOREIGN_ARTICLES and c.doc[c.start].is_title:
         out.append("foreign-article")
-    if x._territory_suffixed(c.text):
+    if type_rules.territory_suffixed(c.text):
         out.append("territory-suffix")
-    if x._names_outlet(c.doc, c.start, c.end):
+    if type_rules.names_outlet(c.doc, c.start, c.end):
         out.append("outlet")
     if c.source != "ner":
         out.append("source-" + c.source)
@@ -239,16 +240,7 @@ def load(path: str | None = None) -> dict | None:
 
 def probabilities(model: dict, feats: list[str]) -> list[float]:
     """Return the class probabilities of one candidate's features."""
-    weights = model["weights"]
-    scores = list(weights["__bias__"])
-    for f in feats:
-        w = weights.get(f)
-        if w is not None:
-            scores = [s + x for s, x in zip(scores, w)]
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
+    return logistic.probabilities(model["weights"], feats)
 
 
 # ---------------------------------------------------------------- training data
@@ -456,11 +448,13 @@ def edge_examples(c, gold_span: tuple[int, int], keys: set[str]) -> tuple[list[t
     return out, (start, end)
 
 
-def trim(cands: list, model: dict) -> None:
-    """Cut words off the edges of candidate names where the edge model says they are no part of it (in place)."""
+def trim(cands: list, model: dict) -> list:
+    """Return the candidates with words cut off the edges of names where the edge model says they are no part of it."""
     keys = {_akey(c.text) for c in cands}
+    out = []
     for c in cands:
         if c.end - c.start < 2 or c.source == "pronoun":
+            out.append(c)
             continue
         start, end = c.start, c.end
         for side in ("L", "R"):
@@ -469,11 +463,15 @@ def trim(cands: list, model: dict) -> None:
                 if probabilities(model, edge_features(c, i, side, start, end, keys))[1] < model["threshold"]:
                     break
                 start, end = (start + 1, end) if side == "L" else (start, end - 1)
-        if (start, end) != (c.start, c.end):
-            old = c.text
-            c.start, c.end = start, end
-            if c.name == old:
-                c.name = c.text
+        out.append(_cut(c, start, end))
+    return out
+
+
+def _cut(c, start: int, end: int):
+    """Return the candidate cut to tokens ``start:end``; a name that was its text becomes the new text."""
+    if (start, end) == (c.start, c.end):
+        return c
+    return replace(c, start=start, end=end, name=c.doc[start:end].text if c.name == c.text else c.name)
 
 
 def decide(cands: list, model: dict) -> list:
@@ -483,7 +481,7 @@ def decide(cands: list, model: dict) -> list:
     (:func:`kgraph.extraction.extract._decide`); their hand type is a feature. A name
     whose mean probability of "none" reaches the model's threshold is dropped.
     """
-    trim(cands, model["edges"])
+    cands = trim(cands, model["edges"])
     types = model["types"]
     labels = article_labels(cands)
     lower = lower_words(cands)
@@ -491,7 +489,7 @@ def decide(cands: list, model: dict) -> list:
     for c in cands:
         groups[_akey(c.name)].append((c, probabilities(types, features(c, labels, c.type, lower))))
     threshold = types["threshold"]
-    keep = set()
+    keep = {}
     for items in groups.values():
         mean = [sum(p[i] for _c, p in items) / len(items) for i in range(len(CLASSES))]
         if mean[0] >= threshold:
@@ -503,9 +501,8 @@ def decide(cands: list, model: dict) -> list:
             # The hand type stands unless the model clearly prefers another ("Speyer Cathedral" stays a place).
             best = hand
         for c, _p in items:
-            c.type = CLASSES[best]
-            keep.add(id(c))
-    return [c for c in cands if id(c) in keep]
+            keep[id(c)] = replace(c, type=CLASSES[best])
+    return [keep[id(c)] for c in cands if id(c) in keep]
 
 
 def label_of(span: tuple[int, int], gold: list[tuple[int, int, str]]) -> tuple[str, bool, tuple | None]:
@@ -553,17 +550,16 @@ def examples(data) -> tuple[list[dict], list[dict]]:
             cands.extend(_candidates(doc, offset))
         cands = _decide(cands)
         keys = {_akey(c.text) for c in cands}
+        cut = []
         for c in cands:
             span = c.span
             label, _exact, where = label_of((span.start_char + c.offset, span.end_char + c.offset), gold)
             if where is not None and c.end - c.start >= 2 and c.source != "pronoun":
                 found, (start, end) = edge_examples(c, where, keys)
                 edges.extend({"article": a, "feats": f, "label": y} for f, y in found)
-                if (start, end) != (c.start, c.end):
-                    old = c.text
-                    c.start, c.end = start, end
-                    if c.name == old:
-                        c.name = c.text
+                c = _cut(c, start, end)
+            cut.append(c)
+        cands = cut
         labels = article_labels(cands)
         lower = lower_words(cands)
         names = gold_names(art.text, gold)
@@ -582,43 +578,8 @@ def examples(data) -> tuple[list[dict], list[dict]]:
 
 def fit(feats: list[list[str]], labels: list[int], min_count: int = 2, l2: float = 1e-3,
         steps: int = 300, rate: float = 0.1, classes: int = len(CLASSES)) -> dict[str, list[float]]:
-    """Fit a multinomial logistic regression (full-batch Adam in numpy); return {feature: weights}."""
-    import numpy as np
-
-    counts = Counter(f for fs in feats for f in set(fs))
-    # Row 0 is the bias, the last row a zero pad for the shorter feature lists.
-    vocab = {f: i + 1 for i, f in enumerate(sorted(f for f, c in counts.items() if c >= min_count))}
-    pad = len(vocab) + 1
-    rows = [[0] + sorted({vocab[f] for f in fs if f in vocab}) for fs in feats]
-    width = max(len(r) for r in rows)
-    idx = np.full((len(rows), width), pad, dtype=np.int64)
-    for r, cols in enumerate(rows):
-        idx[r, :len(cols)] = cols
-    flat = idx.ravel()
-    y = np.array(labels)
-    n, k = len(labels), classes
-    w = np.zeros((pad + 1, k))
-    m1, m2 = np.zeros_like(w), np.zeros_like(w)
-    onehot = np.eye(k)[y]
-    for step in range(1, steps + 1):
-        logits = w[idx].sum(axis=1)
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        d = (p - onehot) / n
-        g = np.stack([np.bincount(flat, weights=np.repeat(d[:, j], width), minlength=pad + 1) for j in range(k)],
-                     axis=1)
-        g[1:pad] += l2 * w[1:pad]
-        g[pad] = 0.0
-        m1 = 0.9 * m1 + 0.1 * g
-        m2 = 0.999 * m2 + 0.001 * g * g
-        w -= rate * (m1 / (1 - 0.9 ** step)) / (np.sqrt(m2 / (1 - 0.999 ** step)) + 1e-8)
-    out = {"__bias__": [round(float(x), 4) for x in w[0]]}
-    for f, i in sorted(vocab.items()):
-        row = [round(float(x), 4) for x in w[i]]
-        if any(abs(x) >= 1e-3 for x in row):
-            out[f] = row
-    return out
+    """Fit the entity model's logistic regression (:func:`kgraph.extraction.logistic.fit`); return {feature: weights}."""
+    return logistic.fit(feats, labels, classes, min_count=min_count, l2=l2, steps=steps, rate=rate)
 
 
 def _class_index(label: str) -> int | None:

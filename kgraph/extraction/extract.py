@@ -21,46 +21,40 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import FOREIGN_ARTICLES as _FOREIGN_ARTICLES
-from kgraph.extraction.lexicon import HOME_WORDS as _HOME_WORDS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEADER_ROLES, MEMBER_ROLES, ORG_HEADS, PLACE_HEADS, WORK_ROLES
-from kgraph.extraction.lexicon import MEDIA_NOUNS as _MEDIA_NOUNS
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
-from kgraph.extraction.lexicon import ORG_FIRST_WORDS as _ORG_FIRST
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
 from kgraph.extraction.lexicon import PLACE_PREPS as _PLACE_PREPS
 from kgraph.extraction.lexicon import REGION_NOUNS as _REGION_NOUNS
 from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
-from kgraph.extraction.lexicon import SAY_VERBS as _SAY_VERBS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
-from kgraph.extraction.lexicon import STRONG_ORG_HEADS as _RETYPE_ORG_HEADS
 from kgraph.extraction.lexicon import TITLES as _TITLES
 from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
                         skip_date, source_line_start)
 from kgraph.core.terms import EntityType
+from kgraph.extraction.finders import finder
+from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
+from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
+from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
+from kgraph.extraction.type_rules import is_state_or_country as _is_state_or_country
+from kgraph.extraction.type_rules import type_span as _type_span
 
-_LABELS = {"PERSON": EntityType.Person, "ORG": EntityType.Organization, "GPE": EntityType.Place, "LOC": EntityType.Place, "FAC": EntityType.Place}
-_NAME_LABELS = frozenset(("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"))
 
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 
-#: Words for what a person is ("striker", "foreign minister", "spokeswoman").
-_ROLE_WORDS = (LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | _TITLES) - {"general", "member", "candidate"}
-
-_ACRONYM_MAX = 6
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Cand:
-    """A mention candidate inside one piece (token span, type, name, where it came from)."""
+    """A mention candidate inside one piece (token span, type, name, where it came from); changed by ``replace``."""
 
     doc: object
     offset: int
@@ -125,125 +119,6 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     return start, end, salute
 
 
-def _gazetteer_type(text: str) -> tuple[str, str] | None:
-    """Return (type, name) when the gazetteer knows a country or demonym of that text."""
-    c = gazetteer.country(text)
-    if c is not None:
-        return EntityType.Country, c.name
-    d = gazetteer.demonym(text)
-    if d is not None:
-        return EntityType.Country, d.name
-    return None
-
-
-def _type_span(doc, start: int, end: int, label: str, salute: bool,
-               headlines: set | frozenset = frozenset()) -> tuple[str | None, str, bool] | None:
-    """Return (type, name, sure) of a trimmed entity span, or None to drop it."""
-    span = doc[start:end]
-    text = span.text
-    words = [t for t in span if t.is_alpha]
-    if not words:
-        return None
-    gaz = _gazetteer_type(text)
-    if gaz is not None and label in _NAME_LABELS:
-        # "North Korean" (NORP), "U.S." (GPE), "Russia's" (ORG): the gazetteer knows the country.
-        return gaz[0], gaz[1], True
-    if label == "NORP":
-        return None
-    if salute:
-        # "Dear Song Ji-myong" tagged WORK_OF_ART: a salutation is followed by a person.
-        return EntityType.Person, text, False
-    last, first = words[-1].lower_, words[0].lower_
-    if label in ("PERSON", "GPE", "LOC", "PRODUCT", "WORK_OF_ART") and _names_outlet(doc, start, end):
-        # "the German daily Handelsblatt" tagged PERSON: a newspaper word beside the name.
-        return EntityType.Organization, text, False
-    if label in ("PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and len(words) > 1 and doc[start].is_title \
-            and first in _FOREIGN_ARTICLES and gazetteer.place(text) is None:
-        # "Der Spiegel", "Le Figaro" tagged PERSON: a capitalized foreign article opens a title, not a name.
-        return EntityType.Organization, text, False
-    if label == "ORG" and (_speaks(doc, start, end) or _has_role(doc, start, end)) and last not in ORG_HEADS \
-            and len(words) in (2, 3) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) \
-            and not any(gazetteer.country(t.text) or gazetteer.demonym(t.text) for t in words):
-        # "Ludwig Braun said", "Foreign Minister Hamed Mottaghi" tagged ORG: a proper name that speaks or holds
-        # a role is a person.
-        return EntityType.Person, text, False
-    if label == "ORG" and len(words) == 1 and _marked_as_person(doc, start, end) and span[0].pos_ == "PROPN" \
-            and span[0].is_title and not gazetteer.country(text) and not gazetteer.demonym(text):
-        # "Hallorann, 70, who owned the bank" tagged ORG: a lone name with an age or "who" after it is a person.
-        return EntityType.Person, text, False
-    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _before_home_word(doc, start, end):
-        # "Ogden, Utah." or "a Bemidji native" tagged ORG: a town before a US state or a home noun is a place.
-        return EntityType.Place, text, False
-    of_head = len(words) > 2 and words[1].lower_ in ("of", "for") and first
-    if label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC") and len(words) > 1 \
-            and (last in PLACE_HEADS or last.rsplit("-", 1)[-1] in PLACE_HEADS or of_head in PLACE_HEADS):
-        # "Jean Lesage International Airport" tagged ORG: its head word names a place.
-        return EntityType.Place, text, False
-    if label in ("GPE", "LOC", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP") and \
-            (last in _RETYPE_ORG_HEADS and len(words) > 1 or first in _ORG_FIRST or of_head in _RETYPE_ORG_HEADS):
-        # "Parti Québécois" tagged GPE, "Frankfurter Allgemeine Zeitung" tagged PERSON: an organization word.
-        return EntityType.Organization, text, False
-    if label in ("GPE", "LOC") and text.isupper() and 2 <= len(text) <= _ACRONYM_MAX and gazetteer.country(text) is None:
-        # "EU" tagged GPE: an acronym that is no known place is an organization.
-        return EntityType.Organization, text, False
-    if label in ("GPE", "LOC") and _territory_suffixed(text):
-        # "Novosti-Kazakhstan" tagged GPE: a name with a country hyphenated on is an agency, not the country.
-        return EntityType.Organization, text, False
-    if label in ("GPE", "LOC"):
-        return EntityType.Place, text, gazetteer.place(text) is not None
-    if label == "ORG" and gazetteer.region(text) is not None and gazetteer.city(text) is None:
-        # "Schleswig-Holstein" tagged ORG: a province or state is a place (a city name may be its club).
-        return EntityType.Place, text, True
-    if label == "ORG" and len(words) <= 3 and last not in ORG_HEADS and _in_place_context(doc, start, end) \
-            and gazetteer.city(text) is not None:
-        # "flooding in Kelso", "Kelso, Wash." tagged ORG: a known town where a place is expected is the place.
-        return EntityType.Place, text, True
-    if label in ("PRODUCT", "WORK_OF_ART", "EVENT", "ORG") and len(words) <= 3 and gazetteer.city(text) is not None \
-            and label != "ORG":
-        # "Kursk" tagged PRODUCT: a known city name is a place.
-        return EntityType.Place, text, True
-    kind = _LABELS.get(label)
-    if kind is None:
-        return None
-    if len(span) == 1 and span[0].pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not text.isupper() \
-            and (span[0].is_sent_start or span[0].i in headlines) and gazetteer.place(text) is None:
-        # "Tourists flocked ...", "Talks" in a heading: a sentence-initial common word is no name.
-        return None
-    if label == "ORG" and len(span) == 1 and start > 0 and (":" in doc[start - 1].text or doc[start - 1].like_num
-                                                           or doc[start - 1].ent_type_ == "TIME"):
-        # "at 19:30 UTC": an acronym right after a time is a time zone.
-        return None
-    if label == "ORG" and len(span) == 1 and end < len(doc) and doc[end].lower_ in ("secretary", "minister") \
-            and not text.isupper():
-        # "Defense" in "U.S. Defense Secretary Lloyd Austin" is part of a title, not an organization.
-        return None
-    return kind, text, False
-
-
-def _in_place_context(doc, start: int, end: int) -> bool:
-    """True after "in"/"near" or before ", <US state or country>": "in Kelso", "Kelso, Wash."."""
-    if start > 0 and doc[start - 1].lower_ in ("in", "near") and not (end < len(doc) and doc[end].pos_ == "NOUN"):
-        return True
-    if end + 1 < len(doc) and doc[end].text == ",":
-        return _is_state_or_country(doc[end + 1].text)
-    return False
-
-
-def _is_state_or_country(text: str) -> bool:
-    """True for a country, a province or state, or a US state abbreviation: "Ecuador", "Iowa", "Mont."."""
-    return gazetteer.country(text) is not None or gazetteer.region(text) is not None or \
-        gazetteer.us_state(text) is not None or gazetteer.us_state_name(text) is not None
-
-
-def _territory_suffixed(text: str) -> bool:
-    """True for "Name-Country" where only the part after the last hyphen is a known country ("Novosti-Kazakhstan")."""
-    head, _sep, tail = text.replace(" - ", "-").rpartition("-")
-    if not head or not tail[:1].isupper() or gazetteer.country(tail) is None:
-        return False
-    return gazetteer.place(text) is None and gazetteer.place(head) is None and gazetteer.demonym(head) is None \
-        and gazetteer.country(head) is None
-
-
 def _language_after_in(c: "_Cand") -> bool:
     """True for a demonym that names a language after "in": "said in Portuguese", "broadcast in Russian"."""
     doc = c.doc
@@ -254,50 +129,10 @@ def _language_after_in(c: "_Cand") -> bool:
     return gazetteer.demonym(c.text) is not None and gazetteer.country(c.text) is None
 
 
-def _names_outlet(doc, start: int, end: int) -> bool:
-    """True when a newspaper word stands right before or after the span ("daily Handelsblatt", "Bild newspaper")."""
-    for before in range(start - 1, max(start - 4, -1), -1):
-        if doc[before].lower_ in _MEDIA_NOUNS:
-            return True
-        if doc[before].pos_ not in ("ADJ", "PROPN", "NOUN"):
-            break
-    return end < len(doc) and doc[end].lower_ in _MEDIA_NOUNS
-
-
-def _speaks(doc, start: int, end: int) -> bool:
-    """True when the span's head is the subject of a verb of saying ("Ludwig Braun said")."""
-    root = doc[start:end].root
-    return root.dep_ == "nsubj" and root.head.lemma_ in _SAY_VERBS
-
-
-def _has_role(doc, start: int, end: int) -> bool:
-    """True when a role word stands before the span or in an apposition after it, or "who" or an age follows."""
-    if start > 0 and (doc[start - 1].lower_ in _ROLE_WORDS or doc[start - 1].lemma_.lower() in _ROLE_WORDS):
-        return True
-    if end + 1 < len(doc) and doc[end].text == "," and (doc[end + 1].lower_ == "who" or
-                                                       doc[end + 1].like_num and doc[end + 1].text.isdigit()):
-        # "Cornelia Haas, who ..." or "Cornelia Haas, 54, ...": a relative "who" or an age marks a person.
-        return True
-    root = doc[start:end].root
-    return any(c.dep_ == "appos" and c.lemma_.lower() in _ROLE_WORDS for c in root.children)
-
-
-def _marked_as_person(doc, start: int, end: int) -> bool:
-    """True when ", who" or ", <age>," follows the span: "Hallorann, who ...", "Hallorann, 70, ..."."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    nxt = doc[end + 1]
-    return nxt.lower_ == "who" or nxt.text.isdigit() and end + 2 < len(doc) and doc[end + 2].text == ","
-
-
-def _before_home_word(doc, start: int, end: int) -> bool:
-    """True before ", <US state abbreviation>" or a home noun: "Ogden, Utah.", "a Bemidji native"."""
-    if end < len(doc) and doc[end].lower_ in _HOME_WORDS:
-        return True
-    return end + 1 < len(doc) and doc[end].text == "," and gazetteer.us_state(doc[end + 1].text) is not None \
-        and doc[end + 1].text[-1:] == "."
-
-
+@finder("finder:split-possessive", "An owner's name and what it owns are two names, though the NER tagged them as "
+        "one (\"X's Y Party\"); a bracket or slash ends a name.", "splits",
+        examples=[("The Marten Oyl's Quarn Party won.", "Quarn Party", EntityType.Organization)],
+        counter_examples=[("The Quarn Party's Vell Committee met on Monday.", "Quarn Party")])
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an entity at an inner possessive: "Saddam's Baath Party" -> "Saddam", "Baath Party"."""
     for i in range(start + 1, end):
@@ -311,6 +146,10 @@ def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
+@finder("finder:split-lines", "A headline's last word and the next line's first are two names, though the NER "
+        "joined them.", "splits",
+        examples=[("Talks In Norland Stall\nEdda Morrow said the talks would go on.", "Edda Morrow", EntityType.Place)],
+        counter_examples=[("Ann Roe met Edda Morrow in Leeds.", "Roe met")])
 def _split_lines(doc, start: int, end: int) -> list[tuple[int, int]]:
     """Cut an entity at line breaks: a headline's last word and the next line's first are two names."""
     parts, s = [], start
@@ -326,6 +165,10 @@ def _split_lines(doc, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+@finder("finder:country-prefix", "A country abbreviation before an agency's name is the country, a node of its "
+        "own.", "splits",
+        examples=[("The US Geological Survey measured the quake.", "Geological Survey", EntityType.Organization)],
+        counter_examples=[("China National Radio reported the fire.", "China")])
 def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Cut a country abbreviation off an organization: "US Geological Survey" -> "US", "Geological Survey".
 
@@ -385,6 +228,10 @@ def _hyphen_extent(doc, end: int) -> int:
     return end
 
 
+@finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
+        "by the typing rules.", "adds",
+        examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
+        counter_examples=[("Edda Morrow spoke in Leeds on Friday.", "Friday")])
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     taken = 0
@@ -438,6 +285,9 @@ def _phrase_lengths() -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
 
 
+@finder("finder:gazetteer", "A country name or demonym the NER missed is a country.", "adds",
+        examples=[("UKRAINE: Talks ended on Monday.", "UKRAINE", EntityType.Country, "Ukraine")],
+        counter_examples=[("Talks with ukrainian officials ended.", "ukrainian")])
 def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> list[_Cand]:
     """Country names and demonyms the NER missed: "U.S." at a line start, "Ukrainian" untagged."""
     out = []
@@ -480,6 +330,9 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
     return out
 
 
+@finder("finder:region", "A known place before a region noun is a place, though the NER missed it.", "adds",
+        examples=[("Officials in the Tambov region said so.", "Tambov", EntityType.Place)],
+        counter_examples=[("Officials in the Tambov office said so.", "Tambov")])
 def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """A known place name the NER missed before a region noun: "Russia's Belgorod region"."""
     out = []
@@ -492,6 +345,13 @@ def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[
     return out
 
 
+@finder("finder:org-phrase", "Capitalized words ending in an organization word, or a demonym before an agency "
+        "noun, name an organization the NER missed.", "adds",
+        examples=[("Fighters of the Special Operations Forces of Norland advanced.", "Special Operations Forces",
+                   EntityType.Organization),
+                  ("Ukrainian military intelligence said the bridge was hit.", "Ukrainian military intelligence",
+                   EntityType.Organization)],
+        counter_examples=[("The special forces of Norland advanced.", "special forces")])
 def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """Organizations named by noun phrases the NER missed or cut short.
 
@@ -524,8 +384,15 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     return out
 
 
-def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> list[_Cand]:
-    """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)"."""
+@finder("finder:acronym", "An acronym in brackets after a name stands for that name.", "rewrites",
+        examples=[("The Velmar Fund for Peace (VFP) met.", "VFP", EntityType.Organization, "Velmar Fund for Peace")],
+        counter_examples=[("Rain fell on Tollan Square (MX) all day.", "MX")])
+def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
+    """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)".
+
+    Return the candidates with an acronym the NER found retyped as its owner, and the acronyms it missed added.
+    """
+    cands = list(cands)
     out = []
     by_end = {c.end: c for c in cands if c.type in (EntityType.Organization, EntityType.Place, EntityType.Country)}
     for i in range(1, len(doc) - 2):
@@ -541,12 +408,12 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand], covered: dict) -> 
                 not gazetteer.abbreviates(tok.text, owner.text.removeprefix("the ").replace(" ", "")):
             # "KELDOR, Norland (AP)": letters a place name does not hold are another name, here the agency.
             continue
-        same = next((c for c in cands if c.start == i + 1 and c.end == i + 2), None)
+        same = next((k for k, c in enumerate(cands) if c.start == i + 1 and c.end == i + 2), None)
         if same is not None:
-            same.type, same.name, same.source, same.sure = owner.type, owner.name, "acronym", owner.sure
+            cands[same] = replace(cands[same], type=owner.type, name=owner.name, source="acronym", sure=owner.sure)
         else:
             out.append(_Cand(doc, offset, i + 1, i + 2, owner.type, owner.name, "acronym", sure=owner.sure))
-    return out
+    return cands + out
 
 
 def _candidates(doc, offset: int) -> list[_Cand]:
@@ -578,8 +445,8 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o
-    cands += _acronym_candidates(doc, offset, cands, covered)
-    cands += _state_candidates(doc, offset, cands)
+    cands = _acronym_candidates(doc, offset, cands)
+    cands = _state_candidates(doc, offset, cands)
     for d in _dateline_candidates(doc, offset):
         # A dateline's reading wins over the NER's guesses ("MARLTON" tagged ORG, "AP" tagged GPE).
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
@@ -604,6 +471,10 @@ def _after_born_in(doc, start: int) -> bool:
     return gov.lemma_ == "bear" or gov.lower_ == "born"
 
 
+@finder("finder:birthplace", "A birthplace written \"Town, State\" is one place named after the town.",
+        "rewrites",
+        examples=[("She was born in Leeds, England, on May 2.", "Leeds, England", EntityType.Place, "Leeds")],
+        counter_examples=[("She lives in Leeds, England, with her son.", "Leeds, England")])
 def _join_birthplaces(cands: list[_Cand]) -> list[_Cand]:
     """Make a birthplace written "Town, State" one place mention named after the town.
 
@@ -636,6 +507,11 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
     return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
 
 
+@finder("finder:dateline", "A dateline's or source line's place opens it, and the agency after it is an "
+        "organization.", "adds",
+        examples=[("MARLTON, Ohio (AP) _ A fire destroyed the mill.", "MARLTON", EntityType.Place),
+                  ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization)],
+        counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
 
@@ -744,10 +620,17 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+@finder("finder:us-state", "A US state abbreviation after \"Town,\" is the state, a place.", "rewrites",
+        examples=[("He lives in Aiken, S.C. with his wife.", "S.C.", EntityType.Place, "South Carolina")],
+        counter_examples=[("In Dallas, Miss Lane Hollis sang.", "Miss")])
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
-    """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess)."""
+    """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess).
+
+    Return the candidates with the NER's reading of such a state replaced, and the states it missed added.
+    """
     places_end = {c.end for c in cands if c.type in (EntityType.Place, EntityType.Country)}
-    by_span = {(c.start, c.end): c for c in cands}
+    by_span = {(c.start, c.end): k for k, c in enumerate(cands)}
+    cands = list(cands)
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
     for i in range(2, len(doc)):
@@ -763,10 +646,10 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
             continue
         same = by_span.get((i, i + 1))
         if same is not None:
-            same.type, same.name, same.source, same.sure = EntityType.Place, state.name, "gazetteer", True
+            cands[same] = replace(cands[same], type=EntityType.Place, name=state.name, source="gazetteer", sure=True)
         elif i not in taken:
             out.append(_Cand(doc, offset, i, i + 1, EntityType.Place, state.name, "gazetteer", sure=True))
-    return out
+    return cands + out
 
 
 # ---------------------------------------------------------------- article-level decisions
@@ -801,19 +684,19 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
         if c.type != EntityType.Person and (not c.sure or c.type == EntityType.Place and not after_prep):
             if k in full_keys:
                 # "Boris Becker" tagged ORG once and PERSON elsewhere: the person reading wins.
-                c.type, c.name = EntityType.Person, full_keys[k]
+                c = replace(c, type=EntityType.Person, name=full_keys[k])
             elif len(part_of.get(k, ())) == 1 and c.type in (None, EntityType.Organization, EntityType.Place) and \
                     len(c.name.split()) == 1:
                 # "Becker" tagged ORG after "Boris Becker": a lone surname joins the person.
-                c.type = EntityType.Person
+                c = replace(c, type=EntityType.Person)
         if c.type in (EntityType.Place, EntityType.Organization) and c.end - c.start == 1 and c.source == "ner" \
                 and gazetteer.country(c.name) is None and _killed_or_killer(c):
             # "Lincoln was shot by Booth", "the assassination of Kennedy": only a person is killed or kills.
-            c.type, c.sure = EntityType.Person, False
+            c = replace(c, type=EntityType.Person, sure=False)
         if c.type == EntityType.Person and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
                 and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
             # "Düsseldorf" tagged PERSON: a one-word name that is a large city and no person's name is the city.
-            c.type, c.sure = EntityType.Place, True
+            c = replace(c, type=EntityType.Place, sure=True)
         if c.type is None:
             continue
         if c.headline and not c.sure and k not in body:
@@ -856,8 +739,8 @@ def _acts_as_person(c: _Cand) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 
 
-def _aliases(cands: list[_Cand]) -> None:
-    """Give short names the full name they abbreviate inside one article (in place).
+def _aliases(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with short names given the full name they abbreviate inside one article.
 
     A one-word person name takes the person name it begins or ends
     ("Putin" -> "Vladimir Putin"); an organization's acronym takes the name
@@ -866,9 +749,8 @@ def _aliases(cands: list[_Cand]) -> None:
     # "NIS" defined in brackets after "National Intelligence Service" is that name everywhere in the article.
     defined = {c.text: (c.type, c.name) for c in sorted(cands, key=lambda c: (c.offset, c.start))
                if c.source == "acronym"}
-    for c in cands:
-        if c.source != "acronym" and c.text in defined:
-            c.type, c.name = defined[c.text]
+    cands = [replace(c, type=defined[c.text][0], name=defined[c.text][1])
+             if c.source != "acronym" and c.text in defined else c for c in cands]
     persons = sorted({c.name for c in cands if c.type == EntityType.Person and " " in c.name}, key=lambda n: (-len(n), n))
     orgs = sorted({c.name for c in cands if c.type == EntityType.Organization and " " in c.name})
     # Looked up by key, not scanned per mention: a long article names thousands.
@@ -884,23 +766,21 @@ def _aliases(cands: list[_Cand]) -> None:
     by_initials: dict[str, set] = defaultdict(set)
     for o in orgs:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
+    out = []
     for c in cands:
         name = c.name
+        hits = ()
         if c.type == EntityType.Person and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
-            if len(hits) == 1:
-                c.name = next(iter(hits))
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
-            if len(hits) == 1:
-                c.name = next(iter(hits))
         elif c.type == EntityType.Organization and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
-            if len(hits) == 1:
-                c.name = next(iter(hits))
+        out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
+    return out
 
 
 def _pronouns(cands: list[_Cand]) -> list[_Cand]:
@@ -946,7 +826,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     for name in full:
         by_last[_key(name.split()[-1])].add(name)
     covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
-    out = list(cands)
+    out = []
     for c in cands:
         # "Yevgen Yerin" tagged "Yerin": take the capitalized proper noun right before a one-word person.
         if c.type == EntityType.Person and c.source == "ner" and c.end - c.start == 1 and c.start > 0:
@@ -954,9 +834,9 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
             if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
                     and not prev.is_sent_start and gazetteer.place(prev.text) is None \
                     and prev.lower_ not in _TITLES and gazetteer.demonym(prev.text) is None:
-                c.start -= 1
-                c.name = c.doc[c.start:c.end].text
+                c = replace(c, start=c.start - 1, name=c.doc[c.start - 1:c.end].text)
                 covered.add((id(c.doc), prev.i))
+        out.append(c)
     if not by_last:
         return out
     for offset, doc in docs:
@@ -982,7 +862,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
     cands = _recover_persons(cands, docs or [])
-    _aliases(cands)
+    cands = _aliases(cands)
     cands = cands + _pronouns(cands)
     out = []
     seen = set()

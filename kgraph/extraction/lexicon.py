@@ -150,6 +150,9 @@ HEADQUARTERS_WORDS = _words("headquarters head-quarters hq")
 #: Participles placing an organization: "Acme, based in Leeds", "headquartered in Paris".
 BASED_WORDS = _words("based headquartered")
 
+#: Title nouns a department word goes before: "Defense" in "Defense Secretary Ann Roe" is no organization.
+PORTFOLIO_TITLE_NOUNS = _words("secretary minister")
+
 # ---------------------------------------------------------------- places
 
 #: Last words of place names ("Jean Lesage International Airport", "Red Square").
@@ -160,6 +163,9 @@ monastery abbey temple mosque synagogue terminal stadion""")
 
 #: Nouns after a place name that make it a region ("the Kursk region", "Donetsk oblast").
 REGION_NOUNS = _words("region province oblast district area governorate county")
+
+#: Prepositions after which a known town tagged as an organization is the town: "flooding in Leeds".
+NEAR_PREPS = _words("in near")
 
 #: Prepositions before a place ("in Austin") that keep a place reading against a surname.
 PLACE_PREPS = _words("in at from to near into across outside inside via")
@@ -184,6 +190,9 @@ PARTICLES = _words("von van der den de du da di dos das del della le la al bin i
 
 #: Possessive pronouns that stand for the subject of their clause ("Ann Roe returned to her Leeds home").
 POSSESSIVE_PRONOUNS = _words("his her their")
+
+#: Second words of "X of Y" names whose first word is the head: "University of Leeds", "Fund for Peace".
+NAME_JOINERS = _words("of for")
 
 #: Short words a title-case headline leaves lower-case.
 SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs")

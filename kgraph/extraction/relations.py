@@ -17,7 +17,6 @@ predicates, examples=..., counter_examples=...)``, and add its id to
 
 from __future__ import annotations
 
-import math
 
 import dataclasses
 import json
@@ -28,6 +27,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
+from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS, HOME_PLACE_NOUNS,
                       KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
@@ -40,12 +40,6 @@ from kgraph.core.terms import EntityType, Predicate
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "relations.json"
 
 
-def softmax(scores: list[float]) -> list[float]:
-    """Return the softmax of a list of scores."""
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
 
 # ---------------------------------------------------------------- relations
 
@@ -1810,12 +1804,7 @@ def rule_relations(doc, index: MentionIndex, offset: int) -> list[Relation]:
 
 def pair_probabilities(weights: dict, doc, a, sa, b, sb) -> list[float]:
     """Return the sentence classifier's class probabilities for one mention pair."""
-    scores = list(weights["__bias__"])
-    for f in pair_features(doc, a, sa, b, sb):
-        w = weights.get(f)
-        if w is not None:
-            scores = [s + x for s, x in zip(scores, w)]
-    return softmax(scores)
+    return probabilities(weights, pair_features(doc, a, sa, b, sb))
 
 
 def classify(doc, pairs, offset: int, model: dict, skip=frozenset()) -> Iterator[Relation]:
