@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kgraph.linking.identity import clean_name, fold
@@ -172,3 +174,28 @@ def test_one_spelling_of_a_name_dropped_as_no_name_leaves_the_others_typed():
                               text="The harbour and each harbour fee."),
                            ex("b", ("NTC HARBOUR", "Organization", "NTC HARBOUR"))])
     assert "NTC" in {e.label for e in kb.entities}
+
+
+def found(aid, text, *names):
+    """Build an extraction whose mentions are every occurrence of each (name, type) in the text."""
+    out = []
+    for name, kind in names:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(name, kind, m.start(), m.end(), name))
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
+    report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
+              "Fans in Chile celebrated all night.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country")),
+                           found("b", "Chile signed a trade deal with Norway.", ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Organization", "Chile")] == ("a",) and got[("Organization", "Norway")] == ("a",)
+    assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
+
+
+def test_a_demonym_in_a_match_report_stays_the_country():
+    report = "The Chilean striker scored twice, the goalkeeper saved a penalty and the league title is near."
+    ext = Extraction(Article("a", report), (Mention("Chilean", "Country", 4, 11, "Chile"),))
+    assert [(e.type, e.label) for e in link_extractions([ext]).entities] == [("Country", "Chile")]
