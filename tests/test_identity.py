@@ -199,3 +199,33 @@ def test_a_demonym_in_a_match_report_stays_the_country():
     report = "The Chilean striker scored twice, the goalkeeper saved a penalty and the league title is near."
     ext = Extraction(Article("a", report), (Mention("Chilean", "Country", 4, 11, "Chile"),))
     assert [(e.type, e.label) for e in link_extractions([ext]).entities] == [("Country", "Chile")]
+
+
+def test_a_generic_institution_name_is_one_thing_per_country_its_articles_are_about():
+    kb = link_extractions([ex("a", ("Interior Ministry", "Organization", "Interior Ministry"),
+                              ("Veltria", "Country", "Veltria"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Interior Ministry", "Organization", "Interior Ministry"),
+                              ("Ostmark", "Country", "Ostmark")),
+                           ex("c", ("Interior Ministry", "Organization", "Interior Ministry"),
+                              ("Veltria", "Country", "Veltria"))])
+    got = {e.label: e for e in kb.entities if e.type == "Organization"}
+    assert got["Interior Ministry (Veltria)"].articles == ("a", "c")
+    assert got["Interior Ministry (Ostmark)"].articles == ("b",)
+    assert "Interior Ministry" in got["Interior Ministry (Ostmark)"].aliases
+
+
+def test_a_generic_name_named_in_one_country_keeps_its_plain_label():
+    kb = link_extractions([ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))])
+    assert ("Organization", "Interior Ministry") in labels(kb)
+
+
+def test_a_short_institution_name_joins_the_full_name_of_its_articles_country_only():
+    kb = link_extractions([ex("a", ("Communist Party of Chile", "Organization", "Communist Party of Chile")),
+                           ex("b", ("Communist Party of Norway", "Organization", "Communist Party of Norway")),
+                           ex("c", ("Communist Party", "Organization", "Communist Party"), ("Chile", "Country", "Chile")),
+                           ex("d", ("Foreign Ministry", "Organization", "Foreign Ministry"), ("Peru", "Country", "Peru")),
+                           ex("e", ("Chilean Foreign Ministry", "Organization", "Chilean Foreign Ministry"))])
+    got = labels(kb)
+    assert got[("Organization", "Communist Party of Chile")].articles == ("a", "c")
+    assert got[("Organization", "Chilean Foreign Ministry")].articles == ("e",)

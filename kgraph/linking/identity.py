@@ -161,6 +161,9 @@ class Group:
     names: Counter = field(default_factory=Counter)
     aliases: set = field(default_factory=set)
     articles: set = field(default_factory=set)
+    #: The country a national institution's name is read in ("Interior Ministry (Veltria)"), when one name
+    #: stands for several such institutions in the corpus.
+    qualifier: str = ""
 
 
 @dataclass(frozen=True)
@@ -380,20 +383,43 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map)
-    _join_short_names(groups, per_article, sport, uf, local_map, teams)
+    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group)
 
-    # 4. Apply the joins: each mention goes to its group's target, its names with it.
+    # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
+    #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
+    targets = {k: uf.find(local_map.get((k[0], gid), gid)) for k, gid in mention_group.items()}
+    home = _home_countries(targets, groups)
+    generic = {g for g in set(targets.values()) if _national_institution(g, groups[g], case)}
+    named: dict = defaultdict(set)  # article -> the country groups it names
+    for (aid, _s, _e), tgt in targets.items():
+        if tgt[0] == EntityType.Country:
+            named[aid].add(tgt)
+    # The country a generic name is read in: the one most of its articles are about, wherever an article
+    # names that country too ("Christian Democrats" beside Germany in a story about elsewhere), else its own.
+    main_home = {g: h for g in generic if (h := _main_home(g, groups, home)) is not None}
+    reading: dict = {}
+    homes_of: dict = defaultdict(set)
+    for k, tgt in targets.items():
+        if tgt in main_home:
+            h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
+            reading[k] = h
+            homes_of[tgt].add(h)
+    qualifier: dict = {}
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
     for k in sorted(mention_group):
         gid = mention_group[k]
-        tgt = uf.find(local_map.get((k[0], gid), gid))
+        tgt = targets[k]
+        if len(homes_of.get(tgt, ())) > 1:
+            h = reading[k]
+            qualifier[tgt + h] = groups[h].names.most_common(1)[0][0]
+            tgt = tgt + h
         final_mg[k] = tgt
         moved[gid].add(tgt)
         dst = out_groups.get(tgt)
         if dst is None:
-            dst = out_groups[tgt] = Group(groups[tgt].type)
+            dst = out_groups[tgt] = Group(groups[tgt[:2]].type, qualifier=qualifier.get(tgt, ""))
         dst.names[mention_name[k]] += 1
         dst.articles.add(k[0])
         alias = cleaned[k][1]
@@ -405,6 +431,51 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+#: Head words of an institution every country has: a generic name ending in one is read in its article's country.
+_NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
+army navy assembly""".split())
+#: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
+_INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
+communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
+affairs""".split())
+
+
+def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
+    """True for an organization named only with common words and an institution head ("Interior Ministry")."""
+    t, n = gid[:2]
+    if t != EntityType.Organization:
+        return False
+    words = [w for w in n.replace("-", " ").split() if w not in _NAME_LINKS]
+    if not words or words[-1] not in _NATIONAL_HEADS and words[0] not in _NATIONAL_HEADS:
+        return False
+    for w in words:
+        low, cap = case.get(w, (0, 0))
+        if not (w in _NATIONAL_HEADS or w in _INSTITUTION_WORDS or w in TITLES or w in ORG_WORDS or low >= cap > 0):
+            return False
+    return True
+
+
+def _institution_words(n: str) -> bool:
+    """True for a name made only of institution words ("Christian Democratic Union"), no place or person in it."""
+    return all(w in _NATIONAL_HEADS or w in _INSTITUTION_WORDS or w in ORG_WORDS or w in TITLES or w in _NAME_LINKS
+               for w in n.replace("-", " ").split())
+
+
+def _main_home(gid: tuple, groups: dict, home: dict):
+    """Return the country most of a group's articles are about (ties by name), or None."""
+    c = Counter(home[a] for a in groups[gid].articles if a in home)
+    return min(c, key=lambda h: (-c[h], h)) if c else None
+
+
+def _home_countries(targets: dict, groups: dict) -> dict:
+    """Return article id -> the country group it names most often (ties by name), for articles naming one."""
+    counts: dict = defaultdict(Counter)
+    for (aid, _s, _e), tgt in targets.items():
+        if tgt[0] == EntityType.Country:
+            counts[aid][tgt] += 1
+    return {aid: min(c, key=lambda g: (-c[g], g)) for aid, c in counts.items()}
 
 
 _PRONOUNS = frozenset("he she him her his hers they them it i we you".split())
@@ -556,7 +627,7 @@ _GEO_SUFFIXES = frozenset("strip bay city island islands region province state v
 
 
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
-                      teams: frozenset | set = frozenset()) -> None:
+                      teams: frozenset | set = frozenset(), mention_group: dict | None = None) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -580,9 +651,13 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, " ".join(words[k:]))].add(gid)
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
+            head, of, rest = n.rpartition(" of ")
+            if of and head and _name_countries(rest):
+                by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria"
         elif t == EntityType.Place and words[-1] in _GEO_SUFFIXES:
             by_edge[(t, " ".join(words[:-1]))].add(gid)
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
+    home = _home_countries(mention_group or {}, groups)
     for gid in sorted(groups):
         t, n = gid
         if t == EntityType.Country or (t == EntityType.Person and " " in n) or (gid in teams and gazetteer.country(n)):
@@ -599,12 +674,36 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 local_map[(aid, gid)] = next(iter(here))
             elif not here and len(cands) == 1 and (t == EntityType.Person or _corpus_short_ok(t, n, sport[aid])):
                 local_map[(aid, gid)] = next(iter(cands))
+            elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
+                # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
+                # or, for a name without a country in it, whose articles are mostly about Veltria.
+                mine = {g for g in per_article[aid] if g[0] == EntityType.Country}
+                fits = {c for c in cands if _name_countries(c[1]) & mine
+                        or _institution_words(c[1]) and _main_home(c, groups, home) in mine}
+                if len(fits) == 1:
+                    local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_countries(n: str) -> frozenset:
+    """Return the country groups whose name or demonym is a word (or two) of a name ("Burmese Communist Party")."""
+    words = n.split()
+    out = set()
+    for i in range(len(words)):
+        for j in (i + 1, i + 2):
+            if j > len(words):
+                continue
+            part = " ".join(words[i:j])
+            c = gazetteer.country(part) or gazetteer.demonym(part)
+            if c is not None:
+                out.add((EntityType.Country, gazetteer.norm(c.name)))
+    return frozenset(out)
+
+
 def _corpus_short_ok(t: str, n: str, sport: bool) -> bool:
     """A name not completed in its own article joins a corpus-wide one only for persons and clubs in sport."""
-    if n in _GENERIC:
-        return False
+    if n in _GENERIC or n.split()[-1] in _NATIONAL_HEADS:
+        return False  # "Foreign Ministry" in one article is not the one foreign ministry another names in full
     return t == EntityType.Organization and " " in n or t == EntityType.Place

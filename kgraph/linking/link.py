@@ -89,6 +89,8 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         t = res.groups[cid].type
         counter = clusters[cid]
         label = forced_label.get(cid) or _choose_label(t, counter)
+        if res.groups[cid].qualifier and cid not in forced_label:
+            label = f"{label} ({res.groups[cid].qualifier})"  # one generic name, several countries' institutions
         key = entity_key(t, label)
         i = 2
         while key in used:
