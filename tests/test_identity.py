@@ -229,3 +229,10 @@ def test_a_short_institution_name_joins_the_full_name_of_its_articles_country_on
     got = labels(kb)
     assert got[("Organization", "Communist Party of Chile")].articles == ("a", "c")
     assert got[("Organization", "Chilean Foreign Ministry")].articles == ("e",)
+
+
+def test_a_lone_first_name_does_not_join_a_full_name_from_another_article():
+    kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), ex("b", ("Lorna", "Person", "Lorna")),
+                           ex("c", ("Vetsk", "Person", "Vetsk"))])
+    got = labels(kb)
+    assert got[("Person", "Lorna Vetsk")].articles == ("a", "c") and ("Person", "Lorna") in got

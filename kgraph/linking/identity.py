@@ -672,7 +672,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             here = cands & roots[aid]
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
-            elif not here and len(cands) == 1 and (t == EntityType.Person or _corpus_short_ok(t, n, sport[aid])):
+            elif not here and len(cands) == 1 and (t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands))) or _corpus_short_ok(t, n, sport[aid])):
                 local_map[(aid, gid)] = next(iter(cands))
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
@@ -700,6 +700,15 @@ def _name_countries(n: str) -> frozenset:
             if c is not None:
                 out.add((EntityType.Country, gazetteer.norm(c.name)))
     return frozenset(out)
+
+
+def _person_corpus_ok(groups: dict, short: tuple, full: tuple) -> bool:
+    """A surname alone in its article joins the corpus' one full name ending with it; a lone first name does not.
+
+    On DWIE 1-150 and 301-450 first names joined across articles were wrong 2 times in 3 ("Lloyd" is not the one
+    Lloyd named elsewhere), surnames right at least 11 times in 13.
+    """
+    return full[1].split()[-1] == short[1]
 
 
 def _corpus_short_ok(t: str, n: str, sport: bool) -> bool:
