@@ -236,3 +236,12 @@ def test_a_lone_first_name_does_not_join_a_full_name_from_another_article():
                            ex("c", ("Vetsk", "Person", "Vetsk"))])
     got = labels(kb)
     assert got[("Person", "Lorna Vetsk")].articles == ("a", "c") and ("Person", "Lorna") in got
+
+
+def test_an_acronym_may_swap_two_neighbouring_initials_but_not_shuffle_them():
+    kb = link_extractions([ex("a", ("Free Labour Party", "Organization", "Free Labour Party")),
+                           ex("b", ("FPL", "Organization", "FPL")),
+                           ex("c", ("Bay Area Tennis Society", "Organization", "Bay Area Tennis Society")),
+                           ex("d", ("TABS", "Organization", "TABS"))])
+    got = labels(kb)
+    assert got[("Organization", "Free Labour Party")].articles == ("a", "b") and ("Organization", "TABS") in got

@@ -583,13 +583,15 @@ def _typo_ok(fa: str, fb: str, t: str) -> bool:
 def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
     """An acronym joins the one multi-word name whose initials it spells: in its article first, else in the corpus."""
     by_initials: dict[str, set] = defaultdict(set)
-    by_letters: dict[str, set] = defaultdict(set)  # initials in any order: "SPD" for "Social Democratic Party"
+    by_letters: dict[str, set] = defaultdict(set)  # initials with two neighbours swapped: "SPD" for "Social Democratic Party"
     for gid in groups:
         t, n = gid
         name = groups[gid].names.most_common(1)[0][0]
         if t in (EntityType.Organization, EntityType.Country, EntityType.Place) and len(name.split()) >= 2:
             by_initials[_initials(name)].add(gid)
-            by_letters["".join(sorted(_initials(name)))].add(gid)
+            ini = _initials(name)
+            for i in range(len(ini) - 1):  # "SPD" for "Social Democratic Party": two neighbours swapped
+                by_letters[ini[:i] + ini[i + 1] + ini[i] + ini[i + 2:]].add(gid)
     for gid in sorted(groups):
         t, n = gid
         name = max(groups[gid].names, key=lambda x: (groups[gid].names[x], x))
@@ -599,8 +601,8 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             continue
         cands = by_initials.get(name, set()) - {gid}
         if not cands:
-            # A name translated from another language keeps its letters, not their order.
-            cands = by_letters.get("".join(sorted(name)), set()) - {gid}
+            # A name translated from another language may swap two neighbouring words ("Partei" first).
+            cands = by_letters.get(name, set()) - {gid}
             if len(cands) != 1 or len(name) < 3:
                 cands = set()
         if len(cands) == 1:
