@@ -245,3 +245,13 @@ def test_an_acronym_may_swap_two_neighbouring_initials_but_not_shuffle_them():
                            ex("d", ("TABS", "Organization", "TABS"))])
     got = labels(kb)
     assert got[("Organization", "Free Labour Party")].articles == ("a", "b") and ("Organization", "TABS") in got
+
+
+def test_spellings_of_one_gazetteer_city_and_a_plural_join():
+    kb = link_extractions([ex("a", ("Kiev", "Place", "Kiev"), ("Varnholts", "Organization", "Varnholts")),
+                           ex("b", ("Kyiv", "Place", "Kyiv"), ("Varnholt", "Organization", "Varnholt")),
+                           ex("c", ("Tarsk Airport", "Place", "Tarsk Airport")), ex("d", ("Tarsk", "Place", "Tarsk"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert [v for (t, n), v in got.items() if n in ("Kiev", "Kyiv")] == [("a", "b")]
+    assert got[("Place", "Tarsk Airport")] == ("c", "d")
+    assert [v for (t, _), v in got.items() if t == "Organization"] == [("a", "b")]

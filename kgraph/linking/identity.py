@@ -381,7 +381,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     #    resolved in each article by itself, so "Kim" may be two people in two articles.
     uf = _UnionFind()
     local_map: dict[tuple[str, tuple], tuple] = {}
-    _join_spellings(groups, uf)
+    _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group)
 
@@ -435,7 +435,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
-army navy assembly""".split())
+army navy assembly green greens liberals conservatives socialists communists republicans""".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
 communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
@@ -516,8 +516,9 @@ def _canonical(type_: str, name: str) -> tuple[str, str]:
     return type_, name
 
 
-def _join_spellings(groups: dict, uf: _UnionFind) -> None:
+def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> None:
     """Join names of one type that differ only by transliteration or a small typo."""
+    case = case or {}
     by_fold: dict[tuple[str, str], list] = defaultdict(list)
     for gid in sorted(groups):
         t, n = gid
@@ -528,6 +529,23 @@ def _join_spellings(groups: dict, uf: _UnionFind) -> None:
         for g in members[1:]:
             uf.union(members[0], g)
         heads.append(members[0])
+    # Places the gazetteer knows as one city ("Kiev" / "Kyiv", "Cologne" / "Koeln"); "Houthi" / "Houthis".
+    same: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        t, n = gid
+        if t == EntityType.Place:
+            c = gazetteer.city(n)
+            if c is not None and c.geonames_id:  # one spelling's first letter: "Delhi" is not "New Delhi"
+                same[("geo", c.geonames_id, fold(n)[:1])].append(gid)
+        elif t == EntityType.Organization and " " not in n and len(n) >= 5:
+            one = n[:-1] if n.endswith("s") else n
+            low, cap = case.get(one, (0, 0))
+            if low < cap:  # not a word ("Green", "Liberal")
+                same[("plural", one)].append(gid)
+    for key in sorted(same, key=str):
+        members = sorted(same[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        for g in members[1:]:
+            uf.union(members[0], g)
     # Persons: "George Bush" / "George W. Bush", "P Chidambaram" / "Palaniappan Chidambaram".
     by_ends: dict[tuple[str, str], list] = defaultdict(list)
     for gid in heads:
@@ -625,7 +643,7 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
                 local_map[(aid, gid)] = next(iter(here))
 
 
-_GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley".split())
+_GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
 
 
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
