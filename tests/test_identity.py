@@ -255,3 +255,10 @@ def test_spellings_of_one_gazetteer_city_and_a_plural_join():
     assert [v for (t, n), v in got.items() if n in ("Kiev", "Kyiv")] == [("a", "b")]
     assert got[("Place", "Tarsk Airport")] == ("c", "d")
     assert [v for (t, _), v in got.items() if t == "Organization"] == [("a", "b")]
+
+
+def test_a_country_named_us_state_in_a_story_about_the_us_is_the_state():
+    kb = link_extractions([ex("a", ("US", "Country", "US"), ("Georgia", "Country", "Georgia"), ("US", "Country", "US")),
+                           ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities if "Georgia" in e.label}
+    assert got == {("Place", "Georgia"): ("a",), ("Country", "Georgia"): ("b",)}

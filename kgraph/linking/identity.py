@@ -339,15 +339,27 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for (aid, n), local in votes.items():
         if gazetteer.us_state_name(n) and gazetteer.country(n) is None and n in corpus_votes:
             us_context[aid].add(n)
+    # Articles about the US: it is named more often than any other country (a country-named state aside).
+    country_counts: dict[str, Counter] = defaultdict(Counter)
+    for (aid, n), local in votes.items():
+        c = gazetteer.country(n) if corpus_type.get(n) == EntityType.Country else None
+        if c is not None and not (gazetteer.us_state_name(n) and c.iso_code != "US"):
+            country_counts[aid][c.iso_code] += sum(local.values())
+    us_home = {aid for aid, c in country_counts.items() if c["US"] and c["US"] == max(c.values())
+               and sum(1 for v in c.values() if v == c["US"]) == 1}
+
+    def state_reading(aid: str, name: str) -> bool:
+        """A country-named US state ("Georgia") is the state beside another state or in an article about the US."""
+        return bool(us_context[aid] or aid in us_home) and bool(gazetteer.us_state_name(name)) \
+            and norm(name) not in us_context[aid]
 
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
         if m is not None and sport[aid] and _team_reading(ex_text[aid], m, name, t):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
-        if t == EntityType.Country:
-            if us_context[aid] and gazetteer.us_state_name(name) and n not in us_context[aid]:
-                return EntityType.Place  # "Georgia" beside Alabama is the state
+        if t == EntityType.Country and state_reading(aid, name):
+            return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
 
     groups: dict[tuple[str, str], Group] = {}
@@ -365,7 +377,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             t = article_type(aid, name, m)
             if t == EntityType.Organization and corpus_type[norm(name)] in (EntityType.Country, EntityType.Place):
                 teams.add((t, norm(name)))
-            if not (t == EntityType.Place and us_context[aid] and gazetteer.us_state_name(name)):
+            if not (t == EntityType.Place and (us_context[aid] or aid in us_home) and gazetteer.us_state_name(name)):
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
