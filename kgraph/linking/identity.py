@@ -235,8 +235,9 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
     """
     if corpus_type not in (EntityType.Country, EntityType.Place) or text[m.start:m.end] != m.name:
         return False
-    if corpus_type == EntityType.Place and gazetteer.city(name) is None:
-        return False  # a region, river or stadium
+    city = gazetteer.city(name) if corpus_type == EntityType.Place else None
+    if corpus_type == EntityType.Place and (city is None or not city.country_code):
+        return False  # a region, continent, river or stadium
     before = text[max(0, m.start - 30):m.start].split()
     prev = before[-1].casefold() if before else ""
     after = text[m.end:m.end + 3]
