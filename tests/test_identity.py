@@ -262,3 +262,11 @@ def test_a_country_named_us_state_in_a_story_about_the_us_is_the_state():
                            ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])
     got = {(e.type, e.label): e.articles for e in kb.entities if "Georgia" in e.label}
     assert got == {("Place", "Georgia"): ("a",), ("Country", "Georgia"): ("b",)}
+
+
+def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
+    report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
+              "saved a penalty before a holiday in the Norway hills.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Country", "Chile"), ("Organization", "Chile"), ("Country", "Norway"), ("Organization", "Norway")}

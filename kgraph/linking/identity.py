@@ -238,11 +238,15 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
     city = gazetteer.city(name) if corpus_type == EntityType.Place else None
     if corpus_type == EntityType.Place and (city is None or not city.country_code):
         return False  # a region, continent, river or stadium
-    before = text[max(0, m.start - 30):m.start].split()
+    before = text[max(0, m.start - 40):m.start].split()
+    if before and before[-1].casefold() == "the":
+        before = before[:-1]  # "in the Veltrian Republic"
     prev = before[-1].casefold() if before else ""
     after = text[m.end:m.end + 3]
     if prev in _LOCATIVE and not re.match(r"['\u2019]s?\b", after):
         return False
+    if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
+        return False  # "Tarsk, Veltria": a place and its country
     return True
 
 
