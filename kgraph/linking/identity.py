@@ -452,7 +452,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
-army navy assembly green greens liberals conservatives socialists communists republicans""".split())
+army navy assembly congress green greens liberals conservatives socialists communists republicans""".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
 communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
@@ -695,6 +695,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             by_edge[(t, " ".join(words[:-1]))].add(gid)
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     home = _home_countries(mention_group or {}, groups)
+    countries_of: dict = {}  # article -> the country groups it names (computed once, when asked)
+    home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
         if t == EntityType.Country or (t == EntityType.Person and " " in n) or (gid in teams and gazetteer.country(n)):
@@ -714,9 +716,15 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
                 # or, for a name without a country in it, whose articles are mostly about Veltria.
-                mine = {g for g in per_article[aid] if g[0] == EntityType.Country}
-                fits = {c for c in cands if _name_countries(c[1]) & mine
-                        or _institution_words(c[1]) and _main_home(c, groups, home) in mine}
+                if aid not in countries_of:
+                    countries_of[aid] = {g for g in per_article[aid] if g[0] == EntityType.Country}
+                mine = countries_of[aid]
+                fits = set()
+                for c in cands:
+                    if c not in home_of:
+                        home_of[c] = _main_home(c, groups, home) if _institution_words(c[1]) else None
+                    if _name_countries(c[1]) & mine or home_of[c] in mine:
+                        fits.add(c)
                 if len(fits) == 1:
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
