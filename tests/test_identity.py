@@ -270,3 +270,8 @@ def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
     got = {(e.type, e.label) for e in kb.entities}
     assert got == {("Country", "Chile"), ("Organization", "Chile"), ("Country", "Norway"), ("Organization", "Norway")}
+
+
+def test_two_word_names_of_one_gazetteer_city_are_not_joined_by_the_gazetteer_alone():
+    kb = link_extractions([ex("a", ("Kiev", "Place", "Kiev")), ex("b", ("Kyiv Arena", "Place", "Kyiv Arena"))])
+    assert len(kb.entities) == 2

@@ -551,7 +551,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     for gid in heads:
         t, n = gid
         if t == EntityType.Place:
-            c = gazetteer.city(n)
+            c = gazetteer.city(n) if " " not in n else None  # "San Tarso" may be a stadium, not the city
             if c is not None and c.geonames_id:  # one spelling's first letter: "Delhi" is not "New Delhi"
                 same[("geo", c.geonames_id, fold(n)[:1])].append(gid)
         elif t == EntityType.Organization and " " not in n and len(n) >= 5:
