@@ -31,6 +31,7 @@ def labels(kb):
     ("However Veltria", "Country", "Veltria"),
     ("Following Keskula", "Person", "Keskula"),
     ("Hosting Keskula", "Person", "Keskula"),
+    ("Was Veltria", "Country", "Veltria"),
     ("Varnhold 2-1", "Organization", "Varnhold"),
     ("Tarsk city", "Place", "Tarsk"),
     ("Varnhold news agency", "Organization", "Varnhold"),
@@ -275,3 +276,10 @@ def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
 def test_two_word_names_of_one_gazetteer_city_are_not_joined_by_the_gazetteer_alone():
     kb = link_extractions([ex("a", ("Kiev", "Place", "Kiev")), ex("b", ("Kyiv Arena", "Place", "Kyiv Arena"))])
     assert len(kb.entities) == 2
+
+
+def test_an_acronym_inside_a_name_reads_as_its_expansion():
+    kb = link_extractions([ex("a", ("United Nations", "Organization", "United Nations"),
+                              ("United Nations Trade Council", "Organization", "United Nations Trade Council")),
+                           ex("b", ("UN Trade Council", "Organization", "UN Trade Council"))])
+    assert labels(kb)[("Organization", "United Nations Trade Council")].articles == ("a", "b")

@@ -61,6 +61,7 @@ also still yet and but or nor so then when where if unless until as at by for fr
 with without within about against among between through via per under over upon citing hosting having
 according including regarding concerning asked says said says told tells meeting visiting welcoming
 overtake beat beats defeat defeated against versus vs whether why what who whom whose which that this these
+is are was were been has had does did
 those there here today yesterday tomorrow now only even just indeed perhaps maybe surely clearly
 """.split())
 
@@ -658,6 +659,24 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             here = cands & per_article[aid]
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
+    # "UN Tarsk Council" is "United Nations Tarsk Council" when the corpus reads "UN" as that one name.
+    by_fold = {(t, fold(n)): (t, n) for t, n in groups}
+    for gid in sorted(groups):
+        t, n = gid
+        name = groups[gid].names.most_common(1)[0][0]
+        head, _, rest = name.partition(" ")
+        if t != EntityType.Organization or not rest or not (head.isupper() and head.isalpha() and 2 <= len(head) <= 6):
+            continue
+        root = uf.find((t, gazetteer.norm(head))) if (t, gazetteer.norm(head)) in groups else None
+        full = root if root is not None and _initials(groups[root].names.most_common(1)[0][0]) == head else None
+        if full is None and len(by_initials.get(head, ())) == 1:
+            full = next(iter(by_initials[head]))
+        if full is None:
+            continue
+        other = by_fold.get((t, fold(groups[full].names.most_common(1)[0][0] + " " + rest)))
+        if other is not None and other != gid:
+            big, small = sorted((other, gid), key=lambda g: (-sum(groups[g].names.values()), g))
+            uf.union(big, small)
 
 
 _GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
