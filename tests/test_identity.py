@@ -283,3 +283,11 @@ def test_an_acronym_inside_a_name_reads_as_its_expansion():
                               ("United Nations Trade Council", "Organization", "United Nations Trade Council")),
                            ex("b", ("UN Trade Council", "Organization", "UN Trade Council"))])
     assert labels(kb)[("Organization", "United Nations Trade Council")].articles == ("a", "b")
+
+
+def test_an_acronym_joins_a_name_written_two_ways_as_one_candidate():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+                           ex("b", ("Northern Trade Councel", "Organization", "Northern Trade Councel")),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    (e,) = kb.entities
+    assert e.articles == ("a", "b", "c")

@@ -628,6 +628,11 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             ini = _initials(name)
             for i in range(len(ini) - 1):  # "SPD" for "Social Democratic Party": two neighbours swapped
                 by_letters[ini[:i] + ini[i + 1] + ini[i] + ini[i + 2:]].add(gid)
+    by_group = {g for gs in by_initials.values() for g in gs} | {g for gs in by_letters.values() for g in gs}
+    members: dict = defaultdict(list)  # root -> its candidate groups
+    for g in sorted(by_group):
+        members[uf.find(g)].append(g)
+    root_articles: dict = {}
     for gid in sorted(groups):
         t, n = gid
         name = max(groups[gid].names, key=lambda x: (groups[gid].names[x], x))
@@ -635,28 +640,33 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             continue
         if t == EntityType.Person:
             continue
-        cands = by_initials.get(name, set()) - {gid}
+        me = uf.find(gid)
+        # Spellings already joined ("Agence France Press", "... Presse") are one candidate, with all their articles.
+        cands = {uf.find(c) for c in by_initials.get(name, ())} - {me}
         if not cands:
             # A name translated from another language may swap two neighbouring words ("Partei" first).
-            cands = by_letters.get(name, set()) - {gid}
+            cands = {uf.find(c) for c in by_letters.get(name, ())} - {me}
             if len(cands) != 1 or len(name) < 3:
                 cands = set()
         if len(cands) == 1:
             uf.union(next(iter(cands)), gid)
             continue
         if len(cands) > 1:
+            for c in cands:
+                if c not in root_articles:
+                    root_articles[c] = set().union(*(groups[m].articles for m in members[c]))
             # Several names spell it: the one named beside it in the most articles, when one leads.
-            shared = sorted(((len(groups[c].articles & groups[gid].articles), c) for c in cands), reverse=True)
+            shared = sorted(((len(root_articles[c] & groups[gid].articles), c) for c in cands), reverse=True)
             if shared[0][0] >= 2 and shared[0][0] > shared[1][0]:
                 uf.union(shared[0][1], gid)
                 continue
             # Else a name the corpus uses far more than the others ("Deutsche Welle" over "Die Welt").
-            prior = sorted(((len(groups[c].articles), c) for c in cands), reverse=True)
+            prior = sorted(((len(root_articles[c]), c) for c in cands), reverse=True)
             if prior[0][0] >= 3 and prior[0][0] >= 3 * prior[1][0]:
                 uf.union(prior[0][1], gid)
                 continue
         for aid in sorted(groups[gid].articles):
-            here = cands & per_article[aid]
+            here = cands & {uf.find(g) for g in per_article[aid] if g in by_group}
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
     # "UN Tarsk Council" is "United Nations Tarsk Council" when the corpus reads "UN" as that one name.
