@@ -291,3 +291,19 @@ def test_an_acronym_joins_a_name_written_two_ways_as_one_candidate():
                            ex("c", ("NTC", "Organization", "NTC"))])
     (e,) = kb.entities
     assert e.articles == ("a", "b", "c")
+
+
+def test_corrections_name_a_country_labelled_institution_by_its_iri_and_keep_it():
+    from kgraph.linking.corrections import parse
+
+    arts = [ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
+            ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Ostmark", "Country", "Ostmark")),
+            ex("c", ("Tarsk Police", "Organization", "Tarsk Police"))]
+    keys = {e.label: e.key for e in link_extractions(arts).entities}
+    fix = parse({"version": 1, "corrections": [
+        {"action": "merge", "entities": [keys["Interior Ministry (Veltria)"], "Tarsk Police"],
+         "keep": keys["Interior Ministry (Veltria)"]}]})
+    kb = link_extractions(arts, fix)
+    got = {e.key: e for e in kb.entities}
+    assert got[keys["Interior Ministry (Veltria)"]].articles == ("a", "c")
+    assert keys["Interior Ministry (Ostmark)"] in got
