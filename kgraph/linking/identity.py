@@ -429,7 +429,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
-        if len(homes_of.get(tgt, ())) > 1:
+        if len(homes_of.get(tgt, ())) > 1 and reading[k] != main_home[tgt]:
+            # The main reading keeps the plain name (so its IRI stays as other countries' namesakes appear).
             h = reading[k]
             qualifier[tgt + h] = groups[h].names.most_common(1)[0][0]
             tgt = tgt + h
