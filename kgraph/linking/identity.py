@@ -107,6 +107,8 @@ def clean_name(name: str, type_: str) -> str | None:
     "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None.
     """
     s = _SCORE.sub("", name.strip())
+    if re.search(r"\d+\s*[-:\u2013]\s*\d+", s):
+        return None  # "Tarsk 1-1 Varnholt": a result line, two names and a score
     s = re.split(r"\s+(?:--|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany"
     if ", " in s:
         return None  # "Kiefer, Schüttler": a list, not a name
@@ -127,6 +129,8 @@ def clean_name(name: str, type_: str) -> str | None:
         words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
     if not words:
         return None
+    if len(words) == 2 and words[0] == words[1]:
+        words = words[:1]  # "Keskula Keskula": a name repeated across a line break
     s = " ".join(words).strip(" ,;:-\u2013\u2014\"'")
     if not s or not any(ch.isalpha() for ch in s):
         return None
