@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kgraph.linking.identity import clean_name, fold
@@ -29,6 +31,10 @@ def labels(kb):
     ("However Veltria", "Country", "Veltria"),
     ("Following Keskula", "Person", "Keskula"),
     ("Hosting Keskula", "Person", "Keskula"),
+    ("Was Veltria", "Country", "Veltria"),
+    ("Keskula Keskula", "Person", "Keskula"),
+    ("Tarsk 1-1 Varnholt", "Organization", None),
+    ("Varnholt 1860", "Organization", "Varnholt 1860"),
     ("Varnhold 2-1", "Organization", "Varnhold"),
     ("Tarsk city", "Place", "Tarsk"),
     ("Varnhold news agency", "Organization", "Varnhold"),
@@ -172,3 +178,136 @@ def test_one_spelling_of_a_name_dropped_as_no_name_leaves_the_others_typed():
                               text="The harbour and each harbour fee."),
                            ex("b", ("NTC HARBOUR", "Organization", "NTC HARBOUR"))])
     assert "NTC" in {e.label for e in kb.entities}
+
+
+def found(aid, text, *names):
+    """Build an extraction whose mentions are every occurrence of each (name, type) in the text."""
+    out = []
+    for name, kind in names:
+        for m in re.finditer(re.escape(name), text):
+            out.append(Mention(name, kind, m.start(), m.end(), name))
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
+    report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
+              "Fans in Chile celebrated all night.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country")),
+                           found("b", "Chile signed a trade deal with Norway.", ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Organization", "Chile")] == ("a",) and got[("Organization", "Norway")] == ("a",)
+    assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
+
+
+def test_a_demonym_in_a_match_report_stays_the_country():
+    report = "The Chilean striker scored twice, the goalkeeper saved a penalty and the league title is near."
+    ext = Extraction(Article("a", report), (Mention("Chilean", "Country", 4, 11, "Chile"),))
+    assert [(e.type, e.label) for e in link_extractions([ext]).entities] == [("Country", "Chile")]
+
+
+def test_a_generic_institution_name_is_one_thing_per_country_its_articles_are_about():
+    kb = link_extractions([ex("a", ("Interior Ministry", "Organization", "Interior Ministry"),
+                              ("Veltria", "Country", "Veltria"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Interior Ministry", "Organization", "Interior Ministry"),
+                              ("Ostmark", "Country", "Ostmark")),
+                           ex("c", ("Interior Ministry", "Organization", "Interior Ministry"),
+                              ("Veltria", "Country", "Veltria"))])
+    got = {e.label: e for e in kb.entities if e.type == "Organization"}
+    assert got["Interior Ministry"].articles == ("a", "c")  # the main reading keeps the plain name and IRI
+    assert got["Interior Ministry (Ostmark)"].articles == ("b",)
+    assert "Interior Ministry" in got["Interior Ministry (Ostmark)"].aliases
+
+
+def test_a_generic_name_named_in_one_country_keeps_its_plain_label():
+    kb = link_extractions([ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))])
+    assert ("Organization", "Interior Ministry") in labels(kb)
+
+
+def test_a_short_institution_name_joins_the_full_name_of_its_articles_country_only():
+    kb = link_extractions([ex("a", ("Communist Party of Chile", "Organization", "Communist Party of Chile")),
+                           ex("b", ("Communist Party of Norway", "Organization", "Communist Party of Norway")),
+                           ex("c", ("Communist Party", "Organization", "Communist Party"), ("Chile", "Country", "Chile")),
+                           ex("d", ("Foreign Ministry", "Organization", "Foreign Ministry"), ("Peru", "Country", "Peru")),
+                           ex("e", ("Chilean Foreign Ministry", "Organization", "Chilean Foreign Ministry"))])
+    got = labels(kb)
+    assert got[("Organization", "Communist Party of Chile")].articles == ("a", "c")
+    assert got[("Organization", "Chilean Foreign Ministry")].articles == ("e",)
+
+
+def test_a_lone_first_name_does_not_join_a_full_name_from_another_article():
+    kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), ex("b", ("Lorna", "Person", "Lorna")),
+                           ex("c", ("Vetsk", "Person", "Vetsk"))])
+    got = labels(kb)
+    assert got[("Person", "Lorna Vetsk")].articles == ("a", "c") and ("Person", "Lorna") in got
+
+
+def test_an_acronym_may_swap_two_neighbouring_initials_but_not_shuffle_them():
+    kb = link_extractions([ex("a", ("Free Labour Party", "Organization", "Free Labour Party")),
+                           ex("b", ("FPL", "Organization", "FPL")),
+                           ex("c", ("Bay Area Tennis Society", "Organization", "Bay Area Tennis Society")),
+                           ex("d", ("TABS", "Organization", "TABS"))])
+    got = labels(kb)
+    assert got[("Organization", "Free Labour Party")].articles == ("a", "b") and ("Organization", "TABS") in got
+
+
+def test_spellings_of_one_gazetteer_city_and_a_plural_join():
+    kb = link_extractions([ex("a", ("Kiev", "Place", "Kiev"), ("Varnholts", "Organization", "Varnholts")),
+                           ex("b", ("Kyiv", "Place", "Kyiv"), ("Varnholt", "Organization", "Varnholt")),
+                           ex("c", ("Tarsk Airport", "Place", "Tarsk Airport")), ex("d", ("Tarsk", "Place", "Tarsk"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert [v for (t, n), v in got.items() if n in ("Kiev", "Kyiv")] == [("a", "b")]
+    assert got[("Place", "Tarsk Airport")] == ("c", "d")
+    assert [v for (t, _), v in got.items() if t == "Organization"] == [("a", "b")]
+
+
+def test_a_country_named_us_state_in_a_story_about_the_us_is_the_state():
+    kb = link_extractions([ex("a", ("US", "Country", "US"), ("Georgia", "Country", "Georgia"), ("US", "Country", "US")),
+                           ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities if "Georgia" in e.label}
+    assert got == {("Place", "Georgia"): ("a",), ("Country", "Georgia"): ("b",)}
+
+
+def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
+    report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
+              "saved a penalty before a holiday in the Norway hills.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Country", "Chile"), ("Organization", "Chile"), ("Country", "Norway"), ("Organization", "Norway")}
+
+
+def test_two_word_names_of_one_gazetteer_city_are_not_joined_by_the_gazetteer_alone():
+    kb = link_extractions([ex("a", ("Kiev", "Place", "Kiev")), ex("b", ("Kyiv Arena", "Place", "Kyiv Arena"))])
+    assert len(kb.entities) == 2
+
+
+def test_an_acronym_inside_a_name_reads_as_its_expansion():
+    kb = link_extractions([ex("a", ("United Nations", "Organization", "United Nations"),
+                              ("United Nations Trade Council", "Organization", "United Nations Trade Council")),
+                           ex("b", ("UN Trade Council", "Organization", "UN Trade Council"))])
+    assert labels(kb)[("Organization", "United Nations Trade Council")].articles == ("a", "b")
+
+
+def test_an_acronym_joins_a_name_written_two_ways_as_one_candidate():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+                           ex("b", ("Northern Trade Councel", "Organization", "Northern Trade Councel")),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    (e,) = kb.entities
+    assert e.articles == ("a", "b", "c")
+
+
+def test_corrections_name_a_country_labelled_institution_by_its_iri_and_keep_it():
+    from kgraph.linking.corrections import parse
+
+    arts = [ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
+            ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Ostmark", "Country", "Ostmark")),
+            ex("c", ("Tarsk Police", "Organization", "Tarsk Police")),
+            ex("d", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))]
+    keys = {e.label: e.key for e in link_extractions(arts).entities}
+    fix = parse({"version": 1, "corrections": [
+        {"action": "merge", "entities": [keys["Interior Ministry (Ostmark)"], "Tarsk Police"],
+         "keep": keys["Interior Ministry (Ostmark)"]}]})
+    kb = link_extractions(arts, fix)
+    got = {e.key: e for e in kb.entities}
+    assert got[keys["Interior Ministry (Ostmark)"]].articles == ("b", "c")
+    assert keys["Interior Ministry"] in got

@@ -88,7 +88,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     for cid in sorted(clusters):
         t = res.groups[cid].type
         counter = clusters[cid]
-        label = forced_label.get(cid) or _choose_label(t, counter)
+        label = forced_label.get(cid) or _group_label(res.groups[cid])
         key = entity_key(t, label)
         i = 2
         while key in used:
@@ -204,7 +204,7 @@ class _Refs:
 
     def add(self, gid) -> None:
         g = self.res.groups[gid]
-        label = _choose_label(g.type, g.names)
+        label = _group_label(g)
         self.by_key.setdefault(entity_key(g.type, label), gid)
         self.by_label[_norm(label)].append(gid)
         for n in set(g.names) | g.aliases:
@@ -250,7 +250,7 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
 
     def label_of(gid):
         g = res.groups[gid]
-        return forced.get(gid) or _choose_label(g.type, g.names)
+        return forced.get(gid) or _group_label(g)
 
     for c in corrections.items:
         if c.action in ("reject", "assert"):
@@ -396,6 +396,12 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
         cid = cid_of[s.key]
         entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.describe(),))
     return out
+
+
+def _group_label(g) -> str:
+    """Return a group's label: its best name, and its country when one generic name stands for several things."""
+    label = _choose_label(g.type, g.names)
+    return f"{label} ({g.qualifier})" if g.qualifier else label
 
 
 def _choose_label(type_: str, counter: Counter) -> str:
