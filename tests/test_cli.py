@@ -35,8 +35,6 @@ def test_seed_graph_has_the_key_facts(seed_build):
     assert (putin, RDF.type, KG.Person) in g
 
 
-@pytest.mark.xfail(strict=True, reason="the learned entity model follows DWIE, which annotates the Kremlin as a "
-                   "place, so 'Kremlin adviser Ushakov' no longer gives worksFor (known regression, see README)")
 def test_seed_graph_adviser_works_for_kremlin(seed_build):
     _result, out = seed_build
     g = Graph().parse(out / "graph.ttl")

@@ -142,3 +142,78 @@ def test_score_is_no_part_of_a_name(nlp):
     text = "Bayern Werlingen 2-1 Ostrel City: the hosts won with a late goal."
     names = {name for _t, _typ, name in mentions_of(nlp, text)}
     assert not any("2-1" in n or "2" in n.split() for n in names), names
+
+
+# ---------------------------------------------------------------- context rules (invented sentences)
+
+def _types(kept):
+    return {c.text: str(c.type) for c in kept}
+
+
+@pytest.mark.parametrize("text", ["Kremlin adviser Boris Antonov said the talks would resume in spring.",
+                                  "The Kremlin said on Tuesday that the talks would resume."])
+def test_seat_of_power_used_as_an_actor_is_an_organization(nlp, text):
+    cands = _decide(_candidates(nlp(text), 0))
+    # A model that calls every name a place: the actor use still makes the seat of power the body.
+    kept = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))
+    assert _types(kept)["Kremlin"] == "Organization"
+
+
+def test_seat_of_power_named_as_a_place_stays_a_place(nlp):
+    cands = _decide(_candidates(nlp("Tourists queued outside the Kremlin on Sunday."), 0))
+    kept = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))
+    assert _types(kept).get("Kremlin") == "Place"
+
+
+def test_city_used_as_an_actor_stays_a_place(nlp):
+    cands = _decide(_candidates(nlp("Berlin said on Tuesday that the talks would resume."), 0))
+    kept = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))
+    assert _types(kept).get("Berlin") == "Place"
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Lena Varga, spokesperson for Estonian naval intelligence, said the convoy had left.",
+     "Estonian naval intelligence"),
+    ("Tomas Brel, spokesman for the Danish defense ministry, said the drills were over.", "Danish defense ministry")])
+def test_descriptive_organization_a_role_ties_a_person_to_is_kept(nlp, text, org):
+    cands = _decide(_candidates(nlp(text), 0))
+    # A model that calls every name junk, and an edge model that would cut every edge word.
+    model = _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]}, {"bias": [0.0, 10.0]})
+    kept = entity_model.decide(cands, model)
+    assert _types(kept) == {org: "Organization"}
+
+
+def test_descriptive_organization_without_a_person_is_left_to_the_model(nlp):
+    cands = _decide(_candidates(nlp("The Danish defense ministry said the drills were over."), 0))
+    assert entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]})) == []
+
+
+def test_full_name_takes_the_type_votes_of_its_surname():
+    from types import SimpleNamespace as NS
+
+    def group(name, kind, label):
+        return [(NS(name=name, type=kind, label=label), None)]
+
+    groups = {"ilse varga": group("Ilse Varga", "Place", "FAC"), "varga": group("Varga", "Person", "PERSON"),
+              "munich": group("Munich", "Place", "GPE"), "bayern munich": group("Bayern Munich", "Organization", "ORG")}
+    pools = entity_model._person_pools(groups)
+    assert pools["ilse varga"] == pools["varga"] == ["ilse varga", "varga"]
+    assert "munich" not in pools and "bayern munich" not in pools
+
+
+def test_propn_candidates_cover_only_untouched_capitalized_proper_nouns(nlp):
+    doc = nlp('He joined the militant group "Crimson Dawn" (CD) in 2012, Mira Holm said.')
+    cands = _decide(_candidates(doc, 0))
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    extra = entity_model.propn_candidates(cands)
+    assert extra
+    for c in extra:
+        assert c.source == "propn" and c.type is None
+        assert not covered & set(range(c.start, c.end))
+        assert all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in c.span)
+
+
+def test_threshold_balances_junk_and_found_names():
+    trade = [{"threshold": 0.3, "junk": 0.02, "found": 0.80}, {"threshold": 0.5, "junk": 0.05, "found": 0.95},
+             {"threshold": 0.7, "junk": 0.15, "found": 0.99}]
+    assert entity_model.choose_threshold(trade) == 0.5
