@@ -217,3 +217,16 @@ def test_threshold_balances_junk_and_found_names():
     trade = [{"threshold": 0.3, "junk": 0.02, "found": 0.80}, {"threshold": 0.5, "junk": 0.05, "found": 0.95},
              {"threshold": 0.7, "junk": 0.15, "found": 0.99}]
     assert entity_model.choose_threshold(trade) == 0.5
+
+
+def test_edge_feature_named_elsewhere_needs_another_mention(nlp):
+    from collections import Counter
+
+    doc = nlp("Eventually Varnholt Group signed the deal.")
+    cand = entity_model_cand(doc, 0, 3)
+    key = entity_model._akey(cand.text)
+    once = entity_model.edge_features(cand, 0, "L", 0, 3, Counter({key: 1}))
+    twice = entity_model.edge_features(cand, 0, "L", 0, 3, Counter({key: 2}))
+    assert "Lall-named-elsewhere" not in once and "Lall-named-elsewhere" in twice
+    lower = entity_model.edge_features(cand, 0, "L", 0, 3, Counter(), {"eventually"})
+    assert "Llower-elsewhere" in lower

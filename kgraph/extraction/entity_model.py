@@ -410,7 +410,7 @@ def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
 
 # ---------------------------------------------------------------- span edges
 
-def edge_features(c, i: int, side: str, start: int, end: int, keys: set[str],
+def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
                   lower: frozenset | set = frozenset()) -> list[str]:
     """Return the features of an edge token ``i`` of the span [start, end): should it leave the name?
 
@@ -454,12 +454,13 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: set[str],
         f.append(side + "rest-named-elsewhere")
     if _akey(tok.text) in keys:
         f.append(side + "tok-named-elsewhere")
-    if _akey(doc[start:end].text) in keys:
+    if keys.get(_akey(doc[start:end].text), 0) > ((start, end) == (c.start, c.end)):
+        # Named so elsewhere in the article, not just by this candidate.
         f.append(side + "all-named-elsewhere")
     return f
 
 
-def edge_examples(c, gold_span: tuple[int, int], keys: set[str],
+def edge_examples(c, gold_span: tuple[int, int], keys: Counter,
                   lower: frozenset | set = frozenset()) -> tuple[list[tuple[list[str], int]], tuple]:
     """Return (features, 1 when the edge word lies outside the gold name) as trimming walks inwards, and the cut."""
     out = []
@@ -482,7 +483,7 @@ def trim(cands: list, model: dict, keep: frozenset | set = frozenset()) -> None:
 
     Candidates whose ``id`` is in ``keep`` stay whole.
     """
-    keys = {_akey(c.text) for c in cands}
+    keys = Counter(_akey(c.text) for c in cands)
     lower = {w.lower() for w in lower_words(cands)}
     for c in cands:
         if c.end - c.start < 2 or c.source == "pronoun" or id(c) in keep:
@@ -715,7 +716,7 @@ def examples(data) -> tuple[list[dict], list[dict]]:
             cands.extend(_candidates(doc, offset))
         cands = _decide(cands)
         cands = cands + propn_candidates(cands)
-        keys = {_akey(c.text) for c in cands}
+        keys = Counter(_akey(c.text) for c in cands)
         lower_edges = {w.lower() for w in lower_words(cands)}
         for c in cands:
             span = c.span
