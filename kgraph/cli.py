@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -453,12 +455,18 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
     if dwie and not doc_only:
         from kgraph.extraction import entity_model
 
-        s = entity_model.train_entities(dwie, conll04=data, model=model)
+        s = entity_model.train_entities(dwie, conll04=data, model=model, cache_dir=cache)
         entity_model.load.cache_clear()  # the relation models train on mentions the new entity model decides
         click.echo(f"entity model: {s['articles']} articles, {s['candidates']} candidates, "
                    f"none threshold {s['threshold']}; wrote {s['output']}")
     if not doc_only:
-        summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
+        with contextlib.ExitStack() as stack:
+            if dwie and not gold:
+                # The rules' precision is also measured on the first DWIE training articles (reproducible from --dwie).
+                from kgraph.train_doc import write_dwie_gold
+
+                gold = write_dwie_gold(dwie, stack.enter_context(tempfile.TemporaryDirectory()))
+            summary = run_train(data, output=output or MODEL_PATH, model=model, gold=gold)
         click.echo(f"sentences: {summary['sentences']}, mention pairs: {summary['pairs']}, "
                    f"features kept: {summary['features']}")
         click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))

@@ -121,3 +121,36 @@ def test_rules_only_switches_the_document_model_off(nlp):
         ex = _extract(nlp, text)
     assert ex.relations
     assert all(r.method.startswith(("rule:", "model:pair")) for r in ex.relations), ex.relations
+
+
+def test_towns_inside_an_organization_name_give_its_country():
+    from types import SimpleNamespace
+
+    def ent(name, type_, *texts):
+        return docrel._Ent(name, type_, [(SimpleNamespace(text=t), None) for t in texts or (name,)])
+
+    view = SimpleNamespace(ents={"club": ent("Rot-Weiss Dortmund", "Organization", "the Dortmund side"),
+                                 "town": ent("Lyon", "Place"), "firm": ent("Acme Widgets", "Organization")},
+                           _name_codes={})
+    codes = lambda k: docrel.ArticleView.name_codes(view, k)  # noqa: E731
+    assert "DE" in codes("club")
+    assert codes("town") == frozenset()  # a place is not "in" itself
+    assert codes("firm") == frozenset()
+
+
+@pytest.mark.parametrize("name, want", [("Federal Security Service", 1), ("Interior Ministry", 1),
+                                        ("Free Farmers Party", 3), ("Young Greens", 3),
+                                        ("Northern Office", 2), ("Acme Widgets", 0)])
+def test_an_organization_name_says_what_kind_of_body_it_is(name, want):
+    from types import SimpleNamespace
+
+    view = SimpleNamespace(ents={"k": SimpleNamespace(name=name)})
+    assert docrel.ArticleView.head_class(view, "k") == want
+
+
+def test_rule_statements_outside_the_model_keep_the_precision_floor(nlp):
+    text = ("Karl Brenner was born in Lyon in 1950. He later moved to Oslo.\n\n"
+            "Brenner told reporters in Oslo that he would retire next year.")
+    for r in _extract(nlp, text).relations:
+        if r.method != "model:doc":
+            assert r.confidence >= docrel.RULE_PRECISION_FLOOR, r

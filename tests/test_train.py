@@ -48,3 +48,25 @@ def test_bad_training_file_is_an_input_error(tmp_path):
         read_conll04(bad)
     with pytest.raises(InputError):
         read_conll04(tmp_path / "missing.json")
+
+
+def test_dwie_gold_for_rule_calibration_is_written_from_the_data_folder(tmp_path):
+    import json as _json
+
+    from kgraph.train_doc import write_dwie_gold
+
+    data = tmp_path / "data" / "dwie"
+    tools = tmp_path / "tools"
+    data.mkdir(parents=True)
+    tools.mkdir()
+    # A stand-in for the shared mapping tool: the article text up to its footer, and a fixed gold.
+    (tools / "dwie_to_gold.py").write_text(
+        "def footer_start(doc):\n    return doc['content'].find('Author:')\n"
+        "def convert(doc):\n    return {'entities': [], 'relations': [], 'document': 'x'}\n", encoding="utf-8")
+    for n in (3, 20, 100):
+        (data / f"DW_{n}.json").write_text(_json.dumps(
+            {"id": f"DW_{n}", "content": f"Ann Roe of Acme spoke {n}.\nAuthor: Bo Li"}), encoding="utf-8")
+    out = write_dwie_gold(data, tmp_path / "gold", first=2)
+    assert sorted(p.name for p in out.iterdir()) == ["DW_20.json", "DW_20.txt", "DW_3.json", "DW_3.txt"]
+    assert (out / "DW_3.txt").read_text(encoding="utf-8") == "Ann Roe of Acme spoke 3.\n"
+    assert _json.loads((out / "DW_20.json").read_text(encoding="utf-8"))["document"] == "DW_20.txt"

@@ -200,8 +200,41 @@ class ArticleView:
             cur = self.sent.get((a, b))
             self.sent[(a, b)] = probs if cur is None else [max(x, y) for x, y in zip(cur, probs)]
         self._nearest_cache: dict = {}
+        self._name_codes: dict = {}
+        self.n_countries = len(country_keys)
         self._roles: dict = {}
         self.vectors: dict = {}
+
+    def name_codes(self, a: str) -> frozenset:
+        """Return the countries of the towns and regions named inside an entity's own names (gazetteer)."""
+        got = self._name_codes.get(a)
+        if got is None:
+            e = self.ents[a]
+            words = set()
+            for text in {e.name} | {m.text for m, _s in e.mentions}:
+                toks = [w.strip(".,'\u2019") for w in text.split()]
+                words.update(w for w in toks if w[:1].isupper())
+                words.update(f"{x} {y}" for x, y in zip(toks, toks[1:]) if x[:1].isupper() and y[:1].isupper())
+            codes = set()
+            for w in sorted(words):
+                if w == e.name and e.type != EntityType.Organization:
+                    continue
+                code = _place_code(w)
+                if code:
+                    codes.add(code)
+            got = self._name_codes[a] = frozenset(codes)
+        return got
+
+    def head_class(self, a: str) -> int:
+        """Return what kind of body an entity's name ends in: 1 a state body, 2 another body, 3 a party, 0 none."""
+        from kgraph.extraction.lexicon import PARTY_PLURALS, STRONG_ORG_HEADS, WEAK_ORG_HEADS
+
+        words = self.ents[a].name.lower().split()
+        if not words:
+            return 0
+        if "party" in words or words[-1] in PARTY_PLURALS:
+            return 3
+        return 1 if words[-1] in STRONG_ORG_HEADS else 2 if words[-1] in WEAK_ORG_HEADS else 0
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
         """Return how many leader, work, member and nationality words stand near the entity's mentions."""
@@ -256,6 +289,20 @@ class ArticleView:
         return got
 
 
+_PLACE_CODES: dict[str, str | None] = {}
+
+
+def _place_code(name: str) -> str | None:
+    """Return the country code of the town or region of that name (gazetteer), remembered per name."""
+    if name not in _PLACE_CODES:
+        try:
+            found = gazetteer.city(name) or gazetteer.region(name)
+        except Exception:  # noqa: BLE001 - a gazetteer miss is no feature, never a failure
+            found = None
+        _PLACE_CODES[name] = found.country_code if found else None
+    return _PLACE_CODES[name]
+
+
 def _demonym_name(word: str) -> str | None:
     """Return the name of the country a nationality word stands for, or None."""
     try:
@@ -290,6 +337,7 @@ FEATURES = (
     "between_len", "between_verb", "between_of", "between_poss", "between_comma", "between_in", "between_for",
     "kill_verb", "kill_passive", "report_word", "s_is_subj", "o_is_obj", "o_contains_s_word",
     "s_name_has_o", "same_head", "kill_infinitive", "kill_s_agent", "kill_o_patient", "s_name_demonym_o",
+    "s_name_place_of_o", "n_countries", "s_head_class",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
@@ -427,6 +475,11 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
         # "the German Football Association": a nationality word in the organization's own name.
         words = {w for m, _s in ea.mentions for w in m.text.split()} | set(ea.name.split())
         v[_F["s_name_demonym_o"]] = float(any(_demonym_name(w) == eb.name for w in words if w[:1].isupper()))
+    cb = view.codes.get(b)
+    # "Acme Leeds", "Borussia Dortmund": a town or region in the subject's own name, in the object's country.
+    v[_F["s_name_place_of_o"]] = float(bool(cb) and cb in view.name_codes(a))
+    v[_F["n_countries"]] = min(view.n_countries, 10)
+    v[_F["s_head_class"]] = view.head_class(a)
     return v
 
 
@@ -547,6 +600,9 @@ def calibrated(curve: list, p: float) -> float:
             value = precision
     return value
 
+
+#: Precision a hand rule must have measured for its statements to join the document model's on their own.
+RULE_PRECISION_FLOOR = 0.70
 
 _DOC_MODEL: dict | None = None
 _RULES_ONLY = False
@@ -700,7 +756,8 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
                 if a is None or b is None or r.confidence < 0.9 or not may_kill(view, a, b):
                     continue
             out.append(r)
-    # Statements the model does not decide (bornIn, and memberOf of a non-work pair) stay with the rules.
+    # Statements the model does not decide (bornIn) stay with the rules, where their measured precision
+    # keeps what the default output promises for every predicate.
     decided = set(SIGNATURES) | {Predicate.memberOf}
-    out.extend(r for r in rules if r.predicate not in decided)
+    out.extend(r for r in rules if r.predicate not in decided and r.confidence >= RULE_PRECISION_FLOOR)
     return out
