@@ -5,7 +5,12 @@ of the shared gold news articles are shuffled (fixed seed) into N articles.
 The overhead of extraction (mentions, rules, classifier) is measured on the
 parsed Docs, so both figures share the parsing cost, which is timed once.
 
-Run: ``nice .venv/bin/python benchmarks/bench_extract.py [--articles 200] [--repeat 3]``
+With ``--short`` each text is one or two sentences: there the sentence
+encoder (on by default) decides the mention pairs, and extraction is also
+timed with it switched off (``KGRAPH_SENTREL=0``). Longer articles are decided
+by the document model and never run the encoder.
+
+Run: ``nice .venv/bin/python benchmarks/bench_extract.py [--articles 200] [--repeat 3] [--short]``
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is kept")
+    ap.add_argument("--short", action="store_true",
+                    help="texts of one or two sentences (where the sentence encoder runs), with it on and off")
     args = ap.parse_args()
 
     from kgraph.extraction.extract import extract_doc
@@ -54,7 +61,8 @@ def main() -> None:
 
     nlp = load()
     load_model()
-    texts = articles(args.articles)
+    texts = [t.replace("\n\n", " ") for t in articles(args.articles, per_article=2)] if args.short \
+        else articles(args.articles)
     words = sum(len(t.split()) for t in texts)
     list(nlp.pipe(texts[:8]))  # warm up
 
@@ -63,19 +71,36 @@ def main() -> None:
         t0 = time.perf_counter()
         docs = list(nlp.pipe(texts, batch_size=64))
         parse_best = min(parse_best, time.perf_counter() - t0)
-    extract_best = float("inf")
-    n_rel = 0
-    for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        n_rel = sum(len(extract_doc(Article(f"a{i}", t), [(0, d)]).relations)
-                    for i, (t, d) in enumerate(zip(texts, docs)))
-        extract_best = min(extract_best, time.perf_counter() - t0)
+    def extract_time() -> tuple[float, int]:
+        best, n_rel = float("inf"), 0
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            n_rel = sum(len(extract_doc(Article(f"a{i}", t), [(0, d)]).relations)
+                        for i, (t, d) in enumerate(zip(texts, docs)))
+            best = min(best, time.perf_counter() - t0)
+        return best, n_rel
 
-    print(f"texts: {len(texts)} articles, {words} words (shuffled sentences of {len(sentences())})")
+    from kgraph.extraction import sentrel
+
+    if args.short:
+        sentrel.enabled()
+        extract_doc(Article("warm", texts[0]), [(0, docs[0])])  # loads the encoder outside the timing
+    extract_best, n_rel = extract_time()
+    label = "nlp.pipe + extraction:" if not args.short else \
+        f"... with the encoder {'on' if sentrel.enabled() else 'off (not available or KGRAPH_SENTREL=0)'}:"
+    kind = "texts of two sentences" if args.short else "articles"
+    print(f"texts: {len(texts)} {kind}, {words} words (shuffled sentences of {len(sentences())})")
     print(f"nlp.pipe alone:          {words / parse_best:8.0f} words/s ({parse_best:.2f} s)")
-    print(f"nlp.pipe + extraction:   {words / (parse_best + extract_best):8.0f} words/s "
-          f"({parse_best + extract_best:.2f} s; extraction {extract_best:.2f} s, {n_rel} relations)")
+    print(f"{label:<24} {words / (parse_best + extract_best):8.0f} words/s "
+          f"({parse_best + extract_best:.2f} s; extraction {extract_best:.2f} s, {n_rel} relations)"
+          f" = {100 * parse_best / (parse_best + extract_best):.0f} % of nlp.pipe alone")
     print(f"extraction overhead:     {100 * extract_best / parse_best:8.1f} % of nlp.pipe (target <= 25 %)")
+    if args.short and sentrel.enabled():
+        with sentrel.switched_off():
+            off_best, off_rel = extract_time()
+        print(f"... with the encoder off: {words / (parse_best + off_best):7.0f} words/s "
+              f"({parse_best + off_best:.2f} s; extraction {off_best:.2f} s, {off_rel} relations)"
+              f" = {100 * parse_best / (parse_best + off_best):.0f} % of nlp.pipe alone")
 
 
 if __name__ == "__main__":

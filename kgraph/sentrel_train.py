@@ -185,11 +185,29 @@ def _stack(xs, ms, ys, gs) -> dict[str, np.ndarray]:
             "group": np.concatenate(gs)}
 
 
-def _code_key() -> str:
-    """Return a digest naming the feature layout (bump :data:`kgraph.extraction.sentrel.FEATURE_VERSION` on a change)."""
+#: Files of the extraction layer that do not change the encoded pairs (the encoder counts by its weights).
+_NOT_IN_KEY = frozenset(("encoder.py", "sentrel.py", "docrel.py", "docrel.json", "relations.json", "sentrel.npz"))
+
+
+def _code_key(encoder=None) -> str:
+    """Return a digest of what the cached pairs depend on.
+
+    The feature layout (bump :data:`kgraph.extraction.sentrel.FEATURE_VERSION`
+    on a change), the encoder's weights, and the code and entity model that
+    find the mentions and the rules' hints: change any and the pairs are
+    encoded again.
+    """
     from kgraph.extraction.sentrel import FEATURE_VERSION
 
-    return hashlib.sha256(f"{FEATURE_VERSION}|{feature_size()}".encode()).hexdigest()[:12]
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{FEATURE_VERSION}|{feature_size()}".encode())
+    if encoder is not None:
+        h.update(b"|" + encoder.digest().encode())
+    files = [f for part in ("core", "sources", "extraction") for f in sorted((root / part).glob("*.py"))]
+    for f in files + [root / "models" / "entities.json"]:
+        if f.name not in _NOT_IN_KEY and f.is_file():
+            h.update(f"|{f.parent.name}/{f.name}|".encode() + f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def conll_cache_name(path) -> str:
@@ -201,11 +219,11 @@ def conll_cache_name(path) -> str:
     return f"conll04-{Path(path).stem}-{digest}"
 
 
-def cached(name: str, cache: str | os.PathLike | None, build) -> dict[str, np.ndarray]:
-    """Return ``build()``, stored as ``cache/name-<code digest>.npz`` and read back when present."""
+def cached(name: str, cache: str | os.PathLike | None, build, encoder=None) -> dict[str, np.ndarray]:
+    """Return ``build()``, stored as ``cache/name-<digest>.npz`` (see :func:`_code_key`) and read back when present."""
     if cache is None:
         return build()
-    path = Path(cache) / f"{name}-{_code_key()}.npz"
+    path = Path(cache) / f"{name}-{_code_key(encoder)}.npz"
     if path.exists():
         with np.load(path) as z:
             return {k: z[k] for k in z.files}
@@ -307,9 +325,12 @@ def calibrate(probs, mask, y, groups, bins=(0.3, 0.45, 0.6, 0.75, 0.9)) -> dict[
 def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = None,
                   output: str | os.PathLike = MODEL_PATH, model: str | None = None,
                   cache: str | os.PathLike | None = None, first: int = 602, threshold: float = 0.5,
-                  epochs: int = 10, hidden: int = 256, folds: int = 3) -> dict:
+                  epochs: int = 10, hidden: int = 256, folds: int = 3,
+                  encoder_dir: str | os.PathLike | None = None) -> dict:
     """Train the sentence relation head on CoNLL04 train (and DWIE training articles) and write it to ``output``.
 
+    The pairs are encoded with the encoder in ``encoder_dir`` (the one
+    extraction loads when None): the head must see the features run time sees.
     Out-of-fold predictions (``folds`` splits by sentence / article) give the
     head's measured precision per predicate and probability bin; the
     shipped head is then fitted on everything.
@@ -326,13 +347,23 @@ def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = Non
 
     t0 = time.time()
     pipeline = nlp_mod.load(model)
-    enc = enc_mod.load()
-    parts = [cached(conll_cache_name(conll), cache, lambda: conll04_examples(conll, pipeline, enc))]
+    enc = enc_mod.Encoder(encoder_dir) if encoder_dir is not None else enc_mod.load()
+    parts = [cached(conll_cache_name(conll), cache, lambda: conll04_examples(conll, pipeline, enc), enc)]
     if dwie is not None:
         if not Path(dwie).is_dir():
             raise InputError(f"{dwie}: not a folder of DWIE articles")
-        parts.append(cached(f"dwie{first}", cache, lambda: dwie_examples(dwie, pipeline, enc, first)))
+        parts.append(cached(f"dwie{first}", cache, lambda: dwie_examples(dwie, pipeline, enc, first), enc))
     t_enc = time.time() - t0
+    about = ("kgraph sentence relation head over all-MiniLM-L6-v2 encodings; trained by `kgraph train` on "
+             "CoNLL04 train" + (f" and the first {first} DWIE articles" if dwie else ""))
+    summary = fit_parts(parts, ["conll04"] + (["dwie"] if dwie else []), output, about, threshold=threshold,
+                        epochs=epochs, hidden=hidden, folds=folds)
+    return {**summary, "encode_seconds": round(t_enc, 1), "seconds": round(time.time() - t0, 1)}
+
+
+def fit_parts(parts: list[dict], names: list[str], output: str | os.PathLike, about: str, threshold: float = 0.5,
+              epochs: int = 10, hidden: int = 256, folds: int = 3) -> dict:
+    """Fit the head on encoded pairs (out-of-fold runs give its calibration) and write it to ``output``."""
     x = np.concatenate([p["x"] for p in parts])
     mask = np.concatenate([p["mask"] for p in parts])
     y = np.concatenate([p["y"] for p in parts])
@@ -344,9 +375,7 @@ def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = Non
         oof[test] = probabilities(head, x[test].astype(np.float32), mask[test])
     head = fit_head(x, mask, y, hidden=hidden, epochs=epochs)
     calibration = calibrate(oof, mask, y, groups)
-    config = {"about": "kgraph sentence relation head over all-MiniLM-L6-v2 encodings; trained by "
-                       "`kgraph train` on CoNLL04 train" + (f" and the first {first} DWIE articles" if dwie else ""),
-              "classes": list(CLASSES), "threshold": threshold, "calibration": calibration,
+    config = {"about": about, "classes": list(CLASSES), "threshold": threshold, "calibration": calibration,
               "hidden": hidden, "epochs": epochs}
     arrays = {n: v.astype(np.float16) if n in ("w1",) else v for n, v in head.items()}
 
@@ -357,12 +386,11 @@ def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = Non
     by_source = [{"pairs": int(len(p["x"])), "positives": int((~p["y"][:, 0]).sum())} for p in parts]
     per_source_oof = {}
     start = 0
-    for name, p in zip(["conll04"] + (["dwie"] if dwie else []), parts):
+    for name, p in zip(names, parts):
         sl = slice(start, start + len(p["x"]))
         per_source_oof[name] = pair_scores(decide(oof[sl], mask[sl], threshold), y[sl])
         start += len(p["x"])
-    return {"sources": by_source, "out_of_fold": per_source_oof, "encode_seconds": round(t_enc, 1),
-            "seconds": round(time.time() - t0, 1), "output": str(output),
+    return {"sources": by_source, "out_of_fold": per_source_oof, "output": str(output),
             "classes": {CLASSES[c]: int(y[:, c].sum()) for c in range(len(CLASSES))}}
 
 

@@ -174,12 +174,13 @@ def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
     from kgraph.linking.link import link_extractions
 
     from kgraph.extraction.docrel import rules_only
+    from kgraph.extraction.sentrel import switched_off
 
     hits = []
     for path in gold_files(gold_dir):
         gold = load_gold(path)
         # The rules are judged on their own statements, not on the document model's they feed.
-        with rules_only():
+        with rules_only(), switched_off():
             kb = link_extractions(extract_articles(list(ingest.read_inputs([gold["document"]])), nlp=nlp))
         for fact, right in fact_verdicts(gold, kb):
             for method in sorted({rel.method for _aid, rel in fact.evidence}):

