@@ -76,8 +76,10 @@ def main() -> None:
     print("largest additions: " + ", ".join(f"{name} {n / mib:.1f} MiB"
                                              for name, n in sorted(added.items(), key=lambda x: -x[1])[:10]))
     models = ROOT / "kgraph" / "models"
-    shipped = sum(p.stat().st_size for p in models.iterdir() if p.is_file() and p.suffix in (".json", ".npz"))
-    print(f"shipped model files: {shipped / mib:.1f} MiB")
+    shipped = sum(p.stat().st_size for p in models.rglob("*")
+                  if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts)
+    print(f"shipped model files (the encoder pack in models/minilm included): {shipped / mib:.1f} MiB "
+          f"= {shipped / 1e6:.1f} MB")
     heavy = sorted(name for name in full if HEAVY.match(name))
     print("CUDA/torch packages: " + (", ".join(heavy) if heavy else "none"))
     if not args.keep:
