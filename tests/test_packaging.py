@@ -63,3 +63,20 @@ def test_installed_package_finds_its_ontology_from_another_folder(wheel, tmp_pat
     assert module_file.startswith(str(target))
     assert onto.startswith(str(target))
     assert int(triples) > 100
+
+
+def test_installed_package_encodes_with_its_own_encoder_pack(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "KGRAPH_ENCODER_DIR"}
+    env.update(PYTHONPATH=str(target), HF_HUB_OFFLINE="1")
+    code = ("from kgraph.extraction import encoder, sentrel; print(encoder.model_dir()); "
+            "print(sentrel.enabled()); print(encoder.load().encode(['Ivo Brandt left Tarn.'])[0].states.shape)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    folder, enabled, shape = proc.stdout.split("\n")[:3]
+    assert folder.startswith(str(target)) and folder.endswith("minilm")
+    assert enabled == "True" and shape.endswith("384)")
