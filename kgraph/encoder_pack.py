@@ -118,7 +118,8 @@ def build_pack(source: str | os.PathLike | None = None, output: str | os.PathLik
     src = Path(source) if source is not None else source_dir()
     try:
         tokenizer = (src / "tokenizer.json").read_bytes()
-        config = json.loads((src / "config.json").read_text(encoding="utf-8"))
+        config = (src / "config.json").read_bytes()
+        json.loads(config)
     except (OSError, ValueError) as exc:
         raise ModelError(f"{src}: cannot read the encoder's tokenizer or config ({exc})") from None
     arrays = pack_arrays(read_safetensors(src / "model.safetensors"))
@@ -127,7 +128,7 @@ def build_pack(source: str | os.PathLike | None = None, output: str | os.PathLik
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
     files = {"model.safetensors": weights, "tokenizer.json": tokenizer,
-             "config.json": (json.dumps(config, indent=2, sort_keys=True) + "\n").encode(),
+             "config.json": config,
              "NOTICE": NOTICE.encode()}
     for name, data in files.items():
         _write(out / name, data)
