@@ -179,6 +179,8 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek acted alone in killing Dan Petrov.", True),
     ("Police accused Ivo Marek of killing Dan Petrov.", False),
     ("Police arrested Ivo Marek for killing Dan Petrov.", False),
+    ("Ivo Marek faces accusations of killing Dan Petrov.", False),
+    ("Ivo Marek went on trial for killing Dan Petrov.", False),
     ("Ivo Marek plotted to kill Dan Petrov.", False),
 ])
 def test_a_killing_after_a_preposition_is_a_deed_unless_hedged(nlp, text, done):

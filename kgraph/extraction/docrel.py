@@ -548,7 +548,8 @@ def may_kill(view: ArticleView, a: str, b: str) -> bool:
 #: Words that make a killing below them an aim, a demand or an allegation, not a deed.
 _HEDGES = frozenset("""accuse allege suspect charge deny plot plan attempt try operation order call want threaten
 vow seek criticize criticise condemn demand urge fear claim intend aim mission would could may might
-release free arrest detain investigate blame""".split())
+release free arrest detain investigate blame accusation allegation suspicion trial investigation probe
+indictment""".split())
 
 
 def _asserted(tok) -> bool:
