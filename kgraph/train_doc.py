@@ -15,7 +15,8 @@ threshold (precision >= :data:`TARGET_PRECISION` on DWIE rows where DWIE annotat
 the predicates in :data:`PRECISION_FLOORS`) and its calibration curve (score floor -> measured precision)
 are read. The trees are exported as plain lists so that run time needs no
 scikit-learn. A threshold keeps its floor by the lower bound of the
-out-of-fold precision's confidence interval (:func:`wilson_lower`).
+out-of-fold precision's confidence interval (:func:`wilson_lower`, and
+:func:`clustered_lower` with articles as the unit).
 """
 
 from __future__ import annotations
@@ -59,6 +60,28 @@ def wilson_lower(tp: int, n: int, z: float = CONFIDENCE_Z) -> float:
     centre = p + z * z / (2 * n)
     spread = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5)
     return (centre - spread) / den
+
+
+def clustered_lower(ys, groups, z: float = CONFIDENCE_Z) -> float:
+    """Return the precision of 0/1 labels ``ys`` minus ``z`` standard errors that treat each group as one draw.
+
+    Why: pairs of one article succeed or fail together (one mistyped entity,
+    one article about a foreign country), so counting them as independent
+    overstates how sure the estimate is.
+    """
+    import numpy as np
+
+    ys, groups = np.asarray(ys, dtype=float), np.asarray(groups)
+    n = len(ys)
+    if n == 0:
+        return 0.0
+    p = ys.mean()
+    keys, idx = np.unique(groups, return_inverse=True)
+    if len(keys) < 2:
+        return 0.0
+    resid = np.bincount(idx, weights=ys - p)
+    se = float(np.sqrt((resid ** 2).sum() * len(keys) / (len(keys) - 1))) / n
+    return float(p - z * se)
 
 
 #: How many training articles of DWIE (by numeric id); the rest is held out.
@@ -357,11 +380,12 @@ def _judged(scores, ys, dwie):
     return (scores[dwie], ys[dwie]) if ys[dwie].sum() > 0 else (scores, ys)
 
 
-def _threshold(scores, ys, dwie, pred: str) -> tuple[float, dict]:
+def _threshold(scores, ys, dwie, pred: str, groups=None) -> tuple[float, dict]:
     """Return the threshold maximising F1 while keeping the target precision, and its out-of-fold figures."""
     import numpy as np
 
     scores, ys, dwie = np.asarray(scores), np.asarray(ys), np.asarray(dwie, dtype=bool)
+    groups = None if groups is None else np.asarray(groups)
     target = PRECISION_FLOORS.get(pred, TARGET_PRECISION)
     best = (1.01, {"tp": 0, "n": 0, "pos": int(ys.sum()), "precision": 0.0, "recall": 0.0})
     best_f = -1.0
@@ -382,12 +406,15 @@ def _threshold(scores, ys, dwie, pred: str) -> tuple[float, dict]:
         n, tp = int((sel & judged).sum()), int((sel & judged & (ys == 1)).sum())
         if not ok or n < 5 or wilson_lower(tp, n) < target:
             continue
+        if groups is not None and clustered_lower(ys[sel & judged] == 1, groups[sel & judged]) < target:
+            continue
         p, r = tp / n, tp / max(int(ys[judged].sum()), 1)
         f = 2 * p * r / (p + r) if p + r else 0.0
         if f > best_f:
             best_f = f
             best = (t, {"tp": tp, "n": n, "pos": int(ys[judged].sum()), "precision": round(p, 3),
-                        "precision_low": round(wilson_lower(tp, n), 3),
+                        "precision_low": round(min([wilson_lower(tp, n)] + (
+                            [clustered_lower(ys[sel & judged] == 1, groups[sel & judged])] if groups is not None else [])), 3),
                         "recall": round(r, 3), "rows": "dwie" if judged is dwie else "all"})
     return best
 
@@ -413,7 +440,7 @@ def fit_predicates(data: dict[str, dict], log=print, oof_out: dict | None = None
                 oof[test] = clf.predict_proba(X[test])[:, 1]
             if oof_out is not None:
                 oof_out[pred] = (oof, y, np.asarray(d["dwie"], dtype=bool))
-            t, stats = _threshold(oof, y, d["dwie"], pred)
+            t, stats = _threshold(oof, y, d["dwie"], pred, groups=g)
             clf = HistGradientBoostingClassifier(**PARAMS).fit(X, y)
             baseline, trees = export_trees(clf)
             out[pred] = {"baseline": baseline, "trees": trees, "threshold": t,
@@ -422,7 +449,7 @@ def fit_predicates(data: dict[str, dict], log=print, oof_out: dict | None = None
             # CoNLL04 sentences' rows alone, where that predicate has any.
             sent = ~np.asarray(d["dwie"], dtype=bool)
             if y[sent].sum() >= 5:
-                ts, sstats = _threshold(oof[sent], y[sent], np.zeros(int(sent.sum()), dtype=bool), pred)
+                ts, sstats = _threshold(oof[sent], y[sent], np.zeros(int(sent.sum()), dtype=bool), pred, groups=g[sent])
                 out[pred].update(threshold_sentence=ts, calibration_sentence=_curve(oof[sent], y[sent], ts),
                                  out_of_fold_sentence=sstats)
                 log(f"{pred} (one-sentence texts): threshold {ts} {sstats}")

@@ -206,3 +206,15 @@ def test_a_country_tied_closer_to_the_subject_is_seen(nlp):
     assert v[docrel._F["s_other_country_cosents"]] >= 1
     w = docrel.pair_vector(view, a, keys["Germany"], "citizenOf")
     assert w[docrel._F["o_country_rank_for_s"]] == 0
+
+
+def test_pairs_of_one_article_count_as_one_draw_in_the_bound():
+    from kgraph import train_doc
+
+    # 80 % right either way; spread over 50 articles the estimate is surer than when the same
+    # pairs come from 5 articles that are each all right or all wrong.
+    ys = [1, 1, 1, 1, 0] * 50
+    spread = train_doc.clustered_lower(ys, list(range(50)) * 5)
+    lumped = train_doc.clustered_lower(sorted(ys, reverse=True), [i // 50 for i in range(250)])
+    assert 0.0 < lumped < spread < 0.8
+    assert train_doc.clustered_lower([1, 0], [0, 0]) == 0.0  # one article: nothing to go on
