@@ -75,7 +75,9 @@ def test_shipped_model_matches_the_code_and_keeps_its_promises():
         assert values == sorted(values)  # a higher score never promises less
         stats = spec["out_of_fold"]
         if stats["n"]:
-            assert stats["precision"] >= PRECISION_FLOORS.get(pred, TARGET_PRECISION), (pred, stats)
+            # The floor holds for the lower confidence bound, not just the point estimate.
+            assert stats["precision_low"] >= PRECISION_FLOORS.get(pred, TARGET_PRECISION), (pred, stats)
+            assert stats["precision"] >= stats["precision_low"]
     assert model["predicates"]["killed"]["out_of_fold"]["precision"] >= 0.9
 
 
@@ -93,10 +95,10 @@ def test_reports_about_a_killing_accuse_nobody(nlp, text):
 
 
 def test_a_stated_killing_in_a_lone_sentence_is_found(nlp):
-    # One or two sentences: the sentence level decides, a killing still at a measured precision of 0.9.
+    # One or two sentences: a killing from the rules or the model, either at a measured precision of 0.9.
     facts = _facts(_extract(nlp, "John Miller shot and killed Robert Hayes outside a bar in Leeds on Friday."))
     rel = facts.get(("John Miller", "killed", "Robert Hayes"))
-    assert rel is not None and rel.method != "model:doc" and rel.confidence >= 0.9
+    assert rel is not None and rel.confidence >= 0.9
 
 
 def test_document_model_states_title_facts_with_evidence(nlp):
@@ -154,3 +156,65 @@ def test_rule_statements_outside_the_model_keep_the_precision_floor(nlp):
     for r in _extract(nlp, text).relations:
         if r.method != "model:doc":
             assert r.confidence >= docrel.RULE_PRECISION_FLOOR, r
+
+
+def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
+    from kgraph import train_doc
+
+    assert train_doc.wilson_lower(0, 0) == 0.0
+    # The same 0.75 point estimate is surer of 0.70 over 400 statements than over 20.
+    assert train_doc.wilson_lower(300, 400, z=1.28) > 0.72
+    assert train_doc.wilson_lower(15, 20, z=1.28) < 0.65
+    # 36 of 40 right at score 0.9, 20 of 40 at 0.5: both bands together make exactly 0.70 on the point
+    # estimate, whose lower bound is under 0.70, so the threshold keeps the second band out.
+    scores = [0.9] * 40 + [0.5] * 40 + [0.1] * 20
+    ys = [1] * 36 + [0] * 4 + [1] * 20 + [0] * 20 + [0] * 20
+    t, stats = train_doc._threshold(scores, ys, [True] * 100, "worksFor")
+    assert stats["precision_low"] >= train_doc.TARGET_PRECISION
+    assert t > 0.5 and stats["n"] == 40  # 56/80 = 0.70 would pass on the point estimate alone
+
+
+@pytest.mark.parametrize("text, done", [
+    ("A jury convicted Ivo Marek of killing Dan Petrov in 2011.", True),
+    ("Ivo Marek acted alone in killing Dan Petrov.", True),
+    ("Police accused Ivo Marek of killing Dan Petrov.", False),
+    ("Police arrested Ivo Marek for killing Dan Petrov.", False),
+    ("Ivo Marek faces accusations of killing Dan Petrov.", False),
+    ("Ivo Marek went on trial for killing Dan Petrov.", False),
+    ("Ivo Marek plotted to kill Dan Petrov.", False),
+])
+def test_a_killing_after_a_preposition_is_a_deed_unless_hedged(nlp, text, done):
+    doc = nlp(text)
+    kills = [t for t in doc if t.lemma_.lower() == "kill"]
+    assert kills and any(docrel._asserted(t) for t in kills) is done
+
+
+def test_a_country_tied_closer_to_the_subject_is_seen(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    text = ("Talks in Norway ended on Monday. German lawmaker Lena Sommer flew to Oslo from Germany. "
+            "Norway hosted the talks, and Norway paid for them.")
+    doc = nlp(text)
+    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
+    view = docrel.ArticleView(pairs, [], {})
+    keys = {e.name: k for k, e in view.ents.items()}
+    if "Lena Sommer" not in keys or "Germany" not in keys or "Norway" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    a = keys["Lena Sommer"]
+    v = docrel.pair_vector(view, a, keys["Norway"], "citizenOf")
+    assert v[docrel._F["demonym_before_other"]] >= 1  # "German lawmaker": a demonym of another country
+    assert v[docrel._F["s_other_country_cosents"]] >= 1
+    w = docrel.pair_vector(view, a, keys["Germany"], "citizenOf")
+    assert w[docrel._F["o_country_rank_for_s"]] == 0
+
+
+def test_pairs_of_one_article_count_as_one_draw_in_the_bound():
+    from kgraph import train_doc
+
+    # 80 % right either way; spread over 50 articles the estimate is surer than when the same
+    # pairs come from 5 articles that are each all right or all wrong.
+    ys = [1, 1, 1, 1, 0] * 50
+    spread = train_doc.clustered_lower(ys, list(range(50)) * 5)
+    lumped = train_doc.clustered_lower(sorted(ys, reverse=True), [i // 50 for i in range(250)])
+    assert 0.0 < lumped < spread < 0.8
+    assert train_doc.clustered_lower([1, 0], [0, 0]) == 0.0  # one article: nothing to go on
