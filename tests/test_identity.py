@@ -71,10 +71,32 @@ def test_one_name_gets_one_type_from_all_its_mentions():
 
 
 def test_acronym_joins_the_one_name_it_spells_across_articles():
-    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+    # Article a writes the acronym beside the full name (in a sentence extraction did not pair them).
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              text="The NTC met on Monday."),
                            ex("b", ("NTC", "Organization", "NTC"))])
     (e,) = kb.entities
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
+
+
+def test_acronym_joins_a_name_elsewhere_only_when_the_corpus_ties_them():
+    # No article names both, and the full name is named once: "NTC" may be another council.
+    lone = [ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+            ex("b", ("NTC", "Organization", "NTC"))]
+    assert {e.label for e in link_extractions(lone).entities} == {"Northern Trade Council", "NTC"}
+    # A full name the corpus repeats is the reading of an acronym it spells.
+    repeated = lone + [ex("c", ("Northern Trade Council", "Organization", "Northern Trade Council"))]
+    (e,) = link_extractions(repeated).entities
+    assert e.articles == ("a", "b", "c")
+
+
+def test_acronym_prefers_the_name_written_beside_it():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              text="Later the NTC said no."),
+                           ex("b", ("National Tennis Club", "Organization", "National Tennis Club")),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    by_label = {e.label: e for e in kb.entities}
+    assert by_label["Northern Trade Council"].articles == ("a", "c") and "NTC" not in by_label
 
 
 def test_ambiguous_acronym_stays_apart():
@@ -167,7 +189,8 @@ def test_gazetteer_place_is_read_in_the_context_of_the_articles_countries():
 
 
 def test_acronym_of_a_translated_name_joins_by_its_letters_when_unique():
-    kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union")),
+    kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union"),
+                              text="Its leaders call it the PLU."),
                            ex("b", ("PLU", "Organization", "PLU"))])
     assert [e.label for e in kb.entities] == ["Liberal Progress Union"]
 
@@ -243,9 +266,10 @@ def test_a_lone_first_name_does_not_join_a_full_name_from_another_article():
 
 
 def test_an_acronym_may_swap_two_neighbouring_initials_but_not_shuffle_them():
-    kb = link_extractions([ex("a", ("Free Labour Party", "Organization", "Free Labour Party")),
+    kb = link_extractions([ex("a", ("Free Labour Party", "Organization", "Free Labour Party"), text="The FPL won."),
                            ex("b", ("FPL", "Organization", "FPL")),
-                           ex("c", ("Bay Area Tennis Society", "Organization", "Bay Area Tennis Society")),
+                           ex("c", ("Bay Area Tennis Society", "Organization", "Bay Area Tennis Society"),
+                              text="The TABS court."),
                            ex("d", ("TABS", "Organization", "TABS"))])
     got = labels(kb)
     assert got[("Organization", "Free Labour Party")].articles == ("a", "b") and ("Organization", "TABS") in got
