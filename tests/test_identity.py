@@ -222,6 +222,14 @@ def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
     assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
 
 
+def test_a_club_named_by_its_city_is_the_city_after_a_locative_word_in_a_match_report():
+    report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
+              "In Dortmund on Sunday the fans stayed calm. Dortmund now face relegation.")
+    kb = link_extractions([found("a", report, ("Dortmund", "Organization"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Dortmund"), ("Place", "Dortmund")}
+
+
 def test_a_demonym_in_a_match_report_stays_the_country():
     report = "The Chilean striker scored twice, the goalkeeper saved a penalty and the league title is near."
     ext = Extraction(Article("a", report), (Mention("Chilean", "Country", 4, 11, "Chile"),))

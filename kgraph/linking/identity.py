@@ -368,6 +368,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         t = corpus_type[n]
         if m is not None and sport[aid] and _team_reading(ex_text[aid], m, name, t):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
+        if m is not None and sport[aid] and t == EntityType.Organization and " " not in name \
+                and ex_text[aid][m.start:m.end] == m.name and gazetteer.city(name) is not None \
+                and not _team_reading(ex_text[aid], m, name, EntityType.Place):
+            return EntityType.Place  # the club's city named as a place in a match report: "in Tarsk on Sunday"
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
