@@ -244,15 +244,22 @@ def test_a_generic_institution_name_is_one_thing_per_country_its_articles_are_ab
                            ex("c", ("Interior Ministry", "Organization", "Interior Ministry"),
                               ("Veltria", "Country", "Veltria"))])
     got = {e.label: e for e in kb.entities if e.type == "Organization"}
-    assert got["Interior Ministry"].articles == ("a", "c")  # the main reading keeps the plain name and IRI
+    assert got["Interior Ministry (Veltria)"].articles == ("a", "c")
     assert got["Interior Ministry (Ostmark)"].articles == ("b",)
     assert "Interior Ministry" in got["Interior Ministry (Ostmark)"].aliases
 
 
-def test_a_generic_name_named_in_one_country_keeps_its_plain_label():
-    kb = link_extractions([ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
-                           ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))])
-    assert ("Organization", "Interior Ministry") in labels(kb)
+def test_a_generic_name_keeps_its_iri_when_another_countrys_namesake_arrives():
+    first = [ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
+             ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))]
+    before = {e.key for e in link_extractions(first).entities if e.type == "Organization"}
+    # Three articles more, about another country's ministry: it becomes the name's main reading.
+    more = first + [ex(f"o{i}", ("Interior Ministry", "Organization", "Interior Ministry"), ("Ostmark", "Country", "Ostmark"))
+                    for i in range(3)]
+    after = {e.key: e for e in link_extractions(more).entities if e.type == "Organization"}
+    (key,) = before
+    assert key in after and after[key].articles == ("a", "b") and len(after) == 2
+    assert "Interior Ministry" in after[key].aliases
 
 
 def test_a_short_institution_name_joins_the_full_name_of_its_articles_country_only():
@@ -342,4 +349,4 @@ def test_corrections_name_a_country_labelled_institution_by_its_iri_and_keep_it(
     kb = link_extractions(arts, fix)
     got = {e.key: e for e in kb.entities}
     assert got[keys["Interior Ministry (Ostmark)"]].articles == ("b", "c")
-    assert keys["Interior Ministry"] in got
+    assert keys["Interior Ministry (Veltria)"] in got

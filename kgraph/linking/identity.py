@@ -166,8 +166,7 @@ class Group:
     names: Counter = field(default_factory=Counter)
     aliases: set = field(default_factory=set)
     articles: set = field(default_factory=set)
-    #: The country a national institution's name is read in ("Interior Ministry (Veltria)"), when one name
-    #: stands for several such institutions in the corpus.
+    #: The country a national institution's generic name is read in ("Interior Ministry (Veltria)").
     qualifier: str = ""
 
 
@@ -424,12 +423,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # names that country too ("Christian Democrats" beside Germany in a story about elsewhere), else its own.
     main_home = {g: h for g in generic if (h := _main_home(g, groups, home)) is not None}
     reading: dict = {}
-    homes_of: dict = defaultdict(set)
     for k, tgt in targets.items():
         if tgt in main_home:
             h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
             reading[k] = h
-            homes_of[tgt].add(h)
     qualifier: dict = {}
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
@@ -437,8 +434,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
-        if len(homes_of.get(tgt, ())) > 1 and reading[k] != main_home[tgt]:
-            # The main reading keeps the plain name (so its IRI stays as other countries' namesakes appear).
+        if k in reading:
+            # Every reading carries its country, even while the corpus names one: its IRI then stays the
+            # same when articles about another country's namesake arrive (an incremental build).
             h = reading[k]
             qualifier[tgt + h] = groups[h].names.most_common(1)[0][0]
             tgt = tgt + h
