@@ -350,3 +350,14 @@ def test_corrections_name_a_country_labelled_institution_by_its_iri_and_keep_it(
     got = {e.key: e for e in kb.entities}
     assert got[keys["Interior Ministry (Ostmark)"]].articles == ("b", "c")
     assert keys["Interior Ministry (Veltria)"] in got
+
+
+def test_a_party_and_its_members_plural_are_one_party_per_country():
+    kb = link_extractions([ex("a", ("Democratic Party", "Organization", "Democratic Party"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Democrats", "Organization", "Democrats"), ("Veltria", "Country", "Veltria")),
+                           ex("c", ("Democrats", "Organization", "Democrats"), ("Ostmark", "Country", "Ostmark")),
+                           ex("d", ("Orvan Party", "Organization", "Orvan Party")),
+                           ex("e", ("Orvans", "Organization", "Orvans"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got["Democratic Party (Veltria)"] == ("a", "b") and got["Democrats (Ostmark)"] == ("c",)
+    assert got["Orvan Party"] == ("d",) and got["Orvans"] == ("e",)  # not a political family's name

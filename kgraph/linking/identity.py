@@ -567,8 +567,19 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             low, cap = case.get(one, (0, 0))
             if low < cap:  # not a word ("Green", "Liberal")
                 same[("plural", one)].append(gid)
+    # A party and its members' plural: "Green Party" / "Greens", "Democratic Party" / "Democrats".
+    for gid in heads:
+        t, n = gid
+        words = n.split()
+        if t != EntityType.Organization or len(words) < 2 or words[-1] != "party" or not _institution_words(n):
+            continue  # "Nazis" are not the one "Nazi Party": only a party named by a political family
+        w = words[-2]
+        for plural in {w + "s", w[:-2] + "s" if w.endswith("ic") else w + "s"}:
+            key = ("party", " ".join(words[:-2] + [plural]))
+            if (t, key[1]) in groups:
+                same[key].extend([gid, (t, key[1])])
     for key in sorted(same, key=str):
-        members = sorted(same[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        members = sorted(set(same[key]), key=lambda g: (-sum(groups[g].names.values()), g))
         for g in members[1:]:
             uf.union(members[0], g)
     # Persons: "George Bush" / "George W. Bush", "P Chidambaram" / "Palaniappan Chidambaram".
