@@ -361,3 +361,19 @@ def test_a_party_and_its_members_plural_are_one_party_per_country():
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert got["Democratic Party (Veltria)"] == ("a", "b") and got["Democrats (Ostmark)"] == ("c",)
     assert got["Orvan Party"] == ("d",) and got["Orvans"] == ("e",)  # not a political family's name
+
+
+def test_a_bare_head_joins_the_x_of_y_name_of_its_article():
+    kb = link_extractions([ex("a", ("Council of Ostmark", "Organization", "Council of Ostmark"),
+                              ("Council", "Organization", "Council"))])
+    assert [e.label for e in kb.entities] == ["Council of Ostmark"]
+
+
+def test_a_one_word_organization_joins_the_one_two_word_name_ending_with_it_elsewhere():
+    kb = link_extractions([ex("a", ("Daily Orvan", "Organization", "Daily Orvan")),
+                           ex("b", ("Orvan", "Organization", "Orvan"), text="Readers of the Orvan wrote in."),
+                           ex("c", ("Daily Tarsk Velt", "Organization", "Daily Tarsk Velt")),
+                           ex("d", ("Velt", "Organization", "Velt"), text="Fans of the Velt sang.")])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Daily Orvan"] == ("a", "b")
+    assert got["Velt"] == ("d",)  # a three-word title is not what its last word names alone
