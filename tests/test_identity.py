@@ -377,3 +377,13 @@ def test_a_one_word_organization_joins_the_one_two_word_name_ending_with_it_else
     got = {e.label: e.articles for e in kb.entities}
     assert got["Daily Orvan"] == ("a", "b")
     assert got["Velt"] == ("d",)  # a three-word title is not what its last word names alone
+
+
+def test_a_country_just_before_a_generic_name_says_whose_it_is():
+    text = ("Veltria Veltria Veltria Veltria. Members of the Ostmark Communist and Greens parties met. "
+            "Back home, the Greens, Ostmark and others.")
+    kb = link_extractions([found("a", text, ("Veltria", "Country"), ("Ostmark", "Country"), ("Greens", "Organization")),
+                           ex("b", ("Greens", "Organization", "Greens"), ("Veltria", "Country", "Veltria"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    # The first "Greens" follows "Ostmark Communist and"; the second has no country before it in its clause.
+    assert got == {"Greens (Ostmark)": ("a",), "Greens (Veltria)": ("a", "b")}

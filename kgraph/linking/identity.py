@@ -15,6 +15,7 @@ the work grows with the number of mentions, never with pairs of entities.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -422,11 +423,16 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # The country a generic name is read in: the one most of its articles are about, wherever an article
     # names that country too ("Christian Democrats" beside Germany in a story about elsewhere), else its own.
     main_home = {g: h for g in generic if (h := _main_home(g, groups, home)) is not None}
+    # A country named just before the name, in its sentence, says whose it is ("Veltrian Green party").
+    country_at: dict = defaultdict(list)  # article -> (end, country group) of its country mentions, in order
+    for (aid, _s, e), tgt in sorted(targets.items()):
+        if tgt[0] == EntityType.Country:
+            country_at[aid].append((e, tgt))
     reading: dict = {}
     for k, tgt in targets.items():
         if tgt in main_home:
             h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
-            reading[k] = h
+            reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
     qualifier: dict = {}
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
@@ -465,6 +471,24 @@ army navy assembly congress green greens liberals conservatives socialists commu
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
 communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
 affairs""".split())
+
+
+#: Words at most between a country (or demonym) and a generic institution name it qualifies, with no
+#: punctuation between ("Veltria's Interior Ministry", "Veltrian Communist and Green parties").
+COUNTRY_GAP_WORDS = 2
+
+
+def _country_before(text: str, start: int, countries: list):
+    """Return the country group named just before ``start`` (COUNTRY_GAP_WORDS words at most, no punctuation), or None."""
+    i = bisect.bisect_right(countries, (start, (chr(0x10FFFF),)))
+    while i > 0:
+        end, gid = countries[i - 1]
+        if end > start:
+            i -= 1
+            continue
+        gap = text[end:start]
+        return gid if len(gap.split()) <= COUNTRY_GAP_WORDS and not re.search(r"[,.!?;:()\n]", gap) else None
+    return None
 
 
 def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
