@@ -387,3 +387,11 @@ def test_a_country_just_before_a_generic_name_says_whose_it_is():
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     # The first "Greens" follows "Ostmark Communist and"; the second has no country before it in its clause.
     assert got == {"Greens (Ostmark)": ("a",), "Greens (Veltria)": ("a", "b")}
+
+
+def test_a_fixture_names_two_teams_even_after_in():
+    report = ("Keepers are key in Chile-Norway semi-final. The striker scored twice and the goalkeeper saved a "
+              "penalty. Fans in Chile celebrated.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Country", "Chile")}

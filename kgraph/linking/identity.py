@@ -248,6 +248,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
         before = before[:-1]  # "in the Veltrian Republic"
     prev = before[-1].casefold() if before else ""
     after = text[m.end:m.end + 3]
+    if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"\b[A-Z]\w*-$", text[max(0, m.start - 30):m.start]):
+        return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
     if prev in _LOCATIVE and not re.match(r"['\u2019]s?\b", after):
         return False
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
