@@ -395,3 +395,10 @@ def test_a_fixture_names_two_teams_even_after_in():
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
     got = {(e.type, e.label) for e in kb.entities}
     assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Country", "Chile")}
+
+
+def test_an_institution_of_a_body_is_not_that_body():
+    kb = link_extractions([ex("a", ("Youth Assembly of the Council of Ostmark", "Organization",
+                                    "Youth Assembly of the Council of Ostmark"),
+                              ("Council of Ostmark", "Organization", "Council of Ostmark"))])
+    assert len(kb.entities) == 2

@@ -777,7 +777,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             by_edge[(t, words[-1])].add(gid)
         elif t == EntityType.Organization:
             for k in range(1, len(words)):
-                by_edge[(t, " ".join(words[k:]))].add(gid)
+                if words[k - 1] not in _NAME_LINKS or not any(w in ORG_WORDS for w in words[:k - 1]):
+                    by_edge[(t, " ".join(words[k:]))].add(gid)  # "Assembly of the Council of Y" is a part of it
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
             head, of, rest = n.rpartition(" of ")
