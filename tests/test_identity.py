@@ -402,3 +402,11 @@ def test_an_institution_of_a_body_is_not_that_body():
                                     "Youth Assembly of the Council of Ostmark"),
                               ("Council of Ostmark", "Organization", "Council of Ostmark"))])
     assert len(kb.entities) == 2
+
+
+def test_a_building_or_site_is_a_place_whatever_extraction_voted():
+    kb = link_extractions([ex("a", ("Tarsk City Museum", "Organization", "Tarsk City Museum"),
+                              ("Museum of Velt Art", "Organization", "Museum of Velt Art"),
+                              ("Tarsk Museum Trust", "Organization", "Tarsk Museum Trust"))])
+    got = {e.label: e.type for e in kb.entities}
+    assert got == {"Tarsk City Museum": "Place", "Museum of Velt Art": "Place", "Tarsk Museum Trust": "Organization"}

@@ -536,10 +536,24 @@ def _is_name(text: str) -> bool:
     return text.casefold() not in _PRONOUNS and any(ch.isupper() for ch in text[:1])
 
 
+#: Head words of a building or site: such a name is a place ("Tarsk City Museum", "Museum of Velt Art").
+#: On DWIE 1-602, 52 of the 53 annotated names with these heads are locations.
+_FACILITY_HEADS = frozenset("""museum gallery hospital cemetery stadium arena airport square bridge palace monument
+memorial theater theatre cathedral temple tower castle""".split())
+
+
+def _facility(n: str) -> bool:
+    """True for a name of a building or site: a facility head last, or first before "of"."""
+    words = n.split()
+    return len(words) >= 2 and (words[-1] in _FACILITY_HEADS or words[0] in _FACILITY_HEADS and words[1] == "of")
+
+
 def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str:
     """Return the type of a name from all its mentions' votes and the gazetteer."""
     if (EntityType.Country in votes or EntityType.Place in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
         return EntityType.Country
+    if _facility(n):
+        return EntityType.Place
     best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
     if best != EntityType.Place and votes.get(EntityType.Place, 0) * PLACE_PRIOR >= votes[best]:
         city = gazetteer.city(n)
