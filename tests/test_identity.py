@@ -410,3 +410,11 @@ def test_a_building_or_site_is_a_place_whatever_extraction_voted():
                               ("Tarsk Museum Trust", "Organization", "Tarsk Museum Trust"))])
     got = {e.label: e.type for e in kb.entities}
     assert got == {"Tarsk City Museum": "Place", "Museum of Velt Art": "Place", "Tarsk Museum Trust": "Organization"}
+
+
+def test_a_site_named_alone_joins_its_full_name_but_a_city_is_not_its_museum():
+    kb = link_extractions([ex("a", ("Orvani Gallery", "Organization", "Orvani Gallery")),
+                           ex("b", ("Orvani", "Place", "Orvani")),
+                           ex("c", ("Munich Museum", "Place", "Munich Museum"), ("Munich", "Place", "Munich"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Orvani Gallery"] == ("a", "b") and got["Munich"] == ("c",) and got["Munich Museum"] == ("c",)

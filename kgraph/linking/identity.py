@@ -798,8 +798,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
-        elif t == EntityType.Place and words[-1] in _GEO_SUFFIXES:
-            by_edge[(t, " ".join(words[:-1]))].add(gid)
+        elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS):
+            short = " ".join(words[:-1])
+            if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None:
+                by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     home = _home_countries(mention_group or {}, groups)
     countries_of: dict = {}  # article -> the country groups it names (computed once, when asked)
