@@ -418,3 +418,13 @@ def test_a_site_named_alone_joins_its_full_name_but_a_city_is_not_its_museum():
                            ex("c", ("Munich Museum", "Place", "Munich Museum"), ("Munich", "Place", "Munich"))])
     got = {e.label: e.articles for e in kb.entities}
     assert got["Orvani Gallery"] == ("a", "b") and got["Munich"] == ("c",) and got["Munich Museum"] == ("c",)
+
+
+def test_a_rarely_named_short_name_takes_the_type_of_the_longer_name_it_stands_for():
+    kb = link_extractions([ex("a", ("Orvani Airport", "Place", "Orvani Airport"), ("Orvani Airport", "Place", "Orvani Airport")),
+                           ex("b", ("Orvani", "Person", "Orvani")),
+                           ex("c", ("Daily Velt", "Organization", "Daily Velt"), ("Daily Velt", "Organization", "Daily Velt")),
+                           ex("d", ("Velt", "Person", "Velt"), ("Velt", "Person", "Velt"), ("Velt", "Person", "Velt"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Orvani Airport")] == ("a", "b")
+    assert got[("Person", "Velt")] == ("d",)  # named three times: its own votes stand

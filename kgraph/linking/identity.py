@@ -346,6 +346,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
+    _retype_weak_short_names(corpus_type, corpus_votes)
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -564,6 +565,38 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
     if best == EntityType.Person and _looks_org(n) and votes.get(EntityType.Organization, 0) * 2 >= votes[best]:
         return EntityType.Organization
     return best
+
+
+#: A one-word name with at most this many mentions takes the type of the longer names it stands for.
+WEAK_VOTES = 2
+
+
+def _retype_weak_short_names(corpus_type: dict, corpus_votes: dict) -> None:
+    """Give a rarely named one-word name the type of the longer names it is the edge of, when they agree.
+
+    "Heathrow" tagged once as a person beside "Heathrow Airport" (a place), "Spiegel" beside "Der Spiegel":
+    the edge is a person's first or last word, an organization's last word, or a place's name before a
+    geographic or site word. The longer names must share one type and outvote the short name twice.
+    """
+    edge: dict[str, Counter] = defaultdict(Counter)
+    for n, c in corpus_votes.items():
+        words = n.split()
+        if len(words) < 2:
+            continue
+        t = corpus_type[n]
+        keys = {words[0], words[-1]} if t == EntityType.Person else {words[-1]} if t == EntityType.Organization \
+            else {" ".join(words[:-1])} if t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS) \
+            else set()
+        for k in keys:
+            if " " not in k:
+                edge[k][t] += sum(c.values())
+    for n in sorted(edge):
+        own = corpus_votes.get(n)
+        if own is None or sum(own.values()) > WEAK_VOTES or len(edge[n]) != 1 or gazetteer.place(n) is not None:
+            continue
+        (t, k), = edge[n].items()
+        if t != corpus_type[n] and k >= 2 * sum(own.values()):
+            corpus_type[n] = t
 
 
 def _sizeable_place(n: str) -> bool:
