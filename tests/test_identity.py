@@ -27,6 +27,8 @@ def labels(kb):
 
 @pytest.mark.parametrize("raw, kind, cleaned", [
     ("President Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Tarsk Archbishop Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Arvo Keskula King Jr", "Person", "Arvo Keskula King Jr"),
     ("Mr. Keskula", "Person", "Keskula"),
     ("However Veltria", "Country", "Veltria"),
     ("Following Keskula", "Person", "Keskula"),
@@ -428,3 +430,10 @@ def test_a_rarely_named_short_name_takes_the_type_of_the_longer_name_it_stands_f
     got = {(e.type, e.label): e.articles for e in kb.entities}
     assert got[("Place", "Orvani Airport")] == ("a", "b")
     assert got[("Person", "Velt")] == ("d",)  # named three times: its own votes stand
+
+
+def test_a_title_or_demonym_before_a_persons_name_is_no_part_of_it_whatever_the_tag():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), ("Arvo Keskula", "Person", "Arvo Keskula")),
+                           ex("b", ("Norwegian Arvo Keskula", "Organization", "Norwegian Arvo Keskula")),
+                           ex("c", ("Coach Arvo Keskula", "Organization", "Coach Arvo Keskula"))])
+    assert [(e.type, e.label, e.articles) for e in kb.entities] == [("Person", "Arvo Keskula", ("a", "b", "c"))]

@@ -124,6 +124,11 @@ def clean_name(name: str, type_: str) -> str | None:
             words = words[1:]
             continue
         break
+    if type_ == EntityType.Person:
+        # "Tarsk Archbishop Arvo Keskula": a place or body, then a title, then the person's own name.
+        cut = [i for i, w in enumerate(words[1:-2], 1) if w[:1].isupper() and w.rstrip(".,").casefold() in TITLES]
+        if cut:
+            words = words[cut[-1] + 1:]
     while len(words) > 1 and (words[-1].rstrip(".,").casefold() in CONNECTIVES or words[-1].islower()):
         if words[-1].islower() and gazetteer.is_demonym(" ".join(w for w in words if not w.islower())):
             break  # "Ukrainian military intelligence": a demonym and common nouns name an agency
@@ -342,6 +347,21 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
         votes[(k[0], n)][kinds[k]] -= 1
+    # "Coach Arvo Keskula" tagged an organization: a title or demonym, then a name the corpus reads as a person.
+    for k, (name, alias) in sorted(cleaned.items()):
+        words = name.split()
+        if kinds[k] == EntityType.Person or len(words) < 3 or not (
+                words[0].casefold() in TITLES or gazetteer.is_demonym(words[0])):
+            continue
+        rest = " ".join(words[1:])
+        c = corpus_votes.get(norm(rest))
+        if c and min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) == EntityType.Person:
+            corpus_votes[norm(name)][kinds[k]] -= 1
+            votes[(k[0], norm(name))][kinds[k]] -= 1
+            cleaned[k] = (rest, alias)
+            kinds[k] = EntityType.Person
+            corpus_votes[norm(rest)][EntityType.Person] += 1
+            votes[(k[0], norm(rest))][EntityType.Person] += 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
