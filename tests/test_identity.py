@@ -437,3 +437,11 @@ def test_a_title_or_demonym_before_a_persons_name_is_no_part_of_it_whatever_the_
                            ex("b", ("Norwegian Arvo Keskula", "Organization", "Norwegian Arvo Keskula")),
                            ex("c", ("Coach Arvo Keskula", "Organization", "Coach Arvo Keskula"))])
     assert [(e.type, e.label, e.articles) for e in kb.entities] == [("Person", "Arvo Keskula", ("a", "b", "c"))]
+
+
+def test_two_places_run_together_are_no_name_but_a_name_with_a_place_in_it_stays():
+    text = "Bergen Norway. Later in Bergen, Norway voted. The Nazi era and Nazi Germany. Nazi rule in Germany."
+    kb = link_extractions([found("a", text, ("Bergen Norway", "Place"), ("Bergen", "Place"), ("Norway", "Country"),
+                                 ("Nazi Germany", "Country"), ("Nazi", "Organization"), ("Germany", "Country"))])
+    labels_ = {e.label for e in kb.entities}
+    assert "Bergen Norway" not in labels_ and "Nazi Germany" in labels_

@@ -293,6 +293,31 @@ def _head_and_noun(name: str, votes: dict, case: dict) -> bool:
     return tail.isupper() or low >= COMMON_RATIO * max(cap, 1)
 
 
+def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
+    """Return the mentions whose name is two places its article names apart, run together ("Dresden Germany").
+
+    A dateline or a list without commas reads as one name; it is named once in
+    the corpus, not by a person, both parts are places the gazetteer knows and
+    the article names each on its own ("Nazi Germany" stays: "Nazi" is no place).
+    """
+    names_in: dict[str, set] = defaultdict(set)
+    for (aid, _s, _e), (name, _alias) in cleaned.items():
+        names_in[aid].add(gazetteer.norm(name))
+    out = []
+    for k, (name, _alias) in sorted(cleaned.items()):
+        n = gazetteer.norm(name)
+        words = n.split()
+        if kinds[k] == EntityType.Person or len(words) < 2 or sum(corpus_votes.get(n, Counter()).values()) != 1:
+            continue
+        here = names_in[k[0]] - {n}
+        for i in range(1, len(words)):
+            a, b = " ".join(words[:i]), " ".join(words[i:])
+            if a in here and b in here and gazetteer.place(a) is not None and gazetteer.place(b) is not None:
+                out.append(k)
+                break
+    return out
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -343,6 +368,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
     dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
+    dropped += _run_together(cleaned, kinds, corpus_votes)
     for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
