@@ -445,3 +445,14 @@ def test_two_places_run_together_are_no_name_but_a_name_with_a_place_in_it_stays
                                  ("Nazi Germany", "Country"), ("Nazi", "Organization"), ("Germany", "Country"))])
     labels_ = {e.label for e in kb.entities}
     assert "Bergen Norway" not in labels_ and "Nazi Germany" in labels_
+
+
+def test_a_country_is_its_national_team_in_a_story_with_fewer_sport_words_than_a_match_report():
+    filler = " ".join(["The weather in the capital stayed mild and calm all week long."] * 16)
+    text = ("Chile won the match against Norway. The team was praised by fans after the tournament. Dortmund "
+            "hosted it. " + filler)
+    from kgraph.linking.identity import _sport_article
+    assert not _sport_article(text) and _sport_article(text, 0.02)
+    kb = link_extractions([found("a", text, ("Chile", "Country"), ("Norway", "Country"), ("Dortmund", "Place"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Place", "Dortmund")}
