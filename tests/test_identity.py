@@ -456,3 +456,13 @@ def test_a_country_is_its_national_team_in_a_story_with_fewer_sport_words_than_a
     kb = link_extractions([found("a", text, ("Chile", "Country"), ("Norway", "Country"), ("Dortmund", "Place"))])
     got = {(e.type, e.label) for e in kb.entities}
     assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Place", "Dortmund")}
+
+
+def test_an_acronyms_institution_joins_the_name_spelt_out_with_the_expansions_adjective():
+    text = "The NTC said so. The NTC Commission met."
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              ("NTC", "Organization", "NTC"), text="The NTC voted."),
+                           ex("b", ("Northern Commission", "Organization", "Northern Commission")),
+                           found("c", text, ("NTC", "Organization"), ("NTC Commission", "Organization"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Northern Commission"] == ("b", "c") and got["Northern Trade Council"] == ("a", "c")

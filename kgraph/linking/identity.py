@@ -293,6 +293,8 @@ def _head_and_noun(name: str, votes: dict, case: dict) -> bool:
     if gazetteer.norm(words[0]) not in votes:
         return False
     tail = words[1]
+    if tail.casefold() in ORG_WORDS and words[0].isupper():
+        return False  # "EU Commission", "UN Council": an acronym's institution, a name
     low, cap = case.get(tail.casefold(), (0, 0))
     return tail.isupper() or low >= COMMON_RATIO * max(cap, 1)
 
@@ -844,7 +846,10 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             full = next(iter(by_initials[head]))
         if full is None:
             continue
-        other = by_fold.get((t, fold(groups[full].names.most_common(1)[0][0] + " " + rest)))
+        expansion = groups[full].names.most_common(1)[0][0].split()
+        # "UN X Council" is "United Nations X Council"; "EU Commission" may drop the expansion's head: "European Commission".
+        other = next((o for i in range(len(expansion), 0, -1)
+                      if (o := by_fold.get((t, fold(" ".join(expansion[:i]) + " " + rest)))) is not None), None)
         if other is not None and other != gid:
             big, small = sorted((other, gid), key=lambda g: (-sum(groups[g].names.values()), g))
             uf.union(big, small)
