@@ -466,3 +466,11 @@ def test_an_acronyms_institution_joins_the_name_spelt_out_with_the_expansions_ad
                            found("c", text, ("NTC", "Organization"), ("NTC Commission", "Organization"))])
     got = {e.label: e.articles for e in kb.entities}
     assert got["Northern Commission"] == ("b", "c") and got["Northern Trade Council"] == ("a", "c")
+
+
+def test_a_club_named_after_its_city_is_called_by_its_first_name():
+    report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+    kb = link_extractions([found("a", "Hollin Dortmund won. Hollin Dortmund lost. Then Hollin drew.",
+                                 ("Hollin Dortmund", "Organization"), ("Hollin", "Organization")),
+                           ex("b", ("Hollin", "Organization", "Hollin"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Hollin Dortmund", ("a", "b"))]

@@ -886,6 +886,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     by_edge[(t, " ".join(words[k:]))].add(gid)  # "Assembly of the Council of Y" is a part of it
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
+            if gazetteer.city(words[-1]) is not None and gazetteer.city(" ".join(words[:-1])) is None \
+                    and sum(groups[gid].names.values()) >= 2:  # named once, "Hollin Tarsk" may be two names run together
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
@@ -967,6 +970,8 @@ def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full
     if n in _GENERIC or n.split()[-1] in _NATIONAL_HEADS:
         return False  # "Foreign Ministry" in one article is not the one foreign ministry another names in full
     if t == EntityType.Organization and " " not in n:
+        if sport and len(full.split()) == 2 and full.split()[0] == n and gazetteer.city(full.split()[1]) is not None:
+            return gazetteer.city(n) is None  # in a match report "Hollin" is the club "Hollin Tarsk"
         return len(full.split()) == 2 and _name_word(n, case or {}) and gazetteer.place(n) is None
     return t == EntityType.Organization or t == EntityType.Place
 
