@@ -474,3 +474,9 @@ def test_a_club_named_after_its_city_is_called_by_its_first_name():
                                  ("Hollin Dortmund", "Organization"), ("Hollin", "Organization")),
                            ex("b", ("Hollin", "Organization", "Hollin"), text=report)])
     assert [(e.label, e.articles) for e in kb.entities] == [("Hollin Dortmund", ("a", "b"))]
+
+
+def test_a_place_with_a_state_code_is_the_place_named_alone():
+    kb = link_extractions([ex("a", ("Tarsk DC", "Place", "Tarsk DC"), ("Tarsk DC", "Place", "Tarsk DC")),
+                           ex("b", ("Tarsk", "Place", "Tarsk"))])
+    assert [e.articles for e in kb.entities] == [("a", "b")]

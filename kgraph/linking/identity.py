@@ -892,9 +892,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
-        elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS):
+        elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS
+                                        or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
-            if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None:
+            if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     home = _home_countries(mention_group or {}, groups)
@@ -932,6 +933,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _state_code(word: str, names: Counter) -> bool:
+    """True when a place's last word is a 2-letter capital code ("Tarsk DC", "Velt NY"), as its names write it."""
+    return len(word) == 2 and word.isalpha() and any(n.split()[-1] == word.upper() for n in names)
 
 
 @lru_cache(maxsize=1 << 14)
