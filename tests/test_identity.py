@@ -28,6 +28,9 @@ def labels(kb):
 @pytest.mark.parametrize("raw, kind, cleaned", [
     ("President Arvo Keskula", "Person", "Arvo Keskula"),
     ("Tarsk Archbishop Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Norway's Interior Ministry", "Organization", "Interior Ministry"),
+    ("Norway Social Democratic Party", "Organization", "Social Democratic Party"),
+    ("Norway Tarsk Bank", "Organization", "Norway Tarsk Bank"),
     ("Arvo Keskula King Jr", "Person", "Arvo Keskula King Jr"),
     ("Mr. Keskula", "Person", "Keskula"),
     ("However Veltria", "Country", "Veltria"),
@@ -480,3 +483,10 @@ def test_a_place_with_a_state_code_is_the_place_named_alone():
     kb = link_extractions([ex("a", ("Tarsk DC", "Place", "Tarsk DC"), ("Tarsk DC", "Place", "Tarsk DC")),
                            ex("b", ("Tarsk", "Place", "Tarsk"))])
     assert [e.articles for e in kb.entities] == [("a", "b")]
+
+
+def test_a_country_before_a_generic_name_reads_it_in_that_country_and_stays_an_alias():
+    kb = link_extractions([ex("a", ("Norway Supreme Court", "Organization", "Norway Supreme Court"),
+                              ("Norway", "Country", "Norway"))])
+    (e,) = [e for e in kb.entities if e.type == "Organization"]
+    assert e.label == "Supreme Court (Norway)" and "Norway Supreme Court" in e.aliases

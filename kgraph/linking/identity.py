@@ -119,6 +119,11 @@ def clean_name(name: str, type_: str) -> str | None:
     if s.count("(") != s.count(")") or s.count('"') % 2 or s.count("\u201c") != s.count("\u201d"):
         return None  # 'Lisbon) Treaty', 'Frederick "Fritz': cut out of a longer phrase
     words = s.split()
+    if len(words) > 1 and re.search(r"['\u2019]s$", words[0]) and gazetteer.country(words[0][:-2]) is not None:
+        words = words[1:]  # "Veltria's Interior Ministry": the country says whose, it is no part of the name
+    elif type_ == EntityType.Organization and len(words) > 2 and gazetteer.country(words[0]) is not None \
+            and _institution_words(" ".join(words[1:]).casefold()):
+        words = words[1:]  # "Veltria Interior Ministry" read from "Veltria's": a generic name, read per country
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
@@ -369,6 +374,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if name is None or _common_word(name, case):
                 continue
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
+            if alias is None and m.type == EntityType.Organization and raw.endswith(name) and raw != name \
+                    and gazetteer.country(re.sub(r"['\u2019]s$", "", raw[:-len(name)].strip())) is not None:
+                alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
             cleaned[(aid, m.start, m.end)] = (name, alias)
             kinds[(aid, m.start, m.end)] = m.type
             votes[(aid, norm(name))][m.type] += 1
