@@ -42,6 +42,8 @@ def labels(kb):
     ("Varnholt 1860", "Organization", "Varnholt 1860"),
     ("Varnhold 2-1", "Organization", "Varnhold"),
     ("Tarsk city", "Place", "Tarsk"),
+    ("Tarsk Fund - the Fund", "Organization", "Tarsk Fund"),
+    ("Tarsk-Velt", "Place", "Tarsk-Velt"),
     ("Varnhold news agency", "Organization", "Varnhold"),
     ("Council of Ostmark", "Organization", "Council of Ostmark"),
     ("Ukrainian military intelligence", "Organization", "Ukrainian military intelligence"),

@@ -113,7 +113,7 @@ def clean_name(name: str, type_: str) -> str | None:
     s = _SCORE.sub("", name.strip())
     if re.search(r"\d+\s*[-:\u2013]\s*\d+", s):
         return None  # "Tarsk 1-1 Varnholt": a result line, two names and a score
-    s = re.split(r"\s+(?:--|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany"
+    s = re.split(r"\s+(?:--?|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany", "Tarsk Fund - the Fund"
     if ", " in s:
         return None  # "Kiefer, Schüttler": a list, not a name
     if s.count("(") != s.count(")") or s.count('"') % 2 or s.count("\u201c") != s.count("\u201d"):
