@@ -492,3 +492,10 @@ def test_a_country_before_a_generic_name_reads_it_in_that_country_and_stays_an_a
                               ("Norway", "Country", "Norway"))])
     (e,) = [e for e in kb.entities if e.type == "Organization"]
     assert e.label == "Supreme Court (Norway)" and "Norway Supreme Court" in e.aliases
+
+
+def test_a_city_after_a_club_mark_is_the_club_in_any_story():
+    text = "The star now plays for FC Dortmund. Dortmund is a large city. Fans of AC Dortmund cheered."
+    kb = link_extractions([found("a", text, ("Dortmund", "Place"))])
+    got = sorted((e.type, e.mentions) for e in kb.entities)
+    assert got == [("Organization", 2), ("Place", 1)]

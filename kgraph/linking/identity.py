@@ -241,6 +241,16 @@ def _sport_article(text: str, density: float | None = None) -> bool:
 #: Sport words an article needs to be read as a match report (measured on the first 150 DWIE articles).
 SPORT_MIN_WORDS = 3
 
+#: Letters that mark a sports club before its city's name ("FC Tarsk", "VfB Tarsk").
+_CLUB_MARKS = frozenset("fc sc sv ac as cf afc vfb vfl tsv bsc sk fk ssc".split())
+
+
+def _club_mark(text: str, start: int) -> bool:
+    """True when a club mark, written as such, stands right before ``start`` ("FC " in "FC Tarsk")."""
+    m = re.search(r"(?:^|\s)([A-Za-z]{2,3})\s$", text[max(0, start - 6):start])
+    return bool(m) and m.group(1).casefold() in _CLUB_MARKS and m.group(1)[:1].isupper() and m.group(1)[-1:].isupper()
+
+
 #: Words before a place name in a match report that keep it a place ("in Tarsk", "his native Veltria").
 _LOCATIVE = frozenset("in inside across throughout native near outside around".split())
 
@@ -434,6 +444,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and (sport[aid] or national[aid] and t == EntityType.Country) \
                 and _team_reading(ex_text[aid], m, name, t):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
+        if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
+            return EntityType.Organization  # "FC Tarsk" cut to "Tarsk" by extraction: the club, in any story
         if m is not None and sport[aid] and t == EntityType.Organization and " " not in name \
                 and ex_text[aid][m.start:m.end] == m.name and gazetteer.city(name) is not None \
                 and not _team_reading(ex_text[aid], m, name, EntityType.Place):
