@@ -499,3 +499,9 @@ def test_a_city_after_a_club_mark_is_the_club_in_any_story():
     kb = link_extractions([found("a", text, ("Dortmund", "Place"))])
     got = sorted((e.type, e.mentions) for e in kb.entities)
     assert got == [("Organization", 2), ("Place", 1)]
+
+
+def test_a_country_written_with_a_hyphen_for_and_is_the_country():
+    kb = link_extractions([ex("a", ("Bosnia-Herzegovina", "Place", "Bosnia-Herzegovina")),
+                           ex("b", ("Bosnia-Herzegovina", "Person", "Bosnia-Herzegovina"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Country", "Bosnia and Herzegovina")]

@@ -626,7 +626,7 @@ def _facility(n: str) -> bool:
 
 def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str:
     """Return the type of a name from all its mentions' votes and the gazetteer."""
-    if (EntityType.Country in votes or EntityType.Place in votes) and (gazetteer.country(n) is not None or n in _FORMER_STATES):
+    if (EntityType.Country in votes or EntityType.Place in votes) and (_country(n) is not None or n in _FORMER_STATES):
         return EntityType.Country
     if _facility(n):
         return EntityType.Place
@@ -683,10 +683,19 @@ def _sizeable_place(n: str) -> bool:
 def _canonical(type_: str, name: str) -> tuple[str, str]:
     """Return (type, canonical name) of a name, the gazetteer's where it knows it."""
     if type_ in (EntityType.Country, EntityType.Place):
-        c = gazetteer.country(name)
+        c = _country(name)
         if c is not None:
             return EntityType.Country, c.name
     return type_, name
+
+
+def _country(name: str):
+    """Return the gazetteer country of a name, a hyphen read as "and" ("Trinidad-Tobago"), or None."""
+    c = gazetteer.country(name)
+    words = re.split(r"\s*-\s*|\s+", name.strip("- "))
+    if c is None and len(words) == 2:  # normalised names have lost the hyphen: "bosnia herzegovina"
+        c = gazetteer.country(" and ".join(words))
+    return c
 
 
 def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> None:
