@@ -505,3 +505,10 @@ def test_a_country_written_with_a_hyphen_for_and_is_the_country():
     kb = link_extractions([ex("a", ("Bosnia-Herzegovina", "Place", "Bosnia-Herzegovina")),
                            ex("b", ("Bosnia-Herzegovina", "Person", "Bosnia-Herzegovina"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Country", "Bosnia and Herzegovina")]
+
+
+def test_a_natural_feature_is_a_place_unless_an_organization_word_names_a_body():
+    kb = link_extractions([ex("a", ("Velt River", "Organization", "Velt River"), ("Lake Orvan", "Person", "Lake Orvan"),
+                              ("Gulf Trade Council", "Organization", "Gulf Trade Council"))])
+    got = {e.label: e.type for e in kb.entities}
+    assert got == {"Velt River": "Place", "Lake Orvan": "Place", "Gulf Trade Council": "Organization"}
