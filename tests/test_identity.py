@@ -414,9 +414,11 @@ def test_an_institution_of_a_body_is_not_that_body():
 def test_a_building_or_site_is_a_place_whatever_extraction_voted():
     kb = link_extractions([ex("a", ("Tarsk City Museum", "Organization", "Tarsk City Museum"),
                               ("Museum of Velt Art", "Organization", "Museum of Velt Art"),
-                              ("Tarsk Museum Trust", "Organization", "Tarsk Museum Trust"))])
+                              ("Tarsk Museum Trust", "Organization", "Tarsk Museum Trust"),
+                              ("Grand Museum of Velt", "Organization", "Grand Museum of Velt"))])
     got = {e.label: e.type for e in kb.entities}
-    assert got == {"Tarsk City Museum": "Place", "Museum of Velt Art": "Place", "Tarsk Museum Trust": "Organization"}
+    assert got == {"Tarsk City Museum": "Place", "Museum of Velt Art": "Place", "Tarsk Museum Trust": "Organization",
+                   "Grand Museum of Velt": "Place"}
 
 
 def test_a_site_named_alone_joins_its_full_name_but_a_city_is_not_its_museum():

@@ -622,7 +622,7 @@ memorial theater theatre cathedral temple tower castle""".split())
 #: of Tarsk") in a place's name, unless an organization word is in it ("Gulf Cooperation Council"). On DWIE
 #: 1-602, 74 of the 80 such names annotated as a person, organization or place are places.
 _GEO_HEADS = frozenset("""island islands lake river mountains mountain valley sea ocean strait peninsula desert coast
-province region district canal mount monte cape gulf bay galleria piazza""".split())
+province region district canal mount monte cape gulf bay galleria piazza zone area""".split())
 
 
 def _facility(n: str) -> bool:
@@ -630,8 +630,8 @@ def _facility(n: str) -> bool:
     words = n.split()
     if len(words) < 2:
         return False
-    if words[-1] in _FACILITY_HEADS or words[0] in _FACILITY_HEADS and words[1] == "of":
-        return True
+    if words[-1] in _FACILITY_HEADS or any(w in _FACILITY_HEADS and nxt == "of" for w, nxt in zip(words, words[1:])):
+        return True  # "... Museum", "Metropolitan Museum of Art"
     return (words[-1] in _GEO_HEADS or words[0] in _GEO_HEADS) and not _looks_org(n)
 
 
