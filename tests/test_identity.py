@@ -514,3 +514,9 @@ def test_a_natural_feature_is_a_place_unless_an_organization_word_names_a_body()
                               ("Gulf Trade Council", "Organization", "Gulf Trade Council"))])
     got = {e.label: e.type for e in kb.entities}
     assert got == {"Velt River": "Place", "Lake Orvan": "Place", "Gulf Trade Council": "Organization"}
+
+
+def test_a_name_referred_to_as_he_or_she_is_a_person_whatever_extraction_voted():
+    text = "Arvo Keskula said he would stay. Later Arvo Keskula and his aides left. The Velt Group said it would go."
+    kb = link_extractions([found("a", text, ("Arvo Keskula", "Organization"), ("Velt Group", "Organization"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Keskula"), ("Organization", "Velt Group")}
