@@ -520,3 +520,9 @@ def test_a_name_referred_to_as_he_or_she_is_a_person_whatever_extraction_voted()
     text = "Arvo Keskula said he would stay. Later Arvo Keskula and his aides left. The Velt Group said it would go."
     kb = link_extractions([found("a", text, ("Arvo Keskula", "Organization"), ("Velt Group", "Organization"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Keskula"), ("Organization", "Velt Group")}
+
+
+def test_a_name_tagged_a_person_that_follows_in_or_near_is_a_place():
+    text = "Fighting broke out in Orvanka. Families fled near Orvanka. In Keskula's view it was over. Keskula left."
+    kb = link_extractions([found("a", text, ("Orvanka", "Person"), ("Keskula", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Orvanka"), ("Person", "Keskula")}

@@ -420,6 +420,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
     _retype_weak_short_names(corpus_type, corpus_votes)
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
+    _places_by_locatives(corpus_type, cleaned, ex_text)
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -709,6 +710,28 @@ def _persons_by_pronouns(corpus_type: dict, cleaned: dict, texts: dict) -> None:
     for n, (total, personal) in hits.items():
         if personal * 2 > total:
             corpus_type[n] = EntityType.Person
+
+
+def _places_by_locatives(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged a person as a place when most of its mentions follow "in", "near" or the like.
+
+    "in Tarsk" is a place; "in Keskula's view" is not counted (a possessive follows).
+    """
+    hits: dict[str, list] = defaultdict(lambda: [0, 0])
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if corpus_type.get(n) != EntityType.Person or _looks_org(n):
+            continue
+        before = texts[aid][max(0, s - 12):s].split()
+        hits[n][0] += 1
+        hits[n][1] += bool(before) and before[-1] in _PLACE_WORDS and not re.match(r"['\u2019]", texts[aid][e:e + 1])
+    for n, (total, local) in hits.items():
+        if local * 2 > total:
+            corpus_type[n] = EntityType.Place
+
+
+#: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
+_PLACE_WORDS = frozenset("in near outside inside around across throughout".split())
 
 
 #: Characters after a mention searched for "he", "she", "his", "her" (80 retyped bodies near a person's
