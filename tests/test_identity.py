@@ -526,3 +526,9 @@ def test_a_name_tagged_a_person_that_follows_in_or_near_is_a_place():
     text = "Fighting broke out in Orvanka. Families fled near Orvanka. In Keskula's view it was over. Keskula left."
     kb = link_extractions([found("a", text, ("Orvanka", "Person"), ("Keskula", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Orvanka"), ("Person", "Keskula")}
+
+
+def test_an_inner_the_does_not_make_another_name():
+    kb = link_extractions([ex("a", ("Party of the Velt Regions", "Organization", "Party of the Velt Regions")),
+                           ex("b", ("Party of Velt Regions", "Organization", "Party of Velt Regions"))])
+    assert [e.articles for e in kb.entities] == [("a", "b")]

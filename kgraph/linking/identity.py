@@ -769,7 +769,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     by_fold: dict[tuple[str, str], list] = defaultdict(list)
     for gid in sorted(groups):
         t, n = gid
-        by_fold[(t, fold(n))].append(gid)
+        by_fold[(t, re.sub(r"(?<=\w) the (?=\w)", " ", fold(n)))].append(gid)  # "Party of (the) Regions"
     heads = []
     for key in sorted(by_fold):
         members = sorted(by_fold[key], key=lambda g: (-sum(groups[g].names.values()), g))
