@@ -559,7 +559,7 @@ COUNTRY_GAP_WORDS = 2
 
 
 def _country_before(text: str, start: int, countries: list):
-    """Return the country group named just before ``start`` (COUNTRY_GAP_WORDS words at most, no punctuation), or None."""
+    """Return the country group named just before ``start`` (COUNTRY_GAP_WORDS words, no punctuation), or None."""
     i = bisect.bisect_right(countries, (start, (chr(0x10FFFF),)))
     while i > 0:
         end, gid = countries[i - 1]
@@ -673,7 +673,8 @@ def _retype_weak_short_names(corpus_type: dict, corpus_votes: dict) -> None:
             continue
         t = corpus_type[n]
         keys = {words[0], words[-1]} if t == EntityType.Person else {words[-1]} if t == EntityType.Organization \
-            else {" ".join(words[:-1])} if t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS) \
+            else {" ".join(words[:-1])} if t == EntityType.Place \
+            and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS) \
             else set()
         for k in keys:
             if " " not in k:
@@ -941,7 +942,8 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         if full is None:
             continue
         expansion = groups[full].names.most_common(1)[0][0].split()
-        # "UN X Council" is "United Nations X Council"; "EU Commission" may drop the expansion's head: "European Commission".
+        # "UN X Council" is "United Nations X Council"; "EU Commission" may drop the expansion's head
+        # ("European Commission").
         other = next((o for i in range(len(expansion), 0, -1)
                       if (o := by_fold.get((t, fold(" ".join(expansion[:i]) + " " + rest)))) is not None), None)
         if other is not None and other != gid:
