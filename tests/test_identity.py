@@ -27,6 +27,11 @@ def labels(kb):
 
 @pytest.mark.parametrize("raw, kind, cleaned", [
     ("President Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Tarsk Archbishop Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Norway's Interior Ministry", "Organization", "Interior Ministry"),
+    ("Norway Social Democratic Party", "Organization", "Social Democratic Party"),
+    ("Norway Tarsk Bank", "Organization", "Norway Tarsk Bank"),
+    ("Arvo Keskula King Jr", "Person", "Arvo Keskula King Jr"),
     ("Mr. Keskula", "Person", "Keskula"),
     ("However Veltria", "Country", "Veltria"),
     ("Following Keskula", "Person", "Keskula"),
@@ -37,6 +42,8 @@ def labels(kb):
     ("Varnholt 1860", "Organization", "Varnholt 1860"),
     ("Varnhold 2-1", "Organization", "Varnhold"),
     ("Tarsk city", "Place", "Tarsk"),
+    ("Tarsk Fund - the Fund", "Organization", "Tarsk Fund"),
+    ("Tarsk-Velt", "Place", "Tarsk-Velt"),
     ("Varnhold news agency", "Organization", "Varnhold"),
     ("Council of Ostmark", "Organization", "Council of Ostmark"),
     ("Ukrainian military intelligence", "Organization", "Ukrainian military intelligence"),
@@ -71,10 +78,32 @@ def test_one_name_gets_one_type_from_all_its_mentions():
 
 
 def test_acronym_joins_the_one_name_it_spells_across_articles():
-    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+    # Article a writes the acronym beside the full name (in a sentence extraction did not pair them).
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              text="The NTC met on Monday."),
                            ex("b", ("NTC", "Organization", "NTC"))])
     (e,) = kb.entities
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
+
+
+def test_acronym_joins_a_name_elsewhere_only_when_the_corpus_ties_them():
+    # No article names both, and the full name is named once: "NTC" may be another council.
+    lone = [ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
+            ex("b", ("NTC", "Organization", "NTC"))]
+    assert {e.label for e in link_extractions(lone).entities} == {"Northern Trade Council", "NTC"}
+    # A full name the corpus repeats is the reading of an acronym it spells.
+    repeated = lone + [ex("c", ("Northern Trade Council", "Organization", "Northern Trade Council"))]
+    (e,) = link_extractions(repeated).entities
+    assert e.articles == ("a", "b", "c")
+
+
+def test_acronym_prefers_the_name_written_beside_it():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              text="Later the NTC said no."),
+                           ex("b", ("National Tennis Club", "Organization", "National Tennis Club")),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    by_label = {e.label: e for e in kb.entities}
+    assert by_label["Northern Trade Council"].articles == ("a", "c") and "NTC" not in by_label
 
 
 def test_ambiguous_acronym_stays_apart():
@@ -167,7 +196,8 @@ def test_gazetteer_place_is_read_in_the_context_of_the_articles_countries():
 
 
 def test_acronym_of_a_translated_name_joins_by_its_letters_when_unique():
-    kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union")),
+    kb = link_extractions([ex("a", ("Liberal Progress Union", "Organization", "Liberal Progress Union"),
+                              text="Its leaders call it the PLU."),
                            ex("b", ("PLU", "Organization", "PLU"))])
     assert [e.label for e in kb.entities] == ["Liberal Progress Union"]
 
@@ -199,6 +229,14 @@ def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
     assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
 
 
+def test_a_club_named_by_its_city_is_the_city_after_a_locative_word_in_a_match_report():
+    report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
+              "In Dortmund on Sunday the fans stayed calm. Dortmund now face relegation.")
+    kb = link_extractions([found("a", report, ("Dortmund", "Organization"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Dortmund"), ("Place", "Dortmund")}
+
+
 def test_a_demonym_in_a_match_report_stays_the_country():
     report = "The Chilean striker scored twice, the goalkeeper saved a penalty and the league title is near."
     ext = Extraction(Article("a", report), (Mention("Chilean", "Country", 4, 11, "Chile"),))
@@ -213,15 +251,22 @@ def test_a_generic_institution_name_is_one_thing_per_country_its_articles_are_ab
                            ex("c", ("Interior Ministry", "Organization", "Interior Ministry"),
                               ("Veltria", "Country", "Veltria"))])
     got = {e.label: e for e in kb.entities if e.type == "Organization"}
-    assert got["Interior Ministry"].articles == ("a", "c")  # the main reading keeps the plain name and IRI
+    assert got["Interior Ministry (Veltria)"].articles == ("a", "c")
     assert got["Interior Ministry (Ostmark)"].articles == ("b",)
     assert "Interior Ministry" in got["Interior Ministry (Ostmark)"].aliases
 
 
-def test_a_generic_name_named_in_one_country_keeps_its_plain_label():
-    kb = link_extractions([ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
-                           ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))])
-    assert ("Organization", "Interior Ministry") in labels(kb)
+def test_a_generic_name_keeps_its_iri_when_another_countrys_namesake_arrives():
+    first = [ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
+             ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))]
+    before = {e.key for e in link_extractions(first).entities if e.type == "Organization"}
+    # Three articles more, about another country's ministry: it becomes the name's main reading.
+    more = first + [ex(f"o{i}", ("Interior Ministry", "Organization", "Interior Ministry"), ("Ostmark", "Country", "Ostmark"))
+                    for i in range(3)]
+    after = {e.key: e for e in link_extractions(more).entities if e.type == "Organization"}
+    (key,) = before
+    assert key in after and after[key].articles == ("a", "b") and len(after) == 2
+    assert "Interior Ministry" in after[key].aliases
 
 
 def test_a_short_institution_name_joins_the_full_name_of_its_articles_country_only():
@@ -243,9 +288,10 @@ def test_a_lone_first_name_does_not_join_a_full_name_from_another_article():
 
 
 def test_an_acronym_may_swap_two_neighbouring_initials_but_not_shuffle_them():
-    kb = link_extractions([ex("a", ("Free Labour Party", "Organization", "Free Labour Party")),
+    kb = link_extractions([ex("a", ("Free Labour Party", "Organization", "Free Labour Party"), text="The FPL won."),
                            ex("b", ("FPL", "Organization", "FPL")),
-                           ex("c", ("Bay Area Tennis Society", "Organization", "Bay Area Tennis Society")),
+                           ex("c", ("Bay Area Tennis Society", "Organization", "Bay Area Tennis Society"),
+                              text="The TABS court."),
                            ex("d", ("TABS", "Organization", "TABS"))])
     got = labels(kb)
     assert got[("Organization", "Free Labour Party")].articles == ("a", "b") and ("Organization", "TABS") in got
@@ -310,4 +356,179 @@ def test_corrections_name_a_country_labelled_institution_by_its_iri_and_keep_it(
     kb = link_extractions(arts, fix)
     got = {e.key: e for e in kb.entities}
     assert got[keys["Interior Ministry (Ostmark)"]].articles == ("b", "c")
-    assert keys["Interior Ministry"] in got
+    assert keys["Interior Ministry (Veltria)"] in got
+
+
+def test_a_party_and_its_members_plural_are_one_party_per_country():
+    kb = link_extractions([ex("a", ("Democratic Party", "Organization", "Democratic Party"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Democrats", "Organization", "Democrats"), ("Veltria", "Country", "Veltria")),
+                           ex("c", ("Democrats", "Organization", "Democrats"), ("Ostmark", "Country", "Ostmark")),
+                           ex("d", ("Orvan Party", "Organization", "Orvan Party")),
+                           ex("e", ("Orvans", "Organization", "Orvans"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got["Democratic Party (Veltria)"] == ("a", "b") and got["Democrats (Ostmark)"] == ("c",)
+    assert got["Orvan Party"] == ("d",) and got["Orvans"] == ("e",)  # not a political family's name
+
+
+def test_a_bare_head_joins_the_x_of_y_name_of_its_article():
+    kb = link_extractions([ex("a", ("Council of Ostmark", "Organization", "Council of Ostmark"),
+                              ("Council", "Organization", "Council"))])
+    assert [e.label for e in kb.entities] == ["Council of Ostmark"]
+
+
+def test_a_one_word_organization_joins_the_one_two_word_name_ending_with_it_elsewhere():
+    kb = link_extractions([ex("a", ("Daily Orvan", "Organization", "Daily Orvan")),
+                           ex("b", ("Orvan", "Organization", "Orvan"), text="Readers of the Orvan wrote in."),
+                           ex("c", ("Daily Tarsk Velt", "Organization", "Daily Tarsk Velt")),
+                           ex("d", ("Velt", "Organization", "Velt"), text="Fans of the Velt sang.")])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Daily Orvan"] == ("a", "b")
+    assert got["Velt"] == ("d",)  # a three-word title is not what its last word names alone
+
+
+def test_a_country_just_before_a_generic_name_says_whose_it_is():
+    text = ("Veltria Veltria Veltria Veltria. Members of the Ostmark Communist and Greens parties met. "
+            "Back home, the Greens, Ostmark and others.")
+    kb = link_extractions([found("a", text, ("Veltria", "Country"), ("Ostmark", "Country"), ("Greens", "Organization")),
+                           ex("b", ("Greens", "Organization", "Greens"), ("Veltria", "Country", "Veltria"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    # The first "Greens" follows "Ostmark Communist and"; the second has no country before it in its clause.
+    assert got == {"Greens (Ostmark)": ("a",), "Greens (Veltria)": ("a", "b")}
+
+
+def test_a_fixture_names_two_teams_even_after_in():
+    report = ("Keepers are key in Chile-Norway semi-final. The striker scored twice and the goalkeeper saved a "
+              "penalty. Fans in Chile celebrated.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Country", "Chile")}
+
+
+def test_an_institution_of_a_body_is_not_that_body():
+    kb = link_extractions([ex("a", ("Youth Assembly of the Council of Ostmark", "Organization",
+                                    "Youth Assembly of the Council of Ostmark"),
+                              ("Council of Ostmark", "Organization", "Council of Ostmark"))])
+    assert len(kb.entities) == 2
+
+
+def test_a_building_or_site_is_a_place_whatever_extraction_voted():
+    kb = link_extractions([ex("a", ("Tarsk City Museum", "Organization", "Tarsk City Museum"),
+                              ("Museum of Velt Art", "Organization", "Museum of Velt Art"),
+                              ("Tarsk Museum Trust", "Organization", "Tarsk Museum Trust"),
+                              ("Grand Museum of Velt", "Organization", "Grand Museum of Velt"))])
+    got = {e.label: e.type for e in kb.entities}
+    assert got == {"Tarsk City Museum": "Place", "Museum of Velt Art": "Place", "Tarsk Museum Trust": "Organization",
+                   "Grand Museum of Velt": "Place"}
+
+
+def test_a_site_named_alone_joins_its_full_name_but_a_city_is_not_its_museum():
+    kb = link_extractions([ex("a", ("Orvani Gallery", "Organization", "Orvani Gallery")),
+                           ex("b", ("Orvani", "Place", "Orvani")),
+                           ex("c", ("Munich Museum", "Place", "Munich Museum"), ("Munich", "Place", "Munich"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Orvani Gallery"] == ("a", "b") and got["Munich"] == ("c",) and got["Munich Museum"] == ("c",)
+
+
+def test_a_rarely_named_short_name_takes_the_type_of_the_longer_name_it_stands_for():
+    kb = link_extractions([ex("a", ("Orvani Airport", "Place", "Orvani Airport"), ("Orvani Airport", "Place", "Orvani Airport")),
+                           ex("b", ("Orvani", "Person", "Orvani")),
+                           ex("c", ("Daily Velt", "Organization", "Daily Velt"), ("Daily Velt", "Organization", "Daily Velt")),
+                           ex("d", ("Velt", "Person", "Velt"), ("Velt", "Person", "Velt"), ("Velt", "Person", "Velt"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Orvani Airport")] == ("a", "b")
+    assert got[("Person", "Velt")] == ("d",)  # named three times: its own votes stand
+
+
+def test_a_title_or_demonym_before_a_persons_name_is_no_part_of_it_whatever_the_tag():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), ("Arvo Keskula", "Person", "Arvo Keskula")),
+                           ex("b", ("Norwegian Arvo Keskula", "Organization", "Norwegian Arvo Keskula")),
+                           ex("c", ("Coach Arvo Keskula", "Organization", "Coach Arvo Keskula"))])
+    assert [(e.type, e.label, e.articles) for e in kb.entities] == [("Person", "Arvo Keskula", ("a", "b", "c"))]
+
+
+def test_two_places_run_together_are_no_name_but_a_name_with_a_place_in_it_stays():
+    text = "Bergen Norway. Later in Bergen, Norway voted. The Nazi era and Nazi Germany. Nazi rule in Germany."
+    kb = link_extractions([found("a", text, ("Bergen Norway", "Place"), ("Bergen", "Place"), ("Norway", "Country"),
+                                 ("Nazi Germany", "Country"), ("Nazi", "Organization"), ("Germany", "Country"))])
+    labels_ = {e.label for e in kb.entities}
+    assert "Bergen Norway" not in labels_ and "Nazi Germany" in labels_
+
+
+def test_a_country_is_its_national_team_in_a_story_with_fewer_sport_words_than_a_match_report():
+    filler = " ".join(["The weather in the capital stayed mild and calm all week long."] * 16)
+    text = ("Chile won the match against Norway. The team was praised by fans after the tournament. Dortmund "
+            "hosted it. " + filler)
+    from kgraph.linking.identity import _sport_article
+    assert not _sport_article(text) and _sport_article(text, 0.02)
+    kb = link_extractions([found("a", text, ("Chile", "Country"), ("Norway", "Country"), ("Dortmund", "Place"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Place", "Dortmund")}
+
+
+def test_an_acronyms_institution_joins_the_name_spelt_out_with_the_expansions_adjective():
+    text = "The NTC said so. The NTC Commission met."
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              ("NTC", "Organization", "NTC"), text="The NTC voted."),
+                           ex("b", ("Northern Commission", "Organization", "Northern Commission")),
+                           found("c", text, ("NTC", "Organization"), ("NTC Commission", "Organization"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Northern Commission"] == ("b", "c") and got["Northern Trade Council"] == ("a", "c")
+
+
+def test_a_club_named_after_its_city_is_called_by_its_first_name():
+    report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+    kb = link_extractions([found("a", "Hollin Dortmund won. Hollin Dortmund lost. Then Hollin drew.",
+                                 ("Hollin Dortmund", "Organization"), ("Hollin", "Organization")),
+                           ex("b", ("Hollin", "Organization", "Hollin"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Hollin Dortmund", ("a", "b"))]
+
+
+def test_a_place_with_a_state_code_is_the_place_named_alone():
+    kb = link_extractions([ex("a", ("Tarsk DC", "Place", "Tarsk DC"), ("Tarsk DC", "Place", "Tarsk DC")),
+                           ex("b", ("Tarsk", "Place", "Tarsk"))])
+    assert [e.articles for e in kb.entities] == [("a", "b")]
+
+
+def test_a_country_before_a_generic_name_reads_it_in_that_country_and_stays_an_alias():
+    kb = link_extractions([ex("a", ("Norway Supreme Court", "Organization", "Norway Supreme Court"),
+                              ("Norway", "Country", "Norway"))])
+    (e,) = [e for e in kb.entities if e.type == "Organization"]
+    assert e.label == "Supreme Court (Norway)" and "Norway Supreme Court" in e.aliases
+
+
+def test_a_city_after_a_club_mark_is_the_club_in_any_story():
+    text = "The star now plays for FC Dortmund. Dortmund is a large city. Fans of AC Dortmund cheered."
+    kb = link_extractions([found("a", text, ("Dortmund", "Place"))])
+    got = sorted((e.type, e.mentions) for e in kb.entities)
+    assert got == [("Organization", 2), ("Place", 1)]
+
+
+def test_a_country_written_with_a_hyphen_for_and_is_the_country():
+    kb = link_extractions([ex("a", ("Bosnia-Herzegovina", "Place", "Bosnia-Herzegovina")),
+                           ex("b", ("Bosnia-Herzegovina", "Person", "Bosnia-Herzegovina"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Country", "Bosnia and Herzegovina")]
+
+
+def test_a_natural_feature_is_a_place_unless_an_organization_word_names_a_body():
+    kb = link_extractions([ex("a", ("Velt River", "Organization", "Velt River"), ("Lake Orvan", "Person", "Lake Orvan"),
+                              ("Gulf Trade Council", "Organization", "Gulf Trade Council"))])
+    got = {e.label: e.type for e in kb.entities}
+    assert got == {"Velt River": "Place", "Lake Orvan": "Place", "Gulf Trade Council": "Organization"}
+
+
+def test_a_name_referred_to_as_he_or_she_is_a_person_whatever_extraction_voted():
+    text = "Arvo Keskula said he would stay. Later Arvo Keskula and his aides left. The Velt Group said it would go."
+    kb = link_extractions([found("a", text, ("Arvo Keskula", "Organization"), ("Velt Group", "Organization"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Keskula"), ("Organization", "Velt Group")}
+
+
+def test_a_name_tagged_a_person_that_follows_in_or_near_is_a_place():
+    text = "Fighting broke out in Orvanka. Families fled near Orvanka. In Keskula's view it was over. Keskula left."
+    kb = link_extractions([found("a", text, ("Orvanka", "Person"), ("Keskula", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Orvanka"), ("Person", "Keskula")}
+
+
+def test_an_inner_the_does_not_make_another_name():
+    kb = link_extractions([ex("a", ("Party of the Velt Regions", "Organization", "Party of the Velt Regions")),
+                           ex("b", ("Party of Velt Regions", "Organization", "Party of Velt Regions"))])
+    assert [e.articles for e in kb.entities] == [("a", "b")]

@@ -399,7 +399,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
 
 
 def _group_label(g) -> str:
-    """Return a group's label: its best name, and its country when one generic name stands for several things."""
+    """Return a group's label: its best name, and the country a generic institution name is read in."""
     label = _choose_label(g.type, g.names)
     return f"{label} ({g.qualifier})" if g.qualifier else label
 
