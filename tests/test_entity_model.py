@@ -214,6 +214,29 @@ def test_propn_candidates_cover_only_untouched_capitalized_proper_nouns(nlp):
         assert all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in c.span)
 
 
+def test_propn_candidates_leave_titles_out_of_names(nlp):
+    doc = nlp("On Sunday the Veldt Archbishop Anton Moreau blessed the bells of Skarholm.")
+    cands = [c for c in _decide(_candidates(doc, 0)) if "Moreau" not in c.text and "Archbishop" not in c.text]
+    texts = [c.text for c in entity_model.propn_candidates(cands)]
+    assert "Anton Moreau" in texts
+    assert not any("Archbishop" in t for t in texts)
+
+
+def test_lexicon_learns_given_names_and_common_words(nlp):
+    text = ("Anton Moreau met Lise Varga in Skarholm. The council will meet again, and the council "
+            "said the meeting went well. Anton Moreau Foundation paid. Anton Moreau spoke; the council agreed.")
+    starts = [("Anton Moreau", "Person"), ("Lise Varga", "Person"), ("Skarholm", "Place")]
+    gold = [(text.index(n), text.index(n) + len(n), t) for n, t in starts]
+    lex = entity_model.Lexicon.learn([(Article("t", text), [(0, nlp(text))], gold)])
+    assert lex.given == {"anton", "lise"}
+    assert "council" in lex.common and "skarholm" not in lex.common
+    doc = nlp("Eventually Lise Torvald agreed.")
+    feats = lex.features(list(doc[1:3]), "Person")
+    assert "given-first&hand=Person" in feats and "common=no|2" in feats
+    assert entity_model.Lexicon.of({"lexicon": lex.payload()}).given == lex.given
+    assert entity_model.Lexicon.of({}) is None
+
+
 def test_threshold_balances_junk_and_found_names():
     trade = [{"threshold": 0.3, "junk": 0.02, "found": 0.80}, {"threshold": 0.5, "junk": 0.05, "found": 0.95},
              {"threshold": 0.7, "junk": 0.15, "found": 0.99}]
