@@ -243,6 +243,18 @@ def test_lexicon_learns_given_names_and_common_words(nlp):
     assert lex2.name_features("Skarholm", "Organization") == ["known=Place", "known&hand=Place|Organization"]
 
 
+@pytest.mark.parametrize("text, phrase, sides", [
+    ("He prayed in the Mosque of Vell on Friday.", "Vell", ["of-after"]),
+    ("The Battle of Vell ended in the spring.", "Battle", ["of-before"]),
+    ("She was the Vell High Commissioner then.", "Vell", ["cap-after"]),
+    ("Anton Moreau drove to Vell on Friday.", "Vell", []),
+])
+def test_inside_longer_name_reads_capitals_joined_past_the_span(nlp, text, phrase, sides):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == phrase)
+    assert entity_model._inside_longer_name(doc, start, start + 1) == sides
+
+
 def test_threshold_balances_junk_and_found_names():
     trade = [{"threshold": 0.3, "junk": 0.02, "found": 0.80}, {"threshold": 0.5, "junk": 0.05, "found": 0.95},
              {"threshold": 0.7, "junk": 0.15, "found": 0.99}]

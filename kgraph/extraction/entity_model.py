@@ -177,6 +177,9 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     f.append("next&hand=" + (_word(nxt) if nxt is not None else "</s>") + "|" + hand)
     if nxt is not None and _SCORE.match(nxt.text):
         f.append("score-after")
+    for where in _inside_longer_name(doc, c.start, c.end):
+        # "the Mosque of Vell", "Battle of Vell", "Vell High Commissioner": part of a longer name, seldom a node.
+        f.append("inside-" + where + "&hand=" + hand)
     f.append("dep=" + span.root.dep_)
     f.append("dep&head=" + span.root.dep_ + "|" + span.root.head.lemma_.lower())
     sent = span.sent
@@ -207,6 +210,26 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
             if k:
                 f.append("art-label=" + lab + ("+" if 2 * k >= total else "-"))
     return f
+
+
+def _inside_longer_name(doc, start: int, end: int) -> list[str]:
+    """Return on which sides capitalized words joined by "of"/"for" (or directly) continue a name past the span."""
+    def cap(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].is_sent_start
+    out = []
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ in ("of", "for") and (cap(i - 1) or doc[i - 1].is_upper and doc[i - 1].is_alpha):
+        out.append("of-after")
+    elif cap(start - 1) and start - 1 >= 0 and not doc[start - 1].is_sent_start:
+        out.append("cap-before")
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and \
+            (doc[end + 1].is_title or doc[end + 1].lower_ == "the" and end + 2 < len(doc) and doc[end + 2].is_title):
+        out.append("of-before")
+    elif cap(end):
+        out.append("cap-after")
+    return out
 
 
 def _hand_cues(c, words) -> list[str]:
