@@ -189,6 +189,15 @@ def test_descriptive_organization_without_a_person_is_left_to_the_model(nlp):
     assert entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]})) == []
 
 
+def test_a_pool_does_not_drop_a_full_name_its_own_mentions_keep(nlp):
+    cands = _decide(_candidates(nlp("Lena Marr opened the gallery on Monday. Marr said it was late."), 0))
+    assert {c.text for c in cands} >= {"Lena Marr", "Marr"}
+    # One-word names look like junk to this model, two-word names like persons; the pool's mean is junk.
+    model = _model({"ntok=1": [4.0, 0.0, 0.0, 0.0, 0.0], "hand=Person": [0.0, 2.0, 0.0, 0.0, 0.0]}, threshold=0.45)
+    kept = {(c.text, c.type) for c in entity_model.decide(cands, model)}
+    assert ("Lena Marr", "Person") in kept and "Marr" not in {t for t, _k in kept}
+
+
 def test_full_name_takes_the_type_votes_of_its_surname():
     from types import SimpleNamespace as NS
 

@@ -788,8 +788,11 @@ def decide(cands: list, model: dict) -> list:
     for key, items in groups.items():
         pooled = [p for k in pools.get(key, (key,)) for _c, p in groups[k]]
         mean = [sum(p[i] for p in pooled) / len(pooled) for i in range(len(CLASSES))]
+        own_none = sum(p[0] for _c, p in items) / len(items)
         org_evidence = any(c.type == EntityType.Organization or c.label == "ORG" for c, _p in items)
-        if mean[0] >= threshold:
+        # A pool lends its votes, it does not drop a name that is one by its own mentions
+        # ("Lena May" stays when "May" alone looks like a word).
+        if mean[0] >= threshold and own_none >= threshold:
             # A descriptive name a role phrase ties a person to is an organization ("spokesperson for X").
             if not any(id(c) in attached for c, _p in items):
                 continue
