@@ -264,6 +264,12 @@ def test_inside_longer_name_reads_capitals_joined_past_the_span(nlp, text, phras
     assert entity_model._inside_longer_name(doc, start, start + 1) == sides
 
 
+def test_a_title_before_a_name_is_no_longer_name(nlp):
+    doc = nlp("The note says: Dear Anton Moreau, happy birthday.")
+    start = next(t.i for t in doc if t.text == "Anton")
+    assert entity_model._inside_longer_name(doc, start, start + 2) == []
+
+
 def test_threshold_balances_junk_and_found_names():
     trade = [{"threshold": 0.3, "junk": 0.02, "found": 0.80}, {"threshold": 0.5, "junk": 0.05, "found": 0.95},
              {"threshold": 0.7, "junk": 0.15, "found": 0.99}]

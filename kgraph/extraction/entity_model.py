@@ -226,7 +226,8 @@ def _inside_longer_name(doc, start: int, end: int) -> list[str]:
         i -= 1
     if i >= 1 and doc[i].lower_ in ("of", "for") and (cap(i - 1) or doc[i - 1].is_upper and doc[i - 1].is_alpha):
         out.append("of-after")
-    elif cap(start - 1) and start - 1 >= 0 and not doc[start - 1].is_sent_start:
+    elif cap(start - 1) and doc[start - 1].lower_.rstrip(".") not in lexicon.TITLES:
+        # A title or salutation before a name is no part of a longer name ("Dear Anton Moreau").
         out.append("cap-before")
     if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and \
             (doc[end + 1].is_title or doc[end + 1].lower_ == "the" and end + 2 < len(doc) and doc[end + 2].is_title):
