@@ -189,6 +189,15 @@ def test_descriptive_organization_without_a_person_is_left_to_the_model(nlp):
     assert entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]})) == []
 
 
+def test_a_pool_does_not_drop_a_full_name_its_own_mentions_keep(nlp):
+    cands = _decide(_candidates(nlp("Lena Marr opened the gallery on Monday. Marr said it was late."), 0))
+    assert {c.text for c in cands} >= {"Lena Marr", "Marr"}
+    # One-word names look like junk to this model, two-word names like persons; the pool's mean is junk.
+    model = _model({"ntok=1": [4.0, 0.0, 0.0, 0.0, 0.0], "hand=Person": [0.0, 2.0, 0.0, 0.0, 0.0]}, threshold=0.45)
+    kept = {(c.text, c.type) for c in entity_model.decide(cands, model)}
+    assert ("Lena Marr", "Person") in kept and "Marr" not in {t for t, _k in kept}
+
+
 def test_full_name_takes_the_type_votes_of_its_surname():
     from types import SimpleNamespace as NS
 
@@ -212,6 +221,53 @@ def test_propn_candidates_cover_only_untouched_capitalized_proper_nouns(nlp):
         assert c.source == "propn" and c.type is None
         assert not covered & set(range(c.start, c.end))
         assert all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in c.span)
+
+
+def test_propn_candidates_leave_titles_out_of_names(nlp):
+    doc = nlp("On Sunday the Veldt Archbishop Anton Moreau blessed the bells of Skarholm.")
+    cands = [c for c in _decide(_candidates(doc, 0)) if "Moreau" not in c.text and "Archbishop" not in c.text]
+    texts = [c.text for c in entity_model.propn_candidates(cands)]
+    assert "Anton Moreau" in texts
+    assert not any("Archbishop" in t for t in texts)
+
+
+def test_lexicon_learns_given_names_and_common_words(nlp):
+    text = ("Anton Moreau met Lise Varga in Skarholm. The council will meet again, and the council "
+            "said the meeting went well. Anton Moreau Foundation paid. Anton Moreau spoke; the council agreed.")
+    starts = [("Anton Moreau", "Person"), ("Lise Varga", "Person"), ("Skarholm", "Place")]
+    gold = [(text.index(n), text.index(n) + len(n), t) for n, t in starts]
+    lex = entity_model.Lexicon.learn([(Article("t", text), [(0, nlp(text))], gold)])
+    assert lex.given == {"anton", "lise"}
+    assert "council" in lex.common and "skarholm" not in lex.common
+    doc = nlp("Eventually Lise Torvald agreed.")
+    feats = lex.features(list(doc[1:3]), "Person")
+    assert "given-first&hand=Person" in feats and "common=no|2" in feats
+    assert entity_model.Lexicon.of({"lexicon": lex.payload()}).given == lex.given
+    assert entity_model.Lexicon.of({}) is None
+    assert lex.names == {}  # one article is not enough to learn what a name is
+    other = "Ferries left Skarholm at dawn."
+    lex2 = entity_model.Lexicon.learn([(Article("t", text), [(0, nlp(text))], gold),
+                                       (Article("u", other), [(0, nlp(other))], [(13, 21, "Place")])])
+    assert lex2.names == {"skarholm": "Place"}
+    assert lex2.name_features("Skarholm", "Organization") == ["known=Place", "known&hand=Place|Organization"]
+
+
+@pytest.mark.parametrize("text, phrase, sides", [
+    ("He prayed in the Mosque of Vell on Friday.", "Vell", ["of-after"]),
+    ("The Battle of Vell ended in the spring.", "Battle", ["of-before"]),
+    ("She was the Vell High Commissioner then.", "Vell", ["cap-after"]),
+    ("Anton Moreau drove to Vell on Friday.", "Vell", []),
+])
+def test_inside_longer_name_reads_capitals_joined_past_the_span(nlp, text, phrase, sides):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == phrase)
+    assert entity_model._inside_longer_name(doc, start, start + 1) == sides
+
+
+def test_a_title_before_a_name_is_no_longer_name(nlp):
+    doc = nlp("The note says: Dear Anton Moreau, happy birthday.")
+    start = next(t.i for t in doc if t.text == "Anton")
+    assert entity_model._inside_longer_name(doc, start, start + 2) == []
 
 
 def test_threshold_balances_junk_and_found_names():

@@ -510,8 +510,10 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
 @finder("finder:dateline", "A dateline's or source line's place opens it, and the agency after it is an "
         "organization.", "adds",
         examples=[("MARLTON, Ohio (AP) _ A fire destroyed the mill.", "MARLTON", EntityType.Place),
-                  ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization)],
-        counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA")])
+                  ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization),
+                  ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization)],
+        counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
+                          ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
 
@@ -560,7 +562,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             span = doc[i2:i2 + n]
             if i2 + n + 1 < sent.end and all(t.is_title for t in span) and gazetteer.place(span.text) is not None:
                 d = i2 + n + 1 if doc[i2 + n].text == "," else i2 + n
-                k = skip_date(doc, d, sent.end)
+                k = skip_date(doc, d + 1 if _month_date(doc, d, sent.end) else d, sent.end)
                 agency = _dateline_agency(doc, k, sent.end) if k > d else None
                 if agency is not None:
                     out.append(_place_cand(doc, offset, i2, i2 + n, gazetteer.place(span.text)))
@@ -580,7 +582,8 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     and gazetteer.place(span.text.title()) is not None:
                 place = (start, start + n)
                 break
-        if place is None:
+        if place is None or _month_date(doc, place[1], sent.end):
+            # A month opens the date after the place ("Tallinn May 3"), not an agency's name.
             continue
         e = _capitalized_run(doc, place[1], sent.end)
         rest = doc[e:sent.end]
@@ -591,6 +594,19 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         out.append(_place_cand(doc, offset, place[0], place[1], gazetteer.place(doc[place[0]:place[1]].text.title())))
         out.append(_Cand(doc, offset, place[1], e, EntityType.Organization, doc[place[1]:e].text, "dateline", sure=True))
     return out
+
+
+#: Month names and their short forms, which open a dateline's date ("Tallinn May 3 ETA --").
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
+
+def _month_date(doc, k: int, end: int) -> bool:
+    """Return whether a month name followed by a number stands at ``k`` ("May 3", "Dec. 9")."""
+    if k >= end or doc[k].lower_.rstrip(".") not in _MONTHS:
+        return False
+    nxt = k + 2 if k + 2 < end and doc[k + 1].text == "." else k + 1
+    return nxt < end and doc[nxt].like_num
 
 
 #: Dashes that end a dateline: "VALDRAN, Ecuador -- ", "MARLTON, Ohio (UPI) _ ".
