@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from kgraph import __version__
-from kgraph.core.errors import KGraphError
+from kgraph.core.errors import KGraphError, ModelError
 
 
 def _one_line(message: object) -> str:
@@ -453,6 +453,12 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
 
     if doc_only and not dwie:
         raise click.UsageError("--doc-only needs --dwie")
+    if dwie:
+        import importlib.util
+
+        if importlib.util.find_spec("sklearn") is None:
+            # Checked before any model is rewritten, so a missing extra leaves the shipped models as they were.
+            raise ModelError("training the document model needs scikit-learn: pip install -e '.[train]'")
     if dwie and not doc_only:
         from kgraph.extraction import entity_model
 

@@ -70,3 +70,25 @@ def test_dwie_gold_for_rule_calibration_is_written_from_the_data_folder(tmp_path
     assert sorted(p.name for p in out.iterdir()) == ["DW_20.json", "DW_20.txt", "DW_3.json", "DW_3.txt"]
     assert (out / "DW_3.txt").read_text(encoding="utf-8") == "Ann Roe of Acme spoke 3.\n"
     assert _json.loads((out / "DW_20.json").read_text(encoding="utf-8"))["document"] == "DW_20.txt"
+
+
+def test_train_without_scikit_learn_stops_before_rewriting_any_model(tmp_path, monkeypatch):
+    import importlib.util
+
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+    from kgraph.extraction import entity_model
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "sklearn" else real(name, *a))
+    before = entity_model.MODEL_PATH.read_bytes()
+    conll = tmp_path / "c.json"
+    conll.write_text("[]", encoding="utf-8")
+    (tmp_path / "dwie").mkdir()
+    result = CliRunner().invoke(main, ["train", "--data", str(conll), "--dwie", str(tmp_path / "dwie"),
+                                       "--output", str(tmp_path / "out.json")])
+    assert result.exit_code == 1
+    assert "Error: training the document model needs scikit-learn" in result.output
+    assert not (tmp_path / "out.json").exists()
+    assert entity_model.MODEL_PATH.read_bytes() == before
