@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from kgraph import __version__
-from kgraph.core.errors import KGraphError, ModelError
+from kgraph.core.errors import KGraphError
 
 
 def _one_line(message: object) -> str:
@@ -454,11 +454,9 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
     if doc_only and not dwie:
         raise click.UsageError("--doc-only needs --dwie")
     if dwie:
-        import importlib.util
+        from kgraph.train_doc import require_sklearn
 
-        if importlib.util.find_spec("sklearn") is None:
-            # Checked before any model is rewritten, so a missing extra leaves the shipped models as they were.
-            raise ModelError("training the document model needs scikit-learn: pip install -e '.[train]'")
+        require_sklearn()  # before any model is rewritten, so a missing extra leaves the shipped ones as they were
     if dwie and not doc_only:
         from kgraph.extraction import entity_model
 

