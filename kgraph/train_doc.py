@@ -404,17 +404,19 @@ def _threshold(scores, ys, dwie, pred: str, groups=None) -> tuple[float, dict]:
                 ok = False
         judged = dwie if ys[dwie].sum() > 0 else np.ones_like(dwie)
         n, tp = int((sel & judged).sum()), int((sel & judged & (ys == 1)).sum())
-        if not ok or n < 5 or wilson_lower(tp, n) < target:
+        if not ok or n < 5:
             continue
-        if groups is not None and clustered_lower(ys[sel & judged] == 1, groups[sel & judged]) < target:
+        low = wilson_lower(tp, n)
+        if groups is not None and low >= target:
+            low = min(low, clustered_lower(ys[sel & judged] == 1, groups[sel & judged]))
+        if low < target:
             continue
         p, r = tp / n, tp / max(int(ys[judged].sum()), 1)
         f = 2 * p * r / (p + r) if p + r else 0.0
         if f > best_f:
             best_f = f
             best = (t, {"tp": tp, "n": n, "pos": int(ys[judged].sum()), "precision": round(p, 3),
-                        "precision_low": round(min([wilson_lower(tp, n)] + (
-                            [clustered_lower(ys[sel & judged] == 1, groups[sel & judged])] if groups is not None else [])), 3),
+                        "precision_low": round(low, 3),
                         "recall": round(r, 3), "rows": "dwie" if judged is dwie else "all"})
     return best
 
