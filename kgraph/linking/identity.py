@@ -691,6 +691,23 @@ def _retype_weak_short_names(corpus_type: dict, corpus_votes: dict) -> None:
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 
 
+def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible, cue, new_type) -> None:
+    """Give a name ``new_type`` when ``cue(text, start, end)`` holds at more than half of its mentions.
+
+    Only names ``eligible(name)`` accepts are counted; every name is judged
+    on the types before this pass, so the order of mentions does not matter.
+    """
+    hits: dict[str, list] = defaultdict(lambda: [0, 0])
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if eligible(n):
+            hits[n][0] += 1
+            hits[n][1] += bool(cue(texts[aid], s, e))
+    for n, (total, agree) in hits.items():
+        if agree * 2 > total:
+            corpus_type[n] = new_type
+
+
 def _persons_by_pronouns(corpus_type: dict, cleaned: dict, texts: dict) -> None:
     """Read a name as a person when the words after most of its mentions refer to it as "he" or "she".
 
@@ -699,18 +716,14 @@ def _persons_by_pronouns(corpus_type: dict, cleaned: dict, texts: dict) -> None:
     said he ..."). The sentence after the mention is read up to PRONOUN_WINDOW
     characters.
     """
-    hits: dict[str, list] = defaultdict(lambda: [0, 0])
-    for (aid, _s, e), (name, _alias) in cleaned.items():
-        n = gazetteer.norm(name)
-        if corpus_type.get(n, EntityType.Person) == EntityType.Person or not 2 <= len(n.split()) <= 3 \
-                or _looks_org(n) or _facility(n) or gazetteer.place(n) is not None:
-            continue
-        after = re.split(r"[.!?\n]", texts[aid][e:e + PRONOUN_WINDOW], maxsplit=1)[0]
-        hits[n][0] += 1
-        hits[n][1] += bool(_PERSONAL.search(after))
-    for n, (total, personal) in hits.items():
-        if personal * 2 > total:
-            corpus_type[n] = EntityType.Person
+    def eligible(n: str) -> bool:
+        return not (corpus_type.get(n, EntityType.Person) == EntityType.Person or not 2 <= len(n.split()) <= 3
+                    or _looks_org(n) or _facility(n) or gazetteer.place(n) is not None)
+
+    def cue(text: str, _s: int, e: int) -> bool:
+        return bool(_PERSONAL.search(re.split(r"[.!?\n]", text[e:e + PRONOUN_WINDOW], maxsplit=1)[0]))
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
 
 
 def _places_by_locatives(corpus_type: dict, cleaned: dict, texts: dict) -> None:
@@ -718,17 +731,14 @@ def _places_by_locatives(corpus_type: dict, cleaned: dict, texts: dict) -> None:
 
     "in Tarsk" is a place; "in Keskula's view" is not counted (a possessive follows).
     """
-    hits: dict[str, list] = defaultdict(lambda: [0, 0])
-    for (aid, s, e), (name, _alias) in cleaned.items():
-        n = gazetteer.norm(name)
-        if corpus_type.get(n) != EntityType.Person or _looks_org(n):
-            continue
-        before = texts[aid][max(0, s - 12):s].split()
-        hits[n][0] += 1
-        hits[n][1] += bool(before) and before[-1] in _PLACE_WORDS and not re.match(r"['\u2019]", texts[aid][e:e + 1])
-    for n, (total, local) in hits.items():
-        if local * 2 > total:
-            corpus_type[n] = EntityType.Place
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Person and not _looks_org(n)
+
+    def cue(text: str, s: int, e: int) -> bool:
+        before = text[max(0, s - 12):s].split()
+        return bool(before) and before[-1] in _PLACE_WORDS and not re.match(r"['\u2019]", text[e:e + 1])
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
