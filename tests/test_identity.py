@@ -532,3 +532,17 @@ def test_an_inner_the_does_not_make_another_name():
     kb = link_extractions([ex("a", ("Party of the Velt Regions", "Organization", "Party of the Velt Regions")),
                            ex("b", ("Party of Velt Regions", "Organization", "Party of Velt Regions"))])
     assert [e.articles for e in kb.entities] == [("a", "b")]
+
+
+
+def test_a_country_written_under_another_full_name_is_its_team_in_a_match_report():
+    report = ("The Czech Republic beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper "
+              "saved a penalty. Czech fans celebrated.")
+    full, demonym = report.index("Czech Republic"), report.rindex("Czech")
+    ext = Extraction(Article("a", report), (Mention("Czech Republic", "Country", full, full + 14, "Czechia"),
+                                            Mention("Norway", "Country", 24, 30, "Norway"),
+                                            Mention("Czech", "Country", demonym, demonym + 5, "Czechia")))
+    got = {(e.type, e.label) for e in link_extractions([ext]).entities}
+    # The full name is the team, as "Czechia" would be; the demonym stays the country.
+    assert got == {("Organization", "Czechia"), ("Organization", "Norway"), ("Country", "Czechia")}
+

@@ -255,14 +255,25 @@ def _club_mark(text: str, start: int) -> bool:
 _LOCATIVE = frozenset("in inside across throughout native near outside around".split())
 
 
+def _same_country(written: str, name: str) -> bool:
+    """True when ``written`` is a full name (no demonym, no acronym) of the country ``name`` ("Czech Republic", "Czechia")."""
+    if written.isupper() or not written[:1].isupper():
+        return False  # "US" is often an adjective ("US officials"), "china" a common noun: neither read as a team
+    c = gazetteer.country(written)
+    return c is not None and c == gazetteer.country(name)
+
+
 def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
     """True when a country or city name in a match report stands for its team or club, read from the words around it.
 
     A demonym ("the Veltrian side") stays the country; a name after a locative
     word ("in Tarsk", "native Veltria") stays the place unless a possessive
-    follows ("in Tarsk's 2-1 win").
+    follows ("in Tarsk's 2-1 win"). A country written under another of its
+    full names ("the Republic of Veltria" for "Veltria") is read the same.
     """
-    if corpus_type not in (EntityType.Country, EntityType.Place) or text[m.start:m.end] != m.name:
+    if corpus_type not in (EntityType.Country, EntityType.Place):
+        return False
+    if text[m.start:m.end] != m.name and not (corpus_type == EntityType.Country and _same_country(text[m.start:m.end], name)):
         return False
     city = gazetteer.city(name) if corpus_type == EntityType.Place else None
     if corpus_type == EntityType.Place and (city is None or not city.country_code):
