@@ -546,3 +546,13 @@ def test_a_country_written_under_another_full_name_is_its_team_in_a_match_report
     # The full name is the team, as "Czechia" would be; the demonym stays the country.
     assert got == {("Organization", "Czechia"), ("Organization", "Norway"), ("Country", "Czechia")}
 
+
+
+def test_a_short_organization_name_joins_the_candidate_whose_first_words_the_article_names():
+    kb = link_extractions([ex("a", ("EU", "Organization", "EU"), ("Tarvo Commission", "Organization", "Tarvo Commission"),
+                              ("EU Commission", "Organization", "EU Commission"), ("Commission", "Organization", "Commission")),
+                           ex("b", ("Commission", "Organization", "Commission")),
+                           ex("c", ("Tarvo", "Place", "Tarvo"), ("Commission", "Organization", "Commission"))])
+    got = {e.label: e.articles for e in kb.entities}
+    # a names "EU" on its own, not "Tarvo"; c names "Tarvo"; b names neither: two candidates, no join.
+    assert got["EU Commission"] == ("a",) and got["Tarvo Commission"] == ("a", "c") and got["Commission"] == ("b",)

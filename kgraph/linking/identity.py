@@ -1015,6 +1015,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
+    names_here: dict[str, set] = {}  # article -> the names of the groups it names (computed once, when asked)
     home = _home_countries(mention_group or {}, groups)
     countries_of: dict = {}  # article -> the country groups it names (computed once, when asked)
     home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
@@ -1026,10 +1027,27 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         if not cands:
             continue
         club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
+        prefix_of: dict = {}  # candidate root -> the words its names put before the short name ("eu")
+
+        def prefixes(short: tuple, root: tuple) -> set:
+            if not prefix_of:
+                for c in by_edge.get((short[0], short[1]), ()):
+                    if c[1].endswith(" " + short[1]):
+                        prefix_of.setdefault(uf.find(c), set()).add(c[1][:-len(short[1]) - 1])
+            return prefix_of.get(root, set())
         for aid in sorted(groups[gid].articles):
             if aid not in roots:
                 roots[aid] = {uf.find(x) for x in per_article[aid]}
             here = cands & roots[aid]
+            if t == EntityType.Organization and len(here or cands) > 1:
+                # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
+                # words the article also names on their own ("the EU"), else none.
+                if aid not in names_here:
+                    names_here[aid] = {g[1] for g in per_article[aid]}
+                picked = {c for c in (here or cands) if prefixes(gid, c) & names_here[aid]}
+                if len(picked) == 1:
+                    local_map[(aid, gid)] = next(iter(picked))
+                    continue
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
             elif not here and len(cands) == 1 and (t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands))) or _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])):
