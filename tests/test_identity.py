@@ -556,3 +556,11 @@ def test_a_short_organization_name_joins_the_candidate_whose_first_words_the_art
     got = {e.label: e.articles for e in kb.entities}
     # a names "EU" on its own, not "Tarvo"; c names "Tarvo"; b names neither: two candidates, no join.
     assert got["EU Commission"] == ("a",) and got["Tarvo Commission"] == ("a", "c") and got["Commission"] == ("b",)
+
+
+def test_a_name_ending_in_a_country_or_international_is_no_person_but_a_surname_like_a_country_alias_stays():
+    kb = link_extractions([ex("a", ("Greenpeace Norway", "Person", "Greenpeace Norway"),
+                              ("Tarvo International", "Person", "Tarvo International"),
+                              ("Arvo Holland", "Person", "Arvo Holland"))])
+    got = {e.label: e.type for e in kb.entities}
+    assert got == {"Greenpeace Norway": "Organization", "Tarvo International": "Organization", "Arvo Holland": "Person"}

@@ -663,7 +663,23 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
         return EntityType.Place  # "Essen", "Yorkshire": a place the gazetteer knows, no one's first or last name here
     if best == EntityType.Person and _looks_org(n) and votes.get(EntityType.Organization, 0) * 2 >= votes[best]:
         return EntityType.Organization
+    if best == EntityType.Person and _ends_in_country(n):
+        return EntityType.Organization  # "Greenpeace Veltria", "Tarsk International": no person's name ends so
     return best
+
+
+def _ends_in_country(n: str) -> bool:
+    """True for a name of 2+ words whose last word is "international" or a country's own name ("Meteo France").
+
+    Only the gazetteer's name of the country counts, not another name of it:
+    a surname such as "Holland" stays a surname. On DWIE 1-602 (three dev slices and one unseen by extraction)
+    6 person-typed names ending so were organizations, none a person.
+    """
+    words = n.split()
+    if len(words) < 2:
+        return False
+    c = gazetteer.country(words[-1])
+    return words[-1] == "international" or (c is not None and gazetteer.norm(c.name) == words[-1])
 
 
 #: A one-word name with at most this many mentions takes the type of the longer names it stands for.
