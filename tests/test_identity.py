@@ -564,3 +564,9 @@ def test_a_name_ending_in_a_country_or_international_is_no_person_but_a_surname_
                               ("Arvo Holland", "Person", "Arvo Holland"))])
     got = {e.label: e.type for e in kb.entities}
     assert got == {"Greenpeace Norway": "Organization", "Tarvo International": "Organization", "Arvo Holland": "Person"}
+
+
+def test_names_without_latin_letters_keep_their_own_spelling_key():
+    assert fold("Лев Толстой") != fold("Толстого") and fold("Łódź") == fold("Lodz") and fold("Ærø") == "aero"
+    kb = link_extractions([ex("a", ("Лев Толстой", "Person", "Лев Толстой"), ("Анна Каренина", "Person", "Анна Каренина"))])
+    assert len(kb.entities) == 2

@@ -96,12 +96,19 @@ NEAR_DUPLICATE = 0.88
 
 @lru_cache(maxsize=1 << 17)
 def fold(name: str) -> str:
-    """Return a spelling key: accents and umlaut spellings folded ("Düsseldorf", "Duesseldorf" -> "dusseldorf")."""
+    """Return a spelling key: accents and umlaut spellings folded ("Düsseldorf", "Duesseldorf" -> "dusseldorf").
+
+    Letters of other scripts stay (two Cyrillic names never share the empty key).
+    """
     s = gazetteer.norm(name)
-    s = s.replace("ß", "ss")
+    s = s.translate(_LETTERS)
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
     s = re.sub(r"(?<=[a-z])([aou])e", r"\1", s)
-    return re.sub(r"[^a-z0-9 ]+", "", s).strip()
+    return " ".join(re.sub(r"[^\w ]+|_", "", s).split())
+
+
+#: Latin letters that Unicode does not decompose into a base letter and an accent ("Łódź", "Ærø").
+_LETTERS = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
 
 def clean_name(name: str, type_: str) -> str | None:
