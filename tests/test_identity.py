@@ -570,3 +570,35 @@ def test_names_without_latin_letters_keep_their_own_spelling_key():
     assert fold("Лев Толстой") != fold("Толстого") and fold("Łódź") == fold("Lodz") and fold("Ærø") == "aero"
     kb = link_extractions([ex("a", ("Лев Толстой", "Person", "Лев Толстой"), ("Анна Каренина", "Person", "Анна Каренина"))])
     assert len(kb.entities) == 2
+
+
+def test_a_lone_surname_misspelt_in_its_article_joins_that_full_name_but_a_near_surname_of_another_stays():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), ("Keskulla", "Person", "Keskulla")),
+                           ex("b", ("Anna Muller", "Person", "Anna Muller"), ("Moller", "Person", "Moller")),
+                           ex("c", ("Keskulla", "Person", "Keskulla"))])
+    got = {e.label: e.articles for e in kb.entities}
+    # In c no full name is named: "Keskulla" stays apart there.
+    assert got == {"Arvo Keskula": ("a",), "Keskulla": ("c",), "Anna Muller": ("b",), "Moller": ("b",)}
+
+
+
+def test_names_without_latin_letters_are_no_misspelt_surnames():
+    kb = link_extractions([ex("a", ("Лев Толстой", "Person", "Лев Толстой"), ("Толстого", "Person", "Толстого"))])
+    assert len(kb.entities) == 2
+
+
+def test_the_head_of_a_name_ending_in_a_country_is_that_organization():
+    kb = link_extractions([ex("a", ("Greenpeace Norway", "Person", "Greenpeace Norway"),
+                              ("Greenpeace Norway", "Person", "Greenpeace Norway"), ("Greenpeace", "Person", "Greenpeace")),
+                           ex("b", ("Greenpeace", "Person", "Greenpeace"))])
+    assert [(e.type, e.label, e.articles) for e in kb.entities] == [("Organization", "Greenpeace Norway", ("a", "b"))]
+
+
+def test_a_word_before_a_country_that_was_never_a_person_is_no_short_name_of_that_name():
+    kb = link_extractions([ex("a", ("Nazi Norway", "Organization", "Nazi Norway"), ("Nazi", "Organization", "Nazi"))])
+    assert {e.label for e in kb.entities} == {"Nazi Norway", "Nazi"}
+
+
+def test_an_organization_head_joins_the_person_voted_name_read_as_an_organization():
+    kb = link_extractions([ex("a", ("Greenpeace Norway", "Person", "Greenpeace Norway"), ("Greenpeace", "Organization", "Greenpeace"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Organization", "Greenpeace Norway")]

@@ -437,6 +437,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
     _retype_weak_short_names(corpus_type, corpus_votes)
+    country_heads = _retype_country_heads(corpus_type, corpus_votes)
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
     _places_by_locatives(corpus_type, cleaned, ex_text)
     # US states each article names, besides a country-named one: context for "Georgia".
@@ -507,7 +508,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map, ex_text)
-    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case)
+    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads)
+    _join_misspelt_surnames(groups, per_article, uf, local_map)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -673,6 +675,27 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
     if best == EntityType.Person and _ends_in_country(n):
         return EntityType.Organization  # "Greenpeace Veltria", "Tarsk International": no person's name ends so
     return best
+
+
+def _retype_country_heads(corpus_type: dict, corpus_votes: dict) -> set:
+    """Give "Greenpeace" the type of "Greenpeace Veltria", a person-voted name read as an organization by its end.
+
+    Return the heads of such names (an organization now, or before): each is a short name of its full name.
+    "Nazi" is no short name of "Nazi Veltria", which extraction never took for a person.
+    """
+    out = set()
+    for n in sorted(corpus_type):
+        c = corpus_votes[n]
+        if corpus_type[n] != EntityType.Organization or not _ends_in_country(n) \
+                or min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) != EntityType.Person:
+            continue
+        head = n.rsplit(" ", 1)[0]
+        if corpus_type.get(head) == EntityType.Person \
+                and sum(corpus_votes[head].values()) <= sum(c.values()):
+            corpus_type[head] = EntityType.Organization
+        if corpus_type.get(head) == EntityType.Organization:
+            out.add(head)
+    return out
 
 
 def _ends_in_country(n: str) -> bool:
@@ -1000,7 +1023,7 @@ _GEO_SUFFIXES = frozenset("strip bay city island islands region province state v
 
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
-                      case: dict | None = None) -> None:
+                      case: dict | None = None, country_heads: frozenset | set = frozenset()) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1008,7 +1031,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     full name's first or last word; an organization's name the last words
     of a longer one ("Commission", "European Commission"); a place's name
     the first words of one that only adds a geographic word ("Gaza Strip").
-    Party plurals join their party ("Free Democrats", "Free Democratic Party").
+    Party plurals join their party ("Free Democrats", "Free Democratic Party"),
+    a head ``country_heads`` names its name ("Greenpeace", "Greenpeace Veltria").
     """
     case = case or {}
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
@@ -1029,6 +1053,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if gazetteer.city(words[-1]) is not None and gazetteer.city(" ".join(words[:-1])) is None \
                     and sum(groups[gid].names.values()) >= 2:  # named once, "Hollin Tarsk" may be two names run together
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
+            elif " ".join(words[:-1]) in country_heads:
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria"
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
@@ -1091,6 +1117,41 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+#: Similarity (difflib ratio of folded words) at which a lone surname is a misspelling of a full name's last
+#: word in its article ("Keskulla" for "Arvo Keskula"); "Muller" and "Moller" (0.83) stay two people.
+MISSPELT_SURNAME = 0.85
+
+
+def _join_misspelt_surnames(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join a one-word person name to the one full name of its article whose last word it misspells.
+
+    Only where the article names no person with that exact last word; the
+    words share the first letter, are 5+ letters and differ by at most two.
+    Each article's persons are compared with each other only, never the corpus.
+    """
+    last_words: dict = {}  # article -> {full-name person group: its folded last word} (computed once, when asked)
+    for gid in sorted(groups):
+        t, n = gid
+        if t != EntityType.Person or " " in n or len(n) < 5:
+            continue
+        f = fold(n)
+        if len(f) < 5:
+            continue
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            if aid not in last_words:
+                last_words[aid] = {g: w for g in per_article[aid] if g[0] == EntityType.Person and " " in g[1]
+                                   and (w := (fold(g[1]).split() or [""])[-1])}  # no Latin letters: no key
+            lasts = last_words[aid]
+            if f in lasts.values():
+                continue
+            near = {uf.find(g) for g, w in lasts.items()
+                    if w[:1] == f[:1] and abs(len(w) - len(f)) <= 2 and SequenceMatcher(None, w, f).ratio() >= MISSPELT_SURNAME}
+            if len(near) == 1:
+                local_map[(aid, gid)] = next(iter(near))
 
 
 def _state_code(word: str, names: Counter) -> bool:
