@@ -1076,24 +1076,21 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         if not cands:
             continue
         club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
-        prefix_of: dict = {}  # candidate root -> the words its names put before the short name ("eu")
-
-        def prefixes(short: tuple, root: tuple) -> set:
-            if not prefix_of:
-                for c in by_edge.get((short[0], short[1]), ()):
-                    if c[1].endswith(" " + short[1]):
-                        prefix_of.setdefault(uf.find(c), set()).add(c[1][:-len(short[1]) - 1])
-            return prefix_of.get(root, set())
+        by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
+        if t == EntityType.Organization and len(cands) > 1:
+            for c in by_edge[(t, n)]:
+                if c[1].endswith(" " + n):
+                    by_prefix[c[1][:-len(n) - 1]].add(uf.find(c))
         for aid in sorted(groups[gid].articles):
             if aid not in roots:
                 roots[aid] = {uf.find(x) for x in per_article[aid]}
             here = cands & roots[aid]
-            if t == EntityType.Organization and len(here or cands) > 1:
+            if by_prefix and len(here or cands) > 1:
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
                 # words the article also names on their own ("the EU"), else none.
                 if aid not in names_here:
                     names_here[aid] = {g[1] for g in per_article[aid]}
-                picked = {c for c in (here or cands) if prefixes(gid, c) & names_here[aid]}
+                picked = set().union(*(by_prefix[k] for k in names_here[aid] & by_prefix.keys())) & (here or cands)
                 if len(picked) == 1:
                     local_map[(aid, gid)] = next(iter(picked))
                     continue
