@@ -602,3 +602,16 @@ def test_a_word_before_a_country_that_was_never_a_person_is_no_short_name_of_tha
 def test_an_organization_head_joins_the_person_voted_name_read_as_an_organization():
     kb = link_extractions([ex("a", ("Greenpeace Norway", "Person", "Greenpeace Norway"), ("Greenpeace", "Organization", "Greenpeace"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Organization", "Greenpeace Norway")]
+
+
+def test_a_city_read_as_a_club_is_not_joined_by_the_first_words_of_a_club_named_after_it():
+    report = ("Dortmund beat the visitors 2-1. The striker scored twice and the goalkeeper saved a penalty. "
+              "Borussia Dortmund and Hollin Dortmund both play in the league, and Borussia fans sang.")
+    clubs = found("a", report, ("Borussia Dortmund", "Organization"), ("Hollin Dortmund", "Organization"))
+    alone = (Mention("Dortmund", "Place", 0, 8, "Dortmund"), Mention("Borussia", "Organization", report.rindex("Borussia"),
+                                                                     report.rindex("Borussia") + 8, "Borussia"))
+    a = Extraction(clubs.article, tuple(sorted(clubs.mentions + alone, key=lambda m: m.start)))
+    kb = link_extractions([a, ex("b", ("Dortmund", "Place", "Dortmund"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    # The city read as a club in the report: two clubs are named after it, so it joins neither.
+    assert got[("Organization", "Dortmund")] == ("a",) and got[("Organization", "Borussia Dortmund")] == ("a",)

@@ -1077,7 +1077,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             continue
         club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
         by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
-        if t == EntityType.Organization and len(cands) > 1:
+        if t == EntityType.Organization and len(cands) > 1 and gid not in teams:
             for c in by_edge[(t, n)]:
                 if c[1].endswith(" " + n):
                     by_prefix[c[1][:-len(n) - 1]].add(uf.find(c))
