@@ -615,3 +615,9 @@ def test_a_city_read_as_a_club_is_not_joined_by_the_first_words_of_a_club_named_
     got = {(e.type, e.label): e.articles for e in kb.entities}
     # The city read as a club in the report: two clubs are named after it, so it joins neither.
     assert got[("Organization", "Dortmund")] == ("a",) and got[("Organization", "Borussia Dortmund")] == ("a",)
+
+
+def test_a_word_shortened_by_umlaut_folding_counts_its_written_length_in_a_typo():
+    kb = link_extractions([ex("a", ("al Vaeda", "Organization", "al Vaeda")), ex("b", ("Al Vaida", "Organization", "Al Vaida")),
+                           ex("c", ("Tarsk Bank", "Organization", "Tarsk Bank")), ex("d", ("Tarsk Bahn", "Organization", "Tarsk Bahn"))])
+    assert len(kb.entities) == 3 and {"Tarsk Bank", "Tarsk Bahn"} <= {e.label for e in kb.entities}

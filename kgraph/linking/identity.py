@@ -905,13 +905,17 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 fb = fold(b[1])
                 if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
                     continue
-                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0]):
+                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]):
                     big, small = sorted((a, b), key=lambda g: (-sum(groups[g].names.values()), g))
                     uf.union(big, small)
 
 
-def _typo_ok(fa: str, fb: str, t: str) -> bool:
-    """Two spellings may be one name: gazetteer places stay apart, persons keep their word shapes."""
+def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
+    """Two spellings may be one name: gazetteer places stay apart, persons keep their word shapes.
+
+    ``na`` and ``nb`` are the names as written (normalised): a word's length is
+    counted there, before an "ae" read as an umlaut shortens it ("Qaeda").
+    """
     if t == EntityType.Place and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
         return False
     wa, wb = fa.split(), fb.split()
@@ -919,8 +923,14 @@ def _typo_ok(fa: str, fb: str, t: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
+    i = wa.index(x) if wa.count(x) == 1 else -1
+    written = [w.split() for w in (na, nb)]
+    if i >= 0 and all(len(w) == len(wa) for w in written):
+        lengths = (len(written[0][i]), len(written[1][i]))
+    else:
+        lengths = (len(x), len(y))
     # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
-    return (x[0] == y[0] and min(len(x), len(y)) >= 5 and not (x.isdigit() or y.isdigit())
+    return (x[0] == y[0] and min(lengths) >= 5 and not (x.isdigit() or y.isdigit())
             and SequenceMatcher(None, x, y).ratio() >= 0.8)
 
 
