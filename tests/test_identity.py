@@ -621,3 +621,30 @@ def test_a_word_shortened_by_umlaut_folding_counts_its_written_length_in_a_typo(
     kb = link_extractions([ex("a", ("al Vaeda", "Organization", "al Vaeda")), ex("b", ("Al Vaida", "Organization", "Al Vaida")),
                            ex("c", ("Tarsk Bank", "Organization", "Tarsk Bank")), ex("d", ("Tarsk Bahn", "Organization", "Tarsk Bahn"))])
     assert len(kb.entities) == 3 and {"Tarsk Bank", "Tarsk Bahn"} <= {e.label for e in kb.entities}
+
+
+def test_a_piece_of_a_persons_name_tagged_otherwise_joins_that_person_in_its_article_only():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), ("Keskula", "Organization", "Keskula"),
+                              ("Tarmo Ilves Rand", "Person", "Tarmo Ilves Rand"), ("Ilves Rand", "Person", "Ilves Rand")),
+                           ex("b", ("Alar Pruul", "Organization", "Alar Pruul"), ("Pruul", "Person", "Pruul")),
+                           ex("c", ("Keskula", "Organization", "Keskula"), ("Keskula", "Organization", "Keskula"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    # In c no person is named: "Keskula" stays the organization there.
+    assert got == [("Organization", "Keskula", ("c",)), ("Person", "Alar Pruul", ("b",)),
+                   ("Person", "Arvo Keskula", ("a",)), ("Person", "Tarmo Ilves Rand", ("a",))]
+
+
+def test_a_place_the_gazetteer_knows_is_no_piece_of_a_persons_name():
+    kb = link_extractions([ex("a", ("Mara Boston", "Person", "Mara Boston"), ("Boston", "Place", "Boston"))])
+    assert sorted((e.type, e.label) for e in kb.entities) == [("Person", "Mara Boston"), ("Place", "Boston")]
+
+
+def test_a_name_with_a_plural_s_joins_the_same_name_without_it_in_its_article():
+    kb = link_extractions([ex("a", ("Little Green Hood", "Organization", "Little Green Hood"),
+                              ("Little Green Hood", "Organization", "Little Green Hood"),
+                              ("Little Green Hoods", "Place", "Little Green Hoods")),
+                           ex("b", ("Pihlakas", "Person", "Pihlakas"), ("Pihlaka", "Organization", "Pihlaka"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    # A person's name is no plural: "Pihlakas" and "Pihlaka" stay two.
+    assert got == [("Organization", "Little Green Hood", ("a",)), ("Organization", "Pihlaka", ("b",)),
+                   ("Person", "Pihlakas", ("b",))]

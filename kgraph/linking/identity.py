@@ -510,6 +510,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_acronyms(groups, per_article, uf, local_map, ex_text)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
+    _join_person_pieces(groups, per_article, uf, local_map)
+    _join_plurals(groups, per_article, uf, local_map)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -1159,6 +1161,64 @@ def _join_misspelt_surnames(groups: dict, per_article: dict, uf: _UnionFind, loc
                     if w[:1] == f[:1] and abs(len(w) - len(f)) <= 2 and SequenceMatcher(None, w, f).ratio() >= MISSPELT_SURNAME}
             if len(near) == 1:
                 local_map[(aid, gid)] = next(iter(near))
+
+
+def _person_piece_ok(n: str) -> bool:
+    """True for a name that may be a piece of a person's name: no country, place or institution word in it."""
+    words = n.split()
+    return all(w not in ORG_WORDS and w not in _GEO_SUFFIXES and w not in _FACILITY_HEADS and w not in TITLES
+               and not gazetteer.is_demonym(w) for w in words) \
+        and gazetteer.place(n) is None and gazetteer.country(n) is None
+
+
+def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
+
+    "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
+    beside the person "Keskula"; "Ilves Keskula" beside "Arvo Ilves Keskula". The piece is the last words of
+    exactly one longer person name of the article (or the article's one-word person is the last word of it),
+    and names no place, country or institution. Each article is asked alone, never the corpus.
+    """
+    persons: dict = {}  # article -> {person group: its words} (computed once, when asked)
+    for gid in sorted(groups):
+        t, n = gid
+        if t == EntityType.Country or (t == EntityType.Person and " " not in n) or not _person_piece_ok(n):
+            continue
+        words = n.split()
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            if aid not in persons:
+                persons[aid] = {g: g[1].split() for g in per_article[aid] if g[0] == EntityType.Person}
+            longer = {uf.find(g) for g, w in persons[aid].items()
+                      if len(w) > len(words) and w[-len(words):] == words}
+            if t != EntityType.Person and not longer and len(words) >= 2:
+                # the full name tagged an organization, its surname alone a person
+                longer = {uf.find(g) for g, w in persons[aid].items() if w == words[-1:]}
+                if any(len(w) > 1 and w[-1] == words[-1] for w in persons[aid].values()):
+                    longer = set()
+            if len(longer) == 1 and next(iter(longer)) != uf.find(gid):
+                local_map[(aid, gid)] = next(iter(longer))
+
+
+def _join_plurals(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join, in one article, a name written with a plural "s" to the same name written without it.
+
+    "Veltrians" beside "Veltrian", "Little Blue Hats" beside "Little Blue Hat", whatever types
+    extraction gave the two. Countries and persons keep their names ("Moss", "Mos" are two people).
+    """
+    for gid in sorted(groups):
+        t, n = gid
+        if t in (EntityType.Country, EntityType.Person) or not n.endswith("s") or len(n.split()[-1]) < 5 \
+                or n.endswith("ss"):
+            continue
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            one = {uf.find(g) for g in per_article[aid] if g[1] == n[:-1] and g[0] != EntityType.Country
+                   and g[0] != EntityType.Person}
+            if len(one) == 1 and next(iter(one)) != uf.find(gid):
+                local_map[(aid, gid)] = next(iter(one))
 
 
 def _state_code(word: str, names: Counter) -> bool:
