@@ -512,6 +512,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
+    _join_legal_forms(groups, per_article, uf, local_map)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -1205,20 +1206,43 @@ def _join_plurals(groups: dict, per_article: dict, uf: _UnionFind, local_map: di
     """Join, in one article, a name written with a plural "s" to the same name written without it.
 
     "Veltrians" beside "Veltrian", "Little Blue Hats" beside "Little Blue Hat", whatever types
-    extraction gave the two. Countries and persons keep their names ("Moss", "Mos" are two people).
+    extraction gave the two. Countries keep their names, and two persons theirs ("Jonas", "Jona" are two people).
     """
     for gid in sorted(groups):
         t, n = gid
-        if t in (EntityType.Country, EntityType.Person) or not n.endswith("s") or len(n.split()[-1]) < 5 \
-                or n.endswith("ss"):
+        if t == EntityType.Country or not n.endswith("s") or len(n.split()[-1]) < 5 or n.endswith("ss"):
             continue
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
             one = {uf.find(g) for g in per_article[aid] if g[1] == n[:-1] and g[0] != EntityType.Country
-                   and g[0] != EntityType.Person}
+                   and not t == g[0] == EntityType.Person}
             if len(one) == 1 and next(iter(one)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(one))
+
+
+#: Last words that give a company's legal form, not its name ("Tarsk Group", "Tarsk Ltd").
+_LEGAL_FORMS = frozenset("group ltd inc corp corporation ag gmbh plc llc co holding holdings sa se".split())
+
+
+def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join a name and the one organization an article names as it plus a legal form ("Tarsk", "Tarsk Ltd").
+
+    The two are one thing in every article (an article that names both says so): the short name elsewhere
+    is not left apart from the long one.
+    """
+    for gid in sorted(groups):
+        t, n = gid
+        if t == EntityType.Country or t == EntityType.Person and " " in n:
+            continue
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            one = {g for g in per_article[aid] if g[0] == EntityType.Organization
+                   and g[1].startswith(n + " ") and g[1][len(n) + 1:] in _LEGAL_FORMS}
+            if len(one) == 1:
+                uf.union(next(iter(one)), gid)
+                break
 
 
 def _state_code(word: str, names: Counter) -> bool:
