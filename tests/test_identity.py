@@ -656,3 +656,14 @@ def test_a_name_joins_the_one_organization_an_article_names_as_it_plus_a_legal_f
     got = sorted((e.label, e.articles) for e in kb.entities)
     # Article a ties "Tarvo" to "Tarvo Group" everywhere; "Foundation" is no legal form, so Kelmi stays two.
     assert got == [("Kelmi", ("b",)), ("Kelmi Foundation", ("b",)), ("Tarvo Group", ("a", "b"))]
+
+
+def test_a_name_written_once_joins_the_name_of_another_type_it_misspells_in_its_article():
+    kb = link_extractions([ex("a", ("Kaldoria", "Organization", "Kaldoria"), ("Kaldoria", "Organization", "Kaldoria"),
+                              ("Kaldoia", "Place", "Kaldoia")),
+                           ex("b", ("Orlavia", "Place", "Orlavia"), ("Orlavia", "Place", "Orlavia"),
+                              ("Orlava", "Organization", "Orlava"), ("Orlava", "Organization", "Orlava"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    # "Orlava" is written twice: no slip, so the two stay apart.
+    assert got == [("Organization", "Kaldoria", ("a",)), ("Organization", "Orlava", ("b",)),
+                   ("Place", "Orlavia", ("b",))]

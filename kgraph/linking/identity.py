@@ -513,6 +513,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
     _join_legal_forms(groups, per_article, uf, local_map)
+    _join_typos_across_types(groups, per_article, uf, local_map)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -1191,11 +1192,11 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
                 continue
             if aid not in persons:
                 persons[aid] = {g: g[1].split() for g in per_article[aid] if g[0] == EntityType.Person}
-            longer = {uf.find(g) for g, w in persons[aid].items()
+            longer = {uf.find(local_map.get((aid, g), g)) for g, w in persons[aid].items()
                       if len(w) > len(words) and w[-len(words):] == words}
             if t != EntityType.Person and not longer and len(words) >= 2:
                 # the full name tagged an organization, its surname alone a person
-                longer = {uf.find(g) for g, w in persons[aid].items() if w == words[-1:]}
+                longer = {uf.find(local_map.get((aid, g), g)) for g, w in persons[aid].items() if w == words[-1:]}
                 if any(len(w) > 1 and w[-1] == words[-1] for w in persons[aid].values()):
                     longer = set()
             if len(longer) == 1 and next(iter(longer)) != uf.find(gid):
@@ -1215,7 +1216,7 @@ def _join_plurals(groups: dict, per_article: dict, uf: _UnionFind, local_map: di
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
-            one = {uf.find(g) for g in per_article[aid] if g[1] == n[:-1] and g[0] != EntityType.Country
+            one = {uf.find(local_map.get((aid, g), g)) for g in per_article[aid] if g[1] == n[:-1] and g[0] != EntityType.Country
                    and not t == g[0] == EntityType.Person}
             if len(one) == 1 and next(iter(one)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(one))
@@ -1243,6 +1244,41 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
             if len(one) == 1:
                 uf.union(next(iter(one)), gid)
                 break
+
+
+def _one_letter_dropped(a: str, b: str) -> bool:
+    """True when one string is the other with one letter left out or doubled ("Veltira"/"Veltiria")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join, in one article, a name to the one name of another type it writes with a letter left out ("Veltia", "Veltria").
+
+    Same-type typos are joined corpus-wide by `_join_spellings`; a misspelling that extraction also typed
+    otherwise is a name the corpus writes once, looked for among the names of its own article only.
+    """
+    size = {g: sum(groups[g].names.values()) for g in groups}
+    for gid in sorted(groups):
+        t, n = gid
+        f = fold(n)
+        if t == EntityType.Country or len(f) < 6 or size[gid] > 1:
+            continue  # a slip is written once
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            near = set()
+            for g in per_article[aid]:
+                if g[0] == t or g[0] != EntityType.Country and size[g] < 2:
+                    continue
+                fg = fold(g[1])
+                if len(fg.split()) != len(f.split()) or not _one_letter_dropped(f, fg):
+                    continue
+                kind = EntityType.Place if EntityType.Place in (t, g[0]) else t
+                if SequenceMatcher(None, f, fg).ratio() >= NEAR_DUPLICATE and _typo_ok(f, fg, kind, n, g[1]):
+                    near.add(uf.find(local_map.get((aid, g), g)))
+            if len(near) == 1 and next(iter(near)) != uf.find(gid):
+                local_map[(aid, gid)] = next(iter(near))
 
 
 def _state_code(word: str, names: Counter) -> bool:
