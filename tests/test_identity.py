@@ -667,3 +667,8 @@ def test_a_name_written_once_joins_the_name_of_another_type_it_misspells_in_its_
     # "Orlava" is written twice: no slip, so the two stay apart.
     assert got == [("Organization", "Kaldoria", ("a",)), ("Organization", "Orlava", ("b",)),
                    ("Place", "Orlavia", ("b",))]
+
+
+def test_a_nationality_read_as_a_person_takes_no_piece_of_its_name():
+    kb = link_extractions([ex("a", ("North Korean", "Person", "North Korean"), ("Korean", "Organization", "Korean"))])
+    assert len(kb.entities) == 2

@@ -1191,7 +1191,8 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             if (aid, gid) in local_map:
                 continue
             if aid not in persons:
-                persons[aid] = {g: g[1].split() for g in per_article[aid] if g[0] == EntityType.Person}
+                persons[aid] = {g: g[1].split() for g in per_article[aid] if g[0] == EntityType.Person
+                                and gazetteer.demonym(g[1]) is None}  # "North Korean" read as a person is none
             longer = {uf.find(local_map.get((aid, g), g)) for g, w in persons[aid].items()
                       if len(w) > len(words) and w[-len(words):] == words}
             if t != EntityType.Person and not longer and len(words) >= 2:
