@@ -41,6 +41,7 @@ from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_docume
                         skip_date, source_line_start)
 from kgraph.core.terms import EntityType
 from kgraph.extraction.finders import finder
+from kgraph.extraction import retype, sentrel
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
@@ -917,6 +918,9 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
+    if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled():
+        # A short text is encoded for its relations anyway: the encoder reads its names' types again.
+        pairs = retype.retype(pairs)
     relations: list[Relation] = []
     if docrel.load_doc_model():
         relations = docrel.doc_relations(pieces, pairs)
