@@ -108,3 +108,16 @@ def test_train_retype_writes_a_head_or_removes_a_stale_one(tmp_path):
         assert not out.exists()
     else:
         assert retype.load_head(out)["config"]["threshold"] == summary["threshold"]
+
+
+@needs_encoder
+def test_a_lone_name_and_a_pronoun_keep_their_types(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg arrived on Monday. She met Peter Vance in Ogden.")
+    mentions = find_mentions(doc, 0)
+    assert "She" in [m.text for m, _s in mentions]
+    out = retype.retype(mentions, head=_head(EntityType.Organization, 0.9))
+    for (m, _s), (before, _t) in zip(out, mentions):
+        changed = m.type != before.type
+        assert changed == (m.text in ("Peter Vance", "Ogden")), (m.text, m.type)

@@ -36,6 +36,9 @@ LAYERS = (4, 6)
 #: Characters of context read on each side of a mention.
 CONTEXT_CHARS = 30
 
+#: Names a sentence must hold for its names to be read again.
+MIN_NAMES = 2
+
 #: Where the shipped head lives (package data).
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "retype.npz"
 
@@ -143,7 +146,12 @@ def retype(pairs, head: dict | None = None, encoder=None) -> list:
         encoder: A :class:`kgraph.extraction.encoder.Encoder`; the shared one when None.
     """
     head = head if head is not None else load_head()
-    todo = [k for k, (m, _s) in enumerate(pairs) if m.type in INPUT_TYPES]
+    names = {}
+    for k, (m, span) in enumerate(pairs):
+        if m.type in INPUT_TYPES and span.root.pos_ != "PRON":  # "she" stands for a name typed elsewhere
+            names.setdefault((id(span.doc), span.sent.start), []).append(k)
+    # Only sentences naming two or more: the relation scorer encodes those anyway (a lone name is left as it is).
+    todo = sorted(k for ks in names.values() if len(ks) >= MIN_NAMES for k in ks)
     if head is None or not todo:
         return list(pairs)
     threshold = head["config"]["threshold"]
