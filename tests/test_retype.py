@@ -121,3 +121,38 @@ def test_a_lone_name_and_a_pronoun_keep_their_types(nlp):
     for (m, _s), (before, _t) in zip(out, mentions):
         changed = m.type != before.type
         assert changed == (m.text in ("Peter Vance", "Ogden")), (m.text, m.type)
+
+
+@needs_encoder
+def test_only_the_given_sentences_and_those_naming_an_organization_are_read_again(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg met Peter Vance in Ogden. Ann Lee joined the Harlow Shipping Company in Tarnow.")
+    mentions = find_mentions(doc, 0)
+    first, second = (s.start for s in doc.sents)
+    out = retype.retype(mentions, head=_head(EntityType.Person, 0.9), sentences=set())
+    for (m, span), (before, _t) in zip(out, mentions):
+        # No sentence given: only the one naming an organization is read.
+        others = (EntityType.Organization, EntityType.Place, EntityType.Country)
+        assert (m.type != before.type) == (span.sent.start == second and before.type in others), m.text
+    out = retype.retype(mentions, head=_head(EntityType.Person, 0.9), sentences={(id(doc), first)})
+    assert all(m.type == EntityType.Person for m, _s in out if m.type in retype.INPUT_TYPES)
+
+
+@needs_encoder
+def test_the_sentences_named_are_those_the_relation_scorer_encodes(nlp, monkeypatch):
+    from kgraph.extraction import encoder
+    from kgraph.extraction.extract import find_mentions
+    from kgraph.extraction.relations import MentionIndex, encoded_sentences, relations_of
+
+    doc = nlp("Greta Solberg works for the Harlow Shipping Company. Peter Vance met Ann Lee in Ogden on Monday. "
+              "Tarnow is quiet.")
+    mentions = find_mentions(doc, 0)
+    enc = encoder.load()
+    asked = []
+    real = enc.encode
+    monkeypatch.setattr(enc, "encode", lambda texts, *a, **k: asked.extend(texts) or real(texts, *a, **k))
+    relations_of(doc, MentionIndex(mentions), 0, pairs=mentions)
+    named = encoded_sentences([(0, doc)], mentions)
+    assert {doc[start].sent.text for _d, start in named} == set(asked)
+    assert {d for d, _s in named} <= {id(doc)}

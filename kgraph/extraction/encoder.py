@@ -269,12 +269,12 @@ class Encoder:
         for its names' types, then for their relations.
         """
         layers = tuple(layers)
-        known = [self._recent.get((t, layers)) for t in texts]
-        if all(k is not None for k in known):
-            return known  # type: ignore[return-value]
-        toks = [self.tokenize(t) for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: (len(toks[i][0]), i))
-        result: list[Encoded | None] = [None] * len(texts)
+        result: list[Encoded | None] = [self._recent.get((t, layers)) for t in texts]
+        missing = [i for i, e in enumerate(result) if e is None]  # only texts not read just before
+        if not missing:
+            return result  # type: ignore[return-value]
+        toks = {i: self.tokenize(texts[i]) for i in missing}
+        order = sorted(missing, key=lambda i: (len(toks[i][0]), i))
         for s in range(0, len(order), batch_size):
             chunk = order[s:s + batch_size]
             n = max(len(toks[i][0]) for i in chunk)

@@ -920,7 +920,10 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     pairs = _resolve(cands, pieces)
     if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled():
         # A short text is encoded for its relations anyway: the encoder reads its names' types again.
-        pairs = retype.retype(pairs)
+        from kgraph.extraction.relations import encoded_sentences
+
+        # Only sentences the scorer encodes for their relations anyway (read once, for both).
+        pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
     relations: list[Relation] = []
     if docrel.load_doc_model():
         relations = docrel.doc_relations(pieces, pairs)

@@ -137,21 +137,28 @@ def _as(m, new_type: str):
     return replace(m, type=new_type)
 
 
-def retype(pairs, head: dict | None = None, encoder=None) -> list:
+def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> list:
     """Return (Mention, Span) items with the types the head is sure of (others unchanged).
 
     Args:
         pairs: (Mention, Span) items of a short text.
         head: A head from :func:`load_head`; the shipped one when None (no change without one).
         encoder: A :class:`kgraph.extraction.encoder.Encoder`; the shared one when None.
+        sentences: (id of Doc, sentence start) of the sentences whose names are read again (those the
+            relation scorer encodes), with those naming :data:`MIN_NAMES` or more where one is an
+            organization; when None, every sentence naming :data:`MIN_NAMES` or more.
     """
     head = head if head is not None else load_head()
     names = {}
     for k, (m, span) in enumerate(pairs):
         if m.type in INPUT_TYPES and span.root.pos_ != "PRON":  # "she" stands for a name typed elsewhere
             names.setdefault((id(span.doc), span.sent.start), []).append(k)
-    # Only sentences naming two or more: the relation scorer encodes those anyway (a lone name is left as it is).
-    todo = sorted(k for ks in names.values() if len(ks) >= MIN_NAMES for k in ks)
+    # A lone name is left as it is. An organization is the type most often wrong, and a rule may state a relation
+    # of it (its sentence then goes unscored): its sentence is read whenever it names two or more.
+    many = {key for key, ks in names.items() if len(ks) >= MIN_NAMES}
+    wanted = many if sentences is None else set(sentences) | {
+        key for key in many if any(pairs[k][0].type == EntityType.Organization for k in names[key])}
+    todo = sorted(k for key, ks in names.items() if key in wanted for k in ks)
     if head is None or not todo:
         return list(pairs)
     threshold = head["config"]["threshold"]
