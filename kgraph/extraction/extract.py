@@ -37,8 +37,8 @@ from kgraph.extraction.lexicon import REGION_NOUNS as _REGION_NOUNS
 from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
 from kgraph.extraction.lexicon import TITLES as _TITLES
-from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
-                        skip_date, source_line_start)
+from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_sentences, is_document_code, is_killing_noun,
+                        is_source_code, relations_of, skip_date, source_line_start)
 from kgraph.core.terms import EntityType
 from kgraph.extraction.finders import finder
 from kgraph.extraction import retype, sentrel
@@ -919,10 +919,8 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
     if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled():
-        # A short text is encoded for its relations anyway: the encoder reads its names' types again.
-        from kgraph.extraction.relations import encoded_sentences
-
-        # Only sentences the scorer encodes for their relations anyway (read once, for both).
+        # A short text's sentences are encoded for their relations anyway: the encoder reads their names' types
+        # again (each sentence encoded once, for both).
         pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
     relations: list[Relation] = []
     if docrel.load_doc_model():
