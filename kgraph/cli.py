@@ -505,6 +505,13 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
             got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache, encoder_dir=pack)
             click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
                        f"{got['seconds']} s; wrote {got['output']}")
+            from kgraph.extraction.retype import MODEL_PATH as RETYPE_PATH
+            from kgraph.retype_train import train_retype
+
+            typed = train_retype(data, output=Path(output).with_name(RETYPE_PATH.name) if output else RETYPE_PATH,
+                                 model=model, cache=cache, encoder_dir=pack)
+            click.echo(f"type head: {typed['mentions']} mentions, threshold {typed['threshold']}, out of fold "
+                       f"{typed['out_of_fold']}, {typed['seconds']} s; wrote {typed['output']}")
     if dwie:
         from kgraph.extraction import docrel
         from kgraph.extraction.relations import load_model

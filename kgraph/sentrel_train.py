@@ -247,7 +247,7 @@ def fit_head(x: np.ndarray, mask: np.ndarray, y: np.ndarray, hidden: int = 256, 
     mean = x.mean(axis=0)
     std = x.std(axis=0) + 1e-3
     z_all = (x - mean) / std
-    d, k = x.shape[1], len(CLASSES)
+    d, k = x.shape[1], y.shape[1]
     params = {"w1": (rng.standard_normal((d, hidden)) * np.sqrt(2.0 / d)).astype(np.float32),
               "b1": np.zeros(hidden, np.float32),
               "w2": (rng.standard_normal((hidden, k)) * np.sqrt(1.0 / hidden)).astype(np.float32),

@@ -138,3 +138,11 @@ def test_forward_pass_matches_transformers():
         for k, layer in enumerate((4, 6)):
             ref = out.hidden_states[layer][0].numpy()
             assert np.abs(ref - e.states[k]).max() < 1e-4
+
+
+def test_only_texts_not_remembered_are_encoded(enc):
+    known = enc.encode(["Greta Solberg lives in Ogden."])[0]
+    both = enc.encode(["Greta Solberg lives in Ogden.", "Peter Vance sold the Harlow mill last spring."])
+    assert both[0] is known
+    fresh = encoder.Encoder().encode(["Peter Vance sold the Harlow mill last spring."])[0]
+    assert np.allclose(both[1].states, fresh.states, atol=1e-4)

@@ -182,6 +182,7 @@ class Encoder:
         w = read_safetensors(folder / "model.safetensors")
         f32 = lambda name: np.ascontiguousarray(w[name], dtype=np.float32)  # noqa: E731
         self.folder = folder
+        self._recent: dict[tuple[str, tuple[int, ...]], Encoded] = {}
         self._digest: str | None = None
         if QWORD in w:
             self.word, self.word_scale = w[QWORD], f32(QSCALE)
@@ -262,10 +263,18 @@ class Encoder:
         return np.stack(out)
 
     def encode(self, texts: list[str], layers: tuple[int, ...] = (4, 6), batch_size: int = 16) -> list[Encoded]:
-        """Return each text's wordpiece offsets and hidden states after ``layers``, batched by length."""
-        toks = [self.tokenize(t) for t in texts]
-        order = sorted(range(len(texts)), key=lambda i: (len(toks[i][0]), i))
-        result: list[Encoded | None] = [None] * len(texts)
+        """Return each text's wordpiece offsets and hidden states after ``layers``, batched by length.
+
+        The last few texts are remembered: a short text's sentences are read
+        for its names' types, then for their relations.
+        """
+        layers = tuple(layers)
+        result: list[Encoded | None] = [self._recent.get((t, layers)) for t in texts]
+        missing = [i for i, e in enumerate(result) if e is None]  # only texts not read just before
+        if not missing:
+            return result  # type: ignore[return-value]
+        toks = {i: self.tokenize(texts[i]) for i in missing}
+        order = sorted(missing, key=lambda i: (len(toks[i][0]), i))
         for s in range(0, len(order), batch_size):
             chunk = order[s:s + batch_size]
             n = max(len(toks[i][0]) for i in chunk)
@@ -278,8 +287,15 @@ class Encoder:
             for r, i in enumerate(chunk):
                 m = len(toks[i][0])
                 result[i] = Encoded(offsets=toks[i][1], states=np.ascontiguousarray(states[:, r, :m]))
+        if len(texts) <= _RECENT:
+            if len(self._recent) > _RECENT:
+                self._recent.clear()
+            self._recent.update(((t, layers), e) for t, e in zip(texts, result))
         return result  # type: ignore[return-value]
 
+
+#: How many recently encoded texts an encoder keeps (those of one short text, read twice).
+_RECENT = 8
 
 _ENCODER: Encoder | None = None
 

@@ -37,10 +37,11 @@ from kgraph.extraction.lexicon import REGION_NOUNS as _REGION_NOUNS
 from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
 from kgraph.extraction.lexicon import TITLES as _TITLES
-from kgraph.extraction.relations import (MentionIndex, chain_based_in, is_document_code, is_killing_noun, is_source_code, relations_of,
-                        skip_date, source_line_start)
+from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_sentences, is_document_code, is_killing_noun,
+                        is_source_code, relations_of, skip_date, source_line_start)
 from kgraph.core.terms import EntityType
 from kgraph.extraction.finders import finder
+from kgraph.extraction import retype, sentrel
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
@@ -917,6 +918,10 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
+    if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled():
+        # A short text's sentences are encoded for their relations anyway: the encoder reads their names' types
+        # again (each sentence encoded once, for both).
+        pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
     relations: list[Relation] = []
     if docrel.load_doc_model():
         relations = docrel.doc_relations(pieces, pairs)

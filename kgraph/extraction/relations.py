@@ -1843,6 +1843,49 @@ def calibrated_probability(model: dict, label: str, p: float) -> float:
 KILLED_PRECISION = 0.9
 
 
+def _ruled_pairs(mentions, rules, config) -> set[tuple[int, int]]:
+    """Return the index pairs a kept rule states (either way): the scorer leaves them out."""
+    at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
+    floor, skip = config.get("rule_floor", 0.0), set()
+    if config.get("rule_veto", 0.0):
+        return skip  # the scorer may veto a rule: every pair is scored
+    # Sentences with nothing else to score are not encoded.
+    for r in rules:
+        i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
+        if r.confidence >= floor and i is not None and j is not None:
+            skip |= {(i, j), (j, i)}
+    return skip
+
+
+def encoded_sentences(pieces, pairs) -> set[tuple[int, int]]:
+    """Return (id of Doc, sentence start) of the sentences the sentence scorer encodes for (Mention, Span) items."""
+    config = sentrel.load_head()["config"]
+    by_doc: dict[int, list] = {}
+    for m, span in pairs:
+        by_doc.setdefault(id(span.doc), []).append((m, span))
+    out = set()
+    for offset, doc in pieces:
+        mine = by_doc.get(id(doc), [])
+        rules = _rules_of(doc, MentionIndex(mine), offset, mine)
+        for i, j in sentrel.pairs_to_score(mine, _ruled_pairs(mine, rules, config)):
+            out |= {(id(doc), mine[i][1].sent.start), (id(doc), mine[j][1].sent.start)}
+    return out
+
+
+#: The last Doc's rule relations (Doc, model, (offset, mentions), relations): a short text asks twice.
+_LAST_RULES: list = []
+
+
+def _rules_of(doc, index: MentionIndex, offset: int, pairs) -> list[Relation]:
+    """Return the calibrated rule relations of a Doc, reusing the last answer for the same Doc and mentions."""
+    model, key = load_model(), (offset, tuple(m for m, _s in pairs))
+    if _LAST_RULES and _LAST_RULES[0] is doc and _LAST_RULES[1] is model and _LAST_RULES[2] == key:
+        return list(_LAST_RULES[3])
+    found = [_calibrated(r, model) for r in rule_relations(doc, index, offset)]
+    _LAST_RULES[:] = [doc, model, key, tuple(found)]
+    return found
+
+
 def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Relation]:
     """Return a Doc's relations: the rules' kept ones and the scorer's on the pairs no kept rule covers.
 
@@ -1863,14 +1906,7 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     config = head["config"]
     at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
     floor, veto = config.get("rule_floor", 0.0), config.get("rule_veto", 0.0)
-    skip = set()
-    if not veto:
-        # Pairs a kept rule states (either way) are not scored: sentences with nothing else are not encoded.
-        for r in rules:
-            i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
-            if r.confidence >= floor and i is not None and j is not None:
-                skip |= {(i, j), (j, i)}
-    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=skip)
+    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=_ruled_pairs(mentions, rules, config))
     kept = []
     for r in rules:
         probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
@@ -1902,9 +1938,9 @@ def relations_of(doc, index: MentionIndex, offset: int, pairs=None) -> list[Rela
     scores the pairs instead (the rules' output is among its features).
     """
     model = load_model()
-    found = [_calibrated(r, model) for r in rule_relations(doc, index, offset)]
     if pairs is not None and sentrel.enabled():
-        return encoder_relations(doc, pairs, found, offset)
+        return encoder_relations(doc, pairs, _rules_of(doc, index, offset, pairs), offset)
+    found = [_calibrated(r, model) for r in rule_relations(doc, index, offset)]
     if pairs is not None:
         covered = {(r.subject.start, r.object.start) for r in found} | \
                   {(r.object.start, r.subject.start) for r in found}

@@ -219,6 +219,18 @@ def available() -> bool:
     return True
 
 
+def pairs_to_score(mentions, skip=frozenset()) -> list[tuple[int, int]]:
+    """Return the index pairs of (Mention, Span) items :func:`score_pairs` scores (their sentences are encoded)."""
+    by_sent: dict[int, list[int]] = {}
+    for k, (_m, span) in enumerate(mentions):
+        by_sent.setdefault(span.sent.start, []).append(k)
+    pairs = []
+    for ks in by_sent.values():
+        sub = [mentions[k] for k in ks]
+        pairs += [(ks[i], ks[j]) for i, j in candidate_pairs(sub) if (ks[i], ks[j]) not in skip]
+    return pairs
+
+
 def score_pairs(doc, mentions, relations=None, head=None, encoder=None,
                 skip=frozenset()) -> dict[tuple[int, int], dict[str, float]]:
     """Return {(i, j): {predicate: probability}} for the candidate pairs of (Mention, Span) items of a Doc.
@@ -235,13 +247,7 @@ def score_pairs(doc, mentions, relations=None, head=None, encoder=None,
         ModelError: The head or the encoder cannot be loaded.
     """
     head = head if head is not None else load_head()
-    by_sent: dict[int, list[int]] = {}
-    for k, (_m, span) in enumerate(mentions):
-        by_sent.setdefault(span.sent.start, []).append(k)
-    pairs = []
-    for ks in by_sent.values():
-        sub = [mentions[k] for k in ks]
-        pairs += [(ks[i], ks[j]) for i, j in candidate_pairs(sub) if (ks[i], ks[j]) not in skip]
+    pairs = pairs_to_score(mentions, skip)
     if not pairs:
         return {}
     x = pair_matrix(doc, mentions, pairs, rule_hints(relations or (), mentions), encoder)

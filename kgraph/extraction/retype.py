@@ -1,0 +1,173 @@
+"""Entity types of short texts read again from their MiniLM encoding: a small numpy head per mention.
+
+spaCy-small types a name from little context: a surname after "native of"
+may come out as a place, a town as an organization. In texts of one or two
+sentences (where :mod:`kgraph.extraction.sentrel` encodes the sentences
+anyway) each mention is described by its pooled wordpieces (layers 4 and 6),
+its first wordpiece, the sentence's mean, the wordpieces just before and
+after it and the type it has; a one-hidden-layer head (weights in
+``kgraph/models/retype.npz``) gives Person, Organization or Place, and a
+mention changes type only when the head is surer than the threshold
+``kgraph train`` measured out of fold. ``KGRAPH_SENTREL=0`` switches it off
+with the relation scorer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from kgraph.core.errors import ModelError
+from kgraph.core.terms import EntityType
+
+#: The head's classes (a Country mention counts as a Place).
+CLASSES = (EntityType.Person, EntityType.Organization, EntityType.Place)
+
+#: Types a mention can have on input, in the order of its one-hot feature.
+INPUT_TYPES = (EntityType.Person, EntityType.Organization, EntityType.Place, EntityType.Country)
+
+#: Encoder layers pooled (as for the relation scorer, so a sentence is encoded once for both).
+LAYERS = (4, 6)
+
+#: Characters of context read on each side of a mention.
+CONTEXT_CHARS = 30
+
+#: Names a sentence must hold for its names to be read again.
+MIN_NAMES = 2
+
+#: Where the shipped head lives (package data).
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "retype.npz"
+
+_DIM = 384 * len(LAYERS)
+
+
+def feature_size() -> int:
+    """Return the length of a mention's feature row."""
+    return 5 * _DIM + len(INPUT_TYPES)
+
+
+def _pieces(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Return the indices of the wordpieces overlapping characters [start, end) ([CLS]/[SEP] never)."""
+    return np.nonzero((offsets[:, 0] < end) & (offsets[:, 1] > start) & (offsets[:, 1] > offsets[:, 0]))[0]
+
+
+def _pool(states: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    if len(idx) == 0:
+        return np.zeros(_DIM, dtype=np.float32)
+    return states[:, idx].mean(axis=1).reshape(-1)
+
+
+def mention_rows(mentions, encoder=None) -> np.ndarray:
+    """Return the feature rows of (Mention, Span) items, encoding each of their sentences once."""
+    from kgraph.extraction import encoder as enc_mod
+
+    enc = encoder if encoder is not None else enc_mod.load()
+    rows = np.zeros((len(mentions), feature_size()), dtype=np.float32)
+    if not mentions:
+        return rows
+    sents: dict[tuple[int, int], object] = {}
+    for _m, span in mentions:
+        sents.setdefault((id(span.doc), span.sent.start), span.sent)
+    keys = sorted(sents, key=lambda k: (k[0], k[1]))
+    encoded = dict(zip(keys, enc.encode([sents[k].text for k in keys], layers=LAYERS)))
+    for r, (m, span) in enumerate(mentions):
+        sent = span.sent
+        e = encoded[(id(span.doc), sent.start)]
+        lo, hi = span.start_char - sent.start_char, span.end_char - sent.start_char
+        idx = _pieces(e.offsets, lo, hi)
+        first = e.states[:, idx[0]].reshape(-1) if len(idx) else np.zeros(_DIM, np.float32)
+        every = np.nonzero(e.offsets[:, 1] > e.offsets[:, 0])[0]
+        before = _pieces(e.offsets, max(0, lo - CONTEXT_CHARS), lo)
+        after = _pieces(e.offsets, hi, hi + CONTEXT_CHARS)
+        current = np.zeros(len(INPUT_TYPES), np.float32)
+        current[INPUT_TYPES.index(m.type)] = 1.0
+        rows[r] = np.concatenate([_pool(e.states, idx), first, _pool(e.states, every), _pool(e.states, before),
+                                  _pool(e.states, after), current])
+    return rows
+
+
+def probabilities(head: dict, x: np.ndarray) -> np.ndarray:
+    """Return each row's probability of each class in :data:`CLASSES`."""
+    z = (x - head["mean"]) / head["std"]
+    h = np.maximum(z @ head["w1"] + head["b1"], 0.0)
+    logits = (h @ head["w2"] + head["b2"]).astype(np.float64)
+    logits -= logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+_HEAD: dict | None = None
+
+
+def load_head(path: str | os.PathLike | None = None) -> dict | None:
+    """Return the shipped head (loaded once) or the one at ``path``; None when the shipped file is absent.
+
+    Raises:
+        ModelError: The file exists but cannot be read.
+    """
+    global _HEAD
+    if path is None and _HEAD is not None:
+        return _HEAD
+    target = Path(path) if path is not None else MODEL_PATH
+    if path is None and not target.is_file():
+        return None
+    try:
+        with np.load(target, allow_pickle=False) as z:
+            head = {k: z[k].astype(np.float32) if z[k].dtype.kind == "f" else z[k] for k in z.files}
+        head["config"] = json.loads(str(head.pop("config_json")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{target}: no readable entity type head ({exc})") from None
+    if path is None:
+        _HEAD = head
+    return head
+
+
+def _as(m, new_type: str):
+    """Return the mention with another type (a place the gazetteer knows as a country becomes that country)."""
+    if new_type == EntityType.Place:
+        from kgraph.sources import gazetteer
+
+        found = gazetteer.country(m.text)
+        if found is not None:
+            return replace(m, type=EntityType.Country, name=found.name)
+    return replace(m, type=new_type)
+
+
+def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> list:
+    """Return (Mention, Span) items with the types the head is sure of (others unchanged).
+
+    Args:
+        pairs: (Mention, Span) items of a short text.
+        head: A head from :func:`load_head`; the shipped one when None (no change without one).
+        encoder: A :class:`kgraph.extraction.encoder.Encoder`; the shared one when None.
+        sentences: (id of Doc, sentence start) of the sentences whose names are read again (those the
+            relation scorer encodes), with those naming :data:`MIN_NAMES` or more where one is an
+            organization; when None, every sentence naming :data:`MIN_NAMES` or more.
+    """
+    head = head if head is not None else load_head()
+    names = {}
+    for k, (m, span) in enumerate(pairs):
+        if m.type in INPUT_TYPES and span.root.pos_ != "PRON":  # "she" stands for a name typed elsewhere
+            names.setdefault((id(span.doc), span.sent.start), []).append(k)
+    # A lone name is left as it is. An organization is the type most often wrong, and a rule may state a relation
+    # of it (its sentence then goes unscored): its sentence is read whenever it names two or more.
+    many = {key for key, ks in names.items() if len(ks) >= MIN_NAMES}
+    wanted = many if sentences is None else set(sentences) | {
+        key for key in many if any(pairs[k][0].type == EntityType.Organization for k in names[key])}
+    todo = sorted(k for key, ks in names.items() if key in wanted for k in ks)
+    if head is None or not todo:
+        return list(pairs)
+    threshold = head["config"]["threshold"]
+    probs = probabilities(head, mention_rows([pairs[k] for k in todo], encoder))
+    out = list(pairs)
+    for k, p in zip(todo, probs):
+        m, span = pairs[k]
+        best = CLASSES[int(np.argmax(p))]
+        now = EntityType.Place if m.type == EntityType.Country else m.type
+        if best != now and float(p.max()) >= threshold:
+            out[k] = (_as(m, best), span)
+    return out

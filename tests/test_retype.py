@@ -1,0 +1,158 @@
+"""The short-text entity type head: features, the change rule, its threshold, its training."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from kgraph.core.terms import EntityType
+from kgraph.extraction import retype, sentrel
+from kgraph.retype_train import choose_threshold
+
+needs_encoder = pytest.mark.skipif(not sentrel.available(), reason="sentence encoder not installed")
+
+
+def _head(prefer: str, threshold: float) -> dict:
+    """Return a head whose output ignores its input and prefers one class."""
+    d, k = retype.feature_size(), len(retype.CLASSES)
+    b2 = np.zeros(k, np.float32)
+    b2[retype.CLASSES.index(prefer)] = 5.0
+    return {"mean": np.zeros(d, np.float32), "std": np.ones(d, np.float32), "w1": np.zeros((d, 2), np.float32),
+            "b1": np.zeros(2, np.float32), "w2": np.zeros((2, k), np.float32), "b2": b2,
+            "config": {"threshold": threshold}}
+
+
+@pytest.fixture(scope="module")
+def parsed(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg, a nurse from Ogden, joined the Harlow Shipping Company in May.")
+    return doc, find_mentions(doc, 0)
+
+
+@needs_encoder
+def test_rows_have_the_declared_size_and_read_the_current_type(parsed):
+    _doc, mentions = parsed
+    rows = retype.mention_rows(mentions)
+    assert rows.shape == (len(mentions), retype.feature_size())
+    for row, (m, _s) in zip(rows, mentions):
+        assert row[-len(retype.INPUT_TYPES):].argmax() == retype.INPUT_TYPES.index(m.type)
+    # A mention's own wordpieces differ from its neighbours': rows are not all alike.
+    assert not np.allclose(rows[0, :100], rows[-1, :100])
+
+
+@needs_encoder
+def test_a_type_changes_only_above_the_threshold(parsed):
+    _doc, mentions = parsed
+    sure = retype.retype(mentions, head=_head(EntityType.Person, 0.9))
+    assert all(m.type == EntityType.Person for m, _s in sure)
+    assert [s for _m, s in sure] == [s for _m, s in mentions]
+    unsure = retype.retype(mentions, head=_head(EntityType.Person, 0.999))
+    assert [m for m, _s in unsure] == [m for m, _s in mentions]
+
+
+def test_a_place_the_gazetteer_knows_as_a_country_becomes_that_country():
+    from kgraph.core.model import Mention
+
+    m = retype._as(Mention("France", EntityType.Organization, 0, 6, "France"), EntityType.Place)
+    assert (m.type, m.name) == (EntityType.Country, "France")
+    town = retype._as(Mention("Ogden", EntityType.Person, 0, 5, "Ogden"), EntityType.Place)
+    assert town.type == EntityType.Place
+
+
+def test_threshold_is_where_changes_gain_most():
+    current = np.array([0, 0, 1, 2])
+    y = np.array([1, 0, 1, 0])
+    probs = np.array([[0.1, 0.9, 0.0],    # a right change at 0.9
+                      [0.3, 0.65, 0.05],  # a wrong change below 0.7
+                      [0.2, 0.8, 0.0],    # no change
+                      [0.6, 0.0, 0.4]])   # a right change, only at 0.6 or below
+    best, table = choose_threshold(probs, y, current)
+    assert table[0.6] == {"changes": 3, "right": 2, "wrong": 1, "still_wrong": 0}
+    assert table[0.7] == {"changes": 1, "right": 1, "wrong": 0, "still_wrong": 0}
+    assert best == 0.9  # the same gain as 0.6, with fewer changes
+    assert choose_threshold(probs, current, current)[0] is None  # every change wrong: none pays
+
+
+@needs_encoder
+def test_encoder_remembers_a_short_text():
+    from kgraph.extraction import encoder
+
+    enc = encoder.load()
+    first = enc.encode(["Greta Solberg lives in Ogden."])
+    again = enc.encode(["Greta Solberg lives in Ogden."])
+    assert again[0] is first[0]
+
+
+@needs_encoder
+def test_train_retype_writes_a_head_or_removes_a_stale_one(tmp_path):
+    from kgraph.retype_train import train_retype
+
+    items = [{"tokens": f"{who} , a nurse from {town} , joined the {firm} in May .".split(),
+              "entities": [{"type": "Peop", "start": 0, "end": 2}, {"type": "Loc", "start": 6, "end": 7},
+                           {"type": "Org", "start": 11, "end": 14}],
+              "relations": []}
+             for who, town, firm in (("Greta Solberg", "Ogden", "Harlow Shipping Company"),
+                                     ("Ann Lee", "Tarnow", "Delton Freight Company"),
+                                     ("Peter Vance", "Leeds", "Brackwell Tools Company"),
+                                     ("John Brandt", "Perth", "Norrel Foods Company"))]
+    data = tmp_path / "train.json"
+    data.write_text(json.dumps(items), encoding="utf-8")
+    out = tmp_path / "retype.npz"
+    out.write_bytes(b"stale")
+    summary = train_retype(data, output=out, cache=tmp_path / "cache", hidden=4, epochs=2, folds=2)
+    assert summary["mentions"] > 0
+    if summary["threshold"] is None:
+        assert not out.exists()
+    else:
+        assert retype.load_head(out)["config"]["threshold"] == summary["threshold"]
+
+
+@needs_encoder
+def test_a_lone_name_and_a_pronoun_keep_their_types(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg arrived on Monday. She met Peter Vance in Ogden.")
+    mentions = find_mentions(doc, 0)
+    assert "She" in [m.text for m, _s in mentions]
+    out = retype.retype(mentions, head=_head(EntityType.Organization, 0.9))
+    for (m, _s), (before, _t) in zip(out, mentions):
+        changed = m.type != before.type
+        assert changed == (m.text in ("Peter Vance", "Ogden")), (m.text, m.type)
+
+
+@needs_encoder
+def test_only_the_given_sentences_and_those_naming_an_organization_are_read_again(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg met Peter Vance in Ogden. Ann Lee joined the Harlow Shipping Company in Tarnow.")
+    mentions = find_mentions(doc, 0)
+    first, second = (s.start for s in doc.sents)
+    out = retype.retype(mentions, head=_head(EntityType.Person, 0.9), sentences=set())
+    for (m, span), (before, _t) in zip(out, mentions):
+        # No sentence given: only the one naming an organization is read.
+        others = (EntityType.Organization, EntityType.Place, EntityType.Country)
+        assert (m.type != before.type) == (span.sent.start == second and before.type in others), m.text
+    out = retype.retype(mentions, head=_head(EntityType.Person, 0.9), sentences={(id(doc), first)})
+    assert all(m.type == EntityType.Person for m, _s in out if m.type in retype.INPUT_TYPES)
+
+
+@needs_encoder
+def test_the_sentences_named_are_those_the_relation_scorer_encodes(nlp, monkeypatch):
+    from kgraph.extraction import encoder
+    from kgraph.extraction.extract import find_mentions
+    from kgraph.extraction.relations import MentionIndex, encoded_sentences, relations_of
+
+    doc = nlp("Greta Solberg works for the Harlow Shipping Company. Peter Vance met Ann Lee in Ogden on Monday. "
+              "Tarnow is quiet.")
+    mentions = find_mentions(doc, 0)
+    enc = encoder.load()
+    asked = []
+    real = enc.encode
+    monkeypatch.setattr(enc, "encode", lambda texts, *a, **k: asked.extend(texts) or real(texts, *a, **k))
+    relations_of(doc, MentionIndex(mentions), 0, pairs=mentions)
+    named = encoded_sentences([(0, doc)], mentions)
+    assert {doc[start].sent.text for _d, start in named} == set(asked)
+    assert {d for d, _s in named} <= {id(doc)}
