@@ -463,7 +463,7 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
         s = entity_model.train_entities(dwie, conll04=data, model=model, cache_dir=cache)
         entity_model.load.cache_clear()  # the relation models train on mentions the new entity model decides
         click.echo(f"entity model: {s['articles']} articles, {s['candidates']} candidates, "
-                   f"none threshold {s['threshold']}; wrote {s['output']}")
+                   f"none threshold {s['threshold']} (names written once: {s['threshold_once']}); wrote {s['output']}")
     if not doc_only:
         with contextlib.ExitStack() as stack:
             if dwie and not gold:

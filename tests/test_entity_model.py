@@ -283,3 +283,48 @@ def test_edge_feature_named_elsewhere_needs_another_mention(nlp):
     assert "Lall-named-elsewhere" not in once and "Lall-named-elsewhere" in twice
     lower = entity_model.edge_features(cand, 0, "L", 0, 3, Counter(), {"eventually"})
     assert "Llower-elsewhere" in lower
+
+
+def test_a_name_written_once_is_dropped_at_its_own_threshold(nlp):
+    text = "Orlan Vesk met the press on Monday. Then the minister Brisco Tamm arrived, and Brisco Tamm spoke."
+    cands = _decide(_candidates(nlp(text), 0))
+    assert {c.name for c in cands} >= {"Orlan Vesk", "Brisco Tamm"}
+    # Every name is a person with a "none" probability of about 0.3.
+    model = _model({"bias": [0.0, 0.85, 0.0, -5.0, -5.0]}, threshold=0.5)
+    assert {c.name for c in entity_model.decide(cands, model)} >= {"Orlan Vesk", "Brisco Tamm"}
+    model["types"]["threshold_once"] = 0.2
+    kept = {c.name for c in entity_model.decide(cands, model)}
+    assert "Brisco Tamm" in kept and "Orlan Vesk" not in kept
+
+
+def test_tradeoff_gives_single_mentions_their_own_threshold():
+    records = [{"article": 0, "key": "a", "label": "Person"}, {"article": 0, "key": "a", "label": "Person"},
+               {"article": 0, "key": "b", "label": "none"}, {"article": 1, "key": "c", "label": "Place"}]
+    probs = [[0.4, 0.6, 0, 0, 0], [0.4, 0.6, 0, 0, 0], [0.35, 0.65, 0, 0, 0], [0.1, 0, 0, 0.9, 0]]
+    rows = entity_model.node_tradeoff(records, probs, [0.5], [0.3, 0.5])
+    by_once = {r["threshold_once"]: r for r in rows}
+    # At 0.3 the junk name written once goes, the good names stay.
+    assert by_once[0.3]["junk"] == 0.0 and by_once[0.3]["found"] == 1.0
+    assert by_once[0.5]["junk"] == pytest.approx(1 / 3, abs=1e-3)
+    assert entity_model.choose_row(rows)["threshold_once"] == 0.3
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("The head of the Vellmark institute in Brastow, Anton Moreau, criticized the plan.", "Anton Moreau", True),
+    ("Anton Moreau, the spokesman of the council, declined.", "Anton Moreau", True),
+    ("The museum in Brastow, Vellmark Hall, opened on Monday.", "Vellmark Hall", False),
+])
+def test_role_apposition_reads_a_role_noun_beside_the_name(nlp, text, phrase, expected):
+    doc = nlp(text)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase))
+    assert entity_model._role_apposition(span) is expected
+
+
+def test_edge_features_join_the_edge_word_with_the_other_end(nlp):
+    from collections import Counter
+
+    doc = nlp("The German Roads Ministry said the bridge was closed.")
+    cand = entity_model_cand(doc, 1, 4)
+    feats = entity_model.edge_features(cand, 1, "L", 1, 4, Counter())
+    assert "Lkind&far=gaz=demonym|ministry" in feats

@@ -189,6 +189,9 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     ctx = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     if actor_use(c):
         f.append("actor&hand=" + hand)
+    if _role_apposition(span):
+        # "the head of the institute, Anton Moreau, said": a name in apposition to a role noun is a person's.
+        f.append("appos-role&hand=" + hand)
     sport = ctx & _SPORT_CONTEXT
     if sport:
         # One word ("home", "win") is weak; two make a match report.
@@ -212,6 +215,15 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         for lab, k in sorted(seen.items()):
             if k:
                 f.append("art-label=" + lab + ("+" if 2 * k >= total else "-"))
+        # spaCy's own labels over the name's mentions, apart from the hand type: one mention's hand
+        # rule ("Hurt Bavaria" read as a person) can type every mention, the NER's votes stay.
+        ner = Counter()
+        for lab, k in seen.items():
+            ner[lab.split("/", 1)[0]] += k
+        top, k = min(ner.items(), key=lambda x: (-x[1], x[0]))
+        share = "all" if k == total else "most" if 2 * k > total else "some"
+        f.append("art-ner=" + top + "|" + share)
+        f.append("art-ner&hand=" + top + "|" + share + "|" + hand)
     return f
 
 
@@ -558,6 +570,12 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
         f.append(side + "tok" + g)
     for g in _gaz(rest.text):
         f.append(side + "rest" + g)
+    # What the edge word is, joined with the word at the name's other end: "German" stays in "German Press
+    # Agency" but leaves "German Defense Ministry" (annotated "German" + "Defense Ministry").
+    far = (doc[end - 1] if side == "L" else doc[start]).lower_
+    kinds = [g for g in _gaz(tok.text) if g != "gaz=none"] + (["acronym"] if tok.is_upper and tok.is_alpha else [])
+    for k in kinds:
+        f.append(side + "kind&far=" + k + "|" + far)
     for g in _gaz(doc[start:end].text):
         f.append(side + "all" + g)
     if _akey(rest.text) in keys:
@@ -697,6 +715,21 @@ def actor_use(c) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in _ACTOR_VERBS
 
 
+def _role_apposition(span) -> bool:
+    """Return whether a name stands in apposition to a role noun ("the chief, X," or "X, the chief of Y")."""
+    root = span.root
+    if root.dep_ == "appos":
+        # The role noun may head a longer phrase: "the head of the institute in Vell, X".
+        h = root.head
+        for _ in range(5):
+            if _is_role(h):
+                return True
+            if h.dep_ not in ("pobj", "prep", "compound") or h.head is h:
+                break
+            h = h.head
+    return any(t.dep_ == "appos" and _is_role(t) for t in root.children)
+
+
 def role_attached(c, persons: set) -> bool:
     """Return whether a role phrase ties a person to the mention ("Ana Liss, spokesperson for Dorian naval intelligence").
 
@@ -772,6 +805,8 @@ def decide(cands: list, model: dict) -> list:
     for c in cands:
         groups[_akey(c.name)].append((c, probabilities(types, features(c, labels, c.type, lower, lex))))
     threshold = types["threshold"]
+    # A name the article writes once needs more evidence to be a node than a repeated one.
+    once = types.get("threshold_once", threshold)
     org = CLASSES.index(EntityType.Organization)
     pools = _person_pools(groups)
     keep = {}
@@ -782,7 +817,8 @@ def decide(cands: list, model: dict) -> list:
         org_evidence = any(c.type == EntityType.Organization or c.label == "ORG" for c, _p in items)
         # A pool lends its votes, it does not drop a name that is one by its own mentions
         # ("Lena May" stays when "May" alone looks like a word).
-        if mean[0] >= threshold and own_none >= threshold:
+        limit = once if len(pooled) == 1 else threshold
+        if mean[0] >= limit and own_none >= limit:
             # A descriptive name a role phrase ties a person to is an organization ("spokesperson for X").
             if not any(id(c) in attached for c, _p in items):
                 continue
@@ -888,43 +924,56 @@ def _class_index(label: str) -> int | None:
     return CLASSES.index(label) if label in CLASSES else None
 
 
-def node_tradeoff(records: list[dict], probs: list[list[float]], thresholds) -> list[dict]:
-    """Measure, per threshold, what the kept names of each article would be: junk share and gold names kept.
+def node_tradeoff(records: list[dict], probs: list[list[float]], thresholds, once_thresholds=None) -> list[dict]:
+    """Measure, per pair of thresholds, what the kept names of each article would be: junk share and gold names kept.
 
     A name of an article (its candidates grouped by name key) is *junk* when
     none of its candidates overlaps an annotated name, *good* when most
     overlap a core-typed one; a kept good name is *typed right* when its
-    averaged type fits the annotation (Country fits a Place).
+    averaged type fits the annotation (Country fits a Place). A name written
+    once is dropped at its own threshold (``once_thresholds``; the same as
+    the other names' without it).
     """
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         groups[(r["article"], r["key"])].append(i)
+    names = []
+    for idx in groups.values():
+        labels = Counter(records[i]["label"] for i in idx)
+        mean = [sum(probs[i][j] for i in idx) / len(idx) for j in range(len(CLASSES))]
+        top, _n = max(((lab, n) for lab, n in labels.items() if lab != "other"), key=lambda x: (x[1], x[0]),
+                      default=("other", 0))
+        best = CLASSES[max(range(1, len(CLASSES)), key=lambda j: (mean[j], -j))]
+        typed = best == top or best == EntityType.Country and top == EntityType.Place
+        names.append((len(idx) == 1, mean[0], top not in ("none", "other"), labels["none"] == len(idx), typed))
+    good_total = sum(1 for n in names if n[2])
     out = []
     for t in thresholds:
-        kept = junk = good_total = good_kept = typed = 0
-        for idx in groups.values():
-            labels = Counter(records[i]["label"] for i in idx)
-            mean = [sum(probs[i][j] for i in idx) / len(idx) for j in range(len(CLASSES))]
-            top, _n = max(((lab, n) for lab, n in labels.items() if lab != "other"), key=lambda x: (x[1], x[0]),
-                          default=("other", 0))
-            good = top not in ("none", "other")
-            good_total += good
-            if mean[0] >= t:
-                continue
-            kept += 1
-            junk += labels["none"] == len(idx)
-            if good:
-                good_kept += 1
-                best = CLASSES[max(range(1, len(CLASSES)), key=lambda j: (mean[j], -j))]
-                typed += best == top or best == EntityType.Country and top == EntityType.Place
-        out.append({"threshold": t, "kept": kept, "junk": round(junk / max(kept, 1), 4),
-                     "found": round(good_kept / max(good_total, 1), 4), "typed": round(typed / max(good_kept, 1), 4)})
+        for t1 in (once_thresholds or [t]):
+            kept = junk = good_kept = typed = 0
+            for single, none, good, is_junk, right in names:
+                if none >= (t1 if single else t):
+                    continue
+                kept += 1
+                junk += is_junk
+                good_kept += good
+                typed += good and right
+            row = {"threshold": t, "kept": kept, "junk": round(junk / max(kept, 1), 4),
+                   "found": round(good_kept / max(good_total, 1), 4), "typed": round(typed / max(good_kept, 1), 4)}
+            if once_thresholds:
+                row["threshold_once"] = t1
+            out.append(row)
     return out
 
 
-def cross_validate(records: list[dict], folds: int = 5, steps: int = 300, thresholds=None) -> tuple[list, list]:
-    """Return out-of-fold probabilities (articles split into ``folds`` groups) and the node trade-off per threshold."""
+def cross_validate(records: list[dict], folds: int = 5, steps: int = 300, thresholds=None,
+                   once: bool = False) -> tuple[list, list]:
+    """Return out-of-fold probabilities (articles split into ``folds`` groups) and the node trade-off per threshold.
+
+    With ``once``, names an article writes once get thresholds of their own (a grid of pairs).
+    """
     thresholds = thresholds or [round(0.3 + 0.05 * i, 2) for i in range(13)]
+    once_thresholds = [round(0.1 + 0.05 * i, 2) for i in range(17)] if once else None
     probs: list[list[float] | None] = [None] * len(records)
     for k in range(folds):
         train = [r for r in records if r["article"] % folds != k and _class_index(r["label"]) is not None]
@@ -933,7 +982,7 @@ def cross_validate(records: list[dict], folds: int = 5, steps: int = 300, thresh
         for i, r in enumerate(records):
             if r["article"] % folds == k:
                 probs[i] = probabilities(model, r["feats"])
-    return probs, node_tradeoff(records, probs, thresholds)
+    return probs, node_tradeoff(records, probs, thresholds, once_thresholds)
 
 
 #: Weight of found names against clean nodes when the threshold is chosen (below 1: clean nodes count more).
@@ -943,16 +992,21 @@ def cross_validate(records: list[dict], folds: int = 5, steps: int = 300, thresh
 THRESHOLD_BETA = 0.7
 
 
-def choose_threshold(trade: list[dict], beta: float = THRESHOLD_BETA) -> float:
-    """Return the "none" threshold that best balances clean nodes and found names (F-beta of 1 - junk and found).
+def choose_row(trade: list[dict], beta: float = THRESHOLD_BETA) -> dict:
+    """Return the trade-off row that best balances clean nodes and found names (F-beta of 1 - junk and found).
 
-    Ties go to the lower threshold (fewer junk nodes).
+    Ties go to the lower thresholds (fewer junk nodes).
     """
     def f1(row: dict) -> float:
         p, r = 1.0 - row["junk"], row["found"]
         return (1 + beta * beta) * p * r / (beta * beta * p + r) if p + r else 0.0
 
-    return min(trade, key=lambda row: (-round(f1(row), 4), row["threshold"]))["threshold"]
+    return min(trade, key=lambda row: (-round(f1(row), 4), row["threshold"], row.get("threshold_once", 0.0)))
+
+
+def choose_threshold(trade: list[dict], beta: float = THRESHOLD_BETA) -> float:
+    """Return the "none" threshold of the best-balanced trade-off row (:func:`choose_row`)."""
+    return choose_row(trade, beta)["threshold"]
 
 
 def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, first: int = 602,
@@ -987,8 +1041,9 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
     # with its own names in the lexicon, every training person would open with a "known" given name.
     part = [Lexicon.learn([d for i, d in enumerate(data) if i % LEXICON_FOLDS != k]) for k in range(LEXICON_FOLDS)]
     records, edges = examples(data, [part[i % LEXICON_FOLDS] for i in range(len(data))])
-    _probs, trade = cross_validate(records, folds=folds, steps=steps)
-    threshold = choose_threshold(trade)
+    _probs, trade = cross_validate(records, folds=folds, steps=steps, once=True)
+    chosen = choose_row(trade)
+    threshold, threshold_once = chosen["threshold"], chosen["threshold_once"]
     typed = [r for r in records if _class_index(r["label"]) is not None]
     type_weights = fit([r["feats"] for r in typed], [_class_index(r["label"]) for r in typed], steps=steps)
     edge_weights = fit([r["feats"] for r in edges], [r["label"] for r in edges], steps=steps, classes=2)
@@ -1001,11 +1056,11 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
         "cross_validation": trade,
         "edges": {"threshold": edge_threshold, "weights": edge_weights},
         "lexicon": lex.payload(),
-        "types": {"threshold": threshold, "weights": type_weights},
+        "types": {"threshold": threshold, "threshold_once": threshold_once, "weights": type_weights},
     }
     atomic.write_text(output, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
     return {"articles": len(data), "candidates": len(records), "edge_examples": len(edges),
-            "threshold": threshold, "trade_off": trade, "output": str(output)}
+            "threshold": threshold, "threshold_once": threshold_once, "trade_off": trade, "output": str(output)}
 
 
 def _learned_decision(cands):
