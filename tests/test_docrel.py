@@ -218,3 +218,24 @@ def test_pairs_of_one_article_count_as_one_draw_in_the_bound():
     lumped = train_doc.clustered_lower(sorted(ys, reverse=True), [i // 50 for i in range(250)])
     assert 0.0 < lumped < spread < 0.8
     assert train_doc.clustered_lower([1, 0], [0, 0]) == 0.0  # one article: nothing to go on
+
+
+@pytest.mark.parametrize("measured, stated", [(0.85, False), (0.95, True)])
+def test_a_killing_is_stated_only_where_its_own_measured_precision_reaches_the_floor(nlp, monkeypatch, measured, stated):
+    from kgraph.core.model import Article
+    from kgraph.extraction import docrel
+    from kgraph.extraction.extract import extract_doc
+
+    shipped = docrel.load_doc_model()
+    if "killed" not in shipped.get("predicates", {}):
+        pytest.skip("no shipped document model")
+    spec = dict(shipped["predicates"]["killed"], threshold=0.0, threshold_sentence=0.0,
+                calibration=[[0.0, measured]], calibration_sentence=[[0.0, measured]])
+    model = dict(shipped, predicates={"killed": spec})
+    monkeypatch.setattr(docrel, "_DOC_MODEL", model)
+    text = ("Tomas Rilke shot and killed Anton Weber near the harbour of Brelmouth on Friday night. "
+            "The police arrested Rilke an hour later. A court will hear the case in the spring.")
+    ex = extract_doc(Article("k1", text), [(0, nlp(text))])
+    kills = [r for r in ex.relations if r.predicate == "killed" and r.method == "model:doc"]
+    assert bool(kills) == stated
+    assert all(r.confidence >= docrel.KILL_PRECISION for r in kills)
