@@ -143,3 +143,23 @@ def test_train_command_rebuilds_the_encoder_pack_and_the_head_beside_its_output(
     for name in ("model.safetensors", "tokenizer.json", "config.json", "NOTICE"):
         assert (out / "minilm" / name).read_bytes() == (PACK_DIR / name).read_bytes()
     assert sentrel.load_head(out / "sentrel.npz")["config"]["classes"] == list(sentrel.CLASSES)
+
+
+@pytest.mark.parametrize("forward, backward, stated", [(0.97, 0.95, ("Omar Lind", "Peter Vance")),
+                                                       (0.93, 0.96, ("Peter Vance", "Omar Lind")),
+                                                       (0.95, 0.95, None)])
+def test_a_pair_is_stated_in_one_direction_only_for_one_predicate(nlp, monkeypatch, forward, backward, stated):
+    from kgraph.extraction import relations
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Police said Omar Lind stabbed and killed Peter Vance outside a bar in Harwick on Sunday.")
+    mentions = find_mentions(doc, 0)
+    names = [m.text for m, _s in mentions]
+    lind, vance = names.index("Omar Lind"), names.index("Peter Vance")
+    fake = {(lind, vance): {"killed": forward}, (vance, lind): {"killed": backward}}
+    monkeypatch.setattr(sentrel, "score_pairs", lambda *a, **k: fake)
+    monkeypatch.setattr(sentrel, "calibrated", lambda head, pred, total: total)
+    head = {"config": {"threshold": 0.5, "killed_precision": 0.9}}
+    out = relations.encoder_relations(doc, mentions, [], 0, head=head)
+    got = [(r.subject.text, r.object.text) for r in out if r.predicate == "killed"]
+    assert got == ([stated] if stated else [])

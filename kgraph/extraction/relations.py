@@ -1915,19 +1915,30 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
         kept.append(r)
     covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
     threshold = config.get("threshold", 0.5)
-    out = list(kept)
+    chosen = {}
     for (i, j), probs in sorted(scores.items()):
-        (a, sa), (b, _sb) = mentions[i], mentions[j]
+        (a, _sa), (b, _sb) = mentions[i], mentions[j]
         if (a.start, b.start) in covered or not probs:
             continue
         pred = max(sorted(probs), key=probs.__getitem__)
         total = sum(probs.values())
-        confidence = sentrel.calibrated(head, pred, total)
         if total < config.get("thresholds", {}).get(pred, threshold):
             continue
-        if pred == Predicate.killed and confidence < config.get("killed_precision", KILLED_PRECISION):
+        if pred == Predicate.killed and sentrel.calibrated(head, pred, total) < config.get("killed_precision", KILLED_PRECISION):
             continue  # an accusation: stated only where the head measured high precision
-        out.append(_make(a, pred, b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
+        # One direction per pair and predicate: the scorer reads both orders of a pair, and "X killed Y"
+        # with "Y killed X" from one sentence is a false accusation; the likelier order is kept (a tie keeps neither).
+        key = (min(i, j), max(i, j), pred)
+        if key in chosen:
+            other = chosen[key]
+            chosen[key] = None if other is None or other[0] == total else max(other, (total, i, j))
+        else:
+            chosen[key] = (total, i, j)
+    out = list(kept)
+    for key, (total, i, j) in sorted(((k, v) for k, v in chosen.items() if v is not None), key=lambda kv: kv[1][1:]):
+        (a, sa), (b, _sb) = mentions[i], mentions[j]
+        confidence = sentrel.calibrated(head, key[2], total)
+        out.append(_make(a, key[2], b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
     return out
 
 
