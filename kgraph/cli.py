@@ -448,9 +448,10 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
       kgraph train --data conll04/train.json --gold dwie-calibration-gold/ --dwie ../shared/data/dwie
       kgraph train --data conll04/train.json --dwie ../shared/data/dwie --doc-only --cache /tmp/parses
     """
-    from kgraph.train import MODEL_PATH
+    from kgraph.train import MODEL_PATH, pin_blas_threads
     from kgraph.train import train as run_train
 
+    pin_blas_threads()
     if doc_only and not dwie:
         raise click.UsageError("--doc-only needs --dwie")
     if dwie:

@@ -162,6 +162,22 @@ def fit(feats: list[list[str]], labels: list[int], min_count: int = 2, l2: float
     return logistic.fit(feats, labels, len(CLASSES), min_count=min_count, l2=l2, steps=steps, rate=rate)
 
 
+_PINNED = []
+
+
+def pin_blas_threads() -> None:
+    """Limit the numerical libraries to one thread for the rest of the process.
+
+    Why: sums taken in another order give other float weights, so a rebuild
+    is byte-identical only when the thread count is the same on every machine.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # only the train extra brings it; numpy then keeps its own thread count
+        return
+    _PINNED.append(threadpool_limits(1))
+
+
 def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
     """Return (method, right) for every statement the rules make in annotated articles (shared gold format).
 

@@ -92,3 +92,16 @@ def test_train_without_scikit_learn_stops_before_rewriting_any_model(tmp_path, m
     assert "Error: training the document model needs scikit-learn" in result.output
     assert not (tmp_path / "out.json").exists()
     assert entity_model.MODEL_PATH.read_bytes() == before
+
+
+def test_training_pins_the_numerical_libraries_to_one_thread():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from kgraph.train import _PINNED, pin_blas_threads
+
+    try:
+        pin_blas_threads()
+        pools = [p for p in threadpoolctl.threadpool_info() if p.get("user_api") == "blas"]
+        assert pools and all(p["num_threads"] == 1 for p in pools)
+    finally:
+        while _PINNED:
+            _PINNED.pop().restore_original_limits()

@@ -23,6 +23,7 @@ import numpy as np
 
 from kgraph.core.errors import ModelError
 from kgraph.core.terms import EntityType
+from kgraph.extraction.sentrel import _pieces, _pool  # the relation head's pooling, one copy
 
 #: The head's classes (a Country mention counts as a Place).
 CLASSES = (EntityType.Person, EntityType.Organization, EntityType.Place)
@@ -48,17 +49,6 @@ _DIM = 384 * len(LAYERS)
 def feature_size() -> int:
     """Return the length of a mention's feature row."""
     return 5 * _DIM + len(INPUT_TYPES)
-
-
-def _pieces(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
-    """Return the indices of the wordpieces overlapping characters [start, end) ([CLS]/[SEP] never)."""
-    return np.nonzero((offsets[:, 0] < end) & (offsets[:, 1] > start) & (offsets[:, 1] > offsets[:, 0]))[0]
-
-
-def _pool(states: np.ndarray, idx: np.ndarray) -> np.ndarray:
-    if len(idx) == 0:
-        return np.zeros(_DIM, dtype=np.float32)
-    return states[:, idx].mean(axis=1).reshape(-1)
 
 
 def mention_rows(mentions, encoder=None) -> np.ndarray:
