@@ -14,16 +14,14 @@ with the relation scorer.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from kgraph.core.errors import ModelError
 from kgraph.core.terms import EntityType
-from kgraph.extraction.sentrel import _pieces, _pool  # the relation head's pooling, one copy
+from kgraph.extraction.sentrel import _pieces, _pool, read_head  # the relation head's pooling and file reader
 
 #: The head's classes (a Country mention counts as a Place).
 CLASSES = (EntityType.Person, EntityType.Organization, EntityType.Place)
@@ -105,12 +103,7 @@ def load_head(path: str | os.PathLike | None = None) -> dict | None:
     target = Path(path) if path is not None else MODEL_PATH
     if path is None and not target.is_file():
         return None
-    try:
-        with np.load(target, allow_pickle=False) as z:
-            head = {k: z[k].astype(np.float32) if z[k].dtype.kind == "f" else z[k] for k in z.files}
-        head["config"] = json.loads(str(head.pop("config_json")))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"{target}: no readable entity type head ({exc})") from None
+    head = read_head(target, "entity type head")
     if path is None:
         _HEAD = head
     return head

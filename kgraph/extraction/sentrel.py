@@ -186,6 +186,17 @@ def probabilities(head: dict, x: np.ndarray, masks: np.ndarray) -> np.ndarray:
 _HEAD: dict | None = None
 
 
+def read_head(target: Path, what: str) -> dict:
+    """Return a numpy head as training saved it: float arrays as float32, its JSON config parsed."""
+    try:
+        with np.load(target, allow_pickle=False) as z:
+            head = {k: z[k].astype(np.float32) if z[k].dtype.kind == "f" else z[k] for k in z.files}
+        head["config"] = json.loads(str(head.pop("config_json")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{target}: no readable {what} ({exc})") from None
+    return head
+
+
 def load_head(path: str | os.PathLike | None = None) -> dict:
     """Return the shipped head (or ``KGRAPH_SENTREL_HEAD``'s; loaded once), or the one at ``path``.
 
@@ -196,12 +207,7 @@ def load_head(path: str | os.PathLike | None = None) -> dict:
     if path is None and _HEAD is not None:
         return _HEAD
     target = Path(path) if path is not None else Path(os.environ.get(ENV_HEAD) or MODEL_PATH)
-    try:
-        with np.load(target, allow_pickle=False) as z:
-            head = {k: z[k].astype(np.float32) if z[k].dtype.kind == "f" else z[k] for k in z.files}
-        head["config"] = json.loads(str(head.pop("config_json")))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"{target}: no readable sentence relation head ({exc})") from None
+    head = read_head(target, "sentence relation head")
     if path is None:
         _HEAD = head
     return head
