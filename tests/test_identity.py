@@ -672,3 +672,30 @@ def test_a_name_written_once_joins_the_name_of_another_type_it_misspells_in_its_
 def test_a_nationality_read_as_a_person_takes_no_piece_of_its_name():
     kb = link_extractions([ex("a", ("North Korean", "Person", "North Korean"), ("Korean", "Organization", "Korean"))])
     assert len(kb.entities) == 2
+
+
+def at(aid, text, *spans):
+    """Build an extraction from (name, type, occurrence) triples: the n-th occurrence of the name in the text."""
+    out = []
+    for name, kind, n in spans:
+        m = list(re.finditer(re.escape(name), text))[n]
+        out.append(Mention(name, kind, m.start(), m.end(), name))
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+def test_a_short_name_cut_from_a_longer_name_joins_the_name_written_around_it():
+    text = "The Baltan Commission met. Then the Orvik Commission said no, and the Orvik Commission left."
+    kb = link_extractions([found("a", "The Orvik Commission voted.", ("Orvik Commission", "Organization")),
+                           at("b", text, ("Baltan Commission", "Organization", 0), ("Commission", "Organization", 1),
+                              ("Commission", "Organization", 2))])
+    got = {e.label: e.mentions for e in kb.entities}
+    assert got == {"Baltan Commission": 1, "Orvik Commission": 3}
+
+
+def test_a_lone_surname_after_another_given_name_joins_no_full_name_elsewhere():
+    other = "Her father (the late Karl Otto) Ranne led the province for years."
+    kb = link_extractions([found("a", "Botvid Ranne wrote a play.", ("Botvid Ranne", "Person")),
+                           found("b", other, ("Ranne", "Person")),
+                           found("c", "Ranne said the play was long.", ("Ranne", "Person"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Botvid Ranne": ("a", "c"), "Ranne": ("b",)}

@@ -508,7 +508,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map, ex_text)
-    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads)
+    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
@@ -1037,7 +1037,8 @@ _GEO_SUFFIXES = frozenset("strip bay city island islands region province state v
 
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
-                      case: dict | None = None, country_heads: frozenset | set = frozenset()) -> None:
+                      case: dict | None = None, country_heads: frozenset | set = frozenset(),
+                      texts: dict | None = None) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1047,8 +1048,16 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     the first words of one that only adds a geographic word ("Gaza Strip").
     Party plurals join their party ("Free Democrats", "Free Democratic Party"),
     a head ``country_heads`` names its name ("Greenpeace", "Greenpeace Veltria").
+    With ``texts`` (article id -> text), the words the article writes right
+    before a short name decide first: "the Tarsk Commission" cut to
+    "Commission" is the group named "Tarsk Commission", and a lone surname
+    after another given name ("Arvo) Keskula") joins no full name across articles.
     """
     case = case or {}
+    texts = texts or {}
+    starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
+    for (aid, s, _e), g in sorted((mention_group or {}).items()):
+        starts[(aid, g)].append(s)
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -1099,6 +1108,12 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if aid not in roots:
                 roots[aid] = {uf.find(x) for x in per_article[aid]}
             here = cands & roots[aid]
+            written = _written_before(texts.get(aid, ""), starts.get((aid, gid), ()), n, t, groups, uf) \
+                if t == EntityType.Organization else None
+            if written is not None:
+                if written != uf.find(gid):
+                    local_map[(aid, gid)] = written
+                continue
             if by_prefix and len(here or cands) > 1:
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
                 # words the article also names on their own ("the EU"), else none.
@@ -1110,7 +1125,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     continue
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
-            elif not here and len(cands) == 1 and (t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands))) or _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])):
+            elif not here and len(cands) == 1 and (
+                    t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
+                    and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
+                    or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])):
                 local_map[(aid, gid)] = next(iter(cands))
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
@@ -1128,6 +1146,56 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
+_GIVEN_BEFORE = re.compile(r"([A-Z][a-z][\w\-]*)[)\]\"'\u201d]?\s+$")
+
+
+def _written_before(text: str, starts, n: str, t: str, groups: dict, uf: _UnionFind):
+    """Return the group "W name" names when most mentions of a short name follow the capitalized word W, else None.
+
+    Extraction may cut "the Tarsk Commission" to "Commission"; the word before
+    it, read back from the text, names the thing when "Tarsk Commission" is a
+    group of the corpus (joined or not).
+    """
+    if not text or not starts:
+        return None
+    votes: Counter = Counter()
+    for s in starts:
+        m = _WORD_BEFORE.search(text[max(0, s - 30):s])
+        if m is None:
+            continue
+        gid = (t, gazetteer.norm(m.group(1) + " " + n))
+        if gid[1] != n and gid in groups:  # "The Commission" is the short name itself
+            votes[uf.find(gid)] += 1
+    if not votes:
+        return None
+    best, k = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return best if k * 2 > len(starts) else None
+
+
+def _other_given_name(text: str, starts, full: str, case: dict) -> bool:
+    """True when the article writes a given name other than ``full``'s right before a lone surname.
+
+    "(the late Arvo) Keskula": the article names another Keskula than the
+    corpus' one "Mart Keskula", in a form extraction cut. Titles, connectives,
+    places, demonyms, possessives and words the corpus mostly writes lowercase
+    (a capitalized headline) before the surname say nothing.
+    """
+    first = fold(full.split()[0]) if full.split() else ""
+    for s in starts:
+        m = _GIVEN_BEFORE.search(text[max(0, s - 30):s])
+        if m is None:
+            continue
+        w = m.group(1)
+        cw = w.casefold()
+        low, cap = case.get(cw, (0, 0))
+        if cw in TITLES or cw in CONNECTIVES or low >= cap or fold(w) == first or gazetteer.is_demonym(w) \
+                or gazetteer.place(w) is not None or gazetteer.country(w) is not None:
+            continue
+        return True
+    return False
 
 
 #: Similarity (difflib ratio of folded words) at which a lone surname is a misspelling of a full name's last
