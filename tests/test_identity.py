@@ -699,3 +699,24 @@ def test_a_lone_surname_after_another_given_name_joins_no_full_name_elsewhere():
                            found("c", "Ranne said the play was long.", ("Ranne", "Person"))])
     got = {e.label: e.articles for e in kb.entities}
     assert got == {"Botvid Ranne": ("a", "c"), "Ranne": ("b",)}
+
+
+def test_a_short_name_after_another_qualifier_joins_no_longer_name_elsewhere():
+    kb = link_extractions([found("a", "The Lorvik Harbour Council met.", ("Lorvik Harbour Council", "Organization")),
+                           at("b", "The UNO Harbour Council voted, then the UNO Harbour Council left.",
+                              ("Harbour Council", "Organization", 0), ("Harbour Council", "Organization", 1)),
+                           at("c", "The Harbour Council voted.", ("Harbour Council", "Organization", 0))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Lorvik Harbour Council": ("a", "c"), "Harbour Council": ("b",)}
+
+
+def test_a_short_name_after_the_acronym_of_its_qualifier_joins_the_longer_name():
+    kb = link_extractions([found("a", "The United Orvik Harbour Council met.", ("United Orvik Harbour Council", "Organization")),
+                           at("b", "The UO Harbour Council voted.", ("Harbour Council", "Organization", 0))])
+    assert [e.label for e in kb.entities] == ["United Orvik Harbour Council"]
+
+
+def test_a_big_city_joins_no_longer_place_name_that_is_not_the_city():
+    kb = link_extractions([found("a", "Flights left London City at noon.", ("London City", "Place")),
+                           found("b", "Talks in London ended.", ("London", "Place"))])
+    assert {e.label for e in kb.entities} == {"London", "London City"}

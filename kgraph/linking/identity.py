@@ -1096,6 +1096,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         if t == EntityType.Country or (t == EntityType.Person and " " in n) or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name
         cands = {uf.find(c) for c in by_edge.get((t, n), ())} - {uf.find(gid)}
+        if t == EntityType.Place and cands:
+            own = gazetteer.city(n)
+            if own is not None and own.population >= BIG_CITY:
+                # "Tarsk" is the big city, not "Tarsk City" (an airport) nor "Tarsk Bay": only another name of it joins.
+                cands = {c for c in cands if getattr(gazetteer.city(c[1]), "geonames_id", None) == own.geonames_id}
         if not cands:
             continue
         club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
@@ -1128,7 +1133,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
-                    or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])):
+                    or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
+                    and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
@@ -1173,6 +1179,40 @@ def _written_before(text: str, starts, n: str, t: str, groups: dict, uf: _UnionF
         return None
     best, k = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     return best if k * 2 > len(starts) else None
+
+
+#: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
+BIG_CITY = 1_000_000
+
+
+def _other_qualifier(text: str, starts, n: str, full: str, case: dict) -> bool:
+    """True when most mentions of a short name follow a name word other than the one ``full`` puts before it.
+
+    "the UN Security Council" cut to "Security Council" is not the corpus' one
+    "National Security Council". Articles, titles, connectives and words the
+    corpus mostly writes lowercase before the short name say nothing.
+    """
+    if not text or not starts:
+        return False
+    words = full.split()
+    k = len(n.split())
+    before = words[-k - 1] if words[-k:] == n.split() and len(words) > k else None
+    spelt = "".join(w[0] for w in words[:-k] if w not in _NAME_LINKS).upper() if before else None  # "UN" for "United Nations"
+    other = 0
+    for s in starts:
+        m = _WORD_BEFORE.search(text[max(0, s - 30):s])
+        if m is None:
+            continue
+        w = m.group(1)
+        cw = w.casefold()
+        low, cap = case.get(cw, (0, 0))
+        if cw in _ARTICLES or cw in TITLES or cw in CONNECTIVES or (not w.isupper() and low >= cap):
+            continue
+        other += gazetteer.norm(w) != before and w != spelt
+    return other * 2 > len(starts)
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 def _other_given_name(text: str, starts, full: str, case: dict) -> bool:
