@@ -720,3 +720,11 @@ def test_a_big_city_joins_no_longer_place_name_that_is_not_the_city():
     kb = link_extractions([found("a", "Flights left London City at noon.", ("London City", "Place")),
                            found("b", "Talks in London ended.", ("London", "Place"))])
     assert {e.label for e in kb.entities} == {"London", "London City"}
+
+
+def test_a_proper_short_name_is_not_a_country_branch_of_it():
+    text = "The Norwegian Blue Anchor sent boats. Later the Blue Anchor said help was near."
+    kb = link_extractions([at("a", text, ("Norwegian Blue Anchor", "Organization", 0),
+                              ("Blue Anchor", "Organization", 1))])
+    got = {e.label for e in kb.entities}
+    assert got == {"Norwegian Blue Anchor", "Blue Anchor"}

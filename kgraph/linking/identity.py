@@ -1101,6 +1101,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if own is not None and own.population >= BIG_CITY:
                 # "Tarsk" is the big city, not "Tarsk City" (an airport) nor "Tarsk Bay": only another name of it joins.
                 cands = {c for c in cands if getattr(gazetteer.city(c[1]), "geonames_id", None) == own.geonames_id}
+        if t == EntityType.Organization and " " in n and not _institution_words(n) and not _looks_org(n):
+            # "Red Cross" is not the "Veltrian Red Cross": a proper name of its own, and the country's branch.
+            cands = {c for c in cands if not _national_branch(c[1], n)}
         if not cands:
             continue
         club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
@@ -1179,6 +1182,12 @@ def _written_before(text: str, starts, n: str, t: str, groups: dict, uf: _UnionF
         return None
     best, k = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     return best if k * 2 > len(starts) else None
+
+
+def _national_branch(full: str, n: str) -> bool:
+    """True when ``full`` is ``n`` after a demonym or a country's name ("Veltrian Red Cross" for "Red Cross")."""
+    head = full[:-len(n)].strip() if full.endswith(" " + n) else ""
+    return bool(head) and (gazetteer.is_demonym(head) or gazetteer.country(head) is not None)
 
 
 #: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
