@@ -731,7 +731,7 @@ def test_a_proper_short_name_is_not_a_country_branch_of_it():
 
 
 def test_a_former_state_in_a_match_report_stays_the_state():
-    report = ("After the dissolution of the Soviet Union she joined a new team. The striker scored twice, "
+    report = ("Once the Soviet Union broke apart, Vella Orsk joined a new team. The striker scored twice, "
               "the goalkeeper saved a penalty and the Bundesliga relegation fight goes on.")
     kb = link_extractions([found("a", report, ("Soviet Union", "Country"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Country", "Soviet Union")]

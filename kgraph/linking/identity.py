@@ -279,7 +279,7 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
     full names ("the Republic of Veltria" for "Veltria") is read the same.
     """
     if corpus_type not in (EntityType.Country, EntityType.Place) or gazetteer.norm(name) in _FORMER_STATES:
-        return False  # a state gone before today's teams played is the state ("the dissolution of the Soviet Union")
+        return False  # a state gone before today's teams played is the state ("once the Soviet Union broke apart")
     if text[m.start:m.end] != m.name and not (corpus_type == EntityType.Country and _same_country(text[m.start:m.end], name)):
         return False
     city = gazetteer.city(name) if corpus_type == EntityType.Place else None
