@@ -735,3 +735,9 @@ def test_a_former_state_in_a_match_report_stays_the_state():
               "the goalkeeper saved a penalty and the Bundesliga relegation fight goes on.")
     kb = link_extractions([found("a", report, ("Soviet Union", "Country"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Country", "Soviet Union")]
+
+
+def test_a_name_joins_its_international_organization():
+    kb = link_extractions([at("a", "Orvant International said the jail was full, and Orvant asked for access.",
+                              ("Orvant International", "Organization", 0), ("Orvant", "Organization", 1))])
+    assert [(e.label, e.mentions) for e in kb.entities] == [("Orvant International", 2)]

@@ -1076,8 +1076,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if gazetteer.city(words[-1]) is not None and gazetteer.city(" ".join(words[:-1])) is None \
                     and sum(groups[gid].names.values()) >= 2:  # named once, "Hollin Tarsk" may be two names run together
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
-            elif " ".join(words[:-1]) in country_heads:
-                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria"
+            elif " ".join(words[:-1]) in country_heads or len(words) == 2 and words[1] == "international":
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
