@@ -741,3 +741,9 @@ def test_a_name_joins_its_international_organization():
     kb = link_extractions([at("a", "Orvant International said the jail was full, and Orvant asked for access.",
                               ("Orvant International", "Organization", 0), ("Orvant", "Organization", 1))])
     assert [(e.label, e.mentions) for e in kb.entities] == [("Orvant International", 2)]
+
+
+def test_a_two_word_person_name_joins_the_one_longer_name_it_ends_elsewhere():
+    kb = link_extractions([found("a", "Omar Faris Bin Tarek ruled for years.", ("Omar Faris Bin Tarek", "Person")),
+                           found("b", "Then Bin Tarek fled the country.", ("Bin Tarek", "Person"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Omar Faris Bin Tarek", ("a", "b"))]
