@@ -747,3 +747,12 @@ def test_a_two_word_person_name_joins_the_one_longer_name_it_ends_elsewhere():
     kb = link_extractions([found("a", "Omar Faris Bin Tarek ruled for years.", ("Omar Faris Bin Tarek", "Person")),
                            found("b", "Then Bin Tarek fled the country.", ("Bin Tarek", "Person"))])
     assert [(e.label, e.articles) for e in kb.entities] == [("Omar Faris Bin Tarek", ("a", "b"))]
+
+
+def test_a_short_name_reads_as_the_longer_name_its_article_names_far_more_often():
+    text = ("The Orvik Commission met. The Orvik Commission voted. The Orvik Commission left. "
+            "The Baltan Commission objected. Later the Commission said no.")
+    kb = link_extractions([at("a", text, ("Orvik Commission", "Organization", 0), ("Orvik Commission", "Organization", 1),
+                              ("Orvik Commission", "Organization", 2), ("Baltan Commission", "Organization", 0),
+                              ("Commission", "Organization", 4))])
+    assert {e.label: e.mentions for e in kb.entities} == {"Orvik Commission": 4, "Baltan Commission": 1}

@@ -1133,6 +1133,16 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 if len(picked) == 1:
                     local_map[(aid, gid)] = next(iter(picked))
                     continue
+            if t == EntityType.Organization and len(here) > 1:
+                # "the Commission" beside the "Orvik Commission" named ten times and the "Baltan Commission" once:
+                # the one the article names far more often.
+                count = Counter()
+                for g in per_article[aid]:
+                    count[uf.find(local_map.get((aid, g), g))] += len(starts.get((aid, g), ()))
+                top = sorted(here, key=lambda c: (-count[c], c))
+                if count[top[0]] >= DOMINANT * max(count[top[1]], 1):
+                    local_map[(aid, gid)] = top[0]
+                    continue
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
             elif not here and len(cands) == 1 and (
@@ -1190,6 +1200,10 @@ def _national_branch(full: str, n: str) -> bool:
     """True when ``full`` is ``n`` after a demonym or a country's name ("Veltrian Red Cross" for "Red Cross")."""
     head = full[:-len(n)].strip() if full.endswith(" " + n) else ""
     return bool(head) and (gazetteer.is_demonym(head) or gazetteer.country(head) is not None)
+
+
+#: How many times more often than any other an article must name the longer name a short name is read as.
+DOMINANT = 3
 
 
 #: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
