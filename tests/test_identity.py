@@ -756,3 +756,12 @@ def test_a_short_name_reads_as_the_longer_name_its_article_names_far_more_often(
                               ("Orvik Commission", "Organization", 2), ("Baltan Commission", "Organization", 0),
                               ("Commission", "Organization", 4))])
     assert {e.label: e.mentions for e in kb.entities} == {"Orvik Commission": 4, "Baltan Commission": 1}
+
+
+def test_a_us_state_written_with_state_after_it_is_not_its_same_named_city():
+    kb = link_extractions([found("a", "He kept a server at home in Ohio state while in office.", ("Ohio", "Place")),
+                           found("b", "Crowds in Ohio City cheered.", ("Ohio City", "Place")),
+                           found("c", "Talks in Ohio went on.", ("Ohio", "Place"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Ohio State"] == ("a",) and "Ohio" in labels(kb)[("Place", "Ohio State")].aliases
+    assert got["Ohio City"] == ("b", "c")

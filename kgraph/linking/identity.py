@@ -405,6 +405,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if alias is None and m.type == EntityType.Organization and raw.endswith(name) and raw != name \
                     and gazetteer.country(re.sub(r"['\u2019]s$", "", raw[:-len(name)].strip())) is not None:
                 alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
+            if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
+                    and _STATE_AFTER.match(ex.article.text, m.end):
+                name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
             cleaned[(aid, m.start, m.end)] = (name, alias)
             kinds[(aid, m.start, m.end)] = m.type
             votes[(aid, norm(name))][m.type] += 1
@@ -1032,6 +1035,9 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             uf.union(big, small)
 
 
+#: A lowercase "state" right after a US state's name ("in Tarsk state").
+_STATE_AFTER = re.compile(r"\s+state\b")
+
 _GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
 
 
@@ -1086,6 +1092,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS
                                         or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
+            if words[-1] == "state" and gazetteer.us_state_name(short):
+                continue  # "New York" alone is more often the city than "New York State"
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
