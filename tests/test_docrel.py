@@ -9,7 +9,7 @@ import pytest
 from kgraph.extraction import docrel
 from kgraph.extraction.extract import extract_doc
 from kgraph.core.model import Article
-from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION
+from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION, TIERED, TIER_FLOOR, wilson_lower
 
 GERMAN = ("Die Bundeskanzlerin Anna Kessler hat am Montag in Berlin mit dem Minister gesprochen. "
           "Sie sagte, dass die Regierung die neuen Pläne für die Wirtschaft nicht ändern wird. "
@@ -79,6 +79,43 @@ def test_shipped_model_matches_the_code_and_keeps_its_promises():
             assert stats["precision_low"] >= PRECISION_FLOORS.get(pred, TARGET_PRECISION), (pred, stats)
             assert stats["precision"] >= stats["precision_low"]
     assert model["predicates"]["killed"]["out_of_fold"]["precision"] >= 0.9
+    for pred in TIERED:
+        spec = model["predicates"][pred]
+        assert len(spec["tiers"]) == 2 and spec["threshold"] == min(t["threshold"] for t in spec["tiers"])
+        for k, tier in enumerate(spec["tiers"]):
+            values = [p for _low, p in tier["calibration"]]
+            assert values == sorted(values)
+            counts = spec["out_of_fold"]["tiers"][k]
+            if counts["n"] >= 5:
+                assert wilson_lower(counts["tp"], counts["n"]) >= TIER_FLOOR, (pred, k, counts)
+
+
+def test_evidence_tier_reads_a_rule_hit_or_a_nationality_word():
+    v = [0.0] * len(docrel.FEATURES)
+    assert docrel.evidence_tier(v) == 0
+    v[docrel.FEATURES.index("demonym_before")] = 1.0
+    assert docrel.evidence_tier(v) == 1
+    v = [0.0] * len(docrel.FEATURES)
+    v[docrel.FEATURES.index("rule_p")] = 0.7
+    assert docrel.evidence_tier(v) == 1
+
+
+def test_tier_thresholds_drop_guesses_below_the_tier_floor():
+    import numpy as np
+
+    from kgraph.train_doc import _tier_threshold
+
+    rng = np.random.default_rng(0)
+    n = 2000
+    tiers = np.arange(n) % 2
+    scores = rng.uniform(0.2, 0.97, n)
+    # Evidence rows are right 90 % of the time at any score, guesses 45 %: one shared threshold would keep
+    # both (0.675 together), the tiers keep only the evidence.
+    ys = np.where(tiers == 1, rng.uniform(size=n) < 0.9, rng.uniform(size=n) < 0.45).astype(int)
+    groups = np.arange(n) // 4
+    (t0, t1), stats = _tier_threshold(scores, ys, tiers, "citizenOf", groups)
+    assert t1 == 0.2 and t0 >= 0.95  # at most a handful of guesses, too few to measure
+    assert stats["tiers"][0]["n"] < 5 and stats["precision_low"] >= TARGET_PRECISION
 
 
 @pytest.mark.parametrize("text", [
@@ -88,6 +125,12 @@ def test_shipped_model_matches_the_code_and_keeps_its_promises():
                  "it without a vote.", id="criticized-operation-to-kill"),
     pytest.param("Prosecutors accused Ivo Marek of plotting to kill Dan Petrov, a charge his lawyer denied.",
                  id="accused-of-plotting"),
+    pytest.param("Ivo Marek denied killing Dan Petrov, and his lawyer said the police had no witness.", id="denied"),
+    pytest.param("Ann Roe mourned Tomas Varga, who was shot dead by unknown gunmen outside his home last week.",
+                 id="mourner-is-no-killer"),
+    pytest.param("Karl Brenner condemned the killing of Omar Dessel and demanded that Lena Hart explain what the "
+                 "army knew.", id="condemned-the-killing"),
+    pytest.param("Ann Roe said she feared that Karl Brenner would kill Tomas Varga if he were released.", id="feared"),
 ])
 def test_reports_about_a_killing_accuse_nobody(nlp, text):
     ex = _extract(nlp, text)
