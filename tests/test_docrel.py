@@ -160,6 +160,20 @@ def test_document_model_states_title_facts_with_evidence(nlp):
     assert facts[("Olaf Brandt", "leaderOf", "Germany")].sentence.startswith("German Chancellor")
 
 
+def test_a_nationality_guessed_from_the_topic_alone_is_stated_as_less_sure(nlp):
+    # Tavares has a nationality word before his name; Lindqvist is only quoted in an article about Portugal.
+    text = ("Portugal will raise its minimum wage next year, the government in Lisbon said on Tuesday.\n\n"
+            "Portuguese Prime Minister Rui Tavares said the rise would help young families. "
+            "Portugal's economy grew faster than expected this year, helped by tourism and exports.\n\n"
+            "Hanna Lindqvist, an economist at the Nordic Credit Bank, said the move was bold. "
+            "\"Portugal can afford it now,\" Lindqvist said. Unions in Portugal welcomed the plan but asked for more.")
+    facts = _facts(_extract(nlp, text))
+    assert facts[("Rui Tavares", "citizenOf", "Portugal")].confidence >= 0.9
+    guess = facts.get(("Hanna Lindqvist", "citizenOf", "Portugal"))
+    # Its confidence is the precision measured on guesses alone (0.63 when they shared one curve with evidence).
+    assert guess is None or guess.confidence < 0.6
+
+
 def test_rules_only_switches_the_document_model_off(nlp):
     text = "Maria Lopez, spokesperson for the World Health Organization, declined to comment."
     with docrel.rules_only():
