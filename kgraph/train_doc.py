@@ -435,8 +435,10 @@ TIER_FLOOR = 0.60
 
 
 def _tier_threshold(scores, ys, tiers, pred: str, groups) -> tuple[list[float], dict]:
-    """Return one threshold per evidence tier maximising F1 with the predicate's target overall and
-    :data:`TIER_FLOOR` per tier (lower bounds), and the out-of-fold figures of the union.
+    """Return one threshold per evidence tier and the out-of-fold figures of the statements they keep.
+
+    The pair maximises F1 while the predicate keeps its target overall and
+    each tier :data:`TIER_FLOOR` (both by lower confidence bounds).
     """
     import numpy as np
 

@@ -522,7 +522,7 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
 
 
 def evidence_tier(v: list[float]) -> int:
-    """Return 1 when a pair's vector shows evidence of its own (a rule hit, a nationality word before the subject), else 0.
+    """Return 1 when a pair's vector shows its own evidence (a rule hit, a nationality word before the subject).
 
     Why: without either, a person is mostly tied to a country or body by the
     article's topic alone ("a German expert" unsaid in an article about
