@@ -9,7 +9,7 @@ import pytest
 from kgraph.extraction import docrel
 from kgraph.extraction.extract import extract_doc
 from kgraph.core.model import Article
-from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION
+from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION, TIERED, TIER_FLOOR, wilson_lower
 
 GERMAN = ("Die Bundeskanzlerin Anna Kessler hat am Montag in Berlin mit dem Minister gesprochen. "
           "Sie sagte, dass die Regierung die neuen Pläne für die Wirtschaft nicht ändern wird. "
@@ -79,6 +79,43 @@ def test_shipped_model_matches_the_code_and_keeps_its_promises():
             assert stats["precision_low"] >= PRECISION_FLOORS.get(pred, TARGET_PRECISION), (pred, stats)
             assert stats["precision"] >= stats["precision_low"]
     assert model["predicates"]["killed"]["out_of_fold"]["precision"] >= 0.9
+    for pred in TIERED:
+        spec = model["predicates"][pred]
+        assert len(spec["tiers"]) == 2 and spec["threshold"] == min(t["threshold"] for t in spec["tiers"])
+        for k, tier in enumerate(spec["tiers"]):
+            values = [p for _low, p in tier["calibration"]]
+            assert values == sorted(values)
+            counts = spec["out_of_fold"]["tiers"][k]
+            if counts["n"] >= 5:
+                assert wilson_lower(counts["tp"], counts["n"]) >= TIER_FLOOR, (pred, k, counts)
+
+
+def test_evidence_tier_reads_a_rule_hit_or_a_nationality_word():
+    v = [0.0] * len(docrel.FEATURES)
+    assert docrel.evidence_tier(v) == 0
+    v[docrel.FEATURES.index("demonym_before")] = 1.0
+    assert docrel.evidence_tier(v) == 1
+    v = [0.0] * len(docrel.FEATURES)
+    v[docrel.FEATURES.index("rule_p")] = 0.7
+    assert docrel.evidence_tier(v) == 1
+
+
+def test_tier_thresholds_drop_guesses_below_the_tier_floor():
+    import numpy as np
+
+    from kgraph.train_doc import _tier_threshold
+
+    rng = np.random.default_rng(0)
+    n = 2000
+    tiers = np.arange(n) % 2
+    scores = rng.uniform(0.2, 0.97, n)
+    # Evidence rows are right 90 % of the time at any score, guesses 45 %: one shared threshold would keep
+    # both (0.675 together), the tiers keep only the evidence.
+    ys = np.where(tiers == 1, rng.uniform(size=n) < 0.9, rng.uniform(size=n) < 0.45).astype(int)
+    groups = np.arange(n) // 4
+    (t0, t1), stats = _tier_threshold(scores, ys, tiers, "citizenOf", groups)
+    assert t1 == 0.2 and t0 >= 0.95  # at most a handful of guesses, too few to measure
+    assert stats["tiers"][0]["n"] < 5 and stats["precision_low"] >= TARGET_PRECISION
 
 
 @pytest.mark.parametrize("text", [
@@ -88,6 +125,12 @@ def test_shipped_model_matches_the_code_and_keeps_its_promises():
                  "it without a vote.", id="criticized-operation-to-kill"),
     pytest.param("Prosecutors accused Ivo Marek of plotting to kill Dan Petrov, a charge his lawyer denied.",
                  id="accused-of-plotting"),
+    pytest.param("Ivo Marek denied killing Dan Petrov, and his lawyer said the police had no witness.", id="denied"),
+    pytest.param("Ann Roe mourned Tomas Varga, who was shot dead by unknown gunmen outside his home last week.",
+                 id="mourner-is-no-killer"),
+    pytest.param("Karl Brenner condemned the killing of Omar Dessel and demanded that Lena Hart explain what the "
+                 "army knew.", id="condemned-the-killing"),
+    pytest.param("Ann Roe said she feared that Karl Brenner would kill Tomas Varga if he were released.", id="feared"),
 ])
 def test_reports_about_a_killing_accuse_nobody(nlp, text):
     ex = _extract(nlp, text)
@@ -115,6 +158,20 @@ def test_document_model_states_title_facts_with_evidence(nlp):
         assert text[r.sentence_start:r.sentence_end] == r.sentence
         assert r.subject.text in r.sentence
     assert facts[("Olaf Brandt", "leaderOf", "Germany")].sentence.startswith("German Chancellor")
+
+
+def test_a_nationality_guessed_from_the_topic_alone_is_stated_as_less_sure(nlp):
+    # Tavares has a nationality word before his name; Lindqvist is only quoted in an article about Portugal.
+    text = ("Portugal will raise its minimum wage next year, the government in Lisbon said on Tuesday.\n\n"
+            "Portuguese Prime Minister Rui Tavares said the rise would help young families. "
+            "Portugal's economy grew faster than expected this year, helped by tourism and exports.\n\n"
+            "Hanna Lindqvist, an economist at the Nordic Credit Bank, said the move was bold. "
+            "\"Portugal can afford it now,\" Lindqvist said. Unions in Portugal welcomed the plan but asked for more.")
+    facts = _facts(_extract(nlp, text))
+    assert facts[("Rui Tavares", "citizenOf", "Portugal")].confidence >= 0.9
+    guess = facts.get(("Hanna Lindqvist", "citizenOf", "Portugal"))
+    # Its confidence is the precision measured on guesses alone (0.63 when they shared one curve with evidence).
+    assert guess is None or guess.confidence < 0.6
 
 
 def test_rules_only_switches_the_document_model_off(nlp):
