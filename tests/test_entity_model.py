@@ -328,3 +328,29 @@ def test_edge_features_join_the_edge_word_with_the_other_end(nlp):
     cand = entity_model_cand(doc, 1, 4)
     feats = entity_model.edge_features(cand, 1, "L", 1, 4, Counter())
     assert "Lkind&far=gaz=demonym|ministry" in feats
+
+
+def _split_texts(nlp, text, lex=None):
+    cands = _decide(_candidates(nlp(text), 0))
+    return [c.text for c in entity_model.split_runs(cands + entity_model.propn_candidates(cands), lex)]
+
+
+def test_split_runs_splits_two_place_names_run_together(nlp):
+    texts = _split_texts(nlp, "Skarholm's rowing club sent two boats to a regatta held near Oslo Norway "
+                              "last spring. Oslo is cold.")
+    assert "Oslo Norway" not in texts
+    assert "Norway" in texts and texts.count("Oslo") == 2
+
+
+def test_split_runs_leaves_a_club_and_a_repeated_name_whole(nlp):
+    texts = _split_texts(nlp, "Bayern Munich beat Hamburg on Sunday. Bayern were better in the second half.")
+    assert "Bayern Munich" in texts
+    texts = _split_texts(nlp, "Crowds gathered in Oslo Norway on Monday. By Friday Oslo Norway was quiet again.")
+    assert "Norway" not in texts
+
+
+def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
+    lex = entity_model.Lexicon(given=["anton"])
+    texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)
+    assert "Anton Morello Varga" in texts
+    assert not any(t.startswith("Italian ") for t in texts)
