@@ -354,3 +354,15 @@ def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
     texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)
     assert "Anton Morello Varga" in texts
     assert not any(t.startswith("Italian ") for t in texts)
+
+
+def test_split_runs_splits_two_people_joined_by_a_hyphen(nlp):
+    text = ("Ilse Varga met Anton Moreau in Skarholm on Monday. Varga said the talks went well, and Moreau agreed. "
+            "Observers called the Varga-Moreau meeting a success.")
+    cands = _decide(_candidates(nlp(text), 0))
+    cands = cands + entity_model.propn_candidates(cands)
+    joined = [c for c in cands if c.text == "Varga-Moreau"]
+    assert joined  # the finders join the two surnames into one name
+    texts = [c.text for c in entity_model.split_runs(cands)]
+    assert "Varga-Moreau" not in texts
+    assert texts.count("Varga") == 2 and texts.count("Moreau") == 2

@@ -722,7 +722,8 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     elsewhere, a country, or a city. A single word before a bare city stays
     (a club: "Sporting Vell"). A nationality word opening a person's name is
     no part of it ("the Italian Anton Moreau": a person's tag, or a given
-    name of ``lex`` after it).
+    name of ``lex`` after it). Two people the article names apart stay two
+    when a hyphen joins their surnames ("the Varga-Moreau talks").
     """
     from kgraph.extraction import extract as x
 
@@ -731,6 +732,12 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     for c in cands:
         if c.type is not None:
             types.setdefault(_akey(c.name), c.type)
+    # the last word of a full name, and that name's type ("Varga" of "Ilse Varga")
+    surnames: dict[str, str | None] = {}
+    for c in cands:
+        words = c.name.split()
+        if len(words) > 1 and words[0][:1].isupper() and "-" not in c.name:
+            surnames.setdefault(_akey(words[-1]), c.type)
     out = []
     for c in cands:
         n = c.end - c.start
@@ -745,6 +752,18 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
             out.append(x._Cand(c.doc, c.offset, c.start + 1, c.end, c.type, c.doc[c.start + 1:c.end].text,
                                c.source, c.label, c.headline, c.sure))
             continue
+        hyphens = [i for i, t in enumerate(toks) if t.text == "-" and 0 < i < n - 1 and not t.whitespace_
+                   and not toks[i - 1].whitespace_]
+        if len(hyphens) == 1:
+            h = c.start + hyphens[0]
+            left, right = c.doc[c.start:h].text, c.doc[h + 1:c.end].text
+            lk, rk = _akey(left), _akey(right)
+            if keys[lk] and keys[rk] and lk in surnames and rk in surnames:
+                # "the Varga-Moreau talks": two people the article names in full and apart, joined by a hyphen
+                out.append(x._Cand(c.doc, c.offset, c.start, h, surnames[lk], left, c.source, c.label, c.headline))
+                out.append(x._Cand(c.doc, c.offset, h + 1, c.end, surnames[rk], right, c.source, c.label,
+                                   c.headline))
+                continue
         done = False
         if all(t.is_alpha and (t.is_title or t.is_upper) for t in toks):
             for k in range(1, n):
