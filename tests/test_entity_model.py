@@ -366,3 +366,16 @@ def test_split_runs_splits_two_people_joined_by_a_hyphen(nlp):
     texts = [c.text for c in entity_model.split_runs(cands)]
     assert "Varga-Moreau" not in texts
     assert texts.count("Varga") == 2 and texts.count("Moreau") == 2
+
+
+def test_split_runs_reads_a_title_before_a_name_the_article_writes_alone_as_a_person(nlp):
+    from kgraph.extraction.extract import _Cand
+
+    doc = nlp("General Harlan visited the base. Harlan said the troops were ready. General Motors made the trucks.")
+    cands = [_Cand(doc, 0, 0, 2, "Organization", "General Harlan", "ner", "ORG"),
+             _Cand(doc, 0, 6, 7, "Person", "Harlan", "ner", "PERSON"),
+             _Cand(doc, 0, 13, 15, "Organization", "General Motors", "ner", "ORG")]
+    assert [t.text for t in doc[13:15]] == ["General", "Motors"]
+    out = [(c.text, c.type) for c in entity_model.split_runs(cands)]
+    assert ("Harlan", "Person") in out and out.count(("Harlan", "Person")) == 2
+    assert ("General Motors", "Organization") in out

@@ -695,6 +695,10 @@ def propn_candidates(cands: list) -> list:
 _RUN_CITY_POPULATION = 50000
 
 
+#: Titles that open a person's name ("King", "General"); "Saint" opens names of places too.
+_NAME_TITLES = lexicon.TITLES - {"saint", "st"}
+
+
 def _known_place(text: str) -> EntityType | None:
     """Return the type of a country, or of a city spelt so with some population, the gazetteer knows; else None."""
     if gazetteer.country(text) is not None:
@@ -723,7 +727,9 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     (a club: "Sporting Vell"). A nationality word opening a person's name is
     no part of it ("the Italian Anton Moreau": a person's tag, or a given
     name of ``lex`` after it). Two people the article names apart stay two
-    when a hyphen joins their surnames ("the Varga-Moreau talks").
+    when a hyphen joins their surnames ("the Varga-Moreau talks"). A title
+    opens a person's name whatever its first type ("General Harlan" beside
+    "Harlan").
     """
     from kgraph.extraction import extract as x
 
@@ -752,6 +758,14 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
             out.append(x._Cand(c.doc, c.offset, c.start + 1, c.end, c.type, c.doc[c.start + 1:c.end].text,
                                c.source, c.label, c.headline, c.sure))
             continue
+        if c.type != EntityType.Person and toks[0].lower_.rstrip(".") in _NAME_TITLES \
+                and all(t.is_alpha and t.is_title for t in toks[1:]):
+            rest = c.doc[c.start + 1:c.end].text
+            if keys[_akey(rest)] or lex is not None and toks[1].lower_ in lex.given:
+                # "General Harlan" typed a firm or a place beside "Harlan": a title opens a person's name
+                out.append(x._Cand(c.doc, c.offset, c.start + 1, c.end, EntityType.Person, rest, c.source, c.label,
+                                   c.headline, lead=1))
+                continue
         hyphens = [i for i, t in enumerate(toks) if t.text == "-" and 0 < i < n - 1 and not t.whitespace_
                    and not toks[i - 1].whitespace_]
         if len(hyphens) == 1:
