@@ -107,3 +107,36 @@ def test_declared_types_fit_the_ontology():
         for s, p, o in (*imp.premises, imp.conclusion):
             assert p in set(Predicate)
     assert implied.MIN_PRECISION == 0.75
+
+
+def _extract_with_stated_leader(nlp, monkeypatch, text):
+    """Extract an invented article whose document model states only that its person leads Norway."""
+    from kgraph.core.model import Article
+    from kgraph.extraction import docrel, entity_model
+    from kgraph.extraction.extract import extract_doc
+
+    monkeypatch.setattr(entity_model, "load", lambda path=None: None)
+    monkeypatch.setattr(docrel, "load_doc_model", lambda reset=False: {"predicates": {}})
+
+    def stated(pieces, pairs):
+        ms = {m.name: m for m, _s in pairs}
+        return [Relation(ms["Edda Varnholt"], Predicate.leaderOf, ms["Norway"], 0.8, "model:doc", "s", 0, 1)]
+
+    monkeypatch.setattr(docrel, "doc_relations", stated)
+    return extract_doc(Article("t", text), [(0, nlp(text))])
+
+
+def test_extraction_states_what_the_model_implies(nlp, monkeypatch):
+    text = ("Norwegian Prime Minister Edda Varnholt opened the harbour fair on Monday. "
+            "She spoke for an hour about ferries. The fair closes on Sunday.")
+    ex = _extract_with_stated_leader(nlp, monkeypatch, text)
+    (r,) = [r for r in ex.relations if r.predicate == Predicate.citizenOf]
+    assert (r.subject.name, r.object.name) == ("Edda Varnholt", "Norway")
+    assert r.method == "implied:leader-citizen:model:doc"
+    assert r.confidence == next(i for i in IMPLICATIONS if i.id == "leader-citizen").confidence
+
+
+def test_short_text_gets_no_implied_statement(nlp, monkeypatch):
+    text = "Norwegian Prime Minister Edda Varnholt opened the harbour fair on Monday. She spoke for an hour."
+    ex = _extract_with_stated_leader(nlp, monkeypatch, text)
+    assert [r.predicate for r in ex.relations] == [Predicate.leaderOf]
