@@ -765,3 +765,42 @@ def test_a_us_state_written_with_state_after_it_is_not_its_same_named_city():
     got = {e.label: e.articles for e in kb.entities}
     assert got["Ohio State"] == ("a",) and "Ohio" in labels(kb)[("Place", "Ohio State")].aliases
     assert got["Ohio City"] == ("b", "c")
+
+
+def marked(aid, text):
+    """Build an extraction from a text whose mentions are written [name|Type]."""
+    out, body, pos = [], [], 0
+    for piece in re.split(r"(\[[^\]]+\])", text):
+        if piece.startswith("["):
+            name, kind = piece[1:-1].split("|")
+            out.append(Mention(name, kind, pos, pos + len(name), name))
+            piece = name
+        body.append(piece)
+        pos += len(piece)
+    return Extraction(Article(aid, "".join(body)), tuple(out))
+
+
+def test_a_name_tagged_an_organization_after_settlement_words_is_a_place():
+    kb = link_extractions([
+        marked("a", "The storm hit the village of [Velmora|Organization] at night. Rescuers were born in [Velmora|Organization]."),
+        marked("b", "Farmers left provinces such as [Velmora|Organization] last year."),
+    ])
+    assert ("Place", "Velmora") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_company_based_somewhere_stays_an_organization():
+    kb = link_extractions([marked("a", "Passengers flew with Tarsk-based [Velmora|Organization] to the coast.")])
+    assert ("Organization", "Velmora") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_name_after_a_role_word_is_a_person():
+    kb = link_extractions([
+        marked("a", "The medal went to sprinter [Arvo Keskula|Place] on Friday."),
+        marked("b", "Economist [Arvo Keskula|Organization] doubts it, says economist [Arvo Keskula|Organization]."),
+    ])
+    assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_name_after_an_adjective_keeps_its_type():
+    kb = link_extractions([marked("a", "Investors backed the new [Velmora Kalvo|Organization] venture.")])
+    assert ("Organization", "Velmora Kalvo") in {(e.type, e.label) for e in kb.entities}

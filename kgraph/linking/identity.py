@@ -443,6 +443,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     country_heads = _retype_country_heads(corpus_type, corpus_votes)
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
     _places_by_locatives(corpus_type, cleaned, ex_text)
+    _places_by_settlement_words(corpus_type, cleaned, ex_text)
+    _persons_by_roles(corpus_type, cleaned, ex_text)
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -803,6 +805,55 @@ def _places_by_locatives(corpus_type: dict, cleaned: dict, texts: dict) -> None:
         return bool(before) and before[-1] in _PLACE_WORDS and not re.match(r"['\u2019]", text[e:e + 1])
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+def _places_by_settlement_words(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged an organization as a place when most of its mentions follow "village of" or the like.
+
+    "the village of Tarsk", "provinces such as Tarsk", "the capital of Tarsk": words that name only places.
+    Names an organization word, an institution word or capitals explain are left alone.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Organization and not _looks_org(n) and not _institution_words(n)
+
+    def cue(text: str, s: int, e: int) -> bool:
+        return bool(_SETTLEMENT_CUE.search(text[max(0, s - 40):s])) and not re.match(r"['\u2019]", text[e:e + 1])
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+#: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk").
+_SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|"
+                             r"coast|county|counties|state|states|municipality|suburbs?|port|camp)(?: of| such as)? $"
+                             r"|\b(?:born|lives|lived|living|arrest|arrested|killed|located|based) (?:in|at|near) $")
+
+
+def _persons_by_roles(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name of 2-4 words tagged an organization or place as a person when most mentions follow a role word.
+
+    "sprinter Arvo Keskula", "economist Arvo Keskula": a role written before a name, in lower case, names a
+    person. Names an organization word, a facility word, the gazetteer or a country at the end explains stay.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) in (EntityType.Organization, EntityType.Place) and 2 <= len(n.split()) <= 4 \
+            and not (_looks_org(n) or _facility(n) or _ends_in_country(n) or _institution_words(n)
+                     or gazetteer.place(n) is not None)
+
+    def cue(text: str, s: int, _e: int) -> bool:
+        m = re.search(r"\b([a-z]+) $", text[max(0, s - 30):s])
+        return m is not None and m.group(1) in _ROLE_WORDS
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
+
+
+#: Lower-case words before a person's name that say what the person does (not "former", "new", "foreign").
+_ROLE_WORDS = frozenset("""president minister chancellor mayor king queen prince princess pope senator governor
+secretary ambassador judge commander colonel general professor coach chairman chairwoman spokesman spokeswoman
+spokesperson adviser advisor envoy striker midfielder defender goalkeeper activist analyst attorney candidate
+columnist congressman congresswoman consultant correspondent dictator diplomat director economist editor emperor
+founder inspector journalist lawmaker lawyer lecturer leader manager photographer player poet politician premier
+producer researcher scientist singer sprinter star teammate writer author artist actor actress novelist
+philosopher composer architect designer entrepreneur businessman businesswoman banker""".split())
 
 
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
