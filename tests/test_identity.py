@@ -804,3 +804,13 @@ def test_a_name_after_a_role_word_is_a_person():
 def test_a_name_after_an_adjective_keeps_its_type():
     kb = link_extractions([marked("a", "Investors backed the new [Velmora Kalvo|Organization] venture.")])
     assert ("Organization", "Velmora Kalvo") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_name_after_a_kind_of_organization_in_one_mention_of_two_is_an_organization():
+    kb = link_extractions([marked("a", 'Shares rose, said the tabloid "[Velmora|Person]". Later [Velmora|Person] said so.')])
+    assert ("Organization", "Velmora") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_person_set_off_by_a_comma_after_an_organization_word_stays_a_person():
+    kb = link_extractions([marked("a", "The head of the court, [Arvo Keskula|Person], spoke. Film-maker [Arvo Keskula|Person] left.")])
+    assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}

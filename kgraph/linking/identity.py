@@ -445,6 +445,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_locatives(corpus_type, cleaned, ex_text)
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
+    _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -757,8 +758,9 @@ def _retype_weak_short_names(corpus_type: dict, corpus_votes: dict) -> None:
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 
 
-def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible, cue, new_type) -> None:
-    """Give a name ``new_type`` when ``cue(text, start, end)`` holds at more than half of its mentions.
+def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible, cue, new_type,
+                        share: float = 0.5) -> None:
+    """Give a name ``new_type`` when ``cue(text, start, end)`` holds at more than ``share`` of its mentions.
 
     Only names ``eligible(name)`` accepts are counted; every name is judged
     on the types before this pass, so the order of mentions does not matter.
@@ -770,7 +772,7 @@ def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible,
             hits[n][0] += 1
             hits[n][1] += bool(cue(texts[aid], s, e))
     for n, (total, agree) in hits.items():
-        if agree * 2 > total:
+        if agree > share * total:
             corpus_type[n] = new_type
 
 
@@ -844,6 +846,30 @@ def _persons_by_roles(corpus_type: dict, cleaned: dict, texts: dict) -> None:
         return m is not None and m.group(1) in _ROLE_WORDS
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
+
+
+def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged a person or place as an organization when over a third of its mentions follow a kind word.
+
+    "the tabloid Tarsk", "watchmaker Tarsk": a lower-case word saying what kind of organization it is, just
+    before the name (an opening quote may sit between; a comma may not: "the head of the court, Arvo Keskula").
+    One cue in two mentions is enough: no person's or place's name follows such a word directly.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) in (EntityType.Person, EntityType.Place) and len(n.split()) <= 4
+
+    def cue(text: str, s: int, _e: int) -> bool:
+        m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, s - 30):s])
+        return m is not None and (m.group(1) in _ORG_KIND_WORDS or m.group(1) in ORG_WORDS)
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+#: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
+_ORG_KIND_WORDS = frozenset("""newspaper tabloid daily weekly magazine broadcaster publisher watchmaker carmaker
+automaker manufacturer maker firm company companies retailer insurer lender airline carrier operator provider
+grid consortium trio quartet band brand label outlet media network website platform app startup giant supplier
+producer developer chain utility conglomerate agency club party""".split())
 
 
 #: Lower-case words before a person's name that say what the person does (not "former", "new", "foreign").
