@@ -328,3 +328,54 @@ def test_edge_features_join_the_edge_word_with_the_other_end(nlp):
     cand = entity_model_cand(doc, 1, 4)
     feats = entity_model.edge_features(cand, 1, "L", 1, 4, Counter())
     assert "Lkind&far=gaz=demonym|ministry" in feats
+
+
+def _split_texts(nlp, text, lex=None):
+    cands = _decide(_candidates(nlp(text), 0))
+    return [c.text for c in entity_model.split_runs(cands + entity_model.propn_candidates(cands), lex)]
+
+
+def test_split_runs_splits_two_place_names_run_together(nlp):
+    texts = _split_texts(nlp, "Skarholm's rowing club sent two boats to a regatta held near Oslo Norway "
+                              "last spring. Oslo is cold.")
+    assert "Oslo Norway" not in texts
+    assert "Norway" in texts and texts.count("Oslo") == 2
+
+
+def test_split_runs_leaves_a_club_and_a_repeated_name_whole(nlp):
+    texts = _split_texts(nlp, "Bayern Munich beat Hamburg on Sunday. Bayern were better in the second half.")
+    assert "Bayern Munich" in texts
+    texts = _split_texts(nlp, "Crowds gathered in Oslo Norway on Monday. By Friday Oslo Norway was quiet again.")
+    assert "Norway" not in texts
+
+
+def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
+    lex = entity_model.Lexicon(given=["anton"])
+    texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)
+    assert "Anton Morello Varga" in texts
+    assert not any(t.startswith("Italian ") for t in texts)
+
+
+def test_split_runs_splits_two_people_joined_by_a_hyphen(nlp):
+    text = ("Ilse Varga met Anton Moreau in Skarholm on Monday. Varga said the talks went well, and Moreau agreed. "
+            "Observers called the Varga-Moreau meeting a success.")
+    cands = _decide(_candidates(nlp(text), 0))
+    cands = cands + entity_model.propn_candidates(cands)
+    joined = [c for c in cands if c.text == "Varga-Moreau"]
+    assert joined  # the finders join the two surnames into one name
+    texts = [c.text for c in entity_model.split_runs(cands)]
+    assert "Varga-Moreau" not in texts
+    assert texts.count("Varga") == 2 and texts.count("Moreau") == 2
+
+
+def test_split_runs_reads_a_title_before_a_name_the_article_writes_alone_as_a_person(nlp):
+    from kgraph.extraction.extract import _Cand
+
+    doc = nlp("General Harlan visited the base. Harlan said the troops were ready. General Motors made the trucks.")
+    cands = [_Cand(doc, 0, 0, 2, "Organization", "General Harlan", "ner", "ORG"),
+             _Cand(doc, 0, 6, 7, "Person", "Harlan", "ner", "PERSON"),
+             _Cand(doc, 0, 13, 15, "Organization", "General Motors", "ner", "ORG")]
+    assert [t.text for t in doc[13:15]] == ["General", "Motors"]
+    out = [(c.text, c.type) for c in entity_model.split_runs(cands)]
+    assert ("Harlan", "Person") in out and out.count(("Harlan", "Person")) == 2
+    assert ("General Motors", "Organization") in out

@@ -84,7 +84,7 @@ def mentions_of(nlp, text):
                  ("Germans", "Country", "Germany"), id="plural-demonym-names-country"),
     pytest.param("Poland\u2019s Territorial Defence Forces trained volunteers in the forest.",
                  ("Territorial Defence Forces", "Organization", "Territorial Defence Forces"),
-                 id="capitalized-org-phrase", marks=pytest.mark.xfail(_TYPE_HEAD_ON, strict=True, reason="known error: the short-text type head (retype.npz, trained on CoNLL04 names only) reads it as a place at >= 0.97")),
+                 id="capitalized-org-phrase"),
     pytest.param("A spokesman for Estonian military intelligence declined to comment.",
                  ("Estonian military intelligence", "Organization", "Estonian military intelligence"),
                  id="demonym-agency-phrase"),

@@ -36,6 +36,21 @@ def test_probabilities_respect_the_type_mask():
     assert set(np.nonzero(p[0])[0]) <= {0, sentrel.CLASSES.index("killed")}
 
 
+def test_a_head_of_several_networks_gives_the_mean_of_their_probabilities():
+    from kgraph.sentrel_train import fit_ensemble
+
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((60, 5)).astype(np.float32)
+    mask = np.ones((60, len(sentrel.CLASSES)), dtype=bool)
+    y = np.eye(len(sentrel.CLASSES), dtype=bool)[(x[:, 0] > 0).astype(int)]
+    head = fit_ensemble(x, mask, y, seeds=3, hidden=4, epochs=3)
+    nets = sentrel.members(head)
+    assert len(nets) == 3 and not np.allclose(nets[0]["w1"], nets[1]["w1"])  # the seeds differ
+    each = [sentrel.probabilities(net, x, mask) for net in nets]
+    assert np.allclose(sentrel.probabilities(head, x, mask), sum(each) / 3)
+    assert np.allclose(sentrel.probabilities(head, x, mask).sum(axis=1), 1.0)
+
+
 @pytest.fixture(scope="module")
 def parsed(nlp):
     from kgraph.extraction.extract import find_mentions
@@ -110,14 +125,14 @@ def test_train_sentrel_writes_a_head_that_loads(tmp_path):
 
     data.write_text(json.dumps(items), encoding="utf-8")
     out = tmp_path / "head.npz"
-    summary = train_sentrel(data, output=out, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
+    summary = train_sentrel(data, output=out, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2, seeds=2)
     assert summary["sources"][0]["pairs"] > 0 and summary["sources"][0]["positives"] >= 2
     head = sentrel.load_head(out)
-    assert head["w1"].shape == (sentrel.feature_size(), 8)
+    assert head["w1"].shape == (2, sentrel.feature_size(), 8)  # two networks, one per seed
     assert head["config"]["classes"] == list(sentrel.CLASSES)
     # Encoded pairs were cached: a second run reads them and gives the same head.
     again = tmp_path / "again.npz"
-    train_sentrel(data, output=again, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2)
+    train_sentrel(data, output=again, cache=tmp_path / "cache", epochs=2, hidden=8, folds=2, seeds=2)
     assert out.read_bytes() == again.read_bytes()
 
 

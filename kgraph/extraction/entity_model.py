@@ -689,6 +689,119 @@ def propn_candidates(cands: list) -> list:
     return out
 
 
+# ---------------------------------------------------------------- names run together
+
+#: Least population of a city whose bare name marks one end of two names run together ("Oslo Norway").
+_RUN_CITY_POPULATION = 50000
+
+
+#: Titles that open a person's name ("King", "General"); "Saint" opens names of places too.
+_NAME_TITLES = lexicon.TITLES - {"saint", "st"}
+
+
+def _known_place(text: str) -> EntityType | None:
+    """Return the type of a country, or of a city spelt so with some population, the gazetteer knows; else None."""
+    if gazetteer.country(text) is not None:
+        return EntityType.Country
+    city = gazetteer.city(text)
+    if city is not None and city.name == text and city.population >= _RUN_CITY_POPULATION:
+        return EntityType.Place
+    return None
+
+
+def _demonym_lead(tok) -> bool:
+    """Return whether a word is a nationality word ("Italian") or a plural of one ("Italians")."""
+    text = tok.text
+    return text[:1].isupper() and (gazetteer.demonym(text) is not None
+                                   or text.endswith("s") and gazetteer.demonym(text[:-1]) is not None)
+
+
+def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
+    """Return the candidates with two names run together split in two, and a nationality word cut off a person.
+
+    A list or a dateline joins names without punctuation once the line
+    breaks are gone ("Vellmark Tarsk vs. Orlin Dastra" lists turn into
+    "Tarsk Orlin"; "Oslo Norway"). A name the article writes once splits
+    where both parts are names on their own: a name the article writes
+    elsewhere, a country, or a city. A single word before a bare city stays
+    (a club: "Sporting Vell"). A nationality word opening a person's name is
+    no part of it ("the Italian Anton Moreau": a person's tag, or a given
+    name of ``lex`` after it). Two people the article names apart stay two
+    when a hyphen joins their surnames ("the Varga-Moreau talks"). A title
+    opens a person's name whatever its first type ("General Harlan" beside
+    "Harlan").
+    """
+    from kgraph.extraction import extract as x
+
+    keys = Counter(_akey(c.name) for c in cands)
+    types: dict[str, str] = {}
+    for c in cands:
+        if c.type is not None:
+            types.setdefault(_akey(c.name), c.type)
+    # the last word of a full name, and that name's type ("Varga" of "Ilse Varga")
+    surnames: dict[str, str | None] = {}
+    for c in cands:
+        words = c.name.split()
+        if len(words) > 1 and words[0][:1].isupper() and "-" not in c.name:
+            surnames.setdefault(_akey(words[-1]), c.type)
+    out = []
+    for c in cands:
+        n = c.end - c.start
+        if n < 2 or c.source in ("pronoun", "acronym") or c.name != c.text or keys[_akey(c.name)] > 1 \
+                or _known_place(c.text) is not None:
+            out.append(c)
+            continue
+        toks = list(c.span)
+        personal = c.type == EntityType.Person or c.label == "PERSON" \
+            or lex is not None and toks[1].lower_ in lex.given
+        if n >= 3 and personal and _demonym_lead(toks[0]) and all(t.is_title for t in toks[1:]):
+            out.append(x._Cand(c.doc, c.offset, c.start + 1, c.end, c.type, c.doc[c.start + 1:c.end].text,
+                               c.source, c.label, c.headline, c.sure))
+            continue
+        if c.type != EntityType.Person and toks[0].lower_.rstrip(".") in _NAME_TITLES \
+                and all(t.is_alpha and t.is_title for t in toks[1:]):
+            rest = c.doc[c.start + 1:c.end].text
+            if keys[_akey(rest)] or lex is not None and toks[1].lower_ in lex.given:
+                # "General Harlan" typed a firm or a place beside "Harlan": a title opens a person's name
+                out.append(x._Cand(c.doc, c.offset, c.start + 1, c.end, EntityType.Person, rest, c.source, c.label,
+                                   c.headline, lead=1))
+                continue
+        hyphens = [i for i, t in enumerate(toks) if t.text == "-" and 0 < i < n - 1 and not t.whitespace_
+                   and not toks[i - 1].whitespace_]
+        if len(hyphens) == 1:
+            h = c.start + hyphens[0]
+            left, right = c.doc[c.start:h].text, c.doc[h + 1:c.end].text
+            lk, rk = _akey(left), _akey(right)
+            if keys[lk] and keys[rk] and lk in surnames and rk in surnames:
+                # "the Varga-Moreau talks": two people the article names in full and apart, joined by a hyphen
+                out.append(x._Cand(c.doc, c.offset, c.start, h, surnames[lk], left, c.source, c.label, c.headline))
+                out.append(x._Cand(c.doc, c.offset, h + 1, c.end, surnames[rk], right, c.source, c.label,
+                                   c.headline))
+                continue
+        done = False
+        if all(t.is_alpha and (t.is_title or t.is_upper) for t in toks):
+            for k in range(1, n):
+                left, right = c.doc[c.start:c.start + k].text, c.doc[c.start + k:c.end].text
+                lk, rk = _akey(left), _akey(right)
+                lt = types.get(lk) if keys[lk] else None
+                rt = types.get(rk) if keys[rk] else None
+                lt = lt or _known_place(left)
+                rt = rt or _known_place(right)
+                if lt is None or rt is None:
+                    continue
+                if k == 1 and n == 2 and _known_place(left) is None and _known_place(right) == EntityType.Place:
+                    continue  # "Sporting Vell": a word and its city name a club
+                if rt == EntityType.Person and (c.type == EntityType.Person or c.label == "PERSON"):
+                    continue  # "Paris Vellmann" beside "Vellmann": a full name and its surname
+                out.append(x._Cand(c.doc, c.offset, c.start, c.start + k, lt, left, c.source, c.label, c.headline))
+                out.append(x._Cand(c.doc, c.offset, c.start + k, c.end, rt, right, c.source, c.label, c.headline))
+                done = True
+                break
+        if not done:
+            out.append(c)
+    return out
+
+
 # ---------------------------------------------------------------- context rules
 
 #: Role nouns that tie a person to an organization ("spokesperson for", "adviser", "head of").
@@ -790,13 +903,13 @@ def decide(cands: list, model: dict) -> list:
     (:func:`kgraph.extraction.extract._decide`); their hand type is a feature. A name
     whose mean probability of "none" reaches the model's threshold is dropped.
     """
-    cands = cands + propn_candidates(cands)
+    lex = Lexicon.of(model)
+    cands = split_runs(cands + propn_candidates(cands), lex)
     persons = {(id(c.doc), i) for c in cands if c.type == EntityType.Person or c.label == "PERSON"
                for i in range(c.start, c.end)}
     # A descriptive organization name a role phrase ties a person to stays whole ("spokesperson for X").
     attached = {id(c) for c in cands if c.type == EntityType.Organization and c.end - c.start > 1
                 and role_attached(c, persons)}
-    lex = Lexicon.of(model)
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]
     labels = article_labels(cands)
@@ -885,7 +998,7 @@ def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
         for offset, doc in pieces:
             cands.extend(_candidates(doc, offset))
         cands = _decide(cands)
-        cands = cands + propn_candidates(cands)
+        cands = split_runs(cands + propn_candidates(cands), lex)
         keys = Counter(_akey(c.text) for c in cands)
         lower_edges = {w.lower() for w in lower_words(cands)}
         cut = []

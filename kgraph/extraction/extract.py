@@ -878,7 +878,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
-    cands = _recover_persons(cands, docs or [])
+    cands = [_with_own_stop(c) for c in _recover_persons(cands, docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)
     out = []
@@ -892,6 +892,23 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         seen.add(key)
         out.append((Mention(span.text, c.type, start, span.end_char + c.offset, c.name), span))
     return out
+
+
+def _with_own_stop(c: _Cand) -> _Cand:
+    """Return a US state abbreviation with its own full stop when that stands apart at the sentence's end.
+
+    Why: pre-tokenized text writes "born in Tillford , Minn ." and the stop
+    belongs to the abbreviation; left out, the name ends one word short.
+    Joined text ("Minn.") is one token already; nothing changes there.
+    """
+    if c.end - c.start != 1 or c.type != EntityType.Place or c.end >= len(c.doc):
+        return c
+    tok, nxt = c.doc[c.start], c.doc[c.end]
+    if nxt.text != "." or not tok.whitespace_ or nxt.i + 1 != tok.sent.end or tok.text.endswith("."):
+        return c
+    if c.start < 2 or c.doc[c.start - 1].text != "," or gazetteer.us_state(tok.text) is None:
+        return c
+    return replace(c, end=c.end + 1)
 
 
 def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:

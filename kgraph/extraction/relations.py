@@ -1170,7 +1170,7 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
         if left is None or right is None or left is right:
             continue
         # "Aiken, S.C.": a state abbreviation after a comma is the place's state.
-        state = right.type == EntityType.Place and gazetteer.us_state(right.text) is not None
+        state = right.type == EntityType.Place and gazetteer.us_state(right.text.removesuffix(" .")) is not None
         if left.type == EntityType.Place and right.type in (EntityType.Country, EntityType.Place) and \
                 (state or right.text == right.name and doc[tok.i + 1].ent_iob_ == "B"):
             if _in_list(doc, index, tok.i - 1, right):
