@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
 from kgraph.core.terms import EntityType
@@ -416,6 +417,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
     dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
     dropped += _run_together(cleaned, kinds, corpus_votes)
+    dropped += title_only_names({k: norm(name) for k, (name, _a) in cleaned.items()}, ex_text)
     for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
