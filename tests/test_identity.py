@@ -814,3 +814,29 @@ def test_a_name_after_a_kind_of_organization_in_one_mention_of_two_is_an_organiz
 def test_a_person_set_off_by_a_comma_after_an_organization_word_stays_a_person():
     kb = link_extractions([marked("a", "The head of the court, [Arvo Keskula|Person], spoke. Film-maker [Arvo Keskula|Person] left.")])
     assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}
+
+
+def _placed(aid, text, *spans):
+    """Build an extraction from (surface, type) pairs found in text in order."""
+    out, pos = [], 0
+    for t, kind in spans:
+        s = text.index(t, pos)
+        out.append(Mention(t, kind, s, s + len(t), t))
+        pos = s + len(t)
+    return Extraction(Article(aid, text), tuple(out))
+
+
+def test_headline_word_glued_to_a_person_joins_that_person():
+    text = ("On Monday Orvik Talmane praised the treaty. Reciprocity Talmane had first balked at the plan. "
+            "Talmane later agreed.")
+    kb = link_extractions([_placed("a1", text, ("Orvik Talmane", "Person"), ("Reciprocity Talmane", "Person"),
+                                   ("Talmane", "Person"))])
+    persons = sorted(e.label for e in kb.entities if e.type == "Person")
+    assert persons == ["Orvik Talmane"]
+
+
+def test_two_relatives_keep_their_given_names():
+    # Given names are capitalized inside sentences too; a headline word is not.
+    text = "Marta Talmane met her brother. Orvik Talmane said little, and later Orvik thanked Marta for it."
+    kb = link_extractions([_placed("a1", text, ("Marta Talmane", "Person"), ("Orvik Talmane", "Person"))])
+    assert sorted(e.label for e in kb.entities if e.type == "Person") == ["Marta Talmane", "Orvik Talmane"]

@@ -358,6 +358,47 @@ def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
     return out
 
 
+_AT_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n])\s*$")
+
+
+def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, case: dict) -> list:
+    """Return (mention, person name) for a name that is a headline word glued to a person the article names.
+
+    A subheading run into the next sentence reads as one name ("Farewell
+    Arvo", "Reciprocity Keskula"): it starts a sentence, is named once in
+    the corpus, its first word starts no other person's name in the corpus
+    and is never capitalized inside a sentence (a given name is), and the
+    rest is an edge of another person's full name in the same article whose
+    first word is capitalized inside some sentence ("Arvo Keskula").
+    """
+    norm = gazetteer.norm
+    persons_in: dict[str, set] = defaultdict(set)
+    first_words: Counter = Counter()
+    for k, (name, _alias) in cleaned.items():
+        if kinds[k] == EntityType.Person and " " in name:
+            n = norm(name)
+            if n not in persons_in[k[0]]:
+                first_words[n.split()[0]] += 1
+            persons_in[k[0]].add(n)
+    out = []
+    for k, (name, _alias) in sorted(cleaned.items()):
+        words = name.split()
+        n = norm(name)
+        if len(words) < 2 or kinds[k] == EntityType.Country or sum(corpus_votes.get(n, Counter()).values()) != 1 \
+                or not words[0].isalpha() or words[0].isupper() or not words[1][:1].isupper() \
+                or not _AT_SENTENCE_START.search(texts[k[0]][max(0, k[1] - 3):k[1]]):
+            continue
+        w, rest = norm(words[0]), " ".join(words[1:])
+        r = norm(rest)
+        if first_words[w] > (1 if n in persons_in[k[0]] else 0) or case.get(w, (0, 0))[1]:
+            continue  # "Arvo" starts other persons' names: a given name, not a headline word
+        fulls = {q for q in persons_in[k[0]] - {n} if not q.startswith(w + " ") and case.get(q.split()[0], (0, 0))[1]
+                 and (q.startswith(r + " ") or q.endswith(" " + r))}
+        if fulls:
+            out.append((k, rest))
+    return out
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -437,6 +478,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             kinds[k] = EntityType.Person
             corpus_votes[norm(rest)][EntityType.Person] += 1
             votes[(k[0], norm(rest))][EntityType.Person] += 1
+    for k, rest in _headline_glue(cleaned, kinds, ex_text, corpus_votes, case):
+        name, alias = cleaned[k]
+        corpus_votes[norm(name)][kinds[k]] -= 1
+        votes[(k[0], norm(name))][kinds[k]] -= 1
+        cleaned[k] = (rest, alias)
+        kinds[k] = EntityType.Person
+        corpus_votes[norm(rest)][EntityType.Person] += 1
+        votes[(k[0], norm(rest))][EntityType.Person] += 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
