@@ -765,3 +765,78 @@ def test_a_us_state_written_with_state_after_it_is_not_its_same_named_city():
     got = {e.label: e.articles for e in kb.entities}
     assert got["Ohio State"] == ("a",) and "Ohio" in labels(kb)[("Place", "Ohio State")].aliases
     assert got["Ohio City"] == ("b", "c")
+
+
+def marked(aid, text):
+    """Build an extraction from a text whose mentions are written [name|Type]."""
+    out, body, pos = [], [], 0
+    for piece in re.split(r"(\[[^\]]+\])", text):
+        if piece.startswith("["):
+            name, kind = piece[1:-1].split("|")
+            out.append(Mention(name, kind, pos, pos + len(name), name))
+            piece = name
+        body.append(piece)
+        pos += len(piece)
+    return Extraction(Article(aid, "".join(body)), tuple(out))
+
+
+def test_a_name_tagged_an_organization_after_settlement_words_is_a_place():
+    kb = link_extractions([
+        marked("a", "The storm hit the village of [Velmora|Organization] at night. Rescuers were born in [Velmora|Organization]."),
+        marked("b", "Farmers left provinces such as [Velmora|Organization] last year."),
+    ])
+    assert ("Place", "Velmora") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_company_based_somewhere_stays_an_organization():
+    kb = link_extractions([marked("a", "Passengers flew with Tarsk-based [Velmora|Organization] to the coast.")])
+    assert ("Organization", "Velmora") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_name_after_a_role_word_is_a_person():
+    kb = link_extractions([
+        marked("a", "The medal went to sprinter [Arvo Keskula|Place] on Friday."),
+        marked("b", "Economist [Arvo Keskula|Organization] doubts it, says economist [Arvo Keskula|Organization]."),
+    ])
+    assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_name_after_an_adjective_keeps_its_type():
+    kb = link_extractions([marked("a", "Investors backed the new [Velmora Kalvo|Organization] venture.")])
+    assert ("Organization", "Velmora Kalvo") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_name_after_a_kind_of_organization_in_one_mention_of_two_is_an_organization():
+    kb = link_extractions([marked("a", 'Shares rose, said the tabloid "[Velmora|Person]". Later [Velmora|Person] said so.')])
+    assert ("Organization", "Velmora") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_person_set_off_by_a_comma_after_an_organization_word_stays_a_person():
+    kb = link_extractions([marked("a", "The head of the court, [Arvo Keskula|Person], spoke. Film-maker [Arvo Keskula|Person] left.")])
+    assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}
+
+
+def _placed(aid, text, *spans):
+    """Build an extraction from (surface, type) pairs found in text in order."""
+    out, pos = [], 0
+    for t, kind in spans:
+        s = text.index(t, pos)
+        out.append(Mention(t, kind, s, s + len(t), t))
+        pos = s + len(t)
+    return Extraction(Article(aid, text), tuple(out))
+
+
+def test_headline_word_glued_to_a_person_joins_that_person():
+    text = ("On Monday Orvik Talmane praised the treaty. Reciprocity Talmane had first balked at the plan. "
+            "Talmane later agreed.")
+    kb = link_extractions([_placed("a1", text, ("Orvik Talmane", "Person"), ("Reciprocity Talmane", "Person"),
+                                   ("Talmane", "Person"))])
+    persons = sorted(e.label for e in kb.entities if e.type == "Person")
+    assert persons == ["Orvik Talmane"]
+
+
+def test_two_relatives_keep_their_given_names():
+    # Given names are capitalized inside sentences too; a headline word is not.
+    text = "Marta Talmane met her brother. Orvik Talmane said little, and later Orvik thanked Marta for it."
+    kb = link_extractions([_placed("a1", text, ("Marta Talmane", "Person"), ("Orvik Talmane", "Person"))])
+    assert sorted(e.label for e in kb.entities if e.type == "Person") == ["Marta Talmane", "Orvik Talmane"]

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
 from kgraph.core.terms import EntityType
@@ -357,6 +358,47 @@ def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
     return out
 
 
+_AT_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n])\s*$")
+
+
+def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, case: dict) -> list:
+    """Return (mention, person name) for a name that is a headline word glued to a person the article names.
+
+    A subheading run into the next sentence reads as one name ("Farewell
+    Arvo", "Reciprocity Keskula"): it starts a sentence, is named once in
+    the corpus, its first word starts no other person's name in the corpus
+    and is never capitalized inside a sentence (a given name is), and the
+    rest is an edge of another person's full name in the same article whose
+    first word is capitalized inside some sentence ("Arvo Keskula").
+    """
+    norm = gazetteer.norm
+    persons_in: dict[str, set] = defaultdict(set)
+    first_words: Counter = Counter()
+    for k, (name, _alias) in cleaned.items():
+        if kinds[k] == EntityType.Person and " " in name:
+            n = norm(name)
+            if n not in persons_in[k[0]]:
+                first_words[n.split()[0]] += 1
+            persons_in[k[0]].add(n)
+    out = []
+    for k, (name, _alias) in sorted(cleaned.items()):
+        words = name.split()
+        n = norm(name)
+        if len(words) < 2 or kinds[k] == EntityType.Country or sum(corpus_votes.get(n, Counter()).values()) != 1 \
+                or not words[0].isalpha() or words[0].isupper() or not words[1][:1].isupper() \
+                or not _AT_SENTENCE_START.search(texts[k[0]][max(0, k[1] - 3):k[1]]):
+            continue
+        w, rest = norm(words[0]), " ".join(words[1:])
+        r = norm(rest)
+        if first_words[w] > (1 if n in persons_in[k[0]] else 0) or case.get(w, (0, 0))[1]:
+            continue  # "Arvo" starts other persons' names: a given name, not a headline word
+        fulls = {q for q in persons_in[k[0]] - {n} if not q.startswith(w + " ") and case.get(q.split()[0], (0, 0))[1]
+                 and (q.startswith(r + " ") or q.endswith(" " + r))}
+        if fulls:
+            out.append((k, rest))
+    return out
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -416,6 +458,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
     dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
     dropped += _run_together(cleaned, kinds, corpus_votes)
+    dropped += title_only_names({k: norm(name) for k, (name, _a) in cleaned.items()}, ex_text)
     for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
@@ -435,6 +478,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             kinds[k] = EntityType.Person
             corpus_votes[norm(rest)][EntityType.Person] += 1
             votes[(k[0], norm(rest))][EntityType.Person] += 1
+    for k, rest in _headline_glue(cleaned, kinds, ex_text, corpus_votes, case):
+        name, alias = cleaned[k]
+        corpus_votes[norm(name)][kinds[k]] -= 1
+        votes[(k[0], norm(name))][kinds[k]] -= 1
+        cleaned[k] = (rest, alias)
+        kinds[k] = EntityType.Person
+        corpus_votes[norm(rest)][EntityType.Person] += 1
+        votes[(k[0], norm(rest))][EntityType.Person] += 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
@@ -443,6 +494,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     country_heads = _retype_country_heads(corpus_type, corpus_votes)
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
     _places_by_locatives(corpus_type, cleaned, ex_text)
+    _places_by_settlement_words(corpus_type, cleaned, ex_text)
+    _persons_by_roles(corpus_type, cleaned, ex_text)
+    _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -755,8 +809,9 @@ def _retype_weak_short_names(corpus_type: dict, corpus_votes: dict) -> None:
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
 
 
-def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible, cue, new_type) -> None:
-    """Give a name ``new_type`` when ``cue(text, start, end)`` holds at more than half of its mentions.
+def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible, cue, new_type,
+                        share: float = 0.5) -> None:
+    """Give a name ``new_type`` when ``cue(text, start, end)`` holds at more than ``share`` of its mentions.
 
     Only names ``eligible(name)`` accepts are counted; every name is judged
     on the types before this pass, so the order of mentions does not matter.
@@ -768,7 +823,7 @@ def _retype_by_majority(corpus_type: dict, cleaned: dict, texts: dict, eligible,
             hits[n][0] += 1
             hits[n][1] += bool(cue(texts[aid], s, e))
     for n, (total, agree) in hits.items():
-        if agree * 2 > total:
+        if agree > share * total:
             corpus_type[n] = new_type
 
 
@@ -803,6 +858,79 @@ def _places_by_locatives(corpus_type: dict, cleaned: dict, texts: dict) -> None:
         return bool(before) and before[-1] in _PLACE_WORDS and not re.match(r"['\u2019]", text[e:e + 1])
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+def _places_by_settlement_words(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged an organization as a place when most of its mentions follow "village of" or the like.
+
+    "the village of Tarsk", "provinces such as Tarsk", "the capital of Tarsk": words that name only places.
+    Names an organization word, an institution word or capitals explain are left alone.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Organization and not _looks_org(n) and not _institution_words(n)
+
+    def cue(text: str, s: int, e: int) -> bool:
+        return bool(_SETTLEMENT_CUE.search(text[max(0, s - 40):s])) and not re.match(r"['\u2019]", text[e:e + 1])
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+#: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk").
+_SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|"
+                             r"coast|county|counties|state|states|municipality|suburbs?|port|camp)(?: of| such as)? $"
+                             r"|\b(?:born|lives|lived|living|arrest|arrested|killed|located|based) (?:in|at|near) $")
+
+
+def _persons_by_roles(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name of 2-4 words tagged an organization or place as a person when most mentions follow a role word.
+
+    "sprinter Arvo Keskula", "economist Arvo Keskula": a role written before a name, in lower case, names a
+    person. Names an organization word, a facility word, the gazetteer or a country at the end explains stay.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) in (EntityType.Organization, EntityType.Place) and 2 <= len(n.split()) <= 4 \
+            and not (_looks_org(n) or _facility(n) or _ends_in_country(n) or _institution_words(n)
+                     or gazetteer.place(n) is not None)
+
+    def cue(text: str, s: int, _e: int) -> bool:
+        m = re.search(r"\b([a-z]+) $", text[max(0, s - 30):s])
+        return m is not None and m.group(1) in _ROLE_WORDS
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
+
+
+def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged a person or place as an organization when over a third of its mentions follow a kind word.
+
+    "the tabloid Tarsk", "watchmaker Tarsk": a lower-case word saying what kind of organization it is, just
+    before the name (an opening quote may sit between; a comma may not: "the head of the court, Arvo Keskula").
+    One cue in two mentions is enough: no person's or place's name follows such a word directly.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) in (EntityType.Person, EntityType.Place) and len(n.split()) <= 4
+
+    def cue(text: str, s: int, _e: int) -> bool:
+        m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, s - 30):s])
+        return m is not None and (m.group(1) in _ORG_KIND_WORDS or m.group(1) in ORG_WORDS)
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+#: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
+_ORG_KIND_WORDS = frozenset("""newspaper tabloid daily weekly magazine broadcaster publisher watchmaker carmaker
+automaker manufacturer maker firm company companies retailer insurer lender airline carrier operator provider
+grid consortium trio quartet band brand label outlet media network website platform app startup giant supplier
+producer developer chain utility conglomerate agency club party""".split())
+
+
+#: Lower-case words before a person's name that say what the person does (not "former", "new", "foreign").
+_ROLE_WORDS = frozenset("""president minister chancellor mayor king queen prince princess pope senator governor
+secretary ambassador judge commander colonel general professor coach chairman chairwoman spokesman spokeswoman
+spokesperson adviser advisor envoy striker midfielder defender goalkeeper activist analyst attorney candidate
+columnist congressman congresswoman consultant correspondent dictator diplomat director economist editor emperor
+founder inspector journalist lawmaker lawyer lecturer leader manager photographer player poet politician premier
+producer researcher scientist singer sprinter star teammate writer author artist actor actress novelist
+philosopher composer architect designer entrepreneur businessman businesswoman banker""".split())
 
 
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
