@@ -28,7 +28,7 @@ def _head(prefer: str, threshold: float) -> dict:
 def parsed(nlp):
     from kgraph.extraction.extract import find_mentions
 
-    doc = nlp("Greta Solberg, a nurse from Ogden, joined the Harlow Shipping Company in May.")
+    doc = nlp("Greta Solberg, a nurse from Ogden, joined the Harlow Shipping Lines in May.")
     return doc, find_mentions(doc, 0)
 
 
@@ -94,7 +94,7 @@ def test_train_retype_writes_a_head_or_removes_a_stale_one(tmp_path):
               "entities": [{"type": "Peop", "start": 0, "end": 2}, {"type": "Loc", "start": 6, "end": 7},
                            {"type": "Org", "start": 11, "end": 14}],
               "relations": []}
-             for who, town, firm in (("Greta Solberg", "Ogden", "Harlow Shipping Company"),
+             for who, town, firm in (("Greta Solberg", "Ogden", "Harlow Shipping Lines"),
                                      ("Ann Lee", "Tarnow", "Delton Freight Company"),
                                      ("Peter Vance", "Leeds", "Brackwell Tools Company"),
                                      ("John Brandt", "Perth", "Norrel Foods Company"))]
@@ -127,7 +127,7 @@ def test_a_lone_name_and_a_pronoun_keep_their_types(nlp):
 def test_only_the_given_sentences_and_those_naming_an_organization_are_read_again(nlp):
     from kgraph.extraction.extract import find_mentions
 
-    doc = nlp("Greta Solberg met Peter Vance in Ogden. Ann Lee joined the Harlow Shipping Company in Tarnow.")
+    doc = nlp("Greta Solberg met Peter Vance in Ogden. Ann Lee joined the Harlow Shipping Lines in Tarnow.")
     mentions = find_mentions(doc, 0)
     first, second = (s.start for s in doc.sents)
     out = retype.retype(mentions, head=_head(EntityType.Person, 0.9), sentences=set())
@@ -145,7 +145,7 @@ def test_the_sentences_named_are_those_the_relation_scorer_encodes(nlp, monkeypa
     from kgraph.extraction.extract import find_mentions
     from kgraph.extraction.relations import MentionIndex, encoded_sentences, relations_of
 
-    doc = nlp("Greta Solberg works for the Harlow Shipping Company. Peter Vance met Ann Lee in Ogden on Monday. "
+    doc = nlp("Greta Solberg works for the Harlow Shipping Lines. Peter Vance met Ann Lee in Ogden on Monday. "
               "Tarnow is quiet.")
     mentions = find_mentions(doc, 0)
     enc = encoder.load()
@@ -156,3 +156,16 @@ def test_the_sentences_named_are_those_the_relation_scorer_encodes(nlp, monkeypa
     named = encoded_sentences([(0, doc)], mentions)
     assert {doc[start].sent.text for _d, start in named} == set(asked)
     assert {d for d, _s in named} <= {id(doc)}
+
+
+@needs_encoder
+def test_an_organization_named_by_its_kind_keeps_its_type(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg, a nurse from Ogden, joined the Harlow Shipping Company in May.")
+    mentions = find_mentions(doc, 0)
+    out = retype.retype(mentions, head=_head(EntityType.Person, 0.9))
+    types = {m.text: m.type for m, _s in out}
+    # "Company" names a kind of organization: a sure head does not make it a person; the others change.
+    assert types["Harlow Shipping Company"] == EntityType.Organization
+    assert types["Ogden"] == EntityType.Person
