@@ -847,3 +847,15 @@ def test_demonym_institution_also_carries_its_bare_name():
     kb = link_extractions([_placed("a1", text, ("Norwegian Interior Ministry", "Organization"))])
     (org,) = [e for e in kb.entities if e.type == "Organization"]
     assert "Interior Ministry" in (org.label, *org.aliases)
+
+
+def test_country_keeps_the_name_the_article_writes():
+    kb = link_extractions([ex("a1", ("Cape Verde", "Country", "Cabo Verde"), text="Tarvo Orrin flew to Cape Verde.")])
+    (country,) = [e for e in kb.entities if e.type == "Country"]
+    assert country.label == "Cabo Verde" and "Cape Verde" in country.aliases
+
+
+def test_country_takes_no_demonym_alias():
+    kb = link_extractions([ex("a1", ("Norwegian", "Country", "Norway"), text="A Norwegian ship docked.")])
+    (country,) = [e for e in kb.entities if e.type == "Country"]
+    assert "Norwegian" not in country.aliases

@@ -620,6 +620,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         alias = cleaned[k][1]
         if alias and dst.type != EntityType.Country and norm(alias) != norm(mention_name[k]):
             dst.aliases.add(alias)
+        elif alias and norm(alias) != norm(mention_name[k]) and gazetteer.country(alias) is not None \
+                and not gazetteer.is_demonym(alias):
+            dst.aliases.add(alias)  # "Cape Verde" as written stays a name of "Cabo Verde"
     # A group all of whose mentions moved elsewhere lives on as an owl:sameAs of its target.
     same_as: dict = defaultdict(set)
     for gid, tgts in moved.items():
