@@ -27,6 +27,7 @@ from functools import cache, lru_cache
 
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
+from kgraph.extraction import implied
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
@@ -942,6 +943,9 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     relations: list[Relation] = []
     if docrel.load_doc_model():
         relations = docrel.doc_relations(pieces, pairs)
+        if sum(1 for _off, doc in pieces for _s in doc.sents) > 2:
+            # What the model's statements imply (a country's leader is its citizen), as measured on whole articles.
+            relations.extend(implied.implied_relations(relations, [m for m, _s in pairs]))
     else:
         by_doc: dict[int, list] = {}
         for m, span in pairs:

@@ -22,6 +22,7 @@ import numpy as np
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.sentrel import _pieces, _pool, read_head  # the relation head's pooling and file reader
+from kgraph.extraction.lexicon import STRONG_ORG_HEADS
 
 #: The head's classes (a Country mention counts as a Place).
 CLASSES = (EntityType.Person, EntityType.Organization, EntityType.Place)
@@ -151,6 +152,11 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
         m, span = pairs[k]
         best = CLASSES[int(np.argmax(p))]
         now = EntityType.Place if m.type == EntityType.Country else m.type
-        if best != now and float(p.max()) >= threshold:
+        if best != now and float(p.max()) >= threshold and not _org_by_head(m, span):
             out[k] = (_as(m, best), span)
     return out
+
+
+def _org_by_head(m, span) -> bool:
+    """True for an organization whose last word names a kind of organization ("Coastal Defence Forces")."""
+    return m.type == EntityType.Organization and span[-1].lower_ in STRONG_ORG_HEADS
