@@ -842,13 +842,6 @@ def test_two_relatives_keep_their_given_names():
     assert sorted(e.label for e in kb.entities if e.type == "Person") == ["Marta Talmane", "Orvik Talmane"]
 
 
-def test_demonym_institution_also_carries_its_bare_name():
-    text = "A spokesman for the Norwegian Interior Ministry said the border stays closed."
-    kb = link_extractions([_placed("a1", text, ("Norwegian Interior Ministry", "Organization"))])
-    (org,) = [e for e in kb.entities if e.type == "Organization"]
-    assert "Interior Ministry" in (org.label, *org.aliases)
-
-
 def test_country_keeps_the_name_the_article_writes():
     kb = link_extractions([ex("a1", ("Cape Verde", "Country", "Cabo Verde"), text="Tarvo Orrin flew to Cape Verde.")])
     (country,) = [e for e in kb.entities if e.type == "Country"]

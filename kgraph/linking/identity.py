@@ -447,9 +447,6 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if alias is None and m.type == EntityType.Organization and raw.endswith(name) and raw != name \
                     and gazetteer.country(re.sub(r"['\u2019]s$", "", raw[:-len(name)].strip())) is not None:
                 alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
-            if alias is None and m.type == EntityType.Organization and len(name.split()) > 2 \
-                    and gazetteer.is_demonym(name.split()[0]) and _institution_words(norm(name.split(None, 1)[1])):
-                alias = name.split(None, 1)[1]  # "the Veltrian Interior Ministry" is also its "Interior Ministry"
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
