@@ -32,6 +32,7 @@ from pathlib import Path
 
 from kgraph.core.errors import InputError, ModelError
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.extraction import implied  # light: the Wilson bound, no spaCy
 
 #: Precision each predicate's threshold must keep on out-of-fold DWIE rows (entity pairs). A graph scores a
 #: little higher than its pairs. Measured on DWIE articles 503-602 with a model of the first 502: pairs held
@@ -53,13 +54,7 @@ CONFIDENCE_Z = 0.84
 
 def wilson_lower(tp: int, n: int, z: float = CONFIDENCE_Z) -> float:
     """Return the lower end of the Wilson score interval of a precision of ``tp`` out of ``n`` (0 when n is 0)."""
-    if n <= 0:
-        return 0.0
-    p = tp / n
-    den = 1.0 + z * z / n
-    centre = p + z * z / (2 * n)
-    spread = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5)
-    return (centre - spread) / den
+    return implied.wilson_lower(tp, n, z)
 
 
 def clustered_lower(ys, groups, z: float = CONFIDENCE_Z) -> float:

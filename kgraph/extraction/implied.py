@@ -64,12 +64,13 @@ _Z = 0.8416
 
 def wilson_lower(right: int, made: int, z: float = _Z) -> float:
     """Return the lower end of the Wilson interval of right/made (0.0 when nothing was made)."""
-    if made == 0:
+    if made <= 0:
         return 0.0
-    p, z2 = right / made, z * z
-    centre = p + z2 / (2 * made)
-    margin = z * ((p * (1 - p) + z2 / (4 * made)) / made) ** 0.5
-    return (centre - margin) / (1 + z2 / made)
+    p = right / made
+    den = 1.0 + z * z / made
+    centre = p + z * z / (2 * made)
+    spread = z * ((p * (1 - p) / made + z * z / (4 * made * made)) ** 0.5)
+    return (centre - spread) / den
 
 
 _PLACES = frozenset({EntityType.Place})
