@@ -1312,6 +1312,14 @@ _WORD_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
 _GIVEN_BEFORE = re.compile(r"([A-Z][a-z][\w\-]*)[)\]\"'\u201d]?\s+$")
 
 
+def _words_before(text: str, starts, pattern: re.Pattern = _WORD_BEFORE):
+    """Yield the capitalized word the text writes right before each mention start that has one."""
+    for s in starts:
+        m = pattern.search(text[max(0, s - 30):s])
+        if m is not None:
+            yield m.group(1)
+
+
 def _written_before(text: str, starts, n: str, t: str, groups: dict, uf: _UnionFind):
     """Return the group "W name" names when most mentions of a short name follow the capitalized word W, else None.
 
@@ -1322,11 +1330,8 @@ def _written_before(text: str, starts, n: str, t: str, groups: dict, uf: _UnionF
     if not text or not starts:
         return None
     votes: Counter = Counter()
-    for s in starts:
-        m = _WORD_BEFORE.search(text[max(0, s - 30):s])
-        if m is None:
-            continue
-        gid = (t, gazetteer.norm(m.group(1) + " " + n))
+    for w in _words_before(text, starts):
+        gid = (t, gazetteer.norm(w + " " + n))
         if gid[1] != n and gid in groups:  # "The Commission" is the short name itself
             votes[uf.find(gid)] += 1
     if not votes:
@@ -1363,11 +1368,7 @@ def _other_qualifier(text: str, starts, n: str, full: str, case: dict) -> bool:
     before = words[-k - 1] if words[-k:] == n.split() and len(words) > k else None
     spelt = "".join(w[0] for w in words[:-k] if w not in _NAME_LINKS).upper() if before else None  # "UN" for "United Nations"
     other = 0
-    for s in starts:
-        m = _WORD_BEFORE.search(text[max(0, s - 30):s])
-        if m is None:
-            continue
-        w = m.group(1)
+    for w in _words_before(text, starts):
         cw = w.casefold()
         low, cap = case.get(cw, (0, 0))
         if cw in _ARTICLES or cw in TITLES or cw in CONNECTIVES or (not w.isupper() and low >= cap):
@@ -1388,11 +1389,7 @@ def _other_given_name(text: str, starts, full: str, case: dict) -> bool:
     (a capitalized headline) before the surname say nothing.
     """
     first = fold(full.split()[0]) if full.split() else ""
-    for s in starts:
-        m = _GIVEN_BEFORE.search(text[max(0, s - 30):s])
-        if m is None:
-            continue
-        w = m.group(1)
+    for w in _words_before(text, starts, _GIVEN_BEFORE):
         cw = w.casefold()
         low, cap = case.get(cw, (0, 0))
         if cw in TITLES or cw in CONNECTIVES or low >= cap or fold(w) == first or gazetteer.is_demonym(w) \
