@@ -10,6 +10,7 @@ import pytest
 from kgraph.linking import corrections as corr
 from kgraph.core.errors import InputError
 from kgraph.core.iri import ENTITY_BASE
+from kgraph.linking import link
 from kgraph.linking.link import link_extractions
 from kgraph.core.model import Article, Extraction, Mention, Relation
 
@@ -59,6 +60,8 @@ def test_loader_reads_every_action_and_keeps_notes():
     ({"corrections": [{"action": "retype", "entity": "A", "type": "Planet"}]}, "unknown type"),
     ({"corrections": [{"action": "assert", "subject": "A", "predicate": "likes", "object": "B"}]}, "predicate"),
     ({"corrections": [{"action": "block"}]}, "needs 'entity'"),
+    ({"corrections": [{"action": "split", "entity": "A"}]}, "'articles' or 'context'"),
+    ({"corrections": [{"action": "split", "entity": "A", "context": "club"}]}, "'context' must be a list"),
 ])
 def test_loader_rejects_bad_items_with_one_clear_error(doc, message):
     with pytest.raises(InputError, match=message):
@@ -94,6 +97,66 @@ def test_split_moves_the_mentions_of_the_named_articles_to_a_new_entity():
     ents = by_label(kb)
     assert ents["Tarnholm"].articles == ("a2",)
     assert ents["Tarnholm FC"].type == "Organization" and ents["Tarnholm FC"].articles == ("a3",)
+
+
+def sentences(aid, *parts):
+    """Build an extraction of several sentences; each part is (sentence, [(name, type), ...])."""
+    text, mentions = "", []
+    for sentence, names in parts:
+        base = len(text)
+        for name, kind in names:
+            at = sentence.index(name)
+            mentions.append(Mention(name, kind, base + at, base + at + len(name), name))
+        text += sentence + " "
+    return Extraction(Article(aid, text.strip()), tuple(mentions))
+
+
+CLUB_AND_TOWN = [
+    sentences("c1", ("The mayor of Pellum opened a bridge over the river.", [("Pellum", "Place")]),
+              ("Fans of Pellum cheered when the club signed a new coach.", [("Pellum", "Place")])),
+    sentences("c2", ("Pellum lost the match 0-2 at home.", [("Pellum", "Place")]),
+              ("Snow closed the roads near Pellum on Monday.", [("Pellum", "Place")])),
+]
+
+
+def test_split_by_context_moves_only_the_mentions_whose_sentence_holds_a_context_word():
+    kb = link_extractions(CLUB_AND_TOWN, fixes({"action": "split", "entity": "Pellum", "context": ["club", "match"],
+                                                "label": "Pellum FC", "type": "Organization"}))
+    ents = by_label(kb)
+    assert ents["Pellum FC"].type == "Organization" and ents["Pellum FC"].mentions == 2
+    assert ents["Pellum"].type == "Place" and ents["Pellum"].mentions == 2
+    assert any("split" in n for n in ents["Pellum FC"].corrections)
+
+
+def test_split_by_context_and_articles_needs_both():
+    kb = link_extractions(CLUB_AND_TOWN, fixes({"action": "split", "entity": "Pellum", "context": ["match", "club"],
+                                                "articles": ["c2"], "label": "Pellum FC"}))
+    ents = by_label(kb)
+    assert ents["Pellum FC"].mentions == 1 and ents["Pellum FC"].articles == ("c2",)
+    assert ents["Pellum"].mentions == 3
+
+
+def test_split_context_is_whole_words_case_folded():
+    """'Club' matches 'club'; 'coach' does not match inside 'coaches' or 'stagecoach'."""
+    pattern = link._context_pattern(("Club", "new coach"))
+    assert pattern.search("when the club signed a  new\ncoach")
+    assert not pattern.search("stagecoach clubs and coaches")
+
+
+def test_a_split_that_moves_every_mention_replaces_the_entity_and_keeps_its_iri():
+    kb = link_extractions(CLUB_AND_TOWN, fixes({"action": "split", "entity": "Pellum",
+                                                "context": ["Pellum"], "type": "Organization"}))
+    ents = by_label(kb)
+    assert ents["Pellum"].type == "Organization" and ents["Pellum"].mentions == 4
+    assert "place/Pellum" in ents["Pellum"].same_as and len(kb.entities) == 1
+
+
+def test_a_split_with_no_matching_context_is_a_warning():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        kb = link_extractions(CLUB_AND_TOWN, fixes({"action": "split", "entity": "Pellum", "context": ["stadium"]}))
+    assert any("that context" in str(w.message) for w in caught)
+    assert [e.label for e in kb.entities] == ["Pellum"]
 
 
 def test_retype_rename_and_block():
@@ -134,6 +197,8 @@ def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, 
     out = tmp_path / "out"
     fix = tmp_path / "fix.json"
     fix.write_text(corr.to_json([{"action": "merge", "entities": ["Borvik", "Borvik Mills"]},
+                                 {"action": "split", "entity": "Tarnholm", "context": ["Oskar"],
+                                  "label": "Tarnholm FC", "type": "Organization"},
                                  {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn",
                                   "object": "Tarnholm"}]), encoding="utf-8")
     by_id = {e.article.id: e for e in CORPUS}
@@ -153,6 +218,7 @@ def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, 
     kb = pipeline.build(["a3"], output=out, into=True).kb  # no --corrections: the remembered file applies
     ents = by_label(kb)
     assert "Borvik" not in ents and ents["Borvik Mills"].articles == ("a1", "a3")
+    assert ents["Tarnholm FC"].articles == ("a3",) and ents["Tarnholm"].articles == ("a2",)
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert '"correction"' in ttl and "prov:wasInfluencedBy" in ttl and "owl:sameAs <https://w3id.org/kgraph/id/organization/Borvik>" in ttl
 

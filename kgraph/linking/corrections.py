@@ -5,6 +5,7 @@ A corrections file is JSON (the analyst page writes it)::
     {"version": 1, "corrections": [
       {"action": "merge", "entities": ["Ann Roe", "person/A_Roe"], "keep": "Ann Roe"},
       {"action": "split", "entity": "Kim", "articles": ["a7"], "label": "Kim Sol", "type": "Person"},
+      {"action": "split", "entity": "Tarnholm", "context": ["club", "coach"], "label": "FC Tarnholm"},
       {"action": "rename", "entity": "Acme", "label": "Acme Corp"},
       {"action": "retype", "entity": "Tarvo", "type": "Place"},
       {"action": "block", "entity": "However"},
@@ -47,6 +48,9 @@ class Correction:
         keep: The entity whose IRI a merge keeps (optional).
         entity: The entity a split, rename, retype or block names.
         articles: The articles a split moves to the new entity.
+        context: Words (or phrases) a split looks for in the sentence of each
+            mention: a mention whose sentence holds one moves to the new entity.
+            With ``articles`` too, both must hold.
         label: New label (rename, split).
         type: New type (retype, split).
         subject: Subject of a rejected or asserted relation.
@@ -62,6 +66,7 @@ class Correction:
     keep: str | None = None
     entity: str | None = None
     articles: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
     label: str | None = None
     type: str | None = None
     subject: str | None = None
@@ -92,11 +97,12 @@ class Corrections:
         return [c for c in self.items if c.action in actions]
 
 
-_REQUIRED = {"merge": ("entities",), "split": ("entity", "articles"), "rename": ("entity", "label"),
+_REQUIRED = {"merge": ("entities",), "split": ("entity",), "rename": ("entity", "label"),
              "retype": ("entity", "type"), "block": ("entity",), "reject": ("subject", "predicate", "object"),
              "assert": ("subject", "predicate", "object")}
 _STRING_FIELDS = ("keep", "entity", "label", "type", "subject", "predicate", "object", "note", "author")
-_KNOWN_FIELDS = frozenset(("action", "entities", "articles") + _STRING_FIELDS)
+_LIST_FIELDS = ("entities", "articles", "context")
+_KNOWN_FIELDS = frozenset(("action",) + _LIST_FIELDS + _STRING_FIELDS)
 
 
 def parse(data: object, source: str = "corrections") -> Corrections:
@@ -131,7 +137,7 @@ def _item(raw: object, i: int, source: str) -> Correction:
         if isinstance(v, str):
             v = v.strip()
         fields[name] = v or None
-    for name in ("entities", "articles"):
+    for name in _LIST_FIELDS:
         v = raw.get(name, [])
         if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
             raise InputError(f"{where}: {name!r} must be a list of non-empty strings")
@@ -139,6 +145,8 @@ def _item(raw: object, i: int, source: str) -> Correction:
     for name in _REQUIRED[action]:
         if not fields.get(name):
             raise InputError(f"{where}: a {action} needs {name!r}")
+    if action == "split" and not (fields["articles"] or fields["context"]):
+        raise InputError(f"{where}: a split needs 'articles' or 'context' (which mentions move)")
     if action == "merge" and len(fields["entities"]) < 2:
         raise InputError(f"{where}: a merge needs at least two entities")
     if fields["type"] is not None and fields["type"] not in ENTITY_TYPES:

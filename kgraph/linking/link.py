@@ -9,6 +9,7 @@ result depends only on the set of extractions, not on their order.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -65,7 +66,8 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     forced_label: dict = {}
     notes: dict = defaultdict(list)
     if corrections:
-        forced_label, notes = _apply_entity_corrections(res, corrections)
+        forced_label, notes = _apply_entity_corrections(res, corrections,
+                                                        {ex.article.id: ex.article.text for ex in exs})
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
     cl_articles = {gid: g.articles for gid, g in res.groups.items()}
@@ -226,10 +228,29 @@ class _Refs:
         return max(live, key=lambda g: (sum(self.res.groups[g].names.values()), g))
 
 
-def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """Return the sentence of text that holds the span start:end (a plain punctuation split)."""
+    lo = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_END.search(text, end)
+    return text[lo:m.start() if m else len(text)]
+
+
+def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Return a pattern matching any of the words or phrases as whole words, case folded."""
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _apply_entity_corrections(res, corrections, texts: dict | None = None) -> tuple[dict, dict]:
     """Apply merges, splits, renames, retypes and blocks to the groups in place; return forced labels and notes.
 
     An item naming an entity the corpus does not hold is skipped with a warning.
+    A split by context reads each mention's sentence in ``texts`` (article id -> text).
     """
     import warnings
 
@@ -284,27 +305,42 @@ def _apply_entity_corrections(res, corrections) -> tuple[dict, dict]:
                 continue
             src = res.groups[gid]
             arts = set(c.articles)
-            moved = [k for k in members[gid] if k[0] in arts]
+            moved = [k for k in members[gid] if not arts or k[0] in arts]
+            if c.context:
+                pattern = _context_pattern(c.context)
+                moved = [k for k in moved if pattern.search(_sentence_around((texts or {}).get(k[0], ""), k[1], k[2]))]
             if not moved:
-                warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in those articles; skipped",
+                where = " and ".join(w for w, on in (("those articles", arts), ("that context", c.context)) if on)
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in {where}; skipped",
                               stacklevel=2)
                 continue
+            moved_set = set(moved)
             new_type = c.type or src.type
-            new_id = ("split", gid, tuple(sorted(arts)), c.label or "")
+            new_id = ("split", gid, tuple(sorted(arts)), tuple(sorted(c.context)), c.label or "")
             new = res.groups[new_id] = Group(new_type)
             for k in moved:
                 res.mention_group[k] = new_id
-            members[gid] = [k for k in members[gid] if k[0] not in arts]
+            old_label = label_of(gid)
+            members[gid] = [k for k in members[gid] if k not in moved_set]
             members[new_id] = moved
             # Names and articles are recounted from the mentions that stay and go.
             _recount(res, {g: members[g] for g in (gid, new_id)})
+            if not members[gid]:
+                # Every mention moved: the new entity replaces the old one, whose IRI it keeps as sameAs.
+                res.groups.pop(gid)
+                res.same_as[new_id] = {(src.type, old_label)} | res.same_as.pop(gid, set())
+                members.pop(gid)
+                refs.redirect[gid] = new_id
+                notes[new_id].extend(notes.pop(gid, []))
             if c.label:
                 forced[new_id] = c.label
                 new.names[c.label] += 0
             elif new_type == src.type:
-                forced[new_id] = f"{label_of(gid)} ({', '.join(sorted(arts))})"
+                forced[new_id] = (old_label if gid not in res.groups
+                                  else f"{old_label} ({', '.join(sorted(arts) + sorted(c.context))})")
             notes[new_id].append(c.describe())
-            notes[gid].append(c.describe())
+            if gid in res.groups:
+                notes[gid].append(c.describe())
             refs.add(new_id)
         elif c.action == "rename":
             gid = need(c, c.entity)
