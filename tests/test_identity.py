@@ -852,3 +852,16 @@ def test_country_takes_no_demonym_alias():
     kb = link_extractions([ex("a1", ("Norwegian", "Country", "Norway"), text="A Norwegian ship docked.")])
     (country,) = [e for e in kb.entities if e.type == "Country"]
     assert "Norwegian" not in country.aliases
+
+
+def test_a_lone_surname_after_a_headline_ending_in_it_joins_the_full_name_but_not_after_another_given_name():
+    def article(aid, body, name):
+        at = body.rindex(name)
+        return Extraction(Article(aid, body), (Mention(name, "Person", at, at + len(name), name),))
+
+    headline = article("b", "No rest for Vetsk\nVetsk dismissed the cabinet on Monday.", "Vetsk")
+    kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), headline])
+    assert labels(kb)[("Person", "Lorna Vetsk")].articles == ("a", "b")
+    other = article("c", "The elder Ilmar Vetsk dismissed the cabinet on Monday.", "Vetsk")
+    kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), other])
+    assert labels(kb)[("Person", "Lorna Vetsk")].articles == ("a",)

@@ -1385,14 +1385,16 @@ def _other_given_name(text: str, starts, full: str, case: dict) -> bool:
 
     "(the late Arvo) Keskula": the article names another Keskula than the
     corpus' one "Mart Keskula", in a form extraction cut. Titles, connectives,
-    places, demonyms, possessives and words the corpus mostly writes lowercase
-    (a capitalized headline) before the surname say nothing.
+    places, demonyms, possessives, words the corpus mostly writes lowercase
+    (a capitalized headline) and the words of ``full`` itself ("Keskula
+    Keskula": a headline ending in the surname, run into the next sentence)
+    before the surname say nothing.
     """
-    first = fold(full.split()[0]) if full.split() else ""
+    own = set(fold(full).split())  # "Arvo" or "Keskula" itself: a headline "... for Keskula" run into "Keskula said"
     for w in _words_before(text, starts, _GIVEN_BEFORE):
         cw = w.casefold()
         low, cap = case.get(cw, (0, 0))
-        if cw in TITLES or cw in CONNECTIVES or low >= cap or fold(w) == first or gazetteer.is_demonym(w) \
+        if cw in TITLES or cw in CONNECTIVES or low >= cap or fold(w) in own or gazetteer.is_demonym(w) \
                 or gazetteer.place(w) is not None or gazetteer.country(w) is not None:
             continue
         return True
