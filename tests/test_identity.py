@@ -865,3 +865,52 @@ def test_a_lone_surname_after_a_headline_ending_in_it_joins_the_full_name_but_no
     other = article("c", "The elder Ilmar Vetsk dismissed the cabinet on Monday.", "Vetsk")
     kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), other])
     assert labels(kb)[("Person", "Lorna Vetsk")].articles == ("a",)
+
+
+REPORT = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+
+
+def test_a_city_the_match_reports_make_a_club_is_the_place_where_it_is_tagged_one_outside_them():
+    reports = [ex(a, ("Dortmund", "Organization", "Dortmund"), text=REPORT) for a in "abc"]
+    kb = link_extractions(reports + [ex("d", ("Dortmund", "Place", "Dortmund"), text="The old city grew."),
+                                     ex("e", ("Dortmund", "Organization", "Dortmund"), text="Its shares rose.")])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Dortmund")] == ("d",)  # tagged a place outside a match report: the city
+    assert got[("Organization", "Dortmund")] == ("a", "b", "c", "e")  # tagged an organization there: the club
+
+
+def test_outside_match_reports_a_short_name_joins_no_club_only_match_reports_name():
+    club = [ex(a, ("Velmar Dortmund", "Organization", "Velmar Dortmund"), ("Velmar Dortmund", "Organization",
+                                                                             "Velmar Dortmund"), text=REPORT)
+            for a in "ab"]
+    kb = link_extractions(club + [ex("c", ("Velmar", "Organization", "Velmar"), text="The chemicals maker hired."),
+                                  ex("d", ("Velmar", "Organization", "Velmar"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Velmar Dortmund"] == ("a", "b", "d") and got["Velmar"] == ("c",)
+
+
+def test_a_place_named_club_in_a_match_report_joins_the_club_most_match_reports_name():
+    club = [ex(a, ("Velmar Dortmund", "Organization", "Velmar Dortmund"), ("Velmar Dortmund", "Organization",
+                                                                             "Velmar Dortmund"), text=REPORT)
+            for a in "abc"]
+    kb = link_extractions(club + [ex("d", ("Radio Dortmund", "Organization", "Radio Dortmund"),
+                                     ("Radio Dortmund", "Organization", "Radio Dortmund"), text=REPORT),
+                                  ex("e", ("Dortmund", "Organization", "Dortmund"), ("Dortmund", "Organization",
+                                                                                   "Dortmund"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Velmar Dortmund"] == ("a", "b", "c", "e") and got["Radio Dortmund"] == ("d",)
+    even = link_extractions(club[:1] + [ex("d", ("Radio Dortmund", "Organization", "Radio Dortmund"),
+                                           ("Radio Dortmund", "Organization", "Radio Dortmund"), text=REPORT),
+                                        ex("e", ("Dortmund", "Organization", "Dortmund"), text=REPORT)])
+    assert {e.label: e.articles for e in even.entities}["Velmar Dortmund"] == ("a",)  # one report each: apart
+
+
+def test_a_memorial_is_not_what_it_remembers_and_a_city_is_not_its_airport():
+    kb = link_extractions([ex("a", ("Tarsk Wall Memorial", "Place", "Tarsk Wall Memorial")),
+                           ex("b", ("Tarsk Wall", "Place", "Tarsk Wall")),
+                           ex("c", ("Dortmund Airport", "Place", "Dortmund Airport"), ("Dortmund", "Place", "Dortmund")),
+                           ex("d", ("Orvani Airport", "Place", "Orvani Airport"), ("Orvani", "Place", "Orvani"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Tarsk Wall Memorial"] == ("a",) and got["Tarsk Wall"] == ("b",)
+    assert got["Dortmund"] == ("c",) and got["Dortmund Airport"] == ("c",)
+    assert got["Orvani Airport"] == ("d",) and "Orvani" not in got  # no city of that name: the airport

@@ -528,6 +528,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and ex_text[aid][m.start:m.end] == m.name and gazetteer.city(name) is not None \
                 and not _team_reading(ex_text[aid], m, name, EntityType.Place):
             return EntityType.Place  # the club's city named as a place in a match report: "in Tarsk on Sunday"
+        if m is not None and not sport[aid] and t == EntityType.Organization and " " not in name \
+                and m.type in (EntityType.Place, EntityType.Country) and ex_text[aid][m.start:m.end] == m.name \
+                and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
+            return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
@@ -1171,6 +1175,14 @@ _STATE_AFTER = re.compile(r"\s+state\b")
 
 _GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
 
+#: Population from which a city's name joins no airport named after it (on DWIE 151-300 "Tallinn" joined
+#: "Tallinn Airport" in one article; a district such as an airport's own suburb stays below it).
+AIRPORT_CITY = 100_000
+
+#: Last words of a site that remembers what its name names ("Tarsk Wall Memorial"): the name alone is never the site.
+#: On DWIE 151-300 "Berlin Wall" joined its memorial across articles; no site so named was called by its name alone.
+_COMMEMORATIVE = frozenset("memorial monument".split())
+
 
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
@@ -1189,6 +1201,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     before a short name decide first: "the Tarsk Commission" cut to
     "Commission" is the group named "Tarsk Commission", and a lone surname
     after another given name ("Arvo) Keskula") joins no full name across articles.
+    Outside match reports a short name joins no name that only match reports
+    use ("Tarsk", a company, is not the club "Tarsk Hollin").
     """
     case = case or {}
     texts = texts or {}
@@ -1225,6 +1239,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             short = " ".join(words[:-1])
             if words[-1] == "state" and gazetteer.us_state_name(short):
                 continue  # "New York" alone is more often the city than "New York State"
+            if words[-1] in _COMMEMORATIVE:
+                continue  # "the Tarsk Wall" is not the "Tarsk Wall Memorial" that remembers it
+            if words[-1] == "airport" and getattr(gazetteer.city(short), "population", 0) >= AIRPORT_CITY:
+                continue  # "Tarsk" is the city, not "Tarsk Airport"; "Velt" may be the airport in a district Velt
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
@@ -1247,7 +1265,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             cands = {c for c in cands if not _national_branch(c[1], n)}
         if not cands:
             continue
-        club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
+        # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
+        club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
+            and _club_candidates(cands, groups, sport)
         by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
         if t == EntityType.Organization and len(cands) > 1 and gid not in teams:
             for c in by_edge[(t, n)]:
@@ -1288,6 +1308,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
+                    and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
@@ -1306,6 +1327,19 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _club_candidates(cands: set, groups: dict, sport: dict) -> set:
+    """Return the candidates match reports name, or the one named in DOMINANT times more match reports than any other.
+
+    "Tarsk" in a match report beside "Hollin Tarsk" (five match reports) and
+    the radio "Antenne Tarsk" (one): the club.
+    """
+    count = {c: sum(1 for a in groups[c].articles if sport[a]) for c in cands}
+    club = sorted((c for c in cands if count[c]), key=lambda c: (-count[c], c))
+    if len(club) > 1 and count[club[0]] >= DOMINANT * count[club[1]]:
+        return set(club[:1])
+    return set(club)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
