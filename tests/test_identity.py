@@ -914,3 +914,16 @@ def test_a_memorial_is_not_what_it_remembers_and_a_city_is_not_its_airport():
     assert got["Tarsk Wall Memorial"] == ("a",) and got["Tarsk Wall"] == ("b",)
     assert got["Dortmund"] == ("c",) and got["Dortmund Airport"] == ("c",)
     assert got["Orvani Airport"] == ("d",) and "Orvani" not in got  # no city of that name: the airport
+
+
+def test_a_big_citys_old_name_joins_its_new_one_but_a_small_citys_odd_alias_does_not():
+    kb = link_extractions([ex("a", ("Bombay", "Place", "Bombay")), ex("b", ("Mumbai", "Place", "Mumbai")),
+                           ex("c", ("Venice", "Place", "Venice")), ex("d", ("Dayton", "Place", "Dayton"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert ("a", "b") in got.values()  # one node, under either name
+    assert got["Venice"] == ("c",) and got["Dayton"] == ("d",)
+
+
+def test_an_umlaut_spelt_out_at_a_words_start_folds_like_one_inside_it():
+    assert fold("Arvo Oeselmann") == fold("Arvo Öselmann") == "arvo oselmann"
+    assert fold("Ueli Vaher") == "ueli vaher"  # too short a word to read "Ue" as "Ü"

@@ -104,7 +104,7 @@ def fold(name: str) -> str:
     s = gazetteer.norm(name)
     s = s.translate(_LETTERS)
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-    s = re.sub(r"(?<=[a-z])([aou])e", r"\1", s)
+    s = re.sub(r"(?<=[a-z])([aou])e|\b([aou])e(?=[a-z]{3})", r"\1\2", s)  # "Oezil" as "Özil" too
     return " ".join(re.sub(r"[^\w ]+|_", "", s).split())
 
 
@@ -992,8 +992,10 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         t, n = gid
         if t == EntityType.Place:
             c = gazetteer.city(n) if " " not in n else None  # "San Tarso" may be a stadium, not the city
-            if c is not None and c.geonames_id:  # one spelling's first letter: "Delhi" is not "New Delhi"
-                same[("geo", c.geonames_id, fold(n)[:1])].append(gid)
+            if c is not None and c.geonames_id:
+                # "Bombay" / "Mumbai": a big city's old name and its new one. Below BIG_CITY only spellings
+                # with one first letter join: the gazetteer lists "Venice" among a small US city's names.
+                same[("geo", c.geonames_id, "" if c.population >= BIG_CITY else fold(n)[:1])].append(gid)
         elif t == EntityType.Organization and " " not in n and len(n) >= 5:
             one = n[:-1] if n.endswith("s") else n
             low, cap = case.get(one, (0, 0))
