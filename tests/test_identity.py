@@ -927,3 +927,11 @@ def test_a_big_citys_old_name_joins_its_new_one_but_a_small_citys_odd_alias_does
 def test_an_umlaut_spelt_out_at_a_words_start_folds_like_one_inside_it():
     assert fold("Arvo Oeselmann") == fold("Arvo Öselmann") == "arvo oselmann"
     assert fold("Ueli Vaher") == "ueli vaher"  # too short a word to read "Ue" as "Ü"
+
+
+def test_a_lone_surname_joins_a_full_name_elsewhere_only_in_the_same_kind_of_story():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), text=REPORT),
+                           ex("b", ("Keskula", "Person", "Keskula"), text="The party met in the capital."),
+                           ex("c", ("Keskula", "Person", "Keskula"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Arvo Keskula"] == ("a", "c") and got["Keskula"] == ("b",)

@@ -1308,6 +1308,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 local_map[(aid, gid)] = next(iter(here))
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
+                    and _same_kind_of_story(aid, next(iter(cands)), groups, sport)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
@@ -1329,6 +1330,16 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
+    """True when some article of ``full`` is a match report exactly when article ``aid`` is one.
+
+    A lone surname is read as the corpus' one full name ending in it only
+    within the same kind of story: "Keskula" in a story about a party is not
+    the striker "Arvo Keskula" that only match reports name.
+    """
+    return any(sport[a] == sport[aid] for a in groups[full].articles)
 
 
 def _club_candidates(cands: set, groups: dict, sport: dict) -> set:
