@@ -935,3 +935,19 @@ def test_a_lone_surname_joins_a_full_name_elsewhere_only_in_the_same_kind_of_sto
                            ex("c", ("Keskula", "Person", "Keskula"), text=REPORT)])
     got = {e.label: e.articles for e in kb.entities}
     assert got["Arvo Keskula"] == ("a", "c") and got["Keskula"] == ("b",)
+
+
+def test_a_place_written_once_with_a_qualifier_in_brackets_is_that_place_throughout_its_article():
+    body = "She teaches in Tarsk (Velt) near the border. Tarsk has a bridge."
+    first, second = body.index("Tarsk"), body.rindex("Tarsk")
+    qualified = Extraction(Article("b", body), (Mention("Tarsk", "Place", first, first + 5, "Tarsk"),
+                                                Mention("Tarsk", "Place", second, second + 5, "Tarsk")))
+    kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")), qualified])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Tarsk": ("a",), "Tarsk (Velt)": ("b",)}
+    assert labels(kb)[("Place", "Tarsk (Velt)")].mentions == 2
+    acronym = "Researchers in Tarsk (VIF) found it."
+    at = acronym.index("Tarsk")
+    kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")),
+                           Extraction(Article("c", acronym), (Mention("Tarsk", "Place", at, at + 5, "Tarsk"),))])
+    assert {e.label: e.articles for e in kb.entities} == {"Tarsk": ("a", "c")}

@@ -435,6 +435,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
         national[aid] = sport[aid] or _sport_article(ex.article.text, TEAM_DENSITY)
+        qualified = _qualified_places(ex)
         for m in ex.mentions:
             raw = m.name
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
@@ -450,6 +451,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
+            elif m.type == EntityType.Place and name in qualified:
+                name, alias = qualified[name], name  # "Tarsk (Velt)" once: every "Tarsk" of its article
             cleaned[(aid, m.start, m.end)] = (name, alias)
             kinds[(aid, m.start, m.end)] = m.type
             votes[(aid, norm(name))][m.type] += 1
@@ -630,6 +633,26 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+#: A capitalized word in brackets right after a place's name, telling it from a namesake ("Tarsk (Velt)");
+#: an acronym there names something else ("Tarsk (VIF)": an institute in Tarsk).
+_PLACE_QUALIFIER = re.compile(r" ?\(([A-Z][a-z][\w\-]*)\)")
+
+
+def _qualified_places(ex: Extraction) -> dict:
+    """Return {place name: the name with its qualifier} for places an article writes with one ("Tarsk (Velt)").
+
+    "Frankfurt (Oder)" is not the Frankfurt on the Main: the article names the
+    other town, in brackets once and then often without them. A name written
+    with two different qualifiers in one article is left alone.
+    """
+    found: dict = defaultdict(set)
+    for m in ex.mentions:
+        q = _PLACE_QUALIFIER.match(ex.article.text, m.end) if m.type == EntityType.Place else None
+        if q is not None and m.text == m.name and "(" not in m.name:
+            found[m.name].add(f"{m.name} ({q.group(1)})")
+    return {n: next(iter(qs)) for n, qs in found.items() if len(qs) == 1}
 
 
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
