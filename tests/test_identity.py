@@ -852,3 +852,102 @@ def test_country_takes_no_demonym_alias():
     kb = link_extractions([ex("a1", ("Norwegian", "Country", "Norway"), text="A Norwegian ship docked.")])
     (country,) = [e for e in kb.entities if e.type == "Country"]
     assert "Norwegian" not in country.aliases
+
+
+def test_a_lone_surname_after_a_headline_ending_in_it_joins_the_full_name_but_not_after_another_given_name():
+    def article(aid, body, name):
+        at = body.rindex(name)
+        return Extraction(Article(aid, body), (Mention(name, "Person", at, at + len(name), name),))
+
+    headline = article("b", "No rest for Vetsk\nVetsk dismissed the cabinet on Monday.", "Vetsk")
+    kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), headline])
+    assert labels(kb)[("Person", "Lorna Vetsk")].articles == ("a", "b")
+    other = article("c", "The elder Ilmar Vetsk dismissed the cabinet on Monday.", "Vetsk")
+    kb = link_extractions([ex("a", ("Lorna Vetsk", "Person", "Lorna Vetsk")), other])
+    assert labels(kb)[("Person", "Lorna Vetsk")].articles == ("a",)
+
+
+REPORT = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+
+
+def test_a_city_the_match_reports_make_a_club_is_the_place_where_it_is_tagged_one_outside_them():
+    reports = [ex(a, ("Dortmund", "Organization", "Dortmund"), text=REPORT) for a in "abc"]
+    kb = link_extractions(reports + [ex("d", ("Dortmund", "Place", "Dortmund"), text="The old city grew."),
+                                     ex("e", ("Dortmund", "Organization", "Dortmund"), text="Its shares rose.")])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Dortmund")] == ("d",)  # tagged a place outside a match report: the city
+    assert got[("Organization", "Dortmund")] == ("a", "b", "c", "e")  # tagged an organization there: the club
+
+
+def test_outside_match_reports_a_short_name_joins_no_club_only_match_reports_name():
+    club = [ex(a, ("Velmar Dortmund", "Organization", "Velmar Dortmund"), ("Velmar Dortmund", "Organization",
+                                                                             "Velmar Dortmund"), text=REPORT)
+            for a in "ab"]
+    kb = link_extractions(club + [ex("c", ("Velmar", "Organization", "Velmar"), text="The chemicals maker hired."),
+                                  ex("d", ("Velmar", "Organization", "Velmar"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Velmar Dortmund"] == ("a", "b", "d") and got["Velmar"] == ("c",)
+
+
+def test_a_place_named_club_in_a_match_report_joins_the_club_most_match_reports_name():
+    club = [ex(a, ("Velmar Dortmund", "Organization", "Velmar Dortmund"), ("Velmar Dortmund", "Organization",
+                                                                             "Velmar Dortmund"), text=REPORT)
+            for a in "abc"]
+    kb = link_extractions(club + [ex("d", ("Radio Dortmund", "Organization", "Radio Dortmund"),
+                                     ("Radio Dortmund", "Organization", "Radio Dortmund"), text=REPORT),
+                                  ex("e", ("Dortmund", "Organization", "Dortmund"), ("Dortmund", "Organization",
+                                                                                   "Dortmund"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Velmar Dortmund"] == ("a", "b", "c", "e") and got["Radio Dortmund"] == ("d",)
+    even = link_extractions(club[:1] + [ex("d", ("Radio Dortmund", "Organization", "Radio Dortmund"),
+                                           ("Radio Dortmund", "Organization", "Radio Dortmund"), text=REPORT),
+                                        ex("e", ("Dortmund", "Organization", "Dortmund"), text=REPORT)])
+    assert {e.label: e.articles for e in even.entities}["Velmar Dortmund"] == ("a",)  # one report each: apart
+
+
+def test_a_memorial_is_not_what_it_remembers_and_a_city_is_not_its_airport():
+    kb = link_extractions([ex("a", ("Tarsk Wall Memorial", "Place", "Tarsk Wall Memorial")),
+                           ex("b", ("Tarsk Wall", "Place", "Tarsk Wall")),
+                           ex("c", ("Dortmund Airport", "Place", "Dortmund Airport"), ("Dortmund", "Place", "Dortmund")),
+                           ex("d", ("Orvani Airport", "Place", "Orvani Airport"), ("Orvani", "Place", "Orvani"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Tarsk Wall Memorial"] == ("a",) and got["Tarsk Wall"] == ("b",)
+    assert got["Dortmund"] == ("c",) and got["Dortmund Airport"] == ("c",)
+    assert got["Orvani Airport"] == ("d",) and "Orvani" not in got  # no city of that name: the airport
+
+
+def test_a_big_citys_old_name_joins_its_new_one_but_a_small_citys_odd_alias_does_not():
+    kb = link_extractions([ex("a", ("Bombay", "Place", "Bombay")), ex("b", ("Mumbai", "Place", "Mumbai")),
+                           ex("c", ("Venice", "Place", "Venice")), ex("d", ("Dayton", "Place", "Dayton"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert ("a", "b") in got.values()  # one node, under either name
+    assert got["Venice"] == ("c",) and got["Dayton"] == ("d",)
+
+
+def test_an_umlaut_spelt_out_at_a_words_start_folds_like_one_inside_it():
+    assert fold("Arvo Oeselmann") == fold("Arvo Öselmann") == "arvo oselmann"
+    assert fold("Ueli Vaher") == "ueli vaher"  # too short a word to read "Ue" as "Ü"
+
+
+def test_a_lone_surname_joins_a_full_name_elsewhere_only_in_the_same_kind_of_story():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), text=REPORT),
+                           ex("b", ("Keskula", "Person", "Keskula"), text="The party met in the capital."),
+                           ex("c", ("Keskula", "Person", "Keskula"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Arvo Keskula"] == ("a", "c") and got["Keskula"] == ("b",)
+
+
+def test_a_place_written_once_with_a_qualifier_in_brackets_is_that_place_throughout_its_article():
+    body = "She teaches in Tarsk (Velt) near the border. Tarsk has a bridge."
+    first, second = body.index("Tarsk"), body.rindex("Tarsk")
+    qualified = Extraction(Article("b", body), (Mention("Tarsk", "Place", first, first + 5, "Tarsk"),
+                                                Mention("Tarsk", "Place", second, second + 5, "Tarsk")))
+    kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")), qualified])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Tarsk": ("a",), "Tarsk (Velt)": ("b",)}
+    assert labels(kb)[("Place", "Tarsk (Velt)")].mentions == 2
+    acronym = "Researchers in Tarsk (VIF) found it."
+    at = acronym.index("Tarsk")
+    kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")),
+                           Extraction(Article("c", acronym), (Mention("Tarsk", "Place", at, at + 5, "Tarsk"),))])
+    assert {e.label: e.articles for e in kb.entities} == {"Tarsk": ("a", "c")}

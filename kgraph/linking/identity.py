@@ -104,7 +104,7 @@ def fold(name: str) -> str:
     s = gazetteer.norm(name)
     s = s.translate(_LETTERS)
     s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-    s = re.sub(r"(?<=[a-z])([aou])e", r"\1", s)
+    s = re.sub(r"(?<=[a-z])([aou])e|\b([aou])e(?=[a-z]{3})", r"\1\2", s)  # "Oezil" as "Özil" too
     return " ".join(re.sub(r"[^\w ]+|_", "", s).split())
 
 
@@ -435,6 +435,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
         national[aid] = sport[aid] or _sport_article(ex.article.text, TEAM_DENSITY)
+        qualified = _qualified_places(ex)
         for m in ex.mentions:
             raw = m.name
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
@@ -450,6 +451,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
+            elif m.type == EntityType.Place and name in qualified:
+                name, alias = qualified[name], name  # "Tarsk (Velt)" once: every "Tarsk" of its article
             cleaned[(aid, m.start, m.end)] = (name, alias)
             kinds[(aid, m.start, m.end)] = m.type
             votes[(aid, norm(name))][m.type] += 1
@@ -528,6 +531,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and ex_text[aid][m.start:m.end] == m.name and gazetteer.city(name) is not None \
                 and not _team_reading(ex_text[aid], m, name, EntityType.Place):
             return EntityType.Place  # the club's city named as a place in a match report: "in Tarsk on Sunday"
+        if m is not None and not sport[aid] and t == EntityType.Organization and " " not in name \
+                and m.type in (EntityType.Place, EntityType.Country) and ex_text[aid][m.start:m.end] == m.name \
+                and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
+            return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
@@ -626,6 +633,26 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+#: A capitalized word in brackets right after a place's name, telling it from a namesake ("Tarsk (Velt)");
+#: an acronym there names something else ("Tarsk (VIF)": an institute in Tarsk).
+_PLACE_QUALIFIER = re.compile(r" ?\(([A-Z][a-z][\w\-]*)\)")
+
+
+def _qualified_places(ex: Extraction) -> dict:
+    """Return {place name: the name with its qualifier} for places an article writes with one ("Tarsk (Velt)").
+
+    "Frankfurt (Oder)" is not the Frankfurt on the Main: the article names the
+    other town, in brackets once and then often without them. A name written
+    with two different qualifiers in one article is left alone.
+    """
+    found: dict = defaultdict(set)
+    for m in ex.mentions:
+        q = _PLACE_QUALIFIER.match(ex.article.text, m.end) if m.type == EntityType.Place else None
+        if q is not None and m.text == m.name and "(" not in m.name:
+            found[m.name].add(f"{m.name} ({q.group(1)})")
+    return {n: next(iter(qs)) for n, qs in found.items() if len(qs) == 1}
 
 
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
@@ -988,8 +1015,10 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         t, n = gid
         if t == EntityType.Place:
             c = gazetteer.city(n) if " " not in n else None  # "San Tarso" may be a stadium, not the city
-            if c is not None and c.geonames_id:  # one spelling's first letter: "Delhi" is not "New Delhi"
-                same[("geo", c.geonames_id, fold(n)[:1])].append(gid)
+            if c is not None and c.geonames_id:
+                # "Bombay" / "Mumbai": a big city's old name and its new one. Below BIG_CITY only spellings
+                # with one first letter join: the gazetteer lists "Venice" among a small US city's names.
+                same[("geo", c.geonames_id, "" if c.population >= BIG_CITY else fold(n)[:1])].append(gid)
         elif t == EntityType.Organization and " " not in n and len(n) >= 5:
             one = n[:-1] if n.endswith("s") else n
             low, cap = case.get(one, (0, 0))
@@ -1171,6 +1200,14 @@ _STATE_AFTER = re.compile(r"\s+state\b")
 
 _GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
 
+#: Population from which a city's name joins no airport named after it (on DWIE 151-300 "Tallinn" joined
+#: "Tallinn Airport" in one article; a district such as an airport's own suburb stays below it).
+AIRPORT_CITY = 100_000
+
+#: Last words of a site that remembers what its name names ("Tarsk Wall Memorial"): the name alone is never the site.
+#: On DWIE 151-300 "Berlin Wall" joined its memorial across articles; no site so named was called by its name alone.
+_COMMEMORATIVE = frozenset("memorial monument".split())
+
 
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
@@ -1189,6 +1226,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     before a short name decide first: "the Tarsk Commission" cut to
     "Commission" is the group named "Tarsk Commission", and a lone surname
     after another given name ("Arvo) Keskula") joins no full name across articles.
+    Outside match reports a short name joins no name that only match reports
+    use ("Tarsk", a company, is not the club "Tarsk Hollin").
     """
     case = case or {}
     texts = texts or {}
@@ -1225,6 +1264,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             short = " ".join(words[:-1])
             if words[-1] == "state" and gazetteer.us_state_name(short):
                 continue  # "New York" alone is more often the city than "New York State"
+            if words[-1] in _COMMEMORATIVE:
+                continue  # "the Tarsk Wall" is not the "Tarsk Wall Memorial" that remembers it
+            if words[-1] == "airport" and getattr(gazetteer.city(short), "population", 0) >= AIRPORT_CITY:
+                continue  # "Tarsk" is the city, not "Tarsk Airport"; "Velt" may be the airport in a district Velt
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
@@ -1247,7 +1290,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             cands = {c for c in cands if not _national_branch(c[1], n)}
         if not cands:
             continue
-        club = gid in teams and {c for c in cands if any(sport[a] for a in groups[c].articles)}
+        # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
+        club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
+            and _club_candidates(cands, groups, sport)
         by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
         if t == EntityType.Organization and len(cands) > 1 and gid not in teams:
             for c in by_edge[(t, n)]:
@@ -1286,8 +1331,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 local_map[(aid, gid)] = next(iter(here))
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
+                    and _same_kind_of_story(aid, next(iter(cands)), groups, sport)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
+                    and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
@@ -1306,6 +1353,29 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
+    """True when some article of ``full`` is a match report exactly when article ``aid`` is one.
+
+    A lone surname is read as the corpus' one full name ending in it only
+    within the same kind of story: "Keskula" in a story about a party is not
+    the striker "Arvo Keskula" that only match reports name.
+    """
+    return any(sport[a] == sport[aid] for a in groups[full].articles)
+
+
+def _club_candidates(cands: set, groups: dict, sport: dict) -> set:
+    """Return the candidates match reports name, or the one named in DOMINANT times more match reports than any other.
+
+    "Tarsk" in a match report beside "Hollin Tarsk" (five match reports) and
+    the radio "Antenne Tarsk" (one): the club.
+    """
+    count = {c: sum(1 for a in groups[c].articles if sport[a]) for c in cands}
+    club = sorted((c for c in cands if count[c]), key=lambda c: (-count[c], c))
+    if len(club) > 1 and count[club[0]] >= DOMINANT * count[club[1]]:
+        return set(club[:1])
+    return set(club)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w\-]*)\s+$")
@@ -1385,14 +1455,16 @@ def _other_given_name(text: str, starts, full: str, case: dict) -> bool:
 
     "(the late Arvo) Keskula": the article names another Keskula than the
     corpus' one "Mart Keskula", in a form extraction cut. Titles, connectives,
-    places, demonyms, possessives and words the corpus mostly writes lowercase
-    (a capitalized headline) before the surname say nothing.
+    places, demonyms, possessives, words the corpus mostly writes lowercase
+    (a capitalized headline) and the words of ``full`` itself ("Keskula
+    Keskula": a headline ending in the surname, run into the next sentence)
+    before the surname say nothing.
     """
-    first = fold(full.split()[0]) if full.split() else ""
+    own = set(fold(full).split())  # "Arvo" or "Keskula" itself: a headline "... for Keskula" run into "Keskula said"
     for w in _words_before(text, starts, _GIVEN_BEFORE):
         cw = w.casefold()
         low, cap = case.get(cw, (0, 0))
-        if cw in TITLES or cw in CONNECTIVES or low >= cap or fold(w) == first or gazetteer.is_demonym(w) \
+        if cw in TITLES or cw in CONNECTIVES or low >= cap or fold(w) in own or gazetteer.is_demonym(w) \
                 or gazetteer.place(w) is not None or gazetteer.country(w) is not None:
             continue
         return True
