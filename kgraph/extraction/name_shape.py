@@ -33,7 +33,7 @@ KINDS = ("cut", "split", "drop")
 FUNCTION_TAGS = frozenset("CC IN RB RBR RBS WRB WDT WP MD PRP PRP$ UH VB VBD VBG VBP VBZ".split())
 
 #: Connectives that join two names into one candidate once punctuation is read loosely.
-JOINERS = frozenset(", and or & to vs vs. versus on".split())
+JOINERS = frozenset(", : and or & to vs vs. versus on in at".split())
 
 #: Edge words that belong to names though news writes them in lower case ("Foreign Ministry", "Green Party").
 _NAME_WORDS = (lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.PORTFOLIO_WORDS | lexicon.REGION_NOUNS
@@ -202,7 +202,9 @@ def _function_edge(doc, start, end, ctx):
 @shape_rule("shape:joined-pair", "Two names the article knows apart, joined by a connective, are two names "
             "(\"Tarsk or Orlin\").", "split",
             examples=[("Flights to Tarsk or Orlin were cancelled. Tarsk is cold. Orlin is warm.", "Tarsk or Orlin",
-                       ("Tarsk", "Orlin"))],
+                       ("Tarsk", "Orlin")),
+                      ("The camp of Tarsk on Orlin is full. Tarsk was built in May. Orlin is an island.",
+                       "Tarsk on Orlin", ("Tarsk", "Orlin"))],
             counter_examples=[("The Tarsk and Orlin Bank opened a branch. Tarsk is cold.", "Tarsk and Orlin Bank")])
 def _joined_pair(doc, start, end, ctx):
     if ctx.written(doc[start:end].text) > 1 or gazetteer.country(doc[start:end].text) is not None:
