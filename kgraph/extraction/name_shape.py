@@ -287,5 +287,21 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
             out.append(c)
             continue
         for s, e in spans:
-            out.append(replace(c, start=s, end=e, name=c.doc[s:e].text, lead=0))
+            name = c.doc[s:e].text
+            out.append(replace(c, start=s, end=e, name=name, lead=0, type=_part_type(name, c.type, ctx)))
     return out
+
+
+def _part_type(name: str, whole, ctx: Context):
+    """Return the type of what is left of a candidate: the article's type for that name, the gazetteer's, or the whole's.
+
+    Why: "Tarsk and Orlin" read as one organization leaves two places, not two organizations.
+    """
+    typed = ctx.types.get(key(name))
+    if typed is not None:
+        return typed
+    if gazetteer.country(name) is not None:
+        return EntityType.Country
+    if gazetteer.city(name) is not None:
+        return EntityType.Place
+    return whole
