@@ -1,12 +1,14 @@
-"""Name-shape rules: a kept candidate must look like a name, and a weak one needs support.
+"""Name-shape rules: a candidate the learned decision keeps must still look like a name.
 
 The learned decision (:mod:`kgraph.extraction.entity_model`) keeps or drops a
 candidate by its features; some candidates it keeps still do not look like a
 name: a leading verb or connective ("Citing Vellmark"), a match score
 ("Vellmark 2-1"), no capital at all (an editor's initials), two names run
 together by a connective ("Tarsk or Orlin"), a common word glued to a name the
-article writes alone ("Rampant Vellmark"), or a lone common word the article
-writes once ("Forever"). Each rule is declared with :func:`shape_rule`: its id,
+article writes alone ("Rampant Vellmark"). A lone common word written once
+("Forever") is left to the model's threshold for names written once: a rule
+dropping such words lost far more annotated names than junk on the DWIE
+development slices (see the README). Each rule is declared with :func:`shape_rule`: its id,
 a one-line reason, what it does (``cut`` gives the part that is the name,
 ``split`` gives two names, ``drop`` gives none), invented sentences with the
 phrase it must change and what it must become, and invented sentences with a
