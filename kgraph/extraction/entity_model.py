@@ -1177,9 +1177,15 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
 
 
 def _learned_decision(cands):
-    """Apply the shipped model to extraction's candidates (unchanged when no model ships)."""
+    """Apply the shipped model to extraction's candidates, then the name-shape rules (unchanged without a model)."""
+    from kgraph.extraction import name_shape
+
     model = load()
-    return cands if model is None else decide(cands, model)
+    if model is None:
+        return cands
+    lex = Lexicon.of(model)
+    # A name the model keeps must still look like one (no leading verb, no score, no two names joined).
+    return name_shape.apply(decide(cands, model), lex.common if lex else (), lex.given if lex else ())
 
 
 def _register() -> None:

@@ -1,0 +1,101 @@
+"""Tests generated from the name-shape rules declared in :mod:`kgraph.extraction.name_shape`.
+
+Each example is an invented sentence and a phrase a candidate covers: the
+first rule (in declared order) that changes it must be the one declaring the
+example, and the names it leaves must be the example's. On a counter-example
+the declaring rule must leave the phrase alone. The article context is read
+from the sentence itself: every run of capitalized words is a name the article
+writes, and a small invented given-name list stands in for the model's lexicon.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from kgraph.core.terms import EntityType
+from kgraph.extraction import name_shape as ns
+from kgraph.extraction.extract import _Cand
+
+#: Stand-in for the model lexicon's given names (invented people of the examples).
+GIVEN = frozenset({"anton", "ilse", "lena"})
+
+
+def _phrase(nlp, example):
+    doc = nlp(example.text)
+    at = example.text.index(example.phrase)
+    span = doc.char_span(at, at + len(example.phrase))
+    assert span is not None, f"{example.phrase!r} is no token span of {example.text!r}"
+    return doc, span.start, span.end
+
+
+def _context(doc, start, end, types=None) -> ns.Context:
+    """Return the context of an invented article: its capitalized runs (the phrase once) as written names."""
+    counts: Counter = Counter({ns.key(doc[start:end].text): 1})
+    run: list = []
+    for tok in list(doc) + [None]:
+        if tok is not None and tok.is_alpha and tok.text[:1].isupper() and not start <= tok.i < end:
+            run.append(tok)
+            continue
+        if run:
+            counts[ns.key(doc[run[0].i:run[-1].i + 1].text)] += 1
+        run = []
+    lower = frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
+    return ns.Context(counts, lower, frozenset(), GIVEN, types or {})
+
+
+EXAMPLES = [pytest.param(r, e, id=f"{r.id}-{n}") for r in ns.SHAPE_RULES for n, e in enumerate(r.examples)]
+COUNTERS = [pytest.param(r, e, id=f"{r.id}-{n}") for r in ns.SHAPE_RULES for n, e in enumerate(r.counter_examples)]
+
+
+@pytest.mark.parametrize("rule, example", EXAMPLES)
+def test_shape_rule_decides_its_example(nlp, rule, example):
+    doc, start, end = _phrase(nlp, example)
+    decided, spans = ns.reshape(doc, start, end, _context(doc, start, end))
+    assert decided == rule.id
+    assert tuple(doc[s:e].text for s, e in spans) == example.result
+
+
+@pytest.mark.parametrize("rule, example", COUNTERS)
+def test_shape_rule_leaves_its_counter_example(nlp, rule, example):
+    doc, start, end = _phrase(nlp, example)
+    assert rule.apply(doc, start, end, _context(doc, start, end)) is None
+
+
+def test_every_shape_rule_is_declared_in_full():
+    ids = [r.id for r in ns.SHAPE_RULES]
+    assert len(ids) == len(set(ids))
+    for r in ns.SHAPE_RULES:
+        assert r.id.startswith("shape:") and r.reason.strip() and "\n" not in r.reason, r.id
+        assert r.kind in ns.KINDS and r.examples and r.counter_examples, r.id
+        for e in r.examples:
+            assert (e.result == ()) == (r.kind == "drop"), r.id
+    with pytest.raises(ValueError):
+        ns.shape_rule("shape:x", "Why.", "rename")
+
+
+def test_a_word_before_a_city_names_a_club(nlp):
+    doc = nlp("Sporting Tarsk won again, and the sporting press cheered. Tarsk is a city.")
+    place = {ns.key("Tarsk"): EntityType.Place}
+    club = _context(doc, 0, 2, {ns.key("Sporting Tarsk"): EntityType.Organization, **place})
+    assert ns.reshape(doc, 0, 2, club) == (None, [(0, 2)])
+    # the same words typed a person are a common word before the place's name
+    person = _context(doc, 0, 2, {ns.key("Sporting Tarsk"): EntityType.Person, **place})
+    assert [doc[s:e].text for s, e in ns.reshape(doc, 0, 2, person)[1]] == ["Tarsk"]
+
+
+def test_apply_rewrites_candidates_and_keeps_aliases(nlp):
+    doc = nlp("Flights to Tarsk or Orlin were cancelled. Tarsk is cold. Orlin is warm.")
+    run = doc.char_span(11, 25)
+    tarsk = doc.char_span(42, 47)
+    orlin = doc.char_span(57, 62)
+    cands = [_Cand(doc, 0, run.start, run.end, EntityType.Organization, run.text, "ner", "ORG"),
+             _Cand(doc, 0, tarsk.start, tarsk.end, EntityType.Place, "Tarsk", "ner", "GPE"),
+             _Cand(doc, 0, orlin.start, orlin.end, EntityType.Place, "Orlin", "ner", "GPE"),
+             # an alias named by the article elsewhere is left alone
+             _Cand(doc, 0, tarsk.start, tarsk.end, EntityType.Place, "Tarsk City", "ner", "GPE")]
+    out = ns.apply(cands)
+    assert [c.name for c in out] == ["Tarsk", "Orlin", "Tarsk", "Orlin", "Tarsk City"]
+    # the parts of a run read as one organization take the type the article gives each name
+    assert all(c.type == EntityType.Place for c in out)
