@@ -118,6 +118,25 @@ def test_tier_thresholds_drop_guesses_below_the_tier_floor():
     assert stats["tiers"][0]["n"] < 5 and stats["precision_low"] >= TARGET_PRECISION
 
 
+def test_a_killing_keeps_the_stricter_confidence_bound(monkeypatch):
+    import numpy as np
+
+    from kgraph import train_doc
+    from kgraph.train_doc import CONFIDENCE_Z, FLOOR_CONFIDENCE_Z, _threshold
+
+    rng = np.random.default_rng(0)
+    n = 160
+    scores = rng.uniform(0.2, 0.97, n)
+    # Right 99 % of the time above 0.75, 88 % from 0.45: the middle band passes 0.90 only by the looser bound.
+    ys = (rng.uniform(size=n) < np.where(scores >= 0.75, 0.99, np.where(scores >= 0.45, 0.88, 0.3))).astype(int)
+    rows, groups = np.zeros(n, dtype=bool), np.arange(n)
+    strict, stats = _threshold(scores, ys, rows, "killed", groups=groups)
+    assert wilson_lower(stats["tp"], stats["n"], FLOOR_CONFIDENCE_Z) >= PRECISION_FLOORS["killed"]
+    monkeypatch.setattr(train_doc, "FLOOR_CONFIDENCE_Z", CONFIDENCE_Z)
+    loose, _stats = _threshold(scores, ys, rows, "killed", groups=groups)
+    assert loose < strict
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Senator Ann Roe called for the release of Tomas Varga, who was detained by Karl Brenner's "
                  "guards last month.", id="called-for-release"),
