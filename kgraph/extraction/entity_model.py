@@ -982,6 +982,36 @@ def gold_names(text: str, gold: list[tuple[int, int, str]]) -> set[str]:
     return names
 
 
+def written_name(c, names: set[str]) -> bool:
+    """Return whether annotators wrote a candidate's name: its name, its text, or its text with its title.
+
+    Why: annotations that keep the title ("President Harlan" as one name)
+    would otherwise teach the model that every titled person is junk.
+    """
+    titled = c.doc[c.start - c.lead:c.end].text if c.lead else c.span.text
+    return bool({_akey(c.name), _akey(c.span.text), _akey(titled)} & names)
+
+
+def _kind(cls) -> str | None:
+    return {EntityType.Person: "person", EntityType.Organization: "org", EntityType.Place: "place",
+            EntityType.Country: "place"}.get(cls)
+
+
+def part_of_gold(c, span: tuple[int, int], gold: list[tuple[int, int, str]]) -> bool:
+    """Return whether a candidate lies inside a longer gold mention of its own kind.
+
+    Why: "Tillford , Minn ." annotated as one place, or a person annotated
+    with a long role before the name ("Lakeside County Judge Ann Vale"),
+    holds real names of that kind (annotators write them apart elsewhere):
+    they are boundary misses, not junk. A place inside an organization's
+    name ("the Vell government") stays junk for its own type.
+    """
+    s, e = span
+    kind = _kind(c.type)
+    return kind is not None and any(gs <= s and e <= ge and (gs, ge) != (s, e) and _kind(cls) == kind
+                                    for gs, ge, cls in gold)
+
+
 def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
     """Return the type records (one per candidate) and the edge records of the parsed articles.
 
@@ -1018,7 +1048,7 @@ def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
             span = c.span
             s, e = span.start_char + c.offset, span.end_char + c.offset
             label, exact, _where = label_of((s, e), gold)
-            if _akey(c.name) not in names and _akey(span.text) not in names:
+            if not written_name(c, names) and not part_of_gold(c, (s, e), gold):
                 # A node under a name no annotator wrote is junk, whatever it overlaps ("Egypt However").
                 label = "none"
             out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type, lower, lex),
