@@ -135,6 +135,12 @@ def test_training_labels_the_parts_of_a_place_annotated_whole_as_places(nlp):
     assert labels.get("Leeds") == "Place"
 
 
+def test_training_labels_a_person_ending_a_longer_annotated_person_as_a_person(nlp):
+    text = "The case went to Lakeside County Judge Ann Vale on Friday ."
+    labels = _labels(nlp, text, [("Lakeside County Judge Ann Vale", "Person")])
+    assert labels.get("Ann Vale") == "Person"
+
+
 def test_training_labels_a_place_inside_an_organization_name_as_junk(nlp):
     text = "Officials of the Leeds Harbour Trust met on Monday ."
     labels = _labels(nlp, text, [("Leeds Harbour Trust", "Organization")])

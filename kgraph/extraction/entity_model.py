@@ -992,24 +992,30 @@ def written_name(c, names: set[str]) -> bool:
     return bool({_akey(c.name), _akey(c.span.text), _akey(titled)} & names)
 
 
-def _kind(cls) -> str | None:
-    return {EntityType.Person: "person", EntityType.Organization: "org", EntityType.Place: "place",
-            EntityType.Country: "place"}.get(cls)
-
-
-def part_of_gold(c, span: tuple[int, int], gold: list[tuple[int, int, str]]) -> bool:
-    """Return whether a candidate lies inside a longer gold mention of its own kind.
+def part_of_gold(c, span: tuple[int, int], gold: list[tuple[int, int, str]], text: str) -> bool:
+    """Return whether a candidate is a person's name ending a longer gold person, or a part of a "Town , State" place.
 
     Why: "Tillford , Minn ." annotated as one place, or a person annotated
     with a long role before the name ("Lakeside County Judge Ann Vale"),
-    holds real names of that kind (annotators write them apart elsewhere):
-    they are boundary misses, not junk. A place inside an organization's
-    name ("the Vell government") stays junk for its own type.
+    hold real names of that kind (annotators write them apart elsewhere):
+    they are boundary misses, not junk. Other pieces of longer names (a
+    place or a word inside an organization's name) stay junk.
     """
     s, e = span
-    kind = _kind(c.type)
-    return kind is not None and any(gs <= s and e <= ge and (gs, ge) != (s, e) and _kind(cls) == kind
-                                    for gs, ge, cls in gold)
+    for gs, ge, cls in gold:
+        if not (gs <= s and e <= ge) or (gs, ge) == (s, e):
+            continue
+        if cls == EntityType.Person and c.type == EntityType.Person and e == ge:
+            return True
+        if cls in (EntityType.Place, EntityType.Country) and c.type in (EntityType.Place, EntityType.Country):
+            parts, pos = [], gs
+            for piece in text[gs:ge].split(","):
+                lead = len(piece) - len(piece.lstrip())
+                parts.append((pos + lead, pos + len(piece.rstrip())))
+                pos += len(piece) + 1
+            if len(parts) > 1 and (s, e) in parts:
+                return True
+    return False
 
 
 def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
@@ -1048,7 +1054,7 @@ def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
             span = c.span
             s, e = span.start_char + c.offset, span.end_char + c.offset
             label, exact, _where = label_of((s, e), gold)
-            if not written_name(c, names) and not part_of_gold(c, (s, e), gold):
+            if not written_name(c, names) and not part_of_gold(c, (s, e), gold, art.text):
                 # A node under a name no annotator wrote is junk, whatever it overlaps ("Egypt However").
                 label = "none"
             out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type, lower, lex),
