@@ -111,6 +111,43 @@ def test_train_entities_is_deterministic(tmp_path, nlp):
     assert 0.0 < model["types"]["threshold"] < 1.0
 
 
+def _labels(nlp, text, gold_names):
+    """Return {candidate text: training label} of one invented article whose gold mentions are ``gold_names``."""
+    from kgraph.core.model import Article
+
+    gold = []
+    for surface, cls in gold_names:
+        b = text.index(surface)
+        gold.append((b, b + len(surface), cls))
+    records, _edges = entity_model.examples([(Article("t", text), [(0, nlp(text))], sorted(gold))])
+    return {r["text"]: r["label"] for r in records}
+
+
+def test_training_labels_a_titled_person_annotated_with_the_title_as_a_person(nlp):
+    text = "Ferro Lask , who shot Governor Tamsin Orle , was a clerk ."
+    labels = _labels(nlp, text, [("Ferro Lask", "Person"), ("Governor Tamsin Orle", "Person")])
+    assert labels.get("Tamsin Orle") == "Person"
+
+
+def test_training_labels_the_parts_of_a_place_annotated_whole_as_places(nlp):
+    text = "Ada Wren moved to Leeds , England , last spring ."
+    labels = _labels(nlp, text, [("Ada Wren", "Person"), ("Leeds , England", "Place")])
+    assert labels.get("Leeds") == "Place"
+
+
+def test_training_labels_a_person_ending_a_longer_annotated_person_as_a_person(nlp):
+    text = "The case went to Lakeside County Judge Ann Vale on Friday ."
+    labels = _labels(nlp, text, [("Lakeside County Judge Ann Vale", "Person")])
+    assert labels.get("Ann Vale") == "Person"
+
+
+def test_training_labels_a_place_inside_an_organization_name_as_junk(nlp):
+    text = "Officials of the Leeds Harbour Trust met on Monday ."
+    labels = _labels(nlp, text, [("Leeds Harbour Trust", "Organization")])
+    inside = {t: lab for t, lab in labels.items() if t != "Leeds Harbour Trust"}
+    assert all(lab == "none" for lab in inside.values())
+
+
 def test_train_entities_rejects_a_folder_without_articles(tmp_path):
     from kgraph.core.errors import InputError
 

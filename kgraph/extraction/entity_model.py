@@ -982,6 +982,42 @@ def gold_names(text: str, gold: list[tuple[int, int, str]]) -> set[str]:
     return names
 
 
+def written_name(c, names: set[str]) -> bool:
+    """Return whether annotators wrote a candidate's name: its name, its text, or its text with its title.
+
+    Why: annotations that keep the title ("President Harlan" as one name)
+    would otherwise teach the model that every titled person is junk.
+    """
+    titled = c.doc[c.start - c.lead:c.end].text if c.lead else c.span.text
+    return bool({_akey(c.name), _akey(c.span.text), _akey(titled)} & names)
+
+
+def part_of_gold(c, span: tuple[int, int], gold: list[tuple[int, int, str]], text: str) -> bool:
+    """Return whether a candidate is a person's name ending a longer gold person, or a part of a "Town , State" place.
+
+    Why: "Tillford , Minn ." annotated as one place, or a person annotated
+    with a long role before the name ("Lakeside County Judge Ann Vale"),
+    hold real names of that kind (annotators write them apart elsewhere):
+    they are boundary misses, not junk. Other pieces of longer names (a
+    place or a word inside an organization's name) stay junk.
+    """
+    s, e = span
+    for gs, ge, cls in gold:
+        if not (gs <= s and e <= ge) or (gs, ge) == (s, e):
+            continue
+        if cls == EntityType.Person and c.type == EntityType.Person and e == ge:
+            return True
+        if cls in (EntityType.Place, EntityType.Country) and c.type in (EntityType.Place, EntityType.Country):
+            parts, pos = [], gs
+            for piece in text[gs:ge].split(","):
+                lead = len(piece) - len(piece.lstrip())
+                parts.append((pos + lead, pos + len(piece.rstrip())))
+                pos += len(piece) + 1
+            if len(parts) > 1 and (s, e) in parts:
+                return True
+    return False
+
+
 def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
     """Return the type records (one per candidate) and the edge records of the parsed articles.
 
@@ -1018,7 +1054,7 @@ def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
             span = c.span
             s, e = span.start_char + c.offset, span.end_char + c.offset
             label, exact, _where = label_of((s, e), gold)
-            if _akey(c.name) not in names and _akey(span.text) not in names:
+            if not written_name(c, names) and not part_of_gold(c, (s, e), gold, art.text):
                 # A node under a name no annotator wrote is junk, whatever it overlaps ("Egypt However").
                 label = "none"
             out.append({"article": a, "key": _akey(c.name), "feats": features(c, labels, c.type, lower, lex),
