@@ -951,3 +951,14 @@ def test_a_place_written_once_with_a_qualifier_in_brackets_is_that_place_through
     kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")),
                            Extraction(Article("c", acronym), (Mention("Tarsk", "Place", at, at + 5, "Tarsk"),))])
     assert {e.label: e.articles for e in kb.entities} == {"Tarsk": ("a", "c")}
+
+
+def test_an_acronym_of_a_national_name_joins_it_only_where_its_article_writes_that_country():
+    full = ("Norwegian Tide Council", "Organization", "Norwegian Tide Council")
+    kb = link_extractions([ex("a", full, text="The NTC met on Monday."),
+                           ex("b", full),
+                           ex("c", ("NTC", "Organization", "NTC"), text="Velt's broadcasters, NTC among them, said so."),
+                           ex("d", ("NTC", "Organization", "NTC"), text="A storm reached Norway on Sunday.")])
+    by_label = {e.label: e for e in kb.entities}
+    assert by_label["Norwegian Tide Council"].articles == ("a", "b", "d")
+    assert by_label["NTC"].articles == ("c",)

@@ -1150,6 +1150,20 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             tied = {c for c in cands if any(said.search(texts.get(a, "")) for a in sorted(root_articles[c]))}
             # An article naming the acronym beside a name ties them; else only a name the corpus repeats is one.
             cands = tied or {c for c in cands if len(root_articles[c]) >= 2}
+        if len(cands) == 1 and texts is not None:
+            c = next(iter(cands))
+            if c not in root_articles:
+                root_articles[c] = set().union(*(groups[m].articles for m in members[c]))
+            full = groups[c].names.most_common(1)[0][0]
+            if any(gazetteer.is_demonym(w) for w in full.split()):
+                # A national name ("Veltrian Broadcasting Corporation") takes its acronym only where the
+                # article writes it or its country: "ABC" among a Tarskian story's broadcasters is another.
+                fits = {a for a in groups[gid].articles
+                        if a in root_articles[c] or _names_country_of(texts.get(a, ""), full)}
+                if fits != groups[gid].articles:
+                    for aid in sorted(fits):
+                        local_map[(aid, gid)] = c
+                    continue
         if len(cands) == 1:
             uf.union(next(iter(cands)), gid)
             continue
@@ -1642,6 +1656,15 @@ def _name_countries(n: str) -> frozenset:
             if c is not None:
                 out.add((EntityType.Country, gazetteer.norm(c.name)))
     return frozenset(out)
+
+
+def _names_country_of(text: str, full: str) -> bool:
+    """True when a text writes the country of a demonym in ``full``, by its name or by that word ("Veltrian")."""
+    for w in full.split():
+        c = gazetteer.demonym(w) if gazetteer.is_demonym(w) else None
+        if c is not None and any(re.search(r"\b" + re.escape(x) + r"\b", text) for x in (w, c.name)):
+            return True
+    return False
 
 
 def _person_corpus_ok(groups: dict, short: tuple, full: tuple) -> bool:
