@@ -962,3 +962,15 @@ def test_an_acronym_of_a_national_name_joins_it_only_where_its_article_writes_th
     by_label = {e.label: e for e in kb.entities}
     assert by_label["Norwegian Tide Council"].articles == ("a", "b", "d")
     assert by_label["NTC"].articles == ("c",)
+
+
+def test_a_one_word_person_name_is_one_person_per_kind_of_story():
+    kb = link_extractions([ex("a", ("Vendrinho", "Person", "Vendrinho"), text=REPORT),
+                           ex("b", ("Vendrinho", "Person", "Vendrinho"), text="His frescoes hang in the old chapel."),
+                           ex("c", ("Vendrinho", "Person", "Vendrinho"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Vendrinho": ("b",), "Vendrinho (sport)": ("a", "c")}
+    # Named in match reports only, the name stays one person with its plain label.
+    only = link_extractions([ex("a", ("Vendrinho", "Person", "Vendrinho"), text=REPORT),
+                             ex("c", ("Vendrinho", "Person", "Vendrinho"), text=REPORT)])
+    assert [(e.label, e.articles) for e in only.entities] == [("Vendrinho", ("a", "c"))]

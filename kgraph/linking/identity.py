@@ -601,14 +601,26 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if tgt in main_home:
             h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
+    # A one-word person name is one person per kind of story: the footballer "Tarso" of match reports is
+    # not the painter "Tarso" of an arts story. Its match-report reading is qualified only when both occur.
+    kinds_of: dict = defaultdict(set)
+    for k, tgt in targets.items():
+        if tgt[0] == EntityType.Person and " " not in tgt[1] and k not in reading:
+            kinds_of[tgt].add(bool(sport[k[0]]))
     qualifier: dict = {}
+    for k, tgt in targets.items():
+        if len(kinds_of.get(tgt, ())) == 2 and sport[k[0]]:
+            reading[k] = _SPORT_READING
+            qualifier[tgt + _SPORT_READING] = "sport"
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
-        if k in reading:
+        if reading.get(k) == _SPORT_READING:
+            tgt = tgt + _SPORT_READING
+        elif k in reading:
             # Every reading carries its country, even while the corpus names one: its IRI then stays the
             # same when articles about another country's namesake arrive (an incremental build).
             h = reading[k]
@@ -633,6 +645,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+#: The key suffix of a one-word person name's match-report reading.
+_SPORT_READING = ("sport",)
 
 
 #: A capitalized word in brackets right after a place's name, telling it from a namesake ("Tarsk (Velt)");
