@@ -974,3 +974,14 @@ def test_a_one_word_person_name_is_one_person_per_kind_of_story():
     only = link_extractions([ex("a", ("Vendrinho", "Person", "Vendrinho"), text=REPORT),
                              ex("c", ("Vendrinho", "Person", "Vendrinho"), text=REPORT)])
     assert [(e.label, e.articles) for e in only.entities] == [("Vendrinho", ("a", "c"))]
+
+
+def test_a_us_state_written_once_with_state_after_it_is_the_state_throughout_its_article():
+    kb = link_extractions([found("a", "Ohio votes. The senator won Ohio state on Tuesday; in Ohio turnout was low.",
+                                 ("Ohio", "Place")),
+                           found("b", "Crowds in Ohio City cheered.", ("Ohio City", "Place")),
+                           found("c", "Talks in Ohio went on.", ("Ohio", "Place")),
+                           marked("d", "A man from [Ohio|Place] state spoke in [Ohio City|Place]; [Ohio|Place] voted.")])
+    got = {e.label: e.mentions for e in kb.entities}
+    assert got["Ohio State"] == 4  # all three of article a, and only the one written so in article d
+    assert labels(kb)[("Place", "Ohio City")].articles == ("b", "c", "d")

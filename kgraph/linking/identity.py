@@ -436,6 +436,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         sport[aid] = _sport_article(ex.article.text)
         national[aid] = sport[aid] or _sport_article(ex.article.text, TEAM_DENSITY)
         qualified = _qualified_places(ex)
+        states = _states_written(ex)
         for m in ex.mentions:
             raw = m.name
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
@@ -451,6 +452,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
+            elif m.type in (EntityType.Place, EntityType.Country) and name in states:
+                name, alias = f"{name} State", name  # "Tarsk state" once: every "Tarsk" of its article
             elif m.type == EntityType.Place and name in qualified:
                 name, alias = qualified[name], name  # "Tarsk (Velt)" once: every "Tarsk" of its article
             cleaned[(aid, m.start, m.end)] = (name, alias)
@@ -645,6 +648,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+def _states_written(ex: Extraction) -> set:
+    """Return the US state names an article writes with "state" after them, and never as a city ("Tarsk, D.C.")."""
+    text = ex.article.text
+    out = {m.name for m in ex.mentions if m.type in (EntityType.Place, EntityType.Country)
+           and gazetteer.us_state_name(m.name) and _STATE_AFTER.match(text, m.end)}
+    return {n for n in out if not re.search(re.escape(n) + r",? (?:D\.?C\b|City\b)", text)}
 
 
 #: The key suffix of a one-word person name's match-report reading.
