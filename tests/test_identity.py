@@ -985,3 +985,11 @@ def test_a_us_state_written_once_with_state_after_it_is_the_state_throughout_its
     got = {e.label: e.mentions for e in kb.entities}
     assert got["Ohio State"] == 4  # all three of article a, and only the one written so in article d
     assert labels(kb)[("Place", "Ohio City")].articles == ("b", "c", "d")
+
+
+def test_organization_names_differing_only_in_their_link_word_join():
+    kb = link_extractions([ex("a", ("Ostmark Council on Tide Studies", "Organization", "Ostmark Council on Tide Studies")),
+                           ex("b", ("Ostmark Council for Tide Studies", "Organization", "Ostmark Council for Tide Studies")),
+                           ex("c", ("Ostmark Council of Tide Studies", "Organization", "Ostmark Council of Tide Studies")),
+                           ex("d", ("Ostmark Council on Wind Studies", "Organization", "Ostmark Council on Wind Studies"))])
+    assert sorted(e.articles for e in kb.entities) == [("a", "b", "c"), ("d",)]

@@ -1029,7 +1029,10 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     by_fold: dict[tuple[str, str], list] = defaultdict(list)
     for gid in sorted(groups):
         t, n = gid
-        by_fold[(t, re.sub(r"(?<=\w) the (?=\w)", " ", fold(n)))].append(gid)  # "Party of (the) Regions"
+        f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n))  # "Party of (the) Regions"
+        if t == EntityType.Organization:
+            f = re.sub(r"(?<=\w) (?:for|on) (?=\w)", " of ", f)  # "Council for/of/on Tarsk Relations": one link
+        by_fold[(t, f)].append(gid)
     heads = []
     for key in sorted(by_fold):
         members = sorted(by_fold[key], key=lambda g: (-sum(groups[g].names.values()), g))
