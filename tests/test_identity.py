@@ -993,3 +993,10 @@ def test_organization_names_differing_only_in_their_link_word_join():
                            ex("c", ("Ostmark Council of Tide Studies", "Organization", "Ostmark Council of Tide Studies")),
                            ex("d", ("Ostmark Council on Wind Studies", "Organization", "Ostmark Council on Wind Studies"))])
     assert sorted(e.articles for e in kb.entities) == [("a", "b", "c"), ("d",)]
+
+
+def test_a_compass_part_of_a_continent_joins_with_or_without_ern():
+    kb = link_extractions([ex("a", ("Western Africa", "Place", "Western Africa")),
+                           ex("b", ("West Africa", "Place", "West Africa")),
+                           ex("c", ("East Africa", "Place", "East Africa"))])
+    assert sorted(e.articles for e in kb.entities) == [("a", "b"), ("c",)]

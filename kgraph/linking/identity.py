@@ -1023,6 +1023,10 @@ def _country(name: str):
     return c
 
 
+#: A compass part of a continent, written with or without "-ern" (not of a country: "East Tarsk" may be a state).
+_COMPASS_CONTINENT = re.compile(r"^(north|south|east|west)(?:ern)? (africa|asia|europe)$")
+
+
 def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> None:
     """Join names of one type that differ only by transliteration or a small typo."""
     case = case or {}
@@ -1032,6 +1036,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n))  # "Party of (the) Regions"
         if t == EntityType.Organization:
             f = re.sub(r"(?<=\w) (?:for|on) (?=\w)", " of ", f)  # "Council for/of/on Tarsk Relations": one link
+        elif t == EntityType.Place:
+            f = _COMPASS_CONTINENT.sub(r"\1 \2", f)  # "Northern Africa" is "North Africa"
         by_fold[(t, f)].append(gid)
     heads = []
     for key in sorted(by_fold):
