@@ -1000,3 +1000,14 @@ def test_a_compass_part_of_a_continent_joins_with_or_without_ern():
                            ex("b", ("West Africa", "Place", "West Africa")),
                            ex("c", ("East Africa", "Place", "East Africa"))])
     assert sorted(e.articles for e in kb.entities) == [("a", "b"), ("c",)]
+
+
+def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than_others_ending_in_it():
+    arvo = [ex(f"a{i}", ("Arvo Keskuleinen", "Person", "Arvo Keskuleinen"), text="The minister spoke.") for i in range(5)]
+    lone = ex("z", ("Keskuleinen", "Person", "Keskuleinen"), text="The minister left.")
+    mia = [ex(f"m{i}", ("Mia Keskuleinen", "Person", "Mia Keskuleinen"), text="The singer spoke.") for i in range(2)]
+    kb = link_extractions(arvo + mia[:1] + [lone])
+    assert "z" in labels(kb)[("Person", "Arvo Keskuleinen")].articles
+    # Named in 5 articles against 2: not far more often, the lone surname stays apart.
+    kb = link_extractions(arvo + mia + [lone])
+    assert labels(kb)[("Person", "Keskuleinen")].articles == ("z",)

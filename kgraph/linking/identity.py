@@ -1387,6 +1387,15 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
+            elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
+                # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
+                # one it names far more often, when it fits as for a single candidate.
+                fits = sorted(((len(groups[c].articles), c) for c in cands
+                               if _person_corpus_ok(groups, gid, c)), reverse=True)
+                if fits and fits[0][0] >= PERSON_PRIOR and fits[0][0] >= DOMINANT * (fits[1][0] if len(fits) > 1 else 0) \
+                        and _same_kind_of_story(aid, fits[0][1], groups, sport) \
+                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), fits[0][1][1], case):
+                    local_map[(aid, gid)] = fits[0][1]
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
                 # or, for a name without a country in it, whose articles are mostly about Veltria.
@@ -1468,6 +1477,10 @@ def _national_branch(full: str, n: str) -> bool:
 
 #: How many times more often than any other an article must name the longer name a short name is read as.
 DOMINANT = 3
+
+#: Articles a full name needs before a lone surname elsewhere is read as it while other full names end in it
+#: (it must also be named in DOMINANT times as many articles as the next).
+PERSON_PRIOR = 5
 
 
 #: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
