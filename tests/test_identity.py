@@ -951,3 +951,63 @@ def test_a_place_written_once_with_a_qualifier_in_brackets_is_that_place_through
     kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")),
                            Extraction(Article("c", acronym), (Mention("Tarsk", "Place", at, at + 5, "Tarsk"),))])
     assert {e.label: e.articles for e in kb.entities} == {"Tarsk": ("a", "c")}
+
+
+def test_an_acronym_of_a_national_name_joins_it_only_where_its_article_writes_that_country():
+    full = ("Norwegian Tide Council", "Organization", "Norwegian Tide Council")
+    kb = link_extractions([ex("a", full, text="The NTC met on Monday."),
+                           ex("b", full),
+                           ex("c", ("NTC", "Organization", "NTC"), text="Velt's broadcasters, NTC among them, said so."),
+                           ex("d", ("NTC", "Organization", "NTC"), text="A storm reached Norway on Sunday.")])
+    by_label = {e.label: e for e in kb.entities}
+    assert by_label["Norwegian Tide Council"].articles == ("a", "b", "d")
+    assert by_label["NTC"].articles == ("c",)
+
+
+def test_a_one_word_person_name_is_one_person_per_kind_of_story():
+    kb = link_extractions([ex("a", ("Vendrinho", "Person", "Vendrinho"), text=REPORT),
+                           ex("b", ("Vendrinho", "Person", "Vendrinho"), text="His frescoes hang in the old chapel."),
+                           ex("c", ("Vendrinho", "Person", "Vendrinho"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Vendrinho": ("b",), "Vendrinho (sport)": ("a", "c")}
+    # Named in match reports only, the name stays one person with its plain label.
+    only = link_extractions([ex("a", ("Vendrinho", "Person", "Vendrinho"), text=REPORT),
+                             ex("c", ("Vendrinho", "Person", "Vendrinho"), text=REPORT)])
+    assert [(e.label, e.articles) for e in only.entities] == [("Vendrinho", ("a", "c"))]
+
+
+def test_a_us_state_written_once_with_state_after_it_is_the_state_throughout_its_article():
+    kb = link_extractions([found("a", "Ohio votes. The senator won Ohio state on Tuesday; in Ohio turnout was low.",
+                                 ("Ohio", "Place")),
+                           found("b", "Crowds in Ohio City cheered.", ("Ohio City", "Place")),
+                           found("c", "Talks in Ohio went on.", ("Ohio", "Place")),
+                           marked("d", "A man from [Ohio|Place] state spoke in [Ohio City|Place]; [Ohio|Place] voted.")])
+    got = {e.label: e.mentions for e in kb.entities}
+    assert got["Ohio State"] == 4  # all three of article a, and only the one written so in article d
+    assert labels(kb)[("Place", "Ohio City")].articles == ("b", "c", "d")
+
+
+def test_organization_names_differing_only_in_their_link_word_join():
+    kb = link_extractions([ex("a", ("Ostmark Council on Tide Studies", "Organization", "Ostmark Council on Tide Studies")),
+                           ex("b", ("Ostmark Council for Tide Studies", "Organization", "Ostmark Council for Tide Studies")),
+                           ex("c", ("Ostmark Council of Tide Studies", "Organization", "Ostmark Council of Tide Studies")),
+                           ex("d", ("Ostmark Council on Wind Studies", "Organization", "Ostmark Council on Wind Studies"))])
+    assert sorted(e.articles for e in kb.entities) == [("a", "b", "c"), ("d",)]
+
+
+def test_a_compass_part_of_a_continent_joins_with_or_without_ern():
+    kb = link_extractions([ex("a", ("Western Africa", "Place", "Western Africa")),
+                           ex("b", ("West Africa", "Place", "West Africa")),
+                           ex("c", ("East Africa", "Place", "East Africa"))])
+    assert sorted(e.articles for e in kb.entities) == [("a", "b"), ("c",)]
+
+
+def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than_others_ending_in_it():
+    arvo = [ex(f"a{i}", ("Arvo Keskuleinen", "Person", "Arvo Keskuleinen"), text="The minister spoke.") for i in range(5)]
+    lone = ex("z", ("Keskuleinen", "Person", "Keskuleinen"), text="The minister left.")
+    mia = [ex(f"m{i}", ("Mia Keskuleinen", "Person", "Mia Keskuleinen"), text="The singer spoke.") for i in range(2)]
+    kb = link_extractions(arvo + mia[:1] + [lone])
+    assert "z" in labels(kb)[("Person", "Arvo Keskuleinen")].articles
+    # Named in 5 articles against 2: not far more often, the lone surname stays apart.
+    kb = link_extractions(arvo + mia + [lone])
+    assert labels(kb)[("Person", "Keskuleinen")].articles == ("z",)

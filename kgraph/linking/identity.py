@@ -436,6 +436,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         sport[aid] = _sport_article(ex.article.text)
         national[aid] = sport[aid] or _sport_article(ex.article.text, TEAM_DENSITY)
         qualified = _qualified_places(ex)
+        states = _states_written(ex)
         for m in ex.mentions:
             raw = m.name
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
@@ -451,6 +452,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
+            elif m.type in (EntityType.Place, EntityType.Country) and name in states:
+                name, alias = f"{name} State", name  # "Tarsk state" once: every "Tarsk" of its article
             elif m.type == EntityType.Place and name in qualified:
                 name, alias = qualified[name], name  # "Tarsk (Velt)" once: every "Tarsk" of its article
             cleaned[(aid, m.start, m.end)] = (name, alias)
@@ -601,14 +604,26 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if tgt in main_home:
             h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
+    # A one-word person name is one person per kind of story: the footballer "Tarso" of match reports is
+    # not the painter "Tarso" of an arts story. Its match-report reading is qualified only when both occur.
+    kinds_of: dict = defaultdict(set)
+    for k, tgt in targets.items():
+        if tgt[0] == EntityType.Person and " " not in tgt[1] and k not in reading:
+            kinds_of[tgt].add(bool(sport[k[0]]))
     qualifier: dict = {}
+    for k, tgt in targets.items():
+        if len(kinds_of.get(tgt, ())) == 2 and sport[k[0]]:
+            reading[k] = _SPORT_READING
+            qualifier[tgt + _SPORT_READING] = "sport"
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
-        if k in reading:
+        if reading.get(k) == _SPORT_READING:
+            tgt = tgt + _SPORT_READING
+        elif k in reading:
             # Every reading carries its country, even while the corpus names one: its IRI then stays the
             # same when articles about another country's namesake arrive (an incremental build).
             h = reading[k]
@@ -633,6 +648,18 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+def _states_written(ex: Extraction) -> set:
+    """Return the US state names an article writes with "state" after them, and never as a city ("Tarsk, D.C.")."""
+    text = ex.article.text
+    out = {m.name for m in ex.mentions if m.type in (EntityType.Place, EntityType.Country)
+           and gazetteer.us_state_name(m.name) and _STATE_AFTER.match(text, m.end)}
+    return {n for n in out if not re.search(re.escape(n) + r",? (?:D\.?C\b|City\b)", text)}
+
+
+#: The key suffix of a one-word person name's match-report reading.
+_SPORT_READING = ("sport",)
 
 
 #: A capitalized word in brackets right after a place's name, telling it from a namesake ("Tarsk (Velt)");
@@ -996,13 +1023,22 @@ def _country(name: str):
     return c
 
 
+#: A compass part of a continent, written with or without "-ern" (not of a country: "East Tarsk" may be a state).
+_COMPASS_CONTINENT = re.compile(r"^(north|south|east|west)(?:ern)? (africa|asia|europe)$")
+
+
 def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> None:
     """Join names of one type that differ only by transliteration or a small typo."""
     case = case or {}
     by_fold: dict[tuple[str, str], list] = defaultdict(list)
     for gid in sorted(groups):
         t, n = gid
-        by_fold[(t, re.sub(r"(?<=\w) the (?=\w)", " ", fold(n)))].append(gid)  # "Party of (the) Regions"
+        f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n))  # "Party of (the) Regions"
+        if t == EntityType.Organization:
+            f = re.sub(r"(?<=\w) (?:for|on) (?=\w)", " of ", f)  # "Council for/of/on Tarsk Relations": one link
+        elif t == EntityType.Place:
+            f = _COMPASS_CONTINENT.sub(r"\1 \2", f)  # "Northern Africa" is "North Africa"
+        by_fold[(t, f)].append(gid)
     heads = []
     for key in sorted(by_fold):
         members = sorted(by_fold[key], key=lambda g: (-sum(groups[g].names.values()), g))
@@ -1150,6 +1186,20 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             tied = {c for c in cands if any(said.search(texts.get(a, "")) for a in sorted(root_articles[c]))}
             # An article naming the acronym beside a name ties them; else only a name the corpus repeats is one.
             cands = tied or {c for c in cands if len(root_articles[c]) >= 2}
+        if len(cands) == 1 and texts is not None:
+            c = next(iter(cands))
+            if c not in root_articles:
+                root_articles[c] = set().union(*(groups[m].articles for m in members[c]))
+            full = groups[c].names.most_common(1)[0][0]
+            if any(gazetteer.is_demonym(w) for w in full.split()):
+                # A national name ("Veltrian Broadcasting Corporation") takes its acronym only where the
+                # article writes it or its country: "ABC" among a Tarskian story's broadcasters is another.
+                fits = {a for a in groups[gid].articles
+                        if a in root_articles[c] or _names_country_of(texts.get(a, ""), full)}
+                if fits != groups[gid].articles:
+                    for aid in sorted(fits):
+                        local_map[(aid, gid)] = c
+                    continue
         if len(cands) == 1:
             uf.union(next(iter(cands)), gid)
             continue
@@ -1337,6 +1387,15 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
+            elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
+                # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
+                # one it names far more often, when it fits as for a single candidate.
+                fits = sorted(((len(groups[c].articles), c) for c in cands
+                               if _person_corpus_ok(groups, gid, c)), reverse=True)
+                if fits and fits[0][0] >= PERSON_PRIOR and fits[0][0] >= DOMINANT * (fits[1][0] if len(fits) > 1 else 0) \
+                        and _same_kind_of_story(aid, fits[0][1], groups, sport) \
+                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), fits[0][1][1], case):
+                    local_map[(aid, gid)] = fits[0][1]
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
                 # or, for a name without a country in it, whose articles are mostly about Veltria.
@@ -1418,6 +1477,10 @@ def _national_branch(full: str, n: str) -> bool:
 
 #: How many times more often than any other an article must name the longer name a short name is read as.
 DOMINANT = 3
+
+#: Articles a full name needs before a lone surname elsewhere is read as it while other full names end in it
+#: (it must also be named in DOMINANT times as many articles as the next).
+PERSON_PRIOR = 5
 
 
 #: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
@@ -1642,6 +1705,15 @@ def _name_countries(n: str) -> frozenset:
             if c is not None:
                 out.add((EntityType.Country, gazetteer.norm(c.name)))
     return frozenset(out)
+
+
+def _names_country_of(text: str, full: str) -> bool:
+    """True when a text writes the country of a demonym in ``full``, by its name or by that word ("Veltrian")."""
+    for w in full.split():
+        c = gazetteer.demonym(w) if gazetteer.is_demonym(w) else None
+        if c is not None and any(re.search(r"\b" + re.escape(x) + r"\b", text) for x in (w, c.name)):
+            return True
+    return False
 
 
 def _person_corpus_ok(groups: dict, short: tuple, full: tuple) -> bool:
