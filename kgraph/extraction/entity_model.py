@@ -1191,14 +1191,16 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
 
 def _learned_decision(cands):
     """Apply the shipped model to extraction's candidates, then the name-shape rules (unchanged without a model)."""
-    from kgraph.extraction import name_shape
+    from kgraph.extraction import name_shape, type_context
 
     model = load()
     if model is None:
         return cands
     lex = Lexicon.of(model)
     # A name the model keeps must still look like one (no leading verb, no score, no two names joined).
-    return name_shape.apply(decide(cands, model), lex.common if lex else (), lex.given if lex else ())
+    # A noun before a name saying what kind of thing it is ("the carmaker X") has the last word on its type.
+    typed = type_context.apply(decide(cands, model))
+    return name_shape.apply(typed, lex.common if lex else (), lex.given if lex else ())
 
 
 def _register() -> None:
