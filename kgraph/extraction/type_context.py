@@ -74,8 +74,10 @@ def _prev(doc, start: int, k: int = 1):
                                 ("Film-maker Anton Moreau spoke on Monday.", "Anton Moreau"),
                                 ("The club will welcome back playmaker Vellox on Sunday.", "Vellox"),
                                 ("The group's leader Anton Moreau spoke on Monday.", "Anton Moreau")])
-def _org_noun_before(doc, start: int, end: int) -> bool:
+def _org_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
     p = _prev(doc, start)
+    if p is not None and p.is_quote:
+        p = _prev(doc, start, 2)  # the newspaper "Vell Bote"
     if p is None or not p.is_lower or p.pos_ != "NOUN":
         return False
     return p.lemma_.lower() in ORG_KIND_NOUNS
@@ -87,7 +89,7 @@ def _org_noun_before(doc, start: int, end: int) -> bool:
                         ("Six inmates sit in a prison in the Vellberg suburb Orlinsee.", "Orlinsee")],
               counter_examples=[("The town mayor Anton Moreau opened the fair.", "Anton Moreau"),
                                 ("Anton Moreau of the city council opened the fair.", "Anton Moreau")])
-def _place_noun_before(doc, start: int, end: int) -> bool:
+def _place_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
     p = _prev(doc, start)
     if p is not None and p.lower_ == "of":
         p = _prev(doc, start, 2)
@@ -98,7 +100,7 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
               "(\"East Berlin\").", (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("He moved to East Berlin in 1972.", "East Berlin")],
               counter_examples=[("West Vellox won the cup on Sunday.", "West Vellox")])
-def _compass_place(doc, start: int, end: int) -> bool:
+def _compass_place(doc, start: int, end: int, given=frozenset()) -> bool:
     if end - start < 2 or doc[start].lower_ not in COMPASS_WORDS:
         return False
     rest = doc[start + 1:end].text
@@ -106,7 +108,7 @@ def _compass_place(doc, start: int, end: int) -> bool:
 
 
 #: Last words of place names besides :data:`lexicon.PLACE_HEADS` ("Vell Circuit", "Tarsk Highway").
-PLACE_LAST_WORDS = lexicon.PLACE_HEADS | frozenset("highway motorway circuit hotel plaza platz strasse straße "
+PLACE_LAST_WORDS = lexicon.PLACE_HEADS | frozenset("highway motorway hotel plaza platz strasse straße "
                                                    "allee damm brücke".split())
 
 #: German place words written onto the end of a name ("Vellstrasse", "Tarskbrücke").
@@ -114,13 +116,14 @@ PLACE_SUFFIXES = ("strasse", "straße", "platz", "brücke", "damm", "allee")
 
 
 @context_rule("context:place-head", "A name whose last word names a kind of place is a place's, though the NER "
-              "read it as a person or an organization (\"Tarsk Circuit\", \"Vellstrasse\").",
+              "read it as a person or an organization (\"Tarsk Highway\", \"Vellstrasse\"; \"circuit\" is left out: "
+              "appeal courts are named so).",
               (EntityType.Person, EntityType.Organization), EntityType.Place,
-              examples=[("The race at the Tarsk International Circuit starts on Sunday.", "Tarsk International Circuit"),
+              examples=[("The race at the Tarsk International Highway starts on Sunday.", "Tarsk International Highway"),
                         ("The shop on Orlinstrasse closed.", "Orlinstrasse")],
-              counter_examples=[("The Tarsk Circuit Racing Club said it would appeal.", "Tarsk Circuit Racing Club"),
+              counter_examples=[("The Tarsk Highway Racing Club said it would appeal.", "Tarsk Highway Racing Club"),
                                 ("Anton Platz said he would appeal.", "Anton Platz")])
-def _place_head(doc, start: int, end: int) -> bool:
+def _place_head(doc, start: int, end: int, given=frozenset()) -> bool:
     last = doc[end - 1]
     word = last.lower_.rsplit("-", 1)[-1]
     if end - start >= 2 and last.is_title and word in PLACE_LAST_WORDS:
@@ -129,12 +132,26 @@ def _place_head(doc, start: int, end: int) -> bool:
     return end - start == 1 and len(word) > len(PLACE_SUFFIXES[0]) + 2 and word.endswith(PLACE_SUFFIXES)
 
 
+#: Media nouns that, right after a name typed Person, make it a paper's ("the \"Vellbote\" newspaper").
+MEDIA_AFTER = frozenset("newspaper daily magazine tabloid weekly paper".split())
+
+
+@context_rule("context:media-noun-after", "A newspaper word right after a name read as a person's makes it a "
+              "paper's (\"the Vellbote newspaper\").", (EntityType.Person,), EntityType.Organization,
+              examples=[("According to the \"Vellbote\" newspaper, talks failed.", "Vellbote")],
+              counter_examples=[("Anton Moreau said in a newspaper interview that talks failed.", "Anton Moreau")])
+def _media_noun_after(doc, start: int, end: int, given=frozenset()) -> bool:
+    j = end + 1 if end < len(doc) and doc[end].is_quote else end
+    return j < len(doc) and doc[j].lower_ in MEDIA_AFTER and j + 1 < len(doc) and doc[j + 1].lower_ not in (
+        "interview", "article", "report", "column", "op-ed")
+
+
 def key(name: str) -> str:
     """Return the key a name's candidates are grouped under (case, spaces and punctuation folded)."""
     return gazetteer.norm(name)
 
 
-def decide(cands: list) -> dict[str, tuple[str, str]]:
+def decide(cands: list, given=frozenset()) -> dict[str, tuple[str, str]]:
     """Return, by name key, the (rule id, type) the first rule that fires at one of the name's mentions gives."""
     groups: dict[str, list] = defaultdict(list)
     for c in cands:
@@ -146,16 +163,16 @@ def decide(cands: list) -> dict[str, tuple[str, str]]:
             continue  # a name typed two ways in one article is left to the corpus vote
         now = next(iter(types))
         for rule in CONTEXT_RULES:
-            if now in rule.changes and any(c.source != "pronoun" and rule.test(c.doc, c.start, c.end)
+            if now in rule.changes and any(c.source != "pronoun" and rule.test(c.doc, c.start, c.end, given)
                                            for c in items):
                 out[k] = (rule.id, rule.gives)
                 break
     return out
 
 
-def apply(cands: list) -> list:
-    """Return the candidates with the types the context rules give their names."""
-    new = decide(cands)
+def apply(cands: list, given=frozenset()) -> list:
+    """Return the candidates with the types the context rules give their names (``given``: given names)."""
+    new = decide(cands, given)
     if not new:
         return cands
     return [replace(c, type=new[key(c.name)][1]) if key(c.name) in new else c for c in cands]
