@@ -98,7 +98,7 @@ def _place_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
 
 @context_rule("context:compass-place", "A compass word before a known place names part of that place "
               "(\"East Berlin\").", (EntityType.Person, EntityType.Organization), EntityType.Place,
-              examples=[("He moved to East Berlin in 1972.", "East Berlin")],
+              examples=[("The painter settled in East Berlin after the war.", "East Berlin")],
               counter_examples=[("West Vellox won the cup on Sunday.", "West Vellox")])
 def _compass_place(doc, start: int, end: int, given=frozenset()) -> bool:
     if end - start < 2 or doc[start].lower_ not in COMPASS_WORDS:
