@@ -632,11 +632,24 @@ def trim(cands: list, model: dict, keep: frozenset | set = frozenset(), lex: "Le
         for side in ("L", "R"):
             while end - start >= 2:
                 i = start if side == "L" else end - 1
+                if _in_hyphened_word(c.doc, i, start, end):
+                    break  # "Co-operation": no cut inside a word the tokenizer split at its hyphen
                 if probabilities(model, edge_features(c, i, side, start, end, keys, lower, lex))[1] < model["threshold"]:
                     break
                 start, end = (start + 1, end) if side == "L" else (start, end - 1)
         out.append(_cut(c, start, end))
     return out
+
+
+def _in_hyphened_word(doc, i: int, start: int, end: int) -> bool:
+    """True when token ``i`` at an edge of ``start:end`` is part of one word a hyphen splits ("Co-operation").
+
+    Only a lowercase part after the hyphen makes one word: two capitalized parts may be two names ("Vell-Ostrava").
+    """
+    def glued(h: int) -> bool:  # "-" at h joins its neighbours with no space, a lowercase word after it
+        return start < h < end - 1 and doc[h].text == "-" and not doc[h - 1].whitespace_ \
+            and not doc[h].whitespace_ and doc[h + 1].is_lower
+    return glued(i) or glued(i - 1) or glued(i + 1)
 
 
 def _cut(c, start: int, end: int):
@@ -1214,14 +1227,16 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
 
 def _learned_decision(cands):
     """Apply the shipped model to extraction's candidates, then the name-shape rules (unchanged without a model)."""
-    from kgraph.extraction import name_shape
+    from kgraph.extraction import name_shape, type_context
 
     model = load()
     if model is None:
         return cands
     lex = Lexicon.of(model)
     # A name the model keeps must still look like one (no leading verb, no score, no two names joined).
-    return name_shape.apply(decide(cands, model), lex.common if lex else (), lex.given if lex else ())
+    # A noun before a name saying what kind of thing it is ("the carmaker X") has the last word on its type.
+    typed = type_context.apply(decide(cands, model), lex.given if lex else frozenset())
+    return name_shape.apply(typed, lex.common if lex else (), lex.given if lex else ())
 
 
 def _register() -> None:

@@ -29,7 +29,7 @@ from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
@@ -230,6 +230,31 @@ def _hyphen_extent(doc, end: int) -> int:
     return end
 
 
+def _and_extent(doc, ent) -> int:
+    """Return where a descriptive organization name really ends over "and": "Institute for Soil and Water Studies".
+
+    The NER often ends such a name at "and" (or just before it) and tags the rest apart or not at all. The name
+    goes on over a run of capitalized words after "and" when it is an organization with an inner "of"/"for"/"on"
+    and the run is no name of its own: no person or place, no organization head word ("... and Vell Hospital").
+    """
+    end = ent.end
+    if ent.label_ != "ORG" or not any(t.lower_ in ("of", "for", "on") for t in doc[ent.start + 1:end - 1]):
+        return end
+    k = end if doc[end - 1].lower_ == "and" else end + 1 if end < len(doc) and doc[end].lower_ == "and" else 0
+    w = k - 2
+    if w >= 2 and doc[w - 1].text == "-" and not doc[w - 2].whitespace_ and not doc[w - 1].whitespace_:
+        w -= 2  # "Co-operation and": the hyphened word's first part is the capitalized one
+    if not k or not doc[w].text[:1].isupper():
+        return end
+    r = k
+    while r < len(doc) and doc[r].is_title and doc[r].is_alpha and not doc[r].is_sent_start \
+            and doc[r].ent_type_ in ("", "ORG") and doc[r].lower_ not in _NAME_TITLES and doc[r].lower_ not in TITLES:
+        r += 1
+    if r == k or any(t.lower_ in ORG_HEADS for t in doc[k:r]) or r < len(doc) and doc[r].text in _POSSESSIVE:
+        return end
+    return r
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -250,6 +275,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                                  lead=s - _title_start(doc, s)))
                 continue
         ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
+        if ent_end == ent.end:
+            ent_end = _and_extent(doc, ent)
         if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN":
             ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
         if ent_end != ent.end:

@@ -1,0 +1,60 @@
+"""Tests of where a name ends over "and" and over hyphens (invented sentences, invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extraction import extract
+from kgraph.extraction.entity_model import _in_hyphened_word
+
+#: (sentence, the ORG entity's first word, the name's full text) where the name goes on over "and".
+EXTENDS = [
+    ("A spokesman for the Ministry of Foreign Affairs and International Cooperation denied the report.",
+     "Ministry", "Ministry of Foreign Affairs and International Cooperation"),
+    ("The Institute for Coastal Research and Marine Policy said the dunes were shrinking.",
+     "Institute", "Institute for Coastal Research and Marine Policy"),
+]
+#: (sentence, the ORG entity's first word) where "and" joins two names, so the first one ends before it.
+STOPS = [
+    ("The Office for Water Supply and Mayor Lena Voss met in Tallin.", "Office"),
+    ("The Ministry of Health and Ostrava Hospital signed a deal.", "Ministry"),
+    ("The Council of Elders and Berlin police agreed.", "Council"),
+]
+
+
+def _org(doc, first):
+    return next(e for e in doc.ents if e.label_ == "ORG" and first in e.text)
+
+
+@pytest.mark.parametrize("sentence,first,full", EXTENDS)
+def test_descriptive_name_goes_on_over_and(nlp, sentence, first, full):
+    doc = nlp(sentence)
+    ent = _org(doc, first)
+    end = extract._and_extent(doc, ent)
+    assert doc[ent.start:end].text.removeprefix("the ").removeprefix("The ") == full
+    assert full in {c.name for c in extract._candidates(doc, 0)}
+
+
+@pytest.mark.parametrize("sentence,first", STOPS)
+def test_and_before_another_name_ends_the_name(nlp, sentence, first):
+    doc = nlp(sentence)
+    ent = _org(doc, first)
+    end = extract._and_extent(doc, ent)
+    assert "and" not in doc[ent.start:end].text.split()[1:-1] or doc[end - 1].lower_ == "and"
+    assert not any(" and " in c.name for c in extract._candidates(doc, 0))
+
+
+def test_no_edge_cut_inside_a_hyphened_word(nlp):
+    doc = nlp("The Vellmark Co-operation Board met.")
+    i = next(t.i for t in doc if t.text == "-")
+    start, end = 1, i + 3  # "Vellmark Co-operation Board"
+    assert _in_hyphened_word(doc, i + 1, start, i + 2)  # "operation" at the right edge of "Vellmark Co-operation"
+    assert _in_hyphened_word(doc, i - 1, i - 1, end)  # "Co" at the left edge of "Co-operation Board"
+    assert not _in_hyphened_word(doc, end - 1, start, end)  # "Board" stands apart
+    assert not _in_hyphened_word(doc, start, start, end)  # "Vellmark" stands apart
+
+
+def test_two_capitalized_parts_may_be_cut_apart(nlp):
+    doc = nlp("The Vell-Ostrava pipeline opened.")
+    i = next(t.i for t in doc if t.text == "-")
+    assert not _in_hyphened_word(doc, i + 1, i - 1, i + 2)
