@@ -1235,7 +1235,7 @@ def _learned_decision(cands):
     lex = Lexicon.of(model)
     # A name the model keeps must still look like one (no leading verb, no score, no two names joined).
     # A noun before a name saying what kind of thing it is ("the carmaker X") has the last word on its type.
-    typed = type_context.apply(decide(cands, model), lex.given if lex else frozenset())
+    typed = type_context.apply(decide(cands, model))
     return name_shape.apply(typed, lex.common if lex else (), lex.given if lex else ())
 
 

@@ -74,7 +74,7 @@ def _prev(doc, start: int, k: int = 1):
                                 ("Film-maker Anton Moreau spoke on Monday.", "Anton Moreau"),
                                 ("The club will welcome back playmaker Vellox on Sunday.", "Vellox"),
                                 ("The group's leader Anton Moreau spoke on Monday.", "Anton Moreau")])
-def _org_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
+def _org_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.is_quote:
         p = _prev(doc, start, 2)  # the newspaper "Vell Bote"
@@ -89,7 +89,7 @@ def _org_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
                         ("Six inmates sit in a prison in the Vellberg suburb Orlinsee.", "Orlinsee")],
               counter_examples=[("The town mayor Anton Moreau opened the fair.", "Anton Moreau"),
                                 ("Anton Moreau of the city council opened the fair.", "Anton Moreau")])
-def _place_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
+def _place_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.lower_ == "of":
         p = _prev(doc, start, 2)
@@ -100,7 +100,7 @@ def _place_noun_before(doc, start: int, end: int, given=frozenset()) -> bool:
               "(\"East Berlin\").", (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("The painter settled in East Berlin after the war.", "East Berlin")],
               counter_examples=[("West Vellox won the cup on Sunday.", "West Vellox")])
-def _compass_place(doc, start: int, end: int, given=frozenset()) -> bool:
+def _compass_place(doc, start: int, end: int) -> bool:
     if end - start < 2 or doc[start].lower_ not in COMPASS_WORDS:
         return False
     rest = doc[start + 1:end].text
@@ -123,7 +123,7 @@ PLACE_SUFFIXES = ("strasse", "straße", "platz", "brücke", "damm", "allee")
                         ("The shop on Orlinstrasse closed.", "Orlinstrasse")],
               counter_examples=[("The Tarsk Highway Racing Club said it would appeal.", "Tarsk Highway Racing Club"),
                                 ("Anton Platz said he would appeal.", "Anton Platz")])
-def _place_head(doc, start: int, end: int, given=frozenset()) -> bool:
+def _place_head(doc, start: int, end: int) -> bool:
     last = doc[end - 1]
     word = last.lower_.rsplit("-", 1)[-1]
     if end - start >= 2 and last.is_title and word in PLACE_LAST_WORDS:
@@ -140,7 +140,7 @@ MEDIA_AFTER = frozenset("newspaper daily magazine tabloid weekly paper".split())
               "paper's (\"the Vellbote newspaper\").", (EntityType.Person,), EntityType.Organization,
               examples=[("According to the \"Vellbote\" newspaper, talks failed.", "Vellbote")],
               counter_examples=[("Anton Moreau said in a newspaper interview that talks failed.", "Anton Moreau")])
-def _media_noun_after(doc, start: int, end: int, given=frozenset()) -> bool:
+def _media_noun_after(doc, start: int, end: int) -> bool:
     j = end + 1 if end < len(doc) and doc[end].is_quote else end
     return j < len(doc) and doc[j].lower_ in MEDIA_AFTER and j + 1 < len(doc) and doc[j + 1].lower_ not in (
         "interview", "article", "report", "column", "op-ed")
@@ -151,7 +151,7 @@ def key(name: str) -> str:
     return gazetteer.norm(name)
 
 
-def decide(cands: list, given=frozenset()) -> dict[str, tuple[str, str]]:
+def decide(cands: list) -> dict[str, tuple[str, str]]:
     """Return, by name key, the (rule id, type) the first rule that fires at one of the name's mentions gives."""
     groups: dict[str, list] = defaultdict(list)
     for c in cands:
@@ -163,16 +163,16 @@ def decide(cands: list, given=frozenset()) -> dict[str, tuple[str, str]]:
             continue  # a name typed two ways in one article is left to the corpus vote
         now = next(iter(types))
         for rule in CONTEXT_RULES:
-            if now in rule.changes and any(c.source != "pronoun" and rule.test(c.doc, c.start, c.end, given)
+            if now in rule.changes and any(c.source != "pronoun" and rule.test(c.doc, c.start, c.end)
                                            for c in items):
                 out[k] = (rule.id, rule.gives)
                 break
     return out
 
 
-def apply(cands: list, given=frozenset()) -> list:
-    """Return the candidates with the types the context rules give their names (``given``: given names)."""
-    new = decide(cands, given)
+def apply(cands: list) -> list:
+    """Return the candidates with the types the context rules give their names."""
+    new = decide(cands)
     if not new:
         return cands
     return [replace(c, type=new[key(c.name)][1]) if key(c.name) in new else c for c in cands]
