@@ -258,6 +258,9 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
     page.page.select_option('#details [data-corr="assert-pred"]', "livesIn")
     page.page.fill('#details [data-corr="assert-input"]', "Indiana")
     page.page.click("#details button.corr-assert")
+    page.page.fill('#details [data-corr="split-context"]', "club, coach")
+    page.page.fill('#details [data-corr="split-label"]', "Ada Quill FC")
+    page.page.click("#details button.corr-split")
     page.js("id => kgraph.selectNode(id)", dan)
     page.page.click("#details button.corr-block")
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.sources === 2).id)")
@@ -268,6 +271,7 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
         {"action": "retype", "entity": ada, "type": "Organization"},
         {"action": "merge", "entities": [ada, boris], "keep": ada},
         {"action": "assert", "subject": ada, "predicate": "livesIn", "object": indiana},
+        {"action": "split", "entity": ada, "context": ["club", "coach"], "label": "Ada Quill FC"},
         {"action": "block", "entity": dan},
         {"action": "reject", "subject": ada, "predicate": "worksFor", "object": orion},
     ]}
@@ -277,11 +281,11 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
     page.js("kgraph.network.fit()")
     page.page.wait_for_timeout(100)
     assert "Ada M. Quill" in page.js("kgraph.labels()")
-    assert "(6)" in page.page.inner_text("#panel")
+    assert "(7)" in page.page.inner_text("#panel")
     page.screenshot("analyst-corrections.png")
     # undo takes one back
     page.page.click("#corr-list li:last-child button")
-    assert len(page.js("kgraph.corrections().corrections")) == 5
+    assert len(page.js("kgraph.corrections().corrections")) == 6
     try:
         from kgraph.linking import corrections
     except ImportError:

@@ -451,6 +451,8 @@
     var pred = el('select', {'data-corr': 'assert-pred', 'aria-label': 'Relation'});
     (DATA.allPredicates || DATA.predicates.map(function (p) { return p.name; })).forEach(function (p) { var o = el('option', {text: p}); o.value = p; pred.append(o); });
     var target = el('input', {type: 'search', list: 'names', placeholder: 'Object entity…', 'data-corr': 'assert-input', 'aria-label': 'Object of the relation'});
+    var ctx = el('input', {type: 'text', placeholder: 'Words near the other one…', 'data-corr': 'split-context', 'aria-label': 'Context words of the mentions to split off (comma-separated)'});
+    var newName = el('input', {type: 'text', placeholder: 'Its name…', 'data-corr': 'split-label', 'aria-label': 'Name of the entity split off'});
     var msg = el('p', {class: 'muted small'});
     function resolve(input) { var hit = find(input.value)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
     box.append(
@@ -463,6 +465,14 @@
       el('div', {class: 'row'}, other, button('Merge', function () {
         var o = resolve(other); if (o && o.id !== n.id) addCorrection({action: 'merge', entities: [n.id, o.id], keep: n.id});
       }, 'corr-merge')),
+      el('div', {class: 'row'}, ctx, newName, button('Split', function () {
+        // The mentions whose sentence holds one of the words become a new entity on the next build.
+        var words = ctx.value.split(',').map(function (w) { return w.trim(); }).filter(Boolean);
+        if (!words.length) { msg.textContent = 'Give the words that mark the other thing, e.g. club, coach.'; return; }
+        var c = {action: 'split', entity: n.id, context: words};
+        if (newName.value.trim()) c.label = newName.value.trim();
+        addCorrection(c);
+      }, 'corr-split')),
       el('div', {class: 'row'}, pred, target, button('Assert', function () {
         var o = resolve(target); if (o) addCorrection({action: 'assert', subject: n.id, predicate: pred.value, object: o.id});
       }, 'corr-assert')), msg);
@@ -966,6 +976,7 @@
     if (c.action === 'rename') return 'rename ' + labelOfOrig(c.entity) + ' to ' + c.label;
     if (c.action === 'retype') return 'retype ' + labelOfOrig(c.entity) + ' as ' + c.type;
     if (c.action === 'block') return 'block ' + labelOfOrig(c.entity);
+    if (c.action === 'split') return 'split ' + labelOfOrig(c.entity) + ' where ' + c.context.join(', ') + (c.label ? ' as ' + c.label : '') + ' (next build)';
     return c.action + ' ' + labelOfOrig(c.subject) + ' ' + c.predicate + ' ' + labelOfOrig(c.object);
   }
   function labelOfOrig(id) { var n = byId[id]; return n ? n.label : id; }
