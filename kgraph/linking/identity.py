@@ -469,6 +469,17 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
         votes[(k[0], n)][kinds[k]] -= 1
+
+    def as_person(k, rest: str) -> None:
+        """Make mention k the person ``rest``, moving its votes from the name it had."""
+        name, alias = cleaned[k]
+        corpus_votes[norm(name)][kinds[k]] -= 1
+        votes[(k[0], norm(name))][kinds[k]] -= 1
+        cleaned[k] = (rest, alias)
+        kinds[k] = EntityType.Person
+        corpus_votes[norm(rest)][EntityType.Person] += 1
+        votes[(k[0], norm(rest))][EntityType.Person] += 1
+
     # "Coach Arvo Keskula" tagged an organization: a title or demonym, then a name the corpus reads as a person.
     for k, (name, alias) in sorted(cleaned.items()):
         words = name.split()
@@ -478,20 +489,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         rest = " ".join(words[1:])
         c = corpus_votes.get(norm(rest))
         if c and min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) == EntityType.Person:
-            corpus_votes[norm(name)][kinds[k]] -= 1
-            votes[(k[0], norm(name))][kinds[k]] -= 1
-            cleaned[k] = (rest, alias)
-            kinds[k] = EntityType.Person
-            corpus_votes[norm(rest)][EntityType.Person] += 1
-            votes[(k[0], norm(rest))][EntityType.Person] += 1
+            as_person(k, rest)
     for k, rest in _headline_glue(cleaned, kinds, ex_text, corpus_votes, case):
-        name, alias = cleaned[k]
-        corpus_votes[norm(name)][kinds[k]] -= 1
-        votes[(k[0], norm(name))][kinds[k]] -= 1
-        cleaned[k] = (rest, alias)
-        kinds[k] = EntityType.Person
-        corpus_votes[norm(rest)][EntityType.Person] += 1
-        votes[(k[0], norm(rest))][EntityType.Person] += 1
+        as_person(k, rest)
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}

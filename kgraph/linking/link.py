@@ -246,7 +246,7 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
-def _apply_entity_corrections(res, corrections, texts: dict | None = None) -> tuple[dict, dict]:
+def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict]:
     """Apply merges, splits, renames, retypes and blocks to the groups in place; return forced labels and notes.
 
     An item naming an entity the corpus does not hold is skipped with a warning.
@@ -308,7 +308,7 @@ def _apply_entity_corrections(res, corrections, texts: dict | None = None) -> tu
             moved = [k for k in members[gid] if not arts or k[0] in arts]
             if c.context:
                 pattern = _context_pattern(c.context)
-                moved = [k for k in moved if pattern.search(_sentence_around((texts or {}).get(k[0], ""), k[1], k[2]))]
+                moved = [k for k in moved if pattern.search(_sentence_around(texts[k[0]], k[1], k[2]))]
             if not moved:
                 where = " and ".join(w for w, on in (("those articles", arts), ("that context", c.context)) if on)
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in {where}; skipped",
