@@ -315,3 +315,20 @@ def test_a_killing_is_stated_only_where_its_own_measured_precision_reaches_the_f
     kills = [r for r in ex.relations if r.predicate == "killed" and r.method == "model:doc"]
     assert bool(kills) == stated
     assert all(r.confidence >= docrel.KILL_PRECISION for r in kills)
+
+
+def test_build_summary_names_the_articles_skipped_for_their_language(tmp_path, capsys):
+    from kgraph.build import pipeline
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "de1.txt").write_text(GERMAN, encoding="utf-8")
+    (src / "en1.txt").write_text("Mira Tallen, a spokeswoman for the Veltrian Ministry of Health, said on Monday "
+                                 "that the new clinic in Orsk would open in the spring.", encoding="utf-8")
+    result = pipeline.build([src], output=tmp_path / "out")
+    first = result.summary().splitlines()[0]
+    assert first == "articles: 2 (2 parsed, 0 from cache; 1 skipped, not English: de1)"
+    assert any("de1" in line and "skipped" in line for line in capsys.readouterr().err.splitlines())
+    # An English-only build says nothing of the kind.
+    (src / "de1.txt").unlink()
+    assert "skipped" not in pipeline.build([src], output=tmp_path / "out2").summary()

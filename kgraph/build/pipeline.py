@@ -51,6 +51,11 @@ class BuildResult:
         how = f"{self.parsed} parsed, {self.cached} from cache"
         if self.kept:
             how += f", {self.kept} already in the graph"
+        skipped = self.not_english()
+        if skipped:
+            # Said again here: the warnings scroll away on a big build, and a skipped article adds nothing.
+            how += f"; {len(skipped)} skipped, not English: " + ", ".join(skipped[:3]) + (
+                ", ..." if len(skipped) > 3 else "")
         lines = [f"articles: {len(self.kb.articles)} ({how})",
                  f"entities: {len(self.kb.entities)} (" + ", ".join(
                      f"{t} {types[t]}" for t in (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place) if types[t]) + ")",
@@ -58,6 +63,12 @@ class BuildResult:
                      f"{p} {n}" for p, n in sorted(preds.items())) + ")"]
         lines += [f"wrote {p}" for p in self.files]
         return "\n".join(lines)
+
+    def not_english(self) -> list[str]:
+        """Return the ids of the graph's articles that extraction skipped for their language, sorted."""
+        from kgraph.extraction.docrel import language_of
+
+        return sorted(a.id for a in self.kb.articles if language_of(a.text) != "en")
 
 
 def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
