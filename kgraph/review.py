@@ -114,6 +114,16 @@ def _merge(a: Node, b: Node, reason: str) -> Suggestion:
                       f"~ {keep.label!r} ({keep.type}, {keep.mentions}): {reason}", item)
 
 
+def _same_name_reason(a: str, b: str) -> str:
+    """Return why two nodes of one name look like one thing, with the caveat a place's namesake needs."""
+    if a == b:
+        return "same spelling"
+    if EntityType.Organization in (a, b) and {a, b} & {EntityType.Place, EntityType.Country}:
+        # A club, a team or a city council is often named after its place: merging them is a wrong merge.
+        return "same name under two types (or a team or body named after the place: check before merging)"
+    return "same name under two types"
+
+
 def duplicates(nodes: list[Node]) -> list[Suggestion]:
     """Suggest merges of nodes that look like one thing."""
     out: dict[tuple[str, str], Suggestion] = {}
@@ -140,7 +150,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             blocks[(n.type, f[:3])].append(n)
     for group in by_fold.values():
         for b in group[1:]:
-            add(group[0], b, "same name under two types" if group[0].type != b.type else "same spelling")
+            add(group[0], b, _same_name_reason(group[0].type, b.type))
     for n in nodes:
         if n.label.isupper() and 2 <= len(n.label) <= 6 and n.type != EntityType.Person:
             cands = [c for c in by_initials.get(n.label, ()) if c.type != EntityType.Person]

@@ -57,3 +57,17 @@ def test_review_text_is_ranked_by_impact(tmp_path):
 def test_review_of_a_missing_graph_is_one_error_line(tmp_path):
     result = CliRunner().invoke(main, ["review", str(tmp_path / "nothing.ttl")])
     assert result.exit_code == 1 and result.output.startswith("Error:") and "Traceback" not in result.output
+
+
+def test_a_place_and_an_organization_of_one_name_are_flagged_as_maybe_a_namesake():
+    from kgraph.review import Node, duplicates
+
+    def node(kind, label, mentions):
+        return Node(f"urn:x:{kind}/{label}", kind, label, (label,), mentions, 1, 0)
+
+    found = {s.item["note"].split(":")[0] for s in duplicates([
+        node("Place", "Tessaly", 5), node("Organization", "Tessaly", 3),
+        node("Person", "Ivo Marsk", 2), node("Organization", "Ivo Marsk", 1),
+        node("Place", "Orsk", 2), node("Country", "Orsk", 4)])}
+    assert found == {"same name under two types (or a team or body named after the place",
+                     "same name under two types"}
