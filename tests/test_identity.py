@@ -1011,3 +1011,41 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     # Named in 5 articles against 2: not far more often, the lone surname stays apart.
     kb = link_extractions(arvo + mia + [lone])
     assert labels(kb)[("Person", "Keskuleinen")].articles == ("z",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fans cheered in Ostmark and Norway all summer.",       # a place joined to one after a locative word
+    "They drew Hollin Tarsk of Norway in the group stage.",     # a name, then the country it is of
+    "They beat Norway's Hollin Tarsk in the group stage.",      # a country's possessive before its club
+])
+def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
+    report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
+              "league title is near. " + sentence)
+    kinds = [("Chile", "Country"), ("Peru", "Country"), ("Norway", "Country")]
+    if "Hollin" in sentence:
+        kinds.append(("Hollin Tarsk", "Organization"))
+    kb = link_extractions([found("a", report, *kinds)])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Country", "Norway") in got and ("Organization", "Norway") not in got
+    assert ("Organization", "Chile") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway's striker Arvo Keskula scored.",   # the possessive before a player: the team
+    "Norway and Peru then drew 1-1.",          # no locative word before the pair
+])
+def test_a_country_in_a_match_report_stays_its_team_in_these_readings(sentence):
+    report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
+              "league title is near. " + sentence)
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Peru", "Country"), ("Norway", "Country"),
+                                 ("Arvo Keskula", "Person"))])
+    assert ("Organization", "Norway") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_country_acronym_before_a_generic_institution_says_whose_it_is():
+    assert clean_name("US Congress", "Organization") == "Congress"
+    assert clean_name("US Steel", "Organization") == "US Steel"
+    kb = link_extractions([ex("a", ("US Congress", "Organization", "US Congress"), ("US", "Country", "US")),
+                           ex("b", ("Congress", "Organization", "Congress"), ("US", "Country", "US"))])
+    congress = [e for e in kb.entities if e.type == "Organization"]
+    assert len(congress) == 1 and congress[0].articles == ("a", "b")

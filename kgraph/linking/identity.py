@@ -129,7 +129,8 @@ def clean_name(name: str, type_: str) -> str | None:
     words = s.split()
     if len(words) > 1 and re.search(r"['\u2019]s$", words[0]) and gazetteer.country(words[0][:-2]) is not None:
         words = words[1:]  # "Veltria's Interior Ministry": the country says whose, it is no part of the name
-    elif type_ == EntityType.Organization and len(words) > 2 and gazetteer.country(words[0]) is not None \
+    elif type_ == EntityType.Organization and gazetteer.country(words[0]) is not None \
+            and (len(words) > 2 or len(words) == 2 and words[1].casefold() in _NATIONAL_HEADS) \
             and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltria Interior Ministry" read from "Veltria's": a generic name, read per country
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
@@ -271,7 +272,7 @@ def _same_country(written: str, name: str) -> bool:
     return c is not None and c == gazetteer.country(name)
 
 
-def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
+def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset()) -> bool:
     """True when a country or city name in a match report stands for its team or club, read from the words around it.
 
     A demonym ("the Veltrian side") stays the country; a name after a locative
@@ -295,6 +296,13 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
     if prev in _LOCATIVE and not re.match(r"['\u2019]s?\b", after):
         return False
+    if prev in ("and", "or") and len(before) >= 3 and before[-2][:1].isupper() \
+            and before[-3].casefold() in _LOCATIVE:
+        return False  # "in Ostmark and Veltria": a place joined to one after a locative word
+    if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not re.match(r"['\u2019]s?\b", after):
+        return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
+    if re.match(r"['\u2019]s ", text[m.end:m.end + 3]) and m.end + 3 in org_starts:
+        return False  # "Veltria's Hollin Tarsk": a place's possessive before an organization names the place
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
         return False  # "Tarsk, Veltria": a place and its country
     return True
@@ -431,6 +439,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     national: dict[str, bool] = {}  # articles where a country may be its national team
     case = _case_counts(exs)
     ex_text = {ex.article.id: ex.article.text for ex in exs}
+    org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions if m.type == EntityType.Organization)
+                  for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -526,7 +536,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(name)
         t = corpus_type[n]
         if m is not None and (sport[aid] or national[aid] and t == EntityType.Country) \
-                and _team_reading(ex_text[aid], m, name, t):
+                and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
             return EntityType.Organization  # "FC Tarsk" cut to "Tarsk" by extraction: the club, in any story
