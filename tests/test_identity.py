@@ -277,7 +277,9 @@ def test_a_short_institution_name_joins_the_full_name_of_its_articles_country_on
                            ex("e", ("Chilean Foreign Ministry", "Organization", "Chilean Foreign Ministry"))])
     got = labels(kb)
     assert got[("Organization", "Communist Party of Chile")].articles == ("a", "c")
-    assert got[("Organization", "Chilean Foreign Ministry")].articles == ("e",)
+    assert got[("Organization", "Foreign Ministry (Chile)")].articles == ("e",)
+    assert "Chilean Foreign Ministry" in got[("Organization", "Foreign Ministry (Chile)")].aliases
+    assert got[("Organization", "Foreign Ministry (Peru)")].articles == ("d",)
 
 
 def test_a_lone_first_name_does_not_join_a_full_name_from_another_article():
@@ -1049,3 +1051,28 @@ def test_a_country_acronym_before_a_generic_institution_says_whose_it_is():
                            ex("b", ("Congress", "Organization", "Congress"), ("US", "Country", "US"))])
     congress = [e for e in kb.entities if e.type == "Organization"]
     assert len(congress) == 1 and congress[0].articles == ("a", "b")
+
+
+def test_a_demonym_before_a_state_body_says_whose_it_is_in_any_story():
+    assert clean_name("Chilean Defense Ministry", "Organization") == "Defense Ministry"
+    assert clean_name("Chilean Communist Party", "Organization") == "Chilean Communist Party"  # a party's own name
+    text = "The Chilean Defense Ministry and the Peruvian Defense Ministry said the Defense Ministry in Lima agreed."
+    kb = link_extractions([_placed("a", text, ("Chilean Defense Ministry", "Organization"),
+                                   ("Peruvian Defense Ministry", "Organization")),
+                           ex("b", ("Defense Ministry", "Organization", "Defense Ministry"), ("Chile", "Country", "Chile"))])
+    got = labels(kb)
+    assert got[("Organization", "Defense Ministry (Chile)")].articles == ("a", "b")
+    assert got[("Organization", "Defense Ministry (Peru)")].articles == ("a",)
+
+
+def test_a_state_body_written_with_its_country_is_kept_though_its_head_is_a_common_word():
+    text = "The parliament met. The Chilean Parliament voted and the parliament of the region agreed."
+    kb = link_extractions([_placed("a", text, ("Chilean Parliament", "Organization"))])
+    assert ("Organization", "Parliament (Chile)") in labels(kb)
+
+
+def test_a_commissioner_title_is_no_given_name_of_the_surname_after_it():
+    text = "Commissioner Lorna Vetsk spoke. Later Commissioner Vetsk left, and Vetsk smiled."
+    kb = link_extractions([_placed("a", text, ("Lorna Vetsk", "Person"), ("Commissioner Vetsk", "Person"),
+                                   ("Vetsk", "Person"))])
+    assert [e.label for e in kb.entities if e.type == "Person"] == ["Lorna Vetsk"]

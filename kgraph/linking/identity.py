@@ -45,7 +45,7 @@ employee engineer executive founder host inspector intern investigator journalis
 legislator manager monarch negotiator officer official photographer player politician president-elect
 prime-minister producer prosecutor reporter representative researcher scientist secretary-general
 commander-in-chief staffer strategist sultan undersecretary vice-president writer fighter militant worker
-soldier trooper partisan""".split())
+soldier trooper partisan commissioner""".split())
 
 #: Head words of organization names ("Party", "Institute", "Club").
 ORG_WORDS = frozenset("""academy administration ag agency alliance army assembly association authority bank board
@@ -133,6 +133,9 @@ def clean_name(name: str, type_: str) -> str | None:
             and (len(words) > 2 or len(words) == 2 and words[1].casefold() in _NATIONAL_HEADS) \
             and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltria Interior Ministry" read from "Veltria's": a generic name, read per country
+    elif type_ == EntityType.Organization and len(words) > 1 and gazetteer.is_demonym(words[0]) \
+            and words[-1].casefold() in _STATE_BODIES and _institution_words(" ".join(words[1:]).casefold()):
+        words = words[1:]  # "Veltrian Defense Ministry": the demonym says whose, as a country's name does
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
@@ -432,6 +435,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     norm = gazetteer.norm
     # 1. Clean names; article type votes of each cleaned name.
     cleaned: dict[tuple[str, int, int], tuple[str, str]] = {}  # mention -> (name, alias text)
+    own_country: dict = {}  # mention -> the country group its name was written with ("Veltrian Senate")
+    own_label: dict = {}  # that country group -> its gazetteer name
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (article, norm name) -> type votes
     kinds: dict[tuple[str, int, int], str] = {}  # mention -> the type extraction gave it
     corpus_votes: dict[str, Counter] = defaultdict(Counter)
@@ -453,11 +458,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
             name = clean_name(raw, m.type)
-            if name is None or _common_word(name, case):
-                continue
+            owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
+                and raw.endswith(name) and raw != name else None
+            if name is None or owner is None and _common_word(name, case):
+                continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
-            if alias is None and m.type == EntityType.Organization and raw.endswith(name) and raw != name \
-                    and gazetteer.country(re.sub(r"['\u2019]s$", "", raw[:-len(name)].strip())) is not None:
+            if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
+                own_country[(aid, m.start, m.end)], own_label[owner[0]] = owner
+            if alias is None and owner is not None:
                 alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
@@ -611,7 +619,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             country_at[aid].append((e, tgt))
     reading: dict = {}
     for k, tgt in targets.items():
-        if tgt in main_home:
+        if tgt in generic and k in own_country:
+            reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
+        elif tgt in main_home:
             h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
     # A one-word person name is one person per kind of story: the footballer "Tarso" of match reports is
@@ -637,7 +647,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             # Every reading carries its country, even while the corpus names one: its IRI then stays the
             # same when articles about another country's namesake arrive (an incremental build).
             h = reading[k]
-            qualifier[tgt + h] = groups[h].names.most_common(1)[0][0]
+            qualifier[tgt + h] = groups[h].names.most_common(1)[0][0] if h in groups else own_label[h]
             tgt = tgt + h
         final_mg[k] = tgt
         moved[gid].add(tgt)
@@ -695,6 +705,9 @@ def _qualified_places(ex: Extraction) -> dict:
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
 army navy assembly congress green greens liberals conservatives socialists communists republicans""".split())
+#: Heads of a state's own bodies: after a demonym ("the Veltrian Interior Ministry") the name is the generic
+#: one read in that country. A party's ("Veltrian Communist Party") is a proper name of its own.
+_STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
 communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
@@ -704,6 +717,13 @@ affairs""".split())
 #: Words at most between a country (or demonym) and a generic institution name it qualifies, with no
 #: punctuation between ("Veltria's Interior Ministry", "Veltrian Communist and Green parties").
 COUNTRY_GAP_WORDS = 2
+
+
+def _owner_country(prefix: str):
+    """Return (country group, its name) for a name's cut prefix ("Veltria's ", "Veltrian "), or None."""
+    p = re.sub(r"['\u2019]s$", "", prefix.strip())
+    c = gazetteer.country(p) or (gazetteer.demonym(p) if gazetteer.is_demonym(p) else None)
+    return ((EntityType.Country, gazetteer.norm(c.name)), c.name) if c is not None else None
 
 
 def _country_before(text: str, start: int, countries: list):
