@@ -1076,3 +1076,15 @@ def test_a_commissioner_title_is_no_given_name_of_the_surname_after_it():
     kb = link_extractions([_placed("a", text, ("Lorna Vetsk", "Person"), ("Commissioner Vetsk", "Person"),
                                    ("Vetsk", "Person"))])
     assert [e.label for e in kb.entities if e.type == "Person"] == ["Lorna Vetsk"]
+
+
+def test_a_lone_name_joins_the_corpus_full_name_its_article_writes_untagged():
+    text = "Protesters marched against Tarvo. They said Tarvo Keskula's government had failed. Tarvo denied it."
+    lone = Extraction(Article("b", text), tuple(Mention("Tarvo", "Person", m.start(), m.end(), "Tarvo")
+                                              for m in re.finditer(r"\bTarvo\b(?! Keskula)", text)))
+    kb = link_extractions([ex("a", ("Tarvo Keskula", "Person", "Tarvo Keskula")), lone])
+    assert [(e.label, e.articles) for e in kb.entities if e.type == "Person"] == [("Tarvo Keskula", ("a", "b"))]
+    # not written in full there: a lone first name joins no full name from another article
+    kb = link_extractions([ex("a", ("Tarvo Keskula", "Person", "Tarvo Keskula")),
+                           ex("b", ("Tarvo", "Person", "Tarvo"), text="Tarvo denied it.")])
+    assert len([e for e in kb.entities if e.type == "Person"]) == 2

@@ -1409,6 +1409,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     continue
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
+            elif not here and t == EntityType.Person and len(
+                    spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
+                local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, sport)
@@ -1442,6 +1445,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _writes_name(text: str, g: Group) -> bool:
+    """True when a text writes one of a group's names (of two or more words) as a whole phrase, tagged or not."""
+    return any(" " in n and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text) for n in g.names)
 
 
 def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
