@@ -1088,3 +1088,10 @@ def test_a_lone_name_joins_the_corpus_full_name_its_article_writes_untagged():
     kb = link_extractions([ex("a", ("Tarvo Keskula", "Person", "Tarvo Keskula")),
                            ex("b", ("Tarvo", "Person", "Tarvo"), text="Tarvo denied it.")])
     assert len([e for e in kb.entities if e.type == "Person"]) == 2
+
+
+def test_a_name_of_one_word_repeated_on_one_line_is_a_full_name_of_its_own():
+    assert clean_name("Tarik Tarik", "Person", doubled=True) == "Tarik Tarik"
+    text = "Candidate Tarik Tarik won. Tarik thanked voters."
+    kb = link_extractions([_placed("a", text, ("Tarik Tarik", "Person"), ("Tarik", "Person"))])
+    assert [e.label for e in kb.entities if e.type == "Person"] == ["Tarik Tarik"]

@@ -112,11 +112,12 @@ def fold(name: str) -> str:
 _LETTERS = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
 
-def clean_name(name: str, type_: str) -> str | None:
+def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     """Return a name without titles, leading connectives or a trailing score, or None when nothing name-like is left.
 
     "President Barack Obama" -> "Barack Obama"; "However Egypt" -> "Egypt";
-    "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None.
+    "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None. With ``doubled`` (the text writes the
+    name so on one line) a name of one word repeated stays whole ("Tarik Tarik").
     """
     s = _SCORE.sub("", name.strip())
     if re.search(r"\d+\s*[-:\u2013]\s*\d+", s):
@@ -155,7 +156,7 @@ def clean_name(name: str, type_: str) -> str | None:
         words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
     if not words:
         return None
-    if len(words) == 2 and words[0] == words[1]:
+    if len(words) == 2 and words[0] == words[1] and not doubled:
         words = words[:1]  # "Keskula Keskula": a name repeated across a line break
     s = " ".join(words).strip(" ,;:-\u2013\u2014\"'")
     if not s or not any(ch.isalpha() for ch in s):
@@ -457,7 +458,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
-            name = clean_name(raw, m.type)
+            pair = raw.split()
+            name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1] and re.search(
+                r"(?<![\w-])" + re.escape(raw) + r"(?![\w-])", ex.article.text) is not None)
             owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
                 and raw.endswith(name) and raw != name else None
             if name is None or owner is None and _common_word(name, case):
