@@ -1095,3 +1095,12 @@ def test_a_name_of_one_word_repeated_on_one_line_is_a_full_name_of_its_own():
     text = "Candidate Tarik Tarik won. Tarik thanked voters."
     kb = link_extractions([_placed("a", text, ("Tarik Tarik", "Person"), ("Tarik", "Person"))])
     assert [e.label for e in kb.entities if e.type == "Person"] == ["Tarik Tarik"]
+
+
+def test_a_company_named_like_a_persons_surname_stays_a_company_where_that_person_is_not_named():
+    kb = link_extractions([
+        _placed("a", "Arvo Tarvel spoke. Tarvel said no. Tarvel left.", ("Arvo Tarvel", "Person"),
+                ("Tarvel", "Person"), ("Tarvel", "Person")),
+        _placed("b", "A former Tarvel executive was charged.", ("Tarvel", "Organization"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got == {("Person", "Arvo Tarvel"): ("a",), ("Organization", "Tarvel"): ("b",)}

@@ -524,6 +524,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
+    # A one-word name is a person's surname only where its article names that person in full: a company
+    # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
+    surname_of: set = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
+                       if kinds[k] == EntityType.Person and " " in name}
+    person_alone: Counter = Counter()  # one-word name -> person votes from articles naming no such full name
+    for (aid, n), local in votes.items():
+        if " " not in n and local[EntityType.Person] and (aid, n) not in surname_of:
+            person_alone[n] += local[EntityType.Person]
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -559,6 +567,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and m.type in (EntityType.Place, EntityType.Country) and ex_text[aid][m.start:m.end] == m.name \
                 and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
+        if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
+                and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of:
+            return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
