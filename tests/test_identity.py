@@ -1104,3 +1104,15 @@ def test_a_company_named_like_a_persons_surname_stays_a_company_where_that_perso
         _placed("b", "A former Tarvel executive was charged.", ("Tarvel", "Organization"))])
     got = {(e.type, e.label): e.articles for e in kb.entities}
     assert got == {("Person", "Arvo Tarvel"): ("a",), ("Organization", "Tarvel"): ("b",)}
+
+
+def test_a_bare_acronym_joins_the_name_another_article_spelt_it_out_beside():
+    spelt = Extraction(Article("a", "Tarsk Rundfunk (TRF) aired it."),
+                       (Mention("Tarsk Rundfunk", "Organization", 0, 14, "Tarsk Rundfunk"),
+                        Mention("TRF", "Organization", 16, 19, "Tarsk Rundfunk")))
+    kb = link_extractions([spelt, ex("b", ("TRF", "Organization", "TRF"), text="TRF reported it.")])
+    orgs = [e for e in kb.entities if e.type == "Organization"]
+    assert [(e.label, e.articles) for e in orgs] == [("Tarsk Rundfunk", ("a", "b"))]
+    # never across types: a person written "TRF" is not the broadcaster
+    kb = link_extractions([spelt, ex("b", ("TRF", "Person", "TRF"), text="TRF reported it.")])
+    assert len(kb.entities) == 2

@@ -579,6 +579,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     mention_name: dict[tuple[str, int, int], str] = {}
     per_article: dict[str, set] = defaultdict(set)  # article -> group ids named there
     teams: set = set()  # groups of a place or country name read as a team
+    spelt_out: dict = defaultdict(set)  # acronym -> the multi-word groups an article wrote it beside
     for ex in exs:
         aid = ex.article.id
         for m in ex.mentions:
@@ -600,13 +601,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             mention_group[k] = gid
             mention_name[k] = name
             per_article[aid].add(gid)
+            if alias and _acronym(alias) and " " in name and t != EntityType.Person:
+                spelt_out[alias].add(gid)  # "Tarsk Radio (TRD)" resolved by extraction: "TRD" spelt out here
 
     # 3. Joins, each looked up by key. A join maps (article, group) -> group: a short name is
     #    resolved in each article by itself, so "Kim" may be two people in two articles.
     uf = _UnionFind()
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
-    _join_acronyms(groups, per_article, uf, local_map, ex_text)
+    _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
@@ -1181,14 +1184,22 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
             and SequenceMatcher(None, x, y).ratio() >= 0.8)
 
 
+def _acronym(name: str) -> bool:
+    """True for a name written as an acronym: 2-6 capital letters ("TRD")."""
+    return name.isupper() and 2 <= len(name) <= 6 and name.isalpha()
+
+
 def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
-                   texts: dict | None = None) -> None:
+                   texts: dict | None = None, spelt_out: dict | None = None) -> None:
     """An acronym joins the one multi-word name whose initials it spells: in its article first, else in the corpus.
 
     Across articles the corpus must tie the two: some article naming the full
     name also writes the acronym ("FN" is not the one "Fox News" named
     elsewhere). ``texts`` (article id -> text) gives that evidence; without it
-    no such test is made.
+    no such test is made. ``spelt_out`` (acronym -> groups) names the full names
+    an article wrote an acronym beside when their initials do not spell it
+    ("Norddeutscher Rundfunk (NDR)"): a bare acronym with no name spelling it
+    joins the one such name.
     """
     by_initials: dict[str, set] = defaultdict(set)
     by_letters: dict[str, set] = defaultdict(set)  # initials with two neighbours swapped: "SPD" for "Social Democratic Party"
@@ -1220,6 +1231,11 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             cands = {uf.find(c) for c in by_letters.get(name, ())} - {me}
             if len(cands) != 1 or len(name) < 3:
                 cands = set()
+        if not cands and spelt_out and texts is not None:
+            beside = {uf.find(c) for c in spelt_out.get(name, ()) if c[0] == t} - {me}
+            if len(beside) == 1:
+                uf.union(next(iter(beside)), gid)  # the article that spelt it out ties them
+                continue
         if cands and texts is not None:
             for c in cands:
                 if c not in root_articles:
