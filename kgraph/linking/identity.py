@@ -1479,7 +1479,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
 
 def _writes_name(text: str, g: Group) -> bool:
     """True when a text writes one of a group's names (of two or more words) as a whole phrase, tagged or not."""
-    return any(" " in n and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text) for n in g.names)
+    return any(" " in n and n in text and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)
+               for n in g.names)
 
 
 def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
