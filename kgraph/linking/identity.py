@@ -45,7 +45,7 @@ employee engineer executive founder host inspector intern investigator journalis
 legislator manager monarch negotiator officer official photographer player politician president-elect
 prime-minister producer prosecutor reporter representative researcher scientist secretary-general
 commander-in-chief staffer strategist sultan undersecretary vice-president writer fighter militant worker
-soldier trooper partisan""".split())
+soldier trooper partisan commissioner""".split())
 
 #: Head words of organization names ("Party", "Institute", "Club").
 ORG_WORDS = frozenset("""academy administration ag agency alliance army assembly association authority bank board
@@ -112,11 +112,12 @@ def fold(name: str) -> str:
 _LETTERS = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
 
-def clean_name(name: str, type_: str) -> str | None:
+def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     """Return a name without titles, leading connectives or a trailing score, or None when nothing name-like is left.
 
     "President Barack Obama" -> "Barack Obama"; "However Egypt" -> "Egypt";
-    "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None.
+    "Montpellier 2-1" -> "Montpellier"; "lick syrup" -> None. With ``doubled`` (the text writes the
+    name so on one line) a name of one word repeated stays whole ("Tarik Tarik").
     """
     s = _SCORE.sub("", name.strip())
     if re.search(r"\d+\s*[-:\u2013]\s*\d+", s):
@@ -129,9 +130,13 @@ def clean_name(name: str, type_: str) -> str | None:
     words = s.split()
     if len(words) > 1 and re.search(r"['\u2019]s$", words[0]) and gazetteer.country(words[0][:-2]) is not None:
         words = words[1:]  # "Veltria's Interior Ministry": the country says whose, it is no part of the name
-    elif type_ == EntityType.Organization and len(words) > 2 and gazetteer.country(words[0]) is not None \
+    elif type_ == EntityType.Organization and gazetteer.country(words[0]) is not None \
+            and (len(words) > 2 or len(words) == 2 and words[1].casefold() in _NATIONAL_HEADS) \
             and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltria Interior Ministry" read from "Veltria's": a generic name, read per country
+    elif type_ == EntityType.Organization and len(words) > 1 and gazetteer.is_demonym(words[0]) \
+            and words[-1].casefold() in _STATE_BODIES and _institution_words(" ".join(words[1:]).casefold()):
+        words = words[1:]  # "Veltrian Defense Ministry": the demonym says whose, as a country's name does
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
@@ -151,7 +156,7 @@ def clean_name(name: str, type_: str) -> str | None:
         words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
     if not words:
         return None
-    if len(words) == 2 and words[0] == words[1]:
+    if len(words) == 2 and words[0] == words[1] and not doubled:
         words = words[:1]  # "Keskula Keskula": a name repeated across a line break
     s = " ".join(words).strip(" ,;:-\u2013\u2014\"'")
     if not s or not any(ch.isalpha() for ch in s):
@@ -271,7 +276,7 @@ def _same_country(written: str, name: str) -> bool:
     return c is not None and c == gazetteer.country(name)
 
 
-def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
+def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset()) -> bool:
     """True when a country or city name in a match report stands for its team or club, read from the words around it.
 
     A demonym ("the Veltrian side") stays the country; a name after a locative
@@ -295,6 +300,13 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
     if prev in _LOCATIVE and not re.match(r"['\u2019]s?\b", after):
         return False
+    if prev in ("and", "or") and len(before) >= 3 and before[-2][:1].isupper() \
+            and before[-3].casefold() in _LOCATIVE:
+        return False  # "in Ostmark and Veltria": a place joined to one after a locative word
+    if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not re.match(r"['\u2019]s?\b", after):
+        return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
+    if re.match(r"['\u2019]s ", text[m.end:m.end + 3]) and m.end + 3 in org_starts:
+        return False  # "Veltria's Hollin Tarsk": a place's possessive before an organization names the place
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
         return False  # "Tarsk, Veltria": a place and its country
     return True
@@ -424,6 +436,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     norm = gazetteer.norm
     # 1. Clean names; article type votes of each cleaned name.
     cleaned: dict[tuple[str, int, int], tuple[str, str]] = {}  # mention -> (name, alias text)
+    own_country: dict = {}  # mention -> the country group its name was written with ("Veltrian Senate")
+    own_label: dict = {}  # that country group -> its gazetteer name
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (article, norm name) -> type votes
     kinds: dict[tuple[str, int, int], str] = {}  # mention -> the type extraction gave it
     corpus_votes: dict[str, Counter] = defaultdict(Counter)
@@ -431,6 +445,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     national: dict[str, bool] = {}  # articles where a country may be its national team
     case = _case_counts(exs)
     ex_text = {ex.article.id: ex.article.text for ex in exs}
+    org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions if m.type == EntityType.Organization)
+                  for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -442,12 +458,17 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
-            name = clean_name(raw, m.type)
-            if name is None or _common_word(name, case):
-                continue
+            pair = raw.split()
+            name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1] and re.search(
+                r"(?<![\w-])" + re.escape(raw) + r"(?![\w-])", ex.article.text) is not None)
+            owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
+                and raw.endswith(name) and raw != name else None
+            if name is None or owner is None and _common_word(name, case):
+                continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
-            if alias is None and m.type == EntityType.Organization and raw.endswith(name) and raw != name \
-                    and gazetteer.country(re.sub(r"['\u2019]s$", "", raw[:-len(name)].strip())) is not None:
+            if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
+                own_country[(aid, m.start, m.end)], own_label[owner[0]] = owner
+            if alias is None and owner is not None:
                 alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
@@ -503,6 +524,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
+    # A one-word name is a person's surname only where its article names that person in full: a company
+    # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
+    surname_of: set = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
+                       if kinds[k] == EntityType.Person and " " in name}
+    person_alone: Counter = Counter()  # one-word name -> person votes from articles naming no such full name
+    for (aid, n), local in votes.items():
+        if " " not in n and local[EntityType.Person] and (aid, n) not in surname_of:
+            person_alone[n] += local[EntityType.Person]
     # US states each article names, besides a country-named one: context for "Georgia".
     us_context: dict[str, set] = defaultdict(set)
     for (aid, n), local in votes.items():
@@ -526,7 +555,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(name)
         t = corpus_type[n]
         if m is not None and (sport[aid] or national[aid] and t == EntityType.Country) \
-                and _team_reading(ex_text[aid], m, name, t):
+                and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
             return EntityType.Organization  # "FC Tarsk" cut to "Tarsk" by extraction: the club, in any story
@@ -538,6 +567,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and m.type in (EntityType.Place, EntityType.Country) and ex_text[aid][m.start:m.end] == m.name \
                 and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
+        if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
+                and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of:
+            return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
@@ -547,6 +579,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     mention_name: dict[tuple[str, int, int], str] = {}
     per_article: dict[str, set] = defaultdict(set)  # article -> group ids named there
     teams: set = set()  # groups of a place or country name read as a team
+    spelt_out: dict = defaultdict(set)  # acronym -> the multi-word groups an article wrote it beside
     for ex in exs:
         aid = ex.article.id
         for m in ex.mentions:
@@ -568,13 +601,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             mention_group[k] = gid
             mention_name[k] = name
             per_article[aid].add(gid)
+            if alias and _acronym(alias) and " " in name and t != EntityType.Person:
+                spelt_out[alias].add(gid)  # "Tarsk Radio (TRD)" resolved by extraction: "TRD" spelt out here
 
     # 3. Joins, each looked up by key. A join maps (article, group) -> group: a short name is
     #    resolved in each article by itself, so "Kim" may be two people in two articles.
     uf = _UnionFind()
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
-    _join_acronyms(groups, per_article, uf, local_map, ex_text)
+    _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
@@ -601,7 +636,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             country_at[aid].append((e, tgt))
     reading: dict = {}
     for k, tgt in targets.items():
-        if tgt in main_home:
+        if tgt in generic and k in own_country:
+            reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
+        elif tgt in main_home:
             h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
     # A one-word person name is one person per kind of story: the footballer "Tarso" of match reports is
@@ -627,7 +664,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             # Every reading carries its country, even while the corpus names one: its IRI then stays the
             # same when articles about another country's namesake arrive (an incremental build).
             h = reading[k]
-            qualifier[tgt + h] = groups[h].names.most_common(1)[0][0]
+            qualifier[tgt + h] = groups[h].names.most_common(1)[0][0] if h in groups else own_label[h]
             tgt = tgt + h
         final_mg[k] = tgt
         moved[gid].add(tgt)
@@ -685,6 +722,9 @@ def _qualified_places(ex: Extraction) -> dict:
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
 army navy assembly congress green greens liberals conservatives socialists communists republicans""".split())
+#: Heads of a state's own bodies: after a demonym ("the Veltrian Interior Ministry") the name is the generic
+#: one read in that country. A party's ("Veltrian Communist Party") is a proper name of its own.
+_STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
 communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
@@ -694,6 +734,13 @@ affairs""".split())
 #: Words at most between a country (or demonym) and a generic institution name it qualifies, with no
 #: punctuation between ("Veltria's Interior Ministry", "Veltrian Communist and Green parties").
 COUNTRY_GAP_WORDS = 2
+
+
+def _owner_country(prefix: str):
+    """Return (country group, its name) for a name's cut prefix ("Veltria's ", "Veltrian "), or None."""
+    p = re.sub(r"['\u2019]s$", "", prefix.strip())
+    c = gazetteer.country(p) or (gazetteer.demonym(p) if gazetteer.is_demonym(p) else None)
+    return ((EntityType.Country, gazetteer.norm(c.name)), c.name) if c is not None else None
 
 
 def _country_before(text: str, start: int, countries: list):
@@ -1137,14 +1184,22 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
             and SequenceMatcher(None, x, y).ratio() >= 0.8)
 
 
+def _acronym(name: str) -> bool:
+    """True for a name written as an acronym: 2-6 capital letters ("TRD")."""
+    return name.isupper() and 2 <= len(name) <= 6 and name.isalpha()
+
+
 def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
-                   texts: dict | None = None) -> None:
+                   texts: dict | None = None, spelt_out: dict | None = None) -> None:
     """An acronym joins the one multi-word name whose initials it spells: in its article first, else in the corpus.
 
     Across articles the corpus must tie the two: some article naming the full
     name also writes the acronym ("FN" is not the one "Fox News" named
     elsewhere). ``texts`` (article id -> text) gives that evidence; without it
-    no such test is made.
+    no such test is made. ``spelt_out`` (acronym -> groups) names the full names
+    an article wrote an acronym beside when their initials do not spell it
+    ("Norddeutscher Rundfunk (NDR)"): a bare acronym with no name spelling it
+    joins the one such name.
     """
     by_initials: dict[str, set] = defaultdict(set)
     by_letters: dict[str, set] = defaultdict(set)  # initials with two neighbours swapped: "SPD" for "Social Democratic Party"
@@ -1176,6 +1231,11 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             cands = {uf.find(c) for c in by_letters.get(name, ())} - {me}
             if len(cands) != 1 or len(name) < 3:
                 cands = set()
+        if not cands and spelt_out and texts is not None:
+            beside = {uf.find(c) for c in spelt_out.get(name, ()) if c[0] == t} - {me}
+            if len(beside) == 1:
+                uf.union(next(iter(beside)), gid)  # the article that spelt it out ties them
+                continue
         if cands and texts is not None:
             for c in cands:
                 if c not in root_articles:
@@ -1379,6 +1439,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     continue
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
+            elif not here and t == EntityType.Person and len(
+                    spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
+                local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, sport)
@@ -1412,6 +1475,12 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _writes_name(text: str, g: Group) -> bool:
+    """True when a text writes one of a group's names (of two or more words) as a whole phrase, tagged or not."""
+    return any(" " in n and n in text and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)
+               for n in g.names)
 
 
 def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
