@@ -1011,3 +1011,21 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     # Named in 5 articles against 2: not far more often, the lone surname stays apart.
     kb = link_extractions(arvo + mia + [lone])
     assert labels(kb)[("Person", "Keskuleinen")].articles == ("z",)
+
+
+def test_mixed_case_acronym_joins_the_name_an_article_defined_it_for():
+    # "Alliance for Tarsk (AfT)": the acronym's lower-case letter keeps it from spelling the initials.
+    defined = ex("a", ("Alliance for Tarsk", "Organization", "Alliance for Tarsk"),
+                 ("AfT", "Organization", "Alliance for Tarsk"))
+    kb = link_extractions([defined, ex("b", ("AfT", "Organization", "AfT"))])
+    (e,) = kb.entities
+    assert e.label == "Alliance for Tarsk" and e.articles == ("a", "b")
+
+
+def test_acronym_defined_for_two_names_as_often_joins_neither():
+    kb = link_extractions([ex("a", ("Alliance for Tarsk", "Organization", "Alliance for Tarsk"),
+                              ("AfT", "Organization", "Alliance for Tarsk")),
+                           ex("b", ("Assembly for Tollan", "Organization", "Assembly for Tollan"),
+                              ("AfT", "Organization", "Assembly for Tollan")),
+                           ex("c", ("AfT", "Organization", "AfT"))])
+    assert ("Organization", "AfT") in labels(kb)

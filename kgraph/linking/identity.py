@@ -547,6 +547,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     mention_name: dict[tuple[str, int, int], str] = {}
     per_article: dict[str, set] = defaultdict(set)  # article -> group ids named there
     teams: set = set()  # groups of a place or country name read as a team
+    defined: dict[str, dict] = defaultdict(lambda: defaultdict(set))  # acronym -> {group it was written for: articles}
     for ex in exs:
         aid = ex.article.id
         for m in ex.mentions:
@@ -565,6 +566,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 g = groups[gid] = Group(t)
             g.names[name] += 1
             g.articles.add(aid)
+            if m.text != name and t == EntityType.Organization and _acronym_like(m.text):
+                defined[m.text][gid].add(aid)  # "AfD" written for "Alternative for Tarsk": the article defined it
             mention_group[k] = gid
             mention_name[k] = name
             per_article[aid].add(gid)
@@ -575,6 +578,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map, ex_text)
+    _join_defined_acronyms(groups, defined, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
@@ -1135,6 +1139,40 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
     # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
     return (x[0] == y[0] and min(lengths) >= 5 and not (x.isdigit() or y.isdigit())
             and SequenceMatcher(None, x, y).ratio() >= 0.8)
+
+
+def _acronym_like(text: str) -> bool:
+    """True for an acronym: all capitals ("NIS"), or at least half capitals from the first letter ("AfD")."""
+    if not (2 <= len(text) <= 6 and text.isalpha() and text[0].isupper()):
+        return False
+    upper = sum(ch.isupper() for ch in text)
+    return upper >= 2 and 2 * upper >= len(text)
+
+
+def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
+    """An organization's acronym joins the name articles defined it for, when the initials cannot tell.
+
+    "Alliance for Tarsk (AfT)" in one article makes "AfT" written alone in
+    another that alliance: its lower-case letter keeps it from spelling the
+    name's initials. When articles define it for several names, the one
+    defined in twice as many articles as any other wins; else none.
+    """
+    for gid in sorted(groups):
+        t, _n = gid
+        if t != EntityType.Organization:
+            continue
+        name = groups[gid].names.most_common(1)[0][0]
+        if not _acronym_like(name) or name not in defined:
+            continue
+        me = uf.find(gid)
+        owners: dict = defaultdict(set)
+        for o, arts in defined[name].items():
+            owners[uf.find(o)] |= arts
+        if me in owners:
+            continue  # already one of the names it was defined for
+        ranked = sorted(((len(a), o) for o, a in owners.items()), reverse=True)
+        if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
+            uf.union(ranked[0][1], gid)
 
 
 def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
