@@ -801,6 +801,15 @@ def test_a_name_after_a_role_word_is_a_person():
     assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}
 
 
+def test_a_name_with_a_role_in_apposition_after_it_is_a_person():
+    kb = link_extractions([
+        marked("a", "Police sought followers of [Arvo Keskula|Organization], a Tarsk-based preacher, on Friday."),
+        marked("b", "[Velmora Kalvo|Organization], a Tarsk-based company, grew. Tennis legend [Orvik Talmane|Place] won."),
+    ])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Person", "Arvo Keskula"), ("Organization", "Velmora Kalvo"), ("Person", "Orvik Talmane")} <= got
+
+
 def test_a_name_after_an_adjective_keeps_its_type():
     kb = link_extractions([marked("a", "Investors backed the new [Velmora Kalvo|Organization] venture.")])
     assert ("Organization", "Velmora Kalvo") in {(e.type, e.label) for e in kb.entities}

@@ -953,11 +953,19 @@ def _persons_by_roles(corpus_type: dict, cleaned: dict, texts: dict) -> None:
             and not (_looks_org(n) or _facility(n) or _ends_in_country(n) or _institution_words(n)
                      or gazetteer.place(n) is not None)
 
-    def cue(text: str, s: int, _e: int) -> bool:
+    def cue(text: str, s: int, e: int) -> bool:
         m = re.search(r"\b([a-z]+) $", text[max(0, s - 30):s])
+        if m is not None and m.group(1) in _ROLE_WORDS:
+            return True
+        # "Arvo Keskula, a Tarsk-based preacher, said": a role in apposition after the name.
+        m = _ROLE_AFTER.match(text, e)
         return m is not None and m.group(1) in _ROLE_WORDS
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
+
+
+#: A role in apposition after a name: a comma, an article, up to three words, the role noun.
+_ROLE_AFTER = re.compile(r", (?:a|an|the) (?:[\w'-]+ ){0,3}?([a-z]+)\b")
 
 
 def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) -> None:
@@ -991,7 +999,8 @@ spokesperson adviser advisor envoy striker midfielder defender goalkeeper activi
 columnist congressman congresswoman consultant correspondent dictator diplomat director economist editor emperor
 founder inspector journalist lawmaker lawyer lecturer leader manager photographer player poet politician premier
 producer researcher scientist singer sprinter star teammate writer author artist actor actress novelist
-philosopher composer architect designer entrepreneur businessman businesswoman banker""".split())
+philosopher composer architect designer entrepreneur businessman businesswoman banker legend preacher cleric
+imam priest bishop rabbi footballer cyclist swimmer boxer""".split())
 
 
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
