@@ -142,6 +142,19 @@ def _no_capital(doc, start, end, ctx):
     return [] if not any(ch.isupper() for ch in text) else None
 
 
+@shape_rule("shape:hashtag", "A word written right after \"#\" is a hashtag, not the name of a thing "
+            "(\"#TarskStrong\").", "drop",
+            examples=[("The hashtag #TarskStrong spread. #OrlinTogether was next.", "OrlinTogether", ()),
+                      ("The hashtag #TarskStrong spread. #OrlinTogether was next.", "TarskStrong", ())],
+            counter_examples=[("Tarsk, the No. 1 seed, won # 3 of Orlin Cup.", "Orlin Cup")])
+def _hashtag(doc, start, end, ctx):
+    first = doc[start]
+    if first.text.startswith("#"):
+        return []
+    prev = doc[start - 1] if start > 0 else None
+    return [] if prev is not None and prev.text == "#" and not prev.whitespace_ else None
+
+
 @shape_rule("shape:score", "A match score is no part of a name: the clubs on either side are names "
             "(\"Vellmark 2-1 Tarsk\").", "split",
             examples=[("The match ended Vellmark 2-1 after extra time.", "Vellmark 2-1", ("Vellmark",)),
