@@ -229,6 +229,16 @@ def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
     assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
 
 
+def test_a_country_after_a_club_and_of_stays_the_country_in_a_match_report():
+    report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
+              "Tarsk United of Chile were banned.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    assert {("Organization", "Chile"), ("Country", "Chile")} <= {(e.type, e.label) for e in kb.entities}
+    alone = "Tarsk United of Chile were banned. The striker scored twice and the goalkeeper saved a penalty."
+    kb = link_extractions([found("a", alone, ("Chile", "Country"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Country", "Chile")}
+
+
 def test_a_club_named_by_its_city_is_the_city_after_a_locative_word_in_a_match_report():
     report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
               "In Dortmund on Sunday the fans stayed calm. Dortmund now face relegation.")

@@ -295,6 +295,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str) -> bool:
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
     if prev in _LOCATIVE and not re.match(r"['\u2019]s?\b", after):
         return False
+    if prev == "of" and len(before) >= 2 and before[-2][:1].isupper():
+        return False  # "Tarsk United of Veltria": the country a club is from
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
         return False  # "Tarsk, Veltria": a place and its country
     return True
