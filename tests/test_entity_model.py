@@ -59,6 +59,19 @@ def test_trim_cuts_an_edge_word_the_edge_model_rejects(nlp):
     assert (cand.start, cand.end) == (0, 3)  # the candidate record itself is never changed
 
 
+def test_trim_renames_the_aliases_of_a_cut_name(nlp):
+    from dataclasses import replace
+
+    doc = nlp("Dorvik Fennel 2-1 (DFC) won, and the DFC said so.")
+    owner = entity_model_cand(doc, 0, 3)
+    acro = [replace(entity_model_cand(doc, i, i + 1), name=owner.name, source="acronym")
+            for i, t in enumerate(doc) if t.text == "DFC"]
+    out = entity_model.trim([owner] + acro,
+                            {"threshold": 0.5, "weights": {"__bias__": [0.0, -5.0], "Rnumber": [0.0, 10.0]}})
+    assert [c.name for c in out] == ["Dorvik Fennel", "Dorvik Fennel", "Dorvik Fennel"]
+    assert [c.text for c in out[1:]] == ["DFC", "DFC"]
+
+
 def entity_model_cand(doc, start, end):
     from kgraph.extraction.extract import _Cand
 

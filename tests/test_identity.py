@@ -229,6 +229,16 @@ def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
     assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
 
 
+def test_a_country_after_a_club_and_of_stays_the_country_in_a_match_report():
+    report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
+              "Tarsk United of Chile were banned.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    assert {("Organization", "Chile"), ("Country", "Chile")} <= {(e.type, e.label) for e in kb.entities}
+    alone = "Tarsk United of Chile were banned. The striker scored twice and the goalkeeper saved a penalty."
+    kb = link_extractions([found("a", alone, ("Chile", "Country"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Country", "Chile")}
+
+
 def test_a_club_named_by_its_city_is_the_city_after_a_locative_word_in_a_match_report():
     report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
               "In Dortmund on Sunday the fans stayed calm. Dortmund now face relegation.")
@@ -803,6 +813,15 @@ def test_a_name_after_a_role_word_is_a_person():
     assert ("Person", "Arvo Keskula") in {(e.type, e.label) for e in kb.entities}
 
 
+def test_a_name_with_a_role_in_apposition_after_it_is_a_person():
+    kb = link_extractions([
+        marked("a", "Police sought followers of [Arvo Keskula|Organization], a Tarsk-based preacher, on Friday."),
+        marked("b", "[Velmora Kalvo|Organization], a Tarsk-based company, grew. Tennis legend [Orvik Talmane|Place] won."),
+    ])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Person", "Arvo Keskula"), ("Organization", "Velmora Kalvo"), ("Person", "Orvik Talmane")} <= got
+
+
 def test_a_name_after_an_adjective_keeps_its_type():
     kb = link_extractions([marked("a", "Investors backed the new [Velmora Kalvo|Organization] venture.")])
     assert ("Organization", "Velmora Kalvo") in {(e.type, e.label) for e in kb.entities}
@@ -1116,3 +1135,21 @@ def test_a_bare_acronym_joins_the_name_another_article_spelt_it_out_beside():
     # never across types: a person written "TRF" is not the broadcaster
     kb = link_extractions([spelt, ex("b", ("TRF", "Person", "TRF"), text="TRF reported it.")])
     assert len(kb.entities) == 2
+
+
+def test_mixed_case_acronym_joins_the_name_an_article_defined_it_for():
+    # "Alliance for Tarsk (AfT)": the acronym's lower-case letter keeps it from spelling the initials.
+    defined = ex("a", ("Alliance for Tarsk", "Organization", "Alliance for Tarsk"),
+                 ("AfT", "Organization", "Alliance for Tarsk"))
+    kb = link_extractions([defined, ex("b", ("AfT", "Organization", "AfT"))])
+    (e,) = kb.entities
+    assert e.label == "Alliance for Tarsk" and e.articles == ("a", "b")
+
+
+def test_acronym_defined_for_two_names_as_often_joins_neither():
+    kb = link_extractions([ex("a", ("Alliance for Tarsk", "Organization", "Alliance for Tarsk"),
+                              ("AfT", "Organization", "Alliance for Tarsk")),
+                           ex("b", ("Assembly for Tollan", "Organization", "Assembly for Tollan"),
+                              ("AfT", "Organization", "Assembly for Tollan")),
+                           ex("c", ("AfT", "Organization", "AfT"))])
+    assert ("Organization", "AfT") in labels(kb)

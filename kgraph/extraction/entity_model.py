@@ -638,7 +638,14 @@ def trim(cands: list, model: dict, keep: frozenset | set = frozenset(), lex: "Le
                     break
                 start, end = (start + 1, end) if side == "L" else (start, end - 1)
         out.append(_cut(c, start, end))
-    return out
+    # An alias named after a cut name ("VSF" for "agency Vellmark Science Foundation") follows the cut,
+    # when the name was cut one way only.
+    renamed: dict[str, set] = defaultdict(set)
+    for c, o in zip(cands, out):
+        if c.name == c.text and o.name != c.name:
+            renamed[c.name].add(o.name)
+    return [replace(o, name=next(iter(renamed[o.name]))) if o.name != o.text and len(renamed.get(o.name, ())) == 1
+            else o for o in out]
 
 
 def _in_hyphened_word(doc, i: int, start: int, end: int) -> bool:

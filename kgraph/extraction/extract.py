@@ -413,11 +413,31 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     return out
 
 
+def _acronym_shape(text: str) -> bool:
+    """True for an acronym: all capitals ("NIS"), or letters at least half capitals from the first ("AfD", "DStGB")."""
+    if not 2 <= len(text) <= _ACRONYM_MAX:
+        return False
+    if text.isupper():
+        return True
+    upper = sum(ch.isupper() for ch in text)
+    return text.isalpha() and text[0].isupper() and upper >= 2 and 2 * upper >= len(text)
+
+
 @finder("finder:acronym", "An acronym in brackets after a name stands for that name.", "rewrites",
-        examples=[("The Velmar Fund for Peace (VFP) met.", "VFP", EntityType.Organization, "Velmar Fund for Peace")],
-        counter_examples=[("Rain fell on Tollan Square (MX) all day.", "MX")])
+        examples=[("The Velmar Fund for Peace (VFP) met.", "VFP", EntityType.Organization, "Velmar Fund for Peace"),
+                  ("Members of the Alliance for Tarsk (AfT) met.", "AfT", EntityType.Organization, "Alliance for Tarsk"),
+                  ('The research council "Vellmark Science Foundation" (VSF) met.', "VSF", EntityType.Organization,
+                   "Vellmark Science Foundation"),
+                  ("Units of the Vellmark Rapid Response Corps (VRRC, or rangers) came.", "VRRC",
+                   EntityType.Organization, "Vellmark Rapid Response Corps")],
+        counter_examples=[("Rain fell on Tollan Square (MX) all day.", "MX"),
+                          ("The Velmar Fund for Peace (McKinley) met.", "McKinley")])
 def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     """An acronym in brackets after a name is that name: "National Intelligence Service (NIS)".
+
+    The acronym may mix cases ("Alliance for Tarsk (AfT)": the owner's
+    language spells it), follow a closing quote around the name, or open a
+    longer bracket ("(VRRC, or rangers)").
 
     Return the candidates with an acronym the NER found retyped as its owner, and the acronyms it missed added.
     """
@@ -425,12 +445,15 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     out = []
     by_end = {c.end: c for c in cands if c.type in (EntityType.Organization, EntityType.Place, EntityType.Country)}
     for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text != ")":
+        if doc[i].text != "(" or doc[i + 2].text not in (")", ",", ";"):
             continue
         tok = doc[i + 1]
-        if not (tok.is_upper and 2 <= len(tok.text) <= _ACRONYM_MAX):
+        if not _acronym_shape(tok.text):
             continue
         owner = by_end.get(i)
+        if owner is None and doc[i - 1].is_quote and i >= 2:
+            # '"Vellmark Science Foundation" (VSF)': the closing quote stands between the name and its acronym.
+            owner = by_end.get(i - 1)
         if owner is None:
             continue
         if owner.type != EntityType.Organization and \

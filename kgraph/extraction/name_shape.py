@@ -142,6 +142,44 @@ def _no_capital(doc, start, end, ctx):
     return [] if not any(ch.isupper() for ch in text) else None
 
 
+@shape_rule("shape:hashtag", "A word written right after \"#\" is a hashtag, not the name of a thing "
+            "(\"#TarskStrong\").", "drop",
+            examples=[("The hashtag #TarskStrong spread. #OrlinTogether was next.", "OrlinTogether", ()),
+                      ("The hashtag #TarskStrong spread. #OrlinTogether was next.", "TarskStrong", ())],
+            counter_examples=[("Tarsk, the No. 1 seed, won # 3 of Orlin Cup.", "Orlin Cup")])
+def _hashtag(doc, start, end, ctx):
+    first = doc[start]
+    if first.text.startswith("#"):
+        return []
+    prev = doc[start - 1] if start > 0 else None
+    return [] if prev is not None and prev.text == "#" and not prev.whitespace_ else None
+
+
+#: Last words of names of events and awards, which are no person, organization or place ("the Tarsk Games",
+#: "the Vell Prize"); "day" only ends a name not read as a person's ("Anton Day").
+EVENT_HEADS = frozenset("""olympics games summit summits day cup cups championship championships war wars prize prizes
+award awards festival biennale""".split())
+
+
+@shape_rule("shape:event-head", "A name ending in an event or award word (\"Games\", \"Summit\", \"Prize\", "
+            "\"Festival\") names an event or award, no person, organization or place.", "drop",
+            examples=[("Athletes arrived for the Tarsk Games on Sunday.", "Tarsk Games", ()),
+                      ("She won the Vell Prize for her novel.", "Vell Prize", ())],
+            counter_examples=[("Anton Day said the talks had failed.", "Anton Day"),
+                              ("The Institute for the Study of War said so.", "Institute for the Study of War"),
+                              ("The Games were a success.", "Games")])
+def _event_head(doc, start, end, ctx):
+    words = [t.lower_ for t in doc[start:end]]
+    if len(words) < 2 or words[-1] not in EVENT_HEADS or not doc[end - 1].is_title:
+        return None
+    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words[:-1]):
+        return None  # "Institute for the Study of War": an organization named after its subject
+    text = doc[start:end].text
+    if words[-1] == "day" and (ctx.types.get(key(text)) == EntityType.Person or doc[start].ent_type_ == "PERSON"):
+        return None
+    return []
+
+
 @shape_rule("shape:score", "A match score is no part of a name: the clubs on either side are names "
             "(\"Vellmark 2-1 Tarsk\").", "split",
             examples=[("The match ended Vellmark 2-1 after extra time.", "Vellmark 2-1", ("Vellmark",)),

@@ -580,6 +580,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     per_article: dict[str, set] = defaultdict(set)  # article -> group ids named there
     teams: set = set()  # groups of a place or country name read as a team
     spelt_out: dict = defaultdict(set)  # acronym -> the multi-word groups an article wrote it beside
+    defined: dict[str, dict] = defaultdict(lambda: defaultdict(set))  # acronym -> {group it was written for: articles}
     for ex in exs:
         aid = ex.article.id
         for m in ex.mentions:
@@ -598,6 +599,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 g = groups[gid] = Group(t)
             g.names[name] += 1
             g.articles.add(aid)
+            if m.text != name and t == EntityType.Organization and _acronym_like(m.text):
+                defined[m.text][gid].add(aid)  # "AfD" written for "Alternative for Tarsk": the article defined it
             mention_group[k] = gid
             mention_name[k] = name
             per_article[aid].add(gid)
@@ -610,6 +613,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
+    _join_defined_acronyms(groups, defined, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
@@ -996,11 +1000,19 @@ def _persons_by_roles(corpus_type: dict, cleaned: dict, texts: dict) -> None:
             and not (_looks_org(n) or _facility(n) or _ends_in_country(n) or _institution_words(n)
                      or gazetteer.place(n) is not None)
 
-    def cue(text: str, s: int, _e: int) -> bool:
+    def cue(text: str, s: int, e: int) -> bool:
         m = re.search(r"\b([a-z]+) $", text[max(0, s - 30):s])
+        if m is not None and m.group(1) in _ROLE_WORDS:
+            return True
+        # "Arvo Keskula, a Tarsk-based preacher, said": a role in apposition after the name.
+        m = _ROLE_AFTER.match(text, e)
         return m is not None and m.group(1) in _ROLE_WORDS
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
+
+
+#: A role in apposition after a name: a comma, an article, up to three words, the role noun.
+_ROLE_AFTER = re.compile(r", (?:a|an|the) (?:[\w'-]+ ){0,3}?([a-z]+)\b")
 
 
 def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) -> None:
@@ -1034,7 +1046,8 @@ spokesperson adviser advisor envoy striker midfielder defender goalkeeper activi
 columnist congressman congresswoman consultant correspondent dictator diplomat director economist editor emperor
 founder inspector journalist lawmaker lawyer lecturer leader manager photographer player poet politician premier
 producer researcher scientist singer sprinter star teammate writer author artist actor actress novelist
-philosopher composer architect designer entrepreneur businessman businesswoman banker""".split())
+philosopher composer architect designer entrepreneur businessman businesswoman banker legend preacher cleric
+imam priest bishop rabbi footballer cyclist swimmer boxer""".split())
 
 
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
@@ -1187,6 +1200,40 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
 def _acronym(name: str) -> bool:
     """True for a name written as an acronym: 2-6 capital letters ("TRD")."""
     return name.isupper() and 2 <= len(name) <= 6 and name.isalpha()
+
+
+def _acronym_like(text: str) -> bool:
+    """True for an acronym: all capitals ("NIS"), or at least half capitals from the first letter ("AfD")."""
+    if not (2 <= len(text) <= 6 and text.isalpha() and text[0].isupper()):
+        return False
+    upper = sum(ch.isupper() for ch in text)
+    return upper >= 2 and 2 * upper >= len(text)
+
+
+def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
+    """An organization's acronym joins the name articles defined it for, when the initials cannot tell.
+
+    "Alliance for Tarsk (AfT)" in one article makes "AfT" written alone in
+    another that alliance: its lower-case letter keeps it from spelling the
+    name's initials. When articles define it for several names, the one
+    defined in twice as many articles as any other wins; else none.
+    """
+    for gid in sorted(groups):
+        t, _n = gid
+        if t != EntityType.Organization:
+            continue
+        name = groups[gid].names.most_common(1)[0][0]
+        if not _acronym_like(name) or name not in defined:
+            continue
+        me = uf.find(gid)
+        owners: dict = defaultdict(set)
+        for o, arts in defined[name].items():
+            owners[uf.find(o)] |= arts
+        if me in owners:
+            continue  # already one of the names it was defined for
+        ranked = sorted(((len(a), o) for o, a in owners.items()), reverse=True)
+        if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
+            uf.union(ranked[0][1], gid)
 
 
 def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
