@@ -118,6 +118,54 @@ def test_tier_thresholds_drop_guesses_below_the_tier_floor():
     assert stats["tiers"][0]["n"] < 5 and stats["precision_low"] >= TARGET_PRECISION
 
 
+def test_no_statement_is_made_in_a_band_right_less_often_than_wrong():
+    import numpy as np
+
+    from kgraph.train_doc import MIN_STATEMENT_PRECISION, choose
+
+    rng = np.random.default_rng(0)
+    n = 4000
+    scores = rng.uniform(0.05, 0.97, n)
+    # Right 95 % of the time from 0.55, 47 % from 0.35, 2 % below: the 0.70 floor for all statements together
+    # lets the F1-best threshold take in the 0.35-0.55 band, which the high band pays for.
+    ys = (rng.uniform(size=n) < np.where(scores >= 0.55, 0.95, np.where(scores >= 0.35, 0.47, 0.02))).astype(int)
+    dwie, groups, tiers = np.ones(n, dtype=bool), np.arange(n) // 4, np.zeros(n, dtype=int)
+    from kgraph.train_doc import _threshold
+
+    floor_only, _stats = _threshold(scores, ys, dwie, "basedIn", groups=groups)
+    assert floor_only <= 0.36
+    spec = choose("basedIn", scores, ys, dwie, groups, tiers)
+    assert spec["threshold"] >= 0.45
+    assert all(p >= MIN_STATEMENT_PRECISION for _low, p in spec["calibration"])
+    assert spec["calibration"][0][0] == spec["threshold"]
+    stats = spec["out_of_fold"]
+    kept = scores >= spec["threshold"]
+    assert stats["n"] == int(kept.sum()) and stats["tp"] == int(ys[kept].sum())
+    assert stats["precision_low"] >= TARGET_PRECISION
+
+
+def test_evidence_tiers_keep_even_odds_per_tier():
+    import numpy as np
+
+    from kgraph.train_doc import MIN_STATEMENT_PRECISION, choose
+
+    rng = np.random.default_rng(1)
+    n = 4000
+    tiers = np.arange(n) % 2
+    scores = rng.uniform(0.05, 0.97, n)
+    # Evidence rows are right 90 % of the time from 0.3; guesses 80 % from 0.7 and 35 % from 0.4.
+    p = np.where(tiers == 1, np.where(scores >= 0.3, 0.9, 0.1),
+                 np.where(scores >= 0.7, 0.8, np.where(scores >= 0.4, 0.35, 0.05)))
+    ys = (rng.uniform(size=n) < p).astype(int)
+    spec = choose("citizenOf", scores, ys, np.ones(n, dtype=bool), np.arange(n) // 4, tiers)
+    assert spec["tiers"][0]["threshold"] >= 0.65
+    for tier in spec["tiers"]:
+        assert all(v >= MIN_STATEMENT_PRECISION for _low, v in tier["calibration"])
+    assert spec["threshold"] == min(t["threshold"] for t in spec["tiers"])
+    counts = spec["out_of_fold"]["tiers"]
+    assert sum(c["n"] for c in counts) == spec["out_of_fold"]["n"]
+
+
 def test_a_killing_keeps_the_stricter_confidence_bound(monkeypatch):
     import numpy as np
 
