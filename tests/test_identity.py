@@ -958,6 +958,19 @@ def test_a_lone_surname_joins_a_full_name_elsewhere_only_in_the_same_kind_of_sto
     assert got["Arvo Keskula"] == ("a", "c") and got["Keskula"] == ("b",)
 
 
+
+def test_a_sports_story_with_fewer_sport_words_than_a_match_report_is_a_sports_story_for_lone_surnames():
+    filler = " ".join(["The weather in the capital stayed mild and calm all week long."] * 16)
+    story = ("Arvo Keskula impressed in the team's victory in the tournament, but the goals did not come and "
+             "the coach wants more from him at club level. " + filler)
+    from kgraph.linking.identity import _sport_article
+    assert not _sport_article(story) and _sport_article(story, 0.02)
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), text=story),
+                           ex("b", ("Keskula", "Person", "Keskula"), text="The party met in the capital."),
+                           ex("c", ("Keskula", "Person", "Keskula"), text=REPORT)])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Arvo Keskula"] == ("a", "c") and got["Keskula"] == ("b",)
+
 def test_a_place_written_once_with_a_qualifier_in_brackets_is_that_place_throughout_its_article():
     body = "She teaches in Tarsk (Velt) near the border. Tarsk has a bridge."
     first, second = body.index("Tarsk"), body.rindex("Tarsk")

@@ -614,7 +614,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
-    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text)
+    _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
+                      story=national)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
@@ -1369,7 +1370,7 @@ _COMMEMORATIVE = frozenset("memorial monument".split())
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
                       case: dict | None = None, country_heads: frozenset | set = frozenset(),
-                      texts: dict | None = None) -> None:
+                      texts: dict | None = None, story: dict | None = None) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1384,8 +1385,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     "Commission" is the group named "Tarsk Commission", and a lone surname
     after another given name ("Arvo) Keskula") joins no full name across articles.
     Outside match reports a short name joins no name that only match reports
-    use ("Tarsk", a company, is not the club "Tarsk Hollin").
+    use ("Tarsk", a company, is not the club "Tarsk Hollin"). A lone surname
+    joins a full name only within the same kind of story, read from ``story``
+    (article id -> a sports story, broader than a match report; ``sport`` if absent).
     """
+    story = sport if story is None else story
     case = case or {}
     texts = texts or {}
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
@@ -1491,7 +1495,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
-                    and _same_kind_of_story(aid, next(iter(cands)), groups, sport)
+                    and _same_kind_of_story(aid, next(iter(cands)), groups, story)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
@@ -1503,7 +1507,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 fits = sorted(((len(groups[c].articles), c) for c in cands
                                if _person_corpus_ok(groups, gid, c)), reverse=True)
                 if fits and fits[0][0] >= PERSON_PRIOR and fits[0][0] >= DOMINANT * (fits[1][0] if len(fits) > 1 else 0) \
-                        and _same_kind_of_story(aid, fits[0][1], groups, sport) \
+                        and _same_kind_of_story(aid, fits[0][1], groups, story) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), fits[0][1][1], case):
                     local_map[(aid, gid)] = fits[0][1]
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
