@@ -166,14 +166,14 @@ award awards festival biennale""".split())
             examples=[("Athletes arrived for the Tarsk Games on Sunday.", "Tarsk Games", ()),
                       ("She won the Vell Prize for her novel.", "Vell Prize", ())],
             counter_examples=[("Anton Day said the talks had failed.", "Anton Day"),
-                              ("The Institute for the Study of War said so.", "Institute for the Study of War"),
+                              ("The Veltrian Institute for Research on War said so.", "Veltrian Institute for Research on War"),
                               ("The Games were a success.", "Games")])
 def _event_head(doc, start, end, ctx):
     words = [t.lower_ for t in doc[start:end]]
     if len(words) < 2 or words[-1] not in EVENT_HEADS or not doc[end - 1].is_title:
         return None
     if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words[:-1]):
-        return None  # "Institute for the Study of War": an organization named after its subject
+        return None  # "Veltrian Institute for Research on War": an organization named after its subject
     text = doc[start:end].text
     if words[-1] == "day" and (ctx.types.get(key(text)) == EntityType.Person or doc[start].ent_type_ == "PERSON"):
         return None
