@@ -204,3 +204,16 @@ def test_mentions_sorted_and_deterministic(nlp):
     assert mentions_of(nlp, text)[1].mentions == first
     for m in first:
         assert text[m.start:m.end] == m.text
+
+
+def test_person_split_at_capitalized_particle_joins_next_person(nlp):
+    """'Omar El' + 'Karim Ben Tahar' tagged as two persons: one person ends at the particle, the next goes on."""
+    from spacy.tokens import Span
+    from kgraph.extraction.extract import _person_extent
+    doc = nlp.make_doc("Critics of Omar El Karim Ben Tahar met.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 7, label="PERSON")]
+    assert doc[2:_person_extent(doc, doc.ents[0])].text == "Omar El Karim Ben Tahar"
+    # counter-example: two persons side by side with no particle between stay two
+    doc = nlp.make_doc("Critics of Omar Karim Ben Tahar met.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 6, label="PERSON")]
+    assert _person_extent(doc, doc.ents[0]) == 4

@@ -193,9 +193,24 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
     return [(start, end)]
 
 
+#: Particles that end a person's given names before the rest of the name ("El", "Ben", "Abu", "Van").
+_JOINING_PARTICLES = _PARTICLES | {"el", "abu"}
+
+
 def _person_extent(doc, ent) -> int:
-    """Return where a PERSON entity really ends, over particles the NER cut at: "Ursula von" + "der Leyen"."""
+    """Return where a PERSON entity really ends, over particles the NER cut at: "Ursula von" + "der Leyen".
+
+    A person the NER ends at a capitalized particle, right before another
+    person it starts ("Omar El" + "Fadil Ben Salah"), is one person with both.
+    """
     end = ent.end
+    if end - ent.start >= 2 and doc[end - 1].lower_ in _JOINING_PARTICLES and doc[end - 1].is_title \
+            and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" \
+            and doc[end - 1].whitespace_:
+        j = end + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        return j
     while end > ent.start + 1 and doc[end - 1].lower_ in _PARTICLES:
         end -= 1  # "Ursula von": step back, then take particles and the surname forward
     j = end
