@@ -45,24 +45,6 @@ DWIE_PREDICATES = {
 }
 #: DWIE relations the mapping leaves optional: pairs holding one are left out of training.
 DWIE_UNSURE = frozenset(("founder_of", "royalty_of", "present_in0"))
-#: Core predicates DWIE never annotates: a DWIE pair that can hold nothing else (two persons: only
-#: ``killed``) has no label at all there, and is left out of training (see :func:`annotated_rows`).
-DWIE_UNANNOTATED = frozenset((Predicate.killed,))
-
-
-def annotated_rows(part: dict[str, np.ndarray], unannotated=DWIE_UNANNOTATED) -> dict[str, np.ndarray]:
-    """Return the encoded pairs of a source without those whose allowed predicates it never annotates.
-
-    Why: DWIE has no killing relation, so each of its person-person pairs
-    (about 3,200, all "none") taught the head that no news sentence states a
-    killing, and counted its killings as false in the out-of-fold calibration
-    the killing gate reads. Out of fold on CoNLL04 train (3 folds, one
-    network) killings found rose from 128 to 139 of 162 (false 15 -> 14).
-    """
-    idx = [CLASSES.index(p) for p in unannotated]
-    allowed = part["mask"][:, 1:].sum(axis=1)
-    keep = ~(part["mask"][:, idx].sum(axis=1) == allowed)
-    return {k: v[keep] for k, v in part.items()}
 
 
 def _targets(preds, subject_type: str, object_type: str) -> np.ndarray | None:
@@ -383,8 +365,7 @@ def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = Non
     if dwie is not None:
         if not Path(dwie).is_dir():
             raise InputError(f"{dwie}: not a folder of DWIE articles")
-        parts.append(annotated_rows(cached(f"dwie{first}", cache, lambda: dwie_examples(dwie, pipeline, enc, first),
-                                           enc)))
+        parts.append(cached(f"dwie{first}", cache, lambda: dwie_examples(dwie, pipeline, enc, first), enc))
     t_enc = time.time() - t0
     about = ("kgraph sentence relation head over all-MiniLM-L6-v2 encodings; trained by `kgraph train` on "
              "CoNLL04 train" + (f" and the first {first} DWIE articles" if dwie else ""))

@@ -51,19 +51,6 @@ def test_a_head_of_several_networks_gives_the_mean_of_their_probabilities():
     assert np.allclose(sentrel.probabilities(head, x, mask).sum(axis=1), 1.0)
 
 
-def test_pairs_a_source_cannot_label_are_left_out_of_training():
-    from kgraph.sentrel_train import annotated_rows
-
-    masks = np.stack([sentrel.allowed_mask("Person", "Person"), sentrel.allowed_mask("Person", "Organization"),
-                      sentrel.allowed_mask("Place", "Country")])
-    y = np.zeros_like(masks)
-    y[:, 0] = True  # all "none": for two persons that only says the source has no killing relation
-    part = {"x": np.arange(3, dtype=np.float16)[:, None], "mask": masks, "y": y, "group": np.arange(3)}
-    kept = annotated_rows(part)
-    assert kept["x"][:, 0].tolist() == [1.0, 2.0] and kept["group"].tolist() == [1, 2]
-    assert len(annotated_rows(part, unannotated=frozenset())["x"]) == 3
-
-
 @pytest.fixture(scope="module")
 def parsed(nlp):
     from kgraph.extraction.extract import find_mentions
