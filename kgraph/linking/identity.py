@@ -298,14 +298,15 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     after = text[m.end:m.end + 3]
     if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"\b[A-Z]\w*-$", text[max(0, m.start - 30):m.start]):
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
-    if prev in _LOCATIVE and not re.match(r"['\u2019]s?\b", after):
+    possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
+    if prev in _LOCATIVE and not possessive:
         return False
     if prev in ("and", "or") and len(before) >= 3 and before[-2][:1].isupper() \
             and before[-3].casefold() in _LOCATIVE:
         return False  # "in Ostmark and Veltria": a place joined to one after a locative word
-    if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not re.match(r"['\u2019]s?\b", after):
+    if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not possessive:
         return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
-    if re.match(r"['\u2019]s ", text[m.end:m.end + 3]) and m.end + 3 in org_starts:
+    if re.match(r"['\u2019]s ", after) and m.end + 3 in org_starts:
         return False  # "Veltria's Hollin Tarsk": a place's possessive before an organization names the place
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
         return False  # "Tarsk, Veltria": a place and its country
@@ -1267,7 +1268,7 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
     for gid in sorted(groups):
         t, n = gid
         name = max(groups[gid].names, key=lambda x: (groups[gid].names[x], x))
-        if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+        if not _acronym(name):
             continue
         if t == EntityType.Person:
             continue
