@@ -39,6 +39,18 @@ def _on_signal(signum, frame):
     raise _Terminated(signum)
 
 
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C, raised by kgraph's own SIGINT handler."""
+
+
+def _on_interrupt(signum, frame):
+    # A subclass, not KeyboardInterrupt itself: CPython remembers a bare KeyboardInterrupt that
+    # ends code run by exec() (dataclasses and namedtuples build their methods so while modules
+    # load) and, under `python -m kgraph`, then kills itself with SIGINT at exit whatever exit
+    # code kgraph chose (130 became -2 about once in fifteen Ctrl-Cs at startup).
+    raise _Interrupted
+
+
 class _Group(click.Group):
     """Print ``Error: ...`` and exit 1 for the tool's own errors; bugs keep their traceback.
 
@@ -59,7 +71,7 @@ class _Group(click.Group):
                 pass
         try:
             if signal.getsignal(signal.SIGINT) in STARTUP_HANDLERS:
-                signal.signal(signal.SIGINT, signal.default_int_handler)
+                signal.signal(signal.SIGINT, _on_interrupt)
         except (ValueError, OSError):
             pass
         try:

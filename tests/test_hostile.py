@@ -419,6 +419,25 @@ def test_killed_build_leaves_previous_graph(sig, when, built_before, tmp_path):
     assert _temps(out) == []
 
 
+@pytest.mark.parametrize("handler, code", [("_on_interrupt", 130), ("default_int_handler", -signal.SIGINT)])
+def test_ctrl_c_inside_exec_code_keeps_the_exit_code(handler, code, tmp_path):
+    """Ctrl-C landing in exec()'d code (how dataclasses build methods) still exits 130 under ``python -m``."""
+    # default_int_handler is the counter-example: CPython then replaces the chosen exit code by
+    # death by SIGINT, which is why kgraph raises its own KeyboardInterrupt subclass.
+    (tmp_path / "ctrlc_probe.py").write_text(
+        "import os, signal, sys\n"
+        "from kgraph import cli\n"
+        f"signal.signal(signal.SIGINT, getattr(cli, {handler!r}, None) or signal.default_int_handler)\n"
+        "try:\n"
+        "    exec('import os, signal\\nos.kill(os.getpid(), signal.SIGINT)\\nfor _ in range(10**6): pass')\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(130)\n"
+    )
+    proc = subprocess.run([sys.executable, "-m", "ctrlc_probe"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=60, preexec_fn=_default_sigint)
+    assert proc.returncode == code, proc.stderr
+
+
 @pytest.mark.slow  # real processes and signals, or a big corpus: run by .ci/run (--run-slow)
 def test_stale_temp_files_of_dead_builds_are_removed(built_before, tmp_path):
     """What SIGKILL leaves (a temporary file of a dead process) goes at the next write; live ones stay."""
