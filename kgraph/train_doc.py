@@ -353,40 +353,30 @@ def export_trees(clf) -> tuple[float, list]:
     return round(baseline, 6), trees
 
 
-def _bands(scores, ys, threshold: float) -> list:
-    """Return [score floor, measured precision, right, rows] bands above the threshold (pooled adjacent violators).
-
-    The precision is smoothed ((right + 0.5) / (rows + 1)); right and rows are the band's raw counts.
-    """
+def _curve(scores, ys, threshold: float) -> list:
+    """Return [score floor, measured precision] rows above the threshold, non-decreasing (pooled adjacent violators)."""
     import numpy as np
 
     scores, ys = np.asarray(scores), np.asarray(ys)
     keep = scores >= threshold
     s, y = scores[keep], ys[keep]
     if len(s) == 0:
-        return [[round(threshold, 4), 0.0, 0, 0]]
+        return [[round(threshold, 4), 0.0]]
     edges = sorted(set([threshold] + [float(q) for q in np.quantile(s, [0.2, 0.4, 0.6, 0.8])]))
     blocks = []
     for j, low in enumerate(edges):
         high = edges[j + 1] if j + 1 < len(edges) else 2.0
         m = (s >= low) & (s < high)
-        blocks.append([float(y[m].sum()) + 0.5, float(m.sum()) + 1.0, [low], int(y[m].sum()), int(m.sum())])
+        blocks.append([float(y[m].sum()) + 0.5, float(m.sum()) + 1.0, [low]])
     merged = []
     for blk in blocks:
         merged.append(blk)
         while len(merged) > 1 and merged[-2][0] / merged[-2][1] > merged[-1][0] / merged[-1][1]:
-            tp, n, lows, right, rows_ = merged.pop()
+            tp, n, lows = merged.pop()
             merged[-1][0] += tp
             merged[-1][1] += n
             merged[-1][2] += lows
-            merged[-1][3] += right
-            merged[-1][4] += rows_
-    return [[round(blk[2][0], 4), round(blk[0] / blk[1], 3), blk[3], blk[4]] for blk in merged]
-
-
-def _curve(scores, ys, threshold: float) -> list:
-    """Return [score floor, measured precision] rows above the threshold, non-decreasing (pooled adjacent violators)."""
-    return [row[:2] for row in _bands(scores, ys, threshold)]
+    return [[round(blk[2][0], 4), round(blk[0] / blk[1], 3)] for blk in merged]
 
 
 def _judged(scores, ys, dwie):
@@ -512,31 +502,12 @@ def _tier_threshold(scores, ys, tiers, pred: str, groups) -> tuple[list[float], 
 MIN_STATEMENT_PRECISION = 0.5
 
 
-#: Predicates whose calibration band must keep :data:`MIN_STATEMENT_PRECISION` by the lower end of a one-sided
-#: Wilson interval at this z (0.84: 80 %), not by its point estimate. Why basedIn: its lowest out-of-fold bands
-#: (0.5-0.6) measured 0.47 on articles the model had not seen (nested measurement below), and its precision swung
-#: most between slices. Nested measurement on DWIE 1-602 (thresholds and calibration from 5-fold out-of-fold
-#: scores of three 150-article slices, the model of those slices scoring the fourth, four ways; entity pairs):
-#: basedIn P / R 0.713 / 0.364 -> 0.729 / 0.345, its lowest slice 0.628 -> 0.667, all predicates F1 0.5731 ->
-#: 0.5708. The same bound for every predicate cost leaderOf and worksFor recall (F1 0.5616) for no slice gain
-#: there; z 1.28 or bands at >= 0.55 gave basedIn 0.739 / 0.339 with the same lowest slice (F1 0.5703).
-BAND_CONFIDENCE_Z = {Predicate.basedIn: 0.84}
-
-
-def _even_odds(threshold: float, curve: list, pred: str | None = None) -> tuple[float, list]:
-    """Return (threshold, curve) raised to the first calibration floor measured at >= MIN_STATEMENT_PRECISION.
-
-    ``curve`` rows may carry the band's right and row counts (:func:`_bands`): for a predicate of
-    :data:`BAND_CONFIDENCE_Z` the band's lower confidence bound must reach the minimum too. The returned
-    curve has [floor, precision] rows.
-    """
-    z = BAND_CONFIDENCE_Z.get(pred)
-    for j, row in enumerate(curve):
-        low, p = row[0], row[1]
-        if p >= MIN_STATEMENT_PRECISION and (z is None or len(row) < 4
-                                             or wilson_lower(row[2], row[3], z) >= MIN_STATEMENT_PRECISION):
+def _even_odds(threshold: float, curve: list) -> tuple[float, list]:
+    """Return (threshold, curve) raised to the first calibration floor measured at >= MIN_STATEMENT_PRECISION."""
+    for j, (low, p) in enumerate(curve):
+        if p >= MIN_STATEMENT_PRECISION:
             start = max(float(low), float(threshold))
-            return start, [[round(start, 4), p]] + [r[:2] for r in curve[j + 1:]]
+            return start, [[round(start, 4), p]] + [row for row in curve[j + 1:]]
     return 1.01, [[1.01, 0.0]]
 
 
@@ -564,15 +535,14 @@ def choose(pred: str, oof, y, dwie, g, tiers) -> dict:
     dw = np.asarray(dwie, dtype=bool)
     t0, stats = _threshold(oof, y, dw, pred, groups=g)
     js, jy = _judged(oof, y, dw)
-    t, curve = _even_odds(t0, _bands(js, jy, t0), pred)
+    t, curve = _even_odds(t0, _curve(js, jy, t0))
     if t != t0 and stats["n"]:
         judged = dw if y[dw].sum() > 0 else np.ones_like(dw)
         stats = _figures(y[judged], g[judged], oof[judged] >= t, stats["pos"], pred) | {"rows": stats["rows"]}
     out = {"threshold": t, "calibration": curve, "out_of_fold": stats}
     if pred in TIERED and y[dw].sum() > 0:
         ts, tstats = _tier_threshold(oof[dw], y[dw], tiers[dw], pred, g[dw])
-        parts = [_even_odds(tk, _bands(oof[dw & (tiers == k)], y[dw & (tiers == k)], tk), pred)
-                 for k, tk in enumerate(ts)]
+        parts = [_even_odds(tk, _curve(oof[dw & (tiers == k)], y[dw & (tiers == k)], tk)) for k, tk in enumerate(ts)]
         ts = [tk for tk, _c in parts]
         sel = np.zeros(int(dw.sum()), dtype=bool)
         counts = []

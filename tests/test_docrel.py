@@ -144,26 +144,6 @@ def test_no_statement_is_made_in_a_band_right_less_often_than_wrong():
     assert stats["precision_low"] >= TARGET_PRECISION
 
 
-def test_a_band_of_basedin_keeps_even_odds_by_its_lower_bound():
-    from kgraph.train_doc import BAND_CONFIDENCE_Z, _bands, _curve, _even_odds
-
-    # 13 right of 25: even odds by the point estimate, not by the lower end of an 80 % interval.
-    curve = [[0.4, 0.519, 13, 25], [0.6, 0.8, 80, 100]]
-    assert "basedIn" in BAND_CONFIDENCE_Z and "leaderOf" not in BAND_CONFIDENCE_Z
-    assert _even_odds(0.4, curve, "basedIn") == (0.6, [[0.6, 0.8]])
-    assert _even_odds(0.4, curve, "leaderOf") == (0.4, [[0.4, 0.519], [0.6, 0.8]])
-    assert _even_odds(0.4, [row[:2] for row in curve], "leaderOf") == (0.4, [[0.4, 0.519], [0.6, 0.8]])
-    # The bands' counts are the raw rows of each band; the curve is the same bands without them.
-    import numpy as np
-
-    scores = np.linspace(0.3, 0.95, 200)
-    ys = (scores > 0.6).astype(int)
-    bands = _bands(scores, ys, 0.4)
-    assert sum(row[3] for row in bands) == int((scores >= 0.4).sum())
-    assert sum(row[2] for row in bands) == int(ys[scores >= 0.4].sum())
-    assert _curve(scores, ys, 0.4) == [row[:2] for row in bands]
-
-
 def test_evidence_tiers_keep_even_odds_per_tier():
     import numpy as np
 
