@@ -144,6 +144,18 @@ def test_no_statement_is_made_in_a_band_right_less_often_than_wrong():
     assert stats["precision_low"] >= TARGET_PRECISION
 
 
+def test_basedin_statements_need_a_band_surer_than_even_odds():
+    from kgraph.train_doc import MIN_STATEMENT_PRECISION, STATEMENT_PRECISION, _even_odds, statement_precision
+
+    curve = [[0.4, 0.53], [0.6, 0.8]]
+    assert statement_precision("basedIn") == STATEMENT_PRECISION["basedIn"] > MIN_STATEMENT_PRECISION
+    assert statement_precision("leaderOf") == MIN_STATEMENT_PRECISION
+    assert _even_odds(0.4, curve, "basedIn") == (0.6, [[0.6, 0.8]])
+    assert _even_odds(0.4, curve, "leaderOf") == (0.4, [[0.4, 0.53], [0.6, 0.8]])
+    assert _even_odds(0.45, curve) == (0.45, [[0.45, 0.53], [0.6, 0.8]])
+    assert _even_odds(0.4, [[0.4, 0.52]], "basedIn") == (1.01, [[1.01, 0.0]])
+
+
 def test_evidence_tiers_keep_even_odds_per_tier():
     import numpy as np
 
