@@ -1051,6 +1051,11 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     "The fans cheered in Ostmark and Norway all summer.",       # a place joined to one after a locative word
     "They drew Hollin Tarsk of Norway in the group stage.",     # a name, then the country it is of
     "They beat Norway's Hollin Tarsk in the group stage.",      # a country's possessive before its club
+    "They won the final at Norway's Velt Arena.",               # a possessive before a place tagged so
+    "The coach spent his youth in the north of Norway.",        # a part of the country
+    "The goalkeeper grew up in central Norway.",
+    "Snow fell across western Norway.",
+    "Fans from the capital of Norway cheered.",                # a settlement word, then "of"
 ])
 def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
@@ -1058,6 +1063,8 @@ def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentenc
     kinds = [("Chile", "Country"), ("Peru", "Country"), ("Norway", "Country")]
     if "Hollin" in sentence:
         kinds.append(("Hollin Tarsk", "Organization"))
+    if "Velt Arena" in sentence:
+        kinds.append(("Velt Arena", "Place"))
     kb = link_extractions([found("a", report, *kinds)])
     got = {(e.type, e.label) for e in kb.entities}
     assert ("Country", "Norway") in got and ("Organization", "Norway") not in got
@@ -1067,6 +1074,7 @@ def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentenc
 @pytest.mark.parametrize("sentence", [
     "Norway's striker Arvo Keskula scored.",   # the possessive before a player: the team
     "Norway and Peru then drew 1-1.",          # no locative word before the pair
+    "The rest of Norway's squad cheered the 2-1 win.",  # a possessive: the team's
 ])
 def test_a_country_in_a_match_report_stays_its_team_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "

@@ -307,10 +307,21 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not possessive:
         return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
     if re.match(r"['\u2019]s ", after) and m.end + 3 in org_starts:
-        return False  # "Veltria's Hollin Tarsk": a place's possessive before an organization names the place
+        return False  # "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium": a possessive before a name is the place
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
         return False  # "Tarsk, Veltria": a place and its country
+    if not possessive and (_SETTLEMENT_CUE.search(text[max(0, m.start - 40):m.start])
+                           or _PART_CUE.search(text[max(0, m.start - 40):m.start])):
+        return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
     return True
+
+
+#: Words before a place's name that name a part of it ("the north of Veltria", "in central Veltria",
+#: "western Veltria"); no team is read so ("the north of Veltria's team" keeps the possessive's reading).
+_PART_CUE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|"
+                       r"centre|center|heart|rest|parts?)(?: of)? $"
+                       r"|\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                       r"south-?eastern|south-?western|rural|downtown) $")
 
 
 def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
@@ -446,8 +457,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     national: dict[str, bool] = {}  # articles where a country may be its national team
     case = _case_counts(exs)
     ex_text = {ex.article.id: ex.article.text for ex in exs}
-    org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions if m.type == EntityType.Organization)
-                  for ex in exs}
+    # Where an organization or place mention starts: "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium".
+    org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions
+                                           if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
