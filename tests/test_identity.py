@@ -266,6 +266,19 @@ def test_a_generic_institution_name_is_one_thing_per_country_its_articles_are_ab
     assert "Interior Ministry" in got["Interior Ministry (Ostmark)"].aliases
 
 
+def test_a_state_body_is_its_articles_country_even_where_the_article_names_the_main_reading():
+    home = [ex(x, ("Interior Ministry", "Organization", "Interior Ministry"), ("Christian Democrats", "Organization",
+                                                                            "Christian Democrats"),
+               ("Veltria", "Country", "Veltria")) for x in "ab"]
+    # A story about Ostmark that names Veltria once: the ministry is Ostmark's, the party still Veltria's.
+    abroad = ex("c", ("Interior Ministry", "Organization", "Interior Ministry"),
+                ("Christian Democrats", "Organization", "Christian Democrats"), ("Ostmark", "Country", "Ostmark"),
+                ("Ostmark", "Country", "Ostmark"), ("Veltria", "Country", "Veltria"))
+    got = {e.label: e.articles for e in link_extractions(home + [abroad]).entities if e.type == "Organization"}
+    assert got["Interior Ministry (Veltria)"] == ("a", "b") and got["Interior Ministry (Ostmark)"] == ("c",)
+    assert got["Christian Democrats (Veltria)"] == ("a", "b", "c")
+
+
 def test_a_generic_name_keeps_its_iri_when_another_countrys_namesake_arrives():
     first = [ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
              ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))]

@@ -657,7 +657,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
         elif tgt in main_home:
-            h = main_home[tgt] if main_home[tgt] in named[k[0]] or k[0] not in home else home[k[0]]
+            h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
+                else home[k[0]]
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
     # A one-word person name is one person per kind of story: the footballer "Tarso" of match reports is
     # not the painter "Tarso" of an arts story. Its match-report reading is qualified only when both occur.
@@ -772,6 +773,21 @@ def _country_before(text: str, start: int, countries: list):
         gap = text[end:start]
         return gid if len(gap.split()) <= COUNTRY_GAP_WORDS and not re.search(r"[,.!?;:()\n]", gap) else None
     return None
+
+
+def _home_body(n: str) -> bool:
+    """True for a ministry's or force's generic name ("interior ministry", "police"): read in its story's country.
+
+    A story about another country that names the main reading's country once ("Veltrian troops") still means
+    its own country's ministry; a congress, parliament or court of a power is named abroad ("Congress" in a
+    story about Ostmark is still Veltria's), so those keep the main reading.
+    """
+    words = n.split()
+    return bool(words) and words[-1] in _HOME_BODIES
+
+
+#: Heads of a generic state body a story names for its own country (see :func:`_home_body`).
+_HOME_BODIES = frozenset("ministry police army navy".split())
 
 
 def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
