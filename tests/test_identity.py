@@ -792,6 +792,16 @@ def test_a_us_state_written_with_state_after_it_is_not_its_same_named_city():
     assert got["Ohio City"] == ("b", "c")
 
 
+def test_a_city_written_with_province_after_it_is_the_province_not_the_city():
+    kb = link_extractions([found("a", "Fighting went on in Herat province on Monday.", ("Herat", "Place")),
+                           marked("b", "Farmers of the [Herat Province|Place] met."),
+                           found("c", "The mayor of Herat spoke.", ("Herat", "Place")),
+                           found("d", "Rain fell in Herat region.", ("Herat", "Place"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Herat Province"] == ("a", "b") and "Herat" in labels(kb)[("Place", "Herat Province")].aliases
+    assert got["Herat"] == ("c", "d")  # "region" is not read so: a city's region is often the city
+
+
 def marked(aid, text):
     """Build an extraction from a text whose mentions are written [name|Type]."""
     out, body, pos = [], [], 0

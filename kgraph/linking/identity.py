@@ -488,6 +488,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
             elif m.type in (EntityType.Place, EntityType.Country) and name in states:
                 name, alias = f"{name} State", name  # "Tarsk state" once: every "Tarsk" of its article
+            elif m.type == EntityType.Place and (unit := _province_after(ex.article.text, m, raw, name)):
+                name, alias = f"{name} {unit}", name  # "in Tarsk province": the province, not its capital city
             elif m.type == EntityType.Place and name in qualified:
                 name, alias = qualified[name], name  # "Tarsk (Velt)" once: every "Tarsk" of its article
             cleaned[(aid, m.start, m.end)] = (name, alias)
@@ -1385,6 +1387,21 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
 #: A lowercase "state" right after a US state's name ("in Tarsk state").
 _STATE_AFTER = re.compile(r"\s+state\b")
 
+#: Lower-case words after a city's name that make it the province named after it ("Tarsk province").
+#: Not "region" or "district": DWIE 1-602 links "X region" to the city X as often, and "X district" to X itself.
+_PROVINCE_AFTER = re.compile(r"\s+(province|oblast|governorate|prefecture)\b")
+
+
+def _province_after(text: str, m, raw: str, name: str) -> str:
+    """Return "Province" (or the unit written) when a city's name is written with it ("Tarsk province"), else ""."""
+    if gazetteer.city(name) is None or gazetteer.country(name) is not None:
+        return ""
+    words = raw.split()
+    if len(words) == len(name.split()) + 1 and _PROVINCE_AFTER.fullmatch(" " + words[-1]):
+        return words[-1].title()  # extraction kept the word: "Tarsk province"
+    hit = _PROVINCE_AFTER.match(text, m.end)
+    return hit.group(1).title() if hit and raw == name else ""
+
 _GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
 
 #: Population from which a city's name joins no airport named after it (on DWIE 151-300 "Tallinn" joined
@@ -1456,6 +1473,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue  # "New York" alone is more often the city than "New York State"
             if words[-1] in _COMMEMORATIVE:
                 continue  # "the Tarsk Wall" is not the "Tarsk Wall Memorial" that remembers it
+            if _PROVINCE_AFTER.fullmatch(" " + words[-1]) and gazetteer.city(short) is not None:
+                continue  # the city "Tarsk" is not "Tarsk Province", named after it
             if words[-1] == "airport" and getattr(gazetteer.city(short), "population", 0) >= AIRPORT_CITY:
                 continue  # "Tarsk" is the city, not "Tarsk Airport"; "Velt" may be the airport in a district Velt
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
