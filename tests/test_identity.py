@@ -1197,3 +1197,15 @@ def test_acronym_defined_for_two_names_as_often_joins_neither():
                               ("AfT", "Organization", "Assembly for Tollan")),
                            ex("c", ("AfT", "Organization", "AfT"))])
     assert ("Organization", "AfT") in labels(kb)
+
+
+def test_a_hyphen_inside_a_word_written_or_not_is_one_name():
+    kb = link_extractions([ex("a", ("Tar-Velt", "Organization", "Tar-Velt")),
+                           ex("b", ("TarVelt", "Organization", "TarVelt")),
+                           ex("c", ("Council for Economic Co-operation", "Organization", "Council for Economic Co-operation")),
+                           ex("d", ("Council for Economic Cooperation", "Organization", "Council for Economic Cooperation")),
+                           ex("e", ("Vel-Tarsk", "Person", "Vel-Tarsk")),
+                           ex("f", ("VelTarsk", "Organization", "VelTarsk"))])
+    got = sorted(e.articles for e in kb.entities)
+    assert ("a", "b") in got and ("c", "d") in got
+    assert ("e",) in got and ("f",) in got  # types differ: never joined by spelling

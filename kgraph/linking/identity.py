@@ -1119,6 +1119,10 @@ def _country(name: str):
 _COMPASS_CONTINENT = re.compile(r"^(north|south|east|west)(?:ern)? (africa|asia|europe)$")
 
 
+#: A hyphen between two letters of one word ("Tar-Velt", "co-operation"), dropped to compare spellings.
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> None:
     """Join names of one type that differ only by transliteration or a small typo."""
     case = case or {}
@@ -1137,6 +1141,16 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         for g in members[1:]:
             uf.union(members[0], g)
         heads.append(members[0])
+    # A hyphen inside a word, written or not ("Tar-Velt" / "TarVelt", "co-operation" / "cooperation").
+    glued = {(t, fold(n)): (t, n) for t, n in heads if " " in fold(n) or len(fold(n)) >= 5}
+    for gid in heads:
+        for written in sorted(groups[gid].names):
+            if "-" not in written:
+                continue
+            other = glued.get((gid[0], fold(_INNER_HYPHEN.sub("", written))))
+            if other is not None and other != gid:
+                big, small = sorted((gid, other), key=lambda g: (-sum(groups[g].names.values()), g))
+                uf.union(big, small)
     # Places the gazetteer knows as one city ("Kiev" / "Kyiv", "Cologne" / "Koeln"); "Houthi" / "Houthis".
     same: dict[tuple, list] = defaultdict(list)
     for gid in heads:
