@@ -1079,6 +1079,7 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     "The goalkeeper grew up in central Norway.",
     "Snow fell across western Norway.",
     "Fans from the capital of Norway cheered.",                # a settlement word, then "of"
+    "The final was won at Norway, where the fans had come early.",  # a place, then what happened there
 ])
 def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "

@@ -313,6 +313,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     if not possessive and (_SETTLEMENT_CUE.search(text[max(0, m.start - 40):m.start])
                            or _PART_CUE.search(text[max(0, m.start - 40):m.start])):
         return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
+    if re.match(r",\s+where\b", text[m.end:m.end + 12]):
+        return False  # "at Tarsk, where the match took place": a place, then what happened there
     return True
 
 
