@@ -1099,6 +1099,7 @@ def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentenc
     "Norway's striker Arvo Keskula scored.",   # the possessive before a player: the team
     "Norway and Peru then drew 1-1.",          # no locative word before the pair
     "The rest of Norway's squad cheered the 2-1 win.",  # a possessive: the team's
+    "Against Peru, Norway were a goal down.",          # a country after a country and a comma: no "city, country"
 ])
 def test_a_country_in_a_match_report_stays_its_team_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "

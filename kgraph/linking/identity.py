@@ -308,8 +308,9 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
     if re.match(r"['\u2019]s ", after) and m.end + 3 in org_starts:
         return False  # "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium": a possessive before a name is the place
-    if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper():
-        return False  # "Tarsk, Veltria": a place and its country
+    if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper() \
+            and gazetteer.country(before[-1].rstrip(",")) is None:
+        return False  # "Tarsk, Veltria": a place and its country ("Against Ostmark, Veltria were ..." is a team)
     if not possessive and (_SETTLEMENT_CUE.search(text[max(0, m.start - 40):m.start])
                            or _PART_CUE.search(text[max(0, m.start - 40):m.start])):
         return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
