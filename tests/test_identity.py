@@ -1021,6 +1021,16 @@ def test_an_acronym_of_a_national_name_joins_it_only_where_its_article_writes_th
     assert by_label["NTC"].articles == ("c",)
 
 
+def test_an_acronym_an_article_resolved_to_a_national_name_still_joins_it_only_where_that_country_is_written():
+    # Extraction read "NTC" as the council in article a; in a story about Velt's broadcasters it stays apart.
+    resolved = ex("a", ("Norwegian Tide Council", "Organization", "Norwegian Tide Council"),
+                  ("NTC", "Organization", "Norwegian Tide Council"))
+    kb = link_extractions([resolved, ex("b", ("NTC", "Organization", "NTC"), text="Velt's broadcasters, NTC among them."),
+                           ex("c", ("NTC", "Organization", "NTC"), text="A storm reached Norway on Sunday.")])
+    by_label = {e.label: e.articles for e in kb.entities}
+    assert by_label["Norwegian Tide Council"] == ("a", "c") and by_label["NTC"] == ("b",)
+
+
 def test_a_one_word_person_name_is_one_person_per_kind_of_story():
     kb = link_extractions([ex("a", ("Vendrinho", "Person", "Vendrinho"), text=REPORT),
                            ex("b", ("Vendrinho", "Person", "Vendrinho"), text="His frescoes hang in the old chapel."),

@@ -1280,6 +1280,8 @@ def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFin
             owners[uf.find(o)] |= arts
         if me in owners:
             continue  # already one of the names it was defined for
+        if any(_initials(groups[o].names.most_common(1)[0][0]) == name for o in owners):
+            continue  # initials that spell the name are joined by _join_acronyms, article by article
         ranked = sorted(((len(a), o) for o, a in owners.items()), reverse=True)
         if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
             uf.union(ranked[0][1], gid)
