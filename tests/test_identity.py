@@ -279,6 +279,16 @@ def test_a_state_body_is_its_articles_country_even_where_the_article_names_the_m
     assert got["Christian Democrats (Veltria)"] == ("a", "b", "c")
 
 
+def test_a_short_court_name_joins_a_countrys_full_name_only_in_a_story_about_that_country():
+    full = ex("a", ("Supreme Court of Norway", "Organization", "Supreme Court of Norway"))
+    home = ex("b", ("Supreme Court", "Organization", "Supreme Court"), ("Norway", "Country", "Norway"))
+    # A story about Chile that names Norway once: the court is Chile's.
+    abroad = ex("c", ("Supreme Court", "Organization", "Supreme Court"), ("Chile", "Country", "Chile"),
+                ("Chile", "Country", "Chile"), ("Norway", "Country", "Norway"))
+    got = {e.label: e.articles for e in link_extractions([full, home, abroad]).entities if e.type == "Organization"}
+    assert got["Supreme Court of Norway"] == ("a", "b") and got["Supreme Court (Chile)"] == ("c",)
+
+
 def test_a_generic_name_keeps_its_iri_when_another_countrys_namesake_arrives():
     first = [ex("a", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria")),
              ex("b", ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))]

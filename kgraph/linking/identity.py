@@ -1583,6 +1583,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 if aid not in countries_of:
                     countries_of[aid] = {g for g in per_article[aid] if g[0] == EntityType.Country}
                 mine = countries_of[aid]
+                if (_home_body(n) or n.split()[-1] == "court") and aid in home:
+                    mine = {home[aid]}  # "Supreme Court" in a story about Ostmark that names Veltria once: Ostmark's
                 fits = set()
                 for c in cands:
                     if c not in home_of:
