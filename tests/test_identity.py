@@ -1231,3 +1231,17 @@ def test_a_hyphen_inside_a_word_written_or_not_is_one_name():
     got = sorted(e.articles for e in kb.entities)
     assert ("a", "b") in got and ("c", "d") in got
     assert ("e",) in got and ("f",) in got  # types differ: never joined by spelling
+
+
+def test_a_name_glued_once_to_words_before_it_is_a_variant_of_the_name_the_corpus_repeats():
+    # "League Champions Hollin Tarsk" in one headline; "Hollin Tarsk" named in three articles.
+    glued = ex("a", ("League Champions Hollin Tarsk", "Organization", "League Champions Hollin Tarsk"),
+               ("Hollin Tarsk", "Organization", "Hollin Tarsk"), text=REPORT)
+    others = [ex(x, ("Hollin Tarsk", "Organization", "Hollin Tarsk"), text="The club's board met on Monday.")
+              for x in "bcd"]
+    kb = link_extractions([glued] + others)
+    orgs = [e for e in kb.entities if e.type == "Organization"]
+    assert [(e.label, e.articles) for e in orgs] == [("Hollin Tarsk", ("a", "b", "c", "d"))]
+    # Named in two articles only, the short name is not yet what the corpus repeats: nothing changes.
+    kb = link_extractions([glued] + others[:1])
+    assert len([e for e in kb.entities if e.type == "Organization"]) == 2
