@@ -179,6 +179,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
 
 #: Lowercase words that may sit inside a name ("Council of Europe", "Bank for International Settlements").
 _NAME_LINKS = frozenset("of for the and on in at upon under am an auf und des y e et i".split())
+#: Link words that join two names in a list ("Tarsk Aid and Hollin Watch"), not one name to what it is of.
+_LIST_LINKS = frozenset("and und y e et i".split())
 
 
 _KEEP_ING = frozenset("beijing reading kunming nanjing tsing sterling viking king ring".split())
@@ -1519,9 +1521,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         if not cands:
             continue
         if t != EntityType.Person and " " in n and len(cands) == 1 and next(iter(cands))[1].endswith(" " + n) \
+                and next(iter(cands))[1][:-len(n)].split()[-1] not in _NAME_LINKS - _LIST_LINKS \
                 and len(groups[next(iter(cands))].articles) == 1 and len(groups[gid].articles) >= DOMINANT:
             # "League Champions Hollin Tarsk" in one headline: words glued before a name the corpus writes in
-            # DOMINANT or more articles. The longer name is a variant of it, not the other way round.
+            # DOMINANT or more articles. The longer name is a variant of it, not the other way round; a name
+            # "of" it is another thing ("Court of Justice of the Tarsk Union").
             uf.union(gid, next(iter(cands)))
             continue
         # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
