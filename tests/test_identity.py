@@ -1249,3 +1249,8 @@ def test_a_name_glued_once_to_words_before_it_is_a_variant_of_the_name_the_corpu
     # Named in two articles only, the short name is not yet what the corpus repeats: nothing changes.
     kb = link_extractions([glued] + others[:1])
     assert len([e for e in kb.entities if e.type == "Organization"]) == 2
+
+
+def test_a_place_joins_its_name_with_heights_after_it():
+    kb = link_extractions([ex("a", ("Velt Heights", "Place", "Velt Heights")), ex("b", ("Velt", "Place", "Velt"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Velt Heights", ("a", "b"))]

@@ -1423,7 +1423,7 @@ def _province_after(text: str, m, raw: str, name: str) -> str:
     hit = _PROVINCE_AFTER.match(text, m.end)
     return hit.group(1).title() if hit and raw == name else ""
 
-_GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula".split())
+_GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula heights".split())
 
 #: Population from which a city's name joins no airport named after it (on DWIE 151-300 "Tallinn" joined
 #: "Tallinn Airport" in one article; a district such as an airport's own suburb stays below it).
