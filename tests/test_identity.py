@@ -1254,3 +1254,17 @@ def test_a_name_glued_once_to_words_before_it_is_a_variant_of_the_name_the_corpu
 def test_a_place_joins_its_name_with_heights_after_it():
     kb = link_extractions([ex("a", ("Velt Heights", "Place", "Velt Heights")), ex("b", ("Velt", "Place", "Velt"))])
     assert [(e.label, e.articles) for e in kb.entities] == [("Velt Heights", ("a", "b"))]
+
+
+def test_a_team_in_a_womens_sports_story_is_the_womens_team_where_other_sports_stories_name_the_team():
+    women = ("The women's final: Norway beat Chile 2-1. The women's striker scored twice, the goalkeeper saved "
+             "a penalty and the women's league title is near.")
+    men = "Norway beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the league title is near."
+    kinds = [("Norway", "Country"), ("Chile", "Country"), ("Peru", "Country")]
+    kb = link_extractions([found("w", women, *kinds), found("m1", men, *kinds), found("m2", men, *kinds)])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Organization", "Norway (women)")] == ("w",)
+    assert got[("Organization", "Norway")] == ("m1", "m2")
+    # Named by one other sports story only, the team keeps one node.
+    kb = link_extractions([found("w", women, *kinds), found("m1", men, *kinds)])
+    assert {(e.type, e.label): e.articles for e in kb.entities}[("Organization", "Norway")] == ("m1", "w")

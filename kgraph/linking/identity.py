@@ -678,14 +678,27 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if len(kinds_of.get(tgt, ())) == 2 and sport[k[0]]:
             reading[k] = _SPORT_READING
             qualifier[tgt + _SPORT_READING] = "sport"
+    # A team in a women's sports story is the women's team: "Veltria" or "Hollin Tarsk" there is not the team
+    # other sports stories name. Qualified only where two or more other sports stories name the team.
+    womens = {aid for aid in sport if national[aid] and len(_WOMEN.findall(ex_text[aid])) >= WOMEN_MIN}
+    team_kinds: dict = defaultdict(set)  # team -> the other (not women's) sports stories that name it
+    if womens:
+        for k, tgt in targets.items():
+            if tgt[0] == EntityType.Organization and k not in reading and k[0] not in womens and national[k[0]] and (
+                    tgt in teams or 2 * sum(national[a] for a in groups[tgt].articles) > len(groups[tgt].articles)):
+                team_kinds[tgt].add(k[0])
+        for k, tgt in targets.items():
+            if len(team_kinds.get(tgt, ())) >= 2 and k[0] in womens and k not in reading:
+                reading[k] = _WOMEN_READING
+                qualifier[tgt + _WOMEN_READING] = "women"
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
-        if reading.get(k) == _SPORT_READING:
-            tgt = tgt + _SPORT_READING
+        if reading.get(k) in (_SPORT_READING, _WOMEN_READING):
+            tgt = tgt + reading[k]
         elif k in reading:
             # Every reading carries its country, even while the corpus names one: its IRI then stays the
             # same when articles about another country's namesake arrive (an incremental build).
@@ -723,6 +736,11 @@ def _states_written(ex: Extraction) -> set:
 
 #: The key suffix of a one-word person name's match-report reading.
 _SPORT_READING = ("sport",)
+_WOMEN_READING = ("women",)
+
+#: "women's" written this often makes a sports story a women's one (its teams are the women's teams).
+WOMEN_MIN = 3
+_WOMEN = re.compile(r"\bwomen['\u2019]?s?\b", re.IGNORECASE)
 
 
 #: A capitalized word in brackets right after a place's name, telling it from a namesake ("Tarsk (Velt)");
