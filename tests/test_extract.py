@@ -191,6 +191,23 @@ def test_type_corrected(nlp, text, name, kind):
     assert any(n == name and t == kind for _text, t, n in found), sorted(found)
 
 
+def test_shared_surname_goes_to_the_person_written_most(nlp):
+    # Two people share a surname: the lone surname is the one the story names most often, not a node of its own.
+    _found, ex = relations_of(nlp, "Daniel Kessling was arrested in Denver on Monday. His mother, Susan Kessling, "
+                                   "was not told. Daniel Kessling denied the charges. Kessling will appear in court "
+                                   "on Friday, and Kessling's lawyer said he would plead not guilty.")
+    names = {m.name for m in ex.mentions if m.type == "Person"}
+    assert "Kessling" not in names
+    assert {m.name for m in ex.mentions if m.text == "Kessling"} == {"Daniel Kessling"}
+
+
+def test_shared_word_that_opens_a_full_name_stays_apart(nlp):
+    # "Warren" ends one full name and opens another: no choice is made between a surname and a first name.
+    _found, ex = relations_of(nlp, "Elena Warren met Warren Blake in Boston. Elena Warren spoke first. "
+                                   "Later, Warren left the hall.")
+    assert {m.name for m in ex.mentions if m.text == "Warren"} <= {"Warren"}
+
+
 def test_surname_tagged_otherwise_joins_person(nlp):
     text = "Steffi Meinhardt won the final in three sets. Meinhardt had lost there twice before."
     _found, ex = mentions_of(nlp, text)

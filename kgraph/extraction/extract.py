@@ -19,7 +19,7 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -846,6 +846,13 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         words = _key(p).split()
         for n in range(1, len(words)):
             by_suffix[" ".join(words[n:])].add(p)
+    # How often, and from where, the article writes each full name: a surname shared by two people goes to
+    # the one the story is about (written most often; the first written on a tie).
+    full_count: Counter = Counter(c.name for c in cands if c.type == EntityType.Person and " " in c.name)
+    first_at: dict[str, tuple] = {}
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if c.type == EntityType.Person and " " in c.name:
+            first_at.setdefault(c.name, (c.offset, c.start))
     by_initials: dict[str, set] = defaultdict(set)
     for o in orgs:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
@@ -856,6 +863,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         if c.type == EntityType.Person and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
+            if len(hits) > 1:
+                hits = _story_person(name, hits, full_count, first_at)
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
@@ -864,6 +873,22 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             hits = by_initials.get(name, ())
         out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
     return out
+
+
+def _story_person(surname: str, names, count: Counter, first_at: dict) -> tuple:
+    """Return the one full name a lone surname shared by several people stands for, or ().
+
+    Why: "Anton Moreau" written three times and his mother "Ilse Moreau" once;
+    a later "Moreau" is the person the story is about, not a node of its own.
+    Only when every one of those full names ends in the word: a word that
+    opens one of them may be a first name ("Moreau Tarsk" beside "Anton
+    Moreau"). The one written most often wins, and on a tie the one written first.
+    """
+    key = _key(surname)
+    if any(_key(n.split()[-1]) != key for n in names):
+        return ()
+    own = sorted(names, key=lambda n: (-count[n], first_at.get(n, (0, 0)), n))
+    return (own[0],)
 
 
 def _pronouns(cands: list[_Cand]) -> list[_Cand]:
