@@ -208,6 +208,13 @@ def test_shared_word_that_opens_a_full_name_stays_apart(nlp):
     assert {m.name for m in ex.mentions if m.text == "Warren"} <= {"Warren"}
 
 
+def test_surname_of_one_full_name_spelt_two_ways_is_left_to_the_corpus(nlp):
+    # "Daniel R. Kessling" and "Daniel R Kessling" are one person: no choice is made between them.
+    _found, ex = relations_of(nlp, "Daniel R. Kessling was arrested in Denver on Monday. Daniel R Kessling denied "
+                                   "the charges. Kessling will appear in court on Friday.")
+    assert {m.name for m in ex.mentions if m.text == "Kessling"} <= {"Kessling"}
+
+
 def test_surname_tagged_otherwise_joins_person(nlp):
     text = "Steffi Meinhardt won the final in three sets. Meinhardt had lost there twice before."
     _found, ex = mentions_of(nlp, text)

@@ -880,12 +880,17 @@ def _story_person(surname: str, names, count: Counter, first_at: dict) -> tuple:
 
     Why: "Anton Moreau" written three times and his mother "Ilse Moreau" once;
     a later "Moreau" is the person the story is about, not a node of its own.
-    Only when every one of those full names ends in the word: a word that
-    opens one of them may be a first name ("Moreau Tarsk" beside "Anton
-    Moreau"). The one written most often wins, and on a tie the one written first.
+    Only when every one of those full names ends in the word (a word that
+    opens one of them may be a first name: "Moreau Tarsk" beside "Anton
+    Moreau") and they open with different first names: "Anton J. Moreau" and
+    "Anton J Moreau" are one person spelt two ways, left to the corpus step,
+    which joins the lone surname across articles. The one written most often
+    wins, and on a tie the one written first.
     """
     key = _key(surname)
     if any(_key(n.split()[-1]) != key for n in names):
+        return ()
+    if len({_key(n.split()[0]) for n in names}) < len(names):
         return ()
     own = sorted(names, key=lambda n: (-count[n], first_at.get(n, (0, 0)), n))
     return (own[0],)
