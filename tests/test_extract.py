@@ -237,7 +237,23 @@ def test_person_split_at_capitalized_particle_joins_next_person(nlp):
     doc = nlp.make_doc("Critics of Omar El Karim Ben Tahar met.")
     doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 7, label="PERSON")]
     assert doc[2:_person_extent(doc, doc.ents[0])].text == "Omar El Karim Ben Tahar"
-    # counter-example: two persons side by side with no particle between stay two
-    doc = nlp.make_doc("Critics of Omar Karim Ben Tahar met.")
-    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 6, label="PERSON")]
+    # counter-example: a one-word person right after a person with no particle between stays apart
+    doc = nlp.make_doc("Critics of Omar Karim Tahar met.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 5, label="PERSON")]
     assert _person_extent(doc, doc.ents[0]) == 4
+
+
+def test_person_of_two_plain_words_joins_the_next_one(nlp):
+    """A four-part name tagged as two persons of two words, one space apart, is one person."""
+    from spacy.tokens import Span
+    from kgraph.extraction.extract import _person_extent
+    doc = nlp.make_doc("Critics of Anton Moreau Varga Kessling met.")
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 6, label="PERSON")]
+    assert doc[2:_person_extent(doc, doc.ents[0])].text == "Anton Moreau Varga Kessling"
+    # counter-examples: a comma between, a title inside, a nationality word opening the first
+    for text in ("Critics of Anton Moreau, Varga Kessling met.", "Critics of Mayor Anton Varga Kessling met.",
+                 "Critics of Italian Anton Varga Kessling met."):
+        doc = nlp.make_doc(text)
+        second = 5 if "," in text else 4
+        doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, second, second + 2, label="PERSON")]
+        assert _person_extent(doc, doc.ents[0]) == 4, text

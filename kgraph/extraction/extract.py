@@ -202,8 +202,20 @@ def _person_extent(doc, ent) -> int:
 
     A person the NER ends at a capitalized particle, right before another
     person it starts ("Omar El" + "Fadil Ben Salah"), is one person with both.
+    So is a person of two or more plain capitalized words the NER ends right
+    before another such person, one space apart in the sentence ("Anton
+    Moreau" + "Varga Kessling" of a four-part name): two people are not
+    written side by side without a comma or a word between them.
     """
     end = ent.end
+    if _plain_person(doc, ent.start, end) and end < len(doc) and doc[end].ent_iob_ == "B" \
+            and doc[end].ent_type_ == "PERSON" and doc[end - 1].whitespace_ == " " \
+            and not doc[end].is_sent_start:
+        j = end + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if _plain_person(doc, end, j):
+            return j
     if end - ent.start >= 2 and doc[end - 1].lower_ in _JOINING_PARTICLES and doc[end - 1].is_title \
             and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" \
             and doc[end - 1].whitespace_:
@@ -219,6 +231,14 @@ def _person_extent(doc, ent) -> int:
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
     return ent.end
+
+
+def _plain_person(doc, start: int, end: int) -> bool:
+    """True for two or more capitalized alphabetic words (hyphens allowed), no title, demonym or possessive."""
+    toks = doc[start:end]
+    return end - start >= 2 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in toks) \
+        and not any(t.lower_ in _NAME_TITLES or t.lower_ in TITLES for t in toks) \
+        and gazetteer.demonym(toks[0].text) is None
 
 
 def _title_start(doc, start: int) -> int:
