@@ -19,7 +19,7 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -202,8 +202,20 @@ def _person_extent(doc, ent) -> int:
 
     A person the NER ends at a capitalized particle, right before another
     person it starts ("Omar El" + "Fadil Ben Salah"), is one person with both.
+    So is a person of two or more plain capitalized words the NER ends right
+    before another such person, one space apart in the sentence ("Anton
+    Moreau" + "Varga Kessling" of a four-part name): two people are not
+    written side by side without a comma or a word between them.
     """
     end = ent.end
+    if _plain_person(doc, ent.start, end) and end < len(doc) and doc[end].ent_iob_ == "B" \
+            and doc[end].ent_type_ == "PERSON" and doc[end - 1].whitespace_ == " " \
+            and not doc[end].is_sent_start:
+        j = end + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if _plain_person(doc, end, j):
+            return j
     if end - ent.start >= 2 and doc[end - 1].lower_ in _JOINING_PARTICLES and doc[end - 1].is_title \
             and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" \
             and doc[end - 1].whitespace_:
@@ -219,6 +231,14 @@ def _person_extent(doc, ent) -> int:
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
     return ent.end
+
+
+def _plain_person(doc, start: int, end: int) -> bool:
+    """True for two or more capitalized alphabetic words (hyphens allowed), no title, demonym or possessive."""
+    toks = doc[start:end]
+    return end - start >= 2 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in toks) \
+        and not any(t.lower_ in _NAME_TITLES or t.lower_ in TITLES for t in toks) \
+        and gazetteer.demonym(toks[0].text) is None
 
 
 def _title_start(doc, start: int) -> int:
@@ -846,6 +866,13 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         words = _key(p).split()
         for n in range(1, len(words)):
             by_suffix[" ".join(words[n:])].add(p)
+    # How often, and from where, the article writes each full name: a surname shared by two people goes to
+    # the one the story is about (written most often; the first written on a tie).
+    full_count: Counter = Counter(c.name for c in cands if c.type == EntityType.Person and " " in c.name)
+    first_at: dict[str, tuple] = {}
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if c.type == EntityType.Person and " " in c.name:
+            first_at.setdefault(c.name, (c.offset, c.start))
     by_initials: dict[str, set] = defaultdict(set)
     for o in orgs:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
@@ -856,6 +883,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         if c.type == EntityType.Person and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
+            if len(hits) > 1:
+                hits = _story_person(name, hits, full_count, first_at)
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
@@ -864,6 +893,27 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             hits = by_initials.get(name, ())
         out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
     return out
+
+
+def _story_person(surname: str, names, count: Counter, first_at: dict) -> tuple:
+    """Return the one full name a lone surname shared by several people stands for, or ().
+
+    Why: "Anton Moreau" written three times and his mother "Ilse Moreau" once;
+    a later "Moreau" is the person the story is about, not a node of its own.
+    Only when every one of those full names ends in the word (a word that
+    opens one of them may be a first name: "Moreau Tarsk" beside "Anton
+    Moreau") and they open with different first names: "Anton J. Moreau" and
+    "Anton J Moreau" are one person spelt two ways, left to the corpus step,
+    which joins the lone surname across articles. The one written most often
+    wins, and on a tie the one written first.
+    """
+    key = _key(surname)
+    if any(_key(n.split()[-1]) != key for n in names):
+        return ()
+    if len({_key(n.split()[0]) for n in names}) < len(names):
+        return ()
+    own = sorted(names, key=lambda n: (-count[n], first_at.get(n, (0, 0)), n))
+    return (own[0],)
 
 
 def _pronouns(cands: list[_Cand]) -> list[_Cand]:
