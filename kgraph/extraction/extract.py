@@ -867,12 +867,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         for n in range(1, len(words)):
             by_suffix[" ".join(words[n:])].add(p)
     # How often, and from where, the article writes each full name: a surname shared by two people goes to
-    # the one the story is about (written most often; the first written on a tie).
+    # the one the story is about (written at least twice as often as any other).
     full_count: Counter = Counter(c.name for c in cands if c.type == EntityType.Person and " " in c.name)
-    first_at: dict[str, tuple] = {}
-    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
-        if c.type == EntityType.Person and " " in c.name:
-            first_at.setdefault(c.name, (c.offset, c.start))
     by_initials: dict[str, set] = defaultdict(set)
     for o in orgs:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
@@ -884,7 +880,7 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
             if len(hits) > 1:
-                hits = _story_person(name, hits, full_count, first_at)
+                hits = _story_person(name, hits, full_count)
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
@@ -895,7 +891,7 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-def _story_person(surname: str, names, count: Counter, first_at: dict) -> tuple:
+def _story_person(surname: str, names, count: Counter) -> tuple:
     """Return the one full name a lone surname shared by several people stands for, or ().
 
     Why: "Anton Moreau" written three times and his mother "Ilse Moreau" once;
@@ -905,15 +901,24 @@ def _story_person(surname: str, names, count: Counter, first_at: dict) -> tuple:
     Moreau") and they open with different first names: "Anton J. Moreau" and
     "Anton J Moreau" are one person spelt two ways, left to the corpus step,
     which joins the lone surname across articles. The one written most often
-    wins, and on a tie the one written first.
+    wins only when written at least twice as often as any other: on a closer
+    call the surname stays a node of its own rather than hand one person's
+    statements to another.
     """
     key = _key(surname)
     if any(_key(n.split()[-1]) != key for n in names):
         return ()
     if len({_key(n.split()[0]) for n in names}) < len(names):
         return ()
-    own = sorted(names, key=lambda n: (-count[n], first_at.get(n, (0, 0)), n))
+    own = sorted(names, key=lambda n: (-count[n], n))
+    if count[own[0]] < SURNAME_DOMINANCE * count[own[1]]:
+        return ()
     return (own[0],)
+
+
+#: How many times more often the story must write one full name than any other sharing its surname for
+#: the lone surname to be that person (see :func:`_story_person`).
+SURNAME_DOMINANCE = 2
 
 
 def _pronouns(cands: list[_Cand]) -> list[_Cand]:
