@@ -265,3 +265,39 @@ def test_person_of_two_plain_words_joins_the_next_one(nlp):
         second = 5 if "," in text else 4
         doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, second, second + 2, label="PERSON")]
         assert _person_extent(doc, doc.ents[0]) == 4, text
+
+
+def _place(name, start, kind="Place"):
+    from kgraph.extraction.extract import _Cand
+
+    return _Cand(doc=None, offset=0, start=start, end=start + 1, type=kind, name=name, source="ner")
+
+
+def _short_form_names(cands):
+    from kgraph.extraction.extract import _short_forms
+
+    return [c.name for c in _short_forms(cands)]
+
+
+def test_lone_word_after_the_place_name_it_opens_is_that_place():
+    # "Varnholt Air Base" written first, then "Varnholt" alone: one place.
+    assert _short_form_names([_place("Varnholt Air Base", 0), _place("Varnholt", 9)]) == \
+        ["Varnholt Air Base", "Varnholt Air Base"]
+
+
+def test_lone_word_after_the_place_name_it_ends_is_that_place():
+    # "Kestrow Wall" then "Wall": the wall.
+    assert _short_form_names([_place("Kestrow Wall", 0), _place("Wall", 9)]) == ["Kestrow Wall", "Kestrow Wall"]
+
+
+@pytest.mark.parametrize("cands", [
+    pytest.param([_place("Varnholt", 0), _place("Varnholt Air Base", 9)], id="lone-word-written-first"),
+    pytest.param([_place("Varnholt Air Base", 0), _place("Varnholt Harbour", 5), _place("Varnholt", 9)],
+                 id="two-longer-names"),
+    pytest.param([_place("Lisbon Airport", 0), _place("Lisbon", 9)], id="a-city-of-its-own"),
+    pytest.param([_place("Varnholt Motors", 0, "Organization"), _place("Varnholt", 9, "Organization")],
+                 id="an-organization-may-be-the-parent"),
+    pytest.param([_place("Varnholt Air Base", 0), _place("Varnholt", 9, "Organization")], id="other-type"),
+])
+def test_lone_word_stays_its_own_name(cands):
+    assert _short_form_names(cands) == [c.name for c in cands]

@@ -888,7 +888,44 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
         out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
-    return out
+    return _short_forms(out)
+
+
+def _short_forms(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with a one-word place name given the longer place name it opens or ends.
+
+    Why: "Varnholt Air Base" written first, then "Varnholt" alone, is one
+    place; so is "Kestrow Wall" and then "Wall". Only when exactly one longer
+    place name of the article opens or ends with the word, the word is no
+    country, city, continent or region of its own ("Lisbon" beside "Lisbon
+    Airport", "Europe" beside "Eastern Europe"), and the article writes the
+    longer name before every lone use of the word. Places only: a company
+    written after a longer name it opens is as often the parent ("Norvex"
+    after "Norvex Music"), measured as two wrong merges for one join.
+    """
+    first_seen: dict[tuple, tuple] = {}
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        first_seen.setdefault((c.type, c.name), (c.offset, c.start))
+    longer: dict[tuple, set] = defaultdict(set)
+    for t, name in first_seen:
+        words = name.split()
+        if t == EntityType.Place and len(words) > 1:
+            longer[(t, _key(words[0]))].add(name)
+            longer[(t, _key(words[-1]))].add(name)
+    if not longer:
+        return cands
+    to: dict[tuple, str] = {}
+    for (t, name), seen in first_seen.items():
+        if t != EntityType.Place or " " in name or "-" in name or name.isupper():
+            continue
+        hits = longer.get((t, _key(name)), ())
+        if len(hits) != 1:
+            continue
+        full = next(iter(hits))
+        if first_seen[(t, full)] >= seen or gazetteer.place(name) is not None:
+            continue
+        to[(t, name)] = full
+    return [replace(c, name=to[(c.type, c.name)]) if (c.type, c.name) in to else c for c in cands]
 
 
 def _story_person(surname: str, names, count: Counter) -> tuple:
