@@ -290,8 +290,13 @@ def test_lone_word_after_the_place_name_it_ends_is_that_place():
     assert _short_form_names([_place("Kestrow Wall", 0), _place("Wall", 9)]) == ["Kestrow Wall", "Kestrow Wall"]
 
 
+def test_part_after_a_hyphen_is_the_place():
+    assert _short_form_names([_place("Upper-Dravany", 0), _place("Dravany", 9)]) == ["Upper-Dravany", "Upper-Dravany"]
+
+
 @pytest.mark.parametrize("cands", [
     pytest.param([_place("Varnholt", 0), _place("Varnholt Air Base", 9)], id="lone-word-written-first"),
+    pytest.param([_place("Asia-Dravany", 0), _place("Dravany", 9)], id="part-before-hyphen-a-place"),
     pytest.param([_place("Varnholt Air Base", 0), _place("Varnholt Harbour", 5), _place("Varnholt", 9)],
                  id="two-longer-names"),
     pytest.param([_place("Lisbon Airport", 0), _place("Lisbon", 9)], id="a-city-of-its-own"),

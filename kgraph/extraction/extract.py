@@ -895,7 +895,9 @@ def _short_forms(cands: list[_Cand]) -> list[_Cand]:
     """Return the candidates with a one-word place name given the longer place name it opens or ends.
 
     Why: "Varnholt Air Base" written first, then "Varnholt" alone, is one
-    place; so is "Kestrow Wall" and then "Wall". Only when exactly one longer
+    place; so is "Kestrow Wall" and then "Wall", and "Upper-Dravany" and then
+    "Dravany" (the part after a hyphen, unless the part before it is a place
+    of its own: "Asia-Pacific" and "Pacific"). Only when exactly one longer
     place name of the article opens or ends with the word, the word is no
     country, city, continent or region of its own ("Lisbon" beside "Lisbon
     Airport", "Europe" beside "Eastern Europe"), and the article writes the
@@ -912,6 +914,9 @@ def _short_forms(cands: list[_Cand]) -> list[_Cand]:
         if t == EntityType.Place and len(words) > 1:
             longer[(t, _key(words[0]))].add(name)
             longer[(t, _key(words[-1]))].add(name)
+        parts = words[-1].split("-") if t == EntityType.Place else []
+        if len(parts) == 2 and parts[0] and parts[1] and gazetteer.place(parts[0]) is None:
+            longer[(t, _key(parts[1]))].add(name)
     if not longer:
         return cands
     to: dict[tuple, str] = {}
