@@ -549,7 +549,7 @@ def choose(pred: str, oof, y, dwie, g, tiers) -> dict:
     """Return a predicate's article thresholds, calibration and out-of-fold figures from out-of-fold scores.
 
     The threshold maximises F1 at the predicate's precision floor (per evidence tier for :data:`TIERED`),
-    then rises to the first calibration band measured at :data:`MIN_STATEMENT_PRECISION`.
+    then rises to the first calibration band measured at the predicate's :func:`statement_precision`.
     """
     import numpy as np
 

@@ -208,21 +208,13 @@ def _person_extent(doc, ent) -> int:
     written side by side without a comma or a word between them.
     """
     end = ent.end
-    if _plain_person(doc, ent.start, end) and end < len(doc) and doc[end].ent_iob_ == "B" \
-            and doc[end].ent_type_ == "PERSON" and doc[end - 1].whitespace_ == " " \
-            and not doc[end].is_sent_start:
-        j = end + 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
-        if _plain_person(doc, end, j):
-            return j
-    if end - ent.start >= 2 and doc[end - 1].lower_ in _JOINING_PARTICLES and doc[end - 1].is_title \
-            and end < len(doc) and doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" \
-            and doc[end - 1].whitespace_:
-        j = end + 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
-        return j
+    nxt = _next_person_end(doc, end)
+    if nxt is not None and doc[end - 1].whitespace_ == " " and not doc[end].is_sent_start \
+            and _plain_person(doc, ent.start, end) and _plain_person(doc, end, nxt):
+        return nxt
+    if nxt is not None and end - ent.start >= 2 and doc[end - 1].lower_ in _JOINING_PARTICLES \
+            and doc[end - 1].is_title and doc[end - 1].whitespace_:
+        return nxt
     while end > ent.start + 1 and doc[end - 1].lower_ in _PARTICLES:
         end -= 1  # "Ursula von": step back, then take particles and the surname forward
     j = end
@@ -231,6 +223,16 @@ def _person_extent(doc, ent) -> int:
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
     return ent.end
+
+
+def _next_person_end(doc, i: int) -> int | None:
+    """Return where the PERSON entity the NER starts at token ``i`` ends, or None when none starts there."""
+    if i >= len(doc) or doc[i].ent_iob_ != "B" or doc[i].ent_type_ != "PERSON":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j
 
 
 def _plain_person(doc, start: int, end: int) -> bool:

@@ -313,8 +313,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper() \
             and gazetteer.country(before[-1].rstrip(",")) is None:
         return False  # "Tarsk, Veltria": a place and its country ("Against Ostmark, Veltria were ..." is a team)
-    if not possessive and (_SETTLEMENT_CUE.search(text[max(0, m.start - 40):m.start])
-                           or _PART_CUE.search(text[max(0, m.start - 40):m.start])):
+    lead = text[max(0, m.start - 40):m.start]
+    if not possessive and (_SETTLEMENT_CUE.search(lead) or _PART_CUE.search(lead)):
         return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
     if re.match(r",\s+where\b", text[m.end:m.end + 12]):
         return False  # "at Tarsk, where the match took place": a place, then what happened there
@@ -477,8 +477,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
             pair = raw.split()
-            name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1] and re.search(
-                r"(?<![\w-])" + re.escape(raw) + r"(?![\w-])", ex.article.text) is not None)
+            name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1]
+                              and _written_whole(ex.article.text, raw))
             owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
                 and raw.endswith(name) and raw != name else None
             if name is None or owner is None and _common_word(name, case):
@@ -1538,13 +1538,14 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             cands = {c for c in cands if not _national_branch(c[1], n)}
         if not cands:
             continue
-        if t != EntityType.Person and " " in n and len(cands) == 1 and next(iter(cands))[1].endswith(" " + n) \
-                and next(iter(cands))[1][:-len(n)].split()[-1] not in _NAME_LINKS - _LIST_LINKS \
-                and len(groups[next(iter(cands))].articles) == 1 and len(groups[gid].articles) >= DOMINANT:
+        only = next(iter(cands)) if len(cands) == 1 else None
+        if t != EntityType.Person and " " in n and only is not None and only[1].endswith(" " + n) \
+                and only[1][:-len(n)].split()[-1] not in _NAME_LINKS - _LIST_LINKS \
+                and len(groups[only].articles) == 1 and len(groups[gid].articles) >= DOMINANT:
             # "League Champions Hollin Tarsk" in one headline: words glued before a name the corpus writes in
             # DOMINANT or more articles. The longer name is a variant of it, not the other way round; a name
             # "of" it is another thing ("Court of Justice of the Tarsk Union").
-            uf.union(gid, next(iter(cands)))
+            uf.union(gid, only)
             continue
         # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
@@ -1627,8 +1628,12 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
 
 def _writes_name(text: str, g: Group) -> bool:
     """True when a text writes one of a group's names (of two or more words) as a whole phrase, tagged or not."""
-    return any(" " in n and n in text and re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", text)
-               for n in g.names)
+    return any(" " in n and n in text and _written_whole(text, n) for n in g.names)
+
+
+def _written_whole(text: str, phrase: str) -> bool:
+    """True when a text writes a phrase with no word character or hyphen glued on either side."""
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
 
 
 def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
