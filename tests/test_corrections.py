@@ -246,3 +246,82 @@ def test_build_with_a_bad_corrections_file_is_one_error_line_and_writes_nothing(
     assert result.exit_code == 1
     assert result.output.startswith("Error:") and "unknown action" in result.output and result.output.count("\n") == 1
     assert not out.exists()
+
+
+CSV_TEXT = (
+    "\ufeffAction,entities,keep,entity,label,type,subject,predicate,object,context,note\n"
+    "merge,Borvik; Borvik Mills,Borvik Mills,,,,,,,,same firm\n"
+    ",,,,,,,,,,\n"
+    "split,,,Tarnholm,Tarnholm FC,Organization,,,,coach;match,\n"
+    "retype,,,Quell,,Place,,,,,\n"
+    "reject,,,,,,Marta Quell,worksFor,Borvik Mills,,\"wrong, says the editor\"\n"
+)
+
+
+def test_a_csv_file_holds_the_same_items_as_json(tmp_path):
+    """A spreadsheet's CSV (header of field names, ';' between list values, empty cells left out) loads as items."""
+    p = tmp_path / "fixes.CSV"
+    p.write_text(CSV_TEXT, encoding="utf-8")
+    got = corr.load(p)
+    assert [c.action for c in got.items] == ["merge", "split", "retype", "reject"]
+    merge, split, retype, reject = got.items
+    assert merge.entities == ("Borvik", "Borvik Mills") and merge.keep == "Borvik Mills" and merge.note == "same firm"
+    assert split.context == ("coach", "match") and split.label == "Tarnholm FC" and split.articles == ()
+    assert retype.type == "Place" and reject.note == "wrong, says the editor"
+    assert corr.parse(json.loads(corr.dump(got))).items == got.items  # dumped as JSON, nothing lost
+
+
+@pytest.mark.parametrize("text, message", [
+    ("entity,label\nAcme,Acme Corp\n", "no 'action' column"),
+    ("", "empty CSV"),
+    ("action,entity,label\nrename,Acme\n", "a rename needs 'label'"),
+    ("action,entity\nblock,Acme,extra\n", "row 2: 3 cells under a header of 2"),
+    ("action,entity,type\nretype,Acme,Planet\n", "unknown type 'Planet'"),
+])
+def test_a_bad_csv_is_one_clear_error_naming_the_row(tmp_path, text, message):
+    p = tmp_path / "c.csv"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        corr.load(p)
+
+
+def test_output_corrections_csv_is_read_by_default_but_not_beside_json(tmp_path):
+    from kgraph.build.pipeline import _corrections
+
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "corrections.csv").write_text("action,entity\nblock,However\n", encoding="utf-8")
+    assert [c.entity for c in _corrections(out, None).items] == ["However"]
+    (out / "corrections.json").write_text(json.dumps({"version": 1, "corrections": []}), encoding="utf-8")
+    with pytest.raises(InputError, match="both corrections.json and corrections.csv"):
+        _corrections(out, None)
+
+
+def test_a_given_csv_is_remembered_as_json_for_incremental_builds(tmp_path, monkeypatch):
+    """--corrections fixes.csv applies now and, remembered as JSON, on a later --into build that names none."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fixes.csv"
+    fix.write_text("action,entities,entity,label,type,context\nmerge,Borvik;Borvik Mills,,,,\n"
+                   "split,,Tarnholm,Tarnholm FC,Organization,Oskar\n", encoding="utf-8")
+    by_id = {e.article.id: e for e in CORPUS}
+
+    def fake_runner(jobs, dask, model, batch_size):
+        def run(todo):
+            for key, art in todo:
+                yield key, by_id[art.id]
+        return run
+
+    monkeypatch.setattr(pipeline, "_runner", fake_runner)
+    monkeypatch.setattr(pipeline.ingest, "read_inputs",
+                        lambda inputs, skip_bad=False: iter([by_id[i].article for i in inputs]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Borvik is not in the first two articles yet
+        pipeline.build(["a1", "a2"], output=out, corrections=fix)
+    remembered = json.loads((out / ".kgraph" / "corrections.json").read_text(encoding="utf-8"))
+    assert remembered["corrections"][0] == {"action": "merge", "entities": ["Borvik", "Borvik Mills"]}
+    kb = pipeline.build(["a3"], output=out, into=True).kb
+    ents = by_label(kb)
+    assert "Borvik" not in ents and ents["Borvik Mills"].articles == ("a1", "a3")
+    assert ents["Tarnholm FC"].articles == ("a3",)

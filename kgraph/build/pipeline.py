@@ -302,9 +302,10 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         max_nodes: Draw only this many entities, the most central, on the page (the graph keeps all).
         formats: Further outputs besides graph.ttl and graph.html (names from
             ``kgraph.graph.rdf.OUTPUT_FORMATS``: trig, nt, nq, jsonld, graphml, gexf, csv).
-        corrections: A corrections file (see :mod:`kgraph.linking.corrections`); by
-            default ``output/corrections.json`` when present, else the file a
-            previous build of ``output`` was given.
+        corrections: A corrections file, JSON or CSV (see
+            :mod:`kgraph.linking.corrections`); by default
+            ``output/corrections.json`` (or ``.csv``) when present, else the
+            file a previous build of ``output`` was given.
 
     Raises:
         InputError: No article could be read, or an input is bad.
@@ -324,9 +325,11 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     try:
         result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
                         counts, max_nodes, formats, fixes)
-        if corrections is not None and Path(corrections).resolve() != (out / "corrections.json").resolve():
-            # Remembered, so that a later incremental build applies them too.
-            atomic.write_text(out / ".kgraph" / "corrections.json", Path(corrections).read_text(encoding="utf-8"))
+        if corrections is not None and Path(corrections).resolve() not in _own_corrections(out):
+            # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too.
+            from kgraph.linking import corrections as corr
+
+            atomic.write_text(out / ".kgraph" / corr.DEFAULT_FILE, corr.dump(fixes))
         return result
     except BaseException:
         if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
@@ -338,13 +341,25 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         raise
 
 
+def _own_corrections(out: Path) -> set[Path]:
+    """Return the corrections files a build of ``out`` reads by itself."""
+    from kgraph.linking import corrections as corr
+
+    return {(out / corr.DEFAULT_FILE).resolve(), (out / corr.DEFAULT_CSV).resolve()}
+
+
 def _corrections(out: Path, path):
-    """Load the corrections a build applies: the given file, else OUTPUT/corrections.json, else the remembered one."""
+    """Load the corrections a build applies: the given file, else OUTPUT/corrections.json (or .csv), else the remembered one."""
+    from kgraph.core.errors import InputError
     from kgraph.linking import corrections as corr
 
     if path is not None:
         return corr.load(path)
-    for p in (out / corr.DEFAULT_FILE, out / ".kgraph" / corr.DEFAULT_FILE):
+    own = [p for p in (out / corr.DEFAULT_FILE, out / corr.DEFAULT_CSV) if p.is_file()]
+    if len(own) > 1:
+        raise InputError(f"{out} holds both {corr.DEFAULT_FILE} and {corr.DEFAULT_CSV}; keep one, "
+                         "or name the one to apply with --corrections")
+    for p in own + [out / ".kgraph" / corr.DEFAULT_FILE]:
         if p.is_file():
             return corr.load(p)
     return None

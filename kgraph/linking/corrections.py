@@ -13,18 +13,30 @@ A corrections file is JSON (the analyst page writes it)::
       {"action": "assert", "subject": "Ann Roe", "predicate": "livesIn", "object": "Tarvo", "note": "..."}
     ]}
 
+A spreadsheet may keep them as CSV instead (a file whose name ends in
+``.csv``): a header row names the fields, one row per item, list fields
+(``entities``, ``articles``, ``context``) separated by ``;``, empty cells
+left out::
+
+    action,entities,keep,entity,label,type,note
+    merge,Ann Roe;A. Roe,Ann Roe,,,,same person
+    retype,,,Tarvo,,Place,
+
 An entity is named by its IRI, its key ("person/Ann_Roe") or a label or
 alias. Every item may carry ``note`` and ``author``. Loading checks the
 shape only (a bad file is one :class:`~kgraph.core.errors.InputError`); whether a
 named entity exists is known only when the corrections are applied, where a
 missing one is a warning. ``kgraph build`` reads ``--corrections FILE`` or
-else ``OUTPUT/corrections.json`` and applies them on every build.
+else ``OUTPUT/corrections.json`` (or ``OUTPUT/corrections.csv``) and applies
+them on every build.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields as dataclass_fields
 from pathlib import Path
 
 from kgraph.core.errors import InputError
@@ -35,6 +47,12 @@ ACTIONS = ("merge", "split", "rename", "retype", "block", "reject", "assert")
 
 #: Name of the corrections file a build reads from its output folder.
 DEFAULT_FILE = "corrections.json"
+
+#: Name of the spreadsheet form a build reads when there is no :data:`DEFAULT_FILE`.
+DEFAULT_CSV = "corrections.csv"
+
+#: Separator of the values of a list field in a CSV cell.
+CSV_LIST_SEPARATOR = ";"
 
 
 @dataclass(frozen=True)
@@ -81,6 +99,15 @@ class Correction:
                 "assert": f"{self.subject} {self.predicate} {self.object}"}.get(self.action, self.entity or "")
         return f"#{self.index + 1} {self.action} {what}"
 
+    def as_item(self) -> dict:
+        """Return the item as the JSON object a corrections file holds."""
+        item: dict = {"action": self.action}
+        for f in dataclass_fields(self):
+            value = getattr(self, f.name)
+            if f.name not in ("action", "index") and value not in (None, ()):
+                item[f.name] = list(value) if isinstance(value, tuple) else value
+        return item
+
 
 @dataclass(frozen=True)
 class Corrections:
@@ -122,8 +149,8 @@ def parse(data: object, source: str = "corrections") -> Corrections:
     return Corrections(tuple(items), source)
 
 
-def _item(raw: object, i: int, source: str) -> Correction:
-    where = f"{source}: item {i + 1}"
+def _item(raw: object, i: int, source: str, where: str | None = None) -> Correction:
+    where = where or f"{source}: item {i + 1}"
     if not isinstance(raw, dict):
         raise InputError(f"{where}: expected an object")
     action = raw.get("action")
@@ -161,11 +188,47 @@ def _item(raw: object, i: int, source: str) -> Correction:
     return Correction(action=action, index=i, **fields)
 
 
-def load(path: str | Path) -> Corrections:
-    """Read a corrections file.
+def parse_csv(text: str, source: str = "corrections") -> Corrections:
+    """Return the corrections of a CSV text: a header row of field names, one row per item.
 
     Raises:
-        InputError: The file cannot be read, is not JSON, or has a bad item.
+        InputError: The text has no ``action`` column or a row is a bad item.
+    """
+    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))  # spreadsheets often write a byte-order mark
+    try:
+        header = [h.strip().lower() for h in next(rows)]
+    except StopIteration:
+        raise InputError(f"{source}: empty CSV; expected a header row naming the fields") from None
+    except csv.Error as exc:
+        raise InputError(f"{source}: not valid CSV ({exc})") from None
+    if "action" not in header:
+        raise InputError(f"{source}: the CSV header has no 'action' column (it has {', '.join(header) or 'none'})")
+    items = []
+    try:
+        for row in rows:
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"{source}: row {rows.line_num}"
+            if len(row) > len(header):
+                raise InputError(f"{where}: {len(row)} cells under a header of {len(header)}")
+            raw: dict = {}
+            for name, cell in zip(header, row):
+                cell = cell.strip()
+                if not name or not cell:
+                    continue
+                raw[name] = ([v.strip() for v in cell.split(CSV_LIST_SEPARATOR) if v.strip()]
+                             if name in _LIST_FIELDS else cell)
+            items.append(_item(raw, len(items), source, where))
+    except csv.Error as exc:
+        raise InputError(f"{source}: not valid CSV (line {rows.line_num}: {exc})") from None
+    return Corrections(tuple(items), source)
+
+
+def load(path: str | Path) -> Corrections:
+    """Read a corrections file: JSON, or CSV when its name ends in ``.csv``.
+
+    Raises:
+        InputError: The file cannot be read, is not JSON (or CSV), or has a bad item.
     """
     p = Path(path)
     try:
@@ -174,6 +237,8 @@ def load(path: str | Path) -> Corrections:
         raise InputError(f"corrections file not found: {p}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read corrections file {p}: {getattr(exc, 'strerror', None) or exc}") from None
+    if p.suffix.lower() == ".csv":
+        return parse_csv(text, str(p))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -184,3 +249,8 @@ def load(path: str | Path) -> Corrections:
 def to_json(items: list[dict]) -> str:
     """Return items as the text of a corrections file."""
     return json.dumps({"version": 1, "corrections": items}, indent=1, ensure_ascii=False) + "\n"
+
+
+def dump(corrections: Corrections) -> str:
+    """Return loaded corrections as the text of a JSON corrections file."""
+    return to_json([c.as_item() for c in corrections.items])
