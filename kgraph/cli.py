@@ -410,7 +410,8 @@ def validate(graph, graph_option, quiet, inference):
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show at most this many suggestions (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print a corrections file of all shown suggestions.")
-def review(graph, graph_option, limit, as_json):
+@click.option("--csv", "as_csv", is_flag=True, help="Print them as a CSV corrections file (for a spreadsheet).")
+def review(graph, graph_option, limit, as_json, as_csv):
     """List likely duplicates and likely junk nodes, ranked by impact, as corrections items to paste.
 
     GRAPH is an output folder (its graph.ttl) or a graph file. Paste the
@@ -420,14 +421,17 @@ def review(graph, graph_option, limit, as_json):
     Example:
       kgraph review output/ --limit 20
       kgraph review output/ --json > output/corrections.json
+      kgraph review output/ --csv > output/corrections.csv
     """
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
     graph = _graph(graph, graph_option) if graph or graph_option else "output"
-    from kgraph.linking.corrections import to_json
+    from kgraph.linking.corrections import to_csv, to_json
     from kgraph.review import review as run_review
 
     found = run_review(graph, limit=limit or None)
-    if as_json:
-        click.echo(to_json([s.item for s in found]), nl=False)
+    if as_json or as_csv:
+        click.echo((to_json if as_json else to_csv)([s.item for s in found]), nl=False)
         return
     if not found:
         click.echo("no likely duplicates or junk found")

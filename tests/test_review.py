@@ -47,6 +47,18 @@ def test_review_lists_duplicates_and_junk_with_pasteable_items(tmp_path):
     assert any(b.entity.endswith("/Agency") for b in blocks)
 
 
+def test_review_csv_holds_the_same_items_as_json(tmp_path):
+    """--csv prints the suggestions as a spreadsheet corrections file that loads back to the --json items."""
+    path = graph(tmp_path)
+    as_json = corrections.parse(json.loads(CliRunner().invoke(main, ["review", str(path), "--json"]).output)).items
+    result = CliRunner().invoke(main, ["review", str(path), "--csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("action,")
+    assert as_json and corrections.parse_csv(result.output).items == as_json
+    both = CliRunner().invoke(main, ["review", str(path), "--csv", "--json"])
+    assert both.exit_code != 0 and "choose one of --json and --csv" in both.output
+
+
 def test_review_text_is_ranked_by_impact(tmp_path):
     result = CliRunner().invoke(main, ["review", str(graph(tmp_path))])
     assert result.exit_code == 0

@@ -251,6 +251,23 @@ def to_json(items: list[dict]) -> str:
     return json.dumps({"version": 1, "corrections": items}, indent=1, ensure_ascii=False) + "\n"
 
 
+#: Column order of a CSV corrections file kgraph writes.
+CSV_COLUMNS = ("action", "entities", "keep", "entity", "articles", "context", "label", "type", "subject",
+               "predicate", "object", "note", "author")
+
+
+def to_csv(items: list[dict]) -> str:
+    """Return items as the text of a CSV corrections file (only the columns they use)."""
+    columns = [c for c in CSV_COLUMNS if any(item.get(c) for item in items)] or ["action"]
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for item in items:
+        writer.writerow([CSV_LIST_SEPARATOR.join(v) if isinstance(v := item.get(c, ""), list) else v
+                         for c in columns])
+    return buf.getvalue()
+
+
 def dump(corrections: Corrections) -> str:
     """Return loaded corrections as the text of a JSON corrections file."""
     return to_json([c.as_item() for c in corrections.items])
