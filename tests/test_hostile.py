@@ -104,14 +104,14 @@ def test_unreadable_file_in_folder_is_skipped_with_warning(tmp_path, monkeypatch
     corpus.mkdir()
     (corpus / "good.txt").write_text(GOOD, encoding="utf-8")
     (corpus / "locked.txt").write_text(GOOD, encoding="utf-8")
-    real = Path.read_bytes
+    real = Path.open
 
-    def read_bytes(self):
+    def locked_open(self, *args, **kwargs):
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(ingest.Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(ingest.Path, "open", locked_open)
     result = _cli("build", "--quiet", str(corpus), "--output", str(tmp_path / "out"))
     assert result.exit_code == 0, result.stderr
     assert _messages(result.stderr) == [f"Warning: {corpus / 'locked.txt'}: cannot read (Permission denied), skipped"]

@@ -124,6 +124,53 @@ def test_jsonl_bom_metadata_and_enormous_line(tmp_path):
     assert art.text.endswith("Olaf Scholz.") and len(art.text) > 9_000_000
 
 
+def test_a_line_over_the_article_ceiling_is_never_held_in_memory(tmp_path, monkeypatch):
+    """A compressed corpus whose line expands past KGRAPH_MAX_ARTICLE_MB is one error naming the line (or skipped)."""
+    monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", "0.01")  # 10,485 characters
+    lines = [json.dumps({"id": "a", "text": "Ilse Varga spoke."}),
+             json.dumps({"id": "b", "text": "Tarvo " * 50_000}),
+             json.dumps({"id": "c", "text": "Odo Brandt replied."})]
+    p = tmp_path / "c.jsonl.gz"
+    p.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    with pytest.raises(InputError, match=r"c\.jsonl\.gz:2: .*over the 0\.01 MB an article may have"):
+        list(read_inputs([p]))
+    got = list(read_inputs([p], skip_bad=True))
+    assert [(a.id, a.source.rsplit(":", 1)[1]) for a in got] == [("a", "1"), ("c", "3")]
+
+
+def test_a_file_over_the_article_ceiling_is_an_error_alone_and_skipped_in_a_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", "0.01")
+    (tmp_path / "big.txt").write_text("Tarvo is quiet. " * 2000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("Ilse Varga spoke in Tarvo.", encoding="utf-8")
+    with pytest.raises(InputError, match="big.txt: the file is over the 0.01 MB"):
+        list(read_inputs([tmp_path / "big.txt"]))
+    with pytest.warns(IngestWarning, match="big.txt: the file is over"):
+        assert [a.text for a in read_inputs([tmp_path])] == ["Ilse Varga spoke in Tarvo."]
+
+
+def test_stdin_over_the_ceiling_streams_a_corpus_and_refuses_one_text(monkeypatch):
+    import io
+
+    monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", "0.01")
+    corpus = "".join(json.dumps({"id": i, "text": f"Ilse Varga spoke in Tarvo on day {i}."}) + "\n"
+                     for i in range(400)).encode()
+    assert len(corpus) > 0.01 * 2**20
+    stdin = io.TextIOWrapper(io.BytesIO(corpus), encoding="utf-8")
+    got = list(read_inputs(["-"], stdin=stdin))
+    assert len(got) == 400 and got[-1].text.endswith("day 399.")
+    text = io.TextIOWrapper(io.BytesIO(b"Tarvo is quiet. " * 2000), encoding="utf-8")
+    with pytest.raises(InputError, match="<stdin>: the input is over the 0.01 MB"):
+        list(read_inputs(["-"], stdin=text))
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-3"])
+def test_a_bad_article_ceiling_is_one_clear_error(tmp_path, monkeypatch, value):
+    monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", value)
+    (tmp_path / "a.txt").write_text("Ilse Varga spoke.", encoding="utf-8")
+    with pytest.raises(InputError, match="KGRAPH_MAX_ARTICLE_MB must be"):
+        list(read_inputs([tmp_path / "a.txt"]))
+
+
 def test_corrupt_gzip_is_input_error(tmp_path):
     data = gzip.compress(b"".join(json.dumps({"id": i, "text": "Olaf Scholz " * 50}).encode() + b"\n"
                                   for i in range(200)))

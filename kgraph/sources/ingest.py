@@ -32,6 +32,28 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 
 
+#: Largest article kgraph reads, in MB (a file, a JSONL line or standard input):
+#: a tiny gzip-compressed corpus can hold a line of many gigabytes. The
+#: environment variable ``KGRAPH_MAX_ARTICLE_MB`` sets another ceiling.
+MAX_ARTICLE_MB = 256
+
+
+def max_article_chars() -> int:
+    """Return the ceiling on one article's size (bytes of a file, characters of a line)."""
+    raw = os.environ.get("KGRAPH_MAX_ARTICLE_MB", "")
+    try:
+        mb = float(raw) if raw.strip() else MAX_ARTICLE_MB
+    except ValueError:
+        raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be a number of megabytes, not {raw!r}") from None
+    if not mb > 0:
+        raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0, not {raw!r}")
+    return int(mb * 2**20)
+
+
+def _too_big(what: str, limit: int) -> str:
+    return f"{what} is over the {limit / 2**20:.3g} MB an article may have (KGRAPH_MAX_ARTICLE_MB)"
+
+
 class IngestWarning(UserWarning):
     """A file or line was skipped or read in a fallback way."""
 
@@ -344,8 +366,14 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
         InputError: The file cannot be read, is not a regular file, or is binary.
     """
     _check_regular(path)
+    limit = max_article_chars()
     try:
-        data = path.read_bytes()
+        if path.stat().st_size > limit:
+            raise InputError(f"{shown(path)}: " + _too_big("the file", limit))
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)  # the file may have grown since
+        if len(data) > limit:
+            raise InputError(f"{shown(path)}: " + _too_big("the file", limit))
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
     raw = decode(data, shown(path))
@@ -379,6 +407,20 @@ def _json_loads(line: str):
         raise ValueError(str(exc).split("\n")[0][:200]) from None
 
 
+def _bounded_lines(fh, limit: int) -> Iterator[str | None]:
+    """Yield the lines of a text stream, or None for a line longer than ``limit`` characters (read past, never held)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit:
+            while line and not line.endswith("\n"):
+                line = fh.readline(1 << 20)
+            yield None
+        else:
+            yield line
+
+
 def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Article]:
     """Stream a JSON Lines corpus, one ``{"id", "text"}`` object a line.
 
@@ -394,13 +436,16 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
         fh = _open_lines(path) if stream is None else stream
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    limit = max_article_chars()
     with fh:
         lineno = 0
         try:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
+            for lineno, line in enumerate(_bounded_lines(fh, limit), 1):
+                if line is not None and not line.strip():
                     continue
                 try:
+                    if line is None:
+                        raise ValueError(_too_big("the line", limit))
                     obj = _json_loads(line)
                     if not isinstance(obj, dict):
                         raise ValueError("not a JSON object")
@@ -563,9 +608,41 @@ def _read_all(inputs, skip_bad: bool, stdin) -> Iterator[Article]:
                 _warn(f"{exc}, skipped")
 
 
+class _Chained(io.RawIOBase):
+    """A byte stream that gives ``head`` and then the rest of ``tail``."""
+
+    def __init__(self, head: bytes, tail) -> None:
+        self._head, self._tail = memoryview(head), tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._tail.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+
 def _read_stdin(stream, skip_bad: bool) -> Iterator[Article]:
     buffer = getattr(stream, "buffer", None)
-    data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogatepass")
+    limit = max_article_chars()
+    if buffer is None:
+        data = stream.read(limit + 1).encode("utf-8", "surrogatepass")
+    else:
+        data = buffer.read(limit + 1)
+    if len(data) > limit:
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") and buffer is not None:
+            # A JSONL corpus of any size streams through, one bounded line at a time.
+            rest = io.BufferedReader(_Chained(data, buffer))
+            yield from read_jsonl(Path("stdin"), skip_bad=skip_bad,
+                                  stream=io.TextIOWrapper(rest, encoding="utf-8-sig", errors="replace"))
+            return
+        raise InputError("<stdin>: " + _too_big("the input", limit))
     text = decode(data, "<stdin>")
     if text.lstrip("\ufeff \t\r\n").startswith("{"):
         yield from read_jsonl(Path("stdin"), skip_bad=skip_bad, stream=io.StringIO(text.lstrip("\ufeff")))
