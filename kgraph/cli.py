@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import tempfile
 import warnings
@@ -120,7 +121,10 @@ def graph_input(func):
 def _graph(graph: str | None, graph_option: str | None) -> str:
     if graph and graph_option and graph != graph_option:
         raise click.UsageError("give the graph once: as GRAPH or with --graph")
-    return graph or graph_option or _DEFAULT_GRAPH
+    path = graph or graph_option or _DEFAULT_GRAPH
+    if os.path.isdir(path):  # an output folder stands for the graph kgraph build wrote there
+        return os.path.join(path, "graph.ttl")
+    return path
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -300,6 +300,19 @@ def test_cli_query_formats_and_store(graph_file):
     assert proc.returncode == 1 and proc.stderr.startswith("Error: SERVICE")
 
 
+def test_an_output_folder_stands_for_its_graph(graph_file, tmp_path):
+    """`kgraph query NAME DIR` and `kgraph validate DIR` read DIR/graph.ttl, as `kgraph review DIR` does."""
+    folder = graph_file.parent
+    proc = _kgraph("query", "count-by-type", str(folder), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == _kgraph("query", "count-by-type", str(graph_file), "--format", "csv").stdout
+    assert _kgraph("validate", str(folder)).returncode == 0
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    proc = _kgraph("query", "count-by-type", str(empty))
+    assert proc.returncode == 1 and proc.stderr.startswith("Error: graph file not found") and "graph.ttl" in proc.stderr
+
+
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_named_graphs_are_queried_as_one_default_graph(tmp_path, engine):
     f = tmp_path / "graph.trig"
