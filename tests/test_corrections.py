@@ -190,17 +190,8 @@ def test_an_item_naming_no_entity_is_a_warning_not_an_error():
     assert len(kb.entities) == len(link_extractions(CORPUS).entities)
 
 
-def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, monkeypatch):
-    """Corrections apply on a --into build too (the file is remembered) and the graph says so."""
-    from kgraph.build import pipeline
-
-    out = tmp_path / "out"
-    fix = tmp_path / "fix.json"
-    fix.write_text(corr.to_json([{"action": "merge", "entities": ["Borvik", "Borvik Mills"]},
-                                 {"action": "split", "entity": "Tarnholm", "context": ["Oskar"],
-                                  "label": "Tarnholm FC", "type": "Organization"},
-                                 {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn",
-                                  "object": "Tarnholm"}]), encoding="utf-8")
+def _build_corpus_a1_a2(monkeypatch, pipeline, out, fix):
+    """Build articles a1 and a2 of CORPUS into ``out`` with the corrections ``fix``, extraction faked."""
     by_id = {e.article.id: e for e in CORPUS}
 
     def fake_runner(jobs, dask, model, batch_size):
@@ -215,6 +206,20 @@ def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Borvik is not in the first two articles yet
         pipeline.build(["a1", "a2"], output=out, corrections=fix)
+
+
+def test_corrections_survive_an_incremental_build_and_reach_the_graph(tmp_path, monkeypatch):
+    """Corrections apply on a --into build too (the file is remembered) and the graph says so."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.json"
+    fix.write_text(corr.to_json([{"action": "merge", "entities": ["Borvik", "Borvik Mills"]},
+                                 {"action": "split", "entity": "Tarnholm", "context": ["Oskar"],
+                                  "label": "Tarnholm FC", "type": "Organization"},
+                                 {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn",
+                                  "object": "Tarnholm"}]), encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
     kb = pipeline.build(["a3"], output=out, into=True).kb  # no --corrections: the remembered file applies
     ents = by_label(kb)
     assert "Borvik" not in ents and ents["Borvik Mills"].articles == ("a1", "a3")
@@ -305,20 +310,7 @@ def test_a_given_csv_is_remembered_as_json_for_incremental_builds(tmp_path, monk
     fix = tmp_path / "fixes.csv"
     fix.write_text("action,entities,entity,label,type,context\nmerge,Borvik;Borvik Mills,,,,\n"
                    "split,,Tarnholm,Tarnholm FC,Organization,Oskar\n", encoding="utf-8")
-    by_id = {e.article.id: e for e in CORPUS}
-
-    def fake_runner(jobs, dask, model, batch_size):
-        def run(todo):
-            for key, art in todo:
-                yield key, by_id[art.id]
-        return run
-
-    monkeypatch.setattr(pipeline, "_runner", fake_runner)
-    monkeypatch.setattr(pipeline.ingest, "read_inputs",
-                        lambda inputs, skip_bad=False: iter([by_id[i].article for i in inputs]))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Borvik is not in the first two articles yet
-        pipeline.build(["a1", "a2"], output=out, corrections=fix)
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
     remembered = json.loads((out / ".kgraph" / "corrections.json").read_text(encoding="utf-8"))
     assert remembered["corrections"][0] == {"action": "merge", "entities": ["Borvik", "Borvik Mills"]}
     kb = pipeline.build(["a3"], output=out, into=True).kb
