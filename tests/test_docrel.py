@@ -154,6 +154,9 @@ def test_basedin_statements_need_a_band_surer_than_even_odds():
     assert _even_odds(0.4, curve, "leaderOf") == (0.4, [[0.4, 0.53], [0.6, 0.8]])
     assert _even_odds(0.45, curve) == (0.45, [[0.45, 0.53], [0.6, 0.8]])
     assert _even_odds(0.4, [[0.4, 0.52]], "basedIn") == (1.01, [[1.01, 0.0]])
+    # A band a little surer than even odds is not enough for basedIn: its bands read high on unseen articles.
+    assert _even_odds(0.48, [[0.48, 0.57], [0.57, 0.62]], "basedIn") == (0.57, [[0.57, 0.62]])
+    assert _even_odds(0.48, [[0.48, 0.57], [0.57, 0.62]], "worksFor") == (0.48, [[0.48, 0.57], [0.57, 0.62]])
 
 
 def test_evidence_tiers_keep_even_odds_per_tier():
