@@ -1268,3 +1268,22 @@ def test_a_team_in_a_womens_sports_story_is_the_womens_team_where_other_sports_s
     # Named by one other sports story only, the team keeps one node.
     kb = link_extractions([found("w", women, *kinds), found("m1", men, *kinds)])
     assert {(e.type, e.label): e.articles for e in kb.entities}[("Organization", "Norway")] == ("m1", "w")
+
+
+def test_a_person_typed_name_ending_in_a_city_is_a_club_in_sports_stories():
+    report = ("Vorwarts Dortmund beat the visitors 2-1. The striker scored twice, the goalkeeper saved a penalty "
+              "and Vorwarts Dortmund lead the league.")
+    kinds = [("Vorwarts Dortmund", "Person")]
+    kb = link_extractions([found("a", report, *kinds), found("b", report, *kinds)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Vorwarts Dortmund")}
+    # Outside sports stories, or followed by "he" or "his", the name stays a person's.
+    talk = "Vorwarts Dortmund opened the exhibition. Vorwarts Dortmund thanked the mayor."
+    kb = link_extractions([found("a", talk, *kinds), found("b", talk, *kinds)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Vorwarts Dortmund")}
+    spoken = report.replace("Vorwarts Dortmund lead", "Vorwarts Dortmund said his side lead")
+    kb = link_extractions([found("a", spoken, *kinds), found("b", report, *kinds)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Vorwarts Dortmund")}
+    # A given name first ("Peter") is a person whose surname is a city's name.
+    named = report.replace("Vorwarts", "Peter")
+    kb = link_extractions([found("a", named, ("Peter Dortmund", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Peter Dortmund")}
