@@ -1287,3 +1287,16 @@ def test_a_person_typed_name_ending_in_a_city_is_a_club_in_sports_stories():
     named = report.replace("Vorwarts", "Peter")
     kb = link_extractions([found("a", named, ("Peter Dortmund", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Person", "Peter Dortmund")}
+
+
+def test_a_lone_surname_tagged_an_organization_but_listed_beside_persons_is_that_person():
+    full = _placed("a", "Arvo Tarvel scored twice.", ("Arvo Tarvel", "Person"))
+    listed = found("b", "Keskula and Tarvel were injured. Tarvel, Keskula and Vaher trained alone. Tarvel rested.",
+                   ("Keskula", "Person"), ("Vaher", "Person"), ("Tarvel", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([full, listed]).entities}
+    assert got[("Person", "Arvo Tarvel")] == ("a", "b") and ("Organization", "Tarvel") not in got
+    # Listed beside organizations, it stays one: a company named like a person.
+    firms = found("b", "Orvik and Tarvel raised prices. Tarvel, Orvik and Velmora merged. Tarvel grew.",
+                  ("Orvik", "Organization"), ("Velmora", "Organization"), ("Tarvel", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([full, firms]).entities}
+    assert got[("Person", "Arvo Tarvel")] == ("a",) and got[("Organization", "Tarvel")] == ("b",)

@@ -465,6 +465,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # Where an organization or place mention starts: "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium".
     org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions
                                            if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
+    # Where person mentions start and end: a name listed beside one is read beside it ("Keskula and Tarvo").
+    person_edges = {ex.article.id: (frozenset(m.start for m in ex.mentions if m.type == EntityType.Person),
+                                    frozenset(m.end for m in ex.mentions if m.type == EntityType.Person)) for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -545,6 +548,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
+    listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
     surname_of: set = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
@@ -589,7 +593,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
-                and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of:
+                and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
+                and n not in listed:
             return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
@@ -725,6 +730,20 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+_LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
+_LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
+
+
+def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
+    """True when a mention is listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"): one of a kind."""
+    starts, ends = edges
+    after = _LIST_AFTER.match(text, e)
+    if after is not None and after.end() in starts:
+        return True
+    before = _LIST_BEFORE.search(text[max(0, s - 13):s])
+    return before is not None and s - len(before.group(0)) in ends
 
 
 def _states_written(ex: Extraction) -> set:
@@ -1086,6 +1105,34 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
         return m is not None and (m.group(1) in _ORG_KIND_WORDS or m.group(1) in ORG_WORDS)
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
+    """Read a one-word organization name as a person when it ends a person's full name of the corpus and over a
+    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula").
+
+    Extraction tags a lone surname in a list of players an organization; a company named like a person
+    ("Tarvo" beside "Arvo Tarvo") is seldom listed with people. Returns the names read so: persons in every
+    article, also where the article names no full name ending in them.
+    """
+    surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
+
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Organization and " " not in n and n in surnames \
+            and not _looks_org(n) and gazetteer.place(n) is None
+
+    hits: dict[str, list] = defaultdict(lambda: [0, 0])
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if eligible(n):
+            hits[n][0] += 1
+            hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid])
+    out = set()
+    for n, (total, agree) in hits.items():
+        if 3 * agree > total:
+            corpus_type[n] = EntityType.Person
+            out.add(n)
+    return out
 
 
 #: A club is named after a city of at least this many people ("Vorwarts Tarsk"); smaller towns' names are
