@@ -1300,3 +1300,13 @@ def test_a_lone_surname_tagged_an_organization_but_listed_beside_persons_is_that
                   ("Orvik", "Organization"), ("Velmora", "Organization"), ("Tarvel", "Organization"))
     got = {(e.type, e.label): e.articles for e in link_extractions([full, firms]).entities}
     assert got[("Person", "Arvo Tarvel")] == ("a",) and got[("Organization", "Tarvel")] == ("b",)
+
+
+def test_a_lone_first_name_joins_a_full_name_elsewhere_where_his_own_story_calls_him_so():
+    # Extraction resolved "Tarik" to "Tarik Orvan" in his own story: the corpus calls him by his first name.
+    own = ex("a", ("Tarik Orvan", "Person", "Tarik Orvan"), ("Tarik", "Person", "Tarik Orvan"))
+    kb = link_extractions([own, ex("b", ("Tarik", "Person", "Tarik"))])
+    assert labels(kb)[("Person", "Tarik Orvan")].articles == ("a", "b")
+    # Only written in full there, the lone first name elsewhere stays apart.
+    kb = link_extractions([ex("a", ("Tarik Orvan", "Person", "Tarik Orvan")), ex("b", ("Tarik", "Person", "Tarik"))])
+    assert ("Person", "Tarik") in labels(kb)

@@ -607,6 +607,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     teams: set = set()  # groups of a place or country name read as a team
     spelt_out: dict = defaultdict(set)  # acronym -> the multi-word groups an article wrote it beside
     defined: dict[str, dict] = defaultdict(lambda: defaultdict(set))  # acronym -> {group it was written for: articles}
+    called: dict = defaultdict(set)  # a person's full-name group -> the one-word names its mentions were written as
     for ex in exs:
         aid = ex.article.id
         for m in ex.mentions:
@@ -629,6 +630,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 defined[m.text][gid].add(aid)  # "AfD" written for "Alternative for Tarsk": the article defined it
             mention_group[k] = gid
             mention_name[k] = name
+            if t == EntityType.Person and alias and " " not in alias and " " in name:
+                called[gid].add(norm(alias))  # "Tarik" written for "Tarik Orvan": what his articles call him
             per_article[aid].add(gid)
             if alias and _acronym(alias) and " " in name and t != EntityType.Person:
                 spelt_out[alias].add(gid)  # "Tarsk Radio (TRD)" resolved by extraction: "TRD" spelt out here
@@ -641,7 +644,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story=national)
+                      story=national, called=called)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
@@ -1550,7 +1553,7 @@ _COMMEMORATIVE = frozenset("memorial monument".split())
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
                       case: dict | None = None, country_heads: frozenset | set = frozenset(),
-                      texts: dict | None = None, story: dict | None = None) -> None:
+                      texts: dict | None = None, story: dict | None = None, called: dict | None = None) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1567,9 +1570,12 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     Outside match reports a short name joins no name that only match reports
     use ("Tarsk", a company, is not the club "Tarsk Hollin"). A lone surname
     joins a full name only within the same kind of story, read from ``story``
-    (article id -> a sports story, broader than a match report; ``sport`` if absent).
+    (article id -> a sports story, broader than a match report; ``sport`` if absent). A lone first name
+    joins a full name across articles only where ``called`` (full name's group -> the one-word names an
+    article wrote for it) shows the person is called so ("Tarik" written for "Tarik Orvan" in his own story).
     """
     story = sport if story is None else story
+    called = called or {}
     case = case or {}
     texts = texts or {}
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
@@ -1685,7 +1691,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
                 local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
             elif not here and len(cands) == 1 and (
-                    t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
+                    t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
+                                                or n in called.get(next(iter(cands)), ()))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
