@@ -1310,3 +1310,14 @@ def test_a_lone_first_name_joins_a_full_name_elsewhere_where_his_own_story_calls
     # Only written in full there, the lone first name elsewhere stays apart.
     kb = link_extractions([ex("a", ("Tarik Orvan", "Person", "Tarik Orvan")), ex("b", ("Tarik", "Person", "Tarik"))])
     assert ("Person", "Tarik") in labels(kb)
+
+
+def test_a_place_written_once_with_a_letter_more_or_less_than_a_countrys_name_is_that_country():
+    kb = link_extractions([ex("a", ("Norway", "Country", "Norway"), ("Portugal", "Country", "Portugal")),
+                           ex("b", ("Norwway", "Place", "Norwway")), ex("c", ("Portgal", "Place", "Portgal"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got == {("Country", "Norway"): ("a", "b"), ("Country", "Portugal"): ("a", "c")}
+    # Written twice, the spelling is the story's own name, not a slip.
+    kb = link_extractions([ex("a", ("Norway", "Country", "Norway")),
+                           ex("b", ("Norwway", "Place", "Norwway"), ("Norwway", "Place", "Norwway"))])
+    assert ("Place", "Norwway") in {(e.type, e.label) for e in kb.entities}

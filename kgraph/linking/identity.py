@@ -650,6 +650,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_plurals(groups, per_article, uf, local_map)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
+    _join_misspelt_countries(groups, uf)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -2008,6 +2009,38 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
                     near.add(uf.find(local_map.get((aid, g), g)))
             if len(near) == 1 and next(iter(near)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(near))
+
+
+def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
+    """Join a place name written once to the corpus' one country whose name it writes with a letter more or less.
+
+    "Ruwanda" in one story is Rwanda named elsewhere: 6+ letters, same first letter, difflib ratio >= NEAR_DUPLICATE,
+    not a demonym ("Austrian") nor a place the gazetteer knows. Countries are looked up by the keys their names
+    give with one letter left out, never compared pair by pair.
+    """
+    by_key: dict = defaultdict(set)  # a country's name with one letter left out -> the country
+    by_name: dict = defaultdict(set)  # a country's name -> the country
+    for gid in groups:
+        if gid[0] == EntityType.Country:
+            f = fold(gid[1])
+            by_name[f].add(gid)
+            for i in range(len(f)):
+                by_key[f[:i] + f[i + 1:]].add(gid)
+    if not by_name:
+        return
+    for gid in sorted(groups):
+        t, n = gid
+        f = fold(n)
+        if t != EntityType.Place or len(f) < 6 or sum(groups[gid].names.values()) > 1 or " " in n \
+                or gazetteer.is_demonym(n) or gazetteer.place(n) is not None:
+            continue
+        near = set(by_key.get(f, ()))  # a letter missing
+        for i in range(len(f)):
+            near |= by_name.get(f[:i] + f[i + 1:], set())  # a letter too many
+        near = {c for c in near if _one_letter_dropped(f, fold(c[1])) and fold(c[1])[0] == f[0]
+                and SequenceMatcher(None, f, fold(c[1])).ratio() >= NEAR_DUPLICATE}
+        if len(near) == 1:
+            uf.union(next(iter(near)), gid)
 
 
 def _state_code(word: str, names: Counter) -> bool:
