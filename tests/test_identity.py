@@ -1268,3 +1268,56 @@ def test_a_team_in_a_womens_sports_story_is_the_womens_team_where_other_sports_s
     # Named by one other sports story only, the team keeps one node.
     kb = link_extractions([found("w", women, *kinds), found("m1", men, *kinds)])
     assert {(e.type, e.label): e.articles for e in kb.entities}[("Organization", "Norway")] == ("m1", "w")
+
+
+def test_a_person_typed_name_ending_in_a_city_is_a_club_in_sports_stories():
+    report = ("Vorwarts Dortmund beat the visitors 2-1. The striker scored twice, the goalkeeper saved a penalty "
+              "and Vorwarts Dortmund lead the league.")
+    kinds = [("Vorwarts Dortmund", "Person")]
+    kb = link_extractions([found("a", report, *kinds), found("b", report, *kinds)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Vorwarts Dortmund")}
+    # Outside sports stories, or followed by "he" or "his", the name stays a person's.
+    talk = "Vorwarts Dortmund opened the exhibition. Vorwarts Dortmund thanked the mayor."
+    kb = link_extractions([found("a", talk, *kinds), found("b", talk, *kinds)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Vorwarts Dortmund")}
+    spoken = report.replace("Vorwarts Dortmund lead", "Vorwarts Dortmund said his side lead")
+    kb = link_extractions([found("a", spoken, *kinds), found("b", report, *kinds)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Vorwarts Dortmund")}
+    # A given name first ("Peter") is a person whose surname is a city's name.
+    named = report.replace("Vorwarts", "Peter")
+    kb = link_extractions([found("a", named, ("Peter Dortmund", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Peter Dortmund")}
+
+
+def test_a_lone_surname_tagged_an_organization_but_listed_beside_persons_is_that_person():
+    full = _placed("a", "Arvo Tarvel scored twice.", ("Arvo Tarvel", "Person"))
+    listed = found("b", "Keskula and Tarvel were injured. Tarvel, Keskula and Vaher trained alone. Tarvel rested.",
+                   ("Keskula", "Person"), ("Vaher", "Person"), ("Tarvel", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([full, listed]).entities}
+    assert got[("Person", "Arvo Tarvel")] == ("a", "b") and ("Organization", "Tarvel") not in got
+    # Listed beside organizations, it stays one: a company named like a person.
+    firms = found("b", "Orvik and Tarvel raised prices. Tarvel, Orvik and Velmora merged. Tarvel grew.",
+                  ("Orvik", "Organization"), ("Velmora", "Organization"), ("Tarvel", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([full, firms]).entities}
+    assert got[("Person", "Arvo Tarvel")] == ("a",) and got[("Organization", "Tarvel")] == ("b",)
+
+
+def test_a_lone_first_name_joins_a_full_name_elsewhere_where_his_own_story_calls_him_so():
+    # Extraction resolved "Tarik" to "Tarik Orvan" in his own story: the corpus calls him by his first name.
+    own = ex("a", ("Tarik Orvan", "Person", "Tarik Orvan"), ("Tarik", "Person", "Tarik Orvan"))
+    kb = link_extractions([own, ex("b", ("Tarik", "Person", "Tarik"))])
+    assert labels(kb)[("Person", "Tarik Orvan")].articles == ("a", "b")
+    # Only written in full there, the lone first name elsewhere stays apart.
+    kb = link_extractions([ex("a", ("Tarik Orvan", "Person", "Tarik Orvan")), ex("b", ("Tarik", "Person", "Tarik"))])
+    assert ("Person", "Tarik") in labels(kb)
+
+
+def test_a_place_written_once_with_a_letter_more_or_less_than_a_countrys_name_is_that_country():
+    kb = link_extractions([ex("a", ("Norway", "Country", "Norway"), ("Portugal", "Country", "Portugal")),
+                           ex("b", ("Norwway", "Place", "Norwway")), ex("c", ("Portgal", "Place", "Portgal"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got == {("Country", "Norway"): ("a", "b"), ("Country", "Portugal"): ("a", "c")}
+    # Written twice, the spelling is the story's own name, not a slip.
+    kb = link_extractions([ex("a", ("Norway", "Country", "Norway")),
+                           ex("b", ("Norwway", "Place", "Norwway"), ("Norwway", "Place", "Norwway"))])
+    assert ("Place", "Norwway") in {(e.type, e.label) for e in kb.entities}

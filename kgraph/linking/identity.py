@@ -465,6 +465,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # Where an organization or place mention starts: "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium".
     org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions
                                            if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
+    # Where person mentions start and end: a name listed beside one is read beside it ("Keskula and Tarvo").
+    person_edges = {ex.article.id: (frozenset(m.start for m in ex.mentions if m.type == EntityType.Person),
+                                    frozenset(m.end for m in ex.mentions if m.type == EntityType.Person)) for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -544,6 +547,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
+    _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
+    listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
     surname_of: set = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
@@ -588,7 +593,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
-                and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of:
+                and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
+                and n not in listed:
             return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
@@ -601,6 +607,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     teams: set = set()  # groups of a place or country name read as a team
     spelt_out: dict = defaultdict(set)  # acronym -> the multi-word groups an article wrote it beside
     defined: dict[str, dict] = defaultdict(lambda: defaultdict(set))  # acronym -> {group it was written for: articles}
+    called: dict = defaultdict(set)  # a person's full-name group -> the one-word names its mentions were written as
     for ex in exs:
         aid = ex.article.id
         for m in ex.mentions:
@@ -623,6 +630,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 defined[m.text][gid].add(aid)  # "AfD" written for "Alternative for Tarsk": the article defined it
             mention_group[k] = gid
             mention_name[k] = name
+            if t == EntityType.Person and alias and " " not in alias and " " in name:
+                called[gid].add(norm(alias))  # "Tarik" written for "Tarik Orvan": what his articles call him
             per_article[aid].add(gid)
             if alias and _acronym(alias) and " " in name and t != EntityType.Person:
                 spelt_out[alias].add(gid)  # "Tarsk Radio (TRD)" resolved by extraction: "TRD" spelt out here
@@ -635,12 +644,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story=national)
+                      story=national, called=called)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
+    _join_misspelt_countries(groups, uf)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -724,6 +734,20 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+_LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
+_LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
+
+
+def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
+    """True when a mention is listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"): one of a kind."""
+    starts, ends = edges
+    after = _LIST_AFTER.match(text, e)
+    if after is not None and after.end() in starts:
+        return True
+    before = _LIST_BEFORE.search(text[max(0, s - 13):s])
+    return before is not None and s - len(before.group(0)) in ends
 
 
 def _states_written(ex: Extraction) -> set:
@@ -1085,6 +1109,81 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
         return m is not None and (m.group(1) in _ORG_KIND_WORDS or m.group(1) in ORG_WORDS)
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
+    """Read a one-word organization name as a person when it ends a person's full name of the corpus and over a
+    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula").
+
+    Extraction tags a lone surname in a list of players an organization; a company named like a person
+    ("Tarvo" beside "Arvo Tarvo") is seldom listed with people. Returns the names read so: persons in every
+    article, also where the article names no full name ending in them.
+    """
+    surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
+
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Organization and " " not in n and n in surnames \
+            and not _looks_org(n) and gazetteer.place(n) is None
+
+    hits: dict[str, list] = defaultdict(lambda: [0, 0])
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if eligible(n):
+            hits[n][0] += 1
+            hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid])
+    out = set()
+    for n, (total, agree) in hits.items():
+        if 3 * agree > total:
+            corpus_type[n] = EntityType.Person
+            out.add(n)
+    return out
+
+
+#: A club is named after a city of at least this many people ("Vorwarts Tarsk"); smaller towns' names are
+#: more often surnames.
+CLUB_CITY = 100_000
+
+
+def _given_names() -> frozenset:
+    """Return the given names the shipped entity model learned (empty without a model)."""
+    from kgraph.extraction import entity_model
+
+    lex = entity_model.Lexicon.of(entity_model.load() or {})
+    return lex.given if lex is not None else frozenset()
+
+
+def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
+    """Read a person-typed name that ends in a city's name as a club when it lives in sports stories.
+
+    "Vorwarts Tarsk beat the visitors": extraction often takes a two- or three-word club named after its
+    city for a person. Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
+    people or more, its first word is no given name (the entity model's, or one opening another person's
+    name of the corpus), more than half of the articles naming it are sports stories, and no mention is
+    followed by "he", "his", "she" or "her" (a footballer whose surname is a city's name stays a person).
+    """
+    cands = {}
+    for n, t in corpus_type.items():
+        words = n.split()
+        if t != EntityType.Person or not 2 <= len(words) <= 3 or gazetteer.place(n) is not None:
+            continue
+        city = gazetteer.city(words[-1])
+        if city is not None and city.population >= CLUB_CITY and words[0] not in TITLES:
+            cands[n] = words[0]
+    if not cands:
+        return
+    given = set(_given_names())
+    given |= {n.split()[0] for n, t in corpus_type.items() if t == EntityType.Person and " " in n and n not in cands}
+    arts: dict = defaultdict(set)
+    spoken = set()
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if n in cands:
+            arts[n].add(aid)
+            if _PERSONAL.search(re.split(r"[.!?\n]", texts[aid][e:e + PRONOUN_WINDOW], maxsplit=1)[0]):
+                spoken.add(n)
+    for n, first in cands.items():
+        if first not in given and n not in spoken and 2 * sum(sport[a] for a in arts[n]) > len(arts[n]):
+            corpus_type[n] = EntityType.Organization
 
 
 #: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
@@ -1455,7 +1554,7 @@ _COMMEMORATIVE = frozenset("memorial monument".split())
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
                       case: dict | None = None, country_heads: frozenset | set = frozenset(),
-                      texts: dict | None = None, story: dict | None = None) -> None:
+                      texts: dict | None = None, story: dict | None = None, called: dict | None = None) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1472,9 +1571,12 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     Outside match reports a short name joins no name that only match reports
     use ("Tarsk", a company, is not the club "Tarsk Hollin"). A lone surname
     joins a full name only within the same kind of story, read from ``story``
-    (article id -> a sports story, broader than a match report; ``sport`` if absent).
+    (article id -> a sports story, broader than a match report; ``sport`` if absent). A lone first name
+    joins a full name across articles only where ``called`` (full name's group -> the one-word names an
+    article wrote for it) shows the person is called so ("Tarik" written for "Tarik Orvan" in his own story).
     """
     story = sport if story is None else story
+    called = called or {}
     case = case or {}
     texts = texts or {}
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
@@ -1590,7 +1692,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
                 local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
             elif not here and len(cands) == 1 and (
-                    t == EntityType.Person and _person_corpus_ok(groups, gid, next(iter(cands)))
+                    t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
+                                                or n in called.get(next(iter(cands)), ()))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
@@ -1906,6 +2009,38 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
                     near.add(uf.find(local_map.get((aid, g), g)))
             if len(near) == 1 and next(iter(near)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(near))
+
+
+def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
+    """Join a place name written once to the corpus' one country whose name it writes with a letter more or less.
+
+    "Ruwanda" in one story is Rwanda named elsewhere: 6+ letters, same first letter, difflib ratio >= NEAR_DUPLICATE,
+    not a demonym ("Austrian") nor a place the gazetteer knows. Countries are looked up by the keys their names
+    give with one letter left out, never compared pair by pair.
+    """
+    by_key: dict = defaultdict(set)  # a country's name with one letter left out -> the country
+    by_name: dict = defaultdict(set)  # a country's name -> the country
+    for gid in groups:
+        if gid[0] == EntityType.Country:
+            f = fold(gid[1])
+            by_name[f].add(gid)
+            for i in range(len(f)):
+                by_key[f[:i] + f[i + 1:]].add(gid)
+    if not by_name:
+        return
+    for gid in sorted(groups):
+        t, n = gid
+        f = fold(n)
+        if t != EntityType.Place or len(f) < 6 or sum(groups[gid].names.values()) > 1 or " " in n \
+                or gazetteer.is_demonym(n) or gazetteer.place(n) is not None:
+            continue
+        near = set(by_key.get(f, ()))  # a letter missing
+        for i in range(len(f)):
+            near |= by_name.get(f[:i] + f[i + 1:], set())  # a letter too many
+        near = {c for c in near if _one_letter_dropped(f, fold(c[1])) and fold(c[1])[0] == f[0]
+                and SequenceMatcher(None, f, fold(c[1])).ratio() >= NEAR_DUPLICATE}
+        if len(near) == 1:
+            uf.union(next(iter(near)), gid)
 
 
 def _state_code(word: str, names: Counter) -> bool:
