@@ -1033,6 +1033,51 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
+def _plain_words(doc, start: int, end: int) -> bool:
+    """True for capitalized alphabetic words (hyphens allowed), no title or demonym among them."""
+    return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_TITLES
+               and t.lower_ not in TITLES and gazetteer.demonym(t.text) is None for t in doc[start:end])
+
+
+def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
+    """Join a person candidate to the person or unknown place candidate written right before it, one space apart.
+
+    Why: the NER and the model's proper-noun runs cut long names: "Arvo Tarsk"
+    + "Keskula", "Elvira" (read as a place) + "Moreau Dani". Two people are
+    not written side by side without a comma or a word between them. Only for
+    plain capitalized words in one sentence, three or more together when both
+    are persons; a place before a person only when it is one word the
+    gazetteer does not know as a place, country or demonym.
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands if c.type == EntityType.Person and c.source != "pronoun"}
+    drop, out = set(), []
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if id(c) in drop:
+            continue
+        nxt = by_start.get((id(c.doc), c.end))
+        doc = c.doc
+        if nxt is None or id(nxt) in drop or nxt is c or c.source == "pronoun" or nxt.lead \
+                or doc[c.end - 1].whitespace_ != " " or doc[c.end].is_sent_start \
+                or not _plain_words(doc, c.start, nxt.end):
+            out.append(c)
+            continue
+        if c.type == EntityType.Person and nxt.end - c.start >= PERSON_RUN_MIN:
+            pass
+        elif c.type == EntityType.Place and c.end - c.start == 1 and not c.sure \
+                and gazetteer.place(c.text) is None and gazetteer.country(c.text) is None:
+            pass
+        else:
+            out.append(c)
+            continue
+        drop.add(id(nxt))
+        out.append(replace(c, end=nxt.end, type=EntityType.Person, name=doc[c.start:nxt.end].text))
+    return [c for c in out if id(c) not in drop]
+
+
+#: Words two persons written side by side must have together to be one person ("Arvo Tarsk" + "Keskula").
+PERSON_RUN_MIN = 3
+
+
 #: The learned keep/retype/drop decision over the candidates: set by :mod:`kgraph.extraction.entity_model`
 #: when it loads (the package imports it), so that the model may read this module's hand cues.
 learned_decision = None
@@ -1043,7 +1088,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
-    cands = [_with_own_stop(c) for c in _recover_persons(cands, docs or [])]
+    cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)
     out = []
