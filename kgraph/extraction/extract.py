@@ -541,11 +541,43 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
         cands.append(d)
     cands = _join_birthplaces(cands)
+    cands = _join_and_countries(cands)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     # "said in Portuguese": a language is no country.
     cands = [c for c in cands if not _language_after_in(c)]
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+@finder("finder:and-country", "A country whose name joins two names with \"and\" is one country, though the NER "
+        "tagged the two apart.", "rewrites",
+        examples=[("The leaders of Antigua and Barbuda met on Monday.", "Antigua and Barbuda", EntityType.Country,
+                   "Antigua and Barbuda")],
+        counter_examples=[("Flights to Lisbon and Madrid were cancelled.", "Lisbon and Madrid")])
+def _join_and_countries(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with "A" and "B" of a country named "A and B" joined into that country.
+
+    Why: "Antigua and Barbuda", "Trinidad and Tobago": the NER tags each
+    island, and each alone is a junk node beside the country the article
+    names. Only when the gazetteer's country name (or one of its names) is
+    exactly the words from the first candidate to the second.
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands}
+    out, drop = [], set()
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if id(c) in drop:
+            continue
+        nxt = by_start.get((id(c.doc), c.end + 1))
+        if nxt is not None and nxt is not c and c.end < len(c.doc) and c.doc[c.end].lower_ == "and":
+            text = c.doc[c.start:nxt.end].text
+            found = gazetteer.country(text)
+            if found is not None and gazetteer.norm(text) in {gazetteer.norm(n) for n in (
+                    found.name, *gazetteer.country_names(found.iso_code or ""))}:
+                drop.add(id(nxt))
+                out.append(replace(c, end=nxt.end, type=EntityType.Country, name=found.name, sure=True))
+                continue
+        out.append(c)
+    return [c for c in out if id(c) not in drop]
 
 
 def _after_born_in(doc, start: int) -> bool:
