@@ -267,6 +267,39 @@ def test_person_of_two_plain_words_joins_the_next_one(nlp):
         assert _person_extent(doc, doc.ents[0]) == 4, text
 
 
+def test_persons_written_side_by_side_are_one_person(nlp):
+    """'Arvo Tarsk' + 'Keskula' (a run the model proposed) and an unknown one-word place before a person join."""
+    from kgraph.extraction.extract import _Cand, _adjacent_persons
+    doc = nlp("Critics of Arvo Tarsk Keskula met on Monday.")
+    a = _Cand(doc, 0, 2, 4, "Person", "Arvo Tarsk", "ner")
+    b = _Cand(doc, 0, 4, 5, "Person", "Keskula", "propn")
+    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Arvo Tarsk Keskula", "Person")]
+    doc = nlp("Singing for Veltria, Elvira Dansk won the prize.")
+    a = _Cand(doc, 0, 4, 5, "Place", "Elvira", "ner")
+    b = _Cand(doc, 0, 5, 6, "Person", "Dansk", "ner")
+    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Elvira Dansk", "Person")]
+
+
+def test_persons_apart_or_too_short_stay_apart(nlp):
+    from kgraph.extraction.extract import _Cand, _adjacent_persons
+    # two one-word persons: too short to tell from two names in a row
+    doc = nlp("Critics of Tarsk Keskula met on Monday.")
+    cands = [_Cand(doc, 0, 2, 3, "Person", "Tarsk", "ner"), _Cand(doc, 0, 3, 4, "Person", "Keskula", "ner")]
+    assert _adjacent_persons(cands) == cands
+    # a comma between
+    doc = nlp("Critics of Arvo Tarsk, Keskula met on Monday.")
+    cands = [_Cand(doc, 0, 2, 4, "Person", "Arvo Tarsk", "ner"), _Cand(doc, 0, 5, 6, "Person", "Keskula", "ner")]
+    assert _adjacent_persons(cands) == cands
+    # a place the gazetteer knows before a person
+    doc = nlp("In Paris Anton Moreau met them.")
+    cands = [_Cand(doc, 0, 1, 2, "Place", "Paris", "ner"), _Cand(doc, 0, 2, 4, "Person", "Anton Moreau", "ner")]
+    assert _adjacent_persons(cands) == cands
+    # a title before a person
+    doc = nlp("Critics of Mayor Arvo Keskula met.")
+    cands = [_Cand(doc, 0, 2, 3, "Person", "Mayor", "ner"), _Cand(doc, 0, 3, 5, "Person", "Arvo Keskula", "ner")]
+    assert _adjacent_persons(cands) == cands
+
+
 def _place(name, start, kind="Place"):
     from kgraph.extraction.extract import _Cand
 

@@ -50,3 +50,36 @@ def test_every_context_rule_is_declared_in_full():
     for r in tc.CONTEXT_RULES:
         assert r.id.startswith("context:") and r.reason and r.examples and r.counter_examples
         assert r.gives not in r.changes
+
+
+def _cands(nlp, text, typed):
+    """Candidates for each (phrase, type) of ``typed`` at every place the phrase is written alone."""
+    doc = nlp(text)
+    out = []
+    for phrase, kind in typed:
+        n = len(nlp.tokenizer(phrase))
+        for t in doc:
+            if doc[t.i:t.i + n].text == phrase and not (t.i > 0 and doc[t.i - 1].is_title and n == 1
+                                                       and doc[t.i - 1].text + " " + phrase in dict(typed)):
+                out.append(_Cand(doc, 0, t.i, t.i + n, kind, phrase, "ner"))
+    return out
+
+
+def test_a_full_name_read_as_an_organization_is_the_person_its_surname_mentions_name(nlp):
+    text = ("Tarvo Keskula resigned on Monday. Keskula said he was tired. "
+            "Later Keskula thanked his staff.")
+    cands = _cands(nlp, text, [("Tarvo Keskula", "Organization"), ("Keskula", "Person")])
+    assert tc.surname_persons(cands) == {tc.key("Tarvo Keskula")}
+    assert {c.type for c in tc.apply(cands)} == {"Person"}
+
+
+def test_a_surname_written_once_or_an_organization_word_leaves_the_full_name_alone(nlp):
+    once = _cands(nlp, "Tarvo Keskula resigned on Monday. Keskula said he was tired.",
+                  [("Tarvo Keskula", "Organization"), ("Keskula", "Person")])
+    assert tc.surname_persons(once) == set()
+    body = _cands(nlp, "Vellox Bank cut jobs. Bank said it was fine. Bank also said so.",
+                  [("Vellox Bank", "Organization"), ("Bank", "Person")])
+    assert tc.surname_persons(body) == set()
+    legal = _cands(nlp, "S.A. Keskula cut jobs. Keskula said it was fine. Keskula also said so.",
+                   [("S.A. Keskula", "Organization"), ("Keskula", "Person")])
+    assert tc.surname_persons(legal) == set()

@@ -541,11 +541,43 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands = [c for c in cands if c.end <= d.start or c.start >= d.end]
         cands.append(d)
     cands = _join_birthplaces(cands)
+    cands = _join_and_countries(cands)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     # "said in Portuguese": a language is no country.
     cands = [c for c in cands if not _language_after_in(c)]
     return sorted(cands, key=lambda c: (c.start, c.end))
+
+
+@finder("finder:and-country", "A country whose name joins two names with \"and\" is one country, though the NER "
+        "tagged the two apart.", "rewrites",
+        examples=[("The leaders of Antigua and Barbuda met on Monday.", "Antigua and Barbuda", EntityType.Country,
+                   "Antigua and Barbuda")],
+        counter_examples=[("Flights to Lisbon and Madrid were cancelled.", "Lisbon and Madrid")])
+def _join_and_countries(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with "A" and "B" of a country named "A and B" joined into that country.
+
+    Why: "Antigua and Barbuda", "Trinidad and Tobago": the NER tags each
+    island, and each alone is a junk node beside the country the article
+    names. Only when the gazetteer's country name (or one of its names) is
+    exactly the words from the first candidate to the second.
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands}
+    out, drop = [], set()
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if id(c) in drop:
+            continue
+        nxt = by_start.get((id(c.doc), c.end + 1))
+        if nxt is not None and nxt is not c and c.end < len(c.doc) and c.doc[c.end].lower_ == "and":
+            text = c.doc[c.start:nxt.end].text
+            found = gazetteer.country(text)
+            if found is not None and gazetteer.norm(text) in {gazetteer.norm(n) for n in (
+                    found.name, *gazetteer.country_names(found.iso_code or ""))}:
+                drop.add(id(nxt))
+                out.append(replace(c, end=nxt.end, type=EntityType.Country, name=found.name, sure=True))
+                continue
+        out.append(c)
+    return [c for c in out if id(c) not in drop]
 
 
 def _after_born_in(doc, start: int) -> bool:
@@ -1033,6 +1065,51 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
+def _plain_words(doc, start: int, end: int) -> bool:
+    """True for capitalized alphabetic words (hyphens allowed), no title or demonym among them."""
+    return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_TITLES
+               and t.lower_ not in TITLES and gazetteer.demonym(t.text) is None for t in doc[start:end])
+
+
+def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
+    """Join a person candidate to the person or unknown place candidate written right before it, one space apart.
+
+    Why: the NER and the model's proper-noun runs cut long names: "Arvo Tarsk"
+    + "Keskula", "Elvira" (read as a place) + "Moreau Dani". Two people are
+    not written side by side without a comma or a word between them. Only for
+    plain capitalized words in one sentence, three or more together when both
+    are persons; a place before a person only when it is one word the
+    gazetteer does not know as a place, country or demonym.
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands if c.type == EntityType.Person and c.source != "pronoun"}
+    drop, out = set(), []
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if id(c) in drop:
+            continue
+        nxt = by_start.get((id(c.doc), c.end))
+        doc = c.doc
+        if nxt is None or id(nxt) in drop or nxt is c or c.source == "pronoun" or nxt.lead \
+                or doc[c.end - 1].whitespace_ != " " or doc[c.end].is_sent_start \
+                or not _plain_words(doc, c.start, nxt.end):
+            out.append(c)
+            continue
+        if c.type == EntityType.Person and nxt.end - c.start >= PERSON_RUN_MIN:
+            pass
+        elif c.type == EntityType.Place and c.end - c.start == 1 and not c.sure \
+                and gazetteer.place(c.text) is None and gazetteer.country(c.text) is None:
+            pass
+        else:
+            out.append(c)
+            continue
+        drop.add(id(nxt))
+        out.append(replace(c, end=nxt.end, type=EntityType.Person, name=doc[c.start:nxt.end].text))
+    return [c for c in out if id(c) not in drop]
+
+
+#: Words two persons written side by side must have together to be one person ("Arvo Tarsk" + "Keskula").
+PERSON_RUN_MIN = 3
+
+
 #: The learned keep/retype/drop decision over the candidates: set by :mod:`kgraph.extraction.entity_model`
 #: when it loads (the package imports it), so that the model may read this module's hand cues.
 learned_decision = None
@@ -1043,7 +1120,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
-    cands = [_with_own_stop(c) for c in _recover_persons(cands, docs or [])]
+    cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)
     out = []

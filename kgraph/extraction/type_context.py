@@ -14,6 +14,7 @@ in declared order after the learned decision and before the name-shape rules.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -30,7 +31,8 @@ ORG_KIND_NOUNS = (lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS
 
 #: Nouns that say the name after them (directly or after "of") is a place's ("the village of Tarsk").
 PLACE_KIND_NOUNS = frozenset("town village city suburb district municipality hamlet island region province "
-                             "county resort port".split())
+                             "county resort port towns villages cities suburbs districts islands regions "
+                             "provinces".split())
 
 #: First words that make a known place's name the name of its part ("East Vellberg").
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
@@ -84,15 +86,21 @@ def _org_noun_before(doc, start: int, end: int) -> bool:
 
 
 @context_rule("context:place-noun-before", "A noun naming a kind of place right before a name, or before \"of\" "
-              "and the name, makes it a place's (\"the village of Tarsk\").", (EntityType.Person,), EntityType.Place,
+              "and the name, makes it a place's (\"the village of Tarsk\"), unless the name has an organization "
+              "word of its own.", (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("He grew up in the fishing village of Tarsk near the coast.", "Tarsk"),
-                        ("Six inmates sit in a prison in the Vellberg suburb Orlinsee.", "Orlinsee")],
+                        ("Six inmates sit in a prison in the Vellberg suburb Orlinsee.", "Orlinsee"),
+                        ("Pupils from the western town of Haltmoor died in the crash.", "Haltmoor"),
+                        ("Aid workers visited the islands of Velos and Kyra.", "Velos")],
               counter_examples=[("The town mayor Anton Moreau opened the fair.", "Anton Moreau"),
-                                ("Anton Moreau of the city council opened the fair.", "Anton Moreau")])
+                                ("Anton Moreau of the city council opened the fair.", "Anton Moreau"),
+                                ("The city of Tarsk Council voted against it.", "Tarsk Council")])
 def _place_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.lower_ == "of":
         p = _prev(doc, start, 2)
+    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+        return False
     return p is not None and p.is_lower and p.lower_ in PLACE_KIND_NOUNS
 
 
@@ -146,6 +154,24 @@ def _media_noun_after(doc, start: int, end: int) -> bool:
         "interview", "article", "report", "column", "op-ed")
 
 
+#: An age written right before a name ("the 23-year-old Anton Moreau"): only a person's name follows one.
+_AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old,? $")
+
+
+@context_rule("context:age-before", "An age written right before a name (\"23-year-old X\") makes it a person's.",
+              (EntityType.Organization, EntityType.Place), EntityType.Person,
+              examples=[("Police said 23-year-old Ilse Varga was found on Monday.", "Ilse Varga"),
+                        ("The 41-year-old Tarvo Keskula denied the charges.", "Tarvo Keskula")],
+              counter_examples=[("The 23-year-old striker left Vellox United in May.", "Vellox United"),
+                                ("The 120-year-old Vellox Bank cut jobs.", "Vellox Bank")])
+def _age_before(doc, start: int, end: int) -> bool:
+    before = doc.text[max(0, doc[start].idx - 20):doc[start].idx]
+    if not _AGE_BEFORE.search(before):
+        return False
+    words = [t.lower_ for t in doc[start:end]]
+    return not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
+
+
 def key(name: str) -> str:
     """Return the key a name's candidates are grouped under (case, spaces and punctuation folded)."""
     return gazetteer.norm(name)
@@ -170,9 +196,57 @@ def decide(cands: list) -> dict[str, tuple[str, str]]:
     return out
 
 
+#: How often the article must write a name's last word alone, read as a person, for the name to be that person.
+SURNAME_ALONE = 2
+
+
+def surname_persons(cands) -> set[str]:
+    """Return the keys of the names read as an organization or place that the article's own surname mentions make persons.
+
+    Why: "Anton Moreau" read as an organization in every mention while the
+    article writes "Moreau said", "Moreau denied" alone, read as a person: the
+    surname's mentions are the same person's, and the full name is his. Only
+    for a name of two capitalized words that no organization or place
+    word, gazetteer place, country or demonym explains ("Tarsk Holdings",
+    "Veltrian Moreau"), whose last word the article writes alone at least
+    SURNAME_ALONE times and always as a person.
+    """
+    types: dict[str, set] = defaultdict(set)
+    for c in cands:
+        if c.source != "pronoun":
+            types[key(c.name)].add(c.type)
+    alone = {k for k, ts in types.items() if " " not in k and ts == {EntityType.Person}}
+    counts: dict[str, int] = defaultdict(int)
+    for c in cands:
+        if key(c.name) in alone and c.source != "pronoun":
+            counts[key(c.name)] += 1
+    out = set()
+    for c in cands:
+        k = key(c.name)
+        words = c.name.split()
+        if k in out or types[k] - {EntityType.Organization, EntityType.Place} or len(words) != 2:
+            continue
+        if counts.get(key(words[-1]), 0) < SURNAME_ALONE:
+            continue
+        if not all(w[:1].isupper() and w.replace("-", "").isalpha() and not w[1:].isupper() for w in words):
+            continue  # "S.A. Tarsk", "AB Vellox": a legal form or acronym, not a given name
+        if any(w.lower() in _NAME_WORDS for w in words) or gazetteer.place(c.name) is not None \
+                or any(gazetteer.country(w) is not None or gazetteer.demonym(w) is not None for w in words):
+            continue
+        out.add(k)
+    return out
+
+
+#: Words that make a name an organization's or a place's, whatever its surname-like last word.
+_NAME_WORDS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS | lexicon.TITLES \
+    | frozenset("united national federal democratic republic royal international group".split())
+
+
 def apply(cands: list) -> list:
     """Return the candidates with the types the context rules give their names."""
     new = decide(cands)
+    for k in surname_persons(cands):
+        new.setdefault(k, ("context:surname-alone", EntityType.Person))
     if not new:
         return cands
     return [replace(c, type=new[key(c.name)][1]) if key(c.name) in new else c for c in cands]
