@@ -22,7 +22,10 @@ def test_norm(text, key):
     pytest.param("South Korea\u2019s", "South Korea", id="possessive"),
     pytest.param("Korea, Republic of", "South Korea", id="iso-inverted-name"),
     pytest.param("Scotland", "Scotland", id="constituent-country"),
-    pytest.param("German Democratic Republic", "German Democratic Republic", id="former-state-iso-3166-3"),
+    pytest.param("German Democratic Republic", "East Germany", id="former-state-iso-3166-3"),
+    pytest.param("USSR", "Soviet Union", id="former-state-iso-name-reads-common-name"),
+    pytest.param("the Soviet Union", "Soviet Union", id="former-state-common-name"),
+    pytest.param("GDR", "East Germany", id="former-state-short-name"),
 ])
 def test_country(text, name):
     assert gazetteer.country(text).name == name
@@ -32,6 +35,9 @@ def test_country(text, name):
     pytest.param("North Korean", "North Korea", id="two-word-demonym"),
     pytest.param("Germans", "Germany", id="plural-noun"),
     pytest.param("Chinese", "China", id="invariant-plural"),
+    pytest.param("Soviet", "Soviet Union", id="former-state-demonym"),
+    pytest.param("East Germans", "East Germany", id="former-state-two-word-plural"),
+    pytest.param("Yugoslav", "Yugoslavia", id="former-state-iso-name-demonym"),
 ])
 def test_demonym(word, name):
     assert gazetteer.demonym(word).name == name

@@ -80,7 +80,7 @@ SPORT_DENSITY = 0.03
 #: A lower share at which a country (not a city) is read as its national team: on DWIE 1-602, 12 of the 14
 #: articles with a national team found instead of 9, 3 more articles without a team read as sport.
 TEAM_DENSITY = 0.02
-#: Former states the gazetteer does not list under these names.
+#: Former states, by name (the gazetteer reads most of these as countries, not "West Germany" or "FRG").
 _FORMER_STATES = frozenset(("soviet union", "east germany", "west germany", "gdr", "frg", "ussr", "yugoslavia",
                             "czechoslovakia", "german democratic republic", "federal republic of germany"))
 _GENERIC = frozenset("""state government ministry parliament police army party group company agency council

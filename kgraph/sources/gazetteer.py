@@ -83,6 +83,16 @@ _COUNTRY_ALIASES = {
     "AE": ["UAE", "U.A.E.", "Emirates"],
 }
 
+# Common names and demonyms of former states, by their ISO 3166-3 code: ISO
+# lists "USSR, Union of Soviet Socialist Republics", not the name most text
+# uses ("the Soviet Union", "a Soviet diplomat"). General knowledge of the
+# states, like the aliases above, not tied to any article.
+_FORMER_ALIASES = {
+    "SUHH": ["Soviet Union"],
+    "DDDE": ["East Germany", "GDR"],
+}
+_FORMER_DEMONYMS = {"SUHH": "Soviet", "DDDE": "East_German", "CSHH": "Czechoslovak", "YUCS": "Yugoslav"}
+
 # Demonyms (nationality adjectives and nouns) by ISO code: "North Korean
 # troops" names North Korea.
 _DEMONYMS = {
@@ -197,8 +207,10 @@ def _countries() -> dict[str, Place]:
                 table[norm(n)] = by_code[code]
     # Former states (ISO 3166-3): "the German Democratic Republic", "the USSR".
     for hc in pycountry.historic_countries:
-        place = Place(name=_read_iso_name(hc.name), type=EntityType.Country, iso_code=hc.alpha_4)
-        for n in _iso_names(hc.name):
+        aliases = _FORMER_ALIASES.get(hc.alpha_4, ())
+        place = Place(name=aliases[0] if aliases else _read_iso_name(hc.name), type=EntityType.Country,
+                      iso_code=hc.alpha_4)
+        for n in list(aliases) + _iso_names(hc.name):
             table.setdefault(norm(n), place)
     # Constituent countries ISO lists as subdivisions: "England", "Scotland", "Wales".
     for sub in pycountry.subdivisions:
@@ -237,8 +249,8 @@ def _countries_by_code() -> dict[str, Place]:
 def _demonyms() -> dict[str, Place]:
     by_code = _countries_by_code()
     table: dict[str, Place] = {}
-    for code, words in _DEMONYMS.items():
-        place = by_code.get(code[:2])
+    for code, words in list(_DEMONYMS.items()) + list(_FORMER_DEMONYMS.items()):
+        place = by_code.get(code) or by_code.get(code[:2])
         if place is None:
             continue
         for w in words.split():
