@@ -284,23 +284,19 @@ def test_persons_written_side_by_side_are_one_person(nlp):
     assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Elvira Dansk", "Person")]
 
 
-def test_persons_apart_or_too_short_stay_apart(nlp):
+@pytest.mark.parametrize("text, first, second", [
+    ("Critics of Tarsk Keskula met on Monday.", (2, 3, "Person", "Tarsk"), (3, 4, "Person", "Keskula")),  # too short
+    ("Critics of Arvo Tarsk, Keskula met on Monday.", (2, 4, "Person", "Arvo Tarsk"),
+     (5, 6, "Person", "Keskula")),  # a comma between
+    ("In Paris Anton Moreau met them.", (1, 2, "Place", "Paris"),
+     (2, 4, "Person", "Anton Moreau")),  # a place the gazetteer knows
+    ("Critics of Mayor Arvo Keskula met.", (2, 3, "Person", "Mayor"),
+     (3, 5, "Person", "Arvo Keskula")),  # a title before a person
+], ids=["too-short", "comma", "known-place", "title"])
+def test_persons_apart_or_too_short_stay_apart(nlp, text, first, second):
     from kgraph.extraction.extract import _Cand, _adjacent_persons
-    # two one-word persons: too short to tell from two names in a row
-    doc = nlp("Critics of Tarsk Keskula met on Monday.")
-    cands = [_Cand(doc, 0, 2, 3, "Person", "Tarsk", "ner"), _Cand(doc, 0, 3, 4, "Person", "Keskula", "ner")]
-    assert _adjacent_persons(cands) == cands
-    # a comma between
-    doc = nlp("Critics of Arvo Tarsk, Keskula met on Monday.")
-    cands = [_Cand(doc, 0, 2, 4, "Person", "Arvo Tarsk", "ner"), _Cand(doc, 0, 5, 6, "Person", "Keskula", "ner")]
-    assert _adjacent_persons(cands) == cands
-    # a place the gazetteer knows before a person
-    doc = nlp("In Paris Anton Moreau met them.")
-    cands = [_Cand(doc, 0, 1, 2, "Place", "Paris", "ner"), _Cand(doc, 0, 2, 4, "Person", "Anton Moreau", "ner")]
-    assert _adjacent_persons(cands) == cands
-    # a title before a person
-    doc = nlp("Critics of Mayor Arvo Keskula met.")
-    cands = [_Cand(doc, 0, 2, 3, "Person", "Mayor", "ner"), _Cand(doc, 0, 3, 5, "Person", "Arvo Keskula", "ner")]
+    doc = nlp(text)
+    cands = [_Cand(doc, 0, *first, "ner"), _Cand(doc, 0, *second, "ner")]
     assert _adjacent_persons(cands) == cands
 
 
