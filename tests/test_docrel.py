@@ -157,6 +157,9 @@ def test_basedin_statements_need_a_band_surer_than_even_odds():
     # A band a little surer than even odds is not enough for basedIn: its bands read high on unseen articles.
     assert _even_odds(0.48, [[0.48, 0.57], [0.57, 0.62]], "basedIn") == (0.57, [[0.57, 0.62]])
     assert _even_odds(0.48, [[0.48, 0.57], [0.57, 0.62]], "worksFor") == (0.48, [[0.48, 0.57], [0.57, 0.62]])
+    # citizenOf's guesses read high on unseen articles too: a band right 0.52 of the time is left out.
+    assert statement_precision("citizenOf") == STATEMENT_PRECISION["citizenOf"] > MIN_STATEMENT_PRECISION
+    assert _even_odds(0.45, [[0.45, 0.52], [0.58, 0.56]], "citizenOf") == (0.58, [[0.58, 0.56]])
 
 
 def test_evidence_tiers_keep_even_odds_per_tier():
