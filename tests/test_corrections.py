@@ -317,3 +317,62 @@ def test_a_given_csv_is_remembered_as_json_for_incremental_builds(tmp_path, monk
     ents = by_label(kb)
     assert "Borvik" not in ents and ents["Borvik Mills"].articles == ("a1", "a3")
     assert ents["Tarnholm FC"].articles == ("a3",)
+
+
+
+def namesakes():
+    """Return (facts, entities): a town and a club both labelled 'Pellum' (the town more mentioned)."""
+    from kgraph.core.model import Entity, Fact
+
+    ents = {1: Entity("person/Ilse_Varga", "Person", "Ilse Varga", mentions=2),
+            2: Entity("person/Odo_Brandt", "Person", "Odo Brandt", mentions=1),
+            3: Entity("place/Pellum", "Place", "Pellum", mentions=5),
+            4: Entity("organization/Pellum", "Organization", "Pellum", aliases=("Pellum FC",), mentions=2)}
+    rel = Relation(Mention("Ilse Varga", "Person", 0, 10, "Ilse Varga"), "worksFor",
+                   Mention("Pellum", "Organization", 21, 27, "Pellum"),
+                   0.8, "rule", "Ilse Varga plays for Pellum.", 0, 27)
+    return [Fact("person/Ilse_Varga", "worksFor", "organization/Pellum", (("n1", rel),))], ents
+
+
+def test_a_reject_naming_a_shared_label_finds_the_namesake_that_holds_the_relation():
+    """Rejecting 'Ilse Varga worksFor Pellum' removes the club's relation, though the town is more mentioned."""
+    facts, ents = namesakes()
+    item = {"action": "reject", "subject": "Ilse Varga", "predicate": "worksFor", "object": "Pellum"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "no such relation" warning
+        assert link._apply_fact_corrections(facts, ents, fixes(item)) == []
+    assert ents[1].corrections and not ents[2].corrections
+    facts, ents = namesakes()
+    with pytest.warns(UserWarning, match="holds no such relation"):
+        kept = link._apply_fact_corrections(facts, ents, fixes({**item, "predicate": "memberOf"}))
+    assert kept == facts
+
+
+def test_an_assert_naming_a_shared_label_warns_with_the_keys_to_choose_from():
+    facts, ents = namesakes()
+    item = {"action": "assert", "subject": "Odo Brandt", "predicate": "livesIn", "object": "Pellum"}
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(place/Pellum, organization/Pellum\); "
+                                         r"asserted for the most mentioned, place/Pellum; name one by its key"):
+        out = link._apply_fact_corrections(facts, ents, fixes(item))
+    assert [(f.object, f.method) for f in out if f.predicate == "livesIn"] == [("place/Pellum", "correction")]
+    facts, ents = namesakes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # named by key, or by an alias only one entity has: no warning
+        out = link._apply_fact_corrections(facts, ents, fixes({**item, "object": "organization/Pellum"},
+                                                              {**item, "object": "Pellum FC"}))
+    assert [f.object for f in out if f.predicate == "livesIn"] == ["organization/Pellum"]
+
+
+def test_an_entity_correction_naming_two_entities_warns_with_their_keys():
+    """'Anna' is another name of two persons: the retype goes to the more mentioned, and the warning says so."""
+    corpus = [ex("k1", ("Anna Roe", "Person", "Anna Roe"), ("Anna", "Person", "Anna Roe"), ("Anna", "Person", "Anna Roe")),
+              ex("k2", ("Anna Berg", "Person", "Anna Berg"), ("Anna", "Person", "Anna Berg"))]
+    assert {e.label for e in link_extractions(corpus).entities} == {"Anna Roe", "Anna Berg"}
+    with pytest.warns(UserWarning, match=r"'Anna' names 2 entities \(person/Anna_Roe, person/Anna_Berg\); applied to "
+                                         r"the most mentioned"):
+        kb = link_extractions(corpus, fixes({"action": "retype", "entity": "Anna", "type": "Organization"}))
+    assert {e.label: e.type for e in kb.entities} == {"Anna Roe": "Organization", "Anna Berg": "Person"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kb = link_extractions(corpus, fixes({"action": "retype", "entity": "person/Anna_Berg", "type": "Organization"}))
+    assert {e.label: e.type for e in kb.entities} == {"Anna Roe": "Person", "Anna Berg": "Organization"}

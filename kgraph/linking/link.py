@@ -217,15 +217,18 @@ class _Refs:
             gid = self.redirect[gid]
         return gid
 
-    def get(self, ref: str):
-        """Return the live group a reference names, or None."""
+    def candidates(self, ref: str) -> list:
+        """Return the live groups a reference names, the most mentioned first."""
         key = ref[len(self.base):] if ref.startswith(self.base) else ref
         hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
                                                                or self.by_alias.get(_norm(ref)) or [])
         live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
-        if not live:
-            return None
-        return max(live, key=lambda g: (sum(self.res.groups[g].names.values()), g))
+        return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
+
+    def get(self, ref: str):
+        """Return the live group a reference names (the most mentioned of several), or None."""
+        live = self.candidates(ref)
+        return live[0] if live else None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
@@ -264,10 +267,15 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
         members[v].append(k)
 
     def need(c, ref):
-        gid = refs.get(ref)
-        if gid is None:
+        live = refs.candidates(ref)
+        if not live:
             warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
-        return gid
+            return None
+        if len(live) > 1:
+            keys = ", ".join(entity_key(res.groups[g].type, label_of(g)) for g in live)
+            warnings.warn(f"correction {c.describe()}: {ref!r} names {len(live)} entities ({keys}); applied to "
+                          "the most mentioned, the first; name one by its key to choose", stacklevel=3)
+        return live[0]
 
     def label_of(gid):
         g = res.groups[gid]
@@ -388,49 +396,74 @@ def _recount(res, members: dict) -> None:
 
 
 def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
-    """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities."""
+    """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
+
+    An entity is named by key or IRI, else by label, else by alias. A name
+    several entities carry names, for a reject, those of them whose relation
+    the graph holds, and for an assert the most mentioned, with a warning
+    that lists the keys to choose from.
+    """
     import warnings
 
-    by_ref: dict = {}
     from kgraph.core.iri import ENTITY_BASE
 
-    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
-        by_ref.setdefault(e.key, e)
-        by_ref.setdefault(ENTITY_BASE + e.key, e)
-        for k in e.same_as:
-            by_ref.setdefault(k, e)
-            by_ref.setdefault(ENTITY_BASE + k, e)
-    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
-        by_ref.setdefault(_norm(e.label), e)
-    for e in sorted(entities.values(), key=lambda e: (-e.mentions, e.key)):
-        for a in e.aliases:
-            by_ref.setdefault(_norm(a), e)
+    by_key: dict = {}
+    by_label: dict = defaultdict(list)
+    by_alias: dict = defaultdict(list)
+    ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.key))
+    for e in ranked:
+        for k in (e.key, *e.same_as):
+            by_key.setdefault(k, e)
+            by_key.setdefault(ENTITY_BASE + k, e)
+        by_label[_norm(e.label)].append(e)
+        for a in sorted({_norm(a) for a in e.aliases} - {_norm(e.label)}):
+            by_alias[a].append(e)
 
-    def find(c, ref):
-        e = by_ref.get(ref) or by_ref.get(_norm(ref))
-        if e is None:
+    def find(c, ref) -> list[list]:
+        """Return the entities a reference may name, as tiers tried in turn (key, label, alias)."""
+        if ref in by_key:
+            return [[by_key[ref]]]
+        tiers = [t for t in (by_label.get(_norm(ref)), by_alias.get(_norm(ref))) if t]
+        if not tiers:
             warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
-        return e
+        return tiers
 
     out = list(facts)
     cid_of = {e.key: cid for cid, e in entities.items()}
     for c in corrections.of("reject", "assert"):
-        s, o = find(c, c.subject), find(c, c.object)
-        if s is None or o is None:
+        subjects, objects = find(c, c.subject), find(c, c.object)
+        if not subjects or not objects:
             continue
         if c.action == "reject":
-            before = len(out)
-            out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)]
-            if len(out) == before:
+            held: list = []
+            for ss in subjects:  # the closest reading that names a relation the graph holds
+                for oo in objects:
+                    pairs = {(s.key, o.key) for s in ss for o in oo}
+                    held = [f for f in out if f.predicate == c.predicate and (f.subject, f.object) in pairs]
+                    if held:
+                        break
+                if held:
+                    break
+            if not held:
                 warnings.warn(f"correction {c.describe()}: the graph holds no such relation; nothing to reject",
                               stacklevel=2)
+            out = [f for f in out if not any(f is h for h in held)]
+            edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
         else:
+            for ref, hits in ((c.subject, subjects[0]), (c.object, objects[0])):
+                if len(hits) > 1:
+                    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(hits)} entities "
+                                  f"({', '.join(e.key for e in hits)}); asserted for the most mentioned, "
+                                  f"{hits[0].key}; name one by its key to choose", stacklevel=2)
+            s, o = subjects[0][0], objects[0][0]
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]
             out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
+            edited = [s.key]
         # The subject records the edit too: a rejected statement leaves no evidence node to say so.
-        cid = cid_of[s.key]
-        entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.describe(),))
+        for key in edited:
+            cid = cid_of[key]
+            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.describe(),))
     return out
 
 
