@@ -376,3 +376,15 @@ def test_an_entity_correction_naming_two_entities_warns_with_their_keys():
         warnings.simplefilter("error")
         kb = link_extractions(corpus, fixes({"action": "retype", "entity": "person/Anna_Berg", "type": "Organization"}))
     assert {e.label: e.type for e in kb.entities} == {"Anna Roe": "Person", "Anna Berg": "Organization"}
+
+
+@pytest.mark.parametrize("text", [
+    "action;entities;note\nmerge;Borvik|Borvik Mills;\"same; firm\"\n",
+    "action\tentities\tnote\nmerge\tBorvik;Borvik Mills\tsame; firm\n",
+], ids=["semicolons", "tabs"])
+def test_a_csv_separated_by_semicolons_or_tabs_reads_the_same(tmp_path, text):
+    """A spreadsheet in a European locale writes ';' between fields; lists then use '|'."""
+    p = tmp_path / "fixes.csv"
+    p.write_text(text, encoding="utf-8")
+    (item,) = corr.load(p).items
+    assert item.entities == ("Borvik", "Borvik Mills") and item.note == "same; firm"

@@ -15,8 +15,8 @@ A corrections file is JSON (the analyst page writes it)::
 
 A spreadsheet may keep them as CSV instead (a file whose name ends in
 ``.csv``): a header row names the fields, one row per item, list fields
-(``entities``, ``articles``, ``context``) separated by ``;``, empty cells
-left out::
+(``entities``, ``articles``, ``context``) separated by ``;`` (or ``|``),
+empty cells left out; fields may be separated by ``,``, ``;`` or tabs::
 
     action,entities,keep,entity,label,type,note
     merge,Ann Roe;A. Roe,Ann Roe,,,,same person
@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, fields as dataclass_fields
 from pathlib import Path
 
@@ -51,8 +52,14 @@ DEFAULT_FILE = "corrections.json"
 #: Name of the spreadsheet form a build reads when there is no :data:`DEFAULT_FILE`.
 DEFAULT_CSV = "corrections.csv"
 
-#: Separator of the values of a list field in a CSV cell.
+#: Separator of the values of a list field in a CSV cell kgraph writes; ``|`` is read as one too (for files
+#: whose fields are separated by ``;``).
 CSV_LIST_SEPARATOR = ";"
+
+#: Field separators a CSV corrections file may use: the one that finds the ``action`` column in the header.
+CSV_DELIMITERS = (",", ";", "\t")
+
+_LIST_SPLIT = re.compile(r"[;|]")
 
 
 @dataclass(frozen=True)
@@ -194,7 +201,11 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
     Raises:
         InputError: The text has no ``action`` column or a row is a bad item.
     """
-    rows = csv.reader(io.StringIO(text.lstrip("\ufeff")))  # spreadsheets often write a byte-order mark
+    text = text.lstrip("\ufeff")  # spreadsheets often write a byte-order mark
+    first = text.split("\n", 1)[0].lower()
+    # A spreadsheet set to a European locale separates fields with ';', another program with tabs.
+    delimiter = next((d for d in CSV_DELIMITERS if "action" in (h.strip() for h in first.split(d))), ",")
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = [h.strip().lower() for h in next(rows)]
     except StopIteration:
@@ -216,7 +227,7 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
                 cell = cell.strip()
                 if not name or not cell:
                     continue
-                raw[name] = ([v.strip() for v in cell.split(CSV_LIST_SEPARATOR) if v.strip()]
+                raw[name] = ([v.strip() for v in _LIST_SPLIT.split(cell) if v.strip()]
                              if name in _LIST_FIELDS else cell)
             items.append(_item(raw, len(items), source, where))
     except csv.Error as exc:
