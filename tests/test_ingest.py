@@ -163,6 +163,18 @@ def test_stdin_over_the_ceiling_streams_a_corpus_and_refuses_one_text(monkeypatc
         list(read_inputs(["-"], stdin=text))
 
 
+def test_an_html_page_too_large_for_main_text_detection_is_an_error_not_a_stub(tmp_path, monkeypatch):
+    from kgraph.sources import ingest
+
+    monkeypatch.setattr(ingest, "MAX_HTML_BYTES", 2000)
+    page = "<html><body><article>" + "<p>Ilse Varga met Odo Brandt in Tarvo.</p>" * 60 + "</article></body></html>"
+    (tmp_path / "big.html").write_text(page, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("Ilse Varga met Odo Brandt in Tarvo. " * 60, encoding="utf-8")
+    with pytest.raises(InputError, match="big.html: an HTML page over 0.002 MB"):
+        list(read_inputs([tmp_path / "big.html"]))
+    assert len(list(read_inputs([tmp_path / "big.txt"]))) == 1  # text files keep the article ceiling
+
+
 @pytest.mark.parametrize("value", ["lots", "0", "-3"])
 def test_a_bad_article_ceiling_is_one_clear_error(tmp_path, monkeypatch, value):
     monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", value)

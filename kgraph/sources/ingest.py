@@ -38,6 +38,11 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 MAX_ARTICLE_MB = 256
 
 
+#: Largest HTML page read, in bytes: trafilatura finds no main text in a larger one, and lxml's fallback
+#: parse of a page that size stops early (a 20.4 MB page gave 94 characters), so the text would be lost silently.
+MAX_HTML_BYTES = 20_000_000
+
+
 def max_article_chars() -> int:
     """Return the ceiling on one article's size (bytes of a file, characters of a line)."""
     raw = os.environ.get("KGRAPH_MAX_ARTICLE_MB", "")
@@ -376,6 +381,9 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
             raise InputError(f"{shown(path)}: " + _too_big("the file", limit))
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
+    if path.suffix.lower() in HTML_SUFFIXES and len(data) > MAX_HTML_BYTES:
+        raise InputError(f"{shown(path)}: an HTML page over {MAX_HTML_BYTES / 1e6:g} MB, too large to find its "
+                         "main text in (save its text as .txt instead)")
     raw = decode(data, shown(path))
     del data
     title = url = date = site = None
