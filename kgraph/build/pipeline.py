@@ -325,7 +325,7 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     try:
         result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
                         counts, max_nodes, formats, fixes)
-        if corrections is not None and Path(corrections).resolve() not in _own_corrections(out):
+        if corrections is not None and Path(corrections).resolve() not in {p.resolve() for p in _own_corrections(out)}:
             # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too.
             from kgraph.linking import corrections as corr
 
@@ -341,11 +341,11 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
         raise
 
 
-def _own_corrections(out: Path) -> set[Path]:
-    """Return the corrections files a build of ``out`` reads by itself."""
+def _own_corrections(out: Path) -> list[Path]:
+    """Return the corrections files a build of ``out`` reads by itself (JSON, then CSV)."""
     from kgraph.linking import corrections as corr
 
-    return {(out / corr.DEFAULT_FILE).resolve(), (out / corr.DEFAULT_CSV).resolve()}
+    return [out / corr.DEFAULT_FILE, out / corr.DEFAULT_CSV]
 
 
 def _corrections(out: Path, path):
@@ -355,7 +355,7 @@ def _corrections(out: Path, path):
 
     if path is not None:
         return corr.load(path)
-    own = [p for p in (out / corr.DEFAULT_FILE, out / corr.DEFAULT_CSV) if p.is_file()]
+    own = [p for p in _own_corrections(out) if p.is_file()]
     if len(own) > 1:
         raise InputError(f"{out} holds both {corr.DEFAULT_FILE} and {corr.DEFAULT_CSV}; keep one, "
                          "or name the one to apply with --corrections")

@@ -235,12 +235,16 @@ def _next_person_end(doc, i: int) -> int | None:
     return j
 
 
+def _plain_word(t) -> bool:
+    """True for a capitalized alphabetic word (hyphens allowed) that is no title."""
+    return t.text[:1].isupper() and t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_TITLES \
+        and t.lower_ not in TITLES
+
+
 def _plain_person(doc, start: int, end: int) -> bool:
-    """True for two or more capitalized alphabetic words (hyphens allowed), no title, demonym or possessive."""
-    toks = doc[start:end]
-    return end - start >= 2 and all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in toks) \
-        and not any(t.lower_ in _NAME_TITLES or t.lower_ in TITLES for t in toks) \
-        and gazetteer.demonym(toks[0].text) is None
+    """True for two or more plain words (:func:`_plain_word`), the first no demonym (nor a possessive)."""
+    return end - start >= 2 and all(_plain_word(t) for t in doc[start:end]) \
+        and gazetteer.demonym(doc[start].text) is None
 
 
 def _title_start(doc, start: int) -> int:
@@ -1066,9 +1070,8 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
 
 
 def _plain_words(doc, start: int, end: int) -> bool:
-    """True for capitalized alphabetic words (hyphens allowed), no title or demonym among them."""
-    return all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() and t.lower_ not in _NAME_TITLES
-               and t.lower_ not in TITLES and gazetteer.demonym(t.text) is None for t in doc[start:end])
+    """True for plain words (:func:`_plain_word`), no demonym among them."""
+    return all(_plain_word(t) and gazetteer.demonym(t.text) is None for t in doc[start:end])
 
 
 def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
@@ -1093,12 +1096,10 @@ def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
                 or not _plain_words(doc, c.start, nxt.end):
             out.append(c)
             continue
-        if c.type == EntityType.Person and nxt.end - c.start >= PERSON_RUN_MIN:
-            pass
-        elif c.type == EntityType.Place and c.end - c.start == 1 and not c.sure \
-                and gazetteer.place(c.text) is None and gazetteer.country(c.text) is None:
-            pass
-        else:
+        joinable = (c.type == EntityType.Person and nxt.end - c.start >= PERSON_RUN_MIN) or (
+            c.type == EntityType.Place and c.end - c.start == 1 and not c.sure
+            and gazetteer.place(c.text) is None and gazetteer.country(c.text) is None)
+        if not joinable:
             out.append(c)
             continue
         drop.add(id(nxt))

@@ -272,9 +272,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
             return None
         if len(live) > 1:
-            keys = ", ".join(entity_key(res.groups[g].type, label_of(g)) for g in live)
-            warnings.warn(f"correction {c.describe()}: {ref!r} names {len(live)} entities ({keys}); applied to "
-                          "the most mentioned, the first; name one by its key to choose", stacklevel=3)
+            _warn_ambiguous(c, ref, [entity_key(res.groups[g].type, label_of(g)) for g in live], "applied to")
         return live[0]
 
     def label_of(gid):
@@ -395,6 +393,14 @@ def _recount(res, members: dict) -> None:
         res.groups[g].articles = {k[0] for k in keys}
 
 
+def _warn_ambiguous(c, ref: str, keys: list[str], done: str) -> None:
+    """Warn that a correction's reference names several entities (keys, the most mentioned first)."""
+    import warnings
+
+    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(keys)} entities ({', '.join(keys)}); {done} the "
+                  f"most mentioned, {keys[0]}; name one by its key to choose", stacklevel=4)
+
+
 def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
     """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
 
@@ -452,9 +458,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
         else:
             for ref, hits in ((c.subject, subjects[0]), (c.object, objects[0])):
                 if len(hits) > 1:
-                    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(hits)} entities "
-                                  f"({', '.join(e.key for e in hits)}); asserted for the most mentioned, "
-                                  f"{hits[0].key}; name one by its key to choose", stacklevel=2)
+                    _warn_ambiguous(c, ref, [e.key for e in hits], "asserted for")
             s, o = subjects[0][0], objects[0][0]
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]

@@ -372,22 +372,28 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
     """
     _check_regular(path)
     limit = max_article_chars()
+    html = path.suffix.lower() in HTML_SUFFIXES
+    cap = min(limit, MAX_HTML_BYTES) if html else limit
+
+    def refuse() -> InputError:
+        if html and cap == MAX_HTML_BYTES:
+            return InputError(f"{shown(path)}: an HTML page over {MAX_HTML_BYTES / 1e6:g} MB, too large to find "
+                              "its main text in (save its text as .txt instead)")
+        return InputError(f"{shown(path)}: " + _too_big("the file", limit))
+
     try:
-        if path.stat().st_size > limit:
-            raise InputError(f"{shown(path)}: " + _too_big("the file", limit))
+        if path.stat().st_size > cap:
+            raise refuse()
         with path.open("rb") as fh:
-            data = fh.read(limit + 1)  # the file may have grown since
-        if len(data) > limit:
-            raise InputError(f"{shown(path)}: " + _too_big("the file", limit))
+            data = fh.read(cap + 1)  # the file may have grown since
+        if len(data) > cap:
+            raise refuse()
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
-    if path.suffix.lower() in HTML_SUFFIXES and len(data) > MAX_HTML_BYTES:
-        raise InputError(f"{shown(path)}: an HTML page over {MAX_HTML_BYTES / 1e6:g} MB, too large to find its "
-                         "main text in (save its text as .txt instead)")
     raw = decode(data, shown(path))
     del data
     title = url = date = site = None
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if html:
         raw, title, url, date, site = html_to_text(raw, shown(path))
     text = clean_text(raw)
     del raw
