@@ -398,3 +398,27 @@ def test_build_summary_names_the_articles_skipped_for_their_language(tmp_path, c
     # An English-only build says nothing of the kind.
     (src / "de1.txt").unlink()
     assert "skipped" not in pipeline.build([src], output=tmp_path / "out2").summary()
+
+
+def test_an_article_of_very_many_names_pairs_each_name_with_its_neighbours_and_the_main_ones(nlp, monkeypatch):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    firms = " ".join(f"Anna Vell{k} joined the Tarsk Bank{k} in Ostrava on Monday." for k in range(8))
+    text = f"Lena Moreau leads the Orvik Council. {firms} Lena Moreau spoke for the Orvik Council again."
+    doc = nlp(text)
+    view = docrel.ArticleView(_resolve(_candidates(doc, 0), [(0, doc)]), [], {})
+    every = set(docrel.candidates(view))
+    monkeypatch.setattr(docrel, "MAX_ALL_PAIRS", 5)
+    monkeypatch.setattr(docrel, "NEAR_TOKENS", 12)
+    monkeypatch.setattr(docrel, "TOP_PER_TYPE", 1)
+    near = list(docrel.candidates(view))
+    assert len(set(near)) == len(near) and set(near) < every
+    keys = {e.name: k for k, e in view.ents.items()}
+    person, bank = keys.get("Anna Vell3"), keys.get("Tarsk Bank3")
+    far = keys.get("Tarsk Bank6")
+    if not (person and bank and far):
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    pairs = {(a, b) for a, b, _p in near}
+    assert (person, bank) in pairs and (person, far) not in pairs
+    main = [k for k in view.ents if view.rank[k] == 0]
+    assert all((person, k) in pairs for k in main if k != person and (person, k) in {(a, b) for a, b, _p in every})

@@ -355,3 +355,26 @@ def test_based_in_chains_to_country(nlp, text, fact):
 def test_based_in_chain_needs_the_country_named(nlp):
     facts = _article_facts(nlp, "Norrel Foods, based in Toulouse, opened a plant on Monday.")
     assert not any(p == "basedIn" and m == "rule:based-in-chain" for (_s, p, _o), m in facts.items())
+
+
+def test_sentence_pairs_are_those_of_every_pair_looked_at(nlp):
+    from kgraph.extraction import relations
+    from kgraph.extraction.extract import find_mentions
+
+    names = ", ".join(f"Arvo Keskula{k} of the Tarsk Bank{k}" for k in range(12))
+    doc = nlp(f"The board named {names}. Lena Moreau, a director of the Vellox Company, agreed.")
+    mentions = find_mentions(doc, 0)
+    plain = []
+    for a, sa in mentions:
+        for b, sb in mentions:
+            if a is b or a.name == b.name or (a.type, b.type) not in relations._PAIR_PREDICATES \
+                    or relations._is_portfolio(a) or relations._is_portfolio(b):
+                continue
+            if sa.sent.start != sb.sent.start or abs(sa.start - sb.start) > relations.MAX_PAIR_DISTANCE:
+                continue
+            if sa.start < sb.end and sb.start < sa.end:
+                continue
+            plain.append((a, b))
+    got = [(a, b) for a, _sa, b, _sb in relations.candidate_pairs(mentions)]
+    assert len(mentions) >= 20 and got and len(got) < len(mentions) * (len(mentions) - 1) / 2
+    assert sorted(got, key=lambda p: (p[0].start, p[1].start)) == sorted(plain, key=lambda p: (p[0].start, p[1].start))

@@ -89,6 +89,35 @@ def test_extraction_states_the_employee(parsed):
     assert not any(s == "John Brandt" and o == "Delton Freight Company" for s, _p, o in facts)
 
 
+def _all_pairs(mentions):
+    """Return candidate pairs the plain way, every pair looked at (what the window must equal)."""
+    out = []
+    for i, (a, sa) in enumerate(mentions):
+        for j, (b, sb) in enumerate(mentions):
+            if i == j or a.name == b.name or (a.type, b.type) not in sentrel.TYPE_PREDICATES:
+                continue
+            if sa.sent.start != sb.sent.start or abs(sa.start - sb.start) > sentrel.MAX_PAIR_DISTANCE:
+                continue
+            if sa.start < sb.end and sb.start < sa.end:
+                continue
+            out.append((i, j))
+    return out
+
+
+def test_candidate_pairs_are_those_of_every_pair_looked_at(nlp, parsed):
+    from kgraph.extraction.extract import find_mentions
+
+    doc, mentions = parsed
+    assert sentrel.candidate_pairs(mentions) == _all_pairs(mentions) != []
+    # A list of names longer than the pair distance, in one sentence and across two.
+    names = ", ".join(f"Arvo Keskula{k} of the Tarsk Bank{k}" for k in range(12))
+    doc = nlp(f"The board named {names}. Lena Moreau, a director of the Vellox Company, agreed.")
+    mentions = find_mentions(doc, 0)
+    pairs = sentrel.candidate_pairs(mentions)
+    assert len(mentions) >= 20 and len(pairs) < len(mentions) * (len(mentions) - 1) / 2
+    assert pairs == _all_pairs(mentions)
+
+
 def test_a_missing_head_is_a_model_error(tmp_path):
     from kgraph.core.errors import ModelError
 

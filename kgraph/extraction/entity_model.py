@@ -88,6 +88,23 @@ def _gaz(text: str) -> list[str]:
     return out or ["gaz=none"]
 
 
+#: The words (and lemmas) of the last Doc's sentences, by sentence start: a sentence listing
+#: thousands of names is read once, not once per name.
+_SENT_WORDS: tuple = (None, {})
+
+
+def _sentence_words(sent) -> frozenset:
+    """Return the lower-case words and lemmas of a sentence, remembered for the sentences of the last Doc."""
+    global _SENT_WORDS
+    doc, known = _SENT_WORDS
+    if doc is not sent.doc:
+        doc, known = _SENT_WORDS = (sent.doc, {})
+    got = known.get(sent.start)
+    if got is None:
+        got = known[sent.start] = frozenset({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent})
+    return got
+
+
 def features(c, article_labels: dict[str, Counter], hand: str | None, lower: frozenset | set = frozenset(),
              lex: "Lexicon | None" = None) -> list[str]:
     """Return the feature strings of one candidate (see :class:`kgraph.extraction.extract._Cand`).
@@ -185,8 +202,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         f.append("inside-" + where + "&hand=" + hand)
     f.append("dep=" + span.root.dep_)
     f.append("dep&head=" + span.root.dep_ + "|" + span.root.head.lemma_.lower())
-    sent = span.sent
-    ctx = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    ctx = _sentence_words(span.sent)
     if actor_use(c):
         f.append("actor&hand=" + hand)
     if _role_apposition(span):

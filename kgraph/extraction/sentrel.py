@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +49,9 @@ LAYERS = (4, 6)
 #: Pairs further apart than this many spaCy tokens are not scored.
 MAX_PAIR_DISTANCE = 40
 
+#: Pairs scored together: bounds the feature matrix (about 12 KB a pair) on a text listing thousands of names.
+PAIR_BLOCK = 2048
+
 #: Where the shipped head lives (package data).
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentrel.npz"
 
@@ -71,12 +75,19 @@ def allowed_mask(subject_type: str, object_type: str) -> np.ndarray:
 
 def candidate_pairs(mentions) -> list[tuple[int, int]]:
     """Return the ordered index pairs of (Mention, Span) items in one sentence whose types can relate."""
+    # Only mentions within MAX_PAIR_DISTANCE tokens can pair: look them up by start, so a
+    # sentence listing thousands of names costs a window per name, not all pairs.
+    sent = [sa.sent.start for _m, sa in mentions]
+    order = sorted(range(len(mentions)), key=lambda k: (mentions[k][1].start, k))
+    starts = [mentions[k][1].start for k in order]
     out = []
     for i, (a, sa) in enumerate(mentions):
-        for j, (b, sb) in enumerate(mentions):
+        near = order[bisect_left(starts, sa.start - MAX_PAIR_DISTANCE):bisect_right(starts, sa.start + MAX_PAIR_DISTANCE)]
+        for j in sorted(near):
+            b, sb = mentions[j]
             if i == j or a.name == b.name or (a.type, b.type) not in TYPE_PREDICATES:
                 continue
-            if sa.sent.start != sb.sent.start or abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
+            if sent[i] != sent[j]:
                 continue
             if sa.start < sb.end and sb.start < sa.end:
                 continue
@@ -121,14 +132,16 @@ def pair_matrix(doc, mentions, pairs: list[tuple[int, int]], hints=None, encoder
 
     enc = encoder if encoder is not None else enc_mod.load()
     hints = hints or {}
-    sents = sorted({mentions[i][1].sent.start for p in pairs for i in p})
-    sent_of = {s: doc[s].sent for s in sents}
+    # One sentence lookup per mention, not per pair: each walks the sentence, which may be long.
+    sent_of_mention = {i: mentions[i][1].sent for i in sorted({i for p in pairs for i in p})}
+    sents = sorted({s.start for s in sent_of_mention.values()})
+    sent_of = {s.start: s for s in sent_of_mention.values()}
     encoded = dict(zip(sents, enc.encode([sent_of[s].text for s in sents], layers=LAYERS)))
     rows = np.zeros((len(pairs), feature_size()), dtype=np.float32)
     cache: dict[int, np.ndarray] = {}
     for r, (i, j) in enumerate(pairs):
         (a, sa), (b, sb) = mentions[i], mentions[j]
-        sent = sa.sent
+        sent = sent_of_mention[i]
         e = encoded[sent.start]
         base = sent.start_char
         spans = {}
@@ -277,12 +290,16 @@ def score_pairs(doc, mentions, relations=None, head=None, encoder=None,
     pairs = pairs_to_score(mentions, skip)
     if not pairs:
         return {}
-    x = pair_matrix(doc, mentions, pairs, rule_hints(relations or (), mentions), encoder)
-    masks = np.stack([allowed_mask(mentions[i][0].type, mentions[j][0].type) for i, j in pairs])
-    probs = probabilities(head, x, masks)
+    hints = rule_hints(relations or (), mentions)
     out = {}
-    for (i, j), p, m in zip(pairs, probs, masks):
-        out[(i, j)] = {CLASSES[c]: round(float(p[c]), 4) for c in range(1, len(CLASSES)) if m[c]}
+    # A pair's row is 12 KB: score a sentence listing thousands of names a block at a time.
+    for s in range(0, len(pairs), PAIR_BLOCK):
+        block = pairs[s:s + PAIR_BLOCK]
+        x = pair_matrix(doc, mentions, block, hints, encoder)
+        masks = np.stack([allowed_mask(mentions[i][0].type, mentions[j][0].type) for i, j in block])
+        probs = probabilities(head, x, masks)
+        for (i, j), p, m in zip(block, probs, masks):
+            out[(i, j)] = {CLASSES[c]: round(float(p[c]), 4) for c in range(1, len(CLASSES)) if m[c]}
     return out
 
 
