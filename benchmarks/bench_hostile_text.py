@@ -49,12 +49,15 @@ def text_of(kind: str, n: int) -> str:
     if kind == "acronyms":  # names with bracketed acronyms
         return " ".join(f"The {name()} {name()} {name()} ({''.join(rng.choice('ABCDEFGH') for _ in range(3))}) "
                         f"met." for _ in range(n))
+    if kind == "bracket-run":  # one space-free run of brackets around a name
+        return "(" * (4 * n) + name() + ")" * (4 * n) + " said so."
     if kind == "scores":  # a results table
         return " ".join(f"{name()} {rng.randint(0, 9)}-{rng.randint(0, 9)} {name()}," for _ in range(n // 2)) + "."
     raise SystemExit(f"unknown kind: {kind}")
 
 
-KINDS = ("news", "name-list", "one-sentence", "capitalized-run", "shared-surname", "acronyms", "scores")
+KINDS = ("news", "name-list", "one-sentence", "capitalized-run", "shared-surname", "acronyms", "scores",
+         "bracket-run")
 
 
 def _child(kind: str, n: int) -> None:

@@ -434,3 +434,18 @@ def test_the_graph_carries_the_publisher_and_a_publisher_changes_the_content_has
     assert published.sha != plain.sha
     g = rdf.to_graph(KnowledgeBase(articles=(published,)))
     assert [str(o) for o in g.objects(None, DCTERMS.publisher)] == ["Harbour Herald"]
+
+
+def test_a_long_run_without_spaces_is_tokenized_in_pieces_and_keeps_every_character(nlp):
+    from kgraph.extraction import nlp as nlp_mod
+
+    plain = "Anna Berg of the Tarsk Bank spoke in Vell."
+    assert nlp_mod.tokenized(nlp, plain) is plain  # ordinary prose goes to spaCy as it is
+    url = "https://example.invalid/" + "x" * (nlp_mod.LONG_RUN - 30)
+    assert nlp_mod.tokenized(nlp, f"{plain} See {url} now.") == f"{plain} See {url} now."
+    text = "(" * 3000 + "Tarsk" + ")" * 3000 + " said Anna Berg.\n\nAnd  then " + "-" * 900 + "\n"
+    doc = nlp_mod.tokenized(nlp, text)
+    assert doc.text == text
+    parsed = nlp(doc)
+    assert parsed.text == text and any(t.text == "Berg" for t in parsed)
+    assert max(len(t.text) for t in parsed) <= nlp_mod.LONG_RUN

@@ -566,7 +566,7 @@ def evidence_tier(v: list[float]) -> int:
 
 #: Articles (or sections) with more entities than this pair each entity only with the entities named
 #: within NEAR_TOKENS of it and the most-mentioned ones of each type; no DWIE or CoNLL04 article comes
-#: close (the largest has about 80), so the model never sees the difference. Why: every pair of
+#: close (the longest DWIE articles have under 80), so the model never sees the difference. Why: every pair of
 #: a 50 kB list of 4,000 names is 16 million pairs, hours of scoring.
 MAX_ALL_PAIRS = 200
 NEAR_TOKENS = 40

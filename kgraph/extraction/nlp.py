@@ -96,6 +96,37 @@ def pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
     return out
 
 
+#: Runs of this many characters or more without a space are tokenized in pieces of this length.
+LONG_RUN = 400
+_LONG_RUN = re.compile(r"\S{%d,}" % LONG_RUN)
+
+
+def tokenized(nlp, text: str):
+    """Return ``text`` itself, or its tokenized Doc when it holds a run of LONG_RUN characters without a space.
+
+    Why: spaCy's tokenizer peels prefixes and suffixes off a space-free run
+    one character at a time, matching the rest of the run each time: 16 kB of
+    brackets took 40 s, a megabyte would take days. Such a run (no word of
+    prose) is tokenized in LONG_RUN-character pieces; the Doc's text is
+    still ``text``, character for character.
+    """
+    if not _LONG_RUN.search(text):
+        return text
+    parts, at = [], 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > at:
+            parts.append(text[at:m.start()])
+        parts.extend(text[s:min(s + LONG_RUN, m.end())] for s in range(m.start(), m.end(), LONG_RUN))
+        at = m.end()
+    if at < len(text):
+        parts.append(text[at:])
+    from spacy.tokens import Doc
+
+    doc = Doc.from_docs([nlp.make_doc(part) for part in parts], ensure_whitespace=False)
+    # Offsets into the article must hold: a Doc that does not give back the text is not used.
+    return doc if doc.text == text else text
+
+
 def parse(nlp, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tuple[Article, list]]:
     """Run the pipeline over articles, yielding each with its ``(offset, Doc)`` pieces in order."""
 
@@ -104,7 +135,7 @@ def parse(nlp, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tu
             holder.append(art)
             parts = pieces(art.text)
             for i, (offset, piece) in enumerate(parts):
-                yield piece, (index, offset, i == len(parts) - 1)
+                yield tokenized(nlp, piece), (index, offset, i == len(parts) - 1)
 
     holder: list[Article] = []
     current: list = []

@@ -165,7 +165,8 @@ _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old,? $")
               counter_examples=[("The 23-year-old striker left Vellox United in May.", "Vellox United"),
                                 ("The 120-year-old Vellox Bank cut jobs.", "Vellox Bank")])
 def _age_before(doc, start: int, end: int) -> bool:
-    before = doc.text[max(0, doc[start].idx - 20):doc[start].idx]
+    # The text of the tokens just before (doc.text would join the whole Doc again for every name).
+    before = doc[max(0, start - 10):start].text_with_ws[-20:]
     if not _AGE_BEFORE.search(before):
         return False
     words = [t.lower_ for t in doc[start:end]]
