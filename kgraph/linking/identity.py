@@ -1317,6 +1317,30 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             continue  # an initial joins only when one full first name fits
         for g in members[1:]:
             uf.union(members[0], g)
+    # Transliterations of a person's given names ("Abed Rabbo Tarsi" / "Abd Rabbu Tarsi"): looked up by surname
+    # and consonant skeleton; a two-word name also by its last words' skeleton in longer names ("Mansur Tarsi").
+    by_skeleton: dict[tuple, list] = defaultdict(list)
+    tails: dict[tuple, set] = defaultdict(set)
+    for gid in heads:
+        w = fold(gid[1]).split()
+        if gid[0] == EntityType.Person and len(w) >= 2:
+            by_skeleton[(len(w), w[-1], tuple(_skeleton(x) for x in w))].append(gid)
+            if len(w) >= 3:
+                tails[(w[-1], _skeleton(w[-2]))].add(gid)
+    for key in sorted(by_skeleton, key=str):
+        members = sorted(by_skeleton[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        for g in members[1:]:
+            if _transliterated(fold(members[0][1]).split(), fold(g[1]).split()):
+                uf.union(members[0], g)
+    for key in sorted(by_skeleton, key=str):
+        if key[0] != 2:
+            continue
+        for g in by_skeleton[key]:
+            w = fold(g[1]).split()
+            longer = {uf.find(c) for c in tails.get((w[-1], key[2][0]), ())
+                      if _transliterated(w, fold(c[1]).split()[-2:])}
+            if len(longer) == 1 and not any(fold(c[1]).split()[-2:] == w for c in tails.get((w[-1], key[2][0]), ())):
+                uf.union(next(iter(longer)), g)
     # Typos: compare names sharing type, word count and a 3-letter prefix or suffix (blocking).
     blocks: dict[tuple, list] = defaultdict(list)
     for gid in heads:
@@ -1339,6 +1363,32 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]):
                     big, small = sorted((a, b), key=lambda g: (-sum(groups[g].names.values()), g))
                     uf.union(big, small)
+
+
+def _skeleton(word: str) -> str:
+    """Return a word's consonant skeleton: its first letter, then its consonants, doubles once ("mansour" -> "mnsr")."""
+    w = re.sub(r"[^a-z]", "", word)
+    return w[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", w[1:]))
+
+
+#: Difflib ratio of two spellings of one given name (same first letter and consonant skeleton): the lowest of
+#: the transliterated person names DWIE 1-602 links to one page ("Rabbo"/"Rabbu", "Mohamed"/"Mohammad").
+TRANSLITERATED = 0.8
+
+
+def _transliterated(wa: list, wb: list) -> bool:
+    """True when two person names (folded words, the same count) are one name transliterated two ways.
+
+    The surname is written alike; every other word that differs keeps its first letter and skeleton and
+    is close in spelling ("Abed"/"Abd"); "Hassan"/"Hussein" (ratio 0.62) stay two names. Some word must
+    differ inside, not only at its end: "Maria"/"Mario" and "Daniel"/"Daniela" are two persons' names.
+    """
+    if len(wa) != len(wb) or wa == wb or wa[-1] != wb[-1]:
+        return False
+    if all(x == y or x[:-1] == y[:-1] or x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb)):
+        return False
+    return all(x == y or (x[:1] == y[:1] and len(x) >= 3 and len(y) >= 3 and _skeleton(x) == _skeleton(y)
+                          and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATED) for x, y in zip(wa, wb))
 
 
 def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
@@ -1593,6 +1643,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             by_edge[(t, words[-1])].add(gid)
             if len(words) >= 3:
                 by_edge[(t, " ".join(words[-2:]))].add(gid)  # "Ben Ali" for "Zine Abidine Ben Ali"
+            written = _written_words(groups[gid])
+            if len(written) >= 3:  # "Arvo Tarsk-Velud" for "Mart Arvo Tarsk-Velud": a hyphen joins one surname
+                by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
         elif t == EntityType.Organization:
             for k in range(1, len(words)):
                 if words[k - 1] not in _NAME_LINKS or not any(w in ORG_WORDS for w in words[:k - 1]):
@@ -1627,7 +1680,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
-        if t == EntityType.Country or (t == EntityType.Person and n.count(" ") > 1) or (gid in teams and gazetteer.country(n)):
+        if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
+                or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name
         cands = {uf.find(c) for c in by_edge.get((t, n), ())} - {uf.find(gid)}
         if t == EntityType.Place and cands:
@@ -1727,6 +1781,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _written_words(g: Group) -> list:
+    """Return the words of a group's most written name, a hyphenated surname one word ("Tarsk-Velud")."""
+    return max(g.names, key=lambda x: (g.names[x], x)).split()
 
 
 def _writes_name(text: str, g: Group) -> bool:
