@@ -1345,3 +1345,19 @@ def test_given_names_transliterated_two_ways_are_one_person():
 def test_transliterated_reads_given_names_only(a, b, one):
     from kgraph.linking.identity import _transliterated
     assert _transliterated(a.split(), b.split()) is one
+
+
+def test_a_regnal_name_without_its_number_joins_the_numbered_name():
+    kb = link_extractions([ex("a", ("Tarvo Arvo II", "Person", "Tarvo Arvo II")),
+                           ex("b", ("Tarvo Arvo", "Person", "Tarvo Arvo")),
+                           ex("c", ("Keskula Vaher III", "Person", "Keskula Vaher III")),
+                           ex("d", ("Keskula", "Person", "Keskula"))])
+    persons = sorted(e.label for e in kb.entities if e.type == "Person")
+    assert "Tarvo Arvo" not in persons and "Tarvo Arvo II" in persons
+    assert "Keskula" in persons  # a one-word stem stays apart: a given name, not the numbered name
+
+
+def test_a_hyphenated_surname_counts_as_one_word_in_the_short_name_join():
+    kb = link_extractions([ex("a", ("Mart Arvo Tarsk-Velud", "Person", "Mart Arvo Tarsk-Velud")),
+                           ex("b", ("Arvo Tarsk-Velud", "Person", "Arvo Tarsk-Velud"))])
+    assert [e.label for e in kb.entities if e.type == "Person"] == ["Mart Arvo Tarsk-Velud"]

@@ -1646,6 +1646,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             written = _written_words(groups[gid])
             if len(written) >= 3:  # "Arvo Tarsk-Velud" for "Mart Arvo Tarsk-Velud": a hyphen joins one surname
                 by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
+            if _regnal(written):  # "Tarvo Arvo" for "Tarvo Arvo II": a regnal name without its number
+                by_edge[(t, gazetteer.norm(" ".join(written[:-1])))].add(gid)
         elif t == EntityType.Organization:
             for k in range(1, len(words)):
                 if words[k - 1] not in _NAME_LINKS or not any(w in ORG_WORDS for w in words[:k - 1]):
@@ -2136,9 +2138,21 @@ def _person_corpus_ok(groups: dict, short: tuple, full: tuple) -> bool:
     """A surname alone in its article joins the corpus' one full name ending with it; a lone first name does not.
 
     On DWIE 1-150 and 301-450 first names joined across articles were wrong 2 times in 3 ("Lloyd" is not the one
-    Lloyd named elsewhere), surnames right at least 11 times in 13.
+    Lloyd named elsewhere), surnames right at least 11 times in 13. A regnal name of two or more words joins
+    its numbered full name ("Tarvo Arvo" / "Tarvo Arvo II").
     """
+    if " " in short[1] and _regnal(_written_words(groups[full])) and full[1].startswith(short[1] + " ") \
+            and full[1].count(" ") == short[1].count(" ") + 1:
+        return True
     return full[1].split()[-1] == short[1] or full[1].endswith(" " + short[1]) and " " in short[1]
+
+
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(words: list) -> bool:
+    """True for a name of three or more words ending in a Roman number ("Tarvo Arvo II"), not a one-word stem."""
+    return len(words) >= 3 and words[-1].isupper() and _ROMAN.fullmatch(words[-1]) is not None
 
 
 def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full: str = "") -> bool:
