@@ -1361,3 +1361,12 @@ def test_a_hyphenated_surname_counts_as_one_word_in_the_short_name_join():
     kb = link_extractions([ex("a", ("Mart Arvo Tarsk-Velud", "Person", "Mart Arvo Tarsk-Velud")),
                            ex("b", ("Arvo Tarsk-Velud", "Person", "Arvo Tarsk-Velud"))])
     assert [e.label for e in kb.entities if e.type == "Person"] == ["Mart Arvo Tarsk-Velud"]
+
+
+def test_an_arabic_article_lets_a_surname_be_transliterated_too():
+    kb = link_extractions([ex("a", ("Tarek al-Moarrem", "Person", "Tarek al-Moarrem")),
+                           ex("b", ("Tarek Muarrem", "Person", "Tarek Muarrem")),
+                           ex("c", ("Samir al-Moarrem", "Person", "Samir al-Moarrem"))])
+    persons = sorted(e.label for e in kb.entities if e.type == "Person")
+    assert len([p for p in persons if p.startswith("Tarek")]) == 1
+    assert "Samir al-Moarrem" in persons  # another given name: another person

@@ -1332,6 +1332,25 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         for g in members[1:]:
             if _transliterated(fold(members[0][1]).split(), fold(g[1]).split()):
                 uf.union(members[0], g)
+    # An Arabic article before the surname also says its spelling is a transliteration ("Walid al-Moallem" /
+    # "Walid Muallem"): with the same given name, the surname may differ as a given name may.
+    particle: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        w = fold(gid[1]).split()
+        bare = [x for x in w[1:-1] if x not in _ARABIC_ARTICLES]
+        if gid[0] == EntityType.Person and len(w) >= 2:
+            particle[(w[0], tuple(_skeleton(x) for x in bare + w[-1:]))].append((len(bare) < len(w) - 2, gid))
+    for key in sorted(particle, key=str):
+        members = sorted(particle[key], key=lambda m: (-sum(groups[m[1]].names.values()), m[1]))
+        if len(members) < 2 or not any(had for had, _g in members):
+            continue
+        bare = {g: [w[0]] + [x for x in w[1:-1] if x not in _ARABIC_ARTICLES] + w[-1:]
+                for _had, g in members for w in [fold(g[1]).split()]}
+        for had, g in members:
+            for had2, h in members:
+                if (had or had2) and g < h and uf.find(g) != uf.find(h) \
+                        and _transliterated(bare[g], bare[h], surname=False):
+                    uf.union(g, h)
     for key in sorted(by_skeleton, key=str):
         if key[0] != 2:
             continue
@@ -1376,14 +1395,19 @@ def _skeleton(word: str) -> str:
 TRANSLITERATED = 0.8
 
 
-def _transliterated(wa: list, wb: list) -> bool:
+#: Arabic articles written before a surname ("al-", "el-"), dropped to compare its transliterations.
+_ARABIC_ARTICLES = frozenset(("al", "el"))
+
+
+def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
     """True when two person names (folded words, the same count) are one name transliterated two ways.
 
     The surname is written alike; every other word that differs keeps its first letter and skeleton and
     is close in spelling ("Abed"/"Abd"); "Hassan"/"Hussein" (ratio 0.62) stay two names. Some word must
     differ inside, not only at its end: "Maria"/"Mario" and "Daniel"/"Daniela" are two persons' names.
+    With ``surname`` false the first word is written alike instead, and the surname may differ so.
     """
-    if len(wa) != len(wb) or wa == wb or wa[-1] != wb[-1]:
+    if len(wa) != len(wb) or wa == wb or (wa[-1] != wb[-1] if surname else wa[0] != wb[0]):
         return False
     if all(x == y or x[:-1] == y[:-1] or x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb)):
         return False
