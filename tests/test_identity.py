@@ -1370,3 +1370,12 @@ def test_an_arabic_article_lets_a_surname_be_transliterated_too():
     persons = sorted(e.label for e in kb.entities if e.type == "Person")
     assert len([p for p in persons if p.startswith("Tarek")]) == 1
     assert "Samir al-Moarrem" in persons  # another given name: another person
+
+
+def test_an_acronym_after_a_name_is_no_city_the_club_is_named_after():
+    # The gazetteer lists some airport codes among towns' names: "PSA" is no city here.
+    kb = link_extractions([ex("a", ("Velora Air-PSA", "Organization", "Velora Air-PSA"),
+                              ("Velora Air-PSA", "Organization", "Velora Air-PSA")),
+                           ex("b", ("Velora Air", "Organization", "Velora Air"),
+                              ("Velora Air", "Organization", "Velora Air"))])
+    assert {e.label for e in kb.entities} == {"Velora Air-PSA", "Velora Air"}

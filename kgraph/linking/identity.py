@@ -1679,7 +1679,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
             if gazetteer.city(words[-1]) is not None and gazetteer.city(" ".join(words[:-1])) is None \
-                    and sum(groups[gid].names.values()) >= 2:  # named once, "Hollin Tarsk" may be two names run together
+                    and sum(groups[gid].names.values()) >= 2 and not _capitals(groups[gid], words[-1]):  # named once, "Hollin Tarsk" may be two names run together
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
             elif " ".join(words[:-1]) in country_heads or len(words) == 2 and words[1] == "international":
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
@@ -1807,6 +1807,13 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _capitals(g: Group, word: str) -> bool:
+    """True when a group's names write ``word`` (normalised) in capitals: "KLM" of "Air France-KLM" is an
+    acronym, though the gazetteer lists it among a town's names (an airport code)."""
+    return any(w.isupper() and len(w) > 1 for name in g.names for w in re.split(r"[\s\-]+", name)
+               if gazetteer.norm(w) == word)
 
 
 def _written_words(g: Group) -> list:
