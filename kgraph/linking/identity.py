@@ -1317,8 +1317,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             continue  # an initial joins only when one full first name fits
         for g in members[1:]:
             uf.union(members[0], g)
-    # Transliterations of a person's given names ("Abed Rabbo Tarsi" / "Abd Rabbu Tarsi"): looked up by surname
-    # and consonant skeleton; a two-word name also by its last words' skeleton in longer names ("Mansur Tarsi").
+    # Transliterations of a person's given names ("Abdel Youssef Tarsi" / "Abdul Yousef Tarsi"): looked up by surname
+    # and consonant skeleton; a two-word name also by its last words' skeleton in longer names ("Yusef Tarsi").
     by_skeleton: dict[tuple, list] = defaultdict(list)
     tails: dict[tuple, set] = defaultdict(set)
     for gid in heads:
@@ -1332,8 +1332,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         for g in members[1:]:
             if _transliterated(fold(members[0][1]).split(), fold(g[1]).split()):
                 uf.union(members[0], g)
-    # An Arabic article before the surname also says its spelling is a transliteration ("Walid al-Moallem" /
-    # "Walid Muallem"): with the same given name, the surname may differ as a given name may.
+    # An Arabic article before the surname also says its spelling is a transliteration ("Tarek al-Moarrem" /
+    # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may.
     particle: dict[tuple, list] = defaultdict(list)
     for gid in heads:
         w = fold(gid[1]).split()
@@ -1391,7 +1391,7 @@ def _skeleton(word: str) -> str:
 
 
 #: Difflib ratio of two spellings of one given name (same first letter and consonant skeleton): the lowest of
-#: the transliterated person names DWIE 1-602 links to one page ("Rabbo"/"Rabbu", "Mohamed"/"Mohammad").
+#: the transliterated person names DWIE 1-602 links to one page (a final vowel or a doubled letter apart).
 TRANSLITERATED = 0.8
 
 
@@ -1403,7 +1403,7 @@ def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
     """True when two person names (folded words, the same count) are one name transliterated two ways.
 
     The surname is written alike; every other word that differs keeps its first letter and skeleton and
-    is close in spelling ("Abed"/"Abd"); "Hassan"/"Hussein" (ratio 0.62) stay two names. Some word must
+    is close in spelling ("Abdel"/"Abdul"); "Hassan"/"Hussein" (ratio 0.62) stay two names. Some word must
     differ inside, not only at its end: "Maria"/"Mario" and "Daniel"/"Daniela" are two persons' names.
     With ``surname`` false the first word is written alike instead, and the surname may differ so.
     """
@@ -1810,7 +1810,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
 
 
 def _capitals(g: Group, word: str) -> bool:
-    """True when a group's names write ``word`` (normalised) in capitals: "KLM" of "Air France-KLM" is an
+    """True when a group's names write ``word`` (normalised) in capitals: "PSA" of "Velora Air-PSA" is an
     acronym, though the gazetteer lists it among a town's names (an airport code)."""
     return any(w.isupper() and len(w) > 1 for name in g.names for w in re.split(r"[\s\-]+", name)
                if gazetteer.norm(w) == word)
