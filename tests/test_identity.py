@@ -1379,3 +1379,10 @@ def test_an_acronym_after_a_name_is_no_city_the_club_is_named_after():
                            ex("b", ("Velora Air", "Organization", "Velora Air"),
                               ("Velora Air", "Organization", "Velora Air"))])
     assert {e.label for e in kb.entities} == {"Velora Air-PSA", "Velora Air"}
+
+
+def test_a_misspelt_word_is_compared_as_written_before_umlaut_folding():
+    kb = link_extractions([ex("a", ("Tarsk Brouge", "Organization", "Tarsk Brouge"),
+                              ("Tarsk Brouge", "Organization", "Tarsk Brouge")),
+                           ex("b", ("Tarsk Brogue", "Organization", "Tarsk Brogue"))])
+    assert [e.label for e in kb.entities] == ["Tarsk Brouge"]

@@ -1379,7 +1379,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 fb = fold(b[1])
                 if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
                     continue
-                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]):
+                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]) \
+                        or _near_as_written(a[1], b[1], a[0]):
                     big, small = sorted((a, b), key=lambda g: (-sum(groups[g].names.values()), g))
                     uf.union(big, small)
 
@@ -1413,6 +1414,14 @@ def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
         return False
     return all(x == y or (x[:1] == y[:1] and len(x) >= 3 and len(y) >= 3 and _skeleton(x) == _skeleton(y)
                           and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATED) for x, y in zip(wa, wb))
+
+
+def _near_as_written(na: str, nb: str, t: str) -> bool:
+    """True for one misspelt word compared as written, before "ue" is read as an umlaut ("Tarsk Brogue" /
+    "Tarsk Brouge": folded, "brogu" and "brouge" are too far apart)."""
+    pa, pb = (" ".join(re.sub(r"[^\w ]+|_", "", n).split()) for n in (na, nb))
+    return pa != pb and len(pa.split()) == len(pb.split()) \
+        and SequenceMatcher(None, pa, pb).ratio() >= NEAR_DUPLICATE and _typo_ok(pa, pb, t, na, nb)
 
 
 def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
