@@ -1317,6 +1317,49 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             continue  # an initial joins only when one full first name fits
         for g in members[1:]:
             uf.union(members[0], g)
+    # Transliterations of a person's given names ("Abdel Youssef Tarsi" / "Abdul Yousef Tarsi"): looked up by surname
+    # and consonant skeleton; a two-word name also by its last words' skeleton in longer names ("Yusef Tarsi").
+    by_skeleton: dict[tuple, list] = defaultdict(list)
+    tails: dict[tuple, set] = defaultdict(set)
+    for gid in heads:
+        w = fold(gid[1]).split()
+        if gid[0] == EntityType.Person and len(w) >= 2:
+            by_skeleton[(len(w), w[-1], tuple(_skeleton(x) for x in w))].append(gid)
+            if len(w) >= 3:
+                tails[(w[-1], _skeleton(w[-2]))].add(gid)
+    for key in sorted(by_skeleton, key=str):
+        members = sorted(by_skeleton[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        for g in members[1:]:
+            if _transliterated(fold(members[0][1]).split(), fold(g[1]).split()):
+                uf.union(members[0], g)
+    # An Arabic article before the surname also says its spelling is a transliteration ("Tarek al-Moarrem" /
+    # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may.
+    particle: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        w = fold(gid[1]).split()
+        bare = [x for x in w[1:-1] if x not in _ARABIC_ARTICLES]
+        if gid[0] == EntityType.Person and len(w) >= 2:
+            particle[(w[0], tuple(_skeleton(x) for x in bare + w[-1:]))].append((len(bare) < len(w) - 2, gid))
+    for key in sorted(particle, key=str):
+        members = sorted(particle[key], key=lambda m: (-sum(groups[m[1]].names.values()), m[1]))
+        if len(members) < 2 or not any(had for had, _g in members):
+            continue
+        bare = {g: [w[0]] + [x for x in w[1:-1] if x not in _ARABIC_ARTICLES] + w[-1:]
+                for _had, g in members for w in [fold(g[1]).split()]}
+        for had, g in members:
+            for had2, h in members:
+                if (had or had2) and g < h and uf.find(g) != uf.find(h) \
+                        and _transliterated(bare[g], bare[h], surname=False):
+                    uf.union(g, h)
+    for key in sorted(by_skeleton, key=str):
+        if key[0] != 2:
+            continue
+        for g in by_skeleton[key]:
+            w = fold(g[1]).split()
+            longer = {uf.find(c) for c in tails.get((w[-1], key[2][0]), ())
+                      if _transliterated(w, fold(c[1]).split()[-2:])}
+            if len(longer) == 1 and not any(fold(c[1]).split()[-2:] == w for c in tails.get((w[-1], key[2][0]), ())):
+                uf.union(next(iter(longer)), g)
     # Typos: compare names sharing type, word count and a 3-letter prefix or suffix (blocking).
     blocks: dict[tuple, list] = defaultdict(list)
     for gid in heads:
@@ -1336,9 +1379,49 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 fb = fold(b[1])
                 if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
                     continue
-                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]):
+                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]) \
+                        or _near_as_written(a[1], b[1], a[0]):
                     big, small = sorted((a, b), key=lambda g: (-sum(groups[g].names.values()), g))
                     uf.union(big, small)
+
+
+def _skeleton(word: str) -> str:
+    """Return a word's consonant skeleton: its first letter, then its consonants, doubles once ("mansour" -> "mnsr")."""
+    w = re.sub(r"[^a-z]", "", word)
+    return w[:1] + re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy]", "", w[1:]))
+
+
+#: Difflib ratio of two spellings of one given name (same first letter and consonant skeleton): the lowest of
+#: the transliterated person names DWIE 1-602 links to one page (a final vowel or a doubled letter apart).
+TRANSLITERATED = 0.8
+
+
+#: Arabic articles written before a surname ("al-", "el-"), dropped to compare its transliterations.
+_ARABIC_ARTICLES = frozenset(("al", "el"))
+
+
+def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
+    """True when two person names (folded words, the same count) are one name transliterated two ways.
+
+    The surname is written alike; every other word that differs keeps its first letter and skeleton and
+    is close in spelling ("Abdel"/"Abdul"); "Hassan"/"Hussein" (ratio 0.62) stay two names. Some word must
+    differ inside, not only at its end: "Maria"/"Mario" and "Daniel"/"Daniela" are two persons' names.
+    With ``surname`` false the first word is written alike instead, and the surname may differ so.
+    """
+    if len(wa) != len(wb) or wa == wb or (wa[-1] != wb[-1] if surname else wa[0] != wb[0]):
+        return False
+    if all(x == y or x[:-1] == y[:-1] or x.startswith(y) or y.startswith(x) for x, y in zip(wa, wb)):
+        return False
+    return all(x == y or (x[:1] == y[:1] and len(x) >= 3 and len(y) >= 3 and _skeleton(x) == _skeleton(y)
+                          and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATED) for x, y in zip(wa, wb))
+
+
+def _near_as_written(na: str, nb: str, t: str) -> bool:
+    """True for one misspelt word compared as written, before "ue" is read as an umlaut ("Tarsk Brogue" /
+    "Tarsk Brouge": folded, "brogu" and "brouge" are too far apart)."""
+    pa, pb = (" ".join(re.sub(r"[^\w ]+|_", "", n).split()) for n in (na, nb))
+    return pa != pb and len(pa.split()) == len(pb.split()) \
+        and SequenceMatcher(None, pa, pb).ratio() >= NEAR_DUPLICATE and _typo_ok(pa, pb, t, na, nb)
 
 
 def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
@@ -1593,6 +1676,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             by_edge[(t, words[-1])].add(gid)
             if len(words) >= 3:
                 by_edge[(t, " ".join(words[-2:]))].add(gid)  # "Ben Ali" for "Zine Abidine Ben Ali"
+            written = _written_words(groups[gid])
+            if len(written) >= 3:  # "Arvo Tarsk-Velud" for "Mart Arvo Tarsk-Velud": a hyphen joins one surname
+                by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
+            if _regnal(written):  # "Tarvo Arvo" for "Tarvo Arvo II": a regnal name without its number
+                by_edge[(t, gazetteer.norm(" ".join(written[:-1])))].add(gid)
         elif t == EntityType.Organization:
             for k in range(1, len(words)):
                 if words[k - 1] not in _NAME_LINKS or not any(w in ORG_WORDS for w in words[:k - 1]):
@@ -1600,7 +1688,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
             if gazetteer.city(words[-1]) is not None and gazetteer.city(" ".join(words[:-1])) is None \
-                    and sum(groups[gid].names.values()) >= 2:  # named once, "Hollin Tarsk" may be two names run together
+                    and sum(groups[gid].names.values()) >= 2 and not _capitals(groups[gid], words[-1]):  # named once, "Hollin Tarsk" may be two names run together
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
             elif " ".join(words[:-1]) in country_heads or len(words) == 2 and words[1] == "international":
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
@@ -1627,7 +1715,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
-        if t == EntityType.Country or (t == EntityType.Person and n.count(" ") > 1) or (gid in teams and gazetteer.country(n)):
+        if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
+                or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name
         cands = {uf.find(c) for c in by_edge.get((t, n), ())} - {uf.find(gid)}
         if t == EntityType.Place and cands:
@@ -1727,6 +1816,18 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _capitals(g: Group, word: str) -> bool:
+    """True when a group's names write ``word`` (normalised) in capitals: "PSA" of "Velora Air-PSA" is an
+    acronym, though the gazetteer lists it among a town's names (an airport code)."""
+    return any(w.isupper() and len(w) > 1 for name in g.names for w in re.split(r"[\s\-]+", name)
+               if gazetteer.norm(w) == word)
+
+
+def _written_words(g: Group) -> list:
+    """Return the words of a group's most written name, a hyphenated surname one word ("Tarsk-Velud")."""
+    return max(g.names, key=lambda x: (g.names[x], x)).split()
 
 
 def _writes_name(text: str, g: Group) -> bool:
@@ -2077,9 +2178,21 @@ def _person_corpus_ok(groups: dict, short: tuple, full: tuple) -> bool:
     """A surname alone in its article joins the corpus' one full name ending with it; a lone first name does not.
 
     On DWIE 1-150 and 301-450 first names joined across articles were wrong 2 times in 3 ("Lloyd" is not the one
-    Lloyd named elsewhere), surnames right at least 11 times in 13.
+    Lloyd named elsewhere), surnames right at least 11 times in 13. A regnal name of two or more words joins
+    its numbered full name ("Tarvo Arvo" / "Tarvo Arvo II").
     """
+    if " " in short[1] and _regnal(_written_words(groups[full])) and full[1].startswith(short[1] + " ") \
+            and full[1].count(" ") == short[1].count(" ") + 1:
+        return True
     return full[1].split()[-1] == short[1] or full[1].endswith(" " + short[1]) and " " in short[1]
+
+
+_ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _regnal(words: list) -> bool:
+    """True for a name of three or more words ending in a Roman number ("Tarvo Arvo II"), not a one-word stem."""
+    return len(words) >= 3 and words[-1].isupper() and _ROMAN.fullmatch(words[-1]) is not None
 
 
 def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full: str = "") -> bool:
