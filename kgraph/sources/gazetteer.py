@@ -341,8 +341,16 @@ def _city(key: str) -> Place | None:
 
 @cache
 def country(name: str) -> Place | None:
-    """Return the country a name denotes ("U.S.", "Russia's", "Korea, Republic of"), or None."""
-    return _countries().get(norm(name))
+    """Return the country a name denotes ("U.S.", "Russia's", "Korea, Republic of"), or None.
+
+    A long form is also read with "the" after its "of" ("Democratic Republic of Congo": news writes it
+    with or without the "the" ISO has).
+    """
+    key = norm(name)
+    hit = _countries().get(key)
+    if hit is None and " of " in key and " of the " not in key:
+        hit = _countries().get(key.replace(" of ", " of the ", 1))
+    return hit
 
 
 def country_by_code(code: str) -> Place | None:
