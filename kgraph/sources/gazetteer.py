@@ -419,6 +419,15 @@ def country_names(code: str) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+@cache
+def currency(code: str) -> str | None:
+    """Return the ISO 4217 name of a three-letter currency code ("AUD" -> "Australian Dollar"), or None."""
+    import pycountry
+
+    c = pycountry.currencies.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return c.name if c is not None else None
+
+
 def is_demonym(word: str) -> bool:
     """Return True when the word is a nationality adjective or noun."""
     return demonym(word) is not None
