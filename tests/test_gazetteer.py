@@ -121,3 +121,8 @@ def test_us_state(text, name):
 ])
 def test_us_state_name(text, state):
     assert gazetteer.us_state_name(text) == state
+
+
+def test_currency_reads_iso_4217_codes_only():
+    assert gazetteer.currency("AUD") == "Australian Dollar"
+    assert gazetteer.currency("NATO") is None and gazetteer.currency("aud") is None
