@@ -145,7 +145,7 @@ def _no_capital(doc, start, end, ctx):
 @shape_rule("shape:one-letter", "A lone letter is no name: a unit, a musical note, a grade or a list mark (\"28 "
             "degrees F\", \"a chord in C\").", "drop",
             examples=[("The water froze at 28 degrees F overnight.", "F", ()),
-                      ("The organ played a chord in C for an hour.", "C", ())],
+                      ("The band played the song in C for an hour.", "C", ())],
             counter_examples=[("Vellox won Group F of the Tarsk Cup.", "Group F")])
 def _one_letter(doc, start, end, ctx):
     text = doc[start:end].text.rstrip(".")
@@ -153,8 +153,8 @@ def _one_letter(doc, start, end, ctx):
 
 
 @shape_rule("shape:currency-code", "An ISO 4217 currency code after an amount is money, not an organization "
-            "(\"40 million AUD\", \"300 USD\").", "drop",
-            examples=[("Tarsk will pay 40 million AUD (35 million USD) in aid.", "AUD", ()),
+            "(\"12 million AUD\", \"300 USD\").", "drop",
+            examples=[("Tarsk will pay 12 million AUD (9 million USD) for the port.", "AUD", ()),
                       ("The ticket cost 300 CHF on Monday.", "CHF", ())],
             counter_examples=[("The AUD Group said on Monday it would pay.", "AUD Group"),
                               ("Shares of ALL rose after the deal.", "ALL")])

@@ -106,10 +106,10 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
 
 
 @context_rule("context:org-noun-apposition", "A name set off by commas right after a noun naming a kind of "
-              "organization is that organization (\"its fuel supplier, Vellox, said\"; \"the club, Tarsk United.\").",
+              "organization is that organization (\"its parts supplier, Vellox, said\"; \"the club, Tarsk United.\").",
               (EntityType.Person, EntityType.Place), EntityType.Organization,
-              examples=[("The airline owes money to its fuel supplier, Vellox, since May.", "Vellox"),
-                        ("UEFA banned another club, Tarsk Orlin.", "Tarsk Orlin")],
+              examples=[("The carmaker owes money to its parts supplier, Vellox, since May.", "Vellox"),
+                        ("The league fined the club, Tarsk Orlin.", "Tarsk Orlin")],
               counter_examples=[("The deal hurt the company, Anton Moreau said on Monday.", "Anton Moreau"),
                                 ("The firm's founder, Anton Moreau, resigned.", "Anton Moreau"),
                                 ("He left the company, Anton Moreau and Ilse Varga stayed.", "Anton Moreau")])
