@@ -1,17 +1,12 @@
 """The cross-validation script of the CoNLL04 figure (benchmarks/cv_conll04.py): its pure parts."""
 
-import importlib.util
 import json
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .benchmark_scripts import load
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("cv_conll04", ROOT / "benchmarks" / "cv_conll04.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load("cv_conll04")
 
 
 def _item(n_rel: int) -> dict:

@@ -1,18 +1,12 @@
 """The nested measurement script of the document model (benchmarks/nested_docrel.py): its pure parts."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+from .benchmark_scripts import load
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("nested_docrel", ROOT / "benchmarks" / "nested_docrel.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load("nested_docrel")
 
 
 def test_four_slices_of_the_first_602_articles():

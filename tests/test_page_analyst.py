@@ -7,12 +7,10 @@ corpus and the seed. Every test also checks that the page logs no error and fetc
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -23,7 +21,7 @@ from kgraph.graph import rdf
 from kgraph.page import visualize
 from kgraph.core.vocab import KG
 
-from .conftest import ROOT
+from .benchmark_scripts import load
 from .hostile import PAYLOADS
 from .test_browser import browser, open_page  # noqa: F401 (fixtures)
 from .test_visualize import analyst_kb
@@ -34,10 +32,7 @@ BIG = (1600, 1000)
 
 
 def _make_kb():
-    spec = importlib.util.spec_from_file_location("bench_page", ROOT / "benchmarks" / "bench_page.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.make_kb
+    return load("bench_page").make_kb
 
 
 @pytest.fixture(scope="module")
