@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -1681,18 +1680,11 @@ def candidate_pairs(pairs):
     for a, sa in pairs:
         by_sentence.setdefault(sa.sent.start, []).append((a, sa))
     for group in by_sentence.values():
-        # Only mentions within MAX_PAIR_DISTANCE tokens pair: look them up by start (a sentence listing
-        # thousands of names costs a window per name, not all pairs), in the group's order.
-        order = sorted(range(len(group)), key=lambda k: (group[k][1].start, k))
-        starts = [group[k][1].start for k in order]
-        for a, sa in group:
-            lo = bisect_left(starts, sa.start - MAX_PAIR_DISTANCE)
-            hi = bisect_right(starts, sa.start + MAX_PAIR_DISTANCE)
-            for b, sb in (group[k] for k in sorted(order[lo:hi])):
+        near = sentrel.near_by_start([sa.start for _a, sa in group], MAX_PAIR_DISTANCE)
+        for n, (a, sa) in enumerate(group):
+            for b, sb in (group[k] for k in near[n]):
                 if a is b or a.name == b.name or (a.type, b.type) not in _PAIR_PREDICATES \
                         or _is_portfolio(a) or _is_portfolio(b):
-                    continue
-                if abs(sa.start - sb.start) > MAX_PAIR_DISTANCE:
                     continue
                 if sa.start < sb.end and sb.start < sa.end:
                     continue
@@ -1874,12 +1866,12 @@ def encoded_sentences(pieces, pairs) -> set[tuple[int, int]]:
     for offset, doc in pieces:
         mine = by_doc.get(id(doc), [])
         rules = _rules_of(doc, MentionIndex(mine), offset, mine)
-        starts: dict[int, int] = {}  # one sentence lookup per mention: each walks a sentence that may be long
+        seen: set[int] = set()  # one sentence lookup per mention: each walks a sentence that may be long
         for i, j in sentrel.pairs_to_score(mine, _ruled_pairs(mine, rules, config)):
             for k in (i, j):
-                if k not in starts:
-                    starts[k] = mine[k][1].sent.start
-                    out.add((id(doc), starts[k]))
+                if k not in seen:
+                    seen.add(k)
+                    out.add((id(doc), mine[k][1].sent.start))
     return out
 
 

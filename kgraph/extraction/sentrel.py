@@ -73,17 +73,24 @@ def allowed_mask(subject_type: str, object_type: str) -> np.ndarray:
     return mask
 
 
+def near_by_start(starts: list[int], distance: int) -> list[list[int]]:
+    """Return, for each position, the positions whose start is at most ``distance`` away, in order.
+
+    Looked up by start, so a sentence listing thousands of names costs a
+    window per name, not all pairs.
+    """
+    order = sorted(range(len(starts)), key=lambda k: (starts[k], k))
+    by_start = [starts[k] for k in order]
+    return [sorted(order[bisect_left(by_start, s - distance):bisect_right(by_start, s + distance)]) for s in starts]
+
+
 def candidate_pairs(mentions) -> list[tuple[int, int]]:
     """Return the ordered index pairs of (Mention, Span) items in one sentence whose types can relate."""
-    # Only mentions within MAX_PAIR_DISTANCE tokens can pair: look them up by start, so a
-    # sentence listing thousands of names costs a window per name, not all pairs.
     sent = [sa.sent.start for _m, sa in mentions]
-    order = sorted(range(len(mentions)), key=lambda k: (mentions[k][1].start, k))
-    starts = [mentions[k][1].start for k in order]
+    near = near_by_start([sa.start for _m, sa in mentions], MAX_PAIR_DISTANCE)
     out = []
     for i, (a, sa) in enumerate(mentions):
-        near = order[bisect_left(starts, sa.start - MAX_PAIR_DISTANCE):bisect_right(starts, sa.start + MAX_PAIR_DISTANCE)]
-        for j in sorted(near):
+        for j in near[i]:
             b, sb = mentions[j]
             if i == j or a.name == b.name or (a.type, b.type) not in TYPE_PREDICATES:
                 continue
@@ -134,8 +141,8 @@ def pair_matrix(doc, mentions, pairs: list[tuple[int, int]], hints=None, encoder
     hints = hints or {}
     # One sentence lookup per mention, not per pair: each walks the sentence, which may be long.
     sent_of_mention = {i: mentions[i][1].sent for i in sorted({i for p in pairs for i in p})}
-    sents = sorted({s.start for s in sent_of_mention.values()})
     sent_of = {s.start: s for s in sent_of_mention.values()}
+    sents = sorted(sent_of)
     encoded = dict(zip(sents, enc.encode([sent_of[s].text for s in sents], layers=LAYERS)))
     rows = np.zeros((len(pairs), feature_size()), dtype=np.float32)
     cache: dict[int, np.ndarray] = {}
