@@ -534,19 +534,20 @@ def statement_precision(pred: str | None) -> float:
 #: so when the lowest band dipped under it, a fifth of the statements went at once: a small extraction change
 #: moved citizenOf's tier thresholds from [0.60, 0.58] to [0.72, 0.66] (out of fold recall 0.425 -> 0.353).
 #: Local precision moves a row at a time. Nested measurement on DWIE 1-602 (unseen entities, as for
-#: :data:`STATEMENT_PRECISION`): all DWIE predicates P / R / F1 0.783 / 0.435 / 0.5596 with bands,
-#: 0.794 / 0.433 / 0.5607 with this (40-60 rows: 0.5606-0.5608; 50 rows with no share: 0.5588; 25: 0.5568,
-#: 100: 0.5598); every core predicate's pooled precision rose but basedIn's (0.728 -> 0.727) and the lowest
-#: slices summed 3.588 -> 3.662 (basedIn 0.679 -> 0.661, citizenOf 0.657 -> 0.684, worksFor 0.705 -> 0.728).
-#: With 5 % of the articles dropped at random (``benchmarks/threshold_stability.py``, 20 repeats on each of
-#: the four training sets) the number of statements moved by a standard deviation of 1.3-1.9 % per predicate
-#: (bands: 1.2-7.4 %, basedIn 7.4 %, livesIn 5.6 %, citizenOf 4.9 %, worksFor 4.3 %).
+#: :data:`STATEMENT_PRECISION`): all DWIE predicates P / R / F1 0.783 / 0.435 / 0.5596 with bands, 0.793 /
+#: 0.433 / 0.5605 with this (before the band step below, 40-60 rows gave 0.5606-0.5608; 50 rows with no share
+#: 0.5588, 25 rows 0.5568, 100 rows 0.5598); pooled precision rose for every core predicate but basedIn (0.728
+#: -> 0.726, recall 0.296 -> 0.306) and the lowest slices summed 3.588 -> 3.655 (basedIn 0.679 -> 0.661,
+#: citizenOf 0.657 -> 0.684, leaderOf 0.717 -> 0.723, locatedIn 0.830 -> 0.859, worksFor 0.705 -> 0.728).
+#: With 5 % of the articles dropped at random (``benchmarks/threshold_stability.py``, 20 repeats on each of the
+#: four training sets) the statements made moved by a standard deviation of 0.4-2.1 % per predicate (bands:
+#: 1.2-7.4 %; basedIn 7.4 %, livesIn 5.6 %, citizenOf 4.9 %, worksFor 4.3 %).
 LOCAL_ROWS = 50
 
 #: The largest share of the rows at or above the F1-best threshold a statement's local precision reaches over
 #: (:data:`LOCAL_ROWS`). Why: a tier of a few dozen rows would otherwise borrow its lowest statements' precision
 #: from the surest ones; with 50 rows alone citizenOf's guesses on one nested slice kept a lowest band measured
-#: at 0.44 (0.53 at worst with the share).
+#: at 0.44 (0.53 at worst with the share; :func:`_statement_threshold` then climbs until the band reads 0.55).
 LOCAL_SHARE = 0.1
 
 
@@ -598,8 +599,8 @@ def _statement_threshold(scores, ys, threshold: float, pred: str | None = None) 
     # The confidence shown is a band's measured precision: where the lowest band still reads under the minimum
     # (a few dozen rows, where a band and the local weights see different rows), the threshold climbs on a
     # 4-decimal step at a time, the bands cut again above it each time, until it does.
-    for step in sorted({round(math.floor(v * 1e4 + 1e-6) / 1e4, 4) for v in scores[scores >= start]}):
-        step = max(start, step)
+    steps = {round(math.floor(v * 1e4 + 1e-6) / 1e4, 4) for v in scores[scores >= start]}
+    for step in [start] + sorted(v for v in steps if v > start):
         curve = _curve(scores, ys, step)
         if curve[0][1] >= statement_precision(pred):
             return step, curve
