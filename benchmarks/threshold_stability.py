@@ -33,7 +33,7 @@ import numpy as np
 
 
 def bands_rule(scores, ys, threshold: float, pred: str | None = None):
-    """Return (threshold, curve) as the rule before the stability round: the first of five quantile bands at the minimum."""
+    """Return (threshold, curve) by the rule before the stability round: the first of five bands at the minimum."""
     from kgraph import train_doc as td
 
     curve = td._curve(scores, ys, threshold)
