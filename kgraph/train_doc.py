@@ -438,9 +438,9 @@ TIERED = (Predicate.citizenOf, Predicate.worksFor)
 #: target overall. 0.60 was chosen on DWIE 1-602 with thresholds picked on three 150-article slices and measured
 #: on the fourth (the lowest slice precision rose for citizenOf 0.627 -> 0.655, worksFor 0.667 -> 0.695). Since
 #: every statement must also sit where out-of-fold rows were right at least half the time
-#: (:data:`MIN_STATEMENT_PRECISION`), that rule keeps the guesses out instead, and the same nested measurement gave 0.5 (or 0.4, 0.45: the same
-#: thresholds) pooled F1 0.560 against 0.556 at 0.55 and 0.553 at 0.60. basedIn lost precision with tiers (0.709
-#: -> 0.694 nested) and leaderOf recall: both stay untiered.
+#: (:data:`MIN_STATEMENT_PRECISION`), that rule keeps the guesses out instead, and the same nested measurement
+#: gave 0.5 (or 0.4, 0.45: the same thresholds) pooled F1 0.560 against 0.556 at 0.55 and 0.553 at 0.60. basedIn
+#: lost precision with tiers (0.709 -> 0.694 nested) and leaderOf recall: both stay untiered.
 TIER_FLOOR = 0.50
 
 
@@ -506,8 +506,8 @@ MIN_STATEMENT_PRECISION = 0.5
 
 #: Predicates whose statements must each sit where out-of-fold rows measured more than
 #: :data:`MIN_STATEMENT_PRECISION` (chosen with the first calibration band measured at it as the rule). Why
-#: basedIn: its out-of-fold bands read high on articles the model had not
-#: seen (held out: 0.62 of 144 statements against 0.706 out of fold); chosen on dev only. Nested measurement
+#: basedIn: its out-of-fold bands read high on articles the model had not seen (held out: 0.62 of 144
+#: statements against 0.706 out of fold); chosen on dev only. Nested measurement
 #: on DWIE 1-602 (thresholds and calibration from 5-fold out-of-fold scores of three 150-article slices, the
 #: model of those slices scoring the fourth, four ways; entity pairs), most of its false statements have a
 #: subject that is no organization (names DWIE does not annotate, facilities, events, treaties, creeds) or an
