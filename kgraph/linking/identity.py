@@ -1713,7 +1713,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     home = _home_countries(mention_group or {}, groups)
     countries_of: dict = {}  # article -> the country groups it names (computed once, when asked)
     home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
-    for gid in sorted(groups):
+    # longer names first: "Security Council" is read before "Council", which then finds it read as the
+    # "UN Security Council" of its article
+    for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
         t, n = gid
         if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
                 or (gid in teams and gazetteer.country(n)):
@@ -1749,7 +1751,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         for aid in sorted(groups[gid].articles):
             if aid not in roots:
                 roots[aid] = {uf.find(x) for x in per_article[aid]}
-            here = cands & roots[aid]
+            # a candidate the article's own joins already read as another candidate is that one ("Security
+            # Council" written for the "UN Security Council" of its headline)
+            here = {m if (m := uf.find(local_map.get((aid, c), c))) in cands else c for c in cands & roots[aid]}
             written = _written_before(texts.get(aid, ""), starts.get((aid, gid), ()), n, t, groups, uf) \
                 if t == EntityType.Organization else None
             if written is not None:
@@ -1760,8 +1764,14 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
                 # words the article also names on their own ("the EU"), else none.
                 if aid not in names_here:
-                    names_here[aid] = {g[1] for g in per_article[aid]}
+                    names_here[aid] = {g[1] for g in per_article[aid]} | {uf.find(g)[1] for g in per_article[aid]}
                 picked = set().union(*(by_prefix[k] for k in names_here[aid] & by_prefix.keys())) & (here or cands)
+                if not picked:
+                    # else the first words of another name it writes ("EU" read as the "European Union":
+                    # "European"), for a candidate the corpus names in DOMINANT or more articles
+                    named = _leading_words(x for x in names_here[aid] if not x.endswith(" " + n))
+                    picked = {c for c in set().union(*(by_prefix[k] for k in named & by_prefix.keys())) & (here or cands)
+                              if len(groups[c].articles) >= DOMINANT}
                 if len(picked) == 1:
                     local_map[(aid, gid)] = next(iter(picked))
                     continue
@@ -1816,6 +1826,16 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _leading_words(names) -> set:
+    """Return the leading words of each name ("tarsk union" gives "tarsk"): the first words a short name's
+    longer forms may put before it ("the Tarsk Commission" in a story naming the "Tarsk Union")."""
+    out: set = set()
+    for n in names:
+        words = n.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words)) if words[k - 1] not in _NAME_LINKS)
+    return out
 
 
 def _capitals(g: Group, word: str) -> bool:
