@@ -265,6 +265,25 @@ def _joined_pair(doc, start, end, ctx):
     return None
 
 
+#: Words that stand between the two sides of a fixture ("Tarsk vs. Orlin").
+_VERSUS = frozenset("vs vs. v v. versus".split())
+
+
+@shape_rule("shape:fixture-list", "Two words between two \"vs.\" of a fixture list whose line breaks were lost are "
+            "the away side of one line and the home side of the next (\"Tarsk vs. Orlin Velt vs. Arvon\").", "split",
+            examples=[("Saturday: Tarsk vs. Orlin Velt vs. Arvon Mellon vs. Brisk", "Orlin Velt", ("Orlin", "Velt"))],
+            counter_examples=[("Tarsk vs. Orlin City, the final.", "Orlin City"),
+                              ("Saturday: Orlin Velt vs. Tarsk", "Orlin Velt")])
+def _fixture_list(doc, start, end, ctx):
+    if end - start != 2 or start == 0 or end >= len(doc):
+        return None
+    if doc[start - 1].lower_ not in _VERSUS or doc[end].lower_ not in _VERSUS:
+        return None
+    if not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _NAME_WORDS for t in doc[start:end]):
+        return None
+    return [(start, start + 1), (start + 1, end)]
+
+
 @shape_rule("shape:opening-common-word", "A common word capitalized only because it opens the sentence or line is "
             "no part of the name the article writes alone after it (\"Rampant Vellmark\" beside \"Vellmark\").", "cut",
             examples=[("Rampant Vellmark won again, and the rampant fans sang. Vellmark now lead the league.",
@@ -305,6 +324,10 @@ ROLE_WORDS = lexicon.TITLES | lexicon.LEADER_ROLES | lexicon.WORK_ROLES | lexico
 
 #: Endings of agent nouns ("scriptwriter", "broadcaster", "superintendent"): a common word with one is a role.
 _AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent")
+
+#: Titles a portfolio goes with ("Interior Minister", "Justice Commissioner"); a party's name goes with others
+#: ("Labour MP", "Labour leader").
+PORTFOLIO_TITLES = frozenset("minister ministers secretary commissioner".split())
 
 #: Words of a minister's portfolio that are no organization before the title ("Home Affairs Minister").
 _PORTFOLIO = lexicon.PORTFOLIO_WORDS | frozenset("affairs and of for the & development family youth women".split())
@@ -388,9 +411,10 @@ def _demonym_before_person(doc, start, end, ctx):
             examples=[("Talks with Home Affairs Minister Anton Moreau ended.", "Home Affairs", ()),
                       ("Norwegian Interior Minister Anton Moreau spoke.", "Norwegian Interior", ())],
             counter_examples=[("The Interior Ministry said so. Minister Anton Moreau agreed.", "Interior Ministry"),
-                              ("Tarsk Minister Anton Moreau spoke.", "Tarsk")])
+                              ("Tarsk Minister Anton Moreau spoke.", "Tarsk"),
+                              ("Moreau, a Labour MP, spoke.", "Labour")])
 def _portfolio_before_title(doc, start, end, ctx):
-    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_.rstrip(".") not in ROLE_WORDS:
+    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_.rstrip(".") not in PORTFOLIO_TITLES:
         return None
     words = list(doc[start:end])
     if not any(t.lower_ in lexicon.PORTFOLIO_WORDS or t.lower_ == "affairs" for t in words):

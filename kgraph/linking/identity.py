@@ -545,6 +545,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
     _places_by_locatives(corpus_type, cleaned, ex_text)
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
+    _places_by_place_phrases(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
@@ -1062,8 +1063,40 @@ def _places_by_settlement_words(corpus_type: dict, cleaned: dict, texts: dict) -
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
+def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged a person as a place when most of its mentions sit in a phrase only places take.
+
+    "the village/neighborhood of Tarsk"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition
+    naming a settlement); "the Tarsk region/river/valley" (a lower-case geographic noun after it); and, for a
+    one-word name, "the Tarsk" closing its phrase ("over the Tarsk in Velt"): no person takes "the" so
+    ("the Keskula government" goes on with a lower-case noun and is not counted).
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Person and not _looks_org(n) and len(n.split()) <= 3
+
+    def cue(text: str, s: int, e: int) -> bool:
+        before, after = text[max(0, s - 40):s], text[e:e + 40]
+        if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after):
+            return True
+        return " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+#: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town".
+_PLACE_AFTER = re.compile(r"[ -](?:region|river|valley|mountains?|coast|peninsula|island|islands|town|village|"
+                          r"city|area|delta|basin|lake|bay|sea|strait|gulf)\b")
+#: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
+_APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|village|port|region|province|island|"
+                            r"district|suburb)\b")
+#: What follows a name used as a modifier ("the Keskula government", "the Keskula's"): a lower-case word other
+#: than a preposition, connective or verb of being, or "'s".
+_NOUN_AFTER = re.compile(r"['\u2019]|-?[a-z]|\s+(?!(?:in|on|at|near|and|or|to|from|of|with|which|where|is|was|were|"
+                         r"has|had|between|for|by|as|that)\b)[a-z]")
+
 #: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk").
 _SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|"
+                             r"neighbou?rhoods?|"
                              r"coast|county|counties|state|states|municipality|suburbs?|port|camp)(?: of| such as)? $"
                              r"|\b(?:born|lives|lived|living|arrest|arrested|killed|located|based) (?:in|at|near) $")
 
