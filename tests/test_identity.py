@@ -1439,3 +1439,14 @@ def test_first_words_of_another_name_need_a_candidate_the_corpus_names_often():
     ])
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert got["Ostmark Party"] == ("b",)
+
+
+def test_a_name_tagged_an_organization_before_a_site_noun_is_a_place():
+    kb = link_extractions([
+        marked("a", "He survived the [Velmar|Organization] death camp. Later he returned to the [Velmar|Organization] camp."),
+        marked("b", "Flights left [Orlavik|Organization] airport late."),
+        marked("c", "The [Tarvo Bank|Organization] building was sold and [Tarvo Bank|Organization] moved."),
+        marked("d", "Tarsk is a [VELCO|Organization] city of music."),
+    ])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Place", "Velmar"), ("Place", "Orlavik"), ("Organization", "Tarvo Bank"), ("Organization", "VELCO")} <= got

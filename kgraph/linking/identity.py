@@ -1064,28 +1064,35 @@ def _places_by_settlement_words(corpus_type: dict, cleaned: dict, texts: dict) -
 
 
 def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> None:
-    """Read a name tagged a person as a place when most of its mentions sit in a phrase only places take.
+    """Read a name tagged a person or organization as a place when most of its mentions sit in a phrase only
+    places take.
 
     "the village/neighborhood of Tarsk"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition
-    naming a settlement); "the Tarsk region/river/valley" (a lower-case geographic noun after it); and, for a
-    one-word name, "the Tarsk" closing its phrase ("over the Tarsk in Velt"): no person takes "the" so
-    ("the Keskula government" goes on with a lower-case noun and is not counted).
+    naming a settlement); "the Tarsk region/river/valley", "the Tarsk (death) camp", "Tarsk airport" (a
+    lower-case geographic or site noun after it); and, for a one-word name tagged a person, "the Tarsk"
+    closing its phrase ("over the Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes
+    on with a lower-case noun and is not counted). Names an organization or institution word explains stay.
     """
     def eligible(n: str) -> bool:
-        return corpus_type.get(n) == EntityType.Person and not _looks_org(n) and len(n.split()) <= 3
+        return corpus_type.get(n) in (EntityType.Person, EntityType.Organization) and not _looks_org(n) \
+            and not _institution_words(n) and len(n.split()) <= 3
 
     def cue(text: str, s: int, e: int) -> bool:
         before, after = text[max(0, s - 40):s], text[e:e + 40]
+        if _acronym_like(text[s:e]):
+            return False  # "a UNESCO city of literature": an acronym is an organization's
         if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after):
             return True
-        return " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
+        person = corpus_type.get(gazetteer.norm(text[s:e])) == EntityType.Person
+        return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
 #: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town".
-_PLACE_AFTER = re.compile(r"[ -](?:region|river|valley|mountains?|coast|peninsula|island|islands|town|village|"
-                          r"city|area|delta|basin|lake|bay|sea|strait|gulf)\b")
+_PLACE_AFTER = re.compile(r"[ -](?:[a-z]+ )?(?:region|river|valley|mountains?|coast|peninsula|island|islands|town|"
+                          r"village|city|area|delta|basin|lake|bay|sea|strait|gulf|camp|church|cathedral|mosque|"
+                          r"temple|synagogue|airport|station|stadium|memorial|square|bridge|palace|castle|monastery)\b")
 #: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
 _APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|village|port|region|province|island|"
                             r"district|suburb)\b")
