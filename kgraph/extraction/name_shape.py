@@ -142,6 +142,16 @@ def _no_capital(doc, start, end, ctx):
     return [] if not any(ch.isupper() for ch in text) else None
 
 
+@shape_rule("shape:single-letter", "A single capital letter is no name (a musical note, a unit, a list label); an "
+            "initial with its full stop is left to the rest of the name.", "drop",
+            examples=[("The chord held G, B and E for a year.", "B", ()),
+                      ("It was cold, minus 4 degrees F at night.", "F", ())],
+            counter_examples=[("Anton B. Moreau spoke.", "Anton B. Moreau"), ("Group B met.", "Group B")])
+def _single_letter(doc, start, end, ctx):
+    text = doc[start:end].text
+    return [] if len(text) == 1 and text.isalpha() else None
+
+
 @shape_rule("shape:hashtag", "A word written right after \"#\" is a hashtag, not the name of a thing "
             "(\"#TarskStrong\").", "drop",
             examples=[("The hashtag #TarskStrong spread. #OrlinTogether was next.", "OrlinTogether", ()),
@@ -255,6 +265,25 @@ def _joined_pair(doc, start, end, ctx):
     return None
 
 
+#: Words that stand between the two sides of a fixture ("Tarsk vs. Orlin").
+_VERSUS = frozenset("vs vs. v v. versus".split())
+
+
+@shape_rule("shape:fixture-list", "Two words between two \"vs.\" of a fixture list whose line breaks were lost are "
+            "the away side of one line and the home side of the next (\"Tarsk vs. Orlin Velt vs. Arvon\").", "split",
+            examples=[("Saturday: Tarsk vs. Orlin Velt vs. Arvon Mellon vs. Brisk", "Orlin Velt", ("Orlin", "Velt"))],
+            counter_examples=[("Tarsk vs. Orlin City, the final.", "Orlin City"),
+                              ("Saturday: Orlin Velt vs. Tarsk", "Orlin Velt")])
+def _fixture_list(doc, start, end, ctx):
+    if end - start != 2 or start == 0 or end >= len(doc):
+        return None
+    if doc[start - 1].lower_ not in _VERSUS or doc[end].lower_ not in _VERSUS:
+        return None
+    if not all(t.is_alpha and t.text[:1].isupper() and t.lower_ not in _NAME_WORDS for t in doc[start:end]):
+        return None
+    return [(start, start + 1), (start + 1, end)]
+
+
 @shape_rule("shape:opening-common-word", "A common word capitalized only because it opens the sentence or line is "
             "no part of the name the article writes alone after it (\"Rampant Vellmark\" beside \"Vellmark\").", "cut",
             examples=[("Rampant Vellmark won again, and the rampant fans sang. Vellmark now lead the league.",
@@ -287,6 +316,110 @@ def _common_word_before_person(doc, start, end, ctx):
     if not all(t.is_alpha and t.text[:1].isupper() for t in doc[start + 1:end]):
         return None
     return [(start + 1, end)]
+
+
+#: Role nouns a name may follow inside one candidate ("Interim President Ann Roe", "Police Superintendent
+#: Ann Roe"): titles and the lexicon's role nouns.
+ROLE_WORDS = lexicon.TITLES | lexicon.LEADER_ROLES | lexicon.WORK_ROLES | lexicon.MEMBER_ROLES | lexicon.ACADEMIC_ROLES
+
+#: Endings of agent nouns ("scriptwriter", "broadcaster", "superintendent"): a common word with one is a role.
+_AGENT_ENDINGS = ("er", "or", "ist", "ant", "ent")
+
+#: Titles a portfolio goes with ("Interior Minister", "Justice Commissioner"); a party's name goes with others
+#: ("Labour MP", "Labour leader").
+PORTFOLIO_TITLES = frozenset("minister ministers secretary commissioner".split())
+
+#: Words of a minister's portfolio that are no organization before the title ("Home Affairs Minister").
+_PORTFOLIO = lexicon.PORTFOLIO_WORDS | frozenset("affairs and of for the & development family youth women".split())
+
+
+def _role_word(tok, ctx: Context) -> bool:
+    """Return whether a capitalized word is a role noun (a title, a role of the lexicon, a common agent noun)."""
+    low = tok.lower_.rstrip(".")
+    if not (tok.is_alpha and tok.text[:1].isupper()) or low in ctx.given:
+        return False
+    return low in ROLE_WORDS or (ctx.is_common(tok) and low.endswith(_AGENT_ENDINGS) and low not in _NAME_WORDS)
+
+
+def _person_rest(doc, s: int, e: int, ctx: Context, whole=None) -> bool:
+    """Return whether the words s..e read as a person's name: capitalized words, a given name first, typed a person
+    by the article (themselves, their last word or, ``whole``, the candidate), or a surname the article writes alone."""
+    if s >= e or not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in doc[s:e]):
+        return False
+    if doc[e - 1].lower_ in _NAME_WORDS or doc[s].lower_ in ROLE_WORDS or ctx.is_common(doc[e - 1]):
+        return False
+    if doc[s].lower_ in ctx.given or whole == EntityType.Person:
+        return True
+    return ctx.types.get(key(doc[s:e].text)) == EntityType.Person or ctx.types.get(key(doc[e - 1].text)) == EntityType.Person \
+        or (e - s > 1 and ctx.written(doc[e - 1].text) > 0)
+
+
+@shape_rule("shape:role-before-name", "A role noun glued before a name, with the common words before it, is no "
+            "part of the name (\"Interim President Anton Moreau\", \"Scriptwriter Ilse Varga\").", "cut",
+            examples=[("The crisis grew. Interim President Anton Moreau resigned and the interim team left.",
+                       "Interim President Anton Moreau", ("Anton Moreau",)),
+                      ("The dramaturgist stayed. Dramaturgist Mirek Varga wants answers. Varga said so.",
+                       "Dramaturgist Mirek Varga", ("Mirek Varga",)),
+                      ("Under Secretary of State Lena Orvik spoke. Orvik left.", "State Lena Orvik", ("Lena Orvik",))],
+            counter_examples=[("Walter Orvik and the quiet walter spoke.", "Walter Orvik"),
+                              ("President Street is closed.", "President Street"),
+                              ("The Interim Council met.", "Interim Council")])
+def _role_before_name(doc, start, end, ctx):
+    if end - start < 2:
+        return None
+    if doc[start].lower_ in lexicon.PORTFOLIO_WORDS and start >= 2 and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].lower_.rstrip(".") in ROLE_WORDS:
+        i = start  # "Secretary of State Lena Orvik": the portfolio closes the title before the candidate
+    else:
+        i = start
+        while i < end - 1 and not _role_word(doc[i], ctx) and _edge_word(doc[i], ctx):
+            i += 1
+        if not _role_word(doc[i], ctx) or (i > start and doc[i].lower_ not in ROLE_WORDS):
+            return None
+    if i == start and doc[start].lower_ in ROLE_WORDS and doc[start].lower_ not in lexicon.PORTFOLIO_WORDS:
+        return None  # a title opening the candidate is extraction's to read ("President Anton Moreau")
+    whole = ctx.types.get(key(doc[start:end].text))
+    return [(i + 1, end)] if _person_rest(doc, i + 1, end, ctx, whole) else None
+
+
+def _demonym(tok) -> bool:
+    """Return whether a capitalized word is a demonym, singular or plural ("Veltrian", "Veltrians")."""
+    return tok.is_alpha and tok.text[:1].isupper() and gazetteer.demonym(tok.text) is not None \
+        and gazetteer.country(tok.text) is None
+
+
+@shape_rule("shape:demonym-before-person", "A demonym glued before a person's name says where the person is from; "
+            "it is no part of the name (\"the Veltrian Anton Moreau\", \"Veltrians Lena and Ilse\").", "cut",
+            examples=[("Her rival, the Norwegian Anton Moreau, lost.", "Norwegian Anton Moreau", ("Anton Moreau",))],
+            counter_examples=[("The Norwegian Marshall Fund paid.", "Norwegian Marshall Fund"),
+                              ("Greek Cypriots voted.", "Greek Cypriots"),
+                              ("Norwegian Air flew on.", "Norwegian Air")])
+def _demonym_before_person(doc, start, end, ctx):
+    if end - start < 2 or not _demonym(doc[start]):
+        return None
+    if any(_demonym(t) for t in doc[start + 1:end]):
+        return None  # "Greek Cypriots": a people, no person
+    # a plural demonym is a noun of its own ("Veltrians Anton and Lena"); a singular one may open a firm's name
+    # ("Veltrian Airways"), so the decision's person type is trusted after a plural only
+    plural = doc[start].lower_.endswith("s") and gazetteer.demonym(doc[start].text[:-1]) is not None
+    whole = ctx.types.get(key(doc[start:end].text)) if plural else None
+    return [(start + 1, end)] if _person_rest(doc, start + 1, end, ctx, whole) else None
+
+
+@shape_rule("shape:portfolio-before-title", "A minister's portfolio before a capitalized title is part of the "
+            "title, no organization (\"Home Affairs Minister\", \"Norwegian Interior Minister\").", "drop",
+            examples=[("Talks with Home Affairs Minister Anton Moreau ended.", "Home Affairs", ()),
+                      ("Norwegian Interior Minister Anton Moreau spoke.", "Norwegian Interior", ())],
+            counter_examples=[("The Interior Ministry said so. Minister Anton Moreau agreed.", "Interior Ministry"),
+                              ("Tarsk Minister Anton Moreau spoke.", "Tarsk"),
+                              ("Moreau, a Labour MP, spoke.", "Labour")])
+def _portfolio_before_title(doc, start, end, ctx):
+    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_.rstrip(".") not in PORTFOLIO_TITLES:
+        return None
+    words = list(doc[start:end])
+    if not any(t.lower_ in lexicon.PORTFOLIO_WORDS or t.lower_ == "affairs" for t in words):
+        return None
+    return [] if all(t.lower_ in _PORTFOLIO or _demonym(t) for t in words) else None
 
 
 # ---------------------------------------------------------------- applying them
@@ -328,8 +461,38 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
             continue
         for s, e in spans:
             name = c.doc[s:e].text
-            out.append(replace(c, start=s, end=e, name=name, lead=0, type=_part_type(name, c.type, ctx)))
+            type_ = EntityType.Person if rule in PERSON_CUTS else _part_type(name, c.type, ctx)
+            out.append(replace(c, start=s, end=e, name=name, lead=0, type=type_))
     return out
+
+
+@shape_rule("shape:closing-common-word", "A common word closing a candidate, where a lost line break glued the "
+            "next sentence's first word to a name (\"... Vellmark Millions of people\", \"says Orvik The talks\"), "
+            "is no part of the name the article writes alone.", "cut",
+            examples=[("Crowds came to see Anton Vellmark. The star Anton Vellmark Millions of people watched; millions "
+                       "cheered.",
+                       "Anton Vellmark Millions", ("Anton Vellmark",)),
+                      ("A sad day, says Orvik The talks failed and the rest left. Orvik stayed.", "Orvik The", ("Orvik",))],
+            counter_examples=[("The Tarsk Wall fell in May. Tarsk is old and the wall was long.", "Tarsk Wall"),
+                              ("The Tarsk Sharks beat them. Tarsk cheered the sharks.", "Tarsk Sharks"),
+                              ("She heads Anton Rights in Tarsk; rights matter.", "Anton Rights")])
+def _closing_common_word(doc, start, end, ctx):
+    if end - start < 2 or end >= len(doc) or ctx.written(doc[start:end].text) > 1:
+        return None
+    last, nxt = doc[end - 1], doc[end]
+    if not _edge_word(last, ctx) or last.lower_ in lexicon.ORG_HEADS:
+        return None
+    # the glued word opens a phrase: an article before its noun, a plural before "of"/"over", a word before a hyphen
+    opens = last.tag_ == "DT" and nxt.is_lower and nxt.is_alpha \
+        or last.lower_.endswith("s") and nxt.tag_ == "IN" and nxt.is_lower \
+        or nxt.tag_ == "HYPH" and not nxt.whitespace_ and end + 1 < len(doc) and doc[end + 1].is_lower
+    if not opens or not (_name_ends(doc, start, end - 1) and ctx.written(doc[start:end - 1].text) > 0):
+        return None  # the name left is one the article writes alone ("Human Rights in Asia" is not "Human")
+    return [(start, end - 1)]
+
+
+#: Rules whose cut leaves a person's name ("Interim President Anton Moreau" read as an organization).
+PERSON_CUTS = frozenset({"shape:role-before-name", "shape:demonym-before-person"})
 
 
 def _part_type(name: str, whole, ctx: Context):

@@ -545,6 +545,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
     _places_by_locatives(corpus_type, cleaned, ex_text)
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
+    _places_by_place_phrases(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
@@ -1062,8 +1063,47 @@ def _places_by_settlement_words(corpus_type: dict, cleaned: dict, texts: dict) -
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
+def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name tagged a person or organization as a place when most of its mentions sit in a phrase only
+    places take.
+
+    "the village/neighborhood of Tarsk"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition
+    naming a settlement); "the Tarsk region/river/valley", "the Tarsk (death) camp", "Tarsk airport" (a
+    lower-case geographic or site noun after it); and, for a one-word name tagged a person, "the Tarsk"
+    closing its phrase ("over the Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes
+    on with a lower-case noun and is not counted). Names an organization or institution word explains stay.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) in (EntityType.Person, EntityType.Organization) and not _looks_org(n) \
+            and not _institution_words(n) and len(n.split()) <= 3
+
+    def cue(text: str, s: int, e: int) -> bool:
+        before, after = text[max(0, s - 40):s], text[e:e + 40]
+        if _acronym_like(text[s:e]):
+            return False  # "a UNESCO city of literature": an acronym is an organization's
+        if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after):
+            return True
+        person = corpus_type.get(gazetteer.norm(text[s:e])) == EntityType.Person
+        return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+#: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town".
+_PLACE_AFTER = re.compile(r"[ -](?:[a-z]+ )?(?:region|river|valley|mountains?|coast|peninsula|island|islands|town|"
+                          r"village|city|area|delta|basin|lake|bay|sea|strait|gulf|camp|church|cathedral|mosque|"
+                          r"temple|synagogue|airport|station|stadium|memorial|square|bridge|palace|castle|monastery)\b")
+#: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
+_APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|village|port|region|province|island|"
+                            r"district|suburb)\b")
+#: What follows a name used as a modifier ("the Keskula government", "the Keskula's"): a lower-case word other
+#: than a preposition, connective or verb of being, or "'s".
+_NOUN_AFTER = re.compile(r"['\u2019]|-?[a-z]|\s+(?!(?:in|on|at|near|and|or|to|from|of|with|which|where|is|was|were|"
+                         r"has|had|between|for|by|as|that)\b)[a-z]")
+
 #: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk").
 _SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|"
+                             r"neighbou?rhoods?|"
                              r"coast|county|counties|state|states|municipality|suburbs?|port|camp)(?: of| such as)? $"
                              r"|\b(?:born|lives|lived|living|arrest|arrested|killed|located|based) (?:in|at|near) $")
 
@@ -1713,7 +1753,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     home = _home_countries(mention_group or {}, groups)
     countries_of: dict = {}  # article -> the country groups it names (computed once, when asked)
     home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
-    for gid in sorted(groups):
+    # longer names first: "Security Council" is read before "Council", which then finds it read as the
+    # "UN Security Council" of its article
+    for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
         t, n = gid
         if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
                 or (gid in teams and gazetteer.country(n)):
@@ -1749,7 +1791,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         for aid in sorted(groups[gid].articles):
             if aid not in roots:
                 roots[aid] = {uf.find(x) for x in per_article[aid]}
-            here = cands & roots[aid]
+            # a candidate the article's own joins already read as another candidate is that one ("Security
+            # Council" written for the "UN Security Council" of its headline)
+            here = {m if (m := uf.find(local_map.get((aid, c), c))) in cands else c for c in cands & roots[aid]}
             written = _written_before(texts.get(aid, ""), starts.get((aid, gid), ()), n, t, groups, uf) \
                 if t == EntityType.Organization else None
             if written is not None:
@@ -1760,8 +1804,14 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
                 # words the article also names on their own ("the EU"), else none.
                 if aid not in names_here:
-                    names_here[aid] = {g[1] for g in per_article[aid]}
+                    names_here[aid] = {g[1] for g in per_article[aid]} | {uf.find(g)[1] for g in per_article[aid]}
                 picked = set().union(*(by_prefix[k] for k in names_here[aid] & by_prefix.keys())) & (here or cands)
+                if not picked:
+                    # else the first words of another name it writes ("EU" read as the "European Union":
+                    # "European"), for a candidate the corpus names in DOMINANT or more articles
+                    named = _leading_words(x for x in names_here[aid] if not x.endswith(" " + n))
+                    picked = {c for c in set().union(*(by_prefix[k] for k in named & by_prefix.keys())) & (here or cands)
+                              if len(groups[c].articles) >= DOMINANT}
                 if len(picked) == 1:
                     local_map[(aid, gid)] = next(iter(picked))
                     continue
@@ -1816,6 +1866,16 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+def _leading_words(names) -> set:
+    """Return the leading words of each name ("tarsk union" gives "tarsk"): the first words a short name's
+    longer forms may put before it ("the Tarsk Commission" in a story naming the "Tarsk Union")."""
+    out: set = set()
+    for n in names:
+        words = n.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words)) if words[k - 1] not in _NAME_LINKS)
+    return out
 
 
 def _capitals(g: Group, word: str) -> bool:
