@@ -31,6 +31,11 @@ def test_country(text, name):
     assert gazetteer.country(text).name == name
 
 
+def test_a_long_form_without_the_after_of_is_the_country():
+    assert gazetteer.country("Democratic Republic of Congo").name == "Democratic Republic of the Congo"
+    assert gazetteer.country("Bank of England") is None and gazetteer.country("Gulf of Mexico") is None
+
+
 @pytest.mark.parametrize("word,name", [
     pytest.param("North Korean", "North Korea", id="two-word-demonym"),
     pytest.param("Germans", "Germany", id="plural-noun"),
@@ -116,3 +121,8 @@ def test_us_state(text, name):
 ])
 def test_us_state_name(text, state):
     assert gazetteer.us_state_name(text) == state
+
+
+def test_currency_reads_iso_4217_codes_only():
+    assert gazetteer.currency("AUD") == "Australian Dollar"
+    assert gazetteer.currency("NATO") is None and gazetteer.currency("aud") is None

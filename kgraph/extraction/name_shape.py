@@ -152,6 +152,21 @@ def _single_letter(doc, start, end, ctx):
     return [] if len(text) == 1 and text.isalpha() else None
 
 
+@shape_rule("shape:currency-code", "An ISO 4217 currency code after an amount is money, not an organization "
+            "(\"12 million AUD\", \"300 USD\").", "drop",
+            examples=[("Tarsk will pay 12 million AUD (9 million USD) for the port.", "AUD", ()),
+                      ("The ticket cost 300 CHF on Monday.", "CHF", ())],
+            counter_examples=[("The AUD Group said on Monday it would pay.", "AUD Group"),
+                              ("Shares of ALL rose after the deal.", "ALL")])
+def _currency_code(doc, start, end, ctx):
+    text = doc[start:end].text
+    if end - start != 1 or len(text) != 3 or not text.isupper() or not text.isalpha() or start == 0:
+        return None
+    before = doc[start - 1]
+    amount = before.like_num or before.lower_ in ("million", "billion", "trillion", "thousand", "bn", "m")
+    return [] if amount and gazetteer.currency(text) else None
+
+
 @shape_rule("shape:hashtag", "A word written right after \"#\" is a hashtag, not the name of a thing "
             "(\"#TarskStrong\").", "drop",
             examples=[("The hashtag #TarskStrong spread. #OrlinTogether was next.", "OrlinTogether", ()),

@@ -26,7 +26,8 @@ from kgraph.sources import gazetteer
 #: Nouns that say the name after them is an organization's ("the carmaker Vellox", "the daily Tarsker Bote"); nouns
 #: that also name a person's trade ("film-maker", "producer", "publisher") are left out.
 ORG_KIND_NOUNS = (lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS
-                  | frozenset("carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder".split())) \
+                  | frozenset("carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder club charity ngo "
+                            "organization organisation".split())) \
     - frozenset("news agency maker producer publisher developer builder contractor operator".split())
 
 #: Nouns that say the name after them (directly or after "of") is a place's ("the village of Tarsk").
@@ -102,6 +103,89 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
     if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
         return False
     return p is not None and p.is_lower and p.lower_ in PLACE_KIND_NOUNS
+
+
+@context_rule("context:org-noun-apposition", "A name set off by commas right after a noun naming a kind of "
+              "organization is that organization (\"its parts supplier, Vellox, said\"; \"the club, Tarsk United.\").",
+              (EntityType.Person, EntityType.Place), EntityType.Organization,
+              examples=[("The carmaker owes money to its parts supplier, Vellox, since May.", "Vellox"),
+                        ("The league fined the club, Tarsk Orlin.", "Tarsk Orlin")],
+              counter_examples=[("The deal hurt the company, Anton Moreau said on Monday.", "Anton Moreau"),
+                                ("The firm's founder, Anton Moreau, resigned.", "Anton Moreau"),
+                                ("He left the company, Anton Moreau and Ilse Varga stayed.", "Anton Moreau")])
+def _org_noun_apposition(doc, start: int, end: int) -> bool:
+    comma, noun = _prev(doc, start), _prev(doc, start, 2)
+    if comma is None or comma.text != "," or noun is None or not noun.is_lower or noun.pos_ != "NOUN":
+        return False
+    if end < len(doc) and doc[end].text not in (",", ".", ";", ")"):
+        return False  # the apposition closes right after the name ("..., Vellox, since")
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lemma_ in lexicon.SAY_VERBS:
+        return False
+    return noun.lemma_.lower() in ORG_KIND_NOUNS
+
+
+#: Words that open the list of examples after a kind noun ("firms like X", "charities such as X", "including X").
+LIST_OPENERS = frozenset("like including of as".split())
+
+
+def _list_kind_noun(doc, start: int):
+    """Return the noun a list of names opens after and the opening word, when the name at ``start`` is an item.
+
+    "firms like Vellox, Tarsk and Orlin", "charities such as Vellhilfe and Tarskaid", "the islands of Velos,
+    Kyra and Lindos": walking left over capitalized words, commas and "and"/"or" reaches "like", "including",
+    "such as" or (after a noun) "of", and the noun before it. A name right after the noun itself is left to the
+    rules above; a list item that is no capitalized word ("firms like Vellox, which ...") stops the walk.
+    """
+    i, crossed = start - 1, False
+    while i >= 0 and start - i <= 15:
+        t = doc[i]
+        if t.text == "," or t.lower_ in ("and", "or", "&"):
+            crossed = True
+        elif not (t.text[:1].isupper() or t.lower_ in lexicon.PARTICLES or t.text in ("-", "'s", ".")):
+            break
+        i -= 1
+    if i < 0 or start - i > 15:
+        return None
+    t = doc[i]
+    if t.lower_ == "as" and i >= 1 and doc[i - 1].lower_ == "such":
+        i -= 1
+    elif t.lower_ not in LIST_OPENERS or t.lower_ == "as" or (t.lower_ == "of" and not crossed):
+        return None
+    noun = doc[i - 1] if i >= 1 else None
+    if noun is None or noun.pos_ != "NOUN" or not (noun.is_lower or noun.is_sent_start and noun.text[1:].islower()):
+        return None
+    return noun, doc[i].lower_
+
+
+@context_rule("context:org-noun-list", "The names listed after a noun naming a kind of organization and \"like\", "
+              "\"such as\" or \"including\" are organizations' (\"firms like Vellox, Tarsk and Orlin\").",
+              (EntityType.Person, EntityType.Place), EntityType.Organization,
+              examples=[("Firms like Vellox, Tarskmode and Orlin have done well abroad.", "Tarskmode"),
+                        ("Charities such as Vellhilfe and Tarskaid criticized the plan.", "Tarskaid"),
+                        ("Big firms like Vellox have done well abroad.", "Vellox")],
+              counter_examples=[("Firms like Vellox, Anton Moreau said, have done well.", "Anton Moreau"),
+                                ("The group of Anton Moreau and Ilse Varga left early.", "Ilse Varga"),
+                                ("Firms like Vellox, which Anton Moreau runs, have done well.", "Anton Moreau")])
+def _org_noun_list(doc, start: int, end: int) -> bool:
+    found = _list_kind_noun(doc, start)
+    if found is None or found[1] == "of" or found[0].lemma_.lower() not in ORG_KIND_NOUNS:
+        return False  # "the group of Anton Moreau and Ilse Varga": "of" opens no list of firms
+    return not (end < len(doc) and doc[end].lemma_ in lexicon.SAY_VERBS)  # an aside: "Vellox, Anton Moreau said,"
+
+
+@context_rule("context:place-noun-list", "The names listed after a noun naming a kind of place and \"of\", "
+              "\"like\", \"such as\" or \"including\" are places' (\"the islands of Velos, Kyra and Lindos\"), "
+              "unless the name has an organization word of its own.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Aid workers visited the islands of Velos, Kyra and Lindos.", "Kyra"),
+                        ("Towns such as Haltmoor and Orlinsee were flooded.", "Orlinsee")],
+              counter_examples=[("Aid workers visited the islands of Velos and the Tarsk Council.", "Tarsk Council"),
+                                ("Towns like Velos, in Anton Moreau's words, were flooded.", "Anton Moreau")])
+def _place_noun_list(doc, start: int, end: int) -> bool:
+    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+        return False
+    found = _list_kind_noun(doc, start)
+    return found is not None and found[0].lower_ in PLACE_KIND_NOUNS
 
 
 @context_rule("context:compass-place", "A compass word before a known place names part of that place "

@@ -341,8 +341,16 @@ def _city(key: str) -> Place | None:
 
 @cache
 def country(name: str) -> Place | None:
-    """Return the country a name denotes ("U.S.", "Russia's", "Korea, Republic of"), or None."""
-    return _countries().get(norm(name))
+    """Return the country a name denotes ("U.S.", "Russia's", "Korea, Republic of"), or None.
+
+    A long form is also read with "the" after its "of" ("Democratic Republic of Congo": news writes it
+    with or without the "the" ISO has).
+    """
+    key = norm(name)
+    hit = _countries().get(key)
+    if hit is None and " of " in key and " of the " not in key:
+        hit = _countries().get(key.replace(" of ", " of the ", 1))
+    return hit
 
 
 def country_by_code(code: str) -> Place | None:
@@ -409,6 +417,15 @@ def country_names(code: str) -> tuple[str, ...]:
         if n:
             names.update(_THE.sub("", r.strip()) for r in _iso_names(n)[-1:] if r.strip())
     return tuple(sorted(names))
+
+
+@cache
+def currency(code: str) -> str | None:
+    """Return the ISO 4217 name of a three-letter currency code ("AUD" -> "Australian Dollar"), or None."""
+    import pycountry
+
+    c = pycountry.currencies.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return c.name if c is not None else None
 
 
 def is_demonym(word: str) -> bool:
