@@ -1503,3 +1503,15 @@ def test_organization_names_differing_in_two_bodies_or_common_words_stay_apart()
                            ex("f", ("Chess Federation", "Organization", "Chess Federation"))])
     # Two content words only ("Chess Association") share too little to say one body.
     assert len(kb.entities) == 6
+
+
+def test_an_institution_named_head_of_x_joins_the_one_named_x_head():
+    kb = link_extractions([ex("a", ("University of Tarsk", "Organization", "University of Tarsk")),
+                           ex("b", ("Tarsk University", "Organization", "Tarsk University")),
+                           ex("c", ("Department of Morvan", "Organization", "Department of Morvan")),
+                           ex("d", ("Morvan Department", "Organization", "Morvan Department"))])
+    assert sorted(e.articles for e in kb.entities) == [("a", "b"), ("c", "d")]
+    # A state body is read per country by the national-institution step, not joined so.
+    apart = link_extractions([ex("a", ("Ministry of Velting", "Organization", "Ministry of Velting")),
+                              ex("b", ("Velting Ministry", "Organization", "Velting Ministry"))])
+    assert len(apart.entities) == 2

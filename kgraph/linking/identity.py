@@ -653,6 +653,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     local_map: dict[tuple[str, tuple], tuple] = {}
     _join_spellings(groups, uf, case)
     _join_kind_synonyms(groups, uf, case)
+    _join_head_of(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
@@ -1496,6 +1497,28 @@ def _join_kind_synonyms(groups: dict, uf: _UnionFind, case: dict) -> None:
                 if any(x in c and y in c for c in KIND_SYNONYMS) or _derived(x, y, case):
                     big, small = sorted((uf.find(a), uf.find(b)), key=lambda g: (-sum(groups[g].names.values()), g))
                     uf.union(big, small)
+
+
+def _join_head_of(groups: dict, uf: _UnionFind) -> None:
+    """Join an organization named "Head of X" to the one named "X Head" ("University of Tarsk" / "Tarsk University",
+    "Department of Velting" / "Velting Department"): English writes an institution both ways.
+
+    The head must be an organization word and no state body read per country ("Ministry of Justice" /
+    "Justice Ministry" are many countries' ministries, read by the national-institution step). Looked up by
+    the folded words, never by pairs. On DWIE 1-602 both such pairs were one thing.
+    """
+    flat = {(t, fold(n)): (t, n) for t, n in groups if t == EntityType.Organization}
+    for gid in sorted(groups):
+        t, n = gid
+        words = fold(n).split()
+        if t != EntityType.Organization or len(words) < 3 or words[1] not in ("of", "for") \
+                or words[0] not in ORG_WORDS or words[0] in _NATIONAL_HEADS:
+            continue
+        rest = [w for w in words[2:] if w != "the"]
+        other = flat.get((t, " ".join(rest + words[:1])))
+        if other is not None and uf.find(other) != uf.find(gid):
+            big, small = sorted((uf.find(gid), uf.find(other)), key=lambda g: (-sum(groups[g].names.values()), g))
+            uf.union(big, small)
 
 
 def _skeleton(word: str) -> str:
