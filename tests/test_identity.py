@@ -695,8 +695,10 @@ def test_a_plural_joins_the_one_same_name_without_it_across_the_corpus():
     apart = link_extractions([ex("a", ("Greens", "Organization", "Greens")),
                               ex("b", ("Green", "Organization", "Green"), text="a green field, the green hills"),
                               ex("c", ("Tarvos", "Organization", "Tarvos")),
-                              ex("d", ("Tarvo", "Person", "Tarvo"))])
-    assert len(apart.entities) == 4
+                              ex("d", ("Tarvo", "Person", "Tarvo")),
+                              ex("e", ("TARSIS", "Organization", "TARSIS")),
+                              ex("f", ("TARSI", "Organization", "TARSI"), text="The TARSI board met.")])
+    assert len(apart.entities) == 6
 
 
 def test_a_name_joins_the_one_organization_an_article_names_as_it_plus_a_legal_form():

@@ -1336,7 +1336,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 # "Bombay" / "Mumbai": a big city's old name and its new one. Below BIG_CITY only spellings
                 # with one first letter join: the gazetteer lists "Venice" among a small US city's names.
                 same[("geo", c.geonames_id, "" if c.population >= BIG_CITY else fold(n)[:1])].append(gid)
-        elif t == EntityType.Organization and " " not in n and len(n) >= 5:
+        elif t == EntityType.Organization and " " not in n and len(n) >= 5 \
+                and not groups[gid].names.most_common(1)[0][0].isupper():  # "TARSIS" is no plural of "TARSI"
             one = n[:-1] if n.endswith("s") else n
             low, cap = case.get(one, (0, 0))
             if low < cap:  # not a word ("Green", "Liberal")
@@ -2227,6 +2228,8 @@ def _join_plural_names(groups: dict, uf: _UnionFind, case: dict) -> None:
         last = n.split()[-1]
         if t == EntityType.Country or not last.endswith("s") or last.endswith("ss") or len(last) < 5:
             continue
+        if groups[gid].names.most_common(1)[0][0].split()[-1].isupper():
+            continue  # an acronym's last letter is no plural: "TARSIS" is not "TARSI"
         if " " not in n:
             low, cap = case.get(n[:-1], (0, 0))
             if low >= cap:
