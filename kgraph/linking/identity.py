@@ -1466,7 +1466,7 @@ def _derived(x: str, y: str, case: dict) -> bool:
     return all((c := case.get(w, (0, 0)))[0] < c[1] for w in (x, y))
 
 
-#: Letters two forms of one proper word share at least ("Tarsk-ish" / "Tarsk-istan" share 6, "Velt" / "Veltan" 4).
+#: Letters two forms of one proper word share at least ("Tarskish" / "Tarskistan" share 7, "Velt" / "Veltan" 4).
 DERIVED_STEM = 4
 
 
