@@ -99,3 +99,27 @@ def test_apply_rewrites_candidates_and_keeps_aliases(nlp):
     assert [c.name for c in out] == ["Tarsk", "Orlin", "Tarsk", "Orlin", "Tarsk City"]
     # the parts of a run read as one organization take the type the article gives each name
     assert all(c.type == EntityType.Place for c in out)
+
+
+def test_the_word_index_is_the_parsing_pipelines(nlp):
+    from kgraph.extraction import nlp as nlp_mod
+
+    doc = nlp("Calm, Tarvo said, is rare; statistically, funders agree.")
+    classes = {t.text: nlp_mod.word_classes(t) for t in doc}
+    assert {"verb", "adj"} <= classes["Calm"] and "adv" in classes["statistically"]
+    assert classes["Tarvo"] == frozenset()
+    # a doc of a pipeline loaded without kgraph's loader has no index: the rule cannot fire
+    import spacy
+
+    blank = spacy.blank("en")("Calm, she said.")
+    assert nlp_mod.word_classes(blank[0]) == frozenset()
+
+
+def test_dictionary_word_person_reads_only_persons_written_twice_at_most(nlp):
+    doc = nlp("Calm, composed and smiling, she walked on stage.")
+    assert ns.reshape(doc, 0, 1, _context(doc, 0, 1))[1] == []
+    org = _context(doc, 0, 1, {ns.key("Calm"): EntityType.Organization})
+    assert ns.reshape(doc, 0, 1, org) == (None, [(0, 1)])
+    thrice = ns.Context(Counter({ns.key("Calm"): 3}), frozenset(), frozenset(), GIVEN, {})
+    assert ns.reshape(doc, 0, 1, thrice) == (None, [(0, 1)])
+

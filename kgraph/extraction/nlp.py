@@ -27,6 +27,12 @@ SECTION = 50_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
+#: The lemmatizer's word index (WordNet's base forms by part of speech) of each loaded pipeline, by its vocab.
+_WORD_INDEX: dict[int, tuple] = {}
+
+#: The parts of speech of the lemmatizer's word index.
+WORD_CLASSES = ("noun", "verb", "adj", "adv")
+
 
 def default_model() -> str:
     """Return the name of the first installed default pipeline."""
@@ -61,8 +67,34 @@ def load(model: str | None = None):
     if not Language.has_factory("kgraph_paragraphs"):
         Language.component("kgraph_paragraphs", func=_mark_paragraphs)
     nlp.add_pipe("kgraph_paragraphs", before="parser")
+    _register_word_index(nlp)
     nlp.max_length = max(nlp.max_length, MAX_PIECE + 1)
     return nlp
+
+
+def _register_word_index(nlp) -> None:
+    """Keep the pipeline's English word index (its lemmatizer's ``lemma_index`` table), if it has one."""
+    from spacy.strings import hash_string
+
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError, ValueError):
+        return
+    _WORD_INDEX[id(nlp.vocab)] = (nlp.vocab, {c: table.get(hash_string(c)) or () for c in WORD_CLASSES})
+
+
+def word_classes(tok) -> frozenset[str]:
+    """Return the parts of speech an English dictionary gives a token's word, or its singular ("funders").
+
+    The dictionary is the word index of the pipeline that parsed the token
+    (spaCy's English lemmatizer ships WordNet's); empty when it has none.
+    """
+    entry = _WORD_INDEX.get(id(tok.vocab))
+    if entry is None or entry[0] is not tok.vocab:
+        return frozenset()
+    low = tok.lower_
+    forms = (low, low[:-1]) if low.endswith("s") and len(low) > 3 else (low,)
+    return frozenset(c for c, words in entry[1].items() if any(w in words for w in forms))
 
 
 def _mark_paragraphs(doc):
