@@ -1450,3 +1450,20 @@ def test_a_name_tagged_an_organization_before_a_site_noun_is_a_place():
     ])
     got = {(e.type, e.label) for e in kb.entities}
     assert {("Place", "Velmar"), ("Place", "Orlavik"), ("Organization", "Tarvo Bank"), ("Organization", "VELCO")} <= got
+
+
+def test_a_one_word_name_the_corpus_repeats_is_not_taken_by_a_longer_name_of_one_story():
+    # "Velmora" alone in three stories is known by that name. One story's "Second Velmora", a name word
+    # before it, is another thing; "New Velmora" (a common word glued on) is a variant of it and joins it.
+    text = "Fans of the Velmora league waited a second week for new rules."
+    repeated = [ex(x, ("Velmora", "Organization", "Velmora"), text=text) for x in "bcd"]
+    other = ex("a", ("Zorrin Velmora", "Organization", "Zorrin Velmora"), text="Officials of Zorrin Velmora met.")
+    kb = link_extractions(repeated + [other])
+    orgs = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert orgs == [("Velmora", ("b", "c", "d")), ("Zorrin Velmora", ("a",))]
+    variant = ex("a", ("New Velmora", "Organization", "New Velmora"), text=text)
+    kb = link_extractions(repeated + [variant])
+    assert [e.articles for e in kb.entities if e.type == "Organization"] == [("a", "b", "c", "d")]
+    # Named in two stories only, the one longer name is still what the short name stands for.
+    kb = link_extractions(repeated[:2] + [other])
+    assert [e.articles for e in kb.entities if e.type == "Organization"] == [("a", "b", "c")]

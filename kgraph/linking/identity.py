@@ -1780,6 +1780,18 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             # "of" it is another thing ("Court of Justice of the Tarsk Union").
             uf.union(gid, only)
             continue
+        if t == EntityType.Organization and " " not in n and only is not None and only[1].endswith(" " + n) \
+                and len(groups[only].articles) == 1 and len(groups[gid].articles) >= DOMINANT \
+                and n not in _NATIONAL_HEADS and n not in _GENERIC \
+                and (gazetteer.place(n) is None or (t, only[1][:-len(n) - 1]) in groups):
+            # "Velt" alone in DOMINANT or more stories is known by that name: the one story's "Second Velt"
+            # or "Hollin Tarsk Velt" does not take it. Common words glued before it ("New Velt", "Ex-Velt", a
+            # demonym) make a variant of it, which joins it; a name word before it makes another thing. A
+            # city's club ("Hollin Tarsk" for "Tarsk") is left to the club rules, unless the words before the
+            # city are a name of the corpus on their own: two names ran together ("Hollin Tarsk Velt").
+            if not any(_name_word(w, case) for w in only[1][:-len(n)].split()):
+                uf.union(gid, only)
+            continue
         # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
