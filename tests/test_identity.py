@@ -1467,3 +1467,16 @@ def test_a_one_word_name_the_corpus_repeats_is_not_taken_by_a_longer_name_of_one
     # Named in two stories only, the one longer name is still what the short name stands for.
     kb = link_extractions(repeated[:2] + [other])
     assert [e.articles for e in kb.entities if e.type == "Organization"] == [("a", "b", "c")]
+
+
+def test_a_one_word_name_listed_beside_full_names_joins_no_full_name_elsewhere():
+    # A list writes each person the same way: the one name among full names is the name that person goes by.
+    listed = _placed("a", "My heroes were Arvo Keskula, Mart Tarvel and Velmo when I was a boy.",
+                     ("Arvo Keskula", "Person"), ("Mart Tarvel", "Person"), ("Velmo", "Person"))
+    other = _placed("b", "The deal brought Tarik Velmo to the city.", ("Tarik Velmo", "Person"))
+    persons = sorted((e.label, e.articles) for e in link_extractions([listed, other]).entities if e.type == "Person")
+    assert ("Velmo", ("a",)) in persons and ("Tarik Velmo", ("b",)) in persons
+    # Alone, not in such a list, the surname still joins the corpus' one full name ending in it.
+    alone = _placed("a", "Later Velmo thanked the fans for their support.", ("Velmo", "Person"))
+    persons = [(e.label, e.articles) for e in link_extractions([alone, other]).entities if e.type == "Person"]
+    assert persons == [("Tarik Velmo", ("a", "b"))]

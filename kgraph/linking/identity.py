@@ -644,8 +644,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_spellings(groups, uf, case)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
+    # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
+    # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
+    full_edges = {ex.article.id: (frozenset(m.start for m in ex.mentions if m.type == EntityType.Person and " " in m.text),
+                                  frozenset(m.end for m in ex.mentions if m.type == EntityType.Person and " " in m.text))
+                  for ex in exs}
+    one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
+                and " " not in gid[1] and _listed_with_person(ex_text[aid], s, e, full_edges[aid])}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story=national, called=called)
+                      story=national, called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
@@ -1677,7 +1684,8 @@ _COMMEMORATIVE = frozenset("memorial monument".split())
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
                       case: dict | None = None, country_heads: frozenset | set = frozenset(),
-                      texts: dict | None = None, story: dict | None = None, called: dict | None = None) -> None:
+                      texts: dict | None = None, story: dict | None = None, called: dict | None = None,
+                      one_name: frozenset | set = frozenset()) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1697,6 +1705,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     (article id -> a sports story, broader than a match report; ``sport`` if absent). A lone first name
     joins a full name across articles only where ``called`` (full name's group -> the one-word names an
     article wrote for it) shows the person is called so ("Tarik" written for "Tarik Orvan" in his own story).
+    A one-word person name in ``one_name`` (article, group: listed beside full names there) joins no full
+    name across articles: it is the whole name that person goes by ("... Mart Tarvel and Velmo").
     """
     story = sport if story is None else story
     called = called or {}
@@ -1842,6 +1852,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and t == EntityType.Person and len(
                     spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
                 local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
+            elif not here and (aid, gid) in one_name:
+                continue
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
                                                 or n in called.get(next(iter(cands)), ()))
