@@ -1453,7 +1453,7 @@ def test_a_name_tagged_an_organization_before_a_site_noun_is_a_place():
 
 
 def test_a_one_word_name_the_corpus_repeats_is_not_taken_by_a_longer_name_of_one_story():
-    # "Velmora" alone in three stories is known by that name. One story's "Second Velmora", a name word
+    # "Velmora" alone in three stories is known by that name. One story's "Zorrin Velmora", a name word
     # before it, is another thing; "New Velmora" (a common word glued on) is a variant of it and joins it.
     text = "Fans of the Velmora league waited a second week for new rules."
     repeated = [ex(x, ("Velmora", "Organization", "Velmora"), text=text) for x in "bcd"]

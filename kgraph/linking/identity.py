@@ -1794,7 +1794,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 and len(groups[only].articles) == 1 and len(groups[gid].articles) >= DOMINANT \
                 and n not in _NATIONAL_HEADS and n not in _GENERIC \
                 and (gazetteer.place(n) is None or (t, only[1][:-len(n) - 1]) in groups):
-            # "Velt" alone in DOMINANT or more stories is known by that name: the one story's "Second Velt"
+            # "Velt" alone in DOMINANT or more stories is known by that name: the one story's "Zorrin Velt"
             # or "Hollin Tarsk Velt" does not take it. Common words glued before it ("New Velt", "Ex-Velt", a
             # demonym) make a variant of it, which joins it; a name word before it makes another thing. A
             # city's club ("Hollin Tarsk" for "Tarsk") is left to the club rules, unless the words before the
