@@ -1480,3 +1480,12 @@ def test_a_one_word_name_listed_beside_full_names_joins_no_full_name_elsewhere()
     alone = _placed("a", "Later Velmo thanked the fans for their support.", ("Velmo", "Person"))
     persons = [(e.label, e.articles) for e in link_extractions([alone, other]).entities if e.type == "Person"]
     assert persons == [("Tarik Velmo", ("a", "b"))]
+
+
+def test_a_relatives_name_after_a_kinship_noun_joins_no_full_name_elsewhere():
+    # News calls a named person's family by their given names: "his younger brother, Velmo" is no surname.
+    story = _placed("a", "Arvo Keskula and his younger brother, Velmo, rebuilt the firm.",
+                    ("Arvo Keskula", "Person"), ("Velmo", "Person"))
+    other = _placed("b", "The deal brought Tarik Velmo to the city.", ("Tarik Velmo", "Person"))
+    persons = sorted((e.label, e.articles) for e in link_extractions([story, other]).entities if e.type == "Person")
+    assert ("Velmo", ("a",)) in persons and ("Tarik Velmo", ("b",)) in persons

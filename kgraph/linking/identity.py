@@ -649,8 +649,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     full_edges = {ex.article.id: (frozenset(m.start for m in ex.mentions if m.type == EntityType.Person and " " in m.text),
                                   frozenset(m.end for m in ex.mentions if m.type == EntityType.Person and " " in m.text))
                   for ex in exs}
+    # So is a relative's name after a kinship noun ("his younger brother, Velmo"): news calls a named person's
+    # family by their given names, never by the surname they share.
     one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
-                and " " not in gid[1] and _listed_with_person(ex_text[aid], s, e, full_edges[aid])}
+                and " " not in gid[1] and (_listed_with_person(ex_text[aid], s, e, full_edges[aid])
+                                           or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
                       story=national, called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
@@ -756,6 +759,11 @@ def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
         return True
     before = _LIST_BEFORE.search(text[max(0, s - 13):s])
     return before is not None and s - len(before.group(0)) in ends
+
+
+#: A kinship noun right before a name ("his brother, Velmo", "her daughter Mia"): the relative's given name.
+_KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece|"
+                         r"grandson|granddaughter|grandfather|grandmother|widow|widower|fianc[ée]e?)s?,?\s+$")
 
 
 def _states_written(ex: Extraction) -> set:
