@@ -646,9 +646,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_defined_acronyms(groups, defined, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
-    full_edges = {ex.article.id: (frozenset(m.start for m in ex.mentions if m.type == EntityType.Person and " " in m.text),
-                                  frozenset(m.end for m in ex.mentions if m.type == EntityType.Person and " " in m.text))
-                  for ex in exs}
+    full_edges = {}
+    for ex in exs:
+        full = [m for m in ex.mentions if m.type == EntityType.Person and " " in m.text]
+        full_edges[ex.article.id] = (frozenset(m.start for m in full), frozenset(m.end for m in full))
     # So is a relative's name after a kinship noun ("his younger brother, Velmo"): news calls a named person's
     # family by their given names, never by the surname they share.
     one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
