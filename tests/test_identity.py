@@ -1461,6 +1461,11 @@ def test_a_one_word_name_the_corpus_repeats_is_not_taken_by_a_longer_name_of_one
     kb = link_extractions(repeated + [other])
     orgs = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
     assert orgs == [("Velmora", ("b", "c", "d")), ("Zorrin Velmora", ("a",))]
+    # A story whose text writes "Zorrin Velmora" where extraction kept only "Velmora" still names the longer one.
+    cut = _placed("e", "Officials of Zorrin Velmora met.", ("Velmora", "Organization"))
+    kb = link_extractions(repeated + [other, cut])
+    orgs = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert orgs == [("Velmora", ("b", "c", "d")), ("Zorrin Velmora", ("a", "e"))]
     variant = ex("a", ("New Velmora", "Organization", "New Velmora"), text=text)
     kb = link_extractions(repeated + [variant])
     assert [e.articles for e in kb.entities if e.type == "Organization"] == [("a", "b", "c", "d")]

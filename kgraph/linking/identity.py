@@ -1810,7 +1810,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             # city are a name of the corpus on their own: two names ran together ("Hollin Tarsk Velt").
             if not any(_name_word(w, case) for w in only[1][:-len(n)].split()):
                 uf.union(gid, only)
-            continue
+                continue
+            apart = True  # only the words its own article writes before it may still name the longer one
+        else:
+            apart = False
         # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
@@ -1830,6 +1833,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if written is not None:
                 if written != uf.find(gid):
                     local_map[(aid, gid)] = written
+                continue
+            if apart:
                 continue
             if by_prefix and len(here or cands) > 1:
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
