@@ -1517,3 +1517,47 @@ def test_an_institution_named_head_of_x_joins_the_one_named_x_head():
     apart = link_extractions([ex("a", ("Ministry of Velting", "Organization", "Ministry of Velting")),
                               ex("b", ("Velting Ministry", "Organization", "Velting Ministry"))])
     assert len(apart.entities) == 2
+
+
+def test_a_one_word_name_the_corpus_repeats_is_not_taken_by_a_longer_name_of_one_story():
+    # "Velmora" alone in three stories is known by that name. One story's "Zorrin Velmora", a name word
+    # before it, is another thing; "New Velmora" (a common word glued on) is a variant of it and joins it.
+    text = "Fans of the Velmora league waited a second week for new rules."
+    repeated = [ex(x, ("Velmora", "Organization", "Velmora"), text=text) for x in "bcd"]
+    other = ex("a", ("Zorrin Velmora", "Organization", "Zorrin Velmora"), text="Officials of Zorrin Velmora met.")
+    kb = link_extractions(repeated + [other])
+    orgs = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert orgs == [("Velmora", ("b", "c", "d")), ("Zorrin Velmora", ("a",))]
+    # A story whose text writes "Zorrin Velmora" where extraction kept only "Velmora" still names the longer one.
+    cut = _placed("e", "Officials of Zorrin Velmora met.", ("Velmora", "Organization"))
+    kb = link_extractions(repeated + [other, cut])
+    orgs = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert orgs == [("Velmora", ("b", "c", "d")), ("Zorrin Velmora", ("a", "e"))]
+    variant = ex("a", ("New Velmora", "Organization", "New Velmora"), text=text)
+    kb = link_extractions(repeated + [variant])
+    assert [e.articles for e in kb.entities if e.type == "Organization"] == [("a", "b", "c", "d")]
+    # Named in two stories only, the one longer name is still what the short name stands for.
+    kb = link_extractions(repeated[:2] + [other])
+    assert [e.articles for e in kb.entities if e.type == "Organization"] == [("a", "b", "c")]
+
+
+def test_a_one_word_name_listed_beside_full_names_joins_no_full_name_elsewhere():
+    # A list writes each person the same way: the one name among full names is the name that person goes by.
+    listed = _placed("a", "My heroes were Arvo Keskula, Mart Tarvel and Velmo when I was a boy.",
+                     ("Arvo Keskula", "Person"), ("Mart Tarvel", "Person"), ("Velmo", "Person"))
+    other = _placed("b", "The deal brought Tarik Velmo to the city.", ("Tarik Velmo", "Person"))
+    persons = sorted((e.label, e.articles) for e in link_extractions([listed, other]).entities if e.type == "Person")
+    assert ("Velmo", ("a",)) in persons and ("Tarik Velmo", ("b",)) in persons
+    # Alone, not in such a list, the surname still joins the corpus' one full name ending in it.
+    alone = _placed("a", "Later Velmo thanked the fans for their support.", ("Velmo", "Person"))
+    persons = [(e.label, e.articles) for e in link_extractions([alone, other]).entities if e.type == "Person"]
+    assert persons == [("Tarik Velmo", ("a", "b"))]
+
+
+def test_a_relatives_name_after_a_kinship_noun_joins_no_full_name_elsewhere():
+    # News calls a named person's family by their given names: "his younger brother, Velmo" is no surname.
+    story = _placed("a", "Arvo Keskula and his younger brother, Velmo, rebuilt the firm.",
+                    ("Arvo Keskula", "Person"), ("Velmo", "Person"))
+    other = _placed("b", "The deal brought Tarik Velmo to the city.", ("Tarik Velmo", "Person"))
+    persons = sorted((e.label, e.articles) for e in link_extractions([story, other]).entities if e.type == "Person")
+    assert ("Velmo", ("a",)) in persons and ("Tarik Velmo", ("b",)) in persons

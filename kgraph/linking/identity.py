@@ -658,8 +658,19 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_head_of(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
+    # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
+    # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
+    full_edges = {}
+    for ex in exs:
+        full = [m for m in ex.mentions if m.type == EntityType.Person and " " in m.text]
+        full_edges[ex.article.id] = (frozenset(m.start for m in full), frozenset(m.end for m in full))
+    # So is a relative's name after a kinship noun ("his younger brother, Velmo"): news calls a named person's
+    # family by their given names, never by the surname they share.
+    one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
+                and " " not in gid[1] and (_listed_with_person(ex_text[aid], s, e, full_edges[aid])
+                                           or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story=national, called=called)
+                      story=national, called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_person_pieces(groups, per_article, uf, local_map)
     _join_plurals(groups, per_article, uf, local_map)
@@ -764,6 +775,11 @@ def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
         return True
     before = _LIST_BEFORE.search(text[max(0, s - 13):s])
     return before is not None and s - len(before.group(0)) in ends
+
+
+#: A kinship noun right before a name ("his brother, Velmo", "her daughter Mia"): the relative's given name.
+_KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece|"
+                         r"grandson|granddaughter|grandfather|grandmother|widow|widower|fianc[ée]e?)s?,?\s+$")
 
 
 def _states_written(ex: Extraction) -> set:
@@ -1779,7 +1795,8 @@ _COMMEMORATIVE = frozenset("memorial monument".split())
 def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                       teams: frozenset | set = frozenset(), mention_group: dict | None = None,
                       case: dict | None = None, country_heads: frozenset | set = frozenset(),
-                      texts: dict | None = None, story: dict | None = None, called: dict | None = None) -> None:
+                      texts: dict | None = None, story: dict | None = None, called: dict | None = None,
+                      one_name: frozenset | set = frozenset()) -> None:
     """A short name joins the one longer name of its type that contains it at an edge.
 
     The article is asked first (one candidate named there), then the corpus
@@ -1799,6 +1816,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     (article id -> a sports story, broader than a match report; ``sport`` if absent). A lone first name
     joins a full name across articles only where ``called`` (full name's group -> the one-word names an
     article wrote for it) shows the person is called so ("Tarik" written for "Tarik Orvan" in his own story).
+    A one-word person name in ``one_name`` (article, group: listed beside full names there) joins no full
+    name across articles: it is the whole name that person goes by ("... Mart Tarvel and Velmo").
     """
     story = sport if story is None else story
     called = called or {}
@@ -1882,6 +1901,21 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             # "of" it is another thing ("Court of Justice of the Tarsk Union").
             uf.union(gid, only)
             continue
+        if t == EntityType.Organization and " " not in n and only is not None and only[1].endswith(" " + n) \
+                and len(groups[only].articles) == 1 and len(groups[gid].articles) >= DOMINANT \
+                and n not in _NATIONAL_HEADS and n not in _GENERIC \
+                and (gazetteer.place(n) is None or (t, only[1][:-len(n) - 1]) in groups):
+            # "Velt" alone in DOMINANT or more stories is known by that name: the one story's "Zorrin Velt"
+            # or "Hollin Tarsk Velt" does not take it. Common words glued before it ("New Velt", "Ex-Velt", a
+            # demonym) make a variant of it, which joins it; a name word before it makes another thing. A
+            # city's club ("Hollin Tarsk" for "Tarsk") is left to the club rules, unless the words before the
+            # city are a name of the corpus on their own: two names ran together ("Hollin Tarsk Velt").
+            if not any(_name_word(w, case) for w in only[1][:-len(n)].split()):
+                uf.union(gid, only)
+                continue
+            apart = True  # only the words its own article writes before it may still name the longer one
+        else:
+            apart = False
         # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
@@ -1901,6 +1935,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if written is not None:
                 if written != uf.find(gid):
                     local_map[(aid, gid)] = written
+                continue
+            if apart:
                 continue
             if by_prefix and len(here or cands) > 1:
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
@@ -1932,6 +1968,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and t == EntityType.Person and len(
                     spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
                 local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
+            elif not here and (aid, gid) in one_name:
+                continue
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
                                                 or n in called.get(next(iter(cands)), ()))
