@@ -65,3 +65,14 @@ def test_article_counts_add_up_the_stated_pairs_per_article():
     res = {"basedIn": _scores([0.95, 0.05, 0.9], [1, 1, 0], [0, 0, 2])}
     counts = bench.article_counts(res, n=3)
     assert counts.tolist() == [[1, 1, 2], [0, 0, 0], [0, 1, 0]]
+
+
+def test_another_split_regroups_whole_articles_into_five_folds():
+    bench = _bench()
+    g = np.repeat(np.arange(40), 3)  # three rows per article
+    assert (bench.inner_folds(g) == g % 5).all()  # split 0 cuts as kgraph train does
+    other = bench.inner_folds(g, 1)
+    assert set(other.tolist()) == {0, 1, 2, 3, 4}
+    assert all(len(set(other[g == a].tolist())) == 1 for a in range(40))  # an article stays in one fold
+    assert (other != g % 5).any()
+    assert (bench.inner_folds(g, 1) == other).all()  # the same split each time
