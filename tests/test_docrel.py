@@ -518,3 +518,16 @@ def test_article_context_ties_an_organization_to_the_country_of_its_town(nlp):
     person = docrel.pair_vector(view, keys["Mara Quint"], org, "worksFor")
     assert person[f["o_country_of_s_sent_places"]] == -1 and person[f["o_country_share"]] == -1  # no country object
     assert person[f["s_conamed_of_o_type"]] == 0  # named with no organization at all
+
+
+def test_a_killing_is_never_scored_from_the_article_around_it(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    text = "Rolf Amsel shot Ida Brenner in Lyon on Monday. Police in France said Ida Brenner died."
+    doc = nlp(text)
+    view = docrel.ArticleView(_resolve(_candidates(doc, 0), [(0, doc)]), [], {})
+    keys = {e.name: k for k, e in view.ents.items()}
+    if "Rolf Amsel" not in keys or "Ida Brenner" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    v = docrel.pair_vector(view, keys["Rolf Amsel"], keys["Ida Brenner"], "killed")
+    assert all(v[docrel._F[name]] == -1 for name in docrel._CONTEXT)
