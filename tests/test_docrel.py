@@ -494,3 +494,40 @@ def test_an_article_of_very_many_names_pairs_each_name_with_its_neighbours_and_t
     assert (person, bank) in pairs and (person, far) not in pairs
     main = [k for k in view.ents if view.rank[k] == 0]
     assert all((person, k) in pairs for k in main if k != person and (person, k) in {(a, b) for a, b, _p in every})
+
+
+def test_article_context_ties_an_organization_to_the_country_of_its_town(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    text = ("The Hartwell Institute opened a new laboratory in Heidelberg on Monday. "
+            "Germany has paid for such research for years, said Mara Quint. "
+            "Officials in France and in Germany welcomed the plan.")
+    doc = nlp(text)
+    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
+    view = docrel.ArticleView(pairs, [], {})
+    keys = {e.name: k for k, e in view.ents.items()}
+    if not {"Hartwell Institute", "Heidelberg", "Germany", "France", "Mara Quint"} <= set(keys):
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    org = keys["Hartwell Institute"]
+    de = docrel.pair_vector(view, org, keys["Germany"], "basedIn")
+    fr = docrel.pair_vector(view, org, keys["France"], "basedIn")
+    f = docrel._F
+    assert de[f["o_country_of_s_sent_places"]] == 1  # named with Heidelberg, a German town
+    assert fr[f["o_country_of_s_sent_places"]] == 0
+    assert de[f["o_country_share"]] == pytest.approx(2 / 3) and fr[f["o_country_share"]] == pytest.approx(1 / 3)
+    person = docrel.pair_vector(view, keys["Mara Quint"], org, "worksFor")
+    assert person[f["o_country_of_s_sent_places"]] == -1 and person[f["o_country_share"]] == -1  # no country object
+    assert person[f["s_conamed_of_o_type"]] == 0  # named with no organization at all
+
+
+def test_a_killing_is_never_scored_from_the_article_around_it(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    text = "Rolf Amsel shot Ida Brenner in Lyon on Monday. Police in France said Ida Brenner died."
+    doc = nlp(text)
+    view = docrel.ArticleView(_resolve(_candidates(doc, 0), [(0, doc)]), [], {})
+    keys = {e.name: k for k, e in view.ents.items()}
+    if "Rolf Amsel" not in keys or "Ida Brenner" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    v = docrel.pair_vector(view, keys["Rolf Amsel"], keys["Ida Brenner"], "killed")
+    assert all(v[docrel._F[name]] == -1 for name in docrel._CONTEXT)
