@@ -134,6 +134,7 @@ def dwie_doc_rows(args) -> Path:
     from kgraph import train_doc as td
     from kgraph.extraction import nlp as nlp_mod
 
+    Path(args.work).mkdir(parents=True, exist_ok=True)
     path = Path(args.work) / "dwie-docrel-rows.pkl"
     if not path.exists():
         dwie_items = td.dwie_training(args.dwie)
