@@ -217,6 +217,17 @@ def test_saved_query_names_answer_over_http(endpoint):
     assert status == 400
 
 
+def _as_from_a_terminal():
+    """Start the child as a shell starts a foreground command: Ctrl-C and SIGTERM at their defaults, not held.
+
+    A child inherits ignored and blocked signals; a test run whose parent ignores SIGINT (some CI
+    launchers do) would otherwise test a server that was told to ignore Ctrl-C, as under nohup.
+    """
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_stopping_serve_is_a_normal_exit(seed_build, tmp_path, sig):
@@ -225,7 +236,7 @@ def test_stopping_serve_is_a_normal_exit(seed_build, tmp_path, sig):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "kgraph", "serve", str(out / "graph.ttl"), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_as_from_a_terminal)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
