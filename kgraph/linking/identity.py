@@ -478,8 +478,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions
                                            if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
     # Where person mentions start and end: a name listed beside one is read beside it ("Keskula and Tarvo").
-    person_edges = {ex.article.id: (frozenset(m.start for m in ex.mentions if m.type == EntityType.Person),
-                                    frozenset(m.end for m in ex.mentions if m.type == EntityType.Person)) for ex in exs}
+    person_edges = _person_edges(exs)
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -660,10 +659,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_defined_acronyms(groups, defined, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
-    full_edges = {}
-    for ex in exs:
-        full = [m for m in ex.mentions if m.type == EntityType.Person and " " in m.text]
-        full_edges[ex.article.id] = (frozenset(m.start for m in full), frozenset(m.end for m in full))
+    full_edges = _person_edges(exs, full_names=True)
     # So is a relative's name after a kinship noun ("his younger brother, Velmo"): news calls a named person's
     # family by their given names, never by the surname they share.
     one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
@@ -765,6 +761,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
 _LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
 _LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
+
+
+def _person_edges(exs: Sequence[Extraction], full_names: bool = False) -> dict:
+    """Return, per article, where its person mentions start and where they end (with ``full_names``, names of 2+ words)."""
+    out = {}
+    for ex in exs:
+        ms = [m for m in ex.mentions if m.type == EntityType.Person and (not full_names or " " in m.text)]
+        out[ex.article.id] = (frozenset(m.start for m in ms), frozenset(m.end for m in ms))
+    return out
 
 
 def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
