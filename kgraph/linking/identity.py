@@ -763,6 +763,11 @@ _LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
 _LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
 
 
+def _heavier_first(groups: dict):
+    """Return a sort key that puts the group with the most mentions first (ties by key): the one a join keeps."""
+    return lambda g: (-sum(groups[g].names.values()), g)
+
+
 def _person_edges(exs: Sequence[Extraction], full_names: bool = False) -> dict:
     """Return, per article, where its person mentions start and where they end (with ``full_names``, names of 2+ words)."""
     out = {}
@@ -1335,7 +1340,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         by_fold[(t, f)].append(gid)
     heads = []
     for key in sorted(by_fold):
-        members = sorted(by_fold[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        members = sorted(by_fold[key], key=_heavier_first(groups))
         for g in members[1:]:
             uf.union(members[0], g)
         heads.append(members[0])
@@ -1347,7 +1352,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 continue
             other = glued.get((gid[0], fold(_INNER_HYPHEN.sub("", written))))
             if other is not None and other != gid:
-                big, small = sorted((gid, other), key=lambda g: (-sum(groups[g].names.values()), g))
+                big, small = sorted((gid, other), key=_heavier_first(groups))
                 uf.union(big, small)
     # Places the gazetteer knows as one city ("Kiev" / "Kyiv", "Cologne" / "Koeln"); "Houthi" / "Houthis".
     same: dict[tuple, list] = defaultdict(list)
@@ -1377,7 +1382,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             if (t, key[1]) in groups:
                 same[key].extend([gid, (t, key[1])])
     for key in sorted(same, key=str):
-        members = sorted(set(same[key]), key=lambda g: (-sum(groups[g].names.values()), g))
+        members = sorted(set(same[key]), key=_heavier_first(groups))
         for g in members[1:]:
             uf.union(members[0], g)
     # Persons: "George Bush" / "George W. Bush", "P Chidambaram" / "Palaniappan Chidambaram".
@@ -1389,7 +1394,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             by_ends[(w[0], w[-1])].append(gid)
             by_ends[(w[0][0], w[-1])].append(gid)
     for key in sorted(by_ends):
-        members = sorted(by_ends[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        members = sorted(by_ends[key], key=_heavier_first(groups))
         if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1}) != 1:
             continue  # an initial joins only when one full first name fits
         for g in members[1:]:
@@ -1405,7 +1410,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             if len(w) >= 3:
                 tails[(w[-1], _skeleton(w[-2]))].add(gid)
     for key in sorted(by_skeleton, key=str):
-        members = sorted(by_skeleton[key], key=lambda g: (-sum(groups[g].names.values()), g))
+        members = sorted(by_skeleton[key], key=_heavier_first(groups))
         for g in members[1:]:
             if _transliterated(fold(members[0][1]).split(), fold(g[1]).split()):
                 uf.union(members[0], g)
@@ -1458,7 +1463,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                     continue
                 if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]) \
                         or _near_as_written(a[1], b[1], a[0]):
-                    big, small = sorted((a, b), key=lambda g: (-sum(groups[g].names.values()), g))
+                    big, small = sorted((a, b), key=_heavier_first(groups))
                     uf.union(big, small)
 
 
@@ -1519,7 +1524,7 @@ def _join_kind_synonyms(groups: dict, uf: _UnionFind, case: dict) -> None:
                 if x == y or uf.find(a) == uf.find(b):
                     continue
                 if any(x in c and y in c for c in KIND_SYNONYMS) or _derived(x, y, case):
-                    big, small = sorted((uf.find(a), uf.find(b)), key=lambda g: (-sum(groups[g].names.values()), g))
+                    big, small = sorted((uf.find(a), uf.find(b)), key=_heavier_first(groups))
                     uf.union(big, small)
 
 
@@ -1541,7 +1546,7 @@ def _join_head_of(groups: dict, uf: _UnionFind) -> None:
         rest = [w for w in words[2:] if w != "the"]
         other = flat.get((t, " ".join(rest + words[:1])))
         if other is not None and uf.find(other) != uf.find(gid):
-            big, small = sorted((uf.find(gid), uf.find(other)), key=lambda g: (-sum(groups[g].names.values()), g))
+            big, small = sorted((uf.find(gid), uf.find(other)), key=_heavier_first(groups))
             uf.union(big, small)
 
 
@@ -1764,7 +1769,7 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         other = next((o for i in range(len(expansion), 0, -1)
                       if (o := by_fold.get((t, fold(" ".join(expansion[:i]) + " " + rest)))) is not None), None)
         if other is not None and other != gid:
-            big, small = sorted((other, gid), key=lambda g: (-sum(groups[g].names.values()), g))
+            big, small = sorted((other, gid), key=_heavier_first(groups))
             uf.union(big, small)
 
 
