@@ -1573,7 +1573,7 @@ def test_a_common_word_opening_a_sentence_glued_to_an_organization_is_cut_off():
         ("Hollin Tarsk", (), 3)]
 
 
-def test_a_name_opening_a_sentence_keeps_its_first_word_when_it_is_a_name_word_or_another_type():
+def test_a_name_opening_a_sentence_keeps_its_first_word_when_it_is_a_name_or_institution_word_or_another_type():
     # "Air Veltria" beside the country "Veltria" is an airline; a word the corpus capitalizes inside sentences
     # is a name word ("Zorrin Velmora"); a name written twice is no glue.
     text = "Veltria grew. Air Veltria cut flights to the air base. Fresh air helped."
@@ -1582,6 +1582,14 @@ def test_a_name_opening_a_sentence_keeps_its_first_word_when_it_is_a_name_word_o
     text = "Velmora hired staff. Zorrin Velmora said so. The brand Zorrin was new, and Zorrin grew."
     kb = link_extractions([_placed("a", text, ("Velmora", "Organization"), ("Zorrin Velmora", "Organization"))])
     assert ("Organization", "Zorrin Velmora") in {(e.type, e.label) for e in kb.entities}
+    # A word that opens institutions' names ("Social", "Federal") is no glue, even written lowercase more often.
+    text = "The Democrats of Tarsk met. Social Democrats walked out. Its social policy and social care failed."
+    kb = link_extractions([_placed("a", text, ("Democrats", "Organization"), ("Social Democrats", "Organization"))])
+    assert ("Organization", "Social Democrats") in {(e.type, e.label) for e in kb.entities}
+    # A place is left alone: "Inner Tarsk" is a part of "Tarsk", not a glued word.
+    text = "Tarsk grew. Inner Tarsk flooded. The inner city and the inner ring stood."
+    kb = link_extractions([_placed("a", text, ("Tarsk", "Place"), ("Inner Tarsk", "Place"))])
+    assert ("Place", "Inner Tarsk") in {(e.type, e.label) for e in kb.entities}
 
 
 def test_a_neo_or_anti_prefix_makes_another_thing_than_the_name_the_corpus_repeats():

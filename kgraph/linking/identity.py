@@ -441,28 +441,33 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
 
 
 def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, case: dict) -> list:
-    """Return (mention, name) for an organization or place name that is a sentence's first word glued to a name.
+    """Return (mention, name) for an organization name that is a sentence's first word glued to a name.
 
     A sentence opening with a verb or common word before a name reads as one
     name ("Credit Hollin Tarsk defender ...", "New Velmora chief named"): it
     starts a sentence, is named once in the corpus, the gazetteer does not
     know it, its first word the corpus writes lowercase at least as often as
-    capitalized inside sentences, and the rest is a name its article writes
-    alone, tagged the same. The organization and place counterpart of
+    capitalized inside sentences and opens no institution's name ("Social",
+    "Federal", an organization word, a demonym), and the rest is a name its
+    article writes alone, tagged the same. The organization counterpart of
     :func:`_headline_glue`; "Air Veltria" beside the country "Veltria" stays.
+    Places are left alone: "Central Tarsk" beside "Tarsk" is a region of it.
     """
     norm = gazetteer.norm
     written: set = {(k[0], norm(name), kinds[k]) for k, (name, _alias) in cleaned.items()}
     out = []
     for k, (name, _alias) in sorted(cleaned.items()):
         words = name.split()
-        if kinds[k] not in (EntityType.Organization, EntityType.Place) or len(words) < 2 \
+        if kinds[k] != EntityType.Organization or len(words) < 2 \
                 or not words[0].isalpha() or words[0].isupper() or not words[1][:1].isupper() \
                 or sum(corpus_votes.get(norm(name), Counter()).values()) != 1 \
                 or not _AT_SENTENCE_START.search(texts[k[0]][max(0, k[1] - 3):k[1]]):
             continue
-        low, cap = case.get(words[0].casefold(), (0, 0))
+        w = words[0].casefold()
+        low, cap = case.get(w, (0, 0))
         rest = " ".join(words[1:])
+        if w in _INSTITUTION_WORDS or w in ORG_WORDS or gazetteer.is_demonym(words[0]):
+            continue  # "Social Democrats" beside "Democrats", "Federal Reserve": an institution's first word
         if low >= COMMON_RATIO * max(cap, 1) and (k[0], norm(rest), kinds[k]) in written \
                 and gazetteer.place(name) is None and gazetteer.country(name) is None:
             out.append((k, rest))
