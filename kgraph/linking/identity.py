@@ -440,6 +440,40 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
     return out
 
 
+def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, case: dict) -> list:
+    """Return (mention, name) for an organization name that is a sentence's first word glued to a name.
+
+    A sentence opening with a verb or common word before a name reads as one
+    name ("Credit Hollin Tarsk defender ...", "New Velmora chief named"): it
+    starts a sentence, is named once in the corpus, the gazetteer does not
+    know it, its first word the corpus writes lowercase at least as often as
+    capitalized inside sentences and opens no institution's name ("Social",
+    "Federal", an organization word, a demonym), and the rest is a name its
+    article writes alone, tagged the same. The organization counterpart of
+    :func:`_headline_glue`; "Air Veltria" beside the country "Veltria" stays.
+    Places are left alone: "Central Tarsk" beside "Tarsk" is a region of it.
+    """
+    norm = gazetteer.norm
+    written: set = {(k[0], norm(name), kinds[k]) for k, (name, _alias) in cleaned.items()}
+    out = []
+    for k, (name, _alias) in sorted(cleaned.items()):
+        words = name.split()
+        if kinds[k] != EntityType.Organization or len(words) < 2 \
+                or not words[0].isalpha() or words[0].isupper() or not words[1][:1].isupper() \
+                or sum(corpus_votes.get(norm(name), Counter()).values()) != 1 \
+                or not _AT_SENTENCE_START.search(texts[k[0]][max(0, k[1] - 3):k[1]]):
+            continue
+        w = words[0].casefold()
+        low, cap = case.get(w, (0, 0))
+        rest = " ".join(words[1:])
+        if w in _INSTITUTION_WORDS or w in ORG_WORDS or gazetteer.is_demonym(words[0]):
+            continue  # "Social Democrats" beside "Democrats", "Federal Reserve": an institution's first word
+        if low >= COMMON_RATIO * max(cap, 1) and (k[0], norm(rest), kinds[k]) in written \
+                and gazetteer.place(name) is None and gazetteer.country(name) is None:
+            out.append((k, rest))
+    return out
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -547,6 +581,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             as_person(k, rest)
     for k, rest in _headline_glue(cleaned, kinds, ex_text, corpus_votes, case):
         as_person(k, rest)
+    for k, rest in _glued_opening_word(cleaned, kinds, ex_text, corpus_votes, case):
+        name, alias = cleaned[k]  # "Credit Hollin Tarsk defender ...": the name the article writes alone
+        corpus_votes[norm(name)][kinds[k]] -= 1
+        votes[(k[0], norm(name))][kinds[k]] -= 1
+        cleaned[k] = (rest, alias)
+        corpus_votes[norm(rest)][kinds[k]] += 1
+        votes[(k[0], norm(rest))][kinds[k]] += 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
     votes = defaultdict(Counter, {k: +c for k, c in votes.items() if +c})
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
@@ -1891,7 +1932,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
                 or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name
-        cands = {uf.find(c) for c in by_edge.get((t, n), ())} - {uf.find(gid)}
+        # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
+        cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
         if t == EntityType.Place and cands:
             own = gazetteer.city(n)
             if own is not None and own.population >= BIG_CITY:
@@ -2016,6 +2058,16 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     local_map[(aid, gid)] = next(iter(fits))
             elif not here and club and len(club) == 1 and sport[aid]:
                 local_map[(aid, gid)] = next(iter(club))  # "Tarsk" in a match report: the one club named after it
+
+
+#: Prefixes that, written with a hyphen, make a name another thing, not a variant of it: a neo-Velt movement,
+#: an anti-Velt campaign, a pro-Velt rally are not "Velt" ("New Velt", "Ex-Velt" are).
+_OTHER_THING = re.compile(r"(?:neo|anti|pro|post|non|counter)-", re.IGNORECASE)
+
+
+def _other_thing(g: Group) -> bool:
+    """True for a group written with a hyphenated prefix that makes another thing ("Neo-Velt", "Anti-Velt")."""
+    return any(_OTHER_THING.match(w) for w in g.names)
 
 
 def _leading_words(names) -> set:
