@@ -75,6 +75,37 @@ def test_load_reports_bad_json_with_its_position(tmp_path):
         corr.load(p)
 
 
+@pytest.mark.parametrize("text, message", [
+    pytest.param('{"corrections": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply", id="deep"),
+    pytest.param('{"version": 1' + "0" * 100_000 + ', "corrections": []}', "not valid JSON", id="long-integer"),
+])
+def test_load_reports_hostile_json_as_one_error(tmp_path, text, message):
+    p = tmp_path / "c.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        corr.load(p)
+
+
+def test_load_refuses_fifos_devices_folders_and_huge_files_without_reading_them(tmp_path, monkeypatch):
+    import os
+
+    from kgraph.core import jsonfile
+
+    fifo = tmp_path / "c.json"
+    os.mkfifo(fifo)  # opening it would block forever
+    with pytest.raises(InputError, match="FIFO"):
+        corr.load(fifo)
+    with pytest.raises(InputError, match="character device"):
+        corr.load("/dev/zero")  # reading it would never end
+    with pytest.raises(InputError, match="folder"):
+        corr.load(tmp_path)
+    big = tmp_path / "big.json"
+    big.write_text('{"corrections": []}' + " " * 2048, encoding="utf-8")
+    monkeypatch.setattr(jsonfile, "MAX_BYTES", 1024)
+    with pytest.raises(InputError, match="larger than"):
+        corr.load(big)
+
+
 def test_merge_keeps_one_iri_and_records_the_other_as_same_as():
     kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Borvik", "Borvik Mills"], "keep": "Borvik Mills"}))
     ents = by_label(kb)

@@ -937,3 +937,57 @@ def test_sealed_process_cannot_connect_even_from_native_code(listener):
         pytest.skip("seccomp is not available here")
     assert outcome == "PermissionError" and unix == b"x"
     assert listener.hits == 0
+
+
+# ---------------------------------------------------------------- queries that grow without bound (audit)
+
+#: A value doubled forty times: 2**40 copies of a 10 kB string, far past any machine's memory.
+BALLOON = ('SELECT (STRLEN(?a40) AS ?n) WHERE { BIND("' + "x" * 10_000 + '" AS ?a0) '
+           + "".join(f"BIND(CONCAT(?a{i}, ?a{i}) AS ?a{i + 1}) " for i in range(40)) + "}")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_that_grows_a_value_without_bound_stops_at_the_memory_ceiling(graph_file, engine):
+    proc = _run("query", BALLOON, "--graph", graph_file, "--store", engine, env={"KGRAPH_MAX_MEMORY": "1G"})
+    assert "memory" in _one_error(proc)
+
+
+def test_endpoint_worker_stops_at_the_memory_ceiling_and_is_replaced(graph_file, monkeypatch):
+    from kgraph.sparql.serve import WorkerPool
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", "1G")
+    pool = WorkerPool(graph_file, "oxigraph", size=1)
+    try:
+        with pytest.raises(QueryError, match="memory"):
+            pool.run(BALLOON, "json", "turtle", timeout=60)
+        fmt, body = pool.run("ASK { ?s ?p ?o }", "json", "turtle", timeout=60)  # a new worker answers
+        assert json.loads(body)["boolean"] is True
+    finally:
+        pool.close()
+
+
+def test_query_past_its_time_limit_is_stopped_with_one_error_line(graph_file):
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+    t = time.monotonic()
+    proc = _run("query", cartesian, "--graph", graph_file, "--store", "rdflib", "--timeout", "1")
+    assert "time limit of 1 s" in _one_error(proc)
+    assert time.monotonic() - t < 30
+
+
+def test_table_output_shows_escape_sequences_from_a_graph_file_as_text(tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_text('<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> '
+                 '"red\\u001b[31m\\u001b]52;c;ZXZpbA==\\u0007 \\u202eevil" .\n', encoding="utf-8")
+    proc = _run("query", "SELECT ?l WHERE { ?s rdfs:label ?l }", g, "--store", "rdflib")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "\u202e" not in proc.stdout
+    assert "red\\x1b[31m\\x1b]52;c;ZXZpbA==\\x07 \\u202eevil" in proc.stdout
+
+
+def test_a_term_too_long_for_oxigraph_is_one_error_line_naming_rdflib(tmp_path):
+    g = tmp_path / "g.ttl"  # Oxigraph's Turtle reader holds at most 16 MB of one token
+    g.write_text('<urn:a> <urn:p> "' + "A" * (17 << 20) + '" .\n', encoding="utf-8")
+    proc = _run("query", "ASK { ?s ?p ?o }", g, "--store", "oxigraph")
+    assert "--store rdflib" in _one_error(proc)
+    proc = _run("query", "ASK { ?s ?p ?o }", g, "--store", "rdflib")
+    assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr

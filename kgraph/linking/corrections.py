@@ -241,19 +241,13 @@ def load(path: str | Path) -> Corrections:
     Raises:
         InputError: The file cannot be read, is not JSON (or CSV), or has a bad item.
     """
+    from kgraph.core import jsonfile
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"corrections file not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read corrections file {p}: {getattr(exc, 'strerror', None) or exc}") from None
+    text = jsonfile.read_text(p, InputError, "corrections file")
     if p.suffix.lower() == ".csv":
         return parse_csv(text, str(p))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    data = jsonfile.loads(text, InputError, str(p))
     return parse(data, str(p))
 
 

@@ -177,8 +177,21 @@ def _xml_term(t) -> str:
     return f"<literal{attrs}>{escape(str(t))}</literal>"
 
 
+def _shown(text: str) -> str:
+    """Return a cell as the terminal should show it: line breaks as spaces, other non-printables escaped.
+
+    A graph file is not trusted: an escape sequence in a label (``\\x1b]52;...``
+    writes the clipboard, ``\\x1b[2J`` clears the screen) or a bidirectional
+    override must reach the terminal as visible text, not act on it.
+    """
+    text = text.replace("\n", " ")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _table(vars_: list[str], rows: list[tuple]) -> str:
-    cells = [[_short(c).replace("\n", " ") for c in r] for r in rows]
+    cells = [[_shown(_short(c)) for c in r] for r in rows]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(vars_)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(vars_, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import multiprocessing as mp
+import os
 import queue
 import sys
 import threading
@@ -119,13 +120,20 @@ def negotiate(accept: str | None, graph_result: bool) -> str | None:
 # ---------------------------------------------------------------- worker processes
 
 
-def _worker_main(conn, graph_path: str, engine: str) -> None:
+def _worker_main(conn, graph_path: str, engine: str, ceiling: int) -> None:
+    import os
+
     from kgraph.core.netguard import forbid_network, seal_process
     from kgraph.sparql.query import ResultError, format_result, run
-    from kgraph.sparql.store import open_store
+    from kgraph.sparql.store import limit_memory, open_store
 
     forbid_network()  # this process only reads a file and answers over its pipe:
     seal_process()  # not even Oxigraph's native code can open an Internet socket here
+    limit_memory(ceiling)  # a query that builds ever larger values or rows ends here, not in the machine's memory
+    try:  # a native abort (Oxigraph out of memory) prints its own lines: the parent reports it as one line
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    except OSError:
+        pass
     try:
         store = open_store(graph_path, engine)
     except KGraphError as exc:
@@ -148,6 +156,10 @@ def _worker_main(conn, graph_path: str, engine: str) -> None:
             reply = ("error", (500, str(exc)))
         except KGraphError as exc:
             reply = ("error", (400, str(exc)))
+        except MemoryError:
+            res = None
+            reply = ("error", (503, f"the query needs more memory than the ceiling of {_gib(ceiling)} "
+                                    "(KGRAPH_MAX_MEMORY)"))
         except Exception as exc:  # noqa: BLE001 - a bug or an engine's own failure: the server answers 500
             reply = ("error", (500, f"the query failed: {type(exc).__name__}: {str(exc)[:200]}"))
         try:
@@ -156,11 +168,15 @@ def _worker_main(conn, graph_path: str, engine: str) -> None:
             return
 
 
+def _gib(size: int) -> str:
+    return f"{size / (1 << 30):.1f} GiB"
+
+
 class _Worker:
-    def __init__(self, graph_path: str, engine: str):
-        ctx = mp.get_context("spawn")
+    def __init__(self, graph_path: str, engine: str, ceiling: int, start: str = "spawn"):
+        ctx = mp.get_context(start)
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, graph_path, engine), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, graph_path, engine, ceiling), daemon=True)
         self.proc.start()
         child.close()
         if not self.conn.poll(STARTUP_TIMEOUT):
@@ -186,11 +202,16 @@ class _Worker:
 class WorkerPool:
     """Query workers, each holding the graph; a worker whose query passes the time limit is killed."""
 
-    def __init__(self, graph_path, engine: str = "auto", size: int = 2):
-        from kgraph.sparql.store import build_oxigraph, choose_engine
+    def __init__(self, graph_path, engine: str = "auto", size: int = 2, start: str = "spawn"):
+        """Start the first worker (``start``: how; "fork" only from a process that runs no other threads)."""
+        from kgraph.sparql.store import build_oxigraph, choose_engine, memory_ceiling
 
         self.graph_path = str(graph_path)
         self.engine = choose_engine(graph_path, engine)
+        try:
+            self.ceiling = memory_ceiling(graph_path)
+        except OSError:  # no such file: the worker says so
+            self.ceiling = memory_ceiling(os.devnull)
         if self.engine == "oxigraph":
             try:
                 build_oxigraph(graph_path)  # once, here: workers then open it read-only
@@ -201,7 +222,8 @@ class WorkerPool:
         self._slots = threading.Semaphore(size)
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
-        self._put(_Worker(self.graph_path, self.engine))  # fail now if the graph cannot be loaded
+        self.start = start
+        self._put(_Worker(self.graph_path, self.engine, self.ceiling, start))  # fail now if the graph cannot be loaded
 
     def _put(self, w: _Worker) -> None:
         with self._lock:
@@ -233,7 +255,7 @@ class WorkerPool:
         try:
             w = self._idle.get_nowait()
         except queue.Empty:
-            w = _Worker(self.graph_path, self.engine)
+            w = _Worker(self.graph_path, self.engine, self.ceiling, self.start)
         ok = False
         try:
             w.conn.send((text, bindings_fmt, graph_fmt))
@@ -242,7 +264,11 @@ class WorkerPool:
             status, payload = w.conn.recv()
             ok = True
         except (EOFError, OSError, BrokenPipeError):
-            raise ServerError("the query worker stopped unexpectedly") from None
+            w.proc.join(5)
+            code = w.proc.exitcode
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            raise ServerError(f"the query worker stopped ({how}): the query may need more memory than the "
+                              f"ceiling of {_gib(self.ceiling)} (KGRAPH_MAX_MEMORY)") from None
         finally:
             if ok:
                 self._idle.put(w)
