@@ -232,6 +232,26 @@ def test_symlink_loops(tmp_path):
         list(read_inputs([tmp_path / "loop.txt"]))
 
 
+def test_symlinks_leading_outside_a_folder_are_skipped_inside_ones_followed(tmp_path):
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "diary.txt").write_text("Tova Brenn met Ilse Marr in Varnholm.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "a.txt").write_text("Olaf Scholz spoke.", encoding="utf-8")
+    (corpus / "diary.txt").symlink_to(private / "diary.txt")  # as an unpacked archive could hold
+    (corpus / "home").symlink_to(private, target_is_directory=True)
+    (corpus / "root").symlink_to("/", target_is_directory=True)  # would read the whole machine
+    (corpus / "same.txt").symlink_to(corpus / "sub" / "a.txt")  # inside: read
+    with pytest.warns(IngestWarning) as record:
+        arts = list(read_inputs([corpus]))
+    assert [a.id for a in arts] == ["same", "sub/a"]
+    outside = sorted(str(w.message).split(":")[0].rsplit("/", 1)[-1] for w in record
+                     if "symlink leading outside" in str(w.message))
+    assert outside == ["diary.txt", "home", "root"]
+    assert [a.id for a in read_inputs([corpus / "diary.txt"])] == ["diary"]  # named on the command line: read
+
+
 def test_unreadable_folder_warns(tmp_path, monkeypatch):
     """Root ignores chmod 000, so the listing error is simulated."""
     import kgraph.sources.ingest as ingest

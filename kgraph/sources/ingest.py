@@ -498,9 +498,17 @@ def _walk(folder: Path) -> Iterator[Path]:
 
     Unreadable folders, special files (FIFOs, devices, sockets) and broken
     symlinks named like articles are skipped with a warning; hidden entries
-    and files of other types are skipped silently.
+    and files of other types are skipped silently. A symlink (to a file or a
+    folder) that leads outside ``folder`` is skipped with a warning: an
+    unpacked archive of scraped pages must not read ``/`` or the user's own
+    files into a graph and a page that may be shared (a file named on the
+    command line is read wherever it is).
     """
     seen: set[tuple[int, int]] = set()
+    try:
+        root = folder.resolve()
+    except (OSError, RuntimeError):
+        root = folder
     stack = [folder]
     while stack:
         d = stack.pop()
@@ -524,6 +532,11 @@ def _walk(folder: Path) -> Iterator[Path]:
                 continue
             path = Path(e.path)
             try:
+                if e.is_symlink() and not _inside(path, root):
+                    if e.is_dir() or _kind(path) is not None:
+                        _warn(f"{shown(path)}: symlink leading outside {shown(folder)}, skipped "
+                              "(name its target on the command line to read it)")
+                    continue
                 if e.is_dir():
                     subdirs.append(path)
                     continue
@@ -539,6 +552,15 @@ def _walk(folder: Path) -> Iterator[Path]:
             except OSError as exc:
                 _warn(f"{shown(path)}: cannot read ({exc.strerror or exc}), skipped")
         stack.extend(reversed(subdirs))
+
+
+def _inside(link: Path, root: Path) -> bool:
+    """Return True if a symlink leads to a place inside ``root`` (a broken one counts as inside: it is reported)."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True
+    return target == root or target.is_relative_to(root)
 
 
 def _kind(path: Path) -> str | None:
