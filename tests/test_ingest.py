@@ -7,6 +7,7 @@ import json
 import os
 import re
 import string
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -469,3 +470,17 @@ def test_a_long_run_without_spaces_is_tokenized_in_pieces_and_keeps_every_charac
     parsed = nlp(doc)
     assert parsed.text == text and any(t.text == "Berg" for t in parsed)
     assert max(len(t.text) for t in parsed) <= nlp_mod.LONG_RUN
+
+
+def test_html_nested_past_the_parser_limit_says_its_deep_text_is_not_read(tmp_path):
+    page = ("<html><head><title>Deep page</title></head><body><p>Tova Brenn works for Varn Mills in Oslo.</p>"
+            + "<div>" * 300 + "<p>Ilse Marr met Olaf Dahl in Bergen.</p>" + "</div>" * 300 + "</body></html>")
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    with pytest.warns(IngestWarning, match="nest deeper than 256 levels"):
+        arts = list(read_inputs([tmp_path / "deep.html"]))
+    assert "Tova Brenn" in arts[0].text
+    shallow = page.replace("<div>" * 300, "<div>" * 100).replace("</div>" * 300, "</div>" * 100)
+    (tmp_path / "deep.html").write_text(shallow, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", IngestWarning)
+        assert "Ilse Marr" in next(read_inputs([tmp_path / "deep.html"])).text

@@ -279,6 +279,22 @@ def publisher_of(url: str | None, named: object = None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+#: Deepest element nesting the HTML parser (libxml2) reads; it stops at the first element below it.
+HTML_MAX_DEPTH = 256
+
+
+def _nests_too_deep(html: str) -> bool:
+    """Return True if libxml2 stops reading the page at its nesting limit (so text below it would be lost unsaid)."""
+    from lxml import html as lhtml
+
+    parser = lhtml.HTMLParser()
+    try:
+        lhtml.document_fromstring(html, parser=parser)
+    except Exception:  # noqa: BLE001 - unparsable pages are reported by the extraction below
+        pass
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
     """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
 
@@ -295,6 +311,9 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if not html.strip():
         return "", None, None, None, None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
+    if _nests_too_deep(html):
+        _warn(f"{name}: elements nest deeper than {HTML_MAX_DEPTH} levels; the HTML parser reads no text "
+              "below that depth")
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)
