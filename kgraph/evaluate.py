@@ -159,9 +159,9 @@ def load_gold(path: Path) -> dict:
         InputError: The file is not JSON, lacks ``document`` or ``entities``,
             or its article is missing.
     """
-    from kgraph.core import jsonfile
+    from kgraph.core import userfile
 
-    gold = jsonfile.loads(jsonfile.read_text(path, InputError, "gold file"), InputError,
+    gold = userfile.loads(userfile.read_text(path, InputError, "gold file"), InputError,
                           f"{path}: not a readable gold JSON file")
     if not isinstance(gold, dict) or "document" not in gold or not isinstance(gold.get("entities"), list):
         raise InputError(f"{path}: a gold file needs 'document' and 'entities'")

@@ -90,7 +90,7 @@ def test_load_reports_hostile_json_as_one_error(tmp_path, text, message):
 def test_load_refuses_fifos_devices_folders_and_huge_files_without_reading_them(tmp_path, monkeypatch):
     import os
 
-    from kgraph.core import jsonfile
+    from kgraph.core import userfile
 
     fifo = tmp_path / "c.json"
     os.mkfifo(fifo)  # opening it would block forever
@@ -102,7 +102,7 @@ def test_load_refuses_fifos_devices_folders_and_huge_files_without_reading_them(
         corr.load(tmp_path)
     big = tmp_path / "big.json"
     big.write_text('{"corrections": []}' + " " * 2048, encoding="utf-8")
-    monkeypatch.setattr(jsonfile, "MAX_BYTES", 1024)
+    monkeypatch.setattr(userfile, "MAX_BYTES", 1024)
     with pytest.raises(InputError, match="larger than"):
         corr.load(big)
 

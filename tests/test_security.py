@@ -991,3 +991,14 @@ def test_a_term_too_long_for_oxigraph_is_one_error_line_naming_rdflib(tmp_path):
     assert "--store rdflib" in _one_error(proc)
     proc = _run("query", "ASK { ?s ?p ?o }", g, "--store", "rdflib")
     assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
+
+
+def test_query_file_that_is_a_fifo_or_huge_is_refused_before_it_is_read(tmp_path, graph_file):
+    fifo = tmp_path / "q.rq"
+    os.mkfifo(fifo)  # reading it would block forever
+    assert "FIFO" in _one_error(_run("query", fifo, graph_file))
+    big = tmp_path / "big.rq"
+    with big.open("wb") as fh:
+        fh.truncate(5 << 20)  # sparse: past the 4,000,000 bytes a query of 1,000,000 characters can take
+    assert "larger than 4,000,000 bytes" in _one_error(_run("query", big, graph_file))
+    assert "query file not found" in _one_error(_run("query", tmp_path / "none.rq", graph_file))

@@ -241,13 +241,13 @@ def load(path: str | Path) -> Corrections:
     Raises:
         InputError: The file cannot be read, is not JSON (or CSV), or has a bad item.
     """
-    from kgraph.core import jsonfile
+    from kgraph.core import userfile
 
     p = Path(path)
-    text = jsonfile.read_text(p, InputError, "corrections file")
+    text = userfile.read_text(p, InputError, "corrections file")
     if p.suffix.lower() == ".csv":
         return parse_csv(text, str(p))
-    data = jsonfile.loads(text, InputError, str(p))
+    data = userfile.loads(text, InputError, str(p))
     return parse(data, str(p))
 
 

@@ -99,13 +99,12 @@ def resolve(query: str) -> str:
     if query in saved:
         return saved[query]
     if query.endswith(".rq"):
-        p = Path(query)
-        if not p.is_file():
-            raise QueryError(f"query file not found: {p}")
-        try:
-            return p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read query file {p}: {exc}") from None
+        from kgraph.core import userfile
+        from kgraph.sparql.sparql_guard import MAX_LENGTH
+
+        # A FIFO, a device or a file of gigabytes is refused before it is read (a query has at most
+        # MAX_LENGTH characters, of at most four bytes each).
+        return userfile.read_text(query, QueryError, "query file", limit=4 * MAX_LENGTH)
     if re.fullmatch(r"[\w-]+", query.strip()):
         raise QueryError(f"no saved query named {query!r} (see `kgraph query --list`)")
     return query

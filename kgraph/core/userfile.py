@@ -1,4 +1,4 @@
-"""Read a small JSON document a user hands kgraph (a corrections file, a gold file) without trusting it.
+"""Read a small file a user hands kgraph (a corrections file, a gold file, a query file) without trusting it.
 
 Whatever the file is, reading it ends in the document or in one error of the
 caller's class (a :class:`~kgraph.core.errors.KGraphError`): a FIFO or a
@@ -45,7 +45,7 @@ def read_text(path, error: type[Exception], what: str, limit: int | None = None)
     except OSError as exc:
         raise error(f"cannot read {what} {p}: {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise error(f"cannot read {what} {p}: it is larger than {limit >> 20} MB")
+        raise error(f"cannot read {what} {p}: it is larger than {limit:,} bytes")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
