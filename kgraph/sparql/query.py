@@ -12,7 +12,6 @@ import io
 import json
 import re
 from importlib import resources
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
