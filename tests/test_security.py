@@ -1002,3 +1002,20 @@ def test_query_file_that_is_a_fifo_or_huge_is_refused_before_it_is_read(tmp_path
         fh.truncate(5 << 20)  # sparse: past the 4,000,000 bytes a query of 1,000,000 characters can take
     assert "larger than 4,000,000 bytes" in _one_error(_run("query", big, graph_file))
     assert "query file not found" in _one_error(_run("query", tmp_path / "none.rq", graph_file))
+
+
+@pytest.mark.parametrize("stamp", ["fifo", "deep"])
+def test_a_hostile_store_stamp_next_to_the_graph_counts_as_stale(tmp_path, stamp):
+    from kgraph.sparql.store import is_fresh, store_path
+
+    g = tmp_path / "graph.ttl"
+    g.write_text(GRAPH, encoding="utf-8")
+    folder = store_path(g)
+    folder.mkdir()
+    if stamp == "fifo":
+        os.mkfifo(folder / "kgraph-source.json")  # reading it would block forever
+    else:
+        (folder / "kgraph-source.json").write_text("[" * 100_000, encoding="utf-8")
+    assert is_fresh(g) is False
+    proc = _run("query", "ASK { ?s ?p ?o }", g, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr

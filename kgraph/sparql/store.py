@@ -79,11 +79,14 @@ def _stamp_of(graph: Path) -> dict:
 
 def is_fresh(graph_path) -> bool:
     """Return True if the Oxigraph store next to ``graph_path`` was built from its current content."""
+    from kgraph.core import userfile
+
     folder = store_path(graph_path)
-    try:
-        stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
+    try:  # a stamp that is a FIFO, huge or nested 100,000 deep (an unpacked archive) counts as stale
+        stamp = userfile.loads(userfile.read_text(folder / _STAMP, GraphError, "store stamp", limit=1 << 16),
+                               GraphError, _STAMP)
         return stamp == _stamp_of(Path(graph_path))
-    except (OSError, ValueError):
+    except (OSError, GraphError):
         return False
 
 
