@@ -1019,3 +1019,18 @@ def test_a_hostile_store_stamp_next_to_the_graph_counts_as_stale(tmp_path, stamp
     assert is_fresh(g) is False
     proc = _run("query", "ASK { ?s ?p ?o }", g, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
+
+
+def test_state_files_that_are_fifos_are_damaged_not_a_hang(tmp_path):
+    out = tmp_path / "out"
+    state = cache.state_dir(out)
+    state.mkdir(parents=True)
+    os.mkfifo(state / "manifest.json")  # an unpacked archive of an output folder could hold one
+    with pytest.raises(GraphError, match="is damaged"):
+        cache.read_manifest(out)
+    os.unlink(state / "manifest.json")
+    (state / "manifest.pending.json").write_text(json.dumps({"graph_sha256": "0" * 64, "articles": []}),
+                                                 encoding="utf-8")
+    os.mkfifo(out / "graph.ttl")  # hashing it would block forever
+    assert cache.read_manifest(out) is None
+    assert not (state / "manifest.pending.json").exists()
