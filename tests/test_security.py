@@ -1034,3 +1034,18 @@ def test_state_files_that_are_fifos_are_damaged_not_a_hang(tmp_path):
     os.mkfifo(out / "graph.ttl")  # hashing it would block forever
     assert cache.read_manifest(out) is None
     assert not (state / "manifest.pending.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_lock_file_that_is_not_a_file_stops_the_build_with_one_line(tmp_path, kind):
+    from kgraph.build.pipeline import _locked
+
+    state = tmp_path / "out" / ".kgraph"
+    state.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(state / "lock")  # opening it for writing would block until someone reads
+    else:
+        (state / "lock").symlink_to("/dev/null")
+    with pytest.raises(GraphError, match="lock is not a regular file; remove it"):
+        with _locked(tmp_path / "out"):
+            pass
