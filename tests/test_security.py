@@ -1049,3 +1049,28 @@ def test_a_lock_file_that_is_not_a_file_stops_the_build_with_one_line(tmp_path, 
     with pytest.raises(GraphError, match="lock is not a regular file; remove it"):
         with _locked(tmp_path / "out"):
             pass
+
+
+def test_endpoint_serves_no_page_that_leads_outside_the_graph_folder(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Tova Brenn's private notes", encoding="utf-8")
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    g = folder / "graph.ttl"
+    g.write_text(GRAPH, encoding="utf-8")
+    (folder / "graph.html").symlink_to(secret)  # as an archive of someone's output folder could hold
+    server, _thread = _start(g, engine="rdflib", timeout=3)
+    try:
+        status, data = _get(server, "/")
+        assert status == 200 and b"private notes" not in data
+        (folder / "graph.html").unlink()
+        os.mkfifo(folder / "graph.html")  # never opened: opening it would block the handler
+        status, data = _get(server, "/")
+        assert status == 200
+        (folder / "graph.html").unlink()
+        (folder / "graph.html").write_text("<!doctype html><title>own page</title>", encoding="utf-8")
+        status, data = _get(server, "/")
+        assert status == 200 and b"own page" in data
+    finally:
+        server.shutdown()
+        server.server_close()

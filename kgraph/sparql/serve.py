@@ -386,6 +386,32 @@ class KGraphServer(ThreadingHTTPServer):
         self.pool.close()
 
 
+#: Largest page served (bytes); the page of a million-triple graph is under 1 MB (it draws the central nodes).
+MAX_PAGE = 256 << 20
+
+
+def _own_page(page: Path | None) -> bytes | None:
+    """Return the page written next to the graph, or None if there is none to serve.
+
+    Only a regular file whose real place is the graph's own folder is served:
+    a ``graph.html`` that is a symlink to ``/etc/passwd`` or to a file of the
+    user's (an unpacked archive of someone's output folder) is not, and a
+    FIFO or a device is never opened.
+    """
+    import stat
+
+    if page is None:
+        return None
+    try:
+        real = page.resolve(strict=True)
+        st = real.stat()
+        if real.parent != page.parent.resolve() or not stat.S_ISREG(st.st_mode) or st.st_size > MAX_PAGE:
+            return None
+        return real.read_bytes()
+    except (OSError, RuntimeError):
+        return None
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: KGraphServer
     server_version = "kgraph"
@@ -532,10 +558,10 @@ class _Handler(BaseHTTPRequestHandler):
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
 
     def _page(self):
-        page = self.server.page
-        if page is None or not page.is_file():
+        body = _own_page(self.server.page)
+        if body is None:
             return self._send(200, _FORM, "text/html; charset=utf-8")
-        return self._send(200, page.read_bytes(), "text/html; charset=utf-8")
+        return self._send(200, body, "text/html; charset=utf-8")
 
     def _query(self, params: dict) -> None:
         from kgraph.sparql.query import check, saved_queries
