@@ -1074,3 +1074,41 @@ def test_endpoint_serves_no_page_that_leads_outside_the_graph_folder(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_query_worker_ends_when_kgraph_query_is_killed(graph_file):
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+    proc = subprocess.Popen(KGRAPH + ["query", cartesian, str(graph_file), "--store", "rdflib"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        kids: list[int] = []
+        deadline = time.monotonic() + 60
+        while not kids and time.monotonic() < deadline:
+            time.sleep(0.2)
+            kids = _children(proc.pid)
+        assert kids, "the query worker never started"
+        time.sleep(1.0)
+        proc.kill()  # SIGKILL: kgraph cannot stop its worker itself
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(map(_alive, kids)):
+            time.sleep(0.2)
+        assert not any(map(_alive, kids)), "the worker outlived kgraph query"
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -120,13 +120,42 @@ def negotiate(accept: str | None, graph_result: bool) -> str | None:
 # ---------------------------------------------------------------- worker processes
 
 
-def _worker_main(conn, graph_path: str, engine: str, ceiling: int) -> None:
-    import os
+def _die_with_parent(parent: int, now: bool) -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL: nothing else stops it).
 
+    ``now``: also ask Linux to kill it the instant the starting thread dies
+    (PR_SET_PDEATHSIG; only for a worker started by a thread that lives as
+    long as the process, as ``kgraph query``'s). Otherwise, and besides, a
+    thread checks every second whether the parent is still there.
+    """
+    if now and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch():
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # gone already, before the request above took effect
+        os._exit(1)
+    threading.Thread(target=watch, name="kgraph-parent-watch", daemon=True).start()
+
+
+def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int = 0, bound: bool = False) -> None:
     from kgraph.core.netguard import forbid_network, seal_process
     from kgraph.sparql.query import ResultError, format_result, run
     from kgraph.sparql.store import limit_memory, open_store
 
+    if parent:
+        _die_with_parent(parent, bound)
     forbid_network()  # this process only reads a file and answers over its pipe:
     seal_process()  # not even Oxigraph's native code can open an Internet socket here
     limit_memory(ceiling)  # a query that builds ever larger values or rows ends here, not in the machine's memory
@@ -176,7 +205,9 @@ class _Worker:
     def __init__(self, graph_path: str, engine: str, ceiling: int, start: str = "spawn"):
         ctx = mp.get_context(start)
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, graph_path, engine, ceiling), daemon=True)
+        # A forked worker belongs to kgraph query's main thread: it may die with that thread at once.
+        self.proc = ctx.Process(target=_worker_main, daemon=True,
+                                args=(child, graph_path, engine, ceiling, os.getpid(), start == "fork"))
         self.proc.start()
         child.close()
         if not self.conn.poll(STARTUP_TIMEOUT):
