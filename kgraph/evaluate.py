@@ -159,10 +159,10 @@ def load_gold(path: Path) -> dict:
         InputError: The file is not JSON, lacks ``document`` or ``entities``,
             or its article is missing.
     """
-    try:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a readable gold JSON file ({exc})") from None
+    from kgraph.core import userfile
+
+    gold = userfile.loads(userfile.read_text(path, InputError, "gold file"), InputError,
+                          f"{path}: not a readable gold JSON file")
     if not isinstance(gold, dict) or "document" not in gold or not isinstance(gold.get("entities"), list):
         raise InputError(f"{path}: a gold file needs 'document' and 'entities'")
     ids = set()

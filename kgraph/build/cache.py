@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -433,11 +434,16 @@ def _manifest_articles(data) -> dict[str, str]:
     return out
 
 
+#: Largest manifest read (bytes): about ten million articles.
+MAX_MANIFEST_BYTES = 1 << 30
+
+
 def _load_manifest(path: Path) -> dict:
-    try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
+    """Parse a manifest file; a FIFO, a device, a huge or deeply nested file is a ValueError (damaged)."""
+    from kgraph.core import userfile
+
+    return userfile.loads(userfile.read_text(path, ValueError, "manifest", limit=MAX_MANIFEST_BYTES),
+                          ValueError, str(path))
 
 
 def read_manifest(output: str | os.PathLike) -> dict[str, str] | None:
@@ -486,6 +492,8 @@ def write_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id
 def _sha256_file(path: Path) -> str | None:
     h = hashlib.sha256()
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block, /dev/zero never end
+            return None
         with open(path, "rb") as fh:
             while chunk := fh.read(1 << 20):
                 h.update(chunk)

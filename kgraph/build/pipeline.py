@@ -249,12 +249,24 @@ def _locked(out: Path):
     """Hold an exclusive lock on the output folder's state for the build."""
     from kgraph.core.errors import GraphError
 
+    import os
+    import stat
+
     state = out / ".kgraph"
     try:
         state.mkdir(parents=True, exist_ok=True)
-        fh = open(state / "lock", "a")
+        # Non-blocking: a FIFO named lock (an unpacked archive of an output folder) would block a plain open.
+        fd = os.open(state / "lock", os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK, 0o644)
     except OSError as exc:
+        import errno
+
+        if exc.errno == errno.ENXIO:  # a FIFO nobody reads
+            raise GraphError(f"cannot write {out}: {state / 'lock'} is not a regular file; remove it") from None
         raise GraphError(f"cannot write {out}: {exc.strerror or exc}") from None
+    fh = os.fdopen(fd, "a")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        fh.close()
+        raise GraphError(f"cannot write {out}: {state / 'lock'} is not a regular file; remove it")
     try:
         try:
             import fcntl

@@ -224,7 +224,7 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
                 raise InputError(f"{where}: {len(row)} cells under a header of {len(header)}")
             raw: dict = {}
             for name, cell in zip(header, row):
-                cell = cell.strip()
+                cell = _from_csv_cell(cell.strip())
                 if not name or not cell:
                     continue
                 raw[name] = ([v.strip() for v in _LIST_SPLIT.split(cell) if v.strip()]
@@ -241,19 +241,13 @@ def load(path: str | Path) -> Corrections:
     Raises:
         InputError: The file cannot be read, is not JSON (or CSV), or has a bad item.
     """
+    from kgraph.core import userfile
+
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"corrections file not found: {p}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read corrections file {p}: {getattr(exc, 'strerror', None) or exc}") from None
+    text = userfile.read_text(p, InputError, "corrections file")
     if p.suffix.lower() == ".csv":
         return parse_csv(text, str(p))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    data = userfile.loads(text, InputError, str(p))
     return parse(data, str(p))
 
 
@@ -267,14 +261,34 @@ CSV_COLUMNS = ("action", "entities", "keep", "entity", "articles", "context", "l
                "predicate", "object", "note", "author")
 
 
+#: A cell a spreadsheet would read as a formula (``=HYPERLINK(...)`` runs when the file is opened), after
+#: any apostrophes (the guard :func:`to_csv` adds, so that a label made of apostrophes round-trips too).
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+def _csv_cell(v: str) -> str:
+    """Return a cell kgraph writes: text that starts like a formula gets a leading apostrophe."""
+    return "'" + v if _FORMULA.match(v) else v
+
+
+def _from_csv_cell(v: str) -> str:
+    """Undo :func:`_csv_cell`: one leading apostrophe before a formula is the guard, not the text."""
+    return v[1:] if v[:1] == "'" and _FORMULA.match(v, 1) else v
+
+
 def to_csv(items: list[dict]) -> str:
-    """Return items as the text of a CSV corrections file (only the columns they use)."""
+    """Return items as the text of a CSV corrections file (only the columns they use).
+
+    Cells that start like a spreadsheet formula get a leading apostrophe, which
+    :func:`parse_csv` removes again: an entity label read from a hostile graph
+    file never runs as a formula when the file is opened in a spreadsheet.
+    """
     columns = [c for c in CSV_COLUMNS if any(item.get(c) for item in items)] or ["action"]
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for item in items:
-        writer.writerow([CSV_LIST_SEPARATOR.join(v) if isinstance(v := item.get(c, ""), list) else v
+        writer.writerow([_csv_cell(CSV_LIST_SEPARATOR.join(v) if isinstance(v := item.get(c, ""), list) else v)
                          for c in columns])
     return buf.getvalue()
 

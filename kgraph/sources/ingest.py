@@ -279,6 +279,22 @@ def publisher_of(url: str | None, named: object = None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+#: Deepest element nesting the HTML parser (libxml2) reads; it stops at the first element below it.
+HTML_MAX_DEPTH = 256
+
+
+def _nests_too_deep(html: str) -> bool:
+    """Return True if libxml2 stops reading the page at its nesting limit (so text below it would be lost unsaid)."""
+    from lxml import html as lhtml
+
+    parser = lhtml.HTMLParser()
+    try:
+        lhtml.document_fromstring(html, parser=parser)
+    except Exception:  # noqa: BLE001 - unparsable pages are reported by the extraction below
+        pass
+    return any("Excessive depth" in e.message for e in parser.error_log)
+
+
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
     """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
 
@@ -295,6 +311,9 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if not html.strip():
         return "", None, None, None, None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
+    if _nests_too_deep(html):
+        _warn(f"{name}: elements nest deeper than {HTML_MAX_DEPTH} levels; the HTML parser reads no text "
+              "below that depth")
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)
@@ -498,9 +517,17 @@ def _walk(folder: Path) -> Iterator[Path]:
 
     Unreadable folders, special files (FIFOs, devices, sockets) and broken
     symlinks named like articles are skipped with a warning; hidden entries
-    and files of other types are skipped silently.
+    and files of other types are skipped silently. A symlink (to a file or a
+    folder) that leads outside ``folder`` is skipped with a warning: an
+    unpacked archive of scraped pages must not read ``/`` or the user's own
+    files into a graph and a page that may be shared (a file named on the
+    command line is read wherever it is).
     """
     seen: set[tuple[int, int]] = set()
+    try:
+        root = folder.resolve()
+    except (OSError, RuntimeError):
+        root = folder
     stack = [folder]
     while stack:
         d = stack.pop()
@@ -524,6 +551,11 @@ def _walk(folder: Path) -> Iterator[Path]:
                 continue
             path = Path(e.path)
             try:
+                if e.is_symlink() and not _inside(path, root):
+                    if e.is_dir() or _kind(path) is not None:
+                        _warn(f"{shown(path)}: symlink leading outside {shown(folder)}, skipped "
+                              "(name its target on the command line to read it)")
+                    continue
                 if e.is_dir():
                     subdirs.append(path)
                     continue
@@ -539,6 +571,15 @@ def _walk(folder: Path) -> Iterator[Path]:
             except OSError as exc:
                 _warn(f"{shown(path)}: cannot read ({exc.strerror or exc}), skipped")
         stack.extend(reversed(subdirs))
+
+
+def _inside(link: Path, root: Path) -> bool:
+    """Return True if a symlink leads to a place inside ``root`` (a broken one counts as inside: it is reported)."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return True
+    return target == root or target.is_relative_to(root)
 
 
 def _kind(path: Path) -> str | None:

@@ -12,7 +12,6 @@ import io
 import json
 import re
 from importlib import resources
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
@@ -99,13 +98,12 @@ def resolve(query: str) -> str:
     if query in saved:
         return saved[query]
     if query.endswith(".rq"):
-        p = Path(query)
-        if not p.is_file():
-            raise QueryError(f"query file not found: {p}")
-        try:
-            return p.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"cannot read query file {p}: {exc}") from None
+        from kgraph.core import userfile
+        from kgraph.sparql.sparql_guard import MAX_LENGTH
+
+        # A FIFO, a device or a file of gigabytes is refused before it is read (a query has at most
+        # MAX_LENGTH characters, of at most four bytes each).
+        return userfile.read_text(query, QueryError, "query file", limit=4 * MAX_LENGTH)
     if re.fullmatch(r"[\w-]+", query.strip()):
         raise QueryError(f"no saved query named {query!r} (see `kgraph query --list`)")
     return query
@@ -177,8 +175,21 @@ def _xml_term(t) -> str:
     return f"<literal{attrs}>{escape(str(t))}</literal>"
 
 
+def _shown(text: str) -> str:
+    """Return a cell as the terminal should show it: line breaks as spaces, other non-printables escaped.
+
+    A graph file is not trusted: an escape sequence in a label (``\\x1b]52;...``
+    writes the clipboard, ``\\x1b[2J`` clears the screen) or a bidirectional
+    override must reach the terminal as visible text, not act on it.
+    """
+    text = text.replace("\n", " ")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _table(vars_: list[str], rows: list[tuple]) -> str:
-    cells = [[_short(c).replace("\n", " ") for c in r] for r in rows]
+    cells = [[_shown(_short(c)) for c in r] for r in rows]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(vars_)]
     lines = ["  ".join(v.ljust(w) for v, w in zip(vars_, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]

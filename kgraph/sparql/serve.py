@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ipaddress
 import multiprocessing as mp
+import os
 import queue
 import sys
 import threading
@@ -119,13 +120,49 @@ def negotiate(accept: str | None, graph_result: bool) -> str | None:
 # ---------------------------------------------------------------- worker processes
 
 
-def _worker_main(conn, graph_path: str, engine: str) -> None:
+def _die_with_parent(parent: int, now: bool) -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL: nothing else stops it).
+
+    ``now``: also ask Linux to kill it the instant the starting thread dies
+    (PR_SET_PDEATHSIG; only for a worker started by a thread that lives as
+    long as the process, as ``kgraph query``'s). Otherwise, and besides, a
+    thread checks every second whether the parent is still there.
+    """
+    if now and sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch():
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    if os.getppid() != parent:  # gone already, before the request above took effect
+        os._exit(1)
+    threading.Thread(target=watch, name="kgraph-parent-watch", daemon=True).start()
+
+
+def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int = 0, bound: bool = False) -> None:
     from kgraph.core.netguard import forbid_network, seal_process
     from kgraph.sparql.query import ResultError, format_result, run
-    from kgraph.sparql.store import open_store
+    from kgraph.sparql.store import limit_memory, open_store
 
+    if parent:
+        _die_with_parent(parent, bound)
     forbid_network()  # this process only reads a file and answers over its pipe:
     seal_process()  # not even Oxigraph's native code can open an Internet socket here
+    limit_memory(ceiling)  # a query that builds ever larger values or rows ends here, not in the machine's memory
+    try:  # a native abort (Oxigraph out of memory) prints its own lines: the parent reports it as one line
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    except OSError:
+        pass
     try:
         store = open_store(graph_path, engine)
     except KGraphError as exc:
@@ -148,6 +185,10 @@ def _worker_main(conn, graph_path: str, engine: str) -> None:
             reply = ("error", (500, str(exc)))
         except KGraphError as exc:
             reply = ("error", (400, str(exc)))
+        except MemoryError:
+            res = None
+            reply = ("error", (503, f"the query needs more memory than the ceiling of {_gib(ceiling)} "
+                                    "(KGRAPH_MAX_MEMORY)"))
         except Exception as exc:  # noqa: BLE001 - a bug or an engine's own failure: the server answers 500
             reply = ("error", (500, f"the query failed: {type(exc).__name__}: {str(exc)[:200]}"))
         try:
@@ -156,11 +197,17 @@ def _worker_main(conn, graph_path: str, engine: str) -> None:
             return
 
 
+def _gib(size: int) -> str:
+    return f"{size / (1 << 30):.1f} GiB"
+
+
 class _Worker:
-    def __init__(self, graph_path: str, engine: str):
-        ctx = mp.get_context("spawn")
+    def __init__(self, graph_path: str, engine: str, ceiling: int, start: str = "spawn"):
+        ctx = mp.get_context(start)
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, graph_path, engine), daemon=True)
+        # A forked worker belongs to kgraph query's main thread: it may die with that thread at once.
+        self.proc = ctx.Process(target=_worker_main, daemon=True,
+                                args=(child, graph_path, engine, ceiling, os.getpid(), start == "fork"))
         self.proc.start()
         child.close()
         if not self.conn.poll(STARTUP_TIMEOUT):
@@ -186,11 +233,16 @@ class _Worker:
 class WorkerPool:
     """Query workers, each holding the graph; a worker whose query passes the time limit is killed."""
 
-    def __init__(self, graph_path, engine: str = "auto", size: int = 2):
-        from kgraph.sparql.store import build_oxigraph, choose_engine
+    def __init__(self, graph_path, engine: str = "auto", size: int = 2, start: str = "spawn"):
+        """Start the first worker (``start``: how; "fork" only from a process that runs no other threads)."""
+        from kgraph.sparql.store import build_oxigraph, choose_engine, memory_ceiling
 
         self.graph_path = str(graph_path)
         self.engine = choose_engine(graph_path, engine)
+        try:
+            self.ceiling = memory_ceiling(graph_path)
+        except OSError:  # no such file: the worker says so
+            self.ceiling = memory_ceiling(os.devnull)
         if self.engine == "oxigraph":
             try:
                 build_oxigraph(graph_path)  # once, here: workers then open it read-only
@@ -201,7 +253,8 @@ class WorkerPool:
         self._slots = threading.Semaphore(size)
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
-        self._put(_Worker(self.graph_path, self.engine))  # fail now if the graph cannot be loaded
+        self.start = start
+        self._put(_Worker(self.graph_path, self.engine, self.ceiling, start))  # fail now if the graph cannot be loaded
 
     def _put(self, w: _Worker) -> None:
         with self._lock:
@@ -233,7 +286,7 @@ class WorkerPool:
         try:
             w = self._idle.get_nowait()
         except queue.Empty:
-            w = _Worker(self.graph_path, self.engine)
+            w = _Worker(self.graph_path, self.engine, self.ceiling, self.start)
         ok = False
         try:
             w.conn.send((text, bindings_fmt, graph_fmt))
@@ -242,7 +295,11 @@ class WorkerPool:
             status, payload = w.conn.recv()
             ok = True
         except (EOFError, OSError, BrokenPipeError):
-            raise ServerError("the query worker stopped unexpectedly") from None
+            w.proc.join(5)
+            code = w.proc.exitcode
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
+            raise ServerError(f"the query worker stopped ({how}): the query may need more memory than the "
+                              f"ceiling of {_gib(self.ceiling)} (KGRAPH_MAX_MEMORY)") from None
         finally:
             if ok:
                 self._idle.put(w)
@@ -358,6 +415,32 @@ class KGraphServer(ThreadingHTTPServer):
     def server_close(self) -> None:
         super().server_close()
         self.pool.close()
+
+
+#: Largest page served (bytes); the page of a million-triple graph is under 1 MB (it draws the central nodes).
+MAX_PAGE = 256 << 20
+
+
+def _own_page(page: Path | None) -> bytes | None:
+    """Return the page written next to the graph, or None if there is none to serve.
+
+    Only a regular file whose real place is the graph's own folder is served:
+    a ``graph.html`` that is a symlink to ``/etc/passwd`` or to a file of the
+    user's (an unpacked archive of someone's output folder) is not, and a
+    FIFO or a device is never opened.
+    """
+    import stat
+
+    if page is None:
+        return None
+    try:
+        real = page.resolve(strict=True)
+        st = real.stat()
+        if real.parent != page.parent.resolve() or not stat.S_ISREG(st.st_mode) or st.st_size > MAX_PAGE:
+            return None
+        return real.read_bytes()
+    except (OSError, RuntimeError):
+        return None
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -506,10 +589,10 @@ class _Handler(BaseHTTPRequestHandler):
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
 
     def _page(self):
-        page = self.server.page
-        if page is None or not page.is_file():
+        body = _own_page(self.server.page)
+        if body is None:
             return self._send(200, _FORM, "text/html; charset=utf-8")
-        return self._send(200, page.read_bytes(), "text/html; charset=utf-8")
+        return self._send(200, body, "text/html; charset=utf-8")
 
     def _query(self, params: dict) -> None:
         from kgraph.sparql.query import check, saved_queries

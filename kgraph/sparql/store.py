@@ -79,11 +79,14 @@ def _stamp_of(graph: Path) -> dict:
 
 def is_fresh(graph_path) -> bool:
     """Return True if the Oxigraph store next to ``graph_path`` was built from its current content."""
+    from kgraph.core import userfile
+
     folder = store_path(graph_path)
-    try:
-        stamp = json.loads((folder / _STAMP).read_text(encoding="utf-8"))
+    try:  # a stamp that is a FIFO, huge or nested 100,000 deep (an unpacked archive) counts as stale
+        stamp = userfile.loads(userfile.read_text(folder / _STAMP, GraphError, "store stamp", limit=1 << 16),
+                               GraphError, _STAMP)
         return stamp == _stamp_of(Path(graph_path))
-    except (OSError, ValueError):
+    except (OSError, GraphError):
         return False
 
 
@@ -295,10 +298,24 @@ def memory_ceiling(graph_path) -> int:
     return max(4 << 30, 64 * Path(graph_path).stat().st_size)
 
 
-def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
-    """In a child process under a memory ceiling: bulk-load ``graph`` into a new store in ``folder``."""
+def limit_memory(ceiling: int) -> None:
+    """Set this process's address-space ceiling (RLIMIT_AS) to ``ceiling`` bytes, unless a lower one is set.
+
+    Only for processes that are kgraph's alone (the Oxigraph loader, query workers).
+    """
     import resource
 
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or ceiling < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (min(ceiling, soft) if soft != resource.RLIM_INFINITY
+                                                    else ceiling, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
+    """In a child process under a memory ceiling: bulk-load ``graph`` into a new store in ``folder``."""
     import pyoxigraph as ox
 
     from kgraph.core.netguard import forbid_network, seal_process
@@ -309,12 +326,7 @@ def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     except OSError:
         pass
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard == resource.RLIM_INFINITY or ceiling < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
-    except (ValueError, OSError):
-        pass
+    limit_memory(ceiling)
     try:
         store = ox.Store(folder)
         bulk_load(store, Path(graph))
@@ -325,8 +337,8 @@ def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
         conn.send(("error", f"cannot read {graph} as RDF: {_first_line(exc)}"))
     except GraphError as exc:
         conn.send(("error", str(exc)))
-    except MemoryError:
-        conn.send(("memory", ""))
+    except MemoryError as exc:  # the ceiling, or a term over Oxigraph's own 16 MB limit (it says so)
+        conn.send(("memory", _first_line(exc) if str(exc).strip() else ""))
     except OSError as exc:
         conn.send(("oserror", f"{exc.strerror or exc}"))
     except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
@@ -370,6 +382,9 @@ def load_bounded(folder: Path, graph: Path) -> None:
         raise GraphError(message)
     if status == "oserror":
         raise OSError(message)
+    if status == "memory" and message:
+        raise GraphError(f"cannot read {graph} with Oxigraph: {message} (one term, a literal or an IRI, "
+                         "is too long for it; --store rdflib reads the file)")
     what = f"signal {-proc.exitcode}" if proc.exitcode and proc.exitcode < 0 else f"exit {proc.exitcode}"
     raise GraphError(f"cannot read {graph}: loading it stopped ({what}) at the memory ceiling of "
                      f"{ceiling / (1 << 30):.1f} GiB (KGRAPH_MAX_MEMORY) or in the parser")
@@ -423,7 +438,8 @@ class _Queryable:
         try:
             return _interruptible(gated)
         except MemoryError:
-            raise QueryError("the query needs more memory than this machine allows; narrow it down") from None
+            raise QueryError("the query needs more memory than it is allowed (KGRAPH_MAX_MEMORY sets the ceiling "
+                             "of query processes); narrow it down") from None
         except RecursionError:
             raise QueryError("the query nests too deeply to evaluate") from None
 
@@ -456,7 +472,7 @@ class RdflibStore(_Queryable):
             if res.type == "ASK":
                 return Result("ASK", boolean=bool(res.askAnswer))
             return Result(res.type, triples=list(res.graph))
-        except QueryError:
+        except (QueryError, MemoryError, RecursionError):
             raise
         except Exception as exc:  # pyparsing and rdflib raise many types
             raise QueryError(_rdflib_message(exc)) from None

@@ -1,0 +1,68 @@
+"""Read a small file a user hands kgraph (a corrections file, a gold file, a query file) without trusting it.
+
+Whatever the file is, reading it ends in the document or in one error of the
+caller's class (a :class:`~kgraph.core.errors.KGraphError`): a FIFO or a
+device (``/dev/zero``) is refused before it is opened, so reading can neither
+block nor grow without end; a file over :data:`MAX_BYTES` is refused; JSON
+nested deeper than Python's recursion limit and integers too long to convert
+(``1`` followed by 100,000 digits) are errors, not tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+#: Largest JSON document read (bytes): a corrections file of 100,000 items is about 6 MB.
+MAX_BYTES = 64 << 20
+
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def read_text(path, error: type[Exception], what: str, limit: int | None = None) -> str:
+    """Return the UTF-8 text of a regular file of at most ``limit`` bytes (default :data:`MAX_BYTES`).
+
+    Raises:
+        error: ``"{what} not found: PATH"``; ``"cannot read {what} PATH: ..."`` for anything
+            else (not a regular file, too large, unreadable, not UTF-8).
+    """
+    limit = MAX_BYTES if limit is None else limit
+    p = Path(path)
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise error(f"{what} not found: {p}") from None
+    except OSError as exc:
+        raise error(f"cannot read {what} {p}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(mode):
+        raise error(f"cannot read {what} {p}: it is {_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, "
+                    "not a file")
+    try:
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise error(f"cannot read {what} {p}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise error(f"cannot read {what} {p}: it is larger than {limit:,} bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(f"cannot read {what} {p}: {exc}") from None
+
+
+def loads(text: str, error: type[Exception], source: str):
+    """Return the parsed JSON of ``text``.
+
+    Raises:
+        error: ``"{source}: not valid JSON (...)"``, with line and column when the syntax is wrong.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise error(f"{source}: not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise error(f"{source}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
