@@ -10,6 +10,7 @@
   var EDGE_COLOR = {color: '#a3acb5', highlight: '#1f2328', hover: '#57606a', inherit: false};
   var EDGE_OPACITY = DATA.nodes.length > 400 ? 0.45 : 1.0;  // many edges: lighter, so that nodes and labels stay readable
   var UNKNOWN_SOURCE = '(no publisher)';
+  var ID_BASE = (DATA.ns || {}).id || '';
 
   // ------------------------------------------------------------------ small DOM helpers
   function $(id) { return document.getElementById(id); }
@@ -405,16 +406,66 @@
     rows.forEach(function (r) { if (r && r[1] !== null && r[1] !== undefined && r[1] !== '') d.append(el('dt', {text: r[0]}), el('dd', null, r[1])); });
     return d;
   }
-  function showHome() {
+  // ------------------------------------------------------------------ back: the panels seen since the overview
+  var trail = [], goingBack = false;
+  function visited(kind, arg) {
+    var top = trail[trail.length - 1];
+    if (!goingBack && !(top && top.kind === kind && top.arg === arg)) { trail.push({kind: kind, arg: arg}); if (trail.length > 50) trail.shift(); }
+    if (trail.length > 1) {
+      var prev = trail[trail.length - 2];
+      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : ''), back, 'act-back')));
+    }
+  }
+  function back() {
+    if (trail.length < 2) return false;
+    trail.pop();
+    var v = trail[trail.length - 1];
+    goingBack = true;
+    try {
+      if (v.kind === 'node') selectNode(v.arg, true);
+      else if (v.kind === 'edge') selectEdge(v.arg);
+      else if (v.kind === 'article') showArticle(v.arg);
+      else if (v.kind === 'community') showCommunity(v.arg);
+      else if (v.kind === 'group') showGroup(v.arg);
+      else if (v.kind === 'paths') findPaths();
+    } finally { goingBack = false; }
+    return true;
+  }
+  function overview() {
+    // what the corpus holds, in three lines: articles (dates, publishers), entities by type, relations by kind
+    var t = DATA.totals, pubs = (DATA.publishers || []).length;
+    var when = bins.length ? (days[0] === days[days.length - 1] ? 'of ' + days[0] : 'from ' + days[0] + ' to ' + days[days.length - 1])
+      + (days.length < DATA.articles.length ? ' (' + num(DATA.articles.length - days.length) + ' undated)' : '') : 'undated';
+    var byType = DATA.types.filter(function (x) { return x.count; }).map(function (x) { return x.name + ' ' + num(x.count); });
+    var byPred = DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); })
+      .map(function (x) { return x.name + ' ' + num(x.count); });
+    var groups_ = communities.filter(function (c) { return c.size >= 2; }).length;
+    return el('div', {class: 'overview', 'data-overview': '1'},
+      el('p', {text: plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.'}),
+      el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
+      el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
+      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities often named together (see Communities).'}) : null);
+  }
+  var ARTICLES_SHOWN = 40;
+  function showHome(allArticles) {
     var list = el('ol', {class: 'ranklist'});
     byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; })
       .sort(function (a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; });
-    var al = el('ul');
-    arts.slice(0, 40).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
-    fill(details, el('p', {class: 'muted', text: 'Click a node or an edge for its names, evidence sentences and articles; double-click a node to expand it.'}),
-      el('h2', {text: 'Most central entities'}), list,
-      el('h2', {text: 'Articles' + (arts.length > 40 ? ' (40 of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}), al);
+    trail = [];
+    var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
+    arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
+    var coms = el('ul', {class: 'swatch-list'});
+    communities.filter(function (c) { return c.size >= 2; }).slice(0, 5).forEach(function (c) {
+      coms.append(el('li', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ',
+        el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
+    });
+    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back.'}),
+      el('h2', {text: 'This corpus'}), overview(),
+      byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
+      coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
+      el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}), al,
+      arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
   function marked(sentence, names, marks) {
     // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search.
@@ -487,17 +538,27 @@
     var c = communities[n.community];
     if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
     if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
-    n.sameAs.filter(function (u) { return u !== n.geonames; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
+    // the graph's own IRIs of entities merged into this one are not web pages: named, not linked
+    var merged = n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; });
+    n.sameAs.filter(function (u) { return u !== n.geonames && merged.indexOf(u) < 0; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
+    if (merged.length) rows.push(['Merged from', el('code', {class: 'small', text: merged.map(function (u) { return u.slice(ID_BASE.length); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
     rows.push(['Mentions', String(n.mentions)]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
-    var rel = el('ul');
-    relsOf[id].forEach(function (e) {
+    var rel = el('ul', {class: 'node-facts'});
+    // the facts shown first, the best attested first: articles, independent sources, confidence
+    relsOf[id].slice().sort(function (a, b) {
+      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
+        || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
+    }).forEach(function (e) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+      var meta = e.gaz ? 'gazetteer' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
+        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
       rel.append(el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
-        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' (', b, ')'));
+        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
+        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'})));
     });
     var arts = el('ul');
     n.articles.forEach(function (i) { arts.append(el('li', null, articleRef(i))); });
@@ -510,6 +571,7 @@
       rel.childNodes.length ? el('h2', {text: 'Relations'}) : null, rel.childNodes.length ? rel : null,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
       n.articles.length ? arts : null, correctionBox(n));
+    visited('node', id);
   }
   function relationBlock(e) {
     var names = namesOf(e.from).concat(namesOf(e.to));
@@ -539,6 +601,7 @@
     var e = edgeById[id];
     if (!e) return;
     fill(details, relationBlock(e));
+    visited('edge', id);
   }
   function showGroup(key) {
     var ids = groups[key] || [];
@@ -548,6 +611,7 @@
     var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(' — ');
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
       .concat(ids.map(function (i) { return relationBlock(edgeById[i]); })));
+    visited('group', key);
   }
   function showArticle(i) {
     var a = DATA.articles[i];
@@ -575,9 +639,30 @@
     byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; }).slice(0, 60).forEach(function (n) { named.append(el('li', null, nodeButton(n.id))); });
     fill(details, el('h3', {class: 'article-title', text: a.title || a.id}),
       dl([['Date', a.day || a.date], ['Publisher', a.publisher], ['Link', a.url ? link(a.url) : null], ['Article', a.id]]),
+      el('div', {class: 'row'}, button('Show its entities on the graph', function () { showArticleOnGraph(i); }, 'act-article-graph')),
       el('h2', {text: plural(keys.length, 'sentence') + ' with facts'}), list,
       named.childNodes.length ? el('h2', {text: 'Entities named'}) : null, named.childNodes.length ? named : null);
+    visited('article', i);
     $('side').scrollTop = 0;
+  }
+  function showArticleOnGraph(i) {
+    // the article's entities (drawn even if the filters hid them) and its relations, highlighted
+    var ids = DATA.nodes.filter(function (n) { return n.articles.indexOf(i) >= 0 && nodeTypeOk(n); }).map(function (n) { return n.id; });
+    var changed = false;
+    ids.forEach(function (id) {
+      var n = byId[id];
+      if (state.collapsed.has(n.community)) { state.collapsed.delete(n.community); changed = true; }
+      if (state.explore) { if (!state.explore.has(id)) { state.explore.add(id); changed = true; } }
+      else if (!vis$.nodes.has(id) && !state.pinned.has(id)) { state.pinned.add(id); changed = true; }
+    });
+    if (changed) { syncCommunityBoxes(); refresh(true); }
+    var nodes = new Set(ids.map(rep).filter(function (id) { return drawnNodes.has(id); })), edges = new Set();
+    articleEvidence[i].forEach(function (pair) { var k = pairKey(rep(pair[0].from), rep(pair[0].to)); if (edgesDS.get(k)) edges.add(k); });
+    focused = null;
+    network.unselectAll();
+    setFocus(nodes, edges);
+    if (nodes.size) network.fit({nodes: Array.from(nodes), animation: {duration: 300}});
+    return Array.from(nodes).sort();
   }
 
   // ------------------------------------------------------------------ selection
@@ -639,6 +724,7 @@
     byRank.filter(function (n) { return n.community === c; }).slice(0, 50).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     fill(details, el('h3', {text: 'Community ' + (c + 1)}), el('p', {text: communityLabel(com)}),
       el('div', {class: 'row'}, button('Expand this community', function () { toggleCollapse(c, false); }, 'act-uncollapse')), list);
+    visited('community', c);
   }
 
   // ------------------------------------------------------------------ exploring: expand step by step
@@ -693,7 +779,7 @@
     var hit = find(v)[0];
     return hit ? hit.id : null;
   }
-  function allPaths(a, b, maxLen, limit) {
+  function pathAdjacency() {
     // adjacency over the relations that pass the filters (exploration aside), undirected
     var adj = {};
     DATA.edges.forEach(function (e) {
@@ -701,6 +787,21 @@
       (adj[e.from] = adj[e.from] || []).push([e.to, e]);
       (adj[e.to] = adj[e.to] || []).push([e.from, e]);
     });
+    return adj;
+  }
+  function shortestSteps(a, b) {
+    // steps of the shortest path over the relations the filters show, at any length; -1 if none
+    var adj = pathAdjacency(), dist = {}, queue = [a], head = 0;
+    dist[a] = 0;
+    while (head < queue.length) {
+      var x = queue[head++];
+      if (x === b) return dist[x];
+      (adj[x] || []).forEach(function (p) { if (!(p[0] in dist)) { dist[p[0]] = dist[x] + 1; queue.push(p[0]); } });
+    }
+    return -1;
+  }
+  function allPaths(a, b, maxLen, limit) {
+    var adj = pathAdjacency();
     var dist = {}, queue = [b];
     dist[b] = 0;
     while (queue.length) {  // distance to b bounds the search
@@ -732,8 +833,8 @@
     return out;
   }
   var lastPaths = [];
-  function findPaths() {
-    var a = resolveEnd('from'), b = resolveEnd('to'), maxLen = +$('path-len').value || 3;
+  function findPaths(steps) {
+    var a = resolveEnd('from'), b = resolveEnd('to'), maxLen = steps > 0 ? steps : +$('path-len').value || 3;
     if (!a || !b || a === b) {
       fill(details, el('h3', {text: 'Paths'}), el('p', {class: 'muted', text: !a || !b ? 'Choose two entities by name (search, or “Path from/to here” on an entity).' : 'Choose two different entities.'}));
       return;
@@ -746,21 +847,40 @@
       box.append(el('div', {class: 'row'}, el('strong', {text: plural(p.rels.length, 'step')}),
         button('Show on the graph', function () { showPaths([p]); }, 'act-show-path')));
       p.rels.forEach(function (rs, j) {
+        var said = null;  // several relations of one step often share their sentence: it is shown once
         rs.forEach(function (e) {
           var hop = el('div', {class: 'hop'}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
             on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
           var v = e.evidence.filter(function (x) { return x.sentence; })[0];
-          if (v) hop.append(marked(v.sentence, namesOf(e.from).concat(namesOf(e.to)), v.marks), el('div', {class: 'meta'}, 'Source: ', articleRef(v.article)));
+          if (v && v.sentence === said) hop.append(el('div', {class: 'meta', text: 'same sentence'}));
+          else if (v) { said = v.sentence; hop.append(marked(v.sentence, namesOf(e.from).concat(namesOf(e.to)), v.marks), el('div', {class: 'meta'}, 'Source: ', articleRef(v.article))); }
           else hop.append(el('div', {class: 'meta', text: e.gaz ? 'gazetteer' : ''}));
           box.append(hop);
         });
       });
       list.append(box);
     });
+    var hint = null;
+    if (!paths.length) {
+      // say how far apart they are, and how to reach them, instead of a bare "no path"
+      var d = shortestSteps(a, b), gazHelps = false;
+      if (d < 0 && !state.gazetteer) { state.gazetteer = true; gazHelps = shortestSteps(a, b) > 0; state.gazetteer = false; }
+      hint = el('div', {class: 'note path-hint'}, el('p', {text: d > 0
+        ? 'The shortest path over the relations the filters show has ' + plural(d, 'step') + '.'
+        : labelOf(a) + ' and ' + labelOf(b) + ' are not linked by any chain of the relations the filters show'
+          + (gazHelps ? '; the gazetteer links (place in country) would link them.' : '.')}),
+        d > 0 ? button('Find paths of ' + plural(d, 'step'), function () {
+          var sel = $('path-len');
+          if (!Array.prototype.some.call(sel.options, function (o) { return o.value === String(d); })) sel.append(el('option', {text: String(d)}));
+          sel.value = String(d); findPaths(d);
+        }, 'act-path-longer')
+        : gazHelps ? button('Show gazetteer links', function () { $('show-gazetteer').checked = true; state.gazetteer = true; refresh(); findPaths(); }, 'act-path-gazetteer') : null);
+    }
     fill(details, el('h3', null, 'Paths from ', nodeButton(a), ' to ', nodeButton(b)),
       el('p', {class: 'muted', text: paths.length ? plural(paths.length, 'path') + ' of at most ' + plural(maxLen, 'step') + (paths.length >= 50 ? ' (first 50)' : '') + ', over the relations the filters show.'
         : 'No path of at most ' + plural(maxLen, 'step') + ' over the relations the filters show.'}),
-      paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
+      hint, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
+    visited('paths', a + '\n' + b);
     if (paths.length) showPaths(paths);
     $('side').scrollTop = 0;
   }
@@ -841,13 +961,23 @@
     if (typeBoxes[name]) typeBoxes[name].checked = on;
     refresh();
   }
+  var legendIcons = {};
   DATA.types.forEach(function (t) {
     var box = el('input', {type: 'checkbox', 'data-type': t.name});
     box.checked = true;
     box.addEventListener('change', function () { setType(t.name, box.checked); });
     typeBoxes[t.name] = box;
-    $('type-filters').append(el('label', null, box, icon(t.shape, t.color), t.name, el('span', {class: 'count', text: num(t.count)})));
+    legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
+    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, el('span', {class: 'count', text: num(t.count)})));
   });
+  var NEUTRAL = '#d0d7de';
+  function paintLegend() {
+    // The legend shows what the colours mean now: type colours only while nodes are coloured by type.
+    DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? NEUTRAL : t.color)); });
+    $('legend-note').textContent = state.byCommunity
+      ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
+      : 'Shape and colour: type. Size: number of neighbours.';
+  }
   var predBoxes = {};
   DATA.predicates.forEach(function (p) {
     var box = el('input', {type: 'checkbox', 'data-predicate': p.name});
@@ -871,7 +1001,7 @@
   function recolor() {
     nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n, state.byCommunity), shape: (types[typeOf(n)] || {shape: 'star'}).shape}; }));
   }
-  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); saveState(); });
+  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); paintLegend(); saveState(); });
   $('physics').checked = false;
   $('physics').addEventListener('change', function () {
     network.setOptions({physics: {enabled: this.checked, stabilization: {enabled: false}}});
@@ -879,14 +1009,20 @@
   });
   $('fit').addEventListener('click', function () { network.fit({animation: {duration: 300}}); });
   $('clear').addEventListener('click', clearSelection);
-  $('path-find').addEventListener('click', findPaths);
+  $('path-find').addEventListener('click', function () { findPaths(); });
 
   // time
   function binLabel(i) { return bins[i] ? bins[i].key : ''; }
   var timelineBars = [];
   (function () {
     var tl = $('timeline');
-    if (!bins.length) { tl.append(el('p', {class: 'muted small', text: 'No article has a date.'})); $('date-from').disabled = $('date-to').disabled = true; return; }
+    if (!bins.length) {
+      // nothing to slide over: the two empty sliders are not shown, the note says where dates come from
+      tl.append(el('p', {class: 'muted small', text: DATA.articles.length ? 'No article has a date (from a JSONL “date”, the HTML metadata or a date line), so there is nothing to filter by time.' : 'No articles.'}));
+      $('date-from').disabled = $('date-to').disabled = true;
+      $('date-from').parentElement.hidden = $('date-to').parentElement.hidden = true;
+      return;
+    }
     var s = document.createElementNS(SVG, 'svg'), max = Math.max.apply(null, bins.map(function (b) { return b.count; }));
     s.setAttribute('viewBox', '0 0 ' + bins.length * 10 + ' 50'); s.setAttribute('preserveAspectRatio', 'none');
     s.setAttribute('role', 'img'); s.setAttribute('aria-label', 'Articles over time');
@@ -1153,6 +1289,7 @@
     $('min-sources').value = String(state.minSources);
     syncCommunityBoxes();
     paintTimeline();
+    paintLegend();
   }
   var restored = readState();
   function restoreView() {
@@ -1232,6 +1369,15 @@
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
 
+  // ------------------------------------------------------------------ keys: / search, Esc clear, Backspace back
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target, typing = t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable);
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === '/') { ev.preventDefault(); search.focus(); search.select(); }
+    else if (ev.key === 'Escape') { hideTip(); clearSelection(); }
+    else if (ev.key === 'Backspace' && back()) ev.preventDefault();
+  });
+
   // ------------------------------------------------------------------ start
   syncControls();
   computeVisible();
@@ -1257,5 +1403,6 @@
     drawn: function () { return Array.from(drawnNodes).sort(); },
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
-    bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle};
+    bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
+    showArticleOnGraph: showArticleOnGraph, back: back, findPaths: findPaths};
 })();

@@ -42,6 +42,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kgraph.sources.ingest import iso_date, publisher_of
+from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
 from kgraph.core.terms import EntityType
@@ -294,7 +295,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         "physicsIterations": max(40, min(200, 30_000 // max(1, len(nodes)))),
         "totals": {"nodes": total_nodes, "edges": total_edges, "articles": len(articles)},
         "allPredicates": list(PREDICATES),
-        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS)},
+        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS), "id": ENTITY_BASE},
     }
     return PageData(data, total_nodes, total_edges)
 
