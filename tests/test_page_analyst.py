@@ -537,3 +537,29 @@ def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_pa
     assert page.js("document.activeElement.id") == "search"
     page.page.keyboard.type("Backspace")  # typed in the search box, no key is taken by the page
     assert page.page.input_value("#search") == "Backspace"
+
+
+def test_a_small_corpus_says_its_unrelated_entities_are_hidden_and_names_every_node(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1366, 768))
+    hint = page.page.inner_text("#isolated-hint")
+    assert "3 entities named without a relation from an article are hidden." in hint
+    page.page.click("#isolated-hint button.act-show-isolated")
+    assert page.page.is_checked("#show-isolated") and page.page.is_hidden("#isolated-hint")
+    page.page.wait_for_timeout(100)
+    # a few nodes: each has its name, and no name covers another node
+    assert sorted(page.js("kgraph.labels()")) == _labels(page, page.drawn_nodes())
+    covered = page.js("""() => { const net = kgraph.network, boxes = kgraph.labelBoxes(), out = [];
+        const ids = kgraph.network.body.nodeIndices;
+        for (const id of ids) { const p = net.canvasToDOM(net.getPositions([id])[id]);
+          for (const b of boxes) if (p.x > b[0] && p.x < b[2] && p.y > b[1] && p.y < b[3]) out.push(id); }
+        return out; }""")
+    assert covered == []
+    page.screenshot("review-small-corpus.png")
+
+
+def test_an_empty_graph_says_so_without_empty_lists(open_page, tmp_path):
+    path, _ = visualize.write_page(Graph(), tmp_path / "empty.html")
+    page = open_page(path)
+    details = page.page.inner_text("#details")
+    assert "No articles." in details and "ARTICLES" not in details.upper().replace("NO ARTICLES", "")
+    assert "This graph has no entities." in page.page.inner_text("#net")

@@ -260,6 +260,12 @@
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
 
+  // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
+  var FEW_FIT = 60;
+  function fitView() {
+    network.fit();
+    if (drawnNodes.size && drawnNodes.size <= FEW_FIT) network.moveTo({scale: network.getScale() * 0.8});
+  }
   function markReady() {
     if (window.kgraphReady) return;
     window.kgraphReady = true;
@@ -277,6 +283,7 @@
     if (!(k in widthCache)) { ctx.font = font; widthCache[k] = ctx.measureText(text).width; }
     return widthCache[k];
   }
+  var NODES_AS_OBSTACLES = 150;
   function shortLabel(t) { return t.length > 32 ? t.slice(0, 30) + '…' : t; }
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
@@ -302,6 +309,18 @@
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
     var drawn = [];
+    // With few nodes in view (a small corpus, or zoomed in) a name must not hide another node either:
+    // the nodes in view are placed first as obstacles. A crowded overview keeps labels over its dots.
+    var inView = [];
+    for (var q = 0; q < order.length && inView.length <= NODES_AS_OBSTACLES; q++) {
+      var qn = body.nodes[order[q]];
+      if (!qn) continue;
+      var qx = (qn.x - vp.x) * scale + w / 2, qy = (qn.y - vp.y) * scale + h / 2;
+      if (qx < -50 || qy < -30 || qx > w + 50 || qy > h + 30) continue;
+      var qr = Math.max(3, (qn.options.size || 8) * scale);
+      inView.push([qx - qr, qy - qr, qx + qr, qy + qr]);
+    }
+    if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(take);
     for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
       var id = order[i], vn = body.nodes[id];
       if (!vn) continue;
@@ -375,7 +394,7 @@
   network.once('stabilizationIterationsDone', function () {
     network.setOptions({physics: {enabled: false}});
     $('physics').checked = false;
-    network.fit();
+    fitView();
     network.once('afterDrawing', markReady);
     network.redraw();
   });
@@ -441,7 +460,7 @@
       .map(function (x) { return x.name + ' ' + num(x.count); });
     var groups_ = communities.filter(function (c) { return c.size >= 2; }).length;
     return el('div', {class: 'overview', 'data-overview': '1'},
-      el('p', {text: plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.'}),
+      el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
       el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
       groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities often named together (see Communities).'}) : null);
@@ -464,7 +483,7 @@
       el('h2', {text: 'This corpus'}), overview(),
       byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
       coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
-      el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}), al,
+      arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
       arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
   function marked(sentence, names, marks) {
@@ -502,7 +521,7 @@
     var pred = el('select', {'data-corr': 'assert-pred', 'aria-label': 'Relation'});
     (DATA.allPredicates || DATA.predicates.map(function (p) { return p.name; })).forEach(function (p) { var o = el('option', {text: p}); o.value = p; pred.append(o); });
     var target = el('input', {type: 'search', list: 'names', placeholder: 'Object entity…', 'data-corr': 'assert-input', 'aria-label': 'Object of the relation'});
-    var ctx = el('input', {type: 'text', placeholder: 'Words near the other one…', 'data-corr': 'split-context', 'aria-label': 'Context words of the mentions to split off (comma-separated)'});
+    var ctx = el('input', {type: 'text', placeholder: 'Context words…', title: 'Words near the mentions that name another thing, comma-separated (e.g. club, coach)', 'data-corr': 'split-context', 'aria-label': 'Context words of the mentions to split off (comma-separated)'});
     var newName = el('input', {type: 'text', placeholder: 'Its name…', 'data-corr': 'split-label', 'aria-label': 'Name of the entity split off'});
     var msg = el('p', {class: 'muted small'});
     function resolve(input) { var hit = find(input.value)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
@@ -679,9 +698,16 @@
     if (drawnNodes.has(id)) network.selectNodes([id]);
     showNode(id);
     $('side').scrollTop = 0;
-    if (!noMove && drawnNodes.has(id)) network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+    if (!noMove && drawnNodes.has(id)) {
+      // the entity with its neighbours in view (a hub's are too many: it is centred instead)
+      var around = network.getConnectedNodes(id);
+      if (around.length && around.length <= NEIGHBOURHOOD_FIT) network.fit({nodes: [id].concat(around), minZoomLevel: 0.3, maxZoomLevel: 1.2,
+        animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+      else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+    }
     saveState();
   }
+  var NEIGHBOURHOOD_FIT = 40, FEW_DRAWN = 30;
   var selectedEdge = null;
   function selectEdge(id) {
     var e = edgeById[id];
@@ -757,8 +783,8 @@
     fill(bar, el('p', {text: 'Exploring ' + plural(state.explore.size, 'entity', 'entities') + '. Double-click a node to expand it.'}),
       el('div', {class: 'row'}, button('Expand all shown', function () {
         Array.from(state.explore).forEach(function (id) { neighbours(id).forEach(function (n) { state.explore.add(n); }); });
-        refresh(); network.fit();
-      }, 'act-expand-all'), button('Show everything', function () { state.explore = null; refresh(); network.fit(); }, 'act-explore-off')));
+        refresh(); fitView();
+      }, 'act-expand-all'), button('Show everything', function () { state.explore = null; refresh(); fitView(); }, 'act-explore-off')));
     bar.hidden = false;
   }
 
@@ -954,6 +980,11 @@
     DATA.nodes.forEach(function (n) { if (!stated.has(n.id)) iso++; });
     $('isolated-count').textContent = num(iso);
     $('gazetteer-count').textContent = num(gaz);
+    // a small corpus (an article or three) names more entities than it relates: say they are only hidden
+    var hint = $('isolated-hint'), few = !state.isolated && !state.explore && iso > 0 && vis$.nodes.size < FEW_DRAWN;
+    if (few) fill(hint, el('p', {text: plural(iso, 'entity', 'entities') + ' named without a relation from an article '
+      + (iso === 1 ? 'is' : 'are') + ' hidden.'}), button('Show them', function () { $('show-isolated').checked = true; state.isolated = true; refresh(); fitView(); }, 'act-show-isolated'));
+    hint.hidden = !few;
   }
   var typeBoxes = {};
   function setType(name, on) {
@@ -1007,7 +1038,7 @@
     network.setOptions({physics: {enabled: this.checked, stabilization: {enabled: false}}});
     if (this.checked) network.startSimulation();
   });
-  $('fit').addEventListener('click', function () { network.fit({animation: {duration: 300}}); });
+  $('fit').addEventListener('click', function () { fitView(); });
   $('clear').addEventListener('click', clearSelection);
   $('path-find').addEventListener('click', function () { findPaths(); });
 
@@ -1085,8 +1116,8 @@
     $('community-list').append(el('label', null, box, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}),
       c.names.join(', '), el('span', {class: 'count', text: num(c.size)})));
   });
-  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); network.fit(); });
-  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); network.fit(); });
+  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); fitView(); });
+  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); fitView(); });
 
   // names for the path and correction inputs
   (function () {
@@ -1388,7 +1419,7 @@
   showHome();
   if (!DATA.physics || drawnNodes.size === 0) network.once('afterDrawing', markReady);
   network.setData({nodes: nodeView, edges: edgesDS});
-  if (!DATA.physics) network.fit();
+  if (!DATA.physics) fitView();
   if (DATA.nodes.length === 0) container.append(el('div', {class: 'empty', text: 'This graph has no entities.'}));
   if (drawnNodes.size === 0) setTimeout(markReady, 0);  // no physics to settle
 

@@ -454,9 +454,10 @@ def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[t
         bottom = max((p[1] + p[2] for p in placed), default=0) + 4 * NODE_GAP
         left = min((p[0] - p[2] for p in placed), default=0)
         width = max((p[0] + p[2] for p in placed), default=0) - left
-        cols = max(8, int(width // (NODE_GAP * 2)) or 8) if placed else max(1, int(math.ceil(math.sqrt(len(alone)))))
+        # columns three gaps apart, rows two: room for a name beside each node (the page draws a label only where it fits)
+        cols = max(6, int(width // (NODE_GAP * 3)) or 6) if placed else max(1, int(math.ceil(math.sqrt(len(alone)))))
         for q, i in enumerate(alone):
-            pos[i] = (int(round(left + (q % cols) * NODE_GAP * 2)), int(round(bottom + (q // cols) * NODE_GAP * 2)))
+            pos[i] = (int(round(left + (q % cols) * NODE_GAP * 3)), int(round(bottom + (q // cols) * NODE_GAP * 2)))
     return pos
 
 
