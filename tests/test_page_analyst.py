@@ -563,3 +563,24 @@ def test_an_empty_graph_says_so_without_empty_lists(open_page, tmp_path):
     details = page.page.inner_text("#details")
     assert "No articles." in details and "ARTICLES" not in details.upper().replace("NO ARTICLES", "")
     assert "This graph has no entities." in page.page.inner_text("#net")
+
+
+def test_communities_are_listed_largest_first(open_page, tmp_path):
+    from rdflib.namespace import RDF
+
+    g = rdf.to_graph(analyst_kb())
+    label = {str(o): s for s, o in g.subject_objects(RDFS.label)}
+    # places linked only by the gazetteer join the community of their neighbour after the communities are
+    # numbered: two of them make the third community the largest
+    for k in range(2):
+        place = URIRef(str(label["Kestrel Bay"]) + f"_{k}")
+        g.add((place, RDF.type, KG.Place))
+        g.add((place, RDFS.label, Literal(f"Harbour {k}")))
+        g.add((place, KG.locatedIn, label["Tallow Bank"]))
+    path, page_data = visualize.write_page(g, tmp_path / "c.html")
+    assert [c["size"] for c in page_data.data["communities"]] == [3, 2, 4, 2]
+    page = open_page(path)
+    sizes = page.js("""Array.from(document.querySelectorAll('#community-list label'))
+                       .map(l => +l.querySelector('.count').textContent.replace(/,/g, ''))""")
+    assert sizes == [4, 3, 2, 2]
+    assert page.page.inner_text("#details ul.swatch-list li:first-child").startswith("4 entities: Tallow Bank")

@@ -80,6 +80,8 @@
   var edgeById = {};
   DATA.edges.forEach(function (e) { edgeById[e.id] = e; e.gaz = e.articles.length === 0; });
   var communities = DATA.communities || [];
+  // largest first in lists (a place linked only by the gazetteer joins a community after they are numbered)
+  var bySize = communities.slice().sort(function (a, b) { return b.size - a.size || a.id - b.id; });
   var big = DATA.nodes.length > 400 || DATA.edges.length > 1000;  // straight edges, hidden while dragging
   var byRank = DATA.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
   var relsOf = {};
@@ -475,7 +477,7 @@
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
     var coms = el('ul', {class: 'swatch-list'});
-    communities.filter(function (c) { return c.size >= 2; }).slice(0, 5).forEach(function (c) {
+    bySize.filter(function (c) { return c.size >= 2; }).slice(0, 5).forEach(function (c) {
       coms.append(el('li', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ',
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
@@ -1108,7 +1110,7 @@
     if (on) state.collapsed.add(c); else state.collapsed.delete(c);
     syncCommunityBoxes(); refresh();
   }
-  communities.forEach(function (c) {
+  bySize.forEach(function (c) {
     if (c.size < 2) return;
     var box = el('input', {type: 'checkbox', 'data-community': String(c.id), title: 'Collapse into one node'});
     box.addEventListener('change', function () { toggleCollapse(c.id, box.checked); });
