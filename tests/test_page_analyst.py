@@ -537,6 +537,14 @@ def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_pa
     assert page.js("document.activeElement.id") == "search"
     page.page.keyboard.type("Backspace")  # typed in the search box, no key is taken by the page
     assert page.page.input_value("#search") == "Backspace"
+    # the network, once it has the focus, moves and zooms with keys
+    scale, at = page.js("kgraph.network.getScale()"), page.js("kgraph.network.getViewPosition().x")
+    page.page.focus("#net .vis-network")
+    for key in ("PageUp", "ArrowLeft"):
+        page.page.keyboard.down(key)
+        page.page.wait_for_timeout(200)
+        page.page.keyboard.up(key)
+    assert page.js("kgraph.network.getScale()") > scale and page.js("kgraph.network.getViewPosition().x") < at
 
 
 def test_a_small_corpus_says_its_unrelated_entities_are_hidden_and_names_every_node(open_page, analyst_page):

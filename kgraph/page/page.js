@@ -251,7 +251,9 @@
     autoResize: true,
     layout: {improvedLayout: false, randomSeed: 7},
     physics: physicsOptions,
-    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false,
+    // keys move and zoom the view while the network has the focus (Tab to it): arrows, Page Up/Down, + and -
+    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+      keyboard: {enabled: true, bindToWindow: false, autoFocus: false, speed: {x: 10, y: 10, zoom: 0.03}},
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: 1.2, borderWidthSelected: 3, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
@@ -481,7 +483,7 @@
       coms.append(el('li', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ',
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
-    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back.'}),
+    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(),
       byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
       coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
