@@ -592,3 +592,23 @@ def test_communities_are_listed_largest_first(open_page, tmp_path):
                        .map(l => +l.querySelector('.count').textContent.replace(/,/g, ''))""")
     assert sizes == [4, 3, 2, 2]
     assert page.page.inner_text("#details ul.swatch-list li:first-child").startswith("4 entities: Tallow Bank")
+
+
+def test_a_misspelt_name_finds_the_entity_when_nothing_else_matches(open_page, analyst_page):
+    page = open_page(analyst_page)
+    find = lambda q: page.js("q => kgraph.find(q).map(n => n.label)", q)  # noqa: E731
+    assert find("Qiull")[0] == "Ada Quill"  # two letters swapped
+    assert find("Orion Mils") == ["Orion Mills"]
+    assert find("Tallow Bnak") == ["Tallow Bank"]
+    assert find("Rusia") == ["Russia"]
+    assert find("Qzxw") == [] and find("ada") == ["Ada Quill"]  # short or exact queries are untouched
+    page.page.fill("#search", "Rusia")
+    assert "close spelling" in page.page.inner_text("#results")
+    # a correction names its entity exactly: no close spelling there
+    ada = _ids(page, ["Ada Quill"])[0]
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Orion Mils")
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == []
+    assert "No entity named" in page.page.inner_text("#details")

@@ -528,7 +528,8 @@
     var ctx = el('input', {type: 'text', placeholder: 'Context words…', title: 'Words near the mentions that name another thing, comma-separated (e.g. club, coach)', 'data-corr': 'split-context', 'aria-label': 'Context words of the mentions to split off (comma-separated)'});
     var newName = el('input', {type: 'text', placeholder: 'Its name…', 'data-corr': 'split-label', 'aria-label': 'Name of the entity split off'});
     var msg = el('p', {class: 'muted small'});
-    function resolve(input) { var hit = find(input.value)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
+    // a correction names its entity exactly: no close spelling
+    function resolve(input) { var hit = find(input.value, true)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
     box.append(
       el('div', {class: 'row'}, name, button('Rename', function () {
         var v = name.value.trim(); if (v && v !== labelOf(n.id)) addCorrection({action: 'rename', entity: n.id, label: v});
@@ -1351,7 +1352,33 @@
     var names = [n.label].concat(n.alt).map(norm);
     return {n: n, names: names, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
   });
-  function find(q) {
+  function within(a, b, k) {
+    // true when a and b differ by at most k edits (insert, delete, change, swap of neighbours)
+    if (Math.abs(a.length - b.length) > k) return false;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var c = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c = Math.min(c, prev2[j - 2] + 1);
+        cur.push(c);
+        if (c < low) low = c;
+      }
+      if (low > k) return false;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length] <= k;
+  }
+  var CLOSE_MIN = 4;  // a query this long may match a name spelt a little differently, when nothing else matches
+  function closeSpelling(qn, it) {
+    var k = qn.length >= 8 ? 2 : 1, single = qn.indexOf(' ') < 0;
+    return it.names.some(function (name) {
+      return within(qn, name, k) || (single && name.split(' ').some(function (w) { return w.length >= CLOSE_MIN && within(qn, w, k); }));
+    });
+  }
+  function find(q, noCloseSpelling) {
     var qn = norm(q);
     if (!qn) return [];
     var hits = [];
@@ -1367,9 +1394,12 @@
       });
       if (best < 9) hits.push([best, it.n]);
     });
+    if (!hits.length && !noCloseSpelling && qn.length >= CLOSE_MIN) index.forEach(function (it) { if (closeSpelling(qn, it)) hits.push([7, it.n]); });
+    closeOnly = hits.length > 0 && hits[0][0] === 7;
     hits.sort(function (a, b) { return a[0] - b[0] || a[1].rank - b[1].rank || (a[1].label < b[1].label ? -1 : 1); });
     return hits.map(function (h) { return h[1]; });
   }
+  var closeOnly = false;
   var results = $('results'), search = $('search'), current = [];
   function showResults() {
     current = find(search.value);
@@ -1380,7 +1410,8 @@
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
         icon((types[n.type] || {}).shape || 'star', (types[n.type] || {}).color || '#8c8c8c'), ' ', labelOf(n.id),
         other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
-        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}));
+        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
+        closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
       results.append(el('li', null, b));
     });
     if (search.value.trim() && !current.length) {
