@@ -612,3 +612,11 @@ def test_a_misspelt_name_finds_the_entity_when_nothing_else_matches(open_page, a
     page.page.click("#details button.corr-merge")
     assert page.js("kgraph.corrections().corrections") == []
     assert "No entity named" in page.page.inner_text("#details")
+
+
+def test_a_laptop_screen_keeps_more_than_half_its_width_for_the_network(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1366, 768))
+    assert page.js("document.getElementById('net').getBoundingClientRect().width") > 1366 / 2
+    # and no control or panel is wider than its column
+    assert page.js("""['panel', 'side'].every(id => { const e = document.getElementById(id);
+                      return e.scrollWidth <= e.clientWidth; })""")
