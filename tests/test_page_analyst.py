@@ -620,3 +620,33 @@ def test_a_laptop_screen_keeps_more_than_half_its_width_for_the_network(open_pag
     # and no control or panel is wider than its column
     assert page.js("""['panel', 'side'].every(id => { const e = document.getElementById(id);
                       return e.scrollWidth <= e.clientWidth; })""")
+
+
+def test_a_hub_lists_its_best_attested_facts_first_and_the_rest_on_one_click(open_page, tmp_path):
+    kb = _make_kb()(60, 400, n_articles=45)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "hub.html")
+    page = open_page(path)
+    hub = page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+    total = page.js("id => kgraph.data.edges.filter(e => e.from === id || e.to === id).length", hub)
+    assert total > 25
+    page.js("id => kgraph.selectNode(id)", hub)
+    count = lambda: page.js("document.querySelectorAll('#details ul.node-facts li').length")  # noqa: E731
+    assert count() == 25
+    articles = page.js("document.querySelectorAll('#details ul.node-articles li').length")
+    assert articles <= 20
+    page.page.click(f"#details button.act-more >> text=Show all {total} relations")
+    assert count() == total
+    arts = [int(t.split()[0]) for t in page.js(
+        "Array.from(document.querySelectorAll('#details ul.node-facts li .fact-meta')).map(s => s.textContent)"
+        ".filter(t => t.includes('article')).map(t => t.split('· ')[1])")]
+    assert arts == sorted(arts, reverse=True)  # best attested first
+
+
+def test_sources_say_when_no_article_names_its_publisher(open_page, tmp_path):
+    from dataclasses import replace
+
+    kb = analyst_kb()
+    kb = replace(kb, articles=tuple(replace(a, publisher=None, url=None) for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "nopub.html")
+    page = open_page(path)
+    assert "each article counts as its own source" in page.page.inner_text("#source-filters")

@@ -554,6 +554,17 @@
     return box;
   }
 
+  // a hub's lists start short, so that its correction box is not hundreds of lines down
+  var FACTS_SHOWN = 25, ARTICLES_OF_ENTITY = 20;
+  function capped(list, items, n, render, what) {
+    items.slice(0, n).forEach(function (x) { list.append(render(x)); });
+    if (items.length <= n) return null;
+    var more = button('Show all ' + plural(items.length, what), function () {
+      items.slice(n).forEach(function (x) { list.append(render(x)); });
+      more.remove();
+    }, 'act-more');
+    return more;
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
@@ -573,28 +584,30 @@
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
     var rel = el('ul', {class: 'node-facts'});
     // the facts shown first, the best attested first: articles, independent sources, confidence
-    relsOf[id].slice().sort(function (a, b) {
+    var facts = relsOf[id].slice().sort(function (a, b) {
       return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
         || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
-    }).forEach(function (e) {
+    });
+    var moreFacts = capped(rel, facts, FACTS_SHOWN, function (e) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
       var meta = e.gaz ? 'gazetteer' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
         + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
-      rel.append(el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
+      return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
         el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
-        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'})));
-    });
-    var arts = el('ul');
-    n.articles.forEach(function (i) { arts.append(el('li', null, articleRef(i))); });
+        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}));
+    }, 'relation');
+    var arts = el('ul', {class: 'node-articles'});
+    var moreArts = capped(arts, n.articles, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
     fill(details, el('h3', {text: labelOf(id)}),
       el('div', {class: 'row'}, button('Expand neighbours', function () { expand(id); }, 'act-expand'),
         button('Explore from here', function () { exploreFrom(id); }, 'act-explore'),
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
-      rel.childNodes.length ? el('h2', {text: 'Relations'}) : null, rel.childNodes.length ? rel : null,
+      rel.childNodes.length ? el('h2', {text: 'Relations' + (moreFacts ? ' (' + num(facts.length) + ', best attested first)' : '')}) : null,
+      rel.childNodes.length ? rel : null, moreFacts,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
-      n.articles.length ? arts : null, correctionBox(n));
+      n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
   function relationBlock(e) {
@@ -1103,6 +1116,7 @@
       $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')})));
     });
     if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
+    else if (!(DATA.publishers || []).length) $('source-filters').append(el('p', {class: 'muted small', text: 'No article names its publisher (a URL or a “source” field), so each article counts as its own source.'}));
   })();
   $('min-sources').addEventListener('input', function () { var v = Math.max(1, Math.min(99, Math.floor(+this.value) || 1)); state.minSources = v; refresh(); });
 
