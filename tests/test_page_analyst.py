@@ -650,3 +650,19 @@ def test_sources_say_when_no_article_names_its_publisher(open_page, tmp_path):
     path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "nopub.html")
     page = open_page(path)
     assert "each article counts as its own source" in page.page.inner_text("#source-filters")
+
+
+def test_clearing_the_selection_removes_what_only_the_selection_drew(open_page, analyst_page):
+    page = open_page(analyst_page)
+    before = sorted(page.drawn_nodes())
+    i = page.js("kgraph.data.articles.findIndex(a => a.id === 'n4')")
+    page.js("i => kgraph.showArticle(i)", i)
+    page.page.click("#details button.act-article-graph")
+    assert len(page.drawn_nodes()) > len(before)  # India and Kestrel Bay, named without a relation
+    page.page.locator("body").press("Escape")
+    assert sorted(page.drawn_nodes()) == before
+    india = _ids(page, ["India"])[0]
+    page.js("id => kgraph.selectNode(id)", india)  # a hidden entity chosen by name is drawn
+    assert india in page.drawn_nodes()
+    page.page.click("#clear")
+    assert sorted(page.drawn_nodes()) == before and "Showing 9 of 12" in page.page.inner_text("#stats")

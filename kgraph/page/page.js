@@ -741,6 +741,8 @@
   }
   function clearSelection() {
     focused = null; selectedEdge = null;
+    // entities drawn only because they were chosen (hidden by the filters otherwise) go with the selection
+    if (state.pinned.size) { state.pinned.clear(); refresh(); }
     setFocus(null, null);
     network.unselectAll();
     showHome();
