@@ -385,3 +385,284 @@ def test_seed_page_paths_article_panel_and_exports(open_page, seed_build):
     g = Graph().parse(data=page.download("#export-ttl"), format="turtle")
     assert (URIRef(putin), RDFS.label, None) in g
     page.screenshot("seed-overview.png")
+
+
+# ---------------------------------------------------------------- what a reviewer of a corpus page meets
+
+def test_home_says_what_the_corpus_holds_and_lists_every_article_on_demand(open_page, analyst_page, tmp_path):
+    page = open_page(analyst_page)
+    overview = page.page.inner_text("#details [data-overview]")
+    assert "4 articles, from 2024-01-05 to 2024-03-15 (1 undated), from 2 publishers." in overview
+    assert "12 entities: Person 4 · Organization 2 · Country 4 · Place 2." in overview
+    assert "8 relations: worksFor 3 · citizenOf 1 · leaderOf 1 · livesIn 1 · locatedIn 1 · memberOf 1." in overview
+    assert "Most central entities".upper() in page.page.inner_text("#details").upper()
+    # a corpus of more articles than the home lists: one click lists them all
+    kb = _make_kb()(60, 80, n_articles=45)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "many.html")
+    many = open_page(path)
+    assert many.js("document.querySelectorAll('#details ul.article-list li').length") == 40
+    assert "Articles (40 of 45)".upper() in many.page.inner_text("#details").upper()
+    many.page.click("#details button.act-all-articles")
+    assert many.js("document.querySelectorAll('#details ul.article-list li').length") == 45
+
+
+def test_numbers_and_bullets_of_lists_sit_beside_the_first_line_of_a_name_that_wraps(open_page, tmp_path):
+    kb = analyst_kb()
+    from dataclasses import replace
+
+    long = "Organisation for the Very Long Names of Harbour Authorities and Their Many Committees"
+    kb = replace(kb, entities=tuple(replace(e, label=long) if e.label == "Orion Mills" else e for e in kb.entities))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "long.html")
+    page = open_page(path, viewport=(1366, 768))
+    item = page.js("""() => { const b = Array.from(document.querySelectorAll('#details .ranklist li button'))
+                                .find(b => b.textContent.startsWith('Organisation for'));
+                              const r = b.getBoundingClientRect(), li = b.parentElement.getBoundingClientRect();
+                              return {lines: Math.round(r.height / 16), align: getComputedStyle(b).verticalAlign,
+                                      top: r.top - li.top}; }""")
+    assert item["lines"] >= 2  # the name wraps
+    assert item["align"] == "top" and abs(item["top"]) < 1  # so the marker stays on its first line
+    page.screenshot("review-wrapped-list.png")
+
+
+def test_an_entity_lists_its_facts_with_confidence_and_articles_best_attested_first(open_page, analyst_page):
+    page = open_page(analyst_page)
+    ada = _ids(page, ["Ada Quill"])[0]
+    page.js("id => kgraph.selectNode(id)", ada)
+    facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent)")
+    assert facts == ["worksFor Orion Mills (confidence 0.90 · 2 articles, evidence)",
+                     "citizenOf United States (confidence 0.80 · 1 article, evidence)"]
+
+
+def test_merged_entities_are_named_not_linked_as_web_pages(open_page, tmp_path):
+    from rdflib.namespace import OWL
+
+    from kgraph.core.iri import ENTITY_BASE
+
+    g = rdf.to_graph(analyst_kb())
+    ada = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "Ada Quill")
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/A_Quill")))
+    g.add((ada, OWL.sameAs, URIRef("https://www.wikidata.org/wiki/Q1")))
+    path, _ = visualize.write_page(g, tmp_path / "m.html")
+    page = open_page(path)
+    page.js("id => kgraph.selectNode(id)", str(ada))
+    details = page.page.inner_text("#details")
+    assert "Merged from\nperson/A_Quill" in details
+    hrefs = page.js("Array.from(document.querySelectorAll('#details a')).map(a => a.href)")
+    assert hrefs == ["https://www.wikidata.org/wiki/Q1"]  # only a real web page is a link
+
+
+def test_a_corpus_without_dates_shows_no_empty_time_sliders(open_page, tmp_path, analyst_page):
+    from dataclasses import replace
+
+    kb = analyst_kb()
+    kb = replace(kb, articles=tuple(replace(a, date=None) for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "undated.html")
+    page = open_page(path)
+    assert page.page.is_hidden("#date-from") and page.page.is_hidden("#date-to")
+    assert "No article has a date" in page.page.inner_text("#timeline")
+    assert "undated" in page.page.inner_text("#details [data-overview]")
+    dated = open_page(analyst_page)
+    assert dated.page.is_visible("#date-from") and dated.page.is_visible("#date-to")
+
+
+def test_the_legend_shows_type_colours_only_while_nodes_are_coloured_by_type(open_page, analyst_page):
+    page = open_page(analyst_page)
+    fills = lambda: page.js("""Array.from(document.querySelectorAll('[data-legend] svg > *'))
+                               .map(p => p.getAttribute('fill'))""")  # noqa: E731
+    assert set(fills()) == {"#d0d7de"} and "Colour: community" in page.page.inner_text("#legend-note")
+    page.page.uncheck("#color-community")
+    assert set(fills()) == {t["color"] for t in page.js("kgraph.data.types")}
+    assert "Shape and colour: type" in page.page.inner_text("#legend-note")
+
+
+def test_no_path_says_how_far_apart_the_two_are_and_how_to_link_them(open_page, analyst_page):
+    page = open_page(analyst_page)
+    page.page.fill("#path-from", "Ada Quill")
+    page.page.fill("#path-to", "Russia")
+    page.page.select_option("#path-len", "2")
+    page.page.click("#path-find")
+    details = page.page.inner_text("#details")
+    assert "No path of at most 2 steps" in details and "The shortest path over the relations the filters show has 3 steps." in details
+    page.page.click("#details button.act-path-longer")
+    assert "1 path of at most 3 steps" in page.page.inner_text("#details")
+    assert page.page.input_value("#path-len") == "3"
+    # linked only through a gazetteer link, which is hidden by default: the page says so and offers it
+    page.page.fill("#path-from", "Dan Ruse")
+    page.page.fill("#path-to", "Ada Quill")
+    page.page.click("#path-find")
+    details = page.page.inner_text("#details")
+    assert "Dan Ruse and Ada Quill are not linked by any chain" in details and "gazetteer links" in details
+    page.page.click("#details button.act-path-gazetteer")
+    assert page.page.is_checked("#show-gazetteer")
+    assert "1 path of at most 3 steps" in page.page.inner_text("#details")
+    page.screenshot("review-path-hint.png")
+
+
+def test_a_step_of_several_relations_shows_their_shared_sentence_once(open_page, analyst_page):
+    page = open_page(analyst_page)
+    page.page.fill("#path-from", "Cora Vint")
+    page.page.fill("#path-to", "Tallow Bank")
+    page.page.click("#path-find")
+    quotes = page.js("Array.from(document.querySelectorAll('#details .path blockquote')).map(q => q.textContent)")
+    assert quotes == ["Cora Vint of Tallow Bank, a member of its board, spoke."]
+    assert "same sentence" in page.page.inner_text("#details .path")
+
+
+def test_an_article_shows_its_entities_on_the_graph_even_those_hidden(open_page, analyst_page):
+    page = open_page(analyst_page)
+    i = page.js("kgraph.data.articles.findIndex(a => a.id === 'n4')")
+    page.js("i => kgraph.showArticle(i)", i)
+    page.page.click("#details button.act-article-graph")
+    shown = _labels(page, page.js("kgraph.focus()"))
+    assert shown == ["Dan Ruse", "India", "Indiana", "Kestrel Bay"]  # India and Kestrel Bay have no relation
+    assert set(page.js("kgraph.focus()")) <= set(page.drawn_nodes())
+
+
+def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_page):
+    page = open_page(analyst_page)
+    ada = _ids(page, ["Ada Quill"])[0]
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.page.click("#details .node-facts li:first-child button:has-text('evidence')")
+    assert page.page.inner_text("#details h3").startswith("Ada Quill")
+    page.page.click("#details .evidence .meta button.link-button")
+    assert page.page.inner_text("#details h3") == "Orion Mills hires"
+    page.page.click("#details button.act-back")  # back to the relation
+    assert "worksFor" in page.page.inner_text("#details h3")
+    page.page.locator("body").press("Backspace")  # and to the entity
+    assert page.page.inner_text("#details h3") == "Ada Quill"
+    assert page.js("kgraph.network.getSelectedNodes()") == [ada]
+    page.page.locator("body").press("Escape")
+    assert page.js("kgraph.network.getSelectedNodes()") == [] and page.page.is_hidden("#details button.act-back")
+    page.page.locator("body").press("/")
+    assert page.js("document.activeElement.id") == "search"
+    page.page.keyboard.type("Backspace")  # typed in the search box, no key is taken by the page
+    assert page.page.input_value("#search") == "Backspace"
+    # the network, once it has the focus, moves and zooms with keys
+    scale, at = page.js("kgraph.network.getScale()"), page.js("kgraph.network.getViewPosition().x")
+    page.page.focus("#net .vis-network")
+    for key in ("PageUp", "ArrowLeft"):
+        page.page.keyboard.down(key)
+        page.page.wait_for_timeout(200)
+        page.page.keyboard.up(key)
+    assert page.js("kgraph.network.getScale()") > scale and page.js("kgraph.network.getViewPosition().x") < at
+
+
+def test_a_small_corpus_says_its_unrelated_entities_are_hidden_and_names_every_node(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1366, 768))
+    hint = page.page.inner_text("#isolated-hint")
+    assert "3 entities named without a relation from an article are hidden." in hint
+    page.page.click("#isolated-hint button.act-show-isolated")
+    assert page.page.is_checked("#show-isolated") and page.page.is_hidden("#isolated-hint")
+    page.page.wait_for_timeout(100)
+    # a few nodes: each has its name, and no name covers another node
+    assert sorted(page.js("kgraph.labels()")) == _labels(page, page.drawn_nodes())
+    covered = page.js("""() => { const net = kgraph.network, boxes = kgraph.labelBoxes(), out = [];
+        const ids = kgraph.network.body.nodeIndices;
+        for (const id of ids) { const p = net.canvasToDOM(net.getPositions([id])[id]);
+          for (const b of boxes) if (p.x > b[0] && p.x < b[2] && p.y > b[1] && p.y < b[3]) out.push(id); }
+        return out; }""")
+    assert covered == []
+    page.screenshot("review-small-corpus.png")
+
+
+def test_an_empty_graph_says_so_without_empty_lists(open_page, tmp_path):
+    path, _ = visualize.write_page(Graph(), tmp_path / "empty.html")
+    page = open_page(path)
+    details = page.page.inner_text("#details")
+    assert "No articles." in details and "ARTICLES" not in details.upper().replace("NO ARTICLES", "")
+    assert "This graph has no entities." in page.page.inner_text("#net")
+
+
+def test_communities_are_listed_largest_first(open_page, tmp_path):
+    from rdflib.namespace import RDF
+
+    g = rdf.to_graph(analyst_kb())
+    label = {str(o): s for s, o in g.subject_objects(RDFS.label)}
+    # places linked only by the gazetteer join the community of their neighbour after the communities are
+    # numbered: two of them make the third community the largest
+    for k in range(2):
+        place = URIRef(str(label["Kestrel Bay"]) + f"_{k}")
+        g.add((place, RDF.type, KG.Place))
+        g.add((place, RDFS.label, Literal(f"Harbour {k}")))
+        g.add((place, KG.locatedIn, label["Tallow Bank"]))
+    path, page_data = visualize.write_page(g, tmp_path / "c.html")
+    assert [c["size"] for c in page_data.data["communities"]] == [3, 2, 4, 2]
+    page = open_page(path)
+    sizes = page.js("""Array.from(document.querySelectorAll('#community-list label'))
+                       .map(l => +l.querySelector('.count').textContent.replace(/,/g, ''))""")
+    assert sizes == [4, 3, 2, 2]
+    assert page.page.inner_text("#details ul.swatch-list li:first-child").startswith("4 entities: Tallow Bank")
+
+
+def test_a_misspelt_name_finds_the_entity_when_nothing_else_matches(open_page, analyst_page):
+    page = open_page(analyst_page)
+    find = lambda q: page.js("q => kgraph.find(q).map(n => n.label)", q)  # noqa: E731
+    assert find("Qiull")[0] == "Ada Quill"  # two letters swapped
+    assert find("Orion Mils") == ["Orion Mills"]
+    assert find("Tallow Bnak") == ["Tallow Bank"]
+    assert find("Rusia") == ["Russia"]
+    assert find("Qzxw") == [] and find("ada") == ["Ada Quill"]  # short or exact queries are untouched
+    page.page.fill("#search", "Rusia")
+    assert "close spelling" in page.page.inner_text("#results")
+    # a correction names its entity exactly: no close spelling there
+    ada = _ids(page, ["Ada Quill"])[0]
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Orion Mils")
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == []
+    assert "No entity named" in page.page.inner_text("#details")
+
+
+def test_a_laptop_screen_keeps_more_than_half_its_width_for_the_network(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1366, 768))
+    assert page.js("document.getElementById('net').getBoundingClientRect().width") > 1366 / 2
+    # and no control or panel is wider than its column
+    assert page.js("""['panel', 'side'].every(id => { const e = document.getElementById(id);
+                      return e.scrollWidth <= e.clientWidth; })""")
+
+
+def test_a_hub_lists_its_best_attested_facts_first_and_the_rest_on_one_click(open_page, tmp_path):
+    kb = _make_kb()(60, 400, n_articles=45)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "hub.html")
+    page = open_page(path)
+    hub = page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+    total = page.js("id => kgraph.data.edges.filter(e => e.from === id || e.to === id).length", hub)
+    assert total > 25
+    page.js("id => kgraph.selectNode(id)", hub)
+    count = lambda: page.js("document.querySelectorAll('#details ul.node-facts li').length")  # noqa: E731
+    assert count() == 25
+    articles = page.js("document.querySelectorAll('#details ul.node-articles li').length")
+    assert articles <= 20
+    page.page.click(f"#details button.act-more >> text=Show all {total} relations")
+    assert count() == total
+    arts = [int(t.split()[0]) for t in page.js(
+        "Array.from(document.querySelectorAll('#details ul.node-facts li .fact-meta')).map(s => s.textContent)"
+        ".filter(t => t.includes('article')).map(t => t.split('· ')[1])")]
+    assert arts == sorted(arts, reverse=True)  # best attested first
+
+
+def test_sources_say_when_no_article_names_its_publisher(open_page, tmp_path):
+    from dataclasses import replace
+
+    kb = analyst_kb()
+    kb = replace(kb, articles=tuple(replace(a, publisher=None, url=None) for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "nopub.html")
+    page = open_page(path)
+    assert "each article counts as its own source" in page.page.inner_text("#source-filters")
+
+
+def test_clearing_the_selection_removes_what_only_the_selection_drew(open_page, analyst_page):
+    page = open_page(analyst_page)
+    before = sorted(page.drawn_nodes())
+    i = page.js("kgraph.data.articles.findIndex(a => a.id === 'n4')")
+    page.js("i => kgraph.showArticle(i)", i)
+    page.page.click("#details button.act-article-graph")
+    assert len(page.drawn_nodes()) > len(before)  # India and Kestrel Bay, named without a relation
+    page.page.locator("body").press("Escape")
+    assert sorted(page.drawn_nodes()) == before
+    india = _ids(page, ["India"])[0]
+    page.js("id => kgraph.selectNode(id)", india)  # a hidden entity chosen by name is drawn
+    assert india in page.drawn_nodes()
+    page.page.click("#clear")
+    assert sorted(page.drawn_nodes()) == before and "Showing 9 of 12" in page.page.inner_text("#stats")

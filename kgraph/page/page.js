@@ -10,6 +10,7 @@
   var EDGE_COLOR = {color: '#a3acb5', highlight: '#1f2328', hover: '#57606a', inherit: false};
   var EDGE_OPACITY = DATA.nodes.length > 400 ? 0.45 : 1.0;  // many edges: lighter, so that nodes and labels stay readable
   var UNKNOWN_SOURCE = '(no publisher)';
+  var ID_BASE = (DATA.ns || {}).id || '';
 
   // ------------------------------------------------------------------ small DOM helpers
   function $(id) { return document.getElementById(id); }
@@ -79,6 +80,8 @@
   var edgeById = {};
   DATA.edges.forEach(function (e) { edgeById[e.id] = e; e.gaz = e.articles.length === 0; });
   var communities = DATA.communities || [];
+  // largest first in lists (a place linked only by the gazetteer joins a community after they are numbered)
+  var bySize = communities.slice().sort(function (a, b) { return b.size - a.size || a.id - b.id; });
   var big = DATA.nodes.length > 400 || DATA.edges.length > 1000;  // straight edges, hidden while dragging
   var byRank = DATA.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
   var relsOf = {};
@@ -248,7 +251,9 @@
     autoResize: true,
     layout: {improvedLayout: false, randomSeed: 7},
     physics: physicsOptions,
-    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false,
+    // keys move and zoom the view while the network has the focus (Tab to it): arrows, Page Up/Down, + and -
+    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
+      keyboard: {enabled: true, bindToWindow: false, autoFocus: false, speed: {x: 10, y: 10, zoom: 0.03}},
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: 1.2, borderWidthSelected: 3, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
@@ -259,6 +264,12 @@
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
 
+  // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
+  var FEW_FIT = 60;
+  function fitView() {
+    network.fit();
+    if (drawnNodes.size && drawnNodes.size <= FEW_FIT) network.moveTo({scale: network.getScale() * 0.8});
+  }
   function markReady() {
     if (window.kgraphReady) return;
     window.kgraphReady = true;
@@ -276,6 +287,7 @@
     if (!(k in widthCache)) { ctx.font = font; widthCache[k] = ctx.measureText(text).width; }
     return widthCache[k];
   }
+  var NODES_AS_OBSTACLES = 150;
   function shortLabel(t) { return t.length > 32 ? t.slice(0, 30) + '…' : t; }
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
@@ -301,6 +313,18 @@
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
     var drawn = [];
+    // With few nodes in view (a small corpus, or zoomed in) a name must not hide another node either:
+    // the nodes in view are placed first as obstacles. A crowded overview keeps labels over its dots.
+    var inView = [];
+    for (var q = 0; q < order.length && inView.length <= NODES_AS_OBSTACLES; q++) {
+      var qn = body.nodes[order[q]];
+      if (!qn) continue;
+      var qx = (qn.x - vp.x) * scale + w / 2, qy = (qn.y - vp.y) * scale + h / 2;
+      if (qx < -50 || qy < -30 || qx > w + 50 || qy > h + 30) continue;
+      var qr = Math.max(3, (qn.options.size || 8) * scale);
+      inView.push([qx - qr, qy - qr, qx + qr, qy + qr]);
+    }
+    if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(take);
     for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
       var id = order[i], vn = body.nodes[id];
       if (!vn) continue;
@@ -374,7 +398,7 @@
   network.once('stabilizationIterationsDone', function () {
     network.setOptions({physics: {enabled: false}});
     $('physics').checked = false;
-    network.fit();
+    fitView();
     network.once('afterDrawing', markReady);
     network.redraw();
   });
@@ -405,16 +429,66 @@
     rows.forEach(function (r) { if (r && r[1] !== null && r[1] !== undefined && r[1] !== '') d.append(el('dt', {text: r[0]}), el('dd', null, r[1])); });
     return d;
   }
-  function showHome() {
+  // ------------------------------------------------------------------ back: the panels seen since the overview
+  var trail = [], goingBack = false;
+  function visited(kind, arg) {
+    var top = trail[trail.length - 1];
+    if (!goingBack && !(top && top.kind === kind && top.arg === arg)) { trail.push({kind: kind, arg: arg}); if (trail.length > 50) trail.shift(); }
+    if (trail.length > 1) {
+      var prev = trail[trail.length - 2];
+      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : ''), back, 'act-back')));
+    }
+  }
+  function back() {
+    if (trail.length < 2) return false;
+    trail.pop();
+    var v = trail[trail.length - 1];
+    goingBack = true;
+    try {
+      if (v.kind === 'node') selectNode(v.arg, true);
+      else if (v.kind === 'edge') selectEdge(v.arg);
+      else if (v.kind === 'article') showArticle(v.arg);
+      else if (v.kind === 'community') showCommunity(v.arg);
+      else if (v.kind === 'group') showGroup(v.arg);
+      else if (v.kind === 'paths') findPaths();
+    } finally { goingBack = false; }
+    return true;
+  }
+  function overview() {
+    // what the corpus holds, in three lines: articles (dates, publishers), entities by type, relations by kind
+    var t = DATA.totals, pubs = (DATA.publishers || []).length;
+    var when = bins.length ? (days[0] === days[days.length - 1] ? 'of ' + days[0] : 'from ' + days[0] + ' to ' + days[days.length - 1])
+      + (days.length < DATA.articles.length ? ' (' + num(DATA.articles.length - days.length) + ' undated)' : '') : 'undated';
+    var byType = DATA.types.filter(function (x) { return x.count; }).map(function (x) { return x.name + ' ' + num(x.count); });
+    var byPred = DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); })
+      .map(function (x) { return x.name + ' ' + num(x.count); });
+    var groups_ = communities.filter(function (c) { return c.size >= 2; }).length;
+    return el('div', {class: 'overview', 'data-overview': '1'},
+      el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
+      el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
+      el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
+      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities often named together (see Communities).'}) : null);
+  }
+  var ARTICLES_SHOWN = 40;
+  function showHome(allArticles) {
     var list = el('ol', {class: 'ranklist'});
     byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; })
       .sort(function (a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; });
-    var al = el('ul');
-    arts.slice(0, 40).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
-    fill(details, el('p', {class: 'muted', text: 'Click a node or an edge for its names, evidence sentences and articles; double-click a node to expand it.'}),
-      el('h2', {text: 'Most central entities'}), list,
-      el('h2', {text: 'Articles' + (arts.length > 40 ? ' (40 of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}), al);
+    trail = [];
+    var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
+    arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
+    var coms = el('ul', {class: 'swatch-list'});
+    bySize.filter(function (c) { return c.size >= 2; }).slice(0, 5).forEach(function (c) {
+      coms.append(el('li', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ',
+        el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
+    });
+    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
+      el('h2', {text: 'This corpus'}), overview(),
+      byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
+      coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
+      arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
+      arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
   function marked(sentence, names, marks) {
     // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search.
@@ -451,10 +525,11 @@
     var pred = el('select', {'data-corr': 'assert-pred', 'aria-label': 'Relation'});
     (DATA.allPredicates || DATA.predicates.map(function (p) { return p.name; })).forEach(function (p) { var o = el('option', {text: p}); o.value = p; pred.append(o); });
     var target = el('input', {type: 'search', list: 'names', placeholder: 'Object entity…', 'data-corr': 'assert-input', 'aria-label': 'Object of the relation'});
-    var ctx = el('input', {type: 'text', placeholder: 'Words near the other one…', 'data-corr': 'split-context', 'aria-label': 'Context words of the mentions to split off (comma-separated)'});
+    var ctx = el('input', {type: 'text', placeholder: 'Context words…', title: 'Words near the mentions that name another thing, comma-separated (e.g. club, coach)', 'data-corr': 'split-context', 'aria-label': 'Context words of the mentions to split off (comma-separated)'});
     var newName = el('input', {type: 'text', placeholder: 'Its name…', 'data-corr': 'split-label', 'aria-label': 'Name of the entity split off'});
     var msg = el('p', {class: 'muted small'});
-    function resolve(input) { var hit = find(input.value)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
+    // a correction names its entity exactly: no close spelling
+    function resolve(input) { var hit = find(input.value, true)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
     box.append(
       el('div', {class: 'row'}, name, button('Rename', function () {
         var v = name.value.trim(); if (v && v !== labelOf(n.id)) addCorrection({action: 'rename', entity: n.id, label: v});
@@ -479,6 +554,17 @@
     return box;
   }
 
+  // a hub's lists start short, so that its correction box is not hundreds of lines down
+  var FACTS_SHOWN = 25, ARTICLES_OF_ENTITY = 20;
+  function capped(list, items, n, render, what) {
+    items.slice(0, n).forEach(function (x) { list.append(render(x)); });
+    if (items.length <= n) return null;
+    var more = button('Show all ' + plural(items.length, what), function () {
+      items.slice(n).forEach(function (x) { list.append(render(x)); });
+      more.remove();
+    }, 'act-more');
+    return more;
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
@@ -487,29 +573,42 @@
     var c = communities[n.community];
     if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
     if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
-    n.sameAs.filter(function (u) { return u !== n.geonames; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
+    // the graph's own IRIs of entities merged into this one are not web pages: named, not linked
+    var merged = n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; });
+    n.sameAs.filter(function (u) { return u !== n.geonames && merged.indexOf(u) < 0; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
+    if (merged.length) rows.push(['Merged from', el('code', {class: 'small', text: merged.map(function (u) { return u.slice(ID_BASE.length); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
     rows.push(['Mentions', String(n.mentions)]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
-    var rel = el('ul');
-    relsOf[id].forEach(function (e) {
-      var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
-      rel.append(el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
-        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' (', b, ')'));
+    var rel = el('ul', {class: 'node-facts'});
+    // the facts shown first, the best attested first: articles, independent sources, confidence
+    var facts = relsOf[id].slice().sort(function (a, b) {
+      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
+        || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
     });
-    var arts = el('ul');
-    n.articles.forEach(function (i) { arts.append(el('li', null, articleRef(i))); });
+    var moreFacts = capped(rel, facts, FACTS_SHOWN, function (e) {
+      var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+      var meta = e.gaz ? 'gazetteer' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
+        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
+      return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
+        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
+        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}));
+    }, 'relation');
+    var arts = el('ul', {class: 'node-articles'});
+    var moreArts = capped(arts, n.articles, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
     fill(details, el('h3', {text: labelOf(id)}),
       el('div', {class: 'row'}, button('Expand neighbours', function () { expand(id); }, 'act-expand'),
         button('Explore from here', function () { exploreFrom(id); }, 'act-explore'),
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
-      rel.childNodes.length ? el('h2', {text: 'Relations'}) : null, rel.childNodes.length ? rel : null,
+      rel.childNodes.length ? el('h2', {text: 'Relations' + (moreFacts ? ' (' + num(facts.length) + ', best attested first)' : '')}) : null,
+      rel.childNodes.length ? rel : null, moreFacts,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
-      n.articles.length ? arts : null, correctionBox(n));
+      n.articles.length ? arts : null, moreArts, correctionBox(n));
+    visited('node', id);
   }
   function relationBlock(e) {
     var names = namesOf(e.from).concat(namesOf(e.to));
@@ -539,6 +638,7 @@
     var e = edgeById[id];
     if (!e) return;
     fill(details, relationBlock(e));
+    visited('edge', id);
   }
   function showGroup(key) {
     var ids = groups[key] || [];
@@ -548,6 +648,7 @@
     var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(' — ');
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
       .concat(ids.map(function (i) { return relationBlock(edgeById[i]); })));
+    visited('group', key);
   }
   function showArticle(i) {
     var a = DATA.articles[i];
@@ -575,9 +676,30 @@
     byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; }).slice(0, 60).forEach(function (n) { named.append(el('li', null, nodeButton(n.id))); });
     fill(details, el('h3', {class: 'article-title', text: a.title || a.id}),
       dl([['Date', a.day || a.date], ['Publisher', a.publisher], ['Link', a.url ? link(a.url) : null], ['Article', a.id]]),
+      el('div', {class: 'row'}, button('Show its entities on the graph', function () { showArticleOnGraph(i); }, 'act-article-graph')),
       el('h2', {text: plural(keys.length, 'sentence') + ' with facts'}), list,
       named.childNodes.length ? el('h2', {text: 'Entities named'}) : null, named.childNodes.length ? named : null);
+    visited('article', i);
     $('side').scrollTop = 0;
+  }
+  function showArticleOnGraph(i) {
+    // the article's entities (drawn even if the filters hid them) and its relations, highlighted
+    var ids = DATA.nodes.filter(function (n) { return n.articles.indexOf(i) >= 0 && nodeTypeOk(n); }).map(function (n) { return n.id; });
+    var changed = false;
+    ids.forEach(function (id) {
+      var n = byId[id];
+      if (state.collapsed.has(n.community)) { state.collapsed.delete(n.community); changed = true; }
+      if (state.explore) { if (!state.explore.has(id)) { state.explore.add(id); changed = true; } }
+      else if (!vis$.nodes.has(id) && !state.pinned.has(id)) { state.pinned.add(id); changed = true; }
+    });
+    if (changed) { syncCommunityBoxes(); refresh(true); }
+    var nodes = new Set(ids.map(rep).filter(function (id) { return drawnNodes.has(id); })), edges = new Set();
+    articleEvidence[i].forEach(function (pair) { var k = pairKey(rep(pair[0].from), rep(pair[0].to)); if (edgesDS.get(k)) edges.add(k); });
+    focused = null;
+    network.unselectAll();
+    setFocus(nodes, edges);
+    if (nodes.size) network.fit({nodes: Array.from(nodes), animation: {duration: 300}});
+    return Array.from(nodes).sort();
   }
 
   // ------------------------------------------------------------------ selection
@@ -594,9 +716,16 @@
     if (drawnNodes.has(id)) network.selectNodes([id]);
     showNode(id);
     $('side').scrollTop = 0;
-    if (!noMove && drawnNodes.has(id)) network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+    if (!noMove && drawnNodes.has(id)) {
+      // the entity with its neighbours in view (a hub's are too many: it is centred instead)
+      var around = network.getConnectedNodes(id);
+      if (around.length && around.length <= NEIGHBOURHOOD_FIT) network.fit({nodes: [id].concat(around), minZoomLevel: 0.3, maxZoomLevel: 1.2,
+        animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+      else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+    }
     saveState();
   }
+  var NEIGHBOURHOOD_FIT = 40, FEW_DRAWN = 30;
   var selectedEdge = null;
   function selectEdge(id) {
     var e = edgeById[id];
@@ -612,6 +741,8 @@
   }
   function clearSelection() {
     focused = null; selectedEdge = null;
+    // entities drawn only because they were chosen (hidden by the filters otherwise) go with the selection
+    if (state.pinned.size) { state.pinned.clear(); refresh(); }
     setFocus(null, null);
     network.unselectAll();
     showHome();
@@ -639,6 +770,7 @@
     byRank.filter(function (n) { return n.community === c; }).slice(0, 50).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     fill(details, el('h3', {text: 'Community ' + (c + 1)}), el('p', {text: communityLabel(com)}),
       el('div', {class: 'row'}, button('Expand this community', function () { toggleCollapse(c, false); }, 'act-uncollapse')), list);
+    visited('community', c);
   }
 
   // ------------------------------------------------------------------ exploring: expand step by step
@@ -671,8 +803,8 @@
     fill(bar, el('p', {text: 'Exploring ' + plural(state.explore.size, 'entity', 'entities') + '. Double-click a node to expand it.'}),
       el('div', {class: 'row'}, button('Expand all shown', function () {
         Array.from(state.explore).forEach(function (id) { neighbours(id).forEach(function (n) { state.explore.add(n); }); });
-        refresh(); network.fit();
-      }, 'act-expand-all'), button('Show everything', function () { state.explore = null; refresh(); network.fit(); }, 'act-explore-off')));
+        refresh(); fitView();
+      }, 'act-expand-all'), button('Show everything', function () { state.explore = null; refresh(); fitView(); }, 'act-explore-off')));
     bar.hidden = false;
   }
 
@@ -693,7 +825,7 @@
     var hit = find(v)[0];
     return hit ? hit.id : null;
   }
-  function allPaths(a, b, maxLen, limit) {
+  function pathAdjacency() {
     // adjacency over the relations that pass the filters (exploration aside), undirected
     var adj = {};
     DATA.edges.forEach(function (e) {
@@ -701,6 +833,21 @@
       (adj[e.from] = adj[e.from] || []).push([e.to, e]);
       (adj[e.to] = adj[e.to] || []).push([e.from, e]);
     });
+    return adj;
+  }
+  function shortestSteps(a, b) {
+    // steps of the shortest path over the relations the filters show, at any length; -1 if none
+    var adj = pathAdjacency(), dist = {}, queue = [a], head = 0;
+    dist[a] = 0;
+    while (head < queue.length) {
+      var x = queue[head++];
+      if (x === b) return dist[x];
+      (adj[x] || []).forEach(function (p) { if (!(p[0] in dist)) { dist[p[0]] = dist[x] + 1; queue.push(p[0]); } });
+    }
+    return -1;
+  }
+  function allPaths(a, b, maxLen, limit) {
+    var adj = pathAdjacency();
     var dist = {}, queue = [b];
     dist[b] = 0;
     while (queue.length) {  // distance to b bounds the search
@@ -732,8 +879,8 @@
     return out;
   }
   var lastPaths = [];
-  function findPaths() {
-    var a = resolveEnd('from'), b = resolveEnd('to'), maxLen = +$('path-len').value || 3;
+  function findPaths(steps) {
+    var a = resolveEnd('from'), b = resolveEnd('to'), maxLen = steps > 0 ? steps : +$('path-len').value || 3;
     if (!a || !b || a === b) {
       fill(details, el('h3', {text: 'Paths'}), el('p', {class: 'muted', text: !a || !b ? 'Choose two entities by name (search, or “Path from/to here” on an entity).' : 'Choose two different entities.'}));
       return;
@@ -746,21 +893,40 @@
       box.append(el('div', {class: 'row'}, el('strong', {text: plural(p.rels.length, 'step')}),
         button('Show on the graph', function () { showPaths([p]); }, 'act-show-path')));
       p.rels.forEach(function (rs, j) {
+        var said = null;  // several relations of one step often share their sentence: it is shown once
         rs.forEach(function (e) {
           var hop = el('div', {class: 'hop'}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
             on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
           var v = e.evidence.filter(function (x) { return x.sentence; })[0];
-          if (v) hop.append(marked(v.sentence, namesOf(e.from).concat(namesOf(e.to)), v.marks), el('div', {class: 'meta'}, 'Source: ', articleRef(v.article)));
+          if (v && v.sentence === said) hop.append(el('div', {class: 'meta', text: 'same sentence'}));
+          else if (v) { said = v.sentence; hop.append(marked(v.sentence, namesOf(e.from).concat(namesOf(e.to)), v.marks), el('div', {class: 'meta'}, 'Source: ', articleRef(v.article))); }
           else hop.append(el('div', {class: 'meta', text: e.gaz ? 'gazetteer' : ''}));
           box.append(hop);
         });
       });
       list.append(box);
     });
+    var hint = null;
+    if (!paths.length) {
+      // say how far apart they are, and how to reach them, instead of a bare "no path"
+      var d = shortestSteps(a, b), gazHelps = false;
+      if (d < 0 && !state.gazetteer) { state.gazetteer = true; gazHelps = shortestSteps(a, b) > 0; state.gazetteer = false; }
+      hint = el('div', {class: 'note path-hint'}, el('p', {text: d > 0
+        ? 'The shortest path over the relations the filters show has ' + plural(d, 'step') + '.'
+        : labelOf(a) + ' and ' + labelOf(b) + ' are not linked by any chain of the relations the filters show'
+          + (gazHelps ? '; the gazetteer links (place in country) would link them.' : '.')}),
+        d > 0 ? button('Find paths of ' + plural(d, 'step'), function () {
+          var sel = $('path-len');
+          if (!Array.prototype.some.call(sel.options, function (o) { return o.value === String(d); })) sel.append(el('option', {text: String(d)}));
+          sel.value = String(d); findPaths(d);
+        }, 'act-path-longer')
+        : gazHelps ? button('Show gazetteer links', function () { $('show-gazetteer').checked = true; state.gazetteer = true; refresh(); findPaths(); }, 'act-path-gazetteer') : null);
+    }
     fill(details, el('h3', null, 'Paths from ', nodeButton(a), ' to ', nodeButton(b)),
       el('p', {class: 'muted', text: paths.length ? plural(paths.length, 'path') + ' of at most ' + plural(maxLen, 'step') + (paths.length >= 50 ? ' (first 50)' : '') + ', over the relations the filters show.'
         : 'No path of at most ' + plural(maxLen, 'step') + ' over the relations the filters show.'}),
-      paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
+      hint, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
+    visited('paths', a + '\n' + b);
     if (paths.length) showPaths(paths);
     $('side').scrollTop = 0;
   }
@@ -834,6 +1000,11 @@
     DATA.nodes.forEach(function (n) { if (!stated.has(n.id)) iso++; });
     $('isolated-count').textContent = num(iso);
     $('gazetteer-count').textContent = num(gaz);
+    // a small corpus (an article or three) names more entities than it relates: say they are only hidden
+    var hint = $('isolated-hint'), few = !state.isolated && !state.explore && iso > 0 && vis$.nodes.size < FEW_DRAWN;
+    if (few) fill(hint, el('p', {text: plural(iso, 'entity', 'entities') + ' named without a relation from an article '
+      + (iso === 1 ? 'is' : 'are') + ' hidden.'}), button('Show them', function () { $('show-isolated').checked = true; state.isolated = true; refresh(); fitView(); }, 'act-show-isolated'));
+    hint.hidden = !few;
   }
   var typeBoxes = {};
   function setType(name, on) {
@@ -841,13 +1012,23 @@
     if (typeBoxes[name]) typeBoxes[name].checked = on;
     refresh();
   }
+  var legendIcons = {};
   DATA.types.forEach(function (t) {
     var box = el('input', {type: 'checkbox', 'data-type': t.name});
     box.checked = true;
     box.addEventListener('change', function () { setType(t.name, box.checked); });
     typeBoxes[t.name] = box;
-    $('type-filters').append(el('label', null, box, icon(t.shape, t.color), t.name, el('span', {class: 'count', text: num(t.count)})));
+    legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
+    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, el('span', {class: 'count', text: num(t.count)})));
   });
+  var NEUTRAL = '#d0d7de';
+  function paintLegend() {
+    // The legend shows what the colours mean now: type colours only while nodes are coloured by type.
+    DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? NEUTRAL : t.color)); });
+    $('legend-note').textContent = state.byCommunity
+      ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
+      : 'Shape and colour: type. Size: number of neighbours.';
+  }
   var predBoxes = {};
   DATA.predicates.forEach(function (p) {
     var box = el('input', {type: 'checkbox', 'data-predicate': p.name});
@@ -871,22 +1052,28 @@
   function recolor() {
     nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n, state.byCommunity), shape: (types[typeOf(n)] || {shape: 'star'}).shape}; }));
   }
-  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); saveState(); });
+  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); paintLegend(); saveState(); });
   $('physics').checked = false;
   $('physics').addEventListener('change', function () {
     network.setOptions({physics: {enabled: this.checked, stabilization: {enabled: false}}});
     if (this.checked) network.startSimulation();
   });
-  $('fit').addEventListener('click', function () { network.fit({animation: {duration: 300}}); });
+  $('fit').addEventListener('click', function () { fitView(); });
   $('clear').addEventListener('click', clearSelection);
-  $('path-find').addEventListener('click', findPaths);
+  $('path-find').addEventListener('click', function () { findPaths(); });
 
   // time
   function binLabel(i) { return bins[i] ? bins[i].key : ''; }
   var timelineBars = [];
   (function () {
     var tl = $('timeline');
-    if (!bins.length) { tl.append(el('p', {class: 'muted small', text: 'No article has a date.'})); $('date-from').disabled = $('date-to').disabled = true; return; }
+    if (!bins.length) {
+      // nothing to slide over: the two empty sliders are not shown, the note says where dates come from
+      tl.append(el('p', {class: 'muted small', text: DATA.articles.length ? 'No article has a date (from a JSONL “date”, the HTML metadata or a date line), so there is nothing to filter by time.' : 'No articles.'}));
+      $('date-from').disabled = $('date-to').disabled = true;
+      $('date-from').parentElement.hidden = $('date-to').parentElement.hidden = true;
+      return;
+    }
     var s = document.createElementNS(SVG, 'svg'), max = Math.max.apply(null, bins.map(function (b) { return b.count; }));
     s.setAttribute('viewBox', '0 0 ' + bins.length * 10 + ' 50'); s.setAttribute('preserveAspectRatio', 'none');
     s.setAttribute('role', 'img'); s.setAttribute('aria-label', 'Articles over time');
@@ -931,6 +1118,7 @@
       $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')})));
     });
     if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
+    else if (!(DATA.publishers || []).length) $('source-filters').append(el('p', {class: 'muted small', text: 'No article names its publisher (a URL or a “source” field), so each article counts as its own source.'}));
   })();
   $('min-sources').addEventListener('input', function () { var v = Math.max(1, Math.min(99, Math.floor(+this.value) || 1)); state.minSources = v; refresh(); });
 
@@ -941,7 +1129,7 @@
     if (on) state.collapsed.add(c); else state.collapsed.delete(c);
     syncCommunityBoxes(); refresh();
   }
-  communities.forEach(function (c) {
+  bySize.forEach(function (c) {
     if (c.size < 2) return;
     var box = el('input', {type: 'checkbox', 'data-community': String(c.id), title: 'Collapse into one node'});
     box.addEventListener('change', function () { toggleCollapse(c.id, box.checked); });
@@ -949,8 +1137,8 @@
     $('community-list').append(el('label', null, box, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}),
       c.names.join(', '), el('span', {class: 'count', text: num(c.size)})));
   });
-  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); network.fit(); });
-  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); network.fit(); });
+  $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); fitView(); });
+  $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); fitView(); });
 
   // names for the path and correction inputs
   (function () {
@@ -1153,6 +1341,7 @@
     $('min-sources').value = String(state.minSources);
     syncCommunityBoxes();
     paintTimeline();
+    paintLegend();
   }
   var restored = readState();
   function restoreView() {
@@ -1179,7 +1368,33 @@
     var names = [n.label].concat(n.alt).map(norm);
     return {n: n, names: names, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
   });
-  function find(q) {
+  function within(a, b, k) {
+    // true when a and b differ by at most k edits (insert, delete, change, swap of neighbours)
+    if (Math.abs(a.length - b.length) > k) return false;
+    var prev2 = null, prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (i = 1; i <= a.length; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var c = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c = Math.min(c, prev2[j - 2] + 1);
+        cur.push(c);
+        if (c < low) low = c;
+      }
+      if (low > k) return false;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length] <= k;
+  }
+  var CLOSE_MIN = 4;  // a query this long may match a name spelt a little differently, when nothing else matches
+  function closeSpelling(qn, it) {
+    var k = qn.length >= 8 ? 2 : 1, single = qn.indexOf(' ') < 0;
+    return it.names.some(function (name) {
+      return within(qn, name, k) || (single && name.split(' ').some(function (w) { return w.length >= CLOSE_MIN && within(qn, w, k); }));
+    });
+  }
+  function find(q, noCloseSpelling) {
     var qn = norm(q);
     if (!qn) return [];
     var hits = [];
@@ -1195,9 +1410,12 @@
       });
       if (best < 9) hits.push([best, it.n]);
     });
+    if (!hits.length && !noCloseSpelling && qn.length >= CLOSE_MIN) index.forEach(function (it) { if (closeSpelling(qn, it)) hits.push([7, it.n]); });
+    closeOnly = hits.length > 0 && hits[0][0] === 7;
     hits.sort(function (a, b) { return a[0] - b[0] || a[1].rank - b[1].rank || (a[1].label < b[1].label ? -1 : 1); });
     return hits.map(function (h) { return h[1]; });
   }
+  var closeOnly = false;
   var results = $('results'), search = $('search'), current = [];
   function showResults() {
     current = find(search.value);
@@ -1208,7 +1426,8 @@
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
         icon((types[n.type] || {}).shape || 'star', (types[n.type] || {}).color || '#8c8c8c'), ' ', labelOf(n.id),
         other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
-        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}));
+        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
+        closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
       results.append(el('li', null, b));
     });
     if (search.value.trim() && !current.length) {
@@ -1232,6 +1451,15 @@
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
 
+  // ------------------------------------------------------------------ keys: / search, Esc clear, Backspace back
+  document.addEventListener('keydown', function (ev) {
+    var t = ev.target, typing = t && (/^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName) || t.isContentEditable);
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key === '/') { ev.preventDefault(); search.focus(); search.select(); }
+    else if (ev.key === 'Escape') { hideTip(); clearSelection(); }
+    else if (ev.key === 'Backspace' && back()) ev.preventDefault();
+  });
+
   // ------------------------------------------------------------------ start
   syncControls();
   computeVisible();
@@ -1242,7 +1470,7 @@
   showHome();
   if (!DATA.physics || drawnNodes.size === 0) network.once('afterDrawing', markReady);
   network.setData({nodes: nodeView, edges: edgesDS});
-  if (!DATA.physics) network.fit();
+  if (!DATA.physics) fitView();
   if (DATA.nodes.length === 0) container.append(el('div', {class: 'empty', text: 'This graph has no entities.'}));
   if (drawnNodes.size === 0) setTimeout(markReady, 0);  // no physics to settle
 
@@ -1257,5 +1485,6 @@
     drawn: function () { return Array.from(drawnNodes).sort(); },
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
-    bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle};
+    bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
+    showArticleOnGraph: showArticleOnGraph, back: back, findPaths: findPaths};
 })();

@@ -42,6 +42,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kgraph.sources.ingest import iso_date, publisher_of
+from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
 from kgraph.core.terms import EntityType
@@ -294,7 +295,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         "physicsIterations": max(40, min(200, 30_000 // max(1, len(nodes)))),
         "totals": {"nodes": total_nodes, "edges": total_edges, "articles": len(articles)},
         "allPredicates": list(PREDICATES),
-        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS)},
+        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS), "id": ENTITY_BASE},
     }
     return PageData(data, total_nodes, total_edges)
 
@@ -453,9 +454,10 @@ def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[t
         bottom = max((p[1] + p[2] for p in placed), default=0) + 4 * NODE_GAP
         left = min((p[0] - p[2] for p in placed), default=0)
         width = max((p[0] + p[2] for p in placed), default=0) - left
-        cols = max(8, int(width // (NODE_GAP * 2)) or 8) if placed else max(1, int(math.ceil(math.sqrt(len(alone)))))
+        # columns three gaps apart, rows two: room for a name beside each node (the page draws a label only where it fits)
+        cols = max(6, int(width // (NODE_GAP * 3)) or 6) if placed else max(1, int(math.ceil(math.sqrt(len(alone)))))
         for q, i in enumerate(alone):
-            pos[i] = (int(round(left + (q % cols) * NODE_GAP * 2)), int(round(bottom + (q // cols) * NODE_GAP * 2)))
+            pos[i] = (int(round(left + (q % cols) * NODE_GAP * 3)), int(round(bottom + (q // cols) * NODE_GAP * 2)))
     return pos
 
 
