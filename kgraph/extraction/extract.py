@@ -34,6 +34,7 @@ from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
 from kgraph.extraction.lexicon import PLACE_PREPS as _PLACE_PREPS
+from kgraph.extraction.lexicon import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
 from kgraph.extraction.lexicon import REGION_NOUNS as _REGION_NOUNS
 from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
@@ -1051,7 +1052,9 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
             prev = c.doc[c.start - 1]
             if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
                     and not prev.is_sent_start and gazetteer.place(prev.text) is None \
-                    and prev.lower_ not in _TITLES and gazetteer.demonym(prev.text) is None:
+                    and prev.lower_ not in _TITLES and prev.lower_ not in _PORTFOLIO_WORDS \
+                    and gazetteer.demonym(prev.text) is None:
+                # a title's portfolio ("Secretary of State Kerry") is no first name
                 c = replace(c, start=c.start - 1, name=c.doc[c.start - 1:c.end].text)
                 covered.add((id(c.doc), prev.i))
         out.append(c)
