@@ -297,6 +297,59 @@ def _and_extent(doc, ent) -> int:
     return r
 
 
+#: Words inside a long organization name where the NER cuts it in two ("Agency for" + "International Development").
+_INNER_JOINERS = ("for", "on")
+
+
+def _joiner_extent(doc, ent) -> int:
+    """Return where an organization's name really ends over an inner "for"/"on": "Agency for International Development".
+
+    The NER often cuts a long descriptive name at its "for" or "on" into two
+    organizations ("Central Office" + "the Investigation of Tarsk Crimes",
+    "the Veltrian Agency for" + "Rural Development"). They are one name when
+    the first part ends in an organization head word ("Office", "Agency",
+    "Committee") and what follows the joiner (and a "the") is an organization
+    the NER tagged too, or a run of capitalized words it tagged as nothing
+    ("Committee on the Elimination of Racial Discrimination"), of two words or
+    more, no acronym and no head word of its own (a subject, not a second
+    organization: "the Tarsk Bank for Vell Motors Group"); a date, a place or
+    a person after the joiner is no part of the name ("the Council on
+    Monday", "the Committee on Tarsk").
+    """
+    end = ent.end
+    if ent.label_ != "ORG" or end >= len(doc):
+        return end
+    if doc[end - 1].lower_ in _INNER_JOINERS and end - ent.start >= 2:
+        head, k = doc[end - 2], end
+    elif doc[end].lower_ in _INNER_JOINERS:
+        head, k = doc[end - 1], end + 1
+    else:
+        return end
+    if head.lower_ not in ORG_HEADS or not head.text[:1].isupper():
+        return end
+    start = k + 1 if k < len(doc) and doc[k].lower_ == "the" else k
+    if start >= len(doc) or not doc[start].text[:1].isupper():
+        return end
+    if doc[start].ent_type_ == "ORG":
+        r = start + 1
+        while r < len(doc) and doc[r].ent_iob_ == "I":
+            r += 1
+    elif doc[start].ent_type_ or (k < len(doc) and doc[k].ent_type_ and doc[k].ent_type_ != "ORG"):
+        return end
+    else:
+        r, last = start, start
+        while r < len(doc) and not doc[r].ent_type_ and (doc[r].is_title and doc[r].is_alpha or
+                                                            doc[r].lower_ in ("of", "and") and r > start):
+            if doc[r].is_title:
+                last = r
+            r += 1
+        r = last + 1
+    # the rest is a subject of two or more words, no organization of its own ("Deutsche Bank for Tarsk Motors Group")
+    if r - start < 2 or doc[r - 1].lower_ in ORG_HEADS or any(t.is_upper and t.is_alpha for t in doc[start:r]):
+        return end
+    return r
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -319,6 +372,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
         if ent_end == ent.end:
             ent_end = _and_extent(doc, ent)
+        if ent_end == ent.end:
+            ent_end = _joiner_extent(doc, ent)
         if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN":
             ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
         if ent_end != ent.end:
