@@ -101,3 +101,19 @@ def test_for_and_on_before_another_name_end_the_name(nlp, sentence, spans):
     ent = doc.ents[0]
     assert extract._joiner_extent(doc, ent) == ent.end
 
+
+@pytest.mark.parametrize("sentence,spans,one", [
+    ("The Tarsk-Posten newspaper printed the cartoons.", [("Tarsk", "GPE")], True),
+    ("The Vell-Orvik clan fought.", [("Vell", "ORG")], True),
+    # two names qualifying a noun: a country, a demonym, an acronym or two people stay apart
+    ("The Tarsk-Norway deal fell through.", [("Tarsk", "GPE")], False),
+    ("The Tarsk-German ties grew.", [("Tarsk", "GPE")], False),
+    ("The Tarsk-EU deal fell through.", [("Tarsk", "GPE")], False),
+    ("The Moreau-Varga plan failed.", [("Moreau", "PERSON")], False),
+])
+def test_a_hyphened_name_before_a_noun(nlp, sentence, spans, one):
+    doc = _with_ents(nlp, sentence, spans)
+    ent = doc.ents[0]
+    end = extract._hyphen_extent(doc, ent.end)
+    assert end == ent.end + 2
+    assert extract._one_hyphened_name(doc, ent, end) is one

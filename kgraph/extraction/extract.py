@@ -272,6 +272,21 @@ def _hyphen_extent(doc, end: int) -> int:
     return end
 
 
+def _one_hyphened_name(doc, ent, end: int) -> bool:
+    """True when the words a hyphen glues after a place's or organization's name are no name of their own.
+
+    Why: "the Tarsk-Vell newspaper" is one paper's name before a noun, while
+    "the EU-Tarsk deal" and "US-Veltrian ties" are two names qualifying a
+    noun: a part the gazetteer knows (a country, a demonym, a place), an
+    acronym, or two people ("the Moreau-Varga plan") stay apart.
+    """
+    if ent.label_ == "PERSON":
+        return False
+    parts = [t for t in doc[ent.end:end] if t.text != "-"]
+    return bool(parts) and not any(t.is_upper or _gazetteer_type(t.text) is not None or gazetteer.place(t.text) is not None
+                                   for t in parts)
+
+
 def _and_extent(doc, ent) -> int:
     """Return where a descriptive organization name really ends over "and": "Institute for Soil and Water Studies".
 
@@ -369,12 +384,13 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 out.append(_Cand(doc, offset, s, e, EntityType.Person, doc[s:e].text, "ner", "PERSON", s in headlines,
                                  lead=s - _title_start(doc, s)))
                 continue
-        ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
+        hyphened = ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
         if ent_end == ent.end:
             ent_end = _and_extent(doc, ent)
         if ent_end == ent.end:
             ent_end = _joiner_extent(doc, ent)
-        if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN":
+        if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN" \
+                and not (ent_end == hyphened and _one_hyphened_name(doc, ent, hyphened)):
             ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
