@@ -297,6 +297,46 @@ def _name_ends(doc, s: int, e: int) -> bool:
     return s < e and doc[s].text[:1].isupper() and doc[e - 1].text[:1].isupper() and _named(doc, s, e)
 
 
+#: Abbreviations of time zones, written in capitals after a clock time or before an offset ("20:30 UTC", "UTC +2").
+TIME_ZONES = frozenset("utc gmt cet cest eet eest wet bst ist msk jst est edt cst cdt mst mdt pst pdt".split())
+
+#: Days of the week and their abbreviations, which open a broadcast schedule's line ("SAT 12.11.").
+WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+sun""".split())
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_OFFSET = re.compile(r"^[+\-\u2013\u2212]?\d{1,2}([,.:]\d{1,2})?$")
+
+
+def _time_zone(doc, i: int) -> bool:
+    """Return whether the word at ``i`` is a time zone's abbreviation written with a clock time or an offset."""
+    tok = doc[i]
+    if not (tok.is_upper and tok.lower_ in TIME_ZONES):
+        return False
+    before = doc[i - 1].text if i > 0 else ""
+    after = [doc[i + 1].text if i + 1 < len(doc) else "", "".join(t.text for t in doc[i + 1:i + 3])]  # "+2", "+ 2"
+    return bool(_CLOCK.match(before)) or any(_OFFSET.match(a) for a in after)
+
+
+@shape_rule("shape:time-zone", "A time zone's abbreviation written with a clock time or an offset (\"20:30 UTC\", "
+            "\"UTC +2\") is no part of a name in a broadcast schedule; a weekday left alone is none either.", "cut",
+            examples=[("On air: SAT 04:30 UTC Tarsk UTC -4 | Orlin UTC -3", "UTC Tarsk", ("Tarsk",)),
+                      ("Times: Orlin UTC -3 and later.", "Orlin UTC", ("Orlin",))],
+            counter_examples=[("The UTC Group said on Monday it would pay.", "UTC Group"),
+                              ("Tarsk GMT won the tender.", "Tarsk GMT")])
+def _time_zone_edge(doc, start, end, ctx):
+    s, e = start, end
+    while s < e and _time_zone(doc, s):
+        s += 1
+    while e > s and _time_zone(doc, e - 1):
+        e -= 1
+    if (s, e) == (start, end):
+        return None
+    if s == e or all(t.lower_ in WEEKDAYS or not t.is_alpha for t in doc[s:e]):
+        return []
+    return [(s, e)] if _name_ends(doc, s, e) else None
+
+
 @shape_rule("shape:function-edge", "A verb, adverb, connective or pronoun opening or closing a candidate is no "
             "part of the name (\"Following Vellmark\", \"Vellmark However\").", "cut",
             examples=[("The following day we left. Following Vellmark officials, the paper said the talks failed.",
