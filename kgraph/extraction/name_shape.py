@@ -564,6 +564,28 @@ def _country_before_person(doc, start, end, ctx):
     return None
 
 
+#: Words that name a government ministry ("the Veltrian Ministry of Labour", "the Veltrian Defense Ministry").
+MINISTRY_WORDS = frozenset("ministry ministries".split())
+
+
+@shape_rule("shape:demonym-before-ministry", "A demonym before a ministry's name says whose ministry it is; the "
+            "ministry is named without it (\"the Norwegian Ministry of Labour\", \"the Norwegian Defense Ministry\").",
+            "cut",
+            examples=[("A bureau for the Norwegian Ministry of Labour opened.", "Norwegian Ministry of Labour",
+                       ("Ministry of Labour",)),
+                      ("The Norwegian Federal Ministry for Research paid.", "Norwegian Federal Ministry for Research",
+                       ("Federal Ministry for Research",)),
+                      ("The Norwegian Defense Ministry said so.", "Norwegian Defense Ministry", ("Defense Ministry",))],
+            counter_examples=[("The Norwegian Refugee Council helped.", "Norwegian Refugee Council"),
+                              ("The Norwegian Ministry said so.", "Norwegian Ministry")])
+def _demonym_before_ministry(doc, start, end, ctx):
+    if end - start < 3 or not _demonym(doc[start]) or not all(t.text[:1].isupper() for t in (doc[start + 1], doc[end - 1])):
+        return None
+    words = [t.lower_ for t in doc[start + 1:end]]
+    opens = words[0] in MINISTRY_WORDS or (len(words) > 2 and words[0] == "federal" and words[1] in MINISTRY_WORDS)
+    return [(start + 1, end)] if opens or words[-1] in MINISTRY_WORDS else None
+
+
 @shape_rule("shape:portfolio-before-title", "A minister's portfolio before a capitalized title is part of the "
             "title, no organization (\"Home Affairs Minister\", \"Norwegian Interior Minister\").", "drop",
             examples=[("Talks with Home Affairs Minister Anton Moreau ended.", "Home Affairs", ()),
