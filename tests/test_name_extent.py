@@ -58,3 +58,62 @@ def test_two_capitalized_parts_may_be_cut_apart(nlp):
     doc = nlp("The Vell-Ostrava pipeline opened.")
     i = next(t.i for t in doc if t.text == "-")
     assert not _in_hyphened_word(doc, i + 1, i - 1, i + 2)
+
+
+def _with_ents(nlp, sentence, spans):
+    """Return the sentence's doc with the given (phrase, label) entities in place of the NER's."""
+    from spacy.tokens import Span
+
+    doc = nlp(sentence)
+    ents = []
+    for phrase, label in spans:
+        at = sentence.index(phrase)
+        span = doc.char_span(at, at + len(phrase))
+        ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return doc
+
+
+@pytest.mark.parametrize("sentence,spans,full", [
+    # the NER cut one long name at its "for" / "on" into two organizations, or left the rest untagged
+    ("The Tarsk Agency for Rural Development paid.", [("Tarsk Agency for", "ORG"), ("Rural Development", "ORG")],
+     "Tarsk Agency for Rural Development"),
+    ("Veltria's Central Office for the Study of Old Crimes is searching.",
+     [("Central Office", "ORG"), ("the Study of Old Crimes", "ORG")], "Central Office for the Study of Old Crimes"),
+    ("The Tarsk Committee on the Elimination of Noise met.", [("The Tarsk Committee", "ORG")],
+     "Tarsk Committee on the Elimination of Noise"),
+])
+def test_long_name_goes_on_over_for_and_on(nlp, sentence, spans, full):
+    doc = _with_ents(nlp, sentence, spans)
+    ent = doc.ents[0]
+    assert doc[ent.start:extract._joiner_extent(doc, ent)].text.removeprefix("The ") == full
+
+
+@pytest.mark.parametrize("sentence,spans", [
+    ("The Tarsk Committee on Monday met.", [("The Tarsk Committee", "ORG"), ("Monday", "DATE")]),
+    ("The Tarsk Council on Veltria met.", [("The Tarsk Council", "ORG"), ("Veltria", "GPE")]),
+    ("The Tarsk Bank for Vell Motors Group paid.", [("Tarsk Bank", "ORG"), ("Vell Motors Group", "ORG")]),
+    ("The Tarsk Bank for Vellmotors paid.", [("Tarsk Bank", "ORG"), ("Vellmotors", "ORG")]),
+    ("Ilse Varga for Tarsk Union spoke.", [("Ilse Varga", "PERSON"), ("Tarsk Union", "ORG")]),
+])
+def test_for_and_on_before_another_name_end_the_name(nlp, sentence, spans):
+    doc = _with_ents(nlp, sentence, spans)
+    ent = doc.ents[0]
+    assert extract._joiner_extent(doc, ent) == ent.end
+
+
+@pytest.mark.parametrize("sentence,spans,one", [
+    ("The Tarsk-Posten newspaper printed the cartoons.", [("Tarsk", "GPE")], True),
+    ("The Vell-Orvik clan fought.", [("Vell", "ORG")], True),
+    # two names qualifying a noun: a country, a demonym, an acronym or two people stay apart
+    ("The Tarsk-Norway deal fell through.", [("Tarsk", "GPE")], False),
+    ("The Tarsk-German ties grew.", [("Tarsk", "GPE")], False),
+    ("The Tarsk-EU deal fell through.", [("Tarsk", "GPE")], False),
+    ("The Moreau-Varga plan failed.", [("Moreau", "PERSON")], False),
+])
+def test_a_hyphened_name_before_a_noun(nlp, sentence, spans, one):
+    doc = _with_ents(nlp, sentence, spans)
+    ent = doc.ents[0]
+    end = extract._hyphen_extent(doc, ent.end)
+    assert end == ent.end + 2
+    assert extract._one_hyphened_name(doc, ent, end) is one

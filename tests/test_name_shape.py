@@ -123,3 +123,12 @@ def test_dictionary_word_person_reads_only_persons_written_twice_at_most(nlp):
     thrice = ns.Context(Counter({ns.key("Calm"): 3}), frozenset(), frozenset(), GIVEN, {})
     assert ns.reshape(doc, 0, 1, thrice) == (None, [(0, 1)])
 
+
+
+def test_a_candidate_is_no_full_name_of_its_own_last_word(nlp):
+    doc = nlp("Anton Moreau flew Norwegian Air on Monday.")
+    person = _context(doc, 3, 5, {ns.key("Norwegian Air"): EntityType.Person})
+    assert ns.reshape(doc, 3, 5, person) == (None, [(3, 5)])
+    # a full name of another person of the article ending in the word makes it a surname
+    doc = nlp("Papers called him the Norwegian Moreau. Anton Moreau denied it.")
+    assert [doc[s:e].text for s, e in ns.reshape(doc, 4, 6, _context(doc, 4, 6))[1]] == ["Moreau"]

@@ -34,6 +34,7 @@ from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
 from kgraph.extraction.lexicon import PLACE_PREPS as _PLACE_PREPS
+from kgraph.extraction.lexicon import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
 from kgraph.extraction.lexicon import REGION_NOUNS as _REGION_NOUNS
 from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
@@ -271,6 +272,21 @@ def _hyphen_extent(doc, end: int) -> int:
     return end
 
 
+def _one_hyphened_name(doc, ent, end: int) -> bool:
+    """True when the words a hyphen glues after a place's or organization's name are no name of their own.
+
+    Why: "the Tarsk-Vell newspaper" is one paper's name before a noun, while
+    "the EU-Tarsk deal" and "US-Veltrian ties" are two names qualifying a
+    noun: a part the gazetteer knows (a country, a demonym, a place), an
+    acronym, or two people ("the Moreau-Varga plan") stay apart.
+    """
+    if ent.label_ == "PERSON":
+        return False
+    parts = [t for t in doc[ent.end:end] if t.text != "-"]
+    return bool(parts) and not any(t.is_upper or _gazetteer_type(t.text) is not None or gazetteer.place(t.text) is not None
+                                   for t in parts)
+
+
 def _and_extent(doc, ent) -> int:
     """Return where a descriptive organization name really ends over "and": "Institute for Soil and Water Studies".
 
@@ -296,6 +312,59 @@ def _and_extent(doc, ent) -> int:
     return r
 
 
+#: Words inside a long organization name where the NER cuts it in two ("Agency for" + "International Development").
+_INNER_JOINERS = ("for", "on")
+
+
+def _joiner_extent(doc, ent) -> int:
+    """Return where an organization's name really ends over an inner "for"/"on": "Agency for International Development".
+
+    The NER often cuts a long descriptive name at its "for" or "on" into two
+    organizations ("Central Office" + "the Investigation of Tarsk Crimes",
+    "the Veltrian Agency for" + "Rural Development"). They are one name when
+    the first part ends in an organization head word ("Office", "Agency",
+    "Committee") and what follows the joiner (and a "the") is an organization
+    the NER tagged too, or a run of capitalized words it tagged as nothing
+    ("Committee on the Elimination of Racial Discrimination"), of two words or
+    more, no acronym and no head word of its own (a subject, not a second
+    organization: "the Tarsk Bank for Vell Motors Group"); a date, a place or
+    a person after the joiner is no part of the name ("the Council on
+    Monday", "the Committee on Tarsk").
+    """
+    end = ent.end
+    if ent.label_ != "ORG" or end >= len(doc):
+        return end
+    if doc[end - 1].lower_ in _INNER_JOINERS and end - ent.start >= 2:
+        head, k = doc[end - 2], end
+    elif doc[end].lower_ in _INNER_JOINERS:
+        head, k = doc[end - 1], end + 1
+    else:
+        return end
+    if head.lower_ not in ORG_HEADS or not head.text[:1].isupper():
+        return end
+    start = k + 1 if k < len(doc) and doc[k].lower_ == "the" else k
+    if start >= len(doc) or not doc[start].text[:1].isupper():
+        return end
+    if doc[start].ent_type_ == "ORG":
+        r = start + 1
+        while r < len(doc) and doc[r].ent_iob_ == "I":
+            r += 1
+    elif doc[start].ent_type_ or (k < len(doc) and doc[k].ent_type_ and doc[k].ent_type_ != "ORG"):
+        return end
+    else:
+        r, last = start, start
+        while r < len(doc) and not doc[r].ent_type_ and (doc[r].is_title and doc[r].is_alpha or
+                                                            doc[r].lower_ in ("of", "and") and r > start):
+            if doc[r].is_title:
+                last = r
+            r += 1
+        r = last + 1
+    # the rest is a subject of two or more words, no organization of its own ("Deutsche Bank for Tarsk Motors Group")
+    if r - start < 2 or doc[r - 1].lower_ in ORG_HEADS or any(t.is_upper and t.is_alpha for t in doc[start:r]):
+        return end
+    return r
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -315,10 +384,13 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 out.append(_Cand(doc, offset, s, e, EntityType.Person, doc[s:e].text, "ner", "PERSON", s in headlines,
                                  lead=s - _title_start(doc, s)))
                 continue
-        ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
+        hyphened = ent_end = _hyphen_extent(doc, ent.end) if _gazetteer_type(ent.text) is None else ent.end
         if ent_end == ent.end:
             ent_end = _and_extent(doc, ent)
-        if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN":
+        if ent_end == ent.end:
+            ent_end = _joiner_extent(doc, ent)
+        if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN" \
+                and not (ent_end == hyphened and _one_hyphened_name(doc, ent, hyphened)):
             ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
@@ -1051,7 +1123,9 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
             prev = c.doc[c.start - 1]
             if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
                     and not prev.is_sent_start and gazetteer.place(prev.text) is None \
-                    and prev.lower_ not in _TITLES and gazetteer.demonym(prev.text) is None:
+                    and prev.lower_ not in _TITLES and prev.lower_ not in _PORTFOLIO_WORDS \
+                    and gazetteer.demonym(prev.text) is None:
+                # a title's portfolio ("Secretary of State Kerry") is no first name
                 c = replace(c, start=c.start - 1, name=c.doc[c.start - 1:c.end].text)
                 covered.add((id(c.doc), prev.i))
         out.append(c)

@@ -62,6 +62,21 @@ class Context:
         """Return how often the article's candidates carry the name."""
         return self.counts.get(key(name), 0)
 
+    def surname(self, word: str, but: str = "") -> bool:
+        """Return whether the article writes a full person name ending in the word ("Anna Kell" for "Kell").
+
+        A full name is one of two or more words the decision typed a person, or one opening with a given name;
+        ``but`` is a name that does not count (the candidate itself: "Norwegian Air" is no full name of "Air").
+        """
+        low, but = key(word), key(but)
+        for name in self.counts:
+            parts = name.split()
+            if but and (name == but or name.endswith(" " + but)):
+                continue
+            if len(parts) > 1 and parts[-1] == low and (parts[0] in self.given or self.types.get(name) == EntityType.Person):
+                return True
+        return False
+
     def is_common(self, tok) -> bool:
         """Return whether a word is one news writes in lower case (in this article or often elsewhere)."""
         return tok.lower_ in self.lower or tok.lower_ in self.common
@@ -282,6 +297,46 @@ def _name_ends(doc, s: int, e: int) -> bool:
     return s < e and doc[s].text[:1].isupper() and doc[e - 1].text[:1].isupper() and _named(doc, s, e)
 
 
+#: Abbreviations of time zones, written in capitals after a clock time or before an offset ("20:30 UTC", "UTC +2").
+TIME_ZONES = frozenset("utc gmt cet cest eet eest wet bst ist msk jst est edt cst cdt mst mdt pst pdt".split())
+
+#: Days of the week and their abbreviations, which open a broadcast schedule's line ("SAT 12.11.").
+WEEKDAYS = frozenset("""monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+sun""".split())
+
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_OFFSET = re.compile(r"^[+\-\u2013\u2212]?\d{1,2}([,.:]\d{1,2})?$")
+
+
+def _time_zone(doc, i: int) -> bool:
+    """Return whether the word at ``i`` is a time zone's abbreviation written with a clock time or an offset."""
+    tok = doc[i]
+    if not (tok.is_upper and tok.lower_ in TIME_ZONES):
+        return False
+    before = doc[i - 1].text if i > 0 else ""
+    after = [doc[i + 1].text if i + 1 < len(doc) else "", "".join(t.text for t in doc[i + 1:i + 3])]  # "+2", "+ 2"
+    return bool(_CLOCK.match(before)) or any(_OFFSET.match(a) for a in after)
+
+
+@shape_rule("shape:time-zone", "A time zone's abbreviation written with a clock time or an offset (\"20:30 UTC\", "
+            "\"UTC +2\") is no part of a name in a broadcast schedule; a weekday left alone is none either.", "cut",
+            examples=[("On air: SAT 04:30 UTC Tarsk UTC -4 | Orlin UTC -3", "UTC Tarsk", ("Tarsk",)),
+                      ("Times: Orlin UTC -3 and later.", "Orlin UTC", ("Orlin",))],
+            counter_examples=[("The UTC Group said on Monday it would pay.", "UTC Group"),
+                              ("Tarsk GMT won the tender.", "Tarsk GMT")])
+def _time_zone_edge(doc, start, end, ctx):
+    s, e = start, end
+    while s < e and _time_zone(doc, s):
+        s += 1
+    while e > s and _time_zone(doc, e - 1):
+        e -= 1
+    if (s, e) == (start, end):
+        return None
+    if s == e or all(t.lower_ in WEEKDAYS or not t.is_alpha for t in doc[s:e]):
+        return []
+    return [(s, e)] if _name_ends(doc, s, e) else None
+
+
 @shape_rule("shape:function-edge", "A verb, adverb, connective or pronoun opening or closing a candidate is no "
             "part of the name (\"Following Vellmark\", \"Vellmark However\").", "cut",
             examples=[("The following day we left. Following Vellmark officials, the paper said the talks failed.",
@@ -388,17 +443,37 @@ PORTFOLIO_TITLES = frozenset("minister ministers secretary commissioner".split()
 _PORTFOLIO = lexicon.PORTFOLIO_WORDS | frozenset("affairs and of for the & development family youth women".split())
 
 
+#: A party's member written before a name as a role ("Social Democrat Anton Moreau"): the singulars of the
+#: plurals that name a party by its members.
+PARTY_MEMBERS = frozenset(w[:-1] for w in lexicon.PARTY_PLURALS)
+
+
 def _role_word(tok, ctx: Context) -> bool:
-    """Return whether a capitalized word is a role noun (a title, a role of the lexicon, a common agent noun)."""
+    """Return whether a capitalized word is a role noun (a title, a role of the lexicon, a party's member, a
+    common agent noun)."""
     low = tok.lower_.rstrip(".")
     if not (tok.is_alpha and tok.text[:1].isupper()) or low in ctx.given:
         return False
-    return low in ROLE_WORDS or (ctx.is_common(tok) and low.endswith(_AGENT_ENDINGS) and low not in _NAME_WORDS)
+    return low in ROLE_WORDS or low in PARTY_MEMBERS \
+        or (ctx.is_common(tok) and low.endswith(_AGENT_ENDINGS) and low not in _NAME_WORDS)
 
 
-def _person_rest(doc, s: int, e: int, ctx: Context, whole=None) -> bool:
+def _origin_word(tok, ctx: Context) -> bool:
+    """Return whether a word before a role says whose role it is: a demonym or a word of a people ("African"), a
+    country ("US"), or a capital letter standing for a compass word in a headline ("S African", "N Korean")."""
+    text = tok.text.rstrip(".")
+    if len(text) == 1 and text.isupper():
+        return True
+    if not tok.is_alpha or not text[:1].isupper() or tok.lower_ in ctx.given:
+        return False
+    return tok.lower_.endswith(_PEOPLE_ENDINGS) or gazetteer.demonym(tok.text) is not None \
+        or gazetteer.country(tok.text) is not None
+
+
+def _person_rest(doc, s: int, e: int, ctx: Context, whole=None, own: str = "") -> bool:
     """Return whether the words s..e read as a person's name: capitalized words, a given name first, typed a person
-    by the article (themselves, their last word or, ``whole``, the candidate), or a surname the article writes alone."""
+    by the article (themselves, their last word or, ``whole``, the candidate), a surname the article writes alone,
+    or one word that ends a full person name the article writes (other than ``own``, the candidate's text)."""
     if s >= e or not all(t.text[:1].isupper() and t.text.replace("-", "").isalpha() for t in doc[s:e]):
         return False
     if doc[e - 1].lower_ in _NAME_WORDS or doc[s].lower_ in ROLE_WORDS or ctx.is_common(doc[e - 1]):
@@ -406,7 +481,7 @@ def _person_rest(doc, s: int, e: int, ctx: Context, whole=None) -> bool:
     if doc[s].lower_ in ctx.given or whole == EntityType.Person:
         return True
     return ctx.types.get(key(doc[s:e].text)) == EntityType.Person or ctx.types.get(key(doc[e - 1].text)) == EntityType.Person \
-        or (e - s > 1 and ctx.written(doc[e - 1].text) > 0)
+        or (e - s > 1 and ctx.written(doc[e - 1].text) > 0) or (e - s == 1 and ctx.surname(doc[s].text, own))
 
 
 @shape_rule("shape:role-before-name", "A role noun glued before a name, with the common words before it, is no "
@@ -415,8 +490,14 @@ def _person_rest(doc, s: int, e: int, ctx: Context, whole=None) -> bool:
                        "Interim President Anton Moreau", ("Anton Moreau",)),
                       ("The dramaturgist stayed. Dramaturgist Mirek Varga wants answers. Varga said so.",
                        "Dramaturgist Mirek Varga", ("Mirek Varga",)),
-                      ("Under Secretary of State Lena Orvik spoke. Orvik left.", "State Lena Orvik", ("Lena Orvik",))],
+                      ("Under Secretary of State Lena Orvik spoke. Orvik left.", "State Lena Orvik", ("Lena Orvik",)),
+                      ("N Korean President Moreau lands\nAnton Moreau landed on Monday.", "N Korean President Moreau",
+                       ("Moreau",)),
+                      ("Taxes rose under Social Democrat Anton Moreau, and social spending too.",
+                       "Social Democrat Anton Moreau", ("Anton Moreau",))],
             counter_examples=[("Walter Orvik and the quiet walter spoke.", "Walter Orvik"),
+                              ("The Social Democrat Party met, and social spending rose.", "Social Democrat Party"),
+                              ("The Democrat Vell said so.", "Democrat Vell"),
                               ("President Street is closed.", "President Street"),
                               ("The Interim Council met.", "Interim Council")])
 def _role_before_name(doc, start, end, ctx):
@@ -427,14 +508,14 @@ def _role_before_name(doc, start, end, ctx):
         i = start  # "Secretary of State Lena Orvik": the portfolio closes the title before the candidate
     else:
         i = start
-        while i < end - 1 and not _role_word(doc[i], ctx) and _edge_word(doc[i], ctx):
+        while i < end - 1 and not _role_word(doc[i], ctx) and (_edge_word(doc[i], ctx) or _origin_word(doc[i], ctx)):
             i += 1
-        if not _role_word(doc[i], ctx) or (i > start and doc[i].lower_ not in ROLE_WORDS):
+        if not _role_word(doc[i], ctx) or (i > start and doc[i].lower_ not in ROLE_WORDS | PARTY_MEMBERS):
             return None
     if i == start and doc[start].lower_ in ROLE_WORDS and doc[start].lower_ not in lexicon.PORTFOLIO_WORDS:
         return None  # a title opening the candidate is extraction's to read ("President Anton Moreau")
     whole = ctx.types.get(key(doc[start:end].text))
-    return [(i + 1, end)] if _person_rest(doc, i + 1, end, ctx, whole) else None
+    return [(i + 1, end)] if _person_rest(doc, i + 1, end, ctx, whole, doc[start:end].text) else None
 
 
 def _demonym(tok) -> bool:
@@ -445,9 +526,12 @@ def _demonym(tok) -> bool:
 
 @shape_rule("shape:demonym-before-person", "A demonym glued before a person's name says where the person is from; "
             "it is no part of the name (\"the Veltrian Anton Moreau\", \"Veltrians Lena and Ilse\").", "cut",
-            examples=[("Her rival, the Norwegian Anton Moreau, lost.", "Norwegian Anton Moreau", ("Anton Moreau",))],
+            examples=[("Her rival, the Norwegian Anton Moreau, lost.", "Norwegian Anton Moreau", ("Anton Moreau",)),
+                      ("Papers called him the Norwegian Moreau. Anton Moreau denied it.", "Norwegian Moreau",
+                       ("Moreau",))],
             counter_examples=[("The Norwegian Marshall Fund paid.", "Norwegian Marshall Fund"),
                               ("Greek Cypriots voted.", "Greek Cypriots"),
+                              ("Anton Moreau flew Norwegian Air. Norwegian Air was late.", "Norwegian Air"),
                               ("Norwegian Air flew on.", "Norwegian Air")])
 def _demonym_before_person(doc, start, end, ctx):
     if end - start < 2 or not _demonym(doc[start]):
@@ -458,7 +542,48 @@ def _demonym_before_person(doc, start, end, ctx):
     # ("Veltrian Airways"), so the decision's person type is trusted after a plural only
     plural = doc[start].lower_.endswith("s") and gazetteer.demonym(doc[start].text[:-1]) is not None
     whole = ctx.types.get(key(doc[start:end].text)) if plural else None
-    return [(start + 1, end)] if _person_rest(doc, start + 1, end, ctx, whole) else None
+    return [(start + 1, end)] if _person_rest(doc, start + 1, end, ctx, whole, doc[start:end].text) else None
+
+
+@shape_rule("shape:country-before-person", "A country glued before a person's full name, given name first, is "
+            "where the person's role is (\"the ambassador to Veltria Anton Moreau\"); it is no part of the name.",
+            "cut",
+            examples=[("Her envoy to Norway Anton Moreau said the talks went well.", "Norway Anton Moreau",
+                       ("Anton Moreau",))],
+            counter_examples=[("Norway Ilse said nothing.", "Norway Ilse"),
+                              ("The Norway Anton Fund paid.", "Norway Anton Fund")])
+def _country_before_person(doc, start, end, ctx):
+    for k in (1, 2):
+        if end - start - k < 2 or not all(t.text[:1].isupper() for t in doc[start:start + k]):
+            continue
+        head = doc[start:start + k]
+        if gazetteer.country(head.text) is None or any(t.lower_ in ctx.given for t in head):
+            continue  # "Jordan Anton Moreau": a country that is also a given name may open the name
+        if doc[start + k].lower_ in ctx.given and _person_rest(doc, start + k, end, ctx):
+            return [(start + k, end)]
+    return None
+
+
+#: Words that name a government ministry ("the Veltrian Ministry of Labour", "the Veltrian Defense Ministry").
+MINISTRY_WORDS = frozenset("ministry ministries".split())
+
+
+@shape_rule("shape:demonym-before-ministry", "A demonym before a ministry's name says whose ministry it is; the "
+            "ministry is named without it (\"the Norwegian Ministry of Labour\", \"the Norwegian Defense Ministry\").",
+            "cut",
+            examples=[("A bureau for the Norwegian Ministry of Labour opened.", "Norwegian Ministry of Labour",
+                       ("Ministry of Labour",)),
+                      ("The Norwegian Federal Ministry for Research paid.", "Norwegian Federal Ministry for Research",
+                       ("Federal Ministry for Research",)),
+                      ("The Norwegian Defense Ministry said so.", "Norwegian Defense Ministry", ("Defense Ministry",))],
+            counter_examples=[("The Norwegian Refugee Council helped.", "Norwegian Refugee Council"),
+                              ("The Norwegian Ministry said so.", "Norwegian Ministry")])
+def _demonym_before_ministry(doc, start, end, ctx):
+    if end - start < 3 or not _demonym(doc[start]) or not all(t.text[:1].isupper() for t in (doc[start + 1], doc[end - 1])):
+        return None
+    words = [t.lower_ for t in doc[start + 1:end]]
+    opens = words[0] in MINISTRY_WORDS or (len(words) > 2 and words[0] == "federal" and words[1] in MINISTRY_WORDS)
+    return [(start + 1, end)] if opens or words[-1] in MINISTRY_WORDS else None
 
 
 @shape_rule("shape:portfolio-before-title", "A minister's portfolio before a capitalized title is part of the "
@@ -547,7 +672,7 @@ def _closing_common_word(doc, start, end, ctx):
 
 
 #: Rules whose cut leaves a person's name ("Interim President Anton Moreau" read as an organization).
-PERSON_CUTS = frozenset({"shape:role-before-name", "shape:demonym-before-person"})
+PERSON_CUTS = frozenset({"shape:role-before-name", "shape:demonym-before-person", "shape:country-before-person"})
 
 
 def _part_type(name: str, whole, ctx: Context):
