@@ -325,7 +325,7 @@ def _joiner_extent(doc, ent) -> int:
     the first part ends in an organization head word ("Office", "Agency",
     "Committee") and what follows the joiner (and a "the") is an organization
     the NER tagged too, or a run of capitalized words it tagged as nothing
-    ("Committee on the Elimination of Racial Discrimination"), of two words or
+    ("Committee on the Protection of Veltrian Wetlands"), of two words or
     more, no acronym and no head word of its own (a subject, not a second
     organization: "the Tarsk Bank for Vell Motors Group"); a date, a place or
     a person after the joiner is no part of the name ("the Council on
