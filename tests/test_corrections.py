@@ -388,3 +388,126 @@ def test_a_csv_separated_by_semicolons_or_tabs_reads_the_same(tmp_path, text):
     p.write_text(text, encoding="utf-8")
     (item,) = corr.load(p).items
     assert item.entities == ("Borvik", "Borvik Mills") and item.note == "same; firm"
+
+
+# --- Chained and conflicting items (round 27): a defined result, a warning that says why, never a traceback.
+
+def _keys(kb):
+    return {e.key: e for e in kb.entities}
+
+
+def test_a_merge_undone_by_a_split_leaves_no_sameas_between_the_two():
+    """merge A+B then split B back out: B gets its IRI back and A no longer claims to be B."""
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                         "keep": "Marta Quell"},
+                                        {"action": "split", "entity": "Oskar Venn", "articles": ["a3"],
+                                         "label": "Oskar Venn"}))
+    ents = _keys(kb)
+    assert "person/Oskar_Venn" in ents and ents["person/Oskar_Venn"].articles == ("a3",)
+    assert all("person/Oskar_Venn" not in e.same_as for e in kb.entities)
+    assert "Oskar Venn" not in ents["person/Marta_Quell"].aliases
+
+
+def test_a_rename_onto_another_entitys_label_does_not_take_its_iri():
+    with pytest.warns(UserWarning, match="another entity is already 'person/Marta_Quell'"):
+        kb = link_extractions(CORPUS, fixes({"action": "rename", "entity": "Oskar Venn", "label": "Marta Quell"}))
+    ents = _keys(kb)
+    assert ents["person/Marta_Quell"].articles != ("a3",) and ents["person/Marta_Quell_2"].articles == ("a3",)
+    assert ents["person/Marta_Quell_2"].same_as == ("person/Oskar_Venn",)
+
+
+def test_blocking_a_name_a_merge_absorbed_warns_that_the_merged_entity_goes():
+    with pytest.warns(UserWarning, match="'Oskar Venn' was merged into 'person/Marta_Quell'.*whole entity"):
+        kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Marta Quell", "Oskar Venn"],
+                                             "keep": "Marta Quell"},
+                                            {"action": "block", "entity": "Oskar Venn"}))
+    assert "person/Marta_Quell" not in _keys(kb) and "person/Oskar_Venn" not in _keys(kb)
+
+
+@pytest.mark.parametrize("item", [
+    {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn", "object": "Tarnholm"},
+    {"action": "retype", "entity": " oskar  VENN ", "type": "Place"},
+    {"action": "merge", "entities": ["person/Oskar_Venn", "Marta Quell"]},
+])
+def test_an_item_naming_a_blocked_entity_says_which_block_removed_it(item):
+    with pytest.warns(UserWarning, match=r"no entity .* in the graph \(it was blocked by #1 block Oskar Venn\); skipped"):
+        kb = link_extractions(CORPUS, fixes({"action": "block", "entity": "Oskar Venn"}, item))
+    assert "person/Oskar_Venn" not in _keys(kb)
+    assert not [f for f in kb.facts if f.method == "correction"]
+
+
+def test_a_provenance_comment_says_what_the_item_made_of_the_entity():
+    c = fixes({"action": "rename", "entity": " acme   works", "label": "Acme Corp"},
+              {"action": "retype", "entity": "Tarvo", "type": "Place"},
+              {"action": "split", "entity": "Kim", "articles": ["a1"], "label": "Kim Sol", "type": "Person"}).items
+    assert [i.describe() for i in c] == ["#1 rename acme works -> Acme Corp", "#2 retype Tarvo -> Place",
+                                         "#3 split Kim -> Kim Sol (Person)"]
+
+
+YAML_TEXT = """\
+version: 1
+corrections:
+  - {action: merge, entities: [Borvik, Borvik Mills], keep: Borvik Mills, note: same firm}
+  - action: split
+    entity: Tarnholm
+    context: [coach, match]
+    label: Tarnholm FC
+    type: Organization
+  - action: reject
+    subject: Marta Quell
+    predicate: worksFor
+    object: Borvik Mills
+"""
+
+
+@pytest.mark.parametrize("name", ["fixes.yaml", "fixes.YML"])
+def test_a_yaml_file_holds_the_same_items_as_json(tmp_path, name):
+    p = tmp_path / name
+    p.write_text(YAML_TEXT, encoding="utf-8")
+    got = corr.load(p)
+    assert [c.action for c in got.items] == ["merge", "split", "reject"]
+    assert got.items[0].entities == ("Borvik", "Borvik Mills") and got.items[1].context == ("coach", "match")
+    bare = tmp_path / "bare.yaml"  # a bare list of items is read too
+    bare.write_text("- {action: block, entity: However}\n", encoding="utf-8")
+    assert [c.entity for c in corr.load(bare).items] == ["However"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("corrections: [ {action: block\n", "not valid YAML"),
+    ("- {action: explode, entity: A}\n", "unknown action"),
+    ("just words\n", "expected an object"),
+])
+def test_a_bad_yaml_file_is_one_clear_error(tmp_path, text, message):
+    p = tmp_path / "c.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        corr.load(p)
+
+
+def test_output_corrections_yaml_is_read_by_default_but_not_beside_json(tmp_path):
+    from kgraph.build.pipeline import _corrections
+
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "corrections.yaml").write_text("- {action: block, entity: However}\n", encoding="utf-8")
+    assert [c.entity for c in _corrections(out, None).items] == ["However"]
+    (out / "corrections.json").write_text(json.dumps({"version": 1, "corrections": []}), encoding="utf-8")
+    with pytest.raises(InputError, match="both corrections.json and corrections.yaml"):
+        _corrections(out, None)
+
+
+def test_a_given_file_is_forgotten_once_the_folder_has_its_own(tmp_path, monkeypatch):
+    """--corrections FILE is remembered; once DIR/corrections.json takes over, deleting it leaves no corrections."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.json"
+    fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
+    assert (out / ".kgraph" / "corrections.json").is_file()
+    (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Quell"}]), encoding="utf-8")
+    kb = pipeline.build(["a1", "a2"], output=out).kb
+    assert "Tarnholm" in by_label(kb) and not (out / ".kgraph" / "corrections.json").exists()
+    (out / "corrections.json").unlink()
+    kb = pipeline.build(["a1", "a2"], output=out).kb
+    assert "Tarnholm" in by_label(kb) and not any(e.corrections for e in kb.entities)

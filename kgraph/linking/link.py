@@ -65,9 +65,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     res = resolve(exs)
     forced_label: dict = {}
     notes: dict = defaultdict(list)
+    blocked: dict = {}
     if corrections:
-        forced_label, notes = _apply_entity_corrections(res, corrections,
-                                                        {ex.article.id: ex.article.text for ex in exs})
+        forced_label, notes, blocked = _apply_entity_corrections(res, corrections,
+                                                                 {ex.article.id: ex.article.text for ex in exs})
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
     cl_articles = {gid: g.articles for gid, g in res.groups.items()}
@@ -87,7 +88,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}
     used: set[str] = set()
-    for cid in sorted(clusters):
+    # An entity an analyst renamed (or split off under a label) takes its key after the others: a new label
+    # that another entity already carries never takes that entity's IRI.
+    relabelled = {cid for cid, lab in forced_label.items() if cid in res.groups and lab != _group_label(res.groups[cid])}
+    for cid in sorted(clusters, key=lambda c: (c in relabelled, c)):
         t = res.groups[cid].type
         counter = clusters[cid]
         label = forced_label.get(cid) or _group_label(res.groups[cid])
@@ -96,6 +100,11 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         while key in used:
             key = entity_key(t, f"{label} {i}")
             i += 1
+        if i > 2 and cid in relabelled:
+            import warnings
+
+            warnings.warn(f"correction: another entity is already {entity_key(t, label)!r}; the corrected one is "
+                          f"{key!r} (merge them if they are one thing)", stacklevel=2)
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
@@ -116,6 +125,12 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
             country_code=geo.country_code if geo and t == EntityType.Place else None,
             corrections=tuple(notes.get(cid, ())))
+    if corrections:
+        # A split can hand back a name a merge had absorbed: an entity is never sameAs another one in the graph.
+        live = {e.key for e in entities.values()}
+        for cid, e in entities.items():
+            if live.intersection(e.same_as):
+                entities[cid] = replace(e, same_as=tuple(k for k in e.same_as if k not in live))
 
     # 4. Facts from relations, grouped by (subject, predicate, object).
     grouped: dict[tuple[str, str, str], list] = defaultdict(list)
@@ -139,7 +154,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             facts.append(Fact(e.key, Predicate.locatedIn, by_iso[e.country_code].key, (), method="gazetteer:geonames"))
 
     if corrections:
-        facts = _apply_fact_corrections(facts, entities, corrections)
+        facts = _apply_fact_corrections(facts, entities, corrections, blocked)
 
     return KnowledgeBase(
         articles=tuple(ex.article for ex in exs),
@@ -212,6 +227,13 @@ class _Refs:
         for n in set(g.names) | g.aliases:
             self.by_alias[_norm(n)].append(gid)
 
+    def absorbed_into(self, ref: str, gid) -> bool:
+        """Return whether ref names ``gid`` only as an entity an earlier merge absorbed into it."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
+                                                               or self.by_alias.get(_norm(ref)) or [])
+        return bool(hits) and gid not in hits and any(self.find(h) == gid for h in hits)
+
     def find(self, gid):
         while gid in self.redirect:
             gid = self.redirect[gid]
@@ -249,9 +271,12 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
-def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict]:
-    """Apply merges, splits, renames, retypes and blocks to the groups in place; return forced labels and notes.
+def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict, dict]:
+    """Apply merges, splits, renames, retypes and blocks to the groups in place.
 
+    Returns the forced labels and the notes of the groups, and what the blocks
+    removed (each blocked entity's key, label and names, case folded -> the
+    block item), so that a later item naming one says why it is skipped.
     An item naming an entity the corpus does not hold is skipped with a warning.
     A split by context reads each mention's sentence in ``texts`` (article id -> text).
     """
@@ -262,6 +287,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     refs = _Refs(res)
     forced: dict = {}
     notes: dict = defaultdict(list)
+    blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
     members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
     for k, v in sorted(res.mention_group.items()):
         members[v].append(k)
@@ -269,7 +295,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     def need(c, ref):
         live = refs.candidates(ref)
         if not live:
-            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+            _warn_missing(c, ref, blocked)
             return None
         if len(live) > 1:
             _warn_ambiguous(c, ref, [entity_key(res.groups[g].type, label_of(g)) for g in live], "applied to")
@@ -329,8 +355,10 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             old_label = label_of(gid)
             members[gid] = [k for k in members[gid] if k not in moved_set]
             members[new_id] = moved
-            # Names and articles are recounted from the mentions that stay and go.
+            # Names and articles are recounted from the mentions that stay and go; a name only the moved
+            # mentions carry is no longer an alias of the entity they left.
             _recount(res, {g: members[g] for g in (gid, new_id)})
+            src.aliases -= set(new.names) - set(src.names)
             if not members[gid]:
                 # Every mention moved: the new entity replaces the old one, whose IRI it keeps as sameAs.
                 res.groups.pop(gid)
@@ -370,6 +398,15 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             gid = need(c, c.entity)
             if gid is None:
                 continue
+            absorbed = refs.absorbed_into(c.entity, gid)
+            if absorbed:
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into "
+                              f"{entity_key(res.groups[gid].type, label_of(gid))!r} by an earlier correction; "
+                              f"the block removes that whole entity", stacklevel=2)
+            g = res.groups[gid]
+            for name in {entity_key(g.type, label_of(gid)), _norm(label_of(gid)), *map(_norm, g.names),
+                         *map(_norm, g.aliases)}:
+                blocked.setdefault(name, c)
             res.groups.pop(gid)
             res.same_as.pop(gid, None)
             notes.pop(gid, None)
@@ -382,7 +419,19 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     for gid in res.same_as:
         if gid in res.groups:
             res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
-    return forced, notes
+    return forced, notes, blocked
+
+
+def _warn_missing(c, ref: str, blocked: dict) -> None:
+    """Warn that a correction names no entity of the graph, and why when an earlier block removed it."""
+    import warnings
+
+    from kgraph.core.iri import ENTITY_BASE
+
+    key = ref[len(ENTITY_BASE):] if ref.startswith(ENTITY_BASE) else ref
+    by = blocked.get(key) or blocked.get(_norm(ref))
+    why = f" (it was blocked by {by.describe()})" if by is not None else ""
+    warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph{why}; skipped", stacklevel=4)
 
 
 def _recount(res, members: dict) -> None:
@@ -401,7 +450,7 @@ def _warn_ambiguous(c, ref: str, keys: list[str], done: str) -> None:
                   f"most mentioned, {keys[0]}; name one by its key to choose", stacklevel=4)
 
 
-def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
+def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: dict | None = None) -> list:
     """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
 
     An entity is named by key or IRI, else by label, else by alias. A name
@@ -431,7 +480,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
             return [[by_key[ref]]]
         tiers = [t for t in (by_label.get(_norm(ref)), by_alias.get(_norm(ref))) if t]
         if not tiers:
-            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+            _warn_missing(c, ref, blocked or {})
         return tiers
 
     out = list(facts)
