@@ -358,9 +358,26 @@ def test_an_assert_naming_a_shared_label_warns_with_the_keys_to_choose_from():
     facts, ents = namesakes()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # named by key, or by an alias only one entity has: no warning
-        out = link._apply_fact_corrections(facts, ents, fixes({**item, "object": "organization/Pellum"},
-                                                              {**item, "object": "Pellum FC"}))
-    assert [f.object for f in out if f.predicate == "livesIn"] == ["organization/Pellum"]
+        out = link._apply_fact_corrections(facts, ents, fixes({**item, "predicate": "memberOf",
+                                                               "object": "organization/Pellum"},
+                                                              {**item, "predicate": "memberOf", "object": "Pellum FC"}))
+    assert [f.object for f in out if f.predicate == "memberOf"] == ["organization/Pellum"]
+
+
+def test_an_assert_picks_the_namesake_whose_type_fits_and_refuses_one_that_fits_none():
+    """'memberOf Pellum' is the club though the town is more mentioned; 'livesIn' a person, or oneself, is refused."""
+    facts, ents = namesakes()
+    item = {"action": "assert", "subject": "Odo Brandt", "predicate": "memberOf", "object": "Pellum"}
+    with pytest.warns(UserWarning, match=r"asserted for the one that fits, organization/Pellum"):
+        out = link._apply_fact_corrections(facts, ents, fixes(item))
+    assert [(f.object, f.method) for f in out if f.predicate == "memberOf"] == [("organization/Pellum", "correction")]
+    for bad, why in ((dict(predicate="livesIn", object="Ilse Varga"), "does not fit person/Odo_Brandt .Person. to "
+                      "person/Ilse_Varga .Person.; retype one of them first; skipped"),
+                     (dict(predicate="worksFor", object="Odo Brandt"), "names one entity twice; skipped")):
+        facts, ents = namesakes()
+        with pytest.warns(UserWarning, match=why):
+            assert link._apply_fact_corrections(facts, ents, fixes({**item, **bad})) == facts
+        assert not ents[2].corrections  # nothing asserted, so the subject does not claim a correction
 
 
 def test_an_entity_correction_naming_two_entities_warns_with_their_keys():
@@ -511,3 +528,23 @@ def test_a_given_file_is_forgotten_once_the_folder_has_its_own(tmp_path, monkeyp
     (out / "corrections.json").unlink()
     kb = pipeline.build(["a1", "a2"], output=out).kb
     assert "Tarnholm" in by_label(kb) and not any(e.corrections for e in kb.entities)
+
+
+def test_a_merge_says_when_its_keep_is_none_of_them_or_it_names_one_entity_twice():
+    with pytest.warns(UserWarning, match="keep 'Nobody' is none of the merged entities; kept 'person/Marta_Quell'"):
+        kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                             "keep": "Nobody"}))
+    assert "person/Oskar_Venn" in _keys(kb)["person/Marta_Quell"].same_as
+    with pytest.warns(UserWarning, match="every name is 'person/Oskar_Venn' already; nothing to merge"):
+        link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", " oskar venn"]}))
+
+
+def test_a_label_a_rename_gave_still_names_the_entity_after_a_merge_took_it():
+    """rename, then merge into another: a later item naming the given label finds the merged entity."""
+    kb = link_extractions(CORPUS, fixes(
+        {"action": "rename", "entity": "Oskar Venn", "label": "Oskar Venn-Halm"},
+        {"action": "merge", "entities": ["Marta Quell", "Oskar Venn-Halm"], "keep": "Marta Quell"},
+        {"action": "assert", "subject": "oskar venn-halm", "predicate": "worksFor", "object": "Borvik Mills"}))
+    marta = _keys(kb)["person/Marta_Quell"]
+    assert "Oskar Venn-Halm" in marta.aliases and "person/Oskar_Venn-Halm" in marta.same_as
+    assert [(f.subject, f.method) for f in kb.facts if f.method == "correction"] == [("person/Marta_Quell", "correction")]

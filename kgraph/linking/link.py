@@ -309,13 +309,21 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
         if c.action in ("reject", "assert"):
             continue
         if c.action == "merge":
-            gids = [need(c, r) for r in c.entities]
-            gids = list(dict.fromkeys(g for g in gids if g is not None))
+            found = [need(c, r) for r in c.entities]
+            gids = list(dict.fromkeys(g for g in found if g is not None))
             if len(gids) < 2:
+                if len(gids) == 1 and all(g is not None for g in found):
+                    warnings.warn(f"correction {c.describe()}: every name is "
+                                  f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} already; "
+                                  f"nothing to merge", stacklevel=2)
                 continue
             keep = refs.get(c.keep) if c.keep else None
             if keep not in gids:
                 keep = min(gids, key=lambda g: (-sum(res.groups[g].names.values()), str(g)))
+                if c.keep:
+                    warnings.warn(f"correction {c.describe()}: keep {c.keep!r} is none of the merged entities; "
+                                  f"kept {entity_key(res.groups[keep].type, label_of(keep))!r}, the most mentioned",
+                                  stacklevel=2)
             forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
             dst = res.groups[keep]
             for g in gids:
@@ -325,7 +333,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 src = res.groups.pop(g)
                 res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
                 dst.names.update(src.names)
-                dst.aliases |= src.aliases | set(src.names)
+                dst.aliases |= src.aliases | set(src.names) | {old_label}
                 dst.articles |= src.articles
                 members[keep].extend(members.pop(g, []))
                 refs.redirect[g] = keep
@@ -382,6 +390,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 continue
             g = res.groups[gid]
             res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+            g.aliases.add(label_of(gid))  # the old label still finds the entity
             forced[gid] = c.label
             notes[gid].append(c.describe())
             refs.by_label[_norm(c.label)].append(gid)
@@ -442,12 +451,12 @@ def _recount(res, members: dict) -> None:
         res.groups[g].articles = {k[0] for k in keys}
 
 
-def _warn_ambiguous(c, ref: str, keys: list[str], done: str) -> None:
-    """Warn that a correction's reference names several entities (keys, the most mentioned first)."""
+def _warn_ambiguous(c, ref: str, keys: list[str], done: str, which: str | None = None) -> None:
+    """Warn that a correction's reference names several entities (keys, the chosen one first)."""
     import warnings
 
-    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(keys)} entities ({', '.join(keys)}); {done} the "
-                  f"most mentioned, {keys[0]}; name one by its key to choose", stacklevel=4)
+    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(keys)} entities ({', '.join(keys)}); {done} "
+                  f"{which or 'the most mentioned'}, {keys[0]}; name one by its key to choose", stacklevel=4)
 
 
 def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: dict | None = None) -> list:
@@ -505,10 +514,22 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
             out = [f for f in out if not any(f is h for h in held)]
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
         else:
-            for ref, hits in ((c.subject, subjects[0]), (c.object, objects[0])):
+            from kgraph.core.model import fits
+
+            # Of the entities a name may mean, the most mentioned pair whose types fit the predicate
+            # ("citizenOf Germany" is the country, not a team named after it).
+            pairs = [(s, o) for s in subjects[0] for o in objects[0]]
+            s, o = next(((s, o) for s, o in pairs if s.key != o.key and fits(c.predicate, s.type, o.type)),
+                        pairs[0])
+            if s.key == o.key or not fits(c.predicate, s.type, o.type):
+                why = ("names one entity twice" if s.key == o.key else
+                       f"does not fit {s.key} ({s.type}) to {o.key} ({o.type}); retype one of them first")
+                warnings.warn(f"correction {c.describe()}: the relation {why}; skipped", stacklevel=2)
+                continue
+            for ref, hits, chosen in ((c.subject, subjects[0], s), (c.object, objects[0], o)):
                 if len(hits) > 1:
-                    _warn_ambiguous(c, ref, [e.key for e in hits], "asserted for")
-            s, o = subjects[0][0], objects[0][0]
+                    _warn_ambiguous(c, ref, [chosen.key] + [e.key for e in hits if e is not chosen],
+                                    "asserted for", "the one that fits" if chosen is not hits[0] else None)
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]
             out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
