@@ -548,3 +548,17 @@ def test_a_label_a_rename_gave_still_names_the_entity_after_a_merge_took_it():
     marta = _keys(kb)["person/Marta_Quell"]
     assert "Oskar Venn-Halm" in marta.aliases and "person/Oskar_Venn-Halm" in marta.same_as
     assert [(f.subject, f.method) for f in kb.facts if f.method == "correction"] == [("person/Marta_Quell", "correction")]
+
+
+def test_a_merged_iri_the_graph_no_longer_holds_stays_an_owl_sameas():
+    """A merge named an IRI that a later build no longer has (the corpus now joins it): links to it still resolve."""
+    item = {"action": "merge", "entities": ["person/Marta_Quell", ENTITY_BASE + "person/Marta_Q"],
+            "keep": "person/Marta_Quell"}
+    with pytest.warns(UserWarning, match="'https://w3id.org/kgraph/id/person/Marta_Q' is no longer in the graph; "
+                                         "'person/Marta_Quell' keeps it as owl:sameAs"):
+        kb = link_extractions(CORPUS, fixes(item))
+    marta = _keys(kb)["person/Marta_Quell"]
+    assert "person/Marta_Q" in marta.same_as and marta.corrections
+    with pytest.warns(UserWarning, match="no entity 'Marta Q' in the graph; skipped"):  # a name is not an IRI
+        kb = link_extractions(CORPUS, fixes({**item, "entities": ["Marta Quell", "Marta Q"]}))
+    assert "person/Marta_Q" not in _keys(kb)["person/Marta_Quell"].same_as

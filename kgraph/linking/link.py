@@ -66,8 +66,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     forced_label: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}
+    kept_keys: dict = {}
     if corrections:
-        forced_label, notes, blocked = _apply_entity_corrections(res, corrections,
+        forced_label, notes, blocked, kept_keys = _apply_entity_corrections(res, corrections,
                                                                  {ex.article.id: ex.article.text for ex in exs})
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
@@ -119,8 +120,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             geo = None
         entities[cid] = Entity(
             key=key, type=t, label=label, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
-            mentions=sum(counter.values()), same_as=tuple(sorted(
-                k for k in (entity_key(st, sn) for st, sn in res.same_as.get(cid, ())) if k != key)),
+            mentions=sum(counter.values()), same_as=_same_as(key, res.same_as.get(cid, ()), kept_keys.get(cid, ())),
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
             country_code=geo.country_code if geo and t == EntityType.Place else None,
@@ -288,6 +288,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     forced: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
+    extra_same: dict = defaultdict(set)  # group -> keys a merge named that the graph no longer holds
     members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
     for k, v in sorted(res.mention_group.items()):
         members[v].append(k)
@@ -309,10 +310,20 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
         if c.action in ("reject", "assert"):
             continue
         if c.action == "merge":
-            found = [need(c, r) for r in c.entities]
+            # An IRI (or key) the graph no longer holds, say because a larger corpus now joins it by itself,
+            # stays an owl:sameAs of the entity it was merged into, so links from outside keep resolving.
+            gone = [r for r in c.entities if _KEY_REF.fullmatch(_key_ref(r)) and not refs.candidates(r)
+                    and _key_ref(r) not in blocked]
+            found = [need(c, r) for r in c.entities if r not in gone]
             gids = list(dict.fromkeys(g for g in found if g is not None))
+            if len(gids) == 1 and gone:
+                extra_same[gids[0]].update(_key_ref(r) for r in gone)
+                warnings.warn(f"correction {c.describe()}: {', '.join(map(repr, gone))} is no longer in the graph; "
+                              f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} keeps it as owl:sameAs",
+                              stacklevel=2)
+                notes[gids[0]].append(c.describe())
             if len(gids) < 2:
-                if len(gids) == 1 and all(g is not None for g in found):
+                if len(gids) == 1 and not gone and all(g is not None for g in found):
                     warnings.warn(f"correction {c.describe()}: every name is "
                                   f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} already; "
                                   f"nothing to merge", stacklevel=2)
@@ -325,6 +336,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                                   f"kept {entity_key(res.groups[keep].type, label_of(keep))!r}, the most mentioned",
                                   stacklevel=2)
             forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
+            extra_same[keep].update(_key_ref(r) for r in gone)
             dst = res.groups[keep]
             for g in gids:
                 if g == keep:
@@ -428,7 +440,28 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     for gid in res.same_as:
         if gid in res.groups:
             res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
-    return forced, notes, blocked
+    kept_keys: dict = defaultdict(set)
+    for gid, keys in extra_same.items():
+        if refs.find(gid) in res.groups:
+            kept_keys[refs.find(gid)] |= keys
+    return forced, notes, blocked, kept_keys
+
+
+def _same_as(key: str, absorbed, kept_keys) -> tuple[str, ...]:
+    """Return the owl:sameAs keys of an entity: of the (type, name) it absorbed, and the keys a merge kept."""
+    keys = [k for k in (entity_key(st, sn) for st, sn in absorbed) if k != key]
+    return tuple(sorted(keys + sorted(set(kept_keys) - set(keys) - {key})))
+
+
+#: A reference that is an entity key ("organization/Acme_Corp"), not a name.
+_KEY_REF = re.compile(r"(?:person|organization|place|country)/\S+")
+
+
+def _key_ref(ref: str) -> str:
+    """Return a reference without the entity IRI base (an IRI names its key)."""
+    from kgraph.core.iri import ENTITY_BASE
+
+    return ref[len(ENTITY_BASE):] if ref.startswith(ENTITY_BASE) else ref
 
 
 def _warn_missing(c, ref: str, blocked: dict) -> None:
