@@ -562,3 +562,15 @@ def test_a_merged_iri_the_graph_no_longer_holds_stays_an_owl_sameas():
     with pytest.warns(UserWarning, match="no entity 'Marta Q' in the graph; skipped"):  # a name is not an IRI
         kb = link_extractions(CORPUS, fixes({**item, "entities": ["Marta Quell", "Marta Q"]}))
     assert "person/Marta_Q" not in _keys(kb)["person/Marta_Quell"].same_as
+
+
+@pytest.mark.parametrize("article", ["a3", "https://w3id.org/kgraph/article/a3", "news/a3.txt"])
+def test_a_split_names_its_article_by_id_iri_or_file_name(article):
+    kb = link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": [article],
+                                         "label": "Tarnholm FC", "type": "Organization"}))
+    assert by_label(kb)["Tarnholm FC"].articles == ("a3",) and by_label(kb)["Tarnholm"].articles == ("a2",)
+
+
+def test_a_split_naming_an_unknown_article_says_so():
+    with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
+        link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": ["a3", "a9"]}))

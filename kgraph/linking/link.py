@@ -356,7 +356,11 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             if gid is None:
                 continue
             src = res.groups[gid]
-            arts = set(c.articles)
+            arts = {_article_ref(a, texts) for a in c.articles}
+            unknown = sorted(a for a in c.articles if _article_ref(a, texts) not in texts)
+            if unknown:
+                warnings.warn(f"correction {c.describe()}: no article {', '.join(map(repr, unknown))} in the graph",
+                              stacklevel=2)
             moved = [k for k in members[gid] if not arts or k[0] in arts]
             if c.context:
                 pattern = _context_pattern(c.context)
@@ -451,6 +455,21 @@ def _same_as(key: str, absorbed, kept_keys) -> tuple[str, ...]:
     """Return the owl:sameAs keys of an entity: of the (type, name) it absorbed, and the keys a merge kept."""
     keys = [k for k in (entity_key(st, sn) for st, sn in absorbed) if k != key]
     return tuple(sorted(keys + sorted(set(kept_keys) - set(keys) - {key})))
+
+
+def _article_ref(ref: str, texts: dict) -> str:
+    """Return the article id a split names: its id, its IRI, or the file name it was read from."""
+    from pathlib import PurePath
+
+    from kgraph.core.iri import ARTICLE_BASE, slug
+
+    if ref in texts:
+        return ref
+    if ref.startswith(ARTICLE_BASE):
+        tail = ref[len(ARTICLE_BASE):]
+        return next((a for a in sorted(texts) if a == tail or slug(a) == tail), tail)
+    stem = PurePath(ref).stem
+    return stem if stem in texts else ref
 
 
 #: A reference that is an entity key ("organization/Acme_Corp"), not a name.
