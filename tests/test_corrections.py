@@ -489,8 +489,16 @@ def test_a_yaml_file_holds_the_same_items_as_json(tmp_path, name):
     assert [c.entity for c in corr.load(bare).items] == ["However"]
 
 
+def test_a_yaml_name_that_looks_like_a_boolean_or_number_stays_a_name(tmp_path):
+    p = tmp_path / "c.yml"
+    p.write_text("version: 1\ncorrections:\n  - {action: rename, entity: 2014, label: No}\n", encoding="utf-8")
+    (item,) = corr.load(p).items
+    assert (item.entity, item.label) == ("2014", "No")
+
+
 @pytest.mark.parametrize("text, message", [
     ("corrections: [ {action: block\n", "not valid YAML"),
+    ("version: 2\ncorrections: []\n", "unsupported corrections version"),
     ("- {action: explode, entity: A}\n", "unknown action"),
     ("just words\n", "expected an object"),
 ])

@@ -267,13 +267,16 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
         raise InputError(f"{source}: reading YAML needs PyYAML (pip install pyyaml); "
                          "or save the corrections as JSON or CSV") from None
     try:
-        data = yaml.safe_load(text)
+        # Every scalar is read as text: a label "No" or "2014" stays that name, not a boolean or a number.
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # builds only strings, lists and mappings
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
+    if isinstance(data, dict) and isinstance(data.get("version"), str) and data["version"].strip().isdigit():
+        data = {**data, "version": int(data["version"])}
     return parse(data, source)
 
 
