@@ -161,8 +161,8 @@ def main():
               help="Also write these formats (repeat or comma-separate): ttl, trig, nt, nq, jsonld, graphml, "
                    "gexf, csv. graph.ttl and graph.html are always written.")
 @click.option("--corrections", default=None, metavar="FILE",
-              help="Analyst corrections (JSON, or CSV when FILE ends in .csv) to apply; by default "
-                   "DIR/corrections.json (or DIR/corrections.csv) when present.")
+              help="Analyst corrections (JSON; CSV when FILE ends in .csv, YAML in .yaml or .yml) to apply; "
+                   "by default DIR/corrections.json (or .yaml, .yml, .csv) when present.")
 def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats,
           corrections):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).

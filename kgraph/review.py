@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, URIRef
+from rdflib import PROV, RDF, RDFS, SKOS, URIRef
 
 from kgraph.linking.identity import TITLES, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
@@ -44,6 +44,7 @@ class Node:
     mentions: int
     articles: int
     edges: int
+    corrected: bool = False  # an analyst's correction already changed it (prov:wasInfluencedBy the corrections)
 
     @property
     def weight(self) -> int:
@@ -75,7 +76,8 @@ def read_nodes(path: str | Path) -> list[Node]:
     ds = rdf.load(p)
     types = {KG[t]: t for t in ENTITY_TYPES}
     info: dict = defaultdict(lambda: {"type": None, "label": None, "names": set(), "mentions": 0, "articles": set(),
-                                      "edges": 0})
+                                      "edges": 0, "corrected": False})
+    corrections = rdf.CORRECTIONS_SOURCE
     preds = {KG[p] for p in (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf, Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.basedIn,
                              Predicate.partOf, Predicate.locatedIn, Predicate.killed)}
     for s, p, o in ds.triples((None, None, None)):
@@ -89,6 +91,8 @@ def read_nodes(path: str | Path) -> list[Node]:
             d["label"] = str(o)
         elif p == SKOS.altLabel:
             d["names"].add(str(o))
+        elif p == PROV.wasInfluencedBy and o == corrections:
+            d["corrected"] = True
         elif p == KG.mentionCount:
             d["mentions"] = int(o)
         elif p == KG.mentionedIn:
@@ -98,7 +102,7 @@ def read_nodes(path: str | Path) -> list[Node]:
             if str(o) in info or str(o).startswith(ENTITY_BASE):
                 info[str(o)]["edges"] += 1
     return [Node(iri, d["type"], d["label"], tuple(sorted(d["names"] | {d["label"]})), d["mentions"],
-                 len(d["articles"]), d["edges"])
+                 len(d["articles"]), d["edges"], d["corrected"])
             for iri, d in sorted(info.items()) if d["type"] and d["label"]]
 
 
@@ -179,6 +183,8 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
     """Suggest blocking (or renaming) nodes whose name does not look like a name."""
     out = []
     for n in nodes:
+        if n.corrected:  # an analyst has seen it already (and may have named it so)
+            continue
         cleaned = clean_name(n.label, n.type)
         reason = None
         if cleaned is None:

@@ -390,9 +390,26 @@ def test_an_assert_naming_a_shared_label_warns_with_the_keys_to_choose_from():
     facts, ents = namesakes()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # named by key, or by an alias only one entity has: no warning
-        out = link._apply_fact_corrections(facts, ents, fixes({**item, "object": "organization/Pellum"},
-                                                              {**item, "object": "Pellum FC"}))
-    assert [f.object for f in out if f.predicate == "livesIn"] == ["organization/Pellum"]
+        out = link._apply_fact_corrections(facts, ents, fixes({**item, "predicate": "memberOf",
+                                                               "object": "organization/Pellum"},
+                                                              {**item, "predicate": "memberOf", "object": "Pellum FC"}))
+    assert [f.object for f in out if f.predicate == "memberOf"] == ["organization/Pellum"]
+
+
+def test_an_assert_picks_the_namesake_whose_type_fits_and_refuses_one_that_fits_none():
+    """'memberOf Pellum' is the club though the town is more mentioned; 'livesIn' a person, or oneself, is refused."""
+    facts, ents = namesakes()
+    item = {"action": "assert", "subject": "Odo Brandt", "predicate": "memberOf", "object": "Pellum"}
+    with pytest.warns(UserWarning, match=r"asserted for the one that fits, organization/Pellum"):
+        out = link._apply_fact_corrections(facts, ents, fixes(item))
+    assert [(f.object, f.method) for f in out if f.predicate == "memberOf"] == [("organization/Pellum", "correction")]
+    for bad, why in ((dict(predicate="livesIn", object="Ilse Varga"), "does not fit person/Odo_Brandt .Person. to "
+                      "person/Ilse_Varga .Person.; retype one of them first; skipped"),
+                     (dict(predicate="worksFor", object="Odo Brandt"), "names one entity twice; skipped")):
+        facts, ents = namesakes()
+        with pytest.warns(UserWarning, match=why):
+            assert link._apply_fact_corrections(facts, ents, fixes({**item, **bad})) == facts
+        assert not ents[2].corrections  # nothing asserted, so the subject does not claim a correction
 
 
 def test_an_entity_correction_naming_two_entities_warns_with_their_keys():
@@ -431,3 +448,180 @@ def test_csv_written_by_kgraph_runs_no_formula_and_reads_back_the_same():
         for cell in next(csv.reader([row])):
             assert cell[:1] not in ("=", "+", "-", "@"), cell
     assert [c.as_item() for c in corr.parse_csv(text).items] == items
+
+
+# --- Chained and conflicting items (round 27): a defined result, a warning that says why, never a traceback.
+
+def _keys(kb):
+    return {e.key: e for e in kb.entities}
+
+
+def test_a_merge_undone_by_a_split_leaves_no_sameas_between_the_two():
+    """merge A+B then split B back out: B gets its IRI back and A no longer claims to be B."""
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                         "keep": "Marta Quell"},
+                                        {"action": "split", "entity": "Oskar Venn", "articles": ["a3"],
+                                         "label": "Oskar Venn"}))
+    ents = _keys(kb)
+    assert "person/Oskar_Venn" in ents and ents["person/Oskar_Venn"].articles == ("a3",)
+    assert all("person/Oskar_Venn" not in e.same_as for e in kb.entities)
+    assert "Oskar Venn" not in ents["person/Marta_Quell"].aliases
+
+
+def test_a_rename_onto_another_entitys_label_does_not_take_its_iri():
+    with pytest.warns(UserWarning, match="another entity is already 'person/Marta_Quell'"):
+        kb = link_extractions(CORPUS, fixes({"action": "rename", "entity": "Oskar Venn", "label": "Marta Quell"}))
+    ents = _keys(kb)
+    assert ents["person/Marta_Quell"].articles != ("a3",) and ents["person/Marta_Quell_2"].articles == ("a3",)
+    assert ents["person/Marta_Quell_2"].same_as == ("person/Oskar_Venn",)
+
+
+def test_blocking_a_name_a_merge_absorbed_warns_that_the_merged_entity_goes():
+    with pytest.warns(UserWarning, match="'Oskar Venn' was merged into 'person/Marta_Quell'.*whole entity"):
+        kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Marta Quell", "Oskar Venn"],
+                                             "keep": "Marta Quell"},
+                                            {"action": "block", "entity": "Oskar Venn"}))
+    assert "person/Marta_Quell" not in _keys(kb) and "person/Oskar_Venn" not in _keys(kb)
+
+
+@pytest.mark.parametrize("item", [
+    {"action": "assert", "subject": "Oskar Venn", "predicate": "livesIn", "object": "Tarnholm"},
+    {"action": "retype", "entity": " oskar  VENN ", "type": "Place"},
+    {"action": "merge", "entities": ["person/Oskar_Venn", "Marta Quell"]},
+])
+def test_an_item_naming_a_blocked_entity_says_which_block_removed_it(item):
+    with pytest.warns(UserWarning, match=r"no entity .* in the graph \(it was blocked by #1 block Oskar Venn\); skipped"):
+        kb = link_extractions(CORPUS, fixes({"action": "block", "entity": "Oskar Venn"}, item))
+    assert "person/Oskar_Venn" not in _keys(kb)
+    assert not [f for f in kb.facts if f.method == "correction"]
+
+
+def test_a_provenance_comment_says_what_the_item_made_of_the_entity():
+    c = fixes({"action": "rename", "entity": " acme   works", "label": "Acme Corp"},
+              {"action": "retype", "entity": "Tarvo", "type": "Place"},
+              {"action": "split", "entity": "Kim", "articles": ["a1"], "label": "Kim Sol", "type": "Person"}).items
+    assert [i.describe() for i in c] == ["#1 rename acme works -> Acme Corp", "#2 retype Tarvo -> Place",
+                                         "#3 split Kim -> Kim Sol (Person)"]
+
+
+YAML_TEXT = """\
+version: 1
+corrections:
+  - {action: merge, entities: [Borvik, Borvik Mills], keep: Borvik Mills, note: same firm}
+  - action: split
+    entity: Tarnholm
+    context: [coach, match]
+    label: Tarnholm FC
+    type: Organization
+  - action: reject
+    subject: Marta Quell
+    predicate: worksFor
+    object: Borvik Mills
+"""
+
+
+@pytest.mark.parametrize("name", ["fixes.yaml", "fixes.YML"])
+def test_a_yaml_file_holds_the_same_items_as_json(tmp_path, name):
+    p = tmp_path / name
+    p.write_text(YAML_TEXT, encoding="utf-8")
+    got = corr.load(p)
+    assert [c.action for c in got.items] == ["merge", "split", "reject"]
+    assert got.items[0].entities == ("Borvik", "Borvik Mills") and got.items[1].context == ("coach", "match")
+    bare = tmp_path / "bare.yaml"  # a bare list of items is read too
+    bare.write_text("- {action: block, entity: However}\n", encoding="utf-8")
+    assert [c.entity for c in corr.load(bare).items] == ["However"]
+
+
+def test_a_yaml_name_that_looks_like_a_boolean_or_number_stays_a_name(tmp_path):
+    p = tmp_path / "c.yml"
+    p.write_text("version: 1\ncorrections:\n  - {action: rename, entity: 2014, label: No}\n", encoding="utf-8")
+    (item,) = corr.load(p).items
+    assert (item.entity, item.label) == ("2014", "No")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("corrections: [ {action: block\n", "not valid YAML"),
+    ("version: 2\ncorrections: []\n", "unsupported corrections version"),
+    ("- {action: explode, entity: A}\n", "unknown action"),
+    ("just words\n", "expected an object"),
+])
+def test_a_bad_yaml_file_is_one_clear_error(tmp_path, text, message):
+    p = tmp_path / "c.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        corr.load(p)
+
+
+def test_output_corrections_yaml_is_read_by_default_but_not_beside_json(tmp_path):
+    from kgraph.build.pipeline import _corrections
+
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / "corrections.yaml").write_text("- {action: block, entity: However}\n", encoding="utf-8")
+    assert [c.entity for c in _corrections(out, None).items] == ["However"]
+    (out / "corrections.json").write_text(json.dumps({"version": 1, "corrections": []}), encoding="utf-8")
+    with pytest.raises(InputError, match="both corrections.json and corrections.yaml"):
+        _corrections(out, None)
+
+
+def test_a_given_file_is_forgotten_once_the_folder_has_its_own(tmp_path, monkeypatch):
+    """--corrections FILE is remembered; once DIR/corrections.json takes over, deleting it leaves no corrections."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.json"
+    fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
+    assert (out / ".kgraph" / "corrections.json").is_file()
+    (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Quell"}]), encoding="utf-8")
+    kb = pipeline.build(["a1", "a2"], output=out).kb
+    assert "Tarnholm" in by_label(kb) and not (out / ".kgraph" / "corrections.json").exists()
+    (out / "corrections.json").unlink()
+    kb = pipeline.build(["a1", "a2"], output=out).kb
+    assert "Tarnholm" in by_label(kb) and not any(e.corrections for e in kb.entities)
+
+
+def test_a_merge_says_when_its_keep_is_none_of_them_or_it_names_one_entity_twice():
+    with pytest.warns(UserWarning, match="keep 'Nobody' is none of the merged entities; kept 'person/Marta_Quell'"):
+        kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                             "keep": "Nobody"}))
+    assert "person/Oskar_Venn" in _keys(kb)["person/Marta_Quell"].same_as
+    with pytest.warns(UserWarning, match="every name is 'person/Oskar_Venn' already; nothing to merge"):
+        link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", " oskar venn"]}))
+
+
+def test_a_label_a_rename_gave_still_names_the_entity_after_a_merge_took_it():
+    """rename, then merge into another: a later item naming the given label finds the merged entity."""
+    kb = link_extractions(CORPUS, fixes(
+        {"action": "rename", "entity": "Oskar Venn", "label": "Oskar Venn-Halm"},
+        {"action": "merge", "entities": ["Marta Quell", "Oskar Venn-Halm"], "keep": "Marta Quell"},
+        {"action": "assert", "subject": "oskar venn-halm", "predicate": "worksFor", "object": "Borvik Mills"}))
+    marta = _keys(kb)["person/Marta_Quell"]
+    assert "Oskar Venn-Halm" in marta.aliases and "person/Oskar_Venn-Halm" in marta.same_as
+    assert [(f.subject, f.method) for f in kb.facts if f.method == "correction"] == [("person/Marta_Quell", "correction")]
+
+
+def test_a_merged_iri_the_graph_no_longer_holds_stays_an_owl_sameas():
+    """A merge named an IRI that a later build no longer has (the corpus now joins it): links to it still resolve."""
+    item = {"action": "merge", "entities": ["person/Marta_Quell", ENTITY_BASE + "person/Marta_Q"],
+            "keep": "person/Marta_Quell"}
+    with pytest.warns(UserWarning, match="'https://w3id.org/kgraph/id/person/Marta_Q' is no longer in the graph; "
+                                         "'person/Marta_Quell' keeps it as owl:sameAs"):
+        kb = link_extractions(CORPUS, fixes(item))
+    marta = _keys(kb)["person/Marta_Quell"]
+    assert "person/Marta_Q" in marta.same_as and marta.corrections
+    with pytest.warns(UserWarning, match="no entity 'Marta Q' in the graph; skipped"):  # a name is not an IRI
+        kb = link_extractions(CORPUS, fixes({**item, "entities": ["Marta Quell", "Marta Q"]}))
+    assert "person/Marta_Q" not in _keys(kb)["person/Marta_Quell"].same_as
+
+
+@pytest.mark.parametrize("article", ["a3", "https://w3id.org/kgraph/article/a3", "news/a3.txt"])
+def test_a_split_names_its_article_by_id_iri_or_file_name(article):
+    kb = link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": [article],
+                                         "label": "Tarnholm FC", "type": "Organization"}))
+    assert by_label(kb)["Tarnholm FC"].articles == ("a3",) and by_label(kb)["Tarnholm"].articles == ("a2",)
+
+
+def test_a_split_naming_an_unknown_article_says_so():
+    with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
+        link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": ["a3", "a9"]}))

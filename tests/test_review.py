@@ -83,3 +83,15 @@ def test_a_place_and_an_organization_of_one_name_are_flagged_as_maybe_a_namesake
         node("Place", "Orsk", 2), node("Country", "Orsk", 4)])}
     assert found == {"same name under two types (or a team or body named after the place",
                      "same name under two types"}
+
+
+def test_review_does_not_suggest_blocking_a_name_an_analyst_gave(tmp_path):
+    """A node a correction already changed (here renamed to a longer label) is not junk to review again."""
+    arts = [ex("a", ("Agency", "Organization", "Agency"), ("Tessaly", "Place", "Tessaly"))]
+    fix = corrections.parse({"version": 1, "corrections": [
+        {"action": "rename", "entity": "Tessaly", "label": "the Tessaly 2 valley"}]})
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(link_extractions(arts, fix)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(path), "--json"])
+    items = corrections.parse(json.loads(result.output)).items
+    assert [i.entity.rsplit("/", 1)[-1] for i in items if i.action == "block"] == ["Agency"]

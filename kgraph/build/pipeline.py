@@ -337,11 +337,16 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     try:
         result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
                         counts, max_nodes, formats, fixes)
+        from kgraph.linking import corrections as corr
+
+        remembered = out / ".kgraph" / corr.DEFAULT_FILE
         if corrections is not None and Path(corrections).resolve() not in {p.resolve() for p in _own_corrections(out)}:
             # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too.
-            from kgraph.linking import corrections as corr
-
-            atomic.write_text(out / ".kgraph" / corr.DEFAULT_FILE, corr.dump(fixes))
+            atomic.write_text(remembered, corr.dump(fixes))
+        elif any(p.is_file() for p in _own_corrections(out)) and remembered.is_file():
+            # The folder's own file now holds the corrections: a file given earlier no longer comes back
+            # when the analyst deletes it.
+            remembered.unlink()
         return result
     except BaseException:
         if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
@@ -354,10 +359,10 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
 
 def _own_corrections(out: Path) -> list[Path]:
-    """Return the corrections files a build of ``out`` reads by itself (JSON, then CSV)."""
+    """Return the corrections files a build of ``out`` reads by itself (JSON, then YAML, then CSV)."""
     from kgraph.linking import corrections as corr
 
-    return [out / corr.DEFAULT_FILE, out / corr.DEFAULT_CSV]
+    return [out / corr.DEFAULT_FILE, *(out / n for n in corr.DEFAULT_YAML), out / corr.DEFAULT_CSV]
 
 
 def _corrections(out: Path, path):
@@ -369,7 +374,7 @@ def _corrections(out: Path, path):
         return corr.load(path)
     own = [p for p in _own_corrections(out) if p.is_file()]
     if len(own) > 1:
-        raise InputError(f"{out} holds both {corr.DEFAULT_FILE} and {corr.DEFAULT_CSV}; keep one, "
+        raise InputError(f"{out} holds both {own[0].name} and {own[1].name}; keep one, "
                          "or name the one to apply with --corrections")
     for p in own + [out / ".kgraph" / corr.DEFAULT_FILE]:
         if p.is_file():

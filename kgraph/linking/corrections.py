@@ -22,13 +22,22 @@ empty cells left out; fields may be separated by ``,``, ``;`` or tabs::
     merge,Ann Roe;A. Roe,Ann Roe,,,,same person
     retype,,,Tarvo,,Place,
 
+or YAML (a file whose name ends in ``.yaml`` or ``.yml``): the same document
+as JSON, or just the list of items::
+
+    version: 1
+    corrections:
+      - {action: merge, entities: [Ann Roe, A. Roe], keep: Ann Roe}
+      - action: block
+        entity: However
+
 An entity is named by its IRI, its key ("person/Ann_Roe") or a label or
 alias. Every item may carry ``note`` and ``author``. Loading checks the
 shape only (a bad file is one :class:`~kgraph.core.errors.InputError`); whether a
 named entity exists is known only when the corrections are applied, where a
 missing one is a warning. ``kgraph build`` reads ``--corrections FILE`` or
-else ``OUTPUT/corrections.json`` (or ``OUTPUT/corrections.csv``) and applies
-them on every build.
+else ``OUTPUT/corrections.json`` (or ``OUTPUT/corrections.yaml``, ``.yml``,
+``.csv``) and applies them on every build.
 """
 
 from __future__ import annotations
@@ -51,6 +60,12 @@ DEFAULT_FILE = "corrections.json"
 
 #: Name of the spreadsheet form a build reads when there is no :data:`DEFAULT_FILE`.
 DEFAULT_CSV = "corrections.csv"
+
+#: Names of the YAML form a build reads from its output folder (one corrections file at most may be there).
+DEFAULT_YAML = ("corrections.yaml", "corrections.yml")
+
+#: Suffixes of a YAML corrections file.
+YAML_SUFFIXES = (".yaml", ".yml")
 
 #: Separator of the values of a list field in a CSV cell kgraph writes; ``|`` is read as one too (for files
 #: whose fields are separated by ``;``).
@@ -101,10 +116,15 @@ class Correction:
     author: str | None = None
 
     def describe(self) -> str:
-        """Return the item as a short line for messages ("#3 merge Ann Roe, A. Roe")."""
+        """Return the item as a short line for messages ("#3 merge Ann Roe, A. Roe"; "#4 rename Acme -> Acme Corp")."""
         what = {"merge": ", ".join(self.entities), "reject": f"{self.subject} {self.predicate} {self.object}",
                 "assert": f"{self.subject} {self.predicate} {self.object}"}.get(self.action, self.entity or "")
-        return f"#{self.index + 1} {self.action} {what}"
+        # What the item makes of the entity: a provenance comment says so, not only which entity it named.
+        to = {"rename": self.label, "retype": self.type,
+              "split": " ".join(x for x in (self.label, self.type and f"({self.type})") if x)}.get(self.action)
+        if to:
+            what = f"{what} -> {to}"
+        return " ".join(f"#{self.index + 1} {self.action} {what}".split())
 
     def as_item(self) -> dict:
         """Return the item as the JSON object a corrections file holds."""
@@ -235,8 +255,33 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
     return Corrections(tuple(items), source)
 
 
+def parse_yaml(text: str, source: str = "corrections") -> Corrections:
+    """Return the corrections of a YAML text: the JSON document's shape, or a bare list of items.
+
+    Raises:
+        InputError: The text is not YAML, PyYAML is missing, or the document is not corrections.
+    """
+    try:
+        import yaml
+    except ImportError:  # pragma: no cover - PyYAML is a dependency
+        raise InputError(f"{source}: reading YAML needs PyYAML (pip install pyyaml); "
+                         "or save the corrections as JSON or CSV") from None
+    try:
+        # Every scalar is read as text: a label "No" or "2014" stays that name, not a boolean or a number.
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # builds only strings, lists and mappings
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+    if isinstance(data, list):
+        data = {"version": 1, "corrections": data}
+    if isinstance(data, dict) and isinstance(data.get("version"), str) and data["version"].strip().isdigit():
+        data = {**data, "version": int(data["version"])}
+    return parse(data, source)
+
+
 def load(path: str | Path) -> Corrections:
-    """Read a corrections file: JSON, or CSV when its name ends in ``.csv``.
+    """Read a corrections file: JSON, CSV when its name ends in ``.csv``, YAML when in ``.yaml`` or ``.yml``.
 
     Raises:
         InputError: The file cannot be read, is not JSON (or CSV), or has a bad item.
@@ -247,6 +292,8 @@ def load(path: str | Path) -> Corrections:
     text = userfile.read_text(p, InputError, "corrections file")
     if p.suffix.lower() == ".csv":
         return parse_csv(text, str(p))
+    if p.suffix.lower() in YAML_SUFFIXES:
+        return parse_yaml(text, str(p))
     data = userfile.loads(text, InputError, str(p))
     return parse(data, str(p))
 

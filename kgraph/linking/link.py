@@ -65,9 +65,11 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     res = resolve(exs)
     forced_label: dict = {}
     notes: dict = defaultdict(list)
+    blocked: dict = {}
+    kept_keys: dict = {}
     if corrections:
-        forced_label, notes = _apply_entity_corrections(res, corrections,
-                                                        {ex.article.id: ex.article.text for ex in exs})
+        forced_label, notes, blocked, kept_keys = _apply_entity_corrections(res, corrections,
+                                                                 {ex.article.id: ex.article.text for ex in exs})
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
     cl_articles = {gid: g.articles for gid, g in res.groups.items()}
@@ -87,7 +89,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}
     used: set[str] = set()
-    for cid in sorted(clusters):
+    # An entity an analyst renamed (or split off under a label) takes its key after the others: a new label
+    # that another entity already carries never takes that entity's IRI.
+    relabelled = {cid for cid, lab in forced_label.items() if cid in res.groups and lab != _group_label(res.groups[cid])}
+    for cid in sorted(clusters, key=lambda c: (c in relabelled, c)):
         t = res.groups[cid].type
         counter = clusters[cid]
         label = forced_label.get(cid) or _group_label(res.groups[cid])
@@ -96,6 +101,11 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         while key in used:
             key = entity_key(t, f"{label} {i}")
             i += 1
+        if i > 2 and cid in relabelled:
+            import warnings
+
+            warnings.warn(f"correction: another entity is already {entity_key(t, label)!r}; the corrected one is "
+                          f"{key!r} (merge them if they are one thing)", stacklevel=2)
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
@@ -110,12 +120,17 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             geo = None
         entities[cid] = Entity(
             key=key, type=t, label=label, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
-            mentions=sum(counter.values()), same_as=tuple(sorted(
-                k for k in (entity_key(st, sn) for st, sn in res.same_as.get(cid, ())) if k != key)),
+            mentions=sum(counter.values()), same_as=_same_as(key, res.same_as.get(cid, ()), kept_keys.get(cid, ())),
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
             country_code=geo.country_code if geo and t == EntityType.Place else None,
             corrections=tuple(notes.get(cid, ())))
+    if corrections:
+        # A split can hand back a name a merge had absorbed: an entity is never sameAs another one in the graph.
+        live = {e.key for e in entities.values()}
+        for cid, e in entities.items():
+            if live.intersection(e.same_as):
+                entities[cid] = replace(e, same_as=tuple(k for k in e.same_as if k not in live))
 
     # 4. Facts from relations, grouped by (subject, predicate, object).
     grouped: dict[tuple[str, str, str], list] = defaultdict(list)
@@ -139,7 +154,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             facts.append(Fact(e.key, Predicate.locatedIn, by_iso[e.country_code].key, (), method="gazetteer:geonames"))
 
     if corrections:
-        facts = _apply_fact_corrections(facts, entities, corrections)
+        facts = _apply_fact_corrections(facts, entities, corrections, blocked)
 
     return KnowledgeBase(
         articles=tuple(ex.article for ex in exs),
@@ -212,6 +227,13 @@ class _Refs:
         for n in set(g.names) | g.aliases:
             self.by_alias[_norm(n)].append(gid)
 
+    def absorbed_into(self, ref: str, gid) -> bool:
+        """Return whether ref names ``gid`` only as an entity an earlier merge absorbed into it."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
+                                                               or self.by_alias.get(_norm(ref)) or [])
+        return bool(hits) and gid not in hits and any(self.find(h) == gid for h in hits)
+
     def find(self, gid):
         while gid in self.redirect:
             gid = self.redirect[gid]
@@ -249,9 +271,12 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
-def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict]:
-    """Apply merges, splits, renames, retypes and blocks to the groups in place; return forced labels and notes.
+def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict, dict]:
+    """Apply merges, splits, renames, retypes and blocks to the groups in place.
 
+    Returns the forced labels and the notes of the groups, and what the blocks
+    removed (each blocked entity's key, label and names, case folded -> the
+    block item), so that a later item naming one says why it is skipped.
     An item naming an entity the corpus does not hold is skipped with a warning.
     A split by context reads each mention's sentence in ``texts`` (article id -> text).
     """
@@ -262,6 +287,8 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     refs = _Refs(res)
     forced: dict = {}
     notes: dict = defaultdict(list)
+    blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
+    extra_same: dict = defaultdict(set)  # group -> keys a merge named that the graph no longer holds
     members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
     for k, v in sorted(res.mention_group.items()):
         members[v].append(k)
@@ -269,7 +296,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     def need(c, ref):
         live = refs.candidates(ref)
         if not live:
-            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+            _warn_missing(c, ref, blocked)
             return None
         if len(live) > 1:
             _warn_ambiguous(c, ref, [entity_key(res.groups[g].type, label_of(g)) for g in live], "applied to")
@@ -283,14 +310,33 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
         if c.action in ("reject", "assert"):
             continue
         if c.action == "merge":
-            gids = [need(c, r) for r in c.entities]
-            gids = list(dict.fromkeys(g for g in gids if g is not None))
+            # An IRI (or key) the graph no longer holds, say because a larger corpus now joins it by itself,
+            # stays an owl:sameAs of the entity it was merged into, so links from outside keep resolving.
+            gone = [r for r in c.entities if _KEY_REF.fullmatch(_key_ref(r)) and not refs.candidates(r)
+                    and _key_ref(r) not in blocked]
+            found = [need(c, r) for r in c.entities if r not in gone]
+            gids = list(dict.fromkeys(g for g in found if g is not None))
+            if len(gids) == 1 and gone:
+                extra_same[gids[0]].update(_key_ref(r) for r in gone)
+                warnings.warn(f"correction {c.describe()}: {', '.join(map(repr, gone))} is no longer in the graph; "
+                              f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} keeps it as owl:sameAs",
+                              stacklevel=2)
+                notes[gids[0]].append(c.describe())
             if len(gids) < 2:
+                if len(gids) == 1 and not gone and all(g is not None for g in found):
+                    warnings.warn(f"correction {c.describe()}: every name is "
+                                  f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} already; "
+                                  f"nothing to merge", stacklevel=2)
                 continue
             keep = refs.get(c.keep) if c.keep else None
             if keep not in gids:
                 keep = min(gids, key=lambda g: (-sum(res.groups[g].names.values()), str(g)))
+                if c.keep:
+                    warnings.warn(f"correction {c.describe()}: keep {c.keep!r} is none of the merged entities; "
+                                  f"kept {entity_key(res.groups[keep].type, label_of(keep))!r}, the most mentioned",
+                                  stacklevel=2)
             forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
+            extra_same[keep].update(_key_ref(r) for r in gone)
             dst = res.groups[keep]
             for g in gids:
                 if g == keep:
@@ -299,7 +345,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 src = res.groups.pop(g)
                 res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
                 dst.names.update(src.names)
-                dst.aliases |= src.aliases | set(src.names)
+                dst.aliases |= src.aliases | set(src.names) | {old_label}
                 dst.articles |= src.articles
                 members[keep].extend(members.pop(g, []))
                 refs.redirect[g] = keep
@@ -310,7 +356,11 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             if gid is None:
                 continue
             src = res.groups[gid]
-            arts = set(c.articles)
+            arts = {_article_ref(a, texts) for a in c.articles}
+            unknown = sorted(a for a in c.articles if _article_ref(a, texts) not in texts)
+            if unknown:
+                warnings.warn(f"correction {c.describe()}: no article {', '.join(map(repr, unknown))} in the graph",
+                              stacklevel=2)
             moved = [k for k in members[gid] if not arts or k[0] in arts]
             if c.context:
                 pattern = _context_pattern(c.context)
@@ -329,8 +379,10 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             old_label = label_of(gid)
             members[gid] = [k for k in members[gid] if k not in moved_set]
             members[new_id] = moved
-            # Names and articles are recounted from the mentions that stay and go.
+            # Names and articles are recounted from the mentions that stay and go; a name only the moved
+            # mentions carry is no longer an alias of the entity they left.
             _recount(res, {g: members[g] for g in (gid, new_id)})
+            src.aliases -= set(new.names) - set(src.names)
             if not members[gid]:
                 # Every mention moved: the new entity replaces the old one, whose IRI it keeps as sameAs.
                 res.groups.pop(gid)
@@ -354,6 +406,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 continue
             g = res.groups[gid]
             res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+            g.aliases.add(label_of(gid))  # the old label still finds the entity
             forced[gid] = c.label
             notes[gid].append(c.describe())
             refs.by_label[_norm(c.label)].append(gid)
@@ -370,6 +423,15 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             gid = need(c, c.entity)
             if gid is None:
                 continue
+            absorbed = refs.absorbed_into(c.entity, gid)
+            if absorbed:
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into "
+                              f"{entity_key(res.groups[gid].type, label_of(gid))!r} by an earlier correction; "
+                              f"the block removes that whole entity", stacklevel=2)
+            g = res.groups[gid]
+            for name in {entity_key(g.type, label_of(gid)), _norm(label_of(gid)), *map(_norm, g.names),
+                         *map(_norm, g.aliases)}:
+                blocked.setdefault(name, c)
             res.groups.pop(gid)
             res.same_as.pop(gid, None)
             notes.pop(gid, None)
@@ -382,7 +444,55 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     for gid in res.same_as:
         if gid in res.groups:
             res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
-    return forced, notes
+    kept_keys: dict = defaultdict(set)
+    for gid, keys in extra_same.items():
+        if refs.find(gid) in res.groups:
+            kept_keys[refs.find(gid)] |= keys
+    return forced, notes, blocked, kept_keys
+
+
+def _same_as(key: str, absorbed, kept_keys) -> tuple[str, ...]:
+    """Return the owl:sameAs keys of an entity: of the (type, name) it absorbed, and the keys a merge kept."""
+    keys = [k for k in (entity_key(st, sn) for st, sn in absorbed) if k != key]
+    return tuple(sorted(keys + sorted(set(kept_keys) - set(keys) - {key})))
+
+
+def _article_ref(ref: str, texts: dict) -> str:
+    """Return the article id a split names: its id, its IRI, or the file name it was read from."""
+    from pathlib import PurePath
+
+    from kgraph.core.iri import ARTICLE_BASE, slug
+
+    if ref in texts:
+        return ref
+    if ref.startswith(ARTICLE_BASE):
+        tail = ref[len(ARTICLE_BASE):]
+        return next((a for a in sorted(texts) if a == tail or slug(a) == tail), tail)
+    stem = PurePath(ref).stem
+    return stem if stem in texts else ref
+
+
+#: A reference that is an entity key ("organization/Acme_Corp"), not a name.
+_KEY_REF = re.compile(r"(?:person|organization|place|country)/\S+")
+
+
+def _key_ref(ref: str) -> str:
+    """Return a reference without the entity IRI base (an IRI names its key)."""
+    from kgraph.core.iri import ENTITY_BASE
+
+    return ref[len(ENTITY_BASE):] if ref.startswith(ENTITY_BASE) else ref
+
+
+def _warn_missing(c, ref: str, blocked: dict) -> None:
+    """Warn that a correction names no entity of the graph, and why when an earlier block removed it."""
+    import warnings
+
+    from kgraph.core.iri import ENTITY_BASE
+
+    key = ref[len(ENTITY_BASE):] if ref.startswith(ENTITY_BASE) else ref
+    by = blocked.get(key) or blocked.get(_norm(ref))
+    why = f" (it was blocked by {by.describe()})" if by is not None else ""
+    warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph{why}; skipped", stacklevel=4)
 
 
 def _recount(res, members: dict) -> None:
@@ -393,15 +503,15 @@ def _recount(res, members: dict) -> None:
         res.groups[g].articles = {k[0] for k in keys}
 
 
-def _warn_ambiguous(c, ref: str, keys: list[str], done: str) -> None:
-    """Warn that a correction's reference names several entities (keys, the most mentioned first)."""
+def _warn_ambiguous(c, ref: str, keys: list[str], done: str, which: str | None = None) -> None:
+    """Warn that a correction's reference names several entities (keys, the chosen one first)."""
     import warnings
 
-    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(keys)} entities ({', '.join(keys)}); {done} the "
-                  f"most mentioned, {keys[0]}; name one by its key to choose", stacklevel=4)
+    warnings.warn(f"correction {c.describe()}: {ref!r} names {len(keys)} entities ({', '.join(keys)}); {done} "
+                  f"{which or 'the most mentioned'}, {keys[0]}; name one by its key to choose", stacklevel=4)
 
 
-def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
+def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: dict | None = None) -> list:
     """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
 
     An entity is named by key or IRI, else by label, else by alias. A name
@@ -431,7 +541,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
             return [[by_key[ref]]]
         tiers = [t for t in (by_label.get(_norm(ref)), by_alias.get(_norm(ref))) if t]
         if not tiers:
-            warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; skipped", stacklevel=3)
+            _warn_missing(c, ref, blocked or {})
         return tiers
 
     out = list(facts)
@@ -456,10 +566,22 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections) -> list:
             out = [f for f in out if not any(f is h for h in held)]
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
         else:
-            for ref, hits in ((c.subject, subjects[0]), (c.object, objects[0])):
+            from kgraph.core.model import fits
+
+            # Of the entities a name may mean, the most mentioned pair whose types fit the predicate
+            # ("citizenOf Germany" is the country, not a team named after it).
+            pairs = [(s, o) for s in subjects[0] for o in objects[0]]
+            s, o = next(((s, o) for s, o in pairs if s.key != o.key and fits(c.predicate, s.type, o.type)),
+                        pairs[0])
+            if s.key == o.key or not fits(c.predicate, s.type, o.type):
+                why = ("names one entity twice" if s.key == o.key else
+                       f"does not fit {s.key} ({s.type}) to {o.key} ({o.type}); retype one of them first")
+                warnings.warn(f"correction {c.describe()}: the relation {why}; skipped", stacklevel=2)
+                continue
+            for ref, hits, chosen in ((c.subject, subjects[0], s), (c.object, objects[0], o)):
                 if len(hits) > 1:
-                    _warn_ambiguous(c, ref, [e.key for e in hits], "asserted for")
-            s, o = subjects[0][0], objects[0][0]
+                    _warn_ambiguous(c, ref, [chosen.key] + [e.key for e in hits if e is not chosen],
+                                    "asserted for", "the one that fits" if chosen is not hits[0] else None)
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]
             out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
