@@ -1610,6 +1610,11 @@ def test_a_match_report_calls_a_club_by_either_half_of_a_name_with_its_city():
                               ("Dortmund", "Organization", "Dortmund"), text=REPORT)])
     got = {(e.type, e.label): e.articles for e in kb.entities}
     assert got == {("Organization", "Vorwarts Leipzig"): ("a",), ("Organization", "Dortmund Rovers"): ("a",)}
+    # The club's own name after its city, tagged a person, is the club too.
+    kb = link_extractions([ex("a", ("Dortmund Rovers", "Organization", "Dortmund Rovers"),
+                              ("Dortmund Rovers", "Organization", "Dortmund Rovers"),
+                              ("Rovers", "Person", "Rovers"), text=REPORT)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Dortmund Rovers")}
     # Outside a match report "Velmo Leipzig" may be two names run together: each stays itself.
     kb = link_extractions([ex("b", ("Velmo Leipzig", "Organization", "Velmo Leipzig"),
                               ("Velmo", "Organization", "Velmo"), text="The bank's shares rose.")])
@@ -1641,3 +1646,14 @@ def test_a_place_named_with_a_particle_is_its_first_word_again_in_its_article():
     kb = link_extractions([ex("b", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk an der Orn", "Place", "Tarsk an der Orn"),
                               ("Tarsk", "Place", "Tarsk"))])
     assert ("Place", "Tarsk") in labels(kb)
+
+
+def test_a_persons_first_two_words_are_the_one_full_name_they_open_in_their_article():
+    kb = link_extractions([ex("a", ("Arvo Mart Keskula", "Person", "Arvo Mart Keskula"), ("Arvo Mart", "Person", "Arvo Mart"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Mart Keskula")}
+    kb = link_extractions([ex("b", ("Tarvo Jong Il", "Person", "Tarvo Jong Il"), ("Tarvo Jong Un", "Person", "Tarvo Jong Un"),
+                              ("Tarvo Jong", "Person", "Tarvo Jong"))])
+    assert ("Person", "Tarvo Jong") in labels(kb)
+    # A street named after the person, tagged a person, is no full name of his.
+    kb = link_extractions([ex("c", ("Arvo-Mart-Strasse", "Person", "Arvo-Mart-Strasse"), ("Arvo Mart", "Person", "Arvo Mart"))])
+    assert ("Person", "Arvo Mart") in labels(kb)

@@ -2417,7 +2417,7 @@ def _small_town_or_none(n: str) -> bool:
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
-_SHORT_FORMS = frozenset({"club", "surname", "particle"})
+_SHORT_FORMS = frozenset({"club", "surname", "given", "particle"})
 
 #: Lower-case words inside a place's name after which news drops the rest: "Tarsk am See" is "Tarsk" again.
 _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".split())
@@ -2430,13 +2430,17 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
     News names a thing in full once and then shortly; the story itself says which full name a short form is:
 
     - ``club``: in a match report, a club's own name without the city it carries ("Hollin" beside "Hollin
-      Tarsk") and a city tagged an organization without the club's name it opens ("Tarsk" beside "Tarsk
-      Rovers"): sports writing calls a club by either half;
+      Tarsk", "Rovers" beside "Tarsk Rovers", tagged an organization or a person) and a city tagged an
+      organization without the club's name it opens ("Tarsk" beside "Tarsk Rovers"): sports writing calls
+      a club by either half;
     - ``surname``: a one-word name tagged a place that ends one full person name of the article ("pro-Keskula
       camps" beside "Arvo Keskula") is that person's surname, though the gazetteer lists a town of that name
       (a gazetteer lists thousands of small towns whose names are surnames; a country, region or city of
       CLUB_CITY people or more is meant as the place). A town the gazetteer knows is read so only when the
       full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug";
+    - ``given``: a person's first two words beside the one full name of three or more words they open
+      ("Arvo Mart" beside "Arvo Mart Keskula"; "Tarvo Jong" beside two such names stays apart), written as
+      three words with no place or institution word ("Arvo-Mart-Strasse" tagged a person is a street);
     - ``particle``: a place's first word where the full name goes on with a lower-case particle ("Tarsk"
       beside "Tarsk am See").
 
@@ -2458,17 +2462,26 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 if g == gid or not gn.startswith(n + " ") and not gn.endswith(" " + n):
                     continue
                 gw = gn.split()
-                if "club" in which and sport[aid] and t == gt == EntityType.Organization:
+                if "club" in which and sport[aid] and gt == EntityType.Organization \
+                        and t in (EntityType.Organization, EntityType.Person):
                     rest = gn[len(n) + 1:] if gn.startswith(n + " ") else ""
+                    city = gn[:-len(n) - 1] if gn.endswith(" " + n) else ""
                     if rest and len(words) == 1 and gazetteer.city(rest) is not None and gazetteer.place(n) is None:
                         fits.add(g)  # "Hollin" for "Hollin Tarsk"
                         own.add(g)
-                    elif rest and gazetteer.place(n) is not None and gazetteer.place(gn) is None:
+                    elif rest and t == EntityType.Organization and gazetteer.place(n) is not None \
+                            and gazetteer.place(gn) is None:
                         fits.add(g)  # "Tarsk" (tagged an organization) for "Tarsk Rovers"
+                    elif city and len(words) == 1 and t == EntityType.Person and gazetteer.city(city) is not None \
+                            and gazetteer.place(n) is None:
+                        fits.add(g)  # "Rovers" (tagged a person) for "Tarsk Rovers"
                 if "surname" in which and t == EntityType.Place and gt == EntityType.Person and len(words) == 1 \
                         and len(gw) >= 2 and gw[-1] == n and _small_town_or_none(n) and _person_words_ok(n) \
                         and (gazetteer.place(n) is None or gw[0] in given):
                     fits.add(g)  # "Keskula" beside "Arvo Keskula", though a village somewhere is called so
+                if "given" in which and t == gt == EntityType.Person and len(words) == 2 and len(gw) >= 3 \
+                        and gn.startswith(n + " ") and len(_written_words(groups[g])) >= 3 and _person_words_ok(gn):
+                    fits.add(g)  # "Arvo Mart" beside "Arvo Mart Keskula": the surname lost
                 if "particle" in which and t == gt == EntityType.Place and gn.startswith(n + " ") \
                         and len(gw) > len(words) + 1 and gw[len(words)] in _PLACE_PARTICLES:
                     fits.add(g)
