@@ -2440,7 +2440,8 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug";
     - ``given``: a person's first two words beside the one full name of three or more words they open
       ("Arvo Mart" beside "Arvo Mart Keskula"; "Tarvo Jong" beside two such names stays apart), written as
-      three words with no place or institution word ("Arvo-Mart-Strasse" tagged a person is a street);
+      three words with no place, site or institution word ("Arvo-Mart-Strasse" tagged a person is a street; a
+      title word may be the lost surname);
     - ``particle``: a place's first word where the full name goes on with a lower-case particle ("Tarsk"
       beside "Tarsk am See").
 
@@ -2480,7 +2481,8 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                         and (gazetteer.place(n) is None or gw[0] in given):
                     fits.add(g)  # "Keskula" beside "Arvo Keskula", though a village somewhere is called so
                 if "given" in which and t == gt == EntityType.Person and len(words) == 2 and len(gw) >= 3 \
-                        and gn.startswith(n + " ") and len(_written_words(groups[g])) >= 3 and _person_words_ok(gn):
+                        and gn.startswith(n + " ") and len(_written_words(groups[g])) >= 3 \
+                        and not any(w in ORG_WORDS or w in _GEO_SUFFIXES or w in _FACILITY_HEADS for w in gw):
                     fits.add(g)  # "Arvo Mart" beside "Arvo Mart Keskula": the surname lost
                 if "particle" in which and t == gt == EntityType.Place and gn.startswith(n + " ") \
                         and len(gw) > len(words) + 1 and gw[len(words)] in _PLACE_PARTICLES:
