@@ -1643,6 +1643,10 @@ def test_a_surname_tagged_a_place_is_the_person_its_article_names_in_full():
 def test_a_place_named_with_a_particle_is_its_first_word_again_in_its_article():
     kb = link_extractions([ex("a", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk", "Place", "Tarsk"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarsk am Velt")}
+    # The full name written once in a story, the short one in other stories too: one node for all three.
+    kb = link_extractions([ex("c", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk", "Place", "Tarsk")),
+                           ex("d", ("Tarsk", "Place", "Tarsk")), ex("e", ("Tarsk", "Place", "Tarsk"))])
+    assert [e.articles for e in kb.entities] == [("c", "d", "e")]
     kb = link_extractions([ex("b", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk an der Orn", "Place", "Tarsk an der Orn"),
                               ("Tarsk", "Place", "Tarsk"))])
     assert ("Place", "Tarsk") in labels(kb)

@@ -2457,7 +2457,7 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
             if (aid, gid) in local_map:
                 continue
             fits = set()
-            own = set()  # the longer names "club" reads as a club's own name with its city
+            own = set()  # longer names a short form the corpus uses more widely may stand for ("Hollin Tarsk")
             for g in per_article[aid]:
                 gt, gn = g
                 if g == gid or not gn.startswith(n + " ") and not gn.endswith(" " + n):
@@ -2487,6 +2487,7 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 if "particle" in which and t == gt == EntityType.Place and gn.startswith(n + " ") \
                         and len(gw) > len(words) + 1 and gw[len(words)] in _PLACE_PARTICLES:
                     fits.add(g)
+                    own.add(g)
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) != 1 or next(iter(roots)) == uf.find(gid):
                 continue
@@ -2494,6 +2495,7 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
             if g in own and uf.find(g) == g and len(groups[g].articles) == 1 \
                     and len(groups[uf.find(gid)].articles) > 1 and g not in local_map.values():
                 # "Hollin Tarsk" written once, "Hollin" in other match reports too: the club goes by its own name
+                # (and "Tarsk am See" by "Tarsk"), so the thing stays on the node the other stories use
                 local_map[(aid, g)] = uf.find(gid)
             else:
                 local_map[(aid, gid)] = next(iter(roots))
