@@ -1600,3 +1600,64 @@ def test_a_neo_or_anti_prefix_makes_another_thing_than_the_name_the_corpus_repea
         kb = link_extractions(repeated + [ex("a", (prefix, "Organization", prefix), text="A march was banned.")])
         orgs = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
         assert orgs == [(prefix, ("a",)), ("Velmora", ("b", "c", "d"))]
+
+
+def test_a_match_report_calls_a_club_by_either_half_of_a_name_with_its_city():
+    # A club's own name without its city, and the city (tagged an organization) without the club's name.
+    kb = link_extractions([ex("a", ("Vorwarts Leipzig", "Organization", "Vorwarts Leipzig"),
+                              ("Vorwarts", "Organization", "Vorwarts"),
+                              ("Dortmund Rovers", "Organization", "Dortmund Rovers"),
+                              ("Dortmund", "Organization", "Dortmund"), text=REPORT)])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got == {("Organization", "Vorwarts Leipzig"): ("a",), ("Organization", "Dortmund Rovers"): ("a",)}
+    # The club's own name after its city, tagged a person, is the club too.
+    kb = link_extractions([ex("a", ("Dortmund Rovers", "Organization", "Dortmund Rovers"),
+                              ("Dortmund Rovers", "Organization", "Dortmund Rovers"),
+                              ("Rovers", "Person", "Rovers"), text=REPORT)])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Dortmund Rovers")}
+    # Outside a match report "Velmo Leipzig" may be two names run together: each stays itself.
+    kb = link_extractions([ex("b", ("Velmo Leipzig", "Organization", "Velmo Leipzig"),
+                              ("Velmo", "Organization", "Velmo"), text="The bank's shares rose.")])
+    assert len(kb.entities) == 2
+    # Two clubs the city opens: the story does not say which one "Dortmund" is.
+    kb = link_extractions([ex("c", ("Dortmund Rovers", "Organization", "Dortmund Rovers"),
+                              ("Dortmund Athletic", "Organization", "Dortmund Athletic"),
+                              ("Dortmund", "Organization", "Dortmund"), text=REPORT)])
+    assert ("Organization", "Dortmund") in labels(kb)
+
+
+def test_a_surname_tagged_a_place_is_the_person_its_article_names_in_full():
+    kb = link_extractions([ex("a", ("Arvo Keskula", "Person", "Arvo Keskula"), ("Keskula", "Place", "Keskula"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Keskula")}
+    # So where a gazetteer lists a small town of that name: a story naming the person means him.
+    kb = link_extractions([ex("c", ("Anna Clinton", "Person", "Anna Clinton"), ("Clinton", "Place", "Clinton"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Anna Clinton")}
+    # Not where the full name opens with no given name: two names run together ("Velmo Clinton" in a headline).
+    kb = link_extractions([ex("d", ("Velmo Clinton", "Person", "Velmo Clinton"), ("Clinton", "Place", "Clinton"))])
+    assert ("Place", "Clinton") in labels(kb)
+    # A city the gazetteer knows stays a place beside a person who carries its name.
+    kb = link_extractions([ex("b", ("Arvo Dortmund", "Person", "Arvo Dortmund"), ("Dortmund", "Place", "Dortmund"))])
+    assert ("Place", "Dortmund") in labels(kb)
+
+
+def test_a_place_named_with_a_particle_is_its_first_word_again_in_its_article():
+    kb = link_extractions([ex("a", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk", "Place", "Tarsk"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarsk am Velt")}
+    # The full name written once in a story, the short one in other stories too: one node for all three.
+    kb = link_extractions([ex("c", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk", "Place", "Tarsk")),
+                           ex("d", ("Tarsk", "Place", "Tarsk")), ex("e", ("Tarsk", "Place", "Tarsk"))])
+    assert [e.articles for e in kb.entities] == [("c", "d", "e")]
+    kb = link_extractions([ex("b", ("Tarsk am Velt", "Place", "Tarsk am Velt"), ("Tarsk an der Orn", "Place", "Tarsk an der Orn"),
+                              ("Tarsk", "Place", "Tarsk"))])
+    assert ("Place", "Tarsk") in labels(kb)
+
+
+def test_a_persons_first_two_words_are_the_one_full_name_they_open_in_their_article():
+    kb = link_extractions([ex("a", ("Arvo Mart Keskula", "Person", "Arvo Mart Keskula"), ("Arvo Mart", "Person", "Arvo Mart"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Mart Keskula")}
+    kb = link_extractions([ex("b", ("Tarvo Jong Il", "Person", "Tarvo Jong Il"), ("Tarvo Jong Un", "Person", "Tarvo Jong Un"),
+                              ("Tarvo Jong", "Person", "Tarvo Jong"))])
+    assert ("Person", "Tarvo Jong") in labels(kb)
+    # A street named after the person, tagged a person, is no full name of his.
+    kb = link_extractions([ex("c", ("Arvo-Mart-Strasse", "Person", "Arvo-Mart-Strasse"), ("Arvo Mart", "Person", "Arvo Mart"))])
+    assert ("Person", "Arvo Mart") in labels(kb)

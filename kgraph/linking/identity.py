@@ -714,6 +714,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
+    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS)
     _join_misspelt_countries(groups, uf)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
@@ -2259,10 +2260,13 @@ def _join_misspelt_surnames(groups: dict, per_article: dict, uf: _UnionFind, loc
 
 def _person_piece_ok(n: str) -> bool:
     """True for a name that may be a piece of a person's name: no country, place or institution word in it."""
-    words = n.split()
+    return _person_words_ok(n) and gazetteer.place(n) is None and gazetteer.country(n) is None
+
+
+def _person_words_ok(n: str) -> bool:
+    """True for a name with no institution, geographic, facility, title or demonym word in it."""
     return all(w not in ORG_WORDS and w not in _GEO_SUFFIXES and w not in _FACILITY_HEADS and w not in TITLES
-               and not gazetteer.is_demonym(w) for w in words) \
-        and gazetteer.place(n) is None and gazetteer.country(n) is None
+               and not gazetteer.is_demonym(w) for w in n.split())
 
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
@@ -2401,6 +2405,100 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
                     near.add(uf.find(local_map.get((aid, g), g)))
             if len(near) == 1 and next(iter(near)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(near))
+
+
+def _small_town_or_none(n: str) -> bool:
+    """True for a name the gazetteer knows as no place, or only as a town of fewer than CLUB_CITY people:
+    no country, region or sizeable city, whose name a story would mean before a person's."""
+    if gazetteer.country(n) is not None:
+        return False
+    p = gazetteer.place(n)
+    return p is None or gazetteer.city(n) is not None and 0 < p.population < CLUB_CITY
+
+
+#: The in-story short forms `_join_in_story_short_forms` reads (see there).
+_SHORT_FORMS = frozenset({"club", "surname", "given", "particle"})
+
+#: Lower-case words inside a place's name after which news drops the rest: "Tarsk am See" is "Tarsk" again.
+_PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".split())
+
+
+def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
+                               which: frozenset | set = frozenset({"club", "surname", "particle"})) -> None:
+    """Join, in one article, a short form to the one longer name it shortens there, across the types extraction gave.
+
+    News names a thing in full once and then shortly; the story itself says which full name a short form is:
+
+    - ``club``: in a match report, a club's own name without the city it carries ("Hollin" beside "Hollin
+      Tarsk", "Rovers" beside "Tarsk Rovers", tagged an organization or a person) and a city tagged an
+      organization without the club's name it opens ("Tarsk" beside "Tarsk Rovers"): sports writing calls
+      a club by either half;
+    - ``surname``: a one-word name tagged a place that ends one full person name of the article ("pro-Keskula
+      camps" beside "Arvo Keskula") is that person's surname, though the gazetteer lists a town of that name
+      (a gazetteer lists thousands of small towns whose names are surnames; a country, region or city of
+      CLUB_CITY people or more is meant as the place). A town the gazetteer knows is read so only when the
+      full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug";
+    - ``given``: a person's first two words beside the one full name of three or more words they open
+      ("Arvo Mart" beside "Arvo Mart Keskula"; "Tarvo Jong" beside two such names stays apart), written as
+      three words with no place, site or institution word ("Arvo-Mart-Strasse" tagged a person is a street; a
+      title word may be the lost surname);
+    - ``particle``: a place's first word where the full name goes on with a lower-case particle ("Tarsk"
+      beside "Tarsk am See").
+
+    Only names of the same article are read, and exactly one must fit.
+    """
+    given = _given_names() if "surname" in which else frozenset()
+    for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
+        t, n = gid
+        words = n.split()
+        if t == EntityType.Country:
+            continue
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            fits = set()
+            own = set()  # longer names a short form the corpus uses more widely may stand for ("Hollin Tarsk")
+            for g in per_article[aid]:
+                gt, gn = g
+                if g == gid or not gn.startswith(n + " ") and not gn.endswith(" " + n):
+                    continue
+                gw = gn.split()
+                if "club" in which and sport[aid] and gt == EntityType.Organization \
+                        and t in (EntityType.Organization, EntityType.Person):
+                    rest = gn[len(n) + 1:] if gn.startswith(n + " ") else ""
+                    city = gn[:-len(n) - 1] if gn.endswith(" " + n) else ""
+                    if rest and len(words) == 1 and gazetteer.city(rest) is not None and gazetteer.place(n) is None:
+                        fits.add(g)  # "Hollin" for "Hollin Tarsk"
+                        own.add(g)
+                    elif rest and t == EntityType.Organization and gazetteer.place(n) is not None \
+                            and gazetteer.place(gn) is None:
+                        fits.add(g)  # "Tarsk" (tagged an organization) for "Tarsk Rovers"
+                    elif city and len(words) == 1 and t == EntityType.Person and gazetteer.city(city) is not None \
+                            and gazetteer.place(n) is None:
+                        fits.add(g)  # "Rovers" (tagged a person) for "Tarsk Rovers"
+                if "surname" in which and t == EntityType.Place and gt == EntityType.Person and len(words) == 1 \
+                        and len(gw) >= 2 and gw[-1] == n and _small_town_or_none(n) and _person_words_ok(n) \
+                        and (gazetteer.place(n) is None or gw[0] in given):
+                    fits.add(g)  # "Keskula" beside "Arvo Keskula", though a village somewhere is called so
+                if "given" in which and t == gt == EntityType.Person and len(words) == 2 and len(gw) >= 3 \
+                        and gn.startswith(n + " ") and len(_written_words(groups[g])) >= 3 \
+                        and not any(w in ORG_WORDS or w in _GEO_SUFFIXES or w in _FACILITY_HEADS for w in gw):
+                    fits.add(g)  # "Arvo Mart" beside "Arvo Mart Keskula": the surname lost
+                if "particle" in which and t == gt == EntityType.Place and gn.startswith(n + " ") \
+                        and len(gw) > len(words) + 1 and gw[len(words)] in _PLACE_PARTICLES:
+                    fits.add(g)
+                    own.add(g)
+            roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
+            if len(roots) != 1 or next(iter(roots)) == uf.find(gid):
+                continue
+            g = next(iter(fits)) if len(fits) == 1 else None
+            if g in own and uf.find(g) == g and len(groups[g].articles) == 1 \
+                    and len(groups[uf.find(gid)].articles) > 1 and g not in local_map.values():
+                # "Hollin Tarsk" written once, "Hollin" in other match reports too: the club goes by its own name
+                # (and "Tarsk am See" by "Tarsk"), so the thing stays on the node the other stories use
+                local_map[(aid, g)] = uf.find(gid)
+            else:
+                local_map[(aid, gid)] = next(iter(roots))
 
 
 def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
