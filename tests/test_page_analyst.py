@@ -475,22 +475,25 @@ def test_the_legend_shows_type_colours_only_while_nodes_are_coloured_by_type(ope
     assert "Shape and colour: type" in page.page.inner_text("#legend-note")
 
 
+def _find_path(page, source, target, steps=None):
+    """Ask the Paths box for paths from source to target and return the details panel's text."""
+    page.page.fill("#path-from", source)
+    page.page.fill("#path-to", target)
+    if steps is not None:
+        page.page.select_option("#path-len", steps)
+    page.page.click("#path-find")
+    return page.page.inner_text("#details")
+
+
 def test_no_path_says_how_far_apart_the_two_are_and_how_to_link_them(open_page, analyst_page):
     page = open_page(analyst_page)
-    page.page.fill("#path-from", "Ada Quill")
-    page.page.fill("#path-to", "Russia")
-    page.page.select_option("#path-len", "2")
-    page.page.click("#path-find")
-    details = page.page.inner_text("#details")
+    details = _find_path(page, "Ada Quill", "Russia", steps="2")
     assert "No path of at most 2 steps" in details and "The shortest path over the relations the filters show has 3 steps." in details
     page.page.click("#details button.act-path-longer")
     assert "1 path of at most 3 steps" in page.page.inner_text("#details")
     assert page.page.input_value("#path-len") == "3"
     # linked only through a gazetteer link, which is hidden by default: the page says so and offers it
-    page.page.fill("#path-from", "Dan Ruse")
-    page.page.fill("#path-to", "Ada Quill")
-    page.page.click("#path-find")
-    details = page.page.inner_text("#details")
+    details = _find_path(page, "Dan Ruse", "Ada Quill")
     assert "Dan Ruse and Ada Quill are not linked by any chain" in details and "gazetteer links" in details
     page.page.click("#details button.act-path-gazetteer")
     assert page.page.is_checked("#show-gazetteer")
