@@ -152,7 +152,7 @@ def _die_with_parent(parent: int, now: bool) -> None:
 def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int = 0, bound: bool = False) -> None:
     from kgraph.core.netguard import forbid_network, seal_process
     from kgraph.sparql.query import ResultError, format_result, run
-    from kgraph.sparql.store import limit_memory, open_store
+    from kgraph.sparql.store import gib, limit_memory, open_store
 
     if parent:
         _die_with_parent(parent, bound)
@@ -187,7 +187,7 @@ def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int =
             reply = ("error", (400, str(exc)))
         except MemoryError:
             res = None
-            reply = ("error", (503, f"the query needs more memory than the ceiling of {_gib(ceiling)} "
+            reply = ("error", (503, f"the query needs more memory than the ceiling of {gib(ceiling)} "
                                     "(KGRAPH_MAX_MEMORY)"))
         except Exception as exc:  # noqa: BLE001 - a bug or an engine's own failure: the server answers 500
             reply = ("error", (500, f"the query failed: {type(exc).__name__}: {str(exc)[:200]}"))
@@ -195,10 +195,6 @@ def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int =
             conn.send(reply)
         except (EOFError, OSError):
             return
-
-
-def _gib(size: int) -> str:
-    return f"{size / (1 << 30):.1f} GiB"
 
 
 class _Worker:
@@ -295,11 +291,11 @@ class WorkerPool:
             status, payload = w.conn.recv()
             ok = True
         except (EOFError, OSError, BrokenPipeError):
+            from kgraph.sparql.store import gib, how_it_ended
+
             w.proc.join(5)
-            code = w.proc.exitcode
-            how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
-            raise ServerError(f"the query worker stopped ({how}): the query may need more memory than the "
-                              f"ceiling of {_gib(self.ceiling)} (KGRAPH_MAX_MEMORY)") from None
+            raise ServerError(f"the query worker stopped ({how_it_ended(w.proc.exitcode)}): the query may need "
+                              f"more memory than the ceiling of {gib(self.ceiling)} (KGRAPH_MAX_MEMORY)") from None
         finally:
             if ok:
                 self._idle.put(w)

@@ -298,6 +298,16 @@ def memory_ceiling(graph_path) -> int:
     return max(4 << 30, 64 * Path(graph_path).stat().st_size)
 
 
+def gib(size: int) -> str:
+    """Return a memory ceiling as people read it: ``4.0 GiB``."""
+    return f"{size / (1 << 30):.1f} GiB"
+
+
+def how_it_ended(exitcode: int | None) -> str:
+    """Return how a child process ended, from its exit code: ``signal 9`` or ``exit 1``."""
+    return f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit {exitcode}"
+
+
 def limit_memory(ceiling: int) -> None:
     """Set this process's address-space ceiling (RLIMIT_AS) to ``ceiling`` bytes, unless a lower one is set.
 
@@ -385,9 +395,8 @@ def load_bounded(folder: Path, graph: Path) -> None:
     if status == "memory" and message:
         raise GraphError(f"cannot read {graph} with Oxigraph: {message} (one term, a literal or an IRI, "
                          "is too long for it; --store rdflib reads the file)")
-    what = f"signal {-proc.exitcode}" if proc.exitcode and proc.exitcode < 0 else f"exit {proc.exitcode}"
-    raise GraphError(f"cannot read {graph}: loading it stopped ({what}) at the memory ceiling of "
-                     f"{ceiling / (1 << 30):.1f} GiB (KGRAPH_MAX_MEMORY) or in the parser")
+    raise GraphError(f"cannot read {graph}: loading it stopped ({how_it_ended(proc.exitcode)}) at the memory "
+                     f"ceiling of {gib(ceiling)} (KGRAPH_MAX_MEMORY) or in the parser")
 
 
 def _first_line(exc: BaseException) -> str:
