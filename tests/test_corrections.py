@@ -202,6 +202,18 @@ def test_retype_rename_and_block():
     assert "Borvik" not in ents and all("a3" not in e.articles or e.label != "Borvik" for e in kb.entities)
 
 
+def test_a_block_is_recorded_in_the_graphs_provenance():
+    from rdflib import Literal, RDFS
+
+    from kgraph.graph import rdf
+
+    kb = link_extractions(CORPUS, fixes({"action": "block", "entity": "Borvik", "note": "a shortened firm name"}))
+    assert kb.removed == ("#1 block Borvik: removed organization/Borvik (1 mention in 1 article)",)
+    comments = set(rdf.to_graph(kb).objects(rdf.CORRECTIONS_SOURCE, RDFS.comment))
+    assert Literal("correction " + kb.removed[0]) in comments
+    assert link_extractions(CORPUS).removed == ()
+
+
 def test_reject_and_assert_relations():
     kb = link_extractions(CORPUS, fixes(
         {"action": "reject", "subject": "Marta Quell", "predicate": "worksFor", "object": "Borvik Mills"},

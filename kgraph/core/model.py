@@ -156,6 +156,8 @@ class KnowledgeBase:
     articles: tuple[Article, ...] = ()
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = ()
+    #: What analysts' corrections removed that no entity records (one line per entity a block removed).
+    removed: tuple[str, ...] = ()
 
 
 def fits(predicate: str, subject_type: str, object_type: str) -> bool:

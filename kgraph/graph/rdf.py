@@ -86,6 +86,8 @@ def well_typed(kb: KnowledgeBase) -> KnowledgeBase:
 def quads(kb: KnowledgeBase) -> Iterator[Quad]:
     """Yield the quads of a knowledge base (graph None is the default graph)."""
     yield from _entity_quads(kb)
+    for line in kb.removed:  # a blocked entity is gone: the corrections source says what went
+        yield CORRECTIONS_SOURCE, RDFS.comment, Literal(f"correction {line}"), None
     for art in kb.articles:
         g = iri.article_iri(art.id)
         a = g

@@ -67,8 +67,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     notes: dict = defaultdict(list)
     blocked: dict = {}
     kept_keys: dict = {}
+    removed: list = []
     if corrections:
-        forced_label, notes, blocked, kept_keys = _apply_entity_corrections(res, corrections,
+        forced_label, notes, blocked, kept_keys, removed = _apply_entity_corrections(res, corrections,
                                                                  {ex.article.id: ex.article.text for ex in exs})
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
@@ -160,6 +161,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         articles=tuple(ex.article for ex in exs),
         entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
         facts=tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object))),
+        removed=tuple(removed),
     )
 
 
@@ -271,12 +273,14 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
-def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict, dict]:
+def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict, dict, dict, list]:
     """Apply merges, splits, renames, retypes and blocks to the groups in place.
 
-    Returns the forced labels and the notes of the groups, and what the blocks
+    Returns the forced labels and the notes of the groups, what the blocks
     removed (each blocked entity's key, label and names, case folded -> the
-    block item), so that a later item naming one says why it is skipped.
+    block item), so that a later item naming one says why it is skipped, the
+    keys each kept group answers for, and one line per entity a block removed
+    (the graph's provenance records it: no entity is left to carry it).
     An item naming an entity the corpus does not hold is skipped with a warning.
     A split by context reads each mention's sentence in ``texts`` (article id -> text).
     """
@@ -288,6 +292,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     forced: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
+    removed: list[str] = []  # "#2 block However: removed organization/However (3 mentions in 2 articles)"
     extra_same: dict = defaultdict(set)  # group -> keys a merge named that the graph no longer holds
     members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
     for k, v in sorted(res.mention_group.items()):
@@ -429,6 +434,9 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                               f"{entity_key(res.groups[gid].type, label_of(gid))!r} by an earlier correction; "
                               f"the block removes that whole entity", stacklevel=2)
             g = res.groups[gid]
+            gone = len(members.get(gid, ()))
+            removed.append(f"{c.describe()}: removed {entity_key(g.type, label_of(gid))} ({gone} mention"
+                           f"{'s' * (gone != 1)} in {len(g.articles)} article{'s' * (len(g.articles) != 1)})")
             for name in {entity_key(g.type, label_of(gid)), _norm(label_of(gid)), *map(_norm, g.names),
                          *map(_norm, g.aliases)}:
                 blocked.setdefault(name, c)
@@ -448,7 +456,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     for gid, keys in extra_same.items():
         if refs.find(gid) in res.groups:
             kept_keys[refs.find(gid)] |= keys
-    return forced, notes, blocked, kept_keys
+    return forced, notes, blocked, kept_keys, removed
 
 
 def _same_as(key: str, absorbed, kept_keys) -> tuple[str, ...]:
