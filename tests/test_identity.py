@@ -950,6 +950,20 @@ def test_a_city_the_match_reports_make_a_club_is_the_place_where_it_is_tagged_on
     assert got[("Organization", "Dortmund")] == ("a", "b", "c", "e")  # tagged an organization there: the club
 
 
+def test_a_city_tagged_an_organization_is_the_city_where_a_story_with_no_sport_writes_it_as_a_place():
+    reports = [ex(a, ("Dortmund", "Organization", "Dortmund"), text=REPORT) for a in "abc"]
+    kb = link_extractions(reports + [
+        found("d", "Four cities bid for the song contest. The singer from Dortmund won; Dortmund hopes to host it.",
+              ("Dortmund", "Organization")),
+        found("e", "The Dortmund-born singer won the contest.", ("Dortmund", "Organization")),
+        found("f", "Dortmund said its shares rose.", ("Dortmund", "Organization"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Dortmund")] == ("d", "e")  # written as a place ("from", "-born") in a story with no sport
+    assert got[("Organization", "Dortmund")] == ("a", "b", "c", "f")  # no such cue: the club of the match reports
+    caps = link_extractions(reports[:1] + [found("g", "Workers from PSA marched.", ("PSA", "Organization"))])
+    assert ("Organization", "PSA") in labels(caps)  # a name in capitals is no city the gazetteer lists
+
+
 def test_outside_match_reports_a_short_name_joins_no_club_only_match_reports_name():
     club = [ex(a, ("Velmar Dortmund", "Organization", "Velmar Dortmund"), ("Velmar Dortmund", "Organization",
                                                                              "Velmar Dortmund"), text=REPORT)

@@ -282,6 +282,18 @@ def _club_mark(text: str, start: int) -> bool:
 _LOCATIVE = frozenset("in inside across throughout native near outside around".split())
 
 
+#: Words right before a name that write it as a place in a story with no sport ("from Tarsk", "in Tarsk").
+_PLACE_BEFORE = frozenset("in from near outside inside around across throughout native".split())
+
+
+def _written_as_place(text: str, start: int, end: int) -> bool:
+    """True when a text writes a name as a place: after a locative word or "from", or before "-born", "-based"."""
+    before = text[max(0, start - 12):start].split()
+    if before and before[-1] in _PLACE_BEFORE and not re.match(r"['\u2019]", text[end:end + 1]):
+        return True
+    return re.match(r"-(?:born|based)\b", text[end:end + 7]) is not None
+
+
 def _same_country(written: str, name: str) -> bool:
     """True when ``written`` is a full name (no demonym, no acronym) of the country ``name`` ("Czech Republic", "Czechia")."""
     if written.isupper() or not written[:1].isupper():
@@ -629,6 +641,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         return bool(us_context[aid] or aid in us_home) and bool(gazetteer.us_state_name(name)) \
             and norm(name) not in us_context[aid]
 
+    # A city of CLUB_CITY people or more tagged an organization in a story with no sport, where the text writes
+    # it as a place ("from Tarsk", "Tarsk-born"), is the city in that story: not a club of that name that
+    # match reports name (a business story about the club, "Tarsk's shares rose", has no such cue and stays
+    # the club). A name written in capitals is no city ("PSA": the gazetteer lists airport codes).
+    city_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if not national[k[0]] and kinds[k] == EntityType.Organization and " " not in name and not name.isupper()
+                 and _written_as_place(ex_text[k[0]], k[1], k[2])
+                 and getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY}
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
@@ -645,6 +666,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and m.type in (EntityType.Place, EntityType.Country) and ex_text[aid][m.start:m.end] == m.name \
                 and gazetteer.city(name) is not None and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # a city the corpus' match reports make a club, tagged a place outside them
+        if m is not None and t == EntityType.Organization and (aid, n) in city_here and m.type == EntityType.Organization \
+                and ex_text[aid][m.start:m.end] == m.name and not _club_mark(ex_text[aid], m.start):
+            return EntityType.Place  # "Tarsk-born", "from Tarsk" in a story with no sport: the city, not its club
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
                 and n not in listed:
