@@ -19,6 +19,7 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -365,6 +366,13 @@ def _joiner_extent(doc, ent) -> int:
     return r
 
 
+#: An entity the NER tags longer than this many tokens is no name. Why: a word written thousands of times in a
+#: row is tagged one organization thousands of tokens long, and reading whether each edge word belongs to a name
+#: costs the rest of the span per word: 50 kB of one repeated word took 67 s. The dev slices' longest
+#: candidate has far fewer tokens (docs/development.md, "Hostile input and security: audits").
+MAX_NAME_TOKENS = 40
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -375,6 +383,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     for ent in doc.ents:
         if ent.start < taken:
             continue  # swallowed by the person name before it
+        if len(ent) > MAX_NAME_TOKENS:
+            continue
         if ent.label_ == "PERSON":
             stop = _person_extent(doc, ent)
             if stop != ent.end:
@@ -1228,6 +1238,28 @@ def _with_own_stop(c: _Cand) -> _Cand:
     return replace(c, end=c.end + 1)
 
 
+#: A sentence naming more than this many mentions is a list or a table (of candidates, victims, results), not a
+#: statement: its names are kept, but no relation is sought among them. The dev slices' fullest sentence names
+#: far fewer (see docs/development.md, "Hostile input and security: audits"); a one-sentence list of 3,000 names
+#: spent two minutes per 50 kB pairing names no sentence relates.
+LIST_SENTENCE_MENTIONS = 60
+
+
+def statement_pairs(pairs: list[tuple[Mention, object]]) -> list[tuple[Mention, object]]:
+    """Return the (mention, span) pairs outside sentences that name more than LIST_SENTENCE_MENTIONS mentions.
+
+    Why: every relation stage pairs the mentions of a sentence (rules, the
+    sentence classifier, the pair encoder, the document model's features),
+    each pair costing the words and tree path between its names; in a list
+    of thousands of names that is hours for a large article, and the pairs
+    state nothing. The list's names stay mentions of the article.
+    """
+    per_sentence = Counter((id(span.doc), span.sent.start) for _m, span in pairs)
+    if max(per_sentence.values(), default=0) <= LIST_SENTENCE_MENTIONS:
+        return pairs
+    return [(m, span) for m, span in pairs if per_sentence[(id(span.doc), span.sent.start)] <= LIST_SENTENCE_MENTIONS]
+
+
 def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
     """Return (mention, span) pairs for the names in a Doc, offsets shifted by ``offset``, names resolved."""
     return _resolve(_candidates(doc, offset), [(offset, doc)])
@@ -1257,20 +1289,23 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         # again (each sentence encoded once, for both).
         pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
     relations: list[Relation] = []
+    stated = statement_pairs(pairs)
+    if len(stated) < len(pairs):
+        warn_list_sentences(article.id, len(pairs) - len(stated))
     if docrel.load_doc_model():
-        relations = docrel.doc_relations(pieces, pairs)
+        relations = docrel.doc_relations(pieces, stated)
         if sum(1 for _off, doc in pieces for _s in doc.sents) > 2:
             # What the model's statements imply (a country's leader is its citizen), as measured on whole articles.
-            relations.extend(implied.implied_relations(relations, [m for m, _s in pairs]))
+            relations.extend(implied.implied_relations(relations, [m for m, _s in stated]))
     else:
         by_doc: dict[int, list] = {}
-        for m, span in pairs:
+        for m, span in stated:
             by_doc.setdefault(id(span.doc), []).append((m, span))
         for offset, doc in pieces:
             found = by_doc.get(id(doc), [])
             index = MentionIndex(found)
             relations.extend(relations_of(doc, index, offset, pairs=found))
-        relations.extend(chain_based_in(relations, [m for m, _s in pairs]))
+        relations.extend(chain_based_in(relations, [m for m, _s in stated]))
     unique = {}
     for r in relations:
         key = (r.subject.start, r.predicate, r.object.start)
@@ -1279,6 +1314,18 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     rels = tuple(sorted(unique.values(), key=lambda r: (r.subject.start, r.object.start, r.predicate)))
     mentions = tuple(sorted((m for m, _s in pairs), key=lambda m: (m.start, m.end)))
     return Extraction(article, mentions, rels)
+
+
+_LIST_WARNED: set[str] = set()
+
+
+def warn_list_sentences(article_id: str, names: int) -> None:
+    """Say on stderr, in one line, that names of list-like sentences were kept without relations (once per article)."""
+    if article_id in _LIST_WARNED:
+        return  # a long article is extracted section by section: one line for all of it
+    _LIST_WARNED.add(article_id)
+    print(f"Warning: article {article_id!r}: {names} names in sentences listing over {LIST_SENTENCE_MENTIONS} "
+          "names each (a list or table): kept as names, no relations read from those sentences", file=sys.stderr)
 
 
 def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 64) -> Iterator[Extraction]:
