@@ -98,3 +98,15 @@ def test_a_piece_tagged_an_organization_joins_its_one_full_person_name_among_man
     kb = link_extractions([_article("a", spans, _many_names(filler))])
     labels = {(e.type, e.label) for e in kb.entities}
     assert ("Person", "Arvo Ilves Keskulanen") in labels and ("Organization", "Ilves Keskulanen") not in labels
+
+
+def test_a_one_sentence_list_is_no_short_text_for_the_type_head(nlp, monkeypatch):
+    calls = []
+    monkeypatch.setattr(extract_mod.sentrel, "enabled", lambda: True)
+    monkeypatch.setattr(extract_mod, "encoded_sentences", lambda pieces, pairs: None)
+    monkeypatch.setattr(extract_mod.retype, "retype", lambda pairs, sentences=None: calls.append(1) or pairs)
+    _extract(nlp, _LIST)
+    assert calls == [1]  # a short text's names are typed again by the sentence encoder
+    monkeypatch.setattr(extract_mod, "LIST_SENTENCE_MENTIONS", 4)
+    _extract(nlp, _LIST)
+    assert calls == [1]  # a list is not

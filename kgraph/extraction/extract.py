@@ -1284,7 +1284,9 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
-    if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled():
+    listing = statement_pairs(pairs) is not pairs
+    # A list of names is no short text (its one "sentence" can be 50 kB long: encoding it took 10 s per section).
+    if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled() and not listing:
         # A short text's sentences are encoded for their relations anyway: the encoder reads their names' types
         # again (each sentence encoded once, for both).
         pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))

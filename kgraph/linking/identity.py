@@ -2392,6 +2392,9 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
     otherwise is a name the corpus writes once, looked for among the names of its own article only.
     """
     size = {g: sum(groups[g].names.values()) for g in groups}
+    # Each article's names a slip may be of (a country, or a name written twice or more), listed once per article:
+    # scanning all of an article's names for each name written once cost the square of its names.
+    targets: dict = {}
     for gid in sorted(groups):
         t, n = gid
         f = fold(n)
@@ -2401,7 +2404,9 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
             if (aid, gid) in local_map:
                 continue
             near = set()
-            for g in per_article[aid]:
+            if aid not in targets:
+                targets[aid] = [g for g in per_article[aid] if g[0] == EntityType.Country or size[g] >= 2]
+            for g in targets[aid]:
                 if g[0] == t or g[0] != EntityType.Country and size[g] < 2:
                     continue
                 fg = fold(g[1])
