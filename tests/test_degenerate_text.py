@@ -110,3 +110,10 @@ def test_a_one_sentence_list_is_no_short_text_for_the_type_head(nlp, monkeypatch
     monkeypatch.setattr(extract_mod, "LIST_SENTENCE_MENTIONS", 4)
     _extract(nlp, _LIST)
     assert calls == [1]  # a list is not
+
+
+def test_sentence_keys_are_each_spans_doc_and_sentence_start(nlp):
+    doc = nlp(f"{_STATEMENT}\n\nLena Vaher left Tarvola. {_LIST}")
+    pairs = extract_mod.find_mentions(doc)
+    assert len({s.sent.start for _m, s in pairs}) == 3
+    assert extract_mod.sentence_keys(pairs) == [(id(s.doc), s.sent.start) for _m, s in pairs]

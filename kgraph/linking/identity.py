@@ -2365,6 +2365,9 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
     The two are one thing in every article (an article that names both says so): the short name elsewhere
     is not left apart from the long one.
     """
+    # Each article's organizations by their first space-separated field, which a name starting with n + " " shares
+    # with n (scanning all of an article's names for each name cost the square of its names).
+    orgs: dict = {}
     for gid in sorted(groups):
         t, n = gid
         if t == EntityType.Country or t == EntityType.Person and " " in n:
@@ -2372,7 +2375,12 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
-            one = {g for g in per_article[aid] if g[0] == EntityType.Organization
+            if aid not in orgs:
+                orgs[aid] = defaultdict(list)
+                for g in per_article[aid]:
+                    if g[0] == EntityType.Organization:
+                        orgs[aid][g[1].split(" ")[0]].append(g)
+            one = {g for g in orgs[aid].get(n.split(" ")[0], ()) if g[0] == EntityType.Organization
                    and g[1].startswith(n + " ") and g[1][len(n) + 1:] in _LEGAL_FORMS}
             if len(one) == 1:
                 uf.union(next(iter(one)), gid)
