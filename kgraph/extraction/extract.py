@@ -366,10 +366,10 @@ def _joiner_extent(doc, ent) -> int:
     return r
 
 
-#: An entity the NER tags longer than this many tokens is no name. Why: a word written thousands of times in a
-#: row is tagged one organization thousands of tokens long, and reading whether each edge word belongs to a name
-#: costs the rest of the span per word: 50 kB of one repeated word took 67 s. The dev slices' longest
-#: candidate has far fewer tokens (docs/development.md, "Hostile input and security: audits").
+#: A piece of an NER entity (cut at line breaks) longer than this many tokens is no name. Why: a word written
+#: thousands of times in a row is tagged one organization thousands of tokens long, and reading whether each
+#: edge word belongs to a name costs the rest of the span per word: 50 kB of one repeated word took 67 s. The
+#: dev slices' longest candidate has 11 tokens (docs/development.md, "Hostile input and security: audits").
 MAX_NAME_TOKENS = 40
 
 
@@ -383,11 +383,9 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     for ent in doc.ents:
         if ent.start < taken:
             continue  # swallowed by the person name before it
-        if len(ent) > MAX_NAME_TOKENS:
-            continue
         if ent.label_ == "PERSON":
             stop = _person_extent(doc, ent)
-            if stop != ent.end:
+            if stop != ent.end and stop - ent.start <= MAX_NAME_TOKENS:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
                 taken = stop
                 s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
@@ -409,6 +407,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
+        # Cut at line breaks first: a run of names one per line tagged one entity still gives its names.
+        parts = [p for p in parts if p[1] - p[0] <= MAX_NAME_TOKENS]
         for k, (s, e) in enumerate(parts):
             s, e, salute = _trim(doc, s, e, ent.label_)
             if e <= s:
@@ -1097,9 +1097,10 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
     for group in by_doc.values():
         doc, offset = group[0].doc, group[0].offset
         persons_by_sent: dict[int, list[_Cand]] = defaultdict(list)
+        first = _sentence_firsts(doc) if any(c.type == EntityType.Person for c in group) else []
         for c in group:
             if c.type == EntityType.Person:
-                persons_by_sent[doc[c.start].sent.start].append(c)
+                persons_by_sent[first[c.start]].append(c)
         prev = None
         for sent in doc.sents:
             first = next((t for t in sent if not t.is_space and not t.is_punct), None)
@@ -1274,11 +1275,17 @@ def sentence_keys(pairs: list[tuple[Mention, object]]) -> list[tuple[int, int]]:
         doc = span.doc
         first = starts.get(id(doc))
         if first is None:
-            first = starts[id(doc)] = [0] * len(doc)
-            for sent in doc.sents:
-                first[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+            first = starts[id(doc)] = _sentence_firsts(doc)
         out.append((id(doc), first[span.start]))
     return out
+
+
+def _sentence_firsts(doc) -> list[int]:
+    """Return, per token of a Doc, the first token of its sentence (``doc[i].sent.start``, in one pass)."""
+    first = [0] * len(doc)
+    for sent in doc.sents:
+        first[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+    return first
 
 
 def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
