@@ -51,13 +51,21 @@ def text_of(kind: str, n: int) -> str:
                         f"met." for _ in range(n))
     if kind == "bracket-run":  # one space-free run of brackets around a name
         return "(" * (4 * n) + name() + ")" * (4 * n) + " said so."
+    if kind == "word-repeated":  # one word written over and over (the NER tags the run one long name)
+        return "walrus " * (3 * n)
+    if kind == "tiny-sentences":  # one-letter sentences
+        return "A b. " * (4 * n)
+    if kind == "short-lines":  # a name per line, no punctuation
+        return "\n".join(name() for _ in range(n)) + "\n"
+    if kind == "nested-quotes":  # names inside nested quotes and brackets
+        return " ".join(f"\"(['{{{name()} said}}'])\"" for _ in range(n))
     if kind == "scores":  # a results table
         return " ".join(f"{name()} {rng.randint(0, 9)}-{rng.randint(0, 9)} {name()}," for _ in range(n // 2)) + "."
     raise SystemExit(f"unknown kind: {kind}")
 
 
 KINDS = ("news", "name-list", "one-sentence", "capitalized-run", "shared-surname", "acronyms", "scores",
-         "bracket-run")
+         "bracket-run", "word-repeated", "tiny-sentences", "short-lines", "nested-quotes")
 
 
 def _child(kind: str, n: int) -> None:

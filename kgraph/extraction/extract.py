@@ -19,6 +19,7 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -365,6 +366,13 @@ def _joiner_extent(doc, ent) -> int:
     return r
 
 
+#: A piece of an NER entity (cut at line breaks) longer than this many tokens is no name. Why: a word written
+#: thousands of times in a row is tagged one organization thousands of tokens long, and reading whether each
+#: edge word belongs to a name costs the rest of the span per word: 50 kB of one repeated word took 67 s. The
+#: dev slices' longest candidate has 11 tokens (docs/development.md, "Hostile input and security: audits").
+MAX_NAME_TOKENS = 40
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -377,7 +385,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             continue  # swallowed by the person name before it
         if ent.label_ == "PERSON":
             stop = _person_extent(doc, ent)
-            if stop != ent.end:
+            if stop != ent.end and stop - ent.start <= MAX_NAME_TOKENS:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
                 taken = stop
                 s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
@@ -399,6 +407,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
+        # Cut at line breaks first: a run of names one per line tagged one entity still gives its names.
+        parts = [p for p in parts if p[1] - p[0] <= MAX_NAME_TOKENS]
         for k, (s, e) in enumerate(parts):
             s, e, salute = _trim(doc, s, e, ent.label_)
             if e <= s:
@@ -1087,9 +1097,10 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
     for group in by_doc.values():
         doc, offset = group[0].doc, group[0].offset
         persons_by_sent: dict[int, list[_Cand]] = defaultdict(list)
+        first = _sentence_firsts(doc) if any(c.type == EntityType.Person for c in group) else []
         for c in group:
             if c.type == EntityType.Person:
-                persons_by_sent[doc[c.start].sent.start].append(c)
+                persons_by_sent[first[c.start]].append(c)
         prev = None
         for sent in doc.sents:
             first = next((t for t in sent if not t.is_space and not t.is_punct), None)
@@ -1228,6 +1239,55 @@ def _with_own_stop(c: _Cand) -> _Cand:
     return replace(c, end=c.end + 1)
 
 
+#: A sentence naming more than this many mentions is a list or a table (of candidates, victims, results), not a
+#: statement: its names are kept, but no relation is sought among them. The dev slices' fullest sentence names
+#: far fewer (see docs/development.md, "Hostile input and security: audits"); a one-sentence list of 3,000 names
+#: spent two minutes per 50 kB pairing names no sentence relates.
+LIST_SENTENCE_MENTIONS = 60
+
+
+def statement_pairs(pairs: list[tuple[Mention, object]]) -> list[tuple[Mention, object]]:
+    """Return the (mention, span) pairs outside sentences that name more than LIST_SENTENCE_MENTIONS mentions.
+
+    Why: every relation stage pairs the mentions of a sentence (rules, the
+    sentence classifier, the pair encoder, the document model's features),
+    each pair costing the words and tree path between its names; in a list
+    of thousands of names that is hours for a large article, and the pairs
+    state nothing. The list's names stay mentions of the article.
+    """
+    keys = sentence_keys(pairs)
+    per_sentence = Counter(keys)
+    if max(per_sentence.values(), default=0) <= LIST_SENTENCE_MENTIONS:
+        return pairs
+    return [p for p, key in zip(pairs, keys) if per_sentence[key] <= LIST_SENTENCE_MENTIONS]
+
+
+def sentence_keys(pairs: list[tuple[Mention, object]]) -> list[tuple[int, int]]:
+    """Return, per (mention, span) pair, (id of its Doc, first token of the sentence its span starts in).
+
+    The same as ``(id(span.doc), span.sent.start)``, read from one pass over each Doc's sentences: spaCy finds
+    ``span.sent`` by walking the tokens back to the sentence's start, and a 50 kB "sentence" of names made
+    that walk once per name (9 s per 50 kB).
+    """
+    starts: dict[int, list[int]] = {}
+    out = []
+    for _m, span in pairs:
+        doc = span.doc
+        first = starts.get(id(doc))
+        if first is None:
+            first = starts[id(doc)] = _sentence_firsts(doc)
+        out.append((id(doc), first[span.start]))
+    return out
+
+
+def _sentence_firsts(doc) -> list[int]:
+    """Return, per token of a Doc, the first token of its sentence (``doc[i].sent.start``, in one pass)."""
+    first = [0] * len(doc)
+    for sent in doc.sents:
+        first[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+    return first
+
+
 def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
     """Return (mention, span) pairs for the names in a Doc, offsets shifted by ``offset``, names resolved."""
     return _resolve(_candidates(doc, offset), [(offset, doc)])
@@ -1252,25 +1312,30 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
-    if len({(id(span.doc), span.sent.start) for _m, span in pairs}) <= 2 and sentrel.enabled():
+    listing = statement_pairs(pairs) is not pairs
+    # A list of names is no short text (its one "sentence" can be 50 kB long: encoding it took 10 s per section).
+    if len(set(sentence_keys(pairs))) <= 2 and sentrel.enabled() and not listing:
         # A short text's sentences are encoded for their relations anyway: the encoder reads their names' types
         # again (each sentence encoded once, for both).
         pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
     relations: list[Relation] = []
+    stated = statement_pairs(pairs)
+    if len(stated) < len(pairs):
+        warn_list_sentences(article.id, len(pairs) - len(stated))
     if docrel.load_doc_model():
-        relations = docrel.doc_relations(pieces, pairs)
+        relations = docrel.doc_relations(pieces, stated)
         if sum(1 for _off, doc in pieces for _s in doc.sents) > 2:
             # What the model's statements imply (a country's leader is its citizen), as measured on whole articles.
-            relations.extend(implied.implied_relations(relations, [m for m, _s in pairs]))
+            relations.extend(implied.implied_relations(relations, [m for m, _s in stated]))
     else:
         by_doc: dict[int, list] = {}
-        for m, span in pairs:
+        for m, span in stated:
             by_doc.setdefault(id(span.doc), []).append((m, span))
         for offset, doc in pieces:
             found = by_doc.get(id(doc), [])
             index = MentionIndex(found)
             relations.extend(relations_of(doc, index, offset, pairs=found))
-        relations.extend(chain_based_in(relations, [m for m, _s in pairs]))
+        relations.extend(chain_based_in(relations, [m for m, _s in stated]))
     unique = {}
     for r in relations:
         key = (r.subject.start, r.predicate, r.object.start)
@@ -1279,6 +1344,18 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     rels = tuple(sorted(unique.values(), key=lambda r: (r.subject.start, r.object.start, r.predicate)))
     mentions = tuple(sorted((m for m, _s in pairs), key=lambda m: (m.start, m.end)))
     return Extraction(article, mentions, rels)
+
+
+_LIST_WARNED: set[str] = set()
+
+
+def warn_list_sentences(article_id: str, names: int) -> None:
+    """Say on stderr, in one line, that names of list-like sentences were kept without relations (once per article)."""
+    if article_id in _LIST_WARNED:
+        return  # a long article is extracted section by section: one line for all of it
+    _LIST_WARNED.add(article_id)
+    print(f"Warning: article {article_id!r}: {names} names in sentences listing over {LIST_SENTENCE_MENTIONS} "
+          "names each (a list or table): kept as names, no relations read from those sentences", file=sys.stderr)
 
 
 def extract_articles(articles: Iterable[Article], nlp=None, batch_size: int = 64) -> Iterator[Extraction]:

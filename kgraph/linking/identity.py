@@ -2301,7 +2301,7 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     exactly one longer person name of the article (or the article's one-word person is the last word of it),
     and names no place, country or institution. Each article is asked alone, never the corpus.
     """
-    persons: dict = {}  # article -> {person group: its words} (computed once, when asked)
+    persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
         if t == EntityType.Country or (t == EntityType.Person and " " not in n) or not _person_piece_ok(n):
@@ -2311,14 +2311,21 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             if (aid, gid) in local_map:
                 continue
             if aid not in persons:
-                persons[aid] = {g: g[1].split() for g in per_article[aid] if g[0] == EntityType.Person
-                                and gazetteer.demonym(g[1]) is None}  # "North Korean" read as a person is none
-            longer = {uf.find(local_map.get((aid, g), g)) for g, w in persons[aid].items()
+                # Each article's persons by their last word: every test below asks for the same last word as n's
+                # (scanning all of an article's persons for each name cost the square of its names).
+                persons[aid] = defaultdict(list)
+                for g in per_article[aid]:
+                    if g[0] == EntityType.Person and gazetteer.demonym(g[1]) is None:  # "North Korean" is no person
+                        w = g[1].split()
+                        if w:
+                            persons[aid][w[-1]].append((g, w))
+            same_last = persons[aid].get(words[-1], []) if words else []
+            longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last
                       if len(w) > len(words) and w[-len(words):] == words}
             if t != EntityType.Person and not longer and len(words) >= 2:
                 # the full name tagged an organization, its surname alone a person
-                longer = {uf.find(local_map.get((aid, g), g)) for g, w in persons[aid].items() if w == words[-1:]}
-                if any(len(w) > 1 and w[-1] == words[-1] for w in persons[aid].values()):
+                longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
+                if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
                     longer = set()
             if len(longer) == 1 and next(iter(longer)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(longer))
@@ -2382,6 +2389,9 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
     The two are one thing in every article (an article that names both says so): the short name elsewhere
     is not left apart from the long one.
     """
+    # Each article's organizations by their first space-separated field, which a name starting with n + " " shares
+    # with n (scanning all of an article's names for each name cost the square of its names).
+    orgs: dict = {}
     for gid in sorted(groups):
         t, n = gid
         if t == EntityType.Country or t == EntityType.Person and " " in n:
@@ -2389,7 +2399,12 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
-            one = {g for g in per_article[aid] if g[0] == EntityType.Organization
+            if aid not in orgs:
+                orgs[aid] = defaultdict(list)
+                for g in per_article[aid]:
+                    if g[0] == EntityType.Organization:
+                        orgs[aid][g[1].split(" ")[0]].append(g)
+            one = {g for g in orgs[aid].get(n.split(" ")[0], ()) if g[0] == EntityType.Organization
                    and g[1].startswith(n + " ") and g[1][len(n) + 1:] in _LEGAL_FORMS}
             if len(one) == 1:
                 uf.union(next(iter(one)), gid)
@@ -2409,6 +2424,9 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
     otherwise is a name the corpus writes once, looked for among the names of its own article only.
     """
     size = {g: sum(groups[g].names.values()) for g in groups}
+    # Each article's names a slip may be of (a country, or a name written twice or more), listed once per article:
+    # scanning all of an article's names for each name written once cost the square of its names.
+    targets: dict = {}
     for gid in sorted(groups):
         t, n = gid
         f = fold(n)
@@ -2418,7 +2436,9 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
             if (aid, gid) in local_map:
                 continue
             near = set()
-            for g in per_article[aid]:
+            if aid not in targets:
+                targets[aid] = [g for g in per_article[aid] if g[0] == EntityType.Country or size[g] >= 2]
+            for g in targets[aid]:
                 if g[0] == t or g[0] != EntityType.Country and size[g] < 2:
                     continue
                 fg = fold(g[1])
@@ -2472,6 +2492,10 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
     Only names of the same article are read, and exactly one must fit.
     """
     given = _given_names() if "surname" in which else frozenset()
+    # Each article's names by their first and by their last space-separated field: a name that starts with
+    # n + " " has n's first field first, one that ends with " " + n its last field last. Scanning all of an
+    # article's names for each of them cost the square of its names (3,365 names of a list: 12 s).
+    ends: dict = {}
     for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
         t, n = gid
         words = n.split()
@@ -2482,7 +2506,15 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 continue
             fits = set()
             own = set()  # longer names a short form the corpus uses more widely may stand for ("Hollin Tarsk")
-            for g in per_article[aid]:
+            if aid not in ends:
+                firsts, lasts = ends[aid] = defaultdict(list), defaultdict(list)
+                for g in per_article[aid]:
+                    fields = g[1].split(" ")
+                    firsts[fields[0]].append(g)
+                    lasts[fields[-1]].append(g)
+            fields = n.split(" ")
+            near = ends[aid][0].get(fields[0], []) + ends[aid][1].get(fields[-1], [])
+            for g in near:
                 gt, gn = g
                 if g == gid or not gn.startswith(n + " ") and not gn.endswith(" " + n):
                     continue
