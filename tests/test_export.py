@@ -56,6 +56,20 @@ def test_gexf_reads_back_and_has_no_date():
     assert {d["label"] for _n, d in g.nodes(data=True)} == {"@Acme <Corp>", "=cmd|' /C calc'!A0", "Kursk"}
 
 
+def test_gexf_takes_types_and_predicates_given_as_enums():
+    from dataclasses import replace
+
+    from kgraph.core.terms import EntityType, Predicate
+
+    kb = _kb()
+    kb = replace(kb, entities=tuple(replace(e, type=EntityType(e.type)) for e in kb.entities),
+                 facts=kb.facts + (Fact("place/Kursk", Predicate.locatedIn, "place/Kursk", ()),
+                                   Fact("person/Ann", Predicate.worksFor, "organization/Acme", ())))
+    g = nx.read_gexf(io.BytesIO(export.gexf(kb).encode("utf-8")))
+    assert {d["type"] for _n, d in g.nodes(data=True)} == {"Organization", "Person", "Place"}
+    assert {d["predicate"] for _u, _v, d in g.edges(data=True)} == {"locatedIn", "worksFor"}
+
+
 def test_csv_tables_are_gephi_and_spreadsheet_safe():
     nodes, edges = export.csv_tables(_kb())
     rows = list(csv.DictReader(io.StringIO(nodes)))

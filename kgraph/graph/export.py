@@ -44,7 +44,8 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
 
     g = nx.MultiDiGraph()
     for e in kb.entities:
-        attrs = {"label": e.label, "type": e.type, "aliases": _SEP.join(e.aliases), "mentions": e.mentions,
+        # Plain strings: a type or predicate may arrive as its enum, which GEXF's writer refuses.
+        attrs = {"label": e.label, "type": str(e.type), "aliases": _SEP.join(e.aliases), "mentions": e.mentions,
                  "articles": _SEP.join(e.articles)}
         if e.geonames_id:
             attrs["geonames"] = f"https://sws.geonames.org/{e.geonames_id}/"
@@ -60,12 +61,12 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
         articles = sorted({aid for aid, _r in f.evidence})
         roles = sorted({r.role for _a, r in f.evidence if r.role})
         methods = sorted({r.method for _a, r in f.evidence}) or [f.method or "gazetteer"]
-        attrs = {"predicate": f.predicate, "label": f.predicate, "weight": max(len(articles), 1),
+        attrs = {"predicate": str(f.predicate), "label": str(f.predicate), "weight": max(len(articles), 1),
                  "confidence": round(f.confidence, 2), "roles": _SEP.join(roles), "methods": _SEP.join(methods),
                  "articles": _SEP.join(articles)}
         if f.evidence:
             attrs["sentence"] = f.evidence[0][1].sentence
-        g.add_edge(str(iri.entity_iri(f.subject)), str(iri.entity_iri(f.object)), key=f.predicate, **attrs)
+        g.add_edge(str(iri.entity_iri(f.subject)), str(iri.entity_iri(f.object)), key=str(f.predicate), **attrs)
     return g
 
 
