@@ -406,6 +406,11 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Gunmen opened fire on the car, killing Dan Petrov.", True),
     ("Ivo Marek was accused of opening fire, killing Dan Petrov.", False),
     ("Ivo Marek denied fatally shooting Dan Petrov.", False),
+    # A confession owns up to the deed; a refused or reported one does not state it.
+    ("Ivo Marek has admitted murdering Dan Petrov.", True),
+    ("Ivo Marek confessed to killing Dan Petrov.", True),
+    ("Ivo Marek refused to admit killing Dan Petrov.", False),
+    ("Ivo Marek did not admit killing Dan Petrov.", False),
 ])
 def test_a_killing_after_a_preposition_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)

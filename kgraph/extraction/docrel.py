@@ -676,6 +676,17 @@ _DESCRIBES = frozenset("relcl appos".split())
 _SUBJECTS = frozenset("nsubj nsubjpass".split())
 
 
+#: Verbs whose gerund complement is a deed owned up to: "admitted killing", "confessed to killing".
+_CONFESS = frozenset("admit confess".split())
+
+
+def _confession(tok) -> bool:
+    """True for a gerund a confession verb governs, directly or through "to"; not "refused to admit killing"."""
+    head = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "to" else tok.head
+    return tok.dep_ in ("xcomp", "pcomp", "dobj") and head.lemma_.lower() in _CONFESS and \
+        head.dep_ not in ("xcomp", "ccomp") and not any(c.dep_ == "neg" for c in head.children)
+
+
 def _asserted(tok) -> bool:
     """True for a killing word stated as done: not "to kill", not negated, not under a hedge word.
 
@@ -692,7 +703,9 @@ def _asserted(tok) -> bool:
     # "X opened fire, killing Y": a participle after its clause, with no conjunction, says what the act did.
     result = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > tok.head.i and \
         not any(c.dep_ in ("mark", "aux") for c in tok.children)
-    if not (fatal or result) and (tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") or
+    # "X admitted killing Y", "X confessed to killing Y": a confession states the deed.
+    confessed = tok.tag_ == "VBG" and _confession(tok)
+    if not (fatal or result or confessed) and (tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") or
                                   tok.tag_ == "VB" and tok.dep_ == "pcomp"):
         return False  # "plotting to kill", "tried killing": an aim
     # A gerund after a preposition names a deed ("convicted of killing X", "acted alone in killing X")
