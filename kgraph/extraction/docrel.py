@@ -675,7 +675,6 @@ _DESCRIBES = frozenset("relcl appos".split())
 #: was arrested"); a killing noun there stays hedged ("Y's murder was planned").
 _SUBJECTS = frozenset("nsubj nsubjpass".split())
 
-
 #: Verbs whose gerund complement is a deed owned up to: "admitted killing", "confessed to killing".
 _CONFESS = frozenset("admit confess".split())
 
@@ -705,8 +704,9 @@ def _asserted(tok) -> bool:
         not any(c.dep_ in ("mark", "aux") for c in tok.children)
     # "X admitted killing Y", "X confessed to killing Y": a confession states the deed.
     confessed = tok.tag_ == "VBG" and _confession(tok)
-    if not (fatal or result or confessed) and (tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") or
-                                  tok.tag_ == "VB" and tok.dep_ == "pcomp"):
+    aim = tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") or \
+        tok.tag_ == "VB" and tok.dep_ == "pcomp"
+    if aim and not (fatal or result or confessed):
         return False  # "plotting to kill", "tried killing": an aim
     # A gerund after a preposition names a deed ("convicted of killing X", "acted alone in killing X")
     # unless a hedge above it makes it an allegation ("accused of killing X"): checked below.
