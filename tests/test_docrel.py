@@ -397,10 +397,36 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek faces accusations of killing Dan Petrov.", False),
     ("Ivo Marek went on trial for killing Dan Petrov.", False),
     ("Ivo Marek plotted to kill Dan Petrov.", False),
+    # A hedge over the person a killing describes does not reach the killing.
+    ("Ivo Marek, who killed Dan Petrov in 2001, wants to apologize.", True),
+    ("Police arrested the man who killed Dan Petrov.", True),
+    ("Police arrested the man who plotted to kill Dan Petrov.", False),
+    ("Ivo Marek was arrested in the killing of Dan Petrov.", False),
+    # A participle after its clause says what the act did; "fatally" says the victim died.
+    ("Gunmen opened fire on the car, killing Dan Petrov.", True),
+    ("Ivo Marek was accused of opening fire, killing Dan Petrov.", False),
+    ("Ivo Marek denied fatally shooting Dan Petrov.", False),
+    # A confession owns up to the deed; a refused or reported one does not state it.
+    ("Ivo Marek has admitted murdering Dan Petrov.", True),
+    ("Ivo Marek confessed to killing Dan Petrov.", True),
+    ("Ivo Marek refused to admit killing Dan Petrov.", False),
+    ("Ivo Marek did not admit killing Dan Petrov.", False),
 ])
 def test_a_killing_after_a_preposition_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)
-    kills = [t for t in doc if t.lemma_.lower() == "kill"]
+    kills = [t for t in doc if docrel._kill_word(t)]
+    assert kills and any(docrel._asserted(t) for t in kills) is done
+
+
+@pytest.mark.parametrize("text, done", [
+    ("Dan Petrov's assassin, Ivo Marek, was arrested the same day.", True),
+    ("Police arrested the alleged killer of Dan Petrov.", False),
+    ("Ivo Marek, the accused assassin of Dan Petrov, died.", False),
+    ("Dan Petrov's murder was planned by Ivo Marek.", False),
+])
+def test_a_killer_noun_is_a_deed_unless_an_allegation(nlp, text, done):
+    doc = nlp(text)
+    kills = [t for t in doc if docrel._kill_word(t)]
     assert kills and any(docrel._asserted(t) for t in kills) is done
 
 

@@ -253,3 +253,28 @@ def test_a_pair_is_stated_in_one_direction_only_for_one_predicate(nlp, monkeypat
     out = relations.encoder_relations(doc, mentions, [], 0, head=head)
     got = [(r.subject.text, r.object.text) for r in out if r.predicate == "killed"]
     assert got == ([stated] if stated else [])
+
+
+@pytest.mark.parametrize("probs, confidence", [({"killed": 0.97}, 0.97),  # the scorer agrees: its precision
+                                               ({"killed": 0.40}, 0.88),  # under its threshold: the rule's
+                                               ({"worksFor": 0.6, "killed": 0.3}, 0.88)])  # another likeliest
+def test_a_ruled_killing_takes_the_scorers_precision_where_the_scorer_states_it_too(nlp, monkeypatch, probs, confidence):
+    import dataclasses
+
+    from kgraph.extraction import relations
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Police said Omar Lind shot Peter Vance outside a bar in Harwick on Sunday.")
+    mentions = find_mentions(doc, 0)
+    names = [m.text for m, _s in mentions]
+    lind, vance = names.index("Omar Lind"), names.index("Peter Vance")
+    ruled = [dataclasses.replace(r, confidence=0.88) for r in relations.rule_relations(doc, relations.MentionIndex(mentions), 0)
+             if r.predicate == "killed"]
+    assert [(r.subject.text, r.object.text) for r in ruled] == [("Omar Lind", "Peter Vance")]
+    # The killing's pair is scored although a rule states it (other predicates' ruled pairs are not).
+    assert (lind, vance) not in relations._ruled_pairs(mentions, ruled, {})
+    monkeypatch.setattr(sentrel, "score_pairs", lambda *a, **k: {(lind, vance): probs})
+    monkeypatch.setattr(sentrel, "calibrated", lambda head, pred, total: total)
+    out = relations.encoder_relations(doc, mentions, ruled, 0, head={"config": {"threshold": 0.5}})
+    got = [(r.subject.text, r.object.text, r.confidence, r.method) for r in out if r.predicate == "killed"]
+    assert got == [("Omar Lind", "Peter Vance", confidence, "rule:kill-verb")]

@@ -25,6 +25,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.extraction.lexicon import KILLER_NOUNS
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json"
@@ -411,7 +412,7 @@ def _demonym_name(word: str) -> str | None:
 
 def _kill_word(tok) -> bool:
     """True for a word naming a killing or a killer ("shot", "assassin", "the slaying")."""
-    from kgraph.extraction.relations import KILL_VERBS, KILLER_NOUNS, is_killing_noun
+    from kgraph.extraction.relations import KILL_VERBS, is_killing_noun
 
     lemma = tok.lemma_.lower()
     return lemma in KILL_VERBS or lemma in KILLER_NOUNS or is_killing_noun(tok)
@@ -660,20 +661,64 @@ release free arrest detain investigate blame accusation allegation suspicion tri
 indictment""".split())
 
 
+#: Modifiers that make a killer noun an allegation: "the alleged killer", "the accused assassin".
+_HEDGED_BY = frozenset("accused alleged suspected presumed purported would-be".split())
+
+#: Adverbs that say the victim died of it: "fatally shooting X" is a deed in any form of the verb.
+_FATAL = frozenset("fatally mortally".split())
+
+#: Links from a word up to the noun it tells about: a hedge above that noun does not reach into them
+#: ("X, who shot Y, wants ...", "the man who shot Y was arrested": the killing is stated, the arrest is about X).
+_DESCRIBES = frozenset("relcl appos".split())
+
+#: Subject links: a killer noun as a hedge verb's subject is the person the hedge is about ("Y's assassin, X,
+#: was arrested"); a killing noun there stays hedged ("Y's murder was planned").
+_SUBJECTS = frozenset("nsubj nsubjpass".split())
+
+#: Verbs whose gerund complement is a deed owned up to: "admitted killing", "confessed to killing".
+_CONFESS = frozenset("admit confess".split())
+
+
+def _confession(tok) -> bool:
+    """True for a gerund a confession verb governs, directly or through "to"; not "refused to admit killing"."""
+    head = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ == "to" else tok.head
+    return tok.dep_ in ("xcomp", "pcomp", "dobj") and head.lemma_.lower() in _CONFESS and \
+        head.dep_ not in ("xcomp", "ccomp") and not any(c.dep_ == "neg" for c in head.children)
+
+
 def _asserted(tok) -> bool:
-    """True for a killing word stated as done: not "to kill", not negated, not under a hedge word."""
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children):
+    """True for a killing word stated as done: not "to kill", not negated, not under a hedge word.
+
+    A hedge counts only on the way up through the words the killing depends on
+    (its clause, its preposition, its verb): the climb stops at a relative
+    clause, an apposition or a killer noun as subject, which state what they
+    describe as known ("the man who shot X was arrested", "X's killer, Y, was
+    arrested").
+    """
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") or
+           (c.dep_ == "amod" and c.lower_ in _HEDGED_BY) for c in tok.children):
         return False
-    if tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") or \
-            tok.tag_ == "VB" and tok.dep_ == "pcomp":
+    fatal = any(c.dep_ == "advmod" and c.lower_ in _FATAL for c in tok.children)
+    # "X opened fire, killing Y": a participle after its clause, with no conjunction, says what the act did.
+    result = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > tok.head.i and \
+        not any(c.dep_ in ("mark", "aux") for c in tok.children)
+    # "X admitted killing Y", "X confessed to killing Y": a confession states the deed.
+    confessed = tok.tag_ == "VBG" and _confession(tok)
+    aim = tok.tag_ in ("VB", "VBG") and tok.dep_ in ("xcomp", "acl", "advcl", "ccomp") or \
+        tok.tag_ == "VB" and tok.dep_ == "pcomp"
+    if aim and not (fatal or result or confessed):
         return False  # "plotting to kill", "tried killing": an aim
     # A gerund after a preposition names a deed ("convicted of killing X", "acted alone in killing X")
     # unless a hedge above it makes it an allegation ("accused of killing X"): checked below.
-    for n, anc in enumerate(tok.ancestors):
-        if n >= 4:
+    cur = tok
+    for _n in range(4):
+        if cur.dep_ in _DESCRIBES or cur.head is cur or \
+                cur.dep_ in _SUBJECTS and cur.lemma_.lower() in KILLER_NOUNS:
             break
+        anc = cur.head
         if anc.lemma_.lower() in _HEDGES or any(c.dep_ == "neg" for c in anc.children if anc.pos_ in ("VERB", "AUX")):
             return False
+        cur = anc
     return True
 
 

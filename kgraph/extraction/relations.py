@@ -1851,8 +1851,8 @@ def _ruled_pairs(mentions, rules, config) -> set[tuple[int, int]]:
     # Sentences with nothing else to score are not encoded.
     for r in rules:
         i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
-        if r.confidence >= floor and i is not None and j is not None:
-            skip |= {(i, j), (j, i)}
+        if r.confidence >= floor and i is not None and j is not None and r.predicate != Predicate.killed:
+            skip |= {(i, j), (j, i)}  # a killing is scored all the same: see encoder_relations
     return skip
 
 
@@ -1910,14 +1910,21 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
     floor, veto = config.get("rule_floor", 0.0), config.get("rule_veto", 0.0)
     scores = sentrel.score_pairs(doc, mentions, rules, head, skip=_ruled_pairs(mentions, rules, config))
+    threshold = config.get("threshold", 0.5)
     kept = []
     for r in rules:
         probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
         if r.confidence < floor or (probs is not None and sum(probs.values()) < veto):
             continue  # a weak rule, or one the scorer, which saw the rule's output, still finds unlikely
+        if r.predicate == Predicate.killed and probs:
+            # The scorer read the rule's output too: where it states the same killing (the likeliest
+            # predicate, over its threshold), the statement has the precision it measured there if higher.
+            total = sum(probs.values())
+            if max(sorted(probs), key=probs.__getitem__) == Predicate.killed and \
+                    total >= config.get("thresholds", {}).get(Predicate.killed, threshold):
+                r = dataclasses.replace(r, confidence=max(r.confidence, sentrel.calibrated(head, Predicate.killed, total)))
         kept.append(r)
     covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
-    threshold = config.get("threshold", 0.5)
     chosen = {}
     for (i, j), probs in sorted(scores.items()):
         (a, _sa), (b, _sb) = mentions[i], mentions[j]
