@@ -411,20 +411,13 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek confessed to killing Dan Petrov.", True),
     ("Ivo Marek refused to admit killing Dan Petrov.", False),
     ("Ivo Marek did not admit killing Dan Petrov.", False),
-])
-def test_a_killing_after_a_preposition_is_a_deed_unless_hedged(nlp, text, done):
-    doc = nlp(text)
-    kills = [t for t in doc if docrel._kill_word(t)]
-    assert kills and any(docrel._asserted(t) for t in kills) is done
-
-
-@pytest.mark.parametrize("text, done", [
+    # A killer noun is a deed unless an allegation.
     ("Dan Petrov's assassin, Ivo Marek, was arrested the same day.", True),
     ("Police arrested the alleged killer of Dan Petrov.", False),
     ("Ivo Marek, the accused assassin of Dan Petrov, died.", False),
     ("Dan Petrov's murder was planned by Ivo Marek.", False),
 ])
-def test_a_killer_noun_is_a_deed_unless_an_allegation(nlp, text, done):
+def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)
     kills = [t for t in doc if docrel._kill_word(t)]
     assert kills and any(docrel._asserted(t) for t in kills) is done
