@@ -550,35 +550,4 @@ def test_a_killing_is_never_scored_from_the_article_around_it(nlp):
     if "Rolf Amsel" not in keys or "Ida Brenner" not in keys:
         pytest.skip(f"spaCy found other entities: {sorted(keys)}")
     v = docrel.pair_vector(view, keys["Rolf Amsel"], keys["Ida Brenner"], "killed")
-    assert all(v[docrel._F[name]] == -1 for name in docrel._NOT_FOR_KILLING)
-    assert set(docrel._CONTEXT) < set(docrel._NOT_FOR_KILLING)
-
-
-def test_the_entity_decisions_certainty_of_a_subject_is_a_feature(nlp):
-    from kgraph.extraction import entity_model
-    from kgraph.extraction.extract import _candidates, _resolve
-
-    text = ("The Varnholt Gallery in Brelin opened a new wing on Monday. "
-            "Visitors to the Varnholt Gallery came from Ostland, said Mara Quint.")
-    doc = nlp(text)
-    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
-    keys = {m.name: f"{m.type}|{m.name}" for m, _s in pairs}
-    if "Varnholt Gallery" not in keys or "Brelin" not in keys or not keys["Varnholt Gallery"].startswith("Organization"):
-        pytest.skip(f"the decision found other entities: {sorted(keys.values())}")
-    org = keys["Varnholt Gallery"]
-    i_org = entity_model.CLASSES.index("Organization")
-    # What the decision left on the Doc is what the features read: the mean over the subject's mentions.
-    spans = [s for m, s in pairs if m.name == "Varnholt Gallery"]
-    for n, span in enumerate(spans):
-        doc.user_data[(entity_model.PROBABILITIES_KEY, span.start, span.end)] = (0.1, 0.0, 0.5 + 0.2 * n, 0.4 - 0.2 * n, 0.0)
-    view = docrel.ArticleView(pairs, [], {})
-    v = docrel.pair_vector(view, org, keys["Brelin"], "basedIn")
-    f = docrel._F
-    assert v[f["s_type_p"]] == pytest.approx(sum(0.5 + 0.2 * n for n in range(len(spans))) / len(spans))
-    assert v[f["s_none_p"]] == pytest.approx(0.1)
-    assert 0 <= v[f["o_type_p"]] <= 1  # the place's own decision
-    assert view.type_probability(org)[0] == v[f["s_type_p"]] and i_org == 2
-    # Mentions the decision never saw (a pronoun, a name made later) read -1, not a guess.
-    for span in spans:
-        del doc.user_data[(entity_model.PROBABILITIES_KEY, span.start, span.end)]
-    assert docrel.ArticleView(pairs, [], {}).type_probability(org) == (-1.0, -1.0)
+    assert all(v[docrel._F[name]] == -1 for name in docrel._CONTEXT)

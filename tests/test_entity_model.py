@@ -41,25 +41,6 @@ def test_decide_retypes_a_name_in_all_its_mentions(nlp):
     assert kept and {c.type for c in kept} == {"Organization"}
 
 
-def test_decide_leaves_each_kept_name_its_averaged_probabilities_on_the_doc(nlp):
-    text = "Kalvor Trade Union met on Monday. Later Kalvor Trade Union voted."
-    doc = nlp(text)
-    cands = _decide(_candidates(doc, 0))
-    kept = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 4.0, 0.0, 0.0]}))
-    assert kept
-    for c in kept:
-        probs = entity_model.probabilities_of(c.span)
-        assert probs is not None and sum(probs) == pytest.approx(1.0, abs=1e-3)
-        assert max(range(5), key=probs.__getitem__) == entity_model.CLASSES.index("Organization")
-    # A second decision over the same Doc replaces what the first one left (no stale value is read).
-    again = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))
-    assert {c.type for c in again} == {"Place"}
-    for c in again:
-        probs = entity_model.probabilities_of(c.span)
-        assert max(range(5), key=probs.__getitem__) == entity_model.CLASSES.index("Place")
-    assert entity_model.probabilities_of(doc[0:1]) is None or doc[0:1].text == kept[0].text
-
-
 def test_decide_drops_a_name_whose_none_probability_passes_the_threshold(nlp):
     text = "Marta Velloso spoke in Brastow on Friday."
     cands = _decide(_candidates(nlp(text), 0))

@@ -202,7 +202,6 @@ class ArticleView:
             cur = self.sent.get((a, b))
             self.sent[(a, b)] = probs if cur is None else [max(x, y) for x, y in zip(cur, probs)]
         self._nearest_cache: dict = {}
-        self._type_p: dict = {}
         self._by_sent: dict | None = None
         self._rule_places: dict | None = None
         self._name_codes: dict = {}
@@ -318,26 +317,6 @@ class ArticleView:
                 if code:
                     codes.add(code)
             got = self._name_codes[a] = frozenset(codes)
-        return got
-
-    def type_probability(self, a: str) -> tuple[float, float]:
-        """Return the entity decision's mean probability of the entity's own type and of no entity, or (-1, -1).
-
-        Averaged over the mentions the decision kept (a name's mentions share
-        one averaged value, so this weighs its names by how often they occur).
-        """
-        got = self._type_p.get(a)
-        if got is None:
-            # Read only when the learned decision ran (importing it here would register it as a side effect).
-            em = sys.modules.get("kgraph.extraction.entity_model")
-            e = self.ents[a]
-            found = [p for p in (em.probabilities_of(span) for _m, span in e.mentions) if p] if em else []
-            i = em.CLASSES.index(e.type) if em and e.type in em.CLASSES else None
-            if not found or i is None:
-                got = (-1.0, -1.0)
-            else:
-                got = (sum(p[i] for p in found) / len(found), sum(p[0] for p in found) / len(found))
-            self._type_p[a] = got
         return got
 
     def head_class(self, a: str) -> int:
@@ -459,16 +438,11 @@ FEATURES = (
     "s_name_place_of_o", "n_countries", "s_head_class",
     "s_other_country_cosents", "o_country_rank_for_s", "demonym_before_other",
     "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share",
-    "s_type_p", "s_none_p", "o_type_p",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
 #: The article-context features (facts no one sentence states), left out of the killing model's rows.
 _CONTEXT = ("o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share")
-
-#: Columns the killing model's rows hold at -1: the article context, and the entity decision's certainty
-#: (added for "based in" subjects; the killing model's trees stay as they were fitted without it).
-_NOT_FOR_KILLING = _CONTEXT + ("s_type_p", "s_none_p", "o_type_p")
 
 _RULE_GROUP = {Predicate.leaderOf: "rule_lead", Predicate.worksFor: "rule_work", Predicate.citizenOf: "rule_cit", Predicate.memberOf: "rule_member",
                Predicate.basedIn: "rule_based", Predicate.locatedIn: "rule_loc", Predicate.partOf: "rule_part", Predicate.killed: "rule_kill",
@@ -490,7 +464,7 @@ def pair_vector(view: ArticleView, a: str, b: str, predicate: str) -> list[float
         # A killing is stated from a sentence that states it, never from the article around it: with these
         # columns its trees fitted the CoNLL04 sentences differently and its threshold at 0.90 kept 51 of 126
         # killings out of fold instead of 73.
-        for name in _NOT_FOR_KILLING:
+        for name in _CONTEXT:
             v[_F[name]] = -1.0
     return v
 
@@ -585,10 +559,6 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["o_country_of_s_sent_places"]] = min(codes.get(cb, 0), 5) if is_country and cb else -1
     v[_F["s_conamed_of_o_type"]] = min(len(kinds.get(eb.type, set()) - {b}), 10)
     v[_F["o_country_share"]] = len(eb.mentions) / view.country_mentions if is_country else -1
-    # How sure the entity decision was of each name's type (a facility or an event it typed Organization at
-    # even odds is a weaker subject of "based in" than a body it typed surely); -1 without a learned decision.
-    v[_F["s_type_p"]], v[_F["s_none_p"]] = view.type_probability(a)
-    v[_F["o_type_p"]] = view.type_probability(b)[0]
 
     if best is not None:
         f1, f2 = best

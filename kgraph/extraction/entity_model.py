@@ -940,9 +940,6 @@ def decide(cands: list, model: dict) -> list:
     whose mean probability of "none" reaches the model's threshold is dropped.
     """
     lex = Lexicon.of(model)
-    for doc in {id(c.doc): c.doc for c in cands}.values():
-        for k in [k for k in doc.user_data if isinstance(k, tuple) and k[:1] == (PROBABILITIES_KEY,)]:
-            del doc.user_data[k]
     cands = split_runs(cands + propn_candidates(cands), lex)
     persons = {(id(c.doc), i) for c in cands if c.type == EntityType.Person or c.label == "PERSON"
                for i in range(c.start, c.end)}
@@ -988,33 +985,7 @@ def decide(cands: list, model: dict) -> list:
             best = org
         for c, _p in items:
             keep[id(c)] = replace(c, type=CLASSES[best])
-            remember_probabilities(c, mean)
     return [keep[id(c)] for c in cands if id(c) in keep]
-
-
-#: Where :func:`decide` leaves a kept mention's averaged class probabilities: ``Doc.user_data[(KEY, start, end)]``.
-PROBABILITIES_KEY = "kgraph.entity_probabilities"
-
-
-def remember_probabilities(c, mean: list[float]) -> None:
-    """Keep a kept candidate's averaged class probabilities on its Doc, by token span (with a title word or without).
-
-    Why: later stages (the document relation model) read how sure the
-    decision was that a name is an organization at all; a facility or an
-    event the decision typed Organization at 0.5 is a weaker subject of
-    "based in" than a body it typed at 0.95.
-    """
-    probs = tuple(round(float(x), 4) for x in mean)
-    data = c.doc.user_data
-    data[(PROBABILITIES_KEY, c.start, c.end)] = probs
-    lead = getattr(c, "lead", 0)
-    if lead:
-        data[(PROBABILITIES_KEY, c.start - lead, c.end)] = probs
-
-
-def probabilities_of(span) -> tuple | None:
-    """Return the averaged class probabilities :func:`decide` gave a mention's span (None when it gave none)."""
-    return span.doc.user_data.get((PROBABILITIES_KEY, span.start, span.end))
 
 
 def label_of(span: tuple[int, int], gold: list[tuple[int, int, str]]) -> tuple[str, bool, tuple | None]:
