@@ -1097,10 +1097,10 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
     for group in by_doc.values():
         doc, offset = group[0].doc, group[0].offset
         persons_by_sent: dict[int, list[_Cand]] = defaultdict(list)
-        first = _sentence_firsts(doc) if any(c.type == EntityType.Person for c in group) else []
+        sent_start = _sentence_firsts(doc) if any(c.type == EntityType.Person for c in group) else []
         for c in group:
             if c.type == EntityType.Person:
-                persons_by_sent[first[c.start]].append(c)
+                persons_by_sent[sent_start[c.start]].append(c)
         prev = None
         for sent in doc.sents:
             first = next((t for t in sent if not t.is_space and not t.is_punct), None)
@@ -1312,14 +1312,13 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     for offset, doc in pieces:
         cands.extend(_candidates(doc, offset))
     pairs = _resolve(cands, pieces)
-    listing = statement_pairs(pairs) is not pairs
+    stated = statement_pairs(pairs)
     # A list of names is no short text (its one "sentence" can be 50 kB long: encoding it took 10 s per section).
-    if len(set(sentence_keys(pairs))) <= 2 and sentrel.enabled() and not listing:
+    if len(set(sentence_keys(pairs))) <= 2 and sentrel.enabled() and stated is pairs:
         # A short text's sentences are encoded for their relations anyway: the encoder reads their names' types
         # again (each sentence encoded once, for both).
-        pairs = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
+        pairs = stated = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
     relations: list[Relation] = []
-    stated = statement_pairs(pairs)
     if len(stated) < len(pairs):
         warn_list_sentences(article.id, len(pairs) - len(stated))
     if docrel.load_doc_model():

@@ -1889,6 +1889,15 @@ def _rules_of(doc, index: MentionIndex, offset: int, pairs) -> list[Relation]:
     return found
 
 
+def _head_choice(probs: dict | None, config: dict, threshold: float) -> tuple[str, float] | None:
+    """Return the sentence head's likeliest predicate of a pair and the pair's summed score, or None under its threshold."""
+    if not probs:
+        return None
+    pred = max(sorted(probs), key=probs.__getitem__)
+    total = sum(probs.values())
+    return (pred, total) if total >= config.get("thresholds", {}).get(pred, threshold) else None
+
+
 def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Relation]:
     """Return a Doc's relations: the rules' kept ones and the scorer's on the pairs no kept rule covers.
 
@@ -1916,24 +1925,20 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
         probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
         if r.confidence < floor or (probs is not None and sum(probs.values()) < veto):
             continue  # a weak rule, or one the scorer, which saw the rule's output, still finds unlikely
-        if r.predicate == Predicate.killed and probs:
-            # The scorer read the rule's output too: where it states the same killing (the likeliest
-            # predicate, over its threshold), the statement has the precision it measured there if higher.
-            total = sum(probs.values())
-            if max(sorted(probs), key=probs.__getitem__) == Predicate.killed and \
-                    total >= config.get("thresholds", {}).get(Predicate.killed, threshold):
-                r = dataclasses.replace(r, confidence=max(r.confidence, sentrel.calibrated(head, Predicate.killed, total)))
+        choice = _head_choice(probs, config, threshold) if r.predicate == Predicate.killed else None
+        if choice is not None and choice[0] == Predicate.killed:
+            # The scorer read the rule's output too: where it states the same killing, the statement has the
+            # precision it measured there if higher.
+            r = dataclasses.replace(r, confidence=max(r.confidence, sentrel.calibrated(head, Predicate.killed, choice[1])))
         kept.append(r)
     covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
     chosen = {}
     for (i, j), probs in sorted(scores.items()):
         (a, _sa), (b, _sb) = mentions[i], mentions[j]
-        if (a.start, b.start) in covered or not probs:
+        choice = None if (a.start, b.start) in covered else _head_choice(probs, config, threshold)
+        if choice is None:
             continue
-        pred = max(sorted(probs), key=probs.__getitem__)
-        total = sum(probs.values())
-        if total < config.get("thresholds", {}).get(pred, threshold):
-            continue
+        pred, total = choice
         if pred == Predicate.killed and sentrel.calibrated(head, pred, total) < config.get("killed_precision", KILLED_PRECISION):
             continue  # an accusation: stated only where the head measured high precision
         # One direction per pair and predicate: the scorer reads both orders of a pair, and "X killed Y"
