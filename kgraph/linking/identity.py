@@ -283,7 +283,7 @@ _LOCATIVE = frozenset("in inside across throughout native near outside around".s
 
 
 #: Words right before a name that write it as a place in a story with no sport ("from Tarsk", "in Tarsk").
-_PLACE_BEFORE = frozenset("in from near outside inside around across throughout native".split())
+_PLACE_BEFORE = _LOCATIVE | {"from"}
 
 
 def _written_as_place(text: str, start: int, end: int) -> bool:
@@ -2383,15 +2383,26 @@ def _join_plural_names(groups: dict, uf: _UnionFind, case: dict) -> None:
 _LEGAL_FORMS = frozenset("group ltd inc corp corporation ag gmbh plc llc co holding holdings sa se".split())
 
 
+def _by_end_fields(names) -> tuple[dict, dict]:
+    """Return (type, name) groups by the first and by the last space-separated field of the name."""
+    firsts: dict = defaultdict(list)
+    lasts: dict = defaultdict(list)
+    for g in names:
+        fields = g[1].split(" ")
+        firsts[fields[0]].append(g)
+        lasts[fields[-1]].append(g)
+    return firsts, lasts
+
+
 def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
     """Join a name and the one organization an article names as it plus a legal form ("Tarsk", "Tarsk Ltd").
 
     The two are one thing in every article (an article that names both says so): the short name elsewhere
     is not left apart from the long one.
     """
-    # Each article's organizations by their first space-separated field, which a name starting with n + " " shares
+    # Each article's names by their first space-separated field, which a name starting with n + " " shares
     # with n (scanning all of an article's names for each name cost the square of its names).
-    orgs: dict = {}
+    ends: dict = {}
     for gid in sorted(groups):
         t, n = gid
         if t == EntityType.Country or t == EntityType.Person and " " in n:
@@ -2399,12 +2410,9 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
-            if aid not in orgs:
-                orgs[aid] = defaultdict(list)
-                for g in per_article[aid]:
-                    if g[0] == EntityType.Organization:
-                        orgs[aid][g[1].split(" ")[0]].append(g)
-            one = {g for g in orgs[aid].get(n.split(" ")[0], ()) if g[0] == EntityType.Organization
+            if aid not in ends:
+                ends[aid] = _by_end_fields(per_article[aid])
+            one = {g for g in ends[aid][0].get(n.split(" ")[0], ()) if g[0] == EntityType.Organization
                    and g[1].startswith(n + " ") and g[1][len(n) + 1:] in _LEGAL_FORMS}
             if len(one) == 1:
                 uf.union(next(iter(one)), gid)
@@ -2507,11 +2515,7 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
             fits = set()
             own = set()  # longer names a short form the corpus uses more widely may stand for ("Hollin Tarsk")
             if aid not in ends:
-                firsts, lasts = ends[aid] = defaultdict(list), defaultdict(list)
-                for g in per_article[aid]:
-                    fields = g[1].split(" ")
-                    firsts[fields[0]].append(g)
-                    lasts[fields[-1]].append(g)
+                ends[aid] = _by_end_fields(per_article[aid])
             fields = n.split(" ")
             near = ends[aid][0].get(fields[0], []) + ends[aid][1].get(fields[-1], [])
             for g in near:

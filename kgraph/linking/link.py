@@ -434,10 +434,10 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                               f"{entity_key(res.groups[gid].type, label_of(gid))!r} by an earlier correction; "
                               f"the block removes that whole entity", stacklevel=2)
             g = res.groups[gid]
-            gone = len(members.get(gid, ()))
-            removed.append(f"{c.describe()}: removed {entity_key(g.type, label_of(gid))} ({gone} mention"
-                           f"{'s' * (gone != 1)} in {len(g.articles)} article{'s' * (len(g.articles) != 1)})")
-            for name in {entity_key(g.type, label_of(gid)), _norm(label_of(gid)), *map(_norm, g.names),
+            key, gone = entity_key(g.type, label_of(gid)), len(members.get(gid, ()))
+            removed.append(f"{c.describe()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
+                           f"{len(g.articles)} article{'s' * (len(g.articles) != 1)})")
+            for name in {key, _norm(label_of(gid)), *map(_norm, g.names),
                          *map(_norm, g.aliases)}:
                 blocked.setdefault(name, c)
             res.groups.pop(gid)
