@@ -1675,3 +1675,53 @@ def test_a_persons_first_two_words_are_the_one_full_name_they_open_in_their_arti
     # A street named after the person, tagged a person, is no full name of his.
     kb = link_extractions([ex("c", ("Arvo-Mart-Strasse", "Person", "Arvo-Mart-Strasse"), ("Arvo Mart", "Person", "Arvo Mart"))])
     assert ("Person", "Arvo Mart") in labels(kb)
+
+
+def _one_node(*articles) -> set:
+    """Link articles of (text, type) mentions, one article each, and return the (type, label) of every node."""
+    kb = link_extractions([ex(f"s{i}", *[(t, k, t) for t, k in spec]) for i, spec in enumerate(articles)])
+    return {(e.type, e.label) for e in kb.entities}
+
+
+@pytest.mark.parametrize("first, second", [
+    (("Tarsk & Velt Bank", "Organization"), ("Tarsk and Velt Bank", "Organization")),  # "&" read as "and"
+    (("St. Tarsberg", "Place"), ("Saint Tarsberg", "Place")),  # an abbreviation opening a place's name
+    (("Mt. Velmor", "Place"), ("Mount Velmor", "Place")),
+    (("Norwegian Tarsk Lines", "Organization"), ("Norway Tarsk Lines", "Organization")),  # demonym or country
+    (("Tarsk Stadion", "Place"), ("Tarskstadion", "Place")),  # words written apart or together
+    (("Ramzi Bin Tarsh", "Person"), ("Ramzi Bintarsh", "Person")),
+    (("Tarskovo FC", "Organization"), ("FC Tarskovo", "Organization")),  # a club's mark on either side
+    (("Tarskovo Football Club", "Organization"), ("1. FC Tarskovo", "Organization")),
+])
+def test_two_spellings_of_one_name_are_one_node_across_stories(first, second):
+    assert len(_one_node([first], [second])) == 1
+
+
+def test_two_spellings_stay_two_where_they_name_two_things():
+    assert len(_one_node([("SC Tarskovo", "Organization")], [("FC Tarskovo", "Organization")])) == 2  # two clubs
+    assert len(_one_node([("Alba", "Person")], [("Al Ba", "Person")])) == 2  # too short to compare glued
+    assert len(_one_node([("Norwegian Tarsk Lines", "Organization")], [("Tarsk Lines", "Organization")])) == 2
+
+
+def test_a_spelling_typed_otherwise_in_one_story_takes_the_type_most_mentions_give():
+    # "José Tarvez" a person in two stories, "Jose Tarvez" an organization in a third: one person.
+    assert _one_node([("José Tarvez", "Person")], [("José Tarvez", "Person")], [("Jose Tarvez", "Organization")]) \
+        == {("Person", "José Tarvez")}
+    # A misspelt full name typed an organization.
+    assert _one_node([("Arvo Keskula", "Person")], [("Arvo Keskula", "Person")], [("Arvo Keskulla", "Organization")]) \
+        == {("Person", "Arvo Keskula")}
+    # One-word names keep their types: a city and its club share a spelling.
+    assert len(_one_node([("Tarsköw", "Place")], [("Tarskow", "Organization")])) == 2
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_node_across_stories():
+    assert _one_node([("Tarsk Mining Ltd", "Organization")], [("Tarsk Mining", "Organization")]) \
+        == {("Organization", "Tarsk Mining Ltd")}
+    assert len(_one_node([("Velmora AG", "Organization")], [("Velmora", "Organization")])) == 1
+    # A group of states named after a city is no company of that city's name.
+    assert len(_one_node([("Oslo Group", "Organization")], [("Oslo", "Organization")])) == 2
+
+
+@pytest.mark.parametrize("kind", ["Place", "Country"])
+def test_a_country_misspelt_once_joins_the_country_whatever_type_it_was_given(kind):
+    assert _one_node([("Norway", "Country")], [("Norrway", kind)]) == {("Country", "Norway")}

@@ -1396,14 +1396,11 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     """Join names of one type that differ only by transliteration or a small typo."""
     case = case or {}
     by_fold: dict[tuple[str, str], list] = defaultdict(list)
+    types_of: Counter = Counter(n for _t, n in groups)
+    keys = {gid: _spelling_key(*gid) for gid in groups}
+    bucket = {gid: _spelling_bucket(gid, keys[gid]) if types_of[gid[1]] == 1 else gid[0] for gid in groups}
     for gid in sorted(groups):
-        t, n = gid
-        f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n))  # "Party of (the) Regions"
-        if t == EntityType.Organization:
-            f = re.sub(r"(?<=\w) (?:for|on) (?=\w)", " of ", f)  # "Council for/of/on Tarsk Relations": one link
-        elif t == EntityType.Place:
-            f = _COMPASS_CONTINENT.sub(r"\1 \2", f)  # "Northern Africa" is "North Africa"
-        by_fold[(t, f)].append(gid)
+        by_fold[(bucket[gid], keys[gid])].append(gid)
     heads = []
     for key in sorted(by_fold):
         members = sorted(by_fold[key], key=_heavier_first(groups))
@@ -1420,6 +1417,26 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             if other is not None and other != gid:
                 big, small = sorted((gid, other), key=_heavier_first(groups))
                 uf.union(big, small)
+    # Words written apart or together ("Tarsk Stadion" / "Tarskstadion", "Ramzi Bin Tarsh" / "Ramzi Bintarsh").
+    apart: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        key = fold(gid[1]).replace(" ", "")
+        if len(key) >= GLUED_MIN and key.isalpha():
+            apart[(gid[0], key)].append(gid)
+    for key in sorted(apart):
+        members = sorted(apart[key], key=_heavier_first(groups))
+        for g in members[1:]:
+            uf.union(members[0], g)
+    # A club's mark on either side of its name, or written out ("FC Tarsk", "Tarsk FC", "Tarsk Football Club").
+    marked: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        key = _club_key(gid, groups[gid])
+        if key is not None:
+            marked[key].append(gid)
+    for key in sorted(marked):
+        members = sorted(marked[key], key=_heavier_first(groups))
+        for g in members[1:]:
+            uf.union(members[0], g)
     # Places the gazetteer knows as one city ("Kiev" / "Kyiv", "Cologne" / "Koeln"); "Houthi" / "Houthis".
     same: dict[tuple, list] = defaultdict(list)
     for gid in heads:
@@ -1515,8 +1532,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         f = fold(n)
         if len(f) < 7 or t == EntityType.Country:
             continue
-        blocks[(t, len(f.split()), f[:4])].append(gid)
-        blocks[(t, len(f.split()), f[-4:], "s")].append(gid)
+        blocks[(bucket[gid], len(f.split()), f[:4])].append(gid)
+        blocks[(bucket[gid], len(f.split()), f[-4:], "s")].append(gid)
     for key in sorted(blocks, key=str):
         members = blocks[key]
         if len(members) > MAX_BLOCK:
@@ -1527,10 +1544,100 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 fb = fold(b[1])
                 if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
                     continue
+                if a[0] != b[0] and (fa + "s" == fb or fb + "s" == fa):
+                    continue  # a plural and its singular typed two ways: the plural joins decide (no person is plural)
                 if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]) \
                         or _near_as_written(a[1], b[1], a[0]):
                     big, small = sorted((a, b), key=_heavier_first(groups))
                     uf.union(big, small)
+
+
+#: Letters of a name written apart or together below which the two are not compared ("Al Ba" / "Alba").
+GLUED_MIN = 8
+
+#: Abbreviations that open a place's name, read as the word ("St. Tarsk" is "Saint Tarsk", "Mt. Velt" "Mount Velt").
+_PLACE_ABBREVIATIONS = {"st": "saint", "mt": "mount", "ft": "fort"}
+
+#: The bucket of names of several words that no gazetteer place holds: a person, organization or place name
+#: written two ways is one name whatever type extraction gave each spelling (the heavier spelling's type wins).
+_ANY_TYPE = "name"
+
+
+def _spelling_bucket(gid: tuple, key: str) -> str:
+    """Return the type a spelling is compared within: its own, or one bucket for multi-word non-gazetteer names.
+
+    A name of two or more words ("Arvo Keskula", "Tarsk Mining Board") that extraction typed a person in
+    two stories and an organization in a third, spelt "Keskulà" there, is one name: the corpus votes of
+    both spellings decide its type. One-word names keep their type (a city and its club share a spelling),
+    and so do names the gazetteer knows as a place or country (and, in the caller, a name the article
+    context read as two types: "Tarsk Velt" the place and, in a match report, its team).
+    """
+    t, n = gid
+    if t in (EntityType.Person, EntityType.Organization, EntityType.Place) and " " in key \
+            and gazetteer.place(n) is None:
+        return _ANY_TYPE
+    return t
+
+
+def _spelling_key(t: str, n: str) -> str:
+    """Return the key two spellings of one name share: folded, "&" read as "and", one link word.
+
+    "Party of (the) Regions"; an organization's "Council for/of/on Tarsk Relations" (one link) and its
+    leading demonym read as the country ("Veltrian Tarsk Lines" / "Veltria Tarsk Lines"); a place's
+    "Northern Africa" / "North Africa" and "St." / "Saint".
+    """
+    f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n.replace("&", " and ")))
+    if t == EntityType.Organization:
+        f = re.sub(r"(?<=\w) (?:for|on) (?=\w)", " of ", f)
+        words = f.split()
+        c = gazetteer.demonym(words[0]) if len(words) > 1 else None
+        if c is not None and gazetteer.country(words[0]) is None:
+            f = " ".join([fold(c.name)] + words[1:])
+    elif t == EntityType.Place:
+        f = _COMPASS_CONTINENT.sub(r"\1 \2", f)
+        words = f.split()
+        if len(words) > 1 and words[0] in _PLACE_ABBREVIATIONS:
+            f = " ".join([_PLACE_ABBREVIATIONS[words[0]]] + words[1:])
+    if t in (EntityType.Organization, EntityType.Place) and f:
+        words = f.split()
+        last = words[-1]
+        for de, en in _KIND_TRANSLATIONS.items():
+            if last == de and len(words) > 1:
+                return " ".join(words[:-1] + [en])
+            if last.endswith(de) and len(last) >= len(de) + GLUED_STEM:
+                return " ".join(words[:-1] + [last[:-len(de)], en])  # "Tarskstadion" / "Tarsk Stadium"
+    return f
+
+
+#: German kind words that close an institution's or a site's name, and the English word news translates
+#: them with ("Tarsk-Stiftung" / "Tarsk Foundation", "Velmstadion" / "Velm Stadium"). Folded spellings.
+_KIND_TRANSLATIONS = {"stiftung": "foundation", "institut": "institute", "universitat": "university",
+                      "partei": "party", "gesellschaft": "society", "ministerium": "ministry", "stadion": "stadium",
+                      "kirche": "church", "akademie": "academy", "flughafen": "airport", "bahnhof": "station"}
+
+#: Letters a German compound keeps before its kind word for the two to be read apart ("Velmstadion": "velm").
+GLUED_STEM = 4
+
+
+def _club_key(gid: tuple, g: Group):
+    """Return (name without its club mark, mark) of a club named with one on either side, or None.
+
+    "FC Tarsk", "1. FC Tarsk", "Tarsk FC" and "Tarsk Football Club" share ("tarsk", "fc"); "SC Tarsk" is
+    another club ("sc"). The mark must be written as one ("FC", "VfB": capitals at both ends).
+    """
+    if gid[0] != EntityType.Organization:
+        return None
+    words = g.names.most_common(1)[0][0].split()
+    if words and re.fullmatch(r"\d+\.?", words[0]):
+        words = words[1:]
+    if len(words) >= 3 and [w.casefold() for w in words[-2:]] == ["football", "club"]:
+        words = words[:-2] + ["FC"]
+    if len(words) < 2:
+        return None
+    for mark, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if mark.casefold() in _CLUB_MARKS and mark[:1].isupper() and mark[-1:].isupper():
+            return fold(" ".join(rest)), mark.casefold()
+    return None
 
 
 #: Kind words that name one organization in two translations ("Tarsk Football Association" / "Tarsk Football
@@ -2417,6 +2524,21 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
             if len(one) == 1:
                 uf.union(next(iter(one)), gid)
                 break
+    # Across the corpus: a company named with its legal form in one story and without it in another ("Tarsk
+    # Mining Ltd" / "Tarsk Mining") is one company. Only organizations both; a bare name the gazetteer knows as
+    # a country or a sizeable city stays apart ("Tarsk Group" of states named after the city).
+    bare = {n: (t, n) for t, n in groups if t == EntityType.Organization}
+    for gid in sorted(groups):
+        t, n = gid
+        words = n.split(" ")
+        if t != EntityType.Organization or len(words) < 2 or words[-1] not in _LEGAL_FORMS:
+            continue
+        short = bare.get(" ".join(words[:-1]))
+        if short is None or uf.find(short) == uf.find(gid) or gazetteer.country(short[1]) is not None \
+                or getattr(gazetteer.place(short[1]), "population", 0) >= CLUB_CITY:
+            continue
+        big, small = sorted((uf.find(gid), uf.find(short)), key=_heavier_first(groups))
+        uf.union(big, small)
 
 
 def _one_letter_dropped(a: str, b: str) -> bool:
@@ -2565,13 +2687,14 @@ def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
     """Join a place name written once to the corpus' one country whose name it writes with a letter more or less.
 
     "Ruwanda" in one story is Rwanda named elsewhere: 6+ letters, same first letter, difflib ratio >= NEAR_DUPLICATE,
-    not a demonym ("Austrian") nor a place the gazetteer knows. Countries are looked up by the keys their names
+    not a demonym ("Austrian") nor a place the gazetteer knows; typed a place or, by an entity model that reads
+    it as one, a country the gazetteer does not know ("Nigera"). Countries are looked up by the keys their names
     give with one letter left out, never compared pair by pair.
     """
     by_key: dict = defaultdict(set)  # a country's name with one letter left out -> the country
     by_name: dict = defaultdict(set)  # a country's name -> the country
     for gid in groups:
-        if gid[0] == EntityType.Country:
+        if gid[0] == EntityType.Country and gazetteer.country(gid[1]) is not None:
             f = fold(gid[1])
             by_name[f].add(gid)
             for i in range(len(f)):
@@ -2581,7 +2704,7 @@ def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
     for gid in sorted(groups):
         t, n = gid
         f = fold(n)
-        if t != EntityType.Place or len(f) < 6 or sum(groups[gid].names.values()) > 1 or " " in n \
+        if t not in (EntityType.Place, EntityType.Country) or len(f) < 6 or sum(groups[gid].names.values()) > 1 or " " in n \
                 or gazetteer.is_demonym(n) or gazetteer.place(n) is not None:
             continue
         near = set(by_key.get(f, ()))  # a letter missing
