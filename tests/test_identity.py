@@ -1725,3 +1725,18 @@ def test_a_company_with_and_without_its_legal_form_is_one_node_across_stories():
 @pytest.mark.parametrize("kind", ["Place", "Country"])
 def test_a_country_misspelt_once_joins_the_country_whatever_type_it_was_given(kind):
     assert _one_node([("Norway", "Country")], [("Norrway", kind)]) == {("Country", "Norway")}
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Aleksandr Tarsov", "Alexander Tarsov"), ("Yelena Tarsova", "Jelena Tarsova"), ("Elena Tarsova", "Yelena Tarsova"),
+    ("Volodymyr Tarsenko", "Wolodymyr Tarsenko"), ("Yulia Tarsova", "Julia Tarsova"),
+    ("Arvo Tarshchenko", "Arvo Tarschtschenko"), ("Arvo Tarsovich", "Arvo Tarsowitsch"), ("Fyodor Tarsov", "Fedor Tarsov"),
+    ("Arvo Tarsoff", "Arvo Tarsov"), ("Arvo Chodarkowski", "Arvo Khodarkovsky"), ("Arvo Zelvenskyj", "Arvo Zelvenskiy"),
+])
+def test_one_persons_name_romanized_two_ways_is_one_node(first, second):
+    assert len(_one_node([(first, "Person")], [(second, "Person")])) == 1
+
+
+def test_names_romanized_alike_but_written_apart_stay_two():
+    assert len(_one_node([("Hassan Tarsi", "Person")], [("Hussein Tarsi", "Person")])) == 2
+    assert len(_one_node([("Yana Tarsova", "Person")], [("Yara Tarsova", "Person")])) == 2

@@ -1399,6 +1399,9 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     types_of: Counter = Counter(n for _t, n in groups)
     keys = {gid: _spelling_key(*gid) for gid in groups}
     bucket = {gid: _spelling_bucket(gid, keys[gid]) if types_of[gid[1]] == 1 else gid[0] for gid in groups}
+    for gid in groups:
+        if gid[0] == EntityType.Person or bucket[gid] == _ANY_TYPE:  # a person's name, whatever it was typed
+            keys[gid] = " ".join(_romanized(w) for w in keys[gid].split())
     for gid in sorted(groups):
         by_fold[(bucket[gid], keys[gid])].append(gid)
     heads = []
@@ -1487,7 +1490,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     by_skeleton: dict[tuple, list] = defaultdict(list)
     tails: dict[tuple, set] = defaultdict(set)
     for gid in heads:
-        w = fold(gid[1]).split()
+        w = _romanized_words(gid[1])
         if gid[0] == EntityType.Person and len(w) >= 2:
             by_skeleton[(len(w), w[-1], tuple(_skeleton(x) for x in w))].append(gid)
             if len(w) >= 3:
@@ -1495,13 +1498,13 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     for key in sorted(by_skeleton, key=str):
         members = sorted(by_skeleton[key], key=_heavier_first(groups))
         for g in members[1:]:
-            if _transliterated(fold(members[0][1]).split(), fold(g[1]).split()):
+            if _transliterated(_romanized_words(members[0][1]), _romanized_words(g[1])):
                 uf.union(members[0], g)
     # An Arabic article before the surname also says its spelling is a transliteration ("Tarek al-Moarrem" /
     # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may.
     particle: dict[tuple, list] = defaultdict(list)
     for gid in heads:
-        w = fold(gid[1]).split()
+        w = _romanized_words(gid[1])
         bare = [x for x in w[1:-1] if x not in _ARABIC_ARTICLES]
         if gid[0] == EntityType.Person and len(w) >= 2:
             particle[(w[0], tuple(_skeleton(x) for x in bare + w[-1:]))].append((len(bare) < len(w) - 2, gid))
@@ -1510,7 +1513,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         if len(members) < 2 or not any(had for had, _g in members):
             continue
         bare = {g: [w[0]] + [x for x in w[1:-1] if x not in _ARABIC_ARTICLES] + w[-1:]
-                for _had, g in members for w in [fold(g[1]).split()]}
+                for _had, g in members for w in [_romanized_words(g[1])]}
         for had, g in members:
             for had2, h in members:
                 if (had or had2) and g < h and uf.find(g) != uf.find(h) \
@@ -1520,10 +1523,10 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         if key[0] != 2:
             continue
         for g in by_skeleton[key]:
-            w = fold(g[1]).split()
+            w = _romanized_words(g[1])
             longer = {uf.find(c) for c in tails.get((w[-1], key[2][0]), ())
-                      if _transliterated(w, fold(c[1]).split()[-2:])}
-            if len(longer) == 1 and not any(fold(c[1]).split()[-2:] == w for c in tails.get((w[-1], key[2][0]), ())):
+                      if _transliterated(w, _romanized_words(c[1])[-2:])}
+            if len(longer) == 1 and not any(_romanized_words(c[1])[-2:] == w for c in tails.get((w[-1], key[2][0]), ())):
                 uf.union(next(iter(longer)), g)
     # Typos: compare names sharing type, word count and a 3-letter prefix or suffix (blocking).
     blocks: dict[tuple, list] = defaultdict(list)
@@ -1577,6 +1580,28 @@ def _spelling_bucket(gid: tuple, key: str) -> str:
             and gazetteer.place(n) is None:
         return _ANY_TYPE
     return t
+
+
+#: How one sound of a Cyrillic, Arabic or Greek name is romanized in English, German or French news, as
+#: (pattern, one spelling): "Aleksandr" / "Alexander", "Jelena" / "Yelena" / "Elena", "Wolodymyr" / "Volodymyr",
+#: "Tarsowitsch" / "Tarsovich", "Tarschtschenko" / "Tarshchenko", "Fyodor" / "Fedor", "Chodorkowski" /
+#: "Khodorkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Zelvenskyj" / "Zelvenskiy". Applied in order to a
+#: folded word of a person's name; two names whose every word gives the same spelling are one name.
+ROMANIZATIONS = ((r"tsch", "ch"), (r"sch", "sh"), (r"shch", "sh"), (r"x", "ks"), (r"w", "v"), (r"ph", "f"),
+                 (r"kh", "ch"), (r"j", "y"), (r"^ye", "e"), (r"(?<=[bdfgklmnprstvz])yo", "e"), (r"([oe])ff$", r"\1v"),
+                 (r"(?:iy|yy|ii|yi)$", "y"), (r"(?<=[^aeiouy])i$", "y"))
+
+
+def _romanized(word: str) -> str:
+    """Return one romanization of a folded word of a person's name (see ROMANIZATIONS)."""
+    for pattern, spelling in ROMANIZATIONS:
+        word = re.sub(pattern, spelling, word)
+    return word
+
+
+def _romanized_words(name: str) -> list:
+    """Return the folded words of a person's name, each romanized one way (see ROMANIZATIONS)."""
+    return [_romanized(w) for w in fold(name).split()]
 
 
 def _spelling_key(t: str, n: str) -> str:
