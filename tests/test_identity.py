@@ -1740,3 +1740,10 @@ def test_one_persons_name_romanized_two_ways_is_one_node(first, second):
 def test_names_romanized_alike_but_written_apart_stay_two():
     assert len(_one_node([("Hassan Tarsi", "Person")], [("Hussein Tarsi", "Person")])) == 2
     assert len(_one_node([("Yana Tarsova", "Person")], [("Yara Tarsova", "Person")])) == 2
+
+
+def test_two_words_misspelt_inside_are_one_name_but_changed_endings_are_two():
+    # A letter replaced in one word and two swapped in another, typed a person in the story that misspells it.
+    assert _one_node([("Olympiacos Tarskeus", "Organization")], [("Olympiacos Tarskeus", "Organization")],
+                     [("Olympiakos Traskeus", "Person")]) == {("Organization", "Olympiacos Tarskeus")}
+    assert len(_one_node([("Aleksandr Tarsov", "Person")], [("Aleksandra Tarsova", "Person")])) == 2

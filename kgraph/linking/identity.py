@@ -1792,23 +1792,33 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
 
     ``na`` and ``nb`` are the names as written (normalised): a word's length is
     counted there, before an "ae" read as an umlaut shortens it ("Qaeda").
+    One word may be misspelt; in a name of two or more words, two may, when both are misspelt inside
+    ("Olimpiakos Tarskeus" / "Olympiacos Traskeus": a letter swapped or replaced, not an ending added or
+    changed: "Aleksandr Tarsov" / "Aleksandra Tarsova" are two persons).
     """
     if t == EntityType.Place and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
         return False
     wa, wb = fa.split(), fb.split()
-    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
-    if len(diff) != 1:
+    diff = [(i, x, y) for i, (x, y) in enumerate(zip(wa, wb)) if x != y]
+    if not diff or len(diff) > (TYPO_WORDS if len(wa) > 1 else 1):
         return False
-    x, y = diff[0]
-    i = wa.index(x) if wa.count(x) == 1 else -1
     written = [w.split() for w in (na, nb)]
-    if i >= 0 and all(len(w) == len(wa) for w in written):
-        lengths = (len(written[0][i]), len(written[1][i]))
-    else:
-        lengths = (len(x), len(y))
-    # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
-    return (x[0] == y[0] and min(lengths) >= 5 and not (x.isdigit() or y.isdigit())
-            and SequenceMatcher(None, x, y).ratio() >= 0.8)
+    for i, x, y in diff:
+        if all(len(w) == len(wa) for w in written):
+            lengths = (len(written[0][i]), len(written[1][i]))
+        else:
+            lengths = (len(x), len(y))
+        # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
+        if not (x[0] == y[0] and min(lengths) >= 5 and not (x.isdigit() or y.isdigit())
+                and SequenceMatcher(None, x, y).ratio() >= 0.8):
+            return False
+        if len(diff) > 1 and len(commonprefix((x, y))) >= min(len(x), len(y)) - 1:
+            return False  # an ending added or changed: "Tarsov" / "Tarsova"
+    return True
+
+
+#: Words of one name that may each be misspelt (see `_typo_ok`).
+TYPO_WORDS = 2
 
 
 def _acronym(name: str) -> bool:
