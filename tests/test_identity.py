@@ -1747,3 +1747,13 @@ def test_two_words_misspelt_inside_are_one_name_but_changed_endings_are_two():
     assert _one_node([("Olympiacos Tarskeus", "Organization")], [("Olympiacos Tarskeus", "Organization")],
                      [("Olympiakos Traskeus", "Person")]) == {("Organization", "Olympiacos Tarskeus")}
     assert len(_one_node([("Aleksandr Tarsov", "Person")], [("Aleksandra Tarsova", "Person")])) == 2
+
+
+def test_a_misspelling_of_a_clubs_full_name_follows_the_own_name_the_corpus_uses():
+    # "Vorwartso Leipzig" written once beside "Vorwartso", the club's own name other match reports use, and
+    # misspelt in a third story: all three stories on one node.
+    kb = link_extractions([ex("a", ("Vorwartso Leipzig", "Organization", "Vorwartso Leipzig"),
+                              ("Vorwartso", "Organization", "Vorwartso"), text=REPORT),
+                           ex("b", ("Vorwartso", "Organization", "Vorwartso"), text=REPORT),
+                           ex("c", ("Vorwartzo Liepzig", "Person", "Vorwartzo Liepzig"), text=REPORT)])
+    assert [e.articles for e in kb.entities] == [("a", "b", "c")]

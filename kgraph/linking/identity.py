@@ -2712,8 +2712,9 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
             if g in own and uf.find(g) == g and len(groups[g].articles) == 1 \
                     and len(groups[uf.find(gid)].articles) > 1 and g not in local_map.values():
                 # "Hollin Tarsk" written once, "Hollin" in other match reports too: the club goes by its own name
-                # (and "Tarsk am See" by "Tarsk"), so the thing stays on the node the other stories use
-                local_map[(aid, g)] = uf.find(gid)
+                # (and "Tarsk am See" by "Tarsk"), so the thing stays on the node the other stories use, and so
+                # do the spellings joined to the longer name ("Holin Tarks" of a third story)
+                uf.union(uf.find(gid), g)
             else:
                 local_map[(aid, gid)] = next(iter(roots))
 
