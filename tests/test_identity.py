@@ -1692,6 +1692,12 @@ def _one_node(*articles) -> set:
     (("Ramzi Bin Tarsh", "Person"), ("Ramzi Bintarsh", "Person")),
     (("Tarskovo FC", "Organization"), ("FC Tarskovo", "Organization")),  # a club's mark on either side
     (("Tarskovo Football Club", "Organization"), ("1. FC Tarskovo", "Organization")),
+    (("Tarsk Police Dept.", "Organization"), ("Tarsk Police Department", "Organization")),  # abbreviations
+    (("Velmora Int'l Bank", "Organization"), ("Velmora International Bank", "Organization")),
+    (("Velmora Trading Co.", "Organization"), ("Velmora Trading Company", "Organization")),
+    (("Lake Velmor", "Place"), ("Velmor Lake", "Place")),  # a body of water's word before or after its name
+    (("Tarsk-Stiftung", "Organization"), ("Tarsk Foundation", "Organization")),  # a German kind word translated
+    (("Velmstadion", "Place"), ("Velm Stadium", "Place")),
 ])
 def test_two_spellings_of_one_name_are_one_node_across_stories(first, second):
     assert len(_one_node([first], [second])) == 1

@@ -1561,6 +1561,15 @@ GLUED_MIN = 8
 #: Abbreviations that open a place's name, read as the word ("St. Tarsk" is "Saint Tarsk", "Mt. Velt" "Mount Velt").
 _PLACE_ABBREVIATIONS = {"st": "saint", "mt": "mount", "ft": "fort"}
 
+#: Abbreviations written inside an organization's name, read as the word ("Tarsk Police Dept." is "... Department").
+#: Folded (no dots or apostrophes: "Int'l" is "intl"). "Co" is "Company" ("Velmora Trading Co.").
+_ORG_ABBREVIATIONS = {"dept": "department", "intl": "international", "assn": "association", "corp": "corporation",
+                      "govt": "government", "univ": "university", "natl": "national", "co": "company",
+                      "inst": "institute", "bros": "brothers", "mfg": "manufacturing"}
+
+#: Words naming a body of water that English writes before or after its name ("Lake Velmor", "Velmor Lake").
+_WATER_HEADS = frozenset(("lake", "river"))
+
 #: The bucket of names of several words that no gazetteer place holds: a person, organization or place name
 #: written two ways is one name whatever type extraction gave each spelling (the heavier spelling's type wins).
 _ANY_TYPE = "name"
@@ -1614,7 +1623,8 @@ def _spelling_key(t: str, n: str) -> str:
     f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n.replace("&", " and ")))
     if t == EntityType.Organization:
         f = re.sub(r"(?<=\w) (?:for|on) (?=\w)", " of ", f)
-        words = f.split()
+        words = [_ORG_ABBREVIATIONS.get(w, w) for w in f.split()]
+        f = " ".join(words)
         c = gazetteer.demonym(words[0]) if len(words) > 1 else None
         if c is not None and gazetteer.country(words[0]) is None:
             f = " ".join([fold(c.name)] + words[1:])
@@ -1623,6 +1633,8 @@ def _spelling_key(t: str, n: str) -> str:
         words = f.split()
         if len(words) > 1 and words[0] in _PLACE_ABBREVIATIONS:
             f = " ".join([_PLACE_ABBREVIATIONS[words[0]]] + words[1:])
+        elif len(words) > 1 and words[0] in _WATER_HEADS:
+            f = " ".join(words[1:] + words[:1])  # "Lake Velmor" is "Velmor Lake"
     if t in (EntityType.Organization, EntityType.Place) and f:
         words = f.split()
         last = words[-1]
