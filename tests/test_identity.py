@@ -1689,7 +1689,7 @@ def _one_node(*articles) -> set:
     (("Mt. Velmor", "Place"), ("Mount Velmor", "Place")),
     (("Norwegian Tarsk Lines", "Organization"), ("Norway Tarsk Lines", "Organization")),  # demonym or country
     (("Tarsk Stadion", "Place"), ("Tarskstadion", "Place")),  # words written apart or together
-    (("Ramzi Bin Tarsh", "Person"), ("Ramzi Bintarsh", "Person")),
+    (("Tarek Bin Velsh", "Person"), ("Tarek Binvelsh", "Person")),
     (("Tarskovo FC", "Organization"), ("FC Tarskovo", "Organization")),  # a club's mark on either side
     (("Tarskovo Football Club", "Organization"), ("1. FC Tarskovo", "Organization")),
     (("Tarsk Police Dept.", "Organization"), ("Tarsk Police Department", "Organization")),  # abbreviations
@@ -1750,8 +1750,8 @@ def test_names_romanized_alike_but_written_apart_stay_two():
 
 def test_two_words_misspelt_inside_are_one_name_but_changed_endings_are_two():
     # A letter replaced in one word and two swapped in another, typed a person in the story that misspells it.
-    assert _one_node([("Olympiacos Tarskeus", "Organization")], [("Olympiacos Tarskeus", "Organization")],
-                     [("Olympiakos Traskeus", "Person")]) == {("Organization", "Olympiacos Tarskeus")}
+    assert _one_node([("Velmiacos Tarskeus", "Organization")], [("Velmiacos Tarskeus", "Organization")],
+                     [("Velmiakos Traskeus", "Person")]) == {("Organization", "Velmiacos Tarskeus")}
     assert len(_one_node([("Aleksandr Tarsov", "Person")], [("Aleksandra Tarsova", "Person")])) == 2
 
 

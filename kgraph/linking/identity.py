@@ -1420,7 +1420,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             if other is not None and other != gid:
                 big, small = sorted((gid, other), key=_heavier_first(groups))
                 uf.union(big, small)
-    # Words written apart or together ("Tarsk Stadion" / "Tarskstadion", "Ramzi Bin Tarsh" / "Ramzi Bintarsh").
+    # Words written apart or together ("Tarsk Stadion" / "Tarskstadion", "Tarek Bin Velsh" / "Tarek Binvelsh").
     apart: dict[tuple, list] = defaultdict(list)
     for gid in heads:
         key = fold(gid[1]).replace(" ", "")
@@ -1593,8 +1593,8 @@ def _spelling_bucket(gid: tuple, key: str) -> str:
 
 #: How one sound of a Cyrillic, Arabic or Greek name is romanized in English, German or French news, as
 #: (pattern, one spelling): "Aleksandr" / "Alexander", "Jelena" / "Yelena" / "Elena", "Wolodymyr" / "Volodymyr",
-#: "Tarsowitsch" / "Tarsovich", "Tarschtschenko" / "Tarshchenko", "Fyodor" / "Fedor", "Chodorkowski" /
-#: "Khodorkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Zelvenskyj" / "Zelvenskiy". Applied in order to a
+#: "Tarsowitsch" / "Tarsovich", "Tarschtschenko" / "Tarshchenko", "Fyodor" / "Fedor", "Chodarkowski" /
+#: "Khodarkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Zelvenskyj" / "Zelvenskiy". Applied in order to a
 #: folded word of a person's name; two names whose every word gives the same spelling are one name.
 ROMANIZATIONS = ((r"tsch", "ch"), (r"sch", "sh"), (r"shch", "sh"), (r"x", "ks"), (r"w", "v"), (r"ph", "f"),
                  (r"kh", "ch"), (r"j", "y"), (r"^ye", "e"), (r"(?<=[bdfgklmnprstvz])yo", "e"), (r"([oe])ff$", r"\1v"),
@@ -1805,7 +1805,7 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
     ``na`` and ``nb`` are the names as written (normalised): a word's length is
     counted there, before an "ae" read as an umlaut shortens it ("Qaeda").
     One word may be misspelt; in a name of two or more words, two may, when both are misspelt inside
-    ("Olimpiakos Tarskeus" / "Olympiacos Traskeus": a letter swapped or replaced, not an ending added or
+    ("Velmiakos Tarskeus" / "Velmiacos Traskeus": a letter swapped or replaced, not an ending added or
     changed: "Aleksandr Tarsov" / "Aleksandra Tarsova" are two persons).
     """
     if t == EntityType.Place and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
@@ -2736,7 +2736,7 @@ def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
 
     "Ruwanda" in one story is Rwanda named elsewhere: 6+ letters, same first letter, difflib ratio >= NEAR_DUPLICATE,
     not a demonym ("Austrian") nor a place the gazetteer knows; typed a place or, by an entity model that reads
-    it as one, a country the gazetteer does not know ("Nigera"). Countries are looked up by the keys their names
+    it as one, a country the gazetteer does not know ("Norrway"). Countries are looked up by the keys their names
     give with one letter left out, never compared pair by pair.
     """
     by_key: dict = defaultdict(set)  # a country's name with one letter left out -> the country
