@@ -1616,9 +1616,11 @@ def _romanized_words(name: str) -> list:
 def _spelling_key(t: str, n: str) -> str:
     """Return the key two spellings of one name share: folded, "&" read as "and", one link word.
 
-    "Party of (the) Regions"; an organization's "Council for/of/on Tarsk Relations" (one link) and its
-    leading demonym read as the country ("Veltrian Tarsk Lines" / "Veltria Tarsk Lines"); a place's
-    "Northern Africa" / "North Africa" and "St." / "Saint".
+    "Party of (the) Regions"; an organization's "Council for/of/on Tarsk Relations" (one link), its
+    abbreviations ("Dept.", `_ORG_ABBREVIATIONS`) and its leading demonym read as the country ("Veltrian
+    Tarsk Lines" / "Veltria Tarsk Lines"); a place's "Northern Africa" / "North Africa", "St." / "Saint"
+    and "Lake Velmor" / "Velmor Lake"; a German kind word closing an organization's or a place's name
+    read as its English word (`_KIND_TRANSLATIONS`). A person's key is romanized by the caller.
     """
     f = re.sub(r"(?<=\w) the (?=\w)", " ", fold(n.replace("&", " and ")))
     if t == EntityType.Organization:
