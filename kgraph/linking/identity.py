@@ -1517,18 +1517,24 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             continue
         blocks[(t, len(f.split()), f[:4])].append(gid)
         blocks[(t, len(f.split()), f[-4:], "s")].append(gid)
+    # Both tests below need the two names one word apart, those words with one first letter (`_typo_ok`):
+    # that cheap check runs first, so a crowded block of unrelated names (a list of thousands) costs no
+    # string alignment per pair.
+    folded = {g: fold(g[1]) for key in blocks for g in blocks[key]}
+    words = {g: (f.split(), _as_written(g[1]).split()) for g, f in folded.items()}
     for key in sorted(blocks, key=str):
         members = blocks[key]
         if len(members) > MAX_BLOCK:
             continue  # a crowded block is a common prefix, not a spelling family
         for i, a in enumerate(members):
-            fa = fold(a[1])
+            fa = folded[a]
             for b in members[i + 1:]:
-                fb = fold(b[1])
+                fb = folded[b]
                 if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
                     continue
-                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]) \
-                        or _near_as_written(a[1], b[1], a[0]):
+                if _one_word_apart(words[a][0], words[b][0]) and SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE \
+                        and _typo_ok(fa, fb, a[0], a[1], b[1]) \
+                        or _one_word_apart(words[a][1], words[b][1]) and _near_as_written(a[1], b[1], a[0]):
                     big, small = sorted((a, b), key=_heavier_first(groups))
                     uf.union(big, small)
 
@@ -1647,10 +1653,23 @@ def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
                           and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATED) for x, y in zip(wa, wb))
 
 
+def _as_written(name: str) -> str:
+    """Return a name as written with its punctuation dropped and its spaces collapsed."""
+    return " ".join(re.sub(r"[^\w ]+|_", "", name).split())
+
+
+def _one_word_apart(wa: list[str], wb: list[str]) -> bool:
+    """True when two names have as many words and differ in one, the two words sharing their first letter."""
+    if len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(diff) == 1 and diff[0][0][:1] == diff[0][1][:1]
+
+
 def _near_as_written(na: str, nb: str, t: str) -> bool:
     """True for one misspelt word compared as written, before "ue" is read as an umlaut ("Tarsk Brogue" /
     "Tarsk Brouge": folded, "brogu" and "brouge" are too far apart)."""
-    pa, pb = (" ".join(re.sub(r"[^\w ]+|_", "", n).split()) for n in (na, nb))
+    pa, pb = _as_written(na), _as_written(nb)
     return pa != pb and len(pa.split()) == len(pb.split()) \
         and SequenceMatcher(None, pa, pb).ratio() >= NEAR_DUPLICATE and _typo_ok(pa, pb, t, na, nb)
 
