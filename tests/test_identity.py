@@ -1699,3 +1699,10 @@ def test_an_organization_word_before_a_given_name_ends_a_role_not_a_kind():
     ])
     got = {(e.type, e.label) for e in kb.entities}
     assert {("Person", "Arvo Keskula"), ("Organization", "Velmora Kalvo")} <= got
+
+
+def test_a_name_before_group_or_party_is_an_organization_unless_a_place():
+    kb = link_extractions([marked("a", "A spokesman for the [Velmora|Person] group said so. [Berlin|Place] group "
+                                       "members met in [Berlin|Place].")])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Organization", "Velmora"), ("Place", "Berlin")} <= got

@@ -1267,6 +1267,8 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
         return corpus_type.get(n) in (EntityType.Person, EntityType.Place) and len(n.split()) <= 4
 
     def cue(text: str, s: int, e: int) -> bool:
+        if _BODY_AFTER.match(text, e) and gazetteer.place(text[s:e]) is None:
+            return True  # "the Velmora group", "the Tarsk Dawn party": a name, then the body it names
         m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, s - 30):s])
         if m is None or m.group(1) in _ORG_KIND_WORDS:
             return m is not None
@@ -1279,6 +1281,11 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
         return m.group(1) in ORG_WORDS
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+#: A body of members named by the name before it ("the Velmora group"); a place before it is where the body is
+#: ("the Tarsk group" of a city), a person's name before "government" or "movement" is its leader's: not these.
+_BODY_AFTER = re.compile(r" (?:group|party)\b(?!['\u2019-])")
 
 
 def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
