@@ -1763,3 +1763,34 @@ def test_a_misspelling_of_a_clubs_full_name_follows_the_own_name_the_corpus_uses
                            ex("b", ("Vorwartso", "Organization", "Vorwartso"), text=REPORT),
                            ex("c", ("Vorwartzo Liepzig", "Person", "Vorwartzo Liepzig"), text=REPORT)])
     assert [e.articles for e in kb.entities] == [("a", "b", "c")]
+
+
+def test_a_name_after_a_preposition_is_not_the_he_that_follows():
+    text = "Tarvo Velmaris works as a strategist at Orvan Capital; he joined in May. Arvo Keskula said he would stay."
+    kb = link_extractions([found("a", text, ("Orvan Capital", "Organization"), ("Arvo Keskula", "Organization"),
+                                 ("Tarvo Velmaris", "Person"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Organization", "Orvan Capital"), ("Person", "Arvo Keskula")} <= got
+
+
+def test_a_name_before_an_organization_noun_is_not_the_his_that_follows():
+    text = "Mart Tarvel, head of the Velt Patriots party recently praised his aides."
+    kb = link_extractions([found("a", text, ("Velt Patriots", "Organization"), ("Mart Tarvel", "Person"))])
+    assert ("Organization", "Velt Patriots") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_an_organization_word_before_a_given_name_ends_a_role_not_a_kind():
+    kb = link_extractions([
+        marked("a", "The works council [Arvo Keskula|Person] spoke. Later [Arvo Keskula|Person] left."),
+        marked("b", "[Arvo Tarvel|Person] and [Arvo Orvik|Person] met."),
+        marked("c", "Shares rose, said the bank [Velmora Kalvo|Person]. Later [Velmora Kalvo|Person] said so."),
+    ])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Person", "Arvo Keskula"), ("Organization", "Velmora Kalvo")} <= got
+
+
+def test_a_name_before_group_or_party_is_an_organization_unless_a_place():
+    kb = link_extractions([marked("a", "A spokesman for the [Velmora|Person] group said so. [Berlin|Place] group "
+                                       "members met in [Berlin|Place].")])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert {("Organization", "Velmora"), ("Place", "Berlin")} <= got

@@ -1134,10 +1134,20 @@ def _persons_by_pronouns(corpus_type: dict, cleaned: dict, texts: dict) -> None:
         return not (corpus_type.get(n, EntityType.Person) == EntityType.Person or not 2 <= len(n.split()) <= 3
                     or _looks_org(n) or _facility(n) or gazetteer.place(n) is not None)
 
-    def cue(text: str, _s: int, e: int) -> bool:
+    def cue(text: str, s: int, e: int) -> bool:
+        if _PREPOSITION_BEFORE.search(text[max(0, s - 16):s]):
+            return False  # "a strategist at Velt Bank; he ...": the object of a preposition is not who "he" is
+        m = re.match(r" ([a-z]+)\b", text[e:e + 20])
+        if m is not None and (m.group(1) in ORG_WORDS or m.group(1) in _ORG_KIND_WORDS):
+            return False  # "the Velt Greens party ... his": the name modifies an organization noun
         return bool(_PERSONAL.search(re.split(r"[.!?\n]", text[e:e + PRONOUN_WINDOW], maxsplit=1)[0]))
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Person)
+
+
+#: A preposition (an article may follow) right before a name: the name is its object, not a sentence's subject.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|in|on|of|for|with|from|by|to|into|about|against|between|under|over|near|"
+                                 r"inside|outside|across|via|behind|through)(?: the)? $")
 
 
 def _places_by_locatives(corpus_type: dict, cleaned: dict, texts: dict) -> None:
@@ -1247,15 +1257,35 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
     "the tabloid Tarsk", "watchmaker Tarsk": a lower-case word saying what kind of organization it is, just
     before the name (an opening quote may sit between; a comma may not: "the head of the court, Arvo Keskula").
     One cue in two mentions is enough: no person's or place's name follows such a word directly.
+    An organization word that is no kind word ("council", "guard") ends a role before a person's full name
+    opening with a given name ("works council Arvo Keskula", "point guard Arvo Keskula"): not counted there.
     """
+    given: set = set()
+    firsts = Counter(x.split()[0] for x, t in corpus_type.items() if t == EntityType.Person and " " in x)
+
     def eligible(n: str) -> bool:
         return corpus_type.get(n) in (EntityType.Person, EntityType.Place) and len(n.split()) <= 4
 
-    def cue(text: str, s: int, _e: int) -> bool:
+    def cue(text: str, s: int, e: int) -> bool:
+        if _BODY_AFTER.match(text, e) and gazetteer.place(text[s:e]) is None:
+            return True  # "the Velmora group", "the Tarsk Dawn party": a name, then the body it names
         m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, s - 30):s])
-        return m is not None and (m.group(1) in _ORG_KIND_WORDS or m.group(1) in ORG_WORDS)
+        if m is None or m.group(1) in _ORG_KIND_WORDS:
+            return m is not None
+        words = gazetteer.norm(text[s:e]).split()
+        if len(words) >= 2 and corpus_type.get(" ".join(words)) == EntityType.Person:
+            if not given:
+                given.update(_given_names() or {""})
+            if words[0] in given or firsts[words[0]] >= 2:  # the model's given name, or one opening another person's
+                return False
+        return m.group(1) in ORG_WORDS
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+#: A body of members named by the name before it ("the Velmora group"); a place before it is where the body is
+#: ("the Tarsk group" of a city), a person's name before "government" or "movement" is its leader's: not these.
+_BODY_AFTER = re.compile(r" (?:group|party)\b(?!['\u2019-])")
 
 
 def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
@@ -1537,20 +1567,26 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             continue
         blocks[(bucket[gid], len(f.split()), f[:4])].append(gid)
         blocks[(bucket[gid], len(f.split()), f[-4:], "s")].append(gid)
+    # Both tests below need the two names a word or two apart, those words with one first letter (`_typo_ok`):
+    # that cheap check runs first, so a crowded block of unrelated names (a list of thousands) costs no
+    # string alignment per pair.
+    folded = {g: fold(g[1]) for key in blocks for g in blocks[key]}
+    words = {g: (f.split(), _as_written(g[1]).split()) for g, f in folded.items()}
     for key in sorted(blocks, key=str):
         members = blocks[key]
         if len(members) > MAX_BLOCK:
             continue  # a crowded block is a common prefix, not a spelling family
         for i, a in enumerate(members):
-            fa = fold(a[1])
+            fa = folded[a]
             for b in members[i + 1:]:
-                fb = fold(b[1])
+                fb = folded[b]
                 if uf.find(a) == uf.find(b) or abs(len(fa) - len(fb)) > 2:
                     continue
                 if a[0] != b[0] and (fa + "s" == fb or fb + "s" == fa):
                     continue  # a plural and its singular typed two ways: the plural joins decide (no person is plural)
-                if SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE and _typo_ok(fa, fb, a[0], a[1], b[1]) \
-                        or _near_as_written(a[1], b[1], a[0]):
+                if _words_apart(words[a][0], words[b][0]) and SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE \
+                        and _typo_ok(fa, fb, a[0], a[1], b[1]) \
+                        or _words_apart(words[a][1], words[b][1]) and _near_as_written(a[1], b[1], a[0]):
                     big, small = sorted((a, b), key=_heavier_first(groups))
                     uf.union(big, small)
 
@@ -1793,10 +1829,24 @@ def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
                           and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATED) for x, y in zip(wa, wb))
 
 
+def _as_written(name: str) -> str:
+    """Return a name as written with its punctuation dropped and its spaces collapsed."""
+    return " ".join(re.sub(r"[^\w ]+|_", "", name).split())
+
+
+def _words_apart(wa: list[str], wb: list[str]) -> bool:
+    """True when two names have as many words and differ in one (in a name of two or more words, up to
+    TYPO_WORDS: see `_typo_ok`), each two differing words sharing their first letter."""
+    if len(wa) != len(wb):
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return 0 < len(diff) <= (TYPO_WORDS if len(wa) > 1 else 1) and all(x[:1] == y[:1] for x, y in diff)
+
+
 def _near_as_written(na: str, nb: str, t: str) -> bool:
     """True for one misspelt word compared as written, before "ue" is read as an umlaut ("Tarsk Brogue" /
     "Tarsk Brouge": folded, "brogu" and "brouge" are too far apart)."""
-    pa, pb = (" ".join(re.sub(r"[^\w ]+|_", "", n).split()) for n in (na, nb))
+    pa, pb = _as_written(na), _as_written(nb)
     return pa != pb and len(pa.split()) == len(pb.split()) \
         and SequenceMatcher(None, pa, pb).ratio() >= NEAR_DUPLICATE and _typo_ok(pa, pb, t, na, nb)
 
