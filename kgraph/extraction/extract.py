@@ -210,6 +210,15 @@ def _person_extent(doc, ent) -> int:
     written side by side without a comma or a word between them.
     """
     end = ent.end
+    apo = end - 1 if doc[end - 1].text in _APOSTROPHES and end - ent.start > 1 else end
+    elided = _elision_extent(doc, apo)
+    if elided is not None:
+        # "Kevin O 'Malley", "Ze 'ev Tamir": the part after the apostrophe, and a surname right after it
+        nxt = _next_person_end(doc, elided)
+        if nxt is None and elided < len(doc) and doc[apo + 1].is_lower and _plain_word(doc[elided]) \
+                and doc[elided].ent_type_ not in ("DATE", "TIME"):
+            nxt = elided + 1  # a given name elided in lower case ("Ze 'ev") before the surname the NER missed
+        return nxt if nxt is not None and doc[elided - 1].whitespace_ == " " else elided
     nxt = _next_person_end(doc, end)
     if nxt is not None and doc[end - 1].whitespace_ == " " and not doc[end].is_sent_start \
             and _plain_person(doc, ent.start, end) and _plain_person(doc, end, nxt):
@@ -225,6 +234,38 @@ def _person_extent(doc, ent) -> int:
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
     return ent.end
+
+
+#: Apostrophes that write an elision inside a name ("O'Malley", "Ze'ev").
+_APOSTROPHES = ("'", "\u2019")
+
+#: Longest name part before an elision's apostrophe ("O", "D", "Ze", "Sa"); a longer word before an apostrophe
+#: written against the next word is a name before a quotation ("Anton Moreau 'Blue Moon'").
+ELISION_HEAD_MAX = 3
+
+
+def _elision_extent(doc, end: int) -> int | None:
+    """Return where a person's name ends over an elision written apart, or None when none follows at ``end``.
+
+    Why: pre-tokenized text writes "O'Malley" as "O 'Malley" and "Ze'ev" as
+    "Ze 'ev"; the NER ends the name at the short part before the apostrophe
+    and the rest is lost. A short capitalized part (up to
+    ``ELISION_HEAD_MAX`` letters) apart from an apostrophe written against
+    the next letters is one word of the name with them. Counter-examples: a
+    possessive ("Moreau 's", "Moreau ' s"), a longer word before a quotation
+    ("Moreau 'Blue Moon'").
+    """
+    if end < 1 or end + 1 >= len(doc):
+        return None
+    head, apo = doc[end - 1], doc[end]
+    if apo.text not in _APOSTROPHES or not head.whitespace_ or apo.whitespace_ or not head.is_alpha \
+            or not head.text[:1].isupper() or len(head.text) > ELISION_HEAD_MAX or not doc[end + 1].is_alpha \
+            or doc[end + 1].lower_ == "s" and (doc[end + 1].whitespace_ or end + 2 >= len(doc)):
+        return None
+    j = end + 1
+    while j < len(doc) and doc[j].is_alpha and not doc[j - 1].whitespace_:
+        j += 1
+    return j
 
 
 def _next_person_end(doc, i: int) -> int | None:
