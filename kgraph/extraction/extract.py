@@ -759,8 +759,10 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
         "organization.", "adds",
         examples=[("MARLTON, Ohio (AP) _ A fire destroyed the mill.", "MARLTON", EntityType.Place),
                   ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization),
-                  ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization)],
+                  ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization),
+                  ("MARLTON , Ariz .\nA fire destroyed the mill.", "MARLTON", EntityType.Place)],
         counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
+                          ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
                           ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
@@ -793,7 +795,10 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             text = doc[region[0]:region[1]].text if region is not None else ""
             known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
             # "VALDRAN, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
-            bare = agency is None and (known or state) and k < sent.end and doc[k].text in _DASHES
+            # "VALDRAN, Ohio." alone on its line: a dateline whose story starts in the next sentence.
+            last = toks[-1].i + 1
+            bare = agency is None and (known or state) and (k < sent.end and doc[k].text in _DASHES or k == last
+                                                            or k + 1 == last and doc[k].text == ".")
             if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, EntityType.Place, doc[i:j].text, "dateline", sure=True))
                 if region is not None:
