@@ -272,6 +272,14 @@ def test_person_ends_over_an_elision_written_apart(nlp):
         assert _person_extent(doc, doc.ents[0]) == 4, text
 
 
+def test_the_of_a_place_named_with_it_stays_in_the_mention(nlp):
+    """'The Hague' keeps its capitalized article in the mention's text; a lower-case 'the' stays out."""
+    found = {m.text: m.name for m in mentions_of(nlp, "The talks in The Hague ended on Friday.")[1].mentions}
+    assert found.get("The Hague") == "Hague"
+    texts = [m.text for m in mentions_of(nlp, "The court in the Hague met on Friday.")[1].mentions]
+    assert "Hague" in texts and "the Hague" not in texts
+
+
 def test_person_of_two_plain_words_joins_the_next_one(nlp):
     """A four-part name tagged as two persons of two words, one space apart, is one person."""
     from spacy.tokens import Span

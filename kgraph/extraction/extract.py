@@ -70,7 +70,7 @@ class _Cand:
     label: str = ""
     headline: bool = False
     sure: bool = False  # the gazetteer vouches for the type
-    lead: int = 0  # title words before the name that the mention's text keeps ("President" in "President Harlan")
+    lead: int = 0  # words before the name the mention's text keeps ("President" in "President Harlan", "The" in "The Hague")
 
     @property
     def span(self):
@@ -306,6 +306,20 @@ def _title_start(doc, start: int) -> int:
     return j
 
 
+def _article_lead(doc, start: int, end: int, kind) -> int:
+    """Return 1 when a capitalized "The" before a place's name is part of the name as the gazetteer spells it.
+
+    Why: "talks in The Hague" names "The Hague", while "the Tarsk valley" and
+    "The Tarsk valley" do not keep their article. The mention's text keeps
+    the article; the place's name stays as the gazetteer reads it.
+    """
+    if kind != EntityType.Place or start == 0 or doc[start - 1].text != "The":
+        return 0
+    written = doc[start - 1:end].text
+    place = gazetteer.place(written)
+    return 1 if place is not None and gazetteer.norm(place.name) == gazetteer.norm(written) else 0
+
+
 def _hyphen_extent(doc, end: int) -> int:
     """Return where a name really ends over hyphens written without spaces: "Mediafax" + "-" + "Romania"."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -461,7 +475,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if len(parts) > 1 and k == 0 and not sure:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
                 kind = None
-            lead = s - _title_start(doc, s) if kind == EntityType.Person else 0
+            lead = s - _title_start(doc, s) if kind == EntityType.Person else _article_lead(doc, s, e, kind)
             out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure, lead))
     return out
 
@@ -751,6 +765,9 @@ def _capitalized(tok) -> bool:
 def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
     """A dateline's place the gazetteer knows: a country under its own name, a place as written."""
     kind = EntityType.Country if found.type == EntityType.Country else EntityType.Place
+    if kind == EntityType.Place and end - start > 1 and _article_lead(doc, start + 1, end, kind):
+        # "The Hague ANP": the article is written with the name, as the NER's candidates keep it
+        return _Cand(doc, offset, start + 1, end, kind, doc[start + 1:end].text, "dateline", sure=True, lead=1)
     name = found.name if kind == EntityType.Country else doc[start:end].text
     return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
 
@@ -1258,7 +1275,9 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     out = []
     seen = set()
     for c in sorted(cands, key=lambda c: (c.offset, c.start, c.end)):
-        span = c.doc[c.start - c.lead:c.end] if c.type == EntityType.Person else c.span
+        titled = c.type == EntityType.Person or c.type == EntityType.Place and c.lead == 1 \
+            and c.doc[c.start - 1].text == "The"  # "The Hague" (extract._article_lead)
+        span = c.doc[c.start - c.lead:c.end] if titled else c.span
         start = span.start_char + c.offset
         key = (start, span.end_char + c.offset)
         if key in seen:
