@@ -268,6 +268,20 @@ def _era(s: Span) -> bool:
     return s.text.lower() in ERA_WORDS and s.start > 0 and s.doc[s.start - 1].like_num
 
 
+@type_rule("type:party-state", "A US state glued after a party's letter and a hyphen (\"Sen. Ann Roe, D-Calif.,\") "
+           "tags a lawmaker's party and state; it is no mention of the state as a place.", DROP,
+           examples=[("Sen. Edda Morrow, D-Calif., chairman of the panel, spoke.", "Calif.", "GPE"),
+                     ("Rep. Edda Morrow, R-Utah, voted no.", "Utah", "GPE")],
+           counter_examples=[("Edda Morrow flew from Utah to Calif. on Monday.", "Utah", "GPE"),
+                             ("The Trans-Utah line opened.", "Utah", "GPE")])
+def _party_state(s: Span) -> bool:
+    if s.start < 2:
+        return False
+    hyphen, party = s.doc[s.start - 1], s.doc[s.start - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not party.whitespace_ and len(party.text) == 1 \
+        and party.is_upper and is_state_or_country(s.text)
+
+
 @type_rule("type:gazetteer-country", "A name the gazetteer knows as a country or its demonym is that country, "
            "whatever the NER says.", EntityType.Country, ANY_NAME, sure=True, name=lambda s: s.country[1],
            examples=[("Two North Korean soldiers crossed the border.", "North Korean", "NORP"),
