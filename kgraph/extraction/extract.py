@@ -777,7 +777,11 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
         examples=[("MARLTON, Ohio (AP) _ A fire destroyed the mill.", "MARLTON", EntityType.Place),
                   ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization),
                   ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization),
-                  ("MARLTON , Ariz .\nA fire destroyed the mill.", "MARLTON", EntityType.Place)],
+                  ("MARLTON , Ariz .\nA fire destroyed the mill.", "MARLTON", EntityType.Place),
+                  ("Flu in Tarsk 94WE0015A Leeds VELL VISTI in Ukrainian 1 Jul 93 p 1", "VELL VISTI",
+                   EntityType.Organization),
+                  ("94AS0286D Leeds VELL DAILY ( SCIENCE ) in English 7 May 94 p 13", "VELL DAILY",
+                   EntityType.Organization)],
         counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
                           ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
                           ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
@@ -856,7 +860,11 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             # A month opens the date after the place ("Tallinn May 3"), not an agency's name.
             continue
         e = _capitalized_run(doc, place[1], sent.end)
-        rest = doc[e:sent.end]
+        r = e
+        if r < sent.end and doc[r].text == "(":
+            # "Tarsk VELL DAILY (SCIENCE) in English": a section in brackets after the paper's name
+            r = next((t.i + 1 for t in doc[r:sent.end] if t.text == ")"), r)
+        rest = doc[r:sent.end]
         ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
         if e == place[1] or not ends_well:
