@@ -766,7 +766,7 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
     """A dateline's place the gazetteer knows: a country under its own name, a place as written."""
     kind = EntityType.Country if found.type == EntityType.Country else EntityType.Place
     if kind == EntityType.Place and end - start > 1 and _article_lead(doc, start + 1, end, kind):
-        # "The Hague ANP": the article is written with the name, as the NER's candidates keep it
+        # "The Hague VELL" (a source line): the article is written with the name, as the NER's candidates keep it
         return _Cand(doc, offset, start + 1, end, kind, doc[start + 1:end].text, "dateline", sure=True, lead=1)
     name = found.name if kind == EntityType.Country else doc[start:end].text
     return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
@@ -778,9 +778,9 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
                   ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization),
                   ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization),
                   ("MARLTON , Ariz .\nA fire destroyed the mill.", "MARLTON", EntityType.Place),
-                  ("Flu in Tarsk 94WE0015A Leeds VELL VISTI in Ukrainian 1 Jul 93 p 1", "VELL VISTI",
+                  ("Flu Spreads 95XY0042B Leeds VELL NEWS in English 3 May 95 p 2", "VELL NEWS",
                    EntityType.Organization),
-                  ("94AS0286D Leeds VELL DAILY ( SCIENCE ) in English 7 May 94 p 13", "VELL DAILY",
+                  ("96QZ0117C Leeds VELL DAILY ( ARTS ) in English 9 Jun 96 p 4", "VELL DAILY",
                    EntityType.Organization)],
         counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
                           ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
@@ -862,7 +862,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         e = _capitalized_run(doc, place[1], sent.end)
         r = e
         if r < sent.end and doc[r].text == "(":
-            # "Tarsk VELL DAILY (SCIENCE) in English": a section in brackets after the paper's name
+            # "Leeds VELL DAILY (ARTS) in English": a section in brackets after the paper's name
             r = next((t.i + 1 for t in doc[r:sent.end] if t.text == ")"), r)
         rest = doc[r:sent.end]
         ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \

@@ -270,7 +270,7 @@ def _era(s: Span) -> bool:
 
 @type_rule("type:party-state", "A US state glued after a party's letter and a hyphen (\"Sen. Ann Roe, D-Calif.,\") "
            "tags a lawmaker's party and state; it is no mention of the state as a place.", DROP,
-           examples=[("Sen. Edda Morrow, D-Calif., chairman of the panel, spoke.", "Calif.", "GPE"),
+           examples=[("Sen. Edda Morrow, D-Calif., voted no on Monday.", "Calif.", "GPE"),
                      ("Rep. Edda Morrow, R-Utah, voted no.", "Utah", "GPE")],
            counter_examples=[("Edda Morrow flew from Utah to Calif. on Monday.", "Utah", "GPE"),
                              ("The Trans-Utah line opened.", "Utah", "GPE")])
