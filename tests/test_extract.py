@@ -255,6 +255,31 @@ def test_person_split_at_capitalized_particle_joins_next_person(nlp):
     assert _person_extent(doc, doc.ents[0]) == 4
 
 
+def test_person_ends_over_an_elision_written_apart(nlp):
+    """Pre-tokenized 'O 'Malley' and 'Ze 'ev': the name goes on over the apostrophe (and a surname after 'Ze 'ev')."""
+    from spacy.tokens import Span
+    from kgraph.extraction.extract import _person_extent
+    doc = nlp.make_doc("Police said Kevin O 'Malley , 41 , was held .")
+    doc.ents = [Span(doc, 2, 4, label="PERSON")]
+    assert doc[2:_person_extent(doc, doc.ents[0])].text == "Kevin O 'Malley"
+    doc = nlp.make_doc("Speaking for them , Ze 'ev Tamir left .")
+    doc.ents = [Span(doc, 4, 5, label="PERSON")]
+    assert doc[4:_person_extent(doc, doc.ents[0])].text == "Ze 'ev Tamir"
+    # counter-examples: a possessive, and a longer word before a quotation
+    for text in ("Police said Kevin Malley 's car was held .", "Fans of Kevin Malley 'Blue Moon ' sang ."):
+        doc = nlp.make_doc(text)
+        doc.ents = [Span(doc, 2, 4, label="PERSON")]
+        assert _person_extent(doc, doc.ents[0]) == 4, text
+
+
+def test_the_of_a_place_named_with_it_stays_in_the_mention(nlp):
+    """'The Hague' keeps its capitalized article in the mention's text; a lower-case 'the' stays out."""
+    found = {m.text: m.name for m in mentions_of(nlp, "The talks in The Hague ended on Friday.")[1].mentions}
+    assert found.get("The Hague") == "Hague"
+    texts = [m.text for m in mentions_of(nlp, "The court in the Hague met on Friday.")[1].mentions]
+    assert "Hague" in texts and "the Hague" not in texts
+
+
 def test_person_of_two_plain_words_joins_the_next_one(nlp):
     """A four-part name tagged as two persons of two words, one space apart, is one person."""
     from spacy.tokens import Span

@@ -70,7 +70,7 @@ class _Cand:
     label: str = ""
     headline: bool = False
     sure: bool = False  # the gazetteer vouches for the type
-    lead: int = 0  # title words before the name that the mention's text keeps ("President" in "President Harlan")
+    lead: int = 0  # words before the name the mention's text keeps ("President" in "President Harlan", "The" in "The Hague")
 
     @property
     def span(self):
@@ -210,6 +210,15 @@ def _person_extent(doc, ent) -> int:
     written side by side without a comma or a word between them.
     """
     end = ent.end
+    apo = end - 1 if doc[end - 1].text in _APOSTROPHES and end - ent.start > 1 else end
+    elided = _elision_extent(doc, apo)
+    if elided is not None:
+        # "Kevin O 'Malley", "Ze 'ev Tamir": the part after the apostrophe, and a surname right after it
+        nxt = _next_person_end(doc, elided)
+        if nxt is None and elided < len(doc) and doc[apo + 1].is_lower and _plain_word(doc[elided]) \
+                and doc[elided].ent_type_ not in ("DATE", "TIME"):
+            nxt = elided + 1  # a given name elided in lower case ("Ze 'ev") before the surname the NER missed
+        return nxt if nxt is not None and doc[elided - 1].whitespace_ == " " else elided
     nxt = _next_person_end(doc, end)
     if nxt is not None and doc[end - 1].whitespace_ == " " and not doc[end].is_sent_start \
             and _plain_person(doc, ent.start, end) and _plain_person(doc, end, nxt):
@@ -225,6 +234,38 @@ def _person_extent(doc, ent) -> int:
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
     return ent.end
+
+
+#: Apostrophes that write an elision inside a name ("O'Malley", "Ze'ev").
+_APOSTROPHES = ("'", "\u2019")
+
+#: Longest name part before an elision's apostrophe ("O", "D", "Ze", "Sa"); a longer word before an apostrophe
+#: written against the next word is a name before a quotation ("Anton Moreau 'Blue Moon'").
+ELISION_HEAD_MAX = 3
+
+
+def _elision_extent(doc, end: int) -> int | None:
+    """Return where a person's name ends over an elision written apart, or None when none follows at ``end``.
+
+    Why: pre-tokenized text writes "O'Malley" as "O 'Malley" and "Ze'ev" as
+    "Ze 'ev"; the NER ends the name at the short part before the apostrophe
+    and the rest is lost. A short capitalized part (up to
+    ``ELISION_HEAD_MAX`` letters) apart from an apostrophe written against
+    the next letters is one word of the name with them. Counter-examples: a
+    possessive ("Moreau 's", "Moreau ' s"), a longer word before a quotation
+    ("Moreau 'Blue Moon'").
+    """
+    if end < 1 or end + 1 >= len(doc):
+        return None
+    head, apo = doc[end - 1], doc[end]
+    if apo.text not in _APOSTROPHES or not head.whitespace_ or apo.whitespace_ or not head.is_alpha \
+            or not head.text[:1].isupper() or len(head.text) > ELISION_HEAD_MAX or not doc[end + 1].is_alpha \
+            or doc[end + 1].lower_ == "s" and (doc[end + 1].whitespace_ or end + 2 >= len(doc)):
+        return None
+    j = end + 1
+    while j < len(doc) and doc[j].is_alpha and not doc[j - 1].whitespace_:
+        j += 1
+    return j
 
 
 def _next_person_end(doc, i: int) -> int | None:
@@ -263,6 +304,20 @@ def _title_start(doc, start: int) -> int:
             (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha or doc[j - 1].ent_type_ in ("GPE", "NORP", "ORG")):
         return start
     return j
+
+
+def _article_lead(doc, start: int, end: int, kind) -> int:
+    """Return 1 when a capitalized "The" before a place's name is part of the name as the gazetteer spells it.
+
+    Why: "talks in The Hague" names "The Hague", while "the Tarsk valley" and
+    "The Tarsk valley" do not keep their article. The mention's text keeps
+    the article; the place's name stays as the gazetteer reads it.
+    """
+    if kind != EntityType.Place or start == 0 or doc[start - 1].text != "The":
+        return 0
+    written = doc[start - 1:end].text
+    place = gazetteer.place(written)
+    return 1 if place is not None and gazetteer.norm(place.name) == gazetteer.norm(written) else 0
 
 
 def _hyphen_extent(doc, end: int) -> int:
@@ -420,7 +475,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if len(parts) > 1 and k == 0 and not sure:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
                 kind = None
-            lead = s - _title_start(doc, s) if kind == EntityType.Person else 0
+            lead = s - _title_start(doc, s) if kind == EntityType.Person else _article_lead(doc, s, e, kind)
             out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure, lead))
     return out
 
@@ -710,6 +765,9 @@ def _capitalized(tok) -> bool:
 def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
     """A dateline's place the gazetteer knows: a country under its own name, a place as written."""
     kind = EntityType.Country if found.type == EntityType.Country else EntityType.Place
+    if kind == EntityType.Place and end - start > 1 and _article_lead(doc, start + 1, end, kind):
+        # "The Hague VELL" (a source line): the article is written with the name, as the NER's candidates keep it
+        return _Cand(doc, offset, start + 1, end, kind, doc[start + 1:end].text, "dateline", sure=True, lead=1)
     name = found.name if kind == EntityType.Country else doc[start:end].text
     return _Cand(doc, offset, start, end, kind, name, "dateline", sure=True)
 
@@ -718,8 +776,14 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
         "organization.", "adds",
         examples=[("MARLTON, Ohio (AP) _ A fire destroyed the mill.", "MARLTON", EntityType.Place),
                   ("Leeds NTA in English 0915 GMT", "NTA", EntityType.Organization),
-                  ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization)],
+                  ("Tallinn May 3 ETA -- The port reopened after the storm.", "ETA", EntityType.Organization),
+                  ("MARLTON , Ariz .\nA fire destroyed the mill.", "MARLTON", EntityType.Place),
+                  ("Flu Spreads 95XY0042B Leeds VELL NEWS in English 3 May 95 p 2", "VELL NEWS",
+                   EntityType.Organization),
+                  ("96QZ0117C Leeds VELL DAILY ( ARTS ) in English 9 Jun 96 p 4", "VELL DAILY",
+                   EntityType.Organization)],
         counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
+                          ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
                           ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
@@ -752,7 +816,10 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             text = doc[region[0]:region[1]].text if region is not None else ""
             known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
             # "VALDRAN, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
-            bare = agency is None and (known or state) and k < sent.end and doc[k].text in _DASHES
+            # "VALDRAN, Ohio." alone on its line: a dateline whose story starts in the next sentence.
+            last = toks[-1].i + 1
+            bare = agency is None and (known or state) and (k < sent.end and doc[k].text in _DASHES or k == last
+                                                            or k + 1 == last and doc[k].text == ".")
             if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, EntityType.Place, doc[i:j].text, "dateline", sure=True))
                 if region is not None:
@@ -793,7 +860,11 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             # A month opens the date after the place ("Tallinn May 3"), not an agency's name.
             continue
         e = _capitalized_run(doc, place[1], sent.end)
-        rest = doc[e:sent.end]
+        r = e
+        if r < sent.end and doc[r].text == "(":
+            # "Leeds VELL DAILY (ARTS) in English": a section in brackets after the paper's name
+            r = next((t.i + 1 for t in doc[r:sent.end] if t.text == ")"), r)
+        rest = doc[r:sent.end]
         ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
         if e == place[1] or not ends_well:
@@ -1212,7 +1283,9 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     out = []
     seen = set()
     for c in sorted(cands, key=lambda c: (c.offset, c.start, c.end)):
-        span = c.doc[c.start - c.lead:c.end] if c.type == EntityType.Person else c.span
+        titled = c.type == EntityType.Person or c.type == EntityType.Place and c.lead == 1 \
+            and c.doc[c.start - 1].text == "The"  # "The Hague" (extract._article_lead)
+        span = c.doc[c.start - c.lead:c.end] if titled else c.span
         start = span.start_char + c.offset
         key = (start, span.end_char + c.offset)
         if key in seen:

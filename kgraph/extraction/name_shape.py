@@ -602,6 +602,59 @@ def _portfolio_before_title(doc, start, end, ctx):
     return [] if all(t.lower_ in _PORTFOLIO or _demonym(t) for t in words) else None
 
 
+#: Titles news writes short with a full stop ("Lt.", "Capt.", "Sgt."): a stop after one ends no sentence.
+SHORT_TITLES = frozenset("adm capt cmdr col cpl det gen gov insp lt maj pvt rep rev sen sgt supt".split())
+
+
+def _closing_role(tok, ctx: Context) -> bool:
+    """Return whether a capitalized word, abbreviated or not ("Capt.", "Administrator"), is a title or role noun."""
+    low = tok.lower_.rstrip(".")
+    if not (low.isalpha() and tok.text[:1].isupper()) or low in ctx.given or low in lexicon.PORTFOLIO_WORDS:
+        return False
+    return low in ROLE_WORDS or low in SHORT_TITLES \
+        or (ctx.is_common(tok) and low.endswith(_AGENT_ENDINGS) and low not in _NAME_WORDS)
+
+
+@shape_rule("shape:title-closing-organization", "A title or role noun closing an organization's name right before "
+            "a person's name is that person's title, no part of the organization's name (\"Harbor Patrol Capt. "
+            "Anton Moreau\", \"Water Board Administrator Lena Orvik\"): a title written short with its full stop, or "
+            "a role after an organization's head word or an acronym.", "cut",
+            examples=[("Tarsk Harbor Patrol Capt. Anton Moreau said the boat sank.", "Tarsk Harbor Patrol Capt",
+                       ("Tarsk Harbor Patrol",)),
+                      ("The Vell Water Board Administrator Lena Orvik left; the administrator stayed.",
+                       "Vell Water Board Administrator", ("Vell Water Board",)),
+                      ("Vell Motors Group Chief Executive Lena Orvik quit.", "Vell Motors Group Chief Executive",
+                       ("Vell Motors Group",))],
+            counter_examples=[("The Office of the President said so on Monday.", "Office of the President"),
+                              ("Tarsk Harbor Patrol Capt. said so.", "Tarsk Harbor Patrol Capt"),
+                              ("The Vell Primate Center Anton Moreau founded grew; the center grew.",
+                               "Vell Primate Center"),
+                              ("Fans of Vella Boss Anton Moreau cheered.", "Vella Boss"),
+                              ("He saw the Vell Primate Center. Tradition matters there.", "Vell Primate Center"),
+                              ("The Vell Chess Master Anton Moreau won.", "Vell Chess Master")])
+def _title_closing_organization(doc, start, end, ctx):
+    if end - start < 2 or end >= len(doc):
+        return None
+    after = end + 1 if doc[end].text == "." and not doc[end - 1].whitespace_ else end  # "Capt" + "."
+    if after >= len(doc) or after > end and doc[end - 1].lower_ not in SHORT_TITLES:
+        return None  # the full stop ends the sentence: "... and the Vell Primate Center. Tradition ..."
+    nxt = doc[after]
+    if not (nxt.is_alpha and nxt.text[:1].isupper()) or _closing_role(nxt, ctx):
+        return None
+    last = end - 1 if doc[end - 1].text == "." and not doc[end - 2].whitespace_ else end  # "Capt" + "." inside
+    cut = last
+    while cut > start + 1 and _closing_role(doc[cut - 1], ctx):
+        cut -= 1
+    if cut == last or not doc[cut - 1].text[:1].isupper():
+        return None
+    # "Capt.": a title written short, with its full stop
+    short = last - cut == 1 and (after > end or last < end or doc[cut].text.endswith(".")) \
+        and doc[cut].lower_.rstrip(".") in SHORT_TITLES
+    head = doc[cut - 1].lower_ in lexicon.ORG_HEADS or (doc[cut - 1].is_upper and len(doc[cut - 1].text) > 1
+                                                          and doc[cut - 1].is_alpha)
+    return [(start, cut)] if short or head else None
+
+
 # ---------------------------------------------------------------- applying them
 
 def reshape(doc, start: int, end: int, ctx: Context, rules=None) -> tuple[str | None, list[tuple[int, int]]]:

@@ -1591,7 +1591,8 @@ def source_line_start(sent) -> int:
     first = next((t for t in sent if not t.is_space), None)
     if first is None:
         return sent.start
-    code = next((t.i for t in sent if is_source_code(t.text)), None)
+    # a translation service's document number opens its source line too ("95XY0042B Leeds VELL in English")
+    code = next((t.i for t in sent if is_source_code(t.text) or is_document_code(t.text)), None)
     return code + 1 if code is not None else first.i
 
 

@@ -59,7 +59,10 @@ class Span:
 
     @cached_property
     def words(self) -> list:
-        return [t for t in self.doc[self.start:self.end] if t.is_alpha]
+        """The span's words; a span of words written with full stops or digits only ("U.N.", "Calif.", "G8") has
+        those that open with a letter as its words ("3D" has none)."""
+        toks = self.doc[self.start:self.end]
+        return [t for t in toks if t.is_alpha] or [t for t in toks if t.text[:1].isalpha()]
 
     @property
     def first(self) -> str:
@@ -243,11 +246,40 @@ def _no_country_word(s: Span) -> bool:
 ANY_NAME = NAME_LABELS
 
 
-@type_rule("type:no-letters", "A span without a letter (a score, a number) is no name.", DROP,
-           examples=[("The match ended 3-1 on Sunday.", "3-1", "CARDINAL")],
-           counter_examples=[("Edda Morrow spoke on Sunday.", "Edda Morrow", "PERSON")])
+@type_rule("type:no-letters", "A span without a word opening with a letter (a score, a number, \"3D\") is no "
+           "name; an abbreviation written with full stops or a digit (\"U.N.\", \"Calif.\", \"G8\") is a word.", DROP,
+           examples=[("The match ended 3-1 on Sunday.", "3-1", "CARDINAL"),
+                     ("The film was shown in 3D on Sunday.", "3D", "ORG")],
+           counter_examples=[("Edda Morrow spoke on Sunday.", "Edda Morrow", "PERSON"),
+                             ("The U.N. envoy Edda Morrow spoke on Sunday.", "U.N.", "ORG"),
+                             ("Leaders of the G8 met on Sunday.", "G8", "ORG")])
 def _no_letters(s: Span) -> bool:
     return not s.words
+
+
+#: Era abbreviations written after a year ("44 B.C.", "AD 79" is written before it and is no candidate).
+ERA_WORDS = frozenset("b.c. a.d. bc ad bce ce b.c.e. c.e.".split())
+
+
+@type_rule("type:era", "An era's abbreviation right after a number (\"300 B.C.\") is part of a date, no place.", DROP,
+           examples=[("The tomb was built in 300 B.C. by the king.", "B.C.", "GPE")],
+           counter_examples=[("Edda Morrow lives in Vancouver, B.C., with her son.", "B.C.", "GPE")])
+def _era(s: Span) -> bool:
+    return s.text.lower() in ERA_WORDS and s.start > 0 and s.doc[s.start - 1].like_num
+
+
+@type_rule("type:party-state", "A US state glued after a party's letter and a hyphen (\"Sen. Ann Roe, D-Calif.,\") "
+           "tags a lawmaker's party and state; it is no mention of the state as a place.", DROP,
+           examples=[("Sen. Edda Morrow, D-Calif., voted no on Monday.", "Calif.", "GPE"),
+                     ("Rep. Edda Morrow, R-Utah, voted no.", "Utah", "GPE")],
+           counter_examples=[("Edda Morrow flew from Utah to Calif. on Monday.", "Utah", "GPE"),
+                             ("The Trans-Utah line opened.", "Utah", "GPE")])
+def _party_state(s: Span) -> bool:
+    if s.start < 2:
+        return False
+    hyphen, party = s.doc[s.start - 1], s.doc[s.start - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not party.whitespace_ and len(party.text) == 1 \
+        and party.is_upper and is_state_or_country(s.text)
 
 
 @type_rule("type:gazetteer-country", "A name the gazetteer knows as a country or its demonym is that country, "
