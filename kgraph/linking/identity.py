@@ -1451,25 +1451,9 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                 big, small = sorted((gid, other), key=_heavier_first(groups))
                 uf.union(big, small)
     # Words written apart or together ("Tarsk Stadion" / "Tarskstadion", "Tarek Bin Velsh" / "Tarek Binvelsh").
-    apart: dict[tuple, list] = defaultdict(list)
-    for gid in heads:
-        key = fold(gid[1]).replace(" ", "")
-        if len(key) >= GLUED_MIN and key.isalpha():
-            apart[(gid[0], key)].append(gid)
-    for key in sorted(apart):
-        members = sorted(apart[key], key=_heavier_first(groups))
-        for g in members[1:]:
-            uf.union(members[0], g)
+    _join_by_key(heads, groups, uf, _glued_key)
     # A club's mark on either side of its name, or written out ("FC Tarsk", "Tarsk FC", "Tarsk Football Club").
-    marked: dict[tuple, list] = defaultdict(list)
-    for gid in heads:
-        key = _club_key(gid, groups[gid])
-        if key is not None:
-            marked[key].append(gid)
-    for key in sorted(marked):
-        members = sorted(marked[key], key=_heavier_first(groups))
-        for g in members[1:]:
-            uf.union(members[0], g)
+    _join_by_key(heads, groups, uf, lambda gid: _club_key(gid, groups[gid]))
     # Places the gazetteer knows as one city ("Kiev" / "Kyiv", "Cologne" / "Koeln"); "Houthi" / "Houthis".
     same: dict[tuple, list] = defaultdict(list)
     for gid in heads:
@@ -1827,6 +1811,25 @@ def _transliterated(wa: list, wb: list, surname: bool = True) -> bool:
         return False
     return all(x == y or (x[:1] == y[:1] and len(x) >= 3 and len(y) >= 3 and _skeleton(x) == _skeleton(y)
                           and SequenceMatcher(None, x, y).ratio() >= TRANSLITERATED) for x, y in zip(wa, wb))
+
+
+def _glued_key(gid: tuple) -> tuple | None:
+    """Return a name's type and its letters with the spaces dropped, or None for a short or non-alphabetic name."""
+    key = fold(gid[1]).replace(" ", "")
+    return (gid[0], key) if len(key) >= GLUED_MIN and key.isalpha() else None
+
+
+def _join_by_key(heads: list, groups: dict, uf: _UnionFind, key_of) -> None:
+    """Join the names that ``key_of`` gives one key (None: no key), each onto the heaviest of them."""
+    by_key: dict[tuple, list] = defaultdict(list)
+    for gid in heads:
+        key = key_of(gid)
+        if key is not None:
+            by_key[key].append(gid)
+    for key in sorted(by_key):
+        members = sorted(by_key[key], key=_heavier_first(groups))
+        for g in members[1:]:
+            uf.union(members[0], g)
 
 
 def _as_written(name: str) -> str:
