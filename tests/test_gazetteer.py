@@ -152,8 +152,9 @@ def test_a_country_name_is_no_region():
     assert gazetteer.place("Taiwan").type == "Country"
 
 
-def test_a_news_agency_name_is_no_region():
+def test_a_news_agency_or_a_given_name_is_no_region():
     assert gazetteer.region("Fars") is None
+    assert gazetteer.region("Uri") is None and gazetteer.region("Falcon") is None
 
 
 def test_a_region_beats_a_foreign_town_of_its_name_when_the_articles_name_its_country():

@@ -375,9 +375,10 @@ _REGION_TYPES = frozenset({"Province", "Region", "State", "Land", "Governorate",
 #: Zizhiqu"); English news writes the name alone ("Guangdong", "Xinjiang").
 _REGION_TYPE_WORDS = re.compile(r"(?:\s+(?:Zhuangzu|Uygur|Huizu))?\s+(?:Sheng|Shi|Zizhiqu|SAR)$")
 
-#: Names ISO gives a region that English news uses for something else first: "Fars" (Iran's province)
-#: is mostly the Fars news agency.
-_AMBIGUOUS_REGION_NAMES = frozenset({"fars"})
+#: Names ISO gives a region (some only once read without diacritics) that English news uses for something
+#: else first: "Fars" (Iran's province) is mostly the Fars news agency, "Uri" (a Swiss canton) a given name,
+#: "Colón", "Falcón", "Pará", "Bolívar", "Muş" read "Colon", "Falcon", "Para", "Bolivar", "Mus".
+_AMBIGUOUS_REGION_NAMES = frozenset({"fars", "uri", "tov", "colon", "falcon", "para", "bolivar", "mus"})
 
 # English names of first-level regions that ISO 3166-2 writes in the country's
 # own language ("Bayern", "Toscana", "Catalunya") or with its type word
