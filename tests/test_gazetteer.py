@@ -126,3 +126,41 @@ def test_us_state_name(text, state):
 def test_currency_reads_iso_4217_codes_only():
     assert gazetteer.currency("AUD") == "Australian Dollar"
     assert gazetteer.currency("NATO") is None and gazetteer.currency("aud") is None
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Bavaria", "DE-BY"), ("Bayern", "DE-BY"), ("Lower Saxony", "DE-NI"), ("Thuringia", "DE-TH"),
+    ("Hesse", "DE-HE"), ("Tuscany", "IT-52"), ("Catalonia", "ES-CT"), ("Cataluña", "ES-CT"),
+    ("Brittany", "FR-BRE"), ("Tibet", "CN-XZ"), ("Guangdong", "CN-GD"), ("Xinjiang", "CN-XJ"),
+    ("Tamil Nadu", "IN-TN"), ("Baden-Wurttemberg", "DE-BW"), ("Anbar", "IQ-AN"), ("Al-Anbar", "IQ-AN"),
+    ("Murcia", "ES-MC"), ("Dagestan", "RU-DA"), ("Chechnya", "RU-CE"), ("Crimea", "UA-43"), ("Styria", "AT-6"),
+])
+def test_first_level_regions_by_their_english_names(text, code):
+    found = gazetteer.region(text)
+    assert found is not None and found.iso_code == code and found.country_code == code[:2]
+    assert found.type == "Place"
+
+
+def test_a_region_reads_without_its_iso_type_word():
+    assert gazetteer.region("Guangdong").name == "Guangdong"
+    assert gazetteer.region("Murcia").name == "Murcia"
+
+
+def test_a_country_name_is_no_region():
+    # ISO lists "Taiwan Sheng" as a province of China; "Taiwan" is read as the country only.
+    assert gazetteer.region("Taiwan") is None
+    assert gazetteer.place("Taiwan").type == "Country"
+
+
+def test_a_news_agency_or_a_given_name_is_no_region():
+    assert gazetteer.region("Fars") is None
+    assert gazetteer.region("Uri") is None and gazetteer.region("Falcon") is None
+
+
+def test_a_region_beats_a_foreign_town_of_its_name_when_the_articles_name_its_country():
+    from kgraph.linking.link import _place_in_context
+
+    assert _place_in_context("Ontario", {"CA"}).iso_code == "CA-ON"
+    assert _place_in_context("Ontario", set()).country_code == "US"  # no country named: the town
+    assert _place_in_context("Tuscany", {"IT"}).iso_code == "IT-52"
+    assert _place_in_context("Bavaria", {"DE"}).country_code == "DE"

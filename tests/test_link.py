@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kgraph.linking.link import link_extractions
 from kgraph.core.model import Article, Extraction, Mention
+from kgraph.core.terms import Predicate
 
 
 def ex(aid, *mentions):
@@ -53,3 +54,19 @@ def test_result_does_not_depend_on_article_order():
     a = ex("a", ("Lloyd Austin", "Person", "Lloyd Austin"), ("Russia", "Country", "Russia"))
     b = ex("b", ("Austin", "Person", "Austin"), ("Kursk", "Place", "Kursk"))
     assert link_extractions([a, b]) == link_extractions([b, a])
+
+
+def test_a_region_beside_its_country_is_the_region_and_lies_in_it():
+    kb = link_extractions([ex("a", ("Bavaria", "Place", "Bavaria"), ("Germany", "Country", "Germany"),
+                              ("Ontario", "Place", "Ontario"), ("Canada", "Country", "Canada"))])
+    ents = by_label(kb)
+    assert ents[("Place", "Bavaria")].country_code == "DE" and ents[("Place", "Bavaria")].iso_code == "DE-BY"
+    assert ents[("Place", "Ontario")].iso_code == "CA-ON"  # not the Californian town
+    located = {(f.subject, f.object) for f in kb.facts if f.predicate == Predicate.locatedIn}
+    assert (ents[("Place", "Bavaria")].key, ents[("Country", "Germany")].key) in located
+    assert (ents[("Place", "Ontario")].key, ents[("Country", "Canada")].key) in located
+
+
+def test_a_region_that_is_no_town_names_its_country_for_the_others():
+    kb = link_extractions([ex("a", ("Ontario", "Place", "Ontario"), ("Manitoba", "Place", "Manitoba"))])
+    assert by_label(kb)[("Place", "Ontario")].country_code == "CA"

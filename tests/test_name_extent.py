@@ -117,3 +117,25 @@ def test_a_hyphened_name_before_a_noun(nlp, sentence, spans, one):
     end = extract._hyphen_extent(doc, ent.end)
     assert end == ent.end + 2
     assert extract._one_hyphened_name(doc, ent, end) is one
+
+
+@pytest.mark.parametrize("sentence,cut,full", [
+    ("Lower Saxony and Hesse sent rescue teams.", "Saxony", "Lower Saxony"),
+    ("Farmers in Upper Austria lost their harvest.", "Austria", "Upper Austria"),
+])
+def test_a_region_cut_after_its_first_word_starts_with_it(nlp, sentence, cut, full):
+    from spacy.tokens import Span
+
+    doc = nlp(sentence)
+    i = next(t.i for t in doc if t.text == cut)
+    doc.ents = [Span(doc, i, i + 1, label="GPE")]
+    assert doc[extract._region_start(doc, doc.ents[0], 0):i + 1].text == full
+
+
+def test_a_word_before_a_region_that_makes_no_region_stays_out(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("On Sunday Saxony sent rescue teams.")
+    i = next(t.i for t in doc if t.text == "Saxony")
+    doc.ents = [Span(doc, i, i + 1, label="GPE")]
+    assert extract._region_start(doc, doc.ents[0], 0) == i

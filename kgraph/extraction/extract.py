@@ -428,6 +428,19 @@ def _joiner_extent(doc, ent) -> int:
 MAX_NAME_TOKENS = 40
 
 
+def _region_start(doc, ent, taken: int) -> int:
+    """Return where a place the NER cut after a word of its name starts: "Lower" + "Saxony", "Upper" + "Austria".
+
+    The word before is taken only when it is capitalized, in no entity, and the two together are a first-level
+    region the gazetteer knows ("Lower Saxony", "Western Australia"; "Sunday Saxony" stays "Saxony").
+    """
+    i = ent.start - 1
+    if ent.label_ == "PERSON" or i < taken or i < 0 or doc[i].ent_iob_ != "O" or not doc[i].is_title \
+            or not doc[i].is_alpha:
+        return ent.start
+    return i if gazetteer.region(doc[i:ent.end].text) is not None else ent.start
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -458,7 +471,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
-        pieces = [q for p in _split_lines(doc, ent.start, ent_end) for q in _split_country_prefix(doc, *p, ent.label_)]
+        first = _region_start(doc, ent, taken)
+        pieces = [q for p in _split_lines(doc, first, ent_end) for q in _split_country_prefix(doc, *p, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]

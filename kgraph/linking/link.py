@@ -83,6 +83,11 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     article_countries: dict[str, set] = defaultdict(set)
     for cid, g in res.groups.items():
         c = gazetteer.country(_choose_label(g.type, g.names)) if g.type == EntityType.Country else None
+        if c is None and g.type == EntityType.Place:
+            # A first-level region that is no town's name names its country too: "Ontario" beside "Manitoba".
+            label = _choose_label(g.type, g.names)
+            c = gazetteer.region(label) if gazetteer.city(label) is None else None
+            c = gazetteer.country_by_code(c.country_code) if c is not None and c.country_code else None
         if c is not None and c.iso_code:
             for a in g.articles:
                 article_countries[a].add(c.iso_code)
@@ -181,7 +186,9 @@ def _place_in_context(label: str, countries: set):
     A place's own name beats another place's alternate name ("Islamabad" is
     the capital, not a city once called so); a reading in a country the
     articles name beats one elsewhere; an alternate-name reading from a
-    country the articles do not name is dropped ("Borno" beside Nigeria).
+    country the articles do not name is dropped ("Borno" beside Nigeria). A
+    first-level region in a country the articles name beats a town of that
+    name in a country they do not name ("Ontario" beside Canada).
     """
     found = gazetteer.place(label)
     if found is None or found.type == EntityType.Country:
@@ -190,12 +197,14 @@ def _place_in_context(label: str, countries: set):
     own = gazetteer.norm(found.name) == key
     if own and (not countries or found.country_code in countries):
         return found
+    region = gazetteer.region(label)
+    if region is not None and region.country_code in countries and found.country_code not in countries:
+        return region  # "Ontario" beside Canada is the province, not the Californian town
     row = _primary_places().get(key)
     if row is not None:
         primary = gazetteer._place_row(row)  # noqa: SLF001
         if primary.country_code in countries or found.country_code not in countries:
             return primary
-    region = gazetteer.region(label)
     if region is not None and region.country_code in countries:
         return region
     if countries and found.country_code not in countries and not own:

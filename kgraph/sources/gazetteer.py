@@ -368,22 +368,139 @@ def demonym(word: str) -> Place | None:
 _REGION_TYPES = frozenset({"Province", "Region", "State", "Land", "Governorate", "Administrative region",
                            "Prefecture", "Autonomous republic", "Republic", "Autonomous region", "Territory",
                            "Autonomous community", "Oblast", "Autonomous province", "Emirate", "Federal district",
-                           "Autonomous city", "Federal territory", "Autonomous territorial unit", "Division"})
+                           "Autonomous city", "Federal territory", "Autonomous territorial unit", "Division",
+                           "Canton", "Metropolitan region", "Metropolitan collectivity with special status"})
+
+#: Type words ISO writes after a Chinese first-level region's name ("Guangdong Sheng", "Xinjiang Uygur
+#: Zizhiqu"); English news writes the name alone ("Guangdong", "Xinjiang").
+_REGION_TYPE_WORDS = re.compile(r"(?:\s+(?:Zhuangzu|Uygur|Huizu))?\s+(?:Sheng|Shi|Zizhiqu|SAR)$")
+
+#: Names ISO gives a region (some only once read without diacritics) that English news uses for something
+#: else first: "Fars" (Iran's province) is mostly the Fars news agency, "Uri" (a Swiss canton) a given name,
+#: "Colón", "Falcón", "Pará", "Bolívar", "Muş" read "Colon", "Falcon", "Para", "Bolivar", "Mus".
+_AMBIGUOUS_REGION_NAMES = frozenset({"fars", "uri", "tov", "colon", "falcon", "para", "bolivar", "mus"})
+
+# English names of first-level regions that ISO 3166-2 writes in the country's
+# own language ("Bayern", "Toscana", "Catalunya") or with its type word
+# ("Xizang Zizhiqu", "Moskovskaya oblast'"), by ISO 3166-2 code. General
+# knowledge of the exonyms news in English uses, like _COUNTRY_ALIASES; not
+# tied to any article. The first name is the one a region found so is called.
+_REGION_ALIASES = {
+    # Germany's states
+    "DE-BY": ["Bavaria"], "DE-NI": ["Lower Saxony"], "DE-NW": ["North Rhine-Westphalia"],
+    "DE-RP": ["Rhineland-Palatinate"], "DE-SN": ["Saxony"], "DE-ST": ["Saxony-Anhalt"], "DE-TH": ["Thuringia"],
+    "DE-HE": ["Hesse"], "DE-MV": ["Mecklenburg-Western Pomerania", "Mecklenburg-West Pomerania"],
+    "DE-BW": ["Baden-Wuerttemberg"],
+    # Austria's states
+    "AT-2": ["Carinthia"], "AT-3": ["Lower Austria"], "AT-4": ["Upper Austria"], "AT-6": ["Styria"],
+    "AT-7": ["Tyrol"], "AT-9": ["Vienna"],
+    # Switzerland's cantons
+    "CH-GE": ["Geneva"], "CH-ZH": ["Zurich"], "CH-BE": ["Bern"], "CH-LU": ["Lucerne"], "CH-GR": ["Grisons"],
+    "CH-SG": ["St. Gallen"],
+    # Italy's regions
+    "IT-21": ["Piedmont"], "IT-23": ["Aosta Valley"], "IT-25": ["Lombardy"], "IT-32": ["Trentino-South Tyrol"],
+    "IT-52": ["Tuscany"], "IT-62": ["Lazio", "Latium"], "IT-75": ["Apulia"], "IT-82": ["Sicily"],
+    "IT-88": ["Sardinia"],
+    # Spain's autonomous communities
+    "ES-AN": ["Andalusia"], "ES-CL": ["Castile and Leon", "Castile-Leon"], "ES-CM": ["Castile-La Mancha"],
+    "ES-CN": ["Canary Islands"], "ES-CT": ["Catalonia"], "ES-IB": ["Balearic Islands"], "ES-NC": ["Navarre"],
+    "ES-PV": ["Basque Country"], "ES-VC": ["Valencian Community"],
+    # France's regions
+    "FR-BRE": ["Brittany"], "FR-NOR": ["Normandy"], "FR-OCC": ["Occitania"], "FR-PAC": ["Provence"],
+    "FR-BFC": ["Burgundy-Franche-Comte"], "FR-GES": ["Grand Est"], "FR-20R": ["Corsica"],
+    # Belgium's and the Netherlands' regions and provinces
+    "BE-VLG": ["Flanders"], "BE-WAL": ["Wallonia"], "BE-BRU": ["Brussels-Capital Region"],
+    "NL-FR": ["Friesland"], "NL-NB": ["North Brabant"], "NL-NH": ["North Holland"], "NL-ZH": ["South Holland"],
+    # Poland's voivodeships
+    "PL-02": ["Lower Silesia"], "PL-12": ["Lesser Poland"], "PL-14": ["Masovia"], "PL-24": ["Silesia"],
+    "PL-22": ["Pomerania"], "PL-30": ["Greater Poland"], "PL-32": ["West Pomerania"],
+    "PL-28": ["Warmia-Masuria"], "PL-18": ["Subcarpathia"],
+    # China's autonomous regions (provinces are read without "Sheng")
+    "CN-XZ": ["Tibet"], "CN-NM": ["Inner Mongolia"],
+    # Russia's republics and a few regions news names in English
+    "RU-CE": ["Chechnya"], "RU-DA": ["Dagestan"], "RU-IN": ["Ingushetia"], "RU-TA": ["Tatarstan"],
+    "RU-BA": ["Bashkortostan", "Bashkiria"], "RU-KB": ["Kabardino-Balkaria"], "RU-KC": ["Karachay-Cherkessia"],
+    "RU-SE": ["North Ossetia"], "RU-SA": ["Yakutia", "Sakha"], "RU-KR": ["Karelia"], "RU-BU": ["Buryatia"],
+    "RU-CU": ["Chuvashia"], "RU-MO": ["Mordovia"], "RU-UD": ["Udmurtia"], "RU-KL": ["Kalmykia"],
+    "RU-KK": ["Khakassia"], "RU-MOS": ["Moscow Oblast", "Moscow Region"],
+    "RU-LEN": ["Leningrad Oblast", "Leningrad Region"], "RU-KDA": ["Krasnodar Krai", "Krasnodar Territory"],
+    "RU-PRI": ["Primorsky Krai"], "RU-KYA": ["Krasnoyarsk Krai"], "RU-STA": ["Stavropol Krai"],
+    "RU-KGD": ["Kaliningrad Oblast", "Kaliningrad Region"], "RU-SPE": ["Saint Petersburg"],
+    # Ukraine's regions
+    "UA-43": ["Crimea"], "UA-14": ["Donetsk Oblast"], "UA-09": ["Luhansk Oblast"], "UA-63": ["Kharkiv Oblast"],
+    "UA-46": ["Lviv Oblast"], "UA-32": ["Kyiv Oblast"], "UA-51": ["Odesa Oblast"],
+    "UA-23": ["Zaporizhzhia Oblast"], "UA-65": ["Kherson Oblast"],
+    # South Asia
+    "IN-OD": ["Orissa"], "IN-JK": ["Jammu and Kashmir"], "PK-BA": ["Baluchistan"],
+    "PK-KP": ["North-West Frontier Province"], "PK-JK": ["Azad Kashmir"], "PK-GB": ["Gilgit-Baltistan"],
+    # Iraq, Syria, Iran and the Gulf
+    "IQ-KR": ["Kurdistan Region", "Iraqi Kurdistan"], "IQ-NI": ["Nineveh"], "IQ-SD": ["Salahuddin", "Salah al-Din"],
+    "IQ-DI": ["Diyala"], "IQ-QA": ["Qadisiyah"], "IQ-BB": ["Babil"],
+    "SY-HL": ["Aleppo"], "SY-HI": ["Homs"], "SY-HM": ["Hama"], "SY-DI": ["Damascus"], "SY-RD": ["Rif Dimashq"],
+    "SY-DY": ["Deir ez-Zor"], "SY-HA": ["Hasakah"], "SY-LA": ["Latakia"], "SY-DR": ["Daraa"],
+    "SY-RA": ["Raqqa"], "SY-TA": ["Tartus"], "SY-SU": ["Sweida"], "SY-QU": ["Quneitra"],
+    "IR-03": ["East Azerbaijan"], "IR-04": ["West Azerbaijan"], "IR-09": ["Razavi Khorasan"],
+    "IR-10": ["Isfahan"], "IR-11": ["Sistan and Baluchestan"],
+    "SA-02": ["Mecca"], "SA-03": ["Medina"], "YE-HD": ["Hadramawt", "Hadramout"],
+    "EG-SIN": ["North Sinai"], "EG-JS": ["South Sinai"],
+    # Greece's regions
+    "GR-M": ["Crete"], "GR-I": ["Attica"], "GR-J": ["Peloponnese"], "GR-E": ["Thessaly"], "GR-D": ["Epirus"],
+    "GR-B": ["Central Macedonia"],
+}
+
+#: Arabic article ISO keeps before a region's name ("Al Anbār"); English news drops it ("Anbar").
+_ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|ad|az|at)\s+", re.IGNORECASE)
+
+
+def _fold(name: str) -> str:
+    """Return a name without its diacritics ("Tamil Nādu" -> "Tamil Nadu", "Baden-Württemberg" -> "Baden-Wurttemberg")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def _region_readings(iso_name: str) -> list[str]:
+    """Return the names an ISO 3166-2 region is read by: as written, its bracketed other-language name, its
+    head before ", Respublika", without a Chinese type word or an Arabic article, and without diacritics."""
+    bracket = re.findall(r"\[([^\]]+)\]", iso_name)
+    name = re.sub(r"\s*[\[(].*$", "", iso_name).strip()
+    names = [name, *bracket]
+    if "," in name:  # "Murcia, Región de", "Dagestan, Respublika"
+        head = name.partition(",")[0].strip()
+        if head[:1].isupper():
+            names.append(head)
+    names += [_REGION_TYPE_WORDS.sub("", n) for n in names]
+    names += [_ARABIC_ARTICLE.sub("", n) for n in names]
+    names += [_fold(n) for n in names]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 @cache
 def _regions() -> dict[str, Place]:
-    """First-level regions from ISO 3166-2 ("Quebec", "Saxony-Anhalt" as "Sachsen-Anhalt", "Bavaria" as "Bayern")."""
+    """First-level regions from ISO 3166-2 and their English names ("Quebec", "Bavaria" for "Bayern").
+
+    A name that is a country's is not also a region ("Taiwan Sheng" is not read as "Taiwan").
+    """
     import pycountry
 
     table: dict[str, Place] = {}
+
+    def add(key: str, place: Place) -> None:
+        if key and key not in _AMBIGUOUS_CITY_NAMES and key not in _AMBIGUOUS_REGION_NAMES and country(key) is None:
+            table.setdefault(key, place)
+
+    for code, names in sorted(_REGION_ALIASES.items()):
+        sub = pycountry.subdivisions.get(code=code)
+        if sub is not None:
+            place = Place(name=names[0], type=EntityType.Place, iso_code=sub.code, country_code=sub.country_code)
+            for n in names:
+                add(norm(n), place)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.parent_code is not None or sub.type not in _REGION_TYPES:
             continue
-        name = re.sub(r"\s*[\[(].*$", "", sub.name).strip()
-        key = norm(name)
-        if key and key not in _AMBIGUOUS_CITY_NAMES:
-            table.setdefault(key, Place(name=name, type=EntityType.Place, iso_code=sub.code, country_code=sub.country_code))
+        readings = _region_readings(sub.name)
+        shown = _REGION_TYPE_WORDS.sub("", readings[0].partition(",")[0].strip() if "," in readings[0] else readings[0])
+        place = Place(name=shown or readings[0], type=EntityType.Place, iso_code=sub.code, country_code=sub.country_code)
+        for n in readings:
+            add(norm(n), place)
     return table
 
 
