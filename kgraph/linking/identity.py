@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -106,7 +105,7 @@ def fold(name: str) -> str:
     """
     s = gazetteer.norm(name)
     s = s.translate(_LETTERS)
-    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    s = gazetteer.strip_accents(s)
     s = re.sub(r"(?<=[a-z])([aou])e|\b([aou])e(?=[a-z]{3})", r"\1\2", s)  # "Oezil" as "Özil" too
     return " ".join(re.sub(r"[^\w ]+|_", "", s).split())
 
@@ -1503,8 +1502,9 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     # and consonant skeleton; a two-word name also by its last words' skeleton in longer names ("Yusef Tarsi").
     by_skeleton: dict[tuple, list] = defaultdict(list)
     tails: dict[tuple, set] = defaultdict(set)
+    rom = {gid: _romanized_words(gid[1]) for gid in heads}  # each name romanized once for the joins below
     for gid in heads:
-        w = _romanized_words(gid[1])
+        w = rom[gid]
         if gid[0] == EntityType.Person and len(w) >= 2:
             by_skeleton[(len(w), w[-1], tuple(_skeleton(x) for x in w))].append(gid)
             if len(w) >= 3:
@@ -1512,13 +1512,13 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     for key in sorted(by_skeleton, key=str):
         members = sorted(by_skeleton[key], key=_heavier_first(groups))
         for g in members[1:]:
-            if _transliterated(_romanized_words(members[0][1]), _romanized_words(g[1])):
+            if _transliterated(rom[members[0]], rom[g]):
                 uf.union(members[0], g)
     # An Arabic article before the surname also says its spelling is a transliteration ("Tarek al-Moarrem" /
     # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may.
     particle: dict[tuple, list] = defaultdict(list)
     for gid in heads:
-        w = _romanized_words(gid[1])
+        w = rom[gid]
         bare = [x for x in w[1:-1] if x not in _ARABIC_ARTICLES]
         if gid[0] == EntityType.Person and len(w) >= 2:
             particle[(w[0], tuple(_skeleton(x) for x in bare + w[-1:]))].append((len(bare) < len(w) - 2, gid))
@@ -1527,7 +1527,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         if len(members) < 2 or not any(had for had, _g in members):
             continue
         bare = {g: [w[0]] + [x for x in w[1:-1] if x not in _ARABIC_ARTICLES] + w[-1:]
-                for _had, g in members for w in [_romanized_words(g[1])]}
+                for _had, g in members for w in [rom[g]]}
         for had, g in members:
             for had2, h in members:
                 if (had or had2) and g < h and uf.find(g) != uf.find(h) \
@@ -1537,10 +1537,9 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         if key[0] != 2:
             continue
         for g in by_skeleton[key]:
-            w = _romanized_words(g[1])
-            longer = {uf.find(c) for c in tails.get((w[-1], key[2][0]), ())
-                      if _transliterated(w, _romanized_words(c[1])[-2:])}
-            if len(longer) == 1 and not any(_romanized_words(c[1])[-2:] == w for c in tails.get((w[-1], key[2][0]), ())):
+            w = rom[g]
+            longer = {uf.find(c) for c in tails.get((w[-1], key[2][0]), ()) if _transliterated(w, rom[c][-2:])}
+            if len(longer) == 1 and not any(rom[c][-2:] == w for c in tails.get((w[-1], key[2][0]), ())):
                 uf.union(next(iter(longer)), g)
     # Typos: compare names sharing type, word count and a 3-letter prefix or suffix (blocking).
     blocks: dict[tuple, list] = defaultdict(list)

@@ -452,7 +452,7 @@ _REGION_ALIASES = {
 _ARABIC_ARTICLE = re.compile(r"^(?:al|an|ar|as|ash|ad|az|at)\s+", re.IGNORECASE)
 
 
-def _fold(name: str) -> str:
+def strip_accents(name: str) -> str:
     """Return a name without its diacritics ("Tamil Nādu" -> "Tamil Nadu", "Baden-Württemberg" -> "Baden-Wurttemberg")."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
@@ -469,7 +469,7 @@ def _region_readings(iso_name: str) -> list[str]:
             names.append(head)
     names += [_REGION_TYPE_WORDS.sub("", n) for n in names]
     names += [_ARABIC_ARTICLE.sub("", n) for n in names]
-    names += [_fold(n) for n in names]
+    names += [strip_accents(n) for n in names]
     return list(dict.fromkeys(n for n in names if n))
 
 
