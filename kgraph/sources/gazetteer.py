@@ -497,7 +497,7 @@ def _regions() -> dict[str, Place]:
         if sub.parent_code is not None or sub.type not in _REGION_TYPES:
             continue
         readings = _region_readings(sub.name)
-        shown = _REGION_TYPE_WORDS.sub("", readings[0].partition(",")[0].strip() if "," in readings[0] else readings[0])
+        shown = _REGION_TYPE_WORDS.sub("", readings[0].partition(",")[0].strip())  # "Murcia, Región de": "Murcia"
         place = Place(name=shown or readings[0], type=EntityType.Place, iso_code=sub.code, country_code=sub.country_code)
         for n in readings:
             add(norm(n), place)
