@@ -1846,7 +1846,7 @@ KILLED_PRECISION = 0.9
 #: where the sentence scorer, which reads the rule's output among its features, still gives the pair less than
 #: this. The cues of those rules ("a Tarsk native", "Vell citizen", "the Vell consul", "Tarsk Mayor") are the
 #: most ambiguous of all rules: on CoNLL04 sentences no model was fitted on, their statements the scorer put
-#: under 0.08 were right 5 times in 44 (see docs/development.md, "Person-place rules under the head's veto").
+#: under 0.08 were right 5 times in 44 (see docs/development.md, "Live_In and Work_For: the relation decision given the names").
 PERSON_PLACE_VETO = 0.08
 
 
