@@ -278,28 +278,3 @@ def test_a_ruled_killing_takes_the_scorers_precision_where_the_scorer_states_it_
     out = relations.encoder_relations(doc, mentions, ruled, 0, head={"config": {"threshold": 0.5}})
     got = [(r.subject.text, r.object.text, r.confidence, r.method) for r in out if r.predicate == "killed"]
     assert got == [("Omar Lind", "Peter Vance", confidence, "rule:kill-verb")]
-
-
-@pytest.mark.parametrize("text, predicate, score, kept", [
-    ("Omar Lind, a native of Leeds, opened a bakery on Monday.", "livesIn", 0.02, False),  # the scorer reads no residence
-    ("Omar Lind, a native of Leeds, opened a bakery on Monday.", "livesIn", 0.30, True),   # over the veto: the rule stays
-    ("Omar Lind was born in Leeds in 1950.", "bornIn", 0.02, True),                       # a birthplace is never vetoed
-])
-def test_a_person_place_rule_is_dropped_where_the_scorer_finds_the_pair_unlikely(nlp, monkeypatch, text, predicate,
-                                                                                score, kept):
-    from kgraph.extraction import relations
-    from kgraph.extraction.extract import find_mentions
-
-    doc = nlp(text)
-    mentions = find_mentions(doc, 0)
-    names = [m.text for m, _s in mentions]
-    lind, leeds = names.index("Omar Lind"), names.index("Leeds")
-    ruled = relations.rule_relations(doc, relations.MentionIndex(mentions), 0)
-    assert [(r.subject.text, r.predicate, r.object.text) for r in ruled] == [("Omar Lind", predicate, "Leeds")]
-    # The pair of a person-place statement is scored although a rule states it; without the veto it is not.
-    assert ((lind, leeds) in relations._ruled_pairs(mentions, ruled, {}, True)) == (predicate == "bornIn")
-    assert (lind, leeds) in relations._ruled_pairs(mentions, ruled, {})
-    monkeypatch.setattr(sentrel, "score_pairs", lambda *a, **k: {(lind, leeds): {"livesIn": score}})
-    out = relations.encoder_relations(doc, mentions, ruled, 0, head={"config": {"threshold": 0.5}})
-    got = [(r.subject.text, r.predicate, r.object.text) for r in out]
-    assert got == ([("Omar Lind", predicate, "Leeds")] if kept else [])

@@ -1842,25 +1842,9 @@ def calibrated_probability(model: dict, label: str, p: float) -> float:
 #: Measured precision the sentence scorer needs before it states that someone killed someone.
 KILLED_PRECISION = 0.9
 
-#: A rule's statement about a person and a place (a residence, a citizenship, an office held there) is dropped
-#: where the sentence scorer, which reads the rule's output among its features, still gives the pair less than
-#: this. The cues of those rules ("a Tarsk native", "Vell citizen", "the Vell consul", "Tarsk Mayor") are the
-#: most ambiguous of all rules: on CoNLL04 sentences no model was fitted on, their statements the scorer put
-#: under 0.08 were right 5 times in 44 (see docs/development.md, "Live_In and Work_For: the relation decision given the names").
-PERSON_PLACE_VETO = 0.08
 
-
-def _person_place(r: Relation) -> bool:
-    """True for a statement about a person and a place or country (not a killing, not a birthplace)."""
-    return (r.subject.type == EntityType.Person and r.object.type in (EntityType.Place, EntityType.Country)
-            and r.predicate != Predicate.bornIn)
-
-
-def _ruled_pairs(mentions, rules, config, veto_places: bool = False) -> set[tuple[int, int]]:
-    """Return the index pairs a kept rule states (either way): the scorer leaves them out.
-
-    With ``veto_places``, the pairs of person-place statements (:data:`PERSON_PLACE_VETO`) are scored too.
-    """
+def _ruled_pairs(mentions, rules, config) -> set[tuple[int, int]]:
+    """Return the index pairs a kept rule states (either way): the scorer leaves them out."""
     at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
     floor, skip = config.get("rule_floor", 0.0), set()
     if config.get("rule_veto", 0.0):
@@ -1868,16 +1852,8 @@ def _ruled_pairs(mentions, rules, config, veto_places: bool = False) -> set[tupl
     # Sentences with nothing else to score are not encoded.
     for r in rules:
         i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
-        if veto_places and _person_place(r):
-            continue
         if r.confidence >= floor and i is not None and j is not None and r.predicate != Predicate.killed:
             skip |= {(i, j), (j, i)}  # a killing is scored all the same: see encoder_relations
-    if veto_places:
-        # A pair holding a person-place statement is scored, in both orders, whatever else a rule states on it.
-        for r in rules:
-            i, j = at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))
-            if _person_place(r) and i is not None and j is not None:
-                skip -= {(i, j), (j, i)}
     return skip
 
 
@@ -1943,15 +1919,13 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     config = head["config"]
     at = {(m.start, m.end): i for i, (m, _s) in enumerate(mentions)}
     floor, veto = config.get("rule_floor", 0.0), config.get("rule_veto", 0.0)
-    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=_ruled_pairs(mentions, rules, config, True))
+    scores = sentrel.score_pairs(doc, mentions, rules, head, skip=_ruled_pairs(mentions, rules, config))
     threshold = config.get("threshold", 0.5)
     kept = []
     for r in rules:
         probs = scores.get((at.get((r.subject.start, r.subject.end)), at.get((r.object.start, r.object.end))))
         if r.confidence < floor or (probs is not None and sum(probs.values()) < veto):
             continue  # a weak rule, or one the scorer, which saw the rule's output, still finds unlikely
-        if _person_place(r) and probs is not None and sum(probs.values()) < PERSON_PLACE_VETO:
-            continue  # a person-place cue the scorer, which saw the rule's output, reads as no such relation
         choice = _head_choice(probs, config, threshold) if r.predicate == Predicate.killed else None
         if choice is not None and choice[0] == Predicate.killed:
             # The scorer read the rule's output too: where it states the same killing, the statement has the
