@@ -364,3 +364,54 @@ def test_part_after_a_hyphen_is_the_place():
 ])
 def test_lone_word_stays_its_own_name(cands):
     assert _short_form_names(cands) == [c.name for c in cands]
+
+
+# ---------------------------------------------------------------- names found by their context after the model
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("Varkon, 45, was found guilty of fraud.", "Varkon", id="age-after-sentence-opening-name"),
+    pytest.param("Tarsel, 53, a former judge, was named on Monday.", "Tarsel", id="age-after-name-read-as-noun"),
+])
+def test_name_before_age_is_person(nlp, text, name):
+    found, _ex = mentions_of(nlp, text)
+    assert (name, "Person", name) in found, sorted(found)
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("Fires burned 76 , 000 acres near Haltmoor , 12 , 000 people fled .", "Haltmoor",
+                 id="number-written-apart-is-no-age"),
+    pytest.param("The Vellox Bank, 120, was the oldest firm.", "Vellox Bank", id="organization-word-is-no-person"),
+])
+def test_name_before_number_left_alone(nlp, text, name):
+    found, _ex = mentions_of(nlp, text)
+    assert not any(n == name and t == "Person" for _text, t, n in found), sorted(found)
+
+
+def test_age_finder_is_what_finds_the_person(nlp, monkeypatch):
+    from kgraph.extraction import extract
+
+    monkeypatch.setattr(extract, "_aged_persons", lambda cands, docs: cands)
+    found, _ex = mentions_of(nlp, "Varkon, 45, was found guilty of fraud.")
+    assert ("Varkon", "Person", "Varkon") not in found
+
+
+_WIRE = "Union Endorses David Miller for President PA2203162994 Vell City VELL TIMES in Spanish 21 Mar 94 p A1"
+
+
+@pytest.mark.parametrize("text,wire", [
+    pytest.param(_WIRE, True, id="document-number-after-title"),
+    pytest.param("Union Endorses David Miller for President\nThe Vell Union said it would back him.", False,
+                 id="title-line-without-code"),
+])
+def test_person_in_wire_header_title(nlp, text, wire):
+    from kgraph.extraction import extract
+
+    doc = nlp(text)
+    cands = [c for c in extract._candidates(doc, 0) if c.name == "David Miller"]
+    assert cands and cands[0].headline
+    assert extract._wire_title_person(cands[0]) is wire
+
+
+def test_person_in_title_alone_kept(nlp):
+    found, _ex = mentions_of(nlp, "Union Endorses David Miller for President")
+    assert ("David Miller", "Person", "David Miller") in found, sorted(found)

@@ -1007,11 +1007,32 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
             c = replace(c, type=EntityType.Place, sure=True)
         if c.type is None:
             continue
-        if c.headline and not c.sure and k not in body:
-            # "Italy Rejects Easing Assisted" in a title-case headline: a fragment the text never repeats.
+        if c.headline and not c.sure and k not in body and body and not _wire_title_person(c):
+            # "Italy Rejects Easing Assisted" in a title-case headline: a fragment the text never repeats. A text
+            # naming nothing outside its title-case lines (a title or a byline alone) has no body to repeat it.
             continue
         out.append(c)
     return out
+
+
+def _wire_title_person(c: _Cand) -> bool:
+    """True for a full person name the NER found in the title of a wire header line.
+
+    Why: a wire service's header line writes the story's title, its document
+    number and the source ("Vell Tarsk Leaves Orlin for Talks LD0303121294
+    Orlin TASS in English"); the text after it is a translation that may not
+    repeat the name, and a title-case fragment rule would drop it. Only for a
+    name of two or more capitalized words the NER read as a person, with a
+    source code or document number after it on the same line.
+    """
+    if c.label != "PERSON" or c.end - c.start < 2 or not all(t.is_title for t in c.span):
+        return False
+    for t in c.doc[c.end:c.end + 12]:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            return False
+        if is_source_code(t.text) or is_document_code(t.text):
+            return True
+    return False
 
 
 def _killed_or_killer(c: _Cand) -> bool:
@@ -1239,6 +1260,60 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
+#: The ages an apposition after a name may give ("Moreau, 45, was"): a person's, not a count or a year.
+AGE_RANGE = range(1, 111)
+
+
+def _age_after(doc, end: int) -> bool:
+    """True when ", AGE ," follows token ``end`` and a lower-case word opens what comes after ("X, 45, was")."""
+    if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age, nxt = doc[end + 1], doc[end + 3]
+    return age.text.isdigit() and int(age.text) in AGE_RANGE and nxt.is_alpha and nxt.is_lower
+
+
+def _aged_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Make a name followed by an age set off by commas a person ("Moreau, 45, was charged").
+
+    Why: news writes a person's age right after the name, and only a
+    person's; spaCy-small reads a capitalized word opening a sentence as a
+    noun ("Winter, 53, a former judge") or a firm, and the name is lost or
+    mistyped. A run of one to three capitalized words (not a place the
+    gazetteer knows, a country, a demonym, an organization word or a title)
+    right before ", AGE ," with a lower-case word after it (not ", 76 , 000
+    acres"), not after a comma (a table's "Vellox, 45, Tarsk, 40, in"): an organization or place
+    candidate of exactly those words becomes a person, as does every
+    candidate of that name in the article; words no candidate holds become
+    one.
+    """
+    renamed: set[str] = set()
+    covered = {(id(c.doc), i): c for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for offset, doc in docs:
+        for end in range(1, len(doc) - 3):
+            if not _age_after(doc, end):
+                continue
+            start = end
+            while start > 0 and end - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                start -= 1
+            if start == end or start > 0 and doc[start - 1].text == ",":
+                continue  # "Vellox, 45, Tarsk, 40, in the table": an item of a list of scores
+            span = doc[start:end]
+            if any(t.lower_ in ORG_HEADS or t.lower_ in _TITLES or gazetteer.demonym(t.text) is not None
+                   for t in span) or gazetteer.place(span.text) is not None or gazetteer.country(span.text):
+                continue
+            held = {id(covered[(id(doc), i)]) for i in range(start, end) if (id(doc), i) in covered}
+            if not held:
+                out.append(_Cand(doc, offset, start, end, EntityType.Person, span.text, "age"))
+                continue
+            same = [c for c in out if id(c) in held and c.start == start and c.end == end]
+            if len(held) == 1 and same and same[0].type in (EntityType.Organization, EntityType.Place):
+                renamed.add(_key(same[0].name))
+    if renamed:
+        out = [replace(c, type=EntityType.Person, sure=False) if _key(c.name) in renamed else c for c in out]
+    return out
+
+
 def _plain_words(doc, start: int, end: int) -> bool:
     """True for plain words (:func:`_plain_word`), no demonym among them."""
     return all(_plain_word(t) and gazetteer.demonym(t.text) is None for t in doc[start:end])
@@ -1291,6 +1366,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
+    cands = _aged_persons(cands, docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)

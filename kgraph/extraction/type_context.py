@@ -257,6 +257,49 @@ def _age_before(doc, start: int, end: int) -> bool:
     return not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
 
 
+#: What may follow a state written after a town: the state closes the place's phrase ("Tarsk, Ohio, said").
+_STATE_CLOSERS = frozenset(",.;:)")
+
+
+def _us_state_at(doc, i: int) -> int:
+    """Return where a US state written from token ``i`` ends ("Ohio", "N.Y.", "Calif .", "New Mexico"), or -1."""
+    for n in (2, 1):
+        if i + n > len(doc):
+            continue
+        words = doc[i:i + n]
+        if not all(t.is_title or t.is_upper for t in words if t.is_alpha):
+            continue
+        if gazetteer.us_state_name(words.text) is not None or n == 1 and gazetteer.us_state(words.text) is not None:
+            j = i + n
+            if n == 1 and j < len(doc) and doc[j].text == "." and not words.text.endswith(".") \
+                    and gazetteer.us_state_name(words.text) is None:
+                j += 1  # "Calif ." written apart
+            return j
+    return -1
+
+
+@context_rule("context:town-before-state", "A name written right before a comma and a US state that closes the "
+              "phrase is a town's (\"Haltmoor, Ohio\", \"Tarsk Falls, Tex.\"), though the NER read a person or a "
+              "firm; not a name with an organization word or a title before it.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Floods hit Haltmoor Springs, Texas, on Monday.", "Haltmoor Springs"),
+                        ("The plant is in Vell Falls, Ohio.", "Vell Falls")],
+              counter_examples=[("Shares of Vellox Corp., Ohio's biggest bank, fell.", "Vellox Corp."),
+                                ("Rep. Anton Moreau, Texas, voted no.", "Anton Moreau"),
+                                ("Anton Moreau, Texas Republican, voted no.", "Anton Moreau"),
+                                ("Vellox Bank, Ohio, cut jobs.", "Vellox Bank")])
+def _town_before_state(doc, start: int, end: int) -> bool:
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    stop = _us_state_at(doc, end + 1)
+    if stop < 0 or stop < len(doc) and doc[stop].text not in _STATE_CLOSERS:
+        return False
+    if any(t.lower_.rstrip(".") in lexicon.ORG_HEADS or t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+        return False
+    p = _prev(doc, start)
+    return not (p is not None and p.lower_.rstrip(".") in lexicon.TITLES)
+
+
 def key(name: str) -> str:
     """Return the key a name's candidates are grouped under (case, spaces and punctuation folded)."""
     return gazetteer.norm(name)
