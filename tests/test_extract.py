@@ -7,6 +7,7 @@ import pytest
 from kgraph.extraction import docrel
 from kgraph.extraction.extract import extract_doc
 from kgraph.core.model import Article
+from kgraph.core.terms import EntityType
 from kgraph.extraction import retype, sentrel
 
 #: The short-text type head runs (the encoder is on and a head is shipped).
@@ -415,3 +416,35 @@ def test_person_in_wire_header_title(nlp, text, wire):
 def test_person_in_title_alone_kept(nlp):
     found, _ex = mentions_of(nlp, "Union Endorses David Miller for President")
     assert ("David Miller", "Person", "David Miller") in found, sorted(found)
+
+
+def _role_orgs(nlp, text):
+    """Return (text, type) of what the role rule adds to an invented sentence's person candidates."""
+    from kgraph.extraction import extract
+
+    doc = nlp(text)
+    persons = [c for c in extract._decide(extract._candidates(doc, 0)) if c.type == EntityType.Person]
+    added = extract._role_organizations(persons, [(0, doc)])[len(persons):]
+    return {(c.text, c.type) for c in added}
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("( By ORLIN-PRESS correspondent Ilse Varga )", "ORLIN-PRESS", id="upper-case-agency-before-correspondent"),
+    pytest.param("Vellmark Director Anton Moreau said the plant would close.", "Vellmark", id="firm-before-director"),
+])
+def test_name_before_role_and_person_is_organization(nlp, text, name):
+    assert (name, EntityType.Organization) in _role_orgs(nlp, text)
+    found, _ex = mentions_of(nlp, text)
+    assert (name, "Organization", name) in found, sorted(found)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ten years ago: Former President Anton Moreau spoke.", id="plain-word-before-title"),
+    pytest.param("Tarsk Mayor Anton Moreau opened the fair.", id="leader-of-a-place"),
+    pytest.param("\"It hurt,\" Vellwetten Sales and Public Relations Manager Ilse Varga said.",
+                 id="part-of-a-longer-role-phrase"),
+    pytest.param("He said VM Chief Executive Frederick Holt was fired.", id="role-word-before-role"),
+    pytest.param("The firm's Managing Director Anton Moreau resigned.", id="role-modifier"),
+])
+def test_words_before_role_left_alone(nlp, text):
+    assert not _role_orgs(nlp, text)

@@ -31,6 +31,8 @@ from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
+from kgraph.extraction.lexicon import WORK_ROLES as _WORK_ROLES
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
@@ -1314,6 +1316,73 @@ def _aged_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_C
     return out
 
 
+#: Roles held inside an organization whose name a writer puts right before them ("Vellox spokesman X"); no role
+#: a place or a country gives (mayor, governor, minister, ambassador), which its own name opens as often.
+ORG_ROLE_NOUNS = frozenset("""correspondent reporter editor spokesman spokeswoman spokesperson director president
+chairman chairwoman ceo executive trader analyst manager employee founder""".split())
+
+#: Words a name before a role may have: more is a clause, not a name.
+ROLE_ORG_MAX = 4
+
+#: Role words, which open no organization's name before a role ("Chief Executive", "Managing Director").
+_ROLE_WORDS = _LEADER_ROLES | _WORK_ROLES | ORG_ROLE_NOUNS | frozenset(
+    "vice deputy senior executive managing acting assistant associate interim".split())
+
+#: Words that tie the words before a role to a longer name ("Sales and Public Relations Manager X").
+_ROLE_JOINERS = frozenset("and & of for".split())
+
+
+def _name_token(t) -> bool:
+    """True for a word of a name: capitalized or upper-case letters ("Vellox", "VTB"), or a hyphen inside one."""
+    if t.text == "-":
+        return not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+    return t.is_alpha and (t.is_title or t.is_upper)
+
+
+def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Make the capitalized words before a role noun and a person's name an organization ("By VTB correspondent X").
+
+    Why: "Vellox spokesman Anton Moreau", "( By ORLIN-PRESS correspondent Ilse
+    Varga )": the name before a role held inside an organization
+    (:data:`ORG_ROLE_NOUNS`) and right before the person holding it is the
+    organization's; spaCy-small misses upper-case and hyphenated ones. Only
+    words no candidate holds, one of them a proper noun or upper-case, no role
+    word among them ("Chief Executive"), not after "and" or "of", none of
+    them a title, a portfolio word, a place the gazetteer knows, a country
+    or a demonym ("Tarsk Mayor X", "Defense Secretary X" are left).
+    """
+    by_start = {(id(c.doc), c.start - c.lead): c for c in cands if c.type == EntityType.Person}
+    covered = {(id(c.doc), i) for c in cands for i in range(c.start - c.lead, c.end)}
+    out = list(cands)
+    for offset, doc in docs:
+        for k in range(1, len(doc) - 1):
+            role = doc[k]
+            if role.lower_ not in ORG_ROLE_NOUNS or (id(doc), k + 1) not in by_start and \
+                    not ((id(doc), k) in by_start and by_start[(id(doc), k)].lead):
+                continue
+            start = k
+            while start > 0 and k - start < ROLE_ORG_MAX and _name_token(doc[start - 1]) \
+                    and (id(doc), start - 1) not in covered and doc[start - 1].lower_ not in _SMALL_WORDS:
+                start -= 1  # "By VTB correspondent X": the run stops at a function word
+            while start < k and (doc[start].text == "-" or doc[start].lower_ in _ROLE_WORDS):
+                start += 1  # "VTB Chief Executive X": a role word is no part of the name
+            if start == k or doc[k - 1].text == "-" or doc[k - 1].lower_ in _ROLE_WORDS:
+                continue
+            if start > 0 and doc[start - 1].lower_ in _ROLE_JOINERS:
+                continue  # "Vellox Sponsoring and Public Relations Manager X": part of a longer name
+            span = doc[start:k]
+            words = [t for t in span if t.is_alpha]
+            if any(t.lower_ in _TITLES or t.lower_ in _PORTFOLIO_WORDS
+                   or gazetteer.demonym(t.text) is not None or gazetteer.country(t.text) is not None
+                   for t in words) or gazetteer.place(span.text) is not None:
+                continue
+            if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words):
+                continue  # "Company spokesman X", "Former President X": plain words, no name
+            out.append(_Cand(doc, offset, start, k, EntityType.Organization, span.text, "role"))
+            covered.update((id(doc), i) for i in range(start, k))
+    return out
+
+
 def _plain_words(doc, start: int, end: int) -> bool:
     """True for plain words (:func:`_plain_word`), no demonym among them."""
     return all(_plain_word(t) and gazetteer.demonym(t.text) is None for t in doc[start:end])
@@ -1366,7 +1435,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
-    cands = _aged_persons(cands, docs or [])
+    cands = _role_organizations(_aged_persons(cands, docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)
