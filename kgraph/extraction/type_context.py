@@ -278,6 +278,14 @@ def _us_state_at(doc, i: int) -> int:
     return -1
 
 
+def followed_by_state(doc, end: int) -> bool:
+    """True when a comma and a US state closing the phrase follow token ``end`` (", Ohio,", ", Calif.", ", N.Y.;")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    stop = _us_state_at(doc, end + 1)
+    return stop >= 0 and (stop == len(doc) or doc[stop].text in _STATE_CLOSERS)
+
+
 @context_rule("context:town-before-state", "A name written right before a comma and a US state that closes the "
               "phrase is a town's (\"Haltmoor, Ohio\", \"Tarsk Falls, Tex.\"), though the NER read a person or a "
               "firm; not a name with an organization word or a title before it.",
@@ -289,10 +297,7 @@ def _us_state_at(doc, i: int) -> int:
                                 ("Anton Moreau, Texas Republican, voted no.", "Anton Moreau"),
                                 ("Vellox Bank, Ohio, cut jobs.", "Vellox Bank")])
 def _town_before_state(doc, start: int, end: int) -> bool:
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    stop = _us_state_at(doc, end + 1)
-    if stop < 0 or stop < len(doc) and doc[stop].text not in _STATE_CLOSERS:
+    if not followed_by_state(doc, end):
         return False
     if any(t.lower_.rstrip(".") in lexicon.ORG_HEADS or t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
         return False
