@@ -448,3 +448,30 @@ def test_name_before_role_and_person_is_organization(nlp, text, name):
 ])
 def test_words_before_role_left_alone(nlp, text):
     assert not _role_orgs(nlp, text)
+
+
+def _killing_persons(nlp, text):
+    """Return the names the killing-subject rule adds to an invented sentence's candidates (after the hand decision)."""
+    from kgraph.extraction import extract
+
+    doc = nlp(text)
+    # As the learned decision leaves them: the word opening the sentence dropped (a surname that is also a word).
+    cands = [c for c in extract._decide(extract._candidates(doc, 0)) if c.start > 0]
+    return {c.text for c in extract._killing_subjects(cands, [(0, doc)])[len(cands):]}
+
+
+@pytest.mark.parametrize("text,name", [
+    pytest.param("Ruby fatally shot Anton Moreau two days later.", "Ruby", id="killer-of-a-person"),
+    pytest.param("King was shot by a sniper on Monday.", "King", id="passive-victim"),
+])
+def test_proper_noun_that_kills_or_is_killed_is_person(nlp, text, name):
+    assert name in _killing_persons(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Police shot Anton Moreau on Monday.", id="plain-plural-noun"),
+    pytest.param("Gunmen killed Anton Moreau.", id="plain-noun"),
+    pytest.param("Ruby said the dog was fine.", id="no-killing-verb"),
+])
+def test_subject_of_no_killing_left_alone(nlp, text):
+    assert not _killing_persons(nlp, text)

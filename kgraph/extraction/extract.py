@@ -1383,6 +1383,35 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     return out
 
 
+def _killing_subjects(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Make a proper noun opening a sentence a person when it is killed or kills a person ("Moreau shot Varga").
+
+    Why: spaCy-small leaves a capitalized word that opens a sentence
+    untagged, and a surname that is also a word ("Ruby", "King") is dropped
+    as one; only a person is killed, and one who kills a person is a person
+    too. Only a one-word proper noun (NNP, so not "Police shot X" nor
+    "Gunmen killed X") that no candidate holds, the passive subject of a
+    killing verb ("Varga was shot by X") or its subject with a person as
+    its object.
+    """
+    persons = {(id(c.doc), i) for c in cands if c.type == EntityType.Person for i in range(c.start, c.end)}
+    covered = {(id(c.doc), i) for c in cands for i in range(c.start - c.lead, c.end)}
+    out = list(cands)
+    for offset, doc in docs:
+        for sent in doc.sents:
+            tok = sent[0]
+            if (id(doc), tok.i) in covered or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha \
+                    or tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() not in KILL_VERBS:
+                continue
+            victim = any(ch.dep_ == "dobj" and (id(doc), ch.i) in persons for ch in verb.children)
+            if tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and victim:
+                out.append(_Cand(doc, offset, tok.i, tok.i + 1, EntityType.Person, tok.text, "killing"))
+    return out
+
+
 def _plain_words(doc, start: int, end: int) -> bool:
     """True for plain words (:func:`_plain_word`), no demonym among them."""
     return all(_plain_word(t) and gazetteer.demonym(t.text) is None for t in doc[start:end])
@@ -1435,7 +1464,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
-    cands = _role_organizations(_aged_persons(cands, docs or []), docs or [])
+    cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)
