@@ -396,7 +396,7 @@ def test_age_finder_is_what_finds_the_person(nlp, monkeypatch):
     assert ("Varkon", "Person", "Varkon") not in found
 
 
-_WIRE = "Union Endorses David Miller for President PA2203162994 Vell City VELL TIMES in Spanish 21 Mar 94 p A1"
+_WIRE = "Union Endorses David Miller for President XY0501120095 Vell City VELL TIMES in Vellish 4 Jan 95 page 7"
 
 
 @pytest.mark.parametrize("text,wire", [
