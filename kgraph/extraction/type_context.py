@@ -305,6 +305,39 @@ def _town_before_state(doc, start: int, end: int) -> bool:
     return not (p is not None and p.lower_.rstrip(".") in lexicon.TITLES)
 
 
+#: Lower-case words that, right before a name, say it is a place's: a compass adjective ("in western Tarsk") or
+#: "native" ("his native Tarsk").
+PLACE_ADJECTIVES = frozenset("northern southern eastern western central northeastern northwestern southeastern "
+                             "southwestern native".split())
+
+
+@context_rule("context:place-adjective-before", "A lower-case compass adjective or \"native\" right before a name "
+              "read as a person's makes it a place's (\"in western Tarsk\", \"his native Haltmoor\").",
+              (EntityType.Person,), EntityType.Place,
+              examples=[("Floods hit farms in western Tarskovia on Monday.", "Tarskovia"),
+                        ("He returned to his native Haltmoor in May.", "Haltmoor")],
+              counter_examples=[("Western Anton Moreau spoke.", "Anton Moreau"),
+                                ("Native speaker Anton Moreau taught the class.", "Anton Moreau")])
+def _place_adjective_before(doc, start: int, end: int) -> bool:
+    p = _prev(doc, start)
+    return p is not None and p.is_lower and p.lower_ in PLACE_ADJECTIVES
+
+
+@context_rule("context:hometown-after-age", "A name after \"of\" that follows a person's age set off by commas is "
+              "the person's home town (\"Anton Moreau, 30, of Haltmoor,\"), not with an organization word.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Anton Moreau, 30, of Haltmoor, went down to help.", "Haltmoor")],
+              counter_examples=[("Anton Moreau, 30, of Vellox Bank, went down to help.", "Vellox Bank"),
+                                ("The team of Anton Moreau won.", "Anton Moreau")])
+def _hometown_after_age(doc, start: int, end: int) -> bool:
+    if start < 4 or doc[start - 1].lower_ != "of" or doc[start - 2].text != "," or doc[start - 4].text != ",":
+        return False
+    age = doc[start - 3]
+    if not (age.text.isdigit() and 0 < int(age.text) < 111):
+        return False
+    return not any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
+
+
 def key(name: str) -> str:
     """Return the key a name's candidates are grouped under (case, spaces and punctuation folded)."""
     return gazetteer.norm(name)
