@@ -475,3 +475,16 @@ def test_proper_noun_that_kills_or_is_killed_is_person(nlp, text, name):
 ])
 def test_subject_of_no_killing_left_alone(nlp, text):
     assert not _killing_persons(nlp, text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    pytest.param("Crowds gathered near Dallas's hometown of Orlinsee.", True, id="possessor-of-a-hometown"),
+    pytest.param("He campaigned in Ohio, the home state of his wife, Dallas.", True, id="apposition-to-wife"),
+    pytest.param("Crowds gathered near Dallas's city hall.", False, id="possessor-of-no-kin-noun"),
+])
+def test_kin_noun_makes_a_city_named_one_word_a_person(nlp, text, unwanted):
+    from kgraph.extraction import extract
+
+    doc = nlp(text)
+    c = next(c for c in extract._candidates(doc, 0) if c.text == "Dallas")
+    assert extract._acts_as_person(c) is unwanted

@@ -1067,7 +1067,14 @@ def _acts_as_person(c: _Cand) -> bool:
         return True
     if _killed_or_killer(c):
         return True
+    if tok.dep_ in ("poss", "appos") and tok.head.lemma_.lower() in _KIN_NOUNS:
+        return True  # "Nelson's hometown", "his wife, Elizabeth": a city has no wife nor hometown
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
+
+
+#: Nouns of kin and origin a person has and a city has not ("X's wife", "X's hometown", "his son, X").
+_KIN_NOUNS = frozenset("wife husband son daughter mother father brother sister widow widower fiancee fiance "
+                       "hometown birthplace".split())
 
 
 def _aliases(cands: list[_Cand]) -> list[_Cand]:
