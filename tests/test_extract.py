@@ -461,8 +461,8 @@ def _killing_persons(nlp, text):
 
 
 @pytest.mark.parametrize("text,name", [
-    pytest.param("Ruby fatally shot Anton Moreau two days later.", "Ruby", id="killer-of-a-person"),
-    pytest.param("King was shot by a sniper on Monday.", "King", id="passive-victim"),
+    pytest.param("Fisher fatally shot Anton Moreau two days later.", "Fisher", id="killer-of-a-person"),
+    pytest.param("Keskula was shot by a sniper on Monday.", "Keskula", id="passive-victim"),
 ])
 def test_proper_noun_that_kills_or_is_killed_is_person(nlp, text, name):
     assert name in _killing_persons(nlp, text)
@@ -471,7 +471,7 @@ def test_proper_noun_that_kills_or_is_killed_is_person(nlp, text, name):
 @pytest.mark.parametrize("text", [
     pytest.param("Police shot Anton Moreau on Monday.", id="plain-plural-noun"),
     pytest.param("Gunmen killed Anton Moreau.", id="plain-noun"),
-    pytest.param("Ruby said the dog was fine.", id="no-killing-verb"),
+    pytest.param("Fisher said the dog was fine.", id="no-killing-verb"),
 ])
 def test_subject_of_no_killing_left_alone(nlp, text):
     assert not _killing_persons(nlp, text)

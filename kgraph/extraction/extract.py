@@ -1022,7 +1022,7 @@ def _wire_title_person(c: _Cand) -> bool:
 
     Why: a wire service's header line writes the story's title, its document
     number and the source ("Vell Tarsk Leaves Orlin for Talks LD0303121294
-    Orlin TASS in English"); the text after it is a translation that may not
+    Orlin VTA in English"); the text after it is a translation that may not
     repeat the name, and a title-case fragment rule would drop it. Only for a
     name of two or more capitalized words the NER read as a person, with a
     source code or document number after it on the same line.
@@ -1068,7 +1068,7 @@ def _acts_as_person(c: _Cand) -> bool:
     if _killed_or_killer(c):
         return True
     if tok.dep_ in ("poss", "appos") and tok.head.lemma_.lower() in _KIN_NOUNS:
-        return True  # "Nelson's hometown", "his wife, Elizabeth": a city has no wife nor hometown
+        return True  # "Tarsk's hometown", "his wife, Vella": a city has no wife nor hometown
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
 
 
@@ -1286,7 +1286,7 @@ def _aged_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_C
 
     Why: news writes a person's age right after the name, and only a
     person's; spaCy-small reads a capitalized word opening a sentence as a
-    noun ("Winter, 53, a former judge") or a firm, and the name is lost or
+    noun ("Frost, 61, the retired judge") or a firm, and the name is lost or
     mistyped. A run of one to three capitalized words (not a place the
     gazetteer knows, a country, a demonym, an organization word or a title)
     right before ", AGE ," with a lower-case word after it (not ", 76 , 000
@@ -1394,7 +1394,7 @@ def _killing_subjects(cands: list[_Cand], docs: list[tuple[int, object]]) -> lis
     """Make a proper noun opening a sentence a person when it is killed or kills a person ("Moreau shot Varga").
 
     Why: spaCy-small leaves a capitalized word that opens a sentence
-    untagged, and a surname that is also a word ("Ruby", "King") is dropped
+    untagged, and a surname that is also a word ("Fisher", "Hunter") is dropped
     as one; only a person is killed, and one who kills a person is a person
     too. Only a one-word proper noun (NNP, so not "Police shot X" nor
     "Gunmen killed X") that no candidate holds, the passive subject of a
