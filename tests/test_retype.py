@@ -169,3 +169,21 @@ def test_an_organization_named_by_its_kind_keeps_its_type(nlp):
     # "Company" names a kind of organization: a sure head does not make it a person; the others change.
     assert types["Harlow Shipping Company"] == EntityType.Organization
     assert types["Ogden"] == EntityType.Person
+
+
+@needs_encoder
+def test_a_place_before_a_state_or_ending_in_a_place_word_stays_a_place(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Charges were filed against the Vellox Co. of Haltmoor, Ill., and the Tarsk Highway crew.")
+    mentions = find_mentions(doc, 0)
+    places = {m.text for m, _s in mentions if m.type == EntityType.Place}
+    assert "Haltmoor" in places
+    out = retype.retype(mentions, head=_head(EntityType.Organization, 0.9))
+    types = {m.text: m.type for m, _s in out}
+    # A US state after the comma says a town; the head's sure "organization" does not change it.
+    assert types["Haltmoor"] == EntityType.Place
+    if "Tarsk Highway" in places:
+        assert types["Tarsk Highway"] == EntityType.Place
+    out = retype.retype(mentions, head=_head(EntityType.Person, 0.9))
+    assert {m.text: m.type for m, _s in out}["Haltmoor"] == EntityType.Person  # only the organization reading is held

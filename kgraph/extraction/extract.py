@@ -31,6 +31,8 @@ from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
+from kgraph.extraction.lexicon import WORK_ROLES as _WORK_ROLES
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
@@ -1007,11 +1009,32 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
             c = replace(c, type=EntityType.Place, sure=True)
         if c.type is None:
             continue
-        if c.headline and not c.sure and k not in body:
-            # "Italy Rejects Easing Assisted" in a title-case headline: a fragment the text never repeats.
+        if c.headline and not c.sure and k not in body and body and not _wire_title_person(c):
+            # "Italy Rejects Easing Assisted" in a title-case headline: a fragment the text never repeats. A text
+            # naming nothing outside its title-case lines (a title or a byline alone) has no body to repeat it.
             continue
         out.append(c)
     return out
+
+
+def _wire_title_person(c: _Cand) -> bool:
+    """True for a full person name the NER found in the title of a wire header line.
+
+    Why: a wire service's header line writes the story's title, its document
+    number and the source ("Vell Tarsk Leaves Orlin for Talks LD0303121294
+    Orlin VTA in English"); the text after it is a translation that may not
+    repeat the name, and a title-case fragment rule would drop it. Only for a
+    name of two or more capitalized words the NER read as a person, with a
+    source code or document number after it on the same line.
+    """
+    if c.label != "PERSON" or c.end - c.start < 2 or not all(t.is_title for t in c.span):
+        return False
+    for t in c.doc[c.end:c.end + 12]:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            return False
+        if is_source_code(t.text) or is_document_code(t.text):
+            return True
+    return False
 
 
 def _killed_or_killer(c: _Cand) -> bool:
@@ -1044,7 +1067,14 @@ def _acts_as_person(c: _Cand) -> bool:
         return True
     if _killed_or_killer(c):
         return True
+    if tok.dep_ in ("poss", "appos") and tok.head.lemma_.lower() in _KIN_NOUNS:
+        return True  # "Tarsk's hometown", "his wife, Vella": a city has no wife nor hometown
     return tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ == "VERB" and tok.head.lemma_ != "be"
+
+
+#: Nouns of kin and origin a person has and a city has not ("X's wife", "X's hometown", "his son, X").
+_KIN_NOUNS = frozenset("wife husband son daughter mother father brother sister widow widower fiancee fiance "
+                       "hometown birthplace".split())
 
 
 def _aliases(cands: list[_Cand]) -> list[_Cand]:
@@ -1239,6 +1269,156 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
+#: The ages an apposition after a name may give ("Moreau, 45, was"): a person's, not a count or a year.
+AGE_RANGE = range(1, 111)
+
+
+def _age_after(doc, end: int) -> bool:
+    """True when ", AGE ," follows token ``end`` and a lower-case word opens what comes after ("X, 45, was")."""
+    if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    age, nxt = doc[end + 1], doc[end + 3]
+    return age.text.isdigit() and int(age.text) in AGE_RANGE and nxt.is_alpha and nxt.is_lower
+
+
+def _aged_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Make a name followed by an age set off by commas a person ("Moreau, 45, was charged").
+
+    Why: news writes a person's age right after the name, and only a
+    person's; spaCy-small reads a capitalized word opening a sentence as a
+    noun ("Frost, 61, the retired judge") or a firm, and the name is lost or
+    mistyped. A run of one to three capitalized words (not a place the
+    gazetteer knows, a country, a demonym, an organization word or a title)
+    right before ", AGE ," with a lower-case word after it (not ", 76 , 000
+    acres"), not after a comma (a table's "Vellox, 45, Tarsk, 40, in"): an organization or place
+    candidate of exactly those words becomes a person, as does every
+    candidate of that name in the article; words no candidate holds become
+    one.
+    """
+    renamed: set[str] = set()
+    covered = {(id(c.doc), i): c for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for offset, doc in docs:
+        for end in range(1, len(doc) - 3):
+            if not _age_after(doc, end):
+                continue
+            start = end
+            while start > 0 and end - start < 3 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+                start -= 1
+            if start == end or start > 0 and doc[start - 1].text == ",":
+                continue  # "Vellox, 45, Tarsk, 40, in the table": an item of a list of scores
+            span = doc[start:end]
+            if any(t.lower_ in ORG_HEADS or t.lower_ in _TITLES or gazetteer.demonym(t.text) is not None
+                   for t in span) or gazetteer.place(span.text) is not None or gazetteer.country(span.text):
+                continue
+            held = {id(covered[(id(doc), i)]) for i in range(start, end) if (id(doc), i) in covered}
+            if not held:
+                out.append(_Cand(doc, offset, start, end, EntityType.Person, span.text, "age"))
+                continue
+            same = [c for c in out if id(c) in held and c.start == start and c.end == end]
+            if len(held) == 1 and same and same[0].type in (EntityType.Organization, EntityType.Place):
+                renamed.add(_key(same[0].name))
+    if renamed:
+        out = [replace(c, type=EntityType.Person, sure=False) if _key(c.name) in renamed else c for c in out]
+    return out
+
+
+#: Roles held inside an organization whose name a writer puts right before them ("Vellox spokesman X"); no role
+#: a place or a country gives (mayor, governor, minister, ambassador), which its own name opens as often.
+ORG_ROLE_NOUNS = frozenset("""correspondent reporter editor spokesman spokeswoman spokesperson director president
+chairman chairwoman ceo executive trader analyst manager employee founder""".split())
+
+#: Words a name before a role may have: more is a clause, not a name.
+ROLE_ORG_MAX = 4
+
+#: Role words, which open no organization's name before a role ("Chief Executive", "Managing Director").
+_ROLE_WORDS = _LEADER_ROLES | _WORK_ROLES | ORG_ROLE_NOUNS | frozenset(
+    "vice deputy senior executive managing acting assistant associate interim".split())
+
+#: Words that tie the words before a role to a longer name ("Sales and Public Relations Manager X").
+_ROLE_JOINERS = frozenset("and & of for".split())
+
+
+def _name_token(t) -> bool:
+    """True for a word of a name: capitalized or upper-case letters ("Vellox", "VTB"), or a hyphen inside one."""
+    if t.text == "-":
+        return not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+    return t.is_alpha and (t.is_title or t.is_upper)
+
+
+def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Make the capitalized words before a role noun and a person's name an organization ("By VTB correspondent X").
+
+    Why: "Vellox spokesman Anton Moreau", "( By ORLIN-PRESS correspondent Ilse
+    Varga )": the name before a role held inside an organization
+    (:data:`ORG_ROLE_NOUNS`) and right before the person holding it is the
+    organization's; spaCy-small misses upper-case and hyphenated ones. Only
+    words no candidate holds, one of them a proper noun or upper-case, no role
+    word among them ("Chief Executive"), not after "and" or "of", none of
+    them a title, a portfolio word, a place the gazetteer knows, a country
+    or a demonym ("Tarsk Mayor X", "Defense Secretary X" are left).
+    """
+    by_start = {(id(c.doc), c.start - c.lead): c for c in cands if c.type == EntityType.Person}
+    covered = {(id(c.doc), i) for c in cands for i in range(c.start - c.lead, c.end)}
+    out = list(cands)
+    for offset, doc in docs:
+        for k in range(1, len(doc) - 1):
+            role = doc[k]
+            if role.lower_ not in ORG_ROLE_NOUNS or (id(doc), k + 1) not in by_start and \
+                    not ((id(doc), k) in by_start and by_start[(id(doc), k)].lead):
+                continue
+            start = k
+            while start > 0 and k - start < ROLE_ORG_MAX and _name_token(doc[start - 1]) \
+                    and (id(doc), start - 1) not in covered and doc[start - 1].lower_ not in _SMALL_WORDS:
+                start -= 1  # "By VTB correspondent X": the run stops at a function word
+            while start < k and (doc[start].text == "-" or doc[start].lower_ in _ROLE_WORDS):
+                start += 1  # "VTB Chief Executive X": a role word is no part of the name
+            if start == k or doc[k - 1].text == "-" or doc[k - 1].lower_ in _ROLE_WORDS:
+                continue
+            if start > 0 and doc[start - 1].lower_ in _ROLE_JOINERS:
+                continue  # "Vellox Sponsoring and Public Relations Manager X": part of a longer name
+            span = doc[start:k]
+            words = [t for t in span if t.is_alpha]
+            if any(t.lower_ in _TITLES or t.lower_ in _PORTFOLIO_WORDS
+                   or gazetteer.demonym(t.text) is not None or gazetteer.country(t.text) is not None
+                   for t in words) or gazetteer.place(span.text) is not None:
+                continue
+            if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words):
+                continue  # "Company spokesman X", "Former President X": plain words, no name
+            out.append(_Cand(doc, offset, start, k, EntityType.Organization, span.text, "role"))
+            covered.update((id(doc), i) for i in range(start, k))
+    return out
+
+
+def _killing_subjects(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Make a proper noun opening a sentence a person when it is killed or kills a person ("Moreau shot Varga").
+
+    Why: spaCy-small leaves a capitalized word that opens a sentence
+    untagged, and a surname that is also a word ("Fisher", "Hunter") is dropped
+    as one; only a person is killed, and one who kills a person is a person
+    too. Only a one-word proper noun (NNP, so not "Police shot X" nor
+    "Gunmen killed X") that no candidate holds, the passive subject of a
+    killing verb ("Varga was shot by X") or its subject with a person as
+    its object.
+    """
+    persons = {(id(c.doc), i) for c in cands if c.type == EntityType.Person for i in range(c.start, c.end)}
+    covered = {(id(c.doc), i) for c in cands for i in range(c.start - c.lead, c.end)}
+    out = list(cands)
+    for offset, doc in docs:
+        for sent in doc.sents:
+            tok = sent[0]
+            if (id(doc), tok.i) in covered or tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha \
+                    or tok.i + 1 < len(doc) and doc[tok.i + 1].is_title:
+                continue
+            verb = tok.head
+            if verb.lemma_.lower() not in KILL_VERBS:
+                continue
+            victim = any(ch.dep_ == "dobj" and (id(doc), ch.i) in persons for ch in verb.children)
+            if tok.dep_ == "nsubjpass" or tok.dep_ == "nsubj" and victim:
+                out.append(_Cand(doc, offset, tok.i, tok.i + 1, EntityType.Person, tok.text, "killing"))
+    return out
+
+
 def _plain_words(doc, start: int, end: int) -> bool:
     """True for plain words (:func:`_plain_word`), no demonym among them."""
     return all(_plain_word(t) and gazetteer.demonym(t.text) is None for t in doc[start:end])
@@ -1291,6 +1471,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands)
+    cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _pronouns(cands)

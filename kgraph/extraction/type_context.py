@@ -257,6 +257,87 @@ def _age_before(doc, start: int, end: int) -> bool:
     return not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
 
 
+#: What may follow a state written after a town: the state closes the place's phrase ("Tarsk, Ohio, said").
+_STATE_CLOSERS = frozenset(",.;:)")
+
+
+def _us_state_at(doc, i: int) -> int:
+    """Return where a US state written from token ``i`` ends ("Ohio", "N.Y.", "Calif .", "New Mexico"), or -1."""
+    for n in (2, 1):
+        if i + n > len(doc):
+            continue
+        words = doc[i:i + n]
+        if not all(t.is_title or t.is_upper for t in words if t.is_alpha):
+            continue
+        if gazetteer.us_state_name(words.text) is not None or n == 1 and gazetteer.us_state(words.text) is not None:
+            j = i + n
+            if n == 1 and j < len(doc) and doc[j].text == "." and not words.text.endswith(".") \
+                    and gazetteer.us_state_name(words.text) is None:
+                j += 1  # "Calif ." written apart
+            return j
+    return -1
+
+
+def followed_by_state(doc, end: int) -> bool:
+    """True when a comma and a US state closing the phrase follow token ``end`` (", Ohio,", ", Calif.", ", N.Y.;")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    stop = _us_state_at(doc, end + 1)
+    return stop >= 0 and (stop == len(doc) or doc[stop].text in _STATE_CLOSERS)
+
+
+@context_rule("context:town-before-state", "A name written right before a comma and a US state that closes the "
+              "phrase is a town's (\"Haltmoor, Ohio\", \"Tarsk Falls, Tex.\"), though the NER read a person or a "
+              "firm; not a name with an organization word or a title before it.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Floods hit Haltmoor Springs, Texas, on Monday.", "Haltmoor Springs"),
+                        ("The plant is in Vell Falls, Ohio.", "Vell Falls")],
+              counter_examples=[("Shares of Vellox Corp., Ohio's biggest bank, fell.", "Vellox Corp."),
+                                ("Rep. Anton Moreau, Texas, voted no.", "Anton Moreau"),
+                                ("Anton Moreau, Texas Republican, voted no.", "Anton Moreau"),
+                                ("Vellox Bank, Ohio, cut jobs.", "Vellox Bank")])
+def _town_before_state(doc, start: int, end: int) -> bool:
+    if not followed_by_state(doc, end):
+        return False
+    if any(t.lower_.rstrip(".") in lexicon.ORG_HEADS or t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+        return False
+    p = _prev(doc, start)
+    return not (p is not None and p.lower_.rstrip(".") in lexicon.TITLES)
+
+
+#: Lower-case words that, right before a name, say it is a place's: a compass adjective ("in western Tarsk") or
+#: "native" ("his native Tarsk").
+PLACE_ADJECTIVES = frozenset("northern southern eastern western central northeastern northwestern southeastern "
+                             "southwestern native".split())
+
+
+@context_rule("context:place-adjective-before", "A lower-case compass adjective or \"native\" right before a name "
+              "read as a person's makes it a place's (\"in western Tarsk\", \"his native Haltmoor\").",
+              (EntityType.Person,), EntityType.Place,
+              examples=[("Floods hit farms in western Tarskovia on Monday.", "Tarskovia"),
+                        ("He returned to his native Haltmoor in May.", "Haltmoor")],
+              counter_examples=[("Western Anton Moreau spoke.", "Anton Moreau"),
+                                ("Native speaker Anton Moreau taught the class.", "Anton Moreau")])
+def _place_adjective_before(doc, start: int, end: int) -> bool:
+    p = _prev(doc, start)
+    return p is not None and p.is_lower and p.lower_ in PLACE_ADJECTIVES
+
+
+@context_rule("context:hometown-after-age", "A name after \"of\" that follows a person's age set off by commas is "
+              "the person's home town (\"Anton Moreau, 30, of Haltmoor,\"), not with an organization word.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Anton Moreau, 30, of Haltmoor, went down to help.", "Haltmoor")],
+              counter_examples=[("Anton Moreau, 30, of Vellox Bank, went down to help.", "Vellox Bank"),
+                                ("The team of Anton Moreau won.", "Anton Moreau")])
+def _hometown_after_age(doc, start: int, end: int) -> bool:
+    if start < 4 or doc[start - 1].lower_ != "of" or doc[start - 2].text != "," or doc[start - 4].text != ",":
+        return False
+    age = doc[start - 3]
+    if not (age.text.isdigit() and 0 < int(age.text) < 111):
+        return False
+    return not any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
+
+
 def key(name: str) -> str:
     """Return the key a name's candidates are grouped under (case, spaces and punctuation folded)."""
     return gazetteer.norm(name)
