@@ -346,6 +346,38 @@ def test_output_corrections_csv_is_read_by_default_but_not_beside_json(tmp_path)
         _corrections(out, None)
 
 
+@pytest.mark.parametrize("name, text", [
+    ("fixes.json", '\ufeff{"version": 1,\r\n "corrections": [{"action": "block", "entity": "Tarnholm"}]}\r\n'),
+    ("fixes.csv", "\ufeffaction,entity\r\n\r\nblock,Tarnholm\r\n"),
+    ("fixes.yaml", "\ufeffversion: 1\r\ncorrections:\r\n  # seen in a4\r\n\r\n  - {action: block, entity: Tarnholm}\r\n"),
+])
+def test_a_file_saved_with_a_byte_order_mark_and_crlf_reads_in_every_form(tmp_path, name, text):
+    """Notepad and Excel's "CSV UTF-8" start a file with a byte-order mark: JSON reads it too, as CSV and YAML do."""
+    p = tmp_path / name
+    p.write_bytes(text.encode("utf-8"))
+    assert [(c.action, c.entity) for c in corr.load(p).items] == [("block", "Tarnholm")]
+
+
+def test_actions_types_and_predicates_are_read_in_any_case():
+    """A spreadsheet capitalizes a cell's first letter ("Merge"); an analyst writes "place", "bornin"."""
+    c = fixes({"action": " Retype", "entity": "Tarnholm", "type": "organization"},
+              {"action": "REJECT", "subject": "Marta Quell", "predicate": "worksfor", "object": "Borvik Mills"})
+    assert [(i.action, i.type, i.predicate) for i in c.items] == [("retype", "Organization", None),
+                                                                  ("reject", None, "worksFor")]
+    kb = link_extractions(CORPUS, c)
+    assert by_label(kb)["Tarnholm"].type == "Organization" and not kb.facts
+    with pytest.raises(InputError, match="unknown type 'Town'"):
+        fixes({"action": "retype", "entity": "Tarnholm", "type": "Town"})
+
+
+def test_a_csv_row_starting_with_a_hash_is_a_comment_unless_it_names_an_action():
+    c = corr.parse_csv("entity,action,type\n# checked by ed, 3 May\n#Tarnholm,block,\nOskar Venn,retype,Place\n")
+    assert [(i.action, i.entity) for i in c.items] == [("block", "#Tarnholm"), ("retype", "Oskar Venn")]
+    assert [i.index for i in c.items] == [0, 1]
+    c = corr.parse_csv("action,entity\n# one note\nblock,Tarnholm\n#,\n")
+    assert [(i.action, i.entity) for i in c.items] == [("block", "Tarnholm")]
+
+
 def test_a_given_csv_is_remembered_as_json_for_incremental_builds(tmp_path, monkeypatch):
     """--corrections fixes.csv applies now and, remembered as JSON, on a later --into build that names none."""
     from kgraph.build import pipeline
@@ -586,11 +618,32 @@ def test_a_given_file_is_forgotten_once_the_folder_has_its_own(tmp_path, monkeyp
     _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
     assert (out / ".kgraph" / "corrections.json").is_file()
     (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Quell"}]), encoding="utf-8")
-    kb = pipeline.build(["a1", "a2"], output=out).kb
+    # The given file's items that the folder's own file does not hold stop applying: said once, and kept to copy from.
+    with pytest.warns(UserWarning, match=r"corrections.json replaces the corrections given earlier with "
+                                         r"--corrections: 1 of their items it does not hold are no longer applied"):
+        kb = pipeline.build(["a1", "a2"], output=out).kb
     assert "Tarnholm" in by_label(kb) and not (out / ".kgraph" / "corrections.json").exists()
+    replaced = json.loads((out / ".kgraph" / "corrections.replaced.json").read_text(encoding="utf-8"))
+    assert replaced["corrections"] == [{"action": "block", "entity": "Tarnholm"}]
     (out / "corrections.json").unlink()
     kb = pipeline.build(["a1", "a2"], output=out).kb
     assert "Tarnholm" in by_label(kb) and not any(e.corrections for e in kb.entities)
+
+
+def test_a_folder_file_holding_the_given_items_takes_over_without_a_warning(tmp_path, monkeypatch):
+    """The analyst copied the given file into DIR (and added to it): nothing is lost, so nothing to say."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.json"
+    fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
+    (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
+                                                        {"action": "block", "entity": "Quell"}]), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kb = pipeline.build(["a1", "a2"], output=out).kb
+    assert "Tarnholm" not in by_label(kb) and not list((out / ".kgraph").glob("corrections*.json"))
 
 
 def test_a_merge_says_when_its_keep_is_none_of_them_or_it_names_one_entity_twice():
