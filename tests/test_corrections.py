@@ -690,3 +690,22 @@ def test_a_split_names_its_article_by_id_iri_or_file_name(article):
 def test_a_split_naming_an_unknown_article_says_so():
     with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
         link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": ["a3", "a9"]}))
+
+
+def test_the_command_line_shows_the_first_correction_warnings_and_counts_the_rest(capsys):
+    """A corrections file made for another corpus may name thousands of absent entities: one line counts the rest."""
+    from kgraph import cli
+
+    cli._unshown.update(correction=0, hidden=0)
+    for i in range(cli.MAX_CORRECTION_WARNINGS + 3):
+        cli._show_warning(f"correction #{i + 1} block Nobody {i}: no entity 'Nobody {i}' in the graph; skipped",
+                          UserWarning, "x.py", 1)
+    cli._show_warning("skipping unreadable file a.txt", UserWarning, "x.py", 1)  # other warnings always show
+    cli._show_unshown()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == cli.MAX_CORRECTION_WARNINGS + 2
+    assert lines[-2] == "Warning: skipping unreadable file a.txt"
+    assert lines[-1] == (f"Warning: 3 more warnings about corrections items not shown "
+                         f"(the first {cli.MAX_CORRECTION_WARNINGS} are above)")
+    cli._show_unshown()  # counted once per command
+    assert capsys.readouterr().err == ""
