@@ -709,3 +709,19 @@ def test_the_command_line_shows_the_first_correction_warnings_and_counts_the_res
                          f"(the first {cli.MAX_CORRECTION_WARNINGS} are above)")
     cli._show_unshown()  # counted once per command
     assert capsys.readouterr().err == ""
+
+
+def test_an_assert_of_a_relation_the_articles_state_keeps_their_evidence_in_the_edge_lists():
+    """CSV, GraphML and GEXF give one edge per triple: it names the correction and keeps the article's sentence."""
+    from kgraph.graph import export
+
+    kb = link_extractions(CORPUS, fixes({"action": "assert", "subject": "Marta Quell", "predicate": "worksFor",
+                                         "object": "Borvik Mills", "note": "her profile"}))
+    assert sorted(f.method or "" for f in kb.facts) == ["", "correction"]  # the stated and the asserted fact
+    _nodes, edges = export.csv_tables(kb)
+    rows = list(csv.DictReader(edges.splitlines()))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["Methods"] == "correction | rule" and row["Articles"] == "a1" and row["Weight"] == "1"
+    assert row["Sentence"] == CORPUS[0].article.text and row["Confidence"] == "1.0"
+    assert "a1" in export.graphml(kb) and "correction | rule" in export.gexf(kb)
