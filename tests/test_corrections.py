@@ -725,3 +725,12 @@ def test_an_assert_of_a_relation_the_articles_state_keeps_their_evidence_in_the_
     assert row["Methods"] == "correction | rule" and row["Articles"] == "a1" and row["Weight"] == "1"
     assert row["Sentence"] == CORPUS[0].article.text and row["Confidence"] == "1.0"
     assert "a1" in export.graphml(kb) and "correction | rule" in export.gexf(kb)
+
+
+def test_a_name_copied_with_invisible_characters_at_its_ends_names_the_entity():
+    """A zero-width space or a no-break space copied from a web page around a name is no part of it."""
+    kb = link_extractions(CORPUS, fixes({"action": "rename", "entity": "\u00a0Tarnholm\u200b\u2060",
+                                         "label": "\ufeffTarnholm Town "},
+                                        {"action": "block", "entity": "Oskar\u00a0Venn\u200b"}))
+    ents = by_label(kb)
+    assert "Tarnholm Town" in ents and "Oskar Venn" not in ents

@@ -163,6 +163,18 @@ _CANONICAL = {str(getattr(name, "value", name)).lower(): str(getattr(name, "valu
               for name in (*ACTIONS, *ENTITY_TYPES, *PREDICATES)}
 
 
+#: Invisible characters a name copied from a web page or a document may carry at its ends (zero-width space,
+#: joiners, word joiner, byte-order mark), trimmed with the white space around a value.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _trim(v: str) -> str:
+    """Return a value without white space or invisible characters at its ends ("Essen\u200b" is "Essen")."""
+    while v != (t := v.strip().strip(_INVISIBLE)):
+        v = t
+    return v
+
+
 def parse(data: object, source: str = "corrections") -> Corrections:
     """Return the corrections of a parsed JSON document.
 
@@ -186,7 +198,7 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         raise InputError(f"{where}: expected an object")
     action = raw.get("action")
     if isinstance(action, str):  # "Merge", " retype": a spreadsheet capitalizes a cell's first letter
-        action = _CANONICAL.get(action.strip().lower(), action)
+        action = _CANONICAL.get(_trim(action).lower(), action)
     if action not in ACTIONS:
         raise InputError(f"{where}: unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
     fields: dict = {}
@@ -195,13 +207,13 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         if v is not None and not isinstance(v, str):
             raise InputError(f"{where}: {name!r} must be a string")
         if isinstance(v, str):
-            v = v.strip()
+            v = _trim(v)
         fields[name] = v or None
     for name in _LIST_FIELDS:
         v = raw.get(name, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        if not isinstance(v, list) or not all(isinstance(x, str) and _trim(x) for x in v):
             raise InputError(f"{where}: {name!r} must be a list of non-empty strings")
-        fields[name] = tuple(x.strip() for x in v)
+        fields[name] = tuple(_trim(x) for x in v)
     for name in _REQUIRED[action]:
         if not fields.get(name):
             raise InputError(f"{where}: a {action} needs {name!r}")
