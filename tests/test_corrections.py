@@ -734,3 +734,22 @@ def test_a_name_copied_with_invisible_characters_at_its_ends_names_the_entity():
                                         {"action": "block", "entity": "Oskar\u00a0Venn\u200b"}))
     ents = by_label(kb)
     assert "Tarnholm Town" in ents and "Oskar Venn" not in ents
+
+
+def test_a_reject_naming_a_name_two_entities_carry_and_both_hold_removes_one_and_says_so():
+    """'Ann' is a short name of Ann Roe and of Ann Vik, both stated to work for Borvik Mills: the most mentioned."""
+    two_anns = [
+        ex("b1", ("Ann Roe", "Person", "Ann Roe"), ("Ann", "Person", "Ann"), ("Ann Roe", "Person", "Ann Roe"),
+           ("Borvik Mills", "Organization", "Borvik Mills"), relations=[(0, "worksFor", 3)]),
+        ex("b2", ("Ann Vik", "Person", "Ann Vik"), ("Ann", "Person", "Ann"),
+           ("Borvik Mills", "Organization", "Borvik Mills"), relations=[(0, "worksFor", 2)]),
+    ]
+    assert len(link_extractions(two_anns).facts) == 2
+    with pytest.warns(UserWarning, match=r"'Ann' names 2 entities \(person/Ann_Roe, person/Ann_Vik\); rejected for "
+                                         r"the most mentioned, person/Ann_Roe; name one by its key to choose"):
+        kb = link_extractions(two_anns, fixes({"action": "reject", "subject": "Ann", "predicate": "worksFor",
+                                               "object": "Borvik Mills"}))
+    assert [f.subject for f in kb.facts] == ["person/Ann_Vik"]
+    kb = link_extractions(two_anns, fixes({"action": "reject", "subject": "person/Ann_Vik", "predicate": "worksFor",
+                                           "object": "Borvik Mills"}))
+    assert [f.subject for f in kb.facts] == ["person/Ann_Roe"]

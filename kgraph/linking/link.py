@@ -532,8 +532,9 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
 
     An entity is named by key or IRI, else by label, else by alias. A name
-    several entities carry names, for a reject, those of them whose relation
-    the graph holds, and for an assert the most mentioned, with a warning
+    several entities carry names, for a reject, the one of them whose relation
+    the graph holds (the most mentioned when several do, with a warning), and
+    for an assert the most mentioned pair whose types fit, with a warning
     that lists the keys to choose from.
     """
     import warnings
@@ -544,6 +545,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     by_label: dict = defaultdict(list)
     by_alias: dict = defaultdict(list)
     ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.key))
+    rank = {e.key: i for i, e in enumerate(ranked)}
     for e in ranked:
         for k in (e.key, *e.same_as):
             by_key.setdefault(k, e)
@@ -580,6 +582,15 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
             if not held:
                 warnings.warn(f"correction {c.describe()}: the graph holds no such relation; nothing to reject",
                               stacklevel=2)
+            pairs_held = sorted({(f.subject, f.object) for f in held}, key=lambda p: (rank[p[0]], rank[p[1]]))
+            if len(pairs_held) > 1:
+                # A name two entities carry, each holding the relation ("Ann" worksFor ...): the most mentioned
+                # reading, as in any other item, not every entity that carries the name.
+                for ref, side in ((c.subject, 0), (c.object, 1)):
+                    keys = list(dict.fromkeys(p[side] for p in pairs_held))
+                    if len(keys) > 1:
+                        _warn_ambiguous(c, ref, keys, "rejected for")
+                held = [f for f in held if (f.subject, f.object) == pairs_held[0]]
             out = [f for f in out if not any(f is h for h in held)]
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
         else:
