@@ -753,3 +753,27 @@ def test_a_reject_naming_a_name_two_entities_carry_and_both_hold_removes_one_and
     kb = link_extractions(two_anns, fixes({"action": "reject", "subject": "person/Ann_Vik", "predicate": "worksFor",
                                            "object": "Borvik Mills"}))
     assert [f.subject for f in kb.facts] == ["person/Ann_Roe"]
+
+
+def test_another_file_given_to_an_incremental_build_says_which_earlier_items_stop_applying(tmp_path, monkeypatch):
+    """--into DIR --corrections new.json replaces the file given before: its items new.json lacks are named lost."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    first, second = tmp_path / "first.json", tmp_path / "second.csv"
+    first.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
+                                   {"action": "retype", "entity": "Quell", "type": "Place"}]), encoding="utf-8")
+    second.write_text("action,entity,type\nretype,Quell,Place\nblock,Borvik Mills,\n", encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, first)
+    with pytest.warns(UserWarning, match=r"second.csv replaces the corrections given earlier with --corrections: "
+                                         r"1 of their items it does not hold are no longer applied"):
+        kb = pipeline.build(["a1", "a2"], output=out, into=True, corrections=second).kb
+    ents = by_label(kb)
+    assert "Tarnholm" in ents and "Borvik Mills" not in ents and ents["Marta Quell"].type == "Place"
+    replaced = json.loads((out / ".kgraph" / "corrections.replaced.json").read_text(encoding="utf-8"))
+    assert replaced["corrections"][0] == {"action": "block", "entity": "Tarnholm"}
+    remembered = json.loads((out / ".kgraph" / "corrections.json").read_text(encoding="utf-8"))
+    assert [i["action"] for i in remembered["corrections"]] == ["retype", "block"]
+    with warnings.catch_warnings():  # the same file again: nothing lost, nothing said
+        warnings.simplefilter("error")
+        pipeline.build(["a1", "a2"], output=out, into=True, corrections=second)

@@ -341,7 +341,10 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
         remembered = out / ".kgraph" / corr.DEFAULT_FILE
         if corrections is not None and Path(corrections).resolve() not in {p.resolve() for p in _own_corrections(out)}:
-            # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too.
+            # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too;
+            # a file given earlier is replaced, and its items this one lacks are said to stop applying.
+            if remembered.is_file():
+                _forget_remembered(remembered, fixes)
             atomic.write_text(remembered, corr.dump(fixes))
         elif any(p.is_file() for p in _own_corrections(out)) and remembered.is_file():
             # The folder's own file now holds the corrections: a file given earlier no longer comes back
@@ -359,11 +362,13 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
 
 def _forget_remembered(remembered: Path, fixes) -> None:
-    """Drop the corrections remembered from an earlier ``--corrections FILE`` now that the folder has its own file.
+    """Drop the corrections remembered from an earlier ``--corrections FILE``: the folder has its own file now,
+    or another file was given.
 
-    Items of the remembered file that the folder's file does not hold stop applying: that is said in a
+    Items of the remembered file that the new corrections do not hold stop applying: that is said in a
     warning (``kgraph review DIR --json > DIR/corrections.json`` after a build given ``--corrections``
-    replaces them), and the remembered file is kept as ``.kgraph/corrections.replaced.json`` to copy them from.
+    replaces them, so does ``--into DIR --corrections new-items.json``), and the remembered file is kept as
+    ``.kgraph/corrections.replaced.json`` to copy them from.
     """
     import json
     import warnings
