@@ -777,3 +777,34 @@ def test_another_file_given_to_an_incremental_build_says_which_earlier_items_sto
     with warnings.catch_warnings():  # the same file again: nothing lost, nothing said
         warnings.simplefilter("error")
         pipeline.build(["a1", "a2"], output=out, into=True, corrections=second)
+
+
+def test_a_split_naming_a_name_two_entities_carry_splits_the_one_named_there():
+    """'Pellum' is a town's label and a club's too: a split by the club's article takes the club, and says so."""
+    town_and_club = [ex("c1", ("Pellum FC", "Organization", "Pellum FC"), ("Pellum", "Organization", "Pellum")),
+                     ex("c2", ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"))]
+    item = {"action": "split", "entity": "Pellum", "articles": ["c1"], "label": "Pellum Club", "type": "Organization"}
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(organization/Pellum, place/Pellum\); split "
+                                         r"the one named there, organization/Pellum"):
+        kb = link_extractions(town_and_club, fixes(item))
+    keys = _keys(kb)
+    assert keys["place/Pellum"].articles == ("c2",) and keys["organization/Pellum_Club"].articles == ("c1",)
+    assert "organization/Pellum" in keys["organization/Pellum_Club"].same_as
+    with pytest.warns(UserWarning, match="'Pellum' is not named in those articles; skipped"):
+        link_extractions(town_and_club, fixes({**item, "articles": ["c3"]}))
+
+
+def test_a_split_naming_one_entity_s_label_and_another_s_alias_takes_the_one_named_in_that_context():
+    """A town's label is also a person's alias (his surname): a split by his article takes him, and says so."""
+    corpus = [ex("d1", ("Arvo Pellum", "Person", "Arvo Pellum"), ("Pellum", "Person", "Pellum")),
+              ex("d2", ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"))]
+    kb = link_extractions(corpus)
+    assert "Pellum" in _keys(kb)["person/Arvo_Pellum"].aliases
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(person/Arvo_Pellum, place/Pellum\); split "
+                                         r"the one named there, person/Arvo_Pellum"):
+        kb = link_extractions(corpus, fixes({"action": "split", "entity": "Pellum", "articles": ["d1"],
+                                             "label": "Arvo Pellum Jr"}))
+    keys = _keys(kb)
+    assert keys["place/Pellum"].mentions == 3 and keys["person/Arvo_Pellum_Jr"].articles == ("d1",)
+    with pytest.warns(UserWarning, match="'Pellum' is not named in those articles; skipped"):  # before: same
+        link_extractions(corpus, fixes({"action": "split", "entity": "Pellum", "articles": ["d3"]}))

@@ -258,6 +258,15 @@ class _Refs:
         live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
         return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
 
+    def readings(self, ref: str) -> list:
+        """Return every live group a name may mean: those it labels, then those it is an alias of (no key or IRI)."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        if key in self.by_key and _KEY_REF.fullmatch(key):
+            return []
+        hits = self.by_label.get(_norm(ref), []) + self.by_alias.get(_norm(ref), [])
+        live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
+        return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
+
     def get(self, ref: str):
         """Return the live group a reference names (the most mentioned of several), or None."""
         live = self.candidates(ref)
@@ -366,19 +375,32 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 notes[keep].extend(notes.pop(g, []))
             notes[keep].append(c.describe())
         elif c.action == "split":
-            gid = need(c, c.entity)
-            if gid is None:
+            live = refs.candidates(c.entity)
+            if not live:
+                _warn_missing(c, c.entity, blocked)
                 continue
-            src = res.groups[gid]
             arts = {_article_ref(a, texts) for a in c.articles}
             unknown = sorted(a for a in c.articles if _article_ref(a, texts) not in texts)
             if unknown:
                 warnings.warn(f"correction {c.describe()}: no article {', '.join(map(repr, unknown))} in the graph",
                               stacklevel=2)
-            moved = [k for k in members[gid] if not arts or k[0] in arts]
-            if c.context:
-                pattern = _context_pattern(c.context)
-                moved = [k for k in moved if pattern.search(_sentence_around(texts[k[0]], k[1], k[2]))]
+            pattern = _context_pattern(c.context) if c.context else None
+
+            def movable(g):
+                return [k for k in members[g] if (not arts or k[0] in arts)
+                        and (pattern is None or pattern.search(_sentence_around(texts[k[0]], k[1], k[2])))]
+
+            # Of the entities a name may mean (its label's, then its alias's: "Tarsk" the town, and the club
+            # "Hollin Tarsk" its match reports call so), the most mentioned one named in those articles or
+            # that context; none: the most mentioned, and the warning below.
+            readings = live + [g for g in refs.readings(c.entity) if g not in live]
+            gid, moved = next(((g, m) for g in readings if (m := movable(g))), (live[0], []))
+            if len(live) > 1 or gid != live[0]:
+                keys = [entity_key(res.groups[g].type, label_of(g)) for g in
+                        [gid] + [g for g in (live if gid in live else [gid, *live]) if g != gid]]
+                _warn_ambiguous(c, c.entity, keys, "split" if moved else "tried",
+                                "the one named there" if gid != live[0] else None)
+            src = res.groups[gid]
             if not moved:
                 where = " and ".join(w for w, on in (("those articles", arts), ("that context", c.context)) if on)
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in {where}; skipped",
