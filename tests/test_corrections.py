@@ -513,7 +513,8 @@ def test_a_merge_undone_by_a_split_leaves_no_sameas_between_the_two():
 
 
 def test_a_rename_onto_another_entitys_label_does_not_take_its_iri():
-    with pytest.warns(UserWarning, match="another entity is already 'person/Marta_Quell'"):
+    with pytest.warns(UserWarning, match="correction #1 rename Oskar Venn -> Marta Quell: another entity is already "
+                                         "'person/Marta_Quell'"):  # which item made it
         kb = link_extractions(CORPUS, fixes({"action": "rename", "entity": "Oskar Venn", "label": "Marta Quell"}))
     ents = _keys(kb)
     assert ents["person/Marta_Quell"].articles != ("a3",) and ents["person/Marta_Quell_2"].articles == ("a3",)

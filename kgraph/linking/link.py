@@ -110,7 +110,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         if i > 2 and cid in relabelled:
             import warnings
 
-            warnings.warn(f"correction: another entity is already {entity_key(t, label)!r}; the corrected one is "
+            made = next((n for n in reversed(notes.get(cid, ())) if re.match(r"#\d+ (?:rename|split) ", n)), None)
+            warnings.warn(f"correction{' ' + made if made else ''}: another entity is already "
+                          f"{entity_key(t, label)!r}; the corrected one is "
                           f"{key!r} (merge them if they are one thing)", stacklevel=2)
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
