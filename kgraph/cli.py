@@ -22,10 +22,30 @@ def _one_line(message: object) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
+#: Warnings about corrections items shown per command; the rest are counted in one line at the end (a corrections
+#: file made for another corpus may name thousands of entities this one does not hold).
+MAX_CORRECTION_WARNINGS = 50
+
+_unshown = {"correction": 0, "hidden": 0}
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     if issubclass(category, (DeprecationWarning, PendingDeprecationWarning)):
         return  # notes for developers about libraries, not for users
-    click.echo(f"Warning: {_one_line(message)}", err=True)
+    text = _one_line(message)
+    if text.startswith("correction"):
+        _unshown["correction"] += 1
+        if _unshown["correction"] > MAX_CORRECTION_WARNINGS:
+            _unshown["hidden"] += 1
+            return
+    click.echo(f"Warning: {text}", err=True)
+
+
+def _show_unshown() -> None:
+    if _unshown["hidden"]:
+        click.echo(f"Warning: {_unshown['hidden']} more warnings about corrections items not shown "
+                   f"(the first {MAX_CORRECTION_WARNINGS} are above)", err=True)
+    _unshown.update(correction=0, hidden=0)
 
 
 class _Terminated(BaseException):
@@ -96,6 +116,7 @@ class _Group(click.Group):
 
         warnings.showwarning = _show_warning
         warnings.filterwarnings("always", category=IngestWarning)  # every skipped file is reported
+        _unshown.update(correction=0, hidden=0)
         try:
             return super().invoke(ctx)
         except KGraphError as exc:
@@ -105,6 +126,8 @@ class _Group(click.Group):
             import signal
 
             raise _Terminated(signal.SIGINT) from None  # click would print "Aborted!" and exit 1
+        finally:
+            _show_unshown()
 
 
 

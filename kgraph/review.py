@@ -13,6 +13,7 @@ initials, last word, 3-letter prefix), never by comparing all pairs.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -45,6 +46,7 @@ class Node:
     articles: int
     edges: int
     corrected: bool = False  # an analyst's correction already changed it (prov:wasInfluencedBy the corrections)
+    splits: frozenset = frozenset()  # the analyst's splits it took part in ("correction #4 split A -> B")
 
     @property
     def weight(self) -> int:
@@ -66,6 +68,10 @@ class Suggestion:
         return f"{self.kind.upper():9} impact {self.impact:>4}  {self.reason}\n    {json.dumps(self.item, ensure_ascii=False)},"
 
 
+#: The provenance comment a split leaves on both the entity it split and the one it made.
+_SPLIT_COMMENT = re.compile(r"correction #\d+ split ")
+
+
 def read_nodes(path: str | Path) -> list[Node]:
     """Return the entities of a graph file or output folder."""
     from kgraph.graph import rdf
@@ -76,7 +82,7 @@ def read_nodes(path: str | Path) -> list[Node]:
     ds = rdf.load(p)
     types = {KG[t]: t for t in ENTITY_TYPES}
     info: dict = defaultdict(lambda: {"type": None, "label": None, "names": set(), "mentions": 0, "articles": set(),
-                                      "edges": 0, "corrected": False})
+                                      "edges": 0, "corrected": False, "splits": set()})
     corrections = rdf.CORRECTIONS_SOURCE
     preds = {KG[p] for p in (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf, Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.basedIn,
                              Predicate.partOf, Predicate.locatedIn, Predicate.killed)}
@@ -93,6 +99,8 @@ def read_nodes(path: str | Path) -> list[Node]:
             d["names"].add(str(o))
         elif p == PROV.wasInfluencedBy and o == corrections:
             d["corrected"] = True
+        elif p == RDFS.comment and _SPLIT_COMMENT.match(str(o)):
+            d["splits"].add(str(o))
         elif p == KG.mentionCount:
             d["mentions"] = int(o)
         elif p == KG.mentionedIn:
@@ -102,7 +110,7 @@ def read_nodes(path: str | Path) -> list[Node]:
             if str(o) in info or str(o).startswith(ENTITY_BASE):
                 info[str(o)]["edges"] += 1
     return [Node(iri, d["type"], d["label"], tuple(sorted(d["names"] | {d["label"]})), d["mentions"],
-                 len(d["articles"]), d["edges"], d["corrected"])
+                 len(d["articles"]), d["edges"], d["corrected"], frozenset(d["splits"]))
             for iri, d in sorted(info.items()) if d["type"] and d["label"]]
 
 
@@ -133,8 +141,8 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     out: dict[tuple[str, str], Suggestion] = {}
 
     def add(a: Node, b: Node, reason: str) -> None:
-        if a.iri == b.iri:
-            return
+        if a.iri == b.iri or a.splits & b.splits:
+            return  # one node, or two an analyst's split made of one: not to be merged back
         key = tuple(sorted((a.iri, b.iri)))
         if key not in out:
             out[key] = _merge(a, b, reason)

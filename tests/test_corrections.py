@@ -346,6 +346,38 @@ def test_output_corrections_csv_is_read_by_default_but_not_beside_json(tmp_path)
         _corrections(out, None)
 
 
+@pytest.mark.parametrize("name, text", [
+    ("fixes.json", '\ufeff{"version": 1,\r\n "corrections": [{"action": "block", "entity": "Tarnholm"}]}\r\n'),
+    ("fixes.csv", "\ufeffaction,entity\r\n\r\nblock,Tarnholm\r\n"),
+    ("fixes.yaml", "\ufeffversion: 1\r\ncorrections:\r\n  # seen in a4\r\n\r\n  - {action: block, entity: Tarnholm}\r\n"),
+])
+def test_a_file_saved_with_a_byte_order_mark_and_crlf_reads_in_every_form(tmp_path, name, text):
+    """Notepad and Excel's "CSV UTF-8" start a file with a byte-order mark: JSON reads it too, as CSV and YAML do."""
+    p = tmp_path / name
+    p.write_bytes(text.encode("utf-8"))
+    assert [(c.action, c.entity) for c in corr.load(p).items] == [("block", "Tarnholm")]
+
+
+def test_actions_types_and_predicates_are_read_in_any_case():
+    """A spreadsheet capitalizes a cell's first letter ("Merge"); an analyst writes "place", "bornin"."""
+    c = fixes({"action": " Retype", "entity": "Tarnholm", "type": "organization"},
+              {"action": "REJECT", "subject": "Marta Quell", "predicate": "worksfor", "object": "Borvik Mills"})
+    assert [(i.action, i.type, i.predicate) for i in c.items] == [("retype", "Organization", None),
+                                                                  ("reject", None, "worksFor")]
+    kb = link_extractions(CORPUS, c)
+    assert by_label(kb)["Tarnholm"].type == "Organization" and not kb.facts
+    with pytest.raises(InputError, match="unknown type 'Town'"):
+        fixes({"action": "retype", "entity": "Tarnholm", "type": "Town"})
+
+
+def test_a_csv_row_starting_with_a_hash_is_a_comment_unless_it_names_an_action():
+    c = corr.parse_csv("entity,action,type\n# checked by ed, 3 May\n#Tarnholm,block,\nOskar Venn,retype,Place\n")
+    assert [(i.action, i.entity) for i in c.items] == [("block", "#Tarnholm"), ("retype", "Oskar Venn")]
+    assert [i.index for i in c.items] == [0, 1]
+    c = corr.parse_csv("action,entity\n# one note\nblock,Tarnholm\n#,\n")
+    assert [(i.action, i.entity) for i in c.items] == [("block", "Tarnholm")]
+
+
 def test_a_given_csv_is_remembered_as_json_for_incremental_builds(tmp_path, monkeypatch):
     """--corrections fixes.csv applies now and, remembered as JSON, on a later --into build that names none."""
     from kgraph.build import pipeline
@@ -481,7 +513,8 @@ def test_a_merge_undone_by_a_split_leaves_no_sameas_between_the_two():
 
 
 def test_a_rename_onto_another_entitys_label_does_not_take_its_iri():
-    with pytest.warns(UserWarning, match="another entity is already 'person/Marta_Quell'"):
+    with pytest.warns(UserWarning, match="correction #1 rename Oskar Venn -> Marta Quell: another entity is already "
+                                         "'person/Marta_Quell'"):  # which item made it
         kb = link_extractions(CORPUS, fixes({"action": "rename", "entity": "Oskar Venn", "label": "Marta Quell"}))
     ents = _keys(kb)
     assert ents["person/Marta_Quell"].articles != ("a3",) and ents["person/Marta_Quell_2"].articles == ("a3",)
@@ -586,11 +619,32 @@ def test_a_given_file_is_forgotten_once_the_folder_has_its_own(tmp_path, monkeyp
     _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
     assert (out / ".kgraph" / "corrections.json").is_file()
     (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Quell"}]), encoding="utf-8")
-    kb = pipeline.build(["a1", "a2"], output=out).kb
+    # The given file's items that the folder's own file does not hold stop applying: said once, and kept to copy from.
+    with pytest.warns(UserWarning, match=r"corrections.json replaces the corrections given earlier with "
+                                         r"--corrections: 1 of their items it does not hold are no longer applied"):
+        kb = pipeline.build(["a1", "a2"], output=out).kb
     assert "Tarnholm" in by_label(kb) and not (out / ".kgraph" / "corrections.json").exists()
+    replaced = json.loads((out / ".kgraph" / "corrections.replaced.json").read_text(encoding="utf-8"))
+    assert replaced["corrections"] == [{"action": "block", "entity": "Tarnholm"}]
     (out / "corrections.json").unlink()
     kb = pipeline.build(["a1", "a2"], output=out).kb
     assert "Tarnholm" in by_label(kb) and not any(e.corrections for e in kb.entities)
+
+
+def test_a_folder_file_holding_the_given_items_takes_over_without_a_warning(tmp_path, monkeypatch):
+    """The analyst copied the given file into DIR (and added to it): nothing is lost, so nothing to say."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    fix = tmp_path / "fix.json"
+    fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
+    (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
+                                                        {"action": "block", "entity": "Quell"}]), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kb = pipeline.build(["a1", "a2"], output=out).kb
+    assert "Tarnholm" not in by_label(kb) and not list((out / ".kgraph").glob("corrections*.json"))
 
 
 def test_a_merge_says_when_its_keep_is_none_of_them_or_it_names_one_entity_twice():
@@ -637,3 +691,121 @@ def test_a_split_names_its_article_by_id_iri_or_file_name(article):
 def test_a_split_naming_an_unknown_article_says_so():
     with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
         link_extractions(CORPUS, fixes({"action": "split", "entity": "Tarnholm", "articles": ["a3", "a9"]}))
+
+
+def test_the_command_line_shows_the_first_correction_warnings_and_counts_the_rest(capsys):
+    """A corrections file made for another corpus may name thousands of absent entities: one line counts the rest."""
+    from kgraph import cli
+
+    cli._unshown.update(correction=0, hidden=0)
+    for i in range(cli.MAX_CORRECTION_WARNINGS + 3):
+        cli._show_warning(f"correction #{i + 1} block Nobody {i}: no entity 'Nobody {i}' in the graph; skipped",
+                          UserWarning, "x.py", 1)
+    cli._show_warning("skipping unreadable file a.txt", UserWarning, "x.py", 1)  # other warnings always show
+    cli._show_unshown()
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == cli.MAX_CORRECTION_WARNINGS + 2
+    assert lines[-2] == "Warning: skipping unreadable file a.txt"
+    assert lines[-1] == (f"Warning: 3 more warnings about corrections items not shown "
+                         f"(the first {cli.MAX_CORRECTION_WARNINGS} are above)")
+    cli._show_unshown()  # counted once per command
+    assert capsys.readouterr().err == ""
+
+
+def test_an_assert_of_a_relation_the_articles_state_keeps_their_evidence_in_the_edge_lists():
+    """CSV, GraphML and GEXF give one edge per triple: it names the correction and keeps the article's sentence."""
+    from kgraph.graph import export
+
+    kb = link_extractions(CORPUS, fixes({"action": "assert", "subject": "Marta Quell", "predicate": "worksFor",
+                                         "object": "Borvik Mills", "note": "her profile"}))
+    assert sorted(f.method or "" for f in kb.facts) == ["", "correction"]  # the stated and the asserted fact
+    _nodes, edges = export.csv_tables(kb)
+    rows = list(csv.DictReader(edges.splitlines()))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["Methods"] == "correction | rule" and row["Articles"] == "a1" and row["Weight"] == "1"
+    assert row["Sentence"] == CORPUS[0].article.text and row["Confidence"] == "1.0"
+    assert "a1" in export.graphml(kb) and "correction | rule" in export.gexf(kb)
+
+
+def test_a_name_copied_with_invisible_characters_at_its_ends_names_the_entity():
+    """A zero-width space or a no-break space copied from a web page around a name is no part of it."""
+    kb = link_extractions(CORPUS, fixes({"action": "rename", "entity": "\u00a0Tarnholm\u200b\u2060",
+                                         "label": "\ufeffTarnholm Town "},
+                                        {"action": "block", "entity": "Oskar\u00a0Venn\u200b"}))
+    ents = by_label(kb)
+    assert "Tarnholm Town" in ents and "Oskar Venn" not in ents
+
+
+def test_a_reject_naming_a_name_two_entities_carry_and_both_hold_removes_one_and_says_so():
+    """'Ann' is a short name of Ann Roe and of Ann Vik, both stated to work for Borvik Mills: the most mentioned."""
+    two_anns = [
+        ex("b1", ("Ann Roe", "Person", "Ann Roe"), ("Ann", "Person", "Ann"), ("Ann Roe", "Person", "Ann Roe"),
+           ("Borvik Mills", "Organization", "Borvik Mills"), relations=[(0, "worksFor", 3)]),
+        ex("b2", ("Ann Vik", "Person", "Ann Vik"), ("Ann", "Person", "Ann"),
+           ("Borvik Mills", "Organization", "Borvik Mills"), relations=[(0, "worksFor", 2)]),
+    ]
+    assert len(link_extractions(two_anns).facts) == 2
+    with pytest.warns(UserWarning, match=r"'Ann' names 2 entities \(person/Ann_Roe, person/Ann_Vik\); rejected for "
+                                         r"the most mentioned, person/Ann_Roe; name one by its key to choose"):
+        kb = link_extractions(two_anns, fixes({"action": "reject", "subject": "Ann", "predicate": "worksFor",
+                                               "object": "Borvik Mills"}))
+    assert [f.subject for f in kb.facts] == ["person/Ann_Vik"]
+    kb = link_extractions(two_anns, fixes({"action": "reject", "subject": "person/Ann_Vik", "predicate": "worksFor",
+                                           "object": "Borvik Mills"}))
+    assert [f.subject for f in kb.facts] == ["person/Ann_Roe"]
+
+
+def test_another_file_given_to_an_incremental_build_says_which_earlier_items_stop_applying(tmp_path, monkeypatch):
+    """--into DIR --corrections new.json replaces the file given before: its items new.json lacks are named lost."""
+    from kgraph.build import pipeline
+
+    out = tmp_path / "out"
+    first, second = tmp_path / "first.json", tmp_path / "second.csv"
+    first.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
+                                   {"action": "retype", "entity": "Quell", "type": "Place"}]), encoding="utf-8")
+    second.write_text("action,entity,type\nretype,Quell,Place\nblock,Borvik Mills,\n", encoding="utf-8")
+    _build_corpus_a1_a2(monkeypatch, pipeline, out, first)
+    with pytest.warns(UserWarning, match=r"second.csv replaces the corrections given earlier with --corrections: "
+                                         r"1 of their items it does not hold are no longer applied"):
+        kb = pipeline.build(["a1", "a2"], output=out, into=True, corrections=second).kb
+    ents = by_label(kb)
+    assert "Tarnholm" in ents and "Borvik Mills" not in ents and ents["Marta Quell"].type == "Place"
+    replaced = json.loads((out / ".kgraph" / "corrections.replaced.json").read_text(encoding="utf-8"))
+    assert replaced["corrections"][0] == {"action": "block", "entity": "Tarnholm"}
+    remembered = json.loads((out / ".kgraph" / "corrections.json").read_text(encoding="utf-8"))
+    assert [i["action"] for i in remembered["corrections"]] == ["retype", "block"]
+    with warnings.catch_warnings():  # the same file again: nothing lost, nothing said
+        warnings.simplefilter("error")
+        pipeline.build(["a1", "a2"], output=out, into=True, corrections=second)
+
+
+def test_a_split_naming_a_name_two_entities_carry_splits_the_one_named_there():
+    """'Pellum' is a town's label and a club's too: a split by the club's article takes the club, and says so."""
+    town_and_club = [ex("c1", ("Pellum FC", "Organization", "Pellum FC"), ("Pellum", "Organization", "Pellum")),
+                     ex("c2", ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"))]
+    item = {"action": "split", "entity": "Pellum", "articles": ["c1"], "label": "Pellum Club", "type": "Organization"}
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(organization/Pellum, place/Pellum\); split "
+                                         r"the one named there, organization/Pellum"):
+        kb = link_extractions(town_and_club, fixes(item))
+    keys = _keys(kb)
+    assert keys["place/Pellum"].articles == ("c2",) and keys["organization/Pellum_Club"].articles == ("c1",)
+    assert "organization/Pellum" in keys["organization/Pellum_Club"].same_as
+    with pytest.warns(UserWarning, match="'Pellum' is not named in those articles; skipped"):
+        link_extractions(town_and_club, fixes({**item, "articles": ["c3"]}))
+
+
+def test_a_split_naming_one_entity_s_label_and_another_s_alias_takes_the_one_named_in_that_context():
+    """A town's label is also a person's alias (his surname): a split by his article takes him, and says so."""
+    corpus = [ex("d1", ("Arvo Pellum", "Person", "Arvo Pellum"), ("Pellum", "Person", "Pellum")),
+              ex("d2", ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"))]
+    kb = link_extractions(corpus)
+    assert "Pellum" in _keys(kb)["person/Arvo_Pellum"].aliases
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(person/Arvo_Pellum, place/Pellum\); split "
+                                         r"the one named there, person/Arvo_Pellum"):
+        kb = link_extractions(corpus, fixes({"action": "split", "entity": "Pellum", "articles": ["d1"],
+                                             "label": "Arvo Pellum Jr"}))
+    keys = _keys(kb)
+    assert keys["place/Pellum"].mentions == 3 and keys["person/Arvo_Pellum_Jr"].articles == ("d1",)
+    with pytest.warns(UserWarning, match="'Pellum' is not named in those articles; skipped"):  # before: same
+        link_extractions(corpus, fixes({"action": "split", "entity": "Pellum", "articles": ["d3"]}))

@@ -95,3 +95,25 @@ def test_review_does_not_suggest_blocking_a_name_an_analyst_gave(tmp_path):
     result = CliRunner().invoke(main, ["review", str(path), "--json"])
     items = corrections.parse(json.loads(result.output)).items
     assert [i.entity.rsplit("/", 1)[-1] for i in items if i.action == "block"] == ["Agency"]
+
+
+def test_review_does_not_suggest_merging_back_what_an_analyst_split(tmp_path):
+    """Two nodes a split made of one are not a duplicate to review; a split-off node like a third one still is."""
+    arts = [ex("a", ("Tessaly", "Place", "Tessaly"), ("Tessaly", "Place", "Tessaly")),
+            ex("b", ("Tessaly", "Place", "Tessaly")),
+            ex("c", ("Orvik Lines", "Organization", "Orvik Lines"), ("Orvik Line", "Organization", "Orvik Line"))]
+    path = tmp_path / "graph.ttl"
+
+    def merges(fix):
+        path.write_text(rdf.serialize(link_extractions(arts, corrections.parse({"corrections": fix}))),
+                        encoding="utf-8")
+        out = CliRunner().invoke(main, ["review", str(path), "--json"]).output
+        return sorted(sorted(e.rsplit("/", 1)[-1] for e in i.entities)
+                      for i in corrections.parse(json.loads(out)).items if i.action == "merge")
+
+    split = {"action": "split", "entity": "Tessaly", "articles": ["b"], "label": "Tessaly Vale"}
+    assert merges([split]) == []
+    relabel = {"action": "split", "entity": "Tessaly", "articles": ["b"], "label": "Tessaly"}
+    assert merges([relabel]) == []  # the same name twice, split on purpose
+    # Not a split: a rename onto another node's name is a duplicate the analyst may merge (or a namesake).
+    assert merges([{"action": "rename", "entity": "Orvik Lines", "label": "Tessaly"}]) == [["Tessaly", "Tessaly"]]

@@ -341,12 +341,15 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
         remembered = out / ".kgraph" / corr.DEFAULT_FILE
         if corrections is not None and Path(corrections).resolve() not in {p.resolve() for p in _own_corrections(out)}:
-            # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too.
+            # Remembered (as JSON, whatever the given form), so that a later incremental build applies them too;
+            # a file given earlier is replaced, and its items this one lacks are said to stop applying.
+            if remembered.is_file():
+                _forget_remembered(remembered, fixes)
             atomic.write_text(remembered, corr.dump(fixes))
         elif any(p.is_file() for p in _own_corrections(out)) and remembered.is_file():
             # The folder's own file now holds the corrections: a file given earlier no longer comes back
             # when the analyst deletes it.
-            remembered.unlink()
+            _forget_remembered(remembered, fixes)
         return result
     except BaseException:
         if fresh and not counts["parsed"] and out.is_dir() and {p.name for p in out.iterdir()} <= {".kgraph"}:
@@ -356,6 +359,41 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
             shutil.rmtree(out, ignore_errors=True)
         raise
+
+
+def _forget_remembered(remembered: Path, fixes) -> None:
+    """Drop the corrections remembered from an earlier ``--corrections FILE``: the folder has its own file now,
+    or another file was given.
+
+    Items of the remembered file that the new corrections do not hold stop applying: that is said in a
+    warning (``kgraph review DIR --json > DIR/corrections.json`` after a build given ``--corrections``
+    replaces them, so does ``--into DIR --corrections new-items.json``), and the remembered file is kept as
+    ``.kgraph/corrections.replaced.json`` to copy them from.
+    """
+    import json
+    import warnings
+
+    from kgraph.core.errors import InputError
+    from kgraph.linking import corrections as corr
+
+    def items(c) -> list[str]:
+        return [json.dumps(x.as_item(), sort_keys=True) for x in (c.items if c else ())]
+
+    try:
+        old = corr.load(remembered)
+    except InputError:
+        old = None
+    held = set(items(fixes))
+    lost = [x for x in items(old) if x not in held]
+    if lost:
+        kept = remembered.with_name("corrections.replaced.json")
+        os.replace(remembered, kept)
+        own = fixes.source if fixes is not None and fixes.source else "the folder's corrections file"
+        warnings.warn(f"{own} replaces the corrections given earlier with --corrections: {len(lost)} of their "
+                      f"items it does not hold are no longer applied (kept in {kept}; copy the ones to keep "
+                      f"into {Path(own).name})", stacklevel=3)
+    else:
+        remembered.unlink()
 
 
 def _own_corrections(out: Path) -> list[Path]:

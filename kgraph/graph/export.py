@@ -57,16 +57,22 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
             attrs["latitude"] = round(e.latitude, 5)
             attrs["longitude"] = round(e.longitude, 5)
         g.add_node(str(iri.entity_iri(e.key)), **attrs)
+    # One edge per subject, predicate and object: an analyst's assert of a relation the articles state too is a
+    # second fact of the same triple, whose evidence (articles, sentence) the edge keeps beside "correction".
+    triples: dict[tuple[str, str, str], list] = {}
     for f in well_typed_facts(kb):
-        articles = sorted({aid for aid, _r in f.evidence})
-        roles = sorted({r.role for _a, r in f.evidence if r.role})
-        methods = sorted({r.method for _a, r in f.evidence}) or [f.method or "gazetteer"]
-        attrs = {"predicate": str(f.predicate), "label": str(f.predicate), "weight": max(len(articles), 1),
-                 "confidence": round(f.confidence, 2), "roles": _SEP.join(roles), "methods": _SEP.join(methods),
-                 "articles": _SEP.join(articles)}
-        if f.evidence:
-            attrs["sentence"] = f.evidence[0][1].sentence
-        g.add_edge(str(iri.entity_iri(f.subject)), str(iri.entity_iri(f.object)), key=str(f.predicate), **attrs)
+        triples.setdefault((f.subject, str(f.predicate), f.object), []).append(f)
+    for (subject, predicate, obj), facts in triples.items():
+        evidence = [ev for f in facts for ev in f.evidence]
+        articles = sorted({aid for aid, _r in evidence})
+        roles = sorted({r.role for _a, r in evidence if r.role})
+        methods = sorted({r.method for _a, r in evidence} | {f.method or "gazetteer" for f in facts if not f.evidence})
+        attrs = {"predicate": predicate, "label": predicate, "weight": max(len(articles), 1),
+                 "confidence": round(max(f.confidence for f in facts), 2), "roles": _SEP.join(roles),
+                 "methods": _SEP.join(methods), "articles": _SEP.join(articles)}
+        if evidence:
+            attrs["sentence"] = evidence[0][1].sentence
+        g.add_edge(str(iri.entity_iri(subject)), str(iri.entity_iri(obj)), key=predicate, **attrs)
     return g
 
 

@@ -16,7 +16,8 @@ A corrections file is JSON (the analyst page writes it)::
 A spreadsheet may keep them as CSV instead (a file whose name ends in
 ``.csv``): a header row names the fields, one row per item, list fields
 (``entities``, ``articles``, ``context``) separated by ``;`` (or ``|``),
-empty cells left out; fields may be separated by ``,``, ``;`` or tabs::
+empty cells left out, a row starting with ``#`` (and naming no action) a
+comment; fields may be separated by ``,``, ``;`` or tabs::
 
     action,entities,keep,entity,label,type,note
     merge,Ann Roe;A. Roe,Ann Roe,,,,same person
@@ -157,6 +158,21 @@ _REQUIRED = {"merge": ("entities",), "split": ("entity",), "rename": ("entity", 
 _STRING_FIELDS = ("keep", "entity", "label", "type", "subject", "predicate", "object", "note", "author")
 _LIST_FIELDS = ("entities", "articles", "context")
 _KNOWN_FIELDS = frozenset(("action",) + _LIST_FIELDS + _STRING_FIELDS)
+#: Actions, types and predicates by their lowercase spelling (no two of them share one).
+_CANONICAL = {str(getattr(name, "value", name)).lower(): str(getattr(name, "value", name))
+              for name in (*ACTIONS, *ENTITY_TYPES, *PREDICATES)}
+
+
+#: Invisible characters a name copied from a web page or a document may carry at its ends (zero-width space,
+#: joiners, word joiner, byte-order mark), trimmed with the white space around a value.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _trim(v: str) -> str:
+    """Return a value without white space or invisible characters at its ends ("Essen\u200b" is "Essen")."""
+    while v != (t := v.strip().strip(_INVISIBLE)):
+        v = t
+    return v
 
 
 def parse(data: object, source: str = "corrections") -> Corrections:
@@ -181,6 +197,8 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
     if not isinstance(raw, dict):
         raise InputError(f"{where}: expected an object")
     action = raw.get("action")
+    if isinstance(action, str):  # "Merge", " retype": a spreadsheet capitalizes a cell's first letter
+        action = _CANONICAL.get(_trim(action).lower(), action)
     if action not in ACTIONS:
         raise InputError(f"{where}: unknown action {action!r}; choose one of {', '.join(ACTIONS)}")
     fields: dict = {}
@@ -189,13 +207,13 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         if v is not None and not isinstance(v, str):
             raise InputError(f"{where}: {name!r} must be a string")
         if isinstance(v, str):
-            v = v.strip()
+            v = _trim(v)
         fields[name] = v or None
     for name in _LIST_FIELDS:
         v = raw.get(name, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+        if not isinstance(v, list) or not all(isinstance(x, str) and _trim(x) for x in v):
             raise InputError(f"{where}: {name!r} must be a list of non-empty strings")
-        fields[name] = tuple(x.strip() for x in v)
+        fields[name] = tuple(_trim(x) for x in v)
     for name in _REQUIRED[action]:
         if not fields.get(name):
             raise InputError(f"{where}: a {action} needs {name!r}")
@@ -203,6 +221,9 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         raise InputError(f"{where}: a split needs 'articles' or 'context' (which mentions move)")
     if action == "merge" and len(fields["entities"]) < 2:
         raise InputError(f"{where}: a merge needs at least two entities")
+    for name in ("type", "predicate"):  # "place", "bornin": the one type or predicate of that spelling
+        if fields[name] is not None:
+            fields[name] = _CANONICAL.get(fields[name].lower(), fields[name])
     if fields["type"] is not None and fields["type"] not in ENTITY_TYPES:
         raise InputError(f"{where}: unknown type {fields['type']!r}; choose one of {', '.join(ENTITY_TYPES)}")
     if fields["predicate"] is not None and fields["predicate"] not in PREDICATES:
@@ -235,10 +256,13 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
     if "action" not in header:
         raise InputError(f"{source}: the CSV header has no 'action' column (it has {', '.join(header) or 'none'})")
     items = []
+    action = header.index("action")
     try:
         for row in rows:
             if not any(cell.strip() for cell in row):
                 continue
+            if row[0].strip()[:1] == "#" and (row[action:action + 1] or [""])[0].strip().lower() not in ACTIONS:
+                continue  # a comment: a row starting with '#' (and holding no action)
             where = f"{source}: row {rows.line_num}"
             if len(row) > len(header):
                 raise InputError(f"{where}: {len(row)} cells under a header of {len(header)}")
@@ -289,7 +313,9 @@ def load(path: str | Path) -> Corrections:
     from kgraph.core import userfile
 
     p = Path(path)
-    text = userfile.read_text(p, InputError, "corrections file")
+    # An editor on Windows (Notepad, Excel's "CSV UTF-8") starts the file with a byte-order mark: not part
+    # of the document in any of the three forms.
+    text = userfile.read_text(p, InputError, "corrections file").removeprefix("\ufeff")
     if p.suffix.lower() == ".csv":
         return parse_csv(text, str(p))
     if p.suffix.lower() in YAML_SUFFIXES:

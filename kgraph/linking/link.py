@@ -110,7 +110,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         if i > 2 and cid in relabelled:
             import warnings
 
-            warnings.warn(f"correction: another entity is already {entity_key(t, label)!r}; the corrected one is "
+            made = next((n for n in reversed(notes.get(cid, ())) if re.match(r"#\d+ (?:rename|split) ", n)), None)
+            warnings.warn(f"correction{' ' + made if made else ''}: another entity is already "
+                          f"{entity_key(t, label)!r}; the corrected one is "
                           f"{key!r} (merge them if they are one thing)", stacklevel=2)
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
@@ -258,6 +260,15 @@ class _Refs:
         live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
         return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
 
+    def readings(self, ref: str) -> list:
+        """Return every live group a name may mean: those it labels, then those it is an alias of (no key or IRI)."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        if key in self.by_key and _KEY_REF.fullmatch(key):
+            return []
+        hits = self.by_label.get(_norm(ref), []) + self.by_alias.get(_norm(ref), [])
+        live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
+        return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
+
     def get(self, ref: str):
         """Return the live group a reference names (the most mentioned of several), or None."""
         live = self.candidates(ref)
@@ -366,19 +377,32 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 notes[keep].extend(notes.pop(g, []))
             notes[keep].append(c.describe())
         elif c.action == "split":
-            gid = need(c, c.entity)
-            if gid is None:
+            live = refs.candidates(c.entity)
+            if not live:
+                _warn_missing(c, c.entity, blocked)
                 continue
-            src = res.groups[gid]
             arts = {_article_ref(a, texts) for a in c.articles}
             unknown = sorted(a for a in c.articles if _article_ref(a, texts) not in texts)
             if unknown:
                 warnings.warn(f"correction {c.describe()}: no article {', '.join(map(repr, unknown))} in the graph",
                               stacklevel=2)
-            moved = [k for k in members[gid] if not arts or k[0] in arts]
-            if c.context:
-                pattern = _context_pattern(c.context)
-                moved = [k for k in moved if pattern.search(_sentence_around(texts[k[0]], k[1], k[2]))]
+            pattern = _context_pattern(c.context) if c.context else None
+
+            def movable(g):
+                return [k for k in members[g] if (not arts or k[0] in arts)
+                        and (pattern is None or pattern.search(_sentence_around(texts[k[0]], k[1], k[2])))]
+
+            # Of the entities a name may mean (its label's, then its alias's: "Tarsk" the town, and the club
+            # "Hollin Tarsk" its match reports call so), the most mentioned one named in those articles or
+            # that context; none: the most mentioned, and the warning below.
+            readings = live + [g for g in refs.readings(c.entity) if g not in live]
+            gid, moved = next(((g, m) for g in readings if (m := movable(g))), (live[0], []))
+            if len(live) > 1 or gid != live[0]:
+                keys = [entity_key(res.groups[g].type, label_of(g)) for g in
+                        [gid] + [g for g in (live if gid in live else [gid, *live]) if g != gid]]
+                _warn_ambiguous(c, c.entity, keys, "split" if moved else "tried",
+                                "the one named there" if gid != live[0] else None)
+            src = res.groups[gid]
             if not moved:
                 where = " and ".join(w for w, on in (("those articles", arts), ("that context", c.context)) if on)
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} is not named in {where}; skipped",
@@ -532,8 +556,9 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
 
     An entity is named by key or IRI, else by label, else by alias. A name
-    several entities carry names, for a reject, those of them whose relation
-    the graph holds, and for an assert the most mentioned, with a warning
+    several entities carry names, for a reject, the one of them whose relation
+    the graph holds (the most mentioned when several do, with a warning), and
+    for an assert the most mentioned pair whose types fit, with a warning
     that lists the keys to choose from.
     """
     import warnings
@@ -544,6 +569,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     by_label: dict = defaultdict(list)
     by_alias: dict = defaultdict(list)
     ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.key))
+    rank = {e.key: i for i, e in enumerate(ranked)}
     for e in ranked:
         for k in (e.key, *e.same_as):
             by_key.setdefault(k, e)
@@ -580,6 +606,15 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
             if not held:
                 warnings.warn(f"correction {c.describe()}: the graph holds no such relation; nothing to reject",
                               stacklevel=2)
+            pairs_held = sorted({(f.subject, f.object) for f in held}, key=lambda p: (rank[p[0]], rank[p[1]]))
+            if len(pairs_held) > 1:
+                # A name two entities carry, each holding the relation ("Ann" worksFor ...): the most mentioned
+                # reading, as in any other item, not every entity that carries the name.
+                for ref, side in ((c.subject, 0), (c.object, 1)):
+                    keys = list(dict.fromkeys(p[side] for p in pairs_held))
+                    if len(keys) > 1:
+                        _warn_ambiguous(c, ref, keys, "rejected for")
+                held = [f for f in held if (f.subject, f.object) == pairs_held[0]]
             out = [f for f in out if not any(f is h for h in held)]
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
         else:
