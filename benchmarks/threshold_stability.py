@@ -16,9 +16,7 @@ far a shown confidence fell under the promise).
 
 ``--rule bands`` measures the rule before issue 14's stability round instead
 (the threshold rises to the first of five quantile bands measured at the
-predicate's statement precision), for comparison; ``--rule every-row`` the
-local-precision rule before the dip round (the threshold rises over every
-row under the minimum, however little the rows above fall short of it).
+predicate's statement precision), for comparison.
 
 Usage (after one ``nested_docrel.py`` run has filled the cache)::
 
@@ -116,15 +114,13 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", required=True, help="nested_docrel.py's --cache")
     ap.add_argument("--entities", choices=("shipped", "unseen"), default="unseen")
-    ap.add_argument("--rule", choices=("current", "bands", "every-row"), default="current")
+    ap.add_argument("--rule", choices=("current", "bands"), default="current")
     ap.add_argument("--repeats", type=int, default=20)
     ap.add_argument("--drop", type=float, default=0.05, help="share of the articles each repeat drops")
     a = ap.parse_args(argv)
     res = pickle.loads((Path(a.cache) / f"scores-{a.entities}.pkl").read_bytes())
     if a.rule == "bands":
         td._statement_threshold = bands_rule
-    elif a.rule == "every-row":
-        td.DIP_STATEMENTS = 1e-12
     report(run(res, a.repeats, a.drop))
 
 

@@ -561,21 +561,6 @@ LOCAL_ROWS = 50
 LOCAL_SHARE = 0.1
 
 
-#: How far, in statements, a stretch of rows above the first row at the minimum must fall short of it (the sum
-#: of minimum - local precision over the stretch, rows at the minimum in between paying back) before the
-#: threshold rises over it (:func:`_statement_threshold`). Why: where a predicate's rows hover at the minimum,
-#: any one row under it lifted the threshold over the whole stretch. On all 602 articles (the rows of
-#: ``kgraph train``) citizenOf's guesses, right 0.55-0.61 locally from 0.51 to 0.68, went 0.51 -> 0.67 over 31
-#: rows short by 0.08 statements in all, and with 5 % of the articles dropped their statements moved by a
-#: standard deviation of 20 % (0.7 % with this: the threshold stays 0.51, out of fold citizenOf P / R 0.821 /
-#: 0.403 -> 0.753 / 0.524). Nested measurement on DWIE 1-602 (unseen entities, rows of this code): all DWIE
-#: predicates F1 0.5658 -> 0.5668 (paired bootstrap +0.0010, sd 0.0004; worksFor in one slice), statements sd
-#: under the 5 % drops citizenOf 6.5 % -> 4.6 %, worksFor 2.9 % -> 1.2 %, the rest unchanged. 2 or 3 statements
-#: gave the same thresholds; margins over the minimum instead (0.01, 0.02) cost F1 -0.003 / -0.006. Rows under the
-#: minimum just above the F1-best threshold are still cut, whatever their shortfall.
-DIP_STATEMENTS = 1.0
-
-
 def local_precision(scores, ys, rows: float = LOCAL_ROWS):
     """Return (scores ascending, each row's local precision): the share of right rows around it by score rank.
 
@@ -594,18 +579,15 @@ def local_precision(scores, ys, rows: float = LOCAL_ROWS):
 
 
 def _statement_threshold(scores, ys, threshold: float, pred: str | None = None) -> tuple[float, list]:
-    """Return (threshold, calibration curve) raised above the rows whose local precision is under the minimum.
+    """Return (threshold, calibration curve) raised above every row whose local precision is under the minimum.
 
     The minimum is :func:`statement_precision`; local precision is
     :func:`local_precision` over :data:`LOCAL_ROWS` rows (at most
-    :data:`LOCAL_SHARE` of those at or above ``threshold``). The threshold
-    rises to the first row at the minimum, and over any stretch higher up
-    whose rows fall short of it by :data:`DIP_STATEMENTS` statements or
-    more together; it then climbs further, if need be, until the lowest
-    band of :func:`_curve` over the rows above it (what a statement's
-    confidence reads) measures the minimum too. Each step moves a row at a
-    time as the data change. Returns (1.01, [[1.01, 0.0]]) when no row
-    qualifies.
+    :data:`LOCAL_SHARE` of those at or above ``threshold``); the threshold
+    then climbs further, if need be, until the lowest band of :func:`_curve`
+    over the rows above it (what a statement's confidence reads) measures
+    the minimum too. Either step moves a row at a time as the data change.
+    Returns (1.01, [[1.01, 0.0]]) when no row qualifies.
     """
     import math
 
@@ -616,23 +598,10 @@ def _statement_threshold(scores, ys, threshold: float, pred: str | None = None) 
     if above == 0:
         return 1.01, [[1.01, 0.0]]
     s, p = local_precision(scores, ys, max(5.0, min(float(LOCAL_ROWS), LOCAL_SHARE * above)))
-    floor = statement_precision(pred)
-    idx = np.nonzero(s >= threshold)[0]
-    # From the top down, the largest shortfall of a stretch of rows starting at each row (rows at the minimum
-    # pay back): the threshold rises over the highest row a stretch short by DIP_STATEMENTS starts at, then
-    # over the rows under the minimum just above it, up to the first row at the minimum.
-    short, low = 0.0, idx[0]
-    for i in idx[::-1]:
-        short = max(0.0, short) + (floor - p[i])
-        if short >= DIP_STATEMENTS:
-            low = i
-            break
-    at = idx[(idx >= low) & (p[idx] >= floor)]
-    if len(at) == 0:
-        return 1.01, [[1.01, 0.0]]
-    last = float(s[at[0] - 1]) if at[0] > idx[0] else None
+    low = (s >= threshold) & (p < statement_precision(pred))
     start = float(threshold)
-    if last is not None:
+    if low.any():
+        last = float(s[np.nonzero(low)[0][-1]])
         step = round(math.floor(last * 1e4) / 1e4, 4)
         while step <= last:  # the 4-decimal step just above it
             step = round(step + 1e-4, 4)
@@ -643,7 +612,7 @@ def _statement_threshold(scores, ys, threshold: float, pred: str | None = None) 
     steps = {round(math.floor(v * 1e4 + 1e-6) / 1e4, 4) for v in scores[scores >= start]}
     for step in [start] + sorted(v for v in steps if v > start):
         curve = _curve(scores, ys, step)
-        if curve[0][1] >= floor:
+        if curve[0][1] >= statement_precision(pred):
             return step, curve
     return 1.01, [[1.01, 0.0]]
 

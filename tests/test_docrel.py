@@ -221,52 +221,6 @@ def test_every_statement_sits_where_out_of_fold_rows_were_right_at_the_minimum()
     assert list(s) == [0.1, 0.2, 0.3, 0.4, 0.5] and p[0] < p[2] < p[4] and 0.6 < p[2] < 0.8
 
 
-def _hovering_rows(dip_rows: int = 0, dip_wrong: int = 0):
-    """Scores 0.30-0.93: right 3 of 10 under 0.45, 3 of 5 above (just over citizenOf's 0.55), with a stretch of
-    ``dip_rows`` rows from 0.70 holding ``dip_wrong`` wrong ones first."""
-    import numpy as np
-
-    n = 700
-    scores = np.round(np.linspace(0.3, 0.93, n, endpoint=False), 4)
-    ys = np.where(scores < 0.45, np.arange(n) % 10 < 3, np.arange(n) % 5 < 3).astype(int)
-    dip = np.nonzero(scores >= 0.70)[0][:dip_rows]
-    ys[dip[:dip_wrong]], ys[dip[dip_wrong:]] = 0, 1
-    return scores, ys
-
-
-def test_a_dip_short_by_less_than_a_statement_does_not_lift_the_threshold():
-    import numpy as np
-
-    from kgraph import train_doc
-    from kgraph.train_doc import DIP_STATEMENTS, LOCAL_ROWS, _statement_threshold, local_precision
-
-    flat, _c = _statement_threshold(*_hovering_rows(), 0.3, "citizenOf")
-    assert 0.45 <= flat < 0.5
-    # 18 wrong of 30 rows at 0.70 pull the local precision a hair under 0.55 there: the rows above the flat
-    # threshold fall short by a fraction of a statement, so the threshold stays; lifting over every row
-    # under the minimum (the rule before) dropped the 0.49-0.70 stretch, a third of the statements.
-    scores, ys = _hovering_rows(30, 18)
-    t, curve = _statement_threshold(scores, ys, 0.3, "citizenOf")
-    s, p = local_precision(scores, ys, LOCAL_ROWS)
-    assert (p[s >= t] < 0.55).any() and np.clip(0.55 - p[s >= t], 0, None).sum() < DIP_STATEMENTS
-    assert t == flat and curve[0][0] == t and all(v >= 0.55 for _low, v in curve)
-    monkey = train_doc.DIP_STATEMENTS
-    try:
-        train_doc.DIP_STATEMENTS = 1e-9
-        assert _statement_threshold(scores, ys, 0.3, "citizenOf")[0] > 0.7
-    finally:
-        train_doc.DIP_STATEMENTS = monkey
-    # 40 wrong rows in a row fall short by many statements: the threshold rises over them.
-    scores, ys = _hovering_rows(40, 40)
-    t, curve = _statement_threshold(scores, ys, 0.3, "citizenOf")
-    assert t > scores[np.nonzero(scores >= 0.70)[0][30]] and all(v >= 0.55 for _low, v in curve)
-    # Rows under the minimum just above the F1-best threshold are cut whatever their shortfall: the flat
-    # threshold sits just over the last of them (0.45-0.49, where the weights still reach the weak rows).
-    s, p = local_precision(*_hovering_rows(), LOCAL_ROWS)
-    first = int(np.argmax(p >= 0.55))
-    assert first > 0 and s[first - 1] < flat <= s[first]
-
-
 def test_a_small_tier_keeps_its_lowest_band_at_the_minimum():
     import numpy as np
 
