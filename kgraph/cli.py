@@ -26,7 +26,9 @@ def _one_line(message: object) -> str:
 #: file made for another corpus may name thousands of entities this one does not hold).
 MAX_CORRECTION_WARNINGS = 50
 
-_unshown = {"correction": 0, "hidden": 0}
+#: Warnings about corrections items seen by the running command (those past the first MAX_CORRECTION_WARNINGS are
+#: counted, not shown).
+_corrections_warned = [0]
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
@@ -34,18 +36,18 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
         return  # notes for developers about libraries, not for users
     text = _one_line(message)
     if text.startswith("correction"):
-        _unshown["correction"] += 1
-        if _unshown["correction"] > MAX_CORRECTION_WARNINGS:
-            _unshown["hidden"] += 1
+        _corrections_warned[0] += 1
+        if _corrections_warned[0] > MAX_CORRECTION_WARNINGS:
             return
     click.echo(f"Warning: {text}", err=True)
 
 
 def _show_unshown() -> None:
-    if _unshown["hidden"]:
-        click.echo(f"Warning: {_unshown['hidden']} more warnings about corrections items not shown "
+    hidden = _corrections_warned[0] - MAX_CORRECTION_WARNINGS
+    if hidden > 0:
+        click.echo(f"Warning: {hidden} more warnings about corrections items not shown "
                    f"(the first {MAX_CORRECTION_WARNINGS} are above)", err=True)
-    _unshown.update(correction=0, hidden=0)
+    _corrections_warned[0] = 0
 
 
 class _Terminated(BaseException):
@@ -116,7 +118,7 @@ class _Group(click.Group):
 
         warnings.showwarning = _show_warning
         warnings.filterwarnings("always", category=IngestWarning)  # every skipped file is reported
-        _unshown.update(correction=0, hidden=0)
+        _corrections_warned[0] = 0
         try:
             return super().invoke(ctx)
         except KGraphError as exc:

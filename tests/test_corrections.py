@@ -697,7 +697,7 @@ def test_the_command_line_shows_the_first_correction_warnings_and_counts_the_res
     """A corrections file made for another corpus may name thousands of absent entities: one line counts the rest."""
     from kgraph import cli
 
-    cli._unshown.update(correction=0, hidden=0)
+    cli._corrections_warned[0] = 0
     for i in range(cli.MAX_CORRECTION_WARNINGS + 3):
         cli._show_warning(f"correction #{i + 1} block Nobody {i}: no entity 'Nobody {i}' in the graph; skipped",
                           UserWarning, "x.py", 1)

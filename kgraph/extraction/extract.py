@@ -31,6 +31,7 @@ from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
 from kgraph.extraction.lexicon import WORK_ROLES as _WORK_ROLES
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
@@ -1269,16 +1270,12 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
-#: The ages an apposition after a name may give ("Moreau, 45, was"): a person's, not a count or a year.
-AGE_RANGE = range(1, 111)
-
-
 def _age_after(doc, end: int) -> bool:
     """True when ", AGE ," follows token ``end`` and a lower-case word opens what comes after ("X, 45, was")."""
     if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
         return False
     age, nxt = doc[end + 1], doc[end + 3]
-    return age.text.isdigit() and int(age.text) in AGE_RANGE and nxt.is_alpha and nxt.is_lower
+    return age.text.isdigit() and int(age.text) in _AGES and nxt.is_alpha and nxt.is_lower
 
 
 def _aged_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:

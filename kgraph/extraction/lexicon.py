@@ -197,6 +197,9 @@ NAME_JOINERS = _words("of for")
 #: Short words a title-case headline leaves lower-case.
 SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs")
 
+#: The ages news writes beside a person's name ("Moreau, 45, was"; "X, 30, of Town"): a person's, not a count or a year.
+AGES = range(1, 111)
+
 #: Lists that must not share a word: a word in two of them would get two readings.
 DISJOINT: dict[str, tuple[str, ...]] = {
     "role classes": ("LEADER_ROLES", "WORK_ROLES", "MEMBER_ROLES"),

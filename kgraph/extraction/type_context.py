@@ -333,7 +333,7 @@ def _hometown_after_age(doc, start: int, end: int) -> bool:
     if start < 4 or doc[start - 1].lower_ != "of" or doc[start - 2].text != "," or doc[start - 4].text != ",":
         return False
     age = doc[start - 3]
-    if not (age.text.isdigit() and 0 < int(age.text) < 111):
+    if not (age.text.isdigit() and int(age.text) in lexicon.AGES):
         return False
     return not any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
 
