@@ -1181,6 +1181,21 @@ def test_a_demonym_before_a_state_body_says_whose_it_is_in_any_story():
     assert got[("Organization", "Defense Ministry (Peru)")].articles == ("a",)
 
 
+def test_a_demonym_left_out_of_a_state_body_by_extraction_still_says_whose_it_is():
+    # Extraction may tag only "Defense Ministry" in "the Chilean Defense Ministry": the word before says whose.
+    text = "A convoy was hit near Tarsk, the Chilean Defense Ministry said. The Peruvian Defense Ministry agreed."
+    other = "Chile and Chile again, said envoys from Peru. Defense Ministry officials met."
+    kb = link_extractions([_placed("a", text, ("Tarsk", "Place"), ("Defense Ministry", "Organization"),
+                                   ("Defense Ministry", "Organization")),
+                           ex("b", ("Defense Ministry", "Organization", "Defense Ministry"), ("Chile", "Country", "Chile")),
+                           _placed("c", other, ("Chile", "Country"), ("Chile", "Country"), ("Peru", "Country"),
+                                   ("Defense Ministry", "Organization"))])
+    got = labels(kb)
+    # After a sentence's end ("from Peru.") the word before says nothing: the ministry is its story's own.
+    assert got[("Organization", "Defense Ministry (Chile)")].articles == ("a", "b", "c")
+    assert got[("Organization", "Defense Ministry (Peru)")].articles == ("a",)
+
+
 def test_a_state_body_written_with_its_country_is_kept_though_its_head_is_a_common_word():
     text = "The parliament met. The Chilean Parliament voted and the parliament of the region agreed."
     kb = link_extractions([_placed("a", text, ("Chilean Parliament", "Organization"))])

@@ -540,12 +540,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                               and _written_whole(ex.article.text, raw))
             owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
                 and raw.endswith(name) and raw != name else None
+            if owner is None and name is not None and m.type == EntityType.Organization and m.text == raw:
+                owner = _owner_written_before(ex.article.text, m.start, name)  # extraction cut "Veltrian" off
             if name is None or owner is None and _common_word(name, case):
                 continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) else None
             if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
                 own_country[(aid, m.start, m.end)], own_label[owner[0]] = owner
-            if alias is None and owner is not None:
+            if alias is None and owner is not None and raw != name:
                 alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
@@ -916,6 +918,28 @@ def _owner_country(prefix: str):
     p = re.sub(r"['\u2019]s$", "", prefix.strip())
     c = gazetteer.country(p) or (gazetteer.demonym(p) if gazetteer.is_demonym(p) else None)
     return ((EntityType.Country, gazetteer.norm(c.name)), c.name) if c is not None else None
+
+
+def _owner_written_before(text: str, start: int, name: str):
+    """Return (country group, its name) for a country or demonym written right before a state body, or None.
+
+    Extraction may leave "Veltrian" out of "the Veltrian Defense Ministry"; the words it left say whose
+    ministry it is as they do inside the name, in any story.
+    """
+    words = name.casefold().split()
+    if not words or words[-1] not in _STATE_BODIES or not _institution_words(" ".join(words)):
+        return None
+    before = re.search(r"((?:[A-Z][\w.\u2019'-]*\s+){1,3})$", text[max(0, start - 60):start])
+    if before is None:
+        return None
+    caps = before.group(1).split()
+    if caps[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", caps[-1]):
+        return None  # "... in Veltria. Defense Ministry officials": a sentence ended there ("U.S." did not)
+    for i in range(len(caps)):  # the longest run of capitalized words first: "South Korean"
+        owner = _owner_country(" ".join(caps[i:]))
+        if owner is not None:
+            return owner
+    return None
 
 
 def _country_before(text: str, start: int, countries: list):
