@@ -1809,3 +1809,19 @@ def test_a_name_before_group_or_party_is_an_organization_unless_a_place():
                                        "members met in [Berlin|Place].")])
     got = {(e.type, e.label) for e in kb.entities}
     assert {("Organization", "Velmora"), ("Place", "Berlin")} <= got
+
+
+def test_a_surname_before_government_is_the_leader_though_tagged_an_organization():
+    # In a story that never writes the full name, "the Keskula government" still names the person.
+    kb = link_extractions([
+        _placed("a", "Prime Minister Arvo Keskula spoke in Tarsk.", ("Arvo Keskula", "Person"), ("Tarsk", "Place")),
+        _placed("b", "Critics said the Keskula government had failed, and the Keskula cabinet resigned.",
+                ("Keskula", "Organization"), ("Keskula", "Organization")),
+        _placed("c", "Shares of Velmor rose as Velmor hired staff.", ("Velmor", "Organization"),
+                ("Velmor", "Organization")),
+        _placed("d", "Coach Lina Velmor smiled.", ("Lina Velmor", "Person"))])
+    got = labels(kb)
+    assert got[("Person", "Arvo Keskula")].articles == ("a", "b")
+    assert ("Organization", "Keskula") not in got
+    # A company named like a person, with no leader's body after it, stays a company in its story.
+    assert got[("Organization", "Velmor")].articles == ("c",)

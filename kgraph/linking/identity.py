@@ -672,7 +672,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             return EntityType.Place  # "Tarsk-born", "from Tarsk" in a story with no sport: the city, not its club
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
-                and n not in listed:
+                and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None:
+            # "the Tarvo government" is the person's, whatever extraction tagged it.
             return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
         if t == EntityType.Country and state_reading(aid, name):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
@@ -1311,13 +1312,19 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
 _BODY_AFTER = re.compile(r" (?:group|party)\b(?!['\u2019-])")
 
 
+#: A body a leader's surname names ("the Keskula government", "the Tarvo administration"): the name is the leader.
+_LEADERS_BODY_AFTER = re.compile(r"(?:['\u2019]s)? (?:government|administration|cabinet|regime|presidency)\b")
+
+
 def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
     """Read a one-word organization name as a person when it ends a person's full name of the corpus and over a
-    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula").
+    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula") or name a
+    leader's body ("the Keskula government").
 
-    Extraction tags a lone surname in a list of players an organization; a company named like a person
-    ("Tarvo" beside "Arvo Tarvo") is seldom listed with people. Returns the names read so: persons in every
-    article, also where the article names no full name ending in them.
+    Extraction tags a lone surname in a list of players, or before "government", an organization; a company
+    named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
+    the names read so: persons in every article, also where the article names no full name ending in them.
+    A place's name is never read so ("the Tarsk government" is the city's).
     """
     surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
 
@@ -1330,7 +1337,8 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
         n = gazetteer.norm(name)
         if eligible(n):
             hits[n][0] += 1
-            hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid])
+            hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid]) \
+                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None
     out = set()
     for n, (total, agree) in hits.items():
         if 3 * agree > total:
