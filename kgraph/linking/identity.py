@@ -47,7 +47,9 @@ employee engineer executive founder host inspector intern investigator journalis
 legislator manager monarch negotiator officer official photographer player politician president-elect
 prime-minister producer prosecutor reporter representative researcher scientist secretary-general
 commander-in-chief staffer strategist sultan undersecretary vice-president writer fighter militant worker
-soldier trooper partisan commissioner""".split())
+soldier trooper partisan commissioner superintendent scriptwriter screenwriter playwright novelist filmmaker
+actress actor composer pianist violinist rapper comedian sculptor historian philosopher theologian sociologist
+psychologist physicist biologist entrepreneur businessman businesswoman curator choreographer""".split())
 
 #: Head words of organization names ("Party", "Institute", "Club").
 ORG_WORDS = frozenset("""academy administration ag agency alliance army assembly association authority bank board
