@@ -552,3 +552,21 @@ def test_a_killing_is_never_scored_from_the_article_around_it(nlp):
         pytest.skip(f"spaCy found other entities: {sorted(keys)}")
     v = docrel.pair_vector(view, keys["Rolf Amsel"], keys["Ida Brenner"], "killed")
     assert all(v[docrel._F[name]] == -1 for name in docrel._CONTEXT)
+
+
+def test_a_floored_predicate_is_calibrated_as_one_band_that_keeps_its_floor():
+    # 90 killings above the threshold, 84 right, the six false ones among the lowest scores: five bands of
+    # 18 would read the lowest under the 0.9 each stated killing needs; one band reads what the set measured.
+    import numpy as np
+
+    from kgraph.extraction.docrel import KILL_PRECISION, calibrated
+    from kgraph.train_doc import _curve, _statement_threshold
+
+    scores = np.round(np.linspace(0.84, 0.999, 90), 4)
+    ys = np.ones(90, dtype=int)
+    ys[[0, 3, 7, 11, 15, 20]] = 0
+    assert _curve(scores, ys, 0.84, "leaderOf")[0][1] < KILL_PRECISION  # bands, as for other predicates
+    curve = _curve(scores, ys, 0.84, "killed")
+    assert curve == [[0.84, round(84.5 / 91, 3)]]
+    t, curve = _statement_threshold(scores, ys, 0.84, "killed")
+    assert t == 0.84 and all(calibrated(curve, s) >= KILL_PRECISION for s in scores)
