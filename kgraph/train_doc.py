@@ -369,9 +369,8 @@ def _curve(scores, ys, threshold: float, pred: str | None = None) -> list:
     s, y = scores[keep], ys[keep]
     if len(s) == 0:
         return [[round(threshold, 4), 0.0]]
-    if pred in PRECISION_FLOORS:
-        return [[round(float(threshold), 4), round((float(y.sum()) + 0.5) / (len(y) + 1.0), 3)]]
-    edges = sorted(set([threshold] + [float(q) for q in np.quantile(s, [0.2, 0.4, 0.6, 0.8])]))
+    edges = [threshold] if pred in PRECISION_FLOORS else \
+        sorted(set([threshold] + [float(q) for q in np.quantile(s, [0.2, 0.4, 0.6, 0.8])]))
     blocks = []
     for j, low in enumerate(edges):
         high = edges[j + 1] if j + 1 < len(edges) else 2.0
