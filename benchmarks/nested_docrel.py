@@ -127,8 +127,12 @@ def inner_folds(g, split: int = 0):
     return order[g] % td.FOLDS
 
 
-def fit(train: dict, test: dict, split: int = 0) -> dict:
-    """Fit per predicate and slice: out-of-fold scores of the training rows and the slice's test scores."""
+def fit(train: dict, test: dict, split: int = 0, repeats: int = 1) -> dict:
+    """Fit per predicate and slice: out-of-fold scores of the training rows and the slice's test scores.
+
+    With ``repeats`` > 1 the out-of-fold scores are made that many times, the articles dealt into the folds
+    as ``kgraph train`` deals them (:func:`kgraph.train_doc.fold_of`), and kept per repeat in ``oofs``.
+    """
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
@@ -147,16 +151,20 @@ def fit(train: dict, test: dict, split: int = 0) -> dict:
             XT, yT, gT = np.asarray(e["X"], dtype=np.float64), np.asarray(e["y"]), np.asarray(e["g"])
             r = {"y": y, "g": g, "dw": dw, "sl": sl, "test_g": gT, "tiers": np.asarray([evidence_tier(x) for x in d["X"]]),
                  "test_y": yT, "test_sl": slice_of(gT), "test_tiers": np.asarray([evidence_tier(x) for x in e["X"]]),
-                 "test": np.zeros(len(yT)), "oof": {}}
+                 "test": np.zeros(len(yT)), "oof": {}, "oofs": {}}
             for s in range(4):
                 tr = sl != s
                 Xt, yt, gt = X[tr], y[tr], g[tr]
-                oof = np.zeros(len(yt))
-                folds = inner_folds(gt, split)
-                for k in range(td.FOLDS):
-                    te = folds == k
-                    oof[te] = HistGradientBoostingClassifier(**td.PARAMS).fit(Xt[~te], yt[~te]).predict_proba(Xt[te])[:, 1]
-                r["oof"][s] = oof
+                r["oofs"][s] = []
+                for repeat in range(repeats):
+                    oof = np.zeros(len(yt))
+                    folds = inner_folds(gt, split) if repeats == 1 else td.fold_of(gt, repeat)
+                    for k in range(td.FOLDS):
+                        te = folds == k
+                        clf = HistGradientBoostingClassifier(**td.PARAMS).fit(Xt[~te], yt[~te])
+                        oof[te] = clf.predict_proba(Xt[te])[:, 1]
+                    r["oofs"][s].append(oof)
+                r["oof"][s] = r["oofs"][s][0]
                 m = r["test_sl"] == s
                 if m.any():
                     clf = HistGradientBoostingClassifier(**td.PARAMS).fit(Xt, yt)
@@ -179,6 +187,11 @@ def stated(spec: dict, scores, tiers, pred: str):
     return out
 
 
+#: Which fitted repeats of the out-of-fold scores the thresholds read: None, all of them stacked (as ``kgraph
+#: train`` reads its :data:`kgraph.train_doc.REPEATS`); an int, that one repeat alone (the rule before).
+USE_REPEAT: int | None = None
+
+
 def stated_all(res: dict) -> dict:
     """Return per predicate which test pairs are stated (each slice with thresholds chosen on its training set)."""
     from kgraph import train_doc as td
@@ -188,7 +201,11 @@ def stated_all(res: dict) -> dict:
         sel = np.zeros(len(r["test_y"]), dtype=bool)
         for s in range(4):
             tr = r["sl"] != s
-            spec = td.choose(pred, r["oof"][s], r["y"][tr], r["dw"][tr], r["g"][tr], r["tiers"][tr])
+            oofs = r.get("oofs", {}).get(s) or [r["oof"][s]]
+            oofs = oofs if USE_REPEAT is None else [oofs[USE_REPEAT]]
+            k = len(oofs)
+            spec = td.choose(pred, np.concatenate(oofs), np.tile(r["y"][tr], k), np.tile(r["dw"][tr], k),
+                             np.tile(r["g"][tr], k), np.tile(r["tiers"][tr], k), k)
             te = r["test_sl"] == s
             sel[te] = stated(spec, r["test"][te], r["test_tiers"][te], pred)
         out[pred] = sel
@@ -292,6 +309,11 @@ def main(argv=None) -> None:
     ap.add_argument("--split", type=int, default=0,
                     help="inner 5-fold grouping of the training articles (0: as kgraph train; 1, 2, ...: others); "
                          "fitted scores go to scores-<entities>-split<N>.pkl")
+    ap.add_argument("--repeats", type=int, default=1,
+                    help="make the out-of-fold scores this many times over different folds and read them stacked, "
+                         "as kgraph train does (fitted scores go to scores-<entities>-r<N>.pkl)")
+    ap.add_argument("--each", action="store_true",
+                    help="with --repeats: also print the figures of each repeat read alone (the rule before)")
     ap.add_argument("--losses", action="store_true", help="also print where each predicate's recall is lost")
     ap.add_argument("--compare", help="fitted scores (a scores-*.pkl) of the same rows to compare all-predicate F1 with")
     ap.add_argument("--dwie-gold", action="store_true",
@@ -299,7 +321,8 @@ def main(argv=None) -> None:
     a = ap.parse_args(argv)
     cache = Path(a.cache)
     cache.mkdir(parents=True, exist_ok=True)
-    scores = cache / (f"scores-{a.entities}.pkl" if a.split == 0 else f"scores-{a.entities}-split{a.split}.pkl")
+    scores = cache / (f"scores-{a.entities}-r{a.repeats}.pkl" if a.repeats > 1 else
+                      f"scores-{a.entities}.pkl" if a.split == 0 else f"scores-{a.entities}-split{a.split}.pkl")
     if a.reuse and scores.exists():
         res = pickle.loads(scores.read_bytes())
     else:
@@ -307,13 +330,21 @@ def main(argv=None) -> None:
         test = train if a.entities == "shipped" else make_unseen_rows(a.dwie, a.conll, cache)
         if a.entities == "shipped":
             test = {p: {k: [v for v, dw in zip(d[k], d["dwie"]) if dw] for k in d} for p, d in train.items()}
-        res = fit(train, test, a.split)
+        res = fit(train, test, a.split, a.repeats)
         scores.write_bytes(pickle.dumps(res))
     rows_file = cache / ("rows-unseen.pkl" if a.entities == "unseen" else "rows-shipped.pkl")
     need_rows = (a.losses or a.compare) and rows_file.exists()
     rows_ = pickle.loads(rows_file.read_bytes()) if need_rows else None
     if rows_ is not None and a.entities == "shipped":
         rows_ = {p: {k: [v for v, dw in zip(d[k], d["dwie"]) if dw] for k in d} for p, d in rows_.items()}
+    global USE_REPEAT
+    if a.each and a.repeats > 1:
+        for j in range(a.repeats):
+            USE_REPEAT = j
+            print(f"-- repeat {j} alone")
+            report(measure(res))
+        USE_REPEAT = None
+        print(f"-- {a.repeats} repeats stacked")
     report(measure(res))
     if a.losses:
         from kgraph.extraction.docrel import _F

@@ -570,3 +570,45 @@ def test_a_floored_predicate_is_calibrated_as_one_band_that_keeps_its_floor():
     assert curve == [[0.84, round(84.5 / 91, 3)]]
     t, curve = _statement_threshold(scores, ys, 0.84, "killed")
     assert t == 0.84 and all(calibrated(curve, s) >= KILL_PRECISION for s in scores)
+
+
+def test_each_repeat_of_the_cross_validation_deals_whole_articles_into_every_fold():
+    import numpy as np
+
+    from kgraph.train_doc import FOLDS, fold_of
+
+    g = np.repeat(np.arange(40), 3)  # three rows per article
+    assert (fold_of(g, 0) == g % FOLDS).all()  # the first repeat cuts the folds as before
+    dealt = [fold_of(g, r) for r in range(1, 4)]
+    for folds in dealt:
+        assert set(folds.tolist()) == set(range(FOLDS))
+        assert all(len(set(folds[g == a].tolist())) == 1 for a in range(40))  # an article's rows stay together
+        assert (folds == fold_of(g, 1)).all() or (folds != g % FOLDS).any()
+    assert (dealt[0] != dealt[1]).any() and (fold_of(g, 1) == dealt[0]).all()  # other, and the same each time
+
+
+def test_stacked_repeats_count_each_row_as_a_share_so_identical_repeats_choose_as_one():
+    import numpy as np
+
+    from kgraph.train_doc import _curve, _threshold, _tier_threshold, choose
+
+    rng = np.random.default_rng(5)
+    n = 3000
+    scores = np.round(rng.uniform(0.05, 0.97, n), 4)
+    ys = (rng.uniform(size=n) < np.clip(scores * 1.1, 0, 1)).astype(int)
+    dwie, groups, tiers = np.ones(n, dtype=bool), np.arange(n) // 5, np.arange(n) % 2
+    k = 4
+    stacked = [np.tile(a, k) for a in (scores, ys, dwie, groups, tiers)]
+    assert _threshold(scores, ys, dwie, "basedIn", groups) == _threshold(*stacked[:3], "basedIn", stacked[3], k)
+    assert _tier_threshold(scores, ys, tiers, "worksFor", groups) == \
+        _tier_threshold(stacked[0], stacked[1], stacked[4], "worksFor", stacked[3], k)
+    # The bands' quantile edges interpolate over k times the rows: a row at an edge may fall the other way.
+    assert np.array(_curve(scores, ys, 0.5, "leaderOf")) == pytest.approx(
+        np.array(_curve(stacked[0], stacked[1], 0.5, "leaderOf", k)), abs=0.005)
+    one, four = choose("citizenOf", scores, ys, dwie, groups, tiers), choose("citizenOf", *stacked, k)
+    # The statement threshold's local window and bands see k times the rows: a row or two at an edge may move.
+    assert four["out_of_fold"]["n"] == pytest.approx(one["out_of_fold"]["n"], rel=0.01)
+    assert four["out_of_fold"]["precision"] == pytest.approx(one["out_of_fold"]["precision"], abs=0.005)
+    assert [t["threshold"] for t in one["tiers"]] == pytest.approx([t["threshold"] for t in four["tiers"]], abs=0.01)
+    # Counted whole, four copies would read as four times the evidence and lower the bar.
+    assert _threshold(*stacked[:3], "basedIn", stacked[3])[1]["n"] == 4 * _threshold(scores, ys, dwie, "basedIn", groups)[1]["n"]
