@@ -70,7 +70,6 @@ _COUNTRY_ALIASES = {
     # (ISO's short name for the neighbour): the population prior, as for places.
     "CD": ["DRC", "DR Congo", "Democratic Republic of the Congo", "Congo-Kinshasa", "Congo", "the Congo"],
     "CG": ["Republic of the Congo", "Congo-Brazzaville"],
-    "BA": ["Bosnia", "Bosnia-Herzegovina"],
     "VA": ["Vatican", "Holy See", "Vatican City"],
     "PS": ["Palestine", "Palestinian Territories"],
     "MK": ["Macedonia", "North Macedonia"],
