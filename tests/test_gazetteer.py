@@ -36,14 +36,6 @@ def test_a_long_form_without_the_after_of_is_the_country():
     assert gazetteer.country("Bank of England") is None and gazetteer.country("Gulf of Mexico") is None
 
 
-def test_a_bare_name_two_countries_share_is_the_far_larger_one():
-    # The population prior: news writing "Congo" or "Congolese" means the larger country unless it says otherwise.
-    assert gazetteer.country("Congo").name == gazetteer.country("the Congo").name == "Democratic Republic of the Congo"
-    assert gazetteer.demonym("Congolese").name == "Democratic Republic of the Congo"
-    assert gazetteer.country("Republic of Congo").name == "Republic of the Congo"
-    assert gazetteer.country("Congo-Brazzaville").name == "Republic of the Congo"
-
-
 @pytest.mark.parametrize("word,name", [
     pytest.param("North Korean", "North Korea", id="two-word-demonym"),
     pytest.param("Germans", "Germany", id="plural-noun"),

@@ -66,9 +66,7 @@ _COUNTRY_ALIASES = {
     "TR": ["Turkiye", "Türkiye"],
     "MM": ["Burma"],
     "CI": ["Ivory Coast", "Côte d'Ivoire"],
-    # A bare "Congo" is the country of 100 million people far more often than its neighbour of 6 million
-    # (ISO's short name for the neighbour): the population prior, as for places.
-    "CD": ["DRC", "DR Congo", "Democratic Republic of the Congo", "Congo-Kinshasa", "Congo", "the Congo"],
+    "CD": ["DRC", "DR Congo", "Democratic Republic of the Congo", "Congo-Kinshasa"],
     "CG": ["Republic of the Congo", "Congo-Brazzaville"],
     "VA": ["Vatican", "Holy See", "Vatican City"],
     "PS": ["Palestine", "Palestinian Territories"],
@@ -104,7 +102,7 @@ _DEMONYMS = {
     "BO": "Bolivian", "BA": "Bosnian", "BW": "Botswanan", "BR": "Brazilian", "BN": "Bruneian",
     "BG": "Bulgarian", "BF": "Burkinabe", "BI": "Burundian", "KH": "Cambodian", "CM": "Cameroonian",
     "CA": "Canadian", "CF": "Central_African", "TD": "Chadian", "CL": "Chilean", "CN": "Chinese",
-    "CO": "Colombian", "CD": "Congolese", "CR": "Costa_Rican", "HR": "Croatian", "CU": "Cuban",
+    "CO": "Colombian", "CG": "Congolese", "CR": "Costa_Rican", "HR": "Croatian", "CU": "Cuban",
     "CY": "Cypriot", "CZ": "Czech", "DK": "Danish Dane", "DJ": "Djiboutian", "DO": "Dominican",
     "EC": "Ecuadorian Ecuadorean", "EG": "Egyptian", "SV": "Salvadoran Salvadorean", "ER": "Eritrean",
     "EE": "Estonian", "ET": "Ethiopian", "FJ": "Fijian", "FI": "Finnish Finn", "FR": "French Frenchman",
