@@ -482,6 +482,17 @@ def test_a_title_or_demonym_before_a_persons_name_is_no_part_of_it_whatever_the_
     assert [(e.type, e.label, e.articles) for e in kb.entities] == [("Person", "Arvo Keskula", ("a", "b", "c"))]
 
 
+def test_an_honorific_or_a_title_before_a_surname_makes_a_person_of_a_name_tagged_otherwise():
+    kb = link_extractions([ex("a", ("Mr Orvanen", "Organization", "Mr Orvanen")),
+                           ex("b", ("Tavi Keskmaa", "Person", "Tavi Keskmaa"), ("General Keskmaa", "Organization", "General Keskmaa")),
+                           ex("c", ("General Tarsk", "Organization", "General Tarsk"), ("General Tarsk", "Organization", "General Tarsk"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Person", "Orvanen")] == ("a",)
+    assert got[("Person", "Tavi Keskmaa")] == ("b",) and ("Organization", "General Keskmaa") not in got
+    # No person of that surname in its article: a company whose name opens with a title word stays one.
+    assert got[("Organization", "General Tarsk")] == ("c",)
+
+
 def test_two_places_run_together_are_no_name_but_a_name_with_a_place_in_it_stays():
     text = "Bergen Norway. Later in Bergen, Norway voted. The Nazi era and Nazi Germany. Nazi rule in Germany."
     kb = link_extractions([found("a", text, ("Bergen Norway", "Place"), ("Bergen", "Place"), ("Norway", "Country"),

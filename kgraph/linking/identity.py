@@ -51,6 +51,9 @@ soldier trooper partisan commissioner superintendent scriptwriter screenwriter p
 actress actor composer pianist violinist rapper comedian sculptor historian philosopher theologian sociologist
 psychologist physicist biologist entrepreneur businessman businesswoman curator choreographer""".split())
 
+#: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
+_HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
+
 #: Head words of organization names ("Party", "Institute", "Club").
 ORG_WORDS = frozenset("""academy administration ag agency alliance army assembly association authority bank board
 broadcaster bureau cabinet chamber channel church clinic club co coalition college commission committee company
@@ -585,12 +588,23 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         votes[(k[0], norm(rest))][EntityType.Person] += 1
 
     # "Coach Arvo Keskula" tagged an organization: a title or demonym, then a name the corpus reads as a person.
+    # "Mr Keskula" tagged so: an honorific names a person whatever follows; "General Keskula": a title, then
+    # the surname of a person its article names in full.
+    surnames_here = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
+                     if kinds[k] == EntityType.Person and " " in name}
     for k, (name, alias) in sorted(cleaned.items()):
         words = name.split()
-        if kinds[k] == EntityType.Person or len(words) < 3 or not (
-                words[0].casefold() in TITLES or gazetteer.is_demonym(words[0])):
+        if kinds[k] == EntityType.Person or len(words) < 2:
             continue
-        rest = " ".join(words[1:])
+        head, rest = words[0].rstrip(".").casefold(), " ".join(words[1:])
+        if head in _HONORIFICS and any(w[:1].isupper() for w in words[1:]):  # "Mr de Velt" too
+            as_person(k, rest)
+            continue
+        if len(words) == 2 and head in TITLES and (k[0], norm(rest)) in surnames_here:
+            as_person(k, rest)
+            continue
+        if len(words) < 3 or not (head in TITLES or gazetteer.is_demonym(words[0])):
+            continue
         c = corpus_votes.get(norm(rest))
         if c and min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) == EntityType.Person:
             as_person(k, rest)
