@@ -493,6 +493,46 @@ def test_an_honorific_or_a_title_before_a_surname_makes_a_person_of_a_name_tagge
     assert got[("Organization", "General Tarsk")] == ("c",)
 
 
+@pytest.mark.parametrize("text, tagged, whole", [
+    ("The talks were led by Prime Minister Tavi Orvanen Keskmaa, who flew in.", "Orvanen Keskmaa", "Tavi Orvanen Keskmaa"),
+    ("The ousted leader Tavi Orvanen Keskmaa did not answer.", "Tavi Orvanen", "Tavi Orvanen Keskmaa"),
+    ("The interim head Abed Ruvo Tavi Keskmaa resigned.", "Tavi Keskmaa", "Abed Ruvo Tavi Keskmaa"),
+    # Counter-examples: a title phrase, a party's member, a day, a place, a headline.
+    ("The visit of Secretary of State Tavi Keskmaa ended.", "Tavi Keskmaa", "Tavi Keskmaa"),
+    ("The visit of Republican Tavi Keskmaa ended.", "Tavi Keskmaa", "Tavi Keskmaa"),
+    ("The statement by Pastor Tavi Keskmaa was read.", "Tavi Keskmaa", "Tavi Keskmaa"),
+    ("It was read by Brigadier-General Tavi Keskmaa on air.", "Tavi Keskmaa", "Tavi Keskmaa"),
+    ("The talks with Tavi Keskmaa Thursday were short.", "Tavi Keskmaa", "Tavi Keskmaa"),
+    ("The talks with Tavi Keskmaa Berlin were short.", "Tavi Keskmaa", "Tavi Keskmaa"),
+    ("Orvanen Keskmaa Visits Tarsk Again\nThe talks were short.", "Orvanen Keskmaa", "Orvanen Keskmaa"),
+])
+def test_a_persons_name_takes_the_capitalized_words_spacy_left_beside_it(text, tagged, whole):
+    from kgraph.linking.identity import _case_counts, _whole_person_name
+
+    s = text.index(tagged)
+    exs = [Extraction(Article("a", text), (Mention(tagged, "Person", s, s + len(tagged), tagged),))]
+    assert _whole_person_name(text, s, s + len(tagged), [(s, s + len(tagged))], _case_counts(exs)) == whole
+
+
+def test_the_completed_name_is_the_node_and_joins_the_full_name_elsewhere():
+    text = "The talks were led by Prime Minister Tavi Orvanen Keskmaa, who flew in."
+    s = text.index("Orvanen Keskmaa")
+    a = Extraction(Article("a", text), (Mention("Orvanen Keskmaa", "Person", s, s + 15, "Orvanen Keskmaa"),))
+    kb = link_extractions([a, ex("b", ("Tavi Orvanen Keskmaa", "Person", "Tavi Orvanen Keskmaa"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Tavi Orvanen Keskmaa", ("a", "b"))]
+
+
+def test_a_word_the_corpus_writes_in_lower_case_completes_no_name():
+    text = "Talks with Tavi Keskmaa Velkor began. The velkor of the town and another velkor agreed."
+    s = text.index("Tavi Keskmaa")
+    exs = [Extraction(Article("a", text), (Mention("Tavi Keskmaa", "Person", s, s + 12, "Tavi Keskmaa"),))]
+    from kgraph.linking.identity import _case_counts, _whole_person_name
+
+    assert _whole_person_name(text, s, s + 12, [(s, s + 12)], _case_counts(exs)) == "Tavi Keskmaa"
+    kb = link_extractions(exs)
+    assert {e.label for e in kb.entities} == {"Tavi Keskmaa"}
+
+
 def test_two_places_run_together_are_no_name_but_a_name_with_a_place_in_it_stays():
     text = "Bergen Norway. Later in Bergen, Norway voted. The Nazi era and Nazi Germany. Nazi rule in Germany."
     kb = link_extractions([found("a", text, ("Bergen Norway", "Place"), ("Bergen", "Place"), ("Norway", "Country"),

@@ -49,7 +49,8 @@ prime-minister producer prosecutor reporter representative researcher scientist 
 commander-in-chief staffer strategist sultan undersecretary vice-president writer fighter militant worker
 soldier trooper partisan commissioner superintendent scriptwriter screenwriter playwright novelist filmmaker
 actress actor composer pianist violinist rapper comedian sculptor historian philosopher theologian sociologist
-psychologist physicist biologist entrepreneur businessman businesswoman curator choreographer""".split())
+psychologist physicist biologist entrepreneur businessman businesswoman curator choreographer pastor presenter
+rabbi priest reverend preacher nun monk countess duchess baroness empress tsar czar prophet patriarch""".split())
 
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
@@ -529,6 +530,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                                            if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
     # Where person mentions start and end: a name listed beside one is read beside it ("Keskula and Tarvo").
     person_edges = _person_edges(exs)
+    # Every mention's span, by article: a word beside a person's name that no mention covers may be a piece of it.
+    spans = {ex.article.id: sorted((m.start, m.end) for m in ex.mentions) for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -543,6 +546,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             pair = raw.split()
             name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1]
                               and _written_whole(ex.article.text, raw))
+            if m.type == EntityType.Person and name == raw == m.text:
+                name = _whole_person_name(ex.article.text, m.start, m.end, spans[aid], case)
             owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
                 and raw.endswith(name) and raw != name else None
             if owner is None and name is not None and m.type == EntityType.Organization and m.text == raw:
@@ -845,6 +850,76 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
 _LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
 _LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
+
+
+#: A capitalized word that may be a piece of a person's name: one capital, then lowercase letters, hyphenated
+#: parts capitalized too ("Toure", "Karl-Theodor"; not "Film-maker"); not an acronym, not a number.
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)*")
+
+#: Capitalized words that sit beside a name without being part of it: days and months.
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may
+june july august september october november december""".split())
+
+#: A name's piece is written capitalized at least this many times per lowercase use in the corpus.
+NAME_PIECE_RATIO = 4
+
+
+def _name_piece(word: str, case: dict) -> bool:
+    """True for a word that may complete a person's name: capitalized, never a title, place, day or common word."""
+    w = word.casefold()
+    # "Brigadier-General", "Republican" (a party's member: "Republicans" is an organization word) are no name.
+    if not _NAME_WORD.fullmatch(word) or any(part in TITLES for part in w.split("-")) or w.replace("-", "") in TITLES \
+            or f"{w}s" in ORG_WORDS \
+            or w in CONNECTIVES or w in _CALENDAR or w in ORG_WORDS \
+            or w in _PRONOUNS or gazetteer.place(word) is not None or gazetteer.is_demonym(word) \
+            or gazetteer.country(word) is not None:
+        return False
+    if w in _common_words():
+        return False  # "State", "Presidents": words news writes in lower case, learned in training
+    low, cap = case.get(w, (0, 0))
+    return cap >= NAME_PIECE_RATIO * low
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """Return the words the shipped entity model learned news writes in lower case (empty without a model)."""
+    from kgraph.extraction import entity_model
+
+    lex = entity_model.Lexicon.of(entity_model.load() or {})
+    return lex.common if lex is not None else frozenset()
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """True when the line holding ``start`` is a headline: most of its longer words capitalized, no full stop."""
+    a, b = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line = text[a:b if b >= 0 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return not re.search(r"[.!?]\s|[.!?]$", line.strip()) and 2 * sum(w[0].isupper() for w in words) > len(words)
+
+
+def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict) -> str:
+    """Return a person's name with the one capitalized word spaCy left beside it, when that word is a name's piece.
+
+    "Prime Minister Tavi Orvanen Keskmaa" tagged "Orvanen Keskmaa", "Tavi Orvanen Keskmaa said" tagged
+    "Tavi Orvanen": the word beside it, on its line and covered by no other mention, completes it when the
+    corpus writes it capitalized (NAME_PIECE_RATIO), news at large does not write it in lower case (the
+    entity model's lexicon) and it is no title, party member, place, day or nationality. A headline's capitals prove nothing. At most two words before and one after.
+    """
+    name = text[start:end]
+    if _title_case_line(text, start):
+        return name
+    i = bisect.bisect_left(spans, (start, end))
+    prev_end = spans[i - 1][1] if i > 0 else -1
+    next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text) + 1
+    for _ in range(2):  # "Abed Rabbo Mansur Hadi" tagged "Mansur Hadi"
+        before = re.search(r"(?:^|(?<=[\s(]))([^\W\d_][\w-]*) $", text[max(0, start - 40):start])
+        if before is None or start - len(before.group(0)) < prev_end or not _name_piece(before.group(1), case):
+            break
+        name, start = f"{before.group(1)} {name}", start - len(before.group(0))
+    after = re.match(r" ([^\W\d_][\w-]*)(?=[\s.,;:!?)'\u2019]|$)", text[end:end + 40])
+    if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
+        name = f"{name} {after.group(1)}"
+    return name
 
 
 def _heavier_first(groups: dict):
