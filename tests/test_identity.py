@@ -1877,3 +1877,12 @@ def test_a_surname_before_government_is_the_leader_though_tagged_an_organization
     assert ("Organization", "Keskula") not in got
     # A company named like a person, with no leader's body after it, stays a company in its story.
     assert got[("Organization", "Velmor")].articles == ("c",)
+
+
+def test_an_organization_split_from_the_country_before_it_keeps_the_name_as_written():
+    kb = link_extractions([_placed("a", "A boat sank, the Canadian Coast Guard said. The Tarsk Trust helped.",
+                                   ("Canadian", "Country"), ("Coast Guard", "Organization"), ("Tarsk Trust", "Organization"))])
+    by_label = {e.label: e for e in kb.entities if e.type == "Organization"}
+    guard = next(e for label, e in by_label.items() if label.startswith("Coast Guard"))
+    assert "Canadian Coast Guard" in guard.aliases
+    assert by_label["Tarsk Trust"].aliases == ()  # nothing before it but a word: no name to keep

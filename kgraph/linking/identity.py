@@ -532,6 +532,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     person_edges = _person_edges(exs)
     # Every mention's span, by article: a word beside a person's name that no mention covers may be a piece of it.
     spans = {ex.article.id: sorted((m.start, m.end) for m in ex.mentions) for ex in exs}
+    countries_at = {ex.article.id: {m.end: m.text for m in ex.mentions if m.type == EntityType.Country} for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -559,6 +560,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 own_country[(aid, m.start, m.end)], own_label[owner[0]] = owner
             if alias is None and owner is not None and raw != name:
                 alias = re.sub(r"['\u2019]s ", " ", raw)  # "Veltria Supreme Court" stays a name of it
+            if alias is None and m.type == EntityType.Organization and name == m.text:
+                alias = _with_country_before(ex.article.text, m.start, name, countries_at[aid])
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
@@ -850,6 +853,18 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
 _LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
 _LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
+
+
+def _with_country_before(text: str, start: int, name: str, countries: dict) -> str | None:
+    """Return "US Coast Guard" for an organization tagged "Coast Guard" right after a country tagged "US", else None.
+
+    Extraction splits a country off the front of an organization's name (so that the organization is based
+    there); the name as the article wrote it stays one of the organization's names.
+    """
+    written = countries.get(start - 1)
+    if written is None or text[start - 1] != " " or not written[:1].isupper():
+        return None
+    return f"{written} {name}"
 
 
 #: A capitalized word that may be a piece of a person's name: one capital, then lowercase letters, hyphenated
