@@ -79,6 +79,15 @@ def test_ambiguous_words_are_no_places():
 
 def test_country_names_read_iso_names_in_order():
     assert "State of Palestine" in gazetteer.country_names("PS")
+    assert "Democratic Republic of the Congo" in gazetteer.country_names("CD")
+    assert "British Virgin Islands" in gazetteer.country_names("VG")
+
+
+@pytest.mark.parametrize("code, fragment", [("CD", "Democratic Republic of the"), ("TW", "Province of China"),
+                                            ("VG", "British"), ("VI", "U.S.")])
+def test_a_qualifier_after_an_iso_names_comma_is_no_name_of_the_country(code, fragment):
+    # These became alternate names of country nodes: a search for "British" found the Virgin Islands.
+    assert fragment not in gazetteer.country_names(code)
 
 
 def test_place_table_cache_round_trips(tmp_path, monkeypatch):

@@ -1886,3 +1886,17 @@ def test_an_organization_split_from_the_country_before_it_keeps_the_name_as_writ
     guard = next(e for label, e in by_label.items() if label.startswith("Coast Guard"))
     assert "Canadian Coast Guard" in guard.aliases
     assert by_label["Tarsk Trust"].aliases == ()  # nothing before it but a word: no name to keep
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Fighting in eastern Congo went on.", "Democratic Republic of the Congo"),
+    ("Congolese troops moved north.", "Democratic Republic of the Congo"),
+    ("Fighting in Congo went on, officials in Brazzaville said.", "Republic of the Congo"),
+    ("Fighting in Congo went on. The Republic of Congo closed its border.", "Republic of the Congo"),
+])
+def test_a_bare_name_two_countries_share_is_the_larger_one_unless_the_article_names_the_other(text, country):
+    word = "Congolese" if "Congolese" in text else "Congo"
+    s = text.index(word)
+    ex_ = Extraction(Article("a", text), (Mention(word, "Country", s, s + len(word), "Republic of the Congo"),))
+    kb = link_extractions([ex_])
+    assert [e.label for e in kb.entities if e.type == "Country"] == [country]

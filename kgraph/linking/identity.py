@@ -544,6 +544,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
+            if m.type == EntityType.Country and (larger := _larger_namesake(m.text, ex.article.text)) is not None:
+                raw = larger
             pair = raw.split()
             name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1]
                               and _written_whole(ex.article.text, raw))
@@ -853,6 +855,25 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
 _LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")
 _LIST_BEFORE = re.compile(r"(?:,| and| or|,? as well as) $")
+
+
+#: Bare names two countries share -> (the country news means by them, what in an article names the other).
+#: The population prior, as for places: "Congo", "the Congo" and "Congolese" are the Democratic Republic
+#: (about 100 million people) unless the article names the Republic of the Congo (about 6 million, ISO's
+#: short name "Congo") or its capital. Kept in linking: the extraction models read the gazetteer's answer.
+_SHARED_NAMES = {
+    "congo": ("Democratic Republic of the Congo",
+              re.compile(r"Brazzaville|(?<!Democratic )\bRepublic of (?:the )?Congo\b")),
+}
+_SHARED_NAMES["the congo"] = _SHARED_NAMES["congolese"] = _SHARED_NAMES["congo"]
+
+
+def _larger_namesake(written: str, text: str) -> str | None:
+    """Return the larger country a bare shared name means in this article ("Congo"), or None."""
+    hit = _SHARED_NAMES.get(written.casefold().strip())
+    if hit is None or hit[1].search(text):
+        return None
+    return hit[0]
 
 
 def _with_country_before(text: str, start: int, name: str, countries: dict) -> str | None:

@@ -532,8 +532,25 @@ def country_names(code: str) -> tuple[str, ...]:
     names = set()
     for n in (pc.name, getattr(pc, "official_name", None), getattr(pc, "common_name", None)):
         if n:
-            names.update(_THE.sub("", r.strip()) for r in _iso_names(n)[-1:] if r.strip())
+            names.update(_THE.sub("", r.strip()) for r in [_written_iso_name(n)] if r.strip())
     return tuple(sorted(names))
+
+
+def _written_iso_name(name: str) -> str:
+    """Return an ISO name as news writes it: "Korea, Republic of" -> "Republic of Korea", "Taiwan, Province of China" -> "Taiwan".
+
+    The part after the comma is a name only with the head after it: a long form ("Republic of", "The
+    Democratic Republic of the"), or one qualifying word ("Virgin Islands, British"); a list of the parts
+    ("Saint Helena, Ascension and Tristan da Cunha") keeps its tail as before. Anything else qualifies the
+    head and is no name of the country.
+    """
+    if "," not in name:
+        return name
+    head, _sep, tail = name.partition(",")
+    head, tail = head.strip(), tail.strip()
+    if re.search(r"\bof(?: the)?$", tail, re.IGNORECASE) or " " not in tail:
+        return f"{tail} {head}"
+    return tail if " and " in tail else head
 
 
 @cache
