@@ -925,10 +925,15 @@ def _common_words() -> frozenset:
     return lex.common if lex is not None else frozenset()
 
 
+#: How far (characters) either side of a mention its line is read: a text of one huge line costs no more.
+LINE_REACH = 400
+
+
 def _title_case_line(text: str, start: int) -> bool:
     """True when the line holding ``start`` is a headline: most of its longer words capitalized, no full stop."""
-    a, b = text.rfind("\n", 0, start) + 1, text.find("\n", start)
-    line = text[a:b if b >= 0 else len(text)]
+    lo, hi = max(0, start - LINE_REACH), min(len(text), start + LINE_REACH)
+    i, j = text.rfind("\n", lo, start), text.find("\n", start, hi)
+    line = text[i + 1 if i >= 0 else lo:j if j >= 0 else hi]
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     return not re.search(r"[.!?]\s|[.!?]$", line.strip()) and 2 * sum(w[0].isupper() for w in words) > len(words)
 
