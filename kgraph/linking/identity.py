@@ -600,8 +600,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # "Coach Arvo Keskula" tagged an organization: a title or demonym, then a name the corpus reads as a person.
     # "Mr Keskula" tagged so: an honorific names a person whatever follows; "General Keskula": a title, then
     # the surname of a person its article names in full.
-    surnames_here = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
-                     if kinds[k] == EntityType.Person and " " in name}
+    surnames_here = _full_name_surnames(cleaned, kinds)
     for k, (name, alias) in sorted(cleaned.items()):
         words = name.split()
         if kinds[k] == EntityType.Person or len(words) < 2:
@@ -643,8 +642,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
-    surname_of: set = {(k[0], norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
-                       if kinds[k] == EntityType.Person and " " in name}
+    surname_of = _full_name_surnames(cleaned, kinds)
     person_alone: Counter = Counter()  # one-word name -> person votes from articles naming no such full name
     for (aid, n), local in votes.items():
         if " " not in n and local[EntityType.Person] and (aid, n) not in surname_of:
@@ -916,12 +914,9 @@ def _name_piece(word: str, case: dict) -> bool:
     return cap >= NAME_PIECE_RATIO * low
 
 
-@lru_cache(maxsize=1)
 def _common_words() -> frozenset:
     """Return the words the shipped entity model learned news writes in lower case (empty without a model)."""
-    from kgraph.extraction import entity_model
-
-    lex = entity_model.Lexicon.of(entity_model.load() or {})
+    lex = _lexicon()
     return lex.common if lex is not None else frozenset()
 
 
@@ -939,12 +934,13 @@ def _title_case_line(text: str, start: int) -> bool:
 
 
 def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict) -> str:
-    """Return a person's name with the one capitalized word spaCy left beside it, when that word is a name's piece.
+    """Return a person's name with the capitalized words spaCy left beside it that are pieces of a name.
 
     "Prime Minister Tavi Orvanen Keskmaa" tagged "Orvanen Keskmaa", "Tavi Orvanen Keskmaa said" tagged
-    "Tavi Orvanen": the word beside it, on its line and covered by no other mention, completes it when the
+    "Tavi Orvanen": a word beside it, on its line and covered by no other mention, completes it when the
     corpus writes it capitalized (NAME_PIECE_RATIO), news at large does not write it in lower case (the
-    entity model's lexicon) and it is no title, party member, place, day or nationality. A headline's capitals prove nothing. At most two words before and one after.
+    entity model's lexicon) and it is no title, party member, place, day or nationality (:func:`_name_piece`).
+    A headline's capitals prove nothing. At most two words before and one after.
     """
     name = text[start:end]
     if _title_case_line(text, start):
@@ -961,6 +957,12 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
     if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
         name = f"{name} {after.group(1)}"
     return name
+
+
+def _full_name_surnames(cleaned: dict, kinds: dict) -> set:
+    """Return (article, normalized surname) of every person mention named in full (two or more words)."""
+    return {(k[0], gazetteer.norm(name.split()[-1])) for k, (name, _a) in cleaned.items()
+            if kinds[k] == EntityType.Person and " " in name}
 
 
 def _heavier_first(groups: dict):
@@ -1484,11 +1486,17 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
 CLUB_CITY = 100_000
 
 
-def _given_names() -> frozenset:
-    """Return the given names the shipped entity model learned (empty without a model)."""
+@lru_cache(maxsize=1)
+def _lexicon():
+    """Return the shipped entity model's lexicon (given names, words written in lower case), or None."""
     from kgraph.extraction import entity_model
 
-    lex = entity_model.Lexicon.of(entity_model.load() or {})
+    return entity_model.Lexicon.of(entity_model.load() or {})
+
+
+def _given_names() -> frozenset:
+    """Return the given names the shipped entity model learned (empty without a model)."""
+    lex = _lexicon()
     return lex.given if lex is not None else frozenset()
 
 

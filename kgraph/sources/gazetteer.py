@@ -531,8 +531,9 @@ def country_names(code: str) -> tuple[str, ...]:
         return ()
     names = set()
     for n in (pc.name, getattr(pc, "official_name", None), getattr(pc, "common_name", None)):
-        if n:
-            names.update(_THE.sub("", r.strip()) for r in [_written_iso_name(n)] if r.strip())
+        written = _THE.sub("", _written_iso_name(n).strip()) if n else ""
+        if written:
+            names.add(written)
     return tuple(sorted(names))
 
 
