@@ -13,7 +13,8 @@ compared with the gold:
 * a second node matching a gold entity already matched is a false positive
   (an unmerged duplicate), as is a node of the wrong type;
 * a relation matches through the entity matching, with a predicate among
-  those the gold allows.
+  those the gold allows; only relations the graph states are scored (their
+  argument types fit the predicate), as the shared scorer reads the graph.
 
 So users can measure the tool on their own annotated articles::
 
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph.core.errors import InputError
-from kgraph.core.model import PREDICATES, Entity, KnowledgeBase
+from kgraph.core.model import PREDICATES, Entity, KnowledgeBase, well_typed_facts
 from kgraph.core.terms import EntityType
 
 
@@ -199,15 +200,17 @@ def _type_fits(node_type: str, gold_types: Iterable[str]) -> bool:
 def fact_verdicts(gold: dict, kb: KnowledgeBase) -> list[tuple[object, bool]]:
     """Return (fact, right) for each fact whose arguments both match required gold entities.
 
-    A fact touching an unmatched or optional entity, or matching an optional
-    relation, gets no verdict; the rest are right when the gold states them.
+    Only facts the graph states are judged (types fitting the predicate, as
+    :func:`kgraph.core.model.well_typed_facts` keeps). A fact touching an
+    unmatched or optional entity, or matching an optional relation, gets no
+    verdict; the rest are right when the gold states them.
     """
     node_gold, required = _match_nodes(gold, kb)
     stated = [(r["subject"], set(_as_list(r["predicate"])), r["object"]) for r in gold.get("relations", [])]
     optional = [(r["subject"], set(_as_list(r["predicate"])), r["object"])
                 for r in gold.get("optional_relations", [])]
     out = []
-    for f in kb.facts:
+    for f in well_typed_facts(kb):
         s, o = node_gold.get(f.subject), node_gold.get(f.object)
         if s not in required or o not in required:
             continue
@@ -281,7 +284,9 @@ def score_kb(gold: dict, kb: KnowledgeBase, name: str = "") -> DocumentScore:
     predicted: set[tuple[str, str, str]] = set()
     per: dict[str, Counter] = {}
     rfp = 0
-    for f in kb.facts:
+    # Only what the graph states: a fact whose argument was retyped after extraction ("Tarsk Oil citizenOf
+    # Veltria" once Tarsk Oil is an organization) is not written, so it is neither right nor wrong.
+    for f in well_typed_facts(kb):
         gs, go = node_gold.get(f.subject), node_gold.get(f.object)
         if gs is None or go is None:
             rfp += 1

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from kgraph.cli import main
 from kgraph.core.errors import InputError
-from kgraph.evaluate import Counts, evaluate, load_gold, normalize_name, score_kb
+from kgraph.evaluate import Counts, evaluate, fact_verdicts, load_gold, normalize_name, score_kb
 from kgraph.core.model import Entity, Fact, KnowledgeBase
 
 GOLD = {
@@ -83,6 +83,17 @@ def test_wrong_predicate_and_unknown_argument_are_false():
     assert s.relations == Counts(0, 2, 2)
     assert s.by_predicate["leaderOf"] == Counts(0, 1, 0)
     assert s.by_predicate["worksFor"] == Counts(0, 0, 1)
+
+
+def test_a_fact_the_graph_does_not_state_is_not_scored():
+    # "Maria Lopez" retyped an organization after extraction: her worksFor no longer fits, the graph leaves it out.
+    kb = _kb([("p", "Organization", "Maria Lopez", []), ("o", "Organization", "WHO", []),
+              ("g", "Place", "Geneva", [])],
+             [("p", "worksFor", "o"), ("o", "basedIn", "g")])
+    s = score_kb(GOLD, kb)
+    assert s.relations == Counts(1, 0, 1)
+    assert not any("worksFor" in f for f in s.false)
+    assert [right for _f, right in fact_verdicts(GOLD, kb)] == [True]
 
 
 def test_alias_matches_gold_name():
