@@ -55,6 +55,15 @@ def labels(kb):
     ("However", "Organization", None),
     ("Tarsk) Accord", "Organization", None),
     ('Arvo "Vello', "Person", None),
+    ("PM Arvo Keskula", "Person", "Arvo Keskula"),  # "the PM" is a title, as "Premier" is
+    ("PM", "Organization", None),
+    ("VAT", "Organization", None),  # "a VAT rise": a common noun's abbreviation
+    ("PhD", "Place", None),
+    ("Pin", "Person", "Pin"),  # written as a name, it may be one
+    ("WHO", "Organization", "WHO"),  # an acronym, not the connective "who"
+    ("IS", "Organization", "IS"),
+    ("Is", "Organization", None),
+    ("Hollin IS", "Organization", "Hollin IS"),
 ])
 def test_clean_name_cuts_what_is_no_part_of_a_name(raw, kind, cleaned):
     assert clean_name(raw, kind) == cleaned

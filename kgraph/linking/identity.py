@@ -50,7 +50,7 @@ commander-in-chief staffer strategist sultan undersecretary vice-president write
 soldier trooper partisan commissioner superintendent scriptwriter screenwriter playwright novelist filmmaker
 actress actor composer pianist violinist rapper comedian sculptor historian philosopher theologian sociologist
 psychologist physicist biologist entrepreneur businessman businesswoman curator choreographer pastor presenter
-rabbi priest reverend preacher nun monk countess duchess baroness empress tsar czar prophet patriarch""".split())
+rabbi priest reverend preacher nun monk countess duchess baroness empress tsar czar prophet patriarch pm""".split())
 
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
@@ -74,6 +74,12 @@ overtake beat beats defeat defeated against versus vs whether why what who whom 
 is are was were been has had does did
 those there here today yesterday tomorrow now only even just indeed perhaps maybe surely clearly
 """.split())
+
+#: Abbreviations of common nouns, never a name alone ("a VAT rise", "an ATM", "her PhD", "GDP growth"):
+#: capitals do not make them an organization. As written: "Pin" or "Ad" may be a name. Not "DNA" or "WHO":
+#: bodies go by those too.
+COMMON_ABBREVIATIONS = frozenset("""VAT ATM PhD GDP GNP CPI HIV AIDS UTC GMT CET CEST EST BC BCE AD CE TV CO2 GPS
+SMS USB PIN PC SUV GMO MRI ICU VIP FAQ RIP IQ IPO CEO CFO COO CTO MBA DIY""".split())
 
 _SCORE = re.compile(r"\s+\(?\d+\s*[-:\u2013]\s*\d+\)?$")
 _SPORT_WORDS = frozenset("""coach striker midfielder defender goalkeeper bundesliga scored relegation derby kickoff
@@ -148,8 +154,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
-        if w in CONNECTIVES or (type_ == EntityType.Person and w in TITLES) or (w.endswith("ing") and w not in _KEEP_ING
-                                                                         and not gazetteer.place(words[0])):
+        if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
+                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0])):
             words = words[1:]
             continue
         break
@@ -158,7 +164,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
         cut = [i for i, w in enumerate(words[1:-2], 1) if w[:1].isupper() and w.rstrip(".,").casefold() in TITLES]
         if cut:
             words = words[cut[-1] + 1:]
-    while len(words) > 1 and (words[-1].rstrip(".,").casefold() in CONNECTIVES or words[-1].islower()):
+    while len(words) > 1 and (words[-1].rstrip(".,").casefold() in CONNECTIVES and not _all_caps(words[-1])
+                              or words[-1].islower()):
         if words[-1].islower() and gazetteer.is_demonym(" ".join(w for w in words if not w.islower())):
             break  # "Ukrainian military intelligence": a demonym and common nouns name an agency
         words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
@@ -175,14 +182,20 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
         head = s.split()[0].casefold().split("-")[0]
         if head not in _PARTICLES or not any(w[:1].isupper() for w in s.split()[1:] + s.split("-")[1:]):
             return None
-    if len(words) == 1 and s.casefold().rstrip(".") in TITLES | CONNECTIVES:
-        return None
+    if len(words) == 1 and (s.casefold().rstrip(".") in TITLES or s in COMMON_ABBREVIATIONS
+                            or s.casefold() in CONNECTIVES and not _all_caps(s)):
+        return None  # "However", "Minister", "VAT"; but "WHO" and "IS" are bodies' acronyms
     lowers = [w for w in s.split()[1:] if w.islower()]
     if lowers and len(lowers) == len(s.split()) - 1 and gazetteer.is_demonym(s.split()[0]):
         return s  # "Ukrainian military intelligence": a demonym and common nouns name an agency
     if any(w.islower() and w not in _NAME_LINKS and w not in _PARTICLES for w in s.split()[1:]):
         return None  # "Windows to Apple", "Cyprus or Malta": a phrase, not a name
     return s
+
+
+def _all_caps(word: str) -> bool:
+    """True for a word written in capitals, as an acronym is ("WHO", "IS"), not a connective ("Who", "Is")."""
+    return len(word) >= 2 and word.isupper()
 
 
 #: Lowercase words that may sit inside a name ("Council of Europe", "Bank for International Settlements").

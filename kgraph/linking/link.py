@@ -28,14 +28,6 @@ def _norm(name: str) -> str:
     return gazetteer.norm(name)
 
 
-_PRONOUNS = frozenset("he she him her his hers they them it i we you".split())
-
-
-def _is_name(text: str) -> bool:
-    """True for a surface form worth keeping as an alias: not a pronoun ("He" stands for Yerin)."""
-    return text.casefold() not in _PRONOUNS and any(ch.isupper() for ch in text[:1])
-
-
 def _article_types(ex: Extraction) -> dict[str, str]:
     """Give each name one type inside an article: the most frequent one it was tagged with."""
     votes: dict[str, Counter] = defaultdict(Counter)
