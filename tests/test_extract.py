@@ -488,3 +488,13 @@ def test_kin_noun_makes_a_city_named_one_word_a_person(nlp, text, unwanted):
     doc = nlp(text)
     c = next(c for c in extract._candidates(doc, 0) if c.text == "Dallas")
     assert extract._acts_as_person(c) is unwanted
+
+
+def test_an_acronym_the_article_defined_is_found_where_the_ner_missed_it(nlp):
+    text = "Rebels of the Islamic State (IS) seized two villages near Raqqa on Tuesday. " \
+           "IS fighters later withdrew from one of them.\nTHE IS CAMP FELL, a banner read."
+    _found, ex = mentions_of(nlp, text)
+    starts = sorted(m.start for m in ex.mentions if m.text == "IS" and m.name == "Islamic State")
+    fighters = text.index("IS fighters")
+    assert fighters in starts  # untagged by the NER, found again as the defined acronym
+    assert text.index("IS CAMP") not in starts  # a line in capitals: "IS" may be the verb there

@@ -1270,6 +1270,42 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
+def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Find the uses of an acronym the article defined in brackets that the NER left untagged.
+
+    Why: "the Velmar Fund for Peace (VFP)" defines "VFP" for the whole
+    article, yet a later "VFP officials said" or "the VFP had warned" may
+    go untagged, and so do the relations stated there. An acronym the
+    article resolved to a longer name (in brackets, or by its initials) is
+    that name wherever it is written again: a token written
+    exactly as the acronym, outside every candidate and not inside a run of
+    capitals (a shouted line: "THIS IS NOT OVER"), names the acronym's owner.
+    Added after the learned decision: what it learned on is unchanged.
+    """
+    defined = {c.text: c for c in sorted(cands, key=lambda c: (c.offset, c.start))
+               if c.source == "acronym" or c.type is not None and c.type != EntityType.Person
+               and c.end - c.start == 1 and c.name != c.text and _acronym_shape(c.text)}
+    if not defined:
+        return []
+    covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
+    out = []
+    for offset, doc in docs:
+        for tok in doc:
+            owner = defined.get(tok.text)
+            if owner is None or (id(doc), tok.i) in covered or _in_capitals(doc, tok.i):
+                continue
+            out.append(_Cand(doc, offset, tok.i, tok.i + 1, owner.type, owner.name, "acronym", sure=owner.sure))
+    return out
+
+
+def _in_capitals(doc, i: int) -> bool:
+    """True when a word beside token ``i`` is written in capitals too (a shouted or all-capitals line)."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc) and doc[j].is_alpha and len(doc[j].text) >= 2 and doc[j].is_upper:
+            return True
+    return False
+
+
 def _age_after(doc, end: int) -> bool:
     """True when ", AGE ," follows token ``end`` and a lower-case word opens what comes after ("X, 45, was")."""
     if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
@@ -1471,6 +1507,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
+    cands = cands + _recover_acronyms(cands, docs or [])
     cands = cands + _pronouns(cands)
     out = []
     seen = set()
