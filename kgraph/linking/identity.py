@@ -151,11 +151,11 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     elif type_ == EntityType.Organization and len(words) > 1 and gazetteer.is_demonym(words[0]) \
             and words[-1].casefold() in _STATE_BODIES and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltrian Defense Ministry": the demonym says whose, as a country's name does
-    # Leading connectives, verbs of a headline ("Following", "Hosting") and titles.
+    # Leading connectives, verbs of a headline ("Following", "Hosting": words news writes in lower case) and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
         if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
-                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0])):
+                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)):
             words = words[1:]
             continue
         break
@@ -193,6 +193,17 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     return s
 
 
+def _verb_form(word: str) -> bool:
+    """True for an -ing word of a verb news writes in lower case ("following", "punishing", "starring").
+
+    A name's first word is none ("Boeing", "Channing"): neither it nor its stem is such a word.
+    """
+    common = _common_words()
+    stem = word[:-3]
+    return word in common or stem in common or stem + "e" in common \
+        or len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in common
+
+
 def _all_caps(word: str) -> bool:
     """True for a word written in capitals, as an acronym is ("WHO", "IS"), not a connective ("Who", "Is")."""
     return len(word) >= 2 and word.isupper()
@@ -204,7 +215,9 @@ _NAME_LINKS = frozenset("of for the and on in at upon under am an auf und des y 
 _LIST_LINKS = frozenset("and und y e et i".split())
 
 
-_KEEP_ING = frozenset("beijing reading kunming nanjing tsing sterling viking king ring".split())
+#: Words ending in -ing that open a name, not a headline's verb ("Sporting Lisbon", "Racing Club"). A word
+#: news does not write in lower case stays too ("Boeing Company", "Channing Tatum"): see :func:`clean_name`.
+_KEEP_ING = frozenset("beijing reading kunming nanjing tsing sterling viking king ring sporting racing".split())
 _PARTICLES = frozenset("von van der den de du da di dos das del della le la al el bin ibn ben ter zu".split())
 
 
