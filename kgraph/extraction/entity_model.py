@@ -707,7 +707,7 @@ def propn_candidates(cands: list) -> list:
     from kgraph.extraction.type_rules import ROLE_WORDS
 
     docs = sorted({id(c.doc): (c.offset, c.doc) for c in cands}.values(), key=lambda od: od[0])
-    covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
+    covered = x.covered_tokens(cands)
     out = []
     for offset, doc in docs:
         headlines = x._headline_tokens(doc)

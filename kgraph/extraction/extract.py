@@ -1230,6 +1230,11 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def covered_tokens(cands: list[_Cand], lead: bool = False) -> set[tuple[int, int]]:
+    """Return the (doc id, token index) pairs the candidates hold; with ``lead``, their leading words too."""
+    return {(id(c.doc), i) for c in cands for i in range(c.start - (c.lead if lead else 0), c.end)}
+
+
 def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
     """Find the person names the NER lost in long articles, from the names it did find.
 
@@ -1242,7 +1247,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     by_last: dict[str, set] = defaultdict(set)
     for name in full:
         by_last[_key(name.split()[-1])].add(name)
-    covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
+    covered = covered_tokens(cands)
     out = []
     for c in cands:
         # "Yevgen Yerin" tagged "Yerin": take the capitalized proper noun right before a one-word person.
@@ -1271,7 +1276,7 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
 
 
 def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
-    """Find the uses of an acronym the article defined in brackets that the NER left untagged.
+    """Find the uses of an acronym the article resolved to a longer name that the NER left untagged.
 
     Why: "the Velmar Fund for Peace (VFP)" defines "VFP" for the whole
     article, yet a later "VFP officials said" or "the VFP had warned" may
@@ -1287,7 +1292,7 @@ def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> lis
                and c.end - c.start == 1 and c.name != c.text and _acronym_shape(c.text)}
     if not defined:
         return []
-    covered = {(id(c.doc), i) for c in cands for i in range(c.start, c.end)}
+    covered = covered_tokens(cands)
     out = []
     for offset, doc in docs:
         for tok in doc:
@@ -1392,7 +1397,7 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     or a demonym ("Tarsk Mayor X", "Defense Secretary X" are left).
     """
     by_start = {(id(c.doc), c.start - c.lead): c for c in cands if c.type == EntityType.Person}
-    covered = {(id(c.doc), i) for c in cands for i in range(c.start - c.lead, c.end)}
+    covered = covered_tokens(cands, lead=True)
     out = list(cands)
     for offset, doc in docs:
         for k in range(1, len(doc) - 1):
@@ -1435,7 +1440,7 @@ def _killing_subjects(cands: list[_Cand], docs: list[tuple[int, object]]) -> lis
     its object.
     """
     persons = {(id(c.doc), i) for c in cands if c.type == EntityType.Person for i in range(c.start, c.end)}
-    covered = {(id(c.doc), i) for c in cands for i in range(c.start - c.lead, c.end)}
+    covered = covered_tokens(cands, lead=True)
     out = list(cands)
     for offset, doc in docs:
         for sent in doc.sents:
