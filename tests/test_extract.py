@@ -38,8 +38,8 @@ def relations_of(nlp, text):
                  ("National Intelligence Service", "basedIn", "South Korea"), id="possessive-org"),
     pytest.param("Jean Charest is the leader of the Quebec Liberal Party.",
                  ("Jean Charest", "leaderOf", "Quebec Liberal Party"), id="copula-role"),
-    pytest.param("Lee Harvey Oswald killed John Kennedy in Dallas.",
-                 ("Lee Harvey Oswald", "killed", "John Kennedy"), id="kill-verb"),
+    pytest.param("Tom Brask killed Victor Hale in Dallas.",
+                 ("Tom Brask", "killed", "Victor Hale"), id="kill-verb"),
     pytest.param("Angela Merkel was born in Hamburg.",
                  ("Angela Merkel", "bornIn", "Hamburg"), id="born-in"),
 ])

@@ -1002,7 +1002,7 @@ def _decide(cands: list[_Cand]) -> list[_Cand]:
                 c = replace(c, type=EntityType.Person)
         if c.type in (EntityType.Place, EntityType.Organization) and c.end - c.start == 1 and c.source == "ner" \
                 and gazetteer.country(c.name) is None and _killed_or_killer(c):
-            # "Lincoln was shot by Booth", "the assassination of Kennedy": only a person is killed or kills.
+            # "Hale was shot by Brask", "the assassination of Hale": only a person is killed or kills.
             c = replace(c, type=EntityType.Person, sure=False)
         if c.type == EntityType.Person and len(c.name.split()) == 1 and c.source == "ner" and not part_of.get(k) \
                 and (gazetteer.city(c.name) or _NO_CITY).population >= 50000 and not _acts_as_person(c):
@@ -1059,7 +1059,7 @@ def _names_killing(tok) -> bool:
 
 
 def _acts_as_person(c: _Cand) -> bool:
-    """True when a one-word name reads as a person: "President Lincoln", "Kennedy won", "shot Kennedy"."""
+    """True when a one-word name reads as a person: "President Hale", "Hale won", "shot Hale"."""
     tok, prev = c.doc[c.start], c.doc[c.start - 1] if c.start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in _TITLES:
         return True

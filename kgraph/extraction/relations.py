@@ -744,7 +744,7 @@ def _subject_of(verb, index: MentionIndex) -> Mention | None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     climb = verb
     for _ in range(3):
-        # "Oswald acted alone in killing Kennedy": a verb without subject takes its governor's.
+        # "Brask acted alone in killing Hale": a verb without subject takes its governor's.
         if subj is not None or climb.dep_ not in ("xcomp", "pcomp", "advcl", "prep"):
             break
         climb = climb.head
@@ -1272,7 +1272,7 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
           ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
       ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """A killing verb between two persons: "Oswald shot Kennedy", "Kennedy was killed by Oswald"."""
+    """A killing verb between two persons: "Brask shot Hale", "Hale was killed by Brask"."""
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL_VERBS:
             continue
@@ -1283,14 +1283,14 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         elif obj is not None and obj.dep_ == "nsubjpass":
             killer = None
         else:
-            # "Jack Ruby, who killed Oswald": the relative pronoun stands for the name before it.
+            # "Marcus Webb, who killed Brask": the relative pronoun stands for the name before it.
             killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
         if victim is None and obj is not None and obj.lower_ in ("him", "her") and killer is not None:
             # "Hale had just spoken when Brask shot him": the one other person named before.
             victim = _only_other_person(doc, index, tok, killer)
         if obj is not None and obj.tag_ in ("WP", "WDT") and tok.dep_ == "relcl":
-            # "Kennedy, who was shot by Oswald".
+            # "Hale, who was shot by Brask".
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
             yield _make(killer, Predicate.killed, victim, "rule:kill-verb", tok.sent, offset, tok.lemma_)
@@ -1340,7 +1340,7 @@ def _victim_of(noun, index: MentionIndex):
            ("Tom Brask", Predicate.killed, "Victor Hale")),
       ])
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """A killer named by a noun: "King assassin James Earl Ray", "Kennedy's killer, Lee Harvey Oswald"."""
+    """A killer named by a noun: "Hale assassin Tom Brask", "Hale's killer, Tom Brask"."""
     for tok in doc:
         if tok.lemma_.lower() not in KILLER_NOUNS or index.at(tok) is not None:
             continue
@@ -1354,7 +1354,7 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if killer is None and tok.dep_ == "appos":
             killer = index.at(tok.head)
         if killer is None and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
-            # "Kennedy's assassin, Lee Harvey Oswald" parsed without the apposition: the name after the comma.
+            # "Hale's assassin, Tom Brask" parsed without the apposition: the name after the comma.
             killer = index.at(doc[tok.i + 2])
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
             yield _make(killer, Predicate.killed, victim, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
