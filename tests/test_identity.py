@@ -29,6 +29,13 @@ def labels(kb):
     ("President Arvo Keskula", "Person", "Arvo Keskula"),
     ("Scriptwriter Arvo Keskula", "Person", "Arvo Keskula"),  # an occupation that is no surname
     ("Tarsk Archbishop Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Footballer Arvo Keskula", "Person", "Arvo Keskula"),  # a role written capitalized at a sentence's start
+    ("Crown Prince Arvo Keskula", "Person", "Arvo Keskula"),  # a title of two words
+    ("Grand Mufti Arvo Keskula", "Person", "Arvo Keskula"),
+    ("Countess Ilse Keskula", "Person", "Ilse Keskula"),
+    ("Count Arvo", "Person", "Arvo"),
+    ("Count Arvo", "Organization", "Count Arvo"),  # titles are cut from persons' names only
+    ("Sister Ilse Keskula", "Person", "Ilse Keskula"),
     ("Norway's Interior Ministry", "Organization", "Interior Ministry"),
     ("Norway Social Democratic Party", "Organization", "Social Democratic Party"),
     ("Norway Tarsk Bank", "Organization", "Norway Tarsk Bank"),

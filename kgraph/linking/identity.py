@@ -50,7 +50,10 @@ commander-in-chief staffer strategist sultan undersecretary vice-president write
 soldier trooper partisan commissioner superintendent scriptwriter screenwriter playwright novelist filmmaker
 actress actor composer pianist violinist rapper comedian sculptor historian philosopher theologian sociologist
 psychologist physicist biologist entrepreneur businessman businesswoman curator choreographer pastor presenter
-rabbi priest reverend preacher nun monk countess duchess baroness empress tsar czar prophet patriarch pm""".split())
+rabbi priest reverend preacher nun monk countess duchess baroness empress tsar czar prophet patriarch pm
+architect astronaut cosmonaut blogger broadcaster councillor councilor detective footballer referee warlord
+soprano tenor baritone mufti cleric metropolitan sister baron count duke earl marquis private corporal
+major brigadier chief crown grand field""".split())
 
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
