@@ -36,6 +36,8 @@ def labels(kb):
     ("Count Arvo", "Person", "Arvo"),
     ("Count Arvo", "Organization", "Count Arvo"),  # titles are cut from persons' names only
     ("Sister Ilse Keskula", "Person", "Ilse Keskula"),
+    ("Monsieur Arvo Keskula", "Person", "Arvo Keskula"),  # a form of address in another language
+    ("Majesty Ilse Keskula", "Person", "Ilse Keskula"),  # "Her Majesty Ilse Keskula" after the pronoun
     ("Norway's Interior Ministry", "Organization", "Interior Ministry"),
     ("Norway Social Democratic Party", "Organization", "Social Democratic Party"),
     ("Norway Tarsk Bank", "Organization", "Norway Tarsk Bank"),

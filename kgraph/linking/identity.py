@@ -53,7 +53,8 @@ psychologist physicist biologist entrepreneur businessman businesswoman curator 
 rabbi priest reverend preacher nun monk countess duchess baroness empress tsar czar prophet patriarch pm
 architect astronaut cosmonaut blogger broadcaster councillor councilor detective footballer referee warlord
 soprano tenor baritone mufti cleric metropolitan sister baron count duke earl marquis private corporal
-major brigadier chief crown grand field""".split())
+major brigadier chief crown grand field archduke archduchess holiness majesty highness excellency emeritus
+madame monsieur senor senora signor signora""".split())
 
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
