@@ -117,6 +117,8 @@ def test_place_table_without_cache(monkeypatch):
     pytest.param("Ala.", "Ala.", id="ambiguous-keeps-abbreviation"),
     pytest.param("Paris", None, id="not-an-abbreviation"),
     pytest.param("Gen.", None, id="title-is-no-state"),
+    pytest.param("Ind.", "Indiana", id="shortened-indiana"),
+    pytest.param("India", None, id="country-name-is-no-shortened-state"),
 ])
 def test_us_state(text, name):
     found = gazetteer.us_state(text)

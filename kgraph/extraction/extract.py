@@ -933,13 +933,15 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
 
 @finder("finder:us-state", "A US state abbreviation after \"Town,\" is the state, a place.", "rewrites",
         examples=[("He lives in Aiken, S.C. with his wife.", "S.C.", EntityType.Place, "South Carolina")],
-        counter_examples=[("In Dallas, Miss Lane Hollis sang.", "Miss")])
+        counter_examples=[("In Dallas, Miss Lane Hollis sang.", "Miss"),
+                          ("The tour visits Oman, India and Chile.", "India")])
 def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     """A US state abbreviation after "City,": "Morgan City, La.", "Aiken, S.C." (retypes the NER's guess).
 
     Return the candidates with the NER's reading of such a state replaced, and the states it missed added.
     """
-    places_end = {c.end for c in cands if c.type in (EntityType.Place, EntityType.Country)}
+    # A town's name, not a country's: "Oman, India, Chile" is a list of countries.
+    places_end = {c.end for c in cands if c.type == EntityType.Place}
     by_span = {(c.start, c.end): k for k, c in enumerate(cands)}
     cands = list(cands)
     taken = {i for c in cands for i in range(c.start, c.end)}

@@ -602,8 +602,9 @@ def us_state(text: str) -> Place | None:
 
     Postal codes and dotted initials ("N.Y.", "D.C.") name one state; a
     shortened name ("Calif.", "Pa.", "Ky.") names the one state whose name it
-    abbreviates. When it fits several ("Ala." for Alabama and Alaska) the
-    place keeps the abbreviation as its name. Only a caller that knows the
+    abbreviates, unless it is a country's name ("India" is no "Indiana").
+    When it fits several ("Ala." for Alabama and Alaska) the place keeps the
+    abbreviation as its name. Only a caller that knows the
     context (after "City,") should ask: "Ill." or "Ga." alone are no evidence.
     """
     stem = text.strip()
@@ -620,6 +621,8 @@ def us_state(text: str) -> Place | None:
         word = stem.rstrip(".")
         if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
             return None
+        if country(word) is not None:
+            return None  # "Oman, India": a country's name is that country, not a shortened "Indiana"
         fits = [n for _c, n in states if " " not in n and abbreviates(word, n) and len(word) < len(n)]
     if not fits:
         return None
