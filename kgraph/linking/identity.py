@@ -1246,12 +1246,13 @@ def _ends_in_country(n: str) -> bool:
     """True for a name of 2+ words whose last word is "international" or a country's own name ("Meteo France").
 
     Only the gazetteer's name of the country counts, not another name of it:
-    a surname such as "Holland" stays a surname. On DWIE 1-602 (three dev slices and one unseen by extraction)
+    a surname such as "Holland" stays a surname, and so does one after a
+    given name the entity model learned ("Michael Jordan"). On DWIE 1-602 (three dev slices and one unseen by extraction)
     6 person-typed names ending so were organizations, none a person.
     """
     words = n.split()
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or words[0] in _given_names():
+        return False  # "Michael Jordan": a given name, then a surname that is also a country's name
     c = gazetteer.country(words[-1])
     return words[-1] == "international" or (c is not None and gazetteer.norm(c.name) == words[-1])
 
