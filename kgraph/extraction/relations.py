@@ -435,9 +435,14 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
-    """Return the non-person entity a role noun is of: "Ohio's governor", "chairman of the Acme Party", "Ohio governor"."""
+    """Return the non-person entity a role noun is of: "Ohio's governor", "chairman of the Acme Party", "Ohio governor".
+
+    A nationality word before the role names its country: "the Chilean president".
+    """
     for c in role.children:
         if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
+            return index.at(c)
+        if c.dep_ == "amod" and index.at(c) is not None and index.at(c).type == EntityType.Country:
             return index.at(c)
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "at"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -518,10 +523,12 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.",
            ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
           ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
+          ("The Chilean president, Hal Brun, arrived in Lima on Monday.", ("Hal Brun", Predicate.leaderOf, "Chile")),
       ],
       counter_examples=[
           ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
            ("Hal Brun", Predicate.leaderOf, "Norway")),
+          ("The Chilean president, the minister and Hal Brun met in Lima.", ("Hal Brun", Predicate.leaderOf, "Chile")),
       ])
 def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule role-then-name (read by :func:`_roles_then_names`)."""
