@@ -216,6 +216,14 @@ def test_seat_of_power_named_as_a_place_stays_a_place(nlp):
     assert _types(kept).get("Kremlin") == "Place"
 
 
+@shipped
+@pytest.mark.parametrize("text, name", [("Brenmoor AG said sales rose.", "Brenmoor AG"),
+                                        ("Kessler AG said on Monday that its sales rose.", "Kessler AG")])
+def test_a_name_ending_in_a_legal_form_is_an_organization(nlp, text, name):
+    # The shipped model reads a name that "said" something as a person's; the legal form makes it a company's.
+    assert (name, "Organization") in {(t, str(k)) for t, k, _n in mentions_of(nlp, text)}
+
+
 def test_city_used_as_an_actor_stays_a_place(nlp):
     cands = _decide(_candidates(nlp("Berlin said on Tuesday that the talks would resume."), 0))
     kept = entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))

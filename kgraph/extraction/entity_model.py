@@ -932,6 +932,10 @@ def _person_pools(groups: dict[str, list]) -> dict[str, list[str]]:
     return out
 
 
+#: Legal forms of companies as written after their names (case-sensitive: "Ag" or "Sa" may be a name's word).
+LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N.V. B.V. S.A. SpA S.p.A.".split())
+
+
 def decide(cands: list, model: dict) -> list:
     """Return the candidates the model keeps, edges cut, each typed by its name's averaged class probabilities.
 
@@ -983,6 +987,8 @@ def decide(cands: list, model: dict) -> list:
                 and not _place_reading(items[0][0].name):
             # A seat of power that speaks or employs ("the Vell Palace said", "a Vell Palace adviser") is the body.
             best = org
+        if any(c.end - c.start > 1 and c.doc[c.end - 1].text in LEGAL_FORMS for c, _p in items):
+            best = org  # "Tarvel AG said ...": a company's legal form ends no person's or place's name
         for c, _p in items:
             keep[id(c)] = replace(c, type=CLASSES[best])
     return [keep[id(c)] for c in cands if id(c) in keep]
