@@ -108,6 +108,14 @@ def test_acronym_joins_the_one_name_it_spells_across_articles():
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
 
 
+def test_an_article_writing_the_acronym_with_dots_ties_it_to_the_name():
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              text="N.T.C. officials met on Monday."),
+                           ex("b", ("NTC", "Organization", "NTC"))])
+    (e,) = kb.entities
+    assert e.label == "Northern Trade Council" and e.articles == ("a", "b")
+
+
 def test_acronym_joins_a_name_elsewhere_only_when_the_corpus_ties_them():
     # No article names both, and the full name is named once: "NTC" may be another council.
     lone = [ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council")),
