@@ -175,3 +175,21 @@ def test_a_region_beats_a_foreign_town_of_its_name_when_the_articles_name_its_co
     assert _place_in_context("Ontario", set()).country_code == "US"  # no country named: the town
     assert _place_in_context("Tuscany", {"IT"}).iso_code == "IT-52"
     assert _place_in_context("Bavaria", {"DE"}).country_code == "DE"
+
+
+def test_a_city_of_the_name_in_a_country_the_articles_name_beats_a_larger_namesake_elsewhere():
+    from kgraph.linking.link import _place_in_context
+
+    # The articles state the place lies in Spain: the Spanish city, not the larger Venezuelan one.
+    assert _place_in_context("Valencia", {"ES"}, frozenset({"ES"})).country_code == "ES"
+    assert _place_in_context("Cordoba", {"ES"}, frozenset({"ES"})).country_code == "ES"  # written without the accent
+    assert _place_in_context("Valencia", set()).country_code == "VE"  # nothing said: the population prior
+    # A country merely named says nothing of which namesake: Moscow stays the Russian capital.
+    assert _place_in_context("Moscow", {"US"}).country_code == "RU"
+    assert _place_in_context("Paris", {"FR", "US"}, frozenset({"FR"})).country_code == "FR"
+
+
+def test_cities_named_lists_every_city_of_an_own_name_the_most_populous_first():
+    found = gazetteer.cities_named("Tripoli")
+    assert [c.country_code for c in found][:2] == ["LY", "LB"] and found[0].population > found[1].population
+    assert gazetteer.cities_named("Atlantis Prime") == ()

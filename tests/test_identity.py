@@ -209,6 +209,27 @@ def test_a_known_name_followed_by_a_common_noun_is_no_name():
     assert [e.label for e in kb.entities] == ["NTC"]
 
 
+def test_a_place_an_article_states_lies_in_a_country_is_that_countrys_namesake():
+    from dataclasses import replace as _replace
+
+    from kgraph.core.model import Relation
+
+    def stated(aid, town, country, says=True):
+        e = ex(aid, (town, "Place", town), (country, "Country", country))
+        if not says:
+            return e
+        s, o = e.mentions
+        r = Relation(s, "locatedIn", o, 0.9, "rule:place-comma-place", f"{town}, {country}", 0, len(e.article.text))
+        return _replace(e, relations=(r,))
+
+    # "Valencia, Spain": the Spanish city, not the larger Venezuelan one the population prior picks.
+    got = {e.label: e for e in link_extractions([stated("a", "Valencia", "Spain")]).entities}
+    assert got["Valencia"].country_code == "ES"
+    # Spain merely named beside it: the prior stands (no statement says where the place is).
+    got = {e.label: e for e in link_extractions([stated("a", "Valencia", "Spain", says=False)]).entities}
+    assert got["Valencia"].country_code == "VE"
+
+
 def test_georgia_beside_a_us_state_is_the_state_else_the_country():
     kb = link_extractions([ex("a", ("Georgia", "Place", "Georgia"), ("Alabama", "Place", "Alabama")),
                            ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])

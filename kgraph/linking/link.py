@@ -84,6 +84,18 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             for a in g.articles:
                 article_countries[a].add(c.iso_code)
 
+    # The countries the articles' own statements put each place in ("Valencia, Spain"): which namesake it is.
+    stated: dict = defaultdict(set)
+    for ex in exs:
+        for r in ex.relations:
+            if r.predicate != Predicate.locatedIn or r.object.type != EntityType.Country:
+                continue
+            s = local.get((ex.article.id, r.subject.start, r.subject.end))
+            o = local.get((ex.article.id, r.object.start, r.object.end))
+            c = gazetteer.country(_choose_label(EntityType.Country, res.groups[o].names)) if o in res.groups else None
+            if s is not None and c is not None and c.iso_code:
+                stated[s].add(c.iso_code)
+
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}
     used: set[str] = set()
@@ -110,7 +122,8 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
         geo = gazetteer.country(label) if t == EntityType.Country else (
-            _place_in_context(label, set().union(*(article_countries[a] for a in cl_articles[cid])))
+            _place_in_context(label, set().union(*(article_countries[a] for a in cl_articles[cid])),
+                              frozenset(stated.get(cid, ())))
             if t == EntityType.Place else None)
         if t == EntityType.Country and geo is not None and geo.iso_code:
             # "Palestinian Territory" (GeoNames) is also "State of Palestine" (ISO): both names are searchable.
@@ -174,7 +187,7 @@ def _primary_places() -> dict[str, int]:
     return out
 
 
-def _place_in_context(label: str, countries: set):
+def _place_in_context(label: str, countries: set, stated: frozenset = frozenset()):
     """Return the gazetteer place a name denotes in articles naming these countries (ISO codes), or None.
 
     A place's own name beats another place's alternate name ("Islamabad" is
@@ -182,7 +195,10 @@ def _place_in_context(label: str, countries: set):
     articles name beats one elsewhere; an alternate-name reading from a
     country the articles do not name is dropped ("Borno" beside Nigeria). A
     first-level region in a country the articles name beats a town of that
-    name in a country they do not name ("Ontario" beside Canada).
+    name in a country they do not name ("Ontario" beside Canada). A city of
+    that own name in a country the articles state it lies in (``stated``, ISO
+    codes of their locatedIn statements) beats a larger namesake ("Valencia,
+    Spain").
     """
     found = gazetteer.place(label)
     if found is None or found.type == EntityType.Country:
@@ -194,6 +210,12 @@ def _place_in_context(label: str, countries: set):
     region = gazetteer.region(label)
     if region is not None and region.country_code in countries and found.country_code not in countries:
         return region  # "Ontario" beside Canada is the province, not the Californian town
+    if stated and found.country_code not in stated:
+        # "Valencia, Spain" is the Spanish city, not the larger Venezuelan one. Only where the articles say
+        # so: a country merely named ("Moscow" in a story naming the US alone) is no reason for Moscow, Idaho.
+        here = next((c for c in gazetteer.cities_named(label) if c.country_code in stated), None)
+        if here is not None:
+            return here
     row = _primary_places().get(key)
     if row is not None:
         primary = gazetteer._place_row(row)  # noqa: SLF001
