@@ -224,7 +224,15 @@ def test_a_place_an_article_states_lies_in_a_country_is_that_countrys_namesake()
 
     # "Valencia, Spain": the Spanish city, not the larger Venezuelan one the population prior picks.
     got = {e.label: e for e in link_extractions([stated("a", "Valencia", "Spain")]).entities}
-    assert got["Valencia"].country_code == "ES"
+    assert got["Valencia (Spain)"].country_code == "ES" and "Valencia" in got["Valencia (Spain)"].aliases
+    # Two stories, two towns of one name: Lebanon's is not the Libyan capital, whatever either article says.
+    kb = link_extractions([stated("a", "Tripoli", "Lebanon"), stated("b", "Tripoli", "Libya"),
+                           ex("c", ("Tripoli", "Place", "Tripoli"))])
+    got = {e.label: e for e in kb.entities}
+    assert got["Tripoli (Lebanon)"].country_code == "LB" and got["Tripoli (Lebanon)"].articles == ("a",)
+    assert got["Tripoli"].country_code == "LY" and got["Tripoli"].articles == ("b", "c")
+    located = {(f.subject, f.object) for f in kb.facts if f.predicate == "locatedIn"}
+    assert (got["Tripoli"].key, "country/Lebanon") not in located
     # Spain merely named beside it: the prior stands (no statement says where the place is).
     got = {e.label: e for e in link_extractions([stated("a", "Valencia", "Spain", says=False)]).entities}
     assert got["Valencia"].country_code == "VE"

@@ -29,7 +29,7 @@ from os.path import commonprefix
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
-from kgraph.core.terms import EntityType
+from kgraph.core.terms import EntityType, Predicate
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -822,6 +822,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
                 else home[k[0]]
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
+    # A town an article states lies in a country that has a town of that name other than the one the name
+    # means by default is that country's town: "Tripoli, Lebanon" is not the Libyan capital of other stories.
+    for k, country in _namesake_readings(exs, targets).items():
+        if k not in reading:
+            reading[k] = country
     # A one-word person name is one person per kind of story: the footballer "Tarso" of match reports is
     # not the painter "Tarso" of an arts story. Its match-report reading is qualified only when both occur.
     kinds_of: dict = defaultdict(set)
@@ -879,6 +884,36 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
+    """Return {mention key: country group} for towns their article places in a country other than the default's.
+
+    The article must state the town lies in the country (a locatedIn statement of its own, in one country
+    only), the gazetteer must know a town of that name there, and the name's default reading (the most
+    populous town of that name) must lie elsewhere: "Valencia, Spain" beside stories of Venezuela's
+    Valencia. Every mention of the name in that article takes the reading.
+    """
+    stated: dict = defaultdict(set)  # (article, place group) -> country groups its statements name
+    for ex in exs:
+        aid = ex.article.id
+        for r in ex.relations:
+            if r.predicate != Predicate.locatedIn or r.object.type != EntityType.Country:
+                continue
+            s, o = targets.get((aid, r.subject.start, r.subject.end)), targets.get((aid, r.object.start, r.object.end))
+            if s is not None and o is not None and s[0] == EntityType.Place and o[0] == EntityType.Country:
+                stated[(aid, s)].add(o)
+    readings: dict = {}
+    for (aid, s), countries in stated.items():
+        if len(countries) != 1:
+            continue
+        country = next(iter(countries))
+        found, where = gazetteer.city(s[1]), gazetteer.country(country[1])
+        if found is None or where is None or not where.iso_code or found.country_code == where.iso_code:
+            continue
+        if any(c.country_code == where.iso_code for c in gazetteer.cities_named(s[1])):
+            readings[(aid, s)] = country
+    return {k: readings[(k[0], tgt)] for k, tgt in targets.items() if (k[0], tgt) in readings}
 
 
 _LIST_AFTER = re.compile(r"(?:,| and| or|,? as well as) ")

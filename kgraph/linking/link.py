@@ -122,7 +122,8 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
         geo = gazetteer.country(label) if t == EntityType.Country else (
-            _place_in_context(label, set().union(*(article_countries[a] for a in cl_articles[cid])),
+            _place_in_context(_choose_label(t, counter) if res.groups[cid].qualifier and not forced_label.get(cid)
+                              else label, set().union(*(article_countries[a] for a in cl_articles[cid])),
                               frozenset(stated.get(cid, ())))
             if t == EntityType.Place else None)
         if t == EntityType.Country and geo is not None and geo.iso_code:
