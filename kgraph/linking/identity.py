@@ -886,6 +886,23 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
 
 
+def stated_locations(exs: Sequence[Extraction], group_of: dict):
+    """Yield (article, subject group, object group) of each statement that a place lies in a country.
+
+    ``group_of`` maps a mention key (article id, start, end) to its group; statements whose arguments
+    have none are skipped.
+    """
+    for ex in exs:
+        aid = ex.article.id
+        for r in ex.relations:
+            if r.predicate != Predicate.locatedIn or r.object.type != EntityType.Country:
+                continue
+            s = group_of.get((aid, r.subject.start, r.subject.end))
+            o = group_of.get((aid, r.object.start, r.object.end))
+            if s is not None and o is not None:
+                yield aid, s, o
+
+
 def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
     """Return {mention key: country group} for towns their article places in a country other than the default's.
 
@@ -895,14 +912,9 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
     Valencia. Every mention of the name in that article takes the reading.
     """
     stated: dict = defaultdict(set)  # (article, place group) -> country groups its statements name
-    for ex in exs:
-        aid = ex.article.id
-        for r in ex.relations:
-            if r.predicate != Predicate.locatedIn or r.object.type != EntityType.Country:
-                continue
-            s, o = targets.get((aid, r.subject.start, r.subject.end)), targets.get((aid, r.object.start, r.object.end))
-            if s is not None and o is not None and s[0] == EntityType.Place and o[0] == EntityType.Country:
-                stated[(aid, s)].add(o)
+    for aid, s, o in stated_locations(exs, targets):
+        if s[0] == EntityType.Place and o[0] == EntityType.Country:
+            stated[(aid, s)].add(o)
     readings: dict = {}
     for (aid, s), countries in stated.items():
         if len(countries) != 1:

@@ -52,7 +52,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     exs = [by_id[k] for k in sorted(by_id)]
 
     # 1-2. Corpus-level identity: each kept mention -> its group (see kgraph.linking.identity).
-    from kgraph.linking.identity import resolve
+    from kgraph.linking.identity import resolve, stated_locations
 
     res = resolve(exs)
     forced_label: dict = {}
@@ -86,15 +86,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
 
     # The countries the articles' own statements put each place in ("Valencia, Spain"): which namesake it is.
     stated: dict = defaultdict(set)
-    for ex in exs:
-        for r in ex.relations:
-            if r.predicate != Predicate.locatedIn or r.object.type != EntityType.Country:
-                continue
-            s = local.get((ex.article.id, r.subject.start, r.subject.end))
-            o = local.get((ex.article.id, r.object.start, r.object.end))
-            c = gazetteer.country(_choose_label(EntityType.Country, res.groups[o].names)) if o in res.groups else None
-            if s is not None and c is not None and c.iso_code:
-                stated[s].add(c.iso_code)
+    for _aid, s, o in stated_locations(exs, local):
+        c = gazetteer.country(_choose_label(EntityType.Country, res.groups[o].names)) if o in res.groups else None
+        if c is not None and c.iso_code:
+            stated[s].add(c.iso_code)
 
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}

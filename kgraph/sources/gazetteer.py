@@ -526,14 +526,14 @@ def _rows_by_own_name() -> dict[str, tuple[int, ...]]:
     """Return {folded own name: the rows of the cities that carry it, the most populous first}."""
     out: dict[str, list[int]] = {}
     for i, row in enumerate(_place_rows()[0]):
-        if row[2]:  # a city (US states and continents have no country code or come after the cities)
+        if row[2]:  # a city or a US state ("Georgia"); continents have no country code
             for key in dict.fromkeys((norm(row[0]), norm(strip_accents(row[0])))):  # "Córdoba" written "Cordoba"
                 out.setdefault(key, []).append(i)
     return {k: tuple(v) for k, v in out.items()}
 
 
 def cities_named(name: str) -> tuple[Place, ...]:
-    """Return every city whose own name is this one ("Valencia" in Spain and in Venezuela), the most populous first."""
+    """Return every city (or US state) whose own name is this one ("Valencia" in Spain and in Venezuela), largest first."""
     return tuple(_place_row(i) for i in _rows_by_own_name().get(norm(name), ()))
 
 
