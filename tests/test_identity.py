@@ -1961,3 +1961,14 @@ def test_a_bare_name_two_countries_share_is_the_larger_one_unless_the_article_na
     ex_ = Extraction(Article("a", text), (Mention(word, "Country", s, s + len(word), "Republic of the Congo"),))
     kb = link_extractions([ex_])
     assert [e.label for e in kb.entities if e.type == "Country"] == [country]
+
+
+def test_a_persons_label_is_the_full_name_most_articles_write_not_a_misspelling_one_article_repeats():
+    right = [ex(a, ("Angela Brunsdorf", "Person", "Angela Brunsdorf"), ("Brunsdorf", "Person", "Angela Brunsdorf"))
+             for a in "abc"]
+    wrong = ex("d", ("Angel Brunsdorf", "Person", "Angel Brunsdorf"),
+               *[("Brunsdorf", "Person", "Angel Brunsdorf")] * 8)
+    kb = link_extractions([*right, wrong])
+    # One person; d names "Angel Brunsdorf" 9 times, the others "Angela Brunsdorf" 6 times in 3 articles.
+    assert [(e.label, e.articles) for e in kb.entities] == [("Angela Brunsdorf", ("a", "b", "c", "d"))]
+    assert "Angel Brunsdorf" in kb.entities[0].aliases

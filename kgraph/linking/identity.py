@@ -231,6 +231,8 @@ class Group:
 
     type: str
     names: Counter = field(default_factory=Counter)
+    #: Name -> how many articles write it: a misspelling one article repeats is still one article's.
+    name_articles: Counter = field(default_factory=Counter)
     aliases: set = field(default_factory=set)
     articles: set = field(default_factory=set)
     #: The country a national institution's generic name is read in ("Interior Ministry (Veltria)").
@@ -854,6 +856,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
+    dst_seen: dict = defaultdict(set)  # target -> (article, name) pairs counted
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
@@ -871,6 +874,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if dst is None:
             dst = out_groups[tgt] = Group(groups[tgt[:2]].type, qualifier=qualifier.get(tgt, ""))
         dst.names[mention_name[k]] += 1
+        if (k[0], mention_name[k]) not in dst_seen[tgt]:
+            dst_seen[tgt].add((k[0], mention_name[k]))
+            dst.name_articles[mention_name[k]] += 1
         dst.articles.add(k[0])
         alias = cleaned[k][1]
         if alias and dst.type != EntityType.Country and norm(alias) != norm(mention_name[k]):

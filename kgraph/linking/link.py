@@ -380,6 +380,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 src = res.groups.pop(g)
                 res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
                 dst.names.update(src.names)
+                dst.name_articles.update(src.name_articles)
                 dst.aliases |= src.aliases | set(src.names) | {old_label}
                 dst.articles |= src.articles
                 members[keep].extend(members.pop(g, []))
@@ -551,6 +552,8 @@ def _recount(res, members: dict) -> None:
     for g, keys in members.items():
         names: Counter = Counter(res.mention_names[k] for k in keys if res.mention_names.get(k))
         res.groups[g].names = names
+        res.groups[g].name_articles = Counter(n for _a, n in {(k[0], res.mention_names[k]) for k in keys
+                                                               if res.mention_names.get(k)})
         res.groups[g].articles = {k[0] for k in keys}
 
 
@@ -657,12 +660,16 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
 
 def _group_label(g) -> str:
     """Return a group's label: its best name, and the country a generic institution name is read in."""
-    label = _choose_label(g.type, g.names)
+    label = _choose_label(g.type, g.names, g.name_articles)
     return f"{label} ({g.qualifier})" if g.qualifier else label
 
 
-def _choose_label(type_: str, counter: Counter) -> str:
-    """Pick the preferred name: the gazetteer's for countries, else the fullest frequent name."""
+def _choose_label(type_: str, counter: Counter, articles: Counter | None = None) -> str:
+    """Pick the preferred name: the gazetteer's for countries, else the fullest frequent name.
+
+    ``articles`` (name -> articles writing it) ranks a person's full names before their mentions: the form
+    most articles write is the name, not a misspelling one article repeats.
+    """
     candidates = [n for n in counter if not gazetteer.is_demonym(n)] or list(counter)
     if type_ == EntityType.Country:
         for n in candidates:
@@ -670,7 +677,7 @@ def _choose_label(type_: str, counter: Counter) -> str:
             if c is not None:
                 return c.name
     if type_ == EntityType.Person:
-        return max(sorted(candidates), key=lambda n: (len(n.split()), counter[n], len(n)))
+        return max(sorted(candidates), key=lambda n: (len(n.split()), (articles or {}).get(n, 0), counter[n], len(n)))
     if type_ == EntityType.Organization:
         # Prefer a spelled-out name to an acronym, a full name to a short one, then the most frequent.
         return max(sorted(candidates), key=lambda n: (not n.isupper(), " " in n, counter[n], len(n)))
