@@ -97,7 +97,9 @@ def test_word_lists_are_lower_case_words():
     for name in dir(lexicon):
         value = getattr(lexicon, name)
         if name.isupper() and isinstance(value, frozenset):
-            assert value and all(w == w.lower() and " " not in w for w in value), name
+            # A phrase is a tuple of such words ("prime", "minister").
+            words = [x for w in value for x in (w if isinstance(w, tuple) else (w,))]
+            assert value and all(w == w.lower() and " " not in w and w.strip() for w in words), name
 
 
 def test_rule_confidence_comes_from_calibration_only():

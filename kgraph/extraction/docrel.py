@@ -86,16 +86,11 @@ def warn_language(article_id: str, lang: str) -> None:
 # ---------------------------------------------------------------- features
 
 
-_ROLES: dict[str, str | None] = {}
+def role_of_token(tok) -> str | None:
+    """Return the role class a role noun token gives (see :func:`kgraph.extraction.relations.role_of_token`)."""
+    from kgraph.extraction.relations import role_of_token as rot  # relations imports this module
 
-
-def _role_class(word: str) -> str | None:
-    """Return the role class of a word (leaderOf, worksFor, memberOf) or None, remembered per word."""
-    if word not in _ROLES:
-        from kgraph.extraction.relations import _role_class as rc
-
-        _ROLES[word] = rc(word)
-    return _ROLES[word]
+    return rot(tok)
 
 
 @dataclasses.dataclass
@@ -342,7 +337,7 @@ class ArticleView:
                 for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
                     if s1.start <= t.i < s1.end:
                         continue
-                    cls = _role_class(t.lemma_.lower()) or _role_class(t.lower_)
+                    cls = role_of_token(t)
                     lead += cls == Predicate.leaderOf
                     work += cls == Predicate.worksFor
                     member += cls == Predicate.memberOf
@@ -577,8 +572,9 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
         v[_F["between_comma"]] = float("," in words)
         v[_F["between_in"]] = float("in" in words or "at" in words)
         v[_F["between_for"]] = float("for" in words)
-        v[_F["lead_between"]] = float(any(_role_class(w) == Predicate.leaderOf for w in lemmas))
-        v[_F["work_between"]] = float(any(_role_class(w) in (Predicate.worksFor, Predicate.memberOf) for w in lemmas))
+        roles = [role_of_token(t) for t in between]
+        v[_F["lead_between"]] = float(Predicate.leaderOf in roles)
+        v[_F["work_between"]] = float(Predicate.worksFor in roles or Predicate.memberOf in roles)
         kill, report, _done = view.sentence_feats(f1.sent)
         v[_F["kill_verb"]] = float(bool(kill))
         v[_F["kill_passive"]] = float(any(c.dep_ in ("nsubjpass", "auxpass") for t in kill for c in t.children))

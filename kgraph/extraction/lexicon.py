@@ -20,6 +20,15 @@ LEADER_ROLES = _words("""president premier leader chief head ceo chairman chairw
 governor mayor king queen chancellor emperor monarch sultan emir pope dictator boss founder
 prime-minister secretary-general commander-in-chief""")
 
+#: Offices of two or three words whose last word alone is a staff role: the holder leads ("Prime Minister X",
+#: "chief executive of X", "head coach of X"), as the ontology's leaderOf says.
+LEADER_COMPOUNDS = frozenset(tuple(p.split()) for p in """prime minister|chief minister|first minister|chief executive
+|chief executive officer|head coach|managing director|director general|secretary general|executive director""".split("|"))
+
+#: Words before a leader's office that make the holder its deputy, who works for what the leader leads
+#: ("Vice President X", "Deputy Prime Minister X", "vice-chairman").
+DEPUTY_WORDS = _words("deputy vice assistant")
+
 #: Role nouns that make the person work for the organization or country.
 WORK_ROLES = _words("""spokesperson spokesman spokeswoman adviser advisor minister secretary official
 ambassador envoy correspondent reporter journalist editor analyst researcher scientist professor lecturer

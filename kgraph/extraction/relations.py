@@ -28,8 +28,9 @@ from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
-from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS, HOME_PLACE_NOUNS,
-                      KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
+from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WORDS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS,
+                      HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
+                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS)
 from kgraph.core.model import Mention, Relation
@@ -62,6 +63,29 @@ def _role_class(lemma: str) -> str | None:
     if lemma in WORK_ROLES:
         return Predicate.worksFor
     return None
+
+
+def role_of_token(tok) -> str | None:
+    """Return the role class a role noun gives (leaderOf, worksFor, memberOf), reading the words before it.
+
+    A leader's office of several words leads though its last word is a staff role ("prime minister",
+    "chief executive"); a deputy's office ("vice president", "deputy prime minister") works for what its
+    leader leads.
+    """
+    lemma = tok.lemma_.lower()
+    cls = _role_class(lemma) or _role_class(tok.lower_)
+    if cls not in (Predicate.leaderOf, Predicate.worksFor):
+        return cls
+    before = [t for t in tok.doc[max(0, tok.i - 5):tok.i] if t.text != "-"][-3:]
+    words = [t.lower_ for t in before]
+    first = len(words)  # where the office's words start among ``words``
+    for n in (2, 1):
+        if len(words) >= n and (*words[-n:], lemma) in LEADER_COMPOUNDS:
+            cls, first = Predicate.leaderOf, len(words) - n
+            break
+    if cls == Predicate.leaderOf and first > 0 and words[first - 1] in DEPUTY_WORDS:
+        return Predicate.worksFor
+    return cls
 
 
 def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, obj: Mention) -> str | None:
@@ -124,8 +148,7 @@ def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
     """Return (role class, role lemma, role phrase) of the last role noun in tokens."""
     found = None
     for t in tokens:
-        cls = _role_class(t.lemma_.lower()) or _role_class(t.lower_)
-        if cls:
+        if _role_class(t.lemma_.lower()) or _role_class(t.lower_):
             found = t
     if found is None:
         return None, None, None
@@ -133,7 +156,7 @@ def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
     mods = [c for c in found.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ == "" ]
     start = min([found.i] + [c.left_edge.i for c in mods])
     phrase = found.doc[start:found.i + 1].text
-    return _role_class(found.lemma_.lower()) or _role_class(found.lower_), found.lemma_.lower(), phrase
+    return role_of_token(found), found.lemma_.lower(), phrase
 
 
 def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[Relation]:
@@ -224,9 +247,16 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Kremlin foreign policy adviser Tom Brask told reporters the talks went well.",
            ("Tom Brask", Predicate.worksFor, "Kremlin")),
           ("The show cast Tim Roe as Nevada Gov. Carl Bassett.", ("Carl Bassett", Predicate.leaderOf, "Nevada")),
+          # An office of several words whose last word is a staff role leads (lexicon.LEADER_COMPOUNDS).
+          ("Israeli Prime Minister Dan Yarden met the envoy on Monday.", ("Dan Yarden", Predicate.leaderOf, "Israel")),
+          ("Siemens chief executive Hans Lotter announced job cuts on Thursday.",
+           ("Hans Lotter", Predicate.leaderOf, "Siemens")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
+          # A deputy works for what the leader leads (lexicon.DEPUTY_WORDS).
+          ("Italian Deputy Prime Minister Marco Selli met union leaders.", ("Marco Selli", Predicate.leaderOf, "Italy")),
+          ("US Vice President Tom Harlan arrived on Tuesday.", ("Tom Harlan", Predicate.leaderOf, "US")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
@@ -252,7 +282,7 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         person = _apposed_person(tok, index)
         if person is None or person.type != EntityType.Person or index.at(tok) is not None:
             continue
-        cls = _role_class(tok.lemma_.lower()) or _role_class(tok.lower_)
+        cls = role_of_token(tok)
         nationality = tok.lemma_.lower() in NATIONALITY_NOUNS | HOME_NOUNS  # the same as ORIGIN_NOUNS | {"inhabitant"}
         if cls is None and not nationality:
             yield from _apposition_from(doc, index, offset, person, tok)
@@ -492,7 +522,7 @@ def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
         holder = index.at(role.head) if role.dep_ == "appos" else None
         if holder is not None and holder.type == EntityType.Person or _is_portfolio(entity):
             continue  # "Bob Li, the head of Acme, Ann Roe and ...": the role is Bob Li's
-        cls, lemma = _role_class(role.lemma_.lower()), role.lemma_.lower()
+        cls, lemma = role_of_token(role), role.lemma_.lower()
         pred = _predicate_for(cls, lemma, person, entity)
         if pred is None:
             continue
@@ -1031,7 +1061,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     for tok in doc:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be":
             continue
-        cls = _role_class(tok.lemma_.lower())
+        cls = role_of_token(tok)
         home = tok.lemma_.lower() in HOME_NOUNS
         if cls is None and not home:
             continue
