@@ -218,9 +218,11 @@ def test_seat_of_power_named_as_a_place_stays_a_place(nlp):
 
 @shipped
 @pytest.mark.parametrize("text, name", [("Brenmoor AG said sales rose.", "Brenmoor AG"),
-                                        ("Kessler AG said on Monday that its sales rose.", "Kessler AG")])
-def test_a_name_ending_in_a_legal_form_is_an_organization(nlp, text, name):
-    # The shipped model reads a name that "said" something as a person's; the legal form makes it a company's.
+                                        ("Kessler AG said on Monday that its sales rose.", "Kessler AG"),
+                                        ("Kessler Airlines said on Monday it would cut 500 jobs.", "Kessler Airlines"),
+                                        ("Brenmoor Motors, the carmaker, reported record profits.", "Brenmoor Motors")])
+def test_a_name_ending_in_a_legal_form_or_company_head_is_an_organization(nlp, text, name):
+    # The shipped model reads a name that "said" something as a person's; the company's ending says otherwise.
     assert (name, "Organization") in {(t, str(k)) for t, k, _n in mentions_of(nlp, text)}
 
 

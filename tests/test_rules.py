@@ -96,7 +96,7 @@ def test_word_lists_meant_to_be_disjoint_are():
 def test_word_lists_are_lower_case_words():
     for name in dir(lexicon):
         value = getattr(lexicon, name)
-        if name.isupper() and isinstance(value, frozenset):
+        if name.isupper() and isinstance(value, frozenset) and name != "LEGAL_FORMS":  # that one: as written
             # A phrase is a tuple of such words ("prime", "minister").
             words = [x for w in value for x in (w if isinstance(w, tuple) else (w,))]
             assert value and all(w == w.lower() and " " not in w and w.strip() for w in words), name

@@ -932,8 +932,11 @@ def _person_pools(groups: dict[str, list]) -> dict[str, list[str]]:
     return out
 
 
-#: Legal forms of companies as written after their names (case-sensitive: "Ag" or "Sa" may be a name's word).
-LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N.V. B.V. S.A. SpA S.p.A.".split())
+def _company_ending(c) -> bool:
+    """True for a name of two or more words ending in a company's legal form or a company head ("Tarsk Motors")."""
+    last = c.doc[c.end - 1]
+    return c.end - c.start > 1 and (last.text in lexicon.LEGAL_FORMS
+                                    or last.lower_ in lexicon.COMPANY_HEADS and last.text[:1].isupper())
 
 
 def decide(cands: list, model: dict) -> list:
@@ -987,8 +990,8 @@ def decide(cands: list, model: dict) -> list:
                 and not _place_reading(items[0][0].name):
             # A seat of power that speaks or employs ("the Vell Palace said", "a Vell Palace adviser") is the body.
             best = org
-        if any(c.end - c.start > 1 and c.doc[c.end - 1].text in LEGAL_FORMS for c, _p in items):
-            best = org  # "Tarvel AG said ...": a company's legal form ends no person's or place's name
+        if any(_company_ending(c) for c, _p in items):
+            best = org  # "Tarvel AG said ...", "Tarvel Airlines said ...": a company, whatever the context says
         for c, _p in items:
             keep[id(c)] = replace(c, type=CLASSES[best])
     return [keep[id(c)] for c in cands if id(c) in keep]

@@ -117,6 +117,13 @@ police court bank university institute parliament association federation foundat
 corporation organization organisation authority league club movement alliance coalition chamber board
 bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""")
 
+#: Legal forms of companies as written after their names (case-sensitive: "Ag" or "Sa" may be a name's word).
+LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N.V. B.V. S.A. SpA S.p.A.".split())
+
+#: Capitalized last words of company names that end no person's or place's name ("Tarsk Motors said ...").
+COMPANY_HEADS = _words("""motors airlines airways industries holdings pharmaceuticals technologies electronics
+enterprises laboratories logistics chemicals telecommunications petroleum breweries""")
+
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
 front administration co union times post journal network channel broadcaster cabinet government ministries
