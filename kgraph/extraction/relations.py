@@ -301,6 +301,10 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             m = index.at(w)
             if m is not None and m.type != EntityType.Person and m not in seen and not _is_portfolio(m):
                 seen.append(m)
+        if not seen and cls is not None:
+            its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            owner = _its_referent(index, its) if its is not None else None
+            seen = [owner] if owner is not None else []  # "Ann Roe, its chief executive, said"
         for m in seen[:1]:
             if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
                 m = _employer_for_place(doc, index, m) or m
@@ -326,6 +330,8 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       examples=[
           ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.",
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          ("Tarvel Motors reported record profits. Hans Lotter, its chief executive, said demand was strong.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
       ],
       counter_examples=[
           ("Maria Lopez met a spokesperson for the World Health Organization.",
@@ -464,14 +470,35 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             yield _make(person, Predicate.livesIn, place, "rule:apposition-town", noun.sent, offset)
 
 
+def _its_referent(index: MentionIndex, pron) -> Mention | None:
+    """Return the organization or country "its" stands for: the subject of its sentence, else of the one before.
+
+    "Acme said its chief executive, Ann Roe, ..." and "Acme reported profits. Its chief executive, Ann Roe,
+    ..." are Acme's; when the sentence's subject is something else ("Roe said its ..."), nothing is.
+    """
+    sent = pron.sent
+    for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
+        subj = None if s is None else next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        if s is sent and subj.left_edge.i <= pron.i <= subj.right_edge.i:
+            continue  # "Its chief executive ... said": the subject holds "its", so it is the sentence before's
+        m = index.at(subj)
+        return m if m is not None and m.type in (EntityType.Organization, EntityType.Country) else None
+    return None
+
+
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
     """Return the non-person entity a role noun is of: "Ohio's governor", "chairman of the Acme Party", "Ohio governor".
 
-    A nationality word before the role names its country: "the Chilean president".
+    A nationality word before the role names its country: "the Chilean president"; "its" the organization
+    its sentence, or the one before, is about.
     """
     for c in role.children:
         if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
             return index.at(c)
+        if c.dep_ == "poss" and c.lower_ == "its":
+            return _its_referent(index, c)
         if c.dep_ == "amod" and index.at(c) is not None and index.at(c).type == EntityType.Country:
             return index.at(c)
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "at"):
@@ -554,10 +581,16 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
           ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
           ("The Chilean president, Hal Brun, arrived in Lima on Monday.", ("Hal Brun", Predicate.leaderOf, "Chile")),
+          # "Its": the organization the sentence before is about.
+          ("Tarvel Motors reported record profits on Tuesday. Its chief executive, Hans Lotter, said demand was strong.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
       ],
       counter_examples=[
           ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
            ("Hal Brun", Predicate.leaderOf, "Norway")),
+          # The sentence is about a person: "its" names nothing the rule can tell.
+          ("Hans Lotter visited Tarvel Motors. He said its spokesman, Tom Brask, was wrong.",
+           ("Tom Brask", Predicate.worksFor, "Tarvel Motors")),
           ("The Chilean president, the minister and Hal Brun met in Lima.", ("Hal Brun", Predicate.leaderOf, "Chile")),
       ])
 def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
@@ -991,6 +1024,8 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       (Predicate.basedIn,),
       examples=[
           ("Quillmoor Foods, based in Ogden, reported losses.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Tarvel Motors, the carmaker based in Ogden, reported losses.",
+           ("Tarvel Motors", Predicate.basedIn, "Ogden")),
       ],
       counter_examples=[
           ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
@@ -1011,6 +1046,8 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 yield _make(org, Predicate.basedIn, place, "rule:based-in", tok.sent, offset)
             continue
         org = index.at(tok.head) if tok.dep_ in ("acl", "amod", "appos") else None
+        if org is None and tok.dep_ == "acl" and tok.head.dep_ == "appos" and index.at(tok.head) is None:
+            org = index.at(tok.head.head)  # "Acme, the carmaker based in Leeds": the noun is the name's apposition
         before = index.at(doc[tok.i - 1]) if tok.i > 0 else None
         if tok.dep_ == "acl" and before is not None and before.type == EntityType.Organization:
             # "a spokeswoman for Acme based in Leeds": the parser hangs "based" on the noun before the name.

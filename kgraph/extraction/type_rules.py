@@ -434,14 +434,27 @@ def _other_label(s: Span) -> bool:
     return s.label not in LABEL_TYPES
 
 
-@type_rule("type:sentence-initial-word", "A lone common word at a sentence start or in a headline "
-           "(\"Tourists flocked ...\") is no name.", DROP, set(LABEL_TYPES),
-           examples=[("Tourists flocked to the coast.", "Tourists", "PERSON")],
-           counter_examples=[("Leeds signed a new striker.", "Leeds", "ORG")])
+@type_rule("type:sentence-initial-word", "A lone common word in a headline, or at a sentence start when the "
+           "article writes it in lower case too (\"Tourists flocked ... more tourists\"), is no name.",
+           DROP, set(LABEL_TYPES),
+           examples=[("Tourists flocked to the coast, and more tourists came on Sunday.", "Tourists", "PERSON")],
+           counter_examples=[("Leeds signed a new striker.", "Leeds", "ORG"),
+                             # Never written in lower case: a name the tagger read as a noun; the entity model decides.
+                             ("Greenpeace activists were arrested in the harbour.", "Greenpeace", "ORG")])
 def _sentence_initial_word(s: Span) -> bool:
     tok = s.doc[s.start]
-    return s.end - s.start == 1 and tok.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and not s.text.isupper() \
-        and (tok.is_sent_start or tok.i in s.headlines) and gazetteer.place(s.text) is None
+    if s.end - s.start != 1 or tok.pos_ not in ("NOUN", "VERB", "ADJ", "ADV") or s.text.isupper() \
+            or gazetteer.place(s.text) is not None:
+        return False
+    # On DWIE 1-602 the sentence-start test alone dropped 26 annotated names ("Spotify", "Breivik") and 16
+    # words; the article writing the word in lower case held 10 of the 16 words and none of the names.
+    return tok.i in s.headlines or tok.is_sent_start and _written_lower(s.doc, s.text)
+
+
+def _written_lower(doc, word: str) -> bool:
+    """True when the Doc writes ``word`` in lower case somewhere ("tourists" for "Tourists")."""
+    low = word.lower()
+    return low != word and any(t.text == low for t in doc)
 
 
 @type_rule("type:time-zone", "An acronym right after a time (\"at 19:30 GMT\") is a time zone.", DROP, {"ORG"},
@@ -465,7 +478,7 @@ def _portfolio_word(s: Span) -> bool:
 @type_rule("type:person-label", "What the NER tags a person and no rule above retypes or drops is a person.",
            EntityType.Person, {"PERSON"},
            examples=[("Edda Morrow spoke on Friday.", "Edda Morrow", "PERSON")],
-           counter_examples=[("Tourists flocked to the coast.", "Tourists", "PERSON")])
+           counter_examples=[("Tourists flocked to the coast, and more tourists came on Sunday.", "Tourists", "PERSON")])
 def _person_label(s: Span) -> bool:
     return True
 
