@@ -148,13 +148,21 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
     threshold = head["config"]["threshold"]
     probs = probabilities(head, mention_rows([pairs[k] for k in todo], encoder))
     out = list(pairs)
+    sure: dict = {}  # mention index -> the type the head is sure of, or None where it keeps the type
     for k, p in zip(todo, probs):
         m, span = pairs[k]
         best = CLASSES[int(np.argmax(p))]
         now = EntityType.Place if m.type == EntityType.Country else m.type
-        if best != now and float(p.max()) >= threshold and not _org_by_head(m, span) \
-                and not _place_by_context(m, span, best):
-            out[k] = (_as(m, best), span)
+        sure[k] = best if best != now and float(p.max()) >= threshold and not _org_by_head(m, span) \
+            and not _place_by_context(m, span, best) else None
+    # A name keeps one type in its text: it changes only where the head is sure of the same type at every
+    # mention of it ("Werlingen beat Ostrel ... Werlingen fans": one reading at the third mention is not enough).
+    by_name: dict = {}
+    for k, (m, _span) in enumerate(pairs):
+        by_name.setdefault(m.name, []).append(k)
+    for k, new in sure.items():
+        if new is not None and all(sure.get(j) == new for j in by_name[pairs[k][0].name]):
+            out[k] = (_as(pairs[k][0], new), pairs[k][1])
     return out
 
 
