@@ -22,7 +22,7 @@ import numpy as np
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.sentrel import _pieces, _pool, read_head  # the relation head's pooling and file reader
-from kgraph.extraction.lexicon import STRONG_ORG_HEADS
+from kgraph.extraction.lexicon import LEADER_ROLES, MEMBER_ROLES, STRONG_ORG_HEADS, TITLES, WORK_ROLES
 
 #: The head's classes (a Country mention counts as a Place).
 CLASSES = (EntityType.Person, EntityType.Organization, EntityType.Place)
@@ -154,7 +154,7 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
         best = CLASSES[int(np.argmax(p))]
         now = EntityType.Place if m.type == EntityType.Country else m.type
         sure[k] = best if best != now and float(p.max()) >= threshold and not _org_by_head(m, span) \
-            and not _place_by_context(m, span, best) else None
+            and not _place_by_context(m, span, best) and not _org_before_role(m, span) else None
     # A name keeps one type in its text: it changes only where the head is sure of the same type at every
     # mention of it ("Werlingen beat Ostrel ... Werlingen fans": one reading at the third mention is not enough).
     by_name: dict = {}
@@ -169,6 +169,20 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
 def _org_by_head(m, span) -> bool:
     """True for an organization whose last word names a kind of organization ("Coastal Defence Forces")."""
     return m.type == EntityType.Organization and span[-1].lower_ in STRONG_ORG_HEADS
+
+
+#: Role nouns after which a name that modifies them is whose role it is ("Vellmark Director Anton Moreau").
+_ROLE_NOUNS = LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | TITLES
+
+
+def _org_before_role(m, span) -> bool:
+    """True for an organization right before a role noun: "Vellmark Director X" is Vellmark's director.
+
+    The entity model keeps such a name an organization (a declared context rule); the type head, reading
+    a person's sentence, made it a person.
+    """
+    return m.type == EntityType.Organization and span.end < len(span.doc) \
+        and span.doc[span.end].lower_.rstrip(".") in _ROLE_NOUNS
 
 
 def _place_by_context(m, span, best) -> bool:
