@@ -439,3 +439,17 @@ def test_split_runs_reads_a_title_before_a_name_the_article_writes_alone_as_a_pe
     out = [(c.text, c.type) for c in entity_model.split_runs(cands)]
     assert ("Harlan", "Person") in out and out.count(("Harlan", "Person")) == 2
     assert ("General Motors", "Organization") in out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Austrian Chancellor Erich Lanz hosted the summit on Friday.", True),
+    ("Danish Finance Minister Ola Brant resigned.", True),
+    ("Austrian wine sold well in the summit's week.", False),  # no office: the model decides
+    ("The Austrian chancellor hosted the summit.", False),  # no person holds the office in the text
+])
+def test_a_country_naming_whose_office_a_person_holds_stays_whatever_the_model_says(nlp, text, kept):
+    cands = _decide(_candidates(nlp(text), 0))
+    # A model that calls every name "none": only the country of a person's office is kept.
+    got = _types(entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]})))
+    country = {n: t for n, t in got.items() if t == "Country"}
+    assert bool(country) == kept, got

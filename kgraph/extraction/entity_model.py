@@ -897,6 +897,20 @@ def role_attached(c, persons: set) -> bool:
     return any((d, t.i) in persons for t in near if t.i != role.i)
 
 
+def office_country(c, persons: set) -> bool:
+    """Return whether a country (or its demonym) names whose office a person holds ("Austrian Chancellor X").
+
+    ``persons`` holds the (doc id, token index) of the article's person candidates.
+    """
+    root = c.span.root
+    role = root.head
+    if c.type != EntityType.Country or root.dep_ not in ("amod", "compound", "poss") or role.i < c.end \
+            or not _is_role(role):
+        return False
+    d = id(c.doc)
+    return any((d, t.i) in persons for t in (role.head, *role.children) if t.i != role.i)
+
+
 def _place_reading(name: str) -> bool:
     """Return whether the gazetteer knows a name as a country, region, US state or a city spelt so."""
     city = gazetteer.city(name)
@@ -953,6 +967,9 @@ def decide(cands: list, model: dict) -> list:
     # A descriptive organization name a role phrase ties a person to stays whole ("spokesperson for X").
     attached = {id(c) for c in cands if c.type == EntityType.Organization and c.end - c.start > 1
                 and role_attached(c, persons)}
+    # A country naming whose office a person holds stays ("Austrian Chancellor X" at a line start): the
+    # office's statements are made of it.
+    offices = {id(c) for c in cands if office_country(c, persons)}
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]
     labels = article_labels(cands)
@@ -975,10 +992,13 @@ def decide(cands: list, model: dict) -> list:
         # ("Lena May" stays when "May" alone looks like a word).
         limit = once if len(pooled) == 1 else threshold
         if mean[0] >= limit and own_none >= limit:
+            if any(id(c) in offices for c, _p in items):
+                best = CLASSES.index(EntityType.Country)
             # A descriptive name a role phrase ties a person to is an organization ("spokesperson for X").
-            if not any(id(c) in attached for c, _p in items):
+            elif not any(id(c) in attached for c, _p in items):
                 continue
-            best = org
+            else:
+                best = org
         else:
             best = max(range(1, len(CLASSES)), key=lambda i: (mean[i], -i))
             hands = Counter(c.type for c, _p in items if c.type in CLASSES)

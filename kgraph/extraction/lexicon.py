@@ -35,7 +35,7 @@ ambassador envoy correspondent reporter journalist editor analyst researcher sci
 economist diplomat employee executive staffer worker lawyer attorney agent negotiator representative
 coach manager director aide consultant engineer officer general colonel lieutenant sergeant
 commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
-columnist photographer anchor host president-elect vice-president undersecretary""")
+columnist photographer anchor host president-elect vice-president undersecretary counterpart""")
 
 #: Role nouns that make the person a member of the group ("deputy": a member of parliament).
 MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp deputy

@@ -581,6 +581,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
           ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
           ("The Chilean president, Hal Brun, arrived in Lima on Monday.", ("Hal Brun", Predicate.leaderOf, "Chile")),
+          ("The minister met her Hungarian counterpart, Gabor Szabo, in Vienna.",
+           ("Gabor Szabo", Predicate.worksFor, "Hungary")),
           # "Its": the organization the sentence before is about.
           ("Tarvel Motors reported record profits on Tuesday. Its chief executive, Hans Lotter, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
