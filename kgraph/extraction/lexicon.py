@@ -195,6 +195,11 @@ brother senator governor secretary ambassador judge justice commander colonel li
 admiral marshal officer professor coach chairman chairwoman ceo deputy spokesman spokeswoman spokesperson
 adviser advisor envoy sheikh ayatollah imam cardinal bishop archbishop""")
 
+#: Capitalized offices that, right before a name, make it a person's ("Chancellor Brunsdorf" tagged ORG);
+#: "General" and "Secretary" are left out ("General Motors", "Secretary of State").
+OFFICE_TITLES = _words("""chancellor president premier senator governor mayor king queen prince princess pope
+sheikh ayatollah emir sultan""")
+
 #: Salutations that make the name after them a person ("Dear Ann Roe" tagged WORK_OF_ART).
 SALUTATIONS = _words("dear mr mrs ms miss dr prof sir madam dame")
 

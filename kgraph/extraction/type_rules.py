@@ -23,7 +23,7 @@ from functools import cached_property
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
-                                       NEAR_PREPS, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIO_TITLE_NOUNS, SAY_VERBS,
+                                       NEAR_PREPS, OFFICE_TITLES, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIO_TITLE_NOUNS, SAY_VERBS,
                                        STRONG_ORG_HEADS, TITLES, WORK_ROLES)
 from kgraph.sources import gazetteer
 
@@ -306,6 +306,18 @@ def _nationality(s: Span) -> bool:
            counter_examples=[("Ilse Varn wrote the letter.", "Ilse Varn", "WORK_OF_ART")])
 def _salutation(s: Span) -> bool:
     return s.salute
+
+
+@type_rule("type:office-title", "A name of one or two words right after a capitalized office (\"Chancellor X\") is "
+           "a person, though tagged ORG.", EntityType.Person, {"ORG"},
+           examples=[("Chancellor Brunsdorf faced criticism on Tuesday.", "Brunsdorf", "ORG")],
+           counter_examples=[("Tarvel Bank said profits rose.", "Tarvel Bank", "ORG"),
+                             ("President Tarvel University opened a campus.", "Tarvel University", "ORG")])
+def _office_title(s: Span) -> bool:
+    before = s.doc[s.start - 1] if s.start > 0 else None
+    return before is not None and before.lower_ in OFFICE_TITLES and before.text[:1].isupper() \
+        and len(s.words) in (1, 2) and s.last not in ORG_HEADS \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s.words) and _no_country_word(s)
 
 
 @type_rule("type:news-outlet", "A name next to a newspaper word (\"the daily X\", \"X newspaper\") is the outlet.",
