@@ -22,7 +22,8 @@ import numpy as np
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.sentrel import _pieces, _pool, read_head  # the relation head's pooling and file reader
-from kgraph.extraction.lexicon import LEADER_ROLES, MEMBER_ROLES, STRONG_ORG_HEADS, TITLES, WORK_ROLES
+from kgraph.extraction.lexicon import STRONG_ORG_HEADS
+from kgraph.extraction.type_rules import ROLE_WORDS
 
 #: The head's classes (a Country mention counts as a Place).
 CLASSES = (EntityType.Person, EntityType.Organization, EntityType.Place)
@@ -171,10 +172,6 @@ def _org_by_head(m, span) -> bool:
     return m.type == EntityType.Organization and span[-1].lower_ in STRONG_ORG_HEADS
 
 
-#: Role nouns after which a name that modifies them is whose role it is ("Vellmark Director Anton Moreau").
-_ROLE_NOUNS = LEADER_ROLES | WORK_ROLES | MEMBER_ROLES | TITLES
-
-
 def _org_before_role(m, span) -> bool:
     """True for an organization right before a role noun: "Vellmark Director X" is Vellmark's director.
 
@@ -182,7 +179,7 @@ def _org_before_role(m, span) -> bool:
     a person's sentence, made it a person.
     """
     return m.type == EntityType.Organization and span.end < len(span.doc) \
-        and span.doc[span.end].lower_.rstrip(".") in _ROLE_NOUNS
+        and span.doc[span.end].lower_.rstrip(".") in ROLE_WORDS
 
 
 def _place_by_context(m, span, best) -> bool:
