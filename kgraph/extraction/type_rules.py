@@ -23,8 +23,8 @@ from functools import cached_property
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
-                                       NEAR_PREPS, OFFICE_TITLES, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS, PORTFOLIO_TITLE_NOUNS, SAY_VERBS,
-                                       STRONG_ORG_HEADS, TITLES, WORK_ROLES)
+                                       NEAR_PREPS, OFFICE_TITLES, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS,
+                                       PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, TITLES, WORK_ROLES)
 from kgraph.sources import gazetteer
 
 #: The core type of each NER label that names one; the other labels name no entity of the graph.

@@ -856,7 +856,6 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
-    dst_seen: dict = defaultdict(set)  # target -> (article, name) pairs counted
     for k in sorted(mention_group):
         gid = mention_group[k]
         tgt = targets[k]
@@ -874,9 +873,6 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if dst is None:
             dst = out_groups[tgt] = Group(groups[tgt[:2]].type, qualifier=qualifier.get(tgt, ""))
         dst.names[mention_name[k]] += 1
-        if (k[0], mention_name[k]) not in dst_seen[tgt]:
-            dst_seen[tgt].add((k[0], mention_name[k]))
-            dst.name_articles[mention_name[k]] += 1
         dst.articles.add(k[0])
         alias = cleaned[k][1]
         if alias and dst.type != EntityType.Country and norm(alias) != norm(mention_name[k]):
@@ -884,12 +880,22 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         elif alias and norm(alias) != norm(mention_name[k]) and gazetteer.country(alias) is not None \
                 and not gazetteer.is_demonym(alias):
             dst.aliases.add(alias)  # "Cape Verde" as written stays a name of "Cabo Verde"
+    held: dict = defaultdict(list)  # target -> its mention keys
+    for k, tgt in final_mg.items():
+        held[tgt].append(k)
+    for tgt, keys in held.items():
+        out_groups[tgt].name_articles = articles_per_name(keys, mention_name)
     # A group all of whose mentions moved elsewhere lives on as an owl:sameAs of its target.
     same_as: dict = defaultdict(set)
     for gid, tgts in moved.items():
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+def articles_per_name(keys, mention_names: dict) -> Counter:
+    """Return name -> how many articles write it, among these mention keys (article id, start, end)."""
+    return Counter(n for _a, n in {(k[0], mention_names[k]) for k in keys if mention_names.get(k)})
 
 
 def stated_locations(exs: Sequence[Extraction], group_of: dict):

@@ -19,7 +19,7 @@ from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.linking.identity import _canonical
+from kgraph.linking.identity import _canonical, articles_per_name
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -552,8 +552,7 @@ def _recount(res, members: dict) -> None:
     for g, keys in members.items():
         names: Counter = Counter(res.mention_names[k] for k in keys if res.mention_names.get(k))
         res.groups[g].names = names
-        res.groups[g].name_articles = Counter(n for _a, n in {(k[0], res.mention_names[k]) for k in keys
-                                                               if res.mention_names.get(k)})
+        res.groups[g].name_articles = articles_per_name(keys, res.mention_names)
         res.groups[g].articles = {k[0] for k in keys}
 
 
