@@ -1612,15 +1612,34 @@ def test_a_name_tagged_an_organization_before_a_site_noun_is_a_place():
 
 
 def test_a_leading_article_gives_no_letter_to_an_acronym():
-    # "Die Velt" spells no "DV": the one name whose initials fit is "Dorva Vision".
+    # "Die Velt Kanal" spells no "DVK": the one name whose initials fit is "Dorva Vision Kanal".
     # The corpus names each twice, no article ties either to the acronym.
-    kb = link_extractions([ex("a", ("Dorva Vision", "Organization", "Dorva Vision")),
-                           ex("b", ("Die Velt", "Organization", "Die Velt")),
-                           ex("c", ("DV", "Organization", "DV")),
-                           ex("d", ("Dorva Vision", "Organization", "Dorva Vision")),
-                           ex("e", ("Die Velt", "Organization", "Die Velt"))])
+    kb = link_extractions([ex("a", ("Dorva Vision Kanal", "Organization", "Dorva Vision Kanal")),
+                           ex("b", ("Die Velt Kanal", "Organization", "Die Velt Kanal")),
+                           ex("c", ("DVK", "Organization", "DVK")),
+                           ex("d", ("Dorva Vision Kanal", "Organization", "Dorva Vision Kanal")),
+                           ex("e", ("Die Velt Kanal", "Organization", "Die Velt Kanal"))])
     by_label = {e.label: e for e in kb.entities}
-    assert by_label["Dorva Vision"].articles == ("a", "c", "d") and by_label["Die Velt"].articles == ("b", "e")
+    assert by_label["Dorva Vision Kanal"].articles == ("a", "c", "d")
+    assert by_label["Die Velt Kanal"].articles == ("b", "e")
+
+
+def test_a_two_letter_acronym_joins_a_name_of_other_articles_only_where_one_writes_both():
+    # "DV" alone in one story: two letters spell too many names for "Dorva Vision" of two others to be it.
+    kb = link_extractions([ex("a", ("Dorva Vision", "Organization", "Dorva Vision")),
+                           ex("c", ("DV", "Organization", "DV")),
+                           ex("d", ("Dorva Vision", "Organization", "Dorva Vision"))])
+    assert {e.label: e.articles for e in kb.entities} == {"Dorva Vision": ("a", "d"), "DV": ("c",)}
+    kb = link_extractions([ex("a", ("Dorva Vision", "Organization", "Dorva Vision"), text="Dorva Vision (DV) said."),
+                           ex("c", ("DV", "Organization", "DV")),
+                           ex("d", ("Dorva Vision", "Organization", "Dorva Vision"))])
+    assert {e.label: e.articles for e in kb.entities} == {"Dorva Vision": ("a", "c", "d")}
+
+
+def test_a_demonym_read_as_a_country_is_that_country():
+    kb = link_extractions([ex("a", ("Veltrians", "Country", "Veltrians")),
+                           ex("b", ("Britons", "Country", "Britons"), ("Israelis", "Country", "Israelis"))])
+    assert sorted(e.label for e in kb.entities) == ["Israel", "United Kingdom", "Veltrians"]
 
 
 def test_organization_names_differing_in_a_kind_synonym_or_a_proper_words_form_join():

@@ -1661,6 +1661,8 @@ def _canonical(type_: str, name: str) -> tuple[str, str]:
     """Return (type, canonical name) of a name, the gazetteer's where it knows it."""
     if type_ in (EntityType.Country, EntityType.Place):
         c = _country(name)
+        if c is None and type_ == EntityType.Country:
+            c = gazetteer.demonym(name)  # "British" read as a country is the United Kingdom, not a node of its own
         if c is not None:
             return EntityType.Country, c.name
     return type_, name
@@ -2196,7 +2198,8 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
 
     Across articles the corpus must tie the two: some article naming the full
     name also writes the acronym ("FN" is not the one "Fox News" named
-    elsewhere). ``texts`` (article id -> text) gives that evidence; without it
+    elsewhere), or, for three letters or more, the full name is named in two
+    articles or more. ``texts`` (article id -> text) gives that evidence; without it
     no such test is made. ``spelt_out`` (acronym -> groups) names the full names
     an article wrote an acronym beside when their initials do not spell it
     ("Norddeutscher Rundfunk (NDR)"): a bare acronym with no name spelling it
@@ -2251,7 +2254,9 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             # (An acronym written in 3+ stories joining, untied, the one name of its type spelling it was measured
             # and not kept: on DWIE 1-602 one join right, a broadcaster's initials, and one wrong, another
             # broadcaster's initials read as a research unit named once.)
-            cands = tied or {c for c in cands if len(root_articles[c]) >= 2}
+            # Two letters spell too many names: untied, "FN" in one story is no "Fox News" of others (on DWIE
+            # 1-602 the four untied two-letter joins were wrong: a currency, an operating system, a party).
+            cands = tied or {c for c in cands if len(root_articles[c]) >= 2 and len(name) >= 3}
         if len(cands) == 1 and texts is not None:
             c = next(iter(cands))
             if c not in root_articles:
