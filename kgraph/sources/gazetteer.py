@@ -255,7 +255,10 @@ def _demonyms() -> dict[str, Place]:
             continue
         for w in words.split():
             w = w.replace("_", " ")
-            for form in (w, w + "s", w + "es") if not w.endswith(("ese", "ish", "ch", "i", "ss")) else (w,):
+            # "Israelis", "Saudis": a people's plural names its country as "Germans" does.
+            forms = (w,) if w.endswith(("ese", "ish", "ch", "ss")) else (w, w + "s") if w.endswith("i") \
+                else (w, w + "s", w + "es")
+            for form in forms:
                 table.setdefault(norm(form), place)
     return table
 
