@@ -124,6 +124,38 @@ def _org_noun_apposition(doc, start: int, end: int) -> bool:
     return noun.lemma_.lower() in ORG_KIND_NOUNS
 
 
+#: Nouns that, heading a description set off after a name, make it an organization's ("Vellox, the Tarskian
+#: energy giant, said"): the kinds of organization, and "giant" (a firm, a club) which names no person's trade.
+DESCRIPTION_NOUNS = ORG_KIND_NOUNS | frozenset({"giant"})
+
+#: Words that close a description set off after a name ("..., the carmaker, said", "the carmaker based in X").
+_DESCRIPTION_ENDS = frozenset({",", ".", ";", ")", "based", "which", "that", "whose"})
+
+
+@context_rule("context:org-description-after", "A name followed by a comma and a description headed by a noun "
+              "naming a kind of organization is that organization (\"Vellox, the Tarskian energy giant, said\").",
+              (EntityType.Person, EntityType.Place), EntityType.Organization,
+              examples=[("Vellox, the Tarskian state energy giant, said repairs could take months.", "Vellox"),
+                        ("Shares in Orlindo, a Vellberg software firm, rose on Monday.", "Orlindo"),
+                        ("Tarskwerk, the carmaker based in Haltmoor, cut jobs.", "Tarskwerk")],
+              counter_examples=[("Anton Moreau, the company's founder, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, a bank clerk, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, the head of the bank, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, who founded the firm, resigned on Monday.", "Anton Moreau")])
+def _org_description_after(doc, start: int, end: int) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    i = end + 2
+    while i < len(doc) and i - end <= 7 and doc[i].text not in _DESCRIPTION_ENDS:
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DESCRIPTION_ENDS or i == end + 2:
+        return False
+    head = doc[i - 1]  # the description's last word is its head: "the head of the bank" ends on no kind noun
+    if head.pos_ != "NOUN" or not head.is_lower or any(t.lower_ in ("of", "for", "at", "'s", "and") for t in doc[end + 2:i]):
+        return False
+    return head.lemma_.lower() in DESCRIPTION_NOUNS
+
+
 #: Words that open the list of examples after a kind noun ("firms like X", "charities such as X", "including X").
 LIST_OPENERS = frozenset("like including of as".split())
 
