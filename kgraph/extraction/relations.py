@@ -302,7 +302,7 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if m is not None and m.type != EntityType.Person and m not in seen and not _is_portfolio(m):
                 seen.append(m)
         if not seen and cls is not None:
-            its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+            its = next((c for c in tok.children if c.dep_ == "poss" and _owner_word(c)), None)
             owner = _its_referent(index, its) if its is not None else None
             seen = [owner] if owner is not None else []  # "Ann Roe, its chief executive, said"
         for m in seen[:1]:
@@ -470,11 +470,21 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             yield _make(person, Predicate.livesIn, place, "rule:apposition-town", noun.sent, offset)
 
 
+def _owner_word(tok) -> bool:
+    """Return whether a possessive before a role stands for an organization named before: "its", "the company's"."""
+    if tok.lower_ == "its":
+        return True
+    return tok.lemma_.lower() in ORG_NOUNS and tok.is_lower \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        and any(c.dep_ == "case" for c in tok.children)
+
+
 def _its_referent(index: MentionIndex, pron) -> Mention | None:
     """Return the organization or country "its" stands for: the subject of its sentence, else of the one before.
 
     "Acme said its chief executive, Ann Roe, ..." and "Acme reported profits. Its chief executive, Ann Roe,
-    ..." are Acme's; when the sentence's subject is something else ("Roe said its ..."), nothing is.
+    ..." are Acme's; when the sentence's subject is something else ("Roe said its ..."), nothing is. "The
+    company's chief executive" is read so too, and stands for an organization only.
     """
     sent = pron.sent
     for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
@@ -484,7 +494,8 @@ def _its_referent(index: MentionIndex, pron) -> Mention | None:
         if s is sent and subj.left_edge.i <= pron.i <= subj.right_edge.i:
             continue  # "Its chief executive ... said": the subject holds "its", so it is the sentence before's
         m = index.at(subj)
-        return m if m is not None and m.type in (EntityType.Organization, EntityType.Country) else None
+        kinds = (EntityType.Organization, EntityType.Country) if pron.lower_ == "its" else (EntityType.Organization,)
+        return m if m is not None and m.type in kinds else None
     return None
 
 
@@ -497,7 +508,7 @@ def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
     for c in role.children:
         if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
             return index.at(c)
-        if c.dep_ == "poss" and c.lower_ == "its":
+        if c.dep_ == "poss" and _owner_word(c):
             return _its_referent(index, c)
         if c.dep_ == "amod" and index.at(c) is not None and index.at(c).type == EntityType.Country:
             return index.at(c)
@@ -586,6 +597,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           # "Its": the organization the sentence before is about.
           ("Tarvel Motors reported record profits on Tuesday. Its chief executive, Hans Lotter, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          ("Tarvel Motors reported record profits on Tuesday. The company's chief executive, Hans Lotter, said "
+           "demand was strong.", ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
       ],
       counter_examples=[
           ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
@@ -594,6 +607,9 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           ("Hans Lotter visited Tarvel Motors. He said its spokesman, Tom Brask, was wrong.",
            ("Tom Brask", Predicate.worksFor, "Tarvel Motors")),
           ("The Chilean president, the minister and Hal Brun met in Lima.", ("Hal Brun", Predicate.leaderOf, "Chile")),
+          # "the company's" names a company, not the country the sentence before is about.
+          ("Norway cut its oil output on Tuesday. The company's chief executive, Hans Lotter, said demand was weak.",
+           ("Hans Lotter", Predicate.leaderOf, "Norway")),
       ])
 def rule_role_then_name(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule role-then-name (read by :func:`_roles_then_names`)."""
