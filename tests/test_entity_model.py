@@ -291,6 +291,14 @@ def test_propn_candidates_leave_titles_out_of_names(nlp):
     assert not any("Archbishop" in t for t in texts)
 
 
+def test_propn_candidates_read_a_piece_where_no_finder_proposed_anything(nlp):
+    # A one-sentence text whose names no finder tagged: the run is still offered to the model.
+    doc = nlp("On Sunday the Veldt Archbishop Anton Moreau blessed the bells of Skarholm.")
+    assert entity_model.propn_candidates([]) == []
+    texts = [c.text for c in entity_model.propn_candidates([], [(0, doc)])]
+    assert "Anton Moreau" in texts
+
+
 def test_lexicon_learns_given_names_and_common_words(nlp):
     text = ("Anton Moreau met Lise Varga in Skarholm. The council will meet again, and the council "
             "said the meeting went well. Anton Moreau Foundation paid. Anton Moreau spoke; the council agreed.")

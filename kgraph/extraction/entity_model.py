@@ -694,7 +694,7 @@ def _name_word(tok) -> bool:
             and all(part.isalpha() for part in text.split("-") if part) and not text.startswith("-"))
 
 
-def propn_candidates(cands: list) -> list:
+def propn_candidates(cands: list, docs=None) -> list:
     """Return untyped candidates for runs of capitalized proper nouns no finder proposed ("Vellmark Online").
 
     spaCy-small leaves some names of firms, services and groups untagged; the
@@ -702,11 +702,15 @@ def propn_candidates(cands: list) -> list:
     "propn"). Headline lines are left alone (their every word is capitalized).
     A title or role word is no part of a name: it splits the run and is left
     out ("Veldt Archbishop Anton Moreau" gives "Veldt" and "Anton Moreau").
+    ``docs`` are the article's (offset, Doc) pieces: a piece where no finder
+    proposed anything is read too ("Vellox coach Anton Moreau said ..." with
+    no name tagged); without them, the pieces the candidates are in.
     """
     from kgraph.extraction import extract as x
     from kgraph.extraction.type_rules import ROLE_WORDS
 
-    docs = sorted({id(c.doc): (c.offset, c.doc) for c in cands}.values(), key=lambda od: od[0])
+    docs = sorted({id(c.doc): (c.offset, c.doc) for c in cands}.values(), key=lambda od: od[0]) if docs is None \
+        else sorted(docs, key=lambda od: od[0])
     covered = x.covered_tokens(cands)
     out = []
     for offset, doc in docs:
@@ -953,15 +957,16 @@ def _company_ending(c) -> bool:
                                     or last.lower_ in lexicon.COMPANY_HEADS and last.text[:1].isupper())
 
 
-def decide(cands: list, model: dict) -> list:
+def decide(cands: list, model: dict, docs=None) -> list:
     """Return the candidates the model keeps, edges cut, each typed by its name's averaged class probabilities.
 
     ``cands`` are one article's candidates after the hand decisions
     (:func:`kgraph.extraction.extract._decide`); their hand type is a feature. A name
-    whose mean probability of "none" reaches the model's threshold is dropped.
+    whose mean probability of "none" reaches the model's threshold is dropped. ``docs``
+    are the article's (offset, Doc) pieces (see :func:`propn_candidates`).
     """
     lex = Lexicon.of(model)
-    cands = split_runs(cands + propn_candidates(cands), lex)
+    cands = split_runs(cands + propn_candidates(cands, docs), lex)
     persons = {(id(c.doc), i) for c in cands if c.type == EntityType.Person or c.label == "PERSON"
                for i in range(c.start, c.end)}
     # A descriptive organization name a role phrase ties a person to stays whole ("spokesperson for X").
@@ -1099,7 +1104,7 @@ def examples(data, lexes: list | None = None) -> tuple[list[dict], list[dict]]:
         for offset, doc in pieces:
             cands.extend(_candidates(doc, offset))
         cands = _decide(cands)
-        cands = split_runs(cands + propn_candidates(cands), lex)
+        cands = split_runs(cands + propn_candidates(cands, pieces), lex)
         keys = Counter(_akey(c.text) for c in cands)
         lower_edges = {w.lower() for w in lower_words(cands)}
         cut = []
@@ -1277,7 +1282,7 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
             "threshold": threshold, "threshold_once": threshold_once, "trade_off": trade, "output": str(output)}
 
 
-def _learned_decision(cands):
+def _learned_decision(cands, docs=None):
     """Apply the shipped model to extraction's candidates, then the name-shape rules (unchanged without a model)."""
     from kgraph.extraction import name_shape, type_context
 
@@ -1287,7 +1292,7 @@ def _learned_decision(cands):
     lex = Lexicon.of(model)
     # A name the model keeps must still look like one (no leading verb, no score, no two names joined).
     # A noun before a name saying what kind of thing it is ("the carmaker X") has the last word on its type.
-    typed = type_context.apply(decide(cands, model))
+    typed = type_context.apply(decide(cands, model, docs))
     return name_shape.apply(typed, lex.common if lex else (), lex.given if lex else ())
 
 

@@ -1510,7 +1510,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     cands = _decide(cands)
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
-        cands = learned_decision(cands)
+        cands = learned_decision(cands, docs)
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
