@@ -234,6 +234,18 @@ def test_surname_tagged_otherwise_joins_person(nlp):
     assert {(m.type, m.name) for m in ex.mentions if m.text == "Meinhardt"} == {("Person", "Steffi Meinhardt")}
 
 
+def test_surname_opening_a_sentence_tagged_an_adjective_is_the_person(nlp):
+    # spaCy-small tags a surname opening a sentence as an adjective here; no dictionary knows the word.
+    text = "Businessman Oleg Rudin said he would pay the bail. Rudin lives in London."
+    doc = nlp(text)
+    assert next(t for t in doc if t.i > 5 and t.text == "Rudin").pos_ != "PROPN"
+    _found, ex = mentions_of(nlp, text)
+    assert [(m.type, m.name) for m in ex.mentions if m.text == "Rudin"] == [("Person", "Oleg Rudin")]
+    # A dictionary word opening a sentence is not read as the surname.
+    _found, ex = mentions_of(nlp, "Lena Young won the final. Young people cheered her.")
+    assert [m for m in ex.mentions if m.text == "Young"] == []
+
+
 def test_mentions_sorted_and_deterministic(nlp):
     text = "Yevgen Yerin spoke in Kyiv. He said Ukraine\u2019s Special Operations Forces were ready."
     first = mentions_of(nlp, text)[1].mentions

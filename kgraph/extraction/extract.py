@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
+from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import AGES as _AGES
@@ -1267,7 +1268,11 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
         return out
     for offset, doc in docs:
         for tok in doc:
-            if (id(doc), tok.i) in covered or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha:
+            if (id(doc), tok.i) in covered or not tok.is_title or not tok.is_alpha:
+                continue
+            # A surname opening a sentence may be tagged an adjective or a verb ("Rudin lives in Tarsk"): it is
+            # the person's still when no English dictionary knows the word.
+            if tok.pos_ != "PROPN" and not (tok.is_sent_start and not nlp_words(tok)):
                 continue
             names = by_last.get(_key(tok.text), ())
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
