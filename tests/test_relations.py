@@ -378,3 +378,24 @@ def test_sentence_pairs_are_those_of_every_pair_looked_at(nlp):
     got = [(a, b) for a, _sa, b, _sb in relations.candidate_pairs(mentions)]
     assert len(mentions) >= 20 and got and len(got) < len(mentions) * (len(mentions) - 1) / 2
     assert sorted(got, key=lambda p: (p[0].start, p[1].start)) == sorted(plain, key=lambda p: (p[0].start, p[1].start))
+
+
+def test_a_kind_noun_after_an_organization_name_stands_for_it(nlp):
+    # "the Democratic Choice party" where the name was cut before "party": the rules read "party" as the party.
+    doc = nlp("Ann Lisk, who leads the Democratic Choice party, was arrested.")
+    s = doc.text.index("Democratic")
+    span = doc.char_span(s, s + len("Democratic Choice"))
+    person = doc.char_span(0, len("Ann Lisk"))
+    org = Mention("Democratic Choice", "Organization", span.start_char, span.end_char, "Democratic Choice")
+    ann = Mention("Ann Lisk", "Person", 0, len("Ann Lisk"), "Ann Lisk")
+    index = MentionIndex([(ann, person), (org, span)])
+    party = next(t for t in doc if t.text == "party")
+    assert index.at(party) is org and index.token_ids(org) == [span.start, span.end - 1]
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in rule_relations(doc, index, 0)}
+    assert ("Ann Lisk", "leaderOf", "Democratic Choice") in facts
+    # A noun that is no kind of organization is not the name: "the Democratic Choice vote".
+    doc2 = nlp("Ann Lisk won the Democratic Choice vote.")
+    s2 = doc2.text.index("Democratic")
+    span2 = doc2.char_span(s2, s2 + len("Democratic Choice"))
+    org2 = Mention("Democratic Choice", "Organization", span2.start_char, span2.end_char, "Democratic Choice")
+    assert MentionIndex([(org2, span2)]).at(next(t for t in doc2 if t.text == "vote")) is None

@@ -108,8 +108,17 @@ def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, o
     return None
 
 
+#: Nouns that, right after an organization's name they head, are that organization ("the Tarsk Choice party").
+KIND_AFTER_NAME = ORG_NOUNS | frozenset("party club movement alliance coalition union organization organisation "
+                                        "network".split())
+
+
 class MentionIndex:
-    """Which mention covers each token of a Doc."""
+    """Which mention covers each token of a Doc.
+
+    A noun naming a kind of organization right after an organization's name that modifies it stands for it too:
+    "who leads the Tarsk Choice party" leads Tarsk Choice.
+    """
 
     def __init__(self, pairs):
         self.by_token: dict[int, Mention] = {}
@@ -120,6 +129,14 @@ class MentionIndex:
                 self.by_token[t.i] = m
         for i in sorted(self.by_token):
             self._tokens.setdefault(id(self.by_token[i]), []).append(i)
+        for m, span in pairs:  # the kind noun reads as the name; the name's own tokens stay its span's
+            last = span[-1] if len(span) else None
+            if m.type != EntityType.Organization or last is None or last.dep_ != "compound":
+                continue
+            head = last.head
+            if head.i == last.i + 1 and head.i not in self.by_token and head.is_lower \
+                    and head.lemma_.lower() in KIND_AFTER_NAME:
+                self.by_token[head.i] = m
 
     def memo(self, key, make):
         """Return ``make()``, computed once per key for this index (rules sharing one matcher read it once)."""
