@@ -461,3 +461,16 @@ def test_a_country_naming_whose_office_a_person_holds_stays_whatever_the_model_s
     got = _types(entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]})))
     country = {n: t for n, t in got.items() if t == "Country"}
     assert bool(country) == kept, got
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Vellox said on Monday it would cut 400 jobs at its plants.", "Vellox", "it"),
+    ("Anton Moreau said he would stay in Tarsk.", "Anton Moreau", "he"),
+    ("The Tarsk Greens said they would vote against the plan.", "Tarsk Greens", "they"),
+    ("Anton Moreau said the firm would cut its jobs.", "Anton Moreau", None),  # another subject comes first
+    ("The minister thanked Anton Moreau for his work.", "Anton Moreau", None),  # no subject
+])
+def test_pronoun_back_reads_the_pronoun_a_clause_refers_to_its_subject_with(nlp, text, name, kind):
+    doc = nlp(text)
+    at = text.index(name)
+    assert entity_model._pronoun_back(doc.char_span(at, at + len(name))) == kind

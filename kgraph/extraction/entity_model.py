@@ -214,6 +214,11 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         f.append("sport-sent&hand=" + hand + ("" if len(sport) > 1 else "|weak"))
     if any(t.lower_ in _PERSON_CONTEXT for t in doc[max(c.start - 3, 0):min(c.end + 3, n)]):
         f.append("person-near&hand=" + hand)
+    back = _pronoun_back(span)
+    if back is not None:
+        # "Vellox said it would cut jobs at its plants", "Moreau said he would stay": the pronoun the clause
+        # refers back to its subject with says what kind of thing that is.
+        f.append("pron-back=" + back + "&hand=" + hand)
     alpha = [t.lower_ for t in words if t.is_alpha]
     if alpha:
         seen_lower = sum(1 for w in alpha if w in lower)
@@ -866,6 +871,29 @@ def actor_use(c) -> bool:
     if root.dep_ in ("compound", "poss", "amod", "nmod") and head.i >= c.end and _is_role(head):
         return True
     return root.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and head.lemma_.lower() in _ACTOR_VERBS
+
+
+#: Pronouns by the kind of thing they refer to.
+_PRONOUN_KINDS = {"it": "it", "its": "it", "he": "he", "his": "he", "him": "he", "she": "he", "her": "he",
+                  "they": "they", "their": "they", "them": "they"}
+
+
+def _pronoun_back(span) -> str | None:
+    """Return the kind of the first pronoun after a clause's subject name that its clause holds, or None.
+
+    "Vellox said on Monday it would cut jobs": "it" ("it", "he" for he/she/his/her, "they").
+    """
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for t in root.head.subtree:
+        if t.i < span.end or t.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        if t.lower_ in _PRONOUN_KINDS:
+            return _PRONOUN_KINDS[t.lower_]
+        if t.dep_ != "poss":
+            return None  # another subject comes first: "Moreau said the firm would cut its jobs"
+    return None
 
 
 def _role_apposition(span) -> bool:
