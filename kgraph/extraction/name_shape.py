@@ -229,7 +229,7 @@ def _dictionary_word_person(doc, start, end, ctx):
     # A noun only ("Malnutrition is common") opening its sentence or line, unless a person of the article has it
     # as surname ("Anton Baker ... Baker said") or the NER read it as a person: the dictionary lists the famous by
     # surname ("Nixon", "Shakespeare": on DWIE 1-602 the two annotated names the rule dropped without that test;
-    # with it, it drops two unannotated names and no annotated one).
+    # with it, it drops one unannotated name and one country typed a person, no annotated person).
     opens = prev is None or tok.is_sent_start or _line_start(tok)
     return [] if "noun" in classes and opens and tok.ent_type_ != "PERSON" and not ctx.surname(tok.text) else None
 
