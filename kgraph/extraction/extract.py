@@ -1270,11 +1270,11 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
         for tok in doc:
             if (id(doc), tok.i) in covered or not tok.is_title or not tok.is_alpha:
                 continue
+            names = by_last.get(_key(tok.text), ())
             # A surname opening a sentence may be tagged an adjective or a verb ("Rudin lives in Tarsk"): it is
             # the person's still when no English dictionary knows the word.
-            if tok.pos_ != "PROPN" and not (tok.is_sent_start and not nlp_words(tok)):
+            if not names or tok.pos_ != "PROPN" and not (tok.is_sent_start and not nlp_words(tok)):
                 continue
-            names = by_last.get(_key(tok.text), ())
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if len(names) == 1 and not (nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title):
                 # "Later, Richter thanked his team" after "Martin Richter": the NER missed the surname.

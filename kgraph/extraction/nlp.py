@@ -80,7 +80,8 @@ def _register_word_index(nlp) -> None:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError, ValueError):
         return
-    _WORD_INDEX[id(nlp.vocab)] = (nlp.vocab, {c: table.get(hash_string(c)) or () for c in WORD_CLASSES})
+    # Sets: a word is looked up in them for every capitalized word a rule reads.
+    _WORD_INDEX[id(nlp.vocab)] = (nlp.vocab, {c: frozenset(table.get(hash_string(c)) or ()) for c in WORD_CLASSES})
 
 
 def word_classes(tok) -> frozenset[str]:
