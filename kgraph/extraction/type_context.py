@@ -156,6 +156,80 @@ def _org_description_after(doc, start: int, end: int) -> bool:
     return head.lemma_.lower() in DESCRIPTION_NOUNS
 
 
+def _clause_subject_it(head, after: int):
+    """Return the "it" that is the subject of a clause under ``head`` after token ``after``, or None.
+
+    The first subject after the name decides: "X said the firm would cut its jobs" has another subject first.
+    """
+    for t in head.subtree:
+        if t.i <= after or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        return t if t.lower_ == "it" else None
+    return None
+
+
+@context_rule("context:it-refers-back", "A name read as a person's that is the subject of a clause going on with "
+              "\"it ... its\" is an organization's (\"Vellox said it had raised its forecast\"): a person is "
+              "\"he ... his\"; not when a singular noun \"its\" could point to comes between.",
+              (EntityType.Person,), EntityType.Organization,
+              examples=[("Tarskwerk said it had raised its forecast for the year.", "Tarskwerk"),
+                        ("Vellox said on Monday that it would cut jobs at its plants.", "Vellox")],
+              counter_examples=[("Anton Moreau said it would be hard to win.", "Anton Moreau"),
+                                ("Ilse Varga said it would cost the town its best park.", "Ilse Varga"),
+                                ("Anton Moreau said the firm would cut its jobs.", "Anton Moreau")])
+def _it_refers_back(doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    it = _clause_subject_it(root.head, end - 1)
+    if it is None:
+        return False
+    # "its" within the clause after "it", with no singular noun between that it could point to instead
+    for t in it.head.subtree:
+        if t.i <= it.i:
+            continue
+        if t.lower_ == "its" and t.dep_ == "poss":
+            return True
+        if t.tag_ in ("NN", "NNP") and t.head.i != t.i + 1 and t.dep_ != "compound":
+            return False
+    return False
+
+
+#: Nouns of people a name may stand in apposition to ("the former leader, X,").
+_PERSON_NOUNS = lexicon.LEADER_ROLES | lexicon.WORK_ROLES | lexicon.MEMBER_ROLES | lexicon.ACADEMIC_ROLES \
+    | lexicon.NATIONALITY_NOUNS
+
+#: Verbs of a relative clause that describe a place, not an organization ("Tarsk, which lies on the coast").
+_PLACE_VERBS = frozenset("lie border sit host locate neighbor neighbour stretch overlook".split())
+
+
+@context_rule("context:which-after", "A name read as a person's that a relative clause opened by \"which\" "
+              "describes is an organization's (\"Orlindo, which makes software, said\"): a person is \"who\"; not "
+              "a clause that places it (\"which lies on the coast\").",
+              (EntityType.Person,), EntityType.Organization,
+              examples=[("Orlindo, which makes software for banks, said profits rose.", "Orlindo"),
+                        ("Analysts expect Tarskwerk, which employs 4,000 people, to cut jobs.", "Tarskwerk")],
+              counter_examples=[("Anton Moreau, who founded the firm, said profits rose.", "Anton Moreau"),
+                                ("The firm of Anton Moreau, which employs 40 people, grew.", "Anton Moreau"),
+                                ("Haltmoor, which lies on the coast, was flooded.", "Haltmoor"),
+                                ("He read the book by Anton Moreau, which sold well.", "Anton Moreau"),
+                                ("The cross reached Anton Moreau, which he headed in.", "Anton Moreau"),
+                                ("Files of the former leader, Anton Moreau, which name the state, were found.",
+                                 "Anton Moreau")])
+def _which_after(doc, start: int, end: int) -> bool:
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
+        return False
+    if doc[start:end].root.dep_ not in ("nsubj", "nsubjpass", "appos"):
+        return False  # "the firm of X, which", "a cross to X, which": "which" may point to a noun before
+    head = doc[start:end].root.head
+    if doc[start:end].root.dep_ == "appos" and head.lemma_.lower() in _PERSON_NOUNS:
+        return False  # "the former leader, X, which": the clause may describe what the sentence is about
+    verb = doc[end + 1].head
+    if verb.lemma_.lower() in _PLACE_VERBS or any(t.lemma_.lower() in _PLACE_VERBS for t in verb.children):
+        return False
+    return verb.dep_ == "relcl" and start <= verb.head.i < end
+
+
 #: Words that open the list of examples after a kind noun ("firms like X", "charities such as X", "including X").
 LIST_OPENERS = frozenset("like including of as".split())
 
