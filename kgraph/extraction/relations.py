@@ -511,6 +511,9 @@ def _its_referent(index: MentionIndex, pron) -> Mention | None:
         if s is sent and subj.left_edge.i <= pron.i <= subj.right_edge.i:
             continue  # "Its chief executive ... said": the subject holds "its", so it is the sentence before's
         m = index.at(subj)
+        if m is None and subj.pos_ == "NOUN":
+            # "The union Velltech, which ..., called a strike. Its chairman": the name stands beside the kind noun
+            m = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c) is not None), None)
         kinds = (EntityType.Organization, EntityType.Country) if pron.lower_ == "its" else (EntityType.Organization,)
         return m if m is not None and m.type in kinds else None
     return None
@@ -616,6 +619,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Tarvel Motors reported record profits on Tuesday. The company's chief executive, Hans Lotter, said "
            "demand was strong.", ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          ("The union Tarsk Dockers Federation, which speaks for most dockers, called a strike. Its chairman, "
+           "Hans Lotter, said talks had failed.", ("Hans Lotter", Predicate.leaderOf, "Tarsk Dockers Federation")),
       ],
       counter_examples=[
           ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
