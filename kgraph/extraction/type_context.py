@@ -27,7 +27,9 @@ from kgraph.sources import gazetteer
 #: that also name a person's trade ("film-maker", "producer", "publisher") are left out.
 ORG_KIND_NOUNS = (lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS
                   | frozenset("carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder club charity ngo "
-                            "organization organisation".split())) \
+                            "organization organisation party union militia movement alliance coalition "
+                            "institute university network platform website sect watchdog "
+                            "regulator startup start-up outlet label league team tank".split())) \
     - frozenset("news agency maker producer publisher developer builder contractor operator".split())
 
 #: Nouns that say the name after them (directly or after "of") is a place's ("the village of Tarsk").
