@@ -74,8 +74,10 @@ def _prev(doc, start: int, k: int = 1):
               "organization's (\"the carmaker Vellox\").", (EntityType.Person, EntityType.Place),
               EntityType.Organization,
               examples=[("Shares of the carmaker Vellox fell on Monday.", "Vellox"),
-                        ("The Austrian daily Tarsker Bote wrote that talks had failed.", "Tarsker Bote")],
+                        ("The Austrian daily Tarsker Bote wrote that talks had failed.", "Tarsker Bote"),
+                        ("Police blamed the militant sect Vell Haram for the attack.", "Vell Haram")],
               counter_examples=[("Company founder Anton Moreau spoke on Monday.", "Anton Moreau"),
+                                ("The organizing committee Anton Moreau chairs met on Monday.", "Anton Moreau"),
                                 ("Film-maker Anton Moreau spoke on Monday.", "Anton Moreau"),
                                 ("The club will welcome back playmaker Vellox on Sunday.", "Vellox"),
                                 ("The group's leader Anton Moreau spoke on Monday.", "Anton Moreau")])
