@@ -83,3 +83,27 @@ def test_a_surname_written_once_or_an_organization_word_leaves_the_full_name_alo
     legal = _cands(nlp, "S.A. Keskula cut jobs. Keskula said it was fine. Keskula also said so.",
                    [("S.A. Keskula", "Organization"), ("Keskula", "Person")])
     assert tc.surname_persons(legal) == set()
+
+
+def test_the_odd_items_of_a_list_of_organizations_take_their_type(nlp):
+    text = "Rivals such as Vellsoft, Soundwave, Orlindo, Deezla, Tidora and Kyralink offer similar plans."
+    typed = [("Vellsoft", "Organization"), ("Soundwave", "Organization"), ("Orlindo", "Organization"),
+             ("Deezla", "Person"), ("Tidora", "Person"), ("Kyralink", "Organization")]
+    cands = _cands(nlp, text, typed)
+    assert tc.list_types(cands) == {tc.key("Deezla"): "Organization", tc.key("Tidora"): "Organization"}
+    assert {c.type for c in tc.apply(cands)} == {"Organization"}
+
+
+def test_a_list_too_mixed_or_an_odd_item_with_a_word_of_its_own_keeps_its_types(nlp):
+    text = "Rivals such as Vellsoft, Soundwave, Deezla and Tidora offer similar plans."
+    mixed = _cands(nlp, text, [("Vellsoft", "Organization"), ("Soundwave", "Organization"),
+                               ("Deezla", "Person"), ("Tidora", "Person")])
+    assert tc.list_types(mixed) == {}
+    text = "Guests were Anton Moreau, Ilse Varga, Tarvo Keskula and Vellox Bank."
+    bank = _cands(nlp, text, [("Anton Moreau", "Person"), ("Ilse Varga", "Person"), ("Tarvo Keskula", "Person"),
+                              ("Vellox Bank", "Organization")])
+    assert tc.list_types(bank) == {}
+    apart = _cands(nlp, "Vellsoft and Soundwave grew. Orlindo fell. Deezla rose.",
+                   [("Vellsoft", "Organization"), ("Soundwave", "Organization"), ("Orlindo", "Organization"),
+                    ("Deezla", "Person")])
+    assert tc.list_types(apart) == {}

@@ -31,7 +31,7 @@ from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
 from kgraph.extraction.lexicon import WORK_ROLES as _WORK_ROLES
@@ -152,6 +152,30 @@ def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
         if doc[i].text in ("'s", "\u2019s"):
             return [(start, i), (i + 1, end)]
     return [(start, end)]
+
+
+#: Words after a comma that go on the same name ("Vellox, Inc.", "Anton Moreau, Jr.").
+_AFTER_COMMA_SAME = frozenset(w.lower().rstrip(".") for w in LEGAL_FORMS) | {"inc", "ltd", "jr", "sr", "co", "llc"}
+
+
+@finder("finder:split-comma", "A comma inside a name the NER tagged ends one name and opens the next "
+        "(\"Vellsoft, Soundwave\" in a list), unless a legal form or \"Jr.\" follows it; places keep theirs "
+        "(\"Haltmoor, Ohio\").", "splits",
+        examples=[("Rivals including Vellsoft, Apple, Soundwave and Google Play offer similar plans.", "Soundwave",
+                   EntityType.Organization)],
+        counter_examples=[("Shares of Vellox, Inc. fell on Monday.", "Inc.")])
+def _split_commas(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Cut an entity at inner commas followed by a capitalized word: "Apple, Vellsoft" -> "Apple", "Vellsoft"."""
+    if label in ("GPE", "LOC", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+        return [(start, end)]
+    parts, s = [], start
+    for i in range(start + 1, end - 1):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and nxt.text[:1].isupper() and nxt.lower_.rstrip(".") not in _AFTER_COMMA_SAME:
+            parts.append((s, i))
+            s = i + 1
+    parts.append((s, end))
+    return parts
 
 
 @finder("finder:split-lines", "A headline's last word and the next line's first are two names, though the NER "
@@ -476,7 +500,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
         first = _region_start(doc, ent, taken)
-        pieces = [q for p in _split_lines(doc, first, ent_end) for q in _split_country_prefix(doc, *p, ent.label_)]
+        pieces = [q for p in _split_lines(doc, first, ent_end) for c in _split_commas(doc, *p, ent.label_)
+                  for q in _split_country_prefix(doc, *c, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
