@@ -474,3 +474,16 @@ def test_pronoun_back_reads_the_pronoun_a_clause_refers_to_its_subject_with(nlp,
     doc = nlp(text)
     at = text.index(name)
     assert entity_model._pronoun_back(doc.char_span(at, at + len(name))) == kind
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Anton Moreau could win the vote. Soon he led the polls.", "Anton Moreau", "he"),
+    ("Vellox reported a loss. It also cut 400 jobs.", "Vellox", "it"),
+    ("Anton Moreau could win the vote. The polls show a close race.", "Anton Moreau", None),  # no pronoun
+    ("The minister thanked Anton Moreau. He left.", "Anton Moreau", None),  # not the subject
+    ("Anton Moreau won.", "Anton Moreau", None),  # no next sentence
+])
+def test_pronoun_next_reads_the_next_sentences_subject_pronoun(nlp, text, name, kind):
+    doc = nlp(text)
+    at = text.index(name)
+    assert entity_model._pronoun_next(doc.char_span(at, at + len(name))) == kind

@@ -219,6 +219,10 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         # "Vellox said it would cut jobs at its plants", "Moreau said he would stay": the pronoun the clause
         # refers back to its subject with says what kind of thing that is.
         f.append("pron-back=" + back + "&hand=" + hand)
+    nxt_pron = _pronoun_next(span)
+    if nxt_pron is not None:
+        # "Vellox could win. Soon he led the polls": the next sentence's subject pronoun after a subject name.
+        f.append("pron-next=" + nxt_pron + "&hand=" + hand)
     alpha = [t.lower_ for t in words if t.is_alpha]
     if alpha:
         seen_lower = sum(1 for w in alpha if w in lower)
@@ -894,6 +898,26 @@ def _pronoun_back(span) -> str | None:
         if t.dep_ != "poss":
             return None  # another subject comes first: "Moreau said the firm would cut its jobs"
     return None
+
+
+def _pronoun_next(span) -> str | None:
+    """Return the kind of the subject pronoun of the sentence after the one a subject name opens, or None.
+
+    "Vellox could win. Soon he led the polls": "he". Only when the name is its sentence's subject and the
+    next sentence's first subject is a pronoun.
+    """
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.dep_ != "ROOT":
+        return None
+    sent = span.sent
+    doc = span.doc
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    subj = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in ("he", "she", "it", "they"):
+        return None
+    return _PRONOUN_KINDS[subj.lower_]
 
 
 def _role_apposition(span) -> bool:
