@@ -225,6 +225,11 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
                     and not _is_portfolio(m):
                 targets.append(m)
+        if not targets and role is not None:
+            # "said the country's leader X", "its chief executive X": the body the sentence, or the one before, is about
+            its = next((t for t in pre if t.dep_ == "poss" and _owner_word(t)), None)
+            owner = _its_referent(index, its) if its is not None else None
+            targets = [owner] if owner is not None else []
         if not targets:
             continue
         # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
@@ -268,6 +273,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Israeli Prime Minister Dan Yarden met the envoy on Monday.", ("Dan Yarden", Predicate.leaderOf, "Israel")),
           ("Siemens chief executive Hans Lotter announced job cuts on Thursday.",
            ("Hans Lotter", Predicate.leaderOf, "Siemens")),
+          # "the country's": the country the reported clause is about.
+          ("Norway is close to a new missile test, said the country's leader Anton Moreau.",
+           ("Anton Moreau", Predicate.leaderOf, "Norway")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
@@ -487,34 +495,56 @@ def _apposition_from(doc, index: MentionIndex, offset: int, person: Mention, nou
             yield _make(person, Predicate.livesIn, place, "rule:apposition-town", noun.sent, offset)
 
 
-def _owner_word(tok) -> bool:
-    """Return whether a possessive before a role stands for an organization named before: "its", "the company's"."""
+#: Nouns that, as "the country's" or "the city's" before a role, stand for the country or place a sentence is about.
+_OWNER_PLACE_NOUNS = {
+    "country": (EntityType.Country,), "nation": (EntityType.Country,), "kingdom": (EntityType.Country,),
+    "republic": (EntityType.Country,), "state": (EntityType.Country, EntityType.Place),
+    "city": (EntityType.Place,), "town": (EntityType.Place,), "province": (EntityType.Place,),
+    "region": (EntityType.Place,),
+}
+
+
+def _owner_kinds(tok) -> tuple:
+    """Return the types a possessive before a role may stand for: "its", "the company's", "the country's"; else ()."""
     if tok.lower_ == "its":
-        return True
-    return tok.lemma_.lower() in ORG_NOUNS and tok.is_lower \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
-        and any(c.dep_ == "case" for c in tok.children)
+        return (EntityType.Organization, EntityType.Country)
+    if not (tok.is_lower and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            and any(c.dep_ == "case" for c in tok.children)):
+        return ()
+    lemma = tok.lemma_.lower()
+    return (EntityType.Organization,) if lemma in ORG_NOUNS else _OWNER_PLACE_NOUNS.get(lemma, ())
+
+
+def _owner_word(tok) -> bool:
+    """Return whether a possessive before a role stands for a body named before: "its", "the company's"."""
+    return bool(_owner_kinds(tok))
 
 
 def _its_referent(index: MentionIndex, pron) -> Mention | None:
-    """Return the organization or country "its" stands for: the subject of its sentence, else of the one before.
+    """Return the organization, country or place "its" stands for: the subject of its sentence, else of the one before.
 
     "Acme said its chief executive, Ann Roe, ..." and "Acme reported profits. Its chief executive, Ann Roe,
     ..." are Acme's; when the sentence's subject is something else ("Roe said its ..."), nothing is. "The
-    company's chief executive" is read so too, and stands for an organization only.
+    company's chief executive" is read so too, and stands for an organization only; "the country's" for a
+    country, "the city's" for a place. Where the subject holds the possessive and a reported clause comes
+    first ("Tarsk is close to a deal, said the country's leader, Ann Roe"), that clause's subject is meant.
     """
     sent = pron.sent
+    kinds = _owner_kinds(pron)
     for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
         subj = None if s is None else next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             return None
         if s is sent and subj.left_edge.i <= pron.i <= subj.right_edge.i:
-            continue  # "Its chief executive ... said": the subject holds "its", so it is the sentence before's
+            inner = next((g for c in s.root.children if c.dep_ == "ccomp" and c.i < pron.i
+                          for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if inner is None or index.at(inner) is None:
+                continue  # "Its chief executive ... said": the subject holds "its", so it is the sentence before's
+            subj = inner
         m = index.at(subj)
         if m is None and subj.pos_ == "NOUN":
             # "The union Velltech, which ..., called a strike. Its chairman": the name stands beside the kind noun
             m = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c) is not None), None)
-        kinds = (EntityType.Organization, EntityType.Country) if pron.lower_ == "its" else (EntityType.Organization,)
         return m if m is not None and m.type in kinds else None
     return None
 
@@ -621,8 +651,16 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            "demand was strong.", ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("The union Tarsk Dockers Federation, which speaks for most dockers, called a strike. Its chairman, "
            "Hans Lotter, said talks had failed.", ("Hans Lotter", Predicate.leaderOf, "Tarsk Dockers Federation")),
+          ("Ohio passed the law on Monday. The state's governor, Ann Roe, signed it.",
+           ("Ann Roe", Predicate.leaderOf, "Ohio")),
       ],
       counter_examples=[
+          # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
+          ("Vellox posted a loss. Its chief executive, Hans Lotter, said Tarsk Bank would help.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarsk Bank")),
+          # "the country's" names a country, not the firm the sentence before is about.
+          ("Vellox posted a loss. The country's chief economist, Hans Lotter, said demand was weak.",
+           ("Hans Lotter", Predicate.worksFor, "Vellox")),
           ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
            ("Hal Brun", Predicate.leaderOf, "Norway")),
           # The sentence is about a person: "its" names nothing the rule can tell.
