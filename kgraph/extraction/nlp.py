@@ -98,13 +98,50 @@ def word_classes(tok) -> frozenset[str]:
     return frozenset(c for c, words in entry[1].items() if any(w in words for w in forms))
 
 
+#: The most words a paragraph's first line may have to stand alone as a headline when no punctuation ends it.
+HEADLINE_WORDS = 15
+
+_SENTENCE_END = frozenset(".!?:;,-\u2013\u2014\"'\u201d\u2019)")
+
+
+def _headline_breaks(text: str) -> list[int]:
+    """Return the character offsets that open a line after a headline-like line (see :func:`_mark_paragraphs`).
+
+    A paragraph's first line (the text's first line, or one after a blank
+    line) of at most :data:`HEADLINE_WORDS` words with no punctuation at its
+    end, followed by one line break and a capital, is a headline, a dateline
+    or a caption when the next line is longer or ends a sentence: "Vellox to
+    cut 3,000 jobs\nVellox said on Tuesday ...". A text wrapped at a fixed width
+    has next lines of about the same length that end mid-sentence.
+    """
+    out = []
+    lines = text.split("\n")
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line) + 1
+        first = i == 0 or not lines[i - 1].strip()
+        head, nxt = line.strip(), lines[i + 1].strip()
+        if not (first and head and nxt) or head[-1] in _SENTENCE_END or len(head.split()) > HEADLINE_WORDS:
+            continue
+        if not nxt[0].isupper() or not (len(nxt) > 1.5 * len(head) or nxt[-1] in ".!?\"\u201d"):
+            continue
+        out.append(pos + len(lines[i + 1]) - len(lines[i + 1].lstrip()))
+    return out
+
+
 def _mark_paragraphs(doc):
-    """Start a sentence after every blank line, so headlines and captions stand alone."""
+    """Start a sentence after every blank line and after a headline-like line, so headlines and captions stand alone."""
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
         elif "\n\n" in tok.whitespace_ and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
+    if "\n" in doc.text:
+        starts = {t.idx: t.i for t in doc}
+        for at in _headline_breaks(doc.text):
+            i = starts.get(at)
+            if i is not None and i > 0:
+                doc[i].is_sent_start = True
     return doc
 
 
