@@ -510,3 +510,19 @@ def test_an_acronym_the_article_defined_is_found_where_the_ner_missed_it(nlp):
     fighters = text.index("IS fighters")
     assert fighters in starts  # untagged by the NER, found again as the defined acronym
     assert text.index("IS CAMP") not in starts  # a line in capitals: "IS" may be the verb there
+
+
+@pytest.mark.parametrize("text, alone", [
+    # A headline with no punctuation at its end, then the lead sentence: two sentences.
+    ("Vellox to cut 3,000 jobs\nVellox said on Tuesday that it would cut 3,000 jobs at its plants.", True),
+    ("Talks In Norland Stall\n\nEdda Morrow said the talks would go on.", True),
+    # Text wrapped at a fixed width: the line break is no sentence end.
+    ("The minister said that the talks\nWould go on next week in Oslo", False),
+    # A first line that ends a sentence needs no help.
+    ("Vellox cut jobs.\nIt said so on Tuesday.", True),
+])
+def test_a_headline_line_stands_alone_as_a_sentence(nlp, text, alone):
+    doc = nlp(text)
+    second = len(text.split("\n")[0]) + 1
+    tok = next(t for t in doc if t.idx >= second and not t.is_space)
+    assert bool(tok.is_sent_start) is alone
