@@ -43,6 +43,8 @@ def test_a_long_form_without_the_after_of_is_the_country():
     pytest.param("Soviet", "Soviet Union", id="former-state-demonym"),
     pytest.param("East Germans", "East Germany", id="former-state-two-word-plural"),
     pytest.param("Yugoslav", "Yugoslavia", id="former-state-iso-name-demonym"),
+    pytest.param("Frenchmen", "France", id="plural-in-men"),
+    pytest.param("Brits", "United Kingdom", id="short-noun-plural"),
 ])
 def test_demonym(word, name):
     assert gazetteer.demonym(word).name == name

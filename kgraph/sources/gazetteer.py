@@ -105,11 +105,11 @@ _DEMONYMS = {
     "CO": "Colombian", "CG": "Congolese", "CR": "Costa_Rican", "HR": "Croatian", "CU": "Cuban",
     "CY": "Cypriot", "CZ": "Czech", "DK": "Danish Dane", "DJ": "Djiboutian", "DO": "Dominican",
     "EC": "Ecuadorian Ecuadorean", "EG": "Egyptian", "SV": "Salvadoran Salvadorean", "ER": "Eritrean",
-    "EE": "Estonian", "ET": "Ethiopian", "FJ": "Fijian", "FI": "Finnish Finn", "FR": "French Frenchman",
+    "EE": "Estonian", "ET": "Ethiopian", "FJ": "Fijian", "FI": "Finnish Finn", "FR": "French Frenchman Frenchwoman",
     "GA": "Gabonese", "GM": "Gambian", "GE": "Georgian", "DE": "German", "GH": "Ghanaian", "GR": "Greek",
     "GT": "Guatemalan", "GN": "Guinean", "HT": "Haitian", "HN": "Honduran", "HU": "Hungarian",
     "IS": "Icelandic Icelander", "IN": "Indian", "ID": "Indonesian", "IR": "Iranian", "IQ": "Iraqi",
-    "IE": "Irish", "IL": "Israeli", "IT": "Italian", "JM": "Jamaican", "JP": "Japanese",
+    "IE": "Irish Irishman Irishwoman", "IL": "Israeli", "IT": "Italian", "JM": "Jamaican", "JP": "Japanese",
     "JO": "Jordanian", "KZ": "Kazakh Kazakhstani", "KE": "Kenyan", "KP": "North_Korean",
     "KR": "South_Korean", "XK": "Kosovar Kosovan", "KW": "Kuwaiti", "KG": "Kyrgyz", "LA": "Laotian Lao",
     "LV": "Latvian", "LB": "Lebanese", "LS": "Basotho", "LR": "Liberian", "LY": "Libyan",
@@ -117,7 +117,7 @@ _DEMONYMS = {
     "MY": "Malaysian", "MV": "Maldivian", "ML": "Malian", "MT": "Maltese", "MR": "Mauritanian",
     "MU": "Mauritian", "MX": "Mexican", "MD": "Moldovan", "MN": "Mongolian", "ME": "Montenegrin",
     "MA": "Moroccan", "MZ": "Mozambican", "MM": "Burmese Myanmarese", "NA": "Namibian", "NP": "Nepalese Nepali",
-    "NL": "Dutch Dutchman", "NZ": "New_Zealander", "NI": "Nicaraguan", "NE": "Nigerien", "NG": "Nigerian",
+    "NL": "Dutch Dutchman Dutchwoman", "NZ": "New_Zealander", "NI": "Nicaraguan", "NE": "Nigerien", "NG": "Nigerian",
     "MK": "Macedonian", "NO": "Norwegian", "OM": "Omani", "PK": "Pakistani", "PS": "Palestinian",
     "PA": "Panamanian", "PG": "Papua_New_Guinean", "PY": "Paraguayan", "PE": "Peruvian",
     "PH": "Filipino Philippine", "PL": "Polish Pole", "PT": "Portuguese", "QA": "Qatari",
@@ -127,7 +127,7 @@ _DEMONYMS = {
     "ES": "Spanish Spaniard", "LK": "Sri_Lankan", "SD": "Sudanese", "SR": "Surinamese", "SE": "Swedish Swede",
     "CH": "Swiss", "SY": "Syrian", "TW": "Taiwanese", "TJ": "Tajik Tajikistani", "TZ": "Tanzanian",
     "TH": "Thai", "TG": "Togolese", "TT": "Trinidadian", "TN": "Tunisian", "TR": "Turkish Turk",
-    "TM": "Turkmen", "UG": "Ugandan", "UA": "Ukrainian", "AE": "Emirati", "GB": "British Briton",
+    "TM": "Turkmen", "UG": "Ugandan", "UA": "Ukrainian", "AE": "Emirati", "GB": "British Briton Brit Englishman Englishwoman Scotsman Scotswoman Welshman Welshwoman",
     "US": "American", "UY": "Uruguayan", "UZ": "Uzbek Uzbekistani", "VE": "Venezuelan",
     "VN": "Vietnamese", "YE": "Yemeni", "ZM": "Zambian", "ZW": "Zimbabwean", "CI": "Ivorian",
     "SC": "Seychellois", "BS": "Bahamian", "BB": "Barbadian", "CV": "Cape_Verdean", "KM": "Comorian",
@@ -256,8 +256,9 @@ def _demonyms() -> dict[str, Place]:
         for w in words.split():
             w = w.replace("_", " ")
             # "Israelis", "Saudis": a people's plural names its country as "Germans" does.
+            # "Frenchmen", "Englishwomen": a noun in -man or -woman takes -men, -women.
             forms = (w,) if w.endswith(("ese", "ish", "ch", "ss")) else (w, w + "s") if w.endswith("i") \
-                else (w, w + "s", w + "es")
+                else (w, w[:-3] + "men") if w.endswith(("hman", "sman", "woman")) else (w, w + "s", w + "es")
             for form in forms:
                 table.setdefault(norm(form), place)
     return table
