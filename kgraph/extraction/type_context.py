@@ -522,7 +522,7 @@ _NAME_WORDS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ORG_NOUNS | lexi
 _LIST_GLUE = frozenset({",", "and", "or", "the", "&"})
 
 #: How many items of a list must share a type, and how many times the items of the other kind they must outnumber,
-#: before the odd ones take that type. On DWIE 1-602 at these values the rule changed five names, all rightly.
+#: before the odd ones take that type. On DWIE 1-602 at these values the rule changed four names, all rightly.
 LIST_MIN, LIST_RATIO = 3, 2
 
 
