@@ -198,7 +198,7 @@ def parse_cached(items: list[dict], nlp, cache_dir: Path | None) -> list[list]:
     h = hashlib.sha256()
     for it in items:
         h.update(it["text"].encode("utf-8", "surrogatepass") + b"\0")
-    h.update(repr(nlp.pipe_names).encode() + nlp.meta.get("version", "").encode())
+    h.update(nlp_mod.parse_key(nlp).encode())
     path = cache_dir / f"parses-{h.hexdigest()[:16]}.spacy" if cache_dir else None
     if path is not None and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

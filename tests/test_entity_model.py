@@ -487,3 +487,20 @@ def test_pronoun_next_reads_the_next_sentences_subject_pronoun(nlp, text, name, 
     doc = nlp(text)
     at = text.index(name)
     assert entity_model._pronoun_next(doc.char_span(at, at + len(name))) == kind
+
+
+def test_parsed_dwie_reads_its_cache_only_under_the_same_parse_key(tmp_path, nlp, monkeypatch):
+    from kgraph.extraction import nlp as nlp_mod
+
+    src, cache = tmp_path / "dwie", tmp_path / "cache"
+    src.mkdir()
+    for i in range(1, 3):
+        (src / f"DW_{i}.json").write_text(json.dumps(_dwie_doc(i)), encoding="utf-8")
+    first = entity_model.parsed_dwie(src, first=2, nlp=nlp, cache_dir=cache)
+    again = entity_model.parsed_dwie(src, first=2, nlp=nlp, cache_dir=cache)
+    assert [a.id for a, _p, _g in again] == [a.id for a, _p, _g in first]
+    assert len(list(cache.glob("dwie-2-*.spacy"))) == 1
+    # A change to how sentences are cut (nlp.py) is a new key: the old parses are not read back.
+    monkeypatch.setattr(nlp_mod, "parse_key", lambda _nlp: "changedcode1")
+    entity_model.parsed_dwie(src, first=2, nlp=nlp, cache_dir=cache)
+    assert len(list(cache.glob("dwie-2-*.spacy"))) == 2

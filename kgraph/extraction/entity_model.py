@@ -417,8 +417,8 @@ def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: s
 
     files = _dwie_files(src)[:first]
     items = [dwie_article(json.loads(f.read_text(encoding="utf-8"))) for f in files]
-    cache_file = Path(cache_dir) / f"dwie-{first}.spacy" if cache_dir else None
     pipeline = nlp if nlp is not None else nlp_mod.load()
+    cache_file = Path(cache_dir) / f"dwie-{first}-{nlp_mod.parse_key(pipeline)}.spacy" if cache_dir else None
     if cache_file is not None and cache_file.is_file():
         meta = json.loads(cache_file.with_suffix(".json").read_text())
         docs = list(DocBin().from_disk(cache_file).get_docs(pipeline.vocab))

@@ -11,6 +11,7 @@ import dataclasses
 import importlib.util
 import re
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from kgraph.core.errors import ModelError
 from kgraph.core.model import Article, Extraction
@@ -127,6 +128,19 @@ def _headline_breaks(text: str) -> list[int]:
             continue
         out.append(pos + len(lines[i + 1]) - len(lines[i + 1].lstrip()))
     return out
+
+
+def parse_key(nlp) -> str:
+    """Return a digest of what shapes a parse: the pipeline's components and version, and this module's code.
+
+    Why: caches of parsed training data keyed by the component names alone
+    kept parses made before a change to how sentences are cut here.
+    """
+    import hashlib
+
+    h = hashlib.sha256(repr(nlp.pipe_names).encode() + nlp.meta.get("version", "").encode())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:12]
 
 
 def _mark_paragraphs(doc):
