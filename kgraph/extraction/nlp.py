@@ -150,9 +150,11 @@ def _mark_paragraphs(doc):
             doc[tok.i + 1].is_sent_start = True
         elif "\n\n" in tok.whitespace_ and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
-    if "\n" in doc.text:
+    text = doc.text  # joined from the tokens on every call: once
+    breaks = _headline_breaks(text) if "\n" in text else []
+    if breaks:
         starts = {t.idx: t.i for t in doc}
-        for at in _headline_breaks(doc.text):
+        for at in breaks:
             i = starts.get(at)
             if i is not None and i > 0:
                 doc[i].is_sent_start = True

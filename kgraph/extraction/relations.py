@@ -227,8 +227,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 targets.append(m)
         if not targets and role is not None:
             # "said the country's leader X", "its chief executive X": the body the sentence, or the one before, is about
-            its = next((t for t in pre if t.dep_ == "poss" and _owner_word(t)), None)
-            owner = _its_referent(index, its) if its is not None else None
+            owner = _owner_among(index, pre)
             targets = [owner] if owner is not None else []
         if not targets:
             continue
@@ -327,8 +326,7 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if m is not None and m.type != EntityType.Person and m not in seen and not _is_portfolio(m):
                 seen.append(m)
         if not seen and cls is not None:
-            its = next((c for c in tok.children if c.dep_ == "poss" and _owner_word(c)), None)
-            owner = _its_referent(index, its) if its is not None else None
+            owner = _owner_among(index, tok.children)
             seen = [owner] if owner is not None else []  # "Ann Roe, its chief executive, said"
         for m in seen[:1]:
             if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
@@ -547,6 +545,12 @@ def _its_referent(index: MentionIndex, pron) -> Mention | None:
             m = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c) is not None), None)
         return m if m is not None and m.type in kinds else None
     return None
+
+
+def _owner_among(index: MentionIndex, tokens) -> Mention | None:
+    """Return what the first possessive among ``tokens`` that stands for a body named before ("its") stands for."""
+    its = next((t for t in tokens if t.dep_ == "poss" and _owner_word(t)), None)
+    return _its_referent(index, its) if its is not None else None
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:

@@ -223,10 +223,10 @@ _PLACE_VERBS = frozenset("lie border sit host locate neighbor neighbour stretch 
 def _which_after(doc, start: int, end: int) -> bool:
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
         return False
-    if doc[start:end].root.dep_ not in ("nsubj", "nsubjpass", "appos"):
+    root = doc[start:end].root
+    if root.dep_ not in ("nsubj", "nsubjpass", "appos"):
         return False  # "the firm of X, which", "a cross to X, which": "which" may point to a noun before
-    head = doc[start:end].root.head
-    if doc[start:end].root.dep_ == "appos" and head.lemma_.lower() in _PERSON_NOUNS:
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PERSON_NOUNS:
         return False  # "the former leader, X, which": the clause may describe what the sentence is about
     verb = doc[end + 1].head
     if verb.lemma_.lower() in _PLACE_VERBS or any(t.lemma_.lower() in _PLACE_VERBS for t in verb.children):
@@ -476,6 +476,15 @@ def decide(cands: list) -> dict[str, tuple[str, str]]:
 SURNAME_ALONE = 2
 
 
+def _types_by_name(cands) -> dict[str, set]:
+    """Return, by name key, the types an article's candidates (pronouns aside) give the name."""
+    types: dict[str, set] = defaultdict(set)
+    for c in cands:
+        if c.source != "pronoun":
+            types[key(c.name)].add(c.type)
+    return types
+
+
 def surname_persons(cands) -> set[str]:
     """Return the keys of the names read as an organization or place that the article's own surname mentions make persons.
 
@@ -487,10 +496,7 @@ def surname_persons(cands) -> set[str]:
     "Veltrian Moreau"), whose last word the article writes alone at least
     SURNAME_ALONE times and always as a person.
     """
-    types: dict[str, set] = defaultdict(set)
-    for c in cands:
-        if c.source != "pronoun":
-            types[key(c.name)].add(c.type)
+    types = _types_by_name(cands)
     alone = {k for k, ts in types.items() if " " not in k and ts == {EntityType.Person}}
     counts: dict[str, int] = defaultdict(int)
     for c in cands:
@@ -565,10 +571,7 @@ def list_types(cands) -> dict[str, str]:
     countries are neither counted against nor retyped; a name typed two ways
     in the article is left alone.
     """
-    types: dict[str, set] = defaultdict(set)
-    for c in cands:
-        if c.source != "pronoun":
-            types[key(c.name)].add(c.type)
+    types = _types_by_name(cands)
     out: dict[str, str] = {}
     for run in _lists(cands):
         kinds = {}
