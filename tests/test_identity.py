@@ -338,6 +338,40 @@ def test_a_state_body_is_its_articles_country_even_where_the_article_names_the_m
     assert got["Christian Democrats (Veltria)"] == ("a", "b", "c")
 
 
+def test_an_international_court_is_never_read_as_a_story_countrys_own():
+    def corpus(name):
+        text = "Judges of the International Court cite international law and international treaties."
+        home = [ex(x, (name, "Organization", name), ("Veltria", "Country", "Veltria"), text=text) for x in "ab"]
+        abroad = ex("c", (name, "Organization", name), ("Ostmark", "Country", "Ostmark"),
+                    ("Ostmark", "Country", "Ostmark"), text=text)
+        return {e.label: e.articles for e in link_extractions(home + [abroad]).entities if e.type == "Organization"}
+
+    assert corpus("International Court") == {"International Court": ("a", "b", "c")}
+    # Counter-example: a national court's generic name is read per story.
+    assert corpus("Supreme Court") == {"Supreme Court (Veltria)": ("a", "b"), "Supreme Court (Ostmark)": ("c",)}
+
+
+@pytest.mark.parametrize("raw, cleaned", [
+    ("Senate Republicans", "Republicans"), ("Congressional Democrats", "Democrats"),
+    ("House Greens", "Greens"),
+    ("Senate", "Senate"), ("Christian Democrats", "Christian Democrats"),  # no house word, or no party
+    ("Senate Committee", "Senate Committee"),
+])
+def test_a_partys_members_in_one_house_are_the_party(raw, cleaned):
+    assert clean_name(raw, "Organization") == cleaned
+
+
+def test_a_dotted_place_abbreviation_joins_the_one_place_its_letters_spell():
+    kb = link_extractions([ex("a", ("Port Velten", "Place", "Port Velten")),
+                           ex("b", ("P.V.", "Place", "P.V."))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Port Velten", ("a", "b"))]
+    # Two places spelling it: the abbreviation stays apart.
+    kb = link_extractions([ex("a", ("Port Velten", "Place", "Port Velten")),
+                           ex("b", ("Pardo Valley", "Place", "Pardo Valley")),
+                           ex("c", ("P.V.", "Place", "P.V."))])
+    assert "P.V." in {e.label for e in kb.entities}
+
+
 def test_a_short_court_name_joins_a_countrys_full_name_only_in_a_story_about_that_country():
     full = ex("a", ("Supreme Court of Norway", "Organization", "Supreme Court of Norway"))
     home = ex("b", ("Supreme Court", "Organization", "Supreme Court"), ("Norway", "Country", "Norway"))

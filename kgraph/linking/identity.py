@@ -130,6 +130,11 @@ def fold(name: str) -> str:
 _LETTERS = str.maketrans({"ß": "ss", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"})
 
 
+#: A party's name in the plural ("Republicans") and the house words a story puts before it for its members there.
+_PARTY_PLURALS = frozenset("democrats republicans socialists conservatives liberals greens communists".split())
+_CAUCUS_WORDS = frozenset("congressional senate house parliamentary".split())
+
+
 def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     """Return a name without titles, leading connectives or a trailing score, or None when nothing name-like is left.
 
@@ -155,6 +160,9 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     elif type_ == EntityType.Organization and len(words) > 1 and gazetteer.is_demonym(words[0]) \
             and words[-1].casefold() in _STATE_BODIES and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltrian Defense Ministry": the demonym says whose, as a country's name does
+    if type_ == EntityType.Organization and len(words) == 2 and words[0].casefold() in _CAUCUS_WORDS \
+            and words[1].casefold() in _PARTY_PLURALS:
+        words = words[1:]  # "Senate Republicans": the party's members in one house are the party
     # Leading connectives, verbs of a headline ("Following", "Hosting": words news writes in lower case) and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
@@ -1202,11 +1210,17 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     words = [w for w in n.replace("-", " ").split() if w not in _NAME_LINKS]
     if not words or words[-1] not in _NATIONAL_HEADS and words[0] not in _NATIONAL_HEADS:
         return False
+    if _SUPRANATIONAL.intersection(words):
+        return False  # "International Criminal Court": one body of many states, whatever country a story is about
     for w in words:
         low, cap = case.get(w, (0, 0))
         if not (w in _NATIONAL_HEADS or w in _INSTITUTION_WORDS or w in TITLES or w in ORG_WORDS or low >= cap > 0):
             return False
     return True
+
+
+#: Words that make an institution's generic name one body of many states, never a country's own.
+_SUPRANATIONAL = frozenset("international european world global intergovernmental transnational".split())
 
 
 def _institution_words(n: str) -> bool:
@@ -2151,6 +2165,10 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
 TYPO_WORDS = 2
 
 
+#: An abbreviation written with a full stop after each capital ("N.Y.").
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def _acronym(name: str) -> bool:
     """True for a name written as an acronym: 2-6 capital letters ("TRD")."""
     return name.isupper() and 2 <= len(name) <= 6 and name.isalpha()
@@ -2223,6 +2241,13 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
     for gid in sorted(groups):
         t, n = gid
         name = max(groups[gid].names, key=lambda x: (groups[gid].names[x], x))
+        if t == EntityType.Place and _DOTTED.fullmatch(name):
+            # "N.Y.", "L.A.": dots make the letters a place's abbreviation, not a body's acronym; the one
+            # place of several words the corpus names with those initials is the place.
+            same = {uf.find(c) for c in by_initials.get(name.replace(".", ""), ()) if c[0] == t} - {uf.find(gid)}
+            if len(same) == 1:
+                uf.union(next(iter(same)), gid)
+            continue
         if not _acronym(name):
             continue
         if t == EntityType.Person:
