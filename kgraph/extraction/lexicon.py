@@ -38,7 +38,7 @@ commander admiral captain investigator prosecutor judge inspector strategist int
 columnist photographer anchor host president-elect vice-president undersecretary counterpart""")
 
 #: Role nouns that make the person a member of the group ("deputy": a member of parliament).
-MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp deputy
+MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp mep parliamentarian deputy
 player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan
 candidate politician""")
 
@@ -134,6 +134,21 @@ ORG_HEADS = STRONG_ORG_HEADS | WEAK_ORG_HEADS
 
 #: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
 PARTY_PLURALS = _words("democrats republicans socialists conservatives liberals greens communists")
+
+#: Words of a political persuasion, and the heads a party's name ends in besides "party"
+#: ("Christian Democratic Union", "National Front", "Socialist Alliance").
+PARTY_CREED_WORDS = _words("""democratic social socialist liberal conservative communist republican labour labor green
+christian nationalist national people's popular progressive radical""")
+PARTY_HEADS = _words("party union alliance front movement congress league")
+
+
+def party_name(name: str) -> bool:
+    """True for a political party's name: it has the word "party", is a party plural, or a creed word and a party head."""
+    words = name.casefold().split()
+    if not words:
+        return False
+    return "party" in words or words[-1] in PARTY_PLURALS or \
+        words[-1] in PARTY_HEADS and any(w in PARTY_CREED_WORDS for w in words[:-1])
 
 #: Organization words that end a capitalized phrase the NER missed; "Union" is left out ("Soviet Union").
 PHRASE_ORG_HEADS = ORG_HEADS - {"union", "post", "times", "school", "front"} | PARTY_PLURALS

@@ -32,7 +32,7 @@ from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WOR
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
-                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS)
+                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, party_name)
 from kgraph.core.model import Mention, Relation
 from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from kgraph.core.terms import EntityType, Predicate
@@ -208,6 +208,27 @@ def _person_root(doc, index: MentionIndex, person: Mention):
     return (heads[0], tokens) if heads else (None, tokens)
 
 
+#: Role nouns whose post a body before them names, not the employer ("UN ambassador": the post is at the UN).
+_POST_ROLES = frozenset("ambassador envoy representative delegate".split())
+
+
+def _post_of_state(doc, index: MentionIndex, m: Mention, first: Mention) -> bool:
+    """True when a body inside a state's title names the portfolio or the post, not the employer.
+
+    "Turkey's EU Affairs Minister X", "Norway's UN ambassador X": after a country's possessive, a body
+    followed by "Affairs", or right before an envoy's role, is what the state's official deals with.
+    """
+    if first.type != EntityType.Country or m.type != EntityType.Organization:
+        return False
+    ids = index.token_ids(first)
+    if not ids or ids[-1] + 1 >= len(doc) or doc[ids[-1] + 1].lower_ not in ("'s", "'", "’s"):
+        return False
+    end = index.token_ids(m)[-1] + 1 if index.token_ids(m) else None
+    if end is None or end >= len(doc):
+        return False
+    return doc[end].lower_ == "affairs" or doc[end].lemma_.lower() in _POST_ROLES
+
+
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
@@ -216,6 +237,12 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         pre = sorted({w for c in root.lefts if c.i < tokens[0].i for w in c.subtree if w.i < tokens[0].i},
                      key=lambda t: t.i)
+        title = root.head
+        if not pre and root.dep_ == "appos" and title.i == tokens[0].i - 1 and index.at(title) is None \
+                and _role_class(title.lemma_.lower()):
+            # "France's new premier Ann Roe": the parser made the title the head and the name its apposition
+            # (no comma between them), so the title's own words are the ones before the name.
+            pre = [w for w in title.subtree if w.i <= title.i]
         if not pre:
             continue
         role, lemma, phrase = _role_words(pre)
@@ -223,7 +250,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         for t in pre:
             m = index.at(t)
             if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
-                    and not _is_portfolio(m):
+                    and not _is_portfolio(m) and not (targets and _post_of_state(doc, index, m, targets[0])):
                 targets.append(m)
         if not targets and role is not None:
             # "said the country's leader X", "its chief executive X": the body the sentence, or the one before, is about
@@ -233,6 +260,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
         target = targets[0] if role == Predicate.leaderOf else targets[-1]
+        if role == Predicate.leaderOf and targets[-1].type == EntityType.Organization \
+                and target.type in (EntityType.Country, EntityType.Place):
+            target = targets[-1]  # "Germany's Vellox chief executive X" heads the firm, not the country
         first = pre[0].i
         if target.type == EntityType.Country and role and first >= 2 and doc[first - 1].text == ",":
             # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
@@ -275,12 +305,25 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # "the country's": the country the reported clause is about.
           ("Norway is close to a new missile test, said the country's leader Anton Moreau.",
            ("Anton Moreau", Predicate.leaderOf, "Norway")),
+          # The title parsed as the head and the name as its apposition, with no comma between.
+          ("France's new premier Anton Moreau said the pact would hold.", ("Anton Moreau", Predicate.leaderOf, "France")),
+          ("Canada's ambassador Tom Brask said his country would wait.", ("Tom Brask", Predicate.worksFor, "Canada")),
+          # A body inside a state's title is the portfolio or the post: the state employs.
+          ("Talks ended after a meeting with Turkey's EU Affairs Minister Tom Brask.",
+           ("Tom Brask", Predicate.worksFor, "Turkey")),
+          ("Norway's UN Ambassador Tom Brask denied the claim.", ("Tom Brask", Predicate.worksFor, "Norway")),
+          ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
+           ("Hans Lotter", Predicate.leaderOf, "Vellox Motors")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
           # A deputy works for what the leader leads (lexicon.DEPUTY_WORDS).
           ("Italian Deputy Prime Minister Marco Selli met union leaders.", ("Marco Selli", Predicate.leaderOf, "Italy")),
           ("US Vice President Tom Harlan arrived on Tuesday.", ("Tom Harlan", Predicate.leaderOf, "US")),
+          ("Talks ended after a meeting with Turkey's EU Affairs Minister Tom Brask.",
+           ("Tom Brask", Predicate.worksFor, "EU")),
+          ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
+           ("Hans Lotter", Predicate.leaderOf, "Germany")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
@@ -318,7 +361,8 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with", "from", "in"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        candidates += [w for w in pobj.subtree]
+                        # The object's own name first: "director of Norway's Tarsk Institute" heads the institute.
+                        candidates += [pobj] + [w for w in pobj.subtree]
         candidates += [w for c in tok.lefts for w in c.subtree]
         seen = []
         for w in candidates:
@@ -355,10 +399,15 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
           ("Tarvel Motors reported record profits. Hans Lotter, its chief executive, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
       ],
       counter_examples=[
           ("Maria Lopez met a spokesperson for the World Health Organization.",
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          # The owner of the body in the role phrase is not what the person leads.
+          ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
+           ("Hans Lotter", Predicate.leaderOf, "Norway")),
       ])
 def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition (read by :func:`_appositions`)."""
@@ -586,6 +635,11 @@ def _role_before(doc, index: MentionIndex, comma: int):
         prep = doc[first - 1] if first > 0 else None
         while prep is not None and prep.dep_ == "det" and prep.i > 0:
             prep = doc[prep.i - 1]
+        if prep is not None and prep.lower_ == "to" and prep.dep_ == "prep" and _role_class(prep.head.lemma_.lower()) \
+                and index.at(prep.head) is None:
+            # "Veltria's ambassador to Ostmark, Ann Roe": the post is where she serves; the owner is whom for.
+            owner = _role_owner(doc, index, prep.head)
+            return (prep.head, owner) if owner is not None and owner.type != EntityType.Person else None
         if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" \
                 or entity.type != EntityType.Organization:
             # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
@@ -657,6 +711,9 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            "Hans Lotter, said talks had failed.", ("Hans Lotter", Predicate.leaderOf, "Tarsk Dockers Federation")),
           ("Ohio passed the law on Monday. The state's governor, Ann Roe, signed it.",
            ("Ann Roe", Predicate.leaderOf, "Ohio")),
+          # "to" names the post, the possessive whom the envoy serves.
+          ("Canada's ambassador to Germany, Tom Brask, said his country would wait.",
+           ("Tom Brask", Predicate.worksFor, "Canada")),
       ],
       counter_examples=[
           # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
@@ -671,6 +728,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           ("Hans Lotter visited Tarvel Motors. He said its spokesman, Tom Brask, was wrong.",
            ("Tom Brask", Predicate.worksFor, "Tarvel Motors")),
           ("The Chilean president, the minister and Hal Brun met in Lima.", ("Hal Brun", Predicate.leaderOf, "Chile")),
+          ("Canada's ambassador to Germany, Tom Brask, said his country would wait.",
+           ("Tom Brask", Predicate.worksFor, "Germany")),
           # "the company's" names a company, not the country the sentence before is about.
           ("Norway cut its oil output on Tuesday. The company's chief executive, Hans Lotter, said demand was weak.",
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
@@ -1246,6 +1305,12 @@ def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if owner is not None and owner.type == EntityType.Organization:
             yield from _org_possessive_person(tok, owner, index, offset)
             continue
+        if owner is not None and owner.type == EntityType.Person:
+            party = index.at(tok.head)
+            if party is not None and party.type == EntityType.Organization and party_name(party.name) \
+                    and index.token_ids(party)[:1] == [index.token_ids(owner)[-1] + 2]:
+                yield _make(owner, Predicate.memberOf, party, "rule:possessive-party", tok.sent, offset)
+            continue
         if owner is None or owner.type not in (EntityType.Country, EntityType.Place):
             continue
         head = tok.head
@@ -1284,6 +1349,24 @@ def rule_possessive(doc, index: MentionIndex, offset: int) -> list[Relation]:
 def rule_possessive_member(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule possessive-member (read by :func:`_possessives`)."""
     return _only("rule:possessive-member", index, _possessives, doc, offset)
+
+
+@rule("rule:possessive-party", "A party named right after a person's possessive is the person's party.",
+      (Predicate.memberOf,),
+      examples=[
+          ("Chancellor Ilse Marr's Christian Democratic Union lost three seats.",
+           ("Ilse Marr", Predicate.memberOf, "Christian Democratic Union")),
+          ("Tom Brask's Freedom Party won the vote in Tarsk.", ("Tom Brask", Predicate.memberOf, "Freedom Party")),
+      ],
+      counter_examples=[
+          # Not a party's name: a person's company or club is no membership.
+          ("Tom Brask's Vellox Motors posted a loss.", ("Tom Brask", Predicate.memberOf, "Vellox Motors")),
+          # The party is the object of a verb, not owned by the person.
+          ("Tom Brask's rivals in the Freedom Party won the vote.", ("Tom Brask", Predicate.memberOf, "Freedom Party")),
+      ])
+def rule_possessive_party(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule possessive-party (read by :func:`_possessives`)."""
+    return _only("rule:possessive-party", index, _possessives, doc, offset)
 
 
 def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -1782,6 +1865,7 @@ RULE_ORDER = (
     "rule:copula-home",
     "rule:possessive",
     "rule:possessive-member",
+    "rule:possessive-party",
     "rule:place-comma-place",
     "rule:demonym-organization",
     "rule:kill-verb",
