@@ -316,13 +316,13 @@ class ArticleView:
 
     def head_class(self, a: str) -> int:
         """Return what kind of body an entity's name ends in: 1 a state body, 2 another body, 3 a party, 0 none."""
-        from kgraph.extraction.lexicon import PARTY_PLURALS, STRONG_ORG_HEADS, WEAK_ORG_HEADS
+        from kgraph.extraction.lexicon import STRONG_ORG_HEADS, WEAK_ORG_HEADS, party_name
 
         words = self.ents[a].name.lower().split()
         if not words:
             return 0
-        if "party" in words or words[-1] in PARTY_PLURALS:
-            return 3
+        if party_name(self.ents[a].name):
+            return 3  # "Freedom Party", "Greens", "Christian Democratic Union"
         return 1 if words[-1] in STRONG_ORG_HEADS else 2 if words[-1] in WEAK_ORG_HEADS else 0
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
