@@ -37,6 +37,11 @@ coach manager director aide consultant engineer officer general colonel lieutena
 commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
 columnist photographer anchor host president-elect vice-president undersecretary counterpart""")
 
+#: Work roles a country does not employ: before a country or its nationality word they say where the person is
+#: from ("a British journalist", "the Spanish director"), not whom they work for.
+PRIVATE_ROLES = _words("""correspondent reporter journalist editor analyst researcher scientist professor lecturer
+economist lawyer attorney engineer consultant producer writer columnist photographer anchor host director""")
+
 #: Role nouns that make the person a member of the group ("deputy": a member of parliament).
 MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp mep parliamentarian deputy
 player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan
@@ -170,6 +175,11 @@ FOREIGN_ARTICLES = _words("der die das le la les il lo el los las de het")
 ORG_NOUNS = _words("""firm company corporation concern bank group maker manufacturer producer carrier airline
 chain retailer developer publisher newspaper daily broadcaster agency insurer lender exporter importer
 conglomerate supplier operator builder contractor brokerage utility""")
+
+#: Kind nouns written right before an organization's name ("the carmaker Vellox", "border agency Tarsex").
+ORG_KIND_BEFORE_NAME = ORG_NOUNS | MEDIA_NOUNS | _words("""carmaker automaker chipmaker drugmaker steelmaker
+planemaker shipbuilder club team charity ngo party union militia movement institute university watchdog regulator
+startup outlet""")
 
 #: Nouns saying an organization belongs to another: "Instagram, a unit of Meta".
 UNIT_NOUNS = _words("""unit subsidiary division branch arm affiliate agency department wing part

@@ -32,7 +32,8 @@ from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WOR
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
-                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, party_name)
+                      ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
+                      PRIVATE_ROLES, party_name)
 from kgraph.core.model import Mention, Relation
 from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from kgraph.core.terms import EntityType, Predicate
@@ -95,7 +96,7 @@ def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, o
     if role == Predicate.leaderOf:
         return Predicate.leaderOf
     if obj.type in (EntityType.Country, EntityType.Place):
-        if role == Predicate.worksFor and obj.type == EntityType.Country:
+        if role == Predicate.worksFor and obj.type == EntityType.Country and role_lemma not in PRIVATE_ROLES:
             return Predicate.worksFor
         if obj.type == EntityType.Country:
             return Predicate.citizenOf
@@ -314,6 +315,8 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Norway's UN Ambassador Tom Brask denied the claim.", ("Tom Brask", Predicate.worksFor, "Norway")),
           ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
            ("Hans Lotter", Predicate.leaderOf, "Vellox Motors")),
+          # A country does not employ its journalists: a private role before a country says where one is from.
+          ("The British journalist Tom Brask wrote the book.", ("Tom Brask", Predicate.citizenOf, "United Kingdom")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
@@ -324,6 +327,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Tom Brask", Predicate.worksFor, "EU")),
           ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
            ("Hans Lotter", Predicate.leaderOf, "Germany")),
+          ("The British journalist Tom Brask wrote the book.", ("Tom Brask", Predicate.worksFor, "United Kingdom")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
@@ -1499,6 +1503,43 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
             yield _make(org, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
 
 
+@rule("rule:country-kind-organization",
+      "A country, then words ending in a kind noun, then an organization's name: the organization sits there.",
+      (Predicate.basedIn,),
+      examples=[
+          ("The bank sold its stake to US automaker Vellox Motors last year.",
+           ("Vellox Motors", Predicate.basedIn, "United States")),
+          ("Migrants were rescued with the help of Italy's border agency Tarsex.", ("Tarsex", Predicate.basedIn, "Italy")),
+          ("Germany's state-owned rail operator Tarsk Rail AG cut its prices.", ("Tarsk Rail AG", Predicate.basedIn, "Germany")),
+      ],
+      counter_examples=[
+          # A verb between: the country does something to the firm.
+          ("Germany fined carmaker Vellox Motors on Friday.", ("Vellox Motors", Predicate.basedIn, "Germany")),
+          # No kind noun before the name.
+          ("Germany's partner Vellox Motors sold cars.", ("Vellox Motors", Predicate.basedIn, "Germany")),
+      ])
+def rule_country_kind_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A country (or its possessive) and lower-case words ending in a kind noun before a name: "US automaker X"."""
+    for org in {id(m): m for m in index.by_token.values() if m.type == EntityType.Organization}.values():
+        ids = index.token_ids(org)
+        if not ids:
+            continue
+        j = ids[0] - 1
+        if j < 1 or doc[j].lemma_.lower() not in ORG_KIND_BEFORE_NAME and doc[j].lower_ not in ORG_KIND_BEFORE_NAME:
+            continue
+        k = j - 1
+        while k >= 0 and j - k <= 5 and index.at(doc[k]) is None and (doc[k].text == "-" or doc[k].is_lower and (
+                doc[k].pos_ in ("NOUN", "ADJ") or doc[k].tag_ == "VBN")):
+            k -= 1  # "state-owned rail": modifiers of the kind noun
+        if k >= 1 and doc[k].lower_ in ("'s", "'", "\u2019s"):
+            k -= 1
+        country = index.at(doc[k]) if k >= 0 else None
+        if country is None or country.type != EntityType.Country or index.token_ids(country)[-1] != k \
+                or gazetteer.demonym(country.text) is not None:
+            continue  # a nationality word ("German carmaker X") is rule demonym-organization's
+        yield _make(org, Predicate.basedIn, country, "rule:country-kind-organization", doc[j].sent, offset)
+
+
 @rule("rule:kill-verb", "A killing verb between two persons says the subject killed the object.",
       (Predicate.killed,),
       examples=[
@@ -1868,6 +1909,7 @@ RULE_ORDER = (
     "rule:possessive-party",
     "rule:place-comma-place",
     "rule:demonym-organization",
+    "rule:country-kind-organization",
     "rule:kill-verb",
     "rule:killing-noun",
     "rule:born-in",
