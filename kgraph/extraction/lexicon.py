@@ -42,6 +42,10 @@ columnist photographer anchor host president-elect vice-president undersecretary
 PRIVATE_ROLES = _words("""correspondent reporter journalist editor analyst researcher scientist professor lecturer
 economist lawyer attorney engineer consultant producer writer columnist photographer anchor host director""")
 
+#: Cabinet roles: of a state or province ("Tarsk's interior minister") they say whose government employs the
+#: person, not only where the person lives.
+CABINET_ROLES = _words("minister secretary")
+
 #: Role nouns that make the person a member of the group ("deputy": a member of parliament).
 MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp mep parliamentarian deputy
 player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan

@@ -33,7 +33,7 @@ from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WOR
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
-                      PRIVATE_ROLES, party_name)
+                      PRIVATE_ROLES, CABINET_ROLES, party_name)
 from kgraph.core.model import Mention, Relation
 from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from kgraph.core.terms import EntityType, Predicate
@@ -89,6 +89,11 @@ def role_of_token(tok) -> str | None:
     return cls
 
 
+def _state_or_province(name: str) -> bool:
+    """True for a country's first-level division ("Bavaria", "Ontario"): it has a government of its own."""
+    return gazetteer.us_state_name(name) is not None or gazetteer.region(name) is not None
+
+
 def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, obj: Mention) -> str | None:
     """Choose the predicate from the role word and the argument types."""
     if subject.type != EntityType.Person:
@@ -100,6 +105,8 @@ def _predicate_for(role: str | None, role_lemma: str | None, subject: Mention, o
             return Predicate.worksFor
         if obj.type == EntityType.Country:
             return Predicate.citizenOf
+        if role_lemma in CABINET_ROLES and _state_or_province(obj.name):
+            return Predicate.worksFor  # "Tarsk province's interior minister": the province's government employs
         # "the Arizona senator", "a Boston lawyer": someone holding a role of a town or state lives there.
         return Predicate.livesIn
     if role == Predicate.memberOf:
@@ -361,12 +368,16 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         _r, _l, phrase = _role_words([tok])
         # "spokesperson for X", "a researcher at X", "head of X", or "a Cambridge researcher".
         candidates = []
+        unnamed = set()  # tokens inside a role's object that is no name: "head of Veltria's forensic authority"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with", "from", "in"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         # The object's own name first: "director of Norway's Tarsk Institute" heads the institute.
                         candidates += [pobj] + [w for w in pobj.subtree]
+                        if index.at(pobj) is None and pobj.pos_ == "NOUN":
+                            # Its owner or nationality word, not a name it is a compound of ("the Tarsk trade union").
+                            unnamed.update(w.i for c in pobj.children if c.dep_ in ("poss", "amod") for w in c.subtree)
         candidates += [w for c in tok.lefts for w in c.subtree]
         seen = []
         for w in candidates:
@@ -377,6 +388,8 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             owner = _owner_among(index, tok.children)
             seen = [owner] if owner is not None else []  # "Ann Roe, its chief executive, said"
         for m in seen[:1]:
+            if cls == Predicate.leaderOf and any(i in unnamed for i in index.token_ids(m)):
+                cls = Predicate.worksFor  # the head of a body of Veltria's, unnamed, works for Veltria
             if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
                 m = _employer_for_place(doc, index, m) or m
             if cls is None:
@@ -405,12 +418,16 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
+          # A state's or province's cabinet member works for its government.
+          ("Ann Roe, Bavaria's interior minister, spoke on Monday.", ("Ann Roe", Predicate.worksFor, "Bavaria")),
       ],
       counter_examples=[
           ("Maria Lopez met a spokesperson for the World Health Organization.",
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
           # The owner of the body in the role phrase is not what the person leads.
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
+           ("Hans Lotter", Predicate.leaderOf, "Norway")),
+          ("Hans Lotter, head of Norway's forensic authority, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
       ])
 def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
@@ -425,6 +442,7 @@ def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
       ],
       counter_examples=[
           ("Tom Brask, a senator, flew to Ogden on Monday.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+          ("Ann Roe, Bavaria's interior minister, spoke on Monday.", ("Ann Roe", Predicate.livesIn, "Bavaria")),
       ])
 def rule_apposition_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition-residence (read by :func:`_appositions`)."""
