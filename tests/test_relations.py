@@ -399,3 +399,15 @@ def test_a_kind_noun_after_an_organization_name_stands_for_it(nlp):
     span2 = doc2.char_span(s2, s2 + len("Democratic Choice"))
     org2 = Mention("Democratic Choice", "Organization", span2.start_char, span2.end_char, "Democratic Choice")
     assert MentionIndex([(org2, span2)]).at(next(t for t in doc2 if t.text == "vote")) is None
+
+
+@pytest.mark.parametrize("name, party", [
+    ("Freedom Party", True), ("Greens", True), ("Christian Democratic Union", True), ("National Front", True),
+    ("Socialist Alliance", True),
+    ("Tarsk Union", False),  # a head with no creed word: a trade union, a club, a state union
+    ("Democratic Republic of Veltria", False), ("Vellox Motors", False),
+])
+def test_party_name_reads_a_party_word_or_a_creed_and_a_party_head(name, party):
+    from kgraph.extraction.lexicon import party_name
+
+    assert party_name(name) is party
