@@ -223,7 +223,7 @@ _POST_ROLES = frozenset("ambassador envoy representative delegate".split())
 def _post_of_state(doc, index: MentionIndex, m: Mention, first: Mention) -> bool:
     """True when a body inside a state's title names the portfolio or the post, not the employer.
 
-    "Turkey's EU Affairs Minister X", "Norway's UN ambassador X": after a country's possessive, a body
+    "Norway's EU Affairs Minister X", "Norway's UN ambassador X": after a country's possessive, a body
     followed by "Affairs", or right before an envoy's role, is what the state's official deals with.
     """
     if first.type != EntityType.Country or m.type != EntityType.Organization:
@@ -317,8 +317,8 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("France's new premier Anton Moreau said the pact would hold.", ("Anton Moreau", Predicate.leaderOf, "France")),
           ("Canada's ambassador Tom Brask said his country would wait.", ("Tom Brask", Predicate.worksFor, "Canada")),
           # A body inside a state's title is the portfolio or the post: the state employs.
-          ("Talks ended after a meeting with Turkey's EU Affairs Minister Tom Brask.",
-           ("Tom Brask", Predicate.worksFor, "Turkey")),
+          ("Talks ended when Norway's EU Affairs Minister Tom Brask left.",
+           ("Tom Brask", Predicate.worksFor, "Norway")),
           ("Norway's UN Ambassador Tom Brask denied the claim.", ("Tom Brask", Predicate.worksFor, "Norway")),
           ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
            ("Hans Lotter", Predicate.leaderOf, "Vellox Motors")),
@@ -330,7 +330,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # A deputy works for what the leader leads (lexicon.DEPUTY_WORDS).
           ("Italian Deputy Prime Minister Marco Selli met union leaders.", ("Marco Selli", Predicate.leaderOf, "Italy")),
           ("US Vice President Tom Harlan arrived on Tuesday.", ("Tom Harlan", Predicate.leaderOf, "US")),
-          ("Talks ended after a meeting with Turkey's EU Affairs Minister Tom Brask.",
+          ("Talks ended when Norway's EU Affairs Minister Tom Brask left.",
            ("Tom Brask", Predicate.worksFor, "EU")),
           ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
            ("Hans Lotter", Predicate.leaderOf, "Germany")),
