@@ -132,3 +132,10 @@ def test_a_candidate_is_no_full_name_of_its_own_last_word(nlp):
     # a full name of another person of the article ending in the word makes it a surname
     doc = nlp("Papers called him the Norwegian Moreau. Anton Moreau denied it.")
     assert [doc[s:e].text for s, e in ns.reshape(doc, 4, 6, _context(doc, 4, 6))[1]] == ["Moreau"]
+
+
+def test_a_kind_noun_cut_off_leaves_an_organization(nlp):
+    doc = nlp("Insurer Daxo cut its forecast on Monday.")
+    cand = _Cand(doc, 0, 0, 2, EntityType.Person, "Insurer Daxo", "ner", "PERSON")
+    out = ns.apply([cand])
+    assert [(c.name, c.type) for c in out] == [("Daxo", EntityType.Organization)]

@@ -426,6 +426,36 @@ def _opening_common_word(doc, start, end, ctx):
     return [(start + 1, end)]
 
 
+#: Kind nouns of organizations that open no organization's name, so capitalized before one only because they open
+#: the sentence or line ("Carmaker Vellox said", "Insurer Daxo Group cut jobs"). Kinds that do open names are left
+#: out ("Bank Orlin", "Club Tarsk", "Daily Herald", "Magazine Vell", "Group Vellox").
+KIND_LEADS = frozenset("""carmaker automaker chipmaker drugmaker steelmaker planemaker shipbuilder insurer reinsurer
+lender retailer broadcaster airline manufacturer conglomerate exporter importer supplier brokerage regulator
+watchdog startup start-up firm company tabloid outlet""".split())
+
+
+@shape_rule("shape:kind-before-organization", "A kind noun of organizations capitalized only because it opens the "
+            "sentence or line is no part of the organization's name after it (\"Carmaker Vellox Motors said\").",
+            "cut",
+            examples=[("Carmaker Vellox Motors said sales fell in May.", "Carmaker Vellox Motors", ("Vellox Motors",)),
+                      ("Prices rose.\nInsurer Daxo Group cut its forecast.", "Insurer Daxo Group", ("Daxo Group",))],
+            counter_examples=[("Airline Pilots Association members voted; the pilots want more pay.",
+                               "Airline Pilots Association"),
+                              ("Shares of Insurer Daxo fell.", "Insurer Daxo"),
+                              ("Bank Orlin cut rates on Monday.", "Bank Orlin"),
+                              ("Watchdog said so.", "Watchdog")])
+def _kind_before_organization(doc, start, end, ctx):
+    first = doc[start]
+    if end - start < 2 or first.lower_ not in KIND_LEADS or not first.text[:1].isupper() or not _line_start(first):
+        return None
+    rest = doc[start + 1:end]
+    if not rest[0].text[:1].isupper() or not rest[0].is_alpha and not rest[0].is_upper:
+        return None
+    if len(rest) > 1 and rest[-1].lower_ in lexicon.ORG_HEADS and ctx.is_common(rest[0]) and ctx.written(rest.text) == 0:
+        return None  # "Airline Pilots Association": the kind word opens a body named by the common noun after it
+    return [(start + 1, end)]
+
+
 @shape_rule("shape:common-word-before-person", "A common word glued before a person's full name is no part of it "
             "(\"Farmer Anton Moreau\", \"Scriptwriter Ilse Varga\").", "cut",
             examples=[("The farmer spoke first. Farmer Anton Moreau said the harvest was poor.", "Farmer Anton Moreau",
@@ -706,7 +736,8 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
             continue
         for s, e in spans:
             name = c.doc[s:e].text
-            type_ = EntityType.Person if rule in PERSON_CUTS else _part_type(name, c.type, ctx)
+            type_ = EntityType.Person if rule in PERSON_CUTS else EntityType.Organization if rule in ORG_CUTS \
+                else _part_type(name, c.type, ctx)
             out.append(replace(c, start=s, end=e, name=name, lead=0, type=type_))
     return out
 
@@ -738,6 +769,9 @@ def _closing_common_word(doc, start, end, ctx):
 
 #: Rules whose cut leaves a person's name ("Interim President Anton Moreau" read as an organization).
 PERSON_CUTS = frozenset({"shape:role-before-name", "shape:demonym-before-person", "shape:country-before-person"})
+
+#: Rules whose cut leaves an organization's name ("Insurer Daxo" read as a person).
+ORG_CUTS = frozenset({"shape:kind-before-organization"})
 
 
 def _part_type(name: str, whole, ctx: Context):

@@ -74,20 +74,27 @@ def _prev(doc, start: int, k: int = 1):
               "organization's (\"the carmaker Vellox\").", (EntityType.Person, EntityType.Place),
               EntityType.Organization,
               examples=[("Shares of the carmaker Vellox fell on Monday.", "Vellox"),
+                        ("Prices rose.\nRetailer Tarsk closed six stores on Monday.", "Tarsk"),
                         ("The Austrian daily Tarsker Bote wrote that talks had failed.", "Tarsker Bote"),
                         ("Police blamed the militant sect Vell Haram for the attack.", "Vell Haram")],
               counter_examples=[("Company founder Anton Moreau spoke on Monday.", "Anton Moreau"),
                                 ("The organizing committee Anton Moreau chairs met on Monday.", "Anton Moreau"),
                                 ("Film-maker Anton Moreau spoke on Monday.", "Anton Moreau"),
                                 ("The club will welcome back playmaker Vellox on Sunday.", "Vellox"),
-                                ("The group's leader Anton Moreau spoke on Monday.", "Anton Moreau")])
+                                ("The group's leader Anton Moreau spoke on Monday.", "Anton Moreau"),
+                                ("Charity Moreau spoke on Monday.", "Moreau")])
 def _org_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.is_quote:
         p = _prev(doc, start, 2)  # the newspaper "Vell Bote"
-    if p is None or not p.is_lower or p.pos_ != "NOUN":
+    if p is None:
         return False
-    return p.lemma_.lower() in ORG_KIND_NOUNS
+    if p.is_lower and p.pos_ == "NOUN":
+        return p.lemma_.lower() in ORG_KIND_NOUNS
+    # "Carmaker Vellox said": the kind noun capitalized only because it opens the sentence or line (any tag: the
+    # parser often reads it as part of a proper name); "Charity" opens given names too.
+    opens = p.i == 0 or p.is_sent_start or "\n" in p.doc[p.i - 1].text_with_ws
+    return opens and p.text[:1].isupper() and p.text[1:].islower() and p.lower_ in ORG_KIND_NOUNS - {"charity"}
 
 
 @context_rule("context:place-noun-before", "A noun naming a kind of place right before a name, or before \"of\" "
