@@ -189,6 +189,8 @@ def test_a_city_of_the_name_in_a_country_the_articles_name_beats_a_larger_namesa
     # A country merely named says nothing of which namesake: Moscow stays the Russian capital.
     assert _place_in_context("Moscow", {"US"}).country_code == "RU"
     assert _place_in_context("Paris", {"FR", "US"}, frozenset({"FR"})).country_code == "FR"
+    # Stated in a US state ("Paris, Texas") though no article names the United States: the American namesake.
+    assert _place_in_context("Paris", set(), frozenset({"US"})).country_code == "US"
 
 
 def test_cities_named_lists_every_city_of_an_own_name_the_most_populous_first():

@@ -238,6 +238,21 @@ def test_a_place_an_article_states_lies_in_a_country_is_that_countrys_namesake()
     assert got["Valencia"].country_code == "VE"
 
 
+def test_a_town_written_before_a_us_state_is_that_states_namesake():
+    # "Paris, Texas" written so, with no relation stated: the American Paris, under the state's name; the Paris
+    # of another story stays the French capital.
+    text = "Police in Paris, Texas, arrested two men."
+    at = text.index("Paris")
+    paris, texas = Mention("Paris", "Place", at, at + 5, "Paris"), Mention("Texas", "Place", at + 7, at + 12, "Texas")
+    kb = link_extractions([Extraction(Article("a", text), (paris, texas)), ex("b", ("Paris", "Place", "Paris"))])
+    got = {e.label: e for e in kb.entities}
+    assert got["Paris (Texas)"].country_code == "US" and got["Paris (Texas)"].articles == ("a",)
+    assert got["Paris"].country_code == "FR" and got["Paris"].articles == ("b",)
+    # the same words without the comma say nothing about which Paris
+    plain = ex("a", ("Paris", "Place", "Paris"), ("Texas", "Place", "Texas"))
+    assert {e.label: e for e in link_extractions([plain]).entities}["Paris"].country_code == "FR"
+
+
 def test_georgia_beside_a_us_state_is_the_state_else_the_country():
     kb = link_extractions([ex("a", ("Georgia", "Place", "Georgia"), ("Alabama", "Place", "Alabama")),
                            ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])

@@ -1418,9 +1418,12 @@ def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: in
       examples=[
           ("Fighting continued near Belgorod, Russia, on Tuesday.", ("Belgorod", Predicate.locatedIn, "Russia")),
           ("The storm flooded roads near Yakima, Wash., overnight.", ("Yakima", Predicate.locatedIn, "Washington")),
+          ("Snow closed schools in Cambridge, Massachusetts, on Friday.",
+           ("Cambridge", Predicate.locatedIn, "Massachusetts")),
       ],
       counter_examples=[
           ("He toured Paris, Berlin and Rome last year.", ("Paris", Predicate.locatedIn, "Berlin")),
+          ("Fans flew from Lyon, Germany, on Friday.", ("Lyon", Predicate.locatedIn, "Germany")),
       ])
 def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place followed by its country: "Quebec, Canada", "Kursk, Russia"."""
@@ -1440,11 +1443,14 @@ def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Re
             inner, outer = gazetteer.place(left.text), gazetteer.place(right.name)
             if right.type == EntityType.Place and outer is None:
                 continue
+            where = outer.country_code or outer.iso_code if outer is not None else None
             if inner is not None and outer is not None and inner.country_code and \
-                    (outer.country_code or outer.iso_code) not in (inner.country_code, None) \
-                    and inner.population >= CITY_ELSEWHERE_POPULATION:
+                    where not in (inner.country_code, None) \
+                    and inner.population >= CITY_ELSEWHERE_POPULATION \
+                    and not any(c.country_code == where for c in gazetteer.cities_named(left.text)):
                 # "Lyon, Germany" cannot be: the gazetteer puts the first place, a big city, in another country
-                # (a small town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
+                # and knows no namesake there ("Cambridge, Massachusetts" is the American Cambridge; a small
+                # town's name, "Livingston, Texas", may be shared by towns the gazetteer lacks).
                 continue
             yield _make(left, Predicate.locatedIn, right, "rule:place-comma-place", tok.sent, offset)
 

@@ -906,16 +906,45 @@ def articles_per_name(keys, mention_names: dict) -> Counter:
     return Counter(n for _a, n in {(k[0], mention_names[k]) for k in keys if mention_names.get(k)})
 
 
+def container_country(group: tuple) -> str | None:
+    """Return the ISO code of the country a container group lies in: a country's own, a US state's or a region's.
+
+    Why: "Paris, Texas" and "Cambridge, Massachusetts" say which country's town of that name is meant as
+    plainly as "Valencia, Spain" does.
+    """
+    t, n = group[:2]
+    if t == EntityType.Country:
+        c = gazetteer.country(n)
+        return c.iso_code if c is not None else None
+    if t == EntityType.Place:
+        if gazetteer.us_state_name(n) and gazetteer.country(n) is None:
+            return "US"
+        r = gazetteer.region(n) if gazetteer.city(n) is None else None
+        return r.country_code if r is not None else None
+    return None
+
+
 def stated_locations(exs: Sequence[Extraction], group_of: dict):
-    """Yield (article, subject group, object group) of each statement that a place lies in a country.
+    """Yield (article, subject group, object group) of each statement that a place lies in a country, a US state or
+    a region, and of each place written right before one after a comma.
 
     ``group_of`` maps a mention key (article id, start, end) to its group; statements whose arguments
     have none are skipped.
     """
     for ex in exs:
         aid = ex.article.id
+        # Written so, whatever the relation extractor stated: a place, a comma, and a country, US state or region
+        # ("Cambridge, Massachusetts").
+        ms = sorted(ex.mentions, key=lambda m: (m.start, m.end))
+        for m1, m2 in zip(ms, ms[1:]):
+            if m1.type == EntityType.Place and m2.type in (EntityType.Country, EntityType.Place) \
+                    and ex.article.text[m1.end:m2.start] == ", ":
+                s = group_of.get((aid, m1.start, m1.end))
+                o = group_of.get((aid, m2.start, m2.end))
+                if s is not None and o is not None and s != o and container_country(o):
+                    yield aid, s, o
         for r in ex.relations:
-            if r.predicate != Predicate.locatedIn or r.object.type != EntityType.Country:
+            if r.predicate != Predicate.locatedIn or r.object.type not in (EntityType.Country, EntityType.Place):
                 continue
             s = group_of.get((aid, r.subject.start, r.subject.end))
             o = group_of.get((aid, r.object.start, r.object.end))
@@ -924,27 +953,32 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
 
 
 def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
-    """Return {mention key: country group} for towns their article places in a country other than the default's.
+    """Return {mention key: container group} for towns their article places in a country other than the default's.
 
-    The article must state the town lies in the country (a locatedIn statement of its own, in one country
-    only), the gazetteer must know a town of that name there, and the name's default reading (the most
-    populous town of that name) must lie elsewhere: "Valencia, Spain" beside stories of Venezuela's
-    Valencia. Every mention of the name in that article takes the reading.
+    The article must state the town lies in a country, a US state or a region (locatedIn statements of its
+    own, all in one country), the gazetteer must know a town of that name in that country, and the name's
+    default reading (the most populous town of that name) must lie elsewhere: "Valencia, Spain" beside
+    stories of Venezuela's Valencia, "Paris, Texas" beside stories of the French capital. The reading is
+    named by the narrowest container (the state before its country). Every mention of the name in that
+    article takes the reading.
     """
-    stated: dict = defaultdict(set)  # (article, place group) -> country groups its statements name
+    stated: dict = defaultdict(set)  # (article, place group) -> container groups its statements name
     for aid, s, o in stated_locations(exs, targets):
-        if s[0] == EntityType.Place and o[0] == EntityType.Country:
+        if s[0] == EntityType.Place and o[0] in (EntityType.Country, EntityType.Place) and container_country(o):
             stated[(aid, s)].add(o)
     readings: dict = {}
-    for (aid, s), countries in stated.items():
-        if len(countries) != 1:
+    for (aid, s), containers in stated.items():
+        codes = {container_country(o) for o in containers}
+        if len(codes) != 1:
             continue
-        country = next(iter(countries))
-        found, where = gazetteer.city(s[1]), gazetteer.country(country[1])
-        if found is None or where is None or not where.iso_code or found.country_code == where.iso_code:
+        # The most telling container names the reading: "Paris, Texas" is "Paris (Texas)", not "Paris (United
+        # States)"; a country stated beside its own state adds nothing.
+        container = min(containers, key=lambda o: (o[0] == EntityType.Country, o))
+        found, code = gazetteer.city(s[1]), next(iter(codes))
+        if found is None or found.country_code == code:
             continue
-        if any(c.country_code == where.iso_code for c in gazetteer.cities_named(s[1])):
-            readings[(aid, s)] = country
+        if any(c.country_code == code for c in gazetteer.cities_named(s[1])):
+            readings[(aid, s)] = container
     return {k: readings[(k[0], tgt)] for k, tgt in targets.items() if (k[0], tgt) in readings}
 
 

@@ -52,7 +52,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
     exs = [by_id[k] for k in sorted(by_id)]
 
     # 1-2. Corpus-level identity: each kept mention -> its group (see kgraph.linking.identity).
-    from kgraph.linking.identity import resolve, stated_locations
+    from kgraph.linking.identity import container_country, resolve, stated_locations
 
     res = resolve(exs)
     forced_label: dict = {}
@@ -84,12 +84,15 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             for a in g.articles:
                 article_countries[a].add(c.iso_code)
 
-    # The countries the articles' own statements put each place in ("Valencia, Spain"): which namesake it is.
+    # The countries the articles' own statements put each place in ("Valencia, Spain", "Paris, Texas"): which
+    # namesake it is.
     stated: dict = defaultdict(set)
     for _aid, s, o in stated_locations(exs, local):
-        c = gazetteer.country(_choose_label(EntityType.Country, res.groups[o].names)) if o in res.groups else None
-        if c is not None and c.iso_code:
-            stated[s].add(c.iso_code)
+        if o not in res.groups:
+            continue
+        code = container_country((o[0], _choose_label(o[0], res.groups[o].names)))
+        if code:
+            stated[s].add(code)
 
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
     entities: dict[tuple[str, str], Entity] = {}
@@ -186,32 +189,33 @@ def _primary_places() -> dict[str, int]:
 def _place_in_context(label: str, countries: set, stated: frozenset = frozenset()):
     """Return the gazetteer place a name denotes in articles naming these countries (ISO codes), or None.
 
-    A place's own name beats another place's alternate name ("Islamabad" is
-    the capital, not a city once called so); a reading in a country the
-    articles name beats one elsewhere; an alternate-name reading from a
-    country the articles do not name is dropped ("Borno" beside Nigeria). A
-    first-level region in a country the articles name beats a town of that
-    name in a country they do not name ("Ontario" beside Canada). A city of
-    that own name in a country the articles state it lies in (``stated``, ISO
-    codes of their locatedIn statements) beats a larger namesake ("Valencia,
-    Spain").
+    A city of that own name in a country the articles state it lies in
+    (``stated``, ISO codes of their locatedIn statements, a US state's or a
+    region's country included) beats a larger namesake ("Valencia, Spain",
+    "Paris, Texas"). Else a place's own name beats another place's alternate
+    name ("Islamabad" is the capital, not a city once called so); a reading in
+    a country the articles name beats one elsewhere; an alternate-name reading
+    from a country the articles do not name is dropped ("Borno" beside
+    Nigeria). A first-level region in a country the articles name beats a town
+    of that name in a country they do not name ("Ontario" beside Canada).
     """
     found = gazetteer.place(label)
     if found is None or found.type == EntityType.Country:
         return found
     key = gazetteer.norm(label)
+    if stated and found.country_code not in stated:
+        # "Valencia, Spain" is the Spanish city, not the larger Venezuelan one; "Paris, Texas" the American
+        # Paris. Only where the articles say so: a country merely named ("Moscow" in a story naming the US
+        # alone) is no reason for Moscow, Idaho.
+        here = next((c for c in gazetteer.cities_named(label) if c.country_code in stated), None)
+        if here is not None:
+            return here
     own = gazetteer.norm(found.name) == key
     if own and (not countries or found.country_code in countries):
         return found
     region = gazetteer.region(label)
     if region is not None and region.country_code in countries and found.country_code not in countries:
         return region  # "Ontario" beside Canada is the province, not the Californian town
-    if stated and found.country_code not in stated:
-        # "Valencia, Spain" is the Spanish city, not the larger Venezuelan one. Only where the articles say
-        # so: a country merely named ("Moscow" in a story naming the US alone) is no reason for Moscow, Idaho.
-        here = next((c for c in gazetteer.cities_named(label) if c.country_code in stated), None)
-        if here is not None:
-            return here
     row = _primary_places().get(key)
     if row is not None:
         primary = gazetteer._place_row(row)  # noqa: SLF001
