@@ -253,6 +253,18 @@ def test_a_town_written_before_a_us_state_is_that_states_namesake():
     assert {e.label: e for e in link_extractions([plain]).entities}["Paris"].country_code == "FR"
 
 
+def test_georgia_after_an_american_town_and_a_comma_is_the_state():
+    def written(aid, town):
+        text = f"Voters in {town}, Georgia, lined up early."
+        at = text.index(town)
+        g = text.index("Georgia")
+        return Extraction(Article(aid, text), (Mention(town, "Place", at, at + len(town), town),
+                                               Mention("Georgia", "Country", g, g + 7, "Georgia")))
+
+    assert ("Place", "Georgia") in labels(link_extractions([written("a", "Atlanta")]))
+    assert ("Country", "Georgia") in labels(link_extractions([written("a", "Tbilisi")]))
+
+
 def test_georgia_beside_a_us_state_is_the_state_else_the_country():
     kb = link_extractions([ex("a", ("Georgia", "Place", "Georgia"), ("Alabama", "Place", "Alabama")),
                            ex("b", ("Georgia", "Country", "Georgia"), ("Armenia", "Country", "Armenia"))])

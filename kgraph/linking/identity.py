@@ -347,6 +347,32 @@ def _same_country(written: str, name: str) -> bool:
     return c is not None and c == gazetteer.country(name)
 
 
+_BEFORE_COMMA = re.compile(r"((?:[A-Z][\w'.\-]*\s){0,2}[A-Z][\w'.\-]*),\s$")
+
+
+def _after_us_town(text: str, start: int) -> bool:
+    """True when a name follows an American town and a comma ("Atlanta, Georgia"): a country-named state, then.
+
+    The town must be American by the gazetteer's default reading, or have an American namesake and none in
+    the country of the state's name ("Tbilisi, Georgia" is the country).
+    """
+    found = _BEFORE_COMMA.search(text[max(0, start - 40):start])
+    if found is None:
+        return False
+    words = found.group(1).split()
+    name = text[start:start + 40].split(",")[0].strip()
+    home = gazetteer.country(name)
+    for i in range(len(words)):  # the longest run of the words before the comma the gazetteer knows
+        town = " ".join(words[i:])
+        default = gazetteer.city(town)
+        if default is None or gazetteer.us_state_name(town):
+            continue
+        named = gazetteer.cities_named(town)
+        return default.country_code == "US" or any(c.country_code == "US" for c in named) \
+            and not any(home is not None and c.country_code == home.iso_code for c in named)
+    return False
+
+
 def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset()) -> bool:
     """True when a country or city name in a match report stands for its team or club, read from the words around it.
 
@@ -739,7 +765,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None:
             # "the Tarvo government" is the person's, whatever extraction tagged it.
             return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
-        if t == EntityType.Country and state_reading(aid, name):
+        if t == EntityType.Country and (state_reading(aid, name) or m is not None and gazetteer.us_state_name(name)
+                                        and _after_us_town(ex_text[aid], m.start)):
             return EntityType.Place  # "Georgia" beside Alabama, or in a story about the US, is the state
         return t
 
@@ -761,7 +788,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             t = article_type(aid, name, m)
             if t == EntityType.Organization and corpus_type[norm(name)] in (EntityType.Country, EntityType.Place):
                 teams.add((t, norm(name)))
-            if not (t == EntityType.Place and (us_context[aid] or aid in us_home) and gazetteer.us_state_name(name)):
+            if not (t == EntityType.Place and gazetteer.us_state_name(name)
+                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))):
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
