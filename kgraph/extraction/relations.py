@@ -913,6 +913,14 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         m = index.at(pobj) if pobj is not None else None
         if m is None or m is person:
             continue
+        ids = index.token_ids(person)
+        if tok.lower_ == "of" and ids and ids[0] > 0 and tok.i == ids[-1] + 1:
+            # "Governor Tom Reyes of New Mexico": the office written before the name is held "of" what follows.
+            title = doc[ids[0] - 1]
+            cls = role_of_token(title) if title.text[:1].isupper() else None
+            pred = _predicate_for(cls, title.lemma_.lower(), person, m) if cls is not None else None
+            if pred in (Predicate.leaderOf, Predicate.worksFor):
+                yield _make(person, pred, m, "rule:title-of", tok.sent, offset, title.text)
         if tok.lower_ == "in":
             first = index.token_ids(person)[0]
             if m.type == EntityType.Place and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
@@ -944,6 +952,25 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 def rule_person_prep(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule person-prep (read by :func:`_person_preps`)."""
     return _only("rule:person-prep", index, _person_preps, doc, offset)
+
+
+@rule("rule:title-of", "A capitalized office before a name, and \"of\" a place or body right after it, says what "
+      "the person leads or works for.",
+      (Predicate.leaderOf, Predicate.worksFor),
+      examples=[
+          ("Governor Tom Reyes of New Mexico praised the bill.", ("Tom Reyes", Predicate.leaderOf, "New Mexico")),
+          ("Foreign Minister Jan Keller of Austria met the envoys.", ("Jan Keller", Predicate.worksFor, "Austria")),
+          ("Chairman Lars Vik of the Tarsk Shipping Group resigned.",
+           ("Lars Vik", Predicate.leaderOf, "Tarsk Shipping Group")),
+      ],
+      counter_examples=[
+          ("Tom Reyes of New Mexico praised the bill.", ("Tom Reyes", Predicate.leaderOf, "New Mexico")),
+          ("Lawyer Tom Reyes of Ogden filed the suit.", ("Tom Reyes", Predicate.worksFor, "Ogden")),
+          ("Governor Tom Reyes, 58, of Ogden spoke.", ("Tom Reyes", Predicate.leaderOf, "Ogden")),
+      ])
+def rule_title_of(doc, index: MentionIndex, offset: int) -> list[Relation]:
+    """Return the relations of rule title-of (read by :func:`_person_preps`)."""
+    return _only("rule:title-of", index, _person_preps, doc, offset)
 
 
 @rule("rule:person-in", "An official named with a town (\"spokesman Tom Rand in Leeds\") is based there.",
@@ -1938,6 +1965,7 @@ RULE_ORDER = (
     "rule:killing-noun",
     "rule:born-in",
     "rule:person-prep",
+    "rule:title-of",
     "rule:person-in",
     "rule:verb-lead",
     "rule:verb-work",
