@@ -187,26 +187,43 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             if "two types" in s.reason or _compatible(*(by_iri[e].type for e in s.item["entities"]))]
 
 
+#: A label's qualifier, which linking adds to tell namesakes apart ("Tarsk (Velt)", "Veltria (women)").
+_QUALIFIED = re.compile(r"(.+?) \([^()]+\)")
+
+#: Digits that do not belong to a name: a score ("Tarsk 2-1"), a year or a date glued to it ("Velt 2015"),
+#: digits alone. Names carry digits of their own ("G7", "Tarsk 04", "Channel 4", "A380").
+_JUNK_DIGITS = re.compile(r"\d+\s*[-:\u2013]\s*\d+|(?:^|\s)(?:1[89]|20)\d\d(?:\s|$)|^[\d\W]+$")
+
+#: More capitalized words than this make no name ("Central Office for the Investigation of National Socialist
+#: Crimes" has six; a run of headline words glued together has more).
+_MAX_NAME_WORDS = 7
+
+
 def junk(nodes: list[Node]) -> list[Suggestion]:
     """Suggest blocking (or renaming) nodes whose name does not look like a name."""
     out = []
     for n in nodes:
         if n.corrected:  # an analyst has seen it already (and may have named it so)
             continue
-        cleaned = clean_name(n.label, n.type)
+        # The qualifier is the build's own ("Williams (sport)"): the name before it is what to judge. A doubled
+        # name in the graph ("Abdullah Abdullah") was written so on one line, or the build would have cut it.
+        qualified = _QUALIFIED.fullmatch(n.label)
+        label = qualified.group(1) if qualified else n.label
+        cleaned = clean_name(label, n.type, doubled=True)
         reason = None
         if cleaned is None:
             reason = "not a name (lowercase, a title or a connective)"
-        elif cleaned != n.label:
+        elif cleaned != label:
+            new = cleaned + n.label[len(label):]
             out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}): extra words around a name",
-                                  {"action": "rename", "entity": n.iri, "label": cleaned,
+                                  {"action": "rename", "entity": n.iri, "label": new,
                                    "note": "extra words around the name"}))
             continue
-        elif any(ch.isdigit() for ch in n.label):
-            reason = "digits in a name"
-        elif n.label.casefold() in _GENERIC | TITLES:
+        elif _JUNK_DIGITS.search(label):
+            reason = "a score, a year or digits, not a name"
+        elif label.casefold() in _GENERIC | TITLES:
             reason = "a common noun, not a name"
-        elif len(n.label.split()) > 7:
+        elif sum(w[:1].isupper() for w in label.split()) > _MAX_NAME_WORDS or len(label.split()) > 2 * _MAX_NAME_WORDS:
             reason = "too long for a name"
         elif n.mentions <= 1 and n.edges == 0 and n.articles <= 1 and n.label.isupper() and len(n.label) <= 3 \
                 and n.type == EntityType.Person:

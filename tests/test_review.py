@@ -117,3 +117,20 @@ def test_review_does_not_suggest_merging_back_what_an_analyst_split(tmp_path):
     assert merges([relabel]) == []  # the same name twice, split on purpose
     # Not a split: a rename onto another node's name is a duplicate the analyst may merge (or a namesake).
     assert merges([{"action": "rename", "entity": "Orvik Lines", "label": "Tessaly"}]) == [["Tessaly", "Tessaly"]]
+
+
+def test_junk_reads_names_with_digits_qualifiers_and_length_as_names_do():
+    from kgraph.review import Node, junk
+
+    def flagged(label, type_="Organization"):
+        node = Node(f"https://example.org/{label}", type_, label, (label,), 5, 3, 2)
+        return [s.item["action"] for s in junk([node])]
+
+    # digits of a name, a qualifier the build gave, a doubled name the text wrote, a long official name
+    for label in ("G7", "Tarsk 04", "Channel 4", "Tarsk (Velt)", "Central Office for the Study of Old Coastal Maps"):
+        assert flagged(label) == [], label
+    assert flagged("Arvo (sport)", "Person") == [] and flagged("Tarik Tarik", "Person") == []
+    # a score, a year glued to a name, digits alone, a run of headline words
+    assert flagged("Tarsk 2-1") == ["rename"]
+    for label in ("Velt 2015", "1234", "Tarsk Harbour Board Says New Rules Will Hit Small Boat Owners Hard"):
+        assert flagged(label) == ["block"], label
