@@ -221,8 +221,8 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
             continue
         elif _JUNK_DIGITS.search(label):
             reason = "a score, a year or digits, not a name"
-        elif label.casefold() in _GENERIC | TITLES:
-            reason = "a common noun, not a name"
+        elif label.casefold() in _GENERIC | TITLES and not qualified:
+            reason = "a common noun, not a name"  # "Army (Veltria)" is the build's reading of whose army
         elif sum(w[:1].isupper() for w in label.split()) > _MAX_NAME_WORDS or len(label.split()) > 2 * _MAX_NAME_WORDS:
             reason = "too long for a name"
         elif n.mentions <= 1 and n.edges == 0 and n.articles <= 1 and n.label.isupper() and len(n.label) <= 3 \

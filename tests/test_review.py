@@ -130,6 +130,7 @@ def test_junk_reads_names_with_digits_qualifiers_and_length_as_names_do():
     for label in ("G7", "Tarsk 04", "Channel 4", "Tarsk (Velt)", "Central Office for the Study of Old Coastal Maps"):
         assert flagged(label) == [], label
     assert flagged("Arvo (sport)", "Person") == [] and flagged("Tarik Tarik", "Person") == []
+    assert flagged("Army (Veltria)") == [] and flagged("Army") == ["block"]
     # a score, a year glued to a name, digits alone, a run of headline words
     assert flagged("Tarsk 2-1") == ["rename"]
     for label in ("Velt 2015", "1234", "Tarsk Harbour Board Says New Rules Will Hit Small Boat Owners Hard"):
