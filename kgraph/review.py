@@ -26,9 +26,14 @@ from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.sources import gazetteer
 
 #: Similarity at which review shows two spellings (lower than linking's: a person decides).
 REVIEW_SIMILARITY = 0.82
+
+#: How alike two persons' surnames must be spelt besides (transliterations such as "Morsi" and "Morsy" are 0.8;
+#: "Urin" and "Putin", two people, 0.67).
+SURNAME_SIMILARITY = 0.75
 _GENERIC = frozenset("""state government ministry parliament police army party group company agency council
 commission court union office committee church bank institute university association league club federation
 foundation energy politics software success group development""".split())
@@ -180,7 +185,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             for b in group[i + 1:]:
                 fb = fold(b.label)
                 if fa != fb and abs(len(fa) - len(fb)) <= 3 and a.type != EntityType.Country and \
-                        SequenceMatcher(None, fa, fb).ratio() >= REVIEW_SIMILARITY:
+                        SequenceMatcher(None, fa, fb).ratio() >= REVIEW_SIMILARITY and _may_be_one(a, b):
                     add(a, b, "similar spelling")
     by_iri = {n.iri: n for n in nodes}
     return [s for s in out.values()
@@ -188,7 +193,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
 
 
 #: A label's qualifier, which linking adds to tell namesakes apart ("Tarsk (Velt)", "Veltria (women)").
-_QUALIFIED = re.compile(r"(.+?) \([^()]+\)")
+_QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
 
 #: Digits that do not belong to a name: a score ("Tarsk 2-1"), a year or a date glued to it ("Velt 2015"),
 #: digits alone. Names carry digits of their own ("G7", "Tarsk 04", "Channel 4", "A380").
@@ -197,6 +202,28 @@ _JUNK_DIGITS = re.compile(r"\d+\s*[-:\u2013]\s*\d+|(?:^|\s)(?:1[89]|20)\d\d(?:\s
 #: More capitalized words than this make no name ("Central Office for the Investigation of National Socialist
 #: Crimes" has six; a run of headline words glued together has more).
 _MAX_NAME_WORDS = 7
+
+
+_WORDS = re.compile(r"[^\s()]+")
+
+
+def _may_be_one(a: Node, b: Node) -> bool:
+    """False when two similar names differ where they name different things.
+
+    Two persons' surnames must be spelt alike too ("Vladimir Tarin" is no "Vladimir Marin"); two names that
+    differ by a country's or place's name are of two places ("Communist Party of Veltria" and "... of Ostmark",
+    "Foreign Ministry (Veltria)" and "Foreign Ministry (Ostmark)", which the build kept apart).
+    """
+    wa, wb = _WORDS.findall(a.label), _WORDS.findall(b.label)  # a qualifier's brackets are no part of its word
+    if a.type == b.type == EntityType.Person and len(wa) > 1 and len(wb) > 1 \
+            and SequenceMatcher(None, fold(wa[-1]), fold(wb[-1])).ratio() < SURNAME_SIMILARITY:
+        return False
+    qa, qb = _QUALIFIED.fullmatch(a.label), _QUALIFIED.fullmatch(b.label)
+    if qa and qb and qa.group(2) != qb.group(2) and gazetteer.place(qa.group(2)) and gazetteer.place(qb.group(2)):
+        return False  # the build read them as two countries' bodies
+    only_a = {w for w in wa if w not in wb and not w.islower()}
+    only_b = {w for w in wb if w not in wa and not w.islower()}
+    return not (only_a and only_b and all(gazetteer.place(w) is not None for w in only_a | only_b))
 
 
 def junk(nodes: list[Node]) -> list[Suggestion]:

@@ -135,3 +135,19 @@ def test_junk_reads_names_with_digits_qualifiers_and_length_as_names_do():
     assert flagged("Tarsk 2-1") == ["rename"]
     for label in ("Velt 2015", "1234", "Tarsk Harbour Board Says New Rules Will Hit Small Boat Owners Hard"):
         assert flagged(label) == ["block"], label
+
+
+def test_similar_names_that_name_different_things_are_no_duplicates():
+    from kgraph.review import Node, duplicates
+
+    def pairs(*labels, type_="Person"):
+        nodes = [Node(f"https://example.org/{i}", type_, n, (n,), 5, 2, 1) for i, n in enumerate(labels)]
+        return [s.reason for s in duplicates(nodes)]
+
+    assert pairs("Vladimir Orlov", "Vladimir Ostrov") == []  # one given name, two surnames
+    assert pairs("Mohamed Morsy", "Mohammed Morsi") != []  # one surname, two transliterations
+    assert pairs("Communist Party of Norway", "Communist Party of Sweden", type_="Organization") == []
+    assert pairs("Foreign Ministry (Norway)", "Foreign Ministry (Sweden)", type_="Organization") == []
+    assert pairs("Supreme Court of Norway", "Supreme Court (Sweden)", type_="Organization") == []
+    assert pairs("Tarsk Democrat (Norway)", "Tarsk Democrats (Sweden)", type_="Organization") == []
+    assert pairs("Veltria Freight Lines", "Veltria Freight Line", type_="Organization") != []
