@@ -223,7 +223,23 @@ def _may_be_one(a: Node, b: Node) -> bool:
         return False  # the build read them as two countries' bodies
     only_a = {w for w in wa if w not in wb and not w.islower()}
     only_b = {w for w in wb if w not in wa and not w.islower()}
-    return not (only_a and only_b and all(gazetteer.place(w) is not None for w in only_a | only_b))
+    if len(wa) < 2 or len(wb) < 2 or not only_a or not only_b:
+        return True
+    pa, pb = {_named_place(w) for w in only_a}, {_named_place(w) for w in only_b}
+    return None in pa | pb or bool(pa & pb)  # "Hessen" and "Hesse" are one region
+
+
+def _named_place(word: str):
+    """Return the key of the country or sizeable city a word names, or None (a word like "Eastern" names no such)."""
+    c = gazetteer.country(word)
+    if c is not None:
+        return c.iso_code or c.name
+    city = gazetteer.city(word)
+    return city.geonames_id if city is not None and city.population >= PLACE_WORD_POPULATION else None
+
+
+#: Least population of a city whose name, differing between two names, makes them two places' bodies.
+PLACE_WORD_POPULATION = 50_000
 
 
 def junk(nodes: list[Node]) -> list[Suggestion]:

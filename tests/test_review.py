@@ -151,3 +151,4 @@ def test_similar_names_that_name_different_things_are_no_duplicates():
     assert pairs("Supreme Court of Norway", "Supreme Court (Sweden)", type_="Organization") == []
     assert pairs("Tarsk Democrat (Norway)", "Tarsk Democrats (Sweden)", type_="Organization") == []
     assert pairs("Veltria Freight Lines", "Veltria Freight Line", type_="Organization") != []
+    assert pairs("Hessen Rail Board", "Hesse Rail Board", type_="Organization") != []  # one region, two spellings
