@@ -199,8 +199,8 @@ _QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
 #: digits alone. Names carry digits of their own ("G7", "Tarsk 04", "Channel 4", "A380").
 _JUNK_DIGITS = re.compile(r"\d+\s*[-:\u2013]\s*\d+|(?:^|\s)(?:1[89]|20)\d\d(?:\s|$)|^[\d\W]+$")
 
-#: More capitalized words than this make no name ("Central Office for the Investigation of National Socialist
-#: Crimes" has six; a run of headline words glued together has more).
+#: More capitalized words than this make no name ("Tarsk Board for the Study of Old Coastal Maps" has six; a
+#: run of headline words glued together has more).
 _MAX_NAME_WORDS = 7
 
 
