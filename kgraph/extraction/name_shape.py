@@ -218,7 +218,7 @@ def _dictionary_word_person(doc, start, end, ctx):
     if ctx.types.get(key(tok.text), EntityType.Person) != EntityType.Person or ctx.written(tok.text) > DICTIONARY_WORD_MAX:
         return None
     prev = doc[start - 1] if start > 0 else None
-    if not (prev is None or _line_start(tok) or prev.is_alpha and prev.text[:1].isupper()):
+    if not (prev is None or nlp.line_start(tok) or prev.is_alpha and prev.text[:1].isupper()):
         return None  # capitalized on purpose, not by its position: "on Chirp", "Beethoven, Bach"
     if tok.lower_ in ctx.given or tok.lower_.endswith(_PEOPLE_ENDINGS) or gazetteer.demonym(tok.text) is not None \
             or gazetteer.country(tok.text) is not None or gazetteer.place(tok.text) is not None:
@@ -230,7 +230,7 @@ def _dictionary_word_person(doc, start, end, ctx):
     # as surname ("Anton Baker ... Baker said") or the NER read it as a person: the dictionary lists the famous by
     # surname ("Nixon", "Shakespeare": on DWIE 1-602 the two annotated names the rule dropped without that test;
     # with it, it drops one unannotated name and one country typed a person, no annotated person).
-    opens = prev is None or tok.is_sent_start or _line_start(tok)
+    opens = prev is None or tok.is_sent_start or nlp.line_start(tok)
     return [] if "noun" in classes and opens and tok.ent_type_ != "PERSON" and not ctx.surname(tok.text) else None
 
 
@@ -286,14 +286,6 @@ def _score(doc, start, end, ctx):
             parts = [(start, start + i), (start + i + width, end)]
             return [(s, e) for s, e in parts if s < e and _named(doc, s, e)]
     return None
-
-
-def _line_start(tok) -> bool:
-    """Return whether a word opens its sentence or its line (capitalized by position, not as a name)."""
-    if tok.i == 0 or tok.is_sent_start:
-        return True
-    prev = tok.doc[tok.i - 1]
-    return "\n" in prev.text or "\n" in prev.whitespace_
 
 
 def _edge_word(tok, ctx: Context) -> bool:
@@ -367,7 +359,7 @@ def _function_edge(doc, start, end, ctx):
     if (s, e) == (start, end):
         return None
     if s == e:
-        return [] if _line_start(doc[start]) else None
+        return [] if nlp.line_start(doc[start]) else None
     return [(s, e)] if _name_ends(doc, s, e) else None
 
 
@@ -414,7 +406,7 @@ def _fixture_list(doc, start, end, ctx):
                                "Green Party"),
                               ("Rampant Vellmark won again. The rampant fans sang.", "Rampant Vellmark")])
 def _opening_common_word(doc, start, end, ctx):
-    if end - start < 2 or ctx.written(doc[start:end].text) > 1 or not _line_start(doc[start]):
+    if end - start < 2 or ctx.written(doc[start:end].text) > 1 or not nlp.line_start(doc[start]):
         return None
     if not (_edge_word(doc[start], ctx) and _name_ends(doc, start + 1, end) and _known(doc, start + 1, end, ctx)):
         return None
@@ -446,7 +438,8 @@ watchdog startup start-up firm company tabloid outlet""".split())
                               ("Watchdog said so.", "Watchdog")])
 def _kind_before_organization(doc, start, end, ctx):
     first = doc[start]
-    if end - start < 2 or first.lower_ not in KIND_LEADS or not first.text[:1].isupper() or not _line_start(first):
+    if end - start < 2 or first.lower_ not in KIND_LEADS or not first.text[:1].isupper() \
+            or not nlp.line_start(first):
         return None
     rest = doc[start + 1:end]
     if not rest[0].text[:1].isupper() or not rest[0].is_alpha and not rest[0].is_upper:

@@ -105,6 +105,14 @@ HEADLINE_WORDS = 15
 _SENTENCE_END = frozenset(".!?:;,-\u2013\u2014\"'\u201d\u2019)")
 
 
+def line_start(tok) -> bool:
+    """Return whether a word opens its sentence or its line (capitalized by position, not as a name)."""
+    if tok.i == 0 or tok.is_sent_start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return "\n" in prev.text or "\n" in prev.whitespace_
+
+
 def _headline_breaks(text: str) -> list[int]:
     """Return the character offsets that open a line after a headline-like line (see :func:`_mark_paragraphs`).
 

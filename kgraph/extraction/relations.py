@@ -922,9 +922,8 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if pred in (Predicate.leaderOf, Predicate.worksFor):
                 yield _make(person, pred, m, "rule:title-of", tok.sent, offset, title.text)
         if tok.lower_ == "in":
-            first = index.token_ids(person)[0]
-            if m.type == EntityType.Place and tok.head.i == index.token_ids(person)[-1] == tok.i - 1 and first > 0 \
-                    and _role_words([doc[first - 1]])[0] is not None:
+            if m.type == EntityType.Place and tok.head.i == ids[-1] == tok.i - 1 and ids[0] > 0 \
+                    and _role_words([doc[ids[0] - 1]])[0] is not None:
                 # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
                 for place in _with_container(doc, index, m):
                     yield _make(person, Predicate.livesIn, place, "rule:person-in", tok.sent, offset)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kgraph.core.terms import EntityType
-from kgraph.extraction import lexicon
+from kgraph.extraction import lexicon, nlp
 from kgraph.sources import gazetteer
 
 #: Nouns that say the name after them is an organization's ("the carmaker Vellox", "the daily Tarsker Bote"); nouns
@@ -93,8 +93,8 @@ def _org_noun_before(doc, start: int, end: int) -> bool:
         return p.lemma_.lower() in ORG_KIND_NOUNS
     # "Carmaker Vellox said": the kind noun capitalized only because it opens the sentence or line (any tag: the
     # parser often reads it as part of a proper name); "Charity" opens given names too.
-    opens = p.i == 0 or p.is_sent_start or "\n" in p.doc[p.i - 1].text_with_ws
-    return opens and p.text[:1].isupper() and p.text[1:].islower() and p.lower_ in ORG_KIND_NOUNS - {"charity"}
+    return nlp.line_start(p) and p.text[:1].isupper() and p.text[1:].islower() \
+        and p.lower_ in ORG_KIND_NOUNS - {"charity"}
 
 
 @context_rule("context:place-noun-before", "A noun naming a kind of place right before a name, or before \"of\" "
