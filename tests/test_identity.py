@@ -166,6 +166,19 @@ def test_short_name_joins_only_an_unambiguous_full_name():
     assert ("Person", "Hovland") in labels(two)
 
 
+def test_a_particle_surname_tagged_an_organization_is_the_person_the_corpus_names_in_full():
+    kb = link_extractions([ex("a", ("Karim al-Tarsi", "Person", "Karim al-Tarsi")),
+                           ex("b", ("al-Tarsi", "Organization", "al-Tarsi"), ("al-Tarsi", "Organization", "al-Tarsi"),
+                              ("al-Tarsi", "Organization", "al-Tarsi"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Person", "Karim al-Tarsi")]
+    # A body named so ("Ansar al-Velud") keeps a bare "al-Velud" an organization, as is "al-Norsa" with no person.
+    kb = link_extractions([ex("a", ("Ansar al-Velud", "Organization", "Ansar al-Velud"),
+                              ("Omar al-Velud", "Person", "Omar al-Velud")),
+                           ex("b", ("al-Velud", "Organization", "al-Velud"), ("al-Norsa", "Organization", "al-Norsa"))])
+    assert ("Organization", "al-Norsa") in labels(kb)
+    assert labels(kb)[("Person", "Omar al-Velud")].mentions == 1
+
+
 def test_short_name_prefers_the_full_name_of_its_own_article():
     kb = link_extractions([ex("a", ("Dag Hovland", "Person", "Dag Hovland"), ("Hovland", "Person", "Hovland")),
                            ex("b", ("Eva Hovland", "Person", "Eva Hovland"))])
@@ -350,6 +363,21 @@ def test_a_generic_institution_name_is_one_thing_per_country_its_articles_are_ab
     assert got["Interior Ministry (Veltria)"].articles == ("a", "c")
     assert got["Interior Ministry (Ostmark)"].articles == ("b",)
     assert "Interior Ministry" in got["Interior Ministry (Ostmark)"].aliases
+
+
+def test_a_generic_office_named_x_of_y_is_one_thing_per_country():
+    kb = link_extractions([ex("a", ("National Bureau of Statistics", "Organization", "National Bureau of Statistics"),
+                              ("Veltria", "Country", "Veltria"), text="New statistics show prices rose."),
+                           ex("b", ("National Bureau of Statistics", "Organization", "National Bureau of Statistics"),
+                              ("Ostmark", "Country", "Ostmark"), text="Its statistics came out on Monday.")])
+    got = {e.label for e in kb.entities if e.type == "Organization"}
+    assert got == {"National Bureau of Statistics (Veltria)", "National Bureau of Statistics (Ostmark)"}
+    # A proper name in it makes it one body: "Tarvo Bureau of Statistics" is not read per country.
+    kb = link_extractions([ex("a", ("Tarvo Bureau of Statistics", "Organization", "Tarvo Bureau of Statistics"),
+                              ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Tarvo Bureau of Statistics", "Organization", "Tarvo Bureau of Statistics"),
+                              ("Ostmark", "Country", "Ostmark"))])
+    assert [e.label for e in kb.entities if e.type == "Organization"] == ["Tarvo Bureau of Statistics"]
 
 
 def test_a_state_body_is_its_articles_country_even_where_the_article_names_the_main_reading():

@@ -697,6 +697,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     person_words = {w for n, c in corpus_votes.items() if EntityType.Person in c and " " in n for w in (n.split()[0], n.split()[-1])}
     corpus_type = {n: _decide_type(n, c, person_words) for n, c in corpus_votes.items()}
     _retype_weak_short_names(corpus_type, corpus_votes)
+    _retype_particle_surnames(corpus_type, corpus_votes)
     country_heads = _retype_country_heads(corpus_type, corpus_votes)
     _persons_by_pronouns(corpus_type, cleaned, ex_text)
     _places_by_locatives(corpus_type, cleaned, ex_text)
@@ -1270,15 +1271,25 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     if t != EntityType.Organization:
         return False
     words = [w for w in n.replace("-", " ").split() if w not in _NAME_LINKS]
-    if not words or words[-1] not in _NATIONAL_HEADS and words[0] not in _NATIONAL_HEADS:
+    head, of, _rest = n.partition(" of ")
+    # "National Bureau of Statistics": the head of a name "X of Y" is X's last word.
+    of_head = of and head.split()[-1] in _NATIONAL_OF_HEADS
+    if not words or words[-1] not in _NATIONAL_HEADS and words[0] not in _NATIONAL_HEADS and not of_head:
         return False
     if _SUPRANATIONAL.intersection(words):
         return False  # "International Criminal Court": one body of many states, whatever country a story is about
     for w in words:
         low, cap = case.get(w, (0, 0))
-        if not (w in _NATIONAL_HEADS or w in _INSTITUTION_WORDS or w in TITLES or w in ORG_WORDS or low >= cap > 0):
+        if not (w in _NATIONAL_HEADS or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
+                or w in ORG_WORDS or low >= cap > 0):
             return False
     return True
+
+
+#: Heads of a state's office named "X of Y" with common words: every country has a "National Bureau of
+#: Statistics" or a "Federal Office of Civil Protection", one per country as a ministry is. Not "Department of
+#: Justice": DWIE 1-602 names the US one in stories about Germany, where the article's country would be read.
+_NATIONAL_OF_HEADS = frozenset("bureau office ministry".split())
 
 
 #: Words that make an institution's generic name one body of many states, never a country's own.
@@ -1423,6 +1434,29 @@ def _retype_weak_short_names(corpus_type: dict, corpus_votes: dict) -> None:
         (t, k), = edge[n].items()
         if t != corpus_type[n] and k >= 2 * sum(own.values()):
             corpus_type[n] = t
+
+
+#: A surname led by an Arabic article or kinship word written with a hyphen ("al-Tarsi", "el-Velud").
+#: Matched on normalized names, which write the hyphen as a space.
+_PARTICLE_SURNAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ed|ibn|bin|bint|abu|abd) \w{2,}")
+
+
+def _retype_particle_surnames(corpus_type: dict, corpus_votes: dict) -> None:
+    """Read a particle-led one-word name ("al-Tarsi") as a person when it is only ever a person's surname.
+
+    Written alone in a story that never names the person in full, such a surname looks to the tagger like
+    "al-Qaeda" and is tagged an organization; the corpus knows better when persons named in full end in it
+    and no organization or place of the corpus does. Unlike :func:`_retype_weak_short_names`, any number of
+    mentions counts: a leader named so in many stories is still that person.
+    """
+    ends: dict[str, set] = defaultdict(set)
+    for n in corpus_votes:
+        words = n.split()
+        if len(words) >= 3 and _PARTICLE_SURNAME.fullmatch(last := " ".join(words[-2:])):
+            ends[last].add(corpus_type[n])
+    for n, types in sorted(ends.items()):
+        if types == {EntityType.Person} and corpus_type.get(n, EntityType.Person) != EntityType.Person:
+            corpus_type[n] = EntityType.Person
 
 
 _PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.IGNORECASE)
