@@ -70,3 +70,27 @@ def test_a_region_beside_its_country_is_the_region_and_lies_in_it():
 def test_a_region_that_is_no_town_names_its_country_for_the_others():
     kb = link_extractions([ex("a", ("Ontario", "Place", "Ontario"), ("Manitoba", "Place", "Manitoba"))])
     assert by_label(kb)[("Place", "Ontario")].country_code == "CA"
+
+
+def based(aid, party, country, method="model:doc"):
+    """Build an extraction of one article stating ``party`` basedIn ``country`` by ``method``."""
+    from kgraph.core.model import Relation
+
+    e = ex(aid, (party, "Organization", party), (country, "Country", country))
+    s, o = e.mentions
+    text = e.article.text
+    return Extraction(e.article, e.mentions,
+                      (Relation(s, Predicate.basedIn, o, 0.7, method, text, 0, len(text)),))
+
+
+def homes(kb):
+    return sorted(f.object for f in kb.facts if f.predicate == Predicate.basedIn)
+
+
+def test_a_home_one_article_guessed_goes_when_the_corpus_states_another_three_times_as_often():
+    main = [based(a, "Tarsk Democrats", "Veltria") for a in "abc"]
+    assert homes(link_extractions(main + [based("d", "Tarsk Democrats", "Ostmark")])) == ["country/Veltria"]
+    # Two to one is no clear main home; a rule's statement and a home two articles state stay.
+    assert len(homes(link_extractions(main[:2] + [based("d", "Tarsk Democrats", "Ostmark")]))) == 2
+    assert len(homes(link_extractions(main + [based("d", "Tarsk Democrats", "Ostmark", "rule:org-prep")]))) == 2
+    assert len(homes(link_extractions(main + [based(a, "Tarsk Democrats", "Ostmark") for a in "de"]))) == 2
