@@ -356,14 +356,35 @@ def test_towns_inside_an_organization_name_give_its_country():
     assert codes("firm") == frozenset()
 
 
+def _org(name, *texts):
+    from types import SimpleNamespace
+
+    return docrel._Ent(name, "Organization", [(SimpleNamespace(text=t), None) for t in texts or (name,)])
+
+
 @pytest.mark.parametrize("name, want", [("Federal Security Service", 1), ("Interior Ministry", 1),
                                         ("Free Farmers Party", 3), ("Young Greens", 3),
-                                        ("Northern Office", 2), ("Acme Widgets", 0)])
+                                        ("Northern Office", 2), ("Acme Widgets", 0),
+                                        ("EU", 4), ("United Nations", 4), ("Tarsk Union", 2)])
 def test_an_organization_name_says_what_kind_of_body_it_is(name, want):
     from types import SimpleNamespace
 
-    view = SimpleNamespace(ents={"k": SimpleNamespace(name=name)})
+    view = SimpleNamespace(ents={"k": _org(name)})
     assert docrel.ArticleView.head_class(view, "k") == want
+
+
+def test_an_organ_named_after_the_body_it_belongs_to_is_seen():
+    from types import SimpleNamespace
+
+    view = SimpleNamespace(ents={"eu": _org("EU"), "com": _org("European Commission"),
+                                 "un": _org("UN"), "sc": _org("Security Council", "UN Security Council"),
+                                 "firm": _org("Tarsk Mining"), "bank": _org("Tarsk Bank"),
+                                 "vel": _org("Veltria Post")})
+    opens = lambda a, b: docrel.ArticleView.opens_with(view, a, b)  # noqa: E731
+    assert opens("com", "eu") == 1.0  # "EU" is the "European Union" in the lexicon
+    assert opens("sc", "un") == 1.0  # written once as "UN Security Council"
+    assert opens("bank", "firm") == 1.0 and opens("firm", "vel") == 0.0
+    assert opens("eu", "com") == 0.0  # a one-word name opens with nothing
 
 
 def test_rule_statements_outside_the_model_keep_the_precision_floor(nlp):

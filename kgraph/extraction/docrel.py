@@ -315,15 +315,43 @@ class ArticleView:
         return got
 
     def head_class(self, a: str) -> int:
-        """Return what kind of body an entity's name ends in: 1 a state body, 2 another body, 3 a party, 0 none."""
-        from kgraph.extraction.lexicon import STRONG_ORG_HEADS, WEAK_ORG_HEADS, party_name
+        """Return what kind of body an entity is: 1 a state body, 2 another body, 3 a party, 4 one of states, 0 none.
 
-        words = self.ents[a].name.lower().split()
+        4 is read from the lexicon of intergovernmental bodies, by any name the article writes for it.
+        """
+        from kgraph.extraction.lexicon import INTERGOVERNMENTAL, STRONG_ORG_HEADS, WEAK_ORG_HEADS, party_name
+
+        e = self.ents[a]
+        words = e.name.lower().split()
         if not words:
             return 0
+        if e.type == EntityType.Organization and any(
+                n.casefold() in INTERGOVERNMENTAL for n in {e.name} | {m.text for m, _s in e.mentions}):
+            return 4  # "EU", "United Nations": based in no member's country
         if party_name(self.ents[a].name):
             return 3  # "Freedom Party", "Greens", "Christian Democratic Union"
         return 1 if words[-1] in STRONG_ORG_HEADS else 2 if words[-1] in WEAK_ORG_HEADS else 0
+
+    def opens_with(self, a: str, b: str) -> float:
+        """Return 1.0 when an organization's name opens with another's first word or acronym, else 0.0.
+
+        "European Commission" and the "European Union", "UN Security Council" and the "UN": an organ is named
+        after the body it belongs to. The other body's names are those the article writes, and for an
+        intergovernmental acronym its name in the lexicon ("EU": "European Union").
+        """
+        from kgraph.extraction.lexicon import INTERGOVERNMENTAL
+
+        ea, eb = self.ents[a], self.ents[b]
+        if ea.type != EntityType.Organization or eb.type != EntityType.Organization:
+            return 0.0
+        mine = {ea.name} | {m.text for m, _s in ea.mentions}
+        theirs = {eb.name} | {m.text for m, _s in eb.mentions}
+        theirs |= {full for n in theirs if (full := INTERGOVERNMENTAL.get(n.casefold()))}
+        if mine & theirs:
+            return 0.0
+        leads = {n.split()[0] for n in theirs if " " in n} | {n for n in theirs if " " not in n and n.isupper()}
+        leads = {w for w in leads if len(w) >= 2 and w[:1].isupper()}
+        return float(any(n.split()[0] in leads for n in mine if " " in n))
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
         """Return how many leader, work, member and nationality words stand near the entity's mentions."""
@@ -432,7 +460,7 @@ FEATURES = (
     "s_name_has_o", "same_head", "kill_infinitive", "kill_s_agent", "kill_o_patient", "s_name_demonym_o",
     "s_name_place_of_o", "n_countries", "s_head_class",
     "s_other_country_cosents", "o_country_rank_for_s", "demonym_before_other",
-    "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share",
+    "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "s_opens_with_o",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
@@ -603,6 +631,7 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["s_name_place_of_o"]] = float(bool(cb) and cb in view.name_codes(a))
     v[_F["n_countries"]] = min(view.n_countries, 10)
     v[_F["s_head_class"]] = view.head_class(a)
+    v[_F["s_opens_with_o"]] = view.opens_with(a, b)
     return v
 
 

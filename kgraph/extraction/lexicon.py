@@ -151,6 +151,31 @@ christian nationalist national people's popular progressive radical""")
 PARTY_HEADS = _words("party union alliance front movement congress league")
 
 
+#: Bodies whose members are states, by name and acronym (acronym -> name, name -> itself), casefolded. Why: such
+#: a body is based in no member's country; a story about one member that quotes the body ("the EU urged
+#: Veltria") is no statement of where it is, and its organs open with its name ("EU Commission", "UN Security
+#: Council", "European Commission" of the "European Union").
+_IGO_TEXT = """EU=European Union|UN=United Nations|U.N.=United
+    Nations|NATO=North Atlantic Treaty Organization|OSCE=Organization for Security and Co-operation in Europe|
+    OPEC=Organization of the Petroleum Exporting Countries|ASEAN=Association of Southeast Asian Nations|
+    African Union|WHO=World Health Organization|IMF=International Monetary Fund|World Bank|
+    WTO=World Trade Organization|OECD=Organisation for Economic Co-operation and Development|G7=Group of Seven|
+    G20=Group of Twenty|UNHCR=United Nations High Commissioner for Refugees|UNICEF=United Nations Children's Fund|
+    UNESCO=United Nations Educational, Scientific and Cultural Organization|IAEA=International Atomic Energy
+    Agency|Interpol|Council of Europe|Arab League|GCC=Gulf Cooperation Council|ECOWAS=Economic Community of West
+    African States|SADC=Southern African Development Community|Mercosur|Commonwealth of Nations|
+    OAS=Organization of American States|OIC=Organisation of Islamic Cooperation|WFP=World Food Programme|
+    IOM=International Organization for Migration|ILO=International Labour Organization|
+    FAO=Food and Agriculture Organization|UNDP=United Nations Development Programme|UNRWA=United Nations Relief
+    and Works Agency|ICC=International Criminal Court|ICJ=International Court of Justice|
+    CIS=Commonwealth of Independent States|CSTO=Collective Security Treaty Organization|
+    SCO=Shanghai Cooperation Organisation|APEC=Asia-Pacific Economic Cooperation|EFTA=European Free Trade
+    Association"""
+_IGO_PAIRS = [tuple(p.split("=")) if "=" in p else (p, p)
+              for p in _IGO_TEXT.replace("\n    ", " ").replace("| ", "|").split("|")]
+INTERGOVERNMENTAL = {k.casefold(): v for pair in _IGO_PAIRS for k, v in (pair, (pair[1], pair[1]))}
+
+
 def party_name(name: str) -> bool:
     """True for a political party's name: it has the word "party", is a party plural, or a creed word and a party head."""
     words = name.casefold().split()
