@@ -156,12 +156,12 @@ PARTY_HEADS = _words("party union alliance front movement congress league")
 #: Veltria") is no statement of where it is, and its organs open with its name ("EU Commission", "UN Security
 #: Council", "European Commission" of the "European Union").
 _IGO_TEXT = """EU=European Union|UN=United Nations|U.N.=United
-    Nations|NATO=North Atlantic Treaty Organization|OSCE=Organization for Security and Co-operation in Europe|
-    OPEC=Organization of the Petroleum Exporting Countries|ASEAN=Association of Southeast Asian Nations|
+    Nations|NATO=North Atlantic Treaty Organization|OSCE|
+    OPEC|ASEAN=Association of Southeast Asian Nations|
     African Union|WHO=World Health Organization|IMF=International Monetary Fund|World Bank|
-    WTO=World Trade Organization|OECD=Organisation for Economic Co-operation and Development|G7=Group of Seven|
+    WTO=World Trade Organization|OECD|G7=Group of Seven|
     G20=Group of Twenty|UNHCR=United Nations High Commissioner for Refugees|UNICEF=United Nations Children's Fund|
-    UNESCO=United Nations Educational, Scientific and Cultural Organization|IAEA=International Atomic Energy
+    UNESCO|IAEA=International Atomic Energy
     Agency|Interpol|Council of Europe|Arab League|GCC=Gulf Cooperation Council|ECOWAS=Economic Community of West
     African States|SADC=Southern African Development Community|Mercosur|Commonwealth of Nations|
     OAS=Organization of American States|OIC=Organisation of Islamic Cooperation|WFP=World Food Programme|
