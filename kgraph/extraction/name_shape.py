@@ -449,6 +449,34 @@ def _kind_before_organization(doc, start, end, ctx):
     return [(start + 1, end)]
 
 
+#: Words that qualify a person, capitalized only because they open a sentence ("Veteran", "Longtime").
+MODIFIER_LEADS = frozenset("veteran longtime long-time former senior junior leading prominent outgoing incoming ex".split())
+
+
+@shape_rule("shape:modifier-before-organization", "A word qualifying a person, capitalized only because it opens "
+            "the sentence, is no part of the organization named after it when a role of that person follows "
+            "(\"Veteran Greens party lawmaker Anton Moreau\").",
+            "cut",
+            examples=[("Veteran Greens party lawmaker Anton Moreau spoke.", "Veteran Greens", ("Greens",)),
+                      ("Rates rose.\nLongtime Velmora Party member Ivo Brask quit.", "Longtime Velmora Party",
+                       ("Velmora Party",))],
+            counter_examples=[("Senior Living Group opened a home in Tarsk.", "Senior Living Group"),
+                              ("Leading Edge Partners said profits rose.", "Leading Edge Partners"),
+                              ("Shares of Veteran Greens fell.", "Veteran Greens")])
+def _modifier_before_organization(doc, start, end, ctx):
+    first = doc[start]
+    if end - start < 2 or end >= len(doc) or first.lower_ not in MODIFIER_LEADS or not first.text[:1].isupper() \
+            or not nlp.line_start(first):
+        return None
+    after = doc[end]
+    if not after.is_lower or not (after.lower_ == "party" or after.lower_ in ROLE_WORDS
+                                  or after.lower_.endswith("s") and after.lower_[:-1] in ROLE_WORDS):
+        return None  # "Senior Living Group opened": no person's role follows the name
+    if not doc[start + 1].text[:1].isupper():
+        return None
+    return [(start + 1, end)]
+
+
 @shape_rule("shape:common-word-before-person", "A common word glued before a person's full name is no part of it "
             "(\"Farmer Anton Moreau\", \"Scriptwriter Ilse Varga\").", "cut",
             examples=[("The farmer spoke first. Farmer Anton Moreau said the harvest was poor.", "Farmer Anton Moreau",
@@ -764,7 +792,7 @@ def _closing_common_word(doc, start, end, ctx):
 PERSON_CUTS = frozenset({"shape:role-before-name", "shape:demonym-before-person", "shape:country-before-person"})
 
 #: Rules whose cut leaves an organization's name ("Insurer Daxo" read as a person).
-ORG_CUTS = frozenset({"shape:kind-before-organization"})
+ORG_CUTS = frozenset({"shape:kind-before-organization", "shape:modifier-before-organization"})
 
 
 def _part_type(name: str, whole, ctx: Context):
