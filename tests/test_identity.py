@@ -2080,3 +2080,15 @@ def test_a_persons_label_is_the_full_name_most_articles_write_not_a_misspelling_
     # One person; d names "Angel Brunsdorf" 9 times, the others "Angela Brunsdorf" 6 times in 3 articles.
     assert [(e.label, e.articles) for e in kb.entities] == [("Angela Brunsdorf", ("a", "b", "c", "d"))]
     assert "Angel Brunsdorf" in kb.entities[0].aliases
+
+
+def test_a_short_club_name_joins_the_club_the_corpus_names_far_more_often_than_other_candidates():
+    report = "The striker scored twice; the goalkeeper saved a penalty and the league relegation fight goes on."
+    club = [found(a, f"Velmar Leipzig won 2-1. {report}", ("Velmar Leipzig", "Organization")) for a in "abc"]
+    glued = found("d", "Second chance for Arvo Velmar's men.", ("Arvo Velmar", "Organization"))
+    short = found("e", f"Velmar lost at home. {report}", ("Velmar", "Organization"))
+    got = {e.label: e for e in link_extractions(club + [glued, short]).entities}
+    assert "Velmar" not in got and got["Velmar Leipzig"].articles == ("a", "b", "c", "e")
+    # Two stories against one is no clear lead: the short name stays apart.
+    got = {e.label for e in link_extractions(club[:2] + [glued, short]).entities}
+    assert "Velmar" in got
