@@ -61,6 +61,10 @@ class BuildResult:
                      f"{t} {types[t]}" for t in (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place) if types[t]) + ")",
                  f"relations: {len(self.kb.facts)} (" + ", ".join(
                      f"{p} {n}" for p, n in sorted(preds.items())) + ")"]
+        if self.kb.outvoted:
+            # A guess left out is still a choice made for the analyst: say so, and name the first few.
+            lines.append(f"left out: {len(self.kb.outvoted)} home countries one article stated and the corpus "
+                         f"outvoted (" + "; ".join(self.kb.outvoted[:3]) + ("; ..." if len(self.kb.outvoted) > 3 else "") + ")")
         lines += [f"wrote {p}" for p in self.files]
         return "\n".join(lines)
 

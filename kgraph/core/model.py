@@ -158,6 +158,9 @@ class KnowledgeBase:
     facts: tuple[Fact, ...] = ()
     #: What analysts' corrections removed that no entity records (one line per entity a block removed).
     removed: tuple[str, ...] = ()
+    #: Home countries one article stated and the corpus outvoted, left out (one line each; see
+    #: :func:`kgraph.linking.link.drop_outvoted_homes`).
+    outvoted: tuple[str, ...] = ()
 
 
 def fits(predicate: str, subject_type: str, object_type: str) -> bool:
