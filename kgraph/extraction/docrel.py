@@ -101,6 +101,10 @@ class _Ent:
     first: int = 0
     info: list = dataclasses.field(default_factory=list)  # _Info per mention, same order
 
+    def names(self) -> set:
+        """Return the entity's name and every text the article writes for it."""
+        return {self.name} | {m.text for m, _s in self.mentions}
+
 
 @dataclasses.dataclass
 class _Info:
@@ -300,7 +304,7 @@ class ArticleView:
         if got is None:
             e = self.ents[a]
             words = set()
-            for text in {e.name} | {m.text for m, _s in e.mentions}:
+            for text in e.names():
                 toks = [w.strip(".,'\u2019") for w in text.split()]
                 words.update(w for w in toks if w[:1].isupper())
                 words.update(f"{x} {y}" for x, y in zip(toks, toks[1:]) if x[:1].isupper() and y[:1].isupper())
@@ -325,8 +329,7 @@ class ArticleView:
         words = e.name.lower().split()
         if not words:
             return 0
-        if e.type == EntityType.Organization and any(
-                n.casefold() in INTERGOVERNMENTAL for n in {e.name} | {m.text for m, _s in e.mentions}):
+        if e.type == EntityType.Organization and any(n.casefold() in INTERGOVERNMENTAL for n in e.names()):
             return 4  # "EU", "United Nations": based in no member's country
         if party_name(self.ents[a].name):
             return 3  # "Freedom Party", "Greens", "Christian Democratic Union"
@@ -344,8 +347,7 @@ class ArticleView:
         ea, eb = self.ents[a], self.ents[b]
         if ea.type != EntityType.Organization or eb.type != EntityType.Organization:
             return 0.0
-        mine = {ea.name} | {m.text for m, _s in ea.mentions}
-        theirs = {eb.name} | {m.text for m, _s in eb.mentions}
+        mine, theirs = ea.names(), eb.names()
         theirs |= {full for n in theirs if (full := INTERGOVERNMENTAL.get(n.casefold()))}
         if mine & theirs:
             return 0.0

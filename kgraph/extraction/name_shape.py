@@ -426,6 +426,12 @@ lender retailer broadcaster airline manufacturer conglomerate exporter importer 
 watchdog startup start-up firm company tabloid outlet""".split())
 
 
+def _capitalized_lead(doc, start: int, end: int, leads: frozenset) -> bool:
+    """Return whether a name of 2+ words opens with one of ``leads``, capitalized only as its line's first word."""
+    first = doc[start]
+    return end - start >= 2 and first.lower_ in leads and first.text[:1].isupper() and nlp.line_start(first)
+
+
 @shape_rule("shape:kind-before-organization", "A kind noun of organizations capitalized only because it opens the "
             "sentence or line is no part of the organization's name after it (\"Carmaker Vellox Motors said\").",
             "cut",
@@ -437,9 +443,7 @@ watchdog startup start-up firm company tabloid outlet""".split())
                               ("Bank Orlin cut rates on Monday.", "Bank Orlin"),
                               ("Watchdog said so.", "Watchdog")])
 def _kind_before_organization(doc, start, end, ctx):
-    first = doc[start]
-    if end - start < 2 or first.lower_ not in KIND_LEADS or not first.text[:1].isupper() \
-            or not nlp.line_start(first):
+    if not _capitalized_lead(doc, start, end, KIND_LEADS):
         return None
     rest = doc[start + 1:end]
     if not rest[0].text[:1].isupper() or not rest[0].is_alpha and not rest[0].is_upper:
@@ -464,9 +468,7 @@ MODIFIER_LEADS = frozenset("veteran longtime long-time former senior junior lead
                               ("Leading Edge Partners said profits rose.", "Leading Edge Partners"),
                               ("Shares of Veteran Greens fell.", "Veteran Greens")])
 def _modifier_before_organization(doc, start, end, ctx):
-    first = doc[start]
-    if end - start < 2 or end >= len(doc) or first.lower_ not in MODIFIER_LEADS or not first.text[:1].isupper() \
-            or not nlp.line_start(first):
+    if end >= len(doc) or not _capitalized_lead(doc, start, end, MODIFIER_LEADS):
         return None
     after = doc[end]
     if not after.is_lower or not (after.lower_ == "party" or after.lower_ in ROLE_WORDS

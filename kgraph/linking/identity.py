@@ -2657,12 +2657,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
                 # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
                 # one it names far more often, when it fits as for a single candidate.
-                fits = sorted(((len(groups[c].articles), c) for c in cands
-                               if _person_corpus_ok(groups, gid, c)), reverse=True)
-                if fits and fits[0][0] >= PERSON_PRIOR and fits[0][0] >= DOMINANT * (fits[1][0] if len(fits) > 1 else 0) \
-                        and _same_kind_of_story(aid, fits[0][1], groups, story) \
-                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), fits[0][1][1], case):
-                    local_map[(aid, gid)] = fits[0][1]
+                lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
+                if lead is not None and _same_kind_of_story(aid, lead, groups, story) \
+                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case):
+                    local_map[(aid, gid)] = lead
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
                 # or, for a name without a country in it, whose articles are mostly about Veltria.
@@ -2685,12 +2683,19 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 # "Tarsk" in a match report when the corpus names the club "Tarsk Hollin" in five stories and a
                 # headline's run-together "Arvo Tarsk" once: the one it names far more often, when it fits as
                 # a single candidate would.
-                fits = sorted(((len(groups[c].articles), c) for c in cands
-                               if _corpus_short_ok(t, n, sport[aid], case, c[1])), reverse=True)
-                if fits and fits[0][0] >= DOMINANT and fits[0][0] >= DOMINANT * (fits[1][0] if len(fits) > 1 else 0) \
-                        and (sport[aid] or not all(sport[a] for a in groups[fits[0][1]].articles)) \
-                        and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, fits[0][1][1], case):
-                    local_map[(aid, gid)] = fits[0][1]
+                lead = _clear_lead(groups, [c for c in cands if _corpus_short_ok(t, n, sport[aid], case, c[1])],
+                                   DOMINANT)
+                if lead is not None and (sport[aid] or not all(sport[a] for a in groups[lead].articles)) \
+                        and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, lead[1], case):
+                    local_map[(aid, gid)] = lead
+
+
+def _clear_lead(groups: dict, cands, floor: int):
+    """Return the candidate named in ``floor`` or more articles and DOMINANT times as many as the next, or None."""
+    fits = sorted(((len(groups[c].articles), c) for c in cands), reverse=True)
+    if fits and fits[0][0] >= floor and fits[0][0] >= DOMINANT * (fits[1][0] if len(fits) > 1 else 0):
+        return fits[0][1]
+    return None
 
 
 #: Prefixes that, written with a hyphen, make a name another thing, not a variant of it: a neo-Velt movement,
