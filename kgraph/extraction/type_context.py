@@ -455,6 +455,72 @@ def _hometown_after_age(doc, start: int, end: int) -> bool:
     return not any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
 
 
+#: Offices only a town or city has: the name a mayor is of is a place's.
+MUNICIPAL_OFFICES = frozenset("mayor mayors mayoral burgomaster".split())
+
+#: Words that make a name before "mayor" a party's or a body's ("Labour mayor X", "the Greens' mayoral candidate").
+_NOT_A_TOWN = lexicon.ORG_HEADS | lexicon.PARTY_PLURALS | lexicon.PARTY_CREED_WORDS | lexicon.PARTY_HEADS
+
+
+@context_rule("context:mayor-of", "The name a mayor is of (\"the mayor of Tarsk\", \"Tarsk mayor X\", \"Tarsk's "
+              "mayor\") is a town's: only a town or city has one; not a name with an organization or party word, "
+              "nor an acronym (\"Labour mayor X\", \"the VLP mayor\").",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Anton Moreau, the mayor of Tarsk, met party leaders on Monday.", "Tarsk"),
+                        ("Tarsk mayor Anton Moreau met party leaders on Monday.", "Tarsk"),
+                        ("Haltmoor's mayor opened the new bridge.", "Haltmoor"),
+                        ("The Deputy Mayor of Orlinsee, Ilse Varga, resigned.", "Orlinsee")],
+              counter_examples=[("Mayor Anton Moreau opened the fair.", "Anton Moreau"),
+                                ("Veltria Party mayor Anton Moreau resigned.", "Veltria Party"),
+                                ("Greens mayor Anton Moreau resigned.", "Greens"),
+                                ("The VLP mayor Anton Moreau resigned.", "VLP"),
+                                ("Anton Moreau, the mayor, thanked Vellox for the gift.", "Vellox"),
+                                ("The mayor of Tarsk, Anton Moreau, resigned.", "Anton Moreau")])
+def _mayor_of(doc, start: int, end: int) -> bool:
+    words = doc[start:end]
+    if any(t.lower_ in _NOT_A_TOWN or t.is_upper and len(t) > 1 for t in words):
+        return False
+    p = _prev(doc, start)
+    if p is not None and p.lower_ == "of":
+        office = _prev(doc, start, 2)
+        return office is not None and office.lower_ in MUNICIPAL_OFFICES
+    j = end + 1 if end < len(doc) and doc[end].lower_ in ("'s", "\u2019s", "'") else end
+    return j < len(doc) and doc[j].lower_ in MUNICIPAL_OFFICES
+
+
+#: Person nouns a name set off after them is the holder of ("The mayor of Tarsk, Ilse Varga, said"); nouns a team or
+#: firm may be called too ("the league leader, Tarsk United,", "the host") are left out.
+_HOLDER_NOUNS = _PERSON_NOUNS - frozenset("leader leaders host hosts agent producer representative counterpart "
+                                          "founder employee chief head".split())
+
+
+@context_rule("context:holder-apposition", "A two- or three-word name set off by commas after a noun phrase headed "
+              "by a person's role (\"The mayor of Tarsk, Ilse Varga, said\") is the person holding it, though the "
+              "NER read an organization; not with an organization, place, country or nationality word.",
+              (EntityType.Organization, EntityType.Place), EntityType.Person,
+              examples=[("The mayor of Holmvik, Berit Kaldor, opened the bridge on Monday.", "Berit Kaldor"),
+                        ("The economist in charge of the study, Rainer Quelle, criticized the plan.", "Rainer Quelle")],
+              counter_examples=[("The league leader, Tarsk Orlin, lost on Sunday.", "Tarsk Orlin"),
+                                ("The club's sponsor, Holvik Shipping, pulled out.", "Holvik Shipping"),
+                                ("The minister, Vellox Bank and the unions met.", "Vellox Bank"),
+                                ("The ambassador to Veltria, Tarsk, left.", "Tarsk")])
+def _holder_apposition(doc, start: int, end: int) -> bool:
+    words = doc[start:end]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return False
+    if any(t.lower_ in _NAME_WORDS_HOLDER or gazetteer.country(t.text) or gazetteer.demonym(t.text) for t in words):
+        return False
+    if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text not in (",", "."):
+        return False
+    root = words.root
+    return root.dep_ == "appos" and root.head.i < start and root.head.pos_ == "NOUN" and root.head.is_lower \
+        and root.head.lemma_.lower() in _HOLDER_NOUNS
+
+
+#: Words that make a name an organization's or a place's rather than a role holder's.
+_NAME_WORDS_HOLDER = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS
+
+
 def key(name: str) -> str:
     """Return the key a name's candidates are grouped under (case, spaces and punctuation folded)."""
     return gazetteer.norm(name)
