@@ -809,3 +809,44 @@ def test_a_split_naming_one_entity_s_label_and_another_s_alias_takes_the_one_nam
     assert keys["place/Pellum"].mentions == 3 and keys["person/Arvo_Pellum_Jr"].articles == ("d1",)
     with pytest.warns(UserWarning, match="'Pellum' is not named in those articles; skipped"):  # before: same
         link_extractions(corpus, fixes({"action": "split", "entity": "Pellum", "articles": ["d3"]}))
+
+
+
+def _article(aid, text, *spans):
+    """Build an extraction of a text from (name, type) pairs, each found after the previous one."""
+    out, at = [], 0
+    for name, kind in spans:
+        start = text.index(name, at)
+        out.append(Mention(name, kind, start, start + len(name), name))
+        at = start + len(name)
+    return Extraction(Article(aid, text), tuple(out), ())
+
+
+#: The town "Velmo" of two stories and the "Velmo" of a match report (its stadium's town): two nodes of one
+#: label, keyed place/Velmo and place/Velmo_2.
+TWINS = [
+    _article("n1", "The mayor of Velmo opened a school in Velmo on Monday.", ("Velmo", "Place"), ("Velmo", "Place")),
+    _article("n2", "Ada Roos was born in Velmo. She lives in Velmo.", ("Ada Roos", "Person"), ("Velmo", "Place"),
+             ("Velmo", "Place")),
+    _article("s1", "Velmo United beat Orvel Rovers 2-1 on Saturday. Velmo scored twice in the first half through "
+                   "striker Ivo Tamm. Velmo United play at Velmo Stadium in Velmo.",
+             ("Velmo United", "Organization"), ("Velmo", "Person"), ("Ivo Tamm", "Person"),
+             ("Velmo United", "Organization"), ("Velmo Stadium", "Place"), ("Velmo", "Person")),
+]
+
+
+def test_an_entity_whose_iri_has_a_number_is_named_by_that_iri_and_keeps_it_when_merged():
+    """kgraph review suggests merging place/Velmo and place/Velmo_2 by IRI: the item merges them."""
+    assert _keys(link_extractions(TWINS))["place/Velmo_2"].articles == ("s1",)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "'place/Velmo_2' is no longer in the graph"
+        kb = link_extractions(TWINS, fixes({"action": "merge", "entities": [ENTITY_BASE + "place/Velmo",
+                                                                             ENTITY_BASE + "place/Velmo_2"],
+                                            "keep": ENTITY_BASE + "place/Velmo"}))
+    ents = _keys(kb)
+    assert "place/Velmo_2" not in ents and ents["place/Velmo"].articles == ("n1", "n2", "s1")
+    assert ents["place/Velmo"].same_as == ("place/Velmo_2",)  # links to the merged IRI still resolve
+    kb = link_extractions(TWINS, fixes({"action": "retype", "entity": "place/Velmo_2", "type": "Organization"}))
+    retyped = [e for e in kb.entities if e.type == "Organization" and e.articles == ("s1",) and e.mentions == 3]
+    assert len(retyped) == 1 and retyped[0].same_as == ("place/Velmo_2",)
+    assert _keys(kb)["place/Velmo"].articles == ("n1", "n2")

@@ -281,6 +281,7 @@ class _Refs:
         self.res = res
         self.redirect: dict = {}
         self.by_key: dict = {}
+        self.key_of: dict = {}  # group -> the key it was last given (its IRI in the graph: "place/Tarsk_2")
         self.by_label: dict = defaultdict(list)
         self.by_alias: dict = defaultdict(list)
         for gid in sorted(res.groups):
@@ -289,13 +290,27 @@ class _Refs:
             for st, sn in absorbed:
                 self.by_key.setdefault(entity_key(st, sn), gid)
 
-    def add(self, gid) -> None:
+    def add(self, gid, label: str | None = None) -> None:
         g = self.res.groups[gid]
-        label = _group_label(g)
-        self.by_key.setdefault(entity_key(g.type, label), gid)
-        self.by_label[_norm(label)].append(gid)
+        self.name(gid, label or _group_label(g))
         for n in set(g.names) | g.aliases:
             self.by_alias[_norm(n)].append(gid)
+
+    def name(self, gid, label: str) -> None:
+        """Let a label, and the key the graph gives it, name ``gid`` (its first label, a new one, a new type).
+
+        A key another live entity holds gets a number, as in the graph ("place/Tarsk_2"), so later items
+        find an entity by the IRI the analyst reads in the graph.
+        """
+        t, i = self.res.groups[gid].type, 2
+        key = entity_key(t, label)
+        while (owner := self.by_key.get(key)) is not None and self.find(owner) != gid \
+                and self.find(owner) in self.res.groups:
+            key, i = entity_key(t, f"{label} {i}"), i + 1
+        self.by_key[key] = gid
+        self.key_of[gid] = key
+        if gid not in self.by_label[_norm(label)]:
+            self.by_label[_norm(label)].append(gid)
 
     def absorbed_into(self, ref: str, gid) -> bool:
         """Return whether ref names ``gid`` only as an entity an earlier merge absorbed into it."""
@@ -426,6 +441,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 old_label = label_of(g)
                 src = res.groups.pop(g)
                 res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
+                extra_same[keep].add(refs.key_of[g])  # a numbered IRI ("place/Tarsk_2") too
                 dst.names.update(src.names)
                 dst.name_articles.update(src.name_articles)
                 dst.aliases |= src.aliases | set(src.names) | {old_label}
@@ -483,6 +499,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 # Every mention moved: the new entity replaces the old one, whose IRI it keeps as sameAs.
                 res.groups.pop(gid)
                 res.same_as[new_id] = {(src.type, old_label)} | res.same_as.pop(gid, set())
+                extra_same[new_id].add(refs.key_of[gid])
                 members.pop(gid)
                 refs.redirect[gid] = new_id
                 notes[new_id].extend(notes.pop(gid, []))
@@ -502,6 +519,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 continue
             g = res.groups[gid]
             res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+            extra_same[gid].add(refs.key_of[gid])
             g.aliases.add(label_of(gid))  # the old label still finds the entity
             forced[gid] = c.label
             notes[gid].append(c.describe())
@@ -513,6 +531,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             g = res.groups[gid]
             if g.type != c.type:
                 res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
+                extra_same[gid].add(refs.key_of[gid])
                 g.type = c.type
             notes[gid].append(c.describe())
         elif c.action == "block":
