@@ -10,7 +10,7 @@ import pytest
 
 from kgraph.linking import corrections as corr
 from kgraph.core.errors import InputError
-from kgraph.core.iri import ENTITY_BASE
+from kgraph.core.iri import ENTITY_BASE, slug
 from kgraph.linking import link
 from kgraph.linking.link import link_extractions
 from kgraph.core.model import Article, Extraction, Mention, Relation
@@ -850,3 +850,19 @@ def test_an_entity_whose_iri_has_a_number_is_named_by_that_iri_and_keeps_it_when
     retyped = [e for e in kb.entities if e.type == "Organization" and e.articles == ("s1",) and e.mentions == 3]
     assert len(retyped) == 1 and retyped[0].same_as == ("place/Velmo_2",)
     assert _keys(kb)["place/Velmo"].articles == ("n1", "n2")
+
+
+@pytest.mark.parametrize("first, ref", [
+    ({"action": "rename", "entity": "Borvik", "label": "Borvik Group"}, ENTITY_BASE + "organization/Borvik_Group"),
+    ({"action": "retype", "entity": "Borvik", "type": "Place"}, "place/Borvik"),
+    ({"action": "split", "entity": "Tarnholm", "articles": ["a3"]}, "Tarnholm (a3)"),
+    ({"action": "split", "entity": "Tarnholm", "articles": ["a3"]}, "place/" + slug("Tarnholm (a3)")),
+    ({"action": "split", "entity": "Tarnholm", "articles": ["a3"], "label": "Tarnholm Rovers"}, "place/Tarnholm_Rovers"),
+])
+def test_the_iri_or_label_an_item_gives_names_the_entity_in_later_items(first, ref):
+    """The analyst reads the corrected graph and adds an item naming the IRI or label seen there."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "no entity ... in the graph; skipped"
+        kb = link_extractions(CORPUS, fixes(first, {"action": "retype", "entity": ref, "type": "Person"}))
+    made = [e for e in kb.entities if e.type == "Person" and e.articles == ("a3",) and e.key != "person/Oskar_Venn"]
+    assert len(made) == 1 and made[0].corrections[-1].startswith("#2 retype")

@@ -512,7 +512,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             notes[new_id].append(c.describe())
             if gid in res.groups:
                 notes[gid].append(c.describe())
-            refs.add(new_id)
+            refs.add(new_id, forced.get(new_id))
         elif c.action == "rename":
             gid = need(c, c.entity)
             if gid is None:
@@ -523,7 +523,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             g.aliases.add(label_of(gid))  # the old label still finds the entity
             forced[gid] = c.label
             notes[gid].append(c.describe())
-            refs.by_label[_norm(c.label)].append(gid)
+            refs.name(gid, c.label)
         elif c.action == "retype":
             gid = need(c, c.entity)
             if gid is None:
@@ -533,6 +533,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
                 extra_same[gid].add(refs.key_of[gid])
                 g.type = c.type
+                refs.name(gid, label_of(gid))
             notes[gid].append(c.describe())
         elif c.action == "block":
             gid = need(c, c.entity)
