@@ -866,3 +866,16 @@ def test_the_iri_or_label_an_item_gives_names_the_entity_in_later_items(first, r
         kb = link_extractions(CORPUS, fixes(first, {"action": "retype", "entity": ref, "type": "Person"}))
     made = [e for e in kb.entities if e.type == "Person" and e.articles == ("a3",) and e.key != "person/Oskar_Venn"]
     assert len(made) == 1 and made[0].corrections[-1].startswith("#2 retype")
+
+
+def test_a_name_typed_without_its_accents_names_the_entity():
+    corpus = CORPUS + [ex("a4", ("Élise Daré", "Person", "Élise Daré"), ("Brenn", "Place", "Brenn"))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "no entity 'elise dare' in the graph; skipped"
+        kb = link_extractions(corpus, fixes({"action": "rename", "entity": "elise  dare", "label": "Élise Daré-Voss"},
+                                            {"action": "assert", "subject": "Elise Dare-Voss", "predicate": "livesIn",
+                                             "object": "Brenn"}))
+    ents = _keys(kb)
+    assert ents["person/Élise_Daré-Voss"].same_as == ("person/Élise_Daré",)
+    assert [(f.subject, f.predicate, f.object) for f in kb.facts if f.method == "correction"] == [
+        ("person/Élise_Daré-Voss", "livesIn", "place/Brenn")]

@@ -10,6 +10,7 @@ result depends only on the set of extractions, not on their order.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -26,6 +27,11 @@ _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organizati
 
 def _norm(name: str) -> str:
     return gazetteer.norm(name)
+
+
+def _fold(name: str) -> str:
+    """Return a name's lookup key without accents ("Élise Daré" -> "elise dare"): a name typed without them."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", _norm(name)) if not unicodedata.combining(ch))
 
 
 def _article_types(ex: Extraction) -> dict[str, str]:
@@ -284,6 +290,7 @@ class _Refs:
         self.key_of: dict = {}  # group -> the key it was last given (its IRI in the graph: "place/Tarsk_2")
         self.by_label: dict = defaultdict(list)
         self.by_alias: dict = defaultdict(list)
+        self.by_folded: dict = defaultdict(list)  # labels and aliases without accents: the last resort
         for gid in sorted(res.groups):
             self.add(gid)
         for gid, absorbed in res.same_as.items():
@@ -295,6 +302,7 @@ class _Refs:
         self.name(gid, label or _group_label(g))
         for n in set(g.names) | g.aliases:
             self.by_alias[_norm(n)].append(gid)
+            self.by_folded[_fold(n)].append(gid)
 
     def name(self, gid, label: str) -> None:
         """Let a label, and the key the graph gives it, name ``gid`` (its first label, a new one, a new type).
@@ -311,12 +319,19 @@ class _Refs:
         self.key_of[gid] = key
         if gid not in self.by_label[_norm(label)]:
             self.by_label[_norm(label)].append(gid)
+            self.by_folded[_fold(label)].append(gid)
+
+    def hits(self, ref: str) -> list:
+        """Return the groups a reference names: by key or IRI, else label, else alias, else either without accents."""
+        key = ref[len(self.base):] if ref.startswith(self.base) else ref
+        if key in self.by_key:
+            return [self.by_key[key]]
+        return (self.by_label.get(_norm(ref)) or self.by_alias.get(_norm(ref))
+                or self.by_folded.get(_fold(ref)) or [])
 
     def absorbed_into(self, ref: str, gid) -> bool:
         """Return whether ref names ``gid`` only as an entity an earlier merge absorbed into it."""
-        key = ref[len(self.base):] if ref.startswith(self.base) else ref
-        hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
-                                                               or self.by_alias.get(_norm(ref)) or [])
+        hits = self.hits(ref)
         return bool(hits) and gid not in hits and any(self.find(h) == gid for h in hits)
 
     def find(self, gid):
@@ -326,9 +341,7 @@ class _Refs:
 
     def candidates(self, ref: str) -> list:
         """Return the live groups a reference names, the most mentioned first."""
-        key = ref[len(self.base):] if ref.startswith(self.base) else ref
-        hits = [self.by_key[key]] if key in self.by_key else (self.by_label.get(_norm(ref))
-                                                               or self.by_alias.get(_norm(ref)) or [])
+        hits = self.hits(ref)
         live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
         return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
 
@@ -337,7 +350,8 @@ class _Refs:
         key = ref[len(self.base):] if ref.startswith(self.base) else ref
         if key in self.by_key and _KEY_REF.fullmatch(key):
             return []
-        hits = self.by_label.get(_norm(ref), []) + self.by_alias.get(_norm(ref), [])
+        hits = (self.by_label.get(_norm(ref), []) + self.by_alias.get(_norm(ref), [])
+                or self.by_folded.get(_fold(ref), []))
         live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
         return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
 
@@ -634,7 +648,8 @@ def _warn_ambiguous(c, ref: str, keys: list[str], done: str, which: str | None =
 def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: dict | None = None) -> list:
     """Remove rejected relations and add asserted ones (method "correction"); warn about unknown entities.
 
-    An entity is named by key or IRI, else by label, else by alias. A name
+    An entity is named by key or IRI, else by label, else by alias, else by
+    either written without its accents. A name
     several entities carry names, for a reject, the one of them whose relation
     the graph holds (the most mentioned when several do, with a warning), and
     for an assert the most mentioned pair whose types fit, with a warning
@@ -647,6 +662,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     by_key: dict = {}
     by_label: dict = defaultdict(list)
     by_alias: dict = defaultdict(list)
+    by_folded: dict = defaultdict(list)  # labels and aliases without accents ("Elise Dare"): the last resort
     ranked = sorted(entities.values(), key=lambda e: (-e.mentions, e.key))
     rank = {e.key: i for i, e in enumerate(ranked)}
     for e in ranked:
@@ -656,12 +672,15 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
         by_label[_norm(e.label)].append(e)
         for a in sorted({_norm(a) for a in e.aliases} - {_norm(e.label)}):
             by_alias[a].append(e)
+        for a in sorted({_fold(a) for a in (e.label, *e.aliases)}):
+            by_folded[a].append(e)
 
     def find(c, ref) -> list[list]:
-        """Return the entities a reference may name, as tiers tried in turn (key, label, alias)."""
+        """Return the entities a reference may name, as tiers tried in turn (key, label, alias; else without accents)."""
         if ref in by_key:
             return [[by_key[ref]]]
-        tiers = [t for t in (by_label.get(_norm(ref)), by_alias.get(_norm(ref))) if t]
+        tiers = [t for t in (by_label.get(_norm(ref)), by_alias.get(_norm(ref))) if t] or \
+            [t for t in (by_folded.get(_fold(ref)),) if t]
         if not tiers:
             _warn_missing(c, ref, blocked or {})
         return tiers
