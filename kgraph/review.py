@@ -2,9 +2,10 @@
 
 ``kgraph review OUTPUT`` reads ``OUTPUT/graph.ttl`` (or any graph file) and
 suggests corrections items (see :mod:`kgraph.linking.corrections`): a ``merge`` for
-two nodes that look like one thing (the same name under two types, an
-acronym and the one name it spells, near-identical spellings, a short name
-and the one longer name ending with it) and a ``block`` or ``rename`` for a
+two nodes that look like one thing (the same name under two types, a
+company's name with and without its legal form, an acronym and the one name
+it spells, near-identical spellings, a short name and the one longer name
+ending with it) and a ``block`` or ``rename`` for a
 node whose name does not look like a name. Impact is the mentions and
 relations a suggestion touches. Candidates are found by key (folded name,
 initials, last word, 3-letter prefix), never by comparing all pairs.
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from rdflib import PROV, RDF, RDFS, SKOS, URIRef
 
-from kgraph.linking.identity import TITLES, _initials, clean_name, fold
+from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
@@ -123,8 +124,9 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or {a, b} <= {EntityType.Place, EntityType.Country} or {a, b} <= {EntityType.Organization, EntityType.Country}
 
 
-def _merge(a: Node, b: Node, reason: str) -> Suggestion:
-    keep, other = sorted((a, b), key=lambda n: (-n.weight, n.iri))
+def _merge(a: Node, b: Node, reason: str, keep_first: bool = False) -> Suggestion:
+    """Return the merge of two nodes keeping the heavier one (``a``, whose type is the right one, with ``keep_first``)."""
+    keep, other = (a, b) if keep_first else sorted((a, b), key=lambda n: (-n.weight, n.iri))
     item = {"action": "merge", "entities": [keep.iri, other.iri], "keep": keep.iri,
             "note": f"{reason}: {keep.label!r} / {other.label!r}"}
     return Suggestion("duplicate", other.weight, f"{other.label!r} ({other.type}, {other.mentions} mentions) "
@@ -145,12 +147,12 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     """Suggest merges of nodes that look like one thing."""
     out: dict[tuple[str, str], Suggestion] = {}
 
-    def add(a: Node, b: Node, reason: str) -> None:
+    def add(a: Node, b: Node, reason: str, keep_first: bool = False) -> None:
         if a.iri == b.iri or a.splits & b.splits:
             return  # one node, or two an analyst's split made of one: not to be merged back
         key = tuple(sorted((a.iri, b.iri)))
         if key not in out:
-            out[key] = _merge(a, b, reason)
+            out[key] = _merge(a, b, reason, keep_first)
 
     by_fold: dict[str, list] = defaultdict(list)
     by_initials: dict[str, list] = defaultdict(list)
@@ -168,6 +170,15 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     for group in by_fold.values():
         for b in group[1:]:
             add(group[0], b, _same_name_reason(group[0].type, b.type))
+    for n in nodes:
+        # A company written with and without its legal form ("Tarsk Mining Ltd" / "Tarsk Mining"): the build joins
+        # two organizations so, not a bare name extraction typed a person or a place.
+        words = n.label.split()
+        if n.type == EntityType.Organization and len(words) >= 2 and words[-1].casefold() in _LEGAL_FORMS:
+            for c in by_fold.get(fold(" ".join(words[:-1])), ()):
+                if c.type != EntityType.Country:
+                    add(n, c, "same name with its legal form" + (" (under two types)" if c.type != n.type else ""),
+                        keep_first=c.type != n.type)  # the company, not a person or place extraction made of it
     for n in nodes:
         if n.label.isupper() and 2 <= len(n.label) <= 6 and n.type != EntityType.Person:
             cands = [c for c in by_initials.get(n.label, ()) if c.type != EntityType.Person]

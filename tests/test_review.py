@@ -152,3 +152,21 @@ def test_similar_names_that_name_different_things_are_no_duplicates():
     assert pairs("Tarsk Democrat (Norway)", "Tarsk Democrats (Sweden)", type_="Organization") == []
     assert pairs("Veltria Freight Lines", "Veltria Freight Line", type_="Organization") != []
     assert pairs("Hessen Rail Board", "Hesse Rail Board", type_="Organization") != []  # one region, two spellings
+
+
+def test_review_suggests_a_company_written_with_and_without_its_legal_form_under_two_types(tmp_path):
+    """Extraction typed the bare name a person in two stories: merged as suggested, the company stays a company."""
+    exs = [ex("a", ("Norvane Mining", "Person", "Norvane Mining"), ("Norvane Mining", "Person", "Norvane Mining")),
+           ex("b", ("Norvane Mining", "Person", "Norvane Mining")),
+           ex("c", ("Norvane Mining Ltd", "Organization", "Norvane Mining Ltd"))]
+    kb = link_extractions(exs)
+    assert {e.key for e in kb.entities} == {"person/Norvane_Mining", "organization/Norvane_Mining_Ltd"}
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(kb), encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    merges = [i for i in corrections.parse(json.loads(result.output)).items if i.action == "merge"]
+    assert len(merges) == 1 and merges[0].keep.endswith("/organization/Norvane_Mining_Ltd")
+    merged = link_extractions(exs, corrections.parse(json.loads(result.output)))
+    assert [(e.key, e.mentions, e.same_as) for e in merged.entities] == [
+        ("organization/Norvane_Mining_Ltd", 4, ("person/Norvane_Mining",))]
