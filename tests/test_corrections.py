@@ -879,3 +879,12 @@ def test_a_name_typed_without_its_accents_names_the_entity():
     assert ents["person/Élise_Daré-Voss"].same_as == ("person/Élise_Daré",)
     assert [(f.subject, f.predicate, f.object) for f in kb.facts if f.method == "correction"] == [
         ("person/Élise_Daré-Voss", "livesIn", "place/Brenn")]
+
+
+def test_warnings_and_provenance_name_an_entity_by_its_numbered_key():
+    """'Velmo' names place/Velmo and place/Velmo_2: the warning offers both keys, the block removes place/Velmo_2."""
+    with pytest.warns(UserWarning, match=r"'Velmo' names 2 entities \(place/Velmo, place/Velmo_2\)"):
+        kb = link_extractions(TWINS, fixes({"action": "retype", "entity": "Velmo", "type": "Organization"},
+                                           {"action": "block", "entity": ENTITY_BASE + "place/Velmo_2"}))
+    assert kb.removed == ("#2 block https://w3id.org/kgraph/id/place/Velmo_2: removed place/Velmo_2 "
+                          "(3 mentions in 1 article)",)

@@ -410,7 +410,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             _warn_missing(c, ref, blocked)
             return None
         if len(live) > 1:
-            _warn_ambiguous(c, ref, [entity_key(res.groups[g].type, label_of(g)) for g in live], "applied to")
+            _warn_ambiguous(c, ref, [refs.key_of[g] for g in live], "applied to")
         return live[0]
 
     def label_of(gid):
@@ -430,13 +430,13 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             if len(gids) == 1 and gone:
                 extra_same[gids[0]].update(_key_ref(r) for r in gone)
                 warnings.warn(f"correction {c.describe()}: {', '.join(map(repr, gone))} is no longer in the graph; "
-                              f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} keeps it as owl:sameAs",
+                              f"{refs.key_of[gids[0]]!r} keeps it as owl:sameAs",
                               stacklevel=2)
                 notes[gids[0]].append(c.describe())
             if len(gids) < 2:
                 if len(gids) == 1 and not gone and all(g is not None for g in found):
                     warnings.warn(f"correction {c.describe()}: every name is "
-                                  f"{entity_key(res.groups[gids[0]].type, label_of(gids[0]))!r} already; "
+                                  f"{refs.key_of[gids[0]]!r} already; "
                                   f"nothing to merge", stacklevel=2)
                 continue
             keep = refs.get(c.keep) if c.keep else None
@@ -486,7 +486,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             readings = live + [g for g in refs.readings(c.entity) if g not in live]
             gid, moved = next(((g, m) for g in readings if (m := movable(g))), (live[0], []))
             if len(live) > 1 or gid != live[0]:
-                keys = [entity_key(res.groups[g].type, label_of(g)) for g in
+                keys = [refs.key_of[g] for g in
                         [gid] + [g for g in (live if gid in live else [gid, *live]) if g != gid]]
                 _warn_ambiguous(c, c.entity, keys, "split" if moved else "tried",
                                 "the one named there" if gid != live[0] else None)
@@ -556,10 +556,10 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
             absorbed = refs.absorbed_into(c.entity, gid)
             if absorbed:
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into "
-                              f"{entity_key(res.groups[gid].type, label_of(gid))!r} by an earlier correction; "
+                              f"{refs.key_of[gid]!r} by an earlier correction; "
                               f"the block removes that whole entity", stacklevel=2)
             g = res.groups[gid]
-            key, gone = entity_key(g.type, label_of(gid)), len(members.get(gid, ()))
+            key, gone = refs.key_of[gid], len(members.get(gid, ()))
             removed.append(f"{c.describe()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
                            f"{len(g.articles)} article{'s' * (len(g.articles) != 1)})")
             for name in {key, _norm(label_of(gid)), *map(_norm, g.names),
