@@ -888,3 +888,17 @@ def test_warnings_and_provenance_name_an_entity_by_its_numbered_key():
                                            {"action": "block", "entity": ENTITY_BASE + "place/Velmo_2"}))
     assert kb.removed == ("#2 block https://w3id.org/kgraph/id/place/Velmo_2: removed place/Velmo_2 "
                           "(3 mentions in 1 article)",)
+
+
+@pytest.mark.parametrize("ref", [ENTITY_BASE + "person/%C3%89lise_Dar%C3%A9",  # copied from a browser
+                                 "<" + ENTITY_BASE + "person/Élise_Daré>"])  # copied from Turtle
+def test_an_iri_copied_percent_encoded_or_in_angle_brackets_names_the_entity(ref):
+    corpus = CORPUS + [ex("a4", ("Élise Daré", "Person", "Élise Daré"), ("Brenn", "Place", "Brenn"))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "no entity ... in the graph; skipped"
+        kb = link_extractions(corpus, fixes({"action": "retype", "entity": ref, "type": "Organization"},
+                                            {"action": "assert", "subject": ref, "predicate": "basedIn",
+                                             "object": "Brenn"}))
+    assert "organization/Élise_Daré" in _keys(kb)
+    assert [(f.subject, f.object) for f in kb.facts if f.method == "correction"] == [
+        ("organization/Élise_Daré", "place/Brenn")]

@@ -175,6 +175,22 @@ def _trim(v: str) -> str:
     return v
 
 
+#: Fields that name an entity.
+_REF_FIELDS = ("entities", "keep", "entity", "subject", "object")
+
+
+def _entity_ref(v: str) -> str:
+    """Return an entity reference as the graph writes it: an IRI copied from Turtle (``<...>``) or from a
+    browser's address bar (percent-encoded: ``person/%C3%89lise_Dar%C3%A9``) is the IRI itself."""
+    from urllib.parse import unquote
+
+    from kgraph.core.iri import ENTITY_BASE
+
+    if v.startswith("<" + ENTITY_BASE) and v.endswith(">"):
+        v = v[1:-1]
+    return unquote(v) if v.startswith(ENTITY_BASE) else v
+
+
 def parse(data: object, source: str = "corrections") -> Corrections:
     """Return the corrections of a parsed JSON document.
 
@@ -214,6 +230,9 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         if not isinstance(v, list) or not all(isinstance(x, str) and _trim(x) for x in v):
             raise InputError(f"{where}: {name!r} must be a list of non-empty strings")
         fields[name] = tuple(_trim(x) for x in v)
+    for name in _REF_FIELDS:
+        v = fields[name]
+        fields[name] = tuple(map(_entity_ref, v)) if isinstance(v, tuple) else v and _entity_ref(v)
     for name in _REQUIRED[action]:
         if not fields.get(name):
             raise InputError(f"{where}: a {action} needs {name!r}")
