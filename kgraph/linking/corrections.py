@@ -49,8 +49,10 @@ import json
 import re
 from dataclasses import dataclass, fields as dataclass_fields
 from pathlib import Path
+from urllib.parse import unquote
 
 from kgraph.core.errors import InputError
+from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 
 #: Actions a corrections file may hold.
@@ -180,12 +182,11 @@ _REF_FIELDS = ("entities", "keep", "entity", "subject", "object")
 
 
 def _entity_ref(v: str) -> str:
-    """Return an entity reference as the graph writes it: an IRI copied from Turtle (``<...>``) or from a
-    browser's address bar (percent-encoded: ``person/%C3%89lise_Dar%C3%A9``) is the IRI itself."""
-    from urllib.parse import unquote
+    """Return an entity reference as the graph writes it.
 
-    from kgraph.core.iri import ENTITY_BASE
-
+    An IRI copied from Turtle (``<...>``) or from a browser's address bar
+    (percent-encoded: ``person/%C3%89lise_Dar%C3%A9``) is the IRI itself.
+    """
     if v.startswith("<" + ENTITY_BASE) and v.endswith(">"):
         v = v[1:-1]
     return unquote(v) if v.startswith(ENTITY_BASE) else v
