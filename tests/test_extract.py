@@ -526,3 +526,26 @@ def test_a_headline_line_stands_alone_as_a_sentence(nlp, text, alone):
     second = len(text.split("\n")[0]) + 1
     tok = next(t for t in doc if t.idx >= second and not t.is_space)
     assert bool(tok.is_sent_start) is alone
+
+
+def test_person_starts_at_a_given_name_the_ner_left_out(nlp):
+    """'Pavel Roth' tagged 'Roth' alone, 'Pavel' a proper noun compounded with it: the person starts at 'Pavel'."""
+    texts = [m.text for m in mentions_of(nlp, "Pavel Roth, a professor at the University of Tarsk, said the "
+                                              "results were surprising.")[1].mentions]
+    assert "Pavel Roth" in texts and "Roth" not in texts
+
+
+def test_given_name_start_leaves_roles_and_dictionary_words_out(nlp):
+    """A capitalized role or dictionary word, a place or a demonym before a one-word person stays out of the name."""
+    from spacy.tokens import Span
+    from kgraph.extraction.extract import _given_name_start
+    for text, start in (("Pavel Roth won .", 0), ("Commissioner Roth spoke .", 1), ("Swimmer Roth won .", 1),
+                        ("Vienna Roth won .", 1), ("Austrian Roth won .", 1)):
+        doc = nlp(text)
+        assert doc[0].pos_ == "PROPN" and doc[0].dep_ == "compound", text  # the parse the rule reads
+        doc.ents = [Span(doc, 1, 2, label="PERSON")]
+        assert _given_name_start(doc, doc.ents[0], 0) == start, text
+    # a hyphened given name is taken whole
+    doc = nlp("Abed-Velmo Moreau won .")
+    doc.ents = [Span(doc, 3, 4, label="PERSON")]
+    assert doc[_given_name_start(doc, doc.ents[0], 0):4].text == "Abed-Velmo Moreau"

@@ -33,7 +33,9 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import AGES as _AGES
+from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
+from kgraph.extraction.lexicon import MEMBER_ROLES as _MEMBER_ROLES
 from kgraph.extraction.lexicon import WORK_ROLES as _WORK_ROLES
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
@@ -471,6 +473,33 @@ def _region_start(doc, ent, taken: int) -> int:
     return i if gazetteer.region(doc[i:ent.end].text) is not None else ent.start
 
 
+#: Words that, capitalized before a person's name, are a role or title, not a given name ("Swimmer", "Coach").
+_ROLE_BEFORE = TITLES | _LEADER_ROLES | _WORK_ROLES | _MEMBER_ROLES | _ACADEMIC_ROLES
+
+
+def _given_name_start(doc, ent, taken: int) -> int:
+    """Return where a person the NER cut after the given name starts: "Pavel" + "Roth" tagged "Roth" alone.
+
+    The word before is taken when the parser makes it a proper noun compounded with the name, it is capitalized,
+    in no entity, and no English dictionary word (titles and roles are: "Commissioner", "Swimmer", "Major"), no
+    role, place, country or demonym; a hyphened given name is taken whole.
+    """
+    i = ent.start - 1
+    if ent.label_ != "PERSON" or i < taken or i < 0:
+        return ent.start
+    t = doc[i]
+    if t.ent_iob_ != "O" or t.pos_ != "PROPN" or t.dep_ != "compound" or not ent.start <= t.head.i < ent.end \
+            or not t.is_title or not t.is_alpha or t.lower_ in _ROLE_BEFORE or nlp_words(t):
+        return ent.start
+    if gazetteer.country(t.text) or gazetteer.demonym(t.text) or gazetteer.place(t.text) is not None:
+        return ent.start
+    while i - 2 >= max(taken, 0) and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
+            and not doc[i - 1].whitespace_ and doc[i - 2].is_title and doc[i - 2].is_alpha \
+            and doc[i - 2].ent_iob_ == "O":
+        i -= 2  # a hyphened given name: "Abed-Tarso" + "Moreau"
+    return i
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -486,7 +515,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if stop != ent.end and stop - ent.start <= MAX_NAME_TOKENS:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
                 taken = stop
-                s, e, _salute = _trim(doc, ent.start, stop, "PERSON")
+                s, e, _salute = _trim(doc, _given_name_start(doc, ent, 0), stop, "PERSON")
                 out.append(_Cand(doc, offset, s, e, EntityType.Person, doc[s:e].text, "ner", "PERSON", s in headlines,
                                  lead=s - _title_start(doc, s)))
                 continue
@@ -501,7 +530,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
-        first = _region_start(doc, ent, taken)
+        first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken))
         pieces = [q for p in _split_lines(doc, first, ent_end) for c in _split_commas(doc, *p, ent.label_)
                   for q in _split_country_prefix(doc, *c, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
