@@ -669,3 +669,29 @@ def test_clearing_the_selection_removes_what_only_the_selection_drew(open_page, 
     assert india in page.drawn_nodes()
     page.page.click("#clear")
     assert sorted(page.drawn_nodes()) == before and "Showing 9 of 12" in page.page.inner_text("#stats")
+
+
+def test_filters_that_leave_nothing_say_why_on_the_network_and_undo_in_one_click(open_page, analyst_page):
+    page = open_page(analyst_page)
+    assert page.page.is_hidden(".nothing-shown")
+    # people only: no relation links two people, so nothing is drawn; the network says why, not a blank canvas
+    for t in ("Organization", "Country", "Place"):
+        page.page.uncheck(f'input[data-type="{t}"]')
+    assert page.drawn_nodes() == []
+    note = page.page.inner_text(".nothing-shown")
+    assert "Nothing passes the filters." in note and "links two entities of type Person" in note
+    page.screenshot("analyst-nothing-shown.png")
+    page.page.click(".act-show-alone")  # "Show the 4 Person entities unlinked"
+    assert _labels(page, page.drawn_nodes()) == ["Ada Quill", "Boris Tamm", "Cora Vint", "Dan Ruse"]
+    assert page.page.is_hidden(".nothing-shown")
+    page.page.uncheck("#show-isolated")
+    page.page.click(".act-reset-filters")
+    assert len(_visible_relations(page)) == 7 and page.page.is_hidden(".nothing-shown")
+    assert page.js("Array.from(document.querySelectorAll('input[data-type]')).every(b => b.checked)")
+    # any filter that empties the view says so; no type is blamed when every type is ticked
+    page.page.fill("#min-sources", "9")
+    page.page.dispatch_event("#min-sources", "input")
+    note = page.page.inner_text(".nothing-shown")
+    assert "Nothing passes the filters." in note and "types of both" not in note
+    page.page.click(".act-reset-filters")
+    assert page.page.input_value("#min-sources") == "1" and len(_visible_relations(page)) == 7

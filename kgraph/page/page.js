@@ -1005,6 +1005,41 @@
     if (few) fill(hint, el('p', {text: plural(iso, 'entity', 'entities') + ' named without a relation from an article '
       + (iso === 1 ? 'is' : 'are') + ' hidden.'}), button('Show them', function () { $('show-isolated').checked = true; state.isolated = true; refresh(); fitView(); }, 'act-show-isolated'));
     hint.hidden = !few;
+    updateNothingShown();
+  }
+  // Filters that leave nothing to draw say so on the network, and what to do, instead of a blank canvas
+  // (ticking only Person draws nothing when no relation links two people).
+  var nothingNote = el('div', {class: 'empty nothing-shown', role: 'status', hidden: ''});
+  container.append(nothingNote);
+  function filtersSet() {
+    return DATA.types.some(function (t) { return !state.types.has(t.name); }) || DATA.predicates.some(function (p) { return !state.preds.has(p.name); })
+      || state.minConf > 0 || articleFiltered() || state.minSources > 1;
+  }
+  function updateNothingShown() {
+    var show = DATA.nodes.length > 0 && vis$.nodes.size === 0 && filtersSet();
+    nothingNote.hidden = !show;
+    if (!show) return;
+    var ticked = DATA.types.filter(function (t) { return t.count && state.types.has(t.name); }).map(function (t) { return t.name; });
+    var someOff = DATA.types.some(function (t) { return t.count && !state.types.has(t.name); });
+    var af = articleFiltered(), alone = state.isolated ? 0 : DATA.nodes.filter(function (n) {
+      return nodeTypeOk(n) && (!af || n.articles.some(function (i) { return articleOk[i]; }));
+    }).length;
+    fill(nothingNote, el('div', {class: 'note'},
+      el('p', {text: 'Nothing passes the filters.'}),
+      someOff && ticked.length ? el('p', {text: 'A relation is drawn only when the types of both its entities are ticked; no relation the other filters leave links '
+        + (ticked.length === 1 ? 'two entities of type ' + ticked[0] : 'two entities of the types ' + ticked.join(', ')) + '.'}) : null,
+      el('div', {class: 'row'}, button('Reset the filters', resetFilters, 'act-reset-filters'),
+        alone ? button('Show the ' + (ticked.length === 1 ? num(alone) + ' ' + ticked[0] + ' entities' : plural(alone, 'entity', 'entities')) + ' unlinked', function () {
+          $('show-isolated').checked = true; state.isolated = true; refresh(); fitView();
+        }, 'act-show-alone') : null)));
+  }
+  function resetFilters() {
+    // types, relations, confidence, time and sources as at opening; exploring and communities stay
+    state.types = new Set(DATA.types.map(function (t) { return t.name; }));
+    state.preds = new Set(DATA.predicates.map(function (p) { return p.name; }));
+    state.minConf = 0; state.from = 0; state.to = Math.max(0, bins.length - 1);
+    state.sourcesOff = new Set(); state.minSources = 1;
+    syncControls(); refresh(); fitView();
   }
   var typeBoxes = {};
   function setType(name, on) {
