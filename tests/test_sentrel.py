@@ -278,3 +278,28 @@ def test_a_ruled_killing_takes_the_scorers_precision_where_the_scorer_states_it_
     out = relations.encoder_relations(doc, mentions, ruled, 0, head={"config": {"threshold": 0.5}})
     got = [(r.subject.text, r.object.text, r.confidence, r.method) for r in out if r.predicate == "killed"]
     assert got == [("Omar Lind", "Peter Vance", confidence, "rule:kill-verb")]
+
+
+@pytest.mark.parametrize("place, countries, stated", [
+    ("Helsinki", ("Norway", "Finland"), ["Finland"]),  # the one Helsinki lies in Finland, which the text names
+    ("Tarskoye", ("Norway", "Finland"), ["Norway", "Finland"]),  # no such town known: left to the head
+    ("Athens", ("Greece", "Finland"), ["Greece"]),  # the Athens of Greece or of the US: not in Finland
+    ("Riga", ("Soviet Union", "Latvia"), ["Soviet Union", "Latvia"]),  # a former state held it
+])
+def test_the_head_places_no_known_town_in_another_country_the_text_names(nlp, monkeypatch, place, countries, stated):
+    """The head's 'in both countries' reading of a town the gazetteer knows in one of them keeps that one."""
+    from kgraph.extraction import relations
+    from kgraph.extraction.extract import find_mentions
+
+    a, b = countries
+    doc = nlp(f"The leaders of {a} and {b} met in {place} on Monday.")
+    mentions = find_mentions(doc, 0)
+    names = [m.text for m, _s in mentions]
+    assert place in names and a in names and b in names, names
+    town = names.index(place)
+    fake = {(town, names.index(c)): {"locatedIn": 0.9} for c in countries}
+    monkeypatch.setattr(sentrel, "score_pairs", lambda *a, **k: fake)
+    monkeypatch.setattr(sentrel, "calibrated", lambda head, pred, total: total)
+    out = relations.encoder_relations(doc, mentions, [], 0, head={"config": {"threshold": 0.5}})
+    got = sorted(r.object.text for r in out if r.predicate == "locatedIn" and r.subject.text == place)
+    assert got == sorted(stated)

@@ -2232,6 +2232,23 @@ def _head_choice(probs: dict | None, config: dict, threshold: float) -> tuple[st
     return (pred, total) if total >= config.get("thresholds", {}).get(pred, threshold) else None
 
 
+def _elsewhere_by_gazetteer(place: Mention, country: Mention, named: set[str]) -> bool:
+    """True when every place the gazetteer knows by ``place``'s name lies in another country the text names.
+
+    Why: the sentence head reads "Tarsk's president met Ostmark's premier in Helsinki" as Helsinki in both
+    countries; the gazetteer knows the one Helsinki, in a country the text names too. A name no city or region
+    of the gazetteer carries, or one it knows in the stated country, is left to the head.
+    """
+    if place.type != EntityType.Place or country.type != EntityType.Country:
+        return False
+    stated = gazetteer.country(country.name)
+    readings = gazetteer.cities_named(place.name) + tuple(r for r in [gazetteer.region(place.name)] if r is not None)
+    if stated is None or stated.country_code is None or not readings:
+        return False  # a former state ("Soviet Union") held towns the gazetteer places in today's countries
+    codes = {r.country_code for r in readings}
+    return stated.country_code not in codes and bool(codes & (named - {stated.country_code}))
+
+
 def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Relation]:
     """Return a Doc's relations: the rules' kept ones and the scorer's on the pairs no kept rule covers.
 
@@ -2284,8 +2301,12 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
         else:
             chosen[key] = (total, i, j)
     out = list(kept)
+    named = {c.country_code for m, _s in mentions if m.type == EntityType.Country
+             and (c := gazetteer.country(m.name)) is not None and c.country_code}
     for key, (total, i, j) in sorted(((k, v) for k, v in chosen.items() if v is not None), key=lambda kv: kv[1][1:]):
         (a, sa), (b, _sb) = mentions[i], mentions[j]
+        if key[2] == Predicate.locatedIn and _elsewhere_by_gazetteer(a, b, named):
+            continue
         confidence = sentrel.calibrated(head, key[2], total)
         out.append(_make(a, key[2], b, "model:sentence-encoder", sa.sent, offset, confidence=confidence))
     return out
