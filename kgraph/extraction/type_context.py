@@ -455,6 +455,22 @@ def _hometown_after_age(doc, start: int, end: int) -> bool:
     return not any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
 
 
+#: Last words of sports clubs' names: a name ending in one is a club's ("Holmvik United", "Orlin Rovers", "Tarsk FC").
+CLUB_LAST_WORDS = frozenset("united rovers wanderers athletic albion hotspur fc afc cf".split())
+
+
+@context_rule("context:club-name", "A name of two or more words ending in a club's word (\"Holmvik United\", "
+              "\"Orlin Rovers\", \"Tarsk FC\") is a sports club's, though the NER read a place or a person.",
+              (EntityType.Person, EntityType.Place), EntityType.Organization,
+              examples=[("Anton Moreau, the coach of Holmvik United, said his team had been unlucky.", "Holmvik United"),
+                        ("Fans of Orlin Rovers cheered.", "Orlin Rovers")],
+              counter_examples=[("Talks in the United Tarsk Republic ended.", "United Tarsk Republic"),
+                                ("Anton Moreau said Tarsk City had won.", "Anton Moreau")])
+def _club_name(doc, start: int, end: int) -> bool:
+    return end - start >= 2 and doc[end - 1].lower_ in CLUB_LAST_WORDS and doc[start].text[:1].isupper() \
+        and (doc[end - 1].is_title or doc[end - 1].is_upper)
+
+
 #: Offices only a town or city has: the name a mayor is of is a place's.
 MUNICIPAL_OFFICES = frozenset("mayor mayors mayoral burgomaster".split())
 
