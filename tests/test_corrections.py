@@ -902,3 +902,12 @@ def test_an_iri_copied_percent_encoded_or_in_angle_brackets_names_the_entity(ref
     assert "organization/Élise_Daré" in _keys(kb)
     assert [(f.subject, f.object) for f in kb.facts if f.method == "correction"] == [
         ("organization/Élise_Daré", "place/Brenn")]
+
+
+@pytest.mark.parametrize("text", ["corrections: " + "[" * 100_000 + "]" * 100_000 + "\n",
+                                  "corrections:\n - " + "{a: " * 50_000 + "x" + "}" * 50_000 + "\n"])
+def test_a_yaml_file_nested_too_deeply_is_one_clear_error(tmp_path, text):
+    p = tmp_path / "deep.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="not valid YAML \\(nested too deeply\\)"):
+        corr.load(p)

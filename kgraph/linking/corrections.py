@@ -317,6 +317,8 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+    except RecursionError:  # PyYAML composes nested collections recursively: "[[[[..." 100,000 deep
+        raise InputError(f"{source}: not valid YAML (nested too deeply)") from None
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
     if isinstance(data, dict) and isinstance(data.get("version"), str) and data["version"].strip().isdigit():
