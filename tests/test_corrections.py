@@ -911,3 +911,24 @@ def test_a_yaml_file_nested_too_deeply_is_one_clear_error(tmp_path, text):
     p.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="not valid YAML \\(nested too deeply\\)"):
         corr.load(p)
+
+
+def test_yaml_aliases_that_expand_past_the_file_limit_are_refused(tmp_path, monkeypatch):
+    from kgraph.core import userfile
+
+    monkeypatch.setattr(userfile, "MAX_BYTES", 100_000)
+    big = "Z" * 10_000  # 200 renames of one 10 kB label, each written into the graph: 2 MB from a 10 kB file
+    p = tmp_path / "amp.yaml"
+    p.write_text(f'big: &s "{big}"\ncorrections:\n' + " - {action: rename, entity: Anton Moreau, label: *s}\n" * 200,
+                 encoding="utf-8")
+    with pytest.raises(InputError, match="aliases .* expand it past 100,000 bytes"):
+        corr.load(p)
+    laughs = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]  # nested aliases: 10**9 strings
+    laughs += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    p.write_text("\n".join(laughs) + "\ncorrections:\n - {action: merge, entities: *a9}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="expand it past"):
+        corr.load(p)
+    small = tmp_path / "ok.yaml"  # an anchor used a few times stays fine
+    small.write_text('note: &n "seen in a4"\ncorrections:\n - {action: block, entity: However, note: *n}\n'
+                     " - {action: block, entity: Meanwhile, note: *n}\n", encoding="utf-8")
+    assert [c.note for c in corr.load(small).items] == ["seen in a4", "seen in a4"]

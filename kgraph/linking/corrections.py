@@ -319,11 +319,46 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
         raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
     except RecursionError:  # PyYAML composes nested collections recursively: "[[[[..." 100,000 deep
         raise InputError(f"{source}: not valid YAML (nested too deeply)") from None
+    from kgraph.core.userfile import MAX_BYTES
+
+    if _expanded_size(data, MAX_BYTES) > MAX_BYTES:
+        # Aliases (*name) repeat what an anchor (&name) holds: 1 MB of YAML could stand for gigabytes of
+        # labels and notes, each written into the graph. Read as written out, the file has the JSON file's limit.
+        raise InputError(f"{source}: its aliases (*name) expand it past {MAX_BYTES:,} bytes; "
+                         "write the items out instead")
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
     if isinstance(data, dict) and isinstance(data.get("version"), str) and data["version"].strip().isdigit():
         data = {**data, "version": int(data["version"])}
     return parse(data, source)
+
+
+def _expanded_size(data: object, limit: int) -> int:
+    """Return about how many characters a parsed YAML document holds with every alias written out.
+
+    Shared nodes are sized once (memoized by identity), so a document of nested aliases
+    ("billion laughs") costs time linear in its nodes; the count stops growing past ``limit``.
+    """
+    sizes: dict[int, int] = {}
+    opened: set[int] = set()
+    stack: list = [(data, False)]
+    while stack:
+        node, ready = stack.pop()
+        if not isinstance(node, (list, dict)) or id(node) in sizes or (not ready and id(node) in opened):
+            continue
+        children = [x for kv in node.items() for x in kv] if isinstance(node, dict) else node
+        if not ready:
+            opened.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if isinstance(c, (list, dict)))
+            continue
+        total = 1
+        for c in children:
+            total += sizes.get(id(c), 1) if isinstance(c, (list, dict)) else len(str(c)) + 1
+            if total > limit:
+                break
+        sizes[id(node)] = min(total, limit + 1)
+    return sizes[id(data)] if isinstance(data, (list, dict)) else len(str(data))
 
 
 def load(path: str | Path) -> Corrections:
