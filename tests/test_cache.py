@@ -28,7 +28,7 @@ def _extraction(**article) -> Extraction:
     _extraction(text="Lone surrogate \ud800 and emoji \U0001F600 and NUL-free Ω"),
     Extraction(Article("empty", "No entities here.")),
     # A relation whose mention is not in the article's mention list is stored inline.
-    Extraction(Article("x", "t"), (_RUSSIA,),
+    Extraction(Article("x", "Yesterday, Russian President Putin spoke."), (_RUSSIA,),
                (Relation(_PUTIN, "citizenOf", _RUSSIA, 0.5, "m", "s", 0, 1, None),)),
 ], ids=["plain", "metadata-unicode", "surrogate-emoji", "no-mentions", "inline-mention"])
 def test_extraction_json_round_trips_exactly(ex):
@@ -116,3 +116,20 @@ def test_unreadable_manifest_is_a_clear_error(tmp_path):
     (tmp_path / ".kgraph" / "manifest.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(GraphError, match="manifest"):
         cache.read_manifest(tmp_path)
+
+
+@pytest.mark.parametrize("where", ["mentions", "relation"])
+def test_a_cached_mention_past_the_text_is_damage_not_a_crash_in_linking(tmp_path, where):
+    data = json.loads(cache.dumps(_extraction()))
+    bad = ["Putin", "Person", 1_000_000, 1_000_005, "Vladimir Putin"]
+    if where == "mentions":
+        data["mentions"][1] = bad
+    else:
+        data["relations"][0]["s"] = bad
+    with pytest.raises(ValueError, match="past the article's text"):
+        cache.loads(json.dumps(data))
+    with cache.ExtractionCache(tmp_path / "c.sqlite") as store:
+        store.put("k1", json.dumps(data))
+        ex, why = store.check("k1")
+    assert ex is None and "past the article's text" in why
+

@@ -90,13 +90,14 @@ def _mention_list(m: Mention) -> list:
     return [m.text, m.type, m.start, m.end, m.name]
 
 
-def _mention(v: list) -> Mention:
+def _mention(v: list, text_len: int) -> Mention:
     from kgraph.core.model import ENTITY_TYPES
 
     _need(isinstance(v, list) and len(v) == 5, "a mention is not a list of 5 fields")
     _need(v[1] in ENTITY_TYPES, f"unknown entity type {str(v[1])[:40]!r}")
     start, end = _int(v[2], "a mention start"), _int(v[3], "a mention end")
     _need(start <= end, "a mention ends before it starts")
+    _need(end <= text_len, "a mention ends past the article's text")  # linking reads the text at these offsets
     return Mention(_str(v[0], "a mention text"), v[1], start, end, _str(v[4], "a mention name"))
 
 
@@ -134,13 +135,14 @@ def extraction_from_json(d: dict) -> Extraction:
     _need(isinstance(d, dict), "the extraction is not an object")
     _need(isinstance(d.get("mentions"), list) and isinstance(d.get("relations"), list),
           "mentions or relations are not lists")
-    mentions = tuple(_mention(v) for v in d["mentions"])
+    article = article_from_json(d.get("article"))
+    mentions = tuple(_mention(v, len(article.text)) for v in d["mentions"])
 
     def ref(v):
         if isinstance(v, int) and not isinstance(v, bool):
             _need(0 <= v < len(mentions), "a relation names a mention that does not exist")
             return mentions[v]
-        return _mention(v)
+        return _mention(v, len(article.text))
 
     rels = []
     for r in d["relations"]:
@@ -152,7 +154,7 @@ def extraction_from_json(d: dict) -> Extraction:
         rels.append(Relation(ref(r.get("s")), r["p"], ref(r.get("o")), conf, _str(r.get("method"), "a method"),
                              _str(r.get("sentence"), "a sentence"), _int(r.get("start"), "a sentence start"),
                              _int(r.get("end"), "a sentence end"), _str(r.get("role"), "a role", True)))
-    return Extraction(article_from_json(d.get("article")), mentions, tuple(rels))
+    return Extraction(article, mentions, tuple(rels))
 
 
 def dumps(ex: Extraction) -> str:
