@@ -504,3 +504,16 @@ def test_a_graph_over_the_memory_bound_is_streamed_in_one_piece(tmp_path, monkey
     f = tmp_path / "g.ttl"
     f.write_text(_turtle(20), encoding="utf-8")
     assert len(OxigraphStore(f).store) == 60
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_xml_results_refuse_a_control_character_xml_cannot_carry(tmp_path, engine):
+    g = tmp_path / "ctl.ttl"
+    g.write_text('<https://example.org/tarsk> <http://www.w3.org/2000/01/rdf-schema#label> "Tarsk\\u0001 \\u001b[31m" .\n',
+                 encoding="utf-8")
+    res = q.run(open_store(g, engine), "SELECT ?l WHERE { ?s ?p ?l }")
+    with pytest.raises(q.ResultError, match="U\\+0001, a character that XML cannot carry"):
+        q.format_result(res, "xml")
+    assert json.loads(q.format_result(res, "json"))["results"]["bindings"][0]["l"]["value"] == "Tarsk\x01 \x1b[31m"
+    ok = q.run(open_store(g, engine), "SELECT ?s WHERE { ?s ?p ?l }")  # the IRI alone is fine
+    ET.fromstring(q.format_result(ok, "xml"))

@@ -226,6 +226,8 @@ def format_result(result: Result, fmt: str = "table") -> str:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Characters XML 1.0 cannot hold (lone surrogates are refused for every format above).
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _refuse_surrogate(text: str):
@@ -268,6 +270,11 @@ def _format_result(result: Result, fmt: str) -> str:
         doc = {"head": {"vars": vars_}, "results": {"bindings": bindings}}
         return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     if fmt == "xml":
+        for r in rows:  # XML 1.0 has no way to write these, not even as &#1;: the document would be broken
+            for c in r:
+                if c is not None and (m := _XML_BAD.search(str(c))):
+                    raise ResultError(f"the result holds U+{ord(m.group()):04X}, a character that XML "
+                                      "cannot carry; ask for JSON, CSV or TSV results instead")
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n  <head>\n']
         out += [f"    <variable name={quoteattr(v)}/>\n" for v in vars_]
         out.append("  </head>\n  <results>\n")
