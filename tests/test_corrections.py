@@ -932,3 +932,13 @@ def test_yaml_aliases_that_expand_past_the_file_limit_are_refused(tmp_path, monk
     small.write_text('note: &n "seen in a4"\ncorrections:\n - {action: block, entity: However, note: *n}\n'
                      " - {action: block, entity: Meanwhile, note: *n}\n", encoding="utf-8")
     assert [c.note for c in corr.load(small).items] == ["seen in a4", "seen in a4"]
+
+
+def test_a_label_with_a_lone_surrogate_or_controls_is_cleaned_as_article_text_is(tmp_path):
+    p = tmp_path / "c.json"
+    p.write_text('{"corrections": [{"action": "rename", "entity": "Anton Moreau\\u0000",'
+                 ' "label": "An\\u202eton \\u001b[31mMoreau\\ud800"}]}', encoding="utf-8")
+    (item,) = corr.load(p).items
+    assert item.entity == "Anton Moreau"
+    assert item.label == "Anton  [31mMoreau\ufffd"
+    item.label.encode("utf-8")  # every output is UTF-8: a lone surrogate had ended the build in a traceback

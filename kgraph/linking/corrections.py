@@ -54,6 +54,7 @@ from urllib.parse import unquote
 from kgraph.core.errors import InputError
 from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
+from kgraph.sources.ingest import sanitize
 
 #: Actions a corrections file may hold.
 ACTIONS = ("merge", "split", "rename", "retype", "block", "reject", "assert")
@@ -171,7 +172,13 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _trim(v: str) -> str:
-    """Return a value without white space or invisible characters at its ends ("Essen\u200b" is "Essen")."""
+    """Return a value without white space or invisible characters at its ends ("Essen\u200b" is "Essen").
+
+    The value is first cleaned as article text is (:func:`kgraph.sources.ingest.sanitize`): a label
+    becomes a name in the graph, so a lone surrogate (``"\ud800"`` in JSON), which no output can be
+    written with, becomes U+FFFD, and control and bidirectional override characters go.
+    """
+    v = sanitize(v)
     while v != (t := v.strip().strip(_INVISIBLE)):
         v = t
     return v
