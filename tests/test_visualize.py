@@ -410,3 +410,16 @@ def test_same_bytes_when_one_sentence_states_a_relation_twice():
     for order in (sorted(triples), sorted(triples, reverse=True)):
         pages.add(visualize.render(iter(order)))  # triples in this order, as from a file or a store
     assert len(pages) == 1
+
+
+def test_view_of_a_graph_file_with_a_lone_surrogate_writes_u_fffd_not_a_traceback(tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_text('@prefix kg: <https://w3id.org/kgraph/ontology#> .\n'
+                 '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                 '<https://w3id.org/kgraph/id/person/Anton_Moreau> a kg:Person ; rdfs:label "Anton Moreau\\uD800" .\n',
+                 encoding="utf-8")
+    out = tmp_path / "g.html"
+    result = CliRunner().invoke(main, ["view", str(g), "--output", str(out), "--title", "Tarsk \udcff news"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Anton Moreau\ufffd" in page and "<title>Tarsk \ufffd news</title>" in page

@@ -543,9 +543,15 @@ def layout(n: int, pairs: list[tuple[int, int]], seed: int = 7, spacing: float =
     return [(int(round(a * scale)), int(round(b * scale))) for a, b in pos]
 
 
+#: A lone surrogate (a ``\uD800`` escape in a graph file, an undecodable byte in ``--title``): no character,
+#: so the page, written as UTF-8, shows U+FFFD in its place.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _json_for_script(data) -> str:
     """Return JSON safe to place inside a ``<script type="application/json">`` element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    text = _SURROGATE.sub("\ufffd", text)
     # "<", ">" and "&" occur only inside JSON strings, where \\uXXXX means the same character:
     # no "</script>", "<!--" or "<script" can reach the HTML parser.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -575,7 +581,7 @@ def render_data(page: PageData, title: str = "kgraph") -> str:
            "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
     parts = {
         "@CSP@": csp,
-        "@TITLE@": html.escape(title),
+        "@TITLE@": html.escape(_SURROGATE.sub("\ufffd", title)),
         "@STYLE@": _asset("page.css"),
         "@VIS@": vis_js,
         "@DATA@": _json_for_script(data),
