@@ -53,6 +53,7 @@ from urllib.parse import unquote
 
 from kgraph.core.errors import InputError
 from kgraph.core.iri import ENTITY_BASE
+from kgraph.core import userfile
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.sources.ingest import sanitize
 
@@ -326,12 +327,10 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
         raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
     except RecursionError:  # PyYAML composes nested collections recursively: "[[[[..." 100,000 deep
         raise InputError(f"{source}: not valid YAML (nested too deeply)") from None
-    from kgraph.core.userfile import MAX_BYTES
-
-    if _expanded_size(data, MAX_BYTES) > MAX_BYTES:
+    if _expanded_size(data, userfile.MAX_BYTES) > userfile.MAX_BYTES:
         # Aliases (*name) repeat what an anchor (&name) holds: 1 MB of YAML could stand for gigabytes of
         # labels and notes, each written into the graph. Read as written out, the file has the JSON file's limit.
-        raise InputError(f"{source}: its aliases (*name) expand it past {MAX_BYTES:,} bytes; "
+        raise InputError(f"{source}: its aliases (*name) expand it past {userfile.MAX_BYTES:,} bytes; "
                          "write the items out instead")
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
