@@ -373,7 +373,6 @@ def load(path: str | Path) -> Corrections:
     Raises:
         InputError: The file cannot be read, is not JSON (or CSV), or has a bad item.
     """
-
     p = Path(path)
     # An editor on Windows (Notepad, Excel's "CSV UTF-8") starts the file with a byte-order mark: not part
     # of the document in any of the three forms.
