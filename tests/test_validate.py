@@ -193,3 +193,25 @@ def test_ontology_and_shapes_parse_in_oxigraph():
     for name in ("kgraph.ttl", "shapes.ttl"):
         quads = list(pyoxigraph.parse(ontology_path(name).read_bytes(), format=pyoxigraph.RdfFormat.TURTLE))
         assert len(quads) > 100, name
+
+
+def test_inference_a_small_file_makes_endless_is_stopped_at_its_time_limit(tmp_path):
+    """A chain of subproperties (10 kB) makes RDFS inference run for hours: one Error line at --timeout."""
+    lines = ["@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix ex: <http://example.org/> ."]
+    lines += [f"ex:p{i} rdfs:subPropertyOf ex:p{i + 1} ." for i in range(300)] + ["ex:a ex:p0 ex:b ."]
+    path = tmp_path / "chain.ttl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path), "--inference", "rdfs", "--timeout", "1"])
+    assert result.exit_code == 1
+    assert "Error: validation stopped after its time limit of 1 s" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_validation_in_its_child_process_answers_as_before(seed_build):
+    """The limited run gives the same report as the direct one, and a graph error as the same Error line."""
+    graph = seed_build[1] / "graph.ttl"
+    result = CliRunner().invoke(main, ["validate", str(graph)])
+    assert result.exit_code == 0 and result.output.startswith(f"{graph} " + validate_file(graph).text().split(" in ")[0])
+    missing = graph.parent / "no-such.ttl"
+    result = CliRunner().invoke(main, ["validate", str(missing), "--timeout", "0"])
+    assert result.exit_code == 1 and result.output.startswith("Error:") and "Traceback" not in result.output

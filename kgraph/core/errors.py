@@ -29,6 +29,10 @@ class ValidationError(KGraphError):
     """A graph does not conform to the shapes."""
 
 
+class LimitError(KGraphError):
+    """A step ran past its time limit or its memory ceiling (a hostile or huge input)."""
+
+
 def quiet_startup_signals() -> None:
     """Make Ctrl-C and SIGTERM while the command line is still starting end with one line, no traceback.
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from kgraph.core.limits import gib, how_it_ended, limit_memory, memory_ceiling  # noqa: F401 - used here and by serve
 from kgraph.core.errors import GraphError, QueryError
 from kgraph.core.vocab import PREFIXES
 
@@ -279,49 +280,6 @@ def build_oxigraph(graph_path) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return folder
-
-
-def memory_ceiling(graph_path) -> int:
-    """Return the address-space ceiling (bytes) for loading a graph file: ``KGRAPH_MAX_MEMORY`` or the default.
-
-    The default, the larger of 4 GiB and 64 times the file, leaves room for a
-    legitimate bulk load (an 18 MB N-Triples file peaks at 1.3 GB of address
-    space, threads included) and stops a parser that grows without bound.
-    """
-    raw = os.environ.get("KGRAPH_MAX_MEMORY", "").strip().upper()
-    if raw:
-        units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
-        try:
-            return int(float(raw[:-1]) * units[raw[-1]]) if raw[-1] in units else int(raw)
-        except ValueError:
-            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G") from None
-    return max(4 << 30, 64 * Path(graph_path).stat().st_size)
-
-
-def gib(size: int) -> str:
-    """Return a memory ceiling as people read it: ``4.0 GiB``."""
-    return f"{size / (1 << 30):.1f} GiB"
-
-
-def how_it_ended(exitcode: int | None) -> str:
-    """Return how a child process ended, from its exit code: ``signal 9`` or ``exit 1``."""
-    return f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit {exitcode}"
-
-
-def limit_memory(ceiling: int) -> None:
-    """Set this process's address-space ceiling (RLIMIT_AS) to ``ceiling`` bytes, unless a lower one is set.
-
-    Only for processes that are kgraph's alone (the Oxigraph loader, query workers).
-    """
-    import resource
-
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard == resource.RLIM_INFINITY or ceiling < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (min(ceiling, soft) if soft != resource.RLIM_INFINITY
-                                                    else ceiling, hard))
-    except (ValueError, OSError):
-        pass
 
 
 def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:

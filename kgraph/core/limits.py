@@ -1,0 +1,122 @@
+"""Running a step that reads a user's file under an address-space ceiling and a time limit.
+
+A graph file or a query can ask for unbounded work: a chain of a few hundred
+``rdfs:subPropertyOf`` makes RDFS inference run for hours, an N-Triples file
+can make a parser grow without bound. Such steps run in a child process that
+cannot pass :func:`memory_ceiling` and is stopped after its time limit; the
+caller gets one :class:`~kgraph.core.errors.LimitError` line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from kgraph.core.errors import GraphError, LimitError
+
+
+def memory_ceiling(graph_path) -> int:
+    """Return the address-space ceiling (bytes) for loading a graph file: ``KGRAPH_MAX_MEMORY`` or the default.
+
+    The default, the larger of 4 GiB and 64 times the file, leaves room for a
+    legitimate bulk load (an 18 MB N-Triples file peaks at 1.3 GB of address
+    space, threads included) and stops a parser that grows without bound.
+    """
+    raw = os.environ.get("KGRAPH_MAX_MEMORY", "").strip().upper()
+    if raw:
+        units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
+        try:
+            return int(float(raw[:-1]) * units[raw[-1]]) if raw[-1] in units else int(raw)
+        except ValueError:
+            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G") from None
+    return max(4 << 30, 64 * Path(graph_path).stat().st_size)
+
+
+def gib(size: int) -> str:
+    """Return a memory ceiling as people read it: ``4.0 GiB``."""
+    return f"{size / (1 << 30):.1f} GiB"
+
+
+def how_it_ended(exitcode: int | None) -> str:
+    """Return how a child process ended, from its exit code: ``signal 9`` or ``exit 1``."""
+    return f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit {exitcode}"
+
+
+def limit_memory(ceiling: int) -> None:
+    """Set this process's address-space ceiling (RLIMIT_AS) to ``ceiling`` bytes, unless a lower one is set.
+
+    Only for processes that are kgraph's alone (the Oxigraph loader, query workers).
+    """
+    import resource
+
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or ceiling < hard:
+            resource.setrlimit(resource.RLIMIT_AS, (min(ceiling, soft) if soft != resource.RLIM_INFINITY
+                                                    else ceiling, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _child(conn, fn, args: tuple, ceiling: int) -> None:
+    """In a child process under ``ceiling``: send ``fn(*args)``, or the error it raised, over ``conn``."""
+    from kgraph.core.errors import KGraphError
+    from kgraph.core.netguard import forbid_network
+
+    forbid_network()
+    limit_memory(ceiling)
+    try:
+        reply = ("ok", fn(*args))
+    except MemoryError:
+        reply = ("memory", None)
+    except KGraphError as exc:
+        reply = ("error", exc)
+    except Exception:  # noqa: BLE001 - a bug: the parent raises it with this traceback
+        reply = ("bug", traceback.format_exc())
+    try:
+        conn.send(reply)
+    except Exception:  # noqa: BLE001 - an answer that cannot be pickled is a bug too
+        conn.send(("bug", traceback.format_exc()))
+
+
+def run_limited(fn, args: tuple, *, what: str, timeout: float | None, ceiling: int):
+    """Return ``fn(*args)`` computed in a child process under ``ceiling`` bytes and ``timeout`` seconds.
+
+    ``fn`` must be a module-level function and its result picklable. A
+    kgraph error it raises is raised here; a bug is raised as a
+    RuntimeError carrying the child's traceback.
+
+    Raises:
+        LimitError: The step ran past ``timeout`` (it was stopped) or past the memory ceiling.
+    """
+    import multiprocessing as mp
+
+    # fork where there is one: the child starts at once with what the parent has loaded (no thread runs yet)
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, fn, args, ceiling), daemon=True)
+    proc.start()
+    send.close()
+    try:
+        if not recv.poll(timeout):
+            raise LimitError(f"{what} stopped after its time limit of {timeout:g} s")
+        try:
+            status, payload = recv.recv()
+        except (EOFError, OSError):
+            status, payload = None, None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        recv.close()
+    if status == "ok":
+        return payload
+    if status == "error":
+        raise payload
+    if status == "bug":
+        raise RuntimeError(f"{what} failed in its child process:\n{payload}")
+    raise LimitError(f"{what} stopped ({how_it_ended(proc.exitcode)}) at the memory ceiling of {gib(ceiling)} "
+                     "(KGRAPH_MAX_MEMORY)" if status == "memory" or proc.exitcode else
+                     f"{what} ended without an answer")
