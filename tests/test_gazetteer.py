@@ -197,3 +197,11 @@ def test_cities_named_lists_every_city_of_an_own_name_the_most_populous_first():
     found = gazetteer.cities_named("Tripoli")
     assert [c.country_code for c in found][:2] == ["LY", "LB"] and found[0].population > found[1].population
     assert gazetteer.cities_named("Atlantis Prime") == ()
+
+
+@pytest.mark.parametrize("name, country", [("Venice", "IT"),  # own name beats Dayton's other name "Venice"
+                                           ("Waterloo", "CA"),  # own name beats a larger city's nickname
+                                           ("Odessa", "UA"),  # a spelling of Odesa's own name beats a US town
+                                           ("Calcutta", "IN")])  # a metropolis's old name beats a small town
+def test_a_city_named_so_beats_a_larger_city_listed_under_that_name(name, country):
+    assert gazetteer.city(name).country_code == country

