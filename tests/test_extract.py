@@ -291,6 +291,9 @@ def test_the_of_a_place_named_with_it_stays_in_the_mention(nlp):
     assert found.get("The Hague") == "Hague"
     texts = [m.text for m in mentions_of(nlp, "The court in the Hague met on Friday.")[1].mentions]
     assert "Hague" in texts and "the Hague" not in texts
+    # a sentence's "The" before a place the gazetteer names without it stays out ("The Berlin-based X")
+    texts = [m.text for m in mentions_of(nlp, "The Berlin-based think tank Tarsk Forum published it.")[1].mentions]
+    assert "Berlin" in texts and "The Berlin" not in texts
 
 
 def test_person_of_two_plain_words_joins_the_next_one(nlp):

@@ -349,7 +349,9 @@ def _article_lead(doc, start: int, end: int, kind) -> int:
         return 0
     written = doc[start - 1:end].text
     place = gazetteer.place(written)
-    return 1 if place is not None and gazetteer.norm(place.name) == gazetteer.norm(written) else 0
+    # norm() drops a leading "the": the gazetteer's own name must open with it ("The Berlin-based X" is Berlin)
+    return 1 if place is not None and place.name.casefold().startswith("the ") \
+        and gazetteer.norm(place.name) == gazetteer.norm(written) else 0
 
 
 def _hyphen_extent(doc, end: int) -> int:
