@@ -1215,6 +1215,8 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Quillmoor Foods, based in Ogden, reported losses.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
           ("Tarvel Motors, the carmaker based in Ogden, reported losses.",
            ("Tarvel Motors", Predicate.basedIn, "Ogden")),
+          ("The Berlin-based think tank Tarsk Forum published the study.",
+           ("Tarsk Forum", Predicate.basedIn, "Berlin")),
       ],
       counter_examples=[
           ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
@@ -1227,6 +1229,10 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if tok.i >= 2 and doc[tok.i - 1].text == "-":
             # "the Munich-based Allianz": the place before the hyphen, the organization it modifies.
             place, org = index.at(doc[tok.i - 2]), index.at(tok.head)
+            head = tok.head
+            while org is None and head.dep_ == "compound" and head.head is not head:
+                head = head.head  # "the Tarsk-based think tank Vell Forum": the kind noun is the name's compound
+                org = index.at(head)
             if org is None:
                 org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
                             and index.at(c).type == EntityType.Organization), None)
