@@ -1537,6 +1537,8 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
       (Predicate.basedIn,),
       examples=[
           ("German carmaker Volkswagen reported losses.", ("Volkswagen", Predicate.basedIn, "Germany")),
+          ("The German carmaker Tarskwerk Motors recalled 20,000 cars.",
+           ("Tarskwerk Motors", Predicate.basedIn, "Germany")),
       ],
       counter_examples=[
           ("Volkswagen sold cars to German buyers.", ("Volkswagen", Predicate.basedIn, "Germany")),
@@ -1555,6 +1557,9 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
                 and head.head.i > head.i:
             # "German carmaker Volkswagen": the nationality qualifies the noun naming the organization.
             org = index.at(head.head)
+        if org is None and head.pos_ == "NOUN":
+            # "The German carmaker Tarskwerk": after "the", the parser makes the name the noun's apposition.
+            org = next((index.at(c) for c in head.children if c.dep_ == "appos" and c.left_edge.i == head.i + 1), None)
         if org is not None and org is not m and org.type == EntityType.Organization:
             yield _make(org, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
 
