@@ -1288,16 +1288,28 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
         yield _make(org, Predicate.basedIn, countries[country.name], "rule:org-country-name", token.sent, offset)
 
 
+#: Verbs a role follows as what the subject is or becomes ("is", "became mayor of X").
+COPULA_VERBS = frozenset("be become remain".split())
+
+#: Verbs that make someone a role ("was elected mayor of X", "the board named X chief executive of Y").
+MAKE_ROLE_VERBS = frozenset("elect re-elect reelect appoint name make choose select install".split())
+
+
 def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"."""
+    """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"; "was elected mayor of X"."""
     for tok in doc:
-        if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        if tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        elif tok.dep_ == "oprd" and tok.head.lemma_ in MAKE_ROLE_VERBS:
+            # the one made the role: a passive's subject ("X was elected mayor"), else the object ("named X head")
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None) \
+                or next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+        else:
             continue
         cls = role_of_token(tok)
         home = tok.lemma_.lower() in HOME_NOUNS
         if cls is None and not home:
             continue
-        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         person = index.at(subj) if subj is not None else None
         if person is None or person.type != EntityType.Person:
             continue
@@ -1328,9 +1340,15 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
       examples=[
           ("Ann Lisk is the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk was elected leader of the Quillmoor Party in May.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk became leader of the Quillmoor Party in May.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
       ],
       counter_examples=[
           ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk named Tom Reyes leader of the Quillmoor Party.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
       ])
 def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule copula-role (read by :func:`_copulas`)."""
