@@ -16,6 +16,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
+from kgraph.core.model import Article, Entity, Fact, KnowledgeBase
 from kgraph.graph import rdf
 
 from kgraph.page import visualize
@@ -24,7 +25,7 @@ from kgraph.core.vocab import KG
 from .benchmark_scripts import load
 from .hostile import PAYLOADS
 from .test_browser import browser, open_page  # noqa: F401 (fixtures)
-from .test_visualize import analyst_kb
+from .test_visualize import _stated, analyst_kb
 
 pytestmark = pytest.mark.browser
 
@@ -712,3 +713,70 @@ def test_a_narrow_window_puts_the_network_on_top_at_full_width(open_page, analys
     page.page.keyboard.press("Enter")
     assert page.page.inner_text("#details h3") == "Ada Quill"
     page.screenshot(f"analyst-narrow-{width}.png")
+
+
+def _hub_with_a_far_neighbour_kb():
+    """Return an invented corpus: Veltria with 32 citizens around it, the first of them (Anton Moreau) working for
+    eight Tarsk guilds and so placed in Tarsk's community, far from Veltria; thirty small lands besides make it more
+    than 200 entities, laid out when the page is written (no physics in the browser: the same positions every run)."""
+    first = ["Anton", "Belka", "Corin", "Dalia", "Emeric", "Fenna", "Gorin", "Halvar", "Ilse", "Jorund", "Kestra",
+             "Lorcan", "Mirela", "Navid", "Oriel", "Petra", "Quillon", "Rasmi", "Soren", "Talia"]
+    last = ["Moreau", "Vasquell", "Orlenko", "Brisande", "Kettler", "Amundra", "Falkov", "Tiernay", "Ulvestad", "Zorrin"]
+    ents, facts, arts = {}, [], []
+
+    def ent(kind, typ, label):
+        return ents.setdefault(label, Entity(f"{kind}/{label.replace(' ', '_')}", typ, label, articles=("a0",), mentions=1))
+
+    def fact(s, p, o):
+        art = f"a{len(arts)}"
+        arts.append(Article(art, "", title=f"Note {len(arts)}"))
+        facts.append(Fact(s.key, p, o.key, evidence=((art, _stated(s, p, o, f"{s.label} and {o.label}.")),)))
+
+    veltria, tarsk = ent("country", "Country", "Veltria"), ent("country", "Country", "Tarsk")
+    people = [f"{first[k % 20]} {last[(k * 7 + k // 20) % 10]}" for k in range(32)]
+    for who in people:
+        fact(ent("person", "Person", who), "citizenOf", veltria)
+    for k in range(40):
+        fact(ent("person", "Person", f"Tarsk Citizen {k}"), "citizenOf", tarsk)
+    for k in range(8):
+        guild = ent("organization", "Organization", f"Tarsk Guild {k}")
+        fact(guild, "basedIn", tarsk)
+        fact(ents["Anton Moreau"], "worksFor", guild)
+    for k in range(30):
+        land = ent("country", "Country", f"Land {k}")
+        for n in "ABCDE":
+            fact(ent("person", "Person", f"Land {k} Person {n}"), "citizenOf", land)
+    return KnowledgeBase(articles=tuple(arts), entities=tuple(ents.values()), facts=tuple(facts))
+
+
+def test_a_chosen_entity_s_neighbours_on_screen_are_all_named(open_page, tmp_path):
+    # The view used to frame every neighbour at the border of the network (a name there has no room) and to take
+    # in the far one, which shrank the other 31 into a crowd where 6 lost their names. Now the frame leaves room
+    # for names and leaves the far neighbour out (its edge leads to it; the panel lists it), and a highlighted
+    # name may cover dimmed nodes and tries the side away from the chosen entity first.
+    path, _ = visualize.write_page(rdf.to_graph(_hub_with_a_far_neighbour_kb()), tmp_path / "hub.html")
+    page = open_page(path, viewport=(1366, 768))
+    veltria, moreau = _ids(page, ["Veltria", "Anton Moreau"])
+    assert not page.js("kgraph.data.physics")
+    assert page.js("([a, b]) => kgraph.data.nodes.find(n => n.id === a).community !== "
+                   "kgraph.data.nodes.find(n => n.id === b).community", [veltria, moreau])
+    page.js("id => kgraph.selectNode(id)", veltria)
+    scale = None
+    for _ in range(30):  # until the 300 ms move has ended
+        page.page.wait_for_timeout(100)
+        scale, last = page.js("kgraph.network.getScale()"), scale
+        if scale == last:
+            break
+    shown = page.js("""sel => { const net = kgraph.network, box = document.getElementById('net');
+        const label = id => kgraph.data.nodes.find(n => n.id === id).label, named = new Set(kgraph.labels());
+        const around = kgraph.focus().filter(id => id !== sel), out = [], unnamed = [];
+        around.forEach(id => { const p = net.canvasToDOM(net.getPositions([id])[id]);
+          if (p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight) out.push(label(id));
+          else if (!named.has(label(id))) unnamed.push(label(id)); });
+        return {around: around.length, out: out, unnamed: unnamed}; }""", veltria)
+    page.screenshot("hub-neighbours-named.png")
+    assert shown["around"] == 32 and len(shown["out"]) <= 1, shown
+    assert shown["unnamed"] == [], shown
+    assert "Veltria" in page.js("kgraph.labels()")
+    details = page.page.inner_text("#details")
+    assert all(name in details for name in shown["out"])  # one left off screen is named in the panel

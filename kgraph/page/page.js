@@ -292,18 +292,20 @@
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
     var w = container.clientWidth, h = container.clientHeight, pr = network.canvas.pixelRatio || 1;
-    var cell = 80, grid = {}, placed = [], tried = 0;
-    function free(r) {
+    // names and the nodes in view go in grid; while a neighbourhood is highlighted its dimmed nodes go in dimGrid,
+    // which a highlighted name may cover (so a highlighted neighbour keeps its name in a crowd)
+    var cell = 80, grid = {}, dimGrid = {}, tried = 0;
+    function free(r, g) {
       var x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
       for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) {
-        var list = grid[gx + ',' + gy];
+        var list = g[gx + ',' + gy];
         if (list) for (var i = 0; i < list.length; i++) { var o = list[i]; if (r[0] < o[2] && r[2] > o[0] && r[1] < o[3] && r[3] > o[1]) return false; }
       }
       return true;
     }
-    function take(r) {
+    function take(r, g) {
       var x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
-      for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) (grid[gx + ',' + gy] = grid[gx + ',' + gy] || []).push(r);
+      for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) (g[gx + ',' + gy] = g[gx + ',' + gy] || []).push(r);
     }
     var order = vis$.ordered;
     if (focusNodes) order = Array.from(focusNodes).sort(function (a, b) { return ((byId[a] || {}).rank || 0) - ((byId[b] || {}).rank || 0); })
@@ -322,9 +324,9 @@
       var qx = (qn.x - vp.x) * scale + w / 2, qy = (qn.y - vp.y) * scale + h / 2;
       if (qx < -50 || qy < -30 || qx > w + 50 || qy > h + 30) continue;
       var qr = Math.max(3, (qn.options.size || 8) * scale);
-      inView.push([qx - qr, qy - qr, qx + qr, qy + qr]);
+      inView.push([[qx - qr, qy - qr, qx + qr, qy + qr], focusNodes && !focusNodes.has(order[q]) ? dimGrid : grid]);
     }
-    if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(take);
+    if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
     for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
       var id = order[i], vn = body.nodes[id];
       if (!vn) continue;
@@ -333,14 +335,37 @@
       tried++;
       var isC = id.indexOf(CPREFIX) === 0, n = byId[id];
       var text = isC ? shortLabel(communities[+id.slice(CPREFIX.length)].names.join(' · ')) : shortLabel(labelOf(id));
-      var top = isC || (n && n.rank < 12) || (focusNodes && focusNodes.has(id)) || id === focused;
+      var lit = (focusNodes && focusNodes.has(id)) || id === focused;
+      var top = isC || (n && n.rank < 12) || lit;
       var font = (top ? '600 ' : '') + (top ? 14 : 12) + 'px ' + FONT;
       var tw = textWidth(ctx, font, text), th = top ? 17 : 15, r = Math.max(3, (vn.options.size || 8) * scale);
       var spots = [[x - tw / 2, y + r + 2], [x + r + 3, y - th / 2], [x - tw / 2, y - r - th - 1], [x - r - 3 - tw, y - th / 2]];
+      // a highlighted name also tries the four corners, then half a line further from the node on each side
+      if (lit) {
+        var e = th / 2;
+        spots.push([x + r + 2, y + r + 1], [x + r + 2, y - r - th], [x - r - tw - 2, y + r + 1], [x - r - tw - 2, y - r - th],
+          [x - tw / 2, y + r + 2 + e], [x + r + 3, y - th / 2 - e], [x + r + 3, y - th / 2 + e], [x - tw / 2, y - r - th - 1 - e],
+          [x - r - 3 - tw, y - th / 2 - e], [x - r - 3 - tw, y - th / 2 + e]);
+        // a neighbour of the chosen entity tries the sides facing away from it first, where a ring of neighbours has
+        // room (the spots beside the node, then those further out)
+        var cn = focused !== null && id !== focused ? body.nodes[rep(focused)] : null;
+        if (cn && (cn.x !== vn.x || cn.y !== vn.y)) {
+          var ux = vn.x - cn.x, uy = vn.y - cn.y;
+          spots = spots.map(function (p, k) {
+            var dx = p[0] + tw / 2 - x, dy = p[1] + th / 2 - y;
+            return [p, k, k < 8 ? 0 : 1, (dx * ux + dy * uy) / (Math.hypot(dx, dy) || 1)];
+          }).sort(function (a, b) { return a[2] - b[2] || b[3] - a[3] || a[1] - b[1]; }).map(function (a) { return a[0]; });
+        }
+        // slid sideways into view rather than cut at its edge, if it still leaves its node uncovered
+        spots = spots.map(function (p) {
+          var px = Math.max(2, Math.min(w - tw - 2, p[0]));
+          return px === p[0] || (px - 2 < x + r && px + tw + 2 > x - r && p[1] - 1 < y + r && p[1] + th > y - r) ? p : [px, p[1]];
+        });
+      }
       for (var s = 0; s < spots.length; s++) {
         var box = [spots[s][0] - 2, spots[s][1] - 1, spots[s][0] + tw + 2, spots[s][1] + th];
-        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h || !free(box)) continue;
-        take(box);
+        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h || !free(box, grid) || (!lit && !free(box, dimGrid))) continue;
+        take(box, grid);
         var dim = focusNodes && !focusNodes.has(id);
         ctx.font = font;
         ctx.globalAlpha = dim ? 0.35 : 1;
@@ -698,7 +723,7 @@
     focused = null;
     network.unselectAll();
     setFocus(nodes, edges);
-    if (nodes.size) network.fit({nodes: Array.from(nodes), animation: {duration: 300}});
+    if (nodes.size) frame(Array.from(nodes));
     return Array.from(nodes).sort();
   }
 
@@ -719,13 +744,52 @@
     if (!noMove && drawnNodes.has(id)) {
       // the entity with its neighbours in view (a hub's are too many: it is centred instead)
       var around = network.getConnectedNodes(id);
-      if (around.length && around.length <= NEIGHBOURHOOD_FIT) network.fit({nodes: [id].concat(around), minZoomLevel: 0.3, maxZoomLevel: 1.2,
-        animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+      if (around.length && around.length <= NEIGHBOURHOOD_FIT) frame([id].concat(nearby(id, around)), 0.3, 1.2, id);
       else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
     }
     saveState();
   }
   var NEIGHBOURHOOD_FIT = 40, FEW_DRAWN = 30;
+
+  // Frame nodes with room for the names beside those at the edges: vis-network's fit puts them on the border, where
+  // a name has no room. With a margin of NAME_ROOM_X px a name up to twice as wide fits below a node at the side
+  // edge, or beside it. Nodes too spread out for minScale are centred on `centre` at minScale instead.
+  var NAME_ROOM_X = 110, NAME_ROOM_Y = 36;
+  function frameOf(ids, maxScale) {
+    var pos = network.getPositions(ids), x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    Object.keys(pos).forEach(function (k) {
+      var p = pos[k];
+      x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+    });
+    if (x0 === Infinity) return null;
+    var w = container.clientWidth, h = container.clientHeight, rx = Math.min(NAME_ROOM_X, w / 4), ry = Math.min(NAME_ROOM_Y, h / 4);
+    return {position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, pos: pos,
+      scale: Math.min((w - 2 * rx) / Math.max(x1 - x0, 1), (h - 2 * ry) / Math.max(y1 - y0, 1), maxScale)};
+  }
+  function frame(ids, minScale, maxScale, centre) {
+    var f = frameOf(ids, maxScale || 1);
+    if (!f) return;
+    if (minScale && f.scale < minScale) { f.scale = minScale; if (centre && f.pos[centre]) f.position = f.pos[centre]; }
+    network.moveTo({position: f.position, scale: f.scale, animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+  }
+  // The neighbours to frame. One far away (in another community) would shrink the rest, names and all, into a crowd
+  // with no room for names: neighbours more than FAR times as far as the median one are left out of the frame (their
+  // edges lead to them, the panel lists them) unless framing them too costs under a fifth of the scale, or leaves
+  // the others ROOM px of the ring each (the ring at the median distance shared among them all).
+  var FAR = 2.5, FAR_COST = 0.8, ROOM = 60;
+  function nearby(id, around) {
+    var pos = network.getPositions([id].concat(around)), c = pos[id];
+    if (!c || around.length < 3) return around;
+    var dist = {};
+    around.forEach(function (k) { if (pos[k]) dist[k] = Math.hypot(pos[k].x - c.x, pos[k].y - c.y); });
+    var ds = Object.keys(dist).map(function (k) { return dist[k]; }).sort(function (a, b) { return a - b; });
+    var median = ds[Math.floor(ds.length / 2)];
+    if (!median) return around;
+    var near = around.filter(function (k) { return k in dist && dist[k] <= FAR * median; });
+    if (near.length === around.length) return around;
+    var all = frameOf([id].concat(around), 1.2).scale, close = frameOf([id].concat(near), 1.2).scale;
+    return all >= FAR_COST * close || 2 * Math.PI * median * all / around.length >= ROOM ? around : near;
+  }
   var selectedEdge = null;
   function selectEdge(id) {
     var e = edgeById[id];
@@ -784,7 +848,7 @@
     state.explore = new Set([id]);
     focused = id;
     refresh();
-    network.fit({nodes: Array.from(drawnNodes), animation: {duration: 300}});
+    frame(Array.from(drawnNodes));
     showNode(id);
   }
   function expand(id) {
@@ -794,7 +858,7 @@
     focused = id;
     refresh();
     network.selectNodes([id]);
-    network.fit({nodes: Array.from(drawnNodes), animation: {duration: 300}});
+    frame(Array.from(drawnNodes));
     showNode(id);
   }
   function updateExploreBar() {
@@ -941,7 +1005,7 @@
     paths.forEach(function (p) { p.rels.forEach(function (rs) { rs.forEach(function (e) { edges.add(pairKey(rep(e.from), rep(e.to))); }); }); });
     focused = null;
     setFocus(nodes, edges);
-    network.fit({nodes: Array.from(nodes), animation: {duration: 300}});
+    frame(Array.from(nodes));
   }
 
   // ------------------------------------------------------------------ tooltip
