@@ -85,6 +85,25 @@ def test_a_surname_written_once_or_an_organization_word_leaves_the_full_name_alo
     assert tc.surname_persons(legal) == set()
 
 
+def test_a_surname_read_as_an_organization_is_the_person_named_in_full(nlp):
+    text = "Chancellor Olaf Brenner spoke first. Brenner's Social Democrats came third."
+    cands = _cands(nlp, text, [("Olaf Brenner", "Person"), ("Brenner", "Organization"),
+                               ("Social Democrats", "Organization")])
+    assert tc.person_surnames(cands) == {tc.key("Brenner")}
+    assert {c.name: c.type for c in tc.apply(cands)}["Brenner"] == "Person"
+
+
+def test_a_surname_that_is_also_a_firm_or_a_place_or_opens_a_name_stays(nlp):
+    firm = _cands(nlp, "Henry Vellox founded Vellox Motors. Vellox cut jobs.",
+                  [("Henry Vellox", "Person"), ("Vellox Motors", "Organization"), ("Vellox", "Organization")])
+    assert tc.person_surnames(firm) == set()
+    place = _cands(nlp, "Anna Berlin spoke. Berlin answered.", [("Anna Berlin", "Person"), ("Berlin", "Place")])
+    assert tc.person_surnames(place) == set()
+    opens = _cands(nlp, "Tarvo Keskula met Keskula Orlin. Keskula won.",
+                   [("Tarvo Keskula", "Person"), ("Keskula Orlin", "Person"), ("Keskula", "Organization")])
+    assert tc.person_surnames(opens) == set()
+
+
 def test_the_odd_items_of_a_list_of_organizations_take_their_type(nlp):
     text = "Rivals such as Vellsoft, Soundwave, Orlindo, Deezla, Tidora and Kyralink offer similar plans."
     typed = [("Vellsoft", "Organization"), ("Soundwave", "Organization"), ("Orlindo", "Organization"),

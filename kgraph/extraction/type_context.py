@@ -608,6 +608,38 @@ def surname_persons(cands) -> set[str]:
     return out
 
 
+def person_surnames(cands) -> set[str]:
+    """Return the keys of one-word names read as an organization or place that are the surname of a person named in full.
+
+    Why: "Chancellor Olaf Brenner ... Brenner's Social Democrats": the NER
+    reads the possessive surname before a party as an organization, and it
+    stays a node of its own. A one-word name that only ever ends a person
+    the article names in full (read as a person), that no person's name
+    opens, and that is no gazetteer place, country or demonym, no acronym
+    and no organization or place word ("Ford" beside "Henry Ford" stays
+    when the article also writes "Ford Motor"), is that person.
+    """
+    types = _types_by_name(cands)
+    full = [c.name.split() for c in cands if c.source != "pronoun" and c.type == EntityType.Person
+            and len(c.name.split()) >= 2]
+    lasts = {key(w[-1]) for w in full}
+    inner = {key(x) for w in full for x in w[:-1]}
+    longer = {key(x) for c in cands if c.source != "pronoun" and c.type != EntityType.Person
+              and len(c.name.split()) >= 2 for x in c.name.split()}
+    out = set()
+    for c in cands:
+        k = key(c.name)
+        if k in out or " " in c.name.strip() or k not in lasts or k in inner or k in longer:
+            continue
+        if types[k] - {EntityType.Organization, EntityType.Place} or not c.name[:1].isupper() or c.name.isupper():
+            continue
+        if c.name.lower() in _NAME_WORDS or gazetteer.place(c.name) is not None \
+                or gazetteer.country(c.name) is not None or gazetteer.demonym(c.name) is not None:
+            continue
+        out.add(k)
+    return out
+
+
 #: Words that make a name an organization's or a place's, whatever its surname-like last word.
 _NAME_WORDS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS | lexicon.TITLES \
     | frozenset("united national federal democratic republic royal international group".split())
@@ -681,6 +713,8 @@ def apply(cands: list) -> list:
     new = decide(cands)
     for k in surname_persons(cands):
         new.setdefault(k, ("context:surname-alone", EntityType.Person))
+    for k in person_surnames(cands):
+        new.setdefault(k, ("context:surname-of-person", EntityType.Person))
     for k, t in list_types(cands).items():
         new.setdefault(k, ("context:list-type", t))
     if not new:
