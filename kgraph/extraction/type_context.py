@@ -429,15 +429,19 @@ PLACE_ADJECTIVES = frozenset("northern southern eastern western central northeas
 
 
 @context_rule("context:place-adjective-before", "A lower-case compass adjective or \"native\" right before a name "
-              "read as a person's makes it a place's (\"in western Tarsk\", \"his native Haltmoor\").",
-              (EntityType.Person,), EntityType.Place,
+              "read as a person's or an organization's makes it a place's (\"in western Tarsk\", \"his native "
+              "Haltmoor\"); not a name with an organization word.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("Floods hit farms in western Tarskovia on Monday.", "Tarskovia"),
-                        ("He returned to his native Haltmoor in May.", "Haltmoor")],
+                        ("He returned to his native Haltmoor in May.", "Haltmoor"),
+                        ("Floods hit northern Veltria on Monday.", "Veltria")],
               counter_examples=[("Western Anton Moreau spoke.", "Anton Moreau"),
-                                ("Native speaker Anton Moreau taught the class.", "Anton Moreau")])
+                                ("Native speaker Anton Moreau taught the class.", "Anton Moreau"),
+                                ("Floods hit the southern Tarsk Motors plant.", "Tarsk Motors")])
 def _place_adjective_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
-    return p is not None and p.is_lower and p.lower_ in PLACE_ADJECTIVES
+    return p is not None and p.is_lower and p.lower_ in PLACE_ADJECTIVES \
+        and not any(t.lower_ in lexicon.ORG_HEADS or t.lower_ in lexicon.COMPANY_HEADS for t in doc[start:end])
 
 
 @context_rule("context:hometown-after-age", "A name after \"of\" that follows a person's age set off by commas is "
