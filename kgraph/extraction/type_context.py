@@ -167,6 +167,31 @@ def _org_description_after(doc, start: int, end: int) -> bool:
     return head.lemma_.lower() in DESCRIPTION_NOUNS
 
 
+#: Nouns that, heading a description set off after a name, make it a place's ("Tarsk, the capital of Veltria,").
+PLACE_DESCRIPTION_NOUNS = PLACE_KIND_NOUNS | frozenset("capital capitals".split())
+
+
+@context_rule("context:place-description-after", "A name followed by a comma and a description headed by a noun "
+              "naming a kind of place is that place (\"Tarsk, the capital of Veltria,\", \"Haltmoor, a town in "
+              "the north,\").", (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Tarsk, the capital of Veltria, was quiet on Sunday.", "Tarsk"),
+                        ("Voters in Haltmoor, a small town in the north, backed the plan.", "Haltmoor")],
+              counter_examples=[("Anton Moreau, the mayor of the town, backed the plan.", "Anton Moreau"),
+                                ("Vellox, the capital's biggest bank, cut jobs.", "Vellox")])
+def _place_description_after(doc, start: int, end: int) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+        return False
+    i = end + 2
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV") and doc[i].lower_ != "of":
+        i += 1  # the description's head is the last noun before "of", "in", a comma or a verb
+    head = doc[i - 1]
+    if i == end + 2 or head.pos_ != "NOUN" or doc[i].tag_ == "POS":
+        return False
+    return head.lemma_.lower() in PLACE_DESCRIPTION_NOUNS
+
+
 def _clause_subject_it(head, after: int):
     """Return the "it" that is the subject of a clause under ``head`` after token ``after``, or None.
 
