@@ -1041,6 +1041,10 @@ def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     return persons
 
 
+#: Bodies that govern an organization: who chairs or leads "the board of X" leads X.
+GOVERNING_BODIES = frozenset("board council presidium executive leadership".split())
+
+
 def _verb_objects(tok, index: MentionIndex) -> Iterator[Mention]:
     """Yield the mentions a verb's direct objects name, and their conjuncts ("heads Acme and Bolt")."""
     for o in tok.children:
@@ -1067,18 +1071,31 @@ def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
           ("Ann Lisk heads the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
           ("Ann Lisk heads the Labour Party and the Quillmoor Institute.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
+          ("Ann Lisk chairs the board of Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
       ],
       counter_examples=[
           ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("Ann Lisk heads the Oslo office of Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
       ])
 def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
-    """A verb of leading: "Ann Roe heads the Labour Party"."""
+    """A verb of leading: "Ann Roe heads the Labour Party"; "chairs the board of Acme" leads Acme too."""
     for tok in doc:
         for person in _verb_persons(tok, index, LEAD_VERBS):
             for m in _verb_objects(tok, index):
                 if m.type == EntityType.Person:
                     continue
                 yield _make(person, Predicate.leaderOf, m, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
+            for o in tok.children:
+                # "chairs the board of Acme": a body that governs the organization; "heads the Oslo office of
+                # Acme" leads a part of it only (no statement here: the sentence head reads the pair)
+                if o.dep_ in OBJECT_DEPS and o.lemma_.lower() in GOVERNING_BODIES and index.at(o) is None:
+                    for p in o.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            for g in p.children:
+                                m = index.at(g)
+                                if m is not None and m.type == EntityType.Organization:
+                                    yield _make(person, Predicate.leaderOf, m, "rule:verb-lead", tok.sent, offset,
+                                                tok.lemma_.lower())
 
 
 @rule("rule:verb-work", "A verb of working says its subject works for the organization.",
