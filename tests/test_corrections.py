@@ -15,6 +15,8 @@ from kgraph.linking import link
 from kgraph.linking.link import link_extractions
 from kgraph.core.model import Article, Extraction, Mention, Relation
 
+from .test_identity import _placed
+
 
 def ex(aid, *mentions, relations=()):
     """Build an extraction from (text, type, name) triples; relations are (subject index, predicate, object index)."""
@@ -812,14 +814,7 @@ def test_a_split_naming_one_entity_s_label_and_another_s_alias_takes_the_one_nam
 
 
 
-def _article(aid, text, *spans):
-    """Build an extraction of a text from (name, type) pairs, each found after the previous one."""
-    out, at = [], 0
-    for name, kind in spans:
-        start = text.index(name, at)
-        out.append(Mention(name, kind, start, start + len(name), name))
-        at = start + len(name)
-    return Extraction(Article(aid, text), tuple(out), ())
+_article = _placed  # an extraction from (name, type) pairs, each found after the previous one
 
 
 #: The town "Velmo" of two stories and the "Velmo" of a match report (its stadium's town): two nodes of one
