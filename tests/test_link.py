@@ -96,3 +96,19 @@ def test_a_home_one_article_guessed_goes_when_the_corpus_states_another_three_ti
     assert len(homes(link_extractions(main[:2] + [based("d", "Tarsk Democrats", "Ostmark")]))) == 2
     assert len(homes(link_extractions(main + [based("d", "Tarsk Democrats", "Ostmark", "rule:org-prep")]))) == 2
     assert len(homes(link_extractions(main + [based(a, "Tarsk Democrats", "Ostmark") for a in "de"]))) == 2
+
+
+def test_two_nodes_never_share_one_geonames_place(monkeypatch):
+    """A reasoner reads two nodes sameAs one GeoNames place as one thing: only the most mentioned keeps the link."""
+    from kgraph.core.model import Article, Extraction, Mention
+    from kgraph.linking import link
+    from kgraph.sources import gazetteer
+
+    oslo = gazetteer.city("Oslo")
+    monkeypatch.setattr(link, "_place_in_context", lambda *a, **k: oslo)
+    text = "Tarsk and Velmo voted. Tarsk won."
+    ms = (Mention("Tarsk", "Place", 0, 5, "Tarsk"), Mention("Velmo", "Place", 10, 15, "Velmo"),
+          Mention("Tarsk", "Place", 23, 28, "Tarsk"))
+    kb = link.link_extractions([Extraction(Article("a", text), ms, ())])
+    linked = {e.label: e.geonames_id for e in kb.entities}
+    assert linked == {"Tarsk": oslo.geonames_id, "Velmo": None}

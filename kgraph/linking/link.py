@@ -143,6 +143,15 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None) -> Kno
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
             country_code=geo.country_code if geo and t == EntityType.Place else None,
             corrections=tuple(notes.get(cid, ())))
+    # One node per GeoNames place: two nodes sameAs one place would be one thing to a reasoner (OWL-RL merges
+    # them, with two labels and counts); the most mentioned keeps the link, the others keep their own readings.
+    by_place: dict = defaultdict(list)
+    for cid, e in entities.items():
+        if e.geonames_id is not None:
+            by_place[e.geonames_id].append(cid)
+    for cids in by_place.values():
+        for cid in sorted(cids, key=lambda c: (-entities[c].mentions, entities[c].key))[1:]:
+            entities[cid] = replace(entities[cid], geonames_id=None)
     if corrections:
         # A split can hand back a name a merge had absorbed: an entity is never sameAs another one in the graph.
         live = {e.key for e in entities.values()}
