@@ -1030,6 +1030,9 @@ def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
         return []
     person = _subject_of(tok, index)
+    if person is None and tok.dep_ == "acl" and tok.head.dep_ == "appos":
+        # "Ann Roe, a journalist working for Acme": the participle's noun stands in apposition to the person
+        person = index.at(tok.head.head)
     if person is None or person.type != EntityType.Person:
         return []
     persons = [person]
@@ -1103,6 +1106,8 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       examples=[
           ("Tom Brask works for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Ann Lisk and Tom Brask worked for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Tom Brask, a chemist working for Quillmoor Foods, was hurt.",
+           ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
       ],
       counter_examples=[
           ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
