@@ -1033,6 +1033,9 @@ def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     if person is None and tok.dep_ == "acl" and tok.head.dep_ == "appos":
         # "Ann Roe, a journalist working for Acme": the participle's noun stands in apposition to the person
         person = index.at(tok.head.head)
+    if person is None and tok.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        # "Ann Roe grew up in Leeds and now lives in Ogden": a verb joined by "and" shares the first one's subject
+        person = _subject_of(tok.head, index)
     if person is None or person.type != EntityType.Person:
         return []
     persons = [person]
@@ -1153,9 +1156,11 @@ def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Greta Solberg lives in Ogden.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
           ("Greta Solberg lives in Ogden and Tacoma.", ("Greta Solberg", Predicate.livesIn, "Tacoma")),
           ("Greta Solberg, who grew up in Ogden, returned last year.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+          ("Greta Solberg grew up in Ogden and now lives in Tacoma.", ("Greta Solberg", Predicate.livesIn, "Tacoma")),
       ],
       counter_examples=[
           ("Greta Solberg spoke in Ogden on Monday.", ("Greta Solberg", Predicate.livesIn, "Ogden")),
+          ("Greta Solberg left and Tom Brask lives in Tacoma.", ("Greta Solberg", Predicate.livesIn, "Tacoma")),
       ])
 def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of living: "Ann Roe lives in Leeds", "she grew up in Ogden", "he was raised in Tulsa"."""
