@@ -366,6 +366,17 @@ def _place_head(doc, start: int, end: int) -> bool:
     return end - start == 1 and len(word) > len(PLACE_SUFFIXES[0]) + 2 and word.endswith(PLACE_SUFFIXES)
 
 
+@context_rule("context:born-after", "A name hyphened onto \"born\" (\"Tarsk-born writer X\") is the place someone "
+              "was born in, though the NER read an organization or a person.",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Tarsk-born writer Ilse Varga won the prize.", "Tarsk")],
+              counter_examples=[("Anton Moreau, born in Tarsk, won the prize.", "Anton Moreau"),
+                                ("Vellox-made cars sold well.", "Vellox")])
+def _born_after(doc, start: int, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ == "born"
+
+
 #: Media nouns that, right after a name typed Person, make it a paper's ("the \"Vellbote\" newspaper").
 MEDIA_AFTER = frozenset("newspaper daily magazine tabloid weekly paper".split())
 
