@@ -187,3 +187,14 @@ def test_a_place_before_a_state_or_ending_in_a_place_word_stays_a_place(nlp):
         assert types["Tarsk Highway"] == EntityType.Place
     out = retype.retype(mentions, head=_head(EntityType.Person, 0.9))
     assert {m.text: m.type for m, _s in out}["Haltmoor"] == EntityType.Person  # only the organization reading is held
+
+
+def test_a_person_after_a_role_noun_stays_a_person(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Tarsk Institute economist Ilse Varga expects growth to slow.")
+    mentions = find_mentions(doc, 0)
+    assert {m.text: m.type for m, _s in mentions}["Ilse Varga"] == EntityType.Person  # context:role-noun-before
+    out = retype.retype(mentions, head=_head(EntityType.Organization, 0.9))
+    # a role noun right before the name says a person: a sure head does not make it an organization
+    assert {m.text: m.type for m, _s in out}["Ilse Varga"] == EntityType.Person

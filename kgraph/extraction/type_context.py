@@ -569,8 +569,33 @@ def _holder_apposition(doc, start: int, end: int) -> bool:
     if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text not in (",", "."):
         return False
     root = words.root
-    return root.dep_ == "appos" and root.head.i < start and root.head.pos_ == "NOUN" and root.head.is_lower \
+    return root.dep_ == "appos" and root.head.i < start and root.head.tag_ == "NN" and root.head.is_lower \
         and root.head.lemma_.lower() in _HOLDER_NOUNS
+
+
+@context_rule("context:role-noun-before", "A lower-case noun naming a person's role right before a two- or three-word "
+              "name makes it the person's (\"Tarsk Institute economist Ilse Varga\"), though the NER read an "
+              "organization or a place; not with an organization, place, country or nationality word.",
+              (EntityType.Organization, EntityType.Place), EntityType.Person,
+              examples=[("Tarsk Institute economist Ilse Varga expects growth to slow.", "Ilse Varga")],
+              counter_examples=[("The official Vellox News Agency reported it.", "Vellox News Agency"),
+                                ("Oil producer Holvik Energy raised output.", "Holvik Energy"),
+                                ("The site's former managers Tarsk Nuclear Partners were fined.",
+                                 "Tarsk Nuclear Partners")])
+def _role_noun_before(doc, start: int, end: int) -> bool:
+    p = _prev(doc, start)
+    if p is None or not p.is_lower or p.tag_ != "NN" or p.lemma_.lower() not in _HOLDER_NOUNS:
+        return False  # singular: "former managers X" may be a firm acting as managers
+    words = doc[start:end]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    return not any(t.lower_ in _NAME_WORDS_HOLDER or gazetteer.country(t.text) or gazetteer.demonym(t.text)
+                   or t.lower_ in lexicon.COMPANY_HEADS for t in words)
+
+
+def role_marks_person(doc, start: int, end: int) -> bool:
+    """True when a person's role noun stands right before the name or the name is set off after one."""
+    return _role_noun_before(doc, start, end) or _holder_apposition(doc, start, end)
 
 
 #: Words that make a name an organization's or a place's rather than a role holder's.
