@@ -367,11 +367,13 @@ def _place_head(doc, start: int, end: int) -> bool:
 
 
 @context_rule("context:born-after", "A name hyphened onto \"born\" (\"Tarsk-born writer X\") is the place someone "
-              "was born in, though the NER read an organization or a person.",
+              "was born in, though the NER read an organization or a person (\"based\" is left: \"the "
+              "Twitter-based group\").",
               (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("Tarsk-born writer Ilse Varga won the prize.", "Tarsk")],
               counter_examples=[("Anton Moreau, born in Tarsk, won the prize.", "Anton Moreau"),
-                                ("Vellox-made cars sold well.", "Vellox")])
+                                ("Vellox-made cars sold well.", "Vellox"),
+                                ("The Vellox-based group Tarsk Voices grew.", "Vellox")])
 def _born_after(doc, start: int, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
         and not doc[end].whitespace_ and doc[end + 1].lower_ == "born"
@@ -593,9 +595,9 @@ def _role_noun_before(doc, start: int, end: int) -> bool:
                    or t.lower_ in lexicon.COMPANY_HEADS for t in words)
 
 
-def role_marks_person(doc, start: int, end: int) -> bool:
-    """True when a person's role noun stands right before the name or the name is set off after one."""
-    return _role_noun_before(doc, start, end) or _holder_apposition(doc, start, end)
+def context_type(doc, start: int, end: int) -> str | None:
+    """Return the type the first declared context rule that fires on a name's span gives it, or None."""
+    return next((rule.gives for rule in CONTEXT_RULES if rule.test(doc, start, end)), None)
 
 
 #: Words that make a name an organization's or a place's rather than a role holder's.
