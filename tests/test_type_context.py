@@ -104,6 +104,25 @@ def test_a_surname_that_is_also_a_firm_or_a_place_or_opens_a_name_stays(nlp):
     assert tc.person_surnames(opens) == set()
 
 
+def test_a_company_short_name_read_as_a_person_is_the_company(nlp):
+    text = "Tarsana Industries reported a loss. Tarsana will close a plant in Holmvik."
+    cands = _cands(nlp, text, [("Tarsana Industries", "Organization"), ("Tarsana", "Person")])
+    assert tc.company_short_names(cands) == {tc.key("Tarsana")}
+    assert {c.type for c in tc.apply(cands)} == {"Organization"}
+
+
+def test_a_founder_or_a_name_written_before_the_company_stays_a_person(nlp):
+    founder = _cands(nlp, "Henry Vellox founded Vellox Motors. Vellox said he was proud.",
+                     [("Henry Vellox", "Person"), ("Vellox Motors", "Organization"), ("Vellox", "Person")])
+    assert tc.company_short_names(founder) == set()
+    before = _cands(nlp, "Keskula spoke first. Keskula Shipping then cut jobs.",
+                    [("Keskula", "Person"), ("Keskula Shipping", "Organization")])
+    assert tc.company_short_names(before) == set()
+    no_company = _cands(nlp, "The Keskula Foundation gave money. Keskula said he was proud.",
+                        [("Keskula Foundation", "Organization"), ("Keskula", "Person")])
+    assert tc.company_short_names(no_company) == set()
+
+
 def test_the_odd_items_of_a_list_of_organizations_take_their_type(nlp):
     text = "Rivals such as Vellsoft, Soundwave, Orlindo, Deezla, Tidora and Kyralink offer similar plans."
     typed = [("Vellsoft", "Organization"), ("Soundwave", "Organization"), ("Orlindo", "Organization"),

@@ -703,6 +703,12 @@ def _name_word(tok) -> bool:
             and all(part.isalpha() for part in text.split("-") if part) and not text.startswith("-"))
 
 
+def _name_hyphen(doc, j: int, covered: set) -> bool:
+    """True for a hyphen written with no space between two name words ("Sanwo-Olu", which spaCy splits in three)."""
+    return doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and j + 1 < len(doc) \
+        and _name_word(doc[j - 1]) and _name_word(doc[j + 1]) and (id(doc), j + 1) not in covered
+
+
 def propn_candidates(cands: list, docs=None) -> list:
     """Return untyped candidates for runs of capitalized proper nouns no finder proposed ("Vellmark Online").
 
@@ -727,8 +733,9 @@ def propn_candidates(cands: list, docs=None) -> list:
         i, n = 0, len(doc)
         while i < n:
             j = i
-            while j < n and _name_word(doc[j]) and (id(doc), j) not in covered and j not in headlines \
-                    and (j == i or not doc[j].is_sent_start) and doc[j].lower_.rstrip(".") not in ROLE_WORDS:
+            while j < n and (id(doc), j) not in covered and j not in headlines and (
+                    _name_word(doc[j]) and (j == i or not doc[j].is_sent_start)
+                    and doc[j].lower_.rstrip(".") not in ROLE_WORDS or j > i and _name_hyphen(doc, j, covered)):
                 j += 1
             if j > i:
                 out.append(x._Cand(doc, offset, i, j, None, doc[i:j].text, "propn"))

@@ -29,6 +29,11 @@ LEADER_COMPOUNDS = frozenset(tuple(p.split()) for p in """prime minister|chief m
 #: ("Vice President X", "Deputy Prime Minister X", "vice-chairman").
 DEPUTY_WORDS = _words("deputy vice assistant")
 
+#: Words before a leader's noun that make the holder lead a group inside a country, not the country: "the
+#: country's opposition leader X", "Veltrian rebel leader X" are its citizens, not its leaders.
+GROUP_LEADER_WORDS = _words("""opposition rebel rebels separatist separatists militia insurgent insurgents militant
+guerrilla protest student tribal clan union party community business religious spiritual""")
+
 #: Role nouns that make the person work for the organization or country.
 WORK_ROLES = _words("""spokesperson spokesman spokeswoman adviser advisor minister secretary official
 ambassador envoy correspondent reporter journalist editor analyst researcher scientist professor lecturer
@@ -131,7 +136,9 @@ LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N
 
 #: Capitalized last words of company names that end no person's or place's name ("Tarsk Motors said ...").
 COMPANY_HEADS = _words("""motors airlines airways industries holdings pharmaceuticals technologies electronics
-enterprises laboratories logistics chemicals telecommunications petroleum breweries""")
+enterprises laboratories logistics chemicals telecommunications petroleum breweries shipping mining insurance
+foods textiles biotech pharma software ventures investments securities studios publishing cosmetics aerospace
+automotive semiconductors refineries""")
 
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church

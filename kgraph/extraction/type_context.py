@@ -143,26 +143,42 @@ DESCRIPTION_NOUNS = ORG_KIND_NOUNS | frozenset({"giant"})
 _DESCRIPTION_ENDS = frozenset({",", ".", ";", ")", "based", "which", "that", "whose"})
 
 
+def _owner_opener(doc, i: int) -> int:
+    """Return where a description starting at token ``i`` goes on after its opener ("the", "a", "Germany's"), or -1."""
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        return i + 1
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN":
+        j += 1  # "Germany's", "South Korea's": a proper name and its possessive
+    return j + 1 if i < j < len(doc) and doc[j].tag_ == "POS" else -1
+
+
 @context_rule("context:org-description-after", "A name followed by a comma and a description headed by a noun "
               "naming a kind of organization is that organization (\"Vellox, the Tarskian energy giant, said\").",
               (EntityType.Person, EntityType.Place), EntityType.Organization,
               examples=[("Vellox, the Tarskian state energy giant, said repairs could take months.", "Vellox"),
                         ("Shares in Orlindo, a Vellberg software firm, rose on Monday.", "Orlindo"),
-                        ("Tarskwerk, the carmaker based in Haltmoor, cut jobs.", "Tarskwerk")],
+                        ("Tarskwerk, the carmaker based in Haltmoor, cut jobs.", "Tarskwerk"),
+                        # An owner's possessive may open the description.
+                        ("Vell Metall, Germany's largest trade union, called for strikes.", "Vell Metall")],
               counter_examples=[("Anton Moreau, the company's founder, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, Germany's finance minister, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, a bank clerk, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, the head of the bank, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, who founded the firm, resigned on Monday.", "Anton Moreau")])
 def _org_description_after(doc, start: int, end: int) -> bool:
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+    if end + 2 >= len(doc) or doc[end].text != ",":
         return False
-    i = end + 2
+    first = _owner_opener(doc, end + 1)
+    if first < 0:
+        return False
+    i = first
     while i < len(doc) and i - end <= 7 and doc[i].text not in _DESCRIPTION_ENDS:
         i += 1
-    if i >= len(doc) or doc[i].text not in _DESCRIPTION_ENDS or i == end + 2:
+    if i >= len(doc) or doc[i].text not in _DESCRIPTION_ENDS or i == first:
         return False
     head = doc[i - 1]  # the description's last word is its head: "the head of the bank" ends on no kind noun
-    if head.pos_ != "NOUN" or not head.is_lower or any(t.lower_ in ("of", "for", "at", "'s", "and") for t in doc[end + 2:i]):
+    if head.pos_ != "NOUN" or not head.is_lower or any(t.lower_ in ("of", "for", "at", "'s", "and") for t in doc[first:i]):
         return False
     return head.lemma_.lower() in DESCRIPTION_NOUNS
 
@@ -447,7 +463,7 @@ def followed_by_state(doc, end: int) -> bool:
               (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("Floods hit Haltmoor Springs, Texas, on Monday.", "Haltmoor Springs"),
                         ("The plant is in Vell Falls, Ohio.", "Vell Falls")],
-              counter_examples=[("Shares of Vellox Corp., Ohio's biggest bank, fell.", "Vellox Corp."),
+              counter_examples=[("Shares of Vellox Corp., Ohio's biggest employer, fell.", "Vellox Corp."),
                                 ("Rep. Anton Moreau, Texas, voted no.", "Anton Moreau"),
                                 ("Anton Moreau, Texas Republican, voted no.", "Anton Moreau"),
                                 ("Vellox Bank, Ohio, cut jobs.", "Vellox Bank")])
@@ -707,6 +723,37 @@ def person_surnames(cands) -> set[str]:
     return out
 
 
+def company_short_names(cands) -> set[str]:
+    """Return the keys of one-word names read as a person's that a company name written before them opens.
+
+    Why: "Tarsana Industries said profits rose. Tarsana will build a plant":
+    the NER reads the company's short name alone as a person. A one-word
+    capitalized name, read only as a person's, that opens a company name
+    the article writes earlier (two or more words ending in a legal form,
+    a company word such as "Motors" or "Shipping", or "Group") and that is
+    no word of a person's name the article writes in full, is the company's.
+    """
+    types = _types_by_name(cands)
+    person_words = {key(w) for c in cands if c.source != "pronoun" and c.type == EntityType.Person
+                    and len(c.name.split()) >= 2 for w in c.name.split()}
+    opened: dict[str, tuple] = {}  # first word -> where the first company name it opens is written
+    for c in cands:
+        words = c.name.split()
+        if c.source == "pronoun" or c.type != EntityType.Organization or len(words) < 2:
+            continue
+        if words[-1] in lexicon.LEGAL_FORMS or words[-1].lower() in lexicon.COMPANY_HEADS | {"group"}:
+            where = (c.offset, c.start)
+            opened[key(words[0])] = min(opened.get(key(words[0]), where), where)
+    out = set()
+    for c in cands:
+        k = key(c.name)
+        if k not in opened or " " in c.name.strip() or types[k] != {EntityType.Person} or k in person_words:
+            continue
+        if c.name[:1].isupper() and not c.name.isupper() and (c.offset, c.start) > opened[k]:
+            out.add(k)
+    return out
+
+
 #: Words that make a name an organization's or a place's, whatever its surname-like last word.
 _NAME_WORDS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS | lexicon.TITLES \
     | frozenset("united national federal democratic republic royal international group".split())
@@ -782,6 +829,8 @@ def apply(cands: list) -> list:
         new.setdefault(k, ("context:surname-alone", EntityType.Person))
     for k in person_surnames(cands):
         new.setdefault(k, ("context:surname-of-person", EntityType.Person))
+    for k in company_short_names(cands):
+        new.setdefault(k, ("context:company-short-name", EntityType.Organization))
     for k, t in list_types(cands).items():
         new.setdefault(k, ("context:list-type", t))
     if not new:
