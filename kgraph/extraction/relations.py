@@ -28,7 +28,7 @@ from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
-from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WORDS, FROM_VERBS, HEADQUARTERS_WORDS, HOME_NOUNS,
+from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
@@ -66,6 +66,26 @@ def _role_class(lemma: str) -> str | None:
     return None
 
 
+def _hyphen_first(tok):
+    """Return the word a hyphen written with no spaces joins before the token ("secretary" of "secretary-general")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and not doc[tok.i - 2].whitespace_:
+        return doc[tok.i - 2]
+    return None
+
+
+def _hyphen_role(tok) -> str | None:
+    """Return the role a hyphened compound the token is part of names ("secretary-general"), or None."""
+    first = _hyphen_first(tok)
+    if first is not None and _role_class(f"{first.lower_}-{tok.lower_}"):
+        return f"{first.lower_}-{tok.lower_}"
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and _hyphen_first(doc[tok.i + 2]) is not None \
+            and _role_class(f"{tok.lower_}-{doc[tok.i + 2].lower_}"):
+        return f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+    return None
+
+
 def role_of_token(tok) -> str | None:
     """Return the role class a role noun gives (leaderOf, worksFor, memberOf), reading the words before it.
 
@@ -75,6 +95,9 @@ def role_of_token(tok) -> str | None:
     """
     lemma = tok.lemma_.lower()
     cls = _role_class(lemma) or _role_class(tok.lower_)
+    whole = _hyphen_role(tok)
+    if whole is not None:
+        return _role_class(whole)  # "secretary-general" leads; "general" alone works
     if cls not in (Predicate.leaderOf, Predicate.worksFor):
         return cls
     before = [t for t in tok.doc[max(0, tok.i - 5):tok.i] if t.text != "-"][-3:]
@@ -237,14 +260,26 @@ def _post_of_state(doc, index: MentionIndex, m: Mention, first: Mention) -> bool
     return doc[end].lower_ == "affairs" or doc[end].lemma_.lower() in _POST_ROLES
 
 
+def _group_leader(pre, lemma: str | None) -> bool:
+    """True when the leader's noun among the tokens is led by a group word ("opposition leader", "rebel chief")."""
+    at = [i for i, t in enumerate(pre) if t.lemma_.lower() == lemma or t.lower_ == lemma]
+    return bool(at) and any(t.lower_ in GROUP_LEADER_WORDS for t in pre[max(0, at[-1] - 2):at[-1]])
+
+
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
         root, tokens = _person_root(doc, index, person)
         if root is None:
             continue
-        pre = sorted({w for c in root.lefts if c.i < tokens[0].i for w in c.subtree if w.i < tokens[0].i},
-                     key=lambda t: t.i)
+        # The words before the name that hang on it: on its root, or on an inner word when the parser
+        # hung the title there ("Tarsk State Governor Ada Sanwo-Olu": the title on "Sanwo").
+        pre = sorted({w for tok in tokens for c in tok.lefts if c.i < tokens[0].i
+                      for w in c.subtree if w.i < tokens[0].i}, key=lambda t: t.i)
+        # A title the mention's text keeps before the name ("President Bola Tinubu" named "Bola Tinubu") is
+        # one of the words before the name.
+        name_at = person.end - len(person.name) if person.text.endswith(person.name) else person.start
+        pre += [t for t in tokens if t.idx + offset < name_at]
         title = root.head
         if not pre and root.dep_ == "appos" and title.i == tokens[0].i - 1 and index.at(title) is None \
                 and _role_class(title.lemma_.lower()):
@@ -288,6 +323,11 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         pred = _predicate_for(role, lemma, person, target)
         if pred is None:
             continue
+        if pred == Predicate.leaderOf and target.type in (EntityType.Country, EntityType.Place) \
+                and _group_leader(pre, lemma):
+            if target.type != EntityType.Country:
+                continue
+            pred = Predicate.citizenOf  # "Kenya's opposition leader X" leads a group of the country, not the country
         if role in (Predicate.memberOf,) and target.type == EntityType.Country:
             pred = Predicate.citizenOf
         if lemma in ORIGIN_NOUNS and target.type == EntityType.Country:
@@ -320,10 +360,15 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Talks ended when Norway's EU Affairs Minister Tom Brask left.",
            ("Tom Brask", Predicate.worksFor, "Norway")),
           ("Norway's UN Ambassador Tom Brask denied the claim.", ("Tom Brask", Predicate.worksFor, "Norway")),
+          # A title the mention keeps before the name, and one the parser hangs on an inner word of the name.
+          ("Nigeria's President Ada Obuna sent his condolences.", ("Ada Obuna", Predicate.leaderOf, "Nigeria")),
+          ("Lagos State Governor Ada Sanwo-Ilori visited the market on Tuesday.",
+           ("Ada Sanwo-Ilori", Predicate.leaderOf, "Lagos State")),
           ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
            ("Hans Lotter", Predicate.leaderOf, "Vellox Motors")),
           # A country does not employ its journalists: a private role before a country says where one is from.
           ("The British journalist Tom Brask wrote the book.", ("Tom Brask", Predicate.citizenOf, "United Kingdom")),
+          ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.citizenOf, "Kenya")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
@@ -335,6 +380,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Germany's Vellox Motors chief executive Hans Lotter announced job cuts.",
            ("Hans Lotter", Predicate.leaderOf, "Germany")),
           ("The British journalist Tom Brask wrote the book.", ("Tom Brask", Predicate.worksFor, "United Kingdom")),
+          # A group's leader inside a country does not lead the country (lexicon.GROUP_LEADER_WORDS).
+          ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.leaderOf, "Kenya")),
+          ("Malian rebel leader Tom Brask signed the truce.", ("Tom Brask", Predicate.leaderOf, "Mali")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
@@ -414,6 +462,8 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       examples=[
           ("Maria Lopez, spokesperson for the World Health Organization, declined to comment.",
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          # A role written with a hyphen is read whole: "general" alone works, "secretary-general" leads.
+          ("Hans Lotter, the UN secretary-general, called for a truce.", ("Hans Lotter", Predicate.leaderOf, "UN")),
           ("Tarvel Motors reported record profits. Hans Lotter, its chief executive, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
@@ -630,7 +680,9 @@ def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
     A nationality word before the role names its country: "the Chilean president"; "its" the organization
     its sentence, or the one before, is about.
     """
-    for c in role.children:
+    first = _hyphen_first(role)
+    children = list(role.children) + ([c for c in first.children if c.i < first.i] if first is not None else [])
+    for c in children:
         if c.dep_ in ("poss", "compound", "nmod") and index.at(c) is not None:
             return index.at(c)
         if c.dep_ == "poss" and _owner_word(c):
@@ -668,6 +720,8 @@ def _role_before(doc, index: MentionIndex, comma: int):
             return None
         role = prep.head
         return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
+    if entity is None and _hyphen_role(before) is not None and _hyphen_first(before) is not None:
+        before = _hyphen_first(before)  # "Its secretary-general, Ann Roe": the compound's noun is its first word
     if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
         owner = _role_owner(doc, index, before)
         return (before, owner) if owner is not None and owner.type != EntityType.Person else None
@@ -727,6 +781,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           # "Its": the organization the sentence before is about.
           ("Tarvel Motors reported record profits on Tuesday. Its chief executive, Hans Lotter, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          ("The Tarsk Weather Union called the data alarming. Its secretary-general, Hans Lotter, urged action.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarsk Weather Union")),
           ("Tarvel Motors reported record profits on Tuesday. The company's chief executive, Hans Lotter, said "
            "demand was strong.", ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("The union Tarsk Dockers Federation, which speaks for most dockers, called a strike. Its chairman, "
