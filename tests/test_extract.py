@@ -234,6 +234,12 @@ def test_surname_tagged_otherwise_joins_person(nlp):
     assert {(m.type, m.name) for m in ex.mentions if m.text == "Meinhardt"} == {("Person", "Steffi Meinhardt")}
 
 
+def test_surname_opened_by_a_particle_read_as_a_body_joins_the_person(nlp):
+    text = "Far-right leader Marine le Varnec said she would run again. Le Varnec lost the last election."
+    _found, ex = mentions_of(nlp, text)
+    assert {(m.type, m.name) for m in ex.mentions if m.text == "Le Varnec"} == {("Person", "Marine le Varnec")}
+
+
 def test_surname_opening_a_sentence_tagged_an_adjective_is_the_person(nlp):
     # spaCy-small tags a surname opening a sentence as an adjective here; no dictionary knows the word.
     text = "Businessman Oleg Rudin said he would pay the bail. Rudin lives in London."

@@ -205,3 +205,13 @@ def test_cities_named_lists_every_city_of_an_own_name_the_most_populous_first():
                                            ("Calcutta", "IN")])  # a metropolis's old name beats a small town
 def test_a_city_named_so_beats_a_larger_city_listed_under_that_name(name, country):
     assert gazetteer.city(name).country_code == country
+
+
+def test_a_region_or_a_far_larger_town_cannot_lie_in_a_town():
+    # Read backwards, "Gwoza, a town in Borno state" puts the state in its town.
+    assert gazetteer.cannot_lie_in("Bavaria", "Munich")
+    assert gazetteer.cannot_lie_in("Munich", "Dachau")
+    assert not gazetteer.cannot_lie_in("Munich", "Bavaria")
+    assert not gazetteer.cannot_lie_in("Dachau", "Munich")
+    assert not gazetteer.cannot_lie_in("Tarskovo", "Munich")  # a town the gazetteer does not know: left to the text
+    assert not gazetteer.cannot_lie_in("Bavaria", "Germany")

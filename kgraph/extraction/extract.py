@@ -48,7 +48,7 @@ from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
 from kgraph.extraction.lexicon import TITLES as _TITLES
 from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_sentences, is_document_code, is_killing_noun,
                         is_source_code, relations_of, skip_date, source_line_start)
-from kgraph.core.terms import EntityType
+from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.finders import finder
 from kgraph.extraction import retype, sentrel
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
@@ -1181,6 +1181,11 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
+        elif len(name.split()) >= 2 and name.split()[0].lower() in _PARTICLES:
+            # "Le Pen" after "Marine le Pen", read as a body: a surname opened by a particle is the person's.
+            hits = by_suffix.get(_key(name), set()) - {name}
+            if len(hits) == 1:
+                c = replace(c, type=EntityType.Person)
         elif c.type == EntityType.Organization and name.isupper() and 2 <= len(name) <= _ACRONYM_MAX:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
@@ -1709,6 +1714,9 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         relations.extend(chain_based_in(relations, [m for m, _s in stated]))
     unique = {}
     for r in relations:
+        if r.predicate == Predicate.locatedIn and r.subject.type == r.object.type == EntityType.Place \
+                and gazetteer.cannot_lie_in(r.subject.name, r.object.name):
+            continue  # read backwards: a state does not lie in one of its towns
         key = (r.subject.start, r.predicate, r.object.start)
         if key not in unique or unique[key].confidence < r.confidence:
             unique[key] = r

@@ -635,6 +635,31 @@ def us_state_name(text: str) -> str | None:
     return _us_state_names().get(norm(text))
 
 
+#: How many times more people a town must have than another before it cannot lie inside that one.
+CONTAINS_RATIO = 10
+
+
+def cannot_lie_in(inner: str, outer: str) -> bool:
+    """True when the gazetteer knows ``outer`` only as a town and ``inner`` as a region or a far larger town.
+
+    Why: "Gwoza, a town in Borno state" read backwards says a state lies in
+    one of its towns, and "near Kupiansk in the Kharkiv region" a city of a
+    million in a town of thirty thousand. Countries are left to the callers;
+    a name the gazetteer reads as a region or US state is never the town.
+    """
+    if country(inner) is not None or country(outer) is not None:
+        return False
+    town = city(outer)
+    if town is None or not town.population or region(outer) is not None or us_state_name(outer) is not None:
+        return False
+    small = city(inner)
+    if small is not None and small.population < town.population:
+        return False  # a town of that name smaller than the outer one: it may be what the text means
+    if region(inner) is not None or us_state_name(inner) is not None:
+        return True
+    return small is not None and small.population >= CONTAINS_RATIO * town.population
+
+
 def abbreviates(abbr: str, name: str) -> bool:
     """True when ``abbr`` keeps the first letter of ``name`` and then some of its letters in order ("Tenn", "Pa")."""
     abbr, name = abbr.lower(), name.lower()
