@@ -484,17 +484,24 @@ def _given_name_start(doc, ent, taken: int) -> int:
 
     The word before is taken when the parser makes it a proper noun compounded with the name, it is capitalized,
     in no entity, and no English dictionary word (titles and roles are: "Commissioner", "Swimmer", "Major"), no
-    role, place, country or demonym; a hyphened given name is taken whole.
+    role, place, country or demonym; a hyphened given name is taken whole. Right after a role noun a one-word
+    name the NER tagged a person or an organization takes a dictionary word or a town's name before it too
+    ("chief executive Ana" + "Torvik"): no region, country or demonym.
     """
     i = ent.start - 1
-    if ent.label_ != "PERSON" or i < taken or i < 0:
+    if i < taken or i < 0:
+        return ent.start
+    # One word tagged an organization after a role noun and a given name: "chief executive Ana" + "Torvik".
+    after_role = ent.end - ent.start == 1 and i >= 1 and doc[i - 1].lower_ in _ROLE_BEFORE
+    if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and after_role):
         return ent.start
     t = doc[i]
     if t.ent_iob_ != "O" or t.pos_ != "PROPN" or t.dep_ != "compound" or not ent.start <= t.head.i < ent.end \
-            or not t.is_title or not t.is_alpha or t.lower_ in _ROLE_BEFORE or nlp_words(t):
+            or not t.is_title or not t.is_alpha or t.lower_ in _ROLE_BEFORE or nlp_words(t) and not after_role:
         return ent.start
-    if gazetteer.country(t.text) or gazetteer.demonym(t.text) or gazetteer.place(t.text) is not None:
-        return ent.start
+    if gazetteer.country(t.text) or gazetteer.demonym(t.text) or gazetteer.place(t.text) is not None \
+            and not (after_role and gazetteer.region(t.text) is None and gazetteer.us_state_name(t.text) is None):
+        return ent.start  # after a role noun a word or a town's name is a given name ("chief executive Ana Torvik")
     while i - 2 >= max(taken, 0) and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
             and not doc[i - 1].whitespace_ and doc[i - 2].is_title and doc[i - 2].is_alpha \
             and doc[i - 2].ent_iob_ == "O":
@@ -1345,6 +1352,41 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     return out
 
 
+def _recover_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Find the later uses of a one-word organization name that the NER left untagged.
+
+    Why: "Vale agreed to pay damages. ... Vale chief executive X apologized":
+    a company named by a dictionary word is tagged once and missed where
+    the parser reads the word as an adjective, and the relations stated
+    there go with it. A token written exactly as a one-word organization
+    name of the article (capitalized, not in capitals: acronyms are
+    :func:`_recover_acronyms`'), outside every candidate and after the
+    name's first tagged use, is that organization when no dictionary knows
+    the word, or when it stands where a name stands: before a role noun or
+    a possessive. Added after the learned decision, as acronyms are.
+    """
+    first: dict[str, _Cand] = {}
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if c.type == EntityType.Organization and c.end - c.start == 1 and c.text == c.name \
+                and c.text[:1].isupper() and not c.text.isupper() and c.text.isalpha():
+            first.setdefault(c.text, c)
+    if not first:
+        return []
+    covered = covered_tokens(cands)
+    out = []
+    for offset, doc in docs:
+        for tok in doc:
+            owner = first.get(tok.text)
+            if owner is None or (id(doc), tok.i) in covered or (offset, tok.i) <= (owner.offset, owner.start) \
+                    or _in_capitals(doc, tok.i) or tok.i in _headline_tokens(doc):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nlp_words(tok) and not (nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in _ROLE_BEFORE)):
+                continue
+            out.append(_Cand(doc, offset, tok.i, tok.i + 1, owner.type, owner.name, "acronym", sure=owner.sure))
+    return out
+
+
 def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
     """Find the uses of an acronym the article resolved to a longer name that the NER left untagged.
 
@@ -1583,6 +1625,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(cands)
     cands = cands + _recover_acronyms(cands, docs or [])
+    cands = cands + _recover_organizations(cands, docs or [])
     cands = cands + _pronouns(cands)
     out = []
     seen = set()
