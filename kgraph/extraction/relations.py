@@ -1640,9 +1640,15 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
           ("German carmaker Volkswagen reported losses.", ("Volkswagen", Predicate.basedIn, "Germany")),
           ("The German carmaker Tarskwerk Motors recalled 20,000 cars.",
            ("Tarskwerk Motors", Predicate.basedIn, "Germany")),
+          # The kind noun and the name parsed as two subjects: read on the surface; a plural names both.
+          ("The German carmaker Volkswagen has expressed interest.", ("Volkswagen", Predicate.basedIn, "Germany")),
+          ("German carmakers Volkswagen and Tarskwerk Motors have expressed interest.",
+           ("Tarskwerk Motors", Predicate.basedIn, "Germany")),
       ],
       counter_examples=[
           ("Volkswagen sold cars to German buyers.", ("Volkswagen", Predicate.basedIn, "Germany")),
+          ("The German carmaker Volkswagen and Tarskwerk Motors agreed on a deal.",
+           ("Tarskwerk Motors", Predicate.basedIn, "Germany")),
       ])
 def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A nationality word before an organization: "the Russian Defense Ministry"."""
@@ -1661,8 +1667,35 @@ def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation
         if org is None and head.pos_ == "NOUN":
             # "The German carmaker Tarskwerk": after "the", the parser makes the name the noun's apposition.
             org = next((index.at(c) for c in head.children if c.dep_ == "appos" and c.left_edge.i == head.i + 1), None)
-        if org is not None and org is not m and org.type == EntityType.Organization:
+        if org is None:
+            for named in _kind_then_names(doc, index, index.token_ids(m)[-1] + 1):
+                yield _make(named, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
+        elif org is not m and org.type == EntityType.Organization:
             yield _make(org, Predicate.basedIn, m, "rule:demonym-organization", tok.sent, offset)
+
+
+def _kind_then_names(doc, index: MentionIndex, i: int) -> list[Mention]:
+    """Return the organizations named right after lower-case words from token ``i`` ending in a kind noun.
+
+    Read on the surface, where the parser made the kind noun and the name two subjects ("German carmakers
+    Vellox and Tarskwerk have ..."): the name right after the kind noun, and one joined to it by "and".
+    """
+    j = i
+    while j < len(doc) and j - i < 4 and index.at(doc[j]) is None and doc[j].is_lower \
+            and doc[j].pos_ in ("NOUN", "ADJ") and doc[j].lemma_.lower() not in ORG_KIND_BEFORE_NAME:
+        j += 1
+    if j >= len(doc) or doc[j].lemma_.lower() not in ORG_KIND_BEFORE_NAME or j + 1 >= len(doc):
+        return []
+    first = index.at(doc[j + 1])
+    if first is None or first.type != EntityType.Organization or index.token_ids(first)[0] != j + 1:
+        return []
+    out = [first]
+    after = index.token_ids(first)[-1] + 1
+    if after + 1 < len(doc) and doc[after].lower_ == "and" and doc[j].tag_ == "NNS":
+        second = index.at(doc[after + 1])
+        if second is not None and second.type == EntityType.Organization and index.token_ids(second)[0] == after + 1:
+            out.append(second)  # "carmakers Vellox and Tarskwerk": a plural kind noun names both
+    return out
 
 
 @rule("rule:country-kind-organization",
