@@ -215,3 +215,12 @@ def test_a_region_or_a_far_larger_town_cannot_lie_in_a_town():
     assert not gazetteer.cannot_lie_in("Dachau", "Munich")
     assert not gazetteer.cannot_lie_in("Tarskovo", "Munich")  # a town the gazetteer does not know: left to the text
     assert not gazetteer.cannot_lie_in("Bavaria", "Germany")
+
+
+def test_a_region_beats_a_foreign_city_that_only_lists_its_name_among_other_names():
+    # GeoNames lists "Borno" among the other names of Borna (Saxony) and "Edo" among Tokyo's.
+    assert gazetteer.place("Borno").country_code == "NG"
+    assert gazetteer.place("Edo").country_code == "NG"
+    # A region of the city's own country keeps the city; a city's own name stays the city.
+    assert gazetteer.place("Mecca").iso_code is None and gazetteer.place("Mecca").country_code == "SA"
+    assert gazetteer.place("Lagos").population > 0

@@ -538,9 +538,21 @@ def _regions() -> dict[str, Place]:
 
 @cache
 def place(name: str) -> Place | None:
-    """Return a country, city, US state, continent or first-level region by name, or None; countries come first."""
+    """Return a country, city, US state, continent or first-level region by name, or None; countries come first.
+
+    A region's own name wins over a city of another country that carries the name only as one of its
+    other names: "Borno" is the Nigerian state, not a name GeoNames lists for Borna in Saxony ("Edo" is not
+    Tokyo). A region of the city's own country keeps the city ("Mecca", "Raqqa").
+    """
     key = norm(name)
-    return country(name) or _city(key) or _regions().get(key)
+    found = country(name) or _city(key)
+    if found is None or found.type == EntityType.Country:
+        return found or _regions().get(key)
+    reg = _regions().get(key)
+    if reg is not None and reg.country_code != found.country_code and found.country_code is not None \
+            and norm(strip_accents(found.name)) != key:
+        return reg
+    return found
 
 
 def region(name: str) -> Place | None:
