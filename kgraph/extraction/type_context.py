@@ -573,8 +573,10 @@ _HOLDER_NOUNS = _PERSON_NOUNS - frozenset("leader leaders host hosts agent produ
               "NER read an organization; not with an organization, place, country or nationality word.",
               (EntityType.Organization, EntityType.Place), EntityType.Person,
               examples=[("The mayor of Holmvik, Berit Kaldor, opened the bridge on Monday.", "Berit Kaldor"),
+                        ("The head of the broadcaster Tarsk TV, Marta Lind, declined to comment.", "Marta Lind"),
                         ("The economist in charge of the study, Rainer Quelle, criticized the plan.", "Rainer Quelle")],
               counter_examples=[("The league leader, Tarsk Orlin, lost on Sunday.", "Tarsk Orlin"),
+                                ("The head coach's old club, Tarsk Orlin, lost on Sunday.", "Tarsk Orlin"),
                                 ("The club's sponsor, Holvik Shipping, pulled out.", "Holvik Shipping"),
                                 ("The minister, Vellox Bank and the unions met.", "Vellox Bank"),
                                 ("The ambassador to Veltria, Tarsk, left.", "Tarsk")])
@@ -587,8 +589,16 @@ def _holder_apposition(doc, start: int, end: int) -> bool:
     if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text not in (",", "."):
         return False
     root = words.root
-    return root.dep_ == "appos" and root.head.i < start and root.head.tag_ == "NN" and root.head.is_lower \
-        and root.head.lemma_.lower() in _HOLDER_NOUNS
+    if root.dep_ != "appos" or root.head.i >= start or root.head.tag_ != "NN" or not root.head.is_lower:
+        return False
+    lemma = root.head.lemma_.lower()
+    # "The head of the broadcaster Tarsk TV, Marta Lind,": a head or chief of something is a person.
+    return lemma in _HOLDER_NOUNS or lemma in _HEAD_OF_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children)
+
+
+#: Role nouns that, with "of" after them, head no team or firm ("the head of Tarsk TV", not "the league leader").
+_HEAD_OF_NOUNS = frozenset("head chief founder".split())
 
 
 @context_rule("context:role-noun-before", "A lower-case noun naming a person's role right before a two- or three-word "
