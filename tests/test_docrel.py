@@ -464,6 +464,21 @@ def test_a_country_tied_closer_to_the_subject_is_seen(nlp):
     assert w[docrel._F["o_country_rank_for_s"]] == 0
 
 
+def test_a_title_the_mention_keeps_before_the_name_counts_as_a_role_word(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    text = "Talks ended on Monday. President Lena Sommer flew home to Norway."
+    doc = nlp(text)
+    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
+    view = docrel.ArticleView(pairs, [], {})
+    keys = {e.name: k for k, e in view.ents.items()}
+    texts = {m.text for m, _s in pairs}
+    if "Lena Sommer" not in keys or "President Lena Sommer" not in texts:
+        pytest.skip(f"spaCy found other mentions: {sorted(texts)}")
+    lead, _work, _member, _nat = view.roles_near(keys["Lena Sommer"])
+    assert lead >= 1  # "President" inside the mention "President Lena Sommer"
+
+
 def test_pairs_of_one_article_count_as_one_draw_in_the_bound():
     from kgraph import train_doc
 

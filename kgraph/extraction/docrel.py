@@ -364,8 +364,11 @@ class ArticleView:
             lead = work = member = nat = 0
             for info in self.ents[a].info:
                 s1 = info.span
+                m = info.m
+                # A title the mention keeps before its name ("Prime Minister X" named "X") is a role word near it.
+                name_char = s1.start_char + len(m.text) - len(m.name) if m.text.endswith(m.name) else s1.start_char
                 for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
-                    if s1.start <= t.i < s1.end:
+                    if s1.start <= t.i < s1.end and t.idx >= name_char:
                         continue
                     cls = role_of_token(t)
                     lead += cls == Predicate.leaderOf
