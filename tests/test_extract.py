@@ -243,6 +243,16 @@ def test_a_one_word_company_name_read_as_an_adjective_later_is_the_company(nlp):
     assert ("Ana Torvik", "leaderOf", "Vale") in found, found
 
 
+@pytest.mark.parametrize("text,name", [
+    pytest.param("The store opened on Tarsk's Fifth Avenue on Monday.", "Fifth Avenue", id="ordinal-opens-name"),
+    pytest.param("The Maritime and Coastguard Agency said the ship had been towed to port.",
+                 "Maritime and Coastguard Agency", id="the-x-and-y-agency"),
+])
+def test_a_name_the_ner_cut_is_taken_whole(nlp, text, name):
+    found, _ex = mentions_of(nlp, text)
+    assert name in {n for _t, _k, n in found}, found
+
+
 def test_surname_opened_by_a_particle_read_as_a_body_joins_the_person(nlp):
     text = "Far-right leader Marine le Varnec said she would run again. Le Varnec lost the last election."
     _found, ex = mentions_of(nlp, text)

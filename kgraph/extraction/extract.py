@@ -39,6 +39,7 @@ from kgraph.extraction.lexicon import MEMBER_ROLES as _MEMBER_ROLES
 from kgraph.extraction.lexicon import WORK_ROLES as _WORK_ROLES
 from kgraph.extraction.lexicon import NAME_TITLES as _NAME_TITLES
 from kgraph.extraction.lexicon import PARTICLES as _PARTICLES
+from kgraph.extraction.lexicon import PARTY_PLURALS as _PARTY_PLURALS
 from kgraph.extraction.lexicon import PHRASE_ORG_HEADS as _PHRASE_ORG_HEADS
 from kgraph.extraction.lexicon import PLACE_PREPS as _PLACE_PREPS
 from kgraph.extraction.lexicon import PORTFOLIO_WORDS as _PORTFOLIO_WORDS
@@ -108,12 +109,18 @@ def _headline_tokens(doc) -> set[int]:
     return out
 
 
+#: Ordinal words that open names ("Fifth Avenue", "First Bank of Tarsk"), which spaCy counts as numbers.
+_ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split())
+
+
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
     salute = False
     while start < end - 1:
         low = doc[start].lower_.rstrip(".")
-        if low in ("the", "a", "an") or doc[start].is_punct or doc[start].like_num or ":" in doc[start].text:
+        if low in ("the", "a", "an") or doc[start].is_punct or ":" in doc[start].text \
+                or doc[start].like_num and not (doc[start].is_title and low in _ORDINAL_WORDS):
             # "19:30 Zuckerberg", "the Kremlin": a time, number or article is not part of a name.
             start += 1
         elif low in _TITLES and doc[start + 1].text[:1].isupper() and (label == "PERSON" or low in _SALUTATIONS):
@@ -385,6 +392,9 @@ def _and_extent(doc, ent) -> int:
     and the run is no name of its own: no person or place, no organization head word ("... and Vell Hospital").
     """
     end = ent.end
+    paired = _and_pair_end(doc, ent)
+    if paired is not None:
+        return paired
     if ent.label_ != "ORG" or not any(t.lower_ in ("of", "for", "on") for t in doc[ent.start + 1:end - 1]):
         return end
     k = end if doc[end - 1].lower_ == "and" else end + 1 if end < len(doc) and doc[end].lower_ == "and" else 0
@@ -400,6 +410,29 @@ def _and_extent(doc, ent) -> int:
     if r == k or any(t.lower_ in ORG_HEADS for t in doc[k:r]) or r < len(doc) and doc[r].text in _POSSESSIVE:
         return end
     return r
+
+
+def _and_pair_end(doc, ent) -> int | None:
+    """Return where "the X and Y Agency" ends when the NER tagged "X" and "Y Agency" apart, or None.
+
+    "The Maritime and Coastguard Agency", "the Food and Drug Administration": after "the", one or two
+    capitalized words tagged an organization, "and", then an organization whose last word is an organization's
+    head; the words before "and" hold no head, party word, place or country of their own ("the Greens and Social
+    Democratic Party" are two).
+    """
+    end = ent.end
+    if ent.label_ != "ORG" or ent.end - ent.start > 2 or ent.start == 0 or doc[ent.start - 1].lower_ != "the":
+        return None
+    if end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    nxt = next((e for e in doc.ents if e.start == end + 1), None)
+    if nxt is None or nxt.label_ != "ORG" or doc[nxt.end - 1].lower_ not in ORG_HEADS:
+        return None
+    first = doc[ent.start:end]
+    if any(t.lower_ in ORG_HEADS or t.lower_ in _PARTY_PLURALS or not t.is_title for t in first) \
+            or gazetteer.city(first.text) is not None or gazetteer.country(first.text) is not None:
+        return None
+    return nxt.end
 
 
 #: Words inside a long organization name where the NER cuts it in two ("Agency for" + "International Development").

@@ -194,6 +194,31 @@ _PEOPLE_ENDINGS = ("an", "ans", "ese", "ish", "is", "ite", "ites")
 DICTIONARY_WORD_MAX = 2
 
 
+@shape_rule("shape:opening-plural-noun", "A lone capitalized plural that opens its sentence or line (or a quote "
+            "there), written at most twice, that an English dictionary knows as a noun or the article and news write "
+            "in lower case, is a common noun capitalized by its position (\"Workouts should be regular\"), not a "
+            "name; not a party's plural (\"Greens\"), a people's word, a demonym or a place.",
+            "drop",
+            examples=[("Workouts should be carried out on a regular basis, the coach said.", "Workouts", ()),
+                      ("\"Sculptors need space,\" the mayor said.", "Sculptors", ())],
+            counter_examples=[("Greens want a new tax on flights.", "Greens"),
+                              ("Africans were the most hopeful, the poll found.", "Africans"),
+                              ("The firm said Vellmarks would be sold in May.", "Vellmarks")])
+def _opening_plural_noun(doc, start, end, ctx):
+    tok = doc[start]
+    if end - start != 1 or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_upper \
+            or ctx.written(tok.text) > DICTIONARY_WORD_MAX or tok.tag_ not in ("NNS", "NNPS") or not tok.lower_.endswith("s"):
+        return None
+    prev = doc[start - 1] if start > 0 else None
+    opens = prev is None or nlp.line_start(tok) or prev.is_quote and nlp.line_start(prev)
+    if not opens or tok.lower_ in lexicon.PARTY_PLURALS or tok.lower_.endswith(_PEOPLE_ENDINGS):
+        return None
+    if gazetteer.demonym(tok.text) is not None or gazetteer.country(tok.text) is not None \
+            or gazetteer.place(tok.text) is not None:
+        return None
+    return [] if "noun" in nlp.word_classes(tok) or ctx.is_common(tok) else None
+
+
 @shape_rule("shape:dictionary-word-person", "A lone capitalized word read as a person, written once or twice, "
             "that an English dictionary knows as a verb, adjective or adverb, no given name, place or demonym, and "
             "that opens its sentence or line or follows a capitalized word, is a common word capitalized by its "
