@@ -219,6 +219,27 @@ def _opening_plural_noun(doc, start, end, ctx):
     return [] if "noun" in nlp.word_classes(tok) or ctx.is_common(tok) else None
 
 
+@shape_rule("shape:opening-noun-before-role", "A lone common noun capitalized only because it opens the sentence or "
+            "line, right before a lower-case role noun and a capitalized name (\"Festival director Ilse Varga\", "
+            "\"Club president Anton Moreau\"), is the role's qualifier, not a name, when the article writes it "
+            "nowhere else.",
+            "drop",
+            examples=[("Festival director Ilse Varga said the lineup was strong.", "Festival", ())],
+            counter_examples=[("Vellox spokesman Anton Moreau said sales fell.", "Vellox"),
+                              ("Festival director Ilse Varga spoke. The Festival opens on Friday.", "Festival"),
+                              ("Shares rose, Festival director Ilse Varga said.", "Festival")])
+def _opening_noun_before_role(doc, start, end, ctx):
+    tok = doc[start]
+    if end - start != 1 or end + 1 >= len(doc) or not tok.is_alpha or not tok.is_title or ctx.written(tok.text) > 1:
+        return None
+    if not nlp.line_start(tok) or "noun" not in nlp.word_classes(tok) or tok.lower_ in _NAME_WORDS:
+        return None
+    role, name = doc[end], doc[end + 1]
+    if not role.is_lower or role.lower_ not in ROLE_WORDS or not name.text[:1].isupper():
+        return None
+    return []
+
+
 @shape_rule("shape:dictionary-word-person", "A lone capitalized word read as a person, written once or twice, "
             "that an English dictionary knows as a verb, adjective or adverb, no given name, place or demonym, and "
             "that opens its sentence or line or follows a capitalized word, is a common word capitalized by its "
