@@ -529,6 +529,32 @@ def _club_name(doc, start: int, end: int) -> bool:
         and (doc[end - 1].is_title or doc[end - 1].is_upper)
 
 
+#: Least population of the city a club's name ends in ("Spartak Moscow"): a small town's name is often a district's.
+CLUB_CITY_POPULATION = 200_000
+
+
+@context_rule("context:word-before-city", "A two-word name read as a place whose second word is a large city and whose "
+              "first is no English word, town, country, nationality or compass word (\"Spartak Moscow\", "
+              "\"Borussia Dortmund\") is a sports club's: a district is written \"Kreuzberg, Berlin\" or alone.",
+              (EntityType.Place,), EntityType.Organization,
+              examples=[("Holmvik are second in the table behind Spartak Moscow.", "Spartak Moscow")],
+              counter_examples=[("Prices rose in Greater London last year.", "Greater London"),
+                                ("Tourists flock to the Orlavango Delta every year.", "Orlavango Delta"),
+                                ("Rents rose in Kreuzberg Berlin last year.", "Kreuzberg Berlin"),
+                                ("The ship sank in Lake Geneva.", "Lake Geneva")])
+def _word_before_city(doc, start: int, end: int) -> bool:
+    if end - start != 2 or not all(t.is_alpha and t.is_title for t in doc[start:end]):
+        return False
+    first, second = doc[start], doc[start + 1]
+    city = gazetteer.city(second.text)
+    if city is None or city.population < CLUB_CITY_POPULATION or gazetteer.place(doc[start:end].text) is not None:
+        return False
+    if gazetteer.norm(gazetteer.strip_accents(city.name)) != gazetteer.norm(gazetteer.strip_accents(second.text)):
+        return False  # "Sendlinger Tor": "Tor" is another name of a city, not a city's own
+    return not nlp.word_classes(first) and first.lower_ not in COMPASS_WORDS and gazetteer.city(first.text) is None \
+        and gazetteer.country(first.text) is None and gazetteer.demonym(first.text) is None
+
+
 #: Offices only a town or city has: the name a mayor is of is a place's.
 MUNICIPAL_OFFICES = frozenset("mayor mayors mayoral burgomaster".split())
 
