@@ -2092,3 +2092,15 @@ def test_a_short_club_name_joins_the_club_the_corpus_names_far_more_often_than_o
     # Two stories against one is no clear lead: the short name stays apart.
     got = {e.label for e in link_extractions(club[:2] + [glued, short]).entities}
     assert "Velmar" in got
+
+
+def test_a_company_short_name_tagged_a_person_joins_the_one_company_its_article_names_with_a_legal_form():
+    kb = link_extractions([
+        ex("a", ("Velmark Automotive", "Person", "Velmark Automotive"),
+           ("Velmark Automotive Group", "Organization", "Velmark Automotive Group")),
+        ex("b", ("Velmark Automotive", "Person", "Velmark Automotive"), ("Dieter Osterkamp", "Person", "Dieter Osterkamp")),
+        # A given name opens the founder's name, not the company's: "Axel Tarvo" beside "Axel Tarvo SE" stays a person.
+        ex("c", ("Axel Tarvo", "Person", "Axel Tarvo"), ("Axel Tarvo SE", "Organization", "Axel Tarvo SE"))])
+    got = sorted((e.type, e.label.split()[0], e.articles) for e in kb.entities)
+    assert got == [("Organization", "Axel", ("c",)), ("Organization", "Velmark", ("a", "b")),
+                   ("Person", "Axel", ("c",)), ("Person", "Dieter", ("b",))]

@@ -3016,9 +3016,15 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
     # Each article's names by their first space-separated field, which a name starting with n + " " shares
     # with n (scanning all of an article's names for each name cost the square of its names).
     ends: dict = {}
+    firsts = Counter(n.split(" ")[0] for t, n in groups if t == EntityType.Person and " " in n)
     for gid in sorted(groups):
         t, n = gid
-        if t == EntityType.Country or t == EntityType.Person and " " in n:
+        if t == EntityType.Country:
+            continue
+        # "Velmark Automotive" tagged a person beside "Velmark Automotive Group" is the company's short name,
+        # unless it opens with a given name (the model's, or one opening another person's name): "Axel Tarvo"
+        # beside "Axel Tarvo SE" is its founder.
+        if t == EntityType.Person and " " in n and (firsts[n.split(" ")[0]] > 1 or n.split(" ")[0] in _given_names()):
             continue
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
