@@ -2104,3 +2104,29 @@ def test_a_company_short_name_tagged_a_person_joins_the_one_company_its_article_
     got = sorted((e.type, e.label.split()[0], e.articles) for e in kb.entities)
     assert got == [("Organization", "Axel", ("c",)), ("Organization", "Velmark", ("a", "b")),
                    ("Person", "Axel", ("c",)), ("Person", "Dieter", ("b",))]
+
+
+def test_a_one_word_name_tagged_a_person_in_match_reports_is_a_club_when_written_as_a_team():
+    report = ("Tarsk United beat Velden 2-1 on Saturday. The striker scored twice in the second half. "
+              "Velden coach Mira Lenz said her team had played well. Tarsk United face Brandholm in the semi-final "
+              "of the cup, and the goalkeeper is fit.")
+    second = ("Tarsk United 3-0 Brandholm: the striker scored again. The derby against Brandholm drew 30,000 fans "
+              "to the stadium, a season record. Petrovic scored twice for the league leaders. Osterbruck are third. "
+              "Keskov and Tarvel are injured.")
+    kb = link_extractions([found("a", report, ("Tarsk United", "Organization"), ("Velden", "Person"),
+                                 ("Mira Lenz", "Person"), ("Brandholm", "Person")),
+                           found("b", second, ("Tarsk United", "Organization"), ("Brandholm", "Person"),
+                                 ("Petrovic", "Person"), ("Osterbruck", "Person"), ("Keskov", "Person"),
+                                 ("Tarvel", "Person"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    # "Petrovic scored twice" has no team's words, "Tarvel are" ends a list of players: persons stay persons.
+    assert got == {("Organization", "Tarsk United"), ("Organization", "Velden"), ("Organization", "Brandholm"),
+                   ("Organization", "Osterbruck"), ("Person", "Mira Lenz"), ("Person", "Petrovic"),
+                   ("Person", "Keskov"), ("Person", "Tarvel")}
+
+
+def test_a_player_named_alone_beside_a_score_stays_a_person():
+    report = ("Keskov beat Tarvel 6-3, 6-4 in the final of the tournament. The season's champion served well and "
+              "Tarvel's coach praised the match. Tarvel had won the league title last year, the fans said.")
+    kb = link_extractions([found("a", report, ("Keskov", "Person"), ("Tarvel", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Keskov"), ("Person", "Tarvel")}

@@ -706,6 +706,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
+    _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
     listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
@@ -1732,6 +1733,56 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     for n, first in cands.items():
         if first not in given and n not in spoken and 2 * sum(sport[a] for a in arts[n]) > len(arts[n]):
             corpus_type[n] = EntityType.Organization
+
+
+def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
+    """Read a one-word name tagged a person as a club when over a third of its mentions sit in a match report's
+    words for a team.
+
+    "beat Velden 2-1", "Tarsk 3-0 Velden", "Velden coach Arvo Keskula", "FC Velden", "the derby against
+    Velden", "Velden are third": a score beside the name, a club's staff or players named after it (no
+    possessive: "Keskula's coach" may be a tennis player's), a club mark before it, a verb of a fixture before
+    it, or a plural verb after it (a name alone, not one of a list). Extraction takes
+    a small town's club, a name the gazetteer does not know, for a person. A name that opens or ends a
+    person's full name of the corpus, or is a given name the entity model knows, is a player and stays; so
+    does a score that opens a set list ("beat Keskula 6-3, 6-4": a tennis player).
+    """
+    person_words = {w for n, t in corpus_type.items() if t == EntityType.Person and " " in n
+                    for w in (n.split()[0], n.split()[-1])}
+    given = _given_names()
+
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Person and " " not in n and n not in person_words \
+            and n not in given and n.isalpha()
+
+    def cue(text: str, s: int, e: int) -> bool:
+        if _PLURAL_VERB_AFTER.match(text, e) and not re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, s - 6):s]):
+            return True  # "Velden are top of the table": one name, a plural verb; not "Keskov and Tarvel are"
+        return bool(_club_mark(text, s) or _TEAM_WORDS_AFTER.match(text, e) or _SCORE_AFTER.match(text, e)
+                    or _SCORE_OR_FIXTURE_BEFORE.search(text[max(0, s - 30):s]))
+
+    total: Counter = Counter()
+    hits: Counter = Counter()
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if eligible(n):
+            total[n] += 1
+            hits[n] += bool(sport[aid] and cue(texts[aid], s, e))  # a cue counts in match reports only
+    for n, agree in hits.items():
+        if 3 * agree > total[n]:
+            corpus_type[n] = EntityType.Organization
+
+
+#: A club's staff or players named right after its name, no possessive between ("Velden coach Arvo Keskula").
+_TEAM_WORDS_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
+                               r"keeper|captain|squad|players|winger|forward|side|team)\b")
+#: A plural verb right after a name: a team takes one in British match reports ("Velden are third"), a person never.
+_PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
+#: A score right after a name that no second set's score follows ("beat Velden 2-1"; not "Keskula 6-3, 6-4").
+_SCORE_AFTER = re.compile(r" \(?\d{1,2}\s*[-:\u2013]\s*\d{1,2}\b(?!\)?,?\s*\d{1,2}\s*[-:\u2013]\s*\d)")
+#: A score or a fixture's verb right before a name ("Tarsk 3-0 Velden", "beat Velden", "against Velden").
+_SCORE_OR_FIXTURE_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[-:\u2013]\s*\d{1,2}|\b(?:beat|beats|beating|defeated|"
+                                      r"against|face|faces|facing|host|hosts|hosted|hosting)) $")
 
 
 #: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
