@@ -2130,3 +2130,16 @@ def test_a_player_named_alone_beside_a_score_stays_a_person():
               "Tarvel's coach praised the match. Tarvel had won the league title last year, the fans said.")
     kb = link_extractions([found("a", report, ("Keskov", "Person"), ("Tarvel", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Person", "Keskov"), ("Person", "Tarvel")}
+
+
+def test_a_compound_surname_alone_joins_the_one_full_name_it_ends_across_articles():
+    kb = link_extractions([
+        ex("a", ("Joao Ferreira da Costa", "Person", "Joao Ferreira da Costa"), ("Sudan", "Country", "Sudan")),
+        ex("b", ("Ferreira da Costa", "Person", "Ferreira da Costa"), ("Darfur", "Place", "Darfur")),
+        ex("c", ("Alexander Van der Tarsen", "Person", "Alexander Van der Tarsen")),
+        ex("d", ("Van der Tarsen", "Person", "Van der Tarsen")),
+        # Two full names end in "da Velha": the short name is neither's.
+        ex("e", ("Ana Ribeiro da Velha", "Person", "Ana Ribeiro da Velha"), ("Rui Mota da Velha", "Person", "Rui Mota da Velha")),
+        ex("f", ("da Velha", "Person", "da Velha"))])
+    got = sorted(e.articles for e in kb.entities if e.type == "Person")
+    assert got == [("a", "b"), ("c", "d"), ("e",), ("e",), ("f",)]

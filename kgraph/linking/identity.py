@@ -2563,6 +2563,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if len(words) >= 3:
                 by_edge[(t, " ".join(words[-2:]))].add(gid)  # "Ben Ali" for "Zine Abidine Ben Ali"
             written = _written_words(groups[gid])
+            for start in _compound_surname_starts(written):
+                by_edge[(t, gazetteer.norm(" ".join(written[start:])))].add(gid)  # "Ferreira da Costa", "Van der Bellen"
             if len(written) >= 3:  # "Arvo Tarsk-Velud" for "Mart Arvo Tarsk-Velud": a hyphen joins one surname
                 by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
             if _regnal(written):  # "Tarvo Arvo" for "Tarvo Arvo II": a regnal name without its number
@@ -2603,9 +2605,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     # "UN Security Council" of its article
     for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
         t, n = gid
-        if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
+        if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2
+                                       and 0 not in _compound_surname_starts(_written_words(groups[gid]))) \
                 or (gid in teams and gazetteer.country(n)):
-            continue  # a national team keeps its country's name
+            continue  # a national team keeps its country's name; a full name looks for no longer one
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
         if t == EntityType.Place and cands:
@@ -2739,6 +2742,24 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 if lead is not None and (sport[aid] or not all(sport[a] for a in groups[lead].articles)) \
                         and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, lead[1], case):
                     local_map[(aid, gid)] = lead
+
+
+def _compound_surname_starts(words: list) -> list:
+    """Return where a person's surname of several words may start: at its first particle, or one word before
+    a lower-case one.
+
+    "Joao Ferreira da Costa" is called "Ferreira da Costa" and "da Costa"; "Alexander Van der Bellen" "Van der
+    Bellen". A particle opens a surname only after a given name and before the last word ("Zine Abidine Ben
+    Ali" is also "Abidine Ben Ali" only when "Ben" is written lower-case: it is not). 0 is among them for a
+    name that may be such a surname alone ("Ferreira da Costa").
+    """
+    first = next((i for i, w in enumerate(words[:-1]) if w.casefold() in _PARTICLES), None)
+    if first is None:
+        return []
+    out = [first] if first >= 1 else [0]
+    if first >= 1 and words[first].islower() and first - 1 not in out:
+        out.append(first - 1)
+    return sorted(out)
 
 
 def _clear_lead(groups: dict, cands, floor: int):
