@@ -2143,3 +2143,16 @@ def test_a_compound_surname_alone_joins_the_one_full_name_it_ends_across_article
         ex("f", ("da Velha", "Person", "da Velha"))])
     got = sorted(e.articles for e in kb.entities if e.type == "Person")
     assert got == [("a", "b"), ("c", "d"), ("e",), ("e",), ("f",)]
+
+
+def test_an_organization_named_without_its_for_phrase_joins_the_one_full_name():
+    kb = link_extractions([
+        ex("a", ("Tarsk Institute", "Organization", "Tarsk Institute"),
+           ("Tarsk Institute for Economic Research", "Organization", "Tarsk Institute for Economic Research")),
+        ex("b", ("Velt Office", "Organization", "Velt Office"), ("Velt Office for Migration", "Organization",
+                                                                  "Velt Office for Migration"),
+           ("Velt Office for Energy", "Organization", "Velt Office for Energy"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    # Two "Velt Office for ..." in one article: the short name is neither's.
+    assert got == [("Tarsk Institute for Economic Research", ("a",)), ("Velt Office", ("b",)),
+                   ("Velt Office for Energy", ("b",)), ("Velt Office for Migration", ("b",))]

@@ -2583,6 +2583,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
+            head, of, rest = n.partition(" for ")
+            if of and " " in head and rest:
+                by_edge[(t, head)].add(gid)  # "Tarsk Institute" for "Tarsk Institute for Economic Research"
         elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS
                                         or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
