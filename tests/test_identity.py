@@ -2156,3 +2156,14 @@ def test_an_organization_named_without_its_for_phrase_joins_the_one_full_name():
     # Two "Velt Office for ..." in one article: the short name is neither's.
     assert got == [("Tarsk Institute for Economic Research", ("a",)), ("Velt Office", ("b",)),
                    ("Velt Office for Energy", ("b",)), ("Velt Office for Migration", ("b",))]
+
+
+def test_a_country_named_as_a_region_of_another_country_is_that_region():
+    text = "Fires burned in the Greek region of Macedonia. They spread to North Macedonia, and Greek firemen came."
+    region, country = text.index("Macedonia"), text.index("North Macedonia")
+    a = Extraction(Article("a", text), (Mention("Greek", "Country", text.index("Greek"), text.index("Greek") + 5, "Greece"),
+                                        Mention("Macedonia", "Country", region, region + 9, "North Macedonia"),
+                                        Mention("North Macedonia", "Country", country, country + 15, "North Macedonia")))
+    kb = link_extractions([a, found("b", "Macedonia hopes to open membership talks.", ("Macedonia", "Country"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    assert got == [("Country", "Greece", ("a",)), ("Country", "North Macedonia", ("a", "b")), ("Place", "Macedonia", ("a",))]

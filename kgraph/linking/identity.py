@@ -790,8 +790,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             t = article_type(aid, name, m)
             if t == EntityType.Organization and corpus_type[norm(name)] in (EntityType.Country, EntityType.Place):
                 teams.add((t, norm(name)))
+            region = t == EntityType.Country and _region_of_another_country(ex_text[aid], m.start, name)
+            if region:  # "the Greek region of Macedonia" is not the country North Macedonia: the name as written
+                t, name = EntityType.Place, m.text
             if not (t == EntityType.Place and gazetteer.us_state_name(name)
-                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))):
+                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))) and not region:
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
@@ -929,6 +932,25 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+#: A part of a country named right before "of" and a name: "the Greek region of ...", "Tarvia's province of ...".
+_REGION_OF = re.compile(r"\b([A-Z][\w-]+?)(?:['\u2019]s)? (?:region|province|state|district|county|department) of (?:the )?$")
+
+
+def _region_of_another_country(text: str, start: int, name: str) -> bool:
+    """True when a country's name follows another country's part of that name ("the Greek region of Macedonia").
+
+    The country or demonym before the part must be another country than the name's: "the Macedonian region of
+    Macedonia" says nothing. A country that shares its name with a region of a neighbour (Macedonia in Greece,
+    Luxembourg in Belgium, Azerbaijan in Iran) is then that region.
+    """
+    m = _REGION_OF.search(text[max(0, start - 60):start])
+    if m is None:
+        return False
+    owner = gazetteer.country(m.group(1)) or gazetteer.demonym(m.group(1))
+    own = _country(name)
+    return owner is not None and own is not None and owner.iso_code != own.iso_code
 
 
 def articles_per_name(keys, mention_names: dict) -> Counter:
