@@ -2167,3 +2167,16 @@ def test_a_country_named_as_a_region_of_another_country_is_that_region():
     kb = link_extractions([a, found("b", "Macedonia hopes to open membership talks.", ("Macedonia", "Country"))])
     got = sorted((e.type, e.label, e.articles) for e in kb.entities)
     assert got == [("Country", "Greece", ("a",)), ("Country", "North Macedonia", ("a", "b")), ("Place", "Macedonia", ("a",))]
+
+
+def test_two_persons_with_one_name_and_other_middle_initials_stay_apart():
+    kb = link_extractions([
+        ex("a", ("Henrik J. Valtonen", "Person", "Henrik J. Valtonen"), ("Henrik M. Valtonen", "Person", "Henrik M. Valtonen")),
+        ex("b", ("Henrik M. Valtonen", "Person", "Henrik M. Valtonen"), ("Estonia", "Country", "Estonia")),
+        ex("c", ("Henrik Valtonen", "Person", "Henrik Valtonen")),
+        ex("d", ("Arvo W. Tarsk", "Person", "Arvo W. Tarsk")), ex("e", ("Arvo H. W. Tarsk", "Person", "Arvo H. W. Tarsk")),
+        ex("f", ("Arvo Tarsk", "Person", "Arvo Tarsk"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    # "Henrik Valtonen" fits father and son and joins neither; a middle name left out still joins ("Arvo Tarsk").
+    assert got == [("Arvo H. W. Tarsk", ("d", "e", "f")), ("Henrik J. Valtonen", ("a",)),
+                   ("Henrik M. Valtonen", ("a", "b")), ("Henrik Valtonen", ("c",))]

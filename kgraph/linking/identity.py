@@ -1943,6 +1943,18 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         members = sorted(by_ends[key], key=_heavier_first(groups))
         if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1}) != 1:
             continue  # an initial joins only when one full first name fits
+        middles = {g: tuple(w[0] for w in fold(g[1]).split()[1:-1]) for g in members}
+        if not _middles_agree([middles[g] for g in members]):
+            # "Henrik J. Valtonen" and "Henrik M. Valtonen", father and son: each joins only its own middle
+            # initials ("Henrik Johannes Valtonen"); "Henrik Valtonen" fits both and joins neither.
+            same_middle: dict = defaultdict(list)
+            for g in members:
+                if middles[g]:
+                    same_middle[middles[g]].append(g)
+            for gs in same_middle.values():
+                for g in gs[1:]:
+                    uf.union(gs[0], g)
+            continue
         for g in members[1:]:
             uf.union(members[0], g)
     # Transliterations of a person's given names ("Abdel Youssef Tarsi" / "Abdul Yousef Tarsi"): looked up by surname
@@ -2039,6 +2051,20 @@ _WATER_HEADS = frozenset(("lake", "river"))
 #: The bucket of names of several words that no gazetteer place holds: a person, organization or place name
 #: written two ways is one name whatever type extraction gave each spelling (the heavier spelling's type wins).
 _ANY_TYPE = "name"
+
+
+def _middles_agree(middles: list) -> bool:
+    """True when every two of these middle names' initials fit one person: the shorter runs inside the longer.
+
+    ("w",) fits ("w",) and ("h", "w") (a middle name left out); ("j",) and ("m",) are two people.
+    """
+    given = sorted({m for m in middles if m}, key=len)
+    for i, short in enumerate(given):
+        for long_ in given[i + 1:]:
+            it = iter(long_)
+            if not all(x in it for x in short):
+                return False
+    return True
 
 
 def _spelling_bucket(gid: tuple, key: str) -> str:
