@@ -2180,3 +2180,18 @@ def test_two_persons_with_one_name_and_other_middle_initials_stay_apart():
     # "Henrik Valtonen" fits father and son and joins neither; a middle name left out still joins ("Arvo Tarsk").
     assert got == [("Arvo H. W. Tarsk", ("d", "e", "f")), ("Henrik J. Valtonen", ("a",)),
                    ("Henrik M. Valtonen", ("a", "b")), ("Henrik Valtonen", ("c",))]
+
+
+def test_a_surname_tagged_an_organization_after_a_role_is_the_person_of_its_kind_of_story():
+    report = ("Tarsk United striker Brandt will miss the derby, the club said. The coach said Brandt would be out "
+              "for two weeks; the goalkeeper and the midfielder are fit. Brandt scored 15 league goals this season.")
+    politics = "Interior Minister Brandt will travel to Warsaw for talks on border controls."
+    kb = link_extractions([
+        found("a", "Marco Brandt scored a hat-trick for the striker's club in the league; the goalkeeper was beaten.",
+              ("Marco Brandt", "Person")),
+        found("b", "Interior Minister Sabine Brandt rejected the calls to resign.", ("Sabine Brandt", "Person")),
+        found("c", report, ("Brandt", "Organization")),
+        found("d", politics, ("Brandt", "Person"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    # Two full names end in "Brandt": each lone "Brandt" is the one named in its kind of story.
+    assert got == [("Person", "Marco Brandt", ("a", "c")), ("Person", "Sabine Brandt", ("b", "d"))]

@@ -1675,8 +1675,8 @@ _LEADERS_BODY_AFTER = re.compile(r"(?:['\u2019]s)? (?:government|administration|
 
 def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
     """Read a one-word organization name as a person when it ends a person's full name of the corpus and over a
-    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula") or name a
-    leader's body ("the Keskula government").
+    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"), name a
+    leader's body ("the Keskula government") or follow a role ("striker Tarvo", "Interior Minister Tarvo").
 
     Extraction tags a lone surname in a list of players, or before "government", an organization; a company
     named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
@@ -1695,13 +1695,19 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
         if eligible(n):
             hits[n][0] += 1
             hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid]) \
-                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None
+                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s)
     out = set()
     for n, (total, agree) in hits.items():
         if 3 * agree > total:
             corpus_type[n] = EntityType.Person
             out.add(n)
     return out
+
+
+def _role_before(text: str, start: int) -> bool:
+    """True when a role or title stands right before ``start`` ("striker Brandt", "Interior Minister Brandt")."""
+    m = re.search(r"(?<![\w'-])([A-Za-z]+) $", text[max(0, start - 30):start])
+    return m is not None and m.group(1).casefold() in _ROLE_WORDS and (m.group(1).islower() or m.group(1).istitle())
 
 
 #: A club is named after a city of at least this many people ("Vorwarts Tarsk"); smaller towns' names are
@@ -2763,6 +2769,13 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
                 # one it names far more often, when it fits as for a single candidate.
                 lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
+                if lead is None and n not in _given_names():
+                    # "Brandt" in a match report when the corpus names the striker "Arvo Brandt" only in match
+                    # reports and the minister "Ilse Brandt" only outside them: the one of its kind of story
+                    # ("John" may be any John's given name).
+                    kind = [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c)
+                            and _same_kind_of_story(aid, c, groups, story)]
+                    lead = kind[0] if len(kind) == 1 else None
                 if lead is not None and _same_kind_of_story(aid, lead, groups, story) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case):
                     local_map[(aid, gid)] = lead
