@@ -2195,3 +2195,16 @@ def test_a_surname_tagged_an_organization_after_a_role_is_the_person_of_its_kind
     got = sorted((e.type, e.label, e.articles) for e in kb.entities)
     # Two full names end in "Brandt": each lone "Brandt" is the one named in its kind of story.
     assert got == [("Person", "Marco Brandt", ("a", "c")), ("Person", "Sabine Brandt", ("b", "d"))]
+
+
+def test_a_company_named_after_its_founder_stays_apart_from_him_in_his_article():
+    text = ("The Porvik family sold a stake in the carmaker Porvik on Monday. Company founder Anton Porvik, 84, "
+            "said it was time to step back. Porvik shares rose 3 percent.")
+    other = "Arvo Keskula spoke on Monday. Keskula said the talks had failed."
+    kb = link_extractions([at("a", text, ("Porvik", "Organization", 0), ("Porvik", "Organization", 1),
+                              ("Anton Porvik", "Person", 0), ("Porvik", "Organization", 3)),
+                           at("b", other, ("Arvo Keskula", "Person", 0), ("Keskula", "Organization", 1))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    # "Keskula" tagged an organization, written as nothing but a name, is the person of its article.
+    assert got == [("Organization", "Porvik", ("a",)), ("Person", "Anton Porvik", ("a",)),
+                   ("Person", "Arvo Keskula", ("b",))]

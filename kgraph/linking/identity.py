@@ -832,7 +832,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
                       story=national, called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
-    _join_person_pieces(groups, per_article, uf, local_map)
+    # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
+    companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
+                 and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
+    _join_person_pieces(groups, per_article, uf, local_map, companies)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -1662,6 +1665,18 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
         return m.group(1) in ORG_WORDS
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
+
+
+def _written_as_company(text: str, start: int, end: int) -> bool:
+    """True when a text writes a name as a company's: a kind word before it ("the carmaker Porvik"), or a
+    company's shares, plants or staff after it ("Porvik shares", "Porvik employees")."""
+    m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, start - 30):start])
+    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None
+
+
+#: What only a company has, right after its name ("Porvik shares", "a Porvik plant").
+_COMPANY_AFTER = re.compile(r" (?:shares|stock|stocks|share price|brand|plants?|factory|factories|headquarters|"
+                            r"employees|workforce|subsidiary|shareholders)\b")
 
 
 #: A body of members named by the name before it ("the Velmora group"); a place before it is where the body is
@@ -3042,13 +3057,16 @@ def _person_words_ok(n: str) -> bool:
                and not gazetteer.is_demonym(w) for w in n.split())
 
 
-def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
+                        companies: frozenset | set = frozenset()) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
     beside the person "Keskula"; "Ilves Keskula" beside "Arvo Ilves Keskula". The piece is the last words of
     exactly one longer person name of the article (or the article's one-word person is the last word of it),
-    and names no place, country or institution. Each article is asked alone, never the corpus.
+    and names no place, country or institution. Each article is asked alone, never the corpus. A piece in
+    ``companies`` (article, group: written as a company there, "the carmaker Porvik", "Porvik shares") is the
+    company named after its founder, not the founder "Anton Porvik" of its article.
     """
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
@@ -3057,7 +3075,7 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
-            if (aid, gid) in local_map:
+            if (aid, gid) in local_map or (aid, gid) in companies:
                 continue
             if aid not in persons:
                 # Each article's persons by their last word: every test below asks for the same last word as n's
