@@ -2208,3 +2208,12 @@ def test_a_company_named_after_its_founder_stays_apart_from_him_in_his_article()
     # "Keskula" tagged an organization, written as nothing but a name, is the person of its article.
     assert got == [("Organization", "Porvik", ("a",)), ("Person", "Anton Porvik", ("a",)),
                    ("Person", "Arvo Keskula", ("b",))]
+
+
+def test_a_club_named_without_the_mark_after_its_name_joins_it():
+    report = ("Tarsk United beat Hollin FC 2-0 on Saturday. Hollin coach Mats Berg said the striker and the "
+              "goalkeeper had been unlucky in the league.")
+    kb = link_extractions([at("a", report, ("Tarsk United", "Organization", 0), ("Hollin FC", "Organization", 0),
+                              ("Hollin", "Organization", 1), ("Mats Berg", "Person", 0))])
+    assert sorted((e.type, e.label) for e in kb.entities) == [
+        ("Organization", "Hollin FC"), ("Organization", "Tarsk United"), ("Person", "Mats Berg")]

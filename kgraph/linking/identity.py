@@ -2649,6 +2649,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
             elif " ".join(words[:-1]) in country_heads or len(words) == 2 and words[1] == "international":
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
+            if words[-1] in _CLUB_MARKS and _club_key(gid, groups[gid]) is not None:
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for "Hollin FC", as "Tarsk" for "FC Tarsk"
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
