@@ -2217,3 +2217,18 @@ def test_a_club_named_without_the_mark_after_its_name_joins_it():
                               ("Hollin", "Organization", 1), ("Mats Berg", "Person", 0))])
     assert sorted((e.type, e.label) for e in kb.entities) == [
         ("Organization", "Hollin FC"), ("Organization", "Tarsk United"), ("Person", "Mats Berg")]
+
+
+def test_two_given_names_one_letter_apart_are_two_persons_unless_one_is_a_slip_of_a_well_known_name():
+    kb = link_extractions([ex("a", ("Maria Keller", "Person", "Maria Keller"), ("Verdi", "Organization", "Verdi")),
+                           ex("b", ("Maria Keler", "Person", "Maria Keler")),
+                           ex("c", ("Mario Keller", "Person", "Mario Keller"), ("Osterbruck", "Place", "Osterbruck"))])
+    got = sorted(e.articles for e in kb.entities if e.type == "Person")
+    assert got == [("a", "b"), ("c",)]  # the surname's slip joins; the other given name does not
+    slip = link_extractions([ex(a, ("Angela Tarsk", "Person", "Angela Tarsk")) for a in "abc"]
+                            + [ex("d", ("Angel Tarsk", "Person", "Angel Tarsk"))])
+    assert [e.articles for e in slip.entities] == [("a", "b", "c", "d")]
+    # A letter inside is a slip, not another name.
+    inside = link_extractions([ex("a", ("Franck Tarvel", "Person", "Franck Tarvel")),
+                               ex("b", ("Frank Tarvel", "Person", "Frank Tarvel"))])
+    assert len(inside.entities) == 1

@@ -2047,6 +2047,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                     continue
                 if a[0] != b[0] and (fa + "s" == fb or fb + "s" == fa):
                     continue  # a plural and its singular typed two ways: the plural joins decide (no person is plural)
+                if a[0] == EntityType.Person and _other_given_name_of(fa, fb, groups[a], groups[b]):
+                    continue  # "Maria Keller" and "Mario Keller": two given names, two persons
                 if _words_apart(words[a][0], words[b][0]) and SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE \
                         and _typo_ok(fa, fb, a[0], a[1], b[1]) \
                         or _words_apart(words[a][1], words[b][1]) and _near_as_written(a[1], b[1], a[0]):
@@ -2345,6 +2347,34 @@ def _near_as_written(na: str, nb: str, t: str) -> bool:
     pa, pb = _as_written(na), _as_written(nb)
     return pa != pb and len(pa.split()) == len(pb.split()) \
         and SequenceMatcher(None, pa, pb).ratio() >= NEAR_DUPLICATE and _typo_ok(pa, pb, t, na, nb)
+
+
+def _last_letter_changed(x: str, y: str) -> bool:
+    """True when two words differ only in a last letter changed, added or dropped ("Maria" / "Mario", "Jan" / "Jana")."""
+    if x == y:
+        return False
+    if len(x) == len(y):
+        return x[:-1] == y[:-1]
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short)
+
+
+def _other_given_name_of(fa: str, fb: str, ga: Group, gb: Group) -> bool:
+    """True when two persons' names differ in a given name's ending and each spelling is a given name of its
+    own ("Maria Keller" / "Mario Keller", "Daniel" / "Daniela": a woman's and a man's name).
+
+    A letter inside is a slip ("Franck" / "Frank"). A slip in a well-known name ("Angel Tarsk" once beside "Angela Tarsk" in DOMINANT or more articles) is
+    still one person: the name written in one article only, the other in DOMINANT times as many or more.
+    """
+    wa, wb = fa.split(), fb.split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(wa[:-1], wb[:-1]) if x != y]
+    given = _given_names()
+    if not diff or not all(x in given and y in given and _last_letter_changed(x, y) for x, y in diff):
+        return False
+    few, many = sorted((len(ga.articles), len(gb.articles)))
+    return not (few == 1 and many >= DOMINANT)
 
 
 def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
