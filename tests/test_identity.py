@@ -2232,3 +2232,14 @@ def test_two_given_names_one_letter_apart_are_two_persons_unless_one_is_a_slip_o
     inside = link_extractions([ex("a", ("Franck Tarvel", "Person", "Franck Tarvel")),
                                ex("b", ("Frank Tarvel", "Person", "Frank Tarvel"))])
     assert len(inside.entities) == 1
+
+
+def test_a_name_its_story_calls_a_person_by_joins_that_person_across_articles():
+    kb = link_extractions([
+        ex("a", ("Luiz Carlos Bento da Rocha", "Person", "Luiz Carlos Bento da Rocha"), ("Bento", "Person", "Bento da Rocha"),
+           ("Bento da Rocha", "Person", "Bento da Rocha")),
+        ex("b", ("Bento", "Person", "Bento"), ("Olaf Brenner", "Person", "Olaf Brenner")),
+        ex("c", ("Mira Tarvel", "Person", "Mira Tarvel")), ex("d", ("Mira", "Person", "Mira"))])
+    got = sorted(e.articles for e in kb.entities)
+    # "Mira" is never written alone for "Mira Tarvel": a lone first name elsewhere stays apart.
+    assert got == [("a", "b"), ("b",), ("c",), ("d",)]

@@ -845,6 +845,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
+    _follow_read_names(groups, uf, local_map)
     targets = {k: uf.find(local_map.get((k[0], gid), gid)) for k, gid in mention_group.items()}
     home = _home_countries(targets, groups)
     generic = {g for g in set(targets.values()) if _national_institution(g, groups[g], case)}
@@ -954,6 +955,24 @@ def _region_of_another_country(text: str, start: int, name: str) -> bool:
     owner = gazetteer.country(m.group(1)) or gazetteer.demonym(m.group(1))
     own = _country(name)
     return owner is not None and own is not None and owner.iso_code != own.iso_code
+
+
+def _follow_read_names(groups: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Make a name that every article naming it read as one longer name that name, for other articles' joins too.
+
+    "Bento da Rocha" is "Luiz Carlos Bento da Rocha" in each article naming it: a lone "Bento" that another
+    article joins to "Bento da Rocha" then ends there too, not on a node of its own. Only a name no other
+    name joins (its own spelling alone) is followed.
+    """
+    read: dict = defaultdict(set)
+    for (_aid, g), tgt in local_map.items():
+        read[g].add(uf.find(tgt))
+    joined = Counter(uf.find(g) for g in groups)
+    for g in sorted(read):
+        tgts = read[g] - {g}
+        if len(tgts) == 1 and uf.find(g) == g and joined[g] == 1 \
+                and all((aid, g) in local_map for aid in groups[g].articles):
+            uf.union(next(iter(tgts)), g)
 
 
 def articles_per_name(keys, mention_names: dict) -> Counter:
@@ -2664,6 +2683,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             written = _written_words(groups[gid])
             for start in _compound_surname_starts(written):
                 by_edge[(t, gazetteer.norm(" ".join(written[start:])))].add(gid)  # "Ferreira da Costa", "Van der Bellen"
+            for alias in called.get(gid, ()):
+                by_edge[(t, alias)].add(gid)  # "Bento" written alone for "Luiz Carlos Bento da Rocha" in his story
             if len(written) >= 3:  # "Arvo Tarsk-Velud" for "Mart Arvo Tarsk-Velud": a hyphen joins one surname
                 by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
             if _regnal(written):  # "Tarvo Arvo" for "Tarvo Arvo II": a regnal name without its number
@@ -2805,7 +2826,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
-                                                or n in called.get(next(iter(cands)), ()))
+                                                or any(n in called.get(c, ()) for c in by_edge[(t, n)]
+                                                       if uf.find(c) == next(iter(cands))))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
