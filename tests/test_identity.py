@@ -2243,3 +2243,9 @@ def test_a_name_its_story_calls_a_person_by_joins_that_person_across_articles():
     got = sorted(e.articles for e in kb.entities)
     # "Mira" is never written alone for "Mira Tarvel": a lone first name elsewhere stays apart.
     assert got == [("a", "b"), ("b",), ("c",), ("d",)]
+
+
+def test_a_river_or_forest_named_by_a_lower_case_noun_beside_it_is_a_place():
+    text = "The river Lanne burst its banks near Osterbruck. Aid went to the Tarvo rainforest as well."
+    kb = link_extractions([found("a", text, ("Lanne", "Person"), ("Osterbruck", "Place"), ("Tarvo", "Organization"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Lanne"), ("Place", "Osterbruck"), ("Place", "Tarvo")}

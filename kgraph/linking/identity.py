@@ -1609,8 +1609,10 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
-#: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town".
+#: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town", "the
+#: Tarsk rainforest".
 _PLACE_AFTER = re.compile(r"[ -](?:[a-z]+ )?(?:region|river|valley|mountains?|coast|peninsula|island|islands|town|"
+                          r"rainforest|forest|desert|jungle|"
                           r"village|city|area|delta|basin|lake|bay|sea|strait|gulf|camp|church|cathedral|mosque|"
                           r"temple|synagogue|airport|station|stadium|memorial|square|bridge|palace|castle|monastery)\b")
 #: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
@@ -1621,8 +1623,9 @@ _APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|vi
 _NOUN_AFTER = re.compile(r"['\u2019]|-?[a-z]|\s+(?!(?:in|on|at|near|and|or|to|from|of|with|which|where|is|was|were|"
                          r"has|had|between|for|by|as|that)\b)[a-z]")
 
-#: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk").
-_SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|"
+#: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk",
+#: "the river Lanne").
+_SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|rivers?|"
                              r"neighbou?rhoods?|"
                              r"coast|county|counties|state|states|municipality|suburbs?|port|camp)(?: of| such as)? $"
                              r"|\b(?:born|lives|lived|living|arrest|arrested|killed|located|based) (?:in|at|near) $")
