@@ -2249,3 +2249,15 @@ def test_a_river_or_forest_named_by_a_lower_case_noun_beside_it_is_a_place():
     text = "The river Lanne burst its banks near Osterbruck. Aid went to the Tarvo rainforest as well."
     kb = link_extractions([found("a", text, ("Lanne", "Person"), ("Osterbruck", "Place"), ("Tarvo", "Organization"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Lanne"), ("Place", "Osterbruck"), ("Place", "Tarvo")}
+
+
+def test_a_story_about_a_club_with_few_sport_words_keeps_its_city_apart():
+    transfer = ("Arminia Bielefeld have signed the Brazilian Lucas Amaral from Flamengo. The deal will cost "
+                "Bielefeld 20 million euros, Bielefeld coach Mats Berg said on Monday.")
+    fire = "A fire broke out at a chemical plant in Bielefeld on Wednesday. Residents of Bielefeld stayed inside."
+    kb = link_extractions([at("a", transfer, ("Arminia Bielefeld", "Person", 0), ("Lucas Amaral", "Person", 0),
+                              ("Bielefeld", "Place", 1), ("Bielefeld", "Place", 2), ("Mats Berg", "Person", 0)),
+                           found("b", fire, ("Bielefeld", "Place"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    assert ("Place", "Bielefeld", ("b",)) in got  # the city of the fire story only
+    assert [e.type for e in kb.entities if e.label == "Arminia Bielefeld"] == ["Organization"]

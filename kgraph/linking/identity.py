@@ -743,10 +743,18 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  and _written_as_place(ex_text[k[0]], k[1], k[2])
                  and getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY}
 
+    # A city or country a story with few sport words writes as a team ("Leverkusen coach", "Leverkusen fans"):
+    # its other mentions there are the team too, unless written as the place ("a plant in Leverkusen"). A
+    # plural verb says nothing there: "police in Tarsk are" is the police.
+    team_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if not national[k[0]] and " " not in name and not name.isupper() and ex_text[k[0]][k[1]:k[2]] == name
+                 and (gazetteer.country(name) is not None or gazetteer.city(name) is not None)
+                 and _team_words(ex_text[k[0]], k[1], k[2], verbs=False)}  # "the Egyptian side" is the country
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
-        if m is not None and (sport[aid] or national[aid] and t == EntityType.Country) \
+        if m is not None and (sport[aid] or national[aid] and t == EntityType.Country or (aid, n) in team_here) \
                 and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
@@ -1772,8 +1780,9 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     "Vorwarts Tarsk beat the visitors": extraction often takes a two- or three-word club named after its
     city for a person. Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
     people or more, its first word is no given name (the entity model's, or one opening another person's
-    name of the corpus), more than half of the articles naming it are sports stories, and no mention is
-    followed by "he", "his", "she" or "her" (a footballer whose surname is a city's name stays a person).
+    name of the corpus), more than half of the articles naming it are sports stories or a mention is written
+    as a team's ("Vorwarts Tarsk have signed", "Vorwarts Tarsk coach"), and no mention is followed by "he",
+    "his", "she" or "her" (a footballer whose surname is a city's name stays a person).
     """
     cands = {}
     for n, t in corpus_type.items():
@@ -1789,14 +1798,17 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     given |= {n.split()[0] for n, t in corpus_type.items() if t == EntityType.Person and " " in n and n not in cands}
     arts: dict = defaultdict(set)
     spoken = set()
+    cued = set()
     for (aid, s, e), (name, _alias) in cleaned.items():
         n = gazetteer.norm(name)
         if n in cands:
             arts[n].add(aid)
             if _PERSONAL.search(re.split(r"[.!?\n]", texts[aid][e:e + PRONOUN_WINDOW], maxsplit=1)[0]):
                 spoken.add(n)
+            if _team_words(texts[aid], s, e):
+                cued.add(n)  # "Vorwarts Tarsk have signed": a team, in a story with few sport words too
     for n, first in cands.items():
-        if first not in given and n not in spoken and 2 * sum(sport[a] for a in arts[n]) > len(arts[n]):
+        if first not in given and n not in spoken and (2 * sum(sport[a] for a in arts[n]) > len(arts[n]) or n in cued):
             corpus_type[n] = EntityType.Organization
 
 
@@ -1821,9 +1833,7 @@ def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: 
             and n not in given and n.isalpha()
 
     def cue(text: str, s: int, e: int) -> bool:
-        if _PLURAL_VERB_AFTER.match(text, e) and not re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, s - 6):s]):
-            return True  # "Velden are top of the table": one name, a plural verb; not "Keskov and Tarvel are"
-        return bool(_club_mark(text, s) or _TEAM_WORDS_AFTER.match(text, e) or _SCORE_AFTER.match(text, e)
+        return bool(_team_words(text, s, e) or _club_mark(text, s) or _SCORE_AFTER.match(text, e)
                     or _SCORE_OR_FIXTURE_BEFORE.search(text[max(0, s - 30):s]))
 
     total: Counter = Counter()
@@ -1838,9 +1848,20 @@ def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: 
             corpus_type[n] = EntityType.Organization
 
 
+def _team_words(text: str, start: int, end: int, verbs: bool = True) -> bool:
+    """True when the words right after a name write it as a team: its staff or players ("Velden coach",
+    "Velden fans") or, with ``verbs``, a plural verb with the name alone as its subject ("Velden have
+    signed"; not "Keskov and Tarvel are", "police in Velden are")."""
+    if verbs and _PLURAL_VERB_AFTER.match(text, end) \
+            and not re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, start - 6):start]) \
+            and not _PREPOSITION_BEFORE.search(text[max(0, start - 16):start]):
+        return True
+    return _TEAM_WORDS_AFTER.match(text, end) is not None
+
+
 #: A club's staff or players named right after its name, no possessive between ("Velden coach Arvo Keskula").
 _TEAM_WORDS_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
-                               r"keeper|captain|squad|players|winger|forward|side|team)\b")
+                               r"keeper|captain|squad|players|winger|forward|side|team|sporting director)\b")
 #: A plural verb right after a name: a team takes one in British match reports ("Velden are third"), a person never.
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 #: A score right after a name that no second set's score follows ("beat Velden 2-1"; not "Keskula 6-3, 6-4").
