@@ -748,7 +748,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # plural verb says nothing there: "police in Tarsk are" is the police.
     team_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
                  if not national[k[0]] and " " not in name and not name.isupper() and ex_text[k[0]][k[1]:k[2]] == name
-                 and (gazetteer.country(name) is not None or gazetteer.city(name) is not None)
+                 and (gazetteer.country(name) is not None or getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY)
                  and _team_words(ex_text[k[0]], k[1], k[2], verbs=False)}  # "the Egyptian side" is the country
 
     def article_type(aid: str, name: str, m=None) -> str:
