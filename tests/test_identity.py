@@ -2261,3 +2261,18 @@ def test_a_story_about_a_club_with_few_sport_words_keeps_its_city_apart():
     got = sorted((e.type, e.label, e.articles) for e in kb.entities)
     assert ("Place", "Bielefeld", ("b",)) in got  # the city of the fire story only
     assert [e.type for e in kb.entities if e.label == "Arminia Bielefeld"] == ["Organization"]
+
+
+def test_a_name_cut_from_before_a_club_mark_in_a_match_report_is_the_club():
+    report = ("Hollin FC 0-0 Brandholm in the league on Saturday. Hollin FC coach Mats Berg was sent to the stands "
+              "by the referee; the striker and the goalkeeper were booked.")
+    kb = link_extractions([found("a", report, ("Hollin", "Person"), ("Mats Berg", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Hollin"), ("Person", "Mats Berg")}
+
+
+def test_a_name_written_before_based_or_born_is_a_place():
+    text = "The Tarvik-based aid group Sea Rescue said hundreds had died. Its founder is Velmar-born."
+    kb = link_extractions([found("a", text, ("Tarvik", "Organization"), ("Sea Rescue", "Organization"),
+                                 ("Velmar", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarvik"), ("Organization", "Sea Rescue"),
+                                                        ("Place", "Velmar")}

@@ -323,6 +323,12 @@ def _club_mark(text: str, start: int) -> bool:
     return bool(m) and m.group(1).casefold() in _CLUB_MARKS and m.group(1)[:1].isupper() and m.group(1)[-1:].isupper()
 
 
+def _club_mark_after(text: str, end: int) -> bool:
+    """True when a club mark, written as such, follows ``end`` ("Hollin FC" cut to "Hollin" by extraction)."""
+    m = re.match(r" ([A-Za-z]{2,3})\b", text[end:end + 5])
+    return bool(m) and m.group(1).casefold() in _CLUB_MARKS and m.group(1)[:1].isupper() and m.group(1)[-1:].isupper()
+
+
 #: Words before a place name in a match report that keep it a place ("in Tarsk", "his native Veltria").
 _LOCATIVE = frozenset("in inside across throughout native near outside around".split())
 
@@ -1609,8 +1615,9 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
         before, after = text[max(0, s - 40):s], text[e:e + 40]
         if _acronym_like(text[s:e]):
             return False  # "a UNESCO city of literature": an acronym is an organization's
-        if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after):
-            return True
+        if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after) \
+                or re.match(r"-(?:based|born)\b", after):
+            return True  # "Tarsk-based", "Tarsk-born": only a place is where a body is based or a person born
         person = corpus_type.get(gazetteer.norm(text[s:e])) == EntityType.Person
         return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
@@ -1816,10 +1823,10 @@ def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: 
     """Read a one-word name tagged a person as a club when over a third of its mentions sit in a match report's
     words for a team.
 
-    "beat Velden 2-1", "Tarsk 3-0 Velden", "Velden coach Arvo Keskula", "FC Velden", "the derby against
-    Velden", "Velden are third": a score beside the name, a club's staff or players named after it (no
-    possessive: "Keskula's coach" may be a tennis player's), a club mark before it, a verb of a fixture before
-    it, or a plural verb after it (a name alone, not one of a list). Extraction takes
+    "beat Velden 2-1", "Tarsk 3-0 Velden", "Velden coach Arvo Keskula", "FC Velden", "Velden FC", "the derby
+    against Velden", "Velden are third": a score beside the name, a club's staff or players named after it (no
+    possessive: "Keskula's coach" may be a tennis player's), a club mark before or after it, a verb of a
+    fixture before it, or a plural verb after it (a name alone, not one of a list). Extraction takes
     a small town's club, a name the gazetteer does not know, for a person. A name that opens or ends a
     person's full name of the corpus, or is a given name the entity model knows, is a player and stays; so
     does a score that opens a set list ("beat Keskula 6-3, 6-4": a tennis player).
@@ -1833,8 +1840,8 @@ def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: 
             and n not in given and n.isalpha()
 
     def cue(text: str, s: int, e: int) -> bool:
-        return bool(_team_words(text, s, e) or _club_mark(text, s) or _SCORE_AFTER.match(text, e)
-                    or _SCORE_OR_FIXTURE_BEFORE.search(text[max(0, s - 30):s]))
+        return bool(_team_words(text, s, e) or _club_mark(text, s) or _club_mark_after(text, e)
+                    or _SCORE_AFTER.match(text, e) or _SCORE_OR_FIXTURE_BEFORE.search(text[max(0, s - 30):s]))
 
     total: Counter = Counter()
     hits: Counter = Counter()
