@@ -2276,3 +2276,14 @@ def test_a_name_written_before_based_or_born_is_a_place():
                                  ("Velmar", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarvik"), ("Organization", "Sea Rescue"),
                                                         ("Place", "Velmar")}
+
+
+def test_a_lone_surname_two_persons_share_joins_the_one_its_title_was_written_before():
+    kb = link_extractions([
+        found("a", "Opposition leader Mila Sorensen called for protests in Velgrad.", ("Mila Sorensen", "Person")),
+        found("b", "Police used tear gas. Interior Minister Bogdan Sorensen ordered arrests.", ("Bogdan Sorensen", "Person")),
+        at("c", "Interior Minister Sorensen and President Drazen could face travel bans.", ("Sorensen", "Person", 0),
+           ("President Drazen", "Person", 0)),
+        found("d", "Opposition leader Sorensen spoke to supporters on Sunday.", ("Sorensen", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if "Sorensen" in e.label)
+    assert got == [("Bogdan Sorensen", ("b", "c")), ("Mila Sorensen", ("a", "d"))]

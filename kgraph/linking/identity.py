@@ -842,6 +842,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # family by their given names, never by the surname they share.
     one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
                 and " " not in gid[1] and (_listed_with_person(ex_text[aid], s, e, full_edges[aid])
+                                           and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
                       story=national, called=called, one_name=one_name)
@@ -1193,7 +1194,9 @@ def _person_edges(exs: Sequence[Extraction], full_names: bool = False) -> dict:
     """Return, per article, where its person mentions start and where they end (with ``full_names``, names of 2+ words)."""
     out = {}
     for ex in exs:
-        ms = [m for m in ex.mentions if m.type == EntityType.Person and (not full_names or " " in m.text)]
+        # "President Drazen" is no full name: a title is no given name
+        ms = [m for m in ex.mentions if m.type == EntityType.Person and (
+            not full_names or sum(w.rstrip(".").casefold() not in TITLES for w in m.text.split()) >= 2)]
         out[ex.article.id] = (frozenset(m.start for m in ms), frozenset(m.end for m in ms))
     return out
 
@@ -2698,8 +2701,17 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     case = case or {}
     texts = texts or {}
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
-    for (aid, s, _e), g in sorted((mention_group or {}).items()):
+    spans: dict = defaultdict(list)  # (article, group) -> its mentions' (start, end) there
+    for (aid, s, e), g in sorted((mention_group or {}).items()):
         starts[(aid, g)].append(s)
+        spans[(aid, g)].append((s, e))
+    titles_of: dict = {}  # person group -> the titles written before its mentions (computed once, when asked)
+
+    def titles(g: tuple) -> set:
+        if g not in titles_of:
+            titles_of[g] = {w for aid in groups[g].articles for s, e in spans.get((aid, g), ())
+                            for w in _titles_before(texts.get(aid, ""), s, e)}
+        return titles_of[g]
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -2868,7 +2880,15 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
                 # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
                 # one it names far more often, when it fits as for a single candidate.
-                lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
+                lead = None
+                mine = {w for s, e in spans.get((aid, gid), ()) for w in _titles_before(texts.get(aid, ""), s, e)}
+                if mine:
+                    # "Interior Minister Sorensen" when the corpus names the interior minister "Bogdan Sorensen"
+                    # and the opposition leader "Mila Sorensen": the one its titles were written before.
+                    shared = [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c) and mine & titles(c)]
+                    lead = shared[0] if len(shared) == 1 else None
+                if lead is None:
+                    lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
                 if lead is None and n not in _given_names():
                     # "Brandt" in a match report when the corpus names the striker "Arvo Brandt" only in match
                     # reports and the minister "Ilse Brandt" only outside them: the one of its kind of story
@@ -2924,6 +2944,27 @@ def _compound_surname_starts(words: list) -> list:
     if first >= 1 and words[first].islower() and first - 1 not in out:
         out.append(first - 1)
     return sorted(out)
+
+
+#: Titles that tell no one apart: forms of address, and words for when or how long one held a post.
+_PLAIN_TITLES = _HONORIFICS | frozenset("former late then new acting incumbent outgoing veteran dr prof".split())
+
+
+def _titles_before(text: str, start: int, end: int) -> set:
+    """Return the titles and roles written right before a person's name ("Interior Minister Sorensen" ->
+    interior, minister), in the mention or just before it, up to a punctuation mark or another word."""
+    words = text[max(0, start - 40):start].split()
+    if start >= 40 and words:
+        words = words[1:]  # the window may cut its first word
+    words += text[start:end].split()
+    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the name's own words ("Bogdan Sorensen")
+    out = set()
+    for w in reversed(words):
+        if w[-1:] in ",.;:!?\"'()" or w.casefold() not in TITLES | _ROLE_WORDS:
+            break
+        out.add(w.casefold())
+    return out - _PLAIN_TITLES
 
 
 def _clear_lead(groups: dict, cands, floor: int):
