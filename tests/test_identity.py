@@ -2287,3 +2287,14 @@ def test_a_lone_surname_two_persons_share_joins_the_one_its_title_was_written_be
         found("d", "Opposition leader Sorensen spoke to supporters on Sunday.", ("Sorensen", "Person"))])
     got = sorted((e.label, e.articles) for e in kb.entities if "Sorensen" in e.label)
     assert got == [("Bogdan Sorensen", ("b", "c")), ("Mila Sorensen", ("a", "d"))]
+
+
+def test_a_person_named_by_initials_joins_the_one_full_name_they_fit():
+    kb = link_extractions([ex("a", ("J.K. Tarrant", "Person", "J.K. Tarrant")),
+                           ex("b", ("Joanne Tarrant", "Person", "Joanne Tarrant")),
+                           ex("c", ("M.L. Velder", "Person", "M.L. Velder")),
+                           ex("d", ("Mira Velder", "Person", "Mira Velder")),
+                           ex("e", ("Martin Velder", "Person", "Martin Velder"))])
+    got = sorted(e.articles for e in kb.entities)
+    # Two full names fit "M.L. Velder": it joins neither.
+    assert got == [("a", "b"), ("c",), ("d",), ("e",)]

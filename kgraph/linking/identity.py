@@ -2015,8 +2015,9 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             by_ends[(w[0][0], w[-1])].append(gid)
     for key in sorted(by_ends):
         members = sorted(by_ends[key], key=_heavier_first(groups))
-        if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1}) != 1:
-            continue  # an initial joins only when one full first name fits
+        if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1
+                                     and not _initials_written(groups[m])}) != 1:
+            continue  # an initial joins only when one full first name fits ("J.K. Tarrant" is initials too)
         middles = {g: tuple(w[0] for w in fold(g[1]).split()[1:-1]) for g in members}
         if not _middles_agree([middles[g] for g in members]):
             # "Henrik J. Valtonen" and "Henrik M. Valtonen", father and son: each joins only its own middle
@@ -2127,6 +2128,12 @@ _WATER_HEADS = frozenset(("lake", "river"))
 #: The bucket of names of several words that no gazetteer place holds: a person, organization or place name
 #: written two ways is one name whatever type extraction gave each spelling (the heavier spelling's type wins).
 _ANY_TYPE = "name"
+
+
+def _initials_written(g: Group) -> bool:
+    """True when a person's most written name opens with initials, not a first name ("J.K. Tarrant", "JK Tarrant")."""
+    first = max(g.names, key=lambda x: (g.names[x], x)).split()[0]
+    return re.fullmatch(r"(?:[A-Z]\.-?){1,3}|[A-Z]{1,3}", first) is not None
 
 
 def _middles_agree(middles: list) -> bool:
