@@ -2298,3 +2298,13 @@ def test_a_person_named_by_initials_joins_the_one_full_name_they_fit():
     got = sorted(e.articles for e in kb.entities)
     # Two full names fit "M.L. Velder": it joins neither.
     assert got == [("a", "b"), ("c",), ("d",), ("e",)]
+
+
+def test_a_town_tagged_an_organization_as_often_as_a_place_is_a_place_when_it_has_a_mayor():
+    kb = link_extractions([
+        found("a", "Mira Velder has been elected mayor of Tarsk. The Tarsk mayoral race was close.", ("Tarsk", "Place")),
+        found("b", "Tarsk's new mayor, Mira Velder, was sworn in on Monday.", ("Tarsk", "Organization")),
+        found("c", "Thousands protested in Tarsk on Saturday.", ("Tarsk", "Organization")),
+        # A person who became mayor is no place.
+        found("d", "Arvo Keskula became mayor of Velt. Keskula said he was proud.", ("Keskula", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarsk"), ("Person", "Arvo Keskula")}

@@ -1604,9 +1604,9 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
     """Read a name tagged a person or organization as a place when most of its mentions sit in a phrase only
     places take.
 
-    "the village/neighborhood of Tarsk"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition
-    naming a settlement); "the Tarsk region/river/valley", "the Tarsk (death) camp", "Tarsk airport" (a
-    lower-case geographic or site noun after it); and, for a one-word name tagged a person, "the Tarsk"
+    "the village/neighborhood of Tarsk", "the mayor of Tarsk", "Tarsk's mayor"; "Tarsk, the capital of ..."
+    or "Tarsk, a town in ..." (an apposition naming a settlement); "the Tarsk region/river/valley", "the Tarsk
+    (death) camp", "Tarsk airport" (a lower-case geographic or site noun after it); and, for a one-word name tagged a person, "the Tarsk"
     closing its phrase ("over the Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes
     on with a lower-case noun and is not counted). Names an organization or institution word explains stay.
     """
@@ -1621,6 +1621,8 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
         if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after) \
                 or re.match(r"-(?:based|born)\b", after):
             return True  # "Tarsk-based", "Tarsk-born": only a place is where a body is based or a person born
+        if re.search(r"\bmayor of $", before) or _MAYOR_AFTER.match(after):
+            return True  # "the mayor of Tarsk", "Tarsk's new mayor", "the Tarsk mayoral race": only a town has one
         person = corpus_type.get(gazetteer.norm(text[s:e])) == EntityType.Person
         return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
@@ -1633,6 +1635,9 @@ _PLACE_AFTER = re.compile(r"[ -](?:[a-z]+ )?(?:region|river|valley|mountains?|co
                           r"rainforest|forest|desert|jungle|"
                           r"village|city|area|delta|basin|lake|bay|sea|strait|gulf|camp|church|cathedral|mosque|"
                           r"temple|synagogue|airport|station|stadium|memorial|square|bridge|palace|castle|monastery)\b")
+#: A town's mayor after its name: "Tarsk's new mayor", "Tarsk mayor Arvo Keskula", "the Tarsk mayoral race"
+#: (no possessive before "mayoral": "Keskula's mayoral campaign" is a person's).
+_MAYOR_AFTER = re.compile(r"(?:['\u2019]s (?:(?:new|former|deputy|acting|first) )?mayor\b| mayor(?:al)?\b)")
 #: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
 _APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|village|port|region|province|island|"
                             r"district|suburb)\b")
