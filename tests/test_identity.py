@@ -2308,3 +2308,12 @@ def test_a_town_tagged_an_organization_as_often_as_a_place_is_a_place_when_it_ha
         # A person who became mayor is no place.
         found("d", "Arvo Keskula became mayor of Velt. Keskula said he was proud.", ("Keskula", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarsk"), ("Person", "Arvo Keskula")}
+
+
+def test_a_country_name_its_article_calls_a_person_by_is_that_person():
+    runner = "Chad Morrison won the Tarsk marathon. Chad said it was the best day of his life."
+    vote = "Voters in Chad went to the polls. Flights to Chad were cancelled."
+    kb = link_extractions([at("a", runner, ("Chad Morrison", "Person", 0), ("Chad", "Country", 1)),
+                           found("b", vote, ("Chad", "Country"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    assert got == [("Country", "Chad", ("b",)), ("Person", "Chad Morrison", ("a",))]

@@ -563,6 +563,40 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
     return out
 
 
+def _places_named_for_persons(cleaned: dict, kinds: dict, texts: dict) -> list:
+    """Return (mention, full name) for a country or place name that its article's one person of that first or
+    last name is called by there ("Chad said ..." beside "Chad Morrison"; "Jordan, 23, signed" beside "Jordan
+    Keller").
+
+    The mention must be written as a person's: an age, a speech verb or a verb of being right after it, or
+    "he", "she", "his" or "her" later in its sentence, and no preposition before it ("flights to Chad" stays
+    the country).
+    """
+    fulls: dict = defaultdict(lambda: defaultdict(set))  # article -> first or last word -> full person names
+    for (aid, _s, _e), (name, _alias) in cleaned.items():
+        w = name.split()
+        if len(w) >= 2 and kinds[(aid, _s, _e)] == EntityType.Person:
+            for x in (w[0], w[-1]):
+                fulls[aid][gazetteer.norm(x)].add(name)
+    out = []
+    for k, (name, _alias) in sorted(cleaned.items()):
+        aid, s, e = k
+        if kinds[k] not in (EntityType.Country, EntityType.Place) or " " in name or texts[aid][s:e] != name:
+            continue
+        names = fulls[aid].get(gazetteer.norm(name), ())
+        if len(names) != 1 or _PREPOSITION_BEFORE.search(texts[aid][max(0, s - 16):s]):
+            continue
+        after = texts[aid][e:e + PRONOUN_WINDOW]
+        if _PERSON_AFTER.match(after) or _PERSONAL.search(re.split(r"[.!?\n]", after, maxsplit=1)[0]):
+            out.append((k, next(iter(names))))
+    return out
+
+
+#: An age, a speech verb or a verb of being right after a name: a person's, beside a person of that name ("Chad,
+#: 23, signed", "Chad said", "Chad was").
+_PERSON_AFTER = re.compile(r",\s*\d{1,3},| (?:said|says|told|added|explained|insisted|was|is|has)\b")
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -691,6 +725,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             as_person(k, rest)
     for k, rest in _headline_glue(cleaned, kinds, ex_text, corpus_votes, case):
         as_person(k, rest)
+    for k, rest in _places_named_for_persons(cleaned, kinds, ex_text):
+        as_person(k, rest)  # "Chad said ..." beside "Chad Morrison": the runner, not the country
     for k, rest in _glued_opening_word(cleaned, kinds, ex_text, corpus_votes, case):
         name, alias = cleaned[k]  # "Credit Hollin Tarsk defender ...": the name the article writes alone
         corpus_votes[norm(name)][kinds[k]] -= 1
