@@ -2317,3 +2317,9 @@ def test_a_country_name_its_article_calls_a_person_by_is_that_person():
                            found("b", vote, ("Chad", "Country"))])
     got = sorted((e.type, e.label, e.articles) for e in kb.entities)
     assert got == [("Country", "Chad", ("b",)), ("Person", "Chad Morrison", ("a",))]
+
+
+def test_names_listed_after_a_plural_settlement_word_are_places():
+    text = "The towns of Orvik, Tarsk and Velden will merge next year, officials said on Monday."
+    kb = link_extractions([found("a", text, ("Orvik", "Place"), ("Tarsk", "Place"), ("Velden", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Orvik"), ("Place", "Tarsk"), ("Place", "Velden")}

@@ -1640,11 +1640,12 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
     """Read a name tagged a person or organization as a place when most of its mentions sit in a phrase only
     places take.
 
-    "the village/neighborhood of Tarsk", "the mayor of Tarsk", "Tarsk's mayor"; "Tarsk, the capital of ..."
-    or "Tarsk, a town in ..." (an apposition naming a settlement); "the Tarsk region/river/valley", "the Tarsk
-    (death) camp", "Tarsk airport" (a lower-case geographic or site noun after it); and, for a one-word name tagged a person, "the Tarsk"
-    closing its phrase ("over the Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes
-    on with a lower-case noun and is not counted). Names an organization or institution word explains stay.
+    "the village/neighborhood of Tarsk", "the towns of Velt and Tarsk", "the mayor of Tarsk", "Tarsk's
+    mayor"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition naming a settlement); "the
+    Tarsk region/river/valley", "the Tarsk (death) camp", "Tarsk airport" (a lower-case geographic or site
+    noun after it); and, for a one-word name tagged a person, "the Tarsk" closing its phrase ("over the
+    Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes on with a lower-case noun and
+    is not counted). Names an organization or institution word explains stay.
     """
     def eligible(n: str) -> bool:
         return corpus_type.get(n) in (EntityType.Person, EntityType.Organization) and not _looks_org(n) \
@@ -1659,6 +1660,8 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
             return True  # "Tarsk-based", "Tarsk-born": only a place is where a body is based or a person born
         if re.search(r"\bmayor of $", before) or _MAYOR_AFTER.match(after):
             return True  # "the mayor of Tarsk", "Tarsk's new mayor", "the Tarsk mayoral race": only a town has one
+        if _SETTLEMENTS_LISTED.search(text[max(0, s - 80):s]):
+            return True  # "the towns of Tarsk and Velden": each name of the list is a town
         person = corpus_type.get(gazetteer.norm(text[s:e])) == EntityType.Person
         return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
@@ -1671,6 +1674,9 @@ _PLACE_AFTER = re.compile(r"[ -](?:[a-z]+ )?(?:region|river|valley|mountains?|co
                           r"rainforest|forest|desert|jungle|"
                           r"village|city|area|delta|basin|lake|bay|sea|strait|gulf|camp|church|cathedral|mosque|"
                           r"temple|synagogue|airport|station|stadium|memorial|square|bridge|palace|castle|monastery)\b")
+#: Names listed after a plural settlement word: "the towns of Tarsk and ...", "cities such as Tarsk, Velt and ...".
+_SETTLEMENTS_LISTED = re.compile(r"\b(?:villages|towns|cities|provinces|regions|districts|islands|municipalities)"
+                                 r"(?: of| such as| like) (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)?(?:, | and |, and ))+$")
 #: A town's mayor after its name: "Tarsk's new mayor", "Tarsk mayor Arvo Keskula", "the Tarsk mayoral race"
 #: (no possessive before "mayoral": "Keskula's mayoral campaign" is a person's).
 _MAYOR_AFTER = re.compile(r"(?:['\u2019]s (?:(?:new|former|deputy|acting|first) )?mayor\b| mayor(?:al)?\b)")
