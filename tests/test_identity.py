@@ -2323,3 +2323,11 @@ def test_names_listed_after_a_plural_settlement_word_are_places():
     text = "The towns of Orvik, Tarsk and Velden will merge next year, officials said on Monday."
     kb = link_extractions([found("a", text, ("Orvik", "Place"), ("Tarsk", "Place"), ("Velden", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Orvik"), ("Place", "Tarsk"), ("Place", "Velden")}
+
+
+def test_a_lone_surname_in_a_short_sports_item_joins_the_coach_of_a_match_report():
+    report = ("Tarsk United beat Hollin 2-0 in the Bundesliga. The striker scored twice and the goalkeeper saved a "
+              "penalty. Tarsk coach Henrik Solberg praised the midfielder after the relegation fight.")
+    item = "Keller scored on his debut as Tarsk United beat Velden 3-1. The midfielder impressed. Solberg was happy."
+    kb = link_extractions([found("a", report, ("Henrik Solberg", "Person")), found("b", item, ("Solberg", "Person"))])
+    assert [e.articles for e in kb.entities if e.type == "Person"] == [("a", "b")]

@@ -310,6 +310,17 @@ def _sport_article(text: str, density: float | None = None) -> bool:
         and len(broad) >= 4
 
 
+def _short_match_report(text: str) -> bool:
+    """True for a short sports item too brief for the word counts of `_sport_article`: a result ("beat Velden
+    3-1", "drew 1-1") and a word only sport uses ("midfielder", "Bundesliga")."""
+    return _RESULT.search(text) is not None and any(w in _SPORT_WORDS for w in re.findall(r"[a-z\-]+", text.casefold()))
+
+
+#: A result: a verb of a match, then a score within the clause ("beat Velden 3-1", "drew 1-1 with Velden").
+_RESULT = re.compile(r"\b(?:beat|beats|beating|drew|draw|won|win|wins|lost|lose|defeated|thrashed|edged)\b"
+                     r"[^.;\n]{0,40}?\b\d{1,2}\s*[-:\u2013]\s*\d{1,2}\b")
+
+
 #: Sport words an article needs to be read as a match report (measured on the first 150 DWIE articles).
 SPORT_MIN_WORDS = 3
 
@@ -881,7 +892,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                                            and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story=national, called=called, one_name=one_name)
+                      story={aid: national[aid] or _short_match_report(ex_text[aid]) for aid in national},
+                      called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
