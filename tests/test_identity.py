@@ -2331,3 +2331,15 @@ def test_a_lone_surname_in_a_short_sports_item_joins_the_coach_of_a_match_report
     item = "Keller scored on his debut as Tarsk United beat Velden 3-1. The midfielder impressed. Solberg was happy."
     kb = link_extractions([found("a", report, ("Henrik Solberg", "Person")), found("b", item, ("Solberg", "Person"))])
     assert [e.articles for e in kb.entities if e.type == "Person"] == [("a", "b")]
+
+
+def test_an_acronym_of_a_compound_word_name_joins_it_where_an_article_writes_both():
+    kb = link_extractions([
+        found("a", "Velmarwagen is recalling 100,000 cars. VMW said no injuries had been reported.",
+              ("Velmarwagen", "Organization"), ("VMW", "Organization")),
+        found("b", "Workers at VMW plants went on strike. The union said VMW had refused to talk.", ("VMW", "Organization")),
+        # Two names of its article fit "TK": it joins neither.
+        found("c", "Tarskkraft and Tarvokabel merged. TK said so.", ("Tarskkraft", "Organization"),
+              ("Tarvokabel", "Organization"), ("TK", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("TK", ("c",)), ("Tarskkraft", ("c",)), ("Tarvokabel", ("c",)), ("Velmarwagen", ("a", "b"))]

@@ -882,6 +882,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_head_of(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
+    _join_compound_acronyms(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
     full_edges = _person_edges(exs, full_names=True)
@@ -2545,6 +2546,55 @@ def _acronym_like(text: str) -> bool:
         return False
     upper = sum(ch.isupper() for ch in text)
     return upper >= 2 and 2 * upper >= len(text)
+
+
+def _compound_initials(acronym: str, name: str) -> bool:
+    """True when an acronym takes each word's first letter of a name and some letters from inside its compound
+    words ("VW" for "Volkswagen", "NEW" for "Nordvik Energiewerke").
+
+    An inner letter must open a part of three letters or more, three letters or more into its word
+    ("Volks|wagen", "Energie|werke"); link words ("of", "for", "the") give no letter.
+    """
+    words = [w.casefold() for w in re.split(r"[\s\-]+", name) if w]
+    if words and words[0] in _LEADING_ARTICLES:
+        words = words[1:]
+    words = [w for w in words if w not in _LINK_WORDS]
+    a = acronym.casefold()
+    if not words or len(a) <= len(words) or a[0] != words[0][0]:
+        return False
+
+    def go(i: int, w: int, p: int) -> bool:
+        word = words[w]
+        for q in range(max(p, 3), len(word) - 2):  # an inner letter of this word
+            if i < len(a) and word[q] == a[i] and go(i + 1, w, q + 1):
+                return True
+        if w + 1 == len(words):
+            return i == len(a)
+        return i < len(a) and words[w + 1][0] == a[i] and go(i + 1, w + 1, 1)
+
+    return go(1, 0, 1)
+
+
+def _join_compound_acronyms(groups: dict, per_article: dict, uf: _UnionFind) -> None:
+    """Join an organization's acronym to the one organization of its article whose compound words it spells.
+
+    "Volkswagen is recalling cars ... VW said": no name's initials spell "VW", but it takes the first letters
+    of "Volks|wagen" (`_compound_initials`). The article ties the two for the corpus, as an article writing
+    a name and its initials does; an acronym already joined to a name is left alone, and two names of the
+    article that it fits leave it apart.
+    """
+    joined = Counter(uf.find(g) for g in groups)
+    for gid in sorted(groups):
+        t, name = gid[0], groups[gid].names.most_common(1)[0][0]
+        if t != EntityType.Organization or not _acronym(name) or uf.find(gid) != gid or joined[gid] > 1:
+            continue
+        for aid in sorted(groups[gid].articles):
+            fits = {uf.find(g) for g in per_article[aid] if g[0] == EntityType.Organization and g != gid
+                    and not _acronym(groups[g].names.most_common(1)[0][0])
+                    and _compound_initials(name, groups[g].names.most_common(1)[0][0])}
+            if len(fits) == 1:
+                uf.union(next(iter(fits)), gid)
+                break
 
 
 def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
