@@ -2343,3 +2343,10 @@ def test_an_acronym_of_a_compound_word_name_joins_it_where_an_article_writes_bot
               ("Tarvokabel", "Organization"), ("TK", "Organization"))])
     got = sorted((e.label, e.articles) for e in kb.entities)
     assert got == [("TK", ("c",)), ("Tarskkraft", ("c",)), ("Tarvokabel", ("c",)), ("Velmarwagen", ("a", "b"))]
+
+
+def test_a_country_a_person_is_named_after_stays_the_country_where_its_story_writes_it_so():
+    text = "Foreign Minister Israel Katz spoke on Monday. Israel said it would reply. Rockets hit towns in Israel."
+    kb = link_extractions([at("a", text, ("Israel Katz", "Person", 0), ("Israel", "Country", 1), ("Israel", "Country", 2))])
+    assert sorted((e.type, e.label) for e in kb.entities) == [("Country", "Israel"), ("Person", "Israel Katz")]
+    assert {e.type: e.mentions for e in kb.entities} == {"Country": 2, "Person": 1}  # "Israel said" is the country

@@ -579,9 +579,10 @@ def _places_named_for_persons(cleaned: dict, kinds: dict, texts: dict) -> list:
     last name is called by there ("Chad said ..." beside "Chad Morrison"; "Jordan, 23, signed" beside "Jordan
     Keller").
 
-    The mention must be written as a person's: an age, a speech verb or a verb of being right after it, or
-    "he", "she", "his" or "her" later in its sentence, and no preposition before it ("flights to Chad" stays
-    the country).
+    Each mention of the name alone in the article must be written as a person's: an age, a speech verb or a
+    verb of being right after it, or "he", "she", "his" or "her" later in its sentence, and no preposition
+    before it ("flights to Chad" stays the country, and so does every "Israel" of a story that writes
+    "Israel said" beside "Israel Katz" and "in Israel").
     """
     fulls: dict = defaultdict(lambda: defaultdict(set))  # article -> first or last word -> full person names
     for (aid, _s, _e), (name, _alias) in cleaned.items():
@@ -589,18 +590,21 @@ def _places_named_for_persons(cleaned: dict, kinds: dict, texts: dict) -> list:
         if len(w) >= 2 and kinds[(aid, _s, _e)] == EntityType.Person:
             for x in (w[0], w[-1]):
                 fulls[aid][gazetteer.norm(x)].add(name)
-    out = []
+    def as_person(text: str, s: int, e: int) -> bool:
+        if _PREPOSITION_BEFORE.search(text[max(0, s - 16):s]):
+            return False
+        after = text[e:e + PRONOUN_WINDOW]
+        return bool(_PERSON_AFTER.match(after) or _PERSONAL.search(re.split(r"[.!?\n]", after, maxsplit=1)[0]))
+
+    found: dict = defaultdict(list)  # (article, name) -> [(mention, written as a person's)]
     for k, (name, _alias) in sorted(cleaned.items()):
         aid, s, e = k
-        if kinds[k] not in (EntityType.Country, EntityType.Place) or " " in name or texts[aid][s:e] != name:
-            continue
-        names = fulls[aid].get(gazetteer.norm(name), ())
-        if len(names) != 1 or _PREPOSITION_BEFORE.search(texts[aid][max(0, s - 16):s]):
-            continue
-        after = texts[aid][e:e + PRONOUN_WINDOW]
-        if _PERSON_AFTER.match(after) or _PERSONAL.search(re.split(r"[.!?\n]", after, maxsplit=1)[0]):
-            out.append((k, next(iter(names))))
-    return out
+        if kinds[k] in (EntityType.Country, EntityType.Place) and " " not in name and texts[aid][s:e] == name \
+                and len(fulls[aid].get(gazetteer.norm(name), ())) == 1:
+            found[(aid, name)].append((k, as_person(texts[aid], s, e)))
+    # Every mention must read so: "Israel said ... in Israel" beside "Israel Katz" is the country too.
+    return [(k, next(iter(fulls[aid][gazetteer.norm(name)]))) for (aid, name), ks in sorted(found.items())
+            if all(ok for _k, ok in ks) for k, _ok in ks]
 
 
 #: An age, a speech verb or a verb of being right after a name: a person's, beside a person of that name ("Chad,
