@@ -2110,7 +2110,8 @@ def test_a_one_word_name_tagged_a_person_in_match_reports_is_a_club_when_written
     report = ("Tarsk United beat Velden 2-1 on Saturday. The striker scored twice in the second half. "
               "Velden coach Mira Lenz said her team had played well. Tarsk United face Brandholm in the semi-final "
               "of the cup, and the goalkeeper is fit.")
-    second = ("Tarsk United 3-0 Brandholm: the striker scored again. The derby against Brandholm drew 30,000 fans "
+    second = ("Tarsk United 3-0 Brandholm: the striker scored again. The Brandholm coach was sent off. The derby "
+              "against Brandholm drew 30,000 fans "
               "to the stadium, a season record. Petrovic scored twice for the league leaders. Osterbruck are third. "
               "Keskov and Tarvel are injured.")
     kb = link_extractions([found("a", report, ("Tarsk United", "Organization"), ("Velden", "Person"),
@@ -2350,3 +2351,10 @@ def test_a_country_a_person_is_named_after_stays_the_country_where_its_story_wri
     kb = link_extractions([at("a", text, ("Israel Katz", "Person", 0), ("Israel", "Country", 1), ("Israel", "Country", 2))])
     assert sorted((e.type, e.label) for e in kb.entities) == [("Country", "Israel"), ("Person", "Israel Katz")]
     assert {e.type: e.mentions for e in kb.entities} == {"Country": 2, "Person": 1}  # "Israel said" is the country
+
+
+def test_a_player_fouled_or_faced_in_match_reports_stays_a_person():
+    report = ("The striker Keskov was fouled in the box. The referee gave a penalty against Velden for the foul "
+              "against Keskov, and the goalkeeper could not save it in the league match. Keskov side-footed home.")
+    kb = link_extractions([found("a", report, ("Keskov", "Person"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Person", "Keskov")]

@@ -1890,8 +1890,8 @@ def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: 
     """Read a one-word name tagged a person as a club when over a third of its mentions sit in a match report's
     words for a team.
 
-    "beat Velden 2-1", "Tarsk 3-0 Velden", "Velden coach Arvo Keskula", "FC Velden", "Velden FC", "the derby
-    against Velden", "Velden are third": a score beside the name, a club's staff or players named after it (no
+    "beat Velden 2-1", "Tarsk 3-0 Velden", "Velden coach Arvo Keskula", "FC Velden", "Velden FC", "Tarsk host
+    Velden", "Velden are third": a score beside the name, a club's staff or players named after it (no
     possessive: "Keskula's coach" may be a tennis player's), a club mark before or after it, a verb of a
     fixture before it, or a plural verb after it (a name alone, not one of a list). Extraction takes
     a small town's club, a name the gazetteer does not know, for a person. A name that opens or ends a
@@ -1933,16 +1933,18 @@ def _team_words(text: str, start: int, end: int, verbs: bool = True) -> bool:
     return _TEAM_WORDS_AFTER.match(text, end) is not None
 
 
-#: A club's staff or players named right after its name, no possessive between ("Velden coach Arvo Keskula").
+#: A club's staff or players named right after its name, no possessive between ("Velden coach Arvo Keskula"; not
+#: "Keskov side-footed", "Keskov team-mate").
 _TEAM_WORDS_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
-                               r"keeper|captain|squad|players|winger|forward|side|team|sporting director)\b")
+                               r"keeper|captain|squad|players|winger|forward|side|team|sporting director)\b(?!-)")
 #: A plural verb right after a name: a team takes one in British match reports ("Velden are third"), a person never.
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 #: A score right after a name that no second set's score follows ("beat Velden 2-1"; not "Keskula 6-3, 6-4").
 _SCORE_AFTER = re.compile(r" \(?\d{1,2}\s*[-:\u2013]\s*\d{1,2}\b(?!\)?,?\s*\d{1,2}\s*[-:\u2013]\s*\d)")
-#: A score or a fixture's verb right before a name ("Tarsk 3-0 Velden", "beat Velden", "against Velden").
+#: A score or a fixture's verb right before a name ("Tarsk 3-0 Velden", "beat Velden", "Tarsk host Velden"); not
+#: "against" or "face": a foul is against a player, a tennis player faces one.
 _SCORE_OR_FIXTURE_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[-:\u2013]\s*\d{1,2}|\b(?:beat|beats|beating|defeated|"
-                                      r"against|face|faces|facing|host|hosts|hosted|hosting)) $")
+                                      r"host|hosts|hosted|hosting)) $")
 
 
 #: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
