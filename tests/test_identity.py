@@ -2358,3 +2358,9 @@ def test_a_player_fouled_or_faced_in_match_reports_stays_a_person():
               "against Keskov, and the goalkeeper could not save it in the league match. Keskov side-footed home.")
     kb = link_extractions([found("a", report, ("Keskov", "Person"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Person", "Keskov")]
+
+
+def test_a_city_team_of_researchers_outside_match_reports_stays_the_city():
+    text = "The Bielefeld team of researchers found a new vaccine. Bielefeld is proud of its university."
+    kb = link_extractions([found("a", text, ("Bielefeld", "Place"))])
+    assert [(e.type, e.label) for e in kb.entities] == [("Place", "Bielefeld")]

@@ -802,11 +802,12 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
     # A city or country a story with few sport words writes as a team ("Leverkusen coach", "Leverkusen fans"):
     # its other mentions there are the team too, unless written as the place ("a plant in Leverkusen"). A
-    # plural verb says nothing there: "police in Tarsk are" is the police.
+    # plural verb says nothing there ("police in Tarsk are" is the police), nor "team" or "side" ("the Tarsk
+    # team of researchers").
     team_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
                  if not national[k[0]] and " " not in name and not name.isupper() and ex_text[k[0]][k[1]:k[2]] == name
                  and (gazetteer.country(name) is not None or getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY)
-                 and _team_words(ex_text[k[0]], k[1], k[2], verbs=False)}  # "the Egyptian side" is the country
+                 and _CLUB_STAFF_AFTER.match(ex_text[k[0]], k[2])}  # "the Egyptian side" is the country
 
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
@@ -1922,11 +1923,11 @@ def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: 
             corpus_type[n] = EntityType.Organization
 
 
-def _team_words(text: str, start: int, end: int, verbs: bool = True) -> bool:
+def _team_words(text: str, start: int, end: int) -> bool:
     """True when the words right after a name write it as a team: its staff or players ("Velden coach",
-    "Velden fans") or, with ``verbs``, a plural verb with the name alone as its subject ("Velden have
-    signed"; not "Keskov and Tarvel are", "police in Velden are")."""
-    if verbs and _PLURAL_VERB_AFTER.match(text, end) \
+    "Velden fans") or a plural verb with the name alone as its subject ("Velden have signed"; not "Keskov
+    and Tarvel are", "police in Velden are")."""
+    if _PLURAL_VERB_AFTER.match(text, end) \
             and not re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, start - 6):start]) \
             and not _PREPOSITION_BEFORE.search(text[max(0, start - 16):start]):
         return True
@@ -1937,6 +1938,9 @@ def _team_words(text: str, start: int, end: int, verbs: bool = True) -> bool:
 #: "Keskov side-footed", "Keskov team-mate").
 _TEAM_WORDS_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
                                r"keeper|captain|squad|players|winger|forward|side|team|sporting director)\b(?!-)")
+#: A club's staff or fans right after a city's or country's name, read so also outside match reports.
+_CLUB_STAFF_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
+                               r"keeper|captain|squad|winger|sporting director)\b(?!-)")
 #: A plural verb right after a name: a team takes one in British match reports ("Velden are third"), a person never.
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 #: A score right after a name that no second set's score follows ("beat Velden 2-1"; not "Keskula 6-3, 6-4").
