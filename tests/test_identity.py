@@ -2364,3 +2364,9 @@ def test_a_city_team_of_researchers_outside_match_reports_stays_the_city():
     text = "The Bielefeld team of researchers found a new vaccine. Bielefeld is proud of its university."
     kb = link_extractions([found("a", text, ("Bielefeld", "Place"))])
     assert [(e.type, e.label) for e in kb.entities] == [("Place", "Bielefeld")]
+
+
+def test_a_full_name_with_a_particle_is_no_compound_surname_of_a_longer_name():
+    kb = link_extractions([ex("a", ("Maria Paulo da Tarsa", "Person", "Maria Paulo da Tarsa")),
+                           ex("b", ("Paulo da Tarsa", "Person", "Paulo da Tarsa"))])
+    assert len(kb.entities) == 2  # "Paulo" is a given name: "Paulo da Tarsa" is another person's full name

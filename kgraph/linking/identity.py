@@ -3067,9 +3067,9 @@ def _compound_surname_starts(words: list) -> list:
     if first is None:
         return []
     out = [first] if first >= 1 else [0]
-    if first >= 1 and words[first].islower() and first - 1 not in out:
-        out.append(first - 1)
-    return sorted(out)
+    if first >= 1 and words[first].islower() and gazetteer.norm(words[first - 1]) not in _given_names():
+        out.append(first - 1)  # not a given name: "Paulo da Tarsa" is no surname of "Maria Paulo da Tarsa"
+    return sorted(set(out))
 
 
 #: Titles that tell no one apart: forms of address, and words for when or how long one held a post.
