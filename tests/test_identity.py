@@ -2110,7 +2110,7 @@ def test_a_one_word_name_tagged_a_person_in_match_reports_is_a_club_when_written
     report = ("Tarsk United beat Velden 2-1 on Saturday. The striker scored twice in the second half. "
               "Velden coach Mira Lenz said her team had played well. Tarsk United face Brandholm in the semi-final "
               "of the cup, and the goalkeeper is fit.")
-    second = ("Tarsk United 3-0 Brandholm: the striker scored again. The Brandholm coach was sent off. The derby "
+    second = ("Tarsk United 3-0 Brandholm: the striker scored again. The derby "
               "against Brandholm drew 30,000 fans "
               "to the stadium, a season record. Petrovic scored twice for the league leaders. Osterbruck are third. "
               "Keskov and Tarvel are injured.")

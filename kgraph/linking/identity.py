@@ -1945,10 +1945,12 @@ _CLUB_STAFF_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 #: A score right after a name that no second set's score follows ("beat Velden 2-1"; not "Keskula 6-3, 6-4").
 _SCORE_AFTER = re.compile(r" \(?\d{1,2}\s*[-:\u2013]\s*\d{1,2}\b(?!\)?,?\s*\d{1,2}\s*[-:\u2013]\s*\d)")
-#: A score or a fixture's verb right before a name ("Tarsk 3-0 Velden", "beat Velden", "Tarsk host Velden"); not
-#: "against" or "face": a foul is against a player, a tennis player faces one.
+#: A score or a fixture's verb right before a name ("Tarsk 3-0 Velden", "beat Velden", "Tarsk host Velden"), or a
+#: match against it ("the derby against Velden", "a win over Velden"); not "against" or "face" alone: a foul is
+#: against a player, a tennis player faces one.
 _SCORE_OR_FIXTURE_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[-:\u2013]\s*\d{1,2}|\b(?:beat|beats|beating|defeated|"
-                                      r"host|hosts|hosted|hosting)) $")
+                                      r"host|hosts|hosted|hosting)|\b(?:derby|match|game|win|victory|defeat|draw|"
+                                      r"clash|fixture)s? (?:against|over)) $")
 
 
 #: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
