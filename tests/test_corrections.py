@@ -787,12 +787,13 @@ def test_a_split_naming_a_name_two_entities_carry_splits_the_one_named_there():
     town_and_club = [ex("c1", ("Pellum FC", "Organization", "Pellum FC"), ("Pellum", "Organization", "Pellum")),
                      ex("c2", ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"))]
     item = {"action": "split", "entity": "Pellum", "articles": ["c1"], "label": "Pellum Club", "type": "Organization"}
-    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(organization/Pellum, place/Pellum\); split "
-                                         r"the one named there, organization/Pellum"):
+    # "Pellum" beside "Pellum FC" is the club's short name: one node, "Pellum FC".
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(organization/Pellum_FC, place/Pellum\); "
+                                         r"split the one named there, organization/Pellum_FC"):
         kb = link_extractions(town_and_club, fixes(item))
     keys = _keys(kb)
     assert keys["place/Pellum"].articles == ("c2",) and keys["organization/Pellum_Club"].articles == ("c1",)
-    assert "organization/Pellum" in keys["organization/Pellum_Club"].same_as
+    assert "organization/Pellum_FC" in keys["organization/Pellum_Club"].same_as
     with pytest.warns(UserWarning, match="'Pellum' is not named in those articles; skipped"):
         link_extractions(town_and_club, fixes({**item, "articles": ["c3"]}))
 

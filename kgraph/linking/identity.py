@@ -310,6 +310,17 @@ def _sport_article(text: str, density: float | None = None) -> bool:
         and len(broad) >= 4
 
 
+def _short_match_report(text: str) -> bool:
+    """True for a short sports item too brief for the word counts of `_sport_article`: a result ("beat Velden
+    3-1", "drew 1-1") and a word only sport uses ("midfielder", "Bundesliga")."""
+    return _RESULT.search(text) is not None and any(w in _SPORT_WORDS for w in re.findall(r"[a-z\-]+", text.casefold()))
+
+
+#: A result: a verb of a match, then a score within the clause ("beat Velden 3-1", "drew 1-1 with Velden").
+_RESULT = re.compile(r"\b(?:beat|beats|beating|drew|draw|won|win|wins|lost|lose|defeated|thrashed|edged)\b"
+                     r"[^.;\n]{0,40}?\b\d{1,2}\s*[-:\u2013]\s*\d{1,2}\b")
+
+
 #: Sport words an article needs to be read as a match report (measured on the first 150 DWIE articles).
 SPORT_MIN_WORDS = 3
 
@@ -320,6 +331,12 @@ _CLUB_MARKS = frozenset("fc sc sv ac as cf afc vfb vfl tsv bsc sk fk ssc".split(
 def _club_mark(text: str, start: int) -> bool:
     """True when a club mark, written as such, stands right before ``start`` ("FC " in "FC Tarsk")."""
     m = re.search(r"(?:^|\s)([A-Za-z]{2,3})\s$", text[max(0, start - 6):start])
+    return bool(m) and m.group(1).casefold() in _CLUB_MARKS and m.group(1)[:1].isupper() and m.group(1)[-1:].isupper()
+
+
+def _club_mark_after(text: str, end: int) -> bool:
+    """True when a club mark, written as such, follows ``end`` ("Hollin FC" cut to "Hollin" by extraction)."""
+    m = re.match(r" ([A-Za-z]{2,3})\b", text[end:end + 5])
     return bool(m) and m.group(1).casefold() in _CLUB_MARKS and m.group(1)[:1].isupper() and m.group(1)[-1:].isupper()
 
 
@@ -557,6 +574,44 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
     return out
 
 
+def _places_named_for_persons(cleaned: dict, kinds: dict, texts: dict) -> list:
+    """Return (mention, full name) for a country or place name that its article's one person of that first or
+    last name is called by there ("Chad said ..." beside "Chad Morrison"; "Jordan, 23, signed" beside "Jordan
+    Keller").
+
+    Each mention of the name alone in the article must be written as a person's: an age, a speech verb or a
+    verb of being right after it, or "he", "she", "his" or "her" later in its sentence, and no preposition
+    before it ("flights to Chad" stays the country, and so does every "Israel" of a story that writes
+    "Israel said" beside "Israel Katz" and "in Israel").
+    """
+    fulls: dict = defaultdict(lambda: defaultdict(set))  # article -> first or last word -> full person names
+    for (aid, _s, _e), (name, _alias) in cleaned.items():
+        w = name.split()
+        if len(w) >= 2 and kinds[(aid, _s, _e)] == EntityType.Person:
+            for x in (w[0], w[-1]):
+                fulls[aid][gazetteer.norm(x)].add(name)
+    def as_person(text: str, s: int, e: int) -> bool:
+        if _PREPOSITION_BEFORE.search(text[max(0, s - 16):s]):
+            return False
+        after = text[e:e + PRONOUN_WINDOW]
+        return bool(_PERSON_AFTER.match(after) or _PERSONAL.search(re.split(r"[.!?\n]", after, maxsplit=1)[0]))
+
+    found: dict = defaultdict(list)  # (article, name) -> [(mention, written as a person's)]
+    for k, (name, _alias) in sorted(cleaned.items()):
+        aid, s, e = k
+        if kinds[k] in (EntityType.Country, EntityType.Place) and " " not in name and texts[aid][s:e] == name \
+                and len(fulls[aid].get(gazetteer.norm(name), ())) == 1:
+            found[(aid, name)].append((k, as_person(texts[aid], s, e)))
+    # Every mention must read so: "Israel said ... in Israel" beside "Israel Katz" is the country too.
+    return [(k, next(iter(fulls[aid][gazetteer.norm(name)]))) for (aid, name), ks in sorted(found.items())
+            if all(ok for _k, ok in ks) for k, _ok in ks]
+
+
+#: An age, a speech verb or a verb of being right after a name: a person's, beside a person of that name ("Chad,
+#: 23, signed", "Chad said", "Chad was").
+_PERSON_AFTER = re.compile(r",\s*\d{1,3},| (?:said|says|told|added|explained|insisted|was|is|has)\b")
+
+
 def _common_word(name: str, case: dict) -> bool:
     """True for a one-word name the corpus mostly writes lowercase ("Police", "Energy", "Success")."""
     if " " in name or "-" in name or not name.isalpha() or name.isupper() or gazetteer.place(name) is not None:
@@ -685,6 +740,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             as_person(k, rest)
     for k, rest in _headline_glue(cleaned, kinds, ex_text, corpus_votes, case):
         as_person(k, rest)
+    for k, rest in _places_named_for_persons(cleaned, kinds, ex_text):
+        as_person(k, rest)  # "Chad said ..." beside "Chad Morrison": the runner, not the country
     for k, rest in _glued_opening_word(cleaned, kinds, ex_text, corpus_votes, case):
         name, alias = cleaned[k]  # "Credit Hollin Tarsk defender ...": the name the article writes alone
         corpus_votes[norm(name)][kinds[k]] -= 1
@@ -706,6 +763,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
+    _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
     listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
@@ -742,10 +800,19 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  and _written_as_place(ex_text[k[0]], k[1], k[2])
                  and getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY}
 
+    # A city or country a story with few sport words writes as a team ("Leverkusen coach", "Leverkusen fans"):
+    # its other mentions there are the team too, unless written as the place ("a plant in Leverkusen"). A
+    # plural verb says nothing there ("police in Tarsk are" is the police), nor "team" or "side" ("the Tarsk
+    # team of researchers").
+    team_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if not national[k[0]] and " " not in name and not name.isupper() and ex_text[k[0]][k[1]:k[2]] == name
+                 and (gazetteer.country(name) is not None or getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY)
+                 and _CLUB_STAFF_AFTER.match(ex_text[k[0]], k[2])}  # "the Egyptian side" is the country
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
-        if m is not None and (sport[aid] or national[aid] and t == EntityType.Country) \
+        if m is not None and (sport[aid] or national[aid] and t == EntityType.Country or (aid, n) in team_here) \
                 and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
@@ -789,8 +856,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             t = article_type(aid, name, m)
             if t == EntityType.Organization and corpus_type[norm(name)] in (EntityType.Country, EntityType.Place):
                 teams.add((t, norm(name)))
+            region = t == EntityType.Country and _region_of_another_country(ex_text[aid], m.start, name)
+            if region:  # "the Greek region of Macedonia" is not the country North Macedonia: the name as written
+                t, name = EntityType.Place, m.text
             if not (t == EntityType.Place and gazetteer.us_state_name(name)
-                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))):
+                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))) and not region:
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
@@ -817,6 +887,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_head_of(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
     _join_defined_acronyms(groups, defined, uf)
+    _join_compound_acronyms(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
     full_edges = _person_edges(exs, full_names=True)
@@ -824,11 +895,16 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # family by their given names, never by the surname they share.
     one_name = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Person
                 and " " not in gid[1] and (_listed_with_person(ex_text[aid], s, e, full_edges[aid])
+                                           and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story=national, called=called, one_name=one_name)
+                      story={aid: national[aid] or _short_match_report(ex_text[aid]) for aid in national},
+                      called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
-    _join_person_pieces(groups, per_article, uf, local_map)
+    # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
+    companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
+                 and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
+    _join_person_pieces(groups, per_article, uf, local_map, companies)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -838,6 +914,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
+    _follow_read_names(groups, uf, local_map)
     targets = {k: uf.find(local_map.get((k[0], gid), gid)) for k, gid in mention_group.items()}
     home = _home_countries(targets, groups)
     generic = {g for g in set(targets.values()) if _national_institution(g, groups[g], case)}
@@ -928,6 +1005,43 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if gid not in tgts and len(tgts) == 1:
             same_as[next(iter(tgts))].add((gid[0], groups[gid].names.most_common(1)[0][0]))
     return Resolution(final_mg, out_groups, dict(same_as), mention_name)
+
+
+#: A part of a country named right before "of" and a name: "the Greek region of ...", "Tarvia's province of ...".
+_REGION_OF = re.compile(r"\b([A-Z][\w-]+?)(?:['\u2019]s)? (?:region|province|state|district|county|department) of (?:the )?$")
+
+
+def _region_of_another_country(text: str, start: int, name: str) -> bool:
+    """True when a country's name follows another country's part of that name ("the Greek region of Macedonia").
+
+    The country or demonym before the part must be another country than the name's: "the Macedonian region of
+    Macedonia" says nothing. A country that shares its name with a region of a neighbour (Macedonia in Greece,
+    Luxembourg in Belgium, Azerbaijan in Iran) is then that region.
+    """
+    m = _REGION_OF.search(text[max(0, start - 60):start])
+    if m is None:
+        return False
+    owner = gazetteer.country(m.group(1)) or gazetteer.demonym(m.group(1))
+    own = _country(name)
+    return owner is not None and own is not None and owner.iso_code != own.iso_code
+
+
+def _follow_read_names(groups: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Make a name that every article naming it read as one longer name that name, for other articles' joins too.
+
+    "Bento da Rocha" is "Luiz Carlos Bento da Rocha" in each article naming it: a lone "Bento" that another
+    article joins to "Bento da Rocha" then ends there too, not on a node of its own. Only a name no other
+    name joins (its own spelling alone) is followed.
+    """
+    read: dict = defaultdict(set)
+    for (_aid, g), tgt in local_map.items():
+        read[g].add(uf.find(tgt))
+    joined = Counter(uf.find(g) for g in groups)
+    for g in sorted(read):
+        tgts = read[g] - {g}
+        if len(tgts) == 1 and uf.find(g) == g and joined[g] == 1 \
+                and all((aid, g) in local_map for aid in groups[g].articles):
+            uf.union(next(iter(tgts)), g)
 
 
 def articles_per_name(keys, mention_names: dict) -> Counter:
@@ -1134,7 +1248,9 @@ def _person_edges(exs: Sequence[Extraction], full_names: bool = False) -> dict:
     """Return, per article, where its person mentions start and where they end (with ``full_names``, names of 2+ words)."""
     out = {}
     for ex in exs:
-        ms = [m for m in ex.mentions if m.type == EntityType.Person and (not full_names or " " in m.text)]
+        # "President Drazen" is no full name: a title is no given name
+        ms = [m for m in ex.mentions if m.type == EntityType.Person and (
+            not full_names or sum(w.rstrip(".").casefold() not in TITLES for w in m.text.split()) >= 2)]
         out[ex.article.id] = (frozenset(m.start for m in ms), frozenset(m.end for m in ms))
     return out
 
@@ -1542,11 +1658,12 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
     """Read a name tagged a person or organization as a place when most of its mentions sit in a phrase only
     places take.
 
-    "the village/neighborhood of Tarsk"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition
-    naming a settlement); "the Tarsk region/river/valley", "the Tarsk (death) camp", "Tarsk airport" (a
-    lower-case geographic or site noun after it); and, for a one-word name tagged a person, "the Tarsk"
-    closing its phrase ("over the Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes
-    on with a lower-case noun and is not counted). Names an organization or institution word explains stay.
+    "the village/neighborhood of Tarsk", "the towns of Velt and Tarsk", "the mayor of Tarsk", "Tarsk's
+    mayor"; "Tarsk, the capital of ..." or "Tarsk, a town in ..." (an apposition naming a settlement); "the
+    Tarsk region/river/valley", "the Tarsk (death) camp", "Tarsk airport" (a lower-case geographic or site
+    noun after it); and, for a one-word name tagged a person, "the Tarsk" closing its phrase ("over the
+    Tarsk in Velt"): no person takes "the" so ("the Keskula government" goes on with a lower-case noun and
+    is not counted). Names an organization or institution word explains stay.
     """
     def eligible(n: str) -> bool:
         return corpus_type.get(n) in (EntityType.Person, EntityType.Organization) and not _looks_org(n) \
@@ -1556,18 +1673,31 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
         before, after = text[max(0, s - 40):s], text[e:e + 40]
         if _acronym_like(text[s:e]):
             return False  # "a UNESCO city of literature": an acronym is an organization's
-        if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after):
-            return True
+        if _SETTLEMENT_CUE.search(before) or _PLACE_AFTER.match(after) or _APPOSED_PLACE.match(after) \
+                or re.match(r"-(?:based|born)\b", after):
+            return True  # "Tarsk-based", "Tarsk-born": only a place is where a body is based or a person born
+        if re.search(r"\bmayor of $", before) or _MAYOR_AFTER.match(after):
+            return True  # "the mayor of Tarsk", "Tarsk's new mayor", "the Tarsk mayoral race": only a town has one
+        if _SETTLEMENTS_LISTED.search(text[max(0, s - 80):s]):
+            return True  # "the towns of Tarsk and Velden": each name of the list is a town
         person = corpus_type.get(gazetteer.norm(text[s:e])) == EntityType.Person
         return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
-#: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town".
+#: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town", "the
+#: Tarsk rainforest".
 _PLACE_AFTER = re.compile(r"[ -](?:[a-z]+ )?(?:region|river|valley|mountains?|coast|peninsula|island|islands|town|"
+                          r"rainforest|forest|desert|jungle|"
                           r"village|city|area|delta|basin|lake|bay|sea|strait|gulf|camp|church|cathedral|mosque|"
                           r"temple|synagogue|airport|station|stadium|memorial|square|bridge|palace|castle|monastery)\b")
+#: Names listed after a plural settlement word: "the towns of Tarsk and ...", "cities such as Tarsk, Velt and ...".
+_SETTLEMENTS_LISTED = re.compile(r"\b(?:villages|towns|cities|provinces|regions|districts|islands|municipalities)"
+                                 r"(?: of| such as| like) (?:[A-Z][\w'-]*(?: [A-Z][\w'-]*)?(?:, | and |, and ))+$")
+#: A town's mayor after its name: "Tarsk's new mayor", "Tarsk mayor Arvo Keskula", "the Tarsk mayoral race"
+#: (no possessive before "mayoral": "Keskula's mayoral campaign" is a person's).
+_MAYOR_AFTER = re.compile(r"(?:['\u2019]s (?:(?:new|former|deputy|acting|first) )?mayor\b| mayor(?:al)?\b)")
 #: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
 _APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|village|port|region|province|island|"
                             r"district|suburb)\b")
@@ -1576,8 +1706,9 @@ _APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|vi
 _NOUN_AFTER = re.compile(r"['\u2019]|-?[a-z]|\s+(?!(?:in|on|at|near|and|or|to|from|of|with|which|where|is|was|were|"
                          r"has|had|between|for|by|as|that)\b)[a-z]")
 
-#: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk").
-_SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|"
+#: Words just before a place's name that no organization follows ("village of Tarsk", "provinces such as Tarsk",
+#: "the river Lanne").
+_SETTLEMENT_CUE = re.compile(r"\b(?:villages?|towns?|cities|city|provinces?|regions?|districts?|capital|islands?|rivers?|"
                              r"neighbou?rhoods?|"
                              r"coast|county|counties|state|states|municipality|suburbs?|port|camp)(?: of| such as)? $"
                              r"|\b(?:born|lives|lived|living|arrest|arrested|killed|located|based) (?:in|at|near) $")
@@ -1641,6 +1772,18 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Organization, share=1 / 3)
 
 
+def _written_as_company(text: str, start: int, end: int) -> bool:
+    """True when a text writes a name as a company's: a kind word before it ("the carmaker Porvik"), or a
+    company's shares, plants or staff after it ("Porvik shares", "Porvik employees")."""
+    m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, start - 30):start])
+    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None
+
+
+#: What only a company has, right after its name ("Porvik shares", "a Porvik plant").
+_COMPANY_AFTER = re.compile(r" (?:shares|stock|stocks|share price|brand|plants?|factory|factories|headquarters|"
+                            r"employees|workforce|subsidiary|shareholders)\b")
+
+
 #: A body of members named by the name before it ("the Velmora group"); a place before it is where the body is
 #: ("the Tarsk group" of a city), a person's name before "government" or "movement" is its leader's: not these.
 _BODY_AFTER = re.compile(r" (?:group|party)\b(?!['\u2019-])")
@@ -1652,8 +1795,8 @@ _LEADERS_BODY_AFTER = re.compile(r"(?:['\u2019]s)? (?:government|administration|
 
 def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
     """Read a one-word organization name as a person when it ends a person's full name of the corpus and over a
-    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula") or name a
-    leader's body ("the Keskula government").
+    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"), name a
+    leader's body ("the Keskula government") or follow a role ("striker Tarvo", "Interior Minister Tarvo").
 
     Extraction tags a lone surname in a list of players, or before "government", an organization; a company
     named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
@@ -1672,13 +1815,19 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
         if eligible(n):
             hits[n][0] += 1
             hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid]) \
-                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None
+                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s)
     out = set()
     for n, (total, agree) in hits.items():
         if 3 * agree > total:
             corpus_type[n] = EntityType.Person
             out.add(n)
     return out
+
+
+def _role_before(text: str, start: int) -> bool:
+    """True when a role or title stands right before ``start`` ("striker Brandt", "Interior Minister Brandt")."""
+    m = re.search(r"(?<![\w'-])([A-Za-z]+) $", text[max(0, start - 30):start])
+    return m is not None and m.group(1).casefold() in _ROLE_WORDS and (m.group(1).islower() or m.group(1).istitle())
 
 
 #: A club is named after a city of at least this many people ("Vorwarts Tarsk"); smaller towns' names are
@@ -1706,8 +1855,9 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     "Vorwarts Tarsk beat the visitors": extraction often takes a two- or three-word club named after its
     city for a person. Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
     people or more, its first word is no given name (the entity model's, or one opening another person's
-    name of the corpus), more than half of the articles naming it are sports stories, and no mention is
-    followed by "he", "his", "she" or "her" (a footballer whose surname is a city's name stays a person).
+    name of the corpus), more than half of the articles naming it are sports stories or a mention is written
+    as a team's ("Vorwarts Tarsk have signed", "Vorwarts Tarsk coach"), and no mention is followed by "he",
+    "his", "she" or "her" (a footballer whose surname is a city's name stays a person).
     """
     cands = {}
     for n, t in corpus_type.items():
@@ -1723,15 +1873,84 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     given |= {n.split()[0] for n, t in corpus_type.items() if t == EntityType.Person and " " in n and n not in cands}
     arts: dict = defaultdict(set)
     spoken = set()
+    cued = set()
     for (aid, s, e), (name, _alias) in cleaned.items():
         n = gazetteer.norm(name)
         if n in cands:
             arts[n].add(aid)
             if _PERSONAL.search(re.split(r"[.!?\n]", texts[aid][e:e + PRONOUN_WINDOW], maxsplit=1)[0]):
                 spoken.add(n)
+            if _team_words(texts[aid], s, e):
+                cued.add(n)  # "Vorwarts Tarsk have signed": a team, in a story with few sport words too
     for n, first in cands.items():
-        if first not in given and n not in spoken and 2 * sum(sport[a] for a in arts[n]) > len(arts[n]):
+        if first not in given and n not in spoken and (2 * sum(sport[a] for a in arts[n]) > len(arts[n]) or n in cued):
             corpus_type[n] = EntityType.Organization
+
+
+def _clubs_by_match_words(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
+    """Read a one-word name tagged a person as a club when over a third of its mentions sit in a match report's
+    words for a team.
+
+    "beat Velden 2-1", "Tarsk 3-0 Velden", "Velden coach Arvo Keskula", "FC Velden", "Velden FC", "Tarsk host
+    Velden", "Velden are third": a score beside the name, a club's staff or players named after it (no
+    possessive: "Keskula's coach" may be a tennis player's), a club mark before or after it, a verb of a
+    fixture before it, or a plural verb after it (a name alone, not one of a list). Extraction takes
+    a small town's club, a name the gazetteer does not know, for a person. A name that opens or ends a
+    person's full name of the corpus, or is a given name the entity model knows, is a player and stays; so
+    does a score that opens a set list ("beat Keskula 6-3, 6-4": a tennis player).
+    """
+    person_words = {w for n, t in corpus_type.items() if t == EntityType.Person and " " in n
+                    for w in (n.split()[0], n.split()[-1])}
+    given = _given_names()
+
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Person and " " not in n and n not in person_words \
+            and n not in given and n.isalpha()
+
+    def cue(text: str, s: int, e: int) -> bool:
+        return bool(_team_words(text, s, e) or _club_mark(text, s) or _club_mark_after(text, e)
+                    or _SCORE_AFTER.match(text, e) or _SCORE_OR_FIXTURE_BEFORE.search(text[max(0, s - 30):s]))
+
+    total: Counter = Counter()
+    hits: Counter = Counter()
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        n = gazetteer.norm(name)
+        if eligible(n):
+            total[n] += 1
+            hits[n] += bool(sport[aid] and cue(texts[aid], s, e))  # a cue counts in match reports only
+    for n, agree in hits.items():
+        if 3 * agree > total[n]:
+            corpus_type[n] = EntityType.Organization
+
+
+def _team_words(text: str, start: int, end: int) -> bool:
+    """True when the words right after a name write it as a team: its staff or players ("Velden coach",
+    "Velden fans") or a plural verb with the name alone as its subject ("Velden have signed"; not "Keskov
+    and Tarvel are", "police in Velden are")."""
+    if _PLURAL_VERB_AFTER.match(text, end) \
+            and not re.search(r"(?:,|\band|\bor|&)\s*$", text[max(0, start - 6):start]) \
+            and not _PREPOSITION_BEFORE.search(text[max(0, start - 16):start]):
+        return True
+    return _TEAM_WORDS_AFTER.match(text, end) is not None
+
+
+#: A club's staff or players named right after its name, no possessive between ("Velden coach Arvo Keskula"; not
+#: "Keskov side-footed", "Keskov team-mate").
+_TEAM_WORDS_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
+                               r"keeper|captain|squad|players|winger|forward|side|team|sporting director)\b(?!-)")
+#: A club's staff or fans right after a city's or country's name, read so also outside match reports.
+_CLUB_STAFF_AFTER = re.compile(r" (?:coach|manager|boss|fans|supporters|striker|midfielder|defender|goalkeeper|"
+                               r"keeper|captain|squad|winger|sporting director)\b(?!-)")
+#: A plural verb right after a name: a team takes one in British match reports ("Velden are third"), a person never.
+_PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
+#: A score right after a name that no second set's score follows ("beat Velden 2-1"; not "Keskula 6-3, 6-4").
+_SCORE_AFTER = re.compile(r" \(?\d{1,2}\s*[-:\u2013]\s*\d{1,2}\b(?!\)?,?\s*\d{1,2}\s*[-:\u2013]\s*\d)")
+#: A score or a fixture's verb right before a name ("Tarsk 3-0 Velden", "beat Velden", "Tarsk host Velden"), or a
+#: match against it ("the derby against Velden", "a win over Velden"); not "against" or "face" alone: a foul is
+#: against a player, a tennis player faces one.
+_SCORE_OR_FIXTURE_BEFORE = re.compile(r"(?:\b\d{1,2}\s*[-:\u2013]\s*\d{1,2}|\b(?:beat|beats|beating|defeated|"
+                                      r"host|hosts|hosted|hosting)|\b(?:derby|match|game|win|victory|defeat|draw|"
+                                      r"clash|fixture)s? (?:against|over)) $")
 
 
 #: Lower-case words just before an organization's name that say what kind it is ("carmaker Tarsk").
@@ -1868,8 +2087,21 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             by_ends[(w[0][0], w[-1])].append(gid)
     for key in sorted(by_ends):
         members = sorted(by_ends[key], key=_heavier_first(groups))
-        if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1}) != 1:
-            continue  # an initial joins only when one full first name fits
+        if len(key[0]) == 1 and len({m for m in members if len(fold(m[1]).split()[0]) > 1
+                                     and not _initials_written(groups[m])}) != 1:
+            continue  # an initial joins only when one full first name fits ("J.K. Tarrant" is initials too)
+        middles = {g: tuple(w[0] for w in fold(g[1]).split()[1:-1]) for g in members}
+        if not _middles_agree([middles[g] for g in members]):
+            # "Henrik J. Valtonen" and "Henrik M. Valtonen", father and son: each joins only its own middle
+            # initials ("Henrik Johannes Valtonen"); "Henrik Valtonen" fits both and joins neither.
+            same_middle: dict = defaultdict(list)
+            for g in members:
+                if middles[g]:
+                    same_middle[middles[g]].append(g)
+            for gs in same_middle.values():
+                for g in gs[1:]:
+                    uf.union(gs[0], g)
+            continue
         for g in members[1:]:
             uf.union(members[0], g)
     # Transliterations of a person's given names ("Abdel Youssef Tarsi" / "Abdul Yousef Tarsi"): looked up by surname
@@ -1941,6 +2173,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                     continue
                 if a[0] != b[0] and (fa + "s" == fb or fb + "s" == fa):
                     continue  # a plural and its singular typed two ways: the plural joins decide (no person is plural)
+                if a[0] == EntityType.Person and _other_given_name_of(fa, fb, groups[a], groups[b]):
+                    continue  # "Maria Keller" and "Mario Keller": two given names, two persons
                 if _words_apart(words[a][0], words[b][0]) and SequenceMatcher(None, fa, fb).ratio() >= NEAR_DUPLICATE \
                         and _typo_ok(fa, fb, a[0], a[1], b[1]) \
                         or _words_apart(words[a][1], words[b][1]) and _near_as_written(a[1], b[1], a[0]):
@@ -1966,6 +2200,26 @@ _WATER_HEADS = frozenset(("lake", "river"))
 #: The bucket of names of several words that no gazetteer place holds: a person, organization or place name
 #: written two ways is one name whatever type extraction gave each spelling (the heavier spelling's type wins).
 _ANY_TYPE = "name"
+
+
+def _initials_written(g: Group) -> bool:
+    """True when a person's most written name opens with initials, not a first name ("J.K. Tarrant", "JK Tarrant")."""
+    first = max(g.names, key=lambda x: (g.names[x], x)).split()[0]
+    return re.fullmatch(r"(?:[A-Z]\.-?){1,3}|[A-Z]{1,3}", first) is not None
+
+
+def _middles_agree(middles: list) -> bool:
+    """True when every two of these middle names' initials fit one person: the shorter runs inside the longer.
+
+    ("w",) fits ("w",) and ("h", "w") (a middle name left out); ("j",) and ("m",) are two people.
+    """
+    given = sorted({m for m in middles if m}, key=len)
+    for i, short in enumerate(given):
+        for long_ in given[i + 1:]:
+            it = iter(long_)
+            if not all(x in it for x in short):
+                return False
+    return True
 
 
 def _spelling_bucket(gid: tuple, key: str) -> str:
@@ -2227,6 +2481,34 @@ def _near_as_written(na: str, nb: str, t: str) -> bool:
         and SequenceMatcher(None, pa, pb).ratio() >= NEAR_DUPLICATE and _typo_ok(pa, pb, t, na, nb)
 
 
+def _last_letter_changed(x: str, y: str) -> bool:
+    """True when two words differ only in a last letter changed, added or dropped ("Maria" / "Mario", "Jan" / "Jana")."""
+    if x == y:
+        return False
+    if len(x) == len(y):
+        return x[:-1] == y[:-1]
+    short, long_ = sorted((x, y), key=len)
+    return len(long_) == len(short) + 1 and long_.startswith(short)
+
+
+def _other_given_name_of(fa: str, fb: str, ga: Group, gb: Group) -> bool:
+    """True when two persons' names differ in a given name's ending and each spelling is a given name of its
+    own ("Maria Keller" / "Mario Keller", "Daniel" / "Daniela": a woman's and a man's name).
+
+    A letter inside is a slip ("Franck" / "Frank"). A slip in a well-known name ("Angel Tarsk" once beside "Angela Tarsk" in DOMINANT or more articles) is
+    still one person: the name written in one article only, the other in DOMINANT times as many or more.
+    """
+    wa, wb = fa.split(), fb.split()
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(wa[:-1], wb[:-1]) if x != y]
+    given = _given_names()
+    if not diff or not all(x in given and y in given and _last_letter_changed(x, y) for x, y in diff):
+        return False
+    few, many = sorted((len(ga.articles), len(gb.articles)))
+    return not (few == 1 and many >= DOMINANT)
+
+
 def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
     """Two spellings may be one name: gazetteer places stay apart, persons keep their word shapes.
 
@@ -2276,6 +2558,55 @@ def _acronym_like(text: str) -> bool:
         return False
     upper = sum(ch.isupper() for ch in text)
     return upper >= 2 and 2 * upper >= len(text)
+
+
+def _compound_initials(acronym: str, name: str) -> bool:
+    """True when an acronym takes each word's first letter of a name and some letters from inside its compound
+    words ("VW" for "Volkswagen", "NEW" for "Nordvik Energiewerke").
+
+    An inner letter must open a part of three letters or more, three letters or more into its word
+    ("Volks|wagen", "Energie|werke"); link words ("of", "for", "the") give no letter.
+    """
+    words = [w.casefold() for w in re.split(r"[\s\-]+", name) if w]
+    if words and words[0] in _LEADING_ARTICLES:
+        words = words[1:]
+    words = [w for w in words if w not in _LINK_WORDS]
+    a = acronym.casefold()
+    if not words or len(a) <= len(words) or a[0] != words[0][0]:
+        return False
+
+    def go(i: int, w: int, p: int) -> bool:
+        word = words[w]
+        for q in range(max(p, 3), len(word) - 2):  # an inner letter of this word
+            if i < len(a) and word[q] == a[i] and go(i + 1, w, q + 1):
+                return True
+        if w + 1 == len(words):
+            return i == len(a)
+        return i < len(a) and words[w + 1][0] == a[i] and go(i + 1, w + 1, 1)
+
+    return go(1, 0, 1)
+
+
+def _join_compound_acronyms(groups: dict, per_article: dict, uf: _UnionFind) -> None:
+    """Join an organization's acronym to the one organization of its article whose compound words it spells.
+
+    "Volkswagen is recalling cars ... VW said": no name's initials spell "VW", but it takes the first letters
+    of "Volks|wagen" (`_compound_initials`). The article ties the two for the corpus, as an article writing
+    a name and its initials does; an acronym already joined to a name is left alone, and two names of the
+    article that it fits leave it apart.
+    """
+    joined = Counter(uf.find(g) for g in groups)
+    for gid in sorted(groups):
+        t, name = gid[0], groups[gid].names.most_common(1)[0][0]
+        if t != EntityType.Organization or not _acronym(name) or uf.find(gid) != gid or joined[gid] > 1:
+            continue
+        for aid in sorted(groups[gid].articles):
+            fits = {uf.find(g) for g in per_article[aid] if g[0] == EntityType.Organization and g != gid
+                    and not _acronym(groups[g].names.most_common(1)[0][0])
+                    and _compound_initials(name, groups[g].names.most_common(1)[0][0])}
+            if len(fits) == 1:
+                uf.union(next(iter(fits)), gid)
+                break
 
 
 def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
@@ -2498,8 +2829,17 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     case = case or {}
     texts = texts or {}
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
-    for (aid, s, _e), g in sorted((mention_group or {}).items()):
+    spans: dict = defaultdict(list)  # (article, group) -> its mentions' (start, end) there
+    for (aid, s, e), g in sorted((mention_group or {}).items()):
         starts[(aid, g)].append(s)
+        spans[(aid, g)].append((s, e))
+    titles_of: dict = {}  # person group -> the titles written before its mentions (computed once, when asked)
+
+    def titles(g: tuple) -> set:
+        if g not in titles_of:
+            titles_of[g] = {w for aid in groups[g].articles for s, e in spans.get((aid, g), ())
+                            for w in _titles_before(texts.get(aid, ""), s, e)}
+        return titles_of[g]
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -2512,6 +2852,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             if len(words) >= 3:
                 by_edge[(t, " ".join(words[-2:]))].add(gid)  # "Ben Ali" for "Zine Abidine Ben Ali"
             written = _written_words(groups[gid])
+            for start in _compound_surname_starts(written):
+                by_edge[(t, gazetteer.norm(" ".join(written[start:])))].add(gid)  # "Ferreira da Costa", "Van der Bellen"
+            for alias in called.get(gid, ()):
+                by_edge[(t, alias)].add(gid)  # "Bento" written alone for "Luiz Carlos Bento da Rocha" in his story
             if len(written) >= 3:  # "Arvo Tarsk-Velud" for "Mart Arvo Tarsk-Velud": a hyphen joins one surname
                 by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
             if _regnal(written):  # "Tarvo Arvo" for "Tarvo Arvo II": a regnal name without its number
@@ -2527,9 +2871,14 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
             elif " ".join(words[:-1]) in country_heads or len(words) == 2 and words[1] == "international":
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
+            if words[-1] in _CLUB_MARKS and _club_key(gid, groups[gid]) is not None:
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for "Hollin FC", as "Tarsk" for "FC Tarsk"
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
+            head, of, rest = n.partition(" for ")
+            if of and " " in head and rest:
+                by_edge[(t, head)].add(gid)  # "Tarsk Institute" for "Tarsk Institute for Economic Research"
         elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS
                                         or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
@@ -2552,9 +2901,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     # "UN Security Council" of its article
     for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
         t, n = gid
-        if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2) \
+        if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2
+                                       and 0 not in _compound_surname_starts(_written_words(groups[gid]))) \
                 or (gid in teams and gazetteer.country(n)):
-            continue  # a national team keeps its country's name
+            continue  # a national team keeps its country's name; a full name looks for no longer one
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
         if t == EntityType.Place and cands:
@@ -2647,7 +2997,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
-                                                or n in called.get(next(iter(cands)), ()))
+                                                or any(n in called.get(c, ()) for c in by_edge[(t, n)]
+                                                       if uf.find(c) == next(iter(cands))))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
@@ -2657,7 +3008,22 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
                 # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
                 # one it names far more often, when it fits as for a single candidate.
-                lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
+                lead = None
+                mine = {w for s, e in spans.get((aid, gid), ()) for w in _titles_before(texts.get(aid, ""), s, e)}
+                if mine:
+                    # "Interior Minister Sorensen" when the corpus names the interior minister "Bogdan Sorensen"
+                    # and the opposition leader "Mila Sorensen": the one its titles were written before.
+                    shared = [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c) and mine & titles(c)]
+                    lead = shared[0] if len(shared) == 1 else None
+                if lead is None:
+                    lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
+                if lead is None and n not in _given_names():
+                    # "Brandt" in a match report when the corpus names the striker "Arvo Brandt" only in match
+                    # reports and the minister "Ilse Brandt" only outside them: the one of its kind of story
+                    # ("John" may be any John's given name).
+                    kind = [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c)
+                            and _same_kind_of_story(aid, c, groups, story)]
+                    lead = kind[0] if len(kind) == 1 else None
                 if lead is not None and _same_kind_of_story(aid, lead, groups, story) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case):
                     local_map[(aid, gid)] = lead
@@ -2688,6 +3054,45 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 if lead is not None and (sport[aid] or not all(sport[a] for a in groups[lead].articles)) \
                         and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, lead[1], case):
                     local_map[(aid, gid)] = lead
+
+
+def _compound_surname_starts(words: list) -> list:
+    """Return where a person's surname of several words may start: at its first particle, or one word before
+    a lower-case one.
+
+    "Joao Ferreira da Costa" is called "Ferreira da Costa" and "da Costa"; "Alexander Van der Bellen" "Van der
+    Bellen". A particle opens a surname only after a given name and before the last word ("Zine Abidine Ben
+    Ali" is also "Abidine Ben Ali" only when "Ben" is written lower-case: it is not). 0 is among them for a
+    name that may be such a surname alone ("Ferreira da Costa").
+    """
+    first = next((i for i, w in enumerate(words[:-1]) if w.casefold() in _PARTICLES), None)
+    if first is None:
+        return []
+    out = [first] if first >= 1 else [0]
+    if first >= 1 and words[first].islower() and gazetteer.norm(words[first - 1]) not in _given_names():
+        out.append(first - 1)  # not a given name: "Paulo da Tarsa" is no surname of "Maria Paulo da Tarsa"
+    return sorted(set(out))
+
+
+#: Titles that tell no one apart: forms of address, and words for when or how long one held a post.
+_PLAIN_TITLES = _HONORIFICS | frozenset("former late then new acting incumbent outgoing veteran dr prof".split())
+
+
+def _titles_before(text: str, start: int, end: int) -> set:
+    """Return the titles and roles written right before a person's name ("Interior Minister Sorensen" ->
+    interior, minister), in the mention or just before it, up to a punctuation mark or another word."""
+    words = text[max(0, start - 40):start].split()
+    if start >= 40 and words:
+        words = words[1:]  # the window may cut its first word
+    words += text[start:end].split()
+    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the name's own words ("Bogdan Sorensen")
+    out = set()
+    for w in reversed(words):
+        if w[-1:] in ",.;:!?\"'()" or w.casefold() not in TITLES | _ROLE_WORDS:
+            break
+        out.add(w.casefold())
+    return out - _PLAIN_TITLES
 
 
 def _clear_lead(groups: dict, cands, floor: int):
@@ -2906,13 +3311,16 @@ def _person_words_ok(n: str) -> bool:
                and not gazetteer.is_demonym(w) for w in n.split())
 
 
-def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
+                        companies: frozenset | set = frozenset()) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
     beside the person "Keskula"; "Ilves Keskula" beside "Arvo Ilves Keskula". The piece is the last words of
     exactly one longer person name of the article (or the article's one-word person is the last word of it),
-    and names no place, country or institution. Each article is asked alone, never the corpus.
+    and names no place, country or institution. Each article is asked alone, never the corpus. A piece in
+    ``companies`` (article, group: written as a company there, "the carmaker Porvik", "Porvik shares") is the
+    company named after its founder, not the founder "Anton Porvik" of its article.
     """
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
@@ -2921,7 +3329,7 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
-            if (aid, gid) in local_map:
+            if (aid, gid) in local_map or (aid, gid) in companies:
                 continue
             if aid not in persons:
                 # Each article's persons by their last word: every test below asks for the same last word as n's
@@ -3016,9 +3424,15 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
     # Each article's names by their first space-separated field, which a name starting with n + " " shares
     # with n (scanning all of an article's names for each name cost the square of its names).
     ends: dict = {}
+    firsts = Counter(n.split(" ")[0] for t, n in groups if t == EntityType.Person and " " in n)
     for gid in sorted(groups):
         t, n = gid
-        if t == EntityType.Country or t == EntityType.Person and " " in n:
+        if t == EntityType.Country:
+            continue
+        # "Velmark Automotive" tagged a person beside "Velmark Automotive Group" is the company's short name,
+        # unless it opens with a given name (the model's, or one opening another person's name): "Axel Tarvo"
+        # beside "Axel Tarvo SE" is its founder.
+        if t == EntityType.Person and " " in n and (firsts[n.split(" ")[0]] > 1 or n.split(" ")[0] in _given_names()):
             continue
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
