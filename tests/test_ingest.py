@@ -89,6 +89,20 @@ def test_html_fallback_drops_scripts_keeps_tails():
     assert "Olaf Scholz" in text and "Hamburg" in text
 
 
+def test_html_with_too_many_attributes_on_one_element_is_refused_before_parsing():
+    para = "<p>Antonio Guterres arrived in Geneva on Monday for talks with diplomats about the war.</p>"
+    text, *_ = html_to_text("<div " + " ".join(f"a{i}='v'" for i in range(1000)) + ">" + para + "</div>")
+    assert "Antonio Guterres" in text
+    # libxml2 also takes "/" between attributes; inside a script or a comment a tag is text.
+    for attrs in (" ".join(f"a{i}" for i in range(1001)), "/".join(f"a{i}" for i in range(1001)),
+                  "".join(f'a{i}="v"' for i in range(1001))):
+        with pytest.raises(InputError, match="over 1,000 attributes"):
+            html_to_text(f"<html><body><p {attrs}>x</p>{para}</body></html>")
+    many = "<p " + " ".join(f"a{i}" for i in range(3000)) + ">"
+    text, *_ = html_to_text(f"<script>var s = '{many}';</script><!-- {many} -->" + para)
+    assert "Antonio Guterres" in text
+
+
 def test_jsonl_and_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("Putin spoke in Moscow.", encoding="utf-8")

@@ -295,6 +295,48 @@ def _nests_too_deep(html: str) -> bool:
     return any("Excessive depth" in e.message for e in parser.error_log)
 
 
+#: Most attributes one element of a page read may have: libxml2 checks each new attribute against those before
+#: it, so 200,000 attributes on one element (a 1.6 MB page) took it minutes per parse, and the page is parsed
+#: five times. No real page comes near (an element of 1,000 attributes costs about a millisecond).
+HTML_MAX_ATTRIBUTES = 1000
+
+_TAG_OPEN = re.compile(r"<([A-Za-z][^\s/>]*)")
+# Never fails, so never backtracks: a tag's body up to its unquoted ">" (or as far as it goes).
+_TAG_BODY = re.compile(r"""(?:[^>"']+|"[^"]*"|'[^']*')*>?""")
+_VALUE = re.compile(r"""=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*)""")
+_NAME = re.compile(r"""[^\s/>="']+""")  # libxml2 takes "/" between attributes as white space
+_RAW_TEXT_END = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+
+
+def _too_many_attributes(html: str) -> bool:
+    """Return True if some element of the page has more than HTML_MAX_ATTRIBUTES attributes.
+
+    One pass from left to right (each character is looked at a bounded number of times);
+    comments and script and style text are skipped as the HTML parser skips them.
+    """
+    pos, n = 0, len(html)
+    while (i := html.find("<", pos)) >= 0:
+        if html.startswith("<!--", i):
+            end = html.find("-->", i + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        m = _TAG_OPEN.match(html, i)
+        if m is None:
+            pos = i + 1
+            continue
+        body = _TAG_BODY.match(html, m.end())
+        pos = body.end()
+        # An attribute takes at least two characters (a space and a letter): only a long tag can hold too many.
+        if pos - m.end() > 2 * HTML_MAX_ATTRIBUTES and \
+                len(_NAME.findall(_VALUE.sub(" ", body.group()))) > HTML_MAX_ATTRIBUTES:
+            return True
+        raw_end = _RAW_TEXT_END.get(m.group(1).lower())
+        if raw_end is not None:
+            end = raw_end.search(html, pos)
+            pos = n if end is None else end.end()
+    return False
+
+
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
     """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
 
@@ -311,6 +353,9 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if not html.strip():
         return "", None, None, None, None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
+    if _too_many_attributes(html):
+        raise InputError(f"{name}: an element of the page has over {HTML_MAX_ATTRIBUTES:,} attributes, too many for "
+                         "the HTML parser (its time grows with their square); save its text as .txt instead")
     if _nests_too_deep(html):
         _warn(f"{name}: elements nest deeper than {HTML_MAX_DEPTH} levels; the HTML parser reads no text "
               "below that depth")
