@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from rdflib import PROV, RDF, RDFS, SKOS, URIRef
+from rdflib import PROV, RDF, RDFS, SKOS, Literal, URIRef
 
 from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
@@ -78,6 +78,14 @@ class Suggestion:
 _SPLIT_COMMENT = re.compile(r"correction #\d+ split ")
 
 
+def _count(o) -> int:
+    """Return a mention count read from a graph file; 0 when it is no whole number ("NaN", "INF", "many", an IRI)."""
+    try:
+        return int(o.toPython()) if isinstance(o, Literal) else 0
+    except (TypeError, ValueError, OverflowError):
+        return 0
+
+
 def read_nodes(path: str | Path) -> list[Node]:
     """Return the entities of a graph file or output folder."""
     from kgraph.graph import rdf
@@ -108,7 +116,7 @@ def read_nodes(path: str | Path) -> list[Node]:
         elif p == RDFS.comment and _SPLIT_COMMENT.match(str(o)):
             d["splits"].add(str(o))
         elif p == KG.mentionCount:
-            d["mentions"] = int(o)
+            d["mentions"] = _count(o)
         elif p == KG.mentionedIn:
             d["articles"].add(str(o))
         elif p in preds:

@@ -423,3 +423,17 @@ def test_view_of_a_graph_file_with_a_lone_surrogate_writes_u_fffd_not_a_tracebac
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "Anton Moreau\ufffd" in page and "<title>Tarsk \ufffd news</title>" in page
+
+
+def test_view_of_a_graph_file_with_nan_and_infinite_numbers_leaves_them_out(tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_text('@prefix kg: <https://w3id.org/kgraph/ontology#> .\n'
+                 '@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n'
+                 '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                 '<https://w3id.org/kgraph/id/place/Vell> a kg:Place ; geo:lat "NaN"^^xsd:double ;\n'
+                 '    geo:long "INF"^^xsd:double ; kg:mentionCount "1e999"^^xsd:double .\n', encoding="utf-8")
+    out = tmp_path / "g.html"
+    result = CliRunner().invoke(main, ["view", str(g), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    (node,) = visualize.graph_data(rdf.load(g)).data["nodes"]
+    assert node["coords"] is None and node["mentions"] == 0
