@@ -190,7 +190,7 @@ def test_an_html_page_too_large_for_main_text_detection_is_an_error_not_a_stub(t
     assert len(list(read_inputs([tmp_path / "big.txt"]))) == 1  # text files keep the article ceiling
 
 
-@pytest.mark.parametrize("value", ["lots", "0", "-3"])
+@pytest.mark.parametrize("value", ["lots", "0", "-3", "inf", "1e400", "nan"])
 def test_a_bad_article_ceiling_is_one_clear_error(tmp_path, monkeypatch, value):
     monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", value)
     (tmp_path / "a.txt").write_text("Ilse Varga spoke.", encoding="utf-8")

@@ -50,8 +50,8 @@ def max_article_chars() -> int:
         mb = float(raw) if raw.strip() else MAX_ARTICLE_MB
     except ValueError:
         raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be a number of megabytes, not {raw!r}") from None
-    if not mb > 0:
-        raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0, not {raw!r}")
+    if not 0 < mb < 2**40:  # "inf" and "1e400" too: no number of characters
+        raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0 and finite, not {raw!r}")
     return int(mb * 2**20)
 
 
