@@ -257,6 +257,10 @@ def _locked(out: Path):
     import stat
 
     state = out / ".kgraph"
+    if state.is_symlink():
+        # An output folder unpacked from someone's archive: the cache, manifest and corrections would be
+        # written (and old ones replaced) wherever the link leads.
+        raise GraphError(f"cannot write {out}: {state} is a symbolic link, not kgraph's own folder; remove it")
     try:
         state.mkdir(parents=True, exist_ok=True)
         # Non-blocking: a FIFO named lock (an unpacked archive of an output folder) would block a plain open.
