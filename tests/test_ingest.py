@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -151,6 +152,55 @@ def test_a_line_over_the_article_ceiling_is_never_held_in_memory(tmp_path, monke
         list(read_inputs([p]))
     got = list(read_inputs([p], skip_bad=True))
     assert [(a.id, a.source.rsplit(":", 1)[1]) for a in got] == [("a", "1"), ("c", "3")]
+
+
+def test_a_compressed_corpus_that_expands_like_a_bomb_is_refused_while_read(tmp_path):
+    line = json.dumps({"id": "a", "text": "Ilse Varga spoke in Tarvo."}) + "\n"
+    bomb = tmp_path / "c.jsonl.gz"
+    bomb.write_bytes(gzip.compress(line.encode() * 40_000, 9))  # 1.9 MB in about 6 kB
+    with pytest.raises(InputError, match=r"c\.jsonl\.gz:\d+: cannot read \(it expands over 100-fold"):
+        list(read_inputs([bomb]))
+    newlines = tmp_path / "n.jsonl.gz"
+    newlines.write_bytes(gzip.compress(line.encode() + b"\n" * (4 << 20), 9))
+    with pytest.raises(InputError, match="expands over 100-fold"):
+        list(read_inputs([newlines]))
+    rng = __import__("random").Random(3)
+    words = "the minister said on monday that talks in the capital would continue next week".split()
+    corpus = tmp_path / "real.jsonl.gz"  # varied text: about 6-fold
+    corpus.write_bytes(gzip.compress("".join(json.dumps({"id": i, "text": " ".join(rng.choice(words) for _ in range(80))})
+                                             + "\n" for i in range(3000)).encode()))
+    assert len(list(read_inputs([corpus]))) == 3000
+
+
+def test_counting_a_corpus_for_progress_holds_no_long_line(tmp_path, monkeypatch):
+    from kgraph.build.pipeline import count_articles
+    from kgraph.sources import ingest
+
+    seen = []
+    real = ingest._open_lines
+
+    class Spy:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def readline(self, size=-1):
+            seen.append(size)
+            return self.fh.readline(size)
+
+        def __iter__(self):  # iterating holds a line whole: 1 GB from a 1 MB .jsonl.gz
+            raise AssertionError("lines iterated whole")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    monkeypatch.setattr(ingest, "_open_lines", lambda path: Spy(real(path)))
+    p = tmp_path / "c.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "Ilse Varga spoke."}) + "\n" + "x" * (3 << 20) + "\n", encoding="utf-8")
+    assert count_articles([p]) == 2
+    assert seen and all(0 < n <= (1 << 20) + 1 for n in seen)
 
 
 def test_a_file_over_the_article_ceiling_is_an_error_alone_and_skipped_in_a_folder(tmp_path, monkeypatch):

@@ -241,7 +241,8 @@ def _count(inputs) -> int | None:
                 continue
             if ingest._kind(f) == "jsonl":
                 with ingest._open_lines(f) as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    # In 1 MB pieces: a 1 MB .jsonl.gz can hold a line of a gigabyte, which iterating held whole.
+                    total += sum(1 for line in ingest._bounded_lines(fh, 1 << 20) if line is None or line.strip())
             else:
                 total += 1
     return total
