@@ -104,6 +104,14 @@ def test_html_with_too_many_attributes_on_one_element_is_refused_before_parsing(
     assert "Antonio Guterres" in text
 
 
+def test_a_run_of_text_past_the_parsers_limit_is_said_not_lost_unsaid():
+    para = "<p>Antonio Guterres arrived in Geneva on Monday for talks with diplomats about the war.</p>"
+    page = f"<html><body><article>{para}<p>{'Tarvo is quiet. ' * 700_000}</p><p>Ilse Varga spoke.</p></article></body></html>"
+    with pytest.warns(IngestWarning, match="a run of text without markup is over the HTML parser's 10 MB limit"):
+        text, *_ = html_to_text(page, "long.html")
+    assert "Antonio Guterres" in text and "Ilse Varga" not in text
+
+
 def test_jsonl_and_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("Putin spoke in Moscow.", encoding="utf-8")

@@ -283,8 +283,11 @@ def publisher_of(url: str | None, named: object = None) -> str | None:
 HTML_MAX_DEPTH = 256
 
 
-def _nests_too_deep(html: str) -> bool:
-    """Return True if libxml2 stops reading the page at its nesting limit (so text below it would be lost unsaid)."""
+def _parser_limits(html: str) -> tuple[bool, bool]:
+    """Return whether libxml2 stops reading the page at its nesting limit, and at its limit on one run of text.
+
+    Either way the text past that point would be lost unsaid: a page of one 15 MB paragraph gave no text at all.
+    """
     from lxml import html as lhtml
 
     parser = lhtml.HTMLParser()
@@ -292,7 +295,9 @@ def _nests_too_deep(html: str) -> bool:
         lhtml.document_fromstring(html, parser=parser)
     except Exception:  # noqa: BLE001 - unparsable pages are reported by the extraction below
         pass
-    return any("Excessive depth" in e.message for e in parser.error_log)
+    messages = [e.message for e in parser.error_log]
+    return (any("Excessive depth" in m for m in messages),
+            any("Resource limit exceeded" in m or "huge text node" in m for m in messages))
 
 
 #: Most attributes one element of a page read may have: libxml2 checks each new attribute against those before
@@ -356,9 +361,13 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if _too_many_attributes(html):
         raise InputError(f"{name}: an element of the page has over {HTML_MAX_ATTRIBUTES:,} attributes, too many for "
                          "the HTML parser (its time grows with their square); save its text as .txt instead")
-    if _nests_too_deep(html):
+    too_deep, too_long = _parser_limits(html)
+    if too_deep:
         _warn(f"{name}: elements nest deeper than {HTML_MAX_DEPTH} levels; the HTML parser reads no text "
               "below that depth")
+    if too_long:
+        _warn(f"{name}: a run of text without markup is over the HTML parser's 10 MB limit; it reads no text "
+              "from there on (save the page's text as .txt instead)")
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)
