@@ -116,8 +116,11 @@ class _Group(click.Group):
     def invoke(self, ctx):
         from kgraph.sources.ingest import IngestWarning
 
+        from kgraph.core.errors import quiet_library_logs
+
         warnings.showwarning = _show_warning
         warnings.filterwarnings("always", category=IngestWarning)  # every skipped file is reported
+        quiet_library_logs()
         _corrections_warned[0] = 0
         try:
             return super().invoke(ctx)
