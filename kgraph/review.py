@@ -71,7 +71,14 @@ class Suggestion:
 
     def line(self) -> str:
         """Return the suggestion as two lines: the reason, then the item to paste."""
-        return f"{self.kind.upper():9} impact {self.impact:>4}  {self.reason}\n    {json.dumps(self.item, ensure_ascii=False)},"
+        return (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
+                f"    {_printable(json.dumps(self.item, ensure_ascii=False))},")
+
+
+def _printable(text: str) -> str:
+    """Return text for the terminal: a control or format character from the graph file (U+009B starts an
+    escape sequence, U+202E reverses the line) as its JSON escape, which the pasted item reads back the same."""
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in text)
 
 
 #: The provenance comment a split leaves on both the entity it split and the one it made.
