@@ -116,8 +116,11 @@ class _Group(click.Group):
     def invoke(self, ctx):
         from kgraph.sources.ingest import IngestWarning
 
+        from kgraph.core.errors import quiet_library_logs
+
         warnings.showwarning = _show_warning
         warnings.filterwarnings("always", category=IngestWarning)  # every skipped file is reported
+        quiet_library_logs()
         _corrections_warned[0] = 0
         try:
             return super().invoke(ctx)
@@ -131,6 +134,18 @@ class _Group(click.Group):
         finally:
             _show_unshown()
 
+
+
+class _FiniteRange(click.FloatRange):
+    """A number in a range that is not NaN or infinite (click's FloatRange lets "nan" and "inf" through)."""
+
+    def convert(self, value, param, ctx):
+        import math
+
+        rv = super().convert(value, param, ctx)
+        if not math.isfinite(rv):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return rv
 
 
 _DEFAULT_GRAPH = "output/graph.ttl"
@@ -175,7 +190,7 @@ def main():
 @click.option("--output", "-o", default="output", show_default=True, help="Folder to write graph.ttl and graph.html to.")
 @click.option("--model", default=None, help="spaCy pipeline (package or folder); en_core_web_sm by default.")
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable files and malformed JSONL lines with a warning.")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+@click.option("--min-confidence", type=_FiniteRange(0.0, 1.0), default=0.0, show_default=True,
               help="Drop relations whose confidence (the rule's measured precision) is below this.")
 @click.option("--into", "into", default=None, metavar="DIR",
               help="Add the inputs to the graph already in DIR (a changed article replaces its old facts).")
@@ -231,7 +246,7 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.option("--model", default=None, help="spaCy pipeline (package or folder).")
 @click.option("--skip-bad", is_flag=True, help="Skip malformed inputs with a warning.")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+@click.option("--min-confidence", type=_FiniteRange(0.0, 1.0), default=0.0, show_default=True,
               help="Drop relations whose confidence (the rule's measured precision) is below this.")
 def extract(inputs, fmt, model, skip_bad, min_confidence):
     """Print mention-level entities and relations, one JSON object per article.
@@ -256,7 +271,7 @@ def extract(inputs, fmt, model, skip_bad, min_confidence):
               show_default=True,
               help="Query engine; auto uses the on-disk Oxigraph store (GRAPH.oxigraph/) for graphs over 1 MB.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their descriptions.")
-@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=click.FloatRange(min=0),
+@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=_FiniteRange(min=0),
               help="Seconds the query may run before it is stopped (0: no limit).")
 def query(query, graph, graph_option, fmt, engine, list_, timeout):
     """Run a SPARQL query (inline text, a .rq file, or a saved query name) on a graph.
@@ -301,7 +316,7 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 opens the endpoint to the network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+@click.option("--timeout", default=30.0, show_default=True, type=_FiniteRange(min=0.1),
               help="Seconds a query may run before it is stopped (HTTP 503).")
 @click.option("--store", "engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto",
               show_default=True, help="Query engine (auto: Oxigraph for graphs over 1 MB).")
@@ -340,7 +355,7 @@ def serve(graph, graph_option, host, port, timeout, engine, allow_hosts):
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph server), "
                    "http://host:3030/DATASET/data (Fuseki).")
-@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(min=0.1),
+@click.option("--timeout", default=60.0, show_default=True, type=_FiniteRange(min=0.1),
               help="Seconds to wait for each request.")
 def push(graph, graph_option, endpoint, timeout):
     """Send a graph to a SPARQL store (Graph Store HTTP Protocol), one named graph per article.
@@ -362,7 +377,7 @@ def push(graph, graph_option, endpoint, timeout):
 @main.command()
 @click.option("--gold", "gold", required=True, help="Gold JSON file or folder of them (shared gold format).")
 @click.option("--model", default=None, help="spaCy pipeline (package or folder).")
-@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+@click.option("--min-confidence", type=_FiniteRange(0.0, 1.0), default=0.0, show_default=True,
               help="Drop relations below this confidence before scoring.")
 @click.option("--json", "json_path", default=None, help="Also write the full report as JSON to this file.")
 @click.option("--verbose", "-v", is_flag=True, help="List each missed and false entity and relation.")
@@ -423,7 +438,7 @@ def view(graph, graph_option, output, max_nodes, title):
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
 @click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
               help="Infer with the ontology first, as a validator that reasons would.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=None,
+@click.option("--timeout", type=_FiniteRange(min=0), default=None,
               help="Seconds the check may run before it is stopped (0: no limit; default: "
                    f"{VALIDATE_TIMEOUT_BASE:g} s plus {VALIDATE_TIMEOUT_PER_MB:g} s per MB of graph file).")
 def validate(graph, graph_option, quiet, inference, timeout):

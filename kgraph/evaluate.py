@@ -168,21 +168,47 @@ def load_gold(path: Path) -> dict:
         raise InputError(f"{path}: a gold file needs 'document' and 'entities'")
     ids = set()
     for key in ("entities", "optional_entities"):
-        for e in gold.get(key, []):
+        items = gold.get(key, [])
+        if not isinstance(items, list):
+            raise InputError(f"{path}: {key!r} must be a list")
+        for e in items:
             if not isinstance(e, dict) or not {"id", "type", "names"} <= e.keys():
                 raise InputError(f"{path}: each of {key} needs 'id', 'type' and 'names'")
+            if not _is_id(e["id"]) or not _strings(e["type"]) or not _strings(e["names"]):
+                raise InputError(f"{path}: in {key}, 'id' must be a string or a number and 'type' and 'names' "
+                                 "a string or a non-empty list of strings")
             ids.add(e["id"])
     for key in ("relations", "optional_relations"):
-        for r in gold.get(key, []):
+        items = gold.get(key, [])
+        if not isinstance(items, list):
+            raise InputError(f"{path}: {key!r} must be a list")
+        for r in items:
             if not isinstance(r, dict) or not {"subject", "predicate", "object"} <= r.keys():
                 raise InputError(f"{path}: each of {key} needs 'subject', 'predicate' and 'object'")
-            if r["subject"] not in ids or r["object"] not in ids:
-                raise InputError(f"{path}: relation {r['subject']} -> {r['object']} names an unknown entity")
-    document = (path.parent / gold["document"]).resolve()
-    if not document.is_file():
+            if not _strings(r["predicate"]):
+                raise InputError(f"{path}: in {key}, 'predicate' must be a string or a non-empty list of strings")
+            if not _is_id(r["subject"]) or not _is_id(r["object"]) or r["subject"] not in ids or r["object"] not in ids:
+                raise InputError(f"{path}: relation {r['subject']!r} -> {r['object']!r} names an unknown entity")
+    if not isinstance(gold["document"], str) or not gold["document"].strip() or "\0" in gold["document"]:
+        raise InputError(f"{path}: 'document' must be the article's file name")
+    try:
+        document = (path.parent / gold["document"]).resolve()
+        found = document.is_file()
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13), a name too long
+        document, found = path.parent / gold["document"], False
+    if not found:
         raise InputError(f"{path}: article not found: {document}")
     gold["document"] = document
     return gold
+
+
+def _strings(x) -> bool:
+    """Return True for a non-empty string or a non-empty list of strings (a gold type, names or predicate)."""
+    return bool(x) and (isinstance(x, str) or isinstance(x, list) and all(isinstance(v, str) for v in x))
+
+
+def _is_id(x) -> bool:
+    return isinstance(x, (str, int)) and not isinstance(x, bool)
 
 
 def _as_list(x) -> list[str]:

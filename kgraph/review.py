@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from rdflib import PROV, RDF, RDFS, SKOS, URIRef
+from rdflib import PROV, RDF, RDFS, SKOS, Literal, URIRef
 
 from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
@@ -71,11 +71,26 @@ class Suggestion:
 
     def line(self) -> str:
         """Return the suggestion as two lines: the reason, then the item to paste."""
-        return f"{self.kind.upper():9} impact {self.impact:>4}  {self.reason}\n    {json.dumps(self.item, ensure_ascii=False)},"
+        return (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
+                f"    {_printable(json.dumps(self.item, ensure_ascii=False))},")
+
+
+def _printable(text: str) -> str:
+    """Return text for the terminal: a control or format character from the graph file (U+009B starts an
+    escape sequence, U+202E reverses the line) as its JSON escape, which the pasted item reads back the same."""
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in text)
 
 
 #: The provenance comment a split leaves on both the entity it split and the one it made.
 _SPLIT_COMMENT = re.compile(r"correction #\d+ split ")
+
+
+def _count(o) -> int:
+    """Return a mention count read from a graph file; 0 when it is no whole number ("NaN", "INF", "many", an IRI)."""
+    try:
+        return int(o.toPython()) if isinstance(o, Literal) else 0
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 def read_nodes(path: str | Path) -> list[Node]:
@@ -108,7 +123,7 @@ def read_nodes(path: str | Path) -> list[Node]:
         elif p == RDFS.comment and _SPLIT_COMMENT.match(str(o)):
             d["splits"].add(str(o))
         elif p == KG.mentionCount:
-            d["mentions"] = int(o)
+            d["mentions"] = _count(o)
         elif p == KG.mentionedIn:
             d["articles"].add(str(o))
         elif p in preds:

@@ -189,6 +189,9 @@ def _lines(*lines: str) -> bytes:
 
 
 _OK_LINE = json.dumps({"id": "ok", "text": GOOD})
+#: A page whose one element has 200,000 attributes (1.9 MB): libxml2 took minutes to parse it, five times over.
+_MANY_ATTRIBUTES = ("<html><body><article " + " ".join(f"a{i}=x" for i in range(200_000)) + f"><p>{GOOD}</p>"
+                    "</article></body></html>").encode()
 
 #: The broken inputs ``kgraph build`` is run on; every one ends with a one-line message and this status.
 BAD_INPUTS: tuple[BadInput, ...] = (
@@ -220,6 +223,10 @@ BAD_INPUTS: tuple[BadInput, ...] = (
              1, r"^Warning: .*s\.html: empty, skipped$"),
     BadInput("html-garbage", _file("g.html", b"<<<>>><!--<![CDATA[<html</body>>" * 100), 1,
              r"^(Warning: .*g\.html: empty, skipped|Error: no articles found in the inputs)$"),
+    BadInput("html-many-attributes", _file("attrs.html", _MANY_ATTRIBUTES), 1,
+             r"^Error: .*attrs\.html: an element of the page has over 1,000 attributes"),
+    BadInput("folder-html-many-attributes", _folder_with("attrs.html", _MANY_ATTRIBUTES), 0,
+             r"^Warning: .*attrs\.html: an element of the page has over 1,000 attributes.*, skipped$"),
     BadInput("jsonl-malformed", _file("bad.jsonl", _lines(_OK_LINE, "{oops", _OK_LINE)), 1,
              r"^Error: .*bad\.jsonl:2: malformed JSON line \(.*\)$"),
     BadInput("jsonl-malformed-skip-bad", _file("bad.jsonl", _lines(_OK_LINE, "{oops", "[1, 2]"), ["--skip-bad"]), 0,

@@ -95,3 +95,27 @@ def test_stale_temps_of_dead_processes_are_cleaned(tmp_path):
     other.write_text("partial", encoding="utf-8")
     atomic.write_text(tmp_path / "graph.ttl", "x")
     assert not stale.exists() and live.exists() and other.exists()
+
+
+@pytest.mark.parametrize("via_link", [False, True])
+def test_a_fifo_target_is_refused_and_left_in_place(tmp_path, via_link):
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    target = fifo
+    if via_link:
+        target = tmp_path / "link.html"
+        target.symlink_to(fifo)
+    other = tmp_path / "graph.ttl"
+    other.write_text("old", encoding="utf-8")
+    with pytest.raises(GraphError, match=r"it is a FIFO \(named pipe\), not a regular file"):
+        atomic.write_files({other: "new", target: "<html>"})
+    assert stat.S_ISFIFO(os.stat(target).st_mode)  # not replaced by a regular file
+    assert other.read_text(encoding="utf-8") == "old" and _temps(tmp_path) == []
+
+
+def test_a_link_to_a_device_is_refused(tmp_path):
+    # A link, not /dev/null itself: run as root before the fix, the rename would have replaced the device.
+    (tmp_path / "graph.html").symlink_to(os.devnull)
+    with pytest.raises(GraphError, match="it is a character device, not a regular file"):
+        atomic.write_text(tmp_path / "graph.html", "x")
+    assert (tmp_path / "graph.html").is_symlink()

@@ -85,3 +85,20 @@ def test_every_graph_command_takes_the_graph_the_same_way(name, args, tmp_path):
         assert result.exit_code == 1 and "nope.ttl" in result.output, (argv, result.output)
     result = CliRunner().invoke(main, [name, *args, missing, "--graph", str(tmp_path / "other.ttl")])
     assert result.exit_code == 2 and "give the graph once" in result.output
+
+
+@pytest.mark.parametrize("args", [
+    ["query", "people", "nothing.ttl", "--timeout", "inf"],
+    ["query", "people", "nothing.ttl", "--timeout", "nan"],
+    ["serve", "nothing.ttl", "--timeout", "nan"],
+    ["build", "nothing.txt", "--min-confidence", "nan"],
+    ["validate", "nothing.ttl", "--timeout", "1e400"],
+])
+def test_a_number_option_that_is_nan_or_infinite_is_a_usage_error(args):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output  # click's usage error, as for any value out of range
+    assert result.output.strip().splitlines()[-1].endswith("is not a finite number."), result.output

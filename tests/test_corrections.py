@@ -591,6 +591,7 @@ def test_a_yaml_name_that_looks_like_a_boolean_or_number_stays_a_name(tmp_path):
     ("version: 2\ncorrections: []\n", "unsupported corrections version"),
     ("- {action: explode, entity: A}\n", "unknown action"),
     ("just words\n", "expected an object"),
+    (f"version: '{'9' * 5000}'\ncorrections: []\n", "unsupported corrections version"),
 ])
 def test_a_bad_yaml_file_is_one_clear_error(tmp_path, text, message):
     p = tmp_path / "c.yaml"

@@ -63,3 +63,17 @@ def test_cli_dask_option(cluster, tmp_path):
     assert r.exit_code == 0, r.output
     assert "articles: 1 (1 parsed, 0 from cache)" in r.output
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+@pytest.mark.parametrize("address", ["nonsense", "tcp://10.0.0.5", "tcp://10.0.0.5:99999", "foo://10.0.0.5:8786",
+                                     "tcp://[::1:8786"])
+def test_malformed_scheduler_address_is_refused_before_a_client_is_made(tmp_path, monkeypatch, address):
+    from kgraph.build import parallel
+
+    class NoClient:
+        def __init__(self, *a, **kw):
+            raise AssertionError("a Client was made of a malformed address")
+
+    monkeypatch.setattr(distributed, "Client", NoClient)
+    with pytest.raises(KGraphError, match="not a Dask scheduler address"):
+        list(parallel.run_dask(iter([("k", "article")]), address))

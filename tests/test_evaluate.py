@@ -135,9 +135,27 @@ def test_cli_evaluate_prints_figures_and_json(tmp_path):
     pytest.param(json.dumps({"document": "a.txt", "entities": [],
                              "relations": [{"subject": "p", "predicate": ["worksFor"], "object": "o"}]}),
                  "unknown entity", id="dangling-relation"),
+    pytest.param(json.dumps({"document": 5, "entities": []}), "'document' must be", id="document-number"),
+    pytest.param(json.dumps({"document": "a\0.txt", "entities": []}), "'document' must be", id="document-nul"),
+    pytest.param(json.dumps({"document": "loop", "entities": []}), "article not found", id="document-symlink-loop"),
+    pytest.param(json.dumps({"document": "a.txt", "entities": [{"id": ["p"], "type": "Person", "names": ["A"]}]}),
+                 "'id' must be", id="id-list"),
+    pytest.param(json.dumps({"document": "a.txt", "entities": [{"id": "p", "type": "Person", "names": []}]}),
+                 "'names' a string", id="names-empty"),
+    pytest.param(json.dumps({"document": "a.txt", "entities": [{"id": "p", "type": 5, "names": [7]}]}),
+                 "'names' a string", id="type-and-names-numbers"),
+    pytest.param(json.dumps({"document": "a.txt", "entities": [], "relations": 5}), "'relations' must be a list",
+                 id="relations-number"),
+    pytest.param(json.dumps({"document": "a.txt", "entities": [{"id": "p", "type": "Person", "names": "A"}],
+                             "relations": [{"subject": "p", "predicate": 5, "object": "p"}]}),
+                 "'predicate' must be", id="predicate-number"),
+    pytest.param(json.dumps({"document": "a.txt", "entities": [{"id": "p", "type": "Person", "names": "A"}],
+                             "relations": [{"subject": ["p"], "predicate": "worksFor", "object": "p"}]}),
+                 "unknown entity", id="subject-list"),
 ])
 def test_bad_gold_is_a_clear_error(tmp_path, content, message):
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
     (tmp_path / "g.json").write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_gold(tmp_path / "g.json")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import re
@@ -89,6 +90,28 @@ def test_html_fallback_drops_scripts_keeps_tails():
     assert "Olaf Scholz" in text and "Hamburg" in text
 
 
+def test_html_with_too_many_attributes_on_one_element_is_refused_before_parsing():
+    para = "<p>Antonio Guterres arrived in Geneva on Monday for talks with diplomats about the war.</p>"
+    text, *_ = html_to_text("<div " + " ".join(f"a{i}='v'" for i in range(1000)) + ">" + para + "</div>")
+    assert "Antonio Guterres" in text
+    # libxml2 also takes "/" between attributes; inside a script or a comment a tag is text.
+    for attrs in (" ".join(f"a{i}" for i in range(1001)), "/".join(f"a{i}" for i in range(1001)),
+                  "".join(f'a{i}="v"' for i in range(1001))):
+        with pytest.raises(InputError, match="over 1,000 attributes"):
+            html_to_text(f"<html><body><p {attrs}>x</p>{para}</body></html>")
+    many = "<p " + " ".join(f"a{i}" for i in range(3000)) + ">"
+    text, *_ = html_to_text(f"<script>var s = '{many}';</script><!-- {many} -->" + para)
+    assert "Antonio Guterres" in text
+
+
+def test_a_run_of_text_past_the_parsers_limit_is_said_not_lost_unsaid():
+    para = "<p>Antonio Guterres arrived in Geneva on Monday for talks with diplomats about the war.</p>"
+    page = f"<html><body><article>{para}<p>{'Tarvo is quiet. ' * 700_000}</p><p>Ilse Varga spoke.</p></article></body></html>"
+    with pytest.warns(IngestWarning, match="a run of text without markup is over the HTML parser's 10 MB limit"):
+        text, *_ = html_to_text(page, "long.html")
+    assert "Antonio Guterres" in text and "Ilse Varga" not in text
+
+
 def test_jsonl_and_folder(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("Putin spoke in Moscow.", encoding="utf-8")
@@ -139,6 +162,55 @@ def test_a_line_over_the_article_ceiling_is_never_held_in_memory(tmp_path, monke
     assert [(a.id, a.source.rsplit(":", 1)[1]) for a in got] == [("a", "1"), ("c", "3")]
 
 
+def test_a_compressed_corpus_that_expands_like_a_bomb_is_refused_while_read(tmp_path):
+    line = json.dumps({"id": "a", "text": "Ilse Varga spoke in Tarvo."}) + "\n"
+    bomb = tmp_path / "c.jsonl.gz"
+    bomb.write_bytes(gzip.compress(line.encode() * 40_000, 9))  # 1.9 MB in about 6 kB
+    with pytest.raises(InputError, match=r"c\.jsonl\.gz:\d+: cannot read \(it expands over 100-fold"):
+        list(read_inputs([bomb]))
+    newlines = tmp_path / "n.jsonl.gz"
+    newlines.write_bytes(gzip.compress(line.encode() + b"\n" * (4 << 20), 9))
+    with pytest.raises(InputError, match="expands over 100-fold"):
+        list(read_inputs([newlines]))
+    rng = __import__("random").Random(3)
+    words = "the minister said on monday that talks in the capital would continue next week".split()
+    corpus = tmp_path / "real.jsonl.gz"  # varied text: about 6-fold
+    corpus.write_bytes(gzip.compress("".join(json.dumps({"id": i, "text": " ".join(rng.choice(words) for _ in range(80))})
+                                             + "\n" for i in range(3000)).encode()))
+    assert len(list(read_inputs([corpus]))) == 3000
+
+
+def test_counting_a_corpus_for_progress_holds_no_long_line(tmp_path, monkeypatch):
+    from kgraph.build.pipeline import count_articles
+    from kgraph.sources import ingest
+
+    seen = []
+    real = ingest._open_lines
+
+    class Spy:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def readline(self, size=-1):
+            seen.append(size)
+            return self.fh.readline(size)
+
+        def __iter__(self):  # iterating holds a line whole: 1 GB from a 1 MB .jsonl.gz
+            raise AssertionError("lines iterated whole")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    monkeypatch.setattr(ingest, "_open_lines", lambda path: Spy(real(path)))
+    p = tmp_path / "c.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "Ilse Varga spoke."}) + "\n" + "x" * (3 << 20) + "\n", encoding="utf-8")
+    assert count_articles([p]) == 2
+    assert seen and all(0 < n <= (1 << 20) + 1 for n in seen)
+
+
 def test_a_file_over_the_article_ceiling_is_an_error_alone_and_skipped_in_a_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", "0.01")
     (tmp_path / "big.txt").write_text("Tarvo is quiet. " * 2000, encoding="utf-8")
@@ -176,7 +248,7 @@ def test_an_html_page_too_large_for_main_text_detection_is_an_error_not_a_stub(t
     assert len(list(read_inputs([tmp_path / "big.txt"]))) == 1  # text files keep the article ceiling
 
 
-@pytest.mark.parametrize("value", ["lots", "0", "-3"])
+@pytest.mark.parametrize("value", ["lots", "0", "-3", "inf", "1e400", "nan"])
 def test_a_bad_article_ceiling_is_one_clear_error(tmp_path, monkeypatch, value):
     monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", value)
     (tmp_path / "a.txt").write_text("Ilse Varga spoke.", encoding="utf-8")

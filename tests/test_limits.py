@@ -56,3 +56,20 @@ def test_a_step_past_its_memory_ceiling_is_one_limit_error():
 def test_a_bug_in_the_child_keeps_its_traceback():
     with pytest.raises(RuntimeError, match="KeyError"):
         run_limited(_bug, (), what="a step", timeout=30, ceiling=4 << 30)
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-5G", "infG", "1e400G", "nanM"])
+def test_a_bad_memory_ceiling_is_one_graph_error(monkeypatch, value):
+    from kgraph.core.errors import GraphError
+    from kgraph.core.limits import memory_ceiling
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", value)
+    with pytest.raises(GraphError, match="KGRAPH_MAX_MEMORY=.* is not a size such as 8G"):
+        memory_ceiling(__file__)
+
+
+def test_a_memory_ceiling_in_units_is_read(monkeypatch):
+    from kgraph.core.limits import memory_ceiling
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", "1.5G")
+    assert memory_ceiling(__file__) == 3 << 29

@@ -106,6 +106,31 @@ def test_into_one_after_the_other_equals_together(tmp_path):
     assert len(putins) == 1
 
 
+def test_articles_of_one_text_are_parsed_once_and_graphed_as_if_each_was(tmp_path, monkeypatch):
+    from kgraph.build import pipeline
+
+    src = _write(tmp_path / "src", {"a": TEXTS["a"], "a-copy": TEXTS["a"], "a-again": TEXTS["a"], "b": TEXTS["b"]})
+    sent = []
+    real = pipeline._runner
+
+    def counting(*args):
+        run = real(*args)
+
+        def wrapped(items):
+            for key, art in items:
+                sent.append(art.id)
+                yield key, art
+        return lambda items: run(wrapped(items))
+
+    monkeypatch.setattr(pipeline, "_runner", counting)
+    r = build([src], output=tmp_path / "together")
+    assert (r.parsed, len(sent), sent[-1]) == (4, 2, "b")  # a 3.6 kB .jsonl.gz of one line repeated held 20,000
+    monkeypatch.setattr(pipeline, "_runner", real)
+    for name in ("a", "a-copy", "a-again", "b"):  # each parsed in a build of its own
+        build([src / f"{name}.txt"], output=tmp_path / "stepwise", into=name != "a")
+    _same(tmp_path / "together", tmp_path / "stepwise")
+
+
 def test_into_replaces_a_changed_article_instead_of_duplicating(tmp_path):
     src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ac"})
     out = tmp_path / "out"

@@ -122,6 +122,19 @@ def test_csv_and_tsv_follow_sparql_results_formats(graph_file, engine):
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_csv_and_tsv_cells_never_start_a_spreadsheet_formula(tmp_path, engine):
+    (tmp_path / "g.ttl").write_text(
+        '<http://x.example/a> <http://www.w3.org/2000/01/rdf-schema#label> "=HYPERLINK(\\"http://x.invalid\\")", '
+        '"@SUM(A1)"@en, "+1+cmd", "-2+3", "\\tTab" ; <http://x.example/n> -3.5 .\n', encoding="utf-8")
+    res = q.run(open_store(tmp_path / "g.ttl", engine), "SELECT ?v WHERE { ?s ?p ?v } ORDER BY STR(?v)")
+    cells = {r[0] for r in csv.reader(io.StringIO(q.format_result(res, "csv"), newline=""))}
+    assert cells == {"v", "-3.5", "'-2+3", "'+1+cmd", "'=HYPERLINK(\"http://x.invalid\")", "'@SUM(A1)", "'\tTab"}
+    tsv = set(q.format_result(res, "tsv").splitlines()[1:])
+    assert {'"\'-2+3"', '"\'@SUM(A1)"@en', '"\'\\tTab"', '"-3.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'} <= tsv
+    assert not any(c[1] in "=+-@" for c in tsv if "^^" not in c)
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_json_and_xml_results(graph_file, engine):
     store = open_store(graph_file, engine)
     res = q.run(store, "SELECT ?c ?n ?unbound WHERE { ?c a kg:Country ; kg:mentionCount ?n } LIMIT 1")

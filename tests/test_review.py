@@ -71,6 +71,22 @@ def test_review_of_a_missing_graph_is_one_error_line(tmp_path):
     assert result.exit_code == 1 and result.output.startswith("Error:") and "Traceback" not in result.output
 
 
+def test_review_reads_a_mention_count_that_is_no_whole_number_as_zero(tmp_path):
+    path = tmp_path / "g.ttl"
+    path.write_text('@prefix kg: <https://w3id.org/kgraph/ontology#> .\n'
+                    '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                    '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                    '<https://w3id.org/kgraph/id/person/Ilse_Varga> a kg:Person ; rdfs:label "Ilse Varga" ;\n'
+                    '    kg:mentionCount "INF"^^xsd:double .\n'
+                    '<https://w3id.org/kgraph/id/person/Ilse_Vargas> a kg:Person ; rdfs:label "Ilse Vargas" ;\n'
+                    '    kg:mentionCount "NaN"^^xsd:double, "many", <http://x.example/n> .\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    from kgraph.review import read_nodes
+
+    assert [n.mentions for n in read_nodes(path)] == [0, 0]
+
+
 def test_a_place_and_an_organization_of_one_name_are_flagged_as_maybe_a_namesake():
     from kgraph.review import Node, duplicates
 
@@ -170,3 +186,17 @@ def test_review_suggests_a_company_written_with_and_without_its_legal_form_under
     merged = link_extractions(exs, corrections.parse(json.loads(result.output)))
     assert [(e.key, e.mentions, e.same_as) for e in merged.entities] == [
         ("organization/Norvane_Mining_Ltd", 4, ("person/Norvane_Mining",))]
+
+
+def test_review_text_shows_control_characters_of_the_graph_file_escaped(tmp_path):
+    path = tmp_path / "g.ttl"
+    path.write_text('@prefix kg: <https://w3id.org/kgraph/ontology#> .\n'
+                    '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                    '<https://w3id.org/kgraph/id/person/A> a kg:Person ; rdfs:label "Ilse Varga" ; kg:mentionCount 3 .\n'
+                    '<https://w3id.org/kgraph/id/person/B\\u009b2J> a kg:Person ; rdfs:label "ilse varga\\u202e" ;\n'
+                    '    kg:mentionCount 1 .\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "\x9b" not in result.output and "\u202e" not in result.output
+    pasted = [json.loads(line.strip().rstrip(",")) for line in result.output.splitlines() if line.startswith("    {")]
+    assert any(item.get("entity", "").endswith("/B\x9b2J") for item in pasted)  # the item still names the node

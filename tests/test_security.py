@@ -1051,6 +1051,19 @@ def test_a_lock_file_that_is_not_a_file_stops_the_build_with_one_line(tmp_path, 
             pass
 
 
+def test_a_state_folder_that_is_a_symlink_stops_the_build_with_one_line(tmp_path):
+    from kgraph.build.pipeline import _locked
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".kgraph").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(GraphError, match=r"\.kgraph is a symbolic link, not kgraph's own folder; remove it"):
+        with _locked(tmp_path / "out"):
+            pass
+    assert list(elsewhere.iterdir()) == []  # nothing written where the link leads
+
+
 def test_endpoint_serves_no_page_that_leads_outside_the_graph_folder(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("Tova Brenn's private notes", encoding="utf-8")

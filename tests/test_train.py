@@ -50,6 +50,28 @@ def test_bad_training_file_is_an_input_error(tmp_path):
         read_conll04(tmp_path / "missing.json")
 
 
+@pytest.mark.parametrize("text, message", [
+    ('[{"tokens": 5, "entities": [], "relations": []}]', "not a CoNLL04"),
+    ('[{"tokens": ["Ilse"], "entities": [{"type": "Peop", "start": 0, "end": 3}], "relations": []}]', "not a CoNLL04"),
+    ('[{"tokens": ["Ilse"], "entities": [], "relations": [{"type": "Kill", "head": 0, "tail": 1}]}]', "not a CoNLL04"),
+    ('{"tokens": []}', "not a CoNLL04"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+])
+def test_a_training_file_of_wrong_shapes_is_one_input_error(tmp_path, text, message):
+    bad = tmp_path / "x.json"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        read_conll04(bad)
+
+
+def test_a_training_file_that_is_a_fifo_is_refused_before_it_is_opened(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "train.json")
+    with pytest.raises(InputError, match="FIFO"):
+        read_conll04(tmp_path / "train.json")  # opening it would wait for a writer for ever
+
+
 def test_dwie_gold_for_rule_calibration_is_written_from_the_data_folder(tmp_path):
     import json as _json
 

@@ -215,3 +215,16 @@ def test_validation_in_its_child_process_answers_as_before(seed_build):
     missing = graph.parent / "no-such.ttl"
     result = CliRunner().invoke(main, ["validate", str(missing), "--timeout", "0"])
     assert result.exit_code == 1 and result.output.startswith("Error:") and "Traceback" not in result.output
+
+
+def test_violation_lines_show_escape_sequences_from_the_file_as_text(tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_text('<https://w3id.org/kgraph/id/organization/C\\u001b]52;c;ZXZpbA==\\u0007> '
+                 '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/kgraph/ontology#Organization> ;\n'
+                 '    <https://w3id.org/kgraph/ontology#mentionCount> "x\\u001b[2J\\nline" .\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(g)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    lines = result.output.splitlines()
+    assert any("C\\x1b]52;c;ZXZpbA==\\x07" in line for line in lines)
+    assert all(line.startswith(("Violation: ", "Warning: ", "Info: ", "Error: ")) for line in lines), lines

@@ -423,3 +423,32 @@ def test_view_of_a_graph_file_with_a_lone_surrogate_writes_u_fffd_not_a_tracebac
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert "Anton Moreau\ufffd" in page and "<title>Tarsk \ufffd news</title>" in page
+
+
+def test_view_of_a_graph_file_with_nan_and_infinite_numbers_leaves_them_out(tmp_path):
+    g = tmp_path / "g.ttl"
+    g.write_text('@prefix kg: <https://w3id.org/kgraph/ontology#> .\n'
+                 '@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n'
+                 '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                 '<https://w3id.org/kgraph/id/place/Vell> a kg:Place ; geo:lat "NaN"^^xsd:double ;\n'
+                 '    geo:long "INF"^^xsd:double ; kg:mentionCount "1e999"^^xsd:double .\n', encoding="utf-8")
+    out = tmp_path / "g.html"
+    result = CliRunner().invoke(main, ["view", str(g), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    (node,) = visualize.graph_data(rdf.load(g)).data["nodes"]
+    assert node["coords"] is None and node["mentions"] == 0
+
+
+def test_an_ill_typed_literal_in_a_graph_file_prints_no_library_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    g = tmp_path / "g.ttl"
+    g.write_text('<https://w3id.org/kgraph/id/person/Ilse_Varga> a <https://w3id.org/kgraph/ontology#Person> ;\n'
+                 '    <http://www.w3.org/2000/01/rdf-schema#label> "Ilse Varga" ;\n'
+                 '    <https://w3id.org/kgraph/ontology#mentionCount> "many"^^<http://www.w3.org/2001/XMLSchema#integer> .\n',
+                 encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "kgraph", "view", str(g), "--output", str(tmp_path / "g.html")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stderr == "", proc.stderr  # rdflib logged it with its traceback

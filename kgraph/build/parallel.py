@@ -139,6 +139,31 @@ def run_pool(articles: Iterable[Item], model: str | None = None, jobs: int = 2,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _check_address(address: str) -> None:
+    """Refuse a scheduler address Dask cannot parse before a Client is made of it.
+
+    A Client made of "nonsense" fails, and closing the half-made Client when it is
+    collected waits 40 s and prints a traceback after kgraph's own error line.
+
+    Raises:
+        KGraphError: The address is malformed.
+    """
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+    from distributed.comm.registry import get_backend
+
+    from kgraph.core.errors import KGraphError
+
+    try:
+        scheme, location = parse_address(str(address))
+        get_backend(scheme)
+        if scheme in ("tcp", "tls", "ws", "wss") and not 0 < parse_host_port(location)[1] < 65536:
+            raise ValueError("port out of range")
+    except (ValueError, TypeError) as exc:
+        raise KGraphError(f"not a Dask scheduler address: {address} ({exc}); give one such as "
+                          "tcp://10.0.0.5:8786") from None
+
+
 def run_dask(articles: Iterable[Item], address, model: str | None = None,
              batch_size: int = 64, chunk: int = CHUNK * 2) -> Iterator[tuple[str, str]]:
     """Extract on a Dask cluster: each partition of articles is one task, results stream back.
@@ -164,6 +189,7 @@ def run_dask(articles: Iterable[Item], address, model: str | None = None,
         return
     own = not isinstance(address, Client)
     if own:
+        _check_address(address)
         try:
             client = Client(address, timeout=DASK_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:

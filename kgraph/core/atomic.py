@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import stat
 import tempfile
 from collections.abc import Mapping
 from contextlib import contextmanager
@@ -21,6 +22,9 @@ from pathlib import Path
 from kgraph.core.errors import GraphError
 
 _STALE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket"}
 
 
 def write_text(path: str | os.PathLike, text: str) -> Path:
@@ -74,6 +78,7 @@ def _write_temp(target: Path, data: bytes) -> str:
     try:
         if target.is_dir():
             raise IsADirectoryError(21, "is a folder", str(target))
+        _refuse_special(target)
         target.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise GraphError(f"cannot write {target}: {target.parent} is a file, not a folder") from None
@@ -91,6 +96,21 @@ def _write_temp(target: Path, data: bytes) -> str:
         _unlink(tmp)
         raise
     return tmp
+
+
+def _refuse_special(target: Path) -> None:
+    """Refuse a target that is (or links to) a FIFO, a device or a socket.
+
+    The rename would put a regular file in its place: as root, ``--output /dev/null``
+    would replace the system's /dev/null with a page.
+    """
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # absent (or a broken link): a new file is made
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise GraphError(f"cannot write {target}: it is {_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, "
+                         "not a regular file")
 
 
 def _mode_for(target: Path) -> int:

@@ -4,6 +4,9 @@ The CLI prints ``Error: <message>`` for these and exits 1; anything else is a
 bug and keeps its traceback.
 """
 
+import logging
+import sys
+
 
 class KGraphError(Exception):
     """Base class of the errors a user's input or environment can cause."""
@@ -58,6 +61,32 @@ def quiet_startup_signals() -> None:
         except (ValueError, OSError):  # not the main thread
             pass
     STARTUP_HANDLERS.append(stop)
+
+
+class _OneLineLog(logging.Handler):
+    """Write a log record as one ``Warning:`` line on standard error: its first line, controls escaped."""
+
+    def emit(self, record):
+        try:
+            first = (record.getMessage().strip().splitlines() or [""])[0]
+            shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in first)
+            sys.stderr.write(f"Warning: {shown}\n")
+        except Exception:  # noqa: BLE001 - a log line must never end the command
+            pass
+
+
+def quiet_library_logs() -> None:
+    """Make the libraries' log records one ``Warning:`` line each on standard error, never a traceback.
+
+    rdflib logs every literal of a graph file it cannot convert ("abc"^^xsd:integer) with its traceback,
+    through Python's last-resort handler when nothing else is set up; those notes are dropped
+    (``kgraph validate`` reports such literals as violations), and any other library warning keeps its
+    first line only.
+    """
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+    root = logging.getLogger()
+    if not any(isinstance(h, _OneLineLog) for h in root.handlers):
+        root.addHandler(_OneLineLog(logging.WARNING))
 
 
 #: The handler installed by :func:`quiet_startup_signals`, so the command line can tell it apart.

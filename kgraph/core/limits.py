@@ -28,9 +28,12 @@ def memory_ceiling(graph_path) -> int:
     if raw:
         units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40}
         try:
-            return int(float(raw[:-1]) * units[raw[-1]]) if raw[-1] in units else int(raw)
-        except ValueError:
-            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G") from None
+            size = int(float(raw[:-1]) * units[raw[-1]]) if raw[-1] in units else int(raw)
+        except (ValueError, OverflowError):  # "abc", "infG", "1e400G"
+            size = 0
+        if size <= 0:  # 0 would stop every load at once, and setrlimit refuses a negative one (no ceiling at all)
+            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G")
+        return size
     return max(4 << 30, 64 * Path(graph_path).stat().st_size)
 
 

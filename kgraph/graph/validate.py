@@ -37,7 +37,10 @@ class Violation:
         """Return the violation as one readable line."""
         where = self.focus + (f" {self.path}" if self.path else "")
         value = f" (value: {self.value})" if self.value is not None and self.value != self.focus else ""
-        return f"{self.severity}: {where}: {self.message}{value}"
+        text = f"{self.severity}: {where}: {self.message}{value}"
+        # IRIs and values come from an untrusted file: an escape sequence (ESC ]52 writes the clipboard, ESC [2J
+        # clears the screen), a line break or a bidirectional override is shown as text, not sent to the terminal.
+        return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,8 @@ def parse(data: object, source: str = "corrections") -> Corrections:
         raise InputError(f"{source}: expected an object with a \"corrections\" list")
     version = data.get("version", 1)
     if version != 1:
-        raise InputError(f"{source}: unsupported corrections version {version!r} (this kgraph reads version 1)")
+        shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:37] + "..."
+        raise InputError(f"{source}: unsupported corrections version {shown} (this kgraph reads version 1)")
     items = []
     for i, raw in enumerate(data["corrections"]):
         items.append(_item(raw, i, source))
@@ -334,7 +335,9 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
                          "write the items out instead")
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
-    if isinstance(data, dict) and isinstance(data.get("version"), str) and data["version"].strip().isdigit():
+    # ASCII digits, and few: int() refuses a version of 5,000 digits with a ValueError.
+    if isinstance(data, dict) and isinstance(data.get("version"), str) and re.fullmatch(r"[0-9]{1,9}",
+                                                                                         data["version"].strip()):
         data = {**data, "version": int(data["version"])}
     return parse(data, source)
 

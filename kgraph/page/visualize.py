@@ -111,9 +111,11 @@ class PageData:
 
 def _num(lit) -> float | None:
     try:
-        return float(lit.toPython()) if isinstance(lit, Literal) else None
-    except (TypeError, ValueError):
+        x = float(lit.toPython()) if isinstance(lit, Literal) else None
+    except (TypeError, ValueError, OverflowError):
         return None
+    # "NaN" and "INF" are valid xsd:double in a graph file, but no number JSON (or int()) can hold.
+    return x if x is None or math.isfinite(x) else None
 
 
 def _int(lit) -> int | None:

@@ -50,8 +50,8 @@ def max_article_chars() -> int:
         mb = float(raw) if raw.strip() else MAX_ARTICLE_MB
     except ValueError:
         raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be a number of megabytes, not {raw!r}") from None
-    if not mb > 0:
-        raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0, not {raw!r}")
+    if not 0 < mb < 2**40:  # "inf" and "1e400" too: no number of characters
+        raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0 and finite, not {raw!r}")
     return int(mb * 2**20)
 
 
@@ -283,8 +283,11 @@ def publisher_of(url: str | None, named: object = None) -> str | None:
 HTML_MAX_DEPTH = 256
 
 
-def _nests_too_deep(html: str) -> bool:
-    """Return True if libxml2 stops reading the page at its nesting limit (so text below it would be lost unsaid)."""
+def _parser_limits(html: str) -> tuple[bool, bool]:
+    """Return whether libxml2 stops reading the page at its nesting limit, and at its limit on one run of text.
+
+    Either way the text past that point would be lost unsaid: a page of one 15 MB paragraph gave no text at all.
+    """
     from lxml import html as lhtml
 
     parser = lhtml.HTMLParser()
@@ -292,7 +295,51 @@ def _nests_too_deep(html: str) -> bool:
         lhtml.document_fromstring(html, parser=parser)
     except Exception:  # noqa: BLE001 - unparsable pages are reported by the extraction below
         pass
-    return any("Excessive depth" in e.message for e in parser.error_log)
+    messages = [e.message for e in parser.error_log]
+    return (any("Excessive depth" in m for m in messages),
+            any("Resource limit exceeded" in m or "huge text node" in m for m in messages))
+
+
+#: Most attributes one element of a page read may have: libxml2 checks each new attribute against those before
+#: it, so 200,000 attributes on one element (a 1.6 MB page) took it minutes per parse, and the page is parsed
+#: five times. No real page comes near (an element of 1,000 attributes costs about a millisecond).
+HTML_MAX_ATTRIBUTES = 1000
+
+_TAG_OPEN = re.compile(r"<([A-Za-z][^\s/>]*)")
+# Never fails, so never backtracks: a tag's body up to its unquoted ">" (or as far as it goes).
+_TAG_BODY = re.compile(r"""(?:[^>"']+|"[^"]*"|'[^']*')*>?""")
+_VALUE = re.compile(r"""=\s*(?:"[^"]*"?|'[^']*'?|[^\s>]*)""")
+_NAME = re.compile(r"""[^\s/>="']+""")  # libxml2 takes "/" between attributes as white space
+_RAW_TEXT_END = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+
+
+def _too_many_attributes(html: str) -> bool:
+    """Return True if some element of the page has more than HTML_MAX_ATTRIBUTES attributes.
+
+    One pass from left to right (each character is looked at a bounded number of times);
+    comments and script and style text are skipped as the HTML parser skips them.
+    """
+    pos, n = 0, len(html)
+    while (i := html.find("<", pos)) >= 0:
+        if html.startswith("<!--", i):
+            end = html.find("-->", i + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        m = _TAG_OPEN.match(html, i)
+        if m is None:
+            pos = i + 1
+            continue
+        body = _TAG_BODY.match(html, m.end())
+        pos = body.end()
+        # An attribute takes at least two characters (a space and a letter): only a long tag can hold too many.
+        if pos - m.end() > 2 * HTML_MAX_ATTRIBUTES and \
+                len(_NAME.findall(_VALUE.sub(" ", body.group()))) > HTML_MAX_ATTRIBUTES:
+            return True
+        raw_end = _RAW_TEXT_END.get(m.group(1).lower())
+        if raw_end is not None:
+            end = raw_end.search(html, pos)
+            pos = n if end is None else end.end()
+    return False
 
 
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
@@ -311,9 +358,16 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if not html.strip():
         return "", None, None, None, None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
-    if _nests_too_deep(html):
+    if _too_many_attributes(html):
+        raise InputError(f"{name}: an element of the page has over {HTML_MAX_ATTRIBUTES:,} attributes, too many for "
+                         "the HTML parser (its time grows with their square); save its text as .txt instead")
+    too_deep, too_long = _parser_limits(html)
+    if too_deep:
         _warn(f"{name}: elements nest deeper than {HTML_MAX_DEPTH} levels; the HTML parser reads no text "
               "below that depth")
+    if too_long:
+        _warn(f"{name}: a run of text without markup is over the HTML parser's 10 MB limit; it reads no text "
+              "from there on (save the page's text as .txt instead)")
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)
@@ -425,9 +479,42 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
                    publisher=publisher_of(url, site))
 
 
+#: How far a .jsonl.gz may expand: text and JSON compress 3 to 10-fold; a file of one line repeated (20,000
+#: articles in 3.6 kB, a gigabyte of newlines in 1 MB) near 1,000-fold. Checked past GZIP_FLOOR bytes.
+GZIP_MAX_RATIO = 100
+GZIP_FLOOR = 1 << 20
+
+
+class _Expansion(io.RawIOBase):
+    """The decompressed bytes of a gzip file, refused once they outgrow GZIP_MAX_RATIO times the bytes read."""
+
+    def __init__(self, path: Path):
+        self._raw = path.open("rb")
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="rb")
+        self._out = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        n = self._gz.readinto(buf)
+        self._out += n
+        if self._out > GZIP_FLOOR and self._out > GZIP_MAX_RATIO * self._raw.tell():
+            raise OSError(0, f"it expands over {GZIP_MAX_RATIO}-fold, as a compression bomb does; "
+                             "decompress it if it is a real corpus")
+        return n
+
+    def close(self) -> None:
+        try:
+            self._gz.close()
+            self._raw.close()
+        finally:
+            super().close()
+
+
 def _open_lines(path: Path):
     if path.name.lower().endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace")
+        return io.TextIOWrapper(io.BufferedReader(_Expansion(path)), encoding="utf-8-sig", errors="replace")
     return path.open("r", encoding="utf-8-sig", errors="replace")
 
 

@@ -134,6 +134,28 @@ def _plain(t) -> str:
     return str(t)
 
 
+#: A cell a spreadsheet would read as a formula; a bare number ("-3.5") is read as the number and stays.
+_FORMULA = re.compile(r"[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def _unformula(text: str) -> str:
+    """Return text with a leading apostrophe when a spreadsheet opening the results would run it as a formula."""
+    return "'" + text if _FORMULA.match(text) and not _NUMBER.fullmatch(text) else text
+
+
+def _csv_cell(t) -> str:
+    return _unformula(_plain(t))
+
+
+def _tsv_cell(t) -> str:
+    # A string's quotes are stripped by a spreadsheet, which would run what they hold; a typed literal
+    # ("-3"^^xsd:integer) is text with its datatype after the quotes, no formula.
+    if isinstance(t, Literal) and t.datatype in (None, XSD.string) and (guarded := _unformula(str(t))) != str(t):
+        t = Literal(guarded, lang=t.language, datatype=t.datatype)
+    return _nt(t)
+
+
 def _short(t) -> str:
     from kgraph.graph.rdf import term
 
@@ -260,10 +282,10 @@ def _format_result(result: Result, fmt: str) -> str:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         w.writerow(vars_)
-        w.writerows([_plain(c) for c in r] for r in rows)
+        w.writerows([_csv_cell(c) for c in r] for r in rows)
         return buf.getvalue()
     if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in vars_)] + ["\t".join(_nt(c) for c in r) for r in rows]
+        lines = ["\t".join(f"?{v}" for v in vars_)] + ["\t".join(_tsv_cell(c) for c in r) for r in rows]
         return "\n".join(lines) + "\n"
     if fmt == "json":
         bindings = [{v: _json_term(c) for v, c in zip(vars_, r) if c is not None} for r in rows]

@@ -150,12 +150,14 @@ def _die_with_parent(parent: int, now: bool) -> None:
 
 
 def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int = 0, bound: bool = False) -> None:
+    from kgraph.core.errors import quiet_library_logs
     from kgraph.core.netguard import forbid_network, seal_process
     from kgraph.sparql.query import ResultError, format_result, run
     from kgraph.sparql.store import gib, limit_memory, open_store
 
     if parent:
         _die_with_parent(parent, bound)
+    quiet_library_logs()  # a spawned worker: no traceback of rdflib's in the server's log
     forbid_network()  # this process only reads a file and answers over its pipe:
     seal_process()  # not even Oxigraph's native code can open an Internet socket here
     limit_memory(ceiling)  # a query that builds ever larger values or rows ends here, not in the machine's memory
