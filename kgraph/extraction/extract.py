@@ -1403,18 +1403,30 @@ def _recover_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -
         if c.type == EntityType.Organization and c.end - c.start == 1 and c.text == c.name \
                 and c.text[:1].isupper() and not c.text.isupper() and c.text.isalpha():
             first.setdefault(c.text, c)
-    if not first:
+
+    def where_a_name_stands(offset: int, tok, owner: _Cand) -> bool:
+        if (offset, tok.i) <= (owner.offset, owner.start) or tok.i in _headline_tokens(tok.doc):
+            return False
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return not nlp_words(tok) or nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in _ROLE_BEFORE)
+
+    return _written_again(cands, docs, first, where_a_name_stands)
+
+
+def _written_again(cands: list[_Cand], docs: list[tuple[int, object]], owners: dict, accept=None) -> list[_Cand]:
+    """Return a candidate for each token outside every candidate written exactly as one of ``owners``' texts.
+
+    Not inside a run of capitals (a shouted line); ``accept(offset, token, owner)`` may refuse a token more.
+    """
+    if not owners:
         return []
     covered = covered_tokens(cands)
     out = []
     for offset, doc in docs:
         for tok in doc:
-            owner = first.get(tok.text)
-            if owner is None or (id(doc), tok.i) in covered or (offset, tok.i) <= (owner.offset, owner.start) \
-                    or _in_capitals(doc, tok.i) or tok.i in _headline_tokens(doc):
-                continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nlp_words(tok) and not (nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in _ROLE_BEFORE)):
+            owner = owners.get(tok.text)
+            if owner is None or (id(doc), tok.i) in covered or _in_capitals(doc, tok.i) \
+                    or accept is not None and not accept(offset, tok, owner):
                 continue
             out.append(_Cand(doc, offset, tok.i, tok.i + 1, owner.type, owner.name, "acronym", sure=owner.sure))
     return out
@@ -1435,17 +1447,7 @@ def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> lis
     defined = {c.text: c for c in sorted(cands, key=lambda c: (c.offset, c.start))
                if c.source == "acronym" or c.type is not None and c.type != EntityType.Person
                and c.end - c.start == 1 and c.name != c.text and _acronym_shape(c.text)}
-    if not defined:
-        return []
-    covered = covered_tokens(cands)
-    out = []
-    for offset, doc in docs:
-        for tok in doc:
-            owner = defined.get(tok.text)
-            if owner is None or (id(doc), tok.i) in covered or _in_capitals(doc, tok.i):
-                continue
-            out.append(_Cand(doc, offset, tok.i, tok.i + 1, owner.type, owner.name, "acronym", sure=owner.sure))
-    return out
+    return _written_again(cands, docs, defined)
 
 
 def _in_capitals(doc, i: int) -> bool:
