@@ -245,8 +245,8 @@ def test_a_one_word_company_name_read_as_an_adjective_later_is_the_company(nlp):
 
 @pytest.mark.parametrize("text,name", [
     pytest.param("The store opened on Tarsk's Fifth Avenue on Monday.", "Fifth Avenue", id="ordinal-opens-name"),
-    pytest.param("The Maritime and Coastguard Agency said the ship had been towed to port.",
-                 "Maritime and Coastguard Agency", id="the-x-and-y-agency"),
+    pytest.param("The Coastal and Rescue Agency said the ferry had reached Tarsk.",
+                 "Coastal and Rescue Agency", id="the-x-and-y-agency"),
 ])
 def test_a_name_the_ner_cut_is_taken_whole(nlp, text, name):
     found, _ex = mentions_of(nlp, text)

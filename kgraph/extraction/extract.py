@@ -415,7 +415,7 @@ def _and_extent(doc, ent) -> int:
 def _and_pair_end(doc, ent) -> int | None:
     """Return where "the X and Y Agency" ends when the NER tagged "X" and "Y Agency" apart, or None.
 
-    "The Maritime and Coastguard Agency", "the Food and Drug Administration": after "the", one or two
+    "The Coastal and Rescue Agency", "the Food and Drug Administration": after "the", one or two
     capitalized words tagged an organization, "and", then an organization whose last word is an organization's
     head; the words before "and" hold no head, party word, place or country of their own ("the Greens and Social
     Democratic Party" are two).

@@ -196,10 +196,10 @@ DICTIONARY_WORD_MAX = 2
 
 @shape_rule("shape:opening-plural-noun", "A lone capitalized plural that opens its sentence or line (or a quote "
             "there), written at most twice, that an English dictionary knows as a noun or the article and news write "
-            "in lower case, is a common noun capitalized by its position (\"Workouts should be regular\"), not a "
+            "in lower case, is a common noun capitalized by its position (\"Workouts help older runners\"), not a "
             "name; not a party's plural (\"Greens\"), a people's word, a demonym or a place.",
             "drop",
-            examples=[("Workouts should be carried out on a regular basis, the coach said.", "Workouts", ()),
+            examples=[("Workouts help older runners most, the coach in Tarsk said.", "Workouts", ()),
                       ("\"Sculptors need space,\" the mayor said.", "Sculptors", ())],
             counter_examples=[("Greens want a new tax on flights.", "Greens"),
                               ("Africans were the most hopeful, the poll found.", "Africans"),
