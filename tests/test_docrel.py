@@ -479,6 +479,21 @@ def test_a_title_the_mention_keeps_before_the_name_counts_as_a_role_word(nlp):
     assert lead >= 1  # "President" inside the mention "President Lena Sommer"
 
 
+def test_another_persons_title_is_no_role_word_near_a_person(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    text = "Talks ended on Monday. Union spokesman Ivo Marek said Chairman Lena Sommer would decide."
+    doc = nlp(text)
+    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
+    view = docrel.ArticleView(pairs, [], {})
+    keys = {e.name: k for k, e in view.ents.items()}
+    if "Ivo Marek" not in keys or "Lena Sommer" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    lead, work, _member, _nat = view.roles_near(keys["Ivo Marek"])
+    assert lead == 0 and work >= 1  # "Chairman" is Lena Sommer's title; "spokesman" is his
+    assert view.roles_near(keys["Lena Sommer"])[0] >= 1
+
+
 def test_pairs_of_one_article_count_as_one_draw_in_the_bound():
     from kgraph import train_doc
 

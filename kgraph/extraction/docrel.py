@@ -50,6 +50,9 @@ TYPES = (EntityType.Person, EntityType.Organization, EntityType.Place, EntityTyp
 #: Words saying someone holds an office or job (the rules' lexicons plus news titles).
 _WINDOW = 6
 
+#: How many words right before a person's name may be that person's title ("UN Secretary-General", "Foreign Minister").
+_TITLE_WORDS = 4
+
 #: Words that report or demand something about a person rather than state a fact: "called for the release of".
 _REPORT_WORDS = frozenset("""call demand urge release free criticize criticise condemn deny accuse allege claim
 suspect charge trial try plan plot attempt operation mission order""".split())
@@ -210,6 +213,7 @@ class ArticleView:
         self._dems: dict = {}
         self._sent_sets: dict | None = None
         self._roles: dict = {}
+        self._titles: dict | None = None
         self._context: dict = {}
         self._members: dict | None = None
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
@@ -355,6 +359,30 @@ class ArticleView:
         leads = {w for w in leads if len(w) >= 2 and w[:1].isupper()}
         return float(any(n.split()[0] in leads for n in mine if " " in n))
 
+    def _titles_of_persons(self) -> dict:
+        """Return (doc id, token) -> the person whose title the token is: the words right before the person's name.
+
+        "UN spokesman X said Secretary-General Y": "Secretary-General" is Y's title, not a role near X.
+        """
+        if self._titles is None:
+            self._titles = {}
+            for k, e in self.ents.items():
+                if e.type != EntityType.Person:
+                    continue
+                for info in e.info:
+                    s1, doc = info.span, info.span.doc
+                    name_char = s1.start_char + len(info.m.text) - len(info.m.name) \
+                        if info.m.text.endswith(info.m.name) else s1.start_char
+                    own = [t.i for t in s1 if t.idx < name_char]
+                    i = s1.start - 1
+                    while i >= 0 and s1.start - i <= _TITLE_WORDS and (doc[i].text == "-" or doc[i].is_alpha and (
+                            doc[i].is_title or role_of_token(doc[i]) is not None)):
+                        own.append(i)
+                        i -= 1
+                    for j in own:
+                        self._titles.setdefault((id(doc), j), k)
+        return self._titles
+
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
         """Return how many leader, work, member and nationality words stand near the entity's mentions."""
         from kgraph.extraction.relations import NATIONALITY_NOUNS
@@ -362,6 +390,8 @@ class ArticleView:
         got = self._roles.get(a)
         if got is None:
             lead = work = member = nat = 0
+            # For a person, another person's title is no role of its own; what stands near a body or a place stays.
+            titles = self._titles_of_persons() if self.ents[a].type == EntityType.Person else {}
             for info in self.ents[a].info:
                 s1 = info.span
                 m = info.m
@@ -370,6 +400,8 @@ class ArticleView:
                 for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
                     if s1.start <= t.i < s1.end and t.idx >= name_char:
                         continue
+                    if titles.get((id(t.doc), t.i), a) != a:
+                        continue  # another person's title
                     cls = role_of_token(t)
                     lead += cls == Predicate.leaderOf
                     work += cls == Predicate.worksFor
