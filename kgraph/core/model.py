@@ -64,6 +64,11 @@ class Mention:
     end: int
     name: str
 
+    @property
+    def lead(self) -> int:
+        """Return how many characters of the text stand before the name ("President " of "President X" named "X")."""
+        return len(self.text) - len(self.name) if self.text.endswith(self.name) else 0
+
 
 @dataclass(frozen=True)
 class Relation:

@@ -371,9 +371,7 @@ class ArticleView:
                     continue
                 for info in e.info:
                     s1, doc = info.span, info.span.doc
-                    name_char = s1.start_char + len(info.m.text) - len(info.m.name) \
-                        if info.m.text.endswith(info.m.name) else s1.start_char
-                    own = [t.i for t in s1 if t.idx < name_char]
+                    own = [t.i for t in s1 if t.idx < s1.start_char + info.m.lead]
                     i = s1.start - 1
                     while i >= 0 and s1.start - i <= _TITLE_WORDS and (doc[i].text == "-" or doc[i].is_alpha and (
                             doc[i].is_title or role_of_token(doc[i]) is not None)):
@@ -394,9 +392,8 @@ class ArticleView:
             titles = self._titles_of_persons() if self.ents[a].type == EntityType.Person else {}
             for info in self.ents[a].info:
                 s1 = info.span
-                m = info.m
-                # A title the mention keeps before its name ("Prime Minister X" named "X") is a role word near it.
-                name_char = s1.start_char + len(m.text) - len(m.name) if m.text.endswith(m.name) else s1.start_char
+                # A title the mention keeps before its name ("President X" named "X") is a role word near it.
+                name_char = s1.start_char + info.m.lead
                 for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
                     if s1.start <= t.i < s1.end and t.idx >= name_char:
                         continue

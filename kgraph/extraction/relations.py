@@ -93,11 +93,11 @@ def role_of_token(tok) -> str | None:
     "chief executive"); a deputy's office ("vice president", "deputy prime minister") works for what its
     leader leads.
     """
-    lemma = tok.lemma_.lower()
-    cls = _role_class(lemma) or _role_class(tok.lower_)
     whole = _hyphen_role(tok)
     if whole is not None:
         return _role_class(whole)  # "secretary-general" leads; "general" alone works
+    lemma = tok.lemma_.lower()
+    cls = _role_class(lemma) or _role_class(tok.lower_)
     if cls not in (Predicate.leaderOf, Predicate.worksFor):
         return cls
     before = [t for t in tok.doc[max(0, tok.i - 5):tok.i] if t.text != "-"][-3:]
@@ -278,8 +278,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                       for w in c.subtree if w.i < tokens[0].i}, key=lambda t: t.i)
         # A title the mention's text keeps before the name ("President Bola Tinubu" named "Bola Tinubu") is
         # one of the words before the name.
-        name_at = person.end - len(person.name) if person.text.endswith(person.name) else person.start
-        pre += [t for t in tokens if t.idx + offset < name_at]
+        pre += [t for t in tokens if t.idx + offset < person.start + person.lead]
         title = root.head
         if not pre and root.dep_ == "appos" and title.i == tokens[0].i - 1 and index.at(title) is None \
                 and _role_class(title.lemma_.lower()):
