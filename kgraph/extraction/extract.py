@@ -1404,8 +1404,13 @@ def _recover_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -
                 and c.text[:1].isupper() and not c.text.isupper() and c.text.isalpha():
             first.setdefault(c.text, c)
 
+    headlines: dict[int, set] = {}  # per Doc, read once
+
     def where_a_name_stands(offset: int, tok, owner: _Cand) -> bool:
-        if (offset, tok.i) <= (owner.offset, owner.start) or tok.i in _headline_tokens(tok.doc):
+        lines = headlines.get(id(tok.doc))
+        if lines is None:
+            lines = headlines[id(tok.doc)] = _headline_tokens(tok.doc)
+        if (offset, tok.i) <= (owner.offset, owner.start) or tok.i in lines:
             return False
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return not nlp_words(tok) or nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in _ROLE_BEFORE)

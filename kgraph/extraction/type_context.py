@@ -759,6 +759,10 @@ def person_surnames(cands) -> set[str]:
     return out
 
 
+#: Last words of a company's full name whose first word the company goes by alone ("Tarsana Industries").
+_COMPANY_LAST_WORDS = lexicon.COMPANY_HEADS | {"group"}
+
+
 def company_short_names(cands) -> set[str]:
     """Return the keys of one-word names read as a person's that a company name written before them opens.
 
@@ -777,7 +781,7 @@ def company_short_names(cands) -> set[str]:
         words = c.name.split()
         if c.source == "pronoun" or c.type != EntityType.Organization or len(words) < 2:
             continue
-        if words[-1] in lexicon.LEGAL_FORMS or words[-1].lower() in lexicon.COMPANY_HEADS | {"group"}:
+        if words[-1] in lexicon.LEGAL_FORMS or words[-1].lower() in _COMPANY_LAST_WORDS:
             where = (c.offset, c.start)
             opened[key(words[0])] = min(opened.get(key(words[0]), where), where)
     out = set()
