@@ -445,15 +445,19 @@ def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     assert kills and any(docrel._asserted(t) for t in kills) is done
 
 
-def test_a_country_tied_closer_to_the_subject_is_seen(nlp):
+def _view_of(nlp, text):
+    """Return an invented article's view, its entity keys by name, and its mentions' texts."""
     from kgraph.extraction.extract import _candidates, _resolve
 
-    text = ("Talks in Norway ended on Monday. German lawmaker Lena Sommer flew to Oslo from Germany. "
-            "Norway hosted the talks, and Norway paid for them.")
     doc = nlp(text)
     pairs = _resolve(_candidates(doc, 0), [(0, doc)])
     view = docrel.ArticleView(pairs, [], {})
-    keys = {e.name: k for k, e in view.ents.items()}
+    return view, {e.name: k for k, e in view.ents.items()}, {m.text for m, _s in pairs}
+
+
+def test_a_country_tied_closer_to_the_subject_is_seen(nlp):
+    view, keys, _texts = _view_of(nlp, "Talks in Norway ended on Monday. German lawmaker Lena Sommer flew to Oslo "
+                                       "from Germany. Norway hosted the talks, and Norway paid for them.")
     if "Lena Sommer" not in keys or "Germany" not in keys or "Norway" not in keys:
         pytest.skip(f"spaCy found other entities: {sorted(keys)}")
     a = keys["Lena Sommer"]
@@ -465,14 +469,7 @@ def test_a_country_tied_closer_to_the_subject_is_seen(nlp):
 
 
 def test_a_title_the_mention_keeps_before_the_name_counts_as_a_role_word(nlp):
-    from kgraph.extraction.extract import _candidates, _resolve
-
-    text = "Talks ended on Monday. President Lena Sommer flew home to Norway."
-    doc = nlp(text)
-    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
-    view = docrel.ArticleView(pairs, [], {})
-    keys = {e.name: k for k, e in view.ents.items()}
-    texts = {m.text for m, _s in pairs}
+    view, keys, texts = _view_of(nlp, "Talks ended on Monday. President Lena Sommer flew home to Norway.")
     if "Lena Sommer" not in keys or "President Lena Sommer" not in texts:
         pytest.skip(f"spaCy found other mentions: {sorted(texts)}")
     lead, _work, _member, _nat = view.roles_near(keys["Lena Sommer"])
@@ -480,13 +477,8 @@ def test_a_title_the_mention_keeps_before_the_name_counts_as_a_role_word(nlp):
 
 
 def test_another_persons_title_is_no_role_word_near_a_person(nlp):
-    from kgraph.extraction.extract import _candidates, _resolve
-
-    text = "Talks ended on Monday. Union spokesman Ivo Marek said Chairman Lena Sommer would decide."
-    doc = nlp(text)
-    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
-    view = docrel.ArticleView(pairs, [], {})
-    keys = {e.name: k for k, e in view.ents.items()}
+    view, keys, _texts = _view_of(nlp, "Talks ended on Monday. Union spokesman Ivo Marek said Chairman Lena Sommer "
+                                       "would decide.")
     if "Ivo Marek" not in keys or "Lena Sommer" not in keys:
         pytest.skip(f"spaCy found other entities: {sorted(keys)}")
     lead, work, _member, _nat = view.roles_near(keys["Ivo Marek"])
