@@ -148,6 +148,16 @@ trust fund society academy college school hospital clinic""")
 #: Last words of organization names ("Special Operations Forces", "Quebec Liberal Party").
 ORG_HEADS = STRONG_ORG_HEADS | WEAK_ORG_HEADS
 
+#: Ordinal words that number one holder of an office in a line of them ("the first president").
+ORDINAL_WORDS = _words("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""")
+
+#: Letters that mark a sports club before or after its name ("FC Tarsk", "VfB Tarsk", "Tarsk FC").
+CLUB_MARKS = _words("fc sc sv ac as cf afc vfb vfl tsv bsc sk fk ssc")
+
+#: Last words of English clubs' names ("Holmvik United", "Orlin Rovers", "Tarsk FC").
+CLUB_LAST_WORDS = _words("united rovers wanderers athletic albion hotspur fc afc cf")
+
 #: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
 PARTY_PLURALS = _words("democrats republicans socialists conservatives liberals greens communists")
 

@@ -31,7 +31,7 @@ from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
-                      NATIONALITY_NOUNS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
+                      NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
                       PRIVATE_ROLES, CABINET_ROLES, party_name)
 from kgraph.core.model import Mention, Relation
@@ -695,6 +695,12 @@ def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
     return None
 
 
+def _in_line(role) -> bool:
+    """True when an ordinal numbers a role ("the 16th president", "its last king"): one of a line of holders."""
+    return any(c.ent_type_ == "ORDINAL" or c.like_num or c.lower_ in ORDINAL_WORDS or c.lower_ == "last"
+               for c in role.children)
+
+
 def _role_before(doc, index: MentionIndex, comma: int):
     """Return (role noun, entity) of a role phrase ending right before a comma, or None.
 
@@ -713,11 +719,13 @@ def _role_before(doc, index: MentionIndex, comma: int):
             # "Veltria's ambassador to Ostmark, Ann Roe": the post is where she serves; the owner is whom for.
             owner = _role_owner(doc, index, prep.head)
             return (prep.head, owner) if owner is not None and owner.type != EntityType.Person else None
-        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep" \
-                or entity.type != EntityType.Organization:
-            # "the 16th president of the Republic, Ann Roe": an office in a line of holders, not a residence.
+        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep":
             return None
         role = prep.head
+        if entity.type != EntityType.Organization and (
+                entity.type not in (EntityType.Country, EntityType.Place) or prep.lower_ != "of" or _in_line(role)):
+            # "the 16th president of Veltria, Ann Roe": an office in a line of holders, not a residence.
+            return None
         return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
     if entity is None and _hyphen_role(before) is not None and _hyphen_first(before) is not None:
         before = _hyphen_first(before)  # "Its secretary-general, Ann Roe": the compound's noun is its first word
@@ -791,6 +799,9 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           # "to" names the post, the possessive whom the envoy serves.
           ("Canada's ambassador to Germany, Tom Brask, said his country would wait.",
            ("Tom Brask", Predicate.worksFor, "Canada")),
+          # A country or town after "of": the office is of it, unless an ordinal makes it one of a line.
+          ("The president of Chile, Ana Berg, said on Monday that rates would rise.",
+           ("Ana Berg", Predicate.leaderOf, "Chile")),
       ],
       counter_examples=[
           # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
@@ -801,6 +812,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            ("Hans Lotter", Predicate.worksFor, "Vellox")),
           ("In 1901 the 9th president of Norway, Hal Brun, was born in Lillehavn.",
            ("Hal Brun", Predicate.leaderOf, "Norway")),
+          ("The first governor of Ohio, Ann Roe, was born in a log cabin.", ("Ann Roe", Predicate.leaderOf, "Ohio")),
+          ("The last king of Chile, Otto Brun, died in exile.", ("Otto Brun", Predicate.leaderOf, "Chile")),
           # The sentence is about a person: "its" names nothing the rule can tell.
           ("Hans Lotter visited Tarvel Motors. He said its spokesman, Tom Brask, was wrong.",
            ("Tom Brask", Predicate.worksFor, "Tarvel Motors")),
@@ -1382,10 +1395,11 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     for tok in doc:
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-        elif tok.dep_ == "oprd" and tok.head.lemma_ in MAKE_ROLE_VERBS:
+        elif tok.dep_ == "oprd" and tok.head.lemma_ in MAKE_ROLE_VERBS or _made_as(tok):
             # the one made the role: a passive's subject ("X was elected mayor"), else the object ("named X head")
-            subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None) \
-                or next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            verb = tok.head if tok.dep_ == "oprd" else tok.head.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) \
+                or next((c for c in verb.children if c.dep_ == "dobj"), None)
         else:
             continue
         cls = role_of_token(tok)
@@ -1406,16 +1420,45 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 for place in _with_container(doc, index, m):
                     yield _make(person, pred, place, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
+        bodies = []
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
                     m = next((index.at(w) for w in pobj.subtree
                               if index.at(w) and index.at(w).type != EntityType.Person), None)
                     if m is not None:
-                        pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
-                        if pred:
-                            _r, _l, phrase = _role_words([tok])
-                            yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
+                        bodies.append(m)
+        if not bodies and tok.dep_ != "attr":
+            # "The Tarsk Party chose Ann Lisk as its new leader": "its" is the body that made her its leader.
+            body = _chooser(tok, index)
+            bodies = [body] if body is not None else []
+        for m in bodies:
+            pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
+            if pred:
+                _r, _l, phrase = _role_words([tok])
+                yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
+
+
+def _made_as(tok) -> bool:
+    """True for a role noun after "as" hung on a verb that makes someone a role ("chose X as its leader")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep" \
+        and tok.head.head.lemma_ in MAKE_ROLE_VERBS
+
+
+def _chooser(role, index: MentionIndex) -> Mention | None:
+    """Return the body whose role a made role is: the verb's subject for "its"/"their", or a named owner."""
+    poss = next((c for c in role.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    named = index.at(poss)
+    if named is not None:
+        return named if named.type != EntityType.Person else None
+    if poss.lower_ not in ("its", "their"):
+        return None
+    verb = role.head if role.dep_ == "oprd" else role.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    body = index.at(subj) if subj is not None else None
+    return body if body is not None and body.type in (EntityType.Organization, EntityType.Country) else None
 
 
 @rule("rule:copula-role", "A role stated with \"be\" says what the person leads or works for.",
@@ -1426,9 +1469,15 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk became leader of the Quillmoor Party in May.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          # "its": the body that made the role is the one it is of.
+          ("The Quillmoor Party on Saturday chose Ann Lisk as its new leader.",
+           ("Ann Lisk", Predicate.leaderOf, "Quillmoor Party")),
       ],
       counter_examples=[
           ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          # "their" is the voters', not the party's: the verb's subject is no body.
+          ("Voters chose Ann Lisk as their leader over the Quillmoor Party.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk named Tom Reyes leader of the Quillmoor Party.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
       ])
