@@ -514,7 +514,7 @@ def _hometown_after_age(doc, start: int, end: int) -> bool:
 
 
 #: Last words of sports clubs' names: a name ending in one is a club's ("Holmvik United", "Orlin Rovers", "Tarsk FC").
-CLUB_LAST_WORDS = frozenset("united rovers wanderers athletic albion hotspur fc afc cf".split())
+CLUB_LAST_WORDS = lexicon.CLUB_LAST_WORDS
 
 
 @context_rule("context:club-name", "A name of two or more words ending in a club's word (\"Holmvik United\", "
@@ -645,6 +645,50 @@ def _role_noun_before(doc, start: int, end: int) -> bool:
         return False
     return not any(t.lower_ in _NAME_WORDS_HOLDER or gazetteer.country(t.text) or gazetteer.demonym(t.text)
                    or t.lower_ in lexicon.COMPANY_HEADS for t in words)
+
+
+#: Least population of a city whose one-word name, read as a person's beside another large place, is the city.
+PAIRED_CITY_POPULATION = 500_000
+
+
+def _large_place(doc, start: int, end: int) -> bool:
+    """True when a span names a country or a city of :data:`PAIRED_CITY_POPULATION` people under its own name."""
+    text = doc[start:end].text
+    if gazetteer.country(text) is not None:
+        return True
+    city = gazetteer.city(text)
+    return city is not None and city.name == text and city.population >= PAIRED_CITY_POPULATION
+
+
+def _paired_place_span(doc, i: int, step: int) -> bool:
+    """True when one to three capitalized words from token ``i`` on (going ``step``) name a large place, whole."""
+    for n in (1, 2, 3):
+        lo, hi = (i, i + n) if step > 0 else (i - n + 1, i + 1)
+        if lo < 0 or hi > len(doc) or not all(t.is_title or t.is_upper for t in doc[lo:hi]):
+            return False
+        before, after = (doc[lo - 1] if lo > 0 else None), (doc[hi] if hi < len(doc) else None)
+        edge = after if step > 0 else before
+        if _large_place(doc, lo, hi) and (edge is None or not (edge.is_title and edge.is_alpha)):
+            return True
+    return False
+
+
+@context_rule("context:city-beside-place", "A one-word name read as a person's that is a city of half a million "
+              "people or more, joined by \"and\" or \"or\" to a country or another such city (\"Kyiv and Warsaw "
+              "should talk\"), is the city: capitals stand for their governments in news, and the NER takes some "
+              "for given names.",
+              (EntityType.Person,), EntityType.Place,
+              examples=[("Officials said Kyiv and Warsaw should settle the dispute.", "Kyiv"),
+                        ("Flights between Poland and Kyiv resumed.", "Kyiv")],
+              counter_examples=[("Sydney and Paris Hilton arrived late.", "Sydney"),
+                                ("Sydney and her brother Anton Moreau arrived late.", "Sydney")])
+def _city_beside_place(doc, start: int, end: int) -> bool:
+    if end - start != 1 or not _large_place(doc, start, end) or gazetteer.country(doc[start].text) is not None:
+        return False
+    nxt, prev = (doc[end] if end < len(doc) else None), _prev(doc, start)
+    if nxt is not None and nxt.lower_ in ("and", "or") and _paired_place_span(doc, end + 1, 1):
+        return True
+    return prev is not None and prev.lower_ in ("and", "or") and _paired_place_span(doc, start - 2, -1)
 
 
 def context_type(doc, start: int, end: int) -> str | None:
