@@ -407,6 +407,51 @@ def test_lone_word_stays_its_own_name(cands):
     assert _short_form_names(cands) == [c.name for c in cands]
 
 
+def _club_names(cands):
+    from kgraph.extraction.extract import _club_short_forms
+
+    return [c.name for c in _club_short_forms(cands)]
+
+
+@pytest.mark.parametrize("longer", ["FC Tarsk", "Tarsk FC", "Tarsk United", "Borussia Dortmund"])
+def test_lone_word_of_a_clubs_name_is_the_club(longer):
+    # "FC Tarsk have signed ..." then "Tarsk scored twice": one club, not two nodes.
+    lone = "Dortmund" if "Dortmund" in longer else "Tarsk"
+    cands = [_place(longer, 0, "Organization"), _place(lone, 9, "Organization")]
+    assert _club_names(cands) == [longer, longer]
+
+
+def test_first_word_of_a_club_named_after_its_city_is_the_club():
+    cands = [_place("Borussia Dortmund", 0, "Organization"), _place("Borussia", 9, "Organization")]
+    assert _club_names(cands) == ["Borussia Dortmund", "Borussia Dortmund"]
+
+
+@pytest.mark.parametrize("cands", [
+    pytest.param([_place("Norvex Music", 0, "Organization"), _place("Norvex", 9, "Organization")],
+                 id="a-company-may-be-the-parent"),
+    pytest.param([_place("FC Tarsk", 0, "Organization"), _place("Tarsk United", 5, "Organization"),
+                  _place("Tarsk", 9, "Organization")], id="two-clubs-hold-the-word"),
+    pytest.param([_place("FC Tarsk", 0, "Organization"), _place("Tarsk", 9)], id="the-town-stays-a-place"),
+    pytest.param([_place("FC Tarsk", 0, "Organization"), _place("FCT", 9, "Organization")], id="acronym"),
+])
+def test_lone_word_beside_no_single_club_stays_its_own_name(cands):
+    assert _club_names(cands) == [c.name for c in cands]
+
+
+def test_an_english_word_before_a_citys_name_makes_no_club(nlp):
+    from kgraph.extraction.extract import _Cand
+
+    doc = nlp("Radio Bremen reported that Bremen lost.")
+    cands = [_Cand(doc, 0, 0, 2, "Organization", "Radio Bremen", "ner"), _Cand(doc, 0, 4, 5, "Organization", "Bremen", "ner")]
+    assert _club_names(cands) == ["Radio Bremen", "Bremen"]
+
+
+def test_surname_the_ner_left_after_two_given_names_is_part_of_the_name(nlp):
+    # The NER tags the given names only; the parser hangs both on the surname right after them.
+    found, _ex = mentions_of(nlp, "Interior Minister Rosa Icela Rodriguez met the families on Monday.")
+    assert ("Rosa Icela Rodriguez", "Person", "Rosa Icela Rodriguez") in found, sorted(found)
+
+
 # ---------------------------------------------------------------- names found by their context after the model
 
 @pytest.mark.parametrize("text,name", [

@@ -32,6 +32,7 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
@@ -109,9 +110,8 @@ def _headline_tokens(doc) -> set[int]:
     return out
 
 
-#: Ordinal words that open names ("Fifth Avenue", "First Bank of Tarsk"), which spaCy counts as numbers.
-_ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
-thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split())
+#: Ordinal words open names too ("Fifth Avenue", "First Bank of Tarsk"); spaCy counts them as numbers.
+_ORDINAL_WORDS = ORDINAL_WORDS
 
 
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
@@ -272,7 +272,36 @@ def _person_extent(doc, ent) -> int:
         j += 1
     if j > end and j < len(doc) and doc[j].is_title and doc[j].is_alpha:
         return j + 1
+    if _surname_after(doc, ent.start, ent.end):
+        return ent.end + 1
     return ent.end
+
+
+def _surname_after(doc, start: int, end: int) -> bool:
+    """True when the word right after a person the NER ended is the head its words are compounded with.
+
+    Why: "Interior Minister Ana Lucia Reyes met ...": the NER tags "Ana Lucia"
+    and leaves the surname the parser hangs both given names on. The word must
+    be a capitalized proper noun in no entity, opening no sentence, no English
+    word, title, large city, region, country or demonym, and the name two words
+    or more.
+    """
+    if end >= len(doc) or end - start < 2 or not doc[end - 1].whitespace_:
+        return False
+    t = doc[end]
+    if t.ent_iob_ != "O" or t.pos_ != "PROPN" or not t.is_title or not t.is_alpha or t.is_sent_start \
+            or nlp_words(t) or t.lower_ in _TITLES or t.lower_ in _NAME_TITLES:
+        return False
+    if any(w.head.i != end or w.dep_ != "compound" for w in doc[start:end]):
+        return False
+    city = gazetteer.city(t.text)
+    # A surname may be a town's name too ("Rodriguez" in the Philippines): only a large city stops it.
+    return (city is None or city.population < SURNAME_CITY_POPULATION) and gazetteer.country(t.text) is None \
+        and gazetteer.demonym(t.text) is None and gazetteer.region(t.text) is None
+
+
+#: Least population of a city whose name, right after a person's given names, is not taken as the surname.
+SURNAME_CITY_POPULATION = 500_000
 
 
 #: Apostrophes that write an elision inside a name ("O'Malley", "Ze'ev").
@@ -1196,6 +1225,7 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
     # Looked up by key, not scanned per mention: a long article names thousands.
     by_end_word: dict[str, set] = defaultdict(set)
     by_suffix: dict[str, set] = defaultdict(set)
+    by_middle: dict[str, set] = defaultdict(set)
     for p in persons:
         parts = p.split()
         by_end_word[_key(parts[-1])].add(p)
@@ -1203,6 +1233,11 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         words = _key(p).split()
         for n in range(1, len(words)):
             by_suffix[" ".join(words[n:])].add(p)
+        for inner in parts[1:-1]:
+            # "Ramiro Ortega Salas" and then "Ortega", "Luiz Inacio Lula da Silva" and then "Lula": an inner
+            # name (a first surname, a nickname) stands for the person when no name opens or ends with it.
+            if len(inner) > 2 and inner[:1].isupper() and inner[1:].islower() and inner.lower() not in _PARTICLES:
+                by_middle[_key(inner)].add(p)
     # How often, and from where, the article writes each full name: a surname shared by two people goes to
     # the one the story is about (written at least twice as often as any other).
     full_count: Counter = Counter(c.name for c in cands if c.type == EntityType.Person and " " in c.name)
@@ -1218,6 +1253,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             hits = by_end_word.get(_key(name), ())
             if len(hits) > 1:
                 hits = _story_person(name, hits, full_count)
+            elif not hits:
+                hits = by_middle.get(_key(name), ())
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
@@ -1230,7 +1267,60 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
         out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
-    return _short_forms(out)
+    return _club_short_forms(_short_forms(out))
+
+
+def _club_word(word: str, tok=None) -> bool:
+    """True for a word a club's name adds to its city's: a club mark ("FC") or a word such as "Borussia".
+
+    ``tok`` is the word's token when known: an English word ("Radio", "City") is no club's word.
+    """
+    low = word.lower()
+    if low in CLUB_MARKS or low in CLUB_LAST_WORDS:
+        return True
+    return word[:1].isupper() and not word.isupper() and low not in ORG_HEADS and low not in MEDIA_NOUNS \
+        and low not in ORG_NOUNS and gazetteer.place(word) is None and gazetteer.country(word) is None \
+        and gazetteer.demonym(word) is None and not (tok is not None and nlp_words(tok))
+
+
+def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with a one-word organization given the club name of two words it is part of.
+
+    Why: a sports story names "FC Tarsk" or "Borussia Dortmund" once and then
+    "Tarsk", "Dortmund" or "Borussia" alone, each read as an organization: one
+    club, not two nodes. The two-word name must be a club's: a club mark
+    ("FC", "VfB", "United") beside the word, or a city's name beside a word
+    that is no organization's kind noun, place or nationality ("Radio Bremen"
+    is a broadcaster, "Bank Austria" a bank). Only when exactly one such name
+    of the article holds the word, and the word is no acronym. A company's
+    short name stays apart from a longer one ("Norvex" beside "Norvex Music":
+    often the parent).
+    """
+    orgs = {c.name for c in cands if c.type == EntityType.Organization}
+    # The first word's token where the article writes the name as it is (its dictionary reading).
+    first_tok = {c.name: c.doc[c.start] for c in cands if c.type == EntityType.Organization and c.doc is not None
+                 and c.end - c.start == 2 and c.span.text == c.name}
+    longer: dict[str, set] = defaultdict(set)
+    for name in orgs:
+        words = name.split()
+        if len(words) != 2:
+            continue
+        for k in (0, 1):
+            word, other = words[k], words[1 - k]
+            marked = other.lower() in CLUB_MARKS or k == 0 and other.lower() in CLUB_LAST_WORDS
+            city = gazetteer.city(words[1])
+            named_for_city = city is not None and city.name == words[1] and _club_word(words[0], first_tok.get(name))
+            if marked or named_for_city:
+                longer[_key(word)].add(name)
+    if not longer:
+        return cands
+    to = {}
+    for name in orgs:
+        hits = longer.get(_key(name), ())
+        if " " not in name and not name.isupper() and len(hits) == 1:
+            to[name] = next(iter(hits))
+    return [replace(c, name=to[c.name]) if c.type == EntityType.Organization and c.name in to else c
+            for c in cands]
 
 
 def _short_forms(cands: list[_Cand]) -> list[_Cand]:
@@ -1452,6 +1542,18 @@ def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> lis
     defined = {c.text: c for c in sorted(cands, key=lambda c: (c.offset, c.start))
                if c.source == "acronym" or c.type is not None and c.type != EntityType.Person
                and c.end - c.start == 1 and c.name != c.text and _acronym_shape(c.text)}
+    # "The Tarsk Health Agency said ... THA officials said": initials of one organization's name the article
+    # writes, never defined in brackets, spell it (not when two of its organizations share the initials).
+    spelled: dict[str, set] = defaultdict(set)
+    first: dict[str, _Cand] = {}
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        words = c.name.split()
+        if c.type == EntityType.Organization and len(words) >= 2 and all(w[:1].isupper() for w in words):
+            spelled["".join(w[0] for w in words)].add(c.name)
+            first.setdefault(c.name, c)
+    for initials, names in spelled.items():
+        if len(names) == 1 and initials not in defined and len(initials) >= 3:
+            defined[initials] = first[next(iter(names))]
     return _written_again(cands, docs, defined)
 
 

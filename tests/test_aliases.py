@@ -1,0 +1,43 @@
+"""Tests of the names a short form stands for inside one article, with the shipped entity model (invented text)."""
+
+from __future__ import annotations
+
+from kgraph.core.model import Article
+from kgraph.extraction.extract import extract_doc
+
+
+def _extract(nlp, text):
+    return extract_doc(Article("t", text), [(0, nlp(text))])
+
+
+def test_first_of_two_surnames_alone_is_the_person(nlp):
+    ex = _extract(nlp, "Prosecutors said Ramiro Ortega Salas paid two men. Ortega denies the charges.")
+    assert {m.name for m in ex.mentions if m.type == "Person"} == {"Ramiro Ortega Salas"}
+
+
+def test_a_lone_word_ending_another_persons_name_is_that_person_not_a_middle_name(nlp):
+    text = "Lena Ruiz Cano met Tomas Ruiz on Monday. Ruiz said the talks went well."
+    ex = _extract(nlp, text)
+    assert ("Ruiz", "Tomas Ruiz") in {(m.text, m.name) for m in ex.mentions}, sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_an_inner_name_of_a_long_name_alone_is_the_person(nlp):
+    text = "Brazilian President Luiz Inacio Lula da Silva opened the fair. Later Lula said the harvest was good."
+    ex = _extract(nlp, text)
+    assert ("Lula", "Luiz Inacio Lula da Silva") in {(m.text, m.name) for m in ex.mentions}, \
+        sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_initials_of_an_organization_the_article_names_are_that_organization(nlp):
+    # "WHO" is also a question word: the NER leaves it untagged.
+    text = "The Western Harbour Office warned on Tuesday that fees were rising.\n\nWHO Director-General Anna Berg said ships waited."
+    ex = _extract(nlp, text)
+    assert ("WHO", "Western Harbour Office") in {(m.text, m.name) for m in ex.mentions}, \
+        sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_initials_two_organizations_share_stay_unread(nlp):
+    text = ("The Western Harbour Office and the Western Housing Office met on Tuesday. WHO director Anna Berg said "
+            "ships waited.")
+    ex = _extract(nlp, text)
+    assert not any(m.text == "WHO" and m.name != "WHO" for m in ex.mentions)
