@@ -449,6 +449,24 @@ def test_split_runs_reads_a_title_before_a_name_the_article_writes_alone_as_a_pe
     assert ("General Motors", "Organization") in out
 
 
+def test_split_runs_keeps_a_given_name_that_is_a_towns_when_the_surname_is_a_persons(nlp):
+    from kgraph.extraction.extract import _Cand
+
+    # "Paris" is a city's name too; tagged an organization, "Paris Vellin" is still the person "Vellin" is.
+    doc = nlp("Paris Vellin won the final on Saturday. Vellin said she was tired.")
+    cands = [_Cand(doc, 0, 0, 2, "Organization", "Paris Vellin", "ner", "ORG"),
+             _Cand(doc, 0, 8, 9, "Person", "Vellin", "ner", "PERSON")]
+    assert [t.text for t in doc[8:9]] == ["Vellin"]
+    assert [c.text for c in entity_model.split_runs(cands)] == ["Paris Vellin", "Vellin"]
+    # Written alone elsewhere, the town stays a name of its own: "Paris Vellin" is a run of two names.
+    doc = nlp("Paris Vellin won the final on Saturday. Vellin said she loved Paris.")
+    cands = [_Cand(doc, 0, 0, 2, "Organization", "Paris Vellin", "ner", "ORG"),
+             _Cand(doc, 0, 8, 9, "Person", "Vellin", "ner", "PERSON"),
+             _Cand(doc, 0, 12, 13, "Place", "Paris", "ner", "GPE")]
+    assert [t.text for t in doc[12:13]] == ["Paris"]
+    assert "Paris Vellin" not in [c.text for c in entity_model.split_runs(cands)]
+
+
 @pytest.mark.parametrize("text, kept", [
     ("Austrian Chancellor Erich Lanz hosted the summit on Friday.", True),
     ("Danish Finance Minister Ola Brant resigned.", True),

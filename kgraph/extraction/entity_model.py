@@ -800,6 +800,8 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
         words = c.name.split()
         if len(words) > 1 and words[0][:1].isupper() and "-" not in c.name:
             surnames.setdefault(_akey(words[-1]), c.type)
+    # names read as a person's somewhere in the article
+    person_keys = {_akey(c.name) for c in cands if c.type == EntityType.Person or c.label == "PERSON"}
     out = []
     for c in cands:
         n = c.end - c.start
@@ -849,6 +851,8 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
                     continue  # "Sporting Vell": a word and its city name a club
                 if rt == EntityType.Person and (c.type == EntityType.Person or c.label == "PERSON"):
                     continue  # "Paris Vellmann" beside "Vellmann": a full name and its surname
+                if rk in person_keys and not keys[lk]:
+                    continue  # the same tagged an organization: a town's name the article never writes alone ("Iga")
                 out.append(x._Cand(c.doc, c.offset, c.start, c.start + k, lt, left, c.source, c.label, c.headline))
                 out.append(x._Cand(c.doc, c.offset, c.start + k, c.end, rt, right, c.source, c.label, c.headline))
                 done = True
