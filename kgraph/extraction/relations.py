@@ -416,12 +416,15 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         # "spokesperson for X", "a researcher at X", "head of X", or "a Cambridge researcher".
         candidates = []
         unnamed = set()  # tokens inside a role's object that is no name: "head of Veltria's forensic authority"
+        spoken_for = set()  # tokens after "for": the body a spokesman or an adviser serves, a town's too
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with", "from", "in"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         # The object's own name first: "director of Norway's Tarsk Institute" heads the institute.
                         candidates += [pobj] + [w for w in pobj.subtree]
+                        if prep.lower_ == "for":
+                            spoken_for.update(w.i for w in pobj.subtree)
                         if index.at(pobj) is None and pobj.pos_ == "NOUN":
                             # Its owner or nationality word, not a name it is a compound of ("the Tarsk trade union").
                             unnamed.update(w.i for c in pobj.children if c.dep_ in ("poss", "amod") for w in c.subtree)
@@ -449,6 +452,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                         yield _make(person, Predicate.livesIn, place, "rule:apposition-home", tok.sent, offset, phrase)
                 continue
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
+            if pred == Predicate.livesIn and cls == Predicate.worksFor and m.type == EntityType.Place \
+                    and any(i in spoken_for for i in index.token_ids(m)):
+                pred = Predicate.worksFor  # "a spokesman for the Kremlin", "an adviser for Tarsk": whom he serves
             if pred:
                 method = "rule:apposition-residence" if pred == Predicate.livesIn else "rule:apposition"
                 yield _make(person, pred, m, method, tok.sent, offset, phrase)
@@ -469,6 +475,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
           # A state's or province's cabinet member works for its government.
           ("Ann Roe, Bavaria's interior minister, spoke on Monday.", ("Ann Roe", Predicate.worksFor, "Bavaria")),
+          # "for" a place names whom the role serves, not where the person lives.
+          ("Piotr Nowak, a spokesman for the Kremlin, denied the report.",
+           ("Piotr Nowak", Predicate.worksFor, "Kremlin")),
       ],
       counter_examples=[
           ("Maria Lopez met a spokesperson for the World Health Organization.",
@@ -1179,20 +1188,25 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Ann Lisk and Tom Brask worked for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Tom Brask, a chemist working for Quillmoor Foods, was hurt.",
            ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Jonas Weber, who plays for the Tarsk Rovers club, was injured.",
+           ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
       ],
       counter_examples=[
           ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Jonas Weber played against the Tarsk Rovers club on Saturday.",
+           ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
       ])
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
     for tok in doc:
         lemma = tok.lemma_.lower()
-        for person in _verb_persons(tok, index, WORK_VERBS | {"work"}):
+        for person in _verb_persons(tok, index, WORK_VERBS | {"work", "play"}):
             if lemma in WORK_VERBS:
                 employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
             else:
-                employers = [m for m in _verb_prep_objects(tok, index, ("for", "at", "with"))
-                             if m.type == EntityType.Organization]
+                # "plays for Tarsk United": a player's club; "played against" or "with" it says nothing
+                preps = ("for",) if lemma == "play" else ("for", "at", "with")
+                employers = [m for m in _verb_prep_objects(tok, index, preps) if m.type == EntityType.Organization]
             for m in employers:
                 yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
 
@@ -1312,6 +1326,7 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Tarvel Motors", Predicate.basedIn, "Ogden")),
           ("The Berlin-based think tank Tarsk Forum published the study.",
            ("Tarsk Forum", Predicate.basedIn, "Berlin")),
+          ("The Hamburg-based weekly Die Zeit published the letters.", ("Die Zeit", Predicate.basedIn, "Hamburg")),
       ],
       counter_examples=[
           ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
@@ -1325,8 +1340,10 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "the Munich-based Allianz": the place before the hyphen, the organization it modifies.
             place, org = index.at(doc[tok.i - 2]), index.at(tok.head)
             head = tok.head
-            while org is None and head.dep_ == "compound" and head.head is not head:
-                head = head.head  # "the Tarsk-based think tank Vell Forum": the kind noun is the name's compound
+            while org is None and head.dep_ in ("compound", "amod") and head.head is not head:
+                # "the Tarsk-based think tank Vell Forum", "the Tarsk-based weekly Vell Zeitung": the kind word
+                # modifies the name
+                head = head.head
                 org = index.at(head)
             if org is None:
                 org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
