@@ -33,7 +33,7 @@ from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WOR
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
-                      PRIVATE_ROLES, CABINET_ROLES, party_name)
+                      PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, party_name)
 from kgraph.core.model import Mention, Relation
 from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from kgraph.core.terms import EntityType, Predicate
@@ -266,6 +266,15 @@ def _group_leader(pre, lemma: str | None) -> bool:
     return bool(at) and any(t.lower_ in GROUP_LEADER_WORDS for t in pre[max(0, at[-1] - 2):at[-1]])
 
 
+#: Offices only a firm or a body's staff hold, which name no state when written bare ("Chief executive X said").
+COMPANY_OFFICES = frozenset("executive ceo chairman chairwoman chairperson spokesman spokeswoman spokesperson".split())
+
+
+def _bare_company_title(pre, lemma: str | None) -> bool:
+    """True for a firm's office written with no owner, article or name: "Chief executive", "company spokesman"."""
+    return lemma in COMPANY_OFFICES and all(t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_iob_ == "O" for t in pre)
+
+
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
@@ -297,6 +306,10 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if not targets and role is not None:
             # "said the country's leader X", "its chief executive X": the body the sentence, or the one before, is about
             owner = _owner_among(index, pre)
+            if owner is None and _bare_company_title(pre, lemma):
+                # "Tarvel Motors returned to profit. Chief executive X said ...": a firm's office with no owner
+                # written is the firm's the sentence, or the one before, is about
+                owner = _its_referent(index, pre[0], (EntityType.Organization,))
             targets = [owner] if owner is not None else []
         if not targets:
             continue
@@ -368,9 +381,19 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # A country does not employ its journalists: a private role before a country says where one is from.
           ("The British journalist Tom Brask wrote the book.", ("Tom Brask", Predicate.citizenOf, "United Kingdom")),
           ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.citizenOf, "Kenya")),
+          # A firm's office written bare is the firm's the sentence before is about, or its reported clause.
+          ("Tarvel Motors returned to profit on Tuesday. Chief executive Hans Lotter said demand was strong.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          ("Tarvel Motors returned to profit, the company said. Chief executive Hans Lotter thanked the staff.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
+          ("Shares in Tarvel Motors rose on Tuesday. Chief executive Hans Lotter said demand was strong.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          # A state's office names no firm.
+          ("Tarvel Motors returned to profit. Finance Minister Hans Lotter welcomed the results.",
+           ("Hans Lotter", Predicate.worksFor, "Tarvel Motors")),
           # A deputy works for what the leader leads (lexicon.DEPUTY_WORDS).
           ("Italian Deputy Prime Minister Marco Selli met union leaders.", ("Marco Selli", Predicate.leaderOf, "Italy")),
           ("US Vice President Tom Harlan arrived on Tuesday.", ("Tom Harlan", Predicate.leaderOf, "US")),
@@ -647,7 +670,7 @@ def _owner_word(tok) -> bool:
     return bool(_owner_kinds(tok))
 
 
-def _its_referent(index: MentionIndex, pron) -> Mention | None:
+def _its_referent(index: MentionIndex, pron, kinds: tuple = ()) -> Mention | None:
     """Return the organization, country or place "its" stands for: the subject of its sentence, else of the one before.
 
     "Acme said its chief executive, Ann Roe, ..." and "Acme reported profits. Its chief executive, Ann Roe,
@@ -657,7 +680,7 @@ def _its_referent(index: MentionIndex, pron) -> Mention | None:
     first ("Tarsk is close to a deal, said the country's leader, Ann Roe"), that clause's subject is meant.
     """
     sent = pron.sent
-    kinds = _owner_kinds(pron)
+    kinds = kinds or _owner_kinds(pron)
     for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
         subj = None if s is None else next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
@@ -672,6 +695,10 @@ def _its_referent(index: MentionIndex, pron) -> Mention | None:
         if m is None and subj.pos_ == "NOUN":
             # "The union Velltech, which ..., called a strike. Its chairman": the name stands beside the kind noun
             m = next((index.at(c) for c in subj.children if c.dep_ == "appos" and index.at(c) is not None), None)
+        if m is None and s is not sent and subj.pos_ == "NOUN" and s.root.lemma_.lower() in SAY_VERBS:
+            # "Velltech returned to profit, the company said. Its chief executive ...": the reported clause's subject
+            m = next((index.at(g) for c in s.root.children if c.dep_ == "ccomp"
+                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and index.at(g) is not None), None)
         return m if m is not None and m.type in kinds else None
     return None
 
