@@ -146,19 +146,30 @@ def _language_after_in(c: "_Cand") -> bool:
     return gazetteer.demonym(c.text) is not None and gazetteer.country(c.text) is None
 
 
+#: Plural nouns of people that take "'s" inside a body's own name: "the Tarsk People's Party", "Women's Fund".
+_COLLECTIVE_OWNERS = frozenset("people women men children".split())
+
+
 @finder("finder:split-possessive", "An owner's name and what it owns are two names, though the NER tagged them as "
-        "one (\"X's Y Party\"); a bracket or slash ends a name.", "splits",
+        "one (\"X's Y Party\"); a bracket or slash ends a name. A people's plural before the possessive is part "
+        "of one name (\"People's Party\", \"Women's Fund\").", "splits",
         examples=[("The Marten Oyl's Quarn Party won.", "Quarn Party", EntityType.Organization)],
-        counter_examples=[("The Quarn Party's Vell Committee met on Monday.", "Quarn Party")])
+        counter_examples=[("The Quarn Party's Vell Committee met on Monday.", "Quarn Party"),
+                          ("Delegates of the Veltrian People's Party met in Tarsk on Monday.", "Veltrian People"),
+                          ("She coached the Ostmark Women's Football Association for years.", "Football Association")])
 def _split_possessive(doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut an entity at an inner possessive: "Saddam's Baath Party" -> "Saddam", "Baath Party"."""
+    """Cut an entity at an inner possessive: "Saddam's Baath Party" -> "Saddam", "Baath Party".
+
+    Not after a plural noun of people ("Veltrian People's Party", "Ostmark Women's Football Association"): a
+    people's or women's body is named so; its owner is no name of its own.
+    """
     for i in range(start + 1, end):
         if doc[i].text in ("(", "[", "/"):
             # "Institute for Works of Religion (IOR": a bracket or slash ends the name.
             end = i
             break
     for i in range(start + 1, end - 1):
-        if doc[i].text in ("'s", "\u2019s"):
+        if doc[i].text in ("'s", "\u2019s") and doc[i - 1].lower_ not in _COLLECTIVE_OWNERS:
             return [(start, i), (i + 1, end)]
     return [(start, end)]
 
