@@ -504,3 +504,13 @@ def test_parsed_dwie_reads_its_cache_only_under_the_same_parse_key(tmp_path, nlp
     monkeypatch.setattr(nlp_mod, "parse_key", lambda _nlp: "changedcode1")
     entity_model.parsed_dwie(src, first=2, nlp=nlp, cache_dir=cache)
     assert len(list(cache.glob("dwie-2-*.spacy"))) == 2
+
+
+def test_a_bracket_gloss_after_a_name_the_model_found_is_that_organization(nlp):
+    # The acronym outside the bracket is found by the learned decision (no NER tag): the gloss, with a demonym
+    # the NER cut off it, still names it (extract._bracket_glosses, run again after the decision).
+    found = mentions_of(nlp, "Soldiers of the TDF [Polish Homeland Defense Army] fired back. "
+                              "The TDF said it lost two men.")
+    assert ("Homeland Defense Army", "Organization", "TDF") in found
+    found = mentions_of(nlp, "Tarsk (Veltria Central Province) voted on Monday.")
+    assert not any(name == "Tarsk" and text != "Tarsk" for text, _t, name in found)

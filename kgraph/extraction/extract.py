@@ -773,6 +773,45 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     return cands + out
 
 
+@finder("finder:bracket-gloss", "An organization's name glossed in brackets by another organization name (its "
+        "expansion or its translation) is one organization, named as the article names it.", "rewrites",
+        examples=[("The broadcaster VRT (Veltrian Public Radio) aired the debate.", "Veltrian Public Radio",
+                   EntityType.Organization, "VRT"),
+                  ("He works for the think tank Stiftung Tarsker Wege (Tarsk Paths Foundation) in Ostmark.",
+                   "Tarsk Paths Foundation", EntityType.Organization, "Stiftung Tarsker Wege")],
+        counter_examples=[("Shares of Vellox (Ostmark) fell on Monday.", "Ostmark"),
+                          ("The Velmar Fund for Peace (VFP) met.", "Velmar Fund for Peace")])
+def _bracket_glosses(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
+    """An organization name in brackets right after another is the same organization: "VRT (Veltrian Public Radio)".
+
+    Why: news glosses a body's own-language name or its acronym with the
+    English name in brackets ("Stiftung Tarsker Wege (Tarsk Paths
+    Foundation)"); the NER tags both, and each became a node, the gloss a
+    second node of the body. Only when both are organizations, the bracket
+    holds exactly the gloss of two words or more (an acronym in brackets is
+    :func:`_acronym_candidates`'). Places stay apart: "Tarsk (Ostmark)" is a
+    town and its country.
+
+    Called again after the learned decision, which adds names the NER missed ("VRT"); ``doc`` and
+    ``offset`` are unused: each candidate knows its piece.
+
+    Return the candidates with the gloss named as the organization before it.
+    """
+    by_end = {(id(c.doc), c.end): c for c in cands if c.type == EntityType.Organization}
+    out = []
+    for c in cands:
+        # the bracket opens right before the gloss, or before a demonym cut off it ("(Veltrian People's Movement)")
+        first = c.start - 1 if c.start >= 2 and gazetteer.demonym(c.doc[c.start - 1].text) is not None else c.start
+        if c.type == EntityType.Organization and c.end - c.start >= 2 and first >= 2 \
+                and c.doc[first - 1].text in ("(", "[") and c.end < len(c.doc) \
+                and c.doc[c.end].text in (")", "]") and c.source != "acronym":
+            owner = by_end.get((id(c.doc), first - 1))
+            if owner is not None and owner.name != c.name:
+                c = replace(c, name=owner.name)
+        out.append(c)
+    return out
+
+
 def _candidates(doc, offset: int) -> list[_Cand]:
     """Return every mention candidate of one parsed piece."""
     headlines = _headline_tokens(doc)
@@ -803,6 +842,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         for i in range(o.start, o.end):
             covered[i] = o
     cands = _acronym_candidates(doc, offset, cands)
+    cands = _bracket_glosses(doc, offset, cands)
     cands = _state_candidates(doc, offset, cands)
     for d in _dateline_candidates(doc, offset):
         # A dateline's reading wins over the NER's guesses ("MARLTON" tagged ORG, "AP" tagged GPE).
@@ -1674,7 +1714,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         cands = learned_decision(cands, docs)
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
-    cands = _aliases(cands)
+    cands = _aliases(_bracket_glosses(None, 0, cands))
     cands = cands + _recover_acronyms(cands, docs or [])
     cands = cands + _recover_organizations(cands, docs or [])
     cands = cands + _pronouns(cands)
