@@ -417,6 +417,12 @@ def test_split_runs_leaves_a_club_and_a_repeated_name_whole(nlp):
     assert "Norway" not in texts
 
 
+def test_split_runs_leaves_a_city_and_its_clubs_short_name_whole(nlp):
+    # "United" written alone as the club: the city before it names the club, not a place run into it.
+    texts = _split_texts(nlp, "United lost again. Bayern head to a crisis-hit Leeds United on Tuesday.")
+    assert "Leeds United" in texts and "Leeds" not in texts
+
+
 def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
     lex = entity_model.Lexicon(given=["anton"])
     texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)
