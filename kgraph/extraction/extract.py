@@ -850,6 +850,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(d)
     cands = _join_birthplaces(cands)
     cands = _join_and_countries(cands)
+    cands = _join_collective_possessives(cands)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     # "said in Portuguese": a language is no country.
@@ -884,6 +885,41 @@ def _join_and_countries(cands: list[_Cand]) -> list[_Cand]:
                 drop.add(id(nxt))
                 out.append(replace(c, end=nxt.end, type=EntityType.Country, name=found.name, sure=True))
                 continue
+        out.append(c)
+    return [c for c in out if id(c) not in drop]
+
+
+@finder("finder:collective-possessive", "A name ending in a people's plural, its possessive and an organization name "
+        "right after it are one organization (\"Ostmark Women's Football Association\"), though the NER tagged two.",
+        "rewrites",
+        examples=[("The Ostmark Women's National Team won the final.", "Ostmark Women's National Team",
+                   EntityType.Organization, "Ostmark Women's National Team")],
+        counter_examples=[("Ostmark's National Team won the final on Sunday.", "Ostmark's National Team")])
+def _join_collective_possessives(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with "X Women" + "'s" + "Y Team" joined into one organization.
+
+    Why: a people's, women's or children's body is named with the plural's
+    possessive inside the name ("the Ostmark Women's National Team"); the
+    NER often ends the first name at the possessive and tags the rest apart,
+    and both halves became junk nodes. Only when the first candidate ends in
+    a people's plural (:data:`_COLLECTIVE_OWNERS`), the possessive stands
+    right after it and the second candidate, an organization, right after
+    that.
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands}
+    out, drop = [], set()
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if id(c) in drop:
+            continue
+        doc = c.doc
+        nxt = by_start.get((id(doc), c.end + 1))
+        if nxt is not None and nxt is not c and nxt.type == EntityType.Organization and c.end < len(doc) \
+                and doc[c.end].text in ("'s", "\u2019s") and doc[c.end - 1].lower_ in _COLLECTIVE_OWNERS \
+                and c.type != EntityType.Person:
+            drop.add(id(nxt))
+            out.append(replace(c, end=nxt.end, type=EntityType.Organization, name=doc[c.start:nxt.end].text,
+                               sure=False))
+            continue
         out.append(c)
     return [c for c in out if id(c) not in drop]
 
