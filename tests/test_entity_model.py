@@ -417,6 +417,12 @@ def test_split_runs_leaves_a_club_and_a_repeated_name_whole(nlp):
     assert "Norway" not in texts
 
 
+def test_split_runs_leaves_a_city_and_its_clubs_short_name_whole(nlp):
+    # "United" written alone as the club: the city before it names the club, not a place run into it.
+    texts = _split_texts(nlp, "United lost again. Bayern head to a crisis-hit Leeds United on Tuesday.")
+    assert "Leeds United" in texts and "Leeds" not in texts
+
+
 def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
     lex = entity_model.Lexicon(given=["anton"])
     texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)
@@ -522,3 +528,13 @@ def test_parsed_dwie_reads_its_cache_only_under_the_same_parse_key(tmp_path, nlp
     monkeypatch.setattr(nlp_mod, "parse_key", lambda _nlp: "changedcode1")
     entity_model.parsed_dwie(src, first=2, nlp=nlp, cache_dir=cache)
     assert len(list(cache.glob("dwie-2-*.spacy"))) == 2
+
+
+def test_a_bracket_gloss_after_a_name_the_model_found_is_that_organization(nlp):
+    # The acronym outside the bracket is found by the learned decision (no NER tag): the gloss, with a demonym
+    # the NER cut off it, still names it (extract._bracket_glosses, run again after the decision).
+    found = mentions_of(nlp, "Soldiers of the TDF [Polish Homeland Defense Army] fired back. "
+                              "The TDF said it lost two men.")
+    assert ("Homeland Defense Army", "Organization", "TDF") in found
+    found = mentions_of(nlp, "Tarsk (Veltria Central Province) voted on Monday.")
+    assert not any(name == "Tarsk" and text != "Tarsk" for text, _t, name in found)

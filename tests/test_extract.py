@@ -622,3 +622,4 @@ def test_given_name_start_leaves_roles_and_dictionary_words_out(nlp):
     doc = nlp("Abed-Velmo Moreau won .")
     doc.ents = [Span(doc, 3, 4, label="PERSON")]
     assert doc[_given_name_start(doc, doc.ents[0], 0):4].text == "Abed-Velmo Moreau"
+

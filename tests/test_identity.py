@@ -2370,3 +2370,18 @@ def test_a_full_name_with_a_particle_is_no_compound_surname_of_a_longer_name():
     kb = link_extractions([ex("a", ("Maria Paulo da Tarsa", "Person", "Maria Paulo da Tarsa")),
                            ex("b", ("Paulo da Tarsa", "Person", "Paulo da Tarsa"))])
     assert len(kb.entities) == 2  # "Paulo" is a given name: "Paulo da Tarsa" is another person's full name
+
+
+def test_a_partys_members_plural_joined_to_its_party_takes_no_longer_qualified_name():
+    # "Democrats" already joined to the "Democratic Party" (its members' plural) is that party, read in its
+    # story's country: not the "Social Democrats" other stories about another country name far more often,
+    # though the story names that other country once.
+    kb = link_extractions([ex("a", ("Democratic Party", "Organization", "Democratic Party"), ("Ostmark", "Country", "Ostmark")),
+                           ex("b", ("Democrats", "Organization", "Democrats"), ("Veltria", "Country", "Veltria"),
+                              ("Veltria", "Country", "Veltria"), ("Ostmark", "Country", "Ostmark")),
+                           *[ex(f"s{i}", ("Social Democrats", "Organization", "Social Democrats"),
+                                ("Ostmark", "Country", "Ostmark")) for i in range(4)],
+                           ex("c", ("Christian Democrats", "Organization", "Christian Democrats"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert all("b" not in arts for label, arts in got.items() if label.startswith("Social Democrats"))
+    assert any("b" in arts for label, arts in got.items() if label.startswith("Democratic Party"))

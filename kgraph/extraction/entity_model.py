@@ -780,7 +780,9 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     "Tarsk Orlin"; "Oslo Norway"). A name the article writes once splits
     where both parts are names on their own: a name the article writes
     elsewhere, a country, or a city. A single word before a bare city stays
-    (a club: "Sporting Vell"). A nationality word opening a person's name is
+    (a club: "Sporting Vell"), and so does a place before a last word the
+    article writes alone as an organization ("Tarsk United" and "United":
+    a club named after its city). A nationality word opening a person's name is
     no part of it ("the Italian Anton Moreau": a person's tag, or a given
     name of ``lex`` after it). Two people the article names apart stay two
     when a hyphen joins their surnames ("the Varga-Moreau talks"). A title
@@ -849,6 +851,9 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
                     continue
                 if k == 1 and n == 2 and _known_place(left) is None and _known_place(right) == EntityType.Place:
                     continue  # "Sporting Vell": a word and its city name a club
+                if k == n - 1 and lt == EntityType.Place and rt == EntityType.Organization \
+                        and _known_place(right) is None:
+                    continue  # "Tarsk United" beside "United": a club named after its city, then its short name
                 if rt == EntityType.Person and (c.type == EntityType.Person or c.label == "PERSON"):
                     continue  # "Paris Vellmann" beside "Vellmann": a full name and its surname
                 if rk in person_keys and not keys[lk]:

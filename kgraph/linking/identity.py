@@ -2905,6 +2905,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                        and 0 not in _compound_surname_starts(_written_words(groups[gid]))) \
                 or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name; a full name looks for no longer one
+        if t == EntityType.Organization and len(uf.find(gid)[1].split()) > len(n.split()):
+            # "Democrats" the spellings joined to the "Democratic Party" has its longer name: it is that party,
+            # not the "Social Democrats" or "Christian Democrats" other stories name.
+            continue
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
         if t == EntityType.Place and cands:
