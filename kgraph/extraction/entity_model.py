@@ -757,12 +757,7 @@ _NAME_TITLES = lexicon.TITLES - {"saint", "st"}
 
 def _known_place(text: str) -> EntityType | None:
     """Return the type of a country, or of a city spelt so with some population, the gazetteer knows; else None."""
-    if gazetteer.country(text) is not None:
-        return EntityType.Country
-    city = gazetteer.city(text)
-    if city is not None and city.name == text and city.population >= _RUN_CITY_POPULATION:
-        return EntityType.Place
-    return None
+    return gazetteer.country_or_city(text, _RUN_CITY_POPULATION)
 
 
 def _demonym_lead(tok) -> bool:

@@ -110,17 +110,13 @@ def _headline_tokens(doc) -> set[int]:
     return out
 
 
-#: Ordinal words open names too ("Fifth Avenue", "First Bank of Tarsk"); spaCy counts them as numbers.
-_ORDINAL_WORDS = ORDINAL_WORDS
-
-
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
     salute = False
     while start < end - 1:
         low = doc[start].lower_.rstrip(".")
         if low in ("the", "a", "an") or doc[start].is_punct or ":" in doc[start].text \
-                or doc[start].like_num and not (doc[start].is_title and low in _ORDINAL_WORDS):
+                or doc[start].like_num and not (doc[start].is_title and low in ORDINAL_WORDS):
             # "19:30 Zuckerberg", "the Kremlin": a time, number or article is not part of a name.
             start += 1
         elif low in _TITLES and doc[start + 1].text[:1].isupper() and (label == "PERSON" or low in _SALUTATIONS):
@@ -1392,11 +1388,11 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
         words = name.split()
         if len(words) != 2:
             continue
+        city = gazetteer.city(words[1])
+        named_for_city = city is not None and city.name == words[1] and _club_word(words[0], first_tok.get(name))
         for k in (0, 1):
             word, other = words[k], words[1 - k]
             marked = other.lower() in CLUB_MARKS or k == 0 and other.lower() in CLUB_LAST_WORDS
-            city = gazetteer.city(words[1])
-            named_for_city = city is not None and city.name == words[1] and _club_word(words[0], first_tok.get(name))
             if marked or named_for_city:
                 longer[_key(word)].add(name)
     if not longer:

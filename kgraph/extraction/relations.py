@@ -1474,7 +1474,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                         bodies.append(m)
         if not bodies and tok.dep_ != "attr":
             # "The Tarsk Party chose Ann Lisk as its new leader": "its" is the body that made her its leader.
-            body = _chooser(tok, index)
+            body = _chooser(tok, verb, index)
             bodies = [body] if body is not None else []
         for m in bodies:
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
@@ -1489,8 +1489,8 @@ def _made_as(tok) -> bool:
         and tok.head.head.lemma_ in MAKE_ROLE_VERBS
 
 
-def _chooser(role, index: MentionIndex) -> Mention | None:
-    """Return the body whose role a made role is: the verb's subject for "its"/"their", or a named owner."""
+def _chooser(role, verb, index: MentionIndex) -> Mention | None:
+    """Return the body whose role ``verb`` made: its subject for "its"/"their", or a named owner of the role."""
     poss = next((c for c in role.children if c.dep_ == "poss"), None)
     if poss is None:
         return None
@@ -1499,7 +1499,6 @@ def _chooser(role, index: MentionIndex) -> Mention | None:
         return named if named.type != EntityType.Person else None
     if poss.lower_ not in ("its", "their"):
         return None
-    verb = role.head if role.dep_ == "oprd" else role.head.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     body = index.at(subj) if subj is not None else None
     return body if body is not None and body.type in (EntityType.Organization, EntityType.Country) else None

@@ -653,11 +653,7 @@ PAIRED_CITY_POPULATION = 500_000
 
 def _large_place(doc, start: int, end: int) -> bool:
     """True when a span names a country or a city of :data:`PAIRED_CITY_POPULATION` people under its own name."""
-    text = doc[start:end].text
-    if gazetteer.country(text) is not None:
-        return True
-    city = gazetteer.city(text)
-    return city is not None and city.name == text and city.population >= PAIRED_CITY_POPULATION
+    return gazetteer.country_or_city(doc[start:end].text, PAIRED_CITY_POPULATION) is not None
 
 
 def _paired_place_span(doc, i: int, step: int) -> bool:

@@ -26,6 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from os.path import commonprefix
 
+from kgraph.extraction.lexicon import CLUB_MARKS
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
@@ -325,7 +326,7 @@ _RESULT = re.compile(r"\b(?:beat|beats|beating|drew|draw|won|win|wins|lost|lose|
 SPORT_MIN_WORDS = 3
 
 #: Letters that mark a sports club before its city's name ("FC Tarsk", "VfB Tarsk").
-_CLUB_MARKS = frozenset("fc sc sv ac as cf afc vfb vfl tsv bsc sk fk ssc".split())
+_CLUB_MARKS = CLUB_MARKS
 
 
 def _club_mark(text: str, start: int) -> bool:

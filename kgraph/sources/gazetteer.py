@@ -565,6 +565,19 @@ def city(name: str) -> Place | None:
     return _city(norm(name))
 
 
+def country_or_city(text: str, population: int) -> EntityType | None:
+    """Return Country for a country's name, Place for a city written as its own name with ``population`` people.
+
+    None otherwise: a town's other name ("Tor" for Slovyansk) or a smaller town does not count.
+    """
+    if country(text) is not None:
+        return EntityType.Country
+    found = city(text)
+    if found is not None and found.name == text and found.population >= population:
+        return EntityType.Place
+    return None
+
+
 @cache
 def _rows_by_own_name() -> dict[str, tuple[int, ...]]:
     """Return {folded own name: the rows of the cities that carry it, the most populous first}."""
