@@ -486,6 +486,63 @@ def test_another_persons_title_is_no_role_word_near_a_person(nlp):
     assert view.roles_near(keys["Lena Sommer"])[0] >= 1
 
 
+def test_a_head_of_states_office_written_bare_points_to_the_articles_country(nlp):
+    view, keys, _texts = _view_of(nlp, "Norway passed its budget on Monday. The vote in Oslo was close. "
+                                       "President Lena Sommer signed the law, and Norway's banks welcomed it. "
+                                       "Sweden said it would study the plan.")
+    if "Lena Sommer" not in keys or "Norway" not in keys or "Sweden" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    a = keys["Lena Sommer"]
+    assert view.bare_head_country(a) == keys["Norway"]
+    assert docrel.pair_vector(view, a, keys["Norway"], "leaderOf")[docrel._F["bare_head_title"]] == 1.0
+    assert docrel.pair_vector(view, a, keys["Sweden"], "leaderOf")[docrel._F["bare_head_title"]] == 0.0
+    assert docrel.evidence_tier(docrel.pair_vector(view, a, keys["Norway"], "citizenOf")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # A demonym, an owner or a deputy's word before the office qualifies it: no bare office.
+    "Norway passed its budget on Monday. Swedish President Lena Sommer praised it. Norway's banks agreed.",
+    "Norway passed its budget on Monday. Sweden's President Lena Sommer praised it. Norway's banks agreed.",
+    "Norway passed its budget on Monday. Vice President Lena Sommer praised it. Norway's banks agreed.",
+])
+def test_a_qualified_office_is_not_read_as_bare(nlp, text):
+    view, keys, _texts = _view_of(nlp, text)
+    if "Lena Sommer" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    assert view.bare_head_country(keys["Lena Sommer"]) is None
+
+
+def test_a_chancellor_written_bare_heads_the_state_that_has_one(nlp):
+    view, keys, _texts = _view_of(nlp, "Norway hosted the summit on Monday. Norway's fishermen protested in Oslo. "
+                                       "Chancellor Lena Sommer said Germany would send more aid.")
+    if "Lena Sommer" not in keys or "Germany" not in keys or "Norway" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    assert view.bare_head_country(keys["Lena Sommer"]) == keys["Germany"]
+
+
+def test_a_bare_office_of_a_person_a_rule_ties_to_another_country_points_nowhere(nlp):
+    from kgraph.extraction.extract import _candidates, _resolve
+
+    doc = nlp("Norway passed its budget on Monday. Swedish President Lena Sommer arrived in Oslo. "
+              "Norway's banks welcomed the law, and President Lena Sommer praised it.")
+    pairs = _resolve(_candidates(doc, 0), [(0, doc)])
+    rules, probs = docrel.article_inputs([(0, doc)], pairs)
+    view = docrel.ArticleView(pairs, rules, probs)
+    keys = {e.name: k for k, e in view.ents.items()}
+    if "Lena Sommer" not in keys or not any(a == keys["Lena Sommer"] for a, _b in view.rules):
+        pytest.skip(f"spaCy or the rules read otherwise: {sorted(keys)}")
+    assert view.bare_head_country(keys["Lena Sommer"]) is None
+
+
+def test_a_kind_of_body_opening_a_sentence_before_an_office_is_the_body_the_sentence_before_is_about(nlp):
+    text = ("The Tarsk Freedom Party won the state election on Sunday. Party leader Hans Lotter called the "
+            "result historic.")
+    with docrel.rules_only():
+        ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    facts = {(r.subject.name, r.predicate, r.object.name) for r in ex.relations}
+    assert ("Hans Lotter", "leaderOf", "Tarsk Freedom Party") in facts
+
+
 def test_pairs_of_one_article_count_as_one_draw_in_the_bound():
     from kgraph import train_doc
 

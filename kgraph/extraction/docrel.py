@@ -25,7 +25,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.lexicon import KILLER_NOUNS
+from kgraph.extraction.lexicon import KILLER_NOUNS, STATE_HEAD_TITLES, TITLE_COUNTRIES
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json"
@@ -147,6 +147,32 @@ def _country_code(m: _Ent) -> str | None:
         return None
 
 
+def _bare_title(info: _Info) -> str | None:
+    """Return the head-of-state office written right before a person's mention with no country or body before it.
+
+    "President X" and "said Prime Minister X" give "president" and "prime minister"; "Ruritanian
+    President X", "Ruritania's President X" and "Vice President X" give None.
+    """
+    span = info.span
+    doc = span.doc
+    name_char = span.start_char + info.m.lead
+    first = next((t.i for t in span if t.idx >= name_char), span.start)
+    i = first - 1
+    if i < 0 or not doc[i].is_title:
+        return None
+    office, k = doc[i].lower_, i
+    if office == "minister" and i >= 1 and doc[i - 1].lower_ == "prime" and doc[i - 1].is_title:
+        office, k = "prime minister", i - 1
+    elif office not in STATE_HEAD_TITLES:
+        return None
+    if k == 0 or doc[k].is_sent_start:
+        return office
+    before = doc[k - 1]
+    if before.tag_ == "POS" or before.is_alpha and (before.is_title or before.is_upper):
+        return None  # a country, a demonym, an owner or a deputy's word qualifies the office
+    return office
+
+
 class ArticleView:
     """What the features read about one article: its entities, rule output and sentence scores."""
 
@@ -216,6 +242,7 @@ class ArticleView:
         self._titles: dict | None = None
         self._context: dict = {}
         self._members: dict | None = None
+        self._bare: dict = {}
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
         self.vectors: dict = {}
 
@@ -407,6 +434,38 @@ class ArticleView:
             got = self._roles[a] = (lead, work, member, nat)
         return got
 
+    def bare_head_country(self, a: str) -> str | None:
+        """Return the country a person's head-of-state title written bare points to ("President X"), or None.
+
+        Why: news writes "President X" or "Chancellor X" with no country when
+        the office is that of the country the story is about; no rule reads a
+        country there. The country is the article's most-mentioned one, or for
+        an office only some states have (lexicon.TITLE_COUNTRIES) the first of
+        those the article names. None when a rule ties the person to another
+        country ("Ruritanian President X" earlier on: another state's head).
+        """
+        if a in self._bare:
+            return self._bare[a]
+        e = self.ents[a]
+        pick = None
+        title = None
+        if e.type == EntityType.Person and self.country_keys:
+            title = next((t for info in e.info if (t := _bare_title(info)) is not None), None)
+        if title is not None:
+            if title in TITLE_COUNTRIES:
+                names = TITLE_COUNTRIES[title]
+                pick = min((k for k in self.country_keys if self.ents[k].name in names),
+                           key=lambda k: (self.rank[k], k), default=None)
+            else:
+                pick = self.top_country
+            tied = {b for (x, b), hits in self.rules.items() if x == a and b in self.ents
+                    and self.ents[b].type == EntityType.Country and b != pick
+                    and any(p in hits for p in (Predicate.leaderOf, Predicate.worksFor, Predicate.citizenOf))}
+            if tied:
+                pick = None
+        self._bare[a] = pick
+        return pick
+
     def nearest_share(self, a: str, b: str) -> tuple[float, int]:
         """Return the share of a's mentions whose nearest same-sentence entity of b's type is b, and the count."""
         tb = self.ents[b].type
@@ -495,6 +554,7 @@ FEATURES = (
     "s_name_place_of_o", "n_countries", "s_head_class",
     "s_other_country_cosents", "o_country_rank_for_s", "demonym_before_other",
     "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "s_opens_with_o",
+    "bare_head_title",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
@@ -666,17 +726,18 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["n_countries"]] = min(view.n_countries, 10)
     v[_F["s_head_class"]] = view.head_class(a)
     v[_F["s_opens_with_o"]] = view.opens_with(a, b)
+    v[_F["bare_head_title"]] = float(view.bare_head_country(a) == b)
     return v
 
 
 def evidence_tier(v: list[float]) -> int:
-    """Return 1 when a pair's vector shows its own evidence (a rule hit, a nationality word before the subject).
+    """Return 1 when a pair's vector shows its own evidence (a rule hit, a nationality word or a bare office before it).
 
     Why: without either, a person is mostly tied to a country or body by the
     article's topic alone ("a German expert" unsaid in an article about
     Germany), and such guesses are right far less often at the same score.
     """
-    return int(v[_F["rule_p"]] > 0 or v[_F["demonym_before"]] > 0)
+    return int(v[_F["rule_p"]] > 0 or v[_F["demonym_before"]] > 0 or v[_F["bare_head_title"]] > 0)
 
 
 #: Articles (or sections) with more entities than this pair each entity only with the entities named

@@ -25,6 +25,15 @@ prime-minister secretary-general commander-in-chief""")
 LEADER_COMPOUNDS = frozenset(tuple(p.split()) for p in """prime minister|chief minister|first minister|chief executive
 |chief executive officer|head coach|managing director|director general|secretary general|executive director""".split("|"))
 
+#: Offices of a head of state or government that news writes bare before a name ("President X",
+#: "Prime Minister X"): with no country written, the office is most often that of the country the
+#: article is about (measured in docs/development.md, "A head of state's title written bare").
+STATE_HEAD_TITLES = _words("president chancellor premier king queen emperor emir sultan monarch")
+
+#: Bare offices only some states have: a federal chancellor heads Germany or Austria, whatever
+#: country the article is most about.
+TITLE_COUNTRIES = {"chancellor": ("Germany", "Austria")}
+
 #: Words before a leader's office that make the holder its deputy, who works for what the leader leads
 #: ("Vice President X", "Deputy Prime Minister X", "vice-chairman").
 DEPUTY_WORDS = _words("deputy vice assistant")
@@ -40,7 +49,7 @@ ambassador envoy correspondent reporter journalist editor analyst researcher sci
 economist diplomat employee executive staffer worker lawyer attorney agent negotiator representative
 coach manager director aide consultant engineer officer general colonel lieutenant sergeant
 commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
-columnist photographer anchor host president-elect vice-president undersecretary counterpart""")
+columnist photographer anchor host president-elect vice-president undersecretary counterpart commissioner""")
 
 #: Work roles a country does not employ: before a country or its nationality word they say where the person is
 #: from ("a British journalist", "the Spanish director"), not whom they work for.

@@ -33,7 +33,7 @@ from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WOR
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
-                      PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, party_name)
+                      PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, MEDIA_NOUNS, party_name)
 from kgraph.core.model import Mention, Relation
 from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from kgraph.core.terms import EntityType, Predicate
@@ -275,6 +275,16 @@ def _bare_company_title(pre, lemma: str | None) -> bool:
     return lemma in COMPANY_OFFICES and all(t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_iob_ == "O" for t in pre)
 
 
+def _kind_title(pre, lemma: str | None, index: MentionIndex):
+    """Return the kind noun of an office written with a kind of body and no name ("Party leader", "club president").
+
+    Only for a title of plain words with no mention among them; None otherwise.
+    """
+    if lemma is None or not all(t.pos_ in ("NOUN", "PROPN", "ADJ") and index.at(t) is None for t in pre):
+        return None
+    return next((t for t in pre if t.lemma_.lower() in ORG_KIND_BEFORE_NAME and t.lemma_.lower() != lemma), None)
+
+
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
@@ -310,6 +320,13 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 # "Tarvel Motors returned to profit. Chief executive X said ...": a firm's office with no owner
                 # written is the firm's the sentence, or the one before, is about
                 owner = _its_referent(index, pre[0], (EntityType.Organization,))
+            kind = _kind_title(pre, lemma, index) if owner is None else None
+            if kind is not None:
+                # "The Tarsk Party won the vote. Party leader X said ...": the body of that kind the sentence,
+                # or the one before, is about; a party's leader only of a party's name.
+                owner = _its_referent(index, pre[0], (EntityType.Organization,))
+                if owner is not None and kind.lemma_.lower() == "party" and not party_name(owner.name):
+                    owner = None
             targets = [owner] if owner is not None else []
         if not targets:
             continue
@@ -386,11 +403,17 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Tarvel Motors returned to profit, the company said. Chief executive Hans Lotter thanked the staff.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          # A kind of body before the office: the body of that kind the sentence before is about.
+          ("The Tarsk Freedom Party won the state election on Sunday, and party leader Hans Lotter called it historic.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarsk Freedom Party")),
       ],
       counter_examples=[
           ("Ann Lisk met the Norwegian delegation in Oslo.", ("Ann Lisk", Predicate.leaderOf, "Norway")),
           ("Shares in Tarvel Motors rose on Tuesday. Chief executive Hans Lotter said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          # A party's office names no other kind of body.
+          ("The Tarsk Rail Company won the contract on Sunday, and party leader Hans Lotter called it a scandal.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarsk Rail Company")),
           # A state's office names no firm.
           ("Tarvel Motors returned to profit. Finance Minister Hans Lotter welcomed the results.",
            ("Hans Lotter", Predicate.worksFor, "Tarvel Motors")),
@@ -662,7 +685,7 @@ def _owner_kinds(tok) -> tuple:
             and any(c.dep_ == "case" for c in tok.children)):
         return ()
     lemma = tok.lemma_.lower()
-    return (EntityType.Organization,) if lemma in ORG_NOUNS else _OWNER_PLACE_NOUNS.get(lemma, ())
+    return (EntityType.Organization,) if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS else _OWNER_PLACE_NOUNS.get(lemma, ())
 
 
 def _owner_word(tok) -> bool:
@@ -755,6 +778,13 @@ def _role_before(doc, index: MentionIndex, comma: int):
             # "Veltria's ambassador to Ostmark, Ann Roe": the post is where she serves; the owner is whom for.
             owner = _role_owner(doc, index, prep.head)
             return (prep.head, owner) if owner is not None and owner.type != EntityType.Person else None
+        if prep is not None and prep.lower_ in ("in", "at") and prep.dep_ == "prep" \
+                and entity.type in PLACE_TYPES and index.at(prep.head) is None \
+                and _role_class(prep.head.lemma_.lower()) in OFFICE_PREDICATES:
+            # "Its spokesman in Oslo, Ann Roe": the town is where she serves; the owner is whom for.
+            owner = _role_owner(doc, index, prep.head)
+            if owner is not None and owner.type == EntityType.Organization:
+                return prep.head, owner
         if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep":
             return None
         role = prep.head
@@ -838,6 +868,14 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           # A country or town after "of": the office is of it, unless an ordinal makes it one of a line.
           ("The president of Chile, Ana Berg, said on Monday that rates would rise.",
            ("Ana Berg", Predicate.leaderOf, "Chile")),
+          # A town after "in" is where the spokesman serves; the possessive says whom for.
+          ("The Tarsk Refugee Council counted 5,000 people in the camp. Its spokesman in Athens, Hans Lotter, said "
+           "conditions had improved.", ("Hans Lotter", Predicate.worksFor, "Tarsk Refugee Council")),
+          # "the paper's": a newspaper's kind word stands for the paper.
+          ("The Tarsker Post printed the letters on Monday. The paper's deputy editor, Hans Lotter, defended them.",
+           ("Hans Lotter", Predicate.worksFor, "Tarsker Post")),
+          ("The European Union's trade commissioner, Hans Lotter, said the ruling was a blow.",
+           ("Hans Lotter", Predicate.worksFor, "European Union")),
       ],
       counter_examples=[
           # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
@@ -856,6 +894,8 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           ("The Chilean president, the minister and Hal Brun met in Lima.", ("Hal Brun", Predicate.leaderOf, "Chile")),
           ("Canada's ambassador to Germany, Tom Brask, said his country would wait.",
            ("Tom Brask", Predicate.worksFor, "Germany")),
+          ("Its spokesman in Athens, Hans Lotter, said conditions had improved.",
+           ("Hans Lotter", Predicate.worksFor, "Athens")),
           # "the company's" names a company, not the country the sentence before is about.
           ("Norway cut its oil output on Tuesday. The company's chief executive, Hans Lotter, said demand was weak.",
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
@@ -973,6 +1013,7 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
       (Predicate.basedIn,),
       examples=[
           ("Kolvo Holdings, a Leeds software firm, bought the stake.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+          ("Tarvel Motors, India's largest carmaker, opened a plant.", ("Tarvel Motors", Predicate.basedIn, "India")),
       ],
       counter_examples=[
           ("Kolvo Holdings bought a Leeds software firm.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
@@ -980,7 +1021,7 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
 def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
     for tok in doc:
-        if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_NOUNS or index.at(tok) is not None:
+        if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_KIND_BEFORE_NAME or index.at(tok) is not None:
             continue
         org = index.at(tok.head)
         edge = tok.left_edge.i
@@ -1354,9 +1395,17 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("The Berlin-based think tank Tarsk Forum published the study.",
            ("Tarsk Forum", Predicate.basedIn, "Berlin")),
           ("The Hamburg-based weekly Die Zeit published the letters.", ("Die Zeit", Predicate.basedIn, "Hamburg")),
+          ("The Tarsk Human Rights Council, an Ogden-based watchdog, counted the dead.",
+           ("Tarsk Human Rights Council", Predicate.basedIn, "Ogden")),
+          ("Tarvel Motors opened a plant on Tuesday. The company, based in Ogden, will hire 2,000 workers.",
+           ("Tarvel Motors", Predicate.basedIn, "Ogden")),
+          ("Tarvel Motors will cut 500 jobs, the Ogden-based company said on Friday.",
+           ("Tarvel Motors", Predicate.basedIn, "Ogden")),
       ],
       counter_examples=[
           ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Ann Roe praised Tarvel Motors on Tuesday. The company, based in Ogden, will hire 2,000 workers.",
+           ("Ann Roe", Predicate.basedIn, "Ogden")),
       ])
 def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Where an organization sits: "Nokia, based in Espoo", "headquartered in Paris", "a Munich-based firm"."""
@@ -1372,6 +1421,12 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 # modifies the name
                 head = head.head
                 org = index.at(head)
+            if org is None and head.dep_ == "appos":
+                org = index.at(head.head)  # "Tarsk Watch, a Tarsk-based watchdog": the kind noun is the name's apposition
+            if org is None and head.lemma_.lower() in ORG_NOUNS \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                # "Tarvel will cut jobs, the Ogden-based company said": the firm the sentence is about
+                org = _its_referent(index, head, (EntityType.Organization,))
             if org is None:
                 org = next((index.at(c) for c in tok.head.subtree if index.at(c) is not None
                             and index.at(c).type == EntityType.Organization), None)
@@ -1388,6 +1443,10 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             org = before
         if org is None and tok.dep_ in ("ROOT", "relcl", "ccomp") or tok.head.lemma_ == "be":
             org = _subject_of(tok if tok.dep_ != "acomp" else tok.head, index)
+        if org is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in ORG_NOUNS \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.head.children):
+            # "Tarvel Motors opened a plant. The company, based in Ogden, ...": the firm the sentence before is about
+            org = _its_referent(index, tok.head, (EntityType.Organization,))
         if org is None or org.type != EntityType.Organization:
             continue
         for prep in tok.children:

@@ -395,6 +395,23 @@ def _born_after(doc, start: int, end: int) -> bool:
         and not doc[end].whitespace_ and doc[end + 1].lower_ == "born"
 
 
+#: Fewest people a town hyphened onto "based" must have to be read as the town, whatever the NER said.
+BASED_TOWN_POPULATION = 50_000
+
+
+@context_rule("context:based-after", "A name hyphened onto \"based\" that is a country or a town of 50,000 people "
+              "or more (\"the Munich-based firm\") is where something sits, though the NER read an organization "
+              "or a person; a name no gazetteer knows is left (\"the Twitter-based group\").",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("The Wolfsburg-based company cut 500 jobs on Friday.", "Wolfsburg")],
+              counter_examples=[("The Vellox-based group Tarsk Voices grew.", "Vellox"),
+                                ("Wolfsburg cut 500 jobs on Friday.", "Wolfsburg")])
+def _based_after(doc, start: int, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in lexicon.BASED_WORDS \
+        and gazetteer.country_or_city(doc[start:end].text, BASED_TOWN_POPULATION) is not None
+
+
 #: Media nouns that, right after a name typed Person, make it a paper's ("the \"Vellbote\" newspaper").
 MEDIA_AFTER = frozenset("newspaper daily magazine tabloid weekly paper".split())
 
