@@ -504,12 +504,26 @@ def test_a_head_of_states_office_written_bare_points_to_the_articles_country(nlp
     "Norway passed its budget on Monday. Swedish President Lena Sommer praised it. Norway's banks agreed.",
     "Norway passed its budget on Monday. Sweden's President Lena Sommer praised it. Norway's banks agreed.",
     "Norway passed its budget on Monday. Vice President Lena Sommer praised it. Norway's banks agreed.",
+    "Norway passed its budget on Monday. Swedish Finance Minister Lena Sommer praised it. Norway's banks agreed.",
 ])
 def test_a_qualified_office_is_not_read_as_bare(nlp, text):
     view, keys, _texts = _view_of(nlp, text)
     if "Lena Sommer" not in keys:
         pytest.skip(f"spaCy found other entities: {sorted(keys)}")
-    assert view.bare_head_country(keys["Lena Sommer"]) is None
+    assert view.bare_office(keys["Lena Sommer"]) == (None, None)
+
+
+def test_a_cabinet_office_written_bare_points_to_the_articles_country_apart_from_a_heads(nlp):
+    view, keys, _texts = _view_of(nlp, "Norway passed its budget on Monday. The vote in Oslo was close. "
+                                       "Finance Minister Lena Sommer defended the law, and Norway's banks welcomed "
+                                       "it. Sweden said it would study the plan.")
+    if "Lena Sommer" not in keys or "Norway" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    a = keys["Lena Sommer"]
+    assert view.bare_cabinet_country(a) == keys["Norway"] and view.bare_head_country(a) is None
+    v = docrel.pair_vector(view, a, keys["Norway"], "worksFor")
+    assert v[docrel._F["bare_cabinet_title"]] == 1.0 and v[docrel._F["bare_head_title"]] == 0.0
+    assert docrel.evidence_tier(v) == 1
 
 
 def test_a_chancellor_written_bare_heads_the_state_that_has_one(nlp):

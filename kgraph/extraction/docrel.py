@@ -25,7 +25,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.lexicon import KILLER_NOUNS, STATE_HEAD_TITLES, TITLE_COUNTRIES
+from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, STATE_HEAD_TITLES, TITLE_COUNTRIES
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json"
@@ -147,11 +147,16 @@ def _country_code(m: _Ent) -> str | None:
         return None
 
 
-def _bare_title(info: _Info) -> str | None:
-    """Return the head-of-state office written right before a person's mention with no country or body before it.
+#: What :func:`_bare_title` gives for a cabinet office ("Interior Minister X").
+CABINET_OFFICE = "minister"
 
-    "President X" and "said Prime Minister X" give "president" and "prime minister"; "Ruritanian
-    President X", "Ruritania's President X" and "Vice President X" give None.
+
+def _bare_title(info: _Info) -> str | None:
+    """Return the state office written right before a person's mention with no country or body before it.
+
+    "President X" and "said Prime Minister X" give "president" and "prime minister", "Interior
+    Minister X" :data:`CABINET_OFFICE`; "Ruritanian President X", "Ruritania's President X", "Vice
+    President X" and "Ruritanian Interior Minister X" give None.
     """
     span = info.span
     doc = span.doc
@@ -163,6 +168,9 @@ def _bare_title(info: _Info) -> str | None:
     office, k = doc[i].lower_, i
     if office == "minister" and i >= 1 and doc[i - 1].lower_ == "prime" and doc[i - 1].is_title:
         office, k = "prime minister", i - 1
+    elif office in ("minister", "secretary") and i >= 1 and doc[i - 1].lower_ in PORTFOLIO_WORDS \
+            and doc[i - 1].is_title:
+        office, k = CABINET_OFFICE, i - 1
     elif office not in STATE_HEAD_TITLES:
         return None
     if k == 0 or doc[k].is_sent_start:
@@ -435,11 +443,21 @@ class ArticleView:
         return got
 
     def bare_head_country(self, a: str) -> str | None:
-        """Return the country a person's head-of-state title written bare points to ("President X"), or None.
+        """Return the country a person's head-of-state title written bare points to ("President X"), or None."""
+        office, pick = self.bare_office(a)
+        return pick if office is not None and office != CABINET_OFFICE else None
 
-        Why: news writes "President X" or "Chancellor X" with no country when
-        the office is that of the country the story is about; no rule reads a
-        country there. The country is the article's most-mentioned one, or for
+    def bare_cabinet_country(self, a: str) -> str | None:
+        """Return the country a person's cabinet office written bare points to ("Interior Minister X"), or None."""
+        office, pick = self.bare_office(a)
+        return pick if office == CABINET_OFFICE else None
+
+    def bare_office(self, a: str) -> tuple[str | None, str | None]:
+        """Return (the state office written bare before a person's name, the country it points to), or Nones.
+
+        Why: news writes "President X", "Chancellor X" or "Interior Minister X"
+        with no country when the office is that of the country the story is
+        about; no rule reads a country there. The country is the article's most-mentioned one, or for
         an office only some states have (lexicon.TITLE_COUNTRIES) the first of
         those the article names. None when a rule ties the person to another
         country ("Ruritanian President X" earlier on: another state's head).
@@ -450,7 +468,9 @@ class ArticleView:
         pick = None
         title = None
         if e.type == EntityType.Person and self.country_keys:
-            title = next((t for info in e.info if (t := _bare_title(info)) is not None), None)
+            titles = [t for info in e.info if (t := _bare_title(info)) is not None]
+            # A head's office over a cabinet office: "Prime Minister X" once, "Finance Minister X" earlier.
+            title = next((t for t in titles if t != CABINET_OFFICE), titles[0] if titles else None)
         if title is not None:
             if title in TITLE_COUNTRIES:
                 names = TITLE_COUNTRIES[title]
@@ -463,8 +483,8 @@ class ArticleView:
                     and any(p in hits for p in (Predicate.leaderOf, Predicate.worksFor, Predicate.citizenOf))}
             if tied:
                 pick = None
-        self._bare[a] = pick
-        return pick
+        self._bare[a] = (title if pick is not None else None, pick)
+        return self._bare[a]
 
     def nearest_share(self, a: str, b: str) -> tuple[float, int]:
         """Return the share of a's mentions whose nearest same-sentence entity of b's type is b, and the count."""
@@ -554,7 +574,7 @@ FEATURES = (
     "s_name_place_of_o", "n_countries", "s_head_class",
     "s_other_country_cosents", "o_country_rank_for_s", "demonym_before_other",
     "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "s_opens_with_o",
-    "bare_head_title",
+    "bare_head_title", "bare_cabinet_title",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
@@ -726,7 +746,9 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["n_countries"]] = min(view.n_countries, 10)
     v[_F["s_head_class"]] = view.head_class(a)
     v[_F["s_opens_with_o"]] = view.opens_with(a, b)
-    v[_F["bare_head_title"]] = float(view.bare_head_country(a) == b)
+    office, pick = view.bare_office(a)
+    v[_F["bare_head_title"]] = float(pick == b and office != CABINET_OFFICE)
+    v[_F["bare_cabinet_title"]] = float(pick == b and office == CABINET_OFFICE)
     return v
 
 
@@ -737,7 +759,8 @@ def evidence_tier(v: list[float]) -> int:
     article's topic alone ("a German expert" unsaid in an article about
     Germany), and such guesses are right far less often at the same score.
     """
-    return int(v[_F["rule_p"]] > 0 or v[_F["demonym_before"]] > 0 or v[_F["bare_head_title"]] > 0)
+    return int(v[_F["rule_p"]] > 0 or v[_F["demonym_before"]] > 0 or v[_F["bare_head_title"]] > 0
+               or v[_F["bare_cabinet_title"]] > 0)
 
 
 #: Articles (or sections) with more entities than this pair each entity only with the entities named
