@@ -140,6 +140,14 @@ police court bank university institute parliament association federation foundat
 corporation organization organisation authority league club movement alliance coalition chamber board
 bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""")
 
+#: Kind nouns that, as "the institute" or "the ministry", stand for the one organization named before whose
+#: name ends with them ("the Tarsk Research Institute ... a biologist at the institute"); "union" is left out
+#: ("the union" after "European Union" is as often a workers' union).
+ANAPHOR_KINDS = _words("""ministry agency council committee commission party court bank university institute
+parliament association federation foundation company corporation organization organisation authority league club
+movement alliance coalition chamber board bureau directorate academy college school hospital museum society
+trust fund""")
+
 #: Legal forms of companies as written after their names (case-sensitive: "Ag" or "Sa" may be a name's word).
 LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N.V. B.V. S.A. SpA S.p.A.".split())
 
