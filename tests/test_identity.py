@@ -338,6 +338,14 @@ def test_a_country_after_a_club_and_of_stays_the_country_in_a_match_report():
     assert {(e.type, e.label) for e in kb.entities} == {("Country", "Chile")}
 
 
+def test_a_club_named_by_its_city_is_the_city_a_player_comes_from_in_a_match_report():
+    report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
+              "The 20-year-old from Dortmund was injured. The visitors' trip to Dortmund ended in a draw.")
+    kb = link_extractions([found("a", report, ("Dortmund", "Organization"))])
+    got = {(e.type, e.label): e.mentions for e in kb.entities}
+    assert set(got) == {("Organization", "Dortmund"), ("Place", "Dortmund")} and got[("Place", "Dortmund")] == 1
+
+
 def test_a_club_named_by_its_city_is_the_city_after_a_locative_word_in_a_match_report():
     report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
               "In Dortmund on Sunday the fans stayed calm. Dortmund now face relegation.")
@@ -1333,6 +1341,7 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     "Snow fell across western Norway.",
     "Fans from the capital of Norway cheered.",                # a settlement word, then "of"
     "The final was won at Norway, where the fans had come early.",  # a place, then what happened there
+    "The 19-year-old from Norway scored twice.",               # where a person comes from
 ])
 def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "

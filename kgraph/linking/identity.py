@@ -429,6 +429,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     lead = text[max(0, m.start - 40):m.start]
     if not possessive and (_SETTLEMENT_CUE.search(lead) or _PART_CUE.search(lead)):
         return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
+    if not possessive and _ORIGIN_CUE.search(lead):
+        return False  # "the 19-year-old from Tarsk": where a person comes from
     if re.match(r",\s+where\b", text[m.end:m.end + 12]):
         return False  # "at Tarsk, where the match took place": a place, then what happened there
     return True
@@ -440,6 +442,12 @@ _PART_CUE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|sout
                        r"centre|center|heart|rest|parts?)(?: of)? $"
                        r"|\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western|"
                        r"south-?eastern|south-?western|rural|downtown) $")
+
+
+#: Words before a name that make it where a person comes from ("the 19-year-old from Tarsk", "born from"), not a
+#: team: a player comes "from" a club after a transfer word, not these. Travel is left alone: "their trip to
+#: Tarsk" in a match report is the away match, annotated as the club as often as the city.
+_ORIGIN_CUE = re.compile(r"\b(?:\d+-year-old|native|hails|hailing|born) from(?: the)? $", re.IGNORECASE)
 
 
 def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
