@@ -318,6 +318,29 @@ def _event_head(doc, start, end, ctx):
     return []
 
 
+#: Lower-case nouns of documents and programmes named after the city where they were agreed ("the Tarsk treaty",
+#: "the Tarsk reforms"): the city's name there is the document's, not a mention of the city.
+DOCUMENT_NOUNS = frozenset("""treaty treaties accord accords protocol protocols agreement agreements pact reform reforms
+process criteria convention declaration consensus""".split())
+
+
+@shape_rule("shape:city-before-document", "A city's name right before a lower-case document noun (\"the Lisbon "
+            "treaty\", \"the Tarsk reforms\") names the document, not the city; a summit or a conference there is "
+            "still in the city, and a country before such a noun is a party to it (\"the Veltria agreement\").", "drop",
+            examples=[("Veltria signed the Lisbon treaty in May.", "Lisbon", ()),
+                      ("Students protested against the Bologna reforms.", "Bologna", ())],
+            counter_examples=[("The Lisbon summit ended on Friday.", "Lisbon"),
+                              ("Norway agreement talks stalled.", "Norway"),
+                              ("Ministers met in Lisbon. The treaty was signed.", "Lisbon")])
+def _city_before_document(doc, start, end, ctx):
+    if end >= len(doc) or doc[end].text not in DOCUMENT_NOUNS:
+        return None
+    text = doc[start:end].text
+    if gazetteer.country(text) is not None or gazetteer.city(text) is None:
+        return None
+    return []
+
+
 @shape_rule("shape:score", "A match score is no part of a name: the clubs on either side are names "
             "(\"Vellmark 2-1 Tarsk\").", "split",
             examples=[("The match ended Vellmark 2-1 after extra time.", "Vellmark 2-1", ("Vellmark",)),
