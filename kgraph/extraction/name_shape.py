@@ -628,10 +628,14 @@ def _person_rest(doc, s: int, e: int, ctx: Context, whole=None, own: str = "") -
                       ("N Korean President Moreau lands\nAnton Moreau landed on Monday.", "N Korean President Moreau",
                        ("Moreau",)),
                       ("Taxes rose under Social Democrat Anton Moreau, and social spending too.",
-                       "Social Democrat Anton Moreau", ("Anton Moreau",))],
+                       "Social Democrat Anton Moreau", ("Anton Moreau",)),
+                      ("In 1980, under Social Democrat Ulvo Orvel, social spending rose.",
+                       "Social Democrat Ulvo Orvel", ("Ulvo Orvel",))],
             counter_examples=[("Walter Orvik and the quiet walter spoke.", "Walter Orvik"),
                               ("The Social Democrat Party met, and social spending rose.", "Social Democrat Party"),
                               ("The Democrat Vell said so.", "Democrat Vell"),
+                              ("Voters of the Social Democrat Rights Front, and social groups, met.",
+                               "Social Democrat Rights Front"),
                               ("President Street is closed.", "President Street"),
                               ("The Interim Council met.", "Interim Council")])
 def _role_before_name(doc, start, end, ctx):
@@ -649,7 +653,21 @@ def _role_before_name(doc, start, end, ctx):
     if i == start and doc[start].lower_ in ROLE_WORDS and doc[start].lower_ not in lexicon.PORTFOLIO_WORDS:
         return None  # a title opening the candidate is extraction's to read ("President Anton Moreau")
     whole = ctx.types.get(key(doc[start:end].text))
-    return [(i + 1, end)] if _person_rest(doc, i + 1, end, ctx, whole, doc[start:end].text) else None
+    if _person_rest(doc, i + 1, end, ctx, whole, doc[start:end].text):
+        return [(i + 1, end)]
+    return [(i + 1, end)] if doc[i].lower_ in PARTY_MEMBERS and _full_name_words(doc, i + 1, end, ctx) else None
+
+
+def _full_name_words(doc, s: int, e: int, ctx: Context) -> bool:
+    """Return whether s..e are two or three capitalized words no lexicon or gazetteer reads as anything but a name.
+
+    Why: after a party's member ("Social Democrat Ulvo Orvel") such words are the member's full name, even with a
+    given name the model's lexicon lacks; one word may be the rest of a party's name ("Democrat Vell").
+    """
+    words = doc[s:e]
+    return 2 <= e - s <= 3 and all(t.is_alpha and t.is_title and t.lower_ not in _NAME_WORDS and not ctx.is_common(t)
+                                   for t in words) \
+        and gazetteer.country(words.text) is None and gazetteer.city(words.text) is None
 
 
 def _demonym(tok) -> bool:
