@@ -725,6 +725,20 @@ def test_a_club_named_after_its_city_is_called_by_its_first_name():
     assert [(e.label, e.articles) for e in kb.entities] == [("Hollin Dortmund", ("a", "b"))]
 
 
+def test_a_club_named_by_a_small_towns_name_and_a_bigger_city_is_called_by_its_first_name():
+    # "Windsor" is a town too, smaller than Dortmund: before the city it is the club's own name.
+    report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+    kb = link_extractions([found("a", "Windsor Dortmund won. Windsor Dortmund lost. Then Windsor drew.",
+                                 ("Windsor Dortmund", "Organization"), ("Windsor", "Organization")),
+                           ex("b", ("Windsor", "Organization", "Windsor"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Windsor Dortmund", ("a", "b"))]
+    # Named once, beside its first word alone in the same match report: still the club's full name.
+    kb = link_extractions([found("a", "Windsor Dortmund won. Then Windsor drew. " + report,
+                                 ("Windsor Dortmund", "Organization"), ("Windsor", "Organization")),
+                           ex("b", ("Windsor", "Organization", "Windsor"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Windsor Dortmund", ("a", "b"))]
+
+
 def test_a_place_with_a_state_code_is_the_place_named_alone():
     kb = link_extractions([ex("a", ("Tarsk DC", "Place", "Tarsk DC"), ("Tarsk DC", "Place", "Tarsk DC")),
                            ex("b", ("Tarsk", "Place", "Tarsk"))])

@@ -2875,9 +2875,14 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     by_edge[(t, " ".join(words[k:]))].add(gid)  # "Assembly of the Council of Y" is a part of it
             if len(words) >= 2 and words[1].startswith("democratic"):
                 by_edge[(t, words[0] + " democrats")].add(gid)
-            if gazetteer.city(words[-1]) is not None and gazetteer.city(" ".join(words[:-1])) is None \
-                    and sum(groups[gid].names.values()) >= 2 and not _capitals(groups[gid], words[-1]):  # named once, "Hollin Tarsk" may be two names run together
-                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
+            first = " ".join(words[:-1])
+            if gazetteer.city(words[-1]) is not None and _club_word(first, words[-1]) \
+                    and (sum(groups[gid].names.values()) >= 2
+                         or any(sport[a] and (t, first) in per_article[a] for a in groups[gid].articles)) \
+                    and not _capitals(groups[gid], words[-1]):
+                # named once, "Hollin Tarsk" may be two names run together, unless its match report also writes
+                # "Hollin" (the club called by its own name)
+                by_edge[(t, first)].add(gid)  # "Hollin" for the club "Hollin Tarsk", named after its city
             elif " ".join(words[:-1]) in country_heads or len(words) == 2 and words[1] == "international":
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
             if words[-1] in _CLUB_MARKS and _club_key(gid, groups[gid]) is not None:
@@ -3713,9 +3718,16 @@ def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full
         return False  # "Foreign Ministry" in one article is not the one foreign ministry another names in full
     if t == EntityType.Organization and " " not in n:
         if sport and len(full.split()) == 2 and full.split()[0] == n and gazetteer.city(full.split()[1]) is not None:
-            return gazetteer.city(n) is None  # in a match report "Hollin" is the club "Hollin Tarsk"
+            return _club_word(n, full.split()[1])  # in a match report "Hollin" is the club "Hollin Tarsk"
         return len(full.split()) == 2 and _name_word(n, case or {}) and gazetteer.place(n) is None
     return t == EntityType.Organization or t == EntityType.Place
+
+
+def _club_word(first: str, city: str) -> bool:
+    """True when ``first``, before the city ``city`` in an organization's name, is the club's own name: no city, or
+    a smaller one than the city after it ("Kingston" of "Kingston Oslo"; two cities run together stay apart)."""
+    own = gazetteer.city(first)
+    return own is None or own.population < getattr(gazetteer.city(city), "population", 0)
 
 
 def _name_word(w: str, case: dict) -> bool:
