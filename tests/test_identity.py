@@ -841,6 +841,12 @@ def test_a_lone_surname_misspelt_in_its_article_joins_that_full_name_but_a_near_
 
 
 
+def test_a_lone_hyphenated_surname_misspelt_in_its_article_joins_that_full_name():
+    kb = link_extractions([ex("a", ("Ilse Tarsk-Veludt", "Person", "Ilse Tarsk-Veludt"),
+                              ("Tarsk-Velud", "Person", "Tarsk-Velud"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Ilse Tarsk-Veludt", ("a",))]
+
+
 def test_names_without_latin_letters_are_no_misspelt_surnames():
     kb = link_extractions([ex("a", ("Лев Толстой", "Person", "Лев Толстой"), ("Толстого", "Person", "Толстого"))])
     assert len(kb.entities) == 2

@@ -3293,12 +3293,13 @@ def _join_misspelt_surnames(groups: dict, per_article: dict, uf: _UnionFind, loc
 
     Only where the article names no person with that exact last word; the
     words share the first letter, are 5+ letters and differ by at most two.
+    A hyphenated surname is one word ("Tarsk-Veluud" misspells the "Tarsk-Velud" of "Anna Tarsk-Velud").
     Each article's persons are compared with each other only, never the corpus.
     """
-    last_words: dict = {}  # article -> {full-name person group: its folded last word} (computed once, when asked)
+    last_words: dict = {}  # article -> {full-name person group: its folded last words} (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
-        if t != EntityType.Person or " " in n or len(n) < 5:
+        if t != EntityType.Person or len(n) < 5 or " " in n and len(_written_words(groups[gid])) != 1:
             continue
         f = fold(n)
         if len(f) < 5:
@@ -3307,15 +3308,22 @@ def _join_misspelt_surnames(groups: dict, per_article: dict, uf: _UnionFind, loc
             if (aid, gid) in local_map:
                 continue
             if aid not in last_words:
-                last_words[aid] = {g: w for g in per_article[aid] if g[0] == EntityType.Person and " " in g[1]
-                                   and (w := (fold(g[1]).split() or [""])[-1])}  # no Latin letters: no key
+                last_words[aid] = {g: _last_words(g, groups) for g in per_article[aid]
+                                   if g[0] == EntityType.Person and " " in g[1] and len(_written_words(groups[g])) > 1}
             lasts = last_words[aid]
-            if f in lasts.values():
+            if any(f in ws for ws in lasts.values()):
                 continue
-            near = {uf.find(g) for g, w in lasts.items()
+            near = {uf.find(g) for g, ws in lasts.items() for w in ws
                     if w[:1] == f[:1] and abs(len(w) - len(f)) <= 2 and SequenceMatcher(None, w, f).ratio() >= MISSPELT_SURNAME}
             if len(near) == 1:
                 local_map[(aid, gid)] = next(iter(near))
+
+
+def _last_words(g: tuple, groups: dict) -> frozenset:
+    """Return a full name's folded last word, and its last written word when a hyphen joins two ("tarsk velud")."""
+    words = fold(g[1]).split()
+    written = fold(_written_words(groups[g])[-1])
+    return frozenset(w for w in (words[-1] if words else "", written) if w)  # no Latin letters: no key
 
 
 def _person_piece_ok(n: str) -> bool:
