@@ -437,14 +437,22 @@ def _function_edge(doc, start, end, ctx):
             examples=[("Flights to Tarsk or Orlin were cancelled. Tarsk is cold. Orlin is warm.", "Tarsk or Orlin",
                        ("Tarsk", "Orlin")),
                       ("The camp of Tarsk on Orlin is full. Tarsk was built in May. Orlin is an island.",
-                       "Tarsk on Orlin", ("Tarsk", "Orlin"))],
-            counter_examples=[("The Tarsk and Orlin Bank opened a branch. Tarsk is cold.", "Tarsk and Orlin Bank")])
+                       "Tarsk on Orlin", ("Tarsk", "Orlin")),
+                      ("Targets included Tarsk Corp and Orlin Inc. last year.", "Tarsk Corp and Orlin Inc.",
+                       ("Tarsk Corp", "Orlin Inc.")),
+                      ("Targets included Tarsk AG and Orlin on Monday. Orlin denied it.", "Tarsk AG and Orlin",
+                       ("Tarsk AG", "Orlin"))],
+            counter_examples=[("The Tarsk and Orlin Bank opened a branch. Tarsk is cold.", "Tarsk and Orlin Bank"),
+                              ("Tarsk Corp and Partners won the bid.", "Tarsk Corp and Partners")])
 def _joined_pair(doc, start, end, ctx):
     if ctx.written(doc[start:end].text) > 1 or gazetteer.country(doc[start:end].text) is not None:
         return None
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in JOINERS and _known(doc, start, i, ctx) and _known(doc, i + 1, end, ctx):
             return [(start, i), (i + 1, end)]
+        if doc[i].lower_ in ("and", ",") and doc[i - 1].text in lexicon.LEGAL_FORMS and i - 1 > start \
+                and (doc[end - 1].text in lexicon.LEGAL_FORMS and end - 1 > i + 1 or _known(doc, i + 1, end, ctx)):
+            return [(start, i), (i + 1, end)]  # "Tarsk Corp and Orlin Inc.": a company's legal form ends its name
     return None
 
 
