@@ -1489,6 +1489,14 @@ def test_mixed_case_acronym_joins_the_name_an_article_defined_it_for():
     assert e.label == "Alliance for Tarsk" and e.articles == ("a", "b")
 
 
+def test_a_hyphenated_acronym_joins_the_name_an_article_defined_it_for():
+    # "Vell People's League-Nord (VPL-N)", then "VPL-N" alone in that story and another.
+    defined = ex("a", ("Vell People's League-Nord", "Organization", "Vell People's League-Nord"),
+                 ("VPL-N", "Organization", "Vell People's League-Nord"), ("VPL-N", "Organization", "VPL-N"))
+    kb = link_extractions([defined, ex("b", ("VPL-N", "Organization", "VPL-N"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Vell People's League-Nord", ("a", "b"))]
+
+
 def test_acronym_defined_for_two_names_as_often_joins_neither():
     kb = link_extractions([ex("a", ("Alliance for Tarsk", "Organization", "Alliance for Tarsk"),
                               ("AfT", "Organization", "Alliance for Tarsk")),

@@ -877,7 +877,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 g = groups[gid] = Group(t)
             g.names[name] += 1
             g.articles.add(aid)
-            if m.text != name and t == EntityType.Organization and _acronym_like(m.text):
+            if m.text != name and t == EntityType.Organization and _acronym_like(m.text.replace("-", "")):
                 defined[m.text][gid].add(aid)  # "AfD" written for "Alternative for Tarsk": the article defined it
             mention_group[k] = gid
             mention_name[k] = name
@@ -2631,8 +2631,8 @@ def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFin
         if t != EntityType.Organization:
             continue
         name = groups[gid].names.most_common(1)[0][0]
-        if not _acronym_like(name) or name not in defined:
-            continue
+        if not _acronym_like(name.replace("-", "")) or name not in defined:
+            continue  # a hyphen may glue its parts ("VPL-N" for the "Vell People's League-Nord")
         me = uf.find(gid)
         owners: dict = defaultdict(set)
         for o, arts in defined[name].items():
