@@ -127,6 +127,25 @@ def test_acronym_joins_a_name_elsewhere_only_when_the_corpus_ties_them():
     assert e.articles == ("a", "b", "c")
 
 
+def test_two_letters_join_a_name_only_when_both_are_written_in_many_stories():
+    # "TB" in three stories and "Tarsk Broadcasting" in three, nothing else spelling "TB": the outlet's initials.
+    full = [ex(f"f{i}", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting")) for i in range(3)]
+    short = [ex(f"s{i}", ("TB", "Organization", "TB")) for i in range(3)]
+    (e,) = link_extractions(full + short).entities
+    assert e.label == "Tarsk Broadcasting" and len(e.articles) == 6
+    # Another name spelling it in one story: the one written in three times as many stories.
+    bank = [ex("o", ("Tollan Bank", "Organization", "Tollan Bank"))]
+    kb = link_extractions(full + short + bank)
+    assert {e.label: len(e.articles) for e in kb.entities} == {"Tarsk Broadcasting": 6, "Tollan Bank": 1}
+    kb = link_extractions(full + short + bank + [ex("p", ("Tollan Bank", "Organization", "Tollan Bank"))])
+    assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "Tollan Bank", "TB"}
+    # Written in two stories only, either stays apart: two letters spell too many names.
+    kb = link_extractions(full[:2] + short)
+    assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "TB"}
+    kb = link_extractions(full + short[:2])
+    assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "TB"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),

@@ -2618,6 +2618,22 @@ def _join_compound_acronyms(groups: dict, per_article: dict, uf: _UnionFind) -> 
                 break
 
 
+def _common_acronym(cands: set, root_articles: dict, articles: set) -> set:
+    """Return the name an acronym no article ties to it stands for across the corpus: written in DOMINANT or more
+    stories, as the acronym is, and in DOMINANT times as many as any other name it spells ("TB" in five stories,
+    "Tarsk Broadcasting" in four, the "Tollan Bank" in one).
+
+    Why: an outlet's or an agency's initials are written in many stories that never spell them out; a name
+    written in one or two stories ("a research unit named once") or an acronym seen once stays apart.
+    """
+    if len(articles) < DOMINANT:
+        return set()
+    ranked = sorted(((len(root_articles[c]), c) for c in cands), reverse=True)
+    if ranked[0][0] >= DOMINANT and (len(ranked) == 1 or ranked[0][0] >= DOMINANT * ranked[1][0]):
+        return {ranked[0][1]}
+    return set()
+
+
 def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
     """An organization's acronym joins the name articles defined it for, when the initials cannot tell.
 
@@ -2717,7 +2733,8 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             # broadcaster's initials read as a research unit named once.)
             # Two letters spell too many names: untied, "FN" in one story is no "Fox News" of others (on DWIE
             # 1-602 the four untied two-letter joins were wrong: a currency, an operating system, a party).
-            cands = tied or {c for c in cands if len(root_articles[c]) >= 2 and len(name) >= 3}
+            cands = tied or {c for c in cands if len(root_articles[c]) >= 2 and len(name) >= 3} \
+                or _common_acronym(cands, root_articles, groups[gid].articles)
         if len(cands) == 1 and texts is not None:
             c = next(iter(cands))
             if c not in root_articles:
