@@ -324,14 +324,14 @@ DOCUMENT_NOUNS = frozenset("""treaty treaties accord accords protocol protocols 
 process criteria convention declaration consensus""".split())
 
 
-@shape_rule("shape:city-before-document", "A city's name right before a lower-case document noun (\"the Lisbon "
+@shape_rule("shape:city-before-document", "A city's name right before a lower-case document noun (\"the Geneva "
             "treaty\", \"the Tarsk reforms\") names the document, not the city; a summit or a conference there is "
             "still in the city, and a country before such a noun is a party to it (\"the Veltria agreement\").", "drop",
-            examples=[("Veltria signed the Lisbon treaty in May.", "Lisbon", ()),
-                      ("Students protested against the Bologna reforms.", "Bologna", ())],
-            counter_examples=[("The Lisbon summit ended on Friday.", "Lisbon"),
+            examples=[("Veltria signed the Geneva treaty in May.", "Geneva", ()),
+                      ("Students protested against the Leeds reforms.", "Leeds", ())],
+            counter_examples=[("The Geneva summit ended on Friday.", "Geneva"),
                               ("Norway agreement talks stalled.", "Norway"),
-                              ("Ministers met in Lisbon. The treaty was signed.", "Lisbon")])
+                              ("Ministers met in Geneva. The treaty was signed.", "Geneva")])
 def _city_before_document(doc, start, end, ctx):
     if end >= len(doc) or doc[end].text not in DOCUMENT_NOUNS:
         return None
