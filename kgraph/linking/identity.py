@@ -2733,6 +2733,8 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             # broadcaster's initials read as a research unit named once.)
             # Two letters spell too many names: untied, "FN" in one story is no "Fox News" of others (on DWIE
             # 1-602 the four untied two-letter joins were wrong: a currency, an operating system, a party).
+            # Both written in DOMINANT or more stories, one name far ahead of the others, is an outlet's
+            # initials (`_common_acronym`): on DWIE 151-302 a split fewer, nothing else moved on 1-602.
             cands = tied or {c for c in cands if len(root_articles[c]) >= 2 and len(name) >= 3} \
                 or _common_acronym(cands, root_articles, groups[gid].articles)
         if len(cands) == 1 and texts is not None:
@@ -3750,7 +3752,7 @@ def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full
 
 def _club_word(first: str, city: str) -> bool:
     """True when ``first``, before the city ``city`` in an organization's name, is the club's own name: no city, or
-    a smaller one than the city after it ("Kingston" of "Kingston Oslo"; two cities run together stay apart)."""
+    a smaller one than the city after it ("Windsor" of "Windsor Dortmund"; two cities run together stay apart)."""
     own = gazetteer.city(first)
     return own is None or own.population < getattr(gazetteer.city(city), "population", 0)
 
