@@ -423,6 +423,26 @@ def test_split_runs_leaves_a_city_and_its_clubs_short_name_whole(nlp):
     assert "Leeds United" in texts and "Leeds" not in texts
 
 
+def test_split_runs_leaves_a_club_named_by_a_word_and_its_city_whole(nlp):
+    from kgraph.extraction.extract import _Cand
+
+    # "Kingston", a town's name too, written alone as the club: with the city after it, it names the club.
+    doc = nlp("They faced Kingston Oslo on Sunday. Kingston scored first.")
+    cands = [_Cand(doc, 0, 2, 4, "Organization", "Kingston Oslo", "ner", "ORG"),
+             _Cand(doc, 0, 7, 8, "Organization", "Kingston", "ner", "ORG")]
+    assert [t.text for t in doc[7:8]] == ["Kingston"]
+    assert [c.text for c in entity_model.split_runs(cands)] == ["Kingston Oslo", "Kingston"]
+    persons = [_Cand(doc, 0, 2, 4, "Person", "Kingston Oslo", "ner", "PERSON"),
+               _Cand(doc, 0, 7, 8, "Person", "Kingston", "ner", "PERSON")]
+    assert [c.text for c in entity_model.split_runs(persons)] == ["Kingston Oslo", "Kingston"]
+    # Written alone as the town, it is a place run into another one.
+    cands[1] = _Cand(doc, 0, 7, 8, "Place", "Kingston", "ner", "GPE")
+    assert "Kingston Oslo" not in [c.text for c in entity_model.split_runs(cands)]
+    # A word the article writes alone before a city of two words: the club named after that city.
+    texts = _split_texts(nlp, "The striker scored against Hollin Tel Aviv on Sunday. Hollin lost again.")
+    assert "Hollin Tel Aviv" in texts and "Tel Aviv" not in texts
+
+
 def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
     lex = entity_model.Lexicon(given=["anton"])
     texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)

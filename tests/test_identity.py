@@ -127,6 +127,25 @@ def test_acronym_joins_a_name_elsewhere_only_when_the_corpus_ties_them():
     assert e.articles == ("a", "b", "c")
 
 
+def test_two_letters_join_a_name_only_when_both_are_written_in_many_stories():
+    # "TB" in three stories and "Tarsk Broadcasting" in three, nothing else spelling "TB": the outlet's initials.
+    full = [ex(f"f{i}", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting")) for i in range(3)]
+    short = [ex(f"s{i}", ("TB", "Organization", "TB")) for i in range(3)]
+    (e,) = link_extractions(full + short).entities
+    assert e.label == "Tarsk Broadcasting" and len(e.articles) == 6
+    # Another name spelling it in one story: the one written in three times as many stories.
+    bank = [ex("o", ("Tollan Bank", "Organization", "Tollan Bank"))]
+    kb = link_extractions(full + short + bank)
+    assert {e.label: len(e.articles) for e in kb.entities} == {"Tarsk Broadcasting": 6, "Tollan Bank": 1}
+    kb = link_extractions(full + short + bank + [ex("p", ("Tollan Bank", "Organization", "Tollan Bank"))])
+    assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "Tollan Bank", "TB"}
+    # Written in two stories only, either stays apart: two letters spell too many names.
+    kb = link_extractions(full[:2] + short)
+    assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "TB"}
+    kb = link_extractions(full + short[:2])
+    assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "TB"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),
@@ -336,6 +355,14 @@ def test_a_country_after_a_club_and_of_stays_the_country_in_a_match_report():
     alone = "Tarsk United of Chile were banned. The striker scored twice and the goalkeeper saved a penalty."
     kb = link_extractions([found("a", alone, ("Chile", "Country"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Country", "Chile")}
+
+
+def test_a_club_named_by_its_city_is_the_city_a_player_comes_from_in_a_match_report():
+    report = ("Dortmund drew 1-1 with the visitors. The striker scored, the goalkeeper saved a penalty. "
+              "The 20-year-old from Dortmund was injured. The visitors' trip to Dortmund ended in a draw.")
+    kb = link_extractions([found("a", report, ("Dortmund", "Organization"))])
+    got = {(e.type, e.label): e.mentions for e in kb.entities}
+    assert set(got) == {("Organization", "Dortmund"), ("Place", "Dortmund")} and got[("Place", "Dortmund")] == 1
 
 
 def test_a_club_named_by_its_city_is_the_city_after_a_locative_word_in_a_match_report():
@@ -717,6 +744,20 @@ def test_a_club_named_after_its_city_is_called_by_its_first_name():
     assert [(e.label, e.articles) for e in kb.entities] == [("Hollin Dortmund", ("a", "b"))]
 
 
+def test_a_club_named_by_a_small_towns_name_and_a_bigger_city_is_called_by_its_first_name():
+    # "Windsor" is a town too, smaller than Dortmund: before the city it is the club's own name.
+    report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+    kb = link_extractions([found("a", "Windsor Dortmund won. Windsor Dortmund lost. Then Windsor drew.",
+                                 ("Windsor Dortmund", "Organization"), ("Windsor", "Organization")),
+                           ex("b", ("Windsor", "Organization", "Windsor"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Windsor Dortmund", ("a", "b"))]
+    # Named once, beside its first word alone in the same match report: still the club's full name.
+    kb = link_extractions([found("a", "Windsor Dortmund won. Then Windsor drew. " + report,
+                                 ("Windsor Dortmund", "Organization"), ("Windsor", "Organization")),
+                           ex("b", ("Windsor", "Organization", "Windsor"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Windsor Dortmund", ("a", "b"))]
+
+
 def test_a_place_with_a_state_code_is_the_place_named_alone():
     kb = link_extractions([ex("a", ("Tarsk DC", "Place", "Tarsk DC"), ("Tarsk DC", "Place", "Tarsk DC")),
                            ex("b", ("Tarsk", "Place", "Tarsk"))])
@@ -817,6 +858,12 @@ def test_a_lone_surname_misspelt_in_its_article_joins_that_full_name_but_a_near_
     # In c no full name is named: "Keskulla" stays apart there.
     assert got == {"Arvo Keskula": ("a",), "Keskulla": ("c",), "Anna Muller": ("b",), "Moller": ("b",)}
 
+
+
+def test_a_lone_hyphenated_surname_misspelt_in_its_article_joins_that_full_name():
+    kb = link_extractions([ex("a", ("Ilse Tarsk-Veludt", "Person", "Ilse Tarsk-Veludt"),
+                              ("Tarsk-Velud", "Person", "Tarsk-Velud"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Ilse Tarsk-Veludt", ("a",))]
 
 
 def test_names_without_latin_letters_are_no_misspelt_surnames():
@@ -1333,6 +1380,7 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     "Snow fell across western Norway.",
     "Fans from the capital of Norway cheered.",                # a settlement word, then "of"
     "The final was won at Norway, where the fans had come early.",  # a place, then what happened there
+    "The 19-year-old from Norway scored twice.",               # where a person comes from
 ])
 def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
@@ -1458,6 +1506,14 @@ def test_mixed_case_acronym_joins_the_name_an_article_defined_it_for():
     kb = link_extractions([defined, ex("b", ("AfT", "Organization", "AfT"))])
     (e,) = kb.entities
     assert e.label == "Alliance for Tarsk" and e.articles == ("a", "b")
+
+
+def test_a_hyphenated_acronym_joins_the_name_an_article_defined_it_for():
+    # "Vell People's League-Nord (VPL-N)", then "VPL-N" alone in that story and another.
+    defined = ex("a", ("Vell People's League-Nord", "Organization", "Vell People's League-Nord"),
+                 ("VPL-N", "Organization", "Vell People's League-Nord"), ("VPL-N", "Organization", "VPL-N"))
+    kb = link_extractions([defined, ex("b", ("VPL-N", "Organization", "VPL-N"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Vell People's League-Nord", ("a", "b"))]
 
 
 def test_acronym_defined_for_two_names_as_often_joins_neither():

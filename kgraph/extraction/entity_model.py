@@ -844,8 +844,14 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
                 rt = rt or _known_place(right)
                 if lt is None or rt is None:
                     continue
-                if k == 1 and n == 2 and _known_place(left) is None and _known_place(right) == EntityType.Place:
-                    continue  # "Sporting Vell": a word and its city name a club
+                if k == 1 and _known_place(right) == EntityType.Place and (
+                        _known_place(left) is None and (n == 2 or keys[lk])
+                        or keys[lk] and lt == c.type in (EntityType.Organization, EntityType.Person)):
+                    # "Sporting Vell": a word and its city name a club; so does a word the article writes alone
+                    # before a city of two words ("Hollin Tel Aviv" beside "Hollin"), or a town's name the
+                    # article writes alone as the whole is typed ("Kingston Vell" beside the club "Kingston",
+                    # both tagged organizations, or both persons by a confused NER): not the town then
+                    continue
                 if k == n - 1 and lt == EntityType.Place and rt == EntityType.Organization \
                         and _known_place(right) is None:
                     continue  # "Tarsk United" beside "United": a club named after its city, then its short name

@@ -318,6 +318,29 @@ def _event_head(doc, start, end, ctx):
     return []
 
 
+#: Lower-case nouns of documents and programmes named after the city where they were agreed ("the Tarsk treaty",
+#: "the Tarsk reforms"): the city's name there is the document's, not a mention of the city.
+DOCUMENT_NOUNS = frozenset("""treaty treaties accord accords protocol protocols agreement agreements pact reform reforms
+process criteria convention declaration consensus""".split())
+
+
+@shape_rule("shape:city-before-document", "A city's name right before a lower-case document noun (\"the Geneva "
+            "treaty\", \"the Tarsk reforms\") names the document, not the city; a summit or a conference there is "
+            "still in the city, and a country before such a noun is a party to it (\"the Veltria agreement\").", "drop",
+            examples=[("Veltria signed the Geneva treaty in May.", "Geneva", ()),
+                      ("Students protested against the Leeds reforms.", "Leeds", ())],
+            counter_examples=[("The Geneva summit ended on Friday.", "Geneva"),
+                              ("Norway agreement talks stalled.", "Norway"),
+                              ("Ministers met in Geneva. The treaty was signed.", "Geneva")])
+def _city_before_document(doc, start, end, ctx):
+    if end >= len(doc) or doc[end].text not in DOCUMENT_NOUNS:
+        return None
+    text = doc[start:end].text
+    if gazetteer.country(text) is not None or gazetteer.city(text) is None:
+        return None
+    return []
+
+
 @shape_rule("shape:score", "A match score is no part of a name: the clubs on either side are names "
             "(\"Vellmark 2-1 Tarsk\").", "split",
             examples=[("The match ended Vellmark 2-1 after extra time.", "Vellmark 2-1", ("Vellmark",)),
@@ -414,14 +437,22 @@ def _function_edge(doc, start, end, ctx):
             examples=[("Flights to Tarsk or Orlin were cancelled. Tarsk is cold. Orlin is warm.", "Tarsk or Orlin",
                        ("Tarsk", "Orlin")),
                       ("The camp of Tarsk on Orlin is full. Tarsk was built in May. Orlin is an island.",
-                       "Tarsk on Orlin", ("Tarsk", "Orlin"))],
-            counter_examples=[("The Tarsk and Orlin Bank opened a branch. Tarsk is cold.", "Tarsk and Orlin Bank")])
+                       "Tarsk on Orlin", ("Tarsk", "Orlin")),
+                      ("Targets included Tarsk Corp and Orlin Inc. last year.", "Tarsk Corp and Orlin Inc.",
+                       ("Tarsk Corp", "Orlin Inc.")),
+                      ("Targets included Tarsk AG and Orlin on Monday. Orlin denied it.", "Tarsk AG and Orlin",
+                       ("Tarsk AG", "Orlin"))],
+            counter_examples=[("The Tarsk and Orlin Bank opened a branch. Tarsk is cold.", "Tarsk and Orlin Bank"),
+                              ("Tarsk Corp and Partners won the bid.", "Tarsk Corp and Partners")])
 def _joined_pair(doc, start, end, ctx):
     if ctx.written(doc[start:end].text) > 1 or gazetteer.country(doc[start:end].text) is not None:
         return None
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in JOINERS and _known(doc, start, i, ctx) and _known(doc, i + 1, end, ctx):
             return [(start, i), (i + 1, end)]
+        if doc[i].lower_ in ("and", ",") and doc[i - 1].text in lexicon.LEGAL_FORMS and i - 1 > start \
+                and (doc[end - 1].text in lexicon.LEGAL_FORMS and end - 1 > i + 1 or _known(doc, i + 1, end, ctx)):
+            return [(start, i), (i + 1, end)]  # "Tarsk Corp and Orlin Inc.": a company's legal form ends its name
     return None
 
 
@@ -605,10 +636,14 @@ def _person_rest(doc, s: int, e: int, ctx: Context, whole=None, own: str = "") -
                       ("N Korean President Moreau lands\nAnton Moreau landed on Monday.", "N Korean President Moreau",
                        ("Moreau",)),
                       ("Taxes rose under Social Democrat Anton Moreau, and social spending too.",
-                       "Social Democrat Anton Moreau", ("Anton Moreau",))],
+                       "Social Democrat Anton Moreau", ("Anton Moreau",)),
+                      ("In 1980, under Social Democrat Ulvo Orvel, social spending rose.",
+                       "Social Democrat Ulvo Orvel", ("Ulvo Orvel",))],
             counter_examples=[("Walter Orvik and the quiet walter spoke.", "Walter Orvik"),
                               ("The Social Democrat Party met, and social spending rose.", "Social Democrat Party"),
                               ("The Democrat Vell said so.", "Democrat Vell"),
+                              ("Voters of the Social Democrat Rights Front, and social groups, met.",
+                               "Social Democrat Rights Front"),
                               ("President Street is closed.", "President Street"),
                               ("The Interim Council met.", "Interim Council")])
 def _role_before_name(doc, start, end, ctx):
@@ -626,7 +661,21 @@ def _role_before_name(doc, start, end, ctx):
     if i == start and doc[start].lower_ in ROLE_WORDS and doc[start].lower_ not in lexicon.PORTFOLIO_WORDS:
         return None  # a title opening the candidate is extraction's to read ("President Anton Moreau")
     whole = ctx.types.get(key(doc[start:end].text))
-    return [(i + 1, end)] if _person_rest(doc, i + 1, end, ctx, whole, doc[start:end].text) else None
+    if _person_rest(doc, i + 1, end, ctx, whole, doc[start:end].text):
+        return [(i + 1, end)]
+    return [(i + 1, end)] if doc[i].lower_ in PARTY_MEMBERS and _full_name_words(doc, i + 1, end, ctx) else None
+
+
+def _full_name_words(doc, s: int, e: int, ctx: Context) -> bool:
+    """Return whether s..e are two or three capitalized words no lexicon or gazetteer reads as anything but a name.
+
+    Why: after a party's member ("Social Democrat Ulvo Orvel") such words are the member's full name, even with a
+    given name the model's lexicon lacks; one word may be the rest of a party's name ("Democrat Vell").
+    """
+    words = doc[s:e]
+    return 2 <= e - s <= 3 and all(t.is_alpha and t.is_title and t.lower_ not in _NAME_WORDS and not ctx.is_common(t)
+                                   for t in words) \
+        and gazetteer.country(words.text) is None and gazetteer.city(words.text) is None
 
 
 def _demonym(tok) -> bool:
