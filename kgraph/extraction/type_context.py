@@ -391,8 +391,13 @@ def _place_head(doc, start: int, end: int) -> bool:
                                 ("Vellox-made cars sold well.", "Vellox"),
                                 ("The Vellox-based group Tarsk Voices grew.", "Vellox")])
 def _born_after(doc, start: int, end: int) -> bool:
+    return _hyphened_onto(doc, end, ("born",))
+
+
+def _hyphened_onto(doc, end: int, words) -> bool:
+    """True when a hyphen written with no spaces joins the name ending at ``end`` to one of ``words``."""
     return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and not doc[end].whitespace_ and doc[end + 1].lower_ == "born"
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in words
 
 
 #: Fewest people a town hyphened onto "based" must have to be read as the town, whatever the NER said.
@@ -407,8 +412,7 @@ BASED_TOWN_POPULATION = 50_000
               counter_examples=[("The Vellox-based group Tarsk Voices grew.", "Vellox"),
                                 ("Wolfsburg cut 500 jobs on Friday.", "Wolfsburg")])
 def _based_after(doc, start: int, end: int) -> bool:
-    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and not doc[end].whitespace_ and doc[end + 1].lower_ in lexicon.BASED_WORDS \
+    return _hyphened_onto(doc, end, lexicon.BASED_WORDS) \
         and gazetteer.country_or_city(doc[start:end].text, BASED_TOWN_POPULATION) is not None
 
 
