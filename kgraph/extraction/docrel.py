@@ -251,6 +251,7 @@ class ArticleView:
         self._context: dict = {}
         self._members: dict | None = None
         self._bare: dict = {}
+        self._rule_countries: dict | None = None
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
         self.vectors: dict = {}
 
@@ -442,6 +443,16 @@ class ArticleView:
             got = self._roles[a] = (lead, work, member, nat)
         return got
 
+    def rule_countries(self, a: str) -> set:
+        """Return the countries a rule ties entity ``a`` to as their official or citizen (read once per article)."""
+        if self._rule_countries is None:
+            self._rule_countries = {}
+            for (x, b), hits in self.rules.items():
+                if b in self.ents and self.ents[b].type == EntityType.Country \
+                        and any(p in hits for p in (Predicate.leaderOf, Predicate.worksFor, Predicate.citizenOf)):
+                    self._rule_countries.setdefault(x, set()).add(b)
+        return self._rule_countries.get(a, set())
+
     def bare_head_country(self, a: str) -> str | None:
         """Return the country a person's head-of-state title written bare points to ("President X"), or None."""
         office, pick = self.bare_office(a)
@@ -478,10 +489,7 @@ class ArticleView:
                            key=lambda k: (self.rank[k], k), default=None)
             else:
                 pick = self.top_country
-            tied = {b for (x, b), hits in self.rules.items() if x == a and b in self.ents
-                    and self.ents[b].type == EntityType.Country and b != pick
-                    and any(p in hits for p in (Predicate.leaderOf, Predicate.worksFor, Predicate.citizenOf))}
-            if tied:
+            if self.rule_countries(a) - {pick}:
                 pick = None
         self._bare[a] = (title if pick is not None else None, pick)
         return self._bare[a]
