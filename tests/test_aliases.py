@@ -41,3 +41,17 @@ def test_initials_two_organizations_share_stay_unread(nlp):
             "ships waited.")
     ex = _extract(nlp, text)
     assert not any(m.text == "WHO" and m.name != "WHO" for m in ex.mentions)
+
+
+def test_a_title_alone_in_the_headline_is_the_one_person_the_article_gives_that_title(nlp):
+    text = "Pope urges peace in Tarsland\n\nPope Leo called for peace in Tarsland on Sunday. The pontiff spoke to pilgrims.\n"
+    ex = _extract(nlp, text)
+    assert ("Pope", "Leo") in {(m.text, m.name) for m in ex.mentions}, sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_a_title_alone_shared_by_two_titled_people_stays_unread(nlp):
+    text = ("President visits Tarsk\n\nPresident Ilan Dorsky met President Mara Velk in Tarsk on Monday. "
+            "The two leaders signed a trade pact.")
+    ex = _extract(nlp, text)
+    assert not [m for m in ex.mentions if m.text == "President" and m.name != "President"], \
+        sorted((m.text, m.name) for m in ex.mentions)

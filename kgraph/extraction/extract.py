@@ -31,7 +31,7 @@ from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
@@ -1324,6 +1324,15 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
     # How often, and from where, the article writes each full name: a surname shared by two people goes to
     # the one the story is about (written at least twice as often as any other).
     full_count: Counter = Counter(c.name for c in cands if c.type == EntityType.Person and " " in c.name)
+    # "Pope" alone in a headline over "Pope Francis": the one person the article writes with that title.
+    by_title: dict[str, set] = defaultdict(set)
+    for c in cands:
+        before = c.doc[c.start - c.lead - 1] if c.start - c.lead > 0 else None
+        if c.type == EntityType.Person and c.lead:
+            by_title[c.doc[c.start - 1].lower_].add(c.name)
+        elif c.type == EntityType.Person and before is not None and before.lower_ in OFFICE_TITLES \
+                and before.text[:1].isupper():
+            by_title[before.lower_].add(c.name)
     by_initials: dict[str, set] = defaultdict(set)
     for o in orgs:
         by_initials["".join(w[0] for w in o.split() if w[0].isupper())].add(o)
@@ -1338,6 +1347,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
                 hits = _story_person(name, hits, full_count)
             elif not hits:
                 hits = by_middle.get(_key(name), ())
+            if not hits and not c.lead and name.lower() in OFFICE_TITLES:
+                hits = by_title.get(name.lower(), set()) - {name}
         elif c.type == EntityType.Person and len(name.split()) == 2:
             # "Jong Un" or "Kyong-hong" forms: a two-word name that ends a single longer name.
             hits = by_suffix.get(_key(name), set()) - {name}
