@@ -55,3 +55,19 @@ def test_a_title_alone_shared_by_two_titled_people_stays_unread(nlp):
     ex = _extract(nlp, text)
     assert not [m for m in ex.mentions if m.text == "President" and m.name != "President"], \
         sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_a_city_alone_in_a_match_report_is_the_club_named_by_an_english_word_and_that_city(nlp):
+    text = ("Royal Lyon beat Olten Nantes 2-0 on Saturday. Striker Ana Velt scored twice before halftime, and "
+            "goalkeeper Tom Brisk saved a penalty.\n\nLyon are now top of the league with five games of the season "
+            "left. Their coach Pierre Domas said the title was close.\n")
+    ex = _extract(nlp, text)
+    assert ("Lyon", "Royal Lyon") in {(m.text, m.name) for m in ex.mentions}, sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_outside_a_match_report_an_english_word_and_a_city_is_no_club(nlp):
+    text = ("Royal Lyon, a bank, reported higher profits on Monday. Its shares rose in Paris.\n\n"
+            "Lyon officials said the bank would open two branches in the city.\n")
+    ex = _extract(nlp, text)
+    assert not [m for m in ex.mentions if m.text == "Lyon" and m.name == "Royal Lyon"], \
+        sorted((m.text, m.name) for m in ex.mentions)

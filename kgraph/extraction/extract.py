@@ -32,7 +32,7 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
-from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS
+from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MATCH_WORDS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
@@ -1377,6 +1377,17 @@ def _club_word(word: str, tok=None) -> bool:
         and gazetteer.demonym(word) is None and not (tok is not None and nlp_words(tok))
 
 
+def _sports_club_word(word: str) -> bool:
+    """True for a word that, in a sports story, may open a club's name before its city ("Bayern", "Real").
+
+    Why: outside sport a region's name or an English word before a city names something else ("Radio
+    Bremen", "Bank Austria"); in a match report it is mostly a club's. Kind nouns and media words still are not.
+    """
+    low = word.lower()
+    return word[:1].isupper() and not word.isupper() and low not in ORG_HEADS and low not in MEDIA_NOUNS \
+        and low not in ORG_NOUNS and gazetteer.country(word) is None and gazetteer.demonym(word) is None
+
+
 def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
     """Return the candidates with a one-word organization given the club name of two words it is part of.
 
@@ -1391,6 +1402,8 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
     often the parent).
     """
     orgs = {c.name for c in cands if c.type == EntityType.Organization}
+    docs = {id(c.doc): c.doc for c in cands if c.doc is not None}
+    sports = len({t.lower_ for d in docs.values() for t in d if t.lower_ in MATCH_WORDS}) >= 3
     # The first word's token where the article writes the name as it is (its dictionary reading).
     first_tok = {c.name: c.doc[c.start] for c in cands if c.type == EntityType.Organization and c.doc is not None
                  and c.end - c.start == 2 and c.span.text == c.name}
@@ -1400,7 +1413,8 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
         if len(words) != 2:
             continue
         city = gazetteer.city(words[1])
-        named_for_city = city is not None and city.name == words[1] and _club_word(words[0], first_tok.get(name))
+        named_for_city = city is not None and city.name == words[1] and (
+            _club_word(words[0], first_tok.get(name)) or sports and _sports_club_word(words[0]))
         for k in (0, 1):
             word, other = words[k], words[1 - k]
             marked = other.lower() in CLUB_MARKS or k == 0 and other.lower() in CLUB_LAST_WORDS

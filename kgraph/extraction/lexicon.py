@@ -175,6 +175,12 @@ CLUB_MARKS = _words("fc sc sv ac as cf afc vfb vfl tsv bsc sk fk ssc")
 #: Last words of English clubs' names ("Holmvik United", "Orlin Rovers", "Tarsk FC").
 CLUB_LAST_WORDS = _words("united rovers wanderers athletic albion hotspur fc afc cf")
 
+#: Words of a match report; three different ones make an article a sports story, where a two-word name of a
+#: word and a city is a club's ("Bayern Munich", "Real Madrid") even when the word is a region's or an English one.
+MATCH_WORDS = _words("""striker strikers midfielder defender goalkeeper goalie coach halftime half-time penalty
+penalties equalizer equaliser bundesliga league season goal goals scored scorer match matches fixture stadium
+kickoff title relegation promotion""")
+
 #: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
 PARTY_PLURALS = _words("democrats republicans socialists conservatives liberals greens communists")
 
