@@ -410,6 +410,11 @@ def test_split_runs_splits_two_place_names_run_together(nlp):
     assert "Norway" in texts and texts.count("Oslo") == 2
 
 
+def test_split_runs_leaves_a_name_ending_in_a_kind_of_place_whole(nlp):
+    texts = _split_texts(nlp, "Fishermen say oil spills have ruined the creeks of the Niger Delta for years.")
+    assert "Niger Delta" in texts and "Delta" not in texts
+
+
 def test_split_runs_leaves_a_club_and_a_repeated_name_whole(nlp):
     texts = _split_texts(nlp, "Bayern Munich beat Hamburg on Sunday. Bayern were better in the second half.")
     assert "Bayern Munich" in texts

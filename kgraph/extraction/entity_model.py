@@ -857,6 +857,8 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
                     continue  # "Tarsk United" beside "United": a club named after its city, then its short name
                 if rt == EntityType.Person and (c.type == EntityType.Person or c.label == "PERSON"):
                     continue  # "Paris Vellmann" beside "Vellmann": a full name and its surname
+                if k == n - 1 and right.lower() in lexicon.PLACE_HEADS:
+                    continue  # "Niger Delta", "Gaza Strip": a kind of place after a name is that place's name
                 if rk in person_keys and not keys[lk]:
                     continue  # the same tagged an organization: a town's name the article never writes alone ("Iga")
                 out.append(x._Cand(c.doc, c.offset, c.start, c.start + k, lt, left, c.source, c.label, c.headline))

@@ -269,7 +269,7 @@ PORTFOLIO_TITLE_NOUNS = _words("secretary minister")
 PLACE_HEADS = _words("""airport square street avenue boulevard road bridge station arena stadium park
 palace memorial campus river lake mountain mountains island islands valley sea ocean gulf bay region
 province oblast peninsula desert strait canal harbour harbor port coast district cathedral castle tower
-monastery abbey temple mosque synagogue terminal stadion""")
+monastery abbey temple mosque synagogue terminal stadion delta basin plateau highlands lowlands strip""")
 
 #: Nouns after a place name that make it a region ("the Kursk region", "Donetsk oblast").
 REGION_NOUNS = _words("region province oblast district area governorate county")
