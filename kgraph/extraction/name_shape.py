@@ -169,6 +169,19 @@ def _single_letter(doc, start, end, ctx):
     return [] if len(text) == 1 and text.isalpha() else None
 
 
+@shape_rule("shape:possessive-place-tail", "A lone word naming a kind of place right after a name's possessive is "
+            "the tail of a place name the tagger broke (\"St. Tarsk's Square\"), no name of its own.", "drop",
+            examples=[("Pilgrims filled St. Anselm's Square on Sunday.", "Square", ()),
+                      ("Crowds gathered at Vellmark's Cathedral for the mass.", "Cathedral", ())],
+            counter_examples=[("Crowds gathered in Tarsk Square on Sunday.", "Tarsk Square"),
+                              ("Tarsk's Delta Bank said profits rose.", "Delta Bank")])
+def _possessive_place_tail(doc, start, end, ctx):
+    if end - start != 1 or start < 2 or doc[start].lower_ not in lexicon.PLACE_HEADS:
+        return None
+    poss, owner = doc[start - 1], doc[start - 2]
+    return [] if poss.lower_ in ("'s", "\u2019s") and not owner.whitespace_ and owner.text[:1].isupper() else None
+
+
 @shape_rule("shape:currency-code", "An ISO 4217 currency code after an amount is money, not an organization "
             "(\"12 million AUD\", \"300 USD\").", "drop",
             examples=[("Tarsk will pay 12 million AUD (9 million USD) for the port.", "AUD", ()),
