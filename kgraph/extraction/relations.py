@@ -715,7 +715,7 @@ def _owner_kinds(tok) -> tuple:
             and any(c.dep_ == "case" for c in tok.children)):
         return ()
     lemma = tok.lemma_.lower()
-    return (EntityType.Organization,) if lemma in ORG_NOUNS or lemma in MEDIA_NOUNS else _OWNER_PLACE_NOUNS.get(lemma, ())
+    return (EntityType.Organization,) if lemma in ORG_KIND_BEFORE_NAME else _OWNER_PLACE_NOUNS.get(lemma, ())
 
 
 def _owner_word(tok) -> bool:
@@ -736,6 +736,8 @@ def _its_referent(index: MentionIndex, pron, kinds: tuple = ()) -> Mention | Non
     kinds = kinds or _owner_kinds(pron)
     for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
         subj = None if s is None else next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and s is sent and pron.head.i == s.root.i and s.root.pos_ == "NOUN":
+            continue  # "Its chief executive, Ann Roe, ... ." parsed as a noun phrase with no verb: the one before's
         if subj is None:
             return None
         if s is sent and subj.left_edge.i <= pron.i <= subj.right_edge.i:
@@ -906,6 +908,11 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            ("Hans Lotter", Predicate.worksFor, "Tarsker Post")),
           ("The European Union's trade commissioner, Hans Lotter, said the ruling was a blow.",
            ("Hans Lotter", Predicate.worksFor, "European Union")),
+          # "the charity's": every kind noun written before an organization's name stands for one; and a
+          # sentence parsed with no verb ("The X's chief executive, Y, called ...") reads the one before.
+          ("Floods cut off hundreds of villages, the Tarsk Aid Foundation said on Tuesday. The charity's secretary "
+           "general, Hans Lotter, called on the government in Velgrad to release funds.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarsk Aid Foundation")),
       ],
       counter_examples=[
           # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
