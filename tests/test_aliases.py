@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.core.model import Article
 from kgraph.extraction.extract import extract_doc
 
@@ -71,3 +73,21 @@ def test_outside_a_match_report_an_english_word_and_a_city_is_no_club(nlp):
     ex = _extract(nlp, text)
     assert not [m for m in ex.mentions if m.text == "Lyon" and m.name == "Royal Lyon"], \
         sorted((m.text, m.name) for m in ex.mentions)
+
+
+def test_a_kind_noun_or_its_opening_a_sentence_is_the_organization_the_sentence_before_is_about(nlp):
+    text = ("Tarvel Motors cut 2,000 jobs on Monday. The Velgrad-based company said demand had fallen. "
+            "Its chief executive, Ann Roe, blamed rivals.")
+    got = {(m.text, m.name) for m in _extract(nlp, text).mentions}
+    assert {("company", "Tarvel Motors"), ("Its", "Tarvel Motors")} <= got, sorted(got)
+
+
+@pytest.mark.parametrize("text", [
+    # The sentence before is about a person: "the company" may be any of several.
+    "Ann Roe visited Tarvel Motors on Monday. The company said demand had fallen.",
+    # A name follows the kind noun: it names a body of its own.
+    "Tarvel Motors cut 2,000 jobs on Monday. The group Last Stand said the cuts were unfair.",
+])
+def test_a_kind_noun_that_names_or_follows_a_person_stands_for_nothing(nlp, text):
+    got = {(m.text, m.name) for m in _extract(nlp, text).mentions}
+    assert not [m for m in got if m[0] in ("company", "group")], sorted(got)

@@ -33,6 +33,7 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MATCH_WORDS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS
+from kgraph.extraction.lexicon import ORG_KIND_BEFORE_NAME
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
@@ -1508,7 +1509,12 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
 
     Why: "Yerin said ... He added that ..." -- relations stated about "he"
     land on Yerin. Only when the previous sentence names exactly one person
-    and the pronoun's sentence names none before it.
+    and the pronoun's sentence names none before it. Likewise "Its" or "The
+    company" (a kind noun of organizations as the subject) opening a sentence
+    is the organization the sentence before is about: "The Velgrad-based
+    company said", "Its chief executive, Ann Roe," are then stated of it in
+    their own sentence, where the sentence scorer and the document model read
+    them.
     """
     out = []
     by_doc: dict[int, list[_Cand]] = defaultdict(list)
@@ -1521,6 +1527,7 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
         for c in group:
             if c.type == EntityType.Person:
                 persons_by_sent[sent_start[c.start]].append(c)
+        org_at = {i: c for c in group if c.type == EntityType.Organization for i in range(c.start, c.end)}
         prev = None
         for sent in doc.sents:
             first = next((t for t in sent if not t.is_space and not t.is_punct), None)
@@ -1530,8 +1537,48 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
                 if len(names) == 1:
                     name = names.pop()
                     out.append(_Cand(doc, offset, first.i, first.i + 1, EntityType.Person, name, "pronoun"))
+            word = _organization_anaphor(first, org_at) if prev is not None and first is not None else None
+            owner = _subject_organization(prev, org_at) if word is not None else None
+            if owner is not None:
+                out.append(_Cand(doc, offset, word.i, word.i + 1, EntityType.Organization, owner.name, "pronoun"))
+                org_at[word.i] = out[-1]  # "The company said ... Its chief executive": a chain of them
             prev = sent
     return out
+
+
+def _organization_anaphor(first, org_at: dict):
+    """Return the word that stands for an organization named before, opening a sentence: "Its", "The company"; else None.
+
+    "The Velmora-based company said", "The group added": a kind noun written before organizations' names,
+    with "the", heading the sentence's subject and naming nothing itself ("The group Last Stand said" names).
+    """
+    if first.lower_ == "its" and first.dep_ == "poss":
+        return first
+    if first.lower_ != "the" or first.dep_ != "det":
+        return None
+    noun = first.head
+    if noun.i <= first.i or noun.i - first.i > 4 or noun.dep_ not in ("nsubj", "nsubjpass") or not noun.is_lower \
+            or noun.lemma_.lower() not in ORG_KIND_BEFORE_NAME or noun.i in org_at:
+        return None
+    if any(c.dep_ in ("appos", "compound") and c.i > noun.i or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
+            or noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
+        return None  # "The group Last Stand", "The bank of Tarsk": a name follows
+    return noun
+
+
+def _subject_organization(sent, org_at: dict):
+    """Return the organization candidate a sentence is about (its subject, or its reported clause's), else None."""
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    found = org_at.get(subj.i) if subj is not None else None
+    if found is None and subj is not None and subj.pos_ == "NOUN":
+        # "Acme, the country's largest bank, said": the name in apposition to the subject's noun
+        found = next((org_at[c.i] for c in subj.children if c.dep_ == "appos" and c.i in org_at), None)
+    if found is None:
+        # "Profits rose, Acme said": the subject of the reporting verb is the root's; the reported clause's otherwise
+        found = next((org_at[g.i] for c in root.children if c.dep_ == "ccomp"
+                      for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i in org_at), None)
+    return found
 
 
 def covered_tokens(cands: list[_Cand], lead: bool = False) -> set[tuple[int, int]]:
