@@ -38,6 +38,7 @@ def test_person_and_organization_sharing_a_name_stay_apart():
 def test_merged_names_are_kept_as_aliases_but_pronouns_are_not():
     kb = link_extractions([ex("a", ("National Intelligence Service", "Organization", "National Intelligence Service"),
                               ("NIS", "Organization", "National Intelligence Service"),
+                              ("Its", "Organization", "National Intelligence Service"),
                               ("Yevgen Yerin", "Person", "Yevgen Yerin"), ("He", "Person", "Yevgen Yerin"))])
     ents = by_label(kb)
     assert ents[("Organization", "National Intelligence Service")].aliases == ("NIS",)

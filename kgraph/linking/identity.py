@@ -1442,7 +1442,7 @@ def _home_countries(targets: dict, groups: dict) -> dict:
     return {aid: min(c, key=lambda g: (-c[g], g)) for aid, c in counts.items()}
 
 
-_PRONOUNS = frozenset("he she him her his hers they them it i we you".split())
+_PRONOUNS = frozenset("he she him her his hers they them it its i we you".split())
 
 
 def _is_name(text: str) -> bool:
