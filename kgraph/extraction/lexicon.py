@@ -41,7 +41,8 @@ DEPUTY_WORDS = _words("deputy vice assistant")
 #: Words before a leader's noun that make the holder lead a group inside a country, not the country: "the
 #: country's opposition leader X", "Veltrian rebel leader X" are its citizens, not its leaders.
 GROUP_LEADER_WORDS = _words("""opposition rebel rebels separatist separatists militia insurgent insurgents militant
-guerrilla protest student tribal clan union party community business religious spiritual""")
+guerrilla protest student tribal clan union party community business religious spiritual police army military
+navy""")
 
 #: Role nouns that make the person work for the organization or country.
 WORK_ROLES = _words("""spokesperson spokesman spokeswoman adviser advisor minister secretary official

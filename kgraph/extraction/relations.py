@@ -452,6 +452,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # A group's leader inside a country does not lead the country (lexicon.GROUP_LEADER_WORDS).
           ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.leaderOf, "Kenya")),
           ("Malian rebel leader Tom Brask signed the truce.", ("Tom Brask", Predicate.leaderOf, "Mali")),
+          ("Velgrad police chief Ana Berg said 12 people were held.", ("Ana Berg", Predicate.leaderOf, "Velgrad")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
