@@ -139,3 +139,13 @@ def test_a_kind_noun_cut_off_leaves_an_organization(nlp):
     cand = _Cand(doc, 0, 0, 2, EntityType.Person, "Insurer Daxo", "ner", "PERSON")
     out = ns.apply([cand])
     assert [(c.name, c.type) for c in out] == [("Daxo", EntityType.Organization)]
+
+
+def test_a_demonym_cut_off_a_ministry_stays_a_mention_of_its_country(nlp):
+    from kgraph.core.model import Article
+    from kgraph.extraction.extract import extract_doc
+
+    text = "The Norwegian Defense Ministry said the drills would go ahead."
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    got = {(m.text, m.name, m.type) for m in ex.mentions}
+    assert {("Norwegian", "Norway", "Country"), ("Defense Ministry", "Defense Ministry", "Organization")} <= got, got
