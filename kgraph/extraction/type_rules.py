@@ -341,7 +341,9 @@ def _foreign_article(s: Span) -> bool:
 @type_rule("type:speaker-is-person", "A two- or three-word proper name that says something or holds a role is a "
            "person, though tagged ORG.", EntityType.Person, {"ORG"},
            examples=[("Ludo Brenner said the talks had failed.", "Ludo Brenner", "ORG")],
-           counter_examples=[("Tarvel Bank said profits rose.", "Tarvel Bank", "ORG")])
+           counter_examples=[("Tarvel Bank said profits rose.", "Tarvel Bank", "ORG"),
+                             ("Velmar International said the arrests were unlawful.", "Velmar International", "ORG"),
+                             ("Tarsk Rights Watch said the arrests were unlawful.", "Tarsk Rights Watch", "ORG")])
 def _speaker_is_person(s: Span) -> bool:
     return (speaks(s.doc, s.start, s.end) or has_role(s.doc, s.start, s.end)) and s.last not in ORG_HEADS \
         and len(s.words) in (2, 3) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s.words) \
