@@ -648,19 +648,29 @@ def _holder_apposition(doc, start: int, end: int) -> bool:
 _HEAD_OF_NOUNS = frozenset("head chief founder".split())
 
 
+def _profession_noun(word: str) -> bool:
+    """True for a lower-case noun that names a profession by its ending ("biologist", "historian", "physician")."""
+    return word.isalpha() and (len(word) >= 7 and word.endswith("ist") or len(word) >= 8 and word.endswith("ian"))
+
+
 @context_rule("context:role-noun-before", "A lower-case noun naming a person's role right before a two- or three-word "
               "name makes it the person's (\"Tarsk Institute economist Ilse Varga\"), though the NER read an "
               "organization or a place; not with an organization, place, country or nationality word.",
               (EntityType.Organization, EntityType.Place), EntityType.Person,
-              examples=[("Tarsk Institute economist Ilse Varga expects growth to slow.", "Ilse Varga")],
+              examples=[("Tarsk Institute economist Ilse Varga expects growth to slow.", "Ilse Varga"),
+                        # A profession named by its ending: "-ist", "-ian".
+                        ("The team, led by biologist Renata Alves, spent three years in the rainforest.",
+                         "Renata Alves"),
+                        ("Museum historian Ilse Varga found the letters.", "Ilse Varga")],
               counter_examples=[("The official Vellox News Agency reported it.", "Vellox News Agency"),
                                 ("Oil producer Holvik Energy raised output.", "Holvik Energy"),
                                 ("The site's former managers Tarsk Nuclear Partners were fined.",
                                  "Tarsk Nuclear Partners")])
 def _role_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
-    if p is None or not p.is_lower or p.tag_ != "NN" or p.lemma_.lower() not in _HOLDER_NOUNS:
-        return False  # singular: "former managers X" may be a firm acting as managers
+    if p is None or not p.is_lower or not (p.tag_ == "NN" and p.lemma_.lower() in _HOLDER_NOUNS
+                                           or _profession_noun(p.lower_)):
+        return False  # singular: "former managers X" may be a firm acting as managers; "biologist" tagged JJ too
     words = doc[start:end]
     if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
         return False
