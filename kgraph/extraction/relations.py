@@ -1254,6 +1254,18 @@ def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
                             yield m
 
 
+def _led_body(tok, index: MentionIndex) -> Mention | None:
+    """Return the organization or country a passive verb of leading is said of ("X, led by", "X is led by"), else None."""
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in LEAD_VERBS:
+        return None
+    if tok.dep_ == "acl":
+        body = index.at(tok.head)
+    else:
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        body = index.at(subj) if subj is not None else None
+    return body if body is not None and body.type in (EntityType.Organization, EntityType.Country) else None
+
+
 @rule("rule:verb-lead", "A verb of leading says its subject leads its object.",
       (Predicate.leaderOf,),
       examples=[
@@ -1261,14 +1273,32 @@ def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
           ("Ann Lisk heads the Labour Party and the Quillmoor Institute.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
           ("Ann Lisk chairs the board of Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
+          # The passive: "led by" after the body, or as its verb.
+          ("The Tarsk Freedom Movement, led by Ann Lisk, won the vote.",
+           ("Ann Lisk", Predicate.leaderOf, "Tarsk Freedom Movement")),
+          ("The Tarsk Freedom Movement is led by Ann Lisk.", ("Ann Lisk", Predicate.leaderOf, "Tarsk Freedom Movement")),
       ],
       counter_examples=[
           ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          # "led by" a country or a body: no person leads.
+          ("A coalition led by Tarsland and the Tarsk Freedom Movement attacked.",
+           ("Tarsland", Predicate.leaderOf, "Tarsk Freedom Movement")),
           ("Ann Lisk heads the Oslo office of Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
       ])
 def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of leading: "Ann Roe heads the Labour Party"; "chairs the board of Acme" leads Acme too."""
     for tok in doc:
+        body = _led_body(tok, index)
+        if body is not None:
+            # "The Acme Party, led by Ann Roe," and "Acme is led by Ann Roe": the agent leads the body
+            for a in tok.children:
+                if a.dep_ == "agent":
+                    for g in a.children:
+                        for w in (g, *g.conjuncts) if g.dep_ == "pobj" else ():
+                            m = index.at(w)
+                            if m is not None and m.type == EntityType.Person:
+                                yield _make(m, Predicate.leaderOf, body, "rule:verb-lead", tok.sent, offset,
+                                            tok.lemma_.lower())
         for person in _verb_persons(tok, index, LEAD_VERBS):
             for m in _verb_objects(tok, index):
                 if m.type == EntityType.Person:
