@@ -161,7 +161,11 @@ automotive semiconductors refineries""")
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
 front administration co union times post journal network channel broadcaster cabinet government ministries
-trust fund society academy college school hospital clinic international watch initiative forum""")
+trust fund society academy college school hospital clinic watch initiative forum""")
+
+#: Adjectives that close an organization's name ("Amnesty International") but may open a name inside another
+#: ("Ministry of Foreign Affairs and International Cooperation"): no head of a name of their own.
+ORG_CLOSING_ADJECTIVES = _words("international")
 
 #: Last words of organization names ("Special Operations Forces", "Quebec Liberal Party").
 ORG_HEADS = STRONG_ORG_HEADS | WEAK_ORG_HEADS

@@ -23,7 +23,7 @@ from functools import cached_property
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
-                                       NEAR_PREPS, OFFICE_TITLES, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS,
+                                       NEAR_PREPS, OFFICE_TITLES, ORG_CLOSING_ADJECTIVES, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS,
                                        PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, TITLES, WORK_ROLES)
 from kgraph.sources import gazetteer
 
@@ -346,6 +346,7 @@ def _foreign_article(s: Span) -> bool:
                              ("Tarsk Rights Watch said the arrests were unlawful.", "Tarsk Rights Watch", "ORG")])
 def _speaker_is_person(s: Span) -> bool:
     return (speaks(s.doc, s.start, s.end) or has_role(s.doc, s.start, s.end)) and s.last not in ORG_HEADS \
+        and s.last not in ORG_CLOSING_ADJECTIVES \
         and len(s.words) in (2, 3) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in s.words) \
         and _no_country_word(s)
 
