@@ -146,6 +146,33 @@ def test_two_letters_join_a_name_only_when_both_are_written_in_many_stories():
     assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "TB"}
 
 
+def test_an_outlet_quoted_by_its_initials_joins_the_one_name_written_as_a_source():
+    # "TB" in one story, "Tarsk Broadcasting" in another, both written as where news came from: the outlet.
+    full = ex("f", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting"),
+              text="The mayor told the Tarsk Broadcasting news agency so.")
+    short = ex("s", ("TB", "Organization", "TB"), text='"We are ready," the mayor told TB on Monday.')
+    (e,) = link_extractions([full, short]).entities
+    assert e.label == "Tarsk Broadcasting" and e.articles == ("f", "s")
+    # An interviewer's label opening a line, and "according to", read the same.
+    label = ex("s", ("TB", "Organization", "TB"), text="TB: Why now?\nArvo Keskula: Because.")
+    told = ex("f", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting"),
+              text="Ten died, according to Tarsk Broadcasting.")
+    assert len(link_extractions([told, label]).entities) == 1
+    # The acronym not written as a source ("TB rose"): two letters spell too many names, it stays apart.
+    plain = ex("s", ("TB", "Organization", "TB"), text="Shares of TB rose on Monday.")
+    assert {e.label for e in link_extractions([full, plain]).entities} == {"Tarsk Broadcasting", "TB"}
+    # Nor the name ("a Tarsk Broadcasting office"): a bank with those initials is no outlet.
+    bank = ex("f", ("Tollan Bank", "Organization", "Tollan Bank"), text="Tollan Bank opened an office.")
+    assert {e.label for e in link_extractions([bank, short]).entities} == {"Tollan Bank", "TB"}
+    # Two names written as sources spell it: none is chosen.
+    other = ex("o", ("Tollan Bulletin", "Organization", "Tollan Bulletin"), text="He told Tollan Bulletin so.")
+    assert {e.label for e in link_extractions([full, other, short]).entities} == {
+        "Tarsk Broadcasting", "Tollan Bulletin", "TB"}
+    # "told TB-Online": another name, glued by a hyphen.
+    glued = ex("s", ("TB", "Organization", "TB"), text="He told TB-Online so. TB rose.")
+    assert {e.label for e in link_extractions([full, glued]).entities} == {"Tarsk Broadcasting", "TB"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),

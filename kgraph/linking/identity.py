@@ -2634,6 +2634,40 @@ def _common_acronym(cands: set, root_articles: dict, articles: set) -> set:
     return set()
 
 
+#: Words before a name that write it as where news came from: "told Tarsk Radio", "in an interview with TR",
+#: "according to the Tarsk Post", "news agency TR"; after it: "TR reported", "the TR news agency".
+_SOURCE_BEFORE = r"(?i:\btold|\btells|\btelling|\binterview with|\baccording to|\bquoted by|\bnews agency)(?: the)? "
+_SOURCE_AFTER = r" (?i:news agency|reported|reports)\b"
+
+
+def _written_as_source(text: str, name: str) -> bool:
+    """True when ``text`` writes ``name`` as a source of news: after "told", "according to", "interview with" or
+    "news agency", before "reported" or "news agency", or as an interviewer's label opening a line ("TR: Why ...")."""
+    n = re.escape(name)
+    return re.search(rf"{_SOURCE_BEFORE}{n}(?![\w-])|(?<![\w-]){n}{_SOURCE_AFTER}|^{n}: ", text, re.M) is not None
+
+
+def _source_acronym(name: str, gid: tuple, cands: set, members: dict, groups: dict, root_articles: dict,
+                    texts: dict) -> set:
+    """Return the one candidate an untied acronym stands for as a news outlet: the acronym written as a source
+    of news in one of its stories ("told TB"), and of the names spelling it only that one written so in one of
+    its own ("told the Tarsk Broadcasting news agency").
+
+    Why: outlets and news agencies are quoted by their initials in stories that never spell them out; a
+    currency, a party or a research unit with the same initials is not written as where news came from.
+    """
+    if not any(_written_as_source(texts.get(a, ""), name) for a in sorted(groups[gid].articles)):
+        return set()
+    sources = set()
+    for c in sorted(cands):
+        if c[0] != EntityType.Organization:
+            continue
+        names = sorted({n for m in members[c] for n in groups[m].names} | set(groups[c].names))
+        if any(_written_as_source(texts.get(a, ""), n) for a in sorted(root_articles[c]) for n in names):
+            sources.add(c)
+    return sources if len(sources) == 1 else set()
+
+
 def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
     """An organization's acronym joins the name articles defined it for, when the initials cannot tell.
 
@@ -2735,8 +2769,12 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             # 1-602 the four untied two-letter joins were wrong: a currency, an operating system, a party).
             # Both written in DOMINANT or more stories, one name far ahead of the others, is an outlet's
             # initials (`_common_acronym`): on DWIE 151-302 a split fewer, nothing else moved on 1-602.
+            # Else an acronym written as a news source ("told TB", "news agency TB") is the one name spelling it
+            # that the corpus writes as a source too ("told Tarsk Broadcasting") (`_source_acronym`).
             cands = tied or {c for c in cands if len(root_articles[c]) >= 2 and len(name) >= 3} \
-                or _common_acronym(cands, root_articles, groups[gid].articles)
+                or _common_acronym(cands, root_articles, groups[gid].articles) \
+                or (_source_acronym(name, gid, cands, members, groups, root_articles, texts)
+                    if t == EntityType.Organization else set())
         if len(cands) == 1 and texts is not None:
             c = next(iter(cands))
             if c not in root_articles:
