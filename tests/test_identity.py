@@ -173,6 +173,28 @@ def test_an_outlet_quoted_by_its_initials_joins_the_one_name_written_as_a_source
     assert {e.label for e in link_extractions([full, glued]).entities} == {"Tarsk Broadcasting", "TB"}
 
 
+def test_a_given_name_and_a_surname_tagged_as_two_persons_side_by_side_are_one_person():
+    def story(aid, first, last, text):
+        body = f"{text[0]} {first} {last} {text[1]}"
+        s = len(text[0]) + 1
+        return Extraction(Article(aid, body), (Mention(first, "Person", s, s + len(first), first.removeprefix("President ")),
+                                               Mention(last, "Person", s + len(first) + 1,
+                                                       s + len(first) + 1 + len(last), last)))
+    # "President Karl" and "Keskmaa": one person, titles cut, named by both pieces.
+    kb = link_extractions([story("a", "President Karl", "Keskmaa", ("Then", "spoke."))])
+    (e,) = kb.entities
+    assert e.label == "Karl Keskmaa"
+    # A particle opens the surname: "(Hans von Tarvel)".
+    (e,) = link_extractions([story("a", "Hans", "von Tarvel", ("Our minister (", ") spoke."))]).entities
+    assert e.label == "Hans von Tarvel"
+    # A first piece that is no given name ("Striker Keskmaa", a role the titles keep) joins nothing.
+    kb = link_extractions([story("a", "Striker", "Keskmaa", ("The", "scored."))])
+    assert "Striker Keskmaa" not in {e.label for e in kb.entities} and "Keskmaa" in {e.label for e in kb.entities}
+    # Two names of two words each side by side are left as extraction read them.
+    kb = link_extractions([story("a", "Karl Tarvel", "Keskmaa", ("The", "spoke."))])
+    assert {e.label for e in kb.entities} == {"Karl Tarvel", "Keskmaa"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),
