@@ -195,6 +195,19 @@ def test_a_given_name_and_a_surname_tagged_as_two_persons_side_by_side_are_one_p
     assert {e.label for e in kb.entities} == {"Karl Tarvel", "Keskmaa"}
 
 
+def test_a_role_written_after_an_organization_its_article_names_is_no_part_of_its_name():
+    # "the Hollin Forward", "Tarsk Bank Chief Executive", "Tarsk Bank HQ": the club, the bank.
+    kb = link_extractions([ex("a", ("Hollin", "Organization", "Hollin"),
+                              ("Hollin Forward", "Organization", "Hollin Forward")),
+                           ex("b", ("Tarsk Bank", "Organization", "Tarsk Bank"),
+                              ("Tarsk Bank Chief Executive", "Organization", "Tarsk Bank Chief Executive"),
+                              ("Tarsk Bank HQ", "Organization", "Tarsk Bank HQ"))])
+    assert {e.label: e.articles for e in kb.entities} == {"Hollin": ("a",), "Tarsk Bank": ("b",)}
+    # The name before the role not written alone in its article: nothing says it is a name of its own.
+    kb = link_extractions([ex("a", ("Hollin Forward", "Organization", "Hollin Forward"))])
+    assert {e.label for e in kb.entities} == {"Hollin Forward"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),

@@ -583,6 +583,32 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
     return out
 
 
+#: A person's role, or a building's abbreviation, written capitalized after an organization's name ("the Tarsk
+#: Forward", "Tarsk Bank Chief Executive", "Tarsk Bank HQ"): the organization is the name before it.
+_ROLE_TAILS = frozenset("""forward striker midfielder defender goalkeeper keeper coach manager boss ceo chief executive
+chairman chairwoman spokesman spokeswoman spokesperson hq""".split())
+
+
+def _role_after(cleaned: dict, kinds: dict, votes: dict) -> list:
+    """Return (mention, organization name) for organization names that end in a person's role ("Tarsk Forward").
+
+    The name before the role must be one its article writes as a name of its own ("Tarsk" beside "the Tarsk
+    Forward"), and end in a capitalized word that links nothing ("Office of the Chief" stays whole).
+    """
+    out = []
+    norm = gazetteer.norm
+    for k, (name, _alias) in sorted(cleaned.items()):
+        words = name.split()
+        if kinds[k] != EntityType.Organization or len(words) < 2 or words[-1].casefold() not in _ROLE_TAILS:
+            continue
+        while len(words) > 1 and words[-1].casefold() in _ROLE_TAILS:
+            words = words[:-1]
+        rest = " ".join(words)
+        if words[-1][:1].isupper() and words[-1].casefold() not in _NAME_LINKS and +votes.get((k[0], norm(rest)), Counter()):
+            out.append((k, rest))
+    return out
+
+
 def _places_named_for_persons(cleaned: dict, kinds: dict, texts: dict) -> list:
     """Return (mention, full name) for a country or place name that its article's one person of that first or
     last name is called by there ("Chad said ..." beside "Chad Morrison"; "Jordan, 23, signed" beside "Jordan
@@ -753,7 +779,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         as_person(k, rest)
     for k, rest in _places_named_for_persons(cleaned, kinds, ex_text):
         as_person(k, rest)  # "Chad said ..." beside "Chad Morrison": the runner, not the country
-    for k, rest in _glued_opening_word(cleaned, kinds, ex_text, corpus_votes, case):
+    for k, rest in _glued_opening_word(cleaned, kinds, ex_text, corpus_votes, case) + _role_after(cleaned, kinds, votes):
         name, alias = cleaned[k]  # "Credit Hollin Tarsk defender ...": the name the article writes alone
         corpus_votes[norm(name)][kinds[k]] -= 1
         votes[(k[0], norm(name))][kinds[k]] -= 1
