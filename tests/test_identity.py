@@ -208,6 +208,26 @@ def test_a_role_written_after_an_organization_its_article_names_is_no_part_of_it
     assert {e.label for e in kb.entities} == {"Hollin Forward"}
 
 
+def test_a_byline_closing_the_story_names_no_node():
+    def story(text, *names):
+        mentions = tuple(Mention(n, "Person", text.index(n), text.index(n) + len(n), n) for n in names)
+        return Extraction(Article("a", text), mentions)
+    body = "Mart Tarvel spoke in Tarsk on Monday about the harbour and its future. "
+    kb = link_extractions([story(body + "Author: Arvo Keskula (ak) Editor: Ilse Varno",
+                                 "Mart Tarvel", "Arvo Keskula", "Ilse Varno")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    kb = link_extractions([story(body + "\nAuthor: Arvo Keskula\nEditor: Ilse Varno\n",
+                                 "Mart Tarvel", "Arvo Keskula", "Ilse Varno")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    kb = link_extractions([story(body + "Interview: Arvo Keskula", "Mart Tarvel", "Arvo Keskula")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    # "Interview:" opening a story names the one interviewed; a label followed by more sentences is no byline.
+    kb = link_extractions([story("Interview: Arvo Keskula\n" + body, "Arvo Keskula", "Mart Tarvel")])
+    assert {e.label for e in kb.entities} == {"Arvo Keskula", "Mart Tarvel"}
+    kb = link_extractions([story("The Editor: Arvo Keskula. He said so. " + body, "Arvo Keskula", "Mart Tarvel")])
+    assert {e.label for e in kb.entities} == {"Arvo Keskula", "Mart Tarvel"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),

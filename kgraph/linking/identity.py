@@ -697,6 +697,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         states = _states_written(ex)
         runs = _person_runs(ex)
         for m in ex.mentions:
+            if m.type == EntityType.Person and _in_byline(ex.article.text, m.start):
+                continue  # "Author: Arvo Keskula Editor: Ilse Tarvel" closing the story: who wrote it, no news
             raw = runs.get((m.start, m.end), m.name)
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
@@ -1268,6 +1270,24 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
     if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
         name = f"{name} {after.group(1)}"
     return name
+
+
+#: A byline's label right before a name: "Author: ", "Editor: ", "Interview: ".
+_BYLINE = re.compile(r"(?:^|(?<=[\s)]))(?:Authors?|Editors?|Interview|Reporters?|Reporting|Compiled by|Written by) ?: ?$")
+
+#: How far from the end of the text a byline's name may start.
+BYLINE_TAIL = 80
+
+
+def _in_byline(text: str, start: int) -> bool:
+    """True when a name follows a byline's label in the story's closing words, no sentence after it
+    ("... as he said. Author: Arvo Keskula (ak) Editor: Ilse Tarvel"): the journalists, not the news.
+    "Interview: Arvo Keskula" opening a story names the one interviewed and stays."""
+    if _BYLINE.search(text[max(0, start - 20):start]) is None:
+        return False
+    rest = text[start:].rstrip()
+    return len(rest) <= BYLINE_TAIL and re.search(r"[.!?:]\s+[A-Z]", rest.replace("Editor: ", "").replace(
+        "Author: ", "")) is None
 
 
 def _person_runs(ex: Extraction) -> dict:
