@@ -3142,6 +3142,20 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     continue
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
+            elif t == EntityType.Person and len(here) > 1 and " " not in n \
+                    and all(c[1].split()[-1] == n for c in here) \
+                    and not any(_last_letter_changed(a[1].split()[0], b[1].split()[0])
+                                for a in here for b in here if a < b):
+                # "Keskmaa" after "Arvo Keskmaa" and "Mart Keskmaa": the one its story named last before it. A
+                # story that writes the surname before naming any of them says nothing, nor a first word ("Lee"
+                # of "Lee Min-ho" and "Lee Ji-won"); "Maria Keskmaa" beside "Mario Keskmaa" may be one
+                # person misspelt, whom the surname alone must not split.
+                first = min(starts.get((aid, gid), ()), default=-1)
+                last_named = {c: max((s for g in per_article[aid] if uf.find(local_map.get((aid, g), g)) == c
+                                      for s in starts.get((aid, g), ()) if s < first), default=-1) for c in here}
+                near = max(sorted(here), key=lambda c: last_named[c])
+                if last_named[near] >= 0:
+                    local_map[(aid, gid)] = near
             elif not here and t == EntityType.Person and len(
                     spelt := [c for c in sorted(cands) if _writes_name(texts.get(aid, ""), groups[c])]) == 1:
                 local_map[(aid, gid)] = spelt[0]  # "Tarvo Keskula's party" written, extraction kept only "Tarvo"
