@@ -251,6 +251,26 @@ def test_a_surname_two_full_names_of_its_story_end_in_is_the_one_named_last_befo
     assert "Keskmaa" in {e.label for e in kb.entities}
 
 
+def test_an_acronym_with_two_neighbouring_letters_swapped_is_a_slip_in_its_story():
+    full = Mention("Tarsk Valley Liberation Army", "Organization", 0, 28, "Tarsk Valley Liberation Army")
+    text = "Tarsk Valley Liberation Army (TVLA) fighters left. The TLVA said so."
+    spelt = Mention("TVLA", "Organization", 30, 34, "Tarsk Valley Liberation Army")
+    slip = Mention("TLVA", "Organization", text.index("TLVA"), text.index("TLVA") + 4, "TLVA")
+    (e,) = link_extractions([Extraction(Article("a", text), (full, spelt, slip))]).entities
+    assert e.label == "Tarsk Valley Liberation Army" and e.mentions == 3
+    # Two bare acronyms: the one written less often is the slip.
+    kb = link_extractions([ex("a", ("TVLA", "Organization", "TVLA"), ("TVLA", "Organization", "TVLA"),
+                              ("TLVA", "Organization", "TLVA"))])
+    assert {e.label: e.mentions for e in kb.entities} == {"TVLA": 3}
+    # In two stories, or letters apart that are not neighbours, they stay two.
+    kb = link_extractions([ex("a", ("TVLA", "Organization", "TVLA"), ("TVLA", "Organization", "TVLA")),
+                           ex("b", ("TLVA", "Organization", "TLVA"))])
+    assert {e.label for e in kb.entities} == {"TVLA", "TLVA"}
+    kb = link_extractions([ex("a", ("TVLA", "Organization", "TVLA"), ("TVLA", "Organization", "TVLA"),
+                              ("AVLT", "Organization", "AVLT"))])
+    assert {e.label for e in kb.entities} == {"TVLA", "AVLT"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),

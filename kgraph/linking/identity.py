@@ -950,6 +950,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_typos_across_types(groups, per_article, uf, local_map)
     _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS)
     _join_misspelt_countries(groups, uf)
+    _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -2636,6 +2637,41 @@ _DOTTED = re.compile(r"(?:[A-Z]\.){2,4}")
 def _acronym(name: str) -> bool:
     """True for a name written as an acronym: 2-6 capital letters ("TRD")."""
     return name.isupper() and 2 <= len(name) <= 6 and name.isalpha()
+
+
+def _join_swapped_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict, spelt_out: dict) -> None:
+    """In one story, an organization's acronym written with two neighbouring letters swapped ("TVLA" beside
+    "TLVA", or beside a name the story spelt out as "TLVA") is a slip: it takes the other's reading there.
+
+    Looked up by the acronym's sorted letters, article by article; three letters or more (two swapped letters
+    of two are another acronym). A bare acronym gives way to a name its story spelt out; of two bare ones,
+    the one written less often is the slip.
+    """
+    written: dict = defaultdict(set)  # group -> the acronyms an article wrote beside its name
+    for acronym, gids in spelt_out.items():
+        for g in gids:
+            written[g].add(acronym)
+    for aid in sorted(per_article):
+        by_letters: dict = defaultdict(dict)  # sorted letters -> {acronym: group}
+        for gid in sorted(per_article[aid]):
+            if gid[0] != EntityType.Organization:
+                continue
+            name = groups[gid].names.most_common(1)[0][0]
+            for acronym in sorted(written.get(gid, ())) + ([name] if _acronym(name) else []):
+                if len(acronym) >= 3:
+                    by_letters["".join(sorted(acronym))].setdefault(acronym, gid)
+        for same in by_letters.values():
+            pairs = sorted(same.items())
+            for (na, ga), (nb, gb) in zip(pairs, pairs[1:]):
+                diff = [i for i in range(len(na)) if na[i] != nb[i]]
+                if len(diff) != 2 or diff[1] != diff[0] + 1 or uf.find(ga) == uf.find(gb):
+                    continue
+                bare = [g for g, n in ((ga, na), (gb, nb)) if g[1] == gazetteer.norm(n)]
+                if len(bare) == 2:  # two bare acronyms: the one written less often gives way
+                    bare = sorted(bare, key=lambda g: (sum(groups[g].names.values()), len(groups[g].articles), g))[:1]
+                if len(bare) == 1:  # a bare acronym gives way to the name its story spelt out
+                    other = gb if bare[0] == ga else ga
+                    local_map[(aid, bare[0])] = uf.find(local_map.get((aid, other), other))
 
 
 def _acronym_like(text: str) -> bool:
