@@ -146,6 +146,131 @@ def test_two_letters_join_a_name_only_when_both_are_written_in_many_stories():
     assert {e.label for e in kb.entities} == {"Tarsk Broadcasting", "TB"}
 
 
+def test_an_outlet_quoted_by_its_initials_joins_the_one_name_written_as_a_source():
+    # "TB" in one story, "Tarsk Broadcasting" in another, both written as where news came from: the outlet.
+    full = ex("f", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting"),
+              text="The mayor told the Tarsk Broadcasting news agency so.")
+    short = ex("s", ("TB", "Organization", "TB"), text='"We are ready," the mayor told TB on Monday.')
+    (e,) = link_extractions([full, short]).entities
+    assert e.label == "Tarsk Broadcasting" and e.articles == ("f", "s")
+    # An interviewer's label opening a line, and "according to", read the same.
+    label = ex("s", ("TB", "Organization", "TB"), text="TB: Why now?\nArvo Keskula: Because.")
+    told = ex("f", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting"),
+              text="Ten died, according to Tarsk Broadcasting.")
+    assert len(link_extractions([told, label]).entities) == 1
+    # The acronym not written as a source ("TB rose"): two letters spell too many names, it stays apart.
+    plain = ex("s", ("TB", "Organization", "TB"), text="Shares of TB rose on Monday.")
+    assert {e.label for e in link_extractions([full, plain]).entities} == {"Tarsk Broadcasting", "TB"}
+    # Nor the name ("a Tarsk Broadcasting office"): a bank with those initials is no outlet.
+    bank = ex("f", ("Tollan Bank", "Organization", "Tollan Bank"), text="Tollan Bank opened an office.")
+    assert {e.label for e in link_extractions([bank, short]).entities} == {"Tollan Bank", "TB"}
+    # Two names written as sources spell it: none is chosen.
+    other = ex("o", ("Tollan Bulletin", "Organization", "Tollan Bulletin"), text="He told Tollan Bulletin so.")
+    assert {e.label for e in link_extractions([full, other, short]).entities} == {
+        "Tarsk Broadcasting", "Tollan Bulletin", "TB"}
+    # "told TB-Online": another name, glued by a hyphen.
+    glued = ex("s", ("TB", "Organization", "TB"), text="He told TB-Online so. TB rose.")
+    assert {e.label for e in link_extractions([full, glued]).entities} == {"Tarsk Broadcasting", "TB"}
+
+
+def test_a_given_name_and_a_surname_tagged_as_two_persons_side_by_side_are_one_person():
+    def story(aid, first, last, text):
+        body = f"{text[0]} {first} {last} {text[1]}"
+        s = len(text[0]) + 1
+        return Extraction(Article(aid, body), (Mention(first, "Person", s, s + len(first), first.removeprefix("President ")),
+                                               Mention(last, "Person", s + len(first) + 1,
+                                                       s + len(first) + 1 + len(last), last)))
+    # "President Karl" and "Keskmaa": one person, titles cut, named by both pieces.
+    kb = link_extractions([story("a", "President Karl", "Keskmaa", ("Then", "spoke."))])
+    (e,) = kb.entities
+    assert e.label == "Karl Keskmaa"
+    # A particle opens the surname: "(Hans von Tarvel)".
+    (e,) = link_extractions([story("a", "Hans", "von Tarvel", ("Our minister (", ") spoke."))]).entities
+    assert e.label == "Hans von Tarvel"
+    # A first piece that is no given name ("Striker Keskmaa", a role the titles keep) joins nothing.
+    kb = link_extractions([story("a", "Striker", "Keskmaa", ("The", "scored."))])
+    assert "Striker Keskmaa" not in {e.label for e in kb.entities} and "Keskmaa" in {e.label for e in kb.entities}
+    # Two names of two words each side by side are left as extraction read them.
+    kb = link_extractions([story("a", "Karl Tarvel", "Keskmaa", ("The", "spoke."))])
+    assert {e.label for e in kb.entities} == {"Karl Tarvel", "Keskmaa"}
+
+
+def test_a_role_written_after_an_organization_its_article_names_is_no_part_of_its_name():
+    # "the Hollin Forward", "Tarsk Bank Chief Executive", "Tarsk Bank HQ": the club, the bank.
+    kb = link_extractions([ex("a", ("Hollin", "Organization", "Hollin"),
+                              ("Hollin Forward", "Organization", "Hollin Forward")),
+                           ex("b", ("Tarsk Bank", "Organization", "Tarsk Bank"),
+                              ("Tarsk Bank Chief Executive", "Organization", "Tarsk Bank Chief Executive"),
+                              ("Tarsk Bank HQ", "Organization", "Tarsk Bank HQ"))])
+    assert {e.label: e.articles for e in kb.entities} == {"Hollin": ("a",), "Tarsk Bank": ("b",)}
+    # The name before the role not written alone in its article: nothing says it is a name of its own.
+    kb = link_extractions([ex("a", ("Hollin Forward", "Organization", "Hollin Forward"))])
+    assert {e.label for e in kb.entities} == {"Hollin Forward"}
+
+
+def test_a_byline_closing_the_story_names_no_node():
+    def story(text, *names):
+        mentions = tuple(Mention(n, "Person", text.index(n), text.index(n) + len(n), n) for n in names)
+        return Extraction(Article("a", text), mentions)
+    body = "Mart Tarvel spoke in Tarsk on Monday about the harbour and its future. "
+    kb = link_extractions([story(body + "Author: Arvo Keskula (ak) Editor: Ilse Varno",
+                                 "Mart Tarvel", "Arvo Keskula", "Ilse Varno")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    kb = link_extractions([story(body + "\nAuthor: Arvo Keskula\nEditor: Ilse Varno\n",
+                                 "Mart Tarvel", "Arvo Keskula", "Ilse Varno")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    kb = link_extractions([story(body + "Interview: Arvo Keskula", "Mart Tarvel", "Arvo Keskula")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    # "Interview:" opening a story names the one interviewed; a label followed by more sentences is no byline.
+    kb = link_extractions([story("Interview: Arvo Keskula\n" + body, "Arvo Keskula", "Mart Tarvel")])
+    assert {e.label for e in kb.entities} == {"Arvo Keskula", "Mart Tarvel"}
+    kb = link_extractions([story("The Editor: Arvo Keskula. He said so. " + body, "Arvo Keskula", "Mart Tarvel")])
+    assert {e.label for e in kb.entities} == {"Arvo Keskula", "Mart Tarvel"}
+
+
+def test_a_surname_two_full_names_of_its_story_end_in_is_the_one_named_last_before_it():
+    def story(text, *names):
+        text = "Port news\n" + text
+        mentions, pos = [], 0
+        for n in names:
+            i = text.index(n, pos)
+            mentions.append(Mention(n, "Person", i, i + len(n), n))
+            pos = i + len(n)
+        return Extraction(Article("a", text), tuple(mentions))
+
+    kb = link_extractions([story("On Monday Karl Keskmaa opened the port. Later Hans Keskmaa spoke. Keskmaa said "
+                                 "so.", "Karl Keskmaa", "Hans Keskmaa", "Keskmaa")])
+    assert {e.label: e.mentions for e in kb.entities} == {"Karl Keskmaa": 1, "Hans Keskmaa": 2}
+    # The surname written before either full name: nothing to go by, it stays apart.
+    kb = link_extractions([story("Keskmaa said so. On Monday Karl Keskmaa opened the port. Later Hans Keskmaa spoke.",
+                                 "Keskmaa", "Karl Keskmaa", "Hans Keskmaa")])
+    assert {e.label for e in kb.entities} == {"Keskmaa", "Karl Keskmaa", "Hans Keskmaa"}
+    # Two given names a last letter apart may be one person misspelt: the surname alone takes neither.
+    kb = link_extractions([story("On Monday Maria Keskmaa opened the port. Later Mario Keskmaa spoke. Keskmaa said so.",
+                                 "Maria Keskmaa", "Mario Keskmaa", "Keskmaa")])
+    assert "Keskmaa" in {e.label for e in kb.entities}
+
+
+def test_an_acronym_with_two_neighbouring_letters_swapped_is_a_slip_in_its_story():
+    full = Mention("Tarsk Valley Liberation Army", "Organization", 0, 28, "Tarsk Valley Liberation Army")
+    text = "Tarsk Valley Liberation Army (TVLA) fighters left. The TLVA said so."
+    spelt = Mention("TVLA", "Organization", 30, 34, "Tarsk Valley Liberation Army")
+    slip = Mention("TLVA", "Organization", text.index("TLVA"), text.index("TLVA") + 4, "TLVA")
+    (e,) = link_extractions([Extraction(Article("a", text), (full, spelt, slip))]).entities
+    assert e.label == "Tarsk Valley Liberation Army" and e.mentions == 3
+    # Two bare acronyms: the one written less often is the slip.
+    kb = link_extractions([ex("a", ("TVLA", "Organization", "TVLA"), ("TVLA", "Organization", "TVLA"),
+                              ("TLVA", "Organization", "TLVA"))])
+    assert {e.label: e.mentions for e in kb.entities} == {"TVLA": 3}
+    # In two stories, or letters apart that are not neighbours, they stay two.
+    kb = link_extractions([ex("a", ("TVLA", "Organization", "TVLA"), ("TVLA", "Organization", "TVLA")),
+                           ex("b", ("TLVA", "Organization", "TLVA"))])
+    assert {e.label for e in kb.entities} == {"TVLA", "TLVA"}
+    kb = link_extractions([ex("a", ("TVLA", "Organization", "TVLA"), ("TVLA", "Organization", "TVLA"),
+                              ("AVLT", "Organization", "AVLT"))])
+    assert {e.label for e in kb.entities} == {"TVLA", "AVLT"}
+
+
 def test_acronym_prefers_the_name_written_beside_it():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="Later the NTC said no."),
