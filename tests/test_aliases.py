@@ -12,6 +12,11 @@ def _extract(nlp, text):
     return extract_doc(Article("t", text), [(0, nlp(text))])
 
 
+def _read(nlp, text) -> set:
+    """Return the (text, name) pairs of an invented article's mentions."""
+    return {(m.text, m.name) for m in _extract(nlp, text).mentions}
+
+
 def test_first_of_two_surnames_alone_is_the_person(nlp):
     ex = _extract(nlp, "Prosecutors said Ramiro Ortega Salas paid two men. Ortega denies the charges.")
     assert {m.name for m in ex.mentions if m.type == "Person"} == {"Ramiro Ortega Salas"}
@@ -47,38 +52,35 @@ def test_initials_two_organizations_share_stay_unread(nlp):
 
 def test_a_title_alone_in_the_headline_is_the_one_person_the_article_gives_that_title(nlp):
     text = "Pope urges peace in Tarsland\n\nPope Leo called for peace in Tarsland on Sunday. The pontiff spoke to pilgrims.\n"
-    ex = _extract(nlp, text)
-    assert ("Pope", "Leo") in {(m.text, m.name) for m in ex.mentions}, sorted((m.text, m.name) for m in ex.mentions)
+    got = _read(nlp, text)
+    assert ("Pope", "Leo") in got, sorted(got)
 
 
 def test_a_title_alone_shared_by_two_titled_people_stays_unread(nlp):
     text = ("President visits Tarsk\n\nPresident Ilan Dorsky met President Mara Velk in Tarsk on Monday. "
             "The two leaders signed a trade pact.")
-    ex = _extract(nlp, text)
-    assert not [m for m in ex.mentions if m.text == "President" and m.name != "President"], \
-        sorted((m.text, m.name) for m in ex.mentions)
+    got = _read(nlp, text)
+    assert not [m for m in got if m[0] == "President" and m[1] != "President"], sorted(got)
 
 
 def test_a_city_alone_in_a_match_report_is_the_club_named_by_an_english_word_and_that_city(nlp):
     text = ("Royal Lyon beat Olten Nantes 2-0 on Saturday. Striker Ana Velt scored twice before halftime, and "
             "goalkeeper Tom Brisk saved a penalty.\n\nLyon are now top of the league with five games of the season "
             "left. Their coach Pierre Domas said the title was close.\n")
-    ex = _extract(nlp, text)
-    assert ("Lyon", "Royal Lyon") in {(m.text, m.name) for m in ex.mentions}, sorted((m.text, m.name) for m in ex.mentions)
+    got = _read(nlp, text)
+    assert ("Lyon", "Royal Lyon") in got, sorted(got)
 
 
 def test_outside_a_match_report_an_english_word_and_a_city_is_no_club(nlp):
     text = ("Royal Lyon, a bank, reported higher profits on Monday. Its shares rose in Paris.\n\n"
             "Lyon officials said the bank would open two branches in the city.\n")
-    ex = _extract(nlp, text)
-    assert not [m for m in ex.mentions if m.text == "Lyon" and m.name == "Royal Lyon"], \
-        sorted((m.text, m.name) for m in ex.mentions)
+    assert ("Lyon", "Royal Lyon") not in _read(nlp, text)
 
 
 def test_a_kind_noun_or_its_opening_a_sentence_is_the_organization_the_sentence_before_is_about(nlp):
     text = ("Tarvel Motors cut 2,000 jobs on Monday. The Velgrad-based company said demand had fallen. "
             "Its chief executive, Ann Roe, blamed rivals.")
-    got = {(m.text, m.name) for m in _extract(nlp, text).mentions}
+    got = _read(nlp, text)
     assert {("company", "Tarvel Motors"), ("Its", "Tarvel Motors")} <= got, sorted(got)
 
 
@@ -89,5 +91,5 @@ def test_a_kind_noun_or_its_opening_a_sentence_is_the_organization_the_sentence_
     "Tarvel Motors cut 2,000 jobs on Monday. The group Last Stand said the cuts were unfair.",
 ])
 def test_a_kind_noun_that_names_or_follows_a_person_stands_for_nothing(nlp, text):
-    got = {(m.text, m.name) for m in _extract(nlp, text).mentions}
+    got = _read(nlp, text)
     assert not [m for m in got if m[0] in ("company", "group")], sorted(got)
