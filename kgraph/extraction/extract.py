@@ -1365,19 +1365,6 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
     return _club_short_forms(_short_forms(out))
 
 
-def _club_word(word: str, tok=None) -> bool:
-    """True for a word a club's name adds to its city's: a club mark ("FC") or a word such as "Borussia".
-
-    ``tok`` is the word's token when known: an English word ("Radio", "City") is no club's word.
-    """
-    low = word.lower()
-    if low in CLUB_MARKS or low in CLUB_LAST_WORDS:
-        return True
-    return word[:1].isupper() and not word.isupper() and low not in ORG_HEADS and low not in MEDIA_NOUNS \
-        and low not in ORG_NOUNS and gazetteer.place(word) is None and gazetteer.country(word) is None \
-        and gazetteer.demonym(word) is None and not (tok is not None and nlp_words(tok))
-
-
 def _sports_club_word(word: str) -> bool:
     """True for a word that, in a sports story, may open a club's name before its city ("Bayern", "Real").
 
@@ -1387,6 +1374,17 @@ def _sports_club_word(word: str) -> bool:
     low = word.lower()
     return word[:1].isupper() and not word.isupper() and low not in ORG_HEADS and low not in MEDIA_NOUNS \
         and low not in ORG_NOUNS and gazetteer.country(word) is None and gazetteer.demonym(word) is None
+
+
+def _club_word(word: str, tok=None) -> bool:
+    """True for a word a club's name adds to its city's: a club mark ("FC") or a word such as "Borussia".
+
+    ``tok`` is the word's token when known: an English word ("Radio", "City") is no club's word.
+    """
+    low = word.lower()
+    if low in CLUB_MARKS or low in CLUB_LAST_WORDS:
+        return True
+    return _sports_club_word(word) and gazetteer.place(word) is None and not (tok is not None and nlp_words(tok))
 
 
 def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
