@@ -1244,9 +1244,12 @@ def _verb_objects(tok, index: MentionIndex) -> Iterator[Mention]:
 
 
 def _verb_prep_objects(tok, index: MentionIndex, words) -> Iterator[Mention]:
-    """Yield the mentions named after the verb's prepositions in ``words``: "works for Acme", "lives in Leeds"."""
+    """Yield the mentions named after the verb's prepositions in ``words``: "works for Acme", "led by Ann Roe".
+
+    A passive's "by" is the parser's agent, read as a preposition too.
+    """
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in words:
+        if c.dep_ in ("prep", "agent") and c.lower_ in words:
             for g in c.children:
                 if g.dep_ in PREP_OBJECT_DEPS:
                     for w in (g, *g.conjuncts):
@@ -1289,16 +1292,10 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of leading: "Ann Roe heads the Labour Party"; "chairs the board of Acme" leads Acme too."""
     for tok in doc:
         body = _led_body(tok, index)
-        if body is not None:
+        for m in _verb_prep_objects(tok, index, ("by",)) if body is not None else ():
             # "The Acme Party, led by Ann Roe," and "Acme is led by Ann Roe": the agent leads the body
-            for a in tok.children:
-                if a.dep_ == "agent":
-                    for g in a.children:
-                        for w in (g, *g.conjuncts) if g.dep_ == "pobj" else ():
-                            m = index.at(w)
-                            if m is not None and m.type == EntityType.Person:
-                                yield _make(m, Predicate.leaderOf, body, "rule:verb-lead", tok.sent, offset,
-                                            tok.lemma_.lower())
+            if m.type == EntityType.Person:
+                yield _make(m, Predicate.leaderOf, body, "rule:verb-lead", tok.sent, offset, tok.lemma_.lower())
         for person in _verb_persons(tok, index, LEAD_VERBS):
             for m in _verb_objects(tok, index):
                 if m.type == EntityType.Person:
