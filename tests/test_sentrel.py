@@ -303,3 +303,34 @@ def test_the_head_places_no_known_town_in_another_country_the_text_names(nlp, mo
     out = relations.encoder_relations(doc, mentions, [], 0, head={"config": {"threshold": 0.5}})
     got = sorted(r.object.text for r in out if r.predicate == "locatedIn" and r.subject.text == place)
     assert got == sorted(stated)
+
+
+def test_rows_with_a_rule_hint_are_told_apart():
+    x = np.zeros((3, sentrel.feature_size()), np.float32)
+    x[1, -1] = 1.0  # the rules state the last predicate the other way round
+    x[2, -2 * len(sentrel.PREDICATES)] = 1.0  # ... or the first one this way
+    assert sentrel.hinted_rows(x).tolist() == [False, True, True]
+
+
+def test_thresholds_keep_what_pays_for_itself_and_drop_a_predicate_that_never_does():
+    from kgraph.sentrel_train import pick_thresholds
+
+    works, based = sentrel.CLASSES.index("worksFor"), sentrel.CLASSES.index("basedIn")
+    rows = []
+    # worksFor: right when the head is sure (0.9), wrong when it hesitates (0.55); basedIn: always wrong.
+    for prob, cls, right in [(0.9, works, True)] * 8 + [(0.55, works, False)] * 6 + [(0.8, based, False)] * 5 \
+            + [(0.1, works, False)] * 10:
+        p = np.zeros(len(sentrel.CLASSES))
+        p[cls], p[0] = prob, 1 - prob
+        t = np.zeros(len(sentrel.CLASSES), bool)
+        t[cls if right else 0] = True
+        rows.append((p, t))
+    probs = np.array([p for p, _t in rows])
+    y = np.array([t for _p, t in rows])
+    mask = np.ones_like(y)
+    alone = np.ones(len(rows), bool)
+    got = pick_thresholds(probs, mask, y, alone, 0.5)
+    assert 0.55 < got["worksFor"] <= 0.9
+    assert got["basedIn"] > 1.0
+    # Rows a rule states are not the head's to decide: on them alone, no threshold is measured.
+    assert "basedIn" not in pick_thresholds(probs, mask, y, np.arange(len(rows)) < 14, 0.5)

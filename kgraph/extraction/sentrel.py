@@ -184,6 +184,11 @@ def feature_size() -> int:
     return 4 * _DIM + _EXTRA
 
 
+def hinted_rows(x: np.ndarray) -> np.ndarray:
+    """Return which feature rows carry a rule's predicate (either order): pairs a kept rule already states."""
+    return x[:, -2 * len(PREDICATES):].any(axis=1)
+
+
 # ---------------------------------------------------------------- the head
 
 
