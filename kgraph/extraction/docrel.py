@@ -453,16 +453,6 @@ class ArticleView:
                     self._rule_countries.setdefault(x, set()).add(b)
         return self._rule_countries.get(a, set())
 
-    def bare_head_country(self, a: str) -> str | None:
-        """Return the country a person's head-of-state title written bare points to ("President X"), or None."""
-        office, pick = self.bare_office(a)
-        return pick if office is not None and office != CABINET_OFFICE else None
-
-    def bare_cabinet_country(self, a: str) -> str | None:
-        """Return the country a person's cabinet office written bare points to ("Interior Minister X"), or None."""
-        office, pick = self.bare_office(a)
-        return pick if office == CABINET_OFFICE else None
-
     def bare_office(self, a: str) -> tuple[str | None, str | None]:
         """Return (the state office written bare before a person's name, the country it points to), or Nones.
 
