@@ -574,3 +574,17 @@ def test_rows_nearly_as_balanced_as_the_best_go_to_the_one_with_fewer_junk_nodes
     # A clear winner still wins.
     trade[1]["found"] = 0.95
     assert entity_model.choose_row(trade)["threshold_once"] == 0.4
+
+
+@pytest.mark.parametrize("text, org", [("The Vellgard union, which represents dock workers, called a strike.", "Vellgard"),
+                                       ("The charity Open Hands said it would help.", "Open Hands")])
+def test_a_name_a_kind_noun_stands_beside_is_a_kept_organization(nlp, text, org):
+    cands = _decide(_candidates(nlp(text), 0))
+    # A model that calls every name junk, and one that calls every name a place: the kind noun decides.
+    assert _types(entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]}))).get(org) == "Organization"
+    assert _types(entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))).get(org) == "Organization"
+
+
+def test_a_person_the_company_clause_names_is_no_organization(nlp):
+    cands = _decide(_candidates(nlp("The company Ann Roe founded in 1990 went bankrupt."), 0))
+    assert _types(entity_model.decide(cands, _model({"bias": [0.0, 4.0, 0.0, 0.0, 0.0]}))).get("Ann Roe") == "Person"

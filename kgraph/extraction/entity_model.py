@@ -1028,6 +1028,13 @@ def _company_ending(c) -> bool:
                                     or last.lower_ in lexicon.COMPANY_HEADS and last.text[:1].isupper())
 
 
+def _kind_named(c) -> bool:
+    """True when a kind noun stands beside the candidate ("the charity X", "the X union"): see type_rules."""
+    from kgraph.extraction import type_rules
+
+    return type_rules.kind_noun_beside(c.doc, c.start, c.end)
+
+
 def decide(cands: list, model: dict, docs=None) -> list:
     """Return the candidates the model keeps, edges cut, each typed by its name's averaged class probabilities.
 
@@ -1046,6 +1053,10 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # A country naming whose office a person holds stays ("Austrian Chancellor X" at a line start): the
     # office's statements are made of it.
     offices = {id(c) for c in cands if office_country(c, persons)}
+    # A name a kind noun stands beside is an organization ("the charity X", "the X union"): the model, which
+    # reads no such cue, took a one-word union for a word and an agency tagged GPE for a place.
+    kinds = {id(c) for c in cands if c.type == EntityType.Organization and _kind_named(c)}
+    attached |= kinds
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]
     labels = article_labels(cands)
@@ -1086,7 +1097,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
                 and not _place_reading(items[0][0].name):
             # A seat of power that speaks or employs ("the Vell Palace said", "a Vell Palace adviser") is the body.
             best = org
-        if any(_company_ending(c) for c, _p in items):
+        if any(_company_ending(c) or id(c) in kinds for c, _p in items):
             best = org  # "Tarvel AG said ...", "Tarvel Airlines said ...": a company, whatever the context says
         for c, _p in items:
             keep[id(c)] = replace(c, type=CLASSES[best])

@@ -58,6 +58,7 @@ from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
 from kgraph.extraction.type_rules import is_state_or_country as _is_state_or_country
+from kgraph.extraction.type_rules import kind_noun_beside as _kind_noun_beside
 from kgraph.extraction.type_rules import type_span as _type_span
 
 
@@ -744,6 +745,39 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     return out
 
 
+@finder("finder:kind-noun", "Capitalized words right after or before a noun saying what kind of organization "
+        "they name (\"the charity X\", \"the X union\") name that organization, though the NER missed them.", "adds",
+        examples=[("The charity Open Hands said it would help.", "Open Hands", EntityType.Organization)],
+        counter_examples=[("The charity in Open Hands said it would help.", "Open Hands")])
+def _kind_noun_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
+    """Organizations the NER missed that a kind noun beside them names: "the charity Open Hands", "the Verdal union"."""
+    out = []
+    n = len(doc)
+
+    def free(j):
+        t = doc[j]
+        return j not in covered and j not in headlines and t.pos_ == "PROPN" and t.is_title and t.is_alpha \
+            and (not t.ent_type_ or t.ent_type_ in _NAME_LABELS)  # a date or an amount is no name
+
+    for i, tok in enumerate(doc):
+        if not (tok.pos_ == "NOUN" and tok.is_lower):
+            continue
+        k = i + 1
+        while k < n and k - i <= _KIND_NAME_WORDS and free(k):
+            k += 1
+        j = i
+        while j > 0 and i - j < _KIND_NAME_WORDS and free(j - 1):
+            j -= 1
+        for start, end in ((i + 1, k), (j, i)):
+            if start < end and not doc[start].is_sent_start and _kind_noun_beside(doc, start, end):
+                out.append(_Cand(doc, offset, start, end, EntityType.Organization, doc[start:end].text, "org-phrase"))
+    return out
+
+
+#: The most words a name a kind noun vouches for may have.
+_KIND_NAME_WORDS = 4
+
+
 def _acronym_shape(text: str) -> bool:
     """True for an acronym: all capitals ("NIS"), or letters at least half capitals from the first ("AfD", "DStGB")."""
     if not 2 <= len(text) <= _ACRONYM_MAX:
@@ -864,6 +898,10 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
             continue
         cands = [c for c in cands if c not in inside]
+        cands.append(o)
+        for i in range(o.start, o.end):
+            covered[i] = o
+    for o in _kind_noun_candidates(doc, offset, covered, headlines):
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o

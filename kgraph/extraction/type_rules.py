@@ -23,7 +23,8 @@ from functools import cached_property
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
-                                       NEAR_PREPS, OFFICE_TITLES, ORG_CLOSING_ADJECTIVES, ORG_FIRST_WORDS, ORG_HEADS, PLACE_HEADS,
+                                       NEAR_PREPS, OFFICE_TITLES, ORG_CLOSING_ADJECTIVES, ORG_FIRST_WORDS, ORG_HEADS, ORG_KIND_BEFORE_NAME,
+                                       PLACE_HEADS,
                                        PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, TITLES, WORK_ROLES)
 from kgraph.sources import gazetteer
 
@@ -203,6 +204,38 @@ def names_outlet(doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in MEDIA_NOUNS
 
 
+def _kind_noun(tok) -> bool:
+    """True for a lower-case noun saying what kind of organization a name is ("union", "carmaker", "charity")."""
+    return tok.pos_ == "NOUN" and tok.is_lower and tok.lemma_.lower() in ORG_KIND_BEFORE_NAME
+
+
+def kind_noun_beside(doc, start: int, end: int) -> bool:
+    """True when an organization kind noun stands right before the span ("the union X") or after it ("the X union").
+
+    The noun and the name must be one phrase in the parse (the noun the name's compound, the name its
+    apposition, or the two hung side by side on one word), and a verb right after that attaches to the
+    noun means the name is its clause's subject ("the company Ann Roe founded"). After the name, "the" or
+    an owner's possessive must open the phrase ("the X union", "Tarsk's X union"), or "X union" may be a
+    union of X. A known place, country or demonym is not the name.
+    """
+    words = doc[start:end]
+    if not len(words) or gazetteer_type(words.text) is not None or gazetteer.place(words.text) is not None:
+        return False
+    root = words.root
+    if start > 0 and _kind_noun(doc[start - 1]):
+        noun = doc[start - 1]
+        # The parse may hang the two on one word side by side ("The charity X said": both subjects of "said").
+        linked = noun.head.i in range(start, end) or root.head.i == noun.i and root.dep_ == "appos" \
+            or root.head.i == noun.head.i != root.i
+        clause = end < len(doc) and doc[end].pos_ == "VERB" and doc[end].dep_ in ("acl", "relcl") \
+            and doc[end].head.i == noun.i
+        return linked and not clause
+    if end < len(doc) and _kind_noun(doc[end]) and start > 0 and (doc[start - 1].lower_ == "the"
+                                                                  or doc[start - 1].tag_ == "POS"):
+        return root.dep_ == "compound" and root.head.i == end
+    return False
+
+
 def speaks(doc, start: int, end: int) -> bool:
     """True when the span's head is the subject of a verb of saying ("Ludwig Braun said")."""
     root = doc[start:end].root
@@ -327,6 +360,21 @@ def _office_title(s: Span) -> bool:
            counter_examples=[("The German minister Velmar Koss resigned.", "Velmar Koss", "PERSON")])
 def _news_outlet(s: Span) -> bool:
     return names_outlet(s.doc, s.start, s.end)
+
+
+@type_rule("type:kind-noun", "A name right after or before a noun saying what kind of organization it is (\"the "
+           "union X\", \"the X union\", \"the charity X\") is that organization, though tagged a place, a "
+           "person or a work.", EntityType.Organization, {"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"},
+           examples=[("The union Vellgard called a strike on Monday.", "Vellgard", "GPE"),
+                     ("The Vellgard union demanded a pay rise.", "Vellgard", "GPE"),
+                     ("Tarsk's energy regulator Tarsex warned of price rises.", "Tarsex", "GPE"),
+                     ("The party Vellen Unity won the vote.", "Vellen Unity", "PERSON"),
+                     ("The militia Red Dawn claimed the attack.", "Red Dawn", "PRODUCT")],
+           counter_examples=[("The union in Vellgard called a strike.", "Vellgard", "GPE"),
+                             ("The Berlin union demanded a pay rise.", "Berlin", "GPE"),
+                             ("The company Ann Roe founded in 1990 went bankrupt.", "Ann Roe", "PERSON")])
+def _kind_noun_name(s: Span) -> bool:
+    return kind_noun_beside(s.doc, s.start, s.end)
 
 
 @type_rule("type:foreign-article", "A capitalized foreign article opens a paper's or firm's title, not a "
