@@ -411,3 +411,16 @@ def test_party_name_reads_a_party_word_or_a_creed_and_a_party_head(name, party):
     from kgraph.extraction.lexicon import party_name
 
     assert party_name(name) is party
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Vellox said its personnel chief, Ann Roe, would leave.", "worksFor"),
+    ("Vellox said its marketing head, Ann Roe, would leave.", "worksFor"),
+    ("Vellox said its chief, Ann Roe, would leave.", "leaderOf"),
+    ("Vellox said its deputy chief, Ann Roe, would leave.", "worksFor")])
+def test_a_department_head_works_for_the_firm_its_chief_leads(nlp, text, role):
+    from kgraph.extraction.relations import role_of_token
+
+    doc = nlp(text)
+    noun = next(t for t in doc if t.lower_ in ("chief", "head"))
+    assert role_of_token(noun) == role

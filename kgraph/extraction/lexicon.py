@@ -38,6 +38,11 @@ TITLE_COUNTRIES = {"chancellor": ("Germany", "Austria")}
 #: ("Vice President X", "Deputy Prime Minister X", "vice-chairman").
 DEPUTY_WORDS = _words("deputy vice assistant")
 
+#: A firm's departments, written before a leader's noun: "its personnel chief X", "marketing head X" lead the
+#: department, a part of the firm, and so work for the firm.
+DEPARTMENT_WORDS = _words("""personnel marketing sales technology operations legal communications investment
+strategy compliance procurement purchasing hr engineering""")
+
 #: Words before a leader's noun that make the holder lead a group inside a country, not the country: "the
 #: country's opposition leader X", "Veltrian rebel leader X" are its citizens, not its leaders.
 GROUP_LEADER_WORDS = _words("""opposition rebel rebels separatist separatists militia insurgent insurgents militant

@@ -28,7 +28,7 @@ from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
-from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
+from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
@@ -90,8 +90,8 @@ def role_of_token(tok) -> str | None:
     """Return the role class a role noun gives (leaderOf, worksFor, memberOf), reading the words before it.
 
     A leader's office of several words leads though its last word is a staff role ("prime minister",
-    "chief executive"); a deputy's office ("vice president", "deputy prime minister") works for what its
-    leader leads.
+    "chief executive"); a deputy's office ("vice president", "deputy prime minister") and a department's
+    head ("personnel chief") work for what its leader leads.
     """
     whole = _hyphen_role(tok)
     if whole is not None:
@@ -107,8 +107,8 @@ def role_of_token(tok) -> str | None:
         if len(words) >= n and (*words[-n:], lemma) in LEADER_COMPOUNDS:
             cls, first = Predicate.leaderOf, len(words) - n
             break
-    if cls == Predicate.leaderOf and first > 0 and words[first - 1] in DEPUTY_WORDS:
-        return Predicate.worksFor
+    if cls == Predicate.leaderOf and first > 0 and words[first - 1] in DEPUTY_WORDS | DEPARTMENT_WORDS:
+        return Predicate.worksFor  # a deputy, or the head of a department ("personnel chief"), works for it
     return cls
 
 
