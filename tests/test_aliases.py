@@ -84,9 +84,15 @@ def test_a_kind_noun_or_its_opening_a_sentence_is_the_organization_the_sentence_
     assert {("company", "Tarvel Motors"), ("Its", "Tarvel Motors")} <= got, sorted(got)
 
 
+def test_a_kind_noun_after_a_sentence_about_a_person_is_the_one_organization_named(nlp):
+    text = ("Tarvel Motors makes buses in Velgrad. Chief executive Ann Roe told analysts that demand fell. "
+            "The company employs 900 people.")
+    assert ("company", "Tarvel Motors") in _read(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
-    # The sentence before is about a person: "the company" may be any of several.
-    "Ann Roe visited Tarvel Motors on Monday. The company said demand had fallen.",
+    # The sentence before is about a person and two organizations are named: "the company" may be either.
+    "Ann Roe left Tarvel Motors for Brenmoor Bank on Monday. The company said demand had fallen.",
     # A name follows the kind noun: it names a body of its own.
     "Tarvel Motors cut 2,000 jobs on Monday. The group Last Stand said the cuts were unfair.",
 ])

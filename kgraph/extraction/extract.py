@@ -1550,7 +1550,8 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
     is the organization the sentence before is about: "The Velgrad-based
     company said", "Its chief executive, Ann Roe," are then stated of it in
     their own sentence, where the sentence scorer and the document model read
-    them.
+    them. When the sentence before is about no organization, the one
+    organization its piece has named so far is meant, if it names only one.
     """
     out = []
     by_doc: dict[int, list[_Cand]] = defaultdict(list)
@@ -1564,6 +1565,7 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
             if c.type == EntityType.Person:
                 persons_by_sent[sent_start[c.start]].append(c)
         org_at = {i: c for c in group if c.type == EntityType.Organization for i in range(c.start, c.end)}
+        orgs = sorted((c for c in group if c.type == EntityType.Organization), key=lambda c: c.start)
         prev = None
         for sent in doc.sents:
             first = next((t for t in sent if not t.is_space and not t.is_punct), None)
@@ -1575,6 +1577,11 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
                     out.append(_Cand(doc, offset, first.i, first.i + 1, EntityType.Person, name, "pronoun"))
             word = _organization_anaphor(first, org_at) if prev is not None and first is not None else None
             owner = _subject_organization(prev, org_at) if word is not None else None
+            if owner is None and word is not None:
+                # The sentence before is about someone else ("Its chief executive said ... The company
+                # employs"): the one organization named so far is meant, if only one is.
+                before = [c for c in orgs if c.start < sent.start]
+                owner = before[-1] if len({c.name for c in before}) == 1 else None
             if owner is not None:
                 out.append(_Cand(doc, offset, word.i, word.i + 1, EntityType.Organization, owner.name, "pronoun"))
                 org_at[word.i] = out[-1]  # "The company said ... Its chief executive": a chain of them

@@ -144,7 +144,7 @@ PENALTY_NOUNS = _words("sentence term time trial charge conviction role part")
 STRONG_ORG_HEADS = _words("""forces service ministry agency council committee commission party army navy
 police court bank university institute parliament association federation foundation corps company
 corporation organization organisation authority league club movement alliance coalition chamber board
-bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune""")
+bureau directorate inc ltd llc plc ag gmbh corp zeitung gazette herald tribune programme program""")
 
 #: Kind nouns that, as "the institute" or "the ministry", stand for the one organization named before whose
 #: name ends with them ("the Tarsk Research Institute ... a biologist at the institute"); "union" is left out
@@ -158,7 +158,7 @@ trust fund""")
 LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N.V. B.V. S.A. SpA S.p.A.".split())
 
 #: Capitalized last words of company names that end no person's or place's name ("Tarsk Motors said ...").
-COMPANY_HEADS = _words("""motors airlines airways industries holdings pharmaceuticals technologies electronics
+COMPANY_HEADS = _words("""motor motors airlines airways industries holdings pharmaceuticals technologies electronics
 enterprises laboratories logistics chemicals telecommunications petroleum breweries shipping mining insurance
 foods textiles biotech pharma software ventures investments securities studios publishing cosmetics aerospace
 automotive semiconductors refineries""")
