@@ -99,3 +99,11 @@ def test_a_kind_noun_after_a_sentence_about_a_person_is_the_one_organization_nam
 def test_a_kind_noun_that_names_or_follows_a_person_stands_for_nothing(nlp, text):
     got = _read(nlp, text)
     assert not [m for m in got if m[0] in ("company", "group")], sorted(got)
+
+
+def test_a_kind_noun_opening_a_title_is_the_body_named_before_not_a_body_of_its_own(nlp):
+    text = ("Vellox FC signed a new striker on Monday. The player had scored ten goals last season. "
+            "Club president Ann Roe said the fee was fair.")
+    got = _read(nlp, text)
+    assert ("Club", "Vellox FC") in got, sorted(got)
+    assert ("Club", "Club") not in got, sorted(got)

@@ -716,13 +716,14 @@ def propn_candidates(cands: list, docs=None) -> list:
     model decides whether such a run is a name and of what type (source
     "propn"). Headline lines are left alone (their every word is capitalized).
     A title or role word is no part of a name: it splits the run and is left
-    out ("Veldt Archbishop Anton Moreau" gives "Veldt" and "Anton Moreau").
+    out ("Veldt Archbishop Anton Moreau" gives "Veldt" and "Anton Moreau"). One word opening a sentence
+    that the piece also writes in lower case is no name ("Club president X ... the club said").
     ``docs`` are the article's (offset, Doc) pieces: a piece where no finder
     proposed anything is read too ("Vellox coach Anton Moreau said ..." with
     no name tagged); without them, the pieces the candidates are in.
     """
     from kgraph.extraction import extract as x
-    from kgraph.extraction.type_rules import ROLE_WORDS
+    from kgraph.extraction.type_rules import ROLE_WORDS, written_lower
 
     docs = sorted({id(c.doc): (c.offset, c.doc) for c in cands}.values(), key=lambda od: od[0]) if docs is None \
         else sorted(docs, key=lambda od: od[0])
@@ -737,7 +738,9 @@ def propn_candidates(cands: list, docs=None) -> list:
                     _name_word(doc[j]) and (j == i or not doc[j].is_sent_start)
                     and doc[j].lower_.rstrip(".") not in ROLE_WORDS or j > i and _name_hyphen(doc, j, covered)):
                 j += 1
-            if j > i:
+            if j == i + 1 and doc[i].is_sent_start and written_lower(doc, doc[i].text):
+                i = j  # "Club president X ... the club said": a word capitalized by its place, as type_rules reads it
+            elif j > i:
                 out.append(x._Cand(doc, offset, i, j, None, doc[i:j].text, "propn"))
                 i = j
             else:

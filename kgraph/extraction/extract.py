@@ -59,6 +59,7 @@ from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
 from kgraph.extraction.type_rules import is_state_or_country as _is_state_or_country
 from kgraph.extraction.type_rules import kind_noun_beside as _kind_noun_beside
+from kgraph.extraction.type_rules import written_lower as _written_lower
 from kgraph.extraction.type_rules import type_span as _type_span
 
 
@@ -1590,13 +1591,18 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
 
 
 def _organization_anaphor(first, org_at: dict):
-    """Return the word that stands for an organization named before, opening a sentence: "Its", "The company"; else None.
+    """Return the word that stands for an organization named before, opening a sentence: "Its", "The company",
+    "Club" before a role noun ("Club president X"); else None.
 
     "The Velmora-based company said", "The group added": a kind noun written before organizations' names,
     with "the", heading the sentence's subject and naming nothing itself ("The group Last Stand said" names).
     """
     if first.lower_ == "its" and first.dep_ == "poss":
         return first
+    nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if first.is_title and first.lemma_.lower() in ORG_KIND_BEFORE_NAME and first.i not in org_at \
+            and nxt is not None and nxt.lower_ in ORG_ROLE_NOUNS:
+        return first  # "Club president X said": the club named before
     if first.lower_ != "the" or first.dep_ != "det":
         return None
     noun = first.head
@@ -1846,7 +1852,9 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     words no candidate holds, one of them a proper noun or upper-case, no role
     word among them ("Chief Executive"), not after "and" or "of", none of
     them a title, a portfolio word, a place the gazetteer knows, a country
-    or a demonym ("Tarsk Mayor X", "Defense Secretary X" are left).
+    or a demonym ("Tarsk Mayor X", "Defense Secretary X" are left), and not
+    one word that is a kind of body or a word capitalized at a sentence start
+    ("Club president X": the club is the one named elsewhere).
     """
     by_start = {(id(c.doc), c.start - c.lead): c for c in cands if c.type == EntityType.Person}
     covered = covered_tokens(cands, lead=True)
@@ -1875,6 +1883,9 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
                 continue
             if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words):
                 continue  # "Company spokesman X", "Former President X": plain words, no name
+            if len(words) == 1 and (words[0].lemma_.lower() in ORG_KIND_BEFORE_NAME or words[0].is_sent_start
+                                    and _written_lower(doc, words[0].text)):
+                continue  # "Club president X", "Party leader X": a kind of body, the one named elsewhere
             out.append(_Cand(doc, offset, start, k, EntityType.Organization, span.text, "role"))
             covered.update((id(doc), i) for i in range(start, k))
     return out

@@ -309,6 +309,18 @@ def _kind_title(pre, lemma: str | None, index: MentionIndex):
     return next((t for t in pre if t.lemma_.lower() in ORG_KIND_BEFORE_NAME and t.lemma_.lower() != lemma), None)
 
 
+def _only_organization(index: MentionIndex, tok) -> Mention | None:
+    """Return the one organization named before ``tok`` in its Doc, or None when none or several are."""
+    names = {}
+    for i in sorted(index.by_token):
+        if i >= tok.i:
+            break
+        m = index.by_token[i]
+        if m.type == EntityType.Organization:
+            names.setdefault(m.name, m)
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
@@ -347,8 +359,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             kind = _kind_title(pre, lemma, index) if owner is None else None
             if kind is not None:
                 # "The Tarsk Party won the vote. Party leader X said ...": the body of that kind the sentence,
-                # or the one before, is about; a party's leader only of a party's name.
-                owner = _its_referent(index, pre[0], (EntityType.Organization,))
+                # or the one before, is about, else the one organization named so far; a party's leader only of
+                # a party's name.
+                owner = _its_referent(index, pre[0], (EntityType.Organization,)) or _only_organization(index, pre[0])
                 if owner is not None and kind.lemma_.lower() == "party" and not party_name(owner.name):
                     owner = None
             targets = [owner] if owner is not None else []

@@ -526,10 +526,10 @@ def _sentence_initial_word(s: Span) -> bool:
         return False
     # On DWIE 1-602 the sentence-start test alone dropped 26 annotated names ("Spotify", "Breivik") and 16
     # words; the article writing the word in lower case held 10 of the 16 words and none of the names.
-    return tok.i in s.headlines or tok.is_sent_start and _written_lower(s.doc, s.text)
+    return tok.i in s.headlines or tok.is_sent_start and written_lower(s.doc, s.text)
 
 
-def _written_lower(doc, word: str) -> bool:
+def written_lower(doc, word: str) -> bool:
     """True when the Doc writes ``word`` in lower case somewhere ("tourists" for "Tourists")."""
     low = word.lower()
     return low != word and any(t.text == low for t in doc)
