@@ -759,3 +759,18 @@ def test_a_statement_placing_a_continent_in_a_country_is_dropped_whatever_made_i
                              rel("West Africa", "Place", "Tarsk", "Place", "partOf"),
                              rel("Velmora", "Organization", "Europe", "Place", "basedIn")])
     assert [(r.subject.name, r.object.name) for r in kept] == [("Turin", "Italy"), ("Velmora", "Europe")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Norway passed its budget on Monday. The vote in Oslo was close. Civil protection minister Lena Sommer "
+     "praised the law, and Norway's banks welcomed it.", "Norway"),
+    ("Norway passed its budget on Monday. The vote in Oslo was close. The law, said health minister Lena Sommer, "
+     "would help Norway's hospitals.", "Norway"),
+    # An owner before the office says whose it is: no bare office.
+    ("Norway passed its budget on Monday. Sweden's health minister Lena Sommer praised it. Norway's banks agreed.",
+     None)])
+def test_a_cabinet_office_written_in_lower_case_is_read_as_bare(nlp, text, country):
+    view, keys, _texts = _view_of(nlp, text)
+    if "Lena Sommer" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    assert _cabinet_country(view, keys["Lena Sommer"]) == (keys[country] if country else None)

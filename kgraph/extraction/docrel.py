@@ -155,14 +155,26 @@ def _bare_title(info: _Info) -> str | None:
     """Return the state office written right before a person's mention with no country or body before it.
 
     "President X" and "said Prime Minister X" give "president" and "prime minister", "Interior
-    Minister X" :data:`CABINET_OFFICE`; "Ruritanian President X", "Ruritania's President X", "Vice
-    President X" and "Ruritanian Interior Minister X" give None.
+    Minister X" and "civil protection minister X" :data:`CABINET_OFFICE`; "Ruritanian President X",
+    "Ruritania's President X", "Vice President X" and "Ruritanian Interior Minister X" give None.
     """
     span = info.span
     doc = span.doc
     name_char = span.start_char + info.m.lead
     first = next((t.i for t in span if t.idx >= name_char), span.start)
     i = first - 1
+    if i >= 2 and doc[i].text == "minister" and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN":
+        # "civil protection minister X": news often writes a cabinet office in lower case
+        k = i - 1
+        while k >= 1 and i - k < 3 and doc[k - 1].pos_ in ("NOUN", "ADJ") and (
+                doc[k - 1].is_lower or doc[k - 1].is_sent_start and gazetteer.demonym(doc[k - 1].text) is None):
+            k -= 1  # "Civil protection minister X" opening a sentence: its capital is the sentence's
+        if k == 0 or doc[k].is_sent_start:
+            return CABINET_OFFICE
+        before = doc[k - 1]
+        if before.tag_ == "POS" or before.is_alpha and (before.is_title or before.is_upper):
+            return None
+        return CABINET_OFFICE
     if i < 0 or not doc[i].is_title:
         return None
     office, k = doc[i].lower_, i
