@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from kgraph.core.terms import EntityType
-from kgraph.extraction.lexicon import (BASED_WORDS, FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
+from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
                                        NEAR_PREPS, OFFICE_TITLES, ORG_CLOSING_ADJECTIVES, ORG_FIRST_WORDS, ORG_HEADS, ORG_KIND_BEFORE_NAME,
                                        PLACE_HEADS,
                                        PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, TITLES, WORK_ROLES)
@@ -236,12 +236,6 @@ def kind_noun_beside(doc, start: int, end: int) -> bool:
     return False
 
 
-def based_prefix(doc, start: int, end: int) -> bool:
-    """True when the span is glued by a hyphen onto "based" or "headquartered" ("Veldmark-based")."""
-    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and not doc[end].whitespace_ and doc[end + 1].lower_ in BASED_WORDS
-
-
 def speaks(doc, start: int, end: int) -> bool:
     """True when the span's head is the subject of a verb of saying ("Ludwig Braun said")."""
     root = doc[start:end].root
@@ -413,15 +407,6 @@ def _aged_is_person(s: Span) -> bool:
     tok = s.doc[s.start]
     return len(s.words) == 1 and marked_as_person(s.doc, s.start, s.end) and tok.pos_ == "PROPN" and tok.is_title \
         and not gazetteer.country(s.text) and not gazetteer.demonym(s.text)
-
-
-@type_rule("type:based-prefix", "A name hyphened onto \"based\" (\"the Veldmark-based company\") is the place an "
-           "organization sits in, though tagged an organization or a person.", EntityType.Place,
-           {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"},
-           examples=[("The Veldmark-based company employs 900 people.", "Veldmark", "ORG")],
-           counter_examples=[("Veldmark Holdings, based in Tarsk, employs 900 people.", "Veldmark Holdings", "ORG")])
-def _based_prefix(s: Span) -> bool:
-    return based_prefix(s.doc, s.start, s.end)
 
 
 @type_rule("type:home-town", "A town before a US state abbreviation or a home noun (\"a Bemidji native\") is a "
