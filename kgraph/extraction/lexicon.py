@@ -260,6 +260,10 @@ ORG_KIND_BEFORE_NAME = ORG_NOUNS | MEDIA_NOUNS | _words("""carmaker automaker ch
 planemaker shipbuilder club team charity ngo party union militia movement institute university watchdog regulator
 startup outlet""")
 
+#: Kind nouns of firms that name a person's trade as often ("the producer Ann Roe", "the developer X").
+TRADE_NOUNS = _words("""maker producer publisher developer builder contractor operator supplier exporter importer
+lender insurer carrier""")
+
 #: Nouns saying an organization belongs to another: "Instagram, a unit of Meta".
 UNIT_NOUNS = _words("""unit subsidiary division branch arm affiliate agency department wing part
 offshoot member""")

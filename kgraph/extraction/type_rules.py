@@ -24,7 +24,7 @@ from functools import cached_property
 from kgraph.core.terms import EntityType
 from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
                                        NEAR_PREPS, OFFICE_TITLES, ORG_CLOSING_ADJECTIVES, ORG_FIRST_WORDS, ORG_HEADS, ORG_KIND_BEFORE_NAME,
-                                       PLACE_HEADS,
+                                       PLACE_HEADS, TRADE_NOUNS,
                                        PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, TITLES, WORK_ROLES)
 from kgraph.sources import gazetteer
 
@@ -205,8 +205,12 @@ def names_outlet(doc, start: int, end: int) -> bool:
 
 
 def _kind_noun(tok) -> bool:
-    """True for a lower-case noun saying what kind of organization a name is ("union", "carmaker", "charity")."""
-    return tok.pos_ == "NOUN" and tok.is_lower and tok.lemma_.lower() in ORG_KIND_BEFORE_NAME
+    """True for a lower-case noun saying what kind of organization a name is ("union", "carmaker", "charity").
+
+    A noun naming a person's trade as often ("the producer Ann Roe") is none.
+    """
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and tok.is_lower and lemma in ORG_KIND_BEFORE_NAME and lemma not in TRADE_NOUNS
 
 
 def kind_noun_beside(doc, start: int, end: int) -> bool:
@@ -372,7 +376,8 @@ def _news_outlet(s: Span) -> bool:
                      ("The militia Red Dawn claimed the attack.", "Red Dawn", "PRODUCT")],
            counter_examples=[("The union in Vellgard called a strike.", "Vellgard", "GPE"),
                              ("The Berlin union demanded a pay rise.", "Berlin", "GPE"),
-                             ("The company Ann Roe founded in 1990 went bankrupt.", "Ann Roe", "PERSON")])
+                             ("The company Ann Roe founded in 1990 went bankrupt.", "Ann Roe", "PERSON"),
+                             ("The producer Ann Roe said the film would open in May.", "Ann Roe", "PERSON")])
 def _kind_noun_name(s: Span) -> bool:
     return kind_noun_beside(s.doc, s.start, s.end)
 
