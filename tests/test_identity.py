@@ -1043,6 +1043,19 @@ def test_a_piece_of_a_persons_name_tagged_otherwise_joins_that_person_in_its_art
                    ("Person", "Arvo Keskula", ("a",)), ("Person", "Tarmo Ilves Rand", ("a",))]
 
 
+def test_a_body_named_after_a_person_is_no_full_name_of_the_lone_surname_beside_it():
+    # "Team Pruul" (a party named after its founder) beside the lone "Pruul": two things, as in the story
+    # naming "Arvo Pruul" in full; "Alar Velt" tagged an organization beside "Velt" is still the person.
+    kb = link_extractions([ex("a", ("Arvo Pruul", "Person", "Arvo Pruul"), ("Team Pruul", "Organization", "Team Pruul"),
+                              text="The team was founded in May."),
+                           ex("b", ("Team Pruul", "Organization", "Team Pruul"), ("Pruul", "Person", "Pruul"),
+                              text="Her team lost seats."),
+                           ex("c", ("Alar Velt", "Organization", "Alar Velt"), ("Velt", "Person", "Velt"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    assert got == [("Organization", "Team Pruul", ("a", "b")), ("Person", "Alar Velt", ("c",)),
+                   ("Person", "Arvo Pruul", ("a", "b"))]
+
+
 def test_a_place_the_gazetteer_knows_is_no_piece_of_a_persons_name():
     kb = link_extractions([ex("a", ("Mara Boston", "Person", "Mara Boston"), ("Boston", "Place", "Boston"))])
     assert sorted((e.type, e.label) for e in kb.entities) == [("Person", "Mara Boston"), ("Place", "Boston")]

@@ -943,7 +943,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
-    _join_person_pieces(groups, per_article, uf, local_map, companies)
+    _join_person_pieces(groups, per_article, uf, local_map, companies, case)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -3522,7 +3522,7 @@ def _person_words_ok(n: str) -> bool:
 
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
-                        companies: frozenset | set = frozenset()) -> None:
+                        companies: frozenset | set = frozenset(), case: dict | None = None) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
@@ -3530,8 +3530,11 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     exactly one longer person name of the article (or the article's one-word person is the last word of it),
     and names no place, country or institution. Each article is asked alone, never the corpus. A piece in
     ``companies`` (article, group: written as a company there, "the carmaker Porvik", "Porvik shares") is the
-    company named after its founder, not the founder "Anton Porvik" of its article.
+    company named after its founder, not the founder "Anton Porvik" of its article. A name whose other words
+    are no name pieces (by ``case``: "Team Keskula", "Bloc Keskula") is a body named after the person, not a
+    full name of the lone surname beside it.
     """
+    case = case or {}
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
@@ -3553,7 +3556,9 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             same_last = persons[aid].get(words[-1], []) if words else []
             longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last
                       if len(w) > len(words) and w[-len(words):] == words}
-            if t != EntityType.Person and not longer and len(words) >= 2:
+            if t != EntityType.Person and not longer and len(words) >= 2 \
+                    and all(w.casefold() in _given_names() or _name_piece(w, case)
+                            for w in _written_words(groups[gid])[:-1]):
                 # the full name tagged an organization, its surname alone a person
                 longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
