@@ -2375,6 +2375,13 @@ def test_two_persons_with_one_name_and_other_middle_initials_stay_apart():
     # "Henrik Valtonen" fits father and son and joins neither; a middle name left out still joins ("Arvo Tarsk").
     assert got == [("Arvo H. W. Tarsk", ("d", "e", "f")), ("Henrik J. Valtonen", ("a",)),
                    ("Henrik M. Valtonen", ("a", "b")), ("Henrik Valtonen", ("c",))]
+    # One story writing "Mart W. Orvel" and "Mart H. W. Orvel" (a son and his father) names two people, though
+    # one's initials run inside the other's; "Mart Orvel" alone elsewhere fits both and joins neither.
+    kb = link_extractions([ex("a", ("Mart W. Orvel", "Person", "Mart W. Orvel"), ("Mart H. W. Orvel", "Person", "Mart H. W. Orvel")),
+                           ex("b", ("Mart H. W. Orvel", "Person", "Mart H. W. Orvel")),
+                           ex("c", ("Mart Orvel", "Person", "Mart Orvel"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Mart H. W. Orvel", ("a", "b")), ("Mart Orvel", ("c",)), ("Mart W. Orvel", ("a",))]
 
 
 def test_a_surname_tagged_an_organization_after_a_role_is_the_person_of_its_kind_of_story():

@@ -2178,7 +2178,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                                      and not _initials_written(groups[m])}) != 1:
             continue  # an initial joins only when one full first name fits ("J.K. Tarrant" is initials too)
         middles = {g: tuple(w[0] for w in fold(g[1]).split()[1:-1]) for g in members}
-        if not _middles_agree([middles[g] for g in members]):
+        if not _middles_agree([middles[g] for g in members]) or _middles_side_by_side(members, middles, groups):
             # "Henrik J. Valtonen" and "Henrik M. Valtonen", father and son: each joins only its own middle
             # initials ("Henrik Johannes Valtonen"); "Henrik Valtonen" fits both and joins neither.
             same_middle: dict = defaultdict(list)
@@ -2307,6 +2307,22 @@ def _middles_agree(middles: list) -> bool:
             if not all(x in it for x in short):
                 return False
     return True
+
+
+def _middles_side_by_side(members: list, middles: dict, groups: dict) -> bool:
+    """True when one article writes two of these names with different middle initials: two people.
+
+    "Henrik J. Valtonen" and "Henrik M. J. Valtonen" in one story are a son and his father; a story
+    writes one person's name one way, so a middle name left out elsewhere says nothing there.
+    """
+    seen: dict = {}  # article -> the middle initials written there
+    for g in members:
+        if not middles[g]:
+            continue
+        for aid in groups[g].articles:
+            if seen.setdefault(aid, middles[g]) != middles[g]:
+                return True
+    return False
 
 
 def _spelling_bucket(gid: tuple, key: str) -> str:
