@@ -393,6 +393,12 @@ def test_a_place_an_article_states_lies_in_a_country_is_that_countrys_namesake()
     # Spain merely named beside it: the prior stands (no statement says where the place is).
     got = {e.label: e for e in link_extractions([stated("a", "Valencia", "Spain", says=False)]).entities}
     assert got["Valencia"].country_code == "VE"
+    # A first-level region two countries name alike: the one the story places it in, apart from the other's.
+    kb = link_extractions([stated("a", "Punjab", "Pakistan"), stated("b", "Punjab", "India"),
+                           ex("c", ("Punjab", "Place", "Punjab"))])
+    got = {e.label: e for e in kb.entities}
+    assert got["Punjab (Pakistan)"].country_code == "PK" and got["Punjab (Pakistan)"].articles == ("a",)
+    assert got["Punjab"].country_code == "IN" and got["Punjab"].articles == ("b", "c")
 
 
 def test_a_town_written_before_a_us_state_is_that_states_namesake():

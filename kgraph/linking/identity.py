@@ -1141,7 +1141,8 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
     The article must state the town lies in a country, a US state or a region (locatedIn statements of its
     own, all in one country), the gazetteer must know a town of that name in that country, and the name's
     default reading (the most populous town of that name) must lie elsewhere: "Valencia, Spain" beside
-    stories of Venezuela's Valencia, "Paris, Texas" beside stories of the French capital. The reading is
+    stories of Venezuela's Valencia, "Paris, Texas" beside stories of the French capital. So for a
+    first-level region two countries name alike (a province of one, a state of the other). The reading is
     named by the narrowest container (the state before its country). Every mention of the name in that
     article takes the reading.
     """
@@ -1157,10 +1158,10 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
         # The most telling container names the reading: "Paris, Texas" is "Paris (Texas)", not "Paris (United
         # States)"; a country stated beside its own state adds nothing.
         container = min(containers, key=lambda o: (o[0] == EntityType.Country, o))
-        found, code = gazetteer.city(s[1]), next(iter(codes))
+        found, code = gazetteer.city(s[1]) or gazetteer.region(s[1]), next(iter(codes))
         if found is None or found.country_code == code:
             continue
-        if any(c.country_code == code for c in gazetteer.cities_named(s[1])):
+        if any(c.country_code == code for c in gazetteer.cities_named(s[1]) + gazetteer.regions_named(s[1])):
             readings[(aid, s)] = container
     return {k: readings[(k[0], tgt)] for k, tgt in targets.items() if (k[0], tgt) in readings}
 
