@@ -108,6 +108,22 @@ def test_acronym_joins_the_one_name_it_spells_across_articles():
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
 
 
+def test_an_acronym_a_story_spells_out_as_another_thing_is_not_the_name_of_other_stories():
+    # Story b writes "Northern Timber Compact (NTC)", a pact extraction did not take: its "NTC" is not the
+    # council of story a, nor is the bare "NTC" of story c (two things go by it); a's own "NTC" is the council.
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              ("NTC", "Organization", "NTC"), text="The NTC met on Monday."),
+                           ex("b", ("NTC", "Organization", "NTC"), text="They signed the Northern Timber Compact (NTC)."),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("NTC", ("b", "c")), ("Northern Trade Council", ("a",))]
+    # Spelt out as the council itself, written another way ("Co-operation"), it stays the council.
+    kb = link_extractions([ex("a", ("Northern Trade Co-operation", "Organization", "Northern Trade Co-operation"),
+                              ("NTC", "Organization", "NTC"), text="The NTC met on Monday."),
+                           ex("b", ("NTC", "Organization", "NTC"), text="The Northern Trade Cooperation (NTC) grew.")])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Northern Trade Co-operation", ("a", "b"))]
+
+
 def test_an_article_writing_the_acronym_with_dots_ties_it_to_the_name():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="N.T.C. officials met on Monday."),

@@ -2726,6 +2726,26 @@ def _compound_initials(acronym: str, name: str) -> bool:
     return go(1, 0, 1)
 
 
+def _letters(name: str) -> str:
+    """Return a name's folded letters alone, without a leading article ("the Tarsk Co-op" -> "tarskcoop")."""
+    return re.sub(r"^the(?=[^a-z])|[^a-z]", "", fold(name))
+
+
+def _defined_otherwise(text: str, acronym: str, names: set) -> bool:
+    """True when the text spells ``acronym`` out in brackets ("Tarsk Velmor Pact (TVP)") as none of ``names``
+    (read by :func:`_letters`: "Co-operation" is "Cooperation")."""
+    for m in re.finditer(r"((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|the|and|on|in)\s+)*){1,8})\(" + re.escape(acronym) + r"\)",
+                         text):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):  # the longest run of words before the bracket that spells it
+            phrase = " ".join(words[-k:])
+            if phrase.split()[0][:1].isupper() and _initials(phrase) == acronym:
+                if _letters(phrase) not in names:
+                    return True
+                break
+    return False
+
+
 def _join_compound_acronyms(groups: dict, per_article: dict, uf: _UnionFind) -> None:
     """Join an organization's acronym to the one organization of its article whose compound words it spells.
 
@@ -2910,6 +2930,14 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             if c not in root_articles:
                 root_articles[c] = set().union(*(groups[m].articles for m in members[c]))
             full = groups[c].names.most_common(1)[0][0]
+            own = {_letters(x) for m in members[c] for x in groups[m].names}
+            if any(_defined_otherwise(texts.get(a, ""), name, own) for a in groups[gid].articles - root_articles[c]):
+                # "the Tarsk Velmor Pact (TVP)" spells the acronym out as another thing (one extraction did not
+                # take): "TVP" is then two things, that one and the "Tarsk Valley Party" of other stories; only
+                # an article naming the party reads it as the party.
+                for aid in sorted(groups[gid].articles & root_articles[c]):
+                    local_map[(aid, gid)] = c
+                continue
             if any(gazetteer.is_demonym(w) for w in full.split()):
                 # A national name ("Veltrian Broadcasting Corporation") takes its acronym only where the
                 # article writes it or its country: "ABC" among a Tarskian story's broadcasters is another.
