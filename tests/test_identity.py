@@ -108,6 +108,21 @@ def test_acronym_joins_the_one_name_it_spells_across_articles():
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
 
 
+def test_an_office_holder_written_as_a_body_is_not_the_body():
+    # "Tarsk Interior Minister" / "Tarsk Interior Ministry", "... Commissioner" / "... Commission": one letter or
+    # an ending apart, but a title and a body; a misspelt body word still joins its body.
+    kb = link_extractions([ex("a", ("Tarsk Interior Ministry", "Organization", "Tarsk Interior Ministry")),
+                           ex("b", ("Tarsk Interior Minister", "Organization", "Tarsk Interior Minister")),
+                           ex("c", ("Velmor Trade Commission", "Organization", "Velmor Trade Commission")),
+                           ex("d", ("Velmor Trade Commissioner", "Organization", "Velmor Trade Commissioner")),
+                           ex("e", ("Orlin Research Insitute", "Organization", "Orlin Research Insitute")),
+                           ex("f", ("Orlin Research Institute", "Organization", "Orlin Research Institute"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Orlin Research Institute", ("e", "f")), ("Tarsk Interior Minister", ("b",)),
+                   ("Tarsk Interior Ministry", ("a",)), ("Velmor Trade Commission", ("c",)),
+                   ("Velmor Trade Commissioner", ("d",))]
+
+
 def test_an_acronym_a_story_spells_out_as_another_thing_is_not_the_name_of_other_stories():
     # Story b writes "Northern Timber Compact (NTC)", a pact extraction did not take: its "NTC" is not the
     # council of story a, nor is the bare "NTC" of story c (two things go by it); a's own "NTC" is the council.

@@ -2450,8 +2450,8 @@ def _derived(x: str, y: str, case: dict) -> bool:
     "Social" / "Socialist" are words, and two parties.
     """
     stem = len(commonprefix((x, y)))
-    if stem < max(DERIVED_STEM, min(len(x), len(y)) - 3):
-        return False
+    if stem < max(DERIVED_STEM, min(len(x), len(y)) - 3) or (x in TITLES) != (y in TITLES):
+        return False  # "Commission" / "Commissioner": the body and its office's holder
     return all((c := case.get(w, (0, 0)))[0] < c[1] for w in (x, y))
 
 
@@ -2620,7 +2620,8 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
     counted there, before an "ae" read as an umlaut shortens it ("Qaeda").
     One word may be misspelt; in a name of two or more words, two may, when both are misspelt inside
     ("Velmiakos Tarskeus" / "Velmiacos Traskeus": a letter swapped or replaced, not an ending added or
-    changed: "Aleksandr Tarsov" / "Aleksandra Tarsova" are two persons).
+    changed: "Aleksandr Tarsov" / "Aleksandra Tarsova" are two persons). A title and a word that is none
+    are two words ("Minister" / "Ministry": the office's holder and the body).
     """
     if t == EntityType.Place and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
         return False
@@ -2634,6 +2635,8 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
             lengths = (len(written[0][i]), len(written[1][i]))
         else:
             lengths = (len(x), len(y))
+        if (x in TITLES) != (y in TITLES):
+            return False  # "Interior Minister" / "Interior Ministry", "Commissioner" / "Commission": an office's holder
         # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
         if not (x[0] == y[0] and min(lengths) >= 5 and not (x.isdigit() or y.isdigit())
                 and SequenceMatcher(None, x, y).ratio() >= 0.8):
