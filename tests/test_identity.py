@@ -108,6 +108,17 @@ def test_acronym_joins_the_one_name_it_spells_across_articles():
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
 
 
+def test_a_front_named_with_common_words_is_one_party_per_country():
+    # "National Front" in stories about Ostmark and about Veltria: two parties, each read in its country; a
+    # front with a proper word in its name is one thing, and its short form in another story joins it.
+    kb = link_extractions([ex("a", ("National Front", "Organization", "National Front"), ("France", "Country", "France")),
+                           ex("b", ("National Front", "Organization", "National Front"), ("Norway", "Country", "Norway")),
+                           ex("c", ("Al-Velm Front", "Organization", "Al-Velm Front"), ("France", "Country", "France")),
+                           ex("d", ("Velm Front", "Organization", "Velm Front"), ("Norway", "Country", "Norway"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Al-Velm Front", ("c", "d")), ("National Front (France)", ("a",)), ("National Front (Norway)", ("b",))]
+
+
 def test_an_office_holder_written_as_a_body_is_not_the_body():
     # "Tarsk Interior Minister" / "Tarsk Interior Ministry", "... Commissioner" / "... Commission": one letter or
     # an ending apart, but a title and a body; a misspelt body word still joins its body.

@@ -1478,16 +1478,23 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     head, of, _rest = n.partition(" of ")
     # "National Bureau of Statistics": the head of a name "X of Y" is X's last word.
     of_head = of and head.split()[-1] in _NATIONAL_OF_HEADS
-    if not words or words[-1] not in _NATIONAL_HEADS and words[0] not in _NATIONAL_HEADS and not of_head:
+    heads = _NATIONAL_HEADS | _GENERIC_PARTY_HEADS
+    if not words or words[-1] not in heads and words[0] not in _NATIONAL_HEADS and not of_head:
         return False
     if _SUPRANATIONAL.intersection(words):
         return False  # "International Criminal Court": one body of many states, whatever country a story is about
     for w in words:
         low, cap = case.get(w, (0, 0))
-        if not (w in _NATIONAL_HEADS or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
+        if not (w in heads or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
                 or w in ORG_WORDS or low >= cap > 0):
             return False
     return True
+
+
+#: Heads of a party's name that many countries' parties share when the words before are common ones: "National
+#: Front" in a story about Ostmark is not the one of Veltria's stories. Not a head of a short name
+#: (`_NATIONAL_HEADS`): "Velm Front" alone is still the corpus' "Al-Velm Front".
+_GENERIC_PARTY_HEADS = frozenset(("front",))
 
 
 #: Heads of a state's office named "X of Y" with common words: every country has a "National Bureau of
