@@ -108,6 +108,21 @@ def test_acronym_joins_the_one_name_it_spells_across_articles():
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
 
 
+def test_a_state_or_body_and_an_offices_field_before_its_title_is_no_body():
+    def story(aid, written, after):
+        text = f"Then {written}{after} said so."
+        return Extraction(Article(aid, text), (Mention(written, "Organization", 5, 5 + len(written), written),))
+    # "TU Fishing Commissioner ...", "Norwegian Tourism Minister ...": an office's title, no body.
+    kb = link_extractions([story("a", "TU Fishing", " Commissioner Arvo Keskula"),
+                           story("b", "Norwegian Tourism", " Minister Ilse Tarvel")])
+    assert not kb.entities
+    # A body's head before the title, a body's own name, or no title after: the body.
+    kb = link_extractions([story("a", "TU Fishing Office", " Commissioner Arvo Keskula"),
+                           story("b", "Orlin Fishing", " Commissioner Arvo Keskula"),
+                           story("c", "TU Fishing", " officials")])
+    assert sorted(e.label for e in kb.entities) == ["Orlin Fishing", "TU Fishing", "TU Fishing Office"]
+
+
 def test_a_front_named_with_common_words_is_one_party_per_country():
     # "National Front" in stories about Ostmark and about Veltria: two parties, each read in its country; a
     # front with a proper word in its name is one thing, and its short form in another story joins it.

@@ -716,6 +716,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 owner = _owner_written_before(ex.article.text, m.start, name)  # extraction cut "Veltrian" off
             if name is None or owner is None and _common_word(name, case):
                 continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
+            if m.type == EntityType.Organization and _office_field(ex.article.text, m.end, m.text):
+                continue  # "TU Fishing Commissioner Arvo Keskula" tagged "TU Fishing": an office, no body
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) \
                 and (m.start, m.end) not in runs else None
             if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
@@ -1272,6 +1274,30 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
     if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
         name = f"{name} {after.group(1)}"
     return name
+
+
+#: Office words that, written capitalized right after a name, make it part of an office's title ("... Minister").
+_OFFICE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Minister|Commissioner|Secretary|Spokesman|Spokeswoman|"
+                           r"Spokesperson|Minster)\b")
+
+
+def _office_field(text: str, end: int, written: str) -> bool:
+    """True when a state's or body's name, then an office's field, is written right before the office.
+
+    "TU Fishing Commissioner Arvo Keskula", "Veltrian Consumer Affairs Minister Ilse Tarvel": extraction
+    tagged "TU Fishing" or "Veltrian Consumer", which names no body. The first word is an acronym, a
+    country or a demonym; the words after it are common or institution words and none a body's head
+    ("Veltrian Interior Ministry spokesman" names the ministry).
+    """
+    words = written.split()
+    if len(words) < 2 or _OFFICE_AFTER.match(text, end) is None:
+        return False
+    if not (_all_caps(words[0]) or gazetteer.country(words[0]) is not None or gazetteer.is_demonym(words[0])):
+        return False  # "Homeland Security Secretary": a department's own name before its head's title
+    common = _common_words()
+    return all(w.casefold() not in ORG_WORDS and w.casefold() not in _NATIONAL_HEADS
+               and (w.casefold() in common or w.casefold() in _INSTITUTION_WORDS or w.casefold() in TITLES)
+               for w in words[1:])
 
 
 #: A byline's label right before a name: "Author: ", "Editor: ", "Interview: ".
