@@ -2649,3 +2649,11 @@ def test_a_partys_members_plural_joined_to_its_party_takes_no_longer_qualified_n
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert all("b" not in arts for label, arts in got.items() if label.startswith("Social Democrats"))
     assert any("b" in arts for label, arts in got.items() if label.startswith("Democratic Party"))
+    # So when the plural is written more often than the party's name (the join then keeps the plural's name).
+    plural = [ex(k, ("Democrats", "Organization", "Democrats"), ("Veltria", "Country", "Veltria"),
+                 ("Veltria", "Country", "Veltria"), ("Ostmark", "Country", "Ostmark")) for k in ("b", "d", "e")]
+    kb = link_extractions([ex("a", ("Democratic Party", "Organization", "Democratic Party"), ("Veltria", "Country", "Veltria")),
+                           *plural, *[ex(f"s{i}", ("Social Democrats", "Organization", "Social Democrats"),
+                                         ("Ostmark", "Country", "Ostmark")) for i in range(4)]])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert all(not {"b", "d", "e"} & set(arts) for label, arts in got.items() if label.startswith("Social Democrats"))

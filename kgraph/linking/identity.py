@@ -3157,6 +3157,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue  # "Tarsk" is the city, not "Tarsk Airport"; "Velt" may be the airport in a district Velt
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
+    most_words: dict = defaultdict(int)  # root -> the most words a name joined to it has
+    for g in groups:
+        most_words[uf.find(g)] = max(most_words[uf.find(g)], len(g[1].split()))
+    spelt_longer = {g for g in groups if g[0] == EntityType.Organization and most_words[uf.find(g)] > len(g[1].split())}
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     names_here: dict[str, set] = {}  # article -> the names of the groups it names (computed once, when asked)
     home = _home_countries(mention_group or {}, groups)
@@ -3170,9 +3174,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                        and 0 not in _compound_surname_starts(_written_words(groups[gid]))) \
                 or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name; a full name looks for no longer one
-        if t == EntityType.Organization and len(uf.find(gid)[1].split()) > len(n.split()):
+        if t == EntityType.Organization and (len(uf.find(gid)[1].split()) > len(n.split()) or gid in spelt_longer):
             # "Democrats" the spellings joined to the "Democratic Party" has its longer name: it is that party,
-            # not the "Social Democrats" or "Christian Democrats" other stories name.
+            # not the "Social Democrats" or "Christian Democrats" other stories name (whichever of the two
+            # spellings the join kept as its root).
             continue
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
