@@ -1113,10 +1113,12 @@ def test_a_body_named_after_a_person_is_no_full_name_of_the_lone_surname_beside_
                               text="The team was founded in May."),
                            ex("b", ("Team Pruul", "Organization", "Team Pruul"), ("Pruul", "Person", "Pruul"),
                               text="Her team lost seats."),
-                           ex("c", ("Alar Velt", "Organization", "Alar Velt"), ("Velt", "Person", "Velt"))])
+                           ex("c", ("Alar Velt", "Organization", "Alar Velt"), ("Velt", "Person", "Velt")),
+                           ex("d", ("Aki Tarvel", "Organization", "Aki Tarvel"), ("Tarvel", "Person", "Tarvel"))])
     got = sorted((e.type, e.label, e.articles) for e in kb.entities)
-    assert got == [("Organization", "Team Pruul", ("a", "b")), ("Person", "Alar Velt", ("c",)),
-                   ("Person", "Arvo Pruul", ("a", "b"))]
+    # "Aki", a town's name too, is still a given name before the surname.
+    assert got == [("Organization", "Team Pruul", ("a", "b")), ("Person", "Aki Tarvel", ("d",)),
+                   ("Person", "Alar Velt", ("c",)), ("Person", "Arvo Pruul", ("a", "b"))]
 
 
 def test_a_place_the_gazetteer_knows_is_no_piece_of_a_persons_name():

@@ -3617,10 +3617,11 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     and names no place, country or institution. Each article is asked alone, never the corpus. A piece in
     ``companies`` (article, group: written as a company there, "the carmaker Porvik", "Porvik shares") is the
     company named after its founder, not the founder "Anton Porvik" of its article. A name whose other words
-    are no name pieces (by ``case``: "Team Keskula", "Bloc Keskula") is a body named after the person, not a
-    full name of the lone surname beside it.
+    include one news writes in lower case and no given name ("Team Keskula", "Bloc Keskula": the entity
+    model's lexicon, or ``case`` for the corpus) is a body named after the person, not a full name of the lone
+    surname beside it.
     """
-    case = case or {}
+    common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
@@ -3643,8 +3644,8 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last
                       if len(w) > len(words) and w[-len(words):] == words}
             if t != EntityType.Person and not longer and len(words) >= 2 \
-                    and all(w.casefold() in _given_names() or _name_piece(w, case)
-                            for w in _written_words(groups[gid])[:-1]):
+                    and not any(w.casefold() in common and w.casefold() not in given
+                                for w in _written_words(groups[gid])[:-1]):
                 # the full name tagged an organization, its surname alone a person
                 longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
