@@ -159,6 +159,13 @@ def test_a_region_reads_without_its_iso_type_word():
     assert gazetteer.region("Murcia").name == "Murcia"
 
 
+def test_every_region_of_a_name_two_countries_share():
+    # The plain reading stays the first by ISO code; every reading is there for a story that says which.
+    assert gazetteer.region("Punjab").country_code == "IN"
+    assert [r.country_code for r in gazetteer.regions_named("Punjab")] == ["IN", "PK"]
+    assert gazetteer.regions_named("Tarsk Velmoor") == ()
+
+
 def test_a_country_name_is_no_region():
     # ISO lists "Taiwan Sheng" as a province of China; "Taiwan" is read as the country only.
     assert gazetteer.region("Taiwan") is None

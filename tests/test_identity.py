@@ -108,6 +108,63 @@ def test_acronym_joins_the_one_name_it_spells_across_articles():
     assert e.label == "Northern Trade Council" and e.articles == ("a", "b") and "organization/NTC" in e.same_as
 
 
+def test_a_state_or_body_and_an_offices_field_before_its_title_is_no_body():
+    def story(aid, written, after):
+        text = f"Then {written}{after} said so."
+        return Extraction(Article(aid, text), (Mention(written, "Organization", 5, 5 + len(written), written),))
+    # "TU Fishing Commissioner ...", "Norwegian Tourism Minister ...": an office's title, no body.
+    kb = link_extractions([story("a", "TU Fishing", " Commissioner Arvo Keskula"),
+                           story("b", "Norwegian Tourism", " Minister Ilse Tarvel")])
+    assert not kb.entities
+    # A body's head before the title, a body's own name, or no title after: the body.
+    kb = link_extractions([story("a", "TU Fishing Office", " Commissioner Arvo Keskula"),
+                           story("b", "Orlin Fishing", " Commissioner Arvo Keskula"),
+                           story("c", "TU Fishing", " officials")])
+    assert sorted(e.label for e in kb.entities) == ["Orlin Fishing", "TU Fishing", "TU Fishing Office"]
+
+
+def test_a_front_named_with_common_words_is_one_party_per_country():
+    # "National Front" in stories about Ostmark and about Veltria: two parties, each read in its country; a
+    # front with a proper word in its name is one thing, and its short form in another story joins it.
+    kb = link_extractions([ex("a", ("National Front", "Organization", "National Front"), ("France", "Country", "France")),
+                           ex("b", ("National Front", "Organization", "National Front"), ("Norway", "Country", "Norway")),
+                           ex("c", ("Al-Velm Front", "Organization", "Al-Velm Front"), ("France", "Country", "France")),
+                           ex("d", ("Velm Front", "Organization", "Velm Front"), ("Norway", "Country", "Norway"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Al-Velm Front", ("c", "d")), ("National Front (France)", ("a",)), ("National Front (Norway)", ("b",))]
+
+
+def test_an_office_holder_written_as_a_body_is_not_the_body():
+    # "Tarsk Interior Minister" / "Tarsk Interior Ministry", "... Commissioner" / "... Commission": one letter or
+    # an ending apart, but a title and a body; a misspelt body word still joins its body.
+    kb = link_extractions([ex("a", ("Tarsk Interior Ministry", "Organization", "Tarsk Interior Ministry")),
+                           ex("b", ("Tarsk Interior Minister", "Organization", "Tarsk Interior Minister")),
+                           ex("c", ("Velmor Trade Commission", "Organization", "Velmor Trade Commission")),
+                           ex("d", ("Velmor Trade Commissioner", "Organization", "Velmor Trade Commissioner")),
+                           ex("e", ("Orlin Research Insitute", "Organization", "Orlin Research Insitute")),
+                           ex("f", ("Orlin Research Institute", "Organization", "Orlin Research Institute"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Orlin Research Institute", ("e", "f")), ("Tarsk Interior Minister", ("b",)),
+                   ("Tarsk Interior Ministry", ("a",)), ("Velmor Trade Commission", ("c",)),
+                   ("Velmor Trade Commissioner", ("d",))]
+
+
+def test_an_acronym_a_story_spells_out_as_another_thing_is_not_the_name_of_other_stories():
+    # Story b writes "Northern Timber Compact (NTC)", a pact extraction did not take: its "NTC" is not the
+    # council of story a, nor is the bare "NTC" of story c (two things go by it); a's own "NTC" is the council.
+    kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
+                              ("NTC", "Organization", "NTC"), text="The NTC met on Monday."),
+                           ex("b", ("NTC", "Organization", "NTC"), text="They signed the Northern Timber Compact (NTC)."),
+                           ex("c", ("NTC", "Organization", "NTC"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("NTC", ("b", "c")), ("Northern Trade Council", ("a",))]
+    # Spelt out as the council itself, written another way ("Co-operation"), it stays the council.
+    kb = link_extractions([ex("a", ("Northern Trade Co-operation", "Organization", "Northern Trade Co-operation"),
+                              ("NTC", "Organization", "NTC"), text="The NTC met on Monday."),
+                           ex("b", ("NTC", "Organization", "NTC"), text="The Northern Trade Cooperation (NTC) grew.")])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Northern Trade Co-operation", ("a", "b"))]
+
+
 def test_an_article_writing_the_acronym_with_dots_ties_it_to_the_name():
     kb = link_extractions([ex("a", ("Northern Trade Council", "Organization", "Northern Trade Council"),
                               text="N.T.C. officials met on Monday."),
@@ -393,6 +450,12 @@ def test_a_place_an_article_states_lies_in_a_country_is_that_countrys_namesake()
     # Spain merely named beside it: the prior stands (no statement says where the place is).
     got = {e.label: e for e in link_extractions([stated("a", "Valencia", "Spain", says=False)]).entities}
     assert got["Valencia"].country_code == "VE"
+    # A first-level region two countries name alike: the one the story places it in, apart from the other's.
+    kb = link_extractions([stated("a", "Punjab", "Pakistan"), stated("b", "Punjab", "India"),
+                           ex("c", ("Punjab", "Place", "Punjab"))])
+    got = {e.label: e for e in kb.entities}
+    assert got["Punjab (Pakistan)"].country_code == "PK" and got["Punjab (Pakistan)"].articles == ("a",)
+    assert got["Punjab"].country_code == "IN" and got["Punjab"].articles == ("b", "c")
 
 
 def test_a_town_written_before_a_us_state_is_that_states_namesake():
@@ -1041,6 +1104,21 @@ def test_a_piece_of_a_persons_name_tagged_otherwise_joins_that_person_in_its_art
     # In c no person is named: "Keskula" stays the organization there.
     assert got == [("Organization", "Keskula", ("c",)), ("Person", "Alar Pruul", ("b",)),
                    ("Person", "Arvo Keskula", ("a",)), ("Person", "Tarmo Ilves Rand", ("a",))]
+
+
+def test_a_body_named_after_a_person_is_no_full_name_of_the_lone_surname_beside_it():
+    # "Team Pruul" (a party named after its founder) beside the lone "Pruul": two things, as in the story
+    # naming "Arvo Pruul" in full; "Alar Velt" tagged an organization beside "Velt" is still the person.
+    kb = link_extractions([ex("a", ("Arvo Pruul", "Person", "Arvo Pruul"), ("Team Pruul", "Organization", "Team Pruul"),
+                              text="The team was founded in May."),
+                           ex("b", ("Team Pruul", "Organization", "Team Pruul"), ("Pruul", "Person", "Pruul"),
+                              text="Her team lost seats."),
+                           ex("c", ("Alar Velt", "Organization", "Alar Velt"), ("Velt", "Person", "Velt")),
+                           ex("d", ("Aki Tarvel", "Organization", "Aki Tarvel"), ("Tarvel", "Person", "Tarvel"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    # "Aki", a town's name too, is still a given name before the surname.
+    assert got == [("Organization", "Team Pruul", ("a", "b")), ("Person", "Aki Tarvel", ("d",)),
+                   ("Person", "Alar Velt", ("c",)), ("Person", "Arvo Pruul", ("a", "b"))]
 
 
 def test_a_place_the_gazetteer_knows_is_no_piece_of_a_persons_name():
@@ -2362,6 +2440,13 @@ def test_two_persons_with_one_name_and_other_middle_initials_stay_apart():
     # "Henrik Valtonen" fits father and son and joins neither; a middle name left out still joins ("Arvo Tarsk").
     assert got == [("Arvo H. W. Tarsk", ("d", "e", "f")), ("Henrik J. Valtonen", ("a",)),
                    ("Henrik M. Valtonen", ("a", "b")), ("Henrik Valtonen", ("c",))]
+    # One story writing "Mart W. Orvel" and "Mart H. W. Orvel" (a son and his father) names two people, though
+    # one's initials run inside the other's; "Mart Orvel" alone elsewhere fits both and joins neither.
+    kb = link_extractions([ex("a", ("Mart W. Orvel", "Person", "Mart W. Orvel"), ("Mart H. W. Orvel", "Person", "Mart H. W. Orvel")),
+                           ex("b", ("Mart H. W. Orvel", "Person", "Mart H. W. Orvel")),
+                           ex("c", ("Mart Orvel", "Person", "Mart Orvel"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Mart H. W. Orvel", ("a", "b")), ("Mart Orvel", ("c",)), ("Mart W. Orvel", ("a",))]
 
 
 def test_a_surname_tagged_an_organization_after_a_role_is_the_person_of_its_kind_of_story():
@@ -2566,3 +2651,11 @@ def test_a_partys_members_plural_joined_to_its_party_takes_no_longer_qualified_n
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert all("b" not in arts for label, arts in got.items() if label.startswith("Social Democrats"))
     assert any("b" in arts for label, arts in got.items() if label.startswith("Democratic Party"))
+    # So when the plural is written more often than the party's name (the join then keeps the plural's name).
+    plural = [ex(k, ("Democrats", "Organization", "Democrats"), ("Veltria", "Country", "Veltria"),
+                 ("Veltria", "Country", "Veltria"), ("Ostmark", "Country", "Ostmark")) for k in ("b", "d", "e")]
+    kb = link_extractions([ex("a", ("Democratic Party", "Organization", "Democratic Party"), ("Veltria", "Country", "Veltria")),
+                           *plural, *[ex(f"s{i}", ("Social Democrats", "Organization", "Social Democrats"),
+                                         ("Ostmark", "Country", "Ostmark")) for i in range(4)]])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert all(not {"b", "d", "e"} & set(arts) for label, arts in got.items() if label.startswith("Social Democrats"))

@@ -716,6 +716,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 owner = _owner_written_before(ex.article.text, m.start, name)  # extraction cut "Veltrian" off
             if name is None or owner is None and _common_word(name, case):
                 continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
+            if m.type == EntityType.Organization and _office_field(ex.article.text, m.end, m.text):
+                continue  # "TU Fishing Commissioner Arvo Keskula" tagged "TU Fishing": an office, no body
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) \
                 and (m.start, m.end) not in runs else None
             if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
@@ -943,7 +945,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
-    _join_person_pieces(groups, per_article, uf, local_map, companies)
+    _join_person_pieces(groups, per_article, uf, local_map, companies, case)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -1141,7 +1143,8 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
     The article must state the town lies in a country, a US state or a region (locatedIn statements of its
     own, all in one country), the gazetteer must know a town of that name in that country, and the name's
     default reading (the most populous town of that name) must lie elsewhere: "Valencia, Spain" beside
-    stories of Venezuela's Valencia, "Paris, Texas" beside stories of the French capital. The reading is
+    stories of Venezuela's Valencia, "Paris, Texas" beside stories of the French capital. So for a
+    first-level region two countries name alike (a province of one, a state of the other). The reading is
     named by the narrowest container (the state before its country). Every mention of the name in that
     article takes the reading.
     """
@@ -1157,10 +1160,10 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
         # The most telling container names the reading: "Paris, Texas" is "Paris (Texas)", not "Paris (United
         # States)"; a country stated beside its own state adds nothing.
         container = min(containers, key=lambda o: (o[0] == EntityType.Country, o))
-        found, code = gazetteer.city(s[1]), next(iter(codes))
+        found, code = gazetteer.city(s[1]) or gazetteer.region(s[1]), next(iter(codes))
         if found is None or found.country_code == code:
             continue
-        if any(c.country_code == code for c in gazetteer.cities_named(s[1])):
+        if any(c.country_code == code for c in gazetteer.cities_named(s[1]) + gazetteer.regions_named(s[1])):
             readings[(aid, s)] = container
     return {k: readings[(k[0], tgt)] for k, tgt in targets.items() if (k[0], tgt) in readings}
 
@@ -1271,6 +1274,30 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
     if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
         name = f"{name} {after.group(1)}"
     return name
+
+
+#: Office words that, written capitalized right after a name, make it part of an office's title ("... Minister").
+_OFFICE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Minister|Commissioner|Secretary|Spokesman|Spokeswoman|"
+                           r"Spokesperson|Minster)\b")
+
+
+def _office_field(text: str, end: int, written: str) -> bool:
+    """True when a state's or body's name, then an office's field, is written right before the office.
+
+    "TU Fishing Commissioner Arvo Keskula", "Veltrian Consumer Affairs Minister Ilse Tarvel": extraction
+    tagged "TU Fishing" or "Veltrian Consumer", which names no body. The first word is an acronym, a
+    country or a demonym; the words after it are common or institution words and none a body's head
+    ("Veltrian Interior Ministry spokesman" names the ministry).
+    """
+    words = written.split()
+    if len(words) < 2 or _OFFICE_AFTER.match(text, end) is None:
+        return False
+    if not (_all_caps(words[0]) or gazetteer.country(words[0]) is not None or gazetteer.is_demonym(words[0])):
+        return False  # "Homeland Security Secretary": a department's own name before its head's title
+    common = _common_words()
+    return all(w.casefold() not in ORG_WORDS and w.casefold() not in _NATIONAL_HEADS
+               and (w.casefold() in common or w.casefold() in _INSTITUTION_WORDS or w.casefold() in TITLES)
+               for w in words[1:])
 
 
 #: A byline's label right before a name: "Author: ", "Editor: ", "Interview: ".
@@ -1477,16 +1504,23 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     head, of, _rest = n.partition(" of ")
     # "National Bureau of Statistics": the head of a name "X of Y" is X's last word.
     of_head = of and head.split()[-1] in _NATIONAL_OF_HEADS
-    if not words or words[-1] not in _NATIONAL_HEADS and words[0] not in _NATIONAL_HEADS and not of_head:
+    heads = _NATIONAL_HEADS | _GENERIC_PARTY_HEADS
+    if not words or words[-1] not in heads and words[0] not in _NATIONAL_HEADS and not of_head:
         return False
     if _SUPRANATIONAL.intersection(words):
         return False  # "International Criminal Court": one body of many states, whatever country a story is about
     for w in words:
         low, cap = case.get(w, (0, 0))
-        if not (w in _NATIONAL_HEADS or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
+        if not (w in heads or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
                 or w in ORG_WORDS or low >= cap > 0):
             return False
     return True
+
+
+#: Heads of a party's name that many countries' parties share when the words before are common ones: "National
+#: Front" in a story about Ostmark is not the one of Veltria's stories. Not a head of a short name
+#: (`_NATIONAL_HEADS`): "Velm Front" alone is still the corpus' "Al-Velm Front".
+_GENERIC_PARTY_HEADS = frozenset(("front",))
 
 
 #: Heads of a state's office named "X of Y" with common words: every country has a "National Bureau of
@@ -2178,7 +2212,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
                                      and not _initials_written(groups[m])}) != 1:
             continue  # an initial joins only when one full first name fits ("J.K. Tarrant" is initials too)
         middles = {g: tuple(w[0] for w in fold(g[1]).split()[1:-1]) for g in members}
-        if not _middles_agree([middles[g] for g in members]):
+        if not _middles_agree([middles[g] for g in members]) or _middles_side_by_side(members, middles, groups):
             # "Henrik J. Valtonen" and "Henrik M. Valtonen", father and son: each joins only its own middle
             # initials ("Henrik Johannes Valtonen"); "Henrik Valtonen" fits both and joins neither.
             same_middle: dict = defaultdict(list)
@@ -2309,6 +2343,22 @@ def _middles_agree(middles: list) -> bool:
     return True
 
 
+def _middles_side_by_side(members: list, middles: dict, groups: dict) -> bool:
+    """True when one article writes two of these names with different middle initials: two people.
+
+    "Henrik J. Valtonen" and "Henrik M. J. Valtonen" in one story are a son and his father; a story
+    writes one person's name one way, so a middle name left out elsewhere says nothing there.
+    """
+    seen: dict = {}  # article -> the middle initials written there
+    for g in members:
+        if not middles[g]:
+            continue
+        for aid in groups[g].articles:
+            if seen.setdefault(aid, middles[g]) != middles[g]:
+                return True
+    return False
+
+
 def _spelling_bucket(gid: tuple, key: str) -> str:
     """Return the type a spelling is compared within: its own, or one bucket for multi-word non-gazetteer names.
 
@@ -2433,8 +2483,8 @@ def _derived(x: str, y: str, case: dict) -> bool:
     "Social" / "Socialist" are words, and two parties.
     """
     stem = len(commonprefix((x, y)))
-    if stem < max(DERIVED_STEM, min(len(x), len(y)) - 3):
-        return False
+    if stem < max(DERIVED_STEM, min(len(x), len(y)) - 3) or (x in TITLES) != (y in TITLES):
+        return False  # "Commission" / "Commissioner": the body and its office's holder
     return all((c := case.get(w, (0, 0)))[0] < c[1] for w in (x, y))
 
 
@@ -2603,7 +2653,8 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
     counted there, before an "ae" read as an umlaut shortens it ("Qaeda").
     One word may be misspelt; in a name of two or more words, two may, when both are misspelt inside
     ("Velmiakos Tarskeus" / "Velmiacos Traskeus": a letter swapped or replaced, not an ending added or
-    changed: "Aleksandr Tarsov" / "Aleksandra Tarsova" are two persons).
+    changed: "Aleksandr Tarsov" / "Aleksandra Tarsova" are two persons). A title and a word that is none
+    are two words ("Minister" / "Ministry": the office's holder and the body).
     """
     if t == EntityType.Place and gazetteer.place(fa) is not None and gazetteer.place(fb) is not None:
         return False
@@ -2617,6 +2668,8 @@ def _typo_ok(fa: str, fb: str, t: str, na: str = "", nb: str = "") -> bool:
             lengths = (len(written[0][i]), len(written[1][i]))
         else:
             lengths = (len(x), len(y))
+        if (x in TITLES) != (y in TITLES):
+            return False  # "Interior Minister" / "Interior Ministry", "Commissioner" / "Commission": an office's holder
         # "Angel"/"Angela", "Insitut"/"Institut": one longer word misspelt; "Bank"/"Bahn" are two words.
         if not (x[0] == y[0] and min(lengths) >= 5 and not (x.isdigit() or y.isdigit())
                 and SequenceMatcher(None, x, y).ratio() >= 0.8):
@@ -2707,6 +2760,26 @@ def _compound_initials(acronym: str, name: str) -> bool:
         return i < len(a) and words[w + 1][0] == a[i] and go(i + 1, w + 1, 1)
 
     return go(1, 0, 1)
+
+
+def _letters(name: str) -> str:
+    """Return a name's folded letters alone, without a leading article ("the Tarsk Co-op" -> "tarskcoop")."""
+    return re.sub(r"^the(?=[^a-z])|[^a-z]", "", fold(name))
+
+
+def _defined_otherwise(text: str, acronym: str, names: set) -> bool:
+    """True when the text spells ``acronym`` out in brackets ("Tarsk Velmor Pact (TVP)") as none of ``names``
+    (read by :func:`_letters`: "Co-operation" is "Cooperation")."""
+    for m in re.finditer(r"((?:[A-Z][\w'\u2019.&-]*\s+(?:(?:of|for|the|and|on|in)\s+)*){1,8})\(" + re.escape(acronym) + r"\)",
+                         text):
+        words = m.group(1).split()
+        for k in range(len(words), 0, -1):  # the longest run of words before the bracket that spells it
+            phrase = " ".join(words[-k:])
+            if phrase.split()[0][:1].isupper() and _initials(phrase) == acronym:
+                if _letters(phrase) not in names:
+                    return True
+                break
+    return False
 
 
 def _join_compound_acronyms(groups: dict, per_article: dict, uf: _UnionFind) -> None:
@@ -2893,6 +2966,14 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             if c not in root_articles:
                 root_articles[c] = set().union(*(groups[m].articles for m in members[c]))
             full = groups[c].names.most_common(1)[0][0]
+            own = {_letters(x) for m in members[c] for x in groups[m].names}
+            if any(_defined_otherwise(texts.get(a, ""), name, own) for a in groups[gid].articles - root_articles[c]):
+                # "the Tarsk Velmor Pact (TVP)" spells the acronym out as another thing (one extraction did not
+                # take): "TVP" is then two things, that one and the "Tarsk Valley Party" of other stories; only
+                # an article naming the party reads it as the party.
+                for aid in sorted(groups[gid].articles & root_articles[c]):
+                    local_map[(aid, gid)] = c
+                continue
             if any(gazetteer.is_demonym(w) for w in full.split()):
                 # A national name ("Veltrian Broadcasting Corporation") takes its acronym only where the
                 # article writes it or its country: "ABC" among a Tarskian story's broadcasters is another.
@@ -3076,6 +3157,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue  # "Tarsk" is the city, not "Tarsk Airport"; "Velt" may be the airport in a district Velt
             if words[-1] in _GEO_SUFFIXES or gazetteer.place(short) is None or _state_code(words[-1], groups[gid].names):
                 by_edge[(t, short)].add(gid)  # "Uffizi" for "Uffizi Gallery"; the city Tarsk is not "Tarsk Museum"
+    most_words: dict = defaultdict(int)  # root -> the most words a name joined to it has
+    for g in groups:
+        most_words[uf.find(g)] = max(most_words[uf.find(g)], len(g[1].split()))
+    spelt_longer = {g for g in groups if g[0] == EntityType.Organization and most_words[uf.find(g)] > len(g[1].split())}
     roots: dict[str, set] = {}  # article -> the roots of the groups it names (computed once, when asked)
     names_here: dict[str, set] = {}  # article -> the names of the groups it names (computed once, when asked)
     home = _home_countries(mention_group or {}, groups)
@@ -3089,9 +3174,10 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                        and 0 not in _compound_surname_starts(_written_words(groups[gid]))) \
                 or (gid in teams and gazetteer.country(n)):
             continue  # a national team keeps its country's name; a full name looks for no longer one
-        if t == EntityType.Organization and len(uf.find(gid)[1].split()) > len(n.split()):
+        if t == EntityType.Organization and (len(uf.find(gid)[1].split()) > len(n.split()) or gid in spelt_longer):
             # "Democrats" the spellings joined to the "Democratic Party" has its longer name: it is that party,
-            # not the "Social Democrats" or "Christian Democrats" other stories name.
+            # not the "Social Democrats" or "Christian Democrats" other stories name (whichever of the two
+            # spellings the join kept as its root).
             continue
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
@@ -3522,7 +3608,7 @@ def _person_words_ok(n: str) -> bool:
 
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
-                        companies: frozenset | set = frozenset()) -> None:
+                        companies: frozenset | set = frozenset(), case: dict | None = None) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
@@ -3530,8 +3616,12 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     exactly one longer person name of the article (or the article's one-word person is the last word of it),
     and names no place, country or institution. Each article is asked alone, never the corpus. A piece in
     ``companies`` (article, group: written as a company there, "the carmaker Porvik", "Porvik shares") is the
-    company named after its founder, not the founder "Anton Porvik" of its article.
+    company named after its founder, not the founder "Anton Porvik" of its article. A name whose other words
+    include one news writes in lower case and no given name ("Team Keskula", "Bloc Keskula": the entity
+    model's lexicon, or ``case`` for the corpus) is a body named after the person, not a full name of the lone
+    surname beside it.
     """
+    common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
@@ -3553,7 +3643,9 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             same_last = persons[aid].get(words[-1], []) if words else []
             longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last
                       if len(w) > len(words) and w[-len(words):] == words}
-            if t != EntityType.Person and not longer and len(words) >= 2:
+            if t != EntityType.Person and not longer and len(words) >= 2 \
+                    and not any(w.casefold() in common and w.casefold() not in given
+                                for w in _written_words(groups[gid])[:-1]):
                 # the full name tagged an organization, its surname alone a person
                 longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):

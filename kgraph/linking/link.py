@@ -265,7 +265,8 @@ def _place_in_context(label: str, countries: set, stated: frozenset = frozenset(
         # "Valencia, Spain" is the Spanish city, not the larger Venezuelan one; "Paris, Texas" the American
         # Paris. Only where the articles say so: a country merely named ("Moscow" in a story naming the US
         # alone) is no reason for Moscow, Idaho.
-        here = next((c for c in gazetteer.cities_named(label) if c.country_code in stated), None)
+        here = next((c for c in gazetteer.cities_named(label) + gazetteer.regions_named(label)
+                     if c.country_code in stated), None)  # "Pakistan's Punjab": its province, not India's state
         if here is not None:
             return here
     own = gazetteer.norm(found.name) == key

@@ -531,15 +531,24 @@ def _region_readings(iso_name: str) -> list[str]:
 def _regions() -> dict[str, Place]:
     """First-level regions from ISO 3166-2 and their English names ("Quebec", "Bavaria" for "Bayern").
 
-    A name that is a country's is not also a region ("Taiwan Sheng" is not read as "Taiwan").
+    A name that is a country's is not also a region ("Taiwan Sheng" is not read as "Taiwan"). A name two
+    countries' regions carry reads as the first by ISO code; :func:`regions_named` gives them all.
     """
+    return {key: places[0] for key, places in _region_table().items()}
+
+
+@cache
+def _region_table() -> dict[str, tuple[Place, ...]]:
+    """Return {region name: every first-level region read by it, one per ISO code, in ISO code order}."""
     import pycountry
 
-    table: dict[str, Place] = {}
+    table: dict[str, list[Place]] = {}
 
     def add(key: str, place: Place) -> None:
         if key and key not in _AMBIGUOUS_CITY_NAMES and key not in _AMBIGUOUS_REGION_NAMES and country(key) is None:
-            table.setdefault(key, place)
+            places = table.setdefault(key, [])
+            if all(p.iso_code != place.iso_code for p in places):
+                places.append(place)
 
     for code, names in sorted(_REGION_ALIASES.items()):
         sub = pycountry.subdivisions.get(code=code)
@@ -555,7 +564,7 @@ def _regions() -> dict[str, Place]:
         place = Place(name=shown or readings[0], type=EntityType.Place, iso_code=sub.code, country_code=sub.country_code)
         for n in readings:
             add(norm(n), place)
-    return table
+    return {k: tuple(v) for k, v in table.items()}
 
 
 @cache
@@ -580,6 +589,11 @@ def place(name: str) -> Place | None:
 def region(name: str) -> Place | None:
     """Return the first-level region (ISO 3166-2) of that name, or None ("Schleswig-Holstein", "Manitoba")."""
     return _regions().get(norm(name))
+
+
+def regions_named(name: str) -> tuple[Place, ...]:
+    """Return every first-level region read by this name (a province of one country, a state of another)."""
+    return _region_table().get(norm(name), ())
 
 
 def city(name: str) -> Place | None:
