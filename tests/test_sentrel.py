@@ -312,25 +312,22 @@ def test_rows_with_a_rule_hint_are_told_apart():
     assert sentrel.hinted_rows(x).tolist() == [False, True, True]
 
 
-def test_thresholds_keep_what_pays_for_itself_and_drop_a_predicate_that_never_does():
-    from kgraph.sentrel_train import pick_thresholds
+def test_the_heads_precision_is_measured_only_where_it_speaks_alone(tmp_path):
+    from kgraph.sentrel_train import fit_parts
 
-    works, based = sentrel.CLASSES.index("worksFor"), sentrel.CLASSES.index("basedIn")
-    rows = []
-    # worksFor: right when the head is sure (0.9), wrong when it hesitates (0.55); basedIn: always wrong.
-    for prob, cls, right in [(0.9, works, True)] * 8 + [(0.55, works, False)] * 6 + [(0.8, based, False)] * 5 \
-            + [(0.1, works, False)] * 10:
-        p = np.zeros(len(sentrel.CLASSES))
-        p[cls], p[0] = prob, 1 - prob
-        t = np.zeros(len(sentrel.CLASSES), bool)
-        t[cls if right else 0] = True
-        rows.append((p, t))
-    probs = np.array([p for p, _t in rows])
-    y = np.array([t for _p, t in rows])
-    mask = np.ones_like(y)
-    alone = np.ones(len(rows), bool)
-    got = pick_thresholds(probs, mask, y, alone, 0.5)
-    assert 0.55 < got["worksFor"] <= 0.9
-    assert got["basedIn"] > 1.0
-    # Rows a rule states are not the head's to decide: on them alone, no threshold is measured.
-    assert "basedIn" not in pick_thresholds(probs, mask, y, np.arange(len(rows)) < 14, 0.5)
+    d, k = sentrel.feature_size(), len(sentrel.PREDICATES)
+    r = np.random.default_rng(3)
+    x = r.standard_normal((80, d)).astype(np.float16)
+    x[:, -2 * k:] = 0.0
+    x[:50, -2 * k] = 1.0  # a rule states the first 50 pairs: the head does not speak alone there
+    mask = np.zeros((80, len(sentrel.CLASSES)), dtype=bool)
+    mask[:, [0, sentrel.CLASSES.index("worksFor")]] = True
+    y = np.zeros_like(mask)
+    pos = x[:, 0] > 0
+    y[pos, sentrel.CLASSES.index("worksFor")] = True
+    y[~pos, 0] = True
+    main = {"x": x, "mask": mask, "y": y, "group": np.arange(80) // 2}
+    out = tmp_path / "head.npz"
+    fit_parts([main], ["conll04"], out, "test", epochs=2, hidden=8, folds=2, seeds=1)
+    bins = sentrel.load_head(out)["config"]["calibration"]["worksFor"]
+    assert 0 < sum(n for _low, _p, n in bins) <= 30
