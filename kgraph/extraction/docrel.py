@@ -165,26 +165,21 @@ def _bare_title(info: _Info) -> str | None:
     i = first - 1
     if i >= 2 and doc[i].text == "minister" and doc[i - 1].is_lower and doc[i - 1].pos_ == "NOUN":
         # "civil protection minister X": news often writes a cabinet office in lower case
-        k = i - 1
+        office, k = CABINET_OFFICE, i - 1
         while k >= 1 and i - k < 3 and doc[k - 1].pos_ in ("NOUN", "ADJ") and (
                 doc[k - 1].is_lower or doc[k - 1].is_sent_start and gazetteer.demonym(doc[k - 1].text) is None):
             k -= 1  # "Civil protection minister X" opening a sentence: its capital is the sentence's
-        if k == 0 or doc[k].is_sent_start:
-            return CABINET_OFFICE
-        before = doc[k - 1]
-        if before.tag_ == "POS" or before.is_alpha and (before.is_title or before.is_upper):
+    elif i < 0 or not doc[i].is_title:
+        return None
+    else:
+        office, k = doc[i].lower_, i
+        if office == "minister" and i >= 1 and doc[i - 1].lower_ == "prime" and doc[i - 1].is_title:
+            office, k = "prime minister", i - 1
+        elif office in ("minister", "secretary") and i >= 1 and doc[i - 1].lower_ in PORTFOLIO_WORDS \
+                and doc[i - 1].is_title:
+            office, k = CABINET_OFFICE, i - 1
+        elif office not in STATE_HEAD_TITLES:
             return None
-        return CABINET_OFFICE
-    if i < 0 or not doc[i].is_title:
-        return None
-    office, k = doc[i].lower_, i
-    if office == "minister" and i >= 1 and doc[i - 1].lower_ == "prime" and doc[i - 1].is_title:
-        office, k = "prime minister", i - 1
-    elif office in ("minister", "secretary") and i >= 1 and doc[i - 1].lower_ in PORTFOLIO_WORDS \
-            and doc[i - 1].is_title:
-        office, k = CABINET_OFFICE, i - 1
-    elif office not in STATE_HEAD_TITLES:
-        return None
     if k == 0 or doc[k].is_sent_start:
         return office
     before = doc[k - 1]

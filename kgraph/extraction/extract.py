@@ -58,6 +58,7 @@ from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
 from kgraph.extraction.type_rules import is_state_or_country as _is_state_or_country
+from kgraph.extraction.type_rules import kind_noun as _kind_noun
 from kgraph.extraction.type_rules import kind_noun_beside as _kind_noun_beside
 from kgraph.extraction.type_rules import written_lower as _written_lower
 from kgraph.extraction.type_rules import type_span as _type_span
@@ -761,7 +762,7 @@ def _kind_noun_candidates(doc, offset: int, covered: dict, headlines: set) -> li
             and (not t.ent_type_ or t.ent_type_ in _NAME_LABELS)  # a date or an amount is no name
 
     for i, tok in enumerate(doc):
-        if not (tok.pos_ == "NOUN" and tok.is_lower):
+        if not _kind_noun(tok):
             continue
         k = i + 1
         while k < n and k - i <= _KIND_NAME_WORDS and free(k):
@@ -1567,8 +1568,13 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
                 persons_by_sent[sent_start[c.start]].append(c)
         org_at = {i: c for c in group if c.type == EntityType.Organization for i in range(c.start, c.end)}
         orgs = sorted((c for c in group if c.type == EntityType.Organization), key=lambda c: c.start)
+        seen, last, n_seen = set(), None, 0  # the organizations' names before the sentence, and the last one
         prev = None
         for sent in doc.sents:
+            while n_seen < len(orgs) and orgs[n_seen].start < sent.start:
+                last = orgs[n_seen]
+                seen.add(last.name)
+                n_seen += 1
             first = next((t for t in sent if not t.is_space and not t.is_punct), None)
             if prev is not None and first is not None and first.lower_ in ("he", "she") and \
                     first.dep_ in ("nsubj", "nsubjpass"):
@@ -1581,8 +1587,7 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
             if owner is None and word is not None:
                 # The sentence before is about someone else ("Its chief executive said ... The company
                 # employs"): the one organization named so far is meant, if only one is.
-                before = [c for c in orgs if c.start < sent.start]
-                owner = before[-1] if len({c.name for c in before}) == 1 else None
+                owner = last if len(seen) == 1 else None
             if owner is not None:
                 out.append(_Cand(doc, offset, word.i, word.i + 1, EntityType.Organization, owner.name, "pronoun"))
                 org_at[word.i] = out[-1]  # "The company said ... Its chief executive": a chain of them

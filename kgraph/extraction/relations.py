@@ -311,14 +311,11 @@ def _kind_title(pre, lemma: str | None, index: MentionIndex):
 
 def _only_organization(index: MentionIndex, tok) -> Mention | None:
     """Return the one organization named before ``tok`` in its Doc, or None when none or several are."""
-    names = {}
-    for i in sorted(index.by_token):
-        if i >= tok.i:
-            break
-        m = index.by_token[i]
-        if m.type == EntityType.Organization:
-            names.setdefault(m.name, m)
-    return next(iter(names.values())) if len(names) == 1 else None
+    first: dict[str, tuple[int, Mention]] = {}  # name -> its earliest token and mention
+    for i, m in index.by_token.items():
+        if i < tok.i and m.type == EntityType.Organization and (m.name not in first or i < first[m.name][0]):
+            first[m.name] = (i, m)
+    return next(iter(first.values()))[1] if len(first) == 1 else None
 
 
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:

@@ -204,7 +204,7 @@ def names_outlet(doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in MEDIA_NOUNS
 
 
-def _kind_noun(tok) -> bool:
+def kind_noun(tok) -> bool:
     """True for a lower-case noun saying what kind of organization a name is ("union", "carmaker", "charity").
 
     A noun naming a person's trade as often ("the producer Ann Roe") is none.
@@ -226,7 +226,7 @@ def kind_noun_beside(doc, start: int, end: int) -> bool:
     if not len(words) or gazetteer_type(words.text) is not None or gazetteer.place(words.text) is not None:
         return False
     root = words.root
-    if start > 0 and _kind_noun(doc[start - 1]):
+    if start > 0 and kind_noun(doc[start - 1]):
         noun = doc[start - 1]
         # The parse may hang the two on one word side by side ("The charity X said": both subjects of "said").
         linked = noun.head.i in range(start, end) or root.head.i == noun.i and root.dep_ == "appos" \
@@ -234,7 +234,7 @@ def kind_noun_beside(doc, start: int, end: int) -> bool:
         clause = end < len(doc) and doc[end].pos_ == "VERB" and doc[end].dep_ in ("acl", "relcl") \
             and doc[end].head.i == noun.i
         return linked and not clause
-    if end < len(doc) and _kind_noun(doc[end]) and start > 0 and (doc[start - 1].lower_ == "the"
+    if end < len(doc) and kind_noun(doc[end]) and start > 0 and (doc[start - 1].lower_ == "the"
                                                                   or doc[start - 1].tag_ == "POS"):
         return root.dep_ == "compound" and root.head.i == end
     return False

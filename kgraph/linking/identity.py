@@ -1504,7 +1504,7 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     head, of, _rest = n.partition(" of ")
     # "National Bureau of Statistics": the head of a name "X of Y" is X's last word.
     of_head = of and head.split()[-1] in _NATIONAL_OF_HEADS
-    heads = _NATIONAL_HEADS | _GENERIC_PARTY_HEADS
+    heads = _NATIONAL_OR_PARTY_HEADS
     if not words or words[-1] not in heads and words[0] not in _NATIONAL_HEADS and not of_head:
         return False
     if _SUPRANATIONAL.intersection(words):
@@ -1521,6 +1521,7 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
 #: Front" in a story about Ostmark is not the one of Veltria's stories. Not a head of a short name
 #: (`_NATIONAL_HEADS`): "Velm Front" alone is still the corpus' "Al-Velm Front".
 _GENERIC_PARTY_HEADS = frozenset(("front",))
+_NATIONAL_OR_PARTY_HEADS = _NATIONAL_HEADS | _GENERIC_PARTY_HEADS
 
 
 #: Heads of a state's office named "X of Y" with common words: every country has a "National Bureau of
