@@ -424,3 +424,15 @@ def test_a_department_head_works_for_the_firm_its_chief_leads(nlp, text, role):
     doc = nlp(text)
     noun = next(t for t in doc if t.lower_ in ("chief", "head"))
     assert role_of_token(noun) == role
+
+
+@pytest.mark.parametrize("text, led", [
+    # The sentence before is about a player, so no subject names the club: the one organization named does.
+    ("Vellox FC bought a striker on Monday. The player scored ten goals last season. The fee was fair, said club "
+     "president Ann Roe.", True),
+    # Two organizations named before: the club may be either.
+    ("Vellox FC bought a striker from Tarsk United on Monday. The player scored ten goals last season. The fee was "
+     "fair, said club president Ann Roe.", False)])
+def test_a_kind_title_with_no_referent_before_reads_the_one_organization_named(nlp, text, led):
+    facts = _rule_facts(nlp, text)
+    assert (("Ann Roe", "leaderOf", "Vellox FC") in facts) == led, sorted(facts)
