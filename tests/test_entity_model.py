@@ -555,6 +555,20 @@ def test_parsed_dwie_reads_its_cache_only_under_the_same_parse_key(tmp_path, nlp
     assert len(list(cache.glob("dwie-2-*.spacy"))) == 2
 
 
+def test_parsed_dwie_does_not_read_another_folders_parses_of_as_many_articles(tmp_path, nlp):
+    # Two folders of two articles each (a slice held out, say): the second must get its own parses.
+    cache = tmp_path / "cache"
+    for name, ids in (("a", (1, 2)), ("b", (5, 6))):
+        (tmp_path / name).mkdir()
+        for i in ids:
+            (tmp_path / name / f"DW_{i}.json").write_text(json.dumps(_dwie_doc(i)), encoding="utf-8")
+    entity_model.parsed_dwie(tmp_path / "a", first=2, nlp=nlp, cache_dir=cache)
+    got = entity_model.parsed_dwie(tmp_path / "b", first=2, nlp=nlp, cache_dir=cache)
+    assert [a.id for a, _p, _g in got] == ["DW_5", "DW_6"]
+    assert all("Benning5" in p[0][1].text for a, p, _g in got if a.id == "DW_5")
+    assert len(list(cache.glob("dwie-2-*.spacy"))) == 2
+
+
 def test_a_bracket_gloss_after_a_name_the_model_found_is_that_organization(nlp):
     # The acronym outside the bracket is found by the learned decision (no NER tag): the gloss, with a demonym
     # the NER cut off it, still names it (extract._bracket_glosses, run again after the decision).

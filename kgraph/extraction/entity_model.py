@@ -17,6 +17,7 @@ training articles (the junk / found trade-off is in the model file).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -418,7 +419,9 @@ def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: s
     files = _dwie_files(src)[:first]
     items = [dwie_article(json.loads(f.read_text(encoding="utf-8"))) for f in files]
     pipeline = nlp if nlp is not None else nlp_mod.load()
-    cache_file = Path(cache_dir) / f"dwie-{first}-{nlp_mod.parse_key(pipeline)}.spacy" if cache_dir else None
+    # Keyed by the articles' content too: two folders of the same size must not share parses.
+    digest = hashlib.sha256("\0".join(f"{a.id}\0{a.text}" for a, _g in items).encode()).hexdigest()[:10]
+    cache_file = Path(cache_dir) / f"dwie-{first}-{digest}-{nlp_mod.parse_key(pipeline)}.spacy" if cache_dir else None
     if cache_file is not None and cache_file.is_file():
         meta = json.loads(cache_file.with_suffix(".json").read_text())
         docs = list(DocBin().from_disk(cache_file).get_docs(pipeline.vocab))
