@@ -35,6 +35,28 @@ def test_an_inner_name_of_a_long_name_alone_is_the_person(nlp):
         sorted((m.text, m.name) for m in ex.mentions)
 
 
+@pytest.mark.parametrize("text, short, full", [
+    ("Opposition leader Omar al-Tarrouk met the envoys on Monday. Tarrouk said the talks had failed.",
+     "Tarrouk", "Omar al-Tarrouk"),
+    ("Rebels loyal to Khaled el-Mansouri took the port. Mansouri later told reporters the city was calm.",
+     "Mansouri", "Khaled el-Mansouri"),
+    ("Opposition leader Omar Tarrouk met the envoys on Monday. Later al-Tarrouk said the talks had failed.",
+     "al-Tarrouk", "Omar Tarrouk"),
+])
+def test_a_surname_with_or_without_its_arabic_article_is_the_person_named_in_full(nlp, text, short, full):
+    assert (short, full) in _read(nlp, text), sorted(_read(nlp, text))
+
+
+@pytest.mark.parametrize("word, bare", [
+    ("al-Tarrouk", "Tarrouk"), ("El-Mansouri", "Mansouri"), ("ash-Shami", "Shami"),
+    ("Alvarez", None), ("al-fresco", None), ("an-Na", None), ("Tarrouk", None),
+])
+def test_only_a_hyphened_arabic_article_before_a_capital_is_dropped_from_a_surname(word, bare):
+    from kgraph.extraction.extract import _without_article
+
+    assert _without_article(word) == bare
+
+
 def test_initials_of_an_organization_the_article_names_are_that_organization(nlp):
     # "WHO" is also a question word: the NER leaves it untagged.
     text = "The Western Harbour Office warned on Tuesday that fees were rising.\n\nWHO Director-General Anna Berg said ships waited."

@@ -1332,6 +1332,19 @@ _KIN_NOUNS = frozenset("wife husband son daughter mother father brother sister w
                        "hometown birthplace".split())
 
 
+#: Arabic articles hyphened onto a surname ("al-Tarsi", "el-Velud"); news writes the surname alone too ("Tarsi").
+_SURNAME_ARTICLES = ("al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ed-")
+
+
+def _without_article(word: str) -> str | None:
+    """Return a surname with its hyphened Arabic article dropped ("al-Tarsi" -> "Tarsi"), else None."""
+    low = word.lower()
+    for article in _SURNAME_ARTICLES:
+        if low.startswith(article) and len(word) > len(article) + 2 and word[len(article)].isupper():
+            return word[len(article):]
+    return None
+
+
 def _aliases(cands: list[_Cand]) -> list[_Cand]:
     """Return the candidates with short names given the full name they abbreviate inside one article.
 
@@ -1354,6 +1367,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         parts = p.split()
         by_end_word[_key(parts[-1])].add(p)
         by_end_word[_key(parts[0])].add(p)
+        if (bare := _without_article(parts[-1])) is not None:
+            by_end_word[_key(bare)].add(p)  # "Tarsi" after "Omar al-Tarsi"
         words = _key(p).split()
         for n in range(1, len(words)):
             by_suffix[" ".join(words[n:])].add(p)
@@ -1384,6 +1399,8 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
         if c.type == EntityType.Person and " " not in name:
             # "Putin" after "Vladimir Putin": same person when exactly one full name ends or starts with it.
             hits = by_end_word.get(_key(name), ())
+            if not hits and (bare := _without_article(name)) is not None:
+                hits = by_end_word.get(_key(bare), ())  # "al-Tarsi" after "Omar Tarsi"
             if len(hits) > 1:
                 hits = _story_person(name, hits, full_count)
             elif not hits:
