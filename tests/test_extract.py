@@ -623,3 +623,19 @@ def test_given_name_start_leaves_roles_and_dictionary_words_out(nlp):
     doc.ents = [Span(doc, 3, 4, label="PERSON")]
     assert doc[_given_name_start(doc, doc.ents[0], 0):4].text == "Abed-Velmo Moreau"
 
+
+
+def test_a_club_short_form_read_as_an_adjective_later_is_found_with_the_clubs_full_name(nlp):
+    # "Orlin" was given its club's full name before the untagged uses are looked for; "Club", an anaphor
+    # standing for the club, is no word of that name and finds nothing (extract._recover_organizations).
+    from kgraph.extraction.extract import _Cand, _recover_organizations
+
+    doc = nlp("Orlin Rovers won on Saturday. Orlin moved up to fourth. Club staff cheered. "
+              "Orlin captain Ana Torvik thanked the fans. Club president Jon Hale agreed.")
+    orlin = [t.i for t in doc if t.text == "Orlin"]
+    club = [t.i for t in doc if t.text == "Club"]
+    cands = [_Cand(doc, 0, 0, 2, "Organization", "Orlin Rovers", "ner"),
+             _Cand(doc, 0, orlin[1], orlin[1] + 1, "Organization", "Orlin Rovers", "ner"),
+             _Cand(doc, 0, club[0], club[0] + 1, "Organization", "Orlin Rovers", "pronoun")]
+    found = _recover_organizations(cands, [(0, doc)])
+    assert [(c.start, c.name) for c in found] == [(orlin[2], "Orlin Rovers")]

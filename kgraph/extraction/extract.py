@@ -1716,7 +1716,8 @@ def _recover_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -
     """
     first: dict[str, _Cand] = {}
     for c in sorted(cands, key=lambda c: (c.offset, c.start)):
-        if c.type == EntityType.Organization and c.end - c.start == 1 and c.text == c.name \
+        # A short form given its full name keeps it ("Orlin" of "Orlin Rovers"); an anaphor ("Club") is no word of it.
+        if c.type == EntityType.Organization and c.end - c.start == 1 and c.text in c.name.split() \
                 and c.text[:1].isupper() and not c.text.isupper() and c.text.isalpha():
             first.setdefault(c.text, c)
 
