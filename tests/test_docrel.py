@@ -774,3 +774,27 @@ def test_a_cabinet_office_written_in_lower_case_is_read_as_bare(nlp, text, count
     if "Lena Sommer" not in keys:
         pytest.skip(f"spaCy found other entities: {sorted(keys)}")
     assert _cabinet_country(view, keys["Lena Sommer"]) == (keys[country] if country else None)
+
+
+def test_the_organization_named_last_before_a_person_is_the_passages(nlp):
+    # No sentence names the coach with a club: the club named last before each mention is the passage's.
+    view, keys, _texts = _view_of(nlp, "Holmvik United lost 2-1 at home to Orlin Rovers on Saturday. "
+                                       "Coach Anna Kell said her players were tired. Orlin Rovers climbed to third. "
+                                       "Their striker Tom Brask scored twice. Kell said the league was still open.")
+    kell, brask = keys["Anna Kell"], keys["Tom Brask"]
+    holmvik, orlin = keys["Holmvik United"], keys["Orlin Rovers"]
+    shares, first = view.last_organization(kell)
+    assert first == orlin  # "to Orlin Rovers" closes the first sentence
+    assert shares == {orlin: 1.0}
+    assert view.last_organization(brask) == ({orlin: 1.0}, orlin)
+    v = docrel.pair_vector(view, kell, orlin, "worksFor")
+    assert v[docrel.FEATURES.index("o_last_org_share")] == 1.0 and v[docrel.FEATURES.index("o_last_org_first")] == 1.0
+    v = docrel.pair_vector(view, kell, holmvik, "worksFor")
+    assert v[docrel.FEATURES.index("o_last_org_share")] == 0.0
+    assert view.sports and v[docrel.FEATURES.index("sports_story")] == 1.0
+
+
+def test_a_person_named_before_any_organization_has_none_before_them(nlp):
+    view, keys, _texts = _view_of(nlp, "Anna Kell opened the plant on Monday. Vellox makes parts for cars.")
+    assert view.last_organization(keys["Anna Kell"]) == ({}, None)
+    assert not view.sports

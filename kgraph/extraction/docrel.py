@@ -25,7 +25,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, STATE_HEAD_TITLES, TITLE_COUNTRIES
+from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json"
@@ -259,6 +259,10 @@ class ArticleView:
         self._members: dict | None = None
         self._bare: dict = {}
         self._rule_countries: dict | None = None
+        self._org_marks: tuple | None = None
+        self._last_org: dict = {}
+        docs = {id(span.doc): span.doc for e in self.ents.values() for _m, span in e.mentions}
+        self.sports = sports_story(t.lower_ for d in docs.values() for t in d)
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
         self.vectors: dict = {}
 
@@ -424,6 +428,32 @@ class ArticleView:
                         self._titles.setdefault((id(doc), j), k)
         return self._titles
 
+    def last_organization(self, a: str) -> tuple[dict, str | None]:
+        """Return {organization key: share of a's mentions it is the last organization named before}, and the one before the first.
+
+        Why: a passage about a body names it once and then its people ("Orlin lost at home. Coach Ann Roe
+        said ..."); no sentence names both, but the body named last before the person is the passage's.
+        """
+        got = self._last_org.get(a)
+        if got is None:
+            if self._org_marks is None:
+                marks = sorted((m.start, k) for k, e in self.ents.items() if e.type == EntityType.Organization
+                               for m, _s in e.mentions)
+                self._org_marks = ([p for p, _k in marks], [k for _p, k in marks])
+            starts, keys = self._org_marks
+            counts: dict = {}
+            first = None
+            mentions = sorted(m.start for m, _s in self.ents[a].mentions)
+            for n, start in enumerate(mentions):
+                i = bisect_left(starts, start) - 1
+                if i < 0:
+                    continue
+                counts[keys[i]] = counts.get(keys[i], 0) + 1
+                if n == 0:
+                    first = keys[i]
+            got = self._last_org[a] = ({k: c / len(mentions) for k, c in counts.items()}, first)
+        return got
+
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
         """Return how many leader, work, member and nationality words stand near the entity's mentions."""
         from kgraph.extraction.relations import NATIONALITY_NOUNS
@@ -580,11 +610,12 @@ FEATURES = (
     "s_other_country_cosents", "o_country_rank_for_s", "demonym_before_other",
     "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "s_opens_with_o",
     "bare_head_title", "bare_cabinet_title",
+    "o_last_org_share", "o_last_org_first", "sports_story",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
 
 #: The article-context features (facts no one sentence states), left out of the killing model's rows.
-_CONTEXT = ("o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share")
+_CONTEXT = ("o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "sports_story")
 
 _RULE_GROUP = {Predicate.leaderOf: "rule_lead", Predicate.worksFor: "rule_work", Predicate.citizenOf: "rule_cit", Predicate.memberOf: "rule_member",
                Predicate.basedIn: "rule_based", Predicate.locatedIn: "rule_loc", Predicate.partOf: "rule_part", Predicate.killed: "rule_kill",
@@ -754,6 +785,11 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     office, pick = view.bare_office(a)
     v[_F["bare_head_title"]] = float(pick == b and office != CABINET_OFFICE)
     v[_F["bare_cabinet_title"]] = float(pick == b and office == CABINET_OFFICE)
+    if eb.type == EntityType.Organization and a != b:
+        shares, first = view.last_organization(a)
+        v[_F["o_last_org_share"]] = shares.get(b, 0.0)
+        v[_F["o_last_org_first"]] = float(first == b)
+    v[_F["sports_story"]] = float(view.sports)
     return v
 
 

@@ -32,7 +32,7 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
-from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MATCH_WORDS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS
+from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
 from kgraph.extraction.lexicon import ORG_KIND_BEFORE_NAME
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
@@ -1459,7 +1459,7 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
     """
     orgs = {c.name for c in cands if c.type == EntityType.Organization}
     docs = {id(c.doc): c.doc for c in cands if c.doc is not None}
-    sports = len({t.lower_ for d in docs.values() for t in d if t.lower_ in MATCH_WORDS}) >= 3
+    sports = sports_story(t.lower_ for d in docs.values() for t in d)
     # The first word's token where the article writes the name as it is (its dictionary reading).
     first_tok = {c.name: c.doc[c.start] for c in cands if c.type == EntityType.Organization and c.doc is not None
                  and c.end - c.start == 2 and c.span.text == c.name}

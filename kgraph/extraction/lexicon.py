@@ -191,6 +191,15 @@ MATCH_WORDS = _words("""striker strikers midfielder defender goalkeeper goalie c
 penalties equalizer equaliser bundesliga league season goal goals scored scorer match matches fixture stadium
 kickoff title relegation promotion""")
 
+#: Distinct match-report words (:data:`MATCH_WORDS`) that make an article a sports story.
+SPORTS_STORY_WORDS = 3
+
+
+def sports_story(words) -> bool:
+    """True when the lower-case ``words`` of an article hold enough distinct match-report words."""
+    return len(MATCH_WORDS.intersection(words)) >= SPORTS_STORY_WORDS
+
+
 #: Plurals that name a party by its members; why: "Ola Brand of the Christian Democrats" (NER: two NORPs).
 PARTY_PLURALS = _words("democrats republicans socialists conservatives liberals greens communists")
 
