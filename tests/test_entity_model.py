@@ -585,6 +585,10 @@ def test_rows_nearly_as_balanced_as_the_best_go_to_the_one_with_fewer_junk_nodes
              {"threshold": 0.35, "threshold_once": 0.35, "junk": 0.0375, "found": 0.9721},
              {"threshold": 0.3, "threshold_once": 0.1, "junk": 0.0169, "found": 0.8714}]
     assert entity_model.choose_row(trade)["threshold_once"] == 0.35
+    # 0.96564 against 0.96535: a later train's rows, 0.0003 apart, still a tie.
+    later = [{"threshold": 0.3, "threshold_once": 0.4, "junk": 0.0402, "found": 0.9778},
+             {"threshold": 0.3, "threshold_once": 0.35, "junk": 0.0374, "found": 0.971}]
+    assert entity_model.choose_row(later)["threshold_once"] == 0.35
     # A clear winner still wins.
     trade[1]["found"] = 0.95
     assert entity_model.choose_row(trade)["threshold_once"] == 0.4
