@@ -903,10 +903,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o
-    for o in _kind_noun_candidates(doc, offset, covered, headlines):
-        cands.append(o)
-        for i in range(o.start, o.end):
-            covered[i] = o
+    cands += _kind_noun_candidates(doc, offset, covered, headlines)
     cands = _acronym_candidates(doc, offset, cands)
     cands = _bracket_glosses(doc, offset, cands)
     cands = _state_candidates(doc, offset, cands)
