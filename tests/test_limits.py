@@ -32,6 +32,23 @@ def _bug():
     return {}["missing"]
 
 
+def _busy_threads_then_a_block():
+    import threading
+
+    import numpy as np
+
+    def churn():
+        for _ in range(2000):  # numpy lets go of the GIL: threads meet in malloc and ask for arenas
+            [np.ones(3000) for _ in range(20)]
+
+    threads = [threading.Thread(target=churn) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return len(np.ones((300 << 20) // 8))
+
+
 def test_a_step_answers_from_its_child_process():
     assert run_limited(_double, (21,), what="doubling", timeout=30, ceiling=4 << 30) == 42
 
@@ -51,6 +68,12 @@ def test_a_step_past_its_time_limit_is_stopped():
 def test_a_step_past_its_memory_ceiling_is_one_limit_error():
     with pytest.raises(LimitError, match="memory ceiling of 1.0 GiB"):
         run_limited(_grow, (), what="growing", timeout=60, ceiling=1 << 30)
+
+
+def test_threads_under_the_ceiling_leave_room_for_the_work():
+    # Unbounded, sixteen threads reserve about 1.3 GiB in malloc arenas: under 1 GiB they cannot even start.
+    assert run_limited(_busy_threads_then_a_block, (), what="threads", timeout=120, ceiling=1 << 30) \
+        == (300 << 20) // 8
 
 
 def test_a_bug_in_the_child_keeps_its_traceback():

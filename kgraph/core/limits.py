@@ -50,16 +50,33 @@ def how_it_ended(exitcode: int | None) -> str:
 def limit_memory(ceiling: int) -> None:
     """Set this process's address-space ceiling (RLIMIT_AS) to ``ceiling`` bytes, unless a lower one is set.
 
-    Only for processes that are kgraph's alone (the Oxigraph loader, query workers).
+    Only for processes that are kgraph's alone (the Oxigraph loader, query workers). glibc's malloc arenas
+    are capped first: each thread that meets a busy arena may open one of its own, and each reserves 64 MiB of
+    address space, so sixteen threads on a 2-core machine fill a 1 GiB ceiling before any real allocation.
     """
     import resource
 
+    _few_malloc_arenas()
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard == resource.RLIM_INFINITY or ceiling < hard:
             resource.setrlimit(resource.RLIMIT_AS, (min(ceiling, soft) if soft != resource.RLIM_INFINITY
                                                     else ceiling, hard))
     except (ValueError, OSError):
+        pass
+
+
+#: glibc's ``mallopt`` parameter for the most malloc arenas a process opens (``M_ARENA_MAX``).
+_M_ARENA_MAX = -8
+
+
+def _few_malloc_arenas() -> None:
+    """Cap this process at two malloc arenas where the C library is glibc (elsewhere do nothing)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 2)
+    except (OSError, AttributeError):  # no C library to load, or one without mallopt (musl, macOS)
         pass
 
 
