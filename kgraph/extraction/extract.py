@@ -914,6 +914,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
     cands = _join_birthplaces(cands)
     cands = _join_and_countries(cands)
     cands = _join_collective_possessives(cands)
+    cands = _join_adjacent_persons(cands)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     # "said in Portuguese": a language is no country.
@@ -985,6 +986,68 @@ def _join_collective_possessives(cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return [c for c in out if id(c) not in drop]
+
+
+@finder("finder:adjacent-person", "A person's name the NER cut in two (a name, then a person's name right after it, "
+        "with nothing between) is one person.", "rewrites",
+        examples=[("The lawyer Fatou Ag Sidi Ali said the case was closed.", "Fatou Ag Sidi Ali", EntityType.Person,
+                   "Fatou Ag Sidi Ali")],
+        counter_examples=[("Austrian Arvo Keskula won the race on Sunday.", "Austrian Arvo Keskula"),
+                          ("He thanked the Tarsk Lawyers Association Arvo Keskula and others.",
+                           "Tarsk Lawyers Association Arvo Keskula")])
+def _join_adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with a name and a person's name written right after it joined into one person.
+
+    Why: spaCy-small cuts long or foreign names ("Fatou Ag", tagged an
+    organization, and "Sidi Ali"), and both halves became junk nodes
+    while the person was missed. Only on one line of running text (not a
+    headline), with one space between, when the first is no town, country,
+    people's word, acronym or dictionary word ("Secretary of State Ann
+    Vale") and holds no organization word: "Austrian Arvo
+    Keskula" and "the Tarsk Lawyers Association Arvo Keskula" stay apart.
+    """
+    by_start = {(id(c.doc), c.start): c for c in cands}
+    out, drop = [], set()
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        if id(c) in drop:
+            continue
+        doc = c.doc
+        nxt = by_start.get((id(doc), c.end))
+        if nxt is not None and nxt is not c and id(nxt) not in drop and nxt.type == EntityType.Person \
+                and (c.type in (EntityType.Person, EntityType.Organization, None)
+                     or c.type == EntityType.Place and not c.sure and gazetteer.place(c.text) is None) and not c.headline \
+                and not nxt.headline and doc[c.end - 1].whitespace_ == " " and nxt.lead == 0 and c.lead == 0 \
+                and _plain_name_words(c.span) and _plain_name_words(nxt.span) and not _town_named(c.text) \
+                and not all(nlp_words(t) for t in c.span if t.is_alpha) \
+                and doc[c.start].sent.start == doc[nxt.start].sent.start and nxt.text != c.text:
+            drop.add(id(nxt))
+            text = doc[c.start:nxt.end].text
+            out.append(replace(c, end=nxt.end, type=EntityType.Person, name=text, sure=False))
+            continue
+        out.append(c)
+    return [c for c in out if id(c) not in drop]
+
+
+def _plain_name_words(span) -> bool:
+    """True when every word of a span is a capitalized name word: no country, people's word, acronym or body's word."""
+    words = span.text.split()
+    if not words or any(w[:1].islower() and w.split("-")[0].casefold() not in _PARTICLES for w in words):
+        return False
+    # A legal form of two letters is written in capitals ("AG"), caught above; "Ag" opens a Tuareg name.
+    if any(t.is_upper and len(t.text) > 1 or t.lower_ in ORG_HEADS and len(t) > 2 or t.lower_ in _TITLES or t.is_digit
+           for t in span):
+        return False
+    return not any(gazetteer.country(w) is not None or gazetteer.is_demonym(w) for w in words + [span.text])
+
+
+#: People a place must have for a name before a person's to read as that place ("Tarsk Arvo Keskula"): the
+#: gazetteer's small towns share many given names and surnames.
+TOWN_BEFORE_NAME = 100_000
+
+
+def _town_named(text: str) -> bool:
+    """True when a name is a place of :data:`TOWN_BEFORE_NAME` people or more."""
+    return getattr(gazetteer.place(text), "population", 0) >= TOWN_BEFORE_NAME
 
 
 def _after_born_in(doc, start: int) -> bool:
