@@ -64,6 +64,7 @@ def labels(kb):
     ("lick syrup", "Person", None),
     ("Ostmark or Tarsk", "Place", None),
     ("Keskula, Vaher", "Person", None),
+    ("Tarsk Weekly: Tarsk", "Organization", None),  # a heading, then a name
     ("However", "Organization", None),
     ("Tarsk) Accord", "Organization", None),
     ('Arvo "Vello', "Person", None),

@@ -147,8 +147,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     if re.search(r"\d+\s*[-:\u2013]\s*\d+", s):
         return None  # "Tarsk 1-1 Varnholt": a result line, two names and a score
     s = re.split(r"\s+(?:--?|\u2013|\u2014)\s+", s)[0]  # "Goethe Institute -- Germany", "Tarsk Fund - the Fund"
-    if ", " in s:
-        return None  # "Kiefer, Schüttler": a list, not a name
+    if ", " in s or ": " in s:
+        return None  # "Kiefer, Schüttler": a list, not a name; "Tarsk Weekly: Tarsk" a heading and a name
     if s.count("(") != s.count(")") or s.count('"') % 2 or s.count("\u201c") != s.count("\u201d"):
         return None  # 'Lisbon) Treaty', 'Frederick "Fritz': cut out of a longer phrase
     words = s.split()
