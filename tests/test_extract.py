@@ -348,6 +348,14 @@ def test_persons_written_side_by_side_are_one_person(nlp):
     a = _Cand(doc, 0, 4, 5, "Place", "Elvira", "ner")
     b = _Cand(doc, 0, 5, 6, "Person", "Dansk", "ner")
     assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Elvira Dansk", "Person")]
+    doc = nlp("The lawyer Fatou Ag Sidi Ali said the case was closed.")
+    a = _Cand(doc, 0, 2, 4, "Organization", "Fatou Ag", "ner")
+    b = _Cand(doc, 0, 4, 6, "Person", "Sidi Ali", "ner")
+    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Fatou Ag Sidi Ali", "Person")]
+    doc = nlp("At the festival, Karl-Otto zu Wendhausen gave a speech.")
+    a = _Cand(doc, 0, 4, 7, "Person", "Karl-Otto", "ner")
+    b = _Cand(doc, 0, 7, 9, "Person", "zu Wendhausen", "ner")
+    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Karl-Otto zu Wendhausen", "Person")]
 
 
 @pytest.mark.parametrize("text, first, second", [
@@ -358,7 +366,17 @@ def test_persons_written_side_by_side_are_one_person(nlp):
      (2, 4, "Person", "Anton Moreau")),  # a place the gazetteer knows
     ("Critics of Mayor Arvo Keskula met.", (2, 3, "Person", "Mayor"),
      (3, 5, "Person", "Arvo Keskula")),  # a title before a person
-], ids=["too-short", "comma", "known-place", "title"])
+    ("He thanked the Tarsk Lawyers Association Arvo Keskula.", (3, 6, "Organization", "Tarsk Lawyers Association"),
+     (6, 8, "Person", "Arvo Keskula")),  # a body's word
+    ("Secretary of State Ann Vale spoke.", (2, 3, "Organization", "State"),
+     (3, 5, "Person", "Ann Vale")),  # a dictionary word tagged an organization
+    ("In Berlin Ann Vale spoke.", (1, 2, "Organization", "Berlin"),
+     (2, 4, "Person", "Ann Vale")),  # a city tagged an organization
+    ("Austrian Arvo Keskula won.", (0, 1, "Organization", "Austrian"),
+     (1, 3, "Person", "Arvo Keskula")),  # a people's word
+    ("The UNHCR Ann Vale spoke.", (1, 2, "Organization", "UNHCR"),
+     (2, 4, "Person", "Ann Vale")),  # an acronym
+], ids=["too-short", "comma", "known-place", "title", "body-word", "word", "city", "demonym", "acronym"])
 def test_persons_apart_or_too_short_stay_apart(nlp, text, first, second):
     from kgraph.extraction.extract import _Cand, _adjacent_persons
     doc = nlp(text)

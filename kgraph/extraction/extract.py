@@ -914,7 +914,6 @@ def _candidates(doc, offset: int) -> list[_Cand]:
     cands = _join_birthplaces(cands)
     cands = _join_and_countries(cands)
     cands = _join_collective_possessives(cands)
-    cands = _join_adjacent_persons(cands)
     # "the 95KR0311C report", "LD0303121294": a document number or source code is never a name.
     cands = [c for c in cands if not any(is_document_code(t.text) or is_source_code(t.text) for t in c.span)]
     # "said in Portuguese": a language is no country.
@@ -986,68 +985,6 @@ def _join_collective_possessives(cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return [c for c in out if id(c) not in drop]
-
-
-@finder("finder:adjacent-person", "A person's name the NER cut in two (a name, then a person's name right after it, "
-        "with nothing between) is one person.", "rewrites",
-        examples=[("The lawyer Fatou Ag Sidi Ali said the case was closed.", "Fatou Ag Sidi Ali", EntityType.Person,
-                   "Fatou Ag Sidi Ali")],
-        counter_examples=[("Austrian Arvo Keskula won the race on Sunday.", "Austrian Arvo Keskula"),
-                          ("He thanked the Tarsk Lawyers Association Arvo Keskula and others.",
-                           "Tarsk Lawyers Association Arvo Keskula")])
-def _join_adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
-    """Return the candidates with a name and a person's name written right after it joined into one person.
-
-    Why: spaCy-small cuts long or foreign names ("Fatou Ag", tagged an
-    organization, and "Sidi Ali"), and both halves became junk nodes
-    while the person was missed. Only on one line of running text (not a
-    headline), with one space between, when the first is no town, country,
-    people's word, acronym or dictionary word ("Secretary of State Ann
-    Vale") and holds no organization word: "Austrian Arvo
-    Keskula" and "the Tarsk Lawyers Association Arvo Keskula" stay apart.
-    """
-    by_start = {(id(c.doc), c.start): c for c in cands}
-    out, drop = [], set()
-    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
-        if id(c) in drop:
-            continue
-        doc = c.doc
-        nxt = by_start.get((id(doc), c.end))
-        if nxt is not None and nxt is not c and id(nxt) not in drop and nxt.type == EntityType.Person \
-                and (c.type in (EntityType.Person, EntityType.Organization, None)
-                     or c.type == EntityType.Place and not c.sure and gazetteer.place(c.text) is None) and not c.headline \
-                and not nxt.headline and doc[c.end - 1].whitespace_ == " " and nxt.lead == 0 and c.lead == 0 \
-                and _plain_name_words(c.span) and _plain_name_words(nxt.span) and not _town_named(c.text) \
-                and not all(nlp_words(t) for t in c.span if t.is_alpha) \
-                and doc[c.start].sent.start == doc[nxt.start].sent.start and nxt.text != c.text:
-            drop.add(id(nxt))
-            text = doc[c.start:nxt.end].text
-            out.append(replace(c, end=nxt.end, type=EntityType.Person, name=text, sure=False))
-            continue
-        out.append(c)
-    return [c for c in out if id(c) not in drop]
-
-
-def _plain_name_words(span) -> bool:
-    """True when every word of a span is a capitalized name word: no country, people's word, acronym or body's word."""
-    words = span.text.split()
-    if not words or any(w[:1].islower() and w.split("-")[0].casefold() not in _PARTICLES for w in words):
-        return False
-    # A legal form of two letters is written in capitals ("AG"), caught above; "Ag" opens a Tuareg name.
-    if any(t.is_upper and len(t.text) > 1 or t.lower_ in ORG_HEADS and len(t) > 2 or t.lower_ in _TITLES or t.is_digit
-           for t in span):
-        return False
-    return not any(gazetteer.country(w) is not None or gazetteer.is_demonym(w) for w in words + [span.text])
-
-
-#: People a place must have for a name before a person's to read as that place ("Tarsk Arvo Keskula"): the
-#: gazetteer's small towns share many given names and surnames.
-TOWN_BEFORE_NAME = 100_000
-
-
-def _town_named(text: str) -> bool:
-    """True when a name is a place of :data:`TOWN_BEFORE_NAME` people or more."""
-    return getattr(gazetteer.place(text), "population", 0) >= TOWN_BEFORE_NAME
 
 
 def _after_born_in(doc, start: int) -> bool:
@@ -2003,20 +1940,26 @@ def _killing_subjects(cands: list[_Cand], docs: list[tuple[int, object]]) -> lis
     return out
 
 
-def _plain_words(doc, start: int, end: int) -> bool:
-    """True for plain words (:func:`_plain_word`), no demonym among them."""
-    return all(_plain_word(t) and gazetteer.demonym(t.text) is None for t in doc[start:end])
+def _name_run(doc, start: int, end: int) -> bool:
+    """True for plain words (:func:`_plain_word`) joined by hyphens, name particles after the first ("zu"), no demonym."""
+    return _plain_word(doc[start]) and all(
+        (_plain_word(t) or t.lower_ in _PARTICLES or t.text == "-" and not t.whitespace_ and t.i > start)
+        and gazetteer.demonym(t.text) is None for t in doc[start:end])
 
 
 def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
     """Join a person candidate to the person or unknown place candidate written right before it, one space apart.
 
     Why: the NER and the model's proper-noun runs cut long names: "Arvo Tarsk"
-    + "Keskula", "Elvira" (read as a place) + "Moreau Dani". Two people are
-    not written side by side without a comma or a word between them. Only for
-    plain capitalized words in one sentence, three or more together when both
-    are persons; a place before a person only when it is one word the
-    gazetteer does not know as a place, country or demonym.
+    + "Keskula", "Elvira" (read as a place) + "Moreau Dani", "Fatou Ag" (read
+    as an organization) + "Sidi Ali", "Karl-Otto" + "zu Wendhausen". Two
+    people are not written side by side without a comma or a word between
+    them. Only for plain capitalized words (and name particles after the first
+    word) in one sentence, three or more together when both are persons; a
+    place before a person only when it is one word the gazetteer does not know
+    as a place, country or demonym; an organization only when no word of it is
+    a body's word, a town of :data:`TOWN_BEFORE_NAME` people or more, and not
+    all of it dictionary words ("Secretary of State Ann Vale").
     """
     by_start = {(id(c.doc), c.start): c for c in cands if c.type == EntityType.Person and c.source != "pronoun"}
     drop, out = set(), []
@@ -2027,12 +1970,13 @@ def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
         doc = c.doc
         if nxt is None or id(nxt) in drop or nxt is c or c.source == "pronoun" or nxt.lead \
                 or doc[c.end - 1].whitespace_ != " " or doc[c.end].is_sent_start \
-                or not _plain_words(doc, c.start, nxt.end):
+                or not _name_run(doc, c.start, nxt.end):
             out.append(c)
             continue
         joinable = (c.type == EntityType.Person and nxt.end - c.start >= PERSON_RUN_MIN) or (
             c.type == EntityType.Place and c.end - c.start == 1 and not c.sure
-            and gazetteer.place(c.text) is None and gazetteer.country(c.text) is None)
+            and gazetteer.place(c.text) is None and gazetteer.country(c.text) is None) or (
+            c.type == EntityType.Organization and not c.sure and _person_half(c.span))
         if not joinable:
             out.append(c)
             continue
@@ -2043,6 +1987,25 @@ def _adjacent_persons(cands: list[_Cand]) -> list[_Cand]:
 
 #: Words two persons written side by side must have together to be one person ("Arvo Tarsk" + "Keskula").
 PERSON_RUN_MIN = 3
+
+
+#: People a place must have for an organization-tagged name before a person's to stay apart ("Tarsk Arvo
+#: Keskula"): the gazetteer's small towns share many given names and surnames.
+TOWN_BEFORE_NAME = 100_000
+
+
+def _person_half(span) -> bool:
+    """True when an organization-tagged name can open a person's name: no body's word, acronym, town or mere words.
+
+    "Ag" is a Tuareg name's particle where "AG" is a firm's legal form: a body's word of two letters counts
+    only in capitals, which the acronym test catches.
+    """
+    if any(t.is_upper and len(t) > 1 or t.lower_ in ORG_HEADS and len(t) > 2 for t in span):
+        return False
+    if all(nlp_words(t) for t in span if t.is_alpha):
+        return False  # "Secretary of State Ann Vale": "State" is a word, tagged an organization
+    return gazetteer.country(span.text) is None \
+        and getattr(gazetteer.place(span.text), "population", 0) < TOWN_BEFORE_NAME
 
 
 #: The learned keep/retype/drop decision over the candidates: set by :mod:`kgraph.extraction.entity_model`
