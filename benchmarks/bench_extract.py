@@ -8,9 +8,14 @@ parsed Docs, so both figures share the parsing cost, which is timed once.
 With ``--short`` each text is one or two sentences: there the sentence
 encoder (on by default) decides the mention pairs, and extraction is also
 timed with it switched off (``KGRAPH_SENTREL=0``). Longer articles are decided
-by the document model and never run the encoder.
+by the document model and run the encoder only with ``KGRAPH_ARTICLE_TYPES=1``
+(``kgraph build --encoder-types``), for their names' types.
 
-Run: ``nice .venv/bin/python benchmarks/bench_extract.py [--articles 200] [--repeat 3] [--short]``
+``--folder DIR`` times the first ``--articles`` .txt files of a folder instead
+(real news), with the encoder on and off: set ``KGRAPH_ARTICLE_TYPES=1`` to
+time the article type head.
+
+Run: ``nice .venv/bin/python benchmarks/bench_extract.py [--articles 200] [--repeat 3] [--short | --folder DIR]``
 """
 
 from __future__ import annotations
@@ -52,6 +57,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is kept")
     ap.add_argument("--short", action="store_true",
                     help="texts of one or two sentences (where the sentence encoder runs), with it on and off")
+    ap.add_argument("--folder", type=Path, help="read the first --articles .txt files of this folder (real "
+                                                "articles) instead of generating texts; the encoder on and off")
     args = ap.parse_args()
 
     from kgraph.extraction.extract import extract_doc
@@ -61,8 +68,12 @@ def main() -> None:
 
     nlp = load()
     load_model()
-    texts = [t.replace("\n\n", " ") for t in articles(args.articles, per_article=2)] if args.short \
-        else articles(args.articles)
+    if args.folder:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(args.folder.glob("*.txt"))[:args.articles]]
+    elif args.short:
+        texts = [t.replace("\n\n", " ") for t in articles(args.articles, per_article=2)]
+    else:
+        texts = articles(args.articles)
     words = sum(len(t.split()) for t in texts)
     list(nlp.pipe(texts[:8]))  # warm up
 
@@ -82,20 +93,21 @@ def main() -> None:
 
     from kgraph.extraction import sentrel
 
-    if args.short:
+    if args.short or args.folder:
         sentrel.enabled()
         extract_doc(Article("warm", texts[0]), [(0, docs[0])])  # loads the encoder outside the timing
     extract_best, n_rel = extract_time()
     label = "nlp.pipe + extraction:" if not args.short else \
         f"... with the encoder {'on' if sentrel.enabled() else 'off (not available or KGRAPH_SENTREL=0)'}:"
     kind = "texts of two sentences" if args.short else "articles"
-    print(f"texts: {len(texts)} {kind}, {words} words (shuffled sentences of {len(sentences())})")
+    where = f"from {args.folder}" if args.folder else f"shuffled sentences of {len(sentences())}"
+    print(f"texts: {len(texts)} {kind}, {words} words ({where})")
     print(f"nlp.pipe alone:          {words / parse_best:8.0f} words/s ({parse_best:.2f} s)")
     print(f"{label:<24} {words / (parse_best + extract_best):8.0f} words/s "
           f"({parse_best + extract_best:.2f} s; extraction {extract_best:.2f} s, {n_rel} relations)"
           f" = {100 * parse_best / (parse_best + extract_best):.0f} % of nlp.pipe alone")
     print(f"extraction overhead:     {100 * extract_best / parse_best:8.1f} % of nlp.pipe (target <= 25 %)")
-    if args.short and sentrel.enabled():
+    if (args.short or args.folder) and sentrel.enabled():
         with sentrel.switched_off():
             off_best, off_rel = extract_time()
         print(f"... with the encoder off: {words / (parse_best + off_best):7.0f} words/s "

@@ -337,25 +337,21 @@ def test_person_of_two_plain_words_joins_the_next_one(nlp):
         assert _person_extent(doc, doc.ents[0]) == 4, text
 
 
-def test_persons_written_side_by_side_are_one_person(nlp):
-    """'Arvo Tarsk' + 'Keskula' (a run the model proposed) and an unknown one-word place before a person join."""
+@pytest.mark.parametrize("text, first, second, joined", [
+    ("Critics of Arvo Tarsk Keskula met on Monday.", (2, 4, "Person", "Arvo Tarsk"), (4, 5, "Person", "Keskula"),
+     "Arvo Tarsk Keskula"),  # a run the model proposed
+    ("Singing for Veltria, Elvira Dansk won the prize.", (4, 5, "Place", "Elvira"), (5, 6, "Person", "Dansk"),
+     "Elvira Dansk"),  # an unknown one-word place
+    ("The lawyer Fatou Ag Sidi Ali said the case was closed.", (2, 4, "Organization", "Fatou Ag"),
+     (4, 6, "Person", "Sidi Ali"), "Fatou Ag Sidi Ali"),  # an organization of name words
+    ("At the festival, Karl-Otto zu Wendhausen gave a speech.", (4, 7, "Person", "Karl-Otto"),
+     (7, 9, "Person", "zu Wendhausen"), "Karl-Otto zu Wendhausen"),  # a hyphen and a particle
+], ids=["run", "unknown-place", "organization", "particle"])
+def test_persons_written_side_by_side_are_one_person(nlp, text, first, second, joined):
     from kgraph.extraction.extract import _Cand, _adjacent_persons
-    doc = nlp("Critics of Arvo Tarsk Keskula met on Monday.")
-    a = _Cand(doc, 0, 2, 4, "Person", "Arvo Tarsk", "ner")
-    b = _Cand(doc, 0, 4, 5, "Person", "Keskula", "propn")
-    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Arvo Tarsk Keskula", "Person")]
-    doc = nlp("Singing for Veltria, Elvira Dansk won the prize.")
-    a = _Cand(doc, 0, 4, 5, "Place", "Elvira", "ner")
-    b = _Cand(doc, 0, 5, 6, "Person", "Dansk", "ner")
-    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Elvira Dansk", "Person")]
-    doc = nlp("The lawyer Fatou Ag Sidi Ali said the case was closed.")
-    a = _Cand(doc, 0, 2, 4, "Organization", "Fatou Ag", "ner")
-    b = _Cand(doc, 0, 4, 6, "Person", "Sidi Ali", "ner")
-    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Fatou Ag Sidi Ali", "Person")]
-    doc = nlp("At the festival, Karl-Otto zu Wendhausen gave a speech.")
-    a = _Cand(doc, 0, 4, 7, "Person", "Karl-Otto", "ner")
-    b = _Cand(doc, 0, 7, 9, "Person", "zu Wendhausen", "ner")
-    assert [(c.name, c.type) for c in _adjacent_persons([a, b])] == [("Karl-Otto zu Wendhausen", "Person")]
+    doc = nlp(text)
+    cands = [_Cand(doc, 0, *first, "ner"), _Cand(doc, 0, *second, "propn")]
+    assert [(c.name, c.type) for c in _adjacent_persons(cands)] == [(joined, "Person")]
 
 
 @pytest.mark.parametrize("text, first, second", [

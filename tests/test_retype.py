@@ -198,3 +198,84 @@ def test_a_person_after_a_role_noun_stays_a_person(nlp):
     out = retype.retype(mentions, head=_head(EntityType.Organization, 0.9))
     # a role noun right before the name says a person: a sure head does not make it an organization
     assert {m.text: m.type for m, _s in out}["Ilse Varga"] == EntityType.Person
+
+
+def _mention(name: str, kind: str, start: int = 0):
+    from kgraph.core.model import Mention
+
+    return Mention(name, kind, start, start + len(name), name)
+
+
+def test_a_name_changes_when_its_read_mentions_agree_on_average():
+    pairs = [(_mention("Rauno Tavi", EntityType.Organization, 0), None),
+             (_mention("Rauno Tavi", EntityType.Organization, 40), None),
+             (_mention("Ogden", EntityType.Place, 80), None)]
+    probs = np.array([[0.99, 0.01, 0.0], [0.91, 0.09, 0.0], [0.9, 0.0, 0.1]])
+    # "Rauno Tavi": mean 0.95 for a person; "Ogden" 0.9, below the threshold.
+    assert retype.name_changes(pairs, [0, 1, 2], probs, 0.95) == {"Rauno Tavi": EntityType.Person}
+    assert retype.name_changes(pairs, [0, 1, 2], probs, 0.96) == {}
+    # Read at one mention only, the name is judged by it.
+    assert retype.name_changes(pairs, [0], probs[:1], 0.98) == {"Rauno Tavi": EntityType.Person}
+
+
+def test_a_country_counts_as_a_place_and_the_most_common_type_is_the_names():
+    pairs = [(_mention("Veltria", EntityType.Country, 0), None),
+             (_mention("Veltria", EntityType.Organization, 30), None),
+             (_mention("Veltria", EntityType.Country, 60), None)]
+    place = np.array([[0.0, 0.01, 0.99]] * 3)
+    assert retype.name_changes(pairs, [0, 1, 2], place, 0.9) == {}  # already a place by most mentions
+    org = np.array([[0.0, 0.99, 0.01]] * 3)
+    assert retype.name_changes(pairs, [0, 1, 2], org, 0.9) == {"Veltria": EntityType.Organization}
+
+
+@needs_encoder
+def test_an_article_name_changes_everywhere_from_the_sentences_read(nlp):
+    from kgraph.extraction.extract import find_mentions
+
+    doc = nlp("Greta Solberg met Peter Vance in Ogden. Ann Lee stayed home. Greta Solberg flew back.")
+    mentions = find_mentions(doc, 0)
+    first = {(id(doc), 0)}
+    out = retype.retype_article(mentions, first, head=_head(EntityType.Organization, 0.9))
+    for (m, _s), (before, _t) in zip(out, mentions):
+        # Ann Lee is named only in a sentence not read; Greta Solberg changes in the third sentence too.
+        assert (m.type != before.type) == (before.name != "Ann Lee"), (m.text, m.type)
+    assert retype.retype_article(mentions, set(), head=_head(EntityType.Organization, 0.9)) == list(mentions)
+    assert retype.retype_article(mentions, first, head=_head(EntityType.Organization, 0.999)) == list(mentions)
+
+
+def test_name_gains_count_mentions_made_right_and_wrong():
+    from kgraph.retype_train import name_gains
+
+    data = {"y": np.array([0, 0, -1, 1, 2]), "current": np.array([1, 1, 1, 1, 2]),
+            "article": np.array([0, 0, 0, 1, 1]), "name": np.array(["Tavi", "Tavi", "Tavi", "Ostmark", "Ogden"]),
+            "read": np.array([True, False, False, True, True])}
+    probs = np.array([[0.97, 0.03, 0.0], [0.0, 1.0, 0.0], [0.0, 1.0, 0.0],  # only the read mention counts
+                      [0.0, 0.05, 0.95], [0.0, 0.0, 1.0]])
+    table = name_gains(probs, data)
+    assert table[0.95] == {"names": 2, "right": 2, "wrong": 1}  # Tavi: two mentions right; Ostmark: one wrong
+    assert table[0.97] == {"names": 1, "right": 2, "wrong": 0}
+    assert table[0.98] == {"names": 0, "right": 0, "wrong": 0}
+
+
+@needs_encoder
+def test_encoder_remembers_an_article_s_sentences():
+    from kgraph.extraction import encoder
+
+    enc = encoder.load()
+    texts = [f"Greta Solberg met {n} people in Ogden." for n in range(40)]
+    first = enc.encode(texts)
+    again = enc.encode(texts[::-1])
+    assert all(a is b for a, b in zip(again, first[::-1]))
+
+
+@needs_encoder
+def test_encoder_forgets_between_articles():
+    from kgraph.extraction import encoder
+
+    enc = encoder.load()
+    first = enc.encode(["Greta Solberg lives in Ogden."])
+    encoder.forget()
+    again = enc.encode(["Greta Solberg lives in Ogden."])
+    assert again[0] is not first[0]
+    assert np.array_equal(again[0].states, first[0].states)
+

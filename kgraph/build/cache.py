@@ -181,7 +181,10 @@ def extractor_version() -> str:
     from kgraph import __version__
 
     root = Path(__file__).resolve().parent.parent
+    from kgraph.extraction.retype import article_types_on
+
     h = hashlib.sha256(f"kgraph {__version__} cache {FORMAT}\n".encode())
+    h.update(f"article types {article_types_on()}\n".encode())  # --encoder-types extracts otherwise
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] not in _EXTRACTION_PARTS:

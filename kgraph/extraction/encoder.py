@@ -183,6 +183,7 @@ class Encoder:
         f32 = lambda name: np.ascontiguousarray(w[name], dtype=np.float32)  # noqa: E731
         self.folder = folder
         self._recent: dict[tuple[str, tuple[int, ...]], Encoded] = {}
+        self._recent_size = 0  # wordpiece positions held in _recent
         self._digest: str | None = None
         if QWORD in w:
             self.word, self.word_scale = w[QWORD], f32(QSCALE)
@@ -265,8 +266,9 @@ class Encoder:
     def encode(self, texts: list[str], layers: tuple[int, ...] = (4, 6), batch_size: int = 16) -> list[Encoded]:
         """Return each text's wordpiece offsets and hidden states after ``layers``, batched by length.
 
-        The last few texts are remembered: a short text's sentences are read
-        for its names' types, then for their relations.
+        The last texts are remembered, up to :data:`RECENT_POSITIONS` wordpieces:
+        an article's sentences are read for its names' types, then for their
+        relations.
         """
         layers = tuple(layers)
         result: list[Encoded | None] = [self._recent.get((t, layers)) for t in texts]
@@ -287,17 +289,35 @@ class Encoder:
             for r, i in enumerate(chunk):
                 m = len(toks[i][0])
                 result[i] = Encoded(offsets=toks[i][1], states=np.ascontiguousarray(states[:, r, :m]))
-        if len(texts) <= _RECENT:
-            if len(self._recent) > _RECENT:
+        size = sum(e.states.shape[1] for e in result)  # type: ignore[union-attr]
+        if size <= RECENT_POSITIONS:
+            if self._recent_size + size > RECENT_POSITIONS:
                 self._recent.clear()
-            self._recent.update(((t, layers), e) for t, e in zip(texts, result))
+                self._recent_size = 0
+            for t, e in zip(texts, result):
+                if (t, layers) not in self._recent:
+                    self._recent[(t, layers)] = e
+                    self._recent_size += e.states.shape[1]  # type: ignore[union-attr]
         return result  # type: ignore[return-value]
 
 
-#: How many recently encoded texts an encoder keeps (those of one short text, read twice).
-_RECENT = 8
+#: Wordpiece positions of recently encoded texts an encoder keeps (an article's encoded sentences, read for their
+#: names' types and then their relations): about 50 MB of hidden states at most.
+RECENT_POSITIONS = 16_384
 
 _ENCODER: Encoder | None = None
+
+
+def forget() -> None:
+    """Drop the texts the shared encoder remembers (if it is loaded).
+
+    Why: a text's hidden states may differ in their last bits with the texts
+    batched beside it; read afresh for each article, every article's output
+    depends on that article alone, whatever was extracted before it.
+    """
+    if _ENCODER is not None:
+        _ENCODER._recent.clear()
+        _ENCODER._recent_size = 0
 
 
 def load() -> Encoder:

@@ -53,7 +53,7 @@ from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_s
                         is_source_code, relations_of, skip_date, source_line_start)
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.finders import finder
-from kgraph.extraction import retype, sentrel
+from kgraph.extraction import encoder, retype, sentrel
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
@@ -2119,6 +2119,7 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
     """
     from kgraph.extraction import docrel
 
+    encoder.forget()  # each article's encodings are its own (see encoder.forget)
     pieces = list(pieces)
     lang = docrel.language_of(article.text)
     if lang != "en":
@@ -2135,6 +2136,10 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         # A short text's sentences are encoded for their relations anyway: the encoder reads their names' types
         # again (each sentence encoded once, for both).
         pairs = stated = retype.retype(pairs, sentences=encoded_sentences(pieces, pairs))
+    elif stated and retype.article_types_on() and sentrel.enabled():
+        # Asked for, an article's names are read again in the sentences that can hold a relation.
+        pairs = retype.retype_article(pairs, encoded_sentences(pieces, stated))
+        stated = statement_pairs(pairs)
     relations: list[Relation] = []
     if len(stated) < len(pairs):
         warn_list_sentences(article.id, len(pairs) - len(stated))

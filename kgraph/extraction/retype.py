@@ -15,6 +15,7 @@ with the relation scorer.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,6 +44,19 @@ MIN_NAMES = 2
 #: Where the shipped head lives (package data).
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "retype.npz"
 
+#: Where the article head lives (package data): trained on the names kgraph finds in DWIE articles.
+ARTICLE_MODEL_PATH = MODEL_PATH.with_name("retype_article.npz")
+
+#: Set to "1" (``kgraph build --encoder-types``) to read articles' names again with the article head: better
+#: types at about half the extraction speed, so off by default (see the README, "Entity types read again in
+#: articles").
+ARTICLE_SWITCH = "KGRAPH_ARTICLE_TYPES"
+
+
+def article_types_on() -> bool:
+    """Return whether articles' names are read again with the article head (:data:`ARTICLE_SWITCH`)."""
+    return os.environ.get(ARTICLE_SWITCH, "0") == "1"
+
 _DIM = 384 * len(LAYERS)
 
 
@@ -60,9 +74,12 @@ def mention_rows(mentions, encoder=None) -> np.ndarray:
     if not mentions:
         return rows
     sents: dict[tuple[int, int], object] = {}
-    for _m, span in mentions:
-        sents.setdefault((id(span.doc), span.sent.start), span.sent)
-    keys = sorted(sents, key=lambda k: (k[0], k[1]))
+    first: dict[tuple[int, int], int] = {}  # sentence -> its first mention's offset in the text: a stable order
+    for m, span in mentions:
+        key = (id(span.doc), span.sent.start)
+        sents.setdefault(key, span.sent)
+        first[key] = min(first.get(key, m.start), m.start)
+    keys = sorted(sents, key=lambda k: (first[k], k[1]))
     encoded = dict(zip(keys, enc.encode([sents[k].text for k in keys], layers=LAYERS)))
     for r, (m, span) in enumerate(mentions):
         sent = span.sent
@@ -90,25 +107,29 @@ def probabilities(head: dict, x: np.ndarray) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
-_HEAD: dict | None = None
+_HEADS: dict[Path, dict] = {}  # shipped file -> its head, once read
 
 
-def load_head(path: str | os.PathLike | None = None) -> dict | None:
+def load_head(path: str | os.PathLike | None = None, shipped: Path = MODEL_PATH) -> dict | None:
     """Return the shipped head (loaded once) or the one at ``path``; None when the shipped file is absent.
 
     Raises:
         ModelError: The file exists but cannot be read.
     """
-    global _HEAD
-    if path is None and _HEAD is not None:
-        return _HEAD
-    target = Path(path) if path is not None else MODEL_PATH
+    if path is None and shipped in _HEADS:
+        return _HEADS[shipped]
+    target = Path(path) if path is not None else shipped
     if path is None and not target.is_file():
         return None
     head = read_head(target, "entity type head")
     if path is None:
-        _HEAD = head
+        _HEADS[shipped] = head
     return head
+
+
+def load_article_head(path: str | os.PathLike | None = None) -> dict | None:
+    """Return the shipped article head (:data:`ARTICLE_MODEL_PATH`, loaded once) or the one at ``path``."""
+    return load_head(path, ARTICLE_MODEL_PATH)
 
 
 def _as(m, new_type: str):
@@ -154,9 +175,7 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
         m, span = pairs[k]
         best = CLASSES[int(np.argmax(p))]
         now = EntityType.Place if m.type == EntityType.Country else m.type
-        sure[k] = best if best != now and float(p.max()) >= threshold and not _org_by_head(m, span) \
-            and not _place_by_context(m, span, best) and not _org_before_role(m, span) \
-            and not _typed_by_context(m, span) else None
+        sure[k] = best if best != now and float(p.max()) >= threshold and not held(m, span, best) else None
     # A name keeps one type in its text: it changes only where the head is sure of the same type at every
     # mention of it ("Werlingen beat Ostrel ... Werlingen fans": one reading at the third mention is not enough).
     by_name: dict = {}
@@ -166,6 +185,71 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
         if new is not None and all(sure.get(j) == new for j in by_name[pairs[k][0].name]):
             out[k] = (_as(pairs[k][0], new), pairs[k][1])
     return out
+
+
+def name_changes(pairs, evidence: list[int], probs: np.ndarray, threshold: float,
+                 hold=lambda m, span, best: False) -> dict[str, str]:
+    """Return name -> the type every mention of that name takes, from the head's probabilities at some of them.
+
+    A name's probabilities are averaged over its mentions in ``evidence``
+    (indices into ``pairs``, rows of ``probs``); it changes type when the
+    average's class is not the type most of its mentions have (a country
+    counting as a place), reaches ``threshold``, and ``hold`` holds the type
+    at none of its mentions (see :func:`held`).
+    """
+    pooled: dict[str, list[int]] = {}
+    for r, k in enumerate(evidence):
+        pooled.setdefault(pairs[k][0].name, []).append(r)
+    kinds: dict[str, Counter] = {}
+    for m, _span in pairs:
+        if m.type in INPUT_TYPES:
+            kinds.setdefault(m.name, Counter())[EntityType.Place if m.type == EntityType.Country else m.type] += 1
+    out = {}
+    for name, rows in sorted(pooled.items()):
+        mean = probs[rows].mean(axis=0)
+        best = CLASSES[int(np.argmax(mean))]
+        now = min(kinds[name], key=lambda t: (-kinds[name][t], CLASSES.index(t)))
+        if best != now and float(mean.max()) >= threshold \
+                and not any(m.name == name and m.type in INPUT_TYPES and hold(m, span, best) for m, span in pairs):
+            out[name] = best
+    return out
+
+
+def retype_article(pairs, sentences, head: dict | None = None, encoder=None) -> list:
+    """Return an article's (Mention, Span) items with each name's type read again where the article head is sure.
+
+    Why: spaCy-small tags many unseen names by their look ("Rodrigo Tavares"
+    an organization, a club's city a place in a match report), and the entity
+    model, whose words come from the training articles, often follows it. The
+    head reads each mention's encoding in the sentences the relation scorer
+    encodes anyway (``sentences``: (id of Doc, sentence start)), so the
+    encoder reads no sentence more; a name's mentions there are pooled
+    (:func:`name_changes`) and all its mentions in the article change together.
+
+    Args:
+        pairs: (Mention, Span) items of an article.
+        sentences: The sentences whose mentions are read.
+        head: A head from :func:`load_article_head`; the shipped one when None (no change without one).
+        encoder: A :class:`kgraph.extraction.encoder.Encoder`; the shared one when None.
+    """
+    head = head if head is not None else load_article_head()
+    if head is None:
+        return list(pairs)
+    evidence = [k for k, (m, span) in enumerate(pairs) if m.type in INPUT_TYPES and span.root.pos_ != "PRON"
+                and (id(span.doc), span.sent.start) in sentences]
+    if not evidence:
+        return list(pairs)
+    probs = probabilities(head, mention_rows([pairs[k] for k in evidence], encoder))
+    changes = name_changes(pairs, evidence, probs, head["config"]["threshold"],
+                           lambda m, span, best: span.root.pos_ != "PRON" and held(m, span, best))
+    return [(_as(m, changes[m.name]), span) if m.name in changes and m.type in INPUT_TYPES else (m, span)
+            for m, span in pairs]
+
+
+def held(m, span, best: str) -> bool:
+    """True when a word at or beside the mention decides its type, whatever the head reads (the rules below)."""
+    return _org_by_head(m, span) or _place_by_context(m, span, best) or _org_before_role(m, span) \
+        or _typed_by_context(m, span)
 
 
 def _org_by_head(m, span) -> bool:
