@@ -65,8 +65,18 @@ def test_cache_key_depends_on_text_metadata_model_and_extractor():
 def test_extractor_version_is_stable_hex():
     v = cache.extractor_version()
     assert len(v) == 16 and int(v, 16) >= 0
-    cache.extractor_version.cache_clear()
+    cache._code_version.cache_clear()
     assert cache.extractor_version() == v
+
+
+def test_extractor_version_says_whether_names_are_read_again(monkeypatch):
+    from kgraph.extraction.retype import ARTICLE_SWITCH
+
+    monkeypatch.delenv(ARTICLE_SWITCH, raising=False)
+    off = cache.extractor_version()
+    monkeypatch.setenv(ARTICLE_SWITCH, "1")
+    on = cache.extractor_version()
+    assert on != off and len(on) == 16
 
 
 def test_model_fingerprint_names_version_and_rejects_missing():

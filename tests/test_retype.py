@@ -279,3 +279,20 @@ def test_encoder_forgets_between_articles():
     assert again[0] is not first[0]
     assert np.array_equal(again[0].states, first[0].states)
 
+
+
+@needs_encoder
+def test_articles_read_names_again_only_when_asked(nlp, monkeypatch):
+    from kgraph.core.model import Article
+    from kgraph.extraction import extract
+
+    calls = []
+    monkeypatch.setattr(retype, "retype_article", lambda pairs, sentences, **kw: calls.append(1) or list(pairs))
+    text = "Greta Solberg met Peter Vance in Ogden. Ann Lee stayed home. Greta Solberg flew back to Tarnow."
+    doc = nlp(text)
+    monkeypatch.delenv(retype.ARTICLE_SWITCH, raising=False)
+    extract.extract_doc(Article("a", text), [(0, doc)])
+    assert not calls
+    monkeypatch.setenv(retype.ARTICLE_SWITCH, "1")
+    extract.extract_doc(Article("a", text), [(0, doc)])
+    assert calls == [1]

@@ -169,7 +169,6 @@ def loads(text: str) -> Extraction:
 
 # ---------------------------------------------------------------- keys
 
-@cache
 def extractor_version() -> str:
     """Return a digest of the code and data that turn parsed text into an Extraction.
 
@@ -177,14 +176,21 @@ def extractor_version() -> str:
     ``extraction``) and the shipped model files count, so editing a rule or
     retraining a component invalidates the cache without anyone bumping a
     number; the layers above (linking, RDF, the page, the CLI, ...) do not.
+    So does ``--encoder-types``, which extracts otherwise.
     """
+    from kgraph.extraction.retype import article_types_on
+
+    code = _code_version()
+    return code if not article_types_on() else hashlib.sha256(f"{code} article types".encode()).hexdigest()[:16]
+
+
+@cache
+def _code_version() -> str:
+    """Return the digest of the extraction code and model files (see :func:`extractor_version`)."""
     from kgraph import __version__
 
     root = Path(__file__).resolve().parent.parent
-    from kgraph.extraction.retype import article_types_on
-
     h = hashlib.sha256(f"kgraph {__version__} cache {FORMAT}\n".encode())
-    h.update(f"article types {article_types_on()}\n".encode())  # --encoder-types extracts otherwise
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] not in _EXTRACTION_PARTS:
