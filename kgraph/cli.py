@@ -613,6 +613,9 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
                 click.echo(f"encoder pack: kept the shipped one ({exc})")
                 pack = None
             got = train_sentrel(data, dwie, output=head_out, model=model, cache=cache, encoder_dir=pack)
+            from kgraph.extraction import sentrel
+
+            sentrel.forget_head()  # the article type head reads the sentences the new head would encode
             click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
                        f"{got['seconds']} s; wrote {got['output']}")
             from kgraph.extraction.retype import MODEL_PATH as RETYPE_PATH

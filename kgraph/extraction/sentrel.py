@@ -243,6 +243,12 @@ def read_head(target: Path, what: str) -> dict:
     return head
 
 
+def forget_head() -> None:
+    """Drop the head loaded before (training wrote a new one that later steps must read)."""
+    global _HEAD
+    _HEAD = None
+
+
 def load_head(path: str | os.PathLike | None = None) -> dict:
     """Return the shipped head (or ``KGRAPH_SENTREL_HEAD``'s; loaded once), or the one at ``path``.
 
