@@ -19,7 +19,7 @@ import numpy as np
 
 from kgraph.core.terms import EntityType
 from kgraph.extraction.retype import (ARTICLE_MODEL_PATH, CLASSES, INPUT_TYPES, MODEL_PATH, feature_size, held,
-                                     mention_rows, probabilities)
+                                     mention_rows, pooled_change, probabilities)
 from kgraph.sentrel_train import _write_npz, cached, conll_cache_name, fit_head
 
 #: CoNLL04 entity types as head classes.
@@ -150,7 +150,7 @@ def dwie_mentions(dwie, nlp, encoder, cache: str | os.PathLike | None = None, fi
     whether a word holds the mention's type against it (:func:`retype.held`).
     """
     from kgraph.extraction import entity_model
-    from kgraph.extraction.extract import _candidates, _resolve, statement_pairs
+    from kgraph.extraction.extract import article_mentions, statement_pairs
     from kgraph.extraction.relations import encoded_sentences
     from kgraph.train_doc import DWIE_TRAIN
 
@@ -158,8 +158,7 @@ def dwie_mentions(dwie, nlp, encoder, cache: str | os.PathLike | None = None, fi
     data = entity_model.parsed_dwie(dwie, first=min(first or DWIE_TRAIN, DWIE_TRAIN), nlp=nlp, cache_dir=cache)
     xs, ys, cur, arts, names, read, hold = [], [], [], [], [], [], []
     for a, (_art, pieces, gold) in enumerate(data):
-        cands = [c for offset, doc in pieces for c in _candidates(doc, offset)]
-        pairs = _resolve(cands, pieces)
+        pairs = article_mentions(pieces)
         sentences = encoded_sentences(pieces, statement_pairs(pairs))
         exact = {(s, e): c for s, e, c in gold}
         keep = [(m, span) for m, span in pairs if m.type in INPUT_TYPES and span.root.pos_ != "PRON"]
@@ -185,8 +184,7 @@ def name_gains(probs: np.ndarray, data: dict[str, np.ndarray]) -> dict[float, di
     ``probs`` are the rows' out-of-fold probabilities; only rows the run time reads are evidence, and a change
     counts at every annotated mention of the name in its article.
     """
-    y, current, article, name, read = data["y"], data["current"], data["article"], data["name"], data["read"]
-    held = data["held"] if "held" in data else np.zeros((len(y), len(CLASSES)), bool)
+    y, current, article, name, read, hold = (data[k] for k in ("y", "current", "article", "name", "read", "held"))
     groups: dict[tuple[int, str], list[int]] = {}
     for i in range(len(y)):
         groups.setdefault((int(article[i]), str(name[i])), []).append(i)
@@ -197,10 +195,9 @@ def name_gains(probs: np.ndarray, data: dict[str, np.ndarray]) -> dict[float, di
             seen = [i for i in rows if read[i]]
             if not seen:
                 continue
-            mean = probs[seen].mean(axis=0)
-            best = int(mean.argmax())
-            kinds = np.bincount(current[rows], minlength=len(CLASSES))
-            if best == int(kinds.argmax()) or mean.max() < th or held[rows, best].any():
+            now = int(np.bincount(current[rows], minlength=len(CLASSES)).argmax())
+            best = pooled_change(probs[seen].mean(axis=0), now, th)
+            if best is None or hold[rows, best].any():
                 continue
             names += 1
             right += sum(1 for i in rows if y[i] == best and current[i] != best)

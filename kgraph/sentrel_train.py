@@ -182,7 +182,7 @@ def _footer_start(doc: dict) -> int:
 
 def dwie_examples(folder, nlp, encoder, first: int = 602) -> dict[str, np.ndarray]:
     """Return the encoded pairs of the first DWIE articles, labelled with their article-level relations."""
-    from kgraph.extraction.extract import _candidates, _resolve
+    from kgraph.extraction.extract import article_mentions
     from kgraph.core.model import Article
     from kgraph.extraction.nlp import parse
 
@@ -190,8 +190,7 @@ def dwie_examples(folder, nlp, encoder, first: int = 602) -> dict[str, np.ndarra
     articles = [Article(id=d["id"], text=d["content"][:_footer_start(d)]) for d in docs]
     xs, ms, ys, gs = [], [], [], []
     for n, (d, (_art, pieces)) in enumerate(zip(docs, parse(nlp, articles, batch_size=16))):
-        cands = [c for offset, doc in pieces for c in _candidates(doc, offset)]
-        found_all = _resolve(cands, pieces)
+        found_all = article_mentions(pieces)
         gold = [(m["begin"], m["end"], m["concept"]) for m in d["mentions"]]
         rels: dict[tuple[int, int], set[str]] = {}
         unsure: set[tuple[int, int]] = set()

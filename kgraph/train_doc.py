@@ -326,14 +326,11 @@ def rows(items: list[dict], parsed: list[list], fold_models: list[dict] | None =
     CoNLL04 sentence ``conllN`` is scored by the fold model that did not see it.
     """
     from kgraph.extraction.docrel import ArticleView, article_inputs, candidates, may_kill, pair_vector
-    from kgraph.extraction.extract import _candidates, _resolve
+    from kgraph.extraction.extract import article_mentions
 
     data: dict[str, dict] = {}
     for g, (item, pieces) in enumerate(zip(items, parsed)):
-        cands = []
-        for offset, doc in pieces:
-            cands.extend(_candidates(doc, offset))
-        pairs = _resolve(cands, pieces)
+        pairs = article_mentions(pieces)
         sent_model = None
         if fold_models and item["kind"] == "conll":
             sent_model = fold_models[int(item["id"][5:]) % FOLDS]

@@ -248,7 +248,7 @@ def test_name_gains_count_mentions_made_right_and_wrong():
 
     data = {"y": np.array([0, 0, -1, 1, 2]), "current": np.array([1, 1, 1, 1, 2]),
             "article": np.array([0, 0, 0, 1, 1]), "name": np.array(["Tavi", "Tavi", "Tavi", "Ostmark", "Ogden"]),
-            "read": np.array([True, False, False, True, True])}
+            "read": np.array([True, False, False, True, True]), "held": np.zeros((5, 3), bool)}
     probs = np.array([[0.97, 0.03, 0.0], [0.0, 1.0, 0.0], [0.0, 1.0, 0.0],  # only the read mention counts
                       [0.0, 0.05, 0.95], [0.0, 0.0, 1.0]])
     table = name_gains(probs, data)

@@ -267,8 +267,8 @@ class Encoder:
         """Return each text's wordpiece offsets and hidden states after ``layers``, batched by length.
 
         The last texts are remembered, up to :data:`RECENT_POSITIONS` wordpieces:
-        an article's sentences are read for its names' types, then for their
-        relations.
+        a short text's sentences are read for its names' types, then for their
+        relations (counted in wordpieces, so a few long texts hold little).
         """
         layers = tuple(layers)
         result: list[Encoded | None] = [self._recent.get((t, layers)) for t in texts]
@@ -301,8 +301,8 @@ class Encoder:
         return result  # type: ignore[return-value]
 
 
-#: Wordpiece positions of recently encoded texts an encoder keeps (an article's encoded sentences, read for their
-#: names' types and then their relations): about 50 MB of hidden states at most.
+#: Wordpiece positions of recently encoded texts an encoder keeps (a short text's sentences, read for their names'
+#: types and then their relations): about 50 MB of hidden states at most.
 RECENT_POSITIONS = 16_384
 
 _ENCODER: Encoder | None = None

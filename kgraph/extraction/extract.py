@@ -2107,7 +2107,12 @@ def _sentence_firsts(doc) -> list[int]:
 
 def find_mentions(doc, offset: int = 0) -> list[tuple[Mention, object]]:
     """Return (mention, span) pairs for the names in a Doc, offsets shifted by ``offset``, names resolved."""
-    return _resolve(_candidates(doc, offset), [(offset, doc)])
+    return article_mentions([(offset, doc)])
+
+
+def article_mentions(pieces: list[tuple[int, object]]) -> list[tuple[Mention, object]]:
+    """Return (mention, span) pairs for the names of an article's parsed pieces, names resolved across them."""
+    return _resolve([c for offset, doc in pieces for c in _candidates(doc, offset)], pieces)
 
 
 def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extraction:
@@ -2126,10 +2131,7 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         # A German article parsed as English gives junk names ("Bundeskanzlerin X" a person): say so, skip it.
         docrel.warn_language(article.id, lang)
         return Extraction(article)
-    cands: list[_Cand] = []
-    for offset, doc in pieces:
-        cands.extend(_candidates(doc, offset))
-    pairs = _resolve(cands, pieces)
+    pairs = article_mentions(pieces)
     stated = statement_pairs(pairs)
     # A list of names is no short text (its one "sentence" can be 50 kB long: encoding it took 10 s per section).
     if len(set(sentence_keys(pairs))) <= 2 and sentrel.enabled() and stated is pairs:

@@ -187,6 +187,16 @@ def retype(pairs, head: dict | None = None, encoder=None, sentences=None) -> lis
     return out
 
 
+def pooled_change(mean: np.ndarray, now: int, threshold: float) -> int | None:
+    """Return the class (index into :data:`CLASSES`) a name's mean probabilities change it to, or None.
+
+    None when the most probable class is its type ``now`` or falls short of ``threshold``; run time
+    (:func:`name_changes`) and training (:func:`kgraph.retype_train.name_gains`) decide by this one rule.
+    """
+    best = int(np.argmax(mean))
+    return best if best != now and float(mean[best]) >= threshold else None
+
+
 def name_changes(pairs, evidence: list[int], probs: np.ndarray, threshold: float,
                  hold=lambda m, span, best: False) -> dict[str, str]:
     """Return name -> the type every mention of that name takes, from the head's probabilities at some of them.
@@ -206,12 +216,11 @@ def name_changes(pairs, evidence: list[int], probs: np.ndarray, threshold: float
             kinds.setdefault(m.name, Counter())[EntityType.Place if m.type == EntityType.Country else m.type] += 1
     out = {}
     for name, rows in sorted(pooled.items()):
-        mean = probs[rows].mean(axis=0)
-        best = CLASSES[int(np.argmax(mean))]
         now = min(kinds[name], key=lambda t: (-kinds[name][t], CLASSES.index(t)))
-        if best != now and float(mean.max()) >= threshold \
-                and not any(m.name == name and m.type in INPUT_TYPES and hold(m, span, best) for m, span in pairs):
-            out[name] = best
+        best = pooled_change(probs[rows].mean(axis=0), CLASSES.index(now), threshold)
+        if best is not None and not any(m.name == name and m.type in INPUT_TYPES and hold(m, span, CLASSES[best])
+                                        for m, span in pairs):
+            out[name] = CLASSES[best]
     return out
 
 
