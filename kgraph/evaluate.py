@@ -367,7 +367,7 @@ def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: 
     for path, g in golds:
         articles = list(ingest.read_inputs([g["document"]]))
         exs = [filter_confidence(ex, min_confidence) for ex in extract_articles(articles, nlp=pipeline)]
-        scores.append(score_kb(g, link_extractions(exs), name=path.stem))
+        scores.append(score_kb(g, link_extractions(exs, min_confidence=min_confidence), name=path.stem))
     return Report(tuple(scores))
 
 

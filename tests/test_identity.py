@@ -609,6 +609,39 @@ def test_a_state_body_is_its_articles_country_even_where_the_article_names_the_m
     assert got["Christian Democrats (Veltria)"] == ("a", "b", "c")
 
 
+@pytest.mark.parametrize("name, body", [
+    ("Supreme Court", True), ("Interior Ministry", True), ("Ministry of Justice", True), ("National Assembly", True),
+    ("National Bureau of Statistics", True), ("Army", True),
+    ("Greens", False), ("Social Democrats", False), ("National Front", False), ("Bureau", False), ("", False),
+])
+def test_a_state_body_is_named_by_its_head_word(name, body):
+    from kgraph.linking.identity import state_body
+
+    assert state_body(name) is body
+
+
+def test_a_state_body_read_in_a_country_is_based_there_but_a_party_read_there_is_not():
+    from kgraph.linking.link import HOME_BODY_PRECISION
+
+    home = [ex(x, ("Interior Ministry", "Organization", "Interior Ministry"), ("Christian Democrats", "Organization",
+                                                                            "Christian Democrats"),
+               ("Veltria", "Country", "Veltria"), text="The ministry said so.") for x in "ab"]
+    abroad = ex("c", ("Interior Ministry", "Organization", "Interior Ministry"), ("Ostmark", "Country", "Ostmark"),
+                ("Ostmark", "Country", "Ostmark"), ("Veltria", "Country", "Veltria"))
+    kb = link_extractions(home + [abroad])
+    names = {e.key: e.label for e in kb.entities}
+    based = {(names[f.subject], names[f.object]): f for f in kb.facts if f.predicate == "basedIn"}
+    assert set(based) == {("Interior Ministry (Veltria)", "Veltria"), ("Interior Ministry (Ostmark)", "Ostmark")}
+    veltria = based[("Interior Ministry (Veltria)", "Veltria")]
+    assert [aid for aid, _r in veltria.evidence] == ["a", "b"]
+    r = veltria.evidence[0][1]
+    assert (r.subject.text, r.object.text, r.method) == ("Interior Ministry", "Veltria", "identity:home-country")
+    assert r.confidence == HOME_BODY_PRECISION and "Interior Ministry" in r.sentence
+    # Asked for more confidence than the reading has, the graph leaves it out.
+    kb = link_extractions(home + [abroad], min_confidence=HOME_BODY_PRECISION + 0.01)
+    assert not [f for f in kb.facts if f.predicate == "basedIn"]
+
+
 def test_an_international_court_is_never_read_as_a_story_countrys_own():
     def corpus(name):
         text = "Judges of the International Court cite international law and international treaties."

@@ -508,7 +508,7 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                                      f"or build the folder from all its sources without --into")
                 exs.append(filter_confidence(ex, min_confidence))
         kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
-                                    before_rename=lambda ttl: cache.prepare_manifest(out, manifest, model_id, ttl))
+                                    min_confidence=min_confidence, before_rename=lambda ttl: cache.prepare_manifest(out, manifest, model_id, ttl))
         cache.commit_manifest(out)
     return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
                        seconds=time.monotonic() - started)
@@ -529,7 +529,7 @@ def _check_cached(store, key: str, aid: str, known: set, loaded: dict) -> None:
 
 
 def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
-                    formats: Iterable[str] = (), corrections=None,
+                    formats: Iterable[str] = (), corrections=None, min_confidence: float = 0.0,
                     before_rename=None) -> tuple[KnowledgeBase, list[Path]]:
     """Link the extractions and write the outputs atomically; return the knowledge base and the files.
 
@@ -540,7 +540,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
     from kgraph.page import visualize
     from kgraph.linking.link import link_extractions
 
-    kb = rdf.well_typed(link_extractions(exs, corrections))  # the summary counts what the graph holds
+    kb = rdf.well_typed(link_extractions(exs, corrections, min_confidence))  # the summary counts what the graph holds
     del exs
     ttl = rdf.serialize(kb, "turtle")
     page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed

@@ -1534,6 +1534,24 @@ _NATIONAL_OF_HEADS = frozenset("bureau office ministry".split())
 _SUPRANATIONAL = frozenset("international european world global intergovernmental transnational".split())
 
 
+def home_reading(gid: tuple) -> tuple | None:
+    """Return the country group a group was read in ("Interior Ministry (Veltria)"), or None."""
+    return gid[2:] if len(gid) == 4 and gid[2] == EntityType.Country else None
+
+
+def state_body(name: str) -> bool:
+    """True for the generic name of a state's own body: a ministry, court, parliament, army ("Supreme Court").
+
+    Not a party's ("Greens", "Social Democrats"): a story about one country names another's parties, and
+    the country a story is about is then no party's home.
+    """
+    head, of, _rest = name.partition(" of ")
+    words = head.replace("-", " ").lower().split()
+    if not words:
+        return False
+    return words[-1] in _STATE_BODIES or words[-1] == "assembly" or bool(of) and words[-1] in _NATIONAL_OF_HEADS
+
+
 def _institution_words(n: str) -> bool:
     """True for a name made only of institution words ("Christian Democratic Union"), no place or person in it."""
     return all(w in _NATIONAL_HEADS or w in _INSTITUTION_WORDS or w in ORG_WORDS or w in TITLES or w in _NAME_LINKS
