@@ -262,11 +262,13 @@ def _opening_noun_before_role(doc, start, end, ctx):
             "drop",
             examples=[("Calm, composed and smiling, she walked on stage.", "Calm", ()),
                       ("Statistically, one note in ten thousand is false.", "Statistically", ()),
-                      ("Malnutrition is common in the north, aid workers said.", "Malnutrition", ())],
+                      ("Malnutrition is common in the north, aid workers said.", "Malnutrition", ()),
+                      ('"Malnutrition is common in the north," aid workers said.', "Malnutrition", ())],
             counter_examples=[("Calm, Anton said later, is what the team needs.", "Anton"),
                               ("She thanked her fans on Chirp, the social network.", "Chirp"),
                               ("He loved Mozart, Chirp and the old masters.", "Chirp"),
                               ("Tarvo, the new coach, said the team was ready.", "Tarvo"),
+                              ('"Tarvo and his team won," she said.', "Tarvo"),
                               ("Paris, the capital, was calm.", "Paris"),
                               ("Africans, the poll found, were the most hopeful.", "Africans"),
                               ("Baker said he was tired after Anton Baker won the race.", "Baker")])
@@ -277,7 +279,8 @@ def _dictionary_word_person(doc, start, end, ctx):
     if ctx.types.get(key(tok.text), EntityType.Person) != EntityType.Person or ctx.written(tok.text) > DICTIONARY_WORD_MAX:
         return None
     prev = doc[start - 1] if start > 0 else None
-    if not (prev is None or nlp.line_start(tok) or prev.is_alpha and prev.text[:1].isupper()):
+    quoted = prev is not None and prev.is_quote and nlp.line_start(prev)  # a quote's first word: '"Malnutrition is common," they said'
+    if not (prev is None or nlp.line_start(tok) or quoted or prev.is_alpha and prev.text[:1].isupper()):
         return None  # capitalized on purpose, not by its position: "on Chirp", "Beethoven, Bach"
     if tok.lower_ in ctx.given or tok.lower_.endswith(_PEOPLE_ENDINGS) or gazetteer.demonym(tok.text) is not None \
             or gazetteer.country(tok.text) is not None or gazetteer.place(tok.text) is not None:
@@ -289,7 +292,7 @@ def _dictionary_word_person(doc, start, end, ctx):
     # as surname ("Anton Baker ... Baker said") or the NER read it as a person: the dictionary lists the famous by
     # surname ("Nixon", "Shakespeare": on DWIE 1-602 the two annotated names the rule dropped without that test;
     # with it, it drops one unannotated name and one country typed a person, no annotated person).
-    opens = prev is None or tok.is_sent_start or nlp.line_start(tok)
+    opens = prev is None or tok.is_sent_start or nlp.line_start(tok) or quoted
     return [] if "noun" in classes and opens and tok.ent_type_ != "PERSON" and not ctx.surname(tok.text) else None
 
 
