@@ -939,3 +939,17 @@ def test_a_label_with_a_lone_surrogate_or_controls_is_cleaned_as_article_text_is
     assert item.entity == "Anton Moreau"
     assert item.label == "Anton  [31mMoreau\ufffd"
     item.label.encode("utf-8")  # every output is UTF-8: a lone surrogate had ended the build in a traceback
+
+
+def test_a_reject_removes_the_home_country_identity_gave_a_state_body():
+    corpus = [ex(a, ("Interior Ministry", "Organization", "Interior Ministry"), ("Veltria", "Country", "Veltria"))
+              for a in ("a1", "a2")]
+    assert [(f.predicate, f.object) for f in link_extractions(corpus).facts] == [("basedIn", "country/Veltria")]
+    item = {"action": "reject", "subject": "Interior Ministry (Veltria)", "predicate": "basedIn", "object": "Veltria"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the relation is found: no warning
+        kb = link_extractions(corpus, fixes(item))
+    assert kb.facts == ()
+    # Retyped to a place, the body is no organization to be based anywhere.
+    retype = {"action": "retype", "entity": "Interior Ministry (Veltria)", "type": "Place"}
+    assert link_extractions(corpus, fixes(retype)).facts == ()

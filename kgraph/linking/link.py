@@ -226,8 +226,8 @@ def _state_body_homes(exs: list, local: dict, entities: dict) -> list[Fact]:
                 by_group[gid].append(m)
         for gid, ms in sorted(by_group.items()):
             home = home_reading(gid)
-            if home is None or gid[0] != EntityType.Organization or home not in entities or gid not in entities \
-                    or not state_body(gid[1]) or not by_group.get(home):
+            if home is None or gid not in entities or entities[gid].type != EntityType.Organization \
+                    or home not in entities or not state_body(gid[1]) or not by_group.get(home):
                 continue
             body = min(ms, key=lambda m: m.start)
             country = min(by_group[home], key=lambda m: (abs(m.start - body.start), m.start))
