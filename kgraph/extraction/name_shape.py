@@ -778,6 +778,35 @@ def _portfolio_before_title(doc, start, end, ctx):
     return [] if all(t.lower_ in _PORTFOLIO or _demonym(t) for t in words) else None
 
 
+@shape_rule("shape:portfolio-after-title", "Capitalized common words right after a minister's, secretary's or "
+            "commissioner's title and \"for\" are the office's field, no organization or person (\"Commissioner for "
+            "Humanitarian Aid\", \"Minister for European Affairs\"); a place, a country, a word no dictionary "
+            "knows or a body's head word there names something (\"Minister for Scotland\").", "drop",
+            examples=[("When Anna Berg was EU Commissioner for Humanitarian Aid, she left.", "Humanitarian Aid", ()),
+                      ("Tom Keller, the Minister for European Affairs, said so.", "European Affairs", ()),
+                      ("The commissioner for the Digital Economy spoke.", "Digital Economy", ())],
+            counter_examples=[("Tom Keller, the Minister for Scotland, said so.", "Scotland"),
+                              ("Tom Keller, secretary for the Tarsk Harbor Board, said so.", "Tarsk Harbor Board"),
+                              ("Tom Keller, the spokesman for Human Rights Watch, said so.", "Human Rights Watch")])
+def _portfolio_after_title(doc, start, end, ctx):
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "for" or doc[i - 1].lower_.rstrip(".") not in PORTFOLIO_TITLES:
+        return None
+    text = doc[start:end].text
+    if gazetteer.place(text) is not None or gazetteer.country(text) is not None:
+        return None
+    for t in doc[start:end]:
+        low = t.lower_
+        if low in _PORTFOLIO:
+            continue
+        if not t.is_alpha or low in lexicon.ORG_HEADS or low in lexicon.PLACE_HEADS \
+                or gazetteer.country(t.text) is not None or not nlp.word_classes(t):
+            return None  # a body's head, a country or a proper word: "Minister for Scotland", "... Harbor Board"
+    return []
+
+
 #: Titles news writes short with a full stop ("Lt.", "Capt.", "Sgt."): a stop after one ends no sentence.
 SHORT_TITLES = frozenset("adm capt cmdr col cpl det gen gov insp lt maj pvt rep rev sen sgt supt".split())
 
