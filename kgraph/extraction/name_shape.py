@@ -312,13 +312,14 @@ def _hashtag(doc, start, end, ctx):
 #: Last words of names of events and awards, which are no person, organization or place ("the Tarsk Games",
 #: "the Vell Prize"); "day" only ends a name not read as a person's ("Anton Day").
 EVENT_HEADS = frozenset("""olympics games summit summits day cup cups championship championships war wars prize prizes
-award awards festival biennale""".split())
+award awards festival biennale open""".split())
 
 
 @shape_rule("shape:event-head", "A name ending in an event or award word (\"Games\", \"Summit\", \"Prize\", "
-            "\"Festival\") names an event or award, no person, organization or place.", "drop",
+            "\"Festival\", a tournament's \"Open\") names an event or award, no person, organization or place.", "drop",
             examples=[("Athletes arrived for the Tarsk Games on Sunday.", "Tarsk Games", ()),
-                      ("She won the Vell Prize for her novel.", "Vell Prize", ())],
+                      ("She won the Vell Prize for her novel.", "Vell Prize", ()),
+                      ("Anna Berg won the Tarsk Open for the third time.", "Tarsk Open", ())],
             counter_examples=[("Anton Day said the talks had failed.", "Anton Day"),
                               ("The Veltrian Institute for Research on War said so.", "Veltrian Institute for Research on War"),
                               ("The Games were a success.", "Games")])
@@ -331,6 +332,36 @@ def _event_head(doc, start, end, ctx):
     text = doc[start:end].text
     if words[-1] == "day" and (ctx.types.get(key(text)) == EntityType.Person or doc[start].ent_type_ == "PERSON"):
         return None
+    return []
+
+
+#: Last words of the names of treaties, laws and declarations ("the Tarsk Accord", "the Vell Act"): documents, no
+#: person, organization or place. Not "Pact": an alliance named so is a body too.
+DOCUMENT_HEADS = frozenset("""treaty treaties accord accords protocol protocols agreement agreements convention
+conventions declaration act directive resolution doctrine charter""".split())
+
+
+@shape_rule("shape:document-head", "A name ending in a treaty's, law's or declaration's word (\"Accord\", "
+            "\"Protocol\", \"Act\", \"Declaration\") names a document, and one opening with \"Operation\" a "
+            "military operation: no person, organization or place, unless a body's head comes before (\"Tarsk "
+            "Institute for Arms Treaties\").", "drop",
+            examples=[("The Harwick Accord was signed in 1995 by both sides.", "Harwick Accord", ()),
+                      ("Under the Tarsk Protocol, emissions must fall.", "Tarsk Protocol", ()),
+                      ("Tom Keller wrote that the Vellmark Act would pass.", "Vellmark Act", ()),
+                      ("Troops launched Operation Silver Shield on Friday.", "Operation Silver Shield", ())],
+            counter_examples=[("The Tarsk Institute for Arms Treaties said so.", "Tarsk Institute for Arms Treaties"),
+                              ("The North Tarsk Treaty Organization met.", "North Tarsk Treaty Organization"),
+                              ("Lena Act said the plan was sound.", "Lena Act")])
+def _document_head(doc, start, end, ctx):
+    words = [t.lower_ for t in doc[start:end]]
+    if len(words) < 2:
+        return None
+    if not (words[-1] in DOCUMENT_HEADS and doc[end - 1].is_title or words[0] == "operation" and doc[start].is_title):
+        return None
+    if any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words):
+        return None  # "Tarsk Institute for Arms Treaties": an organization named after its subject
+    if doc[start].lower_ in ctx.given:
+        return None  # a person's name ending in such a word ("Lena Act")
     return []
 
 
@@ -778,6 +809,24 @@ def _portfolio_before_title(doc, start, end, ctx):
     return [] if all(t.lower_ in _PORTFOLIO or _demonym(t) for t in words) else None
 
 
+def _field_words(doc, start: int, end: int) -> bool:
+    """Return whether a span is made only of common words naming a field ("Political Science", "Digital Media").
+
+    No body's or place's head word, no country, no word the dictionary does not know, and not a place's name.
+    """
+    text = doc[start:end].text
+    if start >= end or gazetteer.place(text) is not None or gazetteer.country(text) is not None:
+        return False
+    for t in doc[start:end]:
+        low = t.lower_
+        if low in _PORTFOLIO:
+            continue
+        if not t.is_alpha or low in lexicon.ORG_HEADS or low in lexicon.PLACE_HEADS \
+                or gazetteer.country(t.text) is not None or not nlp.word_classes(t):
+            return False
+    return True
+
+
 @shape_rule("shape:portfolio-after-title", "Capitalized common words right after a minister's, secretary's or "
             "commissioner's title and \"for\" are the office's field, no organization or person (\"Commissioner for "
             "Humanitarian Aid\", \"Minister for European Affairs\"); a place, a country, a word no dictionary "
@@ -794,17 +843,44 @@ def _portfolio_after_title(doc, start, end, ctx):
         i -= 1
     if i < 1 or doc[i].lower_ != "for" or doc[i - 1].lower_.rstrip(".") not in PORTFOLIO_TITLES:
         return None
-    text = doc[start:end].text
-    if gazetteer.place(text) is not None or gazetteer.country(text) is not None:
+    # A body's head, a country or a proper word names something: "Minister for Scotland", "... Harbor Board".
+    return [] if _field_words(doc, start, end) else None
+
+
+@shape_rule("shape:field-at-organization", "A field or department written before \"at\" and an organization's "
+            "name is no part of that name (\"Director of Communications at Orlin Motors\" gives \"Orlin Motors\").",
+            "cut",
+            examples=[("Jonas Berg, Director of Communications at Orlin Motors, declined to comment.",
+                       "Communications at Orlin Motors", ("Orlin Motors",))],
+            counter_examples=[("The Center for Coastal Studies at Orlin said so.", "Center for Coastal Studies at Orlin"),
+                              ("Jonas Berg of Tarsk at Orlin Motors declined to comment.", "Tarsk at Orlin Motors")])
+def _field_at_organization(doc, start, end, ctx):
+    for i in range(start + 1, end - 1):
+        if doc[i].text == "at" and doc[i + 1].text[:1].isupper():
+            return [(i + 1, end)] if _field_words(doc, start, i) else None
+    return None
+
+
+#: Words after which a capitalized phrase is a field of study ("a degree in Political Science", "professor of
+#: Economics"), followed by "in" or "of".
+_STUDY_WORDS = frozenset("""degree degrees diploma phd doctorate master master's masters bachelor bachelor's professor
+professors lecturer lecturers studies studied studying majored major""".split())
+
+
+@shape_rule("shape:field-of-study", "Common words right after a degree, a professorship or studying and \"in\" or "
+            "\"of\" name a field of study, no organization (\"a degree in Political Science\", \"Professor of "
+            "Economics\"); a place or a word no dictionary knows stays (\"studied in Tarsk\").", "drop",
+            examples=[("Tom Keller holds a degree in Political Science from Tarsk University.", "Political Science", ()),
+                      ("Anna Berg, Professor of Economics at Tarsk University, said so.", "Economics", ())],
+            counter_examples=[("Tom Keller studied in Tarsk before the war.", "Tarsk"),
+                              ("Tom Keller studied in Scotland before the war.", "Scotland")])
+def _field_of_study(doc, start, end, ctx):
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("in", "of") or doc[i - 1].lower_.rstrip(".") not in _STUDY_WORDS:
         return None
-    for t in doc[start:end]:
-        low = t.lower_
-        if low in _PORTFOLIO:
-            continue
-        if not t.is_alpha or low in lexicon.ORG_HEADS or low in lexicon.PLACE_HEADS \
-                or gazetteer.country(t.text) is not None or not nlp.word_classes(t):
-            return None  # a body's head, a country or a proper word: "Minister for Scotland", "... Harbor Board"
-    return []
+    return [] if _field_words(doc, start, end) else None
 
 
 #: Titles news writes short with a full stop ("Lt.", "Capt.", "Sgt."): a stop after one ends no sentence.
