@@ -21,6 +21,9 @@ from kgraph.extraction.extract import _Cand
 #: Stand-in for the model lexicon's given names (invented people of the examples).
 GIVEN = frozenset({"anton", "ilse", "lena"})
 
+#: Stand-in for the model lexicon's common words (words news writes in lower case) the examples need.
+COMMON = frozenset({"turnout"})
+
 
 def _phrase(nlp, example):
     doc = nlp(example.text)
@@ -42,7 +45,7 @@ def _context(doc, start, end, types=None) -> ns.Context:
             counts[ns.key(doc[run[0].i:run[-1].i + 1].text)] += 1
         run = []
     lower = frozenset(t.lower_ for t in doc if t.is_lower and t.is_alpha)
-    return ns.Context(counts, lower, frozenset(), GIVEN, types or {})
+    return ns.Context(counts, lower, COMMON, GIVEN, types or {})
 
 
 EXAMPLES = [pytest.param(r, e, id=f"{r.id}-{n}") for r in ns.SHAPE_RULES for n, e in enumerate(r.examples)]
