@@ -2131,8 +2131,9 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
     noun = born.head if born.dep_ == "amod" else None
     person = None
     if noun is not None:
-        # "the Ohio born painter Tom Rand": the noun is a title before the name, or has it in apposition.
-        person = index.at(noun) or (index.at(noun.head) if noun.dep_ == "compound" else None) or \
+        # "the Ohio born painter Tom Rand": the noun is a title before the name, or has it in apposition;
+        # "Tom Rand, the Ohio-born painter,": the noun is in apposition to the name.
+        person = index.at(noun) or (index.at(noun.head) if noun.dep_ in ("compound", "appos") else None) or \
             next((index.at(c) for c in noun.children if c.dep_ == "appos" and index.at(c)), None)
     if person is None and any(c.dep_ in ("nsubj", "nsubjpass") for c in born.children):
         person = _subject_of(born, index)
@@ -2151,6 +2152,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
           ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
           ("The tour ends in Denver, where Nora Vance was born, before the holidays.",
            ("Nora Vance", Predicate.bornIn, "Denver")),
+          ("Nora Vance, the Denver-born novelist, wrote three books.", ("Nora Vance", Predicate.bornIn, "Denver")),
       ],
       counter_examples=[
           ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
