@@ -834,9 +834,9 @@ def _field_words(doc, start: int, end: int) -> bool:
 
 @shape_rule("shape:portfolio-after-title", "Capitalized common words right after a minister's, secretary's or "
             "commissioner's title and \"for\" are the office's field, no organization or person (\"Commissioner for "
-            "Humanitarian Aid\", \"Minister for European Affairs\"); a place, a country, a word no dictionary "
+            "Disaster Relief\", \"Minister for European Affairs\"); a place, a country, a word no dictionary "
             "knows or a body's head word there names something (\"Minister for Scotland\").", "drop",
-            examples=[("When Anna Berg was EU Commissioner for Humanitarian Aid, she left.", "Humanitarian Aid", ()),
+            examples=[("Anna Berg, then Commissioner for Disaster Relief, flew to the coast.", "Disaster Relief", ()),
                       ("Tom Keller, the Minister for European Affairs, said so.", "European Affairs", ()),
                       ("The commissioner for the Digital Economy spoke.", "Digital Economy", ())],
             counter_examples=[("Tom Keller, the Minister for Scotland, said so.", "Scotland"),
