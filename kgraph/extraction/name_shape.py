@@ -296,8 +296,9 @@ def _dictionary_word_person(doc, start, end, ctx):
     # with it, it drops one unannotated name and one country typed a person, no annotated person).
     opens = prev is None or tok.is_sent_start or nlp.line_start(tok) or quoted
     # The NER's person reading stands for a word news never writes in lower case ("Nixon"), not for one it
-    # does ("Turnout was low"): the dictionary lists the famous by surname, news does not write them so.
-    person = tok.ent_type_ == "PERSON" and tok.lower_ not in ctx.common
+    # does ("Turnout was low"): the dictionary lists the famous by surname, news does not write them so. A title
+    # ("Pope urges peace") may stand for the one person the article gives it, which extraction reads later.
+    person = tok.ent_type_ == "PERSON" and (tok.lower_ not in ctx.common or tok.lower_ in ROLE_WORDS)
     return [] if "noun" in classes and opens and not person and not ctx.surname(tok.text) else None
 
 
