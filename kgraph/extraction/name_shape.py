@@ -815,6 +815,14 @@ def _portfolio_before_title(doc, start, end, ctx):
     return [] if all(t.lower_ in _PORTFOLIO or _demonym(t) for t in words) else None
 
 
+def _after(doc, start: int, preps, words) -> bool:
+    """Return whether a span follows one of ``words`` and one of ``preps``, "the" allowed between ("for the")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ in preps and doc[i - 1].lower_.rstrip(".") in words
+
+
 def _field_words(doc, start: int, end: int) -> bool:
     """Return whether a span is made only of common words naming a field ("Political Science", "Digital Media").
 
@@ -844,10 +852,7 @@ def _field_words(doc, start: int, end: int) -> bool:
                               ("Tom Keller, secretary for the Tarsk Harbor Board, said so.", "Tarsk Harbor Board"),
                               ("Tom Keller, the spokesman for Human Rights Watch, said so.", "Human Rights Watch")])
 def _portfolio_after_title(doc, start, end, ctx):
-    i = start - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    if i < 1 or doc[i].lower_ != "for" or doc[i - 1].lower_.rstrip(".") not in PORTFOLIO_TITLES:
+    if not _after(doc, start, ("for",), PORTFOLIO_TITLES):
         return None
     # A body's head, a country or a proper word names something: "Minister for Scotland", "... Harbor Board".
     return [] if _field_words(doc, start, end) else None
@@ -881,10 +886,7 @@ professors lecturer lecturers studies studied studying majored major""".split())
             counter_examples=[("Tom Keller studied in Tarsk before the war.", "Tarsk"),
                               ("Tom Keller studied in Scotland before the war.", "Scotland")])
 def _field_of_study(doc, start, end, ctx):
-    i = start - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    if i < 1 or doc[i].lower_ not in ("in", "of") or doc[i - 1].lower_.rstrip(".") not in _STUDY_WORDS:
+    if not _after(doc, start, ("in", "of"), _STUDY_WORDS):
         return None
     return [] if _field_words(doc, start, end) else None
 
