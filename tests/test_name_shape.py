@@ -152,3 +152,16 @@ def test_a_demonym_cut_off_a_ministry_stays_a_mention_of_its_country(nlp):
     ex = extract_doc(Article("t", text), [(0, nlp(text))])
     got = {(m.text, m.name, m.type) for m in ex.mentions}
     assert {("Norwegian", "Norway", "Country"), ("Defense Ministry", "Defense Ministry", "Organization")} <= got, got
+
+
+def test_the_acronym_of_a_dropped_document_name_goes_with_it(nlp):
+    from kgraph.core.model import Article
+    from kgraph.extraction.extract import extract_doc
+
+    text = ("Ostmark signed the Nuclear Test Limitation Treaty (NTLT) in 1994. Critics say the NTLT has failed, "
+            "and the Velmar Fund for Peace (VFP) wants it rewritten.")
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    names = {m.text for m in ex.mentions}
+    assert "NTLT" not in names and "Nuclear Test Limitation Treaty" not in names, names
+    # an organization's acronym stays
+    assert {"Velmar Fund for Peace", "VFP"} <= names, names

@@ -350,7 +350,8 @@ conventions declaration act directive resolution doctrine charter""".split())
 @shape_rule("shape:document-head", "A name ending in a treaty's, law's or declaration's word (\"Accord\", "
             "\"Protocol\", \"Act\", \"Declaration\") names a document, and one opening with \"Operation\" a "
             "military operation: no person, organization or place, unless a body's head comes before (\"Tarsk "
-            "Institute for Arms Treaties\").", "drop",
+            "Institute for Arms Treaties\"). Its acronym in brackets (\"the Tarsk Accord (TA)\") is the document too, "
+            "wherever the article writes it.", "drop",
             examples=[("The Harwick Accord was signed in 1995 by both sides.", "Harwick Accord", ()),
                       ("Under the Tarsk Protocol, emissions must fall.", "Tarsk Protocol", ()),
                       ("Tom Keller wrote that the Vellmark Act would pass.", "Vellmark Act", ()),
@@ -973,6 +974,7 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
     """
     ctx = context(cands, common, given)
     out = []
+    dropped = set()  # documents' names ("Tarsk Accord"): their acronyms go too (an event's may be its body's)
     for c in cands:
         if c.source in ("pronoun", "acronym") or c.name != c.text:
             out.append(c)
@@ -981,6 +983,8 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
         if rule is None:
             out.append(c)
             continue
+        if rule == "shape:document-head":
+            dropped.add(c.name)
         for s, e in spans:
             name = c.doc[s:e].text
             type_ = EntityType.Person if rule in PERSON_CUTS else EntityType.Organization if rule in ORG_CUTS \
@@ -991,7 +995,41 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
             country = gazetteer.demonym(c.doc[c.start].text)
             if country is not None:
                 out.append(replace(c, end=c.start + 1, name=country.name, lead=0, type=EntityType.Country))
-    return out
+    return _without_acronyms_of(out, dropped, ctx)
+
+
+def _without_acronyms_of(cands: list, dropped: set, ctx: Context) -> list:
+    """Return the candidates without the acronyms of document names, wherever the article writes them.
+
+    Why: "the Tarsk Accord (TA)" is a document, not an organization, and so
+    is "the TA" two sentences on; left alone, the letters became a node. The
+    document's name is one a rule dropped, or one the NER left out before
+    the bracket.
+    """
+    letters = {c.text for c in cands if c.source == "acronym" and c.name in dropped}
+    for c in cands:
+        if c.type == EntityType.Organization and c.end - c.start == 1 and c.text.isupper() \
+                and _after_document_name(c.doc, c.start, ctx):
+            letters.add(c.text)
+    if not letters:
+        return cands
+    return [c for c in cands if not (c.source == "acronym" and c.name in dropped
+                                     or c.type == EntityType.Organization and c.text in letters)]
+
+
+def _after_document_name(doc, i: int, ctx: Context) -> bool:
+    """True when the token at ``i`` stands in brackets right after a document's name: "the Tarsk Accord (TA)"."""
+    if not (1 <= i - 1 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text in (")", ",", ";")):
+        return False
+    end = i - 1
+    start = end
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in ("of", "on", "for", "-")
+                         and start - 1 > 0 and doc[start - 2].is_title):
+        start -= 1
+    while start < end and not doc[start].is_title:
+        start += 1
+    return end - start >= 2 and doc[i].text[-1:] == doc[end - 1].text[:1] \
+        and _document_head(doc, start, end, ctx) == []
 
 
 @shape_rule("shape:closing-common-word", "A common word closing a candidate, where a lost line break glued the "
