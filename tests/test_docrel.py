@@ -35,6 +35,17 @@ def test_language_guess_tells_german_from_english():
     assert docrel.language_of("Hallo") == "en"  # too short to tell
 
 
+@pytest.mark.parametrize("text,lang", [
+    # two short sentences whose function words are mostly ones English writes too ("in", "am", "a", "die")
+    ("Anna Vellmer hat am Montag in Tarsk gesprochen. Sie sei zufrieden, sagte sie nach dem Treffen über die Pläne.",
+     "de"),
+    ("Anna Vellmer a parlé lundi à Tarsk. Elle a été claire: il faut agir, a-t-elle dit aux journalistes.", "fr"),
+    ("Anna Vellmer habló ayer en Tarsk. Fue muy clara sobre su plan, dijo también.", "es"),
+])
+def test_language_guess_reads_a_short_paragraph(text, lang):
+    assert docrel.language_of(text) == lang
+
+
 def test_german_article_is_skipped_with_one_warning_line(nlp, capsys):
     ex = _extract(nlp, GERMAN, "de1")
     assert ex.mentions == () and ex.relations == ()
