@@ -37,10 +37,50 @@ def test_language_guess_tells_german_from_english():
 
 @pytest.mark.parametrize("text,lang", [
     # two short sentences whose function words are mostly ones English writes too ("in", "am", "a", "die")
-    ("Anna Vellmer hat am Montag in Tarsk gesprochen. Sie sei zufrieden, sagte sie nach dem Treffen über die Pläne.",
+    ('Anna Vellmer hat am Montag in Tarsk gesprochen. Sie sei zufrieden, sagte sie nach dem Treffen '
+     'über die Pläne.',
      "de"),
     ("Anna Vellmer a parlé lundi à Tarsk. Elle a été claire: il faut agir, a-t-elle dit aux journalistes.", "fr"),
     ("Anna Vellmer habló ayer en Tarsk. Fue muy clara sobre su plan, dijo también.", "es"),
+    # a language kgraph has no word list for is still no English
+    ("De minister heeft maandag in Tarsk gesproken met de president over de situatie in het land. Volgens een "
+     "woordvoerder waren de gesprekken goed.", "unknown"),
+    ("Minister spotkał się w poniedziałek w Tarsku z prezydentem, aby omówić sytuację w kraju. Według rzecznika "
+     "rozmowy były dobre.", "unknown"),
+    ("Министр в понедельник встретился в Тарске с президентом. Переговоры прошли хорошо.", "Cyrillic"),
+    ("外交部长周一在塔尔斯克会见了总统，讨论该国局势。会谈进展顺利。", "Chinese or Japanese"),
+    ('Il ministro degli Esteri ha incontrato lunedì a Tarsk il presidente per discutere della '
+     'situazione nel paese. Secondo un portavoce i colloqui sono stati positivi e proseguiranno la prossima settimana.',
+     'unknown'),  # it
+    ('O ministro dos Negócios Estrangeiros encontrou-se na segunda-feira em Tarsk com o presidente '
+     'para discutir a situação no país. Segundo um porta-voz, as conversas foram boas e continuarão na próxima semana.',
+     'unknown'),  # pt
+    ('Ministr zahraničí se v pondělí v Tarsku setkal s prezidentem, aby projednali situaci v zemi. '
+     'Podle mluvčího byly rozhovory dobré a budou pokračovat příští týden.',
+     'unknown'),  # cs
+    ("Dışişleri bakanı pazartesi günü Tarsk'ta cumhurbaşkanı ile ülkedeki durumu görüştü. Bir "
+     'sözcüye göre görüşmeler iyi geçti ve gelecek hafta devam edecek.',
+     'unknown'),  # tr
+    ('Utrikesministern träffade på måndagen presidenten i Tarsk för att diskutera situationen i '
+     'landet. Enligt en talesperson var samtalen goda och de kommer att fortsätta nästa vecka.',
+     'unknown'),  # sv
+    ('Menteri luar negeri bertemu dengan presiden di Tarsk pada hari Senin untuk membahas situasi di '
+     'negara itu. Menurut juru bicara, pembicaraan berjalan baik dan akan dilanjutkan minggu depan.',
+     'unknown'),  # id
+    ('Ministrul de externe s-a întâlnit luni la Tarsk cu președintele pentru a discuta situația din '
+     'țară. Potrivit unui purtător de cuvânt, discuțiile au fost bune și vor continua săptămâna viitoare.',
+     'unknown'),  # ro
+    ('Waziri wa mambo ya nje alikutana na rais mjini Tarsk siku ya Jumatatu kujadili hali ya nchi. '
+     'Kwa mujibu wa msemaji, mazungumzo yalikuwa mazuri na yataendelea wiki ijayo.',
+     'unknown'),  # sw
+    ('التقى وزير الخارجية يوم الاثنين في تارسك مع الرئيس لمناقشة الوضع في البلاد. وقال متحدث إن '
+     'المحادثات كانت جيدة وستستمر الأسبوع المقبل.',
+     'Arabic'),  # ar
+    ('Ο υπουργός Εξωτερικών συναντήθηκε τη Δευτέρα στο Ταρσκ με τον πρόεδρο για να συζητήσουν την '
+     'κατάσταση στη χώρα. Σύμφωνα με έναν εκπρόσωπο, οι συνομιλίες ήταν καλές.',
+     'Greek'),  # el
+    # a quote in another script inside an English story keeps it English
+    ("Anna Vellmer met the president in Tarsk. \"Переговоры прошли хорошо\", she told reporters on Monday.", "en"),
 ])
 def test_language_guess_reads_a_short_paragraph(text, lang):
     assert docrel.language_of(text) == lang
@@ -778,7 +818,8 @@ def test_a_statement_placing_a_continent_in_a_country_is_dropped_whatever_made_i
     ("Norway passed its budget on Monday. The vote in Oslo was close. The law, said health minister Lena Sommer, "
      "would help Norway's hospitals.", "Norway"),
     # An owner before the office says whose it is: no bare office.
-    ("Norway passed its budget on Monday. Sweden's health minister Lena Sommer praised it. Norway's banks agreed.",
+    ("Norway passed its budget on Monday. Sweden's health minister Lena Sommer praised it. Norway's "
+     'banks agreed.',
      None)])
 def test_a_cabinet_office_written_in_lower_case_is_read_as_bare(nlp, text, country):
     view, keys, _texts = _view_of(nlp, text)
