@@ -27,14 +27,16 @@ from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.extraction.lexicon import ORG_HEADS, PLACE_HEADS
+from kgraph.extraction.name_shape import EVENT_HEADS
 from kgraph.sources import gazetteer
 
 #: Similarity at which review shows two spellings (lower than linking's: a person decides).
 REVIEW_SIMILARITY = 0.82
 
 #: How alike two persons' surnames must be spelt besides (transliterations such as "Morsi" and "Morsy" are 0.8;
-#: "Urin" and "Putin", two people, 0.67).
-SURNAME_SIMILARITY = 0.75
+#: "Urin" and "Putin", two people, 0.67; "Tarvinger" and "Tarvert", two people, 0.75).
+SURNAME_SIMILARITY = 0.78
 _GENERIC = frozenset("""state government ministry parliament police army party group company agency council
 commission court union office committee church bank institute university association league club federation
 foundation energy politics software success group development""".split())
@@ -241,6 +243,13 @@ def _may_be_one(a: Node, b: Node) -> bool:
     "Foreign Ministry (Veltria)" and "Foreign Ministry (Ostmark)", which the build kept apart).
     """
     wa, wb = _WORDS.findall(a.label), _WORDS.findall(b.label)  # a qualifier's brackets are no part of its word
+    if a.type == b.type and a.type in (EntityType.Place, EntityType.Country):
+        pa, pb = gazetteer.place(a.label), gazetteer.place(b.label)
+        if pa is not None and pb is not None and (pa.iso_code, pa.geonames_id) != (pb.iso_code, pb.geonames_id):
+            return False  # the gazetteer knows both, as two places ("Olympia" and "Olympic")
+    diff = [(x.casefold(), y.casefold()) for x, y in zip(wa, wb) if x != y]
+    if len(wa) == len(wb) and len(diff) == 1 and diff[0][0] in _HEADS and diff[0][1] in _HEADS:
+        return False  # two head words, two things: "Tarsk Film Academy" and "Tarsk Film Awards"
     if a.type == b.type == EntityType.Person and len(wa) > 1 and len(wb) > 1 \
             and SequenceMatcher(None, fold(wa[-1]), fold(wb[-1])).ratio() < SURNAME_SIMILARITY:
         return False
@@ -255,11 +264,19 @@ def _may_be_one(a: Node, b: Node) -> bool:
     return None in pa | pb or bool(pa & pb)  # "Hessen" and "Hesse" are one region
 
 
+#: Words that say what kind of thing a name is ("Academy", "Awards", "Square"); two names differing in one such
+#: word are two things, not one misspelt.
+_HEADS = frozenset(w for w in ORG_HEADS | PLACE_HEADS | EVENT_HEADS if len(w) > 2)
+
+
 def _named_place(word: str):
     """Return the key of the country or sizeable city a word names, or None (a word like "Eastern" names no such)."""
     c = gazetteer.country(word)
     if c is not None:
         return c.iso_code or c.name
+    place = gazetteer.place(word)
+    if place is not None and place.geonames_id is not None and place.population == 0 and not place.country_code:
+        return place.geonames_id  # a continent ("North America" and "North Africa" are two regions)
     city = gazetteer.city(word)
     return city.geonames_id if city is not None and city.population >= PLACE_WORD_POPULATION else None
 

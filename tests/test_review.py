@@ -168,6 +168,12 @@ def test_similar_names_that_name_different_things_are_no_duplicates():
     assert pairs("Tarsk Democrat (Norway)", "Tarsk Democrats (Sweden)", type_="Organization") == []
     assert pairs("Veltria Freight Lines", "Veltria Freight Line", type_="Organization") != []
     assert pairs("Hessen Rail Board", "Hesse Rail Board", type_="Organization") != []  # one region, two spellings
+    assert pairs("Anna Tarvinger", "Anna Tarvert") == []  # surnames 0.75 alike: two persons
+    assert pairs("Tarsk Film Academy", "Tarsk Film Awards", type_="Organization") == []  # two heads, two things
+    assert pairs("Tarsk Film Academy", "Tarsk Film Acadmey", type_="Organization") != []  # a head misspelt
+    assert pairs("Olympia", "Olympic", type_="Place") == []  # the gazetteer knows both, as two places
+    assert pairs("North America", "North Africa", type_="Place") == []  # two continents' words
+    assert pairs("Hessen", "Hesse", type_="Place") != []  # one region
 
 
 def test_review_suggests_a_company_written_with_and_without_its_legal_form_under_two_types(tmp_path):
