@@ -609,6 +609,21 @@ def test_a_state_body_is_its_articles_country_even_where_the_article_names_the_m
     assert got["Christian Democrats (Veltria)"] == ("a", "b", "c")
 
 
+def test_a_congress_is_the_one_of_a_named_country_that_has_one():
+    def story(aid, *countries):
+        return ex(aid, ("Congress", "Organization", "Congress"), *[(c, "Country", c) for c in countries],
+                  text="Congress has not voted yet.")
+
+    def reading(*exs):
+        return sorted(e.label for e in link_extractions(list(exs)).entities if e.type == "Organization")
+
+    # Germany's parliament has another name: a story about Germany naming the US means the US Congress.
+    assert reading(story("a", "Germany", "Germany", "United States")) == ["Congress (United States)"]
+    # Spain has a Congress of its own, and a story naming no country with one keeps its own country's reading.
+    assert reading(story("a", "Spain", "Spain", "United States")) == ["Congress (Spain)"]
+    assert reading(story("a", "Germany", "Germany", "France")) == ["Congress (Germany)"]
+
+
 @pytest.mark.parametrize("name, body", [
     ("Supreme Court", True), ("Interior Ministry", True), ("Ministry of Justice", True), ("National Assembly", True),
     ("National Bureau of Statistics", True), ("Army", True),

@@ -979,7 +979,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         elif tgt in main_home:
             h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
                 else home[k[0]]
-            reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) or h
+            reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) \
+                or _congress_home(tgt[1], h, country_at[k[0]]) or h
     # A town an article states lies in a country that has a town of that name other than the one the name
     # means by default is that country's town: "Tripoli, Lebanon" is not the Libyan capital of other stories.
     for k, country in _namesake_readings(exs, targets).items():
@@ -1556,6 +1557,33 @@ def _institution_words(n: str) -> bool:
     """True for a name made only of institution words ("Christian Democratic Union"), no place or person in it."""
     return all(w in _NATIONAL_HEADS or w in _INSTITUTION_WORDS or w in ORG_WORDS or w in TITLES or w in _NAME_LINKS
                for w in n.replace("-", " ").split())
+
+
+#: Countries whose national legislature English news calls "Congress" (and India, whose Congress is a party):
+#: the US, the Philippines, Brazil, Spain and the Spanish-speaking Americas, where a legislature is a
+#: "Congreso" now or was one (Venezuela's until 1999). A story's "Congress" is one of these the story names,
+#: not its own country's when that has none.
+_CONGRESS_COUNTRIES = frozenset("""US PH BR ES IN MX GT HN SV NI CR PA CU DO PR CO VE EC PE BO PY CL AR
+UY""".split())
+
+
+def _congress_home(name: str, home: tuple, countries: list):
+    """Return the country group whose "Congress" a generic congress name is, when not ``home``'s (or None).
+
+    A story about Ostmark, whose parliament has another name, that names Veltria (which has a Congress)
+    means Veltria's Congress: the named country of :data:`_CONGRESS_COUNTRIES` the story names most often.
+    """
+    words = name.split()
+    if not words or words[-1] != "congress" or _has_congress(home):
+        return None
+    c = Counter(g for _e, g in countries if _has_congress(g))
+    return min(c, key=lambda g: (-c[g], g)) if c else None
+
+
+def _has_congress(gid: tuple) -> bool:
+    """True for a country group whose national legislature (or main party) is called Congress."""
+    place = gazetteer.country(gid[1])
+    return place is not None and place.iso_code in _CONGRESS_COUNTRIES
 
 
 def _main_home(gid: tuple, groups: dict, home: dict):
