@@ -774,6 +774,14 @@ def test_two_word_names_of_one_gazetteer_city_are_not_joined_by_the_gazetteer_al
     assert len(kb.entities) == 2
 
 
+def test_a_city_written_as_the_gazetteer_writes_it_joins_its_short_form():
+    # "Latin America" has the same initials: the letters alone would not say which
+    kb = link_extractions([ex("a", ("L.A.", "Place", "L.A.")), ex("b", ("Los Angeles", "Place", "Los Angeles")),
+                           ex("c", ("Latin America", "Place", "Latin America"))])
+    assert sorted((e.label, e.articles) for e in kb.entities) == [("Latin America", ("c",)),
+                                                                  ("Los Angeles", ("a", "b"))]
+
+
 def test_an_acronym_inside_a_name_reads_as_its_expansion():
     kb = link_extractions([ex("a", ("United Nations", "Organization", "United Nations"),
                               ("United Nations Trade Council", "Organization", "United Nations Trade Council")),

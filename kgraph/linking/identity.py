@@ -2219,7 +2219,9 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
     for gid in heads:
         t, n = gid
         if t == EntityType.Place:
-            c = gazetteer.city(n) if " " not in n else None  # "San Tarso" may be a stadium, not the city
+            c = gazetteer.city(n)
+            if c is not None and " " in n and gazetteer.norm(c.name) != n:
+                c = None  # "San Tarso" may be a stadium, not the city; "Los Tarsos" as the gazetteer writes it is
             if c is not None and c.geonames_id:
                 # "Bombay" / "Mumbai": a big city's old name and its new one. Below BIG_CITY only spellings
                 # with one first letter join: the gazetteer lists "Venice" among a small US city's names.
@@ -2963,7 +2965,9 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         if t == EntityType.Place and _DOTTED.fullmatch(name):
             # "N.Y.", "L.A.": dots make the letters a place's abbreviation, not a body's acronym; the one
             # place of several words the corpus names with those initials is the place.
-            same = {uf.find(c) for c in by_initials.get(name.replace(".", ""), ()) if c[0] == t} - {uf.find(gid)}
+            same = {uf.find(c) for c in by_initials.get(name.replace(".", ""), ()) if c[0] == t}
+            if uf.find(gid) in same:
+                continue  # already one with such a place ("L.A." and "Los Angeles", one gazetteer city)
             if len(same) == 1:
                 uf.union(next(iter(same)), gid)
             continue
@@ -2973,7 +2977,10 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             continue
         me = uf.find(gid)
         # Spellings already joined ("Agence France Press", "... Presse") are one candidate, with all their articles.
-        cands = {uf.find(c) for c in by_initials.get(name, ())} - {me}
+        cands = {uf.find(c) for c in by_initials.get(name, ())}
+        if me in cands:
+            continue  # already joined to a name it spells: no second one ("TA" of "Tarsk Airways" is no "Tarsk Arts")
+        cands -= {me}
         if not cands:
             # A name translated from another language may swap two neighbouring words ("Partei" first).
             cands = {uf.find(c) for c in by_letters.get(name, ())} - {me}
