@@ -113,3 +113,15 @@ def test_two_nodes_never_share_one_geonames_place(monkeypatch):
     kb = link.link_extractions([Extraction(Article("a", text), ms, ())])
     linked = {e.label: e.geonames_id for e in kb.entities}
     assert linked == {"Tarsk": oslo.geonames_id, "Velmo": None}
+
+
+def test_an_agency_whose_datelines_name_several_countries_gets_no_dateline_home():
+    kb = link_extractions([based("a", "TNA", "Thailand", "rule:dateline"), based("b", "TNA", "Peru", "rule:dateline")])
+    assert homes(kb) == [] and kb.roving == ("TNA: datelines in 2 countries",)
+    # A national agency filing from home keeps it, as does a home another statement gives.
+    kb = link_extractions([based(a, "TNA", "Thailand", "rule:dateline") for a in "ab"])
+    assert homes(kb) == ["country/Thailand"] and kb.roving == ()
+    kb = link_extractions([based("a", "TNA", "Thailand", "rule:dateline"), based("b", "TNA", "Peru", "rule:dateline"),
+                           based("c", "TNA", "Peru", "rule:org-prep")])
+    assert homes(kb) == ["country/Peru"]
+

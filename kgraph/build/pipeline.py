@@ -66,6 +66,10 @@ class BuildResult:
             # A guess left out is still a choice made for the analyst: say so, and name the first few.
             lines.append(f"left out: {len(self.kb.outvoted)} home countries one article stated and the corpus "
                          f"outvoted (" + "; ".join(self.kb.outvoted[:3]) + ("; ..." if len(self.kb.outvoted) > 3 else "") + ")")
+        if self.kb.roving:
+            n = len(self.kb.roving)
+            lines.append(f"left out: the dateline homes of {n} news {'agency' if n == 1 else 'agencies'} filing from "
+                         f"several countries (" + "; ".join(self.kb.roving[:3]) + ("; ..." if n > 3 else "") + ")")
         lines += [f"wrote {p}" for p in self.files]
         return "\n".join(lines)
 
