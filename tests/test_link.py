@@ -125,3 +125,10 @@ def test_an_agency_whose_datelines_name_several_countries_gets_no_dateline_home(
                            based("c", "TNA", "Peru", "rule:org-prep")])
     assert homes(kb) == ["country/Peru"]
 
+
+def test_a_place_written_in_capitals_is_labelled_as_the_gazetteer_writes_it():
+    kb = link_extractions([ex("a", ("LIMA", "Place", "LIMA"), ("TNA", "Organization", "TNA")),
+                           ex("b", ("TARSKOVO", "Place", "TARSKOVO"))])
+    got = {e.label: e for e in kb.entities}
+    assert "Lima" in got and "LIMA" in got["Lima"].aliases
+    assert "TNA" in got and "TARSKOVO" in got  # an acronym, and a place the gazetteer does not know, stay as written

@@ -864,7 +864,19 @@ def _choose_label(type_: str, counter: Counter, articles: Counter | None = None)
     if type_ == EntityType.Organization:
         # Prefer a spelled-out name to an acronym, a full name to a short one, then the most frequent.
         return max(sorted(candidates), key=lambda n: (not n.isupper(), " " in n, counter[n], len(n)))
-    return max(sorted(candidates), key=lambda n: (counter[n], len(n)))
+    # A dateline's capitals ("BANGKOK, Thailand (AP)") are no place's spelling: any other written form first,
+    # else the gazetteer's own name when it is that place's.
+    best = max(sorted(candidates), key=lambda n: (not _capitals(n), counter[n], len(n)))
+    if _capitals(best):
+        place = gazetteer.place(best)
+        if place is not None and place.type == EntityType.Place and gazetteer.norm(place.name) == gazetteer.norm(best):
+            return place.name
+    return best
+
+
+def _capitals(name: str) -> bool:
+    """True for a name written in capitals that is no acronym ("BANGKOK", "NEW YORK"; not "UAE")."""
+    return name.isupper() and sum(ch.isalpha() for ch in name) > 3
 
 
 def mention_entity(kb: KnowledgeBase, article_id: str, mention: Mention) -> Entity | None:
