@@ -556,3 +556,16 @@ def test_html_nested_past_the_parser_limit_says_its_deep_text_is_not_read(tmp_pa
     with warnings.catch_warnings():
         warnings.simplefilter("error", IngestWarning)
         assert "Ilse Marr" in next(read_inputs([tmp_path / "deep.html"])).text
+
+
+def test_a_network_page_kgraph_wrote_is_skipped_when_its_folder_is_read_again(tmp_path, capsys):
+    from kgraph.cli import main
+    from click.testing import CliRunner
+
+    (tmp_path / "a.txt").write_text("Anna Keskula, a spokeswoman for Orlin Motors, visited Tarsk on Monday.",
+                                    encoding="utf-8")
+    for _ in range(2):  # the second build reads the folder that now holds the first build's page
+        result = CliRunner().invoke(main, ["build", str(tmp_path), "--output", str(tmp_path / "out"), "--quiet"])
+        assert result.exit_code == 0, result.output
+    assert "articles: 1 (" in result.output
+    assert "a network page kgraph wrote, not an article, skipped" in result.output + capsys.readouterr().err

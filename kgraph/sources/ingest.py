@@ -437,6 +437,10 @@ def _check_regular(path: Path) -> None:
         raise InputError(f"{shown(path)}: is {what}, not a file of articles (pipe data to '-' instead)")
 
 
+#: The generator mark of kgraph's own network page (``kgraph.page``).
+_KGRAPH_PAGE = re.compile(r"<meta\s+name=\"generator\"\s+content=\"kgraph\"", re.IGNORECASE)
+
+
 def read_text_file(path: Path, root: Path | None = None) -> Article | None:
     """Read one .txt/.md/.html file as an article; None (with a warning) when it holds no text.
 
@@ -466,6 +470,10 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
     raw = decode(data, shown(path))
     del data
     title = url = date = site = None
+    if html and _KGRAPH_PAGE.search(raw[:4000]):
+        # "kgraph build . --output out" run twice: the first build's page is no article of the second.
+        _warn(f"{shown(path)}: a network page kgraph wrote, not an article, skipped")
+        return None
     if html:
         raw, title, url, date, site = html_to_text(raw, shown(path))
     text = clean_text(raw)
