@@ -1558,6 +1558,15 @@ def test_a_place_written_once_with_a_qualifier_in_brackets_is_that_place_through
     kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")),
                            Extraction(Article("c", acronym), (Mention("Tarsk", "Place", at, at + 5, "Tarsk"),))])
     assert {e.label: e.articles for e in kb.entities} == {"Tarsk": ("a", "c")}
+    # a dateline's agency in brackets is no qualifier: "TARSK (Velt News) - ..." is Tarsk
+    dateline = "TARSK (Veltnews) - Rain fell in Tarsk on Monday."
+    agency, second = dateline.index("Veltnews"), dateline.rindex("Tarsk")
+    kb = link_extractions([ex("a", ("Tarsk", "Place", "Tarsk")),
+                           Extraction(Article("d", dateline), (Mention("TARSK", "Place", 0, 5, "TARSK"),
+                                                               Mention("Veltnews", "Organization", agency, agency + 8,
+                                                                       "Veltnews"),
+                                                               Mention("Tarsk", "Place", second, second + 5, "Tarsk")))])
+    assert {e.label: e.articles for e in kb.entities if e.type == "Place"} == {"Tarsk": ("a", "d")}
 
 
 def test_an_acronym_of_a_national_name_joins_it_only_where_its_article_writes_that_country():

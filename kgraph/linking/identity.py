@@ -1415,9 +1415,11 @@ def _qualified_places(ex: Extraction) -> dict:
     with two different qualifiers in one article is left alone.
     """
     found: dict = defaultdict(set)
+    # "BERLIN (Tarsk News) -": a dateline's agency in brackets is no qualifier of the place.
+    named = {m.start for m in ex.mentions if m.type in (EntityType.Organization, EntityType.Person)}
     for m in ex.mentions:
         q = _PLACE_QUALIFIER.match(ex.article.text, m.end) if m.type == EntityType.Place else None
-        if q is not None and m.text == m.name and "(" not in m.name:
+        if q is not None and m.text == m.name and "(" not in m.name and q.start(1) not in named:
             found[m.name].add(f"{m.name} ({q.group(1)})")
     return {n: next(iter(qs)) for n, qs in found.items() if len(qs) == 1}
 
