@@ -615,6 +615,14 @@ def test_a_headline_line_stands_alone_as_a_sentence(nlp, text, alone):
     assert bool(tok.is_sent_start) is alone
 
 
+def test_no_sentence_opens_with_a_comma(nlp):
+    # a byline, then a dateline in capitals: the parser had cut "TARSK" off before its comma
+    text = "By Anna Keller\n\nTARSK, Veltria (AP) \u2014 Voters in Veltria go to the polls on Sunday."
+    doc = nlp(text)
+    assert not any(t.is_sent_start and t.text in (",", ";") for t in doc)
+    assert any(s.text.startswith("TARSK, Veltria") for s in doc.sents)
+
+
 def test_person_starts_at_a_given_name_the_ner_left_out(nlp):
     """'Pavel Roth' tagged 'Roth' alone, 'Pavel' a proper noun compounded with it: the person starts at 'Pavel'."""
     texts = [m.text for m in mentions_of(nlp, "Pavel Roth, a professor at the University of Tarsk, said the "

@@ -166,7 +166,15 @@ def _mark_paragraphs(doc):
             i = starts.get(at)
             if i is not None and i > 0:
                 doc[i].is_sent_start = True
+    for tok in doc[1:]:
+        if tok.text in _NEVER_OPENS and not tok.is_sent_start:
+            # "TARSK, Veltria (AP) -": the parser cut a dateline's capitals off before the comma
+            tok.is_sent_start = False
     return doc
+
+
+#: Punctuation no sentence opens with.
+_NEVER_OPENS = frozenset(",;")
 
 
 def pieces(text: str, limit: int = MAX_PIECE) -> list[tuple[int, str]]:
