@@ -132,3 +132,19 @@ def test_a_place_written_in_capitals_is_labelled_as_the_gazetteer_writes_it():
     got = {e.label: e for e in kb.entities}
     assert "Lima" in got and "LIMA" in got["Lima"].aliases
     assert "TNA" in got and "TARSKOVO" in got  # an acronym, and a place the gazetteer does not know, stay as written
+
+
+def test_a_dateline_home_the_document_model_stated_is_read_as_a_dateline_too():
+    from kgraph.core.model import Relation
+
+    def filed(aid, place):
+        text = f"By Anna Keller\n{place.upper()} (TNA) - Rain fell on Monday."
+        p, a = text.index(place.upper()), text.index("TNA")
+        m_place = Mention(place.upper(), "Place", p, p + len(place), place.upper())
+        m_agency = Mention("TNA", "Organization", a, a + 3, "TNA")
+        return Extraction(Article(aid, text), (m_place, m_agency),
+                          (Relation(m_agency, Predicate.basedIn, m_place, 0.8, "model:doc", text, 0, len(text)),))
+
+    kb = link_extractions([filed("a", "Bangkok"), filed("b", "Lima")])
+    assert homes(kb) == [] and kb.roving == ("TNA: datelines in 2 countries",)
+    assert len(homes(link_extractions([filed("a", "Bangkok")]))) == 1  # one dateline says nothing yet

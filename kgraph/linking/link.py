@@ -300,20 +300,38 @@ def drop_roving_datelines(facts: list, entities: dict) -> tuple[list, tuple[str,
     any other statement gives stays.
     """
     def dateline_only(f) -> bool:
-        return f.predicate == Predicate.basedIn and bool(f.evidence) \
-            and all(r.method == "rule:dateline" for _a, r in f.evidence)
+        return f.predicate == Predicate.basedIn and bool(f.evidence) and all(_from_dateline(r) for _a, r in f.evidence)
 
     countries: dict = defaultdict(set)
     for f in facts:
         o = entities.get(f.object)
-        if f.predicate == Predicate.basedIn and o is not None \
-                and any(r.method == "rule:dateline" for _a, r in f.evidence):
+        if f.predicate == Predicate.basedIn and o is not None and any(_from_dateline(r) for _a, r in f.evidence):
             code = o.iso_code if o.type == EntityType.Country else o.country_code
             if code:
                 countries[f.subject].add(code)
     roving = {s for s, codes in countries.items() if len(codes) >= ROVING_COUNTRIES}
     kept = [f for f in facts if not (f.subject in roving and dateline_only(f))]
     return kept, tuple(f"{entities[s].label}: datelines in {len(countries[s])} countries" for s in sorted(roving))
+
+
+#: A dateline up to its agency's opening bracket: "TARSK, Veltria (", "Tarsk, May 3 (" at a sentence's start.
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][^()\n.!?;]{0,60}\(\s*")
+
+
+def _from_dateline(r) -> bool:
+    """True for a statement read from a dateline: the agency in brackets after the place it files from.
+
+    By `rule:dateline`, or by the document model, which reads that rule's output as a feature.
+    """
+    if r.method == "rule:dateline":
+        return True
+    head = r.subject.start - r.sentence_start
+    if not 0 < head <= len(r.sentence):
+        return False
+    line = r.sentence.rfind("\n", 0, head) + 1  # a byline or headline the parser left in the sentence
+    return r.sentence_start + line <= r.object.start < r.subject.start \
+        and _DATELINE_HEAD.fullmatch(r.sentence[line:head]) is not None \
+        and r.sentence[head + r.subject.end - r.subject.start:].lstrip().startswith(")")
 
 
 @cache
