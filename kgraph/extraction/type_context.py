@@ -430,6 +430,22 @@ def _media_noun_after(doc, start: int, end: int) -> bool:
         "interview", "article", "report", "column", "op-ed")
 
 
+#: Nouns a firm's possessive heads and a person's hardly ever does ("Vellox's exports", "Vellox's shareholders").
+BUSINESS_AFTER = frozenset("""exports imports profit profits revenue revenues earnings turnover subsidiary
+subsidiaries shareholders stockholders headquarters workforce""".split())
+
+
+@context_rule("context:business-possessive", "A name read as a person's whose possessive heads a firm's noun "
+              "(\"Vellox's exports\", \"Vellox's shareholders\") is an organization's.", (EntityType.Person,),
+              EntityType.Organization,
+              examples=[("Vellox's exports to Ostmark have fallen by half.", "Vellox"),
+                        ("Analysts said Tarsk Nordgas's profits would rise.", "Tarsk Nordgas")],
+              counter_examples=[("Anton Moreau's shares in the firm were sold.", "Anton Moreau"),
+                                ("Anton Moreau's speech on exports was short.", "Anton Moreau")])
+def _business_possessive(doc, start: int, end: int) -> bool:
+    return end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s", "'") and doc[end + 1].lower_ in BUSINESS_AFTER
+
+
 #: An age written right before a name ("the 23-year-old Anton Moreau"): only a person's name follows one.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old,? $")
 
