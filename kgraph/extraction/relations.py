@@ -517,6 +517,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 seen.append(m)
         if not seen and cls is not None:
             owner = _owner_among(index, tok.children)
+            if owner is None and _bare_spokes(tok):
+                # "Tarsk Port said ... . A spokeswoman, Ann Roe, said": who speaks for the body just named
+                owner = _its_referent(index, tok, (EntityType.Organization, EntityType.Country))
             seen = [owner] if owner is not None else []  # "Ann Roe, its chief executive, said"
         for m in seen[:1]:
             if cls == Predicate.leaderOf and any(i in unnamed for i in index.token_ids(m)):
@@ -559,6 +562,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # "for" a place names whom the role serves, not where the person lives.
           ("Piotr Nowak, a spokesman for the Kremlin, denied the report.",
            ("Piotr Nowak", Predicate.worksFor, "Kremlin")),
+          # "a spokeswoman" with no body of her own speaks for the one the sentence before is about.
+          ("The Tarsk Port Authority said it was watching closely. Clara Neumann, a spokeswoman, said the port "
+           "would stay open.", ("Clara Neumann", Predicate.worksFor, "Tarsk Port Authority")),
           # "the institute": the one organization named before whose name ends with that word.
           ("The Tarsk Research Institute published the study. Marta Hensel, a researcher at the institute, said "
            "more work was needed.", ("Marta Hensel", Predicate.worksFor, "Tarsk Research Institute")),
@@ -718,6 +724,11 @@ _OWNER_PLACE_NOUNS = {
 }
 
 
+#: Role nouns that speak for a body: written with "a" or "the" and no body, they speak for the one the
+#: sentence, or the one before, is about.
+_SPOKES_NOUNS = frozenset(("spokesman", "spokeswoman", "spokesperson"))
+
+
 def _owner_kinds(tok) -> tuple:
     """Return the types a possessive before a role may stand for: "its", "the company's", "the country's"; else ()."""
     if tok.lower_ == "its":
@@ -840,8 +851,18 @@ def _role_before(doc, index: MentionIndex, comma: int):
         before = _hyphen_first(before)  # "Its secretary-general, Ann Roe": the compound's noun is its first word
     if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
         owner = _role_owner(doc, index, before)
+        if owner is None and _bare_spokes(before):
+            # "Tarsk Port said ... . A spokeswoman, Ann Roe, said": who speaks for the body just named
+            owner = _its_referent(index, before, (EntityType.Organization, EntityType.Country))
         return (before, owner) if owner is not None and owner.type != EntityType.Person else None
     return None
+
+
+def _bare_spokes(role) -> bool:
+    """True for "a spokeswoman" or "the spokesman" with no body of its own (no "for", "of", name or owner word)."""
+    return role.lemma_.lower() in _SPOKES_NOUNS \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "the") for c in role.children) \
+        and not any(c.dep_ in ("prep", "poss", "compound", "amod", "nmod") for c in role.children)
 
 
 def _roles_then_names(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -924,8 +945,14 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           ("Floods cut off hundreds of villages, the Tarsk Aid Foundation said on Tuesday. The charity's secretary "
            "general, Hans Lotter, called on the government in Velgrad to release funds.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Aid Foundation")),
+          # "a spokeswoman" with no body of her own speaks for the one the sentence before is about.
+          ("The Tarsk Port Authority said it was watching closely. A spokeswoman, Clara Neumann, said the port "
+           "would stay open.", ("Clara Neumann", Predicate.worksFor, "Tarsk Port Authority")),
       ],
       counter_examples=[
+          # The sentence before is about a person: a bare spokeswoman speaks for no body named there.
+          ("Anna Keskula met Tarsk Port Authority staff on Monday. A spokeswoman, Clara Neumann, said the port "
+           "would stay open.", ("Clara Neumann", Predicate.worksFor, "Tarsk Port Authority")),
           # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
           ("Vellox posted a loss. Its chief executive, Hans Lotter, said Tarsk Bank would help.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Bank")),
