@@ -1047,8 +1047,12 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
                   ("Flu Spreads 95XY0042B Leeds VELL NEWS in English 3 May 95 p 2", "VELL NEWS",
                    EntityType.Organization),
                   ("96QZ0117C Leeds VELL DAILY ( ARTS ) in English 9 Jun 96 p 4", "VELL DAILY",
-                   EntityType.Organization)],
+                   EntityType.Organization),
+                  # a date between the capitals and the agency or the dash, after a headline too
+                  ("Vellox names a new chief\n\nMUNICH, March 3, 2025 /PRWire/ -- Vellox AG said so.", "MUNICH",
+                   EntityType.Place)],
         counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
+                          ("VELDRA, March 3, 2025 -- A fire destroyed the mill.", "VELDRA"),
                           ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
                           ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
@@ -1086,6 +1090,16 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             last = toks[-1].i + 1
             bare = agency is None and (known or state) and (k < sent.end and doc[k].text in _DASHES or k == last
                                                             or k + 1 == last and doc[k].text == ".")
+            if agency is None and not bare and region is not None and _month_date(doc, region[0], sent.end):
+                # "MUNICH, March 3, 2025 /PRNewswire/ --", "TARSK, May 3 (AP) -": the capitals' date, not a region
+                d = skip_date(doc, region[0] + 1, sent.end)
+                d += d < sent.end and doc[d].text == "," and d + 1 < sent.end and doc[d + 1].like_num
+                d = skip_date(doc, d, sent.end)
+                if d < sent.end and gazetteer.place(doc[i:j].text.title()) is not None:
+                    if doc[d].text == "(":
+                        agency = _dateline_agency(doc, d, sent.end)
+                    bare = agency is not None or doc[d].text in _DASHES or doc[d].text.startswith("/")
+                    region = None
             if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, EntityType.Place, doc[i:j].text, "dateline", sure=True))
                 if region is not None:
