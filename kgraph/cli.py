@@ -58,7 +58,13 @@ class _Terminated(BaseException):
         self.signum = signum
 
 
+#: The signal kgraph's handlers received, if any: a library that catches the exception they raise (pydantic
+#: building a schema while spaCy imports) reports it as an error of its own.
+_received: list[int] = []
+
+
 def _on_signal(signum, frame):
+    _received.append(signum)
     raise _Terminated(signum)
 
 
@@ -112,6 +118,14 @@ class _Group(click.Group):
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(1)
+        except SystemExit:
+            raise
+        except BaseException:
+            if not _received:
+                raise  # a bug keeps its traceback
+            # The signal's exception, caught and re-raised as another by a library it interrupted.
+            click.echo(f"Error: stopped by signal {_received[0]}; earlier outputs are unchanged", err=True)
+            sys.exit(128 + _received[0])
 
     def invoke(self, ctx):
         from kgraph.sources.ingest import IngestWarning

@@ -102,3 +102,27 @@ def test_a_number_option_that_is_nan_or_infinite_is_a_usage_error(args):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output  # click's usage error, as for any value out of range
     assert result.output.strip().splitlines()[-1].endswith("is not a finite number."), result.output
+
+
+def test_a_signal_a_library_reraised_as_its_own_error_still_exits_quietly(tmp_path, monkeypatch):
+    """SIGTERM while spaCy imports: pydantic caught kgraph's exception and raised a SchemaError of its own."""
+    import kgraph.build.pipeline as pipeline
+    from kgraph import cli
+
+    def interrupted(*_a, **_k):
+        try:
+            cli._on_signal(15, None)
+        except BaseException as exc:  # noqa: BLE001 - what the library did
+            raise RuntimeError(f"schema failed: {exc!r}") from None
+
+    monkeypatch.setattr(cli, "_received", [])
+    monkeypatch.setattr(pipeline, "build", interrupted)
+    (tmp_path / "a.txt").write_text("Anna Keskula works for Orlin Motors.", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        cli.main.main(["build", str(tmp_path), "--output", str(tmp_path / "out")], prog_name="kgraph")
+    assert exit_.value.code == 143
+    # with no signal received, the same error is a bug and keeps its traceback
+    monkeypatch.setattr(cli, "_received", [])
+    monkeypatch.setattr(pipeline, "build", lambda *_a, **_k: (_ for _ in ()).throw(RuntimeError("a bug")))
+    with pytest.raises(RuntimeError, match="a bug"):
+        cli.main.main(["build", str(tmp_path), "--output", str(tmp_path / "out")], prog_name="kgraph")
