@@ -77,6 +77,7 @@ def _on_interrupt(signum, frame):
     # ends code run by exec() (dataclasses and namedtuples build their methods so while modules
     # load) and, under `python -m kgraph`, then kills itself with SIGINT at exit whatever exit
     # code kgraph chose (130 became -2 about once in fifteen Ctrl-Cs at startup).
+    _received.append(signum)
     raise _Interrupted
 
 
@@ -124,8 +125,10 @@ class _Group(click.Group):
             if not _received:
                 raise  # a bug keeps its traceback
             # The signal's exception, caught and re-raised as another by a library it interrupted.
-            click.echo(f"Error: stopped by signal {_received[0]}; earlier outputs are unchanged", err=True)
-            sys.exit(128 + _received[0])
+            sig = _received[0]
+            what = "interrupted" if sig == 2 else f"stopped by signal {sig}"
+            click.echo(f"Error: {what}; earlier outputs are unchanged", err=True)
+            sys.exit(128 + sig)
 
     def invoke(self, ctx):
         from kgraph.sources.ingest import IngestWarning
