@@ -9,6 +9,7 @@ import pytest
 from kgraph.extraction import docrel
 from kgraph.extraction.extract import extract_doc
 from kgraph.core.model import Article
+from kgraph.core.terms import Predicate
 from kgraph.train_doc import PRECISION_FLOORS, TARGET_PRECISION, TIERED, TIER_FLOOR, wilson_lower
 
 GERMAN = ("Die Bundeskanzlerin Anna Kessler hat am Montag in Berlin mit dem Minister gesprochen. "
@@ -850,3 +851,24 @@ def test_a_person_named_before_any_organization_has_none_before_them(nlp):
     view, keys, _texts = _view_of(nlp, "Anna Kell opened the plant on Monday. Vellox makes parts for cars.")
     assert view.last_organization(keys["Anna Kell"]) == ({}, None)
     assert not view.sports
+
+
+TITLED = ("Norway's economy is shrinking, and Norwegian banks are short of cash. Oslo has few friends. "
+          "Sweden has bought more Norwegian oil, but it pays less. President Anton Velluzzi has been careful "
+          "not to break the sanctions openly. Norway's exports fell again in May.")
+
+
+def test_a_bare_title_after_another_country_is_not_read_as_the_storys_country(nlp, monkeypatch):
+    homes = {(s, o) for (s, p, o) in _facts(_extract(nlp, TITLED))
+             if p in (Predicate.leaderOf, Predicate.citizenOf, Predicate.worksFor)}
+    assert ("Anton Velluzzi", "Norway") not in homes
+    # without the guard the story's most-named country is stated: the case it is for
+    monkeypatch.setattr(docrel, "_titled_elsewhere", lambda *a: False)
+    homes = {(s, o) for (s, p, o) in _facts(_extract(nlp, TITLED))}
+    assert ("Anton Velluzzi", "Norway") in homes
+
+
+def test_a_bare_title_after_the_storys_own_country_keeps_it(nlp):
+    text = TITLED.replace("Sweden has bought", "Norway has sold")
+    homes = {(s, o) for (s, p, o) in _facts(_extract(nlp, text)) if p == Predicate.leaderOf}
+    assert ("Anton Velluzzi", "Norway") in homes
