@@ -175,8 +175,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
             grouped[(se.key, r.predicate, oe.key)].append((ex.article.id, r))
     facts = [Fact(s, p, o, tuple(sorted(ev, key=lambda e: (e[0], e[1].sentence_start, e[1].subject.start))))
              for (s, p, o), ev in grouped.items()]
-    facts, outvoted = drop_outvoted_homes(facts, {e.key: e for e in entities.values()})
-    facts, roving = drop_roving_datelines(facts, {e.key: e for e in entities.values()})
+    by_key = {e.key: e for e in entities.values()}
+    facts, outvoted = drop_outvoted_homes(facts, by_key)
+    facts, roving = drop_roving_datelines(facts, by_key)
 
     # 5. A gazetteer place lies in its country, when that country is in the graph.
     by_iso = {e.iso_code: e for e in entities.values() if e.type == EntityType.Country and e.iso_code}
@@ -299,18 +300,17 @@ def drop_roving_datelines(facts: list, entities: dict) -> tuple[list, tuple[str,
     reporting from where the news is: "AP basedIn Bangkok, Lima, Nairobi" would be a false hub. A home that
     any other statement gives stays.
     """
-    def dateline_only(f) -> bool:
-        return f.predicate == Predicate.basedIn and bool(f.evidence) and all(_from_dateline(r) for _a, r in f.evidence)
-
+    read = {i: [_from_dateline(r) for _a, r in f.evidence]  # per basedIn fact, which statements a dateline gave
+            for i, f in enumerate(facts) if f.predicate == Predicate.basedIn}
     countries: dict = defaultdict(set)
-    for f in facts:
-        o = entities.get(f.object)
-        if f.predicate == Predicate.basedIn and o is not None and any(_from_dateline(r) for _a, r in f.evidence):
+    for i, flags in read.items():
+        o = entities.get(facts[i].object)
+        if o is not None and any(flags):
             code = o.iso_code if o.type == EntityType.Country else o.country_code
             if code:
-                countries[f.subject].add(code)
+                countries[facts[i].subject].add(code)
     roving = {s for s, codes in countries.items() if len(codes) >= ROVING_COUNTRIES}
-    kept = [f for f in facts if not (f.subject in roving and dateline_only(f))]
+    kept = [f for i, f in enumerate(facts) if not (f.subject in roving and read.get(i) and all(read[i]))]
     return kept, tuple(f"{entities[s].label}: datelines in {len(countries[s])} countries" for s in sorted(roving))
 
 
