@@ -274,9 +274,8 @@ def _named_place(word: str):
     c = gazetteer.country(word)
     if c is not None:
         return c.iso_code or c.name
-    place = gazetteer.place(word)
-    if place is not None and place.geonames_id is not None and place.population == 0 and not place.country_code:
-        return place.geonames_id  # a continent ("North America" and "North Africa" are two regions)
+    if gazetteer.continent(word):
+        return ("continent", gazetteer.norm(word))  # "North America" and "North Africa" are two regions
     city = gazetteer.city(word)
     return city.geonames_id if city is not None and city.population >= PLACE_WORD_POPULATION else None
 
