@@ -448,6 +448,16 @@ def test_split_runs_leaves_a_club_named_by_a_word_and_its_city_whole(nlp):
     assert "Hollin Tel Aviv" in texts and "Tel Aviv" not in texts
 
 
+def test_split_runs_leaves_a_given_name_before_a_towns_name_whole(nlp):
+    # Both words are towns' names, but the first is a given name and the article never writes it alone.
+    lex = entity_model.Lexicon(given=["florence"])
+    assert _split_texts(nlp, "Florence Tarbes was awarded a prize in 2007.") == ["Florence", "Tarbes"]
+    assert _split_texts(nlp, "Florence Tarbes was awarded a prize in 2007.", lex) == ["Florence Tarbes"]
+    # Written alone elsewhere as a place, it is a place run into another one.
+    texts = _split_texts(nlp, "Rain fell in Florence on Monday. Florence Tarbes roads were closed.", lex)
+    assert "Florence Tarbes" not in texts
+
+
 def test_split_runs_cuts_a_nationality_word_off_a_given_name(nlp):
     lex = entity_model.Lexicon(given=["anton"])
     texts = _split_texts(nlp, "The shop was founded in 1980 by the Italian Anton Morello Varga.", lex)

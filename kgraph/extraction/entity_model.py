@@ -863,6 +863,8 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
                     continue  # "Tarsk United" beside "United": a club named after its city, then its short name
                 if rt == EntityType.Person and (c.type == EntityType.Person or c.label == "PERSON"):
                     continue  # "Paris Vellmann" beside "Vellmann": a full name and its surname
+                if k == 1 and not keys[lk] and personal and lex is not None and toks[0].lower_ in lex.given:
+                    continue  # "Florence Tarbes": a given name before a surname that some town also bears
                 if k == n - 1 and right.lower() in lexicon.PLACE_HEADS:
                     continue  # "Niger Delta", "Gaza Strip": a kind of place after a name is that place's name
                 if rk in person_keys and not keys[lk]:
