@@ -452,6 +452,40 @@ def test_lone_word_beside_no_single_club_stays_its_own_name(cands):
     assert _club_names(cands) == [c.name for c in cands]
 
 
+def _company_names(nlp, text, spans):
+    from kgraph.extraction.extract import _Cand, _company_short_forms
+
+    doc = nlp(text)
+    cands = [_Cand(doc, 0, s, e, kind, doc[s:e].text, "ner") for s, e, kind in spans]
+    return [(c.name, c.type) for c in _company_short_forms(cands)]
+
+
+def test_lone_word_of_a_company_name_is_the_company(nlp):
+    # "Orlin Systems" then "Orlin" alone, even read as a surname: one company.
+    text = "Orlin Systems bought a rival. Shares of Orlin rose, and Orlin said more deals would follow."
+    spans = [(0, 2, "Organization"), (8, 9, "Organization"), (12, 13, "Person")]
+    assert _company_names(nlp, text, spans) == [("Orlin Systems", "Organization")] * 3
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Norvex Music signed the band. Norvex said profits fell.", [(0, 2, "Organization"), (6, 7, "Organization")]),
+    ("Orlin said profits fell. Orlin Systems is its unit.", [(0, 1, "Organization"), (5, 7, "Organization")]),
+    ("Orlin Systems and Orlin Motors merged. Orlin said so.",
+     [(0, 2, "Organization"), (3, 5, "Organization"), (7, 8, "Organization")]),
+], ids=["no-company-head", "written-first", "two-companies"])
+def test_lone_word_beside_no_single_company_stays_its_own_name(nlp, text, spans):
+    doc = nlp(text)
+    assert _company_names(nlp, text, spans) == [(doc[s:e].text, kind) for s, e, kind in spans]
+
+
+def test_kind_noun_vouches_for_the_words_the_ner_left_before_a_name(nlp):
+    from kgraph.extraction.extract import _ner_candidates
+
+    doc = nlp("Environmental group Agua Viva welcomed the decision.")
+    assert [e.text for e in doc.ents] == ["Viva"]  # the NER cut the name
+    assert [c.name for c in _ner_candidates(doc, 0, set())] == ["Agua Viva"]
+
+
 def test_an_english_word_before_a_citys_name_makes_no_club(nlp):
     from kgraph.extraction.extract import _Cand
 

@@ -32,7 +32,7 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
-from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
+from kgraph.extraction.lexicon import COMPANY_HEADS, CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
 from kgraph.extraction.lexicon import ORG_KIND_BEFORE_NAME
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
@@ -582,6 +582,24 @@ def _given_name_start(doc, ent, taken: int) -> int:
     return i
 
 
+def _kind_name_start(doc, ent, taken: int) -> int:
+    """Return where an organization the NER cut after a kind noun's first words starts: "group Agua" + "Viva".
+
+    The words before are taken when they are capitalized proper nouns in no entity, compounded into the name,
+    and a kind noun ("group", "charity", "firm") stands right before them; at most three, no place or demonym.
+    """
+    if ent.label_ != "ORG":
+        return ent.start
+    i = ent.start
+    while i - 1 >= max(taken, 0) and ent.start - (i - 1) <= 3:
+        t = doc[i - 1]
+        if t.ent_iob_ != "O" or t.pos_ != "PROPN" or t.dep_ != "compound" or not t.is_title or not t.is_alpha \
+                or not i - 1 < t.head.i < ent.end or gazetteer.demonym(t.text) or _gazetteer_type(t.text):
+            break
+        i -= 1
+    return i if i < ent.start and i - 1 >= 0 and _kind_noun(doc[i - 1]) else ent.start
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -612,7 +630,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
-        first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken))
+        first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken))
         pieces = [q for p in _split_lines(doc, first, ent_end) for c in _split_commas(doc, *p, ent.label_)
                   for q in _split_country_prefix(doc, *c, ent.label_)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
@@ -1430,7 +1448,7 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             # "NIS" for "National Intelligence Service": the capitals spell the acronym.
             hits = by_initials.get(name, ())
         out.append(replace(c, name=next(iter(hits))) if len(hits) == 1 else c)
-    return _club_short_forms(_short_forms(out))
+    return _company_short_forms(_club_short_forms(_short_forms(out)))
 
 
 def _sports_club_word(word: str) -> bool:
@@ -1453,6 +1471,42 @@ def _club_word(word: str, tok=None) -> bool:
     if low in CLUB_MARKS or low in CLUB_LAST_WORDS:
         return True
     return _sports_club_word(word) and gazetteer.place(word) is None and not (tok is not None and nlp_words(tok))
+
+
+def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
+    """Return the candidates with a one-word name given the company name it opens ("Tarsk" after "Tarsk Robotics").
+
+    Why: business news names "Orlin Systems" or "Velda Motors AG" once and
+    then "Orlin" alone: one company, not two nodes (and not a person: spaCy
+    often reads the lone word as a surname). The longer name must end in a
+    company's head word or legal form ("Motors", "Systems", "AG"), so
+    "Norvex" beside "Norvex Music" stays apart (often the parent). Only when
+    exactly one such name of the article opens with the word, the article
+    writes it first, and the word is no acronym, place or name already read
+    as another's (a surname joined to its person).
+    """
+    first: dict[str, tuple] = {}
+    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+        first.setdefault(c.name, (c.offset, c.start))
+    longer: dict[str, set] = defaultdict(set)
+    for c in cands:
+        words = c.name.split()
+        if c.type == EntityType.Organization and len(words) >= 2 and words[0][:1].isupper() \
+                and (words[-1] in LEGAL_FORMS or words[-1].lower() in COMPANY_HEADS and words[-1][:1].isupper()):
+            longer[_key(words[0])].add(c.name)
+    if not longer:
+        return cands
+    to: dict[str, str] = {}
+    for c in cands:
+        name = c.name
+        if c.type not in (EntityType.Organization, EntityType.Person) or name != c.text or " " in name \
+                or name.isupper() or not name[:1].isupper():
+            continue
+        hits = longer.get(_key(name), ())
+        if len(hits) == 1 and first[next(iter(hits))] < first[name] and gazetteer.place(name) is None:
+            to[name] = next(iter(hits))
+    return [replace(c, name=to[c.name], type=EntityType.Organization) if c.name in to and c.name == c.text else c
+            for c in cands]
 
 
 def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:

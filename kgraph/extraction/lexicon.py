@@ -161,7 +161,7 @@ LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N
 COMPANY_HEADS = _words("""motor motors airlines airways industries holdings pharmaceuticals technologies electronics
 enterprises laboratories logistics chemicals telecommunications petroleum breweries shipping mining insurance
 foods textiles biotech pharma software ventures investments securities studios publishing cosmetics aerospace
-automotive semiconductors refineries""")
+automotive semiconductors refineries robotics systems networks solutions labs""")
 
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
