@@ -616,3 +616,19 @@ def test_a_name_a_kind_noun_stands_beside_is_a_kept_organization(nlp, text, org)
 def test_a_person_the_company_clause_names_is_no_organization(nlp):
     cands = _decide(_candidates(nlp("The company Ann Roe founded in 1990 went bankrupt."), 0))
     assert _types(entity_model.decide(cands, _model({"bias": [0.0, 4.0, 0.0, 0.0, 0.0]}))).get("Ann Roe") == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of Orvane fell on Friday. Orvane chief executive Marcus Delane said the company would cut jobs.",
+    "Orvane spokesman Peter Lanz said the talks would go on.",  # the tagger reads the word as a noun
+])
+def test_a_firms_role_before_a_person_makes_an_unknown_word_a_firm(nlp, text):
+    assert ("Orvane", "Organization", "Orvane") in mentions_of(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tarsk mayor Ana Torvik opened the bridge.",  # a town's office
+    "Orvane chief executive officers met.",  # no person after the role
+])
+def test_no_firm_is_read_without_a_firms_role_and_a_person(nlp, text):
+    assert not any(m[0] in ("Tarsk", "Orvane") and m[1] == "Organization" for m in mentions_of(nlp, text))

@@ -980,6 +980,67 @@ def role_attached(c, persons: set) -> bool:
     return any((d, t.i) in persons for t in near if t.i != role.i)
 
 
+#: Roles a firm's staff hold, written between its one-word name and a person ("Orlin chief executive Ana Vell");
+#: offices a town or a state holds ("mayor", "president", "minister") are left out.
+_FIRM_ROLES = frozenset("""ceo executive spokesperson spokesman spokeswoman chairman chairwoman founder co-founder
+analyst economist engineer employee director manager""".split())
+
+#: Words that may open such a role ("chief executive", "senior analyst").
+_FIRM_ROLE_OPENERS = frozenset("chief senior vice deputy managing general lead".split())
+
+
+def firm_cue(c, persons: set) -> bool:
+    """Return whether a one-word name stands as a firm: "Orlin chief executive Ana Vell", "shares of Orlin".
+
+    Read from the words around the mention, not the parse, which often takes an unknown name for an adjective.
+    ``persons`` holds the (doc id, token index) of the article's person candidates.
+    """
+    from kgraph.extraction.nlp import word_classes
+    from kgraph.extraction.type_rules import written_lower
+
+    doc, start, end = c.doc, c.start, c.end
+    if doc is None or end - start != 1 or not doc[start].is_title or word_classes(doc[start]) \
+            or written_lower(doc, doc[start].text) or doc[start].lower_ in _FIRM_ROLE_OPENERS \
+            or _is_role(doc[start]):
+        return False  # "Managing director X", "Chief analyst X": a role's own first word
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("shares", "stock", "shareholders"):
+        return True
+    j = end
+    while j < len(doc) and doc[j].lower_ in _FIRM_ROLE_OPENERS:
+        j += 1
+    if j < len(doc) and (doc[j].lower_ in _FIRM_ROLES or doc[j].text == "CEO"):
+        return (id(doc), j + 1) in persons
+    return False
+
+
+def firm_candidates(cands: list, docs, persons: set) -> list:
+    """Return untyped candidates for unknown words before a firm's role and a person that no finder proposed.
+
+    spaCy-small tags an unknown capitalized word opening a sentence as a common noun ("Orlin spokesman
+    Peter Lanz said"), so :func:`propn_candidates` never reads it. No dictionary word, place or nationality
+    word, and none the piece writes in lower case.
+    """
+    from kgraph.extraction import extract as x
+    from kgraph.extraction.nlp import word_classes
+    from kgraph.extraction.type_rules import written_lower
+
+    if docs is None:
+        docs = {id(c.doc): (c.offset, c.doc) for c in cands if c.doc is not None}.values()
+    covered = x.covered_tokens(cands)
+    out = []
+    for offset, doc in sorted(docs, key=lambda od: od[0]):
+        for tok in doc:
+            i = tok.i
+            if (id(doc), i) in covered or not tok.is_title or not tok.is_alpha or len(tok) < 3 \
+                    or word_classes(tok) or written_lower(doc, tok.text) or gazetteer.demonym(tok.text) \
+                    or gazetteer.place(tok.text) is not None:
+                continue
+            c = x._Cand(doc, offset, i, i + 1, None, tok.text, "propn")
+            if firm_cue(c, persons):
+                out.append(c)
+    return out
+
+
 def office_country(c, persons: set) -> bool:
     """Return whether a country (or its demonym) names whose office a person holds ("Austrian Chancellor X").
 
@@ -1064,7 +1125,11 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # A name a kind noun stands beside is an organization ("the charity X", "the X union"): the model, which
     # reads no such cue, took a one-word union for a word and an agency tagged GPE for a place.
     kinds = {id(c) for c in cands if c.type == EntityType.Organization and _kind_named(c)}
-    attached |= kinds
+    # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
+    # reading no such cue, took for a word.
+    cands = cands + firm_candidates(cands, docs, persons)
+    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons)}
+    attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]
     labels = article_labels(cands)
@@ -1105,7 +1170,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
                 and not _place_reading(items[0][0].name):
             # A seat of power that speaks or employs ("the Vell Palace said", "a Vell Palace adviser") is the body.
             best = org
-        if any(_company_ending(c) or id(c) in kinds for c, _p in items):
+        if any(_company_ending(c) or id(c) in kinds or id(c) in firms for c, _p in items):
             best = org  # "Tarvel AG said ...", "Tarvel Airlines said ...": a company, whatever the context says
         for c, _p in items:
             keep[id(c)] = replace(c, type=CLASSES[best])

@@ -1052,14 +1052,31 @@ def _place_after(doc, index: MentionIndex, i: int) -> Mention | None:
     return m if m is not None and m.type in PLACE_TYPES else None
 
 
+def _clause_subject_org(tok, index: MentionIndex):
+    """Return the organization that is the subject of the clause holding ``tok`` ("Acme moved its ..."), or None."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "Acme makes robots and employs 900 people at its headquarters in Leeds"
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    m = index.at(subject) if subject is not None else None
+    return m if m is not None and m.type == EntityType.Organization else None
+
+
 @rule("rule:headquarters", "An organization's headquarters and the place they are in.",
       (Predicate.basedIn,),
       examples=[
           ("Reporters waited outside Quillmoor Foods headquarters in nearby Ogden.",
            ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Quillmoor Foods makes soup and employs 900 people at its headquarters in Ogden.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
       ],
       counter_examples=[
           ("Quillmoor Foods moved its staff from Ogden to new headquarters.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("A lender sued Quillmoor Foods over its headquarters in Ogden.",
            ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
       ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -1069,6 +1086,8 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
             continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
                     and index.at(c).type == EntityType.Organization), None)
+        if org is None and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+            org = _clause_subject_org(tok, index)  # "Acme employs 900 people at its headquarters in Leeds"
         if org is None:
             continue
         places = [index.at(c) for c in tok.children if c.dep_ in ("compound", "nmod") and index.at(c)]
@@ -1089,9 +1108,12 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
       examples=[
           ("Kolvo Holdings, a Leeds software firm, bought the stake.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
           ("Tarvel Motors, India's largest carmaker, opened a plant.", ("Tarvel Motors", Predicate.basedIn, "India")),
+          ("They bought Kolvo Holdings, a small software firm in Leeds, for cash.",
+           ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
       ],
       counter_examples=[
           ("Kolvo Holdings bought a Leeds software firm.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
+          ("Kolvo Holdings, a software firm with staff in Leeds, grew.", ("Kolvo Holdings", Predicate.basedIn, "Leeds")),
       ])
 def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
@@ -1106,10 +1128,14 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
         if org is None or org.type != EntityType.Organization:
             continue
         seen = []
-        for w in (w for c in tok.lefts for w in c.subtree):
-            m = index.at(w)
-            if m is not None and m.type in PLACE_TYPES and m not in seen:
-                seen.append(m)
+        # "a Leeds software firm", else "a software firm in Leeds"
+        for words in ([w for c in tok.lefts for w in c.subtree],
+                      [c for p in tok.rights if p.dep_ == "prep" and p.lower_ == "in" for c in p.children
+                       if c.dep_ == "pobj"]):
+            for w in words if not seen else ():
+                m = index.at(w)
+                if m is not None and m.type in PLACE_TYPES and m not in seen:
+                    seen.append(m)
         for m in seen[:1]:
             for place in (_with_container(doc, index, m) if m.type == EntityType.Place else [m]):
                 yield _make(org, Predicate.basedIn, place, "rule:org-apposition", tok.sent, offset)
