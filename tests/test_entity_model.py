@@ -632,3 +632,10 @@ def test_a_firms_role_before_a_person_makes_an_unknown_word_a_firm(nlp, text):
 ])
 def test_no_firm_is_read_without_a_firms_role_and_a_person(nlp, text):
     assert not any(m[0] in ("Tarsk", "Orvane") and m[1] == "Organization" for m in mentions_of(nlp, text))
+
+
+def test_a_field_bodys_name_written_once_is_kept(nlp):
+    # A long name with a hyphen, written once: the model alone drops it.
+    text = "Observers from the Agency for Water and Co-operation in Africa said the vote was fair."
+    assert ("Agency for Water and Co-operation in Africa", "Organization",
+            "Agency for Water and Co-operation in Africa") in mentions_of(nlp, text)

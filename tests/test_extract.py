@@ -467,6 +467,20 @@ def test_lone_word_of_a_company_name_is_the_company(nlp):
     assert _company_names(nlp, text, spans) == [("Orlin Systems", "Organization")] * 3
 
 
+def test_a_companys_and_a_partys_name_less_its_last_word_is_that_body(nlp):
+    text = "Velda Motors AG cut jobs. Velda Motors said sales fell, and Velda blamed costs."
+    spans = [(0, 3, "Organization"), (6, 8, "Organization"), (13, 14, "Person")]
+    assert _company_names(nlp, text, spans) == [("Velda Motors AG", "Organization")] * 3
+    text = "The Civic Union Party won. Civic Union leader Ana Vell thanked voters, but Civic disagreed."
+    spans = [(1, 4, "Organization"), (6, 8, "Organization"), (15, 16, "Organization")]
+    # a party's first word alone may be another's ("Civic" of "Civic Platform")
+    assert _company_names(nlp, text, spans) == [("Civic Union Party", "Organization")] * 2 + [("Civic", "Organization")]
+    # a dictionary word before "Party" may be a congress or another body of the party's
+    text = "The Congress Party won. Congress leaders met."
+    spans = [(1, 3, "Organization"), (5, 6, "Organization")]
+    assert _company_names(nlp, text, spans) == [("Congress Party", "Organization"), ("Congress", "Organization")]
+
+
 @pytest.mark.parametrize("text, spans", [
     ("Norvex Music signed the band. Norvex said profits fell.", [(0, 2, "Organization"), (6, 7, "Organization")]),
     ("Orlin said profits fell. Orlin Systems is its unit.", [(0, 1, "Organization"), (5, 7, "Organization")]),
@@ -695,3 +709,23 @@ def test_a_club_short_form_read_as_an_adjective_later_is_found_with_the_clubs_fu
              _Cand(doc, 0, club[0], club[0] + 1, "Organization", "Orlin Rovers", "pronoun")]
     found = _recover_organizations(cands, [(0, doc)])
     assert [(c.start, c.name) for c in found] == [(orlin[2], "Orlin Rovers")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Observers from the Agency for Water and Co-operation in Africa said the vote was fair.",
+     "Agency for Water and Co-operation in Africa"),
+    ("Delegates of the Council on Trade and Development in Asia met on Monday.",
+     "Council on Trade and Development in Asia"),
+])
+def test_a_field_bodys_name_runs_over_in_and_a_continent(nlp, text, name):
+    from kgraph.extraction.extract import _ner_candidates
+
+    assert name in [c.name for c in _ner_candidates(nlp(text), 0, set())]
+
+
+def test_a_field_bodys_name_stops_before_a_country(nlp):
+    from kgraph.extraction.extract import _continent_extent
+
+    doc = nlp("Staff of the Council on Trade and Development in Veltria met.")
+    doc.ents = [doc.char_span(13, 45, "ORG"), doc.char_span(49, 56, "GPE")]
+    assert _continent_extent(doc, doc.ents[0]) == doc.ents[0].end

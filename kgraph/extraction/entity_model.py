@@ -1013,6 +1013,13 @@ def firm_cue(c, persons: set) -> bool:
     return False
 
 
+def _field_body(c) -> bool:
+    """True for a name of three words or more opening with a body's head word and "for" or "on" ("Agency for X")."""
+    words = c.doc[c.start:c.end] if c.doc is not None else ()
+    return len(words) >= 3 and words[0].is_title and words[0].lower_ in lexicon.STRONG_ORG_HEADS \
+        and words[1].lower_ in ("for", "on") and words[2].text[:1].isupper()
+
+
 def firm_candidates(cands: list, docs, persons: set) -> list:
     """Return untyped candidates for unknown words before a firm's role and a person that no finder proposed.
 
@@ -1128,6 +1135,10 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
     # reading no such cue, took for a word.
     cands = cands + firm_candidates(cands, docs, persons)
+    # "Organization for Security and Co-operation in Europe": a body's head word, then "for" or "on" and a
+    # field, is an organization's name however rare its words (the model, reading a name written once with
+    # a hyphen and lower-case words, dropped it).
+    kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
     firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons)}
     attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)

@@ -528,6 +528,27 @@ def _joiner_extent(doc, ent) -> int:
     return r
 
 
+def _continent_extent(doc, ent) -> int:
+    """Return where a field's organization really ends over "in" and a continent: "... and Co-operation in Europe".
+
+    The NER ends a name of the shape "Organization for X and Y" before "in Europe", which it tags a place:
+    a body named for fields of work in a continent. Only for that shape (a head word, then "for" or "on",
+    then "and") and a continent, never a country or city ("the Ministry of Health in Tarsk" is the ministry).
+    """
+    end = ent.end
+    words = [t.lower_ for t in doc[ent.start:end]]
+    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "in" or "and" not in words \
+            or not any(w in _INNER_JOINERS and i > 0 and words[i - 1] in ORG_HEADS for i, w in enumerate(words)):
+        return end
+    place = doc[end + 1]
+    if place.ent_iob_ != "B" or place.ent_type_ not in ("LOC", "GPE"):
+        return end
+    stop = end + 2
+    while stop < len(doc) and doc[stop].ent_iob_ == "I":
+        stop += 1
+    return stop if gazetteer.continent(doc[end + 1:stop].text) else end
+
+
 #: A piece of an NER entity (cut at line breaks) longer than this many tokens is no name. Why: a word written
 #: thousands of times in a row is tagged one organization thousands of tokens long, and reading whether each
 #: edge word belongs to a name costs the rest of the span per word: 50 kB of one repeated word took 67 s. The
@@ -624,6 +645,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             ent_end = _and_extent(doc, ent)
         if ent_end == ent.end:
             ent_end = _joiner_extent(doc, ent)
+        if ent_end == ent.end:
+            ent_end = _continent_extent(doc, ent)
         if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN" \
                 and not (ent_end == hyphened and _one_hyphened_name(doc, ent, hyphened)):
             ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
@@ -1474,16 +1497,19 @@ def _club_word(word: str, tok=None) -> bool:
 
 
 def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
-    """Return the candidates with a one-word name given the company name it opens ("Tarsk" after "Tarsk Robotics").
+    """Return the candidates with a short name given the company or party name it shortens ("Tarsk" after "Tarsk Robotics").
 
     Why: business news names "Orlin Systems" or "Velda Motors AG" once and
-    then "Orlin" alone: one company, not two nodes (and not a person: spaCy
-    often reads the lone word as a surname). The longer name must end in a
-    company's head word or legal form ("Motors", "Systems", "AG"), so
-    "Norvex" beside "Norvex Music" stays apart (often the parent). Only when
-    exactly one such name of the article opens with the word, the article
-    writes it first, and the word is no acronym, place or name already read
-    as another's (a surname joined to its person).
+    then "Orlin" or "Velda Motors" alone, politics "the Civic Union Party" and
+    then "Civic Union": one body, not two nodes (and not a person: spaCy often
+    reads the lone word as a surname). The longer name must end in a
+    company's head word or legal form ("Motors", "Systems", "AG") or in
+    "Party", so "Norvex" beside "Norvex Music" stays apart (often the
+    parent). A company's first word or a name less its last word shortens
+    it; a party's only the latter. Only when exactly one such name of the
+    article is shortened so, the article writes it first, and the short name
+    is no acronym, place, lower-case word run or name already read as
+    another's (a surname joined to its person).
     """
     first: dict[str, tuple] = {}
     for c in sorted(cands, key=lambda c: (c.offset, c.start)):
@@ -1491,20 +1517,28 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     longer: dict[str, set] = defaultdict(set)
     for c in cands:
         words = c.name.split()
-        if c.type == EntityType.Organization and len(words) >= 2 and words[0][:1].isupper() \
-                and (words[-1] in LEGAL_FORMS or words[-1].lower() in COMPANY_HEADS and words[-1][:1].isupper()):
+        if c.type != EntityType.Organization or len(words) < 2 or not words[0][:1].isupper():
+            continue
+        last = words[-1]
+        company = last in LEGAL_FORMS or last.lower() in COMPANY_HEADS and last[:1].isupper()
+        if company or last == "Party":
+            longer[_key(" ".join(words[:-1]))].add(c.name)
+        if company:
             longer[_key(words[0])].add(c.name)
     if not longer:
         return cands
     to: dict[str, str] = {}
-    for c in cands:
-        name = c.name
-        if c.type not in (EntityType.Organization, EntityType.Person) or name != c.text or " " in name \
-                or name.isupper() or not name[:1].isupper():
+    shorts = {c.name for c in cands if c.type in (EntityType.Organization, EntityType.Person) and c.name == c.text
+              and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
+    token = {c.name: c.doc[c.start] for c in cands if c.doc is not None and c.end - c.start == 1}
+    for name in sorted(shorts, key=lambda n: (-len(n.split()), n)):  # "Velda Motors" before "Velda"
+        hits = {to.get(h, h) for h in longer.get(_key(name), ())} - {name}
+        if len(hits) != 1 or first[next(iter(hits))] >= first[name] or gazetteer.place(name) is not None:
             continue
-        hits = longer.get(_key(name), ())
-        if len(hits) == 1 and first[next(iter(hits))] < first[name] and gazetteer.place(name) is None:
-            to[name] = next(iter(hits))
+        full = next(iter(hits))
+        if full.endswith(" Party") and name in token and nlp_words(token[name]):
+            continue  # "Congress" beside "Congress Party" may be another body of the party's, or a congress
+        to[name] = full
     return [replace(c, name=to[c.name], type=EntityType.Organization) if c.name in to and c.name == c.text else c
             for c in cands]
 
