@@ -1860,6 +1860,10 @@ def test_a_person_typed_name_ending_in_a_city_is_a_club_in_sports_stories():
     named = report.replace("Vorwarts", "Peter")
     kb = link_extractions([found("a", named, ("Peter Dortmund", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Person", "Peter Dortmund")}
+    # A player's position before the name makes it a player's ("midfielder Joris van Dortmund").
+    signed = "Hollin Velden signed midfielder Joris van Dortmund from a rival. The striker scored twice in the league."
+    kb = link_extractions([found("a", signed, ("Joris van Dortmund", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Joris van Dortmund")}
 
 
 def test_a_lone_surname_tagged_an_organization_but_listed_beside_persons_is_that_person():
@@ -2725,3 +2729,17 @@ def test_a_partys_members_plural_joined_to_its_party_takes_no_longer_qualified_n
                                          ("Ostmark", "Country", "Ostmark")) for i in range(4)]])
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert all(not {"b", "d", "e"} & set(arts) for label, arts in got.items() if label.startswith("Social Democrats"))
+
+
+def test_a_companys_first_word_in_another_story_stays_apart():
+    # "Tarsk" alone elsewhere may be the group whose unit "Tarsk Electronics" is: no join across stories.
+    kb = link_extractions([ex("a", ("Orlin Systems", "Organization", "Orlin Systems")),
+                           ex("b", ("Orlin", "Organization", "Orlin"), text="Shares of Orlin fell on Friday.")])
+    assert {e.label for e in kb.entities} == {"Orlin Systems", "Orlin"}
+
+
+def test_a_word_two_companies_open_joins_neither():
+    kb = link_extractions([ex("a", ("Orlin Systems", "Organization", "Orlin Systems")),
+                           ex("b", ("Orlin Motors", "Organization", "Orlin Motors")),
+                           ex("c", ("Orlin", "Organization", "Orlin"), text="Shares of Orlin fell on Friday.")])
+    assert {e.label for e in kb.entities} == {"Orlin Systems", "Orlin Motors", "Orlin"}

@@ -2019,6 +2019,11 @@ def _given_names() -> frozenset:
     return lex.given if lex is not None else frozenset()
 
 
+#: A player's or coach's position right before a name: the name is a person's ("midfielder Arvo Velden").
+_PLAYER_BEFORE = re.compile(r"\b(?:striker|midfielder|defender|goalkeeper|keeper|winger|forward|footballer|"
+                            r"coach|captain|international|teammate|team-mate)\s+$", re.IGNORECASE)
+
+
 def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
     """Read a person-typed name that ends in a city's name as a club when it lives in sports stories.
 
@@ -2048,8 +2053,9 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
         n = gazetteer.norm(name)
         if n in cands:
             arts[n].add(aid)
-            if _PERSONAL.search(re.split(r"[.!?\n]", texts[aid][e:e + PRONOUN_WINDOW], maxsplit=1)[0]):
-                spoken.add(n)
+            if _PERSONAL.search(re.split(r"[.!?\n]", texts[aid][e:e + PRONOUN_WINDOW], maxsplit=1)[0]) \
+                    or _PLAYER_BEFORE.search(texts[aid][max(0, s - 20):s]):
+                spoken.add(n)  # "midfielder Joris van Tarsk": a player, whose surname is a city's name
             if _team_words(texts[aid], s, e):
                 cued.add(n)  # "Vorwarts Tarsk have signed": a team, in a story with few sport words too
     for n, first in cands.items():
