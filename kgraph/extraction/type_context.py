@@ -153,6 +153,10 @@ def _owner_opener(doc, i: int) -> int:
     return j + 1 if i < j < len(doc) and doc[j].tag_ == "POS" else -1
 
 
+#: Nouns naming a part of a firm or body, before "of" ("a unit of X", "a subsidiary of X").
+_UNIT_NOUNS = frozenset("unit subsidiary division affiliate offshoot spin-off spinoff".split())
+
+
 @context_rule("context:org-description-after", "A name followed by a comma and a description headed by a noun "
               "naming a kind of organization is that organization (\"Vellox, the Tarskian energy giant, said\").",
               (EntityType.Person, EntityType.Place), EntityType.Organization,
@@ -160,18 +164,22 @@ def _owner_opener(doc, i: int) -> int:
                         ("Shares in Orlindo, a Vellberg software firm, rose on Monday.", "Orlindo"),
                         ("Tarskwerk, the carmaker based in Haltmoor, cut jobs.", "Tarskwerk"),
                         # An owner's possessive may open the description.
-                        ("Vell Metall, Germany's largest trade union, called for strikes.", "Vell Metall")],
+                        ("Vell Metall, Germany's largest trade union, called for strikes.", "Vell Metall"),
+                        ("Andel Cobre, a unit of the Tarskian mining group Vellox Minerals, will appeal.", "Andel Cobre")],
               counter_examples=[("Anton Moreau, the company's founder, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, Germany's finance minister, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, a bank clerk, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, the head of the bank, resigned on Monday.", "Anton Moreau"),
-                                ("Anton Moreau, who founded the firm, resigned on Monday.", "Anton Moreau")])
+                                ("Anton Moreau, who founded the firm, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, a member of the board, resigned on Monday.", "Anton Moreau")])
 def _org_description_after(doc, start: int, end: int) -> bool:
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     first = _owner_opener(doc, end + 1)
     if first < 0:
         return False
+    if first + 2 < len(doc) and doc[first].lemma_.lower() in _UNIT_NOUNS and doc[first + 1].lower_ == "of":
+        return True  # "Andel Cobre, a unit of the Tarsk mining group Vellox,": a part of a firm is a firm
     i = first
     while i < len(doc) and i - end <= 7 and doc[i].text not in _DESCRIPTION_ENDS:
         i += 1
