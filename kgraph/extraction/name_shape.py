@@ -341,6 +341,29 @@ def _event_head(doc, start, end, ctx):
     return []
 
 
+#: Words an award's title opens with before "of the Year" ("Player of the Season", "Rookie of the Year").
+AWARD_HOLDERS = frozenset("""player players rookie coach manager footballer athlete sportsman sportswoman
+personality goalkeeper actor actress artist newcomer team""".split())
+
+#: Spans of time an award's title ends in.
+AWARD_SPANS = frozenset("year season month week decade century".split())
+
+
+@shape_rule("shape:award-title", "Capitalized words ending in a holder's word right before \"of the Year\" (or "
+            "Season, Month...) name an award (\"Tarsk League Player of the Season\"), no organization or person.",
+            "drop",
+            examples=[("Anna Berg, the reigning Tarsk League Player of the Season, said so.", "Tarsk League Player", ()),
+                      ("He was named Vell Rookie of the Year in 2019.", "Vell Rookie", ())],
+            counter_examples=[("The Tarsk Players of the Year gala was cancelled.", "Tarsk"),
+                              ("Coach Anna Berg of the Tarsk club said so.", "Anna Berg")])
+def _award_title(doc, start, end, ctx):
+    if end - start < 2 or doc[end - 1].lower_ not in AWARD_HOLDERS or not doc[end - 1].is_title \
+            or end + 2 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].lower_ != "the" \
+            or doc[end + 2].lower_ not in AWARD_SPANS or not doc[end + 2].is_title:
+        return None
+    return []
+
+
 #: Last words of the names of treaties, laws and declarations ("the Tarsk Accord", "the Vell Act"): documents, no
 #: person, organization or place. Not "Pact": an alliance named so is a body too.
 DOCUMENT_HEADS = frozenset("""treaty treaties accord accords protocol protocols agreement agreements convention
