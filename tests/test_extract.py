@@ -729,3 +729,22 @@ def test_a_field_bodys_name_stops_before_a_country(nlp):
     doc = nlp("Staff of the Council on Trade and Development in Veltria met.")
     doc.ents = [doc.char_span(13, 45, "ORG"), doc.char_span(49, 56, "GPE")]
     assert _continent_extent(doc, doc.ents[0]) == doc.ents[0].end
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Heavy rain has caused floods in the southern state of Rio Grande do Sul, officials said.", "Rio Grande do Sul"),
+    ("Floods hit Mato Grosso do Sul on Monday.", "Mato Grosso do Sul"),  # tagged a person
+])
+def test_a_place_the_ner_cut_at_a_particle_is_whole_when_the_gazetteer_knows_it(nlp, text, name):
+    from kgraph.extraction.extract import _ner_candidates
+
+    assert name in [c.name for c in _ner_candidates(nlp(text), 0, set())]
+
+
+def test_a_field_bodys_name_runs_over_and_a_second_field(nlp):
+    from kgraph.extraction.extract import _ner_candidates
+
+    doc = nlp("Ana Vell, director-general of the National Commission for Museums and Monuments, spoke.")
+    assert "National Commission for Museums and Monuments" in [c.name for c in _ner_candidates(doc, 0, set())]
+    doc = nlp("The Council for Arts and Anna Berg met.")
+    assert "Council for Arts and Anna Berg" not in [c.name for c in _ner_candidates(doc, 0, set())]

@@ -528,6 +528,52 @@ def _joiner_extent(doc, ent) -> int:
     return r
 
 
+def _field_and_extent(doc, ent) -> int:
+    """Return where a field body's name really ends over "and" and a second field: "... for Museums" + "and Monuments".
+
+    The NER ends "Commission for Museums and Monuments" at "and". The name goes on over "and" and one to
+    three capitalized dictionary words when it opens with a body's head word and "for" or "on" ("Agency
+    for Trade and Investment"); never over a person's or place's name ("the Council for Arts and Anna Berg").
+    """
+    end = ent.end
+    words = [t.lower_ for t in doc[ent.start:end]]
+    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "and" \
+            or not any(w in _INNER_JOINERS and i > 0 and words[i - 1] in ORG_HEADS for i, w in enumerate(words)):
+        return end
+    stop = end + 1
+    while stop < len(doc) and stop - end <= 3 and doc[stop].is_title and doc[stop].is_alpha \
+            and nlp_words(doc[stop]) and gazetteer.place(doc[stop].text) is None and not doc[stop].ent_type_ in ("GPE", "LOC"):
+        stop += 1
+    if stop == end + 1 or stop < len(doc) and doc[stop].is_title:
+        return end
+    return stop
+
+
+#: Lower-case words inside places' names ("Rio Grande do Sul", "Castilla y Leon").
+_PLACE_PARTICLES = frozenset("do da de del di du des dos das y".split())
+
+
+def _particle_place_extent(doc, ent) -> int:
+    """Return where a place the NER cut at a lower-case particle ends: "Rio Grande" + "do Sul".
+
+    Only when the gazetteer knows the whole as a region, or as a place under that very name.
+    """
+    end = ent.end
+    if ent.label_ not in ("GPE", "LOC", "NORP", "PERSON") or end + 1 >= len(doc) \
+            or doc[end].lower_ not in _PLACE_PARTICLES \
+            or not doc[end].is_lower:
+        return end
+    for stop in (end + 2, end + 3):
+        if stop > len(doc) or not all(t.is_title and t.is_alpha for t in doc[end + 1:stop]):
+            break
+        whole = doc[ent.start:stop].text
+        place = gazetteer.place(whole)
+        if gazetteer.region(whole) is not None \
+                or place is not None and gazetteer.norm(place.name) == gazetteer.norm(whole):
+            return stop
+    return end
+
+
 def _continent_extent(doc, ent) -> int:
     """Return where a field's organization really ends over "in" and a continent: "... and Co-operation in Europe".
 
@@ -631,7 +677,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     for ent in doc.ents:
         if ent.start < taken:
             continue  # swallowed by the person name before it
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and _particle_place_extent(doc, ent) == ent.end:
             stop = _person_extent(doc, ent)
             if stop != ent.end and stop - ent.start <= MAX_NAME_TOKENS:
                 # "Ursula von der Leyen" split into "Ursula von" and "Leyen": one person.
@@ -646,7 +692,14 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         if ent_end == ent.end:
             ent_end = _joiner_extent(doc, ent)
         if ent_end == ent.end:
+            ent_end = _field_and_extent(doc, ent)
+        if ent_end == ent.end:
             ent_end = _continent_extent(doc, ent)
+        label = ent.label_
+        if ent_end == ent.end:
+            ent_end = _particle_place_extent(doc, ent)
+            if ent_end != ent.end:
+                label = "GPE"  # "Rio Grande" + "do Sul" the NER tagged a nationality or a person
         if ent_end < len(doc) and doc[ent_end].is_lower and doc[ent_end].pos_ == "NOUN" \
                 and not (ent_end == hyphened and _one_hyphened_name(doc, ent, hyphened)):
             ent_end = ent.end  # "the EU-Turkey deal", "US-German ties": two names qualifying a noun
@@ -654,18 +707,18 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
         first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken))
-        pieces = [q for p in _split_lines(doc, first, ent_end) for c in _split_commas(doc, *p, ent.label_)
-                  for q in _split_country_prefix(doc, *c, ent.label_)]
+        pieces = [q for p in _split_lines(doc, first, ent_end) for c in _split_commas(doc, *p, label)
+                  for q in _split_country_prefix(doc, *c, label)]
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
         # Cut at line breaks first: a run of names one per line tagged one entity still gives its names.
         parts = [p for p in parts if p[1] - p[0] <= MAX_NAME_TOKENS]
         for k, (s, e) in enumerate(parts):
-            s, e, salute = _trim(doc, s, e, ent.label_)
+            s, e, salute = _trim(doc, s, e, label)
             if e <= s:
                 continue
-            typed = _type_span(doc, s, e, ent.label_, salute, headlines)
+            typed = _type_span(doc, s, e, label, salute, headlines)
             if typed is None:
                 continue
             kind, name, sure = typed
@@ -673,7 +726,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
                 kind = None
             lead = s - _title_start(doc, s) if kind == EntityType.Person else _article_lead(doc, s, e, kind)
-            out.append(_Cand(doc, offset, s, e, kind, name, "ner", ent.label_, s in headlines, sure, lead))
+            out.append(_Cand(doc, offset, s, e, kind, name, "ner", label, s in headlines, sure, lead))
     return out
 
 

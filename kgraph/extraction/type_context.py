@@ -702,6 +702,52 @@ def _role_noun_before(doc, start: int, end: int) -> bool:
                    or t.lower_ in lexicon.COMPANY_HEADS for t in words)
 
 
+def _plain_name(doc, start: int, end: int) -> bool:
+    """True for two or three capitalized words with no organization, place, country or nationality word."""
+    words = doc[start:end]
+    return 2 <= len(words) <= 3 and all(t.is_title and t.is_alpha for t in words) and not any(
+        t.lower_ in _NAME_WORDS_HOLDER or gazetteer.country(t.text) or gazetteer.demonym(t.text)
+        or t.lower_ in lexicon.COMPANY_HEADS for t in words)
+
+
+#: Plural nouns only persons are called ("former teachers X and Y"); not "managers", "partners", "owners":
+#: firms act as those too.
+_PAIR_HOLDERS = frozenset("""teacher doctor nurse lawyer journalist reporter researcher scientist student
+professor engineer brother sister cousin artist writer author actor actress singer musician athlete player
+activist politician lawmaker senator minister diplomat economist director coach""".split())
+
+
+def _plural_holder(tok) -> bool:
+    """True for a lower-case plural noun naming persons' role ("teachers", "economists")."""
+    return tok is not None and tok.is_lower and tok.tag_ == "NNS" and (
+        tok.lemma_.lower() in _PAIR_HOLDERS or _profession_noun(tok.lemma_.lower()))
+
+
+@context_rule("context:role-nouns-before-pair", "A lower-case plural noun naming persons' role right before two "
+              "names of two or three words joined by \"and\" makes both persons (\"founded by former teachers "
+              "Ilse Varga and Karim Tessel\"), though the NER read places or organizations.",
+              (EntityType.Organization, EntityType.Place), EntityType.Person,
+              examples=[("The firm was founded by former teachers Ilse Varga and Karim Tessel.", "Karim Tessel"),
+                        ("The firm was founded by former teachers Ilse Varga and Karim Tessel.", "Ilse Varga")],
+              counter_examples=[("The site's former managers Tarsk Nuclear and Vell Energy were fined.", "Vell Energy"),
+                                ("The firm hired teachers in Ostrava and Karim Tessel.", "Karim Tessel")])
+def _role_nouns_before_pair(doc, start: int, end: int) -> bool:
+    if not _plain_name(doc, start, end):
+        return False
+    if _plural_holder(_prev(doc, start)):  # the first of the two
+        k = end + 1
+        while k < len(doc) and k - end <= 3 and doc[k].is_title and doc[k].is_alpha:
+            k += 1
+        return end < len(doc) and doc[end].lower_ == "and" and _plain_name(doc, end + 1, k)
+    if start < 4 or doc[start - 1].lower_ != "and":  # the second: a name of two or three words before "and"
+        return False
+    for n in (2, 3):
+        first = start - 1 - n
+        if first >= 1 and _plain_name(doc, first, start - 1) and _plural_holder(doc[first - 1]):
+            return True
+    return False
+
+
 #: Least population of a city whose one-word name, read as a person's beside another large place, is the city.
 PAIRED_CITY_POPULATION = 500_000
 
