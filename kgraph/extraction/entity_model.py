@@ -1105,10 +1105,13 @@ def _company_ending(c) -> bool:
 
 
 def _kind_named(c) -> bool:
-    """True when a kind noun stands beside the candidate ("the charity X", "the X union"): see type_rules."""
-    from kgraph.extraction import type_rules
+    """True when a kind noun stands beside the candidate ("the charity X", "the X union"): see type_rules.
 
-    return type_rules.kind_noun_beside(c.doc, c.start, c.end)
+    So it does heading a list the candidate is in ("firms such as X and Y": see type_context).
+    """
+    from kgraph.extraction import type_context, type_rules
+
+    return type_rules.kind_noun_beside(c.doc, c.start, c.end) or type_context._org_noun_list(c.doc, c.start, c.end)
 
 
 def decide(cands: list, model: dict, docs=None) -> list:
@@ -1131,7 +1134,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
     offices = {id(c) for c in cands if office_country(c, persons)}
     # A name a kind noun stands beside is an organization ("the charity X", "the X union"): the model, which
     # reads no such cue, took a one-word union for a word and an agency tagged GPE for a place.
-    kinds = {id(c) for c in cands if c.type == EntityType.Organization and _kind_named(c)}
+    kinds = {id(c) for c in cands if c.type in (None, EntityType.Organization) and _kind_named(c)}
     # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
     # reading no such cue, took for a word.
     cands = cands + firm_candidates(cands, docs, persons)
