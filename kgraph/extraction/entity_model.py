@@ -1138,7 +1138,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
     # reading no such cue, took for a word.
     cands = cands + firm_candidates(cands, docs, persons)
-    # "Organization for Security and Co-operation in Europe": a body's head word, then "for" or "on" and a
+    # "Agency for Water and Co-operation in Africa": a body's head word, then "for" or "on" and a
     # field, is an organization's name however rare its words (the model, reading a name written once with
     # a hyphen and lower-case words, dropped it).
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}

@@ -695,11 +695,7 @@ def _role_noun_before(doc, start: int, end: int) -> bool:
     if p is None or not p.is_lower or not (p.tag_ == "NN" and p.lemma_.lower() in _HOLDER_NOUNS
                                            or _profession_noun(p.lower_)):
         return False  # singular: "former managers X" may be a firm acting as managers; "biologist" tagged JJ too
-    words = doc[start:end]
-    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
-        return False
-    return not any(t.lower_ in _NAME_WORDS_HOLDER or gazetteer.country(t.text) or gazetteer.demonym(t.text)
-                   or t.lower_ in lexicon.COMPANY_HEADS for t in words)
+    return _plain_name(doc, start, end)
 
 
 def _plain_name(doc, start: int, end: int) -> bool:
