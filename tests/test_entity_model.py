@@ -645,3 +645,9 @@ def test_a_name_listed_after_a_kind_of_organization_is_kept(nlp):
     # Written once and untagged, the model alone drops "Tutorbase"; the list's kind noun vouches for it.
     text = "Rival firms such as Tutorbase and Lernwerk have also raised money this year."
     assert ("Tutorbase", "Organization", "Tutorbase") in mentions_of(nlp, text)
+
+
+def test_an_untagged_company_name_written_once_is_kept(nlp):
+    text = ("Chipmaker Velmont names new chief\n\nVelmont Semiconductors, the Dutch chipmaker, on Friday named "
+            "Claire Duval as chief executive, replacing Henrik Maas, who retired after ten years.")
+    assert ("Velmont Semiconductors", "Organization", "Velmont Semiconductors") in mentions_of(nlp, text)

@@ -748,3 +748,12 @@ def test_a_field_bodys_name_runs_over_and_a_second_field(nlp):
     assert "National Commission for Museums and Monuments" in [c.name for c in _ner_candidates(doc, 0, set())]
     doc = nlp("The Council for Arts and Anna Berg met.")
     assert "Council for Arts and Anna Berg" not in [c.name for c in _ner_candidates(doc, 0, set())]
+
+
+def test_a_headline_naming_the_company_short_does_not_keep_it_apart(nlp):
+    text = "Chipmaker Orlin names new chief\n\nOrlin Systems named Ana Vell as chief executive. Orlin shares rose."
+    doc = nlp(text)
+    orlin = [t.i for t in doc if t.text == "Orlin"]
+    spans = [(orlin[0], orlin[0] + 1, "Organization"), (orlin[1], orlin[1] + 2, "Organization"),
+             (orlin[2], orlin[2] + 1, "Organization")]
+    assert _company_names(nlp, text, spans) == [("Orlin Systems", "Organization")] * 3

@@ -1142,6 +1142,8 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # field, is an organization's name however rare its words (the model, reading a name written once with
     # a hyphen and lower-case words, dropped it).
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
+    # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
+    kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and _company_ending(c)}
     firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons)}
     attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)

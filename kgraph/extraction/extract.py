@@ -1549,6 +1549,15 @@ def _club_word(word: str, tok=None) -> bool:
     return _sports_club_word(word) and gazetteer.place(word) is None and not (tok is not None and nlp_words(tok))
 
 
+def _title_line_end(doc) -> int:
+    """Return the last token index of a doc's first line when no sentence punctuation ends it (a headline), else -1."""
+    end = next((t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_), None)
+    if end is None:
+        return -1
+    last = doc[end] if not doc[end].is_space else doc[end - 1] if end > 0 else None
+    return end if last is not None and last.text not in ".!?\"\u201d" else -1
+
+
 def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     """Return the candidates with a short name given the company or party name it shortens ("Tarsk" after "Tarsk Robotics").
 
@@ -1564,8 +1573,11 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     is no acronym, place, lower-case word run or name already read as
     another's (a surname joined to its person).
     """
+    docs = {id(c.doc): c.doc for c in cands if c.doc is not None and c.offset == 0}
+    title_end = {k: _title_line_end(d) for k, d in docs.items()}
     first: dict[str, tuple] = {}
-    for c in sorted(cands, key=lambda c: (c.offset, c.start)):
+    # a headline may name the company short before the body names it in full ("Orlin names new chief")
+    for c in sorted(cands, key=lambda c: (c.headline or c.start <= title_end.get(id(c.doc), -1), c.offset, c.start)):
         first.setdefault(c.name, (c.offset, c.start))
     longer: dict[str, set] = defaultdict(set)
     for c in cands:
