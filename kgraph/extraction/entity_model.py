@@ -989,28 +989,29 @@ analyst economist engineer employee director manager""".split())
 _FIRM_ROLE_OPENERS = frozenset("chief senior vice deputy managing general lead".split())
 
 
-def firm_cue(c, persons: set) -> bool:
+def firm_cue(c, persons: set, lower: set | frozenset = frozenset()) -> bool:
     """Return whether a one-word name stands as a firm: "Orlin chief executive Ana Vell", "shares of Orlin".
 
     Read from the words around the mention, not the parse, which often takes an unknown name for an adjective.
-    ``persons`` holds the (doc id, token index) of the article's person candidates.
+    ``persons`` holds the (doc id, token index) of the article's person candidates; ``lower`` the words the
+    article writes in lower case (no firm's name: "Women" beside "women").
     """
     from kgraph.extraction.nlp import word_classes
-    from kgraph.extraction.type_rules import written_lower
 
     doc, start, end = c.doc, c.start, c.end
-    if doc is None or end - start != 1 or not doc[start].is_title or word_classes(doc[start]) \
-            or written_lower(doc, doc[start].text) or doc[start].lower_ in _FIRM_ROLE_OPENERS \
-            or _is_role(doc[start]):
-        return False  # "Managing director X", "Chief analyst X": a role's own first word
+    if doc is None or end - start != 1 or not doc[start].is_title:
+        return False
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("shares", "stock", "shareholders"):
-        return True
-    j = end
-    while j < len(doc) and doc[j].lower_ in _FIRM_ROLE_OPENERS:
-        j += 1
-    if j < len(doc) and (doc[j].lower_ in _FIRM_ROLES or doc[j].text == "CEO"):
-        return (id(doc), j + 1) in persons
-    return False
+        cued = True
+    else:
+        j = end
+        while j < len(doc) and doc[j].lower_ in _FIRM_ROLE_OPENERS:
+            j += 1
+        cued = j < len(doc) and (doc[j].lower_ in _FIRM_ROLES or doc[j].text == "CEO") and (id(doc), j + 1) in persons
+    tok = doc[start]
+    # "Managing director X", "Chief analyst X": a role's own first word; a dictionary word is no firm's name
+    return cued and not word_classes(tok) and tok.lower_ not in lower and tok.lower_ not in _FIRM_ROLE_OPENERS \
+        and not _is_role(tok)
 
 
 def _field_body(c) -> bool:
@@ -1020,16 +1021,14 @@ def _field_body(c) -> bool:
         and words[1].lower_ in ("for", "on") and words[2].text[:1].isupper()
 
 
-def firm_candidates(cands: list, docs, persons: set) -> list:
+def firm_candidates(cands: list, docs, persons: set, lower: set | frozenset = frozenset()) -> list:
     """Return untyped candidates for unknown words before a firm's role and a person that no finder proposed.
 
     spaCy-small tags an unknown capitalized word opening a sentence as a common noun ("Orlin spokesman
     Peter Lanz said"), so :func:`propn_candidates` never reads it. No dictionary word, place or nationality
-    word, and none the piece writes in lower case.
+    word, and none the article writes in lower case (``lower``).
     """
     from kgraph.extraction import extract as x
-    from kgraph.extraction.nlp import word_classes
-    from kgraph.extraction.type_rules import written_lower
 
     if docs is None:
         docs = {id(c.doc): (c.offset, c.doc) for c in cands if c.doc is not None}.values()
@@ -1038,12 +1037,10 @@ def firm_candidates(cands: list, docs, persons: set) -> list:
     for offset, doc in sorted(docs, key=lambda od: od[0]):
         for tok in doc:
             i = tok.i
-            if (id(doc), i) in covered or not tok.is_title or not tok.is_alpha or len(tok) < 3 \
-                    or word_classes(tok) or written_lower(doc, tok.text) or gazetteer.demonym(tok.text) \
-                    or gazetteer.place(tok.text) is not None:
+            if (id(doc), i) in covered or not tok.is_title or not tok.is_alpha or len(tok) < 3:
                 continue
             c = x._Cand(doc, offset, i, i + 1, None, tok.text, "propn")
-            if firm_cue(c, persons):
+            if firm_cue(c, persons, lower) and not gazetteer.demonym(tok.text) and gazetteer.place(tok.text) is None:
                 out.append(c)
     return out
 
@@ -1137,14 +1134,15 @@ def decide(cands: list, model: dict, docs=None) -> list:
     kinds = {id(c) for c in cands if c.type in (None, EntityType.Organization) and _kind_named(c)}
     # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
     # reading no such cue, took for a word.
-    cands = cands + firm_candidates(cands, docs, persons)
+    lower_case = {w.lower() for w in lower_words(cands)}
+    cands = cands + firm_candidates(cands, docs, persons, lower_case)
     # "Agency for Water and Co-operation in Africa": a body's head word, then "for" or "on" and a
     # field, is an organization's name however rare its words (the model, reading a name written once with
     # a hyphen and lower-case words, dropped it).
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
     kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and _company_ending(c)}
-    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons)}
+    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)}
     attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]
