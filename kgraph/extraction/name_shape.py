@@ -182,6 +182,32 @@ def _possessive_place_tail(doc, start, end, ctx):
     return [] if poss.lower_ in ("'s", "\u2019s") and not owner.whitespace_ and owner.text[:1].isupper() else None
 
 
+#: Capitalized words of time closing a holiday's name after a possessive ("New Year's Eve", "Mother's Day").
+HOLIDAY_TAILS = frozenset("day eve night".split())
+
+
+def _holiday_tail(doc, i: int) -> bool:
+    """True when token ``i`` is a capitalized day, eve or night right after a possessive glued to a capitalized word."""
+    if i < 2 or i >= len(doc) or doc[i].lower_ not in HOLIDAY_TAILS or not doc[i].is_title:
+        return False
+    poss, owner = doc[i - 1], doc[i - 2]
+    return poss.lower_ in ("'s", "\u2019s") and not owner.whitespace_ and owner.text[:1].isupper()
+
+
+@shape_rule("shape:holiday", "A capitalized word and its possessive before \"Day\", \"Eve\" or \"Night\" name a "
+            "holiday (\"New Year's Eve\", \"Valentine's Day\"): neither the owner nor the day is a name of its own.",
+            "drop",
+            examples=[("Police stopped cars on New Year's Eve in Tarsk.", "Eve", ()),
+                      ("Sales of roses rose before Valentine's Day in Tarsk.", "Valentine", ())],
+            counter_examples=[("Anton Moreau's day began early in Tarsk.", "Anton Moreau"),
+                              ("Tarsk's Day Bank said profits rose.", "Day Bank")])
+def _holiday(doc, start, end, ctx):
+    if end - start == 1 and _holiday_tail(doc, start):
+        return []
+    return [] if end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s") and not doc[end - 1].whitespace_ \
+        and _holiday_tail(doc, end + 1) and (end + 2 >= len(doc) or not doc[end + 2].is_title) else None
+
+
 @shape_rule("shape:currency-code", "An ISO 4217 currency code after an amount is money, not an organization "
             "(\"12 million AUD\", \"300 USD\").", "drop",
             examples=[("Tarsk will pay 12 million AUD (9 million USD) for the port.", "AUD", ()),
