@@ -1096,9 +1096,7 @@ def _person_pools(groups: dict[str, list]) -> dict[str, list[str]]:
 
 def _company_ending(c) -> bool:
     """True for a name of two or more words ending in a company's legal form or a company head ("Tarsk Motors")."""
-    last = c.doc[c.end - 1]
-    return c.end - c.start > 1 and (last.text in lexicon.LEGAL_FORMS
-                                    or last.lower_ in lexicon.COMPANY_HEADS and last.text[:1].isupper())
+    return c.end - c.start > 1 and lexicon.company_ending(c.doc[c.end - 1].text)
 
 
 def _kind_named(c) -> bool:
@@ -1134,7 +1132,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
     kinds = {id(c) for c in cands if c.type in (None, EntityType.Organization) and _kind_named(c)}
     # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
     # reading no such cue, took for a word.
-    lower_case = {w.lower() for w in lower_words(cands)}
+    lower_case = lower_words(cands)
     cands = cands + firm_candidates(cands, docs, persons, lower_case)
     # "Agency for Water and Co-operation in Africa": a body's head word, then "for" or "on" and a
     # field, is an organization's name however rare its words (the model, reading a name written once with

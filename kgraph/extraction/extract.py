@@ -32,8 +32,8 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
-from kgraph.extraction.lexicon import COMPANY_HEADS, CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import ORG_KIND_BEFORE_NAME
+from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
+from kgraph.extraction.lexicon import ORG_KIND_BEFORE_NAME, company_ending
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
@@ -528,6 +528,12 @@ def _joiner_extent(doc, ent) -> int:
     return r
 
 
+def _names_a_field(doc, ent) -> bool:
+    """True when an entity's words hold a body's head word and then "for" or "on" ("Agency for Trade")."""
+    words = [t.lower_ for t in doc[ent.start:ent.end]]
+    return any(w in _INNER_JOINERS and i > 0 and words[i - 1] in ORG_HEADS for i, w in enumerate(words))
+
+
 def _field_and_extent(doc, ent) -> int:
     """Return where a field body's name really ends over "and" and a second field: "... for Museums" + "and Monuments".
 
@@ -536,9 +542,7 @@ def _field_and_extent(doc, ent) -> int:
     for Trade and Investment"); never over a person's or place's name ("the Council for Arts and Anna Berg").
     """
     end = ent.end
-    words = [t.lower_ for t in doc[ent.start:end]]
-    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "and" \
-            or not any(w in _INNER_JOINERS and i > 0 and words[i - 1] in ORG_HEADS for i, w in enumerate(words)):
+    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "and" or not _names_a_field(doc, ent):
         return end
     stop = end + 1
     while stop < len(doc) and stop - end <= 3 and doc[stop].is_title and doc[stop].is_alpha \
@@ -582,9 +586,8 @@ def _continent_extent(doc, ent) -> int:
     then "and") and a continent, never a country or city ("the Ministry of Health in Tarsk" is the ministry).
     """
     end = ent.end
-    words = [t.lower_ for t in doc[ent.start:end]]
-    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "in" or "and" not in words \
-            or not any(w in _INNER_JOINERS and i > 0 and words[i - 1] in ORG_HEADS for i, w in enumerate(words)):
+    if ent.label_ != "ORG" or end + 1 >= len(doc) or doc[end].lower_ != "in" \
+            or "and" not in [t.lower_ for t in doc[ent.start:end]] or not _names_a_field(doc, ent):
         return end
     place = doc[end + 1]
     if place.ent_iob_ != "B" or place.ent_type_ not in ("LOC", "GPE"):
@@ -1584,9 +1587,8 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
         words = c.name.split()
         if c.type != EntityType.Organization or len(words) < 2 or not words[0][:1].isupper():
             continue
-        last = words[-1]
-        company = last in LEGAL_FORMS or last.lower() in COMPANY_HEADS and last[:1].isupper()
-        if company or last == "Party":
+        company = company_ending(words[-1])
+        if company or words[-1] == "Party":
             longer[_key(" ".join(words[:-1]))].add(c.name)
         if company:
             longer[_key(words[0])].add(c.name)

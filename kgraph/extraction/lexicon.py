@@ -163,6 +163,11 @@ enterprises laboratories logistics chemicals telecommunications petroleum brewer
 foods textiles biotech pharma software ventures investments securities studios publishing cosmetics aerospace
 automotive semiconductors refineries robotics systems networks solutions labs""")
 
+def company_ending(word: str) -> bool:
+    """True for a word closing a company's name: a legal form as written ("AG") or a capitalized company head."""
+    return word in LEGAL_FORMS or word.lower() in COMPANY_HEADS and word[:1].isupper()
+
+
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
 front administration co union times post journal network channel broadcaster cabinet government ministries

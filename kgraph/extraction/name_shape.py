@@ -176,10 +176,17 @@ def _single_letter(doc, start, end, ctx):
             counter_examples=[("Crowds gathered in Tarsk Square on Sunday.", "Tarsk Square"),
                               ("Tarsk's Delta Bank said profits rose.", "Delta Bank")])
 def _possessive_place_tail(doc, start, end, ctx):
-    if end - start != 1 or start < 2 or doc[start].lower_ not in lexicon.PLACE_HEADS:
+    if end - start != 1 or doc[start].lower_ not in lexicon.PLACE_HEADS:
         return None
-    poss, owner = doc[start - 1], doc[start - 2]
-    return [] if poss.lower_ in ("'s", "\u2019s") and not owner.whitespace_ and owner.text[:1].isupper() else None
+    return [] if _after_possessive(doc, start) else None
+
+
+def _after_possessive(doc, i: int) -> bool:
+    """True when token ``i`` follows a possessive "'s" glued to a capitalized word ("St. Tarsk's Square")."""
+    if i < 2:
+        return False
+    poss, owner = doc[i - 1], doc[i - 2]
+    return poss.lower_ in ("'s", "\u2019s") and not owner.whitespace_ and owner.text[:1].isupper()
 
 
 #: Capitalized words of time closing a holiday's name after a possessive ("New Year's Eve", "Mother's Day").
@@ -188,10 +195,7 @@ HOLIDAY_TAILS = frozenset("day eve night".split())
 
 def _holiday_tail(doc, i: int) -> bool:
     """True when token ``i`` is a capitalized day, eve or night right after a possessive glued to a capitalized word."""
-    if i < 2 or i >= len(doc) or doc[i].lower_ not in HOLIDAY_TAILS or not doc[i].is_title:
-        return False
-    poss, owner = doc[i - 1], doc[i - 2]
-    return poss.lower_ in ("'s", "\u2019s") and not owner.whitespace_ and owner.text[:1].isupper()
+    return i < len(doc) and doc[i].lower_ in HOLIDAY_TAILS and doc[i].is_title and _after_possessive(doc, i)
 
 
 @shape_rule("shape:holiday", "A capitalized word and its possessive before \"Day\", \"Eve\" or \"Night\" name a "
