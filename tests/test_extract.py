@@ -293,6 +293,19 @@ def test_person_split_at_capitalized_particle_joins_next_person(nlp):
     assert _person_extent(doc, doc.ents[0]) == 4
 
 
+def test_person_ends_over_a_hyphened_lower_case_syllable_that_is_no_word(nlp):
+    """"Tae Han" tagged in "Tae Han-soo": the name goes on over the syllable; "-led", "-era" are English words."""
+    from spacy.tokens import Span
+    from kgraph.extraction.extract import _person_extent
+    doc = nlp.make_doc("Premier Tae Han-soo resigned .")
+    doc.ents = [Span(doc, 1, 3, label="PERSON")]
+    assert doc[1:_person_extent(doc, doc.ents[0])].text == "Tae Han-soo"
+    for text in ("A Tae Han-led cabinet fell .", "The Tae Han-era rules stay ."):
+        doc = nlp.make_doc(text)
+        doc.ents = [Span(doc, 1, 3, label="PERSON")]
+        assert _person_extent(doc, doc.ents[0]) == 3, text
+
+
 def test_person_ends_over_an_elision_written_apart(nlp):
     """Pre-tokenized 'O 'Malley' and 'Ze 'ev': the name goes on over the apostrophe (and a surname after 'Ze 'ev')."""
     from spacy.tokens import Span

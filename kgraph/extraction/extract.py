@@ -260,6 +260,10 @@ def _person_extent(doc, ent) -> int:
     written side by side without a comma or a word between them.
     """
     end = ent.end
+    if end + 1 < len(doc) and end - ent.start >= 2 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha \
+            and len(doc[end + 1]) <= 5 and not nlp_words(doc[end + 1]):
+        return end + 2  # "Tae Han" + "-soo": a hyphened given name's lower-case syllable, no English word
     apo = end - 1 if doc[end - 1].text in _APOSTROPHES and end - ent.start > 1 else end
     elided = _elision_extent(doc, apo)
     if elided is not None:
@@ -1147,9 +1151,13 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
                    EntityType.Organization),
                   # a date between the capitals and the agency or the dash, after a headline too
                   ("Vellox names a new chief\n\nMUNICH, March 3, 2025 /PRWire/ -- Vellox AG said so.", "MUNICH",
+                   EntityType.Place),
+                  # capitals and a dash alone, when the gazetteer knows the place
+                  ("Ferry sinks in a storm\n\nJERUSALEM \u2014 The ministry said the crew was safe.", "JERUSALEM",
                    EntityType.Place)],
         counter_examples=[("VELDRA, Norlandia -- A fire destroyed the mill.", "VELDRA"),
                           ("VELDRA, March 3, 2025 -- A fire destroyed the mill.", "VELDRA"),
+                          ("VELDRA -- A fire destroyed the mill.", "VELDRA"),
                           ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
                           ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
@@ -1197,6 +1205,13 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                         agency = _dateline_agency(doc, d, sent.end)
                     bare = agency is not None or doc[d].text in _DASHES or doc[d].text.startswith("/")
                     region = None
+            found = gazetteer.place(doc[i:j].text.title()) if agency is None and region is None and not bare \
+                and k < len(doc) and doc[k].text in _DASHES else None
+            if found is not None:
+                # "KESTOWN -- Troops ...": capitals and a dash alone are a dateline when the gazetteer knows the place
+                # (the parser may end the sentence before the dash)
+                out.append(_place_cand(doc, offset, i, j, found))
+                continue
             if agency is not None or bare:
                 out.append(_Cand(doc, offset, i, j, EntityType.Place, doc[i:j].text, "dateline", sure=True))
                 if region is not None:
