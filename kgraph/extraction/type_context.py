@@ -137,10 +137,15 @@ def _org_noun_apposition(doc, start: int, end: int) -> bool:
 
 #: Nouns that, heading a description set off after a name, make it an organization's ("Vellox, the Tarskian
 #: energy giant, said"): the kinds of organization, and "giant" (a firm, a club) which names no person's trade.
-DESCRIPTION_NOUNS = ORG_KIND_NOUNS | frozenset({"giant"})
+DESCRIPTION_NOUNS = ORG_KIND_NOUNS | frozenset("giant venture consortium cooperative".split())
 
-#: Words that close a description set off after a name ("..., the carmaker, said", "the carmaker based in X").
-_DESCRIPTION_ENDS = frozenset({",", ".", ";", ")", "based", "which", "that", "whose"})
+#: Words that close a description set off after a name ("..., the carmaker, said", "the carmaker based in X",
+#: "a joint venture between ...", "a start-up in X").
+_DESCRIPTION_ENDS = frozenset({",", ".", ";", ")", "based", "which", "that", "whose", "in", "between", "with",
+                               "owned", "backed", "founded", "headquartered"})
+
+#: Nouns of a body made of many ("a chain of clinics", "a coalition of parties"): "X, a chain of Y" is a body.
+_COLLECTIVE_OF = frozenset("chain network coalition alliance consortium federation association".split())
 
 
 def _owner_opener(doc, i: int) -> int:
@@ -165,13 +170,20 @@ _UNIT_NOUNS = frozenset("unit subsidiary division affiliate offshoot spin-off sp
                         ("Tarskwerk, the carmaker based in Haltmoor, cut jobs.", "Tarskwerk"),
                         # An owner's possessive may open the description.
                         ("Vell Metall, Germany's largest trade union, called for strikes.", "Vell Metall"),
-                        ("Andel Cobre, a unit of the Tarskian mining group Vellox Minerals, will appeal.", "Andel Cobre")],
+                        ("Andel Cobre, a unit of the Tarskian mining group Vellox Minerals, will appeal.", "Andel Cobre"),
+                        # a hyphened kind noun, a description closed by a preposition, a body made of many
+                        ("Brannova, a battery start-up based in Haltmoor, raised money.", "Brannova"),
+                        ("Orlek Mining, a joint venture between the state and Vellox, cut output.", "Orlek Mining"),
+                        ("Hackers hit Vellmed Kliniken, a chain of private hospitals in Tarsk.", "Vellmed Kliniken")],
               counter_examples=[("Anton Moreau, the company's founder, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, Germany's finance minister, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, a bank clerk, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, the head of the bank, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, who founded the firm, resigned on Monday.", "Anton Moreau"),
-                                ("Anton Moreau, a member of the board, resigned on Monday.", "Anton Moreau")])
+                                ("Anton Moreau, a member of the board, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, a clerk in the bank, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, a chain smoker, resigned on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, a follow-up, was sent on Monday.", "Anton Moreau")])
 def _org_description_after(doc, start: int, end: int) -> bool:
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
@@ -180,12 +192,19 @@ def _org_description_after(doc, start: int, end: int) -> bool:
         return False
     if first + 2 < len(doc) and doc[first].lemma_.lower() in _UNIT_NOUNS and doc[first + 1].lower_ == "of":
         return True  # "Andel Cobre, a unit of the Tarsk mining group Vellox,": a part of a firm is a firm
+    k = first + 1 if first < len(doc) and doc[first].pos_ == "ADJ" else first
+    if k + 2 < len(doc) and doc[k].is_lower and doc[k].lemma_ in _COLLECTIVE_OF and doc[k + 1].lower_ == "of":
+        return True  # "Vellmed Kliniken, a private chain of hospitals,"
     i = first
     while i < len(doc) and i - end <= 7 and doc[i].text not in _DESCRIPTION_ENDS:
         i += 1
     if i >= len(doc) or doc[i].text not in _DESCRIPTION_ENDS or i == first:
         return False
     head = doc[i - 1]  # the description's last word is its head: "the head of the bank" ends on no kind noun
+    if i - 3 >= first and doc[i - 2].text == "-" and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_:
+        # "a battery start-up": the tagger reads the hyphened noun's last part alone ("up")
+        return doc[i - 3].is_lower and f"{doc[i - 3].lower_}-{head.lower_}" in DESCRIPTION_NOUNS \
+            and not any(t.lower_ in ("of", "for", "at", "'s", "and") for t in doc[first:i])
     if head.pos_ != "NOUN" or not head.is_lower or any(t.lower_ in ("of", "for", "at", "'s", "and") for t in doc[first:i]):
         return False
     return head.lemma_.lower() in DESCRIPTION_NOUNS
