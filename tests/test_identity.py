@@ -924,6 +924,8 @@ def test_an_honorific_or_a_title_before_a_surname_makes_a_person_of_a_name_tagge
     ("The talks with Tavi Keskmaa Thursday were short.", "Tavi Keskmaa", "Tavi Keskmaa"),
     ("The talks with Tavi Keskmaa Berlin were short.", "Tavi Keskmaa", "Tavi Keskmaa"),
     ("Orvanen Keskmaa Visits Tarsk Again\nThe talks were short.", "Orvanen Keskmaa", "Orvanen Keskmaa"),
+    # A sentence's first word whose plural news writes in lower case is an occupation, no given name.
+    ("The ferry sank. Firefighter Tavi Keskmaa drowned.", "Tavi Keskmaa", "Tavi Keskmaa"),
 ])
 def test_a_persons_name_takes_the_capitalized_words_spacy_left_beside_it(text, tagged, whole):
     from kgraph.linking.identity import _case_counts, _whole_person_name
@@ -1034,6 +1036,9 @@ def test_a_natural_feature_is_a_place_unless_an_organization_word_names_a_body()
                               ("Gulf Trade Council", "Organization", "Gulf Trade Council"))])
     got = {e.label: e.type for e in kb.entities}
     assert got == {"Velt River": "Place", "Lake Orvan": "Place", "Gulf Trade Council": "Organization"}
+    # "Sea" or "Coast" opens a place's name only before "of": a charity named "Sea-Watch" stays a body.
+    kb = link_extractions([ex("a", ("Sea-Velt", "Organization", "Sea-Velt"), ("Sea of Orvan", "Organization", "Sea of Orvan"))])
+    assert {e.label: e.type for e in kb.entities} == {"Sea-Velt": "Organization", "Sea of Orvan": "Place"}
 
 
 def test_a_name_referred_to_as_he_or_she_is_a_person_whatever_extraction_voted():
@@ -1650,6 +1655,8 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     "Fans from the capital of Norway cheered.",                # a settlement word, then "of"
     "The final was won at Norway, where the fans had come early.",  # a place, then what happened there
     "The 19-year-old from Norway scored twice.",               # where a person comes from
+    "Norway's crown prince congratulated the team.",           # a state's office after the possessive
+    "Norway's foreign minister watched from the stands.",
 ])
 def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
@@ -2743,3 +2750,20 @@ def test_a_word_two_companies_open_joins_neither():
                            ex("b", ("Orlin Motors", "Organization", "Orlin Motors")),
                            ex("c", ("Orlin", "Organization", "Orlin"), text="Shares of Orlin fell on Friday.")])
     assert {e.label for e in kb.entities} == {"Orlin Systems", "Orlin Motors", "Orlin"}
+
+
+def test_a_dateline_city_in_a_match_report_stays_the_place():
+    report = ("OSLO -- Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
+              "league title is near. Oslo fans were happy.")
+    kb = link_extractions([found("a", report, ("OSLO", "Place"), ("Chile", "Country"), ("Peru", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Organization", "OSLO") not in got and ("Organization", "Oslo") not in got
+    assert ("Organization", "Chile") in got
+
+
+def test_a_generic_state_body_is_read_in_the_country_a_story_names_first_on_a_tie():
+    text = ("Veltrian minister quits\n\nNorway's finance minister quit on Monday. Mediators from Chile and "
+            "Norway met. Chile's envoy spoke. Protesters gathered outside the Defense Ministry in Oslo.")
+    kb = link_extractions([found("a", text, ("Norway", "Country"), ("Chile", "Country"),
+                                 ("Defense Ministry", "Organization"))])
+    assert ("Organization", "Defense Ministry (Norway)") in {(e.type, e.label) for e in kb.entities}

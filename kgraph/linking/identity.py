@@ -413,6 +413,10 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     after = text[m.end:m.end + 3]
     if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"\b[A-Z]\w*-$", text[max(0, m.start - 30):m.start]):
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
+    if _DATELINE_AFTER.match(text, m.end) and (m.start == 0 or text[m.start - 1] == "\n"):
+        return False  # "TARSK -- The rider ...": a dateline names where the story was filed
+    if _STATE_OFFICE_AFTER.match(text, m.end):
+        return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
     if prev in _LOCATIVE and not possessive:
         return False
@@ -434,6 +438,15 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     if re.match(r",\s+where\b", text[m.end:m.end + 12]):
         return False  # "at Tarsk, where the match took place": a place, then what happened there
     return True
+
+
+#: What follows a dateline's place at a line's start: a dash, a bracketed agency, or a region and then those.
+_DATELINE_AFTER = re.compile(r"(?:,[^\n,]{1,30},?)?[ \t]*(?:--|\u2014|\u2013|_|\()")
+
+#: A state's offices and bodies after its name's possessive: the country, not its team ("Veltria's crown prince").
+_STATE_OFFICE_AFTER = re.compile(r"['\u2019]s (?:crown |foreign |prime |interior |finance |defen[cs]e )?"
+                                 r"(?:king|queen|prince|princess|president|premier|chancellor|minister|ministry|"
+                                 r"government|parliament|embassy|ambassador|army|military)\b", re.IGNORECASE)
 
 
 #: Words before a place's name that name a part of it ("the north of Veltria", "in central Veltria",
@@ -1270,6 +1283,9 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
         before = re.search(r"(?:^|(?<=[\s(]))([^\W\d_][\w-]*) $", text[max(0, start - 40):start])
         if before is None or start - len(before.group(0)) < prev_end or not _name_piece(before.group(1), case):
             break
+        if f"{before.group(1).casefold()}s" in _common_words() \
+                and re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, start - len(before.group(0)) - 3):start - len(before.group(0))]):
+            break  # "Firefighter Ana Berg died": a sentence's first word whose plural news writes in lower case
         name, start = f"{before.group(1)} {name}", start - len(before.group(0))
     after = re.match(r" ([^\W\d_][\w-]*)(?=[\s.,;:!?)'\u2019]|$)", text[end:end + 40])
     if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
@@ -1595,12 +1611,19 @@ def _main_home(gid: tuple, groups: dict, home: dict):
 
 
 def _home_countries(targets: dict, groups: dict) -> dict:
-    """Return article id -> the country group it names most often (ties by name), for articles naming one."""
+    """Return article id -> the country group it names most often, for articles naming one.
+
+    Ties go to the country named first: a story's headline and lead name the country it is about
+    ("Veltrian minister resigns ...", then Ostmark's mediators as often).
+    """
     counts: dict = defaultdict(Counter)
-    for (aid, _s, _e), tgt in targets.items():
+    first: dict = {}
+    for (aid, s, _e), tgt in targets.items():
         if tgt[0] == EntityType.Country:
             counts[aid][tgt] += 1
-    return {aid: min(c, key=lambda g: (-c[g], g)) for aid, c in counts.items()}
+            if s < first.get((aid, tgt), s + 1):
+                first[aid, tgt] = s
+    return {aid: min(c, key=lambda g: (-c[g], first[aid, g], g)) for aid, c in counts.items()}
 
 
 _PRONOUNS = frozenset("he she him her his hers they them it its i we you".split())
@@ -1630,7 +1653,13 @@ def _facility(n: str) -> bool:
         return False
     if words[-1] in _FACILITY_HEADS or any(w in _FACILITY_HEADS and nxt == "of" for w, nxt in zip(words, words[1:])):
         return True  # "... Museum", "Metropolitan Museum of Art"
-    return (words[-1] in _GEO_HEADS or words[0] in _GEO_HEADS) and not _looks_org(n)
+    first = words[0] in _GEO_HEADS and (words[1] == "of" or words[0] in _GEO_FIRST)
+    return (words[-1] in _GEO_HEADS or first) and not _looks_org(n)
+
+
+#: Geographic heads that open a place's name with no "of" after them ("Lake Velt", "Mount Tarsk"); the others
+#: open one only before "of" ("Sea of Velt", "Gulf of Tarsk"): "Sea-Watch", "Coast Guard" are bodies.
+_GEO_FIRST = frozenset("lake mount monte cape river island piazza galleria".split())
 
 
 def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str:
