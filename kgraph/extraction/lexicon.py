@@ -44,10 +44,11 @@ DEPARTMENT_WORDS = _words("""personnel marketing sales technology operations leg
 strategy compliance procurement purchasing hr engineering""")
 
 #: Words before a leader's noun that make the holder lead a group inside a country, not the country: "the
-#: country's opposition leader X", "Veltrian rebel leader X" are its citizens, not its leaders.
+#: country's opposition leader X", "Veltrian rebel leader X" are its citizens, not its leaders; so is a state
+#: agency's chief ("Veltrian intelligence chief X", "the bloc's foreign policy chief X").
 GROUP_LEADER_WORDS = _words("""opposition rebel rebels separatist separatists militia insurgent insurgents militant
 guerrilla protest student tribal clan union party community business religious spiritual police army military
-navy""")
+navy intelligence spy security policy""")
 
 #: Role nouns that make the person work for the organization or country.
 WORK_ROLES = _words("""spokesperson spokesman spokeswoman adviser advisor minister secretary official

@@ -463,6 +463,7 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.leaderOf, "Kenya")),
           ("Malian rebel leader Tom Brask signed the truce.", ("Tom Brask", Predicate.leaderOf, "Mali")),
           ("Velgrad police chief Ana Berg said 12 people were held.", ("Ana Berg", Predicate.leaderOf, "Velgrad")),
+          ("Norwegian intelligence chief Tom Brask met the envoys.", ("Tom Brask", Predicate.leaderOf, "Norway")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-premodifier (read by :func:`_title_phrases`)."""
@@ -480,6 +481,10 @@ def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relati
 def rule_title_residence(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule title-residence (read by :func:`_title_phrases`)."""
     return _only("rule:title-residence", index, _title_phrases, doc, offset)
+
+
+#: Objects of "head of" that name the whole a leader leads, not a department of it ("head of state").
+_LED_WHOLE = frozenset("state government".split())
 
 
 def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -521,9 +526,14 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 # "Tarsk Port said ... . A spokeswoman, Ann Roe, said": who speaks for the body just named
                 owner = _its_referent(index, tok, (EntityType.Organization, EntityType.Country))
             seen = [owner] if owner is not None else []  # "Ann Roe, its chief executive, said"
+        field = {w.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj" and o.pos_ == "NOUN" and o.is_lower and index.at(o) is None
+                 and o.lemma_.lower() not in _LED_WHOLE for w in o.subtree}
         for m in seen[:1]:
             if cls == Predicate.leaderOf and any(i in unnamed for i in index.token_ids(m)):
                 cls = Predicate.worksFor  # the head of a body of Veltria's, unnamed, works for Veltria
+            elif cls == Predicate.leaderOf and field and not any(i in field for i in index.token_ids(m)):
+                cls = Predicate.worksFor  # "Vellbank's head of research": a department's head works for the firm
             if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
                 m = _employer_for_place(doc, index, m) or m
             if cls is None:
@@ -580,6 +590,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
           ("Hans Lotter, head of Norway's forensic authority, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
+          # The head of a department named after "of" leads the department, a part of the firm.
+          ("Demand was weak, said Hans Lotter, Tarvel Motors' head of research.",
+           ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
       ])
 def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition (read by :func:`_appositions`)."""
