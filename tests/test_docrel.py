@@ -564,6 +564,17 @@ def test_a_head_of_states_office_written_bare_points_to_the_articles_country(nlp
 
 
 @pytest.mark.parametrize("text", [
+    "Norway passed its budget on Monday. The vote in Oslo was close. Outgoing President Lena Sommer signed it.",
+    "Norway passed its budget on Monday. The vote in Oslo was close. The acting President Lena Sommer signed it.",
+])
+def test_a_term_of_office_before_a_bare_title_leaves_it_bare(nlp, text):
+    view, keys, _texts = _view_of(nlp, text)
+    if "Lena Sommer" not in keys or "Norway" not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    assert _head_country(view, keys["Lena Sommer"]) == keys["Norway"]
+
+
+@pytest.mark.parametrize("text", [
     # A demonym, an owner or a deputy's word before the office qualifies it: no bare office.
     "Norway passed its budget on Monday. Swedish President Lena Sommer praised it. Norway's banks agreed.",
     "Norway passed its budget on Monday. Sweden's President Lena Sommer praised it. Norway's banks agreed.",

@@ -216,6 +216,10 @@ def _country_code(m: _Ent) -> str | None:
 CABINET_OFFICE = "minister"
 
 
+#: Words of a term of office before a bare title that leave the office the state's ("Outgoing President X").
+_TENURE_WORDS = frozenset("outgoing acting interim incoming caretaker".split())
+
+
 def _bare_title(info: _Info) -> str | None:
     """Return the state office written right before a person's mention with no country or body before it.
 
@@ -245,9 +249,13 @@ def _bare_title(info: _Info) -> str | None:
             office, k = CABINET_OFFICE, i - 1
         elif office not in STATE_HEAD_TITLES:
             return None
+    if k >= 1 and doc[k - 1].lower_ in _TENURE_WORDS:
+        k -= 1  # "Outgoing President X", "the acting President X": the office is still the state's head
     if k == 0 or doc[k].is_sent_start:
         return office
     before = doc[k - 1]
+    if before.lower_ == "the":
+        return office  # "The President X said" opening a sentence: the article's capital is the sentence's
     if before.tag_ == "POS" or before.is_alpha and (before.is_title or before.is_upper):
         return None  # a country, a demonym, an owner or a deputy's word qualifies the office
     return office
