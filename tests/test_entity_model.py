@@ -613,6 +613,24 @@ def test_a_name_a_kind_noun_stands_beside_is_a_kept_organization(nlp, text, org)
     assert _types(entity_model.decide(cands, _model({"bias": [0.0, 0.0, 0.0, 4.0, 0.0]}))).get(org) == "Organization"
 
 
+@pytest.mark.parametrize("text, side", [
+    ("Gunnery beat Holmvik United 2-1 on Sunday to go top.", "Gunnery"),
+    ("Holmvik United lost 0-2 to Gunnery on Sunday.", "Gunnery"),
+])
+def test_a_side_of_a_result_against_an_organization_is_a_kept_organization(nlp, text, side):
+    cands = _decide(_candidates(nlp(text), 0))
+    if not any(c.label == "ORG" and "Holmvik" in c.text for c in cands):
+        pytest.skip("spaCy did not tag the club")
+    # A model that calls every name junk: the result's other side decides.
+    assert _types(entity_model.decide(cands, _model({"bias": [6.0, 0.0, 0.0, 0.0, 0.0]}))).get(side) == "Organization"
+
+
+def test_a_result_between_two_persons_makes_no_organization(nlp):
+    cands = _decide(_candidates(nlp("Anton Moreau beat Ilse Varga 6-3 in the final on Sunday."), 0))
+    got = _types(entity_model.decide(cands, _model({"bias": [0.0, 4.0, 0.0, 0.0, 0.0]})))
+    assert got.get("Anton Moreau") == "Person" and got.get("Ilse Varga") == "Person"
+
+
 def test_a_person_the_company_clause_names_is_no_organization(nlp):
     cands = _decide(_candidates(nlp("The company Ann Roe founded in 1990 went bankrupt."), 0))
     assert _types(entity_model.decide(cands, _model({"bias": [0.0, 4.0, 0.0, 0.0, 0.0]}))).get("Ann Roe") == "Person"

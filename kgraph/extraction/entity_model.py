@@ -1014,6 +1014,40 @@ def firm_cue(c, persons: set, lower: set | frozenset = frozenset()) -> bool:
         and not _is_role(tok)
 
 
+#: Verbs of a result between two sides: "Tarsk beat Holm 2-1", "Tarsk drew with Holm", "lost to Holm".
+_RESULT_VERBS = frozenset("beat defeat thrash edge overcome rout draw lose".split())
+
+
+def match_side(c, orgs: set) -> bool:
+    """Return whether a name is one side of a result whose other side is an organization ("Arvel beat Holm 2-1").
+
+    Why: spaCy-small leaves a club whose name is an English word untagged ("Armoury beat Holm 2-1 ...
+    Armoury manager X"), and the model, reading a dictionary word opening sentences, dropped it; the other
+    side of a result is a club the NER tagged. ``orgs`` holds the (doc id, token index) of organization
+    candidates. Two persons' results ("Anton beat Ilse 6-3") are left alone: the other side must be an
+    organization, and a score or a result verb's object must tie them.
+    """
+    doc = c.doc
+    if doc is None:
+        return False
+    root = doc[c.start:c.end].root
+    verb, sides = None, []
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in _RESULT_VERBS:
+        verb = root.head
+        sides = [t for t in verb.children if t.dep_ in ("dobj", "npadvmod", "attr")]
+        sides += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "to") for o in p.children
+                  if o.dep_ == "pobj"]
+    elif root.dep_ in ("dobj", "npadvmod") and root.head.lemma_.lower() in _RESULT_VERBS:
+        verb = root.head
+        sides = [t for t in verb.children if t.dep_ == "nsubj"]
+    elif root.dep_ == "pobj" and root.head.lower_ in ("with", "to") and root.head.head.lemma_.lower() in _RESULT_VERBS:
+        verb = root.head.head  # "Holm lost 0-2 to Arvel", "Holm drew 1-1 with Arvel"
+        sides = [t for t in verb.children if t.dep_ == "nsubj"]
+    if verb is None or not any(_SCORE.match(t.text) or t.like_num for t in verb.subtree if t.i > verb.i):
+        return False
+    return any((id(doc), t.i) in orgs and not (c.start <= t.i < c.end) for t in sides)
+
+
 def _field_body(c) -> bool:
     """True for a name of three words or more opening with a body's head word and "for" or "on" ("Agency for X")."""
     words = c.doc[c.start:c.end] if c.doc is not None else ()
@@ -1141,6 +1175,10 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
     kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and _company_ending(c)}
     firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)}
+    # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.
+    orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
+            for i in range(c.start, c.end)}
+    kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and match_side(c, orgs)}
     attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]
