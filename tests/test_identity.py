@@ -2767,3 +2767,15 @@ def test_a_generic_state_body_is_read_in_the_country_a_story_names_first_on_a_ti
     kb = link_extractions([found("a", text, ("Norway", "Country"), ("Chile", "Country"),
                                  ("Defense Ministry", "Organization"))])
     assert ("Organization", "Defense Ministry (Norway)") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_country_before_a_player_in_a_tennis_story_is_where_she_is_from():
+    report = ("Chile's Ana Berg won the final 6-3 6-4 in straight sets. The top seed beat Norway's Ilse Varga, "
+              "and fans in the stadium cheered the tennis champion after the match.")
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Country", "Chile"), ("Country", "Norway")}
+    # The same words with a team sport's: the national teams, as before.
+    kb = link_extractions([found("a", report.replace("tennis champion", "striker and the goalkeeper"),
+                                 ("Chile", "Country"), ("Norway", "Country"))])
+    assert ("Organization", "Norway") in {(e.type, e.label) for e in kb.entities}

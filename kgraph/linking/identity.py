@@ -55,7 +55,7 @@ rabbi priest reverend preacher nun monk countess duchess baroness empress tsar c
 architect astronaut cosmonaut blogger broadcaster councillor councilor detective footballer referee warlord
 soprano tenor baritone mufti cleric metropolitan sister baron count duke earl marquis private corporal
 major brigadier chief crown grand field archduke archduchess holiness majesty highness excellency emeritus
-madame monsieur senor senora signor signora""".split())
+madame monsieur senor senora signor signora administrator sheriff firefighter""".split())
 
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
@@ -309,6 +309,23 @@ def _sport_article(text: str, density: float | None = None) -> bool:
     broad = Counter(w for w in tokens if w in _SPORT_WORDS or w in _SPORT_BROAD)
     return sum(broad.values()) >= max(4, (SPORT_DENSITY if density is None else density) * len(tokens)) \
         and len(broad) >= 4
+
+
+def _solo_sport(text: str) -> bool:
+    """True for a story of a sport of single players ("Tarsk's Ana Berg won in straight sets"): no team word.
+
+    There "Veltria's Ana Berg" is where she is from, not a national team, and a city is where a match is played.
+    """
+    words = set(re.findall(r"[a-z\-]+", text.casefold()))
+    return len(words & _SOLO_WORDS) >= 2 and not words & _TEAM_WORDS
+
+
+#: Words of sports played by one person (tennis, cycling, golf, skiing, boxing, athletics).
+_SOLO_WORDS = frozenset("""tennis slam sets seed seeded atp wta tiebreak tie-break rider riders cyclist cyclists
+peloton jersey skier skiing slalom golfer golf boxer boxing sprinter marathon athletics swimmer gymnast""".split())
+#: Words of team sports: a story with one is read for teams as before.
+_TEAM_WORDS = frozenset("""striker midfielder defender goalkeeper squad relegation derby footballer footballers
+equaliser equalizer kickoff kick-off halftime half-time goalless matchday teammates""".split())
 
 
 def _short_match_report(text: str) -> bool:
@@ -691,6 +708,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     kinds: dict[tuple[str, int, int], str] = {}  # mention -> the type extraction gave it
     corpus_votes: dict[str, Counter] = defaultdict(Counter)
     sport: dict[str, bool] = {}
+    solo: dict[str, bool] = {}  # a story of a sport of single players: a country is where one is from
     national: dict[str, bool] = {}  # articles where a country may be its national team
     case = _case_counts(exs)
     ex_text = {ex.article.id: ex.article.text for ex in exs}
@@ -705,6 +723,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
+        solo[aid] = _solo_sport(ex.article.text)
         national[aid] = sport[aid] or _sport_article(ex.article.text, TEAM_DENSITY)
         qualified = _qualified_places(ex)
         states = _states_written(ex)
@@ -867,7 +886,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(name)
         t = corpus_type[n]
         if m is not None and (sport[aid] or national[aid] and t == EntityType.Country or (aid, n) in team_here) \
-                and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
+                and not solo[aid] and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
             return EntityType.Organization  # "FC Tarsk" cut to "Tarsk" by extraction: the club, in any story
