@@ -318,6 +318,19 @@ def _only_organization(index: MentionIndex, tok) -> Mention | None:
     return next(iter(first.values()))[1] if len(first) == 1 else None
 
 
+def _adjacent_title(doc, index: MentionIndex, first: int) -> list:
+    """Return a name and a lower-case role noun written right before a person's name, or [].
+
+    Why: "Tarsk Labour Party chair Ana Berg said": the parser hung "chair" on the verb, not on the name,
+    so no word before the name hangs on it; written side by side, the role is still hers and of that body.
+    """
+    role, owner = doc[first - 1], index.at(doc[first - 2])
+    if not role.is_lower or role.pos_ != "NOUN" or index.at(role) is not None or owner is None \
+            or owner.type == EntityType.Person or not _role_class(role.lemma_.lower()):
+        return []
+    return [doc[i] for i in index.token_ids(owner)] + [role]
+
+
 def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Titles before a name: "Kremlin foreign policy adviser Yuri Ushakov", "Russian President Vladimir Putin"."""
     for person in {id(m): m for m in index.by_token.values() if m.type == EntityType.Person}.values():
@@ -337,6 +350,8 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "France's new premier Ann Roe": the parser made the title the head and the name its apposition
             # (no comma between them), so the title's own words are the ones before the name.
             pre = [w for w in title.subtree if w.i <= title.i]
+        if not pre and tokens[0].i >= 2:
+            pre = _adjacent_title(doc, index, tokens[0].i)
         if not pre:
             continue
         role, lemma, phrase = _role_words(pre)
@@ -413,6 +428,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Israeli Prime Minister Dan Yarden met the envoy on Monday.", ("Dan Yarden", Predicate.leaderOf, "Israel")),
           ("Siemens chief executive Hans Lotter announced job cuts on Thursday.",
            ("Hans Lotter", Predicate.leaderOf, "Siemens")),
+          # The role hung on the verb by the parser, written between the body and the name.
+          ("Tarsk Democratic Party chair Ilse Walters said the plan was bad.",
+           ("Ilse Walters", Predicate.leaderOf, "Tarsk Democratic Party")),
           # "the country's": the country the reported clause is about.
           ("Norway is close to a new missile test, said the country's leader Anton Moreau.",
            ("Anton Moreau", Predicate.leaderOf, "Norway")),
@@ -1154,6 +1172,10 @@ def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relat
                 yield _make(org, Predicate.basedIn, place, "rule:org-apposition", tok.sent, offset)
 
 
+#: Lower-case nouns of a country's parts written after the part's name ("Velt province", "Tarsk county").
+_REGION_NOUNS = frozenset("province state region county district prefecture oblast municipality".split())
+
+
 def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
     for tok in doc:
@@ -1170,6 +1192,10 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         m = index.at(pobj) if pobj is not None else None
+        if m is None and pobj is not None and pobj.is_lower and pobj.lemma_ in _REGION_NOUNS:
+            # "Governor Ana Berg of Velt province": the place named before the region's noun
+            m = next((index.at(c) for c in pobj.children if c.dep_ == "compound" and index.at(c) is not None
+                      and index.at(c).type != EntityType.Person), None)
         if m is None or m is person:
             continue
         ids = index.token_ids(person)
@@ -1217,6 +1243,7 @@ def rule_person_prep(doc, index: MentionIndex, offset: int) -> list[Relation]:
       (Predicate.leaderOf, Predicate.worksFor),
       examples=[
           ("Governor Tom Reyes of New Mexico praised the bill.", ("Tom Reyes", Predicate.leaderOf, "New Mexico")),
+          ("Governor Tom Reyes of Santa Fe province praised the bill.", ("Tom Reyes", Predicate.leaderOf, "Santa Fe")),
           ("Foreign Minister Jan Keller of Austria met the envoys.", ("Jan Keller", Predicate.worksFor, "Austria")),
           ("Chairman Lars Vik of the Tarsk Shipping Group resigned.",
            ("Lars Vik", Predicate.leaderOf, "Tarsk Shipping Group")),
