@@ -306,6 +306,18 @@ def test_person_ends_over_a_hyphened_lower_case_syllable_that_is_no_word(nlp):
         assert _person_extent(doc, doc.ents[0]) == 3, text
 
 
+def test_a_place_ends_over_its_feature_word_the_ner_cut(nlp):
+    """"San Telmo" tagged in "the San Telmo River": the feature word ends the name; a word in lower case does not."""
+    from spacy.tokens import Span
+    from kgraph.extraction.extract import _feature_extent
+    doc = nlp.make_doc("Waste was dumped into the San Telmo River for years .")
+    doc.ents = [Span(doc, 5, 7, label="LOC")]
+    assert doc[5:_feature_extent(doc, doc.ents[0])].text == "San Telmo River"
+    doc = nlp.make_doc("Waste was dumped into the San Telmo river for years .")
+    doc.ents = [Span(doc, 5, 7, label="LOC")]
+    assert _feature_extent(doc, doc.ents[0]) == 7
+
+
 def test_person_ends_over_an_elision_written_apart(nlp):
     """Pre-tokenized 'O 'Malley' and 'Ze 'ev': the name goes on over the apostrophe (and a surname after 'Ze 'ev')."""
     from spacy.tokens import Span

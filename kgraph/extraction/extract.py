@@ -582,6 +582,23 @@ def _particle_place_extent(doc, ent) -> int:
     return end
 
 
+#: Words of a natural feature that end its name ("the Velt River", "the Tarsk Valley").
+_FEATURE_HEADS = frozenset("river lake sea mountains valley bay island islands peninsula desert strait canal delta "
+                           "basin gulf".split())
+
+
+def _feature_extent(doc, ent) -> int:
+    """Return where a place the NER cut before its feature word ends: "San Telmo" + "River".
+
+    A capitalized feature word right after a place's name, in no entity of its own, is the end of the name.
+    """
+    end = ent.end
+    if ent.label_ not in ("GPE", "LOC", "FAC") or end >= len(doc) or not doc[end].is_title \
+            or doc[end].lower_ not in _FEATURE_HEADS or doc[end].ent_iob_ != "O" or not doc[end - 1].is_alpha:
+        return end
+    return end + 1
+
+
 def _continent_extent(doc, ent) -> int:
     """Return where a field's organization really ends over "in" and a continent: "... and Co-operation in Europe".
 
@@ -702,6 +719,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             ent_end = _field_and_extent(doc, ent)
         if ent_end == ent.end:
             ent_end = _continent_extent(doc, ent)
+        if ent_end == ent.end:
+            ent_end = _feature_extent(doc, ent)
         label = ent.label_
         if ent_end == ent.end:
             ent_end = _particle_place_extent(doc, ent)
