@@ -154,6 +154,13 @@ def test_a_demonym_cut_off_a_ministry_stays_a_mention_of_its_country(nlp):
     assert {("Norwegian", "Norway", "Country"), ("Defense Ministry", "Defense Ministry", "Organization")} <= got, got
 
 
+def test_a_demonym_before_a_portfolio_and_a_title_stays_a_mention_of_its_country(nlp):
+    doc = nlp("Fires spread. Norwegian Interior Minister Ilse Varga said boats were at sea.")
+    start = [t.i for t in doc if t.text == "Norwegian"][0]
+    cand = _Cand(doc, 0, start, start + 2, EntityType.Organization, "Norwegian Interior", "ner", "ORG")
+    assert [(c.name, c.type) for c in ns.apply([cand])] == [("Norway", EntityType.Country)]
+
+
 def test_the_acronym_of_a_dropped_document_name_goes_with_it(nlp):
     from kgraph.core.model import Article
     from kgraph.extraction.extract import extract_doc

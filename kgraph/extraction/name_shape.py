@@ -1046,8 +1046,9 @@ def apply(cands: list, common=frozenset(), given=frozenset()) -> list:
             type_ = EntityType.Person if rule in PERSON_CUTS else EntityType.Organization if rule in ORG_CUTS \
                 else _part_type(name, c.type, ctx)
             out.append(replace(c, start=s, end=e, name=name, lead=0, type=type_))
-        if rule in DEMONYM_CUTS and spans and spans[0][0] == c.start + 1:
-            # "the Norwegian Defense Ministry": the demonym cut off names the country, as one standing alone does
+        if rule in DEMONYM_CUTS and (spans[0][0] == c.start + 1 if spans else c.end - c.start > 1):
+            # "the Norwegian Defense Ministry": the demonym cut off names the country, as one standing alone does;
+            # so does one before a portfolio and a title ("Norwegian Interior Minister X"), the rest dropped
             country = gazetteer.demonym(c.doc[c.start].text)
             if country is not None:
                 out.append(replace(c, end=c.start + 1, name=country.name, lead=0, type=EntityType.Country))
@@ -1117,7 +1118,7 @@ def _closing_common_word(doc, start, end, ctx):
 PERSON_CUTS = frozenset({"shape:role-before-name", "shape:demonym-before-person", "shape:country-before-person"})
 
 #: Rules that cut a demonym off the name: the demonym is kept as a mention of its country.
-DEMONYM_CUTS = frozenset({"shape:demonym-before-person", "shape:demonym-before-ministry"})
+DEMONYM_CUTS = frozenset({"shape:demonym-before-person", "shape:demonym-before-ministry", "shape:portfolio-before-title"})
 
 #: Rules whose cut leaves an organization's name ("Insurer Daxo" read as a person).
 ORG_CUTS = frozenset({"shape:kind-before-organization", "shape:modifier-before-organization"})
