@@ -585,6 +585,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
+          # "the company's" where no sentence is about the company: the one organization the article names.
+          ("Profits rose at Tarvel Motors. \"We are happy,\" said Anna Berg, the company's chief executive.",
+           ("Anna Berg", Predicate.leaderOf, "Tarvel Motors")),
           # A state's or province's cabinet member works for its government.
           ("Ann Roe, Bavaria's interior minister, spoke on Monday.", ("Ann Roe", Predicate.worksFor, "Bavaria")),
           # "for" a place names whom the role serves, not where the person lives.
@@ -608,6 +611,8 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
           ("Hans Lotter, head of Norway's forensic authority, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Norway")),
+          ("Profits rose at Tarvel Motors and Velm Bank. \"We are happy,\" said Anna Berg, the company's chief "
+           "executive.", ("Anna Berg", Predicate.leaderOf, "Tarvel Motors")),
           # The head of a department named after "of" leads the department, a part of the firm.
           ("Demand was weak, said Hans Lotter, Tarvel Motors' head of research.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
@@ -814,7 +819,14 @@ def _its_referent(index: MentionIndex, pron, kinds: tuple = ()) -> Mention | Non
 def _owner_among(index: MentionIndex, tokens) -> Mention | None:
     """Return what the first possessive among ``tokens`` that stands for a body named before ("its") stands for."""
     its = next((t for t in tokens if t.dep_ == "poss" and _owner_word(t)), None)
-    return _its_referent(index, its) if its is not None else None
+    if its is None:
+        return None
+    m = _its_referent(index, its)
+    if m is None and its.lower_ != "its" and _owner_kinds(its) == (EntityType.Organization,):
+        # "Analysts at Vellbank expect a deal, said X, the bank's chief economist": no sentence is about the
+        # bank, but the article has named one organization only
+        m = _only_organization(index, its)
+    return m
 
 
 def _role_owner(doc, index: MentionIndex, role) -> Mention | None:
