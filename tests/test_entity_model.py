@@ -639,9 +639,14 @@ def test_a_person_the_company_clause_names_is_no_organization(nlp):
 @pytest.mark.parametrize("text", [
     "Shares of Orvane fell on Friday. Orvane chief executive Marcus Delane said the company would cut jobs.",
     "Orvane spokesman Peter Lanz said the talks would go on.",  # the tagger reads the word as a noun
+    "Markets were calm. Shares in Orvane, whose chips power most phones, rose 2 percent.",
 ])
 def test_a_firms_role_before_a_person_makes_an_unknown_word_a_firm(nlp, text):
     assert ("Orvane", "Organization", "Orvane") in mentions_of(nlp, text)
+
+
+def test_shares_in_a_known_place_are_its_market_not_a_firm(nlp):
+    assert ("Tokyo", "Place", "Tokyo") in mentions_of(nlp, "Markets were calm. Shares in Tokyo rose 2 percent.")
 
 
 @pytest.mark.parametrize("text", [

@@ -989,6 +989,19 @@ analyst economist engineer employee director manager""".split())
 _FIRM_ROLE_OPENERS = frozenset("chief senior vice deputy managing general lead".split())
 
 
+def shares_of(c) -> bool:
+    """Return whether a name follows "shares of" or "shares in" ("Shares of Orlin rose"), and is no place or country.
+
+    Why: spaCy-small tags an unknown firm after "shares of" a place as often as a firm ("Shares of Velvidia,
+    whose chips ..."); "shares in Tokyo" is the market, which the gazetteer knows.
+    """
+    doc, start = c.doc, c.start
+    if doc is None or start < 2 or doc[start - 1].lower_ not in ("of", "in") \
+            or doc[start - 2].lower_ not in ("shares", "stock", "shareholders"):
+        return False
+    return gazetteer.place(c.name) is None and gazetteer.country(c.name) is None
+
+
 def firm_cue(c, persons: set, lower: set | frozenset = frozenset()) -> bool:
     """Return whether a one-word name stands as a firm: "Orlin chief executive Ana Vell", "shares of Orlin".
 
@@ -1001,7 +1014,7 @@ def firm_cue(c, persons: set, lower: set | frozenset = frozenset()) -> bool:
     doc, start, end = c.doc, c.start, c.end
     if doc is None or end - start != 1 or not doc[start].is_title:
         return False
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("shares", "stock", "shareholders"):
+    if shares_of(c):
         cued = True
     else:
         j = end
@@ -1174,7 +1187,8 @@ def decide(cands: list, model: dict, docs=None) -> list:
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
     kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and _company_ending(c)}
-    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)}
+    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)
+             or c.type == EntityType.Place and c.end - c.start == 1 and shares_of(c)}
     # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.
     orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
             for i in range(c.start, c.end)}
