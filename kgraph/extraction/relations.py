@@ -890,6 +890,11 @@ def _role_before(doc, index: MentionIndex, comma: int):
             # "the 16th president of Veltria, Ann Roe": an office in a line of holders, not a residence.
             return None
         return (role, entity) if _role_class(role.lemma_.lower()) and index.at(role) is None else None
+    if entity is None and before.pos_ == "NOUN" and before.is_lower and before.dep_ == "pobj" \
+            and before.head.lower_ in ("in", "at") and before.head.head.pos_ == "NOUN" \
+            and _role_class(before.head.head.lemma_.lower()) and index.at(before.head.head) is None \
+            and before.i - before.head.i <= 3:
+        before = before.head.head  # "The party's leader in the state, Ann Roe": the role, then where it is held
     if entity is None and _hyphen_role(before) is not None and _hyphen_first(before) is not None:
         before = _hyphen_first(before)  # "Its secretary-general, Ann Roe": the compound's noun is its first word
     if entity is None and before.pos_ == "NOUN" and _role_class(before.lemma_.lower()):
@@ -969,6 +974,9 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            "Hans Lotter, said talks had failed.", ("Hans Lotter", Predicate.leaderOf, "Tarsk Dockers Federation")),
           ("Ohio passed the law on Monday. The state's governor, Ann Roe, signed it.",
            ("Ann Roe", Predicate.leaderOf, "Ohio")),
+          # where the role is held, between the role and the comma
+          ("The Tarsk Freedom Party won six seats in the vote. The party's leader in the state, Ilse Varga, "
+           "called the result historic.", ("Ilse Varga", Predicate.leaderOf, "Tarsk Freedom Party")),
           # "to" names the post, the possessive whom the envoy serves.
           ("Canada's ambassador to Germany, Tom Brask, said his country would wait.",
            ("Tom Brask", Predicate.worksFor, "Canada")),
