@@ -560,6 +560,20 @@ def test_name_before_number_left_alone(nlp, text, name):
     assert not any(n == name and t == "Person" for _text, t, n in found), sorted(found)
 
 
+def test_an_age_after_a_surname_makes_the_full_name_a_person_too(nlp):
+    from kgraph.extraction.extract import _aged_persons, _Cand
+    doc = nlp("The party chose Ana Torvik as its leader. Torvik, 64, is a former minister.")
+    full = [t.i for t in doc if t.text == "Ana"][0]
+    sur = [t.i for t in doc if t.text == "Torvik"][1]
+    cands = [_Cand(doc, 0, full, full + 2, EntityType.Organization, "Ana Torvik", "ner", "ORG"),
+             _Cand(doc, 0, sur, sur + 1, EntityType.Organization, "Torvik", "ner", "ORG")]
+    assert [(c.name, c.type) for c in _aged_persons(cands, [(0, doc)])] == [
+        ("Ana Torvik", EntityType.Person), ("Torvik", EntityType.Person)]
+    # a body's name ending in the word keeps its type
+    cands[0] = _Cand(doc, 0, full, full + 2, EntityType.Organization, "Torvik Bank", "ner", "ORG")
+    assert _aged_persons(cands, [(0, doc)])[0].type == EntityType.Organization
+
+
 def test_age_finder_is_what_finds_the_person(nlp, monkeypatch):
     from kgraph.extraction import extract
 

@@ -2038,8 +2038,20 @@ def _aged_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_C
             if len(held) == 1 and same and same[0].type in (EntityType.Organization, EntityType.Place):
                 renamed.add(_key(same[0].name))
     if renamed:
-        out = [replace(c, type=EntityType.Person, sure=False) if _key(c.name) in renamed else c for c in out]
+        out = [replace(c, type=EntityType.Person, sure=False) if _key(c.name) in renamed or _full_name_of(c, renamed)
+               else c for c in out]
     return out
+
+
+def _full_name_of(c: _Cand, surnames: set) -> bool:
+    """True for a two- or three-word organization or place name ending in a surname an age made a person's.
+
+    "Ana Torvik" tagged an organization beside "Torvik, 64,": the full name is hers too.
+    """
+    words = c.name.split()
+    return c.type in (EntityType.Organization, EntityType.Place) and 2 <= len(words) <= 3 \
+        and len(words[-1]) > 1 and _key(words[-1]) in surnames \
+        and not any(w.lower() in ORG_HEADS or w.lower() in _TITLES for w in words)
 
 
 #: Roles held inside an organization whose name a writer puts right before them ("Vellox spokesman X"); no role
