@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from kgraph.extraction import entity_model
 from kgraph.extraction.extract import _candidates, _decide, extract_doc
 from kgraph.core.model import Article
+from kgraph.core.terms import EntityType
 
 
 def mentions_of(nlp, text):
@@ -674,3 +676,13 @@ def test_an_untagged_company_name_written_once_is_kept(nlp):
     text = ("Chipmaker Velmont names new chief\n\nVelmont Semiconductors, the Dutch chipmaker, on Friday named "
             "Claire Duval as chief executive, replacing Henrik Maas, who retired after ten years.")
     assert ("Velmont Semiconductors", "Organization", "Velmont Semiconductors") in mentions_of(nlp, text)
+
+
+def test_a_company_name_the_ner_read_as_a_person_keeps_its_company_word(nlp):
+    cands = _decide(_candidates(nlp("Prosecutors said the bribes came from Telmar Networks last year."), 0))
+    cands = [c if c.name != "Telmar Networks" else dataclasses.replace(c, type=EntityType.Person) for c in cands]
+    if not any(c.name == "Telmar Networks" for c in cands):
+        pytest.skip(f"spaCy found other names: {[c.name for c in cands]}")
+    # A model that trims every edge and calls every name a person: the company word keeps the name whole.
+    model = _model({"bias": [0.0, 4.0, 0.0, 0.0, 0.0]}, {"__bias__": [0.0, 5.0]})
+    assert _types(entity_model.decide(cands, model)).get("Telmar Networks") == "Organization"

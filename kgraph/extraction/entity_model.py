@@ -1186,7 +1186,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # a hyphen and lower-case words, dropped it).
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
-    kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and _company_ending(c)}
+    kinds |= {id(c) for c in cands if _company_ending(c)}  # whatever the NER said ("Telmar Networks" a person)
     firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)
              or c.type == EntityType.Place and c.end - c.start == 1 and shares_of(c)}
     # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.

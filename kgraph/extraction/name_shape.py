@@ -1098,13 +1098,15 @@ def _after_document_name(doc, i: int, ctx: Context) -> bool:
                       ("A sad day, says Orvik The talks failed and the rest left. Orvik stayed.", "Orvik The", ("Orvik",))],
             counter_examples=[("The Tarsk Wall fell in May. Tarsk is old and the wall was long.", "Tarsk Wall"),
                               ("The Tarsk Sharks beat them. Tarsk cheered the sharks.", "Tarsk Sharks"),
-                              ("She heads Anton Rights in Tarsk; rights matter.", "Anton Rights")])
+                              ("She heads Anton Rights in Tarsk; rights matter.", "Anton Rights"),
+                              ("Bribes came from Telmar Networks in exchange for licences. Telmar denied it; "
+                               "networks grew.", "Telmar Networks")])
 def _closing_common_word(doc, start, end, ctx):
     if end - start < 2 or end >= len(doc) or ctx.written(doc[start:end].text) > 1:
         return None
     last, nxt = doc[end - 1], doc[end]
-    if not _edge_word(last, ctx) or last.lower_ in lexicon.ORG_HEADS:
-        return None
+    if not _edge_word(last, ctx) or last.lower_ in lexicon.ORG_HEADS or lexicon.company_ending(last.text):
+        return None  # "Telmar Networks in exchange for ...": a company's word ends its name
     # the glued word opens a phrase: an article before its noun, a plural before "of"/"over", a word before a hyphen
     opens = last.tag_ == "DT" and nxt.is_lower and nxt.is_alpha \
         or last.lower_.endswith("s") and nxt.tag_ == "IN" and nxt.is_lower \
