@@ -293,46 +293,39 @@ def test_person_split_at_capitalized_particle_joins_next_person(nlp):
     assert _person_extent(doc, doc.ents[0]) == 4
 
 
-def test_person_ends_over_a_hyphened_lower_case_syllable_that_is_no_word(nlp):
-    """"Tae Han" tagged in "Tae Han-soo": the name goes on over the syllable; "-led", "-era" are English words."""
+def _tagged(nlp, text: str, start: int, end: int, label: str):
+    """Return a tokenized text whose one entity is tokens start..end with the given label (no NER run)."""
     from spacy.tokens import Span
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return doc
+
+
+@pytest.mark.parametrize("text, start, end, whole", [
+    # "Tae Han" tagged in "Tae Han-soo": the name goes on over a syllable that is no English word
+    ("Premier Tae Han-soo resigned .", 1, 3, "Tae Han-soo"),
+    ("A Tae Han-led cabinet fell .", 1, 3, "Tae Han"),
+    ("The Tae Han-era rules stay .", 1, 3, "Tae Han"),
+    # pre-tokenized "O 'Malley" and "Ze 'ev": over the apostrophe (and a surname after "Ze 'ev")
+    ("Police said Kevin O 'Malley , 41 , was held .", 2, 4, "Kevin O 'Malley"),
+    ("Speaking for them , Ze 'ev Tamir left .", 4, 5, "Ze 'ev Tamir"),
+    # a possessive, and a longer word before a quotation
+    ("Police said Kevin Malley 's car was held .", 2, 4, "Kevin Malley"),
+    ("Fans of Kevin Malley 'Blue Moon ' sang .", 2, 4, "Kevin Malley"),
+])
+def test_person_ends_where_the_name_does_over_what_the_ner_cut(nlp, text, start, end, whole):
     from kgraph.extraction.extract import _person_extent
-    doc = nlp.make_doc("Premier Tae Han-soo resigned .")
-    doc.ents = [Span(doc, 1, 3, label="PERSON")]
-    assert doc[1:_person_extent(doc, doc.ents[0])].text == "Tae Han-soo"
-    for text in ("A Tae Han-led cabinet fell .", "The Tae Han-era rules stay ."):
-        doc = nlp.make_doc(text)
-        doc.ents = [Span(doc, 1, 3, label="PERSON")]
-        assert _person_extent(doc, doc.ents[0]) == 3, text
+    doc = _tagged(nlp, text, start, end, "PERSON")
+    assert doc[start:_person_extent(doc, doc.ents[0])].text == whole
 
 
 def test_a_place_ends_over_its_feature_word_the_ner_cut(nlp):
     """"San Telmo" tagged in "the San Telmo River": the feature word ends the name; a word in lower case does not."""
-    from spacy.tokens import Span
     from kgraph.extraction.extract import _feature_extent
-    doc = nlp.make_doc("Waste was dumped into the San Telmo River for years .")
-    doc.ents = [Span(doc, 5, 7, label="LOC")]
+    doc = _tagged(nlp, "Waste was dumped into the San Telmo River for years .", 5, 7, "LOC")
     assert doc[5:_feature_extent(doc, doc.ents[0])].text == "San Telmo River"
-    doc = nlp.make_doc("Waste was dumped into the San Telmo river for years .")
-    doc.ents = [Span(doc, 5, 7, label="LOC")]
+    doc = _tagged(nlp, "Waste was dumped into the San Telmo river for years .", 5, 7, "LOC")
     assert _feature_extent(doc, doc.ents[0]) == 7
-
-
-def test_person_ends_over_an_elision_written_apart(nlp):
-    """Pre-tokenized 'O 'Malley' and 'Ze 'ev': the name goes on over the apostrophe (and a surname after 'Ze 'ev')."""
-    from spacy.tokens import Span
-    from kgraph.extraction.extract import _person_extent
-    doc = nlp.make_doc("Police said Kevin O 'Malley , 41 , was held .")
-    doc.ents = [Span(doc, 2, 4, label="PERSON")]
-    assert doc[2:_person_extent(doc, doc.ents[0])].text == "Kevin O 'Malley"
-    doc = nlp.make_doc("Speaking for them , Ze 'ev Tamir left .")
-    doc.ents = [Span(doc, 4, 5, label="PERSON")]
-    assert doc[4:_person_extent(doc, doc.ents[0])].text == "Ze 'ev Tamir"
-    # counter-examples: a possessive, and a longer word before a quotation
-    for text in ("Police said Kevin Malley 's car was held .", "Fans of Kevin Malley 'Blue Moon ' sang ."):
-        doc = nlp.make_doc(text)
-        doc.ents = [Span(doc, 2, 4, label="PERSON")]
-        assert _person_extent(doc, doc.ents[0]) == 4, text
 
 
 def test_the_of_a_place_named_with_it_stays_in_the_mention(nlp):
