@@ -22,7 +22,7 @@ from kgraph.extraction.extract import _Cand
 GIVEN = frozenset({"anton", "ilse", "lena"})
 
 #: Stand-in for the model lexicon's common words (words news writes in lower case) the examples need.
-COMMON = frozenset({"turnout", "festival"})
+COMMON = frozenset({"turnout", "festival", "gunmen"})
 
 
 def _phrase(nlp, example):

@@ -238,22 +238,28 @@ DICTIONARY_WORD_MAX = 2
 
 
 @shape_rule("shape:opening-plural-noun", "A lone capitalized plural that opens its sentence or line (or a quote "
-            "there), written at most twice, that an English dictionary knows as a noun or the article and news write "
-            "in lower case, is a common noun capitalized by its position (\"Workouts help older runners\"), not a "
-            "name; not a party's plural (\"Greens\"), a people's word, a demonym or a place.",
+            "there, or follows a colon), written at most twice, that an English dictionary knows as a noun or the "
+            "article and news write in lower case (also a plural in \"-men\"), is a common noun capitalized by its "
+            "position (\"Workouts help older runners\", \"Tarsk: Gunmen kidnap ...\"), not a name; not a party's "
+            "plural (\"Greens\"), a people's word, a demonym or a place.",
             "drop",
             examples=[("Workouts help older runners most, the coach in Tarsk said.", "Workouts", ()),
-                      ("\"Sculptors need space,\" the mayor said.", "Sculptors", ())],
+                      ("\"Sculptors need space,\" the mayor said.", "Sculptors", ()),
+                      ("Veltria: Gunmen seize a bus near Tarsk", "Gunmen", ())],
             counter_examples=[("Greens want a new tax on flights.", "Greens"),
                               ("Africans were the most hopeful, the poll found.", "Africans"),
                               ("The firm said Vellmarks would be sold in May.", "Vellmarks")])
 def _opening_plural_noun(doc, start, end, ctx):
     tok = doc[start]
     if end - start != 1 or not tok.is_alpha or not tok.text[:1].isupper() or tok.is_upper \
-            or ctx.written(tok.text) > DICTIONARY_WORD_MAX or tok.tag_ not in ("NNS", "NNPS") or not tok.lower_.endswith("s"):
+            or ctx.written(tok.text) > DICTIONARY_WORD_MAX:
+        return None
+    # "Gunmen", "Fishermen": a plural in "-men" news writes in lower case, however the tagger read it
+    if not (tok.tag_ in ("NNS", "NNPS") and tok.lower_.endswith("s") or tok.lower_.endswith("men") and ctx.is_common(tok)):
         return None
     prev = doc[start - 1] if start > 0 else None
-    opens = prev is None or nlp.line_start(tok) or prev.is_quote and nlp.line_start(prev)
+    # after a colon too: "Tarsk: Gunmen kidnap ..." (a headline's place, then its sentence)
+    opens = prev is None or nlp.line_start(tok) or prev.is_quote and nlp.line_start(prev) or prev.text == ":"
     if not opens or tok.lower_ in lexicon.PARTY_PLURALS or tok.lower_.endswith(_PEOPLE_ENDINGS):
         return None
     if gazetteer.demonym(tok.text) is not None or gazetteer.country(tok.text) is not None \
