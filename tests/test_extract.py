@@ -309,6 +309,8 @@ def _tagged(nlp, text: str, start: int, end: int, label: str):
     # pre-tokenized "O 'Malley" and "Ze 'ev": over the apostrophe (and a surname after "Ze 'ev")
     ("Police said Kevin O 'Malley , 41 , was held .", 2, 4, "Kevin O 'Malley"),
     ("Speaking for them , Ze 'ev Tamir left .", 4, 5, "Ze 'ev Tamir"),
+    # a surname with an inner apostrophe the NER left out
+    ("Jury head Ama Nkem'o spoke .", 2, 3, "Ama Nkem'o"),
     # a possessive, and a longer word before a quotation
     ("Police said Kevin Malley 's car was held .", 2, 4, "Kevin Malley"),
     ("Fans of Kevin Malley 'Blue Moon ' sang .", 2, 4, "Kevin Malley"),

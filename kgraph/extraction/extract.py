@@ -19,6 +19,7 @@ Mentions are found in three steps:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -249,6 +250,10 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
 _JOINING_PARTICLES = _PARTICLES | {"el", "abu"}
 
 
+#: A capitalized word with an inner apostrophe, no possessive: "O'Dwyer", "Nkem'o", "D'Alvo".
+_ELIDED_NAME = re.compile(r"[A-Z][a-z]{0,6}['\u2019](?![sS]$)[A-Za-z]{1,15}")
+
+
 def _person_extent(doc, ent) -> int:
     """Return where a PERSON entity really ends, over particles the NER cut at: "Ursula von" + "der Leyen".
 
@@ -264,6 +269,8 @@ def _person_extent(doc, ent) -> int:
             and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha \
             and len(doc[end + 1]) <= 5 and not nlp_words(doc[end + 1]):
         return end + 2  # "Tae Han" + "-soo": a hyphened given name's lower-case syllable, no English word
+    if end < len(doc) and doc[end].ent_iob_ == "O" and doc[end - 1].whitespace_ and _ELIDED_NAME.fullmatch(doc[end].text):
+        return end + 1  # "Ama" + "Nkem'o", "O'Dwyer": a capitalized word with an inner apostrophe is a surname
     apo = end - 1 if doc[end - 1].text in _APOSTROPHES and end - ent.start > 1 else end
     elided = _elision_extent(doc, apo)
     if elided is not None:
