@@ -864,6 +864,8 @@ def _role_before(doc, index: MentionIndex, comma: int):
     the Acme Party, Ann Roe" on the entity the role is of.
     """
     before = doc[comma - 1]
+    if before.text == ")" and comma >= 4 and doc[comma - 3].text == "(" and index.at(doc[comma - 2]) is not None:
+        before = doc[comma - 4]  # "the head of the Tarsk Association of Carmakers (TAC), Ann Roe": an acronym
     entity = index.at(before)
     if entity is not None and entity.type != EntityType.Person:
         first = index.token_ids(entity)[0]
@@ -974,6 +976,9 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            "Hans Lotter, said talks had failed.", ("Hans Lotter", Predicate.leaderOf, "Tarsk Dockers Federation")),
           ("Ohio passed the law on Monday. The state's governor, Ann Roe, signed it.",
            ("Ann Roe", Predicate.leaderOf, "Ohio")),
+          # an acronym in brackets after the body
+          ("The head of the Tarsk Association of Carmakers (TAC), Ilse Varga, called for lower prices.",
+           ("Ilse Varga", Predicate.leaderOf, "Tarsk Association of Carmakers")),
           # where the role is held, between the role and the comma
           ("The Tarsk Freedom Party won six seats in the vote. The party's leader in the state, Ilse Varga, "
            "called the result historic.", ("Ilse Varga", Predicate.leaderOf, "Tarsk Freedom Party")),
