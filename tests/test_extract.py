@@ -569,6 +569,21 @@ def test_an_age_after_a_surname_makes_the_full_name_a_person_too(nlp):
     assert _aged_persons(cands, [(0, doc)])[0].type == EntityType.Organization
 
 
+def test_a_person_read_name_glossed_by_its_initials_is_an_organization(nlp):
+    from kgraph.extraction.extract import _acronym_persons, _Cand
+    doc = nlp("Rebels led by Harakat Tarsa al-Velm (HTV) took the town.")
+    start = [t.i for t in doc if t.text == "Harakat"][0]
+    end = [t.i for t in doc if t.text == "("][0]
+    cand = _Cand(doc, 0, start, end, EntityType.Person, doc[start:end].text, "ner", "PERSON")
+    got = [(c.text, c.name, c.type) for c in _acronym_persons([cand])]
+    assert got == [("Harakat Tarsa al-Velm", "Harakat Tarsa al-Velm", EntityType.Organization),
+                   ("HTV", "Harakat Tarsa al-Velm", EntityType.Organization)]
+    # letters that are not the name's initials leave a person alone
+    doc = nlp("The talk by Ilse Varga (IVA) ended.")
+    cand = _Cand(doc, 0, 3, 5, EntityType.Person, "Ilse Varga", "ner", "PERSON")
+    assert [(c.name, c.type) for c in _acronym_persons([cand])] == [("Ilse Varga", EntityType.Person)]
+
+
 def test_age_finder_is_what_finds_the_person(nlp, monkeypatch):
     from kgraph.extraction import extract
 

@@ -1961,6 +1961,35 @@ def _written_again(cands: list[_Cand], docs: list[tuple[int, object]], owners: d
     return out
 
 
+def _acronym_persons(cands: list[_Cand]) -> list[_Cand]:
+    """Make a name read as a person's that an acronym of its initials glosses in brackets an organization.
+
+    Why: "rebels led by Harakat Tarsa al-Velm (HTV)": spaCy-small and the model read a group's name of
+    given-name-like words and a particle as a person's, and the acronym, "HTV leader X", was lost. A
+    person is not glossed by the initials of every capitalized part of the name (three letters or more).
+    The acronym becomes a mention of the organization.
+    """
+    renamed: set[str] = set()
+    glosses: dict[tuple, _Cand] = {}
+    for c in cands:
+        doc, end = c.doc, c.end
+        if c.type != EntityType.Person or c.source == "pronoun" or end + 2 >= len(doc) or doc[end].text != "(" \
+                or doc[end + 2].text != ")":
+            continue
+        acr = doc[end + 1].text
+        initials = "".join(p[0] for p in c.name.replace("-", " ").split() if p[:1].isupper())
+        if len(acr) >= 3 and acr.isupper() and acr.isalpha() and acr == initials:
+            renamed.add(_key(c.name))
+            glosses[(id(doc), end + 1)] = _Cand(doc, c.offset, end + 1, end + 2, EntityType.Organization, c.name,
+                                                "acronym", sure=True)
+    if not renamed:
+        return cands
+    out = [glosses.pop((id(c.doc), c.start), None) or c for c in cands]  # a tagged acronym becomes the gloss
+    out = [replace(c, type=EntityType.Organization) if c.type == EntityType.Person and _key(c.name) in renamed else c
+           for c in out]
+    return sorted(out + list(glosses.values()), key=lambda c: (c.offset, c.start))
+
+
 def _recover_acronyms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
     """Find the uses of an acronym the article resolved to a longer name that the NER left untagged.
 
@@ -2240,6 +2269,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands, docs)
+    cands = _acronym_persons(cands)
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(_bracket_glosses(None, 0, cands))
