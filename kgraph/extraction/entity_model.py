@@ -1180,15 +1180,17 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # An unknown one-word name before a firm's role and a person, or after "shares of", is a firm the model,
     # reading no such cue, took for a word.
     lower_case = lower_words(cands)
-    cands = cands + firm_candidates(cands, docs, persons, lower_case)
+    found_firms = firm_candidates(cands, docs, persons, lower_case)
+    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)
+             or c.type == EntityType.Place and c.end - c.start == 1 and shares_of(c)}
+    firms |= {id(c) for c in found_firms}  # firm_candidates keeps only names firm_cue reads as firms
+    cands = cands + found_firms
     # "Agency for Water and Co-operation in Africa": a body's head word, then "for" or "on" and a
     # field, is an organization's name however rare its words (the model, reading a name written once with
     # a hyphen and lower-case words, dropped it).
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
     kinds |= {id(c) for c in cands if _company_ending(c)}  # whatever the NER said ("Telmar Networks" a person)
-    firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)
-             or c.type == EntityType.Place and c.end - c.start == 1 and shares_of(c)}
     # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.
     orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
             for i in range(c.start, c.end)}

@@ -34,7 +34,7 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import ORG_KIND_BEFORE_NAME, company_ending
+from kgraph.extraction.lexicon import FEATURE_HEADS, ORG_KIND_BEFORE_NAME, company_ending
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
@@ -589,11 +589,6 @@ def _particle_place_extent(doc, ent) -> int:
     return end
 
 
-#: Words of a natural feature that end its name ("the Velt River", "the Tarsk Valley").
-_FEATURE_HEADS = frozenset("river lake sea mountains valley bay island islands peninsula desert strait canal delta "
-                           "basin gulf".split())
-
-
 def _feature_extent(doc, ent) -> int:
     """Return where a place the NER cut before its feature word ends: "San Telmo" + "River".
 
@@ -601,7 +596,7 @@ def _feature_extent(doc, ent) -> int:
     """
     end = ent.end
     if ent.label_ not in ("GPE", "LOC", "FAC") or end >= len(doc) or not doc[end].is_title \
-            or doc[end].lower_ not in _FEATURE_HEADS or doc[end].ent_iob_ != "O" or not doc[end - 1].is_alpha:
+            or doc[end].lower_ not in FEATURE_HEADS or doc[end].ent_iob_ != "O" or not doc[end - 1].is_alpha:
         return end
     return end + 1
 

@@ -300,6 +300,10 @@ palace memorial campus river lake mountain mountains island islands valley sea o
 province oblast peninsula desert strait canal harbour harbor port coast district cathedral castle tower
 monastery abbey temple mosque synagogue terminal stadion delta basin plateau highlands lowlands strip""")
 
+#: Place heads of a natural feature, which the NER often leaves off a name ("the Velt" + "River").
+FEATURE_HEADS = PLACE_HEADS & _words("""river lake sea mountains valley bay island islands peninsula desert strait
+canal delta basin gulf""")
+
 #: Nouns after a place name that make it a region ("the Kursk region", "Donetsk oblast").
 REGION_NOUNS = _words("region province oblast district area governorate county")
 

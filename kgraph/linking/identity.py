@@ -323,9 +323,10 @@ def _solo_sport(text: str) -> bool:
 #: Words of sports played by one person (tennis, cycling, golf, skiing, boxing, athletics).
 _SOLO_WORDS = frozenset("""tennis slam sets seed seeded atp wta tiebreak tie-break rider riders cyclist cyclists
 peloton jersey skier skiing slalom golfer golf boxer boxing sprinter marathon athletics swimmer gymnast""".split())
-#: Words of team sports: a story with one is read for teams as before.
-_TEAM_WORDS = frozenset("""striker midfielder defender goalkeeper squad relegation derby footballer footballers
-equaliser equalizer kickoff kick-off halftime half-time goalless matchday teammates""".split())
+#: Words of team sports: a story with one is read for teams as before. The sport-only words but those single
+#: players' sports use too (a tennis player's coach, a stadium, a referee) or that name one league.
+_TEAM_WORDS = _SPORT_WORDS - frozenset("coach bundesliga scored stadium penalty referee fixture fixtures".split()) \
+    | frozenset("squad teammates".split())
 
 
 def _short_match_report(text: str) -> bool:
@@ -1300,12 +1301,13 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
     next_start = spans[i + 1][0] if i + 1 < len(spans) else len(text) + 1
     for _ in range(2):  # "Abed Rabbo Mansur Hadi" tagged "Mansur Hadi"
         before = re.search(r"(?:^|(?<=[\s(]))([^\W\d_][\w-]*) $", text[max(0, start - 40):start])
-        if before is None or start - len(before.group(0)) < prev_end or not _name_piece(before.group(1), case):
+        at = start - len(before.group(0)) if before is not None else start
+        if before is None or at < prev_end or not _name_piece(before.group(1), case):
             break
-        if f"{before.group(1).casefold()}s" in _common_words() \
-                and re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, start - len(before.group(0)) - 3):start - len(before.group(0))]):
+        opens = re.search(r"(?:^|[.!?\n]\s*)$", text[max(0, at - 3):at])
+        if opens and f"{before.group(1).casefold()}s" in _common_words():
             break  # "Firefighter Ana Berg died": a sentence's first word whose plural news writes in lower case
-        name, start = f"{before.group(1)} {name}", start - len(before.group(0))
+        name, start = f"{before.group(1)} {name}", at
     after = re.match(r" ([^\W\d_][\w-]*)(?=[\s.,;:!?)'\u2019]|$)", text[end:end + 40])
     if after is not None and end + len(after.group(0)) <= next_start and _name_piece(after.group(1), case):
         name = f"{name} {after.group(1)}"
