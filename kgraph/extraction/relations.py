@@ -1594,6 +1594,8 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Tarvel Motors", Predicate.basedIn, "Ogden")),
           ("Tarvel Motors will cut 500 jobs, the Ogden-based company said on Friday.",
            ("Tarvel Motors", Predicate.basedIn, "Ogden")),
+          ("Berlin-based startup Quelvix hired Mara Tendell as chief executive on Monday.",
+           ("Quelvix", Predicate.basedIn, "Berlin")),
       ],
       counter_examples=[
           ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
@@ -1616,6 +1618,10 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 org = index.at(head)
             if org is None and head.dep_ == "appos":
                 org = index.at(head.head)  # "Tarsk Watch, a Tarsk-based watchdog": the kind noun is the name's apposition
+            if org is None and head.lemma_.lower() in ORG_KIND_BEFORE_NAME and head.i + 1 < len(doc):
+                # "Tarsk-based startup Vellox hired ...": the parser may hang the kind noun anywhere, but the name
+                # written right after it is the one it describes
+                org = index.at(doc[head.i + 1])
             if org is None and head.lemma_.lower() in ORG_NOUNS \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
                 # "Tarvel will cut jobs, the Ogden-based company said": the firm the sentence is about
@@ -1683,7 +1689,7 @@ def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Rel
 COPULA_VERBS = frozenset("be become remain".split())
 
 #: Verbs that make someone a role ("was elected mayor of X", "the board named X chief executive of Y").
-MAKE_ROLE_VERBS = frozenset("elect re-elect reelect appoint name make choose select install".split())
+MAKE_ROLE_VERBS = frozenset("elect re-elect reelect appoint name make choose select install hire promote".split())
 
 
 def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
@@ -1695,7 +1701,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # the one made the role: a passive's subject ("X was elected mayor"), else the object ("named X head")
             verb = tok.head if tok.dep_ == "oprd" else tok.head.head
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) \
-                or next((c for c in verb.children if c.dep_ == "dobj"), None)
+                or next((c for c in verb.children if c.dep_ in ("dobj", "oprd")), None)
         else:
             continue
         cls = role_of_token(tok)
@@ -1745,14 +1751,26 @@ def _chooser(role, verb, index: MentionIndex) -> Mention | None:
     """Return the body whose role ``verb`` made: its subject for "its"/"their", or a named owner of the role."""
     poss = next((c for c in role.children if c.dep_ == "poss"), None)
     if poss is None:
-        return None
+        if any(c.dep_ == "det" or c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "to", "with")
+               for c in role.children):
+            return None  # "named X as a director", "as envoy to Y": some body's role, not the namer's
+        # "Tarsk Motors hired Ann Lisk as chief executive": a body fills its own bare role
+        return _maker(verb, index)
     named = index.at(poss)
     if named is not None:
         return named if named.type != EntityType.Person else None
     if poss.lower_ not in ("its", "their"):
         return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    body = index.at(subj) if subj is not None else None
+    return _maker(verb, index)
+
+
+def _maker(verb, index: MentionIndex) -> Mention | None:
+    """Return the organization or country that is ``verb``'s subject, or that a clause of ``verb`` describes."""
+    # "carmaker Tarsk Motors hired": the parser may make the kind noun a second subject; "Vellox, the
+    # maker of tools, on Tuesday named ...": it may hang the verb on the name as a relative clause
+    body = next((index.at(c) for c in verb.children if c.dep_ == "nsubj" and index.at(c) is not None), None)
+    if body is None and not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("relcl", "acl"):
+        body = index.at(verb.head)
     return body if body is not None and body.type in (EntityType.Organization, EntityType.Country) else None
 
 
@@ -1762,6 +1780,10 @@ def _chooser(role, verb, index: MentionIndex) -> Mention | None:
           ("Ann Lisk is the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk was elected leader of the Quillmoor Party in May.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Quillmoor Foods hired Ann Lisk as chief executive in May.",
+           ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
+          ("Quillmoor Foods, the maker of soups, on Tuesday named Ann Lisk as its new chief executive.",
+           ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
           ("Ann Lisk became leader of the Quillmoor Party in May.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           # "its": the body that made the role is the one it is of.
@@ -1775,6 +1797,9 @@ def _chooser(role, verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk named Tom Reyes leader of the Quillmoor Party.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          # A person's choice, not a body's own role.
+          ("Ann Lisk hired Tom Reyes as chief executive of Quillmoor Foods.",
+           ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
       ])
 def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule copula-role (read by :func:`_copulas`)."""
@@ -1803,10 +1828,19 @@ def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if owner is not None and owner.type == EntityType.Organization:
             yield from _org_possessive_person(tok, owner, index, offset)
             continue
+        after = index.token_ids(owner)[-1] + 2 if owner is not None else tok.i + 1
+        if owner is None and tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":
+            owner = index.at(tok.head.head.head)  # "Ann Lisk, whose Tarsk party leads the polls,"
+            if owner is None or owner.type != EntityType.Person:
+                continue
         if owner is not None and owner.type == EntityType.Person:
             party = index.at(tok.head)
-            if party is not None and party.type == EntityType.Organization and party_name(party.name) \
-                    and index.token_ids(party)[:1] == [index.token_ids(owner)[-1] + 2]:
+            if party is None and tok.head.lower_ == "party":
+                party = next((index.at(c) for c in tok.head.children if c.dep_ == "compound" and index.at(c)), None)
+            # "Ann Lisk's Tarsk party": the word after the name says it is a party's
+            named = party is not None and (party_name(party.name) or tok.head.lower_ == "party"
+                                           and index.token_ids(party)[-1] == tok.head.i - 1)
+            if named and party.type == EntityType.Organization and index.token_ids(party)[:1] == [after]:
                 yield _make(owner, Predicate.memberOf, party, "rule:possessive-party", tok.sent, offset)
             continue
         if owner is None or owner.type not in (EntityType.Country, EntityType.Place):
@@ -1855,12 +1889,16 @@ def rule_possessive_member(doc, index: MentionIndex, offset: int) -> list[Relati
           ("Chancellor Ilse Marr's Christian Democratic Union lost three seats.",
            ("Ilse Marr", Predicate.memberOf, "Christian Democratic Union")),
           ("Tom Brask's Freedom Party won the vote in Tarsk.", ("Tom Brask", Predicate.memberOf, "Freedom Party")),
+          ("Tom Brask's Fidrova party holds a majority in parliament.",
+           ("Tom Brask", Predicate.memberOf, "Fidrova")),
+          ("Tom Brask, whose Tiszova party leads in the polls, spoke.", ("Tom Brask", Predicate.memberOf, "Tiszova")),
       ],
       counter_examples=[
           # Not a party's name: a person's company or club is no membership.
           ("Tom Brask's Vellox Motors posted a loss.", ("Tom Brask", Predicate.memberOf, "Vellox Motors")),
           # The party is the object of a verb, not owned by the person.
           ("Tom Brask's rivals in the Freedom Party won the vote.", ("Tom Brask", Predicate.memberOf, "Freedom Party")),
+          ("Tom Brask's Vellox company and party donors met.", ("Tom Brask", Predicate.memberOf, "Vellox")),
       ])
 def rule_possessive_party(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule possessive-party (read by :func:`_possessives`)."""
