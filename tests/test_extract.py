@@ -7,7 +7,7 @@ import pytest
 from kgraph.extraction import docrel
 from kgraph.extraction.extract import extract_doc
 from kgraph.core.model import Article
-from kgraph.core.terms import EntityType
+from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction import retype, sentrel
 
 #: The short-text type head runs (the encoder is on and a head is shipped).
@@ -710,6 +710,31 @@ def test_a_headline_line_stands_alone_as_a_sentence(nlp, text, alone):
     second = len(text.split("\n")[0]) + 1
     tok = next(t for t in doc if t.idx >= second and not t.is_space)
     assert bool(tok.is_sent_start) is alone
+
+
+@pytest.mark.parametrize("text, story", [
+    ("NAIROBI \u2014 Vellox Motors hired Ana Lisk as chief executive on Monday.", "Vellox"),
+    ("TARSK, Veltria (AP) -- Vellox Motors hired Ana Lisk as chief executive.", "Vellox"),
+    ("SAO PAULO -- Vellox Motors hired Ana Lisk as chief executive.", "Vellox"),
+])
+def test_a_datelines_story_opens_its_own_sentence(nlp, text, story):
+    # Parsed as one sentence, the capitals became the story's subject and its relations were lost.
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == story).is_sent_start
+
+
+@pytest.mark.parametrize("text, word", [
+    ("KINO - Preview of the festival with its director.", "Preview"),  # a show's title, no place's own name
+    ("Markets fell. NAIROBI \u2014 Vellox Motors hired staff.", "Vellox"),  # not at a line's start
+])
+def test_capitals_and_a_dash_that_are_no_dateline_keep_the_sentence(nlp, text, word):
+    assert not next(t for t in nlp(text) if t.text == word).is_sent_start
+
+
+def test_a_relation_behind_a_dateline_is_read(nlp):
+    text = "NAIROBI \u2014 Kenyan carmaker Vellox Motors hired Anna Keller as chief executive on Monday, the firm said."
+    facts, _ex = relations_of(nlp, text)
+    assert ("Anna Keller", Predicate.leaderOf, "Vellox Motors") in facts
 
 
 def test_no_sentence_opens_with_a_comma(nlp):

@@ -166,11 +166,61 @@ def _mark_paragraphs(doc):
             i = starts.get(at)
             if i is not None and i > 0:
                 doc[i].is_sent_start = True
+    for i in _dateline_ends(doc):
+        doc[i].is_sent_start = True
     for tok in doc[1:]:
         if tok.text in _NEVER_OPENS and not tok.is_sent_start:
             # "TARSK, Veltria (AP) -": the parser cut a dateline's capitals off before the comma
             tok.is_sent_start = False
     return doc
+
+
+#: Dashes that close a dateline ("TARSK --", "TARSK, Veltria (AP) —").
+_DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _dateline_ends(doc) -> list[int]:
+    """Return the token indexes that open a story after a dateline at a line's start ("VELTRIA CITY — Troops ...").
+
+    Why: parsed as one sentence, the capitals become the story's subject and the
+    sentence's real subject an apposition of them: "Vellox appointed Ana Vell as
+    chief executive" lost its relation behind "TARSK —". A dateline is one to four
+    words in capitals, then at most a comma and three capitalized words (a
+    region) and a bracketed agency, then a dash and a capitalized word.
+    """
+    out = []
+    for tok in doc:
+        if not (line_start(tok) and tok.is_upper and tok.is_alpha and len(tok.text) > 1):
+            continue
+        j = tok.i
+        while j < len(doc) and j - tok.i < 4 and doc[j].is_upper and doc[j].is_alpha:
+            j += 1
+        # "KINO - Preview of ...": a show's title; a dateline names a place the gazetteer knows, or gives
+        # its region or agency
+        known = _known_place(doc[tok.i:j].text.title())
+        if j < len(doc) and doc[j].text == ",":
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and (doc[k].is_title or doc[k].text == "."):
+                k += 1
+            known, j = (True, k) if k > j + 1 else (known, j)
+        if j < len(doc) and doc[j].text == "(":
+            close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+            known, j = (True, close + 1) if close is not None else (known, j)
+        if not known:
+            continue
+        if j + 1 < len(doc) and doc[j].text in _DATELINE_DASHES and doc[j + 1].is_title and not doc[j].whitespace_ == "" \
+                and "\n" not in doc[j].whitespace_:
+            out.append(j + 1)
+    return out
+
+
+def _known_place(name: str) -> bool:
+    """Return whether the gazetteer knows a place or country by this, its own name (not one of its other names)."""
+    from kgraph.sources import gazetteer
+
+    found = gazetteer.place(name)
+    # "Kino" is one of a French town's other names, and a film show's title
+    return found is not None and gazetteer.norm(gazetteer.strip_accents(found.name)) == gazetteer.norm(name)
 
 
 #: Punctuation no sentence opens with.
