@@ -647,6 +647,20 @@ def test_a_firms_role_before_a_person_makes_an_unknown_word_a_firm(nlp, text):
     assert ("Orvane", "Organization", "Orvane") in mentions_of(nlp, text)
 
 
+def test_a_two_word_name_after_shares_of_is_a_firm_whatever_the_ner_said(nlp):
+    # spaCy-small reads an unknown two-word name as a person's; nobody owns shares of a person.
+    text = "Shares of Tarvelo Kamrin rose 3 percent in early trading on Tuesday."
+    assert ("Tarvelo Kamrin", "Organization", "Tarvelo Kamrin") in mentions_of(nlp, text)
+    # the article's other mention, read as a person's, is the firm too
+    text = "Tarvelo Kamrin, the Tarskian maker of tools, hired staff. Shares of Tarvelo Kamrin rose 3 percent."
+    assert {m[1] for m in mentions_of(nlp, text) if m[0] == "Tarvelo Kamrin"} == {"Organization"}
+
+
+def test_the_owner_before_a_firm_after_shares_of_stays_a_person(nlp):
+    text = "Shares of Marcus Delane's carmaker fell on Friday, and Marcus Delane said nothing."
+    assert not any(m[0] == "Marcus Delane" and m[1] == "Organization" for m in mentions_of(nlp, text))
+
+
 def test_shares_in_a_known_place_are_its_market_not_a_firm(nlp):
     assert ("Tokyo", "Place", "Tokyo") in mentions_of(nlp, "Markets were calm. Shares in Tokyo rose 2 percent.")
 

@@ -999,6 +999,8 @@ def shares_of(c) -> bool:
     if doc is None or start < 2 or doc[start - 1].lower_ not in ("of", "in") \
             or doc[start - 2].lower_ not in ("shares", "stock", "shareholders"):
         return False
+    if c.end < len(doc) and doc[c.end].tag_ == "POS":
+        return False  # "shares of Ana Vell's Orlin": the owner, not the firm
     return gazetteer.place(c.name) is None and gazetteer.country(c.name) is None
 
 
@@ -1182,7 +1184,7 @@ def decide(cands: list, model: dict, docs=None) -> list:
     lower_case = lower_words(cands)
     found_firms = firm_candidates(cands, docs, persons, lower_case)
     firms = {id(c) for c in cands if c.type in (None, EntityType.Organization) and firm_cue(c, persons, lower_case)
-             or c.type == EntityType.Place and c.end - c.start == 1 and shares_of(c)}
+             or shares_of(c)}
     firms |= {id(c) for c in found_firms}  # firm_candidates keeps only names firm_cue reads as firms
     cands = cands + found_firms
     # "Agency for Water and Co-operation in Africa": a body's head word, then "for" or "on" and a

@@ -117,10 +117,12 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
 
 
 @context_rule("context:org-noun-apposition", "A name set off by commas right after a noun naming a kind of "
-              "organization is that organization (\"its parts supplier, Vellox, said\"; \"the club, Tarsk United.\").",
+              "organization or a part of one is that organization (\"its parts supplier, Vellox, said\"; "
+              "\"the club, Tarsk United.\"; \"its unit, Vellox Orlin,\").",
               (EntityType.Person, EntityType.Place), EntityType.Organization,
               examples=[("The carmaker owes money to its parts supplier, Vellox, since May.", "Vellox"),
-                        ("The league fined the club, Tarsk Orlin.", "Tarsk Orlin")],
+                        ("The league fined the club, Tarsk Orlin.", "Tarsk Orlin"),
+                        ("Its Tarskian unit, Vellox Orlin, runs the plant.", "Vellox Orlin")],
               counter_examples=[("The deal hurt the company, Anton Moreau said on Monday.", "Anton Moreau"),
                                 ("The firm's founder, Anton Moreau, resigned.", "Anton Moreau"),
                                 ("He left the company, Anton Moreau and Ilse Varga stayed.", "Anton Moreau")])
@@ -132,7 +134,7 @@ def _org_noun_apposition(doc, start: int, end: int) -> bool:
         return False  # the apposition closes right after the name ("..., Vellox, since")
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lemma_ in lexicon.SAY_VERBS:
         return False
-    return noun.lemma_.lower() in ORG_KIND_NOUNS
+    return noun.lemma_.lower() in ORG_KIND_NOUNS or noun.lemma_.lower() in _UNIT_NOUNS
 
 
 #: Nouns that, heading a description set off after a name, make it an organization's ("Vellox, the Tarskian
