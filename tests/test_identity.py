@@ -761,6 +761,14 @@ def test_a_country_named_us_state_in_a_story_about_the_us_is_the_state():
     assert got == {("Place", "Georgia"): ("a",), ("Country", "Georgia"): ("b",)}
 
 
+def test_a_country_named_us_state_beside_a_town_of_the_country_is_the_country():
+    # The US named more than any other country, but the story's town is the country's capital.
+    kb = link_extractions([ex("a", ("US", "Country", "US"), ("Tbilisi", "Place", "Tbilisi"),
+                              ("Georgia", "Country", "Georgia"), ("US", "Country", "US"))])
+    got = {(e.type, e.label) for e in kb.entities if "Georgia" in e.label}
+    assert got == {("Country", "Georgia")}
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

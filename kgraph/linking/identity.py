@@ -860,10 +860,25 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     us_home = {aid for aid, c in country_counts.items() if c["US"] and c["US"] == max(c.values())
                and sum(1 for v in c.values() if v == c["US"]) == 1}
 
+    # The countries of the towns each article names: "Tbilisi" says "Georgia" there is the country.
+    town_codes: dict[str, set] = defaultdict(set)
+    for (aid, n), _local in votes.items():
+        town = gazetteer.city(n) if corpus_type.get(n) == EntityType.Place else None
+        if town is not None and town.country_code:
+            town_codes[aid].add(town.country_code)
+
     def state_reading(aid: str, name: str) -> bool:
-        """A country-named US state ("Georgia") is the state beside another state or in an article about the US."""
-        return bool(us_context[aid] or aid in us_home) and bool(gazetteer.us_state_name(name)) \
-            and norm(name) not in us_context[aid]
+        """A country-named US state ("Georgia") is the state beside another state or in an article about the US.
+
+        Not where the article names a town of the country ("police in Tbilisi"): a US story names the country's
+        capital only when it is about the country.
+        """
+        if not gazetteer.us_state_name(name) or norm(name) in us_context[aid]:
+            return False
+        country = gazetteer.country(name)
+        if country is not None and country.iso_code in town_codes[aid]:
+            return False
+        return bool(us_context[aid] or aid in us_home)
 
     # A city of CLUB_CITY people or more tagged an organization in a story with no sport, where the text writes
     # it as a place ("from Tarsk", "Tarsk-born"), is the city in that story: not a club of that name that
