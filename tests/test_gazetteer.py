@@ -92,6 +92,12 @@ def test_a_qualifier_after_an_iso_names_comma_is_no_name_of_the_country(code, fr
     assert fragment not in gazetteer.country_names(code)
 
 
+def test_a_former_states_one_word_qualifier_names_no_country():
+    # "France, Metropolitan" (ISO 3166-3) had made "Metropolitan Police" France's police.
+    assert gazetteer.country("Metropolitan") is None
+    assert gazetteer.country("Metropolitan France") is not None
+
+
 def test_place_table_cache_round_trips(tmp_path, monkeypatch):
     monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path))
     gazetteer._place_rows.cache_clear()

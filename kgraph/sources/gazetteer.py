@@ -229,6 +229,8 @@ def _iso_names(name: str) -> list[str]:
     tail = tail.strip()
     if tail.endswith(" of"):  # "Upper Volta, Republic of" -> "Republic of Upper Volta"
         return [head, f"{tail} {head}"]
+    if " " not in tail:  # "France, Metropolitan" -> "Metropolitan France": the word alone names no country
+        return [head, f"{tail} {head}"]
     return [head, tail]
 
 
