@@ -769,6 +769,16 @@ def test_a_country_named_us_state_beside_a_town_of_the_country_is_the_country():
     assert got == {("Country", "Georgia")}
 
 
+def test_a_clipped_first_word_is_the_one_longer_name_it_opens_in_its_story():
+    kb = link_extractions([ex("a", ("Tarskian Reserve", "Organization", "Tarskian Reserve"),
+                              ("Tarsk", "Organization", "Tarsk")),
+                           ex("b", ("Tarskian Reserve", "Organization", "Tarskian Reserve"),
+                              ("Tarskian Bank", "Organization", "Tarskian Bank"), ("Tarsk", "Organization", "Tarsk"))])
+    got = {e.label: e.articles for e in kb.entities}
+    # one longer name in story a: joined there; two in story b: apart
+    assert got["Tarskian Reserve"] == ("a", "b") and got["Tarsk"] == ("b",)
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

@@ -93,7 +93,8 @@ HOME_NOUNS = _words("native resident citizen inhabitant")
 #: Person nouns that say only which country someone is from ("North Korean soldier X"); with
 #: :data:`HOME_NOUNS` they make :data:`ORIGIN_NOUNS`.
 NATIONALITY_NOUNS = _words("""soldier troops national man woman boy girl student worker
-refugee defector tourist businessman businesswoman athlete""")
+refugee defector tourist businessman businesswoman athlete billionaire millionaire tycoon magnate oligarch
+entrepreneur""")
 
 #: Every person noun that says where someone is from.
 ORIGIN_NOUNS = NATIONALITY_NOUNS | HOME_NOUNS - {"inhabitant"}

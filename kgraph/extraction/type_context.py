@@ -706,7 +706,8 @@ def _profession_noun(word: str) -> bool:
                         # A profession named by its ending: "-ist", "-ian".
                         ("The team, led by biologist Renata Alves, spent three years in the rainforest.",
                          "Renata Alves"),
-                        ("Museum historian Ilse Varga found the letters.", "Ilse Varga")],
+                        ("Museum historian Ilse Varga found the letters.", "Ilse Varga"),
+                        ("The party, founded by billionaire Ilse Varga, governs.", "Ilse Varga")],
               counter_examples=[("The official Vellox News Agency reported it.", "Vellox News Agency"),
                                 ("Oil producer Holvik Energy raised output.", "Holvik Energy"),
                                 ("The site's former managers Tarsk Nuclear Partners were fined.",

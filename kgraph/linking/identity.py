@@ -999,6 +999,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
     _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS)
+    _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
 
@@ -4030,6 +4031,27 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 # do the spellings joined to the longer name ("Holin Tarks" of a third story)
                 uf.union(uf.find(gid), g)
             else:
+                local_map[(aid, gid)] = next(iter(roots))
+
+
+def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join, in one article, a one-word organization's name clipped from the first word of its one longer name there.
+
+    News clips a long first word: "the Fed" beside "the Federal Reserve", "the Met" beside "the Metropolitan
+    Police". The clipped word has three letters or more, the full word three more, and exactly one of the
+    article's organization names of two words or more opens with it.
+    """
+    for gid in sorted(groups):
+        t, n = gid
+        if t != EntityType.Organization or len(n) < 3 or not n.isalpha():
+            continue
+        for aid in sorted(groups[gid].articles):
+            if (aid, gid) in local_map:
+                continue
+            fits = {g for g in per_article[aid] if g[0] == EntityType.Organization and " " in g[1]
+                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3}
+            roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
+            if len(roots) == 1 and next(iter(roots)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(roots))
 
 
