@@ -1451,22 +1451,26 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Jonas Weber, who plays for the Tarsk Rovers club, was injured.",
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
+          ("Jonas Weber scored twice for the Tarsk Rovers club, who had lost the first game.",
+           ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
       ],
       counter_examples=[
           ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Jonas Weber played against the Tarsk Rovers club on Saturday.",
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
+          ("Jonas Weber scored against Tarsk Rovers on Saturday.", ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
       ])
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
     for tok in doc:
         lemma = tok.lemma_.lower()
-        for person in _verb_persons(tok, index, WORK_VERBS | {"work", "play"}):
+        for person in _verb_persons(tok, index, WORK_VERBS | {"work", "play", "score", "sign"}):
             if lemma in WORK_VERBS:
                 employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
             else:
-                # "plays for Tarsk United": a player's club; "played against" or "with" it says nothing
-                preps = ("for",) if lemma == "play" else ("for", "at", "with")
+                # "plays for Tarsk United", "scored twice for Tarsk", "signed for Tarsk": a player's club;
+                # "played against" or "with" it says nothing
+                preps = ("for",) if lemma in ("play", "score", "sign") else ("for", "at", "with")
                 employers = [m for m in _verb_prep_objects(tok, index, preps) if m.type == EntityType.Organization]
             for m in employers:
                 yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
