@@ -879,6 +879,13 @@ def test_a_bare_title_after_another_country_is_not_read_as_the_storys_country(nl
     assert ("Anton Velluzzi", "Norway") in homes
 
 
+def test_a_bare_title_after_a_town_of_the_storys_own_country_keeps_it(nlp):
+    # Sweden named in the sentence before, but the title's own sentence opens in Norway's capital
+    text = TITLED.replace("President Anton Velluzzi has been", "In Oslo, President Anton Velluzzi has been")
+    homes = {(s, o) for (s, p, o) in _facts(_extract(nlp, text)) if p == Predicate.leaderOf}
+    assert ("Anton Velluzzi", "Norway") in homes
+
+
 def test_a_bare_title_after_the_storys_own_country_keeps_it(nlp):
     text = TITLED.replace("Sweden has bought", "Norway has sold")
     homes = {(s, o) for (s, p, o) in _facts(_extract(nlp, text)) if p == Predicate.leaderOf}

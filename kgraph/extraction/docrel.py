@@ -1270,8 +1270,11 @@ def _titled_elsewhere(view: ArticleView, a: str, b: str) -> bool:
         return False
     s0 = view.sent_index.get(first.sent, 0)
     named = []
+    code = _country_code(obj)
     for k, e in view.ents.items():
-        if e.type != EntityType.Country:
+        if e.type == EntityType.Place and code is not None and _place_code(e.name) == code:
+            k = b  # "In Kyiv, President X": a town of the country names it too
+        elif e.type != EntityType.Country:
             continue
         for i in e.info:
             if i.m.start < first.m.start and s0 - 1 <= view.sent_index.get(i.sent, -9) <= s0 \
