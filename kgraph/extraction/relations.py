@@ -1442,6 +1442,11 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                                                 tok.lemma_.lower())
 
 
+#: Verbs of a player or rider whose "for" names the team ("plays for", "scored for", "rides for", "drives for").
+#: spaCy-small lemmatizes "rides" as "rid", which "for" a team never follows otherwise.
+_TEAM_FOR_VERBS = frozenset("play score sign ride rid race drive".split())
+
+
 @rule("rule:verb-work", "A verb of working says its subject works for the organization.",
       (Predicate.worksFor,),
       examples=[
@@ -1453,25 +1458,34 @@ def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
           ("Jonas Weber scored twice for the Tarsk Rovers club, who had lost the first game.",
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
+          ("Jonas Weber, who rides for the Tarsk Rovers team, won the stage.",
+           ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
       ],
       counter_examples=[
           ("Tom Brask sold his shares in Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Jonas Weber played against the Tarsk Rovers club on Saturday.",
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
           ("Jonas Weber scored against Tarsk Rovers on Saturday.", ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
+          ("Jonas Weber rode past the Tarsk Rovers club.", ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
       ])
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
     for tok in doc:
         lemma = tok.lemma_.lower()
-        for person in _verb_persons(tok, index, WORK_VERBS | {"work", "play", "score", "sign"}):
+        for person in _verb_persons(tok, index, WORK_VERBS | {"work"} | _TEAM_FOR_VERBS):
             if lemma in WORK_VERBS:
                 employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
             else:
                 # "plays for Tarsk United", "scored twice for Tarsk", "signed for Tarsk": a player's club;
                 # "played against" or "with" it says nothing
-                preps = ("for",) if lemma in ("play", "score", "sign") else ("for", "at", "with")
+                preps = ("for",) if lemma in _TEAM_FOR_VERBS else ("for", "at", "with")
                 employers = [m for m in _verb_prep_objects(tok, index, preps) if m.type == EntityType.Organization]
+                # "rides for the Tarsk Rovers team": the name modifies the kind noun the preposition governs
+                employers += [m for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+                              for g in p.children if g.dep_ == "pobj" and index.at(g) is None
+                              and g.lemma_.lower() in ORG_KIND_BEFORE_NAME
+                              for c in g.children if c.dep_ == "compound" and (m := index.at(c)) is not None
+                              and m.type == EntityType.Organization and m not in employers]
             for m in employers:
                 yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
 
