@@ -354,68 +354,79 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             pre = _adjacent_title(doc, index, tokens[0].i)
         if not pre:
             continue
-        role, lemma, phrase = _role_words(pre)
-        targets = []
-        for t in pre:
-            m = index.at(t)
-            if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
-                    and not _is_portfolio(m) and not (targets and _post_of_state(doc, index, m, targets[0])):
-                targets.append(m)
-        if not targets and role is not None:
-            # "said the country's leader X", "its chief executive X": the body the sentence, or the one before, is about
-            owner = _owner_among(index, pre)
-            if owner is None and _bare_company_title(pre, lemma):
-                # "Tarvel Motors returned to profit. Chief executive X said ...": a firm's office with no owner
-                # written is the firm's the sentence, or the one before, is about
-                owner = _its_referent(index, pre[0], (EntityType.Organization,))
-            kind = _kind_title(pre, lemma, index) if owner is None else None
-            if kind is not None:
-                # "The Tarsk Party won the vote. Party leader X said ...": the body of that kind the sentence,
-                # or the one before, is about, else the one organization named so far; a party's leader only of
-                # a party's name.
-                owner = _its_referent(index, pre[0], (EntityType.Organization,)) or _only_organization(index, pre[0])
-                if owner is not None and kind.lemma_.lower() == "party" and not party_name(owner.name):
-                    owner = None
-            targets = [owner] if owner is not None else []
-        if not targets:
-            continue
-        # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
-        target = targets[0] if role == Predicate.leaderOf else targets[-1]
-        if role == Predicate.leaderOf and targets[-1].type == EntityType.Organization \
-                and target.type in (EntityType.Country, EntityType.Place):
-            target = targets[-1]  # "Germany's Vellox chief executive X" heads the firm, not the country
-        first = pre[0].i
-        if target.type == EntityType.Country and role and first >= 2 and doc[first - 1].text == ",":
-            # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
-            before = index.at(doc[first - 2])
-            if before is not None and before.type == EntityType.Place:
-                target = before
-        if target.type == EntityType.Place and lemma in ACADEMIC_ROLES:
-            # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
-            target = _employer_for_place(doc, index, target) or target
-        if role is None and not any(t.lemma_.lower() in ORIGIN_NOUNS for t in pre):
-            # "Modesto native George Lucas": a home noun ties the person to the town.
-            if target.type != EntityType.Country and not (target.type == EntityType.Place and
-                                                 any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
-                continue
-        pred = _predicate_for(role, lemma, person, target)
-        if pred is None:
-            continue
-        if pred == Predicate.leaderOf and target.type in (EntityType.Country, EntityType.Place) \
-                and _group_leader(pre, lemma):
-            if target.type != EntityType.Country:
-                continue
-            pred = Predicate.citizenOf  # "Kenya's opposition leader X" leads a group of the country, not the country
-        if role in (Predicate.memberOf,) and target.type == EntityType.Country:
-            pred = Predicate.citizenOf
-        if lemma in ORIGIN_NOUNS and target.type == EntityType.Country:
-            pred = Predicate.citizenOf
-        # A town's official living there is measured apart: its precision is not the employer reading's.
-        method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
-        yield _make(person, pred, target, method, root.sent, offset, phrase)
-        if pred in OFFICE_PREDICATES and target.type == EntityType.Country:
-            # "Russian President Vladimir Putin": a state's official is its citizen.
-            yield _make(person, Predicate.citizenOf, target, "rule:title-citizen", root.sent, offset, phrase)
+        yield from _titled(doc, index, offset, person, root, pre)
+        if root.dep_ == "conj" and root.head.i < tokens[0].i and index.at(root.head) is None \
+                and _role_class(root.head.lemma_.lower()) \
+                and not any(c.dep_ in ("det", "poss") for c in root.head.children):
+            # "Tarsk Party leader and Holmland premier X": the first of two bare titles joined by "and" (with "the"
+            # or a possessive, "Veltria's premier and Chancellor X" are two persons)
+            yield from _titled(doc, index, offset, person, root, [w for w in root.head.subtree if w.i <= root.head.i])
+
+
+def _titled(doc, index: MentionIndex, offset: int, person: Mention, root, pre: list) -> Iterator[Relation]:
+    """Yield what one title written before a person's name (its words ``pre``) says of the person."""
+    role, lemma, phrase = _role_words(pre)
+    targets = []
+    for t in pre:
+        m = index.at(t)
+        if m is not None and m is not person and m not in targets and m.type != EntityType.Person \
+                and not _is_portfolio(m) and not (targets and _post_of_state(doc, index, m, targets[0])):
+            targets.append(m)
+    if not targets and role is not None:
+        # "said the country's leader X", "its chief executive X": the body the sentence, or the one before, is about
+        owner = _owner_among(index, pre)
+        if owner is None and _bare_company_title(pre, lemma):
+            # "Tarvel Motors returned to profit. Chief executive X said ...": a firm's office with no owner
+            # written is the firm's the sentence, or the one before, is about
+            owner = _its_referent(index, pre[0], (EntityType.Organization,))
+        kind = _kind_title(pre, lemma, index) if owner is None else None
+        if kind is not None:
+            # "The Tarsk Party won the vote. Party leader X said ...": the body of that kind the sentence,
+            # or the one before, is about, else the one organization named so far; a party's leader only of
+            # a party's name.
+            owner = _its_referent(index, pre[0], (EntityType.Organization,)) or _only_organization(index, pre[0])
+            if owner is not None and kind.lemma_.lower() == "party" and not party_name(owner.name):
+                owner = None
+        targets = [owner] if owner is not None else []
+    if not targets:
+        return
+    # The entity nearest the role word is the one the role is of: "Quebec, Canada premier".
+    target = targets[0] if role == Predicate.leaderOf else targets[-1]
+    if role == Predicate.leaderOf and targets[-1].type == EntityType.Organization \
+            and target.type in (EntityType.Country, EntityType.Place):
+        target = targets[-1]  # "Germany's Vellox chief executive X" heads the firm, not the country
+    first = pre[0].i
+    if target.type == EntityType.Country and role and first >= 2 and doc[first - 1].text == ",":
+        # "Quebec, Canada premier Jean Charest": the place before the comma is what he leads.
+        before = index.at(doc[first - 2])
+        if before is not None and before.type == EntityType.Place:
+            target = before
+    if target.type == EntityType.Place and lemma in ACADEMIC_ROLES:
+        # "Cambridge researcher Tim Clutton-Brock": the university named after the place.
+        target = _employer_for_place(doc, index, target) or target
+    if role is None and not any(t.lemma_.lower() in ORIGIN_NOUNS for t in pre):
+        # "Modesto native George Lucas": a home noun ties the person to the town.
+        if target.type != EntityType.Country and not (target.type == EntityType.Place and
+                                             any(t.lemma_.lower() in HOME_NOUNS for t in pre)):
+            return
+    pred = _predicate_for(role, lemma, person, target)
+    if pred is None:
+        return
+    if pred == Predicate.leaderOf and target.type in (EntityType.Country, EntityType.Place) \
+            and _group_leader(pre, lemma):
+        if target.type != EntityType.Country:
+            return
+        pred = Predicate.citizenOf  # "Kenya's opposition leader X" leads a group of the country, not the country
+    if role in (Predicate.memberOf,) and target.type == EntityType.Country:
+        pred = Predicate.citizenOf
+    if lemma in ORIGIN_NOUNS and target.type == EntityType.Country:
+        pred = Predicate.citizenOf
+    # A town's official living there is measured apart: its precision is not the employer reading's.
+    method = "rule:title-residence" if pred == Predicate.livesIn and role else "rule:title-premodifier"
+    yield _make(person, pred, target, method, root.sent, offset, phrase)
+    if pred in OFFICE_PREDICATES and target.type == EntityType.Country:
+        # "Russian President Vladimir Putin": a state's official is its citizen.
+        yield _make(person, Predicate.citizenOf, target, "rule:title-citizen", root.sent, offset, phrase)
 
 
 @rule("rule:title-premodifier", "A title before a name says what the person leads or works for.",
@@ -431,6 +442,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # The role hung on the verb by the parser, written between the body and the name.
           ("Tarsk Democratic Party chair Ilse Walters said the plan was bad.",
            ("Ilse Walters", Predicate.leaderOf, "Tarsk Democratic Party")),
+          # Two titles joined by "and": each says what the person holds.
+          ("The paper was written by Tarsk Party leader and Holmland Premier Anton Velluzzi.",
+           ("Anton Velluzzi", Predicate.leaderOf, "Tarsk Party")),
           # "the country's": the country the reported clause is about.
           ("Norway is close to a new missile test, said the country's leader Anton Moreau.",
            ("Anton Moreau", Predicate.leaderOf, "Norway")),
@@ -481,6 +495,9 @@ def _title_phrases(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.leaderOf, "Kenya")),
           ("Malian rebel leader Tom Brask signed the truce.", ("Tom Brask", Predicate.leaderOf, "Mali")),
           ("Velgrad police chief Ana Berg said 12 people were held.", ("Ana Berg", Predicate.leaderOf, "Velgrad")),
+          # Two persons: the first title has its own owner.
+          ("Holmland's visiting premier and Chancellor Anton Velluzzi met on Monday.",
+           ("Anton Velluzzi", Predicate.leaderOf, "Holmland")),
           ("Norwegian intelligence chief Tom Brask met the envoys.", ("Tom Brask", Predicate.leaderOf, "Norway")),
       ])
 def rule_title_premodifier(doc, index: MentionIndex, offset: int) -> list[Relation]:
