@@ -274,7 +274,7 @@ conglomerate supplier operator builder contractor brokerage utility""")
 #: Kind nouns written right before an organization's name ("the carmaker Vellox", "border agency Tarsex").
 ORG_KIND_BEFORE_NAME = ORG_NOUNS | MEDIA_NOUNS | _words("""carmaker automaker chipmaker drugmaker steelmaker
 planemaker shipbuilder club team charity ngo party union militia movement institute university watchdog regulator
-startup outlet""")
+startup outlet orchestra choir ensemble band""")
 
 #: Kind nouns of firms that name a person's trade as often ("the producer Ann Roe", "the developer X").
 TRADE_NOUNS = _words("""maker producer publisher developer builder contractor operator supplier exporter importer

@@ -600,6 +600,8 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Hans Lotter, the UN secretary-general, called for a truce.", ("Hans Lotter", Predicate.leaderOf, "UN")),
           ("Tarvel Motors reported record profits. Hans Lotter, its chief executive, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          ("Fans filled the hall of the Tarsk Symphony Orchestra on Sunday. They came to hear Hans Lotter, the "
+           "orchestra's music director since 2002.", ("Hans Lotter", Predicate.worksFor, "Tarsk Symphony Orchestra")),
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
           # "the company's" where no sentence is about the company: the one organization the article names.
