@@ -542,11 +542,18 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at", "with", "from", "in"):
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
+                        # "governor of Veltria's Tarsk province": the place named before a place noun
+                        # or after it ("premier of the German state of Tarsk")
+                        placed = [g for g in [*pobj.children, *(o for p in pobj.children if p.dep_ == "prep"
+                                                                 and p.lower_ == "of" for o in p.children)]
+                                  if g.dep_ in ("compound", "amod", "nmod", "pobj")
+                                  and index.at(g) is not None and index.at(g).type == EntityType.Place] \
+                            if index.at(pobj) is None and pobj.lemma_.lower() in _OWNER_PLACE_NOUNS else []
                         # The object's own name first: "director of Norway's Tarsk Institute" heads the institute.
-                        candidates += [pobj] + [w for w in pobj.subtree]
+                        candidates += placed + [pobj] + [w for w in pobj.subtree]
                         if prep.lower_ == "for":
                             spoken_for.update(w.i for w in pobj.subtree)
-                        if index.at(pobj) is None and pobj.pos_ == "NOUN":
+                        if index.at(pobj) is None and pobj.pos_ == "NOUN" and not placed:
                             # Its owner or nationality word, not a name it is a compound of ("the Tarsk trade union").
                             unnamed.update(w.i for c in pobj.children if c.dep_ in ("poss", "amod") for w in c.subtree)
         candidates += [w for c in tok.lefts for w in c.subtree]
@@ -604,6 +611,10 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            "orchestra's music director since 2002.", ("Hans Lotter", Predicate.worksFor, "Tarsk Symphony Orchestra")),
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
+          ("Hans Lotter, the current governor of Pakistan's Punjab province, was shot.",
+           ("Hans Lotter", Predicate.leaderOf, "Punjab")),
+          ("Hans Lotter, premier of the German state of Bavaria, ended his visit on Monday.",
+           ("Hans Lotter", Predicate.leaderOf, "Bavaria")),
           # "the company's" where no sentence is about the company: the one organization the article names.
           ("Profits rose at Tarvel Motors. \"We are happy,\" said Anna Berg, the company's chief executive.",
            ("Anna Berg", Predicate.leaderOf, "Tarvel Motors")),
@@ -1360,8 +1371,9 @@ def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
         return []
     person = _subject_of(tok, index)
-    if person is None and tok.dep_ == "acl" and tok.head.dep_ == "appos":
-        # "Ann Roe, a journalist working for Acme": the participle's noun stands in apposition to the person
+    if person is None and tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "appos" and index.at(tok.head) is None:
+        # "Ann Roe, a journalist working for Acme", "Ann Roe, a welder who worked for Acme": the clause's noun
+        # stands in apposition to the person
         person = index.at(tok.head.head)
     if person is None and tok.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         # "Ann Roe grew up in Leeds and now lives in Ogden": a verb joined by "and" shares the first one's subject
@@ -1472,6 +1484,8 @@ _TEAM_FOR_VERBS = frozenset("play score sign ride rid race drive".split())
           ("Tom Brask works for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Ann Lisk and Tom Brask worked for Quillmoor Foods.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Tom Brask, a chemist working for Quillmoor Foods, was hurt.",
+           ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Tom Brask, a welder who worked for Quillmoor Foods at the time, was charged.",
            ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
           ("Jonas Weber, who plays for the Tarsk Rovers club, was injured.",
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
