@@ -900,8 +900,10 @@ def _role_before(doc, index: MentionIndex, comma: int):
     if entity is not None and entity.type != EntityType.Person:
         first = index.token_ids(entity)[0]
         prep = doc[first - 1] if first > 0 else None
-        while prep is not None and prep.dep_ == "det" and prep.i > 0:
-            prep = doc[prep.i - 1]
+        ids = set(index.token_ids(entity))
+        while prep is not None and prep.i > 0 and (prep.dep_ == "det" or (prep.is_lower or prep.text == "-")
+                                                   and any(a.i in ids for a in prep.ancestors)):
+            prep = doc[prep.i - 1]  # "from the business-oriented Tarsk Party": its modifiers
         if prep is not None and prep.lower_ == "to" and prep.dep_ == "prep" and _role_class(prep.head.lemma_.lower()) \
                 and index.at(prep.head) is None:
             # "Veltria's ambassador to Ostmark, Ann Roe": the post is where she serves; the owner is whom for.
@@ -914,8 +916,8 @@ def _role_before(doc, index: MentionIndex, comma: int):
             owner = _role_owner(doc, index, prep.head)
             if owner is not None and owner.type == EntityType.Organization:
                 return prep.head, owner
-        if prep is None or prep.lower_ not in ("of", "for", "at") or prep.dep_ != "prep":
-            return None
+        if prep is None or prep.lower_ not in ("of", "for", "at", "from") or prep.dep_ != "prep":
+            return None  # "from" only of an organization ("Secretary-general from the Tarsk Party, X"): see below
         role = prep.head
         if entity.type != EntityType.Organization and (
                 entity.type not in (EntityType.Country, EntityType.Place) or prep.lower_ != "of" or _in_line(role)):
@@ -989,6 +991,10 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
 @rule("rule:role-then-name", "A role phrase, then the person after a comma, says what the person leads or works for.",
       (Predicate.worksFor, Predicate.leaderOf, Predicate.memberOf, Predicate.citizenOf, Predicate.livesIn),
       examples=[
+          ("Secretary-general from the Tarsk Freedom Party, Paula Renner, called the plan reckless.",
+           ("Paula Renner", Predicate.leaderOf, "Tarsk Freedom Party")),
+          ("The head of the business-oriented Tarsk Freedom Party, Paula Renner, called the plan reckless.",
+           ("Paula Renner", Predicate.leaderOf, "Tarsk Freedom Party")),
           ("The chairman of the Quillmoor Rail Company, Paula Renner, resigned on Friday.",
            ("Paula Renner", Predicate.leaderOf, "Quillmoor Rail Company")),
           ("Voters cheered Tacoma's mayor, Lena Marsh, at the fair.", ("Lena Marsh", Predicate.leaderOf, "Tacoma")),
