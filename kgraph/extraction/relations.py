@@ -1754,6 +1754,8 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     for tok in doc:
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ == "who" and tok.head.dep_ == "relcl":
+                subj = tok.head.head  # "Ann Lisk, who is also Tarsk's interior minister,": the clause's noun
         elif tok.dep_ == "oprd" and tok.head.lemma_ in MAKE_ROLE_VERBS or _made_as(tok):
             # the one made the role: a passive's subject ("X was elected mayor"), else the object ("named X head")
             verb = tok.head if tok.dep_ == "oprd" else tok.head.head
@@ -1780,6 +1782,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                     yield _make(person, pred, place, "rule:copula-home", tok.sent, offset, tok.lemma_)
             continue
         bodies = []
+        inner = set()  # bodies named inside an unnamed part of them ("chairman of the board at Vellox's unit")
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
@@ -1787,12 +1790,20 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                               if index.at(w) and index.at(w).type != EntityType.Person), None)
                     if m is not None:
                         bodies.append(m)
+                        if index.at(pobj) is None and pobj.pos_ == "NOUN" and m.type == EntityType.Organization:
+                            inner.add(id(m))
+        if not bodies and tok.dep_ == "attr":
+            # "Ann Lisk is Tarsk's interior minister": the owner written before the role
+            poss = next((index.at(c) for c in tok.children if c.dep_ == "poss" and index.at(c) is not None), None)
+            bodies = [poss] if poss is not None and poss.type != EntityType.Person else []
         if not bodies and tok.dep_ != "attr":
             # "The Tarsk Party chose Ann Lisk as its new leader": "its" is the body that made her its leader.
             body = _chooser(tok, verb, index)
             bodies = [body] if body is not None else []
         for m in bodies:
             pred = _predicate_for(cls, tok.lemma_.lower(), person, m)
+            if pred == Predicate.leaderOf and id(m) in inner:
+                pred = Predicate.worksFor  # the head of a part of the body works for the body
             if pred:
                 _r, _l, phrase = _role_words([tok])
                 yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
@@ -1843,6 +1854,12 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
           ("Ann Lisk became leader of the Quillmoor Party in May.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk, who is also the leader of the Quillmoor Party, told the newspaper.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk, who is also Norway's interior minister, told the newspaper.",
+           ("Ann Lisk", Predicate.worksFor, "Norway")),
+          ("Ann Lisk, who is also chairman of the board at Vellox Motors' European arm, spoke.",
+           ("Ann Lisk", Predicate.worksFor, "Vellox Motors")),
           # "its": the body that made the role is the one it is of.
           ("The Quillmoor Party on Saturday chose Ann Lisk as its new leader.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Party")),
@@ -1854,6 +1871,8 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk named Tom Reyes leader of the Quillmoor Party.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk, who is also chairman of the board at Vellox Motors' European arm, spoke.",
+           ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
           # A person's choice, not a body's own role.
           ("Ann Lisk hired Tom Reyes as chief executive of Quillmoor Foods.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
