@@ -69,7 +69,7 @@ CABINET_ROLES = _words("minister secretary")
 
 #: Role nouns that make the person a member of the group ("deputy": a member of parliament).
 MEMBER_ROLES = _words("""member lawmaker legislator senator congressman congresswoman mp mep parliamentarian deputy
-player striker midfielder defender goalkeeper activist fighter militant soldier trooper partisan
+player striker midfielder defender goalkeeper keeper goalie winger activist fighter militant soldier trooper partisan
 candidate politician""")
 
 #: Abbreviated titles and the role nouns they stand for: "Louisiana Gov. Earl Long", "Arizona Sen. Ann Roe".

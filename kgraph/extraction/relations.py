@@ -464,6 +464,8 @@ def _titled(doc, index: MentionIndex, offset: int, person: Mention, root, pre: l
           # A country does not employ its journalists: a private role before a country says where one is from.
           ("The British journalist Tom Brask wrote the book.", ("Tom Brask", Predicate.citizenOf, "United Kingdom")),
           ("Kenya's opposition leader Tom Brask criticized the loan.", ("Tom Brask", Predicate.citizenOf, "Kenya")),
+          # A player's position before a country: the national team's player is its citizen.
+          ("Germany keeper Ilse Varga was tested more than once.", ("Ilse Varga", Predicate.citizenOf, "Germany")),
           # A firm's office written bare is the firm's the sentence before is about, or its reported clause.
           ("Tarvel Motors returned to profit on Tuesday. Chief executive Hans Lotter said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
