@@ -73,11 +73,11 @@ def test_a_region_that_is_no_town_names_its_country_for_the_others():
     assert by_label(kb)[("Place", "Ontario")].country_code == "CA"
 
 
-def based(aid, party, country, method="model:doc"):
-    """Build an extraction of one article stating ``party`` basedIn ``country`` by ``method``."""
+def based(aid, party, country, method="model:doc", kind="Country"):
+    """Build an extraction of one article stating ``party`` basedIn ``country`` (of type ``kind``) by ``method``."""
     from kgraph.core.model import Relation
 
-    e = ex(aid, (party, "Organization", party), (country, "Country", country))
+    e = ex(aid, (party, "Organization", party), (country, kind, country))
     s, o = e.mentions
     text = e.article.text
     return Extraction(e.article, e.mentions,
@@ -126,6 +126,14 @@ def test_an_agency_whose_datelines_name_several_countries_gets_no_dateline_home(
     assert homes(kb) == ["country/Peru"]
 
 
+def test_an_agency_whose_datelines_name_three_towns_of_one_country_gets_no_dateline_home():
+    towns = ("Austin", "Lubbock", "Arlington")
+    kb = link_extractions([based(a, "TNA", town, "rule:dateline", "Place") for a, town in zip("abc", towns)])
+    assert homes(kb) == [] and kb.roving == ("TNA: datelines in 3 places",)
+    assert len(homes(link_extractions([based(a, "TNA", town, "rule:dateline", "Place")
+                                       for a, town in zip("ab", towns)]))) == 2  # two towns may be homes
+
+
 def test_a_place_written_in_capitals_is_labelled_as_the_gazetteer_writes_it():
     kb = link_extractions([ex("a", ("LIMA", "Place", "LIMA"), ("TNA", "Organization", "TNA")),
                            ex("b", ("TARSKOVO", "Place", "TARSKOVO"))])
@@ -137,8 +145,8 @@ def test_a_place_written_in_capitals_is_labelled_as_the_gazetteer_writes_it():
 def test_a_dateline_home_the_document_model_stated_is_read_as_a_dateline_too():
     from kgraph.core.model import Relation
 
-    def filed(aid, place):
-        text = f"By Anna Keller\n{place.upper()} (TNA) - Rain fell on Monday."
+    def filed(aid, place, state=""):
+        text = f"By Anna Keller\n{place.upper()}{state} (TNA) - Rain fell on Monday."
         p, a = text.index(place.upper()), text.index("TNA")
         m_place = Mention(place.upper(), "Place", p, p + len(place), place.upper())
         m_agency = Mention("TNA", "Organization", a, a + 3, "TNA")
@@ -148,3 +156,6 @@ def test_a_dateline_home_the_document_model_stated_is_read_as_a_dateline_too():
     kb = link_extractions([filed("a", "Bangkok"), filed("b", "Lima")])
     assert homes(kb) == [] and kb.roving == ("TNA: datelines in 2 countries",)
     assert len(homes(link_extractions([filed("a", "Bangkok")]))) == 1  # one dateline says nothing yet
+    # a state's abbreviation in the dateline: "AUSTIN, Tex. (TNA)"
+    kb = link_extractions([filed(a, town, ", Tex.") for a, town in zip("abc", ("Austin", "Lubbock", "Waco"))])
+    assert homes(kb) == [] and kb.roving == ("TNA: datelines in 3 places",)

@@ -69,7 +69,7 @@ class BuildResult:
         if self.kb.roving:
             n = len(self.kb.roving)
             lines.append(f"left out: the dateline homes of {n} news {'agency' if n == 1 else 'agencies'} filing from "
-                         f"several countries (" + "; ".join(self.kb.roving[:3]) + ("; ..." if n > 3 else "") + ")")
+                         f"several countries or towns (" + "; ".join(self.kb.roving[:3]) + ("; ..." if n > 3 else "") + ")")
         lines += [f"wrote {p}" for p in self.files]
         return "\n".join(lines)
 

@@ -166,7 +166,7 @@ class KnowledgeBase:
     #: Home countries one article stated and the corpus outvoted, left out (one line each; see
     #: :func:`kgraph.linking.link.drop_outvoted_homes`).
     outvoted: tuple[str, ...] = ()
-    #: News agencies whose dateline homes were left out: their datelines name several countries (one line
+    #: News agencies whose dateline homes were left out: their datelines name several countries or towns (one line
     #: each; see :func:`kgraph.linking.link.drop_roving_datelines`).
     roving: tuple[str, ...] = ()
 

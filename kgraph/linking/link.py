@@ -287,9 +287,13 @@ def drop_outvoted_homes(facts: list, entities: dict) -> tuple[list, tuple[str, .
 #: everywhere ("BANGKOK, Thailand (AP)", "LIMA, Peru (AP)"), a national agency from home.
 ROVING_COUNTRIES = 2
 
+#: Towns and regions (no country) an organization's datelines must name, in one country, before its dateline
+#: homes go: "AUSTIN, Texas (AP)", "LUBBOCK, Texas (AP)" make no agency based in three places.
+ROVING_PLACES = 3
+
 
 def drop_roving_datelines(facts: list, entities: dict) -> tuple[list, tuple[str, ...]]:
-    """Drop the homes datelines give an organization whose datelines, across the corpus, name several countries.
+    """Drop the dateline homes of an organization whose datelines, across the corpus, name several countries or towns.
 
     Returns the facts kept and one line per organization ("AP: datelines in 3 countries"), for the build's
     summary. ``entities`` maps entity keys to entities.
@@ -303,19 +307,27 @@ def drop_roving_datelines(facts: list, entities: dict) -> tuple[list, tuple[str,
     read = {i: [_from_dateline(r) for _a, r in f.evidence]  # per basedIn fact, which statements a dateline gave
             for i, f in enumerate(facts) if f.predicate == Predicate.basedIn}
     countries: dict = defaultdict(set)
+    places: dict = defaultdict(set)
     for i, flags in read.items():
         o = entities.get(facts[i].object)
         if o is not None and any(flags):
             code = o.iso_code if o.type == EntityType.Country else o.country_code
             if code:
                 countries[facts[i].subject].add(code)
+            if o.type != EntityType.Country:
+                places[facts[i].subject].add(facts[i].object)
     roving = {s for s, codes in countries.items() if len(codes) >= ROVING_COUNTRIES}
+    roving |= {s for s, found in places.items() if len(found) >= ROVING_PLACES}
     kept = [f for i, f in enumerate(facts) if not (f.subject in roving and read.get(i) and all(read[i]))]
-    return kept, tuple(f"{entities[s].label}: datelines in {len(countries[s])} countries" for s in sorted(roving))
+    return kept, tuple(f"{entities[s].label}: datelines in {len(countries[s])} countries"
+                       if len(countries[s]) >= ROVING_COUNTRIES else
+                       f"{entities[s].label}: datelines in {len(places[s])} places" for s in sorted(roving))
 
 
-#: A dateline up to its agency's opening bracket: "TARSK, Veltria (", "Tarsk, May 3 (" at a sentence's start.
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][^()\n.!?;]{0,60}\(\s*")
+#: A dateline up to its agency's opening bracket: "TARSK, Veltria (", "Tarsk, May 3 (", "TARSK, Va. (" (a state's
+#: abbreviation) at a sentence's start.
+_DATELINE_HEAD = re.compile(r"\s*[A-Z](?:[^()\n.!?;]|(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\."
+                            r"|(?<=\b[A-Z][a-z]{3})\.|(?<=\b[A-Z][a-z]{4})\.){0,60}\(\s*")
 
 
 def _from_dateline(r) -> bool:
