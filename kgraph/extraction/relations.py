@@ -610,13 +610,13 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Tarvel Motors reported record profits. Hans Lotter, its chief executive, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Fans filled the hall of the Tarsk Symphony Orchestra on Sunday. They came to hear Hans Lotter, the "
-           "orchestra's music director since 2002.", ("Hans Lotter", Predicate.worksFor, "Tarsk Symphony Orchestra")),
+           "orchestra's music director.", ("Hans Lotter", Predicate.worksFor, "Tarsk Symphony Orchestra")),
           ("Hans Lotter, chairman of Norway's Tarsk Heritage Institute, said the files were real.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Heritage Institute")),
-          ("Hans Lotter, the current governor of Pakistan's Punjab province, was shot.",
+          ("Hans Lotter, long the governor of Pakistan's Punjab province, met the envoys.",
            ("Hans Lotter", Predicate.leaderOf, "Punjab")),
-          ("Hans Lotter, premier of the German state of Bavaria, ended his visit on Monday.",
-           ("Hans Lotter", Predicate.leaderOf, "Bavaria")),
+          ("Hans Lotter, premier of the Austrian state of Tyrol, ended his visit on Monday.",
+           ("Hans Lotter", Predicate.leaderOf, "Tyrol")),
           # "the company's" where no sentence is about the company: the one organization the article names.
           ("Profits rose at Tarvel Motors. \"We are happy,\" said Anna Berg, the company's chief executive.",
            ("Anna Berg", Predicate.leaderOf, "Tarvel Motors")),
@@ -1722,8 +1722,8 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       examples=[
           ("The German Football Association said Germany would host the final.",
            ("German Football Association", Predicate.basedIn, "Germany")),
-          ("The Refugee Council of Australia said Australia had broken the law.",
-           ("Refugee Council of Australia", Predicate.basedIn, "Australia")),
+          ("The Refugee Aid Council of Norway said Norway had broken the law.",
+           ("Refugee Aid Council of Norway", Predicate.basedIn, "Norway")),
           ("The group Tarsk Watch Norway said oil drilling in Norway had to stop.",
            ("Tarsk Watch Norway", Predicate.basedIn, "Norway")),
       ],
@@ -1734,8 +1734,8 @@ def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           ("Ilse Varga, a professor at the University of Rostock, said rents in Rostock had risen.",
            ("University of Rostock", Predicate.basedIn, "Rostock")),
           # The country must be named in the article besides the name.
-          ("The Refugee Council of Australia said the law was broken.",
-           ("Refugee Council of Australia", Predicate.basedIn, "Australia")),
+          ("The Refugee Aid Council of Norway said the law was broken.",
+           ("Refugee Aid Council of Norway", Predicate.basedIn, "Norway")),
       ])
 def rule_org_country_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A country word opening or closing an organization's name: "German Academic Exchange Service"."""
