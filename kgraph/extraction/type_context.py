@@ -176,7 +176,8 @@ _UNIT_NOUNS = frozenset("unit subsidiary division affiliate offshoot spin-off sp
                         # a hyphened kind noun, a description closed by a preposition, a body made of many
                         ("Brannova, a battery start-up based in Haltmoor, raised money.", "Brannova"),
                         ("Orlek Mining, a joint venture between the state and Vellox, cut output.", "Orlek Mining"),
-                        ("Hackers hit Vellmed Kliniken, a chain of private hospitals in Tarsk.", "Vellmed Kliniken")],
+                        ("Hackers hit Vellmed Kliniken, a chain of private hospitals in Tarsk.", "Vellmed Kliniken"),
+                        ("She ran Orlen Vasko, an Ohio-based maker of aircraft parts, for years.", "Orlen Vasko")],
               counter_examples=[("Anton Moreau, the company's founder, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, Germany's finance minister, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, a bank clerk, resigned on Monday.", "Anton Moreau"),
@@ -185,7 +186,8 @@ _UNIT_NOUNS = frozenset("unit subsidiary division affiliate offshoot spin-off sp
                                 ("Anton Moreau, a member of the board, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, a clerk in the bank, resigned on Monday.", "Anton Moreau"),
                                 ("Anton Moreau, a chain smoker, resigned on Monday.", "Anton Moreau"),
-                                ("Anton Moreau, a follow-up, was sent on Monday.", "Anton Moreau")])
+                                ("Anton Moreau, a follow-up, was sent on Monday.", "Anton Moreau"),
+                                ("Anton Moreau, a Tarsk-based photographer, won the prize.", "Anton Moreau")])
 def _org_description_after(doc, start: int, end: int) -> bool:
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
@@ -202,6 +204,12 @@ def _org_description_after(doc, start: int, end: int) -> bool:
         i += 1
     if i >= len(doc) or doc[i].text not in _DESCRIPTION_ENDS or i == first:
         return False
+    if doc[i].lower_ == "based" and i - 1 > first and doc[i - 1].text == "-" and i + 1 < len(doc):
+        # "Vellox, an Ohio-based maker of tools,": a noun after "X-based" is the kind, and a trade so placed is
+        # a firm's ("a Tarsk-based photographer" is no kind of firm)
+        noun = doc[i + 1]
+        return noun.is_lower and noun.pos_ == "NOUN" and (noun.lemma_.lower() in DESCRIPTION_NOUNS
+                                                          or noun.lemma_.lower() in lexicon.TRADE_NOUNS)
     head = doc[i - 1]  # the description's last word is its head: "the head of the bank" ends on no kind noun
     if i - 3 >= first and doc[i - 2].text == "-" and not doc[i - 3].whitespace_ and not doc[i - 2].whitespace_:
         # "a battery start-up": the tagger reads the hyphened noun's last part alone ("up")
