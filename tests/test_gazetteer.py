@@ -237,3 +237,13 @@ def test_a_region_beats_a_foreign_city_that_only_lists_its_name_among_other_name
     # A region of the city's own country keeps the city; a city's own name stays the city.
     assert gazetteer.place("Mecca").iso_code is None and gazetteer.place("Mecca").country_code == "SA"
     assert gazetteer.place("Lagos").population > 0
+
+
+def test_a_small_town_in_a_country_the_articles_never_name_is_not_taken_for_the_name():
+    from kgraph.linking.link import _place_in_context
+
+    # An island of the story's country that the gazetteer knows only as a Brazilian town of 20,000: unplaced.
+    assert _place_in_context("Flores", {"ID"}) is None
+    assert _place_in_context("Flores", {"BR"}).country_code == "BR"
+    assert _place_in_context("Flores", set()).country_code == "BR"  # no country named: the only reading
+    assert _place_in_context("Moscow", {"ID"}).country_code == "RU"  # a large city stays where it is
