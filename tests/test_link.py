@@ -140,6 +140,8 @@ def test_a_place_written_in_capitals_is_labelled_as_the_gazetteer_writes_it():
     got = {e.label: e for e in kb.entities}
     assert "Lima" in got and "LIMA" in got["Lima"].aliases
     assert "TNA" in got and "TARSKOVO" in got  # an acronym, and a place the gazetteer does not know, stay as written
+    kb = link_extractions([ex("a", ("ZURICH", "Place", "ZURICH"))])
+    assert [e.label for e in kb.entities] == ["Z\u00fcrich"]  # the capitals drop the gazetteer's accent
 
 
 def test_a_dateline_home_the_document_model_stated_is_read_as_a_dateline_too():

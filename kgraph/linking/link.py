@@ -909,7 +909,9 @@ def _choose_label(type_: str, counter: Counter, articles: Counter | None = None)
     best = max(sorted(candidates), key=lambda n: (not _capitals(n), counter[n], len(n)))
     if _capitals(best):
         place = gazetteer.place(best)
-        if place is not None and place.type == EntityType.Place and gazetteer.norm(place.name) == gazetteer.norm(best):
+        # "ZURICH" is Zürich: the gazetteer's name may carry accents the capitals drop
+        if place is not None and place.type == EntityType.Place \
+                and gazetteer.norm(gazetteer.strip_accents(place.name)) == gazetteer.norm(gazetteer.strip_accents(best)):
             return place.name
     return best
 
