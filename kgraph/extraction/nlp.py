@@ -195,9 +195,7 @@ def _dateline_ends(doc) -> list[int]:
         j = tok.i
         while j < len(doc) and j - tok.i < 4 and doc[j].is_upper and doc[j].is_alpha:
             j += 1
-        # "KINO - Preview of ...": a show's title; a dateline names a place the gazetteer knows, or gives
-        # its region or agency
-        known = _known_place(doc[tok.i:j].text.title())
+        caps, known = doc[tok.i:j].text, False
         if j < len(doc) and doc[j].text == ",":
             k = j + 1
             while k < len(doc) and k - j <= 3 and (doc[k].is_title or doc[k].text == "."):
@@ -206,10 +204,10 @@ def _dateline_ends(doc) -> list[int]:
         if j < len(doc) and doc[j].text == "(":
             close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
             known, j = (True, close + 1) if close is not None else (known, j)
-        if not known:
-            continue
-        if j + 1 < len(doc) and doc[j].text in _DATELINE_DASHES and doc[j + 1].is_title and not doc[j].whitespace_ == "" \
-                and "\n" not in doc[j].whitespace_:
+        if j + 1 < len(doc) and doc[j].text in _DATELINE_DASHES and doc[j + 1].is_title and doc[j].whitespace_ \
+                and "\n" not in doc[j].whitespace_ and (known or _known_place(caps.title())):
+            # "KINO - Preview of ...": a show's title; a dateline gives its region or agency, or names a place
+            # the gazetteer knows (looked up last: only capitals before a dash need it)
             out.append(j + 1)
     return out
 

@@ -388,15 +388,14 @@ def _place_in_context(label: str, countries: set, stated: frozenset = frozenset(
     own = gazetteer.norm(found.name) == key
     if own and (not countries or found.country_code in countries):
         return found
+    region = gazetteer.region(label)
+    if region is not None and region.country_code in countries and found.country_code not in countries:
+        return region  # "Ontario" beside Canada is the province, not the Californian town
     if countries and found.country_code not in countries and found.population < SMALL_ABROAD \
             and not any(c.country_code in countries for c in gazetteer.cities_named(label)):
         # "the island of Tarsa" in a story naming only Veltria is no small town of that name in a country the
         # story never names: leave it unplaced rather than place it there
-        region = gazetteer.region(label)
-        return region if region is not None and region.country_code in countries else None
-    region = gazetteer.region(label)
-    if region is not None and region.country_code in countries and found.country_code not in countries:
-        return region  # "Ontario" beside Canada is the province, not the Californian town
+        return None
     row = _primary_places().get(key)
     if row is not None:
         primary = gazetteer._place_row(row)  # noqa: SLF001
