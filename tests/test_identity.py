@@ -861,12 +861,24 @@ def test_a_one_word_organization_joins_the_one_two_word_name_ending_with_it_else
 
 def test_a_country_just_before_a_generic_name_says_whose_it_is():
     text = ("Veltria Veltria Veltria Veltria. Members of the Ostmark Communist and Greens parties met. "
-            "Back home, the Greens, Ostmark and others.")
+            "Back home, Veltria's Greens, Ostmark and others.")
     kb = link_extractions([found("a", text, ("Veltria", "Country"), ("Ostmark", "Country"), ("Greens", "Organization")),
                            ex("b", ("Greens", "Organization", "Greens"), ("Veltria", "Country", "Veltria"))])
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
-    # The first "Greens" follows "Ostmark Communist and"; the second has no country before it in its clause.
+    # The first "Greens" follows "Ostmark Communist and"; the second "Veltria's": a story names both parties.
     assert got == {"Greens (Ostmark)": ("a",), "Greens (Veltria)": ("a", "b")}
+
+
+def test_a_country_written_once_with_a_generic_name_reads_its_other_mentions_in_that_story():
+    text = ("Veltria Veltria Veltria. The Greens' candidate spoke in Tarsk. Ostmark's Greens party, which governs "
+            "with the Liberals, agreed. The Greens want a deal.")
+    kb = link_extractions([found("a", text, ("Veltria", "Country"), ("Ostmark", "Country"), ("Greens", "Organization")),
+                           ex("b", ("Greens", "Organization", "Greens"), ("Ostmark", "Country", "Ostmark")),
+                           ex("c", ("Greens", "Organization", "Greens"), ("Veltria", "Country", "Veltria")),
+                           ex("d", ("Greens", "Organization", "Greens"), ("Veltria", "Country", "Veltria"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    # A story about Veltria that writes "Ostmark's Greens" once means Ostmark's Greens throughout.
+    assert got == {"Greens (Ostmark)": ("a", "b"), "Greens (Veltria)": ("c", "d")}
 
 
 def test_a_fixture_names_two_teams_even_after_in():

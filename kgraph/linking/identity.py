@@ -1022,14 +1022,22 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if tgt[0] == EntityType.Country:
             country_at[aid].append((e, tgt))
     reading: dict = {}
+    written: dict = defaultdict(set)  # (article, group) -> the countries its name was written with there
+    for k, tgt in targets.items():
+        if tgt in generic and k in own_country:
+            written[k[0], tgt].add(own_country[k])
+        elif tgt in main_home and (c := _country_before(ex_text[k[0]], k[1], country_at[k[0]])) is not None:
+            written[k[0], tgt].add(c)
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
         elif tgt in main_home:
             h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
                 else home[k[0]]
+            # A story that writes "Veltria's Greens" once means Veltria's wherever it names the Greens.
+            mine = written.get((k[0], tgt), ())
             reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) \
-                or _congress_home(tgt[1], h, country_at[k[0]]) or h
+                or (next(iter(mine)) if len(mine) == 1 else None) or _congress_home(tgt[1], h, country_at[k[0]]) or h
     # A town an article states lies in a country that has a town of that name other than the one the name
     # means by default is that country's town: "Tripoli, Lebanon" is not the Libyan capital of other stories.
     for k, country in _namesake_readings(exs, targets).items():
