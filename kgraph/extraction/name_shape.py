@@ -804,8 +804,11 @@ def _demonym(tok) -> bool:
             "it is no part of the name (\"the Veltrian Anton Moreau\", \"Veltrians Lena and Ilse\").", "cut",
             examples=[("Her rival, the Norwegian Anton Moreau, lost.", "Norwegian Anton Moreau", ("Anton Moreau",)),
                       ("Papers called him the Norwegian Moreau. Anton Moreau denied it.", "Norwegian Moreau",
-                       ("Moreau",))],
+                       ("Moreau",)),
+                      ("The watchmaker was founded in 1984 by Norwegian Ulvo Orvel.", "Norwegian Ulvo Orvel",
+                       ("Ulvo Orvel",))],
             counter_examples=[("The Norwegian Marshall Fund paid.", "Norwegian Marshall Fund"),
+                              ("Shares of Norwegian Cruise Lines rose; cruise bookings grew.", "Norwegian Cruise Lines"),
                               ("Greek Cypriots voted.", "Greek Cypriots"),
                               ("Anton Moreau flew Norwegian Air. Norwegian Air was late.", "Norwegian Air"),
                               ("Norwegian Air flew on.", "Norwegian Air")])
@@ -818,7 +821,11 @@ def _demonym_before_person(doc, start, end, ctx):
     # ("Veltrian Airways"), so the decision's person type is trusted after a plural only
     plural = doc[start].lower_.endswith("s") and gazetteer.demonym(doc[start].text[:-1]) is not None
     whole = ctx.types.get(key(doc[start:end].text)) if plural else None
-    return [(start + 1, end)] if _person_rest(doc, start + 1, end, ctx, whole, doc[start:end].text) else None
+    if _person_rest(doc, start + 1, end, ctx, whole, doc[start:end].text):
+        return [(start + 1, end)]
+    # Two or three words no lexicon or gazetteer reads as anything but a name, with a given name the lexicon
+    # lacks ("founded by Veltrian Ulvo Orvel"): a firm's name after a demonym has a word of its kind ("Air").
+    return [(start + 1, end)] if not plural and _full_name_words(doc, start + 1, end, ctx) else None
 
 
 @shape_rule("shape:country-before-person", "A country glued before a person's full name, given name first, is "
