@@ -700,3 +700,10 @@ def test_a_company_name_the_ner_read_as_a_person_keeps_its_company_word(nlp):
     # A model that trims every edge and calls every name a person: the company word keeps the name whole.
     model = _model({"bias": [0.0, 4.0, 0.0, 0.0, 0.0]}, {"__bias__": [0.0, 5.0]})
     assert _types(entity_model.decide(cands, model)).get("Telmar Networks") == "Organization"
+
+
+def test_sub_saharan_africa_is_one_place_name(nlp):
+    # The edge model alone cuts the lower-case "sub-" off, leaving "Saharan Africa", which names nothing.
+    text = "Poverty in sub-Saharan Africa fell last year. Growth in sub-Saharan Africa was slow."
+    got = [m for m in mentions_of(nlp, text) if "Africa" in m[0]]
+    assert got == [("sub-Saharan Africa", "Place", "sub-Saharan Africa")] * 2

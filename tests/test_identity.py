@@ -27,6 +27,8 @@ def labels(kb):
 
 @pytest.mark.parametrize("raw, kind, cleaned", [
     ("President Arvo Keskula", "Person", "Arvo Keskula"),
+    ("sub-Saharan Africa", "Place", "sub-Saharan Africa"),  # a lower-case "sub-" opens a region's name
+    ("sub Africa", "Place", None),
     ("Scriptwriter Arvo Keskula", "Person", "Arvo Keskula"),  # an occupation that is no surname
     ("Tarsk Archbishop Arvo Keskula", "Person", "Arvo Keskula"),
     ("Footballer Arvo Keskula", "Person", "Arvo Keskula"),  # a role written capitalized at a sentence's start

@@ -132,6 +132,28 @@ def test_a_region_cut_after_its_first_word_starts_with_it(nlp, sentence, cut, fu
     assert doc[extract._region_start(doc, doc.ents[0], 0):i + 1].text == full
 
 
+@pytest.mark.parametrize("sentence,first,words", [
+    ("Poverty in sub-Saharan Africa fell.", "Saharan", 2),  # the NER took "Saharan Africa"
+    ("Poverty in sub-Saharan Africa fell.", "Africa", 1),  # the NER took "Africa" alone
+])
+def test_sub_before_a_region_opens_its_name(nlp, sentence, first, words):
+    from spacy.tokens import Span
+
+    doc = nlp(sentence)
+    i = next(t.i for t in doc if t.text == first)
+    doc.ents = [Span(doc, i, i + words, label="LOC")]
+    assert doc[extract._region_start(doc, doc.ents[0], 0):i + words].text == "sub-Saharan Africa"
+
+
+def test_sub_before_one_word_other_than_a_region_stays_out(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp("The sub-Tarsk league folded.")
+    i = next(t.i for t in doc if t.text == "Tarsk")
+    doc.ents = [Span(doc, i, i + 1, label="GPE")]
+    assert extract._region_start(doc, doc.ents[0], 0) == i
+
+
 def test_a_word_before_a_region_that_makes_no_region_stays_out(nlp):
     from spacy.tokens import Span
 

@@ -679,11 +679,12 @@ def trim(cands: list, model: dict, keep: frozenset | set = frozenset(), lex: "Le
 def _in_hyphened_word(doc, i: int, start: int, end: int) -> bool:
     """True when token ``i`` at an edge of ``start:end`` is part of one word a hyphen splits ("Co-operation").
 
-    Only a lowercase part after the hyphen makes one word: two capitalized parts may be two names ("Vell-Ostrava").
+    Only a lowercase part after the hyphen makes one word: two capitalized parts may be two names ("Vell-Ostrava");
+    so does "sub-" before one ("sub-Saharan Africa" is a region's name, "Saharan Africa" none).
     """
     def glued(h: int) -> bool:  # "-" at h joins its neighbours with no space, a lowercase word after it
         return start < h < end - 1 and doc[h].text == "-" and not doc[h - 1].whitespace_ \
-            and not doc[h].whitespace_ and doc[h + 1].is_lower
+            and not doc[h].whitespace_ and (doc[h + 1].is_lower or doc[h - 1].lower_ == "sub")
     return glued(i) or glued(i - 1) or glued(i + 1)
 
 

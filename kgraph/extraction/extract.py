@@ -629,12 +629,19 @@ MAX_NAME_TOKENS = 40
 
 
 def _region_start(doc, ent, taken: int) -> int:
-    """Return where a place the NER cut after a word of its name starts: "Lower" + "Saxony", "Upper" + "Austria".
+    """Return where a place the NER cut after a word of its name starts: "Lower" + "Saxony", "sub-" + "Saharan Africa".
 
     The word before is taken only when it is capitalized, in no entity, and the two together are a first-level
     region the gazetteer knows ("Lower Saxony", "Western Australia"; "Sunday Saxony" stays "Saxony").
     """
     i = ent.start - 1
+    if ent.label_ != "PERSON":
+        # "sub-Saharan Africa" is the region's name ("Saharan Africa" none), whether the NER took "Saharan" or not.
+        for h in (i, i - 1):
+            if h - 1 >= max(taken, 0) and doc[h].text == "-" and doc[h - 1].lower_ == "sub" \
+                    and not doc[h - 1].whitespace_ and not doc[h].whitespace_ \
+                    and (ent.end - ent.start >= 2 if h == i else doc[i].is_title and doc[i].ent_iob_ == "O"):
+                return h - 1
     if ent.label_ == "PERSON" or i < taken or i < 0 or doc[i].ent_iob_ != "O" or not doc[i].is_title \
             or not doc[i].is_alpha:
         return ent.start

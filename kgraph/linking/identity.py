@@ -191,9 +191,9 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
         return None
     first = next(ch for ch in s if ch.isalpha())
     if not first.isupper():
-        # "von der Leyen", "al-Assad", "de Boer": a lowercase particle may open a name.
+        # "von der Leyen", "al-Assad", "de Boer": a lowercase particle may open a name; so may "sub-" a region's.
         head = s.split()[0].casefold().split("-")[0]
-        if head not in _PARTICLES or not any(w[:1].isupper() for w in s.split()[1:] + s.split("-")[1:]):
+        if head not in _PARTICLES and not (head == "sub" and "-" in s.split()[0]) or not any(w[:1].isupper() for w in s.split()[1:] + s.split("-")[1:]):
             return None
     if len(words) == 1 and (s.casefold().rstrip(".") in TITLES or s in COMMON_ABBREVIATIONS
                             or s.casefold() in CONNECTIVES and not _all_caps(s)):
