@@ -242,6 +242,11 @@ def main(argv=None) -> int:
     if args.train_fold_doc:
         train_fold_doc(args)
         return 0
+    if not (args.score_only or args.doc_only or args.rows_key or any(Path(args.cache).glob("dwie602-*.npz"))):
+        # The folds reuse the DWIE rows a full `kgraph train` encodes: say so before any work, not in a traceback.
+        print(f"Error: {args.cache} holds no DWIE rows (dwie602-*.npz); run `kgraph train --data {args.data} "
+              f"--dwie {args.dwie} --cache {args.cache}` first", file=sys.stderr)
+        return 1
     if not args.score_only:
         dwie_doc_rows(args)
     for k in args.fold or range(args.folds):

@@ -47,3 +47,13 @@ def test_pooled_figures_add_the_folds_counts(tmp_path):
     # Relations: fold 0 tp 1 fp 1 fn 1, fold 1 tp 2 fp 0 fn 0.
     assert "relations P 0.750 R 0.750 F1 0.750 (tp 3 fp 1 fn 1)" in out
     assert "Live_In      P 0.750 R 0.750 F1 0.750 (tp 3 fp 1 fn 1)" in out
+
+
+def test_a_cold_cache_is_a_one_line_error_before_any_work(tmp_path, capsys):
+    bench = _bench()
+    work = tmp_path / "work"
+    rc = bench.main(["--data", str(tmp_path / "train.json"), "--dwie", str(tmp_path / "dwie"),
+                     "--cache", str(tmp_path / "cache"), "--work", str(work)])
+    err = capsys.readouterr().err
+    assert rc == 1 and err.startswith("Error: ") and err.count("\n") == 1
+    assert not work.exists()  # nothing started
