@@ -802,6 +802,11 @@ def test_a_city_written_as_the_gazetteer_writes_it_joins_its_short_form():
                                                                   ("Los Angeles", ("a", "b"))]
 
 
+def test_a_dotted_city_abbreviation_joins_no_region_with_its_initials():
+    kb = link_extractions([ex("a", ("L.A.", "Place", "L.A.")), ex("c", ("Latin America", "Place", "Latin America"))])
+    assert sorted((e.label, e.articles) for e in kb.entities) == [("L.A.", ("a",)), ("Latin America", ("c",))]
+
+
 def test_an_acronym_inside_a_name_reads_as_its_expansion():
     kb = link_extractions([ex("a", ("United Nations", "Organization", "United Nations"),
                               ("United Nations Trade Council", "Organization", "United Nations Trade Council")),

@@ -3013,6 +3013,11 @@ def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFin
             uf.union(ranked[0][1], gid)
 
 
+#: Continents' names: a place named with one is a continent or a region of several countries, which news never
+#: writes with dotted initials as it does a city ("L.A.", "N.Y.").
+_CONTINENT_WORDS = frozenset("africa america americas asia europe oceania antarctica".split())
+
+
 def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
                    texts: dict | None = None, spelt_out: dict | None = None) -> None:
     """An acronym joins the one multi-word name whose initials it spells: in its article first, else in the corpus.
@@ -3047,7 +3052,9 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         if t == EntityType.Place and _DOTTED.fullmatch(name):
             # "N.Y.", "L.A.": dots make the letters a place's abbreviation, not a body's acronym; the one
             # place of several words the corpus names with those initials is the place.
-            same = {uf.find(c) for c in by_initials.get(name.replace(".", ""), ()) if c[0] == t}
+            # No continent nor a region named after one: "L.A." is no "Latin America" of another story.
+            same = {uf.find(c) for c in by_initials.get(name.replace(".", ""), ()) if c[0] == t
+                    and not _CONTINENT_WORDS.intersection(c[1].split())}
             if uf.find(gid) in same:
                 continue  # already one with such a place ("L.A." and "Los Angeles", one gazetteer city)
             if len(same) == 1:
