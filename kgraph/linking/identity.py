@@ -409,7 +409,13 @@ def _after_us_town(text: str, start: int) -> bool:
     return False
 
 
-def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset()) -> bool:
+def _ends_in_city(text: str) -> bool:
+    """True for a name of two words or more whose last words are a city's name ("Hapoel Tarsk", "Inter Tarsk")."""
+    words = text.split()
+    return any(gazetteer.city(" ".join(words[i:])) is not None for i in range(1, len(words)))
+
+
+def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset(), name_starts=frozenset()) -> bool:
     """True when a country or city name in a match report stands for its team or club, read from the words around it.
 
     A demonym ("the Veltrian side") stays the country; a name after a locative
@@ -443,8 +449,12 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "in Ostmark and Veltria": a place joined to one after a locative word
     if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not possessive:
         return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
-    if re.match(r"['\u2019]s ", after) and m.end + 3 in org_starts:
-        return False  # "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium": a possessive before a name is the place
+    if re.match(r"['\u2019]s ", after) and (m.end + 3 in org_starts or corpus_type == EntityType.Country
+                                            and m.end + 3 in name_starts):
+        # "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium": a possessive before a name is the place; so is a
+        # country's before a club named after its city however tagged ("Veltria's Hapoel Tarsk" read as a person),
+        # not before a player ("Veltria's Arvo Keskula" is the national team's).
+        return False
     if corpus_type == EntityType.Country and prev.endswith(",") and before[-1][:1].isupper() \
             and gazetteer.country(before[-1].rstrip(",")) is None:
         return False  # "Tarsk, Veltria": a place and its country ("Against Ostmark, Veltria were ..." is a team)
@@ -716,6 +726,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # Where an organization or place mention starts: "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium".
     org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions
                                            if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
+    # Where a name ending in a city's name starts, however tagged: "Veltria's Hapoel Tarsk" is a club of the country.
+    name_starts = {ex.article.id: frozenset(m.start for m in ex.mentions if _ends_in_city(m.text)) for ex in exs}
     # Where person mentions start and end: a name listed beside one is read beside it ("Keskula and Tarvo").
     person_edges = _person_edges(exs)
     # Every mention's span, by article: a word beside a person's name that no mention covers may be a piece of it.
@@ -902,7 +914,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(name)
         t = corpus_type[n]
         if m is not None and (sport[aid] or national[aid] and t == EntityType.Country or (aid, n) in team_here) \
-                and not solo[aid] and _team_reading(ex_text[aid], m, name, t, org_starts[aid]):
+                and not solo[aid] and _team_reading(ex_text[aid], m, name, t, org_starts[aid], name_starts[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
             return EntityType.Organization  # "FC Tarsk" cut to "Tarsk" by extraction: the club, in any story
