@@ -2024,6 +2024,11 @@ def test_a_name_tagged_a_person_in_phrases_only_places_take_is_a_place():
     assert {("Place", "Velmor"), ("Place", "Orvana"), ("Place", "Keldra"), ("Place", "Astuvi")} <= got
 
 
+def test_a_name_set_off_before_a_citys_possession_is_no_town():
+    kb = link_extractions([marked("a", "[Velmor Tarsk|Organization], the city's football club, said the deal stood.")])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Velmor Tarsk")}
+
+
 def test_a_person_named_as_a_modifier_after_the_stays_a_person():
     kb = link_extractions([
         marked("a", "Critics of the [Keskula|Person] government spoke. [Keskula|Person] said no."),

@@ -592,15 +592,22 @@ CLUB_LAST_WORDS = lexicon.CLUB_LAST_WORDS
 
 
 @context_rule("context:club-name", "A name of two or more words ending in a club's word (\"Holmvik United\", "
-              "\"Orlin Rovers\", \"Tarsk FC\") is a sports club's, though the NER read a place or a person.",
+              "\"Orlin Rovers\", \"Tarsk FC\") or opening with a club's mark (\"VfB Tarsk\", \"SV Orlin\") is a "
+              "sports club's, though the NER read a place or a person.",
               (EntityType.Person, EntityType.Place), EntityType.Organization,
               examples=[("Anton Moreau, the coach of Holmvik United, said his team had been unlucky.", "Holmvik United"),
-                        ("Fans of Orlin Rovers cheered.", "Orlin Rovers")],
+                        ("Fans of Orlin Rovers cheered.", "Orlin Rovers"),
+                        ("VfB Tarsk, the city's football club, said its deal stood.", "VfB Tarsk")],
               counter_examples=[("Talks in the United Tarsk Republic ended.", "United Tarsk Republic"),
-                                ("Anton Moreau said Tarsk City had won.", "Anton Moreau")])
+                                ("Anton Moreau said Tarsk City had won.", "Anton Moreau"),
+                                ("Sv Orlin said the deal stood.", "Sv Orlin")])
 def _club_name(doc, start: int, end: int) -> bool:
-    return end - start >= 2 and doc[end - 1].lower_ in CLUB_LAST_WORDS and doc[start].text[:1].isupper() \
-        and (doc[end - 1].is_title or doc[end - 1].is_upper)
+    if end - start < 2 or not doc[start].text[:1].isupper():
+        return False
+    first, last = doc[start].text, doc[end - 1]
+    # A mark is written as one: capitals at both ends ("FC", "VfB"); "Sv" or "Fc" opens a person's name as often.
+    return last.lower_ in CLUB_LAST_WORDS and (last.is_title or last.is_upper) \
+        or first.lower() in lexicon.CLUB_MARKS and first[-1:].isupper() and doc[start + 1].text[:1].isupper()
 
 
 #: Least population of the city a club's name ends in ("Spartak Moscow"): a small town's name is often a district's.

@@ -1956,7 +1956,7 @@ _SETTLEMENTS_LISTED = re.compile(r"\b(?:villages|towns|cities|provinces|regions|
 _MAYOR_AFTER = re.compile(r"(?:['\u2019]s (?:(?:new|former|deputy|acting|first) )?mayor\b| mayor(?:al)?\b)")
 #: An apposition naming a settlement after a name: "Tarsk, the capital of Velt", "Tarsk, a town near Orlin".
 _APPOSED_PLACE = re.compile(r", (?:the|a|an) (?:[a-z]+ )?(?:capital|city|town|village|port|region|province|island|"
-                            r"district|suburb)\b")
+                            r"district|suburb)\b(?!['\u2019])")  # not "Tarsk, the city's club": the club
 #: What follows a name used as a modifier ("the Keskula government", "the Keskula's"): a lower-case word other
 #: than a preposition, connective or verb of being, or "'s".
 _NOUN_AFTER = re.compile(r"['\u2019]|-?[a-z]|\s+(?!(?:in|on|at|near|and|or|to|from|of|with|which|where|is|was|were|"
