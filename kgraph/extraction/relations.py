@@ -1786,6 +1786,8 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ == "who" and tok.head.dep_ == "relcl":
                 subj = tok.head.head  # "Ann Lisk, who is also Tarsk's interior minister,": the clause's noun
+        elif (subj := _serves_as(tok)) is not None:
+            verb = tok.head.head  # "Ann Lisk served as leader of the Tarsk Party"
         elif tok.dep_ == "oprd" and tok.head.lemma_ in MAKE_ROLE_VERBS or _made_as(tok):
             # the one made the role: a passive's subject ("X was elected mayor"), else the object ("named X head")
             verb = tok.head if tok.dep_ == "oprd" else tok.head.head
@@ -1837,6 +1839,18 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if pred:
                 _r, _l, phrase = _role_words([tok])
                 yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
+
+
+#: Verbs whose subject holds the role after "as" ("served as leader of X", "stays on as chairman of X").
+SERVE_AS_VERBS = frozenset("serve stay remain continue work act return".split())
+
+
+def _serves_as(tok):
+    """Return the subject of a verb of serving a role noun after "as" hangs on ("X served as leader of Y"), or None."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep"
+            and tok.head.head.lemma_ in SERVE_AS_VERBS):
+        return None
+    return next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
 
 
 def _made_as(tok) -> bool:
@@ -1893,6 +1907,10 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           # "its": the body that made the role is the one it is of.
           ("The Quillmoor Party on Saturday chose Ann Lisk as its new leader.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Party")),
+          # a verb of serving a role
+          ("Ann Lisk served as leader of the Quillmoor Party until 2019.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk works as a spokeswoman for Vellox Motors.", ("Ann Lisk", Predicate.worksFor, "Vellox Motors")),
       ],
       counter_examples=[
           ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
@@ -1906,6 +1924,9 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           # A person's choice, not a body's own role.
           ("Ann Lisk hired Tom Reyes as chief executive of Quillmoor Foods.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
+          # the role is the object's description, not the subject's
+          ("Ann Lisk sees Tom Reyes as leader of the Quillmoor Party.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
       ])
 def rule_copula_role(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule copula-role (read by :func:`_copulas`)."""
