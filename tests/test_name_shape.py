@@ -83,8 +83,11 @@ def test_a_word_before_a_city_names_a_club(nlp):
     place = {ns.key("Tarsk"): EntityType.Place}
     club = _context(doc, 0, 2, {ns.key("Sporting Tarsk"): EntityType.Organization, **place})
     assert ns.reshape(doc, 0, 2, club) == (None, [(0, 2)])
-    # the same words typed a person are a common word before the place's name
+    # a club's first word keeps it whole however typed; another common word typed a person is cut off the place
     person = _context(doc, 0, 2, {ns.key("Sporting Tarsk"): EntityType.Person, **place})
+    assert ns.reshape(doc, 0, 2, person) == (None, [(0, 2)])
+    doc = nlp("Singing Tarsk won again, and the singing press cheered. Tarsk is a city.")
+    person = _context(doc, 0, 2, {ns.key("Singing Tarsk"): EntityType.Person, **place})
     assert [doc[s:e].text for s, e in ns.reshape(doc, 0, 2, person)[1]] == ["Tarsk"]
 
 

@@ -189,6 +189,9 @@ thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twen
 #: Letters that mark a sports club before or after its name ("FC Tarsk", "VfB Tarsk", "Tarsk FC").
 CLUB_MARKS = _words("fc sc sv ac as cf afc vfb vfl tsv bsc sk fk ssc")
 
+#: First words of clubs' names before their city ("Sporting Tarsk", "Dynamo Orlin", "Inter Tarsk").
+CLUB_FIRST_WORDS = _words("sporting racing real atletico athletic dynamo dinamo olympique inter")
+
 #: Last words of English clubs' names ("Holmvik United", "Orlin Rovers", "Tarsk FC").
 CLUB_LAST_WORDS = _words("united rovers wanderers athletic albion hotspur fc afc cf")
 

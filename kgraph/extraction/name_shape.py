@@ -606,8 +606,9 @@ def _opening_common_word(doc, start, end, ctx):
     rest = doc[start + 1:end].text
     place = ctx.types.get(key(rest)) in (EntityType.Place, EntityType.Country) \
         or gazetteer.city(rest) is not None or gazetteer.country(rest) is not None
-    if end - start == 2 and place and ctx.types.get(key(doc[start:end].text)) == EntityType.Organization:
-        return None  # "Sporting Tarsk": a word before a place names a club
+    if end - start == 2 and place and (ctx.types.get(key(doc[start:end].text)) == EntityType.Organization
+                                       or doc[start].lower_ in lexicon.CLUB_FIRST_WORDS):
+        return None  # "Sporting Tarsk": a word before a place names a club, however the decision typed it
     return [(start + 1, end)]
 
 

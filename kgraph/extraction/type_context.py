@@ -597,17 +597,21 @@ CLUB_LAST_WORDS = lexicon.CLUB_LAST_WORDS
               (EntityType.Person, EntityType.Place), EntityType.Organization,
               examples=[("Anton Moreau, the coach of Holmvik United, said his team had been unlucky.", "Holmvik United"),
                         ("Fans of Orlin Rovers cheered.", "Orlin Rovers"),
-                        ("VfB Tarsk, the city's football club, said its deal stood.", "VfB Tarsk")],
+                        ("VfB Tarsk, the city's football club, said its deal stood.", "VfB Tarsk"),
+                        ("Sporting Lisbon signed Anton Moreau on Monday.", "Sporting Lisbon")],
               counter_examples=[("Talks in the United Tarsk Republic ended.", "United Tarsk Republic"),
                                 ("Anton Moreau said Tarsk City had won.", "Anton Moreau"),
-                                ("Sv Orlin said the deal stood.", "Sv Orlin")])
+                                ("Sv Orlin said the deal stood.", "Sv Orlin"),
+                                ("Real Anton Moreau spoke.", "Real Anton Moreau")])
 def _club_name(doc, start: int, end: int) -> bool:
     if end - start < 2 or not doc[start].text[:1].isupper():
         return False
     first, last = doc[start].text, doc[end - 1]
     # A mark is written as one: capitals at both ends ("FC", "VfB"); "Sv" or "Fc" opens a person's name as often.
     return last.lower_ in CLUB_LAST_WORDS and (last.is_title or last.is_upper) \
-        or first.lower() in lexicon.CLUB_MARKS and first[-1:].isupper() and doc[start + 1].text[:1].isupper()
+        or first.lower() in lexicon.CLUB_MARKS and first[-1:].isupper() and doc[start + 1].text[:1].isupper() \
+        or end - start == 2 and first.lower() in lexicon.CLUB_FIRST_WORDS and first[:1].isupper() \
+        and gazetteer.city(last.text) is not None  # "Sporting Lisbon", "Dynamo Kyiv": a club's word, then its city
 
 
 #: Least population of the city a club's name ends in ("Spartak Moscow"): a small town's name is often a district's.
