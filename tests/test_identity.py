@@ -2391,6 +2391,13 @@ def test_a_name_after_a_preposition_is_not_the_he_that_follows():
     assert {("Organization", "Orvan Capital"), ("Person", "Arvo Keskula")} <= got
 
 
+def test_a_name_set_off_after_an_organization_noun_is_not_the_her_that_follows():
+    text = "The singer left. Her label, Velt Records, said her album was late. Arvo Keskula said he would stay."
+    kb = link_extractions([found("a", text, ("Velt Records", "Organization"), ("Arvo Keskula", "Organization"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Organization", "Velt Records"), ("Person", "Arvo Keskula")}
+
+
 def test_a_name_before_an_organization_noun_is_not_the_his_that_follows():
     text = "Mart Tarvel, head of the Velt Patriots party recently praised his aides."
     kb = link_extractions([found("a", text, ("Velt Patriots", "Organization"), ("Mart Tarvel", "Person"))])

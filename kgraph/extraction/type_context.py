@@ -122,7 +122,8 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
               (EntityType.Person, EntityType.Place), EntityType.Organization,
               examples=[("The carmaker owes money to its parts supplier, Vellox, since May.", "Vellox"),
                         ("The league fined the club, Tarsk Orlin.", "Tarsk Orlin"),
-                        ("Its Tarskian unit, Vellox Orlin, runs the plant.", "Vellox Orlin")],
+                        ("Its Tarskian unit, Vellox Orlin, runs the plant.", "Vellox Orlin"),
+                        ("Her label, Vellox Records, said the album was late.", "Vellox Records")],
               counter_examples=[("The deal hurt the company, Anton Moreau said on Monday.", "Anton Moreau"),
                                 ("The firm's founder, Anton Moreau, resigned.", "Anton Moreau"),
                                 ("He left the company, Anton Moreau and Ilse Varga stayed.", "Anton Moreau")])
@@ -132,8 +133,10 @@ def _org_noun_apposition(doc, start: int, end: int) -> bool:
         return False
     if end < len(doc) and doc[end].text not in (",", ".", ";", ")"):
         return False  # the apposition closes right after the name ("..., Vellox, since")
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lemma_ in lexicon.SAY_VERBS:
-        return False
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+    apposed = root is not None and root.dep_ == "appos" and root.head.i == noun.i  # "Her label, Vellox Records,"
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lemma_ in lexicon.SAY_VERBS and not apposed:
+        return False  # "The deal hurt the company, Anton Moreau said": the name opens a clause of saying
     return noun.lemma_.lower() in ORG_KIND_NOUNS or noun.lemma_.lower() in _UNIT_NOUNS
 
 
