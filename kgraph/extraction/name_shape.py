@@ -809,7 +809,8 @@ def _demonym(tok) -> bool:
                       ("The watchmaker was founded in 1984 by Norwegian Ulvo Orvel.", "Norwegian Ulvo Orvel",
                        ("Ulvo Orvel",))],
             counter_examples=[("The Norwegian Marshall Fund paid.", "Norwegian Marshall Fund"),
-                              ("Shares of Norwegian Cruise Lines rose; cruise bookings grew.", "Norwegian Cruise Lines"),
+                              ("Shares of Norwegian Cruise Lines rose; cruise bookings grew.",
+                               "Norwegian Cruise Lines"),
                               ("Greek Cypriots voted.", "Greek Cypriots"),
                               ("Anton Moreau flew Norwegian Air. Norwegian Air was late.", "Norwegian Air"),
                               ("Norwegian Air flew on.", "Norwegian Air")])

@@ -193,7 +193,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     if not first.isupper():
         # "von der Leyen", "al-Assad", "de Boer": a lowercase particle may open a name; so may "sub-" a region's.
         head = s.split()[0].casefold().split("-")[0]
-        if head not in _PARTICLES and not (head == "sub" and "-" in s.split()[0]) or not any(w[:1].isupper() for w in s.split()[1:] + s.split("-")[1:]):
+        opens = head in _PARTICLES or head == "sub" and "-" in s.split()[0]
+        if not opens or not any(w[:1].isupper() for w in s.split()[1:] + s.split("-")[1:]):
             return None
     if len(words) == 1 and (s.casefold().rstrip(".") in TITLES or s in COMMON_ABBREVIATIONS
                             or s.casefold() in CONNECTIVES and not _all_caps(s)):
@@ -1034,12 +1035,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if tgt[0] == EntityType.Country:
             country_at[aid].append((e, tgt))
     reading: dict = {}
+    before = {k: _country_before(ex_text[k[0]], k[1], country_at[k[0]]) for k, tgt in targets.items()
+              if tgt in main_home and not (tgt in generic and k in own_country)}
     written: dict = defaultdict(set)  # (article, group) -> the countries its name was written with there
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             written[k[0], tgt].add(own_country[k])
-        elif tgt in main_home and (c := _country_before(ex_text[k[0]], k[1], country_at[k[0]])) is not None:
-            written[k[0], tgt].add(c)
+        elif before.get(k) is not None:
+            written[k[0], tgt].add(before[k])
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
@@ -1048,8 +1051,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 else home[k[0]]
             # A story that writes "Veltria's Greens" once means Veltria's wherever it names the Greens.
             mine = written.get((k[0], tgt), ())
-            reading[k] = _country_before(ex_text[k[0]], k[1], country_at[k[0]]) \
-                or (next(iter(mine)) if len(mine) == 1 else None) or _congress_home(tgt[1], h, country_at[k[0]]) or h
+            reading[k] = before[k] or (next(iter(mine)) if len(mine) == 1 else None) \
+                or _congress_home(tgt[1], h, country_at[k[0]]) or h
     # A town an article states lies in a country that has a town of that name other than the one the name
     # means by default is that country's town: "Tripoli, Lebanon" is not the Libyan capital of other stories.
     for k, country in _namesake_readings(exs, targets).items():
