@@ -1845,18 +1845,23 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
 SERVE_AS_VERBS = frozenset("serve stay remain continue work act return".split())
 
 
+def _as_verb(tok):
+    """Return the verb a role noun after "as" hangs on ("served as leader", "chose X as its leader"), or None."""
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep" else None
+
+
 def _serves_as(tok):
     """Return the subject of a verb of serving a role noun after "as" hangs on ("X served as leader of Y"), or None."""
-    if not (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep"
-            and tok.head.head.lemma_ in SERVE_AS_VERBS):
+    verb = _as_verb(tok)
+    if verb is None or verb.lemma_ not in SERVE_AS_VERBS:
         return None
-    return next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _made_as(tok) -> bool:
     """True for a role noun after "as" hung on a verb that makes someone a role ("chose X as its leader")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep" \
-        and tok.head.head.lemma_ in MAKE_ROLE_VERBS
+    verb = _as_verb(tok)
+    return verb is not None and verb.lemma_ in MAKE_ROLE_VERBS
 
 
 def _chooser(role, verb, index: MentionIndex) -> Mention | None:

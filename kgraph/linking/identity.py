@@ -416,13 +416,14 @@ def _ends_in_city(text: str) -> bool:
     return any(gazetteer.city(" ".join(words[i:])) is not None for i in range(1, len(words)))
 
 
-def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset(), name_starts=frozenset()) -> bool:
+def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozenset(), name_at=None) -> bool:
     """True when a country or city name in a match report stands for its team or club, read from the words around it.
 
     A demonym ("the Veltrian side") stays the country; a name after a locative
     word ("in Tarsk", "native Veltria") stays the place unless a possessive
     follows ("in Tarsk's 2-1 win"). A country written under another of its
-    full names ("the Republic of Veltria" for "Veltria") is read the same.
+    full names ("the Republic of Veltria" for "Veltria") is read the same. ``org_starts`` holds where the
+    article's organization and place mentions start; ``name_at`` maps where any mention starts to its text.
     """
     if corpus_type not in (EntityType.Country, EntityType.Place) or gazetteer.norm(name) in _FORMER_STATES:
         return False  # a state gone before today's teams played is the state ("once the Soviet Union broke apart")
@@ -451,7 +452,7 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     if prev == "of" and len(before) >= 2 and before[-2][:1].isupper() and not possessive:
         return False  # "Hollin Tarsk of Veltria": a name, then the country or city it is of
     if re.match(r"['\u2019]s ", after) and (m.end + 3 in org_starts or corpus_type == EntityType.Country
-                                            and m.end + 3 in name_starts):
+                                            and _ends_in_city((name_at or {}).get(m.end + 3, ""))):
         # "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium": a possessive before a name is the place; so is a
         # country's before a club named after its city however tagged ("Veltria's Hapoel Tarsk" read as a person),
         # not before a player ("Veltria's Arvo Keskula" is the national team's).
@@ -727,8 +728,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # Where an organization or place mention starts: "Veltria's Hollin Tarsk", "Tarsk's Olympic Stadium".
     org_starts = {ex.article.id: frozenset(m.start for m in ex.mentions
                                            if m.type in (EntityType.Organization, EntityType.Place)) for ex in exs}
-    # Where a name ending in a city's name starts, however tagged: "Veltria's Hapoel Tarsk" is a club of the country.
-    name_starts = {ex.article.id: frozenset(m.start for m in ex.mentions if _ends_in_city(m.text)) for ex in exs}
+    # Each mention's text by where it starts: "Veltria's Hapoel Tarsk", a name ending in a city's, is a club of it.
+    name_at = {ex.article.id: {m.start: m.text for m in ex.mentions} for ex in exs}
     # Where person mentions start and end: a name listed beside one is read beside it ("Keskula and Tarvo").
     person_edges = _person_edges(exs)
     # Every mention's span, by article: a word beside a person's name that no mention covers may be a piece of it.
@@ -915,7 +916,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         n = norm(name)
         t = corpus_type[n]
         if m is not None and (sport[aid] or national[aid] and t == EntityType.Country or (aid, n) in team_here) \
-                and not solo[aid] and _team_reading(ex_text[aid], m, name, t, org_starts[aid], name_starts[aid]):
+                and not solo[aid] and _team_reading(ex_text[aid], m, name, t, org_starts[aid], name_at[aid]):
             return EntityType.Organization  # "beat Tarsk 2-1": a country or city in a match report is its team
         if m is not None and t == EntityType.Place and _club_mark(ex_text[aid], m.start):
             return EntityType.Organization  # "FC Tarsk" cut to "Tarsk" by extraction: the club, in any story
