@@ -2832,3 +2832,72 @@ def test_a_country_before_a_player_in_a_tennis_story_is_where_she_is_from():
     kb = link_extractions([found("a", report.replace("tennis champion", "striker and the goalkeeper"),
                                  ("Chile", "Country"), ("Norway", "Country"))])
     assert ("Organization", "Norway") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_two_lone_surnames_listed_together_vouch_for_each_other():
+    # Tagged an organization and a place in a story that names neither player in full, each ends the full name
+    # of one person of the corpus, and they are listed with each other rather than with a tagged person.
+    full = _placed("a", "Arvo Tarvel and Mart Keskula signed new contracts.", ("Arvo Tarvel", "Person"),
+                   ("Mart Keskula", "Person"))
+    fans = found("b", "Fans said Tarvel and Keskula are the problem. The coach backed Keskula, Tarvel and the rest.",
+                 ("Tarvel", "Organization"), ("Keskula", "Place"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([full, fans]).entities}
+    assert got == {("Person", "Arvo Tarvel"): ("a", "b"), ("Person", "Mart Keskula"): ("a", "b")}
+    # Without the full names elsewhere, nothing says they are persons.
+    got = {(e.type, e.label) for e in link_extractions([fans]).entities}
+    assert got == {("Organization", "Tarvel"), ("Place", "Keskula")}
+
+
+def test_a_clubs_first_word_joins_the_club_its_story_wrote_by_the_city_alone():
+    report = ("Vorwarts Dortmund beat Vorwarts Leipzig 2-1 in the Bundesliga. The striker scored twice and the "
+              "goalkeeper saved a penalty.")
+    clubs = [found(f"c{i}", report, ("Vorwarts Dortmund", "Organization"), ("Vorwarts Leipzig", "Organization"))
+             for i in range(2)]
+    # The story writes the club as "Dortmund" and, later, as "Vorwarts": the first word of two clubs of the corpus,
+    # of which only one is named here.
+    story = found("s", "The midfielder joined Dortmund in May. He scored twice in the league and the coach praised the "
+                  "goalkeeper. The striker said the Vorwarts fans sing loudest in the league.",
+                  ("Dortmund", "Place"), ("Vorwarts", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([*clubs, story]).entities}
+    assert got[("Organization", "Vorwarts Dortmund")] == ("c0", "c1", "s")
+    assert ("Organization", "Vorwarts") not in got
+
+
+def test_a_generic_party_a_citizen_of_another_country_belongs_to_is_that_countrys():
+    from dataclasses import replace as _replace
+
+    from kgraph.core.model import Relation
+
+    text = ("Veltria Veltria Veltria. Ostmark's integration commissioner Arvo Tarvel, of the Social Democrats, "
+            "said the visit to Veltria was cancelled. The Social Democrats asked for talks.")
+    a = found("a", text, ("Veltria", "Country"), ("Ostmark", "Country"), ("Arvo Tarvel", "Person"),
+              ("Social Democrats", "Organization"))
+    ms = {m.text: m for m in a.mentions}
+    party = next(m for m in a.mentions if m.text == "Social Democrats")
+
+    def said(subject, predicate, obj, confidence):
+        return Relation(subject, predicate, obj, confidence, "model:doc", text, 0, len(text))
+
+    stories = [ex("b", ("Social Democrats", "Organization", "Social Democrats"), ("Ostmark", "Country", "Ostmark")),
+               ex("c", ("Social Democrats", "Organization", "Social Democrats"), ("Veltria", "Country", "Veltria"))]
+    member = said(ms["Arvo Tarvel"], "worksFor", party, 0.9)
+    for confidence, home in ((0.9, "Ostmark"), (0.5, "Veltria")):
+        stated = _replace(a, relations=(said(ms["Arvo Tarvel"], "citizenOf", ms["Ostmark"], confidence), member))
+        got = {e.label: e.articles for e in link_extractions([stated, *stories]).entities if e.type == "Organization"}
+        # Its member is Ostmark's citizen: the party is Ostmark's in the whole story; a weak statement says nothing.
+        assert got[f"Social Democrats ({home})"] == tuple(sorted(("a", "b" if home == "Ostmark" else "c")))
+
+
+def test_a_lone_surname_tagged_an_organization_in_a_sports_story_is_the_person_named_in_full_elsewhere():
+    full = found("a", "Coach Arvo Tarvel praised the squad after the league match. Arvo Tarvel said the striker and "
+                 "the goalkeeper had earned a rest.", ("Arvo Tarvel", "Person"))
+    report = ("Tarvel rested four starters before the cup match. The striker scored twice and the goalkeeper saved a "
+              "penalty in the league.")
+    got = {(e.type, e.label): e.articles for e in
+           link_extractions([full, found("b", report, ("Tarvel", "Organization"))]).entities}
+    assert got == {("Person", "Arvo Tarvel"): ("a", "b")}
+    # Outside sport it may be a company named like him, as before.
+    business = "Tarvel raised its prices again. Its shares fell and the board met on Monday."
+    got = {(e.type, e.label): e.articles for e in
+           link_extractions([full, found("b", business, ("Tarvel", "Organization"))]).entities}
+    assert got == {("Person", "Arvo Tarvel"): ("a",), ("Organization", "Tarvel"): ("b",)}

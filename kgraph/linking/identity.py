@@ -912,6 +912,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  and (gazetteer.country(name) is not None or getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY)
                  and _CLUB_STAFF_AFTER.match(ex_text[k[0]], k[2])}  # "the Egyptian side" is the country
 
+    surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
@@ -933,8 +935,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             return EntityType.Place  # "Tarsk-born", "from Tarsk" in a story with no sport: the city, not its club
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
-                and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None:
-            # "the Tarvo government" is the person's, whatever extraction tagged it.
+                and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None \
+                and not (sport[aid] and n in surnames):
+            # "the Tarvo government" is the person's, whatever extraction tagged it; so is the surname of a person
+            # the corpus names in full, alone in a sports story: clubs are named after places, not persons.
             return EntityType.Organization  # "Tarvo" the company, where the person "Arvo Tarvo" is not named
         if t == EntityType.Country and (state_reading(aid, name) or m is not None and gazetteer.us_state_name(name)
                                         and _after_us_town(ex_text[aid], m.start)):
@@ -1044,6 +1048,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             written[k[0], tgt].add(own_country[k])
         elif before.get(k) is not None:
             written[k[0], tgt].add(before[k])
+    members = _members_country(exs, targets, main_home)
+    for k, country in members.items():
+        if not written.get((k[0], targets[k])):
+            written[k[0], targets[k]].add(country)  # its member's country, where nothing else was written
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
@@ -1052,7 +1060,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 else home[k[0]]
             # A story that writes "Veltria's Greens" once means Veltria's wherever it names the Greens.
             mine = written.get((k[0], tgt), ())
-            reading[k] = before[k] or (next(iter(mine)) if len(mine) == 1 else None) \
+            reading[k] = before[k] or (next(iter(mine)) if len(mine) == 1 else None) or members.get(k) \
                 or _congress_home(tgt[1], h, country_at[k[0]]) or h
     # A town an article states lies in a country that has a town of that name other than the one the name
     # means by default is that country's town: "Tripoli, Lebanon" is not the Libyan capital of other stories.
@@ -1209,6 +1217,41 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
             o = group_of.get((aid, r.object.start, r.object.end))
             if s is not None and o is not None:
                 yield aid, s, o
+
+
+#: A person's citizenship must be stated at least this confidently to say whose party they belong to.
+MEMBER_CITIZEN = 0.7
+
+#: Statements that tie a person to the body they belong to.
+_MEMBER_PREDICATES = frozenset((Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf))
+
+
+def _members_country(exs: Sequence[Extraction], targets: dict, generic: dict) -> dict:
+    """Return {mention key: country group} for a generic body's mentions a person of one stated country belongs to.
+
+    "Ostmark's integration commissioner Arvo Tarvel, of the Social Democratic Party" in a story about Veltria:
+    the party is Ostmark's, as its member is Ostmark's citizen (a statement of the story at MEMBER_CITIZEN or
+    more), not the party of the country the story is about.
+    """
+    out = {}
+    for ex in exs:
+        aid = ex.article.id
+        citizen: dict = defaultdict(set)  # person group -> the country groups the story says they are a citizen of
+        for r in ex.relations:
+            if r.predicate == Predicate.citizenOf and r.confidence >= MEMBER_CITIZEN:
+                person = targets.get((aid, r.subject.start, r.subject.end))
+                country = targets.get((aid, r.object.start, r.object.end))
+                if person is not None and country is not None and country[0] == EntityType.Country:
+                    citizen[person].add(country)
+        if not citizen:
+            continue
+        for r in ex.relations:
+            k = (aid, r.object.start, r.object.end)
+            if r.predicate in _MEMBER_PREDICATES and targets.get(k) in generic:
+                countries = citizen.get(targets.get((aid, r.subject.start, r.subject.end)), ())
+                if len(countries) == 1:
+                    out[k] = next(iter(countries))
+    return out
 
 
 def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
@@ -2069,15 +2112,23 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
     surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
 
     def eligible(n: str) -> bool:
-        return corpus_type.get(n) == EntityType.Organization and " " not in n and n in surnames \
-            and not _looks_org(n) and gazetteer.place(n) is None
+        return corpus_type.get(n) in (EntityType.Organization, EntityType.Place) and " " not in n \
+            and n in surnames and not _looks_org(n) and gazetteer.place(n) is None
 
+    # Two such surnames listed together vouch for each other ("Tarvo and Keskula are the problem").
+    starts: dict[str, set] = defaultdict(set)
+    ends: dict[str, set] = defaultdict(set)
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        if eligible(gazetteer.norm(name)):
+            starts[aid].add(s)
+            ends[aid].add(e)
     hits: dict[str, list] = defaultdict(lambda: [0, 0])
     for (aid, s, e), (name, _alias) in cleaned.items():
         n = gazetteer.norm(name)
         if eligible(n):
+            edges = (person_edges[aid][0] | starts[aid], person_edges[aid][1] | ends[aid])
             hits[n][0] += 1
-            hits[n][1] += _listed_with_person(texts[aid], s, e, person_edges[aid]) \
+            hits[n][1] += _listed_with_person(texts[aid], s, e, edges) \
                 or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s)
     out = set()
     for n, (total, agree) in hits.items():
@@ -3330,6 +3381,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
     home_of: dict = {}  # group -> the country most of its articles are about (computed once, when asked)
     # longer names first: "Security Council" is read before "Council", which then finds it read as the
     # "UN Security Council" of its article
+    deferred = []  # (article, short name, its candidates) the article named none of when it was read
     for gid in sorted(groups, key=lambda g: (-len(g[1].split()), g)):
         t, n = gid
         if t == EntityType.Country or (t == EntityType.Person and len(_written_words(groups[gid])) > 2
@@ -3391,6 +3443,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             # a candidate the article's own joins already read as another candidate is that one ("Security
             # Council" written for the "UN Security Council" of its headline)
             here = {m if (m := uf.find(local_map.get((aid, c), c))) in cands else c for c in cands & roots[aid]}
+            if not here and len(cands) > 1 and t == EntityType.Organization and " " not in n:
+                deferred.append((aid, gid, cands))
             written = _written_before(texts.get(aid, ""), starts.get((aid, gid), ()), n, t, groups, uf) \
                 if t == EntityType.Organization else None
             if written is not None:
@@ -3504,6 +3558,13 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 if lead is not None and (sport[aid] or not all(sport[a] for a in groups[lead].articles)) \
                         and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, lead[1], case):
                     local_map[(aid, gid)] = lead
+    # "Hollin" in a story that writes the club "Hollin Tarsk" only as "Tarsk", read after "Hollin" was: the one
+    # candidate the article's other short names were read as.
+    for aid, gid, cands in deferred:
+        if (aid, gid) not in local_map:
+            reached = {uf.find(local_map.get((aid, x), x)) for x in per_article[aid]} & cands
+            if len(reached) == 1:
+                local_map[(aid, gid)] = next(iter(reached))
 
 
 def _compound_surname_starts(words: list) -> list:
