@@ -2901,3 +2901,15 @@ def test_a_lone_surname_tagged_an_organization_in_a_sports_story_is_the_person_n
     got = {(e.type, e.label): e.articles for e in
            link_extractions([full, found("b", business, ("Tarvel", "Organization"))]).entities}
     assert got == {("Person", "Arvo Tarvel"): ("a",), ("Organization", "Tarvel"): ("b",)}
+
+
+def test_a_state_office_named_with_words_news_writes_in_lower_case_is_one_per_country():
+    # "Statistics" is written capitalized only inside the name in this small corpus: the entity model's
+    # lower-case words say it is a common word, so the office is generic, one per country.
+    def office(aid, country, said):
+        text = f"{country} {country} {country}. The National Bureau of Statistics said {said}."
+        return found(aid, text, (country, "Country"), ("National Bureau of Statistics", "Organization"))
+
+    kb = link_extractions([office("a", "Tanzania", "prices rose"), office("b", "China", "output grew")])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got == {"National Bureau of Statistics (Tanzania)": ("a",), "National Bureau of Statistics (China)": ("b",)}
