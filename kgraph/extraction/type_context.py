@@ -486,6 +486,41 @@ def _business_possessive(doc, start: int, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s", "'") and doc[end + 1].lower_ in BUSINESS_AFTER
 
 
+#: Nouns of an online service's own things right after its name ("the Velgram account", "a Chirpa post").
+PLATFORM_AFTER = frozenset("""account accounts feed feeds page pages post posts user users channel channels
+followers profile profiles handle app""".split())
+
+
+@context_rule("context:platform-noun-after", "A name read as a person's right before a noun of an online "
+              "service's own things (\"its Velgram account\", \"on his Chirpa page\") is the service's.",
+              (EntityType.Person,), EntityType.Organization,
+              examples=[("The ministry said on its Velgram account that the border was closed.", "Velgram"),
+                        ("Chirpa users shared the video thousands of times.", "Chirpa")],
+              counter_examples=[("Anton Moreau's account of the talks was disputed.", "Anton Moreau"),
+                                ("Voters asked Anton Moreau about his page in the report.", "Anton Moreau")])
+def _platform_noun_after(doc, start: int, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in PLATFORM_AFTER and doc[end].pos_ == "NOUN"
+
+
+#: What is said or shown "on" an online service ("wrote on Chirpa", "a video on Velgram").
+_POSTED_ON = frozenset("""write wrote written writes writing post posted posts posting say said says
+announce announced announces tweet tweeted tweets message messages video videos""".split())
+
+
+@context_rule("context:posted-on", "A one-word name read as a person's after \"wrote on\", \"posted on\", "
+              "\"said on\" or \"a video on\" is where something was posted: an online service.",
+              (EntityType.Person,), EntityType.Organization,
+              examples=[("The minister wrote on Chirpa that the talks had failed.", "Chirpa"),
+                        ("A video on Velgram showed the flooded street.", "Velgram")],
+              counter_examples=[("The senator said on Monday that Anton Moreau would resign.", "Anton Moreau"),
+                                ("The committee reported on Moreau after the hearing.", "Moreau"),
+                                ("She wrote on Moreau's behalf to the court.", "Moreau")])
+def _posted_on(doc, start: int, end: int) -> bool:
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "on" or doc[start - 2].lower_ not in _POSTED_ON:
+        return False
+    return not (end < len(doc) and doc[end].text in ("'s", "\u2019s", "'"))
+
+
 #: An age written right before a name ("the 23-year-old Anton Moreau"): only a person's name follows one.
 _AGE_BEFORE = re.compile(r"\b\d{1,3}[- ]years?[- ]old,? $")
 
