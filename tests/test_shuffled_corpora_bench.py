@@ -29,3 +29,12 @@ def test_draws_depend_on_the_seed_only(tmp_path):
 def test_a_draw_larger_than_the_pool_is_an_error(tmp_path):
     with pytest.raises(ValueError):
         load("shuffled_corpora").draws(_files(tmp_path, 5), 1, 9, 0)
+
+
+def test_unseen_names_must_leave_articles_to_draw(tmp_path, capsys):
+    _files(tmp_path, 12)  # 9 development articles once the last 3 are held out
+    bench = load("shuffled_corpora")
+    assert bench.main(["--src", str(tmp_path), "--held", "3", "--unseen-names", "9"]) == 1
+    assert capsys.readouterr().err.startswith("Error: --unseen-names 9 leaves none")
+    assert bench.main(["--src", str(tmp_path), "--held", "3", "--unseen-names", "5", "--size", "6"]) == 1
+    assert "cannot draw 6 of 4 articles" in capsys.readouterr().err
