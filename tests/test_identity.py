@@ -2837,15 +2837,20 @@ def test_a_country_before_a_player_in_a_tennis_story_is_where_she_is_from():
 def test_two_lone_surnames_listed_together_vouch_for_each_other():
     # Tagged an organization and a place in a story that names neither player in full, each ends the full name
     # of one person of the corpus, and they are listed with each other rather than with a tagged person.
-    full = _placed("a", "Arvo Tarvel and Mart Keskula signed new contracts.", ("Arvo Tarvel", "Person"),
-                   ("Mart Keskula", "Person"))
-    fans = found("b", "Fans said Tarvel and Keskula are the problem. The coach backed Keskula, Tarvel and the rest.",
-                 ("Tarvel", "Organization"), ("Keskula", "Place"))
+    full = _placed("a", "Arvo Tarvel and Mart Keskula signed new contracts. The striker and the goalkeeper "
+                   "stay for the league season.", ("Arvo Tarvel", "Person"), ("Mart Keskula", "Person"))
+    fans = found("b", "Fans said Tarvel and Keskula are the problem after the league match. The coach backed "
+                 "Keskula, Tarvel and the striker.", ("Tarvel", "Organization"), ("Keskula", "Place"))
     got = {(e.type, e.label): e.articles for e in link_extractions([full, fans]).entities}
     assert got == {("Person", "Arvo Tarvel"): ("a", "b"), ("Person", "Mart Keskula"): ("a", "b")}
     # Without the full names elsewhere, nothing says they are persons.
     got = {(e.type, e.label) for e in link_extractions([fans]).entities}
     assert got == {("Organization", "Tarvel"), ("Place", "Keskula")}
+    # Outside sport, two firms named after their founders are listed together as well.
+    firms = found("b", "Tarvel and Keskula raised prices. Shares of Tarvel and Keskula fell after the firms cut jobs.",
+                  ("Tarvel", "Organization"), ("Keskula", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([full, firms]).entities}
+    assert got[("Organization", "Tarvel")] == ("b",) and got[("Person", "Arvo Tarvel")] == ("a",)
 
 
 def test_a_clubs_first_word_joins_the_club_its_story_wrote_by_the_city_alone():

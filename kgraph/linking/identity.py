@@ -852,7 +852,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
     _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
-    listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges)
+    listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges, sport)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
     surname_of = _full_name_surnames(cleaned, kinds)
@@ -2100,15 +2100,17 @@ _BODY_AFTER = re.compile(r" (?:group|party)\b(?!['\u2019-])")
 _LEADERS_BODY_AFTER = re.compile(r"(?:['\u2019]s)? (?:government|administration|cabinet|regime|presidency)\b")
 
 
-def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict) -> set:
-    """Read a one-word organization name as a person when it ends a person's full name of the corpus and over a
-    third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"), name a
+def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict,
+                                  sport: dict) -> set:
+    """Read a one-word organization or place name as a person when it ends a person's full name of the corpus and
+    over a third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"), name a
     leader's body ("the Keskula government") or follow a role ("striker Tarvo", "Interior Minister Tarvo").
+    In a sports story another such name counts as a person's in a list ("Fans blame Tarvo and Keskula").
 
     Extraction tags a lone surname in a list of players, or before "government", an organization; a company
     named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
     the names read so: persons in every article, also where the article names no full name ending in them.
-    A place's name is never read so ("the Tarsk government" is the city's).
+    A name the gazetteer knows as a place is never read so ("the Tarsk government" is the city's).
     """
     surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
 
@@ -2116,11 +2118,12 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
         return corpus_type.get(n) in (EntityType.Organization, EntityType.Place) and " " not in n \
             and n in surnames and not _looks_org(n) and gazetteer.place(n) is None
 
-    # Two such surnames listed together vouch for each other ("Tarvo and Keskula are the problem").
+    # Two such surnames listed together in a sports story vouch for each other ("Tarvo and Keskula are the
+    # problem"); elsewhere two firms named after their founders are listed so too ("Tarvo and Keskula raised prices").
     starts: dict[str, set] = defaultdict(set)
     ends: dict[str, set] = defaultdict(set)
     for (aid, s, e), (name, _alias) in cleaned.items():
-        if eligible(gazetteer.norm(name)):
+        if sport[aid] and eligible(gazetteer.norm(name)):
             starts[aid].add(s)
             ends[aid].add(e)
     hits: dict[str, list] = defaultdict(lambda: [0, 0])
