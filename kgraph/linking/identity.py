@@ -1219,7 +1219,7 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
                 yield aid, s, o
 
 
-#: A person's citizenship must be stated at least this confidently to say whose party they belong to.
+#: A person's citizenship and membership must be stated at least this confidently to say whose party it is.
 MEMBER_CITIZEN = 0.7
 
 #: Statements that tie a person to the body they belong to.
@@ -1230,7 +1230,7 @@ def _members_country(exs: Sequence[Extraction], targets: dict, generic: dict) ->
     """Return {mention key: country group} for a generic body's mentions a person of one stated country belongs to.
 
     "Ostmark's integration commissioner Arvo Tarvel, of the Social Democratic Party" in a story about Veltria:
-    the party is Ostmark's, as its member is Ostmark's citizen (a statement of the story at MEMBER_CITIZEN or
+    the party is Ostmark's, as its member is Ostmark's citizen (both statements of the story at MEMBER_CITIZEN or
     more), not the party of the country the story is about.
     """
     out = {}
@@ -1247,7 +1247,7 @@ def _members_country(exs: Sequence[Extraction], targets: dict, generic: dict) ->
             continue
         for r in ex.relations:
             k = (aid, r.object.start, r.object.end)
-            if r.predicate in _MEMBER_PREDICATES and targets.get(k) in generic:
+            if r.predicate in _MEMBER_PREDICATES and r.confidence >= MEMBER_CITIZEN and targets.get(k) in generic:
                 countries = citizen.get(targets.get((aid, r.subject.start, r.subject.end)), ())
                 if len(countries) == 1:
                     out[k] = next(iter(countries))
