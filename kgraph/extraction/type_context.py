@@ -504,14 +504,16 @@ def _platform_noun_after(doc, start: int, end: int) -> bool:
 
 #: What is said or shown "on" an online service ("wrote on Chirpa", "a video on Velgram").
 _POSTED_ON = frozenset("""write wrote written writes writing post posted posts posting say said says
-announce announced announces tweet tweeted tweets message messages video videos""".split())
+announce announced announces tweet tweeted tweets message messages video videos share shared shares sharing
+active photo photos picture pictures image images stream streamed streaming livestreamed""".split())
 
 
 @context_rule("context:posted-on", "A one-word name read as a person's after \"wrote on\", \"posted on\", "
               "\"said on\" or \"a video on\" is where something was posted: an online service.",
               (EntityType.Person,), EntityType.Organization,
               examples=[("The minister wrote on Chirpa that the talks had failed.", "Chirpa"),
-                        ("A video on Velgram showed the flooded street.", "Velgram")],
+                        ("A video on Velgram showed the flooded street.", "Velgram"),
+                        ("The clip was shared on Chirpa more than a million times.", "Chirpa")],
               counter_examples=[("The senator said on Monday that Anton Moreau would resign.", "Anton Moreau"),
                                 ("The committee reported on Moreau after the hearing.", "Moreau"),
                                 ("She wrote on Moreau's behalf to the court.", "Moreau")])
