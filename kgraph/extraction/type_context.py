@@ -386,6 +386,57 @@ def _place_noun_list(doc, start: int, end: int) -> bool:
     return found is not None and found[0].lower_ in PLACE_KIND_NOUNS
 
 
+def _other_kind_after(doc, end: int):
+    """Return the noun closing a list a name is an item of with "and other"/"or other" ("Vellox, Tarsk and other
+    firms", "Velgram or other social networks"), or None.
+
+    Walking right over capitalized words, commas and "and"/"or" reaches "other", then a plural noun or a phrase
+    of up to three ending in one ("social media networks"). An item that is no capitalized word ("Vellox,
+    which ...") stops the walk.
+    """
+    i = end
+    while i < len(doc) and i - end <= 15:
+        t = doc[i]
+        if t.lower_ == "other" and i > end and doc[i - 1].lower_ in ("and", "or"):
+            break
+        if not (t.text in (",", "-", "'s", ".") or t.lower_ in ("and", "or", "&") or t.text[:1].isupper()
+                or t.lower_ in lexicon.PARTICLES):
+            return None
+        i += 1
+    else:
+        return None
+    j = i + 1
+    while j + 1 < len(doc) and j - i < 3 and doc[j + 1].is_lower and doc[j + 1].pos_ == "NOUN":
+        j += 1  # "social media networks": the last noun of the phrase is its head
+    if j < len(doc) and doc[j].tag_ == "NNS" and not (j + 1 < len(doc) and doc[j + 1].tag_ == "POS"):
+        return doc[j]  # not "other firms' owners": the noun the list is of comes later
+    return None
+
+
+@context_rule("context:org-other-kind", "A name in a list closed by \"and other\" or \"or other\" and a plural "
+              "noun naming a kind of organization is an organization's (\"Vellox, Tarsk and other firms\").",
+              (EntityType.Person, EntityType.Place), EntityType.Organization,
+              examples=[("Vellox, Tarskmode and other firms have done well abroad.", "Tarskmode"),
+                        ("Anyone on Chirpa, Velgram or other social networks saw the video.", "Velgram")],
+              counter_examples=[("Anton Moreau, Ilse Varga and other ministers left early.", "Ilse Varga"),
+                                ("Anton Moreau and other firms' owners met.", "Anton Moreau")])
+def _org_other_kind(doc, start: int, end: int) -> bool:
+    noun = _other_kind_after(doc, end)
+    return noun is not None and noun.lemma_.lower() in ORG_KIND_NOUNS
+
+
+@context_rule("context:place-other-kind", "A name in a list closed by \"and other\" or \"or other\" and a plural "
+              "noun naming a kind of place is a place's (\"Velos, Kyra and other islands\").",
+              (EntityType.Person, EntityType.Organization), EntityType.Place,
+              examples=[("Aid reached Velos, Kyra and other islands by boat.", "Kyra")],
+              counter_examples=[("Anton Moreau and other town councillors met.", "Anton Moreau")])
+def _place_other_kind(doc, start: int, end: int) -> bool:
+    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+        return False
+    noun = _other_kind_after(doc, end)
+    return noun is not None and noun.lower_ in PLACE_KIND_NOUNS
+
+
 @context_rule("context:compass-place", "A compass word before a known place names part of that place "
               "(\"East Berlin\").", (EntityType.Person, EntityType.Organization), EntityType.Place,
               examples=[("The painter settled in East Berlin after the war.", "East Berlin")],
