@@ -119,5 +119,6 @@ def report(k: int, chosen: list[Path], args, env: dict) -> None:
     print(f"== corpus {k} (seed {args.seed + k}, {len(chosen)} articles)", flush=True)
     print("\n".join(lines) if run.returncode == 0 else f"scorer failed: {run.stderr.strip()[-300:]}", flush=True)
 
+
 if __name__ == "__main__":
     sys.exit(main())

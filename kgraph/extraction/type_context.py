@@ -66,6 +66,15 @@ def context_rule(rule_id: str, reason: str, changes, gives, examples, counter_ex
     return wrap
 
 
+#: Tokens that close a possessive after a name ("Vellox's", "the Tarskers'"), typographic apostrophe too.
+_POSSESSIVE_MARKS = ("'s", "\u2019s", "'")
+
+
+def _org_word_in(doc, start: int, end: int) -> bool:
+    """True when a name's span holds an organization's head word ("Tarsk Council", "Vellox Bank")."""
+    return any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
+
+
 def _prev(doc, start: int, k: int = 1):
     return doc[start - k] if start - k >= 0 else None
 
@@ -111,7 +120,7 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.lower_ == "of":
         p = _prev(doc, start, 2)
-    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+    if _org_word_in(doc, start, end):
         return False
     return p is not None and p.is_lower and p.lower_ in PLACE_KIND_NOUNS
 
@@ -237,7 +246,7 @@ PLACE_DESCRIPTION_NOUNS = PLACE_KIND_NOUNS | frozenset("capital capitals".split(
 def _place_description_after(doc, start: int, end: int) -> bool:
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
         return False
-    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+    if _org_word_in(doc, start, end):
         return False
     i = end + 2
     while i < len(doc) and doc[i].is_lower and doc[i].pos_ in ("ADJ", "NOUN", "ADV") and doc[i].lower_ != "of":
@@ -380,7 +389,7 @@ def _org_noun_list(doc, start: int, end: int) -> bool:
               counter_examples=[("Aid workers visited the islands of Velos and the Tarsk Council.", "Tarsk Council"),
                                 ("Towns like Velos, in Anton Moreau's words, were flooded.", "Anton Moreau")])
 def _place_noun_list(doc, start: int, end: int) -> bool:
-    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+    if _org_word_in(doc, start, end):
         return False
     found = _list_kind_noun(doc, start)
     return found is not None and found[0].lower_ in PLACE_KIND_NOUNS
@@ -431,7 +440,7 @@ def _org_other_kind(doc, start: int, end: int) -> bool:
               examples=[("Aid reached Velos, Kyra and other islands by boat.", "Kyra")],
               counter_examples=[("Anton Moreau and other town councillors met.", "Anton Moreau")])
 def _place_other_kind(doc, start: int, end: int) -> bool:
-    if any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end]):
+    if _org_word_in(doc, start, end):
         return False
     noun = _other_kind_after(doc, end)
     return noun is not None and noun.lower_ in PLACE_KIND_NOUNS
@@ -534,7 +543,7 @@ subsidiaries shareholders stockholders headquarters workforce""".split())
               counter_examples=[("Anton Moreau's shares in the firm were sold.", "Anton Moreau"),
                                 ("Anton Moreau's speech on exports was short.", "Anton Moreau")])
 def _business_possessive(doc, start: int, end: int) -> bool:
-    return end + 1 < len(doc) and doc[end].text in ("'s", "\u2019s", "'") and doc[end + 1].lower_ in BUSINESS_AFTER
+    return end + 1 < len(doc) and doc[end].text in _POSSESSIVE_MARKS and doc[end + 1].lower_ in BUSINESS_AFTER
 
 
 #: Nouns of an online service's own things right after its name ("the Velgram account", "a Chirpa post").
@@ -571,7 +580,7 @@ active photo photos picture pictures image images stream streamed streaming live
 def _posted_on(doc, start: int, end: int) -> bool:
     if end - start != 1 or start < 2 or doc[start - 1].lower_ != "on" or doc[start - 2].lower_ not in _POSTED_ON:
         return False
-    return not (end < len(doc) and doc[end].text in ("'s", "\u2019s", "'"))
+    return not (end < len(doc) and doc[end].text in _POSSESSIVE_MARKS)
 
 
 #: An age written right before a name ("the 23-year-old Anton Moreau"): only a person's name follows one.
@@ -675,7 +684,7 @@ def _hometown_after_age(doc, start: int, end: int) -> bool:
     age = doc[start - 3]
     if not (age.text.isdigit() and int(age.text) in lexicon.AGES):
         return False
-    return not any(t.lower_ in lexicon.ORG_HEADS for t in doc[start:end])
+    return not _org_word_in(doc, start, end)
 
 
 #: Last words of sports clubs' names: a name ending in one is a club's ("Holmvik United", "Orlin Rovers", "Tarsk FC").
@@ -760,7 +769,7 @@ def _mayor_of(doc, start: int, end: int) -> bool:
     if p is not None and p.lower_ == "of":
         office = _prev(doc, start, 2)
         return office is not None and office.lower_ in MUNICIPAL_OFFICES
-    j = end + 1 if end < len(doc) and doc[end].lower_ in ("'s", "\u2019s", "'") else end
+    j = end + 1 if end < len(doc) and doc[end].lower_ in _POSSESSIVE_MARKS else end
     return j < len(doc) and doc[j].lower_ in MUNICIPAL_OFFICES
 
 

@@ -852,7 +852,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
     _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
-    listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges, sport)
+    # The last words of persons' full names; the passes retype one-word names only, so it holds from here on.
+    surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
+    listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges, sport, surnames)
     # A one-word name is a person's surname only where its article names that person in full: a company
     # tagged so in a story naming no such person ("a Tarvo executive") is not the "Arvo Tarvo" of another.
     surname_of = _full_name_surnames(cleaned, kinds)
@@ -911,8 +913,6 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  if not national[k[0]] and " " not in name and not name.isupper() and ex_text[k[0]][k[1]:k[2]] == name
                  and (gazetteer.country(name) is not None or getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY)
                  and _CLUB_STAFF_AFTER.match(ex_text[k[0]], k[2])}  # "the Egyptian side" is the country
-
-    surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
 
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
@@ -2101,7 +2101,7 @@ _LEADERS_BODY_AFTER = re.compile(r"(?:['\u2019]s)? (?:government|administration|
 
 
 def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict, person_edges: dict,
-                                  sport: dict) -> set:
+                                  sport: dict, surnames: set) -> set:
     """Read a one-word organization or place name as a person when it ends a person's full name of the corpus and
     over a third of its mentions are listed beside a person's ("Keskula and Tarvo", "Tarvo, Keskula"), name a
     leader's body ("the Keskula government") or follow a role ("striker Tarvo", "Interior Minister Tarvo").
@@ -2110,9 +2110,9 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
     Extraction tags a lone surname in a list of players, or before "government", an organization; a company
     named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
     the names read so: persons in every article, also where the article names no full name ending in them.
-    A name the gazetteer knows as a place is never read so ("the Tarsk government" is the city's).
+    A name the gazetteer knows as a place is never read so ("the Tarsk government" is the city's). ``surnames``
+    holds the last words of the corpus' persons' full names.
     """
-    surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
 
     def eligible(n: str) -> bool:
         return corpus_type.get(n) in (EntityType.Organization, EntityType.Place) and " " not in n \
