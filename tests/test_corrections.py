@@ -514,6 +514,35 @@ def test_a_merge_undone_by_a_split_leaves_no_sameas_between_the_two():
     assert "Oskar Venn" not in ents["person/Marta_Quell"].aliases
 
 
+@pytest.mark.parametrize("named", ["Marta Quell", "Oskar Venn", "person/Marta_Quell"])
+def test_a_split_without_a_label_after_a_merge_hands_back_the_absorbed_name_and_iri(named):
+    """merge A+B then split B's article out, naming the merged entity any way and giving no label."""
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                         "keep": "Marta Quell"},
+                                        {"action": "split", "entity": named, "articles": ["a3"]}))
+    ents = _keys(kb)
+    assert ents["person/Oskar_Venn"].label == "Oskar Venn" and ents["person/Oskar_Venn"].articles == ("a3",)
+    assert all("person/Oskar_Venn" not in e.same_as for e in kb.entities)
+    assert "Oskar Venn" not in ents["person/Marta_Quell"].aliases
+
+
+def test_a_split_takes_the_aliases_only_its_mentions_explain():
+    corpus = [ex("a1", ("Marta Quell", "Person", "Marta Quell"), ("Quell", "Person", "Quell")),
+              ex("a2", ("Oskar Venn", "Person", "Oskar Venn"), ("Venn", "Person", "Venn"))]
+    kb = link_extractions(corpus, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                         "keep": "Marta Quell"},
+                                        {"action": "split", "entity": "Marta Quell", "articles": ["a2"]}))
+    ents = _keys(kb)
+    assert "Venn" in ents["person/Oskar_Venn"].aliases and "Venn" not in ents["person/Marta_Quell"].aliases
+    assert "Quell" in ents["person/Marta_Quell"].aliases
+
+
+def test_a_split_of_one_name_across_articles_labels_the_new_entity_by_its_articles():
+    corpus = [ex("a1", ("Kim", "Person", "Kim")), ex("a2", ("Kim", "Person", "Kim"))]
+    kb = link_extractions(corpus, fixes({"action": "split", "entity": "Kim", "articles": ["a2"]}))
+    assert {e.label for e in kb.entities} == {"Kim", "Kim (a2)"}
+
+
 def test_a_rename_onto_another_entitys_label_does_not_take_its_iri():
     with pytest.warns(UserWarning, match="correction #1 rename Oskar Venn -> Marta Quell: another entity is already "
                                          "'person/Marta_Quell'"):  # which item made it

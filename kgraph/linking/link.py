@@ -654,12 +654,27 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
                 members.pop(gid)
                 refs.redirect[gid] = new_id
                 notes[new_id].extend(notes.pop(gid, []))
+            # The moved mentions' own name labels them where it is not the name that stays: a split after a
+            # merge hands the absorbed entity back its name, so its IRI, without a label.
+            # Of the moved names: the one the item names the entity by, else one a merge absorbed, else the most
+            # fitting of them.
+            moved_names = {_norm(n): n for n in sorted(new.names)}
+            absorbed = sorted(n for _t, n in res.same_as.get(gid, ()) if _norm(n) in moved_names)
+            own = (moved_names.get(_norm(c.entity)) or (absorbed[0] if absorbed else "")
+                   or (_choose_label(new_type, new.names) if new.names else ""))
             if c.label:
                 forced[new_id] = c.label
                 new.names[c.label] += 0
             elif new_type == src.type:
                 forced[new_id] = (old_label if gid not in res.groups
+                                  else own if own and _norm(own) != _norm(old_label)
+                                  and _norm(own) not in map(_norm, src.names)
                                   else f"{old_label} ({', '.join(sorted(arts) + sorted(c.context))})")
+            # Aliases only the moved mentions explain go with them ("Pekkala" with "Jonas Pekkala").
+            mine = (set(src.aliases) if gid not in res.groups else
+                    {a for a in src.aliases if _explained_by(a, new.names) and not _explained_by(a, src.names)})
+            src.aliases -= mine
+            new.aliases |= mine
             notes[new_id].append(c.describe())
             if gid in res.groups:
                 notes[gid].append(c.describe())
@@ -763,6 +778,16 @@ def _warn_missing(c, ref: str, blocked: dict) -> None:
     by = blocked.get(key) or blocked.get(_norm(ref))
     why = f" (it was blocked by {by.describe()})" if by is not None else ""
     warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph{why}; skipped", stacklevel=4)
+
+
+def _explained_by(alias: str, names) -> bool:
+    """Return whether an alias is one of the names, or their words, or their initials ("Pekkala", "OBK")."""
+    a = _norm(alias).split()
+    for n in names:
+        words = _norm(n).split()
+        if a and all(w in words for w in a) or len(a) == 1 and len(words) > 1 and a[0] == "".join(w[0] for w in words):
+            return True
+    return False
 
 
 def _recount(res, members: dict) -> None:
