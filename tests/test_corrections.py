@@ -204,6 +204,24 @@ def test_retype_rename_and_block():
     assert "Borvik" not in ents and all("a3" not in e.articles or e.label != "Borvik" for e in kb.entities)
 
 
+def test_a_retype_says_which_relations_its_new_type_cannot_hold():
+    """Marta Quell worksFor Borvik Mills: retyping the firm a place drops the relation, with a warning and a note."""
+    with pytest.warns(UserWarning, match=r"#1 retype Borvik Mills -> Place: drops 1 relation that does not fit a "
+                                         r"Place: Marta Quell worksFor Borvik Mills"):
+        kb = link_extractions(CORPUS, fixes({"action": "retype", "entity": "Borvik Mills", "type": "Place"}))
+    ents = by_label(kb)
+    assert ents["Borvik Mills"].corrections == ("#1 retype Borvik Mills -> Place: dropped 1 relation that does not "
+                                                "fit a Place: Marta Quell worksFor Borvik Mills",)
+    assert ents["Marta Quell"].corrections == ()  # the person was not retyped: her relation went with the firm
+
+
+def test_a_retype_that_keeps_every_relation_says_nothing_more():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kb = link_extractions(CORPUS, fixes({"action": "retype", "entity": "Tarnholm", "type": "Country"}))
+    assert by_label(kb)["Tarnholm"].corrections == ("#1 retype Tarnholm -> Country",)
+
+
 def test_a_block_is_recorded_in_the_graphs_provenance():
     from rdflib import Literal, RDFS
 

@@ -192,6 +192,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
 
     if corrections:
         facts = _apply_fact_corrections(facts, entities, corrections, blocked)
+        _report_retype_losses(facts, entities)
 
     return KnowledgeBase(
         articles=tuple(ex.article for ex in exs),
@@ -201,6 +202,43 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
         outvoted=outvoted,
         roving=roving,
     )
+
+
+_RETYPE_NOTE = re.compile(r"#\d+ retype ")
+
+
+def _report_retype_losses(facts: list, entities: dict) -> None:
+    """Say which relations a retyped entity loses because they no longer fit its type (the graph drops them).
+
+    Each retype item warns once with the count and the first three, and the entity's provenance notes it:
+    a relation that vanishes because an analyst changed a type is never silent.
+    """
+    import warnings
+
+    from kgraph.core.model import SIGNATURES
+
+    by_key = {e.key: cid for cid, e in entities.items()}
+    lost: dict = defaultdict(list)  # retyped entity -> the relations its new type cannot hold, as short lines
+    for f in facts:
+        s, o = entities.get(by_key.get(f.subject)), entities.get(by_key.get(f.object))
+        if s is None or o is None:
+            continue
+        dom, rng = SIGNATURES[f.predicate]
+        for e, ok in ((s, s.type in dom), (o, o.type in rng)):
+            if not ok and any(_RETYPE_NOTE.match(n) for n in e.corrections):
+                lost[by_key[e.key]].append(f"{s.label} {f.predicate} {o.label}")
+    for cid, lines in sorted(lost.items()):
+        e = entities[cid]
+        item = next(n for n in reversed(e.corrections) if _RETYPE_NOTE.match(n))
+        lines = sorted(set(lines))
+        shown = ", ".join(lines[:3]) + (f" and {len(lines) - 3} more" if len(lines) > 3 else "")
+        article = "an" if e.type[:1] in "AEIOU" else "a"
+        what = (f"{len(lines)} relation{'s' * (len(lines) != 1)} that {'do' if len(lines) != 1 else 'does'} "
+                f"not fit {article} {e.type}: {shown}")
+        warnings.warn(f"correction {item}: drops {what}", stacklevel=3)
+        notes = list(e.corrections)
+        notes[len(notes) - 1 - notes[::-1].index(item)] = f"{item}: dropped {what}"
+        entities[cid] = replace(e, corrections=tuple(notes))
 
 
 #: The precision of a state body's home (:func:`_state_body_homes`), its statements' confidence: measured on
