@@ -241,7 +241,8 @@ def test_reject_and_assert_relations():
     facts = {(f.subject, f.predicate, f.object): f for f in kb.facts}
     assert ("person/Marta_Quell", "worksFor", "organization/Borvik_Mills") not in facts
     added = facts[("person/Oskar_Venn", "livesIn", "place/Tarnholm")]
-    assert added.method == "correction" and added.note == "t" and not added.evidence
+    assert added.method == "correction" and added.note == "#2 assert Oskar Venn livesIn Tarnholm: t"
+    assert not added.evidence
     ents = by_label(kb)
     assert any("reject" in n for n in ents["Marta Quell"].corrections)
 
@@ -1000,3 +1001,13 @@ def test_a_reject_removes_the_home_country_identity_gave_a_state_body():
     # Retyped to a place, the body is no organization to be based anywhere.
     retype = {"action": "retype", "entity": "Interior Ministry (Veltria)", "type": "Place"}
     assert link_extractions(corpus, fixes(retype)).facts == ()
+
+
+def test_an_assert_of_a_relation_extraction_found_counts_once_in_the_build_summary():
+    from kgraph.build.pipeline import BuildResult
+
+    kb = link_extractions(CORPUS, fixes({"action": "assert", "subject": "Marta Quell", "predicate": "worksFor",
+                                         "object": "Borvik Mills", "note": "confirmed by phone"}))
+    same = [f for f in kb.facts if (f.subject, f.predicate) == ("person/Marta_Quell", "worksFor")]
+    assert sorted(f.method or "" for f in same) == ["", "correction"]  # both provenances kept
+    assert "relations: 1 (worksFor 1)" in BuildResult(kb).summary()

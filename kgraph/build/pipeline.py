@@ -48,7 +48,9 @@ class BuildResult:
     def summary(self) -> str:
         """Return the short summary printed after a build."""
         types = Counter(e.type for e in self.kb.entities)
-        preds = Counter(f.predicate for f in self.kb.facts)
+        # Distinct statements: an analyst's assert of a relation extraction found too is one relation.
+        triples = {(f.subject, f.predicate, f.object) for f in self.kb.facts}
+        preds = Counter(p for _s, p, _o in triples)
         how = f"{self.parsed} parsed, {self.cached} from cache"
         if self.kept:
             how += f", {self.kept} already in the graph"
@@ -60,7 +62,7 @@ class BuildResult:
         lines = [f"articles: {len(self.kb.articles)} ({how})",
                  f"entities: {len(self.kb.entities)} (" + ", ".join(
                      f"{t} {types[t]}" for t in (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place) if types[t]) + ")",
-                 f"relations: {len(self.kb.facts)} (" + ", ".join(
+                 f"relations: {len(triples)} (" + ", ".join(
                      f"{p} {n}" for p, n in sorted(preds.items())) + ")"]
         if self.kb.outvoted:
             # A guess left out is still a choice made for the analyst: say so, and name the first few.

@@ -934,7 +934,8 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
                                     "asserted for", "the one that fits" if chosen is not hits[0] else None)
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]
-            out.append(Fact(s.key, c.predicate, o.key, (), method="correction", note=c.note or c.describe()))
+            out.append(Fact(s.key, c.predicate, o.key, (), method="correction",
+                            note=f"{c.describe()}: {c.note}" if c.note else c.describe()))
             edited = [s.key]
         # The subject records the edit too: a rejected statement leaves no evidence node to say so.
         for key in edited:
