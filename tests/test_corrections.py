@@ -1011,3 +1011,44 @@ def test_an_assert_of_a_relation_extraction_found_counts_once_in_the_build_summa
     same = [f for f in kb.facts if (f.subject, f.predicate) == ("person/Marta_Quell", "worksFor")]
     assert sorted(f.method or "" for f in same) == ["", "correction"]  # both provenances kept
     assert "relations: 1 (worksFor 1)" in BuildResult(kb).summary()
+
+
+# --- IRIs an earlier build gave stay resolvable when a grown corpus names the entity otherwise.
+
+VELT_A_PERSON = ex("a1", ("Velt", "Person", "Velt"), ("Tarnholm", "Place", "Tarnholm"))
+VELT_A_PLACE = ex("a2", ("Velt", "Place", "Velt"), ("Velt", "Place", "Velt"), ("Oskar Venn", "Person", "Oskar Venn"))
+
+
+def test_a_key_a_grown_corpus_no_longer_gives_stays_sameas_of_the_entity_holding_its_mentions():
+    """One story reads "Velt" a person; two more mentions elsewhere make it a place: person/Velt still resolves."""
+    first = link_extractions([VELT_A_PERSON])
+    assert [e.key for e in first.entities] == ["person/Velt", "place/Tarnholm"]
+    grown = _keys(link_extractions([VELT_A_PERSON, VELT_A_PLACE], published=dict(first.anchors)))
+    assert grown["place/Velt"].same_as == ("person/Velt",)
+    assert grown["place/Tarnholm"].same_as == ()  # a key still given is no sameAs of anything
+    # Without the earlier build's keys the grown corpus says nothing of them (a fresh build).
+    assert _keys(link_extractions([VELT_A_PERSON, VELT_A_PLACE]))["place/Velt"].same_as == ()
+
+
+def test_a_correction_naming_a_key_an_earlier_build_gave_still_applies():
+    first = link_extractions([VELT_A_PERSON])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # found, not "no entity ... in the graph"
+        kb = link_extractions([VELT_A_PERSON, VELT_A_PLACE],
+                              fixes({"action": "retype", "entity": ENTITY_BASE + "person/Velt", "type": "Country"}),
+                              published=dict(first.anchors))
+    assert _keys(kb)["country/Velt"].same_as == ("person/Velt", "place/Velt")
+
+
+def test_a_carried_key_needs_its_anchor_mentions_to_read_the_same_name():
+    """A changed article whose offsets now hold another name carries nothing; nor does a key now live."""
+    published = {"person/Old_Name": (("a1", 0, 4, "Other"),),  # a1 0-4 reads "Velt" now
+                 "place/Tarnholm": (("a1", 0, 4, "Velt"),)}    # given by Tarnholm itself this time
+    kb = link_extractions([VELT_A_PERSON], published=published)
+    assert all(e.same_as == () for e in kb.entities)
+
+
+def test_the_anchors_are_each_keys_first_mention_per_article_and_leave_blocked_entities_out():
+    kb = link_extractions([VELT_A_PERSON, VELT_A_PLACE], fixes({"action": "block", "entity": "Tarnholm"}))
+    assert dict(kb.anchors) == {"place/Velt": (("a1", 0, 4, "Velt"), ("a2", 0, 4, "Velt")),
+                                "person/Oskar_Venn": (("a2", 10, 20, "Oskar Venn"),)}

@@ -351,3 +351,46 @@ def test_an_interrupted_first_build_keeps_what_it_parsed(tmp_path, monkeypatch):
     monkeypatch.undo()
     result = build([src], output=out)
     assert (result.parsed, result.cached) == (1, 2)
+
+
+FLIP = {  # "Estavia" is a person's name in the first two stories alone; the third makes it a place
+    "s1": "Velden beat Orvik FC 2-1 on Saturday in the Norvian Cup. Velden coach Marek Dunn said his players were "
+          "tired after the match. Dunn, a citizen of Estavia, joined the club in 2019. The Velden striker Pavo Rinne "
+          "scored twice.",
+    "s2": "Estavia and Norvia sign trade deal\n\nEstavian President Ilse Moravec signed a trade agreement with Norvia "
+          "in Rusk on Friday. Moravec, who was born in Rusk, said the deal would help exporters.",
+    "s3": "Kalder Group, a holding company based in Sorva, bought a stake in a local bank on Wednesday. Its founder "
+          "Jon Halme said the deal was good for Velden. Sorva is a city in Estavia.",
+}
+
+
+def test_iris_an_earlier_build_gave_stay_resolvable_after_into(tmp_path):
+    """Every key of the first graph is a key or an owl:sameAs of the grown one; a fresh build lacks the old ones."""
+    src = _write(tmp_path / "src", FLIP)
+    out = tmp_path / "out"
+    first = build([src / "s1.txt", src / "s2.txt"], output=out)
+    given = {k for e in first.kb.entities for k in (e.key, *e.same_as)}
+    assert {k for k, _a in first.kb.anchors} == given  # each key is kept with its anchor mentions
+    assert set(cache.read_published(out)) == given
+    grown = build([src / "s3.txt"], output=out, into=True)
+    now = {e.key for e in grown.kb.entities}
+    assert given - now, "the third story should change a key (else this test shows nothing)"
+    resolvable = now | {k for e in grown.kb.entities for k in e.same_as}
+    assert given <= resolvable
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert all(f"/id/{k}>" in ttl for k in given - now)
+    fresh = build([src], output=tmp_path / "fresh")
+    assert given - now - {k for e in fresh.kb.entities for k in (e.key, *e.same_as)}  # only memory keeps them
+
+
+def test_a_damaged_key_list_is_a_warning_and_the_build_goes_on(tmp_path):
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    out = tmp_path / "out"
+    build([src], output=out)
+    path = out / ".kgraph" / "manifest.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["published"] = [["person/X", [["a", -1, 3, "X"]]]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.warns(UserWarning, match="keys the graph gave are unreadable"):
+        r = build([src], output=out, into=True)
+    assert r.kb.entities and cache.read_published(out)  # rewritten whole by the build

@@ -484,7 +484,8 @@ GRAPH_FILE = "graph.ttl"
 _PENDING = "manifest.pending.json"
 
 
-def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | None = None) -> str:
+def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | None = None,
+                   anchors: tuple = ()) -> str:
     from kgraph import __version__
 
     data = {"format": FORMAT, "kgraph": __version__, "model": model_id, "extractor": extractor_version()}
@@ -492,7 +493,52 @@ def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | Non
         data["graph_sha256"] = graph_sha
     head = json.dumps(data, ensure_ascii=False)[:-1]
     rows = ",\n".join(json.dumps([aid, manifest[aid]], ensure_ascii=False) for aid in sorted(manifest))
-    return f'{head}, "articles": [\n{rows}\n]}}\n'
+    text = f'{head}, "articles": [\n{rows}\n]'
+    if anchors:
+        keys = ",\n".join(json.dumps([key, [list(a) for a in marks]], ensure_ascii=False) for key, marks in anchors)
+        text += f', "published": [\n{keys}\n]'
+    return text + "}\n"
+
+
+#: Most anchor mentions read per published key (the build keeps 8; more is not kgraph's state).
+_MAX_ANCHORS = 64
+
+
+def _published(data: dict) -> dict[str, tuple]:
+    """Return the ``{key: anchor mentions}`` of parsed manifest JSON ({} if it has none); ValueError if malformed."""
+    rows = data.get("published", [])
+    _need(isinstance(rows, list), "'published' is not a list")
+    out: dict[str, tuple] = {}
+    for row in rows:
+        _need(isinstance(row, list) and len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], list)
+              and 0 < len(row[0]) <= 2000 and len(row[1]) <= _MAX_ANCHORS, "a published key is malformed")
+        marks = []
+        for m in row[1]:
+            _need(isinstance(m, list) and len(m) == 4 and isinstance(m[0], str) and isinstance(m[3], str)
+                  and all(type(x) is int and x >= 0 for x in m[1:3]), "an anchor mention is malformed")
+            marks.append((m[0], m[1], m[2], m[3]))
+        out[row[0]] = tuple(marks)
+    return out
+
+
+def read_published(output: str | os.PathLike) -> dict[str, tuple]:
+    """Return the keys the graph in ``output`` gives, each with its anchor mentions ({} without a manifest).
+
+    A later build finds each entity again by them (see :func:`kgraph.linking.link.link_extractions`). A
+    damaged list is a warning and is ignored: the IRIs then follow the new build alone.
+    """
+    import warnings
+
+    settle(output)
+    path = state_dir(output) / "manifest.json"
+    if not path.exists():
+        return {}
+    try:
+        return _published(_load_manifest(path))
+    except (OSError, ValueError, UnicodeDecodeError, AttributeError) as exc:
+        warnings.warn(f"{path}: the keys the graph gave are unreadable ({str(exc)[:200]}); IRIs follow this build "
+                      f"alone", stacklevel=2)
+        return {}
 
 
 def write_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str) -> Path:
@@ -513,7 +559,8 @@ def _sha256_file(path: Path) -> str | None:
     return h.hexdigest()
 
 
-def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str, graph_text: str) -> Path:
+def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str, graph_text: str,
+                     anchors: tuple = ()) -> Path:
     """Write the next manifest as *pending*, with the digest of the graph it goes with, before the outputs move.
 
     The commit of a build is: :func:`prepare_manifest`, rename the outputs
@@ -524,7 +571,7 @@ def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_
     describes the graph on disk.
     """
     sha = hashlib.sha256(graph_text.encode("utf-8")).hexdigest()
-    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha))
+    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha, anchors))
 
 
 def commit_manifest(output: str | os.PathLike) -> Path:

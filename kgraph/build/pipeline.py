@@ -449,6 +449,7 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
         if into and old is None and (out / "graph.ttl").exists():
             raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
         manifest: dict[str, str] = dict(old or {})
+        published = cache.read_published(out)  # the keys the folder's graph gave: its IRIs stay resolvable
         model_id = cache.model_fingerprint(model)
         bar = Progress(count_articles(inputs) if progress and inputs else None, enabled=progress)
         with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store:
@@ -514,7 +515,9 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                                      f"or build the folder from all its sources without --into")
                 exs.append(filter_confidence(ex, min_confidence))
         kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
-                                    min_confidence=min_confidence, before_rename=lambda ttl: cache.prepare_manifest(out, manifest, model_id, ttl))
+                                    min_confidence=min_confidence, published=published,
+                                    before_rename=lambda ttl, kb: cache.prepare_manifest(out, manifest, model_id,
+                                                                                         ttl, kb.anchors))
         cache.commit_manifest(out)
     return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
                        seconds=time.monotonic() - started)
@@ -536,17 +539,18 @@ def _check_cached(store, key: str, aid: str, known: set, loaded: dict) -> None:
 
 def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
                     formats: Iterable[str] = (), corrections=None, min_confidence: float = 0.0,
-                    before_rename=None) -> tuple[KnowledgeBase, list[Path]]:
+                    before_rename=None, published: dict | None = None) -> tuple[KnowledgeBase, list[Path]]:
     """Link the extractions and write the outputs atomically; return the knowledge base and the files.
 
-    ``before_rename(graph_text)`` runs once every output is ready, before
+    ``before_rename(graph_text, kb)`` runs once every output is ready, before
     any is renamed; ``graph.ttl`` is renamed last (see ``cache.prepare_manifest``).
+    ``published`` holds the keys an earlier build of the folder gave (see ``cache.read_published``).
     """
     from kgraph.graph import rdf
     from kgraph.page import visualize
     from kgraph.linking.link import link_extractions
 
-    kb = rdf.well_typed(link_extractions(exs, corrections, min_confidence))  # the summary counts what the graph holds
+    kb = rdf.well_typed(link_extractions(exs, corrections, min_confidence, published=published))  # the summary counts what the graph holds
     del exs
     ttl = rdf.serialize(kb, "turtle")
     page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed
@@ -554,7 +558,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
     files.update(rdf.format_texts(kb, out, formats))
     files[out / "graph.ttl"] = ttl  # renamed last: its digest tells a killed build's commit from its start
     if before_rename is not None:
-        before_rename(ttl)
+        before_rename(ttl, kb)
     write_files = getattr(atomic, "write_files", None)
     if write_files is not None:  # all outputs replaced together, or none
         written = write_files(files)

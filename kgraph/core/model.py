@@ -169,6 +169,10 @@ class KnowledgeBase:
     #: News agencies whose dateline homes were left out: their datelines name several countries or towns (one line
     #: each; see :func:`kgraph.linking.link.drop_roving_datelines`).
     roving: tuple[str, ...] = ()
+    #: (entity key, anchor mentions) for every key the graph gives: a few (article id, start, end, name)
+    #: mentions each, kept with the build so that a later one finds the entity again whatever it is called
+    #: then (see :func:`kgraph.linking.link.link_extractions`, ``published``).
+    anchors: tuple[tuple[str, tuple[tuple[str, int, int, str], ...]], ...] = ()
 
 
 def fits(predicate: str, subject_type: str, object_type: str) -> bool:

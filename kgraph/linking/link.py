@@ -44,7 +44,12 @@ def _article_types(ex: Extraction) -> dict[str, str]:
 
 
 
-def link_extractions(extractions: Iterable[Extraction], corrections=None, min_confidence: float = 0.0) -> KnowledgeBase:
+#: Mentions kept per entity to find it again in a later build (its first in each article, the first articles).
+ANCHORS_PER_ENTITY = 8
+
+
+def link_extractions(extractions: Iterable[Extraction], corrections=None, min_confidence: float = 0.0,
+                     published: dict | None = None) -> KnowledgeBase:
     """Merge the extractions of many articles into one knowledge base.
 
     Args:
@@ -53,6 +58,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
         corrections: A :class:`kgraph.linking.corrections.Corrections` to apply, or None.
         min_confidence: Leave out the statements linking itself makes below this confidence (the
             extractions' own are filtered before, see :func:`kgraph.build.pipeline.filter_confidence`).
+        published: The keys an earlier build of the same graph gave, each with its anchor mentions
+            (``KnowledgeBase.anchors``): a key this build no longer gives (a grown corpus outvotes a label
+            or a type) stays ``owl:sameAs`` of the entity that holds most of its mentions, and corrections
+            may name it.
     """
     by_id: dict[str, Extraction] = {}
     for ex in extractions:
@@ -63,14 +72,15 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     from kgraph.linking.identity import container_country, resolve, stated_locations
 
     res = resolve(exs)
+    carried = _carried_keys(res, published or {})
     forced_label: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}
-    kept_keys: dict = {}
+    kept_keys: dict = {gid: set(keys) for gid, keys in carried.items()}
     removed: list = []
     if corrections:
-        forced_label, notes, blocked, kept_keys, removed = _apply_entity_corrections(res, corrections,
-                                                                 {ex.article.id: ex.article.text for ex in exs})
+        forced_label, notes, blocked, kept_keys, removed = _apply_entity_corrections(
+            res, corrections, {ex.article.id: ex.article.text for ex in exs}, carried)
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
     cl_articles = {gid: g.articles for gid, g in res.groups.items()}
@@ -154,8 +164,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     for cids in by_place.values():
         for cid in sorted(cids, key=lambda c: (-entities[c].mentions, entities[c].key))[1:]:
             entities[cid] = replace(entities[cid], geonames_id=None)
-    if corrections:
-        # A split can hand back a name a merge had absorbed: an entity is never sameAs another one in the graph.
+    if corrections or carried:
+        # A split can hand back a name a merge had absorbed, a key an earlier build gave can be another entity's
+        # now: an entity is never sameAs another one in the graph.
         live = {e.key for e in entities.values()}
         for cid, e in entities.items():
             if live.intersection(e.same_as):
@@ -197,6 +208,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     return KnowledgeBase(
         articles=tuple(ex.article for ex in exs),
         entities=tuple(sorted(entities.values(), key=lambda e: e.key)),
+        anchors=_anchors(res, entities),
         facts=tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object))),
         removed=tuple(removed),
         outvoted=outvoted,
@@ -239,6 +251,47 @@ def _report_retype_losses(facts: list, entities: dict) -> None:
         notes = list(e.corrections)
         notes[len(notes) - 1 - notes[::-1].index(item)] = f"{item}: dropped {what}"
         entities[cid] = replace(e, corrections=tuple(notes))
+
+
+def _carried_keys(res, published: dict) -> dict:
+    """Return group -> the keys an earlier build gave that this one does not, found by their anchor mentions.
+
+    A key goes to the group holding most of its anchors (a mention counts only where it still reads the
+    same name: a changed article's offsets may point elsewhere); a key none of whose anchors is held now
+    (its articles left, or a block removed it) is not carried.
+    """
+    out: dict = defaultdict(set)
+    for key, anchors in sorted(published.items()):
+        votes: Counter = Counter()
+        for aid, start, end, name in anchors:
+            k = (aid, start, end)
+            gid = res.mention_group.get(k)
+            if gid is not None and res.mention_names.get(k) == name:
+                votes[gid] += 1
+        if votes:
+            out[min(votes, key=lambda g: (-votes[g], str(g)))].add(key)
+    return out
+
+
+def _anchors(res, entities: dict) -> tuple:
+    """Return (key, anchor mentions) for every key the graph gives, its own and its ``owl:sameAs`` ones.
+
+    An entity's anchors are its first mention in each of its first ``ANCHORS_PER_ENTITY`` articles, as
+    (article id, start, end, name): enough for a later build to find the entity whatever it is called then.
+    """
+    first: dict = {}
+    for k in sorted(res.mention_group):
+        gid = res.mention_group[k]
+        if gid in entities and res.mention_names.get(k):
+            per = first.setdefault(gid, {})
+            if k[0] not in per and len(per) < ANCHORS_PER_ENTITY:
+                per[k[0]] = (k[0], k[1], k[2], res.mention_names[k])
+    out = []
+    for gid, per in first.items():
+        e = entities[gid]
+        anchors = tuple(per[a] for a in sorted(per))
+        out.extend((key, anchors) for key in (e.key, *e.same_as))
+    return tuple(sorted(out))
 
 
 #: The precision of a state body's home (:func:`_state_body_homes`), its statements' confidence: measured on
@@ -554,7 +607,8 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
-def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict, dict, dict, list]:
+def _apply_entity_corrections(res, corrections, texts: dict,
+                              carried: dict | None = None) -> tuple[dict, dict, dict, dict, list]:
     """Apply merges, splits, renames, retypes and blocks to the groups in place.
 
     Returns the forced labels and the notes of the groups, what the blocks
@@ -563,13 +617,17 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
     keys each kept group answers for, and one line per entity a block removed
     (the graph's provenance records it: no entity is left to carry it).
     An item naming an entity the corpus does not hold is skipped with a warning.
-    A split by context reads each mention's sentence in ``texts`` (article id -> text).
+    A split by context reads each mention's sentence in ``texts`` (article id -> text); ``carried`` (group
+    -> keys an earlier build gave it) lets an item name a group by an IRI the graph gave before.
     """
     import warnings
 
     from kgraph.linking.identity import Group
 
     refs = _Refs(res)
+    for gid, keys in sorted((carried or {}).items(), key=lambda kv: str(kv[0])):
+        for key in sorted(keys):
+            refs.by_key.setdefault(key, gid)
     forced: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
@@ -768,7 +826,7 @@ def _apply_entity_corrections(res, corrections, texts: dict) -> tuple[dict, dict
         if gid in res.groups:
             res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
     kept_keys: dict = defaultdict(set)
-    for gid, keys in extra_same.items():
+    for gid, keys in [*extra_same.items(), *(carried or {}).items()]:
         if refs.find(gid) in res.groups:
             kept_keys[refs.find(gid)] |= keys
     return forced, notes, blocked, kept_keys, removed
