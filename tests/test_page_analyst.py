@@ -368,7 +368,8 @@ def test_a_hostile_fragment_runs_nothing(open_page, analyst_page, bypass_csp):
     page = open_page(analyst_page, bypass_csp, fragment=frag)
     assert page.js("window.__pwned") is None
     assert page.js("document.querySelectorAll('img, svg[onload]').length") == 0
-    assert len(page.drawn_nodes()) == 0  # no type matched, so nothing is drawn, and nothing broke
+    # unknown values are ignored (no type matched: the type filter stays as it was), and nothing broke
+    assert sorted(page.drawn_nodes()) == sorted(open_page(analyst_page).drawn_nodes())
 
 
 # ---------------------------------------------------------------- the seed
@@ -596,6 +597,70 @@ def test_communities_are_listed_largest_first(open_page, tmp_path):
                        .map(l => +l.querySelector('.count').textContent.replace(/,/g, ''))""")
     assert sizes == [4, 3, 2, 2]
     assert page.page.inner_text("#details ul.swatch-list li:first-child").startswith("4 entities: Tallow Bank")
+
+
+def test_a_merge_keeps_the_more_mentioned_entity_unless_the_analyst_picks_the_other(open_page, analyst_page):
+    """From a two-mention duplicate's panel, merging with a four-mention entity keeps that one (its IRI)."""
+    page = open_page(analyst_page)
+    ada, boris = _ids(page, ["Ada Quill", "Boris Tamm"])
+    page.js("id => kgraph.selectNode(id)", boris)
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Ada Quill")
+    keep = '#details [data-corr="merge-keep"]'
+    assert page.page.is_visible(keep) and page.page.input_value(keep) == ada  # said before the click
+    assert "keep Ada Quill (Person, 4 mentions)" in page.page.inner_text(keep)
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == [{"action": "merge", "entities": [boris, ada], "keep": ada}]
+    assert "Saved for this entity: merge Boris Tamm + Ada Quill (keep Ada Quill)" in page.page.inner_text("#details")
+    page.page.click("#corr-list button", force=True)  # undo
+    page.js("id => kgraph.selectNode(id)", boris)
+    page.page.fill('#details [data-corr="merge-input"]', "Ada Quill")
+    page.page.select_option(keep, boris)
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == [{"action": "merge", "entities": [boris, ada], "keep": boris}]
+
+
+def test_a_name_two_entities_carry_is_listed_once_per_entity_and_never_guessed(open_page, tmp_path):
+    E = Entity
+    team = E("organization/velt", "Organization", "Velt", articles=("n1",), mentions=1)
+    land = E("country/velt", "Country", "Velt", articles=("n1",), mentions=9)
+    ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
+    text = "Ann Roe plays for Velt and lives in Velt."
+    kb = KnowledgeBase(articles=(Article("n1", text),), entities=(ann, land, team), facts=(
+        Fact("person/ann", "memberOf", "organization/velt", evidence=(("n1", _stated(ann, "memberOf", team, text)),)),
+        Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, text)),))))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "v.html")
+    page = open_page(path)
+    options = page.js("Array.from(document.querySelectorAll('#names option')).map(o => o.value)")
+    assert sorted(options) == ["Ann Roe", "Velt (Country)", "Velt (Organization)"]
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Velt")
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == []
+    assert "“Velt” names 2 entities: pick one from the list" in page.page.inner_text("#details")
+    page.page.select_option('#details [data-corr="assert-pred"]', "citizenOf")
+    page.page.fill('#details [data-corr="assert-input"]', "Velt (Country)")
+    page.page.click("#details button.corr-assert")
+    assert page.js("kgraph.corrections().corrections") == [{"action": "assert", "subject": "https://w3id.org/kgraph/id/person/ann",
+                                                           "predicate": "citizenOf", "object": "https://w3id.org/kgraph/id/country/velt"}]
+
+
+def test_a_bundle_of_relations_reads_the_way_they_run_and_shows_each_sentence_once(open_page, analyst_page):
+    page = open_page(analyst_page)
+    cora, tallow = _ids(page, ["Cora Vint", "Tallow Bank"])
+    page.js("k => kgraph.showGroup(k)", "\n".join(sorted([cora, tallow])))
+    text = page.page.inner_text("#details")
+    assert text.startswith("Cora Vint → Tallow Bank") and "2 relations between them" in text
+    assert text.count("Cora Vint of Tallow Bank, a member of its board, spoke.") == 1 and "All shown above." in text
+
+
+def test_a_relation_from_articles_naming_no_publisher_does_not_claim_independent_sources(open_page, analyst_page):
+    page = open_page(analyst_page)
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'livesIn').id)")
+    assert "1 article, none naming its publisher: not known to be independent" in page.page.inner_text("#details")
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.sources === 2).id)")
+    assert "2 independent sources" in page.page.inner_text("#details")
 
 
 def test_a_misspelt_name_finds_the_entity_when_nothing_else_matches(open_page, analyst_page):

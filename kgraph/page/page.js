@@ -153,6 +153,13 @@
     });
   }
   function articleFiltered() { return dateFiltered() || state.sourcesOff.size > 0; }
+  // how many sources state a relation, saying where a count rests on articles that name no publisher
+  function sourcesText(e) {
+    var unnamed = e.articles.filter(function (i) { return !DATA.articles[i].publisher; }).length;
+    if (!unnamed) return plural(e.sources, 'independent source');
+    if (unnamed === e.articles.length) return plural(e.articles.length, 'article') + ', none naming its publisher: not known to be independent';
+    return plural(e.sources, 'source') + ' (' + plural(unnamed, 'article') + ' naming no publisher, each counted as its own)';
+  }
   function sourcesOf(arts) {
     var s = new Set();
     arts.forEach(function (i) { var a = DATA.articles[i]; s.add(a.publisher ? 'p:' + a.publisher : 'a:' + i); });
@@ -554,7 +561,27 @@
     var newName = el('input', {type: 'text', placeholder: 'Its name…', 'data-corr': 'split-label', 'aria-label': 'Name of the entity split off'});
     var msg = el('p', {class: 'muted small'});
     // a correction names its entity exactly: no close spelling
-    function resolve(input) { var hit = find(input.value, true)[0]; if (!hit) msg.textContent = 'No entity named “' + input.value + '”.'; return hit; }
+    function resolve(input) { return namedEntity(input.value, function (t) { msg.textContent = t; }); }
+    // which of the two a merge keeps: the more mentioned by default (a one-mention duplicate never absorbs a
+    // hub and its IRI), shown before the click and changeable
+    var keepSel = el('select', {'data-corr': 'merge-keep', 'aria-label': 'Entity the merge keeps'});
+    keepSel.hidden = true;
+    function keepChoices() {
+      var o = namedEntity(other.value, function () {});
+      keepSel.replaceChildren();
+      keepSel.hidden = !o || o.id === n.id;
+      if (keepSel.hidden) return;
+      var first = (o.mentions || 0) > (n.mentions || 0) ? o : n;
+      [first, first === n ? o : n].forEach(function (x) {
+        var opt = el('option', {text: 'keep ' + labelOf(x.id) + ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ')'});
+        opt.value = x.id; keepSel.append(opt);
+      });
+      if (picked === n.id || picked === o.id) keepSel.value = picked;  // the analyst's pick outlives a re-read
+    }
+    var picked = null;
+    keepSel.addEventListener('change', function () { picked = keepSel.value; });
+    other.addEventListener('input', keepChoices);
+    other.addEventListener('change', keepChoices);
     box.append(
       el('div', {class: 'row'}, name, button('Rename', function () {
         var v = name.value.trim(); if (v && v !== labelOf(n.id)) addCorrection({action: 'rename', entity: n.id, label: v});
@@ -562,8 +589,13 @@
       el('div', {class: 'row'}, sel, button('Retype', function () {
         if (sel.value !== typeOf(n)) addCorrection({action: 'retype', entity: n.id, type: sel.value});
       }, 'corr-retype'), button('Block', function () { addCorrection({action: 'block', entity: n.id}); }, 'corr-block')),
-      el('div', {class: 'row'}, other, button('Merge', function () {
-        var o = resolve(other); if (o && o.id !== n.id) addCorrection({action: 'merge', entities: [n.id, o.id], keep: n.id});
+      el('div', {class: 'row'}, other, keepSel, button('Merge', function () {
+        var o = resolve(other);
+        if (!o || o.id === n.id) return;
+        // the choice shown is the one made, unless it was offered for another name
+        if (!Array.prototype.some.call(keepSel.options, function (op) { return op.value === o.id; })) keepChoices();
+        var keep = keepSel.value === o.id || keepSel.value === n.id ? keepSel.value : n.id;
+        addCorrection({action: 'merge', entities: [n.id, o.id], keep: keep});
       }, 'corr-merge')),
       el('div', {class: 'row'}, ctx, newName, button('Split', function () {
         // The mentions whose sentence holds one of the words become a new entity on the next build.
@@ -576,6 +608,12 @@
       el('div', {class: 'row'}, pred, target, button('Assert', function () {
         var o = resolve(target); if (o) addCorrection({action: 'assert', subject: n.id, predicate: pred.value, object: o.id});
       }, 'corr-assert')), msg);
+    // what is already asked of this entity, so that a click is seen to have done something
+    var mine = corrections.filter(function (c) {
+      return [c.entity, c.subject, c.object, c.keep].concat(c.entities || []).indexOf(n.id) >= 0;
+    });
+    if (mine.length) box.append(el('p', {class: 'small corr-pending', text: 'Saved for this entity: '
+      + mine.map(correctionText).join('; ') + '. Save them with “Save corrections.json” (Corrections, below); the next build applies them.'}));
     return box;
   }
 
@@ -635,12 +673,16 @@
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
-  function relationBlock(e) {
+  function relationBlock(e, seen) {
     var names = namesOf(e.from).concat(namesOf(e.to));
     var roles = Array.from(new Set(e.evidence.map(function (v) { return v.role; }).filter(Boolean)));
     var pl = predLabel[e.predicate];
     var list = el('div');
+    // in a bundle of relations between two entities, sentences a relation above showed are not repeated
+    var sentenceKey = function (v) { return v.article + '\n' + v.start + '\n' + v.sentence; };
+    var again = seen ? e.evidence.filter(function (v) { return v.sentence && seen.has(sentenceKey(v)); }).length : 0;
     e.evidence.forEach(function (v) {
+      if (seen && v.sentence) { if (seen.has(sentenceKey(v))) return; seen.add(sentenceKey(v)); }
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
       var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + v.method : '') + (v.role ? ' · role: ' + v.role : '');
@@ -653,11 +695,13 @@
       dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
         ['Role words', roles.join(', ')], ['Confidence', fmtConf(e.confidence)],
         ['Articles', e.articles.length ? String(e.articles.length) : 'none (gazetteer)'],
-        ['Sources', e.gaz ? null : plural(e.sources, 'independent source')],
+        ['Sources', e.gaz ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
-      el('h2', {text: plural(e.evidence.length, 'evidence sentence')}), list);
+      el('h2', {text: plural(e.evidence.length, 'evidence sentence')}),
+      again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
+      list);
   }
   function showEdge(id) {
     var e = edgeById[id];
@@ -669,10 +713,14 @@
     var ids = groups[key] || [];
     if (ids.length === 1 && byId[edgeById[ids[0]].from] && rep(edgeById[ids[0]].from) === edgeById[ids[0]].from
         && rep(edgeById[ids[0]].to) === edgeById[ids[0]].to) { showEdge(ids[0]); return; }
-    var parts = key.split('\n');
-    var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(' — ');
+    var parts = key.split('\n'), ends = ids.map(function (i) { return rep(edgeById[i].from); });
+    // the way the relations run when they all run one way ("Ann Roe → Veltria"), else both ways
+    if (ends.every(function (x) { return x === ends[0]; }) && parts[1] === ends[0]) parts = [parts[1], parts[0]];
+    var oneWay = ends.every(function (x) { return x === ends[0]; });
+    var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(oneWay ? ' → ' : ' ↔ ');
+    var seen = new Set();
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
-      .concat(ids.map(function (i) { return relationBlock(edgeById[i]); })));
+      .concat(ids.map(function (i) { return relationBlock(edgeById[i], seen); })));
     visited('group', key);
   }
   function showArticle(i) {
@@ -886,6 +934,7 @@
   function resolveEnd(which) {
     var v = $('path-' + which).value;
     if (pathEnds[which] && labelOf(pathEnds[which]) === v) return pathEnds[which];
+    if (optionId[v.trim()] !== undefined) return optionId[v.trim()];
     var hit = find(v)[0];
     return hit ? hit.id : null;
   }
@@ -1217,7 +1266,10 @@
       $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')})));
     });
     if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
-    else if (!(DATA.publishers || []).length) $('source-filters').append(el('p', {class: 'muted small', text: 'No article names its publisher (a URL or a “source” field), so each article counts as its own source.'}));
+    else if (!(DATA.publishers || []).length) {
+      $('source-filters').append(el('p', {class: 'muted small', text: 'No article names its publisher (a URL or a “source” field), so each article counts as its own source.'}));
+      $('min-sources-unit').textContent = 'article(s) (no publisher named)';
+    }
   })();
   $('min-sources').addEventListener('input', function () { var v = Math.max(1, Math.min(99, Math.floor(+this.value) || 1)); state.minSources = v; refresh(); });
 
@@ -1240,10 +1292,35 @@
   $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); fitView(); });
 
   // names for the path and correction inputs
+  // a label several entities carry ("Germany" the country and the team) is listed once per entity, with its type
+  // (and a number if the type is shared too), so that picking one names that entity
+  var optionId = {};
   (function () {
-    var dl_ = $('names');
-    byRank.forEach(function (n) { var o = document.createElement('option'); o.value = n.label; dl_.append(o); });
+    var dl_ = $('names'), count = {};
+    byRank.forEach(function (n) { count[n.label] = (count[n.label] || 0) + 1; });
+    byRank.forEach(function (n) {
+      var v = n.label;
+      if (count[n.label] > 1) {
+        v = n.label + ' (' + n.type + ')';
+        for (var k = 2; optionId[v] !== undefined; k++) v = n.label + ' (' + n.type + ' ' + k + ')';
+      }
+      optionId[v] = n.id;
+      var o = document.createElement('option'); o.value = v; dl_.append(o);
+    });
   })();
+  // the entity a name box names: a listed value, else the one entity of that exact name; null if several
+  function namedEntity(value, say) {
+    var v = value.trim();
+    if (optionId[v] !== undefined) return byId[optionId[v]];
+    var hits = find(v, true), exact = hits.filter(function (h) { return norm(labelOf(h.id)) === norm(v); });
+    if (exact.length > 1) {
+      say('“' + v + '” names ' + exact.length + ' entities: pick one from the list ('
+        + exact.map(function (h) { return v + ' (' + h.type + ')'; }).join(', ') + ').');
+      return null;
+    }
+    if (!hits.length) say('No entity named “' + v + '”.');
+    return hits[0] || null;
+  }
 
   if (DATA.omitted) {
     var o = DATA.omitted, by = Object.keys(o.byType).map(function (k) { return k + ' ' + num(o.byType[k]); });
@@ -1407,10 +1484,11 @@
     try { p = new URLSearchParams(location.hash.replace(/^#/, '')); } catch (err) { return null; }
     function list(k) { return p.has(k) ? p.get(k).split(',').filter(Boolean) : null; }
     function json(k) { try { var v = JSON.parse(p.get(k)); return Array.isArray(v) ? v.filter(function (x) { return typeof x === 'string'; }) : null; } catch (err) { return null; } }
-    var t = list('types');
-    if (t) { state.types = new Set(t.filter(function (x) { return types[x]; })); }
-    var pr = list('preds');
-    if (pr) { state.preds = new Set(pr.filter(function (x) { return x in predLabel; })); }
+    // unknown values are ignored: a link naming none this graph has leaves that filter as it was
+    var t = list('types'), tk = t && t.filter(function (x) { return types[x]; });
+    if (t && (tk.length || !t.length)) state.types = new Set(tk);
+    var pr = list('preds'), pk = pr && pr.filter(function (x) { return x in predLabel; });
+    if (pr && (pk.length || !pr.length)) state.preds = new Set(pk);
     var c = parseFloat(p.get('conf'));
     if (c >= 0 && c <= 1) state.minConf = c;
     state.isolated = p.get('isolated') === '1';
@@ -1574,7 +1652,7 @@
   if (drawnNodes.size === 0) setTimeout(markReady, 0);  // no physics to settle
 
   window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, data: DATA, find: find,
-    selectNode: selectNode, selectEdge: selectEdge, setType: setType, expand: expand, exploreFrom: exploreFrom,
+    selectNode: selectNode, selectEdge: selectEdge, showGroup: showGroup, setType: setType, expand: expand, exploreFrom: exploreFrom,
     paths: function (a, b, n) { return allPaths(a, b, n || 3, 50).map(function (p) { return p.nodes; }); },
     focus: function () { return focusNodes ? Array.from(focusNodes) : []; },
     labels: function () { return lastLabels.map(function (l) { return l.text; }); },
