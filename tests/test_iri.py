@@ -102,3 +102,9 @@ def test_lone_surrogates_in_literals_are_replaced_not_written_broken():
     text = rdf.serialize_quads([(ent, RDFS.label, Literal("a\udc80b"), None)], "nt")
     assert "a\ufffdb" in text
     list(pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES))
+
+
+@pytest.mark.parametrize("a, b", [("a b", "a_b"), ("x  y", "x_y"), ("report 2024", "report_2024")])
+def test_article_ids_differing_only_by_space_or_underscore_get_distinct_iris(a, b):
+    assert iri.article_iri(a) != iri.article_iri(b)
+    assert iri.article_iri(b) == URIRef(iri.ARTICLE_BASE + b)  # ids without white space keep their readable IRI

@@ -74,9 +74,21 @@ def entity_iri(key: str) -> URIRef:
 
 
 @lru_cache(maxsize=1 << 16)
+def article_slug(article_id: str) -> str:
+    """Return the path segment of an article's IRI: its slug, with a digest where white space became "_".
+
+    Two articles are two graphs: "a b.txt" and "a_b.txt" must not share an IRI (an entity key that would
+    collide gets a number when linking, an article nothing else).
+    """
+    out = slug(article_id)
+    if re.search(r"\s", article_id) and not out.endswith(digest(article_id, length=8)):
+        out = f"{out}_{digest(article_id, length=8)}"
+    return out
+
+
 def article_iri(article_id: str) -> URIRef:
     """Return the IRI of an article."""
-    return URIRef(ARTICLE_BASE + slug(article_id))
+    return URIRef(ARTICLE_BASE + article_slug(article_id))
 
 
 def evidence_iri(*parts: object) -> URIRef:

@@ -842,13 +842,13 @@ def _article_ref(ref: str, texts: dict) -> str:
     """Return the article id a split names: its id, its IRI, or the file name it was read from."""
     from pathlib import PurePath
 
-    from kgraph.core.iri import ARTICLE_BASE, slug
+    from kgraph.core.iri import ARTICLE_BASE, article_slug
 
     if ref in texts:
         return ref
     if ref.startswith(ARTICLE_BASE):
         tail = ref[len(ARTICLE_BASE):]
-        return next((a for a in sorted(texts) if a == tail or slug(a) == tail), tail)
+        return next((a for a in sorted(texts) if a == tail or article_slug(a) == tail), tail)
     stem = PurePath(ref).stem
     return stem if stem in texts else ref
 
