@@ -167,6 +167,9 @@ class _FiniteRange(click.FloatRange):
 
 _DEFAULT_GRAPH = "output/graph.ttl"
 
+#: Largest --timeout (a week, in seconds): a bigger number overflows the clocks it is handed to.
+MAX_TIMEOUT = 7 * 24 * 3600.0
+
 #: Seconds ``kgraph query`` lets a query run by default (the saved queries take seconds on a million triples).
 QUERY_TIMEOUT = 60.0
 
@@ -305,7 +308,7 @@ def extract(inputs, fmt, model, skip_bad, min_confidence, encoder_types):
               show_default=True,
               help="Query engine; auto uses the on-disk Oxigraph store (GRAPH.oxigraph/) for graphs over 1 MB.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their descriptions.")
-@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=_FiniteRange(min=0),
+@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=_FiniteRange(min=0, max=MAX_TIMEOUT),
               help="Seconds the query may run before it is stopped (0: no limit).")
 def query(query, graph, graph_option, fmt, engine, list_, timeout):
     """Run a SPARQL query (inline text, a .rq file, or a saved query name) on a graph.
@@ -350,7 +353,7 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 opens the endpoint to the network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--timeout", default=30.0, show_default=True, type=_FiniteRange(min=0.1),
+@click.option("--timeout", default=30.0, show_default=True, type=_FiniteRange(min=0.1, max=MAX_TIMEOUT),
               help="Seconds a query may run before it is stopped (HTTP 503).")
 @click.option("--store", "engine", type=click.Choice(["auto", "rdflib", "oxigraph"]), default="auto",
               show_default=True, help="Query engine (auto: Oxigraph for graphs over 1 MB).")
@@ -389,7 +392,7 @@ def serve(graph, graph_option, host, port, timeout, engine, allow_hosts):
 @click.option("--endpoint", required=True, metavar="URL",
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph server), "
                    "http://host:3030/DATASET/data (Fuseki).")
-@click.option("--timeout", default=60.0, show_default=True, type=_FiniteRange(min=0.1),
+@click.option("--timeout", default=60.0, show_default=True, type=_FiniteRange(min=0.1, max=MAX_TIMEOUT),
               help="Seconds to wait for each request.")
 def push(graph, graph_option, endpoint, timeout):
     """Send a graph to a SPARQL store (Graph Store HTTP Protocol), one named graph per article.
@@ -472,7 +475,7 @@ def view(graph, graph_option, output, max_nodes, title):
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when the graph conforms.")
 @click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True,
               help="Infer with the ontology first, as a validator that reasons would.")
-@click.option("--timeout", type=_FiniteRange(min=0), default=None,
+@click.option("--timeout", type=_FiniteRange(min=0, max=MAX_TIMEOUT), default=None,
               help="Seconds the check may run before it is stopped (0: no limit; default: "
                    f"{VALIDATE_TIMEOUT_BASE:g} s plus {VALIDATE_TIMEOUT_PER_MB:g} s per MB of graph file).")
 def validate(graph, graph_option, quiet, inference, timeout):

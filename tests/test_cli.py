@@ -101,7 +101,8 @@ def test_a_number_option_that_is_nan_or_infinite_is_a_usage_error(args):
 
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2, result.output  # click's usage error, as for any value out of range
-    assert result.output.strip().splitlines()[-1].endswith("is not a finite number."), result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.endswith("is not a finite number.") or "is not in the range" in last, result.output
 
 
 def test_a_signal_a_library_reraised_as_its_own_error_still_exits_quietly(tmp_path, monkeypatch):
@@ -126,3 +127,15 @@ def test_a_signal_a_library_reraised_as_its_own_error_still_exits_quietly(tmp_pa
     monkeypatch.setattr(pipeline, "build", lambda *_a, **_k: (_ for _ in ()).throw(RuntimeError("a bug")))
     with pytest.raises(RuntimeError, match="a bug"):
         cli.main.main(["build", str(tmp_path), "--output", str(tmp_path / "out")], prog_name="kgraph")
+
+
+@pytest.mark.parametrize("command", [["query", "people", "nothing.ttl"], ["validate", "nothing.ttl"],
+                                     ["serve", "nothing.ttl"], ["push", "nothing.ttl", "--endpoint", "http://x"]])
+def test_a_timeout_past_a_week_is_a_usage_error_not_a_clock_overflow(command):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    result = CliRunner().invoke(main, [*command, "--timeout", "99999999999"])
+    assert result.exit_code == 2, result.output
+    assert "not in the range" in result.output and "Traceback" not in result.output

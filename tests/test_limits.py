@@ -106,3 +106,13 @@ def test_a_memory_ceiling_in_units_is_read(monkeypatch):
 
     monkeypatch.setenv("KGRAPH_MAX_MEMORY", "1.5G")
     assert memory_ceiling(__file__) == 3 << 29
+
+
+@pytest.mark.parametrize("value", ["1", "1K", "63M", "99999999999999999999G", "5000T"])
+def test_a_memory_ceiling_out_of_range_is_one_graph_error(monkeypatch, value):
+    from kgraph.core.errors import GraphError
+    from kgraph.core.limits import memory_ceiling
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", value)
+    with pytest.raises(GraphError, match="KGRAPH_MAX_MEMORY=.* is out of range: give between 64M and 4096T"):
+        memory_ceiling(__file__)

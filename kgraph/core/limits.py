@@ -17,6 +17,11 @@ from pathlib import Path
 from kgraph.core.errors import GraphError, LimitError
 
 
+#: The ceilings ``KGRAPH_MAX_MEMORY`` may set (bytes).
+MIN_CEILING = 64 << 20
+MAX_CEILING = 4096 << 40
+
+
 def memory_ceiling(graph_path) -> int:
     """Return the address-space ceiling (bytes) for loading a graph file: ``KGRAPH_MAX_MEMORY`` or the default.
 
@@ -33,6 +38,9 @@ def memory_ceiling(graph_path) -> int:
             size = 0
         if size <= 0:  # 0 would stop every load at once, and setrlimit refuses a negative one (no ceiling at all)
             raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is not a size such as 8G")
+        # Under 64 MiB the libraries do not even map (an ImportError, not a ceiling); far above, setrlimit overflows.
+        if not MIN_CEILING <= size <= MAX_CEILING:
+            raise GraphError(f"KGRAPH_MAX_MEMORY={raw!r} is out of range: give between 64M and 4096T (such as 8G)")
         return size
     return max(4 << 30, 64 * Path(graph_path).stat().st_size)
 
