@@ -56,6 +56,8 @@ def test_bad_training_file_is_an_input_error(tmp_path):
     ('[{"tokens": ["Ilse"], "entities": [], "relations": [{"type": "Kill", "head": 0, "tail": 1}]}]', "not a CoNLL04"),
     ('{"tokens": []}', "not a CoNLL04"),
     ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("[]", "holds no annotated relations to train on"),
+    ('[{"tokens": ["A"], "entities": [], "relations": []}]', "holds no annotated relations to train on"),
 ])
 def test_a_training_file_of_wrong_shapes_is_one_input_error(tmp_path, text, message):
     bad = tmp_path / "x.json"
