@@ -530,3 +530,14 @@ def test_xml_results_refuse_a_control_character_xml_cannot_carry(tmp_path, engin
     assert json.loads(q.format_result(res, "json"))["results"]["bindings"][0]["l"]["value"] == "Tarsk\x01 \x1b[31m"
     ok = q.run(open_store(g, engine), "SELECT ?s WHERE { ?s ?p ?l }")  # the IRI alone is fine
     ET.fromstring(q.format_result(ok, "xml"))
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_a_graph_file_that_does_not_parse_says_where_and_why_in_one_line(tmp_path, engine):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text('@prefix : <http://x/> .\n:a :b "never closed .\n', encoding="utf-8")
+    with pytest.raises(GraphError) as err:
+        open_store(bad, engine).query("ASK { ?s ?p ?o }")
+    message = str(err.value)
+    assert "\n" not in message and "line 2" in message and len(message) < 400
+    assert not message.rstrip().endswith(":")  # the reason follows the position

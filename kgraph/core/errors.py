@@ -36,6 +36,19 @@ class LimitError(KGraphError):
     """A step ran past its time limit or its memory ceiling (a hostile or huge input)."""
 
 
+def one_line(exc: BaseException, limit: int = 300) -> str:
+    """Return an exception's message as one line: every line of it, the quoted input cut, at most ``limit`` chars.
+
+    rdflib puts the position on the first line and the reason on the next ("at line 2 of <>:" / "Bad syntax
+    (newline found in string literal) at ^ in: ..."): the first line alone says where, not what.
+    """
+    text = " ".join(str(exc).split())
+    text = text.split(" at ^ in:", 1)[0]  # the parser's echo of the input: the user has the file
+    if not text:
+        return type(exc).__name__
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def quiet_startup_signals() -> None:
     """Make Ctrl-C and SIGTERM while the command line is still starting end with one line, no traceback.
 

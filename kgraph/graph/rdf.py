@@ -448,6 +448,7 @@ def load(path) -> Dataset:
     try:
         ds.parse(str(p), format=fmt)
     except Exception as exc:  # rdflib raises many parser-specific types
-        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise GraphError(f"cannot read {p} as RDF ({fmt}): {msg}") from None
+        from kgraph.core.errors import one_line
+
+        raise GraphError(f"cannot read {p} as RDF ({fmt}): {one_line(exc)}") from None
     return ds

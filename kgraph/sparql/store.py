@@ -358,8 +358,9 @@ def load_bounded(folder: Path, graph: Path) -> None:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    from kgraph.core.errors import one_line
+
+    return one_line(exc)
 
 
 def _interruptible(fn, *args):
