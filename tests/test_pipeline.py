@@ -394,3 +394,18 @@ def test_a_damaged_key_list_is_a_warning_and_the_build_goes_on(tmp_path):
     with pytest.warns(UserWarning, match="keys the graph gave are unreadable"):
         r = build([src], output=out, into=True)
     assert r.kb.entities and cache.read_published(out)  # rewritten whole by the build
+
+
+def test_a_later_build_rewrites_the_extra_formats_the_folder_holds(tmp_path):
+    """graph.nt and the CSVs written with --format never describe an older graph than graph.ttl."""
+    src = _write(tmp_path / "src", {k: TEXTS[k] for k in "ac"})
+    out = tmp_path / "out"
+    build([src / "a.txt"], output=out, formats=("nt", "csv"))
+    build([src / "c.txt"], output=out, into=True)
+    assert "Maria Lopez" in (out / "graph.nt").read_text(encoding="utf-8")
+    assert "Maria Lopez" in (out / "nodes.csv").read_text(encoding="utf-8")
+    (out / "graph.nt").unlink()  # a format whose file the analyst deleted is not written again
+    r = build([src / "a.txt"], output=out, into=True)
+    assert not (out / "graph.nt").exists() and "Maria Lopez" in (out / "edges.csv").read_text(encoding="utf-8") + \
+        (out / "nodes.csv").read_text(encoding="utf-8")
+    assert sorted(p.name for p in r.files) == ["edges.csv", "graph.html", "graph.ttl", "nodes.csv"]

@@ -485,12 +485,14 @@ _PENDING = "manifest.pending.json"
 
 
 def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | None = None,
-                   anchors: tuple = ()) -> str:
+                   anchors: tuple = (), formats: tuple = ()) -> str:
     from kgraph import __version__
 
     data = {"format": FORMAT, "kgraph": __version__, "model": model_id, "extractor": extractor_version()}
     if graph_sha is not None:
         data["graph_sha256"] = graph_sha
+    if formats:
+        data["formats"] = sorted(formats)  # the extra formats written beside graph.ttl: later builds refresh them
     head = json.dumps(data, ensure_ascii=False)[:-1]
     rows = ",\n".join(json.dumps([aid, manifest[aid]], ensure_ascii=False) for aid in sorted(manifest))
     text = f'{head}, "articles": [\n{rows}\n]'
@@ -522,23 +524,35 @@ def _published(data: dict) -> dict[str, tuple]:
 
 
 def read_published(output: str | os.PathLike) -> dict[str, tuple]:
-    """Return the keys the graph in ``output`` gives, each with its anchor mentions ({} without a manifest).
+    """Return the keys the graph in ``output`` gives, each with its anchor mentions ({} without a manifest)."""
+    return read_previous(output)[0]
 
-    A later build finds each entity again by them (see :func:`kgraph.linking.link.link_extractions`). A
-    damaged list is a warning and is ignored: the IRIs then follow the new build alone.
+
+def read_previous(output: str | os.PathLike) -> tuple[dict[str, tuple], tuple[str, ...]]:
+    """Return what the last build of ``output`` left for the next: its keys' anchor mentions and its extra formats.
+
+    A later build finds each entity again by the anchors (see
+    :func:`kgraph.linking.link.link_extractions`) and rewrites the formats, so
+    that no file of the folder describes an older graph. A damaged part is a
+    warning and is ignored: the IRIs then follow the new build alone, the
+    formats are those asked for.
     """
     import warnings
 
     settle(output)
     path = state_dir(output) / "manifest.json"
     if not path.exists():
-        return {}
+        return {}, ()
     try:
-        return _published(_load_manifest(path))
+        data = _load_manifest(path)
+        formats = data.get("formats", [])
+        _need(isinstance(formats, list) and all(isinstance(f, str) and len(f) < 20 for f in formats)
+              and len(formats) < 50, "'formats' is not a list of names")
+        return _published(data), tuple(formats)
     except (OSError, ValueError, UnicodeDecodeError, AttributeError) as exc:
         warnings.warn(f"{path}: the keys the graph gave are unreadable ({str(exc)[:200]}); IRIs follow this build "
                       f"alone", stacklevel=2)
-        return {}
+        return {}, ()
 
 
 def write_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str) -> Path:
@@ -560,7 +574,7 @@ def _sha256_file(path: Path) -> str | None:
 
 
 def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str, graph_text: str,
-                     anchors: tuple = ()) -> Path:
+                     anchors: tuple = (), formats: tuple = ()) -> Path:
     """Write the next manifest as *pending*, with the digest of the graph it goes with, before the outputs move.
 
     The commit of a build is: :func:`prepare_manifest`, rename the outputs
@@ -571,7 +585,7 @@ def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_
     describes the graph on disk.
     """
     sha = hashlib.sha256(graph_text.encode("utf-8")).hexdigest()
-    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha, anchors))
+    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha, anchors, formats))
 
 
 def commit_manifest(output: str | os.PathLike) -> Path:

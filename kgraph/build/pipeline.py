@@ -449,7 +449,13 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
         if into and old is None and (out / "graph.ttl").exists():
             raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
         manifest: dict[str, str] = dict(old or {})
-        published = cache.read_published(out)  # the keys the folder's graph gave: its IRIs stay resolvable
+        # The keys the folder's graph gave (its IRIs stay resolvable) and the formats written beside it (rewritten
+        # too, where their files are still there: no file of the folder describes an older graph).
+        published, had = cache.read_previous(out)
+        from kgraph.graph.rdf import OUTPUT_FORMATS, parse_formats
+
+        formats = parse_formats([*formats, *(f for f in had if f in OUTPUT_FORMATS
+                                             and all((out / n).exists() for n in OUTPUT_FORMATS[f][1]))])
         model_id = cache.model_fingerprint(model)
         bar = Progress(count_articles(inputs) if progress and inputs else None, enabled=progress)
         with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store:
@@ -516,8 +522,9 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                 exs.append(filter_confidence(ex, min_confidence))
         kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
                                     min_confidence=min_confidence, published=published,
-                                    before_rename=lambda ttl, kb: cache.prepare_manifest(out, manifest, model_id,
-                                                                                         ttl, kb.anchors))
+                                    before_rename=lambda ttl, kb: cache.prepare_manifest(
+                                        out, manifest, model_id, ttl, kb.anchors,
+                                        tuple(f for f in formats if f != "ttl")))
         cache.commit_manifest(out)
     return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
                        seconds=time.monotonic() - started)
