@@ -541,3 +541,10 @@ def test_a_graph_file_that_does_not_parse_says_where_and_why_in_one_line(tmp_pat
     message = str(err.value)
     assert "\n" not in message and "line 2" in message and len(message) < 400
     assert not message.rstrip().endswith(":")  # the reason follows the position
+
+
+def test_a_query_file_with_a_byte_order_mark_reads_as_the_query(tmp_path, graph_file):
+    f = tmp_path / "notepad.rq"
+    f.write_bytes("\ufeffASK { ?s ?p ?o }".encode("utf-8"))
+    assert q.resolve(str(f)) == "ASK { ?s ?p ?o }"
+    assert q.run(open_store(graph_file, "rdflib"), q.resolve(str(f))).boolean

@@ -103,7 +103,8 @@ def resolve(query: str) -> str:
 
         # A FIFO, a device or a file of gigabytes is refused before it is read (a query has at most
         # MAX_LENGTH characters, of at most four bytes each).
-        return userfile.read_text(query, QueryError, "query file", limit=4 * MAX_LENGTH)
+        text = userfile.read_text(query, QueryError, "query file", limit=4 * MAX_LENGTH)
+        return text[1:] if text.startswith("\ufeff") else text  # the byte-order mark Notepad writes
     if re.fullmatch(r"[\w-]+", query.strip()):
         raise QueryError(f"no saved query named {query!r} (see `kgraph query --list`)")
     return query
