@@ -302,6 +302,20 @@ def test_output_corrections_json_is_read_by_default(tmp_path):
     assert _corrections(out, None) is not None and _corrections(tmp_path / "none", None) is None
 
 
+@pytest.mark.parametrize("make", ["folder", "fifo", "device link"])
+def test_a_folders_own_corrections_name_that_is_no_file_is_an_error_not_skipped(tmp_path, make):
+    import os
+
+    from kgraph.build.pipeline import _corrections
+
+    out = tmp_path / "o"
+    out.mkdir()
+    p = out / "corrections.json"
+    {"folder": p.mkdir, "fifo": lambda: os.mkfifo(p), "device link": lambda: p.symlink_to("/dev/zero")}[make]()
+    with pytest.raises(InputError, match="cannot read corrections file"):
+        _corrections(out, None)
+
+
 def test_build_with_a_bad_corrections_file_is_one_error_line_and_writes_nothing(tmp_path):
     from click.testing import CliRunner
 

@@ -426,12 +426,14 @@ def _corrections(out: Path, path):
 
     if path is not None:
         return corr.load(path)
-    own = [p for p in _own_corrections(out) if p.is_file()]
+    # Anything by that name counts, so that a folder, a FIFO or a link to a device is an error that says
+    # what it is (by `load`), not a file silently passed over.
+    own = [p for p in _own_corrections(out) if os.path.lexists(p)]
     if len(own) > 1:
         raise InputError(f"{out} holds both {own[0].name} and {own[1].name}; keep one, "
                          "or name the one to apply with --corrections")
     for p in own + [out / ".kgraph" / corr.DEFAULT_FILE]:
-        if p.is_file():
+        if os.path.lexists(p):
             return corr.load(p)
     return None
 
