@@ -191,6 +191,20 @@ def test_no_file_outside_its_own(endpoint, path):
     assert status == 404 and b"root:" not in data
 
 
+@pytest.mark.parametrize("head", ["PUT /sparql HTTP/1.1", "POST /graph.html HTTP/1.1"])
+def test_a_refused_requests_body_is_never_read_as_another_request(endpoint, head):
+    """A body smuggling a GET behind a refused request gets no answer of its own: the connection ends."""
+    host, port = urllib.parse.urlsplit(endpoint).hostname, urllib.parse.urlsplit(endpoint).port
+    inner = f"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode("latin-1")
+    with socket.create_connection((host, port), timeout=30) as s:
+        s.sendall(f"{head}\r\nHost: {host}:{port}\r\nContent-Length: {len(inner)}\r\n\r\n".encode("latin-1") + inner)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    assert data.count(b"HTTP/1.1 ") == 1 and data.split(b" ", 2)[1] == b"405"
+    assert b"Connection: close" in data
+
+
 def test_negotiate():
     assert negotiate(None, False) == "json" and negotiate("*/*", True) == "turtle"
     assert negotiate("text/csv;q=0.2, application/sparql-results+xml", False) == "xml"

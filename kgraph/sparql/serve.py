@@ -500,7 +500,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _error(self, status: int, message: str, extra=None) -> None:
         text = f"Error: {message}".replace("\r", " ").replace("\n", " ") + "\n"
-        self._send(status, text.encode("utf-8", "replace"), extra=extra)
+        # A refused request's body may be unread: read as the next request on the connection it would be
+        # answered (a PUT carrying a GET). Every error ends the connection.
+        self.close_connection = True
+        self._send(status, text.encode("utf-8", "replace"), extra={**(extra or {}), "Connection": "close"})
 
     def _guarded(self, route) -> None:
         """Run a route once the request passed the Host and cross-site checks; any failure is an HTTP error."""
@@ -555,6 +558,8 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
+            return self._error(400, "bad Content-Length")
+        if length < 0:
             return self._error(400, "bad Content-Length")
         if length > MAX_BODY:
             self.close_connection = True
