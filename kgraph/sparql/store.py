@@ -75,7 +75,18 @@ def store_path(graph_path) -> Path:
 
 def _stamp_of(graph: Path) -> dict:
     st = graph.stat()
-    return {"source": graph.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    return {"source": graph.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": _sha256(graph)}
+
+
+def _sha256(path: Path) -> str:
+    """Return the digest of a graph file: an edit that keeps its size and time (``touch -r``) still shows."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def is_fresh(graph_path) -> bool:
@@ -86,6 +97,9 @@ def is_fresh(graph_path) -> bool:
     try:  # a stamp that is a FIFO, huge or nested 100,000 deep (an unpacked archive) counts as stale
         stamp = userfile.loads(userfile.read_text(folder / _STAMP, GraphError, "store stamp", limit=1 << 16),
                                GraphError, _STAMP)
+        st = Path(graph_path).stat()
+        if not isinstance(stamp, dict) or (stamp.get("size"), stamp.get("mtime_ns")) != (st.st_size, st.st_mtime_ns):
+            return False  # the cheap test first: the digest reads the whole file
         return stamp == _stamp_of(Path(graph_path))
     except (OSError, GraphError):
         return False
