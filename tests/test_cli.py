@@ -139,3 +139,17 @@ def test_a_timeout_past_a_week_is_a_usage_error_not_a_clock_overflow(command):
     result = CliRunner().invoke(main, [*command, "--timeout", "99999999999"])
     assert result.exit_code == 2, result.output
     assert "not in the range" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("flag", ["--output", "--into"])
+def test_an_empty_output_folder_is_an_error_not_the_working_folder(tmp_path, monkeypatch, flag):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    art = tmp_path / "a.txt"
+    art.write_text("Marta Quell works for Borvik Mills.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["build", str(art), flag, "", "--quiet"])
+    assert result.exit_code == 1 and "output folder is empty" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

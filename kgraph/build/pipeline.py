@@ -343,6 +343,8 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     """
     from kgraph.core.errors import GraphError
 
+    if not str(output).strip():  # Path("") is the working folder: an empty --output would write there
+        raise GraphError("the output folder is empty: name one (--output DIR)")
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise GraphError(f"{out} is a file, not a folder")
