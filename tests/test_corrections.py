@@ -1066,3 +1066,14 @@ def test_the_anchors_are_each_keys_first_mention_per_article_and_leave_blocked_e
     kb = link_extractions([VELT_A_PERSON, VELT_A_PLACE], fixes({"action": "block", "entity": "Tarnholm"}))
     assert dict(kb.anchors) == {"place/Velt": (("a1", 0, 4, "Velt"), ("a2", 0, 4, "Velt")),
                                 "person/Oskar_Venn": (("a2", 10, 20, "Oskar Venn"),)}
+
+
+def test_a_merge_of_a_person_into_a_place_warns_and_says_which_relations_went():
+    with pytest.warns(UserWarning) as caught:
+        kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Marta Quell", "Tarnholm"],
+                                             "keep": "Tarnholm"}))
+    messages = [str(w.message) for w in caught]
+    assert any("merges entities of Person and Place types; the merged one is a Place, the type of 'Tarnholm'" in m
+               for m in messages)
+    assert any("drops 1 relation that does not fit a Place: Tarnholm worksFor Borvik Mills" in m for m in messages)
+    assert by_label(kb)["Tarnholm"].type == "Place"

@@ -216,14 +216,14 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     )
 
 
-_RETYPE_NOTE = re.compile(r"#\d+ retype ")
+_RETYPE_NOTE = re.compile(r"#\d+ (?:retype|merge) ")  # the items that can give an entity another type
 
 
 def _report_retype_losses(facts: list, entities: dict) -> None:
-    """Say which relations a retyped entity loses because they no longer fit its type (the graph drops them).
+    """Say which relations a retyped or merged entity loses because they no longer fit its type (the graph drops them).
 
-    Each retype item warns once with the count and the first three, and the entity's provenance notes it:
-    a relation that vanishes because an analyst changed a type is never silent.
+    Each such item warns once with the count and the first three, and the entity's provenance notes it:
+    a relation that vanishes because an analyst changed a type (or merged a person into a firm) is never silent.
     """
     import warnings
 
@@ -679,6 +679,11 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                     warnings.warn(f"correction {c.describe()}: keep {c.keep!r} is none of the merged entities; "
                                   f"kept {entity_key(res.groups[keep].type, label_of(keep))!r}, the most mentioned",
                                   stacklevel=2)
+            kinds = sorted({res.groups[g].type for g in gids})
+            if len(kinds) > 1:
+                warnings.warn(f"correction {c.describe()}: merges entities of {' and '.join(kinds)} types; the "
+                              f"merged one is {'an' if res.groups[keep].type[0] in 'AEIOU' else 'a'} "
+                              f"{res.groups[keep].type}, the type of {label_of(keep)!r}", stacklevel=2)
             forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
             extra_same[keep].update(_key_ref(r) for r in gone)
             dst = res.groups[keep]
