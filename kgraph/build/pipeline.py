@@ -509,7 +509,10 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
             bar.close()
             store.flush()
             if not new and not manifest:
-                raise InputError("no articles found in the inputs")
+                from kgraph.sources.ingest import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES
+
+                kinds = ", ".join(TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES)
+                raise InputError(f"no articles found in the inputs (kgraph reads {kinds} files; others are passed over)")
             kept = sum(1 for aid in manifest if aid not in new)
             manifest.update(new)
             exs = []
