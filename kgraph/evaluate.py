@@ -153,6 +153,21 @@ def gold_files(path: str | os.PathLike) -> list[Path]:
     return files
 
 
+_TYPES = tuple(t.value for t in EntityType)
+_PREDICATES = tuple(str(p.value) for p in PREDICATES)
+
+
+def _as_list(v) -> list:
+    return v if isinstance(v, list) else [v]
+
+
+def _gold_warning(path: Path, message: str) -> None:
+    """Warn about a gold file that parses but cannot mean what it says (a typo scores as a miss, silently)."""
+    import warnings
+
+    warnings.warn(f"{path}: {message}", stacklevel=3)
+
+
 def load_gold(path: Path) -> dict:
     """Read one gold file and check its shape.
 
@@ -177,6 +192,12 @@ def load_gold(path: Path) -> dict:
             if not _is_id(e["id"]) or not _strings(e["type"]) or not _strings(e["names"]):
                 raise InputError(f"{path}: in {key}, 'id' must be a string or a number and 'type' and 'names' "
                                  "a string or a non-empty list of strings")
+            if e["id"] in ids:
+                _gold_warning(path, f"entity id {e['id']!r} is used twice; its relations name either")
+            unknown = [t for t in _as_list(e["type"]) if t not in _TYPES]
+            if unknown:
+                _gold_warning(path, f"type {unknown[0]!r} of {e['id']!r} is none of {', '.join(_TYPES)}: "
+                                    "no node can match it")
             ids.add(e["id"])
     for key in ("relations", "optional_relations"):
         items = gold.get(key, [])
@@ -187,6 +208,10 @@ def load_gold(path: Path) -> dict:
                 raise InputError(f"{path}: each of {key} needs 'subject', 'predicate' and 'object'")
             if not _strings(r["predicate"]):
                 raise InputError(f"{path}: in {key}, 'predicate' must be a string or a non-empty list of strings")
+            unknown = [q for q in _as_list(r["predicate"]) if q not in _PREDICATES]
+            if unknown:
+                _gold_warning(path, f"predicate {unknown[0]!r} is none of kgraph's ({', '.join(_PREDICATES)}): "
+                                    "no statement can match it")
             if not _is_id(r["subject"]) or not _is_id(r["object"]) or r["subject"] not in ids or r["object"] not in ids:
                 raise InputError(f"{path}: relation {r['subject']!r} -> {r['object']!r} names an unknown entity")
     if not isinstance(gold["document"], str) or not gold["document"].strip() or "\0" in gold["document"]:

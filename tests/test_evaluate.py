@@ -164,6 +164,20 @@ def test_bad_gold_is_a_clear_error(tmp_path, content, message):
     assert res.output.startswith("Error: ") and "Traceback" not in res.output
 
 
+@pytest.mark.parametrize("gold, message", [
+    ({"entities": [{"id": "p", "type": "Planet", "names": "Velt"}]}, "type 'Planet' of 'p' is none of Person"),
+    ({"entities": [{"id": "p", "type": "Person", "names": "A"}, {"id": "p", "type": "Person", "names": "B"}]},
+     "entity id 'p' is used twice"),
+    ({"entities": [{"id": "p", "type": "Person", "names": "A"}],
+      "relations": [{"subject": "p", "predicate": "owns", "object": "p"}]}, "predicate 'owns' is none of kgraph's"),
+])
+def test_a_gold_file_that_cannot_mean_what_it_says_is_a_warning(tmp_path, gold, message):
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "g.json").write_text(json.dumps({"document": "a.txt", **gold}), encoding="utf-8")
+    with pytest.warns(UserWarning, match=message):
+        load_gold(tmp_path / "g.json")
+
+
 def test_missing_gold_folder_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(main, ["evaluate", "--gold", str(tmp_path / "nope")])
     assert res.exit_code == 1 and "gold path not found" in res.output
