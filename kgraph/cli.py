@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kgraph import __version__
-from kgraph.core.errors import KGraphError
+from kgraph.core.errors import KGraphError, QueryError
 
 
 def _one_line(message: object) -> str:
@@ -338,9 +338,20 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
         # The query runs in a worker process under a memory ceiling (KGRAPH_MAX_MEMORY) and a time limit:
         # a cartesian product or a value doubled forty times ends in one Error line, not in the machine's swap.
         start = "fork" if sys.platform.startswith("linux") else "spawn"  # no thread runs here yet: fork is safe
-        pool = WorkerPool(_graph(graph, graph_option), engine, size=1, start=start)
+        path = _graph(graph, graph_option)
+        pool = WorkerPool(path, engine, size=1, start=start)
         try:
-            _fmt, body = pool.run(text, fmt, fmt, timeout or None)
+            try:
+                _fmt, body = pool.run(text, fmt, fmt, timeout or None)
+            except QueryError:
+                # The query parsed (q.check), so rdflib failed evaluating it: it cannot aggregate over an
+                # unbound variable ("GROUP_CONCAT(?alias)" after an OPTIONAL), which SPARQL allows. Where the
+                # engine was kgraph's choice, Oxigraph answers instead.
+                if engine != "auto" or pool.engine != "rdflib":
+                    raise
+                pool.close()
+                pool = WorkerPool(path, "oxigraph", size=1, start=start)
+                _fmt, body = pool.run(text, fmt, fmt, timeout or None)
         except QueryTimeout as exc:
             raise QueryTimeout(f"{exc} (--timeout sets another limit; 0 for none)") from None
         finally:
