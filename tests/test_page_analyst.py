@@ -780,6 +780,34 @@ def test_a_narrow_window_puts_the_network_on_top_at_full_width(open_page, analys
     page.screenshot(f"analyst-narrow-{width}.png")
 
 
+def test_in_a_narrow_window_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(900, 800))
+    scale = page.js("kgraph.network.getScale()")
+    box = page.page.locator("#net").bounding_box()
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.mouse.wheel(0, 400)
+    page.page.wait_for_timeout(300)
+    assert page.js("kgraph.network.getScale()") == scale and page.js("window.scrollY") > 0
+    assert page.page.is_visible(".wheel-hint")
+    page.js("window.scrollTo(0, 0)")
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.keyboard.down("Control")
+    page.page.mouse.wheel(0, 200)
+    page.page.keyboard.up("Control")
+    page.page.wait_for_timeout(300)
+    assert page.js("kgraph.network.getScale()") != scale
+
+
+def test_in_a_wide_window_the_wheel_zooms_the_network(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1400, 900))
+    scale = page.js("kgraph.network.getScale()")
+    box = page.page.locator("#net").bounding_box()
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.mouse.wheel(0, 200)
+    page.page.wait_for_timeout(300)
+    assert page.js("kgraph.network.getScale()") != scale
+
+
 def _hub_with_a_far_neighbour_kb():
     """Return an invented corpus: Veltria with 32 citizens around it, the first of them (Anton Moreau) working for
     eight Tarsk guilds and so placed in Tarsk's community, far from Veltria; thirty small lands besides make it more

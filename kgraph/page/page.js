@@ -270,6 +270,20 @@
       scaling: {label: {drawThreshold: 4}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
+  // In a narrow window the page scrolls past the network to the panels below it: the wheel scrolls the page
+  // there, and zooms the network with Ctrl (or Cmd) held, as maps embedded in a page do.
+  var narrow = window.matchMedia ? window.matchMedia('(max-width: 1100px)') : {matches: false};
+  var wheelHint = el('div', {class: 'wheel-hint', text: 'Ctrl + scroll zooms the network', 'aria-hidden': 'true'});
+  wheelHint.hidden = true;
+  container.append(wheelHint);
+  var hintTimer = null;
+  container.addEventListener('wheel', function (ev) {
+    if (!narrow.matches || ev.ctrlKey || ev.metaKey) return;
+    ev.stopPropagation();  // caught on the way down: the network never sees it, the page scrolls
+    wheelHint.hidden = false;
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(function () { wheelHint.hidden = true; }, 1500);
+  }, true);
 
   // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
   var FEW_FIT = 60;
