@@ -1028,6 +1028,19 @@ def test_a_club_named_after_its_city_is_called_by_its_first_name():
     assert [(e.label, e.articles) for e in kb.entities] == [("Hollin Dortmund", ("a", "b"))]
 
 
+def test_a_city_read_as_its_club_in_a_match_report_joins_the_corpus_one_club_marked_with_it():
+    report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."
+    kb = link_extractions([found("a", "The tax office wrote to FC Dortmund. FC Dortmund paid.",
+                                 ("FC Dortmund", "Organization")),
+                           ex("b", ("Dortmund", "Organization", "Dortmund"), text=report)])
+    assert [(e.label, e.articles) for e in kb.entities] == [("FC Dortmund", ("a", "b"))]
+    # Outside a match report the city's name stays apart from the club.
+    kb = link_extractions([found("a", "The tax office wrote to FC Dortmund. FC Dortmund paid.",
+                                 ("FC Dortmund", "Organization")),
+                           ex("b", ("Dortmund", "Organization", "Dortmund"), text="The council of the city met.")])
+    assert sorted(e.label for e in kb.entities) == ["Dortmund", "FC Dortmund"]
+
+
 def test_a_club_named_by_a_small_towns_name_and_a_bigger_city_is_called_by_its_first_name():
     # "Windsor" is a town too, smaller than Dortmund: before the city it is the club's own name.
     report = "The striker scored twice; the goalkeeper saved a penalty and the Bundesliga relegation fight goes on."

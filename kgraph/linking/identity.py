@@ -4251,6 +4251,9 @@ def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full
     if t == EntityType.Organization and " " not in n:
         if sport and len(full.split()) == 2 and full.split()[0] == n and gazetteer.city(full.split()[1]) is not None:
             return _club_word(n, full.split()[1])  # in a match report "Hollin" is the club "Hollin Tarsk"
+        if sport and len(full.split()) == 2 and n in full.split() and \
+                next(w for w in full.split() if w != n) in _CLUB_MARKS:
+            return True  # in a match report "Tarsk" is the corpus' one club "FC Tarsk" (or "Tarsk FC")
         return len(full.split()) == 2 and _name_word(n, case or {}) and gazetteer.place(n) is None
     return t == EntityType.Organization or t == EntityType.Place
 
