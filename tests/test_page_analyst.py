@@ -780,32 +780,33 @@ def test_a_narrow_window_puts_the_network_on_top_at_full_width(open_page, analys
     page.screenshot(f"analyst-narrow-{width}.png")
 
 
-def test_in_a_narrow_window_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(open_page, analyst_page):
-    page = open_page(analyst_page, viewport=(900, 800))
-    scale = page.js("kgraph.network.getScale()")
+def _wheel_over_network(page, dy: int, ctrl: bool = False) -> tuple[float, float]:
+    """Turn the wheel over the middle of the network; return its scale before and after."""
+    before = page.js("kgraph.network.getScale()")
     box = page.page.locator("#net").bounding_box()
     page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.page.mouse.wheel(0, 400)
+    if ctrl:
+        page.page.keyboard.down("Control")
+    page.page.mouse.wheel(0, dy)
+    if ctrl:
+        page.page.keyboard.up("Control")
     page.page.wait_for_timeout(300)
-    assert page.js("kgraph.network.getScale()") == scale and page.js("window.scrollY") > 0
+    return before, page.js("kgraph.network.getScale()")
+
+
+def test_in_a_narrow_window_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(900, 800))
+    before, after = _wheel_over_network(page, 400)
+    assert after == before and page.js("window.scrollY") > 0
     assert page.page.is_visible(".wheel-hint")
     page.js("window.scrollTo(0, 0)")
-    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.page.keyboard.down("Control")
-    page.page.mouse.wheel(0, 200)
-    page.page.keyboard.up("Control")
-    page.page.wait_for_timeout(300)
-    assert page.js("kgraph.network.getScale()") != scale
+    before, after = _wheel_over_network(page, 200, ctrl=True)
+    assert after != before
 
 
 def test_in_a_wide_window_the_wheel_zooms_the_network(open_page, analyst_page):
-    page = open_page(analyst_page, viewport=(1400, 900))
-    scale = page.js("kgraph.network.getScale()")
-    box = page.page.locator("#net").bounding_box()
-    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.page.mouse.wheel(0, 200)
-    page.page.wait_for_timeout(300)
-    assert page.js("kgraph.network.getScale()") != scale
+    before, after = _wheel_over_network(open_page(analyst_page, viewport=(1400, 900)), 200)
+    assert after != before
 
 
 def _hub_with_a_far_neighbour_kb():
