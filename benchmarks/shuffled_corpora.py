@@ -97,7 +97,8 @@ def main(argv=None) -> int:
         print(f"Error: {e}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as pkg:
-        env = dict(os.environ)
+        # The scorer runs `kgraph build`: the one of this interpreter's environment, not whichever PATH finds.
+        env = dict(os.environ, PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
         if args.unseen_names:
             env["PYTHONPATH"] = str(unseen_package(Path(pkg), Path(args.src), args.unseen_names, args.conll04,
                                                    args.cache))
@@ -117,7 +118,8 @@ def report(k: int, chosen: list[Path], args, env: dict) -> None:
                              capture_output=True, text=True, env=env)
     lines = [ln for ln in run.stdout.splitlines() if args.verbose and not ln.startswith("  ") or SUMMARY.match(ln)]
     print(f"== corpus {k} (seed {args.seed + k}, {len(chosen)} articles)", flush=True)
-    print("\n".join(lines) if run.returncode == 0 else f"scorer failed: {run.stderr.strip()[-300:]}", flush=True)
+    why = (run.stderr.strip() or run.stdout.strip())[-300:]  # the scorer reports a failed build on stdout
+    print("\n".join(lines) if run.returncode == 0 else f"scorer failed: {why}", flush=True)
 
 
 if __name__ == "__main__":
