@@ -264,7 +264,10 @@ def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model
     from kgraph.extraction import nlp as nlp_mod
     from kgraph.evaluate import gold_files
 
+    from kgraph.sources.datasets import require_relations
+
     items = read_conll04(data)
+    require_relations(items, data)
     pipeline = nlp_mod.load(model)
     feats, labels, rule_hits, groups = examples(items, pipeline)
     calibration = calibrate_classifier(feats, labels, groups, steps=steps)

@@ -56,8 +56,6 @@ def test_bad_training_file_is_an_input_error(tmp_path):
     ('[{"tokens": ["Ilse"], "entities": [], "relations": [{"type": "Kill", "head": 0, "tail": 1}]}]', "not a CoNLL04"),
     ('{"tokens": []}', "not a CoNLL04"),
     ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-    ("[]", "holds no annotated relations to train on"),
-    ('[{"tokens": ["A"], "entities": [], "relations": []}]', "holds no annotated relations to train on"),
 ])
 def test_a_training_file_of_wrong_shapes_is_one_input_error(tmp_path, text, message):
     bad = tmp_path / "x.json"
@@ -129,3 +127,14 @@ def test_training_pins_the_numerical_libraries_to_one_thread():
     finally:
         while _PINNED:
             _PINNED.pop().restore_original_limits()
+
+
+@pytest.mark.parametrize("text", ["[]", '[{"tokens": ["A"], "entities": [], "relations": []}]'])
+def test_training_data_with_no_relation_is_one_input_error_before_any_model_loads(tmp_path, text):
+    from kgraph.train import train
+
+    data = tmp_path / "x.json"
+    data.write_text(text, encoding="utf-8")
+    assert read_conll04(data) is not None  # the entity and type heads read such files
+    with pytest.raises(InputError, match="holds no annotated relations to train on"):
+        train(data, output=tmp_path / "m.json", model="no-such-spacy-model")

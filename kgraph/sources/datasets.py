@@ -20,9 +20,17 @@ def read_conll04(path: str | os.PathLike) -> list[dict]:
     if not isinstance(data, list) or not all(_sentence(item) for item in data):
         raise InputError(f"{path}: not a CoNLL04 SpERT JSON file (a list of sentences, each with \"tokens\", "
                          "\"entities\" and \"relations\" that point at its tokens and entities)")
-    if not any(item["relations"] for item in data):
-        raise InputError(f"{path}: holds no annotated relations to train on ({len(data)} sentences)")
     return data
+
+
+def require_relations(items: list[dict], path) -> None:
+    """Refuse CoNLL04 data with no annotated relation: a relation classifier has nothing to learn from it.
+
+    Raises:
+        InputError: No sentence holds a relation (the entity and type heads read such files).
+    """
+    if not any(item["relations"] for item in items):
+        raise InputError(f"{path}: holds no annotated relations to train on ({len(items)} sentences)")
 
 
 def _sentence(item: object) -> bool:
