@@ -876,50 +876,6 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     return out
 
 
-def _club_mark_token(tok) -> bool:
-    """True for a club's mark written as one, capitals at both ends ("FC", "VfB"; not "Fc" or "as")."""
-    return tok.lower_ in CLUB_MARKS and tok.text[:1].isupper() and tok.text[-1:].isupper() and tok.is_alpha
-
-
-def _club_name_token(tok) -> bool:
-    """True for a word a club's name may hold beside its mark: a capitalized name word, no title, date or stop word."""
-    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop and tok.lower_ not in _TITLES \
-        and not _club_mark_token(tok) and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
-
-
-@finder("finder:club-mark", "Capitalized words beside a club's mark (\"Orvik FC\", \"FC Orvik\", \"VfB Tarsk\") "
-        "name that club, though the NER missed them or tagged the mark alone.", "adds",
-        examples=[("Orvik FC lost 2-1 at home on Sunday.", "Orvik FC", EntityType.Organization),
-                  ("The striker left FC Kellmar in May.", "FC Kellmar", EntityType.Organization),
-                  ("On Saturday Tarsk FC beat the leaders.", "Tarsk FC", EntityType.Organization)],
-        counter_examples=[("Ads for the fc league ran all week.", "fc league"),
-                          ("On Saturday Tarsk FC beat the leaders.", "On Saturday Tarsk FC")])
-def _club_mark_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
-    """Clubs named by a mark and up to three name words before it, or after it when they follow."""
-    out = []
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        if not _club_mark_token(tok) or i in headlines:
-            continue
-        if i + 1 < n and _club_name_token(doc[i + 1]):
-            j = i + 1  # "FC Orvik": the words after the mark
-            while j < n and j - i <= 3 and _club_name_token(doc[j]):
-                j += 1
-            start, end = i, j
-        else:
-            j = i  # "Orvik FC": the words before it
-            while j > 0 and i - j < 3 and _club_name_token(doc[j - 1]):
-                j -= 1
-            start, end = j, i + 1
-        held = covered.get(i)
-        if held is not None and (held.start < start or held.end > end):
-            continue  # the mark is inside a longer name already ("FC Orvik Juniors")
-        if end - start >= 2:
-            # A club, also where the NER tagged these very words a person ("Tarsk FC" as PERSON).
-            out.append(_Cand(doc, offset, start, end, EntityType.Organization, doc[start:end].text, "club-mark", sure=True))
-    return out
-
-
 @finder("finder:kind-noun", "Capitalized words right after or before a noun saying what kind of organization "
         "they name (\"the charity X\", \"the X union\") name that organization, though the NER missed them.", "adds",
         examples=[("The charity Open Hands said it would help.", "Open Hands", EntityType.Organization)],
@@ -1077,15 +1033,6 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         for i in range(o.start, o.end):
             covered[i] = o
     cands += _kind_noun_candidates(doc, offset, covered, headlines)
-    for o in _club_mark_candidates(doc, offset, covered, headlines):
-        # A club's name replaces what it swallows (the mark alone, its city tagged a place or a person), not a
-        # name that reaches beyond it.
-        if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
-            continue
-        cands = [c for c in cands if not (o.start <= c.start and c.end <= o.end)]
-        cands.append(o)
-        for i in range(o.start, o.end):
-            covered[i] = o
     cands = _acronym_candidates(doc, offset, cands)
     cands = _bracket_glosses(doc, offset, cands)
     cands = _state_candidates(doc, offset, cands)
