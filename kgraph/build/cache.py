@@ -28,13 +28,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import sqlite3
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-from kgraph.core import atomic
+from kgraph.core import atomic, userfile
 from kgraph.core.errors import GraphError
 from kgraph.core.model import Article, Extraction, Mention, Relation
 
@@ -451,8 +450,6 @@ MAX_MANIFEST_BYTES = 1 << 30
 
 def _load_manifest(path: Path) -> dict:
     """Parse a manifest file; a FIFO, a device, a huge or deeply nested file is a ValueError (damaged)."""
-    from kgraph.core import userfile
-
     return userfile.loads(userfile.read_text(path, ValueError, "manifest", limit=MAX_MANIFEST_BYTES),
                           ValueError, str(path))
 
@@ -560,19 +557,6 @@ def write_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id
     return atomic.write_text(state_dir(output) / "manifest.json", _manifest_text(manifest, model_id))
 
 
-def _sha256_file(path: Path) -> str | None:
-    h = hashlib.sha256()
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would block, /dev/zero never end
-            return None
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
 def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str, graph_text: str,
                      anchors: tuple = (), formats: tuple = ()) -> Path:
     """Write the next manifest as *pending*, with the digest of the graph it goes with, before the outputs move.
@@ -611,7 +595,7 @@ def settle(output: str | os.PathLike) -> None:
     except (OSError, ValueError, UnicodeDecodeError):
         sha = None
     try:
-        if sha is not None and sha == _sha256_file(Path(output) / GRAPH_FILE):
+        if sha is not None and sha == userfile.sha256_file(Path(output) / GRAPH_FILE):
             os.replace(pending, state / "manifest.json")  # the outputs were committed: so is the manifest
         else:
             os.unlink(pending)  # the outputs were not (all) renamed: the old manifest still describes them

@@ -66,3 +66,23 @@ def loads(text: str, error: type[Exception], source: str):
         raise error(f"{source}: not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # an integer of more digits than Python converts
         raise error(f"{source}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
+
+
+def sha256_file(path) -> str | None:
+    """Return the SHA-256 hex digest of a regular file, read a megabyte at a time; None for anything else.
+
+    A FIFO would block and ``/dev/zero`` never end, so neither is read; an unreadable file is None too.
+    """
+    import hashlib
+    import os
+
+    h = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return None
+    return h.hexdigest()

@@ -78,15 +78,25 @@ def _stamp_of(graph: Path) -> dict:
     return {"source": graph.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": _sha256(graph)}
 
 
-def _sha256(path: Path) -> str:
-    """Return the digest of a graph file: an edit that keeps its size and time (``touch -r``) still shows."""
-    import hashlib
+#: Digests of graph files read in this process, by what their status says: a query checks the store's
+#: freshness up to three times (choosing the engine, starting the pool, opening the store in a worker).
+_DIGESTS: dict = {}
 
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
+
+def _sha256(path: Path) -> str | None:
+    """Return the digest of a graph file: an edit that keeps its size and time (``touch -r``) still shows.
+
+    Read once per process for one status; the change time is in the key, which any write moves and
+    ``touch`` cannot set back.
+    """
+    from kgraph.core.userfile import sha256_file
+
+    st = path.stat()
+    key = (str(path.resolve()), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS.clear()  # one graph at a time: the memo never grows
+        _DIGESTS[key] = sha256_file(path)
+    return _DIGESTS[key]
 
 
 def is_fresh(graph_path) -> bool:
