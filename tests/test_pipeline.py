@@ -371,7 +371,7 @@ def test_iris_an_earlier_build_gave_stay_resolvable_after_into(tmp_path):
     first = build([src / "s1.txt", src / "s2.txt"], output=out)
     given = {k for e in first.kb.entities for k in (e.key, *e.same_as)}
     assert {k for k, _a in first.kb.anchors} == given  # each key is kept with its anchor mentions
-    assert set(cache.read_published(out)) == given
+    assert set(cache.read_previous(out)[0]) == given
     grown = build([src / "s3.txt"], output=out, into=True)
     now = {e.key for e in grown.kb.entities}
     assert given - now, "the third story should change a key (else this test shows nothing)"
@@ -393,7 +393,7 @@ def test_a_damaged_key_list_is_a_warning_and_the_build_goes_on(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.warns(UserWarning, match="keys the graph gave are unreadable"):
         r = build([src], output=out, into=True)
-    assert r.kb.entities and cache.read_published(out)  # rewritten whole by the build
+    assert r.kb.entities and cache.read_previous(out)[0]  # rewritten whole by the build
 
 
 def test_a_later_build_rewrites_the_extra_formats_the_folder_holds(tmp_path):

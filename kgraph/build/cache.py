@@ -520,11 +520,6 @@ def _published(data: dict) -> dict[str, tuple]:
     return out
 
 
-def read_published(output: str | os.PathLike) -> dict[str, tuple]:
-    """Return the keys the graph in ``output`` gives, each with its anchor mentions ({} without a manifest)."""
-    return read_previous(output)[0]
-
-
 def read_previous(output: str | os.PathLike) -> tuple[dict[str, tuple], tuple[str, ...]]:
     """Return what the last build of ``output`` left for the next: its keys' anchor mentions and its extra formats.
 

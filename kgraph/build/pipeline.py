@@ -558,7 +558,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
 
     ``before_rename(graph_text, kb)`` runs once every output is ready, before
     any is renamed; ``graph.ttl`` is renamed last (see ``cache.prepare_manifest``).
-    ``published`` holds the keys an earlier build of the folder gave (see ``cache.read_published``).
+    ``published`` holds the keys an earlier build of the folder gave (see ``cache.read_previous``).
     """
     from kgraph.graph import rdf
     from kgraph.page import visualize

@@ -244,13 +244,17 @@ def _report_retype_losses(facts: list, entities: dict) -> None:
         item = next(n for n in reversed(e.corrections) if _RETYPE_NOTE.match(n))
         lines = sorted(set(lines))
         shown = ", ".join(lines[:3]) + (f" and {len(lines) - 3} more" if len(lines) > 3 else "")
-        article = "an" if e.type[:1] in "AEIOU" else "a"
         what = (f"{len(lines)} relation{'s' * (len(lines) != 1)} that {'do' if len(lines) != 1 else 'does'} "
-                f"not fit {article} {e.type}: {shown}")
+                f"not fit {_a(e.type)}: {shown}")
         warnings.warn(f"correction {item}: drops {what}", stacklevel=3)
         notes = list(e.corrections)
         notes[len(notes) - 1 - notes[::-1].index(item)] = f"{item}: dropped {what}"
         entities[cid] = replace(e, corrections=tuple(notes))
+
+
+def _a(type_: str) -> str:
+    """Return a type with its indefinite article ("an Organization", "a Place")."""
+    return f"{'an' if type_[:1] in 'AEIOU' else 'a'} {type_}"
 
 
 def _carried_keys(res, published: dict) -> dict:
@@ -682,8 +686,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             kinds = sorted({res.groups[g].type for g in gids})
             if len(kinds) > 1:
                 warnings.warn(f"correction {c.describe()}: merges entities of {' and '.join(kinds)} types; the "
-                              f"merged one is {'an' if res.groups[keep].type[0] in 'AEIOU' else 'a'} "
-                              f"{res.groups[keep].type}, the type of {label_of(keep)!r}", stacklevel=2)
+                              f"merged one is {_a(res.groups[keep].type)}, the type of {label_of(keep)!r}",
+                              stacklevel=2)
             forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
             extra_same[keep].update(_key_ref(r) for r in gone)
             dst = res.groups[keep]
@@ -755,18 +759,13 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 members.pop(gid)
                 refs.redirect[gid] = new_id
                 notes[new_id].extend(notes.pop(gid, []))
-            # The moved mentions' own name labels them where it is not the name that stays: a split after a
-            # merge hands the absorbed entity back its name, so its IRI, without a label.
-            # Of the moved names: the one the item names the entity by, else one a merge absorbed, else the most
-            # fitting of them.
-            moved_names = {_norm(n): n for n in sorted(new.names)}
-            absorbed = sorted(n for _t, n in res.same_as.get(gid, ()) if _norm(n) in moved_names)
-            own = (moved_names.get(_norm(c.entity)) or (absorbed[0] if absorbed else "")
-                   or (_choose_label(new_type, new.names) if new.names else ""))
             if c.label:
                 forced[new_id] = c.label
                 new.names[c.label] += 0
             elif new_type == src.type:
+                # The moved mentions' own name labels them where it is not the name that stays: a split after a
+                # merge hands the absorbed entity back its name, so its IRI, without a label.
+                own = _split_off_name(c.entity, new, res.same_as.get(gid, ()))
                 forced[new_id] = (old_label if gid not in res.groups
                                   else own if own and _norm(own) != _norm(old_label)
                                   and _norm(own) not in map(_norm, src.names)
@@ -879,6 +878,14 @@ def _warn_missing(c, ref: str, blocked: dict) -> None:
     by = blocked.get(key) or blocked.get(_norm(ref))
     why = f" (it was blocked by {by.describe()})" if by is not None else ""
     warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph{why}; skipped", stacklevel=4)
+
+
+def _split_off_name(ref: str, new, absorbed) -> str:
+    """Return the name of a split-off group's mentions: the one ``ref`` names it by, else one a merge absorbed
+    (of ``absorbed``, its (type, name) pairs), else the most fitting of them; "" if they carry none."""
+    moved = {_norm(n): n for n in sorted(new.names)}
+    back = sorted(n for _t, n in absorbed if _norm(n) in moved)
+    return moved.get(_norm(ref)) or (back[0] if back else "") or (_choose_label(new.type, new.names) if new.names else "")
 
 
 def _explained_by(alias: str, names) -> bool:
