@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph.core.errors import InputError
-from kgraph.core.model import PREDICATES, Entity, KnowledgeBase, well_typed_facts
+from kgraph.core.model import ENTITY_TYPES, PREDICATES, Entity, KnowledgeBase, well_typed_facts
 from kgraph.core.terms import EntityType
 
 
@@ -153,12 +153,8 @@ def gold_files(path: str | os.PathLike) -> list[Path]:
     return files
 
 
-_TYPES = tuple(t.value for t in EntityType)
+_TYPES = tuple(str(t.value) for t in ENTITY_TYPES)  # plain strings, to name them in a message
 _PREDICATES = tuple(str(p.value) for p in PREDICATES)
-
-
-def _as_list(v) -> list:
-    return v if isinstance(v, list) else [v]
 
 
 def _gold_warning(path: Path, message: str) -> None:
