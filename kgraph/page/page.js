@@ -729,8 +729,8 @@
         && rep(edgeById[ids[0]].to) === edgeById[ids[0]].to) { showEdge(ids[0]); return; }
     var parts = key.split('\n'), ends = ids.map(function (i) { return rep(edgeById[i].from); });
     // the way the relations run when they all run one way ("Ann Roe → Veltria"), else both ways
-    if (ends.every(function (x) { return x === ends[0]; }) && parts[1] === ends[0]) parts = [parts[1], parts[0]];
     var oneWay = ends.every(function (x) { return x === ends[0]; });
+    if (oneWay && parts[1] === ends[0]) parts = [parts[1], parts[0]];
     var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(oneWay ? ' → ' : ' ↔ ');
     var seen = new Set();
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
