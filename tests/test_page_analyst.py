@@ -372,6 +372,69 @@ def test_a_hostile_fragment_runs_nothing(open_page, analyst_page, bypass_csp):
     assert sorted(page.drawn_nodes()) == sorted(open_page(analyst_page).drawn_nodes())
 
 
+def _until(page, expr, want, timeout=5.0):
+    """Return ``expr`` evaluated in the page once it equals ``want`` (hashchange is handled after the change)."""
+    end = time.monotonic() + timeout
+    got = page.js(expr)
+    while got != want and time.monotonic() < end:
+        page.page.wait_for_timeout(50)
+        got = page.js(expr)
+    return got
+
+
+def test_an_edited_fragment_and_back_and_forward_reapply_the_view_without_a_reload(open_page, analyst_page):
+    page = open_page(analyst_page)
+    page.js("window.__sameDocument = 1")
+    everything = sorted(page.drawn_nodes())
+    orion = _ids(page, ["Orion Mills"])[0]
+    countries = set(page.js("kgraph.data.nodes.filter(n => n.type === 'Country').map(n => n.id)"))
+    assert countries & set(everything)
+    no_country = "kgraph.drawn().filter(id => kgraph.data.nodes.find(n => n.id === id).type === 'Country').length"
+    # an edited fragment (a new history entry) filters the view, the boxes follow
+    page.js("location.hash = '#types=Organization,Person,Place'")
+    assert _until(page, no_country, 0) == 0
+    assert not page.page.is_checked('input[data-type="Country"]') and page.page.is_checked('input[data-type="Person"]')
+    # a second one selects an entity and keeps the filter it names
+    page.js("id => { location.hash = '#types=Organization,Person,Place&sel=' + encodeURIComponent(id); }", orion)
+    assert _until(page, "kgraph.network.getSelectedNodes()", [orion]) == [orion]
+    assert "Orion Mills" in page.page.inner_text("#details h3")
+    # Back: the filter without the selection; Back again: the view as opened; Forward: the filter again
+    page.js("history.back()")
+    assert _until(page, "kgraph.network.getSelectedNodes()", []) == []
+    assert page.js(no_country) == 0 and page.js("!!document.querySelector('#details [data-overview]')")
+    page.js("history.back()")
+    assert _until(page, "kgraph.drawn().length", len(everything)) == len(everything)
+    assert sorted(page.drawn_nodes()) == everything and page.page.is_checked('input[data-type="Country"]')
+    page.js("history.forward()")
+    assert _until(page, no_country, 0) == 0
+    assert page.js("window.__sameDocument") == 1  # no reload
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "csp-bypassed"])
+def test_a_hostile_fragment_set_after_opening_runs_nothing_and_changes_nothing(open_page, analyst_page, bypass_csp):
+    page = open_page(analyst_page, bypass_csp)
+    everything = sorted(page.drawn_nodes())
+    frag = "#" + "&".join(f"{k}={v}" for k, v in [
+        ("sel", "constructor"), ("types", "constructor,__proto__"), ("preds", "toString,hasOwnProperty"),
+        ("off", '["constructor"]'), ("explore", '["__proto__","constructor"]'), ("from", "__proto__"),
+        ("to", "constructor"), ("edge", "toString"), ("collapsed", PAYLOADS["script"]), ("zoom", PAYLOADS["img-onerror"])])
+    # names every object has ("constructor", "__proto__") are no type, source, date or entity either, when opened ...
+    opened = open_page(analyst_page, bypass_csp, fragment=frag)
+    assert sorted(opened.drawn_nodes()) == everything and opened.js("kgraph.network.getSelectedNodes()") == []
+    assert opened.js("window.__pwned") is None
+    # ... or set after opening
+    page.js("f => { location.hash = f; }", frag)
+    page.page.wait_for_timeout(300)
+    page.js("f => { location.hash = f; }", "#sel=" + PAYLOADS["img-onerror"] + "&types=" + PAYLOADS["svg-onload"])
+    page.page.wait_for_timeout(300)
+    assert page.js("window.__pwned") is None
+    assert page.js("document.querySelectorAll('img, svg[onload]').length + document.scripts.length") == 3
+    # every name is unknown: every filter stays as at opening
+    assert sorted(page.drawn_nodes()) == everything
+    assert all(page.js("Array.from(document.querySelectorAll('input[data-type], input[data-predicate]')).map(b => b.checked)"))
+    assert page.js("kgraph.network.getSelectedNodes()") == []
+
+
 # ---------------------------------------------------------------- the seed
 
 def test_seed_page_paths_article_panel_and_exports(open_page, seed_build):

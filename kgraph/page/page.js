@@ -35,6 +35,8 @@
     var items = Array.prototype.slice.call(arguments, 1).filter(function (c) { return c !== null && c !== undefined && c !== false; });
     parent.replaceChildren.apply(parent, items);
   }
+  // a key read from the URL is looked up only among a map's own keys ("constructor" is not a type)
+  function own(map, k) { return typeof k === 'string' && Object.prototype.hasOwnProperty.call(map, k); }
   function safeUrl(u) { return typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u) ? u : null; }
   function link(url, text) {
     var u = safeUrl(url);
@@ -122,10 +124,7 @@
   function communityLabel(c) { return plural(c.size, 'entity', 'entities') + ': ' + c.names.join(', '); }
 
   // ------------------------------------------------------------------ state (what the URL fragment holds)
-  var state = {types: new Set(DATA.types.map(function (t) { return t.name; })),
-    preds: new Set(DATA.predicates.map(function (p) { return p.name; })), minConf: 0,
-    isolated: false, gazetteer: false, byCommunity: true,
-    from: 0, to: 0, sourcesOff: new Set(), minSources: 1, collapsed: new Set(), explore: null, pinned: new Set()};
+  var state;  // set once the time bins are known (defaultState)
 
   // ------------------------------------------------------------------ time bins
   var days = DATA.articles.map(function (a) { return a.day; }).filter(Boolean).sort();
@@ -139,7 +138,13 @@
     bins.forEach(function (b, i) { binOf[b.key] = i; });
     DATA.articles.forEach(function (a) { a.bin = a.day ? binOf[key(a.day)] : null; });
   })();
-  state.to = Math.max(0, bins.length - 1);
+  function defaultState() {
+    return {types: new Set(DATA.types.map(function (t) { return t.name; })),
+      preds: new Set(DATA.predicates.map(function (p) { return p.name; })), minConf: 0,
+      isolated: false, gazetteer: false, byCommunity: true,
+      from: 0, to: Math.max(0, bins.length - 1), sourcesOff: new Set(), minSources: 1, collapsed: new Set(), explore: null, pinned: new Set()};
+  }
+  state = defaultState();
   function dateFiltered() { return bins.length > 0 && (state.from > 0 || state.to < bins.length - 1); }
 
   // ------------------------------------------------------------------ what is visible
@@ -1493,32 +1498,35 @@
     try { history.replaceState(null, '', frag); } catch (err) { /* a sandboxed frame: the view is not kept */ }
   }
   function saveStateSoon() { clearTimeout(saveTimer); saveTimer = setTimeout(saveState, 250); }
+  // The fragment is data only: each value is looked up among this graph's names and numbers, never run or parsed
+  // as markup. Everything it leaves out is as at opening, so that reading it again (hashchange) gives the same view.
   function readState() {
     var p;
+    state = defaultState();
     try { p = new URLSearchParams(location.hash.replace(/^#/, '')); } catch (err) { return null; }
     function list(k) { return p.has(k) ? p.get(k).split(',').filter(Boolean) : null; }
     function json(k) { try { var v = JSON.parse(p.get(k)); return Array.isArray(v) ? v.filter(function (x) { return typeof x === 'string'; }) : null; } catch (err) { return null; } }
     // unknown values are ignored: a link naming none this graph has leaves that filter as it was
-    var t = list('types'), tk = t && t.filter(function (x) { return types[x]; });
+    var t = list('types'), tk = t && t.filter(function (x) { return own(types, x); });
     if (t && (tk.length || !t.length)) state.types = new Set(tk);
-    var pr = list('preds'), pk = pr && pr.filter(function (x) { return x in predLabel; });
+    var pr = list('preds'), pk = pr && pr.filter(function (x) { return own(predLabel, x); });
     if (pr && (pk.length || !pr.length)) state.preds = new Set(pk);
     var c = parseFloat(p.get('conf'));
     if (c >= 0 && c <= 1) state.minConf = c;
     state.isolated = p.get('isolated') === '1';
     state.gazetteer = p.get('gazetteer') === '1';
     state.byCommunity = p.get('color') !== 'type';
-    if (p.has('from') && p.get('from') in binOf) state.from = binOf[p.get('from')];
-    if (p.has('to') && p.get('to') in binOf) state.to = binOf[p.get('to')];
+    if (own(binOf, p.get('from'))) state.from = binOf[p.get('from')];
+    if (own(binOf, p.get('to'))) state.to = binOf[p.get('to')];
     if (state.from > state.to) { state.from = 0; state.to = Math.max(0, bins.length - 1); }
     var off = p.has('off') ? json('off') : null;
-    if (off) state.sourcesOff = new Set(off.filter(function (x) { return x in sourceBoxes; }));
+    if (off) state.sourcesOff = new Set(off.filter(function (x) { return own(sourceBoxes, x); }));
     var ms = parseInt(p.get('minsrc'), 10);
     if (ms >= 1 && ms <= 99) state.minSources = ms;
     var col = list('collapsed');
     if (col) col.forEach(function (x) { var i = parseInt(x, 10); if (communities[i]) state.collapsed.add(i); });
     var ex = p.has('explore') ? json('explore') : null;
-    if (ex) { ex = ex.filter(function (id) { return byId[id]; }); if (ex.length) state.explore = new Set(ex); }
+    if (ex) { ex = ex.filter(function (id) { return own(byId, id); }); if (ex.length) state.explore = new Set(ex); }
     return p;
   }
   function syncControls() {
@@ -1535,16 +1543,31 @@
     paintLegend();
   }
   var restored = readState();
-  function restoreView() {
-    // runs once the first frame is drawn: selection and zoom need the drawn network
+  function restoreView(again) {
+    // runs once the first frame is drawn (selection and zoom need the drawn network), and again on each hashchange
     var p = restored;
     restoring = false;
-    if (p && p.has('sel') && byId[p.get('sel')]) selectNode(p.get('sel'), true);
-    else if (p && p.has('edge') && edgeById[+p.get('edge')]) selectEdge(+p.get('edge'));
+    if (p && own(byId, p.get('sel'))) selectNode(p.get('sel'), true);
+    else if (p && own(edgeById, p.get('edge'))) selectEdge(+p.get('edge'));
+    else if (again) showHome();
     var z = p ? parseFloat(p.get('zoom')) : NaN, x = p ? parseFloat(p.get('x')) : NaN, y = p ? parseFloat(p.get('y')) : NaN;
     if (z > 0.001 && z < 100 && isFinite(x) && isFinite(y)) network.moveTo({position: {x: x, y: y}, scale: z});
+    else if (again) fitView();
     saveState();
   }
+  // An edited fragment, a link pasted into a tab already showing the page, Back or Forward: the view follows the
+  // fragment without a reload. The page's own saves replace the fragment (replaceState), which fires no hashchange.
+  window.addEventListener('hashchange', function () {
+    var byCommunity = state.byCommunity;
+    restored = readState();
+    if (!window.kgraphReady) return;  // the first frame restores it
+    focused = null; selectedEdge = null;
+    network.unselectAll();
+    syncControls();
+    if (state.byCommunity !== byCommunity) recolor();
+    refresh();
+    restoreView(true);
+  });
   $('share').addEventListener('click', function () {
     saveState();
     var u = $('share-url');
