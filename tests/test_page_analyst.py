@@ -44,6 +44,14 @@ def big_page(tmp_path_factory):
     return path, page
 
 
+@pytest.fixture(scope="module")
+def mid_page(tmp_path_factory):
+    """A generated corpus of 600 entities and 1,200 relations: drawn at a quarter of its size at fit-to-screen."""
+    kb = _make_kb()(600, 1200, n_articles=150)
+    path, page = visualize.write_page(rdf.quads(kb), tmp_path_factory.mktemp("mid") / "mid.html")
+    return path, page
+
+
 @pytest.fixture
 def analyst_page(tmp_path):
     path, _ = visualize.write_page(rdf.to_graph(analyst_kb()), tmp_path / "a.html")
@@ -117,6 +125,46 @@ def test_big_corpus_communities_are_coloured_and_collapse_into_named_nodes(open_
     assert members & set(page.drawn_nodes())
     page.page.click("#expand-all")
     assert len(page.drawn_nodes()) == before
+
+
+def _drawn_sizes(page):
+    """Return, per drawn node, its radius on screen and its nearest drawn neighbour's distance (px), its shape."""
+    return page.js("""() => {
+        const net = kgraph.network, s = net.getScale(), b = net.body;
+        const ns = b.nodeIndices.map(id => b.nodes[id]);
+        return ns.map(n => {
+            let d = Infinity;
+            for (const m of ns) if (m !== n) d = Math.min(d, Math.hypot(m.x - n.x, m.y - n.y));
+            return [n.shape.width / 2 * s, d * s, n.options.shape, n.options.size, n.kgBase];
+        });
+    }""")
+
+
+def test_at_fit_to_screen_every_node_is_big_enough_to_show_its_shape(open_page, mid_page):
+    path, data = mid_page
+    page = open_page(path, viewport=BIG)
+    page.page.wait_for_timeout(200)
+    assert page.js("kgraph.network.getScale()") < 0.3  # vis-network's own sizes would be dots of 1-2 px here
+    sizes = _drawn_sizes(page)
+    assert len(sizes) > 400
+    # at least 4 px (8 px across) on screen, unless its nearest neighbour is so close that the two would touch:
+    # there it takes 0.3 of the gap, so that a dense core stays nodes and not one blob
+    assert sum(r >= 4 - 0.01 for r, *_ in sizes) > 0.7 * len(sizes)
+    scale = page.js("kgraph.network.getScale()")
+    for radius, gap, _shape, _size, base in sizes:
+        assert radius >= min(4, 0.3 * gap) - 0.01, (radius, gap)
+        assert radius <= max(0.3 * gap, base * scale) + 0.01, (radius, gap)
+    # each type its shape, and the legend shows it
+    shapes = {t["name"]: t["shape"] for t in data.data["types"]}
+    assert len(set(shapes.values())) == len(shapes)
+    legend = page.js("""Array.from(document.querySelectorAll('[data-legend]'))
+                        .map(l => [l.dataset.legend, l.querySelector('svg > *').outerHTML])""")
+    assert len({html for _t, html in legend}) == len(shapes)
+    page.screenshot("mid-fit-shapes.png")
+    # zoomed in, every node has its own size again (vis-network's, by number of neighbours)
+    page.js("kgraph.network.moveTo({scale: 2})")
+    page.page.wait_for_timeout(200)
+    assert all(size == base for _r, _g, _s, size, base in _drawn_sizes(page))
 
 
 def test_several_relations_between_two_entities_are_one_edge_with_a_count(open_page, analyst_page):

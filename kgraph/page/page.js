@@ -254,6 +254,7 @@
   }
 
   var container = $('net');
+  var BORDER = 1.2, BORDER_SELECTED = 3;
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
       damping: 0.3, avoidOverlap: 0},
@@ -267,7 +268,7 @@
     interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
       keyboard: {enabled: true, bindToWindow: false, autoFocus: false, speed: {x: 10, y: 10, zoom: 0.03}},
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
-    nodes: {borderWidth: 1.2, borderWidthSelected: 3, font: {face: FONT, size: 13},
+    nodes: {borderWidth: BORDER, borderWidthSelected: BORDER_SELECTED, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
     edges: {selectionWidth: 1.5, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
@@ -275,6 +276,53 @@
       scaling: {label: {drawThreshold: 4}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
+  // At fit-to-screen a corpus of hundreds of entities is drawn at a fifth of its size or less, and vis-network's
+  // sizes (graph units) become dots of 1-2 px whose shape, the type, cannot be read. Before each frame every node
+  // is given at least MIN_NODE_PX on screen, times the square root of its size over the smallest (size still says
+  // degree), with an outline of about a pixel, but never more than ROOM_SHARE of the distance to its nearest
+  // neighbour: a dense core stays dots rather than one blob; zooming in reads it. Zoomed in, nodes keep their own
+  // sizes. vis-network sets the sizes anew when the data change: a size the page did not set is the node's own.
+  var MIN_NODE_PX = 4, NODE_SIZE_MIN = options.nodes.scaling.min, ROOM_SHARE = 0.3, ROOM_CELL = 100, ROOM_RINGS = 6;
+  var roomSig = null;
+  function measureRoom(body) {
+    // each node's distance to its nearest drawn neighbour (graph units, up to ROOM_RINGS cells), again only when
+    // a node moved; a grid searched ring by ring keeps it about linear
+    var ids = body.nodeIndices, sig = ids.length;
+    ids.forEach(function (id, i) { var n = body.nodes[id]; sig += (i + 1) * (n.x * 0.7548776662 + n.y * 0.5698402910); });
+    if (sig === roomSig) return;
+    roomSig = sig;
+    var grid = {};
+    ids.forEach(function (id) {
+      var n = body.nodes[id], k = Math.floor(n.x / ROOM_CELL) + ',' + Math.floor(n.y / ROOM_CELL);
+      (grid[k] = grid[k] || []).push(n);
+    });
+    ids.forEach(function (id) {
+      var n = body.nodes[id], gx = Math.floor(n.x / ROOM_CELL), gy = Math.floor(n.y / ROOM_CELL), best = Infinity;
+      for (var r = 0; r <= ROOM_RINGS && best > (r - 1) * ROOM_CELL; r++) {
+        for (var dx = -r; dx <= r; dx++) for (var dy = -r; dy <= r; dy++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
+          var list = grid[(gx + dx) + ',' + (gy + dy)];
+          if (list) list.forEach(function (m) { if (m !== n) best = Math.min(best, Math.hypot(m.x - n.x, m.y - n.y)); });
+        }
+      }
+      n.kgRoom = Math.min(best, ROOM_RINGS * ROOM_CELL);
+    });
+  }
+  network.on('beforeDrawing', function () {
+    var body = network.body, scale = network.getScale(), border = Math.max(BORDER, 0.9 / scale);
+    measureRoom(body);
+    body.nodeIndices.forEach(function (id) {
+      var vn = body.nodes[id], o = vn.options;
+      if (o.size !== vn.kgSize) vn.kgBase = o.size;
+      var floor = Math.min(MIN_NODE_PX * Math.sqrt(Math.max(1, vn.kgBase / NODE_SIZE_MIN)) / scale, ROOM_SHARE * vn.kgRoom);
+      var size = Math.max(vn.kgBase, floor);
+      if (size !== o.size || border !== o.borderWidth) {
+        o.size = size; o.borderWidth = border; o.borderWidthSelected = Math.max(BORDER_SELECTED, 2 / scale);
+        vn.needsRefresh();
+      }
+      vn.kgSize = size;
+    });
+  });
   // In a narrow window the page scrolls past the network to the panels below it: the wheel scrolls the page
   // there, and zooms the network with Ctrl (or Cmd) held, as maps embedded in a page do.
   var narrow = window.matchMedia ? window.matchMedia('(max-width: 1100px)') : {matches: false};
