@@ -167,6 +167,99 @@ def test_at_fit_to_screen_every_node_is_big_enough_to_show_its_shape(open_page, 
     assert all(size == base for _r, _g, _s, size, base in _drawn_sizes(page))
 
 
+def test_a_collapsed_community_says_what_it_holds_and_grows_with_its_members(open_page, mid_page):
+    path, data = mid_page
+    coms = data.data["communities"]
+    by_mentions = {}
+    for n in sorted(data.nodes, key=lambda n: (-n["mentions"], n["rank"])):
+        by_mentions.setdefault(n["community"], []).append(n["label"])
+    # named by its most mentioned members
+    assert all(c["names"] == by_mentions[c["id"]][:3] for c in coms)
+    page = open_page(path, viewport=BIG)
+    page.page.click("#collapse-all")
+    page.page.wait_for_timeout(200)
+    radius = page.js("""() => { const b = kgraph.network.body, s = kgraph.network.getScale();
+        return Object.fromEntries(b.nodeIndices.map(id => [id, b.nodes[id].shape.width / 2 * s])); }""")
+    sized = sorted((c["size"], radius[f"community:{c['id']}"]) for c in coms if c["size"] >= 2)
+    assert len(sized) >= 10
+    # its area grows with its members: more members, a larger hexagon; the two largest as the root of their sizes
+    for (n1, r1), (n2, r2) in zip(sized, sized[1:]):
+        assert r2 >= r1 - 0.01 and (n1 == n2 or r2 > r1), sized
+    (n1, r1), (n2, r2) = sized[-2], sized[-1]
+    assert abs(r2 / r1 - (n2 / n1) ** 0.5) < 0.05, sized
+    assert r2 > 4 * sized[0][1]
+    # the largest is named by its members and its count
+    largest = max(coms, key=lambda c: c["size"])
+    label = next(t for t in page.js("kgraph.labels()") if largest["names"][0] in t)
+    assert f"{largest['size']} entities" in label
+    page.screenshot("mid-collapsed.png")
+    # hovering lists its most mentioned members; a click lists them all
+    at = page.js("""id => { const p = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]),
+                            r = document.getElementById('net').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }""",
+                 f"community:{largest['id']}")
+    page.page.mouse.move(at[0] + 5, at[1] + 5)
+    page.page.mouse.move(at[0], at[1])
+    page.page.wait_for_selector("#tooltip:not([hidden])", timeout=3000)
+    tip = page.page.inner_text("#tooltip")
+    assert f"Community of {largest['size']} entities" in tip
+    assert all(name in tip for name in by_mentions[largest["id"]][:8])
+    assert f"and {largest['size'] - 8} more" in tip
+    page.page.mouse.click(at[0], at[1])
+    page.page.wait_for_selector("#details .community-members")
+    if page.page.locator("#details .act-more").count():
+        page.page.click("#details .act-more")
+    listed = page.js("Array.from(document.querySelectorAll('#details .community-members li .link-button')).map(b => b.textContent)")
+    assert listed == by_mentions[largest["id"]]
+    assert page.page.locator("#details .act-uncollapse").count() == 1
+
+
+def _overlap(a, b):
+    return a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]
+
+
+def _crosses(seg, boxes, under=40.0):
+    """Return whether a segment enters one of the boxes once out of those it may start under (its first ``under`` px)."""
+    x0, y0, x1, y1 = seg
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+    steps, out = max(1, int(length)), False
+    for k in range(steps + 1):
+        x, y = x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps
+        inside = any(b[0] + 0.5 < x < b[2] - 0.5 and b[1] + 0.5 < y < b[3] - 0.5 for b in boxes)
+        if inside and (out or length * k / steps > under):
+            return True
+        out = out or not inside
+    return False
+
+
+def test_the_most_central_names_are_all_drawn_at_fit_to_screen_with_a_leader_line_when_moved_aside(open_page, mid_page):
+    path, data = mid_page
+    page = open_page(path, viewport=BIG)
+    page.page.wait_for_timeout(200)
+    drawn = set(page.drawn_nodes())
+    top = [n for n in sorted(data.nodes, key=lambda n: n["rank"]) if n["id"] in drawn][:40]
+    named = set(page.js("kgraph.labels()"))
+    assert [n["label"] for n in top if n["label"] not in named] == []
+    places = page.js("kgraph.labelPlaces()")
+    boxes = [p["box"] for p in places]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not _overlap(a, b), (a, b)
+    leaders = [p for p in places if p["leader"]]
+    assert leaders  # the crowded view needs some
+    for p in places:
+        (x, y, r), box = p["node"], p["box"]
+        if not p["leader"]:
+            # beside its node: the box touches the node's disc grown by a few pixels
+            nx, ny = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+            assert ((nx - x) ** 2 + (ny - y) ** 2) ** 0.5 <= r + 4, p
+            continue
+        x0, y0, x1, y1 = p["leader"]
+        assert abs(((x0 - x) ** 2 + (y0 - y) ** 2) ** 0.5 - r) < 0.5  # from the node's edge ...
+        assert box[0] - 0.01 <= x1 <= box[2] + 0.01 and box[1] - 0.01 <= y1 <= box[3] + 0.01  # ... to its name
+        assert not _crosses(p["leader"], [q["box"] for q in places if q is not p]), p
+    page.screenshot("mid-fit-leaders.png")
+
+
 def test_several_relations_between_two_entities_are_one_edge_with_a_count(open_page, analyst_page):
     page = open_page(analyst_page)
     cora, tallow = _ids(page, ["Cora Vint", "Tallow Bank"])

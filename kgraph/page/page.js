@@ -116,12 +116,25 @@
   var CPREFIX = 'community:';
   var centroid = communities.map(function () { return [0, 0, 0]; });
   DATA.nodes.forEach(function (n) { var c = centroid[n.community]; if (c) { c[0] += n.x; c[1] += n.y; c[2]++; } });
+  // A collapsed community is a hexagon whose area grows with its number of members: about the area they take in
+  // the layout (COMMUNITY_UNIT * sqrt(members) graph units), so that it sits where they were and the largest stand
+  // out. It is named by its most mentioned members and its size; hovering lists them, a click lists them all.
+  var COMMUNITY_UNIT = 28, TIP_MEMBERS = 8;
+  var membersOf = communities.map(function () { return []; });
+  byRank.forEach(function (n) { if (membersOf[n.community]) membersOf[n.community].push(n); });
+  membersOf.forEach(function (ms) { ms.sort(function (a, b) { return b.mentions - a.mentions || a.rank - b.rank; }); });
   function communityNode(c) {
     var k = centroid[c.id];
-    return {id: CPREFIX + c.id, x: k[2] ? k[0] / k[2] : 0, y: k[2] ? k[1] / k[2] : 0, value: 4 + c.size, shape: 'hexagon',
-      color: {background: c.color, border: darker(c.color), highlight: {background: c.color, border: '#111'}}};
+    return {id: CPREFIX + c.id, x: k[2] ? k[0] / k[2] : 0, y: k[2] ? k[1] / k[2] : 0, size: COMMUNITY_UNIT * Math.sqrt(c.size),
+      shape: 'hexagon', color: {background: c.color, border: darker(c.color), highlight: {background: c.color, border: '#111'},
+        hover: {background: c.color, border: '#111'}}};
   }
   function communityLabel(c) { return plural(c.size, 'entity', 'entities') + ': ' + c.names.join(', '); }
+  function typeCounts(ns) {
+    var count = {};
+    ns.forEach(function (n) { count[typeOf(n)] = (count[typeOf(n)] || 0) + 1; });
+    return DATA.types.filter(function (t) { return count[t.name]; }).map(function (t) { return t.name + ' ' + num(count[t.name]); }).join(' · ');
+  }
 
   // ------------------------------------------------------------------ state (what the URL fragment holds)
   var state;  // set once the time bins are known (defaultState)
@@ -362,6 +375,11 @@
     return widthCache[k];
   }
   var NODES_AS_OBSTACLES = 150;
+  // The most central names in view (LEADER_TOP of them) that find no room beside their node are drawn a little
+  // further out, where there is room, with a leader line from the node to the name: in a dense core (Angela Merkel
+  // beside Germany and Berlin) a name moved aside stays readable and says whose it is.
+  var LEADER_TOP = 40, LEADER_UNDER = 40, LEADER_GAPS = [12, 24, 38, 56, 78], LEADER_ANGLES = [90, 270, 0, 180, 45, 135, 315, 225, 20, 160, 340, 200, 65, 115, 295, 245];
+  var SUB_FONT = '12px ' + FONT, SUB_HEIGHT = 14, INSIDE_FONT = '600 13px ' + FONT, INSIDE_HEIGHT = 16;
   function shortLabel(t) { return t.length > 32 ? t.slice(0, 30) + '…' : t; }
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
@@ -369,17 +387,51 @@
     // names and the nodes in view go in grid; while a neighbourhood is highlighted its dimmed nodes go in dimGrid,
     // which a highlighted name may cover (so a highlighted neighbour keeps its name in a crowd)
     var cell = 80, grid = {}, dimGrid = {}, tried = 0;
-    function free(r, g) {
+    function free(r, g, skip) {
       var x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
       for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) {
         var list = g[gx + ',' + gy];
-        if (list) for (var i = 0; i < list.length; i++) { var o = list[i]; if (r[0] < o[2] && r[2] > o[0] && r[1] < o[3] && r[3] > o[1]) return false; }
+        if (list) for (var i = 0; i < list.length; i++) { var o = list[i]; if (o !== skip && r[0] < o[2] && r[2] > o[0] && r[1] < o[3] && r[3] > o[1]) return false; }
       }
       return true;
     }
     function take(r, g) {
       var x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
       for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) (g[gx + ',' + gy] = g[gx + ',' + gy] || []).push(r);
+    }
+    function hits(r, g) {
+      var out = [], x0 = Math.floor(r[0] / cell), x1 = Math.floor(r[2] / cell), y0 = Math.floor(r[1] / cell), y1 = Math.floor(r[3] / cell);
+      for (var gx = x0; gx <= x1; gx++) for (var gy = y0; gy <= y1; gy++) {
+        (g[gx + ',' + gy] || []).forEach(function (o) { if (o !== own && out.indexOf(o) < 0 && r[0] < o[2] && r[2] > o[0] && r[1] < o[3] && r[3] > o[1]) out.push(o); });
+      }
+      return out;
+    }
+    // a leader line as small boxes every few pixels, so that it crosses no name and no later name covers it. A node
+    // hidden under another's name still gets its own: the line may start under the names covering the node (for up
+    // to LEADER_UNDER px), but once out of them it crosses none. Returns the boxes to keep free, or null.
+    function lineBoxes(x0, y0, x1, y1, nx, ny) {
+      var len = Math.hypot(x1 - x0, y1 - y0), k = Math.max(1, Math.ceil(len / 4)), out = [], under = true;
+      var cover = hits([nx - 0.5, ny - 0.5, nx + 0.5, ny + 0.5], grid);
+      for (var j = 0; j <= k; j++) {
+        // boxes 5 px wide, at most 4 apart: together they cover the line
+        var px = x0 + (x1 - x0) * j / k, py = y0 + (y1 - y0) * j / k, b = [px - 2.5, py - 2.5, px + 2.5, py + 2.5];
+        var hit = hits(b, grid);
+        if (under && hit.length && len * j / k <= LEADER_UNDER && hit.every(function (o) { return cover.indexOf(o) >= 0; })) continue;
+        under = false;
+        if (hit.length) return null;
+        out.push(b);
+      }
+      return out;
+    }
+    function block(items) {
+      // lines of text, centred on one another: [[text, font, height], ...]
+      var b = {items: [], w: 0, h: 0};
+      items.forEach(function (it) {
+        var tw = textWidth(ctx, it[1], it[0]);
+        b.items.push({text: it[0], font: it[1], w: tw, h: it[2]});
+        b.w = Math.max(b.w, tw); b.h += it[2];
+      });
+      return b;
     }
     var order = vis$.ordered;
     if (focusNodes) order = Array.from(focusNodes).sort(function (a, b) { return ((byId[a] || {}).rank || 0) - ((byId[b] || {}).rank || 0); })
@@ -391,14 +443,15 @@
     var drawn = [];
     // With few nodes in view (a small corpus, or zoomed in) a name must not hide another node either:
     // the nodes in view are placed first as obstacles. A crowded overview keeps labels over its dots.
-    var inView = [];
+    var inView = [], obstacle = {};
     for (var q = 0; q < order.length && inView.length <= NODES_AS_OBSTACLES; q++) {
       var qn = body.nodes[order[q]];
       if (!qn) continue;
       var qx = (qn.x - vp.x) * scale + w / 2, qy = (qn.y - vp.y) * scale + h / 2;
       if (qx < -50 || qy < -30 || qx > w + 50 || qy > h + 30) continue;
       var qr = Math.max(3, (qn.options.size || 8) * scale);
-      inView.push([[qx - qr, qy - qr, qx + qr, qy + qr], focusNodes && !focusNodes.has(order[q]) ? dimGrid : grid]);
+      obstacle[order[q]] = [qx - qr, qy - qr, qx + qr, qy + qr];
+      inView.push([obstacle[order[q]], focusNodes && !focusNodes.has(order[q]) ? dimGrid : grid]);
     }
     if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
     for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
@@ -407,49 +460,108 @@
       var x = (vn.x - vp.x) * scale + w / 2, y = (vn.y - vp.y) * scale + h / 2;
       if (x < -50 || y < -30 || x > w + 50 || y > h + 30) continue;
       tried++;
-      var isC = id.indexOf(CPREFIX) === 0, n = byId[id];
-      var text = isC ? shortLabel(communities[+id.slice(CPREFIX.length)].names.join(' · ')) : shortLabel(labelOf(id));
+      var isC = id.indexOf(CPREFIX) === 0, n = byId[id], com = isC ? communities[+id.slice(CPREFIX.length)] : null;
       var lit = (focusNodes && focusNodes.has(id)) || id === focused;
       var top = isC || (n && n.rank < 12) || lit;
-      var font = (top ? '600 ' : '') + (top ? 14 : 12) + 'px ' + FONT;
-      var tw = textWidth(ctx, font, text), th = top ? 17 : 15, r = Math.max(3, (vn.options.size || 8) * scale);
-      var spots = [[x - tw / 2, y + r + 2], [x + r + 3, y - th / 2], [x - tw / 2, y - r - th - 1], [x - r - 3 - tw, y - th / 2]];
-      // a highlighted name also tries the four corners, then half a line further from the node on each side
-      if (lit) {
-        var e = th / 2;
-        spots.push([x + r + 2, y + r + 1], [x + r + 2, y - r - th], [x - r - tw - 2, y + r + 1], [x - r - tw - 2, y - r - th],
-          [x - tw / 2, y + r + 2 + e], [x + r + 3, y - th / 2 - e], [x + r + 3, y - th / 2 + e], [x - tw / 2, y - r - th - 1 - e],
-          [x - r - 3 - tw, y - th / 2 - e], [x - r - 3 - tw, y - th / 2 + e]);
-        // a neighbour of the chosen entity tries the sides facing away from it first, where a ring of neighbours has
-        // room (the spots beside the node, then those further out)
-        var cn = focused !== null && id !== focused ? body.nodes[rep(focused)] : null;
-        if (cn && (cn.x !== vn.x || cn.y !== vn.y)) {
-          var ux = vn.x - cn.x, uy = vn.y - cn.y;
-          spots = spots.map(function (p, k) {
-            var dx = p[0] + tw / 2 - x, dy = p[1] + th / 2 - y;
-            return [p, k, k < 8 ? 0 : 1, (dx * ux + dy * uy) / (Math.hypot(dx, dy) || 1)];
-          }).sort(function (a, b) { return a[2] - b[2] || b[3] - a[3] || a[1] - b[1]; }).map(function (a) { return a[0]; });
+      var font = (top ? '600 ' : '') + (top ? 14 : 12) + 'px ' + FONT, lh = top ? 17 : 15;
+      var r = Math.max(3, (vn.options.size || 8) * scale), own = obstacle[id];
+      // what to try, in order: each a block of lines and the spots for its top left corner
+      var tries = [];
+      if (com) {
+        // a collapsed community: its most mentioned members and how many it holds, inside its hexagon when they fit
+        // (a name there can only be its own), else beside it, else its first member alone
+        var sub = plural(com.size, 'entity', 'entities');
+        for (var k = com.names.length; k >= 1; k--) {
+          var inside = block(com.names.slice(0, k).map(function (t) { return [shortLabel(t), INSIDE_FONT, INSIDE_HEIGHT]; }).concat([[sub, SUB_FONT, SUB_HEIGHT]]));
+          // a hexagon of radius r (points left and right) is 2r - 2|dy|/sqrt(3) wide at dy from its centre
+          if (inside.h < 1.5 * r && inside.w + 8 < 2 * r - inside.h / Math.sqrt(3)) { tries.push({b: inside, spots: [[x - inside.w / 2, y - inside.h / 2]]}); break; }
         }
-        // slid sideways into view rather than cut at its edge, if it still leaves its node uncovered
-        spots = spots.map(function (p) {
-          var px = Math.max(2, Math.min(w - tw - 2, p[0]));
-          return px === p[0] || (px - 2 < x + r && px + tw + 2 > x - r && p[1] - 1 < y + r && p[1] + th > y - r) ? p : [px, p[1]];
-        });
+        // a hexagon big enough to show around them carries its first member and count even if they overflow it
+        var over = block([[shortLabel(com.names[0] || ''), INSIDE_FONT, INSIDE_HEIGHT], [sub, SUB_FONT, SUB_HEIGHT]]);
+        if (r >= 20 && !tries.length) tries.push({b: over, spots: [[x - over.w / 2, y - over.h / 2]]});
+        tries.push({b: block([[shortLabel(com.names.join(' · ')), font, lh], [sub, SUB_FONT, SUB_HEIGHT]])});
+        tries.push({b: block([[shortLabel(com.names[0] || ''), font, lh], [sub, SUB_FONT, SUB_HEIGHT]]), lead: tried <= LEADER_TOP});
+      } else tries.push({b: block([[shortLabel(labelOf(id)), font, lh]]), lead: lit || tried <= LEADER_TOP});
+      var placed = null;
+      for (var t = 0; t < tries.length && !placed; t++) {
+        var b = tries[t].b, tw = b.w, th = b.h, spots = tries[t].spots;
+        if (!spots) {
+          spots = [[x - tw / 2, y + r + 2], [x + r + 3, y - th / 2], [x - tw / 2, y - r - th - 1], [x - r - 3 - tw, y - th / 2]];
+          // a highlighted name also tries the four corners, then half a line further from the node on each side
+          if (lit) {
+            var e = th / 2;
+            spots.push([x + r + 2, y + r + 1], [x + r + 2, y - r - th], [x - r - tw - 2, y + r + 1], [x - r - tw - 2, y - r - th],
+              [x - tw / 2, y + r + 2 + e], [x + r + 3, y - th / 2 - e], [x + r + 3, y - th / 2 + e], [x - tw / 2, y - r - th - 1 - e],
+              [x - r - 3 - tw, y - th / 2 - e], [x - r - 3 - tw, y - th / 2 + e]);
+            // a neighbour of the chosen entity tries the sides facing away from it first, where a ring of neighbours has
+            // room (the spots beside the node, then those further out)
+            var cn = focused !== null && id !== focused ? body.nodes[rep(focused)] : null;
+            if (cn && (cn.x !== vn.x || cn.y !== vn.y)) {
+              var ux = vn.x - cn.x, uy = vn.y - cn.y;
+              spots = spots.map(function (p, k) {
+                var dx = p[0] + tw / 2 - x, dy = p[1] + th / 2 - y;
+                return [p, k, k < 8 ? 0 : 1, (dx * ux + dy * uy) / (Math.hypot(dx, dy) || 1)];
+              }).sort(function (a, c) { return a[2] - c[2] || c[3] - a[3] || a[1] - c[1]; }).map(function (a) { return a[0]; });
+            }
+            // slid sideways into view rather than cut at its edge, if it still leaves its node uncovered
+            spots = spots.map(function (p) {
+              var px = Math.max(2, Math.min(w - tw - 2, p[0]));
+              return px === p[0] || (px - 2 < x + r && px + tw + 2 > x - r && p[1] - 1 < y + r && p[1] + th > y - r) ? p : [px, p[1]];
+            });
+          }
+        }
+        placed = place(spots, tw, th, null);
+        if (!placed && tries[t].lead) {
+          // further out, nearest first, with a leader line from the node's edge to the nearest point of the name
+          for (var g = 0; g < LEADER_GAPS.length && !placed; g++) {
+            for (var a = 0; a < LEADER_ANGLES.length && !placed; a++) {
+              var ang = LEADER_ANGLES[a] * Math.PI / 180, cx = Math.cos(ang), cy = Math.sin(ang);
+              var px = x + cx * (r + LEADER_GAPS[g]), py = y + cy * (r + LEADER_GAPS[g]);
+              var sx = cx > 0.3 ? px : cx < -0.3 ? px - tw : px - tw / 2, sy = cy > 0.3 ? py : cy < -0.3 ? py - th : py - th / 2;
+              var ex = Math.max(sx - 2, Math.min(x, sx + tw + 2)), ey = Math.max(sy - 1, Math.min(y, sy + th));
+              placed = place([[sx, sy]], tw, th, [x + cx * r, y + cy * r, ex, ey]);
+            }
+          }
+        }
+        if (placed) placed.b = b;
       }
+      if (!placed) continue;
+      drawn.push({id: id, text: com ? placed.b.items.map(function (it) { return it.text; }).join(' · ') : labelOf(id),
+        box: placed.box, node: [x, y, r], leader: placed.leader, at: placed, dim: focusNodes && !focusNodes.has(id)});
+    }
+    // the leader lines first, the names over them (a line that starts under another name passes under its letters)
+    drawn.forEach(function (l) {
+      if (!l.leader) return;
+      var L = l.leader;
+      ctx.globalAlpha = l.dim ? 0.35 : 1;
+      ctx.beginPath(); ctx.moveTo(L[0], L[1]); ctx.lineTo(L[2], L[3]);
+      ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,0.9)'; ctx.stroke();
+      ctx.lineWidth = 1.2; ctx.strokeStyle = '#3d444d'; ctx.stroke();
+    });
+    ctx.lineWidth = 3.5; ctx.strokeStyle = 'rgba(255,255,255,0.92)'; ctx.fillStyle = '#1f2328';
+    drawn.forEach(function (l) {
+      var at = l.at, ty = at.y;
+      ctx.globalAlpha = l.dim ? 0.35 : 1;
+      at.b.items.forEach(function (it) {
+        ctx.font = it.font;
+        ctx.strokeText(it.text, at.x + (at.b.w - it.w) / 2, ty);
+        ctx.fillText(it.text, at.x + (at.b.w - it.w) / 2, ty);
+        ty += it.h;
+      });
+      delete l.at;
+    });
+    // the first free spot of a block tw x th; with a leader, the line too must cross no name (nor node, when nodes are obstacles)
+    function place(spots, tw, th, leader) {
       for (var s = 0; s < spots.length; s++) {
         var box = [spots[s][0] - 2, spots[s][1] - 1, spots[s][0] + tw + 2, spots[s][1] + th];
-        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h || !free(box, grid) || (!lit && !free(box, dimGrid))) continue;
+        if (box[0] < 0 || box[2] > w || box[1] < 0 || box[3] > h || !free(box, grid, own) || (!lit && !free(box, dimGrid, own))) continue;
+        var lb = leader ? lineBoxes(leader[0], leader[1], leader[2], leader[3], x, y) : [];
+        if (!lb) continue;
         take(box, grid);
-        var dim = focusNodes && !focusNodes.has(id);
-        ctx.font = font;
-        ctx.globalAlpha = dim ? 0.35 : 1;
-        ctx.lineWidth = 3.5; ctx.strokeStyle = 'rgba(255,255,255,0.92)';
-        ctx.strokeText(text, spots[s][0], spots[s][1]);
-        ctx.fillStyle = '#1f2328';
-        ctx.fillText(text, spots[s][0], spots[s][1]);
-        drawn.push({text: isC ? text : labelOf(id), box: box});
-        break;
+        lb.forEach(function (x_) { take(x_, grid); });
+        return {x: spots[s][0], y: spots[s][1], box: box, leader: leader};
       }
+      return null;
     }
     ctx.restore();
     lastLabels = drawn;
@@ -784,7 +896,10 @@
     // the way the relations run when they all run one way ("Ann Roe → Veltria"), else both ways
     var oneWay = ends.every(function (x) { return x === ends[0]; });
     if (oneWay && parts[1] === ends[0]) parts = [parts[1], parts[0]];
-    var title = parts.map(function (p) { return p.indexOf(CPREFIX) === 0 ? 'community ' + p.slice(CPREFIX.length) : labelOf(p); }).join(oneWay ? ' → ' : ' ↔ ');
+    var title = parts.map(function (p) {
+      var com = p.indexOf(CPREFIX) === 0 ? communities[+p.slice(CPREFIX.length)] : null;
+      return com ? 'the community of ' + com.names[0] + ' (' + plural(com.size, 'entity', 'entities') + ')' : labelOf(p);
+    }).join(oneWay ? ' → ' : ' ↔ ');
     var seen = new Set();
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
       .concat(ids.map(function (i) { return relationBlock(edgeById[i], seen); })));
@@ -943,12 +1058,20 @@
     if (p.nodes.length && p.nodes[0].indexOf(CPREFIX) === 0) { toggleCollapse(+p.nodes[0].slice(CPREFIX.length), false); return; }
     if (p.nodes.length) expand(p.nodes[0]);
   });
+  var MEMBERS_SHOWN = 50;
   function showCommunity(c) {
     var com = communities[c];
-    var list = el('ol');
-    byRank.filter(function (n) { return n.community === c; }).slice(0, 50).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
-    fill(details, el('h3', {text: 'Community ' + (c + 1)}), el('p', {text: communityLabel(com)}),
-      el('div', {class: 'row'}, button('Expand this community', function () { toggleCollapse(c, false); }, 'act-uncollapse')), list);
+    if (!com) return;
+    var ms = membersOf[c], list = el('ol', {class: 'community-members'});
+    var more = capped(list, ms, MEMBERS_SHOWN, function (n) {
+      var t = types[typeOf(n)] || {shape: 'star', color: '#8c8c8c'};
+      return el('li', null, icon(t.shape, t.color), ' ', nodeButton(n.id), el('span', {class: 'fact-meta', text: ' ' + plural(n.mentions, 'mention')}));
+    }, 'member');
+    fill(details, el('h3', {text: com.names.join(', ')}),
+      el('p', {text: 'A community of ' + plural(com.size, 'entity', 'entities') + ' often named together: ' + typeCounts(ms) + '.'}),
+      el('div', {class: 'row'}, state.collapsed.has(c) ? button('Expand this community', function () { toggleCollapse(c, false); showCommunity(c); }, 'act-uncollapse')
+        : button('Collapse this community', function () { toggleCollapse(c, true); showCommunity(c); }, 'act-collapse')),
+      el('h2', {text: 'Members, most mentioned first'}), list, more);
     visited('community', c);
   }
 
@@ -1138,8 +1261,15 @@
   network.on('hoverNode', function (p) {
     if (!p.event) return;
     if (String(p.node).indexOf(CPREFIX) === 0) {
-      var c = communities[+p.node.slice(CPREFIX.length)];
-      showTip(p.event, [el('div', {class: 'tt-title', text: 'Community'}), el('div', {text: communityLabel(c)}), el('div', {class: 'tt-sub', text: 'Double-click to expand.'})]);
+      var c = communities[+p.node.slice(CPREFIX.length)], ms = membersOf[c.id], list = el('ul', {class: 'tt-members'});
+      ms.slice(0, TIP_MEMBERS).forEach(function (n) {
+        var t = types[typeOf(n)] || {shape: 'star', color: '#8c8c8c'};
+        list.append(el('li', null, icon(t.shape, t.color), ' ' + labelOf(n.id), el('span', {class: 'tt-sub', text: ' · ' + plural(n.mentions, 'mention')})));
+      });
+      showTip(p.event, [el('div', {class: 'tt-title', text: 'Community of ' + plural(c.size, 'entity', 'entities')}),
+        el('div', {class: 'tt-sub', text: typeCounts(ms)}), list,
+        ms.length > TIP_MEMBERS ? el('div', {text: '… and ' + num(ms.length - TIP_MEMBERS) + ' more.'}) : null,
+        el('div', {class: 'tt-sub', text: 'Click to list every member; double-click to expand.'})].filter(Boolean));
       return;
     }
     var n = byId[p.node];
@@ -1742,6 +1872,7 @@
     focus: function () { return focusNodes ? Array.from(focusNodes) : []; },
     labels: function () { return lastLabels.map(function (l) { return l.text; }); },
     labelBoxes: function () { return lastLabels.map(function (l) { return l.box; }); },
+    labelPlaces: function () { return lastLabels.map(function (l) { return {id: l.id, text: l.text, box: l.box, node: l.node, leader: l.leader}; }); },
     groups: function (k) { return (groups[k] || []).slice(); },
     visible: function () { return {nodes: Array.from(vis$.nodes).sort(), relations: vis$.rels.map(function (e) { return e.id; })}; },
     drawn: function () { return Array.from(drawnNodes).sort(); },

@@ -61,7 +61,7 @@ LAYOUT_SAMPLE = 1000
 OMITTED_NAMES_SHOWN = 25
 #: Seed of the community detection (Louvain) and of every layout.
 SEED = 7
-#: How many members name a community (in its collapsed node and its legend entry).
+#: How many members name a community (in its collapsed node and its legend entry): the most mentioned.
 COMMUNITY_NAMES = 3
 #: Colours of the largest communities (Tableau 20 without the greys); smaller ones are grey.
 COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -249,7 +249,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
     pos = analysis["positions"]
     communities = []
     for c, members in enumerate(analysis["communities"]):
-        top = sorted(members, key=lambda i: analysis["rank"][i])[:COMMUNITY_NAMES]
+        # the names an analyst knows the group by: its most mentioned members (the most central first on a tie)
+        top = sorted(members, key=lambda i: (-mentions[iris[i]], analysis["rank"][i]))[:COMMUNITY_NAMES]
         communities.append({"id": c, "size": len(members), "names": [labels[iris[i]] for i in top],
                             "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else "#b0b0b0"})
 
