@@ -153,6 +153,23 @@ class _Group(click.Group):
 
 
 
+@contextlib.contextmanager
+def _out_of_memory(ceiling: int):
+    """Turn a ``MemoryError`` in the block into one error line that names the ceiling and how to raise it."""
+    try:
+        yield
+    except (MemoryError, ImportError) as exc:
+        # Under a low ceiling a library's code cannot even be mapped ("failed to map segment"): the same cause.
+        if isinstance(exc, ImportError) and "failed to map" not in str(exc):
+            raise
+        from kgraph.core.errors import LimitError
+        from kgraph.core.limits import gib
+
+        raise LimitError(f"the build ran out of memory at its ceiling of {gib(ceiling)}: build fewer articles, "
+                         "or raise KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; "
+                         "earlier outputs are unchanged") from None
+
+
 class _FiniteRange(click.FloatRange):
     """A number in a range that is not NaN or infinite (click's FloatRange lets "nan" and "inf" through)."""
 
@@ -267,10 +284,14 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
         output = into
     elif not inputs:
         inputs = ("seeds",)
-    result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
-                       min_confidence=min_confidence, into=into is not None, jobs=jobs,
-                       dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
-                       corrections=corrections)
+    from kgraph.core.limits import address_ceiling, build_ceiling
+
+    ceiling = build_ceiling()
+    with address_ceiling(ceiling), _out_of_memory(ceiling):
+        result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
+                           min_confidence=min_confidence, into=into is not None, jobs=jobs,
+                           dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
+                           corrections=corrections)
     click.echo(result.summary())
 
 

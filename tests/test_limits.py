@@ -116,3 +116,55 @@ def test_a_memory_ceiling_out_of_range_is_one_graph_error(monkeypatch, value):
     monkeypatch.setenv("KGRAPH_MAX_MEMORY", value)
     with pytest.raises(GraphError, match="KGRAPH_MAX_MEMORY=.* is out of range: give between 64M and 4096T"):
         memory_ceiling(__file__)
+
+
+def test_a_build_ceiling_is_the_setting_or_at_least_4_gib(monkeypatch):
+    from kgraph.core.limits import build_ceiling
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", "2G")
+    assert build_ceiling() == 2 << 30
+    monkeypatch.delenv("KGRAPH_MAX_MEMORY")
+    assert build_ceiling() >= 4 << 30
+
+
+def test_a_build_runs_under_its_ceiling_and_the_ceiling_is_lifted_after(monkeypatch, tmp_path):
+    import resource
+
+    from click.testing import CliRunner
+
+    from kgraph import cli
+    from kgraph.build import pipeline
+
+    seen = []
+
+    def grow(*args, **kwargs):
+        seen.append(resource.getrlimit(resource.RLIMIT_AS)[0])
+        raise MemoryError
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", "3G")
+    monkeypatch.setattr(pipeline, "build", grow)
+    (tmp_path / "a.txt").write_text("Ola Brand works for Tarsk Bank.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["build", str(tmp_path / "a.txt"), "--output", str(tmp_path / "out")])
+    assert seen == [3 << 30]
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: the build ran out of memory at its ceiling of 3.0 GiB: build fewer articles, or raise "
+        "KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; earlier outputs are unchanged"]
+
+
+def test_a_build_past_a_low_ceiling_is_one_error_line_and_writes_nothing(tmp_path):
+    import os
+
+    # 600 MiB: too little for the libraries to map, the first thing a build past its ceiling meets here.
+    (tmp_path / "a.txt").write_text("Ola Brand works for Tarsk Bank.\n", encoding="utf-8")
+    env = dict(os.environ, KGRAPH_MAX_MEMORY="600M")
+    proc = subprocess.run([sys.executable, "-m", "kgraph", "build", str(tmp_path / "a.txt"), "--quiet",
+                           "--output", str(tmp_path / "out")], capture_output=True, text=True, env=env,
+                          timeout=600)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert proc.stderr.strip().splitlines() == [
+        "Error: the build ran out of memory at its ceiling of 0.6 GiB: build fewer articles, or raise "
+        "KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; earlier outputs are unchanged"]
+    assert not (tmp_path / "out" / "graph.ttl").exists()
