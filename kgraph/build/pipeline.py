@@ -34,7 +34,7 @@ from kgraph.core.model import Article, Extraction, KnowledgeBase, Mention
 from kgraph.core.terms import EntityType
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildResult:
     """What a build produced: the knowledge base, the files written and how much was parsed."""
 

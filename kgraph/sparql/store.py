@@ -48,7 +48,7 @@ _OX_FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".trig": "TRIG", ".nt": "N
                ".n3": "N3"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
     """The answer to a query, whatever engine gave it.
 
