@@ -1,4 +1,4 @@
-"""The package's layers: imports only go down, and no module imports another in a cycle."""
+"""The package's layers: imports only go down, no module imports another in a cycle, spaCy stays in extraction."""
 
 from __future__ import annotations
 
@@ -33,24 +33,53 @@ def _modules() -> dict[str, Path]:
     return out
 
 
+def _root_exports() -> dict[str, str]:
+    """Return the module each public name of the package root comes from (its lazy ``_EXPORTS`` table)."""
+    tree = ast.parse((PKG / "__init__.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "_EXPORTS" for t in node.targets):
+            table = ast.literal_eval(node.value)
+            return {name: target[0] if isinstance(target, tuple) else target for name, target in table.items()}
+    return {}
+
+
+#: ``from kgraph import build`` loads kgraph.build.pipeline: the root re-exports every layer's names.
+ROOT_EXPORTS = _root_exports()
+#: Calls that import a module named by a string.
+_DYNAMIC = {"import_module", "__import__"}
+
+
+def _imported_names(node: ast.AST, package: str, known: set[str]) -> list[str]:
+    """Return the dotted names an import statement or ``import_module("...")`` call loads."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    if isinstance(node, ast.ImportFrom):
+        base = node.module or ""
+        if node.level:
+            anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+            base = ".".join(anchor + ([base] if base else []))
+        names = [f"{base}.{a.name}" for a in node.names]
+        if not all(n in known for n in names):
+            names.append(base)  # names from the module itself, not submodules
+        if base == "kgraph":
+            # The root's names are imported on first use from their stage: that stage is the dependency.
+            names += [ROOT_EXPORTS[a.name] for a in node.names if a.name in ROOT_EXPORTS]
+        return names
+    if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+            and isinstance(node.args[0].value, str):
+        func = node.func
+        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in _DYNAMIC:
+            return [node.args[0].value]
+    return []
+
+
 def _imports(module: str, path: Path, known: set[str]) -> set[str]:
-    """Return the kgraph modules a module imports anywhere in its body (functions included)."""
+    """Return the kgraph modules a module imports anywhere in its body (functions and ``import_module`` included)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
     found = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join(anchor + ([base] if base else []))
-            names = [f"{base}.{a.name}" for a in node.names]
-            if not all(n in known for n in names):
-                names.append(base)  # names from the module itself, not submodules
-        else:
-            continue
+        names = _imported_names(node, package, known)
         for name in names:
             while name and name not in known:
                 name = name.rpartition(".")[0]
@@ -115,6 +144,76 @@ def test_no_import_cycles():
         if v not in index:
             visit(v)
     assert not cycles, f"import cycles: {cycles}"
+
+
+#: spaCy's parses stay inside extraction; these training modules read spaCy parses of their own
+#: corpora (train_doc caches them as DocBin files). No other module may import spaCy.
+SPACY_OUTSIDE_EXTRACTION = {"kgraph.train_doc"}
+#: Mutable dataclasses that never leave their own stage (a working cluster of linking).
+MUTABLE_RECORDS = {"kgraph.linking.identity.Group"}
+
+
+def _third_party(path: Path) -> set[str]:
+    """Return the top-level names of the packages a module imports anywhere (functions included)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str):
+            func = node.func
+            if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in _DYNAMIC:
+                found.add(node.args[0].value.split(".")[0])
+    return found
+
+
+def test_spacy_stays_in_extraction():
+    outside = sorted(m for m, p in MODULES.items()
+                     if _layer(m) != "extraction" and {"spacy", "thinc"} & _third_party(p))
+    assert set(outside) <= SPACY_OUTSIDE_EXTRACTION, f"spaCy imported outside kgraph/extraction: {outside}"
+
+
+def _dataclasses(path: Path):
+    """Yield (class name, frozen) for each dataclass a module defines at its top level."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for deco in node.decorator_list:
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            if (target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")) == "dataclass":
+                frozen = isinstance(deco, ast.Call) and any(
+                    k.arg == "frozen" and isinstance(k.value, ast.Constant) and k.value.value is True
+                    for k in deco.keywords)
+                yield node.name, frozen
+
+
+def test_records_that_cross_stages_are_frozen():
+    mutable = sorted(f"{m}.{name}" for m, p in MODULES.items() for name, frozen in _dataclasses(p)
+                     if not frozen and not name.startswith("_"))
+    assert set(mutable) <= MUTABLE_RECORDS, f"public dataclasses must be frozen: {mutable}"
+
+
+def test_spacy_outside_extraction_is_caught(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def f(doc):\n    from spacy.tokens import Span\n    return Span(doc, 0, 1)\n")
+    assert "spacy" in _third_party(bad)
+
+
+def test_a_mutable_record_is_caught(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from dataclasses import dataclass\n\n@dataclass\nclass Thing:\n    x: int\n\n"
+                   "@dataclass(frozen=True)\nclass Kept:\n    x: int\n")
+    assert list(_dataclasses(bad)) == [("Thing", False), ("Kept", True)]
+
+
+def test_an_import_through_the_root_or_by_name_is_caught(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("import importlib\n\ndef f():\n    from kgraph import link_extractions\n"
+                   "    return importlib.import_module('kgraph.sparql.query')\n")
+    found = _imports("kgraph.core.bad", bad, set(MODULES))
+    assert {"kgraph.linking.link", "kgraph.sparql.query"} <= found
 
 
 def test_a_layer_violation_is_caught(tmp_path):
