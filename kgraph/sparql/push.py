@@ -24,16 +24,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from kgraph.core.errors import GraphError, InputError
-from kgraph.core.vocab import KG_IRI, PREFIXES
+from rdflib.namespace import PROV, RDF
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_RDF_SUBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
-_RDF_PREDICATE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
-_RDF_OBJECT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#object"
-_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-_ARTICLE = KG_IRI + "Article"
-_MENTIONED_IN = KG_IRI + "mentionedIn"
+from kgraph.core.errors import GraphError, InputError
+from kgraph.core.vocab import KG, PREFIXES
+
+# Plain strings: pyoxigraph's terms are compared by their .value.
+_RDF_TYPE = str(RDF.type)
+_RDF_SUBJECT = str(RDF.subject)
+_RDF_PREDICATE = str(RDF.predicate)
+_RDF_OBJECT = str(RDF.object)
+_DERIVED = str(PROV.wasDerivedFrom)
+_ARTICLE = str(KG.Article)
+_MENTIONED_IN = str(KG.mentionedIn)
 
 
 @dataclass(frozen=True)
