@@ -872,9 +872,7 @@ def _warn_missing(c, ref: str, blocked: dict) -> None:
     """Warn that a correction names no entity of the graph, and why when an earlier block removed it."""
     import warnings
 
-    from kgraph.core.iri import ENTITY_BASE
-
-    key = ref[len(ENTITY_BASE):] if ref.startswith(ENTITY_BASE) else ref
+    key = _key_ref(ref)
     by = blocked.get(key) or blocked.get(_norm(ref))
     why = f" (it was blocked by {by.describe()})" if by is not None else ""
     warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph{why}; skipped", stacklevel=4)
@@ -927,7 +925,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     """
     import warnings
 
-    from kgraph.core.iri import ENTITY_BASE
+    from kgraph.core.iri import entity_iri
 
     by_key: dict = {}
     by_label: dict = defaultdict(list)
@@ -938,7 +936,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
     for e in ranked:
         for k in (e.key, *e.same_as):
             by_key.setdefault(k, e)
-            by_key.setdefault(ENTITY_BASE + k, e)
+            by_key.setdefault(str(entity_iri(k)), e)
         by_label[_norm(e.label)].append(e)
         for a in sorted({_norm(a) for a in e.aliases} - {_norm(e.label)}):
             by_alias[a].append(e)
