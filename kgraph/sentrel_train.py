@@ -29,7 +29,7 @@ import numpy as np
 from kgraph.core.errors import InputError
 from kgraph.extraction.sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, allowed_mask, candidate_pairs, feature_size, \
     hinted_rows, pair_matrix, probabilities, rule_hints
-from kgraph.core.terms import Predicate
+from kgraph.core.terms import EntityType, Predicate
 from kgraph.train import monotone_precision
 
 #: DWIE relations as core predicates (the shared ``dwie_to_gold.py`` mapping).
@@ -119,7 +119,7 @@ def conll04_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
 
 
 #: CoNLL04 entity types as kgraph's (a place the gazetteer knows as a country becomes a Country).
-_CONLL_TYPES = {"Peop": "Person", "Org": "Organization", "Loc": "Place"}
+_CONLL_TYPES = {"Peop": EntityType.Person, "Org": EntityType.Organization, "Loc": EntityType.Place}
 
 
 def conll04_gold_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
@@ -134,7 +134,6 @@ def conll04_gold_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
     the ones run time sees.
     """
     from kgraph.core.model import PREDICATES, Mention
-    from kgraph.core.terms import EntityType
     from kgraph.extraction.type_rules import gazetteer_type
     from kgraph.train import _gold_spans, conll_label, read_conll04
 
