@@ -34,11 +34,28 @@ def test_every_command_and_option_is_in_the_readme(name, command):
                 f"README does not mention {param.opts[0]} of kgraph {name}"
 
 
-@pytest.mark.parametrize("name, command", _commands(), ids=[n for n, _ in _commands()])
-def test_every_help_ends_with_an_example(name, command):
-    help_text = (command.help or "").rstrip()
-    last_block = help_text.rsplit("Example", 1)
-    assert len(last_block) == 2 and "kgraph " in last_block[1], f"kgraph {name} --help ends with no example"
+def _command_paths(group=main, path=()):
+    """Return the argument path of the kgraph command, of each command, and of each subcommand of a group."""
+    out = [path]
+    if isinstance(group, click.Group):
+        ctx = click.Context(group)
+        for name in group.list_commands(ctx):
+            out += _command_paths(group.get_command(ctx, name), (*path, name))
+    return out
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=[" ".join(("kgraph", *p)) for p in _command_paths()])
+def test_every_help_ends_with_an_example(path):
+    """The text of ``--help`` as printed (before its options) ends with an example paragraph that runs kgraph."""
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, [*path, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    text = result.output.split("\nOptions:", 1)[0].rstrip()
+    last = text.rsplit("\n\n", 1)[-1].strip()
+    lines = [line.strip() for line in last.splitlines()]
+    assert lines[0].startswith("Example") and any(line.startswith("kgraph ") for line in lines[1:]), \
+        f"{' '.join(('kgraph', *path))} --help ends with no example: {last!r}"
 
 
 def transcripts() -> list[tuple[str, list[tuple[str, list[str]]]]]:
