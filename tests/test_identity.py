@@ -187,6 +187,19 @@ def test_acronym_joins_a_name_elsewhere_only_when_the_corpus_ties_them():
     assert e.articles == ("a", "b", "c")
 
 
+def test_a_body_of_states_known_by_its_acronym_joins_its_one_expansion_untied():
+    # No story writes "UN" beside "United Nations", which one story names: the pair is known, not guessed.
+    corpus = [ex("a", ("United Nations", "Organization", "United Nations")),
+              ex("b", ("UN", "Organization", "UN")), ex("c", ("UN", "Organization", "UN"))]
+    (e,) = link_extractions(corpus).entities
+    assert e.label == "United Nations" and e.articles == ("a", "b", "c")
+    # Another expansion of the letters in the corpus: the known pair decides nothing, the evidence does.
+    two = [ex("a", ("International Criminal Court", "Organization", "International Criminal Court")),
+           ex("b", ("International Cricket Council", "Organization", "International Cricket Council")),
+           ex("c", ("ICC", "Organization", "ICC"))]
+    assert len(link_extractions(two).entities) == 3
+
+
 def test_two_letters_join_a_name_only_when_both_are_written_in_many_stories():
     # "TB" in three stories and "Tarsk Broadcasting" in three, nothing else spelling "TB": the outlet's initials.
     full = [ex(f"f{i}", ("Tarsk Broadcasting", "Organization", "Tarsk Broadcasting")) for i in range(3)]

@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from os.path import commonprefix
 
-from kgraph.extraction.lexicon import CLUB_MARKS
+from kgraph.extraction.lexicon import CLUB_MARKS, INTERGOVERNMENTAL
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
@@ -3164,6 +3164,14 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
             dotted = r"\.".join(re.escape(ch) for ch in name) + r"\."
             said = re.compile(r"\b(?:" + re.escape(name) + r"\b|" + dotted + ")", re.IGNORECASE)
             tied = {c for c in cands if any(said.search(texts.get(a, "")) for a in sorted(root_articles[c]))}
+            known = INTERGOVERNMENTAL.get(name.casefold(), "").casefold()
+            if not tied and len(cands) == 1 and known and known != name.casefold():
+                # A body of states known by its acronym ("UN" for "United Nations") is the one name spelling it:
+                # news writes the two apart so often that no story need tie them. Only the one candidate: a
+                # corpus holding another expansion of the letters ("ICC" of a cricket council) keeps to evidence.
+                c = next(iter(cands))
+                if any(x.casefold() == known for m in members[c] for x in groups[m].names):
+                    tied = {c}
             # An article naming the acronym beside a name ties them; else only a name the corpus repeats is one.
             # (An acronym written in 3+ stories joining, untied, the one name of its type spelling it was measured
             # and not kept: on DWIE 1-602 one join right, a broadcaster's initials, and one wrong, another
