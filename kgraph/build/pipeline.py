@@ -380,9 +380,9 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
 
 
 def _forget_remembered(remembered: Path, fixes) -> None:
-    """Drop the corrections remembered from an earlier ``--corrections FILE``: the folder has its own file now,
-    or another file was given.
+    """Drop the corrections remembered from an earlier ``--corrections FILE``.
 
+    The folder has its own corrections file now, or another file was given.
     Items of the remembered file that the new corrections do not hold stop applying: that is said in a
     warning (``kgraph review DIR --json > DIR/corrections.json`` after a build given ``--corrections``
     replaces them, so does ``--into DIR --corrections new-items.json``), and the remembered file is kept as

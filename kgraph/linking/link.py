@@ -879,8 +879,11 @@ def _warn_missing(c, ref: str, blocked: dict) -> None:
 
 
 def _split_off_name(ref: str, new, absorbed) -> str:
-    """Return the name of a split-off group's mentions: the one ``ref`` names it by, else one a merge absorbed
-    (of ``absorbed``, its (type, name) pairs), else the most fitting of them; "" if they carry none."""
+    """Return the name of a split-off group's mentions ("" if they carry none).
+
+    The one ``ref`` names it by, else one a merge absorbed (of ``absorbed``, its
+    (type, name) pairs), else the most fitting of them.
+    """
     moved = {_norm(n): n for n in sorted(new.names)}
     back = sorted(n for _t, n in absorbed if _norm(n) in moved)
     return moved.get(_norm(ref)) or (back[0] if back else "") or (_choose_label(new.type, new.names) if new.names else "")
