@@ -154,17 +154,31 @@ def test_a_build_runs_under_its_ceiling_and_the_ceiling_is_lifted_after(monkeypa
         "KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; earlier outputs are unchanged"]
 
 
-def test_a_build_past_a_low_ceiling_is_one_error_line_and_writes_nothing(tmp_path):
+#: A build whose work grows without bound (64 MiB at a time), run by the real CLI in a fresh interpreter.
+_BUILD_THAT_GROWS = """
+import sys
+from kgraph import cli
+from kgraph.build import pipeline
+
+def grow(*args, **kwargs):
+    block = []
+    while True:
+        block.append(bytearray(64 << 20))
+
+pipeline.build = grow
+cli.main(["build", sys.argv[1], "--quiet", "--output", sys.argv[2]])
+"""
+
+
+def test_a_build_past_its_ceiling_is_stopped_there_with_one_error_line(tmp_path):
     import os
 
-    # 600 MiB: too little for the libraries to map, the first thing a build past its ceiling meets here.
     (tmp_path / "a.txt").write_text("Ola Brand works for Tarsk Bank.\n", encoding="utf-8")
-    env = dict(os.environ, KGRAPH_MAX_MEMORY="600M")
-    proc = subprocess.run([sys.executable, "-m", "kgraph", "build", str(tmp_path / "a.txt"), "--quiet",
-                           "--output", str(tmp_path / "out")], capture_output=True, text=True, env=env,
-                          timeout=600)
+    env = dict(os.environ, KGRAPH_MAX_MEMORY="1G")
+    proc = subprocess.run([sys.executable, "-c", _BUILD_THAT_GROWS, str(tmp_path / "a.txt"), str(tmp_path / "out")],
+                          capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert proc.stderr.strip().splitlines() == [
-        "Error: the build ran out of memory at its ceiling of 0.6 GiB: build fewer articles, or raise "
+        "Error: the build ran out of memory at its ceiling of 1.0 GiB: build fewer articles, or raise "
         "KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; earlier outputs are unchanged"]
     assert not (tmp_path / "out" / "graph.ttl").exists()
