@@ -2944,3 +2944,25 @@ def test_a_state_office_named_with_words_news_writes_in_lower_case_is_one_per_co
     kb = link_extractions([office("a", "Tanzania", "prices rose"), office("b", "China", "output grew")])
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert got == {"National Bureau of Statistics (Tanzania)": ("a",), "National Bureau of Statistics (China)": ("b",)}
+
+
+def _story(aid, text, *names):
+    """Build an extraction of ``text`` whose mentions are the first occurrences of ``(name, type)``."""
+    mentions = []
+    for name, kind in names:
+        i = text.index(name)
+        mentions.append(Mention(name, kind, i, i + len(name), name))
+    return Extraction(Article(aid, text), tuple(mentions))
+
+
+def test_a_rulers_given_name_after_a_title_joins_the_numbered_name_named_elsewhere():
+    full = _story("a", "Pope Gregor XIX spoke in Tarsk on Sunday.", ("Gregor XIX", "Person"))
+    titled = _story("b", "Pope Gregor blessed the crowd in Velt.", ("Gregor", "Person"))
+    (e,) = link_extractions([full, titled]).entities
+    assert e.label == "Gregor XIX" and e.articles == ("a", "b")
+    # Without the title a lone given name stays apart: another Gregor may be meant.
+    plain = _story("b", "Gregor said the crowd in Velt was large.", ("Gregor", "Person"))
+    assert {e.label for e in link_extractions([full, plain]).entities} == {"Gregor XIX", "Gregor"}
+    # A title that is no ruler's ("Minister Gregor") neither.
+    minister = _story("b", "Minister Gregor said the crowd in Velt was large.", ("Gregor", "Person"))
+    assert {e.label for e in link_extractions([full, minister]).entities} == {"Gregor XIX", "Gregor"}

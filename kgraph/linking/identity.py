@@ -3345,6 +3345,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, gazetteer.norm(" ".join(written[-2:])))].add(gid)
             if _regnal(written):  # "Tarvo Arvo" for "Tarvo Arvo II": a regnal name without its number
                 by_edge[(t, gazetteer.norm(" ".join(written[:-1])))].add(gid)
+            elif _numbered(written):  # "Tarvo" for "Tarvo IX", taken only after a ruler's title (below)
+                by_edge[(t, gazetteer.norm(written[0]))].add(gid)
         elif t == EntityType.Organization:
             for k in range(1, len(words)):
                 if words[k - 1] not in _NAME_LINKS or not any(w in ORG_WORDS for w in words[:k - 1]):
@@ -3513,6 +3515,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue
             elif not here and len(cands) == 1 and (
                     t == EntityType.Person and (_person_corpus_ok(groups, gid, next(iter(cands)))
+                                                or _ruler_stem(groups, gid, next(iter(cands)), texts.get(aid, ""),
+                                                               spans.get((aid, gid), ()))
                                                 or any(n in called.get(c, ()) for c in by_edge[(t, n)]
                                                        if uf.find(c) == next(iter(cands))))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story)
@@ -4239,6 +4243,28 @@ def _person_corpus_ok(groups: dict, short: tuple, full: tuple) -> bool:
 
 
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+#: Titles of those known by a given name and a number ("Pope Tarvo" of "Tarvo IX").
+_RULER_TITLES = frozenset("pope king queen emperor empress tsar czar sultan emir shah kaiser".split())
+
+
+def _numbered(words: list) -> bool:
+    """True for a given name and a Roman number, as a pope or a monarch is named ("Tarvo IX")."""
+    return len(words) == 2 and words[-1].isupper() and _ROMAN.fullmatch(words[-1]) is not None \
+        and words[0][:1].isupper() and words[0][1:].islower()
+
+
+def _ruler_stem(groups: dict, short: tuple, full: tuple, text: str, spans) -> bool:
+    """True for "Tarvo" written after a ruler's title ("Pope Tarvo") in a story, and "Tarvo IX" named elsewhere.
+
+    A lone given name joins nobody across articles (two in three such joins were wrong); a pope's or a
+    monarch's is how news names them, and the title says that it is one.
+    """
+    words = _written_words(groups[full])
+    if " " in short[1] or not _numbered(words) or gazetteer.norm(words[0]) != short[1]:
+        return False
+    return any(_titles_before(text, s, e) & _RULER_TITLES for s, e in spans)
 
 
 def _regnal(words: list) -> bool:
