@@ -154,6 +154,29 @@ def test_a_build_runs_under_its_ceiling_and_the_ceiling_is_lifted_after(monkeypa
         "KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; earlier outputs are unchanged"]
 
 
+@pytest.mark.parametrize("error, one_line", [
+    (ImportError("libx.so: failed to map segment from shared object"), True),  # a library's code under the ceiling
+    (ImportError("No module named 'libx'"), False),  # a missing module is a bug: its traceback stays
+])
+def test_a_library_that_cannot_map_under_the_ceiling_is_the_ceiling_too(monkeypatch, tmp_path, error, one_line):
+    from click.testing import CliRunner
+
+    from kgraph import cli
+    from kgraph.build import pipeline
+
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setenv("KGRAPH_MAX_MEMORY", "2G")
+    monkeypatch.setattr(pipeline, "build", fail)
+    (tmp_path / "a.txt").write_text("Ola Brand works for Tarsk Bank.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["build", str(tmp_path / "a.txt"), "--output", str(tmp_path / "out")])
+    if one_line:
+        assert result.exit_code == 1 and result.output.startswith("Error: the build ran out of memory at its ceiling")
+    else:
+        assert isinstance(result.exception, ImportError) and "Error:" not in result.output
+
+
 #: A build whose work grows without bound (64 MiB at a time), run by the real CLI in a fresh interpreter.
 _BUILD_THAT_GROWS = """
 import sys
