@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kgraph import __version__
-from kgraph.core.errors import KGraphError, QueryError
+from kgraph.core.errors import KGraphError, LimitError, QueryError
 
 
 def _one_line(message: object) -> str:
@@ -162,7 +162,6 @@ def _out_of_memory(ceiling: int):
         # Under a low ceiling a library's code cannot even be mapped ("failed to map segment"): the same cause.
         if isinstance(exc, ImportError) and "failed to map" not in str(exc):
             raise
-        from kgraph.core.errors import LimitError
         from kgraph.core.limits import gib
 
         raise LimitError(f"the build ran out of memory at its ceiling of {gib(ceiling)}: build fewer articles, "
@@ -525,7 +524,7 @@ def validate(graph, graph_option, quiet, inference, timeout):
       kgraph validate output/graph.ttl --inference rdfs
     """
     graph = _graph(graph, graph_option)
-    from kgraph.core.errors import LimitError, ValidationError
+    from kgraph.core.errors import ValidationError
     from kgraph.core.limits import memory_ceiling, run_limited
     from kgraph.graph.validate import validate_file
 
