@@ -1078,3 +1078,42 @@ def test_a_chosen_entity_s_neighbours_on_screen_are_all_named(open_page, tmp_pat
     assert "Veltria" in page.js("kgraph.labels()")
     details = page.page.inner_text("#details")
     assert all(name in details for name in shown["out"])  # one left off screen is named in the panel
+
+
+def test_search_says_which_of_several_entities_of_one_name_each_result_is(open_page, tmp_path):
+    # 39 names of a 600-article corpus are carried by two entities (Stuttgart the city and the club, Germany the
+    # country and the team): the results listed them as two identical lines, told apart only by a 14 px icon.
+    E = Entity
+    team = E("organization/velt", "Organization", "Velt", articles=("n1",), mentions=1)
+    land = E("country/velt", "Country", "Velt", articles=("n1",), mentions=9)
+    ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
+    text = "Ann Roe plays for Velt and lives in Velt."
+    kb = KnowledgeBase(articles=(Article("n1", text, title="Velt wins"),), entities=(ann, land, team), facts=(
+        Fact("person/ann", "memberOf", "organization/velt", evidence=(("n1", _stated(ann, "memberOf", team, text)),)),
+        Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, text)),))))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "v.html")
+    page = open_page(path)
+    page.page.fill("#search", "Velt")
+    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article)')).map(b => b.textContent.trim())")
+    assert rows == ["Velt · Country, 9 mentions", "Velt · Organization, 1 mention"]
+    page.page.fill("#search", "Ann")
+    assert page.js("document.querySelector('#results button').textContent.trim()") == "Ann Roe"  # a name of one entity: as before
+
+
+def test_search_finds_articles_by_their_title(open_page, analyst_page):
+    # With hundreds of articles the home panel lists 40; a story remembered by its headline had no way in but
+    # "Show all" and the browser's find.
+    page = open_page(analyst_page)
+    page.page.fill("#search", "moves")  # no entity: the article
+    assert page.page.inner_text("#results").split("\n")[-1].startswith("Tamm moves on (2024-03-15, North Post)")
+    page.page.press("#search", "Enter")
+    assert page.page.inner_text("#details h3") == "Tamm moves on"
+    page.page.fill("#search", "tallow")  # entities first, then the articles
+    texts = page.js("Array.from(document.querySelectorAll('#results li')).map(l => l.textContent.trim())")
+    assert texts[0].startswith("Tallow Bank") and texts[1] == "Articles" and texts[2].startswith("Tallow Bank board")
+    page.page.press("#search", "ArrowDown")
+    page.page.keyboard.press("ArrowDown")  # over the heading to the article
+    page.page.keyboard.press("Enter")
+    assert page.page.inner_text("#details h3") == "Tallow Bank board"
+    page.page.fill("#search", "zzqx")
+    assert page.page.inner_text("#results") == "No entity or article title has that name."

@@ -1808,38 +1808,73 @@
     return hits.map(function (h) { return h[1]; });
   }
   var closeOnly = false;
-  var results = $('results'), search = $('search'), current = [];
+  var results = $('results'), search = $('search'), current = [], currentArticles = [];
+  // Articles whose title holds the query (3+ characters), listed after the entities: a story one remembers by its
+  // headline is found without paging through hundreds of articles.
+  var ARTICLE_HITS = 6;
+  var articleTitles = DATA.articles.map(function (a) { return ' ' + norm(a.title || a.id || ''); });
+  function findArticles(q) {
+    var qn = norm(q);
+    if (qn.length < 3) return [];
+    var hits = [];
+    articleTitles.forEach(function (t, i) {
+      var at = t.indexOf(' ' + qn);
+      if (at >= 0) hits.push([0, i]); else if (t.indexOf(qn) >= 0) hits.push([1, i]);
+    });
+    return hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (h) { return h[1]; });
+  }
   function showResults() {
     current = find(search.value);
+    currentArticles = findArticles(search.value);
     results.replaceChildren();
     var qn = norm(search.value);
-    current.slice(0, 12).forEach(function (n, i) {
-      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; });
+    // a name several entities carry (Stuttgart the city and the club) says which each is: its type and mentions
+    var shown = current.slice(0, 12), sameName = {};
+    DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
+    shown.forEach(function (n, i) {
+      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; }), t = types[typeOf(n)] || {};
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
-        icon((types[n.type] || {}).shape || 'star', (types[n.type] || {}).color || '#8c8c8c'), ' ', labelOf(n.id),
+        icon(t.shape || 'star', t.color || '#8c8c8c'), ' ', labelOf(n.id),
         other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
+        sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
         vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
         closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
       results.append(el('li', null, b));
     });
-    if (search.value.trim() && !current.length) {
+    if (currentArticles.length) {
+      results.append(el('li', {class: 'result-head muted small', text: 'Articles' + (currentArticles.length > ARTICLE_HITS ? ' (' + num(ARTICLE_HITS) + ' of ' + num(currentArticles.length) + ')' : '')}));
+      currentArticles.slice(0, ARTICLE_HITS).forEach(function (i, k) {
+        var a = DATA.articles[i], meta = [a.day || a.date, a.publisher].filter(Boolean).join(', ');
+        results.append(el('li', null, el('button', {type: 'button', role: 'option', class: 'result-article' + (!shown.length && !k ? ' active' : ''),
+          on: {click: function () { results.replaceChildren(); showArticle(i); }}}, a.title || a.id,
+          meta ? el('span', {class: 'result-alt', text: ' (' + meta + ')'}) : null)));
+      });
+    }
+    if (search.value.trim() && !current.length && !currentArticles.length) {
       var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(qn) >= 0; }) : [];
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
-        : 'No entity has that name.'}));
+        : 'No entity or article title has that name.'}));
     }
   }
   function pick(id) { results.replaceChildren(); selectNode(id); }
   search.addEventListener('input', showResults);
   results.addEventListener('keydown', function (ev) {
     var b = document.activeElement, li = b && b.parentElement;
-    if (ev.key === 'ArrowDown' && li && li.nextElementSibling) { ev.preventDefault(); li.nextElementSibling.querySelector('button').focus(); }
-    else if (ev.key === 'ArrowUp') { ev.preventDefault(); if (li && li.previousElementSibling) li.previousElementSibling.querySelector('button').focus(); else search.focus(); }
+    // the next or previous result with a button (the Articles heading has none)
+    function step(from, dir) { var x = from && from[dir]; while (x && !x.querySelector('button')) x = x[dir]; return x && x.querySelector('button'); }
+    var to;
+    if (ev.key === 'ArrowDown' && (to = step(li, 'nextElementSibling'))) { ev.preventDefault(); to.focus(); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); to = step(li, 'previousElementSibling'); if (to) to.focus(); else search.focus(); }
     else if (ev.key === 'Escape') { search.focus(); }
   });
   search.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Enter') { ev.preventDefault(); if (!current.length) showResults(); if (current.length) pick(current[0].id); }
-    else if (ev.key === 'ArrowDown' && results.querySelector('button')) { ev.preventDefault(); results.querySelector('button').focus(); }
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      if (!current.length && !currentArticles.length) showResults();
+      if (current.length) pick(current[0].id);
+      else if (currentArticles.length) { var i = currentArticles[0]; results.replaceChildren(); showArticle(i); }
+    } else if (ev.key === 'ArrowDown' && results.querySelector('button')) { ev.preventDefault(); results.querySelector('button').focus(); }
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
 
