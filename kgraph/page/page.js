@@ -830,14 +830,50 @@
       return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
         || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
     });
-    var moreFacts = capped(rel, facts, FACTS_SHOWN, function (e) {
+    function fact(e) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
       var meta = e.gaz ? 'gazetteer' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
         + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
       return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
         el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
         el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}));
-    }, 'relation');
+    }
+    var moreFacts = capped(rel, facts, FACTS_SHOWN, fact, 'relation');
+    // A hub's relations by kind and the way they run (← leaderOf 44: others lead it), each kind listed whole at one
+    // click: who leads Germany is not somewhere among 474 relations best attested first.
+    var kinds = null, relHead = el('h2', {text: 'Relations' + (moreFacts ? ' (' + num(facts.length) + ', best attested first)' : '')});
+    if (moreFacts) {
+      var byKind = {}, kindOrder = [];
+      facts.forEach(function (e) {
+        var k = e.predicate + (e.from === id && e.to === id ? '' : e.from === id ? '\nout' : '\nin');
+        if (!byKind[k]) { byKind[k] = []; kindOrder.push(k); }
+        byKind[k].push(e);
+      });
+      kindOrder.sort(function (a, b) { return byKind[b].length - byKind[a].length || (a < b ? -1 : 1); });
+      // "… leaderOf Germany (44)": the others that lead it; "Angela Merkel worksFor … (3)": what it works for
+      var kindText = function (k) {
+        var parts = k.split('\n');
+        return parts[1] === 'in' ? '… ' + parts[0] + ' ' + labelOf(id) : parts[1] === 'out' ? labelOf(id) + ' ' + parts[0] + ' …' : labelOf(id) + ' ' + parts[0] + ' ' + labelOf(id);
+      };
+      var showKind = function (k) {
+        rel.replaceChildren();
+        (k ? byKind[k] : moreFacts.isConnected ? facts.slice(0, FACTS_SHOWN) : facts).forEach(function (e) { rel.append(fact(e)); });
+        relHead.textContent = k ? 'Relations: ' + kindText(k) + ' (' + num(byKind[k].length) + ')' : 'Relations (' + num(facts.length) + ', best attested first)';
+        moreFacts.hidden = !!k;
+        kinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-kind') === (k || '')); });
+      };
+      kinds = el('div', {class: 'row kinds', role: 'group', 'aria-label': 'Relations by kind'}, el('span', {class: 'fact-meta', text: 'By kind:'}));
+      var all = button('all ' + num(facts.length), function () { showKind(null); }, 'act-kind active');
+      all.setAttribute('data-kind', '');
+      kinds.append(all);
+      kindOrder.forEach(function (k) {
+        var parts = k.split('\n');
+        var b = button((parts[1] === 'in' ? '← ' : '') + parts[0] + (parts[1] === 'out' ? ' →' : '') + ' ' + num(byKind[k].length), function () { showKind(k); }, 'act-kind');
+        b.setAttribute('data-kind', k);
+        b.title = kindText(k) + ': ' + plural(byKind[k].length, 'relation');
+        kinds.append(b);
+      });
+    }
     var arts = el('ul', {class: 'node-articles'});
     var moreArts = capped(arts, n.articles, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
     fill(details, el('h3', {text: labelOf(id)}),
@@ -846,8 +882,7 @@
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
-      rel.childNodes.length ? el('h2', {text: 'Relations' + (moreFacts ? ' (' + num(facts.length) + ', best attested first)' : '')}) : null,
-      rel.childNodes.length ? rel : null, moreFacts,
+      rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
