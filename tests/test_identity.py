@@ -52,6 +52,8 @@ def labels(kb):
     ("Boeing Company", "Organization", "Boeing Company"),  # no word news writes in lower case
     ("Channing Keskula", "Person", "Channing Keskula"),
     ("Was Veltria", "Country", "Veltria"),
+    ("Hereby Veltria", "Country", "Veltria"),  # a sentence adverb capitalized at a line's start
+    ("Reportedly Arvo Keskula", "Person", "Arvo Keskula"),
     ("Keskula Keskula", "Person", "Keskula"),
     ("Tarsk 1-1 Varnholt", "Organization", None),
     ("Varnholt 1860", "Organization", "Varnholt 1860"),

@@ -151,6 +151,8 @@ def test_junk_reads_names_with_digits_qualifiers_and_length_as_names_do():
     assert flagged("Tarsk 2-1") == ["rename"]
     for label in ("Velt 2015", "1234", "Tarsk Harbour Board Says New Rules Will Hit Small Boat Owners Hard"):
         assert flagged(label) == ["block"], label
+    # a sentence adverb a headline capitalized before a name: the name is kept, the adverb renamed away
+    assert flagged("Hereby Ostmark", "Country") == ["rename"] and flagged("Reportedly Velt Bank") == ["rename"]
 
 
 def test_similar_names_that_name_different_things_are_no_duplicates():

@@ -78,6 +78,8 @@ according including regarding concerning asked says said says told tells meeting
 overtake beat beats defeat defeated against versus vs whether why what who whom whose which that this these
 is are was were been has had does did
 those there here today yesterday tomorrow now only even just indeed perhaps maybe surely clearly
+hereby thereby whereby accordingly consequently additionally likewise similarly otherwise afterwards subsequently
+currently recently previously initially eventually ultimately apparently reportedly allegedly notably separately
 """.split())
 
 #: Abbreviations of common nouns, never a name alone ("a VAT rise", "an ATM", "her PhD", "GDP growth"):
