@@ -1153,3 +1153,46 @@ def test_a_hub_lists_its_relations_by_kind_and_way_each_kind_whole_at_one_click(
     few = page.js("kgraph.data.nodes.filter(n => n.degree > 0).sort((a, b) => a.degree - b.degree)[0].id")
     page.js("id => kgraph.selectNode(id)", few)
     assert page.js("document.querySelectorAll('#details .kinds').length") == 0
+
+
+def test_an_article_lists_every_entity_it_names_the_first_60_then_the_rest_on_one_click(open_page, tmp_path):
+    # An article of DWIE 1-600 names 67 entities: the panel listed 60 under "Entities named" and said nothing of
+    # the other 7.
+    E = Entity
+    people = [E(f"person/p{k}", "Person", f"Delegate Orrin {k}", articles=("n1",), mentions=1 + k % 3) for k in range(70)]
+    land = E("country/velt", "Country", "Veltria", articles=("n1",), mentions=9)
+    text = "Delegate Orrin 0 lives in Veltria."
+    kb = KnowledgeBase(articles=(Article("n1", text, title="Summit of seventy"),), entities=(land, *people), facts=(
+        Fact("person/p0", "livesIn", "country/velt", evidence=(("n1", _stated(people[0], "livesIn", land, text)),)),))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "seventy.html")
+    page = open_page(path)
+    page.js("kgraph.showArticle(0)")
+    count = lambda: page.js("document.querySelectorAll('#details ul.article-entities li').length")  # noqa: E731
+    assert "71 entities named" in page.page.inner_text("#details").lower() and count() == 60
+    page.page.click("#details button.act-more >> text=Show all 71 entities")
+    assert count() == 71
+
+
+def test_no_name_covers_the_chosen_entity_in_a_crowd(open_page, mid_page):
+    # In a crowded view (more than 150 nodes on screen, where names may cover dots) a hub's neighbours' names were
+    # drawn over the hub itself: DWIE 1-600's Germany under "Deutsches Hygiene Museum".
+    path, data = mid_page
+    page = open_page(path, viewport=BIG)
+    hubs = [n["id"] for n in sorted(data.nodes, key=lambda n: n["rank"])[:8]]
+    checked = 0
+    for hub in hubs:
+        page.js("id => kgraph.selectNode(id)", hub)
+        page.page.wait_for_timeout(450)  # the 300 ms move
+        places = page.js("kgraph.labelPlaces()")
+        crowd = page.js("""() => { const n = kgraph.network, b = n.body, box = document.getElementById('net');
+            return b.nodeIndices.filter(id => { const p = n.canvasToDOM({x: b.nodes[id].x, y: b.nodes[id].y});
+              return p.x >= 0 && p.y >= 0 && p.x <= box.clientWidth && p.y <= box.clientHeight; }).length; }""")
+        mine = [p for p in places if p["id"] == hub]
+        assert mine, "the chosen entity is named"
+        x, y, r = mine[0]["node"]
+        node = [x - r, y - r, x + r, y + r]
+        if crowd > 150:
+            checked += 1
+        covering = [p["text"] for p in places if p["id"] != hub and _overlap(p["box"], node)]
+        assert covering == [], (page.js("id => kgraph.data.nodes.find(n => n.id === id).label", hub), covering)
+    assert checked >= 3  # the crowded case was met

@@ -454,6 +454,13 @@
       inView.push([obstacle[order[q]], focusNodes && !focusNodes.has(order[q]) ? dimGrid : grid]);
     }
     if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
+    else if (focused !== null && body.nodes[rep(focused)]) {
+      // in a crowd names may cover dots, but never the chosen entity: a hub's neighbours' names hid it
+      var fid = rep(focused), fn = body.nodes[fid], fx = (fn.x - vp.x) * scale + w / 2, fy = (fn.y - vp.y) * scale + h / 2;
+      var fr = Math.max(3, (fn.options.size || 8) * scale);
+      obstacle[fid] = [fx - fr, fy - fr, fx + fr, fy + fr];
+      take(obstacle[fid], grid);
+    }
     for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
       var id = order[i], vn = body.nodes[id];
       if (!vn) continue;
@@ -797,7 +804,7 @@
   }
 
   // a hub's lists start short, so that its correction box is not hundreds of lines down
-  var FACTS_SHOWN = 25, ARTICLES_OF_ENTITY = 20;
+  var FACTS_SHOWN = 25, ARTICLES_OF_ENTITY = 20, ENTITIES_OF_ARTICLE = 60;
   function capped(list, items, n, render, what) {
     items.slice(0, n).forEach(function (x) { list.append(render(x)); });
     if (items.length <= n) return null;
@@ -962,13 +969,15 @@
       });
       list.append(el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks), facts));
     });
-    var named = el('ul');
-    byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; }).slice(0, 60).forEach(function (n) { named.append(el('li', null, nodeButton(n.id))); });
+    // the entities it names, the most central first: the first 60, the rest on one click (they were cut silently)
+    var named = el('ul', {class: 'article-entities'}), namedHere = byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; });
+    var moreNamed = capped(named, namedHere, ENTITIES_OF_ARTICLE, function (n) { return el('li', null, nodeButton(n.id)); }, 'entity');
+    if (moreNamed) moreNamed.textContent = 'Show all ' + plural(namedHere.length, 'entity', 'entities');
     fill(details, el('h3', {class: 'article-title', text: a.title || a.id}),
       dl([['Date', a.day || a.date], ['Publisher', a.publisher], ['Link', a.url ? link(a.url) : null], ['Article', a.id]]),
       el('div', {class: 'row'}, button('Show its entities on the graph', function () { showArticleOnGraph(i); }, 'act-article-graph')),
       el('h2', {text: plural(keys.length, 'sentence') + ' with facts'}), list,
-      named.childNodes.length ? el('h2', {text: 'Entities named'}) : null, named.childNodes.length ? named : null);
+      namedHere.length ? el('h2', {text: plural(namedHere.length, 'entity', 'entities') + ' named'}) : null, namedHere.length ? named : null, moreNamed);
     visited('article', i);
     $('side').scrollTop = 0;
   }
