@@ -1196,3 +1196,26 @@ def test_no_name_covers_the_chosen_entity_in_a_crowd(open_page, mid_page):
         covering = [p["text"] for p in places if p["id"] != hub and _overlap(p["box"], node)]
         assert covering == [], (page.js("id => kgraph.data.nodes.find(n => n.id === id).label", hub), covering)
     assert checked >= 3  # the crowded case was met
+
+
+def test_a_relation_s_evidence_and_a_path_s_step_show_the_most_confident_sentence_first(open_page, tmp_path):
+    # Evidence was listed by article: a path's step from Angela Merkel to Germany (citizenOf) showed "Chancellor
+    # Angela Merkel said she was glad that Gauck received an overwhelming majority", the first of 47.
+    E = Entity
+    ann = E("person/ann", "Person", "Ann Roe", articles=("n1", "n2"), mentions=2)
+    mills = E("organization/mills", "Organization", "Velt Mills", articles=("n1", "n2", "n3"), mentions=3)
+    tarsk = E("country/tarsk", "Country", "Tarsk", articles=("n3",), mentions=1)
+    weak, strong, based = "Ann Roe met Velt Mills staff.", "Ann Roe works for Velt Mills.", "Velt Mills is based in Tarsk."
+    kb = KnowledgeBase(articles=(Article("n1", weak, title="Staff"), Article("n2", strong, title="Hired"),
+                                 Article("n3", based, title="Mills")), entities=(ann, mills, tarsk), facts=(
+        Fact("person/ann", "worksFor", "organization/mills", evidence=(
+            ("n1", _stated(ann, "worksFor", mills, weak, 0.4)), ("n2", _stated(ann, "worksFor", mills, strong, 0.95)))),
+        Fact("organization/mills", "basedIn", "country/tarsk", evidence=(("n3", _stated(mills, "basedIn", tarsk, based, 0.9)),))))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "best.html")
+    page = open_page(path)
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
+    assert page.js("Array.from(document.querySelectorAll('#details .evidence blockquote')).map(q => q.textContent)") == [strong, weak]
+    page.page.fill("#path-from", "Ann Roe")
+    page.page.fill("#path-to", "Tarsk")
+    page.page.click("#path-find")
+    assert page.js("Array.from(document.querySelectorAll('#details .path blockquote')).map(q => q.textContent)") == [strong, based]
