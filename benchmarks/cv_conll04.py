@@ -139,7 +139,7 @@ def dwie_doc_rows(args) -> Path:
     if not path.exists():
         dwie_items = td.dwie_training(args.dwie)
         # The DocBin cache of `kgraph train` holds DWIE and CoNLL04 train parsed together.
-        parsed = td.parse_cached(dwie_items + td.conll_training(args.data), nlp_mod.load(None), Path(args.cache))
+        parsed = nlp_mod.parse_cached(dwie_items + td.conll_training(args.data), nlp_mod.load(None), Path(args.cache))
         data = td.rows(dwie_items, parsed[:len(dwie_items)])
         path.write_bytes(pickle.dumps({"n": len(dwie_items), "rows": data}))
     return path
@@ -162,7 +162,7 @@ def train_fold_doc(args) -> None:
     fold_train = str(work / "train.json")
     nlp = nlp_mod.load(None)
     items = td.conll_training(fold_train)
-    parsed = td.parse_cached(items, nlp, Path(args.cache))
+    parsed = nlp_mod.parse_cached(items, nlp, Path(args.cache))
     conll = td.rows(items, parsed, td.sentence_fold_models(fold_train, nlp))
     data = {}
     for pred in sorted(set(got["rows"]) | set(conll)):

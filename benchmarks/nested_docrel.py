@@ -64,7 +64,7 @@ def make_rows(dwie: str, conll: str, cache: Path) -> dict:
         return pickle.loads(path.read_bytes())
     items = td.dwie_training(dwie) + td.conll_training(conll)
     nlp = nlp_mod.load(None)
-    parsed = td.parse_cached(items, nlp, cache)
+    parsed = nlp_mod.parse_cached(items, nlp, cache)
     data = td.rows(items, parsed, td.sentence_fold_models(conll, nlp))
     path.write_bytes(pickle.dumps(data))
     return data
@@ -94,7 +94,7 @@ def make_unseen_rows(dwie: str, conll: str, cache: Path) -> dict:
                 em.parsed_dwie = whole
         models.append(out)
     items = td.dwie_training(dwie) + td.conll_training(conll)
-    parsed = td.parse_cached(items, nlp_mod.load(None), cache)
+    parsed = nlp_mod.parse_cached(items, nlp_mod.load(None), cache)
     shipped = em.MODEL_PATH
     merged: dict = {}
     try:

@@ -21,7 +21,6 @@ out-of-fold precision's confidence interval (:func:`wilson_lower`, and
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -185,37 +184,6 @@ def conll_training(path: str | os.PathLike) -> list[dict]:
         spans, rels = _gold_spans(item)
         out.append({"id": f"conll{n}", "text": " ".join(item["tokens"]), "spans": spans, "rels": rels,
                     "kind": "conll"})
-    return out
-
-
-def parse_cached(items: list[dict], nlp, cache_dir: Path | None) -> list[list]:
-    """Return each item's ``(offset, Doc)`` pieces, parsing only what the DocBin cache lacks."""
-    from spacy.tokens import DocBin
-
-    from kgraph.extraction import nlp as nlp_mod
-    from kgraph.core.model import Article
-
-    h = hashlib.sha256()
-    for it in items:
-        h.update(it["text"].encode("utf-8", "surrogatepass") + b"\0")
-    h.update(nlp_mod.parse_key(nlp).encode())
-    path = cache_dir / f"parses-{h.hexdigest()[:16]}.spacy" if cache_dir else None
-    if path is not None and path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        it = iter(docs)
-        out = []
-        for item in items:
-            out.append([(off, next(it)) for off, _p in nlp_mod.pieces(item["text"])])
-        return out
-    arts = [Article(it["id"], it["text"]) for it in items]
-    out = [pieces for _a, pieces in nlp_mod.parse(nlp, arts, batch_size=32)]
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(store_user_data=False)
-        for pieces in out:
-            for _off, doc in pieces:
-                bin_.add(doc)
-        bin_.to_disk(path)
     return out
 
 
@@ -772,7 +740,7 @@ def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | o
     items = dwie_training(dwie) + conll_training(conll)
     pipeline = nlp_mod.load(model)
     cache_dir = Path(cache) if cache else None
-    parsed = parse_cached(items, pipeline, cache_dir)
+    parsed = nlp_mod.parse_cached(items, pipeline, cache_dir)
     log(f"parsed {len(items)} documents")
     data = rows(items, parsed, sentence_fold_models(conll, pipeline))
     preds = fit_predicates(data, log=log)

@@ -298,6 +298,40 @@ def parse(nlp, articles: Iterable[Article], batch_size: int = 64) -> Iterator[tu
             current = []
 
 
+def parse_cached(items: list[dict], nlp, cache_dir: Path | None) -> list[list]:
+    """Return each training item's ``(offset, Doc)`` pieces, parsing only what the DocBin cache lacks.
+
+    ``items`` are ``{"id", "text"}`` dicts; the cache file is named by their texts and the pipeline's
+    :func:`parse_key`, so a changed corpus or pipeline parses again.
+    """
+    import hashlib
+
+    from spacy.tokens import DocBin
+
+    h = hashlib.sha256()
+    for it in items:
+        h.update(it["text"].encode("utf-8", "surrogatepass") + b"\0")
+    h.update(parse_key(nlp).encode())
+    path = cache_dir / f"parses-{h.hexdigest()[:16]}.spacy" if cache_dir else None
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        it = iter(docs)
+        out = []
+        for item in items:
+            out.append([(off, next(it)) for off, _p in pieces(item["text"])])
+        return out
+    arts = [Article(it["id"], it["text"]) for it in items]
+    out = [found for _a, found in parse(nlp, arts, batch_size=32)]
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        bin_ = DocBin(store_user_data=False)
+        for found in out:
+            for _off, doc in found:
+                bin_.add(doc)
+        bin_.to_disk(path)
+    return out
+
+
 def in_sections(extract: Callable[..., Iterable[Extraction]], articles: Iterable[Article],
                 section: int = SECTION, **kwargs) -> Iterator[Extraction]:
     """Run ``extract(articles, **kwargs)``, cutting articles longer than ``section`` characters into sections.
