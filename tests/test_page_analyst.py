@@ -1219,3 +1219,30 @@ def test_a_relation_s_evidence_and_a_path_s_step_show_the_most_confident_sentenc
     page.page.fill("#path-to", "Tarsk")
     page.page.click("#path-find")
     assert page.js("Array.from(document.querySelectorAll('#details .path blockquote')).map(q => q.textContent)") == [strong, based]
+
+
+def test_exploring_lays_the_explored_entities_out_on_their_own_and_ending_it_puts_them_back(open_page, mid_page):
+    # Expanding a hub drew its neighbours where the whole corpus' layout had them: a blob inside the hub's community
+    # framed together with the few far off in other communities (DWIE 1-600: Germany's 428 neighbours, 67 named; 149 now).
+    path, data = mid_page
+    page = open_page(path, viewport=BIG)
+    hub = sorted(data.nodes, key=lambda n: n["rank"])[0]["id"]
+    page.js("id => kgraph.expand(id)", hub)
+    page.page.wait_for_timeout(450)  # the 300 ms move
+    drawn = page.drawn_nodes()
+    assert len(drawn) > 40
+    named = set(page.js("kgraph.labelPlaces().map(l => l.id)"))
+    page.screenshot("explore-hub.png")
+    assert len(named & set(drawn)) >= 0.8 * len(drawn), (len(named), len(drawn))  # 66 of 96 before, 85 after
+    moved = """() => { const pos = kgraph.network.getPositions(), home = {};
+        kgraph.data.nodes.forEach(n => { home[n.id] = [n.x, n.y]; });
+        return Object.keys(pos).filter(id => home[id] && (home[id][0] !== pos[id].x || home[id][1] !== pos[id].y)).length; }"""
+    assert page.js(moved) > 0
+    # a link to the view opens on the same layout
+    page.page.click("#share")
+    fragment = "#" + page.page.input_value("#share-url").split("#", 1)[1]
+    again = open_page(path, viewport=BIG, fragment=fragment)
+    assert sorted(again.drawn_nodes()) == sorted(drawn)
+    assert again.js("kgraph.network.getPositions()") == page.js("kgraph.network.getPositions()")
+    page.page.click("#explore-bar button.act-explore-off")
+    assert len(page.drawn_nodes()) > len(drawn) and page.js(moved) == 0  # back where the corpus layout has them

@@ -600,11 +600,80 @@
     setFocus(nodes, new Set(network.getConnectedEdges(id)));
   }
 
+  // ------------------------------------------------------------------ the explored entities laid out on their own
+  // Exploring draws only the explored entities, at their places in the whole corpus' layout: a hub's 428 neighbours
+  // (Germany in DWIE 1-600) were a blob inside its community's disc, framed together with the few from other
+  // communities far off. Explored, they are laid out on their own (a force layout started from their places: the
+  // same entities get the same layout, which a link restores), and go back to their places when exploring ends.
+  var EXPLORE_EDGE = 110, EXPLORE_MAX = 800, EXPLORE_ITERATIONS = 120;
+  var explorePos = {}, exploreSig = null;
+  function homeOf(id) {
+    if (id.indexOf(CPREFIX) === 0) { var c = communityNode(communities[+id.slice(CPREFIX.length)]); return [c.x, c.y]; }
+    var n = byId[id]; return n ? [n.x, n.y] : [0, 0];
+  }
+  function restorePlaces() {
+    var ids = Object.keys(explorePos).filter(function (id) { return nodesDS.get(id); });
+    explorePos = {}; exploreSig = null;
+    if (ids.length) nodesDS.update(ids.map(function (id) { var h = homeOf(id); return {id: id, x: h[0], y: h[1]}; }));
+  }
+  function layoutExplored() {
+    if (!state.explore) { if (exploreSig !== null) restorePlaces(); return; }
+    var ids = Array.from(drawnNodes).sort(), sig = ids.join('\n') + '\n\n' + Object.keys(edgeSig).sort().join('\n');
+    if (sig === exploreSig) return;
+    var n = ids.length;
+    if (n > EXPLORE_MAX) { restorePlaces(); exploreSig = sig; return; }  // as many as that: the corpus layout keeps them apart
+    exploreSig = sig;
+    var at = {}, links = [];
+    ids.forEach(function (id, i) { at[id] = i; });
+    Object.keys(edgeSig).sort().forEach(function (k) {
+      var e = edgesDS.get(k);
+      if (e && e.from !== e.to && e.from in at && e.to in at) links.push([at[e.from], at[e.to]]);
+    });
+    // from their places in the corpus layout, so that the same entities get the same layout (a link restores it)
+    var x = new Float64Array(n), y = new Float64Array(n);
+    ids.forEach(function (id, i) { var h = homeOf(id); x[i] = h[0]; y[i] = h[1]; });
+    if (n > 1) {
+      var L = EXPLORE_EDGE, CUT2 = 16 * L * L, dx = new Float64Array(n), dy = new Float64Array(n), cx = 0, cy = 0;
+      for (var i = 0; i < n; i++) { cx += x[i]; cy += y[i]; }
+      cx /= n; cy /= n;
+      var temp = L * Math.max(2, Math.sqrt(n) / 2);
+      for (var it = 0; it < EXPLORE_ITERATIONS; it++) {
+        dx.fill(0); dy.fill(0);
+        for (var a = 0; a < n; a++) for (var b = a + 1; b < n; b++) {
+          var ex = x[a] - x[b], ey = y[a] - y[b], d2 = ex * ex + ey * ey;
+          if (d2 > CUT2) continue;  // only near ones repel: two stars a chain links stay side by side, not far apart
+          if (d2 < 1e-4) { ex = 0.01 * ((a * 7 + b * 3) % 5 - 2) + 0.01; ey = 0.01 * ((a * 3 + b * 7) % 5 - 2); d2 = ex * ex + ey * ey; }
+          var f = L * L / d2;  // repulsion L^2 / d along the unit vector
+          dx[a] += ex * f; dy[a] += ey * f; dx[b] -= ex * f; dy[b] -= ey * f;
+        }
+        links.forEach(function (l) {
+          var ex = x[l[0]] - x[l[1]], ey = y[l[0]] - y[l[1]], d = Math.sqrt(ex * ex + ey * ey) || 1e-3, f = d / L;  // attraction d^2 / L
+          dx[l[0]] -= ex * f; dy[l[0]] -= ey * f; dx[l[1]] += ex * f; dy[l[1]] += ey * f;
+        });
+        for (i = 0; i < n; i++) {
+          dx[i] -= 0.02 * (x[i] - cx); dy[i] -= 0.02 * (y[i] - cy);  // a weak pull keeps separate pieces near
+          var m = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+          if (m > temp) { dx[i] *= temp / m; dy[i] *= temp / m; }
+          x[i] += dx[i]; y[i] += dy[i];
+        }
+        temp = Math.max(1, temp * 0.95);
+      }
+    }
+    var upd = [];
+    ids.forEach(function (id, i) { var px = Math.round(x[i]), py = Math.round(y[i]); explorePos[id] = [px, py]; upd.push({id: id, x: px, y: py}); });
+    // entities no longer drawn go home, so that they are where they belong if shown again
+    Object.keys(explorePos).forEach(function (id) {
+      if (!(id in at)) { var h = homeOf(id); delete explorePos[id]; if (nodesDS.get(id)) upd.push({id: id, x: h[0], y: h[1]}); }
+    });
+    nodesDS.update(upd);
+  }
+
   // ------------------------------------------------------------------ refresh after any change
   function refresh(keepFocus) {
     computeVisible();
     rebuildNodes();
     rebuildEdges();
+    layoutExplored();
     if (focused !== null && !drawnNodes.has(rep(focused))) clearSelection();
     else if (focused !== null) highlight(rep(focused));
     else if (!keepFocus) setFocus(null, null);
@@ -1945,6 +2014,7 @@
   computeVisible();
   rebuildNodes();
   rebuildEdges();
+  layoutExplored();  // a link that explores opens on the explored entities' own layout
   updateStats();
   updateExploreBar();
   showHome();
