@@ -138,3 +138,20 @@ def test_training_data_with_no_relation_is_one_input_error_before_any_model_load
     assert read_conll04(data) is not None  # the entity and type heads read such files
     with pytest.raises(InputError, match="holds no annotated relations to train on"):
         train(data, output=tmp_path / "m.json", model="no-such-spacy-model")
+
+
+def test_training_parses_are_cached_once_and_read_back_the_same(tmp_path):
+    from kgraph.extraction import nlp as nlp_mod
+
+    pipeline = nlp_mod.load()
+    items = [{"id": "a", "text": "Ola Brand works for Tarsk Bank in Velt."},
+             {"id": "b", "text": "Mia Orvik leads the Orvik Party.\n\nShe spoke in Tarsk."}]
+    first = nlp_mod.parse_cached(items, pipeline, tmp_path)
+    (cached,) = tmp_path.glob("parses-*.spacy")
+    again = nlp_mod.parse_cached(items, pipeline, tmp_path)
+    assert [[(off, d.text, [t.tag_ for t in d]) for off, d in p] for p in again] == \
+        [[(off, d.text, [t.tag_ for t in d]) for off, d in p] for p in first]
+    assert list(tmp_path.glob("parses-*.spacy")) == [cached]
+    # another corpus is another file
+    nlp_mod.parse_cached(items[:1], pipeline, tmp_path)
+    assert len(list(tmp_path.glob("parses-*.spacy"))) == 2
