@@ -34,8 +34,8 @@ from kgraph.core.terms import EntityType, Predicate
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
-#: Words that are a title, honorific or role before a name, never part of it. (Kept here rather than
-#: imported from extract/relations so that linking does not depend on the extraction modules.)
+#: Words that are a title, honorific or role before a name, never part of it. (Linking's own list: the
+#: extraction rules' role words are tuned to what a sentence states, these to what a name may open with.)
 TITLES = frozenset("""mr mrs ms miss mme frau herr dr prof sir madam dame lord lady president premier minister
 chancellor general gen col lt sgt capt sen rep gov mayor king queen prince princess pope saint st rev father
 senator governor secretary ambassador judge commander colonel lieutenant sergeant captain admiral marshal
