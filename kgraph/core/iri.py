@@ -19,6 +19,11 @@ BASE = "https://w3id.org/kgraph/"
 ENTITY_BASE = BASE + "id/"
 ARTICLE_BASE = BASE + "article/"
 EVIDENCE_BASE = BASE + "evidence/"
+#: What an analyst's correction derives from: the corrections file of a build.
+CORRECTIONS = URIRef(BASE + "corrections")
+#: GeoNames: its Linked Data IRIs of places, and the site the gazetteer's facts come from.
+GEONAMES_BASE = "https://sws.geonames.org/"
+GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
 
 _MAX_SLUG = 80
 
@@ -89,6 +94,11 @@ def article_slug(article_id: str) -> str:
 def article_iri(article_id: str) -> URIRef:
     """Return the IRI of an article."""
     return URIRef(ARTICLE_BASE + article_slug(article_id))
+
+
+def geonames_iri(geonames_id: int | str) -> URIRef:
+    """Return the GeoNames IRI of a place (its Linked Data form: the number and a closing slash)."""
+    return URIRef(f"{GEONAMES_BASE}{geonames_id}/")
 
 
 def evidence_iri(*parts: object) -> URIRef:

@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kgraph.core.iri import ENTITY_BASE as ID_IRI
+from kgraph.core.iri import ENTITY_BASE as ID_IRI, GEONAMES_BASE
 from kgraph.core.namespace import KG
 
 KG_IRI = str(KG)
@@ -23,7 +23,7 @@ ONTOLOGY_IRI = KG_IRI.rstrip("#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
-GN = Namespace("https://sws.geonames.org/")
+GN = Namespace(GEONAMES_BASE)
 KGR = Namespace(ID_IRI)
 
 

@@ -19,7 +19,6 @@ import networkx as nx
 from kgraph.core import iri
 from kgraph.core.model import KnowledgeBase, well_typed_facts
 from kgraph.core.terms import EntityType
-from kgraph.core.vocab import GN
 
 #: CSV columns of ``nodes.csv`` and ``edges.csv``; Gephi's spreadsheet import
 #: recognises ``Id``/``Label`` and ``Source``/``Target``/``Weight``.
@@ -49,7 +48,7 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
         attrs = {"label": e.label, "type": str(e.type), "aliases": _SEP.join(e.aliases), "mentions": e.mentions,
                  "articles": _SEP.join(e.articles)}
         if e.geonames_id:
-            attrs["geonames"] = str(GN[f"{e.geonames_id}/"])  # the owl:sameAs IRI of the RDF graph
+            attrs["geonames"] = str(iri.geonames_iri(e.geonames_id))  # the owl:sameAs IRI of the RDF graph
         if e.iso_code and e.type == EntityType.Country:
             attrs["iso_code"] = e.iso_code
         if e.country_code and e.type != EntityType.Country:

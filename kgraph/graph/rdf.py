@@ -39,14 +39,14 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kgraph.core import iri
 from kgraph.core.model import KnowledgeBase, well_typed_facts
-from kgraph.core.vocab import GEO, GN, KG, PREFIXES, SCHEMA
+from kgraph.core.vocab import GEO, KG, PREFIXES, SCHEMA
 from kgraph.core.terms import EntityType
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None)
 
-GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
+GEONAMES_SOURCE = iri.GEONAMES_SOURCE
 #: What an analyst's correction derives from: the corrections file of the build (see kgraph.linking.corrections).
-CORRECTIONS_SOURCE = URIRef(iri.BASE + "corrections")
+CORRECTIONS_SOURCE = iri.CORRECTIONS
 
 #: File formats :func:`serialize` writes, by name, with their file suffix.
 FORMATS = {"turtle": ".ttl", "trig": ".trig", "nt": ".nt", "nquads": ".nq", "json-ld": ".jsonld"}
@@ -157,7 +157,7 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield ent, SKOS.altLabel, Literal(alias), None
         yield ent, KG.mentionCount, Literal(e.mentions), None
         if e.geonames_id:
-            yield ent, OWL.sameAs, GN[f"{e.geonames_id}/"], None
+            yield ent, OWL.sameAs, iri.geonames_iri(e.geonames_id), None
         for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
             yield ent, OWL.sameAs, iri.entity_iri(key), None
         if e.corrections:  # an analyst changed this entity: say so, and which items did
