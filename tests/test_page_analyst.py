@@ -1246,3 +1246,33 @@ def test_exploring_lays_the_explored_entities_out_on_their_own_and_ending_it_put
     assert again.js("kgraph.network.getPositions()") == page.js("kgraph.network.getPositions()")
     page.page.click("#explore-bar button.act-explore-off")
     assert len(page.drawn_nodes()) > len(drawn) and page.js(moved) == 0  # back where the corpus layout has them
+
+
+def test_a_community_chosen_from_a_list_is_highlighted_and_framed_on_the_graph(open_page, mid_page):
+    # Clicking one of the largest communities listed on the home panel showed its members in the panel only; the
+    # network stayed as it was, the community somewhere among 255 (DWIE 1-600).
+    path, data = mid_page
+    page = open_page(path, viewport=BIG)
+    com = data.data["communities"][2]
+    members = {n["id"] for n in data.nodes if n["community"] == com["id"]} & set(page.drawn_nodes())
+    assert len(members) >= 5
+    page.page.click(f"#details ul.swatch-list button >> text={com['size']} entities: {', '.join(com['names'])}")
+    assert page.page.inner_text("#details h3") == ", ".join(com["names"])
+    assert set(page.js("kgraph.focus()")) == members
+    page.page.wait_for_timeout(450)  # the 300 ms move
+    out = page.js("""ids => { const n = kgraph.network, box = document.getElementById('net');
+        return ids.filter(id => { const p = n.canvasToDOM(n.getPositions([id])[id]);
+          return p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight; }); }""", sorted(members))
+    assert out == []
+    page.screenshot("community-framed.png")
+    # collapsed, it is its hexagon that is highlighted
+    page.page.click("#details button.act-collapse")
+    assert page.js("kgraph.focus()") == [f"community:{com['id']}"]
+    page.page.click("#details button.act-uncollapse")
+    # in the Communities list the names show it too; the box beside them collapses it
+    page.page.locator("#panel details", has_text="Collapse all").evaluate("d => { d.open = true; }")
+    page.page.keyboard.press("Escape")
+    assert page.js("kgraph.focus()") == []
+    page.page.click(f"#community-list button >> text={', '.join(com['names'])}")
+    assert set(page.js("kgraph.focus()")) == members and page.page.inner_text("#details h3") == ", ".join(com["names"])
+    assert not page.page.is_checked(f'input[data-community="{com["id"]}"]')

@@ -1194,6 +1194,22 @@
         : button('Collapse this community', function () { toggleCollapse(c, true); showCommunity(c); }, 'act-collapse')),
       el('h2', {text: 'Members, most mentioned first'}), list, more);
     visited('community', c);
+    communityOnGraph(c);
+  }
+  // A community chosen from a list is shown on the graph too: its members highlighted and framed (clicking
+  // "73 entities: India, Delhi, Narendra Modi" left the network as it was). A collapsed one is highlighted in place.
+  function communityOnGraph(c) {
+    focused = null; selectedEdge = null;
+    network.unselectAll();
+    var nodes = new Set();
+    if (state.collapsed.has(c)) { if (drawnNodes.has(CPREFIX + c)) nodes.add(CPREFIX + c); }
+    else membersOf[c].forEach(function (n) { if (drawnNodes.has(n.id)) nodes.add(n.id); });
+    if (!nodes.size) { setFocus(null, null); return; }
+    var edges = new Set();
+    Object.keys(edgeSig).forEach(function (k) { var e = edgesDS.get(k); if (e && nodes.has(e.from) && nodes.has(e.to)) edges.add(k); });
+    setFocus(nodes, edges);
+    if (!state.collapsed.has(c)) frame(Array.from(nodes));
+    saveState();
   }
 
   // ------------------------------------------------------------------ exploring: expand step by step
@@ -1605,7 +1621,9 @@
     box.addEventListener('change', function () { toggleCollapse(c.id, box.checked); });
     communityBoxes[c.id] = box;
     $('community-list').append(el('label', null, box, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}),
-      c.names.join(', '), el('span', {class: 'count', text: num(c.size)})));
+      // the names show the community (panel and graph); the box collapses it
+      el('button', {type: 'button', class: 'link-button community-link', text: c.names.join(', '), on: {click: function () { showCommunity(c.id); }}}),
+      el('span', {class: 'count', text: num(c.size)})));
   });
   $('collapse-all').addEventListener('click', function () { communities.forEach(function (c) { if (c.size >= 2) state.collapsed.add(c.id); }); syncCommunityBoxes(); refresh(); fitView(); });
   $('expand-all').addEventListener('click', function () { state.collapsed.clear(); syncCommunityBoxes(); refresh(); fitView(); });
