@@ -1199,8 +1199,8 @@ def test_no_name_covers_the_chosen_entity_in_a_crowd(open_page, mid_page):
 
 
 def test_a_relation_s_evidence_and_a_path_s_step_show_the_most_confident_sentence_first(open_page, tmp_path):
-    # Evidence was listed by article: a path's step from Angela Merkel to Germany (citizenOf) showed "Chancellor
-    # Angela Merkel said she was glad that Gauck received an overwhelming majority", the first of 47.
+    # Evidence was listed by article: a path's step from a chancellor to her country (citizenOf) showed the
+    # first of 47 sentences by article, one that only names her, not the most confident.
     E = Entity
     ann = E("person/ann", "Person", "Ann Roe", articles=("n1", "n2"), mentions=2)
     mills = E("organization/mills", "Organization", "Velt Mills", articles=("n1", "n2", "n3"), mentions=3)
