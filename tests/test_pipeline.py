@@ -167,6 +167,19 @@ def test_into_with_no_inputs_relinks_the_graph(tmp_path):
     assert _files(out) == before
 
 
+def test_into_reads_the_manifest_file_once(tmp_path, monkeypatch):
+    # Its articles and the keys the graph gave come from one parse: a manifest of millions of articles is big.
+    src = _write(tmp_path / "src", {"a": TEXTS["a"]})
+    out = tmp_path / "out"
+    build([src], output=out)
+    loads = []
+    real = cache._load_manifest
+    monkeypatch.setattr(cache, "_load_manifest", lambda path: loads.append(path) or real(path))
+    before = _files(out)
+    build([], output=out, into=True)
+    assert len(loads) == 1 and _files(out) == before
+
+
 def test_min_confidence_applies_to_cached_extractions(corpus):
     _root, src, out, result = corpus
     strict = build([src], output=out.parent / "strict", min_confidence=0.99)

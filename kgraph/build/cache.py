@@ -454,12 +454,13 @@ def _load_manifest(path: Path) -> dict:
                           ValueError, str(path))
 
 
-def read_manifest(output: str | os.PathLike) -> dict[str, str] | None:
+def read_manifest(output: str | os.PathLike, parsed: dict | None = None) -> dict[str, str] | None:
     """Return the ``{article id: cache key}`` manifest of the graph in ``output``, or None if it has none.
 
     A build killed between renaming its outputs and its manifest is settled
     first (see :func:`settle`), so the manifest read always describes the
-    graph in ``output``.
+    graph in ``output``. ``parsed``, when given, keeps the parsed file for
+    :func:`read_previous` (a manifest of millions of articles is read once).
 
     Raises:
         GraphError: The manifest exists but is damaged (one line, with advice that works for ``build``).
@@ -469,7 +470,10 @@ def read_manifest(output: str | os.PathLike) -> dict[str, str] | None:
     if not path.exists():
         return None
     try:
-        return _manifest_articles(_load_manifest(path))
+        data = _load_manifest(path)
+        if parsed is not None:
+            parsed[path] = data
+        return _manifest_articles(data)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise GraphError(f"{path} is damaged ({str(exc)[:200]}): kgraph cannot tell which articles the graph "
                          f"holds; build the folder again from all its sources without --into "
@@ -520,14 +524,14 @@ def _published(data: dict) -> dict[str, tuple]:
     return out
 
 
-def read_previous(output: str | os.PathLike) -> tuple[dict[str, tuple], tuple[str, ...]]:
+def read_previous(output: str | os.PathLike, parsed: dict | None = None) -> tuple[dict[str, tuple], tuple[str, ...]]:
     """Return what the last build of ``output`` left for the next: its keys' anchor mentions and its extra formats.
 
     A later build finds each entity again by the anchors (see
     :func:`kgraph.linking.link.link_extractions`) and rewrites the formats, so
     that no file of the folder describes an older graph. A damaged part is a
     warning and is ignored: the IRIs then follow the new build alone, the
-    formats are those asked for.
+    formats are those asked for. ``parsed`` holds the file :func:`read_manifest` parsed, if it did.
     """
     import warnings
 
@@ -536,7 +540,9 @@ def read_previous(output: str | os.PathLike) -> tuple[dict[str, tuple], tuple[st
     if not path.exists():
         return {}, ()
     try:
-        data = _load_manifest(path)
+        data = (parsed or {}).get(path)
+        if data is None:
+            data = _load_manifest(path)
         formats = data.get("formats", [])
         _need(isinstance(formats, list) and all(isinstance(f, str) and len(f) < 20 for f in formats)
               and len(formats) < 50, "'formats' is not a list of names")

@@ -448,14 +448,15 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
     started = time.monotonic()
     with _locked(out):
         cache.settle(out)  # a build killed while committing: keep the manifest that matches the graph
-        old = cache.read_manifest(out) if into else None
+        parsed: dict = {}  # the manifest file, parsed once for both reads
+        old = cache.read_manifest(out, parsed) if into else None
         # graph.ttl alone: a page without it is what a first build killed mid-commit leaves (it is renamed last)
         if into and old is None and (out / "graph.ttl").exists():
             raise GraphError(f"{out} holds a graph without a kgraph manifest; rebuild it without --into")
         manifest: dict[str, str] = dict(old or {})
         # The keys the folder's graph gave (its IRIs stay resolvable) and the formats written beside it (rewritten
         # too, where their files are still there: no file of the folder describes an older graph).
-        published, had = cache.read_previous(out)
+        published, had = cache.read_previous(out, parsed)
         from kgraph.graph.rdf import OUTPUT_FORMATS, parse_formats
 
         formats = parse_formats([*formats, *(f for f in had if f in OUTPUT_FORMATS
