@@ -552,6 +552,33 @@ def test_an_edited_fragment_and_back_and_forward_reapply_the_view_without_a_relo
     assert page.js("window.__sameDocument") == 1  # no reload
 
 
+def test_back_returns_to_the_entity_chosen_before_and_zoom_adds_no_step(open_page, analyst_page):
+    page = open_page(analyst_page)
+    page.js("window.__sameDocument = 1")
+    orion, first = _ids(page, ["Orion Mills"])[0], page.js("kgraph.data.nodes[0].id")
+    other = first if first != orion else page.js("kgraph.data.nodes[1].id")
+    steps = page.js("history.length")
+    selected = "kgraph.network.getSelectedNodes()"
+    saved = "decodeURIComponent(location.hash)"
+    page.js("id => kgraph.selectNode(id, true)", orion)
+    _until(page, f"{saved}.includes('sel=' + {orion!r})", True)
+    page.js("id => kgraph.selectNode(id, true)", other)
+    _until(page, f"{saved}.includes('sel=' + {other!r})", True)
+    assert page.js("history.length") == steps + 2  # each chosen entity is a step
+    page.js("kgraph.network.moveTo({scale: 1.7})")
+    page.page.wait_for_timeout(400)
+    page.js("kgraph.network.moveTo({scale: 0.9})")
+    page.page.wait_for_timeout(400)
+    assert page.js("history.length") == steps + 2  # zooming is no step
+    page.js("history.back()")
+    assert _until(page, selected, [orion]) == [orion]
+    page.js("history.back()")
+    assert _until(page, selected, []) == []
+    page.js("history.forward()")
+    assert _until(page, selected, [orion]) == [orion]
+    assert page.js("window.__sameDocument") == 1  # no reload
+
+
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["with-csp", "csp-bypassed"])
 def test_a_hostile_fragment_set_after_opening_runs_nothing_and_changes_nothing(open_page, analyst_page, bypass_csp):
     page = open_page(analyst_page, bypass_csp)

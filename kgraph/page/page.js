@@ -1809,11 +1809,20 @@
     p.set('zoom', network.getScale().toFixed(4)); p.set('x', Math.round(vp.x)); p.set('y', Math.round(vp.y));
     return p;
   }
+  // What a fragment has selected ('' for nothing): an entity, or an edge.
+  function selectionOf(p) { return p.has('sel') ? 'n:' + p.get('sel') : p.has('edge') ? 'e:' + p.get('edge') : ''; }
   function saveState() {
     if (restoring) return;
-    var frag = '#' + stateParams().toString();
+    var p = stateParams(), frag = '#' + p.toString();
     if (location.hash === frag) return;
-    try { history.replaceState(null, '', frag); } catch (err) { /* a sandboxed frame: the view is not kept */ }
+    var was = '';
+    try { was = selectionOf(new URLSearchParams(location.hash.replace(/^#/, ''))); } catch (err) { /* keep '' */ }
+    var now = selectionOf(p);
+    try {
+      // A newly chosen entity or relation is a step Back returns from, as a followed link is; filters, zoom
+      // and a cleared selection change the step the view is at.
+      if (now && now !== was) history.pushState(null, '', frag); else history.replaceState(null, '', frag);
+    } catch (err) { /* a sandboxed frame: the view is not kept */ }
   }
   function saveStateSoon() { clearTimeout(saveTimer); saveTimer = setTimeout(saveState, 250); }
   // The fragment is data only: each value is looked up among this graph's names and numbers, never run or parsed
@@ -1874,10 +1883,11 @@
     saveState();
   }
   // An edited fragment, a link pasted into a tab already showing the page, Back or Forward: the view follows the
-  // fragment without a reload. The page's own saves replace the fragment (replaceState), which fires no hashchange.
+  // fragment without a reload. The page's own saves (pushState, replaceState) fire no hashchange.
   window.addEventListener('hashchange', function () {
     var byCommunity = state.byCommunity;
     restored = readState();
+    restoring = true;  // no save until the fragment's selection is back: a save before it would drop it
     if (!window.kgraphReady) return;  // the first frame restores it
     focused = null; selectedEdge = null;
     network.unselectAll();
