@@ -852,16 +852,21 @@ def test_a_merge_keeps_the_more_mentioned_entity_unless_the_analyst_picks_the_ot
     assert page.js("kgraph.corrections().corrections") == [{"action": "merge", "entities": [boris, ada], "keep": boris}]
 
 
-def test_a_name_two_entities_carry_is_listed_once_per_entity_and_never_guessed(open_page, tmp_path):
+def _velt_twice(tmp_path, title=None):
+    """Write the page of a story naming "Velt" the team and "Velt" the country (and Ann Roe, in both)."""
     E = Entity
     team = E("organization/velt", "Organization", "Velt", articles=("n1",), mentions=1)
     land = E("country/velt", "Country", "Velt", articles=("n1",), mentions=9)
     ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
     text = "Ann Roe plays for Velt and lives in Velt."
-    kb = KnowledgeBase(articles=(Article("n1", text),), entities=(ann, land, team), facts=(
+    kb = KnowledgeBase(articles=(Article("n1", text, title=title),), entities=(ann, land, team), facts=(
         Fact("person/ann", "memberOf", "organization/velt", evidence=(("n1", _stated(ann, "memberOf", team, text)),)),
         Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, text)),))))
-    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "v.html")
+    return visualize.write_page(rdf.to_graph(kb), tmp_path / "v.html")[0]
+
+
+def test_a_name_two_entities_carry_is_listed_once_per_entity_and_never_guessed(open_page, tmp_path):
+    path = _velt_twice(tmp_path)
     page = open_page(path)
     options = page.js("Array.from(document.querySelectorAll('#names option')).map(o => o.value)")
     assert sorted(options) == ["Ann Roe", "Velt (Country)", "Velt (Organization)"]
@@ -1111,15 +1116,7 @@ def test_a_chosen_entity_s_neighbours_on_screen_are_all_named(open_page, tmp_pat
 def test_search_says_which_of_several_entities_of_one_name_each_result_is(open_page, tmp_path):
     # 39 names of a 600-article corpus are carried by two entities (Stuttgart the city and the club, Germany the
     # country and the team): the results listed them as two identical lines, told apart only by a 14 px icon.
-    E = Entity
-    team = E("organization/velt", "Organization", "Velt", articles=("n1",), mentions=1)
-    land = E("country/velt", "Country", "Velt", articles=("n1",), mentions=9)
-    ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
-    text = "Ann Roe plays for Velt and lives in Velt."
-    kb = KnowledgeBase(articles=(Article("n1", text, title="Velt wins"),), entities=(ann, land, team), facts=(
-        Fact("person/ann", "memberOf", "organization/velt", evidence=(("n1", _stated(ann, "memberOf", team, text)),)),
-        Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, text)),))))
-    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "v.html")
+    path = _velt_twice(tmp_path, title="Velt wins")
     page = open_page(path)
     page.page.fill("#search", "Velt")
     rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article)')).map(b => b.textContent.trim())")
