@@ -928,11 +928,16 @@ def test_a_laptop_screen_keeps_more_than_half_its_width_for_the_network(open_pag
                       return e.scrollWidth <= e.clientWidth; })""")
 
 
-def test_a_hub_lists_its_best_attested_facts_first_and_the_rest_on_one_click(open_page, tmp_path):
+def _hub_page(open_page, tmp_path):
+    """Open the page of a generated corpus whose most central entity has hundreds of relations; return it and that hub."""
     kb = _make_kb()(60, 400, n_articles=45)
     path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "hub.html")
     page = open_page(path)
-    hub = page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+    return page, page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+
+
+def test_a_hub_lists_its_best_attested_facts_first_and_the_rest_on_one_click(open_page, tmp_path):
+    page, hub = _hub_page(open_page, tmp_path)
     total = page.js("id => kgraph.data.edges.filter(e => e.from === id || e.to === id).length", hub)
     assert total > 25
     page.js("id => kgraph.selectNode(id)", hub)
@@ -1147,10 +1152,7 @@ def test_search_finds_articles_by_their_title(open_page, analyst_page):
 def test_a_hub_lists_its_relations_by_kind_and_way_each_kind_whole_at_one_click(open_page, tmp_path):
     # Germany in DWIE 1-600 has 474 relations: 25 best attested were listed, the rest on one click, so who leads
     # it or what is based there meant reading hundreds of lines.
-    kb = _make_kb()(60, 400, n_articles=45)
-    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "hub.html")
-    page = open_page(path)
-    hub = page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+    page, hub = _hub_page(open_page, tmp_path)
     rels = page.js("id => kgraph.data.edges.filter(e => e.from === id || e.to === id).map(e => [e.predicate, e.from === id ? 'out' : 'in'])", hub)
     label = page.js("id => kgraph.data.nodes.find(n => n.id === id).label", hub)
     page.js("id => kgraph.selectNode(id)", hub)
