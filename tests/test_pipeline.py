@@ -422,3 +422,13 @@ def test_a_later_build_rewrites_the_extra_formats_the_folder_holds(tmp_path):
     assert not (out / "graph.nt").exists() and "Maria Lopez" in (out / "edges.csv").read_text(encoding="utf-8") + \
         (out / "nodes.csv").read_text(encoding="utf-8")
     assert sorted(p.name for p in r.files) == ["edges.csv", "graph.html", "graph.ttl", "nodes.csv"]
+
+
+@pytest.mark.slow  # real processes: run by .ci/run (--run-slow)
+def test_a_worker_dead_under_the_builds_memory_ceiling_names_it(tmp_path, monkeypatch):
+    from kgraph.core.limits import address_ceiling
+
+    src = _write(tmp_path / "src", {"b": TEXTS["b"], "kill": "Please die."})
+    monkeypatch.setattr(parallel, "extract_chunk", _die_on_kill)
+    with address_ceiling(16 << 30), pytest.raises(KGraphError, match=r"out of memory at the ceiling of [0-9.]+ GiB \(KGRAPH_MAX_MEMORY\)"):
+        build([src], output=tmp_path / "out", jobs=2)

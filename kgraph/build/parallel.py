@@ -58,6 +58,21 @@ def _chunks(articles: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _ceiling_said() -> str:
+    """Return " at the ceiling of 4.0 GiB (KGRAPH_MAX_MEMORY)" when this process runs under one (workers share it)."""
+    try:
+        import resource
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, ValueError, OSError):
+        return ""
+    if soft == resource.RLIM_INFINITY:
+        return ""
+    from kgraph.core.limits import gib
+
+    return f" at the ceiling of {gib(soft)} (KGRAPH_MAX_MEMORY)"
+
+
 def run_local(items: Iterable[Item], model: str | None = None, batch_size: int = 64) -> Iterator[tuple[str, str]]:
     """Extract in this process with one ``nlp.pipe`` stream (the pipeline loads on the first article)."""
     from kgraph.build.cache import dumps
@@ -132,7 +147,7 @@ def run_pool(articles: Iterable[Item], model: str | None = None, jobs: int = 2,
                 except BrokenProcessPool:
                     from kgraph.core.errors import KGraphError
 
-                    raise KGraphError("a parsing worker process died (out of memory or killed?); "
+                    raise KGraphError(f"a parsing worker process died (out of memory{_ceiling_said()} or killed?); "
                                       "run again: finished articles are cached") from None
                 yield from result
     finally:
