@@ -430,5 +430,6 @@ def test_a_worker_dead_under_the_builds_memory_ceiling_names_it(tmp_path, monkey
 
     src = _write(tmp_path / "src", {"b": TEXTS["b"], "kill": "Please die."})
     monkeypatch.setattr(parallel, "extract_chunk", _die_on_kill)
-    with address_ceiling(16 << 30), pytest.raises(KGraphError, match=r"out of memory at the ceiling of [0-9.]+ GiB \(KGRAPH_MAX_MEMORY\)"):
+    said = r"out of memory at the ceiling of [0-9.]+ GiB \(KGRAPH_MAX_MEMORY\)"
+    with address_ceiling(16 << 30), pytest.raises(KGraphError, match=said):
         build([src], output=tmp_path / "out", jobs=2)
