@@ -85,16 +85,8 @@ def limit_memory(ceiling: int) -> None:
     are capped first: each thread that meets a busy arena may open one of its own, and each reserves 64 MiB of
     address space, so sixteen threads on a 2-core machine fill a 1 GiB ceiling before any real allocation.
     """
-    import resource
-
     _few_malloc_arenas()
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard == resource.RLIM_INFINITY or ceiling < hard:
-            resource.setrlimit(resource.RLIMIT_AS, (min(ceiling, soft) if soft != resource.RLIM_INFINITY
-                                                    else ceiling, hard))
-    except (ValueError, OSError):
-        pass
+    _lower_address_space(ceiling)
 
 
 @contextmanager
@@ -107,24 +99,26 @@ def address_ceiling(ceiling: int):
     """
     import resource
 
-    try:
-        before = resource.getrlimit(resource.RLIMIT_AS)
-    except (ValueError, OSError):
-        before = None
-    soft, hard = before or (resource.RLIM_INFINITY, resource.RLIM_INFINITY)
-    if before is not None and (soft == resource.RLIM_INFINITY or ceiling < soft) and \
-            (hard == resource.RLIM_INFINITY or ceiling <= hard):
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
-        except (ValueError, OSError):
-            before = None
-    else:
-        before = None
+    before = _lower_address_space(ceiling)
     try:
         yield
     finally:
         if before is not None:
             resource.setrlimit(resource.RLIMIT_AS, before)
+
+
+def _lower_address_space(ceiling: int) -> tuple[int, int] | None:
+    """Lower RLIMIT_AS's soft limit to ``ceiling`` (never past the hard one); return the limits it replaced, if any."""
+    import resource
+
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if (soft == resource.RLIM_INFINITY or ceiling < soft) and (hard == resource.RLIM_INFINITY or ceiling <= hard):
+            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+            return soft, hard
+    except (ValueError, OSError):
+        pass
+    return None
 
 
 #: glibc's ``mallopt`` parameter for the most malloc arenas a process opens (``M_ARENA_MAX``).
