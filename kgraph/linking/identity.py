@@ -4253,8 +4253,7 @@ _RULER_TITLES = frozenset("pope king queen emperor empress tsar czar sultan emir
 
 def _numbered(words: list) -> bool:
     """True for a given name and a Roman number, as a pope or a monarch is named ("Tarvo IX")."""
-    return len(words) == 2 and words[-1].isupper() and _ROMAN.fullmatch(words[-1]) is not None \
-        and words[0][:1].isupper() and words[0][1:].islower()
+    return len(words) == 2 and _roman(words[-1]) and words[0][:1].isupper() and words[0][1:].islower()
 
 
 def _ruler_stem(groups: dict, short: tuple, full: tuple, text: str, spans) -> bool:
@@ -4271,7 +4270,12 @@ def _ruler_stem(groups: dict, short: tuple, full: tuple, text: str, spans) -> bo
 
 def _regnal(words: list) -> bool:
     """True for a name of three or more words ending in a Roman number ("Tarvo Arvo II"), not a one-word stem."""
-    return len(words) >= 3 and words[-1].isupper() and _ROMAN.fullmatch(words[-1]) is not None
+    return len(words) >= 3 and _roman(words[-1])
+
+
+def _roman(word: str) -> bool:
+    """True for a Roman number written in capitals ("IX"), as regnal names end."""
+    return word.isupper() and _ROMAN.fullmatch(word) is not None
 
 
 def _corpus_short_ok(t: str, n: str, sport: bool, case: dict | None = None, full: str = "") -> bool:
