@@ -412,8 +412,6 @@ def dwie_article(doc: dict):
 
 def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: str | os.PathLike | None = None):
     """Return [(article, pieces, gold)] for the first ``first`` DWIE articles, parsed (cached as DocBin)."""
-    from spacy.tokens import DocBin
-
     from kgraph.extraction import nlp as nlp_mod
 
     files = _dwie_files(src)[:first]
@@ -424,7 +422,7 @@ def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: s
     cache_file = Path(cache_dir) / f"dwie-{first}-{digest}-{nlp_mod.parse_key(pipeline)}.spacy" if cache_dir else None
     if cache_file is not None and cache_file.is_file():
         meta = json.loads(cache_file.with_suffix(".json").read_text())
-        docs = list(DocBin().from_disk(cache_file).get_docs(pipeline.vocab))
+        docs = nlp_mod.load_parses(cache_file, pipeline)
         out, k = [], 0
         for (art, gold), offsets in zip(items, meta):
             pieces = [(off, docs[k + i]) for i, off in enumerate(offsets)]
@@ -436,12 +434,7 @@ def parsed_dwie(src: str | os.PathLike, first: int = 602, nlp=None, cache_dir: s
     for art, pieces in nlp_mod.parse(pipeline, [a for a, _g in items]):
         out.append((art, pieces, by_id[art.id]))
     if cache_file is not None:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(store_user_data=False)
-        for _art, pieces, _g in out:
-            for _off, d in pieces:
-                bin_.add(d)
-        bin_.to_disk(cache_file)
+        nlp_mod.save_parses(cache_file, (pieces for _art, pieces, _g in out))
         cache_file.with_suffix(".json").write_text(json.dumps([[off for off, _d in p] for _a, p, _g in out]))
     return out
 

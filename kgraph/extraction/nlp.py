@@ -306,16 +306,13 @@ def parse_cached(items: list[dict], nlp, cache_dir: Path | None) -> list[list]:
     """
     import hashlib
 
-    from spacy.tokens import DocBin
-
     h = hashlib.sha256()
     for it in items:
         h.update(it["text"].encode("utf-8", "surrogatepass") + b"\0")
     h.update(parse_key(nlp).encode())
     path = cache_dir / f"parses-{h.hexdigest()[:16]}.spacy" if cache_dir else None
     if path is not None and path.exists():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        it = iter(docs)
+        it = iter(load_parses(path, nlp))
         out = []
         for item in items:
             out.append([(off, next(it)) for off, _p in pieces(item["text"])])
@@ -323,13 +320,27 @@ def parse_cached(items: list[dict], nlp, cache_dir: Path | None) -> list[list]:
     arts = [Article(it["id"], it["text"]) for it in items]
     out = [found for _a, found in parse(nlp, arts, batch_size=32)]
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(store_user_data=False)
-        for found in out:
-            for _off, doc in found:
-                bin_.add(doc)
-        bin_.to_disk(path)
+        save_parses(path, out)
     return out
+
+
+def save_parses(path: Path, parsed: Iterable[list]) -> None:
+    """Write the Docs of parsed articles (lists of ``(offset, Doc)`` pieces) to a DocBin file, in order."""
+    from spacy.tokens import DocBin
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    bin_ = DocBin(store_user_data=False)
+    for found in parsed:
+        for _off, doc in found:
+            bin_.add(doc)
+    bin_.to_disk(path)
+
+
+def load_parses(path: Path, nlp) -> list:
+    """Return the Docs a :func:`save_parses` file holds, in the order written."""
+    from spacy.tokens import DocBin
+
+    return list(DocBin().from_disk(path).get_docs(nlp.vocab))
 
 
 def in_sections(extract: Callable[..., Iterable[Extraction]], articles: Iterable[Article],
