@@ -1302,3 +1302,30 @@ def test_a_community_chosen_from_a_list_is_highlighted_and_framed_on_the_graph(o
     page.page.click(f"#community-list button >> text={', '.join(com['names'])}")
     assert set(page.js("kgraph.focus()")) == members and page.page.inner_text("#details h3") == ", ".join(com["names"])
     assert not page.page.is_checked(f'input[data-community="{com["id"]}"]')
+
+
+def test_a_relation_stated_in_many_articles_lists_its_evidence_in_steps_with_the_count_of_all(open_page, tmp_path):
+    # A relation stated in hundreds of articles listed every sentence (75 for one in DWIE 1-600): its panel went on
+    # for screens. The first 10 (most confident first), then 20 more at each click; the heading counts them all.
+    E = Entity
+    ann = E("person/ann", "Person", "Ann Roe", articles=tuple(f"n{k}" for k in range(45)), mentions=45)
+    mills = E("organization/mills", "Organization", "Velt Mills", articles=tuple(f"n{k}" for k in range(45)), mentions=45)
+    texts = [f"Ann Roe spoke for Velt Mills on day {k}." for k in range(45)]
+    confs = [round(0.5 + (k * 7 % 45) / 100, 3) for k in range(45)]  # all different, not in article order
+    kb = KnowledgeBase(articles=tuple(Article(f"n{k}", texts[k], title=f"Day {k}") for k in range(45)),
+                       entities=(ann, mills), facts=(Fact("person/ann", "worksFor", "organization/mills", evidence=tuple(
+                           (f"n{k}", _stated(ann, "worksFor", mills, texts[k], confs[k])) for k in range(45))),))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "many.html")
+    page = open_page(path)
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
+    shown = lambda: page.js("Array.from(document.querySelectorAll('#details .evidence blockquote')).map(q => q.textContent)")  # noqa: E731
+    best = [t for _c, t in sorted(zip(confs, texts), key=lambda ct: -ct[0])]
+    assert page.page.text_content("#details h2 >> nth=-1") == "45 evidence sentences"
+    assert shown() == best[:10]
+    more = "#details button.act-more-steps"
+    assert page.page.inner_text(more) == "Show 20 more (10 of 45 evidence sentences shown)"
+    page.page.click(more)
+    assert shown() == best[:30] and page.page.inner_text(more) == "Show 15 more (30 of 45 evidence sentences shown)"
+    page.page.click(more)
+    assert shown() == best and page.page.locator(more).count() == 0
+    assert page.page.text_content("#details h2 >> nth=-1") == "45 evidence sentences"

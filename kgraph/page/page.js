@@ -883,6 +883,25 @@
     }, 'act-more');
     return more;
   }
+  // A long list revealed in steps: the first n, then a button that adds `step` more at each click (and says how many
+  // of them are shown), gone once all are.
+  function stepped(list, items, n, step, render, what, many) {
+    var shown = Math.min(n, items.length);
+    items.slice(0, shown).forEach(function (x) { list.append(render(x)); });
+    if (items.length <= shown) return null;
+    var more = el('button', {type: 'button', class: 'act-more-steps'});
+    var label = function () {
+      var k = Math.min(step, items.length - shown);
+      more.textContent = 'Show ' + num(k) + ' more (' + num(shown) + ' of ' + plural(items.length, what, many) + ' shown)';
+    };
+    more.addEventListener('click', function () {
+      items.slice(shown, shown + step).forEach(function (x) { list.append(render(x)); });
+      shown = Math.min(items.length, shown + step);
+      if (shown >= items.length) more.remove(); else label();
+    });
+    label();
+    return more;
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
@@ -971,22 +990,28 @@
       return y - x;
     });
   }
+  // A relation stated in hundreds of articles listed every sentence: the first EVIDENCE_SHOWN (the most confident),
+  // then EVIDENCE_STEP more at each click; the heading keeps the count of all.
+  var EVIDENCE_SHOWN = 10, EVIDENCE_STEP = 20;
   function relationBlock(e, seen) {
     var names = namesOf(e.from).concat(namesOf(e.to));
     var roles = Array.from(new Set(e.evidence.map(function (v) { return v.role; }).filter(Boolean)));
     var pl = predLabel[e.predicate];
     var list = el('div');
-    // in a bundle of relations between two entities, sentences a relation above showed are not repeated
+    // in a bundle of relations between two entities, sentences a relation above lists are not repeated
     var sentenceKey = function (v) { return v.article + '\n' + v.start + '\n' + v.sentence; };
     var again = seen ? e.evidence.filter(function (v) { return v.sentence && seen.has(sentenceKey(v)); }).length : 0;
-    bestFirst(e.evidence).forEach(function (v) {
-      if (seen && v.sentence) { if (seen.has(sentenceKey(v))) return; seen.add(sentenceKey(v)); }
+    var evs = bestFirst(e.evidence).filter(function (v) {
+      if (seen && v.sentence) { if (seen.has(sentenceKey(v))) return false; seen.add(sentenceKey(v)); }
+      return true;
+    });
+    var more = stepped(list, evs, EVIDENCE_SHOWN, EVIDENCE_STEP, function (v) {
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
       var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + v.method : '') + (v.role ? ' · role: ' + v.role : '');
-      list.append(el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
-        el('div', {class: 'meta', text: meta}), el('div', {class: 'meta'}, 'Source: ', src)));
-    });
+      return el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
+        el('div', {class: 'meta', text: meta}), el('div', {class: 'meta'}, 'Source: ', src));
+    }, 'evidence sentence');
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
@@ -999,7 +1024,7 @@
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
       el('h2', {text: plural(e.evidence.length, 'evidence sentence')}),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
-      list);
+      list, more);
   }
   function showEdge(id) {
     var e = edgeById[id];
