@@ -71,6 +71,13 @@ def test_loader_rejects_bad_items_with_one_clear_error(doc, message):
         corr.parse(doc)
 
 
+def test_a_version_written_as_a_string_of_digits_is_that_version():
+    """ "version": "1" is version 1, as in YAML; "2" is refused naming the version, not "'1' ... reads version 1"."""
+    assert corr.parse({"version": "1", "corrections": [{"action": "block", "entity": "A"}]}).items[0].entity == "A"
+    with pytest.raises(InputError, match=r"unsupported corrections version 2 \(this kgraph reads version 1\)"):
+        corr.parse({"version": " 2 ", "corrections": []})
+
+
 def test_load_reports_bad_json_with_its_position(tmp_path):
     p = tmp_path / "c.json"
     p.write_text("{oops", encoding="utf-8")
@@ -367,6 +374,15 @@ def test_a_bad_csv_is_one_clear_error_naming_the_row(tmp_path, text, message):
     p.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         corr.load(p)
+
+
+def test_a_csv_typed_with_a_space_after_each_comma_reads_its_quoted_cells(tmp_path):
+    """A hand-written CSV puts a space after each comma: a quoted cell is still one cell, without its quotes."""
+    p = tmp_path / "c.csv"
+    p.write_text('action, entity, label\nrename, "Borvik", "Borvik Mills, Ltd"\nblock, "Quell"\n', encoding="utf-8")
+    items = corr.load(p).items
+    assert [(i.action, i.entity, i.label) for i in items] == [("rename", "Borvik", "Borvik Mills, Ltd"),
+                                                               ("block", "Quell", None)]
 
 
 def test_output_corrections_csv_is_read_by_default_but_not_beside_json(tmp_path):
@@ -938,6 +954,23 @@ def test_a_name_typed_without_its_accents_names_the_entity():
     assert ents["person/Élise_Daré-Voss"].same_as == ("person/Élise_Daré",)
     assert [(f.subject, f.predicate, f.object) for f in kb.facts if f.method == "correction"] == [
         ("person/Élise_Daré-Voss", "livesIn", "place/Brenn")]
+
+
+def test_a_name_typed_with_its_umlauts_spelt_out_names_the_entity():
+    """An English keyboard types "Joern Voessler" for "Jörn Vössler", and a corpus may spell "Uwe Straeter"."""
+    corpus = CORPUS + [ex("a4", ("Jörn Vössler", "Person", "Jörn Vössler"), ("Brenn", "Place", "Brenn")),
+                       ex("a5", ("Uwe Straeter", "Person", "Uwe Straeter"), ("Brenn", "Place", "Brenn"))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # not "no entity 'Joern Voessler' in the graph; skipped"
+        kb = link_extractions(corpus, fixes({"action": "retype", "entity": "Joern Voessler", "type": "Organization"},
+                                            {"action": "assert", "subject": "Joern Voessler", "predicate": "basedIn",
+                                             "object": "Brenn"},
+                                            {"action": "block", "entity": "Uwe Sträter"}))
+    ents = _keys(kb)
+    assert ents["organization/Jörn_Vössler"].same_as == ("person/Jörn_Vössler",)
+    assert "person/Uwe_Straeter" not in ents
+    assert [(f.subject, f.predicate, f.object) for f in kb.facts if f.method == "correction"] == [
+        ("organization/Jörn_Vössler", "basedIn", "place/Brenn")]
 
 
 def test_warnings_and_provenance_name_an_entity_by_its_numbered_key():

@@ -209,6 +209,10 @@ def parse(data: object, source: str = "corrections") -> Corrections:
     if not isinstance(data, dict) or not isinstance(data.get("corrections"), list):
         raise InputError(f"{source}: expected an object with a \"corrections\" list")
     version = data.get("version", 1)
+    # "1" as a string, as YAML reads every scalar and a hand-written JSON file may quote it: ASCII digits, and
+    # few (int() refuses a version of 5,000 digits with a ValueError).
+    if isinstance(version, str) and re.fullmatch(r"[0-9]{1,9}", version.strip()):
+        version = int(version)
     if version != 1:
         shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:37] + "..."
         raise InputError(f"{source}: unsupported corrections version {shown} (this kgraph reads version 1)")
@@ -275,7 +279,9 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
     first = text.split("\n", 1)[0].lower()
     # A spreadsheet set to a European locale separates fields with ';', another program with tabs.
     delimiter = next((d for d in CSV_DELIMITERS if "action" in (h.strip() for h in first.split(d))), ",")
-    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    # A hand-written file puts a space after each separator (`block, "Tarsk, Ltd"`): the quotes still enclose
+    # the cell, so a comma inside them is no separator and they are no part of the name.
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
     try:
         header = [h.strip().lower() for h in next(rows)]
     except StopIteration:
@@ -335,11 +341,7 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
                          "write the items out instead")
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
-    # ASCII digits, and few: int() refuses a version of 5,000 digits with a ValueError.
-    if isinstance(data, dict) and isinstance(data.get("version"), str) and re.fullmatch(r"[0-9]{1,9}",
-                                                                                         data["version"].strip()):
-        data = {**data, "version": int(data["version"])}
-    return parse(data, source)
+    return parse(data, source)  # a version "1" (every YAML scalar is read as text) is version 1
 
 
 def _expanded_size(data: object, limit: int) -> int:
