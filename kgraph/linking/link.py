@@ -34,6 +34,24 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", _norm(name)) if not unicodedata.combining(ch))
 
 
+#: The German way of typing an umlaut without it ("Schroeder" for "Schröder"; ß is "ss" once casefolded).
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _folds(name: str) -> tuple[str, ...]:
+    """Return the lookup keys of a name typed without its accents: without them, and with umlauts spelt out.
+
+    "Schröder" is found as "Schroder" and as "Schroeder", "Wolfgang Schaeuble" as "Wolfgang Schäuble".
+    """
+    spelt = unicodedata.normalize("NFC", _norm(name)).translate(_UMLAUTS)
+    return tuple(dict.fromkeys((_fold(name), _fold(spelt))))
+
+
+def _folded(index: dict, ref: str) -> list:
+    """Return what ``index`` (built with :func:`_folds`) holds for a name typed without its accents."""
+    return next((hits for key in _folds(ref) if (hits := index.get(key))), [])
+
+
 def _article_types(ex: Extraction) -> dict[str, str]:
     """Give each name one type inside an article: the most frequent one it was tagged with."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -528,7 +546,8 @@ class _Refs:
         self.name(gid, label or _group_label(g))
         for n in set(g.names) | g.aliases:
             self.by_alias[_norm(n)].append(gid)
-            self.by_folded[_fold(n)].append(gid)
+            for key in _folds(n):
+                self.by_folded[key].append(gid)
 
     def name(self, gid, label: str) -> None:
         """Let a label, and the key the graph gives it, name ``gid`` (its first label, a new one, a new type).
@@ -545,7 +564,8 @@ class _Refs:
         self.key_of[gid] = key
         if gid not in self.by_label[_norm(label)]:
             self.by_label[_norm(label)].append(gid)
-            self.by_folded[_fold(label)].append(gid)
+            for key in _folds(label):
+                self.by_folded[key].append(gid)
 
     def hits(self, ref: str) -> list:
         """Return the groups a reference names: by key or IRI, else label, else alias, else either without accents."""
@@ -553,7 +573,7 @@ class _Refs:
         if key in self.by_key:
             return [self.by_key[key]]
         return (self.by_label.get(_norm(ref)) or self.by_alias.get(_norm(ref))
-                or self.by_folded.get(_fold(ref)) or [])
+                or _folded(self.by_folded, ref))
 
     def absorbed_into(self, ref: str, gid) -> bool:
         """Return whether ref names ``gid`` only as an entity an earlier merge absorbed into it."""
@@ -577,7 +597,7 @@ class _Refs:
         if key in self.by_key and _KEY_REF.fullmatch(key):
             return []
         hits = (self.by_label.get(_norm(ref), []) + self.by_alias.get(_norm(ref), [])
-                or self.by_folded.get(_fold(ref), []))
+                or _folded(self.by_folded, ref))
         live = [g for g in dict.fromkeys(self.find(h) for h in hits) if g in self.res.groups]
         return sorted(live, key=lambda g: (sum(self.res.groups[g].names.values()), g), reverse=True)
 
@@ -943,7 +963,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
         by_label[_norm(e.label)].append(e)
         for a in sorted({_norm(a) for a in e.aliases} - {_norm(e.label)}):
             by_alias[a].append(e)
-        for a in sorted({_fold(a) for a in (e.label, *e.aliases)}):
+        for a in sorted({k for a in (e.label, *e.aliases) for k in _folds(a)}):
             by_folded[a].append(e)
 
     def find(c, ref) -> list[list]:
@@ -951,7 +971,7 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
         if ref in by_key:
             return [[by_key[ref]]]
         tiers = [t for t in (by_label.get(_norm(ref)), by_alias.get(_norm(ref))) if t] or \
-            [t for t in (by_folded.get(_fold(ref)),) if t]
+            [t for t in (_folded(by_folded, ref),) if t]
         if not tiers:
             _warn_missing(c, ref, blocked or {})
         return tiers
