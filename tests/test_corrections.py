@@ -262,6 +262,18 @@ def test_an_item_naming_no_entity_is_a_warning_not_an_error():
     assert len(kb.entities) == len(link_extractions(CORPUS).entities)
 
 
+@pytest.mark.parametrize("entities", [["person/Nobody_Known", "person/Nobody_Else"],
+                                      ["person/Nobody_Known", "Nobody Else"]], ids=["two keys", "key and name"])
+def test_a_merge_naming_only_absent_entities_warns_about_each(entities):
+    """Two keys the graph never held: a warning per key, as for any other item (was: silently nothing)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": entities}))
+    said = [str(w.message) for w in caught]
+    assert all(any(f"no entity {e!r} in the graph; skipped" in m for m in said) for e in entities), said
+    assert kb.entities == link_extractions(CORPUS).entities
+
+
 def _build_corpus_a1_a2(monkeypatch, pipeline, out, fix):
     """Build articles a1 and a2 of CORPUS into ``out`` with the corrections ``fix``, extraction faked."""
     by_id = {e.article.id: e for e in CORPUS}

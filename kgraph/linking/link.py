@@ -690,6 +690,9 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                               f"{refs.key_of[gids[0]]!r} keeps it as owl:sameAs",
                               stacklevel=2)
                 notes[gids[0]].append(c.describe())
+            if not gids:
+                for r in gone:  # a key no entity holds, beside none that the graph holds: nothing to keep it
+                    _warn_missing(c, r, blocked)
             if len(gids) < 2:
                 if len(gids) == 1 and not gone and all(g is not None for g in found):
                     warnings.warn(f"correction {c.describe()}: every name is "
