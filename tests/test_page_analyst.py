@@ -1329,3 +1329,43 @@ def test_a_relation_stated_in_many_articles_lists_its_evidence_in_steps_with_the
     page.page.click(more)
     assert shown() == best and page.page.locator(more).count() == 0
     assert page.page.text_content("#details h2 >> nth=-1") == "45 evidence sentences"
+
+
+def _contrast_with_white(hex_colour: str) -> float:
+    lin = [(v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4)
+           for v in (int(hex_colour[k:k + 2], 16) / 255 for k in (1, 3, 5))]
+    return 1.05 / (0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2] + 0.05)
+
+
+def test_every_community_has_a_colour_of_its_own_readable_on_white(open_page, tmp_path):
+    # Only the 20 largest communities were coloured: DWIE 1-600's page (255 communities) drew most of them in one
+    # grey, the grey of entities in no community.
+    E, ents, facts, arts = Entity, [], [], []
+    for k in range(32):
+        guild = E(f"organization/g{k}", "Organization", f"Harbour Guild {k}", articles=(f"n{k}",), mentions=3)
+        ents.append(guild)
+        text = " ".join(f"Tilda Marrow {k}x{j} works for Harbour Guild {k}." for j in range(2 + k % 3))
+        arts.append(Article(f"n{k}", text, title=f"Guild {k}"))
+        for j in range(2 + k % 3):
+            p = E(f"person/p{k}x{j}", "Person", f"Tilda Marrow {k}x{j}", articles=(f"n{k}",), mentions=1)
+            ents.append(p)
+            sentence = f"Tilda Marrow {k}x{j} works for Harbour Guild {k}."
+            facts.append(Fact(p.key, "worksFor", guild.key, evidence=((f"n{k}", _stated(p, "worksFor", guild, sentence)),)))
+    path, data = visualize.write_page(rdf.to_graph(KnowledgeBase(articles=tuple(arts), entities=tuple(ents),
+                                                                 facts=tuple(facts))), tmp_path / "guilds.html")
+    coms = data.data["communities"]
+    colours = [c["color"] for c in coms]
+    assert len(coms) == 32 and len(set(colours)) == 32 and visualize.NO_COMMUNITY_COLOR not in colours
+    assert colours[:10] == list(visualize.COMMUNITY_COLORS[:10])  # the largest keep Tableau's first ten
+    # the page draws each node in its community's colour, outlined dark enough to stand out on white
+    page = open_page(path, viewport=BIG)
+    drawn = page.js("""kgraph.network.body.nodeIndices.map(id => [id, kgraph.nodes.get(id).color.background,
+                         kgraph.nodes.get(id).color.border])""")
+    community = {n["id"]: n["community"] for n in data.nodes}
+    assert len(drawn) == len(data.nodes)
+    for nid, background, border in drawn:
+        assert background == colours[community[nid]]
+        assert _contrast_with_white(border) >= 2.9, (background, border)
+    swatches = page.js("""Array.from(document.querySelectorAll('#community-list .swatch'))
+                          .map(s => getComputedStyle(s).backgroundColor)""")
+    assert len(set(swatches)) == 32 and "rgb(176, 176, 176)" not in swatches

@@ -452,3 +452,20 @@ def test_an_ill_typed_literal_in_a_graph_file_prints_no_library_traceback(tmp_pa
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr and proc.stderr == "", proc.stderr  # rdflib logged it with its traceback
+
+
+def test_community_colours_are_each_their_own_and_neighbours_far_apart():
+    # 60 communities in a row, each touching the next: every one its own colour, the first ones Tableau's, and
+    # two side by side at least 0.1 apart in OKLab (the palette's least distance among its first 60 is about 0.02).
+    import numpy as np
+
+    groups = [[3 * c, 3 * c + 1, 3 * c + 2] for c in range(60)]
+    pos = [(200 * c + dx, dy) for c in range(60) for dx, dy in ((0, 0), (50, 0), (0, 50))]
+    colours = visualize.community_colours(groups, pos)
+    assert colours == visualize.community_colours(groups, pos)
+    assert len(set(colours)) == 60 and colours[0] == visualize.COMMUNITY_COLORS[0]
+    lab = visualize._srgb_to_oklab(visualize._hex_rgb(colours))
+    side_by_side = np.linalg.norm(lab[1:] - lab[:-1], axis=1)
+    assert side_by_side.min() >= visualize.NEIGHBOUR_COLOUR_DISTANCE, side_by_side.min()
+    palette = visualize.community_palette()
+    assert len(set(palette)) == len(palette) >= 400 and visualize.NO_COMMUNITY_COLOR not in palette

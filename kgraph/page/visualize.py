@@ -63,10 +63,15 @@ OMITTED_NAMES_SHOWN = 25
 SEED = 7
 #: How many members name a community (in its collapsed node and its legend entry): the most mentioned.
 COMMUNITY_NAMES = 3
-#: Colours of the largest communities (Tableau 20 without the greys); smaller ones are grey.
+#: The first colours of communities (Tableau 20 without the greys and a second brown: its first ten are made to stay apart for
+#: colour-blind readers); :func:`community_palette` continues it, so that every community has one of its own.
 COMMUNITY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
                     "#9c755f", "#a0cbe8", "#ffbe7d", "#8cd17d", "#b6992d", "#f1ce63", "#86bcb6", "#d37295",
-                    "#fabfd2", "#d4a6c8", "#9d7660", "#d7b5a6")
+                    "#fabfd2", "#d4a6c8", "#d7b5a6")
+#: Colour of the entities in no community (no relation at all; page.js gives it): no community has it.
+NO_COMMUNITY_COLOR = "#b0b0b0"
+#: Least OKLab distance between the colours of two communities side by side (Tableau 10's closest two: 0.10).
+NEIGHBOUR_COLOUR_DISTANCE = 0.1
 
 # Type precedence when an entity carries several classes: the most specific first (a Country is a Place).
 _TYPE_ORDER = (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place)
@@ -248,11 +253,12 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
     analysis = analyse(len(iris), stated, gazetteer_pairs, [mentions[s] for s in iris])
     pos = analysis["positions"]
     communities = []
+    colours = community_colours(analysis["communities"], pos)
     for c, members in enumerate(analysis["communities"]):
         # the names an analyst knows the group by: its most mentioned members (the most central first on a tie)
         top = sorted(members, key=lambda i: (-mentions[iris[i]], analysis["rank"][i]))[:COMMUNITY_NAMES]
         communities.append({"id": c, "size": len(members), "names": [labels[iris[i]] for i in top],
-                            "color": COMMUNITY_COLORS[c] if c < len(COMMUNITY_COLORS) else "#b0b0b0"})
+                            "color": colours[c]})
 
     degree = {s: nxg.degree(s) for s in iris}
     nodes = []
@@ -356,6 +362,127 @@ def analyse(n: int, stated: Counter, other_pairs: set, mentions: list[int]) -> d
     groups = [sorted(c) for c in groups]
     return {"rank": rank, "community": community, "communities": groups,
             "positions": _community_layout(n, groups, stated, other_pairs, community, rank)}
+
+
+def _oklab_to_srgb(lab):
+    """Return the sRGB values (0-1, not clipped) of OKLab colours, rows of ``(L, a, b)``."""
+    import numpy as np
+
+    m1 = np.array([[1.0, 0.3963377774, 0.2158037573], [1.0, -0.1055613458, -0.0638541728],
+                   [1.0, -0.0894841775, -1.2914855480]])
+    m2 = np.array([[4.0767416621, -3.3077115913, 0.2309699292], [-1.2684380046, 2.6097574011, -0.3413193965],
+                   [-0.0041960863, -0.7034186147, 1.7076147010]])
+    linear = (lab @ m1.T) ** 3 @ m2.T
+    return np.where(linear <= 0.0031308, 12.92 * linear, 1.055 * np.abs(linear) ** (1 / 2.4) - 0.055)
+
+
+def _srgb_to_oklab(rgb):
+    """Return the OKLab colours of sRGB values (0-1), rows of ``(r, g, b)``."""
+    import numpy as np
+
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    m1 = np.array([[0.4122214708, 0.5363325363, 0.0514459929], [0.2119034982, 0.6806995451, 0.1073969566],
+                   [0.0883024619, 0.2817188376, 0.6299787005]])
+    m2 = np.array([[0.2104542553, 0.7936177850, -0.0040720468], [1.9779984951, -2.4285922050, 0.4505937099],
+                   [0.0259040371, 0.7827717662, -0.8086757660]])
+    return np.cbrt(linear @ m1.T) @ m2.T
+
+
+def _luminance(rgb):
+    import numpy as np
+
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return linear @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def _hex_rgb(colours) -> "np.ndarray":  # noqa: F821
+    import numpy as np
+
+    return np.array([[int(c[k:k + 2], 16) / 255 for k in (1, 3, 5)] for c in colours])
+
+
+@cache
+def community_palette() -> tuple[str, ...]:
+    """Return the community colours in the order they are handed out: :data:`COMMUNITY_COLORS`, then more.
+
+    The rest are picked one at a time from a grid of OKLCH colours (lightness 0.5-0.78, chroma 0.09-0.17, a hue
+    every 4 degrees) that are readable on the page's white: the node's outline (the colour at 72 %, as the page
+    draws it) has a contrast of at least 3:1 with white, and the colour is clearly not grey. Each pick is the
+    candidate farthest (in OKLab, where distance follows what the eye sees) from every colour picked before, so
+    the first colours differ most and each new one differs as much as the grid allows (about 460 colours).
+    """
+    import numpy as np
+
+    fixed = list(COMMUNITY_COLORS)
+    grid = np.array([(lig, c * math.cos(math.radians(h)), c * math.sin(math.radians(h)))
+                     for lig in (0.5, 0.57, 0.64, 0.71, 0.78) for c in (0.09, 0.13, 0.17) for h in range(0, 360, 4)])
+    rgb = _oklab_to_srgb(grid)
+    ok = np.all((rgb >= 0) & (rgb <= 1), axis=1)
+    rgb = np.round(np.clip(rgb[ok], 0, 1) * 255) / 255
+    outline = np.round(np.round(rgb * 255) * 0.72) / 255
+    rgb = rgb[(1.05 / (_luminance(outline) + 0.05) >= 3.0)]
+    hexes = ["#" + "".join(f"{round(v * 255):02x}" for v in row) for row in rgb]
+    rgb = rgb[[h not in fixed for h in hexes]]
+    hexes = [h for h in hexes if h not in fixed]
+    lab = _srgb_to_oklab(rgb)
+    near = np.min(np.linalg.norm(lab[:, None, :] - _srgb_to_oklab(_hex_rgb(fixed))[None, :, :], axis=2), axis=1)
+    taken = np.zeros(len(hexes), dtype=bool)
+    out = fixed
+    for _ in range(len(hexes)):
+        k = int(np.argmax(np.where(taken, -1.0, near)))  # the first of the farthest: the same order every time
+        taken[k] = True
+        out.append(hexes[k])
+        near = np.minimum(near, np.linalg.norm(lab - lab[k], axis=1))
+    return tuple(out)
+
+
+def community_colours(groups: list[list[int]], pos: list[tuple[int, int]]) -> list[str]:
+    """Return a colour of its own for each community (largest first), those side by side on the page far apart.
+
+    The communities are taken largest first; each takes the first colour of :func:`community_palette` not yet
+    taken (among its first as many as there are communities) that is at least :data:`NEIGHBOUR_COLOUR_DISTANCE`
+    (OKLab) from the colours of its neighbours already coloured (communities whose discs touch or nearly touch in
+    the layout ``pos``), else the free one farthest from them. So the largest communities get the palette's first
+    colours, and two side by side do not look alike. Past the palette's length colours are reused, as far as
+    possible from the neighbours'. Deterministic.
+    """
+    import numpy as np
+
+    palette = community_palette()
+    if not groups:
+        return []
+    lab = _srgb_to_oklab(_hex_rgb(palette))
+    xy = np.array(pos, dtype=np.float64).reshape(-1, 2)
+    centre = np.array([xy[g].mean(axis=0) for g in groups])
+    radius = np.array([max(40.0, float(np.max(np.linalg.norm(xy[g] - centre[c], axis=1))))
+                       for c, g in enumerate(groups)])
+    # neighbours: centres closer than their discs' radii and a margin (a sweep along x, not every pair)
+    near: list[list[int]] = [[] for _ in groups]
+    order = np.argsort(centre[:, 0], kind="stable")
+    reach = 1.25 * radius + 60.0
+    widest = float(reach.max())
+    for a_pos, a in enumerate(order):
+        for b in order[a_pos + 1:]:
+            if centre[b, 0] - centre[a, 0] > reach[a] + widest:
+                break
+            if np.hypot(*(centre[a] - centre[b])) < reach[a] + reach[b]:
+                near[a].append(int(b))
+                near[b].append(int(a))
+    chosen = [-1] * len(groups)
+    free = np.zeros(len(palette), dtype=bool)
+    free[:len(groups)] = True
+    for c in range(len(groups)):
+        if not free.any():
+            free[:] = True  # more communities than colours: reuse them
+        seen = [chosen[b] for b in near[c] if chosen[b] >= 0]
+        k = int(np.argmax(free))
+        if seen:
+            far = np.round(np.min(np.linalg.norm(lab[:, None, :] - lab[seen][None, :, :], axis=2), axis=1), 6)
+            apart = free & (far >= NEIGHBOUR_COLOUR_DISTANCE)
+            k = int(np.argmax(apart)) if apart.any() else int(np.argmax(np.where(free, far, -1.0)))
+        chosen[c] = k
+        free[k] = False
+    return [palette[k] for k in chosen]
 
 
 def pagerank(n: int, weights: Counter, damping: float = 0.85, iterations: int = 60) -> list[float]:
