@@ -1369,3 +1369,43 @@ def test_every_community_has_a_colour_of_its_own_readable_on_white(open_page, tm
     swatches = page.js("""Array.from(document.querySelectorAll('#community-list .swatch'))
                           .map(s => getComputedStyle(s).backgroundColor)""")
     assert len(set(swatches)) == 32 and "rgb(176, 176, 176)" not in swatches
+
+
+_LAID_OUT = """() => { const pos = kgraph.network.getPositions(), home = {}, ids = kgraph.drawn();
+    kgraph.data.nodes.forEach(n => { home[n.id] = [n.x, n.y]; });
+    const moved = ids.filter(id => home[id][0] !== pos[id].x || home[id][1] !== pos[id].y).length;
+    // entities closer than a quarter edge (110 units) to another: a grid of cells that wide, 3x3 cells each
+    const cell = 27.5, grid = new Map(), key = (a, b) => a + ',' + b;
+    ids.forEach(id => { const k = key(Math.floor(pos[id].x / cell), Math.floor(pos[id].y / cell));
+                        if (!grid.has(k)) grid.set(k, []); grid.get(k).push(id); });
+    const crowded = ids.filter(id => { const gx = Math.floor(pos[id].x / cell), gy = Math.floor(pos[id].y / cell);
+        for (let a = -1; a <= 1; a++) for (let b = -1; b <= 1; b++)
+          for (const o of grid.get(key(gx + a, gy + b)) || [])
+            if (o !== id && Math.hypot(pos[id].x - pos[o].x, pos[id].y - pos[o].y) < cell) return true;
+        return false; }).length;
+    return {drawn: ids.length, moved, crowded, positions: ids.map(id => [id, pos[id].x, pos[id].y])}; }"""
+
+
+@pytest.mark.slow  # a big corpus: run by .ci/run (--run-slow)
+def test_exploring_more_than_800_entities_lays_them_out_on_their_own_the_same_each_time(open_page, big_page):
+    # Above 800 explored entities the page kept them at their places in the corpus layout: its layout of their own
+    # summed every pair (0.15-0.4 s for 426-609 entities in DWIE 1-600). Now a quadtree sums the far ones.
+    path, data = big_page
+    hub = min(data.nodes, key=lambda n: n["rank"])["id"]
+
+    def explore(page):
+        page.js("id => kgraph.exploreFrom(id)", hub)
+        while len(page.drawn_nodes()) <= 800:
+            page.page.click("#explore-bar button.act-expand-all")
+        return page.js(_LAID_OUT)
+
+    page = open_page(path, viewport=BIG)
+    first = explore(page)
+    assert first["drawn"] > 800 and first["moved"] == first["drawn"], (first["drawn"], first["moved"])
+    assert first["crowded"] < 0.3 * first["drawn"], first["crowded"]
+    page.screenshot("explore-over-800.png")
+    # the same entities get the same layout: again after exploring ends, and in another tab
+    page.page.click("#explore-bar button.act-explore-off")
+    assert page.js(_LAID_OUT)["moved"] == 0
+    assert explore(page)["positions"] == first["positions"]
+    assert explore(open_page(path, viewport=BIG))["positions"] == first["positions"]

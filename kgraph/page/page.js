@@ -605,7 +605,151 @@
   // (Germany in DWIE 1-600) were a blob inside its community's disc, framed together with the few from other
   // communities far off. Explored, they are laid out on their own (a force layout started from their places: the
   // same entities get the same layout, which a link restores), and go back to their places when exploring ends.
-  var EXPLORE_EDGE = 110, EXPLORE_MAX = 800, EXPLORE_ITERATIONS = 120;
+  //
+  // The force layout of the explored entities (positions x, y changed in place; links: pairs of indices). Each
+  // entity is pushed away by those near it (L^2 / d up to 3 edge lengths, then times (25 L^2 - d^2) / 16 L^2, nothing
+  // from 5: two stars a chain links stay side by side, not far apart) and pulled by its links (d^2 / L), for
+  // EXPLORE_ITERATIONS rounds of falling temperature. Up to EXPLORE_EXACT entities the push is summed over every
+  // pair; beyond, over a quadtree (Barnes-Hut), for the entities of one leaf at a time: a cell beyond 5 edge lengths
+  // is skipped, a cell small for its distance pushes as one body at its centre of mass, so a round takes about
+  // n log n steps, not n^2 (the page had every pair, a hard cut at 4 edge lengths, up to 800 entities, and no layout
+  // of their own beyond; benchmarks/bench_explore.py times both). Only arithmetic in a fixed order: the same input
+  // gives the same positions.
+  var EXPLORE_EDGE = 110, EXPLORE_ITERATIONS = 120, EXPLORE_THETA = 0.7, EXPLORE_LEAF = 8, EXPLORE_EXACT = 1000;
+  // beyond this many, 2 s or more: the corpus layout keeps them apart (a neighbourhood that large is most of a corpus)
+  var EXPLORE_MAX = 5000;
+  function exploreLayout(x, y, links, tree) {  // tree: true or false to choose (the benchmark), else by n
+    var n = x.length;
+    if (n < 2) return;
+    var pairs = tree === undefined ? n <= EXPLORE_EXACT : !tree;
+    var L = EXPLORE_EDGE, L2 = L * L, CUT2 = 25 * L2, FADE2 = 9 * L2, FADE = CUT2 - FADE2;
+    var TH2 = EXPLORE_THETA * EXPLORE_THETA;
+    var dx = new Float64Array(n), dy = new Float64Array(n), perm = new Int32Array(n), scratch = new Int32Array(n);
+    var cx = 0, cy = 0, i, j, a, b, ex, ey, d2, f;
+    for (i = 0; i < n; i++) { cx += x[i]; cy += y[i]; }
+    cx /= n; cy /= n;
+    // the quadtree: per cell its corner and side, its number of entities and their centre of mass, its first child
+    // (the four in a row; -1 for a leaf) and the run of perm holding its entities; the leaves listed
+    var cap = 0, tX0, tY0, tS, tM, tMX, tMY, tChild, tLo, tHi, cells = 0, leaves = [];
+    function grow(need) {
+      if (need <= cap) return;
+      var old = [tX0, tY0, tS, tM, tMX, tMY, tChild, tLo, tHi];
+      cap = Math.max(64, cap * 2, need);
+      tX0 = new Float64Array(cap); tY0 = new Float64Array(cap); tS = new Float64Array(cap); tM = new Float64Array(cap);
+      tMX = new Float64Array(cap); tMY = new Float64Array(cap); tChild = new Int32Array(cap); tLo = new Int32Array(cap); tHi = new Int32Array(cap);
+      if (old[0]) [tX0, tY0, tS, tM, tMX, tMY, tChild, tLo, tHi].forEach(function (a, k) { a.set(old[k]); });
+    }
+    function build(k, lo, hi, x0, y0, s, depth) {
+      tX0[k] = x0; tY0[k] = y0; tS[k] = s; tLo[k] = lo; tHi[k] = hi; tM[k] = hi - lo; tChild[k] = -1;
+      var sx = 0, sy = 0, q;
+      for (j = lo; j < hi; j++) { sx += x[perm[j]]; sy += y[perm[j]]; }
+      tMX[k] = hi > lo ? sx / (hi - lo) : 0; tMY[k] = hi > lo ? sy / (hi - lo) : 0;
+      if (hi - lo <= EXPLORE_LEAF || depth > 40) { if (hi > lo) leaves.push(k); return; }
+      // the four quarters in order (upper left, upper right, lower left, lower right), each a run of perm
+      var h = s / 2, mx = x0 + h, my = y0 + h, count = [0, 0, 0, 0], at = [0, 0, 0, 0];
+      for (j = lo; j < hi; j++) count[(x[perm[j]] >= mx ? 1 : 0) + (y[perm[j]] >= my ? 2 : 0)]++;
+      at[0] = lo; at[1] = lo + count[0]; at[2] = at[1] + count[1]; at[3] = at[2] + count[2];
+      var start = at.slice();
+      for (j = lo; j < hi; j++) { q = (x[perm[j]] >= mx ? 1 : 0) + (y[perm[j]] >= my ? 2 : 0); scratch[at[q]++] = perm[j]; }
+      for (j = lo; j < hi; j++) perm[j] = scratch[j];
+      var first = cells;
+      cells += 4; grow(cells);
+      tChild[k] = first;
+      for (q = 0; q < 4; q++) build(first + q, start[q], start[q] + count[q], q & 1 ? mx : x0, q & 2 ? my : y0, h, depth + 1);
+    }
+    var stack = new Int32Array(4 * 44);
+    var temp = L * Math.max(2, Math.sqrt(n) / 2);
+    for (var it = 0; it < EXPLORE_ITERATIONS; it++) {
+      var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (i = 0; i < n; i++) {
+        perm[i] = i;
+        if (x[i] < minX) minX = x[i];
+        if (x[i] > maxX) maxX = x[i];
+        if (y[i] < minY) minY = y[i];
+        if (y[i] > maxY) maxY = y[i];
+      }
+      dx.fill(0); dy.fill(0);
+      if (pairs) {  // few: every pair, faster than the tree
+        for (a = 0; a < n; a++) for (b = a + 1; b < n; b++) {
+          ex = x[a] - x[b]; ey = y[a] - y[b]; d2 = ex * ex + ey * ey;
+          if (d2 >= CUT2) continue;
+          if (d2 < 1e-4) { ex = 0.01 * ((a * 7 + b * 3) % 5 - 2) + 0.01; ey = 0.01 * ((a * 3 + b * 7) % 5 - 2); d2 = ex * ex + ey * ey; }
+          f = L2 / d2;
+          if (d2 > FADE2) f *= (CUT2 - d2) / FADE;
+          dx[a] += ex * f; dy[a] += ey * f; dx[b] -= ex * f; dy[b] -= ey * f;
+        }
+        leaves = [];
+      } else {
+        cells = 1; leaves = []; grow(1);
+        build(0, 0, n, minX, minY, Math.max(maxX - minX, maxY - minY, 1e-3) * (1 + 1e-9), 0);
+      }
+      for (var li = 0; li < leaves.length; li++) {
+        // the entities of one leaf against the tree: their bounding box decides what is skipped or summed
+        var P = leaves[li], pLo = tLo[P], pHi = tHi[P], ax = Infinity, ay = Infinity, bx = -Infinity, by = -Infinity;
+        for (j = pLo; j < pHi; j++) {
+          a = perm[j];
+          if (x[a] < ax) ax = x[a];
+          if (x[a] > bx) bx = x[a];
+          if (y[a] < ay) ay = y[a];
+          if (y[a] > by) by = y[a];
+        }
+        var top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+          var k = stack[--top];
+          if (tM[k] === 0) continue;
+          var kx0 = tX0[k], ky0 = tY0[k], ks = tS[k];
+          var gx = kx0 > bx ? kx0 - bx : ax > kx0 + ks ? ax - kx0 - ks : 0, gy = ky0 > by ? ky0 - by : ay > ky0 + ks ? ay - ky0 - ks : 0;
+          if (gx * gx + gy * gy >= CUT2) continue;  // all of it beyond the fade
+          var mx = tMX[k], my = tMY[k];
+          if (tChild[k] >= 0) {
+            var cgx = mx < ax ? ax - mx : mx > bx ? mx - bx : 0, cgy = my < ay ? ay - my : my > by ? my - by : 0;
+            if (ks * ks >= TH2 * (cgx * cgx + cgy * cgy)) {  // near for its size: open it
+              if (top + 4 > stack.length) { var bigger = new Int32Array(stack.length * 2); bigger.set(stack); stack = bigger; }
+              for (var q = 3; q >= 0; q--) stack[top++] = tChild[k] + q;
+              continue;
+            }
+            for (j = pLo; j < pHi; j++) {  // far for its size: one body of its mass at its centre of mass
+              a = perm[j]; ex = x[a] - mx; ey = y[a] - my; d2 = ex * ex + ey * ey;
+              if (d2 >= CUT2) continue;
+              f = tM[k] * L2 / d2;
+              if (d2 > FADE2) f *= (CUT2 - d2) / FADE;
+              dx[a] += ex * f; dy[a] += ey * f;
+            }
+            continue;
+          }
+          for (j = pLo; j < pHi; j++) {  // a leaf near: every pair
+            a = perm[j];
+            for (var m = tLo[k]; m < tHi[k]; m++) {
+              b = perm[m];
+              if (b === a) continue;
+              ex = x[a] - x[b]; ey = y[a] - y[b]; d2 = ex * ex + ey * ey;
+              if (d2 >= CUT2) continue;
+              if (d2 < 1e-4) {  // on the same spot: a small push, opposite for the other of the two
+                var lo = a < b ? a : b, hi = a < b ? b : a, sg = a < b ? 1 : -1;
+                ex = sg * (0.01 * ((lo * 7 + hi * 3) % 5 - 2) + 0.01); ey = sg * 0.01 * ((lo * 3 + hi * 7) % 5 - 2); d2 = ex * ex + ey * ey;
+              }
+              f = L2 / d2;
+              if (d2 > FADE2) f *= (CUT2 - d2) / FADE;
+              dx[a] += ex * f; dy[a] += ey * f;
+            }
+          }
+        }
+      }
+      for (var l = 0; l < links.length; l++) {
+        var u = links[l][0], v = links[l][1];
+        var lx = x[u] - x[v], ly = y[u] - y[v], d = Math.sqrt(lx * lx + ly * ly) || 1e-3, g = d / L;
+        dx[u] -= lx * g; dy[u] -= ly * g; dx[v] += lx * g; dy[v] += ly * g;
+      }
+      for (i = 0; i < n; i++) {
+        dx[i] -= 0.02 * (x[i] - cx); dy[i] -= 0.02 * (y[i] - cy);  // a weak pull keeps separate pieces near
+        var w = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+        if (w > temp) { dx[i] *= temp / w; dy[i] *= temp / w; }
+        x[i] += dx[i]; y[i] += dy[i];
+      }
+      temp = Math.max(1, temp * 0.95);
+    }
+  }
   var explorePos = {}, exploreSig = null;
   function homeOf(id) {
     if (id.indexOf(CPREFIX) === 0) { var c = communityNode(communities[+id.slice(CPREFIX.length)]); return [c.x, c.y]; }
@@ -632,33 +776,7 @@
     // from their places in the corpus layout, so that the same entities get the same layout (a link restores it)
     var x = new Float64Array(n), y = new Float64Array(n);
     ids.forEach(function (id, i) { var h = homeOf(id); x[i] = h[0]; y[i] = h[1]; });
-    if (n > 1) {
-      var L = EXPLORE_EDGE, CUT2 = 16 * L * L, dx = new Float64Array(n), dy = new Float64Array(n), cx = 0, cy = 0;
-      for (var i = 0; i < n; i++) { cx += x[i]; cy += y[i]; }
-      cx /= n; cy /= n;
-      var temp = L * Math.max(2, Math.sqrt(n) / 2);
-      for (var it = 0; it < EXPLORE_ITERATIONS; it++) {
-        dx.fill(0); dy.fill(0);
-        for (var a = 0; a < n; a++) for (var b = a + 1; b < n; b++) {
-          var ex = x[a] - x[b], ey = y[a] - y[b], d2 = ex * ex + ey * ey;
-          if (d2 > CUT2) continue;  // only near ones repel: two stars a chain links stay side by side, not far apart
-          if (d2 < 1e-4) { ex = 0.01 * ((a * 7 + b * 3) % 5 - 2) + 0.01; ey = 0.01 * ((a * 3 + b * 7) % 5 - 2); d2 = ex * ex + ey * ey; }
-          var f = L * L / d2;  // repulsion L^2 / d along the unit vector
-          dx[a] += ex * f; dy[a] += ey * f; dx[b] -= ex * f; dy[b] -= ey * f;
-        }
-        links.forEach(function (l) {
-          var ex = x[l[0]] - x[l[1]], ey = y[l[0]] - y[l[1]], d = Math.sqrt(ex * ex + ey * ey) || 1e-3, f = d / L;  // attraction d^2 / L
-          dx[l[0]] -= ex * f; dy[l[0]] -= ey * f; dx[l[1]] += ex * f; dy[l[1]] += ey * f;
-        });
-        for (i = 0; i < n; i++) {
-          dx[i] -= 0.02 * (x[i] - cx); dy[i] -= 0.02 * (y[i] - cy);  // a weak pull keeps separate pieces near
-          var m = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
-          if (m > temp) { dx[i] *= temp / m; dy[i] *= temp / m; }
-          x[i] += dx[i]; y[i] += dy[i];
-        }
-        temp = Math.max(1, temp * 0.95);
-      }
-    }
+    exploreLayout(x, y, links);
     var upd = [];
     ids.forEach(function (id, i) { var px = Math.round(x[i]), py = Math.round(y[i]); explorePos[id] = [px, py]; upd.push({id: id, x: px, y: py}); });
     // entities no longer drawn go home, so that they are where they belong if shown again
@@ -2079,6 +2197,7 @@
 
   window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, data: DATA, find: find,
     selectNode: selectNode, selectEdge: selectEdge, showGroup: showGroup, setType: setType, expand: expand, exploreFrom: exploreFrom,
+    exploreLayout: exploreLayout,
     paths: function (a, b, n) { return allPaths(a, b, n || 3, 50).map(function (p) { return p.nodes; }); },
     focus: function () { return focusNodes ? Array.from(focusNodes) : []; },
     labels: function () { return lastLabels.map(function (l) { return l.text; }); },
