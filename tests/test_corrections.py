@@ -587,6 +587,37 @@ def test_a_split_without_a_label_after_a_merge_hands_back_the_absorbed_name_and_
     assert "Oskar Venn" not in ents["person/Marta_Quell"].aliases
 
 
+def test_the_iri_a_split_hands_back_names_that_entity_in_later_items():
+    """merge A into B, split A's article back out (A's IRI returns), then an item naming A's IRI: A, not B."""
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                         "keep": "Marta Quell"},
+                                        {"action": "split", "entity": "Marta Quell", "articles": ["a3"]},
+                                        {"action": "retype", "entity": "person/Oskar_Venn", "type": "Organization"}))
+    ents = _keys(kb)
+    assert ents["organization/Oskar_Venn"].articles == ("a3",)
+    assert ents["person/Marta_Quell"].type == "Person" and ents["person/Marta_Quell"].articles == ("a1", "a2")
+
+
+def test_a_split_after_a_chain_of_merges_takes_the_names_and_iris_whose_mentions_it_moves():
+    """Alva Lind -> Tova Lind -> Oskar Venn, then the Lind articles split out without a label: the new entity
+    is named by the name most of its mentions carry (not the first in the alphabet) and is owl:sameAs the
+    other Lind; Oskar Venn, holding no Lind mention, is owl:sameAs neither."""
+    corpus = CORPUS + [ex("a4", ("Tova Lind", "Person", "Tova Lind"), ("Brenn", "Place", "Brenn")),
+                       ex("a5", ("Tova Lind", "Person", "Tova Lind"), ("Brenn", "Place", "Brenn"),
+                          ("Tova Lind", "Person", "Tova Lind"), ("Alva Lind", "Person", "Alva Lind"))]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        kb = link_extractions(corpus, fixes({"action": "merge", "entities": ["Alva Lind", "Tova Lind"],
+                                             "keep": "Alva Lind"},
+                                            {"action": "merge", "entities": ["Alva Lind", "Oskar Venn"],
+                                             "keep": "Oskar Venn"},
+                                            {"action": "split", "entity": "Oskar Venn", "articles": ["a4", "a5"]}))
+    ents = _keys(kb)
+    assert ents["person/Tova_Lind"].articles == ("a4", "a5") and ents["person/Tova_Lind"].mentions == 4
+    assert ents["person/Tova_Lind"].same_as == ("person/Alva_Lind",)
+    assert ents["person/Oskar_Venn"].same_as == () and ents["person/Oskar_Venn"].articles == ("a3",)
+
+
 def test_a_split_takes_the_aliases_only_its_mentions_explain():
     corpus = [ex("a1", ("Marta Quell", "Person", "Marta Quell"), ("Quell", "Person", "Quell")),
               ex("a2", ("Oskar Venn", "Person", "Oskar Venn"), ("Venn", "Person", "Venn"))]
@@ -1097,6 +1128,18 @@ def test_a_correction_naming_a_key_an_earlier_build_gave_still_applies():
                               fixes({"action": "retype", "entity": ENTITY_BASE + "person/Velt", "type": "Country"}),
                               published=dict(first.anchors))
     assert _keys(kb)["country/Velt"].same_as == ("person/Velt", "place/Velt")
+
+
+def test_an_earlier_builds_key_follows_its_mentions_where_a_merge_and_split_put_them():
+    """An earlier build's key whose mentions a merge then a split move stays sameAs of the entity holding them."""
+    published = {"person/Oskar_V": (("a3", 0, 10, "Oskar Venn"),)}  # a3 0-10 reads "Oskar Venn"
+    kb = link_extractions(CORPUS, fixes({"action": "merge", "entities": ["Oskar Venn", "Marta Quell"],
+                                         "keep": "Marta Quell"},
+                                        {"action": "split", "entity": "Marta Quell", "articles": ["a3"],
+                                         "label": "Oskar Venn Jr"}), published=published)
+    ents = _keys(kb)
+    assert ents["person/Oskar_Venn_Jr"].same_as == ("person/Oskar_V", "person/Oskar_Venn")
+    assert ents["person/Marta_Quell"].same_as == ("person/Quell",)
 
 
 def test_a_carried_key_needs_its_anchor_mentions_to_read_the_same_name():

@@ -99,6 +99,10 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     if corrections:
         forced_label, notes, blocked, kept_keys, removed = _apply_entity_corrections(
             res, corrections, {ex.article.id: ex.article.text for ex in exs}, carried)
+        # An earlier build's key stays sameAs of the entity that holds its anchor mentions once the items have
+        # moved them (a split takes them out of the entity a merge had put them in), not of their first group.
+        for gid, keys in _carried_keys(res, published or {}).items():
+            kept_keys[gid] = kept_keys.get(gid, set()) | keys
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
     cl_articles = {gid: g.articles for gid, g in res.groups.items()}
@@ -552,13 +556,15 @@ class _Refs:
     def name(self, gid, label: str) -> None:
         """Let a label, and the key the graph gives it, name ``gid`` (its first label, a new one, a new type).
 
-        A key another live entity holds gets a number, as in the graph ("place/Tarsk_2"), so later items
-        find an entity by the IRI the analyst reads in the graph.
+        A key another live entity holds as its own gets a number, as in the graph ("place/Tarsk_2"), so later
+        items find an entity by the IRI the analyst reads in the graph. A key that is only an ``owl:sameAs``
+        (of an entity a merge absorbed, or one renamed since) goes to the entity now labelled so, as in the
+        graph: a split that hands a merged-away name back gives it its IRI.
         """
         t, i = self.res.groups[gid].type, 2
         key = entity_key(t, label)
-        while (owner := self.by_key.get(key)) is not None and self.find(owner) != gid \
-                and self.find(owner) in self.res.groups:
+        while (owner := self.by_key.get(key)) is not None and owner != gid and owner in self.res.groups \
+                and self.key_of.get(owner) == key:
             key, i = entity_key(t, f"{label} {i}"), i + 1
         self.by_key[key] = gid
         self.key_of[gid] = key
@@ -638,7 +644,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     Returns the forced labels and the notes of the groups, what the blocks
     removed (each blocked entity's key, label and names, case folded -> the
     block item), so that a later item naming one says why it is skipped, the
-    keys each kept group answers for, and one line per entity a block removed
+    keys each kept group answers for (those the items made it; not ``carried``), and one line per entity a block removed
     (the graph's provenance records it: no entity is left to carry it).
     An item naming an entity the corpus does not hold is skipped with a warning.
     A split by context reads each mention's sentence in ``texts`` (article id -> text); ``carried`` (group
@@ -721,6 +727,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 src = res.groups.pop(g)
                 res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
                 extra_same[keep].add(refs.key_of[g])  # a numbered IRI ("place/Tarsk_2") too
+                extra_same[keep] |= extra_same.pop(g, set())  # and what it kept: a later split finds them here
                 dst.names.update(src.names)
                 dst.name_articles.update(src.name_articles)
                 dst.aliases |= src.aliases | set(src.names) | {old_label}
@@ -798,6 +805,18 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                     {a for a in src.aliases if _explained_by(a, new.names) and not _explained_by(a, src.names)})
             src.aliases -= mine
             new.aliases |= mine
+            if gid in res.groups:
+                # A name a merge absorbed whose mentions all moved goes with them, and so does its IRI: the entity
+                # left holds none of them, so it is no longer owl:sameAs that name's entity.
+                left = {_norm(n) for n in src.names}
+                went = {(t, n) for t, n in res.same_as.get(gid, ()) if _norm(n) in map(_norm, new.names)
+                        and _norm(n) not in left}
+                if went:
+                    res.same_as[gid] -= went
+                    res.same_as.setdefault(new_id, set()).update(went)
+                    keys = {entity_key(t, n) for t, n in went}
+                    extra_same[new_id] |= extra_same[gid] & keys
+                    extra_same[gid] -= keys
             notes[new_id].append(c.describe())
             if gid in res.groups:
                 notes[gid].append(c.describe())
@@ -852,8 +871,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     for gid in res.same_as:
         if gid in res.groups:
             res.same_as[gid] = {(t, n) for t, n in res.same_as[gid]}
-    kept_keys: dict = defaultdict(set)
-    for gid, keys in [*extra_same.items(), *(carried or {}).items()]:
+    kept_keys: dict = defaultdict(set)  # the earlier build's keys are added by the caller, where the items left them
+    for gid, keys in extra_same.items():
         if refs.find(gid) in res.groups:
             kept_keys[refs.find(gid)] |= keys
     return forced, notes, blocked, kept_keys, removed
@@ -908,7 +927,12 @@ def _split_off_name(ref: str, new, absorbed) -> str:
     (type, name) pairs), else the most fitting of them.
     """
     moved = {_norm(n): n for n in sorted(new.names)}
-    back = sorted(n for _t, n in absorbed if _norm(n) in moved)
+    counts: Counter = Counter()
+    for n, k in new.names.items():
+        counts[_norm(n)] += k
+    # Of several names merges absorbed, the one most of the moved mentions carry ("Deutsche Bank" 4, "Deutsche
+    # Bahn" 1), not the first in the alphabet.
+    back = sorted((n for _t, n in absorbed if _norm(n) in moved), key=lambda n: (-counts[_norm(n)], n))
     return moved.get(_norm(ref)) or (back[0] if back else "") or (_choose_label(new.type, new.names) if new.names else "")
 
 
