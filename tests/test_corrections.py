@@ -397,6 +397,12 @@ def test_a_csv_typed_with_a_space_after_each_comma_reads_its_quoted_cells(tmp_pa
                                                                ("block", "Quell", None)]
 
 
+def test_a_label_typed_over_two_lines_is_one_name():
+    """A spreadsheet cell written with Alt+Enter holds a line break: the graph's label has a space there."""
+    (item,) = corr.parse_csv('action,entity,label\nrename,Borvik,"Borvik\n  Mills\tLtd"\n').items
+    assert item.label == "Borvik Mills Ltd"
+
+
 def test_output_corrections_csv_is_read_by_default_but_not_beside_json(tmp_path):
     from kgraph.build.pipeline import _corrections
 
@@ -1075,7 +1081,7 @@ def test_a_label_with_a_lone_surrogate_or_controls_is_cleaned_as_article_text_is
                  ' "label": "An\\u202eton \\u001b[31mMoreau\\ud800"}]}', encoding="utf-8")
     (item,) = corr.load(p).items
     assert item.entity == "Anton Moreau"
-    assert item.label == "Anton  [31mMoreau\ufffd"
+    assert item.label == "Anton [31mMoreau\ufffd"  # the control character's space and the one after: one
     item.label.encode("utf-8")  # every output is UTF-8: a lone surrogate had ended the build in a traceback
 
 

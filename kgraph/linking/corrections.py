@@ -238,6 +238,8 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
             raise InputError(f"{where}: {name!r} must be a string")
         if isinstance(v, str):
             v = _trim(v)
+            if name == "label":  # a name in the graph: a line break (Alt+Enter in a spreadsheet cell) is a space
+                v = " ".join(v.split())
         fields[name] = v or None
     for name in _LIST_FIELDS:
         v = raw.get(name, [])
