@@ -525,6 +525,20 @@ def test_an_assert_picks_the_namesake_whose_type_fits_and_refuses_one_that_fits_
         assert not ents[2].corrections  # nothing asserted, so the subject does not claim a correction
 
 
+def test_an_assert_takes_the_entity_a_name_is_an_alias_of_when_the_one_it_labels_does_not_fit():
+    """'Pellum' labels the town and is the club's short name (or the label a later rename took from the club, as
+    relation items are applied after entity items): worksFor Pellum is the club, with a warning naming both."""
+    corpus = [ex("c1", ("Ivo Brant", "Person", "Ivo Brant"), ("Pellum FC", "Organization", "Pellum FC"),
+                 ("Pellum", "Organization", "Pellum")),
+              ex("c2", ("Pellum", "Place", "Pellum"), ("Pellum", "Place", "Pellum"))]
+    with pytest.warns(UserWarning, match=r"'Pellum' names 2 entities \(organization/Pellum_FC, place/Pellum\); "
+                                         r"asserted for the one that fits"):
+        kb = link_extractions(corpus, fixes({"action": "assert", "subject": "Ivo Brant", "predicate": "worksFor",
+                                             "object": "Pellum"}))
+    assert [(f.subject, f.predicate, f.object) for f in kb.facts if f.method == "correction"] == [
+        ("person/Ivo_Brant", "worksFor", "organization/Pellum_FC")]
+
+
 def test_an_entity_correction_naming_two_entities_warns_with_their_keys():
     """'Anna' is another name of two persons: the retype goes to the more mentioned, and the warning says so."""
     corpus = [ex("k1", ("Anna Roe", "Person", "Anna Roe"), ("Anna", "Person", "Anna Roe"), ("Anna", "Person", "Anna Roe")),

@@ -1037,16 +1037,18 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
             from kgraph.core.model import fits
 
             # Of the entities a name may mean, the most mentioned pair whose types fit the predicate
-            # ("citizenOf Germany" is the country, not a team named after it).
-            pairs = [(s, o) for s in subjects[0] for o in objects[0]]
-            s, o = next(((s, o) for s, o in pairs if s.key != o.key and fits(c.predicate, s.type, o.type)),
-                        pairs[0])
-            if s.key == o.key or not fits(c.predicate, s.type, o.type):
+            # ("citizenOf Germany" is the country, not a team named after it): those it labels first, then
+            # those it is an alias of ("Tarsk" the town, and the club a later item renamed "Tarsk FC").
+            fit = next(((s, o, i, j) for i, ss in enumerate(subjects) for j, oo in enumerate(objects)
+                        for s in ss for o in oo if s.key != o.key and fits(c.predicate, s.type, o.type)), None)
+            s, o, i, j = fit or (subjects[0][0], objects[0][0], 0, 0)
+            if fit is None:
                 why = ("names one entity twice" if s.key == o.key else
                        f"does not fit {s.key} ({s.type}) to {o.key} ({o.type}); retype one of them first")
                 warnings.warn(f"correction {c.describe()}: the relation {why}; skipped", stacklevel=2)
                 continue
-            for ref, hits, chosen in ((c.subject, subjects[0], s), (c.object, objects[0], o)):
+            for ref, tiers, n, chosen in ((c.subject, subjects, i, s), (c.object, objects, j, o)):
+                hits = list(dict.fromkeys(e for tier in tiers[:n + 1] for e in tier))
                 if len(hits) > 1:
                     _warn_ambiguous(c, ref, [chosen.key] + [e.key for e in hits if e is not chosen],
                                     "asserted for", "the one that fits" if chosen is not hits[0] else None)
