@@ -389,13 +389,15 @@ def _srgb_to_oklab(rgb):
 
 
 def _luminance(rgb):
+    """Return the relative luminance (WCAG) of sRGB values (0-1), rows of ``(r, g, b)``."""
     import numpy as np
 
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     return linear @ np.array([0.2126, 0.7152, 0.0722])
 
 
-def _hex_rgb(colours) -> "np.ndarray":  # noqa: F821
+def _hex_rgb(colours):
+    """Return the sRGB values (0-1) of ``#rrggbb`` colours, one row each."""
     import numpy as np
 
     return np.array([[int(c[k:k + 2], 16) / 255 for k in (1, 3, 5)] for c in colours])
