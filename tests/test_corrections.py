@@ -169,6 +169,22 @@ def test_split_by_context_moves_only_the_mentions_whose_sentence_holds_a_context
     assert any("split" in n for n in ents["Pellum FC"].corrections)
 
 
+def test_split_by_context_reads_past_the_dots_of_initials_titles_and_dates():
+    """"Kim joined the U.S. club in Sept. 2010 under Dr. Vell" is one sentence: the split finds "club" for Kim
+    and for Vell; "Kim waved. The club lost." is two."""
+    corpus = [sentences("k1", ("Kim Sol joined the U.S. club in Sept. 2010 under Dr. Vell Arno.",
+                               [("Kim Sol", "Person"), ("Vell Arno", "Person")]),
+                        ("Kim Sol waved.", [("Kim Sol", "Person")]),
+                        ("The club lost.", []))]
+    kb = link_extractions(corpus, fixes({"action": "split", "entity": "Kim Sol", "context": ["club"],
+                                         "label": "Kim Sol (player)"},
+                                        {"action": "split", "entity": "Vell Arno", "context": ["club"],
+                                         "label": "Vell Arno (coach)"}))
+    ents = by_label(kb)
+    assert ents["Kim Sol (player)"].mentions == 1 and ents["Kim Sol"].mentions == 1
+    assert ents["Vell Arno (coach)"].mentions == 1 and "Vell Arno" not in ents
+
+
 def test_split_by_context_and_articles_needs_both():
     kb = link_extractions(CLUB_AND_TOWN, fixes({"action": "split", "entity": "Pellum", "context": ["match", "club"],
                                                 "articles": ["c2"], "label": "Pellum FC"}))

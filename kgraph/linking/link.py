@@ -617,17 +617,40 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    """Return the sentence of text that holds the span start:end (a plain punctuation split)."""
-    lo, hi = _sentence_span(text, start, end)
+    """Return the sentence of text that holds the span start:end, where a split looks for its context words.
+
+    A punctuation split, but the dot of an initial, a title or a month before its day ends no sentence:
+    "Kim joined the U.S. club" is one sentence, so a split by the context "club" finds Kim there.
+    """
+    lo, hi = _sentence_span(text, start, end, _ends_sentence)
     return text[lo:hi]
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the offsets of the sentence of text that holds the span start:end (a plain punctuation split)."""
+#: A word whose dot ends no sentence: an initial ("U.S.", "George W. Bush"), a title before a name ("Dr.",
+#: "Sen."), a month before its day ("Sept. 11").
+_NO_END = re.compile(r"(?:(?<![^\W\d_])[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Gen|Gov|Rep|Lt|Col|Capt|Sgt|Jr|Sr))\.\Z")
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\Z")
+
+
+def _ends_sentence(text: str, m: re.Match) -> bool:
+    """Return whether a match of :data:`_SENTENCE_END` ends a sentence (not the dot of "U.S." or "Dr.")."""
+    if text[m.start() - 1:m.start()] != "." or m.group().count("\n"):
+        return True
+    before = max(0, m.start() - 6)
+    return not (_NO_END.search(text, before, m.start())
+                or _MONTH.search(text, before, m.start()) and text[m.end():m.end() + 1].isdigit())
+
+
+def _sentence_span(text: str, start: int, end: int, ends=lambda _text, _m: True) -> tuple[int, int]:
+    """Return the offsets of the sentence of text that holds the span start:end (a plain punctuation split).
+
+    ``ends`` says whether a match of :data:`_SENTENCE_END` ends a sentence (each does by default).
+    """
     lo = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
-        lo = m.end()
-    m = _SENTENCE_END.search(text, end)
+        if ends(text, m):
+            lo = m.end()
+    m = next((m for m in _SENTENCE_END.finditer(text, end) if ends(text, m)), None)
     return lo, m.start() if m else len(text)
 
 
