@@ -87,7 +87,6 @@ def train_fold(args) -> None:
     import kgraph
     from kgraph.extraction import encoder as enc_mod
     from kgraph.extraction import entity_model
-    from kgraph.extraction import nlp as nlp_mod
     from kgraph.extraction.relations import load_model
     from kgraph import sentrel_train as st
     from kgraph.retype_train import train_retype
@@ -110,9 +109,8 @@ def train_fold(args) -> None:
     r = run_train(str(work / "train.json"), gold=str(gold))
     load_model(reset=True)
     print("relations", r["sentences"], r["pairs"], flush=True)
-    nlp = nlp_mod.load(None)
     fold_train = str(work / "train.json")
-    conll = st.cached(st.conll_cache_name(fold_train), cache, lambda: st.conll04_examples(fold_train, nlp, enc), enc)
+    conll = st.cached(st.conll_cache_name(fold_train), cache, lambda: st.conll04_examples(fold_train, enc), enc)
     with np.load(cache / f"dwie602-{key0}.npz") as z:
         dwie = {k: z[k] for k in z.files}
     with np.load(cache / f"{st.conll_cache_name(args.data)}-gold-{key0}.npz") as z:
@@ -132,15 +130,14 @@ def dwie_doc_rows(args) -> Path:
     import pickle
 
     from kgraph import train_doc as td
-    from kgraph.extraction import nlp as nlp_mod
 
     Path(args.work).mkdir(parents=True, exist_ok=True)
     path = Path(args.work) / "dwie-docrel-rows.pkl"
     if not path.exists():
         dwie_items = td.dwie_training(args.dwie)
         # The DocBin cache of `kgraph train` holds DWIE and CoNLL04 train parsed together.
-        parsed = nlp_mod.parse_cached(dwie_items + td.conll_training(args.data), nlp_mod.load(None), Path(args.cache))
-        data = td.rows(dwie_items, parsed[:len(dwie_items)])
+        both = dwie_items + td.conll_training(args.data)
+        data = td.rows(dwie_items, td.article_pairs(both, cache=Path(args.cache), select=range(len(dwie_items))))
         path.write_bytes(pickle.dumps({"n": len(dwie_items), "rows": data}))
     return path
 
@@ -151,7 +148,6 @@ def train_fold_doc(args) -> None:
     import kgraph
     from kgraph.core import atomic
     from kgraph import train_doc as td
-    from kgraph.extraction import nlp as nlp_mod
     from kgraph.extraction.docrel import DOC_MODEL_PATH, FEATURES
     from kgraph.train import pin_blas_threads
 
@@ -160,10 +156,8 @@ def train_fold_doc(args) -> None:
     work = Path(args.work)
     got = pickle.loads((work.parent / "dwie-docrel-rows.pkl").read_bytes())
     fold_train = str(work / "train.json")
-    nlp = nlp_mod.load(None)
     items = td.conll_training(fold_train)
-    parsed = nlp_mod.parse_cached(items, nlp, Path(args.cache))
-    conll = td.rows(items, parsed, td.sentence_fold_models(fold_train, nlp))
+    conll = td.rows(items, td.article_pairs(items, td.sentence_fold_models(fold_train), cache=Path(args.cache)))
     data = {}
     for pred in sorted(set(got["rows"]) | set(conll)):
         a, b = got["rows"].get(pred), conll.get(pred)

@@ -57,15 +57,12 @@ def slice_of(g):
 def make_rows(dwie: str, conll: str, cache: Path) -> dict:
     """Return :func:`kgraph.train_doc.rows` of DWIE 1-602 and CoNLL04 train with the shipped entity model."""
     from kgraph import train_doc as td
-    from kgraph.extraction import nlp as nlp_mod
 
     path = cache / "rows-shipped.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
     items = td.dwie_training(dwie) + td.conll_training(conll)
-    nlp = nlp_mod.load(None)
-    parsed = nlp_mod.parse_cached(items, nlp, cache)
-    data = td.rows(items, parsed, td.sentence_fold_models(conll, nlp))
+    data = td.rows(items, td.article_pairs(items, td.sentence_fold_models(conll), cache=cache))
     path.write_bytes(pickle.dumps(data))
     return data
 
@@ -74,7 +71,6 @@ def make_unseen_rows(dwie: str, conll: str, cache: Path) -> dict:
     """Return each slice's DWIE rows made with an entity model trained without that slice."""
     from kgraph import train_doc as td
     from kgraph.extraction import entity_model as em
-    from kgraph.extraction import nlp as nlp_mod
 
     path = cache / "rows-unseen.pkl"
     if path.exists():
@@ -94,7 +90,6 @@ def make_unseen_rows(dwie: str, conll: str, cache: Path) -> dict:
                 em.parsed_dwie = whole
         models.append(out)
     items = td.dwie_training(dwie) + td.conll_training(conll)
-    parsed = nlp_mod.parse_cached(items, nlp_mod.load(None), cache)
     shipped = em.MODEL_PATH
     merged: dict = {}
     try:
@@ -102,7 +97,7 @@ def make_unseen_rows(dwie: str, conll: str, cache: Path) -> dict:
             em.MODEL_PATH = models[s]
             em.load.cache_clear()
             idx = [i for i in range(td.DWIE_TRAIN) if slice_of(i) == s]
-            data = td.rows([items[i] for i in idx], [parsed[i] for i in idx])
+            data = td.rows([items[i] for i in idx], td.article_pairs(items, cache=cache, select=idx))
             for pred, d in data.items():
                 d["g"] = [idx[j] for j in d["g"]]
                 into = merged.setdefault(pred, {k: [] for k in d})

@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from kgraph.core.terms import EntityType
-from kgraph.extraction.retype import (ARTICLE_MODEL_PATH, CLASSES, INPUT_TYPES, MODEL_PATH, feature_size, held,
-                                     mention_rows, pooled_change, probabilities)
+from kgraph.extraction.retype import (ARTICLE_MODEL_PATH, CLASSES, INPUT_TYPES, MODEL_PATH, feature_size,
+                                     pooled_change, probabilities)
 from kgraph.sentrel_train import _write_npz, cached, conll_cache_name, fit_head
 
 #: CoNLL04 entity types as head classes.
@@ -29,28 +29,26 @@ _GOLD = {"Peop": 0, "Org": 1, "Loc": 2}
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98)
 
 
-def conll04_mentions(path, nlp, encoder) -> dict[str, np.ndarray]:
+def conll04_mentions(path, encoder, model: str | None = None) -> dict[str, np.ndarray]:
     """Return the feature rows of the mentions kgraph finds in a CoNLL04 split that are exactly gold entities."""
-    from kgraph.extraction.extract import find_mentions
+    from kgraph.extraction.examples import sentence_mention_rows
     from kgraph.train import _gold_spans, read_conll04
 
     items = read_conll04(path)
+    exact = [{span: g for g, span in enumerate(_gold_spans(item)[0])} for item in items]
+
+    def label(n, m):
+        g = exact[n].get((m.start, m.end))
+        y = _GOLD.get(items[n]["entities"][g]["type"]) if g is not None else None
+        return y if y is not None and m.type in INPUT_TYPES else None
+
     xs, ys, cur, groups = [], [], [], []
-    texts = [" ".join(item["tokens"]) for item in items]
-    for n, (item, doc) in enumerate(zip(items, nlp.pipe(texts, batch_size=64))):
-        spans, _rels = _gold_spans(item)
-        exact = {span: g for g, span in enumerate(spans)}
-        keep = []
-        for m, span in find_mentions(doc, 0):
-            g = exact.get((m.start, m.end))
-            label = _GOLD.get(item["entities"][g]["type"]) if g is not None else None
-            if label is not None and m.type in INPUT_TYPES:
-                keep.append((m, span))
-                ys.append(label)
-                cur.append(min(INPUT_TYPES.index(m.type), 2))
-                groups.append(n)
-        if keep:
-            xs.append(mention_rows(keep, encoder).astype(np.float16))
+    for found in sentence_mention_rows([" ".join(item["tokens"]) for item in items], label, encoder, model):
+        for m, y in zip(found.mentions, found.labels):
+            ys.append(y)
+            cur.append(min(INPUT_TYPES.index(m.type), 2))
+            groups.append(found.text)
+        xs.append(found.x.astype(np.float16))
     x = np.concatenate(xs) if xs else np.zeros((0, feature_size()), np.float16)
     return {"x": x, "y": np.array(ys, np.int64), "current": np.array(cur, np.int64),
             "group": np.array(groups, np.int64)}
@@ -85,12 +83,10 @@ def train_retype(conll: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
         ModelError: The spaCy pipeline or the encoder cannot be loaded.
     """
     from kgraph.extraction import encoder as enc_mod
-    from kgraph.extraction import nlp as nlp_mod
 
     t0 = time.time()
-    pipeline = nlp_mod.load(model)
     enc = enc_mod.Encoder(encoder_dir) if encoder_dir is not None else enc_mod.load()
-    data = cached(conll_cache_name(conll) + "-mentions", cache, lambda: conll04_mentions(conll, pipeline, enc), enc)
+    data = cached(conll_cache_name(conll) + "-mentions", cache, lambda: conll04_mentions(conll, enc, model), enc)
     x, y, current, groups = data["x"], data["y"], data["current"], data["group"]
     target = np.zeros((len(y), len(CLASSES)), bool)
     target[np.arange(len(y)), y] = True
@@ -139,8 +135,8 @@ def _save(summary: dict, output, fit, config: dict, t0: float) -> dict:
 ARTICLE_FOLDS = 3
 
 
-def dwie_mentions(dwie, nlp, encoder, cache: str | os.PathLike | None = None, first: int | None = None
-                  ) -> dict[str, np.ndarray]:
+def dwie_mentions(dwie, encoder, cache: str | os.PathLike | None = None, first: int | None = None,
+                  model: str | None = None) -> dict[str, np.ndarray]:
     """Return feature rows of the names kgraph finds in the DWIE training articles (the ``first`` ones only).
 
     Each row carries the gold class of a mention whose span is exactly an
@@ -149,29 +145,22 @@ def dwie_mentions(dwie, nlp, encoder, cache: str | os.PathLike | None = None, fi
     read at run time; the others still teach the head), and per class
     whether a word holds the mention's type against it (:func:`retype.held`).
     """
-    from kgraph.extraction import entity_model
-    from kgraph.extraction.extract import article_mentions, statement_pairs
-    from kgraph.extraction.relations import encoded_sentences
+    from kgraph.extraction.examples import dwie_article_mentions
     from kgraph.train_doc import DWIE_TRAIN
 
     gold_class = {EntityType.Person: 0, EntityType.Organization: 1, EntityType.Place: 2, EntityType.Country: 2}
-    data = entity_model.parsed_dwie(dwie, first=min(first or DWIE_TRAIN, DWIE_TRAIN), nlp=nlp, cache_dir=cache)
+    found = dwie_article_mentions(dwie, min(first or DWIE_TRAIN, DWIE_TRAIN), encoder, cache, model)
     xs, ys, cur, arts, names, read, hold = [], [], [], [], [], [], []
-    for a, (_art, pieces, gold) in enumerate(data):
-        pairs = article_mentions(pieces)
-        sentences = encoded_sentences(pieces, statement_pairs(pairs))
-        exact = {(s, e): c for s, e, c in gold}
-        keep = [(m, span) for m, span in pairs if m.type in INPUT_TYPES and span.root.pos_ != "PRON"]
-        if not keep:
-            continue
-        xs.append(mention_rows(keep, encoder).astype(np.float16))
-        for m, span in keep:
+    for art in found:
+        exact = {(s, e): c for s, e, c in art.gold}
+        xs.append(art.x.astype(np.float16))
+        for m, seen, kept in zip(art.mentions, art.read, art.held):
             ys.append(gold_class.get(exact.get((m.start, m.end)), -1))
             cur.append(min(INPUT_TYPES.index(m.type), 2))
-            arts.append(a)
+            arts.append(art.article)
             names.append(m.name)
-            read.append((id(span.doc), span.sent.start) in sentences)
-            hold.append([held(m, span, c) for c in CLASSES])
+            read.append(seen)
+            hold.append(list(kept))
     x = np.concatenate(xs) if xs else np.zeros((0, feature_size()), np.float16)
     return {"x": x, "y": np.array(ys, np.int64), "current": np.array(cur, np.int64), "article": np.array(arts, np.int64),
             "name": np.array(names, dtype=str), "read": np.array(read, bool),
@@ -221,13 +210,11 @@ def train_article_retype(dwie: str | os.PathLike, output: str | os.PathLike = AR
         ModelError: The spaCy pipeline or the encoder cannot be loaded.
     """
     from kgraph.extraction import encoder as enc_mod
-    from kgraph.extraction import nlp as nlp_mod
 
     t0 = time.time()
-    pipeline = nlp_mod.load(model)
     enc = enc_mod.Encoder(encoder_dir) if encoder_dir is not None else enc_mod.load()
     data = cached(f"dwie-article-mentions-{first or 'all'}", cache,
-                  lambda: dwie_mentions(dwie, pipeline, enc, cache, first), enc)
+                  lambda: dwie_mentions(dwie, enc, cache, first, model), enc)
     y, article = data["y"], data["article"]
     labelled = y >= 0
     target = np.zeros((len(y), len(CLASSES)), bool)

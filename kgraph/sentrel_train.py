@@ -27,8 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from kgraph.core.errors import InputError
-from kgraph.extraction.sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, allowed_mask, candidate_pairs, feature_size, \
-    hinted_rows, pair_matrix, probabilities, rule_hints
+from kgraph.extraction.sentrel import CLASSES, MODEL_PATH, TYPE_PREDICATES, feature_size, hinted_rows, probabilities
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.train import monotone_precision
 
@@ -64,65 +63,43 @@ def _none_row() -> np.ndarray:
     return row
 
 
-def _doc_examples(doc, found, offset, label_of, encoder):
-    """Return (features, masks, targets) of the candidate pairs of one Doc; ``label_of(a, b)`` gives gold."""
-    from kgraph.extraction.relations import MentionIndex, rule_relations
-
-    hints = rule_hints(rule_relations(doc, MentionIndex(found), offset), found)
-    by_sent: dict[int, list[int]] = {}
-    for k, (_m, span) in enumerate(found):
-        by_sent.setdefault(span.sent.start, []).append(k)
-    pairs, targets = [], []
-    for ks in by_sent.values():
-        for i, j in candidate_pairs([found[k] for k in ks]):
-            a, b = found[ks[i]][0], found[ks[j]][0]
-            preds = label_of(a, b)
-            if preds is None:
-                continue  # unsure: left out
-            row = _targets(preds, a.type, b.type) if preds else _none_row()
-            if row is None:
-                continue
-            pairs.append((ks[i], ks[j]))
-            targets.append(row)
-    if not pairs:
-        return None
-    x = pair_matrix(doc, found, pairs, hints, encoder)
-    masks = np.stack([allowed_mask(found[i][0].type, found[j][0].type) for i, j in pairs])
-    return x, masks, np.stack(targets)
+def _target_row(preds, subject_type: str, object_type: str) -> np.ndarray | None:
+    """Return a pair's target row from its gold predicates (``()``: none); None leaves the pair out (unsure, or no class fits)."""
+    if preds is None:
+        return None  # unsure: left out
+    return _targets(preds, subject_type, object_type) if preds else _none_row()
 
 
-def conll04_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
+def _stack_rows(found: list) -> dict[str, np.ndarray]:
+    """Return :func:`_stack` of the encoded pairs of :mod:`kgraph.extraction.examples` (``PairRows``), grouped by text."""
+    return _stack([r.x for r in found], [r.mask for r in found], [r.y for r in found],
+                  [np.full(len(r.x), r.text) for r in found])
+
+
+def conll04_examples(path, encoder, model: str | None = None) -> dict[str, np.ndarray]:
     """Return the encoded pairs of a CoNLL04 split, labelled as :func:`kgraph.train.conll_label` maps them."""
-    from kgraph.extraction.extract import find_mentions
-    from kgraph.train import _align, _gold_spans, conll_label, read_conll04
     from kgraph.core.model import PREDICATES
+    from kgraph.extraction.examples import sentence_pair_rows
+    from kgraph.train import _align, _gold_spans, conll_label, read_conll04
 
     items = read_conll04(path)
-    xs, ms, ys, gs = [], [], [], []
-    texts = [" ".join(item["tokens"]) for item in items]
-    for n, (item, doc) in enumerate(zip(items, nlp.pipe(texts, batch_size=64))):
-        spans, rels = _gold_spans(item)
-        found = find_mentions(doc, 0)
-        gold_of = {(m.start, m.end): _align(m, spans) for m, _s in found}
+    gold = [_gold_spans(item) for item in items]
 
-        def label_of(a, b):
-            ga, gb = gold_of[(a.start, a.end)], gold_of[(b.start, b.end)]
-            label = rels.get((ga, gb)) if ga is not None and gb is not None else None
-            if label is None:
-                return ()
-            return tuple(p for p in PREDICATES if conll_label(p, a.type, b.type) == label)
+    def target(n, a, b):
+        spans, rels = gold[n]
+        ga, gb = _align(a, spans), _align(b, spans)
+        label = rels.get((ga, gb)) if ga is not None and gb is not None else None
+        preds = () if label is None else tuple(p for p in PREDICATES if conll_label(p, a.type, b.type) == label)
+        return _target_row(preds, a.type, b.type)
 
-        got = _doc_examples(doc, found, 0, label_of, encoder)
-        if got:
-            xs.append(got[0]), ms.append(got[1]), ys.append(got[2]), gs.append(np.full(len(got[0]), n))
-    return _stack(xs, ms, ys, gs)
+    return _stack_rows(sentence_pair_rows([" ".join(item["tokens"]) for item in items], target, encoder, model))
 
 
 #: CoNLL04 entity types as kgraph's (a place the gazetteer knows as a country becomes a Country).
 _CONLL_TYPES = {"Peop": EntityType.Person, "Org": EntityType.Organization, "Loc": EntityType.Place}
 
 
-def conll04_gold_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
+def conll04_gold_examples(path, encoder, model: str | None = None) -> dict[str, np.ndarray]:
     """Return the encoded pairs of a CoNLL04 split over its annotated names (spans and types as written).
 
     Why: kgraph's own names in a sentence miss or reshape some annotated
@@ -133,37 +110,25 @@ def conll04_gold_examples(path, nlp, encoder) -> dict[str, np.ndarray]:
     head: its out-of-fold scores and calibration stay on kgraph's own names,
     the ones run time sees.
     """
-    from kgraph.core.model import PREDICATES, Mention
-    from kgraph.extraction.type_rules import gazetteer_type
+    from kgraph.core.model import PREDICATES
+    from kgraph.extraction.examples import named_pair_rows
     from kgraph.train import _gold_spans, conll_label, read_conll04
 
     items = read_conll04(path)
-    xs, ms, ys, gs = [], [], [], []
-    texts = [" ".join(item["tokens"]) for item in items]
-    for n, (item, doc) in enumerate(zip(items, nlp.pipe(texts, batch_size=64))):
-        spans, rels = _gold_spans(item)
-        found, index = [], {}
-        for k, (ent, (s, e)) in enumerate(zip(item["entities"], spans)):
-            typ = _CONLL_TYPES.get(ent["type"])
-            span = doc.char_span(s, e, alignment_mode="expand") if typ else None
-            if span is None:
-                continue
-            text = doc.text[s:e]
-            if typ == EntityType.Place and (gazetteer_type(text) or ("",))[0] == EntityType.Country:
-                typ = EntityType.Country
-            index[(s, e)] = k
-            found.append((Mention(text, typ, s, e, text), span))
+    names, index, rels = [], [], []
+    for item in items:
+        spans, r = _gold_spans(item)
+        given = [(s, e, _CONLL_TYPES.get(ent["type"])) for ent, (s, e) in zip(item["entities"], spans)]
+        names.append(given)
+        index.append({(s, e): k for k, (s, e, typ) in enumerate(given) if typ})
+        rels.append(r)
 
-        def label_of(a, b):
-            label = rels.get((index[(a.start, a.end)], index[(b.start, b.end)]))
-            if label is None:
-                return ()
-            return tuple(p for p in PREDICATES if conll_label(p, a.type, b.type) == label)
+    def target(n, a, b):
+        label = rels[n].get((index[n][(a.start, a.end)], index[n][(b.start, b.end)]))
+        preds = () if label is None else tuple(p for p in PREDICATES if conll_label(p, a.type, b.type) == label)
+        return _target_row(preds, a.type, b.type)
 
-        got = _doc_examples(doc, found, 0, label_of, encoder) if found else None
-        if got:
-            xs.append(got[0]), ms.append(got[1]), ys.append(got[2]), gs.append(np.full(len(got[0]), n))
-    return _stack(xs, ms, ys, gs)
+    return _stack_rows(named_pair_rows([" ".join(item["tokens"]) for item in items], names, target, encoder, model))
 
 
 def dwie_files(folder, first: int = 602) -> list[Path]:
@@ -179,51 +144,45 @@ def _footer_start(doc: dict) -> int:
     return min(starts) if starts else len(doc["content"])
 
 
-def dwie_examples(folder, nlp, encoder, first: int = 602) -> dict[str, np.ndarray]:
+def dwie_examples(folder, encoder, first: int = 602, model: str | None = None) -> dict[str, np.ndarray]:
     """Return the encoded pairs of the first DWIE articles, labelled with their article-level relations."""
-    from kgraph.extraction.extract import article_mentions
     from kgraph.core.model import Article
-    from kgraph.extraction.nlp import parse
+    from kgraph.extraction.examples import article_pair_rows
 
     docs = [json.loads(f.read_text(encoding="utf-8")) for f in dwie_files(folder, first)]
     articles = [Article(id=d["id"], text=d["content"][:_footer_start(d)]) for d in docs]
-    xs, ms, ys, gs = [], [], [], []
-    for n, (d, (_art, pieces)) in enumerate(zip(docs, parse(nlp, articles, batch_size=16))):
-        found_all = article_mentions(pieces)
-        gold = [(m["begin"], m["end"], m["concept"]) for m in d["mentions"]]
-        rels: dict[tuple[int, int], set[str]] = {}
-        unsure: set[tuple[int, int]] = set()
+    golds, rels, unsure = [], [], []
+    for d in docs:
+        golds.append([(m["begin"], m["end"], m["concept"]) for m in d["mentions"]])
+        sure: dict[tuple[int, int], set[str]] = {}
+        unsure_pairs: set[tuple[int, int]] = set()
         for r in d["relations"]:
             if r["p"] in DWIE_PREDICATES:
-                rels.setdefault((r["s"], r["o"]), set()).update(DWIE_PREDICATES[r["p"]])
+                sure.setdefault((r["s"], r["o"]), set()).update(DWIE_PREDICATES[r["p"]])
             elif r["p"] in DWIE_UNSURE:
-                unsure.add((r["s"], r["o"]))
+                unsure_pairs.add((r["s"], r["o"]))
+        rels.append(sure)
+        unsure.append(unsure_pairs)
 
-        def concept(m):
-            best, overlap = None, 0
-            for s, e, c in gold:
-                ov = min(e, m.end) - max(s, m.start)
-                if ov > overlap and (abs(e - m.end) <= 1 or s == m.start):
-                    best, overlap = c, ov
-            return best
+    def concept(n, m):
+        best, overlap = None, 0
+        for s, e, c in golds[n]:
+            ov = min(e, m.end) - max(s, m.start)
+            if ov > overlap and (abs(e - m.end) <= 1 or s == m.start):
+                best, overlap = c, ov
+        return best
 
-        def label_of(a, b):
-            ca, cb = concept(a), concept(b)
-            if ca is None or cb is None:
-                return ()
-            if (ca, cb) in unsure:
-                return None
-            return tuple(sorted(rels.get((ca, cb), ())))
+    def target(n, a, b):
+        ca, cb = concept(n, a), concept(n, b)
+        if ca is None or cb is None:
+            preds = ()
+        elif (ca, cb) in unsure[n]:
+            preds = None
+        else:
+            preds = tuple(sorted(rels[n].get((ca, cb), ())))
+        return _target_row(preds, a.type, b.type)
 
-        by_doc: dict[int, list] = {}
-        for m, span in found_all:
-            by_doc.setdefault(id(span.doc), []).append((m, span))
-        for offset, doc in pieces:
-            found = by_doc.get(id(doc), [])
-            got = _doc_examples(doc, found, offset, label_of, encoder) if found else None
-            if got:
-                xs.append(got[0]), ms.append(got[1]), ys.append(got[2]), gs.append(np.full(len(got[0]), n))
-    return _stack(xs, ms, ys, gs)
+    return _stack_rows(article_pair_rows(articles, target, encoder, model))
 
 
 def _stack(xs, ms, ys, gs) -> dict[str, np.ndarray]:
@@ -405,18 +364,16 @@ def train_sentrel(conll: str | os.PathLike, dwie: str | os.PathLike | None = Non
         ModelError: The spaCy pipeline or the encoder cannot be loaded.
     """
     from kgraph.extraction import encoder as enc_mod
-    from kgraph.extraction import nlp as nlp_mod
 
     t0 = time.time()
-    pipeline = nlp_mod.load(model)
     enc = enc_mod.Encoder(encoder_dir) if encoder_dir is not None else enc_mod.load()
-    parts = [cached(conll_cache_name(conll), cache, lambda: conll04_examples(conll, pipeline, enc), enc)]
+    parts = [cached(conll_cache_name(conll), cache, lambda: conll04_examples(conll, enc, model), enc)]
     if dwie is not None:
         if not Path(dwie).is_dir():
             raise InputError(f"{dwie}: not a folder of DWIE articles")
-        parts.append(cached(f"dwie{first}", cache, lambda: dwie_examples(dwie, pipeline, enc, first), enc))
+        parts.append(cached(f"dwie{first}", cache, lambda: dwie_examples(dwie, enc, first, model), enc))
     # The same CoNLL04 sentences over their annotated names: training rows only, in their sentence's fold.
-    written = cached(conll_cache_name(conll) + "-gold", cache, lambda: conll04_gold_examples(conll, pipeline, enc), enc)
+    written = cached(conll_cache_name(conll) + "-gold", cache, lambda: conll04_gold_examples(conll, enc, model), enc)
     t_enc = time.time() - t0
     about = ("kgraph sentence relation head over all-MiniLM-L6-v2 encodings; trained by `kgraph train` on "
              "CoNLL04 train (kgraph's names and the annotated ones)" + (f" and the first {first} DWIE articles" if dwie else ""))

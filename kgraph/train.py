@@ -74,30 +74,29 @@ def _align(mention, spans: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def examples(data: list[dict], nlp) -> tuple[list[list[str]], list[int], list[tuple]]:
+def examples(data: list[dict], model: str | None = None) -> tuple[list[list[str]], list[int], list[tuple]]:
     """Return (features, class index, (sentence, method, predicate, gold label)) for every mention pair.
 
     The third list records, for each relation the rules find, whether it is
-    right; it feeds the rules' calibration.
+    right; it feeds the rules' calibration. ``model`` names the spaCy
+    pipeline the sentences are parsed with (the default one when None).
     """
-    from kgraph.extraction.extract import find_mentions
-    from kgraph.extraction.relations import MentionIndex, candidate_pairs, pair_features, rule_relations
+    from kgraph.extraction.examples import sentence_pairs
 
     feats, labels, rule_hits, groups = [], [], [], []
-    texts = [" ".join(item["tokens"]) for item in data]
-    for n, (item, doc) in enumerate(zip(data, nlp.pipe(texts, batch_size=64))):
+    found = sentence_pairs([" ".join(item["tokens"]) for item in data], model)
+    for n, (item, sent) in enumerate(zip(data, found)):
         spans, rels = _gold_spans(item)
-        pairs = find_mentions(doc, 0)  # each mention already carries its in-article name
-        index = MentionIndex(pairs)
-        gold_of = {id(m): _align(m, spans) for m, _s in pairs}
-        for a, sa, b, sb in candidate_pairs(pairs):
-            ga, gb = gold_of[id(a)], gold_of[id(b)]
+        gold_of = [_align(m, spans) for m in sent.mentions]
+        for (i, j), pair_feats in zip(sent.pairs, sent.features):
+            ga, gb = gold_of[i], gold_of[j]
             label = rels.get((ga, gb), "none") if ga is not None and gb is not None else "none"
-            feats.append(pair_features(doc, a, sa, b, sb))
+            feats.append(list(pair_feats))
             labels.append(CLASSES.index(label))
             groups.append(n)
-        for rel in rule_relations(doc, index, 0):
-            ga, gb = gold_of.get(id(rel.subject)), gold_of.get(id(rel.object))
+        for rel, (i, j) in zip(sent.relations, sent.relation_mentions):
+            ga = gold_of[i] if i is not None else None
+            gb = gold_of[j] if j is not None else None
             gold = rels.get((ga, gb)) if ga is not None and gb is not None else None
             rule_hits.append((rel.method, conll_label(rel.predicate, rel.subject.type, rel.object.type), gold))
     return feats, labels, rule_hits, groups
@@ -178,7 +177,7 @@ def pin_blas_threads() -> None:
     _PINNED.append(threadpool_limits(1))
 
 
-def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
+def gold_hits(gold_dir: str | os.PathLike, model: str | None = None) -> list[tuple[str, bool]]:
     """Return (method, right) for every statement the rules make in annotated articles (shared gold format).
 
     Each article is built on its own; a fact is judged only when both its
@@ -186,7 +185,7 @@ def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
     """
     from kgraph.sources import ingest
     from kgraph.evaluate import fact_verdicts, gold_files, load_gold
-    from kgraph.extraction.extract import extract_articles
+    from kgraph.extraction.examples import extractions
     from kgraph.linking.link import link_extractions
 
     from kgraph.extraction.docrel import rules_only
@@ -197,14 +196,14 @@ def gold_hits(gold_dir: str | os.PathLike, nlp) -> list[tuple[str, bool]]:
         gold = load_gold(path)
         # The rules are judged on their own statements, not on the document model's they feed.
         with rules_only(), switched_off():
-            kb = link_extractions(extract_articles(list(ingest.read_inputs([gold["document"]])), nlp=nlp))
+            kb = link_extractions(extractions(list(ingest.read_inputs([gold["document"]])), model))
         for fact, right in fact_verdicts(gold, kb):
             for method in sorted({rel.method for _aid, rel in fact.evidence}):
                 hits.append((method, right))
     return hits
 
 
-def _fresh_gold_hits(gold, nlp, weights, calibration, threshold) -> list[tuple[str, bool]]:
+def _fresh_gold_hits(gold, model, weights, calibration, threshold) -> list[tuple[str, bool]]:
     """Return :func:`gold_hits` judged with this run's classifier and every rule at the prior confidence.
 
     Why: judged with the shipped file's rule precisions, the result would
@@ -216,7 +215,7 @@ def _fresh_gold_hits(gold, nlp, weights, calibration, threshold) -> list[tuple[s
     rel_mod._MODEL = {"calibration": calibration, "classes": list(CLASSES), "threshold": threshold,
                       "weights": weights}
     try:
-        return gold_hits(gold, nlp)
+        return gold_hits(gold, model)
     finally:
         rel_mod._MODEL = before
 
@@ -261,18 +260,16 @@ def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model
         ModelError: The spaCy pipeline cannot be loaded.
     """
     from kgraph.core import atomic
-    from kgraph.extraction import nlp as nlp_mod
     from kgraph.evaluate import gold_files
 
     from kgraph.sources.datasets import require_relations
 
     items = read_conll04(data)
     require_relations(items, data)
-    pipeline = nlp_mod.load(model)
-    feats, labels, rule_hits, groups = examples(items, pipeline)
+    feats, labels, rule_hits, groups = examples(items, model)
     calibration = calibrate_classifier(feats, labels, groups, steps=steps)
     weights = fit(feats, labels, steps=steps)
-    rules = calibrate(rule_hits, extra=_fresh_gold_hits(gold, pipeline, weights, calibration, threshold) if gold else ())
+    rules = calibrate(rule_hits, extra=_fresh_gold_hits(gold, model, weights, calibration, threshold) if gold else ())
     payload = {
         "about": "kgraph relation classifier: multinomial logistic regression over mention-pair features; "
                  "trained by `kgraph train` on the CoNLL04 train split (SpERT JSON, 922 sentences); "

@@ -187,8 +187,8 @@ def conll_training(path: str | os.PathLike) -> list[dict]:
     return out
 
 
-def _entity_gold_dwie(view, gold: dict) -> dict[str, str | None]:
-    """Map each entity of the article to the gold entity its names match (the scorer's rule)."""
+def _entity_gold_dwie(art, gold: dict) -> dict[str, str | None]:
+    """Map each entity of the article (:class:`kgraph.extraction.examples.DocPairs`) to the gold entity its names match."""
     required = {e["id"]: e for e in gold["entities"]}
     optional = {e["id"]: e for e in gold.get("optional_entities", [])}
     specs = {**optional, **required}
@@ -197,8 +197,9 @@ def _entity_gold_dwie(view, gold: dict) -> dict[str, str | None]:
         for n in e["names"]:
             index.setdefault(_norm(n), set()).add(e["id"])
     out = {}
-    for k, e in view.ents.items():
-        names = {e.name} | {m.text for m, _s in e.mentions}
+    for e in art.entities:
+        k = e.key
+        names = {e.name} | set(e.texts)
         hits: Counter = Counter()
         for n in names:
             for gid in index.get(_norm(n), ()):
@@ -215,9 +216,9 @@ def _entity_gold_dwie(view, gold: dict) -> dict[str, str | None]:
     return out
 
 
-def _labels_dwie(view, gold: dict):
+def _labels_dwie(art, gold: dict):
     """Return a function (a, b, predicate) -> 1, 0, or None (neither rewarded nor penalised)."""
-    ent = _entity_gold_dwie(view, gold)
+    ent = _entity_gold_dwie(art, gold)
     req = {}
     for r in gold["relations"]:
         req.setdefault((r["subject"], r["object"]), set()).update(r["predicate"])
@@ -237,13 +238,14 @@ def _labels_dwie(view, gold: dict):
     return label
 
 
-def _labels_conll(view, item: dict):
+def _labels_conll(art, item: dict):
     """Return a function (a, b, predicate) -> 1, 0 or None for a CoNLL04 sentence."""
     from kgraph.train import _align
 
-    ent = {}
-    for k, e in view.ents.items():
-        ent[k] = _align(e.mentions[0][0], item["spans"])
+    ent, types = {}, {}
+    for e in art.entities:
+        ent[e.key] = _align(e.first, item["spans"])
+        types[e.key] = e.type
     rels = item["rels"]
     positive = {"Work_For": {Predicate.worksFor}, "OrgBased_In": {Predicate.basedIn}, "Located_In": {Predicate.locatedIn},
                 "Kill": {Predicate.killed}}
@@ -259,7 +261,7 @@ def _labels_conll(view, item: dict):
         if rel is None:
             return 0
         if rel == "Live_In":
-            want = {Predicate.citizenOf} if view.ents[b].type == EntityType.Country else {Predicate.livesIn}
+            want = {Predicate.citizenOf} if types[b] == EntityType.Country else {Predicate.livesIn}
             if pred in want:
                 return 1
         if pred in positive.get(rel, ()):
@@ -270,7 +272,7 @@ def _labels_conll(view, item: dict):
     return label
 
 
-def sentence_fold_models(conll: str | os.PathLike, nlp, steps: int = 300) -> list[dict]:
+def sentence_fold_models(conll: str | os.PathLike, model: str | None = None, steps: int = 300) -> list[dict]:
     """Return sentence classifiers each trained without one fold of CoNLL04 (sentence n is in fold n % FOLDS).
 
     Why: the document model reads the sentence classifier's scores; on the
@@ -278,7 +280,7 @@ def sentence_fold_models(conll: str | os.PathLike, nlp, steps: int = 300) -> lis
     """
     from kgraph.train import CLASSES, examples, fit, read_conll04
 
-    feats, labels, _hits, groups = examples(read_conll04(conll), nlp)
+    feats, labels, _hits, groups = examples(read_conll04(conll), model)
     out = []
     for k in range(FOLDS):
         keep = [i for i, g in enumerate(groups) if g % FOLDS != k]
@@ -287,36 +289,39 @@ def sentence_fold_models(conll: str | os.PathLike, nlp, steps: int = 300) -> lis
     return out
 
 
-def rows(items: list[dict], parsed: list[list], fold_models: list[dict] | None = None,
-         progress=None) -> dict[str, dict]:
-    """Return per predicate: feature rows X, labels y, article group, and whether each row is DWIE.
+def article_pairs(items: list[dict], fold_models: list[dict] | None = None, model: str | None = None,
+                  cache: str | os.PathLike | None = None, progress=None, select=None) -> list:
+    """Return each item's candidate statements (:func:`kgraph.extraction.examples.doc_pairs`), parses cached in ``cache``.
 
     CoNLL04 sentence ``conllN`` is scored by the fold model that did not see it.
+    ``select``: only these items' statements (all items are parsed, as one cache file).
     """
-    from kgraph.extraction.docrel import ArticleView, article_inputs, candidates, may_kill, pair_vector
-    from kgraph.extraction.extract import article_mentions
+    from kgraph.extraction.examples import doc_pairs
 
+    sentence_models = [fold_models[int(item["id"][5:]) % FOLDS] if fold_models and item["kind"] == "conll" else None
+                       for item in items]
+    return doc_pairs(items, sentence_models, model=model, cache=cache, progress=progress, select=select)
+
+
+def rows(items: list[dict], articles: list) -> dict[str, dict]:
+    """Return per predicate: feature rows X, labels y, article group, and whether each row is DWIE.
+
+    ``articles`` are the items' candidate statements (:func:`article_pairs`), in order.
+    """
     data: dict[str, dict] = {}
-    for g, (item, pieces) in enumerate(zip(items, parsed)):
-        pairs = article_mentions(pieces)
-        sent_model = None
-        if fold_models and item["kind"] == "conll":
-            sent_model = fold_models[int(item["id"][5:]) % FOLDS]
-        rules, probs = article_inputs(pieces, pairs, sent_model)
-        view = ArticleView(pairs, rules, probs)
-        label = _labels_dwie(view, item["gold"]) if item["kind"] == "dwie" else _labels_conll(view, item)
-        for a, b, pred in candidates(view):
+    for g, (item, art) in enumerate(zip(items, articles)):
+        label = _labels_dwie(art, item["gold"]) if item["kind"] == "dwie" else _labels_conll(art, item)
+        for pair in art.pairs:
+            a, b, pred = pair.subject, pair.object, pair.predicate
             y = label(a, b, pred)
-            if y is None or pred == Predicate.killed and not may_kill(view, a, b):
+            if y is None or pred == Predicate.killed and not pair.killing_stated:
                 continue
             d = data.setdefault(pred, {"X": [], "y": [], "g": [], "dwie": [], "pair": []})
-            d["X"].append(pair_vector(view, a, b, pred))
+            d["X"].append(list(pair.vector))
             d["y"].append(y)
             d["g"].append(g)
             d["dwie"].append(item["kind"] == "dwie")
             d["pair"].append((item["id"], a, b))
-        if progress:
-            progress(g)
     return data
 
 
@@ -733,16 +738,14 @@ def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | o
         ModelError: scikit-learn (the ``train`` extra) is not installed.
     """
     from kgraph.core import atomic
-    from kgraph.extraction import nlp as nlp_mod
     from kgraph.extraction.docrel import DOC_MODEL_PATH, FEATURES
 
     require_sklearn()
     items = dwie_training(dwie) + conll_training(conll)
-    pipeline = nlp_mod.load(model)
-    cache_dir = Path(cache) if cache else None
-    parsed = nlp_mod.parse_cached(items, pipeline, cache_dir)
+    folds = sentence_fold_models(conll, model)
+    articles = article_pairs(items, folds, model=model, cache=cache)
     log(f"parsed {len(items)} documents")
-    data = rows(items, parsed, sentence_fold_models(conll, pipeline))
+    data = rows(items, articles)
     preds = fit_predicates(data, log=log)
     payload = {
         "about": "kgraph document relation model: one boosted-tree ensemble per predicate over entity-pair "

@@ -169,14 +169,13 @@ def test_train_sentrel_writes_a_head_that_loads(tmp_path):
 def test_annotated_names_give_each_relation_once_with_both_names_whole(tmp_path):
     import json
 
-    from kgraph.extraction import nlp as nlp_mod
     from kgraph.extraction.encoder import load
     from kgraph.sentrel_train import conll04_gold_examples
 
     items = _training_sentences()
     data = tmp_path / "train.json"
     data.write_text(json.dumps(items), encoding="utf-8")
-    got = conll04_gold_examples(data, nlp_mod.load(), load())
+    got = conll04_gold_examples(data, load())
     # Four relations annotated, each a positive pair; every other ordered pair of typed names is "none".
     assert int((~got["y"][:, 0]).sum()) == 4
     assert sorted(set(got["group"].tolist())) == [0, 1, 2, 3]
