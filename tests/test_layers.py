@@ -147,7 +147,7 @@ def test_no_import_cycles():
 
 
 #: spaCy's parses stay inside extraction: no other module may import spaCy (the training modules get their
-#: corpora's parses, DocBin cache included, from ``kgraph.extraction.nlp``).
+#: examples as plain records from ``kgraph.extraction.examples``, which parses, caches and walks the corpora).
 SPACY_OUTSIDE_EXTRACTION: set[str] = set()
 #: Mutable dataclasses that never leave their own stage (a working cluster of linking).
 MUTABLE_RECORDS = {"kgraph.linking.identity.Group"}
@@ -173,6 +173,108 @@ def test_spacy_stays_in_extraction():
     outside = sorted(m for m, p in MODULES.items()
                      if _layer(m) != "extraction" and {"spacy", "thinc"} & _third_party(p))
     assert set(outside) <= SPACY_OUTSIDE_EXTRACTION, f"spaCy imported outside kgraph/extraction: {outside}"
+
+
+#: The modules that fit models on examples (``kgraph/train*.py``, the heads' trainers).
+TRAINING = sorted(m for m in MODULES if _layer(m) == TOP and "train" in m.rsplit(".", 1)[-1])
+
+#: Attributes only spaCy's Doc, Span, Token and Language objects have (kgraph's records have none of them).
+SPACY_ATTRIBUTES = frozenset("""pipe pipe_names make_doc get_pipe vocab sents sent root char_span noun_chunks ents doc
+i idx start_char end_char text_with_ws whitespace_ pos_ tag_ dep_ lemma_ lower_ norm_ shape_ ent_type_ ent_iob_ label_
+is_sent_start is_alpha is_upper is_title is_punct is_space is_stop like_num children ancestors subtree lefts
+rights""".split())
+
+#: Parameter names of extraction functions that take a parse or a pipeline (a Doc, its pieces, a Span, a Token,
+#: an article view over spans): the training modules call none of them.
+_PARSE_PARAMETERS = frozenset("doc docs pieces span sa sb tok token sent nlp parsed view".split())
+
+
+def _takes_a_parse(fn: ast.FunctionDef) -> bool:
+    """Return whether a function requires a parse-like argument or accepts a pipeline (``nlp``)."""
+    pos = fn.args.posonlyargs + fn.args.args
+    required = {a.arg for a in pos[:len(pos) - len(fn.args.defaults)]}
+    return bool(required & _PARSE_PARAMETERS) or "nlp" in {a.arg for a in pos + fn.args.kwonlyargs}
+
+
+def _parse_functions() -> dict[str, set[str]]:
+    """Return, per extraction module, the names of its top-level functions and classes that take a parse."""
+    out: dict[str, set[str]] = {}
+    for m, path in MODULES.items():
+        if _layer(m) != "extraction":
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            fn = node
+            if isinstance(node, ast.ClassDef):
+                fn = next((b for b in node.body if isinstance(b, ast.FunctionDef) and b.name == "__init__"), None)
+            if isinstance(fn, ast.FunctionDef) and _takes_a_parse(fn):
+                out.setdefault(m, set()).add(node.name)
+    return out
+
+
+PARSE_FUNCTIONS = _parse_functions()
+
+
+def _parse_handling(path: Path, parse_functions: dict[str, set[str]]) -> list[str]:
+    """Return what in a module touches spaCy's objects: spaCy-only attributes read, parse functions called.
+
+    Besides the attributes (:data:`SPACY_ATTRIBUTES`) this finds imports of
+    ``kgraph.extraction.nlp`` (which loads pipelines and parses), and uses of an
+    extraction function that takes a parse (imported by name, or read off its
+    module).
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found, modules = [], {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("kgraph.extraction"):
+            for a in node.names:
+                full = f"{node.module}.{a.name}"
+                if full in parse_functions or full == "kgraph.extraction.nlp":
+                    modules[a.asname or a.name] = full  # a module imported by name
+                if "kgraph.extraction.nlp" in (node.module, full) or a.name in parse_functions.get(node.module, ()):
+                    found.append(f"line {node.lineno}: imports {full}")
+        elif isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("kgraph.extraction"):
+                    if a.name == "kgraph.extraction.nlp":
+                        found.append(f"line {node.lineno}: imports {a.name}")
+                    if a.asname:
+                        modules[a.asname] = a.name
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute):
+            continue
+        if node.attr in SPACY_ATTRIBUTES:
+            found.append(f"line {node.lineno}: reads .{node.attr}")
+        elif isinstance(node.value, ast.Name) and node.attr in parse_functions.get(modules.get(node.value.id), ()):
+            found.append(f"line {node.lineno}: calls {modules[node.value.id]}.{node.attr}")
+    return found
+
+
+@pytest.mark.parametrize("module", TRAINING)
+def test_training_modules_hold_no_parse(module):
+    # Extraction walks the parses (kgraph.extraction.examples) and hands the training modules plain records.
+    found = _parse_handling(MODULES[module], PARSE_FUNCTIONS)
+    assert not found, f"{module} touches spaCy objects: {found}"
+
+
+def test_training_modules_are_the_trainers():
+    assert TRAINING == ["kgraph.retype_train", "kgraph.sentrel_train", "kgraph.train", "kgraph.train_doc"]
+    assert "find_mentions" in PARSE_FUNCTIONS["kgraph.extraction.extract"]
+    assert "parsed_dwie" in PARSE_FUNCTIONS["kgraph.extraction.entity_model"]
+    assert "sentence_pairs" not in PARSE_FUNCTIONS.get("kgraph.extraction.examples", ())
+
+
+def test_a_training_module_walking_a_parse_is_caught(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from kgraph.extraction import entity_model\n"
+                   "from kgraph.extraction.extract import find_mentions\n\n"
+                   "def rows(nlp, texts, dwie):\n"
+                   "    for doc in nlp.pipe(texts):\n"
+                   "        keep = [m for m, span in find_mentions(doc, 0) if span.root.pos_ != 'PRON']\n"
+                   "    return entity_model.parsed_dwie(dwie)\n")
+    found = _parse_handling(bad, PARSE_FUNCTIONS)
+    assert any("find_mentions" in f for f in found)
+    assert {".pipe", ".root", ".pos_"} <= {f.split("reads ")[-1] for f in found if "reads" in f}
+    assert any("entity_model.parsed_dwie" in f for f in found)
 
 
 def _dataclasses(path: Path):
