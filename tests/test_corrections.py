@@ -455,6 +455,18 @@ def test_actions_types_and_predicates_are_read_in_any_case():
         fixes({"action": "retype", "entity": "Tarnholm", "type": "Town"})
 
 
+@pytest.mark.parametrize("predicate, type_", [("kg:worksFor", "kg:Organization"),
+                                              ("<https://w3id.org/kgraph/ontology#worksFor>", "Organisation"),
+                                              ("https://w3id.org/kgraph/ontology#worksFor", "ORG")])
+def test_a_predicate_or_type_copied_from_the_graph_or_spelt_another_way_is_read(predicate, type_):
+    """`kgraph query` prints "kg:worksFor"; Turtle the ontology IRI; a British analyst writes "Organisation"."""
+    c = fixes({"action": "reject", "subject": "Marta Quell", "predicate": predicate, "object": "Borvik Mills"},
+              {"action": "retype", "entity": "Tarnholm", "type": type_})
+    assert [(i.predicate, i.type) for i in c.items] == [("worksFor", None), (None, "Organization")]
+    with pytest.raises(InputError, match="unknown predicate 'kg:likes'"):
+        fixes({"action": "reject", "subject": "A", "predicate": "kg:likes", "object": "B"})
+
+
 def test_a_csv_row_starting_with_a_hash_is_a_comment_unless_it_names_an_action():
     c = corr.parse_csv("entity,action,type\n# checked by ed, 3 May\n#Tarnholm,block,\nOskar Venn,retype,Place\n")
     assert [(i.action, i.entity) for i in c.items] == [("block", "#Tarnholm"), ("retype", "Oskar Venn")]

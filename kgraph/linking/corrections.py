@@ -166,6 +166,21 @@ _KNOWN_FIELDS = frozenset(("action",) + _LIST_FIELDS + _STRING_FIELDS)
 _CANONICAL = {str(getattr(name, "value", name)).lower(): str(getattr(name, "value", name))
               for name in (*ACTIONS, *ENTITY_TYPES, *PREDICATES)}
 
+#: Other spellings of a type: British English, and the tags of named-entity tools (spaCy, CoNLL).
+_TYPE_SPELLINGS = {"organisation": "Organization", "org": "Organization", "per": "Person", "loc": "Place",
+                   "location": "Place"}
+
+#: How a type or predicate reads where it was copied from the graph: ``kg:worksFor`` (``kgraph query``),
+#: ``<https://w3id.org/kgraph/ontology#worksFor>`` (Turtle), or the IRI alone.
+_ONTOLOGY_TERM = re.compile(r"<?(?:kg:|https?://w3id\.org/kgraph/ontology#)([A-Za-z]+)>?")
+
+
+def _term(value: str, spellings: dict) -> str:
+    """Return a type or predicate as the file names it: its one spelling in any case, also as copied from the graph."""
+    m = _ONTOLOGY_TERM.fullmatch(value)
+    low = (m.group(1) if m else value).lower()
+    return _CANONICAL.get(low) or spellings.get(low) or value  # an unknown one as written, for the error
+
 
 #: Invisible characters a name copied from a web page or a document may carry at its ends (zero-width space,
 #: joiners, word joiner, byte-order mark), trimmed with the white space around a value.
@@ -256,9 +271,9 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         raise InputError(f"{where}: a split needs 'articles' or 'context' (which mentions move)")
     if action == "merge" and len(fields["entities"]) < 2:
         raise InputError(f"{where}: a merge needs at least two entities")
-    for name in ("type", "predicate"):  # "place", "bornin": the one type or predicate of that spelling
+    for name in ("type", "predicate"):  # "place", "bornin", "kg:worksFor": the one type or predicate so named
         if fields[name] is not None:
-            fields[name] = _CANONICAL.get(fields[name].lower(), fields[name])
+            fields[name] = _term(fields[name], _TYPE_SPELLINGS if name == "type" else {})
     if fields["type"] is not None and fields["type"] not in ENTITY_TYPES:
         raise InputError(f"{where}: unknown type {fields['type']!r}; choose one of {', '.join(ENTITY_TYPES)}")
     if fields["predicate"] is not None and fields["predicate"] not in PREDICATES:
