@@ -55,6 +55,8 @@ from kgraph.core.errors import InputError
 from kgraph.core.iri import ENTITY_BASE
 from kgraph.core import userfile
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
+from kgraph.core.namespace import KG
+from kgraph.core.terms import EntityType
 from kgraph.sources.ingest import sanitize
 
 #: Actions a corrections file may hold.
@@ -167,12 +169,12 @@ _CANONICAL = {str(getattr(name, "value", name)).lower(): str(getattr(name, "valu
               for name in (*ACTIONS, *ENTITY_TYPES, *PREDICATES)}
 
 #: Other spellings of a type: British English, and the tags of named-entity tools (spaCy, CoNLL).
-_TYPE_SPELLINGS = {"organisation": "Organization", "org": "Organization", "per": "Person", "loc": "Place",
-                   "location": "Place"}
+_TYPE_SPELLINGS = {"organisation": EntityType.Organization.value, "org": EntityType.Organization.value,
+                   "per": EntityType.Person.value, "loc": EntityType.Place.value, "location": EntityType.Place.value}
 
 #: How a type or predicate reads where it was copied from the graph: ``kg:worksFor`` (``kgraph query``),
 #: ``<https://w3id.org/kgraph/ontology#worksFor>`` (Turtle), or the IRI alone.
-_ONTOLOGY_TERM = re.compile(r"<?(?:kg:|https?://w3id\.org/kgraph/ontology#)([A-Za-z]+)>?")
+_ONTOLOGY_TERM = re.compile(rf"<?(?:kg:|{re.escape(str(KG._NS))})([A-Za-z]+)>?")
 
 
 def _term(value: str, spellings: dict) -> str:
