@@ -589,7 +589,25 @@
       focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.drawArrows(ctx); });
     }
     drawLabels(ctx);
+    checkIdle();
   });
+  // body[data-idle] is "1" once the view has come to rest: a frame drawn (its names placed) with no move running
+  // (an animation, physics, a key held, a drag or a wheel zoom), no redraw asked for and no save of the view to the
+  // fragment pending; "0" from the moment one of these starts. It is for what drives the page (the browser tests,
+  // whose waits are on it and not on a time: the CSP forbids the eval a polled predicate needs, so a selector waits
+  // for it). It changes nothing drawn. The renderer's fields and events are vis-network 9.1.2's, bundled with the page.
+  var idle = null;
+  function setIdle(v) {
+    if (v === idle) return;
+    idle = v;
+    document.body.setAttribute('data-idle', v ? '1' : '0');
+  }
+  function checkIdle() {
+    var r = network.renderer;
+    setIdle(!r.renderingActive && !r.redrawRequested && !r.zooming && !r.dragging && !saveTimer);
+  }
+  network.on('_startRendering', function () { setIdle(false); });
+  network.on('_requestRedraw', function () { setIdle(false); });
   function setFocus(nodes, edges) {
     focusNodes = nodes; focusEdges = edges;
     network.redraw();
@@ -1967,7 +1985,11 @@
       if (now && now !== was) history.pushState(null, '', frag); else history.replaceState(null, '', frag);
     } catch (err) { /* a sandboxed frame: the view is not kept */ }
   }
-  function saveStateSoon() { clearTimeout(saveTimer); saveTimer = setTimeout(saveState, 250); }
+  function saveStateSoon() {
+    clearTimeout(saveTimer);
+    setIdle(false);
+    saveTimer = setTimeout(function () { saveTimer = null; saveState(); checkIdle(); }, 250);
+  }
   // The fragment is data only: each value is looked up among this graph's names and numbers, never run or parsed
   // as markup. Everything it leaves out is as at opening, so that reading it again (hashchange) gives the same view.
   function readState() {
