@@ -73,6 +73,13 @@ class Page:
         # A selector, not wait_for_function: the page's CSP forbids the eval that the latter needs.
         self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=30_000)
         self.js("document.querySelectorAll('#panel details').forEach(d => { d.open = true; })")  # every control reachable
+        self.settle()
+
+    def settle(self, timeout: float = 30_000):
+        """Wait until the view has come to rest: no move (animation, physics, key, drag, wheel zoom) running, no
+        redraw or save of the view pending, and the last frame (with its names) drawn. The page says so in
+        body[data-idle="1"], which it sets to "0" the moment something starts: call this after the action."""
+        self.page.wait_for_selector('body[data-idle="1"]', state="attached", timeout=timeout)
 
     def _route(self, route):
         url = route.request.url
@@ -198,7 +205,7 @@ def test_searching_putin_selects_the_putin_node(open_page, seed_graph):
     # its neighbourhood is highlighted: Putin and the nodes he is linked to
     neighbours = {str(o) for p in PREDICATES for o in g.objects(URIRef(putin), KG[p])}
     assert set(page.js("kgraph.focus()")) == {putin} | neighbours
-    page.page.wait_for_timeout(500)  # let the focus animation end
+    page.settle()  # the focus animation has ended
     page.screenshot("seed-page-putin.png")
 
 
@@ -310,7 +317,7 @@ def _exercise(page):
                                   return [p.x + r.left, p.y + r.top]; }""", node)
         page.page.mouse.move(x, y)
         page.page.mouse.click(x, y)
-    page.page.wait_for_timeout(300)
+    page.settle()
 
 
 # The page's Content-Security-Policy would block an injected script anyway; with it bypassed the

@@ -82,7 +82,6 @@ def test_big_corpus_overview_is_readable_at_fit_to_screen(open_page, big_page):
     page = open_page(path, viewport=BIG)
     took = time.perf_counter() - started
     assert took < 15, f"interactive after {took:.1f} s"  # the benchmark measures it; CI machines vary
-    page.page.wait_for_timeout(200)
     labels, boxes = page.js("kgraph.labels()"), page.js("kgraph.labelBoxes()")
     assert len(labels) >= 20
     # the most central entities are among them, and no two labels overlap
@@ -101,7 +100,7 @@ def test_big_corpus_overview_is_readable_at_fit_to_screen(open_page, big_page):
     # zooming in draws more labels of the part in view
     page.page.uncheck("#show-isolated")
     page.js("kgraph.network.moveTo({scale: kgraph.network.getScale() * 4})")
-    page.page.wait_for_timeout(200)
+    page.settle()
     assert len(page.js("kgraph.labels()")) >= 20
     page.screenshot("big-zoomed.png")
 
@@ -116,7 +115,7 @@ def test_big_corpus_communities_are_coloured_and_collapse_into_named_nodes(open_
     page.page.click("#collapse-all")
     drawn = page.drawn_nodes()
     assert len(drawn) < before / 5 and all(d.startswith("community:") for d in drawn)
-    page.page.wait_for_timeout(200)
+    page.settle()
     labels = page.js("kgraph.labels()")
     assert any(coms[0]["names"][0] in lab for lab in labels)  # each collapsed node names its top members
     page.screenshot("big-collapsed.png")
@@ -144,7 +143,6 @@ def _drawn_sizes(page):
 def test_at_fit_to_screen_every_node_is_big_enough_to_show_its_shape(open_page, mid_page):
     path, data = mid_page
     page = open_page(path, viewport=BIG)
-    page.page.wait_for_timeout(200)
     assert page.js("kgraph.network.getScale()") < 0.3  # vis-network's own sizes would be dots of 1-2 px here
     sizes = _drawn_sizes(page)
     assert len(sizes) > 400
@@ -164,7 +162,7 @@ def test_at_fit_to_screen_every_node_is_big_enough_to_show_its_shape(open_page, 
     page.screenshot("mid-fit-shapes.png")
     # zoomed in, every node has its own size again (vis-network's, by number of neighbours)
     page.js("kgraph.network.moveTo({scale: 2})")
-    page.page.wait_for_timeout(200)
+    page.settle()
     assert all(size == base for _r, _g, _s, size, base in _drawn_sizes(page))
 
 
@@ -178,7 +176,7 @@ def test_a_collapsed_community_says_what_it_holds_and_grows_with_its_members(ope
     assert all(c["names"] == by_mentions[c["id"]][:3] for c in coms)
     page = open_page(path, viewport=BIG)
     page.page.click("#collapse-all")
-    page.page.wait_for_timeout(200)
+    page.settle()
     radius = page.js("""() => { const b = kgraph.network.body, s = kgraph.network.getScale();
         return Object.fromEntries(b.nodeIndices.map(id => [id, b.nodes[id].shape.width / 2 * s])); }""")
     sized = sorted((c["size"], radius[f"community:{c['id']}"]) for c in coms if c["size"] >= 2)
@@ -200,7 +198,7 @@ def test_a_collapsed_community_says_what_it_holds_and_grows_with_its_members(ope
                  f"community:{largest['id']}")
     page.page.mouse.move(at[0] + 5, at[1] + 5)
     page.page.mouse.move(at[0], at[1])
-    page.page.wait_for_selector("#tooltip:not([hidden])", timeout=3000)
+    page.page.wait_for_selector("#tooltip:not([hidden])")
     tip = page.page.inner_text("#tooltip")
     assert f"Community of {largest['size']} entities" in tip
     assert all(name in tip for name in by_mentions[largest["id"]][:8])
@@ -235,7 +233,6 @@ def _crosses(seg, boxes, under=40.0):
 def test_the_most_central_names_are_all_drawn_at_fit_to_screen_with_a_leader_line_when_moved_aside(open_page, mid_page):
     path, data = mid_page
     page = open_page(path, viewport=BIG)
-    page.page.wait_for_timeout(200)
     drawn = set(page.drawn_nodes())
     top = [n for n in sorted(data.nodes, key=lambda n: n["rank"]) if n["id"] in drawn][:40]
     named = set(page.js("kgraph.labels()"))
@@ -417,7 +414,7 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
     assert dan not in page.drawn_nodes()
     assert "Ada Quill worksFor Orion Mills" not in _visible_relations(page)
     page.js("kgraph.network.fit()")
-    page.page.wait_for_timeout(100)
+    page.settle()
     assert "Ada M. Quill" in page.js("kgraph.labels()")
     assert "(7)" in page.page.inner_text("#panel")
     page.screenshot("analyst-corrections.png")
@@ -514,14 +511,25 @@ def test_a_hostile_fragment_runs_nothing(open_page, analyst_page, bypass_csp):
     assert sorted(page.drawn_nodes()) == sorted(open_page(analyst_page).drawn_nodes())
 
 
-def _until(page, expr, want, timeout=5.0):
-    """Return ``expr`` evaluated in the page once it equals ``want`` (hashchange is handled after the change)."""
+def _until(page, expr, want, timeout=30.0, arg=None):
+    """Return ``expr`` evaluated in the page once it equals ``want``, or as it is after ``timeout`` seconds of asking
+    (hashchange is handled after the change; the CSP forbids wait_for_function's eval, so it is asked from here)."""
     end = time.monotonic() + timeout
-    got = page.js(expr)
+    got = page.js(expr, arg)
     while got != want and time.monotonic() < end:
-        page.page.wait_for_timeout(50)
-        got = page.js(expr)
+        page.page.wait_for_timeout(20)
+        got = page.js(expr, arg)
     return got
+
+
+def _set_hash(page, fragment):
+    """Set the page's fragment; return once the page has handled its hashchange and the view has settled."""
+    # the page's own hashchange listener was added at load, before this one: it has run when this one runs
+    page.js("""f => new Promise((done, fail) => {
+        window.addEventListener('hashchange', () => done(), {once: true});
+        setTimeout(() => fail(new Error('no hashchange for ' + f)), 30000);
+        location.hash = f; })""", fragment)
+    page.settle()
 
 
 def test_an_edited_fragment_and_back_and_forward_reapply_the_view_without_a_reload(open_page, analyst_page):
@@ -566,9 +574,9 @@ def test_back_returns_to_the_entity_chosen_before_and_zoom_adds_no_step(open_pag
     _until(page, f"{saved}.includes('sel=' + {other!r})", True)
     assert page.js("history.length") == steps + 2  # each chosen entity is a step
     page.js("kgraph.network.moveTo({scale: 1.7})")
-    page.page.wait_for_timeout(400)
+    page.settle()
     page.js("kgraph.network.moveTo({scale: 0.9})")
-    page.page.wait_for_timeout(400)
+    page.settle()
     assert page.js("history.length") == steps + 2  # zooming is no step
     page.js("history.back()")
     assert _until(page, selected, [orion]) == [orion]
@@ -592,10 +600,8 @@ def test_a_hostile_fragment_set_after_opening_runs_nothing_and_changes_nothing(o
     assert sorted(opened.drawn_nodes()) == everything and opened.js("kgraph.network.getSelectedNodes()") == []
     assert opened.js("window.__pwned") is None
     # ... or set after opening
-    page.js("f => { location.hash = f; }", frag)
-    page.page.wait_for_timeout(300)
-    page.js("f => { location.hash = f; }", "#sel=" + PAYLOADS["img-onerror"] + "&types=" + PAYLOADS["svg-onload"])
-    page.page.wait_for_timeout(300)
+    _set_hash(page, frag)
+    _set_hash(page, "#sel=" + PAYLOADS["img-onerror"] + "&types=" + PAYLOADS["svg-onload"])
     assert page.js("window.__pwned") is None
     assert page.js("document.querySelectorAll('img, svg[onload]').length + document.scripts.length") == 3
     # every name is unknown: every filter stays as at opening
@@ -777,10 +783,13 @@ def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_pa
     # the network, once it has the focus, moves and zooms with keys
     scale, at = page.js("kgraph.network.getScale()"), page.js("kgraph.network.getViewPosition().x")
     page.page.focus("#net .vis-network")
-    for key in ("PageUp", "ArrowLeft"):
+    # a key held moves the view a step at each frame drawn: each is held until its move has begun
+    for key, moving in (("PageUp", "s => kgraph.network.getScale() > s"),
+                        ("ArrowLeft", "x => kgraph.network.getViewPosition().x < x")):
         page.page.keyboard.down(key)
-        page.page.wait_for_timeout(200)
+        _until(page, moving, True, arg=scale if key == "PageUp" else at)
         page.page.keyboard.up(key)
+    page.settle()
     assert page.js("kgraph.network.getScale()") > scale and page.js("kgraph.network.getViewPosition().x") < at
 
 
@@ -790,7 +799,7 @@ def test_a_small_corpus_says_its_unrelated_entities_are_hidden_and_names_every_n
     assert "3 entities named without a relation from an article are hidden." in hint
     page.page.click("#isolated-hint button.act-show-isolated")
     assert page.page.is_checked("#show-isolated") and page.page.is_hidden("#isolated-hint")
-    page.page.wait_for_timeout(100)
+    page.settle()
     # a few nodes: each has its name, and no name covers another node
     assert sorted(page.js("kgraph.labels()")) == _labels(page, page.drawn_nodes())
     covered = page.js("""() => { const net = kgraph.network, boxes = kgraph.labelBoxes(), out = [];
@@ -1023,8 +1032,16 @@ def test_a_narrow_window_puts_the_network_on_top_at_full_width(open_page, analys
 
 
 def _wheel_over_network(page, dy: int, ctrl: bool = False) -> tuple[float, float]:
-    """Turn the wheel over the middle of the network; return its scale before and after."""
+    """Turn the wheel over the middle of the network; return its scale before and after, once the wheel event has
+    gone through every handler and the view has settled. ``window.__wheelHint`` says whether the wheel hint was
+    visible then (it hides itself 1.5 s later)."""
     before = page.js("kgraph.network.getScale()")
+    # a task queued as the event starts runs once every handler of it has
+    page.js("""() => { window.__wheeled = false;
+        window.addEventListener('wheel', () => setTimeout(() => {
+            const h = document.querySelector('.wheel-hint'), r = h.getBoundingClientRect();
+            window.__wheelHint = r.width > 0 && r.height > 0 && getComputedStyle(h).visibility !== 'hidden';
+            window.__wheeled = true; }, 0), {capture: true, once: true}); }""")
     box = page.page.locator("#net").bounding_box()
     page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     if ctrl:
@@ -1032,15 +1049,16 @@ def _wheel_over_network(page, dy: int, ctrl: bool = False) -> tuple[float, float
     page.page.mouse.wheel(0, dy)
     if ctrl:
         page.page.keyboard.up("Control")
-    page.page.wait_for_timeout(300)
+    assert _until(page, "window.__wheeled", True)
+    page.settle()
     return before, page.js("kgraph.network.getScale()")
 
 
 def test_in_a_narrow_window_the_wheel_scrolls_the_page_and_ctrl_wheel_zooms(open_page, analyst_page):
     page = open_page(analyst_page, viewport=(900, 800))
     before, after = _wheel_over_network(page, 400)
-    assert after == before and page.js("window.scrollY") > 0
-    assert page.page.is_visible(".wheel-hint")
+    assert after == before and _until(page, "window.scrollY > 0", True)  # the page scrolls after the event
+    assert page.js("window.__wheelHint")
     page.js("window.scrollTo(0, 0)")
     before, after = _wheel_over_network(page, 200, ctrl=True)
     assert after != before
@@ -1097,12 +1115,7 @@ def test_a_chosen_entity_s_neighbours_on_screen_are_all_named(open_page, tmp_pat
     assert page.js("([a, b]) => kgraph.data.nodes.find(n => n.id === a).community !== "
                    "kgraph.data.nodes.find(n => n.id === b).community", [veltria, moreau])
     page.js("id => kgraph.selectNode(id)", veltria)
-    scale = None
-    for _ in range(30):  # until the 300 ms move has ended
-        page.page.wait_for_timeout(100)
-        scale, last = page.js("kgraph.network.getScale()"), scale
-        if scale == last:
-            break
+    page.settle()  # the 300 ms move has ended
     shown = page.js("""sel => { const net = kgraph.network, box = document.getElementById('net');
         const label = id => kgraph.data.nodes.find(n => n.id === id).label, named = new Set(kgraph.labels());
         const around = kgraph.focus().filter(id => id !== sel), out = [], unnamed = [];
@@ -1208,7 +1221,7 @@ def test_no_name_covers_the_chosen_entity_in_a_crowd(open_page, mid_page):
     checked = 0
     for hub in hubs:
         page.js("id => kgraph.selectNode(id)", hub)
-        page.page.wait_for_timeout(450)  # the 300 ms move
+        page.settle()  # the 300 ms move has ended
         places = page.js("kgraph.labelPlaces()")
         crowd = page.js("""() => { const n = kgraph.network, b = n.body, box = document.getElementById('net');
             return b.nodeIndices.filter(id => { const p = n.canvasToDOM({x: b.nodes[id].x, y: b.nodes[id].y});
@@ -1254,7 +1267,7 @@ def test_exploring_lays_the_explored_entities_out_on_their_own_and_ending_it_put
     page = open_page(path, viewport=BIG)
     hub = sorted(data.nodes, key=lambda n: n["rank"])[0]["id"]
     page.js("id => kgraph.expand(id)", hub)
-    page.page.wait_for_timeout(450)  # the 300 ms move
+    page.settle()  # the 300 ms move has ended
     drawn = page.drawn_nodes()
     assert len(drawn) > 40
     named = set(page.js("kgraph.labelPlaces().map(l => l.id)"))
@@ -1285,7 +1298,7 @@ def test_a_community_chosen_from_a_list_is_highlighted_and_framed_on_the_graph(o
     page.page.click(f"#details ul.swatch-list button >> text={com['size']} entities: {', '.join(com['names'])}")
     assert page.page.inner_text("#details h3") == ", ".join(com["names"])
     assert set(page.js("kgraph.focus()")) == members
-    page.page.wait_for_timeout(450)  # the 300 ms move
+    page.settle()  # the 300 ms move has ended
     out = page.js("""ids => { const n = kgraph.network, box = document.getElementById('net');
         return ids.filter(id => { const p = n.canvasToDOM(n.getPositions([id])[id]);
           return p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight; }); }""", sorted(members))
