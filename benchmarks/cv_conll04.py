@@ -5,15 +5,15 @@ position (``i % folds``). For each fold, a copy of the ``kgraph`` package is
 made in ``--work`` and its CoNLL04-fitted models are rebuilt as ``kgraph
 train`` builds them, from DWIE 1-602 and the other folds' sentences:
 
-* the entity model (``entities.json``: lexicon, typing and edge models,
+* the entity model (``entities.json.gz``: lexicon, typing and edge models,
   thresholds cross-validated inside the training data);
 * the sentence classifier and the rules' measured precision
-  (``relations.json``; rules also judged on DWIE 1-100 as ``kgraph train --dwie`` does);
+  (``relations.json.gz``; rules also judged on DWIE 1-100 as ``kgraph train --dwie`` does);
 * the sentence encoder's head (``sentrel.npz``: CoNLL04 pairs on the fold
   entity model's names, the annotated-name rows of the training sentences,
   the DWIE pairs; calibration out of fold inside the training data);
 * the short-text type head (``retype.npz``);
-* the document model (``docrel.json``: DWIE 1-602 rows made once with the
+* the document model (``docrel.json.gz``: DWIE 1-602 rows made once with the
   shipped models, the fold's sentences' rows with the fold's models).
 
 The held fold is then scored end to end by the shared
@@ -56,7 +56,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = Path("/work/shared/tools/score_conll04.py")
-TRAINED = ("entities.json", "relations.json", "sentrel.npz", "retype.npz", "docrel.json")
+TRAINED = ("entities.json.gz", "relations.json.gz", "sentrel.npz", "retype.npz", "docrel.json.gz")
 
 def copy_package(dest: Path, keep_models: bool) -> None:
     """Copy the worktree's ``kgraph`` package to ``dest/kgraph`` (the encoder pack linked, not copied)."""
@@ -146,7 +146,7 @@ def train_fold_doc(args) -> None:
     import pickle
 
     import kgraph
-    from kgraph.core import atomic
+    from kgraph.core import modelfile
     from kgraph import train_doc as td
     from kgraph.extraction.docrel import DOC_MODEL_PATH, FEATURES
     from kgraph.train import pin_blas_threads
@@ -167,7 +167,7 @@ def train_fold_doc(args) -> None:
         data[pred] = d
     preds = td.fit_predicates(data, log=lambda *_a: None)
     payload = {"about": "cross-validation fold", "features": list(FEATURES), "predicates": preds}
-    atomic.write_text(DOC_MODEL_PATH, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
+    modelfile.write_json(DOC_MODEL_PATH, payload)
     print("document model", {p: v.get("threshold_sentence") for p, v in preds.items()}, flush=True)
 
 def score(work: Path, env: dict) -> str:

@@ -69,7 +69,7 @@ def unseen_package(work: Path, src: Path, first: int, conll04: str | None, cache
     code = ("import sys; from kgraph.extraction import entity_model as m; "
             "m.train_entities(sys.argv[1], output=sys.argv[2], first=int(sys.argv[3]), "
             "conll04=sys.argv[4] or None, cache_dir=sys.argv[5] or None)")
-    subprocess.run([sys.executable, "-c", code, str(src), str(work / "kgraph" / "models" / "entities.json"),
+    subprocess.run([sys.executable, "-c", code, str(src), str(work / "kgraph" / "models" / "entities.json.gz"),
                     str(first), conll04 or "", cache or ""], env=dict(os.environ, PYTHONPATH=str(work)),
                    cwd=work, check=True, stdout=subprocess.DEVNULL)
     return work

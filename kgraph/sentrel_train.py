@@ -194,7 +194,7 @@ def _stack(xs, ms, ys, gs) -> dict[str, np.ndarray]:
 
 
 #: Files of the extraction layer that do not change the encoded pairs (the encoder counts by its weights).
-_NOT_IN_KEY = frozenset(("encoder.py", "sentrel.py", "docrel.py", "docrel.json", "relations.json", "sentrel.npz"))
+_NOT_IN_KEY = frozenset(("encoder.py", "sentrel.py", "docrel.py", "docrel.json.gz", "relations.json.gz", "sentrel.npz"))
 
 
 def _code_key(encoder=None) -> str:
@@ -212,7 +212,7 @@ def _code_key(encoder=None) -> str:
     if encoder is not None:
         h.update(b"|" + encoder.digest().encode())
     files = [f for part in ("core", "sources", "extraction") for f in sorted((root / part).glob("*.py"))]
-    for f in files + [root / "models" / "entities.json"]:
+    for f in files + [root / "models" / "entities.json.gz"]:
         if f.name not in _NOT_IN_KEY and f.is_file():
             h.update(f"|{f.parent.name}/{f.name}|".encode() + f.read_bytes())
     return h.hexdigest()[:12]

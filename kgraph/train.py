@@ -1,6 +1,6 @@
 """Training the relation classifier and calibrating the rules' confidence.
 
-``kgraph train`` reproduces the shipped ``kgraph/models/relations.json`` in
+``kgraph train`` reproduces the shipped ``kgraph/models/relations.json.gz`` in
 one command from the CoNLL04 training split (Roth & Yih 2004, SpERT JSON,
 922 sentences, given with ``--data``). Nothing of the data's text is stored:
 the file holds feature strings (dependency labels, lemmas of path and
@@ -15,7 +15,6 @@ them onto the core predicates.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 
@@ -259,7 +258,7 @@ def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model
         InputError: The data file cannot be read.
         ModelError: The spaCy pipeline cannot be loaded.
     """
-    from kgraph.core import atomic
+    from kgraph.core import modelfile
     from kgraph.evaluate import gold_files
 
     from kgraph.sources.datasets import require_relations
@@ -281,7 +280,7 @@ def train(data: str | os.PathLike, output: str | os.PathLike = MODEL_PATH, model
         "rules": rules,
         "weights": weights,
     }
-    atomic.write_text(output, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
+    modelfile.write_json(output, payload)
     return {"sentences": len(items), "pairs": len(labels), "features": len(weights) - 1,
             "classes": {CLASSES[i]: n for i, n in sorted(Counter(labels).items())}, "rules": rules,
             "calibration": calibration,

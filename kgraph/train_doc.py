@@ -1,4 +1,4 @@
-"""Training the document-level relation model (``models/docrel.json``).
+"""Training the document-level relation model (``models/docrel.json.gz``).
 
 Data: the DWIE training articles (the first 602 by numeric id; the last 100
 are a held-out slice nobody trains or tunes on), mapped onto the core
@@ -731,13 +731,13 @@ def require_sklearn() -> None:
 
 def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | os.PathLike | None = None,
               model: str | None = None, cache: str | os.PathLike | None = None, log=print) -> dict:
-    """Build ``models/docrel.json`` from the DWIE training articles and the CoNLL04 training split.
+    """Build ``models/docrel.json.gz`` from the DWIE training articles and the CoNLL04 training split.
 
     Raises:
         InputError: The data cannot be read.
         ModelError: scikit-learn (the ``train`` extra) is not installed.
     """
-    from kgraph.core import atomic
+    from kgraph.core import modelfile
     from kgraph.extraction.docrel import DOC_MODEL_PATH, FEATURES
 
     require_sklearn()
@@ -755,6 +755,6 @@ def train_doc(dwie: str | os.PathLike, conll: str | os.PathLike, output: str | o
         "predicates": preds,
     }
     out = Path(output) if output else DOC_MODEL_PATH
-    atomic.write_text(out, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
+    modelfile.write_json(out, payload)
     return {p: v["out_of_fold"] | {"threshold": [t["threshold"] for t in v["tiers"]] if "tiers" in v else v["threshold"]}
             for p, v in preds.items()}

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
+from kgraph.core import modelfile
 from kgraph.extraction import docrel
 from kgraph.extraction.extract import extract_doc
 from kgraph.core.model import Article
@@ -119,7 +118,7 @@ def test_calibration_curve_reads_the_highest_floor_reached():
 
 
 def test_shipped_model_matches_the_code_and_keeps_its_promises():
-    model = json.loads(docrel.DOC_MODEL_PATH.read_text(encoding="utf-8"))
+    model = modelfile.read_json(docrel.DOC_MODEL_PATH)
     assert model["features"] == list(docrel.FEATURES)
     for pred, spec in model["predicates"].items():
         assert pred in docrel.SIGNATURES

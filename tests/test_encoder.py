@@ -107,8 +107,9 @@ def test_shipped_pack_is_what_the_build_command_writes(tmp_path):
     from kgraph.encoder_pack import build_pack
 
     built = build_pack(_source(), tmp_path)
-    for name in ("model.safetensors", "tokenizer.json", "config.json", "NOTICE"):
+    for name in ("model.safetensors", "tokenizer.json.gz", "config.json", "NOTICE"):
         assert (tmp_path / name).read_bytes() == (encoder.PACK_DIR / name).read_bytes(), name
+    assert not (tmp_path / "tokenizer.json").exists()
     assert built["bytes"] < 36_000_000
 
 

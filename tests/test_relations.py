@@ -280,10 +280,11 @@ def test_classifier_adds_pairs_no_rule_covers(nlp):
 
 
 def test_weights_are_small_and_offline():
+    from kgraph.core import modelfile
     from kgraph.train import MODEL_PATH
 
     assert MODEL_PATH.stat().st_size < 20 * 1024 * 1024
-    assert "http" not in MODEL_PATH.read_text(encoding="utf-8")[:2000]
+    assert "http" not in modelfile.read_text(MODEL_PATH)[:2000]
 
 
 def test_min_confidence_drops_weaker_facts(tmp_path):

@@ -229,7 +229,7 @@ def test_train_command_rebuilds_the_encoder_pack_and_the_head_beside_its_output(
     result = CliRunner().invoke(main, ["train", "--data", str(data), "--output", str(out / "relations.json")])
     assert result.exit_code == 0, result.output
     assert "encoder pack:" in result.output and "sentence head:" in result.output and "type head:" in result.output
-    for name in ("model.safetensors", "tokenizer.json", "config.json", "NOTICE"):
+    for name in ("model.safetensors", "tokenizer.json.gz", "config.json", "NOTICE"):
         assert (out / "minilm" / name).read_bytes() == (PACK_DIR / name).read_bytes()
     assert sentrel.load_head(out / "sentrel.npz")["config"]["classes"] == list(sentrel.CLASSES)
 

@@ -7,7 +7,7 @@ rules that fired (as features, not verdicts), the sentence classifier's best
 probability per class, which sentences name both and how close, role words
 around the subject, salience, demonyms and the gazetteer. One boosted-tree
 ensemble per predicate (trained by :mod:`kgraph.train_doc`, evaluated here
-in pure Python from ``models/docrel.json``) turns the vector into a score;
+in pure Python from ``models/docrel.json.gz``) turns the vector into a score;
 a statement is made above the predicate's threshold, with the out-of-fold
 precision measured at that score as its confidence.
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import json
 import math
 import re
 import sys
@@ -25,12 +24,13 @@ from bisect import bisect_left, bisect_right
 from pathlib import Path
 
 from kgraph.sources import gazetteer
+from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story
 
 #: Where the shipped document model lives (package data).
-DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json"
+DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json.gz"
 
 #: Predicates the model decides, with the subject and object types each allows.
 SIGNATURES = {
@@ -1093,7 +1093,7 @@ def load_doc_model(reset: bool = False) -> dict:
     if _RULES_ONLY:
         return {}
     if _DOC_MODEL is None or reset:
-        _DOC_MODEL = json.loads(DOC_MODEL_PATH.read_text(encoding="utf-8")) if DOC_MODEL_PATH.exists() else {}
+        _DOC_MODEL = modelfile.read_json(DOC_MODEL_PATH) if DOC_MODEL_PATH.exists() else {}
     return _DOC_MODEL
 
 

@@ -27,9 +27,11 @@ from pathlib import Path
 
 import numpy as np
 
+from kgraph.core import modelfile
 from kgraph.core.errors import ModelError
 
-#: Environment variable naming a folder with ``model.safetensors``, ``tokenizer.json`` and ``config.json``.
+#: Environment variable naming a folder with ``model.safetensors``, ``tokenizer.json`` and ``config.json``
+#: (the tokenizer may be gzip-compressed, ``tokenizer.json.gz``, as in the shipped pack).
 ENV_DIR = "KGRAPH_ENCODER_DIR"
 
 #: The shipped pack (package data): the same three files, weights in float16 and int8.
@@ -57,8 +59,14 @@ class Encoded:
     states: np.ndarray
 
 
+def tokenizer_file(path: Path) -> Path:
+    """Return the tokenizer file of an encoder folder: ``tokenizer.json``, else ``tokenizer.json.gz``."""
+    plain = path / "tokenizer.json"
+    return plain if plain.is_file() else path / "tokenizer.json.gz"
+
+
 def _complete(path: Path) -> bool:
-    return all((path / f).is_file() for f in ("model.safetensors", "tokenizer.json", "config.json"))
+    return all((path / f).is_file() for f in ("model.safetensors", "config.json")) and tokenizer_file(path).is_file()
 
 
 def package_dir() -> Path | None:
@@ -171,7 +179,7 @@ class Encoder:
             raise ModelError("the sentence encoder needs the package tokenizers") from None
         try:
             config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+            self.tokenizer = Tokenizer.from_str(modelfile.read_text(tokenizer_file(folder)))
         except (OSError, ValueError, Exception) as exc:  # tokenizers raises its own Exception type
             raise ModelError(f"{folder}: cannot read the encoder's config or tokenizer ({exc})") from None
         self.tokenizer.no_padding()

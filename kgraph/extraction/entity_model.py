@@ -7,7 +7,7 @@ regression over {Person, Organization, Place, Country, none}; the hand type
 is one of its features, not the final say. The model is trained by
 :func:`train_entities` on annotated news articles (DWIE's mention
 annotations, the first 602 articles by id) and shipped as a small JSON file
-(``kgraph/models/entities.json``) read with plain Python at run time.
+(``kgraph/models/entities.json.gz``) read with plain Python at run time.
 
 A name's probabilities are averaged over its mentions in the article, so a
 name keeps one type in it; a name is dropped when the averaged probability
@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
+from kgraph.core import modelfile
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
 from kgraph.sources import gazetteer
@@ -34,7 +35,7 @@ from kgraph.sources import gazetteer
 CLASSES = ("none", EntityType.Person, EntityType.Organization, EntityType.Place, EntityType.Country)
 
 #: Where the shipped model lives (package data).
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "entities.json"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "entities.json.gz"
 
 #: Words that mark an organization name ("Hollin Football Club", "Ministry of Roads").
 _ORG_WORDS = frozenset("""fc sc sv ac club united city party ministry university union council committee
@@ -323,7 +324,7 @@ def load(path: str | None = None) -> dict | None:
     p = Path(path) if path else MODEL_PATH
     if not p.is_file():
         return None
-    return json.loads(p.read_text(encoding="utf-8"))
+    return modelfile.read_json(p)
 
 
 def probabilities(model: dict, feats: list[str]) -> list[float]:
@@ -1475,7 +1476,6 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
         InputError: ``src`` holds no DWIE articles.
         ModelError: The spaCy pipeline cannot be loaded.
     """
-    from kgraph.core import atomic
     from kgraph.extraction import nlp as nlp_mod
 
     pipeline = nlp_mod.load(model)
@@ -1504,7 +1504,7 @@ def train_entities(src: str | os.PathLike, output: str | os.PathLike = MODEL_PAT
         "lexicon": lex.payload(),
         "types": {"threshold": threshold, "threshold_once": threshold_once, "weights": type_weights},
     }
-    atomic.write_text(output, json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n")
+    modelfile.write_json(output, payload)
     return {"articles": len(data), "candidates": len(records), "edge_examples": len(edges),
             "threshold": threshold, "threshold_once": threshold_once, "trade_off": trade, "output": str(output)}
 

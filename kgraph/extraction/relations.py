@@ -19,7 +19,6 @@ from __future__ import annotations
 
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,12 +33,13 @@ from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
                       PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, MEDIA_NOUNS, ANAPHOR_KINDS, party_name)
+from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.extraction.rules import CALIBRATION_PRIOR, REGISTRY, UNCALIBRATED, rule
 from kgraph.core.terms import EntityType, Predicate
 
 #: The shipped sentence classifier and rule calibration (rebuilt by ``kgraph train``).
-MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "relations.json"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "relations.json.gz"
 
 
 
@@ -2736,10 +2736,10 @@ def load_model(path=None, reset: bool = False) -> dict:
     """Return the shipped classifier and rule calibration (loaded once, again after ``reset``; empty when absent)."""
     global _MODEL
     if path is not None:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        return modelfile.read_json(path)
     if _MODEL is None or reset:
 
-        _MODEL = json.loads(MODEL_PATH.read_text(encoding="utf-8")) if MODEL_PATH.exists() else {}
+        _MODEL = modelfile.read_json(MODEL_PATH) if MODEL_PATH.exists() else {}
     return _MODEL
 
 
