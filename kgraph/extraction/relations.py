@@ -821,15 +821,20 @@ def _its_referent(index: MentionIndex, pron, kinds: tuple = ()) -> Mention | Non
     company's chief executive" is read so too, and stands for an organization only; "the country's" for a
     country, "the city's" for a place. Where the subject holds the possessive and a reported clause comes
     first ("Tarsk is close to a deal, said the country's leader, Ann Roe"), that clause's subject is meant.
+    A place noun's possessive ("the country's") whose sentences' subjects are of no such kind stands for the one
+    place of its kind those sentences name ("Floods hit Veltria. The country's president, Ann Roe, ...").
     """
     sent = pron.sent
+    noun = not kinds and pron.lower_ != "its"
     kinds = kinds or _owner_kinds(pron)
+    # "the party's" may stand for any organization named before it ("the EU"): a place noun names its kind
+    noun = noun and EntityType.Organization not in kinds
     for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
         subj = None if s is None else next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and s is sent and pron.head.i == s.root.i and s.root.pos_ == "NOUN":
             continue  # "Its chief executive, Ann Roe, ... ." parsed as a noun phrase with no verb: the one before's
         if subj is None:
-            return None
+            return _one_named(index, pron, kinds) if noun else None
         if s is sent and subj.left_edge.i <= pron.i <= subj.right_edge.i:
             inner = next((g for c in s.root.children if c.dep_ == "ccomp" and c.i < pron.i
                           for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -844,7 +849,24 @@ def _its_referent(index: MentionIndex, pron, kinds: tuple = ()) -> Mention | Non
             # "Velltech returned to profit, the company said. Its chief executive ...": the reported clause's subject
             m = next((index.at(g) for c in s.root.children if c.dep_ == "ccomp"
                       for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and index.at(g) is not None), None)
-        return m if m is not None and m.type in kinds else None
+        if m is not None and m.type in kinds:
+            return m
+        return _one_named(index, pron, kinds) if noun else None
+    return None
+
+
+def _one_named(index: MentionIndex, pron, kinds: tuple) -> Mention | None:
+    """Return the one thing of ``kinds`` named before ``pron`` in its sentence, else in the sentence before.
+
+    Why: a sentence's object may be what "the country's" stands for ("Floods hit Veltria. The country's
+    president ..."); with two of that kind named there, none is meant for sure.
+    """
+    sent = pron.sent
+    spans = [(sent.start, pron.i)] + ([(pron.doc[sent.start - 1].sent.start, sent.start)] if sent.start > 0 else [])
+    for lo, hi in spans:
+        named = {m.name: m for i in range(lo, hi) if (m := index.by_token.get(i)) is not None and m.type in kinds}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else None
     return None
 
 
@@ -1014,6 +1036,11 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
            "Hans Lotter, said talks had failed.", ("Hans Lotter", Predicate.leaderOf, "Tarsk Dockers Federation")),
           ("Ohio passed the law on Monday. The state's governor, Ann Roe, signed it.",
            ("Ann Roe", Predicate.leaderOf, "Ohio")),
+          # "the country's": the one country the sentence before names, when its subject is no country.
+          ("Floods hit Poland on Monday. The country's president, Anton Keller, asked for help.",
+           ("Anton Keller", Predicate.leaderOf, "Poland")),
+          ("Storms cut power across Graz on Monday. The city's mayor, Anton Keller, asked for patience.",
+           ("Anton Keller", Predicate.leaderOf, "Graz")),
           # an acronym in brackets after the body
           ("The head of the Tarsk Association of Carmakers (TAC), Ilse Varga, called for lower prices.",
            ("Ilse Varga", Predicate.leaderOf, "Tarsk Association of Carmakers")),
@@ -1050,6 +1077,14 @@ def rule_title_citizen(doc, index: MentionIndex, offset: int) -> list[Relation]:
           # The reported clause comes after the verb: "its" is the sentence before's, not Tarsk Bank.
           ("Vellox posted a loss. Its chief executive, Hans Lotter, said Tarsk Bank would help.",
            ("Hans Lotter", Predicate.leaderOf, "Tarsk Bank")),
+          # Two countries named before and neither the subject: "the country's" is neither for sure.
+          ("Troops from Poland arrived in Mali on Monday. The country's president, Anton Keller, welcomed them.",
+           ("Anton Keller", Predicate.leaderOf, "Poland")),
+          ("Troops from Poland arrived in Mali on Monday. The country's president, Anton Keller, welcomed them.",
+           ("Anton Keller", Predicate.leaderOf, "Mali")),
+          # "the party's" may stand for any organization: the sentence before's European Union is not meant.
+          ("Critics said the money went to the European Union. The party's leader, Anton Keller, denied it.",
+           ("Anton Keller", Predicate.leaderOf, "European Union")),
           # "the country's" names a country, not the firm the sentence before is about.
           ("Vellox posted a loss. The country's chief economist, Hans Lotter, said demand was weak.",
            ("Hans Lotter", Predicate.worksFor, "Vellox")),
