@@ -110,6 +110,15 @@ HOME_PLACE_NOUNS = _words("home hometown homeland birthplace")
 #: Verbs whose subject leads their object ("Ann Roe heads the party").
 LEAD_VERBS = _words("lead head chair run govern rule command direct")
 
+#: Words whose "to" infinitive is an aim, a forecast or a refusal, not a deed: "wants to lead Acme", "is
+#: expected to join Acme", "refused to head the party" state no role.
+AIM_WORDS = _words("""want hope plan seek aim try attempt intend expect wish refuse decline fail threaten vow
+promise pledge offer propose consider prepare ask urge plot set due likely poised tip bid struggle""")
+
+#: Verbs whose object, or passive subject, is given the role their "to" infinitive names: "was elected to lead
+#: the party", "the board chose Ann Roe to run Acme".
+APPOINT_VERBS = _words("appoint elect re-elect name choose pick select tap hire")
+
 #: Verbs whose subject works for their object ("she joined Acme", "he represents Norway").
 WORK_VERBS = _words("join represent serve employ")
 

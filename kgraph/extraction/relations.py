@@ -29,7 +29,7 @@ from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
-                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES,
+                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
                       PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, MEDIA_NOUNS, ANAPHOR_KINDS, party_name)
@@ -1405,6 +1405,16 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 PREP_OBJECT_DEPS = frozenset(("pobj",))
 
 
+def _inflection_of(tok, words) -> bool:
+    """True when a word's lemma, or the word less an inflection's ending, is in ``words``.
+
+    Why: spaCy-small lemmatizes some verbs wrongly ("hopes" as "hop").
+    """
+    w = tok.lower_
+    return tok.lemma_.lower() in words or w in words or \
+        any(w.endswith(end) and w[:-len(end)] in words for end in ("s", "es", "d", "ed"))
+
+
 def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     """Return the persons a verb whose lemma is in ``verbs`` has as subject, with those joined to it by "and".
 
@@ -1414,6 +1424,14 @@ def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
         return []
     person = _subject_of(tok, index)
+    if tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        gov = tok.head
+        if _inflection_of(gov, AIM_WORDS):
+            return []  # "Ann Roe wants to lead Acme": an aim, not a role held
+        if gov.lemma_.lower() in APPOINT_VERBS and not any(c.dep_ == "neg" for c in gov.children):
+            # "Ann Roe was elected to lead Acme", "the board chose Ann Roe to run Acme": the one given the role
+            given = next((c for c in gov.children if c.dep_ == ("nsubjpass" if gov.tag_ == "VBN" else "dobj")), None)
+            person = index.at(given) if given is not None else None
     if person is None and tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "appos" and index.at(tok.head) is None:
         # "Ann Roe, a journalist working for Acme", "Ann Roe, a welder who worked for Acme": the clause's noun
         # stands in apposition to the person
@@ -1482,8 +1500,17 @@ def _led_body(tok, index: MentionIndex) -> Mention | None:
           ("The Tarsk Freedom Movement, led by Ann Lisk, won the vote.",
            ("Ann Lisk", Predicate.leaderOf, "Tarsk Freedom Movement")),
           ("The Tarsk Freedom Movement is led by Ann Lisk.", ("Ann Lisk", Predicate.leaderOf, "Tarsk Freedom Movement")),
+          # Given the role: a passive's subject, or the object of an active verb of choosing.
+          ("Ann Lisk was elected to chair the Quillmoor Institute in May.",
+           ("Ann Lisk", Predicate.leaderOf, "Quillmoor Institute")),
+          ("The board chose Ann Lisk to run Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
       ],
       counter_examples=[
+          # An aim, a forecast or a refusal: no role held.
+          ("Ann Lisk hopes to run Quillmoor Bank one day.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
+          ("Ann Lisk is expected to head the Quillmoor Institute.",
+           ("Ann Lisk", Predicate.leaderOf, "Quillmoor Institute")),
+          ("The board chose Ann Lisk to run Quillmoor Bank.", ("board", Predicate.leaderOf, "Quillmoor Bank")),
           ("Ann Lisk met the head of the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
           # "led by" a country or a body: no person leads.
           ("A coalition led by Tarsland and the Tarsk Freedom Movement attacked.",
