@@ -1903,13 +1903,25 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 yield _make(person, pred, m, "rule:copula-role", tok.sent, offset, phrase)
 
 
-#: Verbs whose subject holds the role after "as" ("served as leader of X", "stays on as chairman of X").
-SERVE_AS_VERBS = frozenset("serve stay remain continue work act return".split())
+#: Verbs whose subject holds, takes up or leaves the role after "as" ("served as leader of X", "stays on as
+#: chairman of X", "took over as head of X", "was sworn in as X's president", "stepped down as chairman of X",
+#: "succeeded Ann Roe as chief executive of X"): a role left was held, as a former title is.
+SERVE_AS_VERBS = frozenset("""serve stay remain continue work act return take swear succeed replace step resign
+quit retire""".split())
 
 
 def _as_verb(tok):
     """Return the verb a role noun after "as" hangs on ("served as leader", "chose X as its leader"), or None."""
-    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep" else None
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep"):
+        return None
+    head = tok.head.head
+    if head.dep_ == "dobj" and head.head.lemma_ in _SUCCEED_VERBS:
+        return head.head  # "succeeded Ann Roe as chief executive": "as" may hang on the one succeeded
+    return head
+
+
+#: Verbs whose subject takes the role after "as" from their object ("succeeded Ann Roe as its chairman").
+_SUCCEED_VERBS = frozenset("succeed replace".split())
 
 
 def _serves_as(tok):
@@ -1917,7 +1929,11 @@ def _serves_as(tok):
     verb = _as_verb(tok)
     if verb is None or verb.lemma_ not in SERVE_AS_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # "was sworn in as president": a passive's subject takes the role
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head  # "Ann Lisk, who stepped down as chairman of X,": the clause's noun
+    return subj
 
 
 def _made_as(tok) -> bool:
@@ -1978,6 +1994,13 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           ("Ann Lisk served as leader of the Quillmoor Party until 2019.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk works as a spokeswoman for Vellox Motors.", ("Ann Lisk", Predicate.worksFor, "Vellox Motors")),
+          # taking up or leaving the role: a role left was held
+          ("Ann Lisk took over as head of the Quillmoor Institute in March.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
+          ("Ann Lisk, who stepped down as chairman of Vellox Motors last year, denied the claims.",
+           ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
+          ("Ann Lisk will succeed Tom Reyes as chief executive of Vellox Motors.",
+           ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
       ],
       counter_examples=[
           ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
@@ -1991,6 +2014,9 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           # A person's choice, not a body's own role.
           ("Ann Lisk hired Tom Reyes as chief executive of Quillmoor Foods.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
+          # the one succeeded held the role before; the rule speaks of the subject only
+          ("Ann Lisk will succeed Tom Reyes as chief executive of Vellox Motors.",
+           ("Tom Reyes", Predicate.leaderOf, "Vellox Motors")),
           # the role is the object's description, not the subject's
           ("Ann Lisk sees Tom Reyes as leader of the Quillmoor Party.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
