@@ -184,6 +184,9 @@ WEAK_ORG_HEADS = _words("""force services office department guard guards group a
 front administration co union times post journal network channel broadcaster cabinet government ministries
 trust fund society academy college school hospital clinic watch initiative forum""")
 
+#: Organization heads that are also surnames ("Ella Post", "Tom Church"): no sign of an organization alone.
+SURNAME_ORG_HEADS = _words("post church guard guards front co times channel cabinet")
+
 #: Adjectives that close an organization's name ("Amnesty International") but may open a name inside another
 #: ("Ministry of Foreign Affairs and International Cooperation"): no head of a name of their own.
 ORG_CLOSING_ADJECTIVES = _words("international")
@@ -368,5 +371,6 @@ DISJOINT: dict[str, tuple[str, ...]] = {
     "person and place nouns of home": ("HOME_NOUNS", "HOME_PLACE_NOUNS"),
     "verbs of relation": ("LEAD_VERBS", "WORK_VERBS", "LIVE_VERBS", "FROM_VERBS", "KILL_VERBS"),
     "killing words": ("KILLER_NOUNS", "KILLING_NOUNS"),
+    "words above an infinitive": ("AIM_WORDS", "APPOINT_VERBS"),
     "organization heads": ("STRONG_ORG_HEADS", "WEAK_ORG_HEADS", "PLACE_HEADS"),
 }

@@ -25,7 +25,8 @@ from kgraph.core.terms import EntityType
 from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLES, MEDIA_NOUNS, MEMBER_ROLES, NAME_JOINERS,
                                        NEAR_PREPS, OFFICE_TITLES, ORG_CLOSING_ADJECTIVES, ORG_FIRST_WORDS, ORG_HEADS, ORG_KIND_BEFORE_NAME,
                                        PLACE_HEADS, TRADE_NOUNS,
-                                       PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, TITLES, WORK_ROLES)
+                                       PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, SURNAME_ORG_HEADS, TITLES,
+                                       WEAK_ORG_HEADS, WORK_ROLES)
 from kgraph.sources import gazetteer
 
 #: The core type of each NER label that names one; the other labels name no entity of the graph.
@@ -441,6 +442,18 @@ def _place_head(s: Span) -> bool:
 def _org_word(s: Span) -> bool:
     return s.last in STRONG_ORG_HEADS and len(s.words) > 1 or s.first in ORG_FIRST_WORDS \
         or s.of_head in STRONG_ORG_HEADS
+
+
+@type_rule("type:person-tagged-org-head", "A name of two words or more tagged a person whose capitalized last word "
+           "is an organization's (\"... Group\", \"... Trust\", \"... Watch\") is an organization: no one's name "
+           "ends so, but a surname may (\"Post\", \"Church\").", EntityType.Organization, {"PERSON"},
+           examples=[("Brannholt Group, founded in 1990, makes trucks.", "Brannholt Group", "PERSON"),
+                     ("Tarsk Rights Watch said the arrests were unlawful.", "Tarsk Rights Watch", "PERSON"),
+                     ("The Velmar Wildlife Trust counted the birds.", "Velmar Wildlife Trust", "PERSON")],
+           counter_examples=[("Ella Post wrote the etiquette guide.", "Ella Post", "PERSON"),
+                             ("Ann Roe's group met on Monday.", "Ann Roe's", "PERSON")])
+def _person_tagged_org_head(s: Span) -> bool:
+    return len(s.words) > 1 and s.words[-1].is_title and s.last in WEAK_ORG_HEADS - SURNAME_ORG_HEADS
 
 
 @type_rule("type:acronym-not-place", "An acronym that is no known place is an organization, though tagged GPE.",
