@@ -489,6 +489,10 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Police arrested the alleged killer of Dan Petrov.", False),
     ("Ivo Marek, the accused assassin of Dan Petrov, died.", False),
     ("Dan Petrov's murder was planned by Ivo Marek.", False),
+    # An acquittal or a verdict of not guilty denies the deed.
+    ("Ivo Marek was acquitted of killing Dan Petrov.", False),
+    ("A court cleared Ivo Marek of murdering Dan Petrov.", False),
+    ("Ivo Marek was found not guilty of killing Dan Petrov.", False),
 ])
 def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)

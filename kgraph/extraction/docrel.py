@@ -928,7 +928,7 @@ def may_kill(view: ArticleView, a: str, b: str) -> bool:
 _HEDGES = frozenset("""accuse allege suspect charge deny plot plan attempt try operation order call want threaten
 vow seek criticize criticise condemn demand urge fear claim intend aim mission would could may might
 release free arrest detain investigate blame accusation allegation suspicion trial investigation probe
-indictment""".split())
+indictment acquit acquittal clear exonerate absolve""".split())
 
 
 #: Modifiers that make a killer noun an allegation: "the alleged killer", "the accused assassin".
@@ -986,7 +986,9 @@ def _asserted(tok) -> bool:
                 cur.dep_ in _SUBJECTS and cur.lemma_.lower() in KILLER_NOUNS:
             break
         anc = cur.head
-        if anc.lemma_.lower() in _HEDGES or any(c.dep_ == "neg" for c in anc.children if anc.pos_ in ("VERB", "AUX")):
+        # "found not guilty of killing X": a negated verb or adjective above the killing denies it
+        if anc.lemma_.lower() in _HEDGES or any(c.dep_ == "neg" for c in anc.children
+                                                if anc.pos_ in ("VERB", "AUX", "ADJ")):
             return False
         cur = anc
     return True

@@ -1405,6 +1405,11 @@ SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 PREP_OBJECT_DEPS = frozenset(("pobj",))
 
 
+def _unreal(verb) -> bool:
+    """True for a verb negated ("does not lead", "is not a member", "never worked") or under "if" or "unless"."""
+    return any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def _inflection_of(tok, words) -> bool:
     """True when a word's lemma, or the word less an inflection's ending, is in ``words``.
 
@@ -1421,8 +1426,8 @@ def _verb_persons(tok, index: MentionIndex, verbs) -> list[Mention]:
     Why: "Ann Roe and Tom Brask work for Acme" -- the conjuncts of the
     subject share its verb (spaCy's ``Token.conjuncts``, as textacy reads them).
     """
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
-        return []
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs or _unreal(tok):
+        return []  # "Ann Roe does not lead Acme", "if Ann Roe joined Acme": no role held
     person = _subject_of(tok, index)
     if tok.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         gov = tok.head
@@ -1506,6 +1511,9 @@ def _led_body(tok, index: MentionIndex) -> Mention | None:
           ("The board chose Ann Lisk to run Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
       ],
       counter_examples=[
+          # Denied or supposed: no role held.
+          ("Ann Lisk does not lead the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("If Ann Lisk headed the Labour Party, it would win.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
           # An aim, a forecast or a refusal: no role held.
           ("Ann Lisk hopes to run Quillmoor Bank one day.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
           ("Ann Lisk is expected to head the Quillmoor Institute.",
@@ -1845,6 +1853,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"; "was elected mayor of X"."""
     for tok in doc:
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
+            verb = tok.head
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ == "who" and tok.head.dep_ == "relcl":
                 subj = tok.head.head  # "Ann Lisk, who is also Tarsk's interior minister,": the clause's noun
@@ -1857,6 +1866,8 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 or next((c for c in verb.children if c.dep_ in ("dobj", "oprd")), None)
         else:
             continue
+        if _unreal(_as_verb(tok) if _serves_as(tok) is not None else verb):
+            continue  # "Ann Roe is not a member of X", "if Ann Roe became president of X": no role held
         cls = role_of_token(tok)
         home = tok.lemma_.lower() in HOME_NOUNS
         if cls is None and not home:
@@ -2014,6 +2025,10 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           # A person's choice, not a body's own role.
           ("Ann Lisk hired Tom Reyes as chief executive of Quillmoor Foods.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
+          # denied or supposed
+          ("Ann Lisk is not a member of the Quillmoor Party.", ("Ann Lisk", Predicate.memberOf, "the Quillmoor Party")),
+          ("If Ann Lisk became leader of the Quillmoor Party, it would split.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           # the one succeeded held the role before; the rule speaks of the subject only
           ("Ann Lisk will succeed Tom Reyes as chief executive of Vellox Motors.",
            ("Tom Reyes", Predicate.leaderOf, "Vellox Motors")),
