@@ -493,6 +493,10 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek was acquitted of killing Dan Petrov.", False),
     ("A court cleared Ivo Marek of murdering Dan Petrov.", False),
     ("Ivo Marek was found not guilty of killing Dan Petrov.", False),
+    # A possibility, or a prosecutor's charge, is no deed; a witness's account states it.
+    ("Ivo Marek could have killed Dan Petrov, police said.", False),
+    ("Prosecutors say Ivo Marek shot Dan Petrov.", False),
+    ("Witnesses say Ivo Marek shot Dan Petrov.", True),
 ])
 def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)

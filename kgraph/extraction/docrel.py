@@ -27,7 +27,7 @@ from kgraph.sources import gazetteer
 from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story
+from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json.gz"
@@ -931,6 +931,9 @@ release free arrest detain investigate blame accusation allegation suspicion tri
 indictment acquit acquittal clear exonerate absolve""".split())
 
 
+#: Who accuses: what they say was done is their charge ("Prosecutors say X shot Y").
+_ACCUSERS = frozenset("prosecutor prosecution plaintiff accuser indictment".split())
+
 #: Modifiers that make a killer noun an allegation: "the alleged killer", "the accused assassin".
 _HEDGED_BY = frozenset("accused alleged suspected presumed purported would-be".split())
 
@@ -965,9 +968,12 @@ def _asserted(tok) -> bool:
     describe as known ("the man who shot X was arrested", "X's killer, Y, was
     arrested").
     """
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") or
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("to", "could", "might", "may")) or
            (c.dep_ == "amod" and c.lower_ in _HEDGED_BY) for c in tok.children):
-        return False
+        return False  # "to kill", "could have killed": an aim or a possibility
+    if tok.head.lemma_.lower() in SAY_VERBS and tok.dep_ in ("ccomp", "parataxis") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _ACCUSERS for c in tok.head.children):
+        return False  # "Prosecutors say X shot Y": the accusation, not the deed
     fatal = any(c.dep_ == "advmod" and c.lower_ in _FATAL for c in tok.children)
     # "X opened fire, killing Y": a participle after its clause, with no conjunction, says what the act did.
     result = tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > tok.head.i and \
