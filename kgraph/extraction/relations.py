@@ -825,10 +825,10 @@ def _its_referent(index: MentionIndex, pron, kinds: tuple = ()) -> Mention | Non
     place of its kind those sentences name ("Floods hit Veltria. The country's president, Ann Roe, ...").
     """
     sent = pron.sent
-    noun = not kinds and pron.lower_ != "its"
+    given = kinds
     kinds = kinds or _owner_kinds(pron)
     # "the party's" may stand for any organization named before it ("the EU"): a place noun names its kind
-    noun = noun and EntityType.Organization not in kinds
+    noun = not given and pron.lower_ != "its" and EntityType.Organization not in kinds
     for s in (sent, pron.doc[sent.start - 1].sent if sent.start > 0 else None):
         subj = None if s is None else next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and s is sent and pron.head.i == s.root.i and s.root.pos_ == "NOUN":
@@ -1858,7 +1858,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             if subj is not None and subj.lower_ == "who" and tok.head.dep_ == "relcl":
                 subj = tok.head.head  # "Ann Lisk, who is also Tarsk's interior minister,": the clause's noun
         elif (subj := _serves_as(tok)) is not None:
-            verb = tok.head.head  # "Ann Lisk served as leader of the Tarsk Party"
+            verb = _as_verb(tok)  # "Ann Lisk served as leader of the Tarsk Party"
         elif tok.dep_ == "oprd" and tok.head.lemma_ in MAKE_ROLE_VERBS or _made_as(tok):
             # the one made the role: a passive's subject ("X was elected mayor"), else the object ("named X head")
             verb = tok.head if tok.dep_ == "oprd" else tok.head.head
@@ -1866,7 +1866,7 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 or next((c for c in verb.children if c.dep_ in ("dobj", "oprd")), None)
         else:
             continue
-        if _unreal(_as_verb(tok) if _serves_as(tok) is not None else verb):
+        if _unreal(verb):
             continue  # "Ann Roe is not a member of X", "if Ann Roe became president of X": no role held
         cls = role_of_token(tok)
         home = tok.lemma_.lower() in HOME_NOUNS

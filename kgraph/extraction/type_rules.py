@@ -453,7 +453,11 @@ def _org_word(s: Span) -> bool:
            counter_examples=[("Ella Post wrote the etiquette guide.", "Ella Post", "PERSON"),
                              ("Ann Roe's group met on Monday.", "Ann Roe's", "PERSON")])
 def _person_tagged_org_head(s: Span) -> bool:
-    return len(s.words) > 1 and s.words[-1].is_title and s.last in WEAK_ORG_HEADS - SURNAME_ORG_HEADS
+    return len(s.words) > 1 and s.words[-1].is_title and s.last in _NO_SURNAME_ORG_HEADS
+
+
+#: Organization heads no surname shares, read by type:person-tagged-org-head (made once, not per span).
+_NO_SURNAME_ORG_HEADS = WEAK_ORG_HEADS - SURNAME_ORG_HEADS
 
 
 @type_rule("type:acronym-not-place", "An acronym that is no known place is an organization, though tagged GPE.",
