@@ -1422,3 +1422,87 @@ def test_exploring_more_than_800_entities_lays_them_out_on_their_own_the_same_ea
     assert page.js(_LAID_OUT)["moved"] == 0
     assert explore(page)["positions"] == first["positions"]
     assert explore(open_page(path, viewport=BIG))["positions"] == first["positions"]
+
+
+# ---------------------------------------------------------------- the corpus review at 400 DWIE articles (stop 63)
+
+def _named_together_kb(loners: int = 0) -> KnowledgeBase:
+    """Return a corpus where Velma Orr, in all three articles, has no relation; `loners` more such people in n3."""
+    E = Entity
+    ilse = E("person/ilse", "Person", "Ilse Brand", articles=("n1", "n2", "n3"), mentions=5)
+    tarn = E("organization/tarn", "Organization", "Tarn Group", articles=("n1", "n2"), mentions=3)
+    velma = E("person/velma", "Person", "Velma Orr", articles=("n1", "n2", "n3"), mentions=4)
+    bay = E("place/kestrel", "Place", "Kestrel Bay", articles=("n3",), mentions=1)
+    linked = [E(f"person/m{k}", "Person", f"Moss Ferren {k}", articles=("n3",), mentions=1) for k in range(loners // 4)]
+    alone = [E(f"person/l{k}", "Person", f"Lone Arlo {k}", articles=("n3",), mentions=1) for k in range(loners)]
+    text = "Ilse Brand works for Tarn Group, Velma Orr said."
+    moss = "Moss Ferren {k} works for Tarn Group."
+    facts = [Fact("person/ilse", "worksFor", "organization/tarn",
+                  evidence=tuple((a, _stated(ilse, "worksFor", tarn, text)) for a in ("n1", "n2")))]
+    facts += [Fact(m.key, "worksFor", "organization/tarn", evidence=(("n3", _stated(m, "worksFor", tarn, moss.format(k=k))),))
+              for k, m in enumerate(linked)]
+    arts = tuple(Article(a, text, title=f"Tarn story {a}") for a in ("n1", "n2", "n3"))
+    return KnowledgeBase(articles=arts, entities=(ilse, tarn, velma, bay, *linked, *alone), facts=tuple(facts))
+
+
+def test_an_entity_lists_the_entities_named_in_the_same_articles_most_shared_first(open_page, tmp_path):
+    # DWIE 1-400: Barack Obama (105 mentions) and Angela Merkel (101) have one neighbour each, their country, and 1,496
+    # of 3,152 entities none: their panels said nothing of who else their articles name.
+    path, _ = visualize.write_page(rdf.to_graph(_named_together_kb()), tmp_path / "together.html")
+    page = open_page(path)
+    velma, ilse = _ids(page, ["Velma Orr", "Ilse Brand"])
+    assert velma not in page.drawn_nodes()  # no relation: hidden
+    page.js("id => kgraph.selectNode(id)", velma)
+    text = page.page.inner_text("#details")
+    assert "Named in the same articles (3 entities)".lower() in text.lower() and "Not relations" in text
+    rows = page.js("Array.from(document.querySelectorAll('#details ul.named-with li')).map(li => li.textContent.trim())")
+    assert rows == ["Ilse Brand 3 articles", "Tarn Group 2 articles", "Kestrel Bay 1 article"]
+    page.page.click("#details button.act-named-with-graph")
+    page.settle()
+    assert set(page.js("kgraph.focus()")) == {velma, ilse, *_ids(page, ["Tarn Group", "Kestrel Bay"])}
+    page.screenshot("named-with.png")
+    # a related one says so; a click on a name opens it
+    page.js("id => kgraph.selectNode(id)", ilse)
+    assert "Tarn Group 2 articles · related" in page.js(
+        "Array.from(document.querySelectorAll('#details ul.named-with li')).map(li => li.textContent.trim())")
+    page.page.click("#details ul.named-with button >> text=Velma Orr")
+    assert page.page.inner_text("#details h3") == "Velma Orr"
+
+
+def test_expanding_an_entity_with_no_relation_shown_does_not_empty_the_network(open_page, tmp_path):
+    # Expand neighbours on Nigel Farage (no relation, one article) left one dot of the 1,656 entities drawn.
+    path, _ = visualize.write_page(rdf.to_graph(_named_together_kb()), tmp_path / "alone.html")
+    page = open_page(path)
+    before = page.drawn_nodes()
+    (velma,) = _ids(page, ["Velma Orr"])
+    page.js("id => kgraph.selectNode(id)", velma)
+    assert page.page.is_disabled("#details button.act-expand") and page.page.is_disabled("#details button.act-explore")
+    assert "none was found" in page.page.get_attribute("#details button.act-expand", "title")
+    page.js("id => { kgraph.expand(id); kgraph.exploreFrom(id); }", velma)
+    page.settle()
+    assert set(before) < set(page.drawn_nodes()) and page.page.is_hidden("#explore-bar")
+    # an entity with relations still expands
+    (ilse,) = _ids(page, ["Ilse Brand"])
+    page.js("id => kgraph.selectNode(id)", ilse)
+    page.page.click("#details button.act-expand")
+    assert page.page.is_visible("#explore-bar")
+
+
+def test_showing_the_entities_with_no_relation_frames_them(open_page, tmp_path):
+    # DWIE 1-400: ticking the box drew 1,496 entities in rows below the others, out of view.
+    path, _ = visualize.write_page(rdf.to_graph(_named_together_kb(loners=400)), tmp_path / "loners.html")
+    page = open_page(path, viewport=BIG)
+    page.page.check("#show-isolated")
+    page.settle()
+    outside = page.js("""(() => { var c = document.getElementById('net'), w = c.clientWidth, h = c.clientHeight;
+        var pos = kgraph.network.getPositions(kgraph.drawn());
+        return Object.keys(pos).filter(id => { var p = kgraph.network.canvasToDOM(pos[id]);
+            return p.x < 0 || p.y < 0 || p.x > w || p.y > h; }).length; })()""")
+    assert len(page.drawn_nodes()) > 400 and outside == 0
+
+
+def test_communities_are_not_said_to_be_entities_named_together(open_page, analyst_page):
+    # They are found over the relations stated in articles, not over who is named with whom.
+    page = open_page(analyst_page)
+    assert "closely linked by the relations stated in articles" in page.page.inner_text("#details")
+    assert "named together" not in page.page.inner_text("#details")

@@ -890,7 +890,7 @@
       el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
       el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
-      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities often named together (see Communities).'}) : null);
+      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null);
   }
   var ARTICLES_SHOWN = 40;
   function showHome(allArticles) {
@@ -1038,6 +1038,23 @@
     label();
     return more;
   }
+  // The entities named in the same articles as one: of Barack Obama (105 mentions) the relations give one neighbour,
+  // his country; who else his articles name is what an analyst asks next, and a relation-less entity (half of them
+  // in a news corpus) has nothing else. Counted over the articles, blocked entities left out.
+  var NAMED_WITH_SHOWN = 10, NAMED_WITH_STEP = 30, entitiesOf = null;
+  function namedWith(id) {
+    if (!entitiesOf) {
+      entitiesOf = DATA.articles.map(function () { return []; });
+      DATA.nodes.forEach(function (m) { m.articles.forEach(function (i) { if (entitiesOf[i]) entitiesOf[i].push(m.id); }); });
+    }
+    var shared = {}, related = {};
+    (byId[id] ? byId[id].articles : []).forEach(function (i) {
+      (entitiesOf[i] || []).forEach(function (m) { if (m !== id && !blocked.has(m)) shared[m] = (shared[m] || 0) + 1; });
+    });
+    relsOf[id].forEach(function (e) { related[e.from === id ? e.to : e.from] = true; });
+    return Object.keys(shared).map(function (m) { return {id: m, shared: shared[m], related: !!related[m]}; })
+      .sort(function (a, b) { return b.shared - a.shared || byId[a.id].rank - byId[b.id].rank; });
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
@@ -1107,13 +1124,27 @@
     }
     var arts = el('ul', {class: 'node-articles'});
     var moreArts = capped(arts, n.articles, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
+    var co = namedWith(id), coList = el('ul', {class: 'named-with'});
+    var moreCo = stepped(coList, co, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
+      var t = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
+      return el('li', null, icon(t.shape, t.color), ' ', nodeButton(x.id),
+        el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? ' · related' : '')}));
+    }, 'entity', 'entities');
+    var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + ')'}),
+      el('p', {class: 'muted small', text: 'Not relations: the entities its articles also name, most shared articles first.'}),
+      el('div', {class: 'row'}, button('Show these on the graph', function () {
+        showOnGraph([id].concat(co.slice(0, coList.childElementCount).map(function (x) { return x.id; })));
+      }, 'act-named-with-graph'))] : [];
+    var growing = [button('Expand neighbours', function () { expand(id); }, 'act-expand'),
+      button('Explore from here', function () { exploreFrom(id); }, 'act-explore')];
+    if (alone(id)) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
     fill(details, el('h3', {text: labelOf(id)}),
-      el('div', {class: 'row'}, button('Expand neighbours', function () { expand(id); }, 'act-expand'),
-        button('Explore from here', function () { exploreFrom(id); }, 'act-explore'),
+      el('div', {class: 'row'}, growing[0], growing[1],
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
       rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
+      coHead[0] || null, coHead[1] || null, coHead[2] || null, co.length ? coList : null, moreCo,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
@@ -1221,7 +1252,13 @@
   }
   function showArticleOnGraph(i) {
     // the article's entities (drawn even if the filters hid them) and its relations, highlighted
-    var ids = DATA.nodes.filter(function (n) { return n.articles.indexOf(i) >= 0 && nodeTypeOk(n); }).map(function (n) { return n.id; });
+    return showOnGraph(DATA.nodes.filter(function (n) { return n.articles.indexOf(i) >= 0; }).map(function (n) { return n.id; }),
+      articleEvidence[i].map(function (pair) { return pair[0]; }));
+  }
+  // Entities drawn (even those the filters hid, of a type shown) and highlighted with the relations drawn among them
+  // (or those of `rels`).
+  function showOnGraph(all, rels) {
+    var ids = all.filter(function (id) { return nodeTypeOk(byId[id]); });
     var changed = false;
     ids.forEach(function (id) {
       var n = byId[id];
@@ -1231,7 +1268,10 @@
     });
     if (changed) { syncCommunityBoxes(); refresh(true); }
     var nodes = new Set(ids.map(rep).filter(function (id) { return drawnNodes.has(id); })), edges = new Set();
-    articleEvidence[i].forEach(function (pair) { var k = pairKey(rep(pair[0].from), rep(pair[0].to)); if (edgesDS.get(k)) edges.add(k); });
+    (rels || [].concat.apply([], ids.map(function (id) { return relsOf[id]; }))).forEach(function (e) {
+      var k = pairKey(rep(e.from), rep(e.to));
+      if (nodes.has(rep(e.from)) && nodes.has(rep(e.to)) && edgesDS.get(k)) edges.add(k);
+    });
     focused = null;
     network.unselectAll();
     setFocus(nodes, edges);
@@ -1350,7 +1390,7 @@
       return el('li', null, icon(t.shape, t.color), ' ', nodeButton(n.id), el('span', {class: 'fact-meta', text: ' ' + plural(n.mentions, 'mention')}));
     }, 'member');
     fill(details, el('h3', {text: com.names.join(', ')}),
-      el('p', {text: 'A community of ' + plural(com.size, 'entity', 'entities') + ' often named together: ' + typeCounts(ms) + '.'}),
+      el('p', {text: 'A community of ' + plural(com.size, 'entity', 'entities') + ' closely linked by the relations stated in articles: ' + typeCounts(ms) + '.'}),
       el('div', {class: 'row'}, state.collapsed.has(c) ? button('Expand this community', function () { toggleCollapse(c, false); showCommunity(c); }, 'act-uncollapse')
         : button('Collapse this community', function () { toggleCollapse(c, true); showCommunity(c); }, 'act-collapse')),
       el('h2', {text: 'Members, most mentioned first'}), list, more);
@@ -1380,7 +1420,11 @@
     out.delete(id);
     return out;
   }
+  // An entity with no relation the filters show has nothing to expand: exploring from it would leave one dot on an
+  // empty network (Nigel Farage, named in one article of DWIE, emptied the view of its 1,656 entities).
+  function alone(id) { return !state.explore && neighbours(id).size === 0; }
   function exploreFrom(id) {
+    if (alone(id)) return;
     state.explore = new Set([id]);
     focused = id;
     refresh();
@@ -1388,6 +1432,7 @@
     showNode(id);
   }
   function expand(id) {
+    if (alone(id)) return;
     if (!state.explore) state.explore = new Set([id]);
     state.explore.add(id);
     neighbours(id).forEach(function (n) { state.explore.add(n); });
@@ -1691,7 +1736,11 @@
     $('min-conf-value').textContent = state.minConf.toFixed(2);
     refresh();
   });
-  $('show-isolated').addEventListener('change', function () { state.isolated = this.checked; refresh(); });
+  // the entities shown are laid out below the others, out of view: framed with them unless something is chosen
+  $('show-isolated').addEventListener('change', function () {
+    state.isolated = this.checked; refresh();
+    if (this.checked && focused === null && selectedEdge === null) fitView();
+  });
   $('show-gazetteer').addEventListener('change', function () { state.gazetteer = this.checked; refresh(); });
   function recolor() {
     nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n, state.byCommunity), shape: (types[typeOf(n)] || {shape: 'star'}).shape}; }));
@@ -2231,5 +2280,5 @@
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
     bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
-    showArticleOnGraph: showArticleOnGraph, back: back, findPaths: findPaths};
+    showArticleOnGraph: showArticleOnGraph, back: back, findPaths: findPaths, namedWith: namedWith};
 })();
