@@ -1461,6 +1461,12 @@ def test_an_entity_lists_the_entities_named_in_the_same_articles_most_shared_fir
     page.settle()
     assert set(page.js("kgraph.focus()")) == {velma, ilse, *_ids(page, ["Tarn Group", "Kestrel Bay"])}
     page.screenshot("named-with.png")
+    # one type alone: the people named with her, not the places every article names
+    page.page.click("#details button.act-co-type >> text=Person 1")
+    rows = page.js("Array.from(document.querySelectorAll('#details ul.named-with li')).map(li => li.textContent.trim())")
+    assert rows == ["Ilse Brand 3 articles"]
+    page.page.click("#details button.act-co-type >> text=all 3")
+    assert len(page.js("Array.from(document.querySelectorAll('#details ul.named-with li'))")) == 3
     # a related one says so; a click on a name opens it
     page.js("id => kgraph.selectNode(id)", ilse)
     assert "Tarn Group 2 articles · related" in page.js(

@@ -1124,16 +1124,36 @@
     }
     var arts = el('ul', {class: 'node-articles'});
     var moreArts = capped(arts, n.articles, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
-    var co = namedWith(id), coList = el('ul', {class: 'named-with'});
-    var moreCo = stepped(coList, co, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
-      var t = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
-      return el('li', null, icon(t.shape, t.color), ' ', nodeButton(x.id),
-        el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? ' · related' : '')}));
-    }, 'entity', 'entities');
+    // the countries and cities every article names come first: one click lists the people (or another type) alone
+    var co = namedWith(id), coList = el('ul', {class: 'named-with'}), coShown = co, moreCo = el('span');
+    var coTypes = DATA.types.map(function (t) { return t.name; }).filter(function (t) {
+      return co.some(function (x) { return typeOf(byId[x.id]) === t; });
+    });
+    var coKinds = el('div', {class: 'row co-types', role: 'group', 'aria-label': 'Named in the same articles, by type'}, el('span', {class: 'fact-meta', text: 'By type:'}));
+    var showCo = function (t) {
+      coShown = t ? co.filter(function (x) { return typeOf(byId[x.id]) === t; }) : co;
+      coList.replaceChildren();
+      var more = stepped(coList, coShown, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
+        var ty = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
+        return el('li', null, icon(ty.shape, ty.color), ' ', nodeButton(x.id),
+          el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? ' · related' : '')}));
+      }, 'entity', 'entities');
+      moreCo.replaceChildren();
+      if (more) moreCo.append(more);
+      coKinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-type') === (t || '')); });
+    };
+    [''].concat(coTypes).forEach(function (t) {
+      var b = button((t || 'all') + ' ' + num(t ? co.filter(function (x) { return typeOf(byId[x.id]) === t; }).length : co.length),
+        function () { showCo(t); }, 'act-co-type');
+      b.setAttribute('data-type', t);
+      coKinds.append(b);
+    });
+    showCo('');
     var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + ')'}),
       el('p', {class: 'muted small', text: 'Not relations: the entities its articles also name, most shared articles first.'}),
+      coTypes.length > 1 ? coKinds : null,
       el('div', {class: 'row'}, button('Show these on the graph', function () {
-        showOnGraph([id].concat(co.slice(0, coList.childElementCount).map(function (x) { return x.id; })));
+        showOnGraph([id].concat(coShown.slice(0, coList.childElementCount).map(function (x) { return x.id; })));
       }, 'act-named-with-graph'))] : [];
     var growing = [button('Expand neighbours', function () { expand(id); }, 'act-expand'),
       button('Explore from here', function () { exploreFrom(id); }, 'act-explore')];
@@ -1144,7 +1164,7 @@
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
       rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
-      coHead[0] || null, coHead[1] || null, coHead[2] || null, co.length ? coList : null, moreCo,
+      coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
