@@ -1512,3 +1512,22 @@ def test_communities_are_not_said_to_be_entities_named_together(open_page, analy
     page = open_page(analyst_page)
     assert "closely linked by the relations stated in articles" in page.page.inner_text("#details")
     assert "named together" not in page.page.inner_text("#details")
+
+
+def test_paths_between_two_entities_list_the_articles_naming_both(open_page, tmp_path):
+    # DWIE 1-400: "Angela Merkel and Vladimir Putin are not linked by any chain of the relations", and nothing more,
+    # though two articles name them both.
+    path, _ = visualize.write_page(rdf.to_graph(_named_together_kb()), tmp_path / "both.html")
+    page = open_page(path)
+    page.page.fill("#path-from", "Velma Orr")
+    page.page.fill("#path-to", "Tarn Group")
+    page.page.click("#path-find")
+    text = page.page.inner_text("#details")
+    assert "not linked by any chain" in text and "Both named in 2 articles".lower() in text.lower()
+    titles = page.js("Array.from(document.querySelectorAll('#details ul.both-articles li')).map(li => li.textContent)")
+    assert titles == ["Tarn story n1", "Tarn story n2"]
+    page.page.click("#details ul.both-articles button >> text=Tarn story n2")
+    assert page.page.inner_text("#details h3") == "Tarn story n2"
+    page.page.fill("#path-from", "Kestrel Bay")
+    page.page.click("#path-find")
+    assert "No article names both".lower() in page.page.inner_text("#details").lower()

@@ -1589,10 +1589,16 @@
         }, 'act-path-longer')
         : gazHelps ? button('Show gazetteer links', function () { $('show-gazetteer').checked = true; state.gazetteer = true; refresh(); findPaths(); }, 'act-path-gazetteer') : null);
     }
+    // the articles naming both: Angela Merkel and Vladimir Putin are linked by no chain of relations in DWIE 1-400,
+    // yet two articles name them both
+    var both = byId[a].articles.filter(function (i) { return byId[b].articles.indexOf(i) >= 0; });
+    var bothList = el('ul', {class: 'node-articles both-articles'});
+    var moreBoth = capped(bothList, both, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
     fill(details, el('h3', null, 'Paths from ', nodeButton(a), ' to ', nodeButton(b)),
       el('p', {class: 'muted', text: paths.length ? plural(paths.length, 'path') + ' of at most ' + plural(maxLen, 'step') + (paths.length >= 50 ? ' (first 50)' : '') + ', over the relations the filters show.'
         : 'No path of at most ' + plural(maxLen, 'step') + ' over the relations the filters show.'}),
-      hint, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
+      hint, el('h2', {text: both.length ? 'Both named in ' + plural(both.length, 'article') : 'No article names both'}),
+      both.length ? bothList : null, moreBoth, paths.length ? el('h2', {text: 'Paths'}) : null, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
     visited('paths', a + '\n' + b);
     if (paths.length) showPaths(paths);
     $('side').scrollTop = 0;
