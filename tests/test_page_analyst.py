@@ -1531,3 +1531,25 @@ def test_paths_between_two_entities_list_the_articles_naming_both(open_page, tmp
     page.page.fill("#path-from", "Kestrel Bay")
     page.page.click("#path-find")
     assert "No article names both".lower() in page.page.inner_text("#details").lower()
+
+
+def test_the_home_and_entity_panels_follow_the_time_and_source_filters(open_page, analyst_page):
+    # A 2013 date range left the home panel listing the 40 latest articles (of 2015); an entity's panel counted the
+    # entities named with it in every article.
+    page = open_page(analyst_page)
+    home = lambda: page.js("Array.from(document.querySelectorAll('#details ul.article-list li')).map(li => li.textContent)")  # noqa: E731
+    assert len(home()) == 4
+    page.js("kgraph.setDates(2, 2)")  # March only
+    assert [t.split(" (")[0] for t in home()] == ["Tamm moves on"]
+    page.page.uncheck("#source-filters input[data-source='North Post']")
+    assert home() == [] and "Articles" not in page.page.inner_text("#details")
+    page.page.check("#source-filters input[data-source='North Post']")
+    page.js("kgraph.setDates(0, 2)")
+    (ada,) = _ids(page, ["Ada Quill"])
+    page.js("id => kgraph.selectNode(id)", ada)
+    rows = lambda: page.js("Array.from(document.querySelectorAll('#details ul.named-with li')).map(li => li.textContent.trim())")  # noqa: E731
+    assert rows()[0] == "Orion Mills 2 articles · related" and len(rows()) == 4
+    page.js("kgraph.setDates(0, 0)")  # January only: n1 names Orion Mills and the United States
+    assert sorted(rows()) == ["Orion Mills 1 article · related", "United States 1 article · related"]
+    assert "(2 entities, in the time and source filters)" in page.page.inner_text("#details").lower()
+    assert page.page.inner_text("#details h3") == "Ada Quill" and page.js("kgraph.focus().length") > 0

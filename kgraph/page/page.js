@@ -815,7 +815,20 @@
     else if (!keepFocus) setFocus(null, null);
     updateStats();
     updateExploreBar();
+    followFilters();
     saveState();
+  }
+  // The home panel (its articles) and an entity's (its relations shown, who its articles name) are redrawn when the
+  // time or source filters change the articles: the home panel listed 40 articles of 2015 under a 2013 range.
+  var panelArticles = null, homeAll = false;
+  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join(''); }
+  function followFilters() {
+    if (articlesKey() === panelArticles) return;
+    var top = trail[trail.length - 1], scroll = $('side').scrollTop;
+    if (details.querySelector('[data-overview]')) showHome(homeAll);
+    else if (focused !== null && top && top.kind === 'node' && top.arg === focused) { goingBack = true; try { showNode(focused); } finally { goingBack = false; } }
+    else return;
+    $('side').scrollTop = scroll;
   }
 
   network.once('stabilizationIterationsDone', function () {
@@ -894,6 +907,7 @@
   }
   var ARTICLES_SHOWN = 40;
   function showHome(allArticles) {
+    homeAll = !!allArticles; panelArticles = articlesKey();
     var list = el('ol', {class: 'ranklist'});
     byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; })
@@ -1047,8 +1061,9 @@
       entitiesOf = DATA.articles.map(function () { return []; });
       DATA.nodes.forEach(function (m) { m.articles.forEach(function (i) { if (entitiesOf[i]) entitiesOf[i].push(m.id); }); });
     }
-    var shared = {}, related = {};
+    var shared = {}, related = {}, af = articleFiltered();
     (byId[id] ? byId[id].articles : []).forEach(function (i) {
+      if (af && !articleOk[i]) return;  // who was named with her in 2014, from these publishers
       (entitiesOf[i] || []).forEach(function (m) { if (m !== id && !blocked.has(m)) shared[m] = (shared[m] || 0) + 1; });
     });
     relsOf[id].forEach(function (e) { related[e.from === id ? e.to : e.from] = true; });
@@ -1058,6 +1073,7 @@
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
+    panelArticles = articlesKey();
     var rows = [['Type', typeChip(typeOf(n))]];
     if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
     var c = communities[n.community];
@@ -1149,7 +1165,7 @@
       coKinds.append(b);
     });
     showCo('');
-    var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + ')'}),
+    var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + (articleFiltered() ? ', in the time and source filters' : '') + ')'}),
       el('p', {class: 'muted small', text: 'Not relations: the entities its articles also name, most shared articles first.'}),
       coTypes.length > 1 ? coKinds : null,
       el('div', {class: 'row'}, button('Show these on the graph', function () {
