@@ -1553,3 +1553,23 @@ def test_the_home_and_entity_panels_follow_the_time_and_source_filters(open_page
     assert sorted(rows()) == ["Orion Mills 1 article · related", "United States 1 article · related"]
     assert "(2 entities, in the time and source filters)" in page.page.inner_text("#details").lower()
     assert page.page.inner_text("#details h3") == "Ada Quill" and page.js("kgraph.focus().length") > 0
+
+
+def test_in_a_narrow_window_a_name_picked_far_down_a_panel_opens_its_panel_at_its_top(open_page, tmp_path):
+    # At 900 px the page scrolls, the panels below the network: Berlin picked far down Angela Merkel's panel opened
+    # Berlin's panel 400 px above the screen, the reader left in its middle.
+    path, _ = visualize.write_page(rdf.to_graph(_named_together_kb(loners=40)), tmp_path / "narrow.html")
+    page = open_page(path, viewport=(900, 700))
+    (ilse,) = _ids(page, ["Ilse Brand"])
+    page.js("id => kgraph.selectNode(id)", ilse)
+    page.js("window.scrollTo(0, document.documentElement.scrollHeight)")
+    top = lambda: page.js("document.getElementById('side').getBoundingClientRect().top")  # noqa: E731
+    assert top() < 0
+    page.js("Array.from(document.querySelectorAll('#details ul.node-facts button')).find(b => b.textContent === 'Tarn Group').click()")
+    page.settle()
+    assert page.page.inner_text("#details h3") == "Tarn Group" and 0 <= top() < 700
+    # a wide window keeps its panels fixed beside the network: nothing scrolls the page
+    wide = open_page(path, viewport=(1400, 700))
+    wide.js("id => kgraph.selectNode(id)", ilse)
+    wide.js("Array.from(document.querySelectorAll('#details ul.named-with button')).find(b => b.textContent === 'Velma Orr').click()")
+    assert wide.js("window.scrollY") == 0

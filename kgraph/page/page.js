@@ -1251,6 +1251,7 @@
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
       .concat(ids.map(function (i) { return relationBlock(edgeById[i], seen); })));
     visited('group', key);
+    toPanelTop();
   }
   function showArticle(i) {
     var a = DATA.articles[i];
@@ -1284,7 +1285,7 @@
       el('h2', {text: plural(keys.length, 'sentence') + ' with facts'}), list,
       namedHere.length ? el('h2', {text: plural(namedHere.length, 'entity', 'entities') + ' named'}) : null, namedHere.length ? named : null, moreNamed);
     visited('article', i);
-    $('side').scrollTop = 0;
+    toPanelTop();
   }
   function showArticleOnGraph(i) {
     // the article's entities (drawn even if the filters hid them) and its relations, highlighted
@@ -1328,7 +1329,7 @@
     if (changed) refresh(); else { highlight(id); updateExploreBar(); }
     if (drawnNodes.has(id)) network.selectNodes([id]);
     showNode(id);
-    $('side').scrollTop = 0;
+    toPanelTop();
     if (!noMove && drawnNodes.has(id)) {
       // the entity with its neighbours in view (a hub's are too many: it is centred instead)
       var around = network.getConnectedNodes(id);
@@ -1388,7 +1389,7 @@
     if (edgesDS.get(k)) { network.selectEdges([k]); setFocus(new Set([rep(e.from), rep(e.to)]), new Set([k])); }
     else setFocus(null, null);
     showEdge(id);
-    $('side').scrollTop = 0;
+    toPanelTop();
     saveState();
   }
   function clearSelection() {
@@ -1417,6 +1418,13 @@
     if (p.nodes.length) expand(p.nodes[0]);
   });
   var MEMBERS_SHOWN = 50;
+  // A new panel is read from its top. In a narrow window the page itself scrolls, the panel below the network: a
+  // name picked far down a list opened its panel above the screen, the reader left in the middle of it.
+  function toPanelTop() {
+    var side = $('side');
+    side.scrollTop = 0;
+    if (narrow.matches && side.getBoundingClientRect().top < 0) side.scrollIntoView({block: 'start'});
+  }
   function showCommunity(c) {
     var com = communities[c];
     if (!com) return;
@@ -1431,6 +1439,7 @@
         : button('Collapse this community', function () { toggleCollapse(c, true); showCommunity(c); }, 'act-collapse')),
       el('h2', {text: 'Members, most mentioned first'}), list, more);
     visited('community', c);
+    toPanelTop();
     communityOnGraph(c);
   }
   // A community chosen from a list is shown on the graph too: its members highlighted and framed (clicking
@@ -1617,7 +1626,7 @@
       both.length ? bothList : null, moreBoth, paths.length ? el('h2', {text: 'Paths'}) : null, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
     visited('paths', a + '\n' + b);
     if (paths.length) showPaths(paths);
-    $('side').scrollTop = 0;
+    toPanelTop();
   }
   function showPaths(paths) {
     var nodes = new Set();
