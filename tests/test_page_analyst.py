@@ -1553,6 +1553,11 @@ def test_the_home_and_entity_panels_follow_the_time_and_source_filters(open_page
     assert sorted(rows()) == ["Orion Mills 1 article · related", "United States 1 article · related"]
     assert "(2 entities, in the time and source filters)" in page.page.inner_text("#details").lower()
     assert page.page.inner_text("#details h3") == "Ada Quill" and page.js("kgraph.focus().length") > 0
+    # her articles: January's first, February's greyed after it
+    page.js("kgraph.setDates(1, 1)")
+    assert "mentioned in 2 articles (1 in the time and source filters)" in page.page.inner_text("#details").lower()
+    assert page.js("Array.from(document.querySelectorAll('#details ul.node-articles li')).map(li => [li.textContent.split(' (')[0], li.className])") \
+        == [["Tallow Bank board", ""], ["Orion Mills hires", "muted"]]
 
 
 def test_in_a_narrow_window_a_name_picked_far_down_a_panel_opens_its_panel_at_its_top(open_page, tmp_path):

@@ -1138,8 +1138,11 @@
         kinds.append(b);
       });
     }
+    // with a time range or publishers set, the articles they keep come first; the others stay listed, greyed
+    var af = articleFiltered(), kept = af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length;
+    var artOrder = af ? n.articles.slice().sort(function (x, y) { return (articleOk[y] ? 1 : 0) - (articleOk[x] ? 1 : 0) || x - y; }) : n.articles;
     var arts = el('ul', {class: 'node-articles'});
-    var moreArts = capped(arts, n.articles, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
+    var moreArts = capped(arts, artOrder, ARTICLES_OF_ENTITY, function (i) { return el('li', {class: articleOk[i] ? '' : 'muted'}, articleRef(i)); }, 'article');
     // the countries and cities every article names come first: one click lists the people (or another type) alone
     var co = namedWith(id), coList = el('ul', {class: 'named-with'}), coShown = co, moreCo = el('span');
     var coTypes = DATA.types.map(function (t) { return t.name; }).filter(function (t) {
@@ -1181,7 +1184,7 @@
       dl(rows),
       rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
-      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article')}) : null,
+      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')}) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
