@@ -12,6 +12,7 @@ import json
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -1578,3 +1579,27 @@ def test_in_a_narrow_window_a_name_picked_far_down_a_panel_opens_its_panel_at_it
     wide.js("id => kgraph.selectNode(id)", ilse)
     wide.js("Array.from(document.querySelectorAll('#details ul.named-with button')).find(b => b.textContent === 'Velma Orr').click()")
     assert wide.js("window.scrollY") == 0
+
+
+def test_evidence_says_in_words_how_each_statement_was_found(open_page, tmp_path):
+    # "implied:leader-citizen:model:doc" under a sentence saying Merkel leads Germany: nothing told the analyst that
+    # the citizenship was concluded from it, not read in it.
+    E = Entity
+    orr = E("person/orr", "Person", "Velma Orr", articles=("n1",), mentions=2)
+    land = E("country/velt", "Country", "Veltria", articles=("n1",), mentions=2)
+    text = "Veltria's president Velma Orr spoke."
+    lead = _stated(orr, "leaderOf", land, text)
+    citizen = replace(_stated(orr, "citizenOf", land, text), method="implied:leader-citizen:model:doc")
+    kb = KnowledgeBase(articles=(Article("n1", text, title="Orr speaks"),), entities=(orr, land), facts=(
+        Fact("person/orr", "leaderOf", "country/velt", evidence=(("n1", replace(lead, method="model:doc")),)),
+        Fact("person/orr", "citizenOf", "country/velt", evidence=(("n1", citizen),))))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "method.html")
+    page = open_page(path)
+    metas = {}
+    for rel in ("leaderOf", "citizenOf"):
+        eid = page.js("p => kgraph.data.edges.find(e => e.predicate === p).id", rel)
+        page.js("id => kgraph.selectEdge(id)", eid)
+        metas[rel] = page.page.locator("#details .evidence .meta").first
+        metas[rel] = (metas[rel].inner_text(), metas[rel].get_attribute("title"))
+    assert metas["leaderOf"] == ("confidence 0.80 · read by the document model", "method: model:doc")
+    assert metas["citizenOf"][0] == "confidence 0.80 · implied by another statement of the article (leader-citizen)"

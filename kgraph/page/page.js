@@ -1188,6 +1188,18 @@
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
+  // How a statement was found, in words: "implied:leader-citizen:model:doc" was shown as such, and an analyst could
+  // not tell that the sentence states Merkel leads Germany and the page concludes she is its citizen.
+  function methodText(m) {
+    var parts = String(m).split(':');
+    if (parts[0] === 'implied') return 'implied by another statement of the article (' + (parts[1] || '') + ')';
+    if (parts[0] === 'model') return parts[1] === 'doc' ? 'read by the document model' : 'read by the ' + parts.slice(1).join(':') + ' model';
+    if (parts[0] === 'rule') return 'rule ' + parts.slice(1).join(':');
+    if (m === 'gazetteer:geonames') return 'GeoNames gazetteer';
+    if (m === 'identity:home-country') return 'a state body of the country the article names';
+    if (m === 'correction') return 'asserted by a correction';
+    return String(m);
+  }
   // A relation's evidence, the most confident first (then in article order): of 44 sentences an analyst reads the
   // first few, and a path's step shows one; the first by article was often a weak one.
   function bestFirst(evs) {
@@ -1214,9 +1226,9 @@
     var more = stepped(list, evs, EVIDENCE_SHOWN, EVIDENCE_STEP, function (v) {
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
-      var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + v.method : '') + (v.role ? ' · role: ' + v.role : '');
+      var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + methodText(v.method) : '') + (v.role ? ' · role: ' + v.role : '');
       return el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
-        el('div', {class: 'meta', text: meta}), el('div', {class: 'meta'}, 'Source: ', src));
+        el('div', {class: 'meta', text: meta, title: v.method ? 'method: ' + v.method : ''}), el('div', {class: 'meta'}, 'Source: ', src));
     }, 'evidence sentence');
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
