@@ -1603,3 +1603,16 @@ def test_evidence_says_in_words_how_each_statement_was_found(open_page, tmp_path
         metas[rel] = (metas[rel].inner_text(), metas[rel].get_attribute("title"))
     assert metas["leaderOf"] == ("confidence 0.80 · read by the document model", "method: model:doc")
     assert metas["citizenOf"][0] == "confidence 0.80 · implied by another statement of the article (leader-citizen)"
+
+
+def test_the_home_panel_lists_the_entities_named_most_that_are_not_drawn(open_page, tmp_path):
+    # Europe, named in 84 of DWIE 1-400, has no relation: it was neither on the graph nor among the most central.
+    path, _ = visualize.write_page(rdf.to_graph(_named_together_kb()), tmp_path / "often.html")
+    page = open_page(path)
+    rows = lambda: page.js("Array.from(document.querySelectorAll('#details ol.most-named li')).map(li => li.textContent)")  # noqa: E731
+    assert rows() == ["Velma Orr 3 articles", "Kestrel Bay 1 article"]
+    page.page.check("#show-isolated")  # now drawn: the list goes
+    assert rows() == [] and "Often named, not drawn".lower() not in page.page.inner_text("#details").lower()
+    page.page.uncheck("#show-isolated")
+    page.page.click("#details ol.most-named button >> text=Velma Orr")
+    assert page.page.inner_text("#details h3") == "Velma Orr"

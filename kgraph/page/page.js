@@ -818,10 +818,11 @@
     followFilters();
     saveState();
   }
-  // The home panel (its articles) and an entity's (its relations shown, who its articles name) are redrawn when the
-  // time or source filters change the articles: the home panel listed 40 articles of 2015 under a 2013 range.
+  // The home panel (its articles, the entities not drawn) and an entity's (its relations shown, who its articles
+  // name) are redrawn when the filters change what is shown: the home panel listed 40 articles of 2015 under a 2013
+  // range.
   var panelArticles = null, homeAll = false;
-  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join(''); }
+  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join('') + '|' + vis$.nodes.size; }
   function followFilters() {
     if (articlesKey() === panelArticles) return;
     var top = trail[trail.length - 1], scroll = $('side').scrollTop;
@@ -905,7 +906,7 @@
       el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
       groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null);
   }
-  var ARTICLES_SHOWN = 40;
+  var ARTICLES_SHOWN = 40, MOST_NAMED = 10;
   function showHome(allArticles) {
     homeAll = !!allArticles; panelArticles = articlesKey();
     var list = el('ol', {class: 'ranklist'});
@@ -915,6 +916,13 @@
     trail = [];
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
+    // the entities named in most articles (of those the filters keep) that are not drawn: Europe, named in 84 of DWIE
+    // 1-400, has no relation, so it was neither on the graph nor among the most central
+    var af = articleFiltered(), inArts = function (n) { return af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length; };
+    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !blocked.has(n.id) && inArts(n) > 0; })
+      .map(function (n) { return [n, inArts(n)]; }).sort(function (a, b) { return b[1] - a[1] || a[0].rank - b[0].rank; }).slice(0, MOST_NAMED);
+    var named = el('ol', {class: 'most-named'});
+    most.forEach(function (x) { named.append(el('li', null, nodeButton(x[0].id), el('span', {class: 'fact-meta', text: ' ' + plural(x[1], 'article')}))); });
     var coms = el('ul', {class: 'swatch-list'});
     bySize.filter(function (c) { return c.size >= 2; }).slice(0, 5).forEach(function (c) {
       coms.append(el('li', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ',
@@ -923,6 +931,9 @@
     fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(),
       byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
+      most.length ? el('h2', {text: 'Often named, not drawn'}) : null,
+      most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
+      most.length ? named : null,
       coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
       arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
       arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
