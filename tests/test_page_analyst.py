@@ -1616,3 +1616,29 @@ def test_the_home_panel_lists_the_entities_named_most_that_are_not_drawn(open_pa
     page.page.uncheck("#show-isolated")
     page.page.click("#details ol.most-named button >> text=Velma Orr")
     assert page.page.inner_text("#details h3") == "Velma Orr"
+
+
+def _hover_edge(page, a: str, b: str) -> str:
+    """Move the mouse over the middle of the edge between two entities; return the tooltip's text."""
+    mid = page.js("""ls => { const id = l => kgraph.data.nodes.find(n => n.label === l).id;
+        const p = kgraph.network.getPositions([id(ls[0]), id(ls[1])]);
+        const [x, y] = [kgraph.network.canvasToDOM(p[id(ls[0])]), kgraph.network.canvasToDOM(p[id(ls[1])])];
+        const r = document.getElementById('net').getBoundingClientRect();
+        return {x: r.left + (x.x + y.x) / 2, y: r.top + (x.y + y.y) / 2}; }""", [a, b])
+    page.page.mouse.move(mid["x"], mid["y"])
+    page.page.wait_for_selector("#tooltip:not([hidden])")
+    return page.page.inner_text("#tooltip")
+
+
+def test_an_edge_s_tooltip_claims_no_sources_the_articles_do_not_name(open_page, tmp_path):
+    # With no publisher named, the tooltip said "29 articles · 29 sources" where the relation's panel says "29
+    # articles, none naming its publisher: not known to be independent".
+    kb = analyst_kb()
+    plain = replace(kb, articles=tuple(replace(a, publisher=None, url=None) for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(plain), tmp_path / "nopub.html")
+    tip = _hover_edge(open_page(path), "Ada Quill", "Orion Mills")
+    assert "2 articles" in tip and "source" not in tip
+    # one publisher for both articles: one source, said
+    one = replace(kb, articles=tuple(replace(a, publisher="North Post", url=None) if a.id == "n2" else a for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(one), tmp_path / "pub.html")
+    assert "2 articles · 1 independent source" in _hover_edge(open_page(path), "Ada Quill", "Orion Mills")

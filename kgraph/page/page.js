@@ -1708,7 +1708,10 @@
     var title = ids.length > 1 ? plural(ids.length, 'relation') + ': ' + Array.from(new Set(ids.map(function (i) { return edgeById[i].predicate; }))).join(', ')
       : labelOf(e.from) + ' → ' + e.predicate + ' → ' + labelOf(e.to);
     showTip(p.event, [el('div', {class: 'tt-title', text: title}),
-      el('div', {class: 'tt-sub', text: 'confidence ' + fmtConf(e.confidence) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article') + ' · ' + plural(e.sources, 'source') : 'gazetteer')
+      // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
+      // sources" when no article names its publisher claimed what the relation's panel says is not known
+      el('div', {class: 'tt-sub', text: 'confidence ' + fmtConf(e.confidence) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article')
+        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'independent source') : '') : 'gazetteer')
         + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
