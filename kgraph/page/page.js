@@ -916,10 +916,10 @@
     trail = [];
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
-    // the entities named in most articles (of those the filters keep) that are not drawn: Europe, named in 84 of DWIE
-    // 1-400, has no relation, so it was neither on the graph nor among the most central
+    // the entities named in most articles (two at least, of those the filters keep) that are not drawn: Europe, named in
+    // 84 of DWIE 1-400, has no relation, so it was neither on the graph nor among the most central
     var af = articleFiltered(), inArts = function (n) { return af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length; };
-    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !blocked.has(n.id) && inArts(n) > 0; })
+    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !blocked.has(n.id) && inArts(n) >= 2; })
       .map(function (n) { return [n, inArts(n)]; }).sort(function (a, b) { return b[1] - a[1] || a[0].rank - b[0].rank; }).slice(0, MOST_NAMED);
     var named = el('ol', {class: 'most-named'});
     most.forEach(function (x) { named.append(el('li', null, nodeButton(x[0].id), el('span', {class: 'fact-meta', text: ' ' + plural(x[1], 'article')}))); });
