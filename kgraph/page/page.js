@@ -1641,7 +1641,7 @@
         : gazHelps ? button('Show gazetteer links', function () { $('show-gazetteer').checked = true; state.gazetteer = true; refresh(); findPaths(); }, 'act-path-gazetteer') : null);
     }
     // the articles naming both: Angela Merkel and Vladimir Putin are linked by no chain of relations in DWIE 1-400,
-    // yet two articles name them both
+    // yet an article names them both
     var both = byId[a].articles.filter(function (i) { return byId[b].articles.indexOf(i) >= 0; });
     var bothList = el('ul', {class: 'node-articles both-articles'});
     var moreBoth = capped(bothList, both, ARTICLES_OF_ENTITY, function (i) { return el('li', null, articleRef(i)); }, 'article');
