@@ -497,11 +497,30 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek could have killed Dan Petrov, police said.", False),
     ("Prosecutors say Ivo Marek shot Dan Petrov.", False),
     ("Witnesses say Ivo Marek shot Dan Petrov.", True),
+    # A plot retold, or a part played, is no deed; a film maker killed is one.
+    ("In the novel, Ivo Marek murders Dan Petrov.", False),
+    ("The film follows Ivo Marek, who kills the banker Dan Petrov.", False),
+    ("Ivo Marek plays a soldier who shoots Dan Petrov in the last scene.", False),
+    ("Film director Dan Petrov was shot dead by Ivo Marek on Tuesday.", True),
+    ("Police ruled out foul play after Ivo Marek shot Dan Petrov.", True),
 ])
 def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)
     kills = [t for t in doc if docrel._kill_word(t)]
     assert kills and any(docrel._asserted(t) for t in kills) is done
+
+
+@pytest.mark.parametrize("text, killing", [
+    ("Ivo Marek shot a film about Dan Petrov.", False),
+    ("The film about Dan Petrov was shot in Ogden.", False),
+    ("Ivo Marek executed the plan Dan Petrov drew up.", False),
+    ("Senator Ivo Marek killed the bill Dan Petrov wrote.", False),
+    ("Ivo Marek shot the mayor, Dan Petrov.", True),
+    ("Ivo Marek shot Dan Petrov.", True),
+])
+def test_a_killing_verbs_object_can_say_it_is_no_killing(nlp, text, killing):
+    doc = nlp(text)
+    assert any(docrel._kill_word(t) for t in doc if t.pos_ == "VERB") is killing
 
 
 def _view_of(nlp, text):

@@ -437,3 +437,21 @@ def test_a_department_head_works_for_the_firm_its_chief_leads(nlp, text, role):
 def test_a_kind_title_with_no_referent_before_reads_the_one_organization_named(nlp, text, led):
     facts = _rule_facts(nlp, text)
     assert (("Ann Roe", "leaderOf", "Vellox FC") in facts) == led, sorted(facts)
+
+
+@pytest.mark.parametrize("text, disputed", [
+    ("Lena Sommer denied that she works for the Brannholt Group.", True),
+    ("Rumours that Lena Sommer leads the Brannholt Group are false.", True),
+    ("Lena Sommer does not work for the Brannholt Group.", True),
+    ("Lena Sommer did not deny that she works for the Brannholt Group.", False),
+    ("Lena Sommer, who does not smoke, works for the Brannholt Group.", False),
+])
+def test_the_sentence_scorer_states_nothing_a_denial_or_negation_frames(nlp, text, disputed):
+    from kgraph.extraction.relations import _disputed
+
+    doc = nlp(text)
+    ents = {e.text: e for e in doc.ents}
+    person, group = ents.get("Lena Sommer"), next((e for t, e in ents.items() if "Brannholt" in t), None)
+    if person is None or group is None:
+        pytest.skip(f"spaCy found other names: {sorted(ents)}")
+    assert _disputed(person, group) is disputed

@@ -27,7 +27,8 @@ from kgraph.sources import gazetteer
 from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.lexicon import KILLER_NOUNS, PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story
+from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILLER_NOUNS, NONLETHAL_OBJECTS, PORTFOLIO_WORDS,
+                                       SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json.gz"
@@ -659,7 +660,36 @@ def _kill_word(tok) -> bool:
     from kgraph.extraction.relations import KILL_VERBS, is_killing_noun
 
     lemma = tok.lemma_.lower()
-    return lemma in KILL_VERBS or lemma in KILLER_NOUNS or is_killing_noun(tok)
+    if lemma in KILL_VERBS:
+        # "shot a film about X", "executed the plan", "killed the bill": the object says it is no killing.
+        return not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NONLETHAL_OBJECTS
+                       for c in tok.children)
+    return lemma in KILLER_NOUNS or is_killing_noun(tok)
+
+
+def _in_fiction(tok) -> bool:
+    """True for a killing word told of a made-up story: "In the novel, X kills Y", "X plays a man who shoots Y".
+
+    Why: a culture article retelling a plot names killings no one did; a
+    graph for journalists must not state them. A real killing told beside a
+    film or a novel is lost with them, the safe side for an accusation.
+    """
+    for t in tok.sent:
+        lemma = t.lemma_.lower()
+        if lemma in ("fictional", "fictitious"):
+            return True
+        # "film festival", "opera house": a compound names something real; "foul play" is no play.
+        if t.pos_ == "NOUN" and lemma in FICTION_NOUNS and t.dep_ != "compound" and \
+                not any(c.lower_ == "foul" for c in t.children):
+            return True
+    cur = tok
+    for _n in range(6):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in ACTING_VERBS:
+            return True
+    return False
 
 
 def _words(span, sent, lo: int, hi: int) -> list:
@@ -971,6 +1001,8 @@ def _asserted(tok) -> bool:
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("to", "could", "might", "may")) or
            (c.dep_ == "amod" and c.lower_ in _HEDGED_BY) for c in tok.children):
         return False  # "to kill", "could have killed": an aim or a possibility
+    if _in_fiction(tok):
+        return False  # "In the novel, X kills Y": a plot, not a deed
     if tok.head.lemma_.lower() in SAY_VERBS and tok.dep_ in ("ccomp", "parataxis") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _ACCUSERS for c in tok.head.children):
         return False  # "Prosecutors say X shot Y": the accusation, not the deed

@@ -119,6 +119,12 @@ promise pledge offer propose consider prepare ask urge plot set due likely poise
 #: the party", "the board chose Ann Roe to run Acme".
 APPOINT_VERBS = _words("appoint elect re-elect name choose pick select tap hire")
 
+#: Verbs that dispute the clause they report: "X denied that he leads Y".
+DENY_VERBS = _words("deny dismiss reject refute debunk")
+
+#: Nouns naming talk no one stands behind: "rumours that X heads Y".
+RUMOUR_NOUNS = _words("rumour rumor speculation hearsay gossip")
+
 #: Verbs whose subject works for their object ("she joined Acme", "he represents Norway").
 WORK_VERBS = _words("join represent serve employ")
 
@@ -145,6 +151,19 @@ KILLER_NOUNS = _words("assassin killer murderer slayer")
 
 #: Nouns naming a killing: "the slaying of X", "X's assassination".
 KILLING_NOUNS = _words("assassination murder killing slaying shooting")
+
+#: Objects that make a killing verb no killing: "shot a film", "executed the plan", "killed the bill".
+NONLETHAL_OBJECTS = _words("""film movie video footage scene documentary picture photo photograph image episode
+commercial clip goal ball penalty kick round plan order strategy move contract trade warrant bill deal proposal
+project idea law legislation measure reform programme program engine light lights time story chance hope hopes
+momentum talks motion""")
+
+#: Nouns that set what happens in a sentence in a made-up story: "In the novel, X kills Y".
+FICTION_NOUNS = _words("""novel novella film movie opera thriller sitcom screenplay libretto fable fairytale fiction
+character sequel prequel trilogy musical ballet cartoon videogame play""")
+
+#: Verbs of acting a part: "X plays a soldier who shoots Y", "X portrays the man who kills Y".
+ACTING_VERBS = _words("play portray star depict")
 
 #: Nouns between a culprit's verb and the crime: "serving a life sentence for the slaying of X".
 PENALTY_NOUNS = _words("sentence term time trial charge conviction role part")

@@ -29,7 +29,7 @@ from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
-                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS,
+                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS, DENY_VERBS, RUMOUR_NOUNS,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
                       PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, MEDIA_NOUNS, ANAPHOR_KINDS, party_name)
@@ -1406,8 +1406,30 @@ PREP_OBJECT_DEPS = frozenset(("pobj",))
 
 
 def _unreal(verb) -> bool:
-    """True for a verb negated ("does not lead", "is not a member", "never worked") or under "if" or "unless"."""
-    return any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    """True for a verb negated ("does not lead", "is not a member", "never worked"), under "if" or "unless", or denied."""
+    return any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) or \
+        _denied(verb)
+
+
+#: Links a clause hangs on the word that reports it by: "denied reports that X leads Y", "rumours that X heads Y".
+_REPORTED_BY = frozenset("ccomp acl xcomp dobj pobj prep".split())
+
+
+def _denied(verb) -> bool:
+    """True for a clause a denial or a rumour reports: "X denied that he leads Y", "rumours that X heads Y".
+
+    Why: such a clause says what is disputed, not what holds. A relative
+    clause ends the climb: it describes its noun ("Y, who leads X").
+    """
+    cur = verb
+    for _n in range(4):
+        if cur.dep_ not in _REPORTED_BY or cur.head is cur:
+            return False
+        cur = cur.head
+        lemma = cur.lemma_.lower()
+        if lemma in RUMOUR_NOUNS or lemma in DENY_VERBS and not any(c.dep_ == "neg" for c in cur.children):
+            return True
+    return False
 
 
 def _inflection_of(tok, words) -> bool:
@@ -1509,11 +1531,16 @@ def _led_body(tok, index: MentionIndex) -> Mention | None:
           ("Ann Lisk was elected to chair the Quillmoor Institute in May.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Institute")),
           ("The board chose Ann Lisk to run Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
+          # A relative clause describes its noun, whatever the sentence does with that noun.
+          ("Officials dismissed Ann Lisk, who heads Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
       ],
       counter_examples=[
           # Denied or supposed: no role held.
           ("Ann Lisk does not lead the Labour Party.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
           ("If Ann Lisk headed the Labour Party, it would win.", ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("Ann Lisk denied reports that she heads the Labour Party.",
+           ("Ann Lisk", Predicate.leaderOf, "the Labour Party")),
+          ("Rumours that Ann Lisk heads Quillmoor Bank are false.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
           # An aim, a forecast or a refusal: no role held.
           ("Ann Lisk hopes to run Quillmoor Bank one day.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
           ("Ann Lisk is expected to head the Quillmoor Institute.",
@@ -2358,9 +2385,12 @@ def rule_country_kind_org(doc, index: MentionIndex, offset: int) -> Iterator[Rel
            ("Tom Brask", Predicate.killed, "Carla Ruiz")),
           ("Police said Tom Brask, who killed Victor Hale, died in 1967.",
            ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Rebel leader Tom Brask killed the mayor Victor Hale in an ambush.",
+           ("Tom Brask", Predicate.killed, "Victor Hale")),
       ],
       counter_examples=[
           ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Tom Brask shot the film about Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
       ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killing verb between two persons: "Brask shot Hale", "Hale was killed by Brask"."""
@@ -2377,6 +2407,9 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             # "Marcus Webb, who killed Brask": the relative pronoun stands for the name before it.
             killer = _subject_of(tok, index) or _described_person(tok, index)
         victim = index.at(obj) if obj is not None else None
+        if victim is None and obj is not None and obj.pos_ == "NOUN":
+            # "Brask shot the mayor, Hale": the name in apposition to the role noun is the one killed.
+            victim = next((m for c in obj.children if c.dep_ == "appos" and (m := index.at(c)) is not None), None)
         if victim is None and obj is not None and obj.lower_ in ("him", "her") and killer is not None:
             # "Hale had just spoken when Brask shot him": the one other person named before.
             victim = _only_other_person(doc, index, tok, killer)
@@ -3012,6 +3045,28 @@ def _elsewhere_by_gazetteer(place: Mention, country: Mention, named: set[str]) -
     return stated.country_code not in codes and bool(codes & (named - {stated.country_code}))
 
 
+def _disputed(sa, sb) -> bool:
+    """True when a verb close above either of two mentions is negated, conditional or denied ("X denied that she heads Y").
+
+    The verbs read are the two words above each mention's head on the way
+    to the first word both hang on: the scorer reads words, not what frames
+    them. A negation higher up is about something else ("Y said X was not
+    shown the plans").
+    """
+    above_b = {t.i for t in sb.root.ancestors} | {sb.root.i}
+    above_a = {t.i for t in sa.root.ancestors} | {sa.root.i}
+    for root, other in ((sa.root, above_b), (sb.root, above_a)):
+        cur = root
+        for _n in range(2):
+            if cur.i in other or cur.head is cur:
+                break
+            cur = cur.head
+            # "did not deny that X heads Y" affirms: a denial verb's own negation is read by _denied, below it.
+            if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() not in DENY_VERBS and _unreal(cur):
+                return True
+    return False
+
+
 def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Relation]:
     """Return a Doc's relations: the rules' kept ones and the scorer's on the pairs no kept rule covers.
 
@@ -3050,8 +3105,8 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     for (i, j), probs in sorted(scores.items()):
         (a, _sa), (b, _sb) = mentions[i], mentions[j]
         choice = None if (a.start, b.start) in covered else _head_choice(probs, config, threshold)
-        if choice is None:
-            continue
+        if choice is None or choice[0] != Predicate.killed and _disputed(_sa, _sb):
+            continue  # a killing has its own guard: the document model's, below
         pred, total = choice
         if pred == Predicate.killed and sentrel.calibrated(head, pred, total) < config.get("killed_precision", KILLED_PRECISION):
             continue  # an accusation: stated only where the head measured high precision
