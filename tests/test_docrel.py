@@ -503,6 +503,10 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek plays a soldier who shoots Dan Petrov in the last scene.", False),
     ("Film director Dan Petrov was shot dead by Ivo Marek on Tuesday.", True),
     ("Police ruled out foul play after Ivo Marek shot Dan Petrov.", True),
+    # A shooting or a stabbing the victim lived through is a wounding.
+    ("Ivo Marek shot Dan Petrov in the leg, but he survived.", False),
+    ("Dan Petrov was wounded when Ivo Marek stabbed him.", False),
+    ("Ivo Marek shot Dan Petrov dead; two guards were wounded.", True),
 ])
 def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)
@@ -517,10 +521,30 @@ def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     ("Senator Ivo Marek killed the bill Dan Petrov wrote.", False),
     ("Ivo Marek shot the mayor, Dan Petrov.", True),
     ("Ivo Marek shot Dan Petrov.", True),
+    # With no one shot, "shoot" is an aim or a sport.
+    ("Ivo Marek shot wide after a pass from Dan Petrov.", False),
+    ("Ivo Marek shot at the car of Dan Petrov.", False),
+    ("Dan Petrov was shot dead.", True),
 ])
 def test_a_killing_verbs_object_can_say_it_is_no_killing(nlp, text, killing):
     doc = nlp(text)
     assert any(docrel._kill_word(t) for t in doc if t.pos_ == "VERB") is killing
+
+
+@pytest.mark.parametrize("text, killer, victim, stated", [
+    ("Ivo Marek was shot dead by Dan Petrov in Tarsk.", "Dan Petrov", "Ivo Marek", True),
+    ("Ivo Marek was shot dead by Dan Petrov in Tarsk.", "Ivo Marek", "Dan Petrov", False),
+    # A passive with no agent names the one killed and no killer.
+    ("Ivo Marek was killed in a car crash with Dan Petrov.", "Ivo Marek", "Dan Petrov", False),
+    ("Ivo Marek was killed in a car crash with Dan Petrov.", "Dan Petrov", "Ivo Marek", False),
+    ("Dan Petrov killed Ivo Marek in Tarsk.", "Dan Petrov", "Ivo Marek", True),
+    ("Dan Petrov killed Ivo Marek in Tarsk.", "Ivo Marek", "Dan Petrov", False),
+])
+def test_a_killing_is_stated_only_from_the_killer_to_the_one_killed(nlp, text, killer, victim, stated):
+    view, keys, _texts = _view_of(nlp, text)
+    if killer not in keys or victim not in keys:
+        pytest.skip(f"spaCy found other entities: {sorted(keys)}")
+    assert docrel.may_kill(view, keys[killer], keys[victim]) is stated
 
 
 def _view_of(nlp, text):

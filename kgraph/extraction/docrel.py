@@ -661,9 +661,11 @@ def _kill_word(tok) -> bool:
 
     lemma = tok.lemma_.lower()
     if lemma in KILL_VERBS:
+        hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "shoot" and not hit and not any(c.lower_ == "dead" for c in tok.children):
+            return False  # "shot wide", "shot at the car": no one was shot
         # "shot a film about X", "executed the plan", "killed the bill": the object says it is no killing.
-        return not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NONLETHAL_OBJECTS
-                       for c in tok.children)
+        return not any(c.lemma_.lower() in NONLETHAL_OBJECTS for c in hit)
     return lemma in KILLER_NOUNS or is_killing_noun(tok)
 
 
@@ -951,7 +953,24 @@ def may_kill(view: ArticleView, a: str, b: str) -> bool:
     or alleged; a graph for journalists must not turn those into facts.
     """
     sents = {i.sent for i in view.ents[a].info} & {i.sent for i in view.ents[b].info}
-    return any(view.sentence_feats(k)[2] for k in sents)
+    roots = [i.span.root for i in view.ents[a].info if i.sent in sents]
+    return any(not _killed_not_killer(t, roots) for k in sents for t in view.sentence_feats(k)[2])
+
+
+def _killed_not_killer(verb, roots) -> bool:
+    """True when a killing verb names no killer, or only ``roots`` as the one killed.
+
+    Why: "X was killed in a crash with Y" names X the victim and no killer; a
+    subject-object model reads the two names, not which side of the verb
+    each is on.
+    """
+    if verb.pos_ != "VERB":
+        return False
+    slots = {c.dep_: c for c in verb.children}
+    if "nsubjpass" in slots and "agent" not in slots:
+        return True  # "X was shot dead": the one who shot is not named
+    victims = [c for d, c in slots.items() if d in ("dobj", "nsubjpass")]
+    return bool(roots) and all(any(r.i == v.i or v in r.ancestors for v in victims) for r in roots)
 
 
 #: Words that make a killing below them an aim, a demand or an allegation, not a deed.
@@ -960,6 +979,13 @@ vow seek criticize criticise condemn demand urge fear claim intend aim mission w
 release free arrest detain investigate blame accusation allegation suspicion trial investigation probe
 indictment acquit acquittal clear exonerate absolve""".split())
 
+
+#: Killing words that also name a wounding: "X shot Y in the leg", "the stabbing of Y, who survived".
+_NOT_ALWAYS_FATAL = frozenset("shoot stab shooting stabbing".split())
+
+#: Words that say the one attacked lived: a shooting or stabbing beside them was no killing.
+_SURVIVED = frozenset("survive survivor wound wounded injure injured injury hurt hospital hospitalize hospitalise "
+                      "recover".split())
 
 #: Who accuses: what they say was done is their charge ("Prosecutors say X shot Y").
 _ACCUSERS = frozenset("prosecutor prosecution plaintiff accuser indictment".split())
@@ -1003,6 +1029,9 @@ def _asserted(tok) -> bool:
         return False  # "to kill", "could have killed": an aim or a possibility
     if _in_fiction(tok):
         return False  # "In the novel, X kills Y": a plot, not a deed
+    if tok.lemma_.lower() in _NOT_ALWAYS_FATAL and not any(c.lower_ == "dead" for c in tok.children) and \
+            any(t.lemma_.lower() in _SURVIVED for t in tok.sent):
+        return False  # "X shot Y in the leg; she survived": a wounding, not a killing
     if tok.head.lemma_.lower() in SAY_VERBS and tok.dep_ in ("ccomp", "parataxis") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _ACCUSERS for c in tok.head.children):
         return False  # "Prosecutors say X shot Y": the accusation, not the deed

@@ -125,6 +125,12 @@ DENY_VERBS = _words("deny dismiss reject refute debunk")
 #: Nouns naming talk no one stands behind: "rumours that X heads Y".
 RUMOUR_NOUNS = _words("rumour rumor speculation hearsay gossip")
 
+#: Verbs whose organization subject takes their object on: "Acme hired Ann Roe", "Tarsk Rovers signed Ann Roe".
+HIRE_VERBS = _words("hire employ recruit sign")
+
+#: Verbs of a visit or a meeting: an official met somewhere is not based there.
+VISIT_VERBS = _words("meet visit arrive travel fly attend welcome receive greet host")
+
 #: Verbs whose subject works for their object ("she joined Acme", "he represents Norway").
 WORK_VERBS = _words("join represent serve employ")
 

@@ -29,7 +29,7 @@ from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
-                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS, DENY_VERBS, RUMOUR_NOUNS,
+                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS, DENY_VERBS, RUMOUR_NOUNS, HIRE_VERBS, VISIT_VERBS,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
                       PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, MEDIA_NOUNS, ANAPHOR_KINDS, party_name)
@@ -1306,7 +1306,7 @@ def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 yield _make(person, pred, m, "rule:title-of", tok.sent, offset, title.text)
         if tok.lower_ == "in":
             if m.type == EntityType.Place and tok.head.i == ids[-1] == tok.i - 1 and ids[0] > 0 \
-                    and _role_words([doc[ids[0] - 1]])[0] is not None:
+                    and _role_words([doc[ids[0] - 1]])[0] is not None and not _visiting(doc[ids[-1]]):
                 # "spokesman Tom Rand in Leeds said": the town named with an official is where he is based.
                 for place in _with_container(doc, index, m):
                     yield _make(person, Predicate.livesIn, place, "rule:person-in", tok.sent, offset)
@@ -1363,10 +1363,21 @@ def rule_title_of(doc, index: MentionIndex, offset: int) -> list[Relation]:
       ],
       counter_examples=[
           ("The bank was robbed by Tom Brask in Ogden.", ("Tom Brask", Predicate.livesIn, "Ogden")),
+          ("Norwegian foreign minister Ann Roe met her Swedish counterpart Tom Brask in Oslo.",
+           ("Tom Brask", Predicate.livesIn, "Oslo")),
       ])
 def rule_person_in(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule person-in (read by :func:`_person_preps`)."""
     return _only("rule:person-in", index, _person_preps, doc, offset)
+
+
+def _visiting(tok) -> bool:
+    """True when the verb a name hangs on is a visit or a meeting: "met her counterpart Ann Roe in Oslo"."""
+    for _n in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok.lemma_.lower() in VISIT_VERBS
 
 
 def _with_container(doc, index: MentionIndex, place: Mention) -> list[Mention]:
@@ -1626,6 +1637,42 @@ def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                               and m.type == EntityType.Organization and m not in employers]
             for m in employers:
                 yield _make(person, Predicate.worksFor, m, "rule:verb-work", tok.sent, offset, lemma)
+
+
+@rule("rule:org-hires", "An organization that hires, employs or signs a person is who the person works for.",
+      (Predicate.worksFor,),
+      examples=[
+          ("Quillmoor Foods hired Tom Brask last year.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Tom Brask was recruited by Quillmoor Foods in 2019.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Quillmoor Foods employs Jonas Weber and Tom Brask.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ],
+      counter_examples=[
+          ("Quillmoor Foods hired lawyers to sue Tom Brask.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Quillmoor Foods did not hire Tom Brask.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Quillmoor Foods wants to hire Tom Brask.", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Tom Brask hired Quillmoor Foods to cater the wedding.",
+           ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+      ])
+def rule_org_hires(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """An employer taking a person on: "Acme hired Ann Roe", "Ann Roe was recruited by Acme"."""
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in HIRE_VERBS or _unreal(tok):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and _inflection_of(tok.head, AIM_WORDS):
+            continue  # "Acme wants to hire Ann Roe": an aim
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            employer = index.at(agent) if agent is not None else None
+            hired = [m for w in (passive, *passive.conjuncts) if (m := index.at(w)) is not None]
+        else:
+            employer = _subject_of(tok, index)
+            hired = list(_verb_objects(tok, index))
+        if employer is None or employer.type != EntityType.Organization:
+            continue
+        for m in hired:
+            if m.type == EntityType.Person:
+                yield _make(m, Predicate.worksFor, employer, "rule:org-hires", tok.sent, offset, tok.lemma_.lower())
 
 
 @rule("rule:verb-from", "\"is from\"/\"hails from\" a place says where the person comes from.",
@@ -2764,6 +2811,7 @@ RULE_ORDER = (
     "rule:person-in",
     "rule:verb-lead",
     "rule:verb-work",
+    "rule:org-hires",
     "rule:verb-from",
     "rule:verb-live",
     "rule:part-of",
