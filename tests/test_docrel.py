@@ -507,6 +507,7 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Ivo Marek shot Dan Petrov in the leg, but he survived.", False),
     ("Dan Petrov was wounded when Ivo Marek stabbed him.", False),
     ("Ivo Marek shot Dan Petrov dead; two guards were wounded.", True),
+    ("Ivo Marek stabbed Dan Petrov to death; a guard was taken to hospital.", True),
 ])
 def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)

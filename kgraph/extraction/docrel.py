@@ -987,6 +987,12 @@ _NOT_ALWAYS_FATAL = frozenset("shoot stab shooting stabbing".split())
 _SURVIVED = frozenset("survive survivor wound wounded injure injured injury hurt hospital hospitalize hospitalise "
                       "recover".split())
 
+def _said_fatal(tok) -> bool:
+    """True for a killing word said to have killed: "shot dead", "stabbed to death", "fatally shot"."""
+    return any(c.lower_ in ("dead", *_FATAL) or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in tok.children)
+
+
 #: Who accuses: what they say was done is their charge ("Prosecutors say X shot Y").
 _ACCUSERS = frozenset("prosecutor prosecution plaintiff accuser indictment".split())
 
@@ -1029,7 +1035,7 @@ def _asserted(tok) -> bool:
         return False  # "to kill", "could have killed": an aim or a possibility
     if _in_fiction(tok):
         return False  # "In the novel, X kills Y": a plot, not a deed
-    if tok.lemma_.lower() in _NOT_ALWAYS_FATAL and not any(c.lower_ == "dead" for c in tok.children) and \
+    if tok.lemma_.lower() in _NOT_ALWAYS_FATAL and not _said_fatal(tok) and \
             any(t.lemma_.lower() in _SURVIVED for t in tok.sent):
         return False  # "X shot Y in the leg; she survived": a wounding, not a killing
     if tok.head.lemma_.lower() in SAY_VERBS and tok.dep_ in ("ccomp", "parataxis") and any(
