@@ -540,6 +540,8 @@ def test_a_killing_verbs_object_can_say_it_is_no_killing(nlp, text, killing):
     ("Ivo Marek was killed in a car crash with Dan Petrov.", "Dan Petrov", "Ivo Marek", False),
     ("Dan Petrov killed Ivo Marek in Tarsk.", "Dan Petrov", "Ivo Marek", True),
     ("Dan Petrov killed Ivo Marek in Tarsk.", "Ivo Marek", "Dan Petrov", False),
+    # Who ordered it is named: the killing is his.
+    ("In 1702 Ivo Marek was murdered on the orders of the warlord Dan Petrov.", "Dan Petrov", "Ivo Marek", True),
 ])
 def test_a_killing_is_stated_only_from_the_killer_to_the_one_killed(nlp, text, killer, victim, stated):
     view, keys, _texts = _view_of(nlp, text)

@@ -967,8 +967,10 @@ def _killed_not_killer(verb, roots) -> bool:
     if verb.pos_ != "VERB":
         return False
     slots = {c.dep_: c for c in verb.children}
-    if "nsubjpass" in slots and "agent" not in slots:
-        return True  # "X was shot dead": the one who shot is not named
+    ordered = any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in _COMMAND_NOUNS for g in c.children)
+                  for c in verb.children)
+    if "nsubjpass" in slots and "agent" not in slots and not ordered:
+        return True  # "X was shot dead": the one who shot is not named ("on the orders of Y" names him)
     victims = [c for d, c in slots.items() if d in ("dobj", "nsubjpass")]
     return bool(roots) and all(any(r.i == v.i or v in r.ancestors for v in victims) for r in roots)
 
@@ -979,6 +981,9 @@ vow seek criticize criticise condemn demand urge fear claim intend aim mission w
 release free arrest detain investigate blame accusation allegation suspicion trial investigation probe
 indictment acquit acquittal clear exonerate absolve""".split())
 
+
+#: Nouns naming who had a killing done: "X was murdered on the orders of Y".
+_COMMAND_NOUNS = frozenset("order orders behest command instruction instructions".split())
 
 #: Killing words that also name a wounding: "X shot Y in the leg", "the stabbing of Y, who survived".
 _NOT_ALWAYS_FATAL = frozenset("shoot stab shooting stabbing".split())
