@@ -515,6 +515,18 @@ def test_jsonl_and_html_carry_title_date_and_publisher(tmp_path):
     assert art.title == "Ferry Opens" and art.date == "2024-05-02" and art.publisher == "Harbour Herald"
 
 
+def test_a_jsonl_article_without_title_or_date_reads_them_from_its_text_as_a_text_file_does(tmp_path):
+    rows = [{"id": "n1", "text": "Harbour Council Backs Ferry\nMarch 3, 2024\nThe council of Harbourview voted."},
+            {"id": "n2", "text": "The council of Harbourview voted on Monday."},
+            {"id": "n3", "text": "Harbour Council Backs Ferry\nThe council voted.", "title": "Given",
+             "date": "2024-05-02"}]
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    a1, a2, a3 = read_inputs([tmp_path / "c.jsonl"])
+    assert (a1.title, a1.date) == ("Harbour Council Backs Ferry", "2024-03-03")
+    assert (a2.title, a2.date) == (None, None)  # one sentence: no headline, no date line
+    assert (a3.title, a3.date) == ("Given", "2024-05-02")  # the fields win
+
+
 def test_the_graph_carries_the_publisher_and_a_publisher_changes_the_content_hash():
     from rdflib.namespace import DCTERMS
 

@@ -597,8 +597,8 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
                     continue
                 url = _field(obj.get("url"))
                 yield Article(id=" ".join(sanitize(str(aid)).split()) or f"{Path(name).stem}:{lineno}",
-                              text=cleaned, title=_field(obj.get("title"), 500), url=url,
-                              date=_field(obj.get("date"), 100), source=f"{name}:{lineno}",
+                              text=cleaned, title=_field(obj.get("title"), 500) or _title_of(cleaned), url=url,
+                              date=_field(obj.get("date"), 100) or _date_of(cleaned), source=f"{name}:{lineno}",
                               publisher=publisher_of(url, obj.get("source") or obj.get("publisher")))
         except (OSError, EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
             where = f"{name}:{lineno + 1}" if lineno else name
