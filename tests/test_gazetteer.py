@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
+import os
+
 import pytest
 
 from kgraph.sources import gazetteer
@@ -109,6 +112,40 @@ def test_place_table_cache_round_trips(tmp_path, monkeypatch):
     finally:
         gazetteer._place_rows.cache_clear()
         gazetteer._place_row.cache_clear()
+
+
+def _cache_fifo(path):
+    os.mkfifo(path)
+
+
+def _cache_zero(path):
+    path.symlink_to("/dev/zero")
+
+
+def _cache_of_another_shape(path):
+    path.write_bytes(marshal.dumps((1, 2)))
+
+
+def _cache_pointing_past_its_rows(path):
+    path.write_bytes(marshal.dumps(([("Tarnholm", 1, "XX", 0.0, 0.0, 5)], {"tarnholm": 7})))
+
+
+@pytest.mark.parametrize("plant", [_cache_fifo, _cache_zero, _cache_of_another_shape, _cache_pointing_past_its_rows],
+                         ids=["fifo", "dev-zero", "another-shape", "index-past-rows"])
+def test_a_hostile_place_table_cache_is_built_again(plant, tmp_path):
+    # The cache folder comes from the environment and may be shared: before, a FIFO there blocked every build,
+    # a link to /dev/zero was read until the memory ceiling, another shape ended the build in a traceback.
+    import resource
+    import subprocess
+    import sys
+
+    plant(tmp_path / gazetteer._cache_file().name)
+    code = ("from kgraph.sources import gazetteer as g; rows, index = g._place_rows(); "
+            "print(len(rows) > 1000, g._city('paris').name)")
+    env = {**os.environ, "KGRAPH_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)))
+    assert (done.returncode, done.stdout.split()) == (0, ["True", "Paris"]), done.stderr[-500:]
 
 
 def test_place_table_without_cache(monkeypatch):
