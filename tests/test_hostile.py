@@ -302,6 +302,21 @@ def test_query_graph_is_binary(tmp_path):
     assert len(_messages(result.stderr)) == 1
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", [["query", "--list"], ["validate"]], ids=["query-list", "validate"])
+def test_a_full_standard_output_is_one_error_line(command, tmp_path):
+    # Before, a full disk under standard output (here /dev/full) ended every printing command in a traceback.
+    g = tmp_path / "graph.ttl"
+    g.write_text("<https://w3id.org/kgraph/id/person/Tova_Brenn> "
+                 "<http://www.w3.org/2000/01/rdf-schema#label> \"Tova Brenn\" .\n", encoding="utf-8")
+    args = command + ([str(g)] if command == ["validate"] else [])
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "kgraph", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == "Error: cannot write the output: No space left on device\n"
+
+
 # ---------------------------------------------------------------- real processes: tracebacks and signals
 
 def _default_sigint():
