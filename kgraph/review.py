@@ -37,6 +37,10 @@ REVIEW_SIMILARITY = 0.82
 #: How alike two persons' surnames must be spelt besides (transliterations such as "Morsi" and "Morsy" are 0.8;
 #: "Urin" and "Putin", two people, 0.67; "Tarvinger" and "Tarvert", two people, 0.75).
 SURNAME_SIMILARITY = 0.78
+#: Longest name review reads as one: the longest a build makes is about 40 words. A graph file holding labels of
+#: kilobytes had review working for minutes per megabyte (difflib compares up to 80 x 80 such labels a block, and
+#: cleaning a label costs its words squared); a longer label is "too long for a name", compared with none.
+MAX_NAME_CHARS = 400
 _GENERIC = frozenset("""state government ministry parliament police army party group company agency council
 commission court union office committee church bank institute university association league club federation
 foundation energy politics software success group development""".split())
@@ -182,7 +186,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
         if len(words) >= 2:
             by_initials[_initials(n.label)].append(n)
             by_last[(n.type, fold(words[-1]))].append(n)
-        if len(f) >= 5:
+        if 5 <= len(f) <= MAX_NAME_CHARS:
             blocks[(n.type, f[:3])].append(n)
     for group in by_fold.values():
         for b in group[1:]:
@@ -294,9 +298,12 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
         # name in the graph ("Abdullah Abdullah") was written so on one line, or the build would have cut it.
         qualified = _QUALIFIED.fullmatch(n.label)
         label = qualified.group(1) if qualified else n.label
-        cleaned = clean_name(label, n.type, doubled=True)
         reason = None
-        if cleaned is None:
+        long = len(label) > MAX_NAME_CHARS  # no build makes such a name, and cleaning one costs its words squared
+        cleaned = label if long else clean_name(label, n.type, doubled=True)
+        if long:
+            reason = "too long for a name"
+        elif cleaned is None:
             reason = "not a name (lowercase, a title or a connective)"
         elif cleaned != label:
             new = cleaned + n.label[len(label):]
