@@ -796,6 +796,35 @@ def test_damaged_cache_database_is_set_aside(base_build, tmp_path):
     assert result.parsed == 2 and _agree(out) == {"a1", "a2"}
 
 
+_TABLE = "CREATE TABLE extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+
+
+@pytest.mark.parametrize("plant", [
+    [_TABLE, "CREATE TRIGGER t AFTER INSERT ON extraction BEGIN SELECT RAISE(ABORT, 'a planted trigger ran'); END"],
+    [_TABLE, "CREATE TABLE t (x)", "CREATE TRIGGER t2 BEFORE DELETE ON extraction BEGIN DELETE FROM t; END"],
+    ["CREATE TABLE rows (key TEXT, data TEXT)", "CREATE VIEW extraction AS SELECT key, data FROM rows"],
+    [_TABLE, "CREATE INDEX i ON extraction (length(zeroblob(1000)))"],
+], ids=["trigger-on-insert", "trigger-on-delete", "view", "expression-index"])
+def test_a_cache_database_holding_what_kgraph_never_creates_is_set_aside(plant, tmp_path):
+    # An output folder unpacked from someone's archive: before, a planted trigger ran on every insert (one
+    # counting a cross join of 20,000 rows hung a build for good, deaf to Ctrl-C and SIGTERM).
+    import sqlite3
+
+    path = tmp_path / "cache.sqlite"
+    db = sqlite3.connect(path)
+    for sql in plant:
+        db.execute(sql)
+    db.commit()
+    db.close()
+    with pytest.warns(UserWarning, match="damaged .*which kgraph never creates"):
+        store = cache.ExtractionCache(path)
+    with store:
+        store.put("k1", '{"tampered": true}')
+        store.flush()
+        assert store.keys() == {"k1"}
+    assert (tmp_path / "cache.sqlite.damaged").exists()
+
+
 # ---------------------------------------------------------------- 7. kills at any instant
 
 class _Killed(BaseException):

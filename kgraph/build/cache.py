@@ -266,6 +266,11 @@ def cache_key(article: Article, model_id: str, extractor: str | None = None) -> 
 
 # ---------------------------------------------------------------- cache
 
+#: The objects of an extraction cache's database, as ``(type, name, sql)`` rows of ``sqlite_master``.
+_SCHEMA = {("table", "extraction", "CREATE TABLE extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)"),
+           ("index", "sqlite_autoindex_extraction_1", None)}
+
+
 class ExtractionCache:
     """A content-addressed store of extractions in one SQLite file.
 
@@ -295,6 +300,13 @@ class ExtractionCache:
             cols = [r[1] for r in db.execute("PRAGMA table_info(extraction)")]
             if cols != ["key", "data"]:
                 raise sqlite3.DatabaseError(f"unexpected columns {cols}")
+            # A cache unpacked from someone's output folder may hold triggers, views or indexes that run on
+            # every insert or read (a trigger counting a cross join hung a build, deaf to Ctrl-C): only the
+            # table kgraph creates, and its key's index, may be there.
+            rows = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
+            extra = sorted(f"{kind} {name}" for kind, name, sql in rows if (kind, name, sql) not in _SCHEMA)
+            if extra:
+                raise sqlite3.DatabaseError(f"it holds {', '.join(extra)[:200]}, which kgraph never creates")
         except BaseException:
             db.close()
             raise
