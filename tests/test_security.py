@@ -796,6 +796,26 @@ def test_damaged_cache_database_is_set_aside(base_build, tmp_path):
     assert result.parsed == 2 and _agree(out) == {"a1", "a2"}
 
 
+def test_a_decimal_written_with_an_exponent_stays_its_text_in_every_reader(tmp_path):
+    # "1e999999999"^^xsd:decimal (60 bytes in a graph file) was read with Decimal() and written out in full:
+    # view took 3.9 GB, validate stopped at the memory ceiling, review ran for minutes deaf to SIGTERM.
+    # xsd:decimal has no exponent: such a literal is ill-typed and keeps its text (here a million digits).
+    import pyoxigraph as ox
+
+    from kgraph.graph import rdf
+    from kgraph.sparql.store import from_oxigraph
+
+    path = tmp_path / "g.ttl"
+    path.write_text('<https://w3id.org/kgraph/id/place/Tarvo> <http://www.w3.org/2003/01/geo/wgs84_pos#lat> '
+                    '"1e999999"^^<http://www.w3.org/2001/XMLSchema#decimal> .\n', encoding="utf-8")
+    (lit,) = [q[2] for q in rdf.load(path).quads((None, None, None, None))]
+    assert str(lit) == "1e999999" and lit.ill_typed
+    term = from_oxigraph(ox.Literal("-1e-999999", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
+    assert str(term) == "-1e-999999"
+    assert str(from_oxigraph(ox.Literal(" 1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))) \
+        == "1.50"  # a decimal's own lexical form is read as before
+
+
 _TABLE = "CREATE TABLE extraction (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 
 

@@ -8,15 +8,35 @@ instead of producing a silently wrong graph.
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import rdflib.term
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kgraph.core.iri import ENTITY_BASE as ID_IRI, GEONAMES_BASE
 from kgraph.core.namespace import KG
+
+_XSD_DECIMAL = re.compile(r"\s*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*")
+
+
+def _decimal(lexical: str) -> Decimal:
+    """Return the value of an ``xsd:decimal`` lexical form; ValueError for any other text.
+
+    rdflib reads it with ``Decimal()``, which takes exponents ("1e999999999", not a decimal's lexical form)
+    and then writes the value out in full: a 60-byte literal in a graph file grew to gigabytes in ``view``,
+    ``validate``, ``review`` and query results. An ill-typed literal keeps its text instead.
+    """
+    if not _XSD_DECIMAL.fullmatch(lexical):
+        raise ValueError(f"not an xsd:decimal lexical form: {lexical[:40]!r}")
+    return Decimal(lexical)
+
+
+rdflib.term._toPythonMapping[XSD.decimal] = _decimal  # rdflib.term.bind() would log a warning and add a rule
 
 KG_IRI = str(KG)
 ONTOLOGY_IRI = KG_IRI.rstrip("#")
