@@ -845,6 +845,25 @@ def test_a_cache_database_holding_what_kgraph_never_creates_is_set_aside(plant, 
     assert (tmp_path / "cache.sqlite.damaged").exists()
 
 
+def test_a_cache_that_is_a_symlink_leaves_the_database_it_leads_to_untouched(tmp_path):
+    # Before, SQLite followed the link: a table was created in the other database and its journal set to WAL.
+    import sqlite3
+
+    theirs = tmp_path / "their.sqlite"
+    db = sqlite3.connect(theirs)
+    db.execute("CREATE TABLE notes (x)")
+    db.commit()
+    db.close()
+    before = theirs.read_bytes()
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "cache.sqlite").symlink_to(theirs)
+    with pytest.warns(UserWarning, match="damaged .*symbolic link"):
+        with cache.ExtractionCache(tmp_path / "state" / "cache.sqlite") as store:
+            store.put("k1", '{"x": 1}')
+            store.flush()
+    assert theirs.read_bytes() == before and not (tmp_path / "state" / "cache.sqlite").is_symlink()
+
+
 # ---------------------------------------------------------------- 7. kills at any instant
 
 class _Killed(BaseException):

@@ -292,6 +292,8 @@ class ExtractionCache:
         self._pending: list[tuple[str, str]] = []
 
     def _open(self) -> sqlite3.Connection:
+        if self.path.is_symlink():  # from an unpacked archive: SQLite would write to the database it leads to
+            raise sqlite3.DatabaseError("it is a symbolic link, which kgraph never creates")
         db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
