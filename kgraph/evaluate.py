@@ -404,7 +404,10 @@ def format_report(report: Report, verbose: bool = False) -> str:
         lines.append(f"  {p:10s} {c.line()}")
     lines.append(f"micro over {len(report.documents)} documents: entities {report.entities.line()}")
     lines.append(f"micro over {len(report.documents)} documents: relations {report.relations.line()}")
-    return "\n".join(lines) + "\n"
+    # Names come from gold files and articles: an escape sequence in one (ESC ]52 writes the clipboard, U+202E
+    # reverses the line) is shown as text, as the other commands show theirs; the JSON report keeps the data.
+    return "".join(ch if ch.isprintable() or ch == "\n" else ch.encode("unicode_escape").decode("ascii")
+                   for ch in "\n".join(lines)) + "\n"
 
 
 __all__ = ["Counts", "DocumentScore", "Report", "evaluate", "fact_verdicts", "format_report", "gold_files",

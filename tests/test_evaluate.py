@@ -181,3 +181,14 @@ def test_a_gold_file_that_cannot_mean_what_it_says_is_a_warning(tmp_path, gold, 
 def test_missing_gold_folder_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(main, ["evaluate", "--gold", str(tmp_path / "nope")])
     assert res.exit_code == 1 and "gold path not found" in res.output
+
+
+def test_verbose_report_shows_escape_sequences_of_gold_names_as_text():
+    # A gold name holding ESC ]52 (a clipboard write), ESC [2J or U+202E reached the terminal raw before.
+    from kgraph.evaluate import DocumentScore, Report, format_report
+
+    doc = DocumentScore("gold\x1b[2J", Counts(), Counts(), missed=("entity Ilse \x1b]52;c;SGk=\x07Varga ['Person']",),
+                        false=("entity Tarvo\u202e [Place] (not in gold)",))
+    text = format_report(Report((doc,)), verbose=True)
+    assert not any(c in text for c in "\x1b\x07\u202e")
+    assert "Ilse \\x1b]52;c;SGk=\\x07Varga" in text and text.endswith("\n") and text.count("\n") == 5
