@@ -538,6 +538,33 @@ def test_xml_and_jsonld_without_danger_still_load(tmp_path):
         assert q.run(open_store(p, "oxigraph"), "ASK { ?s ?p ?o }").boolean
 
 
+def _declaring(n: int, suffix: str) -> str:
+    """Return a graph file's text of one triple that declares ``n`` prefixes (namespaces, context terms)."""
+    if suffix == ".jsonld":
+        return json.dumps({"@context": {f"p{i}": f"urn:x:{i}:" for i in range(n)}, "@id": "urn:a", "p1:b": "c"})
+    if suffix == ".rdf":
+        spaces = " ".join(f'xmlns:p{i}="urn:x:{i}:"' for i in range(n))
+        return (f'<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" {spaces}>'
+                '<rdf:Description rdf:about="urn:a"><p1:b>c</p1:b></rdf:Description></rdf:RDF>')
+    body = "".join(f"@prefix p{i}: <urn:x:{i}:> .\n" if i % 2 else f"PREFIX p{i}: <urn:x:{i}:> " for i in range(n))
+    return body + ("<urn:g> { p1:a p1:b p1:c . }\n" if suffix == ".trig" else "p1:a p1:b p1:c .\n")
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".trig", ".rdf", ".jsonld"])
+def test_a_graph_file_declaring_thousands_of_prefixes_is_refused(suffix, tmp_path):
+    # rdflib files each prefix in a trie at a cost of their number squared: 100,000 @prefix lines (3 MB) had
+    # view, validate, review and rdflib queries working for minutes; 8,000 took 3 s in every format.
+    from kgraph.graph import rdf
+    from kgraph.graph.safe_rdf import MAX_PREFIXES
+
+    many, few = tmp_path / f"many{suffix}", tmp_path / f"few{suffix}"
+    many.write_text(_declaring(MAX_PREFIXES + 10, suffix), encoding="utf-8")
+    few.write_text(_declaring(MAX_PREFIXES // 4, suffix), encoding="utf-8")
+    with pytest.raises(GraphError, match=r"refusing .*more than 2,000 (prefixes|namespaces|terms)"):
+        rdf.load(many)
+    assert len(rdf.load(few)) == 1
+
+
 def test_commands_that_read_files_cannot_open_network_connections(listener):
     from kgraph.core.netguard import no_network
 

@@ -11,20 +11,32 @@ parser sees a file:
   :data:`MAX_XML_DEPTH` (Oxigraph's RDF/XML reader is quadratic in it);
 * a JSON-LD file is read as JSON and every ``@context`` in it must be
   inline: a string (a URL, near or far) or an ``@import`` is refused, and
-  JSON nested too deeply for Python to read is refused.
+  JSON nested too deeply for Python to read is refused;
+* a file declaring more than :data:`MAX_PREFIXES` prefixes (Turtle, TriG,
+  N3), namespaces (XML) or context terms (JSON-LD) is refused: rdflib files
+  each in a trie at a cost that grows with their number squared.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from kgraph.core.errors import GraphError
 
 #: Deepest element nesting accepted in an XML graph file.
 MAX_XML_DEPTH = 256
+
+#: Most prefixes, namespaces or context terms a graph file may declare. rdflib's reading cost grows with their
+#: number squared (8,000 took 3 s, 100,000 over two minutes, in every format); a graph kgraph writes declares 15.
+MAX_PREFIXES = 2000
+
 _XML_SUFFIXES = {".rdf", ".owl", ".xml", ".trix", ".html", ".xhtml", ".svg"}
 _JSONLD_SUFFIXES = {".jsonld", ".json", ".json-ld"}
+_TURTLE_SUFFIXES = {".ttl", ".turtle", ".trig", ".n3"}
+#: A prefix declaration of Turtle, TriG or N3 (``@prefix p: <`` or ``PREFIX p: <``), of bounded length.
+_PREFIX_DECL = re.compile(rb"(?i)@?prefix\s{1,64}[-\w.]{0,128}:\s{0,64}<")
 
 
 class _Refused(Exception):
@@ -47,6 +59,43 @@ def check_file(path, fmt: str | None = None) -> None:
         check_xml(p)
     if fmt in ("json-ld", "jsonld") or suffix in _JSONLD_SUFFIXES:
         check_jsonld(p)
+    if fmt in ("turtle", "trig", "n3") or suffix in _TURTLE_SUFFIXES:
+        check_prefixes(p)
+
+
+def _too_many_prefixes(path) -> GraphError:
+    return GraphError(f"refusing {path}: it declares more than {MAX_PREFIXES:,} prefixes (namespaces), "
+                      "which cost rdflib their number squared to read")
+
+
+def check_prefixes(path: Path) -> None:
+    """Refuse a Turtle, TriG or N3 file declaring more than :data:`MAX_PREFIXES` prefixes.
+
+    Raises:
+        GraphError: The file declares too many, or cannot be read.
+    """
+    try:
+        with open(path, "rb") as fh:
+            # First a count of the word alone (fast); only a file past the limit is searched for declarations.
+            words, tail = 0, b""
+            while chunk := fh.read(1 << 20):
+                words += (tail + chunk).lower().count(b"prefix")
+                tail = chunk[-5:]  # "prefix" has 6 letters: none lies within the tail alone
+            if words <= MAX_PREFIXES:
+                return
+            fh.seek(0)
+            found, buf, more = 0, b"", True
+            while more:
+                chunk = fh.read(1 << 20)
+                more = bool(chunk)
+                buf += chunk
+                end = max(0, len(buf) - 512) if more else len(buf)  # a declaration is under 512 bytes
+                found += sum(1 for m in _PREFIX_DECL.finditer(buf) if m.start() < end)
+                buf = buf[end:]
+                if found > MAX_PREFIXES:
+                    raise _too_many_prefixes(path)
+    except OSError as exc:
+        raise GraphError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def check_xml(path: Path) -> None:
@@ -59,7 +108,7 @@ def check_xml(path: Path) -> None:
 
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    depth = [0]
+    depth, namespaces = [0], [0]
 
     def doctype(*_args):
         raise _Refused("it declares a DTD (<!DOCTYPE ...>): kgraph reads no DTDs, whose entities "
@@ -68,10 +117,14 @@ def check_xml(path: Path) -> None:
     def entity(*_args):
         raise _Refused("it declares XML entities: kgraph expands none")
 
-    def start(*_args):
+    def start(_name, attrs):
         depth[0] += 1
         if depth[0] > MAX_XML_DEPTH:
             raise _Refused(f"its elements nest deeper than {MAX_XML_DEPTH} levels")
+        namespaces[0] += sum(1 for a in attrs if a.startswith("xmlns"))
+        if namespaces[0] > MAX_PREFIXES:
+            raise _Refused(f"it declares more than {MAX_PREFIXES:,} namespaces, which cost rdflib their number "
+                           "squared to read")
 
     def end(*_args):
         depth[0] -= 1
@@ -113,6 +166,7 @@ def check_jsonld(path: Path) -> None:
     except OSError as exc:
         raise GraphError(f"cannot read {path}: {exc.strerror or exc}") from None
     stack = [doc]
+    terms = 0
     while stack:
         x = stack.pop()
         if isinstance(x, dict):
@@ -125,6 +179,10 @@ def check_jsonld(path: Path) -> None:
                         if ctx is not None and not isinstance(ctx, dict):
                             raise GraphError(f"refusing {path}: its @context {str(ctx)[:100]!r} is not inline: "
                                              "kgraph loads no contexts from elsewhere")
+                        terms += len(ctx or ())
+                    if terms > MAX_PREFIXES:
+                        raise GraphError(f"refusing {path}: its contexts define more than {MAX_PREFIXES:,} terms, "
+                                         "which cost rdflib their number squared to read")
                 stack.append(value)
         elif isinstance(x, list):
             stack.extend(x)
