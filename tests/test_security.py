@@ -1116,6 +1116,30 @@ def test_a_hostile_store_stamp_next_to_the_graph_counts_as_stale(tmp_path, stamp
     assert proc.returncode == 0 and proc.stdout.strip() == "true", proc.stderr
 
 
+def test_concurrent_queries_build_one_store_and_none_replaces_it_under_another(tmp_path, monkeypatch):
+    # Before, each of three `kgraph query` runs started together built a store and renamed it into place, one
+    # under another's open store: "Corruption: Sst file size mismatch" about once in four tries.
+    from kgraph.sparql import store as st
+
+    g = tmp_path / "graph.ttl"
+    g.write_text(GRAPH, encoding="utf-8")
+    real, loads = st.load_bounded, []
+
+    def slow_load(folder, graph):
+        loads.append(folder)
+        time.sleep(0.5)
+        real(folder, graph)
+
+    monkeypatch.setattr(st, "load_bounded", slow_load)
+    folders: list = []
+    threads = [threading.Thread(target=lambda: folders.append(st.build_oxigraph(g))) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(loads) == 1 and folders == [st.store_path(g)] * 3 and st.is_fresh(g)
+
+
 def test_state_files_that_are_fifos_are_damaged_not_a_hang(tmp_path):
     out = tmp_path / "out"
     state = cache.state_dir(out)

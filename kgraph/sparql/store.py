@@ -15,6 +15,7 @@ switched off as well.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -282,6 +283,50 @@ def build_oxigraph(graph_path) -> Path:
     if is_fresh(p):
         return folder
     _ox_format(p)  # an unknown suffix is reported before anything is written
+    with _building(p):
+        if is_fresh(p):  # another kgraph built it while this one waited
+            return folder
+        return _build_store(p, folder)
+
+
+#: Longest wait (seconds) for another process building the same store before building it anyway.
+BUILD_WAIT = 600.0
+
+
+@contextlib.contextmanager
+def _building(graph: Path):
+    """Hold an exclusive lock on the graph file (read-only, advisory) while its store is built and put in place.
+
+    Two ``kgraph query`` runs on a graph with no store each built one; the second replaced the folder
+    while the first read it, which ended in RocksDB's "Corruption: Sst file size mismatch".
+    """
+    import fcntl
+    import time
+
+    try:
+        fd = os.open(graph, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        yield
+        return
+    try:
+        end = time.monotonic() + BUILD_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > end:
+                    break  # held for too long (a process stopped, not killed): build without it
+                time.sleep(0.1)
+            except OSError:
+                break  # a file system without locks
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _build_store(p: Path, folder: Path) -> Path:
+    """Bulk-load the graph into a temporary folder and rename it to the store's; return the store's folder."""
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=p.parent))
     except OSError as exc:
