@@ -190,6 +190,8 @@ def _lines(*lines: str) -> bytes:
 
 _OK_LINE = json.dumps({"id": "ok", "text": GOOD})
 #: A page whose one element has 200,000 attributes (1.9 MB): libxml2 took minutes to parse it, five times over.
+# 60,000 elements: trafilatura's time grows with their square (300,000 ran over five minutes).
+_MANY_ELEMENTS = (f"<html><body><article><p>{GOOD}</p>" + "<p>a</p>" * 60_000 + "</article></body></html>").encode()
 _MANY_ATTRIBUTES = ("<html><body><article " + " ".join(f"a{i}=x" for i in range(200_000)) + f"><p>{GOOD}</p>"
                     "</article></body></html>").encode()
 
@@ -227,6 +229,10 @@ BAD_INPUTS: tuple[BadInput, ...] = (
              r"^Error: .*attrs\.html: an element of the page has over 1,000 attributes"),
     BadInput("folder-html-many-attributes", _folder_with("attrs.html", _MANY_ATTRIBUTES), 0,
              r"^Warning: .*attrs\.html: an element of the page has over 1,000 attributes.*, skipped$"),
+    BadInput("html-many-elements", _file("many.html", _MANY_ELEMENTS), 1,
+             r"^Error: .*many\.html: the page has 60,00\d elements, over the 50,000 the main-text finder reads"),
+    BadInput("folder-html-many-elements", _folder_with("many.html", _MANY_ELEMENTS), 0,
+             r"^Warning: .*many\.html: the page has 60,00\d elements.*, skipped$"),
     BadInput("jsonl-malformed", _file("bad.jsonl", _lines(_OK_LINE, "{oops", _OK_LINE)), 1,
              r"^Error: .*bad\.jsonl:2: malformed JSON line \(.*\)$"),
     BadInput("jsonl-malformed-skip-bad", _file("bad.jsonl", _lines(_OK_LINE, "{oops", "[1, 2]"), ["--skip-bad"]), 0,

@@ -283,21 +283,29 @@ def publisher_of(url: str | None, named: object = None) -> str | None:
 HTML_MAX_DEPTH = 256
 
 
-def _parser_limits(html: str) -> tuple[bool, bool]:
-    """Return whether libxml2 stops reading the page at its nesting limit, and at its limit on one run of text.
+#: Most elements a page read may have: trafilatura's time grows with their square (a 2.4 MB page of 300,000
+#: one-letter paragraphs ran over five minutes; 40,000 took 5 s, 100,000 32 s). A news page has a few thousand
+#: (Lighthouse calls over 1,500 excessive).
+HTML_MAX_ELEMENTS = 50_000
+
+
+def _parser_limits(html: str) -> tuple[bool, bool, int]:
+    """Return whether libxml2 stops reading the page at its nesting limit and at its limit on one run of text,
+    and how many elements it read.
 
     Either way the text past that point would be lost unsaid: a page of one 15 MB paragraph gave no text at all.
     """
     from lxml import html as lhtml
 
     parser = lhtml.HTMLParser()
+    elements = 0
     try:
-        lhtml.document_fromstring(html, parser=parser)
+        elements = sum(1 for _ in lhtml.document_fromstring(html, parser=parser).iter())
     except Exception:  # noqa: BLE001 - unparsable pages are reported by the extraction below
         pass
     messages = [e.message for e in parser.error_log]
     return (any("Excessive depth" in m for m in messages),
-            any("Resource limit exceeded" in m or "huge text node" in m for m in messages))
+            any("Resource limit exceeded" in m or "huge text node" in m for m in messages), elements)
 
 
 #: Most attributes one element of a page read may have: libxml2 checks each new attribute against those before
@@ -361,7 +369,10 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if _too_many_attributes(html):
         raise InputError(f"{name}: an element of the page has over {HTML_MAX_ATTRIBUTES:,} attributes, too many for "
                          "the HTML parser (its time grows with their square); save its text as .txt instead")
-    too_deep, too_long = _parser_limits(html)
+    too_deep, too_long, elements = _parser_limits(html)
+    if elements > HTML_MAX_ELEMENTS:
+        raise InputError(f"{name}: the page has {elements:,} elements, over the {HTML_MAX_ELEMENTS:,} the main-text "
+                         "finder reads (its time grows with their square); save its text as .txt instead")
     if too_deep:
         _warn(f"{name}: elements nest deeper than {HTML_MAX_DEPTH} levels; the HTML parser reads no text "
               "below that depth")
