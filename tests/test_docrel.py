@@ -508,6 +508,8 @@ def test_thresholds_hold_the_floor_by_a_lower_confidence_bound():
     ("Dan Petrov was wounded when Ivo Marek stabbed him.", False),
     ("Ivo Marek shot Dan Petrov dead; two guards were wounded.", True),
     ("Ivo Marek stabbed Dan Petrov to death; a guard was taken to hospital.", True),
+    ("Ivo Marek shot and mortally wounded Dan Petrov in 1921.", True),
+    ("The film shows footage of Ivo Marek fatally shooting Dan Petrov in 1921.", True),
 ])
 def test_a_killing_word_is_a_deed_unless_hedged(nlp, text, done):
     doc = nlp(text)
@@ -540,6 +542,9 @@ def test_a_killing_verbs_object_can_say_it_is_no_killing(nlp, text, killing):
     ("Ivo Marek was killed in a car crash with Dan Petrov.", "Dan Petrov", "Ivo Marek", False),
     ("Dan Petrov killed Ivo Marek in Tarsk.", "Dan Petrov", "Ivo Marek", True),
     ("Dan Petrov killed Ivo Marek in Tarsk.", "Ivo Marek", "Dan Petrov", False),
+    ("In 1921 Ivo Marek was shot and mortally wounded by Dan Petrov.", "Dan Petrov", "Ivo Marek", True),
+    # A killer noun the parser read as a verb keeps no sides.
+    ("The lawyer who defended Dan Petrov's assassin Ivo Marek has died.", "Ivo Marek", "Dan Petrov", True),
     # Who ordered it is named: the killing is his.
     ("In 1702 Ivo Marek was murdered on the orders of the warlord Dan Petrov.", "Dan Petrov", "Ivo Marek", True),
 ])

@@ -661,7 +661,8 @@ def _kill_word(tok) -> bool:
 
     lemma = tok.lemma_.lower()
     if lemma in KILL_VERBS:
-        hit = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "shot and mortally wounded X": the object hangs on the verb joined by "and"
+        hit = [c for v in (tok, *tok.conjuncts) for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         if lemma == "shoot" and not hit and not any(c.lower_ == "dead" for c in tok.children):
             return False  # "shot wide", "shot at the car": no one was shot
         # "shot a film about X", "executed the plan", "killed the bill": the object says it is no killing.
@@ -676,6 +677,8 @@ def _in_fiction(tok) -> bool:
     graph for journalists must not state them. A real killing told beside a
     film or a novel is lost with them, the safe side for an accusation.
     """
+    if any(t.lemma_.lower() in _RECORDINGS for t in tok.sent):
+        return False  # "films include footage of X shooting Y": a recording of what happened
     for t in tok.sent:
         lemma = t.lemma_.lower()
         if lemma in ("fictional", "fictitious"):
@@ -964,12 +967,16 @@ def _killed_not_killer(verb, roots) -> bool:
     subject-object model reads the two names, not which side of the verb
     each is on.
     """
-    if verb.pos_ != "VERB":
-        return False
+    from kgraph.extraction.relations import KILL_VERBS
+
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in KILL_VERBS:
+        return False  # a killer noun the parser tagged a verb ("X assassin Y") has no sides to read
     slots = {c.dep_: c for c in verb.children}
+    # "X was shot and mortally wounded by Y": the agent may hang on the verb joined by "and"
+    joined = [c for v in (verb, *verb.conjuncts) for c in v.children]
     ordered = any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in _COMMAND_NOUNS for g in c.children)
-                  for c in verb.children)
-    if "nsubjpass" in slots and "agent" not in slots and not ordered:
+                  for c in joined)
+    if "nsubjpass" in slots and not any(c.dep_ == "agent" for c in joined) and not ordered:
         return True  # "X was shot dead": the one who shot is not named ("on the orders of Y" names him)
     victims = [c for d, c in slots.items() if d in ("dobj", "nsubjpass")]
     return bool(roots) and all(any(r.i == v.i or v in r.ancestors for v in victims) for r in roots)
@@ -981,6 +988,9 @@ vow seek criticize criticise condemn demand urge fear claim intend aim mission w
 release free arrest detain investigate blame accusation allegation suspicion trial investigation probe
 indictment acquit acquittal clear exonerate absolve""".split())
 
+
+#: Nouns naming a recording of real events: a film of them is no plot.
+_RECORDINGS = frozenset("footage documentary newsreel archive recording".split())
 
 #: Nouns naming who had a killing done: "X was murdered on the orders of Y".
 _COMMAND_NOUNS = frozenset("order orders behest command instruction instructions".split())
@@ -1041,7 +1051,7 @@ def _asserted(tok) -> bool:
     if _in_fiction(tok):
         return False  # "In the novel, X kills Y": a plot, not a deed
     if tok.lemma_.lower() in _NOT_ALWAYS_FATAL and not _said_fatal(tok) and \
-            any(t.lemma_.lower() in _SURVIVED for t in tok.sent):
+            any(t.lemma_.lower() in _SURVIVED and not _said_fatal(t) for t in tok.sent):
         return False  # "X shot Y in the leg; she survived": a wounding, not a killing
     if tok.head.lemma_.lower() in SAY_VERBS and tok.dep_ in ("ccomp", "parataxis") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in _ACCUSERS for c in tok.head.children):
