@@ -27,8 +27,8 @@ from kgraph.sources import gazetteer
 from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILLER_NOUNS, NONLETHAL_OBJECTS, PORTFOLIO_WORDS,
-                                       SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
+from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, NONLETHAL_OBJECTS,
+                                       PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json.gz"
@@ -657,7 +657,7 @@ def _demonym_name(word: str) -> str | None:
 
 def _kill_word(tok) -> bool:
     """True for a word naming a killing or a killer ("shot", "assassin", "the slaying")."""
-    from kgraph.extraction.relations import KILL_VERBS, is_killing_noun
+    from kgraph.extraction.relations import is_killing_noun
 
     lemma = tok.lemma_.lower()
     if lemma in KILL_VERBS:
@@ -967,8 +967,6 @@ def _killed_not_killer(verb, roots) -> bool:
     subject-object model reads the two names, not which side of the verb
     each is on.
     """
-    from kgraph.extraction.relations import KILL_VERBS
-
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in KILL_VERBS:
         return False  # a killer noun the parser tagged a verb ("X assassin Y") has no sides to read
     slots = {c.dep_: c for c in verb.children}
@@ -1001,6 +999,7 @@ _NOT_ALWAYS_FATAL = frozenset("shoot stab shooting stabbing".split())
 #: Words that say the one attacked lived: a shooting or stabbing beside them was no killing.
 _SURVIVED = frozenset("survive survivor wound wounded injure injured injury hurt hospital hospitalize hospitalise "
                       "recover".split())
+
 
 def _said_fatal(tok) -> bool:
     """True for a killing word said to have killed: "shot dead", "stabbed to death", "fatally shot"."""

@@ -3151,9 +3151,9 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
     chosen = {}
     for (i, j), probs in sorted(scores.items()):
-        (a, _sa), (b, _sb) = mentions[i], mentions[j]
+        (a, sa), (b, sb) = mentions[i], mentions[j]
         choice = None if (a.start, b.start) in covered else _head_choice(probs, config, threshold)
-        if choice is None or choice[0] != Predicate.killed and _disputed(_sa, _sb):
+        if choice is None or choice[0] != Predicate.killed and _disputed(sa, sb):
             continue  # a killing has its own guard: the document model's, below
         pred, total = choice
         if pred == Predicate.killed and sentrel.calibrated(head, pred, total) < config.get("killed_precision", KILLED_PRECISION):
