@@ -445,6 +445,12 @@ def test_a_kind_title_with_no_referent_before_reads_the_one_organization_named(n
     ("Lena Sommer does not work for the Brannholt Group.", True),
     ("Lena Sommer did not deny that she works for the Brannholt Group.", False),
     ("Lena Sommer, who does not smoke, works for the Brannholt Group.", False),
+    # asked about, supposed or merely possible
+    ("Does Lena Sommer still work for the Brannholt Group?", True),
+    ("Critics asked whether Lena Sommer works for the Brannholt Group.", True),
+    ("If elected, Lena Sommer would lead the Brannholt Group.", True),
+    ("Lena Sommer could soon join the Brannholt Group.", True),
+    ("Lena Sommer, who would later lead the Brannholt Group, was born in 1950.", False),
 ])
 def test_the_sentence_scorer_states_nothing_a_denial_or_negation_frames(nlp, text, disputed):
     from kgraph.extraction.relations import _disputed
@@ -455,3 +461,18 @@ def test_the_sentence_scorer_states_nothing_a_denial_or_negation_frames(nlp, tex
     if person is None or group is None:
         pytest.skip(f"spaCy found other names: {sorted(ents)}")
     assert _disputed(person, group) is disputed
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Is Lena Sommer the new head of the Brannholt Group?", True),
+    ("Does Lena Sommer work for the Brannholt Group?", True),
+    ("\u201cCould Lena Sommer lead the Brannholt Group?\u201d", True),
+    # a question word: the question takes its clause for granted
+    ("Why did Lena Sommer leave the Brannholt Group?", False),
+    ("Lena Sommer works for the Brannholt Group.", False),
+    ("Is it over?", True),
+])
+def test_a_yes_no_question_is_told_from_other_sentences(nlp, text, asks):
+    from kgraph.extraction.relations import polar_question
+
+    assert polar_question(next(nlp(text).sents)) is asks

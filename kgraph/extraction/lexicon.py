@@ -122,6 +122,12 @@ APPOINT_VERBS = _words("appoint elect re-elect name choose pick select tap hire"
 #: Verbs that dispute the clause they report: "X denied that he leads Y".
 DENY_VERBS = _words("deny dismiss reject refute debunk")
 
+#: Modal verbs of a mere possibility: "X could be named head of Y" holds no role yet.
+POSSIBILITY_MODALS = _words("could might may")
+
+#: Words that open a question: "Is X the head of Y?" and "asked whether X worked for Y" assert nothing.
+QUESTION_MARKS = _words("whether")
+
 #: Nouns naming talk no one stands behind: "rumours that X heads Y".
 RUMOUR_NOUNS = _words("rumour rumor speculation hearsay gossip")
 

@@ -29,7 +29,7 @@ from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
-                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS, DENY_VERBS, RUMOUR_NOUNS, HIRE_VERBS, VISIT_VERBS,
+                      LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS, DENY_VERBS, RUMOUR_NOUNS, POSSIBILITY_MODALS, QUESTION_MARKS, HIRE_VERBS, VISIT_VERBS,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
                       ROLE_ABBREVIATIONS, UNIT_NOUNS, WORK_ROLES, WORK_VERBS, BASED_WORDS, ORG_KIND_BEFORE_NAME,
                       PRIVATE_ROLES, CABINET_ROLES, SAY_VERBS, MEDIA_NOUNS, ANAPHOR_KINDS, party_name)
@@ -234,7 +234,23 @@ def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
 def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[Relation]:
     """Return the relations of one rule id among those a shared matcher finds (the matcher runs once per index)."""
     found = index.memo((matcher.__name__, offset), lambda: list(matcher(doc, index, offset)))
-    return [r for r in found if r.method == method]
+    return [r for r in found if r.method == method and not _asked_of(doc, index, r)]
+
+
+def _asked_of(doc, index: MentionIndex, r: Relation) -> bool:
+    """True when a yes-no question asks what a relation's subject is: "Is X the new head of Y?".
+
+    The parser reads the role there as in apposition to X; a role taken for
+    granted by the question stays ("Is Y's chief X leaving?").
+    """
+    for sent in doc.sents:
+        root = sent.root
+        if root.lemma_.lower() != "be" or not polar_question(sent):
+            continue
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is not None and index.at(subject) == r.subject:
+            return True
+    return False
 
 
 def _make(subject, predicate, obj, method, sent, offset, role=None, confidence=UNCALIBRATED) -> Relation:
@@ -628,6 +644,11 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # "a spokeswoman" with no body of her own speaks for the one the sentence before is about.
           ("The Tarsk Port Authority said it was watching closely. Clara Neumann, a spokeswoman, said the port "
            "would stay open.", ("Clara Neumann", Predicate.worksFor, "Tarsk Port Authority")),
+          # a question that asks something else keeps what it takes for granted
+          ("Why did Maria Lopez, spokesperson for the World Health Organization, resign?",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          ("Is it over? Maria Lopez, spokesperson for the World Health Organization, said it was.",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
           # "the institute": the one organization named before whose name ends with that word.
           ("The Tarsk Research Institute published the study. Marta Hensel, a researcher at the institute, said "
            "more work was needed.", ("Marta Hensel", Predicate.worksFor, "Tarsk Research Institute")),
@@ -648,6 +669,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # The head of a department named after "of" leads the department, a part of the firm.
           ("Demand was weak, said Hans Lotter, Tarvel Motors' head of research.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
+          # a yes-no question asserts nothing
+          ("Is Maria Lopez the new spokesperson for the World Health Organization?",
+           ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
       ])
 def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition (read by :func:`_appositions`)."""
@@ -1417,9 +1441,39 @@ PREP_OBJECT_DEPS = frozenset(("pobj",))
 
 
 def _unreal(verb) -> bool:
-    """True for a verb negated ("does not lead", "is not a member", "never worked"), under "if" or "unless", or denied."""
-    return any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children) or \
-        _denied(verb)
+    """True for a verb negated ("does not lead", "never worked"), conditional, asked about, merely possible, or denied.
+
+    Conditional: under "if" or "unless", or with such a clause of its own
+    ("If elected, X would become mayor of Y"). Asked about: "asked whether X
+    worked for Y", "Is X the head of Y?". Merely possible: "X could be named
+    head of Y" (a modal of possibility; "would" alone also tells of a past
+    that happened: "X, who would later lead Y").
+    """
+    for c in verb.children:
+        if c.dep_ == "neg" or c.dep_ == "mark" and (c.lower_ in ("if", "unless") or c.lower_ in QUESTION_MARKS):
+            return True
+        if c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS:
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            return True
+    # A yes-no question asks its own main verb ("Does X work for Y?"); a clause inside it is taken for granted.
+    return _denied(verb) or verb.i == verb.sent.root.i and polar_question(verb.sent)
+
+
+#: Words a yes-no question opens with: "Is X the head of Y?", "Did X work for Y?", "Could X lead Y?".
+_QUESTION_OPENERS = frozenset("""is are was were am do does did has have had can could will would shall should may
+might must""".split())
+
+
+def polar_question(sent) -> bool:
+    """True for a sentence that asks yes or no ("Is X the new head of Y?"): it asserts neither.
+
+    A question with a question word keeps what it takes for granted ("Why did Y's
+    chief X resign?" still says X heads Y).
+    """
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", "\u201d", "\u2019", ")")), None)
+    return bool(words) and last is not None and last.text == "?" and words[0].lower_ in _QUESTION_OPENERS
 
 
 #: Links a clause hangs on the word that reports it by: "denied reports that X leads Y", "rumours that X heads Y".
@@ -1616,6 +1670,10 @@ _TEAM_FOR_VERBS = frozenset("play score sign ride rid race drive".split())
            ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
           ("Jonas Weber scored against Tarsk Rovers on Saturday.", ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
           ("Jonas Weber rode past the Tarsk Rovers club.", ("Jonas Weber", Predicate.worksFor, "Tarsk Rovers")),
+          # asked about, not said
+          ("Critics asked whether Tom Brask had ever worked for Quillmoor Foods.",
+           ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
+          ("Does Tom Brask still work for Quillmoor Foods?", ("Tom Brask", Predicate.worksFor, "Quillmoor Foods")),
       ])
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
@@ -2070,6 +2128,11 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk, who is also Norway's interior minister, told the newspaper.",
            ("Ann Lisk", Predicate.worksFor, "Norway")),
+          # "would" also tells of what came to pass; a modal of mere possibility elsewhere in the clause is no doubt
+          ("Ann Lisk, who would later become leader of the Quillmoor Party, joined it in 1990.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk, who could not be reached, is the leader of the Quillmoor Party.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk, who is also chairman of the board at Vellox Motors' European arm, spoke.",
            ("Ann Lisk", Predicate.worksFor, "Vellox Motors")),
           # "its": the body that made the role is the one it is of.
@@ -2103,6 +2166,11 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           ("Ann Lisk is not a member of the Quillmoor Party.", ("Ann Lisk", Predicate.memberOf, "the Quillmoor Party")),
           ("If Ann Lisk became leader of the Quillmoor Party, it would split.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("If elected, Ann Lisk would become leader of the Quillmoor Party.",
+           ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
+          ("Ann Lisk could be named chief executive of Vellox Motors on Monday.",
+           ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
+          ("Is Ann Lisk the new leader of the Quillmoor Party?", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           # the one succeeded held the role before; the rule speaks of the subject only
           ("Ann Lisk will succeed Tom Reyes as chief executive of Vellox Motors.",
            ("Tom Reyes", Predicate.leaderOf, "Vellox Motors")),
@@ -3153,8 +3221,8 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
     for (i, j), probs in sorted(scores.items()):
         (a, sa), (b, sb) = mentions[i], mentions[j]
         choice = None if (a.start, b.start) in covered else _head_choice(probs, config, threshold)
-        if choice is None or choice[0] != Predicate.killed and _disputed(sa, sb):
-            continue  # a killing has its own guard: the document model's, below
+        if choice is None or polar_question(sa.sent) or choice[0] != Predicate.killed and _disputed(sa, sb):
+            continue  # a killing has its own guard too: the document model's, below
         pred, total = choice
         if pred == Predicate.killed and sentrel.calibrated(head, pred, total) < config.get("killed_precision", KILLED_PRECISION):
             continue  # an accusation: stated only where the head measured high precision
