@@ -740,6 +740,36 @@ def test_build_summary_names_the_articles_skipped_for_their_language(tmp_path, c
     assert "skipped" not in pipeline.build([src], output=tmp_path / "out2").summary()
 
 
+_STORY = ("Veltria's parliament approved the budget on Thursday after a long session in Tarsk. Prime Minister "
+          "Jonas Pekkala said the vote showed the coalition could still govern. Opposition leader Mira Tessaro of "
+          "the Green Party called the budget a gift to the rich and said her party would take it to court.")
+
+
+def test_an_article_written_in_capitals_is_skipped_with_a_warning_not_read_as_names(tmp_path, capsys):
+    from kgraph.build import pipeline
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "caps1.txt").write_text(_STORY.upper(), encoding="utf-8")
+    (src / "en1.txt").write_text("TARSK VOTES\n\n" + _STORY, encoding="utf-8")  # a headline in capitals is read
+    result = pipeline.build([src], output=tmp_path / "out")
+    first = result.summary().splitlines()[0]
+    assert first == "articles: 2 (2 parsed, 0 from cache; 1 skipped, written in capitals: caps1)"
+    assert any("caps1" in line and "capitals" in line for line in capsys.readouterr().err.splitlines())
+    labels = {e.label for e in result.kb.entities}
+    assert "Jonas Pekkala" in labels and not any(label.isupper() and len(label) > 4 for label in labels), labels
+
+
+@pytest.mark.parametrize("text, caps", [
+    (_STORY.upper(), True),
+    (_STORY, False),
+    ("BREAKING NEWS", False),  # too short to tell
+    ("NATO AND THE EU MET IN BRUSSELS. " * 3 + _STORY, False),
+])
+def test_capitals_are_told_by_their_share_of_a_long_enough_text(text, caps):
+    assert docrel.in_capitals(text) is caps
+
+
 def test_an_article_of_very_many_names_pairs_each_name_with_its_neighbours_and_the_main_ones(nlp, monkeypatch):
     from kgraph.extraction.extract import _candidates, _resolve
 

@@ -59,6 +59,10 @@ class BuildResult:
             # Said again here: the warnings scroll away on a big build, and a skipped article adds nothing.
             how += f"; {len(skipped)} skipped, not English: " + ", ".join(skipped[:3]) + (
                 ", ..." if len(skipped) > 3 else "")
+        capitals = self.in_capitals()
+        if capitals:
+            how += f"; {len(capitals)} skipped, written in capitals: " + ", ".join(capitals[:3]) + (
+                ", ..." if len(capitals) > 3 else "")
         lines = [f"articles: {len(self.kb.articles)} ({how})",
                  f"entities: {len(self.kb.entities)} (" + ", ".join(
                      f"{t} {types[t]}" for t in (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place) if types[t]) + ")",
@@ -80,6 +84,12 @@ class BuildResult:
         from kgraph.extraction.docrel import language_of
 
         return sorted(a.id for a in self.kb.articles if language_of(a.text) != "en")
+
+    def in_capitals(self) -> list[str]:
+        """Return the ids of the graph's English articles that extraction skipped as written in capitals, sorted."""
+        from kgraph.extraction.docrel import in_capitals, language_of
+
+        return sorted(a.id for a in self.kb.articles if language_of(a.text) == "en" and in_capitals(a.text))
 
 
 def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,

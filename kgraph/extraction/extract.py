@@ -2385,6 +2385,10 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
         # A German article parsed as English gives junk names ("Bundeskanzlerin X" a person): say so, skip it.
         docrel.warn_language(article.id, lang)
         return Extraction(article)
+    if docrel.in_capitals(article.text):
+        # Every word in capitals reads as a name: skipped with a warning rather than turned into junk nodes.
+        docrel.warn_capitals(article.id)
+        return Extraction(article)
     pairs = article_mentions(pieces)
     stated = statement_pairs(pairs)
     # A list of names is no short text (its one "sentence" can be 50 kB long: encoding it took 10 s per section).
