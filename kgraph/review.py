@@ -182,10 +182,15 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     for n in nodes:
         f = fold(n.label)
         by_fold[f].append(n)
-        words = n.label.split()
+        # The build's qualifier is no word of the name: "Socialist Party (Spain)" is not called "Spain".
+        qualified = _QUALIFIED.fullmatch(n.label)
+        words = (qualified.group(1) if qualified else n.label).split()
         if len(words) >= 2:
-            by_initials[_initials(n.label)].append(n)
-            by_last[(n.type, fold(words[-1]))].append(n)
+            by_initials[_initials(" ".join(words))].append(n)
+            # A body's name "X of Y" is never called "Y" alone ("University of Hamburg" is not the club "Hamburg");
+            # a person's particle is no such word ("Ludwig van Beethoven" is "Beethoven").
+            if n.type == EntityType.Person or not words[-2].islower():
+                by_last[(n.type, fold(words[-1]))].append(n)
         if 5 <= len(f) <= MAX_NAME_CHARS:
             blocks[(n.type, f[:3])].append(n)
     for group in by_fold.values():
@@ -205,8 +210,14 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             cands = [c for c in by_initials.get(n.label, ()) if c.type != EntityType.Person]
             if len(cands) == 1:
                 add(cands[0], n, "acronym")
-        if " " not in n.label and n.type in (EntityType.Person, EntityType.Organization):
-            cands = [c for c in by_last.get((n.type, fold(n.label)), ()) if c.iri != n.iri]
+        # A country's own name as an organization is its team or state, not the short name of a body named
+        # after it ("Falconets Nigeria", "Greenpeace Veltria").
+        if " " not in n.label and n.type in (EntityType.Person, EntityType.Organization) \
+                and not (n.type == EntityType.Organization and gazetteer.country(n.label) is not None):
+            # An acronym is not the last word written as a word ("SAP" is no short name of "Tonle Sap").
+            cands = [c for c in by_last.get((n.type, fold(n.label)), ()) if c.iri != n.iri
+                     and not (n.label.isupper() and len(n.label) > 1
+                              and not _last_word(c.label).isupper())]
             if len(cands) == 1 and n.label.casefold() not in _GENERIC:
                 add(cands[0], n, "short name")
     for group in blocks.values():
@@ -222,6 +233,12 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     by_iri = {n.iri: n for n in nodes}
     return [s for s in out.values()
             if "two types" in s.reason or _compatible(*(by_iri[e].type for e in s.item["entities"]))]
+
+
+def _last_word(label: str) -> str:
+    """Return a label's last word, the build's qualifier set aside ("Socialist Party (Spain)": "Party")."""
+    qualified = _QUALIFIED.fullmatch(label)
+    return (qualified.group(1) if qualified else label).split()[-1]
 
 
 #: A label's qualifier, which linking adds to tell namesakes apart ("Tarsk (Velt)", "Veltria (women)").

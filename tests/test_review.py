@@ -228,3 +228,21 @@ def test_labels_of_kilobytes_are_too_long_for_a_name_and_compared_with_none(monk
     monkeypatch.setattr(review, "clean_name", lambda *a, **k: pytest.fail("a label of kilobytes was cleaned"))
     assert duplicates(nodes) == [] and compared == []
     assert [(s.item["action"], s.item["note"]) for s in junk(nodes)] == [("block", "too long for a name")] * 3
+
+
+def test_a_short_name_is_no_qualifier_no_place_after_of_and_no_acronym():
+    """The build's qualifier, the place of "X of Y" and an acronym are not what a body is called alone."""
+    from kgraph.review import Node, duplicates
+
+    def pairs(*nodes):
+        made = [Node(f"https://example.org/{i}", t, n, (n,), 3, 2, 1) for i, (t, n) in enumerate(nodes)]
+        return sorted(sorted(s.item["note"].split(": ", 1)[1].split(" / ")) for s in duplicates(made))
+
+    org = "Organization"
+    assert pairs((org, "Velt Party (Norway)"), (org, "Norway")) == []
+    assert pairs((org, "University of Tarsk"), (org, "Tarsk")) == []
+    assert pairs((org, "Lake Orvan Sap"), (org, "SAP")) == []
+    assert pairs((org, "Falconets Norway"), (org, "Norway")) == []  # a country's name is its team or state
+    # still a short name: a company's last word, a person's surname after a particle
+    assert pairs((org, "Royal Velt Shell"), (org, "Shell")) == [["'Royal Velt Shell'", "'Shell'"]]
+    assert pairs(("Person", "Ludo van Tarvert"), ("Person", "Tarvert")) == [["'Ludo van Tarvert'", "'Tarvert'"]]
