@@ -1213,3 +1213,10 @@ def test_a_merge_of_a_person_into_a_place_warns_and_says_which_relations_went():
                for m in messages)
     assert any("drops 1 relation that does not fit a Place: Tarnholm worksFor Borvik Mills" in m for m in messages)
     assert by_label(kb)["Tarnholm"].type == "Place"
+
+
+def test_a_split_without_a_label_is_named_by_the_articles_it_found_not_an_unknown_one():
+    corpus = [ex("a1", ("Kim", "Person", "Kim")), ex("a2", ("Kim", "Person", "Kim"))]
+    with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
+        kb = link_extractions(corpus, fixes({"action": "split", "entity": "Kim", "articles": ["a2", "a9"]}))
+    assert {e.label for e in kb.entities} == {"Kim", "Kim (a2)"}

@@ -822,7 +822,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 forced[new_id] = (old_label if gid not in res.groups
                                   else own if own and _norm(own) != _norm(old_label)
                                   and _norm(own) not in map(_norm, src.names)
-                                  else f"{old_label} ({', '.join(sorted(arts) + sorted(c.context))})")
+                                  else f"{old_label} ({', '.join(sorted(arts & set(texts)) + sorted(c.context))})")
             # Aliases only the moved mentions explain go with them ("Pekkala" with "Jonas Pekkala").
             mine = (set(src.aliases) if gid not in res.groups else
                     {a for a in src.aliases if _explained_by(a, new.names) and not _explained_by(a, src.names)})
