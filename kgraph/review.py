@@ -59,6 +59,7 @@ class Node:
     edges: int
     corrected: bool = False  # an analyst's correction already changed it (prov:wasInfluencedBy the corrections)
     splits: frozenset = frozenset()  # the analyst's splits it took part in ("correction #4 split A -> B")
+    retyped: bool = False  # an analyst's retype gave it its type ("correction #3 retype A -> Organization")
 
     @property
     def weight(self) -> int:
@@ -89,6 +90,8 @@ def _printable(text: str) -> str:
 
 #: The provenance comment a split leaves on both the entity it split and the one it made.
 _SPLIT_COMMENT = re.compile(r"correction #\d+ split ")
+#: The provenance comment a retype leaves on the entity it gave a type.
+_RETYPE_COMMENT = re.compile(r"correction #\d+ retype ")
 
 
 def _count(o) -> int:
@@ -109,7 +112,7 @@ def read_nodes(path: str | Path) -> list[Node]:
     ds = rdf.load(p)
     types = {KG[t]: t for t in ENTITY_TYPES}
     info: dict = defaultdict(lambda: {"type": None, "label": None, "names": set(), "mentions": 0, "articles": set(),
-                                      "edges": 0, "corrected": False, "splits": set()})
+                                      "edges": 0, "corrected": False, "splits": set(), "retyped": False})
     corrections = rdf.CORRECTIONS_SOURCE
     preds = {KG[p] for p in (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf, Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.basedIn,
                              Predicate.partOf, Predicate.locatedIn, Predicate.killed)}
@@ -128,6 +131,8 @@ def read_nodes(path: str | Path) -> list[Node]:
             d["corrected"] = True
         elif p == RDFS.comment and _SPLIT_COMMENT.match(str(o)):
             d["splits"].add(str(o))
+        elif p == RDFS.comment and _RETYPE_COMMENT.match(str(o)):
+            d["retyped"] = True
         elif p == KG.mentionCount:
             d["mentions"] = _count(o)
         elif p == KG.mentionedIn:
@@ -137,7 +142,7 @@ def read_nodes(path: str | Path) -> list[Node]:
             if str(o) in info or str(o).startswith(ENTITY_BASE):
                 info[str(o)]["edges"] += 1
     return [Node(iri, d["type"], d["label"], tuple(sorted(d["names"] | {d["label"]})), d["mentions"],
-                 len(d["articles"]), d["edges"], d["corrected"], frozenset(d["splits"]))
+                 len(d["articles"]), d["edges"], d["corrected"], frozenset(d["splits"]), d["retyped"])
             for iri, d in sorted(info.items()) if d["type"] and d["label"]]
 
 
@@ -171,6 +176,8 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     def add(a: Node, b: Node, reason: str, keep_first: bool = False) -> None:
         if a.iri == b.iri or a.splits & b.splits:
             return  # one node, or two an analyst's split made of one: not to be merged back
+        if a.type != b.type and (a.retyped or b.retyped):
+            return  # an analyst gave one of them its type: two types on purpose (a town and the club retyped so)
         key = tuple(sorted((a.iri, b.iri)))
         if key not in out:
             out[key] = _merge(a, b, reason, keep_first)

@@ -246,3 +246,22 @@ def test_a_short_name_is_no_qualifier_no_place_after_of_and_no_acronym():
     # still a short name: a company's last word, a person's surname after a particle
     assert pairs((org, "Royal Velt Shell"), (org, "Shell")) == [["'Royal Velt Shell'", "'Shell'"]]
     assert pairs(("Person", "Ludo van Tarvert"), ("Person", "Tarvert")) == [["'Ludo van Tarvert'", "'Tarvert'"]]
+
+
+def test_review_does_not_propose_again_a_pair_of_two_types_an_analyst_retyped_one_of(tmp_path):
+    """Retyping the club a build read as a person beside its town is a decision: the pair is no duplicate to review."""
+    from kgraph.core.model import Entity, KnowledgeBase
+
+    def merges(retype_note):
+        kb = KnowledgeBase(articles=(Article("a", "x"),), entities=(
+            Entity("place/Tessaly", "Place", "Tessaly", (), ("a",), 5),
+            Entity("organization/Tessaly", "Organization", "Tessaly", (), ("a",), 3,
+                   corrections=(retype_note,) if retype_note else ())), facts=())
+        path = tmp_path / "graph.ttl"
+        path.write_text(rdf.serialize(kb), encoding="utf-8")
+        out = CliRunner().invoke(main, ["review", str(path), "--json"]).output
+        return [i for i in corrections.parse(json.loads(out)).items if i.action == "merge"]
+
+    assert len(merges(None)) == 1  # a namesake to check
+    assert len(merges("#2 rename Tessaly -> Tessaly")) == 1  # another item decides nothing of the types
+    assert merges("#1 retype Tessaly -> Organization") == []
