@@ -1220,3 +1220,17 @@ def test_a_split_without_a_label_is_named_by_the_articles_it_found_not_an_unknow
     with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
         kb = link_extractions(corpus, fixes({"action": "split", "entity": "Kim", "articles": ["a2", "a9"]}))
     assert {e.label for e in kb.entities} == {"Kim", "Kim (a2)"}
+
+
+def test_items_pasted_from_review_text_each_ending_in_a_comma_load(tmp_path):
+    """`kgraph review` prints each item followed by a comma; pasted into a list, the last comma is read as absent."""
+    path = tmp_path / "fixes.json"
+    path.write_text(r'{"version": 1, "corrections": [' '\n'
+                    r'    {"action": "block", "entity": "Velt, Tarsk,]", "note": "a \", ]"},' '\n'
+                    r'    {"action": "merge", "entities": ["A", "B",], "keep": "A"},' '\n]}\n', encoding="utf-8")
+    items = corr.load(path).items
+    assert [(i.action, i.entity or i.entities) for i in items] == [("block", "Velt, Tarsk,]"), ("merge", ("A", "B"))]
+    assert items[0].note == 'a ", ]'
+    path.write_text('{"corrections": [{"action": "block" "entity": "A"},\n]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"not valid JSON \(line 1, column 37: Expecting ',' delimiter\)"):
+        corr.load(path)
