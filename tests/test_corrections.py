@@ -812,7 +812,7 @@ def test_a_folder_file_holding_the_given_items_takes_over_without_a_warning(tmp_
     fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
     _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
     (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
-                                                        {"action": "block", "entity": "Quell"}]), encoding="utf-8")
+                                                        {"action": "block", "entity": "Marta Quell"}]), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         kb = pipeline.build(["a1", "a2"], output=out).kb
@@ -1234,3 +1234,18 @@ def test_items_pasted_from_review_text_each_ending_in_a_comma_load(tmp_path):
     path.write_text('{"corrections": [{"action": "block" "entity": "A"},\n]}', encoding="utf-8")
     with pytest.raises(InputError, match=r"not valid JSON \(line 1, column 37: Expecting ',' delimiter\)"):
         corr.load(path)
+
+
+def test_blocking_another_name_of_an_entity_warns_that_the_whole_entity_goes():
+    corpus = [ex("a1", ("Velt Central Bank", "Organization", "Velt Central Bank"), ("VCB", "Organization", "VCB"),
+                 ("Ostra Holm", "Person", "Ostra Holm"))]
+    kb0 = link_extractions(corpus)
+    assert "VCB" in by_label(kb0)["Velt Central Bank"].aliases
+    with pytest.warns(UserWarning, match="'vcb' is another name of 'organization/Velt_Central_Bank' "
+                                         r"\('Velt Central Bank'\); the block removes that whole entity"):
+        kb = link_extractions(corpus, fixes({"action": "block", "entity": "vcb"}))
+    assert set(by_label(kb)) == {"Ostra Holm"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # its label, in any case, or its key: what the analyst named goes, no warning
+        for ref in ("velt central bank", "organization/Velt_Central_Bank"):
+            assert set(by_label(link_extractions(corpus, fixes({"action": "block", "entity": ref})))) == {"Ostra Holm"}

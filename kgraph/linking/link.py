@@ -875,6 +875,11 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into "
                               f"{refs.key_of[gid]!r} by an earlier correction; "
                               f"the block removes that whole entity", stacklevel=2)
+            elif not _KEY_REF.fullmatch(_key_ref(c.entity)) and not set(_folds(c.entity)) & set(_folds(label_of(gid))):
+                # A short name or acronym the build joined to the entity ("ECB" of "European Central Bank"): the
+                # block takes the entity it names, every mention of it, which the analyst may not have meant.
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} is another name of {refs.key_of[gid]!r} "
+                              f"({label_of(gid)!r}); the block removes that whole entity", stacklevel=2)
             g = res.groups[gid]
             key, gone = refs.key_of[gid], len(members.get(gid, ()))
             removed.append(f"{c.describe()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
