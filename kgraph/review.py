@@ -331,8 +331,15 @@ PLACE_WORD_POPULATION = 50_000
 
 
 def junk(nodes: list[Node]) -> list[Suggestion]:
-    """Suggest blocking (or renaming) nodes whose name does not look like a name."""
+    """Suggest blocking (or renaming) nodes whose name does not look like a name.
+
+    A name with extra words around another node's name ("Following Tarsk" beside "Tarsk") is merged into it:
+    renamed, it would be a second node of that name, which the build numbers ("Tarsk_2") and asks to merge.
+    """
     out = []
+    by_fold: dict[str, list] = defaultdict(list)
+    for m in nodes:
+        by_fold[fold(m.label)].append(m)
     for n in nodes:
         if n.corrected:  # an analyst has seen it already (and may have named it so)
             continue
@@ -349,6 +356,13 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
             reason = "not a name (lowercase, a title or a connective)"
         elif cleaned != label:
             new = cleaned + n.label[len(label):]
+            same = [m for m in by_fold.get(fold(new), ()) if m.iri != n.iri and _compatible(m.type, n.type)]
+            if len(same) == 1:
+                out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}): extra words around the name of "
+                                      f"{same[0].label!r} ({same[0].type}, {same[0].mentions} mentions)",
+                                      {"action": "merge", "entities": [same[0].iri, n.iri], "keep": same[0].iri,
+                                       "note": f"extra words around the name {same[0].label!r}"}))
+                continue
             out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}): extra words around a name",
                                   {"action": "rename", "entity": n.iri, "label": new,
                                    "note": "extra words around the name"}))
@@ -375,6 +389,8 @@ def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
     purpose) come after the others, by impact among themselves.
     """
     nodes = read_nodes(path)
-    found = duplicates(nodes) + junk(nodes)
+    bad = junk(nodes)
+    merged = {frozenset(s.item["entities"]) for s in bad if s.item["action"] == "merge"}
+    found = [s for s in duplicates(nodes) if frozenset(s.item["entities"]) not in merged] + bad
     found.sort(key=lambda s: (NAMESAKE in s.reason, -s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
     return found[:limit] if limit else found

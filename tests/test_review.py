@@ -289,3 +289,21 @@ def test_a_place_and_its_namesake_body_come_after_the_other_suggestions(tmp_path
     items = corrections.parse(json.loads(out)).items
     assert [(i.action, (i.entity or i.keep).rsplit("/", 1)[-1]) for i in items] == [
         ("block", "Council"), ("merge", "Orvik_Freight_Lines"), ("merge", "Tessaly")]
+
+
+def test_extra_words_around_another_nodes_name_are_merged_into_it_not_renamed_onto_it(tmp_path):
+    """Renamed, "Reportedly Velt Bank" would be a second "Velt Bank" (the build numbers it): the item is a merge."""
+    from kgraph.core.model import Entity, KnowledgeBase
+
+    kb = KnowledgeBase(articles=(Article("a", "x"),), entities=(
+        Entity("organization/Velt_Bank", "Organization", "Velt Bank", (), ("a",), 6),
+        Entity("organization/Reportedly_Velt_Bank", "Organization", "Reportedly Velt Bank", (), ("a",), 1),
+        Entity("organization/Reportedly_Orvik_Lines", "Organization", "Reportedly Orvik Lines", (), ("a",), 1)),
+        facts=())
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(kb), encoding="utf-8")
+    out = CliRunner().invoke(main, ["review", str(path), "--json"]).output
+    items = sorted((i.action, i.entities or (i.entity, i.label)) for i in corrections.parse(json.loads(out)).items)
+    base = "https://w3id.org/kgraph/id/organization/"
+    assert items == [("merge", (base + "Velt_Bank", base + "Reportedly_Velt_Bank")),
+                     ("rename", (base + "Reportedly_Orvik_Lines", "Orvik Lines"))]
