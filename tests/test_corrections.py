@@ -811,8 +811,8 @@ def test_a_folder_file_holding_the_given_items_takes_over_without_a_warning(tmp_
     fix = tmp_path / "fix.json"
     fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
     _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
-    (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
-                                                        {"action": "block", "entity": "Marta Quell"}]), encoding="utf-8")
+    items = [{"action": "block", "entity": "Tarnholm"}, {"action": "block", "entity": "Marta Quell"}]
+    (out / "corrections.json").write_text(corr.to_json(items), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         kb = pipeline.build(["a1", "a2"], output=out).kb

@@ -478,12 +478,12 @@ def test_page_data_says_which_correction_changed_a_node_and_asserted_a_relation(
     from kgraph.linking.link import link_extractions
 
     text = "Ilse Varn Orvik Lines"
-    kb = link_extractions([Extraction(Article("a", text), (Mention("Ilse Varn", "Person", 0, 9, "Ilse Varn"),
-                                                            Mention("Orvik Lines", "Organization", 10, 21, "Orvik Lines")))],
-                          corrections.parse({"corrections": [
-                              {"action": "rename", "entity": "Orvik Lines", "label": "Orvik Line"},
-                              {"action": "assert", "subject": "Ilse Varn", "predicate": "worksFor", "object": "Orvik Line",
-                               "note": "her profile"}]}))
+    mentions = (Mention("Ilse Varn", "Person", 0, 9, "Ilse Varn"),
+                Mention("Orvik Lines", "Organization", 10, 21, "Orvik Lines"))
+    kb = link_extractions([Extraction(Article("a", text), mentions)], corrections.parse({"corrections": [
+        {"action": "rename", "entity": "Orvik Lines", "label": "Orvik Line"},
+        {"action": "assert", "subject": "Ilse Varn", "predicate": "worksFor", "object": "Orvik Line",
+         "note": "her profile"}]}))
     data = visualize.graph_data(rdf.to_graph(kb)).data
     nodes = {n["label"]: n for n in data["nodes"]}
     assert nodes["Orvik Line"]["corrections"] == ["correction #1 rename Orvik Lines -> Orvik Line"]
