@@ -811,8 +811,8 @@ def test_a_folder_file_holding_the_given_items_takes_over_without_a_warning(tmp_
     fix = tmp_path / "fix.json"
     fix.write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"}]), encoding="utf-8")
     _build_corpus_a1_a2(monkeypatch, pipeline, out, fix)
-    (out / "corrections.json").write_text(corr.to_json([{"action": "block", "entity": "Tarnholm"},
-                                                        {"action": "block", "entity": "Quell"}]), encoding="utf-8")
+    items = [{"action": "block", "entity": "Tarnholm"}, {"action": "block", "entity": "Marta Quell"}]
+    (out / "corrections.json").write_text(corr.to_json(items), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         kb = pipeline.build(["a1", "a2"], output=out).kb
@@ -1213,3 +1213,39 @@ def test_a_merge_of_a_person_into_a_place_warns_and_says_which_relations_went():
                for m in messages)
     assert any("drops 1 relation that does not fit a Place: Tarnholm worksFor Borvik Mills" in m for m in messages)
     assert by_label(kb)["Tarnholm"].type == "Place"
+
+
+def test_a_split_without_a_label_is_named_by_the_articles_it_found_not_an_unknown_one():
+    corpus = [ex("a1", ("Kim", "Person", "Kim")), ex("a2", ("Kim", "Person", "Kim"))]
+    with pytest.warns(UserWarning, match="no article 'a9' in the graph"):
+        kb = link_extractions(corpus, fixes({"action": "split", "entity": "Kim", "articles": ["a2", "a9"]}))
+    assert {e.label for e in kb.entities} == {"Kim", "Kim (a2)"}
+
+
+def test_items_pasted_from_review_text_each_ending_in_a_comma_load(tmp_path):
+    """`kgraph review` prints each item followed by a comma; pasted into a list, the last comma is read as absent."""
+    path = tmp_path / "fixes.json"
+    path.write_text(r'{"version": 1, "corrections": [' '\n'
+                    r'    {"action": "block", "entity": "Velt, Tarsk,]", "note": "a \", ]"},' '\n'
+                    r'    {"action": "merge", "entities": ["A", "B",], "keep": "A"},' '\n]}\n', encoding="utf-8")
+    items = corr.load(path).items
+    assert [(i.action, i.entity or i.entities) for i in items] == [("block", "Velt, Tarsk,]"), ("merge", ("A", "B"))]
+    assert items[0].note == 'a ", ]'
+    path.write_text('{"corrections": [{"action": "block" "entity": "A"},\n]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"not valid JSON \(line 1, column 37: Expecting ',' delimiter\)"):
+        corr.load(path)
+
+
+def test_blocking_another_name_of_an_entity_warns_that_the_whole_entity_goes():
+    corpus = [ex("a1", ("Velt Central Bank", "Organization", "Velt Central Bank"), ("VCB", "Organization", "VCB"),
+                 ("Ostra Holm", "Person", "Ostra Holm"))]
+    kb0 = link_extractions(corpus)
+    assert "VCB" in by_label(kb0)["Velt Central Bank"].aliases
+    with pytest.warns(UserWarning, match="'vcb' is another name of 'organization/Velt_Central_Bank' "
+                                         r"\('Velt Central Bank'\); the block removes that whole entity"):
+        kb = link_extractions(corpus, fixes({"action": "block", "entity": "vcb"}))
+    assert set(by_label(kb)) == {"Ostra Holm"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # its label, in any case, or its key: what the analyst named goes, no warning
+        for ref in ("velt central bank", "organization/Velt_Central_Bank"):
+            assert set(by_label(link_extractions(corpus, fixes({"action": "block", "entity": ref})))) == {"Ostra Holm"}

@@ -11,7 +11,7 @@ import pytest
 from kgraph.graph import export
 
 from kgraph.graph import rdf
-from kgraph.core.model import Article, Entity, Fact, KnowledgeBase, Mention, Relation, well_typed_facts
+from kgraph.core.model import Article, Entity, Extraction, Fact, KnowledgeBase, Mention, Relation, well_typed_facts
 
 
 def _kb() -> KnowledgeBase:
@@ -107,3 +107,30 @@ def test_seed_exports_match_the_rdf_graph(seed_build):
     assert g.number_of_edges() == len(well_typed_facts(kb))
     russia = g.nodes["https://w3id.org/kgraph/id/country/Russia"]
     assert russia["geonames"] == "https://sws.geonames.org/2017370/" and russia["iso_code"] == "RU"
+
+
+def test_every_export_keeps_the_merged_iris_and_the_corrections_of_a_node():
+    """A merge's absorbed IRI (owl:sameAs in RDF) and the items that changed a node are in CSV, GraphML and GEXF."""
+    from kgraph.linking import corrections
+    from kgraph.linking.link import link_extractions
+
+    def ex(aid, *names):
+        text = " ".join(n for n, _t in names)
+        pos, ms = 0, []
+        for n, t in names:
+            ms.append(Mention(n, t, pos, pos + len(n), n))
+            pos += len(n) + 1
+        return Extraction(Article(aid, text), tuple(ms))
+
+    kb = link_extractions(
+        [ex("a", ("Orvik Lines", "Organization")), ex("b", ("Tarsvik Shipping", "Organization"))],
+        corrections.parse({"corrections": [
+            {"action": "merge", "entities": ["Orvik Lines", "Tarsvik Shipping"], "keep": "Orvik Lines"}]}))
+    base = "https://w3id.org/kgraph/id/organization/"
+    rows = list(csv.DictReader(io.StringIO(export.csv_tables(kb)[0])))
+    assert [(r["Id"], r["SameAs"], r["Corrections"]) for r in rows] == [
+        (base + "Orvik_Lines", base + "Tarsvik_Shipping", "correction #1 merge Orvik Lines, Tarsvik Shipping")]
+    for g in (nx.read_graphml(io.BytesIO(export.graphml(kb).encode())),
+              nx.read_gexf(io.BytesIO(export.gexf(kb).encode()))):
+        d = g.nodes[base + "Orvik_Lines"]
+        assert d["same_as"] == base + "Tarsvik_Shipping" and d["corrections"].startswith("correction #1 merge")

@@ -1642,3 +1642,42 @@ def test_an_edge_s_tooltip_claims_no_sources_the_articles_do_not_name(open_page,
     one = replace(kb, articles=tuple(replace(a, publisher="North Post", url=None) if a.id == "n2" else a for a in kb.articles))
     path, _ = visualize.write_page(rdf.to_graph(one), tmp_path / "pub.html")
     assert "2 articles · 1 independent source" in _hover_edge(open_page(path), "Ada Quill", "Orion Mills")
+
+
+def test_a_corrected_node_and_an_asserted_relation_say_so_and_exports_keep_merged_iris(open_page, tmp_path):
+    """The node panel lists the items that changed a node; an assert's evidence names the corrections file and its
+    note (it read "gazetteer: .../corrections"); the page's GEXF, nodes CSV and Turtle keep the merged IRI."""
+    from kgraph.core.model import Extraction, Mention
+    from kgraph.linking import corrections
+    from kgraph.linking.link import link_extractions
+
+    def ex(aid, *names):
+        pos, ms = 0, []
+        for n, t in names:
+            ms.append(Mention(n, t, pos, pos + len(n), n))
+            pos += len(n) + 1
+        return Extraction(Article(aid, " ".join(n for n, _t in names)), tuple(ms))
+
+    kb = link_extractions(
+        [ex("a", ("Ilse Varn", "Person"), ("Orvik Lines", "Organization")),
+         ex("b", ("Tarsvik Shipping", "Organization"))],
+        corrections.parse({"corrections": [
+            {"action": "merge", "entities": ["Orvik Lines", "Tarsvik Shipping"], "keep": "Orvik Lines"},
+            {"action": "assert", "subject": "Ilse Varn", "predicate": "worksFor", "object": "Tarsvik Shipping",
+             "note": "her profile"}]}))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "c.html")
+    page = open_page(path)
+    # drawn as a stated relation, not hidden with the gazetteer's links (no article states it)
+    assert _visible_relations(page) == ["Ilse Varn worksFor Orvik Lines"]
+    orvik, gone = "https://w3id.org/kgraph/id/organization/Orvik_Lines", "organization/Tarsvik_Shipping"
+    page.js("id => kgraph.selectNode(id)", orvik)
+    details = page.page.inner_text("#details")
+    assert "Corrected\n#1 merge Orvik Lines, Tarsvik Shipping" in details and "Merged from\n" + gone in details
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
+    details = page.page.inner_text("#details")
+    assert "none (asserted by a correction)" in details and "gazetteer" not in details
+    assert "Source: corrections file, item #2 assert Ilse Varn worksFor Tarsvik Shipping: her profile" in details
+    iri = "https://w3id.org/kgraph/id/" + gone
+    assert iri in page.js("kgraph.exports.nodesCsv()") and f"owl:sameAs <{iri}>" in page.js("kgraph.exports.turtle()")
+    assert f'<attvalue for="same_as" value="{iri}"/>' in page.js("kgraph.exports.gexf()")
+    Graph().parse(data=page.js("kgraph.exports.turtle()"), format="turtle")

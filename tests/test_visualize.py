@@ -469,3 +469,25 @@ def test_community_colours_are_each_their_own_and_neighbours_far_apart():
     assert side_by_side.min() >= visualize.NEIGHBOUR_COLOUR_DISTANCE, side_by_side.min()
     palette = visualize.community_palette()
     assert len(set(palette)) == len(palette) >= 400 and visualize.NO_COMMUNITY_COLOR not in palette
+
+
+def test_page_data_says_which_correction_changed_a_node_and_asserted_a_relation():
+    """A node's correction items and an assert's item and note reach the page's data (the graph's rdfs:comment)."""
+    from kgraph.core.model import Extraction
+    from kgraph.linking import corrections
+    from kgraph.linking.link import link_extractions
+
+    text = "Ilse Varn Orvik Lines"
+    mentions = (Mention("Ilse Varn", "Person", 0, 9, "Ilse Varn"),
+                Mention("Orvik Lines", "Organization", 10, 21, "Orvik Lines"))
+    kb = link_extractions([Extraction(Article("a", text), mentions)], corrections.parse({"corrections": [
+        {"action": "rename", "entity": "Orvik Lines", "label": "Orvik Line"},
+        {"action": "assert", "subject": "Ilse Varn", "predicate": "worksFor", "object": "Orvik Line",
+         "note": "her profile"}]}))
+    data = visualize.graph_data(rdf.to_graph(kb)).data
+    nodes = {n["label"]: n for n in data["nodes"]}
+    assert nodes["Orvik Line"]["corrections"] == ["correction #1 rename Orvik Lines -> Orvik Line"]
+    assert nodes["Ilse Varn"]["corrections"] == ["correction #2 assert Ilse Varn worksFor Orvik Line"]
+    (edge,) = data["edges"]
+    assert [(v["method"], v["note"]) for v in edge["evidence"]] == [
+        ("correction", "#2 assert Ilse Varn worksFor Orvik Line: her profile")]

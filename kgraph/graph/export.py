@@ -23,7 +23,7 @@ from kgraph.core.terms import EntityType
 #: CSV columns of ``nodes.csv`` and ``edges.csv``; Gephi's spreadsheet import
 #: recognises ``Id``/``Label`` and ``Source``/``Target``/``Weight``.
 NODE_COLUMNS = ("Id", "Label", "Type", "Aliases", "Mentions", "Articles", "GeoNames", "IsoCode",
-                "CountryCode", "Latitude", "Longitude")
+                "CountryCode", "Latitude", "Longitude", "SameAs", "Corrections")
 EDGE_COLUMNS = ("Source", "Target", "Predicate", "Label", "Weight", "Confidence", "Roles", "Methods",
                 "Articles", "Sentence")
 
@@ -35,7 +35,9 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
 
     Node attributes: ``label``, ``type``, ``aliases``, ``mentions``,
     ``articles`` and, where the gazetteer knows them, ``geonames``,
-    ``iso_code``, ``country_code``, ``latitude``, ``longitude``. Edge
+    ``iso_code``, ``country_code``, ``latitude``, ``longitude``; ``same_as`` (the IRIs of the entities
+    merged into it or it had before, the graph's ``owl:sameAs`` of kgraph IRIs) and ``corrections`` (the
+    analyst's items that changed it, as the graph's ``rdfs:comment`` says). Edge
     attributes: ``predicate``, ``label``, ``weight`` (articles stating it),
     ``confidence`` (highest), ``roles``, ``methods``, ``articles`` and
     ``sentence`` (the first evidence sentence). Absent values are left out,
@@ -56,6 +58,10 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
         if e.latitude is not None and e.longitude is not None:
             attrs["latitude"] = round(e.latitude, 5)
             attrs["longitude"] = round(e.longitude, 5)
+        if e.same_as:  # a merged, renamed or retyped entity's old IRIs keep naming it here too
+            attrs["same_as"] = _SEP.join(str(iri.entity_iri(k)) for k in e.same_as)
+        if e.corrections:
+            attrs["corrections"] = _SEP.join(f"correction {note}" for note in e.corrections)
         g.add_node(str(iri.entity_iri(e.key)), **attrs)
     # One edge per subject, predicate and object: an analyst's assert of a relation the articles state too is a
     # second fact of the same triple, whose evidence (articles, sentence) the edge keeps beside "correction".
@@ -127,7 +133,8 @@ def csv_tables(kb: KnowledgeBase) -> tuple[str, str]:
     g = to_networkx(kb)
     keys = {"Label": "label", "Type": "type", "Aliases": "aliases", "Mentions": "mentions",
             "Articles": "articles", "GeoNames": "geonames", "IsoCode": "iso_code",
-            "CountryCode": "country_code", "Latitude": "latitude", "Longitude": "longitude"}
+            "CountryCode": "country_code", "Latitude": "latitude", "Longitude": "longitude", "SameAs": "same_as",
+            "Corrections": "corrections"}
     nodes = io.StringIO()
     w = csv.writer(nodes, lineterminator="\n")
     w.writerow(NODE_COLUMNS)

@@ -405,8 +405,40 @@ def load(path: str | Path) -> Corrections:
         return parse_csv(text, str(p))
     if p.suffix.lower() in YAML_SUFFIXES:
         return parse_yaml(text, str(p))
-    data = userfile.loads(text, InputError, str(p))
+    try:
+        data = userfile.loads(text, InputError, str(p))
+    except InputError as exc:
+        # Items pasted from `kgraph review`'s text output each end in a comma, so the last one before "]" too: a
+        # comma before a closing bracket is read as absent (any other error is the file's, as written).
+        relaxed = _without_trailing_commas(text)
+        if relaxed == text:
+            raise
+        try:
+            data = json.loads(relaxed)
+        except (ValueError, RecursionError):
+            raise exc from None
     return parse(data, str(p))
+
+
+def _without_trailing_commas(text: str) -> str:
+    """Return JSON text without the commas that stand right before a closing ``]`` or ``}`` (outside strings)."""
+    out: list[str] = []
+    in_string = escaped = False
+    pending = -1  # index in out of a comma that only white space has followed
+    for ch in text:
+        if in_string:
+            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
+        elif ch == '"':
+            in_string, pending = True, -1
+        elif ch in "]}" and pending >= 0:
+            out[pending] = ""
+            pending = -1
+        elif ch == ",":
+            pending = len(out)
+        elif not ch.isspace():
+            pending = -1
+        out.append(ch)
+    return "".join(out)
 
 
 def to_json(items: list[dict]) -> str:

@@ -822,7 +822,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 forced[new_id] = (old_label if gid not in res.groups
                                   else own if own and _norm(own) != _norm(old_label)
                                   and _norm(own) not in map(_norm, src.names)
-                                  else f"{old_label} ({', '.join(sorted(arts) + sorted(c.context))})")
+                                  else f"{old_label} ({', '.join(sorted(arts & set(texts)) + sorted(c.context))})")
             # Aliases only the moved mentions explain go with them ("Pekkala" with "Jonas Pekkala").
             mine = (set(src.aliases) if gid not in res.groups else
                     {a for a in src.aliases if _explained_by(a, new.names) and not _explained_by(a, src.names)})
@@ -875,6 +875,11 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into "
                               f"{refs.key_of[gid]!r} by an earlier correction; "
                               f"the block removes that whole entity", stacklevel=2)
+            elif not _KEY_REF.fullmatch(_key_ref(c.entity)) and not set(_folds(c.entity)) & set(_folds(label_of(gid))):
+                # A short name or acronym the build joined to the entity ("ECB" of "European Central Bank"): the
+                # block takes the entity it names, every mention of it, which the analyst may not have meant.
+                warnings.warn(f"correction {c.describe()}: {c.entity!r} is another name of {refs.key_of[gid]!r} "
+                              f"({label_of(gid)!r}); the block removes that whole entity", stacklevel=2)
             g = res.groups[gid]
             key, gone = refs.key_of[gid], len(members.get(gid, ()))
             removed.append(f"{c.describe()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "

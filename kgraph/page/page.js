@@ -80,7 +80,13 @@
   var byId = {};
   DATA.nodes.forEach(function (n) { byId[n.id] = n; });
   var edgeById = {};
-  DATA.edges.forEach(function (e) { edgeById[e.id] = e; e.gaz = e.articles.length === 0; });
+  // a relation no article states is the gazetteer's (drawn dashed, behind "gazetteer links"), unless an analyst's
+  // correction asserted it: that one is drawn as any stated relation
+  DATA.edges.forEach(function (e) {
+    edgeById[e.id] = e;
+    e.asserted = e.evidence.some(function (v) { return v.method === 'correction'; });
+    e.gaz = e.articles.length === 0 && !e.asserted;
+  });
   var communities = DATA.communities || [];
   // largest first in lists (a place linked only by the gazetteer joins a community after they are numbered)
   var bySize = communities.slice().sort(function (a, b) { return b.size - a.size || a.id - b.id; });
@@ -190,6 +196,7 @@
     if (e.confidence !== null && e.confidence !== undefined && e.confidence < state.minConf - 1e-9) return false;
     if (!nodeTypeOk(byId[e.from]) || !nodeTypeOk(byId[e.to])) return false;
     if (e.gaz) return state.gazetteer && state.minSources <= 1;
+    if (e.asserted && !e.articles.length) return true;  // the analyst's own statement, whatever the source filters
     var arts = e.articles.filter(function (i) { return articleOk[i]; });
     if (!arts.length) return false;
     return state.minSources <= 1 || sourcesOf(arts) >= state.minSources;
@@ -1094,6 +1101,8 @@
     var merged = n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; });
     n.sameAs.filter(function (u) { return u !== n.geonames && merged.indexOf(u) < 0; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
     if (merged.length) rows.push(['Merged from', el('code', {class: 'small', text: merged.map(function (u) { return u.slice(ID_BASE.length); }).join(' · ')})]);
+    // the analyst's items the last build applied to it (the graph's rdfs:comment "correction #4 merge ...")
+    if (n.corrections && n.corrections.length) rows.push(['Corrected', el('span', {class: 'small', text: n.corrections.map(function (c) { return c.replace(/^correction /, ''); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
     rows.push(['Mentions', String(n.mentions)]);
@@ -1107,7 +1116,7 @@
     });
     function fact(e) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
-      var meta = e.gaz ? 'gazetteer' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
+      var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
         + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
       return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
         el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
@@ -1235,7 +1244,9 @@
       return true;
     });
     var more = stepped(list, evs, EVIDENCE_SHOWN, EVIDENCE_STEP, function (v) {
+      // an analyst's assert derives from the corrections file, not from the gazetteer: the item and its note say so
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
+        : v.method === 'correction' ? el('span', null, 'corrections file' + (v.note ? ', item ' + v.note : ''))
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
       var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + methodText(v.method) : '') + (v.role ? ' · role: ' + v.role : '');
       return el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
@@ -1246,8 +1257,8 @@
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
       dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
         ['Role words', roles.join(', ')], ['Confidence', fmtConf(e.confidence)],
-        ['Articles', e.articles.length ? String(e.articles.length) : 'none (gazetteer)'],
-        ['Sources', e.gaz ? null : sourcesText(e)],
+        ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
+        ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
@@ -1618,7 +1629,7 @@
           var v = withText.some(function (x) { return x.sentence === said; }) ? {sentence: said} : bestFirst(withText)[0];
           if (v && v.sentence === said) hop.append(el('div', {class: 'meta', text: 'same sentence'}));
           else if (v) { said = v.sentence; hop.append(marked(v.sentence, namesOf(e.from).concat(namesOf(e.to)), v.marks), el('div', {class: 'meta'}, 'Source: ', articleRef(v.article))); }
-          else hop.append(el('div', {class: 'meta', text: e.gaz ? 'gazetteer' : ''}));
+          else hop.append(el('div', {class: 'meta', text: e.gaz ? 'gazetteer' : e.asserted ? 'asserted by a correction' : ''}));
           box.append(hop);
         });
       });
@@ -1711,7 +1722,7 @@
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
       el('div', {class: 'tt-sub', text: 'confidence ' + fmtConf(e.confidence) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'independent source') : '') : 'gazetteer')
+        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'independent source') : '') : e.asserted ? 'asserted by a correction' : 'gazetteer')
         + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
@@ -2019,12 +2030,13 @@
   function gexf() {
     var g = shownGraph(), out = ['<?xml version="1.0" encoding="UTF-8"?>',
       '<gexf xmlns="http://gexf.net/1.3" version="1.3">', '<graph defaultedgetype="directed" mode="static">',
-      '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="community" title="community" type="integer"/><attribute id="mentions" title="mentions" type="integer"/></attributes>',
+      '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="community" title="community" type="integer"/><attribute id="mentions" title="mentions" type="integer"/><attribute id="same_as" title="same_as" type="string"/></attributes>',
       '<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="articles" title="articles" type="integer"/><attribute id="sources" title="sources" type="integer"/><attribute id="first" title="first" type="string"/><attribute id="last" title="last" type="string"/></attributes>',
       '<nodes>'];
     g.nodes.forEach(function (n) {
       out.push('<node id="' + xmlEsc(n.id) + '" label="' + xmlEsc(labelOf(n.id)) + '"><attvalues><attvalue for="type" value="' + xmlEsc(typeOf(n))
-        + '"/><attvalue for="community" value="' + n.community + '"/><attvalue for="mentions" value="' + n.mentions + '"/></attvalues></node>');
+        + '"/><attvalue for="community" value="' + n.community + '"/><attvalue for="mentions" value="' + n.mentions + '"/>'
+        + (n.sameAs.length ? '<attvalue for="same_as" value="' + xmlEsc(n.sameAs.join(' | ')) + '"/>' : '') + '</attvalues></node>');
     });
     out.push('</nodes>', '<edges>');
     g.rels.forEach(function (e) {
@@ -2042,8 +2054,9 @@
   }
   function csv(rows) { return rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n'; }
   function nodesCsv() {
-    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names']].concat(shownGraph().nodes.map(function (n) {
-      return [n.id, labelOf(n.id), typeOf(n), n.community, n.mentions, n.alt.join(' | ')];
+    // same_as: the IRIs merged into it (and its GeoNames page), as the graph's owl:sameAs
+    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names', 'same_as']].concat(shownGraph().nodes.map(function (n) {
+      return [n.id, labelOf(n.id), typeOf(n), n.community, n.mentions, n.alt.join(' | '), n.sameAs.join(' | ')];
     })));
   }
   function edgesCsv() {
@@ -2062,10 +2075,12 @@
   }
   function turtle() {
     var g = shownGraph(), ns = DATA.ns || {};
-    var out = ['@prefix kg: ' + ttlIri(ns.kg) + ' .', '@prefix rdfs: ' + ttlIri(ns.rdfs) + ' .', '@prefix skos: ' + ttlIri(ns.skos) + ' .', ''];
+    var out = ['@prefix kg: ' + ttlIri(ns.kg) + ' .', '@prefix rdfs: ' + ttlIri(ns.rdfs) + ' .', '@prefix skos: ' + ttlIri(ns.skos) + ' .',
+      '@prefix owl: ' + ttlIri(ns.owl || 'http://www.w3.org/2002/07/owl#') + ' .', ''];
     g.nodes.forEach(function (n) {
       var lines = [ttlIri(n.id) + ' a kg:' + typeOf(n), '    rdfs:label ' + ttlString(labelOf(n.id))];
       n.alt.forEach(function (a) { lines.push('    skos:altLabel ' + ttlString(a)); });
+      n.sameAs.forEach(function (u) { lines.push('    owl:sameAs ' + ttlIri(u)); });
       out.push(lines.join(' ;\n') + ' .');
     });
     g.rels.forEach(function (e) { out.push(ttlIri(e.from) + ' kg:' + e.predicate + ' ' + ttlIri(e.to) + ' .'); });

@@ -42,7 +42,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kgraph.sources.ingest import iso_date, publisher_of
-from kgraph.core.iri import ENTITY_BASE
+from kgraph.core.iri import CORRECTIONS, ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
 from kgraph.core.terms import EntityType
@@ -235,6 +235,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
             item["marks"] = [[spans[0] - start, spans[1] - start], [spans[2] - start, spans[3] - start]]
         if item["article"] is None and src is not None:
             item["source"] = str(src)
+        if src == CORRECTIONS:  # an analyst's assert: which item, with its note ("#4 assert A livesIn B: ...")
+            item["note"] = _str(one(ev, RDFS.comment))
         evidence[key].append(item)
 
     # ---- analysis and layout over the kept nodes: the graph of relations stated in articles
@@ -274,6 +276,9 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
             "articles": sorted(art_index[a] for a in many(s, KG.mentionedIn) if a in art_index),
             "geonames": next((u for u in same if u.startswith(str(GN))), None),
             "sameAs": same, "iso": _str(one(s, KG.isoCode)),
+            # the analyst's items that changed it (merge, split, rename, retype, a relation rejected or asserted)
+            "corrections": sorted((str(c) for c in many(s, RDFS.comment) if str(c).startswith("correction #")),
+                                  key=_item_order) if CORRECTIONS in many(s, PROV.wasInfluencedBy) else [],
             "coords": [lat, lon] if lat is not None and lon is not None else None,
         })
     edges = []
@@ -281,7 +286,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         evs = sorted(evidence.get((s, p, o), []),
                      key=lambda e: (e["article"] if e["article"] is not None else -1, e["start"] or 0,
                                     e["sentence"] or "", e["role"] or "", e["method"] or "", e.get("marks") or [],
-                                    e["confidence"] or 0.0, e.get("source") or ""))
+                                    e["confidence"] or 0.0, e.get("source") or "", e.get("note") or ""))
         arts = sorted({e["article"] for e in evs if e["article"] is not None})
         confs = [e["confidence"] for e in evs if e["confidence"] is not None]
         days = sorted(d for d in (articles[a]["day"] for a in arts) if d)
@@ -304,9 +309,15 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         "physicsIterations": max(40, min(200, 30_000 // max(1, len(nodes)))),
         "totals": {"nodes": total_nodes, "edges": total_edges, "articles": len(articles)},
         "allPredicates": list(PREDICATES),
-        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS), "id": ENTITY_BASE},
+        "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS), "owl": str(OWL), "id": ENTITY_BASE},
     }
     return PageData(data, total_nodes, total_edges)
+
+
+def _item_order(comment: str) -> tuple:
+    """Order a node's correction comments by item number ("correction #9 ..." before "correction #10 ...")."""
+    m = re.match(r"correction #(\d+)", comment)
+    return (int(m.group(1)) if m else 0, comment)
 
 
 def _source_key(article: dict, index: int) -> str:
