@@ -1642,3 +1642,29 @@ def test_an_edge_s_tooltip_claims_no_sources_the_articles_do_not_name(open_page,
     one = replace(kb, articles=tuple(replace(a, publisher="North Post", url=None) if a.id == "n2" else a for a in kb.articles))
     path, _ = visualize.write_page(rdf.to_graph(one), tmp_path / "pub.html")
     assert "2 articles · 1 independent source" in _hover_edge(open_page(path), "Ada Quill", "Orion Mills")
+
+
+def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_start(open_page, analyst_page, tmp_path):
+    # DWIE 250 at 1366x768: the only key to the shapes (under Entity types) was below the paths, time and sources
+    # controls, out of view; a newcomer saw shapes and colours with nothing saying what they meant.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    key = page.js("""(() => { const k = document.getElementById('net-legend'); if (!k) return null;
+        const r = k.getBoundingClientRect(), c = document.getElementById('net').getBoundingClientRect();
+        return {text: k.innerText, icons: k.querySelectorAll('svg').length, inNet: k.closest('#net') !== null,
+                box: [r.left, r.top, r.right, r.bottom], rel: [r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top]}; })()""")
+    assert key is not None, "no key on the network"
+    assert key["inNet"] and key["icons"] == 4
+    assert all(t in key["text"] for t in ("Person", "Organization", "Country", "Place")), key["text"]
+    assert "colour: community" in key["text"] and "a relation an article states" in key["text"]
+    left, top, right, bottom = key["box"]
+    assert 0 <= left and right <= 1366 and 0 <= top and bottom <= 768
+    x0, y0, x1, y1 = key["rel"]
+    under = [b for b in page.js("kgraph.labelBoxes()") if b[0] < x1 and b[2] > x0 and b[1] < y1 and b[3] > y0]
+    assert under == [], f"names drawn under the key: {under}"
+    page.page.uncheck("#color-community")
+    assert "Shape and colour: type" in page.page.inner_text("#net-legend")
+    page.screenshot("review-net-legend.png")
+    # nothing drawn, nothing to explain
+    path, _ = visualize.write_page(Graph(), tmp_path / "empty.html")
+    assert open_page(path).js("document.getElementById('net-legend').hidden") is True
+

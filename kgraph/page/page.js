@@ -267,6 +267,9 @@
   }
 
   var container = $('net');
+  // a key to the shapes and lines, in the network's corner (filled by paintLegend; hidden when nothing is drawn)
+  var netLegend = document.createElement('div');
+  netLegend.id = 'net-legend'; netLegend.setAttribute('aria-label', 'Legend');
   var BORDER = 1.2, BORDER_SELECTED = 3;
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
@@ -289,6 +292,7 @@
       scaling: {label: {drawThreshold: 4}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
+  container.append(netLegend);  // after vis-network, which empties its container
   // At fit-to-screen a corpus of hundreds of entities is drawn at a fifth of its size or less, and vis-network's
   // sizes (graph units) become dots of 1-2 px whose shape, the type, cannot be read. Before each frame every node
   // is given at least MIN_NODE_PX on screen, times the square root of its size over the smallest (size still says
@@ -452,6 +456,11 @@
       var qr = Math.max(3, (qn.options.size || 8) * scale);
       obstacle[order[q]] = [qx - qr, qy - qr, qx + qr, qy + qr];
       inView.push([obstacle[order[q]], focusNodes && !focusNodes.has(order[q]) ? dimGrid : grid]);
+    }
+    // no name under the key to shapes in the network's corner
+    if (netLegend.offsetWidth) {
+      var lr = netLegend.getBoundingClientRect(), cr = container.getBoundingClientRect();
+      take([lr.left - cr.left - 2, lr.top - cr.top - 2, lr.right - cr.left + 2, lr.bottom - cr.top + 2], grid);
     }
     if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
     else if (focused !== null && body.nodes[rep(focused)]) {
@@ -1794,6 +1803,14 @@
   function paintLegend() {
     // The legend shows what the colours mean now: type colours only while nodes are coloured by type.
     DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? NEUTRAL : t.color)); });
+    // the same key on the network itself, in view from the first second (the type list is far down the panel)
+    var kinds = el('span', {class: 'legend-types'});
+    DATA.types.forEach(function (t) {
+      kinds.append(el('span', {class: 'legend-type', 'data-key': t.name}, icon(t.shape, state.byCommunity ? NEUTRAL : t.color), t.name));
+    });
+    netLegend.hidden = !DATA.nodes.length;
+    fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
+      + ' · a line: a relation an article states'}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
       : 'Shape and colour: type. Size: number of neighbours.';
