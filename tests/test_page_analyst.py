@@ -1668,3 +1668,41 @@ def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_star
     path, _ = visualize.write_page(Graph(), tmp_path / "empty.html")
     assert open_page(path).js("document.getElementById('net-legend').hidden") is True
 
+
+def test_a_panel_opened_from_the_search_box_or_a_panel_takes_the_focus_and_comes_into_view(open_page, analyst_page):
+    # DWIE 250, keyboard only: after "/", a name and Enter the focus stayed in the search box (or fell to the page
+    # when a name in a panel was pressed), so Tab went through the 30-odd controls of the left panel before the
+    # facts. On a phone (390x844) the chosen entity's panel opened 1,600 px below the search box, out of sight.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    keys = page.page.keyboard
+    keys.press("/")
+    keys.type("Ada Quill")
+    keys.press("Enter")
+    page.settle()
+    assert page.page.inner_text("#details h3") == "Ada Quill"
+    keys.press("Tab")
+    assert page.js("document.activeElement.closest('#details') !== null"), page.js("document.activeElement.outerHTML")
+    assert page.js("document.activeElement.textContent") == "Expand neighbours"
+    page.page.focus("#details li button:text-is('Orion Mills')")
+    keys.press("Enter")
+    page.settle()
+    assert page.page.inner_text("#details h3").startswith("Orion Mills")
+    keys.press("Tab")
+    assert page.js("document.activeElement.closest('#details') !== null")
+    # a phone: the panel comes into view; a tap on the network leaves the map where it is
+    phone = open_page(analyst_page, viewport=(390, 844))
+    phone.page.click("#search")
+    phone.page.keyboard.type("Orion Mills")
+    phone.page.keyboard.press("Enter")
+    phone.settle()
+    top = phone.js("document.getElementById('details').getBoundingClientRect().top")
+    assert 0 <= top < 844 - 200, f"the panel's top at {top} px"
+    phone.screenshot("review-phone-search.png")
+    phone.js("window.scrollTo(0, 0)")
+    at = phone.js("""id => { const d = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""",
+                  _ids(phone, ["Ada Quill"])[0])
+    phone.page.mouse.click(*at)
+    phone.settle()
+    assert phone.page.inner_text("#details h3") == "Ada Quill" and phone.js("window.scrollY") == 0
+

@@ -1455,11 +1455,24 @@
   var MEMBERS_SHOWN = 50;
   // A new panel is read from its top. In a narrow window the page itself scrolls, the panel below the network: a
   // name picked far down a list opened its panel above the screen, the reader left in the middle of it.
+  // A panel opened from the search box or from another panel (a name, "evidence", Back) takes the keyboard focus on
+  // its heading: the focus was left on the page's body (the button pressed was gone with the old panel) or in the
+  // search box, and Tab went through the 30-odd controls of the left panel before reaching the facts. In a narrow
+  // window (a phone) the panel, 1,000 px and more below the search box, is also scrolled into view. Not for a click
+  // on the network, whose reader keeps the map in view.
   function toPanelTop() {
     var side = $('side');
     side.scrollTop = 0;
-    if (narrow.matches && side.getBoundingClientRect().top < 0) side.scrollIntoView({block: 'start'});
+    var fromPanels = lastInput === 'page', top = side.getBoundingClientRect().top;
+    if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - 80))) side.scrollIntoView({block: 'start'});
+    var head = details.querySelector('h3');
+    if (fromPanels && head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
   }
+  // where the last click or key was: on the network, or elsewhere on the page (none yet: a view opened from a link)
+  var lastInput = null;
+  ['pointerdown', 'keydown'].forEach(function (t) {
+    document.addEventListener(t, function (ev) { lastInput = container.contains(ev.target) ? 'net' : 'page'; }, true);
+  });
   function showCommunity(c) {
     var com = communities[c];
     if (!com) return;
