@@ -1706,3 +1706,21 @@ def test_a_panel_opened_from_the_search_box_or_a_panel_takes_the_focus_and_comes
     phone.settle()
     assert phone.page.inner_text("#details h3") == "Ada Quill" and phone.js("window.scrollY") == 0
 
+
+def test_an_entity_lists_its_articles_latest_first_the_undated_last(open_page, tmp_path):
+    # DWIE 250 with dates: Barack Obama's 16 articles were listed in corpus order (2014-01, 2014-11, 2015-07, 2016-06,
+    # 2016-02 ...), while the home panel lists the latest first; an analyst reading what is new about him could not.
+    kb = analyst_kb()
+    kb = replace(kb, entities=tuple(replace(e, articles=("n1", "n2", "n4")) if e.label == "Ada Quill" else e for e in kb.entities))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "dated.html")
+    page = open_page(path)
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
+    titles = page.js("Array.from(document.querySelectorAll('#details ul.node-articles li button')).map(b => b.textContent)")
+    assert titles == ["Tallow Bank board", "Orion Mills hires", "Undated note"]
+    assert "Mentioned in 3 articles, latest first".lower() in page.page.inner_text("#details").lower()
+    # with a time range the articles it keeps still come first
+    page.js("kgraph.setDates(0, 0)")
+    page.settle()
+    titles = page.js("Array.from(document.querySelectorAll('#details ul.node-articles li')).map(li => [li.textContent, li.className])")
+    assert [t[1] for t in titles] == ["", "muted", "muted"] and titles[0][0].startswith("Orion Mills hires")
+

@@ -916,12 +916,13 @@
       groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null);
   }
   var ARTICLES_SHOWN = 40, MOST_NAMED = 10;
+  // articles by date, the latest first, the undated last (then in corpus order)
+  function newestFirst(a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; }
   function showHome(allArticles) {
     homeAll = !!allArticles; panelArticles = articlesKey();
     var list = el('ol', {class: 'ranklist'});
     byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
-    var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; })
-      .sort(function (a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; });
+    var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; }).sort(newestFirst);
     trail = [];
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
@@ -1160,7 +1161,8 @@
     }
     // with a time range or publishers set, the articles they keep come first; the others stay listed, greyed
     var af = articleFiltered(), kept = af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length;
-    var artOrder = af ? n.articles.slice().sort(function (x, y) { return (articleOk[y] ? 1 : 0) - (articleOk[x] ? 1 : 0) || x - y; }) : n.articles;
+    // by date, the latest first, as on the home panel (they were in corpus order: 2014, 2015, 2016, 2016, 2015 ...)
+    var artOrder = n.articles.slice().sort(function (x, y) { return (af ? (articleOk[y] ? 1 : 0) - (articleOk[x] ? 1 : 0) : 0) || newestFirst(x, y); });
     var arts = el('ul', {class: 'node-articles'});
     var moreArts = capped(arts, artOrder, ARTICLES_OF_ENTITY, function (i) { return el('li', {class: articleOk[i] ? '' : 'muted'}, articleRef(i)); }, 'article');
     // the countries and cities every article names come first: one click lists the people (or another type) alone
@@ -1204,7 +1206,8 @@
       dl(rows),
       rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
-      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')}) : null,
+      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
+        + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')}) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
