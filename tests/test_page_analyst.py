@@ -1724,3 +1724,22 @@ def test_an_entity_lists_its_articles_latest_first_the_undated_last(open_page, t
     titles = page.js("Array.from(document.querySelectorAll('#details ul.node-articles li')).map(li => [li.textContent, li.className])")
     assert [t[1] for t in titles] == ["", "muted", "muted"] and titles[0][0].startswith("Orion Mills hires")
 
+
+def test_a_correction_names_entities_of_one_name_with_their_type(open_page, tmp_path):
+    # DWIE 250: merging the team "Germany" with the country read "Saved for this entity: merge Germany + Germany (keep
+    # Germany)", in the panel and in the Corrections list: the analyst could not check which one the merge keeps.
+    page = open_page(_velt_twice(tmp_path))
+    team, land = "https://w3id.org/kgraph/id/organization/velt", "https://w3id.org/kgraph/id/country/velt"
+    page.js("id => kgraph.selectNode(id)", team)
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Velt (Country)")
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == [{"action": "merge", "entities": [team, land], "keep": land}]
+    said = "merge Velt (Organization) + Velt (Country) (keep Velt (Country))"
+    assert f"Saved for this entity: {said}" in page.page.inner_text("#details")
+    assert said in page.page.inner_text("#corr-list")
+    # a name one entity carries stays bare
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
+    page.page.click("#details button.corr-block")
+    assert "block Ann Roe" in page.page.inner_text("#corr-list")
+

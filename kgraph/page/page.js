@@ -1954,7 +1954,7 @@
   // names for the path and correction inputs
   // a label several entities carry ("Germany" the country and the team) is listed once per entity, with its type
   // (and a number if the type is shared too), so that picking one names that entity
-  var optionId = {};
+  var optionId = {}, optionOf = {};
   (function () {
     var dl_ = $('names'), count = {};
     byRank.forEach(function (n) { count[n.label] = (count[n.label] || 0) + 1; });
@@ -1964,7 +1964,7 @@
         v = n.label + ' (' + n.type + ')';
         for (var k = 2; optionId[v] !== undefined; k++) v = n.label + ' (' + n.type + ' ' + k + ')';
       }
-      optionId[v] = n.id;
+      optionId[v] = n.id; optionOf[n.id] = v;
       var o = document.createElement('option'); o.value = v; dl_.append(o);
     });
   })();
@@ -2003,7 +2003,9 @@
     if (c.action === 'split') return 'split ' + labelOfOrig(c.entity) + ' where ' + c.context.join(', ') + (c.label ? ' as ' + c.label : '') + ' (next build)';
     return c.action + ' ' + labelOfOrig(c.subject) + ' ' + c.predicate + ' ' + labelOfOrig(c.object);
   }
-  function labelOfOrig(id) { var n = byId[id]; return n ? n.label : id; }
+  // a correction names its entities as the name boxes do: "merge Germany + Germany (keep Germany)" did not say
+  // which of the country and the team was kept; now "merge Germany (Organization) + Germany (Country) (keep ...)"
+  function labelOfOrig(id) { var n = byId[id]; return n ? (optionOf && optionOf[id]) || n.label : id; }
   function applyCorrections() {
     renamed = {}; retyped = {}; blocked = new Set(); rejected = new Set();
     corrections.forEach(function (c) {
