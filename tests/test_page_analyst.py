@@ -1743,3 +1743,16 @@ def test_a_correction_names_entities_of_one_name_with_their_type(open_page, tmp_
     page.page.click("#details button.corr-block")
     assert "block Ann Roe" in page.page.inner_text("#corr-list")
 
+
+def test_a_relation_s_confidence_says_what_it_is(open_page, analyst_page):
+    # DWIE 250: "Confidence 0.91" for Ban Ki Moon leaderOf United Nations (5 articles) as for a relation stated once,
+    # and nothing on the page said what the figure is: its best sentence's, a precision measured on annotated text.
+    page = open_page(analyst_page)
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.evidence.length === 2).id)")
+    row = page.js("Array.from(document.querySelectorAll('#details dt')).find(t => t.textContent === 'Confidence').nextElementSibling.innerText")
+    assert row.startswith("0.90") and "its most confident of 2 sentences" in row and "more articles do not raise it" in row
+    assert "about 90 in 100 statements given this confidence were right" in row
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    row = page.js("Array.from(document.querySelectorAll('#details dt')).find(t => t.textContent === 'Confidence').nextElementSibling.innerText")
+    assert row.startswith("0.90") and "most confident" not in row and "measured" in row
+    assert "most confident sentence's" in page.page.inner_text("#panel")  # beside the minimum-confidence filter

@@ -60,6 +60,15 @@
     return s;
   }
   function fmtConf(c) { return c === null || c === undefined ? '–' : Number(c).toFixed(2); }
+  // what a relation's confidence is: its most confident sentence's, a precision measured on annotated articles. Shown
+  // bare, 0.91 for a relation 14 articles state and for one stated once read as a probability that grows with them.
+  function confText(e) {
+    if (e.confidence === null || e.confidence === undefined) return fmtConf(e.confidence);
+    var n = e.evidence.length, pct = Math.round(100 * e.confidence);
+    return el('span', null, fmtConf(e.confidence), el('span', {class: 'muted small conf-note', text: (n > 1 ? ' (its most confident of '
+      + plural(n, 'sentence') + '; more articles do not raise it)' : '') + ' · measured: about ' + pct
+      + ' in 100 statements given this confidence were right in annotated articles'}));
+  }
   function num(n) { return n.toLocaleString('en'); }
   function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
   function darker(hex) {
@@ -1257,7 +1266,7 @@
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
       dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
-        ['Role words', roles.join(', ')], ['Confidence', fmtConf(e.confidence)],
+        ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : 'none (gazetteer)'],
         ['Sources', e.gaz ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
