@@ -670,8 +670,8 @@ def test_an_entity_lists_its_facts_with_confidence_and_articles_best_attested_fi
     ada = _ids(page, ["Ada Quill"])[0]
     page.js("id => kgraph.selectNode(id)", ada)
     facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent)")
-    assert facts == ["worksFor Orion Mills (confidence 0.90 · 2 articles, evidence)",
-                     "citizenOf United States (confidence 0.80 · 1 article, evidence)"]
+    assert facts == ["worksFor Orion Mills (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)",
+                     "citizenOf United States (confidence 0.80 · 1 article · 2024-01-05, evidence)"]
 
 
 def test_merged_entities_are_named_not_linked_as_web_pages(open_page, tmp_path):
@@ -1756,3 +1756,17 @@ def test_a_relation_s_confidence_says_what_it_is(open_page, analyst_page):
     row = page.js("Array.from(document.querySelectorAll('#details dt')).find(t => t.textContent === 'Confidence').nextElementSibling.innerText")
     assert row.startswith("0.90") and "most confident" not in row and "measured" in row
     assert "most confident sentence's" in page.page.inner_text("#panel")  # beside the minimum-confidence filter
+
+
+def test_an_entity_s_facts_say_when_they_were_stated(open_page, analyst_page):
+    # DWIE 250 with dates: who leads the European Union? Its panel listed Catherine Ashton, Federica Mogherini,
+    # Jean-Claude Juncker and Martin Schulz as leaderOf with confidence and articles only, not when each was stated.
+    page = open_page(analyst_page)
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Orion Mills"])[0])
+    facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
+    assert "Ada Quill worksFor (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)" in facts
+    assert any(f.startswith("Boris Tamm worksFor") and "· 2024-03-15," in f for f in facts), facts
+    # an undated article's fact says no date
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Dan Ruse"])[0])
+    facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
+    assert facts and not any("20" in f.split("confidence")[1] for f in facts), facts

@@ -1126,8 +1126,10 @@
     });
     function fact(e) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+      // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
       var meta = e.gaz ? 'gazetteer' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
+        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
+        + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
       return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
         el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
         el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}));
