@@ -1770,3 +1770,28 @@ def test_an_entity_s_facts_say_when_they_were_stated(open_page, analyst_page):
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Dan Ruse"])[0])
     facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
     assert facts and not any("20" in f.split("confidence")[1] for f in facts), facts
+
+
+def test_on_a_phone_a_tap_on_the_network_says_the_details_are_below(open_page, analyst_page):
+    # DWIE 250 at 390x844: a tapped node was highlighted, and its facts opened 1,600 px further down the page, below
+    # every control, with nothing on screen saying so.
+    page = open_page(analyst_page, viewport=(390, 844))
+    at = page.js("""id => { const d = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""",
+                 _ids(page, ["Ada Quill"])[0])
+    page.page.mouse.click(*at)
+    page.settle()
+    assert page.js("window.scrollY") == 0  # the map stays in view
+    hint = page.page.locator("#to-details")
+    assert hint.is_visible() and "Ada Quill" in hint.inner_text()
+    box = hint.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844 * 0.62
+    page.screenshot("review-phone-tap.png")
+    hint.click()
+    page.settle()
+    assert 0 <= page.js("document.getElementById('details').getBoundingClientRect().top") < 844 - 200
+    assert not hint.is_visible() and page.js("document.activeElement.textContent") == "Ada Quill"
+    # a wide window has the panel beside the network: no such button
+    wide = open_page(analyst_page, viewport=(1366, 768))
+    wide.js("id => kgraph.selectNode(id)", _ids(wide, ["Ada Quill"])[0])
+    assert not wide.page.locator("#to-details").is_visible()

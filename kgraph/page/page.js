@@ -1443,6 +1443,7 @@
   }
   function clearSelection() {
     focused = null; selectedEdge = null;
+    toDetails.hidden = true;
     // entities drawn only because they were chosen (hidden by the filters otherwise) go with the selection
     if (state.pinned.size) { state.pinned.clear(); refresh(); }
     setFocus(null, null);
@@ -1481,7 +1482,21 @@
     if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - 80))) side.scrollIntoView({block: 'start'});
     var head = details.querySelector('h3');
     if (fromPanels && head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
+    // a tap on the network of a phone keeps the map in view: a button on it says the panel is below and goes there
+    toDetails.hidden = !(narrow.matches && !fromPanels && head && side.getBoundingClientRect().top > window.innerHeight - 80);
+    if (!toDetails.hidden) toDetails.textContent = '↓ ' + head.textContent + ': details below';
   }
+  var toDetails = el('button', {type: 'button', id: 'to-details', on: {click: function () {
+    toDetails.hidden = true;
+    $('side').scrollIntoView({block: 'start'});
+    var head = details.querySelector('h3');
+    if (head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
+  }}});
+  toDetails.hidden = true;
+  container.append(toDetails);
+  window.addEventListener('scroll', function () {
+    if (!toDetails.hidden && $('side').getBoundingClientRect().top < window.innerHeight - 80) toDetails.hidden = true;
+  }, {passive: true});
   // where the last click or key was: on the network, or elsewhere on the page (none yet: a view opened from a link)
   var lastInput = null;
   ['pointerdown', 'keydown'].forEach(function (t) {
