@@ -1795,3 +1795,24 @@ def test_on_a_phone_a_tap_on_the_network_says_the_details_are_below(open_page, a
     wide = open_page(analyst_page, viewport=(1366, 768))
     wide.js("id => kgraph.selectNode(id)", _ids(wide, ["Ada Quill"])[0])
     assert not wide.page.locator("#to-details").is_visible()
+
+
+def test_a_relation_chosen_from_a_panel_is_framed_when_off_screen(open_page, analyst_page):
+    # DWIE 250: from the European Union's panel, Ban Ki Moon leaderOf United Nations chosen (an article's fact, a path
+    # step, Back) was highlighted off screen: the view stayed on the EU, every node dimmed, the relation out of sight.
+    page = open_page(analyst_page)
+    boris, russia = _ids(page, ["Boris Tamm", "Russia"])
+    page.js("kgraph.network.moveTo({position: {x: 20000, y: 20000}, scale: 1})")
+    page.settle()
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    page.settle()
+    spots = page.js("""ids => { const p = kgraph.network.getPositions(ids), c = document.getElementById('net');
+        return ids.map(k => { const d = kgraph.network.canvasToDOM(p[k]); return [d.x, d.y, c.clientWidth, c.clientHeight]; }); }""",
+                    [boris, russia])
+    for x, y, w, h in spots:
+        assert 0 <= x <= w and 0 <= y <= h, spots
+    # one already in view is not moved
+    before = page.js("kgraph.network.getViewPosition()")
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    page.settle()
+    assert page.js("kgraph.network.getViewPosition()") == before

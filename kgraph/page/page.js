@@ -1388,6 +1388,15 @@
     saveState();
   }
   var NEIGHBOURHOOD_FIT = 40, FEW_DRAWN = 30;
+  // whether drawn nodes are all on screen (with a margin for their names)
+  function onScreen(ids) {
+    var pos = network.getPositions(ids), w = container.clientWidth, h = container.clientHeight;
+    return ids.every(function (k) {
+      if (!pos[k]) return false;
+      var d = network.canvasToDOM(pos[k]);
+      return d.x >= 30 && d.y >= 20 && d.x <= w - 30 && d.y <= h - 40;
+    });
+  }
 
   // Frame nodes with room for the names beside those at the edges: vis-network's fit puts them on the border, where
   // a name has no room. With a margin of NAME_ROOM_X px a name up to twice as wide fits below a node at the side
@@ -1435,8 +1444,12 @@
     focused = null;
     selectedEdge = id;
     var k = pairKey(rep(e.from), rep(e.to));
-    if (edgesDS.get(k)) { network.selectEdges([k]); setFocus(new Set([rep(e.from), rep(e.to)]), new Set([k])); }
-    else setFocus(null, null);
+    if (edgesDS.get(k)) {
+      network.selectEdges([k]); setFocus(new Set([rep(e.from), rep(e.to)]), new Set([k]));
+      // a relation chosen from a panel (an article's fact, a path's step, Back) was highlighted wherever it was, often
+      // off screen, the view left all dimmed: its two ends are framed unless both are in view
+      if (!onScreen([rep(e.from), rep(e.to)])) frame([rep(e.from), rep(e.to)], 0.3, 1.2);
+    } else setFocus(null, null);
     showEdge(id);
     toPanelTop();
     saveState();
