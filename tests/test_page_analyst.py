@@ -1816,3 +1816,23 @@ def test_a_relation_chosen_from_a_panel_is_framed_when_off_screen(open_page, ana
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
     page.settle()
     assert page.js("kgraph.network.getViewPosition()") == before
+
+
+def test_two_entities_no_chain_links_are_still_shown_on_the_graph(open_page, analyst_page):
+    # DWIE 250: paths from Angela Merkel to Barack Obama: "not linked by any chain of the relations", and the network
+    # stayed as it was, neither of the two marked: where each sits (two separate parts of the graph) was not shown.
+    page = open_page(analyst_page)
+    cora, boris = _ids(page, ["Cora Vint", "Boris Tamm"])
+    page.js("ids => { kgraph.selectNode(ids[0]); }", [cora])
+    page.settle()
+    page.page.fill("#path-from", "Cora Vint")
+    page.page.fill("#path-to", "Boris Tamm")
+    page.page.click("#path-find")
+    page.settle()
+    assert "not linked by any chain" in page.page.inner_text("#details")
+    assert sorted(page.js("kgraph.focus()")) == sorted([cora, boris])
+    spots = page.js("""ids => { const p = kgraph.network.getPositions(ids), c = document.getElementById('net');
+        return ids.map(k => { const d = kgraph.network.canvasToDOM(p[k]); return [d.x, d.y, c.clientWidth, c.clientHeight]; }); }""",
+                    [cora, boris])
+    for x, y, w, h in spots:
+        assert 0 <= x <= w and 0 <= y <= h, spots

@@ -1715,7 +1715,8 @@
       hint, el('h2', {text: both.length ? 'Both named in ' + plural(both.length, 'article') : 'No article names both'}),
       both.length ? bothList : null, moreBoth, paths.length ? el('h2', {text: 'Paths'}) : null, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
     visited('paths', a + '\n' + b);
-    if (paths.length) showPaths(paths);
+    // none: the two are still shown where they are (the view stayed as it was, neither of them marked)
+    showPaths(paths.length ? paths : [{nodes: [a, b].filter(function (x) { return drawnNodes.has(x) || state.collapsed.has(byId[x].community); }), rels: []}]);
     toPanelTop();
   }
   function showPaths(paths) {
@@ -1728,6 +1729,7 @@
     var edges = new Set();
     paths.forEach(function (p) { p.rels.forEach(function (rs) { rs.forEach(function (e) { edges.add(pairKey(rep(e.from), rep(e.to))); }); }); });
     focused = null;
+    if (!nodes.size) return;
     setFocus(nodes, edges);
     frame(Array.from(nodes));
   }
