@@ -1836,3 +1836,16 @@ def test_two_entities_no_chain_links_are_still_shown_on_the_graph(open_page, ana
                     [cora, boris])
     for x, y, w, h in spots:
         assert 0 <= x <= w and 0 <= y <= h, spots
+
+
+def test_the_home_panel_says_the_relations_fall_into_separate_parts(open_page, analyst_page):
+    # DWIE 250: the relations form separate parts (237 entities around Germany, 222 around the United States, the EU
+    # and the IMF ...) packed side by side on the map; nothing said so, and Merkel and Obama, drawn a few centimetres
+    # apart, are linked by no chain of relations.
+    page = open_page(analyst_page)
+    note = lambda: page.page.inner_text("#details [data-overview]")  # noqa: E731
+    assert "The relations shown form 3 separate parts (the largest: 5 entities with" in note()
+    assert "Entities in different parts are linked by no chain of relations, however close they lie on the map" in note()
+    page.page.check("#show-gazetteer")  # Indiana in the United States: Dan Ruse joins the largest part
+    page.settle()
+    assert "form 2 separate parts (the largest: 7 entities with" in note()

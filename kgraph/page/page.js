@@ -840,7 +840,7 @@
   // name) are redrawn when the filters change what is shown: the home panel listed 40 articles of 2015 under a 2013
   // range.
   var panelArticles = null, homeAll = false;
-  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join('') + '|' + vis$.nodes.size; }
+  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join('') + '|' + vis$.nodes.size + '|' + vis$.rels.length; }
   function followFilters() {
     if (articlesKey() === panelArticles) return;
     var top = trail[trail.length - 1], scroll = $('side').scrollTop;
@@ -922,7 +922,32 @@
       el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
       el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
-      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null);
+      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null,
+      partsNote());
+  }
+  // The relations drawn fall apart into separate parts (DWIE 250: Merkel's Germany and Obama's United States are in
+  // two), laid out side by side: a reader takes two names close on the map for linked ones. Said, with the largest.
+  function partsNote() {
+    var up = Object.create(null);
+    function root(x) { while (up[x] !== x) { up[x] = up[up[x]]; x = up[x]; } return x; }
+    vis$.rels.forEach(function (e) {
+      if (!(e.from in up)) up[e.from] = e.from;
+      if (!(e.to in up)) up[e.to] = e.to;
+      var a = root(e.from), b = root(e.to);
+      if (a !== b) up[a] = b;
+    });
+    var parts = Object.create(null);
+    Object.keys(up).forEach(function (k) {
+      var r = root(k), p = parts[r] || (parts[r] = {size: 0, best: k});
+      p.size++;
+      if ((byId[k] || {rank: Infinity}).rank < (byId[p.best] || {rank: Infinity}).rank) p.best = k;
+    });
+    var list = Object.keys(parts).map(function (r) { return parts[r]; })
+      .sort(function (a, b) { return b.size - a.size || (byId[a.best] || {}).rank - (byId[b.best] || {}).rank; });
+    if (list.length < 2) return null;
+    var big = list.slice(0, 2).map(function (p) { return num(p.size) + ' entities with ' + labelOf(p.best); });
+    return el('p', {class: 'parts-note', text: 'The relations shown form ' + num(list.length) + ' separate parts (the largest: ' + big.join('; next: ')
+      + '). Entities in different parts are linked by no chain of relations, however close they lie on the map.'});
   }
   var ARTICLES_SHOWN = 40, MOST_NAMED = 10;
   // articles by date, the latest first, the undated last (then in corpus order)
