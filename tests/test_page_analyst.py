@@ -1849,3 +1849,18 @@ def test_the_home_panel_says_the_relations_fall_into_separate_parts(open_page, a
     page.page.check("#show-gazetteer")  # Indiana in the United States: Dan Ruse joins the largest part
     page.settle()
     assert "form 2 separate parts (the largest: 7 entities with" in note()
+
+
+def test_an_entity_s_mentions_say_in_how_many_articles(open_page, analyst_page):
+    # DWIE 250: Barack Obama's tooltip said "Person · 1 neighbour · 77 mentions" and his panel "Mentions 77": read as
+    # 77 articles, where he is named in 16.
+    page = open_page(analyst_page)
+    ada = _ids(page, ["Ada Quill"])[0]
+    at = page.js("""id => { const d = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""", ada)
+    page.page.mouse.move(at[0] + 3, at[1] + 3)
+    page.page.mouse.move(*at)
+    page.page.wait_for_selector("#tooltip:not([hidden])")
+    assert "Person · 2 neighbours · 4 mentions in 2 articles" in page.page.inner_text("#tooltip")
+    page.js("id => kgraph.selectNode(id)", ada)
+    assert "Mentions\n4 in 2 articles" in page.page.inner_text("#details dl")

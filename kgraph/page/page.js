@@ -70,6 +70,10 @@
       + ' in 100 statements given this confidence were right in annotated articles'}));
   }
   function num(n) { return n.toLocaleString('en'); }
+  // "77 mentions in 16 articles": the mentions alone (77) read as the articles that name it
+  function mentionsText(n) {
+    return plural(n.mentions || 0, 'mention') + (n.articles && n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '');
+  }
   function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
   function darker(hex) {
     var n = parseInt(hex.slice(1), 16), f = 0.72;
@@ -1140,7 +1144,7 @@
     if (merged.length) rows.push(['Merged from', el('code', {class: 'small', text: merged.map(function (u) { return u.slice(ID_BASE.length); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
-    rows.push(['Mentions', String(n.mentions)]);
+    rows.push(['Mentions', num(n.mentions || 0) + (n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '')]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
     var rel = el('ul', {class: 'node-facts'});
@@ -1787,7 +1791,7 @@
     var n = byId[p.node];
     if (!n) return;
     showTip(p.event, [el('div', {class: 'tt-title', text: labelOf(n.id)}),
-      el('div', {class: 'tt-sub', text: typeOf(n) + ' · ' + plural(n.degree, 'neighbour') + ' · ' + plural(n.mentions, 'mention')}),
+      el('div', {class: 'tt-sub', text: typeOf(n) + ' · ' + plural(n.degree, 'neighbour') + ' · ' + mentionsText(n)}),
       n.alt.length ? el('div', {text: 'Also: ' + n.alt.slice(0, 5).join(' · ') + (n.alt.length > 5 ? ' …' : '')}) : null]
       .filter(Boolean));
   });
