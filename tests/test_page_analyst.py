@@ -1864,3 +1864,15 @@ def test_an_entity_s_mentions_say_in_how_many_articles(open_page, analyst_page):
     assert "Person · 2 neighbours · 4 mentions in 2 articles" in page.page.inner_text("#tooltip")
     page.js("id => kgraph.selectNode(id)", ada)
     assert "Mentions\n4 in 2 articles" in page.page.inner_text("#details dl")
+
+
+def test_an_entity_whose_name_another_carries_says_its_type_in_its_heading(open_page, tmp_path):
+    # DWIE 250: the panel of the team "Germany" (13 mentions, no relation) was headed "Germany" like the country's
+    # (420 mentions); only the Type row, below the buttons, told them apart.
+    page = open_page(_velt_twice(tmp_path))
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/organization/velt")
+    assert page.page.inner_text("#details h3") == "Velt (Organization)"
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/country/velt")
+    assert page.page.inner_text("#details h3") == "Velt (Country)"
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
+    assert page.page.inner_text("#details h3") == "Ann Roe"

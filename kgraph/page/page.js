@@ -1239,7 +1239,9 @@
     var growing = [button('Expand neighbours', function () { expand(id); }, 'act-expand'),
       button('Explore from here', function () { exploreFrom(id); }, 'act-explore')];
     if (alone(id)) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
-    fill(details, el('h3', {text: labelOf(id)}),
+    // a name another entity carries (Germany the country and the team) says which this is in the heading too
+    var label = labelOf(id), shared = DATA.nodes.some(function (m) { return m.id !== id && labelOf(m.id) === label; });
+    fill(details, el('h3', null, label, shared ? el('span', {class: 'h3-type', text: ' (' + typeOf(n) + ')'}) : null),
       el('div', {class: 'row'}, growing[0], growing[1],
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
