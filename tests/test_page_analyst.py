@@ -670,8 +670,8 @@ def test_an_entity_lists_its_facts_with_confidence_and_articles_best_attested_fi
     ada = _ids(page, ["Ada Quill"])[0]
     page.js("id => kgraph.selectNode(id)", ada)
     facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent)")
-    assert facts == ["worksFor Orion Mills (confidence 0.90 · 2 articles, evidence)",
-                     "citizenOf United States (confidence 0.80 · 1 article, evidence)"]
+    assert facts == ["worksFor Orion Mills (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)",
+                     "citizenOf United States (confidence 0.80 · 1 article · 2024-01-05, evidence)"]
 
 
 def test_merged_entities_are_named_not_linked_as_web_pages(open_page, tmp_path):
@@ -1681,3 +1681,237 @@ def test_a_corrected_node_and_an_asserted_relation_say_so_and_exports_keep_merge
     assert iri in page.js("kgraph.exports.nodesCsv()") and f"owl:sameAs <{iri}>" in page.js("kgraph.exports.turtle()")
     assert f'<attvalue for="same_as" value="{iri}"/>' in page.js("kgraph.exports.gexf()")
     Graph().parse(data=page.js("kgraph.exports.turtle()"), format="turtle")
+
+
+def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_start(open_page, analyst_page, tmp_path):
+    # DWIE 250 at 1366x768: the only key to the shapes (under Entity types) was below the paths, time and sources
+    # controls, out of view; a newcomer saw shapes and colours with nothing saying what they meant.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    key = page.js("""(() => { const k = document.getElementById('net-legend'); if (!k) return null;
+        const r = k.getBoundingClientRect(), c = document.getElementById('net').getBoundingClientRect();
+        return {text: k.innerText, icons: k.querySelectorAll('svg').length, inNet: k.closest('#net') !== null,
+                box: [r.left, r.top, r.right, r.bottom], rel: [r.left - c.left, r.top - c.top, r.right - c.left, r.bottom - c.top]}; })()""")
+    assert key is not None, "no key on the network"
+    assert key["inNet"] and key["icons"] == 4
+    assert all(t in key["text"] for t in ("Person", "Organization", "Country", "Place")), key["text"]
+    assert "colour: community" in key["text"] and "a relation an article states" in key["text"]
+    left, top, right, bottom = key["box"]
+    assert 0 <= left and right <= 1366 and 0 <= top and bottom <= 768
+    x0, y0, x1, y1 = key["rel"]
+    under = [b for b in page.js("kgraph.labelBoxes()") if b[0] < x1 and b[2] > x0 and b[1] < y1 and b[3] > y0]
+    assert under == [], f"names drawn under the key: {under}"
+    page.page.uncheck("#color-community")
+    assert "Shape and colour: type" in page.page.inner_text("#net-legend")
+    page.screenshot("review-net-legend.png")
+    # nothing drawn, nothing to explain
+    path, _ = visualize.write_page(Graph(), tmp_path / "empty.html")
+    assert open_page(path).js("document.getElementById('net-legend').hidden") is True
+
+
+def test_a_panel_opened_from_the_search_box_or_a_panel_takes_the_focus_and_comes_into_view(open_page, analyst_page):
+    # DWIE 250, keyboard only: after "/", a name and Enter the focus stayed in the search box (or fell to the page
+    # when a name in a panel was pressed), so Tab went through the 30-odd controls of the left panel before the
+    # facts. On a phone (390x844) the chosen entity's panel opened 1,600 px below the search box, out of sight.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    keys = page.page.keyboard
+    keys.press("/")
+    keys.type("Ada Quill")
+    keys.press("Enter")
+    page.settle()
+    assert page.page.inner_text("#details h3") == "Ada Quill"
+    keys.press("Tab")
+    assert page.js("document.activeElement.closest('#details') !== null"), page.js("document.activeElement.outerHTML")
+    assert page.js("document.activeElement.textContent") == "Expand neighbours"
+    page.page.focus("#details li button:text-is('Orion Mills')")
+    keys.press("Enter")
+    page.settle()
+    assert page.page.inner_text("#details h3").startswith("Orion Mills")
+    keys.press("Tab")
+    assert page.js("document.activeElement.closest('#details') !== null")
+    # a phone: the panel comes into view; a tap on the network leaves the map where it is
+    phone = open_page(analyst_page, viewport=(390, 844))
+    phone.page.click("#search")
+    phone.page.keyboard.type("Orion Mills")
+    phone.page.keyboard.press("Enter")
+    phone.settle()
+    top = phone.js("document.getElementById('details').getBoundingClientRect().top")
+    assert 0 <= top < 844 - 200, f"the panel's top at {top} px"
+    phone.screenshot("review-phone-search.png")
+    phone.js("window.scrollTo(0, 0)")
+    at = phone.js("""id => { const d = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""",
+                  _ids(phone, ["Ada Quill"])[0])
+    phone.page.mouse.click(*at)
+    phone.settle()
+    assert phone.page.inner_text("#details h3") == "Ada Quill" and phone.js("window.scrollY") == 0
+
+
+def test_an_entity_lists_its_articles_latest_first_the_undated_last(open_page, tmp_path):
+    # DWIE 250 with dates: Barack Obama's 16 articles were listed in corpus order (2014-01, 2014-11, 2015-07, 2016-06,
+    # 2016-02 ...), while the home panel lists the latest first; an analyst reading what is new about him could not.
+    kb = analyst_kb()
+    kb = replace(kb, entities=tuple(replace(e, articles=("n1", "n2", "n4")) if e.label == "Ada Quill" else e for e in kb.entities))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "dated.html")
+    page = open_page(path)
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
+    titles = page.js("Array.from(document.querySelectorAll('#details ul.node-articles li button')).map(b => b.textContent)")
+    assert titles == ["Tallow Bank board", "Orion Mills hires", "Undated note"]
+    assert "Mentioned in 3 articles, latest first".lower() in page.page.inner_text("#details").lower()
+    # with a time range the articles it keeps still come first
+    page.js("kgraph.setDates(0, 0)")
+    page.settle()
+    titles = page.js("Array.from(document.querySelectorAll('#details ul.node-articles li')).map(li => [li.textContent, li.className])")
+    assert [t[1] for t in titles] == ["", "muted", "muted"] and titles[0][0].startswith("Orion Mills hires")
+
+
+def test_a_correction_names_entities_of_one_name_with_their_type(open_page, tmp_path):
+    # DWIE 250: merging the team "Germany" with the country read "Saved for this entity: merge Germany + Germany (keep
+    # Germany)", in the panel and in the Corrections list: the analyst could not check which one the merge keeps.
+    page = open_page(_velt_twice(tmp_path))
+    team, land = "https://w3id.org/kgraph/id/organization/velt", "https://w3id.org/kgraph/id/country/velt"
+    page.js("id => kgraph.selectNode(id)", team)
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Velt (Country)")
+    page.page.click("#details button.corr-merge")
+    assert page.js("kgraph.corrections().corrections") == [{"action": "merge", "entities": [team, land], "keep": land}]
+    said = "merge Velt (Organization) + Velt (Country) (keep Velt (Country))"
+    assert f"Saved for this entity: {said}" in page.page.inner_text("#details")
+    assert said in page.page.inner_text("#corr-list")
+    # a name one entity carries stays bare
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
+    page.page.click("#details button.corr-block")
+    assert "block Ann Roe" in page.page.inner_text("#corr-list")
+
+
+def test_a_relation_s_confidence_says_what_it_is(open_page, analyst_page):
+    # DWIE 250: "Confidence 0.91" for Ban Ki Moon leaderOf United Nations (5 articles) as for a relation stated once,
+    # and nothing on the page said what the figure is: its best sentence's, a precision measured on annotated text.
+    page = open_page(analyst_page)
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.evidence.length === 2).id)")
+    row = page.js("Array.from(document.querySelectorAll('#details dt')).find(t => t.textContent === 'Confidence').nextElementSibling.innerText")
+    assert row.startswith("0.90") and "its most confident of 2 sentences" in row and "more articles do not raise it" in row
+    assert "about 90 in 100 statements given this confidence were right" in row
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    row = page.js("Array.from(document.querySelectorAll('#details dt')).find(t => t.textContent === 'Confidence').nextElementSibling.innerText")
+    assert row.startswith("0.90") and "most confident" not in row and "measured" in row
+    assert "most confident sentence's" in page.page.inner_text("#panel")  # beside the minimum-confidence filter
+
+
+def test_an_entity_s_facts_say_when_they_were_stated(open_page, analyst_page):
+    # DWIE 250 with dates: who leads the European Union? Its panel listed Catherine Ashton, Federica Mogherini,
+    # Jean-Claude Juncker and Martin Schulz as leaderOf with confidence and articles only, not when each was stated.
+    page = open_page(analyst_page)
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Orion Mills"])[0])
+    facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
+    assert "Ada Quill worksFor (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)" in facts
+    assert any(f.startswith("Boris Tamm worksFor") and "· 2024-03-15," in f for f in facts), facts
+    # an undated article's fact says no date
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Dan Ruse"])[0])
+    facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
+    assert facts and not any("20" in f.split("confidence")[1] for f in facts), facts
+
+
+def test_on_a_phone_a_tap_on_the_network_says_the_details_are_below(open_page, analyst_page):
+    # DWIE 250 at 390x844: a tapped node was highlighted, and its facts opened 1,600 px further down the page, below
+    # every control, with nothing on screen saying so.
+    page = open_page(analyst_page, viewport=(390, 844))
+    at = page.js("""id => { const d = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""",
+                 _ids(page, ["Ada Quill"])[0])
+    page.page.mouse.click(*at)
+    page.settle()
+    assert page.js("window.scrollY") == 0  # the map stays in view
+    hint = page.page.locator("#to-details")
+    assert hint.is_visible() and "Ada Quill" in hint.inner_text()
+    box = hint.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844 * 0.62
+    page.screenshot("review-phone-tap.png")
+    hint.click()
+    page.settle()
+    assert 0 <= page.js("document.getElementById('details').getBoundingClientRect().top") < 844 - 200
+    assert not hint.is_visible() and page.js("document.activeElement.textContent") == "Ada Quill"
+    # a wide window has the panel beside the network: no such button
+    wide = open_page(analyst_page, viewport=(1366, 768))
+    wide.js("id => kgraph.selectNode(id)", _ids(wide, ["Ada Quill"])[0])
+    assert not wide.page.locator("#to-details").is_visible()
+
+
+def test_a_relation_chosen_from_a_panel_is_framed_when_off_screen(open_page, analyst_page):
+    # DWIE 250: from the European Union's panel, Ban Ki Moon leaderOf United Nations chosen (an article's fact, a path
+    # step, Back) was highlighted off screen: the view stayed on the EU, every node dimmed, the relation out of sight.
+    page = open_page(analyst_page)
+    boris, russia = _ids(page, ["Boris Tamm", "Russia"])
+    page.js("kgraph.network.moveTo({position: {x: 20000, y: 20000}, scale: 1})")
+    page.settle()
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    page.settle()
+    spots = page.js("""ids => { const p = kgraph.network.getPositions(ids), c = document.getElementById('net');
+        return ids.map(k => { const d = kgraph.network.canvasToDOM(p[k]); return [d.x, d.y, c.clientWidth, c.clientHeight]; }); }""",
+                    [boris, russia])
+    for x, y, w, h in spots:
+        assert 0 <= x <= w and 0 <= y <= h, spots
+    # one already in view is not moved
+    before = page.js("kgraph.network.getViewPosition()")
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    page.settle()
+    assert page.js("kgraph.network.getViewPosition()") == before
+
+
+def test_two_entities_no_chain_links_are_still_shown_on_the_graph(open_page, analyst_page):
+    # DWIE 250: paths from Angela Merkel to Barack Obama: "not linked by any chain of the relations", and the network
+    # stayed as it was, neither of the two marked: where each sits (two separate parts of the graph) was not shown.
+    page = open_page(analyst_page)
+    cora, boris = _ids(page, ["Cora Vint", "Boris Tamm"])
+    page.js("ids => { kgraph.selectNode(ids[0]); }", [cora])
+    page.settle()
+    page.page.fill("#path-from", "Cora Vint")
+    page.page.fill("#path-to", "Boris Tamm")
+    page.page.click("#path-find")
+    page.settle()
+    assert "not linked by any chain" in page.page.inner_text("#details")
+    assert sorted(page.js("kgraph.focus()")) == sorted([cora, boris])
+    spots = page.js("""ids => { const p = kgraph.network.getPositions(ids), c = document.getElementById('net');
+        return ids.map(k => { const d = kgraph.network.canvasToDOM(p[k]); return [d.x, d.y, c.clientWidth, c.clientHeight]; }); }""",
+                    [cora, boris])
+    for x, y, w, h in spots:
+        assert 0 <= x <= w and 0 <= y <= h, spots
+
+
+def test_the_home_panel_says_the_relations_fall_into_separate_parts(open_page, analyst_page):
+    # DWIE 250: the relations form separate parts (237 entities around Germany, 222 around the United States, the EU
+    # and the IMF ...) packed side by side on the map; nothing said so, and Merkel and Obama, drawn a few centimetres
+    # apart, are linked by no chain of relations.
+    page = open_page(analyst_page)
+    note = lambda: page.page.inner_text("#details [data-overview]")  # noqa: E731
+    assert "The relations shown form 3 separate parts (the largest: 5 entities with" in note()
+    assert "Entities in different parts are linked by no chain of relations, however close they lie on the map" in note()
+    page.page.check("#show-gazetteer")  # Indiana in the United States: Dan Ruse joins the largest part
+    page.settle()
+    assert "form 2 separate parts (the largest: 7 entities with" in note()
+
+
+def test_an_entity_s_mentions_say_in_how_many_articles(open_page, analyst_page):
+    # DWIE 250: Barack Obama's tooltip said "Person · 1 neighbour · 77 mentions" and his panel "Mentions 77": read as
+    # 77 articles, where he is named in 16.
+    page = open_page(analyst_page)
+    ada = _ids(page, ["Ada Quill"])[0]
+    at = page.js("""id => { const d = kgraph.network.canvasToDOM(kgraph.network.getPositions([id])[id]);
+        const r = document.getElementById('net').getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""", ada)
+    page.page.mouse.move(at[0] + 3, at[1] + 3)
+    page.page.mouse.move(*at)
+    page.page.wait_for_selector("#tooltip:not([hidden])")
+    assert "Person · 2 neighbours · 4 mentions in 2 articles" in page.page.inner_text("#tooltip")
+    page.js("id => kgraph.selectNode(id)", ada)
+    assert "Mentions\n4 in 2 articles" in page.page.inner_text("#details dl")
+
+
+def test_an_entity_whose_name_another_carries_says_its_type_in_its_heading(open_page, tmp_path):
+    # DWIE 250: the panel of the team "Germany" (13 mentions, no relation) was headed "Germany" like the country's
+    # (420 mentions); only the Type row, below the buttons, told them apart.
+    page = open_page(_velt_twice(tmp_path))
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/organization/velt")
+    assert page.page.inner_text("#details h3") == "Velt (Organization)"
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/country/velt")
+    assert page.page.inner_text("#details h3") == "Velt (Country)"
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
+    assert page.page.inner_text("#details h3") == "Ann Roe"

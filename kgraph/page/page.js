@@ -60,7 +60,20 @@
     return s;
   }
   function fmtConf(c) { return c === null || c === undefined ? '–' : Number(c).toFixed(2); }
+  // what a relation's confidence is: its most confident sentence's, a precision measured on annotated articles. Shown
+  // bare, 0.91 for a relation 14 articles state and for one stated once read as a probability that grows with them.
+  function confText(e) {
+    if (e.confidence === null || e.confidence === undefined) return fmtConf(e.confidence);
+    var n = e.evidence.length, pct = Math.round(100 * e.confidence);
+    return el('span', null, fmtConf(e.confidence), el('span', {class: 'muted small conf-note', text: (n > 1 ? ' (its most confident of '
+      + plural(n, 'sentence') + '; more articles do not raise it)' : '') + ' · measured: about ' + pct
+      + ' in 100 statements given this confidence were right in annotated articles'}));
+  }
   function num(n) { return n.toLocaleString('en'); }
+  // "77 mentions in 16 articles": the mentions alone (77) read as the articles that name it
+  function mentionsText(n) {
+    return plural(n.mentions || 0, 'mention') + (n.articles && n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '');
+  }
   function plural(n, one, many) { return num(n) + ' ' + (n === 1 ? one : (many || one + 's')); }
   function darker(hex) {
     var n = parseInt(hex.slice(1), 16), f = 0.72;
@@ -274,6 +287,9 @@
   }
 
   var container = $('net');
+  // a key to the shapes and lines, in the network's corner (filled by paintLegend; hidden when nothing is drawn)
+  var netLegend = document.createElement('div');
+  netLegend.id = 'net-legend'; netLegend.setAttribute('aria-label', 'Legend');
   var BORDER = 1.2, BORDER_SELECTED = 3;
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
@@ -296,6 +312,7 @@
       scaling: {label: {drawThreshold: 4}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
+  container.append(netLegend);  // after vis-network, which empties its container
   // At fit-to-screen a corpus of hundreds of entities is drawn at a fifth of its size or less, and vis-network's
   // sizes (graph units) become dots of 1-2 px whose shape, the type, cannot be read. Before each frame every node
   // is given at least MIN_NODE_PX on screen, times the square root of its size over the smallest (size still says
@@ -459,6 +476,11 @@
       var qr = Math.max(3, (qn.options.size || 8) * scale);
       obstacle[order[q]] = [qx - qr, qy - qr, qx + qr, qy + qr];
       inView.push([obstacle[order[q]], focusNodes && !focusNodes.has(order[q]) ? dimGrid : grid]);
+    }
+    // no name under the key to shapes in the network's corner
+    if (netLegend.offsetWidth) {
+      var lr = netLegend.getBoundingClientRect(), cr = container.getBoundingClientRect();
+      take([lr.left - cr.left - 2, lr.top - cr.top - 2, lr.right - cr.left + 2, lr.bottom - cr.top + 2], grid);
     }
     if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
     else if (focused !== null && body.nodes[rep(focused)]) {
@@ -829,7 +851,7 @@
   // name) are redrawn when the filters change what is shown: the home panel listed 40 articles of 2015 under a 2013
   // range.
   var panelArticles = null, homeAll = false;
-  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join('') + '|' + vis$.nodes.size; }
+  function articlesKey() { return articleOk.map(function (ok) { return ok ? 1 : 0; }).join('') + '|' + vis$.nodes.size + '|' + vis$.rels.length; }
   function followFilters() {
     if (articlesKey() === panelArticles) return;
     var top = trail[trail.length - 1], scroll = $('side').scrollTop;
@@ -911,15 +933,41 @@
       el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
       el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
-      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null);
+      groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null,
+      partsNote());
+  }
+  // The relations drawn fall apart into separate parts (DWIE 250: Merkel's Germany and Obama's United States are in
+  // two), laid out side by side: a reader takes two names close on the map for linked ones. Said, with the largest.
+  function partsNote() {
+    var up = Object.create(null);
+    function root(x) { while (up[x] !== x) { up[x] = up[up[x]]; x = up[x]; } return x; }
+    vis$.rels.forEach(function (e) {
+      if (!(e.from in up)) up[e.from] = e.from;
+      if (!(e.to in up)) up[e.to] = e.to;
+      var a = root(e.from), b = root(e.to);
+      if (a !== b) up[a] = b;
+    });
+    var parts = Object.create(null);
+    Object.keys(up).forEach(function (k) {
+      var r = root(k), p = parts[r] || (parts[r] = {size: 0, best: k});
+      p.size++;
+      if ((byId[k] || {rank: Infinity}).rank < (byId[p.best] || {rank: Infinity}).rank) p.best = k;
+    });
+    var list = Object.keys(parts).map(function (r) { return parts[r]; })
+      .sort(function (a, b) { return b.size - a.size || (byId[a.best] || {}).rank - (byId[b.best] || {}).rank; });
+    if (list.length < 2) return null;
+    var big = list.slice(0, 2).map(function (p) { return num(p.size) + ' entities with ' + labelOf(p.best); });
+    return el('p', {class: 'parts-note', text: 'The relations shown form ' + num(list.length) + ' separate parts (the largest: ' + big.join('; next: ')
+      + '). Entities in different parts are linked by no chain of relations, however close they lie on the map.'});
   }
   var ARTICLES_SHOWN = 40, MOST_NAMED = 10;
+  // articles by date, the latest first, the undated last (then in corpus order)
+  function newestFirst(a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; }
   function showHome(allArticles) {
     homeAll = !!allArticles; panelArticles = articlesKey();
     var list = el('ol', {class: 'ranklist'});
     byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
-    var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; })
-      .sort(function (a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; });
+    var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; }).sort(newestFirst);
     trail = [];
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
@@ -1105,7 +1153,7 @@
     if (n.corrections && n.corrections.length) rows.push(['Corrected', el('span', {class: 'small', text: n.corrections.map(function (c) { return c.replace(/^correction /, ''); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
-    rows.push(['Mentions', String(n.mentions)]);
+    rows.push(['Mentions', num(n.mentions || 0) + (n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '')]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
     var rel = el('ul', {class: 'node-facts'});
@@ -1116,8 +1164,10 @@
     });
     function fact(e) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+      // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
       var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '');
+        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
+        + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
       return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
         el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
         el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}));
@@ -1160,7 +1210,8 @@
     }
     // with a time range or publishers set, the articles they keep come first; the others stay listed, greyed
     var af = articleFiltered(), kept = af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length;
-    var artOrder = af ? n.articles.slice().sort(function (x, y) { return (articleOk[y] ? 1 : 0) - (articleOk[x] ? 1 : 0) || x - y; }) : n.articles;
+    // by date, the latest first, as on the home panel (they were in corpus order: 2014, 2015, 2016, 2016, 2015 ...)
+    var artOrder = n.articles.slice().sort(function (x, y) { return (af ? (articleOk[y] ? 1 : 0) - (articleOk[x] ? 1 : 0) : 0) || newestFirst(x, y); });
     var arts = el('ul', {class: 'node-articles'});
     var moreArts = capped(arts, artOrder, ARTICLES_OF_ENTITY, function (i) { return el('li', {class: articleOk[i] ? '' : 'muted'}, articleRef(i)); }, 'article');
     // the countries and cities every article names come first: one click lists the people (or another type) alone
@@ -1197,14 +1248,17 @@
     var growing = [button('Expand neighbours', function () { expand(id); }, 'act-expand'),
       button('Explore from here', function () { exploreFrom(id); }, 'act-explore')];
     if (alone(id)) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
-    fill(details, el('h3', {text: labelOf(id)}),
+    // a name another entity carries (Germany the country and the team) says which this is in the heading too
+    var label = labelOf(id), shared = DATA.nodes.some(function (m) { return m.id !== id && labelOf(m.id) === label; });
+    fill(details, el('h3', null, label, shared ? el('span', {class: 'h3-type', text: ' (' + typeOf(n) + ')'}) : null),
       el('div', {class: 'row'}, growing[0], growing[1],
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
       rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
-      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')}) : null,
+      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
+        + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')}) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
@@ -1256,7 +1310,7 @@
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
       dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
-        ['Role words', roles.join(', ')], ['Confidence', fmtConf(e.confidence)],
+        ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
@@ -1376,6 +1430,15 @@
     saveState();
   }
   var NEIGHBOURHOOD_FIT = 40, FEW_DRAWN = 30;
+  // whether drawn nodes are all on screen (with a margin for their names)
+  function onScreen(ids) {
+    var pos = network.getPositions(ids), w = container.clientWidth, h = container.clientHeight;
+    return ids.every(function (k) {
+      if (!pos[k]) return false;
+      var d = network.canvasToDOM(pos[k]);
+      return d.x >= 30 && d.y >= 20 && d.x <= w - 30 && d.y <= h - 40;
+    });
+  }
 
   // Frame nodes with room for the names beside those at the edges: vis-network's fit puts them on the border, where
   // a name has no room. With a margin of NAME_ROOM_X px a name up to twice as wide fits below a node at the side
@@ -1423,14 +1486,19 @@
     focused = null;
     selectedEdge = id;
     var k = pairKey(rep(e.from), rep(e.to));
-    if (edgesDS.get(k)) { network.selectEdges([k]); setFocus(new Set([rep(e.from), rep(e.to)]), new Set([k])); }
-    else setFocus(null, null);
+    if (edgesDS.get(k)) {
+      network.selectEdges([k]); setFocus(new Set([rep(e.from), rep(e.to)]), new Set([k]));
+      // a relation chosen from a panel (an article's fact, a path's step, Back) was highlighted wherever it was, often
+      // off screen, the view left all dimmed: its two ends are framed unless both are in view
+      if (!onScreen([rep(e.from), rep(e.to)])) frame([rep(e.from), rep(e.to)], 0.3, 1.2);
+    } else setFocus(null, null);
     showEdge(id);
     toPanelTop();
     saveState();
   }
   function clearSelection() {
     focused = null; selectedEdge = null;
+    toDetails.hidden = true;
     // entities drawn only because they were chosen (hidden by the filters otherwise) go with the selection
     if (state.pinned.size) { state.pinned.clear(); refresh(); }
     setFocus(null, null);
@@ -1457,11 +1525,38 @@
   var MEMBERS_SHOWN = 50;
   // A new panel is read from its top. In a narrow window the page itself scrolls, the panel below the network: a
   // name picked far down a list opened its panel above the screen, the reader left in the middle of it.
+  // A panel opened from the search box or from another panel (a name, "evidence", Back) takes the keyboard focus on
+  // its heading: the focus was left on the page's body (the button pressed was gone with the old panel) or in the
+  // search box, and Tab went through the 30-odd controls of the left panel before reaching the facts. In a narrow
+  // window (a phone) the panel, 1,000 px and more below the search box, is also scrolled into view. Not for a click
+  // on the network, whose reader keeps the map in view.
   function toPanelTop() {
     var side = $('side');
     side.scrollTop = 0;
-    if (narrow.matches && side.getBoundingClientRect().top < 0) side.scrollIntoView({block: 'start'});
+    var fromPanels = lastInput === 'page', top = side.getBoundingClientRect().top;
+    if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - 80))) side.scrollIntoView({block: 'start'});
+    var head = details.querySelector('h3');
+    if (fromPanels && head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
+    // a tap on the network of a phone keeps the map in view: a button on it says the panel is below and goes there
+    toDetails.hidden = !(narrow.matches && !fromPanels && head && side.getBoundingClientRect().top > window.innerHeight - 80);
+    if (!toDetails.hidden) toDetails.textContent = '↓ ' + head.textContent + ': details below';
   }
+  var toDetails = el('button', {type: 'button', id: 'to-details', on: {click: function () {
+    toDetails.hidden = true;
+    $('side').scrollIntoView({block: 'start'});
+    var head = details.querySelector('h3');
+    if (head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
+  }}});
+  toDetails.hidden = true;
+  container.append(toDetails);
+  window.addEventListener('scroll', function () {
+    if (!toDetails.hidden && $('side').getBoundingClientRect().top < window.innerHeight - 80) toDetails.hidden = true;
+  }, {passive: true});
+  // where the last click or key was: on the network, or elsewhere on the page (none yet: a view opened from a link)
+  var lastInput = null;
+  ['pointerdown', 'keydown'].forEach(function (t) {
+    document.addEventListener(t, function (ev) { lastInput = container.contains(ev.target) ? 'net' : 'page'; }, true);
+  });
   function showCommunity(c) {
     var com = communities[c];
     if (!com) return;
@@ -1662,7 +1757,8 @@
       hint, el('h2', {text: both.length ? 'Both named in ' + plural(both.length, 'article') : 'No article names both'}),
       both.length ? bothList : null, moreBoth, paths.length ? el('h2', {text: 'Paths'}) : null, paths.length ? button('Show all on the graph', function () { showPaths(paths); }, 'act-show-paths') : null, list);
     visited('paths', a + '\n' + b);
-    if (paths.length) showPaths(paths);
+    // none: the two are still shown where they are (the view stayed as it was, neither of them marked)
+    showPaths(paths.length ? paths : [{nodes: [a, b].filter(function (x) { return drawnNodes.has(x) || state.collapsed.has(byId[x].community); }), rels: []}]);
     toPanelTop();
   }
   function showPaths(paths) {
@@ -1675,6 +1771,7 @@
     var edges = new Set();
     paths.forEach(function (p) { p.rels.forEach(function (rs) { rs.forEach(function (e) { edges.add(pairKey(rep(e.from), rep(e.to))); }); }); });
     focused = null;
+    if (!nodes.size) return;
     setFocus(nodes, edges);
     frame(Array.from(nodes));
   }
@@ -1707,7 +1804,7 @@
     var n = byId[p.node];
     if (!n) return;
     showTip(p.event, [el('div', {class: 'tt-title', text: labelOf(n.id)}),
-      el('div', {class: 'tt-sub', text: typeOf(n) + ' · ' + plural(n.degree, 'neighbour') + ' · ' + plural(n.mentions, 'mention')}),
+      el('div', {class: 'tt-sub', text: typeOf(n) + ' · ' + plural(n.degree, 'neighbour') + ' · ' + mentionsText(n)}),
       n.alt.length ? el('div', {text: 'Also: ' + n.alt.slice(0, 5).join(' · ') + (n.alt.length > 5 ? ' …' : '')}) : null]
       .filter(Boolean));
   });
@@ -1805,6 +1902,14 @@
   function paintLegend() {
     // The legend shows what the colours mean now: type colours only while nodes are coloured by type.
     DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? NEUTRAL : t.color)); });
+    // the same key on the network itself, in view from the first second (the type list is far down the panel)
+    var kinds = el('span', {class: 'legend-types'});
+    DATA.types.forEach(function (t) {
+      kinds.append(el('span', {class: 'legend-type', 'data-key': t.name}, icon(t.shape, state.byCommunity ? NEUTRAL : t.color), t.name));
+    });
+    netLegend.hidden = !DATA.nodes.length;
+    fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
+      + ' · a line: a relation an article states'}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
       : 'Shape and colour: type. Size: number of neighbours.';
@@ -1932,7 +2037,7 @@
   // names for the path and correction inputs
   // a label several entities carry ("Germany" the country and the team) is listed once per entity, with its type
   // (and a number if the type is shared too), so that picking one names that entity
-  var optionId = {};
+  var optionId = {}, optionOf = {};
   (function () {
     var dl_ = $('names'), count = {};
     byRank.forEach(function (n) { count[n.label] = (count[n.label] || 0) + 1; });
@@ -1942,7 +2047,7 @@
         v = n.label + ' (' + n.type + ')';
         for (var k = 2; optionId[v] !== undefined; k++) v = n.label + ' (' + n.type + ' ' + k + ')';
       }
-      optionId[v] = n.id;
+      optionId[v] = n.id; optionOf[n.id] = v;
       var o = document.createElement('option'); o.value = v; dl_.append(o);
     });
   })();
@@ -1981,7 +2086,9 @@
     if (c.action === 'split') return 'split ' + labelOfOrig(c.entity) + ' where ' + c.context.join(', ') + (c.label ? ' as ' + c.label : '') + ' (next build)';
     return c.action + ' ' + labelOfOrig(c.subject) + ' ' + c.predicate + ' ' + labelOfOrig(c.object);
   }
-  function labelOfOrig(id) { var n = byId[id]; return n ? n.label : id; }
+  // a correction names its entities as the name boxes do: "merge Germany + Germany (keep Germany)" did not say
+  // which of the country and the team was kept; now "merge Germany (Organization) + Germany (Country) (keep ...)"
+  function labelOfOrig(id) { var n = byId[id]; return n ? (optionOf && optionOf[id]) || n.label : id; }
   function applyCorrections() {
     renamed = {}; retyped = {}; blocked = new Set(); rejected = new Set();
     corrections.forEach(function (c) {
