@@ -528,6 +528,22 @@ def test_an_english_word_before_a_citys_name_makes_no_club(nlp):
     assert _club_names(cands) == ["Radio Bremen", "Bremen"]
 
 
+@pytest.mark.parametrize("text", [
+    "Ana Kovač's husband, Omar Haddad, is a banker in Zurich.",
+    "Ana Kovač's successor at the Estavian Green Party, Mira Tessaro, promised reforms.",
+])
+def test_a_given_name_before_a_possessive_surname_the_ner_read_as_a_body_is_part_of_the_name(nlp, text):
+    # spaCy-small tags "Kovač's" (or "Kovač" before "'s") an organization and leaves "Ana" out.
+    found, _ex = mentions_of(nlp, text)
+    assert any(name == "Ana Kovač" for name, _t, _n in found) and not any(name == "Kovač" for name, _t, _n in found), \
+        sorted(found)
+
+
+def test_an_acronym_before_a_possessive_takes_no_word_before_it(nlp):
+    found, _ex = mentions_of(nlp, "Data Watchdog Questions EU's Fingerprint Plan\n\nThe regulator wrote to Brussels.")
+    assert not any(name.endswith(" EU") for name, _t, _n in found), sorted(found)
+
+
 def test_surname_the_ner_left_after_two_given_names_is_part_of_the_name(nlp):
     # The NER tags the given names only; the parser hangs both on the surname right after them.
     found, _ex = mentions_of(nlp, "Interior Minister Rosa Icela Rodriguez met the families on Monday.")
