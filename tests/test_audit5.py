@@ -38,3 +38,97 @@ def test_a_manifest_key_kgraph_never_gives_is_not_carried_into_the_graph(tmp_pat
 def test_every_key_kgraph_gives_is_an_entity_key(name):
     for t in ("Person", "Organization", "Place", "Country"):
         assert iri.is_entity_key(iri.entity_key(t, name))
+
+
+# ---------------------------------------------------------------- a query that takes long to parse
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import urllib.error  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+
+#: rdflib's parser takes about 25 s per MB of VALUES (the gate's other limits do not count values).
+SLOW_TO_PARSE = "SELECT ?x WHERE { VALUES ?x { " + " ".join(str(i) for i in range(80_000)) + " } } LIMIT 1"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"?s{i} ?p{i} ?o{i} ." for i in range(8)) + " }"
+
+
+def _kgraph(*args, timeout=120):
+    return subprocess.run([sys.executable, "-m", "kgraph", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "OMP_NUM_THREADS": "1"})
+
+
+def _one_error(proc) -> str:
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), proc.stderr[-2000:]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_build, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("audit5-graph")
+    return shutil.copy(seed_build[1] / "graph.ttl", folder / "graph.ttl")
+
+
+def test_a_query_slow_to_parse_keeps_the_time_limit(seed_graph, tmp_path):
+    # kgraph query parsed the query (the gate) before the worker started, with no limit: a 940 kB VALUES list
+    # ran 31 s under --timeout 5.
+    rq = tmp_path / "values.rq"
+    rq.write_text(SLOW_TO_PARSE, encoding="utf-8")
+    t = time.monotonic()
+    proc = _kgraph("query", rq, seed_graph, "--store", "rdflib", "--timeout", "1")
+    assert "time limit of 1 s" in _one_error(proc)
+    assert time.monotonic() - t < 8  # start-up and the 1 s; the parse alone takes about 10 s
+
+
+def test_a_query_past_its_limit_on_rdflib_is_not_run_again_on_oxigraph(seed_graph):
+    # With --store auto, a graph under 1 MB is queried with rdflib and a failure is retried with Oxigraph: a
+    # query stopped at its time limit was run a second time (--timeout 3 took 8 s) after building GRAPH.oxigraph.
+    from pathlib import Path
+
+    store = Path(str(seed_graph)).with_suffix(".oxigraph")
+    shutil.rmtree(store, ignore_errors=True)
+    proc = _kgraph("query", HEAVY, seed_graph, "--timeout", "1")
+    assert "time limit of 1 s" in _one_error(proc)
+    assert not store.exists()
+
+
+def test_a_query_slow_to_parse_does_not_hold_up_the_endpoint(seed_graph):
+    # The endpoint parsed each query in its own process, one at a time (the parser's lock): three 940 kB POSTs
+    # kept an ordinary query waiting 130 s under --timeout 5. The worker parses it now, under the time limit.
+    from kgraph.sparql.serve import make_server
+
+    server = make_server(seed_graph, host="127.0.0.1", port=0, quiet=True, engine="rdflib", timeout=1)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+
+    def post(text):
+        req = urllib.request.Request(base, data=urllib.parse.urlencode({"query": text}).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            with urllib.request.urlopen(req, timeout=120) as resp:
+                return resp.status
+        except urllib.error.HTTPError as err:
+            return err.code
+
+    try:
+        post("ASK { ?s ?p ?o }")  # the first worker is up
+        codes = []
+        slow = threading.Thread(target=lambda: codes.append(post(SLOW_TO_PARSE)))
+        slow.start()
+        time.sleep(0.5)
+        t = time.monotonic()
+        assert post("ASK { ?s ?p ?o }") == 200
+        assert time.monotonic() - t < 4  # a second worker starts and answers; the parse alone takes about 10 s
+        slow.join(60)
+        assert codes == [503]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
