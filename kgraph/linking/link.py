@@ -14,7 +14,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
@@ -641,11 +642,36 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
                 or _MONTH.search(text, before, m.start()) and text[m.end():m.end() + 1].isdigit())
 
 
-def _sentence_span(text: str, start: int, end: int, ends=lambda _text, _m: True) -> tuple[int, int]:
+def _every_end(_text: str, _m: re.Match) -> bool:
+    return True
+
+
+def _sentence_span(text: str, start: int, end: int, ends=_every_end) -> tuple[int, int]:
     """Return the offsets of the sentence of text that holds the span start:end (a plain punctuation split).
 
     ``ends`` says whether a match of :data:`_SENTENCE_END` ends a sentence (each does by default).
+    The sentence ends of a text are found once (:func:`_sentence_ends`): scanning the text from its start for
+    each mention cost a split by context the square of an article's length (4,000 mentions in 116 kB: 49 s).
     """
+    every, starts, stops = _sentence_ends(text, ends)
+    i = bisect_left(every, (start, start))  # the first match starting at or after the span
+    j = bisect_left(every, (end, end))
+    if (i and every[i - 1][1] > start) or (j and every[j - 1][1] > end):
+        return _sentence_span_scan(text, start, end, ends)  # a match straddles the span's edge: read as before
+    i, j = bisect_right(stops, start), bisect_left(starts, end)
+    return (stops[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str, ends) -> tuple[list, list[int], list[int]]:
+    """Return every match of :data:`_SENTENCE_END` in text as (start, end), and the starts and ends of those
+    ``ends`` accepts."""
+    every = [(m.start(), m.end(), ends(text, m)) for m in _SENTENCE_END.finditer(text)]
+    return [(a, b) for a, b, _ok in every], [a for a, _b, ok in every if ok], [b for _a, b, ok in every if ok]
+
+
+def _sentence_span_scan(text: str, start: int, end: int, ends) -> tuple[int, int]:
+    """:func:`_sentence_span` read by scanning the text up to the span (exact where a match straddles its edge)."""
     lo = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         if ends(text, m):
