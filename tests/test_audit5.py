@@ -158,3 +158,21 @@ def test_a_split_by_context_costs_linear_time_in_a_long_article():
     assert time.monotonic() - t < 20  # 1.7 s here; 52 s before
     ents = {e.label: e for e in kb.entities}
     assert ents["Kim Sol (player)"].mentions == 3000 and ents["Kim Sol"].mentions == 3000
+
+
+def test_the_endpoint_still_tells_a_construct_by_its_escaped_keyword(seed_graph):
+    # The endpoint reads only the query's first keyword now (the worker parses it): "\\u0043ONSTRUCT" is CONSTRUCT.
+    from kgraph.sparql.serve import make_server
+
+    server = make_server(seed_graph, host="127.0.0.1", port=0, quiet=True, engine="rdflib", timeout=30)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/sparql?" + urllib.parse.urlencode(
+        {"query": "\\u0043ONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1"})
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "text/turtle"}), timeout=60) as r:
+            assert r.status == 200 and r.headers["Content-Type"].startswith("text/turtle")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

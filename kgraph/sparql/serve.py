@@ -599,6 +599,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _query(self, params: dict) -> None:
         from kgraph.sparql.query import query_form, saved_queries
+        from kgraph.sparql.sparql_guard import expand_escapes
 
         texts = params.get("query", [])
         if len(texts) != 1:
@@ -613,7 +614,10 @@ class _Handler(BaseHTTPRequestHandler):
         # The query is parsed and checked in the worker, under the time limit: rdflib's parser spends half a
         # minute on a 1 MB query, and in this process it held every other request's parse (one at a time) too.
         # Only the first keyword is read here, to choose the result's type.
-        graph_result = query_form(text) in ("CONSTRUCT", "DESCRIBE")
+        try:
+            graph_result = query_form(expand_escapes(text)) in ("CONSTRUCT", "DESCRIBE")  # "\u0043ONSTRUCT" too
+        except QueryError as exc:
+            return self._error(400, str(exc))
         wanted = (params.get("format") or [None])[0]
         if wanted:
             if wanted not in _FORMAT_TYPES:
