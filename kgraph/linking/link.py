@@ -715,6 +715,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     members: dict = defaultdict(list)  # group -> its mentions: each item costs its own mentions, not all
     for k, v in sorted(res.mention_group.items()):
         members[v].append(k)
+    slugs = None  # the articles by id and IRI slug, made for the first split that names articles
 
     def need(c, ref):
         live = refs.candidates(ref)
@@ -790,11 +791,15 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             if not live:
                 _warn_missing(c, c.entity, blocked)
                 continue
-            arts = {_article_ref(a, texts) for a in c.articles}
-            unknown = sorted(a for a in c.articles if _article_ref(a, texts) not in texts)
+            if slugs is None:
+                slugs = _article_slugs(texts)
+            found = {a: _article_ref(a, texts, slugs) for a in c.articles}
+            arts = set(found.values())
+            unknown = sorted(a for a, aid in found.items() if aid not in texts)
             if unknown:
-                warnings.warn(f"correction {c.describe()}: no article {', '.join(map(repr, unknown))} in the graph",
-                              stacklevel=2)
+                more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
+                warnings.warn(f"correction {c.describe()}: no article {', '.join(map(repr, unknown[:10]))}{more} in "
+                              "the graph", stacklevel=2)
             pattern = _context_pattern(c.context) if c.context else None
 
             def movable(g):
@@ -933,19 +938,37 @@ def _same_as(key: str, absorbed, kept_keys) -> tuple[str, ...]:
     return tuple(sorted(keys + sorted(set(kept_keys) - set(keys) - {key})))
 
 
-def _article_ref(ref: str, texts: dict) -> str:
-    """Return the article id a split names: its id, its IRI, or the file name it was read from."""
+def _article_ref(ref: str, texts: dict, slugs: dict | None = None) -> str:
+    """Return the article id a split names: its id, its IRI, or the file name it was read from.
+
+    ``slugs`` is :func:`_article_slugs` of ``texts``, when the caller looks up many.
+    """
     from pathlib import PurePath
 
-    from kgraph.core.iri import ARTICLE_BASE, article_slug
+    from kgraph.core.iri import ARTICLE_BASE
 
     if ref in texts:
         return ref
     if ref.startswith(ARTICLE_BASE):
         tail = ref[len(ARTICLE_BASE):]
-        return next((a for a in sorted(texts) if a == tail or article_slug(a) == tail), tail)
+        return (slugs if slugs is not None else _article_slugs(texts)).get(tail, tail)
     stem = PurePath(ref).stem
     return stem if stem in texts else ref
+
+
+def _article_slugs(texts: dict) -> dict:
+    """Return {id or IRI slug: the first of the sorted article ids that is it or has it}, built once per corpus.
+
+    Sorting and slugging every article for each IRI a split named cost the articles times the IRIs
+    (16,000 IRIs over 4,000 articles: 10.8 s; a 64 MB corrections file could hold a million).
+    """
+    from kgraph.core.iri import article_slug
+
+    out: dict = {}
+    for a in sorted(texts):
+        out.setdefault(a, a)
+        out.setdefault(article_slug(a), a)
+    return out
 
 
 #: A reference that is an entity key ("organization/Acme_Corp"), not a name.
