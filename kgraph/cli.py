@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 import warnings
 from pathlib import Path
 
@@ -369,7 +370,19 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
 
     with no_network():  # nothing a query or graph file holds can reach the network from here
         text = q.resolve(query)
-        q.check(text)
+        # rdflib's parse runs here, before a worker loads the graph: it keeps the time limit too (a 1 MB VALUES
+        # list parses for half a minute); the worker gets what is left.
+        from kgraph.core.limits import time_limit
+
+        began, limit = time.monotonic(), timeout
+
+        def left():  # seconds of the limit not spent yet (None: no limit)
+            return max(0.1, limit - (time.monotonic() - began)) if limit else None
+
+        stopped = QueryTimeout(f"query stopped after its time limit of {limit:g} s while it was parsed "
+                               "(--timeout sets another limit; 0 for none)")
+        with time_limit(limit, stopped):
+            q.check(text)
         # The query runs in a worker process under a memory ceiling (KGRAPH_MAX_MEMORY) and a time limit:
         # a cartesian product or a value doubled forty times ends in one Error line, not in the machine's swap.
         start = "fork" if sys.platform.startswith("linux") else "spawn"  # no thread runs here yet: fork is safe
@@ -377,7 +390,9 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
         pool = WorkerPool(path, engine, size=1, start=start)
         try:
             try:
-                _fmt, body = pool.run(text, fmt, fmt, timeout or None)
+                _fmt, body = pool.run(text, fmt, fmt, left())
+            except QueryTimeout:
+                raise  # stopped: running it again on Oxigraph would double the limit
             except QueryError:
                 # The query parsed (q.check), so rdflib failed evaluating it: it cannot aggregate over an
                 # unbound variable ("GROUP_CONCAT(?alias)" after an OPTIONAL), which SPARQL allows. Where the
@@ -386,9 +401,10 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
                     raise
                 pool.close()
                 pool = WorkerPool(path, "oxigraph", size=1, start=start)
-                _fmt, body = pool.run(text, fmt, fmt, timeout or None)
-        except QueryTimeout as exc:
-            raise QueryTimeout(f"{exc} (--timeout sets another limit; 0 for none)") from None
+                _fmt, body = pool.run(text, fmt, fmt, left())
+        except QueryTimeout:
+            raise QueryTimeout(f"query stopped after its time limit of {limit:g} s (--timeout sets another limit; "
+                               "0 for none)") from None
         finally:
             pool.close()
     click.get_binary_stream("stdout").write(body.encode("utf-8"))  # the result formats are UTF-8

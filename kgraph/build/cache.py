@@ -35,6 +35,7 @@ from pathlib import Path
 
 from kgraph.core import atomic, userfile
 from kgraph.core.errors import GraphError
+from kgraph.core.iri import is_entity_key
 from kgraph.core.model import Article, Extraction, Mention, Relation
 
 #: Name of the state folder inside an output folder.
@@ -528,7 +529,9 @@ def _published(data: dict) -> dict[str, tuple]:
     out: dict[str, tuple] = {}
     for row in rows:
         _need(isinstance(row, list) and len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], list)
-              and 0 < len(row[0]) <= 2000 and len(row[1]) <= _MAX_ANCHORS, "a published key is malformed")
+              and len(row[1]) <= _MAX_ANCHORS, "a published key is malformed")
+        # The key becomes an owl:sameAs IRI: only the shape kgraph gives ("person/Kim_Jong-un") is kgraph's state.
+        _need(is_entity_key(row[0]), f"{row[0][:60]!r} is not an entity key")
         marks = []
         for m in row[1]:
             _need(isinstance(m, list) and len(m) == 4 and isinstance(m[0], str) and isinstance(m[3], str)

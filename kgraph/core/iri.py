@@ -73,6 +73,23 @@ def entity_key(type_: str, name: str) -> str:
     return f"{type_.lower()}/{slug(name)}"
 
 
+#: The first part of every entity key, one per entity type ("person/...").
+_KEY_TYPES = ("person", "organization", "place", "country")
+
+
+def is_entity_key(key: object) -> bool:
+    """Return True if ``key`` has the shape :func:`entity_key` gives: a type, "/", a slug of IRI-safe characters.
+
+    A key read back from a file (an earlier build's manifest) becomes an IRI in the graph: one holding ``>``,
+    a space or a line break would make the graph unreadable to a strict parser (Oxigraph).
+    """
+    if not isinstance(key, str) or "/" not in key:
+        return False
+    kind, _, tail = key.partition("/")
+    return (kind in _KEY_TYPES and 0 < len(tail) <= _MAX_SLUG + 9 and tail == tail.strip("_.")
+            and all(_iri_char_ok(ch) for ch in tail))
+
+
 def entity_iri(key: str) -> URIRef:
     """Return the IRI of an entity key."""
     return URIRef(ENTITY_BASE + key)

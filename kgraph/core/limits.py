@@ -50,6 +50,39 @@ def build_ceiling() -> int:
     return max(4 << 30, physical * 3 // 4)
 
 
+@contextmanager
+def time_limit(seconds: float | None, error: BaseException):
+    """Raise ``error`` in the calling (main) thread once ``seconds`` of wall time have passed inside the block.
+
+    For pure-Python work the caller cannot hand to a child process before it knows the work is sound (rdflib's
+    parse of a query: a 1 MB query takes it half a minute). Outside the main thread, or with no signals
+    (Windows), or with ``seconds`` None or 0, the block runs unbounded.
+    """
+    import signal
+    import threading
+
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def ring(_signum, _frame):
+        raise _Expired  # no Exception: a parser's "except Exception" (rdflib retries as an update) lets it through
+
+    old = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        raise error from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+class _Expired(BaseException):
+    """The time of a :func:`time_limit` block ran out."""
+
+
 def _env_ceiling() -> int | None:
     """Return the ceiling ``KGRAPH_MAX_MEMORY`` sets (bytes), or None when it is not set."""
     raw = os.environ.get("KGRAPH_MAX_MEMORY", "").strip().upper()
