@@ -476,3 +476,23 @@ def test_a_yes_no_question_is_told_from_other_sentences(nlp, text, asks):
     from kgraph.extraction.relations import polar_question
 
     assert polar_question(next(nlp(text).sents)) is asks
+
+
+@pytest.mark.parametrize("stated, chained", [
+    ("France", "United Kingdom"),  # no Leeds in France: the gazetteer's country, which the text names too
+    ("United Kingdom", "United Kingdom"),
+])
+def test_an_organization_in_a_town_is_in_the_towns_country_not_where_a_statement_misplaced_the_town(stated, chained):
+    from kgraph.core.model import Mention, Relation
+    from kgraph.core.terms import EntityType, Predicate
+    from kgraph.extraction.relations import chain_based_in
+
+    org = Mention("Brackwell Tools", EntityType.Organization, 0, 15, "Brackwell Tools")
+    town = Mention("Leeds", EntityType.Place, 40, 45, "Leeds")
+    uk = Mention("Britain", EntityType.Country, 60, 67, "United Kingdom")
+    france = Mention("France", EntityType.Country, 80, 86, "France")
+    where = uk if stated == "United Kingdom" else france
+    relations = [Relation(org, Predicate.basedIn, town, 0.8, "rule:headquarters", "s", 0, 90),
+                 Relation(town, Predicate.locatedIn, where, 0.56, "model:sentence-encoder", "s", 0, 90)]
+    found = {(r.subject.name, r.object.name) for r in chain_based_in(relations, [org, town, uk, france])}
+    assert found == {("Brackwell Tools", chained)}

@@ -333,6 +333,9 @@ offshoot member""")
 #: Words for an organization's seat: "Acme headquarters in Leeds".
 HEADQUARTERS_WORDS = _words("headquarters head-quarters hq")
 
+#: Words that make an organization's "office" its headquarters: "its head office in Leeds", "registered office".
+HEAD_OFFICE_WORDS = _words("head registered main")
+
 #: Participles placing an organization: "Acme, based in Leeds", "headquartered in Paris".
 BASED_WORDS = _words("based headquartered")
 

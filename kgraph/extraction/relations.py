@@ -27,7 +27,7 @@ from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
 from kgraph.extraction.logistic import probabilities
-from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HOME_NOUNS,
+from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HEAD_OFFICE_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
                       LEADER_ROLES, LIVE_VERBS, MEMBER_ROLES, AIM_WORDS, APPOINT_VERBS, DENY_VERBS, RUMOUR_NOUNS, POSSIBILITY_MODALS, QUESTION_MARKS, HIRE_VERBS, VISIT_VERBS,
                       NATIONALITY_NOUNS, ORDINAL_WORDS, ORG_NOUNS, ORIGIN_NOUNS, PENALTY_NOUNS, PORTFOLIO_WORDS, POSSESSIVE_PRONOUNS,
@@ -167,8 +167,10 @@ class MentionIndex:
             if m.type != EntityType.Organization or last is None or last.dep_ != "compound":
                 continue
             head = last.head
+            # "a UN agency" is some agency of the UN, not the UN: an indefinite kind noun stays apart
             if head.i == last.i + 1 and head.i not in self.by_token and head.is_lower \
-                    and head.lemma_.lower() in KIND_AFTER_NAME:
+                    and head.lemma_.lower() in KIND_AFTER_NAME \
+                    and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
                 self.by_token[head.i] = m
         self._definite_kinds(pairs)
 
@@ -1214,6 +1216,8 @@ def _clause_subject_org(tok, index: MentionIndex):
     while subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head  # "Acme makes robots and employs 900 people at its headquarters in Leeds"
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "Acme, which has its headquarters in Leeds,": the clause's noun
     m = index.at(subject) if subject is not None else None
     return m if m is not None and m.type == EntityType.Organization else None
 
@@ -1225,18 +1229,27 @@ def _clause_subject_org(tok, index: MentionIndex):
            ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
           ("Quillmoor Foods makes soup and employs 900 people at its headquarters in Ogden.",
            ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Quillmoor Foods, which has its headquarters in Ogden, cut 40 jobs.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Quillmoor Foods has its head office in Ogden and a bakery in Leeds.",
+           ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
       ],
       counter_examples=[
           ("Quillmoor Foods moved its staff from Ogden to new headquarters.",
            ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
           ("A lender sued Quillmoor Foods over its headquarters in Ogden.",
            ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          ("Quillmoor Foods has its head office in Ogden and a bakery in Leeds.",
+           ("Quillmoor Foods", Predicate.basedIn, "Leeds")),
+          ("Quillmoor Foods opened a sales office in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
       ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
     for tok in doc:
-        if tok.lower_ not in HEADQUARTERS_WORDS or index.at(tok) is not None:
-            continue
+        if index.at(tok) is not None or tok.lower_ not in HEADQUARTERS_WORDS and not (
+                tok.lemma_.lower() == "office" and any(c.lower_ in HEAD_OFFICE_WORDS for c in tok.children
+                                                       if c.dep_ in ("compound", "amod"))):
+            continue  # "its head office in Leeds", "its registered office in Leeds" are its headquarters
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
                     and index.at(c).type == EntityType.Organization), None)
         if org is None and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
@@ -1857,9 +1870,14 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Tarvel Motors", Predicate.basedIn, "Ogden")),
           ("Berlin-based startup Quelvix hired Mara Tendell as chief executive on Monday.",
            ("Quelvix", Predicate.basedIn, "Berlin")),
+          ("The Tarsk Food Fund, a Velmor League agency based in Ogden, warned of hunger.",
+           ("Tarsk Food Fund", Predicate.basedIn, "Ogden")),
       ],
       counter_examples=[
           ("Quillmoor Foods sold its plant in Ogden.", ("Quillmoor Foods", Predicate.basedIn, "Ogden")),
+          # "a Velmor League agency" is some agency of the league, not the league
+          ("The Tarsk Food Fund, a Velmor League agency based in Ogden, warned of hunger.",
+           ("Velmor League", Predicate.basedIn, "Ogden")),
           ("Ann Roe praised Tarvel Motors on Tuesday. The company, based in Ogden, will hire 2,000 workers.",
            ("Ann Roe", Predicate.basedIn, "Ogden")),
       ])
@@ -3275,6 +3293,13 @@ def _country_code(m: Mention) -> str | None:
     return found.country_code if found else None
 
 
+def _placed_elsewhere(place: Mention, country: Mention) -> bool:
+    """True when the gazetteer knows towns or regions of a place's name, none of them in the country stated for it."""
+    code = _country_code(country)
+    readings = gazetteer.cities_named(place.name) + gazetteer.regions_named(place.name)
+    return bool(code and readings) and all(r.country_code != code for r in readings)
+
+
 def _countries_named(mentions) -> dict[str, Mention]:
     """Return the first mention of each country the article names, by ISO code."""
     out: dict[str, Mention] = {}
@@ -3317,7 +3342,9 @@ def chain_based_in(relations: list[Relation], mentions) -> list[Relation]:
             # "LEEDS (Acme Wire) --": a dateline says where a report was filed, too weak to chain on.
             continue
         country = located.get(r.object.name)
-        if country is None:
+        if country is None or _placed_elsewhere(r.object, country):
+            # the gazetteer's country of a town it knows beats a statement placing the town where it has no
+            # namesake ("has its head office in Helsinki and plants in Poland": the scorer read Helsinki in Poland)
             country = countries.get(_country_code(r.object) or "")
         if country is not None and country.name != r.subject.name:
             out.append(_calibrated(dataclasses.replace(r, object=country, method="rule:based-in-chain", role=None),
