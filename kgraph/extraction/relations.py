@@ -236,23 +236,24 @@ def _role_words(tokens) -> tuple[str | None, str | None, str | None]:
 def _only(method: str, index: MentionIndex, matcher, doc, offset: int) -> list[Relation]:
     """Return the relations of one rule id among those a shared matcher finds (the matcher runs once per index)."""
     found = index.memo((matcher.__name__, offset), lambda: list(matcher(doc, index, offset)))
-    return [r for r in found if r.method == method and not _asked_of(doc, index, r)]
+    asked = index.memo(("asked", offset), lambda: _asked_subjects(doc, index))
+    return [r for r in found if r.method == method and r.subject not in asked]
 
 
-def _asked_of(doc, index: MentionIndex, r: Relation) -> bool:
-    """True when a yes-no question asks what a relation's subject is: "Is X the new head of Y?".
+def _asked_subjects(doc, index: MentionIndex) -> frozenset:
+    """Return the names whose role a yes-no question asks: X in "Is X the new head of Y?".
 
     The parser reads the role there as in apposition to X; a role taken for
     granted by the question stays ("Is Y's chief X leaving?").
     """
+    asked = set()
     for sent in doc.sents:
         root = sent.root
-        if root.lemma_.lower() != "be" or not polar_question(sent):
-            continue
         subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is not None and index.at(subject) == r.subject:
-            return True
-    return False
+        if subject is not None and index.at(subject) is not None and root.lemma_.lower() == "be" \
+                and polar_question(sent):
+            asked.add(index.at(subject))
+    return frozenset(asked)
 
 
 def _make(subject, predicate, obj, method, sent, offset, role=None, confidence=UNCALIBRATED) -> Relation:
@@ -1222,6 +1223,12 @@ def _clause_subject_org(tok, index: MentionIndex):
     return m if m is not None and m.type == EntityType.Organization else None
 
 
+def _headquarters_word(tok) -> bool:
+    """True for "headquarters", and for an "office" that is one: "its head office in Leeds", "registered office"."""
+    return tok.lower_ in HEADQUARTERS_WORDS or tok.lemma_.lower() == "office" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in HEAD_OFFICE_WORDS for c in tok.children)
+
+
 @rule("rule:headquarters", "An organization's headquarters and the place they are in.",
       (Predicate.basedIn,),
       examples=[
@@ -1246,10 +1253,8 @@ def _clause_subject_org(tok, index: MentionIndex):
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
     for tok in doc:
-        if index.at(tok) is not None or tok.lower_ not in HEADQUARTERS_WORDS and not (
-                tok.lemma_.lower() == "office" and any(c.lower_ in HEAD_OFFICE_WORDS for c in tok.children
-                                                       if c.dep_ in ("compound", "amod"))):
-            continue  # "its head office in Leeds", "its registered office in Leeds" are its headquarters
+        if index.at(tok) is not None or not _headquarters_word(tok):
+            continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
                     and index.at(c).type == EntityType.Organization), None)
         if org is None and any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
@@ -1463,15 +1468,18 @@ def _unreal(verb) -> bool:
     that happened: "X, who would later lead Y").
     """
     for c in verb.children:
-        if c.dep_ == "neg" or c.dep_ == "mark" and (c.lower_ in ("if", "unless") or c.lower_ in QUESTION_MARKS):
+        if c.dep_ == "neg" or c.dep_ == "mark" and (c.lower_ in _CONDITIONS or c.lower_ in QUESTION_MARKS):
             return True
         if c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS:
             return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children):
             return True
     # A yes-no question asks its own main verb ("Does X work for Y?"); a clause inside it is taken for granted.
     return _denied(verb) or verb.i == verb.sent.root.i and polar_question(verb.sent)
 
+
+#: Words that make a clause a supposition: "if X leads Y", "unless X joins Y".
+_CONDITIONS = frozenset(("if", "unless"))
 
 #: Words a yes-no question opens with: "Is X the head of Y?", "Did X work for Y?", "Could X lead Y?".
 _QUESTION_OPENERS = frozenset("""is are was were am do does did has have had can could will would shall should may
@@ -1484,9 +1492,9 @@ def polar_question(sent) -> bool:
     A question with a question word keeps what it takes for granted ("Why did Y's
     chief X resign?" still says X heads Y).
     """
-    words = [t for t in sent if not t.is_punct and not t.is_space]
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", "\u201d", "\u2019", ")")), None)
-    return bool(words) and last is not None and last.text == "?" and words[0].lower_ in _QUESTION_OPENERS
+    return first is not None and last is not None and last.text == "?" and first.lower_ in _QUESTION_OPENERS
 
 
 #: Links a clause hangs on the word that reports it by: "denied reports that X leads Y", "rumours that X heads Y".
@@ -3235,11 +3243,12 @@ def encoder_relations(doc, mentions, rules, offset: int, head=None) -> list[Rela
             r = dataclasses.replace(r, confidence=max(r.confidence, sentrel.calibrated(head, Predicate.killed, choice[1])))
         kept.append(r)
     covered = {(r.subject.start, r.object.start) for r in kept} | {(r.object.start, r.subject.start) for r in kept}
+    asked = {sent.start for sent in doc.sents if polar_question(sent)}  # read once, not per pair
     chosen = {}
     for (i, j), probs in sorted(scores.items()):
         (a, sa), (b, sb) = mentions[i], mentions[j]
         choice = None if (a.start, b.start) in covered else _head_choice(probs, config, threshold)
-        if choice is None or polar_question(sa.sent) or choice[0] != Predicate.killed and _disputed(sa, sb):
+        if choice is None or sa.sent.start in asked or choice[0] != Predicate.killed and _disputed(sa, sb):
             continue  # a killing has its own guard too: the document model's, below
         pred, total = choice
         if pred == Predicate.killed and sentrel.calibrated(head, pred, total) < config.get("killed_precision", KILLED_PRECISION):
