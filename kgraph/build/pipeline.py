@@ -54,15 +54,9 @@ class BuildResult:
         how = f"{self.parsed} parsed, {self.cached} from cache"
         if self.kept:
             how += f", {self.kept} already in the graph"
-        skipped = self.not_english()
-        if skipped:
+        for why, ids in self.skipped().items():
             # Said again here: the warnings scroll away on a big build, and a skipped article adds nothing.
-            how += f"; {len(skipped)} skipped, not English: " + ", ".join(skipped[:3]) + (
-                ", ..." if len(skipped) > 3 else "")
-        capitals = self.in_capitals()
-        if capitals:
-            how += f"; {len(capitals)} skipped, written in capitals: " + ", ".join(capitals[:3]) + (
-                ", ..." if len(capitals) > 3 else "")
+            how += f"; {len(ids)} skipped, {why}: " + ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
         lines = [f"articles: {len(self.kb.articles)} ({how})",
                  f"entities: {len(self.kb.entities)} (" + ", ".join(
                      f"{t} {types[t]}" for t in (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place) if types[t]) + ")",
@@ -79,17 +73,16 @@ class BuildResult:
         lines += [f"wrote {p}" for p in self.files]
         return "\n".join(lines)
 
-    def not_english(self) -> list[str]:
-        """Return the ids of the graph's articles that extraction skipped for their language, sorted."""
-        from kgraph.extraction.docrel import language_of
-
-        return sorted(a.id for a in self.kb.articles if language_of(a.text) != "en")
-
-    def in_capitals(self) -> list[str]:
-        """Return the ids of the graph's English articles that extraction skipped as written in capitals, sorted."""
+    def skipped(self) -> dict[str, list[str]]:
+        """Return the ids of the graph's articles extraction skipped, sorted, by why: "not English", "written in capitals"."""
         from kgraph.extraction.docrel import in_capitals, language_of
 
-        return sorted(a.id for a in self.kb.articles if language_of(a.text) == "en" and in_capitals(a.text))
+        out: dict[str, list[str]] = {}
+        for a in self.kb.articles:  # the tests extract_doc makes, in its order
+            why = "not English" if language_of(a.text) != "en" else "written in capitals" if in_capitals(a.text) else None
+            if why:
+                out.setdefault(why, []).append(a.id)
+        return {why: sorted(out[why]) for why in ("not English", "written in capitals") if why in out}
 
 
 def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
