@@ -201,8 +201,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
         f = fold(n.label)
         by_fold[f].append(n)
         # The build's qualifier is no word of the name: "Socialist Party (Spain)" is not called "Spain".
-        qualified = _QUALIFIED.fullmatch(n.label)
-        words = (qualified.group(1) if qualified else n.label).split()
+        words = _unqualified(n.label).split()
         if len(words) >= 2:
             by_initials[_initials(" ".join(words))].append(n)
             # A body's name "X of Y" is never called "Y" alone ("University of Hamburg" is not the club "Hamburg");
@@ -253,10 +252,15 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             if "two types" in s.reason or _compatible(*(by_iri[e].type for e in s.item["entities"]))]
 
 
+def _unqualified(label: str) -> str:
+    """Return a label without the build's qualifier ("Socialist Party (Spain)": "Socialist Party")."""
+    qualified = _QUALIFIED.fullmatch(label)
+    return qualified.group(1) if qualified else label
+
+
 def _last_word(label: str) -> str:
     """Return a label's last word, the build's qualifier set aside ("Socialist Party (Spain)": "Party")."""
-    qualified = _QUALIFIED.fullmatch(label)
-    return (qualified.group(1) if qualified else label).split()[-1]
+    return _unqualified(label).split()[-1]
 
 
 #: A label's qualifier, which linking adds to tell namesakes apart ("Tarsk (Velt)", "Veltria (women)").
@@ -345,8 +349,8 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
             continue
         # The qualifier is the build's own ("Williams (sport)"): the name before it is what to judge. A doubled
         # name in the graph ("Abdullah Abdullah") was written so on one line, or the build would have cut it.
-        qualified = _QUALIFIED.fullmatch(n.label)
-        label = qualified.group(1) if qualified else n.label
+        label = _unqualified(n.label)
+        qualified = label != n.label
         reason = None
         long = len(label) > MAX_NAME_CHARS  # no build makes such a name, and cleaning one costs its words squared
         cleaned = label if long else clean_name(label, n.type, doubled=True)
