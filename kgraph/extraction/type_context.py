@@ -135,11 +135,15 @@ def _place_noun_before(doc, start: int, end: int) -> bool:
                         ("Her label, Vellox Records, said the album was late.", "Vellox Records")],
               counter_examples=[("The deal hurt the company, Anton Moreau said on Monday.", "Anton Moreau"),
                                 ("The firm's founder, Anton Moreau, resigned.", "Anton Moreau"),
-                                ("He left the company, Anton Moreau and Ilse Varga stayed.", "Anton Moreau")])
+                                ("He left the company, Anton Moreau and Ilse Varga stayed.", "Anton Moreau"),
+                                ("Ask the governor of the central bank, Mira Sand, to resign.", "Mira Sand"),
+                                ("The head of the ruling party, Ilse Varga, spoke.", "Ilse Varga")])
 def _org_noun_apposition(doc, start: int, end: int) -> bool:
     comma, noun = _prev(doc, start), _prev(doc, start, 2)
     if comma is None or comma.text != "," or noun is None or not noun.is_lower or noun.pos_ != "NOUN":
         return False
+    if _of_a_role(noun):
+        return False  # "the governor of the central bank, X,": X is the governor, not the bank
     if end < len(doc) and doc[end].text not in (",", ".", ";", ")"):
         return False  # the apposition closes right after the name ("..., Vellox, since")
     root = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
@@ -147,6 +151,12 @@ def _org_noun_apposition(doc, start: int, end: int) -> bool:
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lemma_ in lexicon.SAY_VERBS and not apposed:
         return False  # "The deal hurt the company, Anton Moreau said": the name opens a clause of saying
     return noun.lemma_.lower() in ORG_KIND_NOUNS or noun.lemma_.lower() in _UNIT_NOUNS
+
+
+def _of_a_role(noun) -> bool:
+    """Return whether a noun is the object of a preposition after a person's role ("the head of the bank")."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("of", "at", "for") and prep.head.lemma_.lower() in _PERSON_NOUNS
 
 
 #: Nouns that, heading a description set off after a name, make it an organization's ("Vellox, the Tarskian
