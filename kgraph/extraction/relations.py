@@ -148,7 +148,8 @@ class MentionIndex:
     """Which mention covers each token of a Doc.
 
     A noun naming a kind of organization right after an organization's name that modifies it stands for it too:
-    "who leads the Tarsk Choice party" leads Tarsk Choice. So does "the institute" after the one organization
+    "who leads the Tarsk Choice party" leads Tarsk Choice; so does one right before the name it is apposed to or
+    a compound of ("heads the logistics firm Tarsk Freight"). So does "the institute" after the one organization
     named before whose name ends with that word ("the Tarsk Research Institute ... a biologist at the
     institute"; lexicon.ANAPHOR_KINDS); with two such names before it, neither.
     """
@@ -172,6 +173,16 @@ class MentionIndex:
                     and head.lemma_.lower() in KIND_AFTER_NAME \
                     and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
                 self.by_token[head.i] = m
+        for m, span in pairs:  # "heads the logistics firm Tarsk Freight": the kind noun before the name is it too
+            if m.type != EntityType.Organization or not len(span) or span.start == 0:
+                continue
+            kind = span.doc[span.start - 1]
+            if kind.i in self.by_token or not kind.is_lower or kind.pos_ != "NOUN" \
+                    or kind.lemma_.lower() not in ORG_KIND_BEFORE_NAME:
+                continue
+            if any(t.dep_ == "appos" and t.head.i == kind.i for t in span) \
+                    or kind.dep_ == "compound" and span.start <= kind.head.i < span.end:
+                self.by_token[kind.i] = m
         self._definite_kinds(pairs)
 
     def _definite_kinds(self, pairs) -> None:
@@ -1619,6 +1630,9 @@ def _led_body(tok, index: MentionIndex) -> Mention | None:
           ("The board chose Ann Lisk to run Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
           # A relative clause describes its noun, whatever the sentence does with that noun.
           ("Officials dismissed Ann Lisk, who heads Quillmoor Bank.", ("Ann Lisk", Predicate.leaderOf, "Quillmoor Bank")),
+          # a kind noun before the name stands for it
+          ("Tomas Brandt heads the logistics firm Nordhaven Freight.",
+           ("Tomas Brandt", Predicate.leaderOf, "Nordhaven Freight")),
       ],
       counter_examples=[
           # Denied or supposed: no role held.
@@ -2049,7 +2063,8 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
                 for pobj in prep.children:
-                    m = next((index.at(w) for w in pobj.subtree
+                    # the phrase's own head first: "deputy head of the Tarskian insurer Alpen Re" is Alpen Re's
+                    m = next((index.at(w) for w in (pobj, *pobj.subtree)
                               if index.at(w) and index.at(w).type != EntityType.Person), None)
                     if m is not None:
                         bodies.append(m)
@@ -2168,6 +2183,8 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
           ("Ann Lisk served as leader of the Quillmoor Party until 2019.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk works as a spokeswoman for Vellox Motors.", ("Ann Lisk", Predicate.worksFor, "Vellox Motors")),
+          # the organization the role is of, not the country that describes it
+          ("Ann Lisk is deputy head of the Swiss insurer Vellox Re in Zurich.", ("Ann Lisk", Predicate.worksFor, "Vellox Re")),
           # taking up or leaving the role: a role left was held
           ("Ann Lisk took over as head of the Quillmoor Institute in March.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Institute")),
@@ -2177,6 +2194,7 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
       ],
       counter_examples=[
+          ("Ann Lisk is deputy head of the Swiss insurer Vellox Re in Zurich.", ("Ann Lisk", Predicate.worksFor, "Switzerland")),
           ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           # "their" is the voters', not the party's: the verb's subject is no body.
           ("Voters chose Ann Lisk as their leader over the Quillmoor Party.",
