@@ -123,6 +123,22 @@ def test_a_kind_noun_that_names_or_follows_a_person_stands_for_nothing(nlp, text
     assert not [m for m in got if m[0] in ("company", "group")], sorted(got)
 
 
+def test_a_kind_noun_opening_a_leader_title_is_the_body_named_before(nlp):
+    text = ("The opposition Tarsk Liberty Party won the election on Sunday. Party leader Ann Roe is expected "
+            "to become prime minister.")
+    got = _read(nlp, text)
+    assert ("Party", "Tarsk Liberty Party") in got, sorted(got)
+
+
+def test_a_kind_noun_of_another_kind_than_the_name_stands_for_nothing(nlp):
+    text = ("Scientists at the University of Tarsk found a new antibiotic. The team, led by Ann Roe, "
+            "published its results.")
+    got = _read(nlp, text)
+    assert not [m for m in got if m[0] == "team"], sorted(got)
+    text = "The University of Tarsk opened a lab. The university said it cost five million."
+    assert ("university", "University of Tarsk") in _read(nlp, text)
+
+
 def test_a_kind_noun_opening_a_title_is_the_body_named_before_not_a_body_of_its_own(nlp):
     text = ("Vellox FC signed a new striker on Monday. The player had scored ten goals last season. "
             "Club president Ann Roe said the fee was fair.")

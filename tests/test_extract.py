@@ -129,6 +129,12 @@ def mentions_of(nlp, text):
                  id="state-abbreviation-that-is-also-a-title"),
     pytest.param("Kristof van Damme spoke first. Then Van Damme left.",
                  ("Van Damme", "Person", "Kristof van Damme"), id="two-word-surname-any-case"),
+    pytest.param("The new cabinet of Estavia was sworn in on Tuesday. Its members:\n- Prime Minister: Jonas Kiri\n"
+                 "- Foreign Minister: Alma Petrov\n", ("Jonas Kiri", "Person", "Jonas Kiri"),
+                 id="list-item-is-no-headline-and-a-name-the-line-ends-is-no-owner"),
+    pytest.param("The new cabinet of Estavia was sworn in on Tuesday. Its members:\n- Prime Minister: Jonas Kiri\n"
+                 "- Foreign Minister: Alma Petrov\n", ("Alma Petrov", "Person", "Alma Petrov"),
+                 id="list-item-is-no-headline"),
 ])
 def test_mention_found(nlp, text, expected):
     found, _ex = mentions_of(nlp, text)
@@ -151,10 +157,20 @@ def test_mention_found(nlp, text, expected):
     pytest.param("The minister answered in Portuguese before leaving.", "Portuguese", id="language-after-in-is-no-country"),
     pytest.param("US-German relations improved after the visit.", "US-German", id="two-countries-qualifying-a-noun"),
     pytest.param("Two Democrats voted against the bill.", "Two Democrats", id="number-is-no-part-of-party-name"),
+    pytest.param("Hurricane Elna made landfall near Tarvik on Sunday.", "Hurricane Elna", id="hurricane-is-no-person"),
+    pytest.param("Hurricane Elna hit Tarvik. Elna then weakened over the sea.", "Elna", id="storm-given-name-alone"),
+    pytest.param("Typhoon Haibo struck Velm Island on Friday.", "Typhoon Haibo", id="typhoon-is-no-place"),
+    pytest.param("Tropical Storm Orla is expected to reach Tarvik.", "Storm Orla", id="tropical-storm-is-no-person"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
     assert unwanted not in {t for t, _type, _name in found}, sorted(found)
+
+
+def test_a_storm_given_name_a_person_also_bears_in_full_stays_the_person(nlp):
+    found, _ex = mentions_of(nlp, "Hurricane Elna hit Tarvik. Elna Berg, the mayor of Tarvik, said Elna was the worst.")
+    names = {t for t, _type, _name in found}
+    assert "Hurricane Elna" not in names and "Elna Berg" in names, sorted(found)
 
 
 @pytest.mark.parametrize("text,name,kind", [

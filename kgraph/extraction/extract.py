@@ -34,7 +34,7 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import FEATURE_HEADS, ORG_KIND_BEFORE_NAME, company_ending
+from kgraph.extraction.lexicon import ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, company_ending
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
@@ -97,6 +97,10 @@ class _Cand:
 # ---------------------------------------------------------------- candidates
 
 
+#: Marks that open the items of a list.
+_BULLETS = frozenset("- * \u2022 \u2013 \u2014 \u25aa \u25cf \u00b7".split())
+
+
 def _headline_tokens(doc) -> set[int]:
     """Return the tokens on title-case lines without final punctuation: "Italy Rejects New Law"."""
     out: set[int] = set()
@@ -107,7 +111,9 @@ def _headline_tokens(doc) -> set[int]:
             if "\n" not in tok.whitespace_:
                 continue
         words = [t for t in line if t.is_alpha]
-        if 3 <= len(words) <= 20 and not (line[-1].is_punct and line[-1].text in ".!?:;\"\u201d"):
+        # A line opened by a bullet is an item of a list ("- Finance Minister: Ann Roe"), not a headline.
+        bullet = bool(line) and line[0].text in _BULLETS
+        if 3 <= len(words) <= 20 and not bullet and not (line[-1].is_punct and line[-1].text in ".!?:;\"\u201d"):
             caps = sum(1 for t in words if t.is_title or t.is_upper or t.lower_ in _SMALL_WORDS)
             if caps >= 0.85 * len(words) and sum(1 for t in words if t.is_title) >= 2:
                 out.update(t.i for t in line)
@@ -748,8 +754,10 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
         first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken))
-        pieces = [q for p in _split_lines(doc, first, ent_end) for c in _split_commas(doc, *p, label)
+        lines = _split_lines(doc, first, ent_end)
+        pieces = [q for p in lines for c in _split_commas(doc, *p, label)
                   for q in _split_country_prefix(doc, *c, label)]
+        line_ends = {b for _a, b in lines} if len(lines) > 1 else set()
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
             parts = [p for p in parts if p[1] - p[0] > 0]
@@ -763,8 +771,9 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             if typed is None:
                 continue
             kind, name, sure = typed
-            if len(parts) > 1 and k == 0 and not sure:
-                # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere.
+            if len(parts) > 1 and k == 0 and not sure and parts[0][1] not in line_ends:
+                # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere (a name the
+                # line ends, "Ann Roe" of "Ann Roe\n- Finance", is no owner).
                 kind = None
             lead = s - _title_start(doc, s) if kind == EntityType.Person else _article_lead(doc, s, e, kind)
             out.append(_Cand(doc, offset, s, e, kind, name, "ner", label, s in headlines, sure, lead))
@@ -1820,11 +1829,30 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
                 # The sentence before is about someone else ("Its chief executive said ... The company
                 # employs"): the one organization named so far is meant, if only one is.
                 owner = last if len(seen) == 1 else None
+            if owner is not None and not _kind_agrees(word, owner.name):
+                owner = None  # "University of Tarsk ... The team, led by X,": a team at the university, not it
             if owner is not None:
                 out.append(_Cand(doc, offset, word.i, word.i + 1, EntityType.Organization, owner.name, "pronoun"))
                 org_at[word.i] = out[-1]  # "The company said ... Its chief executive": a chain of them
             prev = sent
     return out
+
+
+#: Roles a kind noun of a body names before a person besides :data:`ORG_ROLE_NOUNS` ("Party leader X"): alone,
+#: a name before them is as often a country's ("Tarsk leader X").
+_KIND_ROLE_NOUNS = frozenset("leader chief head boss chair secretary coach".split())
+
+#: Kind nouns that may stand for an organization of any kind ("The group said", "The company added").
+_ANY_KIND_ANAPHORS = frozenset("company group organization organisation firm body its".split())
+
+
+def _kind_agrees(word, name: str) -> bool:
+    """Return whether a kind noun standing for an organization fits its name ("the team" is no "University of X")."""
+    kind = word.lemma_.lower()
+    if kind in _ANY_KIND_ANAPHORS:
+        return True
+    named = {w.casefold() for w in name.split()} & (ANAPHOR_KINDS | ORG_KIND_BEFORE_NAME)
+    return not named or kind in named
 
 
 def _organization_anaphor(first, org_at: dict):
@@ -1838,8 +1866,8 @@ def _organization_anaphor(first, org_at: dict):
         return first
     nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
     if first.is_title and first.lemma_.lower() in ORG_KIND_BEFORE_NAME and first.i not in org_at \
-            and nxt is not None and nxt.lower_ in ORG_ROLE_NOUNS:
-        return first  # "Club president X said": the club named before
+            and nxt is not None and (nxt.lower_ in ORG_ROLE_NOUNS or nxt.lower_ in _KIND_ROLE_NOUNS):
+        return first  # "Club president X said", "Party leader X": the club or party named before
     if first.lower_ != "the" or first.dep_ != "det":
         return None
     noun = first.head
@@ -1966,6 +1994,45 @@ def _written_again(cands: list[_Cand], docs: list[tuple[int, object]], owners: d
                     or accept is not None and not accept(offset, tok, owner):
                 continue
             out.append(_Cand(doc, offset, tok.i, tok.i + 1, owner.type, owner.name, "acronym", sure=owner.sure))
+    return out
+
+
+def _storm_names(doc) -> set[str]:
+    """Return the given names of the storms a Doc writes ("Hurricane Elna", "Tropical Storm Bret" -> "Elna", "Bret")."""
+    out = set()
+    for tok in doc:
+        if tok.lower_ not in STORM_WORDS or not tok.is_title:
+            continue
+        words = []
+        for nxt in doc[tok.i + 1:tok.i + 4]:
+            if not nxt.is_title or nxt.lower_ in STORM_WORDS:
+                break
+            words.append(nxt.text)
+        if words:
+            out.add(" ".join(words))
+    return out
+
+
+def _without_storms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Drop the names of storms, and the storm's given name where the article repeats it alone.
+
+    Why: "Hurricane Elna" was a person and "Typhoon Haishen" a place; the
+    graph has no kind for a weather event, and a person node named after a
+    storm misleads. A name the article also gives a person in full ("Elna
+    Berg") is kept.
+    """
+    storms = {n for _off, doc in docs for n in _storm_names(doc)}
+    if not storms:
+        return cands
+    persons = {w for c in cands if c.type == EntityType.Person and len(c.name.split()) > 1
+               and c.doc[c.start].lower_ not in STORM_WORDS for w in c.name.split()}
+    out = []
+    for c in cands:
+        words = c.name.split()
+        rest = " ".join(words[1:]) if words and words[0].lower() in STORM_WORDS else None
+        if rest in storms or c.name in storms and c.name not in persons:
+            continue
+        out.append(c)
     return out
 
 
@@ -2277,7 +2344,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     if learned_decision is not None:
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands, docs)
-    cands = _acronym_persons(cands)
+    cands = _acronym_persons(_without_storms(cands, docs or []))
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(_bracket_glosses(None, 0, cands))

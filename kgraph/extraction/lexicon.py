@@ -156,6 +156,9 @@ confess plead act hang blame commit""")
 #: Verbs of saying whose subject is a person rather than an organization ("Ludwig Braun said").
 SAY_VERBS = _words("say tell add explain insist warn argue claim admit stress note recall")
 
+#: Words that open a storm's name ("Hurricane Elna", "Tropical Storm Bret"): a weather event, no person or place.
+STORM_WORDS = _words("hurricane typhoon cyclone storm superstorm")
+
 # ---------------------------------------------------------------- killings
 
 #: Nouns naming a killer: "Hale assassin Tom Brask".
