@@ -1915,3 +1915,30 @@ def test_an_entity_whose_name_another_carries_says_its_type_in_its_heading(open_
     assert page.page.inner_text("#details h3") == "Velt (Country)"
     page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
     assert page.page.inner_text("#details h3") == "Ann Roe"
+
+
+# ---------------------------------------------------------------- the corpus page review at 350 DWIE articles (stop 65)
+
+def test_printing_a_chosen_entity_prints_its_whole_panel_after_the_network_and_no_controls(open_page, analyst_page):
+    # DWIE 350 at 1366x768: Angela Merkel's panel printed (or saved as PDF) as the screen shows it, the controls beside
+    # it and the panel cut at the window's height: 768 of its 1,504 px on paper, her articles lost.
+    page = open_page(analyst_page, viewport=(1366, 360))
+    page.page.fill("#search", "Ada Quill")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    on_screen = page.js("(() => { const r = document.getElementById('net').getBoundingClientRect(); return r.width / r.height; })()")
+    assert page.js("document.getElementById('side').scrollHeight") > 360  # more than the window holds
+    page.page.emulate_media(media="print")
+    try:
+        side = page.js("(() => { const s = document.getElementById('side'); return [s.scrollHeight, s.clientHeight]; })()")
+        assert side[0] <= side[1] + 1  # all of it, nothing scrolled out of sight
+        assert page.js("document.getElementById('panel').offsetHeight") == 0  # no controls on paper
+        assert page.page.locator(".correct").first.is_hidden()
+        net = page.js("(() => { const r = document.getElementById('net').getBoundingClientRect(); return [r.width / r.height, r.bottom]; })()")
+        assert abs(net[0] - on_screen) / on_screen < 0.02  # not stretched to the paper's proportions
+        assert page.js("document.getElementById('details').getBoundingClientRect().top") >= net[1] - 1  # the facts follow the map
+        assert "Ada Quill" in page.page.inner_text("#details h3")
+        pdf = page.page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+    finally:
+        page.page.emulate_media(media="screen")

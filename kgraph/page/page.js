@@ -374,6 +374,15 @@
     clearTimeout(hintTimer);
     hintTimer = setTimeout(function () { wheelHint.hidden = true; }, 1500);
   }, true);
+  // Printed (or saved as PDF), the network keeps the proportions it has on screen, so that the drawing is not
+  // stretched to the paper's; the stylesheet's print rules read them from --net-aspect.
+  var printing = window.matchMedia ? window.matchMedia('print') : {matches: false};
+  function keepAspect() {
+    if (printing.matches || !container.clientWidth || !container.clientHeight) return;
+    document.documentElement.style.setProperty('--net-aspect', container.clientWidth + ' / ' + container.clientHeight);
+  }
+  window.addEventListener('resize', keepAspect);
+  window.addEventListener('beforeprint', keepAspect);
 
   // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
   var FEW_FIT = 60;
@@ -385,6 +394,7 @@
     if (window.kgraphReady) return;
     window.kgraphReady = true;
     restoreView();
+    keepAspect();
     document.body.setAttribute('data-ready', '1');
   }
 
