@@ -1942,3 +1942,32 @@ def test_printing_a_chosen_entity_prints_its_whole_panel_after_the_network_and_n
         assert pdf.startswith(b"%PDF")
     finally:
         page.page.emulate_media(media="screen")
+
+
+def _filter_counts(page, box):
+    return page.js(f"""Object.fromEntries([...document.querySelectorAll('#{box} label')]
+        .map(l => [l.querySelector('input').dataset.type || l.querySelector('input').dataset.predicate, l.querySelector('.count').textContent]))""")
+
+
+def test_the_type_and_relation_filters_count_what_is_drawn_of_each(open_page, analyst_page):
+    # DWIE 350: "Showing 1,491 of 2,804 entities" above "Person 1,218 · Organization 908 · ...", the counts of every
+    # entity, drawn or not (628 people were drawn); the relation filters the same under a minimum confidence
+    page = open_page(analyst_page)
+    drawn = Counter(page.js("kgraph.drawn().map(id => kgraph.data.nodes.find(n => n.id === id).type)"))
+    every = Counter(n["type"] for n in page.js("kgraph.data.nodes"))
+    assert any(drawn[t] < every[t] for t in every)  # some entities with no relation are hidden
+    want = {t: f"{drawn[t]:,}" if drawn[t] == every[t] else f"{drawn[t]:,} of {every[t]:,}" for t in every}
+    assert {t: c for t, c in _filter_counts(page, "type-filters").items() if t in every} == want
+    page.page.check("#show-isolated")
+    page.settle()
+    assert {t: c for t, c in _filter_counts(page, "type-filters").items() if t in every} == {t: f"{every[t]:,}" for t in every}
+    page.page.uncheck("#show-isolated")
+    page.js("(() => { const r = document.getElementById('min-conf'); r.value = '0.85'; r.dispatchEvent(new Event('input')); })()")
+    page.settle()
+    shown = Counter(e["predicate"] for e in page.drawn_edges())
+    total = Counter(e["predicate"] for e in page.js("kgraph.data.edges"))
+    assert sum(shown.values()) < sum(total.values())
+    counts = _filter_counts(page, "pred-filters")
+    for p in total:
+        assert counts[p] == (f"{total[p]:,}" if shown[p] == total[p] else f"{shown[p]:,} of {total[p]:,}"), p
+    assert page.js("document.querySelector('#type-filters .count').title").endswith("shown")

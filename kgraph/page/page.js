@@ -1852,6 +1852,17 @@
     DATA.nodes.forEach(function (n) { if (!stated.has(n.id)) iso++; });
     $('isolated-count').textContent = num(iso);
     $('gazetteer-count').textContent = num(gaz);
+    // the type and relation filters count what is drawn of each, not only what the graph holds: "Person 1,218" beside
+    // "Showing 1,491 of 2,804 entities" read as 1,218 people on the map (628 were)
+    var byType = {}, allType = {}, byPred = {};
+    DATA.nodes.forEach(function (n) { var t = typeOf(n); allType[t] = (allType[t] || 0) + 1; if (vis$.nodes.has(n.id)) byType[t] = (byType[t] || 0) + 1; });
+    vis$.rels.forEach(function (e) { byPred[e.predicate] = (byPred[e.predicate] || 0) + 1; });
+    function shownOf(span, shown, all, what) {
+      span.textContent = shown === all ? num(all) : num(shown) + ' of ' + num(all);
+      span.title = num(shown) + ' of the ' + num(all) + ' ' + what + ' shown';
+    }
+    if (typeCounts$) DATA.types.forEach(function (t) { if (typeCounts$[t.name]) shownOf(typeCounts$[t.name], byType[t.name] || 0, allType[t.name] || 0, t.name + ' entities'); });
+    if (predCounts$) DATA.predicates.forEach(function (p) { if (predCounts$[p.name]) shownOf(predCounts$[p.name], byPred[p.name] || 0, p.count, p.name + ' relations'); });
     // a small corpus (an article or three) names more entities than it relates: say they are only hidden
     var hint = $('isolated-hint'), few = !state.isolated && !state.explore && iso > 0 && vis$.nodes.size < FEW_DRAWN;
     if (few) fill(hint, el('p', {text: plural(iso, 'entity', 'entities') + ' named without a relation from an article '
@@ -1893,7 +1904,7 @@
     state.sourcesOff = new Set(); state.minSources = 1;
     syncControls(); refresh(); fitView();
   }
-  var typeBoxes = {};
+  var typeBoxes = {}, typeCounts$ = {}, predCounts$ = {};
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
     if (typeBoxes[name]) typeBoxes[name].checked = on;
@@ -1906,7 +1917,8 @@
     box.addEventListener('change', function () { setType(t.name, box.checked); });
     typeBoxes[t.name] = box;
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
-    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, el('span', {class: 'count', text: num(t.count)})));
+    typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
+    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name]));
   });
   var NEUTRAL = '#d0d7de';
   function paintLegend() {
@@ -1933,8 +1945,8 @@
       refresh();
     });
     predBoxes[p.name] = box;
-    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}),
-      el('span', {class: 'count', text: num(p.count)})));
+    predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
+    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name]));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
