@@ -493,7 +493,17 @@
       take([lr.left - cr.left - 2, lr.top - cr.top - 2, lr.right - cr.left + 2, lr.bottom - cr.top + 2], grid);
     }
     if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
-    else if (focused !== null && body.nodes[rep(focused)]) {
+    else state.collapsed.forEach(function (c) {
+      // a crowd's names may cover its dots, never a collapsed community: a name over a hexagon reads as its name (after
+      // Collapse all on DWIE 350, 44 of the 53 names drawn lay over another community's hexagon)
+      var cid = CPREFIX + c, cn = body.nodes[cid];
+      if (!cn || !drawnNodes.has(cid)) return;
+      var cx = (cn.x - vp.x) * scale + w / 2, cy = (cn.y - vp.y) * scale + h / 2, cr = Math.max(3, (cn.options.size || 8) * scale);
+      if (cx + cr < 0 || cy + cr < 0 || cx - cr > w || cy - cr > h) return;
+      obstacle[cid] = [cx - cr, cy - cr, cx + cr, cy + cr];
+      take(obstacle[cid], focusNodes && !focusNodes.has(cid) ? dimGrid : grid);
+    });
+    if (inView.length > NODES_AS_OBSTACLES && focused !== null && body.nodes[rep(focused)]) {
       // in a crowd names may cover dots, but never the chosen entity: a hub's neighbours' names hid it
       var fid = rep(focused), fn = body.nodes[fid], fx = (fn.x - vp.x) * scale + w / 2, fy = (fn.y - vp.y) * scale + h / 2;
       var fr = Math.max(3, (fn.options.size || 8) * scale);
