@@ -2016,3 +2016,34 @@ def test_no_name_lies_over_another_community_s_hexagon_after_collapse_all(open_p
     page.settle()
     assert len(page.js("kgraph.drawn()")) > 150 and f"community:{first}" in page.js("kgraph.drawn()")
     assert page.js(_NAMES_OVER_HEXAGONS) == []
+
+
+_TOPS = "ids => ids.map(s => Math.round(document.querySelector(s).getBoundingClientRect().top + window.scrollY))"
+
+
+def test_on_a_phone_the_details_follow_the_search_box_and_the_controls_come_after_them(open_page, analyst_page):
+    # DWIE 350 at 390x844: the map, then 916 px of controls (paths, time, sources, types ...), then the facts at
+    # 1,439 px: reading an entity and going back to the map scrolled past every filter each time
+    page = open_page(analyst_page, viewport=(390, 844))
+    net, search, side, tools = page.js(_TOPS, ["#net", "#search", "#side", "#panel > section.tools"])
+    assert net < search < side < tools
+    assert side - search < 200  # right after the search box (and a note on what is hidden)
+    # in the document too, so that Tab meets them in that order
+    assert page.js("!!(document.getElementById('side').compareDocumentPosition(document.querySelector('#panel > section.tools')) & 4)")
+    page.page.fill("#search", "Ada Quill")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.page.inner_text("#details h3") == "Ada Quill"
+    assert 0 <= page.js("document.getElementById('details').getBoundingClientRect().top") < 844 / 2
+    page.page.keyboard.press("Tab")
+    assert page.js("document.getElementById('details').contains(document.activeElement)")
+    page.screenshot("review-phone-details-first.png")
+    # a wider window puts them back beside (or below) the network, as before
+    page.page.set_viewport_size({"width": 1366, "height": 768})
+    page.settle()
+    assert page.js("document.getElementById('side').parentElement === document.body")
+    side_box = page.js("(() => { const r = document.getElementById('side').getBoundingClientRect(); return [r.left, r.top]; })()")
+    assert side_box[0] > 1366 / 2 and side_box[1] == 0
+    page.page.set_viewport_size({"width": 760, "height": 800})
+    page.settle()
+    assert page.js("document.getElementById('side').parentElement === document.body")

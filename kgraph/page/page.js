@@ -374,6 +374,17 @@
     clearTimeout(hintTimer);
     hintTimer = setTimeout(function () { wheelHint.hidden = true; }, 1500);
   }, true);
+  // On a phone the panels are one column below the network: the details (an entity's facts, the corpus overview)
+  // come right after the title and the search box, the other controls after them, rather than 900 px of filters
+  // between the map and the facts. The details are moved in the document, so that Tab meets them in the same order.
+  var phone = window.matchMedia ? window.matchMedia('(max-width: 640px)') : {matches: false};
+  function placeDetails() {
+    var side = $('side'), panel = $('panel'), tools = panel.querySelector(':scope > section.tools');
+    if (phone.matches) { if (side.parentNode !== panel) panel.insertBefore(side, tools); }
+    else if (side.parentNode !== document.body) document.body.insertBefore(side, $('tooltip'));
+  }
+  if (phone.addEventListener) phone.addEventListener('change', placeDetails);
+  placeDetails();
   // Printed (or saved as PDF), the network keeps the proportions it has on screen, so that the drawing is not
   // stretched to the paper's; the stylesheet's print rules read them from --net-aspect.
   var printing = window.matchMedia ? window.matchMedia('print') : {matches: false};
@@ -1550,15 +1561,17 @@
   // search box, and Tab went through the 30-odd controls of the left panel before reaching the facts. In a narrow
   // window (a phone) the panel, 1,000 px and more below the search box, is also scrolled into view. Not for a click
   // on the network, whose reader keeps the map in view.
+  // the details count as in view when this much of them is (their heading and first lines)
+  var DETAILS_SEEN = 240;
   function toPanelTop() {
     var side = $('side');
     side.scrollTop = 0;
     var fromPanels = lastInput === 'page', top = side.getBoundingClientRect().top;
-    if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - 80))) side.scrollIntoView({block: 'start'});
+    if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - DETAILS_SEEN))) side.scrollIntoView({block: 'start'});
     var head = details.querySelector('h3');
     if (fromPanels && head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
     // a tap on the network of a phone keeps the map in view: a button on it says the panel is below and goes there
-    toDetails.hidden = !(narrow.matches && !fromPanels && head && side.getBoundingClientRect().top > window.innerHeight - 80);
+    toDetails.hidden = !(narrow.matches && !fromPanels && head && side.getBoundingClientRect().top > window.innerHeight - DETAILS_SEEN);
     if (!toDetails.hidden) toDetails.textContent = '↓ ' + head.textContent + ': details below';
   }
   var toDetails = el('button', {type: 'button', id: 'to-details', on: {click: function () {
@@ -1570,7 +1583,7 @@
   toDetails.hidden = true;
   container.append(toDetails);
   window.addEventListener('scroll', function () {
-    if (!toDetails.hidden && $('side').getBoundingClientRect().top < window.innerHeight - 80) toDetails.hidden = true;
+    if (!toDetails.hidden && $('side').getBoundingClientRect().top < window.innerHeight - DETAILS_SEEN) toDetails.hidden = true;
   }, {passive: true});
   // where the last click or key was: on the network, or elsewhere on the page (none yet: a view opened from a link)
   var lastInput = null;
