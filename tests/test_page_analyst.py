@@ -1672,7 +1672,8 @@ def test_a_corrected_node_and_an_asserted_relation_say_so_and_exports_keep_merge
     orvik, gone = "https://w3id.org/kgraph/id/organization/Orvik_Lines", "organization/Tarsvik_Shipping"
     page.js("id => kgraph.selectNode(id)", orvik)
     details = page.page.inner_text("#details")
-    assert "Corrected\n#1 merge Orvik Lines, Tarsvik Shipping" in details and "Merged from\n" + gone in details
+    assert "Corrected\n#1 merge Orvik Lines, Tarsvik Shipping" in details and "Merged from\nTarsvik Shipping" in details
+    assert page.js("document.querySelector('#details .merged-name').title") == gone
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
     details = page.page.inner_text("#details")
     assert "none (asserted by a correction)" in details and "gazetteer" not in details
@@ -2047,3 +2048,21 @@ def test_on_a_phone_the_details_follow_the_search_box_and_the_controls_come_afte
     page.page.set_viewport_size({"width": 760, "height": 800})
     page.settle()
     assert page.js("document.getElementById('side').parentElement === document.body")
+
+
+def test_entities_merged_into_one_are_listed_by_their_names_not_their_keys(open_page, tmp_path):
+    # DWIE 350: Angela Merkel's panel said "Merged from person/Angla_Merkel · person/Merkel", keys of the graph
+    from rdflib.namespace import OWL
+
+    from kgraph.core.iri import ENTITY_BASE
+
+    g = rdf.to_graph(analyst_kb())
+    ada = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "Ada Quill")
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/Quill")))  # "Quill" is one of its other names
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/A_Quill")))  # no name of it: the key as it is
+    path, _ = visualize.write_page(g, tmp_path / "m.html")
+    page = open_page(path)
+    page.js("id => kgraph.selectNode(id)", str(ada))
+    text = page.page.inner_text("#details")
+    assert "Merged from\nperson/A_Quill · Quill" in text
+    assert page.js("document.querySelector('#details .merged-name').title") == "person/Quill"

@@ -1179,7 +1179,19 @@
     // the graph's own IRIs of entities merged into this one are not web pages: named, not linked
     var merged = n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; });
     n.sameAs.filter(function (u) { return u !== n.geonames && merged.indexOf(u) < 0; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
-    if (merged.length) rows.push(['Merged from', el('code', {class: 'small', text: merged.map(function (u) { return u.slice(ID_BASE.length); }).join(' · ')})]);
+    // by the name whose key it was ("person/Angla_Merkel" is Angla Merkel, one of its other names), the key in the
+    // tooltip; a key no name of it gives is shown as it is
+    if (merged.length) {
+      var keyName = {};
+      [n.label].concat(n.alt || []).forEach(function (a) { keyName[a.trim().replace(/\s+/g, '_')] = a; });
+      var mergedNames = merged.map(function (u) {
+        var k = u.slice(ID_BASE.length), tail = k.slice(k.indexOf('/') + 1);
+        return own(keyName, tail) ? el('span', {class: 'merged-name', title: k, text: keyName[tail]}) : el('code', {class: 'small', text: k});
+      });
+      var mergedRow = el('span');
+      mergedNames.forEach(function (m, i) { if (i) mergedRow.append(' · '); mergedRow.append(m); });
+      rows.push(['Merged from', mergedRow]);
+    }
     // the analyst's items the last build applied to it (the graph's rdfs:comment "correction #4 merge ...")
     if (n.corrections && n.corrections.length) rows.push(['Corrected', el('span', {class: 'small', text: n.corrections.map(function (c) { return c.replace(/^correction /, ''); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
