@@ -2066,3 +2066,31 @@ def test_entities_merged_into_one_are_listed_by_their_names_not_their_keys(open_
     text = page.page.inner_text("#details")
     assert "Merged from\nperson/A_Quill · Quill" in text
     assert page.js("document.querySelector('#details .merged-name').title") == "person/Quill"
+
+
+def test_an_export_can_hold_only_what_a_selection_highlights(open_page, analyst_page):
+    # DWIE 350: one of Angela Merkel's articles chosen (its 12 entities highlighted), the nodes CSV held the 1,491
+    # entities drawn; there was no way to export what was chosen but to explore from it first
+    page = open_page(analyst_page)
+    box = page.page.locator("#export-highlighted")
+    assert box.is_disabled()  # nothing chosen
+    everything = list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))
+    ada, orion = _ids(page, ["Ada Quill", "Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.settle()
+    lit = set(page.js("kgraph.focus()"))
+    assert ada in lit and orion in lit and len(lit) < len(everything)
+    assert box.is_enabled()
+    box.check()
+    nodes = list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))
+    assert {r["id"] for r in nodes} == lit
+    edges = list(csv.DictReader(io.StringIO(page.download("#export-edges"), newline="")))
+    assert edges and all(ada in (r["source"], r["target"]) for r in edges)
+    assert f"{len(lit)} entities, {len(edges)} relation" in page.page.inner_text("#export-highlighted-count")
+    g = Graph().parse(data=page.download("#export-ttl"), format="turtle")
+    assert {str(s) for s in g.subjects(RDFS.label, None)} == lit
+    # cleared, the export holds what is drawn again
+    page.page.keyboard.press("Escape")
+    page.settle()
+    assert box.is_disabled()
+    assert len(list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))) == len(everything)
