@@ -2094,3 +2094,21 @@ def test_an_export_can_hold_only_what_a_selection_highlights(open_page, analyst_
     page.settle()
     assert box.is_disabled()
     assert len(list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))) == len(everything)
+
+
+def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analyst_page):
+    # DWIE 350: to see only leaderOf took opening Relations and unticking the seven other kinds, eight clicks
+    page = open_page(analyst_page)
+    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')
+    page.settle()
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor"}
+    assert page.js("[...document.querySelectorAll('#pred-filters input:checked')].map(b => b.dataset.predicate)") == ["worksFor"]
+    assert "preds=worksFor" in page.page.url  # a step of the view, kept in the link
+    page.page.check('input[data-predicate="leaderOf"]')  # and a second kind, one more click
+    page.settle()
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "leaderOf"}
+    page.page.click('#type-filters button.only[aria-label="Show only Person"]')
+    page.settle()
+    assert page.js("[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)") == ["Person"]
+    assert not page.js("kgraph.drawn()")  # no relation links two people: the network says why
+    assert page.page.locator(".nothing-shown").is_visible()

@@ -1942,6 +1942,11 @@
     syncControls(); refresh(); fitView();
   }
   var typeBoxes = {}, typeCounts$ = {}, predCounts$ = {};
+  // "only" beside each type and relation: one click where unticking the seven other relations took seven
+  function onlyButton(name, only) {
+    return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
+      on: {click: function (ev) { ev.preventDefault(); only(); syncControls(); refresh(); }}});
+  }
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
     if (typeBoxes[name]) typeBoxes[name].checked = on;
@@ -1955,7 +1960,8 @@
     typeBoxes[t.name] = box;
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
     typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
-    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name]));
+    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
+      onlyButton(t.name, function () { state.types = new Set([t.name]); })));
   });
   var NEUTRAL = '#d0d7de';
   function paintLegend() {
@@ -1983,7 +1989,8 @@
     });
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
-    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name]));
+    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name],
+      onlyButton(p.name, function () { state.preds = new Set([p.name]); })));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
