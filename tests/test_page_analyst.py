@@ -2112,3 +2112,23 @@ def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analys
     assert page.js("[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)") == ["Person"]
     assert not page.js("kgraph.drawn()")  # no relation links two people: the network says why
     assert page.page.locator(".nothing-shown").is_visible()
+
+
+
+_RANK_NUMBERS_HIT = """() => { const lis = [...document.querySelectorAll('#details ol.ranklist > li')]; if (!lis.length) return null;
+  const probe = document.createElement('span'); probe.textContent = '20.'; lis[0].append(probe); const mw = probe.getBoundingClientRect().width + 3; probe.remove();
+  const left0 = Math.min(...lis.map(l => l.getBoundingClientRect().left));
+  const col1 = lis.filter(l => l.getBoundingClientRect().left < left0 + 5), col2 = lis.filter(l => l.getBoundingClientRect().left >= left0 + 5);
+  if (!col2.length) return {cols: 1};
+  const c2left = Math.min(...col2.map(l => l.getBoundingClientRect().left)) - mw;
+  const hit = col1.filter(l => { const r = document.createRange(); r.selectNodeContents(l); return [...r.getClientRects()].some(q => q.right > c2left); }).map(l => l.textContent);
+  return {cols: 2, hit}; }"""
+
+
+def test_the_second_column_s_numbers_of_a_ranked_list_cover_no_name_of_the_first(open_page, tmp_path):
+    # a name just narrower than its column ("Lumen Works 104" at 1366x768) ran under the second column's "14.": the
+    # gap between the columns was narrower than the numbers
+    path, _ = visualize.write_page(rdf.to_graph(_many_communities_kb()), tmp_path / "many.html")
+    page = open_page(path, viewport=(1366, 768))
+    got = page.js(_RANK_NUMBERS_HIT)
+    assert got["cols"] == 2 and got["hit"] == []
