@@ -2132,3 +2132,30 @@ def test_the_second_column_s_numbers_of_a_ranked_list_cover_no_name_of_the_first
     page = open_page(path, viewport=(1366, 768))
     got = page.js(_RANK_NUMBERS_HIT)
     assert got["cols"] == 2 and got["hit"] == []
+
+
+
+def test_a_kind_of_relation_listed_whole_says_what_each_other_entity_is_linked_to(open_page, tmp_path):
+    # DWIE 350: which organizations Germany's 9 leaders work for took a panel per leader and Back, 19 clicks after
+    # "← leaderOf 9"; now that list says, under each leader, their other relations (Horst Köhler: worksFor
+    # International Monetary Fund ...), those leading away from the hub first
+    page, hub = _hub_page(open_page, tmp_path)
+    page.js("id => kgraph.selectNode(id)", hub)
+    kind = page.js("document.querySelectorAll('#details .kinds button')[1].getAttribute('data-kind')")
+    page.js("k => [...document.querySelectorAll('#details .kinds button')].find(b => b.getAttribute('data-kind') === k).click()", kind)
+    want = page.js("""([hub, kind]) => { const [pred, way] = kind.split('\\n'), shown = new Set(kgraph.visible().relations.map(i => kgraph.data.edges[i].id));
+        return Object.fromEntries(kgraph.data.edges.filter(e => e.predicate === pred && (way === 'in' ? e.to === hub : e.from === hub)).map(e => {
+          const other = way === 'in' ? e.from : e.to;
+          const theirs = kgraph.data.edges.filter(x => x.id !== e.id && shown.has(x.id) && (x.from === other || x.to === other));
+          return [other, [theirs.length, theirs.filter(x => x.from !== hub && x.to !== hub).length]]; })); }""", [hub, kind])
+    rows = page.js("""[...document.querySelectorAll('#details ul.node-facts > li')].map(li => { const t = li.querySelector('.theirs');
+        return t ? [t.dataset.of, [...t.querySelectorAll('.pred')].map(p => p.closest('span.item').dataset.hub === '1'), t.textContent] : null; })""")
+    assert len(rows) == len(want) and any(n for n, _a in want.values())
+    for row in rows:
+        if row is None:
+            continue
+        other, to_hub, text = row
+        n, away = want[other]
+        assert len(to_hub) == min(n, 4) and (f"{n - 4} more" in text) == (n > 4)
+        assert to_hub == sorted(to_hub) and to_hub.count(False) == min(away, 4)  # away from the hub first
+    assert sum(r is None for r in rows) == sum(n == 0 for n, _a in want.values())
