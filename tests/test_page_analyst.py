@@ -1943,6 +1943,19 @@ def test_printing_a_chosen_entity_prints_its_whole_panel_after_the_network_and_n
         assert pdf.startswith(b"%PDF")
     finally:
         page.page.emulate_media(media="screen")
+    # from a phone, where the details sit among the controls, they are printed and the controls are not
+    phone = open_page(analyst_page, viewport=(390, 844))
+    phone.page.fill("#search", "Ada Quill")
+    phone.page.keyboard.press("Enter")
+    phone.settle()
+    phone.page.emulate_media(media="print")
+    try:
+        assert phone.page.locator("#details h3").is_visible() and phone.page.locator("#panel > section.tools").is_hidden()
+        assert phone.page.locator("#search").is_hidden()
+        net_bottom = phone.js("document.getElementById('net').getBoundingClientRect().bottom")
+        assert phone.js("document.getElementById('details').getBoundingClientRect().top") >= net_bottom - 1
+    finally:
+        phone.page.emulate_media(media="screen")
 
 
 def _filter_counts(page, box):
