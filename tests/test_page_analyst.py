@@ -1672,7 +1672,8 @@ def test_a_corrected_node_and_an_asserted_relation_say_so_and_exports_keep_merge
     orvik, gone = "https://w3id.org/kgraph/id/organization/Orvik_Lines", "organization/Tarsvik_Shipping"
     page.js("id => kgraph.selectNode(id)", orvik)
     details = page.page.inner_text("#details")
-    assert "Corrected\n#1 merge Orvik Lines, Tarsvik Shipping" in details and "Merged from\n" + gone in details
+    assert "Corrected\n#1 merge Orvik Lines, Tarsvik Shipping" in details and "Merged from\nTarsvik Shipping" in details
+    assert page.js("document.querySelector('#details .merged-name').title") == gone
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
     details = page.page.inner_text("#details")
     assert "none (asserted by a correction)" in details and "gazetteer" not in details
@@ -1915,3 +1916,259 @@ def test_an_entity_whose_name_another_carries_says_its_type_in_its_heading(open_
     assert page.page.inner_text("#details h3") == "Velt (Country)"
     page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
     assert page.page.inner_text("#details h3") == "Ann Roe"
+
+
+# ---------------------------------------------------------------- the corpus page review at 350 DWIE articles (stop 65)
+
+def test_printing_a_chosen_entity_prints_its_whole_panel_after_the_network_and_no_controls(open_page, analyst_page):
+    # DWIE 350 at 1366x768: Angela Merkel's panel printed (or saved as PDF) as the screen shows it, the controls beside
+    # it and the panel cut at the window's height: 768 of its 1,504 px on paper, her articles lost.
+    page = open_page(analyst_page, viewport=(1366, 360))
+    page.page.fill("#search", "Ada Quill")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    on_screen = page.js("(() => { const r = document.getElementById('net').getBoundingClientRect(); return r.width / r.height; })()")
+    assert page.js("document.getElementById('side').scrollHeight") > 360  # more than the window holds
+    page.page.emulate_media(media="print")
+    try:
+        side = page.js("(() => { const s = document.getElementById('side'); return [s.scrollHeight, s.clientHeight]; })()")
+        assert side[0] <= side[1] + 1  # all of it, nothing scrolled out of sight
+        assert page.js("document.getElementById('panel').offsetHeight") == 0  # no controls on paper
+        assert page.page.locator(".correct").first.is_hidden()
+        net = page.js("(() => { const r = document.getElementById('net').getBoundingClientRect(); return [r.width / r.height, r.bottom]; })()")
+        assert abs(net[0] - on_screen) / on_screen < 0.02  # not stretched to the paper's proportions
+        assert page.js("document.getElementById('details').getBoundingClientRect().top") >= net[1] - 1  # the facts follow the map
+        assert "Ada Quill" in page.page.inner_text("#details h3")
+        pdf = page.page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+    finally:
+        page.page.emulate_media(media="screen")
+    # from a phone, where the details sit among the controls, they are printed and the controls are not
+    phone = open_page(analyst_page, viewport=(390, 844))
+    phone.page.fill("#search", "Ada Quill")
+    phone.page.keyboard.press("Enter")
+    phone.settle()
+    phone.page.emulate_media(media="print")
+    try:
+        assert phone.page.locator("#details h3").is_visible() and phone.page.locator("#panel > section.tools").is_hidden()
+        assert phone.page.locator("#search").is_hidden()
+        net_bottom = phone.js("document.getElementById('net').getBoundingClientRect().bottom")
+        assert phone.js("document.getElementById('details').getBoundingClientRect().top") >= net_bottom - 1
+    finally:
+        phone.page.emulate_media(media="screen")
+
+
+def _filter_counts(page, box):
+    return page.js(f"""Object.fromEntries([...document.querySelectorAll('#{box} label')]
+        .map(l => [l.querySelector('input').dataset.type || l.querySelector('input').dataset.predicate, l.querySelector('.count').textContent]))""")
+
+
+def test_the_type_and_relation_filters_count_what_is_drawn_of_each(open_page, analyst_page):
+    # DWIE 350: "Showing 1,491 of 2,804 entities" above "Person 1,218 · Organization 908 · ...", the counts of every
+    # entity, drawn or not (628 people were drawn); the relation filters the same under a minimum confidence
+    page = open_page(analyst_page)
+    drawn = Counter(page.js("kgraph.drawn().map(id => kgraph.data.nodes.find(n => n.id === id).type)"))
+    every = Counter(n["type"] for n in page.js("kgraph.data.nodes"))
+    assert any(drawn[t] < every[t] for t in every)  # some entities with no relation are hidden
+    want = {t: f"{drawn[t]:,}" if drawn[t] == every[t] else f"{drawn[t]:,} of {every[t]:,}" for t in every}
+    assert {t: c for t, c in _filter_counts(page, "type-filters").items() if t in every} == want
+    page.page.check("#show-isolated")
+    page.settle()
+    assert {t: c for t, c in _filter_counts(page, "type-filters").items() if t in every} == {t: f"{every[t]:,}" for t in every}
+    page.page.uncheck("#show-isolated")
+    page.js("(() => { const r = document.getElementById('min-conf'); r.value = '0.85'; r.dispatchEvent(new Event('input')); })()")
+    page.settle()
+    shown = Counter(e["predicate"] for e in page.drawn_edges())
+    total = Counter(e["predicate"] for e in page.js("kgraph.data.edges"))
+    assert sum(shown.values()) < sum(total.values())
+    counts = _filter_counts(page, "pred-filters")
+    for p in total:
+        assert counts[p] == (f"{total[p]:,}" if shown[p] == total[p] else f"{shown[p]:,} of {total[p]:,}"), p
+    assert page.js("document.querySelector('#type-filters .count').title").endswith("shown")
+
+
+def _many_communities_kb(n: int = 180) -> KnowledgeBase:
+    """Return n invented firms, each with two people working for it: n communities of three."""
+    ents, facts, arts = [], [], []
+    for k in range(n):
+        firm = Entity(f"organization/lumen{k}", "Organization", f"Lumen Works {k}", articles=(f"m{k}",), mentions=3)
+        ents.append(firm)
+        arts.append(Article(f"m{k}", f"Story {k}", title=f"Lumen story {k}"))
+        for who in ("Nell Varga", "Otto Brisk"):
+            p = Entity(f"person/{who.split()[0].lower()}{k}", "Person", f"{who} {k}", articles=(f"m{k}",), mentions=2)
+            ents.append(p)
+            text = f"{p.label} works at {firm.label}."
+            facts.append(Fact(p.key, "worksFor", firm.key, evidence=((f"m{k}", _stated(p, "worksFor", firm, text)),)))
+    return KnowledgeBase(articles=tuple(arts), entities=tuple(ents), facts=tuple(facts))
+
+
+_NAMES_OVER_HEXAGONS = """() => { const net = kgraph.network, body = net.body, sc = net.getScale(), vp = net.getViewPosition();
+  const c = document.getElementById('net'), w = c.clientWidth, h = c.clientHeight;
+  const hex = body.nodeIndices.filter(id => id.startsWith('community:')).map(id => { const n = body.nodes[id];
+    return {id, x: (n.x - vp.x) * sc + w / 2, y: (n.y - vp.y) * sc + h / 2, r: (n.options.size || 8) * sc}; });
+  return kgraph.labelPlaces().filter(l => hex.some(p => { if (p.id === l.id) return false; const b = l.box;
+    const cx = Math.max(b[0], Math.min(p.x, b[2])), cy = Math.max(b[1], Math.min(p.y, b[3]));
+    return Math.hypot(cx - p.x, cy - p.y) < p.r * 0.85; })).map(l => l.text); }"""
+
+
+def test_no_name_lies_over_another_community_s_hexagon_after_collapse_all(open_page, tmp_path):
+    # DWIE 350 (192 communities), Collapse all at 1366x768: 44 of the 53 names drawn lay over another community's
+    # hexagon (beyond 150 in view, nodes were no obstacle to names), so a name read as its neighbour's
+    path, _ = visualize.write_page(rdf.to_graph(_many_communities_kb()), tmp_path / "many.html")
+    page = open_page(path, viewport=(1366, 768))
+    page.page.click("#collapse-all")
+    page.settle()
+    assert len(page.js("kgraph.drawn()")) >= 150
+    assert page.js(_NAMES_OVER_HEXAGONS) == []
+    assert len(page.js("kgraph.labels()")) >= 10
+    page.screenshot("review-collapsed-names.png")
+    # a crowd of entities beside one collapsed community: no name of theirs covers its hexagon either
+    page.page.click("#expand-all")
+    page.settle()
+    first = page.js("document.querySelector('#community-list input').dataset.community")
+    page.page.check(f"#community-list input[data-community='{first}']")
+    page.settle()
+    assert len(page.js("kgraph.drawn()")) > 150 and f"community:{first}" in page.js("kgraph.drawn()")
+    assert page.js(_NAMES_OVER_HEXAGONS) == []
+
+
+_TOPS = "ids => ids.map(s => Math.round(document.querySelector(s).getBoundingClientRect().top + window.scrollY))"
+
+
+def test_on_a_phone_the_details_follow_the_search_box_and_the_controls_come_after_them(open_page, analyst_page):
+    # DWIE 350 at 390x844: the map, then 916 px of controls (paths, time, sources, types ...), then the facts at
+    # 1,439 px: reading an entity and going back to the map scrolled past every filter each time
+    page = open_page(analyst_page, viewport=(390, 844))
+    net, search, side, tools = page.js(_TOPS, ["#net", "#search", "#side", "#panel > section.tools"])
+    assert net < search < side < tools
+    assert side - search < 200  # right after the search box (and a note on what is hidden)
+    # in the document too, so that Tab meets them in that order
+    assert page.js("!!(document.getElementById('side').compareDocumentPosition(document.querySelector('#panel > section.tools')) & 4)")
+    page.page.fill("#search", "Ada Quill")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.page.inner_text("#details h3") == "Ada Quill"
+    assert 0 <= page.js("document.getElementById('details').getBoundingClientRect().top") < 844 / 2
+    page.page.keyboard.press("Tab")
+    assert page.js("document.getElementById('details').contains(document.activeElement)")
+    page.screenshot("review-phone-details-first.png")
+    # a wider window puts them back beside (or below) the network, as before
+    page.page.set_viewport_size({"width": 1366, "height": 768})
+    page.settle()
+    assert page.js("document.getElementById('side').parentElement === document.body")
+    side_box = page.js("(() => { const r = document.getElementById('side').getBoundingClientRect(); return [r.left, r.top]; })()")
+    assert side_box[0] > 1366 / 2 and side_box[1] == 0
+    page.page.set_viewport_size({"width": 760, "height": 800})
+    page.settle()
+    assert page.js("document.getElementById('side').parentElement === document.body")
+
+
+def test_entities_merged_into_one_are_listed_by_their_names_not_their_keys(open_page, tmp_path):
+    # DWIE 350: Angela Merkel's panel said "Merged from person/Angla_Merkel · person/Merkel", keys of the graph
+    from rdflib.namespace import OWL
+
+    from kgraph.core.iri import ENTITY_BASE
+
+    g = rdf.to_graph(analyst_kb())
+    ada = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "Ada Quill")
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/Quill")))  # "Quill" is one of its other names
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/A_Quill")))  # no name of it: the key as it is
+    path, _ = visualize.write_page(g, tmp_path / "m.html")
+    page = open_page(path)
+    page.js("id => kgraph.selectNode(id)", str(ada))
+    text = page.page.inner_text("#details")
+    assert "Merged from\nperson/A_Quill · Quill" in text
+    assert page.js("document.querySelector('#details .merged-name').title") == "person/Quill"
+
+
+def test_an_export_can_hold_only_what_a_selection_highlights(open_page, analyst_page):
+    # DWIE 350: one of Angela Merkel's articles chosen (its 12 entities highlighted), the nodes CSV held the 1,491
+    # entities drawn; there was no way to export what was chosen but to explore from it first
+    page = open_page(analyst_page)
+    box = page.page.locator("#export-highlighted")
+    assert box.is_disabled()  # nothing chosen
+    everything = list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))
+    ada, orion = _ids(page, ["Ada Quill", "Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.settle()
+    lit = set(page.js("kgraph.focus()"))
+    assert ada in lit and orion in lit and len(lit) < len(everything)
+    assert box.is_enabled()
+    box.check()
+    nodes = list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))
+    assert {r["id"] for r in nodes} == lit
+    edges = list(csv.DictReader(io.StringIO(page.download("#export-edges"), newline="")))
+    assert edges and all(ada in (r["source"], r["target"]) for r in edges)
+    assert f"{len(lit)} entities, {len(edges)} relation" in page.page.inner_text("#export-highlighted-count")
+    g = Graph().parse(data=page.download("#export-ttl"), format="turtle")
+    assert {str(s) for s in g.subjects(RDFS.label, None)} == lit
+    # cleared, the export holds what is drawn again
+    page.page.keyboard.press("Escape")
+    page.settle()
+    assert box.is_disabled()
+    assert len(list(csv.DictReader(io.StringIO(page.download("#export-nodes"), newline="")))) == len(everything)
+
+
+def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analyst_page):
+    # DWIE 350: to see only leaderOf took opening Relations and unticking the seven other kinds, eight clicks
+    page = open_page(analyst_page)
+    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')
+    page.settle()
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor"}
+    assert page.js("[...document.querySelectorAll('#pred-filters input:checked')].map(b => b.dataset.predicate)") == ["worksFor"]
+    assert "preds=worksFor" in page.page.url  # a step of the view, kept in the link
+    page.page.check('input[data-predicate="leaderOf"]')  # and a second kind, one more click
+    page.settle()
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "leaderOf"}
+    page.page.click('#type-filters button.only[aria-label="Show only Person"]')
+    page.settle()
+    assert page.js("[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)") == ["Person"]
+    assert not page.js("kgraph.drawn()")  # no relation links two people: the network says why
+    assert page.page.locator(".nothing-shown").is_visible()
+
+
+
+_RANK_NUMBERS_HIT = """() => { const lis = [...document.querySelectorAll('#details ol.ranklist > li')]; if (!lis.length) return null;
+  const probe = document.createElement('span'); probe.textContent = '20.'; lis[0].append(probe); const mw = probe.getBoundingClientRect().width + 3; probe.remove();
+  const left0 = Math.min(...lis.map(l => l.getBoundingClientRect().left));
+  const col1 = lis.filter(l => l.getBoundingClientRect().left < left0 + 5), col2 = lis.filter(l => l.getBoundingClientRect().left >= left0 + 5);
+  if (!col2.length) return {cols: 1};
+  const c2left = Math.min(...col2.map(l => l.getBoundingClientRect().left)) - mw;
+  const hit = col1.filter(l => { const r = document.createRange(); r.selectNodeContents(l); return [...r.getClientRects()].some(q => q.right > c2left); }).map(l => l.textContent);
+  return {cols: 2, hit}; }"""
+
+
+def test_the_second_column_s_numbers_of_a_ranked_list_cover_no_name_of_the_first(open_page, tmp_path):
+    # a name just narrower than its column ("Lumen Works 104" at 1366x768) ran under the second column's "14.": the
+    # gap between the columns was narrower than the numbers
+    path, _ = visualize.write_page(rdf.to_graph(_many_communities_kb()), tmp_path / "many.html")
+    page = open_page(path, viewport=(1366, 768))
+    got = page.js(_RANK_NUMBERS_HIT)
+    assert got["cols"] == 2 and got["hit"] == []
+
+
+
+def test_a_kind_of_relation_listed_whole_says_what_each_other_entity_is_linked_to(open_page, tmp_path):
+    # DWIE 350: which organizations Germany's 9 leaders work for took a panel per leader and Back, 19 clicks after
+    # "← leaderOf 9"; now that list says, under each leader, their other relations (Horst Köhler: worksFor
+    # International Monetary Fund ...), those leading away from the hub first
+    page, hub = _hub_page(open_page, tmp_path)
+    page.js("id => kgraph.selectNode(id)", hub)
+    kind = page.js("document.querySelectorAll('#details .kinds button')[1].getAttribute('data-kind')")
+    page.js("k => [...document.querySelectorAll('#details .kinds button')].find(b => b.getAttribute('data-kind') === k).click()", kind)
+    want = page.js("""([hub, kind]) => { const [pred, way] = kind.split('\\n'), shown = new Set(kgraph.visible().relations.map(i => kgraph.data.edges[i].id));
+        return Object.fromEntries(kgraph.data.edges.filter(e => e.predicate === pred && (way === 'in' ? e.to === hub : e.from === hub)).map(e => {
+          const other = way === 'in' ? e.from : e.to;
+          const theirs = kgraph.data.edges.filter(x => x.id !== e.id && shown.has(x.id) && (x.from === other || x.to === other));
+          return [other, [theirs.length, theirs.filter(x => x.from !== hub && x.to !== hub).length]]; })); }""", [hub, kind])
+    rows = page.js("""[...document.querySelectorAll('#details ul.node-facts > li')].map(li => { const t = li.querySelector('.theirs');
+        return t ? [t.dataset.of, [...t.querySelectorAll('.pred')].map(p => p.closest('span.item').dataset.hub === '1'), t.textContent] : null; })""")
+    assert len(rows) == len(want) and any(n for n, _a in want.values())
+    for row in rows:
+        if row is None:
+            continue
+        other, to_hub, text = row
+        n, away = want[other]
+        assert len(to_hub) == min(n, 4) and (f"{n - 4} more" in text) == (n > 4)
+        assert to_hub == sorted(to_hub) and to_hub.count(False) == min(away, 4)  # away from the hub first
+    assert sum(r is None for r in rows) == sum(n == 0 for n, _a in want.values())

@@ -374,6 +374,26 @@
     clearTimeout(hintTimer);
     hintTimer = setTimeout(function () { wheelHint.hidden = true; }, 1500);
   }, true);
+  // On a phone the panels are one column below the network: the details (an entity's facts, the corpus overview)
+  // come right after the title and the search box, the other controls after them, rather than 900 px of filters
+  // between the map and the facts. The details are moved in the document, so that Tab meets them in the same order.
+  var phone = window.matchMedia ? window.matchMedia('(max-width: 640px)') : {matches: false};
+  function placeDetails() {
+    var side = $('side'), panel = $('panel'), tools = panel.querySelector(':scope > section.tools');
+    if (phone.matches) { if (side.parentNode !== panel) panel.insertBefore(side, tools); }
+    else if (side.parentNode !== document.body) document.body.insertBefore(side, $('tooltip'));
+  }
+  if (phone.addEventListener) phone.addEventListener('change', placeDetails);
+  placeDetails();
+  // Printed (or saved as PDF), the network keeps the proportions it has on screen, so that the drawing is not
+  // stretched to the paper's; the stylesheet's print rules read them from --net-aspect.
+  var printing = window.matchMedia ? window.matchMedia('print') : {matches: false};
+  function keepAspect() {
+    if (printing.matches || !container.clientWidth || !container.clientHeight) return;
+    document.documentElement.style.setProperty('--net-aspect', container.clientWidth + ' / ' + container.clientHeight);
+  }
+  window.addEventListener('resize', keepAspect);
+  window.addEventListener('beforeprint', keepAspect);
 
   // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
   var FEW_FIT = 60;
@@ -385,6 +405,7 @@
     if (window.kgraphReady) return;
     window.kgraphReady = true;
     restoreView();
+    keepAspect();
     document.body.setAttribute('data-ready', '1');
   }
 
@@ -483,7 +504,17 @@
       take([lr.left - cr.left - 2, lr.top - cr.top - 2, lr.right - cr.left + 2, lr.bottom - cr.top + 2], grid);
     }
     if (inView.length <= NODES_AS_OBSTACLES) inView.forEach(function (o) { take(o[0], o[1]); });
-    else if (focused !== null && body.nodes[rep(focused)]) {
+    else state.collapsed.forEach(function (c) {
+      // a crowd's names may cover its dots, never a collapsed community: a name over a hexagon reads as its name (after
+      // Collapse all on DWIE 350, 44 of the 53 names drawn lay over another community's hexagon)
+      var cid = CPREFIX + c, cn = body.nodes[cid];
+      if (!cn || !drawnNodes.has(cid)) return;
+      var cx = (cn.x - vp.x) * scale + w / 2, cy = (cn.y - vp.y) * scale + h / 2, cr = Math.max(3, (cn.options.size || 8) * scale);
+      if (cx + cr < 0 || cy + cr < 0 || cx - cr > w || cy - cr > h) return;
+      obstacle[cid] = [cx - cr, cy - cr, cx + cr, cy + cr];
+      take(obstacle[cid], focusNodes && !focusNodes.has(cid) ? dimGrid : grid);
+    });
+    if (inView.length > NODES_AS_OBSTACLES && focused !== null && body.nodes[rep(focused)]) {
       // in a crowd names may cover dots, but never the chosen entity: a hub's neighbours' names hid it
       var fid = rep(focused), fn = body.nodes[fid], fx = (fn.x - vp.x) * scale + w / 2, fy = (fn.y - vp.y) * scale + h / 2;
       var fr = Math.max(3, (fn.options.size || 8) * scale);
@@ -640,7 +671,9 @@
   function setFocus(nodes, edges) {
     focusNodes = nodes; focusEdges = edges;
     network.redraw();
+    if (exportScopeReady) updateExportScope();
   }
+  var exportScopeReady = false;
   function highlight(id) {
     if (!drawnNodes.has(id)) { setFocus(null, null); return; }
     var nodes = new Set(network.getConnectedNodes(id)); nodes.add(id);
@@ -1089,7 +1122,7 @@
   }
 
   // a hub's lists start short, so that its correction box is not hundreds of lines down
-  var FACTS_SHOWN = 25, ARTICLES_OF_ENTITY = 20, ENTITIES_OF_ARTICLE = 60;
+  var FACTS_SHOWN = 25, ARTICLES_OF_ENTITY = 20, ENTITIES_OF_ARTICLE = 60, THEIRS_SHOWN = 4;
   function capped(list, items, n, render, what) {
     items.slice(0, n).forEach(function (x) { list.append(render(x)); });
     if (items.length <= n) return null;
@@ -1148,7 +1181,19 @@
     // the graph's own IRIs of entities merged into this one are not web pages: named, not linked
     var merged = n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; });
     n.sameAs.filter(function (u) { return u !== n.geonames && merged.indexOf(u) < 0; }).forEach(function (u) { rows.push(['Same as', link(u)]); });
-    if (merged.length) rows.push(['Merged from', el('code', {class: 'small', text: merged.map(function (u) { return u.slice(ID_BASE.length); }).join(' · ')})]);
+    // by the name whose key it was ("person/Angla_Merkel" is Angla Merkel, one of its other names), the key in the
+    // tooltip; a key no name of it gives is shown as it is
+    if (merged.length) {
+      var keyName = {};
+      [n.label].concat(n.alt || []).forEach(function (a) { keyName[a.trim().replace(/\s+/g, '_')] = a; });
+      var mergedNames = merged.map(function (u) {
+        var k = u.slice(ID_BASE.length), tail = k.slice(k.indexOf('/') + 1);
+        return own(keyName, tail) ? el('span', {class: 'merged-name', title: k, text: keyName[tail]}) : el('code', {class: 'small', text: k});
+      });
+      var mergedRow = el('span');
+      mergedNames.forEach(function (m, i) { if (i) mergedRow.append(' · '); mergedRow.append(m); });
+      rows.push(['Merged from', mergedRow]);
+    }
     // the analyst's items the last build applied to it (the graph's rdfs:comment "correction #4 merge ...")
     if (n.corrections && n.corrections.length) rows.push(['Corrected', el('span', {class: 'small', text: n.corrections.map(function (c) { return c.replace(/^correction /, ''); }).join(' · ')})]);
     if (n.iso) rows.push(['ISO code', n.iso]);
@@ -1162,7 +1207,27 @@
       return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
         || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
     });
-    function fact(e) {
+    // listed by kind, a fact also says what the entity at its other end is linked to, a step further: which
+    // organizations Germany's leaders work for was one panel per leader (19 clicks for 9 leaders in DWIE 350)
+    function theirs(e) {
+      var other = e.from === id ? e.to : e.from;
+      // those leading away from this entity first (Horst Köhler worksFor International Monetary Fund before citizenOf Germany)
+      var away = function (x) { return x.from === id || x.to === id ? 1 : 0; };
+      var more = (relsOf[other] || []).filter(function (x) { return x.id !== e.id && vis$.relSet.has(x.id); }).sort(function (a, b) {
+        return (away(a) - away(b)) || (b.articles.length - a.articles.length) || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
+      });
+      if (!more.length) return null;
+      var line = el('div', {class: 'theirs fact-meta', 'data-of': other}, labelOf(other) + ': ');
+      more.slice(0, THEIRS_SHOWN).forEach(function (x, i) {
+        if (i) line.append(' · ');
+        var end = x.from === other ? x.to : x.from;
+        line.append(el('span', {class: 'item', 'data-hub': away(x) ? '1' : '0'}, x.from === other ? '' : nodeButton(end), x.from === other ? '' : ' ',
+          el('span', {class: 'pred', text: x.predicate}), x.from === other ? ' ' : '', x.from === other ? nodeButton(end) : ''));
+      });
+      if (more.length > THEIRS_SHOWN) line.append(' · ' + num(more.length - THEIRS_SHOWN) + ' more');
+      return line;
+    }
+    function fact(e, withTheirs) {
       var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
       // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
       var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
@@ -1170,7 +1235,7 @@
         + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
       return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
         el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
-        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}));
+        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), withTheirs ? theirs(e) : null);
     }
     var moreFacts = capped(rel, facts, FACTS_SHOWN, fact, 'relation');
     // A hub's relations by kind and the way they run (← leaderOf 44: others lead it), each kind listed whole at one
@@ -1191,7 +1256,7 @@
       };
       var showKind = function (k) {
         rel.replaceChildren();
-        (k ? byKind[k] : moreFacts.isConnected ? facts.slice(0, FACTS_SHOWN) : facts).forEach(function (e) { rel.append(fact(e)); });
+        (k ? byKind[k] : moreFacts.isConnected ? facts.slice(0, FACTS_SHOWN) : facts).forEach(function (e) { rel.append(fact(e, !!k)); });
         relHead.textContent = k ? 'Relations: ' + kindText(k) + ' (' + num(byKind[k].length) + ')' : 'Relations (' + num(facts.length) + ', best attested first)';
         moreFacts.hidden = !!k;
         kinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-kind') === (k || '')); });
@@ -1530,15 +1595,17 @@
   // search box, and Tab went through the 30-odd controls of the left panel before reaching the facts. In a narrow
   // window (a phone) the panel, 1,000 px and more below the search box, is also scrolled into view. Not for a click
   // on the network, whose reader keeps the map in view.
+  // the details count as in view when this much of them is (their heading and first lines)
+  var DETAILS_SEEN = 240;
   function toPanelTop() {
     var side = $('side');
     side.scrollTop = 0;
     var fromPanels = lastInput === 'page', top = side.getBoundingClientRect().top;
-    if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - 80))) side.scrollIntoView({block: 'start'});
+    if (narrow.matches && (top < 0 || (fromPanels && top > window.innerHeight - DETAILS_SEEN))) side.scrollIntoView({block: 'start'});
     var head = details.querySelector('h3');
     if (fromPanels && head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: true}); }
     // a tap on the network of a phone keeps the map in view: a button on it says the panel is below and goes there
-    toDetails.hidden = !(narrow.matches && !fromPanels && head && side.getBoundingClientRect().top > window.innerHeight - 80);
+    toDetails.hidden = !(narrow.matches && !fromPanels && head && side.getBoundingClientRect().top > window.innerHeight - DETAILS_SEEN);
     if (!toDetails.hidden) toDetails.textContent = '↓ ' + head.textContent + ': details below';
   }
   var toDetails = el('button', {type: 'button', id: 'to-details', on: {click: function () {
@@ -1550,7 +1617,7 @@
   toDetails.hidden = true;
   container.append(toDetails);
   window.addEventListener('scroll', function () {
-    if (!toDetails.hidden && $('side').getBoundingClientRect().top < window.innerHeight - 80) toDetails.hidden = true;
+    if (!toDetails.hidden && $('side').getBoundingClientRect().top < window.innerHeight - DETAILS_SEEN) toDetails.hidden = true;
   }, {passive: true});
   // where the last click or key was: on the network, or elsewhere on the page (none yet: a view opened from a link)
   var lastInput = null;
@@ -1842,6 +1909,17 @@
     DATA.nodes.forEach(function (n) { if (!stated.has(n.id)) iso++; });
     $('isolated-count').textContent = num(iso);
     $('gazetteer-count').textContent = num(gaz);
+    // the type and relation filters count what is drawn of each, not only what the graph holds: "Person 1,218" beside
+    // "Showing 1,491 of 2,804 entities" read as 1,218 people on the map (628 were)
+    var byType = {}, allType = {}, byPred = {};
+    DATA.nodes.forEach(function (n) { var t = typeOf(n); allType[t] = (allType[t] || 0) + 1; if (vis$.nodes.has(n.id)) byType[t] = (byType[t] || 0) + 1; });
+    vis$.rels.forEach(function (e) { byPred[e.predicate] = (byPred[e.predicate] || 0) + 1; });
+    function shownOf(span, shown, all, what) {
+      span.textContent = shown === all ? num(all) : num(shown) + ' of ' + num(all);
+      span.title = num(shown) + ' of the ' + num(all) + ' ' + what + ' shown';
+    }
+    if (typeCounts$) DATA.types.forEach(function (t) { if (typeCounts$[t.name]) shownOf(typeCounts$[t.name], byType[t.name] || 0, allType[t.name] || 0, t.name + ' entities'); });
+    if (predCounts$) DATA.predicates.forEach(function (p) { if (predCounts$[p.name]) shownOf(predCounts$[p.name], byPred[p.name] || 0, p.count, p.name + ' relations'); });
     // a small corpus (an article or three) names more entities than it relates: say they are only hidden
     var hint = $('isolated-hint'), few = !state.isolated && !state.explore && iso > 0 && vis$.nodes.size < FEW_DRAWN;
     if (few) fill(hint, el('p', {text: plural(iso, 'entity', 'entities') + ' named without a relation from an article '
@@ -1883,7 +1961,12 @@
     state.sourcesOff = new Set(); state.minSources = 1;
     syncControls(); refresh(); fitView();
   }
-  var typeBoxes = {};
+  var typeBoxes = {}, typeCounts$ = {}, predCounts$ = {};
+  // "only" beside each type and relation: one click where unticking the seven other relations took seven
+  function onlyButton(name, only) {
+    return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
+      on: {click: function (ev) { ev.preventDefault(); only(); syncControls(); refresh(); }}});
+  }
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
     if (typeBoxes[name]) typeBoxes[name].checked = on;
@@ -1896,7 +1979,9 @@
     box.addEventListener('change', function () { setType(t.name, box.checked); });
     typeBoxes[t.name] = box;
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
-    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, el('span', {class: 'count', text: num(t.count)})));
+    typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
+    $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
+      onlyButton(t.name, function () { state.types = new Set([t.name]); })));
   });
   var NEUTRAL = '#d0d7de';
   function paintLegend() {
@@ -1923,8 +2008,9 @@
       refresh();
     });
     predBoxes[p.name] = box;
-    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}),
-      el('span', {class: 'count', text: num(p.count)})));
+    predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
+    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name],
+      onlyButton(p.name, function () { state.preds = new Set([p.name]); })));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
@@ -2125,10 +2211,29 @@
   $('save-corrections').disabled = true;
 
   // ------------------------------------------------------------------ export what is shown
+  // what is drawn, or only what a selection highlights (an entity and its neighbours, an article's entities, a
+  // community, a path) with the relations drawn highlighted among them: choosing one of Angela Merkel's articles and
+  // exporting gave the 1,491 entities drawn, not the article's
+  function highlighted() {
+    if (!focusNodes) return null;
+    var ids = new Set();
+    if (focusEdges) focusEdges.forEach(function (k) { (groups[k] || []).forEach(function (i) { ids.add(i); }); });
+    var nodes = DATA.nodes.filter(function (n) { return vis$.nodes.has(n.id) && focusNodes.has(rep(n.id)); });
+    var inSet = new Set(nodes.map(function (n) { return n.id; }));
+    return {nodes: nodes, rels: vis$.rels.filter(function (e) { return ids.has(e.id) && inSet.has(e.from) && inSet.has(e.to); })};
+  }
   function shownGraph() {
+    var h = $('export-highlighted').checked ? highlighted() : null;
+    if (h) return h;
     var nodes = DATA.nodes.filter(function (n) { return vis$.nodes.has(n.id); });
     return {nodes: nodes, rels: vis$.rels};
   }
+  function updateExportScope() {
+    var box = $('export-highlighted'), h = highlighted();
+    box.disabled = !h;
+    $('export-highlighted-count').textContent = h ? plural(h.nodes.length, 'entity', 'entities') + ', ' + plural(h.rels.length, 'relation') : 'nothing chosen';
+  }
+  $('export-highlighted').closest('details').addEventListener('toggle', updateExportScope);
   function xmlEsc(s) {
     return String(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
       .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -2193,6 +2298,8 @@
     g.rels.forEach(function (e) { out.push(ttlIri(e.from) + ' kg:' + e.predicate + ' ' + ttlIri(e.to) + ' .'); });
     return out.join('\n') + '\n';
   }
+  exportScopeReady = true;
+  updateExportScope();
   $('export-gexf').addEventListener('click', function () { download('graph.gexf', 'application/xml', gexf()); });
   $('export-nodes').addEventListener('click', function () { download('nodes.csv', 'text/csv', nodesCsv()); });
   $('export-edges').addEventListener('click', function () { download('edges.csv', 'text/csv', edgesCsv()); });
