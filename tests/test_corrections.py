@@ -251,7 +251,9 @@ def test_a_block_is_recorded_in_the_graphs_provenance():
     from kgraph.graph import rdf
 
     kb = link_extractions(CORPUS, fixes({"action": "block", "entity": "Borvik", "note": "a shortened firm name"}))
-    assert kb.removed == ("#1 block Borvik: removed organization/Borvik (1 mention in 1 article)",)
+    # who made the item and why are recorded with it (stop 65: a provenance query answers who corrected what)
+    assert kb.removed == ("#1 block Borvik (a shortened firm name): removed organization/Borvik (1 mention in 1 "
+                          "article)",)
     comments = set(rdf.to_graph(kb).objects(rdf.CORRECTIONS_SOURCE, RDFS.comment))
     assert Literal("correction " + kb.removed[0]) in comments
     assert link_extractions(CORPUS).removed == ()
