@@ -1251,3 +1251,80 @@ def test_blocking_another_name_of_an_entity_warns_that_the_whole_entity_goes():
         warnings.simplefilter("error")  # its label, in any case, or its key: what the analyst named goes, no warning
         for ref in ("velt central bank", "organization/Velt_Central_Bank"):
             assert set(by_label(link_extractions(corpus, fixes({"action": "block", "entity": ref})))) == {"Ostra Holm"}
+
+
+# --- stop 65: "different", an analyst's word that two entities are not one --------------------------------------
+
+
+def test_a_different_item_loads_from_json_csv_and_yaml_and_needs_two_entities():
+    item = {"action": "Different", "entities": [" Marta Quell", "Quell\u200b"], "note": "two people", "author": "ed"}
+    c = fixes(item).items[0]
+    assert (c.action, c.entities, c.describe()) == ("different", ("Marta Quell", "Quell"),
+                                                     "#1 different Marta Quell, Quell")
+    assert corr.parse_csv("action,entities,note\ndifferent,Marta Quell;Quell,two people\n").items[0].entities == \
+        ("Marta Quell", "Quell")
+    assert corr.parse_yaml("- {action: different, entities: [Marta Quell, Quell]}").items[0].action == "different"
+    with pytest.raises(InputError, match="a different needs at least two entities"):
+        fixes({"action": "different", "entities": ["Quell"]})
+
+
+def test_a_different_item_parts_a_pair_the_build_joined_and_keeps_the_labelled_ones_iri():
+    """The build joins the lone "Quell" to "Marta Quell"; the analyst says they are two people."""
+    assert "Quell" in by_label(link_extractions(CORPUS))["Marta Quell"].aliases
+    for order in (["Marta Quell", "Quell"], ["quell", "person/Marta_Quell"]):
+        kb = link_extractions(CORPUS, fixes({"action": "different", "entities": order, "author": "ed"}))
+        e = by_label(kb)
+        assert e["Marta Quell"].key == "person/Marta_Quell" and "Quell" not in e["Marta Quell"].aliases
+        assert e["Quell"].key == "person/Quell" and e["Quell"].articles == ("a2",)
+        assert e["Marta Quell"].different_from == ("person/Quell",)
+        assert e["Quell"].different_from == ("person/Marta_Quell",)
+        assert "person/Quell" not in e["Marta Quell"].same_as  # no longer the same thing
+        assert e["Quell"].corrections == (f"#1 different {', '.join(order)} (by ed)",)
+
+
+def test_a_different_item_is_written_as_owl_different_from_with_its_provenance():
+    from rdflib import OWL, PROV, RDFS, Literal
+
+    from kgraph.core.iri import entity_iri
+    from kgraph.graph import rdf
+
+    kb = link_extractions(CORPUS, fixes({"action": "different", "entities": ["Borvik", "Borvik Mills"],
+                                         "author": "ed", "note": "a shop, not the mill"}))
+    g = rdf.to_graph(kb)
+    a, b = entity_iri("organization/Borvik"), entity_iri("organization/Borvik_Mills")
+    assert (a, OWL.differentFrom, b) in g and (b, OWL.differentFrom, a) in g
+    assert (a, PROV.wasInfluencedBy, rdf.CORRECTIONS_SOURCE) in g
+    assert Literal("correction #1 different Borvik, Borvik Mills (by ed; a shop, not the mill)") in \
+        set(g.objects(a, RDFS.comment))
+
+
+@pytest.mark.parametrize("first", ["merge", "different"])
+def test_a_merge_of_a_pair_a_different_item_keeps_apart_is_skipped_in_either_order(first):
+    merge = {"action": "merge", "entities": ["Borvik", "Borvik Mills"]}
+    apart = {"action": "different", "entities": ["borvik mills ", "BORVIK"]}
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(CORPUS, fixes(*((merge, apart) if first == "merge" else (apart, merge))))
+    e = by_label(kb)
+    assert {"Borvik", "Borvik Mills"} <= set(e) and e["Borvik"].same_as == ()
+    assert e["Borvik"].different_from == ("organization/Borvik_Mills",)
+    assert any("are kept apart by" in str(x.message) and "the merge is skipped" in str(x.message) for x in w)
+
+
+def test_a_different_item_naming_an_absent_entity_or_one_entity_twice_warns_and_builds():
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(CORPUS, fixes({"action": "different", "entities": ["Borvik", "Nobody Here"]},
+                                            {"action": "different", "entities": ["Tarnholm", "place/Tarnholm"]}))
+    assert all(not e.different_from for e in kb.entities)
+    text = " ".join(str(x.message) for x in w)
+    assert "no entity 'Nobody Here' in the graph" in text and "do not tell its mentions apart" in text
+
+
+def test_removing_a_different_item_joins_the_pair_again_at_the_next_build(tmp_path):
+    from kgraph.linking.corrections import Corrections
+
+    kept = link_extractions(CORPUS, fixes({"action": "different", "entities": ["Marta Quell", "Quell"]}))
+    again = link_extractions(CORPUS, Corrections())
+    assert "person/Quell" in {e.key for e in kept.entities}
+    assert "person/Quell" not in {e.key for e in again.entities}

@@ -307,3 +307,20 @@ def test_extra_words_around_another_nodes_name_are_merged_into_it_not_renamed_on
     base = "https://w3id.org/kgraph/id/organization/"
     assert items == [("merge", (base + "Velt_Bank", base + "Reportedly_Velt_Bank")),
                      ("rename", (base + "Reportedly_Orvik_Lines", "Orvik Lines"))]
+
+
+def test_review_does_not_propose_a_pair_an_analyst_said_is_two_things(tmp_path):
+    """A "different" item (owl:differentFrom in the graph) ends the suggestion; the junk list is unchanged."""
+    from kgraph.review import review
+
+    exs = [ex("a", ("Valdoria Freight", "Organization", "Valdoria Freight"),
+              ("Valdoria Freight", "Organization", "Valdoria Freight")),
+           ex("d", ("Valdorra Freights", "Organization", "Valdorra Freights")),
+           ex("c", ("Agency", "Organization", "Agency"))]
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(link_extractions(exs)), encoding="utf-8")
+    assert sorted(s.item["action"] for s in review(path)) == ["block", "merge"]
+    fixes = corrections.parse({"corrections": [{"action": "different",
+                                                "entities": ["Valdorra Freights", "Valdoria Freight"]}]})
+    path.write_text(rdf.serialize(link_extractions(exs, fixes)), encoding="utf-8")
+    assert [s.item["action"] for s in review(path)] == ["block"]

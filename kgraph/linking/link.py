@@ -929,7 +929,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                                             forced, notes)
                     if parted is None:
                         continue
-                    gid, gids[gids.index(gid)] = parted
+                    gids[gids.index(gid)] = parted[1]
+                    gid = parted[0]
                 if gid not in gids:
                     gids.append(gid)
             if len(gids) < 2:
