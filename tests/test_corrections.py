@@ -1328,3 +1328,29 @@ def test_removing_a_different_item_joins_the_pair_again_at_the_next_build(tmp_pa
     again = link_extractions(CORPUS, Corrections())
     assert "person/Quell" in {e.key for e in kept.entities}
     assert "person/Quell" not in {e.key for e in again.entities}
+
+
+def test_a_chain_keeps_no_owl_same_as_of_an_iri_no_graph_ever_gave():
+    """Split then retype the split-off part, rename then retype: the part's key under the old type existed only
+    between two items of one build; before stop 65 it stayed owl:sameAs ("place/Tarnholm_Rovers")."""
+    kb = link_extractions(CORPUS, fixes(
+        {"action": "split", "entity": "Tarnholm", "articles": ["a3"], "label": "Tarnholm Rovers"},
+        {"action": "retype", "entity": " tarnholm rovers", "type": "Organization"},
+        {"action": "rename", "entity": "Borvik", "label": "Borvik Shop"},
+        {"action": "retype", "entity": "Borvik Shop", "type": "Place"}))
+    e = by_label(kb)
+    assert e["Tarnholm Rovers"].key == "organization/Tarnholm_Rovers" and e["Tarnholm Rovers"].same_as == ()
+    assert e["Tarnholm"].key == "place/Tarnholm"
+    # the IRI the graph gave stays; "organization/Borvik_Shop" never was one
+    assert e["Borvik Shop"].key == "place/Borvik_Shop" and e["Borvik Shop"].same_as == ("organization/Borvik",)
+
+
+def test_a_different_item_moves_a_name_only_where_its_article_does_not_write_the_other():
+    """ "Leon" beside "Bernardino Leon" in one story is him; a lone "Leon" in another story is the other Leon."""
+    corpus = [ex("b1", ("Bernardino Leon", "Person", "Bernardino Leon"), ("Leon", "Person", "Leon")),
+              ex("b2", ("Leon", "Person", "Leon"), ("Tarnholm", "Place", "Tarnholm"))]
+    assert len([e for e in link_extractions(corpus).entities if e.type == "Person"]) == 1
+    kb = link_extractions(corpus, fixes({"action": "different", "entities": ["Leon", "Bernardino Leon"]}))
+    e = by_label(kb)
+    assert e["Bernardino Leon"].articles == ("b1",) and e["Bernardino Leon"].mentions == 2
+    assert e["Leon"].articles == ("b2",) and e["Leon"].different_from == ("person/Bernardino_Leon",)

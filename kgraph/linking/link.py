@@ -720,6 +720,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     for gid, keys in sorted((carried or {}).items(), key=lambda kv: str(kv[0])):
         for key in sorted(keys):
             refs.by_key.setdefault(key, gid)
+    given = set(refs.by_key)  # the keys the graph gives or gave before the items: the only old IRIs to keep
     forced: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
@@ -978,6 +979,13 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     for gid, keys in extra_same.items():
         if refs.find(gid) in res.groups:
             kept_keys[refs.find(gid)] |= keys
+    # A key only an item's intermediate state had (a split-off entity's before a later item retyped it, a
+    # renamed one's under its old type) was never an IRI of any graph: no owl:sameAs keeps it.
+    invented = set(refs.by_key) - given
+    for gid in kept_keys:
+        kept_keys[gid] -= invented
+    for gid in res.same_as:
+        res.same_as[gid] = {(t, n) for t, n in res.same_as[gid] if entity_key(t, n) not in invented}
     apart = [(refs.find(a), refs.find(b), c) for a, b, c in apart]
     return forced, notes, blocked, kept_keys, removed, [(a, b, c) for a, b, c in apart
                                                         if a != b and a in res.groups and b in res.groups]
@@ -1023,6 +1031,12 @@ def _split_by_name(c, ref: str, others, gid, res, refs, members, forced, notes):
     name = res.mention_names.get
     ours = [k for k in keys if mine(name(k, ""))]
     others_ = [k for k in keys if any(t(name(k, "")) for t in theirs) and not mine(name(k, ""))]
+    # A mention of one name in an article that writes the other is that other's, as the build read it there
+    # ("Leon" beside "Bernardino Leon"): only the mentions of articles that write no name of the other side
+    # move, unless every article writes both.
+    arts_ours, arts_others = {k[0] for k in ours}, {k[0] for k in others_}
+    ours = [k for k in ours if k[0] not in arts_others] or ours
+    others_ = [k for k in others_ if k[0] not in arts_ours] or others_
     label = forced.get(gid) or _group_label(src)
     own = refs.key_of.get(gid) == _key_ref(ref) or _norm(ref) == _norm(label)
     stay_self = False
