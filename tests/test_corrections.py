@@ -837,8 +837,17 @@ def test_a_label_a_rename_gave_still_names_the_entity_after_a_merge_took_it():
         {"action": "merge", "entities": ["Marta Quell", "Oskar Venn-Halm"], "keep": "Marta Quell"},
         {"action": "assert", "subject": "oskar venn-halm", "predicate": "worksFor", "object": "Borvik Mills"}))
     marta = _keys(kb)["person/Marta_Quell"]
-    assert "Oskar Venn-Halm" in marta.aliases and "person/Oskar_Venn-Halm" in marta.same_as
+    # The renamed key existed only between the two items (stop 65: no owl:sameAs of an IRI no graph gave); the
+    # IRI the graph gave stays, and so does the renamed one where an earlier build of the folder gave it.
+    assert "Oskar Venn-Halm" in marta.aliases and "person/Oskar_Venn" in marta.same_as
+    assert "person/Oskar_Venn-Halm" not in marta.same_as
     assert [(f.subject, f.method) for f in kb.facts if f.method == "correction"] == [("person/Marta_Quell", "correction")]
+    renamed = link_extractions(CORPUS, fixes({"action": "rename", "entity": "Oskar Venn", "label": "Oskar Venn-Halm"}))
+    later = link_extractions(CORPUS, fixes(
+        {"action": "rename", "entity": "Oskar Venn", "label": "Oskar Venn-Halm"},
+        {"action": "merge", "entities": ["Marta Quell", "Oskar Venn-Halm"], "keep": "Marta Quell"}),
+        published=dict(renamed.anchors))
+    assert "person/Oskar_Venn-Halm" in _keys(later)["person/Marta_Quell"].same_as
 
 
 def test_a_merged_iri_the_graph_no_longer_holds_stays_an_owl_sameas():
