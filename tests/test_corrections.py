@@ -1363,3 +1363,16 @@ def test_a_different_item_moves_a_name_only_where_its_article_does_not_write_the
     e = by_label(kb)
     assert e["Bernardino Leon"].articles == ("b1",) and e["Bernardino Leon"].mentions == 2
     assert e["Leon"].articles == ("b2",) and e["Leon"].different_from == ("person/Bernardino_Leon",)
+
+
+def test_a_different_item_naming_an_iri_no_entity_holds_now_reads_its_name():
+    """A fresh build of a grown corpus (no earlier build's memory) joined the place-typed "Leon" to "Bernardino
+    Leon": the item written against the earlier graph ("place/Leon") still parts them, by the IRI's name."""
+    corpus = [ex("b1", ("Bernardino Leon", "Person", "Bernardino Leon"), ("Leon", "Person", "Leon")),
+              ex("b2", ("Leon", "Person", "Leon"), ("Tarnholm", "Place", "Tarnholm"))]
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(corpus, fixes({"action": "different",
+                                             "entities": [ENTITY_BASE + "place/Leon", "Bernardino Leon"]}))
+    assert by_label(kb)["Leon"].articles == ("b2",)
+    assert any("read as the name 'Leon'" in str(x.message) for x in w)
