@@ -83,9 +83,17 @@ class Suggestion:
     item: dict
 
     def line(self) -> str:
-        """Return the suggestion as two lines: the reason, then the item to paste."""
-        return (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
+        """Return the suggestion as two lines: the reason, then the item to paste.
+
+        A place and its namesake body (:data:`NAMESAKE`), most often two things, get a third: the
+        ``different`` item that says so, which ends the suggestion.
+        """
+        text = (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
                 f"    {_printable(json.dumps(self.item, ensure_ascii=False))},")
+        if NAMESAKE in self.reason and self.item.get("action") == "merge":
+            apart = {"action": "different", "entities": self.item["entities"], "note": TWO_THINGS}
+            text += f"\n    {_printable(json.dumps(apart, ensure_ascii=False))},"
+        return text
 
 
 def _printable(text: str) -> str:
@@ -174,6 +182,10 @@ def _merge(a: Node, b: Node, reason: str, keep_first: bool = False) -> Suggestio
 #: match report as its own node beside the place, on purpose (on 600 DWIE articles the top 8 suggestions were such
 #: pairs, "Germany" the national team beside the country); review lists them after the other suggestions.
 NAMESAKE = "or a team or body named after the place: check before merging"
+
+#: The note of the ``different`` item review prints beside the merge of a place and its namesake body (paste
+#: one of the two; pasted both, the ``different`` wins and the merge is skipped with a warning).
+TWO_THINGS = "two things: a place and a team or body named after it"
 
 
 def _same_name_reason(a: str, b: str) -> str:
