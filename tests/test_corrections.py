@@ -1376,3 +1376,20 @@ def test_a_different_item_naming_an_iri_no_entity_holds_now_reads_its_name():
                                              "entities": [ENTITY_BASE + "place/Leon", "Bernardino Leon"]}))
     assert by_label(kb)["Leon"].articles == ("b2",)
     assert any("read as the name 'Leon'" in str(x.message) for x in w)
+
+
+def test_a_different_item_naming_a_town_and_its_club_by_one_name_takes_the_two():
+    """ "Pellum" labels the town and the club a split made: twice in one item, in any case, it names both; the
+    same name written twice the same way is one entity named twice, with a warning."""
+    split = {"action": "split", "entity": "Pellum", "context": ["club", "match"], "label": "Pellum",
+             "type": "Organization"}
+    assert {e.key for e in link_extractions(CLUB_AND_TOWN, fixes(split)).entities} == {
+        "place/Pellum", "organization/Pellum"}
+    kb = link_extractions(CLUB_AND_TOWN, fixes(split, {"action": "different", "entities": ["Pellum", " PELLUM"]}))
+    assert {e.key: e.different_from for e in kb.entities} == {"place/Pellum": ("organization/Pellum",),
+                                                               "organization/Pellum": ("place/Pellum",)}
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(CLUB_AND_TOWN, fixes(split, {"action": "different", "entities": ["Pellum", "Pellum"]}))
+    assert all(not e.different_from for e in kb.entities)
+    assert any("names one entity twice" in str(x.message) for x in w)

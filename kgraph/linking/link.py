@@ -920,8 +920,10 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 refs.name(gid, label_of(gid))
             notes[gid].append(c.provenance())
         elif c.action == "different":
-            gids = []
-            for ref in dict.fromkeys(c.entities):
+            gids: list = []
+            done: list = []  # the names found so far, for a pair the build joined
+            wanted = list(dict.fromkeys(c.entities))
+            for ref in wanted:
                 named = _key_name(ref) if not refs.candidates(ref) else None
                 if named and refs.candidates(named):
                     # An IRI no entity holds now ("place/Leon": the corpus joined that Leon to another, and this
@@ -929,19 +931,30 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                     warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; read as the name "
                                   f"{named!r}", stacklevel=2)
                     ref = named
-                gid = need(c, ref)
-                if gid is None:
+                live = refs.candidates(ref)
+                if not live:
+                    _warn_missing(c, ref, blocked)
                     continue
+                # A name several entities carry (a town and its club, both "Hamburg") names, of them, the one
+                # the item's other names do not.
+                gid = next((g for g in live if g not in gids), live[0])
+                if len(live) > 1:
+                    _warn_ambiguous(c, ref, [refs.key_of[gid]] + [refs.key_of[g] for g in live if g != gid],
+                                    "kept apart", "one the other names do not name" if gid != live[0] else None)
                 if gid in gids:  # the build joined two of them: the mentions that read one name go apart
-                    parted = _split_by_name(c, ref, c.entities[:c.entities.index(ref)], gid, res, refs, members,
-                                            forced, notes)
+                    parted = _split_by_name(c, ref, done, gid, res, refs, members, forced, notes)
+                    done.append(ref)
                     if parted is None:
                         continue
                     gids[gids.index(gid)] = parted[1]
                     gid = parted[0]
+                done.append(ref)
                 if gid not in gids:
                     gids.append(gid)
             if len(gids) < 2:
+                if len(wanted) < 2:
+                    warnings.warn(f"correction {c.describe()}: names one entity twice; name the two by their "
+                                  "keys (as `kgraph review` prints them) to keep them apart", stacklevel=2)
                 continue
             for i, a in enumerate(gids):
                 for b in gids[i + 1:]:
