@@ -1388,6 +1388,10 @@ def test_a_different_item_naming_a_town_and_its_club_by_one_name_takes_the_two()
     kb = link_extractions(CLUB_AND_TOWN, fixes(split, {"action": "different", "entities": ["Pellum", " PELLUM"]}))
     assert {e.key: e.different_from for e in kb.entities} == {"place/Pellum": ("organization/Pellum",),
                                                                "organization/Pellum": ("place/Pellum",)}
+    # a name beside the key of one of the two names the other ("Pellum" beside "organization/Pellum": the town)
+    kb = link_extractions(CLUB_AND_TOWN, fixes(split, {"action": "different",
+                                                       "entities": ["Pellum", ENTITY_BASE + "organization/Pellum"]}))
+    assert {e.key: e.different_from for e in kb.entities}["place/Pellum"] == ("organization/Pellum",)
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         kb = link_extractions(CLUB_AND_TOWN, fixes(split, {"action": "different", "entities": ["Pellum", "Pellum"]}))

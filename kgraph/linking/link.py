@@ -923,6 +923,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             gids: list = []
             done: list = []  # the names found so far, for a pair the build joined
             wanted = list(dict.fromkeys(c.entities))
+            # IRIs and keys first: "Stuttgart" beside "organization/Stuttgart" is the other Stuttgart, the town.
+            wanted.sort(key=lambda r: not _KEY_REF.fullmatch(_key_ref(r)))
             for ref in wanted:
                 named = _key_name(ref) if not refs.candidates(ref) else None
                 if named and refs.candidates(named):
