@@ -1352,6 +1352,10 @@ def test_a_chain_keeps_no_owl_same_as_of_an_iri_no_graph_ever_gave():
     assert e["Tarnholm"].key == "place/Tarnholm"
     # the IRI the graph gave stays; "organization/Borvik_Shop" never was one
     assert e["Borvik Shop"].key == "place/Borvik_Shop" and e["Borvik Shop"].same_as == ("organization/Borvik",)
+    # retype then merge (stop 64's leftover): the retyped key "person/Borvik" was never an IRI either
+    kb = link_extractions(CORPUS, fixes({"action": "retype", "entity": "Borvik", "type": "Person"},
+                                        {"action": "merge", "entities": ["Oskar Venn", "Borvik"], "keep": "Oskar Venn"}))
+    assert by_label(kb)["Oskar Venn"].same_as == ("organization/Borvik",)
 
 
 def test_a_different_item_moves_a_name_only_where_its_article_does_not_write_the_other():
