@@ -1401,3 +1401,16 @@ def test_a_different_item_naming_a_town_and_its_club_by_one_name_takes_the_two()
         kb = link_extractions(CLUB_AND_TOWN, fixes(split, {"action": "different", "entities": ["Pellum", "Pellum"]}))
     assert all(not e.different_from for e in kb.entities)
     assert any("names one entity twice" in str(x.message) for x in w)
+
+
+@pytest.mark.parametrize("first", ["merge", "different"])
+def test_a_merge_of_a_town_and_its_club_kept_apart_by_their_one_name_is_skipped(first):
+    split = {"action": "split", "entity": "Pellum", "context": ["club", "match"], "label": "Pellum",
+             "type": "Organization"}
+    merge = {"action": "merge", "entities": ["place/Pellum", "organization/Pellum"]}
+    apart = {"action": "different", "entities": ["Pellum", "pellum"]}
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(CLUB_AND_TOWN, fixes(split, *((merge, apart) if first == "merge" else (apart, merge))))
+    assert {e.key for e in kb.entities} == {"place/Pellum", "organization/Pellum"}
+    assert any("the merge is skipped" in str(x.message) for x in w)

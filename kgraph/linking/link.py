@@ -765,7 +765,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             if not gids:
                 for r in gone:  # a key no entity holds, beside none that the graph holds: nothing to keep it
                     _warn_missing(c, r, blocked)
-            clash = next(((d, a, b) for d in differents for a, b in _pairs_apart(d, refs, gids)), None)
+            clash = next(((d, a, b) for d in differents for a, b in _pairs_apart(d, refs, gids, apart)), None)
             if clash is not None:
                 d, a, b = clash
                 warnings.warn(f"correction {c.describe()}: {refs.key_of[a]!r} and {refs.key_of[b]!r} are kept "
@@ -1013,10 +1013,20 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                                                         if a != b and a in res.groups and b in res.groups]
 
 
-def _pairs_apart(d, refs, gids: list):
-    """Yield the pairs of ``gids`` (groups a merge joins) that the ``different`` item ``d`` names apart."""
-    named = [g for g in dict.fromkeys(refs.find(h) for r in d.entities for h in refs.candidates(r)[:1])
-             if g in gids]
+def _pairs_apart(d, refs, gids: list, apart: list = ()):
+    """Yield the pairs of ``gids`` (groups a merge joins) that the ``different`` item ``d`` names apart.
+
+    As the item reads its references (keys first, then of the entities a name may mean one no other
+    reference took: "Cologne", "cologne" are the town and the club), or as it applied (``apart``).
+    """
+    named: list = []
+    for r in sorted(dict.fromkeys(d.entities), key=lambda r: not _KEY_REF.fullmatch(_key_ref(r))):
+        live = refs.candidates(r) or refs.candidates(_key_name(r) or r)
+        g = next((g for g in live if g not in named), None)
+        if g is not None:
+            named.append(g)
+    named = [g for g in named if g in gids]
+    named += [g for a, b, c in apart if c is d for g in (refs.find(a), refs.find(b)) if g in gids and g not in named]
     for i, a in enumerate(named):
         for b in named[i + 1:]:
             yield a, b
