@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from rdflib import PROV, RDF, RDFS, SKOS, Literal, URIRef
+from rdflib import OWL, PROV, RDF, RDFS, SKOS, Literal, URIRef
 
 from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
@@ -65,6 +65,7 @@ class Node:
     corrected: bool = False  # an analyst's correction already changed it (prov:wasInfluencedBy the corrections)
     splits: frozenset = frozenset()  # the analyst's splits it took part in ("correction #4 split A -> B")
     retyped: bool = False  # an analyst's retype gave it its type ("correction #3 retype A -> Organization")
+    different: frozenset = frozenset()  # IRIs an analyst said are other things (owl:differentFrom, a "different" item)
 
     @property
     def weight(self) -> int:
@@ -82,9 +83,17 @@ class Suggestion:
     item: dict
 
     def line(self) -> str:
-        """Return the suggestion as two lines: the reason, then the item to paste."""
-        return (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
+        """Return the suggestion as two lines: the reason, then the item to paste.
+
+        A place and its namesake body (:data:`NAMESAKE`), most often two things, get a third: the
+        ``different`` item that says so, which ends the suggestion.
+        """
+        text = (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
                 f"    {_printable(json.dumps(self.item, ensure_ascii=False))},")
+        if NAMESAKE in self.reason and self.item.get("action") == "merge":
+            apart = {"action": "different", "entities": self.item["entities"], "note": TWO_THINGS}
+            text += f"\n    {_printable(json.dumps(apart, ensure_ascii=False))},"
+        return text
 
 
 def _printable(text: str) -> str:
@@ -117,7 +126,8 @@ def read_nodes(path: str | Path) -> list[Node]:
     ds = rdf.load(p)
     types = {KG[t]: t for t in ENTITY_TYPES}
     info: dict = defaultdict(lambda: {"type": None, "label": None, "names": set(), "mentions": 0, "articles": set(),
-                                      "edges": 0, "corrected": False, "splits": set(), "retyped": False})
+                                      "edges": 0, "corrected": False, "splits": set(), "retyped": False,
+                                      "different": set()})
     corrections = rdf.CORRECTIONS_SOURCE
     preds = {KG[p] for p in (Predicate.worksFor, Predicate.memberOf, Predicate.leaderOf, Predicate.citizenOf, Predicate.livesIn, Predicate.bornIn, Predicate.basedIn,
                              Predicate.partOf, Predicate.locatedIn, Predicate.killed)}
@@ -138,6 +148,9 @@ def read_nodes(path: str | Path) -> list[Node]:
             d["splits"].add(str(o))
         elif p == RDFS.comment and _RETYPE_COMMENT.match(str(o)):
             d["retyped"] = True
+        elif p == OWL.differentFrom:
+            d["different"].add(str(o))
+            info[str(o)]["different"].add(str(s))
         elif p == KG.mentionCount:
             d["mentions"] = _count(o)
         elif p == KG.mentionedIn:
@@ -147,7 +160,8 @@ def read_nodes(path: str | Path) -> list[Node]:
             if str(o) in info or str(o).startswith(ENTITY_BASE):
                 info[str(o)]["edges"] += 1
     return [Node(iri, d["type"], d["label"], tuple(sorted(d["names"] | {d["label"]})), d["mentions"],
-                 len(d["articles"]), d["edges"], d["corrected"], frozenset(d["splits"]), d["retyped"])
+                 len(d["articles"]), d["edges"], d["corrected"], frozenset(d["splits"]), d["retyped"],
+                 frozenset(d["different"]))
             for iri, d in sorted(info.items()) if d["type"] and d["label"]]
 
 
@@ -169,6 +183,10 @@ def _merge(a: Node, b: Node, reason: str, keep_first: bool = False) -> Suggestio
 #: pairs, "Germany" the national team beside the country); review lists them after the other suggestions.
 NAMESAKE = "or a team or body named after the place: check before merging"
 
+#: The note of the ``different`` item review prints beside the merge of a place and its namesake body (paste
+#: one of the two; pasted both, the ``different`` wins and the merge is skipped with a warning).
+TWO_THINGS = "two things: a place and a team or body named after it"
+
 
 def _same_name_reason(a: str, b: str) -> str:
     """Return why two nodes of one name look like one thing, with the caveat a place's namesake needs."""
@@ -185,8 +203,8 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
     out: dict[tuple[str, str], Suggestion] = {}
 
     def add(a: Node, b: Node, reason: str, keep_first: bool = False) -> None:
-        if a.iri == b.iri or a.splits & b.splits:
-            return  # one node, or two an analyst's split made of one: not to be merged back
+        if a.iri == b.iri or a.splits & b.splits or b.iri in a.different or a.iri in b.different:
+            return  # one node, two an analyst's split made of one, or two an analyst said are not one
         if a.type != b.type and (a.retyped or b.retyped):
             return  # an analyst gave one of them its type: two types on purpose (a town and the club retyped so)
         key = tuple(sorted((a.iri, b.iri)))

@@ -134,3 +134,27 @@ def test_every_export_keeps_the_merged_iris_and_the_corrections_of_a_node():
               nx.read_gexf(io.BytesIO(export.gexf(kb).encode()))):
         d = g.nodes[base + "Orvik_Lines"]
         assert d["same_as"] == base + "Tarsvik_Shipping" and d["corrections"].startswith("correction #1 merge")
+
+
+def test_exports_carry_the_entities_an_analyst_said_are_other_things():
+    """A "different" item's owl:differentFrom is in nodes.csv, GraphML and GEXF too (stop 65)."""
+    import csv
+    import io
+
+    import networkx as nx
+
+    from kgraph.graph import export
+    from kgraph.linking import corrections
+    from kgraph.core.model import Article, Extraction, Mention
+    from kgraph.linking.link import link_extractions
+
+    kb = link_extractions(
+        [Extraction(Article("a", "Orvik Lines"), (Mention("Orvik Lines", "Organization", 0, 11, "Orvik Lines"),)),
+         Extraction(Article("b", "Orvik Line"), (Mention("Orvik Line", "Organization", 0, 10, "Orvik Line"),))],
+        corrections.parse({"corrections": [{"action": "different", "entities": ["Orvik Lines", "Orvik Line"]}]}))
+    base = "https://w3id.org/kgraph/id/organization/"
+    rows = {r["Id"]: r["DifferentFrom"] for r in csv.DictReader(io.StringIO(export.csv_tables(kb)[0]))}
+    assert rows == {base + "Orvik_Line": base + "Orvik_Lines", base + "Orvik_Lines": base + "Orvik_Line"}
+    for g in (nx.read_graphml(io.BytesIO(export.graphml(kb).encode())),
+              nx.read_gexf(io.BytesIO(export.gexf(kb).encode()))):
+        assert g.nodes[base + "Orvik_Lines"]["different_from"] == base + "Orvik_Line"

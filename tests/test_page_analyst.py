@@ -379,6 +379,18 @@ def test_article_panel_shows_title_date_source_and_the_sentences_with_their_fact
 
 # ---------------------------------------------------------------- corrections
 
+def test_not_the_same_saves_a_different_item(open_page, analyst_page):
+    """Stop 65: beside Merge, "Not the same" saves the item that keeps two entities apart."""
+    page = open_page(analyst_page)
+    ada, boris = _ids(page, ["Ada Quill", "Boris Tamm"])
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.page.click("#details details.correct summary")
+    page.page.fill('#details [data-corr="merge-input"]', "Boris Tamm")
+    page.page.click("#details button.corr-different")
+    saved = json.loads(page.download("#save-corrections"))
+    assert saved == {"version": 1, "corrections": [{"action": "different", "entities": [ada, boris]}]}
+
+
 def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, analyst_page):
     page = open_page(analyst_page)
     ada, orion, boris, dan, indiana = _ids(page, ["Ada Quill", "Orion Mills", "Boris Tamm", "Dan Ruse", "Indiana"])

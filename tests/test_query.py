@@ -96,6 +96,29 @@ def test_two_hop_query_joins_person_organization_country():
     assert [tuple(map(str, r)) for r in res.rows] == [("Ann Lee", "Acme", "Freedonia")]
 
 
+def test_the_corrections_query_says_who_corrected_what_and_a_rejected_relation_is_gone():
+    """Stop 65: a user querying worksFor after a reject does not see it; the saved query lists each item."""
+    from kgraph.graph import rdf
+    from kgraph.linking import corrections
+    from kgraph.linking.link import link_extractions
+    from kgraph.core.model import Article, Extraction, Mention, Relation
+
+    text = "Ann Lee Acme"
+    ms = (Mention("Ann Lee", "Person", 0, 7, "Ann Lee"), Mention("Acme", "Organization", 8, 12, "Acme"))
+    ex = Extraction(Article("a1", text), ms, (Relation(ms[0], "worksFor", ms[1], 0.8, "rule", text, 0, 12),))
+    fixes = corrections.parse({"corrections": [
+        {"action": "reject", "subject": "ann lee", "predicate": "worksFor", "object": "Acme", "author": "ed",
+         "note": "she left"},
+        {"action": "block", "entity": "Nobody", "author": "ed"}]})
+    g = Graph().parse(format="turtle", data=rdf.serialize(link_extractions([ex], fixes)))
+    assert not list(q.run(g, q.saved_queries()["works-for"]).rows)
+    assert list(q.run(Graph().parse(format="turtle", data=rdf.serialize(link_extractions([ex]))),
+                      q.saved_queries()["works-for"]).rows)
+    rows = [tuple(map(str, r)) for r in q.run(g, q.saved_queries()["corrections"]).rows]
+    assert rows == [("correction #1 reject ann lee worksFor Acme (by ed; she left)",
+                     "https://w3id.org/kgraph/id/person/Ann_Lee", "Ann Lee")]
+
+
 def test_list_shows_every_saved_query_with_its_description():
     proc = _kgraph("query", "--list")
     assert proc.returncode == 0

@@ -307,3 +307,34 @@ def test_extra_words_around_another_nodes_name_are_merged_into_it_not_renamed_on
     base = "https://w3id.org/kgraph/id/organization/"
     assert items == [("merge", (base + "Velt_Bank", base + "Reportedly_Velt_Bank")),
                      ("rename", (base + "Reportedly_Orvik_Lines", "Orvik Lines"))]
+
+
+def test_review_does_not_propose_a_pair_an_analyst_said_is_two_things(tmp_path):
+    """A "different" item (owl:differentFrom in the graph) ends the suggestion; the junk list is unchanged."""
+    from kgraph.review import review
+
+    exs = [ex("a", ("Valdoria Freight", "Organization", "Valdoria Freight"),
+              ("Valdoria Freight", "Organization", "Valdoria Freight")),
+           ex("d", ("Valdorra Freights", "Organization", "Valdorra Freights")),
+           ex("c", ("Agency", "Organization", "Agency"))]
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(link_extractions(exs)), encoding="utf-8")
+    assert sorted(s.item["action"] for s in review(path)) == ["block", "merge"]
+    fixes = corrections.parse({"corrections": [{"action": "different",
+                                                "entities": ["Valdorra Freights", "Valdoria Freight"]}]})
+    path.write_text(rdf.serialize(link_extractions(exs, fixes)), encoding="utf-8")
+    assert [s.item["action"] for s in review(path)] == ["block"]
+
+
+def test_review_text_offers_a_different_item_beside_the_merge_of_a_place_and_its_namesake():
+    """Pasted, the "different" line loads and ends the suggestion (before stop 65 there was no item to say so)."""
+    from kgraph.core.iri import ENTITY_BASE
+    from kgraph.review import NAMESAKE, Node, _merge
+
+    a = Node(ENTITY_BASE + "place/Tessaly", "Place", "Tessaly", ("Tessaly",), 2, 1, 0)
+    b = Node(ENTITY_BASE + "organization/Tessaly", "Organization", "Tessaly", ("Tessaly",), 3, 1, 0)
+    lines = _merge(a, b, f"same name under two types ({NAMESAKE})").line().splitlines()
+    assert len(lines) == 3
+    item = corrections.parse({"corrections": [json.loads(lines[2].strip().rstrip(","))]}).items[0]
+    assert item.action == "different" and set(item.entities) == {a.iri, b.iri}
+    assert len(_merge(a, b, "similar spelling").line().splitlines()) == 2

@@ -113,6 +113,7 @@ class Entity:
         country_code: ISO code of the country a gazetteer place lies in.
         same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
         corrections: The analyst's corrections that changed this entity, described.
+        different_from: Keys of entities an analyst said are not this one (``owl:differentFrom``).
     """
 
     key: str
@@ -128,6 +129,7 @@ class Entity:
     country_code: str | None = None
     same_as: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()
+    different_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

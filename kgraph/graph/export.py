@@ -23,7 +23,7 @@ from kgraph.core.terms import EntityType
 #: CSV columns of ``nodes.csv`` and ``edges.csv``; Gephi's spreadsheet import
 #: recognises ``Id``/``Label`` and ``Source``/``Target``/``Weight``.
 NODE_COLUMNS = ("Id", "Label", "Type", "Aliases", "Mentions", "Articles", "GeoNames", "IsoCode",
-                "CountryCode", "Latitude", "Longitude", "SameAs", "Corrections")
+                "CountryCode", "Latitude", "Longitude", "SameAs", "Corrections", "DifferentFrom")
 EDGE_COLUMNS = ("Source", "Target", "Predicate", "Label", "Weight", "Confidence", "Roles", "Methods",
                 "Articles", "Sentence")
 
@@ -36,8 +36,9 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
     Node attributes: ``label``, ``type``, ``aliases``, ``mentions``,
     ``articles`` and, where the gazetteer knows them, ``geonames``,
     ``iso_code``, ``country_code``, ``latitude``, ``longitude``; ``same_as`` (the IRIs of the entities
-    merged into it or it had before, the graph's ``owl:sameAs`` of kgraph IRIs) and ``corrections`` (the
-    analyst's items that changed it, as the graph's ``rdfs:comment`` says). Edge
+    merged into it or it had before, the graph's ``owl:sameAs`` of kgraph IRIs), ``corrections`` (the
+    analyst's items that changed it, as the graph's ``rdfs:comment`` says) and ``different_from`` (the IRIs
+    an analyst's ``different`` item said are other things, the graph's ``owl:differentFrom``). Edge
     attributes: ``predicate``, ``label``, ``weight`` (articles stating it),
     ``confidence`` (highest), ``roles``, ``methods``, ``articles`` and
     ``sentence`` (the first evidence sentence). Absent values are left out,
@@ -62,6 +63,8 @@ def to_networkx(kb: KnowledgeBase) -> nx.MultiDiGraph:
             attrs["same_as"] = _SEP.join(str(iri.entity_iri(k)) for k in e.same_as)
         if e.corrections:
             attrs["corrections"] = _SEP.join(f"correction {note}" for note in e.corrections)
+        if e.different_from:  # the entities an analyst said are other things (owl:differentFrom)
+            attrs["different_from"] = _SEP.join(str(iri.entity_iri(k)) for k in e.different_from)
         g.add_node(str(iri.entity_iri(e.key)), **attrs)
     # One edge per subject, predicate and object: an analyst's assert of a relation the articles state too is a
     # second fact of the same triple, whose evidence (articles, sentence) the edge keeps beside "correction".
@@ -134,7 +137,7 @@ def csv_tables(kb: KnowledgeBase) -> tuple[str, str]:
     keys = {"Label": "label", "Type": "type", "Aliases": "aliases", "Mentions": "mentions",
             "Articles": "articles", "GeoNames": "geonames", "IsoCode": "iso_code",
             "CountryCode": "country_code", "Latitude": "latitude", "Longitude": "longitude", "SameAs": "same_as",
-            "Corrections": "corrections"}
+            "Corrections": "corrections", "DifferentFrom": "different_from"}
     nodes = io.StringIO()
     w = csv.writer(nodes, lineterminator="\n")
     w.writerow(NODE_COLUMNS)

@@ -160,6 +160,8 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield ent, OWL.sameAs, iri.geonames_iri(e.geonames_id), None
         for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
             yield ent, OWL.sameAs, iri.entity_iri(key), None
+        for key in e.different_from:  # an analyst said these are two things (a "different" correction)
+            yield ent, OWL.differentFrom, iri.entity_iri(key), None
         if e.corrections:  # an analyst changed this entity: say so, and which items did
             yield ent, PROV.wasInfluencedBy, CORRECTIONS_SOURCE, None
             for note in e.corrections:

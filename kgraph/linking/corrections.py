@@ -1,4 +1,4 @@
-"""Corrections an analyst makes to a graph: merges, splits, renames, retypes, blocks, relation edits.
+"""Corrections an analyst makes to a graph: merges, splits, renames, retypes, blocks, relation edits, and pairs kept apart.
 
 A corrections file is JSON (the analyst page writes it)::
 
@@ -10,7 +10,8 @@ A corrections file is JSON (the analyst page writes it)::
       {"action": "retype", "entity": "Tarvo", "type": "Place"},
       {"action": "block", "entity": "However"},
       {"action": "reject", "subject": "Ann Roe", "predicate": "worksFor", "object": "Acme"},
-      {"action": "assert", "subject": "Ann Roe", "predicate": "livesIn", "object": "Tarvo", "note": "..."}
+      {"action": "assert", "subject": "Ann Roe", "predicate": "livesIn", "object": "Tarvo", "note": "..."},
+      {"action": "different", "entities": ["Kim", "Kim Sol"], "note": "two people"}
     ]}
 
 A spreadsheet may keep them as CSV instead (a file whose name ends in
@@ -60,7 +61,7 @@ from kgraph.core.terms import EntityType
 from kgraph.sources.ingest import sanitize
 
 #: Actions a corrections file may hold.
-ACTIONS = ("merge", "split", "rename", "retype", "block", "reject", "assert")
+ACTIONS = ("merge", "split", "rename", "retype", "block", "reject", "assert", "different")
 
 #: Name of the corrections file a build reads from its output folder.
 DEFAULT_FILE = "corrections.json"
@@ -91,7 +92,8 @@ class Correction:
     Attributes:
         action: One of :data:`ACTIONS`.
         index: Position in the file (0-based), for messages.
-        entities: The entities a merge joins.
+        entities: The entities a merge joins, or a ``different`` keeps apart (no build joins them, no review
+            proposes them as one).
         keep: The entity whose IRI a merge keeps (optional).
         entity: The entity a split, rename, retype or block names.
         articles: The articles a split moves to the new entity.
@@ -124,7 +126,7 @@ class Correction:
 
     def describe(self) -> str:
         """Return the item as a short line for messages ("#3 merge Ann Roe, A. Roe"; "#4 rename Acme -> Acme Corp")."""
-        what = {"merge": ", ".join(self.entities), "reject": f"{self.subject} {self.predicate} {self.object}",
+        what = {"merge": ", ".join(self.entities), "different": ", ".join(self.entities), "reject": f"{self.subject} {self.predicate} {self.object}",
                 "assert": f"{self.subject} {self.predicate} {self.object}"}.get(self.action, self.entity or "")
         # What the item makes of the entity: a provenance comment says so, not only which entity it named.
         to = {"rename": self.label, "retype": self.type,
@@ -132,6 +134,14 @@ class Correction:
         if to:
             what = f"{what} -> {to}"
         return " ".join(f"#{self.index + 1} {self.action} {what}".split())
+
+    def provenance(self) -> str:
+        """Return the item as the graph records it: :meth:`describe`, then who made it and why when the file says.
+
+        ``"#3 rename Acme -> Acme Corp (by ed: its legal name)"``: a provenance query answers who corrected what.
+        """
+        why = "; ".join(x for x in (self.author and f"by {self.author}", self.note) if x)
+        return f"{self.describe()} ({why})" if why else self.describe()
 
     def as_item(self) -> dict:
         """Return the item as the JSON object a corrections file holds."""
@@ -160,7 +170,7 @@ class Corrections:
 
 _REQUIRED = {"merge": ("entities",), "split": ("entity",), "rename": ("entity", "label"),
              "retype": ("entity", "type"), "block": ("entity",), "reject": ("subject", "predicate", "object"),
-             "assert": ("subject", "predicate", "object")}
+             "assert": ("subject", "predicate", "object"), "different": ("entities",)}
 _STRING_FIELDS = ("keep", "entity", "label", "type", "subject", "predicate", "object", "note", "author")
 _LIST_FIELDS = ("entities", "articles", "context")
 _KNOWN_FIELDS = frozenset(("action",) + _LIST_FIELDS + _STRING_FIELDS)
@@ -271,8 +281,8 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
             raise InputError(f"{where}: a {action} needs {name!r}")
     if action == "split" and not (fields["articles"] or fields["context"]):
         raise InputError(f"{where}: a split needs 'articles' or 'context' (which mentions move)")
-    if action == "merge" and len(fields["entities"]) < 2:
-        raise InputError(f"{where}: a merge needs at least two entities")
+    if action in ("merge", "different") and len(fields["entities"]) < 2:
+        raise InputError(f"{where}: a {action} needs at least two entities")
     for name in ("type", "predicate"):  # "place", "bornin", "kg:worksFor": the one type or predicate so named
         if fields[name] is not None:
             fields[name] = _term(fields[name], _TYPE_SPELLINGS if name == "type" else {})

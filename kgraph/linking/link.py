@@ -97,8 +97,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     blocked: dict = {}
     kept_keys: dict = {gid: set(keys) for gid, keys in carried.items()}
     removed: list = []
+    apart: list = []
     if corrections:
-        forced_label, notes, blocked, kept_keys, removed = _apply_entity_corrections(
+        forced_label, notes, blocked, kept_keys, removed, apart = _apply_entity_corrections(
             res, corrections, {ex.article.id: ex.article.text for ex in exs}, carried)
         # An earlier build's key stays sameAs of the entity that holds its anchor mentions once the items have
         # moved them (a split takes them out of the entity a merge had put them in), not of their first group.
@@ -194,6 +195,15 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
         for cid, e in entities.items():
             if live.intersection(e.same_as):
                 entities[cid] = replace(e, same_as=tuple(k for k in e.same_as if k not in live))
+
+    # Entities an analyst said are not one thing (a different item): owl:differentFrom each other.
+    differ: dict = defaultdict(set)
+    for a, b, _c in apart:
+        if a in entities and b in entities and entities[a].key != entities[b].key:
+            differ[a].add(entities[b].key)
+            differ[b].add(entities[a].key)
+    for cid, keys in differ.items():
+        entities[cid] = replace(entities[cid], different_from=tuple(sorted(keys)))
 
     # 4. Facts from relations, grouped by (subject, predicate, object).
     grouped: dict[tuple[str, str, str], list] = defaultdict(list)
@@ -687,14 +697,17 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 
 def _apply_entity_corrections(res, corrections, texts: dict,
-                              carried: dict | None = None) -> tuple[dict, dict, dict, dict, list]:
-    """Apply merges, splits, renames, retypes and blocks to the groups in place.
+                              carried: dict | None = None) -> tuple[dict, dict, dict, dict, list, list]:
+    """Apply merges, splits, renames, retypes, blocks and pairs kept apart (``different``) to the groups in place.
 
     Returns the forced labels and the notes of the groups, what the blocks
     removed (each blocked entity's key, label and names, case folded -> the
     block item), so that a later item naming one says why it is skipped, the
     keys each kept group answers for (those the items made it; not ``carried``), and one line per entity a block removed
-    (the graph's provenance records it: no entity is left to carry it).
+    (the graph's provenance records it: no entity is left to carry it), and the pairs of groups ``different``
+    items keep apart (each with its item; a pair the build had joined is split first, by the names of its
+    mentions). A merge of entities a ``different`` item keeps apart, before or after it in the file, is
+    skipped with a warning: an analyst who said two things are not one is not overruled by a merge.
     An item naming an entity the corpus does not hold is skipped with a warning.
     A split by context reads each mention's sentence in ``texts`` (article id -> text); ``carried`` (group
     -> keys an earlier build gave it) lets an item name a group by an IRI the graph gave before.
@@ -707,6 +720,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     for gid, keys in sorted((carried or {}).items(), key=lambda kv: str(kv[0])):
         for key in sorted(keys):
             refs.by_key.setdefault(key, gid)
+    given = set(refs.by_key)  # the keys the graph gives or gave before the items: the only old IRIs to keep
     forced: dict = {}
     notes: dict = defaultdict(list)
     blocked: dict = {}  # key or case-folded name of a blocked entity -> the block item
@@ -716,6 +730,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     for k, v in sorted(res.mention_group.items()):
         members[v].append(k)
     slugs = None  # the articles by id and IRI slug, made for the first split that names articles
+    apart: list = []  # (group, group, item) of each pair a different item keeps apart
+    differents = corrections.of("different")
 
     def need(c, ref):
         live = refs.candidates(ref)
@@ -745,10 +761,16 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 warnings.warn(f"correction {c.describe()}: {', '.join(map(repr, gone))} is no longer in the graph; "
                               f"{refs.key_of[gids[0]]!r} keeps it as owl:sameAs",
                               stacklevel=2)
-                notes[gids[0]].append(c.describe())
+                notes[gids[0]].append(c.provenance())
             if not gids:
                 for r in gone:  # a key no entity holds, beside none that the graph holds: nothing to keep it
                     _warn_missing(c, r, blocked)
+            clash = next(((d, a, b) for d in differents for a, b in _pairs_apart(d, refs, gids, apart)), None)
+            if clash is not None:
+                d, a, b = clash
+                warnings.warn(f"correction {c.describe()}: {refs.key_of[a]!r} and {refs.key_of[b]!r} are kept "
+                              f"apart by {d.describe()}; the merge is skipped", stacklevel=2)
+                continue
             if len(gids) < 2:
                 if len(gids) == 1 and not gone and all(g is not None for g in found):
                     warnings.warn(f"correction {c.describe()}: every name is "
@@ -785,7 +807,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 members[keep].extend(members.pop(g, []))
                 refs.redirect[g] = keep
                 notes[keep].extend(notes.pop(g, []))
-            notes[keep].append(c.describe())
+            notes[keep].append(c.provenance())
         elif c.action == "split":
             live = refs.candidates(c.entity)
             if not live:
@@ -871,9 +893,9 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                     keys = {entity_key(t, n) for t, n in went}
                     extra_same[new_id] |= extra_same[gid] & keys
                     extra_same[gid] -= keys
-            notes[new_id].append(c.describe())
+            notes[new_id].append(c.provenance())
             if gid in res.groups:
-                notes[gid].append(c.describe())
+                notes[gid].append(c.provenance())
             refs.add(new_id, forced.get(new_id))
         elif c.action == "rename":
             gid = need(c, c.entity)
@@ -884,7 +906,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             extra_same[gid].add(refs.key_of[gid])
             g.aliases.add(label_of(gid))  # the old label still finds the entity
             forced[gid] = c.label
-            notes[gid].append(c.describe())
+            notes[gid].append(c.provenance())
             refs.name(gid, c.label)
         elif c.action == "retype":
             gid = need(c, c.entity)
@@ -896,7 +918,52 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 extra_same[gid].add(refs.key_of[gid])
                 g.type = c.type
                 refs.name(gid, label_of(gid))
-            notes[gid].append(c.describe())
+            notes[gid].append(c.provenance())
+        elif c.action == "different":
+            gids: list = []
+            done: list = []  # the names found so far, for a pair the build joined
+            wanted = list(dict.fromkeys(c.entities))
+            # IRIs and keys first: "Stuttgart" beside "organization/Stuttgart" is the other Stuttgart, the town.
+            wanted.sort(key=lambda r: not _KEY_REF.fullmatch(_key_ref(r)))
+            for ref in wanted:
+                named = _key_name(ref) if not refs.candidates(ref) else None
+                if named and refs.candidates(named):
+                    # An IRI no entity holds now ("place/Leon": the corpus joined that Leon to another, and this
+                    # build has no earlier one's memory of it) is read as its name, which the build parts.
+                    warnings.warn(f"correction {c.describe()}: no entity {ref!r} in the graph; read as the name "
+                                  f"{named!r}", stacklevel=2)
+                    ref = named
+                live = refs.candidates(ref)
+                if not live:
+                    _warn_missing(c, ref, blocked)
+                    continue
+                # A name several entities carry (a town and its club, both "Hamburg") names, of them, the one
+                # the item's other names do not.
+                gid = next((g for g in live if g not in gids), live[0])
+                if len(live) > 1:
+                    _warn_ambiguous(c, ref, [refs.key_of[gid]] + [refs.key_of[g] for g in live if g != gid],
+                                    "kept apart", "one the other names do not name" if gid != live[0] else None)
+                if gid in gids:  # the build joined two of them: the mentions that read one name go apart
+                    parted = _split_by_name(c, ref, done, gid, res, refs, members, forced, notes)
+                    done.append(ref)
+                    if parted is None:
+                        continue
+                    gids[gids.index(gid)] = parted[1]
+                    gid = parted[0]
+                done.append(ref)
+                if gid not in gids:
+                    gids.append(gid)
+            if len(gids) < 2:
+                if len(wanted) < 2:
+                    warnings.warn(f"correction {c.describe()}: names one entity twice; name the two by their "
+                                  "keys (as `kgraph review` prints them) to keep them apart", stacklevel=2)
+                continue
+            for i, a in enumerate(gids):
+                for b in gids[i + 1:]:
+                    apart.append((a, b, c))
+            for g in gids:
+                if c.provenance() not in notes[g]:
+                    notes[g].append(c.provenance())
         elif c.action == "block":
             gid = need(c, c.entity)
             if gid is None:
@@ -913,7 +980,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                               f"({label_of(gid)!r}); the block removes that whole entity", stacklevel=2)
             g = res.groups[gid]
             key, gone = refs.key_of[gid], len(members.get(gid, ()))
-            removed.append(f"{c.describe()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
+            removed.append(f"{c.provenance()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
                            f"{len(g.articles)} article{'s' * (len(g.articles) != 1)})")
             for name in {key, _norm(label_of(gid)), *map(_norm, g.names),
                          *map(_norm, g.aliases)}:
@@ -934,7 +1001,114 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     for gid, keys in extra_same.items():
         if refs.find(gid) in res.groups:
             kept_keys[refs.find(gid)] |= keys
-    return forced, notes, blocked, kept_keys, removed
+    # A key only an item's intermediate state had (a split-off entity's before a later item retyped it, a
+    # renamed one's under its old type) was never an IRI of any graph: no owl:sameAs keeps it.
+    invented = set(refs.by_key) - given
+    for gid in kept_keys:
+        kept_keys[gid] -= invented
+    for gid in res.same_as:
+        res.same_as[gid] = {(t, n) for t, n in res.same_as[gid] if entity_key(t, n) not in invented}
+    apart = [(refs.find(a), refs.find(b), c) for a, b, c in apart]
+    return forced, notes, blocked, kept_keys, removed, [(a, b, c) for a, b, c in apart
+                                                        if a != b and a in res.groups and b in res.groups]
+
+
+def _pairs_apart(d, refs, gids: list, apart: list = ()):
+    """Yield the pairs of ``gids`` (groups a merge joins) that the ``different`` item ``d`` names apart.
+
+    As the item reads its references (keys first, then of the entities a name may mean one no other
+    reference took: "Cologne", "cologne" are the town and the club), or as it applied (``apart``).
+    """
+    named: list = []
+    for r in sorted(dict.fromkeys(d.entities), key=lambda r: not _KEY_REF.fullmatch(_key_ref(r))):
+        live = refs.candidates(r) or refs.candidates(_key_name(r) or r)
+        g = next((g for g in live if g not in named), None)
+        if g is not None:
+            named.append(g)
+    named = [g for g in named if g in gids]
+    named += [g for a, b, c in apart if c is d for g in (refs.find(a), refs.find(b)) if g in gids and g not in named]
+    for i, a in enumerate(named):
+        for b in named[i + 1:]:
+            yield a, b
+
+
+def _key_name(ref: str) -> str | None:
+    """Return the name an entity key or IRI is minted from ("place/Tarsk_Rovers" -> "Tarsk Rovers"), or None."""
+    from urllib.parse import unquote
+
+    key = _key_ref(ref)
+    if not _KEY_REF.fullmatch(key):
+        return None
+    tail = re.sub(r"_[0-9a-f]{8}$", "", unquote(key.split("/", 1)[1]))  # a qualified label's hash goes
+    return " ".join(tail.replace("_", " ").split()) or None
+
+
+def _ref_name_matches(ref: str):
+    """Return a test of a mention's name: does it read the name ``ref`` gives (a label, or an IRI's or key's name)?"""
+    from kgraph.core.iri import slug
+
+    key = _key_ref(ref)
+    if _KEY_REF.fullmatch(key):
+        tail = key.split("/", 1)[1]
+        return lambda n: slug(n) == tail or slug(n).casefold() == tail.casefold()
+    want, folds = _norm(ref), set(_folds(ref))
+    return lambda n: _norm(n) == want or bool(folds & set(_folds(n)))
+
+
+def _split_by_name(c, ref: str, others, gid, res, refs, members, forced, notes):
+    """Part a group a ``different`` item names twice: the build joined two entities it says are not one.
+
+    The mentions that read one side's names move to a new group (of the group's type): those of ``ref``, or,
+    where ``ref`` names the group by its label or key (so keeps it, and its IRI), those that read the names
+    the item gives before it (``others``). Returns the groups ``ref`` and the others name now, or None (with
+    a warning) when the names cannot tell the mentions apart.
+    """
+    import warnings
+
+    from kgraph.linking.identity import Group
+
+    src = res.groups[gid]
+    mine = _ref_name_matches(ref)
+    theirs = [_ref_name_matches(o) for o in others]
+    keys = members[gid]
+    name = res.mention_names.get
+    ours = [k for k in keys if mine(name(k, ""))]
+    others_ = [k for k in keys if any(t(name(k, "")) for t in theirs) and not mine(name(k, ""))]
+    # A mention of one name in an article that writes the other is that other's, as the build read it there
+    # ("Leon" beside "Bernardino Leon"): only the mentions of articles that write no name of the other side
+    # move, unless every article writes both.
+    arts_ours, arts_others = {k[0] for k in ours}, {k[0] for k in others_}
+    ours = [k for k in ours if k[0] not in arts_others] or ours
+    others_ = [k for k in others_ if k[0] not in arts_ours] or others_
+    label = forced.get(gid) or _group_label(src)
+    own = refs.key_of.get(gid) == _key_ref(ref) or _norm(ref) == _norm(label)
+    stay_self = False
+    for stay_self, moved in ((True, others_), (False, ours)) if own else ((False, ours), (True, others_)):
+        if 0 < len(moved) < len(keys):
+            break
+    else:
+        warnings.warn(f"correction {c.describe()}: the build made {refs.key_of[gid]!r} of them and their names "
+                      "do not tell its mentions apart; split it by article or context instead", stacklevel=3)
+        return None
+    moved_set = set(moved)
+    new_id = ("different", gid, c.index, ref)
+    res.groups[new_id] = new = Group(src.type)
+    for k in moved:
+        res.mention_group[k] = new_id
+    members[gid] = [k for k in keys if k not in moved_set]
+    members[new_id] = moved
+    _recount(res, {g: members[g] for g in (gid, new_id)})
+    went = {a for a in src.aliases if _explained_by(a, new.names) and not _explained_by(a, src.names)}
+    src.aliases -= (set(new.names) - set(src.names)) | went
+    new.aliases |= went
+    # A name the build had absorbed whole (its own node before) goes back with its mentions, and its IRI with it.
+    back = {(t, n) for t, n in res.same_as.get(gid, ()) if _norm(n) in map(_norm, new.names)
+            and _norm(n) not in map(_norm, src.names)}
+    if back:
+        res.same_as[gid] -= back
+        res.same_as.setdefault(new_id, set()).update(back)
+    refs.add(new_id)
+    return (gid, new_id) if stay_self else (new_id, gid)
 
 
 def _same_as(key: str, absorbed, kept_keys) -> tuple[str, ...]:
@@ -1132,12 +1306,13 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
             out = [f for f in out if (f.subject, f.predicate, f.object) != (s.key, c.predicate, o.key)
                    or f.evidence]
             out.append(Fact(s.key, c.predicate, o.key, (), method="correction",
-                            note=f"{c.describe()}: {c.note}" if c.note else c.describe()))
+                            note=c.describe() + (f" (by {c.author})" if c.author else "")
+                            + (f": {c.note}" if c.note else "")))
             edited = [s.key]
         # The subject records the edit too: a rejected statement leaves no evidence node to say so.
         for key in edited:
             cid = cid_of[key]
-            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.describe(),))
+            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.provenance(),))
     return out
 
 

@@ -1100,7 +1100,11 @@
         if (!Array.prototype.some.call(keepSel.options, function (op) { return op.value === o.id; })) keepChoices();
         var keep = keepSel.value === o.id || keepSel.value === n.id ? keepSel.value : n.id;
         addCorrection({action: 'merge', entities: [n.id, o.id], keep: keep});
-      }, 'corr-merge')),
+      }, 'corr-merge'), button('Not the same', function () {
+        // two things (two people named Kim, a club and its town): no build joins them, no review proposes them
+        var o = resolve(other);
+        if (o && o.id !== n.id) addCorrection({action: 'different', entities: [n.id, o.id]});
+      }, 'corr-different')),
       el('div', {class: 'row'}, ctx, newName, button('Split', function () {
         // The mentions whose sentence holds one of the words become a new entity on the next build.
         var words = ctx.value.split(',').map(function (w) { return w.trim(); }).filter(Boolean);
@@ -2166,6 +2170,7 @@
   // ------------------------------------------------------------------ corrections
   function correctionText(c) {
     if (c.action === 'merge') return 'merge ' + c.entities.map(labelOfOrig).join(' + ') + ' (keep ' + labelOfOrig(c.keep) + ')';
+    if (c.action === 'different') return 'keep ' + c.entities.map(labelOfOrig).join(' and ') + ' apart (next build)';
     if (c.action === 'rename') return 'rename ' + labelOfOrig(c.entity) + ' to ' + c.label;
     if (c.action === 'retype') return 'retype ' + labelOfOrig(c.entity) + ' as ' + c.type;
     if (c.action === 'block') return 'block ' + labelOfOrig(c.entity);
