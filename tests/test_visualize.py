@@ -487,7 +487,7 @@ def test_page_data_says_which_correction_changed_a_node_and_asserted_a_relation(
     data = visualize.graph_data(rdf.to_graph(kb)).data
     nodes = {n["label"]: n for n in data["nodes"]}
     assert nodes["Orvik Line"]["corrections"] == ["correction #1 rename Orvik Lines -> Orvik Line"]
-    assert nodes["Ilse Varn"]["corrections"] == ["correction #2 assert Ilse Varn worksFor Orvik Line"]
+    assert nodes["Ilse Varn"]["corrections"] == ["correction #2 assert Ilse Varn worksFor Orvik Line (her profile)"]
     (edge,) = data["edges"]
     assert [(v["method"], v["note"]) for v in edge["evidence"]] == [
         ("correction", "#2 assert Ilse Varn worksFor Orvik Line: her profile")]
