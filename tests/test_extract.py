@@ -135,6 +135,10 @@ def mentions_of(nlp, text):
     pytest.param("The new cabinet of Estavia was sworn in on Tuesday. Its members:\n- Prime Minister: Jonas Kiri\n"
                  "- Foreign Minister: Alma Petrov\n", ("Alma Petrov", "Person", "Alma Petrov"),
                  id="list-item-is-no-headline"),
+    pytest.param("Will Greece leave the euro? Analysts in Athens are divided.", ("Greece", "Country", "Greece"),
+                 id="country-after-a-question-modal"),
+    pytest.param("Will Hartley met fans in Athens on Monday.", ("Will Hartley", "Person", "Will Hartley"),
+                 id="given-name-will-outside-a-question"),
 ])
 def test_mention_found(nlp, text, expected):
     found, _ex = mentions_of(nlp, text)
@@ -157,6 +161,8 @@ def test_mention_found(nlp, text, expected):
     pytest.param("The minister answered in Portuguese before leaving.", "Portuguese", id="language-after-in-is-no-country"),
     pytest.param("US-German relations improved after the visit.", "US-German", id="two-countries-qualifying-a-noun"),
     pytest.param("Two Democrats voted against the bill.", "Two Democrats", id="number-is-no-part-of-party-name"),
+    pytest.param("Will Greece leave the euro? Analysts in Athens are divided.", "Will Greece",
+                 id="question-modal-is-no-given-name"),
     pytest.param("Hurricane Elna made landfall near Tarvik on Sunday.", "Hurricane Elna", id="hurricane-is-no-person"),
     pytest.param("Hurricane Elna hit Tarvik. Elna then weakened over the sea.", "Elna", id="storm-given-name-alone"),
     pytest.param("Typhoon Haibo struck Velm Island on Friday.", "Typhoon Haibo", id="typhoon-is-no-place"),

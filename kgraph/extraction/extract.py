@@ -121,6 +121,12 @@ def _headline_tokens(doc) -> set[int]:
     return out
 
 
+def _ends_in_question(sent) -> bool:
+    """Return whether a sentence ends with a question mark (spaces and closing quotes aside)."""
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ("\"", "\u201d", "'")), None)
+    return last is not None and last.text == "?"
+
+
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
     salute = False
@@ -129,6 +135,10 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         if low in ("the", "a", "an") or doc[start].is_punct or ":" in doc[start].text \
                 or doc[start].like_num and not (doc[start].is_title and low in ORDINAL_WORDS):
             # "19:30 Zuckerberg", "the Kremlin": a time, number or article is not part of a name.
+            start += 1
+        elif doc[start].tag_ == "MD" and doc[start].dep_ == "aux" and doc[start].is_sent_start \
+                and _ends_in_question(doc[start].sent):
+            # "Will Greece leave the euro?": a question's modal opening the sentence is no given name.
             start += 1
         elif low in _TITLES and doc[start + 1].text[:1].isupper() and (label == "PERSON" or low in _SALUTATIONS):
             # "Dear Song Ji-myong", "President Putin": a title is not part of the name.
