@@ -135,6 +135,9 @@ def mentions_of(nlp, text):
     pytest.param("The new cabinet of Estavia was sworn in on Tuesday. Its members:\n- Prime Minister: Jonas Kiri\n"
                  "- Foreign Minister: Alma Petrov\n", ("Alma Petrov", "Person", "Alma Petrov"),
                  id="list-item-is-no-headline"),
+    pytest.param("Bayern Munich beat Borussia Dortmund 3-1 on Saturday. Arvo Kask scored twice for Bayern. Dortmund "
+                 "coach Ilse Marten said his team had lacked energy. Bayern lead the Bundesliga by four points.",
+                 ("Dortmund", "Organization", "Borussia Dortmund"), id="town-before-a-coach-in-a-match-report-is-the-club"),
     pytest.param("Will Greece leave the euro? Analysts in Athens are divided.", ("Greece", "Country", "Greece"),
                  id="country-after-a-question-modal"),
     pytest.param("Will Hartley met fans in Athens on Monday.", ("Will Hartley", "Person", "Will Hartley"),

@@ -2180,6 +2180,10 @@ def _full_name_of(c: _Cand, surnames: set) -> bool:
 ORG_ROLE_NOUNS = frozenset("""correspondent reporter editor spokesman spokeswoman spokesperson director president
 chairman chairwoman ceo executive trader analyst manager employee founder""".split())
 
+#: A club's staff and players written right after its name in a match report ("Velden coach X", "Velden striker X").
+CLUB_STAFF_NOUNS = frozenset("""coach manager boss striker midfielder defender goalkeeper keeper captain winger
+forward""".split())
+
 #: Words a name before a role may have: more is a clause, not a name.
 ROLE_ORG_MAX = 4
 
@@ -2215,11 +2219,23 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     by_start = {(id(c.doc), c.start - c.lead): c for c in cands if c.type == EntityType.Person}
     covered = covered_tokens(cands, lead=True)
     out = list(cands)
+    sport: list = []  # whether the article is a match report, read once and only when a club's staff is written
+
+    def in_sport() -> bool:
+        if not sport:
+            sport.append(sports_story({t.lower_ for _off, d in docs for t in d}))
+        return sport[0]
+
     for offset, doc in docs:
         for k in range(1, len(doc) - 1):
             role = doc[k]
-            if role.lower_ not in ORG_ROLE_NOUNS or (id(doc), k + 1) not in by_start and \
+            staff = role.lower_ in CLUB_STAFF_NOUNS
+            if role.lower_ not in ORG_ROLE_NOUNS and not staff or (id(doc), k + 1) not in by_start and \
                     not ((id(doc), k) in by_start and by_start[(id(doc), k)].lead):
+                continue
+            # "Velden coach X" in a match report: the town's name is its club's ("Velden" the club it coaches).
+            club = staff and in_sport()
+            if staff and not club and role.lower_ not in ORG_ROLE_NOUNS:
                 continue
             start = k
             while start > 0 and k - start < ROLE_ORG_MAX and _name_token(doc[start - 1]) \
@@ -2235,10 +2251,12 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
             words = [t for t in span if t.is_alpha]
             if any(t.lower_ in _TITLES or t.lower_ in _PORTFOLIO_WORDS
                    or gazetteer.demonym(t.text) is not None or gazetteer.country(t.text) is not None
-                   for t in words) or gazetteer.place(span.text) is not None:
+                   for t in words) or gazetteer.place(span.text) is not None and not club:
                 continue
-            if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words):
-                continue  # "Company spokesman X", "Former President X": plain words, no name
+            if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words) \
+                    and not (club and gazetteer.place(span.text) is not None):
+                continue  # "Company spokesman X", "Former President X": plain words, no name (a town tagged an
+                # adjective before a club's coach is the club's name)
             if len(words) == 1 and (words[0].lemma_.lower() in ORG_KIND_BEFORE_NAME or words[0].is_sent_start
                                     and _written_lower(doc, words[0].text)):
                 continue  # "Club president X", "Party leader X": a kind of body, the one named elsewhere
