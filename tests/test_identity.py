@@ -81,6 +81,9 @@ def labels(kb):
     ("IS", "Organization", "IS"),
     ("Is", "Organization", None),
     ("Hollin IS", "Organization", "Hollin IS"),
+    ("Exiled Belarusian", "Person", None),  # a description opening a sentence, no one's name
+    ("Jailed Russian", "Person", None),
+    ("Dawn French", "Person", "Dawn French"),  # a surname that is a demonym, after a given name
 ])
 def test_clean_name_cuts_what_is_no_part_of_a_name(raw, kind, cleaned):
     assert clean_name(raw, kind) == cleaned

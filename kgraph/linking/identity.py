@@ -174,6 +174,9 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
             words = words[1:]
             continue
         break
+    if type_ == EntityType.Person and len(words) == 2 and gazetteer.is_demonym(words[1]) \
+            and words[0].casefold() in _common_words():
+        return None  # "Exiled Belarusian", "Jailed Russian" opening a sentence: a description, no one's name
     if type_ == EntityType.Person:
         # "Tarsk Archbishop Arvo Keskula": a place or body, then a title, then the person's own name.
         cut = [i for i, w in enumerate(words[1:-2], 1) if w[:1].isupper() and w.rstrip(".,").casefold() in TITLES]
