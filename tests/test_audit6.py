@@ -115,3 +115,58 @@ def test_a_query_without_order_by_answers_alike_in_every_run(tmp_path, query):
     graph.write_text("\n".join(lines) + "\n", encoding="utf-8")
     first = _answers(graph, query, 1)
     assert all(_answers(graph, query, seed) == first for seed in (2, 3, 4))
+
+
+# ---------------------------------------------------------------- push to a store that never finishes its reply
+
+
+def _endless_store(reply: bytes, pause: float) -> tuple[int, threading.Event]:
+    """Listen on a free port; answer every request with ``reply`` repeated without end, ``pause`` s apart."""
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(4)
+    stop = threading.Event()
+
+    def talk(conn):
+        with conn:
+            conn.settimeout(5)
+            data = b""
+            try:
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\n" if reply == b"X" else b"")
+                while not stop.is_set():
+                    conn.sendall(reply)
+                    time.sleep(pause)
+            except OSError:
+                pass
+
+    def accept():
+        srv.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                threading.Thread(target=talk, args=(srv.accept()[0],), daemon=True).start()
+            except OSError:
+                pass
+        srv.close()
+
+    threading.Thread(target=accept, daemon=True).start()
+    return srv.getsockname()[1], stop
+
+
+@pytest.mark.parametrize("reply,pause", [(b"X", 0.2), (b"HTTP/1.1 100 Continue\r\n\r\n" * 50, 0.01)])
+def test_push_to_a_store_whose_reply_never_ends_stops_at_its_time_limit(seed_build, reply, pause):
+    # The socket's time-out bounded each read only: a byte every 0.5 s, or "100 Continue" without end, held
+    # `kgraph push --timeout 3` past 40 s (killed there); a cut-short "200" was even reported as pushed.
+    from kgraph.core.errors import GraphError
+    from kgraph.sparql.push import push
+
+    _result, out = seed_build
+    port, stop = _endless_store(reply, pause)
+    start = time.monotonic()
+    try:
+        with pytest.raises(GraphError, match="did not answer within 1 s"):
+            push(out / "graph.ttl", f"http://127.0.0.1:{port}/store", timeout=1)
+    finally:
+        stop.set()
+    assert time.monotonic() - start < 10
