@@ -170,3 +170,42 @@ def test_push_to_a_store_whose_reply_never_ends_stops_at_its_time_limit(seed_bui
     finally:
         stop.set()
     assert time.monotonic() - start < 10
+
+
+# ---------------------------------------------------------------- the page sent to readers that never read
+
+
+def test_slow_readers_of_a_large_page_do_not_each_hold_it(seed_build, tmp_path):
+    # `_own_page` read the whole page for each request: 12 readers that never read a 200 MB page held 2.4 GB.
+    import tracemalloc
+
+    _result, out = seed_build
+    graph = shutil.copy(out / "graph.ttl", tmp_path / "graph.ttl")
+    (tmp_path / "graph.html").write_bytes(b"<!DOCTYPE html><p>" + b"a" * (8 << 20))
+    server = serve.make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    port = server.server_address[1]
+    tracemalloc.start()
+    socks = []
+    try:
+        base = tracemalloc.get_traced_memory()[0]
+        for _ in range(6):
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            sock.connect(("127.0.0.1", port))
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % port)
+            socks.append(sock)
+        time.sleep(1.5)
+        held = tracemalloc.get_traced_memory()[0] - base
+        tracemalloc.stop()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as resp:  # a reader gets it whole
+            assert len(resp.read()) == (8 << 20) + 18
+    finally:
+        tracemalloc.stop()
+        for sock in socks:
+            sock.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert held < 16 << 20, f"{held / (1 << 20):.0f} MB held"
