@@ -23,7 +23,7 @@ def small_endpoint(seed_build, tmp_path, monkeypatch):
     monkeypatch.setattr(serve, "REQUEST_DEADLINE", 2, raising=False)
     _result, out = seed_build
     graph = shutil.copy(out / "graph.ttl", tmp_path / "graph.ttl")
-    server = serve.make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True)
+    server = serve.make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True, timeout=3)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server.server_address[1]
@@ -85,6 +85,26 @@ def test_a_request_that_trickles_in_is_dropped_at_the_deadline(small_endpoint):
             break
     assert dropped and time.monotonic() - start < 6
     sock.close()
+
+
+@pytest.mark.slow  # waits out two queries' time limit: run by .ci/run (--run-slow)
+def test_past_the_cap_with_every_connection_running_a_query_a_new_one_is_told_so_at_once(small_endpoint):
+    # Only a connection waiting for its request makes room; one whose query runs is never dropped.
+    from urllib.parse import quote
+
+    heavy = quote("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }")
+    busy = []
+    for _ in range(4):
+        sock = socket.create_connection(("127.0.0.1", small_endpoint), timeout=60)
+        sock.sendall(b"GET /sparql?query=%s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n" % (heavy.encode(), small_endpoint))
+        busy.append(sock)
+    time.sleep(1.5)
+    late = socket.create_connection(("127.0.0.1", small_endpoint), timeout=5)
+    assert late.recv(4096).startswith(b"HTTP/1.1 503")
+    for sock in busy:
+        assert sock.recv(4096).startswith(b"HTTP/1.1 503")  # each stopped at its time limit, not dropped
+        sock.close()
+    late.close()
 
 
 # ---------------------------------------------------------------- query results in the same order every run

@@ -16,7 +16,10 @@ no query reaches another host; queries run in worker processes that cannot
 open network connections, and one that passes its time limit is stopped
 (its worker is killed and replaced) and reported (503), as is a request that
 waits longer than that for a free worker. A client that goes away mid-reply
-costs one quiet log line, never a traceback.
+costs one quiet log line, never a traceback. At most :data:`MAX_CONNECTIONS`
+connections are served at once, and a request must arrive whole within
+:data:`REQUEST_DEADLINE` seconds, so a flood of slow or idle sockets holds
+neither threads nor memory without bound.
 """
 
 from __future__ import annotations
@@ -383,16 +386,18 @@ class KGraphServer(ThreadingHTTPServer):
         import time
 
         with self._conns_lock:
-            if len(self._conns) >= MAX_CONNECTIONS:
-                waiting = [(since, sock) for sock, (since, busy) in self._conns.items() if not busy]
-                if not waiting:  # every connection is running a query: this one is told so at once
-                    _refuse(request)
-                    self.shutdown_request(request)
-                    return
+            full = len(self._conns) >= MAX_CONNECTIONS
+            waiting = [(since, sock) for sock, (since, busy) in self._conns.items() if not busy] if full else []
+            if waiting:
                 oldest = min(waiting, key=lambda item: item[0])[1]
                 del self._conns[oldest]
                 _drop(oldest)
-            self._conns[request] = [time.monotonic(), False]
+            if not full or waiting:
+                self._conns[request] = [time.monotonic(), False]
+        if full and not waiting:  # every connection is running a query: this one is told so at once
+            _refuse(request)
+            self.shutdown_request(request)
+            return
         super().process_request(request, client_address)
 
     def connection_state(self, request, busy: bool) -> None:
