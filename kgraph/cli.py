@@ -455,7 +455,7 @@ def serve(graph, graph_option, host, port, timeout, engine, allow_hosts):
               help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph server), "
                    "http://host:3030/DATASET/data (Fuseki).")
 @click.option("--timeout", default=60.0, show_default=True, type=_FiniteRange(min=0.1, max=MAX_TIMEOUT),
-              help="Seconds to wait for each request.")
+              help="Seconds each request may take, its reply included.")
 def push(graph, graph_option, endpoint, timeout):
     """Send a graph to a SPARQL store (Graph Store HTTP Protocol), one named graph per article.
 

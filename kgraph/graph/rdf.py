@@ -453,4 +453,51 @@ def load(path) -> Dataset:
         from kgraph.core.errors import one_line
 
         raise GraphError(f"cannot read {p} as RDF ({fmt}): {one_line(exc)}") from None
+    _in_file_order(ds)
     return ds
+
+
+class _OrderedSet(dict):
+    """A set of rdflib's store that iterates in the order its members were added."""
+
+    def add(self, item) -> None:
+        self[item] = None
+
+    def remove(self, item) -> None:
+        del self[item]
+
+    def discard(self, item) -> None:
+        self.pop(item, None)
+
+    def copy(self) -> _OrderedSet:
+        return _OrderedSet(self)
+
+
+def _in_file_order(ds: Dataset) -> None:
+    """Make rdflib's in-memory store list a whole graph's triples, and its graphs, in the same order every run.
+
+    Its ``Memory`` store keeps them in sets, whose order follows Python's per-process string hashing: the same
+    ``SELECT ?s ?p ?o WHERE { ?s ?p ?o }`` (and a ``LIMIT`` without ``ORDER BY``) answered differently each run.
+    The triples are put back in the order of its subject index (the file's order), graphs by name.
+    """
+    from rdflib.plugins.stores.memory import Memory
+
+    store = ds.store
+    if type(store) is not Memory:  # another store keeps its own order
+        return
+    by_context = store._Memory__contextTriples
+    contexts = store._Memory__tripleContexts
+    default = store._Memory__defaultContexts
+    ordered = {ctx: _OrderedSet() for ctx in by_context}
+    for s, po in store._Memory__spo.items():
+        for p, objects in po.items():
+            for o in objects:
+                triple = (s, p, o)
+                for ctx in contexts.get(triple, default) or ():
+                    if ctx in ordered:
+                        ordered[ctx][triple] = None
+                ordered[None][triple] = None
+    if all(len(ordered[ctx]) == len(by_context[ctx]) for ctx in by_context):  # else leave rdflib's sets as they are
+        store._Memory__contextTriples = ordered
+    graphs = store._Memory__all_contexts
+    store._Memory__all_contexts = _OrderedSet((g, None) for g in sorted(graphs, key=lambda g: str(g.identifier)))

@@ -19,6 +19,8 @@ from __future__ import annotations
 import base64
 import http.client
 import re
+import socket
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,6 +197,7 @@ class _Client:
         self.endpoint = redact(endpoint)  # what messages show
         self.headers = {"Content-Type": "text/turtle; charset=utf-8"}
         self.secrets: tuple = ()
+        self._reply: tuple = (None, "")
         if url.username is not None:
             cred = f"{unquote(url.username)}:{unquote(url.password or '')}".encode("utf-8")
             token = base64.b64encode(cred).decode("ascii")
@@ -216,24 +219,32 @@ class _Client:
         for attempt in (1, 2):  # a kept-alive connection the server closed gets one retry
             if self.conn is None:
                 self.conn = self._connect()
-            try:
-                self.conn.request("PUT", path, body=body, headers=self.headers)
-                resp = self.conn.getresponse()
-                text = resp.read(_MAX_REPLY).decode("utf-8", "replace")  # a store's reply is short; never all
-                if not resp.isclosed():  # more than that: drop the connection rather than read it
+                try:
+                    self.conn.connect()  # bounded by the socket's time-out; the timer below needs the socket
+                except OSError as exc:
                     self.close()
+                    raise GraphError(self.scrub(f"cannot reach {self.endpoint}: {exc.strerror or exc}")) from None
+            # The socket's time-out bounds each read, not the reply: a store that sends a byte a second, or
+            # "100 Continue" without end, held push for good. The whole request gets `timeout` seconds.
+            expired = threading.Event()
+            timer = threading.Timer(self.timeout, self._expire, (self.conn, expired))
+            timer.daemon = True
+            timer.start()
+            try:
+                done = self._send(path, body, attempt)
+            except Exception:
+                if not expired.is_set():
+                    raise
+                done = True
+            finally:
+                timer.cancel()
+            if expired.is_set():  # a reply cut short by the shut socket can look whole: it is not taken
+                self.close()
+                raise GraphError(self.scrub(f"{self.endpoint} did not answer within {self.timeout:g} s "
+                                            "(--timeout)"))
+            if done:
                 break
-            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
-                self.close()
-                if attempt == 2:
-                    raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {exc}")) from None
-            except OSError as exc:
-                self.close()
-                raise GraphError(self.scrub(f"cannot reach {self.endpoint}: {exc.strerror or exc}")) from None
-            except (http.client.HTTPException, ValueError, UnicodeError) as exc:
-                self.close()
-                raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {type(exc).__name__}: "
-                                            f"{str(exc)[:200]}")) from None
+        resp, text = self._reply
         if resp.status not in (200, 201, 204):
             first = text.strip().splitlines()[0][:200] if text.strip() else resp.reason
             where = "the default graph" if graph is None else f"graph <{graph}>"
@@ -241,6 +252,40 @@ class _Client:
             if 300 <= resp.status < 400:
                 hint = f" (redirected to {redact(resp.getheader('Location') or '?')}; kgraph follows no redirects)"
             raise GraphError(self.scrub(f"{self.endpoint} refused {where}: HTTP {resp.status} {first}{hint}"))
+
+    def _send(self, path: str, body: bytes, attempt: int) -> bool:
+        """Send one PUT and keep its reply in ``_reply``; return False when a closed connection should be retried."""
+        try:
+            self.conn.request("PUT", path, body=body, headers=self.headers)
+            resp = self.conn.getresponse()
+            text = resp.read(_MAX_REPLY).decode("utf-8", "replace")  # a store's reply is short; never all
+            if not resp.isclosed():  # more than that: drop the connection rather than read it
+                self.close()
+            self._reply = (resp, text)
+            return True
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
+            self.close()
+            if attempt == 2:
+                raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {exc}")) from None
+            return False
+        except OSError as exc:
+            self.close()
+            raise GraphError(self.scrub(f"cannot reach {self.endpoint}: {exc.strerror or exc}")) from None
+        except (http.client.HTTPException, ValueError, UnicodeError) as exc:
+            self.close()
+            raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {type(exc).__name__}: "
+                                        f"{str(exc)[:200]}")) from None
+
+    @staticmethod
+    def _expire(conn, expired: threading.Event) -> None:
+        """End a request that ran past its time: its socket is shut, so the read waiting on it returns."""
+        expired.set()
+        sock = getattr(conn, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
     def close(self) -> None:
         if self.conn is not None:

@@ -16,7 +16,10 @@ no query reaches another host; queries run in worker processes that cannot
 open network connections, and one that passes its time limit is stopped
 (its worker is killed and replaced) and reported (503), as is a request that
 waits longer than that for a free worker. A client that goes away mid-reply
-costs one quiet log line, never a traceback.
+costs one quiet log line, never a traceback. At most :data:`MAX_CONNECTIONS`
+connections are served at once, and a request must arrive whole within
+:data:`REQUEST_DEADLINE` seconds, so a flood of slow or idle sockets holds
+neither threads nor memory without bound.
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ MAX_BODY = 1_000_000
 STARTUP_TIMEOUT = 600
 #: Seconds an idle or slow client may hold a connection between reads.
 CONNECTION_TIMEOUT = 30
+#: Seconds a request may take to arrive whole (line, headers, body), however steadily it trickles in.
+REQUEST_DEADLINE = 30
+#: Connections served at once; past it the one waiting longest for its request is dropped (503 when all are busy).
+MAX_CONNECTIONS = 64
 #: Errors of a client that went away: logged as one line, never as a traceback.
 _GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
@@ -360,12 +367,64 @@ class KGraphServer(ThreadingHTTPServer):
     """The endpoint's HTTP server: holds the worker pool, the page and the settings."""
 
     daemon_threads = True
+    # socketserver's 5 made a burst of connections wait on the kernel's SYN retries (200 took 30 s).
+    request_queue_size = 128
 
     def __init__(self, address, pool: WorkerPool, page: Path | None, timeout: float, quiet: bool = False,
                  allowed_hosts=()):
         self.pool, self.page, self.query_timeout, self.quiet = pool, page, timeout, quiet
         self.extra_hosts = {h.strip().lower().rstrip(".") for h in allowed_hosts if h.strip()}
+        # Each open connection: [when its current request began to arrive, whether a query of it is running].
+        self._conns: dict = {}
+        self._conns_lock = threading.Lock()
+        self._stopped = threading.Event()
         super().__init__(address, _Handler)
+        threading.Thread(target=self._reap, name="kgraph-serve-reaper", daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        """Serve a new connection in its own thread, within :data:`MAX_CONNECTIONS` (a flood holds no more)."""
+        import time
+
+        with self._conns_lock:
+            full = len(self._conns) >= MAX_CONNECTIONS
+            waiting = [(since, sock) for sock, (since, busy) in self._conns.items() if not busy] if full else []
+            if waiting:
+                oldest = min(waiting, key=lambda item: item[0])[1]
+                del self._conns[oldest]
+                _drop(oldest)
+            if not full or waiting:
+                self._conns[request] = [time.monotonic(), False]
+        if full and not waiting:  # every connection is running a query: this one is told so at once
+            _refuse(request)
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def connection_state(self, request, busy: bool) -> None:
+        """Record that a connection runs a query (``busy``) or waits for its next request (from now)."""
+        import time
+
+        with self._conns_lock:
+            if request in self._conns:
+                self._conns[request] = [time.monotonic(), busy]
+
+    def shutdown_request(self, request) -> None:
+        with self._conns_lock:
+            self._conns.pop(request, None)
+        super().shutdown_request(request)
+
+    def _reap(self) -> None:
+        """Drop connections whose request has not arrived whole within :data:`REQUEST_DEADLINE` seconds."""
+        import time
+
+        while not self._stopped.wait(1.0):
+            now = time.monotonic()
+            with self._conns_lock:
+                late = [s for s, (since, busy) in self._conns.items() if not busy and now - since > REQUEST_DEADLINE]
+                for sock in late:
+                    self._conns.pop(sock, None)
+            for sock in late:  # a trickle of one byte a second kept a thread for days between socket timeouts
+                _drop(sock)
 
     def host_allowed(self, host: str) -> bool:
         """Return True if ``host`` (from a Host or Origin header) names this server.
@@ -411,16 +470,38 @@ class KGraphServer(ThreadingHTTPServer):
                              f"{type(exc).__name__}: {str(exc)[:200]}\n")
 
     def server_close(self) -> None:
+        self._stopped.set()
         super().server_close()
         self.pool.close()
+
+
+def _drop(sock) -> None:
+    """End a connection its handler thread is reading from: the read returns at once and the thread ends."""
+    import socket
+
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # already gone
+        pass
+
+
+def _refuse(sock) -> None:
+    """Tell a connection over the cap that the endpoint is busy, without ever blocking the accepting thread."""
+    body = b"Error: too many connections; try again shortly\n"
+    try:
+        sock.setblocking(False)
+        sock.send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                  b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+    except OSError:
+        pass
 
 
 #: Largest page served (bytes); the page of a million-triple graph is under 1 MB (it draws the central nodes).
 MAX_PAGE = 256 << 20
 
 
-def _own_page(page: Path | None) -> bytes | None:
-    """Return the page written next to the graph, or None if there is none to serve.
+def _own_page(page: Path | None):
+    """Return the page written next to the graph, opened for reading with its size, or None if there is none to serve.
 
     Only a regular file whose real place is the graph's own folder is served:
     a ``graph.html`` that is a symlink to ``/etc/passwd`` or to a file of the
@@ -436,7 +517,12 @@ def _own_page(page: Path | None) -> bytes | None:
         st = real.stat()
         if real.parent != page.parent.resolve() or not stat.S_ISREG(st.st_mode) or st.st_size > MAX_PAGE:
             return None
-        return real.read_bytes()
+        fh = open(real, "rb")
+        size = os.fstat(fh.fileno()).st_size
+        if size > MAX_PAGE:  # replaced since the check
+            fh.close()
+            return None
+        return fh, size
     except (OSError, RuntimeError):
         return None
 
@@ -453,6 +539,7 @@ class _Handler(BaseHTTPRequestHandler):
             super().handle_one_request()
         except _GONE:
             self.close_connection = True
+        self.server.connection_state(self.request, busy=False)  # the next request's time starts now
 
     def _refused(self) -> bool:
         """Answer 400/403 and return True if the request does not come from this endpoint's own site."""
@@ -565,6 +652,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return self._error(413, f"request body over {MAX_BODY} bytes")
         body = self.rfile.read(length) if length > 0 else b""
+        if len(body) != length:  # the client went away (or was dropped) mid-body: no query of a fragment
+            self.close_connection = True
+            return
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
         try:
@@ -592,10 +682,28 @@ class _Handler(BaseHTTPRequestHandler):
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _read_only
 
     def _page(self):
-        body = _own_page(self.server.page)
-        if body is None:
+        opened = _own_page(self.server.page)
+        if opened is None:
             return self._send(200, _FORM, "text/html; charset=utf-8")
-        return self._send(200, body, "text/html; charset=utf-8")
+        fh, size = opened
+        # Sent in pieces from the file: read whole, each slow reader of a 200 MB page held 200 MB (12 held 2.4 GB).
+        with fh:
+            self._replied = True
+            self.send_response(200)
+            for name, value in (("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(size)),
+                                ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store")):
+                self.send_header(name, value)
+            self.end_headers()
+            if self.command == "HEAD":
+                return
+            left = size
+            while left > 0:
+                chunk = fh.read(min(left, 1 << 16))
+                if not chunk:  # the file shrank while sent: the reply cannot be whole
+                    self.close_connection = True
+                    return
+                self.wfile.write(chunk)
+                left -= len(chunk)
 
     def _query(self, params: dict) -> None:
         from kgraph.sparql.query import query_form, saved_queries
@@ -630,6 +738,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._error(406, f"cannot answer in the accepted types; offered: {', '.join(kinds)}")
         bindings_fmt = fmt if fmt != "turtle" else "json"
         graph_fmt = "turtle"
+        self.server.connection_state(self.request, busy=True)  # a running query is not a slow client
         try:
             out_fmt, body = self.server.pool.run(text, bindings_fmt, graph_fmt, self.server.query_timeout)
         except QueryTimeout as exc:
@@ -641,6 +750,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(403 if refused else 400, str(exc))
         except KGraphError as exc:
             return self._error(500, str(exc))
+        finally:
+            self.server.connection_state(self.request, busy=False)
         self._send(200, body.encode("utf-8"), _FORMAT_TYPES[out_fmt])
 
 
