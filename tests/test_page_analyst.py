@@ -64,6 +64,13 @@ def _ids(page, labels):
     return page.js("ls => ls.map(l => kgraph.data.nodes.find(n => n.label === l).id)", labels)
 
 
+def _correct(page, node, field, text):
+    """Open a node's panel and its correction form, and type ``text`` into its merge or rename field."""
+    page.js("id => kgraph.selectNode(id)", node)
+    page.page.click("#details details.correct summary")
+    page.page.fill(f'#details [data-corr="{field}-input"]', text)
+
+
 def _labels(page, ids):
     return sorted(page.js("ids => ids.map(id => kgraph.data.nodes.find(n => n.id === id).label)", ids))
 
@@ -383,9 +390,7 @@ def test_not_the_same_saves_a_different_item(open_page, analyst_page):
     """Stop 65: beside Merge, "Not the same" saves the item that keeps two entities apart."""
     page = open_page(analyst_page)
     ada, boris = _ids(page, ["Ada Quill", "Boris Tamm"])
-    page.js("id => kgraph.selectNode(id)", ada)
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="merge-input"]', "Boris Tamm")
+    _correct(page, ada, "merge", "Boris Tamm")
     page.page.click("#details button.corr-different")
     saved = json.loads(page.download("#save-corrections"))
     assert saved == {"version": 1, "corrections": [{"action": "different", "entities": [ada, boris]}]}
@@ -395,9 +400,7 @@ def test_corrections_are_collected_and_saved_as_the_corrections_file(open_page, 
     page = open_page(analyst_page)
     ada, orion, boris, dan, indiana = _ids(page, ["Ada Quill", "Orion Mills", "Boris Tamm", "Dan Ruse", "Indiana"])
     assert page.page.is_disabled("#save-corrections")
-    page.js("id => kgraph.selectNode(id)", ada)
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="rename-input"]', "Ada M. Quill")
+    _correct(page, ada, "rename", "Ada M. Quill")
     page.page.click("#details button.corr-rename")
     page.page.select_option('#details [data-corr="retype-select"]', "Organization")
     page.page.click("#details button.corr-retype")
@@ -452,9 +455,7 @@ def test_corrections_saved_from_the_page_change_the_rebuilt_graph(open_page, tmp
     build([src], output=out)
     page = open_page(out / "graph.html", fragment="#isolated=1")
     ent = page.js("kgraph.data.nodes[0]")
-    page.js("id => kgraph.selectNode(id)", ent["id"])
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="rename-input"]', "Renamed By Analyst")
+    _correct(page, ent["id"], "rename", "Renamed By Analyst")
     page.page.click("#details button.corr-rename")
     (out / "corrections.json").write_text(page.download("#save-corrections"), encoding="utf-8")
     build([src], output=out)
@@ -857,9 +858,7 @@ def test_a_merge_keeps_the_more_mentioned_entity_unless_the_analyst_picks_the_ot
     """From a two-mention duplicate's panel, merging with a four-mention entity keeps that one (its IRI)."""
     page = open_page(analyst_page)
     ada, boris = _ids(page, ["Ada Quill", "Boris Tamm"])
-    page.js("id => kgraph.selectNode(id)", boris)
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="merge-input"]', "Ada Quill")
+    _correct(page, boris, "merge", "Ada Quill")
     keep = '#details [data-corr="merge-keep"]'
     assert page.page.is_visible(keep) and page.page.input_value(keep) == ada  # said before the click
     assert "keep Ada Quill (Person, 4 mentions)" in page.page.inner_text(keep)
@@ -892,9 +891,7 @@ def test_a_name_two_entities_carry_is_listed_once_per_entity_and_never_guessed(o
     page = open_page(path)
     options = page.js("Array.from(document.querySelectorAll('#names option')).map(o => o.value)")
     assert sorted(options) == ["Ann Roe", "Velt (Country)", "Velt (Organization)"]
-    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="merge-input"]', "Velt")
+    _correct(page, "https://w3id.org/kgraph/id/person/ann", "merge", "Velt")
     page.page.click("#details button.corr-merge")
     assert page.js("kgraph.corrections().corrections") == []
     assert "“Velt” names 2 entities: pick one from the list" in page.page.inner_text("#details")
@@ -934,9 +931,7 @@ def test_a_misspelt_name_finds_the_entity_when_nothing_else_matches(open_page, a
     assert "close spelling" in page.page.inner_text("#results")
     # a correction names its entity exactly: no close spelling there
     ada = _ids(page, ["Ada Quill"])[0]
-    page.js("id => kgraph.selectNode(id)", ada)
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="merge-input"]', "Orion Mils")
+    _correct(page, ada, "merge", "Orion Mils")
     page.page.click("#details button.corr-merge")
     assert page.js("kgraph.corrections().corrections") == []
     assert "No entity named" in page.page.inner_text("#details")
@@ -1782,9 +1777,7 @@ def test_a_correction_names_entities_of_one_name_with_their_type(open_page, tmp_
     # Germany)", in the panel and in the Corrections list: the analyst could not check which one the merge keeps.
     page = open_page(_velt_twice(tmp_path))
     team, land = "https://w3id.org/kgraph/id/organization/velt", "https://w3id.org/kgraph/id/country/velt"
-    page.js("id => kgraph.selectNode(id)", team)
-    page.page.click("#details details.correct summary")
-    page.page.fill('#details [data-corr="merge-input"]', "Velt (Country)")
+    _correct(page, team, "merge", "Velt (Country)")
     page.page.click("#details button.corr-merge")
     assert page.js("kgraph.corrections().corrections") == [{"action": "merge", "entities": [team, land], "keep": land}]
     said = "merge Velt (Organization) + Velt (Country) (keep Velt (Country))"
