@@ -2219,7 +2219,7 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     by_start = {(id(c.doc), c.start - c.lead): c for c in cands if c.type == EntityType.Person}
     covered = covered_tokens(cands, lead=True)
     out = list(cands)
-    sport: list = []  # whether the article is a match report, read once and only when a club's staff is written
+    sport: list = []  # whether the article is a match report, read once and only when a club's staff noun is written
 
     def in_sport() -> bool:
         if not sport:
@@ -2229,13 +2229,10 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     for offset, doc in docs:
         for k in range(1, len(doc) - 1):
             role = doc[k]
-            staff = role.lower_ in CLUB_STAFF_NOUNS
-            if role.lower_ not in ORG_ROLE_NOUNS and not staff or (id(doc), k + 1) not in by_start and \
-                    not ((id(doc), k) in by_start and by_start[(id(doc), k)].lead):
-                continue
             # "Velden coach X" in a match report: the town's name is its club's ("Velden" the club it coaches).
-            club = staff and in_sport()
-            if staff and not club and role.lower_ not in ORG_ROLE_NOUNS:
+            club = role.lower_ in CLUB_STAFF_NOUNS and in_sport()
+            if role.lower_ not in ORG_ROLE_NOUNS and not club or (id(doc), k + 1) not in by_start and \
+                    not ((id(doc), k) in by_start and by_start[(id(doc), k)].lead):
                 continue
             start = k
             while start > 0 and k - start < ROLE_ORG_MAX and _name_token(doc[start - 1]) \
@@ -2249,12 +2246,12 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
                 continue  # "Vellox Sponsoring and Public Relations Manager X": part of a longer name
             span = doc[start:k]
             words = [t for t in span if t.is_alpha]
+            town = gazetteer.place(span.text) is not None
             if any(t.lower_ in _TITLES or t.lower_ in _PORTFOLIO_WORDS
                    or gazetteer.demonym(t.text) is not None or gazetteer.country(t.text) is not None
-                   for t in words) or gazetteer.place(span.text) is not None and not club:
+                   for t in words) or town and not club:
                 continue
-            if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words) \
-                    and not (club and gazetteer.place(span.text) is not None):
+            if not any(t.pos_ == "PROPN" or t.is_upper and len(t) > 1 for t in words) and not (club and town):
                 continue  # "Company spokesman X", "Former President X": plain words, no name (a town tagged an
                 # adjective before a club's coach is the club's name)
             if len(words) == 1 and (words[0].lemma_.lower() in ORG_KIND_BEFORE_NAME or words[0].is_sent_start
