@@ -197,7 +197,6 @@ class _Client:
         self.endpoint = redact(endpoint)  # what messages show
         self.headers = {"Content-Type": "text/turtle; charset=utf-8"}
         self.secrets: tuple = ()
-        self._reply: tuple = (None, "")
         if url.username is not None:
             cred = f"{unquote(url.username)}:{unquote(url.password or '')}".encode("utf-8")
             token = base64.b64encode(cred).decode("ascii")
@@ -216,6 +215,7 @@ class _Client:
     def put(self, graph: str | None, body: bytes) -> None:
         target = "default" if graph is None else "graph=" + quote(graph, safe="")
         path = (self.url.path or "/") + ("?" + self.url.query + "&" if self.url.query else "?") + target
+        reply = None
         for attempt in (1, 2):  # a kept-alive connection the server closed gets one retry
             if self.conn is None:
                 self.conn = self._connect()
@@ -231,20 +231,19 @@ class _Client:
             timer.daemon = True
             timer.start()
             try:
-                done = self._send(path, body, attempt)
+                reply = self._send(path, body, attempt)
             except Exception:
                 if not expired.is_set():
                     raise
-                done = True
             finally:
                 timer.cancel()
             if expired.is_set():  # a reply cut short by the shut socket can look whole: it is not taken
                 self.close()
                 raise GraphError(self.scrub(f"{self.endpoint} did not answer within {self.timeout:g} s "
                                             "(--timeout)"))
-            if done:
+            if reply is not None:
                 break
-        resp, text = self._reply
+        resp, text = reply
         if resp.status not in (200, 201, 204):
             first = text.strip().splitlines()[0][:200] if text.strip() else resp.reason
             where = "the default graph" if graph is None else f"graph <{graph}>"
@@ -253,21 +252,20 @@ class _Client:
                 hint = f" (redirected to {redact(resp.getheader('Location') or '?')}; kgraph follows no redirects)"
             raise GraphError(self.scrub(f"{self.endpoint} refused {where}: HTTP {resp.status} {first}{hint}"))
 
-    def _send(self, path: str, body: bytes, attempt: int) -> bool:
-        """Send one PUT and keep its reply in ``_reply``; return False when a closed connection should be retried."""
+    def _send(self, path: str, body: bytes, attempt: int) -> tuple | None:
+        """Send one PUT and return its (response, text); None when a closed connection should be retried."""
         try:
             self.conn.request("PUT", path, body=body, headers=self.headers)
             resp = self.conn.getresponse()
             text = resp.read(_MAX_REPLY).decode("utf-8", "replace")  # a store's reply is short; never all
             if not resp.isclosed():  # more than that: drop the connection rather than read it
                 self.close()
-            self._reply = (resp, text)
-            return True
+            return resp, text
         except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError) as exc:
             self.close()
             if attempt == 2:
                 raise GraphError(self.scrub(f"cannot push to {self.endpoint}: {exc}")) from None
-            return False
+            return None
         except OSError as exc:
             self.close()
             raise GraphError(self.scrub(f"cannot reach {self.endpoint}: {exc.strerror or exc}")) from None
