@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
+from kgraph.extraction.nlp import line_start
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
@@ -55,6 +56,7 @@ from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_s
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.finders import finder
 from kgraph.extraction import encoder, retype, sentrel
+from kgraph.extraction.name_shape import WEEKDAYS
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
 from kgraph.extraction.type_rules import gazetteer_type as _gazetteer_type
@@ -127,6 +129,15 @@ def _ends_in_question(sent) -> bool:
     return last is not None and last.text == "?"
 
 
+#: Endings of nouns naming what a person does ("drummer", "novelist", "historian", "actress").
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ess")
+
+
+def _occupation_word(tok) -> bool:
+    """True for a capitalized word the dictionary knows only as a noun of what a person does ("Guitarist")."""
+    return tok.is_title and tok.lower_.endswith(_AGENT_ENDINGS) and nlp_words(tok) == {"noun"}
+
+
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
     salute = False
@@ -139,6 +150,10 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
         elif doc[start].tag_ == "MD" and doc[start].dep_ == "aux" and doc[start].is_sent_start \
                 and _ends_in_question(doc[start].sent):
             # "Will Greece leave the euro?": a question's modal opening the sentence is no given name.
+            start += 1
+        elif label == "PERSON" and end - start >= 3 and _occupation_word(doc[start]) and doc[start + 1].is_title \
+                and doc[start + 1].is_alpha and line_start(doc[start]):
+            # "Drummer Ola Brekke said": an occupation opening the sentence is capitalized by its place, no name
             start += 1
         elif low in _TITLES and doc[start + 1].text[:1].isupper() and (label == "PERSON" or low in _SALUTATIONS):
             # "Dear Song Ji-myong", "President Putin": a title is not part of the name.
@@ -617,6 +632,23 @@ def _feature_extent(doc, ent) -> int:
     return end + 1
 
 
+#: Words a town's name takes to name its football club ("Ipswich Town", "Stoke City").
+_CLUB_TOWN_WORDS = frozenset(("town", "city"))
+
+
+def _club_town_extent(doc, ent) -> int:
+    """Return where a club named by its town and "Town" or "City" ends when the NER tagged the town alone."""
+    end = ent.end
+    if ent.label_ not in ("GPE", "LOC") or end >= len(doc) or not doc[end].is_title \
+            or doc[end].lower_ not in _CLUB_TOWN_WORDS or doc[end].ent_iob_ != "O" or doc[end].pos_ != "PROPN":
+        return end
+    if end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+        return end  # "Ipswich Town Hall", "Ipswich Town Council": a building or a body of the town
+    if gazetteer.place(ent.text) is None or gazetteer.place(doc[ent.start:end + 1].text) is not None:
+        return end
+    return end + 1
+
+
 def _continent_extent(doc, ent) -> int:
     """Return where a field's organization really ends over "in" and a continent: "... and Co-operation in Europe".
 
@@ -753,6 +785,10 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         if ent_end == ent.end:
             ent_end = _feature_extent(doc, ent)
         label = ent.label_
+        if ent_end == ent.end:
+            ent_end = _club_town_extent(doc, ent)
+            if ent_end != ent.end:
+                label = "ORG"  # "Ipswich" + "Town": a club named by its town
         if ent_end == ent.end:
             ent_end = _particle_place_extent(doc, ent)
             if ent_end != ent.end:
@@ -1205,6 +1241,11 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
                   # a date between the capitals and the agency or the dash, after a headline too
                   ("Vellox names a new chief\n\nMUNICH, March 3, 2025 /PRWire/ -- Vellox AG said so.", "MUNICH",
                    EntityType.Place),
+                  # an agency in title or lower case when a dash closes its bracket
+                  ("KYIV, May 3 (Nordpress) - The port reopened after the storm.", "KYIV", EntityType.Place),
+                  ("TALLINN, May 3 (Nordpress) - The port reopened after the storm.", "Nordpress",
+                   EntityType.Organization),
+                  ("TALLINN (vpa) - The port reopened after the storm.", "vpa", EntityType.Organization),
                   # capitals and a dash alone, when the gazetteer knows the place
                   ("Ferry sinks in a storm\n\nJERUSALEM \u2014 The ministry said the crew was safe.", "JERUSALEM",
                    EntityType.Place)],
@@ -1212,6 +1253,8 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
                           ("VELDRA, March 3, 2025 -- A fire destroyed the mill.", "VELDRA"),
                           ("VELDRA -- A fire destroyed the mill.", "VELDRA"),
                           ("KEEP OUT, Ohio rangers said.", "KEEP OUT"),
+                          ("TALLINN, May 3 (Monday) - The port reopened after the storm.", "Monday"),
+                          ("TALLINN, May 3 (in Estonia) - The port reopened after the storm.", "in"),
                           ("Tallinn May 3 ETA -- The port reopened after the storm.", "May")])
 def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     """Places and agencies of a dateline or a wire source line at the start of a sentence.
@@ -1350,7 +1393,12 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
     """Return the agency's span of a dateline after its place and date: "(BTA)", "( ITAR-TASS )", "ETA --"."""
     if k < end and doc[k].text == "(":
         e = _capitalized_run(doc, k + 1, end)
-        if e > k + 1 and e < end and doc[e].text == ")" and doc[k + 1].is_upper:
+        if e == k + 1 and k + 2 < end and doc[k + 1].is_alpha and doc[k + 2].text == ")":
+            e = k + 2  # "(dpa)": an agency may write its name in lower case
+        dash = e + 1 < end and doc[e + 1].text in _DASHES | {"-"} \
+            and not any(t.lower_ in WEEKDAYS or t.lower_ in _MONTHS for t in doc[k + 1:e])
+        # "(AP)" alone; "(Reuters) -", "(dpa) -": a bracket a dash closes is the agency whatever its case
+        if e > k + 1 and e < end and doc[e].text == ")" and (doc[k + 1].is_upper or dash):
             return k + 1, e
         return None
     e = _capitalized_run(doc, k, end)
@@ -1841,6 +1889,12 @@ def _pronouns(cands: list[_Cand]) -> list[_Cand]:
                 owner = last if len(seen) == 1 else None
             if owner is not None and not _kind_agrees(word, owner.name):
                 owner = None  # "University of Tarsk ... The team, led by X,": a team at the university, not it
+            if owner is None and word is not None and word.lemma_.lower() not in _ANY_KIND_ANAPHORS:
+                # "The court banned the Forward Party. Party leader X said": the one body named so far whose
+                # name holds the kind noun
+                kind = word.lemma_.lower()
+                named = [o for o in orgs[:n_seen] if kind in {w.casefold() for w in o.name.split()}]
+                owner = named[-1] if len({o.name for o in named}) == 1 else None
             if owner is not None:
                 out.append(_Cand(doc, offset, word.i, word.i + 1, EntityType.Organization, owner.name, "pronoun"))
                 org_at[word.i] = out[-1]  # "The company said ... Its chief executive": a chain of them
@@ -1926,10 +1980,13 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     out = []
     for c in cands:
         # "Yevgen Yerin" tagged "Yerin": take the capitalized proper noun right before a one-word person.
-        if c.type == EntityType.Person and c.source == "ner" and c.end - c.start == 1 and c.start > 0:
+        if c.type == EntityType.Person and c.source in ("ner", "propn") and c.end - c.start == 1 and c.start > 0:
             prev = c.doc[c.start - 1]
+            # Opening a sentence, a word no dictionary knows is a name still ("Raila Odinga, the party's leader",
+            # which the parser may cut into two sentences).
             if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and (id(c.doc), prev.i) not in covered \
-                    and not prev.is_sent_start and gazetteer.place(prev.text) is None \
+                    and (not prev.is_sent_start or not nlp_words(prev)) and "\n" not in prev.whitespace_ \
+                    and gazetteer.place(prev.text) is None \
                     and prev.lower_ not in _TITLES and prev.lower_ not in _PORTFOLIO_WORDS \
                     and gazetteer.demonym(prev.text) is None:
                 # a title's portfolio ("Secretary of State Kerry") is no first name
@@ -2262,6 +2319,60 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
     return out
 
 
+#: Role nouns that a name's capitalized first word may be though the role is no part of the name ("Striker Ann
+#: Roe" opening a headline); "general" is left out ("General Motors").
+_OPENING_ROLES = (_ROLE_WORDS | _MEMBER_ROLES | CLUB_STAFF_NOUNS | _TITLES) - {"general", "st", "saint"}
+
+
+def _role_openers(cands: list[_Cand]) -> list[_Cand]:
+    """Read "Striker Roe" tagged an organization as the person Roe when the article names a person Roe in full.
+
+    Why: a headline or a sentence may open with a role noun ("Striker Tavares completes move"), which its
+    capital joins to the name after it; the NER then tags the pair as one organization's name.
+    """
+    surnames = {_key(c.name.split()[-1]) for c in cands if c.type == EntityType.Person and len(c.name.split()) > 1}
+    out = []
+    for c in cands:
+        doc = c.doc
+        first = doc[c.start]
+        if c.type in (EntityType.Organization, EntityType.Place) and not c.sure and c.lead == 0 \
+                and c.end - c.start >= 2 and first.is_title and first.lower_ in _OPENING_ROLES \
+                and all(t.is_title and t.is_alpha for t in doc[c.start + 1:c.end]) \
+                and _key(doc[c.end - 1].text) in surnames:
+            c = replace(c, start=c.start + 1, type=EntityType.Person, name=doc[c.start + 1:c.end].text, lead=1)
+        out.append(c)
+    return out
+
+
+def _completed_names(cands: list[_Cand]) -> list[_Cand]:
+    """Extend a name the NER cut short to the longer name the article writes elsewhere ("Deutsche" before "Bahn").
+
+    Why: the NER may tag only the first words of a name in one sentence (a headline's "Deutsche" of "Deutsche
+    Bahn freight arm") and the whole name in another; the words right after the short one that complete a
+    name written elsewhere in the article belong to it.
+    """
+    longer: dict[str, _Cand] = {}
+    for c in cands:
+        if c.type is not None and c.end - c.start >= 2:
+            longer.setdefault(c.text, c)
+    if not longer:
+        return cands
+    covered = covered_tokens(cands)
+    out = []
+    for c in cands:
+        doc = c.doc
+        for n in (3, 2, 1):
+            e = c.end + n
+            if e > len(doc) or any((id(doc), i) in covered for i in range(c.end, e)):
+                continue
+            whole = longer.get(doc[c.start:e].text)
+            if whole is not None and whole.doc[whole.end - 1].text == doc[e - 1].text:
+                c = replace(c, end=e, type=whole.type, name=whole.name, sure=whole.sure)
+                break
+        out.append(c)
+    return out
+
+
 def _killing_subjects(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
     """Make a proper noun opening a sentence a person when it is killed or kills a person ("Moreau shot Varga").
 
@@ -2370,6 +2481,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         # The learned decision has the last word on type and junk; the hand type is one of its features.
         cands = learned_decision(cands, docs)
     cands = _acronym_persons(_without_storms(cands, docs or []))
+    cands = _role_openers(_completed_names(cands))
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
     cands = _aliases(_bracket_glosses(None, 0, cands))

@@ -588,6 +588,12 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                         if index.at(pobj) is None and pobj.pos_ == "NOUN" and not placed:
                             # Its owner or nationality word, not a name it is a compound of ("the Tarsk trade union").
                             unnamed.update(w.i for c in pobj.children if c.dep_ in ("poss", "amod") for w in c.subtree)
+        owned = [w for c in tok.lefts if c.dep_ == "poss" for w in c.subtree]
+        owner = next((index.at(w) for w in owned if index.at(w) is not None), None)
+        if owner is not None and owner.type in (EntityType.Organization, EntityType.Country) and spoken_for \
+                and all(m.type in PLACE_TYPES for i in sorted(spoken_for) if (m := index.at(doc[i])) is not None):
+            # "the agency's regional director for Europe": the owner employs, the place is the role's area
+            candidates = owned + candidates
         candidates += [w for c in tok.lefts for w in c.subtree]
         seen = []
         for w in candidates:
@@ -610,6 +616,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                 cls = Predicate.worksFor  # "Vellbank's head of research": a department's head works for the firm
             if m.type == EntityType.Place and tok.lemma_.lower() in ACADEMIC_ROLES:
                 m = _employer_for_place(doc, index, m) or m
+            if cls == Predicate.leaderOf and m.type == EntityType.Country \
+                    and any(w.lower_ in GROUP_LEADER_WORDS for w in tok.lefts):
+                cls = None  # "X, Kenya's veteran opposition leader": a group's leader inside the country, its citizen
             if cls is None:
                 # "Robert Corduwener, a Netherlands businessman": a nationality only.
                 if m.type == EntityType.Country:
@@ -637,6 +646,9 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
           # A role written with a hyphen is read whole: "general" alone works, "secretary-general" leads.
           ("Hans Lotter, the UN secretary-general, called for a truce.", ("Hans Lotter", Predicate.leaderOf, "UN")),
+          # the owner employs; a place after "for" is the area the role covers
+          ("Hans Lotter, the Vellox Agency's regional director for Europe, urged calm.",
+           ("Hans Lotter", Predicate.worksFor, "Vellox Agency")),
           ("Tarvel Motors reported record profits. Hans Lotter, its chief executive, said demand was strong.",
            ("Hans Lotter", Predicate.leaderOf, "Tarvel Motors")),
           ("Fans filled the hall of the Tarsk Symphony Orchestra on Sunday. They came to hear Hans Lotter, the "
@@ -686,6 +698,10 @@ def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
           # a yes-no question asserts nothing
           ("Is Maria Lopez the new spokesperson for the World Health Organization?",
            ("Maria Lopez", Predicate.worksFor, "the World Health Organization")),
+          # A group's leader inside a country does not lead the country (lexicon.GROUP_LEADER_WORDS).
+          ("Tom Brask, Kenya's veteran opposition leader, died on Sunday.", ("Tom Brask", Predicate.leaderOf, "Kenya")),
+          ("Hans Lotter, the Vellox Agency's regional director for Europe, urged calm.",
+           ("Hans Lotter", Predicate.worksFor, "Europe")),
       ])
 def rule_apposition(doc, index: MentionIndex, offset: int) -> list[Relation]:
     """Return the relations of rule apposition (read by :func:`_appositions`)."""
@@ -710,6 +726,9 @@ def rule_apposition_residence(doc, index: MentionIndex, offset: int) -> list[Rel
       (Predicate.citizenOf,),
       examples=[
           ("Tom Brask, a Danish businessman, bought the mill.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
+          # the leader of a group inside the country is its citizen
+          ("Tom Brask, Kenya's veteran opposition leader, died on Sunday.",
+           ("Tom Brask", Predicate.citizenOf, "Kenya")),
       ],
       counter_examples=[
           ("Tom Brask, a businessman, flew to Denmark on Monday.", ("Tom Brask", Predicate.citizenOf, "Denmark")),
@@ -2066,6 +2085,11 @@ def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
                     # the phrase's own head first: "deputy head of the Tarskian insurer Alpen Re" is Alpen Re's
                     m = next((index.at(w) for w in (pobj, *pobj.subtree)
                               if index.at(w) and index.at(w).type != EntityType.Person), None)
+                    if m is None and tok.dep_ != "attr" and pobj.pos_ == "NOUN" \
+                            and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in pobj.children):
+                        # "Acme appointed Ann Roe as head of its freight unit": the maker's own part
+                        m = _maker(verb, index)
+                        m = m if m is not None and m.type == EntityType.Organization else None
                     if m is not None:
                         bodies.append(m)
                         if index.at(pobj) is None and pobj.pos_ == "NOUN" and m.type == EntityType.Organization:
@@ -2192,8 +2216,13 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
           ("Ann Lisk will succeed Tom Reyes as chief executive of Vellox Motors.",
            ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
+          # made the head of the maker's own part: works for the maker
+          ("Vellox Motors has appointed Ann Lisk as head of its freight division.",
+           ("Ann Lisk", Predicate.worksFor, "Vellox Motors")),
       ],
       counter_examples=[
+          ("Vellox Motors has appointed Ann Lisk as head of its freight division.",
+           ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
           ("Ann Lisk is deputy head of the Swiss insurer Vellox Re in Zurich.", ("Ann Lisk", Predicate.worksFor, "Switzerland")),
           ("Ann Lisk met the leader of the Quillmoor Party.", ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           # "their" is the voters', not the party's: the verb's subject is no body.
