@@ -747,9 +747,12 @@ FEATURES = (
     "s_other_country_cosents", "o_country_rank_for_s", "demonym_before_other",
     "o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "s_opens_with_o",
     "bare_head_title", "bare_cabinet_title",
-    "o_last_org_share", "o_last_org_first", "sports_story",
+    "o_last_org_share", "o_last_org_first", "sports_story", "s_academic_place_of_o",
 )
 _F = {f: i for i, f in enumerate(FEATURES)}
+
+#: Head words of schools and universities, which take their town's name ("University of Tarsk", "Tarsk College").
+_ACADEMIC_HEADS = frozenset("university universität college academy school polytechnic".split())
 
 #: The article-context features (facts no one sentence states), left out of the killing model's rows.
 _CONTEXT = ("o_country_of_s_sent_places", "s_conamed_of_o_type", "o_country_share", "sports_story")
@@ -916,6 +919,10 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     cb = view.codes.get(b)
     # "Acme Leeds", "Borussia Dortmund": a town or region in the subject's own name, in the object's country.
     v[_F["s_name_place_of_o"]] = float(bool(cb) and cb in view.name_codes(a))
+    # "University of Tarsk": a school named after its town stands there (in DWIE 1-602's gold, 22 of 23
+    # academic bodies so named are based in the town's country, against 49 of 74 other organizations)
+    v[_F["s_academic_place_of_o"]] = v[_F["s_name_place_of_o"]] * float(
+        ea.type == EntityType.Organization and bool(_ACADEMIC_HEADS.intersection(ea.name.lower().split())))
     v[_F["n_countries"]] = min(view.n_countries, 10)
     v[_F["s_head_class"]] = view.head_class(a)
     v[_F["s_opens_with_o"]] = view.opens_with(a, b)
