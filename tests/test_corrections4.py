@@ -1,0 +1,54 @@
+"""Corrections, a fourth pass (stop 66): what an analyst's file met on an invented corpus that grew."""
+
+from __future__ import annotations
+
+import warnings
+
+from kgraph.core.iri import ENTITY_BASE
+from kgraph.linking.link import link_extractions
+
+from .test_corrections import by_label, ex, fixes
+
+#: The build joins the town "Velmora" (typed an organization where its club plays) to the club "Velmora FC".
+TOWN_IN_CLUB = [
+    ex("v1", ("Velmora FC", "Organization", "Velmora FC"), ("Velmora", "Organization", "Velmora")),
+    ex("v2", ("Velmora", "Organization", "Velmora"), ("Harlow", "Place", "Harlow")),
+    ex("v3", ("Velmora", "Organization", "Velmora"), ("Ostrava", "Place", "Ostrava")),
+]
+
+
+def test_a_different_item_naming_a_key_parts_that_entity_under_the_keys_type():
+    """ "place/Velmora" written against the earlier graph, the corpus now joins the town to its club: the part
+    parted off is the town again, a Place under that IRI; before stop 66, "organization/Velmora"."""
+    assert {e.key for e in link_extractions(TOWN_IN_CLUB).entities} == {
+        "organization/Velmora_FC", "place/Harlow", "place/Ostrava"}
+    for ref in ("place/Velmora", ENTITY_BASE + "place/Velmora"):
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            kb = link_extractions(TOWN_IN_CLUB, fixes({"action": "different", "entities": [ref, "Velmora FC"]}))
+        e = by_label(kb)
+        assert e["Velmora"].key == "place/Velmora" and e["Velmora"].type == "Place"
+        assert e["Velmora"].articles == ("v2", "v3")
+        assert e["Velmora FC"].different_from == ("place/Velmora",)
+        assert e["Velmora FC"].type == "Organization"
+
+
+def test_an_earlier_builds_key_parted_off_by_a_different_item_is_of_its_type_again():
+    """The incremental form: the earlier build gave "place/Velmora" (its anchors are in v2 and v3)."""
+    published = {"place/Velmora": (("v2", 0, 7, "Velmora"), ("v3", 0, 7, "Velmora"))}
+    kb = link_extractions(TOWN_IN_CLUB, fixes({"action": "different", "entities": ["place/Velmora", "Velmora FC"]}),
+                          published=published)
+    e = by_label(kb)
+    assert e["Velmora"].key == "place/Velmora" and e["Velmora"].type == "Place"
+    assert "place/Velmora" not in e["Velmora FC"].same_as
+
+
+def test_two_entities_are_never_owl_same_as_one_iri():
+    """An earlier build gave the town "organization/Velmora" (its anchors in v2 and v3); a split by article makes
+    the town a Place again while the club keeps its v1 mention of the org-typed name "Velmora". Before stop 66
+    both said owl:sameAs organization/Velmora, which to a reasoner makes the town and the club one thing."""
+    published = {"organization/Velmora": (("v2", 0, 7, "Velmora"), ("v3", 0, 7, "Velmora"))}
+    kb = link_extractions(TOWN_IN_CLUB, fixes({"action": "split", "entity": "Velmora", "articles": ["v2", "v3"],
+                                               "label": "Velmora", "type": "Place"}), published=published)
+    holders = [e.key for e in kb.entities if "organization/Velmora" in e.same_as]
+    assert holders == ["place/Velmora"]  # the entity holding that IRI's mentions
