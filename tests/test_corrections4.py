@@ -52,3 +52,21 @@ def test_two_entities_are_never_owl_same_as_one_iri():
                                                "label": "Velmora", "type": "Place"}), published=published)
     holders = [e.key for e in kb.entities if "organization/Velmora" in e.same_as]
     assert holders == ["place/Velmora"]  # the entity holding that IRI's mentions
+
+
+def test_a_key_written_with_the_labels_spaces_names_that_entity():
+    """ "organization/Borvik Mills" (or "%20" in an IRI) is the key "organization/Borvik_Mills"; before stop 66
+    the block was skipped: "no entity 'organization/Borvik Mills' in the graph"."""
+    from .test_corrections import CORPUS
+
+    for ref in ("organization/Borvik Mills", ENTITY_BASE + "organization/Borvik%20Mills",
+                "<" + ENTITY_BASE + "organization/Borvik Mills>"):
+        c = fixes({"action": "block", "entity": ref})
+        assert c.items[0].entity.endswith("organization/Borvik_Mills")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no "no entity" warning
+            kb = link_extractions(CORPUS, c)
+        assert "Borvik Mills" not in by_label(kb)
+    kb = link_extractions(CORPUS, fixes({"action": "reject", "subject": "person/Marta Quell", "predicate": "worksFor",
+                                         "object": "organization/Borvik Mills"}))
+    assert not kb.facts

@@ -53,7 +53,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from kgraph.core.errors import InputError
-from kgraph.core.iri import ENTITY_BASE
+from kgraph.core.iri import ENTITY_BASE, slug
 from kgraph.core import userfile
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.namespace import KG
@@ -224,7 +224,18 @@ def _entity_ref(v: str) -> str:
     """
     if v.startswith("<" + ENTITY_BASE) and v.endswith(">"):
         v = v[1:-1]
-    return unquote(v) if v.startswith(ENTITY_BASE) else v
+    v = unquote(v) if v.startswith(ENTITY_BASE) else v
+    base = ENTITY_BASE if v.startswith(ENTITY_BASE) else ""
+    typed = _SPACED_KEY.fullmatch(v[len(base):])
+    if typed:
+        # A key written with the label's spaces ("organization/Liberal Front", or "%20" in an IRI) is the key
+        # the graph mints from that label ("organization/Liberal_Front"), not a name no entity carries.
+        v = f"{base}{typed.group(1)}/{slug(typed.group(2))}"
+    return v
+
+
+#: An entity key written with white space in its name part.
+_SPACED_KEY = re.compile(r"(person|organization|place|country)/(\S.*\s.*\S)")
 
 
 def parse(data: object, source: str = "corrections") -> Corrections:
