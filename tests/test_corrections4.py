@@ -70,3 +70,21 @@ def test_a_key_written_with_the_labels_spaces_names_that_entity():
     kb = link_extractions(CORPUS, fixes({"action": "reject", "subject": "person/Marta Quell", "predicate": "worksFor",
                                          "object": "organization/Borvik Mills"}))
     assert not kb.facts
+
+
+def test_the_saved_corrections_query_lists_items_in_file_order_on_both_engines(tmp_path):
+    """Before stop 66 the rows came as text sorts them: #1, #10, #11, #2, ..."""
+    import subprocess
+    import sys
+
+    from kgraph.graph import rdf
+
+    from .test_corrections import CORPUS
+
+    items = [{"action": "retype", "entity": "Tarnholm", "type": "Place", "note": f"look {i}"} for i in range(1, 12)]
+    (tmp_path / "graph.ttl").write_text(rdf.serialize(link_extractions(CORPUS, fixes(*items))), encoding="utf-8")
+    for store in ("rdflib", "oxigraph"):
+        out = subprocess.run([sys.executable, "-m", "kgraph", "query", "corrections", str(tmp_path), "--store", store,
+                              "--format", "csv"], capture_output=True, text=True, check=True).stdout
+        rows = out.splitlines()[1:]
+        assert [int(r.split()[1][1:]) for r in rows] == list(range(1, 12)), store
