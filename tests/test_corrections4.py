@@ -88,3 +88,19 @@ def test_the_saved_corrections_query_lists_items_in_file_order_on_both_engines(t
                               "--format", "csv"], capture_output=True, text=True, check=True).stdout
         rows = out.splitlines()[1:]
         assert [int(r.split()[1][1:]) for r in rows] == list(range(1, 12)), store
+
+
+def test_a_misspelt_required_field_is_named_in_the_error():
+    """Before stop 66: "a merge needs 'entities'" beside an item that has 'entitys', which was ignored."""
+    import pytest
+
+    from kgraph.core.errors import InputError
+    from kgraph.linking import corrections as corr
+
+    with pytest.raises(InputError, match=r"a merge needs 'entities' \(it has 'entitys': a misspelling\?\)"):
+        fixes({"action": "merge", "entitys": ["A", "B"]})
+    with pytest.raises(InputError, match=r"row 2: a split needs 'entity' \(it has 'entiy'"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corr.parse_csv("action,entiy,articles\nsplit,Kim,a1\n")
+    with pytest.raises(InputError, match=r"a block needs 'entity'$"):
+        fixes({"action": "block", "colour": "red"})

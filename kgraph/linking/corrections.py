@@ -49,6 +49,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, fields as dataclass_fields
+from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -289,7 +290,10 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         fields[name] = tuple(map(_entity_ref, v)) if isinstance(v, tuple) else v and _entity_ref(v)
     for name in _REQUIRED[action]:
         if not fields.get(name):
-            raise InputError(f"{where}: a {action} needs {name!r}")
+            # A misspelt field ("entitys") is ignored, so the item lacks the field it meant: name the two.
+            close = get_close_matches(name, [k for k in raw if isinstance(k, str) and k not in _KNOWN_FIELDS], 1)
+            hint = f" (it has {close[0]!r}: a misspelling?)" if close else ""
+            raise InputError(f"{where}: a {action} needs {name!r}{hint}")
     if action == "split" and not (fields["articles"] or fields["context"]):
         raise InputError(f"{where}: a split needs 'articles' or 'context' (which mentions move)")
     if action in ("merge", "different") and len(fields["entities"]) < 2:
