@@ -104,3 +104,16 @@ def test_a_misspelt_required_field_is_named_in_the_error():
         corr.parse_csv("action,entiy,articles\nsplit,Kim,a1\n")
     with pytest.raises(InputError, match=r"a block needs 'entity'$"):
         fixes({"action": "block", "colour": "red"})
+
+
+def test_a_reject_that_found_no_relation_says_so_on_its_subject():
+    """Before stop 66 the subject's comment read "#1 reject ..." as if a statement had been removed."""
+    from .test_corrections import CORPUS
+
+    kb = link_extractions(CORPUS, fixes({"action": "reject", "subject": "Marta Quell", "predicate": "worksFor",
+                                         "object": "Borvik Mills"},
+                                        {"action": "reject", "subject": "Oskar Venn", "predicate": "livesIn",
+                                         "object": "Tarnholm"}))
+    e = by_label(kb)
+    assert e["Marta Quell"].corrections == ("#1 reject Marta Quell worksFor Borvik Mills",)
+    assert e["Oskar Venn"].corrections == ("#2 reject Oskar Venn livesIn Tarnholm: the graph held no such relation",)

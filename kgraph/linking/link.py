@@ -1317,6 +1317,8 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
                 held = [f for f in held if (f.subject, f.object) == pairs_held[0]]
             out = [f for f in out if not any(f is h for h in held)]
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
+            # The subject's comment says what the item did: a reject that found nothing removed nothing.
+            done = c.provenance() + ("" if held else ": the graph held no such relation")
         else:
             from kgraph.core.model import fits
 
@@ -1342,10 +1344,11 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
                             note=c.describe() + (f" (by {c.author})" if c.author else "")
                             + (f": {c.note}" if c.note else "")))
             edited = [s.key]
+            done = c.provenance()
         # The subject records the edit too: a rejected statement leaves no evidence node to say so.
         for key in edited:
             cid = cid_of[key]
-            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.provenance(),))
+            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (done,))
     return out
 
 
