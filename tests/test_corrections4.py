@@ -13,7 +13,8 @@ from .test_corrections import by_label, ex, fixes
 TOWN_IN_CLUB = [
     ex("v1", ("Velmora FC", "Organization", "Velmora FC"), ("Velmora", "Organization", "Velmora")),
     ex("v2", ("Velmora", "Organization", "Velmora"), ("Harlow", "Place", "Harlow")),
-    ex("v3", ("Velmora", "Organization", "Velmora"), ("Ostrava", "Place", "Ostrava")),
+    ex("v3", ("Velmora", "Organization", "Velmora"), ("Ostrava", "Place", "Ostrava"),
+       ("Tomas Brandt", "Person", "Tomas Brandt"), relations=[(2, "worksFor", 0)]),
 ]
 
 
@@ -21,9 +22,9 @@ def test_a_different_item_naming_a_key_parts_that_entity_under_the_keys_type():
     """ "place/Velmora" written against the earlier graph, the corpus now joins the town to its club: the part
     parted off is the town again, a Place under that IRI; before stop 66, "organization/Velmora"."""
     assert {e.key for e in link_extractions(TOWN_IN_CLUB).entities} == {
-        "organization/Velmora_FC", "place/Harlow", "place/Ostrava"}
+        "organization/Velmora_FC", "place/Harlow", "place/Ostrava", "person/Tomas_Brandt"}
     for ref in ("place/Velmora", ENTITY_BASE + "place/Velmora"):
-        with warnings.catch_warnings(record=True):
+        with warnings.catch_warnings(record=True) as w:
             warnings.simplefilter("always")
             kb = link_extractions(TOWN_IN_CLUB, fixes({"action": "different", "entities": [ref, "Velmora FC"]}))
         e = by_label(kb)
@@ -31,6 +32,11 @@ def test_a_different_item_naming_a_key_parts_that_entity_under_the_keys_type():
         assert e["Velmora"].articles == ("v2", "v3")
         assert e["Velmora FC"].different_from == ("place/Velmora",)
         assert e["Velmora FC"].type == "Organization"
+        # the relation a Place cannot hold goes from the graph, as a retype's does: with a warning and a note
+        assert any("drops 1 relation that does not fit a Place: Tomas Brandt worksFor Velmora" in str(x.message)
+                   for x in w)
+        assert e["Velmora"].corrections[0].endswith(": dropped 1 relation that does not fit a Place: "
+                                                     "Tomas Brandt worksFor Velmora")
 
 
 def test_an_earlier_builds_key_parted_off_by_a_different_item_is_of_its_type_again():

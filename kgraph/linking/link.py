@@ -263,7 +263,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     )
 
 
-_RETYPE_NOTE = re.compile(r"#\d+ (?:retype|merge) ")  # the items that can give an entity another type
+_RETYPE_NOTE = re.compile(r"#\d+ (?:retype|merge|different) ")  # the items that can give an entity another type
 
 
 def _report_retype_losses(facts: list, entities: dict) -> None:
