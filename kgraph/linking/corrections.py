@@ -49,11 +49,12 @@ import io
 import json
 import re
 from dataclasses import dataclass, fields as dataclass_fields
+from difflib import get_close_matches
 from pathlib import Path
 from urllib.parse import unquote
 
 from kgraph.core.errors import InputError
-from kgraph.core.iri import ENTITY_BASE
+from kgraph.core.iri import ENTITY_BASE, slug
 from kgraph.core import userfile
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.namespace import KG
@@ -224,7 +225,18 @@ def _entity_ref(v: str) -> str:
     """
     if v.startswith("<" + ENTITY_BASE) and v.endswith(">"):
         v = v[1:-1]
-    return unquote(v) if v.startswith(ENTITY_BASE) else v
+    v = unquote(v) if v.startswith(ENTITY_BASE) else v
+    base = ENTITY_BASE if v.startswith(ENTITY_BASE) else ""
+    typed = _SPACED_KEY.fullmatch(v[len(base):])
+    if typed:
+        # A key written with the label's spaces ("organization/Liberal Front", or "%20" in an IRI) is the key
+        # the graph mints from that label ("organization/Liberal_Front"), not a name no entity carries.
+        v = f"{base}{typed.group(1)}/{slug(typed.group(2))}"
+    return v
+
+
+#: An entity key written with white space in its name part.
+_SPACED_KEY = re.compile(r"(person|organization|place|country)/(\S.*\s.*\S)")
 
 
 def parse(data: object, source: str = "corrections") -> Corrections:
@@ -278,7 +290,10 @@ def _item(raw: object, i: int, source: str, where: str | None = None) -> Correct
         fields[name] = tuple(map(_entity_ref, v)) if isinstance(v, tuple) else v and _entity_ref(v)
     for name in _REQUIRED[action]:
         if not fields.get(name):
-            raise InputError(f"{where}: a {action} needs {name!r}")
+            # A misspelt field ("entitys") is ignored, so the item lacks the field it meant: name the two.
+            close = get_close_matches(name, [k for k in raw if isinstance(k, str) and k not in _KNOWN_FIELDS], 1)
+            hint = f" (it has {close[0]!r}: a misspelling?)" if close else ""
+            raise InputError(f"{where}: a {action} needs {name!r}{hint}")
     if action == "split" and not (fields["articles"] or fields["context"]):
         raise InputError(f"{where}: a split needs 'articles' or 'context' (which mentions move)")
     if action in ("merge", "different") and len(fields["entities"]) < 2:

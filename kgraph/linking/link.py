@@ -103,7 +103,8 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
             res, corrections, {ex.article.id: ex.article.text for ex in exs}, carried)
         # An earlier build's key stays sameAs of the entity that holds its anchor mentions once the items have
         # moved them (a split takes them out of the entity a merge had put them in), not of their first group.
-        for gid, keys in _carried_keys(res, published or {}).items():
+        carried = _carried_keys(res, published or {})
+        for gid, keys in carried.items():
             kept_keys[gid] = kept_keys.get(gid, set()) | keys
     local = res.mention_group
     clusters = {gid: g.names for gid, g in res.groups.items()}
@@ -195,6 +196,19 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
         for cid, e in entities.items():
             if live.intersection(e.same_as):
                 entities[cid] = replace(e, same_as=tuple(k for k in e.same_as if k not in live))
+        # Nor are two entities sameAs one IRI (to a reasoner that makes them one): a name one absorbed and an
+        # IRI an earlier build gave the other ("organization/Velmora", after a different item parted the town
+        # from its club) stays with the entity holding that IRI's mentions, else with the most mentioned.
+        claims: dict = defaultdict(list)
+        for cid, e in entities.items():
+            for k in e.same_as:
+                claims[k].append(cid)
+        for k, cids in claims.items():
+            if len(cids) > 1:
+                keep = min(cids, key=lambda c: (k not in carried.get(c, ()), -entities[c].mentions, entities[c].key))
+                for cid in cids:
+                    if cid != keep:
+                        entities[cid] = replace(entities[cid], same_as=tuple(x for x in entities[cid].same_as if x != k))
 
     # Entities an analyst said are not one thing (a different item): owl:differentFrom each other.
     differ: dict = defaultdict(set)
@@ -249,7 +263,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     )
 
 
-_RETYPE_NOTE = re.compile(r"#\d+ (?:retype|merge) ")  # the items that can give an entity another type
+_RETYPE_NOTE = re.compile(r"#\d+ (?:retype|merge|different) ")  # the items that can give an entity another type
 
 
 def _report_retype_losses(facts: list, entities: dict) -> None:
@@ -921,11 +935,13 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             notes[gid].append(c.provenance())
         elif c.action == "different":
             gids: list = []
+            typed: list = []  # per group of gids, the type the key that named it gives ("place/Leon"), or None
             done: list = []  # the names found so far, for a pair the build joined
             wanted = list(dict.fromkeys(c.entities))
             # IRIs and keys first: "Stuttgart" beside "organization/Stuttgart" is the other Stuttgart, the town.
             wanted.sort(key=lambda r: not _KEY_REF.fullmatch(_key_ref(r)))
             for ref in wanted:
+                key_type = _key_type(ref)
                 named = _key_name(ref) if not refs.candidates(ref) else None
                 if named and refs.candidates(named):
                     # An IRI no entity holds now ("place/Leon": the corpus joined that Leon to another, and this
@@ -953,6 +969,14 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 done.append(ref)
                 if gid not in gids:
                     gids.append(gid)
+                    typed.append(key_type)
+            for g, t in zip(gids, typed):
+                # The part a key named, parted from a group of another type, is of the key's type: "place/Velmora"
+                # parted from the club "Velmora FC" the corpus joined it to is the town again, under that IRI.
+                if t and t != res.groups[g].type and isinstance(g, tuple) and g[:1] == ("different",) \
+                        and g[2] == c.index:
+                    res.groups[g].type = t
+                    refs.name(g, label_of(g))
             if len(gids) < 2:
                 if len(wanted) < 2:
                     warnings.warn(f"correction {c.describe()}: names one entity twice; name the two by their "
@@ -1030,6 +1054,15 @@ def _pairs_apart(d, refs, gids: list, apart: list = ()):
     for i, a in enumerate(named):
         for b in named[i + 1:]:
             yield a, b
+
+
+def _key_type(ref: str) -> str | None:
+    """Return the entity type an entity key or IRI names ("place/Leon" -> Place), or None for a name."""
+    key = _key_ref(ref)
+    if not _KEY_REF.fullmatch(key):
+        return None
+    head = key.split("/", 1)[0]
+    return next((t for t in EntityType if t.lower() == head), None)
 
 
 def _key_name(ref: str) -> str | None:
@@ -1284,6 +1317,8 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
                 held = [f for f in held if (f.subject, f.object) == pairs_held[0]]
             out = [f for f in out if not any(f is h for h in held)]
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
+            # The subject's comment says what the item did: a reject that found nothing removed nothing.
+            done = c.provenance() + ("" if held else ": the graph held no such relation")
         else:
             from kgraph.core.model import fits
 
@@ -1309,10 +1344,11 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
                             note=c.describe() + (f" (by {c.author})" if c.author else "")
                             + (f": {c.note}" if c.note else "")))
             edited = [s.key]
+            done = c.provenance()
         # The subject records the edit too: a rejected statement leaves no evidence node to say so.
         for key in edited:
             cid = cid_of[key]
-            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (c.provenance(),))
+            entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (done,))
     return out
 
 
