@@ -113,3 +113,17 @@ def test_a_town_and_town_or_city_is_a_club_unless_the_gazetteer_knows_the_whole(
 def test_an_occupation_opening_a_sentence_is_no_part_of_the_name(nlp, text, tagged, name):
     doc = _with_ents(nlp, text, [(tagged, "PERSON", 0)])
     assert [c.name for c in extract._ner_candidates(doc, 0, set())] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Satellite maker wins contract\n\nBERLIN, March 3 - Orbitek, a satellite maker, won a contract on Tuesday.",
+     "Orbitek"),
+    ("Grid repaired\n\nKYIV, March 3 (Reuters) - Valentyn Moroz said the grid was repaired.", "Valentyn Moroz"),
+])
+def test_a_dated_wire_dateline_ends_before_the_story_opens(nlp, text, name):
+    from kgraph.extraction.nlp import _dateline_ends
+
+    doc = nlp(text)
+    opens = next(t.i for t in doc if t.text == name.split()[0])
+    assert opens in _dateline_ends(doc)
+    assert doc[opens].is_sent_start

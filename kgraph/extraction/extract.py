@@ -1246,6 +1246,7 @@ def _place_cand(doc, offset: int, start: int, end: int, found) -> _Cand:
                   ("TALLINN, May 3 (Nordpress) - The port reopened after the storm.", "Nordpress",
                    EntityType.Organization),
                   ("TALLINN (vpa) - The port reopened after the storm.", "vpa", EntityType.Organization),
+                  ("Port reopens\n\nKYIV, May 3 - The port reopened after the storm.", "KYIV", EntityType.Place),
                   # capitals and a dash alone, when the gazetteer knows the place
                   ("Ferry sinks in a storm\n\nJERUSALEM \u2014 The ministry said the crew was safe.", "JERUSALEM",
                    EntityType.Place)],
@@ -1299,7 +1300,9 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                 if d < sent.end and gazetteer.place(doc[i:j].text.title()) is not None:
                     if doc[d].text == "(":
                         agency = _dateline_agency(doc, d, sent.end)
-                    bare = agency is not None or doc[d].text in _DASHES or doc[d].text.startswith("/")
+                    # "BERLIN, March 3 - ": a hyphen with a space either side is a dash here
+                    bare = agency is not None or doc[d].text in _DASHES or doc[d].text.startswith("/") \
+                        or doc[d].text == "-" and bool(doc[d - 1].whitespace_) and bool(doc[d].whitespace_)
                     region = None
             found = gazetteer.place(doc[i:j].text.title()) if agency is None and region is None and not bare \
                 and k < len(doc) and doc[k].text in _DASHES else None

@@ -178,6 +178,10 @@ def _mark_paragraphs(doc):
 #: Dashes that close a dateline ("TARSK --", "TARSK, Veltria (AP) —").
 _DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
+#: Month names and their abbreviations, which a dateline's date opens.
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+
 
 def _dateline_ends(doc) -> list[int]:
     """Return the token indexes that open a story after a dateline at a line's start ("VELTRIA CITY — Troops ...").
@@ -201,6 +205,10 @@ def _dateline_ends(doc) -> list[int]:
             while k < len(doc) and k - j <= 3 and (doc[k].is_title or doc[k].text == "."):
                 k += 1
             known, j = (True, k) if k > j + 1 else (known, j)
+            if known and doc[j - 1].lower_.rstrip(".") in _MONTHS:
+                # "KYIV, March 3 (Reuters) -", "BERLIN, March 3, 2025 -": the region was a date's month
+                while j < len(doc) and (doc[j].like_num or doc[j].text == ",") and not doc[j].whitespace_.count("\n"):
+                    j += 1
         if j < len(doc) and doc[j].text == "(":
             close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
             known, j = (True, close + 1) if close is not None else (known, j)
