@@ -2204,3 +2204,40 @@ def test_an_entity_framed_on_the_graph_is_never_under_the_key(open_page, tmp_pat
     page.settle()
     assert page.js(_UNDER_THE_KEY) == []
     page.screenshot(f"framed-above-the-key-{viewport[0]}.png")
+
+
+def test_printing_an_entity_prints_its_lists_whole_and_no_buttons_that_act_on_the_screen(open_page, tmp_path):
+    # DWIE 500: Angela Merkel's panel printed 20 of her 38 articles, "Show all 38 articles" and "Expand neighbours",
+    # "Explore from here", "Path from here", "Path to here", "Show these on the graph" on paper
+    E = Entity
+    arts = [f"p{k}" for k in range(30)]
+    hub = E("person/ada", "Person", "Ada Vell", articles=tuple(arts), mentions=60)
+    orgs = [E(f"organization/o{k}", "Organization", f"Brindle Works {k}", articles=(a,), mentions=1) for k, a in enumerate(arts)]
+    text = "Ada Vell works for Brindle Works {k}."
+    facts = [Fact(hub.key, "worksFor", o.key, evidence=((a, _stated(hub, "worksFor", o, text.format(k=k))),))
+             for k, (o, a) in enumerate(zip(orgs, arts))]
+    kb = KnowledgeBase(articles=tuple(Article(a, text.format(k=k), title=f"Vell story {k}") for k, a in enumerate(arts)),
+                       entities=(hub, *orgs), facts=tuple(facts))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "print.html")
+    page = open_page(path)
+    (hub,) = _ids(page, ["Ada Vell"])
+    n_arts = page.js("id => kgraph.data.nodes.find(n => n.id === id).articles.length", hub)
+    n_rels = page.js("id => kgraph.data.edges.filter(e => e.from === id || e.to === id).length", hub)
+    assert n_arts > 20 and n_rels > 25
+    page.js("id => kgraph.selectNode(id)", hub)
+    seen = """sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length).length"""
+    assert page.js(seen, "#details ul.node-articles li") == 20
+    assert page.page.pdf(format="A4").startswith(b"%PDF")  # printing (here to PDF) makes the lists whole first
+    page.page.emulate_media(media="print")
+    try:
+        assert page.js(seen, "#details ul.node-articles li") == n_arts
+        assert page.js(seen, "#details ul.node-facts > li") == n_rels
+        acting = page.js("""[...document.querySelectorAll('#details button')].filter(b => b.getClientRects().length
+            && !b.matches('.link-button, .act-co-type, .act-kind, .act-more-steps')).map(b => b.textContent)""")
+        assert acting == []
+        steps = page.page.inner_text("#details button.act-more-steps")
+        assert steps.startswith("(10 of ") and "Show" not in steps  # the named-with list says how much of it is shown
+    finally:
+        page.page.emulate_media(media="screen")
+    # on the screen the lists stay whole and the buttons come back
+    assert page.js(seen, "#details ul.node-articles li") == n_arts and page.page.is_visible("#details button.act-expand")
