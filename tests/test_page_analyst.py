@@ -2241,3 +2241,49 @@ def test_printing_an_entity_prints_its_lists_whole_and_no_buttons_that_act_on_th
         page.page.emulate_media(media="screen")
     # on the screen the lists stay whole and the buttons come back
     assert page.js(seen, "#details ul.node-articles li") == n_arts and page.page.is_visible("#details button.act-expand")
+
+
+def test_an_entity_names_the_others_of_its_name_and_a_merge_is_two_clicks_away(open_page, tmp_path):
+    # DWIE 500: "Clinton" (1 mention, no relation) and Hillary Rodham Clinton (also named Clinton), two "Security
+    # Council" organizations, "ABC" and the Australian Broadcasting Corporation: neither panel named the other, so a
+    # duplicate was found only by thinking of searching for it, and merged by typing the other's name
+    E = Entity
+    vell = E("person/vell", "Person", "Vell", articles=("q1",), mentions=1)
+    ada = E("person/ada", "Person", "Ada Vell", aliases=("Vell",), articles=("q1", "q2"), mentions=7)
+    board = E("organization/board", "Organization", "Harbour Board", articles=("q1",), mentions=2)
+    board2 = E("organization/board_2", "Organization", "Harbour Board", articles=("q2",), mentions=9)
+    town = E("place/vell", "Place", "Vell", articles=("q2",), mentions=3)
+    quay = E("place/quay", "Place", "Tarn Quay", articles=("q2",), mentions=1)
+    text = "Ada Vell works for Harbour Board."
+    facts = [Fact(ada.key, "worksFor", board2.key, evidence=(("q2", _stated(ada, "worksFor", board2, text)),))]
+    kb = KnowledgeBase(articles=(Article("q1", text, title="Harbour story"), Article("q2", text, title="Board story")),
+                       entities=(vell, ada, board, board2, town, quay), facts=tuple(facts))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "alike.html")
+    page = open_page(path)
+    ids = dict(zip(["vell", "ada", "board", "board2", "town"], page.js(
+        "ks => ks.map(k => kgraph.data.nodes.find(n => n.id.endsWith(k)).id)",
+        ["person/vell", "person/ada", "organization/board", "organization/board_2", "place/vell"])))
+    alike = "() => [...document.querySelectorAll('#details .same-named .act-merge-with')].map(b => b.dataset.with)"
+    page.js("id => kgraph.selectNode(id)", ids["vell"])
+    assert page.js(alike) == [ids["ada"], ids["town"]]  # the same type first
+    assert "Ada Vell (Person, 7 mentions)" in page.page.inner_text("#details .same-named")
+    page.page.click(f'#details .act-merge-with[data-with="{ids["ada"]}"]')
+    assert page.page.input_value('#details [data-corr="merge-input"]') == "Ada Vell"
+    assert page.js("document.activeElement.dataset.corr") == "merge-input"
+    page.page.click("#details .corr-merge")
+    assert page.js("kgraph.corrections()")["corrections"] == [
+        {"action": "merge", "entities": [ids["vell"], ids["ada"]], "keep": ids["ada"]}]  # the more mentioned kept
+    # the other way, and two entities of one name and type
+    page.js("id => kgraph.selectNode(id)", ids["ada"])
+    assert page.js(alike) == [ids["vell"], ids["town"]]
+    page.js("id => kgraph.selectNode(id)", ids["board"])
+    assert page.js(alike) == [ids["board2"]]
+    page.page.click("#details .act-merge-with")
+    page.page.click("#details .corr-different")
+    assert page.js("kgraph.corrections()")["corrections"][-1] == {"action": "different", "entities": [ids["board"], ids["board2"]]}
+    page.js("id => kgraph.selectNode(id)", ids["board2"])
+    assert page.js(alike) == [ids["board"]]
+    page.screenshot("same-named.png")
+    # a name no other entity carries: no such row
+    page.js("id => kgraph.selectNode(kgraph.data.nodes.find(n => n.label === 'Tarn Quay').id)")
+    assert page.js("document.querySelector('#details .same-named')") is None

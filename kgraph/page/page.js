@@ -1181,12 +1181,62 @@
     return Object.keys(shared).map(function (m) { return {id: m, shared: shared[m], related: !!related[m]}; })
       .sort(function (a, b) { return b.shared - a.shared || byId[a.id].rank - byId[b.id].rank; });
   }
+  // The other entities a name leads to: those that carry this one's name (as theirs or as another name of theirs) and
+  // those whose name this one carries. One thing split in two shows here (DWIE 500: "Clinton", 1 mention, and Hillary
+  // Rodham Clinton, also named Clinton; two "Security Council" organizations; "ABC" and the Australian Broadcasting
+  // Corporation), as do two things of one name (Hamburg the city and the club): the analyst decides, a click away
+  // from the correction form. Same type first, then the most mentioned.
+  var SAME_NAMED_SHOWN = 6, byName = new Map(), byLabel = new Map();
+  DATA.nodes.forEach(function (n) {
+    var k = n.label.toLowerCase();
+    if (!byLabel.has(k)) byLabel.set(k, []);
+    byLabel.get(k).push(n.id);
+    [n.label].concat(n.alt || []).forEach(function (a) {
+      var ka = a.toLowerCase();
+      if (!byName.has(ka)) byName.set(ka, []);
+      if (byName.get(ka).indexOf(n.id) < 0) byName.get(ka).push(n.id);
+    });
+  });
+  function sameNamed(id) {
+    var n = byId[id], seen = new Set([id]), out = [];
+    function add(m) { if (!seen.has(m) && !blocked.has(m)) { seen.add(m); out.push(m); } }
+    (byName.get(n.label.toLowerCase()) || []).forEach(add);
+    (n.alt || []).forEach(function (a) { (byLabel.get(a.toLowerCase()) || []).forEach(add); });
+    var t = typeOf(n);
+    return out.sort(function (a, b) {
+      var x = byId[a], y = byId[b];
+      return (typeOf(y) === t) - (typeOf(x) === t) || (y.mentions || 0) - (x.mentions || 0) || x.rank - y.rank;
+    });
+  }
+  function mergeWith(m) {
+    var box = details.querySelector('details.correct'), input = box && box.querySelector('[data-corr="merge-input"]');
+    if (!input) return;
+    box.open = true; correctOpen = true;
+    input.value = labelOfOrig(m);
+    input.dispatchEvent(new Event('input'));
+    input.focus();
+    if (input.scrollIntoView) input.scrollIntoView({block: 'nearest'});
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
     panelArticles = articlesKey();
     var rows = [['Type', typeChip(typeOf(n))]];
     if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
+    var alike = sameNamed(id);
+    if (alike.length) {
+      var alikeRow = el('span', {class: 'same-named', title: 'Other entities of this name: one thing split in two (merge them) or two things of one name (say they are not the same)'});
+      alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
+        var x = byId[m];
+        if (i) alikeRow.append(' · ');
+        alikeRow.append(nodeButton(m), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
+          el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
+            title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
+            on: {click: function () { mergeWith(m); }}}));
+      });
+      if (alike.length > SAME_NAMED_SHOWN) alikeRow.append(' · and ' + num(alike.length - SAME_NAMED_SHOWN) + ' more');
+      rows.push(['Same name as', alikeRow]);
+    }
     var c = communities[n.community];
     if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
     if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
