@@ -2287,3 +2287,30 @@ def test_an_entity_names_the_others_of_its_name_and_a_merge_is_two_clicks_away(o
     # a name no other entity carries: no such row
     page.js("id => kgraph.selectNode(kgraph.data.nodes.find(n => n.label === 'Tarn Quay').id)")
     assert page.js("document.querySelector('#details .same-named')") is None
+
+
+def test_exploring_does_not_list_the_entities_left_out_of_it_as_having_no_relation(open_page, tmp_path):
+    # DWIE 500, exploring from Germany: the home panel's "Often named, not drawn" (no relation of theirs is shown) listed
+    # the United States (165 articles), the European Union, France, Russia ..., all with relations, left out of the
+    # exploration only
+    E = Entity
+    ada = E("person/ada", "Person", "Ada Vell", articles=("r1", "r2", "r3"), mentions=5)
+    board = E("organization/board", "Organization", "Harbour Board", articles=("r1", "r2"), mentions=2)
+    cora = E("person/cora", "Person", "Cora Lune", articles=("r1", "r2", "r3", "r4"), mentions=6)
+    mill = E("organization/mill", "Organization", "Lune Mill", articles=("r3", "r4"), mentions=2)
+    lone = E("place/moor", "Place", "Kestrel Moor", articles=("r2", "r4"), mentions=2)
+    t1, t2 = "Ada Vell works for Harbour Board.", "Cora Lune works for Lune Mill."
+    facts = [Fact(ada.key, "worksFor", board.key, evidence=(("r1", _stated(ada, "worksFor", board, t1)),)),
+             Fact(cora.key, "worksFor", mill.key, evidence=(("r3", _stated(cora, "worksFor", mill, t2)),))]
+    kb = KnowledgeBase(articles=tuple(Article(f"r{k}", t1 + " " + t2, title=f"Moor story {k}") for k in range(1, 5)),
+                       entities=(ada, board, cora, mill, lone), facts=tuple(facts))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "explore-home.html")
+    page = open_page(path)
+    listed = "() => [...document.querySelectorAll('#details ol.most-named li button')].map(b => b.textContent)"
+    assert page.js(listed) == ["Kestrel Moor"]
+    (ada_id,) = _ids(page, ["Ada Vell"])
+    page.js("id => kgraph.expand(id)", ada_id)
+    page.settle()
+    page.page.click("#clear")
+    assert page.page.is_visible("#explore-bar") and sorted(page.drawn_nodes()) == sorted(_ids(page, ["Ada Vell", "Harbour Board"]))
+    assert page.js(listed) == ["Kestrel Moor"]  # not Cora Lune (4 articles) nor Lune Mill: only not explored

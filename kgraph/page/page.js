@@ -214,11 +214,12 @@
     if (!arts.length) return false;
     return state.minSources <= 1 || sourcesOf(arts) >= state.minSources;
   }
-  var vis$ = {rels: [], relSet: new Set(), nodes: new Set(), ordered: []};
+  var vis$ = {rels: [], relSet: new Set(), nodes: new Set(), ends: new Set(), ordered: []};
   function computeVisible() {
     computeArticles();
     var rels = DATA.edges.filter(relOk);
-    var ex = state.explore;
+    var ex = state.explore, ends = new Set();  // the entities a relation the filters show has, explored or not
+    rels.forEach(function (e) { ends.add(e.from); ends.add(e.to); });
     if (ex) rels = rels.filter(function (e) { return ex.has(e.from) && ex.has(e.to); });
     var nodes = new Set();
     rels.forEach(function (e) { nodes.add(e.from); nodes.add(e.to); });
@@ -228,7 +229,7 @@
       if (ex ? ex.has(n.id) : state.pinned.has(n.id) || (state.isolated && (!af || n.articles.some(function (i) { return articleOk[i]; }))))
         nodes.add(n.id);
     });
-    vis$ = {rels: rels, relSet: new Set(rels.map(function (e) { return e.id; })), nodes: nodes, ordered: vis$.ordered};
+    vis$ = {rels: rels, relSet: new Set(rels.map(function (e) { return e.id; })), nodes: nodes, ends: ends, ordered: vis$.ordered};
   }
   function rep(id) { var n = byId[id]; return n && state.collapsed.has(n.community) ? CPREFIX + n.community : id; }
   function pairKey(a, b) { return a < b ? a + '\n' + b : b + '\n' + a; }
@@ -1013,9 +1014,11 @@
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
     // the entities named in most articles (two at least, of those the filters keep) that are not drawn: Europe, named in
-    // 84 of DWIE 1-400, has no relation, so it was neither on the graph nor among the most central
+    // 84 of DWIE 1-400, has no relation, so it was neither on the graph nor among the most central. Those only left
+    // out of an exploration are not listed: the note says no relation of theirs is shown (exploring from Germany in
+    // DWIE 500 listed the United States, the European Union, France ... as such)
     var af = articleFiltered(), inArts = function (n) { return af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length; };
-    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !blocked.has(n.id) && inArts(n) >= 2; })
+    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !vis$.ends.has(n.id) && !blocked.has(n.id) && inArts(n) >= 2; })
       .map(function (n) { return [n, inArts(n)]; }).sort(function (a, b) { return b[1] - a[1] || a[0].rank - b[0].rank; }).slice(0, MOST_NAMED);
     var named = el('ol', {class: 'most-named'});
     most.forEach(function (x) { named.append(el('li', null, nodeButton(x[0].id), el('span', {class: 'fact-meta', text: ' ' + plural(x[1], 'article')}))); });
