@@ -2314,3 +2314,37 @@ def test_exploring_does_not_list_the_entities_left_out_of_it_as_having_no_relati
     page.page.click("#clear")
     assert page.page.is_visible("#explore-bar") and sorted(page.drawn_nodes()) == sorted(_ids(page, ["Ada Vell", "Harbour Board"]))
     assert page.js(listed) == ["Kestrel Moor"]  # not Cora Lune (4 articles) nor Lune Mill: only not explored
+
+
+_HEXAGONS = """() => { const b = kgraph.network.body;
+    return kgraph.drawn().filter(id => id.startsWith('community:')).map(id => [id, b.nodes[id].x, b.nodes[id].y, kgraph.nodes.get(id).size]); }"""
+
+
+def test_collapsing_communities_while_exploring_keeps_their_hexagons_apart(open_page, mid_page):
+    # DWIE 500, exploring from Germany then Collapse all: 32 hexagons, 88 of their 496 pairs overlapping (Germany's,
+    # sized for all its 418 members, over most of the others), 2 of them named
+    path, _ = mid_page
+    page = open_page(path, viewport=BIG)
+    hub = page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+    page.js("id => kgraph.expand(id)", hub)
+    page.settle()
+    page.page.click("#collapse-all")
+    page.settle()
+    hexes = page.js(_HEXAGONS)
+    assert len(hexes) >= 5
+    for i, a in enumerate(hexes):
+        for b in hexes[i + 1:]:
+            assert ((a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2) ** 0.5 >= a[3] + b[3], (a, b)
+    assert len(page.js("kgraph.labels()")) >= min(len(hexes), 8)
+    # the same places again; and the hexagons at their corpus places and sizes once exploring ends
+    page.page.click("#expand-all")
+    page.settle()
+    page.page.click("#collapse-all")
+    page.settle()
+    assert page.js(_HEXAGONS) == hexes
+    page.page.click("#explore-bar button.act-explore-off")
+    page.settle()
+    sizes = page.js("Object.fromEntries(kgraph.data.communities.map(c => ['community:' + c.id, 28 * Math.sqrt(c.size)]))")
+    home = page.js(_HEXAGONS)
+    assert home and [h for h in home if abs(h[3] - sizes[h[0]]) > 1e-6] == []  # sized for all their members again
+    page.screenshot("explore-collapsed.png")
