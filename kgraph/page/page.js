@@ -214,11 +214,12 @@
     if (!arts.length) return false;
     return state.minSources <= 1 || sourcesOf(arts) >= state.minSources;
   }
-  var vis$ = {rels: [], relSet: new Set(), nodes: new Set(), ordered: []};
+  var vis$ = {rels: [], relSet: new Set(), nodes: new Set(), ends: new Set(), ordered: []};
   function computeVisible() {
     computeArticles();
     var rels = DATA.edges.filter(relOk);
-    var ex = state.explore;
+    var ex = state.explore, ends = new Set();  // the entities a relation the filters show has, explored or not
+    rels.forEach(function (e) { ends.add(e.from); ends.add(e.to); });
     if (ex) rels = rels.filter(function (e) { return ex.has(e.from) && ex.has(e.to); });
     var nodes = new Set();
     rels.forEach(function (e) { nodes.add(e.from); nodes.add(e.to); });
@@ -228,7 +229,7 @@
       if (ex ? ex.has(n.id) : state.pinned.has(n.id) || (state.isolated && (!af || n.articles.some(function (i) { return articleOk[i]; }))))
         nodes.add(n.id);
     });
-    vis$ = {rels: rels, relSet: new Set(rels.map(function (e) { return e.id; })), nodes: nodes, ordered: vis$.ordered};
+    vis$ = {rels: rels, relSet: new Set(rels.map(function (e) { return e.id; })), nodes: nodes, ends: ends, ordered: vis$.ordered};
   }
   function rep(id) { var n = byId[id]; return n && state.collapsed.has(n.community) ? CPREFIX + n.community : id; }
   function pairKey(a, b) { return a < b ? a + '\n' + b : b + '\n' + a; }
@@ -394,6 +395,14 @@
   }
   window.addEventListener('resize', keepAspect);
   window.addEventListener('beforeprint', keepAspect);
+  // Printed, a panel's capped lists are whole: paper has no "Show all" to press (DWIE 500: Angela Merkel's panel
+  // printed 20 of her 38 articles). Lists revealed in steps (the entities named with it, a relation's evidence) keep
+  // what is shown and say how much that is; the stylesheet leaves the buttons that act on the screen off the paper.
+  function wholeForPaper() {
+    Array.prototype.slice.call($('details').querySelectorAll('button.act-more')).forEach(function (b) { b.click(); });
+  }
+  window.addEventListener('beforeprint', wholeForPaper);
+  if (printing.addEventListener) printing.addEventListener('change', function () { if (printing.matches) wholeForPaper(); });
 
   // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
   var FEW_FIT = 60;
@@ -835,10 +844,53 @@
     if (id.indexOf(CPREFIX) === 0) { var c = communityNode(communities[+id.slice(CPREFIX.length)]); return [c.x, c.y]; }
     var n = byId[id]; return n ? [n.x, n.y] : [0, 0];
   }
+  function homeItem(id) {
+    var h = homeOf(id), it = {id: id, x: h[0], y: h[1]};
+    if (id.indexOf(CPREFIX) === 0) it.size = communityNode(communities[+id.slice(CPREFIX.length)]).size;
+    return it;
+  }
   function restorePlaces() {
     var ids = Object.keys(explorePos).filter(function (id) { return nodesDS.get(id); });
     explorePos = {}; exploreSig = null;
-    if (ids.length) nodesDS.update(ids.map(function (id) { var h = homeOf(id); return {id: id, x: h[0], y: h[1]}; }));
+    if (ids.length) nodesDS.update(ids.map(homeItem));
+  }
+  // While exploring, a collapsed community is a hexagon as large as its members explored (not all of them), kept clear
+  // of the others: the layout takes entities for points, and after Collapse all while exploring from Germany (DWIE 500)
+  // 88 of the 496 pairs of its 32 hexagons overlapped, the largest covering most of the others, and 2 were named.
+  // Rounds of pushing apart each overlapping pair that holds a hexagon, in a fixed order (the same input, the same
+  // places).
+  var SEPARATE_ROUNDS = 60, SEPARATE_GAP = 12, ENTITY_RADIUS = 12;
+  function exploredSizes(ids) {
+    var count = {}, size = {};
+    vis$.nodes.forEach(function (id) { var n = byId[id]; if (n && state.collapsed.has(n.community)) count[n.community] = (count[n.community] || 0) + 1; });
+    ids.forEach(function (id) {
+      if (id.indexOf(CPREFIX) === 0) size[id] = COMMUNITY_UNIT * Math.sqrt(Math.max(1, count[+id.slice(CPREFIX.length)] || 0));
+    });
+    return size;
+  }
+  function separate(ids, x, y, size) {
+    var hex = [], isHex = [], r = ids.map(function (id, i) {
+      isHex[i] = id in size;
+      if (isHex[i]) { hex.push(i); return size[id]; }
+      return ENTITY_RADIUS;
+    });
+    if (!hex.length) return;
+    for (var round = 0; round < SEPARATE_ROUNDS; round++) {
+      var moved = false;
+      for (var a = 0; a < hex.length; a++) {
+        var i = hex[a];
+        for (var j = 0; j < ids.length; j++) {
+          if (j === i || (isHex[j] && j < i)) continue;  // a pair of hexagons once
+          var dx = x[j] - x[i], dy = y[j] - y[i], d = Math.sqrt(dx * dx + dy * dy), need = r[i] + r[j] + SEPARATE_GAP;
+          if (d >= need) continue;
+          if (d < 1e-6) { dx = 1; dy = 0; d = 1; }  // one on the other: apart along x
+          var push = (need - d) / 2, ux = dx / d, uy = dy / d;
+          x[i] -= ux * push; y[i] -= uy * push; x[j] += ux * push; y[j] += uy * push;
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
   }
   function layoutExplored() {
     if (!state.explore) { if (exploreSig !== null) restorePlaces(); return; }
@@ -857,11 +909,17 @@
     var x = new Float64Array(n), y = new Float64Array(n);
     ids.forEach(function (id, i) { var h = homeOf(id); x[i] = h[0]; y[i] = h[1]; });
     exploreLayout(x, y, links);
+    var size = exploredSizes(ids);
+    separate(ids, x, y, size);
     var upd = [];
-    ids.forEach(function (id, i) { var px = Math.round(x[i]), py = Math.round(y[i]); explorePos[id] = [px, py]; upd.push({id: id, x: px, y: py}); });
+    ids.forEach(function (id, i) {
+      var px = Math.round(x[i]), py = Math.round(y[i]), it = {id: id, x: px, y: py};
+      if (id in size) it.size = size[id];
+      explorePos[id] = [px, py]; upd.push(it);
+    });
     // entities no longer drawn go home, so that they are where they belong if shown again
     Object.keys(explorePos).forEach(function (id) {
-      if (!(id in at)) { var h = homeOf(id); delete explorePos[id]; if (nodesDS.get(id)) upd.push({id: id, x: h[0], y: h[1]}); }
+      if (!(id in at)) { delete explorePos[id]; if (nodesDS.get(id)) upd.push(homeItem(id)); }
     });
     nodesDS.update(upd);
   }
@@ -1005,9 +1063,11 @@
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
     arts.slice(0, cut).forEach(function (i) { al.append(el('li', null, articleRef(i))); });
     // the entities named in most articles (two at least, of those the filters keep) that are not drawn: Europe, named in
-    // 84 of DWIE 1-400, has no relation, so it was neither on the graph nor among the most central
+    // 84 of DWIE 1-400, has no relation, so it was neither on the graph nor among the most central. Those only left
+    // out of an exploration are not listed: the note says no relation of theirs is shown (exploring from Germany in
+    // DWIE 500 listed the United States, the European Union, France ... as such)
     var af = articleFiltered(), inArts = function (n) { return af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length; };
-    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !blocked.has(n.id) && inArts(n) >= 2; })
+    var most = DATA.nodes.filter(function (n) { return !vis$.nodes.has(n.id) && !vis$.ends.has(n.id) && !blocked.has(n.id) && inArts(n) >= 2; })
       .map(function (n) { return [n, inArts(n)]; }).sort(function (a, b) { return b[1] - a[1] || a[0].rank - b[0].rank; }).slice(0, MOST_NAMED);
     var named = el('ol', {class: 'most-named'});
     most.forEach(function (x) { named.append(el('li', null, nodeButton(x[0].id), el('span', {class: 'fact-meta', text: ' ' + plural(x[1], 'article')}))); });
@@ -1145,7 +1205,7 @@
     var more = el('button', {type: 'button', class: 'act-more-steps'});
     var label = function () {
       var k = Math.min(step, items.length - shown);
-      more.textContent = 'Show ' + num(k) + ' more (' + num(shown) + ' of ' + plural(items.length, what, many) + ' shown)';
+      fill(more, el('span', {class: 'step-verb', text: 'Show ' + num(k) + ' more '}), '(' + num(shown) + ' of ' + plural(items.length, what, many) + ' shown)');
     };
     more.addEventListener('click', function () {
       items.slice(shown, shown + step).forEach(function (x) { list.append(render(x)); });
@@ -1173,12 +1233,62 @@
     return Object.keys(shared).map(function (m) { return {id: m, shared: shared[m], related: !!related[m]}; })
       .sort(function (a, b) { return b.shared - a.shared || byId[a.id].rank - byId[b.id].rank; });
   }
+  // The other entities a name leads to: those that carry this one's name (as theirs or as another name of theirs) and
+  // those whose name this one carries. One thing split in two shows here (DWIE 500: "Clinton", 1 mention, and Hillary
+  // Rodham Clinton, also named Clinton; two "Security Council" organizations; "ABC" and the Australian Broadcasting
+  // Corporation), as do two things of one name (Hamburg the city and the club): the analyst decides, a click away
+  // from the correction form. Same type first, then the most mentioned.
+  var SAME_NAMED_SHOWN = 6, byName = new Map(), byLabel = new Map();
+  DATA.nodes.forEach(function (n) {
+    var k = n.label.toLowerCase();
+    if (!byLabel.has(k)) byLabel.set(k, []);
+    byLabel.get(k).push(n.id);
+    [n.label].concat(n.alt || []).forEach(function (a) {
+      var ka = a.toLowerCase();
+      if (!byName.has(ka)) byName.set(ka, []);
+      if (byName.get(ka).indexOf(n.id) < 0) byName.get(ka).push(n.id);
+    });
+  });
+  function sameNamed(id) {
+    var n = byId[id], seen = new Set([id]), out = [];
+    function add(m) { if (!seen.has(m) && !blocked.has(m)) { seen.add(m); out.push(m); } }
+    (byName.get(n.label.toLowerCase()) || []).forEach(add);
+    (n.alt || []).forEach(function (a) { (byLabel.get(a.toLowerCase()) || []).forEach(add); });
+    var t = typeOf(n);
+    return out.sort(function (a, b) {
+      var x = byId[a], y = byId[b];
+      return (typeOf(y) === t) - (typeOf(x) === t) || (y.mentions || 0) - (x.mentions || 0) || x.rank - y.rank;
+    });
+  }
+  function mergeWith(m) {
+    var box = details.querySelector('details.correct'), input = box && box.querySelector('[data-corr="merge-input"]');
+    if (!input) return;
+    box.open = true; correctOpen = true;
+    input.value = labelOfOrig(m);
+    input.dispatchEvent(new Event('input'));
+    input.focus();
+    if (input.scrollIntoView) input.scrollIntoView({block: 'nearest'});
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
     panelArticles = articlesKey();
     var rows = [['Type', typeChip(typeOf(n))]];
     if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
+    var alike = sameNamed(id);
+    if (alike.length) {
+      var alikeRow = el('span', {class: 'same-named', title: 'Other entities of this name: one thing split in two (merge them) or two things of one name (say they are not the same)'});
+      alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
+        var x = byId[m];
+        if (i) alikeRow.append(' · ');
+        alikeRow.append(nodeButton(m), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
+          el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
+            title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
+            on: {click: function () { mergeWith(m); }}}));
+      });
+      if (alike.length > SAME_NAMED_SHOWN) alikeRow.append(' · and ' + num(alike.length - SAME_NAMED_SHOWN) + ' more');
+      rows.push(['Same name as', alikeRow]);
+    }
     var c = communities[n.community];
     if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
     if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
@@ -1505,14 +1615,22 @@
     return ids.every(function (k) {
       if (!pos[k]) return false;
       var d = network.canvasToDOM(pos[k]);
-      return d.x >= 30 && d.y >= 20 && d.x <= w - 30 && d.y <= h - 40;
+      return d.x >= 30 && d.y >= 20 && d.x <= w - 30 && d.y <= h - 40 - keyRoom();
     });
   }
 
   // Frame nodes with room for the names beside those at the edges: vis-network's fit puts them on the border, where
   // a name has no room. With a margin of NAME_ROOM_X px a name up to twice as wide fits below a node at the side
   // edge, or beside it. Nodes too spread out for minScale are centred on `centre` at minScale instead.
+  // The frame is the network above the key to shapes in its bottom corner: an entity framed under the key was hidden,
+  // name and all (DWIE 500 at 1366x768: an entity of 53 of the first 100 articles shown on the graph, those with no
+  // relation being laid out below the others).
   var NAME_ROOM_X = 110, NAME_ROOM_Y = 36;
+  function keyRoom() {
+    if (!netLegend.offsetWidth) return 0;
+    var room = container.getBoundingClientRect().bottom - netLegend.getBoundingClientRect().top + 4;
+    return Math.max(0, Math.min(room, container.clientHeight / 3));
+  }
   function frameOf(ids, maxScale) {
     var pos = network.getPositions(ids), x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
     Object.keys(pos).forEach(function (k) {
@@ -1520,15 +1638,18 @@
       x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
     });
     if (x0 === Infinity) return null;
-    var w = container.clientWidth, h = container.clientHeight, rx = Math.min(NAME_ROOM_X, w / 4), ry = Math.min(NAME_ROOM_Y, h / 4);
-    return {position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, pos: pos,
+    var key = keyRoom(), w = container.clientWidth, h = container.clientHeight - key;
+    var rx = Math.min(NAME_ROOM_X, w / 4), ry = Math.min(NAME_ROOM_Y, h / 4);
+    return {position: {x: (x0 + x1) / 2, y: (y0 + y1) / 2}, pos: pos, key: key,
       scale: Math.min((w - 2 * rx) / Math.max(x1 - x0, 1), (h - 2 * ry) / Math.max(y1 - y0, 1), maxScale)};
   }
   function frame(ids, minScale, maxScale, centre) {
     var f = frameOf(ids, maxScale || 1);
     if (!f) return;
     if (minScale && f.scale < minScale) { f.scale = minScale; if (centre && f.pos[centre]) f.position = f.pos[centre]; }
-    network.moveTo({position: f.position, scale: f.scale, animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+    // the view's centre lies half the key's room below the frame's
+    var at = {x: f.position.x, y: f.position.y + f.key / 2 / f.scale};
+    network.moveTo({position: at, scale: f.scale, animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
   }
   // The neighbours to frame. One far away (in another community) would shrink the rest, names and all, into a crowd
   // with no room for names: neighbours more than FAR times as far as the median one are left out of the frame (their
