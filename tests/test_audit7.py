@@ -1,0 +1,81 @@
+"""Hostile input found by the seventh adversarial audit (stop 66): each test failed on the code before its fix."""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+
+import pytest
+
+GRAPH = """@prefix ex: <http://example.org/> .
+ex:a ex:p ex:b . ex:b ex:p ex:c .
+"""
+
+
+# ---------------------------------------------------------------- the endpoint: where a request's body ends
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    """An endpoint (rdflib) on a two-triple graph; yields its port."""
+    from kgraph.sparql.serve import make_server
+
+    graph = tmp_path_factory.mktemp("audit7-ep") / "graph.ttl"
+    graph.write_text(GRAPH, encoding="utf-8")
+    server = make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True, timeout=5)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def _statuses(port: int, raw: bytes) -> list[int]:
+    """Send raw bytes on one connection; return the status of every response read until the server closes it."""
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as s:
+        s.sendall(raw)
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    return [int(code) for code in re.findall(rb"HTTP/1\.[01] (\d{3}) ", data)]
+
+
+def _inner(port: int) -> bytes:
+    """A whole second request (the one a client would smuggle past a proxy in front)."""
+    return b"GET /sparql?query=ASK%%7B%%7D HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n\r\n" % port
+
+
+def _post(port: int, headers: bytes, body: bytes = b"ASK{}") -> bytes:
+    return (b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Type: application/sparql-query\r\n" % port
+            + headers + b"\r\n" + body)
+
+
+@pytest.mark.parametrize("name, build", [
+    # Content-Length and Transfer-Encoding both: the server read 5 bytes and answered the rest as a second
+    # request, where a proxy in front going by the chunks had forwarded one.
+    ("CL and TE", lambda p: _post(p, b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n") + _inner(p)),
+    ("TE unknown", lambda p: _post(p, b"Content-Length: 5\r\nTransfer-Encoding: xchunked\r\n") + _inner(p)),
+    # Two lengths: the first was taken, a proxy may take the last.
+    ("two CL", lambda p: _post(p, b"Content-Length: 5\r\nContent-Length: 120\r\n") + _inner(p)),
+    # int() takes a sign and underscores: no proxy reads these as 5.
+    ("CL +5", lambda p: _post(p, b"Content-Length: +5\r\n") + _inner(p)),
+    ("CL 0_5", lambda p: _post(p, b"Content-Length: 0_5\r\n") + _inner(p)),
+    # A GET's body was left unread and answered as the next request.
+    ("GET with a body", lambda p: b"GET /sparql?query=ASK%%7B%%7D HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+     b"Content-Length: %d\r\n\r\n" % (p, len(_inner(p))) + _inner(p)),
+    # "Content-Length : N" is no header to Python (the rest of the block became a payload), a length to others.
+    ("space before colon", lambda p: _post(p, b"Content-Length : %d\r\n" % len(_inner(p)), b"") + _inner(p)),
+])
+def test_a_request_whose_body_end_is_ambiguous_is_refused_and_nothing_follows_it(endpoint, name, build):
+    statuses = _statuses(endpoint, build(endpoint))
+    assert len(statuses) == 1, (name, statuses)
+    assert statuses[0] in (400, 501), (name, statuses)
+
+
+def test_requests_framed_plainly_are_still_answered_one_after_another(endpoint):
+    plain = _post(endpoint, b"Content-Length: 5\r\n") + _inner(endpoint)
+    assert _statuses(endpoint, plain) == [200, 200]
+    get = b"GET /sparql?query=ASK%%7B%%7D HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nContent-Length: 0\r\n\r\n" % endpoint
+    assert _statuses(endpoint, get + _inner(endpoint)) == [200, 200]
