@@ -137,3 +137,27 @@ def test_blank_nodes_of_a_graph_file_get_the_same_labels_in_every_load(tmp_path,
     assert format_result(run(one, select), "csv") == format_result(run(two, select), "csv")
     construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
     assert format_result(run(one, construct), "turtle") == format_result(run(two, construct), "turtle")
+
+
+# ---------------------------------------------------------------- an article's date line of white space
+
+
+def test_a_line_of_white_space_after_a_date_word_costs_one_bounded_match(monkeypatch):
+    # The date-line pattern's neighbouring \s* and its date group split a run of white space every way there is:
+    # a 360-byte article whose first line was "Date", 300 spaces and "!" held `kgraph build` over two minutes
+    # ("Date" and 200 spaces 36 s; each doubling about 25 times longer). Lines are collapsed and bounded first.
+    from kgraph.sources import ingest
+
+    real, given = ingest._DATE_LINE, []
+
+    class Spy:
+        def match(self, line):
+            given.append(line)
+            return real.match(line) if len(line) <= 100 and "  " not in line else None  # never the slow kind
+
+    monkeypatch.setattr(ingest, "_DATE_LINE", Spy())
+    text = ingest.clean_text("Date" + " " * 300 + "!\n\nAlpha Beta went to Paris.\n\n"
+                             "Published:" + "\t" * 300 + "on" + " " * 300 + "!")
+    assert ingest._date_of(text) is None
+    assert given and all(len(line) <= 100 and not re.search(r"\s\s|\t", line) for line in given)
+    assert ingest._date_of("Published:  1  May 2024\n\nAlpha Beta went to Paris.") == "2024-05-01"
