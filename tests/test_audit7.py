@@ -161,3 +161,34 @@ def test_a_line_of_white_space_after_a_date_word_costs_one_bounded_match(monkeyp
     assert ingest._date_of(text) is None
     assert given and all(len(line) <= 100 and not re.search(r"\s\s|\t", line) for line in given)
     assert ingest._date_of("Published:  1  May 2024\n\nAlpha Beta went to Paris.") == "2024-05-01"
+
+
+# ---------------------------------------------------------------- an acronym spelt out beside a run of capitals
+
+
+def test_an_acronym_spelt_out_is_looked_for_only_where_the_text_brackets_it(monkeypatch):
+    # The spelt-out pattern was tried from every capital of the text, each attempt reading the rest of its word:
+    # a run of 20,000 capitals (or "A." 20,000 times) took 7-10 s per acronym and article, growing with its square.
+    from kgraph.linking import identity
+
+    tried = []
+    real = identity.re.finditer
+    monkeypatch.setattr(identity.re, "finditer", lambda p, s, *a: tried.append(s) or real(p, s, *a))
+    assert identity._defined_otherwise("A" * 5000 + " x. The Tarsk Velmor Pact met.", "TVP", set()) is False
+    assert tried == []  # no "(TVP)": nothing to match, nothing scanned
+
+
+@pytest.mark.parametrize("text, defined", [
+    ("the Tarsk Velmor Pact (TVP) met", True),
+    ("xTarsk Velmor Pact (TVP) met", True),  # a match may begin at a capital inside a word
+    ("McTarsk Velmor Pact (TVP) met", False),  # ... but at the word's first capital: "MVP" is no "TVP"
+    ("3Tarsk Velmor Pact (TVP)", True),
+    ("Tarsk Valley Party (TVP) met", False),  # the name the corpus knows
+    ("ÉTarsk Velmor Pact (TVP)", True),
+    ("A" * 3000 + " Tarsk Velmor Pact (TVP)", True),
+    ("A." * 3000 + "Tarsk Velmor Pact (TVP)", False),
+])
+def test_the_spelt_out_acronym_is_read_as_before(text, defined):
+    from kgraph.linking import identity
+
+    assert identity._defined_otherwise(text, "TVP", {"tarskvalleyparty"}) is defined
