@@ -192,3 +192,41 @@ def test_the_spelt_out_acronym_is_read_as_before(text, defined):
     from kgraph.linking import identity
 
     assert identity._defined_otherwise(text, "TVP", {"tarskvalleyparty"}) is defined
+
+
+# ---------------------------------------------------------------- a corrections file that is not JSON, read again
+
+
+def test_reading_a_bad_json_corrections_file_again_holds_no_object_per_character(tmp_path):
+    # Items pasted from `kgraph review` end in a comma: a file that is not JSON is read again without the commas
+    # before a closing bracket. That pass held one string object per character: a 15 MB file of CJK text peaked at
+    # 491 MB (a 64 MB one about 2 GB).
+    import tracemalloc
+
+    from kgraph.core.errors import InputError
+    from kgraph.linking import corrections as corr
+
+    text = '{"version": 1, "corrections": [{"action": "rename", "label": "' + "\u4e2d" * 300_000 + '"}, '
+    p = tmp_path / "corrections.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match="not valid JSON"):
+        corr.load(p)
+    tracemalloc.start()
+    try:
+        corr._without_trailing_commas(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * len(text.encode("utf-8"))  # the text and its copy; not 300,000 objects of 50+ bytes
+
+
+@pytest.mark.parametrize("text, relaxed", [
+    ('[{"a": 1},]', '[{"a": 1}]'),
+    ('{"a": [1, 2, ],\n}', '{"a": [1, 2 ]\n}'),
+    ('["x,]", "y\\",]",]', '["x,]", "y\\",]"]'),  # commas in strings, escaped quotes, stay
+    ('[1,\u3000]', '[1\u3000]'),
+])
+def test_trailing_commas_are_dropped_outside_strings_as_before(text, relaxed):
+    from kgraph.linking import corrections as corr
+
+    assert corr._without_trailing_commas(text) == relaxed

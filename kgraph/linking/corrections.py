@@ -443,23 +443,14 @@ def load(path: str | Path) -> Corrections:
 
 def _without_trailing_commas(text: str) -> str:
     """Return JSON text without the commas that stand right before a closing ``]`` or ``}`` (outside strings)."""
-    out: list[str] = []
-    in_string = escaped = False
-    pending = -1  # index in out of a comma that only white space has followed
-    for ch in text:
-        if in_string:
-            escaped, in_string = (not escaped and ch == "\\"), in_string and (escaped or ch != '"')
-        elif ch == '"':
-            in_string, pending = True, -1
-        elif ch in "]}" and pending >= 0:
-            out[pending] = ""
-            pending = -1
-        elif ch == ",":
-            pending = len(out)
-        elif not ch.isspace():
-            pending = -1
-        out.append(ch)
-    return "".join(out)
+    # Strings are matched whole (and kept), so only a comma outside them is dropped. A loop over the characters
+    # held one string object per character: a 15 MB file of CJK text peaked at 491 MB (64 MB: about 2 GB).
+    return _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+#: A JSON string (kept), or a comma followed only by white space and a closing bracket (the comma dropped). An
+#: unterminated string matches no string: the text fails to parse either way.
+_TRAILING_COMMA = re.compile(r'("(?:[^"\\]++|\\.)*+")|,(\s*+[\]}])', re.S)  # possessive: nothing kept to go back to
 
 
 def to_json(items: list[dict]) -> str:
