@@ -454,7 +454,35 @@ def load(path) -> Dataset:
 
         raise GraphError(f"cannot read {p} as RDF ({fmt}): {one_line(exc)}") from None
     _in_file_order(ds)
-    return ds
+    return _stable_blank_nodes(ds)
+
+
+def _stable_blank_nodes(ds: Dataset) -> Dataset:
+    """Return the dataset with its blank nodes named ``b0``, ``b1``... in the order the file first uses them.
+
+    rdflib's parsers name each blank node after a random UUID drawn per parse: the same ``SELECT ?s ?o WHERE
+    { ?s ?p ?o }`` printed other labels (and a ``CONSTRUCT`` wrote its triples in another order) in each run. A
+    graph without blank nodes (kgraph writes none) is returned as it is, after one look at its terms.
+    """
+    quads = list(ds.quads((None, None, None, None)))
+    if not any(isinstance(t, BNode) for q in quads for t in q):
+        return ds
+    names: dict = {}
+
+    def stable(t):
+        if isinstance(t, BNode):
+            if t not in names:
+                names[t] = BNode(f"b{len(names)}")
+            return names[t]
+        return t
+
+    out = Dataset(default_union=True)
+    for prefix, ns in ds.namespaces():
+        out.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, g in quads:
+        out.graph(stable(g)).add((stable(s), stable(p), stable(o)))
+    _in_file_order(out)
+    return out
 
 
 class _OrderedSet(dict):

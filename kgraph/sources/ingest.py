@@ -218,6 +218,8 @@ _DATE_DMY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 _DATE_D_MONTH_Y = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _DATE_MONTH_D_Y = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DATE_LINE = re.compile(r"^\s*" + _DATE_PREFIX + r"(?P<date>[\w ,./:+-]{6,40}?)\s*$", re.I)
+#: Longest line (white space collapsed) read as a date line: "Published on: Wednesday, " and a 40-character date.
+_DATE_LINE_MAX = 100
 
 
 def iso_date(value: str | None) -> str | None:
@@ -244,6 +246,12 @@ def _date_of(text: str) -> str | None:
     """Return the date of a line near the top or the end that holds only a date ("Published: 1 May 2024")."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
     for ln in lines[:8] + lines[-4:]:
+        # The pattern's neighbouring \s* and its date group (which takes spaces) split a run of white space every
+        # way there is: "Date" and 200 spaces took 36 s, 300 over two minutes. Runs are collapsed and long lines
+        # skipped first, so each line costs a bounded match.
+        ln = " ".join(ln.split())
+        if len(ln) > _DATE_LINE_MAX:
+            continue
         m = _DATE_LINE.match(ln)
         if m and (day := iso_date(m.group("date"))):
             return day

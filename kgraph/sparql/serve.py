@@ -28,6 +28,7 @@ import ipaddress
 import multiprocessing as mp
 import os
 import queue
+import re
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -46,6 +47,9 @@ CONNECTION_TIMEOUT = 30
 REQUEST_DEADLINE = 30
 #: Connections served at once; past it the one waiting longest for its request is dropped (503 when all are busy).
 MAX_CONNECTIONS = 64
+#: A Content-Length value accepted: ASCII digits only (Python's int() also takes "+5", "0_5", " 5", Arabic-Indic
+#: digits, each a length a proxy in front reads otherwise).
+_LENGTH = re.compile(r"[0-9]{1,18}")
 #: Errors of a client that went away: logged as one line, never as a traceback.
 _GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
@@ -541,8 +545,35 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         self.server.connection_state(self.request, busy=False)  # the next request's time starts now
 
+    def _framing(self) -> tuple[int, str] | None:
+        """Return (status, message) if where the request's body ends is not certain, else None.
+
+        A proxy in front that reads the end of a body otherwise than this server (by Transfer-Encoding, by
+        another of two Content-Lengths, by "+5" or "0_5" that int() takes, or a GET whose body this server left
+        to be read as the next request) lets a client smuggle a request past it on a shared connection.
+        """
+        headers = self.headers
+        if headers.defects or headers.get_payload():  # a line that is no header ("Content-Length : 5")
+            return 400, "malformed header line"
+        if any("\r" in v or "\n" in v for v in headers.values()):
+            return 400, "folded header lines (obs-fold) are not accepted"
+        if headers.get_all("Transfer-Encoding"):
+            return 501, "Transfer-Encoding is not supported: send the body with one Content-Length"
+        lengths = headers.get_all("Content-Length") or []
+        if len(lengths) > 1:
+            return 400, "give at most one Content-Length header"
+        if lengths and not _LENGTH.fullmatch(lengths[0].strip(" \t")):
+            return 400, "bad Content-Length"
+        if lengths and int(lengths[0]) > 0 and self.command in ("GET", "HEAD"):
+            return 400, f"a {self.command} request carries no body"
+        return None
+
     def _refused(self) -> bool:
-        """Answer 400/403 and return True if the request does not come from this endpoint's own site."""
+        """Answer 400/403/501 and return True if the request is framed ambiguously or comes from another site."""
+        framing = self._framing()
+        if framing is not None:
+            self._error(*framing)
+            return True
         hosts = self.headers.get_all("Host") or []
         if len(hosts) != 1:
             self._error(400, "give exactly one Host header")
@@ -642,12 +673,7 @@ class _Handler(BaseHTTPRequestHandler):
             if url.path not in ("/", "/graph.html"):
                 return self._error(404, "not found")
             return self._error(405, "this endpoint is read-only", {"Allow": "GET, HEAD, POST"})
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            return self._error(400, "bad Content-Length")
-        if length < 0:
-            return self._error(400, "bad Content-Length")
+        length = int(self.headers.get("Content-Length") or 0)  # digits only: checked by _framing
         if length > MAX_BODY:
             self.close_connection = True
             return self._error(413, f"request body over {MAX_BODY} bytes")
