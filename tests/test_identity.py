@@ -84,6 +84,8 @@ def labels(kb):
     ("Exiled Belarusian", "Person", None),  # a description opening a sentence, no one's name
     ("Jailed Russian", "Person", None),
     ("Dawn French", "Person", "Dawn French"),  # a surname that is a demonym, after a given name
+    ("September Weigl", "Person", "Weigl"),  # "In September Weigl won": a date's month, no given name
+    ("June Weigl", "Person", "June Weigl"),  # a month that is a given name too
 ])
 def test_clean_name_cuts_what_is_no_part_of_a_name(raw, kind, cleaned):
     assert clean_name(raw, kind) == cleaned

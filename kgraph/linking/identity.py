@@ -138,6 +138,10 @@ _PARTY_PLURALS = frozenset("democrats republicans socialists conservatives liber
 _CAUCUS_WORDS = frozenset("congressional senate house parliamentary".split())
 
 
+#: Months no one is named after: opening a person's name, a date's month ("In September Weigl won ...").
+_MONTHS_NO_NAME = frozenset("january february september october november december".split())
+
+
 def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     """Return a name without titles, leading connectives or a trailing score, or None when nothing name-like is left.
 
@@ -170,6 +174,7 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
         if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
+                or type_ == EntityType.Person and w in _MONTHS_NO_NAME \
                 or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)):
             words = words[1:]
             continue
