@@ -22,7 +22,8 @@ import gzip
 import json
 import os
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -280,3 +281,13 @@ def main(argv: list[str]) -> None:  # pragma: no cover - a manual helper
 
 if __name__ == "__main__":  # pragma: no cover
     main(sys.argv[1:])
+
+
+def served(server) -> Iterator[int]:
+    """Run an endpoint server in a thread for a fixture; yield its port, then shut it down."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+    thread.join(5)

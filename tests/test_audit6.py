@@ -12,6 +12,8 @@ import pytest
 
 from kgraph.sparql import serve
 
+from .hostile import served
+
 
 # ---------------------------------------------------------------- the endpoint under a flood of connections
 
@@ -23,13 +25,7 @@ def small_endpoint(seed_build, tmp_path, monkeypatch):
     monkeypatch.setattr(serve, "REQUEST_DEADLINE", 2, raising=False)
     _result, out = seed_build
     graph = shutil.copy(out / "graph.ttl", tmp_path / "graph.ttl")
-    server = serve.make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True, timeout=3)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1]
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    yield from served(serve.make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True, timeout=3))
 
 
 def _half_request(port: int) -> socket.socket:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 
 import pytest
+
+from .hostile import served
 
 GRAPH = """@prefix ex: <http://example.org/> .
 ex:a ex:p ex:b . ex:b ex:p ex:c .
@@ -23,13 +24,7 @@ def endpoint(tmp_path_factory):
 
     graph = tmp_path_factory.mktemp("audit7-ep") / "graph.ttl"
     graph.write_text(GRAPH, encoding="utf-8")
-    server = make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True, timeout=5)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1]
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    yield from served(make_server(graph, host="127.0.0.1", port=0, engine="rdflib", quiet=True, timeout=5))
 
 
 def _statuses(port: int, raw: bytes) -> list[int]:
