@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import OWL, RDFS
 
 from kgraph.core.model import Article, Entity, Fact, KnowledgeBase
 from kgraph.graph import rdf
@@ -1689,6 +1689,40 @@ def test_a_corrected_node_and_an_asserted_relation_say_so_and_exports_keep_merge
     assert iri in page.js("kgraph.exports.nodesCsv()") and f"owl:sameAs <{iri}>" in page.js("kgraph.exports.turtle()")
     assert f'<attvalue for="same_as" value="{iri}"/>' in page.js("kgraph.exports.gexf()")
     Graph().parse(data=page.js("kgraph.exports.turtle()"), format="turtle")
+
+
+def test_entities_a_correction_keeps_apart_say_so_in_the_panel_and_every_export(open_page, tmp_path):
+    """A `different` item's owl:differentFrom reaches the page: a "Not the same as" row on both entities, and the
+    GEXF, nodes CSV and Turtle exports keep it (they dropped it, so a graph rebuilt from them lost the item)."""
+    from kgraph.core.model import Extraction, Mention
+    from kgraph.linking import corrections
+    from kgraph.linking.link import link_extractions
+
+    text = "Velmora FC beat Orsk in Velmora on Sunday."
+    ms = (Mention("Velmora FC", "Organization", 0, 10, "Velmora FC"), Mention("Orsk", "Organization", 16, 20, "Orsk"),
+          Mention("Velmora", "Place", 24, 31, "Velmora"))
+    kb = link_extractions([Extraction(Article("a", text), ms)], corrections.parse({"corrections": [
+        {"action": "different", "entities": ["Velmora", "Velmora FC"], "note": "the town and its club"}]}))
+    graph = rdf.to_graph(kb)
+    town = next(str(s) for s in graph.subjects(RDFS.label, Literal("Velmora")))
+    club = next(str(s) for s in graph.subjects(RDFS.label, Literal("Velmora FC")))
+    path, _ = visualize.write_page(graph, tmp_path / "apart.html")
+    page = open_page(path)
+    for one, other in ((town, club), (club, town)):
+        page.js("id => kgraph.selectNode(id)", one)
+        details = page.page.inner_text("#details")
+        label = "Velmora FC" if other == club else "Velmora"
+        assert f"Not the same as\n{label}" in details, details
+    nodes = list(csv.DictReader(io.StringIO(page.js("kgraph.exports.nodesCsv()"))))
+    assert {(n["label"], n["different_from"]) for n in nodes if n["label"].startswith("Velmora")} == {
+        ("Velmora", club), ("Velmora FC", town)}
+    assert all(n["different_from"] == "" for n in nodes if not n["label"].startswith("Velmora"))
+    ttl = Graph().parse(data=page.js("kgraph.exports.turtle()"), format="turtle")
+    assert (URIRef(town), OWL.differentFrom, URIRef(club)) in ttl and (URIRef(club), OWL.differentFrom, URIRef(town)) in ttl
+    assert f'<attvalue for="different_from" value="{club}"/>' in page.js("kgraph.exports.gexf()")
+    # a page without such an item carries no field for it
+    plain = visualize.graph_data(rdf.to_graph(link_extractions([Extraction(Article("a", text), ms)])))
+    assert not [n for n in plain.nodes if "differentFrom" in n]
 
 
 def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_start(open_page, analyst_page, tmp_path):

@@ -1289,6 +1289,16 @@
       if (alike.length > SAME_NAMED_SHOWN) alikeRow.append(' · and ' + num(alike.length - SAME_NAMED_SHOWN) + ' more');
       rows.push(['Same name as', alikeRow]);
     }
+    var apart = n.differentFrom || [];
+    if (apart.length) {
+      // a correction said these are other things: drawn entities by name, others by their IRI
+      var apartRow = el('span', {class: 'different-from'});
+      apart.forEach(function (u, i) {
+        if (i) apartRow.append(' · ');
+        apartRow.append(byId[u] ? nodeButton(u) : u);
+      });
+      rows.push(['Not the same as', apartRow]);
+    }
     var c = communities[n.community];
     if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
     if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
@@ -2368,13 +2378,15 @@
   function gexf() {
     var g = shownGraph(), out = ['<?xml version="1.0" encoding="UTF-8"?>',
       '<gexf xmlns="http://gexf.net/1.3" version="1.3">', '<graph defaultedgetype="directed" mode="static">',
-      '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="community" title="community" type="integer"/><attribute id="mentions" title="mentions" type="integer"/><attribute id="same_as" title="same_as" type="string"/></attributes>',
+      '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="community" title="community" type="integer"/><attribute id="mentions" title="mentions" type="integer"/><attribute id="same_as" title="same_as" type="string"/><attribute id="different_from" title="different_from" type="string"/></attributes>',
       '<attributes class="edge"><attribute id="predicate" title="predicate" type="string"/><attribute id="articles" title="articles" type="integer"/><attribute id="sources" title="sources" type="integer"/><attribute id="first" title="first" type="string"/><attribute id="last" title="last" type="string"/></attributes>',
       '<nodes>'];
     g.nodes.forEach(function (n) {
       out.push('<node id="' + xmlEsc(n.id) + '" label="' + xmlEsc(labelOf(n.id)) + '"><attvalues><attvalue for="type" value="' + xmlEsc(typeOf(n))
         + '"/><attvalue for="community" value="' + n.community + '"/><attvalue for="mentions" value="' + n.mentions + '"/>'
-        + (n.sameAs.length ? '<attvalue for="same_as" value="' + xmlEsc(n.sameAs.join(' | ')) + '"/>' : '') + '</attvalues></node>');
+        + (n.sameAs.length ? '<attvalue for="same_as" value="' + xmlEsc(n.sameAs.join(' | ')) + '"/>' : '')
+        + ((n.differentFrom || []).length ? '<attvalue for="different_from" value="' + xmlEsc(n.differentFrom.join(' | ')) + '"/>' : '')
+        + '</attvalues></node>');
     });
     out.push('</nodes>', '<edges>');
     g.rels.forEach(function (e) {
@@ -2392,9 +2404,10 @@
   }
   function csv(rows) { return rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n'; }
   function nodesCsv() {
-    // same_as: the IRIs merged into it (and its GeoNames page), as the graph's owl:sameAs
-    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names', 'same_as']].concat(shownGraph().nodes.map(function (n) {
-      return [n.id, labelOf(n.id), typeOf(n), n.community, n.mentions, n.alt.join(' | '), n.sameAs.join(' | ')];
+    // same_as: the IRIs merged into it (and its GeoNames page), as the graph's owl:sameAs; different_from: its
+    // owl:differentFrom, the entities a correction keeps apart from it
+    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names', 'same_as', 'different_from']].concat(shownGraph().nodes.map(function (n) {
+      return [n.id, labelOf(n.id), typeOf(n), n.community, n.mentions, n.alt.join(' | '), n.sameAs.join(' | '), (n.differentFrom || []).join(' | ')];
     })));
   }
   function edgesCsv() {
@@ -2419,6 +2432,7 @@
       var lines = [ttlIri(n.id) + ' a kg:' + typeOf(n), '    rdfs:label ' + ttlString(labelOf(n.id))];
       n.alt.forEach(function (a) { lines.push('    skos:altLabel ' + ttlString(a)); });
       n.sameAs.forEach(function (u) { lines.push('    owl:sameAs ' + ttlIri(u)); });
+      (n.differentFrom || []).forEach(function (u) { lines.push('    owl:differentFrom ' + ttlIri(u)); });
       out.push(lines.join(' ;\n') + ' .');
     });
     g.rels.forEach(function (e) { out.push(ttlIri(e.from) + ' kg:' + e.predicate + ' ' + ttlIri(e.to) + ' .'); });

@@ -263,6 +263,12 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
                             "color": colours[c]})
 
     degree = {s: nxg.degree(s) for s in iris}
+    # "not the same thing" (a correction's `different` item) is one statement either way round
+    apart: dict = defaultdict(set)
+    for s, d in props.items():
+        for o in d.get(OWL.differentFrom, ()):
+            apart[s].add(str(o))
+            apart[o].add(str(s))
     nodes = []
     for s, (x, y) in zip(iris, pos):
         same = sorted(str(o) for o in many(s, OWL.sameAs))
@@ -281,6 +287,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
                                   key=_item_order) if CORRECTIONS in many(s, PROV.wasInfluencedBy) else [],
             "coords": [lat, lon] if lat is not None and lon is not None else None,
         })
+        if apart.get(s):
+            nodes[-1]["differentFrom"] = sorted(apart[s])  # only where a correction said so: no bytes elsewhere
     edges = []
     for i, (s, p, o) in enumerate(triples):
         evs = sorted(evidence.get((s, p, o), []),
