@@ -37,6 +37,7 @@ from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFF
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
 from kgraph.extraction.lexicon import ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, company_ending
 from kgraph.extraction.lexicon import AGES as _AGES
+from kgraph.extraction.lexicon import MONTHS
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
 from kgraph.extraction.lexicon import LEADER_ROLES as _LEADER_ROLES
 from kgraph.extraction.lexicon import MEMBER_ROLES as _MEMBER_ROLES
@@ -1365,14 +1366,9 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     return out
 
 
-#: Month names and their short forms, which open a dateline's date ("Tallinn May 3 ETA --").
-_MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-
-
 def _month_date(doc, k: int, end: int) -> bool:
     """Return whether a month name followed by a number stands at ``k`` ("May 3", "Dec. 9")."""
-    if k >= end or doc[k].lower_.rstrip(".") not in _MONTHS:
+    if k >= end or doc[k].lower_.rstrip(".") not in MONTHS:
         return False
     nxt = k + 2 if k + 2 < end and doc[k + 1].text == "." else k + 1
     return nxt < end and doc[nxt].like_num
@@ -1399,7 +1395,7 @@ def _dateline_agency(doc, k: int, end: int) -> tuple[int, int] | None:
         if e == k + 1 and k + 2 < end and doc[k + 1].is_alpha and doc[k + 2].text == ")":
             e = k + 2  # "(dpa)": an agency may write its name in lower case
         dash = e + 1 < end and doc[e + 1].text in _DASHES | {"-"} \
-            and not any(t.lower_ in WEEKDAYS or t.lower_ in _MONTHS for t in doc[k + 1:e])
+            and not any(t.lower_ in WEEKDAYS or t.lower_ in MONTHS for t in doc[k + 1:e])
         # "(AP)" alone; "(Reuters) -", "(dpa) -": a bracket a dash closes is the agency whatever its case
         if e > k + 1 and e < end and doc[e].text == ")" and (doc[k + 1].is_upper or dash):
             return k + 1, e

@@ -401,6 +401,10 @@ SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs"
 #: The ages news writes beside a person's name ("Moreau, 45, was"; "X, 30, of Town"): a person's, not a count or a year.
 AGES = range(1, 111)
 
+#: Month names and their abbreviations, which a dateline's date opens ("March 3", "Dec. 9").
+MONTHS = _words("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""")
+
 #: Lists that must not share a word: a word in two of them would get two readings.
 DISJOINT: dict[str, tuple[str, ...]] = {
     "role classes": ("LEADER_ROLES", "WORK_ROLES", "MEMBER_ROLES"),

