@@ -61,13 +61,18 @@ def test_two_capitalized_parts_may_be_cut_apart(nlp):
 
 
 def _with_ents(nlp, sentence, spans):
-    """Return the sentence's doc with the given (phrase, label) entities in place of the NER's."""
+    """Return the sentence's doc with the given (phrase, label) entities in place of the NER's.
+
+    A third item, n, tags the phrase's n-th occurrence (from 0) instead of its first.
+    """
     from spacy.tokens import Span
 
     doc = nlp(sentence)
     ents = []
-    for phrase, label in spans:
-        at = sentence.index(phrase)
+    for phrase, label, *nth in spans:
+        at = -1
+        for _ in range(nth[0] + 1 if nth else 1):
+            at = sentence.index(phrase, at + 1)
         span = doc.char_span(at, at + len(phrase))
         ents.append(Span(doc, span.start, span.end, label=label))
     doc.ents = ents

@@ -12,6 +12,9 @@ from kgraph.core.model import Article
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction import docrel, extract
 
+from .test_extract import relations_of
+from .test_name_extent import _with_ents
+
 
 @pytest.fixture(autouse=True)
 def hand_rules_only(monkeypatch):
@@ -19,19 +22,6 @@ def hand_rules_only(monkeypatch):
     from kgraph.extraction import entity_model
 
     monkeypatch.setattr(entity_model, "load", lambda path=None: None)
-
-
-def _with_ents(nlp, text: str, ents: list[tuple[str, str, int]]):
-    """Parse ``text`` and set its entities to (phrase, label, occurrence) by hand."""
-    doc = nlp(text)
-    spans = []
-    for phrase, label, nth in ents:
-        at = -1
-        for _ in range(nth + 1):
-            at = text.index(phrase, at + 1)
-        spans.append(doc.char_span(at, at + len(phrase), label))
-    doc.ents = spans
-    return doc
 
 
 def _mentions(doc):
@@ -42,7 +32,7 @@ def _mentions(doc):
 
 def test_a_role_noun_opening_a_headline_is_no_part_of_the_person_named_in_the_body(nlp):
     text = "Striker Lindqvar completes move\n\nThe club signed striker Mateus Lindqvar on Monday."
-    doc = _with_ents(nlp, text, [("Striker Lindqvar", "ORG", 0), ("Mateus Lindqvar", "PERSON", 0)])
+    doc = _with_ents(nlp, text, [("Striker Lindqvar", "ORG"), ("Mateus Lindqvar", "PERSON")])
     found, _ex = _mentions(doc)
     assert not [m for m in found if m[1] == EntityType.Organization], found
     assert [m[2] for m in found if m[1] == EntityType.Person] == ["Mateus Lindqvar"] * 2
@@ -51,14 +41,14 @@ def test_a_role_noun_opening_a_headline_is_no_part_of_the_person_named_in_the_bo
 def test_a_role_noun_before_a_name_no_person_has_stays_part_of_it(nlp):
     # "General Kestrel" names no person of the article: it may be a firm's name, as "General Motors" is
     text = "General Kestrel cuts jobs\n\nThe carmaker said Mateus Lindqvar would lead it."
-    doc = _with_ents(nlp, text, [("General Kestrel", "ORG", 0), ("Mateus Lindqvar", "PERSON", 0)])
+    doc = _with_ents(nlp, text, [("General Kestrel", "ORG"), ("Mateus Lindqvar", "PERSON")])
     found, _ex = _mentions(doc)
     assert ("General Kestrel", EntityType.Organization, "General Kestrel") in found, found
 
 
 def test_a_name_the_ner_cut_short_takes_the_words_the_article_writes_it_with(nlp):
     text = "Banker to lead Nordbahn Logistik freight arm\n\nNordbahn Logistik has appointed Petra Olm."
-    doc = _with_ents(nlp, text, [("Nordbahn", "ORG", 0), ("Nordbahn Logistik", "ORG", 1), ("Petra Olm", "PERSON", 0)])
+    doc = _with_ents(nlp, text, [("Nordbahn", "ORG"), ("Nordbahn Logistik", "ORG", 1), ("Petra Olm", "PERSON")])
     found, _ex = _mentions(doc)
     assert [m[2] for m in found if m[1] == EntityType.Organization] == ["Nordbahn Logistik"] * 2, found
 
@@ -76,18 +66,15 @@ def test_a_given_name_opening_a_sentence_joins_the_surname_found_alone(nlp):
 def test_a_kind_noun_opening_a_sentence_is_the_one_body_named_so_far_with_that_word(nlp):
     text = ("The Constitutional Court on Wednesday ordered the dissolution of the opposition Forward Unity Party. "
             "Party leader Tavin Surapong said members would form a new party.")
-    with docrel.rules_only():
-        ex = extract.extract_doc(Article("t", text), [(0, nlp(text))])
-    stated = {(r.subject.name, r.predicate, r.object.name) for r in ex.relations}
+    stated, _ex = relations_of(nlp, text)
     assert ("Tavin Surapong", Predicate.leaderOf, "Forward Unity Party") in stated, stated
 
 
 def test_two_bodies_with_the_kind_word_leave_the_kind_noun_alone(nlp):
     text = ("The court banned the Forward Unity Party and the Green Dawn Party on Wednesday. "
             "Party leader Tavin Surapong said members would form a new party.")
-    with docrel.rules_only():
-        ex = extract.extract_doc(Article("t", text), [(0, nlp(text))])
-    assert not [r for r in ex.relations if r.predicate == Predicate.leaderOf], ex.relations
+    stated, _ex = relations_of(nlp, text)
+    assert not [r for r in stated if r[1] == Predicate.leaderOf], stated
 
 
 @pytest.mark.parametrize("text, tagged, name, kind", [
@@ -96,7 +83,7 @@ def test_two_bodies_with_the_kind_word_leave_the_kind_noun_alone(nlp):
     ("Police in Mexico City arrested two men.", "Mexico", "Mexico", EntityType.Country),
 ])
 def test_a_town_and_town_or_city_is_a_club_unless_the_gazetteer_knows_the_whole(nlp, text, tagged, name, kind):
-    doc = _with_ents(nlp, text, [(tagged, "GPE", 0)])
+    doc = _with_ents(nlp, text, [(tagged, "GPE")])
     cands = extract._ner_candidates(doc, 0, set())
     assert [(c.name, c.type) for c in cands] == [(name, kind)]
 
@@ -111,7 +98,7 @@ def test_a_town_and_town_or_city_is_a_club_unless_the_gazetteer_knows_the_whole(
     ("The band thanked Walker Ola Brekke.", "Walker Ola Brekke", "Walker Ola Brekke"),
 ])
 def test_an_occupation_opening_a_sentence_is_no_part_of_the_name(nlp, text, tagged, name):
-    doc = _with_ents(nlp, text, [(tagged, "PERSON", 0)])
+    doc = _with_ents(nlp, text, [(tagged, "PERSON")])
     assert [c.name for c in extract._ner_candidates(doc, 0, set())] == [name]
 
 
