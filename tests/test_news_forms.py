@@ -114,3 +114,25 @@ def test_a_dated_wire_dateline_ends_before_the_story_opens(nlp, text, name):
     opens = next(t.i for t in doc if t.text == name.split()[0])
     assert opens in _dateline_ends(doc)
     assert doc[opens].is_sent_start
+
+
+def test_a_shared_surname_no_one_dominates_is_the_person_last_named_in_full(nlp):
+    # Each full name written twice: a lone surname is the person named in full just before it.
+    text = ("Daniel Kessling was arrested in Denver on Monday. His mother, Susan Kessling, was not told. "
+            "Susan Kessling said she learned of it from a neighbour. Kessling wept as she spoke. "
+            "Daniel Kessling denied the charges. Kessling will appear in court on Friday.")
+    doc = _with_ents(nlp, text, [("Daniel Kessling", "PERSON"), ("Susan Kessling", "PERSON"),
+                                 ("Susan Kessling", "PERSON", 1), ("Kessling", "PERSON", 3),
+                                 ("Daniel Kessling", "PERSON", 1), ("Kessling", "PERSON", 5)])
+    found, _ex = _mentions(doc)
+    assert [n for t, _k, n in found if t == "Kessling"] == ["Susan Kessling", "Daniel Kessling"], found
+
+
+def test_a_shared_surname_in_a_headline_is_the_person_the_lead_names_first(nlp):
+    text = ("Kessling wins leadership vote\n\nMarta Kessling won her party's leadership vote on Sunday. Her husband, "
+            "the lawyer Paul Kessling, was not present. Paul Kessling later congratulated her. "
+            "Marta Kessling thanked her supporters.")
+    doc = _with_ents(nlp, text, [("Kessling", "PERSON"), ("Marta Kessling", "PERSON"), ("Paul Kessling", "PERSON"),
+                                 ("Paul Kessling", "PERSON", 1), ("Marta Kessling", "PERSON", 1)])
+    found, _ex = _mentions(doc)
+    assert [n for t, _k, n in found if t == "Kessling"] == ["Marta Kessling"], found
