@@ -28,6 +28,60 @@ def test_debris_removed():
     assert clean_text(raw) == "Big headline here\n\nThe story itself."
 
 
+_WRAPPED = ("Refinery fire under control\n\n"
+            "Firefighters in Harlow Bay said on Monday that a blaze at the\n"
+            "Orland Petroleum refinery was under control. The Coastal Fire\n"
+            "Protection Service sent 40 crews, and the company's chief\n"
+            "executive, Mara Quist, thanked them. Production will restart\n"
+            "next week.\n\n"
+            "Residents were told to keep their windows shut.")
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_joined_again():
+    # Each wrap would cut a sentence, and the name it falls in ("Coastal Fire / Protection Service"), in two.
+    text = clean_text(_WRAPPED)
+    assert "The Coastal Fire Protection Service sent 40 crews" in text
+    assert "Production will restart next week." in text
+    assert text.startswith("Refinery fire under control\n\nFirefighters in Harlow Bay said")
+    assert text.endswith("restart next week.\n\nResidents were told to keep their windows shut.")
+
+
+def test_a_wrapped_paragraph_keeps_its_headline_line_and_a_hyphened_word_whole():
+    text = clean_text("Refinery fire under control\n"
+                      "Firefighters in Harlow Bay said on Monday that a blaze at the\n"
+                      "Orland Petroleum refinery was under control, and that inter-\n"
+                      "national help was not needed. The Coastal Fire Protection\n"
+                      "Service sent 40 crews.")
+    assert text.split("\n") == ["Refinery fire under control",
+                                "Firefighters in Harlow Bay said on Monday that a blaze at the Orland Petroleum "
+                                "refinery was under control, and that inter-national help was not needed. The "
+                                "Coastal Fire Protection Service sent 40 crews."]
+
+
+@pytest.mark.parametrize("text", [
+    # a line per paragraph, as most news is written
+    "Harlow Bay fire\nFirefighters said on Monday that the blaze was under control.\nThe company thanked "
+    "them.\nProduction will restart next week, the company said on Tuesday.\nResidents were told to stay in.",
+    # a list, whose items are about as long as each other
+    "The winners were:\n- Mara Quist of Harlow Bay, for a novel\n- Ivo Brandt of Orland, for a poem\n"
+    "- Lena Sorg of Tarvik, for a play\n- Otto Vale of Kessing, for an essay",
+    # lines longer than any fixed-width wrap
+    "A" + " word" * 30 + "\n" + "B" + " word" * 30 + "\n" + "C" + " word" * 30 + "\n" + "D" + " word" * 30,
+])
+def test_lines_the_author_broke_stay_broken(text):
+    assert clean_text(text) == text
+
+
+def test_names_across_a_wrap_are_found_whole(tmp_path):
+    from kgraph.build.pipeline import extractions
+
+    (tmp_path / "fire.txt").write_text(_WRAPPED, encoding="utf-8")
+    [ex] = list(extractions([str(tmp_path / "fire.txt")]))
+    names = {m.name for m in ex.mentions}
+    assert "Coastal Fire Protection Service" in names, names
+    assert not {"Coastal Fire", "Protection Service"} & names, names
+
+
 @pytest.mark.parametrize("data,expected", [
     pytest.param("Québec".encode("utf-8"), "Québec", id="utf8"),
     pytest.param("Québec".encode("utf-16"), "Québec", id="utf16-bom"),

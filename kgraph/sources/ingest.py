@@ -194,13 +194,55 @@ def clean_text(text: str) -> str:
             _BREADCRUMB.match(ln) or _IMAGE_LINE.match(ln) or _COPYRIGHT.match(ln) or _AUTHOR_BOX.match(ln))]
         if not lines:
             continue
-        body = "\n".join(ln.strip() for ln in lines)
+        body = _unwrapped([ln.strip() for ln in lines])
         key = re.sub(r"\s+", " ", body).casefold()
         if key in seen:
             continue  # the same headline or lead paragraph again
         seen.add(key)
         kept.append(body)
     return "\n\n".join(kept)
+
+
+#: The widest line a text wrapped at a fixed width has (e-mail and wire copy wrap at 60-80 characters).
+WRAP_MAX = 100
+#: How far short of the widest line a wrapped line may stop: the next word did not fit.
+WRAP_SLACK = 16
+#: A list item's opening: its line break is the author's, never a wrap.
+_LIST_ITEM = re.compile(r"(?:[-*\u2022\u2013]|\d{1,3}[.)])\s")
+
+
+def _unwrapped(lines: list[str]) -> str:
+    """Return a paragraph's lines joined again where a fixed-width wrap broke them, else as written.
+
+    Why: a text wrapped at 70 characters ("the Federal Motor\nTransport
+    Authority") reads as a new line, so a sentence and a name break at each
+    wrap and both halves become names of their own. A paragraph is read as
+    wrapped when it has at least two lines after its first that are not its
+    last, every line is at most :data:`WRAP_MAX` characters, and three in
+    four of those lines stop within :data:`WRAP_SLACK` of the widest one;
+    then a line that long goes on with the next (a shorter one ends a
+    headline or a paragraph), unless the next opens a list item. A word
+    hyphened across the wrap is joined without a space. News a line per
+    paragraph, and lists, have lines of any length: left as written.
+    """
+    if len(lines) < 4 or max(map(len, lines)) > WRAP_MAX:
+        return "\n".join(lines)
+    width = max(map(len, lines))
+    inner = lines[1:-1]
+    full = [len(ln) >= width - WRAP_SLACK for ln in lines]
+    if len(inner) < 2 or 4 * sum(full[1:-1]) < 3 * len(inner):
+        return "\n".join(lines)
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        prev = out[-1]
+        if full[i - 1] and not _LIST_ITEM.match(lines[i]):
+            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and lines[i][:1].islower():
+                out[-1] = prev + lines[i]  # "inter-\nnational": one word, hyphened at the wrap
+            else:
+                out[-1] = prev + " " + lines[i]
+        else:
+            out.append(lines[i])
+    return "\n".join(out)
 
 
 def _has_words(text: str) -> bool:
