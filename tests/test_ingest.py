@@ -72,6 +72,30 @@ def test_lines_the_author_broke_stay_broken(text):
     assert clean_text(text) == text
 
 
+
+def test_a_markdown_file_is_read_without_its_marks(tmp_path):
+    (tmp_path / "fire.md").write_text(
+        "# Refinery fire under control ##\n\nA blaze at the [Orland Petroleum](https://example.org/orland \"site\") "
+        "refinery is out, said **Mara Quist** of _Harlow Bay_.\n![crews](https://example.org/a.png)\n\n"
+        "> The *Coastal Fire Protection Service* sent `40` crews.\n\n---\n[1]: https://example.org/notes\n",
+        encoding="utf-8")
+    [art] = list(read_inputs([str(tmp_path / "fire.md")]))
+    assert art.title == "Refinery fire under control"
+    assert "A blaze at the Orland Petroleum refinery is out, said Mara Quist of Harlow Bay." in art.text
+    assert "The Coastal Fire Protection Service sent 40 crews." in art.text
+    assert not set("#*_[]()`>") & set(art.text) and "https" not in art.text, art.text
+
+
+def test_a_plain_text_file_keeps_what_looks_like_markdown(tmp_path):
+    (tmp_path / "note.txt").write_text("Vote count\n\nThe tally was 3*4 = 12, said snake_case_fan.", encoding="utf-8")
+    [art] = list(read_inputs([str(tmp_path / "note.txt")]))
+    assert "3*4 = 12, said snake_case_fan." in art.text
+
+
+def test_character_references_a_scraper_left_are_read_as_characters():
+    text = clean_text("Talks between AT&amp;T and Orland&#8217;s board broke down.&nbsp;Shares fell. R&D &c. stays.")
+    assert text == "Talks between AT&T and Orland\u2019s board broke down.\u00a0Shares fell. R&D &c. stays."
+
 def test_names_across_a_wrap_are_found_whole(tmp_path):
     from kgraph.build.pipeline import extractions
 

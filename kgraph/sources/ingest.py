@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
+import html as _html
 import io
 import json
 import os
@@ -176,14 +177,64 @@ def _field(value: object, limit: int = 1000) -> str | None:
     return value[:limit] or None
 
 
+#: An HTML character reference left in plain text by a scraper ("AT&amp;T", "Tarsk&#8217;s").
+_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+# Markdown's marks around text (bounded runs, no nested repeats: linear on any input).
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\](?:\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,300}\")?\)|\[[^\[\]\n]{0,100}\])")
+_MD_LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\[\]\n]{1,300}\]:[ \t]+\S[^\n]*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+([^\n]*)$", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?){1,20}", re.MULTILINE)
+_MD_FENCE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*$", re.MULTILINE)
+_MD_RULE = re.compile(r"^[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
+_MD_STRONG = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])"
+                          r"|(?<![\w_])_(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w_])")
+_MD_CODE = re.compile(r"`([^`\n]{1,300})`")
+
+
+def _heading_words(line: str) -> str:
+    """Return a Markdown heading's words without the hashes that may close it ("Title ##")."""
+    bare = line.rstrip(" \t")
+    words = bare.rstrip("#")
+    # closing hashes follow a space; "C#" ends in one that is part of the word (string methods: no backtracking)
+    return words.rstrip(" \t") if words != bare and (not words or words[-1] in " \t") else bare
+
+
+def markdown_to_text(text: str) -> str:
+    """Return a Markdown file's text without its marks: a link's words, not its address; no heading hashes.
+
+    Why: "[Orland Petroleum](https://...)" read as written hid the company
+    behind brackets and an address, "**Mara Quist**" glued asterisks to a
+    name, and "# Headline" opened the title with a hash. Images, link
+    definitions, code fences and rules are dropped; emphasis, code, quote
+    and heading marks are taken off the words they frame. List markers stay:
+    each item keeps its own line.
+    """
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK_DEFINITION.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_FENCE.sub("", _MD_RULE.sub("", text))
+    text = _MD_QUOTE.sub("", _MD_HEADING.sub(lambda m: _heading_words(m.group(1)), text))
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), _MD_STRONG.sub("", text))
+    return text
+
+
 def clean_text(text: str) -> str:
     """Remove page debris and normalise line breaks, keeping paragraphs apart.
 
     Drops breadcrumb lines ("Home » ..."), image file names, "About The
     Author" and similar boxes, copyright lines, and any paragraph that
     repeats an earlier one (a headline or lead printed twice). The text is
-    first passed through :func:`sanitize`.
+    first passed through :func:`sanitize`, after HTML character references
+    a scraper left in it ("&amp;", "&#8217;") are read as the characters
+    they stand for.
     """
+    if "&" in text:
+        # A scraper's "AT&amp;T" is "AT&T": the reference split the name and its "&" ended the sentence.
+        text = _CHAR_REF.sub(lambda m: _html.unescape(m.group(0)), text)
     text = sanitize(text)
     paragraphs = re.split(r"\n\s*\n", text)
     seen: set[str] = set()
@@ -537,6 +588,8 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
         return None
     if html:
         raw, title, url, date, site = html_to_text(raw, shown(path))
+    elif path.suffix.lower() == ".md":
+        raw = markdown_to_text(raw)
     text = clean_text(raw)
     del raw
     if not _has_words(text):
