@@ -2174,6 +2174,9 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
     body = next((index.at(c) for c in verb.children if c.dep_ == "nsubj" and index.at(c) is not None), None)
     if body is None and not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("relcl", "acl"):
         body = index.at(verb.head)
+        if body is None and verb.head.dep_ == "appos" and verb.i > verb.head.i:
+            # "Vellox, the Tarskian carmaker, named ...": the parser may hang the verb on the description's noun
+            body = index.at(verb.head.head)
     return body if body is not None and body.type in (EntityType.Organization, EntityType.Country) else None
 
 
@@ -2187,6 +2190,8 @@ def _maker(verb, index: MentionIndex) -> Mention | None:
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
           ("Quillmoor Foods, the maker of soups, on Tuesday named Ann Lisk as its new chief executive.",
            ("Ann Lisk", Predicate.leaderOf, "Quillmoor Foods")),
+          ("Vellox Motors, the Tarskian carmaker, named Ann Lisk as its new chief executive on Tuesday.",
+           ("Ann Lisk", Predicate.leaderOf, "Vellox Motors")),
           ("Ann Lisk became leader of the Quillmoor Party in May.",
            ("Ann Lisk", Predicate.leaderOf, "the Quillmoor Party")),
           ("Ann Lisk, who is also the leader of the Quillmoor Party, told the newspaper.",
