@@ -2973,3 +2973,20 @@ def test_a_rulers_given_name_after_a_title_joins_the_numbered_name_named_elsewhe
     # A title that is no ruler's ("Minister Gregor") neither.
     minister = _story("b", "Minister Gregor said the crowd in Velt was large.", ("Gregor", "Person"))
     assert {e.label for e in link_extractions([full, minister]).entities} == {"Gregor XIX", "Gregor"}
+
+
+def test_a_lone_surname_two_full_names_share_is_the_one_whose_stories_name_the_same_people_and_bodies():
+    kb = link_extractions([
+        ex("a", ("Mira Tasker", "Person", "Mira Tasker"), ("Green Front", "Organization", "Green Front"),
+           ("Ivo Brandt", "Person", "Ivo Brandt")),
+        ex("b", ("Mira Tasker", "Person", "Mira Tasker"), ("Green Front", "Organization", "Green Front")),
+        ex("c", ("Paul Tasker", "Person", "Paul Tasker"), ("Orland Bank", "Organization", "Orland Bank")),
+        ex("d", ("Paul Tasker", "Person", "Paul Tasker"), ("Orland Bank", "Organization", "Orland Bank")),
+        ex("e", ("Tasker", "Person", "Tasker"), ("Green Front", "Organization", "Green Front"),
+           ("Ivo Brandt", "Person", "Ivo Brandt")),
+        # a story that names what both of them are named with says nothing
+        ex("f", ("Tasker", "Person", "Tasker"), ("Green Front", "Organization", "Green Front"),
+           ("Orland Bank", "Organization", "Orland Bank"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Ivo Brandt", ("a", "e")), ("Mira Tasker", ("a", "b", "e")), ("Paul Tasker", ("c", "d")),
+                   ("Tasker", ("f",))]

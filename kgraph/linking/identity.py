@@ -3553,6 +3553,15 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     lead = shared[0] if len(shared) == 1 else None
                 if lead is None:
                     lead = _clear_lead(groups, [c for c in cands if _person_corpus_ok(groups, gid, c)], PERSON_PRIOR)
+                if lead is None:
+                    # "Tasker" in a story about the Green Front when the corpus names its leader "Mira Tasker"
+                    # beside the party and a lawyer "Paul Tasker" elsewhere: the one whose stories name the
+                    # same people and bodies.
+                    if aid not in roots:
+                        roots[aid] = {uf.find(x) for x in per_article[aid]}
+                    lead = _co_named_lead(roots[aid] - {uf.find(gid)},
+                                          [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c)],
+                                          groups, per_article, uf)
                 if lead is None and n not in _given_names():
                     # "Brandt" in a match report when the corpus names the striker "Arvo Brandt" only in match
                     # reports and the minister "Ilse Brandt" only outside them: the one of its kind of story
@@ -3636,6 +3645,30 @@ def _titles_before(text: str, start: int, end: int) -> set:
             break
         out.add(w.casefold())
     return out - _PLAIN_TITLES
+
+
+#: People and bodies a lone surname's story must share with one full name's stories, and how many times
+#: as many as with any other, for the surname to be that person (see :func:`_co_named_lead`).
+CO_NAMED_MIN = 2
+
+
+def _co_named_lead(named: set, cands: list, groups: dict, per_article: dict, uf) -> tuple | None:
+    """Return the one candidate whose other stories name CO_NAMED_MIN or more of the people and bodies ``named``
+    (roots a story names), DOMINANT times as many as any other candidate's do, or None.
+
+    Places and countries are left out: most stories of a country name it, whoever they are about.
+    """
+    mine = {g for g in named if g[0] in (EntityType.Person, EntityType.Organization)}
+    if len(cands) < 2 or len(mine) < CO_NAMED_MIN:
+        return None
+    shared = []
+    for c in cands:
+        theirs = {uf.find(x) for a in sorted(groups[c].articles) for x in per_article[a]}
+        shared.append((len(mine & (theirs - {c})), c))
+    shared.sort(reverse=True)
+    if shared[0][0] >= CO_NAMED_MIN and shared[0][0] >= DOMINANT * shared[1][0]:
+        return shared[0][1]
+    return None
 
 
 def _clear_lead(groups: dict, cands, floor: int):
