@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -805,6 +806,20 @@ def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_pa
         page.page.keyboard.up(key)
     page.settle()
     assert page.js("kgraph.network.getScale()") > scale and page.js("kgraph.network.getViewPosition().x") < at
+
+
+def test_every_control_and_the_network_have_a_name_a_screen_reader_reads(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1366, 768))
+    # the sliders' labels held an <output> first, which the label named instead: "slider", no name
+    for name in ("Minimum confidence", "From", "To"):
+        assert page.page.get_by_role("slider", name=name).count() == 1, name
+    tree = page.page.locator("#panel").aria_snapshot()
+    unnamed = [line.strip() for line in tree.splitlines()
+               if re.match(r"\s*- (slider|searchbox|textbox|spinbutton|checkbox|combobox|button)\b(?! \")", line)]
+    assert not unnamed, unnamed
+    # the element Tab reaches on the network says what it is and which keys move it
+    page.page.focus("#net .vis-network")
+    assert "arrow keys" in page.js("document.activeElement.getAttribute('aria-label') || ''")
 
 
 def test_a_small_corpus_says_its_unrelated_entities_are_hidden_and_names_every_node(open_page, analyst_page):

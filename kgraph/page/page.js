@@ -314,6 +314,9 @@
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
   container.append(netLegend);  // after vis-network, which empties its container
+  // the element Tab reaches on the network had no name: a screen reader said only "group"
+  var netFocus = container.querySelector('.vis-network');
+  if (netFocus) netFocus.setAttribute('aria-label', 'Network of entities: arrow keys move it, Page Up and Page Down zoom; what is chosen is shown in Details');
   // At fit-to-screen a corpus of hundreds of entities is drawn at a fifth of its size or less, and vis-network's
   // sizes (graph units) become dots of 1-2 px whose shape, the type, cannot be read. Before each frame every node
   // is given at least MIN_NODE_PX on screen, times the square root of its size over the smallest (size still says
