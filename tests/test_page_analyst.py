@@ -1185,6 +1185,32 @@ def test_search_finds_articles_by_their_title(open_page, analyst_page):
     assert page.page.inner_text("#results") == "No entity or article title has that name."
 
 
+def test_the_articles_of_a_topic_list_who_they_name_people_at_one_click(open_page, tmp_path):
+    # "Who is named in the articles about the mill strike" meant opening the six titles the search lists one at a
+    # time (and the others not at all): one entry now lists every such article and who they name, by type.
+    kb = analyst_kb()
+    titles = {"n1": "Mill strike: Orion Mills hires", "n2": "Mill strike reaches the Tallow Bank board"}
+    kb = replace(kb, articles=tuple(replace(a, title=titles.get(a.id, a.title)) for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "topic.html")
+    page = open_page(path)
+    page.page.fill("#search", "mill strike")
+    page.page.click("#results button.result-topic")
+    assert page.page.inner_text("#details h3") == "Articles with \u201cmill strike\u201d in their title"
+    assert page.js("Array.from(document.querySelectorAll('#details .topic-articles li')).map(l => l.textContent)") == [
+        "Mill strike reaches the Tallow Bank board (2024-02-10, South Times)", "Mill strike: Orion Mills hires (2024-01-05, North Post)"]
+    named = lambda: page.js("Array.from(document.querySelectorAll('#details ul.named-with li')).map(l => l.textContent.trim())")  # noqa: E731
+    assert named()[:2] == ["Ada Quill 2 articles", "Orion Mills 2 articles"] and len(named()) == 5  # not Boris Tamm (n3)
+    page.page.click("#details button.act-co-type[data-type='Person']")
+    assert named() == ["Ada Quill 2 articles", "Cora Vint 1 article"]
+    page.page.click("#details button.act-topic-graph")
+    page.settle()
+    assert _labels(page, page.js("kgraph.focus()")) == ["Ada Quill", "Cora Vint"]
+    # an article opened from it leads back to it
+    page.page.click("#details .topic-articles button")
+    page.page.click("#details button.act-back")
+    assert page.page.inner_text("#details h3").startswith("Articles with")
+
+
 def test_a_hub_lists_its_relations_by_kind_and_way_each_kind_whole_at_one_click(open_page, tmp_path):
     # Germany in DWIE 1-600 has 474 relations: 25 best attested were listed, the rest on one click, so who leads
     # it or what is based there meant reading hundreds of lines.
