@@ -19,6 +19,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDFS
 
+from kgraph.core.iri import entity_iri
 from kgraph.core.model import Article, Entity, Fact, KnowledgeBase
 from kgraph.graph import rdf
 
@@ -28,7 +29,7 @@ from kgraph.core.vocab import KG
 from .benchmark_scripts import load
 from .hostile import PAYLOADS
 from .test_browser import browser, open_page  # noqa: F401 (fixtures)
-from .test_visualize import _stated, analyst_kb
+from .test_visualize import _older_kb, _stated, analyst_kb
 
 pytestmark = pytest.mark.browser
 
@@ -1183,6 +1184,30 @@ def test_search_finds_articles_by_their_title(open_page, analyst_page):
     assert page.page.inner_text("#details h3") == "Tallow Bank board"
     page.page.fill("#search", "zzqx")
     assert page.page.inner_text("#results") == "No entity or article title has that name."
+
+
+def test_a_page_drawn_since_an_older_graph_says_what_changed_and_shows_the_new(open_page, tmp_path):
+    # "What changed since last week's build" meant two pages side by side, compared by eye.
+    g = rdf.to_graph(analyst_kb())
+    g.add((entity_iri("person/ada"), OWL.sameAs, entity_iri("person/a_quill")))  # her IRI of the older build stays
+    path, _ = visualize.write_page(g, tmp_path / "c.html", since=rdf.to_graph(_older_kb()), since_name="last-week.ttl")
+    page = open_page(path)
+    box = page.page.inner_text("[data-changes]")
+    assert page.js("document.querySelector('[data-changes] h2').textContent") == "Changed since last-week.ttl"
+    assert "1 entity and 2 relations new; 1 entity and 1 relation gone." in box
+    assert "Gus Fenn worksFor Orion Mills" in box and "Entities gone: Gus Fenn" in box
+    assert page.js("Array.from(document.querySelectorAll('[data-changes] .changes-new li')).map(l => l.textContent)") == [
+        "Cora Vint memberOf Tallow Bank", "Cora Vint worksFor Tallow Bank"]
+    page.page.click("[data-changes] button.act-changes-graph")
+    page.settle()
+    assert _labels(page, page.js("kgraph.focus()")) == ["Cora Vint", "Tallow Bank"]
+    page.page.click("[data-changes] .changes-new button.pred")
+    assert "Change\nnew since last-week.ttl" in page.page.inner_text("#details")
+    cora, ada = _ids(page, ["Cora Vint", "Ada Quill"])
+    page.js("id => kgraph.selectNode(id)", cora)
+    assert "Change\nnew since last-week.ttl" in page.page.inner_text("#details")
+    page.js("id => kgraph.selectNode(id)", ada)  # the older graph knew her by another IRI: not new
+    assert "new since" not in page.page.inner_text("#details")
 
 
 def test_the_articles_of_a_topic_list_who_they_name_people_at_one_click(open_page, tmp_path):

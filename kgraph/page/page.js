@@ -1056,6 +1056,37 @@
     return el('p', {class: 'parts-note', text: 'The relations shown form ' + num(list.length) + ' separate parts (the largest: ' + big.join('; next: ')
       + '). Entities in different parts are linked by no chain of relations, however close they lie on the map.'});
   }
+  // What changed since an older graph of the corpus (a page drawn with kgraph view --since OLD): the new entities and
+  // relations (marked on their panels too, and highlighted on the graph at one click) and what the older one held
+  // that is gone. Without it an analyst compared two pages by eye.
+  var CHANGES_SHOWN = 25;
+  function changesSection() {
+    var c = DATA.changes;
+    if (!c) return null;
+    var fresh = DATA.edges.filter(function (e) { return e.new && !blocked.has(e.from) && !blocked.has(e.to); })
+      .sort(function (a, b) { return b.articles.length - a.articles.length || byId[a.from].rank - byId[b.from].rank || a.id - b.id; });
+    var newIds = DATA.nodes.filter(function (n) { return n.new && !blocked.has(n.id); }).map(function (n) { return n.id; });
+    var list = el('ul', {class: 'changes-new'});
+    var more = capped(list, fresh, CHANGES_SHOWN, function (e) {
+      return el('li', null, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
+    }, 'new relation');
+    var gone = el('ul', {class: 'changes-gone'});
+    c.goneEdges.forEach(function (r) { gone.append(el('li', {class: 'muted', text: r[0] + ' ' + r[1] + ' ' + r[2]})); });
+    var goneCut = c.goneEdgeCount > c.goneEdges.length ? el('p', {class: 'muted small', text: '(' + num(c.goneEdges.length) + ' of ' + num(c.goneEdgeCount) + ' listed)'}) : null;
+    return el('section', {class: 'changes', 'data-changes': '1'},
+      el('h2', {text: 'Changed since ' + c.since}),
+      el('p', {text: plural(c.nodes, 'entity', 'entities') + ' and ' + plural(c.edges, 'relation') + ' new; '
+        + plural(c.goneNodeCount, 'entity', 'entities') + ' and ' + plural(c.goneEdgeCount, 'relation') + ' gone.'}),
+      newIds.length || fresh.length ? el('div', {class: 'row'}, button('Show the new on the graph', function () {
+        showOnGraph(newIds.concat(fresh.map(function (e) { return e.from; }), fresh.map(function (e) { return e.to; })), fresh);
+      }, 'act-changes-graph')) : null,
+      fresh.length ? list : null, more,
+      c.goneEdgeCount ? el('p', {class: 'muted small', text: 'Relations gone (no longer stated or an entity gone):'}) : null,
+      c.goneEdgeCount ? gone : null, goneCut,
+      c.goneNodeCount ? el('p', {class: 'muted small', text: 'Entities gone: ' + c.goneNodes.join(' · ')
+        + (c.goneNodeCount > c.goneNodes.length ? ' … (' + num(c.goneNodes.length) + ' of ' + num(c.goneNodeCount) + ' listed)' : '')}) : null);
+  }
   var ARTICLES_SHOWN = 40, MOST_NAMED = 10;
   // articles by date, the latest first, the undated last (then in corpus order)
   function newestFirst(a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; }
@@ -1082,7 +1113,7 @@
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
     fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
-      el('h2', {text: 'This corpus'}), overview(),
+      el('h2', {text: 'This corpus'}), overview(), changesSection(),
       byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
       most.length ? el('h2', {text: 'Often named, not drawn'}) : null,
       most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
@@ -1364,6 +1395,7 @@
     rows.push(['Mentions', num(n.mentions || 0) + (n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '')]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
+    if (n.new && DATA.changes) rows.push(['Change', 'new since ' + DATA.changes.since]);
     var rel = el('ul', {class: 'node-facts'});
     // the facts shown first, the best attested first: articles, independent sources, confidence
     var facts = relsOf[id].slice().sort(function (a, b) {
@@ -1516,6 +1548,7 @@
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
       dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
+        ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
