@@ -504,7 +504,9 @@ def evaluate(gold, model, min_confidence, json_path, verbose):
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Draw only the N most central entities; the page notes what was left out.")
 @click.option("--title", default="kgraph", show_default=True, help="Title shown on the page.")
-def view(graph, graph_option, output, max_nodes, title):
+@click.option("--since", default=None, metavar="OLD",
+              help="An older graph of the corpus (file or output folder): the page marks what is new and lists what is gone.")
+def view(graph, graph_option, output, max_nodes, title, since):
     """Draw the interactive network page of an existing graph file, without re-extracting.
 
     Reads Turtle, TriG, N-Triples, N-Quads or JSON-LD and writes one
@@ -513,6 +515,7 @@ def view(graph, graph_option, output, max_nodes, title):
     \b
     Example:
       kgraph view output/graph.ttl --output output/graph.html --max-nodes 500
+      kgraph view output/ --since last-week.ttl --output output/changes.html
     """
     graph = _graph(graph, graph_option)
     from pathlib import Path
@@ -526,8 +529,13 @@ def view(graph, graph_option, output, max_nodes, title):
         raise click.UsageError("--output names the graph file itself; choose another file")
     from kgraph.core.netguard import no_network
 
+    old = _graph(since, None) if since else None
+    if old and out.resolve() == Path(old).resolve():
+        raise click.UsageError("--output names the --since graph file; choose another file")
     with no_network():
-        path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes)
+        path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes,
+                                          since=rdf.load(old) if old else None,
+                                          since_name=Path(since).name if since else "")
     click.echo(page.summary())
     click.echo(f"wrote {path}")
 

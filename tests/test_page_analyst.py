@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -18,6 +19,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDFS
 
+from kgraph.core.iri import entity_iri
 from kgraph.core.model import Article, Entity, Fact, KnowledgeBase
 from kgraph.graph import rdf
 
@@ -27,7 +29,7 @@ from kgraph.core.vocab import KG
 from .benchmark_scripts import load
 from .hostile import PAYLOADS
 from .test_browser import browser, open_page  # noqa: F401 (fixtures)
-from .test_visualize import _stated, analyst_kb
+from .test_visualize import _older_kb, _stated, analyst_kb
 
 pytestmark = pytest.mark.browser
 
@@ -807,6 +809,20 @@ def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_pa
     assert page.js("kgraph.network.getScale()") > scale and page.js("kgraph.network.getViewPosition().x") < at
 
 
+def test_every_control_and_the_network_have_a_name_a_screen_reader_reads(open_page, analyst_page):
+    page = open_page(analyst_page, viewport=(1366, 768))
+    # the sliders' labels held an <output> first, which the label named instead: "slider", no name
+    for name in ("Minimum confidence", "From", "To"):
+        assert page.page.get_by_role("slider", name=name).count() == 1, name
+    tree = page.page.locator("#panel").aria_snapshot()
+    unnamed = [line.strip() for line in tree.splitlines()
+               if re.match(r"\s*- (slider|searchbox|textbox|spinbutton|checkbox|combobox|button)\b(?! \")", line)]
+    assert not unnamed, unnamed
+    # the element Tab reaches on the network says what it is and which keys move it
+    page.page.focus("#net .vis-network")
+    assert "arrow keys" in page.js("document.activeElement.getAttribute('aria-label') || ''")
+
+
 def test_a_small_corpus_says_its_unrelated_entities_are_hidden_and_names_every_node(open_page, analyst_page):
     page = open_page(analyst_page, viewport=(1366, 768))
     hint = page.page.inner_text("#isolated-hint")
@@ -1168,6 +1184,56 @@ def test_search_finds_articles_by_their_title(open_page, analyst_page):
     assert page.page.inner_text("#details h3") == "Tallow Bank board"
     page.page.fill("#search", "zzqx")
     assert page.page.inner_text("#results") == "No entity or article title has that name."
+
+
+def test_a_page_drawn_since_an_older_graph_says_what_changed_and_shows_the_new(open_page, tmp_path):
+    # "What changed since last week's build" meant two pages side by side, compared by eye.
+    g = rdf.to_graph(analyst_kb())
+    g.add((entity_iri("person/ada"), OWL.sameAs, entity_iri("person/a_quill")))  # her IRI of the older build stays
+    path, _ = visualize.write_page(g, tmp_path / "c.html", since=rdf.to_graph(_older_kb()), since_name="last-week.ttl")
+    page = open_page(path)
+    box = page.page.inner_text("[data-changes]")
+    assert page.js("document.querySelector('[data-changes] h2').textContent") == "Changed since last-week.ttl"
+    assert "1 entity and 2 relations new; 1 entity and 1 relation gone." in box
+    assert "Gus Fenn worksFor Orion Mills" in box and "Entities gone: Gus Fenn" in box
+    assert page.js("Array.from(document.querySelectorAll('[data-changes] .changes-new li')).map(l => l.textContent)") == [
+        "Cora Vint memberOf Tallow Bank", "Cora Vint worksFor Tallow Bank"]
+    page.page.click("[data-changes] button.act-changes-graph")
+    page.settle()
+    assert _labels(page, page.js("kgraph.focus()")) == ["Cora Vint", "Tallow Bank"]
+    page.page.click("[data-changes] .changes-new button.pred")
+    assert "Change\nnew since last-week.ttl" in page.page.inner_text("#details")
+    cora, ada = _ids(page, ["Cora Vint", "Ada Quill"])
+    page.js("id => kgraph.selectNode(id)", cora)
+    assert "Change\nnew since last-week.ttl" in page.page.inner_text("#details")
+    page.js("id => kgraph.selectNode(id)", ada)  # the older graph knew her by another IRI: not new
+    assert "new since" not in page.page.inner_text("#details")
+
+
+def test_the_articles_of_a_topic_list_who_they_name_people_at_one_click(open_page, tmp_path):
+    # "Who is named in the articles about the mill strike" meant opening the six titles the search lists one at a
+    # time (and the others not at all): one entry now lists every such article and who they name, by type.
+    kb = analyst_kb()
+    titles = {"n1": "Mill strike: Orion Mills hires", "n2": "Mill strike reaches the Tallow Bank board"}
+    kb = replace(kb, articles=tuple(replace(a, title=titles.get(a.id, a.title)) for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "topic.html")
+    page = open_page(path)
+    page.page.fill("#search", "mill strike")
+    page.page.click("#results button.result-topic")
+    assert page.page.inner_text("#details h3") == "Articles with \u201cmill strike\u201d in their title"
+    assert page.js("Array.from(document.querySelectorAll('#details .topic-articles li')).map(l => l.textContent)") == [
+        "Mill strike reaches the Tallow Bank board (2024-02-10, South Times)", "Mill strike: Orion Mills hires (2024-01-05, North Post)"]
+    named = lambda: page.js("Array.from(document.querySelectorAll('#details ul.named-with li')).map(l => l.textContent.trim())")  # noqa: E731
+    assert named()[:2] == ["Ada Quill 2 articles", "Orion Mills 2 articles"] and len(named()) == 5  # not Boris Tamm (n3)
+    page.page.click("#details button.act-co-type[data-type='Person']")
+    assert named() == ["Ada Quill 2 articles", "Cora Vint 1 article"]
+    page.page.click("#details button.act-topic-graph")
+    page.settle()
+    assert _labels(page, page.js("kgraph.focus()")) == ["Ada Quill", "Cora Vint"]
+    # an article opened from it leads back to it
+    page.page.click("#details .topic-articles button")
+    page.page.click("#details button.act-back")
+    assert page.page.inner_text("#details h3").startswith("Articles with")
 
 
 def test_a_hub_lists_its_relations_by_kind_and_way_each_kind_whole_at_one_click(open_page, tmp_path):

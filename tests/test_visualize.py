@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kgraph.graph import rdf
 
@@ -491,3 +491,53 @@ def test_page_data_says_which_correction_changed_a_node_and_asserted_a_relation(
     (edge,) = data["edges"]
     assert [(v["method"], v["note"]) for v in edge["evidence"]] == [
         ("correction", "#2 assert Ilse Varn worksFor Orvik Line: her profile")]
+
+
+def _older_kb() -> KnowledgeBase:
+    """Return analyst_kb as an earlier build saw it: no Cora Vint, Ada Quill under another IRI, one relation since gone."""
+    from dataclasses import replace
+
+    kb = analyst_kb()
+    ada = next(e for e in kb.entities if e.key == "person/ada")
+    gus = Entity("person/gus", "Person", "Gus Fenn", articles=("n1",), mentions=1)
+    old_ada = replace(ada, key="person/a_quill")
+    s = "Gus Fenn, who works for Orion Mills, spoke."
+    orion = next(e for e in kb.entities if e.key == "organization/orion")
+    facts = tuple(replace(f, subject="person/a_quill") if f.subject == "person/ada" else f
+                  for f in kb.facts if "person/cora" not in (f.subject, f.object))
+    facts += (Fact("person/gus", "worksFor", "organization/orion",
+                   evidence=(("n1", _stated(gus, "worksFor", orion, s, 0.9, 0)),)),)
+    entities = tuple(old_ada if e.key == "person/ada" else e for e in kb.entities if e.key != "person/cora") + (gus,)
+    return replace(kb, entities=entities, facts=facts)
+
+
+def test_a_page_drawn_since_an_older_graph_marks_what_is_new_and_lists_what_is_gone():
+    g = rdf.to_graph(analyst_kb())
+    ada = entity_iri("person/ada")
+    g.add((ada, OWL.sameAs, entity_iri("person/a_quill")))  # the IRI the older build gave her stays (Stable IRIs)
+    data = visualize.graph_data(g, since=rdf.to_graph(_older_kb()), since_name="last-week.ttl").data
+    label = {n["id"]: n["label"] for n in data["nodes"]}
+    assert sorted(label[n["id"]] for n in data["nodes"] if n.get("new")) == ["Cora Vint"]
+    assert sorted((label[e["from"]], e["predicate"], label[e["to"]]) for e in data["edges"] if e.get("new")) == [
+        ("Cora Vint", "memberOf", "Tallow Bank"), ("Cora Vint", "worksFor", "Tallow Bank")]
+    assert data["changes"] == {"since": "last-week.ttl", "nodes": 1, "edges": 2, "goneNodes": ["Gus Fenn"],
+                               "goneNodeCount": 1, "goneEdges": [["Gus Fenn", "worksFor", "Orion Mills"]],
+                               "goneEdgeCount": 1}
+    # a page drawn without it carries none of these fields: its bytes are those of before
+    plain = visualize.graph_data(g).data
+    assert "changes" not in plain and not any("new" in x for x in plain["nodes"] + plain["edges"])
+
+
+def test_view_since_writes_the_changes_and_refuses_a_missing_older_graph(tmp_path):
+    new, old = tmp_path / "new.ttl", tmp_path / "old.ttl"
+    rdf.to_graph(analyst_kb()).serialize(new, format="turtle")
+    rdf.to_graph(_older_kb()).serialize(old, format="turtle")
+    res = CliRunner().invoke(main, ["view", str(new), "--since", str(tmp_path / "nope.ttl"), "--output", str(tmp_path / "p.html")])
+    assert res.exit_code == 1 and res.output.startswith("Error: ") and "nope.ttl" in res.output
+    assert not (tmp_path / "p.html").exists()
+    runs = []
+    for name in ("a.html", "b.html"):
+        res = CliRunner().invoke(main, ["view", str(new), "--since", str(old), "--output", str(tmp_path / name)])
+        assert res.exit_code == 0, res.output
+        runs.append((tmp_path / name).read_bytes())
+    assert runs[0] == runs[1] and b'"since":"old.ttl"' in runs[0]

@@ -314,6 +314,9 @@
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
   container.append(netLegend);  // after vis-network, which empties its container
+  // the element Tab reaches on the network had no name: a screen reader said only "group"
+  var netFocus = container.querySelector('.vis-network');
+  if (netFocus) netFocus.setAttribute('aria-label', 'Network of entities: arrow keys move it, Page Up and Page Down zoom; what is chosen is shown in Details');
   // At fit-to-screen a corpus of hundreds of entities is drawn at a fifth of its size or less, and vis-network's
   // sizes (graph units) become dots of 1-2 px whose shape, the type, cannot be read. Before each frame every node
   // is given at least MIN_NODE_PX on screen, times the square root of its size over the smallest (size still says
@@ -948,6 +951,7 @@
     var top = trail[trail.length - 1], scroll = $('side').scrollTop;
     if (details.querySelector('[data-overview]')) showHome(homeAll);
     else if (focused !== null && top && top.kind === 'node' && top.arg === focused) { goingBack = true; try { showNode(focused); } finally { goingBack = false; } }
+    else if (top && top.kind === 'topic' && details.querySelector('.topic-title')) { goingBack = true; try { showTopic(top.arg); } finally { goingBack = false; } }
     else return;
     $('side').scrollTop = scroll;
   }
@@ -993,7 +997,7 @@
     if (!goingBack && !(top && top.kind === kind && top.arg === arg)) { trail.push({kind: kind, arg: arg}); if (trail.length > 50) trail.shift(); }
     if (trail.length > 1) {
       var prev = trail[trail.length - 2];
-      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : ''), back, 'act-back')));
+      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : ''), back, 'act-back')));
     }
   }
   function back() {
@@ -1008,6 +1012,7 @@
       else if (v.kind === 'community') showCommunity(v.arg);
       else if (v.kind === 'group') showGroup(v.arg);
       else if (v.kind === 'paths') findPaths();
+      else if (v.kind === 'topic') showTopic(v.arg);
     } finally { goingBack = false; }
     return true;
   }
@@ -1051,6 +1056,37 @@
     return el('p', {class: 'parts-note', text: 'The relations shown form ' + num(list.length) + ' separate parts (the largest: ' + big.join('; next: ')
       + '). Entities in different parts are linked by no chain of relations, however close they lie on the map.'});
   }
+  // What changed since an older graph of the corpus (a page drawn with kgraph view --since OLD): the new entities and
+  // relations (marked on their panels too, and highlighted on the graph at one click) and what the older one held
+  // that is gone. Without it an analyst compared two pages by eye.
+  var CHANGES_SHOWN = 25;
+  function changesSection() {
+    var c = DATA.changes;
+    if (!c) return null;
+    var fresh = DATA.edges.filter(function (e) { return e.new && !blocked.has(e.from) && !blocked.has(e.to); })
+      .sort(function (a, b) { return b.articles.length - a.articles.length || byId[a.from].rank - byId[b.from].rank || a.id - b.id; });
+    var newIds = DATA.nodes.filter(function (n) { return n.new && !blocked.has(n.id); }).map(function (n) { return n.id; });
+    var list = el('ul', {class: 'changes-new'});
+    var more = capped(list, fresh, CHANGES_SHOWN, function (e) {
+      return el('li', null, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
+    }, 'new relation');
+    var gone = el('ul', {class: 'changes-gone'});
+    c.goneEdges.forEach(function (r) { gone.append(el('li', {class: 'muted', text: r[0] + ' ' + r[1] + ' ' + r[2]})); });
+    var goneCut = c.goneEdgeCount > c.goneEdges.length ? el('p', {class: 'muted small', text: '(' + num(c.goneEdges.length) + ' of ' + num(c.goneEdgeCount) + ' listed)'}) : null;
+    return el('section', {class: 'changes', 'data-changes': '1'},
+      el('h2', {text: 'Changed since ' + c.since}),
+      el('p', {text: plural(c.nodes, 'entity', 'entities') + ' and ' + plural(c.edges, 'relation') + ' new; '
+        + plural(c.goneNodeCount, 'entity', 'entities') + ' and ' + plural(c.goneEdgeCount, 'relation') + ' gone.'}),
+      newIds.length || fresh.length ? el('div', {class: 'row'}, button('Show the new on the graph', function () {
+        showOnGraph(newIds.concat(fresh.map(function (e) { return e.from; }), fresh.map(function (e) { return e.to; })), fresh);
+      }, 'act-changes-graph')) : null,
+      fresh.length ? list : null, more,
+      c.goneEdgeCount ? el('p', {class: 'muted small', text: 'Relations gone (no longer stated or an entity gone):'}) : null,
+      c.goneEdgeCount ? gone : null, goneCut,
+      c.goneNodeCount ? el('p', {class: 'muted small', text: 'Entities gone: ' + c.goneNodes.join(' · ')
+        + (c.goneNodeCount > c.goneNodes.length ? ' … (' + num(c.goneNodes.length) + ' of ' + num(c.goneNodeCount) + ' listed)' : '')}) : null);
+  }
   var ARTICLES_SHOWN = 40, MOST_NAMED = 10;
   // articles by date, the latest first, the undated last (then in corpus order)
   function newestFirst(a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; }
@@ -1077,7 +1113,7 @@
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
     fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
-      el('h2', {text: 'This corpus'}), overview(),
+      el('h2', {text: 'This corpus'}), overview(), changesSection(),
       byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
       most.length ? el('h2', {text: 'Often named, not drawn'}) : null,
       most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
@@ -1219,11 +1255,15 @@
   // his country; who else his articles name is what an analyst asks next, and a relation-less entity (half of them
   // in a news corpus) has nothing else. Counted over the articles, blocked entities left out.
   var NAMED_WITH_SHOWN = 10, NAMED_WITH_STEP = 30, entitiesOf = null;
-  function namedWith(id) {
+  function articleEntities() {
     if (!entitiesOf) {
       entitiesOf = DATA.articles.map(function () { return []; });
       DATA.nodes.forEach(function (m) { m.articles.forEach(function (i) { if (entitiesOf[i]) entitiesOf[i].push(m.id); }); });
     }
+    return entitiesOf;
+  }
+  function namedWith(id) {
+    articleEntities();
     var shared = {}, related = {}, af = articleFiltered();
     (byId[id] ? byId[id].articles : []).forEach(function (i) {
       if (af && !articleOk[i]) return;  // who was named with her in 2014, from these publishers
@@ -1232,6 +1272,36 @@
     relsOf[id].forEach(function (e) { related[e.from === id ? e.to : e.from] = true; });
     return Object.keys(shared).map(function (m) { return {id: m, shared: shared[m], related: !!related[m]}; })
       .sort(function (a, b) { return b.shared - a.shared || byId[a.id].rank - byId[b.id].rank; });
+  }
+  // A list of entities with the articles they share ({id, shared, related}), by type at one click ("Person 40"), shown
+  // in steps; shown() is what it lists now, for "Show these on the graph".
+  function typedEntities(items, groupLabel, relatedText) {
+    var list = el('ul', {class: 'named-with'}), more = el('span'), shown = items;
+    var present = DATA.types.map(function (t) { return t.name; }).filter(function (t) {
+      return items.some(function (x) { return typeOf(byId[x.id]) === t; });
+    });
+    var kinds = el('div', {class: 'row co-types', role: 'group', 'aria-label': groupLabel}, el('span', {class: 'fact-meta', text: 'By type:'}));
+    function show(t) {
+      shown = t ? items.filter(function (x) { return typeOf(byId[x.id]) === t; }) : items;
+      list.replaceChildren();
+      var step = stepped(list, shown, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
+        var ty = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
+        return el('li', null, icon(ty.shape, ty.color), ' ', nodeButton(x.id),
+          el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? relatedText : '')}));
+      }, 'entity', 'entities');
+      more.replaceChildren();
+      if (step) more.append(step);
+      kinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-type') === (t || '')); });
+    }
+    [''].concat(present).forEach(function (t) {
+      var b = button((t || 'all') + ' ' + num(t ? items.filter(function (x) { return typeOf(byId[x.id]) === t; }).length : items.length),
+        function () { show(t); }, 'act-co-type');
+      b.setAttribute('data-type', t);
+      kinds.append(b);
+    });
+    show('');
+    return {list: list, kinds: kinds, more: more, types: present,
+      shown: function () { return shown.slice(0, list.childElementCount).map(function (x) { return x.id; }); }};
   }
   // The other entities a name leads to: those that carry this one's name (as theirs or as another name of theirs) and
   // those whose name this one carries. One thing split in two shows here (DWIE 500: "Clinton", 1 mention, and Hillary
@@ -1325,6 +1395,7 @@
     rows.push(['Mentions', num(n.mentions || 0) + (n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '')]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
+    if (n.new && DATA.changes) rows.push(['Change', 'new since ' + DATA.changes.since]);
     var rel = el('ul', {class: 'node-facts'});
     // the facts shown first, the best attested first: articles, independent sources, confidence
     var facts = relsOf[id].slice().sort(function (a, b) {
@@ -1404,35 +1475,13 @@
     var arts = el('ul', {class: 'node-articles'});
     var moreArts = capped(arts, artOrder, ARTICLES_OF_ENTITY, function (i) { return el('li', {class: articleOk[i] ? '' : 'muted'}, articleRef(i)); }, 'article');
     // the countries and cities every article names come first: one click lists the people (or another type) alone
-    var co = namedWith(id), coList = el('ul', {class: 'named-with'}), coShown = co, moreCo = el('span');
-    var coTypes = DATA.types.map(function (t) { return t.name; }).filter(function (t) {
-      return co.some(function (x) { return typeOf(byId[x.id]) === t; });
-    });
-    var coKinds = el('div', {class: 'row co-types', role: 'group', 'aria-label': 'Named in the same articles, by type'}, el('span', {class: 'fact-meta', text: 'By type:'}));
-    var showCo = function (t) {
-      coShown = t ? co.filter(function (x) { return typeOf(byId[x.id]) === t; }) : co;
-      coList.replaceChildren();
-      var more = stepped(coList, coShown, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
-        var ty = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
-        return el('li', null, icon(ty.shape, ty.color), ' ', nodeButton(x.id),
-          el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? ' · related' : '')}));
-      }, 'entity', 'entities');
-      moreCo.replaceChildren();
-      if (more) moreCo.append(more);
-      coKinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-type') === (t || '')); });
-    };
-    [''].concat(coTypes).forEach(function (t) {
-      var b = button((t || 'all') + ' ' + num(t ? co.filter(function (x) { return typeOf(byId[x.id]) === t; }).length : co.length),
-        function () { showCo(t); }, 'act-co-type');
-      b.setAttribute('data-type', t);
-      coKinds.append(b);
-    });
-    showCo('');
+    var co = namedWith(id), coT = typedEntities(co, 'Named in the same articles, by type', ' · related');
+    var coList = coT.list, coKinds = coT.kinds, coTypes = coT.types, moreCo = coT.more;
     var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + (articleFiltered() ? ', in the time and source filters' : '') + ')'}),
       el('p', {class: 'muted small', text: 'Not relations: the entities its articles also name, most shared articles first.'}),
       coTypes.length > 1 ? coKinds : null,
       el('div', {class: 'row'}, button('Show these on the graph', function () {
-        showOnGraph([id].concat(coShown.slice(0, coList.childElementCount).map(function (x) { return x.id; })));
+        showOnGraph([id].concat(coT.shown()));
       }, 'act-named-with-graph'))] : [];
     var growing = [button('Expand neighbours', function () { expand(id); }, 'act-expand'),
       button('Explore from here', function () { exploreFrom(id); }, 'act-explore')];
@@ -1499,6 +1548,7 @@
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
       dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
+        ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
@@ -1565,6 +1615,34 @@
       el('h2', {text: plural(keys.length, 'sentence') + ' with facts'}), list,
       namedHere.length ? el('h2', {text: plural(namedHere.length, 'entity', 'entities') + ' named'}) : null, namedHere.length ? named : null, moreNamed);
     visited('article', i);
+    toPanelTop();
+  }
+  // The articles whose title holds a query and the entities they name, counted over those articles: "who is named in
+  // the articles about the bailout" was one article at a time (the search lists six titles), now one list, people
+  // alone at one click, shown on the graph at another.
+  function showTopic(q) {
+    var hits = findArticles(q);
+    if (!hits.length) return;
+    panelArticles = articlesKey();
+    var af = articleFiltered(), ents = articleEntities(), count = {};
+    var kept = hits.filter(function (i) { return !af || articleOk[i]; });
+    kept.forEach(function (i) { (ents[i] || []).forEach(function (m) { if (!blocked.has(m)) count[m] = (count[m] || 0) + 1; }); });
+    var items = Object.keys(count).map(function (m) { return {id: m, shared: count[m]}; })
+      .sort(function (a, b) { return b.shared - a.shared || byId[a.id].rank - byId[b.id].rank; });
+    var t = typedEntities(items, 'Named in these articles, by type', '');
+    var order = hits.slice().sort(function (x, y) { return (af ? (articleOk[y] ? 1 : 0) - (articleOk[x] ? 1 : 0) : 0) || newestFirst(x, y); });
+    var al = el('ul', {class: 'article-list topic-articles'});
+    var moreArts = capped(al, order, ARTICLES_OF_ENTITY, function (i) { return el('li', {class: articleOk[i] ? '' : 'muted'}, articleRef(i)); }, 'article');
+    // who they name first, the question asked; the articles after
+    fill(details, el('h3', {class: 'topic-title', text: 'Articles with “' + q.trim() + '” in their title'}),
+      el('p', {class: 'muted', text: plural(hits.length, 'article') + (af ? ', ' + num(kept.length) + ' in the time and source filters' : '') + ' (listed below).'}),
+      items.length ? el('h2', {text: 'Named in them (' + plural(items.length, 'entity', 'entities') + (af ? ', in the time and source filters' : '') + ')'}) : null,
+      items.length ? el('p', {class: 'muted small', text: 'Those named in most of these articles first.'}) : null,
+      t.types.length > 1 ? t.kinds : null,
+      items.length ? el('div', {class: 'row'}, button('Show these on the graph', function () { showOnGraph(t.shown()); }, 'act-topic-graph')) : null,
+      items.length ? t.list : null, items.length ? t.more : null,
+      el('h2', {text: 'The ' + plural(hits.length, 'article') + (hits.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')}), al, moreArts);
+    visited('topic', q);
     toPanelTop();
   }
   function showArticleOnGraph(i) {
@@ -2656,6 +2734,11 @@
     });
     if (currentArticles.length) {
       results.append(el('li', {class: 'result-head muted small', text: 'Articles' + (currentArticles.length > ARTICLE_HITS ? ' (' + num(ARTICLE_HITS) + ' of ' + num(currentArticles.length) + ')' : '')}));
+      // the articles together, and who they name ("the people in the articles about the bailout")
+      var topicQuery = search.value;
+      if (currentArticles.length > 1) results.append(el('li', null, el('button', {type: 'button', role: 'option', class: 'result-topic',
+        on: {click: function () { results.replaceChildren(); showTopic(topicQuery); }}},
+        'All ' + plural(currentArticles.length, 'article') + ' with “' + topicQuery.trim() + '” in their title, and who they name')));
       currentArticles.slice(0, ARTICLE_HITS).forEach(function (i, k) {
         var a = DATA.articles[i], meta = [a.day || a.date, a.publisher].filter(Boolean).join(', ');
         results.append(el('li', null, el('button', {type: 'button', role: 'option', class: 'result-article' + (!shown.length && !k ? ' active' : ''),
@@ -2729,5 +2812,5 @@
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
     bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
-    showArticleOnGraph: showArticleOnGraph, back: back, findPaths: findPaths, namedWith: namedWith};
+    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, back: back, findPaths: findPaths, namedWith: namedWith};
 })();

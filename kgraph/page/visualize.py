@@ -139,7 +139,8 @@ def _entity_type(types: set) -> str | None:
     return None
 
 
-def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> PageData:
+def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
+               since: Graph | Iterable[tuple] | None = None, since_name: str = "") -> PageData:
     """Return the network of a graph as the page's JSON document.
 
     Args:
@@ -147,6 +148,9 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
             any iterable of triples or quads (such as :func:`kgraph.graph.rdf.quads`).
         max_nodes: Keep only this many nodes, the most central ones (highest
             degree, then most mentions); the document records what was left out.
+        since: An older graph of the corpus: the document marks the entities and
+            relations it did not hold and lists those it held that are gone.
+        since_name: What the page calls the older graph (its file name).
     """
     import networkx as nx
 
@@ -202,6 +206,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
                    # every left-out name, so that a search can say the entity exists but is not drawn
                    "all": sorted({labels[s] for s in left} | {str(a) for s in left for a in many(s, SKOS.altLabel)})}
     total_nodes, total_edges = len(iris), len(triples)
+    changed = _changes(props, types, triples, labels, since) if since is not None else None
     triples = sorted((t for t in triples if t[0] in kept and t[2] in kept), key=lambda t: (str(t[0]), t[1], str(t[2])))
     iris = [s for s in iris if s in kept]
 
@@ -289,6 +294,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         })
         if apart.get(s):
             nodes[-1]["differentFrom"] = sorted(apart[s])  # only where a correction said so: no bytes elsewhere
+        if changed and s in changed[0]:
+            nodes[-1]["new"] = True  # only on a page drawn --since an older graph, as the fields below
     edges = []
     for i, (s, p, o) in enumerate(triples):
         evs = sorted(evidence.get((s, p, o), []),
@@ -302,6 +309,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
                       "confidence": max(confs) if confs else None, "evidence": evs,
                       "first": days[0] if days else None, "last": days[-1] if days else None,
                       "sources": len({_source_key(articles[a], a) for a in arts})})
+        if changed and (s, p, o) in changed[1]:
+            edges[-1]["new"] = True
     type_counts = Counter(n["type"] for n in nodes)
     pred_counts = Counter(e["predicate"] for e in edges)
     publishers = Counter(a["publisher"] for a in articles if a["publisher"])
@@ -319,7 +328,42 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None) -> Page
         "allPredicates": list(PREDICATES),
         "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS), "owl": str(OWL), "id": ENTITY_BASE},
     }
+    if changed:
+        data["changes"] = dict(changed[2], since=since_name, nodes=len(changed[0]), edges=len(changed[1]))
     return PageData(data, total_nodes, total_edges)
+
+
+#: Names of what a newer graph no longer holds that the page lists (its counts are whole).
+GONE_SHOWN = 200
+
+
+def _changes(props, types, triples, labels, since) -> tuple[set, set, dict]:
+    """Return the entities and relations an older graph did not hold, and what it held that is gone.
+
+    An older IRI that the newer graph keeps as an entity's ``owl:sameAs`` (see *Stable IRIs*) is that entity.
+    """
+    old: dict = defaultdict(lambda: defaultdict(set))
+    for t in (since.triples((None, None, None)) if isinstance(since, Graph) else since):
+        old[t[0]][t[1]].add(t[2])
+    wanted_types = {KG[t] for t in ENTITY_TYPES}
+    old_types = {s for s, d in old.items() if isinstance(s, URIRef) and d.get(RDF.type, set()) & wanted_types}
+    now = {s: s for s in types}
+    for s in sorted(types, key=str):
+        for o in sorted(props[s].get(OWL.sameAs, ()), key=str):
+            now.setdefault(o, s)
+    kept = {now[s] for s in old_types if s in now}
+    old_rel = {(now.get(s, s), p, now.get(o, o)) for s in old_types for p in PREDICATES
+               for o in old[s].get(KG[p], ()) if o in old_types}
+
+    def old_label(s) -> str:
+        return str(min(old[s].get(RDFS.label) or {_local_name(s)}, key=str))
+
+    gone_nodes = sorted(old_label(s) for s in old_types if s not in now)
+    gone_edges = sorted([labels.get(s) or old_label(s), p, labels.get(o) or old_label(o)]
+                        for s, p, o in old_rel - set(triples))
+    gone = {"goneNodes": gone_nodes[:GONE_SHOWN], "goneNodeCount": len(gone_nodes),
+            "goneEdges": gone_edges[:GONE_SHOWN], "goneEdgeCount": len(gone_edges)}
+    return set(types) - kept, set(triples) - old_rel, gone
 
 
 def _item_order(comment: str) -> tuple:
@@ -749,9 +793,10 @@ def _sha256(text: str) -> str:
 
 
 def write_page(g: Graph | Iterable[tuple], path: str | os.PathLike, title: str = "kgraph",
-               max_nodes: int | None = None) -> tuple[Path, PageData]:
+               max_nodes: int | None = None, since: Graph | Iterable[tuple] | None = None,
+               since_name: str = "") -> tuple[Path, PageData]:
     """Render a graph's page and write it atomically as UTF-8; return the path and what was drawn."""
     from kgraph.core import atomic
 
-    page = graph_data(g, max_nodes=max_nodes)
+    page = graph_data(g, max_nodes=max_nodes, since=since, since_name=since_name)
     return atomic.write_text(path, render_data(page, title)), page
