@@ -5,8 +5,10 @@ suggests corrections items (see :mod:`kgraph.linking.corrections`): a ``merge`` 
 two nodes that look like one thing (the same name under two types, a
 company's name with and without its legal form, an acronym and the one name
 it spells, near-identical spellings, a short name and the one longer name
-ending with it) and a ``block`` or ``rename`` for a
-node whose name does not look like a name. Impact is the mentions and
+ending with it or the one its articles name, a person's surname typed a
+place or a body beside the person its article names), a ``block`` or
+``rename`` for a node whose name does not look like a name, and a ``retype``
+for a person's name typed a place or a body. Impact is the mentions and
 relations a suggestion touches. Candidates are found by key (folded name,
 initials, last word, 3-letter prefix), never by comparing all pairs.
 """
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, Literal, URIRef
 
-from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _initials, clean_name, fold
+from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _given_names, _initials, clean_name, fold
 from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
@@ -66,6 +68,7 @@ class Node:
     splits: frozenset = frozenset()  # the analyst's splits it took part in ("correction #4 split A -> B")
     retyped: bool = False  # an analyst's retype gave it its type ("correction #3 retype A -> Organization")
     different: frozenset = frozenset()  # IRIs an analyst said are other things (owl:differentFrom, a "different" item)
+    in_articles: frozenset = frozenset()  # the IRIs of the articles that mention it (kg:mentionedIn)
 
     @property
     def weight(self) -> int:
@@ -77,7 +80,7 @@ class Node:
 class Suggestion:
     """One suggested correction with its reason and impact."""
 
-    kind: str  # "duplicate" or "junk"
+    kind: str  # "duplicate", "junk" or "retype"
     impact: int
     reason: str
     item: dict
@@ -161,7 +164,7 @@ def read_nodes(path: str | Path) -> list[Node]:
                 info[str(o)]["edges"] += 1
     return [Node(iri, d["type"], d["label"], tuple(sorted(d["names"] | {d["label"]})), d["mentions"],
                  len(d["articles"]), d["edges"], d["corrected"], frozenset(d["splits"]), d["retyped"],
-                 frozenset(d["different"]))
+                 frozenset(d["different"]), frozenset(d["articles"]))
             for iri, d in sorted(info.items()) if d["type"] and d["label"]]
 
 
@@ -253,8 +256,27 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             cands = [c for c in by_last.get((n.type, fold(n.label)), ()) if c.iri != n.iri
                      and not (n.label.isupper() and len(n.label) > 1
                               and not _last_word(c.label).isupper())]
-            if len(cands) == 1 and n.label.casefold() not in _GENERIC:
+            if len(cands) > 1:
+                # Several longer names end so ("Tarsk" for "FC Tarsk" and "Credit Tarsk"): the one its own
+                # articles name is the one it stands for there.
+                cands = [c for c in cands if c.in_articles & n.in_articles]
+                if len(cands) > 1 and all(SequenceMatcher(None, fold(c.label), fold(cands[0].label)).ratio()
+                                          >= REVIEW_SIMILARITY for c in cands[1:]):
+                    # Spellings of one name, a duplicate review lists too ("Ivo Tarsk" / "Ivon Tarsk"): the most
+                    # used one, which that merge keeps.
+                    cands = sorted(cands, key=lambda c: (-c.weight, c.iri))[:1]
+                if len(cands) == 1 and n.label.casefold() not in _GENERIC:
+                    add(cands[0], n, "short name of the one longer name its articles name")
+            elif len(cands) == 1 and n.label.casefold() not in _GENERIC:
                 add(cands[0], n, "short name")
+        if " " not in n.label and n.type in (EntityType.Organization, EntityType.Place) and len(n.label) > 2 \
+                and not n.label.isupper() and gazetteer.place(n.label) is None \
+                and gazetteer.country(n.label) is None and n.label.casefold() not in _GENERIC:
+            # A person's surname alone, typed a body or a place ("Velden" beside "Arvo Velden" in one story): the
+            # person's mentions, extraction's type is the wrong one. A place the gazetteer knows stays a place.
+            cands = [c for c in by_last.get((EntityType.Person, fold(n.label)), ()) if c.in_articles & n.in_articles]
+            if len(cands) == 1:
+                add(cands[0], n, "surname of the one person its articles name (under two types)", keep_first=True)
     for group in blocks.values():
         if len(group) > 80:
             continue
@@ -404,6 +426,51 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
     return out
 
 
+#: Words before a name that only a person carries ("Prophet Tarvo" is a person whatever extraction typed it).
+_HONORIFICS = frozenset("prophet pope sheikh imam ayatollah rabbi mr mrs ms dr sir".split())
+
+#: Words that make a name opening with a given name a building's, a prize's or a body's ("Arvo Hotel", "Lena
+#: Prize"), besides the head words of :data:`_HEADS`.
+_NOT_A_PERSON = frozenset("hotel hotels centre center prize award awards house hall gallery museum theatre theater "
+                          "cup trophy fund brothers sisters".split())
+
+
+def _a(kind: str) -> str:
+    """Return a type's name after an article ("an organization", "a place")."""
+    return ("an " if kind[0] in "AEIOU" else "a ") + kind.lower()
+
+
+def retypes(nodes: list[Node]) -> list[Suggestion]:
+    """Suggest retyping a place or body named as a person is: a given name, or an honorific, then a name.
+
+    Extraction types such a name a place or an organization now and then ("Detlev Arno" read as a place); a name
+    the gazetteer knows, one with a head word ("Arvo Hotel", "Lena Tarsk Institute") or a legal form, and one a
+    person node of the same name carries (review suggests that merge) are left alone.
+    """
+    given = _given_names()
+    persons = {fold(n.label) for n in nodes if n.type == EntityType.Person}
+    out = []
+    for n in nodes:
+        if n.type == EntityType.Person or n.corrected or n.retyped or fold(n.label) in persons:
+            continue
+        words = _unqualified(n.label).split()
+        if not 2 <= len(words) <= 3 or any(w.casefold().strip(".") in _HEADS | _NOT_A_PERSON | _LEGAL_FORMS
+                                           for w in words):
+            continue
+        first = words[0].casefold().strip(".")
+        if first in _HONORIFICS:
+            reason = f"an honorific ({words[0]!r}) before a name: a person, not {_a(n.type)}"
+        elif gazetteer.norm(words[0]) in given and words[0][:1].isupper() and words[-1][:1].isupper():
+            reason = f"a given name ({words[0]!r}) and a surname: a person, not {_a(n.type)}"
+        else:
+            continue
+        if gazetteer.place(n.label) is not None or gazetteer.country(n.label) is not None:
+            continue  # a place named after a person is still a place ("Charlotte", "San Marino" are places)
+        out.append(Suggestion("retype", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mentions): {reason}",
+                              {"action": "retype", "entity": n.iri, "type": EntityType.Person, "note": reason}))
+    return out
+
+
 def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
     """Return the suggestions for a graph, highest impact first (duplicates and junk interleaved).
 
@@ -413,6 +480,6 @@ def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
     nodes = read_nodes(path)
     bad = junk(nodes)
     merged = {frozenset(s.item["entities"]) for s in bad if s.item["action"] == "merge"}
-    found = [s for s in duplicates(nodes) if frozenset(s.item["entities"]) not in merged] + bad
+    found = [s for s in duplicates(nodes) if frozenset(s.item["entities"]) not in merged] + bad + retypes(nodes)
     found.sort(key=lambda s: (NAMESAKE in s.reason, -s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
     return found[:limit] if limit else found

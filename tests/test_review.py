@@ -338,3 +338,71 @@ def test_review_text_offers_a_different_item_beside_the_merge_of_a_place_and_its
     item = corrections.parse({"corrections": [json.loads(lines[2].strip().rstrip(","))]}).items[0]
     assert item.action == "different" and set(item.entities) == {a.iri, b.iri}
     assert len(_merge(a, b, "similar spelling").line().splitlines()) == 2
+
+
+def _nodes(*specs):
+    """Return review nodes from (type, label, mentions, articles) tuples, one IRI each."""
+    from kgraph.core.iri import ENTITY_BASE
+    from kgraph.review import Node
+
+    return [Node(f"{ENTITY_BASE}{t.lower()}/{label.replace(' ', '_')}", t, label, (label,), m, len(arts), 0,
+                 in_articles=frozenset(arts)) for t, label, m, arts in specs]
+
+
+def test_review_suggests_retyping_a_persons_name_typed_a_place_or_a_body(tmp_path):
+    """A given name and a surname, or an honorific and a name, typed a place or an organization: retype to Person."""
+    from kgraph.review import retypes
+
+    found = {s.item["entity"].rsplit("/", 1)[-1]: s.item for s in retypes(_nodes(
+        ("Place", "Petra Velkova", 3, ["a"]), ("Organization", "Prophet Tarvo", 2, ["b"]),
+        ("Place", "Petra Hotel", 2, ["a"]), ("Organization", "Tomas Velk Institute", 2, ["a"]),
+        ("Organization", "Orvik Lines", 2, ["a"]), ("Place", "Lena Ostrel", 1, ["c"]),
+        ("Person", "Lena Ostrel", 4, ["c"])))}
+    assert sorted(found) == ["Petra_Velkova", "Prophet_Tarvo"]  # a hotel, an institute, a node a person has: no
+    assert all(i["action"] == "retype" and i["type"] == "Person" and i["note"] for i in found.values())
+    # pasted, the item loads and the build applies it
+    exs = [ex("a", ("Petra Velkova", "Place", "Petra Velkova"), ("Petra Velkova", "Place", "Petra Velkova"))]
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(link_extractions(exs)), encoding="utf-8")
+    out = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    fixes = corrections.parse(json.loads(out.output))
+    assert [i.action for i in fixes.items] == ["retype"]
+    assert [(e.type, e.label) for e in link_extractions(exs, fixes).entities] == [("Person", "Petra Velkova")]
+
+
+def test_a_short_name_several_longer_names_end_with_is_the_one_its_articles_name():
+    """"Tarsk" in a match report beside "FC Tarsk" (another story names "Credit Tarsk"): a merge with the club."""
+    from kgraph.review import duplicates
+
+    def merges(*specs):
+        return sorted(sorted(e.rsplit("/", 1)[-1] for e in s.item["entities"]) for s in duplicates(_nodes(*specs)))
+
+    org = "Organization"
+    assert merges((org, "Tarsk", 2, ["a"]), (org, "FC Tarsk", 3, ["a", "c"]), (org, "Credit Tarsk", 4, ["b"])) \
+        == [["FC_Tarsk", "Tarsk"]]
+    # both in its story, or neither: no guess
+    assert merges((org, "Tarsk", 2, ["a"]), (org, "FC Tarsk", 3, ["a"]), (org, "Credit Tarsk", 4, ["a"])) == []
+    assert merges((org, "Tarsk", 2, ["d"]), (org, "FC Tarsk", 3, ["a"]), (org, "Credit Tarsk", 4, ["b"])) == []
+    # two spellings of one person's name in its story: the surname is the more mentioned one's (which the
+    # spelling merge keeps)
+    found = merges(("Person", "Velkovar", 2, ["a"]), ("Person", "Ivo Velkovar", 5, ["a"]),
+                   ("Person", "Ivon Velkovar", 1, ["a"]))
+    assert ["Ivo_Velkovar", "Velkovar"] in found and ["Ivon_Velkovar", "Velkovar"] not in found
+
+
+def test_a_persons_surname_typed_a_place_or_a_body_is_merged_into_the_person_its_article_names():
+    from kgraph.review import duplicates
+
+    def items(*specs):
+        return [s.item for s in duplicates(_nodes(*specs))]
+
+    found = items(("Place", "Velkovar", 1, ["a"]), ("Person", "Ivo Velkovar", 3, ["a", "b"]),
+                  ("Organization", "Ostrelik", 2, ["b"]), ("Person", "Lena Ostrelik", 1, ["b"]))
+    assert sorted((i["keep"].rsplit("/", 2)[-2:], i["action"]) for i in found) == [
+        (["person", "Ivo_Velkovar"], "merge"), (["person", "Lena_Ostrelik"], "merge")]  # the person is kept
+    # not in one story, a place the gazetteer knows, or two persons of that surname in the story: no merge
+    assert items(("Place", "Velkovar", 1, ["c"]), ("Person", "Ivo Velkovar", 3, ["a"])) == []
+    assert items(("Place", "Hamburg", 1, ["a"]), ("Person", "Ivo Hamburg", 3, ["a"])) == []
+    assert items(("Place", "Velkovar", 1, ["a"]), ("Person", "Ivo Velkovar", 3, ["a"]),
+                 ("Person", "Lena Velkovar", 3, ["a"])) == []
