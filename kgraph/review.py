@@ -231,6 +231,9 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
                 by_last[(n.type, fold(words[-1]))].append(n)
         if 5 <= len(f) <= MAX_NAME_CHARS:
             blocks[(n.type, f[:3])].append(n)
+            # and by its last three letters: a misspelling in the first three ("Shalke" / "Schalke") or a mark
+            # before the name ("FC Tarsk" / "Tarsk") leaves them alike
+            blocks[(n.type, "", f[-3:])].append(n)
     for group in by_fold.values():
         for b in group[1:]:
             add(group[0], b, _same_name_reason(group[0].type, b.type))
@@ -277,6 +280,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             cands = [c for c in by_last.get((EntityType.Person, fold(n.label)), ()) if c.in_articles & n.in_articles]
             if len(cands) == 1:
                 add(cands[0], n, "surname of the one person its articles name (under two types)", keep_first=True)
+    compared: set[tuple[str, str]] = set()
     for group in blocks.values():
         if len(group) > 80:
             continue
@@ -284,6 +288,10 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
             fa = fold(a.label)
             for b in group[i + 1:]:
                 fb = fold(b.label)
+                pair = (a.iri, b.iri) if a.iri < b.iri else (b.iri, a.iri)
+                if pair in compared:
+                    continue  # in both of their blocks
+                compared.add(pair)
                 if fa != fb and abs(len(fa) - len(fb)) <= 3 and a.type != EntityType.Country and \
                         SequenceMatcher(None, fa, fb).ratio() >= REVIEW_SIMILARITY and _may_be_one(a, b):
                     add(a, b, "similar spelling")

@@ -406,3 +406,13 @@ def test_a_persons_surname_typed_a_place_or_a_body_is_merged_into_the_person_its
     assert items(("Place", "Hamburg", 1, ["a"]), ("Person", "Ivo Hamburg", 3, ["a"])) == []
     assert items(("Place", "Velkovar", 1, ["a"]), ("Person", "Ivo Velkovar", 3, ["a"]),
                  ("Person", "Lena Velkovar", 3, ["a"])) == []
+
+
+def test_a_misspelling_in_the_first_letters_is_still_a_similar_spelling():
+    """Candidates are blocked by their first and by their last three letters: "Shorvane" finds "Schorvane"."""
+    from kgraph.review import Node, duplicates
+
+    nodes = [Node(f"https://example.org/{label}", "Organization", label, (label,), m, 1, 0)
+             for label, m in (("Schorvane", 6), ("Shorvane", 1), ("Orvik Lines", 2))]
+    found = [sorted(e.rsplit("/", 1)[-1] for e in s.item["entities"]) for s in duplicates(nodes)]
+    assert found == [["Schorvane", "Shorvane"]]
