@@ -1,4 +1,4 @@
-"""Review: list a graph's likely duplicates and likely junk, ranked by impact, as corrections to paste.
+"""Review: list a graph's likely duplicates, junk and wrong types, ranked by impact, as corrections to paste.
 
 ``kgraph review OUTPUT`` reads ``OUTPUT/graph.ttl`` (or any graph file) and
 suggests corrections items (see :mod:`kgraph.linking.corrections`): a ``merge`` for
@@ -214,6 +214,7 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
         if key not in out:
             out[key] = _merge(a, b, reason, keep_first)
 
+    given = _given_names()
     by_fold: dict[str, list] = defaultdict(list)
     by_initials: dict[str, list] = defaultdict(list)
     by_last: dict[tuple, list] = defaultdict(list)
@@ -270,7 +271,9 @@ def duplicates(nodes: list[Node]) -> list[Suggestion]:
                     cands = sorted(cands, key=lambda c: (-c.weight, c.iri))[:1]
                 if len(cands) == 1 and n.label.casefold() not in _GENERIC:
                     add(cands[0], n, "short name of the one longer name its articles name")
-            elif len(cands) == 1 and n.label.casefold() not in _GENERIC:
+            elif len(cands) == 1 and n.label.casefold() not in _GENERIC \
+                    and (gazetteer.norm(n.label) not in given or cands[0].in_articles & n.in_articles):
+                # A given name alone ("Lena") is more often another person's, unless its story names the one
                 add(cands[0], n, "short name")
         if " " not in n.label and n.type in (EntityType.Organization, EntityType.Place) and len(n.label) > 2 \
                 and not n.label.isupper() and gazetteer.place(n.label) is None \
@@ -341,6 +344,8 @@ def _may_be_one(a: Node, b: Node) -> bool:
     diff = [(x.casefold(), y.casefold()) for x, y in zip(wa, wb) if x != y]
     if len(wa) == len(wb) and len(diff) == 1 and diff[0][0] in _HEADS and diff[0][1] in _HEADS:
         return False  # two head words, two things: "Tarsk Film Academy" and "Tarsk Film Awards"
+    if len(wa) == len(wb) and len(diff) == 1 and diff[0][0] in _QUARTERS and diff[0][1] in _QUARTERS:
+        return False  # two quarters of one place, two places: "Eastern Velt" and "Western Velt"
     if len(wa) == len(wb) > 1 and len(diff) == 1:
         # One word differs: a misspelling keeps it alike ("Hessen Rail" / "Hesse Rail"), or its stem ("Muslim
         # Brothers" / "Muslim Brotherhood"); two words are two things ("Air France" / "Air Force", "Deutsche
@@ -365,6 +370,11 @@ def _may_be_one(a: Node, b: Node) -> bool:
 #: Words that say what kind of thing a name is ("Academy", "Awards", "Square"); two names differing in one such
 #: word are two things, not one misspelt.
 _HEADS = frozenset(w for w in ORG_HEADS | PLACE_HEADS | EVENT_HEADS if len(w) > 2)
+
+
+#: Words naming a quarter of a place ("Eastern Velt" and "Western Velt" are two regions, spelt alike).
+_QUARTERS = frozenset("""north south east west northern southern eastern western northeast northwest southeast
+southwest north-east north-west south-east south-west upper lower central inner outer""".split())
 
 
 def _named_place(word: str):
@@ -449,7 +459,7 @@ def _a(kind: str) -> str:
 
 
 def retypes(nodes: list[Node]) -> list[Suggestion]:
-    """Suggest retyping a place or body named as a person is: a given name, or an honorific, then a name.
+    """Suggest retyping a place named as a person is (a given name, then a name) or a place or body an honorific opens.
 
     Extraction types such a name a place or an organization now and then ("Detlev Arno" read as a place); a name
     the gazetteer knows, one with a head word ("Arvo Hotel", "Lena Tarsk Institute") or a legal form, and one a
@@ -468,7 +478,9 @@ def retypes(nodes: list[Node]) -> list[Suggestion]:
         first = words[0].casefold().strip(".")
         if first in _HONORIFICS:
             reason = f"an honorific ({words[0]!r}) before a name: a person, not {_a(n.type)}"
-        elif gazetteer.norm(words[0]) in given and words[0][:1].isupper() and words[-1][:1].isupper():
+        elif n.type == EntityType.Place and gazetteer.norm(words[0]) in given and words[0][:1].isupper() \
+                and words[-1][:1].isupper():
+            # A place only: a company is often named after its founder ("Tomas Velk" the publisher)
             reason = f"a given name ({words[0]!r}) and a surname: a person, not {_a(n.type)}"
         else:
             continue
@@ -480,7 +492,7 @@ def retypes(nodes: list[Node]) -> list[Suggestion]:
 
 
 def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
-    """Return the suggestions for a graph, highest impact first (duplicates and junk interleaved).
+    """Return the suggestions for a graph, highest impact first (duplicates, junk and retypes interleaved).
 
     A place and an organization of one name (:data:`NAMESAKE`: mostly a team the build kept apart on
     purpose) come after the others, by impact among themselves.
