@@ -353,6 +353,12 @@ def _may_be_one(a: Node, b: Node) -> bool:
         x, y = fold(diff[0][0]), fold(diff[0][1])
         if SequenceMatcher(None, x, y).ratio() < WORD_SIMILARITY and len(os.path.commonprefix([x, y])) < 5:
             return False
+    if len(wa) == len(wb) > 1 and any(
+            x[:1].isupper() and y[:1].isupper() and SequenceMatcher(None, fold(x), fold(y)).ratio() < WORD_SIMILARITY
+            and len(os.path.commonprefix([fold(x), fold(y)])) < 5 for x, y in zip(wa, wb) if x != y):
+        # So does a name word replaced by another where others differ too ("Velt Council of Tarsk Affairs" /
+        # "Ostmark Council on Tarsk Affairs": the connective differs as well).
+        return False
     if a.type == b.type == EntityType.Person and len(wa) > 1 and len(wb) > 1 \
             and SequenceMatcher(None, fold(wa[-1]), fold(wb[-1])).ratio() < SURNAME_SIMILARITY:
         return False

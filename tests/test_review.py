@@ -182,6 +182,9 @@ def test_similar_names_that_name_different_things_are_no_duplicates():
     assert pairs("Velt Force", "Velt France", type_="Organization") == []
     assert pairs("Tarsker Bank", "Tarsker Bahn", type_="Organization") == []
     assert pairs("Velt Council", "Velt Community", type_="Organization") == []
+    # a name word replaced by another, a connective too: two bodies, the first words alike or not
+    assert pairs("Veltmark Bank of Tarsk", "Veltmark Bahn in Tarsk", type_="Organization") == []
+    assert pairs("Veltish Council of Tarsk Affairs", "Ostmarker Council on Tarsk Affairs", type_="Organization") == []
     assert pairs("Velt Brothers", "Velt Brotherhood", type_="Organization") != []
 
 
