@@ -80,20 +80,23 @@ class Node:
 class Suggestion:
     """One suggested correction with its reason and impact."""
 
-    kind: str  # "duplicate", "junk" or "retype"
+    kind: str  # "duplicate", "junk", "retype" or "namesake"
     impact: int
     reason: str
     item: dict
+    alternative: dict | None = None  # the item to paste instead when the suggested one is wrong (a namesake's merge)
 
     def line(self) -> str:
         """Return the suggestion as two lines: the reason, then the item to paste.
 
         A place and its namesake body (:data:`NAMESAKE`), most often two things, get a third: the
-        ``different`` item that says so, which ends the suggestion.
+        ``different`` item that says so beside the merge, or the merge beside that item (:func:`review`'s).
         """
         text = (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
                 f"    {_printable(json.dumps(self.item, ensure_ascii=False))},")
-        if NAMESAKE in self.reason and self.item.get("action") == "merge":
+        if self.alternative is not None:
+            text += f"\n    {_printable(json.dumps(self.alternative, ensure_ascii=False))},"
+        elif NAMESAKE in self.reason and self.item.get("action") == "merge":
             apart = {"action": "different", "entities": self.item["entities"], "note": TWO_THINGS}
             text += f"\n    {_printable(json.dumps(apart, ensure_ascii=False))},"
         return text
@@ -497,15 +500,24 @@ def retypes(nodes: list[Node]) -> list[Suggestion]:
     return out
 
 
+def _namesake(merge: Suggestion) -> Suggestion:
+    """Return a place and its namesake body's suggestion as the ``different`` item, the merge its alternative."""
+    apart = {"action": "different", "entities": merge.item["entities"], "note": TWO_THINGS}
+    return Suggestion("namesake", merge.impact, merge.reason, apart, alternative=merge.item)
+
+
 def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
     """Return the suggestions for a graph, highest impact first (duplicates, junk and retypes interleaved).
 
     A place and an organization of one name (:data:`NAMESAKE`: mostly a team the build kept apart on
-    purpose) come after the others, by impact among themselves.
+    purpose) come after the others, by impact among themselves, as the ``different`` item that keeps them
+    apart, the merge beside it in the text: on three DWIE corpora of 150 articles 36 of 37 such pairs were
+    two things, so pasting every item of ``--json`` merged the team into its country 36 times.
     """
     nodes = read_nodes(path)
     bad = junk(nodes)
     merged = {frozenset(s.item["entities"]) for s in bad if s.item["action"] == "merge"}
     found = [s for s in duplicates(nodes) if frozenset(s.item["entities"]) not in merged] + bad + retypes(nodes)
+    found = [_namesake(s) if NAMESAKE in s.reason and s.item["action"] == "merge" else s for s in found]
     found.sort(key=lambda s: (NAMESAKE in s.reason, -s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
     return found[:limit] if limit else found
