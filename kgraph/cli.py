@@ -594,7 +594,7 @@ def validate(graph, graph_option, quiet, inference, timeout):
 @click.option("--json", "as_json", is_flag=True, help="Print a corrections file of all shown suggestions.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print them as a CSV corrections file (for a spreadsheet).")
 def review(graph, graph_option, limit, as_json, as_csv):
-    """List likely duplicates and likely junk nodes, ranked by impact, as corrections items to paste.
+    """List likely duplicates, junk nodes and wrong types, ranked by impact, as corrections items to paste.
 
     GRAPH is an output folder (its graph.ttl) or a graph file. Paste the
     items you agree with into DIR/corrections.json and build again.
@@ -616,7 +616,7 @@ def review(graph, graph_option, limit, as_json, as_csv):
         click.echo((to_json if as_json else to_csv)([s.item for s in found]), nl=False)
         return
     if not found:
-        click.echo("no likely duplicates or junk found")
+        click.echo("no likely duplicates, junk or wrong types found")
     for s in found:
         click.echo(s.line())
 
