@@ -30,3 +30,19 @@ def test_a_label_of_a_graph_file_is_cut_the_same_before_its_lookup_key_is_made()
     assert len(gazetteer.norm(f"Zed {STORM}")) < 100
     assert len(normalize_name(f"Zed {STORM}")) < 100  # a gold file's names, in `evaluate`
     assert gazetteer.norm("Nguyễn Thị Minh Khai") == unicodedata.normalize("NFKC", "Nguyễn Thị Minh Khai").casefold()
+
+
+# ---------------------------------------------------------------- characters that show nothing
+
+
+def test_characters_that_show_nothing_do_not_make_a_second_entity_that_looks_the_same():
+    from kgraph.sources.ingest import sanitize
+
+    # the Arabic letter mark (a bidirectional mark, as LRM and RLM are), soft hyphen, combining grapheme joiner,
+    # Hangul fillers, deprecated format characters, a musical format character, tag characters ("AB" hidden)
+    for c in ("\u061c", "\u00ad", "\u034f", "\u3164", "\uffa0", "\u206a", "\U0001d173", "\U000e0041\U000e0042",
+              "\U000e0001"):
+        assert sanitize(f"Ma{c}ra Quell of Corvex{c} Labs") == "Mara Quell of Corvex Labs", repr(c)
+    # joiners that scripts need stay: a Devanagari conjunct, a Persian word, an emoji sequence
+    for kept in ("क्\u200dष", "می\u200cخواهم", "\U0001f468\u200d\U0001f469", "葛\U000e0100"):
+        assert sanitize(kept) == kept

@@ -149,8 +149,12 @@ _AUTHOR_BOX = re.compile(r"^\s*(about the author|share this( article)?|related (
 #: C0/C1 control characters (not tab or line breaks): shown as a space.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Invisible formatting that changes how text displays or splits names without being part of it:
-#: bidirectional embeddings, overrides and isolates, marks, zero-width space, word joiner, BOM.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+#: bidirectional embeddings, overrides and isolates, marks (the Arabic letter mark too), zero-width space, word
+#: joiner, BOM; and characters that show nothing, so that "Mara Quell" written with one inside is another entity
+#: that looks the same: soft hyphen, combining grapheme joiner, Hangul fillers, deprecated format characters,
+#: musical format characters and tag characters (which can spell hidden ASCII text).
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
+                        "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
