@@ -46,3 +46,36 @@ def test_characters_that_show_nothing_do_not_make_a_second_entity_that_looks_the
     # joiners that scripts need stay: a Devanagari conjunct, a Persian word, an emoji sequence
     for kept in ("क्\u200dष", "می\u200cخواهم", "\U0001f468\u200d\U0001f469", "葛\U000e0100"):
         assert sanitize(kept) == kept
+
+
+# ---------------------------------------------------------------- bidirectional controls of a graph file on the page
+
+
+def test_bidirectional_controls_of_a_graph_file_show_as_replacement_characters_on_the_page():
+    import json
+
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+    from kgraph.core.vocab import KG
+    from kgraph.page.visualize import graph_data, render_data
+
+    # `kgraph view` of someone's graph file: "\u202egnp.exe" reads "exe.png", and the override runs on into
+    # the text after the name in its panel row
+    g = Graph()
+    a, b, art = (URIRef(f"http://example.org/{x}") for x in ("a", "b", "art"))
+    g.add((a, RDF.type, KG.Person))
+    g.add((a, RDFS.label, Literal("\u202egnp.exe")))
+    g.add((a, SKOS.altLabel, Literal("Ivo \u2067Brandt")))
+    g.add((b, RDF.type, KG.Organization))
+    g.add((b, RDFS.label, Literal("Corvex Labs")))
+    g.add((a, KG.worksFor, b))
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, DCTERMS.title, Literal("Headline \u202dsdrawkcab")))
+    data = graph_data(g).data
+    shown = json.dumps([[n["label"], n["alt"]] for n in data["nodes"]] + [a["title"] for a in data["articles"]],
+                       ensure_ascii=False)
+    assert "\u202e" not in shown and "\u2067" not in shown and "\u202d" not in shown
+    assert "\ufffdgnp.exe" in shown and "Headline \ufffdsdrawkcab" in shown
+    page = render_data(graph_data(g), title="graph\u202eltt.html")
+    assert "\u202e" not in page and "\u2067" not in page
