@@ -79,3 +79,35 @@ def test_bidirectional_controls_of_a_graph_file_show_as_replacement_characters_o
     assert "\ufffdgnp.exe" in shown and "Headline \ufffdsdrawkcab" in shown
     page = render_data(graph_data(g), title="graph\u202eltt.html")
     assert "\u202e" not in page and "\u2067" not in page
+
+
+# ---------------------------------------------------------------- names marked in a sentence holding emoji
+
+
+def test_the_names_marked_in_a_sentence_holding_characters_beyond_the_bmp_are_the_names():
+    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kgraph.core.vocab import KG
+    from kgraph.page.visualize import graph_data
+
+    # The graph counts code points; the page's strings count UTF-16 units, two for an emoji or a bold letter.
+    sentence = "The \U0001d401\U0001d42b\U0001d422\U0001d41e\U0001d41f \U0001f1fa\U0001f1e6 says Mara Quell works for Corvex Labs."
+    a, b = URIRef("http://example.org/a"), URIRef("http://example.org/b")
+    g = Graph()
+    for node, kind, label in ((a, KG.Person, "Mara Quell"), (b, KG.Organization, "Corvex Labs")):
+        g.add((node, RDF.type, kind))
+        g.add((node, RDFS.label, Literal(label)))
+    g.add((a, KG.worksFor, b))
+    ev, start = BNode(), 100
+    for p, o in ((RDF.type, KG.Evidence), (RDF.subject, a), (RDF.predicate, KG.worksFor), (RDF.object, b),
+                 (KG.sentence, Literal(sentence)), (KG.start, Literal(start))):
+        g.add((ev, p, o))
+    for p, name in ((KG.subjectStart, "Mara Quell"), (KG.objectStart, "Corvex Labs")):
+        at = start + sentence.index(name)
+        g.add((ev, p, Literal(at)))
+        g.add((ev, KG.subjectEnd if p == KG.subjectStart else KG.objectEnd, Literal(at + len(name))))
+    (edge,) = graph_data(g).data["edges"]
+    units = sentence.encode("utf-16-le")
+    marked = [units[2 * i:2 * j].decode("utf-16-le", "replace") for i, j in edge["evidence"][0]["marks"]]
+    assert marked == ["Mara Quell", "Corvex Labs"]
