@@ -111,3 +111,34 @@ def test_the_names_marked_in_a_sentence_holding_characters_beyond_the_bmp_are_th
     units = sentence.encode("utf-16-le")
     marked = [units[2 * i:2 * j].decode("utf-16-le", "replace") for i, j in edge["evidence"][0]["marks"]]
     assert marked == ["Mara Quell", "Corvex Labs"]
+
+
+# ---------------------------------------------------------------- a disk too full for the Oxigraph store
+
+
+def _small_files(limit: int):
+    """Return a preexec_fn giving the child a file-size limit: its writes past ``limit`` bytes fail (EFBIG)."""
+    def set_limit():
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return set_limit
+
+
+def test_a_query_on_a_disk_too_full_for_its_store_is_answered_from_memory(tmp_path):
+    import subprocess
+    import sys
+
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("@prefix ex: <http://example.org/> .\n"
+                     + "".join(f"ex:n{i} ex:p ex:n{i + 1} ; ex:label \"node {i} of a chain\" .\n" for i in range(300)),
+                     encoding="utf-8")
+    # The store cannot be written (a full disk; here a file-size limit): the worker tried to build it again and
+    # ended in "Error: cannot load the graph: AssertionError: daemonic processes are not allowed to have children".
+    done = subprocess.run([sys.executable, "-m", "kgraph", "query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+                           "--graph", str(graph), "--store", "oxigraph", "--format", "csv"],
+                          capture_output=True, text=True, timeout=120, preexec_fn=_small_files(40_000))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["n", "600"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]  # no half-built store left
