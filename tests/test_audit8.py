@@ -142,3 +142,32 @@ def test_a_query_on_a_disk_too_full_for_its_store_is_answered_from_memory(tmp_pa
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["n", "600"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]  # no half-built store left
+
+
+# ---------------------------------------------------------------- text a browser never shows
+
+
+PAGE = ("<html><head><title>Plant closes</title></head><body><article><h1>Plant closes</h1><p>Mara Quell, the "
+        "spokesperson for Corvex Labs, said the plant in Tolvenna would close on Monday after talks failed with the "
+        "unions of the region.</p>{}<p>Ivo Brandt of Corvex Labs agreed and said the workers would be paid until "
+        "the end of the year.</p></article></body></html>")
+PLANTED = "Oskar Venn works for Hollow Ridge Capital in the town"
+
+
+def test_text_a_browser_never_shows_is_no_article_text():
+    from kgraph.sources.ingest import html_to_text
+
+    # A page could plant relations its reader never sees: trafilatura read these (it drops only "display:none"
+    # and "display: none" written just so, scripts, styles and noscript).
+    for hidden in (f"<template><p>{PLANTED}.</p></template>", f"<p hidden>{PLANTED}.</p>",
+                   f"<div hidden=''><p>{PLANTED}.</p></div>", f"<p style='color: red; DISPLAY : none'>{PLANTED}.</p>",
+                   f"<p style='Visibility:\tHidden'>{PLANTED}.</p>",
+                   f"<p>The talks went on <span hidden>{PLANTED}</span> and the visible tail stays.</p>"):
+        text = html_to_text(PAGE.format(hidden))[0]
+        assert "Oskar Venn" not in text, hidden
+        assert "Mara Quell" in text and "Ivo Brandt" in text
+    assert "the visible tail stays" in text  # an element's tail is the page's, not the hidden element's
+    # Text a reader can open stays: a hidden="until-found" section (shown by the browser's search), <details>.
+    for shown in (f"<div hidden='until-found'><p>{PLANTED}.</p></div>",
+                  f"<details><summary>More</summary><p>{PLANTED}.</p></details>"):
+        assert "Oskar Venn" in html_to_text(PAGE.format(shown))[0]

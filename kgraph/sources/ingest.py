@@ -398,6 +398,36 @@ def _too_many_attributes(html: str) -> bool:
     return False
 
 
+#: Elements a browser never shows: a template's content, an element with the ``hidden`` attribute (not
+#: ``until-found``, which a search shows), or styled ``display: none`` or ``visibility: hidden`` in any spacing or
+#: case (trafilatura drops only "display:none" and "display: none"). Text planted in them is no article text.
+_HIDDEN = ("//template | //*[@hidden and not(@hidden = 'until-found')]"
+           " | //*[contains(translate(@style, 'ABDEHILNOPSTVY \t\r\n', 'abdehilnopstvy'), 'display:none')]"
+           " | //*[contains(translate(@style, 'ABDEHILNOPSTVY \t\r\n', 'abdehilnopstvy'), 'visibility:hidden')]")
+#: A page that can hold such an element: only such a page is parsed (and written out) once more.
+_MAY_HIDE = re.compile(r"(?i)<template|\shidden(?=[\s=>/])|display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _without_hidden(html: str) -> str:
+    """Return the page without the elements a browser never shows (:data:`_HIDDEN`), each one's tail kept."""
+    if not _MAY_HIDE.search(html):
+        return html
+    from lxml import html as lhtml
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+        hidden = tree.xpath(_HIDDEN) if tree is not None else []
+    except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
+        return html
+    if not hidden:
+        return html
+    for el in hidden:
+        if el.getparent() is not None:  # not inside one dropped already
+            el.drop_tree()
+    return lhtml.tostring(tree, encoding="unicode")
+
+
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
     """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
 
@@ -427,6 +457,7 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if too_long:
         _warn(f"{name}: a run of text without markup is over the HTML parser's 10 MB limit; it reads no text "
               "from there on (save the page's text as .txt instead)")
+    html = _without_hidden(html)
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)
