@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 # ---------------------------------------------------------------- a storm of combining marks
 
 #: "a", then marks of combining class 230 and 220 in the order normalising must reverse: CPython sorts such a run
@@ -171,3 +173,48 @@ def test_text_a_browser_never_shows_is_no_article_text():
     for shown in (f"<div hidden='until-found'><p>{PLANTED}.</p></div>",
                   f"<details><summary>More</summary><p>{PLANTED}.</p></details>"):
         assert "Oskar Venn" in html_to_text(PAGE.format(shown))[0]
+
+
+# ---------------------------------------------------------------- the page's index of names
+
+
+@pytest.mark.browser
+def test_the_page_indexes_entities_sharing_a_name_without_scanning_the_name_s_list(tmp_path):
+    from pathlib import Path
+
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from kgraph.core.vocab import KG
+    from kgraph.page.visualize import write_page
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("/usr/bin/chromium not installed")
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
+    # A graph file whose entities all carry one other name: the page looked each entity up in that name's list
+    # while indexing names, the entities squared (100,000 held the page 32 s before it was drawn).
+    n, base = 300, "http://example.org/entity/"
+    g = Graph()
+    for i in range(n):
+        e = URIRef(f"{base}{i}")
+        g.add((e, RDF.type, KG.Person))
+        g.add((e, RDFS.label, Literal(f"Person {i}")))
+        g.add((e, SKOS.altLabel, Literal("Spokesperson")))
+    page = tmp_path / "graph.html"
+    write_page(g, page)
+    # Count the list entries that indexOf scans looking for an entity's IRI while the page loads.
+    count = ("(() => { window.__scanned = 0; const f = Array.prototype.indexOf; Array.prototype.indexOf = function (x) {"
+             f" if (typeof x === 'string' && x.startsWith('{base}')) window.__scanned += this.length;"
+             " return f.apply(this, arguments); }; })()")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+        try:
+            p = b.new_page(bypass_csp=True)
+            p.add_init_script(count)
+            p.goto(page.resolve().as_uri())
+            p.wait_for_selector('body[data-ready="1"]', state="attached", timeout=60_000)
+            scanned = p.evaluate("window.__scanned")
+            assert p.evaluate("kgraph.data.nodes.length") == n
+        finally:
+            b.close()
+    assert scanned < 10 * n, scanned  # each entity's names once: no list scanned per entity
