@@ -35,6 +35,7 @@ from pathlib import Path
 from kgraph.core.errors import InputError
 from kgraph.core.model import ENTITY_TYPES, PREDICATES, Entity, KnowledgeBase, well_typed_facts
 from kgraph.core.terms import EntityType
+from kgraph.sources.ingest import bounded_marks
 
 
 # ---------------------------------------------------------------- counts
@@ -126,7 +127,7 @@ class Report:
 
 def normalize_name(name: str) -> str:
     """Normalise a name for matching: case, dots, commas, brackets, hyphens, "&", "the ...", "...'s"."""
-    s = unicodedata.normalize("NFKC", name).casefold().strip()
+    s = unicodedata.normalize("NFKC", bounded_marks(name)).casefold().strip()  # a run of marks: quadratic
     s = s.replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"'s?$", "", s)
     s = re.sub(r"^the\s+", "", s)

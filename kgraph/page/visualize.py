@@ -128,8 +128,28 @@ def _int(lit) -> int | None:
     return int(x) if x is not None else None
 
 
+#: Bidirectional embeddings, overrides and isolates in a graph file's text (a graph kgraph builds has none): on the
+#: page they would reorder what they stand in and what follows ("\u202egnp.exe" reads "exe.png"), so they are shown
+#: as U+FFFD, one character for one, which keeps the offsets of the names marked in a sentence.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    """Return text as the page shows it: bidirectional controls replaced by U+FFFD."""
+    return _BIDI.sub("\ufffd", text)
+
+
+def _utf16_index(text: str, i: int) -> int:
+    """Return where code point ``i`` of text stands in the page's strings, which count UTF-16 units.
+
+    A character beyond the Basic Multilingual Plane (an emoji, a flag, a mathematical bold letter) is two units
+    there: five bold letters before "Mara Quell" in a sentence had "says Mara " marked in its place.
+    """
+    return i if text.isascii() else i + sum(1 for ch in text[:i] if ch > "\uffff")
+
+
 def _str(lit) -> str | None:
-    return str(lit) if lit is not None else None
+    return _shown(str(lit)) if lit is not None else None
 
 
 def _entity_type(types: set) -> str | None:
@@ -190,7 +210,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
     nxg.add_edges_from((s, o) for s, _p, o in triples if s != o)
     centrality = nx.degree_centrality(nxg) if len(iris) > 1 else {s: 0.0 for s in iris}
     mentions = {s: int(_num(one(s, KG.mentionCount)) or 0) for s in iris}
-    labels = {s: str(one(s, RDFS.label) or _local_name(s)) for s in iris}
+    labels = {s: _shown(str(one(s, RDFS.label) or _local_name(s))) for s in iris}
     rank = sorted(iris, key=lambda s: (-nxg.degree(s), -mentions[s], labels[s].casefold(), str(s)))
 
     omitted = None
@@ -204,7 +224,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
                    "byType": {t: by_type[t] for t in _TYPE_ORDER if by_type[t]},
                    "names": [labels[s] for s in left[:OMITTED_NAMES_SHOWN]], "maxNodes": max_nodes,
                    # every left-out name, so that a search can say the entity exists but is not drawn
-                   "all": sorted({labels[s] for s in left} | {str(a) for s in left for a in many(s, SKOS.altLabel)})}
+                   "all": sorted({labels[s] for s in left} | {_shown(str(a)) for s in left for a in many(s, SKOS.altLabel)})}
     total_nodes, total_edges = len(iris), len(triples)
     changed = _changes(props, types, triples, labels, since) if since is not None else None
     triples = sorted((t for t in triples if t[0] in kept and t[2] in kept), key=lambda t: (str(t[0]), t[1], str(t[2])))
@@ -237,7 +257,8 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
         spans = [_int(one(ev, p)) for p in (KG.subjectStart, KG.subjectEnd, KG.objectStart, KG.objectEnd)]
         n = len(item["sentence"] or "")
         if start is not None and None not in spans and all(0 <= x - start <= n for x in spans):
-            item["marks"] = [[spans[0] - start, spans[1] - start], [spans[2] - start, spans[3] - start]]
+            at = [_utf16_index(item["sentence"] or "", x - start) for x in spans]
+            item["marks"] = [[at[0], at[1]], [at[2], at[3]]]
         if item["article"] is None and src is not None:
             item["source"] = str(src)
         if src == CORRECTIONS:  # an analyst's assert: which item, with its note ("#4 assert A livesIn B: ...")
@@ -277,7 +298,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
     nodes = []
     for s, (x, y) in zip(iris, pos):
         same = sorted(str(o) for o in many(s, OWL.sameAs))
-        alt = sorted({str(a) for a in many(s, SKOS.altLabel) | many(s, RDFS.label)} - {labels[s]},
+        alt = sorted({_shown(str(a)) for a in many(s, SKOS.altLabel) | many(s, RDFS.label)} - {labels[s]},
                      key=lambda a: (a.casefold(), a))
         lat, lon = _num(one(s, GEO.lat)), _num(one(s, GEO.long))
         nodes.append({
@@ -288,7 +309,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
             "geonames": next((u for u in same if u.startswith(str(GN))), None),
             "sameAs": same, "iso": _str(one(s, KG.isoCode)),
             # the analyst's items that changed it (merge, split, rename, retype, a relation rejected or asserted)
-            "corrections": sorted((str(c) for c in many(s, RDFS.comment) if str(c).startswith("correction #")),
+            "corrections": sorted((_shown(str(c)) for c in many(s, RDFS.comment) if str(c).startswith("correction #")),
                                   key=_item_order) if CORRECTIONS in many(s, PROV.wasInfluencedBy) else [],
             "coords": [lat, lon] if lat is not None and lon is not None else None,
         })
@@ -766,6 +787,7 @@ def render(g: Graph | Iterable[tuple], title: str = "kgraph", max_nodes: int | N
 
 def render_data(page: PageData, title: str = "kgraph") -> str:
     """Return the page for prepared :class:`PageData`."""
+    title = _shown(title)  # a graph file's name, in `kgraph view`
     data = dict(page.data, title=title)
     vis_js = _asset("vis-network.min.js").replace("</script", "<\\/script")
     app_js = _asset("page.js")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from kgraph.core.terms import EntityType
+from kgraph.sources.ingest import bounded_marks
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ def norm(name: str) -> str:
     """Return the lookup key of a name: NFKC, casefolded, without dots, "the" or a trailing "'s"."""
     if name.isascii() and name.isalpha():
         return name.lower()  # fast path: most gazetteer names and tokens are one plain word
-    s = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold().strip()
+    # A label read from a graph file is not sanitized: its runs of marks are cut before normalising (quadratic).
+    s = unicodedata.normalize("NFKC", bounded_marks(name)).replace("\u2019", "'").casefold().strip()
     s = _APOS_S.sub("", s)
     s = _THE.sub("", s)
     s = s.replace(".", "")

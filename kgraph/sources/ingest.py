@@ -10,6 +10,7 @@ a time, so a corpus of any size streams through in bounded memory.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gzip
 import html as _html
 import io
@@ -149,9 +150,47 @@ _AUTHOR_BOX = re.compile(r"^\s*(about the author|share this( article)?|related (
 #: C0/C1 control characters (not tab or line breaks): shown as a space.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Invisible formatting that changes how text displays or splits names without being part of it:
-#: bidirectional embeddings, overrides and isolates, marks, zero-width space, word joiner, BOM.
-_INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+#: bidirectional embeddings, overrides and isolates, marks (the Arabic letter mark too), zero-width space, word
+#: joiner, BOM; and characters that show nothing, so that "Mara Quell" written with one inside is another entity
+#: that looks the same: soft hyphen, combining grapheme joiner, Hangul fillers, deprecated format characters,
+#: musical format characters and tag characters (which can spell hidden ASCII text).
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
+                        "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+#: Most combining marks kept in a row, as Unicode's Stream-Safe Text Format (UAX #15) allows; no script needs more.
+MAX_MARK_RUN = 30
+
+
+@functools.cache
+def _mark_run() -> re.Pattern:
+    """Return a pattern matching more than :data:`MAX_MARK_RUN` combining marks in a row.
+
+    A mark is a character of nonzero canonical combining class, or one that decomposes into such characters only
+    (U+0F73, U+FF9E ...). Computed from the running Python's Unicode tables, once (0.1 s).
+    """
+    marks = [c for c in range(0x300, sys.maxunicode + 1) if unicodedata.combining(chr(c))]
+    marks += [c for c in (0x0F73, 0x0F75, 0x0F81, 0xFF9E, 0xFF9F) if c not in marks]
+    ranges: list[list[int]] = []
+    for c in sorted(marks):
+        if ranges and c == ranges[-1][1] + 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    cls = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    return re.compile(f"[{cls}]{{{MAX_MARK_RUN + 1},}}")
+
+
+def bounded_marks(text: str) -> str:
+    """Return the text with each run of combining marks cut to :data:`MAX_MARK_RUN` (a "Zalgo" storm).
+
+    Normalising sorts a run of marks by insertion, in C and deaf to Ctrl-C: its time grows with the run's length
+    squared ("a" and 80,000 marks, a 160 kB line, took 16 s; a 2 MB run would take about 45 minutes).
+    """
+    if text.isascii():
+        return text
+    return _mark_run().sub(lambda m: m.group()[:MAX_MARK_RUN], text)
 
 
 def sanitize(text: str) -> str:
@@ -161,12 +200,13 @@ def sanitize(text: str) -> str:
     U+FFFD; NUL and other control characters become spaces; invisible
     bidirectional and zero-width formatting characters are dropped (the
     zero-width joiners that scripts need are kept); line and paragraph
-    separators become newlines; the result is NFC-normalised.
+    separators become newlines; runs of combining marks are cut to
+    :data:`MAX_MARK_RUN`; the result is NFC-normalised.
     """
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _INVISIBLE.sub("", _CONTROL.sub(" ", text))
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", bounded_marks(text))
 
 
 def _field(value: object, limit: int = 1000) -> str | None:
@@ -451,6 +491,36 @@ def _too_many_attributes(html: str) -> bool:
     return False
 
 
+#: Elements a browser never shows: a template's content, an element with the ``hidden`` attribute (not
+#: ``until-found``, which a search shows), or styled ``display: none`` or ``visibility: hidden`` in any spacing or
+#: case (trafilatura drops only "display:none" and "display: none"). Text planted in them is no article text.
+_HIDDEN = ("//template | //*[@hidden and not(@hidden = 'until-found')]"
+           " | //*[contains(translate(@style, 'ABDEHILNOPSTVY \t\r\n', 'abdehilnopstvy'), 'display:none')]"
+           " | //*[contains(translate(@style, 'ABDEHILNOPSTVY \t\r\n', 'abdehilnopstvy'), 'visibility:hidden')]")
+#: A page that can hold such an element: only such a page is parsed (and written out) once more.
+_MAY_HIDE = re.compile(r"(?i)<template|\shidden(?=[\s=>/])|display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _without_hidden(html: str) -> str:
+    """Return the page without the elements a browser never shows (:data:`_HIDDEN`), each one's tail kept."""
+    if not _MAY_HIDE.search(html):
+        return html
+    from lxml import html as lhtml
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+        hidden = tree.xpath(_HIDDEN) if tree is not None else []
+    except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
+        return html
+    if not hidden:
+        return html
+    for el in hidden:
+        if el.getparent() is not None:  # not inside one dropped already
+            el.drop_tree()
+    return lhtml.tostring(tree, encoding="unicode")
+
+
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
     """Return (main text, title, url, date, site name) of an HTML page; scripts, styles and boilerplate dropped.
 
@@ -480,6 +550,7 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if too_long:
         _warn(f"{name}: a run of text without markup is over the HTML parser's 10 MB limit; it reads no text "
               "from there on (save the page's text as .txt instead)")
+    html = _without_hidden(html)
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)

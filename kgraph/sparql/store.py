@@ -533,12 +533,20 @@ class OxigraphStore(_Queryable):
             self.store = store
             return
         p = _check_graph(graph_path)
-        try:
-            folder = build_oxigraph(p)
-        except GraphError as exc:
-            if "cannot write" not in str(exc):
-                raise
-            self.store = ox.Store()  # read-only folder: load in memory instead
+        import multiprocessing as mp
+
+        folder = None
+        # A query worker starts no process to build the store in (it may not: "daemonic processes are not allowed
+        # to have children"): the server or `kgraph query` built it before starting the worker, and a store that
+        # is not fresh now could not be written (a full disk).
+        if not mp.current_process().daemon or is_fresh(p):
+            try:
+                folder = build_oxigraph(p)
+            except GraphError as exc:
+                if "cannot write" not in str(exc):
+                    raise
+        if folder is None:
+            self.store = ox.Store()  # a read-only folder or a full disk: load in memory instead
             try:
                 bulk_load(self.store, p)
             except (SyntaxError, ValueError) as err:
