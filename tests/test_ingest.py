@@ -206,6 +206,22 @@ def test_malformed_jsonl_names_line(tmp_path):
         list(read_inputs([p]))
 
 
+def test_a_jsonl_id_too_long_for_an_iri_is_refused_with_its_line(tmp_path):
+    p = tmp_path / "ids.jsonl"
+    p.write_text(json.dumps({"id": "a" * 1001, "text": "Mara Quist spoke."}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r'ids.jsonl:1: malformed JSON line \("id" is longer than 1000 characters\)'):
+        list(read_inputs([p]))
+    p.write_text(json.dumps({"id": "a" * 1000, "text": "Mara Quist spoke."}) + "\n", encoding="utf-8")
+    assert [len(a.id) for a in read_inputs([p])] == [1000]
+
+
+def test_html_comments_in_a_markdown_file_are_not_read(tmp_path):
+    (tmp_path / "note.md").write_text("Mara Quist spoke.\n<!-- draft: Ivo Brandt works for Orland Bank -->\n"
+                                      "She left.<!-- an unclosed note", encoding="utf-8")
+    [art] = list(read_inputs([str(tmp_path / "note.md")]))
+    assert "Ivo" not in art.text and "unclosed" not in art.text and "She left." in art.text
+
+
 def test_malformed_jsonl_skip_bad_carries_on(tmp_path):
     p = tmp_path / "bad.jsonl"
     p.write_text('{"id": "1", "text": "Olaf Scholz"}\n{oops\n{"id": "3", "text": 7}\n{"id": "4", "text": "Joe Biden"}\n',

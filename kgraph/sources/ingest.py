@@ -40,6 +40,10 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 MAX_ARTICLE_MB = 256
 
 
+#: Longest article id a JSONL line may give: three lines sharing a 20 MB id took 1.26 GB and printed it whole.
+MAX_ID_CHARS = 1000
+
+
 #: Largest HTML page read, in bytes: trafilatura finds no main text in a larger one, and lxml's fallback
 #: parse of a page that size stops early (a 20.4 MB page gave 94 characters), so the text would be lost silently.
 MAX_HTML_BYTES = 20_000_000
@@ -234,6 +238,25 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])
 _MD_CODE = re.compile(r"`([^`\n]{1,300})`")
 
 
+def _without_comments(text: str) -> str:
+    """Return Markdown text without its HTML comments ("<!-- draft: ... -->"), which a viewer never shows.
+
+    A scan with str.find, not a lazy regex: a text of many "<!--" and no "-->" would be read once per opening.
+    An unclosed comment runs to the end of the text, as it does in a viewer.
+    """
+    if "<!--" not in text:
+        return text
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        out.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        at = end + 3
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _heading_words(line: str) -> str:
     """Return a Markdown heading's words without the hashes that may close it ("Title ##")."""
     bare = line.rstrip(" \t")
@@ -252,6 +275,7 @@ def markdown_to_text(text: str) -> str:
     and heading marks are taken off the words they frame. List markers stay:
     each item keeps its own line.
     """
+    text = _without_comments(text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK_DEFINITION.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -770,6 +794,9 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
                         aid = f"{Path(name).stem}:{lineno}"
                     if not isinstance(aid, (str, int)) or isinstance(aid, bool):
                         raise ValueError('"id" is not a string or number')
+                    if len(str(aid)) > MAX_ID_CHARS:
+                        # An id is copied into every IRI, provenance note and warning of its article.
+                        raise ValueError(f'"id" is longer than {MAX_ID_CHARS} characters')
                 except ValueError as exc:
                     msg = f"{name}:{lineno}: malformed JSON line ({exc})"
                     if skip_bad:
