@@ -98,6 +98,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     kept_keys: dict = {gid: set(keys) for gid, keys in carried.items()}
     removed: list = []
     apart: list = []
+    # Each mention's type before the corrections: a correction's losses are the relations it made misfit.
+    typed_before = {k: res.groups[g].type for k, g in res.mention_group.items() if g in res.groups} \
+        if corrections else {}
     if corrections:
         forced_label, notes, blocked, kept_keys, removed, apart = _apply_entity_corrections(
             res, corrections, {ex.article.id: ex.article.text for ex in exs}, carried)
@@ -250,7 +253,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
 
     if corrections:
         facts = _apply_fact_corrections(facts, entities, corrections, blocked)
-        _report_retype_losses(facts, entities)
+        _report_retype_losses(facts, entities, typed_before)
 
     return KnowledgeBase(
         articles=tuple(ex.article for ex in exs),
@@ -266,12 +269,25 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
 _RETYPE_NOTE = re.compile(r"#\d+ (?:retype|merge|different) ")  # the items that can give an entity another type
 
 
-def _report_retype_losses(facts: list, entities: dict) -> None:
+def _report_retype_losses(facts: list, entities: dict, typed_before: dict | None = None) -> None:
     """Say which relations a retyped or merged entity loses because they no longer fit its type (the graph drops them).
 
     Each such item warns once with the count and the first three, and the entity's provenance notes it:
     a relation that vanishes because an analyst changed a type (or merged a person into a firm) is never silent.
+    ``typed_before`` maps each mention ((article, start, end)) to its entity's type before the corrections: a
+    relation whose mentions did not fit without them is dropped whatever the file says and is not put down
+    to an item ("Austria coach X" read as citizenOf the team the build made of "Austria", beside a
+    ``different`` that keeps the team apart from the country).
     """
+    typed_before = typed_before or {}
+
+    def fitted_before(f, end: str, fits) -> bool | None:
+        """Whether the relation's mentions at one end fitted before the corrections (None: not known)."""
+        types = {typed_before.get((aid, getattr(r, end).start, getattr(r, end).end)) for aid, r in f.evidence}
+        if not types or None in types:
+            return None
+        return any(t in fits for t in types)
+
     import warnings
 
     from kgraph.core.model import SIGNATURES
@@ -283,7 +299,9 @@ def _report_retype_losses(facts: list, entities: dict) -> None:
         if s is None or o is None:
             continue
         dom, rng = SIGNATURES[f.predicate]
-        for e, ok in ((s, s.type in dom), (o, o.type in rng)):
+        for e, ok, fits, end in ((s, s.type in dom, dom, "subject"), (o, o.type in rng, rng, "object")):
+            if fitted_before(f, end, fits) is False:
+                continue  # it did not fit before the corrections either: dropped whatever the file says
             if not ok and any(_RETYPE_NOTE.match(n) for n in e.corrections):
                 lost[by_key[e.key]].append(f"{s.label} {f.predicate} {o.label}")
     for cid, lines in sorted(lost.items()):
