@@ -146,6 +146,10 @@ def test_invalid_utf8_warns():
     pytest.param("Cafe\u0301", "Caf\u00e9", id="nfc"),
     pytest.param("one\u2028two\rthree\r\nfour", "one\ntwo\nthree\nfour", id="line-breaks"),
     pytest.param("\u0645\u062d\u0645\u062f \u200c\u200d", "\u0645\u062d\u0645\u062f \u200c\u200d", id="joiners-kept"),
+    # a variation selector after a letter selects nothing: "Quell" once, not a look-alike second entity
+    pytest.param("Mara Qu\ufe0fell and \u0416\ufe0eukov", "Mara Quell and \u0416ukov", id="stray-selectors"),
+    # after a digit (a keycap), a symbol or an ideograph it does
+    pytest.param("1\ufe0f\u20e3 \u2764\ufe0f \u845b\ufe00", "1\ufe0f\u20e3 \u2764\ufe0f \u845b\ufe00", id="selectors-kept"),
 ])
 def test_sanitize(raw, expected):
     assert sanitize(raw) == expected

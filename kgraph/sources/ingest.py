@@ -161,6 +161,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
                         "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A variation selector after a Latin, Greek or Cyrillic letter, where none has a defined meaning: "Qu\ufe0fell"
+#: would be a second entity that looks like "Quell". After digits (keycaps), symbols, emoji and CJK they stay.
+_STRAY_SELECTOR = re.compile("(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\ufe00-\ufe0f]+")
 
 
 #: Most combining marks kept in a row, as Unicode's Stream-Safe Text Format (UAX #15) allows; no script needs more.
@@ -204,12 +207,13 @@ def sanitize(text: str) -> str:
     U+FFFD; NUL and other control characters become spaces; invisible
     bidirectional and zero-width formatting characters are dropped (the
     zero-width joiners that scripts need are kept); line and paragraph
-    separators become newlines; runs of combining marks are cut to
+    separators become newlines; a variation selector after a Latin, Greek
+    or Cyrillic letter (where it selects nothing) is dropped; runs of combining marks are cut to
     :data:`MAX_MARK_RUN`; the result is NFC-normalised.
     """
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _INVISIBLE.sub("", _CONTROL.sub(" ", text))
+    text = _STRAY_SELECTOR.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text)))
     return unicodedata.normalize("NFC", bounded_marks(text))
 
 
