@@ -2448,3 +2448,13 @@ def test_collapsing_communities_while_exploring_keeps_their_hexagons_apart(open_
     home = page.js(_HEXAGONS)
     assert home and [h for h in home if abs(h[3] - sizes[h[0]]) > 1e-6] == []  # sized for all their members again
     page.screenshot("explore-collapsed.png")
+
+
+def test_a_long_name_is_cut_between_characters_not_inside_an_emoji(open_page, analyst_page):
+    # 29 letters and an emoji (two UTF-16 units) at the cut: the cut kept half of it, drawn as U+FFFD.
+    page = open_page(analyst_page)
+    long = "Orion Mills Regional Holdings" + "\U0001F3ED" + " of the North"
+    cut = page.js("t => { var s = kgraph.shortLabel(t); return Array.from(s).map(c => c.codePointAt(0)); }", long)
+    assert "".join(map(chr, cut)) == "Orion Mills Regional Holdings\u2026"
+    assert page.js("t => kgraph.shortLabel(t)", "Orion Mills Regional Holdings of the North") == \
+        "Orion Mills Regional Holdings \u2026"

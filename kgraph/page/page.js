@@ -437,7 +437,12 @@
   // beside Germany and Berlin) a name moved aside stays readable and says whose it is.
   var LEADER_TOP = 40, LEADER_UNDER = 40, LEADER_GAPS = [12, 24, 38, 56, 78], LEADER_ANGLES = [90, 270, 0, 180, 45, 135, 315, 225, 20, 160, 340, 200, 65, 115, 295, 245];
   var SUB_FONT = '12px ' + FONT, SUB_HEIGHT = 14, INSIDE_FONT = '600 13px ' + FONT, INSIDE_HEIGHT = 16;
-  function shortLabel(t) { return t.length > 32 ? t.slice(0, 30) + '…' : t; }
+  function shortLabel(t) {
+    if (t.length <= 32) return t;
+    var n = 30, c = t.charCodeAt(n - 1);
+    if (c >= 0xD800 && c <= 0xDBFF) n -= 1;  // an emoji is two UTF-16 units: never keep half of one
+    return t.slice(0, n) + '…';
+  }
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
     var w = container.clientWidth, h = container.clientHeight, pr = network.canvas.pixelRatio || 1;
@@ -2801,7 +2806,7 @@
 
   window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, data: DATA, find: find,
     selectNode: selectNode, selectEdge: selectEdge, showGroup: showGroup, setType: setType, expand: expand, exploreFrom: exploreFrom,
-    exploreLayout: exploreLayout,
+    exploreLayout: exploreLayout, shortLabel: shortLabel,
     paths: function (a, b, n) { return allPaths(a, b, n || 3, 50).map(function (p) { return p.nodes; }); },
     focus: function () { return focusNodes ? Array.from(focusNodes) : []; },
     labels: function () { return lastLabels.map(function (l) { return l.text; }); },
