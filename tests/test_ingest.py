@@ -65,6 +65,8 @@ def test_a_wrapped_paragraph_keeps_its_headline_line_and_a_hyphened_word_whole()
     # a list, whose items are about as long as each other
     "The winners were:\n- Mara Quist of Harlow Bay, for a novel\n- Ivo Brandt of Orland, for a poem\n"
     "- Lena Sorg of Tarvik, for a play\n- Otto Vale of Kessing, for an essay",
+    # an address block: short lines of like length
+    "Write to the agency at:\nOrland Housing Agency\n12 Harbour Street\nHarlow Bay HB1 2QT\nUnited Kingdom",
     # lines longer than any fixed-width wrap
     "A" + " word" * 30 + "\n" + "B" + " word" * 30 + "\n" + "C" + " word" * 30 + "\n" + "D" + " word" * 30,
 ])

@@ -324,6 +324,8 @@ def clean_text(text: str) -> str:
 
 #: The widest line a text wrapped at a fixed width has (e-mail and wire copy wrap at 60-80 characters).
 WRAP_MAX = 100
+#: The narrowest wrap read as one: shorter lines of like length are an address, a list of names, a verse.
+WRAP_MIN = 40
 #: How far short of the widest line a wrapped line may stop: the next word did not fit.
 WRAP_SLACK = 16
 #: A list item's opening: its line break is the author's, never a wrap.
@@ -337,14 +339,14 @@ def _unwrapped(lines: list[str]) -> str:
     Authority") reads as a new line, so a sentence and a name break at each
     wrap and both halves become names of their own. A paragraph is read as
     wrapped when it has at least two lines after its first that are not its
-    last, every line is at most :data:`WRAP_MAX` characters, and three in
+    last, its widest line has :data:`WRAP_MIN` to :data:`WRAP_MAX` characters, and three in
     four of those lines stop within :data:`WRAP_SLACK` of the widest one;
     then a line that long goes on with the next (a shorter one ends a
     headline or a paragraph), unless the next opens a list item. A word
     hyphened across the wrap is joined without a space. News a line per
     paragraph, and lists, have lines of any length: left as written.
     """
-    if len(lines) < 4 or max(map(len, lines)) > WRAP_MAX:
+    if len(lines) < 4 or not WRAP_MIN <= max(map(len, lines)) <= WRAP_MAX:
         return "\n".join(lines)
     width = max(map(len, lines))
     inner = lines[1:-1]
