@@ -1602,8 +1602,7 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
                 by_middle[_key(inner)].add(p)
     # How often, and from where, the article writes each full name: a surname shared by two people goes to
     # the one the story is about (written at least twice as often as any other).
-    full_count: Counter = Counter(c.name for c in cands if c.type == EntityType.Person and " " in c.name)
-    full_at: dict[str, list] = defaultdict(list)  # where the article writes each full name, for the nearest one
+    full_at: dict[str, list] = defaultdict(list)  # where the article writes each full name (how often: its length)
     for c in cands:
         if c.type == EntityType.Person and " " in c.name:
             full_at[c.name].append((c.offset, c.start))
@@ -1629,7 +1628,7 @@ def _aliases(cands: list[_Cand]) -> list[_Cand]:
             if not hits and (bare := _without_article(name)) is not None:
                 hits = by_end_word.get(_key(bare), ())  # "al-Tarsi" after "Omar Tarsi"
             if len(hits) > 1:
-                hits = _story_person(name, hits, full_count, (c.offset, c.start), full_at)
+                hits = _story_person(name, hits, (c.offset, c.start), full_at)
             elif not hits:
                 hits = by_middle.get(_key(name), ())
             if not hits and not c.lead and name.lower() in OFFICE_TITLES:
@@ -1814,7 +1813,7 @@ def _short_forms(cands: list[_Cand]) -> list[_Cand]:
     return [replace(c, name=to[(c.type, c.name)]) if (c.type, c.name) in to else c for c in cands]
 
 
-def _story_person(surname: str, names, count: Counter, at: tuple = (0, 0), where: dict | None = None) -> tuple:
+def _story_person(surname: str, names, at: tuple, where: dict) -> tuple:
     """Return the one full name a lone surname shared by several people stands for, or ().
 
     Why: "Anton Moreau" written three times and his mother "Ilse Moreau" once;
@@ -1824,9 +1823,9 @@ def _story_person(surname: str, names, count: Counter, at: tuple = (0, 0), where
     Moreau") and they open with different first names: "Anton J. Moreau" and
     "Anton J Moreau" are one person spelt two ways, left to the corpus step,
     which joins the lone surname across articles. The one written at least
-    twice as often as any other wins; on a closer call the surname is the
-    person last named in full before it (``where`` maps each full name to
-    where the article writes it, ``at`` is where the surname stands), or the
+    twice as often as any other wins (``where`` maps each full name to where
+    the article writes it, ``at`` is where the surname stands); on a closer
+    call the surname is the person last named in full before it, or the
     first named after it in a headline or lead. News writes a shared surname
     alone right after the full name it means: in DWIE's first 602 articles'
     annotations the nearest full name is right for 21 of the 22 lone shared
@@ -1837,11 +1836,9 @@ def _story_person(surname: str, names, count: Counter, at: tuple = (0, 0), where
         return ()
     if len({_key(n.split()[0]) for n in names}) < len(names):
         return ()
-    own = sorted(names, key=lambda n: (-count[n], n))
-    if count[own[0]] >= SURNAME_DOMINANCE * count[own[1]]:
+    own = sorted(names, key=lambda n: (-len(where.get(n, ())), n))
+    if len(where.get(own[0], ())) >= SURNAME_DOMINANCE * len(where.get(own[1], ())):
         return (own[0],)
-    if not where:
-        return ()
     before = max(((p, n) for n in names for p in where.get(n, ()) if p < at), default=None)
     if before is not None:
         return (before[1],)
