@@ -3557,9 +3557,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     # "Tasker" in a story about the Green Front when the corpus names its leader "Mira Tasker"
                     # beside the party and a lawyer "Paul Tasker" elsewhere: the one whose stories name the
                     # same people and bodies.
-                    if aid not in roots:
-                        roots[aid] = {uf.find(x) for x in per_article[aid]}
-                    lead = _co_named_lead(roots[aid] - {uf.find(gid)},
+                    lead = _co_named_lead(roots[aid] - {uf.find(gid)},  # filled at the loop's top
                                           [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c)],
                                           groups, per_article, uf)
                 if lead is None and n not in _given_names():
