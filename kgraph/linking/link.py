@@ -299,10 +299,10 @@ def _report_retype_losses(facts: list, entities: dict, typed_before: dict | None
         if s is None or o is None:
             continue
         dom, rng = SIGNATURES[f.predicate]
-        for e, ok, fits, end in ((s, s.type in dom, dom, "subject"), (o, o.type in rng, rng, "object")):
-            if fitted_before(f, end, fits) is False:
-                continue  # it did not fit before the corrections either: dropped whatever the file says
-            if not ok and any(_RETYPE_NOTE.match(n) for n in e.corrections):
+        for e, fits, end in ((s, dom, "subject"), (o, rng, "object")):
+            if e.type in fits or not any(_RETYPE_NOTE.match(n) for n in e.corrections):
+                continue
+            if fitted_before(f, end, fits) is not False:  # else dropped whatever the file says: not the item's
                 lost[by_key[e.key]].append(f"{s.label} {f.predicate} {o.label}")
     for cid, lines in sorted(lost.items()):
         e = entities[cid]
