@@ -346,9 +346,9 @@ def _unwrapped(lines: list[str]) -> str:
     hyphened across the wrap is joined without a space. News a line per
     paragraph, and lists, have lines of any length: left as written.
     """
-    if len(lines) < 4 or not WRAP_MIN <= max(map(len, lines)) <= WRAP_MAX:
-        return "\n".join(lines)
     width = max(map(len, lines))
+    if len(lines) < 4 or not WRAP_MIN <= width <= WRAP_MAX:
+        return "\n".join(lines)
     inner = lines[1:-1]
     full = [len(ln) >= width - WRAP_SLACK for ln in lines]
     if len(inner) < 2 or 4 * sum(full[1:-1]) < 3 * len(inner):
