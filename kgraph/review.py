@@ -26,6 +26,7 @@ from pathlib import Path
 from rdflib import OWL, PROV, RDF, RDFS, SKOS, Literal, URIRef
 
 from kgraph.linking.identity import _LEGAL_FORMS, TITLES, _given_names, _initials, clean_name, fold
+from kgraph.linking.link import _a
 from kgraph.core.iri import ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
@@ -94,11 +95,11 @@ class Suggestion:
         """
         text = (f"{self.kind.upper():9} impact {self.impact:>4}  {_printable(self.reason)}\n"
                 f"    {_printable(json.dumps(self.item, ensure_ascii=False))},")
-        if self.alternative is not None:
-            text += f"\n    {_printable(json.dumps(self.alternative, ensure_ascii=False))},"
-        elif NAMESAKE in self.reason and self.item.get("action") == "merge":
-            apart = {"action": "different", "entities": self.item["entities"], "note": TWO_THINGS}
-            text += f"\n    {_printable(json.dumps(apart, ensure_ascii=False))},"
+        other = self.alternative
+        if other is None and NAMESAKE in self.reason and self.item.get("action") == "merge":
+            other = _apart(self.item)
+        if other is not None:
+            text += f"\n    {_printable(json.dumps(other, ensure_ascii=False))},"
         return text
 
 
@@ -462,11 +463,6 @@ _NOT_A_PERSON = frozenset("hotel hotels centre center prize award awards house h
                           "cup trophy fund brothers sisters".split())
 
 
-def _a(kind: str) -> str:
-    """Return a type's name after an article ("an organization", "a place")."""
-    return ("an " if kind[0] in "AEIOU" else "a ") + kind.lower()
-
-
 def retypes(nodes: list[Node]) -> list[Suggestion]:
     """Suggest retyping a place named as a person is (a given name, then a name) or a place or body an honorific opens.
 
@@ -486,11 +482,11 @@ def retypes(nodes: list[Node]) -> list[Suggestion]:
             continue
         first = words[0].casefold().strip(".")
         if first in _HONORIFICS:
-            reason = f"an honorific ({words[0]!r}) before a name: a person, not {_a(n.type)}"
+            reason = f"an honorific ({words[0]!r}) before a name: a person, not {_a(n.type).lower()}"
         elif n.type == EntityType.Place and gazetteer.norm(words[0]) in given and words[0][:1].isupper() \
                 and words[-1][:1].isupper():
             # A place only: a company is often named after its founder ("Tomas Velk" the publisher)
-            reason = f"a given name ({words[0]!r}) and a surname: a person, not {_a(n.type)}"
+            reason = f"a given name ({words[0]!r}) and a surname: a person, not {_a(n.type).lower()}"
         else:
             continue
         if gazetteer.place(n.label) is not None or gazetteer.country(n.label) is not None:
@@ -500,10 +496,14 @@ def retypes(nodes: list[Node]) -> list[Suggestion]:
     return out
 
 
+def _apart(merge: dict) -> dict:
+    """Return the ``different`` item that keeps a merge item's entities apart."""
+    return {"action": "different", "entities": merge["entities"], "note": TWO_THINGS}
+
+
 def _namesake(merge: Suggestion) -> Suggestion:
     """Return a place and its namesake body's suggestion as the ``different`` item, the merge its alternative."""
-    apart = {"action": "different", "entities": merge.item["entities"], "note": TWO_THINGS}
-    return Suggestion("namesake", merge.impact, merge.reason, apart, alternative=merge.item)
+    return Suggestion("namesake", merge.impact, merge.reason, _apart(merge.item), alternative=merge.item)
 
 
 def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
