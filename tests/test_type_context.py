@@ -145,3 +145,39 @@ def test_a_list_too_mixed_or_an_odd_item_with_a_word_of_its_own_keeps_its_types(
                    [("Vellsoft", "Organization"), ("Soundwave", "Organization"), ("Orlindo", "Organization"),
                     ("Deezla", "Person")])
     assert tc.list_types(apart) == {}
+
+
+def test_a_club_name_the_ner_took_with_its_score_is_read_without_it(nlp):
+    c = _cand(nlp, "Holmvik beat Orlin Rovers 2-0 on Saturday.", "Orlin Rovers 2-0", "Person")
+    assert tc.name_end(c.doc, c.start, c.end) == c.end - 3
+    assert tc.apply([c])[0].type == "Organization"
+    bracket = _cand(nlp, "Orlin Rovers (1:2) lost at home.", "Orlin Rovers (1:2)", "Person")
+    assert tc.apply([bracket])[0].type == "Organization"
+
+
+def test_a_name_ending_in_a_number_keeps_its_span(nlp):
+    c = _cand(nlp, "Schalke 04 won again on Saturday.", "Schalke 04", "Organization")
+    assert tc.name_end(c.doc, c.start, c.end) == c.end
+    one = _cand(nlp, "Anton Moreau 2-0 said so.", "Moreau 2-0", "Person")
+    assert tc.name_end(one.doc, one.start, one.end) == one.start + 1
+
+
+def test_a_club_short_name_read_as_a_person_is_the_club(nlp):
+    text = "Varnholt coach Piet Moll praised FC Varnholt on Sunday. Varnholt moved to third place."
+    cands = _cands(nlp, text, [("FC Varnholt", "Organization"), ("Varnholt", "Person"), ("Piet Moll", "Person")])
+    assert tc.club_short_names(cands) == {tc.key("Varnholt")}
+    assert {c.type for c in tc.apply(cands) if c.name == "Varnholt"} == {"Organization"}
+    ending = _cands(nlp, "Orlin United lost. Orlin said the referee erred.",
+                    [("Orlin United", "Organization"), ("Orlin", "Person")])
+    assert tc.club_short_names(ending) == {tc.key("Orlin")}
+
+
+def test_a_player_sharing_a_club_word_or_a_lowercase_mark_stays_a_person(nlp):
+    player = _cands(nlp, "Jonas Varnholt joined FC Varnholt. Varnholt scored twice.",
+                    [("Jonas Varnholt", "Person"), ("FC Varnholt", "Organization"), ("Varnholt", "Person")])
+    assert tc.club_short_names(player) == set()
+    mark = _cands(nlp, "Sv Orlin spoke. Orlin smiled.", [("Sv Orlin", "Organization"), ("Orlin", "Person")])
+    assert tc.club_short_names(mark) == set()
+    typed = _cands(nlp, "FC Varnholt won. Fans in Varnholt cheered.",
+                   [("FC Varnholt", "Organization"), ("Varnholt", "Place")])
+    assert tc.club_short_names(typed) == set()

@@ -949,6 +949,27 @@ def key(name: str) -> str:
     return gazetteer.norm(name)
 
 
+#: A match's score written after a name ("Orlin Rovers 2-0", "Orlin Rovers (1:2)").
+_SCORE_TAIL = re.compile(r"\s*\(?\d{1,2}\s*[-:\u2013]\s*\d{1,2}\)?$")
+
+
+def name_end(doc, start: int, end: int) -> int:
+    """Return where a candidate's name ends: before a match's score the span still holds.
+
+    Why: the NER often takes "Orlin Rovers 2-0" as one name; the score is cut from the name later
+    (kgraph.linking.identity.clean_name), but a rule reading the last word ("Rovers") must read it now.
+    """
+    if end - start < 2 or not doc[end - 1].text[-1:].isdigit() and doc[end - 1].text != ")":
+        return end
+    m = _SCORE_TAIL.search(doc[start:end].text)
+    if m is None or m.start() == 0:
+        return end
+    cut = doc[start].idx + m.start()
+    while end > start + 1 and doc[end - 1].idx >= cut:
+        end -= 1
+    return end
+
+
 def decide(cands: list) -> dict[str, tuple[str, str]]:
     """Return, by name key, the (rule id, type) the first rule that fires at one of the name's mentions gives."""
     groups: dict[str, list] = defaultdict(list)
@@ -961,7 +982,8 @@ def decide(cands: list) -> dict[str, tuple[str, str]]:
             continue  # a name typed two ways in one article is left to the corpus vote
         now = next(iter(types))
         for rule in CONTEXT_RULES:
-            if now in rule.changes and any(c.source != "pronoun" and rule.test(c.doc, c.start, c.end)
+            if now in rule.changes and any(c.source != "pronoun"
+                                           and rule.test(c.doc, c.start, name_end(c.doc, c.start, c.end))
                                            for c in items):
                 out[k] = (rule.id, rule.gives)
                 break
@@ -1082,6 +1104,31 @@ def company_short_names(cands) -> set[str]:
     return out
 
 
+def club_short_names(cands) -> set[str]:
+    """Return the keys of one-word names read as a person's that are the own word of a club name the article writes.
+
+    Why: "FC Orlin beat Tarsk Rovers ... Orlin moved to third": the model reads the club's short name alone as a
+    person. A one-word capitalized name, read only as a person's, that is the other word of a two-word club name
+    of the article (a club's mark written as one, "FC Orlin", "Orlin FC", or a club's last word, "Orlin United")
+    and no word of a person's name the article writes in full, is the club's.
+    """
+    types = _types_by_name(cands)
+    person_words = {key(w) for c in cands if c.source != "pronoun" and c.type == EntityType.Person
+                    and len(c.name.split()) >= 2 for w in c.name.split()}
+    own: set[str] = set()
+    for c in cands:
+        words = c.name.split()
+        if c.source == "pronoun" or c.type != EntityType.Organization or len(words) != 2:
+            continue
+        for i, w in enumerate(words):
+            # A mark is written as one: capitals at both ends ("FC", "VfB"), as context:club-name reads it.
+            if w.lower() in lexicon.CLUB_MARKS and w[:1].isupper() and w[-1:].isupper() \
+                    or i == 1 and w.lower() in CLUB_LAST_WORDS and w[:1].isupper():
+                own.add(key(words[1 - i]))
+    return {k for k, ts in types.items() if k in own and ts == {EntityType.Person} and k not in person_words
+            and " " not in k}
+
+
 #: Words that make a name an organization's or a place's, whatever its surname-like last word.
 _NAME_WORDS = lexicon.ORG_HEADS | lexicon.PLACE_HEADS | lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS | lexicon.TITLES \
     | frozenset("united national federal democratic republic royal international group".split())
@@ -1159,6 +1206,8 @@ def apply(cands: list) -> list:
         new.setdefault(k, ("context:surname-of-person", EntityType.Person))
     for k in company_short_names(cands):
         new.setdefault(k, ("context:company-short-name", EntityType.Organization))
+    for k in club_short_names(cands):
+        new.setdefault(k, ("context:club-short-name", EntityType.Organization))
     for k, t in list_types(cands).items():
         new.setdefault(k, ("context:list-type", t))
     if not new:
