@@ -2990,3 +2990,42 @@ def test_a_lone_surname_two_full_names_share_is_the_one_whose_stories_name_the_s
     got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
     assert got == [("Ivo Brandt", ("a", "e")), ("Mira Tasker", ("a", "b", "e")), ("Paul Tasker", ("c", "d")),
                    ("Tasker", ("f",))]
+
+
+def _every(aid, text, *names):
+    """Build an extraction of ``text`` whose mentions are every occurrence of each ``(name, type)`` as a word."""
+    mentions = [Mention(name, kind, m.start(), m.end(), name) for name, kind in names
+                for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return Extraction(Article(aid, text), tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def test_a_one_word_name_written_once_a_letter_off_a_name_its_story_writes_often_is_a_slip_of_it():
+    text = ("Sulana plans a march. Sulana stayed with her parents. On that night Sulanna inhaled the gas. "
+            "Sulana told reporters her son was ill.")
+    kb = link_extractions([_every("a", text, ("Sulana", "Person"), ("Sulanna", "Person")),
+                           _every("b", "Sulanna sang in Tarsk on Friday.", ("Sulanna", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    # Only in its story: another story's Sulanna may be someone else.
+    assert got == [("Sulana", ("a",)), ("Sulanna", ("b",))]
+
+
+def test_two_given_names_a_short_word_or_a_spelling_written_twice_stay_apart():
+    given = "Mario spoke first. Mario left. Mario came back. Maria stayed."
+    kb = link_extractions([_every("a", given, ("Mario", "Person"), ("Maria", "Person"))])
+    assert sorted(e.label for e in kb.entities) == ["Maria", "Mario"]
+    short = "Vela spoke first. Vela left. Vela came back. Velo stayed."
+    assert sorted(e.label for e in link_extractions([_every("a", short, ("Vela", "Person"),
+                                                            ("Velo", "Person"))]).entities) == ["Vela", "Velo"]
+    twice = "Sulana spoke. Sulana left. Sulana came. Sulanna stayed. Sulanna went."
+    kb = link_extractions([_every("a", twice, ("Sulana", "Person"), ("Sulanna", "Person"))])
+    assert sorted(e.label for e in kb.entities) == ["Sulana", "Sulanna"]
+
+
+def test_a_person_named_as_a_town_is_only_by_another_spelling_stays_a_person():
+    # GeoNames lists "Sulana" among the other names of a Peruvian town, "Sullana": a person's name here.
+    text = "The 46-year-old Sulana plans a march. Sulana stayed with her parents. Sulana told reporters so."
+    (e,) = link_extractions([_every("a", text, ("Sulana", "Person"))]).entities
+    assert (e.type, e.label) == ("Person", "Sulana")
+    # A town's own name the NER read as a person's is the town, as before.
+    (town,) = link_extractions([_every("a", "Sullana grew. Sullana is hot. Sullana voted.", ("Sullana", "Person"))]).entities
+    assert town.type == "Place"

@@ -1030,6 +1030,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
+    _join_story_slips(groups, mention_group, uf, local_map)
 
     # 4. Apply the joins: each mention goes to its group's target, its names with it. A national
     #    institution's generic name ("Interior Ministry") is one thing per country its articles are about.
@@ -2315,9 +2316,18 @@ PRONOUN_WINDOW = 30
 
 
 def _sizeable_place(n: str) -> bool:
-    """True for a name the gazetteer knows as a region, country or a town of 50,000 or more."""
+    """True for a name the gazetteer knows as a region, country or a town of 50,000 or more.
+
+    A town counts by its own name only: GeoNames lists many other spellings of a town ("Sulana" of a Peruvian
+    "Sullana"), which are as often someone's name ("the 46-year-old Sulana").
+    """
     p = gazetteer.place(n)
-    return p is not None and (p.type == EntityType.Country or p.population >= 50_000 or gazetteer.region(n) is not None)
+    if p is None:
+        return False
+    if p.type == EntityType.Country or gazetteer.region(n) is not None:
+        return True
+    return p.population >= 50_000 and gazetteer.norm(gazetteer.strip_accents(p.name)) == \
+        gazetteer.norm(gazetteer.strip_accents(n))
 
 
 def _canonical(type_: str, name: str) -> tuple[str, str]:
@@ -3873,6 +3883,61 @@ def _join_misspelt_surnames(groups: dict, per_article: dict, uf: _UnionFind, loc
                     if w[:1] == f[:1] and abs(len(w) - len(f)) <= 2 and SequenceMatcher(None, w, f).ratio() >= MISSPELT_SURNAME}
             if len(near) == 1:
                 local_map[(aid, gid)] = next(iter(near))
+
+
+#: How many times a story must write a one-word name for one other mention a letter off to be a slip of it.
+SLIP_DOMINANT = 3
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """True when two words differ by one letter added, dropped, replaced, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    short, long_ = sorted((a, b), key=len)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
+def _join_story_slips(groups: dict, mention_group: dict, uf: _UnionFind, local_map: dict) -> None:
+    """In one story, a one-word name written once a letter off a name of its type written SLIP_DOMINANT times or
+    more there is a slip of it ("Sulanna" once among six "Sulana"): it takes that name there.
+
+    Only in that story (the other spelling may be someone else elsewhere), for words of five letters or more with
+    one first letter; two given names ("Maria" / "Mario") and two places the gazetteer knows stay apart.
+    Looked up by type, first letter and length, article by article.
+    """
+    counts: dict = defaultdict(Counter)  # article -> group -> mentions
+    for (aid, _s, _e), gid in mention_group.items():
+        if " " not in gid[1] and gid[0] != EntityType.Country:
+            counts[aid][gid] += 1
+    given = None
+    for aid in sorted(counts):
+        c = counts[aid]
+        by_key: dict = defaultdict(list)
+        for gid in c:
+            f = fold(gid[1])
+            if len(f) >= 5:
+                by_key[(gid[0], f[0], len(f))].append((f, gid))
+        for (t, first, n), items in sorted(by_key.items(), key=str):
+            for f, slip in items:
+                if c[slip] != 1 or (aid, slip) in local_map:
+                    continue
+                near = [g for m in (n - 1, n, n + 1) for fg, g in by_key.get((t, first, m), ())
+                        if c[g] >= SLIP_DOMINANT and _one_letter_off(f, fg)]
+                if len(near) != 1:
+                    continue
+                target = near[0]
+                if t == EntityType.Place and gazetteer.place(slip[1]) is not None:
+                    continue
+                if given is None:
+                    given = _given_names()
+                if fold(slip[1]) in given and fold(target[1]) in given:
+                    continue
+                local_map[(aid, slip)] = uf.find(local_map.get((aid, target), target))
 
 
 def _last_words(g: tuple, groups: dict) -> frozenset:
