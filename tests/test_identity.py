@@ -1728,6 +1728,9 @@ def test_a_lone_surname_joins_the_full_name_the_corpus_names_far_more_often_than
     "The 19-year-old from Norway scored twice.",               # where a person comes from
     "Norway's crown prince congratulated the team.",           # a state's office after the possessive
     "Norway's foreign minister watched from the stands.",
+    "Life in Norway's countryside is hard for the fans.",     # what a country has that no team does
+    "The final is Norway's biggest festival of the year.",
+    "Norway\u2019s economy grew while the league paused.",
 ])
 def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentence):
     report = ("Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "

@@ -451,7 +451,7 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
     if _DATELINE_AFTER.match(text, m.end) and (m.start == 0 or text[m.start - 1] == "\n"):
         return False  # "TARSK -- The rider ...": a dateline names where the story was filed
-    if _STATE_OFFICE_AFTER.match(text, m.end):
+    if _STATE_OFFICE_AFTER.match(text, m.end) or _LAND_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
     if prev in _LOCATIVE and not possessive:
@@ -487,6 +487,16 @@ _DATELINE_AFTER = re.compile(r"(?:,[^\n,]{1,30},?)?[ \t]*(?:--|\u2014|\u2013|_|\
 _STATE_OFFICE_AFTER = re.compile(r"['\u2019]s (?:crown |foreign |prime |interior |finance |defen[cs]e )?"
                                  r"(?:king|queen|prince|princess|president|premier|chancellor|minister|ministry|"
                                  r"government|parliament|embassy|ambassador|army|military)\b", re.IGNORECASE)
+
+
+#: What a country has that no team does, after its name's possessive and up to two words ("in Veltria's poor
+#: countryside", "Tarsk's biggest festival", "Veltria's economy"): the country, not its team.
+_LAND_AFTER = re.compile(r"['\u2019]s (?:[a-z-]+ ){0,2}?(?:capital|countryside|economy|economic|population|people|"
+                         r"citizens|history|borders?|coast|coastline|territory|constitution|currency|culture|"
+                         r"cities|towns|villages|regions|provinces|farmers|workers|poor|poorest|rich|richest|elite|"
+                         r"authorities|police|courts?|opposition|media|debt|budget|exports?|imports?|oil|gas|gdp|"
+                         r"independence|festivals?|events?|holidays?|elections?|voters|schools|universities|hospitals|"
+                         r"rivers?|mountains|forests?|north|south|east|west|northern|southern|eastern|western)\b")
 
 
 #: Words before a place's name that name a part of it ("the north of Veltria", "in central Veltria",
