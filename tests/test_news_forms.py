@@ -136,3 +136,31 @@ def test_a_shared_surname_in_a_headline_is_the_person_the_lead_names_first(nlp):
                                  ("Paul Kessling", "PERSON", 1), ("Marta Kessling", "PERSON", 1)])
     found, _ex = _mentions(doc)
     assert [n for t, _k, n in found if t == "Kessling"] == ["Marta Kessling"], found
+
+
+@pytest.mark.parametrize("text,tagged,name,nick", [
+    ('Former ruler Jean-Marc "Papa Vel" Orlande returned on Sunday. Papa Vel ruled until 1996.',
+     [("Jean-Marc", "PERSON"), ("Papa Vel", "PERSON"), ("Orlande", "PERSON"), ("Papa Vel", "PERSON", 1)],
+     "Jean-Marc Orlande", "Papa Vel"),
+    ("Coach Lukas \u201cLuki\u201d Brenner said his side was ready. Luki has won three titles.",
+     [("Luki", "PERSON"), ("Brenner", "PERSON"), ("Luki", "PERSON", 1)], "Lukas Brenner", "Luki"),
+    ("The chief executive, Anna Maria 'Nina' Varga, resigned. Nina said she was tired.",
+     [("Anna Maria", "PERSON"), ("Varga", "PERSON"), ("Nina", "PERSON", 1)], "Anna Maria Varga", "Nina"),
+])
+def test_a_name_with_a_quoted_nickname_inside_is_one_person_and_the_nickname_alone_is_that_person(
+        nlp, text, tagged, name, nick):
+    doc = _with_ents(nlp, text, tagged)
+    found, _ex = _mentions(doc)
+    persons = [m for m in found if m[1] == EntityType.Person]
+    assert {m[2] for m in persons} == {name}, found
+    assert (nick, EntityType.Person, name) in persons
+
+
+@pytest.mark.parametrize("text", [
+    'Tarsk Picks "Culture City" Finalists\n\nTwo towns are left in the race.',  # a headline's capitals
+    'Velmor Motors Chief Executive "Fritz" Orlande spoke.',                    # no given name, a role
+    'He called it "Operation Dawn" and left.',                                  # no name around the quotes
+])
+def test_quotes_between_capitals_that_are_no_name_are_read_as_before(nlp, text):
+    doc = nlp(text)
+    assert extract._nicknamed([], [(0, doc)]) == []

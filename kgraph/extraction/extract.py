@@ -2494,7 +2494,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
     cands = _role_openers(_completed_names(cands))
     cands = _killing_subjects(_role_organizations(_aged_persons(cands, docs or []), docs or []), docs or [])
     cands = [_with_own_stop(c) for c in _recover_persons(_adjacent_persons(cands), docs or [])]
-    cands = _aliases(_bracket_glosses(None, 0, cands))
+    cands = _aliases(_bracket_glosses(None, 0, _nicknamed(cands, docs or [])))
     cands = cands + _recover_acronyms(cands, docs or [])
     cands = cands + _recover_organizations(cands, docs or [])
     cands = cands + _pronouns(cands)
@@ -2511,6 +2511,77 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         seen.add(key)
         out.append((Mention(span.text, c.type, start, span.end_char + c.offset, c.name), span))
     return out
+
+
+#: Quote marks that open and close a nickname written inside a person's name.
+_NICK_OPEN = frozenset('"\u201c\'\u2018')
+_NICK_CLOSE = frozenset('"\u201d\'\u2019')
+#: Most words of a nickname, and of the given names or surname around it.
+_NICK_WORDS = 3
+
+
+#: Capitalized words before a name that say what the person is, not who ("Chief Executive", "Coach").
+_NICK_ROLE_WORDS = _TITLES | _LEADER_ROLES | _WORK_ROLES | _MEMBER_ROLES | OFFICE_TITLES | frozenset(("executive",))
+
+
+def _nick_name_word(tok) -> bool:
+    """True for a capitalized word that may be part of a name (no title or role word, no acronym, no quote)."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in _NICK_ROLE_WORDS and not tok.is_upper
+
+
+def _nickname_spans(doc) -> list[tuple[int, int, int, int]]:
+    """Return (given start, open quote, close quote, surname end) of each name written with a quoted nickname
+    inside ("Jean-Marc "Papa Vel" Orlande", "Lukas 'Luki' Brenner")."""
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.text not in _NICK_OPEN or i == 0:
+            continue
+        j = next((k for k in range(i + 2, min(i + 2 + _NICK_WORDS, len(doc))) if doc[k].text in _NICK_CLOSE), None)
+        if j is None or not all(_nick_name_word(t) for t in doc[i + 1:j]) or j + 1 >= len(doc):
+            continue
+        if tok.whitespace_ or not doc[i - 1].whitespace_ or doc[j - 1].whitespace_ or not doc[j].whitespace_:
+            continue  # the quotes hug the nickname, spaces on their outer sides
+        # The given names: the capitalized word before the quote, a hyphened one before it ("Jean-Marc"), and
+        # one more ("Anna Maria"); no role word or acronym ("GM Chief Executive Anna").
+        start = i - 1 if _nick_name_word(doc[i - 1]) else i
+        if start > 1 and start < i and doc[start - 1].text == "-" and _nick_name_word(doc[start - 2]):
+            start -= 2
+        if 0 < start < i and _nick_name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            start -= 1
+        end = j + 1
+        while end < len(doc) and end - j <= _NICK_WORDS and (_nick_name_word(doc[end]) or doc[end].lower_ in _PARTICLES
+                                                            and end + 1 < len(doc) and _nick_name_word(doc[end + 1])):
+            end += 1
+        if start < i and end > j + 1 and _nick_name_word(doc[start]) and _nick_name_word(doc[end - 1]):
+            out.append((start, i, j, end))
+    return out
+
+
+def _nicknamed(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Return the candidates with each name written with a quoted nickname inside read as one person.
+
+    Why: news writes "Jean-Marc "Papa Vel" Orlande" and then "Papa Vel" alone; the NER cuts the name at the
+    quotes into two or three names. The whole is the person, named without the nickname ("Jean-Marc Orlande");
+    the nickname written alone elsewhere in the article is the same person. Only between capitalized words,
+    the quotes close to the nickname and spaced from the names, no title word in either.
+    """
+    nick: dict[str, str] = {}
+    whole: list[_Cand] = []
+    for offset, doc in docs:
+        headlines = _headline_tokens(doc)
+        for start, i, j, end in _nickname_spans(doc):
+            if start in headlines:
+                continue  # 'Tarsk Picks "Culture City" Finalists': a headline's capitals, no name
+            name = f"{doc[start:i].text} {doc[j + 1:end].text}"
+            whole.append(_Cand(doc, offset, start, end, EntityType.Person, name, "ner", "PERSON"))
+            nick.setdefault(doc[i + 1:j].text, name)
+    if not whole:
+        return cands
+    covered = {(id(w.doc), t) for w in whole for t in range(w.start, w.end)}
+    kept = [c for c in cands if not any((id(c.doc), t) in covered for t in range(c.start, c.end))]
+    kept = [replace(c, type=EntityType.Person, name=nick[c.name]) if c.name in nick and c.type in
+            (EntityType.Person, None) else c for c in kept]
+    return kept + whole
 
 
 def _with_own_stop(c: _Cand) -> _Cand:
