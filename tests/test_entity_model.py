@@ -707,3 +707,14 @@ def test_sub_saharan_africa_is_one_place_name(nlp):
     text = "Poverty in sub-Saharan Africa fell last year. Growth in sub-Saharan Africa was slow."
     got = [m for m in mentions_of(nlp, text) if "Africa" in m[0]]
     assert got == [("sub-Saharan Africa", "Place", "sub-Saharan Africa")] * 2
+
+
+def test_split_runs_leaves_a_given_name_and_a_surname_a_particle_opens_whole(nlp):
+    from kgraph.extraction.extract import _Cand
+
+    # "El Varossi" written alone, read as a body (as "El" opens a newspaper's name), and once after the given name.
+    doc = nlp("Vice President Tareck El Varossi denied it. El Varossi left. Tareck spoke.")
+    cands = [_Cand(doc, 0, 2, 5, "Person", "Tareck El Varossi", "ner", "PERSON"),
+             _Cand(doc, 0, 8, 10, "Organization", "El Varossi", "ner", "ORG"),
+             _Cand(doc, 0, 12, 13, "Place", "Tareck", "ner", "GPE")]
+    assert [c.text for c in entity_model.split_runs(cands)] == ["Tareck El Varossi", "El Varossi", "Tareck"]

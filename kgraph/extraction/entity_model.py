@@ -768,6 +768,10 @@ def _demonym_lead(tok) -> bool:
                                    or text.endswith("s") and gazetteer.demonym(text[:-1]) is not None)
 
 
+#: Words that open a surname ("El Varossi", "van Dijk", "Al Tarsi"), though "El" also opens a body's name.
+_SURNAME_PARTICLES = lexicon.PARTICLES | {"el", "abu"}
+
+
 def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     """Return the candidates with two names run together split in two, and a nationality word cut off a person.
 
@@ -858,6 +862,8 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
                     continue  # "Tarsk United" beside "United": a club named after its city, then its short name
                 if rt == EntityType.Person and (c.type == EntityType.Person or c.label == "PERSON"):
                     continue  # "Paris Vellmann" beside "Vellmann": a full name and its surname
+                if personal and toks[k].lower_ in _SURNAME_PARTICLES and lt != EntityType.Country:
+                    continue  # "Tareck El Varossi" beside "El Varossi": a surname a particle opens, not a body
                 if k == 1 and not keys[lk] and personal and lex is not None and toks[0].lower_ in lex.given:
                     continue  # "Florence Tarbes": a given name before a surname that some town also bears
                 if k == n - 1 and right.lower() in lexicon.PLACE_HEADS:
