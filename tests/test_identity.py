@@ -3032,3 +3032,31 @@ def test_a_person_named_as_a_town_is_only_by_another_spelling_stays_a_person():
     # A town's own name the NER read as a person's is the town, as before.
     (town,) = link_extractions([_every("a", "Sullana grew. Sullana is hot. Sullana voted.", ("Sullana", "Person"))]).entities
     assert town.type == "Place"
+
+
+def _spans(aid, text, *names):
+    """Build an extraction with every occurrence of each ``(name, type)``, a longer name winning an overlap."""
+    found = sorted(((m.start(), -(m.end() - m.start()), name, kind) for name, kind in names
+                    for m in re.finditer(rf"\b{re.escape(name)}\b", text)))
+    mentions, last = [], -1
+    for start, neg, name, kind in found:
+        if start >= last:
+            mentions.append(Mention(name, kind, start, start - neg, name))
+            last = start - neg
+    return Extraction(Article(aid, text), tuple(mentions))
+
+
+def test_a_towns_name_that_is_the_surname_of_the_story_person_and_never_written_as_a_place_is_that_person():
+    text = ("Velmor Motors chief Frederick Henderson was told to prepare a plan. The board rejected "
+            "Henderson's proposal. Henderson declined to comment.")
+    names = (("Frederick Henderson", "Person"), ("Henderson", "Place"), ("Velmor Motors", "Organization"))
+    kb = link_extractions([_spans("a", text, *names)])
+    assert sorted((e.type, e.label) for e in kb.entities) == [("Organization", "Velmor Motors"),
+                                                               ("Person", "Frederick Henderson")]
+    # Written as a place once in the story, the town stays.
+    kb = link_extractions([_spans("a", text + " The plant in Henderson will close.", *names)])
+    assert ("Place", "Henderson") in {(e.type, e.label) for e in kb.entities}
+    # Two persons of the story end in it: neither is chosen.
+    two = text + " His cousin Mary Henderson agreed."
+    kb = link_extractions([_spans("a", two, *names, ("Mary Henderson", "Person"))])
+    assert ("Place", "Henderson") in {(e.type, e.label) for e in kb.entities}

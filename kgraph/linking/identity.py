@@ -1028,6 +1028,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                       story={aid: national[aid] or _short_match_report(ex_text[aid]) for aid in national},
                       called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
+    _join_place_surnames(groups, mention_group, ex_text, uf, local_map)
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
@@ -3948,6 +3949,41 @@ def _join_story_slips(groups: dict, mention_group: dict, uf: _UnionFind, local_m
                 if fold(slip[1]) in given and fold(target[1]) in given:
                     continue
                 local_map[(aid, slip)] = uf.find(local_map.get((aid, target), target))
+
+
+#: What follows a person's name, not a town's: a possessive before a common noun ("Henderson's proposal") or a
+#: verb of saying ("Henderson declined", "Henderson told").
+_PERSON_CUE_AFTER = re.compile(r"['\u2019]s [a-z]| (?:said|says|told|tells|added|declined|denied|insisted|warned|"
+                               r"argued|explained|admitted|stressed|noted|recalled|claimed|wrote|replied|agreed|"
+                               r"refused|urged)\b")
+
+
+def _join_place_surnames(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind, local_map: dict) -> None:
+    """In one story, a one-word name read as a place that is the last word of the one person the story names in
+    full, written once as a person is and never as a place, is that person ("Frederick Henderson ... Henderson's
+    plan ... Henderson declined": a Nevada city of that name is not meant).
+
+    Written as a place: after "in", "from", "near" and such, or before "-born" or "-based" (`_written_as_place`);
+    one such mention keeps the place. As a person: before a possessive and a common noun or a verb of saying
+    (`_PERSON_CUE_AFTER`); a city named beside a person who carries its name with neither stays the city.
+    """
+    bare: dict = defaultdict(list)  # (article, place group) -> its mentions' (start, end)
+    full: dict = defaultdict(lambda: defaultdict(set))  # article -> folded last word -> person groups named in full
+    for (aid, s, e), gid in mention_group.items():
+        t, n = gid
+        if t == EntityType.Place and " " not in n:
+            bare[(aid, gid)].append((s, e))
+        elif t == EntityType.Person and " " in n:
+            full[aid][n.split()[-1]].add(gid)
+    for (aid, gid), spans in sorted(bare.items()):
+        persons = full.get(aid, {}).get(gid[1], set())
+        if len(persons) != 1 or (aid, gid) in local_map:
+            continue
+        if any(_written_as_place(texts[aid], s, e) for s, e in spans) \
+                or not any(_PERSON_CUE_AFTER.match(texts[aid], e) for _s, e in spans):
+            continue
+        person = next(iter(persons))
+        local_map[(aid, gid)] = uf.find(local_map.get((aid, person), person))
 
 
 def _last_words(g: tuple, groups: dict) -> frozenset:
