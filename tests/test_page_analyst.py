@@ -2518,3 +2518,30 @@ def test_paths_say_each_step_s_confidence_and_the_surer_of_two_as_short_comes_fi
     assert f"Ada Quill worksFor {unsure} (confidence 0.60, low)" in boxes[1]
     assert "weakest step: confidence 0.60, low" in boxes[1]
 
+
+def test_the_evidence_of_what_is_shown_is_exported_one_sentence_a_row_with_its_article(open_page, tmp_path):
+    # The relations CSV said how many articles state a relation, not which nor in what words: checking the claims
+    # of a selection outside the page meant opening each relation's panel and copying its sentences by hand.
+    kb = analyst_kb()
+    hostile = "=cmd|' /C calc'!A0 " + PAYLOADS["close-script"]
+    kb = replace(kb, articles=tuple(replace(a, title=hostile) if a.id == "n1" else a for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "ev.html")
+    page = open_page(path)
+    rows = list(csv.DictReader(io.StringIO(page.download("#export-evidence"), newline="")))
+    # one row per sentence of every relation shown, none of a relation not shown (the gazetteer's link is hidden)
+    assert sorted({f"{r['source_label']} {r['predicate']} {r['target_label']}" for r in rows}) == _visible_relations(page)
+    assert len(rows) == 8
+    ada = [r for r in rows if r["source_label"] == "Ada Quill" and r["predicate"] == "worksFor"]
+    assert [(r["confidence"], r["relation_confidence"], r["article"], r["title"], r["date"], r["publisher"], r["url"]) for r in ada] == [
+        ("0.9", "0.9", "n1", "'" + hostile, "2024-01-05", "North Post", "https://north.example/n1"),  # no formula
+        ("0.7", "0.9", "n2", "Tallow Bank board", "2024-02-10", "South Times", "https://south.example/n2")]
+    assert ada[0]["sentence"] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
+    assert (ada[1]["source_as_written"], ada[1]["target_as_written"]) == ("Ada Quill", "Orion Mills")
+    assert ada[0]["how_found"] == "rule test"
+    # what a selection highlights, and the articles the filters keep
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
+    page.settle()
+    page.page.check("#export-highlighted")
+    page.page.uncheck('input[data-source="North Post"]')
+    rows = list(csv.DictReader(io.StringIO(page.download("#export-evidence"), newline="")))
+    assert [(r["predicate"], r["target_label"], r["article"]) for r in rows] == [("worksFor", "Orion Mills", "n2")]

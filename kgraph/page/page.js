@@ -2519,6 +2519,28 @@
         return [e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.articles.length, e.sources, e.first || '', e.last || '', e.confidence === null ? '' : e.confidence];
       })));
   }
+  // Every evidence sentence of the relations shown (or highlighted), one a row, each relation's most confident
+  // first, with the article it came from: the relations CSV said how many articles state a relation and not
+  // which nor in what words, so checking a claim outside the page meant opening each relation's panel. An article
+  // the time and source filters leave out gives no row, as it gives no relation on the graph.
+  function evidenceCsv() {
+    var af = articleFiltered(), rows = [['source', 'source_label', 'predicate', 'target', 'target_label', 'relation_confidence',
+      'confidence', 'how_found', 'sentence', 'source_as_written', 'target_as_written', 'article', 'title', 'date', 'publisher', 'url']];
+    shownGraph().rels.forEach(function (e) {
+      bestFirst(e.evidence).forEach(function (v) {
+        var art = v.article !== null && v.article !== undefined ? DATA.articles[v.article] : null;
+        if (art && af && !articleOk[v.article]) return;
+        var text = v.sentence || '', m = v.marks || [];
+        var written = function (k) { return m[k] && m[k][0] >= 0 && m[k][1] <= text.length && m[k][0] < m[k][1] ? text.slice(m[k][0], m[k][1]) : ''; };
+        rows.push([e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.confidence === null ? '' : e.confidence,
+          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', text,
+          written(0), written(1), art ? art.id : v.method === 'correction' ? 'corrections file' + (v.note ? ', item ' + v.note : '') : '',
+          art ? art.title || '' : '', art ? art.day || art.date || '' : '', art ? art.publisher || '' : '',
+          art ? safeUrl(art.url) || '' : v.method === 'correction' ? '' : safeUrl(v.source) || '']);
+      });
+    });
+    return csv(rows);
+  }
   function ttlString(s) {
     return '"' + String(s).replace(/[\\"\n\r\t\u0000-\u001f\u007f]/g, function (c) {
       return {'\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t'}[c] || '\\u' + ('000' + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4);
@@ -2546,6 +2568,7 @@
   $('export-gexf').addEventListener('click', function () { download('graph.gexf', 'application/xml', gexf()); });
   $('export-nodes').addEventListener('click', function () { download('nodes.csv', 'text/csv', nodesCsv()); });
   $('export-edges').addEventListener('click', function () { download('edges.csv', 'text/csv', edgesCsv()); });
+  $('export-evidence').addEventListener('click', function () { download('evidence.csv', 'text/csv', evidenceCsv()); });
   $('export-ttl').addEventListener('click', function () { download('graph.ttl', 'text/turtle', turtle()); });
 
   // ------------------------------------------------------------------ the view in the URL fragment
