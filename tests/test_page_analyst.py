@@ -2545,3 +2545,40 @@ def test_the_evidence_of_what_is_shown_is_exported_one_sentence_a_row_with_its_a
     page.page.uncheck('input[data-source="North Post"]')
     rows = list(csv.DictReader(io.StringIO(page.download("#export-evidence"), newline="")))
     assert [(r["predicate"], r["target_label"], r["article"]) for r in rows] == [("worksFor", "Orion Mills", "n2")]
+
+
+def _kind_list(page):
+    return page.js("""[...document.querySelectorAll('#details ul.kind-facts > li')].map(li =>
+        [[...li.querySelectorAll('button')].slice(0, 2).map(b => b.textContent).join(' '), li.className.trim()])""")
+
+
+def test_every_relation_of_one_kind_is_listed_at_one_click_the_shown_best_attested_first(open_page, analyst_page):
+    # DWIE 1-300: who leads what (195 leaderOf relations) was 195 edges to read name by name off the graph with
+    # "only" ticked, or a CSV to open; the home panel's "leaderOf 195" was plain text.
+    page = open_page(analyst_page)
+    page.page.click('#details button.act-kind-list[data-predicate="worksFor"]')
+    assert "Every worksFor relation (works for)" in page.page.inner_text("#details h3")
+    # the most articles first, then the surer; the low one says so
+    assert _kind_list(page) == [["Ada Quill Orion Mills", ""], ["Boris Tamm Orion Mills", ""], ["Cora Vint Tallow Bank", "low-conf"]]
+    assert "3 relations, best attested first; 1 of low confidence (under 0.7)." in page.page.inner_text("#details")
+    # it follows the filters: those hidden greyed, after the others
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    assert _kind_list(page) == [["Ada Quill Orion Mills", ""], ["Cora Vint Tallow Bank", "low-conf"], ["Boris Tamm Orion Mills", "muted"]]
+    assert "3 relations, 2 shown with the filters" in page.page.inner_text("#details")
+    page.page.check('input[data-source="North Post"]')
+    page.settle()
+    # a relation's panel leads to its kind's list, and back
+    page.page.click("#details ul.kind-facts > li:first-child button:text('evidence')")
+    assert "Ada Quill worksFor Orion Mills" in page.page.inner_text("#details h3")
+    assert page.page.inner_text("#details button.act-back") == "← Back to the worksFor relations"
+    page.page.click("#details button.act-back")
+    assert "Every worksFor relation" in page.page.inner_text("#details h3")
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    page.page.click("#details dl button.act-kind-list")
+    assert _kind_list(page) == [["Boris Tamm Russia", ""]]
+    # one click shows only them on the graph
+    page.page.click("#details button.act-kind-only")
+    page.settle()
+    assert _visible_relations(page) == ["Boris Tamm leaderOf Russia"]
+    page.screenshot("kind-list.png")

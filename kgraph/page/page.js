@@ -966,6 +966,7 @@
     if (details.querySelector('[data-overview]')) showHome(homeAll);
     else if (focused !== null && top && top.kind === 'node' && top.arg === focused) { goingBack = true; try { showNode(focused); } finally { goingBack = false; } }
     else if (top && top.kind === 'topic' && details.querySelector('.topic-title')) { goingBack = true; try { showTopic(top.arg); } finally { goingBack = false; } }
+    else if (top && top.kind === 'kind' && details.querySelector('.kind-title')) { goingBack = true; try { showKind(top.arg); } finally { goingBack = false; } }
     else return;
     $('side').scrollTop = scroll;
   }
@@ -1011,7 +1012,7 @@
     if (!goingBack && !(top && top.kind === kind && top.arg === arg)) { trail.push({kind: kind, arg: arg}); if (trail.length > 50) trail.shift(); }
     if (trail.length > 1) {
       var prev = trail[trail.length - 2];
-      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : ''), back, 'act-back')));
+      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : prev.kind === 'kind' ? ' to the ' + prev.arg + ' relations' : ''), back, 'act-back')));
     }
   }
   function back() {
@@ -1027,6 +1028,7 @@
       else if (v.kind === 'group') showGroup(v.arg);
       else if (v.kind === 'paths') findPaths();
       else if (v.kind === 'topic') showTopic(v.arg);
+      else if (v.kind === 'kind') showKind(v.arg);
     } finally { goingBack = false; }
     return true;
   }
@@ -1036,13 +1038,17 @@
     var when = bins.length ? (days[0] === days[days.length - 1] ? 'of ' + days[0] : 'from ' + days[0] + ' to ' + days[days.length - 1])
       + (days.length < DATA.articles.length ? ' (' + num(DATA.articles.length - days.length) + ' undated)' : '') : 'undated';
     var byType = DATA.types.filter(function (x) { return x.count; }).map(function (x) { return x.name + ' ' + num(x.count); });
-    var byPred = DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); })
-      .map(function (x) { return x.name + ' ' + num(x.count); });
+    // each kind lists its relations at one click
+    var kindLinks = el('span');
+    DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); }).forEach(function (x, i) {
+      if (i) kindLinks.append(' · ');
+      kindLinks.append(kindButton(x.name, x.name + ' ' + num(x.count)));
+    });
     var groups_ = communities.filter(function (c) { return c.size >= 2; }).length;
     return el('div', {class: 'overview', 'data-overview': '1'},
       el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
-      el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
+      el('p', {class: 'kinds-line'}, plural(t.edges, 'relation') + (DATA.predicates.length ? ': ' : ''), kindLinks, '.'),
       groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null,
       partsNote());
   }
@@ -1438,14 +1444,7 @@
       return line;
     }
     function fact(e, withTheirs) {
-      var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
-      // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
-      var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
-        + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
-      return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
-        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
-        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), withTheirs ? theirs(e) : null);
+      return factItem(e, id, withTheirs ? theirs(e) : null);
     }
     var moreFacts = capped(rel, facts, FACTS_SHOWN, fact, 'relation');
     // A hub's relations by kind and the way they run (← leaderOf 44: others lead it), each kind listed whole at one
@@ -1517,6 +1516,45 @@
   }
   // How a statement was found, in words: "implied:leader-citizen:model:doc" was shown as such, and an analyst could
   // not tell that the sentence states Merkel leads Germany and the page concludes she is its citizen.
+  // A fact in a list: its two ends (but the entity whose panel lists it), its kind, how sure and how often stated,
+  // and its evidence one click away; greyed when the filters hide it.
+  function factItem(e, self, after) {
+    var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+    // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
+    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + plural(e.articles.length, 'article')
+      + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
+      + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
+    return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
+      el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
+      el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
+  }
+  // Every relation of one kind, those shown best attested first, those the filters hide greyed after them: who leads
+  // what in a corpus (leaderOf, 195 in DWIE 1-300) was 195 edges to read name by name off the graph, or a CSV to open.
+  var KIND_SHOWN = 50, KIND_STEP = 100;
+  function kindButton(name, text) {
+    return el('button', {type: 'button', class: 'link-button act-kind-list', 'data-predicate': name, text: text,
+      title: 'List every ' + name + ' relation', on: {click: function () { showKind(name); }}});
+  }
+  function showKind(name) {
+    if (!own(predLabel, name)) return;
+    panelArticles = articlesKey();
+    var rels = DATA.edges.filter(function (e) { return e.predicate === name && !blocked.has(e.from) && !blocked.has(e.to); }).sort(function (a, b) {
+      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
+        || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
+    });
+    var shown = rels.filter(function (e) { return vis$.relSet.has(e.id); }).length, low = rels.filter(lowConf).length;
+    var list = el('ul', {class: 'node-facts kind-facts'});
+    var more = stepped(list, rels, KIND_SHOWN, KIND_STEP, function (e) { return factItem(e, null, null); }, 'relation');
+    var pl = predLabel[name];
+    fill(details, el('h3', {class: 'kind-title'}, 'Every ', el('span', {class: 'pred', text: name}), ' relation' + (pl && pl !== name ? ' (' + pl + ')' : '')),
+      el('p', {class: 'muted', text: plural(rels.length, 'relation') + (shown < rels.length ? ', ' + num(shown) + ' shown with the filters (first, best attested first; the others greyed)' : ', best attested first')
+        + (low ? '; ' + num(low) + ' of low confidence (under ' + LOW_CONF.toFixed(1) + ')' : '') + '.'}),
+      rels.length ? el('div', {class: 'row'}, button('Show only these on the graph', function () {
+        state.preds = new Set([name]); syncControls(); refresh();
+      }, 'act-kind-only')) : null, list, more);
+    visited('kind', name);
+    toPanelTop();
+  }
   function methodText(m) {
     var parts = String(m).split(':');
     if (parts[0] === 'implied') return 'implied by another statement of the article (' + (parts[1] || '') + ')';
@@ -1562,7 +1600,7 @@
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
-      dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
+      dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation'))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
@@ -2860,5 +2898,5 @@
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
     bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
-    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, back: back, findPaths: findPaths, namedWith: namedWith};
+    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, showKind: showKind, back: back, findPaths: findPaths, namedWith: namedWith};
 })();
