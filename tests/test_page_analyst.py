@@ -1161,7 +1161,7 @@ def test_search_says_which_of_several_entities_of_one_name_each_result_is(open_p
     path = _velt_twice(tmp_path, title="Velt wins")
     page = open_page(path)
     page.page.fill("#search", "Velt")
-    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article)')).map(b => b.textContent.trim())")
+    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article):not(.result-sentences)')).map(b => b.textContent.trim())")
     assert rows == ["Velt · Country, 9 mentions", "Velt · Organization, 1 mention"]
     page.page.fill("#search", "Ann")
     assert page.js("document.querySelector('#results button').textContent.trim()") == "Ann Roe"  # a name of one entity: as before
@@ -2582,3 +2582,36 @@ def test_every_relation_of_one_kind_is_listed_at_one_click_the_shown_best_attest
     page.settle()
     assert _visible_relations(page) == ["Boris Tamm leaderOf Russia"]
     page.screenshot("kind-list.png")
+
+
+def test_search_finds_the_sentences_that_state_a_relation_with_the_words_marked(open_page, analyst_page):
+    # DWIE 1-300: "chancellor" found two article titles; the 33 sentences calling someone chancellor, with what was
+    # read from each, were to be found one article at a time.
+    page = open_page(analyst_page)
+    page.page.fill("#search", "officials")  # no name, no title: Enter opens the sentences
+    assert "1 sentence stating a relation holds “officials”" in page.page.inner_text("#results")
+    page.page.press("#search", "Enter")
+    assert page.page.inner_text("#details h3") == "Sentences with “officials”"
+    assert page.js("[...document.querySelectorAll('#details mark.hit')].map(m => m.textContent)") == ["officials"]
+    assert set(page.js("[...document.querySelectorAll('#details mark:not(.hit)')].map(m => m.textContent)")) == {"Boris Tamm", "Russia"}
+    details = page.page.inner_text("#details")
+    assert "Boris Tamm leaderOf Russia (confidence 0.90)" in details and "Source: Tamm moves on" in details
+    assert "only the sentences a relation was read from" in details  # not the whole articles: said
+    # two articles; one the source filter leaves out: greyed, after the other
+    page.page.fill("#search", "SPOKE")
+    assert "2 sentences stating a relation hold “SPOKE”" in page.page.inner_text("#results")
+    page.page.click("#results .result-sentences")
+    page.page.uncheck('input[data-source="South Times"]')
+    page.settle()
+    blocks = page.js("[...document.querySelectorAll('#details .sentence-hits .sentence')].map(b => [b.querySelector('blockquote').textContent, b.className])")
+    assert blocks == [["Ada Quill, who works for Orion Mills, spoke in Vantor.", "sentence"],
+                      ["Cora Vint of Tallow Bank, a member of its board, spoke.", "sentence muted"]]
+    assert page.js("[...document.querySelectorAll('#details mark.hit')].map(m => m.textContent)") == ["spoke", "spoke"]
+    # their relations on the graph, and back from a relation to the sentences
+    page.page.click("#details button.act-sentences-graph")
+    page.settle()
+    assert {"Ada Quill", "Orion Mills"} <= set(_labels(page, page.js("kgraph.focus()")))
+    page.page.click("#details .sentence-hits .facts button.pred")
+    page.page.click("#details button.act-back")
+    assert page.page.inner_text("#details h3") == "Sentences with “SPOKE”"
+    page.screenshot("sentence-search.png")

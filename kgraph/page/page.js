@@ -967,6 +967,7 @@
     else if (focused !== null && top && top.kind === 'node' && top.arg === focused) { goingBack = true; try { showNode(focused); } finally { goingBack = false; } }
     else if (top && top.kind === 'topic' && details.querySelector('.topic-title')) { goingBack = true; try { showTopic(top.arg); } finally { goingBack = false; } }
     else if (top && top.kind === 'kind' && details.querySelector('.kind-title')) { goingBack = true; try { showKind(top.arg); } finally { goingBack = false; } }
+    else if (top && top.kind === 'sentences' && details.querySelector('.sentences-title')) { goingBack = true; try { showSentences(top.arg); } finally { goingBack = false; } }
     else return;
     $('side').scrollTop = scroll;
   }
@@ -1012,7 +1013,7 @@
     if (!goingBack && !(top && top.kind === kind && top.arg === arg)) { trail.push({kind: kind, arg: arg}); if (trail.length > 50) trail.shift(); }
     if (trail.length > 1) {
       var prev = trail[trail.length - 2];
-      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : prev.kind === 'kind' ? ' to the ' + prev.arg + ' relations' : ''), back, 'act-back')));
+      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : prev.kind === 'kind' ? ' to the ' + prev.arg + ' relations' : prev.kind === 'sentences' ? ' to the sentences' : ''), back, 'act-back')));
     }
   }
   function back() {
@@ -1029,6 +1030,7 @@
       else if (v.kind === 'paths') findPaths();
       else if (v.kind === 'topic') showTopic(v.arg);
       else if (v.kind === 'kind') showKind(v.arg);
+      else if (v.kind === 'sentences') showSentences(v.arg);
     } finally { goingBack = false; }
     return true;
   }
@@ -1142,8 +1144,9 @@
       arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
       arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
-  function marked(sentence, names, marks) {
-    // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search.
+  function marked(sentence, names, marks, query) {
+    // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search; and the
+    // words searched for, if any, as <mark class="hit">
     var q = el('blockquote');
     var text = sentence || '', spans = [];
     (marks || []).forEach(function (m) { if (m && m[0] >= 0 && m[1] <= text.length && m[0] < m[1]) spans.push([m[0], m[1]]); });
@@ -1152,11 +1155,16 @@
       var from = 0, i;
       while ((i = text.indexOf(name, from)) >= 0) { spans.push([i, i + name.length]); from = i + name.length; }
     });
+    var low = text.toLowerCase(), want = (query || '').trim().toLowerCase();
+    if (want && low.length === text.length) {  // lower case kept the places of the characters
+      var from = 0, i;
+      while ((i = low.indexOf(want, from)) >= 0) { spans.push([i, i + want.length, 'hit']); from = i + want.length; }
+    }
     spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var at = 0;
     spans.forEach(function (s) {
       if (s[0] < at) return;
-      q.append(text.slice(at, s[0]), el('mark', {text: text.slice(s[0], s[1])}));
+      q.append(text.slice(at, s[0]), el('mark', s[2] ? {class: s[2], text: text.slice(s[0], s[1])} : {text: text.slice(s[0], s[1])}));
       at = s[1];
     });
     q.append(text.slice(at));
@@ -1636,28 +1644,34 @@
     visited('group', key);
     toPanelTop();
   }
-  function showArticle(i) {
-    var a = DATA.articles[i];
-    if (!a) return;
+  // An article's sentences that state a relation, in article order, each with its names' places and its relations
+  function sentencesOf(i) {
     var bySentence = {}, keys = [];
     articleEvidence[i].forEach(function (pair) {
       var v = pair[1], k = (v.start === null || v.start === undefined ? 1e12 : v.start) + '\n' + v.sentence;
-      if (!bySentence[k]) { bySentence[k] = {start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
+      if (!bySentence[k]) { bySentence[k] = {article: i, start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
       var s = bySentence[k];
       (v.marks || []).forEach(function (m) { s.marks.push(m); });
       s.names = s.names.concat(namesOf(pair[0].from), namesOf(pair[0].to));
       if (s.rels.indexOf(pair[0]) < 0) s.rels.push(pair[0]);
     });
     keys.sort(function (x, y) { return bySentence[x].start - bySentence[y].start || (x < y ? -1 : 1); });
-    var list = el('div');
-    keys.forEach(function (k) {
-      var s = bySentence[k], facts = el('ul', {class: 'facts'});
-      s.rels.forEach(function (e) {
-        facts.append(el('li', {class: lowConf(e) ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
-          on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + confWords(e) + ')'})));
-      });
-      list.append(el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks), facts));
+    return keys.map(function (k) { return bySentence[k]; });
+  }
+  function sentenceBlock(s, withSource, query) {
+    var facts = el('ul', {class: 'facts'});
+    s.rels.forEach(function (e) {
+      facts.append(el('li', {class: lowConf(e) ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + confWords(e) + ')'})));
     });
+    return el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks, query),
+      withSource ? el('div', {class: 'meta'}, 'Source: ', articleRef(s.article)) : null, facts);
+  }
+  function showArticle(i) {
+    var a = DATA.articles[i];
+    if (!a) return;
+    var keys = sentencesOf(i), list = el('div');
+    keys.forEach(function (s) { list.append(sentenceBlock(s, false)); });
     // the entities it names, the most central first: the first 60, the rest on one click (they were cut silently)
     var named = el('ul', {class: 'article-entities'}), namedHere = byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; });
     var moreNamed = capped(named, namedHere, ENTITIES_OF_ARTICLE, function (n) { return el('li', null, nodeButton(n.id)); }, 'entity');
@@ -2785,10 +2799,49 @@
     return hits.map(function (h) { return h[1]; });
   }
   var closeOnly = false;
-  var results = $('results'), search = $('search'), current = [], currentArticles = [];
+  var results = $('results'), search = $('search'), current = [], currentArticles = [], currentSentences = [];
   // Articles whose title holds the query (3+ characters), listed after the entities: a story one remembers by its
   // headline is found without paging through hundreds of articles.
   var ARTICLE_HITS = 6;
+  // The sentences that state a relation holding a query ("chancellor": who is called one, and what was read from
+  // it): the search found names and titles only, and the words around the names were one article at a time. The
+  // page holds these sentences, not the articles' whole text, and says so.
+  var sentenceIndex = null, SENTENCES_SHOWN = 30, SENTENCES_STEP = 50;
+  function findSentences(q) {
+    var qn = norm(q);
+    if (qn.length < 3) return [];
+    if (!sentenceIndex) {
+      sentenceIndex = [];
+      DATA.articles.forEach(function (a, i) {
+        sentencesOf(i).forEach(function (s) { if (s.sentence) sentenceIndex.push([' ' + norm(s.sentence) + ' ', s]); });
+      });
+    }
+    return sentenceIndex.filter(function (x) { return x[0].indexOf(qn) >= 0; }).map(function (x) { return x[1]; });
+  }
+  function showSentences(q) {
+    var hits = findSentences(q);
+    panelArticles = articlesKey();
+    var af = articleFiltered(), ok = function (s) { return !af || articleOk[s.article]; };
+    // those of the articles the filters keep first, the latest article first, in article order
+    var order = hits.slice().sort(function (x, y) { return (ok(y) ? 1 : 0) - (ok(x) ? 1 : 0) || newestFirst(x.article, y.article) || x.start - y.start; });
+    var arts = new Set(hits.map(function (s) { return s.article; })), list = el('div', {class: 'sentence-hits'});
+    var more = stepped(list, order, SENTENCES_SHOWN, SENTENCES_STEP, function (s) {
+      var b = sentenceBlock(s, true, q);
+      if (!ok(s)) b.classList.add('muted');
+      return b;
+    }, 'sentence');
+    fill(details, el('h3', {class: 'sentences-title', text: 'Sentences with “' + q.trim() + '”'}),
+      el('p', {class: 'muted', text: plural(hits.length, 'sentence') + ' stating a relation, in ' + plural(arts.size, 'article')
+        + (af ? ' (those the time and source filters leave out greyed, last)' : '') + '. The page holds only the sentences a relation was read from, not the articles\' whole text.'}),
+      hits.length ? el('div', {class: 'row'}, button('Show their relations on the graph', function () {
+        var rels = [], ends = [];
+        hits.forEach(function (s) { s.rels.forEach(function (e) { rels.push(e); ends.push(e.from, e.to); }); });
+        showOnGraph(ends, rels);
+      }, 'act-sentences-graph')) : null,
+      list, more);
+    visited('sentences', q);
+    toPanelTop();
+  }
   var articleTitles = DATA.articles.map(function (a) { return ' ' + norm(a.title || a.id || ''); });
   function findArticles(q) {
     var qn = norm(q);
@@ -2832,7 +2885,15 @@
           meta ? el('span', {class: 'result-alt', text: ' (' + meta + ')'}) : null)));
       });
     }
-    if (search.value.trim() && !current.length && !currentArticles.length) {
+    currentSentences = findSentences(search.value);
+    if (currentSentences.length) {
+      var sentenceQuery = search.value;
+      results.append(el('li', {class: 'result-head muted small', text: 'Sentences'}),
+        el('li', null, el('button', {type: 'button', role: 'option', class: 'result-sentences' + (!shown.length && !currentArticles.length ? ' active' : ''),
+          on: {click: function () { results.replaceChildren(); showSentences(sentenceQuery); }}},
+          plural(currentSentences.length, 'sentence') + ' stating a relation ' + (currentSentences.length === 1 ? 'holds' : 'hold') + ' “' + sentenceQuery.trim() + '”')));
+    }
+    if (search.value.trim() && !current.length && !currentArticles.length && !currentSentences.length) {
       var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(qn) >= 0; }) : [];
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
@@ -2853,9 +2914,10 @@
   search.addEventListener('keydown', function (ev) {
     if (ev.key === 'Enter') {
       ev.preventDefault();
-      if (!current.length && !currentArticles.length) showResults();
+      if (!current.length && !currentArticles.length && !currentSentences.length) showResults();
       if (current.length) pick(current[0].id);
       else if (currentArticles.length) { var i = currentArticles[0]; results.replaceChildren(); showArticle(i); }
+      else if (currentSentences.length) { var q = search.value; results.replaceChildren(); showSentences(q); }
     } else if (ev.key === 'ArrowDown' && results.querySelector('button')) { ev.preventDefault(); results.querySelector('button').focus(); }
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
@@ -2898,5 +2960,5 @@
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
     bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
-    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, showKind: showKind, back: back, findPaths: findPaths, namedWith: namedWith};
+    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, showKind: showKind, showSentences: showSentences, back: back, findPaths: findPaths, namedWith: namedWith};
 })();
