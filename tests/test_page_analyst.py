@@ -2615,3 +2615,22 @@ def test_search_finds_the_sentences_that_state_a_relation_with_the_words_marked(
     page.page.click("#details button.act-back")
     assert page.page.inner_text("#details h3") == "Sentences with “SPOKE”"
     page.screenshot("sentence-search.png")
+
+
+def test_printing_a_kind_s_relations_or_the_sentences_found_prints_no_buttons_that_act_on_the_screen(open_page, analyst_page):
+    # the panels of one kind's relations and of the sentences found printed "Show only these on the graph", "Show
+    # their relations on the graph", and a relation's "every worksFor relation", which do nothing on paper
+    page = open_page(analyst_page)
+    acting = """[...document.querySelectorAll('#details button')].filter(b => b.getClientRects().length
+        && !b.matches('.link-button, .act-more-steps') || b.matches('.act-kind-list') && b.closest('dl') && b.getClientRects().length)
+        .map(b => b.textContent)"""
+    panels = [lambda: page.js("kgraph.showKind('worksFor')"), lambda: page.js("kgraph.showSentences('spoke')"),
+              lambda: page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")]
+    for show in panels:
+        show()
+        assert page.js(acting) != []  # on the screen
+        page.page.emulate_media(media="print")
+        try:
+            assert page.js(acting) == []
+        finally:
+            page.page.emulate_media(media="screen")

@@ -1609,7 +1609,7 @@
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
-      dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation'))],
+      dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation')))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
