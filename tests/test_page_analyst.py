@@ -2634,3 +2634,34 @@ def test_printing_a_kind_s_relations_or_the_sentences_found_prints_no_buttons_th
             assert page.js(acting) == []
         finally:
             page.page.emulate_media(media="screen")
+
+
+_INK = """([a, b]) => {
+    // how dark the line between two entities is drawn: for points from 30 % to 70 % along it, the darkest pixel
+    // within 2 px (over the white page), the faintest of those
+    const id = l => kgraph.data.nodes.find(n => n.label === l).id;
+    const net = kgraph.network, canvas = document.querySelector('#net canvas'), ctx = canvas.getContext('2d');
+    const k = canvas.width / canvas.getBoundingClientRect().width;
+    const p = net.getPositions([id(a), id(b)]), A = net.canvasToDOM(p[id(a)]), B = net.canvasToDOM(p[id(b)]);
+    const ink = [];
+    for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+        const x = Math.round((A.x + (B.x - A.x) * t) * k), y = Math.round((A.y + (B.y - A.y) * t) * k), r = Math.round(2 * k);
+        const d = ctx.getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
+        let most = 0;
+        for (let i = 0; i < d.length; i += 4) most = Math.max(most, d[i + 3] / 255 * (255 - (d[i] + d[i + 1] + d[i + 2]) / 3));
+        ink.push(most);
+    }
+    return Math.min(...ink);
+}"""
+
+
+def test_a_path_shown_on_the_graph_is_drawn_dark_however_far_out_the_view_is(open_page, analyst_page):
+    # DWIE 1-300, Angela Merkel to Barack Obama (5 steps across the corpus): framed, the path's relations were
+    # grey lines under half a pixel wide among the dimmed ones; only its names said where it ran.
+    page = open_page(analyst_page)
+    _find_path(page, "Ada Quill", "Russia")
+    page.settle()
+    page.js("kgraph.network.moveTo({scale: 0.25})")
+    page.settle()
+    on_path, off_path = page.js(_INK, ["Boris Tamm", "Russia"]), page.js(_INK, ["Cora Vint", "Tallow Bank"])
+    assert on_path > 150 and off_path < 60, (on_path, off_path)

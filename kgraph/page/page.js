@@ -301,7 +301,7 @@
   // a key to the shapes and lines, in the network's corner (filled by paintLegend; hidden when nothing is drawn)
   var netLegend = document.createElement('div');
   netLegend.id = 'net-legend'; netLegend.setAttribute('aria-label', 'Legend');
-  var BORDER = 1.2, BORDER_SELECTED = 3;
+  var BORDER = 1.2, BORDER_SELECTED = 3, SELECTED_PX = 1.5;
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
       damping: 0.3, avoidOverlap: 0},
@@ -317,7 +317,8 @@
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: BORDER, borderWidthSelected: BORDER_SELECTED, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
-    edges: {selectionWidth: 1.5, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
+    // a chosen relation is at least SELECTED_PX wide on the screen, however far out the view is
+    edges: {selectionWidth: function (w) { return Math.max(w + 1.5, SELECTED_PX / network.getScale()); }, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
       font: {face: FONT, size: 12, color: '#1f2328', strokeWidth: 4, strokeColor: '#ffffff', align: 'middle', bold: {mod: 'bold'}},
       scaling: {label: {drawThreshold: 4}}}
@@ -663,6 +664,11 @@
 
   // Dimming repaints, never re-styles: after each frame a translucent veil covers the canvas and the
   // neighbourhood is drawn again on top, so highlighting costs the size of the neighbourhood only.
+  function asSelected(e, draw) {
+    var was = e.selected;
+    e.selected = true;
+    try { draw(); } finally { e.selected = was; }
+  }
   network.on('afterDrawing', function (ctx) {
     if (focusNodes !== null) {
       var body = network.body;
@@ -671,9 +677,11 @@
       ctx.fillStyle = 'rgba(255,255,255,0.82)';
       ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
       ctx.restore();
-      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.draw(ctx); });
+      // drawn as selected (dark, wider): a path's, an article's or a community's relations were thin grey lines,
+      // under half a pixel wide at the scale that frames a path across the corpus, lost among the dimmed ones
+      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.draw(ctx); }); });
       focusNodes.forEach(function (nid) { var n = body.nodes[nid]; if (n) n.draw(ctx); });
-      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.drawArrows(ctx); });
+      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.drawArrows(ctx); }); });
     }
     drawLabels(ctx);
     checkIdle();
