@@ -296,6 +296,8 @@ def _exercise(page):
     page.js("""() => { kgraph.data.nodes.forEach(n => kgraph.selectNode(n.id));
                        kgraph.data.edges.forEach(e => kgraph.selectEdge(e.id));
                        kgraph.data.articles.forEach((a, i) => kgraph.showArticle(i));
+                       kgraph.data.predicates.forEach(p => kgraph.showKind(p.name));
+                       ['<img', '<script', 'pwned', 'onerror'].forEach(q => kgraph.showSentences(q));
                        kgraph.data.nodes.forEach(n => kgraph.expand(n.id)); }""")
     page.page.click("#explore-bar button >> text=Show everything")
     for q in ("<img", "<script", "pwned"):
@@ -306,7 +308,7 @@ def _exercise(page):
         page.page.fill("#path-from", ids[0])
         page.page.fill("#path-to", ids[-1])
         page.page.click("#path-find")
-    for sel in ("#export-gexf", "#export-nodes", "#export-edges", "#export-ttl"):
+    for sel in ("#export-gexf", "#export-nodes", "#export-edges", "#export-evidence", "#export-ttl"):
         page.download(sel)
     page.page.click("#share")
     page.page.click("#collapse-all")
@@ -348,6 +350,11 @@ def test_hostile_article_runs_no_script(open_page, hostile_page, bypass_csp):
     assert page.js("document.scripts.length") == 3
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.evidence.some(v => v.sentence.includes('<script>'))).id)")
     assert PAYLOAD_SCRIPT in page.page.inner_text("#details")  # shown as text
+    # found by its words, marked as text too
+    page.js("kgraph.showSentences('<script>')")
+    assert PAYLOAD_SCRIPT in page.page.inner_text("#details")
+    assert "<script>" in page.js("[...document.querySelectorAll('#details mark.hit')].map(m => m.textContent)")
+    assert page.js("document.scripts.length") == 3
 
 
 @CSP_MODES

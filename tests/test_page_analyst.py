@@ -381,8 +381,8 @@ def test_article_panel_shows_title_date_source_and_the_sentences_with_their_fact
     marks = page.js("Array.from(document.querySelectorAll('#details mark')).map(m => m.textContent)")
     assert {"Cora Vint", "Tallow Bank", "Ada Quill", "Orion Mills"} <= set(marks)
     facts = page.js("Array.from(document.querySelectorAll('#details .facts li')).map(li => li.textContent)")
-    assert sorted(facts) == ["Ada Quill worksFor Orion Mills", "Cora Vint memberOf Tallow Bank",
-                             "Cora Vint worksFor Tallow Bank"]
+    assert sorted(facts) == ["Ada Quill worksFor Orion Mills (confidence 0.90)", "Cora Vint memberOf Tallow Bank (confidence 0.60, low)",
+                             "Cora Vint worksFor Tallow Bank (confidence 0.60, low)"]
     page.screenshot("analyst-article.png")
 
 
@@ -1161,7 +1161,7 @@ def test_search_says_which_of_several_entities_of_one_name_each_result_is(open_p
     path = _velt_twice(tmp_path, title="Velt wins")
     page = open_page(path)
     page.page.fill("#search", "Velt")
-    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article)')).map(b => b.textContent.trim())")
+    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article):not(.result-sentences)')).map(b => b.textContent.trim())")
     assert rows == ["Velt · Country, 9 mentions", "Velt · Organization, 1 mention"]
     page.page.fill("#search", "Ann")
     assert page.js("document.querySelector('#results button').textContent.trim()") == "Ann Roe"  # a name of one entity: as before
@@ -2458,3 +2458,210 @@ def test_a_long_name_is_cut_between_characters_not_inside_an_emoji(open_page, an
     assert "".join(map(chr, cut)) == "Orion Mills Regional Holdings\u2026"
     assert page.js("t => kgraph.shortLabel(t)", "Orion Mills Regional Holdings of the North") == \
         "Orion Mills Regional Holdings \u2026"
+
+
+def _edge_opacity(page, a: str, b: str) -> float:
+    """Return the opacity vis-network draws the edge between two entities with."""
+    return page.js("""ls => { const id = l => kgraph.data.nodes.find(n => n.label === l).id;
+        const [x, y] = [id(ls[0]), id(ls[1])];
+        return kgraph.edges.get().find(e => (e.from === x && e.to === y) || (e.from === y && e.to === x)).color.opacity; }""", [a, b])
+
+
+def test_a_relation_of_low_confidence_is_drawn_pale_and_said_low_wherever_it_is_listed(open_page, analyst_page):
+    # DWIE 1-300: 344 of 1,663 relations are 0.5-0.7, about one in three of them wrong, drawn as the 0.95 ones
+    # were; an article's facts and a path's steps gave no confidence at all.
+    page = open_page(analyst_page)
+    sure = _edge_opacity(page, "Ada Quill", "Orion Mills")  # 0.9 (and 0.7)
+    assert _edge_opacity(page, "Boris Tamm", "Orion Mills") == sure  # 0.8
+    assert _edge_opacity(page, "Cora Vint", "Tallow Bank") <= sure / 2  # two relations, the surer 0.6
+    assert "pale: confidence under 0.7" in page.page.inner_text("#net-legend")
+    # an article's facts, each with its confidence, the low one said so
+    n2 = page.js("kgraph.data.articles.findIndex(a => a.title === 'Tallow Bank board')")
+    page.js("i => kgraph.showArticle(i)", n2)
+    facts = page.js("[...document.querySelectorAll('#details ul.facts li')].map(li => [li.innerText, li.className])")
+    assert ["Cora Vint worksFor Tallow Bank (confidence 0.60, low)", "low-conf"] in facts, facts
+    assert ["Ada Quill worksFor Orion Mills (confidence 0.90)", ""] in facts, facts
+    # an entity's facts
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Cora Vint"])[0])
+    assert "confidence 0.60, low" in page.page.inner_text("#details")
+    page.screenshot("low-confidence.png")
+
+
+def _two_chains_kb(low_via: str) -> KnowledgeBase:
+    """Return Ada Quill working for two firms based in Veltria, one of the two stated with low confidence."""
+    E = Entity
+    ada = E("person/ada", "Person", "Ada Quill", articles=("n1",), mentions=2)
+    orion = E("organization/orion", "Organization", "Orion Mills", articles=("n1",), mentions=2)
+    tallow = E("organization/tallow", "Organization", "Tallow Bank", articles=("n1",), mentions=2)
+    veltria = E("country/veltria", "Country", "Veltria", articles=("n1",), mentions=2)
+    s1, s2 = "Ada Quill advises Orion Mills on weekdays.", "Ada Quill keeps the books of Tallow Bank."
+    s3, s4 = "Orion Mills moved to Veltria in spring.", "Tallow Bank opened its doors in Veltria."
+    low = {"orion": 0.6 if low_via == "orion" else 0.9, "tallow": 0.6 if low_via == "tallow" else 0.9}
+    facts = (Fact("person/ada", "worksFor", "organization/orion", evidence=(("n1", _stated(ada, "worksFor", orion, s1, low["orion"], 0)),)),
+             Fact("person/ada", "worksFor", "organization/tallow", evidence=(("n1", _stated(ada, "worksFor", tallow, s2, low["tallow"], 50)),)),
+             Fact("organization/orion", "basedIn", "country/veltria", evidence=(("n1", _stated(orion, "basedIn", veltria, s3, 0.9, 100)),)),
+             Fact("organization/tallow", "basedIn", "country/veltria", evidence=(("n1", _stated(tallow, "basedIn", veltria, s4, 0.9, 150)),)))
+    return KnowledgeBase(articles=(Article("n1", "", title="Two firms"),), entities=(ada, orion, tallow, veltria), facts=facts)
+
+
+@pytest.mark.parametrize("low_via", ["orion", "tallow"])
+def test_paths_say_each_step_s_confidence_and_the_surer_of_two_as_short_comes_first(open_page, tmp_path, low_via):
+    # Two chains of two steps from Ada Quill to Veltria were listed in the order they were found, the one through a
+    # 0.6 statement as often first as not, and neither said how sure its steps were.
+    path, _ = visualize.write_page(rdf.to_graph(_two_chains_kb(low_via)), tmp_path / "chains.html")
+    page = open_page(path)
+    _find_path(page, "Ada Quill", "Veltria", "2")
+    boxes = page.js("[...document.querySelectorAll('#details .path')].map(b => b.innerText)")
+    assert len(boxes) == 2
+    sure, unsure = ("Tallow Bank", "Orion Mills") if low_via == "orion" else ("Orion Mills", "Tallow Bank")
+    assert f"Ada Quill worksFor {sure} (confidence 0.90)" in boxes[0] and "weakest step: confidence 0.90" in boxes[0]
+    assert f"Ada Quill worksFor {unsure} (confidence 0.60, low)" in boxes[1]
+    assert "weakest step: confidence 0.60, low" in boxes[1]
+
+
+def test_the_evidence_of_what_is_shown_is_exported_one_sentence_a_row_with_its_article(open_page, tmp_path):
+    # The relations CSV said how many articles state a relation, not which nor in what words: checking the claims
+    # of a selection outside the page meant opening each relation's panel and copying its sentences by hand.
+    kb = analyst_kb()
+    hostile = "=cmd|' /C calc'!A0 " + PAYLOADS["close-script"]
+    kb = replace(kb, articles=tuple(replace(a, title=hostile) if a.id == "n1" else a for a in kb.articles))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "ev.html")
+    page = open_page(path)
+    rows = list(csv.DictReader(io.StringIO(page.download("#export-evidence"), newline="")))
+    # one row per sentence of every relation shown, none of a relation not shown (the gazetteer's link is hidden)
+    assert sorted({f"{r['source_label']} {r['predicate']} {r['target_label']}" for r in rows}) == _visible_relations(page)
+    assert len(rows) == 8
+    ada = [r for r in rows if r["source_label"] == "Ada Quill" and r["predicate"] == "worksFor"]
+    assert [(r["confidence"], r["relation_confidence"], r["article"], r["title"], r["date"], r["publisher"], r["url"]) for r in ada] == [
+        ("0.9", "0.9", "n1", "'" + hostile, "2024-01-05", "North Post", "https://north.example/n1"),  # no formula
+        ("0.7", "0.9", "n2", "Tallow Bank board", "2024-02-10", "South Times", "https://south.example/n2")]
+    assert ada[0]["sentence"] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
+    assert (ada[1]["source_as_written"], ada[1]["target_as_written"]) == ("Ada Quill", "Orion Mills")
+    assert ada[0]["how_found"] == "rule test"
+    # what a selection highlights, and the articles the filters keep
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
+    page.settle()
+    page.page.check("#export-highlighted")
+    page.page.uncheck('input[data-source="North Post"]')
+    rows = list(csv.DictReader(io.StringIO(page.download("#export-evidence"), newline="")))
+    assert [(r["predicate"], r["target_label"], r["article"]) for r in rows] == [("worksFor", "Orion Mills", "n2")]
+
+
+def _kind_list(page):
+    return page.js("""[...document.querySelectorAll('#details ul.kind-facts > li')].map(li =>
+        [[...li.querySelectorAll('button')].slice(0, 2).map(b => b.textContent).join(' '), li.className.trim()])""")
+
+
+def test_every_relation_of_one_kind_is_listed_at_one_click_the_shown_best_attested_first(open_page, analyst_page):
+    # DWIE 1-300: who leads what (195 leaderOf relations) was 195 edges to read name by name off the graph with
+    # "only" ticked, or a CSV to open; the home panel's "leaderOf 195" was plain text.
+    page = open_page(analyst_page)
+    page.page.click('#details button.act-kind-list[data-predicate="worksFor"]')
+    assert "Every worksFor relation (works for)" in page.page.inner_text("#details h3")
+    # the most articles first, then the surer; the low one says so
+    assert _kind_list(page) == [["Ada Quill Orion Mills", ""], ["Boris Tamm Orion Mills", ""], ["Cora Vint Tallow Bank", "low-conf"]]
+    assert "3 relations, best attested first; 1 of low confidence (under 0.7)." in page.page.inner_text("#details")
+    # it follows the filters: those hidden greyed, after the others
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    assert _kind_list(page) == [["Ada Quill Orion Mills", ""], ["Cora Vint Tallow Bank", "low-conf"], ["Boris Tamm Orion Mills", "muted"]]
+    assert "3 relations, 2 shown with the filters" in page.page.inner_text("#details")
+    page.page.check('input[data-source="North Post"]')
+    page.settle()
+    # a relation's panel leads to its kind's list, and back
+    page.page.click("#details ul.kind-facts > li:first-child button:text('evidence')")
+    assert "Ada Quill worksFor Orion Mills" in page.page.inner_text("#details h3")
+    assert page.page.inner_text("#details button.act-back") == "← Back to the worksFor relations"
+    page.page.click("#details button.act-back")
+    assert "Every worksFor relation" in page.page.inner_text("#details h3")
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
+    page.page.click("#details dl button.act-kind-list")
+    assert _kind_list(page) == [["Boris Tamm Russia", ""]]
+    # one click shows only them on the graph
+    page.page.click("#details button.act-kind-only")
+    page.settle()
+    assert _visible_relations(page) == ["Boris Tamm leaderOf Russia"]
+    page.screenshot("kind-list.png")
+
+
+def test_search_finds_the_sentences_that_state_a_relation_with_the_words_marked(open_page, analyst_page):
+    # DWIE 1-300: "chancellor" found two article titles; the 33 sentences calling someone chancellor, with what was
+    # read from each, were to be found one article at a time.
+    page = open_page(analyst_page)
+    page.page.fill("#search", "officials")  # no name, no title: Enter opens the sentences
+    assert "1 sentence stating a relation holds “officials”" in page.page.inner_text("#results")
+    page.page.press("#search", "Enter")
+    assert page.page.inner_text("#details h3") == "Sentences with “officials”"
+    assert page.js("[...document.querySelectorAll('#details mark.hit')].map(m => m.textContent)") == ["officials"]
+    assert set(page.js("[...document.querySelectorAll('#details mark:not(.hit)')].map(m => m.textContent)")) == {"Boris Tamm", "Russia"}
+    details = page.page.inner_text("#details")
+    assert "Boris Tamm leaderOf Russia (confidence 0.90)" in details and "Source: Tamm moves on" in details
+    assert "only the sentences a relation was read from" in details  # not the whole articles: said
+    # two articles; one the source filter leaves out: greyed, after the other
+    page.page.fill("#search", "SPOKE")
+    assert "2 sentences stating a relation hold “SPOKE”" in page.page.inner_text("#results")
+    page.page.click("#results .result-sentences")
+    page.page.uncheck('input[data-source="South Times"]')
+    page.settle()
+    blocks = page.js("[...document.querySelectorAll('#details .sentence-hits .sentence')].map(b => [b.querySelector('blockquote').textContent, b.className])")
+    assert blocks == [["Ada Quill, who works for Orion Mills, spoke in Vantor.", "sentence"],
+                      ["Cora Vint of Tallow Bank, a member of its board, spoke.", "sentence muted"]]
+    assert page.js("[...document.querySelectorAll('#details mark.hit')].map(m => m.textContent)") == ["spoke", "spoke"]
+    # their relations on the graph, and back from a relation to the sentences
+    page.page.click("#details button.act-sentences-graph")
+    page.settle()
+    assert {"Ada Quill", "Orion Mills"} <= set(_labels(page, page.js("kgraph.focus()")))
+    page.page.click("#details .sentence-hits .facts button.pred")
+    page.page.click("#details button.act-back")
+    assert page.page.inner_text("#details h3") == "Sentences with “SPOKE”"
+    page.screenshot("sentence-search.png")
+
+
+def test_printing_a_kind_s_relations_or_the_sentences_found_prints_no_buttons_that_act_on_the_screen(open_page, analyst_page):
+    # the panels of one kind's relations and of the sentences found printed "Show only these on the graph", "Show
+    # their relations on the graph", and a relation's "every worksFor relation", which do nothing on paper
+    page = open_page(analyst_page)
+    acting = """[...document.querySelectorAll('#details button')].filter(b => b.getClientRects().length
+        && !b.matches('.link-button, .act-more-steps') || b.matches('.act-kind-list') && b.closest('dl') && b.getClientRects().length)
+        .map(b => b.textContent)"""
+    panels = [lambda: page.js("kgraph.showKind('worksFor')"), lambda: page.js("kgraph.showSentences('spoke')"),
+              lambda: page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")]
+    for show in panels:
+        show()
+        assert page.js(acting) != []  # on the screen
+        page.page.emulate_media(media="print")
+        try:
+            assert page.js(acting) == []
+        finally:
+            page.page.emulate_media(media="screen")
+
+
+_INK = """([a, b]) => {
+    // how dark the line between two entities is drawn: for points from 30 % to 70 % along it, the darkest pixel
+    // within 2 px (over the white page), the faintest of those
+    const id = l => kgraph.data.nodes.find(n => n.label === l).id;
+    const net = kgraph.network, canvas = document.querySelector('#net canvas'), ctx = canvas.getContext('2d');
+    const k = canvas.width / canvas.getBoundingClientRect().width;
+    const p = net.getPositions([id(a), id(b)]), A = net.canvasToDOM(p[id(a)]), B = net.canvasToDOM(p[id(b)]);
+    const ink = [];
+    for (const t of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+        const x = Math.round((A.x + (B.x - A.x) * t) * k), y = Math.round((A.y + (B.y - A.y) * t) * k), r = Math.round(2 * k);
+        const d = ctx.getImageData(x - r, y - r, 2 * r + 1, 2 * r + 1).data;
+        let most = 0;
+        for (let i = 0; i < d.length; i += 4) most = Math.max(most, d[i + 3] / 255 * (255 - (d[i] + d[i + 1] + d[i + 2]) / 3));
+        ink.push(most);
+    }
+    return Math.min(...ink);
+}"""
+
+
+def test_a_path_shown_on_the_graph_is_drawn_dark_however_far_out_the_view_is(open_page, analyst_page):
+    # DWIE 1-300, Angela Merkel to Barack Obama (5 steps across the corpus): framed, the path's relations were
+    # grey lines under half a pixel wide among the dimmed ones; only its names said where it ran.
+    page = open_page(analyst_page)
+    _find_path(page, "Ada Quill", "Russia")
+    page.settle()
+    page.js("kgraph.network.moveTo({scale: 0.25})")
+    page.settle()
+    on_path, off_path = page.js(_INK, ["Boris Tamm", "Russia"]), page.js(_INK, ["Cora Vint", "Tallow Bank"])
+    assert on_path > 150 and off_path < 60, (on_path, off_path)

@@ -60,6 +60,16 @@
     return s;
   }
   function fmtConf(c) { return c === null || c === undefined ? '–' : Number(c).toFixed(2); }
+  // A relation whose confidence is under LOW_CONF is drawn pale and said to be low wherever it is listed: in
+  // DWIE 1-300 a fifth of the relations (344 of 1,663) are 0.5-0.7, about one in three of them or more wrong, and they were
+  // drawn and listed as the 0.95 ones were (an article's facts and a path's steps gave no confidence at all).
+  // pale, not dotted: 2,000 dotted edges of a 5,000-relation page took the browser 2 s more to paint a selection
+  var LOW_CONF = 0.7, LOW_OPACITY = 0.35;
+  function lowConf(e) {
+    return !e.gaz && !(e.asserted && !e.articles.length) && e.confidence !== null && e.confidence !== undefined && e.confidence < LOW_CONF;
+  }
+  // "confidence 0.63, low" for a low one, "confidence 0.91" otherwise
+  function confWords(e) { return 'confidence ' + fmtConf(e.confidence) + (lowConf(e) ? ', low' : ''); }
   // what a relation's confidence is: its most confident sentence's, a precision measured on annotated articles. Shown
   // bare, 0.91 for a relation 14 articles state and for one stated once read as a probability that grows with them.
   function confText(e) {
@@ -252,13 +262,13 @@
     var items = [];
     groups = {};
     Object.keys(agg).sort().forEach(function (k) {
-      var g = agg[k], rs = g.rels, n = 0, gaz = true, dirs = new Set();
-      rs.forEach(function (e) { n += e.articles.length; if (!e.gaz) gaz = false; dirs.add(rep(e.from)); });
+      var g = agg[k], rs = g.rels, n = 0, gaz = true, low = true, dirs = new Set();
+      rs.forEach(function (e) { n += e.articles.length; if (!e.gaz) gaz = false; if (!lowConf(e)) low = false; dirs.add(rep(e.from)); });
       groups[k] = rs.map(function (e) { return e.id; });
       var one = rs.length === 1;
       items.push({id: k, from: one ? rep(rs[0].from) : g.from, to: one ? rep(rs[0].to) : g.to,
         label: one ? undefined : String(rs.length), width: n === 0 ? 1 : Math.min(10, 1 + 1.5 * Math.log2(1 + n)),
-        dashes: gaz, color: Object.assign({opacity: EDGE_OPACITY}, EDGE_COLOR), arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
+        dashes: gaz, color: Object.assign({opacity: low ? EDGE_OPACITY * LOW_OPACITY : EDGE_OPACITY}, EDGE_COLOR), arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
     });
     // only what changed reaches vis-network: re-adding thousands of unchanged edges would cost seconds
     var keep = new Set(items.map(function (i) { return i.id; }));
@@ -266,7 +276,7 @@
     gone.forEach(function (id) { delete edgeSig[id]; });
     if (gone.length) edgesDS.remove(gone);
     var changed = items.filter(function (i) {
-      var sig = [i.from, i.to, i.label, i.width, i.dashes, i.arrows.to.enabled].join('\n');
+      var sig = [i.from, i.to, i.label, i.width, i.dashes, i.color.opacity, i.arrows.to.enabled].join('\n');
       if (edgeSig[i.id] === sig) return false;
       edgeSig[i.id] = sig;
       return true;
@@ -291,7 +301,7 @@
   // a key to the shapes and lines, in the network's corner (filled by paintLegend; hidden when nothing is drawn)
   var netLegend = document.createElement('div');
   netLegend.id = 'net-legend'; netLegend.setAttribute('aria-label', 'Legend');
-  var BORDER = 1.2, BORDER_SELECTED = 3;
+  var BORDER = 1.2, BORDER_SELECTED = 3, SELECTED_PX = 1.5;
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
       damping: 0.3, avoidOverlap: 0},
@@ -307,7 +317,8 @@
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: BORDER, borderWidthSelected: BORDER_SELECTED, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
-    edges: {selectionWidth: 1.5, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
+    // a chosen relation is at least SELECTED_PX wide on the screen, however far out the view is
+    edges: {selectionWidth: function (w) { return Math.max(w + 1.5, SELECTED_PX / network.getScale()); }, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
       font: {face: FONT, size: 12, color: '#1f2328', strokeWidth: 4, strokeColor: '#ffffff', align: 'middle', bold: {mod: 'bold'}},
       scaling: {label: {drawThreshold: 4}}}
@@ -653,6 +664,11 @@
 
   // Dimming repaints, never re-styles: after each frame a translucent veil covers the canvas and the
   // neighbourhood is drawn again on top, so highlighting costs the size of the neighbourhood only.
+  function asSelected(e, draw) {
+    var was = e.selected;
+    e.selected = true;
+    try { draw(); } finally { e.selected = was; }
+  }
   network.on('afterDrawing', function (ctx) {
     if (focusNodes !== null) {
       var body = network.body;
@@ -661,9 +677,11 @@
       ctx.fillStyle = 'rgba(255,255,255,0.82)';
       ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
       ctx.restore();
-      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.draw(ctx); });
+      // drawn as selected (dark, wider): a path's, an article's or a community's relations were thin grey lines,
+      // under half a pixel wide at the scale that frames a path across the corpus, lost among the dimmed ones
+      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.draw(ctx); }); });
       focusNodes.forEach(function (nid) { var n = body.nodes[nid]; if (n) n.draw(ctx); });
-      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) e.drawArrows(ctx); });
+      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.drawArrows(ctx); }); });
     }
     drawLabels(ctx);
     checkIdle();
@@ -957,6 +975,8 @@
     if (details.querySelector('[data-overview]')) showHome(homeAll);
     else if (focused !== null && top && top.kind === 'node' && top.arg === focused) { goingBack = true; try { showNode(focused); } finally { goingBack = false; } }
     else if (top && top.kind === 'topic' && details.querySelector('.topic-title')) { goingBack = true; try { showTopic(top.arg); } finally { goingBack = false; } }
+    else if (top && top.kind === 'kind' && details.querySelector('.kind-title')) { goingBack = true; try { showKind(top.arg); } finally { goingBack = false; } }
+    else if (top && top.kind === 'sentences' && details.querySelector('.sentences-title')) { goingBack = true; try { showSentences(top.arg); } finally { goingBack = false; } }
     else return;
     $('side').scrollTop = scroll;
   }
@@ -1002,7 +1022,7 @@
     if (!goingBack && !(top && top.kind === kind && top.arg === arg)) { trail.push({kind: kind, arg: arg}); if (trail.length > 50) trail.shift(); }
     if (trail.length > 1) {
       var prev = trail[trail.length - 2];
-      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : ''), back, 'act-back')));
+      details.prepend(el('div', {class: 'back'}, button('← Back' + (prev.kind === 'node' ? ' to ' + labelOf(prev.arg) : prev.kind === 'article' ? ' to the article' : prev.kind === 'paths' ? ' to the paths' : prev.kind === 'topic' ? ' to the articles' : prev.kind === 'kind' ? ' to the ' + prev.arg + ' relations' : prev.kind === 'sentences' ? ' to the sentences' : ''), back, 'act-back')));
     }
   }
   function back() {
@@ -1018,6 +1038,8 @@
       else if (v.kind === 'group') showGroup(v.arg);
       else if (v.kind === 'paths') findPaths();
       else if (v.kind === 'topic') showTopic(v.arg);
+      else if (v.kind === 'kind') showKind(v.arg);
+      else if (v.kind === 'sentences') showSentences(v.arg);
     } finally { goingBack = false; }
     return true;
   }
@@ -1027,13 +1049,17 @@
     var when = bins.length ? (days[0] === days[days.length - 1] ? 'of ' + days[0] : 'from ' + days[0] + ' to ' + days[days.length - 1])
       + (days.length < DATA.articles.length ? ' (' + num(DATA.articles.length - days.length) + ' undated)' : '') : 'undated';
     var byType = DATA.types.filter(function (x) { return x.count; }).map(function (x) { return x.name + ' ' + num(x.count); });
-    var byPred = DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); })
-      .map(function (x) { return x.name + ' ' + num(x.count); });
+    // each kind lists its relations at one click
+    var kindLinks = el('span');
+    DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); }).forEach(function (x, i) {
+      if (i) kindLinks.append(' · ');
+      kindLinks.append(kindButton(x.name, x.name + ' ' + num(x.count)));
+    });
     var groups_ = communities.filter(function (c) { return c.size >= 2; }).length;
     return el('div', {class: 'overview', 'data-overview': '1'},
       el('p', {text: t.articles ? plural(t.articles, 'article') + ', ' + when + ', ' + (pubs ? 'from ' + plural(pubs, 'publisher') : 'no publisher named') + '.' : 'No articles.'}),
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
-      el('p', {text: plural(t.edges, 'relation') + (byPred.length ? ': ' + byPred.join(' · ') : '') + '.'}),
+      el('p', {class: 'kinds-line'}, plural(t.edges, 'relation') + (DATA.predicates.length ? ': ' : ''), kindLinks, '.'),
       groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null,
       partsNote());
   }
@@ -1127,8 +1153,9 @@
       arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
       arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
-  function marked(sentence, names, marks) {
-    // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search.
+  function marked(sentence, names, marks, query) {
+    // Mark the names in the sentence, as Text nodes inside <mark>: exact spans when known, else by search; and the
+    // words searched for, if any, as <mark class="hit">
     var q = el('blockquote');
     var text = sentence || '', spans = [];
     (marks || []).forEach(function (m) { if (m && m[0] >= 0 && m[1] <= text.length && m[0] < m[1]) spans.push([m[0], m[1]]); });
@@ -1137,11 +1164,16 @@
       var from = 0, i;
       while ((i = text.indexOf(name, from)) >= 0) { spans.push([i, i + name.length]); from = i + name.length; }
     });
+    var low = text.toLowerCase(), want = (query || '').trim().toLowerCase();
+    if (want && low.length === text.length) {  // lower case kept the places of the characters
+      var from = 0, i;
+      while ((i = low.indexOf(want, from)) >= 0) { spans.push([i, i + want.length, 'hit']); from = i + want.length; }
+    }
     spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var at = 0;
     spans.forEach(function (s) {
       if (s[0] < at) return;
-      q.append(text.slice(at, s[0]), el('mark', {text: text.slice(s[0], s[1])}));
+      q.append(text.slice(at, s[0]), el('mark', s[2] ? {class: s[2], text: text.slice(s[0], s[1])} : {text: text.slice(s[0], s[1])}));
       at = s[1];
     });
     q.append(text.slice(at));
@@ -1429,14 +1461,7 @@
       return line;
     }
     function fact(e, withTheirs) {
-      var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
-      // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
-      var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : 'confidence ' + fmtConf(e.confidence) + ' · ' + plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
-        + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
-      return el('li', {class: vis$.relSet.has(e.id) ? '' : 'muted'}, e.from === id ? '' : nodeButton(e.from), e.from === id ? '' : ' ',
-        el('span', {class: 'pred', text: e.predicate}), ' ', e.to === id ? '' : nodeButton(e.to), ' ',
-        el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), withTheirs ? theirs(e) : null);
+      return factItem(e, id, withTheirs ? theirs(e) : null);
     }
     var moreFacts = capped(rel, facts, FACTS_SHOWN, fact, 'relation');
     // A hub's relations by kind and the way they run (← leaderOf 44: others lead it), each kind listed whole at one
@@ -1508,6 +1533,45 @@
   }
   // How a statement was found, in words: "implied:leader-citizen:model:doc" was shown as such, and an analyst could
   // not tell that the sentence states Merkel leads Germany and the page concludes she is its citizen.
+  // A fact in a list: its two ends (but the entity whose panel lists it), its kind, how sure and how often stated,
+  // and its evidence one click away; greyed when the filters hide it.
+  function factItem(e, self, after) {
+    var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+    // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
+    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + plural(e.articles.length, 'article')
+      + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
+      + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
+    return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
+      el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
+      el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
+  }
+  // Every relation of one kind, those shown best attested first, those the filters hide greyed after them: who leads
+  // what in a corpus (leaderOf, 195 in DWIE 1-300) was 195 edges to read name by name off the graph, or a CSV to open.
+  var KIND_SHOWN = 50, KIND_STEP = 100;
+  function kindButton(name, text) {
+    return el('button', {type: 'button', class: 'link-button act-kind-list', 'data-predicate': name, text: text,
+      title: 'List every ' + name + ' relation', on: {click: function () { showKind(name); }}});
+  }
+  function showKind(name) {
+    if (!own(predLabel, name)) return;
+    panelArticles = articlesKey();
+    var rels = DATA.edges.filter(function (e) { return e.predicate === name && !blocked.has(e.from) && !blocked.has(e.to); }).sort(function (a, b) {
+      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
+        || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
+    });
+    var shown = rels.filter(function (e) { return vis$.relSet.has(e.id); }).length, low = rels.filter(lowConf).length;
+    var list = el('ul', {class: 'node-facts kind-facts'});
+    var more = stepped(list, rels, KIND_SHOWN, KIND_STEP, function (e) { return factItem(e, null, null); }, 'relation');
+    var pl = predLabel[name];
+    fill(details, el('h3', {class: 'kind-title'}, 'Every ', el('span', {class: 'pred', text: name}), ' relation' + (pl && pl !== name ? ' (' + pl + ')' : '')),
+      el('p', {class: 'muted', text: plural(rels.length, 'relation') + (shown < rels.length ? ', ' + num(shown) + ' shown with the filters (first, best attested first; the others greyed)' : ', best attested first')
+        + (low ? '; ' + num(low) + ' of low confidence (under ' + LOW_CONF.toFixed(1) + ')' : '') + '.'}),
+      rels.length ? el('div', {class: 'row'}, button('Show only these on the graph', function () {
+        state.preds = new Set([name]); syncControls(); refresh();
+      }, 'act-kind-only')) : null, list, more);
+    visited('kind', name);
+    toPanelTop();
+  }
   function methodText(m) {
     var parts = String(m).split(':');
     if (parts[0] === 'implied') return 'implied by another statement of the article (' + (parts[1] || '') + ')';
@@ -1553,7 +1617,7 @@
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
       el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
-      dl([['Relation', pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate],
+      dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation')))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
@@ -1589,28 +1653,34 @@
     visited('group', key);
     toPanelTop();
   }
-  function showArticle(i) {
-    var a = DATA.articles[i];
-    if (!a) return;
+  // An article's sentences that state a relation, in article order, each with its names' places and its relations
+  function sentencesOf(i) {
     var bySentence = {}, keys = [];
     articleEvidence[i].forEach(function (pair) {
       var v = pair[1], k = (v.start === null || v.start === undefined ? 1e12 : v.start) + '\n' + v.sentence;
-      if (!bySentence[k]) { bySentence[k] = {start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
+      if (!bySentence[k]) { bySentence[k] = {article: i, start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
       var s = bySentence[k];
       (v.marks || []).forEach(function (m) { s.marks.push(m); });
       s.names = s.names.concat(namesOf(pair[0].from), namesOf(pair[0].to));
       if (s.rels.indexOf(pair[0]) < 0) s.rels.push(pair[0]);
     });
     keys.sort(function (x, y) { return bySentence[x].start - bySentence[y].start || (x < y ? -1 : 1); });
-    var list = el('div');
-    keys.forEach(function (k) {
-      var s = bySentence[k], facts = el('ul', {class: 'facts'});
-      s.rels.forEach(function (e) {
-        facts.append(el('li', null, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
-          on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to)));
-      });
-      list.append(el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks), facts));
+    return keys.map(function (k) { return bySentence[k]; });
+  }
+  function sentenceBlock(s, withSource, query) {
+    var facts = el('ul', {class: 'facts'});
+    s.rels.forEach(function (e) {
+      facts.append(el('li', {class: lowConf(e) ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + confWords(e) + ')'})));
     });
+    return el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks, query),
+      withSource ? el('div', {class: 'meta'}, 'Source: ', articleRef(s.article)) : null, facts);
+  }
+  function showArticle(i) {
+    var a = DATA.articles[i];
+    if (!a) return;
+    var keys = sentencesOf(i), list = el('div');
+    keys.forEach(function (s) { list.append(sentenceBlock(s, false)); });
     // the entities it names, the most central first: the first 60, the rest on one click (they were cut silently)
     var named = el('ul', {class: 'article-entities'}), namedHere = byRank.filter(function (n) { return n.articles.indexOf(i) >= 0; });
     var moreNamed = capped(named, namedHere, ENTITIES_OF_ARTICLE, function (n) { return el('li', null, nodeButton(n.id)); }, 'entity');
@@ -1984,9 +2054,15 @@
       });
     }
     if (a in dist) walk(a, [a], []);
-    out.sort(function (p, q) { return p.rels.length - q.rels.length; });
+    // a chain is as sure as its least sure step: of two as short, the one whose weakest step is surer first
+    out.sort(function (p, q) { return p.rels.length - q.rels.length || weakestStep(q) - weakestStep(p); });
     return out;
   }
+  // a step's confidence is its surest relation's (a gazetteer link or an analyst's statement counts as sure)
+  function stepConf(rs) {
+    return Math.max.apply(null, rs.map(function (e) { return e.gaz || (e.asserted && !e.articles.length) || e.confidence === null || e.confidence === undefined ? 1 : e.confidence; }));
+  }
+  function weakestStep(p) { return Math.min.apply(null, p.rels.map(stepConf).concat([1])); }
   var lastPaths = [];
   function findPaths(steps) {
     var a = resolveEnd('from'), b = resolveEnd('to'), maxLen = steps > 0 ? steps : +$('path-len').value || 3;
@@ -1999,13 +2075,16 @@
     var list = el('div');
     paths.forEach(function (p, k) {
       var box = el('div', {class: 'path'});
+      var least = weakestStep(p);
       box.append(el('div', {class: 'row'}, el('strong', {text: plural(p.rels.length, 'step')}),
+        el('span', {class: 'fact-meta path-weakest' + (least < LOW_CONF ? ' low-conf' : ''), text: 'weakest step: confidence ' + fmtConf(least) + (least < LOW_CONF ? ', low' : '')}),
         button('Show on the graph', function () { showPaths([p]); }, 'act-show-path')));
       p.rels.forEach(function (rs, j) {
         var said = null;  // several relations of one step often share their sentence: it is shown once
         rs.forEach(function (e) {
-          var hop = el('div', {class: 'hop'}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
-            on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
+          var hop = el('div', {class: 'hop' + (lowConf(e) ? ' low-conf' : '')}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+            on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to),
+            e.gaz || (e.asserted && !e.articles.length) ? null : el('span', {class: 'fact-meta', text: ' (' + confWords(e) + ')'}));
           var withText = e.evidence.filter(function (x) { return x.sentence; });
           var v = withText.some(function (x) { return x.sentence === said; }) ? {sentence: said} : bestFirst(withText)[0];
           if (v && v.sentence === said) hop.append(el('div', {class: 'meta', text: 'same sentence'}));
@@ -2104,7 +2183,7 @@
     showTip(p.event, [el('div', {class: 'tt-title', text: title}),
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
-      el('div', {class: 'tt-sub', text: 'confidence ' + fmtConf(e.confidence) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article')
+      el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article')
         + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'independent source') : '') : e.asserted ? 'asserted by a correction' : 'gazetteer')
         + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
@@ -2203,6 +2282,7 @@
       onlyButton(t.name, function () { state.types = new Set([t.name]); })));
   });
   var NEUTRAL = '#d0d7de';
+  var anyLow = DATA.edges.some(lowConf);
   function paintLegend() {
     // The legend shows what the colours mean now: type colours only while nodes are coloured by type.
     DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? NEUTRAL : t.color)); });
@@ -2213,7 +2293,7 @@
     });
     netLegend.hidden = !DATA.nodes.length;
     fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
-      + ' · a line: a relation an article states'}));
+      + ' · a line: a relation an article states' + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
       : 'Shape and colour: type. Size: number of neighbours.';
@@ -2500,6 +2580,28 @@
         return [e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.articles.length, e.sources, e.first || '', e.last || '', e.confidence === null ? '' : e.confidence];
       })));
   }
+  // Every evidence sentence of the relations shown (or highlighted), one a row, each relation's most confident
+  // first, with the article it came from: the relations CSV said how many articles state a relation and not
+  // which nor in what words, so checking a claim outside the page meant opening each relation's panel. An article
+  // the time and source filters leave out gives no row, as it gives no relation on the graph.
+  function evidenceCsv() {
+    var af = articleFiltered(), rows = [['source', 'source_label', 'predicate', 'target', 'target_label', 'relation_confidence',
+      'confidence', 'how_found', 'sentence', 'source_as_written', 'target_as_written', 'article', 'title', 'date', 'publisher', 'url']];
+    shownGraph().rels.forEach(function (e) {
+      bestFirst(e.evidence).forEach(function (v) {
+        var art = v.article !== null && v.article !== undefined ? DATA.articles[v.article] : null;
+        if (art && af && !articleOk[v.article]) return;
+        var text = v.sentence || '', m = v.marks || [];
+        var written = function (k) { return m[k] && m[k][0] >= 0 && m[k][1] <= text.length && m[k][0] < m[k][1] ? text.slice(m[k][0], m[k][1]) : ''; };
+        rows.push([e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.confidence === null ? '' : e.confidence,
+          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', text,
+          written(0), written(1), art ? art.id : v.method === 'correction' ? 'corrections file' + (v.note ? ', item ' + v.note : '') : '',
+          art ? art.title || '' : '', art ? art.day || art.date || '' : '', art ? art.publisher || '' : '',
+          art ? safeUrl(art.url) || '' : v.method === 'correction' ? '' : safeUrl(v.source) || '']);
+      });
+    });
+    return csv(rows);
+  }
   function ttlString(s) {
     return '"' + String(s).replace(/[\\"\n\r\t\u0000-\u001f\u007f]/g, function (c) {
       return {'\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t'}[c] || '\\u' + ('000' + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4);
@@ -2527,6 +2629,7 @@
   $('export-gexf').addEventListener('click', function () { download('graph.gexf', 'application/xml', gexf()); });
   $('export-nodes').addEventListener('click', function () { download('nodes.csv', 'text/csv', nodesCsv()); });
   $('export-edges').addEventListener('click', function () { download('edges.csv', 'text/csv', edgesCsv()); });
+  $('export-evidence').addEventListener('click', function () { download('evidence.csv', 'text/csv', evidenceCsv()); });
   $('export-ttl').addEventListener('click', function () { download('graph.ttl', 'text/turtle', turtle()); });
 
   // ------------------------------------------------------------------ the view in the URL fragment
@@ -2705,10 +2808,49 @@
     return hits.map(function (h) { return h[1]; });
   }
   var closeOnly = false;
-  var results = $('results'), search = $('search'), current = [], currentArticles = [];
+  var results = $('results'), search = $('search'), current = [], currentArticles = [], currentSentences = [];
   // Articles whose title holds the query (3+ characters), listed after the entities: a story one remembers by its
   // headline is found without paging through hundreds of articles.
   var ARTICLE_HITS = 6;
+  // The sentences that state a relation holding a query ("chancellor": who is called one, and what was read from
+  // it): the search found names and titles only, and the words around the names were one article at a time. The
+  // page holds these sentences, not the articles' whole text, and says so.
+  var sentenceIndex = null, SENTENCES_SHOWN = 30, SENTENCES_STEP = 50;
+  function findSentences(q) {
+    var qn = norm(q);
+    if (qn.length < 3) return [];
+    if (!sentenceIndex) {
+      sentenceIndex = [];
+      DATA.articles.forEach(function (a, i) {
+        sentencesOf(i).forEach(function (s) { if (s.sentence) sentenceIndex.push([' ' + norm(s.sentence) + ' ', s]); });
+      });
+    }
+    return sentenceIndex.filter(function (x) { return x[0].indexOf(qn) >= 0; }).map(function (x) { return x[1]; });
+  }
+  function showSentences(q) {
+    var hits = findSentences(q);
+    panelArticles = articlesKey();
+    var af = articleFiltered(), ok = function (s) { return !af || articleOk[s.article]; };
+    // those of the articles the filters keep first, the latest article first, in article order
+    var order = hits.slice().sort(function (x, y) { return (ok(y) ? 1 : 0) - (ok(x) ? 1 : 0) || newestFirst(x.article, y.article) || x.start - y.start; });
+    var arts = new Set(hits.map(function (s) { return s.article; })), list = el('div', {class: 'sentence-hits'});
+    var more = stepped(list, order, SENTENCES_SHOWN, SENTENCES_STEP, function (s) {
+      var b = sentenceBlock(s, true, q);
+      if (!ok(s)) b.classList.add('muted');
+      return b;
+    }, 'sentence');
+    fill(details, el('h3', {class: 'sentences-title', text: 'Sentences with “' + q.trim() + '”'}),
+      el('p', {class: 'muted', text: plural(hits.length, 'sentence') + ' stating a relation, in ' + plural(arts.size, 'article')
+        + (af ? ' (those the time and source filters leave out greyed, last)' : '') + '. The page holds only the sentences a relation was read from, not the articles\' whole text.'}),
+      hits.length ? el('div', {class: 'row'}, button('Show their relations on the graph', function () {
+        var rels = [], ends = [];
+        hits.forEach(function (s) { s.rels.forEach(function (e) { rels.push(e); ends.push(e.from, e.to); }); });
+        showOnGraph(ends, rels);
+      }, 'act-sentences-graph')) : null,
+      list, more);
+    visited('sentences', q);
+    toPanelTop();
+  }
   var articleTitles = DATA.articles.map(function (a) { return ' ' + norm(a.title || a.id || ''); });
   function findArticles(q) {
     var qn = norm(q);
@@ -2752,7 +2894,15 @@
           meta ? el('span', {class: 'result-alt', text: ' (' + meta + ')'}) : null)));
       });
     }
-    if (search.value.trim() && !current.length && !currentArticles.length) {
+    currentSentences = findSentences(search.value);
+    if (currentSentences.length) {
+      var sentenceQuery = search.value;
+      results.append(el('li', {class: 'result-head muted small', text: 'Sentences'}),
+        el('li', null, el('button', {type: 'button', role: 'option', class: 'result-sentences' + (!shown.length && !currentArticles.length ? ' active' : ''),
+          on: {click: function () { results.replaceChildren(); showSentences(sentenceQuery); }}},
+          plural(currentSentences.length, 'sentence') + ' stating a relation ' + (currentSentences.length === 1 ? 'holds' : 'hold') + ' “' + sentenceQuery.trim() + '”')));
+    }
+    if (search.value.trim() && !current.length && !currentArticles.length && !currentSentences.length) {
       var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(qn) >= 0; }) : [];
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
@@ -2773,9 +2923,10 @@
   search.addEventListener('keydown', function (ev) {
     if (ev.key === 'Enter') {
       ev.preventDefault();
-      if (!current.length && !currentArticles.length) showResults();
+      if (!current.length && !currentArticles.length && !currentSentences.length) showResults();
       if (current.length) pick(current[0].id);
       else if (currentArticles.length) { var i = currentArticles[0]; results.replaceChildren(); showArticle(i); }
+      else if (currentSentences.length) { var q = search.value; results.replaceChildren(); showSentences(q); }
     } else if (ev.key === 'ArrowDown' && results.querySelector('button')) { ev.preventDefault(); results.querySelector('button').focus(); }
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
@@ -2818,5 +2969,5 @@
     corrections: function () { return JSON.parse(correctionsJSON()); }, addCorrection: addCorrection,
     exports: {gexf: gexf, nodesCsv: nodesCsv, edgesCsv: edgesCsv, turtle: turtle}, setDates: setDates,
     bins: function () { return bins.map(function (b) { return b.key; }); }, showArticle: showArticle,
-    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, back: back, findPaths: findPaths, namedWith: namedWith};
+    showArticleOnGraph: showArticleOnGraph, showTopic: showTopic, showKind: showKind, showSentences: showSentences, back: back, findPaths: findPaths, namedWith: namedWith};
 })();
