@@ -2640,6 +2640,34 @@ def test_a_company_named_after_its_founder_stays_apart_from_him_in_his_article()
                    ("Person", "Arvo Keskula", ("b",))]
 
 
+def test_a_surname_tagged_an_organization_beside_two_full_names_is_the_one_named_last_before_it():
+    text = ("Party secretary Lena Ostrova said the vote was fair. Ostrova is the sister of the goalkeeper "
+            "Pavel Ostrova, who said nothing.")
+    kb = link_extractions([at("a", text, ("Lena Ostrova", "Person", 0), ("Ostrova", "Organization", 1),
+                              ("Pavel Ostrova", "Person", 0))])
+    got = sorted((e.type, e.label, e.mentions) for e in kb.entities)
+    # "Ostrova" (also a town's name in the gazetteer) follows "Lena Ostrova": her surname, not a body
+    assert got == [("Person", "Lena Ostrova", 2), ("Person", "Pavel Ostrova", 1)]
+    # written before either full name: nothing to go by, it stays apart
+    text = "Ostrova is a fine club. Party secretary Lena Ostrova and the goalkeeper Pavel Ostrova spoke."
+    kb = link_extractions([at("a", text, ("Ostrova", "Organization", 0), ("Lena Ostrova", "Person", 0),
+                              ("Pavel Ostrova", "Person", 0))])
+    assert ("Organization", "Ostrova") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_company_written_after_its_shares_stays_apart_from_the_persons_of_its_name():
+    # "shares in Halvard": the company named after its founders, not the one person of its name
+    text = "Chief executive Signe Halvard said profits doubled. Shares in Halvard rose 6 percent."
+    kb = link_extractions([at("a", text, ("Signe Halvard", "Person", 0), ("Halvard", "Organization", 1))])
+    assert ("Organization", "Halvard") in {(e.type, e.label) for e in kb.entities}
+    # nor the one of two named last before it
+    text = ("Chief executive Signe Halvard said profits doubled. Her grandfather Erik Halvard founded the firm. "
+            "Families pay while Halvard counts its money, the union said. Shares in Halvard rose 6 percent.")
+    kb = link_extractions([at("a", text, ("Signe Halvard", "Person", 0), ("Erik Halvard", "Person", 0),
+                              ("Halvard", "Organization", 2), ("Halvard", "Organization", 3))])
+    assert ("Organization", "Halvard") in {(e.type, e.label) for e in kb.entities}
+
+
 def test_a_club_named_without_the_mark_after_its_name_joins_it():
     report = ("Tarsk United beat Hollin FC 2-0 on Saturday. Hollin coach Mats Berg said the striker and the "
               "goalkeeper had been unlucky in the league.")

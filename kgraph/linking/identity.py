@@ -1021,7 +1021,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
-    _join_person_pieces(groups, per_article, uf, local_map, companies, case)
+    _join_person_pieces(groups, per_article, uf, local_map, companies, case, mention_group)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -2091,14 +2091,20 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
 
 def _written_as_company(text: str, start: int, end: int) -> bool:
     """True when a text writes a name as a company's: a kind word before it ("the carmaker Porvik"), or a
-    company's shares, plants or staff after it ("Porvik shares", "Porvik employees")."""
-    m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, start - 30):start])
-    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None
+    company's shares, plants or staff after it ("Porvik shares", "Porvik employees"), or its shares before it
+    ("shares in Porvik", "a stake in Porvik")."""
+    before = text[max(0, start - 30):start]
+    m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", before)
+    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None \
+        or _COMPANY_BEFORE.search(before) is not None
 
 
 #: What only a company has, right after its name ("Porvik shares", "a Porvik plant").
 _COMPANY_AFTER = re.compile(r" (?:shares|stock|stocks|share price|brand|plants?|factory|factories|headquarters|"
                             r"employees|workforce|subsidiary|shareholders)\b")
+
+#: What only a company has, right before its name ("shares in Porvik", "a stake in Porvik").
+_COMPANY_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]hares|[Ss]tock|[Ss]takes?) (?:in|of) $")
 
 
 #: A body of members named by the name before it ("the Velmora group"); a place before it is where the body is
@@ -3894,7 +3900,8 @@ def _person_words_ok(n: str) -> bool:
 
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
-                        companies: frozenset | set = frozenset(), case: dict | None = None) -> None:
+                        companies: frozenset | set = frozenset(), case: dict | None = None,
+                        mention_group: dict | None = None) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
@@ -3905,13 +3912,21 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     company named after its founder, not the founder "Anton Porvik" of its article. A name whose other words
     include one news writes in lower case and no given name ("Team Keskula", "Bloc Keskula": the entity
     model's lexicon, or ``case`` for the corpus) is a body named after the person, not a full name of the lone
-    surname beside it.
+    surname beside it. A one-word piece two or more full names of its article end in ("Ostrova" tagged an
+    organization beside "Lena Ostrova" and "Pavel Ostrova") is the one named last before it, as a lone surname
+    tagged a person is (`_join_short_names`; ``mention_group`` gives where each name stands): not when no full
+    name comes before it, nor when two of them differ in a given name's last letter only.
     """
     common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
+    starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
+    for (aid, s, _e), g in sorted((mention_group or {}).items()):
+        starts[(aid, g)].append(s)
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     for gid in sorted(groups):
         t, n = gid
-        if t == EntityType.Country or (t == EntityType.Person and " " not in n) or not _person_piece_ok(n):
+        small_town = t != EntityType.Person and " " not in n and _person_words_ok(n) and _small_town_or_none(n)
+        if t == EntityType.Country or (t == EntityType.Person and " " not in n) \
+                or not (_person_piece_ok(n) or small_town):
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
@@ -3928,7 +3943,8 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
                             persons[aid][w[-1]].append((g, w))
             same_last = persons[aid].get(words[-1], []) if words else []
             longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last
-                      if len(w) > len(words) and w[-len(words):] == words}
+                      if len(w) > len(words) and w[-len(words):] == words
+                      and (_person_piece_ok(n) or w[0] in given)}  # a small town's name only after a given name
             if t != EntityType.Person and not longer and len(words) >= 2 \
                     and not any(w.casefold() in common and w.casefold() not in given
                                 for w in _written_words(groups[gid])[:-1]):
@@ -3936,6 +3952,16 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
                 longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
                     longer = set()
+            if len(longer) > 1 and len(words) == 1 and t != EntityType.Person and starts \
+                    and not any(_last_letter_changed(a[1].split()[0], b[1].split()[0])
+                                for a in longer for b in longer if a < b):
+                # "Ostrova" tagged an organization after "Lena Ostrova" and before "Pavel Ostrova": the person
+                # its story named last before it (a lone surname tagged a person is read so in _join_short_names)
+                first = min(starts.get((aid, gid), ()), default=-1)
+                last_named = {c: max((s for g, _w in same_last if uf.find(local_map.get((aid, g), g)) == c
+                                      for s in starts.get((aid, g), ()) if s < first), default=-1) for c in longer}
+                near = max(sorted(longer), key=lambda c: last_named[c])
+                longer = {near} if last_named[near] >= 0 else set()
             if len(longer) == 1 and next(iter(longer)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(longer))
 
