@@ -2677,6 +2677,22 @@ def test_a_club_named_without_the_mark_after_its_name_joins_it():
         ("Organization", "Hollin FC"), ("Organization", "Tarsk United"), ("Person", "Mats Berg")]
 
 
+def test_a_club_named_without_its_founding_year_joins_it():
+    transfer = ("Striker Marek Voss has joined the German club Rheinfeld 04 for 8 million euros. He signed a "
+                "four-year contract with Rheinfeld on Friday.")
+    kb = link_extractions([at("a", transfer, ("Marek Voss", "Person", 0), ("Rheinfeld 04", "Organization", 0),
+                              ("Rheinfeld", "Organization", 1))])
+    assert sorted((e.type, e.label) for e in kb.entities) == [
+        ("Organization", "Rheinfeld 04"), ("Person", "Marek Voss")]
+    # across stories, and "Rheinfeld 04" tagged a person: two digits close no person's name
+    report = "On Saturday Rheinfeld 04 beat Kellberg 2-0 in the league. The striker scored twice."
+    other = "After a poor start, Rheinfeld drew 1-1 at home in the league. The striker missed a penalty."
+    kb = link_extractions([found("a", report, ("Rheinfeld 04", "Person"), ("Kellberg", "Organization")),
+                           found("b", other, ("Rheinfeld", "Organization"))])
+    assert sorted((e.type, e.label, e.articles) for e in kb.entities) == [
+        ("Organization", "Kellberg", ("a",)), ("Organization", "Rheinfeld 04", ("a", "b"))]
+
+
 def test_two_given_names_one_letter_apart_are_two_persons_unless_one_is_a_slip_of_a_well_known_name():
     kb = link_extractions([ex("a", ("Maria Keller", "Person", "Maria Keller"), ("Verdi", "Organization", "Verdi")),
                            ex("b", ("Maria Keler", "Person", "Maria Keler")),

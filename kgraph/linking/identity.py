@@ -1794,6 +1794,8 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
         return EntityType.Organization
     if best == EntityType.Person and _ends_in_country(n):
         return EntityType.Organization  # "Greenpeace Veltria", "Tarsk International": no person's name ends so
+    if best == EntityType.Person and " " in n and _CLUB_YEAR.fullmatch(n.split()[-1]):
+        return EntityType.Organization  # "Hollin 04": a club's founding year closes no person's name
     return best
 
 
@@ -3387,6 +3389,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
             if words[-1] in _CLUB_MARKS and _club_key(gid, groups[gid]) is not None:
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for "Hollin FC", as "Tarsk" for "FC Tarsk"
+            if _CLUB_YEAR.fullmatch(words[-1]) and all(_name_word(w, case) for w in words[:-1]):
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for "Hollin 04": a club's founding year
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
@@ -4122,6 +4126,10 @@ def _small_town_or_none(n: str) -> bool:
         return False
     p = gazetteer.place(n)
     return p is None or gazetteer.city(n) is not None and 0 < p.population < CLUB_CITY
+
+
+#: Two digits closing a club's name, the year it was founded ("Hollin 04", "Tarsk 96"): news drops them.
+_CLUB_YEAR = re.compile(r"\d\d")
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
