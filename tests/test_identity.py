@@ -2784,6 +2784,25 @@ def test_a_town_tagged_an_organization_as_often_as_a_place_is_a_place_when_it_ha
     assert {(e.type, e.label) for e in kb.entities} == {("Place", "Tarsk"), ("Person", "Arvo Keskula")}
 
 
+def test_a_town_tagged_a_person_is_a_place_when_most_mentions_carry_some_place_cue_together():
+    kb = link_extractions([
+        found("a", "Velno budget cuts\nVELNO - The Velno-based firm said it would hire 300 workers. Prices rose "
+                   "for Velno and for Orvik.", ("Velno", "Person"), ("VELNO", "Person")),
+        found("b", "Ilse Marchetti, a former mayor of Velno, spoke on Friday.", ("Ilse Marchetti", "Person"),
+              ("Velno", "Person")),
+        found("c", "Green Future won half of the vote in Velno.", ("Velno", "Person")),
+        found("d", "VELNO, May 3 (CPA) - Velno and Orvik signed the deal. Velno welcomed it.",
+              ("Velno", "Person"), ("VELNO", "Person"))])
+    # a dateline twice, "-based", "mayor of", "in": 5 of the 8 mentions, no one cue a majority alone
+    assert ("Place", "Velno") in {(e.type, e.label) for e in kb.entities}
+    # a person after a dash inside a line, or with a possessive after "in", keeps being a person
+    kb = link_extractions([
+        found("a", "Rally for Keskula\nThe crowd cheered - Keskula said he would win. In Keskula's view the vote "
+                   "was fair.", ("Keskula", "Person")),
+        found("b", "Keskula said he was proud of the result.", ("Keskula", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Person", "Keskula")}
+
+
 def test_a_country_name_its_article_calls_a_person_by_is_that_person():
     runner = "Chad Morrison won the Tarsk marathon. Chad said it was the best day of his life."
     vote = "Voters in Chad went to the polls. Flights to Chad were cancelled."

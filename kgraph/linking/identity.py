@@ -858,6 +858,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_locatives(corpus_type, cleaned, ex_text)
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _places_by_place_phrases(corpus_type, cleaned, ex_text)
+    _places_by_place_cues(corpus_type, cleaned, ex_text)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
@@ -2003,6 +2004,46 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
         return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+def _places_by_place_cues(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+    """Read a name still typed a person as a place when most of its mentions carry some cue only places take.
+
+    The cues of `_places_by_locatives` and `_places_by_place_phrases` are counted together, with a
+    dateline's capitals ("TARSK - ", "TARSK, May 3 (AP) - "): a town named "in Tarsk" in one story, "the mayor
+    of Tarsk" in another and in two datelines reached a majority of neither alone. Names of one to three
+    words that no organization or institution word explains.
+    """
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Person and not _looks_org(n) and not _institution_words(n) \
+            and len(n.split()) <= 3
+
+    def cue(text: str, s: int, e: int) -> bool:
+        if re.match(r"['\u2019]", text[e:e + 1]):
+            return False  # "in Keskula's view", "Keskula's mayoral campaign": a person's
+        before = text[max(0, s - 12):s].split()
+        if before and before[-1].lower() in _PLACE_WORDS:
+            return True  # "in Tarsk", "In Tarsk, ..."
+        if _dateline_at(text, s, e):
+            return True
+        after = text[e:e + 40]
+        return bool(_SETTLEMENT_CUE.search(text[max(0, s - 40):s]) or _PLACE_AFTER.match(after)
+                    or _APPOSED_PLACE.match(after) or re.match(r"-(?:based|born)\b", after)
+                    or re.search(r"\bmayor of $", text[max(0, s - 40):s]) or _MAYOR_AFTER.match(after))
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+#: What follows a dateline's capitals: a region or a date after a comma, an agency in brackets, then a dash
+#: ("TARSK - ", "TARSK, Veltria - ", "TARSK, May 3 (AP) - ").
+_DATELINE_REST = re.compile(r"(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,3},?)?(?: \([^()\n]{1,30}\))? (?:-|--|\u2013|\u2014) ")
+
+
+def _dateline_at(text: str, s: int, e: int) -> bool:
+    """True for a name written in capitals at a line's start before a dateline's rest and a dash ("TARSK - ")."""
+    name = text[s:e]
+    return name.isupper() and len(name) > 2 and (s == 0 or text[s - 1] == "\n") \
+        and _DATELINE_REST.match(text, e) is not None
 
 
 #: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town", "the
