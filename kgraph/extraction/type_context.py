@@ -612,6 +612,30 @@ def _age_before(doc, start: int, end: int) -> bool:
     return not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
 
 
+#: A match report's goal words, then "through" right before a name: the name scored ("took the lead through
+#: X", "equalized just before half time through X", "pulled one back through X").
+_GOAL_THROUGH = re.compile(r"\b(?:(?:took|take|takes|taking|regained|restored|extended|doubled) (?:the|their|its|a) "
+                           r"(?:lead|advantage)|went ahead|go ahead|pulled (?:one|a goal|it) back|levell?ed|"
+                           r"equali[sz]ed|replied|made it \d{1,2}-\d{1,2})\b[^.;:!?\n]{0,40}\bthrough $")
+
+
+@context_rule("context:goal-through", "A name after a match report's goal words and \"through\" (\"took the lead "
+              "through X\") is the player who scored, a person.",
+              (EntityType.Organization, EntityType.Place), EntityType.Person,
+              examples=[("Velno took the lead through Ivo Petran after ten minutes.", "Ivo Petran"),
+                        ("Korsa equalized just before half time through Emil Sarko, but lost 2-1.", "Emil Sarko"),
+                        ("The hosts pulled one back through Tibor Gall in the 80th minute.", "Tibor Gall")],
+              counter_examples=[("The lead singer travelled through Orvan Kessel in May.", "Orvan Kessel"),
+                                ("Fans went back through Orvan Kessel after the game.", "Orvan Kessel"),
+                                ("Korsa took the lead as the river ran through Ostvik.", "Ostvik")])
+def _goal_through(doc, start: int, end: int) -> bool:
+    before = doc[max(0, start - 14):start].text_with_ws[-90:]
+    if not _GOAL_THROUGH.search(before):
+        return False
+    words = [t.lower_ for t in doc[start:end]]
+    return len(words) >= 2 and not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
+
+
 #: What may follow a state written after a town: the state closes the place's phrase ("Tarsk, Ohio, said").
 _STATE_CLOSERS = frozenset(",.;:)")
 
