@@ -2677,6 +2677,18 @@ def test_a_club_named_without_the_mark_after_its_name_joins_it():
         ("Organization", "Hollin FC"), ("Organization", "Tarsk United"), ("Person", "Mats Berg")]
 
 
+def test_a_given_name_joined_by_and_to_a_full_name_shares_its_surname():
+    text = ("The firm was founded in 1961 by the brothers Anton and Josef Brennick. The family still holds 40 "
+            "percent of the shares.")
+    kb = link_extractions([at("a", text, ("Anton", "Person", 0), ("Josef Brennick", "Person", 0))])
+    assert sorted((e.type, e.label) for e in kb.entities) == [("Person", "Anton Brennick"), ("Person", "Josef Brennick")]
+    # in a match report players go by one name: "Rafael" is no Brennick there
+    report = ("Both Rafael and Josef Brennick will miss the match. The striker and the goalkeeper are injured, "
+              "the coach said after the 2-1 defeat in the league.")
+    kb = link_extractions([at("a", report, ("Rafael", "Person", 0), ("Josef Brennick", "Person", 0))])
+    assert ("Person", "Rafael") in {(e.type, e.label) for e in kb.entities}
+
+
 def test_a_club_named_without_its_founding_year_joins_it():
     transfer = ("Striker Marek Voss has joined the German club Rheinfeld 04 for 8 million euros. He signed a "
                 "four-year contract with Rheinfeld on Friday.")

@@ -745,6 +745,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # Every mention's span, by article: a word beside a person's name that no mention covers may be a piece of it.
     spans = {ex.article.id: sorted((m.start, m.end) for m in ex.mentions) for ex in exs}
     countries_at = {ex.article.id: {m.end: m.text for m in ex.mentions if m.type == EntityType.Country} for ex in exs}
+    persons_at = {ex.article.id: {m.start: m for m in ex.mentions if m.type == EntityType.Person} for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -767,6 +768,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                               and _written_whole(ex.article.text, raw))
             if m.type == EntityType.Person and name == raw == m.text:
                 name = _whole_person_name(ex.article.text, m.start, m.end, spans[aid], case)
+            shared = _shared_surname(ex.article.text, m, persons_at[aid]) \
+                if m.type == EntityType.Person and name == raw == m.text and not sport[aid] else None
             owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
                 and raw.endswith(name) and raw != name else None
             if owner is None and name is not None and m.type == EntityType.Organization and m.text == raw:
@@ -777,6 +780,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 continue  # "TU Fishing Commissioner Arvo Keskula" tagged "TU Fishing": an office, no body
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) \
                 and (m.start, m.end) not in runs else None
+            if shared is not None:
+                name, alias = shared, m.text  # "the brothers Anton and Josef Brennick": Anton Brennick
             if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
                 own_country[(aid, m.start, m.end)], own_label[owner[0]] = owner
             if alias is None and owner is not None and raw != name:
@@ -1411,6 +1416,34 @@ def _whole_person_name(text: str, start: int, end: int, spans: list, case: dict)
 #: Office words that, written capitalized right after a name, make it part of an office's title ("... Minister").
 _OFFICE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Minister|Commissioner|Secretary|Spokesman|Spokeswoman|"
                            r"Spokesperson|Minster)\b")
+
+
+#: " and " and a given name and a surname right after a lone given name: "Anton and Josef Brennick".
+_AND_FULL_NAME = re.compile(r" and ([^\W\d_][\w-]*) ([^\W\d_][\w-]*)(?=[\s.,;:!?)'\u2019]|$)")
+
+
+def _shared_surname(text: str, m, persons_at: dict) -> str | None:
+    """Return a lone given name with the surname of the full name "and" joins to it, or None.
+
+    "The brothers Anton and Josef Brennick", "Aleksei and Viktoria Tarvel were arrested": news writes the
+    surname two people share once, after both given names. Only when the one word and the first word of the
+    full name after "and" (tagged a person, given name and surname) are given names the entity model learned
+    and the surname is none; read outside sports stories only, where players go by one name ("Rafael and
+    Arvo Keskula" are two players).
+    """
+    if " " in m.text or not m.text[:1].isupper():
+        return None
+    after = _AND_FULL_NAME.match(text, m.end)
+    if after is None:
+        return None
+    other = persons_at.get(after.start(1))
+    if other is None or other.end != after.end(2):
+        return None
+    given = _given_names()
+    if m.text.casefold() not in given or after.group(1).casefold() not in given \
+            or after.group(2).casefold() in given:
+        return None
+    return f"{m.text} {after.group(2)}"
 
 
 def _office_field(text: str, end: int, written: str) -> bool:
