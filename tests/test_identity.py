@@ -2813,6 +2813,11 @@ def test_a_town_tagged_a_person_is_a_place_when_most_mentions_carry_some_place_c
                    "was fair.", ("Keskula", "Person")),
         found("b", "Keskula said he was proud of the result.", ("Keskula", "Person"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Person", "Keskula")}
+    # a show's title opening lines is no dateline: the corpus never writes it inside a sentence
+    kb = link_extractions([
+        found("a", "Films of the week\nVELKINO - Preview of the new films, with Ilse Varga.", ("VELKINO", "Person")),
+        found("b", "Music\nVELKINO - Preview of the new albums.", ("VELKINO", "Person"))])
+    assert ("Place", "VELKINO") not in {(e.type, e.label) for e in kb.entities}
 
 
 def test_a_country_name_its_article_calls_a_person_by_is_that_person():
@@ -2920,6 +2925,12 @@ def test_a_dateline_city_in_a_match_report_stays_the_place():
     got = {(e.type, e.label) for e in kb.entities}
     assert ("Organization", "OSLO") not in got and ("Organization", "Oslo") not in got
     assert ("Organization", "Chile") in got
+    # a hyphen with a space either side closes a dateline too
+    report = ("OSLO - Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
+              "league title is near. Oslo fans were happy.")
+    kb = link_extractions([found("a", report, ("OSLO", "Place"), ("Chile", "Country"), ("Peru", "Country"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Organization", "OSLO") not in got and ("Organization", "Oslo") not in got
 
 
 def test_a_generic_state_body_is_read_in_the_country_a_story_names_first_on_a_tie():

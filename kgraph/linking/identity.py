@@ -449,8 +449,9 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     after = text[m.end:m.end + 3]
     if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"\b[A-Z]\w*-$", text[max(0, m.start - 30):m.start]):
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
-    if _DATELINE_AFTER.match(text, m.end) and (m.start == 0 or text[m.start - 1] == "\n"):
-        return False  # "TARSK -- The rider ...": a dateline names where the story was filed
+    if (_DATELINE_AFTER.match(text, m.end) or text[m.start:m.end].isupper() and _dateline_at(text, m.start, m.end)) \
+            and (m.start == 0 or text[m.start - 1] == "\n"):
+        return False  # "TARSK -- The rider ...", "TARSK - ": a dateline names where the story was filed
     if _STATE_OFFICE_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
@@ -863,7 +864,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_locatives(corpus_type, cleaned, ex_text)
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _places_by_place_phrases(corpus_type, cleaned, ex_text)
-    _places_by_place_cues(corpus_type, cleaned, ex_text)
+    _places_by_place_cues(corpus_type, cleaned, ex_text, case)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
@@ -2039,14 +2040,17 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
 
 
-def _places_by_place_cues(corpus_type: dict, cleaned: dict, texts: dict) -> None:
+def _places_by_place_cues(corpus_type: dict, cleaned: dict, texts: dict, case: dict | None = None) -> None:
     """Read a name still typed a person as a place when most of its mentions carry some cue only places take.
 
     The cues of `_places_by_locatives` and `_places_by_place_phrases` are counted together, with a
     dateline's capitals ("TARSK - ", "TARSK, May 3 (AP) - "): a town named "in Tarsk" in one story, "the mayor
     of Tarsk" in another and in two datelines reached a majority of neither alone. Names of one to three
-    words that no organization or institution word explains.
+    words that no organization or institution word explains. Capitals before a dash count only for a name the
+    corpus also writes capitalized inside a sentence (``case``): a show's title opening a line ("KINO - films
+    of the week") is no dateline.
     """
+    case = case or {}
     def eligible(n: str) -> bool:
         return corpus_type.get(n) == EntityType.Person and not _looks_org(n) and not _institution_words(n) \
             and len(n.split()) <= 3
@@ -2058,7 +2062,7 @@ def _places_by_place_cues(corpus_type: dict, cleaned: dict, texts: dict) -> None
         if before and before[-1].lower() in _PLACE_WORDS:
             return True  # "in Tarsk", "In Tarsk, ..."
         if _dateline_at(text, s, e):
-            return True
+            return all(case.get(w.casefold(), (0, 0))[1] > 0 for w in text[s:e].split())
         after = text[e:e + 40]
         return bool(_SETTLEMENT_CUE.search(text[max(0, s - 40):s]) or _PLACE_AFTER.match(after)
                     or _APPOSED_PLACE.match(after) or re.match(r"-(?:based|born)\b", after)
