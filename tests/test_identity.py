@@ -868,6 +868,11 @@ def test_a_party_and_its_members_plural_are_one_party_per_country():
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert got["Democratic Party (Veltria)"] == ("a", "b") and got["Democrats (Ostmark)"] == ("c",)
     assert got["Orvan Party"] == ("d",) and got["Orvans"] == ("e",)  # not a political family's name
+    # "Socialist Party" / "Socialists" as "Communist Party" / "Communists"
+    kb = link_extractions([ex("a", ("Socialist Party", "Organization", "Socialist Party"), ("Veltria", "Country", "Veltria")),
+                           ex("b", ("Socialists", "Organization", "Socialists"), ("Veltria", "Country", "Veltria"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got == {"Socialist Party (Veltria)": ("a", "b")}
 
 
 def test_a_bare_head_joins_the_x_of_y_name_of_its_article():

@@ -1597,8 +1597,8 @@ army navy assembly congress green greens liberals conservatives socialists commu
 _STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
-communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
-affairs""".split())
+communist socialist liberal conservative free green greens labour labor people's peoples republican high upper lower
+state affairs""".split())
 
 
 #: Words at most between a country (or demonym) and a generic institution name it qualifies, with no
