@@ -209,6 +209,10 @@ def test_a_storm_given_name_a_person_also_bears_in_full_stays_the_person(nlp):
     pytest.param("Flooding was reported in Kalispell on Monday.", "Kalispell", "Place", id="town-tagged-org-after-in"),
     pytest.param("Kalispell, Mont., lost power on Monday.", "Kalispell", "Place", id="town-tagged-org-before-state"),
     pytest.param("QUITO, Ecuador -- Troops left the border on Monday.", "QUITO", "Place", id="dateline-without-agency"),
+    pytest.param("Budget passed\n\nKORVALE, June 18 (VPA) - The assembly on Wednesday passed the budget by 78 "
+                 "votes to 71.", "KORVALE", "Place", id="dated-dateline-of-a-town-the-gazetteer-lacks"),
+    pytest.param("Rates held\n\nKORVALE (VPA) - The central bank in Korvale kept rates on hold.", "KORVALE",
+                 "Place", id="dateline-agency-after-a-sentence-break"),
     pytest.param("The Office for Budget Responsibility (OBR) published its forecast.",
                  "Office for Budget Responsibility", "Organization", id="bracket-ends-name"),
     pytest.param("Hallorann, who headed the agency, said he faces a dilemma.", "Hallorann", "Person",

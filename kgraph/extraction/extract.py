@@ -1279,13 +1279,15 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         if j > i:
             k = j
             region = None
+            # "TARSK (AP) -" where the parser ended a sentence after the capitals: the bracket is read past it
+            stop = len(doc) if j == sent.end and j < len(doc) and doc[j].text == "(" else sent.end
             if k + 1 < sent.end and doc[k].text == ",":
                 r = k + 1
                 while r < sent.end and _capitalized(doc[r]) and doc[r].text != "(":
                     r += 1
                 if r > k + 1:
                     region, k = (k + 1, r), r
-            agency = _dateline_agency(doc, k, sent.end) if k < sent.end and doc[k].text == "(" else None
+            agency = _dateline_agency(doc, k, stop) if k < stop and doc[k].text == "(" else None
             text = doc[region[0]:region[1]].text if region is not None else ""
             known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
             # "VALDRAN, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
@@ -1305,6 +1307,11 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     bare = agency is not None or doc[d].text in _DASHES or doc[d].text.startswith("/") \
                         or doc[d].text == "-" and bool(doc[d - 1].whitespace_) and bool(doc[d].whitespace_)
                     region = None
+                elif d < sent.end and doc[d].text == "(":
+                    # "TARSK, May 3 (AP) -": capitals, a date and a bracketed agency are a dateline though the
+                    # gazetteer does not know the place (a dash alone after the date does not say so)
+                    agency = _dateline_agency(doc, d, sent.end)
+                    region = None if agency is not None else region
             found = gazetteer.place(doc[i:j].text.title()) if agency is None and region is None and not bare \
                 and k < len(doc) and doc[k].text in _DASHES else None
             if found is not None:
