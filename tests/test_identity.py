@@ -308,6 +308,21 @@ def test_a_byline_closing_the_story_names_no_node():
     assert {e.label for e in kb.entities} == {"Arvo Keskula", "Mart Tarvel"}
 
 
+def test_a_photographer_a_caption_credits_after_a_slash_names_no_node():
+    def story(text, *names):
+        mentions = tuple(Mention(n, "Person", text.index(n), text.index(n) + len(n), n) for n in names)
+        return Extraction(Article("a", text), mentions)
+    body = "Mart Tarvel spoke in Tarsk on Monday about the harbour and its future.\n"
+    kb = link_extractions([story(body + "Photo: Mart Tarvel in Tarsk (Tarsk Press/Ivo Renn)\n",
+                                 "Mart Tarvel", "Ivo Renn")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    kb = link_extractions([story(body + "Image: the harbour (picture-alliance/dpa/L. Marn)", "Mart Tarvel", "L. Marn")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel"}
+    # a name in brackets with no slash before it is news: "(Ilse Varno)" glosses who spoke
+    kb = link_extractions([story(body + "Her successor (Ilse Varno) spoke too.", "Mart Tarvel", "Ilse Varno")])
+    assert {e.label for e in kb.entities} == {"Mart Tarvel", "Ilse Varno"}
+
+
 def test_a_surname_two_full_names_of_its_story_end_in_is_the_one_named_last_before_it():
     def story(text, *names):
         text = "Port news\n" + text

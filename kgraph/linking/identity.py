@@ -756,7 +756,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         states = _states_written(ex)
         runs = _person_runs(ex)
         for m in ex.mentions:
-            if m.type == EntityType.Person and _in_byline(ex.article.text, m.start):
+            if m.type == EntityType.Person and (_in_byline(ex.article.text, m.start)
+                                                or _in_picture_credit(ex.article.text, m.start, m.end)):
                 continue  # "Author: Arvo Keskula Editor: Ilse Tarvel" closing the story: who wrote it, no news
             raw = runs.get((m.start, m.end), m.name)
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
@@ -1482,6 +1483,19 @@ def _in_byline(text: str, start: int) -> bool:
     rest = text[start:].rstrip()
     return len(rest) <= BYLINE_TAIL and re.search(r"[.!?:]\s+[A-Z]", rest.replace("Editor: ", "").replace(
         "Author: ", "")) is None
+
+
+#: A picture credit's bracket up to a name: an agency or site and a slash before it, "(Tarsk Press/", "(dpa/".
+_CREDIT_BEFORE = re.compile(r"\((?:[^()\n/]{1,30}/)+\s*$")
+#: The rest of a picture credit's bracket after a name: more credits after slashes, then the bracket's end.
+_CREDIT_AFTER = re.compile(r"\s*(?:/[^()\n/]{1,30})*\)")
+
+
+def _in_picture_credit(text: str, start: int, end: int) -> bool:
+    """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"):
+    the photographer a caption credits, no one the news is about. A slash opens no name in news prose."""
+    return _CREDIT_BEFORE.search(text[max(0, start - 80):start]) is not None \
+        and _CREDIT_AFTER.match(text, end) is not None
 
 
 def _person_runs(ex: Extraction) -> dict:
