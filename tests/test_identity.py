@@ -1876,6 +1876,11 @@ def test_mixed_case_acronym_joins_the_name_an_article_defined_it_for():
     kb = link_extractions([defined, ex("b", ("AfT", "Organization", "AfT"))])
     (e,) = kb.entities
     assert e.label == "Alliance for Tarsk" and e.articles == ("a", "b")
+    # the same letters in capitals are another acronym (a news agency's): its stories stay its own
+    kb = link_extractions([defined, ex("b", ("AfT", "Organization", "AfT")), ex("c", ("AfT", "Organization", "AfT")),
+                           ex("d", ("AFT", "Organization", "AFT"), text="Reporting by AFT.")])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("AFT", ("d",)), ("Alliance for Tarsk", ("a", "b", "c"))]
 
 
 def test_a_hyphenated_acronym_joins_the_name_an_article_defined_it_for():

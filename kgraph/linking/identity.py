@@ -1011,7 +1011,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_kind_synonyms(groups, uf, case)
     _join_head_of(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
-    _join_defined_acronyms(groups, defined, uf)
+    written_at: dict = defaultdict(set)  # (article, group) -> the names its mentions there were written as
+    for (aid, _s, _e), gid in mention_group.items():
+        written_at[(aid, gid)].add(mention_name[(aid, _s, _e)])
+    _join_defined_acronyms(groups, defined, uf, local_map, written_at)
     _join_compound_acronyms(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
@@ -3175,13 +3178,18 @@ def _source_acronym(name: str, gid: tuple, cands: set, members: dict, groups: di
     return sources if len(sources) == 1 else set()
 
 
-def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
+def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind, local_map: dict | None = None,
+                           written_at: dict | None = None) -> None:
     """An organization's acronym joins the name articles defined it for, when the initials cannot tell.
 
     "Alliance for Tarsk (AfT)" in one article makes "AfT" written alone in
     another that alliance: its lower-case letter keeps it from spelling the
     name's initials. When articles define it for several names, the one
-    defined in twice as many articles as any other wins; else none.
+    defined in twice as many articles as any other wins; else none. Where the
+    corpus also writes the letters in another case ("AFT", a news agency's
+    initials), only the articles writing the defined form alone are read so
+    (``written_at``: (article, group) -> the names written there), not the
+    stories of the other acronym its key shares.
     """
     for gid in sorted(groups):
         t, _n = gid
@@ -3200,6 +3208,13 @@ def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFin
             continue  # initials that spell the name are joined by _join_acronyms, article by article
         ranked = sorted(((len(a), o) for o, a in owners.items()), reverse=True)
         if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
+            if written_at is not None and local_map is not None and len(groups[gid].names) > 1 \
+                    and any(x != name for x in groups[gid].names):
+                # "AfT" defined for the alliance, "AFT" written in other stories: one key, two acronyms
+                for aid in sorted(groups[gid].articles):
+                    if written_at.get((aid, gid), set()) <= {name}:
+                        local_map[(aid, gid)] = ranked[0][1]
+                continue
             uf.union(ranked[0][1], gid)
 
 
