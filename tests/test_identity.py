@@ -2680,6 +2680,23 @@ def test_a_surname_tagged_an_organization_beside_two_full_names_is_the_one_named
     assert ("Organization", "Ostrova") in {(e.type, e.label) for e in kb.entities}
 
 
+def test_a_surname_tagged_an_organization_is_the_one_person_of_the_corpus_its_article_writes_in_full():
+    # the tagger missed "Klara Wendt" (reading "Klara" as a place); the story writes her name all the same
+    text = ("Wendt faces revolt\nChancellor Klara Wendt faced a revolt on Tuesday. Still, Wendt insisted the "
+            "reform was needed.")
+    kb = link_extractions([at("a", text, ("Wendt", "Organization", 0), ("Wendt", "Organization", 1),
+                              ("Wendt", "Organization", 2)),
+                           found("b", "Chancellor Klara Wendt met the unions.", ("Klara Wendt", "Person")),
+                           found("c", "The striker Tim Wendt scored twice.", ("Tim Wendt", "Person"))])
+    got = sorted((e.type, e.label, e.articles) for e in kb.entities)
+    assert got == [("Person", "Klara Wendt", ("a", "b")), ("Person", "Tim Wendt", ("c",))]
+    # a story writing neither full name leaves the lone name alone
+    kb = link_extractions([found("a", "Wendt faces revolt. Wendt said no.", ("Wendt", "Organization")),
+                           found("b", "Chancellor Klara Wendt met the unions.", ("Klara Wendt", "Person")),
+                           found("c", "The striker Tim Wendt scored twice.", ("Tim Wendt", "Person"))])
+    assert ("Organization", "Wendt") in {(e.type, e.label) for e in kb.entities}
+
+
 def test_a_company_written_after_its_shares_stays_apart_from_the_persons_of_its_name():
     # "shares in Halvard": the company named after its founders, not the one person of its name
     text = "Chief executive Signe Halvard said profits doubled. Shares in Halvard rose 6 percent."

@@ -1032,7 +1032,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
-    _join_person_pieces(groups, per_article, uf, local_map, companies, case, mention_group)
+    _join_person_pieces(groups, per_article, uf, local_map, companies, case, mention_group, ex_text)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -4012,7 +4012,7 @@ def _person_words_ok(n: str) -> bool:
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
                         companies: frozenset | set = frozenset(), case: dict | None = None,
-                        mention_group: dict | None = None) -> None:
+                        mention_group: dict | None = None, texts: dict | None = None) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
@@ -4026,13 +4026,21 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     surname beside it. A one-word piece two or more full names of its article end in ("Ostrova" tagged an
     organization beside "Lena Ostrova" and "Pavel Ostrova") is the one named last before it, as a lone surname
     tagged a person is (`_join_short_names`; ``mention_group`` gives where each name stands): not when no full
-    name comes before it, nor when two of them differ in a given name's last letter only.
+    name comes before it, nor when two of them differ in a given name's last letter only. With ``texts``
+    (article id -> text), a one-word piece whose article names no person of that surname joins the one person
+    of the corpus whose full name the article writes all the same ("Chancellor Klara Wendt" where the tagger
+    read "Klara" as a place and "Wendt" as a body).
     """
     common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
     for (aid, s, _e), g in sorted((mention_group or {}).items()):
         starts[(aid, g)].append(s)
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
+    full_by_last: dict = defaultdict(list)  # a full name's last word -> the corpus' person groups of 2+ words
+    if texts:
+        for g in sorted(groups):
+            if g[0] == EntityType.Person and " " in g[1] and gazetteer.demonym(g[1]) is None:
+                full_by_last[g[1].split()[-1]].append(g)
     for gid in sorted(groups):
         t, n = gid
         small_town = t != EntityType.Person and " " not in n and _person_words_ok(n) and _small_town_or_none(n)
@@ -4073,6 +4081,11 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
                                       for s in starts.get((aid, g), ()) if s < first), default=-1) for c in longer}
                 near = max(sorted(longer), key=lambda c: last_named[c])
                 longer = {near} if last_named[near] >= 0 else set()
+            if not longer and not same_last and len(words) == 1 and t != EntityType.Person and texts:
+                # the article names no person of that surname: one the tagger missed, written in full there
+                spelt = {uf.find(g) for g in full_by_last.get(words[0], ())
+                         if _writes_name(texts.get(aid, ""), groups[g])}
+                longer = spelt if len(spelt) == 1 else set()
             if len(longer) == 1 and next(iter(longer)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(longer))
 
