@@ -1958,6 +1958,8 @@ def _organization_anaphor(first, org_at: dict):
     if any(c.dep_ in ("appos", "compound") and c.i > noun.i or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
             or noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN":
         return None  # "The group Last Stand", "The bank of Tarsk": a name follows
+    if any(t.i in org_at for t in first.doc[first.i + 1:noun.i]):
+        return None  # "The Velt Metall union said": the union is named in the subject itself
     return noun
 
 

@@ -556,6 +556,26 @@ def _business_possessive(doc, start: int, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text in _POSSESSIVE_MARKS and doc[end + 1].lower_ in BUSINESS_AFTER
 
 
+#: A price's verbs after "shares" or "stock" ("Vellox shares fell"): only a listed firm's shares move so.
+SHARE_MOVES = frozenset("""fell rose jumped slumped dropped gained climbed plunged soared tumbled slipped rallied
+sank surged lost added were was closed ended""".split())
+
+
+@context_rule("context:shares-after", "A one-word name read as a person's right before \"shares\" or \"stock\" "
+              "whose price then moves (\"Vellox shares fell 5 percent\") is a listed firm's.", (EntityType.Person,),
+              EntityType.Organization,
+              examples=[("Vellmann shares fell 5 percent in Frankfurt on Monday.", "Vellmann"),
+                        ("Orlindo stock rose sharply after the results.", "Orlindo")],
+              counter_examples=[("Moreau shares the view that the talks failed.", "Moreau"),
+                                ("Anton Moreau shares fell after the news.", "Anton Moreau")])
+def _shares_after(doc, start: int, end: int) -> bool:
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("shares", "stock") \
+            or doc[end].pos_ == "VERB":
+        return False
+    nxt = doc[end + 1]
+    return nxt.lower_ in SHARE_MOVES or nxt.lower_ == "in" and end + 3 < len(doc) and doc[end + 3].lower_ in SHARE_MOVES
+
+
 #: Nouns of an online service's own things right after its name ("the Velgram account", "a Chirpa post").
 PLATFORM_AFTER = frozenset("""account accounts feed feeds page pages post posts user users channel channels
 followers profile profiles handle app""".split())
