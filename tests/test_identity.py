@@ -1135,6 +1135,13 @@ def test_a_name_referred_to_as_he_or_she_is_a_person_whatever_extraction_voted()
     text = "Arvo Keskula said he would stay. Later Arvo Keskula and his aides left. The Velt Group said it would go."
     kb = link_extractions([found("a", text, ("Arvo Keskula", "Organization"), ("Velt Group", "Organization"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Person", "Arvo Keskula"), ("Organization", "Velt Group")}
+    # in apposition to a person ("Petra Saalfeld, a Velt Democrat, said she"), "she" is that person
+    text = "The Velt Democrats backed the plan. Minister Petra Saalfeld, a Velt Democrat, said she would vote for it."
+    kb = link_extractions([found("a", text, ("Velt Democrats", "Organization"), ("Petra Saalfeld", "Person")),
+                           found("b", "Minister Petra Saalfeld, a Velt Democrat, said she was tired.",
+                                 ("Velt Democrat", "Organization"), ("Petra Saalfeld", "Person"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Velt Democrats"),
+                                                        ("Person", "Petra Saalfeld")}
 
 
 def test_a_name_tagged_a_person_that_follows_in_or_near_is_a_place():

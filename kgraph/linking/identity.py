@@ -1979,6 +1979,8 @@ def _persons_by_pronouns(corpus_type: dict, cleaned: dict, texts: dict) -> None:
     def cue(text: str, s: int, e: int) -> bool:
         if _PREPOSITION_BEFORE.search(text[max(0, s - 16):s]):
             return False  # "a strategist at Velt Bank; he ...": the object of a preposition is not who "he" is
+        if re.search(r", (?:a|an|the) $", text[max(0, s - 8):s]):
+            return False  # "Petra Saalfeld, a Velt Democrat, said she ...": "she" is the person the apposition is of
         kind = re.search(r"\b([a-z]+), $", text[max(0, s - 24):s])
         if kind is not None and (kind.group(1) in ORG_WORDS or kind.group(1) in _ORG_KIND_WORDS):
             return False  # "Her label, Velt Records, said her album ...": the name is the label, "her" someone else
