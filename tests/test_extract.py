@@ -209,6 +209,8 @@ def test_a_storm_given_name_a_person_also_bears_in_full_stays_the_person(nlp):
     pytest.param("Flooding was reported in Kalispell on Monday.", "Kalispell", "Place", id="town-tagged-org-after-in"),
     pytest.param("Kalispell, Mont., lost power on Monday.", "Kalispell", "Place", id="town-tagged-org-before-state"),
     pytest.param("QUITO, Ecuador -- Troops left the border on Monday.", "QUITO", "Place", id="dateline-without-agency"),
+    pytest.param("Budget defended\n\nSTRASBOURG - Commission President Ilse Varga on Wednesday defended the "
+                 "budget.", "STRASBOURG", "Place", id="known-city-before-a-spaced-hyphen"),
     pytest.param("Budget passed\n\nKORVALE, June 18 (VPA) - The assembly on Wednesday passed the budget by 78 "
                  "votes to 71.", "KORVALE", "Place", id="dated-dateline-of-a-town-the-gazetteer-lacks"),
     pytest.param("Rates held\n\nKORVALE (VPA) - The central bank in Korvale kept rates on hold.", "KORVALE",
@@ -868,3 +870,9 @@ def test_a_headline_naming_the_company_short_does_not_keep_it_apart(nlp):
     spans = [(orlin[0], orlin[0] + 1, "Organization"), (orlin[1], orlin[1] + 2, "Organization"),
              (orlin[2], orlin[2] + 1, "Organization")]
     assert _company_names(nlp, text, spans) == [("Orlin Systems", "Organization")] * 3
+
+
+def test_a_shows_title_before_a_spaced_hyphen_is_no_dateline_place(nlp):
+    # "Kino" is only one of a town's other names in the gazetteer: a show's title, not "STRASBOURG - "
+    found, _ex = mentions_of(nlp, "Films\n\nKINO - Preview of the festival with its director.")
+    assert not any(t == "Place" for _text, t, _n in found), sorted(found)

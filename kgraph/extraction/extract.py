@@ -1312,8 +1312,12 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
                     # gazetteer does not know the place (a dash alone after the date does not say so)
                     agency = _dateline_agency(doc, d, sent.end)
                     region = None if agency is not None else region
+            spaced = k < len(doc) and doc[k].text == "-" and bool(doc[k - 1].whitespace_) and bool(doc[k].whitespace_)
             found = gazetteer.place(doc[i:j].text.title()) if agency is None and region is None and not bare \
-                and k < len(doc) and doc[k].text in _DASHES else None
+                and k < len(doc) and (doc[k].text in _DASHES or spaced) else None
+            if found is not None and doc[k].text == "-" and gazetteer.norm(gazetteer.strip_accents(found.name)) \
+                    != gazetteer.norm(doc[i:j].text):
+                found = None  # "KINO - Preview ...": a show's title, one of a town's other names; "KESTOWN - " a place
             if found is not None:
                 # "KESTOWN -- Troops ...": capitals and a dash alone are a dateline when the gazetteer knows the place
                 # (the parser may end the sentence before the dash)
