@@ -1355,6 +1355,22 @@ def test_a_short_name_cut_from_a_longer_name_joins_the_name_written_around_it():
     assert got == {"Baltan Commission": 1, "Orvik Commission": 3}
 
 
+def test_a_generic_word_joins_its_one_longer_name_when_its_article_names_that_names_first_words():
+    body = "The Velt Union agreed on Monday. The Velt Commission said so."
+    stories = [found(a, body, ("Velt Union", "Organization"), ("Velt Commission", "Organization")) for a in "abc"]
+    # "Commission President Ilse Varga" in a story naming the "Velt Union": the corpus' "Velt Commission"
+    story = "Officials of the Velt Union met. Commission President Ilse Varga said the talks went well."
+    kb = link_extractions(stories + [found("d", story, ("Velt Union", "Organization"), ("Commission", "Organization"),
+                                           ("Ilse Varga", "Person"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got == {"Velt Union": ("a", "b", "c", "d"), "Velt Commission": ("a", "b", "c", "d")}
+    # a story naming nothing of the kind keeps its own "Commission"
+    kb = link_extractions(stories + [found("d", "The Commission President Ilse Varga spoke.",
+                                           ("Commission", "Organization"), ("Ilse Varga", "Person"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got["Velt Commission"] == ("a", "b", "c")
+
+
 def test_a_lone_surname_after_another_given_name_joins_no_full_name_elsewhere():
     other = "Her father (the late Karl Otto) Ranne led the province for years."
     kb = link_extractions([found("a", "Botvid Ranne wrote a play.", ("Botvid Ranne", "Person")),

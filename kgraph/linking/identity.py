@@ -3582,7 +3582,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
         by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
-        if t == EntityType.Organization and len(cands) > 1 and gid not in teams:
+        if t == EntityType.Organization and (len(cands) > 1 or " " not in n and n in _GENERIC) and gid not in teams:
             for c in by_edge[(t, n)]:
                 if c[1].endswith(" " + n):
                     by_prefix[c[1][:-len(n) - 1]].add(uf.find(c))
@@ -3602,9 +3602,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue
             if apart:
                 continue
-            if by_prefix and len(here or cands) > 1:
+            if by_prefix and (len(here or cands) > 1 or not here):
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
-                # words the article also names on their own ("the EU"), else none.
+                # words the article also names on their own ("the EU"), else none. So too for a generic word
+                # whose one longer name the article does not write ("Commission President X" in a story naming
+                # the "European Union", the corpus' "European Commission" elsewhere).
                 if aid not in names_here:
                     names_here[aid] = {g[1] for g in per_article[aid]} | {uf.find(g)[1] for g in per_article[aid]}
                 picked = set().union(*(by_prefix[k] for k in names_here[aid] & by_prefix.keys())) & (here or cands)
