@@ -1583,9 +1583,11 @@ def test_a_city_tagged_an_organization_is_the_city_where_a_story_with_no_sport_w
         found("d", "Four cities bid for the song contest. The singer from Dortmund won; Dortmund hopes to host it.",
               ("Dortmund", "Organization")),
         found("e", "The Dortmund-born singer won the contest.", ("Dortmund", "Organization")),
-        found("f", "Dortmund said its shares rose.", ("Dortmund", "Organization"))])
+        found("f", "Dortmund said its shares rose.", ("Dortmund", "Organization")),
+        found("h", "The city council of Dortmund approved a tram line. Dortmund needs it.", ("Dortmund", "Organization"))])
     got = {(e.type, e.label): e.articles for e in kb.entities}
-    assert got[("Place", "Dortmund")] == ("d", "e")  # written as a place ("from", "-born") in a story with no sport
+    # written as a place ("from", "-born", "the city council of") in a story with no sport
+    assert got[("Place", "Dortmund")] == ("d", "e", "h")
     assert got[("Organization", "Dortmund")] == ("a", "b", "c", "f")  # no such cue: the club of the match reports
     caps = link_extractions(reports[:1] + [found("g", "Workers from PSA marched.", ("PSA", "Organization"))])
     assert ("Organization", "PSA") in labels(caps)  # a name in capitals is no city the gazetteer lists

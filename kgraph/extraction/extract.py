@@ -1769,6 +1769,8 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
         for k in (0, 1):
             word, other = words[k], words[1 - k]
             marked = other.lower() in CLUB_MARKS or k == 0 and other.lower() in CLUB_LAST_WORDS
+            if named_for_city and not marked and k == 1 and not sports:
+                continue  # outside sport "Dortmund" alone is the city, though the story names "Borussia Dortmund"
             if marked or named_for_city:
                 longer[_key(word)].add(name)
     if not longer:

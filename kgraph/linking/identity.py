@@ -379,11 +379,19 @@ _PLACE_BEFORE = _LOCATIVE | {"from"}
 
 
 def _written_as_place(text: str, start: int, end: int) -> bool:
-    """True when a text writes a name as a place: after a locative word or "from", or before "-born", "-based"."""
+    """True when a text writes a name as a place: after a locative word or "from", or before "-born", "-based";
+    after a town's own body or parts ("the city council of Tarsk", "the mayor of Tarsk", "the streets of
+    Tarsk")."""
     before = text[max(0, start - 12):start].split()
     if before and before[-1] in _PLACE_BEFORE and not re.match(r"['\u2019]", text[end:end + 1]):
         return True
+    if _TOWN_OF.search(text[max(0, start - 30):start]):
+        return True
     return re.match(r"-(?:born|based)\b", text[end:end + 7]) is not None
+
+
+#: A town's own body or part before "of" and its name: "the city council of Tarsk", "the streets of Tarsk".
+_TOWN_OF = re.compile(r"\b(?:mayor|council|city|town|residents|streets|outskirts|suburbs?|centre|center) of $")
 
 
 def _same_country(written: str, name: str) -> bool:
