@@ -1369,6 +1369,15 @@ def test_a_generic_word_joins_its_one_longer_name_when_its_article_names_that_na
                                            ("Commission", "Organization"), ("Ilse Varga", "Person"))])
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     assert got["Velt Commission"] == ("a", "b", "c")
+    # a national head is read in its story's country: "Parliament" in a story about Norway naming the "Velt
+    # Union" is Norway's, not the corpus' one "Velt Parliament"
+    body = "The Velt Union agreed on Monday. The Velt Parliament said so."
+    stories = [found(a, body, ("Velt Union", "Organization"), ("Velt Parliament", "Organization")) for a in "abc"]
+    story = "Norway's Parliament voted on Monday. Norway joined the Velt Union in 1995. Norway wants more."
+    kb = link_extractions(stories + [found("d", story, ("Norway", "Country"), ("Velt Union", "Organization"),
+                                           ("Parliament", "Organization"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert got["Velt Parliament"] == ("a", "b", "c")
 
 
 def test_a_lone_surname_after_another_given_name_joins_no_full_name_elsewhere():

@@ -3590,7 +3590,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
         by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
-        if t == EntityType.Organization and (len(cands) > 1 or " " not in n and n in _GENERIC) and gid not in teams:
+        if t == EntityType.Organization and (len(cands) > 1 or " " not in n and n in _GENERIC
+                                             and n not in _NATIONAL_HEADS) and gid not in teams:
+            # a national head ("Parliament") is read in its story's country instead (`_national_institution`)
             for c in by_edge[(t, n)]:
                 if c[1].endswith(" " + n):
                     by_prefix[c[1][:-len(n) - 1]].add(uf.find(c))
