@@ -99,6 +99,14 @@ def test_outside_a_match_report_an_english_word_and_a_city_is_no_club(nlp):
     assert ("Lyon", "Royal Lyon") not in _read(nlp, text)
 
 
+def test_outside_sport_a_city_alone_is_no_club_named_after_it(nlp):
+    text = ("Dortmund council approves tram line\n\nThe city council of Dortmund on Tuesday approved a new tram "
+            "line at a cost of 240 million euros. Mayor Karin Vogt said the line would open in 2029. Velmar "
+            "Dortmund, the football club, said the line would help its fans.")
+    got = _read(nlp, text)
+    assert not [m for m in got if m[0] == "Dortmund" and m[1] == "Velmar Dortmund"], sorted(got)
+
+
 def test_a_kind_noun_or_its_opening_a_sentence_is_the_organization_the_sentence_before_is_about(nlp):
     text = ("Tarvel Motors cut 2,000 jobs on Monday. The Velgrad-based company said demand had fallen. "
             "Its chief executive, Ann Roe, blamed rivals.")
@@ -117,10 +125,12 @@ def test_a_kind_noun_after_a_sentence_about_a_person_is_the_one_organization_nam
     "Ann Roe left Tarvel Motors for Brenmoor Bank on Monday. The company said demand had fallen.",
     # A name follows the kind noun: it names a body of its own.
     "Tarvel Motors cut 2,000 jobs on Monday. The group Last Stand said the cuts were unfair.",
+    # A name comes before the kind noun in the subject: the body is named there ("The Velt Metall union").
+    "Tarvel Motors cut 2,000 jobs on Monday. The Velt Metall union said it would fight the plans.",
 ])
 def test_a_kind_noun_that_names_or_follows_a_person_stands_for_nothing(nlp, text):
     got = _read(nlp, text)
-    assert not [m for m in got if m[0] in ("company", "group")], sorted(got)
+    assert not [m for m in got if m[0] in ("company", "group", "union")], sorted(got)
 
 
 @pytest.mark.parametrize("text,pair", [

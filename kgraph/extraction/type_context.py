@@ -556,6 +556,26 @@ def _business_possessive(doc, start: int, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text in _POSSESSIVE_MARKS and doc[end + 1].lower_ in BUSINESS_AFTER
 
 
+#: A price's verbs after "shares" or "stock" ("Vellox shares fell"): only a listed firm's shares move so.
+SHARE_MOVES = frozenset("""fell rose jumped slumped dropped gained climbed plunged soared tumbled slipped rallied
+sank surged lost added were was closed ended""".split())
+
+
+@context_rule("context:shares-after", "A one-word name read as a person's right before \"shares\" or \"stock\" "
+              "whose price then moves (\"Vellox shares fell 5 percent\") is a listed firm's.", (EntityType.Person,),
+              EntityType.Organization,
+              examples=[("Vellmann shares fell 5 percent in Frankfurt on Monday.", "Vellmann"),
+                        ("Orlindo stock rose sharply after the results.", "Orlindo")],
+              counter_examples=[("Moreau shares the view that the talks failed.", "Moreau"),
+                                ("Anton Moreau shares fell after the news.", "Anton Moreau")])
+def _shares_after(doc, start: int, end: int) -> bool:
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].lower_ not in ("shares", "stock") \
+            or doc[end].pos_ == "VERB":
+        return False
+    nxt = doc[end + 1]
+    return nxt.lower_ in SHARE_MOVES or nxt.lower_ == "in" and end + 3 < len(doc) and doc[end + 3].lower_ in SHARE_MOVES
+
+
 #: Nouns of an online service's own things right after its name ("the Velgram account", "a Chirpa post").
 PLATFORM_AFTER = frozenset("""account accounts feed feeds page pages post posts user users channel channels
 followers profile profiles handle app""".split())
@@ -610,6 +630,30 @@ def _age_before(doc, start: int, end: int) -> bool:
         return False
     words = [t.lower_ for t in doc[start:end]]
     return not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
+
+
+#: A match report's goal words, then "through" right before a name: the name scored ("took the lead through
+#: X", "equalized just before half time through X", "pulled one back through X").
+_GOAL_THROUGH = re.compile(r"\b(?:(?:took|take|takes|taking|regained|restored|extended|doubled) (?:the|their|its|a) "
+                           r"(?:lead|advantage)|went ahead|go ahead|pulled (?:one|a goal|it) back|levell?ed|"
+                           r"equali[sz]ed|replied|made it \d{1,2}-\d{1,2})\b[^.;:!?\n]{0,40}\bthrough $")
+
+
+@context_rule("context:goal-through", "A name after a match report's goal words and \"through\" (\"took the lead "
+              "through X\") is the player who scored, a person.",
+              (EntityType.Organization, EntityType.Place), EntityType.Person,
+              examples=[("Velno took the lead through Ivo Petran after ten minutes.", "Ivo Petran"),
+                        ("Korsa equalized just before half time through Emil Sarko, but lost 2-1.", "Emil Sarko"),
+                        ("The hosts pulled one back through Tibor Gall in the 80th minute.", "Tibor Gall")],
+              counter_examples=[("The lead singer travelled through Orvan Kessel in May.", "Orvan Kessel"),
+                                ("Fans went back through Orvan Kessel after the game.", "Orvan Kessel"),
+                                ("Korsa took the lead as the river ran through Ostvik.", "Ostvik")])
+def _goal_through(doc, start: int, end: int) -> bool:
+    before = doc[max(0, start - 14):start].text_with_ws[-90:]
+    if not _GOAL_THROUGH.search(before):
+        return False
+    words = [t.lower_ for t in doc[start:end]]
+    return len(words) >= 2 and not any(w in lexicon.ORG_HEADS or w in lexicon.PLACE_HEADS for w in words)
 
 
 #: What may follow a state written after a town: the state closes the place's phrase ("Tarsk, Ohio, said").

@@ -379,11 +379,19 @@ _PLACE_BEFORE = _LOCATIVE | {"from"}
 
 
 def _written_as_place(text: str, start: int, end: int) -> bool:
-    """True when a text writes a name as a place: after a locative word or "from", or before "-born", "-based"."""
+    """True when a text writes a name as a place: after a locative word or "from", or before "-born", "-based";
+    after a town's own body or parts ("the city council of Tarsk", "the mayor of Tarsk", "the streets of
+    Tarsk")."""
     before = text[max(0, start - 12):start].split()
     if before and before[-1] in _PLACE_BEFORE and not re.match(r"['\u2019]", text[end:end + 1]):
         return True
+    if _TOWN_OF.search(text[max(0, start - 30):start]):
+        return True
     return re.match(r"-(?:born|based)\b", text[end:end + 7]) is not None
+
+
+#: A town's own body or part before "of" and its name: "the city council of Tarsk", "the streets of Tarsk".
+_TOWN_OF = re.compile(r"\b(?:mayor|council|city|town|residents|streets|outskirts|suburbs?|centre|center) of $")
 
 
 def _same_country(written: str, name: str) -> bool:
@@ -449,8 +457,9 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     after = text[m.end:m.end + 3]
     if re.match(r"-[A-Z]", text[m.end:m.end + 2]) or re.search(r"\b[A-Z]\w*-$", text[max(0, m.start - 30):m.start]):
         return True  # "the Veltria-Ostmark semi-final": a fixture names two teams
-    if _DATELINE_AFTER.match(text, m.end) and (m.start == 0 or text[m.start - 1] == "\n"):
-        return False  # "TARSK -- The rider ...": a dateline names where the story was filed
+    if (_DATELINE_AFTER.match(text, m.end) or text[m.start:m.end].isupper() and _dateline_at(text, m.start, m.end)) \
+            and (m.start == 0 or text[m.start - 1] == "\n"):
+        return False  # "TARSK -- The rider ...", "TARSK - ": a dateline names where the story was filed
     if _STATE_OFFICE_AFTER.match(text, m.end) or _LAND_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
@@ -755,6 +764,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # Every mention's span, by article: a word beside a person's name that no mention covers may be a piece of it.
     spans = {ex.article.id: sorted((m.start, m.end) for m in ex.mentions) for ex in exs}
     countries_at = {ex.article.id: {m.end: m.text for m in ex.mentions if m.type == EntityType.Country} for ex in exs}
+    persons_at = {ex.article.id: {m.start: m for m in ex.mentions if m.type == EntityType.Person} for ex in exs}
     for ex in exs:
         aid = ex.article.id
         sport[aid] = _sport_article(ex.article.text)
@@ -764,7 +774,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         states = _states_written(ex)
         runs = _person_runs(ex)
         for m in ex.mentions:
-            if m.type == EntityType.Person and _in_byline(ex.article.text, m.start):
+            if m.type == EntityType.Person and (_in_byline(ex.article.text, m.start)
+                                                or _in_picture_credit(ex.article.text, m.start, m.end)):
                 continue  # "Author: Arvo Keskula Editor: Ilse Tarvel" closing the story: who wrote it, no news
             raw = runs.get((m.start, m.end), m.name)
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
@@ -777,6 +788,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                               and _written_whole(ex.article.text, raw))
             if m.type == EntityType.Person and name == raw == m.text:
                 name = _whole_person_name(ex.article.text, m.start, m.end, spans[aid], case)
+            shared = _shared_surname(ex.article.text, m, persons_at[aid]) \
+                if m.type == EntityType.Person and name == raw == m.text and not sport[aid] else None
             owner = _owner_country(raw[:-len(name)]) if name is not None and m.type == EntityType.Organization \
                 and raw.endswith(name) and raw != name else None
             if owner is None and name is not None and m.type == EntityType.Organization and m.text == raw:
@@ -787,6 +800,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 continue  # "TU Fishing Commissioner Arvo Keskula" tagged "TU Fishing": an office, no body
             alias = clean_name(m.text, m.type) if m.text != m.name and _is_name(m.text) \
                 and (m.start, m.end) not in runs else None
+            if shared is not None:
+                name, alias = shared, m.text  # "the brothers Anton and Josef Brennick": Anton Brennick
             if owner is not None:  # "Veltrian Defense Ministry": Veltria's, in any story
                 own_country[(aid, m.start, m.end)], own_label[owner[0]] = owner
             if alias is None and owner is not None and raw != name:
@@ -868,6 +883,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _places_by_locatives(corpus_type, cleaned, ex_text)
     _places_by_settlement_words(corpus_type, cleaned, ex_text)
     _places_by_place_phrases(corpus_type, cleaned, ex_text)
+    _places_by_place_cues(corpus_type, cleaned, ex_text, case)
     _persons_by_roles(corpus_type, cleaned, ex_text)
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
@@ -1013,7 +1029,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_kind_synonyms(groups, uf, case)
     _join_head_of(groups, uf)
     _join_acronyms(groups, per_article, uf, local_map, ex_text, spelt_out)
-    _join_defined_acronyms(groups, defined, uf)
+    written_at: dict = defaultdict(set)  # (article, group) -> the names its mentions there were written as
+    for (aid, _s, _e), gid in mention_group.items():
+        written_at[(aid, gid)].add(mention_name[(aid, _s, _e)])
+    _join_defined_acronyms(groups, defined, uf, local_map, written_at)
     _join_compound_acronyms(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
@@ -1032,7 +1051,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
-    _join_person_pieces(groups, per_article, uf, local_map, companies, case)
+    _join_person_pieces(groups, per_article, uf, local_map, companies, case, mention_group, ex_text)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
@@ -1424,6 +1443,34 @@ _OFFICE_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Minister|Commissioner|
                            r"Spokesperson|Minster)\b")
 
 
+#: " and " and a given name and a surname right after a lone given name: "Anton and Josef Brennick".
+_AND_FULL_NAME = re.compile(r" and ([^\W\d_][\w-]*) ([^\W\d_][\w-]*)(?=[\s.,;:!?)'\u2019]|$)")
+
+
+def _shared_surname(text: str, m, persons_at: dict) -> str | None:
+    """Return a lone given name with the surname of the full name "and" joins to it, or None.
+
+    "The brothers Anton and Josef Brennick", "Aleksei and Viktoria Tarvel were arrested": news writes the
+    surname two people share once, after both given names. Only when the one word and the first word of the
+    full name after "and" (tagged a person, given name and surname) are given names the entity model learned
+    and the surname is none; read outside sports stories only, where players go by one name ("Rafael and
+    Arvo Keskula" are two players).
+    """
+    if " " in m.text or not m.text[:1].isupper():
+        return None
+    after = _AND_FULL_NAME.match(text, m.end)
+    if after is None:
+        return None
+    other = persons_at.get(after.start(1))
+    if other is None or other.end != after.end(2):
+        return None
+    given = _given_names()
+    if m.text.casefold() not in given or after.group(1).casefold() not in given \
+            or after.group(2).casefold() in given:
+        return None
+    return f"{m.text} {after.group(2)}"
+
+
 def _office_field(text: str, end: int, written: str) -> bool:
     """True when a state's or body's name, then an office's field, is written right before the office.
 
@@ -1459,6 +1506,19 @@ def _in_byline(text: str, start: int) -> bool:
     rest = text[start:].rstrip()
     return len(rest) <= BYLINE_TAIL and re.search(r"[.!?:]\s+[A-Z]", rest.replace("Editor: ", "").replace(
         "Author: ", "")) is None
+
+
+#: A picture credit's bracket up to a name: an agency or site and a slash before it, "(Tarsk Press/", "(dpa/".
+_CREDIT_BEFORE = re.compile(r"\((?:[^()\n/]{1,30}/)+\s*$")
+#: The rest of a picture credit's bracket after a name: more credits after slashes, then the bracket's end.
+_CREDIT_AFTER = re.compile(r"\s*(?:/[^()\n/]{1,30})*\)")
+
+
+def _in_picture_credit(text: str, start: int, end: int) -> bool:
+    """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"):
+    the photographer a caption credits, no one the news is about. A slash opens no name in news prose."""
+    return _CREDIT_BEFORE.search(text[max(0, start - 80):start]) is not None \
+        and _CREDIT_AFTER.match(text, end) is not None
 
 
 def _person_runs(ex: Extraction) -> dict:
@@ -1574,8 +1634,8 @@ army navy assembly congress green greens liberals conservatives socialists commu
 _STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
-communist liberal conservative free green greens labour labor people's peoples republican high upper lower state
-affairs""".split())
+communist socialist liberal conservative free green greens labour labor people's peoples republican high upper lower
+state affairs""".split())
 
 
 #: Words at most between a country (or demonym) and a generic institution name it qualifies, with no
@@ -1806,6 +1866,8 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
         return EntityType.Organization
     if best == EntityType.Person and _ends_in_country(n):
         return EntityType.Organization  # "Greenpeace Veltria", "Tarsk International": no person's name ends so
+    if best == EntityType.Person and " " in n and _CLUB_YEAR.fullmatch(n.split()[-1]):
+        return EntityType.Organization  # "Hollin 04": a club's founding year closes no person's name
     return best
 
 
@@ -1937,6 +1999,8 @@ def _persons_by_pronouns(corpus_type: dict, cleaned: dict, texts: dict) -> None:
     def cue(text: str, s: int, e: int) -> bool:
         if _PREPOSITION_BEFORE.search(text[max(0, s - 16):s]):
             return False  # "a strategist at Velt Bank; he ...": the object of a preposition is not who "he" is
+        if re.search(r", (?:a|an|the) $", text[max(0, s - 8):s]):
+            return False  # "Petra Saalfeld, a Velt Democrat, said she ...": "she" is the person the apposition is of
         kind = re.search(r"\b([a-z]+), $", text[max(0, s - 24):s])
         if kind is not None and (kind.group(1) in ORG_WORDS or kind.group(1) in _ORG_KIND_WORDS):
             return False  # "Her label, Velt Records, said her album ...": the name is the label, "her" someone else
@@ -2013,6 +2077,49 @@ def _places_by_place_phrases(corpus_type: dict, cleaned: dict, texts: dict) -> N
         return person and " " not in text[s:e].strip() and before.endswith("the ") and not _NOUN_AFTER.match(after)
 
     _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+def _places_by_place_cues(corpus_type: dict, cleaned: dict, texts: dict, case: dict | None = None) -> None:
+    """Read a name still typed a person as a place when most of its mentions carry some cue only places take.
+
+    The cues of `_places_by_locatives` and `_places_by_place_phrases` are counted together, with a
+    dateline's capitals ("TARSK - ", "TARSK, May 3 (AP) - "): a town named "in Tarsk" in one story, "the mayor
+    of Tarsk" in another and in two datelines reached a majority of neither alone. Names of one to three
+    words that no organization or institution word explains. Capitals before a dash count only for a name the
+    corpus also writes capitalized inside a sentence (``case``): a show's title opening a line ("KINO - films
+    of the week") is no dateline.
+    """
+    case = case or {}
+    def eligible(n: str) -> bool:
+        return corpus_type.get(n) == EntityType.Person and not _looks_org(n) and not _institution_words(n) \
+            and len(n.split()) <= 3
+
+    def cue(text: str, s: int, e: int) -> bool:
+        if re.match(r"['\u2019]", text[e:e + 1]):
+            return False  # "in Keskula's view", "Keskula's mayoral campaign": a person's
+        before = text[max(0, s - 12):s].split()
+        if before and before[-1].lower() in _PLACE_WORDS:
+            return True  # "in Tarsk", "In Tarsk, ..."
+        if _dateline_at(text, s, e):
+            return all(case.get(w.casefold(), (0, 0))[1] > 0 for w in text[s:e].split())
+        after = text[e:e + 40]
+        return bool(_SETTLEMENT_CUE.search(text[max(0, s - 40):s]) or _PLACE_AFTER.match(after)
+                    or _APPOSED_PLACE.match(after) or re.match(r"-(?:based|born)\b", after)
+                    or re.search(r"\bmayor of $", text[max(0, s - 40):s]) or _MAYOR_AFTER.match(after))
+
+    _retype_by_majority(corpus_type, cleaned, texts, eligible, cue, EntityType.Place)
+
+
+#: What follows a dateline's capitals: a region or a date after a comma, an agency in brackets, then a dash
+#: ("TARSK - ", "TARSK, Veltria - ", "TARSK, May 3 (AP) - ").
+_DATELINE_REST = re.compile(r"(?:, [A-Z][\w.]*(?: [A-Z0-9][\w.]*){0,3},?)?(?: \([^()\n]{1,30}\))? (?:-|--|\u2013|\u2014) ")
+
+
+def _dateline_at(text: str, s: int, e: int) -> bool:
+    """True for a name written in capitals at a line's start before a dateline's rest and a dash ("TARSK - ")."""
+    name = text[s:e]
+    return name.isupper() and len(name) > 2 and (s == 0 or text[s - 1] == "\n") \
+        and _DATELINE_REST.match(text, e) is not None
 
 
 #: A lower-case geographic noun right after a name: "the Tarsk region", "the Tarsk river", "a Tarsk town", "the
@@ -2103,14 +2210,20 @@ def _organizations_by_kind_words(corpus_type: dict, cleaned: dict, texts: dict) 
 
 def _written_as_company(text: str, start: int, end: int) -> bool:
     """True when a text writes a name as a company's: a kind word before it ("the carmaker Porvik"), or a
-    company's shares, plants or staff after it ("Porvik shares", "Porvik employees")."""
-    m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", text[max(0, start - 30):start])
-    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None
+    company's shares, plants or staff after it ("Porvik shares", "Porvik employees"), or its shares before it
+    ("shares in Porvik", "a stake in Porvik")."""
+    before = text[max(0, start - 30):start]
+    m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", before)
+    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None \
+        or _COMPANY_BEFORE.search(before) is not None
 
 
 #: What only a company has, right after its name ("Porvik shares", "a Porvik plant").
 _COMPANY_AFTER = re.compile(r" (?:shares|stock|stocks|share price|brand|plants?|factory|factories|headquarters|"
                             r"employees|workforce|subsidiary|shareholders)\b")
+
+#: What only a company has, right before its name ("shares in Porvik", "a stake in Porvik").
+_COMPANY_BEFORE = re.compile(r"(?<![\w-])(?:[Ss]hares|[Ss]tock|[Ss]takes?) (?:in|of) $")
 
 
 #: A body of members named by the name before it ("the Velmora group"); a place before it is where the body is
@@ -3096,13 +3209,18 @@ def _source_acronym(name: str, gid: tuple, cands: set, members: dict, groups: di
     return sources if len(sources) == 1 else set()
 
 
-def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind) -> None:
+def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFind, local_map: dict | None = None,
+                           written_at: dict | None = None) -> None:
     """An organization's acronym joins the name articles defined it for, when the initials cannot tell.
 
     "Alliance for Tarsk (AfT)" in one article makes "AfT" written alone in
     another that alliance: its lower-case letter keeps it from spelling the
     name's initials. When articles define it for several names, the one
-    defined in twice as many articles as any other wins; else none.
+    defined in twice as many articles as any other wins; else none. Where the
+    corpus also writes the letters in another case ("AFT", a news agency's
+    initials), only the articles writing the defined form alone are read so
+    (``written_at``: (article, group) -> the names written there), not the
+    stories of the other acronym its key shares.
     """
     for gid in sorted(groups):
         t, _n = gid
@@ -3121,6 +3239,13 @@ def _join_defined_acronyms(groups: dict, defined: dict[str, dict], uf: _UnionFin
             continue  # initials that spell the name are joined by _join_acronyms, article by article
         ranked = sorted(((len(a), o) for o, a in owners.items()), reverse=True)
         if len(ranked) == 1 or ranked[0][0] >= 2 * ranked[1][0]:
+            if written_at is not None and local_map is not None and len(groups[gid].names) > 1 \
+                    and any(x != name for x in groups[gid].names):
+                # "AfT" defined for the alliance, "AFT" written in other stories: one key, two acronyms
+                for aid in sorted(groups[gid].articles):
+                    if written_at.get((aid, gid), set()) <= {name}:
+                        local_map[(aid, gid)] = ranked[0][1]
+                continue
             uf.union(ranked[0][1], gid)
 
 
@@ -3402,6 +3527,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Greenpeace" for "Greenpeace Veltria", "... International"
             if words[-1] in _CLUB_MARKS and _club_key(gid, groups[gid]) is not None:
                 by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for "Hollin FC", as "Tarsk" for "FC Tarsk"
+            if _CLUB_YEAR.fullmatch(words[-1]) and all(_name_word(w, case) for w in words[:-1]):
+                by_edge[(t, " ".join(words[:-1]))].add(gid)  # "Hollin" for "Hollin 04": a club's founding year
             head, of, rest = n.rpartition(" of ")
             if of and head:
                 by_edge[(t, head)].add(gid)  # "Communist Party" for "Communist Party of Veltria", "Council"
@@ -3484,7 +3611,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
         by_prefix: dict = defaultdict(set)  # the words a candidate puts before the short name ("eu") -> its roots
-        if t == EntityType.Organization and len(cands) > 1 and gid not in teams:
+        if t == EntityType.Organization and (len(cands) > 1 or " " not in n and n in _GENERIC
+                                             and n not in _NATIONAL_HEADS) and gid not in teams:
+            # a national head ("Parliament") is read in its story's country instead (`_national_institution`)
             for c in by_edge[(t, n)]:
                 if c[1].endswith(" " + n):
                     by_prefix[c[1][:-len(n) - 1]].add(uf.find(c))
@@ -3504,9 +3633,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                 continue
             if apart:
                 continue
-            if by_prefix and len(here or cands) > 1:
+            if by_prefix and (len(here or cands) > 1 or not here):
                 # "the Commission" beside the "EU Commission" and the "Tarsk Commission": the one whose first
-                # words the article also names on their own ("the EU"), else none.
+                # words the article also names on their own ("the EU"), else none. So too for a generic word
+                # whose one longer name the article does not write ("Commission President X" in a story naming
+                # the "European Union", the corpus' "European Commission" elsewhere).
                 if aid not in names_here:
                     names_here[aid] = {g[1] for g in per_article[aid]} | {uf.find(g)[1] for g in per_article[aid]}
                 picked = set().union(*(by_prefix[k] for k in names_here[aid] & by_prefix.keys())) & (here or cands)
@@ -4005,7 +4136,8 @@ def _person_words_ok(n: str) -> bool:
 
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
-                        companies: frozenset | set = frozenset(), case: dict | None = None) -> None:
+                        companies: frozenset | set = frozenset(), case: dict | None = None,
+                        mention_group: dict | None = None, texts: dict | None = None) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
@@ -4016,13 +4148,29 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     company named after its founder, not the founder "Anton Porvik" of its article. A name whose other words
     include one news writes in lower case and no given name ("Team Keskula", "Bloc Keskula": the entity
     model's lexicon, or ``case`` for the corpus) is a body named after the person, not a full name of the lone
-    surname beside it.
+    surname beside it. A one-word piece two or more full names of its article end in ("Ostrova" tagged an
+    organization beside "Lena Ostrova" and "Pavel Ostrova") is the one named last before it, as a lone surname
+    tagged a person is (`_join_short_names`; ``mention_group`` gives where each name stands): not when no full
+    name comes before it, nor when two of them differ in a given name's last letter only. With ``texts``
+    (article id -> text), a one-word piece whose article names no person of that surname joins the one person
+    of the corpus whose full name the article writes all the same ("Chancellor Klara Wendt" where the tagger
+    read "Klara" as a place and "Wendt" as a body).
     """
     common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
+    starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
+    for (aid, s, _e), g in sorted((mention_group or {}).items()):
+        starts[(aid, g)].append(s)
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
+    full_by_last: dict = defaultdict(list)  # a full name's last word -> the corpus' person groups of 2+ words
+    if texts:
+        for g in sorted(groups):
+            if g[0] == EntityType.Person and " " in g[1] and gazetteer.demonym(g[1]) is None:
+                full_by_last[g[1].split()[-1]].append(g)
     for gid in sorted(groups):
         t, n = gid
-        if t == EntityType.Country or (t == EntityType.Person and " " not in n) or not _person_piece_ok(n):
+        small_town = t != EntityType.Person and " " not in n and _person_words_ok(n) and _small_town_or_none(n)
+        if t == EntityType.Country or (t == EntityType.Person and " " not in n) \
+                or not (_person_piece_ok(n) or small_town):
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
@@ -4039,7 +4187,8 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
                             persons[aid][w[-1]].append((g, w))
             same_last = persons[aid].get(words[-1], []) if words else []
             longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last
-                      if len(w) > len(words) and w[-len(words):] == words}
+                      if len(w) > len(words) and w[-len(words):] == words
+                      and (_person_piece_ok(n) or w[0] in given)}  # a small town's name only after a given name
             if t != EntityType.Person and not longer and len(words) >= 2 \
                     and not any(w.casefold() in common and w.casefold() not in given
                                 for w in _written_words(groups[gid])[:-1]):
@@ -4047,6 +4196,21 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
                 longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
                     longer = set()
+            if len(longer) > 1 and len(words) == 1 and t != EntityType.Person and starts \
+                    and not any(_last_letter_changed(a[1].split()[0], b[1].split()[0])
+                                for a in longer for b in longer if a < b):
+                # "Ostrova" tagged an organization after "Lena Ostrova" and before "Pavel Ostrova": the person
+                # its story named last before it (a lone surname tagged a person is read so in _join_short_names)
+                first = min(starts.get((aid, gid), ()), default=-1)
+                last_named = {c: max((s for g, _w in same_last if uf.find(local_map.get((aid, g), g)) == c
+                                      for s in starts.get((aid, g), ()) if s < first), default=-1) for c in longer}
+                near = max(sorted(longer), key=lambda c: last_named[c])
+                longer = {near} if last_named[near] >= 0 else set()
+            if not longer and not same_last and len(words) == 1 and t != EntityType.Person and texts:
+                # the article names no person of that surname: one the tagger missed, written in full there
+                spelt = {uf.find(g) for g in full_by_last.get(words[0], ())
+                         if _writes_name(texts.get(aid, ""), groups[g])}
+                longer = spelt if len(spelt) == 1 else set()
             if len(longer) == 1 and next(iter(longer)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(longer))
 
@@ -4207,6 +4371,10 @@ def _small_town_or_none(n: str) -> bool:
         return False
     p = gazetteer.place(n)
     return p is None or gazetteer.city(n) is not None and 0 < p.population < CLUB_CITY
+
+
+#: Two digits closing a club's name, the year it was founded ("Hollin 04", "Tarsk 96"): news drops them.
+_CLUB_YEAR = re.compile(r"\d\d")
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
