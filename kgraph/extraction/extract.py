@@ -2583,8 +2583,9 @@ def _nicknamed(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand
     nick: dict[str, str] = {}
     whole: list[_Cand] = []
     for offset, doc in docs:
-        headlines = _headline_tokens(doc)
-        for start, i, j, end in _nickname_spans(doc):
+        spans = _nickname_spans(doc)
+        headlines = _headline_tokens(doc) if spans else set()  # read only where a nickname is written
+        for start, i, j, end in spans:
             if start in headlines:
                 continue  # 'Tarsk Picks "Culture City" Finalists': a headline's capitals, no name
             name = f"{doc[start:i].text} {doc[j + 1:end].text}"

@@ -1117,6 +1117,12 @@ def person_surnames(cands) -> set[str]:
 _COMPANY_LAST_WORDS = lexicon.COMPANY_HEADS | {"group"}
 
 
+def _full_name_words(cands) -> set[str]:
+    """Return the keys of the words of every person's name of two words or more the article writes."""
+    return {key(w) for c in cands if c.source != "pronoun" and c.type == EntityType.Person
+            and len(c.name.split()) >= 2 for w in c.name.split()}
+
+
 def company_short_names(cands) -> set[str]:
     """Return the keys of one-word names read as a person's that a company name written before them opens.
 
@@ -1128,8 +1134,7 @@ def company_short_names(cands) -> set[str]:
     no word of a person's name the article writes in full, is the company's.
     """
     types = _types_by_name(cands)
-    person_words = {key(w) for c in cands if c.source != "pronoun" and c.type == EntityType.Person
-                    and len(c.name.split()) >= 2 for w in c.name.split()}
+    person_words = _full_name_words(cands)
     opened: dict[str, tuple] = {}  # first word -> where the first company name it opens is written
     for c in cands:
         words = c.name.split()
@@ -1157,8 +1162,7 @@ def club_short_names(cands) -> set[str]:
     and no word of a person's name the article writes in full, is the club's.
     """
     types = _types_by_name(cands)
-    person_words = {key(w) for c in cands if c.source != "pronoun" and c.type == EntityType.Person
-                    and len(c.name.split()) >= 2 for w in c.name.split()}
+    person_words = _full_name_words(cands)
     own: set[str] = set()
     for c in cands:
         words = c.name.split()

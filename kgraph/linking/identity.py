@@ -4049,7 +4049,8 @@ def _join_story_slips(groups: dict, mention_group: dict, uf: _UnionFind, local_m
     more there is a slip of it ("Sulanna" once among six "Sulana"): it takes that name there.
 
     Only in that story (the other spelling may be someone else elsewhere), for words of five letters or more with
-    one first letter; two given names ("Maria" / "Mario") and two places the gazetteer knows stay apart.
+    one first letter; two given names ("Maria" / "Mario") stay apart, and so does a place's name the gazetteer
+    knows.
     Looked up by type, first letter and length, article by article.
     """
     counts: dict = defaultdict(Counter)  # article -> group -> mentions
@@ -4068,16 +4069,16 @@ def _join_story_slips(groups: dict, mention_group: dict, uf: _UnionFind, local_m
             for f, slip in items:
                 if c[slip] != 1 or (aid, slip) in local_map:
                     continue
-                near = [g for m in (n - 1, n, n + 1) for fg, g in by_key.get((t, first, m), ())
+                near = [(fg, g) for m in (n - 1, n, n + 1) for fg, g in by_key.get((t, first, m), ())
                         if c[g] >= SLIP_DOMINANT and _one_letter_off(f, fg)]
                 if len(near) != 1:
                     continue
-                target = near[0]
+                (folded, target), = near
                 if t == EntityType.Place and gazetteer.place(slip[1]) is not None:
                     continue
                 if given is None:
                     given = _given_names()
-                if fold(slip[1]) in given and fold(target[1]) in given:
+                if f in given and folded in given:
                     continue
                 local_map[(aid, slip)] = uf.find(local_map.get((aid, target), target))
 
