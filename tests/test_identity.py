@@ -2555,6 +2555,28 @@ def test_a_bare_name_two_countries_share_is_the_larger_one_unless_the_article_na
     assert [e.label for e in kb.entities if e.type == "Country"] == [country]
 
 
+@pytest.mark.parametrize("text, tagged, country", [
+    ("Korea's exports fell for a third month, the ministry said.", "Place", "South Korea"),
+    ("Exports from Korea fell, officials in Seoul said.", "Country", "South Korea"),
+    ("Officials in Pyongyang said Korea would never bow to threats.", "Place", "North Korea"),
+    ("North Korea fired a missile. Korea's future was at stake, Seoul said.", "Place", "South Korea"),
+])
+def test_a_bare_name_no_gazetteer_lists_is_the_country_news_means_unless_the_article_names_only_the_other(
+        text, tagged, country):
+    s = text.index("Korea", text.index("Korea") + 1) if text.startswith("North") else text.index("Korea")
+    ex_ = Extraction(Article("a", text), (Mention("Korea", tagged, s, s + 5, "Korea"),))
+    kb = link_extractions([ex_])
+    assert [(e.label, e.type) for e in kb.entities] == [(country, "Country")]
+
+
+def test_a_bare_country_name_inside_an_organization_name_stays_the_organization():
+    text = "The Bank of Korea raised its main rate."
+    s = text.index("Bank")
+    kb = link_extractions([Extraction(Article("a", text), (Mention("Bank of Korea", "Organization", s, s + 13,
+                                                                   "Bank of Korea"),))])
+    assert [(e.label, e.type) for e in kb.entities] == [("Bank of Korea", "Organization")]
+
+
 def test_a_persons_label_is_the_full_name_most_articles_write_not_a_misspelling_one_article_repeats():
     right = [ex(a, ("Angela Brunsdorf", "Person", "Angela Brunsdorf"), ("Brunsdorf", "Person", "Angela Brunsdorf"))
              for a in "abc"]

@@ -21,7 +21,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from os.path import commonprefix
@@ -783,6 +783,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
             if m.type == EntityType.Country and (larger := _larger_namesake(m.text, ex.article.text)) is not None:
                 raw = larger
+            elif m.type in (EntityType.Place, EntityType.Country) and m.text == m.name \
+                    and (bare := _bare_country(m.text, ex.article.text)) is not None:
+                raw, m = bare, replace(m, type=EntityType.Country)  # "Korea", which extraction read as a place
             pair = raw.split()
             name = clean_name(raw, m.type, doubled=len(pair) == 2 and pair[0] == pair[1]
                               and _written_whole(ex.article.text, raw))
@@ -1339,6 +1342,24 @@ _SHARED_NAMES = {
               re.compile(r"Brazzaville|(?<!Democratic )\bRepublic of (?:the )?Congo\b")),
 }
 _SHARED_NAMES["the congo"] = _SHARED_NAMES["congolese"] = _SHARED_NAMES["congo"]
+
+
+#: A bare name news writes for one of two countries and no gazetteer lists -> (the one it means, what in an
+#: article names the other, the other, what names the first). "Korea's exports", the "Bank of Korea": South
+#: Korea, unless the story names the North (or its capital) and not the South.
+_BARE_COUNTRY = {
+    "korea": ("South Korea", re.compile(r"\bNorth Korea|\bPyongyang\b|\bDPRK\b"), "North Korea",
+              re.compile(r"\bSouth Korea|\bSeoul\b|\bROK\b")),
+}
+
+
+def _bare_country(written: str, text: str) -> str | None:
+    """Return the country a bare name no gazetteer lists means in this article ("Korea"), or None."""
+    hit = _BARE_COUNTRY.get(gazetteer.norm(written))
+    if hit is None:
+        return None
+    usual, other_named, other, usual_named = hit
+    return other if other_named.search(text) and not usual_named.search(text) else usual
 
 
 def _larger_namesake(written: str, text: str) -> str | None:
