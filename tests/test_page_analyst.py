@@ -381,7 +381,9 @@ def test_article_panel_shows_title_date_source_and_the_sentences_with_their_fact
     marks = page.js("Array.from(document.querySelectorAll('#details mark')).map(m => m.textContent)")
     assert {"Cora Vint", "Tallow Bank", "Ada Quill", "Orion Mills"} <= set(marks)
     facts = page.js("Array.from(document.querySelectorAll('#details .facts li')).map(li => li.textContent)")
-    assert sorted(facts) == ["Ada Quill worksFor Orion Mills (confidence 0.90)", "Cora Vint memberOf Tallow Bank (confidence 0.60, low)",
+    # each fact with this sentence's confidence (0.7 here), and the relation's surest when another sentence is surer
+    assert sorted(facts) == ["Ada Quill worksFor Orion Mills (confidence 0.70; 0.90 in its surest sentence)",
+                             "Cora Vint memberOf Tallow Bank (confidence 0.60, low)",
                              "Cora Vint worksFor Tallow Bank (confidence 0.60, low)"]
     page.screenshot("analyst-article.png")
 
@@ -2480,7 +2482,7 @@ def test_a_relation_of_low_confidence_is_drawn_pale_and_said_low_wherever_it_is_
     page.js("i => kgraph.showArticle(i)", n2)
     facts = page.js("[...document.querySelectorAll('#details ul.facts li')].map(li => [li.innerText, li.className])")
     assert ["Cora Vint worksFor Tallow Bank (confidence 0.60, low)", "low-conf"] in facts, facts
-    assert ["Ada Quill worksFor Orion Mills (confidence 0.90)", ""] in facts, facts
+    assert ["Ada Quill worksFor Orion Mills (confidence 0.70; 0.90 in its surest sentence)", ""] in facts, facts
     # an entity's facts
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Cora Vint"])[0])
     assert "confidence 0.60, low" in page.page.inner_text("#details")
@@ -2665,3 +2667,34 @@ def test_a_path_shown_on_the_graph_is_drawn_dark_however_far_out_the_view_is(ope
     page.settle()
     on_path, off_path = page.js(_INK, ["Boris Tamm", "Russia"]), page.js(_INK, ["Cora Vint", "Tallow Bank"])
     assert on_path > 150 and off_path < 60, (on_path, off_path)
+
+
+def _sure_and_hedged_kb() -> KnowledgeBase:
+    """Return one relation stated surely in one article and hedged in another."""
+    ada = Entity("person/ada", "Person", "Ada Quill", articles=("n1", "n2"), mentions=2)
+    orion = Entity("organization/orion", "Organization", "Orion Mills", articles=("n1", "n2"), mentions=2)
+    s1, s2 = "Ada Quill works for Orion Mills.", "Ada Quill may once have advised Orion Mills, a rumour said."
+    fact = Fact("person/ada", "worksFor", "organization/orion",
+                evidence=(("n1", _stated(ada, "worksFor", orion, s1, 0.95, 0)), ("n2", _stated(ada, "worksFor", orion, s2, 0.55, 0))))
+    arts = (Article("n1", "", title="Orion Mills staff", date="2024-01-05"),
+            Article("n2", "", title="Rumours at Orion Mills", date="2024-02-05"))
+    return KnowledgeBase(articles=arts, entities=(ada, orion), facts=(fact,))
+
+
+def test_an_article_s_facts_give_the_confidence_of_its_own_sentence_not_the_relation_s_best(open_page, tmp_path):
+    # An article's panel gave each fact the relation's best confidence: a hedged 0.55 reading read 0.95 because
+    # another article was sure of it, and was not marked low.
+    path, _ = visualize.write_page(rdf.to_graph(_sure_and_hedged_kb()), tmp_path / "hedged.html")
+    page = open_page(path)
+    facts = "[...document.querySelectorAll('#details ul.facts li')].map(li => [li.innerText, li.className])"
+    page.js("i => kgraph.showArticle(i)", page.js("kgraph.data.articles.findIndex(a => a.id === 'n2')"))
+    assert page.js(facts) == [["Ada Quill worksFor Orion Mills (confidence 0.55, low; 0.95 in its surest sentence)", "low-conf"]]
+    page.js("i => kgraph.showArticle(i)", page.js("kgraph.data.articles.findIndex(a => a.id === 'n1')"))
+    assert page.js(facts) == [["Ada Quill worksFor Orion Mills (confidence 0.95)", ""]]
+    # the sentences a search finds say the same of each
+    page.page.fill("#search", "rumour")
+    page.page.click("#results .result-sentences")
+    assert page.js(facts) == [["Ada Quill worksFor Orion Mills (confidence 0.55, low; 0.95 in its surest sentence)", "low-conf"]]
+    # the low one's words in amber, the other's grey
+    assert page.js("getComputedStyle(document.querySelector('#details .low-conf .fact-meta')).color") == "rgb(154, 103, 0)"
+    page.check_clean()

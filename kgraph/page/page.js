@@ -1658,20 +1658,34 @@
     var bySentence = {}, keys = [];
     articleEvidence[i].forEach(function (pair) {
       var v = pair[1], k = (v.start === null || v.start === undefined ? 1e12 : v.start) + '\n' + v.sentence;
-      if (!bySentence[k]) { bySentence[k] = {article: i, start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
-      var s = bySentence[k];
+      if (!bySentence[k]) { bySentence[k] = {article: i, start: v.start, sentence: v.sentence, marks: [], names: [], rels: [], conf: {}}; keys.push(k); }
+      var s = bySentence[k], e = pair[0];
       (v.marks || []).forEach(function (m) { s.marks.push(m); });
-      s.names = s.names.concat(namesOf(pair[0].from), namesOf(pair[0].to));
-      if (s.rels.indexOf(pair[0]) < 0) s.rels.push(pair[0]);
+      s.names = s.names.concat(namesOf(e.from), namesOf(e.to));
+      if (s.rels.indexOf(e) < 0) s.rels.push(e);
+      // this sentence's own confidence of the relation (its best, when it states it twice), not the relation's best
+      var c = v.confidence === null || v.confidence === undefined ? null : v.confidence;
+      if (!(e.id in s.conf) || (c !== null && (s.conf[e.id] === null || c > s.conf[e.id]))) s.conf[e.id] = c;
     });
     keys.sort(function (x, y) { return bySentence[x].start - bySentence[y].start || (x < y ? -1 : 1); });
     return keys.map(function (k) { return bySentence[k]; });
   }
+  // What one sentence says of a relation: its own evidence's confidence, and the relation's when another sentence
+  // states it more surely ("confidence 0.55, low; 0.91 in its surest sentence"). The relation's best alone read as
+  // this sentence's: a hedged 0.55 reading showed 0.91 because another article was sure.
+  function sentenceConfWords(e, c) {
+    if (c === null || c === undefined || e.confidence === null || e.confidence === undefined || e.gaz) return {text: confWords(e), low: lowConf(e)};
+    var low = !(e.asserted && !e.articles.length) && c < LOW_CONF;
+    var text = 'confidence ' + fmtConf(c) + (low ? ', low' : '');
+    if (fmtConf(c) !== fmtConf(e.confidence)) text += '; ' + fmtConf(e.confidence) + ' in its surest sentence';
+    return {text: text, low: low};
+  }
   function sentenceBlock(s, withSource, query) {
     var facts = el('ul', {class: 'facts'});
     s.rels.forEach(function (e) {
-      facts.append(el('li', {class: lowConf(e) ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
-        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + confWords(e) + ')'})));
+      var words = sentenceConfWords(e, s.conf[e.id]);
+      facts.append(el('li', {class: words.low ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + words.text + ')'})));
     });
     return el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks, query),
       withSource ? el('div', {class: 'meta'}, 'Source: ', articleRef(s.article)) : null, facts);
