@@ -2698,3 +2698,106 @@ def test_an_article_s_facts_give_the_confidence_of_its_own_sentence_not_the_rela
     # the low one's words in amber, the other's grey
     assert page.js("getComputedStyle(document.querySelector('#details .low-conf .fact-meta')).color") == "rgb(154, 103, 0)"
     page.check_clean()
+
+
+def _rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(v) for v in re.findall(r"[\d.]+", css)[:3])
+
+
+def _contrast(a: str, b: str) -> float:
+    """Return the WCAG contrast of two colours, each '#rrggbb' or a computed 'rgb(r, g, b)'."""
+    def lum(c):
+        rgb = [int(c[k:k + 2], 16) for k in (1, 3, 5)] if c.startswith("#") else _rgb(c)
+        lin = [(v / 255 / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4) for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    x, y = sorted((lum(a), lum(b)))
+    return (y + 0.05) / (x + 0.05)
+
+
+_TEXT_ON_BACKGROUND = """() => {
+    // each kind of text the panels show, with the colour of the first opaque background behind it
+    const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+                        if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
+    const sel = ['#stats', 'header h1', '#panel summary', '#panel .count', '#panel .filters label', '#date-note', '#search',
+                 '#details h2', '#details .link-button', '#details .fact-meta', '#details .low-conf > .fact-meta',
+                 '#details .pred', '#details dt', '#details dd', '#details blockquote', '#details blockquote mark',
+                 '#details .muted', '#net-legend .legend-how', '#net-legend .legend-type', '#theme', '#fit'];
+    return sel.flatMap(s => [...document.querySelectorAll(s)].slice(0, 3).map(e => [s, getComputedStyle(e).color, bg(e)]));
+}"""
+
+
+def test_a_dark_theme_follows_the_system_with_a_toggle_readable_text_and_a_light_print(open_page, tmp_path):
+    # Analysts on long sessions had only a white page; the system's dark setting was ignored.
+    path, data = visualize.write_page(rdf.to_graph(_many_communities_kb(180)), tmp_path / "dark.html")
+    page = open_page(path, viewport=BIG)
+    assert page.js("kgraph.theme()") == "light"
+    light_bg = {n["id"]: n["community"] for n in data.nodes}
+    colours = [c["color"] for c in data.data["communities"]]
+    # the system turns dark: the page follows at once
+    page.page.emulate_media(color_scheme="dark")
+    page.settle()
+    assert page.js("kgraph.theme()") == "dark" and page.js("document.documentElement.dataset.theme") == "dark"
+    assert page.js("getComputedStyle(document.getElementById('net')).backgroundColor") == "rgb(13, 17, 23)"
+    assert page.js("document.getElementById('theme').getAttribute('aria-pressed')") == "true"
+    # every text at least 4.5:1 on its background, in the controls, the network's key and a relation's panel
+    page.js("id => kgraph.selectNode(id)", data.nodes[0]["id"])
+    texts = page.js(_TEXT_ON_BACKGROUND)
+    edge = page.js("kgraph.data.edges[0].id")
+    page.js("id => kgraph.selectEdge(id)", edge)
+    texts += page.js(_TEXT_ON_BACKGROUND)
+    page.js("i => kgraph.showArticle(i)", 0)
+    texts += page.js(_TEXT_ON_BACKGROUND)
+    assert len({t[0] for t in texts}) >= 15
+    low = [(s, fg, bg, round(_contrast(fg, bg), 2)) for s, fg, bg in texts if _contrast(fg, bg) < 4.5]
+    assert not low, low
+    # every community's colour stands out on the dark network (3:1), the dark ones made lighter, the others as they were
+    drawn = page.js("kgraph.network.body.nodeIndices.map(id => [id, kgraph.nodes.get(id).color.background])")
+    assert len(drawn) == len(data.nodes)
+    lifted = 0
+    for nid, background in drawn:
+        own = colours[light_bg[nid]]
+        assert _contrast(background, "#0d1117") >= 3.0, (own, background)
+        if background != own:
+            lifted += 1
+            assert _contrast(own, "#0d1117") < 3.0  # only those that needed it
+    assert lifted and len({b for _n, b in drawn}) == len(set(colours))  # still a colour each
+    swatch = page.js("getComputedStyle(document.querySelector('#community-list .swatch')).backgroundColor")
+    first = page.js("kgraph.nodes.get(kgraph.data.nodes.find(n => n.community === 0).id).color.background")
+    assert _contrast(swatch, first) < 1.01  # a swatch in the node's colour
+    # names on the canvas are light on the dark network
+    page.js("kgraph.network.fit()")
+    page.settle()
+    page.screenshot("dark-theme.png")
+    # the toggle: light, kept for the next page; back to dark, the system's again, which is then followed
+    page.page.click("#theme")
+    assert page.js("kgraph.theme()") == "light" and page.js("localStorage.getItem('kgraph-theme')") == "light"
+    assert page.js("getComputedStyle(document.getElementById('side')).backgroundColor") == "rgb(255, 255, 255)"
+    assert page.js("kgraph.nodes.get(kgraph.network.body.nodeIndices[0]).color.background") in colours
+    page.page.reload()
+    page.page.wait_for_selector('body[data-ready="1"]', state="attached")
+    assert page.js("kgraph.theme()") == "light"  # the system is still dark: the choice held
+    page.page.click("#theme")
+    assert page.js("kgraph.theme()") == "dark" and page.js("localStorage.getItem('kgraph-theme')") is None
+    # printed, the page and its network are light; back on screen, dark again
+    page.page.emulate_media(media="print")
+    try:
+        assert _until(page, "kgraph.theme()", "light", timeout=5) == "light"
+        assert page.js("getComputedStyle(document.getElementById('side')).backgroundColor") == "rgb(255, 255, 255)"
+        assert page.js("getComputedStyle(document.body).color") == "rgb(31, 35, 40)"
+    finally:
+        page.page.emulate_media(media="screen")
+    assert _until(page, "kgraph.theme()", "dark", timeout=5) == "dark"
+
+
+def test_a_hostile_stored_theme_is_ignored(open_page, analyst_page):
+    # the theme kept in the browser is read as one of two words, never as markup or a colour
+    page = open_page(analyst_page)
+    page.js("localStorage.setItem('kgraph-theme', '\"><img src=x onerror=alert(1)>dark')")
+    page.page.reload()
+    page.page.wait_for_selector('body[data-ready="1"]', state="attached")
+    assert page.js("kgraph.theme()") == "light" and page.js("document.documentElement.dataset.theme") == "light"
+    assert page.js("document.querySelectorAll('img').length") == 0
+    page.page.click("#theme")
+    assert page.js("kgraph.theme()") == "dark" and page.js("localStorage.getItem('kgraph-theme')") == "dark"
+    page.js("localStorage.removeItem('kgraph-theme')")
+
