@@ -2801,3 +2801,28 @@ def test_a_hostile_stored_theme_is_ignored(open_page, analyst_page):
     assert page.js("kgraph.theme()") == "dark" and page.js("localStorage.getItem('kgraph-theme')") == "dark"
     page.js("localStorage.removeItem('kgraph-theme')")
 
+
+def test_a_relation_s_evidence_follows_the_time_and_source_filters(open_page, analyst_page):
+    # Filtered to one publisher, a relation's panel listed the other publishers' sentences first (the most confident
+    # first, whoever wrote them), with no word that the filters left them out.
+    page = open_page(analyst_page)
+    ada, orion = _ids(page, ["Ada Quill", "Orion Mills"])
+    rel = page.js("([a, b]) => kgraph.data.edges.find(e => e.from === a && e.to === b && e.predicate === 'worksFor').id", [ada, orion])
+    page.js("id => kgraph.selectEdge(id)", rel)
+    evidence = "[...document.querySelectorAll('#details .evidence')].map(v => [v.querySelector('blockquote').textContent, v.className])"
+    assert [c for _s, c in page.js(evidence)] == ["evidence", "evidence"]
+    heads = "[...document.querySelectorAll('#details h2')].map(h => h.textContent)"
+    assert "2 evidence sentences" in page.js(heads)
+    # the panel open, the North Post left out: South Times' sentence first, North Post's after it, greyed and said so
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    assert page.js(evidence) == [["Orion Mills said Ada Quill would stay.", "evidence"],
+                                 ["Ada Quill, who works for Orion Mills, spoke in Vantor.", "evidence muted out-of-filters"]]
+    assert "2 evidence sentences, 1 in the time and source filters" in page.js(heads)
+    assert "2 (1 in the time and source filters)" in page.page.inner_text("#details dl")
+    assert "left out by the time and source filters" in page.page.inner_text("#details .out-of-filters")
+    # all publishers again: as before
+    page.page.check('input[data-source="North Post"]')
+    page.settle()
+    assert [c for _s, c in page.js(evidence)] == ["evidence", "evidence"]
+    assert page.js(evidence)[0][0] == "Ada Quill, who works for Orion Mills, spoke in Vantor."

@@ -1040,6 +1040,9 @@
     else if (top && top.kind === 'topic' && details.querySelector('.topic-title')) { goingBack = true; try { showTopic(top.arg); } finally { goingBack = false; } }
     else if (top && top.kind === 'kind' && details.querySelector('.kind-title')) { goingBack = true; try { showKind(top.arg); } finally { goingBack = false; } }
     else if (top && top.kind === 'sentences' && details.querySelector('.sentences-title')) { goingBack = true; try { showSentences(top.arg); } finally { goingBack = false; } }
+    // a relation's evidence, the sentences the filters keep first
+    else if (top && top.kind === 'edge' && details.querySelector('.relation')) { goingBack = true; try { showEdge(top.arg); } finally { goingBack = false; } }
+    else if (top && top.kind === 'group' && (groups[top.arg] || []).length && details.querySelector('.relation')) { goingBack = true; try { showGroup(top.arg); } finally { goingBack = false; } }
     else return;
     $('side').scrollTop = scroll;
   }
@@ -1702,14 +1705,23 @@
       if (seen && v.sentence) { if (seen.has(sentenceKey(v))) return false; seen.add(sentenceKey(v)); }
       return true;
     });
+    // With a time range or publishers set, the sentences of the articles they keep come first and the others after
+    // them, greyed and said to be left out: filtered to one publisher, a relation listed the other publishers'
+    // sentences first, as if they were what that publisher wrote.
+    var af = articleFiltered();
+    var kept = function (v) { return !af || v.article === null || v.article === undefined || !!articleOk[v.article]; };
+    if (af) evs = evs.filter(kept).concat(evs.filter(function (v) { return !kept(v); }));
+    var keptEvidence = e.evidence.filter(kept).length, keptArticles = e.articles.filter(function (i) { return !af || articleOk[i]; }).length;
     var more = stepped(list, evs, EVIDENCE_SHOWN, EVIDENCE_STEP, function (v) {
       // an analyst's assert derives from the corrections file, not from the gazetteer: the item and its note say so
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : v.method === 'correction' ? el('span', null, 'corrections file' + (v.note ? ', item ' + v.note : ''))
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
       var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + methodText(v.method) : '') + (v.role ? ' · role: ' + v.role : '');
-      return el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
-        el('div', {class: 'meta', text: meta, title: v.method ? 'method: ' + v.method : ''}), el('div', {class: 'meta'}, 'Source: ', src));
+      var out = !kept(v);
+      return el('div', {class: 'evidence' + (out ? ' muted out-of-filters' : '')}, v.sentence ? marked(v.sentence, names, v.marks) : null,
+        el('div', {class: 'meta', text: meta, title: v.method ? 'method: ' + v.method : ''}), el('div', {class: 'meta'}, 'Source: ', src,
+          out ? ' · left out by the time and source filters' : null));
     }, 'evidence sentence');
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
@@ -1717,18 +1729,20 @@
       dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation')))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
-        ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
+        ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArticles) + ' in the time and source filters)' : '')
+          : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
-      el('h2', {text: plural(e.evidence.length, 'evidence sentence')}),
+      el('h2', {text: plural(e.evidence.length, 'evidence sentence') + (af ? ', ' + num(keptEvidence) + ' in the time and source filters' : '')}),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
       list, more);
   }
   function showEdge(id) {
     var e = edgeById[id];
     if (!e) return;
+    panelArticles = articlesKey();
     fill(details, relationBlock(e));
     visited('edge', id);
   }
@@ -1745,6 +1759,7 @@
       return com ? 'the community of ' + com.names[0] + ' (' + plural(com.size, 'entity', 'entities') + ')' : labelOf(p);
     }).join(oneWay ? ' → ' : ' ↔ ');
     var seen = new Set();
+    panelArticles = articlesKey();
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
       .concat(ids.map(function (i) { return relationBlock(edgeById[i], seen); })));
     visited('group', key);
