@@ -2826,3 +2826,34 @@ def test_a_relation_s_evidence_follows_the_time_and_source_filters(open_page, an
     page.settle()
     assert [c for _s, c in page.js(evidence)] == ["evidence", "evidence"]
     assert page.js(evidence)[0][0] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
+
+
+def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed(open_page, tmp_path):
+    # 300 articles give 26 names to two entities each (a city and its club, a country and its team): "Velt · 2
+    # articles" among the entities named most and not drawn was the team, read as the country.
+    E = Entity
+    team = E("organization/velt", "Organization", "Velt", articles=("n1", "n2"), mentions=3)
+    land = E("country/velt", "Country", "Velt", articles=("n1", "n2"), mentions=9)
+    ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
+    text = "Ann Roe lives in Velt."
+    kb = KnowledgeBase(articles=(Article("n1", text, title="Roe at home"), Article("n2", "Velt beat Velt.", title="Match")),
+                       entities=(ann, land, team),
+                       facts=(Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, text)),)),))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "velt.html")
+    page = open_page(path)
+    assert page.js("[...document.querySelectorAll('#details ol.most-named li')].map(li => li.textContent)") == \
+        ["Velt (Organization) 2 articles"]
+    assert "Velt (Country)" in page.js("[...document.querySelectorAll('#details .ranklist li')].map(li => li.textContent)")
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
+    assert "livesIn Velt (Country)" in page.page.inner_text("#details .node-facts")
+    page.js("i => kgraph.showArticle(i)", 1)
+    assert sorted(page.js("[...document.querySelectorAll('#details .article-entities li')].map(li => li.textContent)")) == \
+        ["Velt (Country)", "Velt (Organization)"]
+    # a name only one entity carries says no type; renamed apart, neither does Velt
+    page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/country/velt")
+    assert page.page.inner_text("#details .node-facts").startswith("Ann Roe livesIn")
+    page.js("""() => kgraph.addCorrection({action: 'rename', entity: 'https://w3id.org/kgraph/id/organization/velt',
+                                           label: 'Velt FC'})""")
+    page.js("i => kgraph.showArticle(i)", 1)
+    assert sorted(page.js("[...document.querySelectorAll('#details .article-entities li')].map(li => li.textContent)")) == \
+        ["Velt", "Velt FC"]

@@ -1098,8 +1098,20 @@
   window.addEventListener('beforeprint', printLight);
   window.addEventListener('afterprint', afterPrint);
   if (printing.addEventListener) printing.addEventListener('change', function () { if (printing.matches) printLight(); else afterPrint(); });
-  function nodeButton(id) {
-    return el('button', {type: 'button', class: 'link-button', text: labelOf(id), on: {click: function () { selectNode(id); }}});
+  // A name several entities carry (Hamburg the city and the club, Germany the country and the team: 26 names of 300
+  // articles) says whose it is wherever an entity is listed: "Germany · 7 articles" among the entities named most
+  // and not drawn was the team, read as the country.
+  var namesakes = null;
+  function namesake(id) {
+    if (!namesakes) {
+      namesakes = new Map();
+      DATA.nodes.forEach(function (n) { var l = labelOf(n.id); namesakes.set(l, (namesakes.get(l) || 0) + 1); });
+    }
+    return byId[id] && (namesakes.get(labelOf(id)) || 0) > 1;
+  }
+  function nodeButton(id, bare) {  // bare: the type is said beside it already
+    return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, labelOf(id),
+      !bare && namesake(id) ? el('span', {class: 'namesake', text: ' (' + typeOf(byId[id]) + ')'}) : null);
   }
   function articleRef(i) {
     var a = DATA.articles[i];
@@ -1489,7 +1501,7 @@
       alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
         var x = byId[m];
         if (i) alikeRow.append(' · ');
-        alikeRow.append(nodeButton(m), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
+        alikeRow.append(nodeButton(m, true), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
           el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
             title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
             on: {click: function () { mergeWith(m); }}}));
@@ -2618,6 +2630,7 @@
   }
   function correctionsChanged() {
     applyCorrections();
+    namesakes = null;  // a rename may give a name to two entities, or take it from one
     var list = $('corr-list');
     list.replaceChildren();
     corrections.forEach(function (c, i) {
