@@ -2835,9 +2835,12 @@ def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed
     team = E("organization/velt", "Organization", "Velt", articles=("n1", "n2"), mentions=3)
     land = E("country/velt", "Country", "Velt", articles=("n1", "n2"), mentions=9)
     ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
+    # a name one of its entities carries far more often (over 4 times) means that one: it stays bare
+    port = E("place/kestrel", "Place", "Kestrel", articles=("n2",), mentions=40)
+    club = E("organization/kestrel", "Organization", "Kestrel", articles=("n2",), mentions=2)
     text = "Ann Roe lives in Velt."
     kb = KnowledgeBase(articles=(Article("n1", text, title="Roe at home"), Article("n2", "Velt beat Velt.", title="Match")),
-                       entities=(ann, land, team),
+                       entities=(ann, land, team, port, club),
                        facts=(Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, text)),)),))
     path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "velt.html")
     page = open_page(path)
@@ -2848,7 +2851,7 @@ def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed
     assert "livesIn Velt (Country)" in page.page.inner_text("#details .node-facts")
     page.js("i => kgraph.showArticle(i)", 1)
     assert sorted(page.js("[...document.querySelectorAll('#details .article-entities li')].map(li => li.textContent)")) == \
-        ["Velt (Country)", "Velt (Organization)"]
+        ["Kestrel", "Kestrel (Organization)", "Velt (Country)", "Velt (Organization)"]
     # a name only one entity carries says no type; renamed apart, neither does Velt
     page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/country/velt")
     assert page.page.inner_text("#details .node-facts").startswith("Ann Roe livesIn")
@@ -2856,7 +2859,7 @@ def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed
                                            label: 'Velt FC'})""")
     page.js("i => kgraph.showArticle(i)", 1)
     assert sorted(page.js("[...document.querySelectorAll('#details .article-entities li')].map(li => li.textContent)")) == \
-        ["Velt", "Velt FC"]
+        ["Kestrel", "Kestrel (Organization)", "Velt", "Velt FC"]
 
 
 def test_one_publisher_alone_in_one_click_and_every_publisher_again_in_another(open_page, analyst_page):

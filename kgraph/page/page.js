@@ -1100,14 +1100,18 @@
   if (printing.addEventListener) printing.addEventListener('change', function () { if (printing.matches) printLight(); else afterPrint(); });
   // A name several entities carry (Hamburg the city and the club, Germany the country and the team: 26 names of 300
   // articles) says whose it is wherever an entity is listed: "Germany · 7 articles" among the entities named most
-  // and not drawn was the team, read as the country.
-  var namesakes = null;
+  // and not drawn was the team, read as the country. The one the name means by far most often (more than
+  // NAMESAKE_LEAD times the mentions of each other) is left bare: "Germany (Country)" in every list of a corpus said
+  // nothing the bare name does not.
+  var namesakes = null, NAMESAKE_LEAD = 4;
   function namesake(id) {
     if (!namesakes) {
       namesakes = new Map();
-      DATA.nodes.forEach(function (n) { var l = labelOf(n.id); namesakes.set(l, (namesakes.get(l) || 0) + 1); });
+      DATA.nodes.forEach(function (n) { var l = labelOf(n.id); if (!namesakes.has(l)) namesakes.set(l, []); namesakes.get(l).push(n); });
     }
-    return byId[id] && (namesakes.get(labelOf(id)) || 0) > 1;
+    var n = byId[id], same = n ? namesakes.get(labelOf(id)) || [] : [];
+    if (same.length < 2) return false;
+    return same.some(function (m) { return m !== n && (n.mentions || 0) <= NAMESAKE_LEAD * (m.mentions || 0); });
   }
   function nodeButton(id, bare) {  // bare: the type is said beside it already
     return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, labelOf(id),
