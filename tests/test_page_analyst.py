@@ -2879,3 +2879,19 @@ def test_one_publisher_alone_in_one_click_and_every_publisher_again_in_another(o
     page.settle()
     assert all(page.js(boxes).values())
     assert _visible_relations(page) == every
+
+
+def test_the_most_central_entities_of_the_home_panel_are_those_the_filters_show(open_page, analyst_page):
+    # One publisher kept, the home panel still named among the most central entities those whose every relation the
+    # filters hid (China, in 300 articles, listed again below among the entities named most and not drawn).
+    page = open_page(analyst_page)
+    central = "[...document.querySelectorAll('#details .ranklist li')].map(li => li.textContent)"
+    heads = "[...document.querySelectorAll('#details h2')].map(h => h.textContent)"
+    assert {"Boris Tamm", "Russia", "Ada Quill"} <= set(page.js(central)) and "Most central entities" in page.js(heads)
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    assert sorted(page.js(central)) == ["Ada Quill", "Cora Vint", "Dan Ruse", "Indiana", "Orion Mills", "Tallow Bank"]
+    assert "Most central entities of those shown" in page.js(heads)
+    page.page.check('input[data-source="North Post"]')
+    page.settle()
+    assert {"Boris Tamm", "Russia"} <= set(page.js(central)) and "Most central entities" in page.js(heads)

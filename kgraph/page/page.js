@@ -1239,8 +1239,12 @@
   function newestFirst(a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; }
   function showHome(allArticles) {
     homeAll = !!allArticles; panelArticles = articlesKey();
-    var list = el('ol', {class: 'ranklist'});
-    byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
+    // of the entities drawn: one publisher kept, the list named China among the most central while the filters hid
+    // every relation of it (it was listed again below, among those named most and not drawn)
+    var stated = function (n) { return relsOf[n.id].some(function (e) { return !e.gaz; }); };
+    var list = el('ol', {class: 'ranklist'}), hiddenTop = byRank.filter(stated).slice(0, 20).some(function (n) { return !vis$.nodes.has(n.id); });
+    byRank.filter(function (n) { return vis$.nodes.has(n.id) && !blocked.has(n.id); }).slice(0, 20)
+      .forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; }).sort(newestFirst);
     trail = [];
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
@@ -1261,7 +1265,8 @@
     });
     fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(), changesSection(),
-      byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
+      list.childNodes.length ? el('h2', {text: 'Most central entities' + (hiddenTop ? ' of those shown' : '')}) : null,
+      list.childNodes.length ? list : null,
       most.length ? el('h2', {text: 'Often named, not drawn'}) : null,
       most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
       most.length ? named : null,
