@@ -161,3 +161,16 @@ def test_a_dateline_home_the_document_model_stated_is_read_as_a_dateline_too():
     # a state's abbreviation in the dateline: "AUSTIN, Tex. (TNA)"
     kb = link_extractions([filed(a, town, ", Tex.") for a, town in zip("abc", ("Austin", "Lubbock", "Waco"))])
     assert homes(kb) == [] and kb.roving == ("TNA: datelines in 3 places",)
+
+
+def test_an_agency_s_label_is_its_acronym_as_written_not_a_title_cased_variant():
+    # "Afp" (a title-cased headline, a photo credit) was preferred to "AFP" as if it were a spelled-out name.
+    kb = link_extractions([ex("a", ("TNA", "Organization", "TNA"), ("TNA", "Organization", "TNA")),
+                           ex("b", ("Tna", "Organization", "Tna"), ("TNA", "Organization", "TNA"))])
+    ents = [e for e in kb.entities if e.type == "Organization"]
+    assert [e.label for e in ents] == ["TNA"] and "Tna" in ents[0].aliases
+    # a spelled-out name still comes first, and case variants of it are one name, as the articles write it most
+    kb = link_extractions([ex("a", ("Tarsk News Agency", "Organization", "Tarsk News Agency"), ("TNA", "Organization", "Tarsk News Agency")),
+                           ex("b", ("Tarsk News Agency", "Organization", "Tarsk News Agency"), ("Tna", "Organization", "Tarsk News Agency")),
+                           ex("c", ("TARSK NEWS AGENCY", "Organization", "TARSK NEWS AGENCY"))])
+    assert "Tarsk News Agency" in [e.label for e in kb.entities]

@@ -1391,8 +1391,21 @@ def _choose_label(type_: str, counter: Counter, articles: Counter | None = None)
     if type_ == EntityType.Person:
         return max(sorted(candidates), key=lambda n: (len(n.split()), (articles or {}).get(n, 0), counter[n], len(n)))
     if type_ == EntityType.Organization:
+        # Case variants are one name, written as the articles write it most (capitals on a tie): "Afp" (a
+        # title-cased headline, a photo credit) is the acronym AFP, and was preferred to it as a spelled-out name.
+        written: dict[str, str] = {}
+        total: Counter = Counter()
+        for n in sorted(candidates):
+            f = n.casefold()
+            total[f] += counter[n]
+            if f not in written or (counter[n], n.isupper()) > (counter[written[f]], written[f].isupper()):
+                written[f] = n
+
+        def acronym(n: str) -> bool:
+            return n.isupper() or (" " not in n and n.upper() in counter)
+
         # Prefer a spelled-out name to an acronym, a full name to a short one, then the most frequent.
-        return max(sorted(candidates), key=lambda n: (not n.isupper(), " " in n, counter[n], len(n)))
+        return max(sorted(written.values()), key=lambda n: (not acronym(n), " " in n, total[n.casefold()], len(n)))
     # A dateline's capitals ("BANGKOK, Thailand (AP)") are no place's spelling: any other written form first,
     # else the gazetteer's own name when it is that place's.
     best = max(sorted(candidates), key=lambda n: (not _capitals(n), counter[n], len(n)))

@@ -47,7 +47,7 @@
   function icon(shape, color) {
     var s = document.createElementNS(SVG, 'svg');
     s.setAttribute('class', 'icon'); s.setAttribute('width', '14'); s.setAttribute('height', '14');
-    s.setAttribute('viewBox', '0 0 16 16'); s.setAttribute('aria-hidden', 'true');
+    s.setAttribute('viewBox', '0 0 16 16'); s.setAttribute('aria-hidden', 'true'); s.setAttribute('data-color', color);
     var p;
     if (shape === 'dot') { p = document.createElementNS(SVG, 'circle'); p.setAttribute('cx', 8); p.setAttribute('cy', 8); p.setAttribute('r', 6.5); }
     else if (shape === 'square') { p = document.createElementNS(SVG, 'rect'); p.setAttribute('x', 2); p.setAttribute('y', 2); p.setAttribute('width', 12); p.setAttribute('height', 12); }
@@ -55,7 +55,7 @@
       p = document.createElementNS(SVG, 'path');
       p.setAttribute('d', shape === 'diamond' ? 'M8 1 15 8 8 15 1 8Z' : shape === 'triangle' ? 'M8 1.5 15 14 1 14Z' : 'M8 1 10 6 15 6 11 9.5 12.5 15 8 11.5 3.5 15 5 9.5 1 6 6 6Z');
     }
-    p.setAttribute('fill', color); p.setAttribute('stroke', '#2d333b'); p.setAttribute('stroke-width', '0.8');
+    p.setAttribute('fill', shade(color)); p.setAttribute('stroke', '#2d333b'); p.setAttribute('stroke-width', '0.8');
     s.appendChild(p);
     return s;
   }
@@ -97,6 +97,65 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
   }
 
+  // ------------------------------------------------------------------ theme: light or dark
+  // The page follows the system's setting (prefers-color-scheme) until the header's button picks one, which the
+  // browser keeps (localStorage) for the next page; picking the system's own again follows it again. The
+  // stylesheet colours the panels; what the canvas draws (names and their halos, edges, the veil over dimmed nodes,
+  // the chosen node's outline) takes its colours from here. Paper is always light.
+  var THEMES = {
+    light: {surface: '#ffffff', ink: '#1f2328', halo: 'rgba(255,255,255,0.92)', leaderHalo: 'rgba(255,255,255,0.9)',
+      leader: '#3d444d', veil: 'rgba(255,255,255,0.82)', edge: '#a3acb5', edgeHi: '#1f2328', edgeHover: '#57606a',
+      chosen: '#111111', neutral: '#d0d7de', barOn: '#0969da', barOff: '#c9d1d9'},
+    dark: {surface: '#0d1117', ink: '#e6edf3', halo: 'rgba(13,17,23,0.92)', leaderHalo: 'rgba(13,17,23,0.9)',
+      leader: '#9198a1', veil: 'rgba(13,17,23,0.8)', edge: '#8b949e', edgeHi: '#f0f6fc', edgeHover: '#c9d1d9',
+      chosen: '#f0f6fc', neutral: '#8b949e', barOn: '#4493f8', barOff: '#3d444d'}
+  };
+  var THEME_KEY = 'kgraph-theme';
+  var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : {matches: false};
+  function storedTheme() {
+    try { var t = window.localStorage.getItem(THEME_KEY); return t === 'dark' || t === 'light' ? t : null; } catch (err) { return null; }
+  }
+  var themeName = storedTheme() || (darkQuery.matches ? 'dark' : 'light'), T = THEMES[themeName];
+  document.documentElement.setAttribute('data-theme', themeName);
+  EDGE_COLOR.color = T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
+  // A community's or type's colour on the dark background: the palette keeps 3:1 against white, and 71 of its
+  // 969 colours fell under 3:1 against the dark network (a dark purple nearly vanished). Those are made lighter in
+  // OKLab (same hue and chroma, so the colour still reads as itself) until they reach 3:1; the others are unchanged.
+  var liftCache = {};
+  function toLinear(v) { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+  function toByte(v) { v = v <= 0.0031308 ? 12.92 * v : 1.055 * Math.pow(v, 1 / 2.4) - 0.055; return Math.max(0, Math.min(255, Math.round(v * 255))); }
+  function linearOf(hex) { var n = parseInt(hex.slice(1), 16); return [toLinear((n >> 16) & 255), toLinear((n >> 8) & 255), toLinear(n & 255)]; }
+  function luminance(lin) { return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]; }
+  function contrast(hexA, hexB) {
+    var a = luminance(linearOf(hexA)), b = luminance(linearOf(hexB));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }
+  function lift(hex) {
+    if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
+    if (own(liftCache, hex)) return liftCache[hex];
+    var c = linearOf(hex), bg = luminance(linearOf(THEMES.dark.surface)), out = hex;
+    var l = Math.cbrt(0.4122214708 * c[0] + 0.5363325363 * c[1] + 0.0514459929 * c[2]);
+    var m = Math.cbrt(0.2119034982 * c[0] + 0.6806995451 * c[1] + 0.1073969566 * c[2]);
+    var q = Math.cbrt(0.0883024619 * c[0] + 0.2817188376 * c[1] + 0.6299787005 * c[2]);
+    var L = 0.2104542553 * l + 0.7936177850 * m - 0.0040720468 * q;
+    var A = 1.9779984951 * l - 2.4285922050 * m + 0.4505937099 * q, B = 0.0259040371 * l + 0.7827717662 * m - 0.8086757660 * q;
+    for (var step = 0; step < 80 && (luminance(linearOf(out)) + 0.05) / (bg + 0.05) < 3; step++) {
+      L += 0.01;
+      var l3 = Math.pow(L + 0.3963377774 * A + 0.2158037573 * B, 3), m3 = Math.pow(L - 0.1055613458 * A - 0.0638541728 * B, 3),
+        q3 = Math.pow(L - 0.0894841775 * A - 1.2914855480 * B, 3);
+      var rgb = [4.0767416621 * l3 - 3.3077115913 * m3 + 0.2309699292 * q3, -1.2684380046 * l3 + 2.6097574011 * m3 - 0.3413193965 * q3,
+        -0.0041960863 * l3 - 0.7034186147 * m3 + 1.7076147010 * q3].map(toByte);
+      out = '#' + ((1 << 24) | (rgb[0] << 16) | (rgb[1] << 8) | rgb[2]).toString(16).slice(1);
+    }
+    return (liftCache[hex] = out);
+  }
+  function shade(hex) { return themeName === 'dark' ? lift(hex) : hex; }
+  // a colour swatch of a community, its colour kept in data-color so that a change of theme repaints it
+  function swatch(color) {
+    var c = /^#[0-9a-f]{6}$/i.test(color) ? color : '#cccccc';
+    return el('span', {class: 'swatch', 'data-color': c, style: 'background:' + shade(c)});
+  }
+
   // ------------------------------------------------------------------ the data
   var types = {};
   DATA.types.forEach(function (t) { types[t.name] = t; });
@@ -135,8 +194,8 @@
 
   function communityColor(n) { var c = communities[n.community]; return c ? c.color : '#b0b0b0'; }
   function nodeColor(n, byCommunity) {
-    var c = byCommunity ? communityColor(n) : (types[typeOf(n)] || {color: '#8c8c8c'}).color, b = darker(c);
-    return {background: c, border: b, highlight: {background: c, border: '#111'}, hover: {background: c, border: '#111'}};
+    var c = shade(byCommunity ? communityColor(n) : (types[typeOf(n)] || {color: '#8c8c8c'}).color), b = darker(c);
+    return {background: c, border: b, highlight: {background: c, border: T.chosen}, hover: {background: c, border: T.chosen}};
   }
   function visNode(n, byCommunity) {
     return {id: n.id, x: n.x, y: n.y, value: 1 + n.degree, shape: (types[typeOf(n)] || {shape: 'star'}).shape,
@@ -155,8 +214,11 @@
   function communityNode(c) {
     var k = centroid[c.id];
     return {id: CPREFIX + c.id, x: k[2] ? k[0] / k[2] : 0, y: k[2] ? k[1] / k[2] : 0, size: COMMUNITY_UNIT * Math.sqrt(c.size),
-      shape: 'hexagon', color: {background: c.color, border: darker(c.color), highlight: {background: c.color, border: '#111'},
-        hover: {background: c.color, border: '#111'}}};
+      shape: 'hexagon', color: communityNodeColor(c)};
+  }
+  function communityNodeColor(c) {
+    var k = shade(c.color);
+    return {background: k, border: darker(k), highlight: {background: k, border: T.chosen}, hover: {background: k, border: T.chosen}};
   }
   function communityLabel(c) { return plural(c.size, 'entity', 'entities') + ': ' + c.names.join(', '); }
   function typeCounts(ns) {
@@ -268,7 +330,7 @@
       var one = rs.length === 1;
       items.push({id: k, from: one ? rep(rs[0].from) : g.from, to: one ? rep(rs[0].to) : g.to,
         label: one ? undefined : String(rs.length), width: n === 0 ? 1 : Math.min(10, 1 + 1.5 * Math.log2(1 + n)),
-        dashes: gaz, color: Object.assign({opacity: low ? EDGE_OPACITY * LOW_OPACITY : EDGE_OPACITY}, EDGE_COLOR), arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
+        dashes: gaz, color: Object.assign({opacity: low ? EDGE_OPACITY * LOW_OPACITY : EDGE_OPACITY}, EDGE_COLOR), font: edgeFont(), arrows: {to: {enabled: dirs.size === 1, scaleFactor: 0.5}}});
     });
     // only what changed reaches vis-network: re-adding thousands of unchanged edges would cost seconds
     var keep = new Set(items.map(function (i) { return i.id; }));
@@ -284,6 +346,7 @@
     if (changed.length) edgesDS.update(changed);
   }
   var edgeSig = {};
+  function edgeFont() { return {color: T.ink, strokeColor: T.surface, bold: {color: T.ink}}; }  // bold: a chosen edge's count
   function rebuildNodes() {
     var next = new Set();
     vis$.nodes.forEach(function (id) { next.add(rep(id)); });
@@ -320,7 +383,7 @@
     // a chosen relation is at least SELECTED_PX wide on the screen, however far out the view is
     edges: {selectionWidth: function (w) { return Math.max(w + 1.5, SELECTED_PX / network.getScale()); }, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
-      font: {face: FONT, size: 12, color: '#1f2328', strokeWidth: 4, strokeColor: '#ffffff', align: 'middle', bold: {mod: 'bold'}},
+      font: {face: FONT, size: 12, color: T.ink, strokeWidth: 4, strokeColor: T.surface, align: 'middle', bold: {mod: 'bold'}},
       scaling: {label: {drawThreshold: 4}}}
   };
   var network = new vis.Network(container, {nodes: [], edges: []}, options);
@@ -630,10 +693,10 @@
       var L = l.leader;
       ctx.globalAlpha = l.dim ? 0.35 : 1;
       ctx.beginPath(); ctx.moveTo(L[0], L[1]); ctx.lineTo(L[2], L[3]);
-      ctx.lineWidth = 3; ctx.strokeStyle = 'rgba(255,255,255,0.9)'; ctx.stroke();
-      ctx.lineWidth = 1.2; ctx.strokeStyle = '#3d444d'; ctx.stroke();
+      ctx.lineWidth = 3; ctx.strokeStyle = T.leaderHalo; ctx.stroke();
+      ctx.lineWidth = 1.2; ctx.strokeStyle = T.leader; ctx.stroke();
     });
-    ctx.lineWidth = 3.5; ctx.strokeStyle = 'rgba(255,255,255,0.92)'; ctx.fillStyle = '#1f2328';
+    ctx.lineWidth = 3.5; ctx.strokeStyle = T.halo; ctx.fillStyle = T.ink;
     drawn.forEach(function (l) {
       var at = l.at, ty = at.y;
       ctx.globalAlpha = l.dim ? 0.35 : 1;
@@ -674,7 +737,7 @@
       var body = network.body;
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.fillStyle = 'rgba(255,255,255,0.82)';
+      ctx.fillStyle = T.veil;
       ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
       ctx.restore();
       // drawn as selected (dark, wider): a path's, an article's or a community's relations were thin grey lines,
@@ -977,6 +1040,9 @@
     else if (top && top.kind === 'topic' && details.querySelector('.topic-title')) { goingBack = true; try { showTopic(top.arg); } finally { goingBack = false; } }
     else if (top && top.kind === 'kind' && details.querySelector('.kind-title')) { goingBack = true; try { showKind(top.arg); } finally { goingBack = false; } }
     else if (top && top.kind === 'sentences' && details.querySelector('.sentences-title')) { goingBack = true; try { showSentences(top.arg); } finally { goingBack = false; } }
+    // a relation's evidence, the sentences the filters keep first
+    else if (top && top.kind === 'edge' && details.querySelector('.relation')) { goingBack = true; try { showEdge(top.arg); } finally { goingBack = false; } }
+    else if (top && top.kind === 'group' && (groups[top.arg] || []).length && details.querySelector('.relation')) { goingBack = true; try { showGroup(top.arg); } finally { goingBack = false; } }
     else return;
     $('side').scrollTop = scroll;
   }
@@ -998,8 +1064,58 @@
     var t = types[name] || {shape: 'star', color: '#8c8c8c'};
     return el('span', {class: 'chip'}, icon(t.shape, t.color), name || 'Unknown');
   }
-  function nodeButton(id) {
-    return el('button', {type: 'button', class: 'link-button', text: labelOf(id), on: {click: function () { selectNode(id); }}});
+  // A change of theme repaints what the page coloured itself: nodes and hexagons, edges, swatches and icons, the
+  // legend and the timeline, then the canvas. Printing draws light whatever the screen's theme, and goes back after.
+  var themeButton = $('theme');
+  function setTheme(name) {
+    themeName = name; T = THEMES[name];
+    document.documentElement.setAttribute('data-theme', name);
+    themeButton.setAttribute('aria-pressed', name === 'dark' ? 'true' : 'false');
+    EDGE_COLOR.color = T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
+    recolor();
+    nodesDS.update(communities.map(function (c) { return {id: CPREFIX + c.id, color: communityNodeColor(c)}; }));
+    edgesDS.update(edgesDS.get().map(function (e) { return {id: e.id, color: Object.assign({}, e.color, EDGE_COLOR), font: edgeFont()}; }));
+    Array.prototype.slice.call(document.querySelectorAll('.swatch[data-color]')).forEach(function (x) { x.style.background = shade(x.getAttribute('data-color')); });
+    Array.prototype.slice.call(document.querySelectorAll('svg.icon[data-color] > *')).forEach(function (x) { x.setAttribute('fill', shade(x.parentNode.getAttribute('data-color'))); });
+    paintLegend(); paintTimeline();
+    network.redraw();
+  }
+  themeButton.setAttribute('aria-pressed', themeName === 'dark' ? 'true' : 'false');
+  themeButton.addEventListener('click', function () {
+    var next = themeName === 'dark' ? 'light' : 'dark';
+    try {
+      // the system's own setting again: follow it again
+      if (next === (darkQuery.matches ? 'dark' : 'light')) window.localStorage.removeItem(THEME_KEY);
+      else window.localStorage.setItem(THEME_KEY, next);
+    } catch (err) { /* storage refused (a private window): the choice lasts this page */ }
+    setTheme(next);
+  });
+  function followSystem() { if (!storedTheme() && !printing.matches) setTheme(darkQuery.matches ? 'dark' : 'light'); }
+  if (darkQuery.addEventListener) darkQuery.addEventListener('change', followSystem);
+  var themeBeforePrint = null;
+  function printLight() { if (themeName !== 'light') { themeBeforePrint = themeName; setTheme('light'); } }
+  function afterPrint() { if (themeBeforePrint) { var t = themeBeforePrint; themeBeforePrint = null; setTheme(t); } }
+  window.addEventListener('beforeprint', printLight);
+  window.addEventListener('afterprint', afterPrint);
+  if (printing.addEventListener) printing.addEventListener('change', function () { if (printing.matches) printLight(); else afterPrint(); });
+  // A name several entities carry (Hamburg the city and the club, Germany the country and the team: 26 names of 300
+  // articles) says whose it is wherever an entity is listed: "Germany · 7 articles" among the entities named most
+  // and not drawn was the team, read as the country. The one the name means by far most often (more than
+  // NAMESAKE_LEAD times the mentions of each other) is left bare: "Germany (Country)" in every list of a corpus said
+  // nothing the bare name does not.
+  var namesakes = null, NAMESAKE_LEAD = 4;
+  function namesake(id) {
+    if (!namesakes) {
+      namesakes = new Map();
+      DATA.nodes.forEach(function (n) { var l = labelOf(n.id); if (!namesakes.has(l)) namesakes.set(l, []); namesakes.get(l).push(n); });
+    }
+    var n = byId[id], same = n ? namesakes.get(labelOf(id)) || [] : [];
+    if (same.length < 2) return false;
+    return same.some(function (m) { return m !== n && (n.mentions || 0) <= NAMESAKE_LEAD * (m.mentions || 0); });
+  }
+  function nodeButton(id, bare) {  // bare: the type is said beside it already
+    return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, labelOf(id),
+      !bare && namesake(id) ? el('span', {class: 'namesake', text: ' (' + typeOf(byId[id]) + ')'}) : null);
   }
   function articleRef(i) {
     var a = DATA.articles[i];
@@ -1123,8 +1239,12 @@
   function newestFirst(a, b) { var x = DATA.articles[a].day || '', y = DATA.articles[b].day || ''; return x < y ? 1 : x > y ? -1 : a - b; }
   function showHome(allArticles) {
     homeAll = !!allArticles; panelArticles = articlesKey();
-    var list = el('ol', {class: 'ranklist'});
-    byRank.slice(0, 20).forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
+    // of the entities drawn: one publisher kept, the list named China among the most central while the filters hid
+    // every relation of it (it was listed again below, among those named most and not drawn)
+    var stated = function (n) { return relsOf[n.id].some(function (e) { return !e.gaz; }); };
+    var list = el('ol', {class: 'ranklist'}), hiddenTop = byRank.filter(stated).slice(0, 20).some(function (n) { return !vis$.nodes.has(n.id); });
+    byRank.filter(function (n) { return vis$.nodes.has(n.id) && !blocked.has(n.id); }).slice(0, 20)
+      .forEach(function (n) { list.append(el('li', null, nodeButton(n.id))); });
     var arts = DATA.articles.map(function (a, i) { return i; }).filter(function (i) { return articleOk[i]; }).sort(newestFirst);
     trail = [];
     var al = el('ul', {class: 'article-list'}), cut = allArticles ? arts.length : ARTICLES_SHOWN;
@@ -1140,12 +1260,13 @@
     most.forEach(function (x) { named.append(el('li', null, nodeButton(x[0].id), el('span', {class: 'fact-meta', text: ' ' + plural(x[1], 'article')}))); });
     var coms = el('ul', {class: 'swatch-list'});
     bySize.filter(function (c) { return c.size >= 2; }).slice(0, 5).forEach(function (c) {
-      coms.append(el('li', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ',
+      coms.append(el('li', null, swatch(c.color), ' ',
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
     fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(), changesSection(),
-      byRank.length ? el('h2', {text: 'Most central entities'}) : null, byRank.length ? list : null,
+      list.childNodes.length ? el('h2', {text: 'Most central entities' + (hiddenTop ? ' of those shown' : '')}) : null,
+      list.childNodes.length ? list : null,
       most.length ? el('h2', {text: 'Often named, not drawn'}) : null,
       most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
       most.length ? named : null,
@@ -1389,7 +1510,7 @@
       alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
         var x = byId[m];
         if (i) alikeRow.append(' · ');
-        alikeRow.append(nodeButton(m), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
+        alikeRow.append(nodeButton(m, true), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
           el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
             title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
             on: {click: function () { mergeWith(m); }}}));
@@ -1408,7 +1529,7 @@
       rows.push(['Not the same as', apartRow]);
     }
     var c = communities[n.community];
-    if (c) rows.push(['Community', el('span', null, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}), ' ' + communityLabel(c))]);
+    if (c) rows.push(['Community', el('span', null, swatch(c.color), ' ' + communityLabel(c))]);
     if (n.geonames) rows.push(['GeoNames', link(n.geonames)]);
     // the graph's own IRIs of entities merged into this one are not web pages: named, not linked
     var merged = n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; });
@@ -1605,14 +1726,23 @@
       if (seen && v.sentence) { if (seen.has(sentenceKey(v))) return false; seen.add(sentenceKey(v)); }
       return true;
     });
+    // With a time range or publishers set, the sentences of the articles they keep come first and the others after
+    // them, greyed and said to be left out: filtered to one publisher, a relation listed the other publishers'
+    // sentences first, as if they were what that publisher wrote.
+    var af = articleFiltered();
+    var kept = function (v) { return !af || v.article === null || v.article === undefined || !!articleOk[v.article]; };
+    if (af) evs = evs.filter(kept).concat(evs.filter(function (v) { return !kept(v); }));
+    var keptEvidence = e.evidence.filter(kept).length, keptArticles = e.articles.filter(function (i) { return !af || articleOk[i]; }).length;
     var more = stepped(list, evs, EVIDENCE_SHOWN, EVIDENCE_STEP, function (v) {
       // an analyst's assert derives from the corrections file, not from the gazetteer: the item and its note say so
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : v.method === 'correction' ? el('span', null, 'corrections file' + (v.note ? ', item ' + v.note : ''))
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
       var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + methodText(v.method) : '') + (v.role ? ' · role: ' + v.role : '');
-      return el('div', {class: 'evidence'}, v.sentence ? marked(v.sentence, names, v.marks) : null,
-        el('div', {class: 'meta', text: meta, title: v.method ? 'method: ' + v.method : ''}), el('div', {class: 'meta'}, 'Source: ', src));
+      var out = !kept(v);
+      return el('div', {class: 'evidence' + (out ? ' muted out-of-filters' : '')}, v.sentence ? marked(v.sentence, names, v.marks) : null,
+        el('div', {class: 'meta', text: meta, title: v.method ? 'method: ' + v.method : ''}), el('div', {class: 'meta'}, 'Source: ', src,
+          out ? ' · left out by the time and source filters' : null));
     }, 'evidence sentence');
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
@@ -1620,18 +1750,20 @@
       dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation')))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
-        ['Articles', e.articles.length ? String(e.articles.length) : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
+        ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArticles) + ' in the time and source filters)' : '')
+          : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
-      el('h2', {text: plural(e.evidence.length, 'evidence sentence')}),
+      el('h2', {text: plural(e.evidence.length, 'evidence sentence') + (af ? ', ' + num(keptEvidence) + ' in the time and source filters' : '')}),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
       list, more);
   }
   function showEdge(id) {
     var e = edgeById[id];
     if (!e) return;
+    panelArticles = articlesKey();
     fill(details, relationBlock(e));
     visited('edge', id);
   }
@@ -1648,6 +1780,7 @@
       return com ? 'the community of ' + com.names[0] + ' (' + plural(com.size, 'entity', 'entities') + ')' : labelOf(p);
     }).join(oneWay ? ' → ' : ' ↔ ');
     var seen = new Set();
+    panelArticles = articlesKey();
     fill.apply(null, [details, el('h3', {text: title}), el('p', {class: 'muted', text: plural(ids.length, 'relation') + ' between them.'})]
       .concat(ids.map(function (i) { return relationBlock(edgeById[i], seen); })));
     visited('group', key);
@@ -1658,20 +1791,34 @@
     var bySentence = {}, keys = [];
     articleEvidence[i].forEach(function (pair) {
       var v = pair[1], k = (v.start === null || v.start === undefined ? 1e12 : v.start) + '\n' + v.sentence;
-      if (!bySentence[k]) { bySentence[k] = {article: i, start: v.start, sentence: v.sentence, marks: [], names: [], rels: []}; keys.push(k); }
-      var s = bySentence[k];
+      if (!bySentence[k]) { bySentence[k] = {article: i, start: v.start, sentence: v.sentence, marks: [], names: [], rels: [], conf: {}}; keys.push(k); }
+      var s = bySentence[k], e = pair[0];
       (v.marks || []).forEach(function (m) { s.marks.push(m); });
-      s.names = s.names.concat(namesOf(pair[0].from), namesOf(pair[0].to));
-      if (s.rels.indexOf(pair[0]) < 0) s.rels.push(pair[0]);
+      s.names = s.names.concat(namesOf(e.from), namesOf(e.to));
+      if (s.rels.indexOf(e) < 0) s.rels.push(e);
+      // this sentence's own confidence of the relation (its best, when it states it twice), not the relation's best
+      var c = v.confidence === null || v.confidence === undefined ? null : v.confidence;
+      if (!(e.id in s.conf) || (c !== null && (s.conf[e.id] === null || c > s.conf[e.id]))) s.conf[e.id] = c;
     });
     keys.sort(function (x, y) { return bySentence[x].start - bySentence[y].start || (x < y ? -1 : 1); });
     return keys.map(function (k) { return bySentence[k]; });
   }
+  // What one sentence says of a relation: its own evidence's confidence, and the relation's when another sentence
+  // states it more surely ("confidence 0.55, low; 0.91 in its surest sentence"). The relation's best alone read as
+  // this sentence's: a hedged 0.55 reading showed 0.91 because another article was sure.
+  function sentenceConfWords(e, c) {
+    if (c === null || c === undefined || e.confidence === null || e.confidence === undefined || e.gaz) return {text: confWords(e), low: lowConf(e)};
+    var low = !(e.asserted && !e.articles.length) && c < LOW_CONF;
+    var text = 'confidence ' + fmtConf(c) + (low ? ', low' : '');
+    if (fmtConf(c) !== fmtConf(e.confidence)) text += '; ' + fmtConf(e.confidence) + ' in its surest sentence';
+    return {text: text, low: low};
+  }
   function sentenceBlock(s, withSource, query) {
     var facts = el('ul', {class: 'facts'});
     s.rels.forEach(function (e) {
-      facts.append(el('li', {class: lowConf(e) ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
-        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + confWords(e) + ')'})));
+      var words = sentenceConfWords(e, s.conf[e.id]);
+      facts.append(el('li', {class: words.low ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+        on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + words.text + ')'})));
     });
     return el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks, query),
       withSource ? el('div', {class: 'meta'}, 'Source: ', articleRef(s.article)) : null, facts);
@@ -2281,15 +2428,14 @@
     $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
       onlyButton(t.name, function () { state.types = new Set([t.name]); })));
   });
-  var NEUTRAL = '#d0d7de';
   var anyLow = DATA.edges.some(lowConf);
   function paintLegend() {
     // The legend shows what the colours mean now: type colours only while nodes are coloured by type.
-    DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? NEUTRAL : t.color)); });
+    DATA.types.forEach(function (t) { fill(legendIcons[t.name], icon(t.shape, state.byCommunity ? T.neutral : t.color)); });
     // the same key on the network itself, in view from the first second (the type list is far down the panel)
     var kinds = el('span', {class: 'legend-types'});
     DATA.types.forEach(function (t) {
-      kinds.append(el('span', {class: 'legend-type', 'data-key': t.name}, icon(t.shape, state.byCommunity ? NEUTRAL : t.color), t.name));
+      kinds.append(el('span', {class: 'legend-type', 'data-key': t.name}, icon(t.shape, state.byCommunity ? T.neutral : t.color), t.name));
     });
     netLegend.hidden = !DATA.nodes.length;
     fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
@@ -2363,7 +2509,7 @@
     $('date-to').value = String(bins.length - 1);
   })();
   function paintTimeline() {
-    timelineBars.forEach(function (r, i) { r.setAttribute('fill', i >= state.from && i <= state.to ? '#0969da' : '#c9d1d9'); });
+    timelineBars.forEach(function (r, i) { r.setAttribute('fill', i >= state.from && i <= state.to ? T.barOn : T.barOff); });
     $('date-from-value').textContent = binLabel(state.from);
     $('date-to-value').textContent = binLabel(state.to);
     var undated = DATA.articles.filter(function (a) { return !a.day; }).length, inRange = 0;
@@ -2389,7 +2535,13 @@
       box.checked = true;
       box.addEventListener('change', function () { if (box.checked) state.sourcesOff.delete(name); else state.sourcesOff.add(name); refresh(); });
       sourceBoxes[name] = box;
-      $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')})));
+      // one publisher alone in one click (it took unticking every other: 39 boxes for 40 publishers); again, all
+      var only = names.length > 1 ? onlyButton(name, function () {
+        var alone = names.every(function (m) { return m === name ? !state.sourcesOff.has(m) : state.sourcesOff.has(m); });
+        state.sourcesOff = new Set(alone ? [] : names.filter(function (m) { return m !== name; }));
+      }) : null;
+      if (only) { only.title = 'Show only what ' + name + ' states (again: every publisher)'; only.setAttribute('aria-label', 'Show only ' + name); }
+      $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')}), only));
     });
     if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
     else if (!(DATA.publishers || []).length) {
@@ -2411,7 +2563,7 @@
     var box = el('input', {type: 'checkbox', 'data-community': String(c.id), title: 'Collapse into one node'});
     box.addEventListener('change', function () { toggleCollapse(c.id, box.checked); });
     communityBoxes[c.id] = box;
-    $('community-list').append(el('label', null, box, el('span', {class: 'swatch', style: 'background:' + (/^#[0-9a-f]{6}$/i.test(c.color) ? c.color : '#ccc')}),
+    $('community-list').append(el('label', null, box, swatch(c.color),
       // the names show the community (panel and graph); the box collapses it
       el('button', {type: 'button', class: 'link-button community-link', text: c.names.join(', '), on: {click: function () { showCommunity(c.id); }}}),
       el('span', {class: 'count', text: num(c.size)})));
@@ -2493,6 +2645,7 @@
   }
   function correctionsChanged() {
     applyCorrections();
+    namesakes = null;  // a rename may give a name to two entities, or take it from one
     var list = $('corr-list');
     list.replaceChildren();
     corrections.forEach(function (c, i) {
@@ -2957,7 +3110,7 @@
 
   window.kgraph = {network: network, nodes: nodesDS, edges: edgesDS, nodeView: nodeView, data: DATA, find: find,
     selectNode: selectNode, selectEdge: selectEdge, showGroup: showGroup, setType: setType, expand: expand, exploreFrom: exploreFrom,
-    exploreLayout: exploreLayout, shortLabel: shortLabel,
+    exploreLayout: exploreLayout, shortLabel: shortLabel, theme: function () { return themeName; }, contrast: contrast,
     paths: function (a, b, n) { return allPaths(a, b, n || 3, 50).map(function (p) { return p.nodes; }); },
     focus: function () { return focusNodes ? Array.from(focusNodes) : []; },
     labels: function () { return lastLabels.map(function (l) { return l.text; }); },
