@@ -752,20 +752,34 @@ CLUB_LAST_WORDS = lexicon.CLUB_LAST_WORDS
               examples=[("Anton Moreau, the coach of Holmvik United, said his team had been unlucky.", "Holmvik United"),
                         ("Fans of Orlin Rovers cheered.", "Orlin Rovers"),
                         ("VfB Tarsk, the city's football club, said its deal stood.", "VfB Tarsk"),
-                        ("Sporting Lisbon signed Anton Moreau on Monday.", "Sporting Lisbon")],
+                        ("Sporting Lisbon signed Anton Moreau on Monday.", "Sporting Lisbon"),
+                        ("Holmvik host Orlin SK next weekend.", "Orlin SK")],
               counter_examples=[("Talks in the United Tarsk Republic ended.", "United Tarsk Republic"),
                                 ("Anton Moreau said Tarsk City had won.", "Anton Moreau"),
                                 ("Sv Orlin said the deal stood.", "Sv Orlin"),
-                                ("Real Anton Moreau spoke.", "Real Anton Moreau")])
+                                ("Real Anton Moreau spoke.", "Real Anton Moreau"),
+                                ("Anton Moreau grew up in Orlin SC near the coast.", "Orlin SC"),
+                                ("Anton Sk said the deal stood.", "Anton Sk")])
 def _club_name(doc, start: int, end: int) -> bool:
     if end - start < 2 or not doc[start].text[:1].isupper():
         return False
     first, last = doc[start].text, doc[end - 1]
     # A mark is written as one: capitals at both ends ("FC", "VfB"); "Sv" or "Fc" opens a person's name as often.
     return last.lower_ in CLUB_LAST_WORDS and (last.is_title or last.is_upper) \
+        or _club_mark_last(last.text) \
         or first.lower() in lexicon.CLUB_MARKS and first[-1:].isupper() and doc[start + 1].text[:1].isupper() \
         or end - start == 2 and first.lower() in lexicon.CLUB_FIRST_WORDS and first[:1].isupper() \
         and gazetteer.city(last.text) is not None  # "Sporting Lisbon", "Dynamo Kyiv": a club's word, then its city
+
+
+def _club_mark_last(word: str) -> bool:
+    """True for a club's mark written as one that closes a name ("Orlin SK", "Tarsk FK"), no US state's code.
+
+    Why: Nordic and Slavic clubs write their mark after the city, and the NER reads "Orlin SK" as a person's
+    name; "Orlin SC" is as often a town in South Carolina.
+    """
+    return word.lower() in lexicon.CLUB_MARKS and word[:1].isupper() and word[-1:].isupper() \
+        and not gazetteer.us_state_code(word)
 
 
 #: Least population of the city a club's name ends in ("Spartak Moscow"): a small town's name is often a district's.
@@ -1254,10 +1268,14 @@ def apply(cands: list) -> list:
         new.setdefault(k, ("context:surname-of-person", EntityType.Person))
     for k in company_short_names(cands):
         new.setdefault(k, ("context:company-short-name", EntityType.Organization))
-    for k in club_short_names(cands):
+    # The club's full name may be a club only by a rule above ("Orlin SK", which the NER read as a person).
+    for k in club_short_names(_retyped(cands, new)):
         new.setdefault(k, ("context:club-short-name", EntityType.Organization))
     for k, t in list_types(cands).items():
         new.setdefault(k, ("context:list-type", t))
-    if not new:
-        return cands
+    return _retyped(cands, new) if new else cands
+
+
+def _retyped(cands: list, new: dict) -> list:
+    """Return the candidates with the types ``new`` gives their names (by key: (rule, type))."""
     return [replace(c, type=new[key(c.name)][1]) if key(c.name) in new else c for c in cands]
