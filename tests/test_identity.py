@@ -3222,3 +3222,34 @@ def test_a_towns_name_that_is_the_surname_of_the_story_person_and_never_written_
     two = text + " His cousin Mary Henderson agreed."
     kb = link_extractions([_spans("a", two, *names, ("Mary Henderson", "Person"))])
     assert ("Place", "Henderson") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_small_town_the_match_reports_make_a_club_is_the_town_where_a_story_with_no_sport_writes_it_as_a_place():
+    # the gazetteer knows no "Vossmark"; the NER read the flooded town as a person
+    reports = [found(a, "Dornvik beat Vossmark 2-1. " + REPORT, ("Vossmark", "Organization"), ("Dornvik", "Organization"))
+               for a in "abc"]
+    flood = found("d", "Heavy rain flooded large parts of Vossmark. Soldiers were sent to Vossmark.", ("Vossmark", "Person"))
+    kb = link_extractions(reports + [flood])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Vossmark")] == ("d",) and got[("Organization", "Vossmark")] == ("a", "b", "c")
+
+
+def test_a_club_outside_match_reports_stays_the_club_without_a_place_cue_or_tagged_an_organization():
+    reports = [found(a, "Dornvik beat Vossmark 2-1. " + REPORT, ("Vossmark", "Organization"), ("Dornvik", "Organization"))
+               for a in "abc"]
+    shares = found("d", "Vossmark said its shares rose. Vossmark hired a banker.", ("Vossmark", "Person"))
+    tagged = found("e", "Fans from Vossmark marched. Vossmark said the board met.", ("Vossmark", "Organization"))
+    kb = link_extractions(reports + [shares, tagged])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Organization", "Vossmark")] == ("a", "b", "c", "d", "e") and ("Place", "Vossmark") not in got
+
+
+def test_a_dateline_in_capitals_is_the_town_not_the_club_named_after_it():
+    report = "VOSSMARK, Sweden - Vossmark SK sacked their coach. Vossmark are bottom. " + REPORT
+    kb = link_extractions([found("a", report, ("VOSSMARK", "Organization"), ("Vossmark SK", "Organization"),
+                                 ("Sweden", "Country"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "VOSSMARK")] == ("a",) and got[("Organization", "Vossmark SK")] == ("a",)
+    # capitals inside a line are no dateline: the club's
+    kb = link_extractions([found("a", "Fans sang VOSSMARK - the club's name. " + REPORT, ("VOSSMARK", "Organization"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "VOSSMARK")}

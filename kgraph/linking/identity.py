@@ -390,8 +390,9 @@ def _written_as_place(text: str, start: int, end: int) -> bool:
     return re.match(r"-(?:born|based)\b", text[end:end + 7]) is not None
 
 
-#: A town's own body or part before "of" and its name: "the city council of Tarsk", "the streets of Tarsk".
-_TOWN_OF = re.compile(r"\b(?:mayor|council|city|town|residents|streets|outskirts|suburbs?|centre|center) of $")
+#: A town's own body or part before "of" and its name: "the city council of Tarsk", "the streets of Tarsk", "large
+#: parts of Tarsk".
+_TOWN_OF = re.compile(r"\b(?:mayor|council|city|town|residents|streets|outskirts|suburbs?|centre|center|parts) of $")
 
 
 def _same_country(written: str, name: str) -> bool:
@@ -941,6 +942,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  and _written_as_place(ex_text[k[0]], k[1], k[2])
                  and getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY}
 
+    # A one-word name the corpus' match reports name, written as a place in a story with no sport ("parts of
+    # Tarsk", "in Tarsk") and tagged no organization there, is the town in that story, not the club the match
+    # reports make of it: the gazetteer knows no small town, and the NER read it as a person or a place.
+    in_sport = {norm(name) for k, (name, _a) in cleaned.items() if sport[k[0]]}
+    org_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items() if kinds[k] == EntityType.Organization}
+    town_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if not national[k[0]] and norm(name) in in_sport and " " not in name and not name.isupper()
+                 and (k[0], norm(name)) not in org_here and _written_as_place(ex_text[k[0]], k[1], k[2])}
+
     # A city or country a story with few sport words writes as a team ("Leverkusen coach", "Leverkusen fans"):
     # its other mentions there are the team too, unless written as the place ("a plant in Leverkusen"). A
     # plural verb says nothing there ("police in Tarsk are" is the police), nor "team" or "side" ("the Tarsk
@@ -969,6 +979,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and t == EntityType.Organization and (aid, n) in city_here and m.type == EntityType.Organization \
                 and ex_text[aid][m.start:m.end] == m.name and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # "Tarsk-born", "from Tarsk" in a story with no sport: the city, not its club
+        if m is not None and t == EntityType.Organization and (aid, n) in town_here:
+            return EntityType.Place  # "floods in Tarsk": the town, where match reports name its club
+        if m is not None and t == EntityType.Organization and " " not in name \
+                and _dateline_at(ex_text[aid], m.start, m.end):
+            return EntityType.Place  # "TARSK, Veltria - Tarsk SK sacked ...": where the story was filed, not the club
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
                 and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None \
