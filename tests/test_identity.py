@@ -2441,6 +2441,16 @@ def test_a_company_with_and_without_its_legal_form_is_one_node_across_stories():
     assert len(_one_node([("Oslo Group", "Organization")], [("Oslo", "Organization")])) == 2
 
 
+def test_a_company_name_tagged_a_person_in_other_stories_joins_the_company_written_with_its_legal_form():
+    # "Falkmark Motoren" the NER read as a person where no story names the company with "AG" beside it
+    assert _one_node([("Falkmark Motoren AG", "Organization")], [("Falkmark Motoren", "Person")],
+                     [("Falkmark Motoren", "Person")]) == {("Organization", "Falkmark Motoren")}
+    # a given name opens a founder's name: "Axel Tarvo" of another story stays the person
+    assert len(_one_node([("Axel Tarvo SE", "Organization")], [("Axel Tarvo", "Person")])) == 2
+    # a one-word surname is no company's short name across stories
+    assert len(_one_node([("Tarvo AG", "Organization")], [("Tarvo", "Person")])) == 2
+
+
 @pytest.mark.parametrize("kind", ["Place", "Country"])
 def test_a_country_misspelt_once_joins_the_country_whatever_type_it_was_given(kind):
     assert _one_node([("Norway", "Country")], [("Norrway", kind)]) == {("Country", "Norway")}

@@ -4304,14 +4304,16 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
     # with n (scanning all of an article's names for each name cost the square of its names).
     ends: dict = {}
     firsts = Counter(n.split(" ")[0] for t, n in groups if t == EntityType.Person and " " in n)
-    for gid in sorted(groups):
-        t, n = gid
-        if t == EntityType.Country:
-            continue
+
+    def founder(n: str) -> bool:
         # "Velmark Automotive" tagged a person beside "Velmark Automotive Group" is the company's short name,
         # unless it opens with a given name (the model's, or one opening another person's name): "Axel Tarvo"
         # beside "Axel Tarvo SE" is its founder.
-        if t == EntityType.Person and " " in n and (firsts[n.split(" ")[0]] > 1 or n.split(" ")[0] in _given_names()):
+        return " " in n and (firsts[n.split(" ")[0]] > 1 or n.split(" ")[0] in _given_names())
+
+    for gid in sorted(groups):
+        t, n = gid
+        if t == EntityType.Country or t == EntityType.Person and founder(n):
             continue
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
@@ -4324,15 +4326,22 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
                 uf.union(next(iter(one)), gid)
                 break
     # Across the corpus: a company named with its legal form in one story and without it in another ("Tarsk
-    # Mining Ltd" / "Tarsk Mining") is one company. Only organizations both; a bare name the gazetteer knows as
-    # a country or a sizeable city stays apart ("Tarsk Group" of states named after the city).
+    # Mining Ltd" / "Tarsk Mining") is one company. An organization, or a name of two words or more the NER
+    # read as a person that opens with no given name ("Tarsk Motoren" beside "Tarsk Motoren AG"), which
+    # takes the company's type; a bare name the gazetteer knows as a country or a sizeable city stays apart
+    # ("Tarsk Group" of states named after the city).
     bare = {n: (t, n) for t, n in groups if t == EntityType.Organization}
+    named = {n: (t, n) for t, n in groups if t == EntityType.Person and " " in n and not founder(n)}
     for gid in sorted(groups):
         t, n = gid
         words = n.split(" ")
         if t != EntityType.Organization or len(words) < 2 or words[-1] not in _LEGAL_FORMS:
             continue
-        short = bare.get(" ".join(words[:-1]))
+        head = " ".join(words[:-1])
+        short = bare.get(head)
+        if short is None and head in named and uf.find(named[head])[0] == EntityType.Person:
+            uf.union(uf.find(gid), named[head])  # the company keeps its type
+            continue
         if short is None or uf.find(short) == uf.find(gid) or gazetteer.country(short[1]) is not None \
                 or getattr(gazetteer.place(short[1]), "population", 0) >= CLUB_CITY:
             continue
