@@ -3263,3 +3263,23 @@ def test_a_dateline_in_capitals_is_the_town_not_the_club_named_after_it():
     # capitals inside a line are no dateline: the club's
     kb = link_extractions([found("a", "Fans sang VOSSMARK - the club's name. " + REPORT, ("VOSSMARK", "Organization"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Organization", "VOSSMARK")}
+
+
+def test_a_place_glued_to_a_headlines_next_word_is_no_person():
+    text = "Ostrava Nazi graffiti condemned\n\nPolice in Ostrava are investigating Nazi graffiti on a wall."
+    kb = link_extractions([found("a", text, ("Ostrava Nazi", "Person"), ("Ostrava", "Place")),
+                           ex("b", ("Ostrava", "Place", "Ostrava"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Ostrava")}
+
+
+def test_a_person_named_in_a_headline_and_in_full_below_it_stays_though_a_place_opens_the_name():
+    text = "Paris Keskula wins\n\nParis Keskula won the race in Paris on Sunday."
+    kb = link_extractions([found("a", text, ("Paris Keskula", "Person"), ("Paris", "Place"))])
+    assert ("Person", "Paris Keskula") in labels(kb)
+    # a headline alone, with no story under it, is no headline
+    kb = link_extractions([found("a", "Paris Keskula wins in Paris", ("Paris Keskula", "Person"), ("Paris", "Place"))])
+    assert ("Person", "Paris Keskula") in labels(kb)
+    # named in full in another story: the person
+    kb = link_extractions([found("a", "Velt Keskula wins\n\nShe won in Velt.", ("Velt Keskula", "Person"), ("Velt", "Place")),
+                           ex("b", ("Velt Keskula", "Person", "Velt Keskula"))])
+    assert ("Person", "Velt Keskula") in labels(kb)

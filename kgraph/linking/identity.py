@@ -581,6 +581,32 @@ def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
     return out
 
 
+def _place_glued_in_headline(cleaned: dict, kinds: dict, texts: dict) -> list:
+    """Return the mentions of a person's name that is a place of its story glued to a headline's next word.
+
+    "Ostra Nazi graffiti condemned" over "Police in Ostra are investigating Nazi graffiti": a headline's
+    capitals run a place and a word into a two-word name the NER reads as a person's. Such a name is written in
+    full only on its story's first line (with a line after it), in that one story, and its first word is a place or
+    country the story names alone; every mention of it there is dropped. A person named in full in a story's body
+    ("Paris Keskula" under "Paris Keskula wins") is kept.
+    """
+    norm = gazetteer.norm
+    places_in = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if kinds[k] in (EntityType.Place, EntityType.Country)}
+    articles: dict = defaultdict(set)
+    in_body: set = set()
+    for k, (name, _a) in cleaned.items():
+        n = norm(name)
+        articles[n].add(k[0])
+        if texts[k[0]][k[1]:k[2]] == name and "\n" in texts[k[0]][:k[1]]:
+            in_body.add(n)
+    glued = {(aid, n) for (aid, s, e), (name, _a) in cleaned.items()
+             if kinds[(aid, s, e)] == EntityType.Person and len(name.split()) == 2 and texts[aid][s:e] == name
+             and (n := norm(name)) not in in_body and len(articles[n]) == 1 and "\n" in texts[aid][e:].strip()
+             and (aid, n.split()[0]) in places_in}
+    return sorted(k for k, (name, _a) in cleaned.items() if (k[0], norm(name)) in glued)
+
+
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n])\s*$")
 
 
@@ -826,8 +852,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
     dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
     dropped += _run_together(cleaned, kinds, corpus_votes)
+    dropped += _place_glued_in_headline(cleaned, kinds, ex_text)
     dropped += title_only_names({k: norm(name) for k, (name, _a) in cleaned.items()}, ex_text)
-    for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
+    for k in dict.fromkeys(dropped):  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
         votes[(k[0], n)][kinds[k]] -= 1
