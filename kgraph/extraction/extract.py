@@ -35,7 +35,8 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, company_ending
+from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
+                                      VESSEL_WORDS, company_ending)
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import MONTHS
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
@@ -2105,14 +2106,36 @@ def _storm_names(doc) -> set[str]:
     return out
 
 
-def _without_storms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
-    """Drop the names of storms, and the storm's given name where the article repeats it alone.
+def _vessel_names(doc) -> set[str]:
+    """Return the names of the ships a Doc writes after a vessel noun or prefix ("the tanker Clara Dunmore")."""
+    out = set()
+    for tok in doc:
+        if not (tok.text in VESSEL_PREFIXES or tok.lower_ in VESSEL_WORDS and tok.is_lower):
+            continue
+        words = []
+        for nxt in doc[tok.i + 1:tok.i + 4]:
+            if not nxt.is_title:
+                break
+            words.append(nxt.text)
+        # "the tanker Iran seized": a country or place after the noun is the one that acted, no ship
+        if words and gazetteer.country(" ".join(words)) is None and gazetteer.place(" ".join(words)) is None:
+            out.add(" ".join(words))
+            if tok.text in VESSEL_PREFIXES:
+                out.add(f"{tok.text} {' '.join(words)}")
+    return out
 
-    Why: "Hurricane Elna" was a person and "Typhoon Haishen" a place; the
-    graph has no kind for a weather event, and a person node named after a
-    storm misleads. A name the article also gives a person in full ("Elna
-    Berg") is kept.
+
+def _without_storms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Drop the names of storms and ships, and the storm's given name where the article repeats it alone.
+
+    Why: "Hurricane Elna" was a person and "Typhoon Haishen" a place, "the
+    tanker Clara Dunmore" a person; the graph has no kind for a weather event
+    or a ship, and a person node named after one misleads. A name the article
+    also gives a person in full ("Elna Berg") is kept.
     """
+    vessels = {n for _off, doc in docs for n in _vessel_names(doc)}
+    if vessels:
+        cands = [c for c in cands if c.name not in vessels]
     storms = {n for _off, doc in docs for n in _storm_names(doc)}
     if not storms:
         return cands

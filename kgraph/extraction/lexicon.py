@@ -159,6 +159,14 @@ SAY_VERBS = _words("say tell add explain insist warn argue claim admit stress no
 #: Words that open a storm's name ("Hurricane Elna", "Tropical Storm Bret"): a weather event, no person or place.
 STORM_WORDS = _words("hurricane typhoon cyclone storm superstorm")
 
+#: Lower-case nouns of vessels written right before a ship's name ("the oil tanker Clara Dunmore", "the ferry
+#: Tarsk Star"): a ship, no person or place. "carrier" is left out: "the carrier Velt Air" is an airline.
+VESSEL_WORDS = _words("""ship tanker vessel freighter ferry yacht trawler frigate destroyer submarine cruiser liner
+warship icebreaker""")
+
+#: Capital prefixes of ships' names ("MV Clara Dunmore", "HMS Tarsk"); "SS" and "MS" name other things as often.
+VESSEL_PREFIXES = frozenset("MV HMS USS RMS".split())
+
 # ---------------------------------------------------------------- killings
 
 #: Nouns naming a killer: "Hale assassin Tom Brask".
