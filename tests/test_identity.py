@@ -3292,3 +3292,37 @@ def test_a_person_named_in_a_headline_and_in_full_below_it_stays_though_a_place_
     kb = link_extractions([found("a", "Velt Keskula wins\n\nShe won in Velt.", ("Velt Keskula", "Person"), ("Velt", "Place")),
                            ex("b", ("Velt Keskula", "Person", "Velt Keskula"))])
     assert ("Person", "Velt Keskula") in labels(kb)
+
+
+def found_named(aid, text, *names):
+    """Build an extraction as :func:`found` does from (text, type, name) triples: extraction's name for each."""
+    out = [Mention(t, kind, m.start(), m.end(), name) for t, kind, name in names for m in re.finditer(re.escape(t), text)]
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+_FINN_TEXT = "The Nordic Democratic Party (NDP) won in Finland. The NDP leads."
+_FINN_NAMES = [("Nordic Democratic Party", "Organization", "Nordic Democratic Party"),
+               ("NDP", "Organization", "Nordic Democratic Party"), ("Finland", "Country", "Finland")]
+_GHANA_TEXT = "Ghana's National Development Party (NDP) chose a candidate. The NDP never won."
+_GHANA_NAMES = [("National Development Party", "Organization", "National Development Party"),
+                ("NDP", "Organization", "National Development Party"), ("Ghana", "Country", "Ghana")]
+
+
+def test_an_acronym_two_countries_parties_spell_is_the_one_named_in_stories_of_its_storys_country():
+    finn_text, finn_names, ghana_text, ghana_names = _FINN_TEXT, _FINN_NAMES, _GHANA_TEXT, _GHANA_NAMES
+    finn = found_named("a", finn_text, *finn_names)
+    ghana = [found_named(a, ghana_text, *ghana_names) for a in "bc"]
+    alone = found("d", "The NDP agreed a coalition deal in Finland.", ("NDP", "Organization"), ("Finland", "Country"))
+    got = {e.label.split(" (")[0]: e.articles for e in link_extractions([finn, *ghana, alone]).entities}
+    assert got["Nordic Democratic Party"] == ("a", "d") and got["National Development Party"] == ("b", "c")
+
+
+def test_an_acronym_two_parties_spell_stays_apart_in_a_story_naming_no_country_or_one_both_parties_stories_name():
+    sweden = ("Sweden", "Country", "Sweden")
+    both = [found_named("a", _FINN_TEXT + " In Sweden too.", *_FINN_NAMES, sweden),
+            found_named("b", _GHANA_TEXT + " In Sweden too.", *_GHANA_NAMES, sweden),
+            found_named("c", _GHANA_TEXT, *_GHANA_NAMES)]
+    for text, names in (("The NDP agreed a deal in Sweden.", [("NDP", "Organization"), ("Sweden", "Country")]),
+                        ("The NDP agreed a deal.", [("NDP", "Organization")])):
+        got = {e.label.split(" (")[0]: e.articles for e in link_extractions([*both, found("d", text, *names)]).entities}
+        assert got["NDP"] == ("d",)

@@ -3431,6 +3431,10 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
                 continue
         for aid in sorted(groups[gid].articles):
             here = cands & {uf.find(g) for g in per_article[aid] if g in by_group}
+            if not here and len(cands) > 1:
+                # "the NDP" in a Finnish story, where the Finnish and a Ghanaian party spell it: the one named in
+                # stories of a country the article names.
+                here = _one_of_its_country(per_article[aid], cands, root_articles, per_article, uf)
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
     # "UN Tarsk Council" is "United Nations Tarsk Council" when the corpus reads "UN" as that one name.
@@ -3455,6 +3459,19 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         if other is not None and other != gid:
             big, small = sorted((other, gid), key=_heavier_first(groups))
             uf.union(big, small)
+
+
+def _one_of_its_country(named: set, cands: set, root_articles: dict, per_article: dict, uf: _UnionFind) -> set:
+    """Return the one candidate named in stories of a country that an article's names (``named``) hold, or nothing.
+
+    Why: two parties of two countries share an acronym ("NDP"); a story writing it alone names its country.
+    """
+    def countries(gids) -> set:
+        return {uf.find(g) for g in gids if g[0] == EntityType.Country}
+
+    mine = countries(named)
+    fit = {c for c in cands if mine & countries(g for a in sorted(root_articles[c]) for g in per_article[a])}
+    return fit if len(fit) == 1 else set()
 
 
 #: A lowercase "state" right after a US state's name ("in Tarsk state").
