@@ -2330,18 +2330,18 @@ def _role_before(text: str, start: int) -> bool:
 CLUB_CITY = 100_000
 
 
-@lru_cache(maxsize=1)
 def _lexicon():
     """Return the shipped entity model's lexicon (given names, words written in lower case), or None."""
     from kgraph.extraction import entity_model
 
-    return entity_model.Lexicon.of(entity_model.load() or {})
+    return entity_model.shipped_lexicon()
 
 
 def _given_names() -> frozenset:
     """Return the given names the shipped entity model learned (empty without a model)."""
-    lex = _lexicon()
-    return lex.given if lex is not None else frozenset()
+    from kgraph.extraction import entity_model
+
+    return entity_model.given_names()
 
 
 #: A player's or coach's position right before a name: the name is a person's ("midfielder Arvo Velden").
