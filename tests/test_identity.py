@@ -1465,15 +1465,6 @@ def test_a_city_written_with_province_after_it_is_the_province_not_the_city():
     assert got["Herat"] == ("c", "d")  # "region" is not read so: a city's region is often the city
 
 
-def test_a_city_written_after_the_province_of_is_the_province_written_with_province_after_it():
-    kb = link_extractions([found("a", "A quake struck the province of Herat on Monday.", ("Herat", "Place")),
-                           found("b", "Aid reached Herat province on Tuesday.", ("Herat", "Place")),
-                           found("c", "The governor of the province said Herat was calm.", ("Herat", "Place")),
-                           found("d", "The capital of Herat is old.", ("Herat", "Place"))])
-    got = {e.label: e.articles for e in kb.entities}
-    assert got["Herat Province"] == ("a", "b") and got["Herat"] == ("c", "d")
-
-
 def marked(aid, text):
     """Build an extraction from a text whose mentions are written [name|Type]."""
     out, body, pos = [], [], 0

@@ -3482,19 +3482,14 @@ _STATE_AFTER = re.compile(r"\s+state\b")
 _PROVINCE_AFTER = re.compile(r"\s+(province|oblast|governorate|prefecture)\b")
 
 
-#: A province's unit and "of" right before its name ("the province of Tarsk"): the unit "Tarsk province" names.
-_PROVINCE_BEFORE = re.compile(r"\b(province|oblast|governorate|prefecture) of $")
-
-
 def _province_after(text: str, m, raw: str, name: str) -> str:
-    """Return "Province" (or the unit written) when a city's name is written with it ("Tarsk province", "the
-    province of Tarsk"), else ""."""
+    """Return "Province" (or the unit written) when a city's name is written with it ("Tarsk province"), else ""."""
     if gazetteer.city(name) is None or gazetteer.country(name) is not None:
         return ""
     words = raw.split()
     if len(words) == len(name.split()) + 1 and _PROVINCE_AFTER.fullmatch(" " + words[-1]):
         return words[-1].title()  # extraction kept the word: "Tarsk province"
-    hit = _PROVINCE_AFTER.match(text, m.end) or _PROVINCE_BEFORE.search(text[max(0, m.start - 16):m.start])
+    hit = _PROVINCE_AFTER.match(text, m.end)
     return hit.group(1).title() if hit and raw == name else ""
 
 _GEO_SUFFIXES = frozenset("strip bay city island islands region province state valley airport ocean sea peninsula heights".split())
