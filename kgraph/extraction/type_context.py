@@ -35,7 +35,7 @@ ORG_KIND_NOUNS = (lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS
 #: Nouns that say the name after them (directly or after "of") is a place's ("the village of Tarsk").
 PLACE_KIND_NOUNS = frozenset("town village city suburb district municipality hamlet island region province "
                              "county resort port towns villages cities suburbs districts islands regions "
-                             "provinces".split())
+                             "provinces river rivers".split())
 
 #: First words that make a known place's name the name of its part ("East Vellberg").
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
@@ -112,10 +112,12 @@ def _org_noun_before(doc, start: int, end: int) -> bool:
               examples=[("He grew up in the fishing village of Tarsk near the coast.", "Tarsk"),
                         ("Six inmates sit in a prison in the Vellberg suburb Orlinsee.", "Orlinsee"),
                         ("Pupils from the western town of Haltmoor died in the crash.", "Haltmoor"),
-                        ("Aid workers visited the islands of Velos and Kyra.", "Velos")],
+                        ("Aid workers visited the islands of Velos and Kyra.", "Velos"),
+                        ("The river Lenne burst its banks on Thursday.", "Lenne")],
               counter_examples=[("The town mayor Anton Moreau opened the fair.", "Anton Moreau"),
                                 ("Anton Moreau of the city council opened the fair.", "Anton Moreau"),
-                                ("The city of Tarsk Council voted against it.", "Tarsk Council")])
+                                ("The city of Tarsk Council voted against it.", "Tarsk Council"),
+                                ("The river Lenne Authority raised its fees.", "Lenne Authority")])
 def _place_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.lower_ == "of":
