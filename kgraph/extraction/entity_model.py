@@ -327,23 +327,6 @@ def load(path: str | None = None) -> dict | None:
     return modelfile.read_json(p)
 
 
-def shipped_lexicon() -> "Lexicon | None":
-    """Return the shipped entity model's lexicon (given names, words written in lower case), or None."""
-    return _lexicon_of(load)
-
-
-@cache
-def _lexicon_of(loader) -> "Lexicon | None":
-    # Kept by the loader: a test that swaps ``load`` for its own reads its own lexicon, not one read before.
-    return Lexicon.of(loader() or {})
-
-
-def given_names() -> frozenset:
-    """Return the given names the shipped entity model learned (empty without a model)."""
-    lex = shipped_lexicon()
-    return lex.given if lex is not None else frozenset()
-
-
 def probabilities(model: dict, feats: list[str]) -> list[float]:
     """Return the class probabilities of one candidate's features."""
     return logistic.probabilities(model["weights"], feats)

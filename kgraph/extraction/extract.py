@@ -57,7 +57,7 @@ from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_s
                         is_source_code, relations_of, skip_date, source_line_start)
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.finders import finder
-from kgraph.extraction import encoder, entity_model, retype, sentrel
+from kgraph.extraction import encoder, retype, sentrel
 from kgraph.extraction.name_shape import WEEKDAYS
 from kgraph.extraction.type_rules import ACRONYM_MAX as _ACRONYM_MAX
 from kgraph.extraction.type_rules import NAME_LABELS as _NAME_LABELS
@@ -1728,9 +1728,11 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     shorts = {c.name for c in cands if c.type in (EntityType.Organization, EntityType.Person) and c.name == c.text
               and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
     token = {c.name: c.doc[c.start] for c in cands if c.doc is not None and c.end - c.start == 1}
-    # "Marek Tarvo" read as a person beside "Marek Tarvo Holdings": the founder, whose given name opens it.
+    # "Marek Tarvo" read as a person beside "Marek Tarvo Holdings" may be its founder: a person's name of two
+    # words or more, no company word closing it ("Velda Motors" is the company's), is left to linking, which
+    # tells a founder by a given name opening it.
     founders = {c.name for c in cands if c.type == EntityType.Person and " " in c.name
-                and c.name.split()[0].lower() in entity_model.given_names()}
+                and not company_ending(c.name.split()[-1])}
     for name in sorted(shorts - founders, key=lambda n: (-len(n.split()), n)):  # "Velda Motors" before "Velda"
         hits = {to.get(h, h) for h in longer.get(_key(name), ())} - {name}
         if len(hits) != 1 or first[next(iter(hits))] >= first[name] or gazetteer.place(name) is not None:

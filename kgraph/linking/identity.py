@@ -2330,18 +2330,18 @@ def _role_before(text: str, start: int) -> bool:
 CLUB_CITY = 100_000
 
 
+@lru_cache(maxsize=1)
 def _lexicon():
     """Return the shipped entity model's lexicon (given names, words written in lower case), or None."""
     from kgraph.extraction import entity_model
 
-    return entity_model.shipped_lexicon()
+    return entity_model.Lexicon.of(entity_model.load() or {})
 
 
 def _given_names() -> frozenset:
     """Return the given names the shipped entity model learned (empty without a model)."""
-    from kgraph.extraction import entity_model
-
-    return entity_model.given_names()
+    lex = _lexicon()
+    return lex.given if lex is not None else frozenset()
 
 
 #: A player's or coach's position right before a name: the name is a person's ("midfielder Arvo Velden").
