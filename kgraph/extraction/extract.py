@@ -33,7 +33,7 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import line_start
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
 from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
                                       VESSEL_WORDS, company_ending)
@@ -1563,8 +1563,7 @@ def _acts_as_person(c: _Cand) -> bool:
 
 
 #: Nouns of kin and origin a person has and a city has not ("X's wife", "X's hometown", "his son, X").
-_KIN_NOUNS = frozenset("wife husband son daughter mother father brother sister widow widower fiancee fiance "
-                       "hometown birthplace".split())
+_KIN_NOUNS = KIN_NOUNS | frozenset(("hometown", "birthplace"))
 
 
 #: Arabic articles hyphened onto a surname ("al-Tarsi", "el-Velud"); news writes the surname alone too ("Tarsi").

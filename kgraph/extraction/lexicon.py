@@ -156,6 +156,9 @@ confess plead act hang blame commit""")
 #: Verbs of saying whose subject is a person rather than an organization ("Ludwig Braun said").
 SAY_VERBS = _words("say tell add explain insist warn argue claim admit stress note recall")
 
+#: Nouns of kin ("his daughter X", "X's wife"): only a person has them.
+KIN_NOUNS = _words("wife husband son daughter mother father brother sister widow widower fiancee fiance")
+
 #: Words that open a storm's name ("Hurricane Elna", "Tropical Storm Bret"): a weather event, no person or place.
 STORM_WORDS = _words("hurricane typhoon cyclone storm superstorm")
 

@@ -887,23 +887,26 @@ def _profession_noun(word: str) -> bool:
     return word.isalpha() and (len(word) >= 7 and word.endswith("ist") or len(word) >= 8 and word.endswith("ian"))
 
 
-@context_rule("context:role-noun-before", "A lower-case noun naming a person's role right before a two- or three-word "
-              "name makes it the person's (\"Tarsk Institute economist Ilse Varga\"), though the NER read an "
-              "organization or a place; not with an organization, place, country or nationality word.",
+@context_rule("context:role-noun-before", "A lower-case noun naming a person's role or kin right before a two- or "
+              "three-word name makes it the person's (\"Tarsk Institute economist Ilse Varga\"), though the NER "
+              "read an organization or a place; not with an organization, place, country or nationality word.",
               (EntityType.Organization, EntityType.Place), EntityType.Person,
               examples=[("Tarsk Institute economist Ilse Varga expects growth to slow.", "Ilse Varga"),
                         # A profession named by its ending: "-ist", "-ian".
                         ("The team, led by biologist Renata Alves, spent three years in the rainforest.",
                          "Renata Alves"),
                         ("Museum historian Ilse Varga found the letters.", "Ilse Varga"),
-                        ("The party, founded by billionaire Ilse Varga, governs.", "Ilse Varga")],
+                        ("The party, founded by billionaire Ilse Varga, governs.", "Ilse Varga"),
+                        # A kin noun: "his daughter X".
+                        ("Marek Tarvo said his daughter Ewa Tarvo would replace him.", "Ewa Tarvo")],
               counter_examples=[("The official Vellox News Agency reported it.", "Vellox News Agency"),
+                                ("Its sister company Vellox Energy raised output.", "Vellox Energy"),
                                 ("Oil producer Holvik Energy raised output.", "Holvik Energy"),
                                 ("The site's former managers Tarsk Nuclear Partners were fined.",
                                  "Tarsk Nuclear Partners")])
 def _role_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
-    if p is None or not p.is_lower or not (p.tag_ == "NN" and p.lemma_.lower() in _HOLDER_NOUNS
+    if p is None or not p.is_lower or not (p.tag_ == "NN" and p.lemma_.lower() in _HOLDER_NOUNS | lexicon.KIN_NOUNS
                                            or _profession_noun(p.lower_)):
         return False  # singular: "former managers X" may be a firm acting as managers; "biologist" tagged JJ too
     return _plain_name(doc, start, end)
