@@ -2114,7 +2114,8 @@ def _vessel_names(doc) -> set[str]:
     """Return the names of the ships a Doc writes after a vessel noun or prefix ("the tanker Clara Dunmore")."""
     out = set()
     for tok in doc:
-        if not (tok.text in VESSEL_PREFIXES or tok.lower_ in VESSEL_WORDS and tok.is_lower):
+        prefix = tok.is_upper and tok.lower_ in VESSEL_PREFIXES
+        if not (prefix or tok.lower_ in VESSEL_WORDS and tok.is_lower):
             continue
         words = []
         for nxt in doc[tok.i + 1:tok.i + 4]:
@@ -2124,7 +2125,7 @@ def _vessel_names(doc) -> set[str]:
         # "the tanker Iran seized": a country or place after the noun is the one that acted, no ship
         if words and gazetteer.country(" ".join(words)) is None and gazetteer.place(" ".join(words)) is None:
             out.add(" ".join(words))
-            if tok.text in VESSEL_PREFIXES:
+            if prefix:
                 out.add(f"{tok.text} {' '.join(words)}")
     return out
 

@@ -167,8 +167,9 @@ STORM_WORDS = _words("hurricane typhoon cyclone storm superstorm")
 VESSEL_WORDS = _words("""ship tanker vessel freighter ferry yacht trawler frigate destroyer submarine cruiser liner
 warship icebreaker""")
 
-#: Capital prefixes of ships' names ("MV Clara Dunmore", "HMS Tarsk"); "SS" and "MS" name other things as often.
-VESSEL_PREFIXES = frozenset("MV HMS USS RMS".split())
+#: Prefixes of ships' names, written in capitals ("MV Clara Dunmore", "HMS Tarsk"); "SS" and "MS" name other
+#: things as often.
+VESSEL_PREFIXES = _words("mv hms uss rms")
 
 # ---------------------------------------------------------------- killings
 
