@@ -170,6 +170,10 @@ def test_mention_found(nlp, text, expected):
     pytest.param("Hurricane Elna hit Tarvik. Elna then weakened over the sea.", "Elna", id="storm-given-name-alone"),
     pytest.param("Typhoon Haibo struck Velm Island on Friday.", "Typhoon Haibo", id="typhoon-is-no-place"),
     pytest.param("Tropical Storm Orla is expected to reach Tarvik.", "Storm Orla", id="tropical-storm-is-no-person"),
+    pytest.param("The oil tanker Clara Dunmore ran aground off Tarvik. The Clara Dunmore was carrying crude.",
+                 "Clara Dunmore", id="ship-named-like-a-person-is-no-person"),
+    pytest.param("The crew of MV Elna Berg were rescued off Tarvik on Sunday.", "MV Elna Berg", id="ship-after-a-prefix"),
+    pytest.param("The crew of the yacht Elna Berg were rescued off Tarvik.", "Elna Berg", id="ship-after-a-yacht"),
 ])
 def test_no_false_mention(nlp, text, unwanted):
     found, _ex = mentions_of(nlp, text)
@@ -180,6 +184,13 @@ def test_a_storm_given_name_a_person_also_bears_in_full_stays_the_person(nlp):
     found, _ex = mentions_of(nlp, "Hurricane Elna hit Tarvik. Elna Berg, the mayor of Tarvik, said Elna was the worst.")
     names = {t for t, _type, _name in found}
     assert "Hurricane Elna" not in names and "Elna Berg" in names, sorted(found)
+
+
+def test_a_country_after_a_vessel_noun_or_a_person_named_beside_a_ship_stays(nlp):
+    found, _ex = mentions_of(nlp, "Greece said the tanker Iran seized in May was Greek. Clara Dunmore, the captain, "
+                                  "said the ship sailed on.")
+    names = {t for t, _type, _name in found}
+    assert {"Iran", "Clara Dunmore"} <= names, sorted(found)
 
 
 @pytest.mark.parametrize("text,name,kind", [
@@ -537,6 +548,16 @@ def test_a_companys_and_a_partys_name_less_its_last_word_is_that_body(nlp):
     text = "The Congress Party won. Congress leaders met."
     spans = [(1, 3, "Organization"), (5, 6, "Organization")]
     assert _company_names(nlp, text, spans) == [("Congress Party", "Organization"), ("Congress", "Organization")]
+
+
+def test_a_persons_name_read_so_is_no_short_name_of_the_company_named_after_it(nlp):
+    text = "Marek Tarvo Holdings bought a rival. The founder, Marek Tarvo, said so."
+    spans = [(0, 3, "Organization"), (10, 12, "Person")]
+    assert _company_names(nlp, text, spans) == [("Marek Tarvo Holdings", "Organization"), ("Marek Tarvo", "Person")]
+    # a company word closes it: the company's short name the NER read as a person
+    text = "Velda Motors Holdings bought a rival. Velda Motors said so."
+    spans = [(0, 3, "Organization"), (7, 9, "Person")]
+    assert _company_names(nlp, text, spans) == [("Velda Motors Holdings", "Organization")] * 2
 
 
 @pytest.mark.parametrize("text, spans", [

@@ -2441,6 +2441,16 @@ def test_a_company_with_and_without_its_legal_form_is_one_node_across_stories():
     assert len(_one_node([("Oslo Group", "Organization")], [("Oslo", "Organization")])) == 2
 
 
+def test_a_company_name_tagged_a_person_in_other_stories_joins_the_company_written_with_its_legal_form():
+    # "Falkmark Motoren" the NER read as a person where no story names the company with "AG" beside it
+    assert _one_node([("Falkmark Motoren AG", "Organization")], [("Falkmark Motoren", "Person")],
+                     [("Falkmark Motoren", "Person")]) == {("Organization", "Falkmark Motoren")}
+    # a given name opens a founder's name: "Axel Tarvo" of another story stays the person
+    assert len(_one_node([("Axel Tarvo SE", "Organization")], [("Axel Tarvo", "Person")])) == 2
+    # a one-word surname is no company's short name across stories
+    assert len(_one_node([("Tarvo AG", "Organization")], [("Tarvo", "Person")])) == 2
+
+
 @pytest.mark.parametrize("kind", ["Place", "Country"])
 def test_a_country_misspelt_once_joins_the_country_whatever_type_it_was_given(kind):
     assert _one_node([("Norway", "Country")], [("Norrway", kind)]) == {("Country", "Norway")}
@@ -3244,3 +3254,88 @@ def test_a_towns_name_that_is_the_surname_of_the_story_person_and_never_written_
     two = text + " His cousin Mary Henderson agreed."
     kb = link_extractions([_spans("a", two, *names, ("Mary Henderson", "Person"))])
     assert ("Place", "Henderson") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_a_small_town_the_match_reports_make_a_club_is_the_town_where_a_story_with_no_sport_writes_it_as_a_place():
+    # the gazetteer knows no "Vossmark"; the NER read the flooded town as a person
+    reports = [found(a, "Dornvik beat Vossmark 2-1. " + REPORT, ("Vossmark", "Organization"), ("Dornvik", "Organization"))
+               for a in "abc"]
+    flood = found("d", "Heavy rain flooded large parts of Vossmark. Soldiers were sent to Vossmark.", ("Vossmark", "Person"))
+    kb = link_extractions(reports + [flood])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "Vossmark")] == ("d",) and got[("Organization", "Vossmark")] == ("a", "b", "c")
+
+
+def test_a_club_outside_match_reports_stays_the_club_without_a_place_cue_or_tagged_an_organization():
+    reports = [found(a, "Dornvik beat Vossmark 2-1. " + REPORT, ("Vossmark", "Organization"), ("Dornvik", "Organization"))
+               for a in "abc"]
+    shares = found("d", "Vossmark said its shares rose. Vossmark hired a banker.", ("Vossmark", "Person"))
+    tagged = found("e", "Fans from Vossmark marched. Vossmark said the board met.", ("Vossmark", "Organization"))
+    kb = link_extractions(reports + [shares, tagged])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Organization", "Vossmark")] == ("a", "b", "c", "d", "e") and ("Place", "Vossmark") not in got
+
+
+def test_a_dateline_in_capitals_is_the_town_not_the_club_named_after_it():
+    report = "VOSSMARK, Sweden - Vossmark SK sacked their coach. Vossmark are bottom. " + REPORT
+    kb = link_extractions([found("a", report, ("VOSSMARK", "Organization"), ("Vossmark SK", "Organization"),
+                                 ("Sweden", "Country"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "VOSSMARK")] == ("a",) and got[("Organization", "Vossmark SK")] == ("a",)
+    # capitals inside a line are no dateline: the club's
+    kb = link_extractions([found("a", "Fans sang VOSSMARK - the club's name. " + REPORT, ("VOSSMARK", "Organization"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "VOSSMARK")}
+
+
+def test_a_place_glued_to_a_headlines_next_word_is_no_person():
+    text = "Ostrava Nazi graffiti condemned\n\nPolice in Ostrava are investigating Nazi graffiti on a wall."
+    kb = link_extractions([found("a", text, ("Ostrava Nazi", "Person"), ("Ostrava", "Place")),
+                           ex("b", ("Ostrava", "Place", "Ostrava"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Place", "Ostrava")}
+
+
+def test_a_person_named_in_a_headline_and_in_full_below_it_stays_though_a_place_opens_the_name():
+    text = "Paris Keskula wins\n\nParis Keskula won the race in Paris on Sunday."
+    kb = link_extractions([found("a", text, ("Paris Keskula", "Person"), ("Paris", "Place"))])
+    assert ("Person", "Paris Keskula") in labels(kb)
+    # a headline alone, with no story under it, is no headline
+    kb = link_extractions([found("a", "Paris Keskula wins in Paris", ("Paris Keskula", "Person"), ("Paris", "Place"))])
+    assert ("Person", "Paris Keskula") in labels(kb)
+    # named in full in another story: the person
+    kb = link_extractions([found("a", "Velt Keskula wins\n\nShe won in Velt.", ("Velt Keskula", "Person"), ("Velt", "Place")),
+                           ex("b", ("Velt Keskula", "Person", "Velt Keskula"))])
+    assert ("Person", "Velt Keskula") in labels(kb)
+
+
+def found_named(aid, text, *names):
+    """Build an extraction as :func:`found` does from (text, type, name) triples: extraction's name for each."""
+    out = [Mention(t, kind, m.start(), m.end(), name) for t, kind, name in names for m in re.finditer(re.escape(t), text)]
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+_FINN_TEXT = "The Nordic Democratic Party (NDP) won in Finland. The NDP leads."
+_FINN_NAMES = [("Nordic Democratic Party", "Organization", "Nordic Democratic Party"),
+               ("NDP", "Organization", "Nordic Democratic Party"), ("Finland", "Country", "Finland")]
+_GHANA_TEXT = "Ghana's National Development Party (NDP) chose a candidate. The NDP never won."
+_GHANA_NAMES = [("National Development Party", "Organization", "National Development Party"),
+                ("NDP", "Organization", "National Development Party"), ("Ghana", "Country", "Ghana")]
+
+
+def test_an_acronym_two_countries_parties_spell_is_the_one_named_in_stories_of_its_storys_country():
+    finn_text, finn_names, ghana_text, ghana_names = _FINN_TEXT, _FINN_NAMES, _GHANA_TEXT, _GHANA_NAMES
+    finn = found_named("a", finn_text, *finn_names)
+    ghana = [found_named(a, ghana_text, *ghana_names) for a in "bc"]
+    alone = found("d", "The NDP agreed a coalition deal in Finland.", ("NDP", "Organization"), ("Finland", "Country"))
+    got = {e.label.split(" (")[0]: e.articles for e in link_extractions([finn, *ghana, alone]).entities}
+    assert got["Nordic Democratic Party"] == ("a", "d") and got["National Development Party"] == ("b", "c")
+
+
+def test_an_acronym_two_parties_spell_stays_apart_in_a_story_naming_no_country_or_one_both_parties_stories_name():
+    sweden = ("Sweden", "Country", "Sweden")
+    both = [found_named("a", _FINN_TEXT + " In Sweden too.", *_FINN_NAMES, sweden),
+            found_named("b", _GHANA_TEXT + " In Sweden too.", *_GHANA_NAMES, sweden),
+            found_named("c", _GHANA_TEXT, *_GHANA_NAMES)]
+    for text, names in (("The NDP agreed a deal in Sweden.", [("NDP", "Organization"), ("Sweden", "Country")]),
+                        ("The NDP agreed a deal.", [("NDP", "Organization")])):
+        got = {e.label.split(" (")[0]: e.articles for e in link_extractions([*both, found("d", text, *names)]).entities}
+        assert got["NDP"] == ("d",)

@@ -172,6 +172,18 @@ def test_a_club_short_name_read_as_a_person_is_the_club(nlp):
     assert tc.club_short_names(ending) == {tc.key("Orlin")}
 
 
+def test_a_club_short_name_is_the_club_whose_full_name_a_rule_retyped(nlp):
+    # "Orlin SK" is a club only by context:club-name (the NER read a person); "Orlin" alone follows it.
+    cands = _cands(nlp, "Orlin SK held Varnholt to a draw. Orlin remain bottom.",
+                   [("Orlin SK", "Person"), ("Orlin", "Person")])
+    assert {c.name: c.type for c in tc.apply(cands)} == {"Orlin SK": "Organization", "Orlin": "Organization"}
+
+
+def test_a_short_name_of_a_person_with_a_trailing_state_code_stays_a_person(nlp):
+    cands = _cands(nlp, "Anton Orlin SC spoke. Orlin smiled.", [("Anton Orlin SC", "Person"), ("Orlin", "Person")])
+    assert {c.name: c.type for c in tc.apply(cands)} == {"Anton Orlin SC": "Person", "Orlin": "Person"}
+
+
 def test_a_player_sharing_a_club_word_or_a_lowercase_mark_stays_a_person(nlp):
     player = _cands(nlp, "Jonas Varnholt joined FC Varnholt. Varnholt scored twice.",
                     [("Jonas Varnholt", "Person"), ("FC Varnholt", "Organization"), ("Varnholt", "Person")])

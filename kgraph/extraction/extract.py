@@ -33,9 +33,10 @@ from kgraph.extraction import implied
 from kgraph.extraction.nlp import line_start
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
-from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
+from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, company_ending
+from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
+                                      VESSEL_WORDS, company_ending)
 from kgraph.extraction.lexicon import AGES as _AGES
 from kgraph.extraction.lexicon import MONTHS
 from kgraph.extraction.lexicon import ACADEMIC_ROLES as _ACADEMIC_ROLES
@@ -1562,8 +1563,7 @@ def _acts_as_person(c: _Cand) -> bool:
 
 
 #: Nouns of kin and origin a person has and a city has not ("X's wife", "X's hometown", "his son, X").
-_KIN_NOUNS = frozenset("wife husband son daughter mother father brother sister widow widower fiancee fiance "
-                       "hometown birthplace".split())
+_KIN_NOUNS = KIN_NOUNS | frozenset(("hometown", "birthplace"))
 
 
 #: Arabic articles hyphened onto a surname ("al-Tarsi", "el-Velud"); news writes the surname alone too ("Tarsi").
@@ -1727,7 +1727,12 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     shorts = {c.name for c in cands if c.type in (EntityType.Organization, EntityType.Person) and c.name == c.text
               and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
     token = {c.name: c.doc[c.start] for c in cands if c.doc is not None and c.end - c.start == 1}
-    for name in sorted(shorts, key=lambda n: (-len(n.split()), n)):  # "Velda Motors" before "Velda"
+    # "Marek Tarvo" read as a person beside "Marek Tarvo Holdings" may be its founder: a person's name of two
+    # words or more, no company word closing it ("Velda Motors" is the company's), is left to linking, which
+    # tells a founder by a given name opening it.
+    founders = {c.name for c in cands if c.type == EntityType.Person and " " in c.name
+                and not company_ending(c.name.split()[-1])}
+    for name in sorted(shorts - founders, key=lambda n: (-len(n.split()), n)):  # "Velda Motors" before "Velda"
         hits = {to.get(h, h) for h in longer.get(_key(name), ())} - {name}
         if len(hits) != 1 or first[next(iter(hits))] >= first[name] or gazetteer.place(name) is not None:
             continue
@@ -2105,14 +2110,37 @@ def _storm_names(doc) -> set[str]:
     return out
 
 
-def _without_storms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
-    """Drop the names of storms, and the storm's given name where the article repeats it alone.
+def _vessel_names(doc) -> set[str]:
+    """Return the names of the ships a Doc writes after a vessel noun or prefix ("the tanker Clara Dunmore")."""
+    out = set()
+    for tok in doc:
+        prefix = tok.is_upper and tok.lower_ in VESSEL_PREFIXES
+        if not (prefix or tok.lower_ in VESSEL_WORDS and tok.is_lower):
+            continue
+        words = []
+        for nxt in doc[tok.i + 1:tok.i + 4]:
+            if not nxt.is_title:
+                break
+            words.append(nxt.text)
+        # "the tanker Iran seized": a country or place after the noun is the one that acted, no ship
+        if words and gazetteer.country(" ".join(words)) is None and gazetteer.place(" ".join(words)) is None:
+            out.add(" ".join(words))
+            if prefix:
+                out.add(f"{tok.text} {' '.join(words)}")
+    return out
 
-    Why: "Hurricane Elna" was a person and "Typhoon Haishen" a place; the
-    graph has no kind for a weather event, and a person node named after a
-    storm misleads. A name the article also gives a person in full ("Elna
-    Berg") is kept.
+
+def _without_storms(cands: list[_Cand], docs: list[tuple[int, object]]) -> list[_Cand]:
+    """Drop the names of storms and ships, and the storm's given name where the article repeats it alone.
+
+    Why: "Hurricane Elna" was a person and "Typhoon Haishen" a place, "the
+    tanker Clara Dunmore" a person; the graph has no kind for a weather event
+    or a ship, and a person node named after one misleads. A name the article
+    also gives a person in full ("Elna Berg") is kept.
     """
+    vessels = {n for _off, doc in docs for n in _vessel_names(doc)}
+    if vessels:
+        cands = [c for c in cands if c.name not in vessels]
     storms = {n for _off, doc in docs for n in _storm_names(doc)}
     if not storms:
         return cands

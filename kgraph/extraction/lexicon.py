@@ -156,8 +156,20 @@ confess plead act hang blame commit""")
 #: Verbs of saying whose subject is a person rather than an organization ("Ludwig Braun said").
 SAY_VERBS = _words("say tell add explain insist warn argue claim admit stress note recall")
 
+#: Nouns of kin ("his daughter X", "X's wife"): only a person has them.
+KIN_NOUNS = _words("wife husband son daughter mother father brother sister widow widower fiancee fiance")
+
 #: Words that open a storm's name ("Hurricane Elna", "Tropical Storm Bret"): a weather event, no person or place.
 STORM_WORDS = _words("hurricane typhoon cyclone storm superstorm")
+
+#: Lower-case nouns of vessels written right before a ship's name ("the oil tanker Clara Dunmore", "the ferry
+#: Tarsk Star"): a ship, no person or place. "carrier" is left out: "the carrier Velt Air" is an airline.
+VESSEL_WORDS = _words("""ship tanker vessel freighter ferry yacht trawler frigate destroyer submarine cruiser liner
+warship icebreaker""")
+
+#: Prefixes of ships' names, written in capitals ("MV Clara Dunmore", "HMS Tarsk"); "SS" and "MS" name other
+#: things as often.
+VESSEL_PREFIXES = _words("mv hms uss rms")
 
 # ---------------------------------------------------------------- killings
 

@@ -35,7 +35,7 @@ ORG_KIND_NOUNS = (lexicon.ORG_NOUNS | lexicon.MEDIA_NOUNS
 #: Nouns that say the name after them (directly or after "of") is a place's ("the village of Tarsk").
 PLACE_KIND_NOUNS = frozenset("town village city suburb district municipality hamlet island region province "
                              "county resort port towns villages cities suburbs districts islands regions "
-                             "provinces".split())
+                             "provinces river rivers".split())
 
 #: First words that make a known place's name the name of its part ("East Vellberg").
 COMPASS_WORDS = frozenset("north south east west northern southern eastern western central".split())
@@ -112,10 +112,12 @@ def _org_noun_before(doc, start: int, end: int) -> bool:
               examples=[("He grew up in the fishing village of Tarsk near the coast.", "Tarsk"),
                         ("Six inmates sit in a prison in the Vellberg suburb Orlinsee.", "Orlinsee"),
                         ("Pupils from the western town of Haltmoor died in the crash.", "Haltmoor"),
-                        ("Aid workers visited the islands of Velos and Kyra.", "Velos")],
+                        ("Aid workers visited the islands of Velos and Kyra.", "Velos"),
+                        ("The river Lenne burst its banks on Thursday.", "Lenne")],
               counter_examples=[("The town mayor Anton Moreau opened the fair.", "Anton Moreau"),
                                 ("Anton Moreau of the city council opened the fair.", "Anton Moreau"),
-                                ("The city of Tarsk Council voted against it.", "Tarsk Council")])
+                                ("The city of Tarsk Council voted against it.", "Tarsk Council"),
+                                ("The river Lenne Authority raised its fees.", "Lenne Authority")])
 def _place_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
     if p is not None and p.lower_ == "of":
@@ -752,20 +754,34 @@ CLUB_LAST_WORDS = lexicon.CLUB_LAST_WORDS
               examples=[("Anton Moreau, the coach of Holmvik United, said his team had been unlucky.", "Holmvik United"),
                         ("Fans of Orlin Rovers cheered.", "Orlin Rovers"),
                         ("VfB Tarsk, the city's football club, said its deal stood.", "VfB Tarsk"),
-                        ("Sporting Lisbon signed Anton Moreau on Monday.", "Sporting Lisbon")],
+                        ("Sporting Lisbon signed Anton Moreau on Monday.", "Sporting Lisbon"),
+                        ("Holmvik host Orlin SK next weekend.", "Orlin SK")],
               counter_examples=[("Talks in the United Tarsk Republic ended.", "United Tarsk Republic"),
                                 ("Anton Moreau said Tarsk City had won.", "Anton Moreau"),
                                 ("Sv Orlin said the deal stood.", "Sv Orlin"),
-                                ("Real Anton Moreau spoke.", "Real Anton Moreau")])
+                                ("Real Anton Moreau spoke.", "Real Anton Moreau"),
+                                ("Anton Moreau grew up in Orlin SC near the coast.", "Orlin SC"),
+                                ("Anton Sk said the deal stood.", "Anton Sk")])
 def _club_name(doc, start: int, end: int) -> bool:
     if end - start < 2 or not doc[start].text[:1].isupper():
         return False
     first, last = doc[start].text, doc[end - 1]
     # A mark is written as one: capitals at both ends ("FC", "VfB"); "Sv" or "Fc" opens a person's name as often.
     return last.lower_ in CLUB_LAST_WORDS and (last.is_title or last.is_upper) \
+        or _club_mark_last(last.text) \
         or first.lower() in lexicon.CLUB_MARKS and first[-1:].isupper() and doc[start + 1].text[:1].isupper() \
         or end - start == 2 and first.lower() in lexicon.CLUB_FIRST_WORDS and first[:1].isupper() \
         and gazetteer.city(last.text) is not None  # "Sporting Lisbon", "Dynamo Kyiv": a club's word, then its city
+
+
+def _club_mark_last(word: str) -> bool:
+    """True for a club's mark written as one that closes a name ("Orlin SK", "Tarsk FK"), no US state's code.
+
+    Why: Nordic and Slavic clubs write their mark after the city, and the NER reads "Orlin SK" as a person's
+    name; "Orlin SC" is as often a town in South Carolina.
+    """
+    return word.lower() in lexicon.CLUB_MARKS and word[:1].isupper() and word[-1:].isupper() \
+        and not gazetteer.us_state_code(word)
 
 
 #: Least population of the city a club's name ends in ("Spartak Moscow"): a small town's name is often a district's.
@@ -871,23 +887,26 @@ def _profession_noun(word: str) -> bool:
     return word.isalpha() and (len(word) >= 7 and word.endswith("ist") or len(word) >= 8 and word.endswith("ian"))
 
 
-@context_rule("context:role-noun-before", "A lower-case noun naming a person's role right before a two- or three-word "
-              "name makes it the person's (\"Tarsk Institute economist Ilse Varga\"), though the NER read an "
-              "organization or a place; not with an organization, place, country or nationality word.",
+@context_rule("context:role-noun-before", "A lower-case noun naming a person's role or kin right before a two- or "
+              "three-word name makes it the person's (\"Tarsk Institute economist Ilse Varga\"), though the NER "
+              "read an organization or a place; not with an organization, place, country or nationality word.",
               (EntityType.Organization, EntityType.Place), EntityType.Person,
               examples=[("Tarsk Institute economist Ilse Varga expects growth to slow.", "Ilse Varga"),
                         # A profession named by its ending: "-ist", "-ian".
                         ("The team, led by biologist Renata Alves, spent three years in the rainforest.",
                          "Renata Alves"),
                         ("Museum historian Ilse Varga found the letters.", "Ilse Varga"),
-                        ("The party, founded by billionaire Ilse Varga, governs.", "Ilse Varga")],
+                        ("The party, founded by billionaire Ilse Varga, governs.", "Ilse Varga"),
+                        # A kin noun: "his daughter X".
+                        ("Marek Tarvo said his daughter Ewa Tarvo would replace him.", "Ewa Tarvo")],
               counter_examples=[("The official Vellox News Agency reported it.", "Vellox News Agency"),
+                                ("Its sister company Vellox Energy raised output.", "Vellox Energy"),
                                 ("Oil producer Holvik Energy raised output.", "Holvik Energy"),
                                 ("The site's former managers Tarsk Nuclear Partners were fined.",
                                  "Tarsk Nuclear Partners")])
 def _role_noun_before(doc, start: int, end: int) -> bool:
     p = _prev(doc, start)
-    if p is None or not p.is_lower or not (p.tag_ == "NN" and p.lemma_.lower() in _HOLDER_NOUNS
+    if p is None or not p.is_lower or not (p.tag_ == "NN" and p.lemma_.lower() in _HOLDER_NOUNS | lexicon.KIN_NOUNS
                                            or _profession_noun(p.lower_)):
         return False  # singular: "former managers X" may be a firm acting as managers; "biologist" tagged JJ too
     return _plain_name(doc, start, end)
@@ -1254,10 +1273,14 @@ def apply(cands: list) -> list:
         new.setdefault(k, ("context:surname-of-person", EntityType.Person))
     for k in company_short_names(cands):
         new.setdefault(k, ("context:company-short-name", EntityType.Organization))
-    for k in club_short_names(cands):
+    # The club's full name may be a club only by a rule above ("Orlin SK", which the NER read as a person).
+    for k in club_short_names(_retyped(cands, new)):
         new.setdefault(k, ("context:club-short-name", EntityType.Organization))
     for k, t in list_types(cands).items():
         new.setdefault(k, ("context:list-type", t))
-    if not new:
-        return cands
+    return _retyped(cands, new) if new else cands
+
+
+def _retyped(cands: list, new: dict) -> list:
+    """Return the candidates with the types ``new`` gives their names (by key: (rule, type))."""
     return [replace(c, type=new[key(c.name)][1]) if key(c.name) in new else c for c in cands]

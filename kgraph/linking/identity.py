@@ -390,8 +390,9 @@ def _written_as_place(text: str, start: int, end: int) -> bool:
     return re.match(r"-(?:born|based)\b", text[end:end + 7]) is not None
 
 
-#: A town's own body or part before "of" and its name: "the city council of Tarsk", "the streets of Tarsk".
-_TOWN_OF = re.compile(r"\b(?:mayor|council|city|town|residents|streets|outskirts|suburbs?|centre|center) of $")
+#: A town's own body or part before "of" and its name: "the city council of Tarsk", "the streets of Tarsk", "large
+#: parts of Tarsk".
+_TOWN_OF = re.compile(r"\b(?:mayor|council|city|town|residents|streets|outskirts|suburbs?|centre|center|parts) of $")
 
 
 def _same_country(written: str, name: str) -> bool:
@@ -578,6 +579,32 @@ def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
                 out.append(k)
                 break
     return out
+
+
+def _place_glued_in_headline(cleaned: dict, kinds: dict, texts: dict) -> list:
+    """Return the mentions of a person's name that is a place of its story glued to a headline's next word.
+
+    "Ostra Nazi graffiti condemned" over "Police in Ostra are investigating Nazi graffiti": a headline's
+    capitals run a place and a word into a two-word name the NER reads as a person's. Such a name is written in
+    full only on its story's first line (with a line after it), in that one story, and its first word is a place or
+    country the story names alone; every mention of it there is dropped. A person named in full in a story's body
+    ("Paris Keskula" under "Paris Keskula wins") is kept.
+    """
+    norm = gazetteer.norm
+    places_in = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if kinds[k] in (EntityType.Place, EntityType.Country)}
+    articles: dict = defaultdict(set)
+    in_body: set = set()
+    for k, (name, _a) in cleaned.items():
+        n = norm(name)
+        articles[n].add(k[0])
+        if texts[k[0]][k[1]:k[2]] == name and "\n" in texts[k[0]][:k[1]]:
+            in_body.add(n)
+    glued = {(aid, n) for (aid, s, e), (name, _a) in cleaned.items()
+             if kinds[(aid, s, e)] == EntityType.Person and len(name.split()) == 2 and texts[aid][s:e] == name
+             and (n := norm(name)) not in in_body and len(articles[n]) == 1 and "\n" in texts[aid][e:].strip()
+             and (aid, n.split()[0]) in places_in}
+    return sorted(k for k, (name, _a) in cleaned.items() if (k[0], norm(name)) in glued)
 
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"\u201c\u201d\n])\s*$")
@@ -828,8 +855,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # 2. One type per name: the corpus' votes, unless the article's context reads it otherwise.
     dropped = [k for k, (name, _alias) in cleaned.items() if _head_and_noun(name, corpus_votes, case)]
     dropped += _run_together(cleaned, kinds, corpus_votes)
+    dropped += _place_glued_in_headline(cleaned, kinds, ex_text)
     dropped += title_only_names({k: norm(name) for k, (name, _a) in cleaned.items()}, ex_text)
-    for k in dropped:  # "EU Energy": a name the corpus knows, then a common noun
+    for k in dict.fromkeys(dropped):  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
         votes[(k[0], n)][kinds[k]] -= 1
@@ -944,6 +972,15 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  and _written_as_place(ex_text[k[0]], k[1], k[2])
                  and getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY}
 
+    # A one-word name the corpus' match reports name, written as a place in a story with no sport ("parts of
+    # Tarsk", "in Tarsk") and tagged no organization there, is the town in that story, not the club the match
+    # reports make of it: the gazetteer knows no small town, and the NER read it as a person or a place.
+    in_sport = {norm(name) for k, (name, _a) in cleaned.items() if sport[k[0]]}
+    org_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items() if kinds[k] == EntityType.Organization}
+    town_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                 if not national[k[0]] and norm(name) in in_sport and " " not in name and not name.isupper()
+                 and (k[0], norm(name)) not in org_here and _written_as_place(ex_text[k[0]], k[1], k[2])}
+
     # A city or country a story with few sport words writes as a team ("Leverkusen coach", "Leverkusen fans"):
     # its other mentions there are the team too, unless written as the place ("a plant in Leverkusen"). A
     # plural verb says nothing there ("police in Tarsk are" is the police), nor "team" or "side" ("the Tarsk
@@ -972,6 +1009,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and t == EntityType.Organization and (aid, n) in city_here and m.type == EntityType.Organization \
                 and ex_text[aid][m.start:m.end] == m.name and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # "Tarsk-born", "from Tarsk" in a story with no sport: the city, not its club
+        if m is not None and t == EntityType.Organization and (aid, n) in town_here:
+            return EntityType.Place  # "floods in Tarsk": the town, where match reports name its club
+        if m is not None and t == EntityType.Organization and " " not in name \
+                and _dateline_at(ex_text[aid], m.start, m.end):
+            return EntityType.Place  # "TARSK, Veltria - Tarsk SK sacked ...": where the story was filed, not the club
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
                 and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None \
@@ -3410,6 +3452,10 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
                 continue
         for aid in sorted(groups[gid].articles):
             here = cands & {uf.find(g) for g in per_article[aid] if g in by_group}
+            if not here and len(cands) > 1:
+                # "the NDP" in a Finnish story, where the Finnish and a Ghanaian party spell it: the one named in
+                # stories of a country the article names.
+                here = _one_of_its_country(per_article[aid], cands, root_articles, per_article, uf)
             if len(here) == 1:
                 local_map[(aid, gid)] = next(iter(here))
     # "UN Tarsk Council" is "United Nations Tarsk Council" when the corpus reads "UN" as that one name.
@@ -3434,6 +3480,19 @@ def _join_acronyms(groups: dict, per_article: dict, uf: _UnionFind, local_map: d
         if other is not None and other != gid:
             big, small = sorted((other, gid), key=_heavier_first(groups))
             uf.union(big, small)
+
+
+def _one_of_its_country(named: set, cands: set, root_articles: dict, per_article: dict, uf: _UnionFind) -> set:
+    """Return the one candidate named in stories of a country that an article's names (``named``) hold, or nothing.
+
+    Why: two parties of two countries share an acronym ("NDP"); a story writing it alone names its country.
+    """
+    def countries(gids) -> set:
+        return {uf.find(g) for g in gids if g[0] == EntityType.Country}
+
+    mine = countries(named)
+    fit = {c for c in cands if mine & countries(g for a in sorted(root_articles[c]) for g in per_article[a])}
+    return fit if len(fit) == 1 else set()
 
 
 #: A lowercase "state" right after a US state's name ("in Tarsk state").
@@ -4310,14 +4369,16 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
     # with n (scanning all of an article's names for each name cost the square of its names).
     ends: dict = {}
     firsts = Counter(n.split(" ")[0] for t, n in groups if t == EntityType.Person and " " in n)
-    for gid in sorted(groups):
-        t, n = gid
-        if t == EntityType.Country:
-            continue
+
+    def founder(n: str) -> bool:
         # "Velmark Automotive" tagged a person beside "Velmark Automotive Group" is the company's short name,
         # unless it opens with a given name (the model's, or one opening another person's name): "Axel Tarvo"
         # beside "Axel Tarvo SE" is its founder.
-        if t == EntityType.Person and " " in n and (firsts[n.split(" ")[0]] > 1 or n.split(" ")[0] in _given_names()):
+        return " " in n and (firsts[n.split(" ")[0]] > 1 or n.split(" ")[0] in _given_names())
+
+    for gid in sorted(groups):
+        t, n = gid
+        if t == EntityType.Country or t == EntityType.Person and founder(n):
             continue
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
@@ -4330,15 +4391,22 @@ def _join_legal_forms(groups: dict, per_article: dict, uf: _UnionFind, local_map
                 uf.union(next(iter(one)), gid)
                 break
     # Across the corpus: a company named with its legal form in one story and without it in another ("Tarsk
-    # Mining Ltd" / "Tarsk Mining") is one company. Only organizations both; a bare name the gazetteer knows as
-    # a country or a sizeable city stays apart ("Tarsk Group" of states named after the city).
+    # Mining Ltd" / "Tarsk Mining") is one company. An organization, or a name of two words or more the NER
+    # read as a person that opens with no given name ("Tarsk Motoren" beside "Tarsk Motoren AG"), which
+    # takes the company's type; a bare name the gazetteer knows as a country or a sizeable city stays apart
+    # ("Tarsk Group" of states named after the city).
     bare = {n: (t, n) for t, n in groups if t == EntityType.Organization}
+    named = {n: (t, n) for t, n in groups if t == EntityType.Person and " " in n and not founder(n)}
     for gid in sorted(groups):
         t, n = gid
         words = n.split(" ")
         if t != EntityType.Organization or len(words) < 2 or words[-1] not in _LEGAL_FORMS:
             continue
-        short = bare.get(" ".join(words[:-1]))
+        head = " ".join(words[:-1])
+        short = bare.get(head)
+        if short is None and head in named and uf.find(named[head])[0] == EntityType.Person:
+            uf.union(uf.find(gid), named[head])  # the company keeps its type
+            continue
         if short is None or uf.find(short) == uf.find(gid) or gazetteer.country(short[1]) is not None \
                 or getattr(gazetteer.place(short[1]), "population", 0) >= CLUB_CITY:
             continue

@@ -729,6 +729,11 @@ def _us_state_names() -> dict[str, str]:
     return {norm(name): name for _code, name in _us_states()}
 
 
+def us_state_code(word: str) -> bool:
+    """True when a word is a US state's (or the District of Columbia's) postal code as written ("SC", "NY")."""
+    return any(code == word for code, _name in _us_states())
+
+
 def us_state_name(text: str) -> str | None:
     """Return the US state (or the District of Columbia) a full name names ("Ohio"), or None."""
     return _us_state_names().get(norm(text))
