@@ -445,6 +445,12 @@ def _article_lead(doc, start: int, end: int, kind) -> int:
         and gazetteer.norm(place.name) == gazetteer.norm(written) else 0
 
 
+def _glued_hyphen(doc, h: int) -> bool:
+    """True when token ``h`` is a hyphen written without spaces between two capitalized words ("Multi-Media")."""
+    return 1 <= h < len(doc) - 1 and doc[h].text == "-" and not doc[h - 1].whitespace_ and not doc[h].whitespace_ \
+        and doc[h - 1].is_title and doc[h - 1].is_alpha and doc[h + 1].is_title and doc[h + 1].is_alpha
+
+
 def _hyphen_extent(doc, end: int) -> int:
     """Return where a name really ends over hyphens written without spaces: "Mediafax" + "-" + "Romania"."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -904,6 +910,8 @@ def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[
         "noun, name an organization the NER missed.", "adds",
         examples=[("Fighters of the Special Operations Forces of Norland advanced.", "Special Operations Forces",
                    EntityType.Organization),
+                  ("The Ostmark Anti-Doping Agency said it would review the case.", "Ostmark Anti-Doping Agency",
+                   EntityType.Organization),
                   ("Ukrainian military intelligence said the bridge was hit.", "Ukrainian military intelligence",
                    EntityType.Organization)],
         counter_examples=[("The special forces of Norland advanced.", "special forces")])
@@ -921,9 +929,13 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
         if low in _PHRASE_ORG_HEADS and tok.is_title and i not in covered:
             # "Ukraine's Special Operations Forces": title-case words up to an organization word.
             j = i
-            while j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper) and doc[j - 1].is_alpha \
-                    and j - 1 not in covered:
-                j -= 1
+            while j > 0 and j - 1 not in covered:
+                if (doc[j - 1].is_title or doc[j - 1].is_upper) and doc[j - 1].is_alpha:
+                    j -= 1
+                elif _glued_hyphen(doc, j - 1) and j - 2 not in covered:
+                    j -= 2  # "Anti-Doping Agency": one word the tokenizer cut at its hyphen
+                else:
+                    break
             while j < i and (doc[j].lower_ in _TITLES | {"the", "a", "an"} or doc[j].like_num):
                 j += 1
             if i - j >= 1 and i not in headlines:
