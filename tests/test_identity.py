@@ -3339,3 +3339,23 @@ def test_an_acronym_two_parties_spell_stays_apart_in_a_story_naming_no_country_o
                         ("The NDP agreed a deal.", [("NDP", "Organization")])):
         got = {e.label.split(" (")[0]: e.articles for e in link_extractions([*both, found("d", text, *names)]).entities}
         assert got["NDP"] == ("d",)
+
+
+def test_a_lone_surname_whose_title_states_another_country_joins_no_full_name_elsewhere():
+    kb = link_extractions([
+        found("a", "Brazilian Finance Minister Paulo Serrada cut spending.", ("Paulo Serrada", "Person")),
+        found("b", "Portuguese opposition leader Serrada attacked the budget.", ("Serrada", "Person")),
+        found("c", "Australian Prime Minister Harwood called an election.", ("Harwood", "Person")),
+        found("d", "British Labour leader Simon Harwood spoke in Leeds.", ("Simon Harwood", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Harwood", ("c",)), ("Paulo Serrada", ("a",)), ("Serrada", ("b",)), ("Simon Harwood", ("d",))]
+
+
+def test_a_lone_surname_whose_title_states_the_same_country_or_none_joins_the_full_name_elsewhere():
+    kb = link_extractions([
+        found("a", "German Chancellor Greta Hollmann visited Paris.", ("Greta Hollmann", "Person")),
+        found("b", "Germany's Chancellor Hollmann defended her policy.", ("Hollmann", "Person")),
+        found("c", "Chancellor Hollmann met the mayors.", ("Hollmann", "Person")),
+        found("d", "Hollmann, a German politician, spoke.", ("Hollmann", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Greta Hollmann", ("a", "b", "c", "d"))]

@@ -3567,6 +3567,21 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             titles_of[g] = {w for aid in groups[g].articles for s, e in spans.get((aid, g), ())
                             for w in _titles_before(texts.get(aid, ""), s, e)}
         return titles_of[g]
+    nations_of: dict = {}  # person group -> the countries its titles state (computed once, when asked)
+
+    def nations(g: tuple, aids=None) -> set:
+        if aids is not None:
+            return {c for aid in aids for s, e in spans.get((aid, g), ())
+                    for c in _countries_before(texts.get(aid, ""), s, e)}
+        if g not in nations_of:
+            nations_of[g] = nations(g, groups[g].articles)
+        return nations_of[g]
+
+    def other_nation(aid: str, short: tuple, full: tuple) -> bool:
+        # "Portuguese opposition leader Serrada" is not the "Brazilian Finance Minister Paulo Serrada" of
+        # other stories: both titles state a country, and not the same one
+        mine = nations(short, (aid,))
+        return bool(mine) and bool(theirs := nations(full)) and not mine & theirs
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -3769,6 +3784,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                                        if uf.find(c) == next(iter(cands))))
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story)
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
+                    and not other_nation(aid, gid, next(iter(cands)))
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
@@ -3800,7 +3816,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                             and _same_kind_of_story(aid, c, groups, story)]
                     lead = kind[0] if len(kind) == 1 else None
                 if lead is not None and _same_kind_of_story(aid, lead, groups, story) \
-                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case):
+                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case) \
+                        and not other_nation(aid, gid, lead):
                     local_map[(aid, gid)] = lead
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
@@ -3875,6 +3892,33 @@ def _titles_before(text: str, start: int, end: int) -> set:
             break
         out.add(w.casefold())
     return out - _PLAIN_TITLES
+
+
+def _countries_before(text: str, start: int, end: int) -> frozenset:
+    """Return the countries a demonym or a country's possessive states in the titles before a person's name.
+
+    "Portuguese opposition leader Serrada" and "Italy's Transport Minister Luca
+    Ferrante" state Portugal and Italy; a name with no title right before it
+    states none ("Serrada, a Portuguese MP": the words after it may be about anyone).
+    """
+    words = text[max(0, start - 60):start].split()
+    if start >= 60 and words:
+        words = words[1:]  # the window may cut its first word
+    words += text[start:end].split()
+    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the name's own words
+    if not words or words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        return frozenset()
+    for w in reversed(words[-5:]):
+        if w[-1:] in ",.;:!?\"()":
+            break
+        if gazetteer.is_demonym(w) or re.search(r"['\u2019]s$", w):
+            found = _name_countries(gazetteer.norm(w))
+            if found:
+                return found
+        if w.casefold() in _ARTICLES or w.casefold() in CONNECTIVES:
+            break
+    return frozenset()
 
 
 #: People and bodies a lone surname's story must share with one full name's stories, and how many times
