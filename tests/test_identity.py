@@ -3359,3 +3359,29 @@ def test_a_lone_surname_whose_title_states_the_same_country_or_none_joins_the_fu
         found("d", "Hollmann, a German politician, spoke.", ("Hollmann", "Person"))])
     got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
     assert got == [("Greta Hollmann", ("a", "b", "c", "d"))]
+
+
+def test_a_lone_surname_after_a_sports_role_joins_no_full_name_only_other_stories_name():
+    kb = link_extractions([
+        found("a", "Senator Chidi Okafor criticised the oil spill response.", ("Chidi Okafor", "Person")),
+        found("b", "Heavyweight boxer Okafor won the world title in Las Vegas.", ("Okafor", "Person")),
+        found("c", "Senator Okafor said the firm must pay.", ("Okafor", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Chidi Okafor", ("a", "c")), ("Okafor", ("b",))]
+
+
+def test_a_lone_surname_after_a_sports_role_joins_the_full_name_match_reports_name():
+    kb = link_extractions([
+        found("a", "Striker Tom Ashby scored twice as Dunmore beat Kelby 2-1 in the derby.", ("Tom Ashby", "Person")),
+        found("b", "Striker Ashby signed a new contract.", ("Ashby", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Tom Ashby", ("a", "b"))]
+
+
+def test_a_lone_surname_after_another_role_still_joins_the_full_name_of_its_kind_of_story():
+    kb = link_extractions([
+        found("a", "Senator Chidi Okafor criticised the oil spill response.", ("Chidi Okafor", "Person")),
+        found("b", "Lawmaker Okafor said the firm must pay.", ("Okafor", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Chidi Okafor", ("a", "b"))]
+

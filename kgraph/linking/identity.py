@@ -2493,6 +2493,10 @@ philosopher composer architect designer entrepreneur businessman businesswoman b
 imam priest bishop rabbi footballer cyclist swimmer boxer""".split())
 
 
+#: Roles before a person's name that only sport gives ("striker Keskula", "boxer Velt").
+_SPORT_ROLES = (_SPORT_WORDS | _SOLO_WORDS) & (TITLES | _ROLE_WORDS)
+
+
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
 _PLACE_WORDS = frozenset("in near outside inside around across throughout".split())
 
@@ -3577,6 +3581,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             nations_of[g] = nations(g, groups[g].articles)
         return nations_of[g]
 
+    def sport_here(aid: str, short: tuple) -> bool:
+        # "Heavyweight boxer Okafor" is read in a sports story however few sport words its brief story has
+        return story[aid] or any(_titles_before(texts.get(aid, ""), s, e) & _SPORT_ROLES
+                                 for s, e in spans.get((aid, short), ()))
+
     def other_nation(aid: str, short: tuple, full: tuple) -> bool:
         # "Portuguese opposition leader Serrada" is not the "Brazilian Finance Minister Paulo Serrada" of
         # other stories: both titles state a country, and not the same one
@@ -3782,7 +3791,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                                                spans.get((aid, gid), ()))
                                                 or any(n in called.get(c, ()) for c in by_edge[(t, n)]
                                                        if uf.find(c) == next(iter(cands))))
-                    and _same_kind_of_story(aid, next(iter(cands)), groups, story)
+                    and _same_kind_of_story(aid, next(iter(cands)), groups, story, sport_here(aid, gid))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     and not other_nation(aid, gid, next(iter(cands)))
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
@@ -3813,9 +3822,9 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     # reports and the minister "Ilse Brandt" only outside them: the one of its kind of story
                     # ("John" may be any John's given name).
                     kind = [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c)
-                            and _same_kind_of_story(aid, c, groups, story)]
+                            and _same_kind_of_story(aid, c, groups, story, sport_here(aid, gid))]
                     lead = kind[0] if len(kind) == 1 else None
-                if lead is not None and _same_kind_of_story(aid, lead, groups, story) \
+                if lead is not None and _same_kind_of_story(aid, lead, groups, story, sport_here(aid, gid)) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case) \
                         and not other_nation(aid, gid, lead):
                     local_map[(aid, gid)] = lead
@@ -3995,14 +4004,15 @@ def _written_whole(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
 
 
-def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
-    """True when some article of ``full`` is a match report exactly when article ``aid`` is one.
+def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict, here: bool | None = None) -> bool:
+    """True when some article of ``full`` is a match report exactly when article ``aid`` (or ``here``) is one.
 
     A lone surname is read as the corpus' one full name ending in it only
     within the same kind of story: "Keskula" in a story about a party is not
     the striker "Arvo Keskula" that only match reports name.
     """
-    return any(sport[a] == sport[aid] for a in groups[full].articles)
+    here = sport[aid] if here is None else here
+    return any(sport[a] == here for a in groups[full].articles)
 
 
 def _club_candidates(cands: set, groups: dict, sport: dict) -> set:
