@@ -3385,3 +3385,18 @@ def test_a_lone_surname_after_another_role_still_joins_the_full_name_of_its_kind
     got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
     assert got == [("Chidi Okafor", ("a", "b"))]
 
+
+def test_a_place_written_as_a_town_joins_no_province_named_after_it():
+    kb = link_extractions([
+        found("a", "Rain flooded Tarsovo Province. In the city of Tarsovo, the river rose.",
+              ("Tarsovo Province", "Place"), ("Tarsovo", "Place")),
+        found("b", "The mayor of Tarsovo resigned.", ("Tarsovo", "Place"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Tarsovo", ("a", "b")), ("Tarsovo Province", ("a",))]
+
+
+def test_a_place_not_written_as_a_town_still_joins_its_province():
+    kb = link_extractions([
+        found("a", "Fighting spread across Velmara Province on Monday.", ("Velmara Province", "Place")),
+        found("b", "Rebels took Velmara after a week.", ("Velmara", "Place"))])
+    assert sorted((e.label, e.articles) for e in kb.entities) == [("Velmara Province", ("a", "b"))]

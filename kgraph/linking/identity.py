@@ -3507,6 +3507,16 @@ _STATE_AFTER = re.compile(r"\s+state\b")
 _PROVINCE_AFTER = re.compile(r"\s+(province|oblast|governorate|prefecture)\b")
 
 
+#: Words before a name that make it a town: "the city of Tarsk", "the mayor of Tarsk".
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village|municipality|mayor)\s+of\s+$")
+
+
+def _written_as_town(text: str, start: int, end: int) -> bool:
+    """True when a text writes a place's name as a town's: "the city of Tarsk", "Tarsk's mayor"."""
+    return _TOWN_BEFORE.search(text[max(0, start - 30):start]) is not None \
+        or _MAYOR_AFTER.match(text[end:end + 20]) is not None
+
+
 def _province_after(text: str, m, raw: str, name: str) -> str:
     """Return "Province" (or the unit written) when a city's name is written with it ("Tarsk province"), else ""."""
     if gazetteer.city(name) is None or gazetteer.country(name) is not None:
@@ -3677,6 +3687,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             continue
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
+        if t == EntityType.Place and any(_PROVINCE_AFTER.fullmatch(" " + c[1].split()[-1]) for c in cands) \
+                and any(_written_as_town(texts.get(aid, ""), s, e)
+                        for aid in sorted(groups[gid].articles) for s, e in spans.get((aid, gid), ())):
+            # "the city of Tarsovo", "Tarsovo's mayor": the town, not the "Tarsovo Province" named after it
+            cands = {c for c in cands if not _PROVINCE_AFTER.fullmatch(" " + c[1].split()[-1])}
         if t == EntityType.Place and cands:
             own = gazetteer.city(n)
             if own is not None and own.population >= BIG_CITY:
