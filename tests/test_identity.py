@@ -3400,3 +3400,21 @@ def test_a_place_not_written_as_a_town_still_joins_its_province():
         found("a", "Fighting spread across Velmara Province on Monday.", ("Velmara Province", "Place")),
         found("b", "Rebels took Velmara after a week.", ("Velmara", "Place"))])
     assert sorted((e.label, e.articles) for e in kb.entities) == [("Velmara Province", ("a", "b"))]
+
+
+def test_a_full_name_tagged_an_organization_joins_no_other_full_name_its_storys_lone_surname_was_read_as():
+    kb = link_extractions([
+        found("a", "Prime Minister Gabor Szerdahelyi won a confidence vote.", ("Gabor Szerdahelyi", "Person")),
+        at("b", "Szerdahelyi's son arrested. Police arrested Bence Szerdahelyi on Thursday.",
+           ("Szerdahelyi", "Person", 0), ("Bence Szerdahelyi", "Organization", 0))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Gabor Szerdahelyi"] == ("a", "b") and got["Bence Szerdahelyi"] == ("b",)
+
+
+def test_a_full_name_tagged_an_organization_joins_the_lone_surname_beside_it_read_as_that_person():
+    kb = link_extractions([
+        found("a", "Prime Minister Alar Keskula won a confidence vote.", ("Alar Keskula", "Person")),
+        at("b", "Keskula wins again. Voters backed Alar Keskula on Thursday.",
+           ("Keskula", "Person", 0), ("Alar Keskula", "Organization", 0))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Alar Keskula", ("a", "b"))]
+

@@ -4342,8 +4342,10 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             if t != EntityType.Person and not longer and len(words) >= 2 \
                     and not any(w.casefold() in common and w.casefold() not in given
                                 for w in _written_words(groups[gid])[:-1]):
-                # the full name tagged an organization, its surname alone a person
-                longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
+                # the full name tagged an organization, its surname alone a person; not when the surname was read
+                # as another full name ("Bence Szerdahelyi" in a story whose "Szerdahelyi" is "Gabor Szerdahelyi")
+                longer = {r for g, w in same_last if w == words[-1:]
+                          if " " not in (r := uf.find(local_map.get((aid, g), g)))[1] or (" " + r[1]).endswith(" " + n)}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
                     longer = set()
             if len(longer) > 1 and len(words) == 1 and t != EntityType.Person and starts \
