@@ -3418,3 +3418,23 @@ def test_a_full_name_tagged_an_organization_joins_the_lone_surname_beside_it_rea
            ("Keskula", "Person", 0), ("Alar Keskula", "Organization", 0))])
     assert [(e.label, e.articles) for e in kb.entities] == [("Alar Keskula", ("a", "b"))]
 
+
+def test_a_generic_party_name_in_a_story_naming_no_country_is_not_the_one_another_story_wrote_with_its_country():
+    kb = link_extractions([
+        found("a", "The Labour Party won a by-election in Cardiff on Thursday.", ("Labour Party", "Organization")),
+        found("b", "New Zealand's Labour Party launched its campaign in Auckland.",
+              ("New Zealand", "Country"), ("Labour Party", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Labour Party", ("a",)), ("Labour Party (New Zealand)", ("b",))]
+
+
+def test_a_generic_party_name_in_a_story_naming_no_country_is_the_one_other_stories_write_plainly():
+    kb = link_extractions([
+        found("a", "The Labour Party won a by-election in Cardiff on Thursday.", ("Labour Party", "Organization")),
+        found("b", "In New Zealand, the Labour Party launched its campaign.",
+              ("New Zealand", "Country"), ("Labour Party", "Organization")),
+        found("c", "The Labour Party of New Zealand chose a leader.",
+              ("New Zealand", "Country"), ("Labour Party", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Labour Party (New Zealand)", ("a", "b", "c"))]
+

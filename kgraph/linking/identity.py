@@ -1134,6 +1134,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             written[k[0], tgt].add(own_country[k])
         elif before.get(k) is not None:
             written[k[0], tgt].add(before[k])
+    # A story that writes the country before the name ("New Zealand's Labour Party") names another country's
+    # body than the plain name's: a story naming no country reads the name in the main home only when some
+    # story names that home and writes the name plainly.
+    owned: dict = defaultdict(set)  # generic group -> the articles that write its name with its country
+    for k, tgt in targets.items():
+        if tgt in main_home and (tgt in generic and k in own_country or before.get(k) is not None):
+            owned[tgt].add(k[0])
+    plain_home = {g: _main_home(g, groups, home, groups[g].articles - owned[g]) for g in main_home}
     members = _members_country(exs, targets, main_home)
     for k, country in members.items():
         if not written.get((k[0], targets[k])):
@@ -1141,7 +1149,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
-        elif tgt in main_home:
+        elif tgt in main_home and (k[0] in home or plain_home[tgt] is not None or before[k] is not None
+                                   or written.get((k[0], tgt)) or k in members):
             h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
                 else home[k[0]]
             # A story that writes "Veltria's Greens" once means Veltria's wherever it names the Greens.
@@ -1854,9 +1863,9 @@ def _has_congress(gid: tuple) -> bool:
     return place is not None and place.iso_code in _CONGRESS_COUNTRIES
 
 
-def _main_home(gid: tuple, groups: dict, home: dict):
-    """Return the country most of a group's articles are about (ties by name), or None."""
-    c = Counter(home[a] for a in groups[gid].articles if a in home)
+def _main_home(gid: tuple, groups: dict, home: dict, articles=None):
+    """Return the country most of a group's articles (or of ``articles``) are about (ties by name), or None."""
+    c = Counter(home[a] for a in (groups[gid].articles if articles is None else articles) if a in home)
     return min(c, key=lambda h: (-c[h], h)) if c else None
 
 
