@@ -3438,3 +3438,22 @@ def test_a_generic_party_name_in_a_story_naming_no_country_is_the_one_other_stor
     got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
     assert got == [("Labour Party (New Zealand)", ("a", "b", "c"))]
 
+
+def test_a_lone_particle_surname_two_persons_share_joins_the_one_its_title_was_written_before():
+    kb = link_extractions([
+        found("a", "Oil minister Khalid al-Rashidi and businessman Faisal al-Rashidi signed a deal.",
+              ("Khalid al-Rashidi", "Person"), ("Faisal al-Rashidi", "Person")),
+        found("b", "Saudi oil minister al-Rashidi warned that prices could fall.", ("al-Rashidi", "Person")),
+        found("c", "Saudi businessman al-Rashidi bought a hotel chain.", ("al-Rashidi", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Faisal al-Rashidi", ("a", "c")), ("Khalid al-Rashidi", ("a", "b"))]
+
+
+def test_a_lone_particle_surname_without_a_title_joins_neither_of_two_full_names():
+    kb = link_extractions([
+        found("a", "Oil minister Khalid al-Rashidi and businessman Faisal al-Rashidi signed a deal.",
+              ("Khalid al-Rashidi", "Person"), ("Faisal al-Rashidi", "Person")),
+        found("b", "On Monday al-Rashidi warned that prices could fall.", ("al-Rashidi", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Faisal al-Rashidi", ("a",)), ("Khalid al-Rashidi", ("a",)), ("al-Rashidi", ("b",))]
+

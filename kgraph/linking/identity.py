@@ -3822,7 +3822,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
-            elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
+            elif not here and t == EntityType.Person and len(cands) > 1 and len(_written_words(groups[gid])) == 1:
+                # one written word, "al-Rashidi" too (its key "al rashidi")
                 # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
                 # one it names far more often, when it fits as for a single candidate.
                 lead = None
@@ -3910,15 +3911,25 @@ def _compound_surname_starts(words: list) -> list:
 _PLAIN_TITLES = _HONORIFICS | frozenset("former late then new acting incumbent outgoing veteran dr prof".split())
 
 
+def _words_up_to_name(text: str, start: int, end: int, window: int = 40) -> list:
+    """Return the words written before a person's name, in the mention or up to ``window`` characters before it,
+    without the name's own words ("Saudi oil minister al-Rashidi" -> Saudi, oil, minister)."""
+    words = text[max(0, start - window):start].split()
+    if start >= window and words:
+        words = words[1:]  # the window may cut its first word
+    before = len(words)
+    words += text[start:end].split()
+    while len(words) > before and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the mention's own name words, a lower-case particle too ("al-Rashidi", "de Souza")
+    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the name's own words the mention left out ("Bogdan Sorensen")
+    return words
+
+
 def _titles_before(text: str, start: int, end: int) -> set:
     """Return the titles and roles written right before a person's name ("Interior Minister Sorensen" ->
     interior, minister), in the mention or just before it, up to a punctuation mark or another word."""
-    words = text[max(0, start - 40):start].split()
-    if start >= 40 and words:
-        words = words[1:]  # the window may cut its first word
-    words += text[start:end].split()
-    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
-        words.pop()  # the name's own words ("Bogdan Sorensen")
+    words = _words_up_to_name(text, start, end)
     out = set()
     for w in reversed(words):
         if w[-1:] in ",.;:!?\"'()" or w.casefold() not in TITLES | _ROLE_WORDS:
@@ -3934,12 +3945,7 @@ def _countries_before(text: str, start: int, end: int) -> frozenset:
     Ferrante" state Portugal and Italy; a name with no title right before it
     states none ("Serrada, a Portuguese MP": the words after it may be about anyone).
     """
-    words = text[max(0, start - 60):start].split()
-    if start >= 60 and words:
-        words = words[1:]  # the window may cut its first word
-    words += text[start:end].split()
-    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
-        words.pop()  # the name's own words
+    words = _words_up_to_name(text, start, end, 60)
     if not words or words[-1].casefold() not in TITLES | _ROLE_WORDS:
         return frozenset()
     for w in reversed(words[-5:]):
