@@ -3457,3 +3457,28 @@ def test_a_lone_particle_surname_without_a_title_joins_neither_of_two_full_names
     got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
     assert got == [("Faisal al-Rashidi", ("a",)), ("Khalid al-Rashidi", ("a",)), ("al-Rashidi", ("b",))]
 
+
+def test_a_generic_body_in_a_story_naming_no_country_but_its_towns_is_that_countrys():
+    kb = link_extractions([
+        found("a", "Kenya's National Assembly passed a bill in Nairobi.", ("Kenya", "Country"),
+              ("National Assembly", "Organization"), ("Nairobi", "Place")),
+        found("b", "In France, the National Assembly in Paris approved the reform.", ("France", "Country"),
+              ("National Assembly", "Organization"), ("Paris", "Place")),
+        found("c", "France's National Assembly met again.", ("France", "Country"), ("National Assembly", "Organization")),
+        found("d", "The National Assembly debated the budget. Nairobi traders watched.",
+              ("National Assembly", "Organization"), ("Nairobi", "Place"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("National Assembly (France)", ("b", "c")), ("National Assembly (Kenya)", ("a", "d"))]
+
+
+def test_a_generic_body_in_a_story_naming_no_country_nor_town_is_the_main_homes():
+    kb = link_extractions([
+        found("a", "Kenya's National Assembly passed a bill in Nairobi.", ("Kenya", "Country"),
+              ("National Assembly", "Organization"), ("Nairobi", "Place")),
+        found("b", "In France, the National Assembly in Paris approved the reform.", ("France", "Country"),
+              ("National Assembly", "Organization"), ("Paris", "Place")),
+        found("c", "In France the National Assembly met again.", ("France", "Country"), ("National Assembly", "Organization")),
+        found("d", "The National Assembly debated the budget.", ("National Assembly", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("National Assembly (France)", ("b", "c", "d")), ("National Assembly (Kenya)", ("a",))]
+

@@ -1142,6 +1142,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if tgt in main_home and (tgt in generic and k in own_country or before.get(k) is not None):
             owned[tgt].add(k[0])
     plain_home = {g: _main_home(g, groups, home, groups[g].articles - owned[g]) for g in main_home}
+    # A story naming no country but towns of one country is about that country ("the National Assembly" beside
+    # "Nairobi" is Kenya's, not that of the corpus' stories about France).
+    town_home: dict = {}
+    for aid, codes in town_codes.items():
+        if aid not in home and len(codes) == 1 and (c := gazetteer.country_by_code(next(iter(codes)))) is not None:
+            town_home[aid] = (EntityType.Country, norm(c.name))
+            own_label.setdefault(town_home[aid], c.name)
     members = _members_country(exs, targets, main_home)
     for k, country in members.items():
         if not written.get((k[0], targets[k])):
@@ -1149,10 +1156,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
-        elif tgt in main_home and (k[0] in home or plain_home[tgt] is not None or before[k] is not None
-                                   or written.get((k[0], tgt)) or k in members):
-            h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
-                else home[k[0]]
+        elif tgt in main_home and (k[0] in home or k[0] in town_home or plain_home[tgt] is not None
+                                   or before[k] is not None or written.get((k[0], tgt)) or k in members):
+            h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) \
+                or k[0] not in home and k[0] not in town_home else home.get(k[0], town_home.get(k[0]))
             # A story that writes "Veltria's Greens" once means Veltria's wherever it names the Greens.
             mine = written.get((k[0], tgt), ())
             reading[k] = before[k] or (next(iter(mine)) if len(mine) == 1 else None) or members.get(k) \
