@@ -3482,3 +3482,22 @@ def test_a_generic_body_in_a_story_naming_no_country_nor_town_is_the_main_homes(
     got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
     assert got == [("National Assembly (France)", ("b", "c", "d")), ("National Assembly (Kenya)", ("a",))]
 
+
+def test_an_organization_of_a_country_and_the_same_name_after_its_demonym_are_one():
+    kb = link_extractions([
+        found("a", "Greek Communist Party holds rally. The Communist Party of Greece marched in Athens.",
+              ("Greek Communist Party", "Organization"), ("Communist Party of Greece", "Organization")),
+        found("b", "The Communist Party of India won in Kerala.", ("Communist Party of India", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Communist Party of Greece", ("a",)), ("Communist Party of India", ("b",))]
+
+
+def test_an_organization_of_two_countries_stays_two_and_of_a_town_still_joins_its_other_order():
+    kb = link_extractions([
+        found("a", "The Communist Party of Greece marched.", ("Communist Party of Greece", "Organization")),
+        found("b", "The Cypriot Communist Party voted.", ("Cypriot Communist Party", "Organization")),
+        found("c", "The University of Tarsk opened a campus.", ("University of Tarsk", "Organization")),
+        found("d", "Tarsk University fired its rector.", ("Tarsk University", "Organization"))])
+    got = sorted(e.articles for e in kb.entities if e.type == "Organization")
+    assert got == [("a",), ("b",), ("c", "d")]
+

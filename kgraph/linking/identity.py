@@ -2834,7 +2834,8 @@ def _spelling_key(t: str, n: str) -> str:
 
     "Party of (the) Regions"; an organization's "Council for/of/on Tarsk Relations" (one link), its
     abbreviations ("Dept.", `_ORG_ABBREVIATIONS`) and its leading demonym read as the country ("Veltrian
-    Tarsk Lines" / "Veltria Tarsk Lines"); a place's "Northern Africa" / "North Africa", "St." / "Saint"
+    Tarsk Lines" / "Veltria Tarsk Lines"), as is a closing "of" and a country ("Communist Party of Veltria" /
+    "Veltrian Communist Party"); a place's "Northern Africa" / "North Africa", "St." / "Saint"
     and "Lake Velmor" / "Velmor Lake"; a German kind word closing an organization's or a place's name
     read as its English word (`_KIND_TRANSLATIONS`). A person's key is romanized by the caller.
     """
@@ -2844,8 +2845,11 @@ def _spelling_key(t: str, n: str) -> str:
         words = [_ORG_ABBREVIATIONS.get(w, w) for w in f.split()]
         f = " ".join(words)
         c = gazetteer.demonym(words[0]) if len(words) > 1 else None
+        head, of, owner = f.rpartition(" of ")
         if c is not None and gazetteer.country(words[0]) is None:
             f = " ".join([fold(c.name)] + words[1:])
+        elif of and head and (c := gazetteer.country(owner)) is not None:
+            f = f"{fold(c.name)} {head}"  # "Communist Party of Veltria" is the "Veltrian Communist Party"
     elif t == EntityType.Place:
         f = _COMPASS_CONTINENT.sub(r"\1 \2", f)
         words = f.split()
