@@ -3501,3 +3501,19 @@ def test_an_organization_of_two_countries_stays_two_and_of_a_town_still_joins_it
     got = sorted(e.articles for e in kb.entities if e.type == "Organization")
     assert got == [("a",), ("b",), ("c", "d")]
 
+
+def test_a_lone_surname_in_a_story_of_a_sport_of_single_players_joins_no_full_name_only_other_stories_name():
+    kb = link_extractions([
+        found("a", "Chief executive Milo Brandauer said the deal would close in March.", ("Milo Brandauer", "Person")),
+        found("b", "Brandauer won the Vienna Open, beating the top seed in straight sets at the tennis final.",
+              ("Brandauer", "Person"))])
+    assert sorted((e.label, e.articles) for e in kb.entities) == [("Brandauer", ("b",)), ("Milo Brandauer", ("a",))]
+
+
+def test_a_lone_surname_in_a_story_of_a_sport_of_single_players_joins_the_full_name_such_stories_name():
+    kb = link_extractions([
+        found("a", "Milo Brandauer reached the tennis final after losing two sets to the seed.", ("Milo Brandauer", "Person")),
+        found("b", "Brandauer won the Vienna Open, beating the top seed in straight sets at the tennis final.",
+              ("Brandauer", "Person"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Milo Brandauer", ("a", "b"))]
+

@@ -1089,7 +1089,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                                            and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story={aid: national[aid] or _short_match_report(ex_text[aid]) for aid in national},
+                      story={aid: national[aid] or solo[aid] or _short_match_report(ex_text[aid]) for aid in national},
                       called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_place_surnames(groups, mention_group, ex_text, uf, local_map)
