@@ -3517,3 +3517,19 @@ def test_a_lone_surname_in_a_story_of_a_sport_of_single_players_joins_the_full_n
               ("Brandauer", "Person"))])
     assert [(e.label, e.articles) for e in kb.entities] == [("Milo Brandauer", ("a", "b"))]
 
+
+def test_a_town_no_gazetteer_knows_that_two_stories_place_in_two_countries_is_two_towns():
+    kb = link_extractions([
+        found("a", "Residents of Kelmar, a small town in Poland, protested.", ("Kelmar", "Place"), ("Poland", "Country")),
+        found("b", "A tornado struck Kelmar, Texas, on Tuesday.", ("Kelmar", "Place"), ("Texas", "Place"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if "Kelmar" in e.label)
+    assert got == [("Kelmar (Poland)", ("a",)), ("Kelmar (Texas)", ("b",))]
+
+
+def test_a_town_no_gazetteer_knows_that_stories_place_in_one_country_is_one_town():
+    kb = link_extractions([
+        found("a", "Residents of Kelmar, a small town in Poland, protested.", ("Kelmar", "Place"), ("Poland", "Country")),
+        found("b", "Floods hit Kelmar, Poland, on Tuesday.", ("Kelmar", "Place"), ("Poland", "Country")),
+        found("c", "The mayor of Kelmar resigned.", ("Kelmar", "Place"))])
+    assert [(e.label, e.articles) for e in kb.entities if "Kelmar" in e.label] == [("Kelmar", ("a", "b", "c"))]
+

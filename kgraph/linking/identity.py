@@ -1303,11 +1303,12 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
     for ex in exs:
         aid = ex.article.id
         # Written so, whatever the relation extractor stated: a place, a comma, and a country, US state or region
-        # ("Cambridge, Massachusetts").
+        # ("Cambridge, Massachusetts"), or a town's word before it ("Kelmar, a small town in Poland").
         ms = sorted(ex.mentions, key=lambda m: (m.start, m.end))
         for m1, m2 in zip(ms, ms[1:]):
             if m1.type == EntityType.Place and m2.type in (EntityType.Country, EntityType.Place) \
-                    and ex.article.text[m1.end:m2.start] == ", ":
+                    and (ex.article.text[m1.end:m2.start] == ", "
+                         or _TOWN_IN.fullmatch(ex.article.text[m1.end:m2.start]) is not None):
                 s = group_of.get((aid, m1.start, m1.end))
                 o = group_of.get((aid, m2.start, m2.end))
                 if s is not None and o is not None and s != o and container_country(o):
@@ -1319,6 +1320,10 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
             o = group_of.get((aid, r.object.start, r.object.end))
             if s is not None and o is not None:
                 yield aid, s, o
+
+
+#: Words between a town and the country or region it lies in: ", a small town in", ", a port city of".
+_TOWN_IN = re.compile(r", an? (?:[a-z]+ ){0,2}(?:town|city|village|port|municipality) (?:in|of) (?:the )?")
 
 
 #: A person's citizenship and membership must be stated at least this confidently to say whose party it is.
@@ -1372,6 +1377,11 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
         if s[0] == EntityType.Place and o[0] in (EntityType.Country, EntityType.Place) and container_country(o):
             stated[(aid, s)].add(o)
     readings: dict = {}
+    # A town no gazetteer knows that two stories place in two countries is two towns ("Kelmar, a small town in
+    # Poland" and "Kelmar, Texas"), each read in its country where a story states it.
+    stated_codes: dict = defaultdict(set)  # place group -> the countries its stories place it in
+    for (aid, s), containers in stated.items():
+        stated_codes[s].update({container_country(o) for o in containers})
     for (aid, s), containers in stated.items():
         codes = {container_country(o) for o in containers}
         if len(codes) != 1:
@@ -1380,6 +1390,9 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
         # States)"; a country stated beside its own state adds nothing.
         container = min(containers, key=lambda o: (o[0] == EntityType.Country, o))
         found, code = gazetteer.city(s[1]) or gazetteer.region(s[1]), next(iter(codes))
+        if found is None and len(stated_codes[s]) > 1 and gazetteer.place(s[1]) is None:
+            readings[(aid, s)] = container
+            continue
         if found is None or found.country_code == code:
             continue
         if any(c.country_code == code for c in gazetteer.cities_named(s[1]) + gazetteer.regions_named(s[1])):
