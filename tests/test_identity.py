@@ -3533,3 +3533,9 @@ def test_a_town_no_gazetteer_knows_that_stories_place_in_one_country_is_one_town
         found("c", "The mayor of Kelmar resigned.", ("Kelmar", "Place"))])
     assert [(e.label, e.articles) for e in kb.entities if "Kelmar" in e.label] == [("Kelmar", ("a", "b", "c"))]
 
+
+def test_a_lone_surname_whose_headline_above_names_another_country_still_joins_the_full_name():
+    kb = link_extractions([
+        found("a", "Hungarian Prime Minister Gabor Szerdahelyi won a vote.", ("Gabor Szerdahelyi", "Person")),
+        found("b", "Talks with Polish leader\n\nPrime Minister Szerdahelyi met his counterpart.", ("Szerdahelyi", "Person"))])
+    assert [(e.label, e.articles) for e in kb.entities if e.type == "Person"] == [("Gabor Szerdahelyi", ("a", "b"))]

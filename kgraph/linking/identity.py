@@ -3938,9 +3938,10 @@ _PLAIN_TITLES = _HONORIFICS | frozenset("former late then new acting incumbent o
 def _words_up_to_name(text: str, start: int, end: int, window: int = 40) -> list:
     """Return the words written before a person's name, in the mention or up to ``window`` characters before it,
     without the name's own words ("Saudi oil minister al-Rashidi" -> Saudi, oil, minister)."""
-    words = text[max(0, start - window):start].split()
-    if start >= window and words:
-        words = words[1:]  # the window may cut its first word
+    head, cut = text[max(0, start - window):start], start >= window  # the window may cut its first word
+    if "\n" in head:
+        head, cut = head[head.rfind("\n") + 1:], False  # a headline above says nothing of the name
+    words = head.split()[1 if cut else 0:]
     before = len(words)
     words += text[start:end].split()
     while len(words) > before and words[-1].casefold() not in TITLES | _ROLE_WORDS:
