@@ -3339,3 +3339,203 @@ def test_an_acronym_two_parties_spell_stays_apart_in_a_story_naming_no_country_o
                         ("The NDP agreed a deal.", [("NDP", "Organization")])):
         got = {e.label.split(" (")[0]: e.articles for e in link_extractions([*both, found("d", text, *names)]).entities}
         assert got["NDP"] == ("d",)
+
+
+def test_a_lone_surname_whose_title_states_another_country_joins_no_full_name_elsewhere():
+    kb = link_extractions([
+        found("a", "Brazilian Finance Minister Paulo Serrada cut spending.", ("Paulo Serrada", "Person")),
+        found("b", "Portuguese opposition leader Serrada attacked the budget.", ("Serrada", "Person")),
+        found("c", "Australian Prime Minister Harwood called an election.", ("Harwood", "Person")),
+        found("d", "British Labour leader Simon Harwood spoke in Leeds.", ("Simon Harwood", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Harwood", ("c",)), ("Paulo Serrada", ("a",)), ("Serrada", ("b",)), ("Simon Harwood", ("d",))]
+
+
+def test_a_lone_surname_whose_title_states_the_same_country_or_none_joins_the_full_name_elsewhere():
+    kb = link_extractions([
+        found("a", "German Chancellor Greta Hollmann visited Paris.", ("Greta Hollmann", "Person")),
+        found("b", "Germany's Chancellor Hollmann defended her policy.", ("Hollmann", "Person")),
+        found("c", "Chancellor Hollmann met the mayors.", ("Hollmann", "Person")),
+        found("d", "Hollmann, a German politician, spoke.", ("Hollmann", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Greta Hollmann", ("a", "b", "c", "d"))]
+
+
+def test_a_lone_surname_after_a_sports_role_joins_no_full_name_only_other_stories_name():
+    kb = link_extractions([
+        found("a", "Senator Chidi Okafor criticised the oil spill response.", ("Chidi Okafor", "Person")),
+        found("b", "Heavyweight boxer Okafor won the world title in Las Vegas.", ("Okafor", "Person")),
+        found("c", "Senator Okafor said the firm must pay.", ("Okafor", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Chidi Okafor", ("a", "c")), ("Okafor", ("b",))]
+
+
+def test_a_lone_surname_after_a_sports_role_joins_the_full_name_match_reports_name():
+    kb = link_extractions([
+        found("a", "Striker Tom Ashby scored twice as Dunmore beat Kelby 2-1 in the derby.", ("Tom Ashby", "Person")),
+        found("b", "Striker Ashby signed a new contract.", ("Ashby", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Tom Ashby", ("a", "b"))]
+
+
+def test_a_lone_surname_after_another_role_still_joins_the_full_name_of_its_kind_of_story():
+    kb = link_extractions([
+        found("a", "Senator Chidi Okafor criticised the oil spill response.", ("Chidi Okafor", "Person")),
+        found("b", "Lawmaker Okafor said the firm must pay.", ("Okafor", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Chidi Okafor", ("a", "b"))]
+
+
+def test_a_place_written_as_a_town_joins_no_province_named_after_it():
+    kb = link_extractions([
+        found("a", "Rain flooded Tarsovo Province. In the city of Tarsovo, the river rose.",
+              ("Tarsovo Province", "Place"), ("Tarsovo", "Place")),
+        found("b", "The mayor of Tarsovo resigned.", ("Tarsovo", "Place"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Tarsovo", ("a", "b")), ("Tarsovo Province", ("a",))]
+
+
+def test_a_place_not_written_as_a_town_still_joins_its_province():
+    kb = link_extractions([
+        found("a", "Fighting spread across Velmara Province on Monday.", ("Velmara Province", "Place")),
+        found("b", "Rebels took Velmara after a week.", ("Velmara", "Place"))])
+    assert sorted((e.label, e.articles) for e in kb.entities) == [("Velmara Province", ("a", "b"))]
+
+
+def test_a_full_name_tagged_an_organization_joins_no_other_full_name_its_storys_lone_surname_was_read_as():
+    kb = link_extractions([
+        found("a", "Prime Minister Gabor Szerdahelyi won a confidence vote.", ("Gabor Szerdahelyi", "Person")),
+        at("b", "Szerdahelyi's son arrested. Police arrested Bence Szerdahelyi on Thursday.",
+           ("Szerdahelyi", "Person", 0), ("Bence Szerdahelyi", "Organization", 0))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Gabor Szerdahelyi"] == ("a", "b") and got["Bence Szerdahelyi"] == ("b",)
+
+
+def test_a_full_name_tagged_an_organization_joins_the_lone_surname_beside_it_read_as_that_person():
+    kb = link_extractions([
+        found("a", "Prime Minister Alar Keskula won a confidence vote.", ("Alar Keskula", "Person")),
+        at("b", "Keskula wins again. Voters backed Alar Keskula on Thursday.",
+           ("Keskula", "Person", 0), ("Alar Keskula", "Organization", 0))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Alar Keskula", ("a", "b"))]
+
+
+def test_a_generic_party_name_in_a_story_naming_no_country_is_not_the_one_another_story_wrote_with_its_country():
+    kb = link_extractions([
+        found("a", "The Labour Party won a by-election in Cardiff on Thursday.", ("Labour Party", "Organization")),
+        found("b", "New Zealand's Labour Party launched its campaign in Auckland.",
+              ("New Zealand", "Country"), ("Labour Party", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Labour Party", ("a",)), ("Labour Party (New Zealand)", ("b",))]
+
+
+def test_a_generic_party_name_in_a_story_naming_no_country_is_the_one_other_stories_write_plainly():
+    kb = link_extractions([
+        found("a", "The Labour Party won a by-election in Cardiff on Thursday.", ("Labour Party", "Organization")),
+        found("b", "In New Zealand, the Labour Party launched its campaign.",
+              ("New Zealand", "Country"), ("Labour Party", "Organization")),
+        found("c", "The Labour Party of New Zealand chose a leader.",
+              ("New Zealand", "Country"), ("Labour Party", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Labour Party (New Zealand)", ("a", "b", "c"))]
+
+
+def test_a_lone_particle_surname_two_persons_share_joins_the_one_its_title_was_written_before():
+    kb = link_extractions([
+        found("a", "Oil minister Khalid al-Rashidi and businessman Faisal al-Rashidi signed a deal.",
+              ("Khalid al-Rashidi", "Person"), ("Faisal al-Rashidi", "Person")),
+        found("b", "Saudi oil minister al-Rashidi warned that prices could fall.", ("al-Rashidi", "Person")),
+        found("c", "Saudi businessman al-Rashidi bought a hotel chain.", ("al-Rashidi", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Faisal al-Rashidi", ("a", "c")), ("Khalid al-Rashidi", ("a", "b"))]
+
+
+def test_a_lone_particle_surname_without_a_title_joins_neither_of_two_full_names():
+    kb = link_extractions([
+        found("a", "Oil minister Khalid al-Rashidi and businessman Faisal al-Rashidi signed a deal.",
+              ("Khalid al-Rashidi", "Person"), ("Faisal al-Rashidi", "Person")),
+        found("b", "On Monday al-Rashidi warned that prices could fall.", ("al-Rashidi", "Person"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Person")
+    assert got == [("Faisal al-Rashidi", ("a",)), ("Khalid al-Rashidi", ("a",)), ("al-Rashidi", ("b",))]
+
+
+def test_a_generic_body_in_a_story_naming_no_country_but_its_towns_is_that_countrys():
+    kb = link_extractions([
+        found("a", "Kenya's National Assembly passed a bill in Nairobi.", ("Kenya", "Country"),
+              ("National Assembly", "Organization"), ("Nairobi", "Place")),
+        found("b", "In France, the National Assembly in Paris approved the reform.", ("France", "Country"),
+              ("National Assembly", "Organization"), ("Paris", "Place")),
+        found("c", "France's National Assembly met again.", ("France", "Country"), ("National Assembly", "Organization")),
+        found("d", "The National Assembly debated the budget. Nairobi traders watched.",
+              ("National Assembly", "Organization"), ("Nairobi", "Place"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("National Assembly (France)", ("b", "c")), ("National Assembly (Kenya)", ("a", "d"))]
+
+
+def test_a_generic_body_in_a_story_naming_no_country_nor_town_is_the_main_homes():
+    kb = link_extractions([
+        found("a", "Kenya's National Assembly passed a bill in Nairobi.", ("Kenya", "Country"),
+              ("National Assembly", "Organization"), ("Nairobi", "Place")),
+        found("b", "In France, the National Assembly in Paris approved the reform.", ("France", "Country"),
+              ("National Assembly", "Organization"), ("Paris", "Place")),
+        found("c", "In France the National Assembly met again.", ("France", "Country"), ("National Assembly", "Organization")),
+        found("d", "The National Assembly debated the budget.", ("National Assembly", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("National Assembly (France)", ("b", "c", "d")), ("National Assembly (Kenya)", ("a",))]
+
+
+def test_an_organization_of_a_country_and_the_same_name_after_its_demonym_are_one():
+    kb = link_extractions([
+        found("a", "Greek Communist Party holds rally. The Communist Party of Greece marched in Athens.",
+              ("Greek Communist Party", "Organization"), ("Communist Party of Greece", "Organization")),
+        found("b", "The Communist Party of India won in Kerala.", ("Communist Party of India", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if e.type == "Organization")
+    assert got == [("Communist Party of Greece", ("a",)), ("Communist Party of India", ("b",))]
+
+
+def test_an_organization_of_two_countries_stays_two_and_of_a_town_still_joins_its_other_order():
+    kb = link_extractions([
+        found("a", "The Communist Party of Greece marched.", ("Communist Party of Greece", "Organization")),
+        found("b", "The Cypriot Communist Party voted.", ("Cypriot Communist Party", "Organization")),
+        found("c", "The University of Tarsk opened a campus.", ("University of Tarsk", "Organization")),
+        found("d", "Tarsk University fired its rector.", ("Tarsk University", "Organization"))])
+    got = sorted(e.articles for e in kb.entities if e.type == "Organization")
+    assert got == [("a",), ("b",), ("c", "d")]
+
+
+def test_a_lone_surname_in_a_story_of_a_sport_of_single_players_joins_no_full_name_only_other_stories_name():
+    kb = link_extractions([
+        found("a", "Chief executive Milo Brandauer said the deal would close in March.", ("Milo Brandauer", "Person")),
+        found("b", "Brandauer won the Vienna Open, beating the top seed in straight sets at the tennis final.",
+              ("Brandauer", "Person"))])
+    assert sorted((e.label, e.articles) for e in kb.entities) == [("Brandauer", ("b",)), ("Milo Brandauer", ("a",))]
+
+
+def test_a_lone_surname_in_a_story_of_a_sport_of_single_players_joins_the_full_name_such_stories_name():
+    kb = link_extractions([
+        found("a", "Milo Brandauer reached the tennis final after losing two sets to the seed.", ("Milo Brandauer", "Person")),
+        found("b", "Brandauer won the Vienna Open, beating the top seed in straight sets at the tennis final.",
+              ("Brandauer", "Person"))])
+    assert [(e.label, e.articles) for e in kb.entities] == [("Milo Brandauer", ("a", "b"))]
+
+
+def test_a_town_no_gazetteer_knows_that_two_stories_place_in_two_countries_is_two_towns():
+    kb = link_extractions([
+        found("a", "Residents of Kelmar, a small town in Poland, protested.", ("Kelmar", "Place"), ("Poland", "Country")),
+        found("b", "A tornado struck Kelmar, Texas, on Tuesday.", ("Kelmar", "Place"), ("Texas", "Place"))])
+    got = sorted((e.label, e.articles) for e in kb.entities if "Kelmar" in e.label)
+    assert got == [("Kelmar (Poland)", ("a",)), ("Kelmar (Texas)", ("b",))]
+
+
+def test_a_town_no_gazetteer_knows_that_stories_place_in_one_country_is_one_town():
+    kb = link_extractions([
+        found("a", "Residents of Kelmar, a small town in Poland, protested.", ("Kelmar", "Place"), ("Poland", "Country")),
+        found("b", "Floods hit Kelmar, Poland, on Tuesday.", ("Kelmar", "Place"), ("Poland", "Country")),
+        found("c", "The mayor of Kelmar resigned.", ("Kelmar", "Place"))])
+    assert [(e.label, e.articles) for e in kb.entities if "Kelmar" in e.label] == [("Kelmar", ("a", "b", "c"))]
+
+
+def test_a_lone_surname_whose_headline_above_names_another_country_still_joins_the_full_name():
+    kb = link_extractions([
+        found("a", "Hungarian Prime Minister Gabor Szerdahelyi won a vote.", ("Gabor Szerdahelyi", "Person")),
+        found("b", "Talks with Polish leader\n\nPrime Minister Szerdahelyi met his counterpart.", ("Szerdahelyi", "Person"))])
+    assert [(e.label, e.articles) for e in kb.entities if e.type == "Person"] == [("Gabor Szerdahelyi", ("a", "b"))]

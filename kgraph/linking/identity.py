@@ -1089,7 +1089,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                                            and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
-                      story={aid: national[aid] or _short_match_report(ex_text[aid]) for aid in national},
+                      story={aid: national[aid] or solo[aid] or _short_match_report(ex_text[aid]) for aid in national},
                       called=called, one_name=one_name)
     _join_misspelt_surnames(groups, per_article, uf, local_map)
     _join_place_surnames(groups, mention_group, ex_text, uf, local_map)
@@ -1134,6 +1134,21 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             written[k[0], tgt].add(own_country[k])
         elif before.get(k) is not None:
             written[k[0], tgt].add(before[k])
+    # A story that writes the country before the name ("New Zealand's Labour Party") names another country's
+    # body than the plain name's: a story naming no country reads the name in the main home only when some
+    # story names that home and writes the name plainly.
+    owned: dict = defaultdict(set)  # generic group -> the articles that write its name with its country
+    for k, tgt in targets.items():
+        if tgt in main_home and (tgt in generic and k in own_country or before.get(k) is not None):
+            owned[tgt].add(k[0])
+    plain_home = {g: _main_home(g, groups, home, groups[g].articles - owned[g]) for g in main_home}
+    # A story naming no country but towns of one country is about that country ("the National Assembly" beside
+    # "Nairobi" is Kenya's, not that of the corpus' stories about France).
+    town_home: dict = {}
+    for aid, codes in town_codes.items():
+        if aid not in home and len(codes) == 1 and (c := gazetteer.country_by_code(next(iter(codes)))) is not None:
+            town_home[aid] = (EntityType.Country, norm(c.name))
+            own_label.setdefault(town_home[aid], c.name)
     members = _members_country(exs, targets, main_home)
     for k, country in members.items():
         if not written.get((k[0], targets[k])):
@@ -1141,9 +1156,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     for k, tgt in targets.items():
         if tgt in generic and k in own_country:
             reading[k] = own_country[k]  # "Veltria's Senate", "the Veltrian Senate"
-        elif tgt in main_home:
-            h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) or k[0] not in home \
-                else home[k[0]]
+        elif tgt in main_home and (k[0] in home or k[0] in town_home or plain_home[tgt] is not None
+                                   or before[k] is not None or written.get((k[0], tgt)) or k in members):
+            h = main_home[tgt] if (main_home[tgt] in named[k[0]] and not _home_body(tgt[1])) \
+                or k[0] not in home and k[0] not in town_home else home.get(k[0], town_home.get(k[0]))
             # A story that writes "Veltria's Greens" once means Veltria's wherever it names the Greens.
             mine = written.get((k[0], tgt), ())
             reading[k] = before[k] or (next(iter(mine)) if len(mine) == 1 else None) or members.get(k) \
@@ -1287,11 +1303,12 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
     for ex in exs:
         aid = ex.article.id
         # Written so, whatever the relation extractor stated: a place, a comma, and a country, US state or region
-        # ("Cambridge, Massachusetts").
+        # ("Cambridge, Massachusetts"), or a town's word before it ("Kelmar, a small town in Poland").
         ms = sorted(ex.mentions, key=lambda m: (m.start, m.end))
         for m1, m2 in zip(ms, ms[1:]):
             if m1.type == EntityType.Place and m2.type in (EntityType.Country, EntityType.Place) \
-                    and ex.article.text[m1.end:m2.start] == ", ":
+                    and (ex.article.text[m1.end:m2.start] == ", "
+                         or _TOWN_IN.fullmatch(ex.article.text[m1.end:m2.start]) is not None):
                 s = group_of.get((aid, m1.start, m1.end))
                 o = group_of.get((aid, m2.start, m2.end))
                 if s is not None and o is not None and s != o and container_country(o):
@@ -1303,6 +1320,10 @@ def stated_locations(exs: Sequence[Extraction], group_of: dict):
             o = group_of.get((aid, r.object.start, r.object.end))
             if s is not None and o is not None:
                 yield aid, s, o
+
+
+#: Words between a town and the country or region it lies in: ", a small town in", ", a port city of".
+_TOWN_IN = re.compile(r", an? (?:[a-z]+ ){0,2}(?:town|city|village|port|municipality) (?:in|of) (?:the )?")
 
 
 #: A person's citizenship and membership must be stated at least this confidently to say whose party it is.
@@ -1356,6 +1377,11 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
         if s[0] == EntityType.Place and o[0] in (EntityType.Country, EntityType.Place) and container_country(o):
             stated[(aid, s)].add(o)
     readings: dict = {}
+    # A town no gazetteer knows that two stories place in two countries is two towns ("Kelmar, a small town in
+    # Poland" and "Kelmar, Texas"), each read in its country where a story states it.
+    stated_codes: dict = defaultdict(set)  # place group -> the countries its stories place it in
+    for (aid, s), containers in stated.items():
+        stated_codes[s].update({container_country(o) for o in containers})
     for (aid, s), containers in stated.items():
         codes = {container_country(o) for o in containers}
         if len(codes) != 1:
@@ -1364,6 +1390,9 @@ def _namesake_readings(exs: Sequence[Extraction], targets: dict) -> dict:
         # States)"; a country stated beside its own state adds nothing.
         container = min(containers, key=lambda o: (o[0] == EntityType.Country, o))
         found, code = gazetteer.city(s[1]) or gazetteer.region(s[1]), next(iter(codes))
+        if found is None and len(stated_codes[s]) > 1 and gazetteer.place(s[1]) is None:
+            readings[(aid, s)] = container
+            continue
         if found is None or found.country_code == code:
             continue
         if any(c.country_code == code for c in gazetteer.cities_named(s[1]) + gazetteer.regions_named(s[1])):
@@ -1854,9 +1883,9 @@ def _has_congress(gid: tuple) -> bool:
     return place is not None and place.iso_code in _CONGRESS_COUNTRIES
 
 
-def _main_home(gid: tuple, groups: dict, home: dict):
-    """Return the country most of a group's articles are about (ties by name), or None."""
-    c = Counter(home[a] for a in groups[gid].articles if a in home)
+def _main_home(gid: tuple, groups: dict, home: dict, articles=None):
+    """Return the country most of a group's articles (or of ``articles``) are about (ties by name), or None."""
+    c = Counter(home[a] for a in (groups[gid].articles if articles is None else articles) if a in home)
     return min(c, key=lambda h: (-c[h], h)) if c else None
 
 
@@ -2493,6 +2522,10 @@ philosopher composer architect designer entrepreneur businessman businesswoman b
 imam priest bishop rabbi footballer cyclist swimmer boxer""".split())
 
 
+#: Roles before a person's name that only sport gives ("striker Keskula", "boxer Velt").
+_SPORT_ROLES = (_SPORT_WORDS | _SOLO_WORDS) & (TITLES | _ROLE_WORDS)
+
+
 #: Words before a place's name, never before a person's ("in Tarsk", "near Tarsk").
 _PLACE_WORDS = frozenset("in near outside inside around across throughout".split())
 
@@ -2814,7 +2847,8 @@ def _spelling_key(t: str, n: str) -> str:
 
     "Party of (the) Regions"; an organization's "Council for/of/on Tarsk Relations" (one link), its
     abbreviations ("Dept.", `_ORG_ABBREVIATIONS`) and its leading demonym read as the country ("Veltrian
-    Tarsk Lines" / "Veltria Tarsk Lines"); a place's "Northern Africa" / "North Africa", "St." / "Saint"
+    Tarsk Lines" / "Veltria Tarsk Lines"), as is a closing "of" and a country ("Communist Party of Veltria" /
+    "Veltrian Communist Party"); a place's "Northern Africa" / "North Africa", "St." / "Saint"
     and "Lake Velmor" / "Velmor Lake"; a German kind word closing an organization's or a place's name
     read as its English word (`_KIND_TRANSLATIONS`). A person's key is romanized by the caller.
     """
@@ -2824,8 +2858,11 @@ def _spelling_key(t: str, n: str) -> str:
         words = [_ORG_ABBREVIATIONS.get(w, w) for w in f.split()]
         f = " ".join(words)
         c = gazetteer.demonym(words[0]) if len(words) > 1 else None
+        head, of, owner = f.rpartition(" of ")
         if c is not None and gazetteer.country(words[0]) is None:
             f = " ".join([fold(c.name)] + words[1:])
+        elif of and head and (c := gazetteer.country(owner)) is not None:
+            f = f"{fold(c.name)} {head}"  # "Communist Party of Veltria" is the "Veltrian Communist Party"
     elif t == EntityType.Place:
         f = _COMPASS_CONTINENT.sub(r"\1 \2", f)
         words = f.split()
@@ -3503,6 +3540,16 @@ _STATE_AFTER = re.compile(r"\s+state\b")
 _PROVINCE_AFTER = re.compile(r"\s+(province|oblast|governorate|prefecture)\b")
 
 
+#: Words before a name that make it a town: "the city of Tarsk", "the mayor of Tarsk".
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village|municipality|mayor)\s+of\s+$")
+
+
+def _written_as_town(text: str, start: int, end: int) -> bool:
+    """True when a text writes a place's name as a town's: "the city of Tarsk", "Tarsk's mayor"."""
+    return _TOWN_BEFORE.search(text[max(0, start - 30):start]) is not None \
+        or _MAYOR_AFTER.match(text[end:end + 20]) is not None
+
+
 def _province_after(text: str, m, raw: str, name: str) -> str:
     """Return "Province" (or the unit written) when a city's name is written with it ("Tarsk province"), else ""."""
     if gazetteer.city(name) is None or gazetteer.country(name) is not None:
@@ -3567,6 +3614,26 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             titles_of[g] = {w for aid in groups[g].articles for s, e in spans.get((aid, g), ())
                             for w in _titles_before(texts.get(aid, ""), s, e)}
         return titles_of[g]
+    nations_of: dict = {}  # person group -> the countries its titles state (computed once, when asked)
+
+    def nations(g: tuple, aids=None) -> set:
+        if aids is not None:
+            return {c for aid in aids for s, e in spans.get((aid, g), ())
+                    for c in _countries_before(texts.get(aid, ""), s, e)}
+        if g not in nations_of:
+            nations_of[g] = nations(g, groups[g].articles)
+        return nations_of[g]
+
+    def sport_here(aid: str, short: tuple) -> bool:
+        # "Heavyweight boxer Okafor" is read in a sports story however few sport words its brief story has
+        return story[aid] or any(_titles_before(texts.get(aid, ""), s, e) & _SPORT_ROLES
+                                 for s, e in spans.get((aid, short), ()))
+
+    def other_nation(aid: str, short: tuple, full: tuple) -> bool:
+        # "Portuguese opposition leader Serrada" is not the "Brazilian Finance Minister Paulo Serrada" of
+        # other stories: both titles state a country, and not the same one
+        mine = nations(short, (aid,))
+        return bool(mine) and bool(theirs := nations(full)) and not mine & theirs
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -3653,6 +3720,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             continue
         # A neo-Velt movement or an anti-Velt campaign is another thing than "Velt", never a longer name of it.
         cands = {uf.find(c) for c in by_edge.get((t, n), ()) if not _other_thing(groups[c])} - {uf.find(gid)}
+        if t == EntityType.Place and any(_PROVINCE_AFTER.fullmatch(" " + c[1].split()[-1]) for c in cands) \
+                and any(_written_as_town(texts.get(aid, ""), s, e)
+                        for aid in sorted(groups[gid].articles) for s, e in spans.get((aid, gid), ())):
+            # "the city of Tarsovo", "Tarsovo's mayor": the town, not the "Tarsovo Province" named after it
+            cands = {c for c in cands if not _PROVINCE_AFTER.fullmatch(" " + c[1].split()[-1])}
         if t == EntityType.Place and cands:
             own = gazetteer.city(n)
             if own is not None and own.population >= BIG_CITY:
@@ -3767,13 +3839,15 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                                                spans.get((aid, gid), ()))
                                                 or any(n in called.get(c, ()) for c in by_edge[(t, n)]
                                                        if uf.find(c) == next(iter(cands))))
-                    and _same_kind_of_story(aid, next(iter(cands)), groups, story)
+                    and _same_kind_of_story(aid, next(iter(cands)), groups, story, sport_here(aid, gid))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
+                    and not other_nation(aid, gid, next(iter(cands)))
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
                 local_map[(aid, gid)] = next(iter(cands))
-            elif not here and t == EntityType.Person and len(cands) > 1 and " " not in n:
+            elif not here and t == EntityType.Person and len(cands) > 1 and len(_written_words(groups[gid])) == 1:
+                # one written word, "al-Rashidi" too (its key "al rashidi")
                 # "Tarsk" alone when the corpus names "Arvo Tarsk" in 30 articles and "Mia Tarsk" in one: the
                 # one it names far more often, when it fits as for a single candidate.
                 lead = None
@@ -3797,10 +3871,11 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     # reports and the minister "Ilse Brandt" only outside them: the one of its kind of story
                     # ("John" may be any John's given name).
                     kind = [c for c in sorted(cands) if _person_corpus_ok(groups, gid, c)
-                            and _same_kind_of_story(aid, c, groups, story)]
+                            and _same_kind_of_story(aid, c, groups, story, sport_here(aid, gid))]
                     lead = kind[0] if len(kind) == 1 else None
-                if lead is not None and _same_kind_of_story(aid, lead, groups, story) \
-                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case):
+                if lead is not None and _same_kind_of_story(aid, lead, groups, story, sport_here(aid, gid)) \
+                        and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case) \
+                        and not other_nation(aid, gid, lead):
                     local_map[(aid, gid)] = lead
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
@@ -3860,21 +3935,54 @@ def _compound_surname_starts(words: list) -> list:
 _PLAIN_TITLES = _HONORIFICS | frozenset("former late then new acting incumbent outgoing veteran dr prof".split())
 
 
+def _words_up_to_name(text: str, start: int, end: int, window: int = 40) -> list:
+    """Return the words written before a person's name, in the mention or up to ``window`` characters before it,
+    without the name's own words ("Saudi oil minister al-Rashidi" -> Saudi, oil, minister)."""
+    head, cut = text[max(0, start - window):start], start >= window  # the window may cut its first word
+    if "\n" in head:
+        head, cut = head[head.rfind("\n") + 1:], False  # a headline above says nothing of the name
+    words = head.split()[1 if cut else 0:]
+    before = len(words)
+    words += text[start:end].split()
+    while len(words) > before and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the mention's own name words, a lower-case particle too ("al-Rashidi", "de Souza")
+    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        words.pop()  # the name's own words the mention left out ("Bogdan Sorensen")
+    return words
+
+
 def _titles_before(text: str, start: int, end: int) -> set:
     """Return the titles and roles written right before a person's name ("Interior Minister Sorensen" ->
     interior, minister), in the mention or just before it, up to a punctuation mark or another word."""
-    words = text[max(0, start - 40):start].split()
-    if start >= 40 and words:
-        words = words[1:]  # the window may cut its first word
-    words += text[start:end].split()
-    while words and words[-1][:1].isupper() and words[-1].casefold() not in TITLES | _ROLE_WORDS:
-        words.pop()  # the name's own words ("Bogdan Sorensen")
+    words = _words_up_to_name(text, start, end)
     out = set()
     for w in reversed(words):
         if w[-1:] in ",.;:!?\"'()" or w.casefold() not in TITLES | _ROLE_WORDS:
             break
         out.add(w.casefold())
     return out - _PLAIN_TITLES
+
+
+def _countries_before(text: str, start: int, end: int) -> frozenset:
+    """Return the countries a demonym or a country's possessive states in the titles before a person's name.
+
+    "Portuguese opposition leader Serrada" and "Italy's Transport Minister Luca
+    Ferrante" state Portugal and Italy; a name with no title right before it
+    states none ("Serrada, a Portuguese MP": the words after it may be about anyone).
+    """
+    words = _words_up_to_name(text, start, end, 60)
+    if not words or words[-1].casefold() not in TITLES | _ROLE_WORDS:
+        return frozenset()
+    for w in reversed(words[-5:]):
+        if w[-1:] in ",.;:!?\"()":
+            break
+        if gazetteer.is_demonym(w) or re.search(r"['\u2019]s$", w):
+            found = _name_countries(gazetteer.norm(w))
+            if found:
+                return found
+        if w.casefold() in _ARTICLES or w.casefold() in CONNECTIVES:
+            break
+    return frozenset()
 
 
 #: People and bodies a lone surname's story must share with one full name's stories, and how many times
@@ -3951,14 +4059,15 @@ def _written_whole(text: str, phrase: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
 
 
-def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict) -> bool:
-    """True when some article of ``full`` is a match report exactly when article ``aid`` is one.
+def _same_kind_of_story(aid: str, full: tuple, groups: dict, sport: dict, here: bool | None = None) -> bool:
+    """True when some article of ``full`` is a match report exactly when article ``aid`` (or ``here``) is one.
 
     A lone surname is read as the corpus' one full name ending in it only
     within the same kind of story: "Keskula" in a story about a party is not
     the striker "Arvo Keskula" that only match reports name.
     """
-    return any(sport[a] == sport[aid] for a in groups[full].articles)
+    here = sport[aid] if here is None else here
+    return any(sport[a] == here for a in groups[full].articles)
 
 
 def _club_candidates(cands: set, groups: dict, sport: dict) -> set:
@@ -4273,8 +4382,10 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             if t != EntityType.Person and not longer and len(words) >= 2 \
                     and not any(w.casefold() in common and w.casefold() not in given
                                 for w in _written_words(groups[gid])[:-1]):
-                # the full name tagged an organization, its surname alone a person
-                longer = {uf.find(local_map.get((aid, g), g)) for g, w in same_last if w == words[-1:]}
+                # the full name tagged an organization, its surname alone a person; not when the surname was read
+                # as another full name ("Bence Szerdahelyi" in a story whose "Szerdahelyi" is "Gabor Szerdahelyi")
+                longer = {r for g, w in same_last if w == words[-1:]
+                          if " " not in (r := uf.find(local_map.get((aid, g), g)))[1] or (" " + r[1]).endswith(" " + n)}
                 if any(len(w) > 1 and w[-1] == words[-1] for _g, w in same_last):
                     longer = set()
             if len(longer) > 1 and len(words) == 1 and t != EntityType.Person and starts \
