@@ -737,9 +737,8 @@ def _given_name_start(doc, ent, taken: int) -> int:
             and not (after_role and gazetteer.region(t.text) is None and gazetteer.us_state_name(t.text) is None) \
             and not (owned and place.name != t.text):  # "Ana" is only another name of Anaheim
         return ent.start  # after a role noun a word or a town's name is a given name ("chief executive Ana Torvik")
-    while i - 2 >= max(taken, 0) and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
-            and not doc[i - 1].whitespace_ and doc[i - 2].is_title and doc[i - 2].is_alpha \
-            and doc[i - 2].ent_iob_ == "O":
+    # doc[i] is a title-case word (checked above), so the hyphen's test of the word after it holds
+    while i - 2 >= max(taken, 0) and _glued_hyphen(doc, i - 1) and doc[i - 2].ent_iob_ == "O":
         i -= 2  # a hyphened given name: "Abed-Tarso" + "Moreau"
     return i
 
@@ -2112,14 +2111,20 @@ def _storm_names(doc) -> set[str]:
     for tok in doc:
         if tok.lower_ not in STORM_WORDS or not tok.is_title:
             continue
-        words = []
-        for nxt in doc[tok.i + 1:tok.i + 4]:
-            if not nxt.is_title or nxt.lower_ in STORM_WORDS:
-                break
-            words.append(nxt.text)
+        words = _title_words_after(doc, tok.i, STORM_WORDS)
         if words:
             out.add(" ".join(words))
     return out
+
+
+def _title_words_after(doc, i: int, stop: frozenset = frozenset()) -> list[str]:
+    """Return the up to three title-case words right after token ``i``, ending before a word in ``stop``."""
+    words = []
+    for nxt in doc[i + 1:i + 4]:
+        if not nxt.is_title or nxt.lower_ in stop:
+            break
+        words.append(nxt.text)
+    return words
 
 
 def _vessel_names(doc) -> set[str]:
@@ -2129,11 +2134,7 @@ def _vessel_names(doc) -> set[str]:
         prefix = tok.is_upper and tok.lower_ in VESSEL_PREFIXES
         if not (prefix or tok.lower_ in VESSEL_WORDS and tok.is_lower):
             continue
-        words = []
-        for nxt in doc[tok.i + 1:tok.i + 4]:
-            if not nxt.is_title:
-                break
-            words.append(nxt.text)
+        words = _title_words_after(doc, tok.i)
         # "the tanker Iran seized": a country or place after the noun is the one that acted, no ship
         if words and gazetteer.country(" ".join(words)) is None and gazetteer.place(" ".join(words)) is None:
             out.add(" ".join(words))
