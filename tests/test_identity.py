@@ -3539,3 +3539,40 @@ def test_a_lone_surname_whose_headline_above_names_another_country_still_joins_t
         found("a", "Hungarian Prime Minister Gabor Szerdahelyi won a vote.", ("Gabor Szerdahelyi", "Person")),
         found("b", "Talks with Polish leader\n\nPrime Minister Szerdahelyi met his counterpart.", ("Szerdahelyi", "Person"))])
     assert [(e.label, e.articles) for e in kb.entities if e.type == "Person"] == [("Gabor Szerdahelyi", ("a", "b"))]
+
+
+@pytest.mark.parametrize("text, long, short, short_type", [
+    ("Figures went to the Velland Rail Authority, the VRB, last week.", "Velland Rail Authority", "VRB", "Organization"),
+    ("According to the DVZ, the Danish Association for Veterinary Care, farms lost stock.",
+     "Danish Association for Veterinary Care", "DVZ", "Organization"),
+    ("Shares of Velland Petroleum Company (Vellpetro) fell.", "Velland Petroleum Company", "Vellpetro", "Person"),
+])
+def test_a_gloss_written_beside_an_organizations_name_is_that_organization(text, long, short, short_type):
+    # the acronym of the body's own language or a blend of its words: no initials tie them, the story does
+    kb = link_extractions([found("a", text, (long, "Organization"), (short, short_type)),
+                           found("b", f"The {short} said on Monday it would appeal.", (short, short_type))])
+    assert [(e.type, e.label, e.articles) for e in kb.entities] == [("Organization", long, ("a", "b"))]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Talks with the Christian Democratic Union, the CSU and the Greens failed.", "Christian Democratic Union", "CSU"),
+    ("The CSU, the Christian Democratic Union and the Greens met.", "CSU", "Christian Democratic Union"),
+    ("He praised the Christian Democratic Union, the CSU's sister party.", "Christian Democratic Union", "CSU"),
+    ("Shares of Velland Petroleum Company (Velland) fell.", "Velland Petroleum Company", "Velland"),
+    ("Figures went to the Velland Rail Authority, the FIFA, last week.", "Velland Rail Authority", "FIFA"),
+])
+def test_a_list_a_possessive_or_a_name_that_does_not_fit_is_no_gloss(text, first, second):
+    kb = link_extractions([found("a", text, (first, "Organization"), (second, "Organization"))])
+    assert len(kb.entities) == 2
+
+
+def test_two_orders_of_one_bodys_words_in_a_story_are_one_body():
+    text = "Leaders of the Velan Orthodox Church met. The Orthodox Velan Church has four million members."
+    other = "The Orthodox Velan Church was founded in 1901."
+    kb = link_extractions([found("a", text, ("Velan Orthodox Church", "Organization"),
+                                 ("Orthodox Velan Church", "Organization")),
+                           found("b", other, ("Orthodox Velan Church", "Organization")),
+                           found("c", "The Velan Church Orthodox Society met.", ("Velan Church Orthodox Society", "Organization"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert len(got) == 2 and ("Velan Church Orthodox Society", ("c",)) in got
+    assert [a for _l, a in got if a != ("c",)] == [("a", "b")]

@@ -322,3 +322,30 @@ def test_a_layer_violation_is_caught(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from kgraph.build import pipeline\n")
     assert "kgraph.build.pipeline" in _imports("kgraph.core.bad", bad, set(MODULES))
+
+
+def _rebound(tree: ast.Module) -> list[str]:
+    """Return the top-level names a module binds twice (a second table or function silently replaces the first)."""
+    seen, twice = set(), []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        elif isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        else:
+            names = []
+        twice += [n for n in names if n in seen]
+        seen.update(names)
+    return twice
+
+
+def test_the_rebinding_check_sees_a_second_table_of_one_name():
+    assert _rebound(ast.parse("_WORDS = 1\ndef f(): pass\n_WORDS = 2\n")) == ["_WORDS"]
+
+
+@pytest.mark.parametrize("module", sorted(_modules()))
+def test_no_module_binds_a_top_level_name_twice(module):
+    # A rule's table defined again lower in a long module changes the rule above it without a word.
+    assert _rebound(ast.parse(_modules()[module].read_text(encoding="utf-8"))) == []

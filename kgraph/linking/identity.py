@@ -1079,6 +1079,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         written_at[(aid, gid)].add(mention_name[(aid, _s, _e)])
     _join_defined_acronyms(groups, defined, uf, local_map, written_at)
     _join_compound_acronyms(groups, per_article, uf)
+    _join_glosses(groups, mention_group, ex_text, uf)
+    _join_reordered_names(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
     full_edges = _person_edges(exs, full_names=True)
@@ -4691,6 +4693,91 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) == 1 and next(iter(roots)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(roots))
+
+
+#: What stands between a name and its gloss: "the Tarsk Rail Authority, the TRB", "Tarsk Petroleum (Tarspet)".
+_GLOSS_GAP = re.compile(r",\s+the\s+|\s*\(\s*", re.I)
+
+#: A list goes on after a pair of names ("the TDU, the TSU and the Greens"): no gloss.
+_GLOSS_LIST_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z]|(?:and|or)\b)|'s\b|\u2019s\b")
+_GLOSS_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*(?:the\s+)?$", re.I)
+
+
+def _common_letters(a: str, b: str) -> int:
+    """Return the length of the longest common subsequence of two short strings."""
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _glosses(short: str, name: str) -> bool:
+    """True when a one-word name may gloss an organization's longer name: an acronym whose letters but one are the
+    name's initials in order ("TRB" for "Tarsk Rail Authority": the B is of the body's own language), or a word
+    blended from the name's words ("Tarspet" for "Tarsk Petroleum": it opens with four letters of one of them)."""
+    if _acronym_like(short):
+        return _common_letters(short.casefold(), _initials(name).casefold()) >= max(2, len(short) - 1)
+    low = fold(short)
+    if not short.isalpha() or len(low) < 5:
+        return False
+    return any(len(w) >= 4 and low[:4] == w[:4] and low != w for w in (fold(x) for x in name.split() if x[:1].isupper()))
+
+
+def _join_glosses(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind) -> None:
+    """Join a one-word name a story writes as the gloss of an organization's name beside it to that organization.
+
+    "the Tarsk Rail Authority, the TRB", "the TRB, the Tarsk Rail Authority", "Tarsk Petroleum (Tarspet)": the
+    acronym of a name in the body's own language, or a blend of its words, matches no initials, so no other join
+    reads them as one; the story itself does. The short name must fit the long one (:func:`_glosses`) and the two
+    must not be items of a list ("the TDU, the TSU and the Greens"). The story ties them for the corpus, as an
+    acronym defined in brackets does; a short name already joined to another name is left alone.
+    """
+    at: dict = defaultdict(list)  # article -> (start, end, group) of its mentions, in order
+    for (aid, s, e), gid in mention_group.items():
+        at[aid].append((s, e, gid))
+    for aid in sorted(at):
+        text, spans = texts.get(aid, ""), sorted(at[aid])
+        for (s1, e1, g1), (s2, e2, g2) in zip(spans, spans[1:]):
+            gap = _GLOSS_GAP.fullmatch(text[e1:s2])
+            if gap is None or g1 == g2:
+                continue
+            bracket = "(" in gap.group(0)
+            if bracket and not text[e2:e2 + 2].lstrip().startswith(")"):
+                continue
+            if not bracket and (_GLOSS_LIST_AFTER.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1])):
+                continue
+            for long, short in ((g1, g2), (g2, g1)) if not bracket else ((g1, g2),):
+                lname = groups[long].names.most_common(1)[0][0]
+                sname = groups[short].names.most_common(1)[0][0]
+                if long[0] != EntityType.Organization or " " not in lname or " " in sname \
+                        or short[0] == EntityType.Country or uf.find(short) != short \
+                        or short[0] == EntityType.Place and (gazetteer.place(sname) or gazetteer.country(sname)):
+                    continue
+                if _glosses(sname, lname) and not _initials(lname) == sname:
+                    uf.union(uf.find(long), short)
+                    break
+
+
+def _join_reordered_names(groups: dict, per_article: dict, uf: _UnionFind) -> None:
+    """Join, in one story, two organization names of three words or more that write the same words in another order.
+
+    "the Velan Orthodox Church" and "the Orthodox Velan Church": translated names move their words, and a story
+    naming both means one body. Looked up by the sorted words, article by article.
+    """
+    for aid in sorted(per_article):
+        by_words: dict = defaultdict(set)
+        for gid in sorted(per_article[aid]):
+            words = [w for w in fold(gid[1]).split() if w not in _LINK_WORDS]
+            if gid[0] == EntityType.Organization and len(words) >= 3:
+                by_words[tuple(sorted(words))].add(gid)
+        for same in by_words.values():
+            if len({uf.find(g) for g in same}) > 1:
+                big, *rest = sorted(same, key=_heavier_first(groups))
+                for g in rest:
+                    uf.union(uf.find(big), g)
 
 
 def _join_misspelt_countries(groups: dict, uf: _UnionFind) -> None:
