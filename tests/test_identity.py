@@ -3576,3 +3576,25 @@ def test_two_orders_of_one_bodys_words_in_a_story_are_one_body():
     got = sorted((e.label, e.articles) for e in kb.entities)
     assert len(got) == 2 and ("Velan Church Orthodox Society", ("c",)) in got
     assert [a for _l, a in got if a != ("c",)] == [("a", "b")]
+
+
+def test_a_name_beside_the_one_site_it_names_is_that_site_in_its_story():
+    text = "Visitors to the Velnik Theater rose. Critics said the Velnik staged a new opera."
+    kb = link_extractions([found_named("a", text, ("Velnik Theater", "Place", "Velnik Theater"),
+                                       ("the Velnik", "Organization", "Velnik"))])
+    assert [(e.type, e.articles) for e in kb.entities] == [("Place", ("a",))]
+    # a gazetteer city beside its airport stays the city
+    airport = "Flights left Bremen Airport. Bremen said it would help."
+    kb = link_extractions([found_named("a", airport, ("Bremen Airport", "Place", "Bremen Airport"),
+                                       ("Bremen said", "Organization", "Bremen"))])
+    assert len(kb.entities) == 2
+
+
+def test_a_sites_shortened_name_is_the_one_longer_site_of_its_story_only():
+    text = "Visitors to the Ostrava Maritime Museum rose. Since May the museum known as Maritime Museum opened."
+    other = "The Maritime Museum of a port city closed."
+    kb = link_extractions([found_named("a", text, ("Ostrava Maritime Museum", "Place", "Ostrava Maritime Museum"),
+                                       ("as Maritime Museum", "Place", "Maritime Museum")),
+                           found_named("b", other, ("Maritime Museum", "Place", "Maritime Museum"))])
+    got = sorted((e.label, e.articles) for e in kb.entities)
+    assert got == [("Maritime Museum", ("b",)), ("Ostrava Maritime Museum", ("a",))]

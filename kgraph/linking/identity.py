@@ -4581,7 +4581,7 @@ _CLUB_YEAR = re.compile(r"\d\d")
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
-_SHORT_FORMS = frozenset({"club", "surname", "given", "particle"})
+_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail"})
 
 #: Lower-case words inside a place's name after which news drops the rest: "Tarsk am See" is "Tarsk" again.
 _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".split())
@@ -4608,6 +4608,10 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       title word may be the lost surname);
     - ``particle``: a place's first word where the full name goes on with a lower-case particle ("Tarsk"
       beside "Tarsk am See").
+    - ``site``: a name read as a body or a person beside the one site it names with a facility's head word
+      ("Velnik" beside "Velnik Theater"), no gazetteer place ("Tarsk" beside "Tarsk Airport" is the city);
+    - ``tail``: a site's name of two words or more that ends the one longer name of its story ("Maritime
+      Museum" beside "Ostrava Maritime Museum"); only there: another story's "Maritime Museum" is another.
 
     Only names of the same article are read, and exactly one must fit.
     """
@@ -4660,6 +4664,13 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                         and len(gw) > len(words) + 1 and gw[len(words)] in _PLACE_PARTICLES:
                     fits.add(g)
                     own.add(g)
+                if "site" in which and t in (EntityType.Organization, EntityType.Person) and gt == EntityType.Place \
+                        and len(gw) == len(words) + 1 and gn.startswith(n + " ") and gw[-1] in _FACILITY_HEADS \
+                        and gw[-1] not in _COMMEMORATIVE and gazetteer.place(n) is None and gazetteer.country(n) is None:
+                    fits.add(g)  # "Velnik" (read as a body or a person) beside the "Velnik Theater" it names
+                if "tail" in which and t == EntityType.Place and len(words) >= 2 and words[-1] in _FACILITY_HEADS \
+                        and gt in (EntityType.Place, EntityType.Organization) and gn.endswith(" " + n):
+                    fits.add(g)  # "Maritime Museum" beside the one "Ostrava Maritime Museum" of its story
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) != 1 or next(iter(roots)) == uf.find(gid):
                 continue
