@@ -3598,3 +3598,11 @@ def test_a_sites_shortened_name_is_the_one_longer_site_of_its_story_only():
                            found_named("b", other, ("Maritime Museum", "Place", "Maritime Museum"))])
     got = sorted((e.label, e.articles) for e in kb.entities)
     assert got == [("Maritime Museum", ("b",)), ("Ostrava Maritime Museum", ("a",))]
+
+
+def test_two_people_sharing_a_surname_stay_two_when_the_first_opens_the_story():
+    # "John" opens the story only: no headline word glued to "Smith" but a given name the entity model knows
+    text = "John Smith met his sister Mary Smith in the capital."
+    kb = link_extractions([found_named("a", text, ("John Smith", "Person", "John Smith"),
+                                       ("Mary Smith", "Person", "Mary Smith"))])
+    assert sorted(e.label for e in kb.entities) == ["John Smith", "Mary Smith"]

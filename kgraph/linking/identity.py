@@ -618,9 +618,11 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
     the corpus, its first word starts no other person's name in the corpus
     and is never capitalized inside a sentence (a given name is), and the
     rest is an edge of another person's full name in the same article whose
-    first word is capitalized inside some sentence ("Arvo Keskula").
+    first word is capitalized inside some sentence ("Arvo Keskula"). A given name the entity model learned is
+    no headline word.
     """
     norm = gazetteer.norm
+    given = _given_names()  # "John Smith" opening a story that names "Mary Smith" too is no glued headline
     persons_in: dict[str, set] = defaultdict(set)
     first_words: Counter = Counter()
     for k, (name, _alias) in cleaned.items():
@@ -639,8 +641,8 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
             continue
         w, rest = norm(words[0]), " ".join(words[1:])
         r = norm(rest)
-        if first_words[w] > (1 if n in persons_in[k[0]] else 0) or case.get(w, (0, 0))[1]:
-            continue  # "Arvo" starts other persons' names: a given name, not a headline word
+        if first_words[w] > (1 if n in persons_in[k[0]] else 0) or case.get(w, (0, 0))[1] or w in given:
+            continue  # "Arvo" starts other persons' names, "John" is a given name: no headline word
         fulls = {q for q in persons_in[k[0]] - {n} if not q.startswith(w + " ") and case.get(q.split()[0], (0, 0))[1]
                  and (q.startswith(r + " ") or q.endswith(" " + r))}
         if fulls:
