@@ -2828,6 +2828,39 @@ def test_a_relation_s_evidence_follows_the_time_and_source_filters(open_page, an
     assert page.js(evidence)[0][0] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
 
 
+def _sources_row(page) -> str:
+    return page.js("""[...document.querySelectorAll('#details dt')].find(d => d.textContent === 'Sources')
+                      .nextElementSibling.textContent""")
+
+
+def test_a_relation_s_sources_follow_the_time_and_source_filters(open_page, analyst_page):
+    # Filtered to one publisher, a relation's panel said "2 independent sources" above the one sentence that
+    # publisher wrote: the count was of every article, whatever the filters.
+    page = open_page(analyst_page)
+    ada, orion = _ids(page, ["Ada Quill", "Orion Mills"])
+    rel = page.js("([a, b]) => kgraph.data.edges.find(e => e.from === a && e.to === b && e.predicate === 'worksFor').id", [ada, orion])
+    page.js("id => kgraph.selectEdge(id)", rel)
+    assert _sources_row(page) == "2 independent sources"
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    assert _sources_row(page) == "1 independent source in the time and source filters (2 in all)"
+    assert "1 article in the filters (2 in all)" in _hover_edge(page, "Ada Quill", "Orion Mills")
+    page.page.uncheck('input[data-source="South Times"]')  # the panel stays open on a relation no longer drawn
+    page.settle()
+    assert _sources_row(page) == "none in the time and source filters (2 in all)"
+    page.page.check('input[data-source="North Post"]')
+    page.page.check('input[data-source="South Times"]')
+    # a time range alone: the first day keeps the North Post's article only
+    page.js("() => kgraph.setDates(0, 0)")
+    page.settle()
+    page.js("id => kgraph.selectEdge(id)", rel)
+    assert _sources_row(page) == "1 independent source in the time and source filters (2 in all)"
+    page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
+    page.settle()
+    assert _sources_row(page) == "2 independent sources"
+    assert "2 articles · " not in _hover_edge(page, "Ada Quill", "Orion Mills")  # two publishers: as many as articles
+
+
 def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed(open_page, tmp_path):
     # 300 articles give 26 names to two entities each (a city and its club, a country and its team): "Velt · 2
     # articles" among the entities named most and not drawn was the team, read as the country.

@@ -262,12 +262,18 @@
     });
   }
   function articleFiltered() { return dateFiltered() || state.sourcesOff.size > 0; }
-  // how many sources state a relation, saying where a count rests on articles that name no publisher
+  // How many sources state a relation, saying where a count rests on articles that name no publisher. With a time
+  // range or publishers set, only the articles they keep count, as in the evidence below it: filtered to one
+  // publisher, a relation said "2 independent sources" beside one sentence of that publisher.
   function sourcesText(e) {
-    var unnamed = e.articles.filter(function (i) { return !DATA.articles[i].publisher; }).length;
-    if (!unnamed) return plural(e.sources, 'independent source');
-    if (unnamed === e.articles.length) return plural(e.articles.length, 'article') + ', none naming its publisher: not known to be independent';
-    return plural(e.sources, 'source') + ' (' + plural(unnamed, 'article') + ' naming no publisher, each counted as its own)';
+    var af = articleFiltered(), arts = af ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles;
+    var where = af ? ' in the time and source filters' : '', all = af ? ' (' + num(e.sources) + ' in all)' : '';
+    if (!arts.length) return 'none' + where + all;
+    var n = af ? sourcesOf(arts) : e.sources;
+    var unnamed = arts.filter(function (i) { return !DATA.articles[i].publisher; }).length;
+    if (!unnamed) return plural(n, 'independent source') + where + all;
+    if (unnamed === arts.length) return plural(arts.length, 'article') + where + ', none naming its publisher: not known to be independent';
+    return plural(n, 'source') + where + all + ' (' + plural(unnamed, 'article') + ' naming no publisher, each counted as its own)';
   }
   function sourcesOf(arts) {
     var s = new Set();
@@ -2320,6 +2326,13 @@
       n.alt.length ? el('div', {text: 'Also: ' + n.alt.slice(0, 5).join(' · ') + (n.alt.length > 5 ? ' …' : '')}) : null]
       .filter(Boolean));
   });
+  // a relation's articles and sources in a tooltip, those the time and source filters keep when they are set
+  function articlesWords(e) {
+    var af = articleFiltered(), arts = af ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles;
+    var n = af ? sourcesOf(arts) : e.sources;
+    return plural(arts.length, 'article') + (arts.length !== e.articles.length ? ' in the filters (' + num(e.articles.length) + ' in all)' : '')
+      + (n !== arts.length ? ' · ' + plural(n, 'independent source') : '');
+  }
   network.on('hoverEdge', function (p) {
     var ids = groups[p.edge];
     if (!ids || !p.event) return;
@@ -2330,8 +2343,7 @@
     showTip(p.event, [el('div', {class: 'tt-title', text: title}),
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
-      el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'independent source') : '') : e.asserted ? 'asserted by a correction' : 'gazetteer')
+      el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? articlesWords(e) : e.asserted ? 'asserted by a correction' : 'gazetteer')
         + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
