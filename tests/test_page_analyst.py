@@ -2489,6 +2489,66 @@ def test_a_relation_of_low_confidence_is_drawn_pale_and_said_low_wherever_it_is_
     page.screenshot("low-confidence.png")
 
 
+_EDGES_DRAWN = """() => {
+    // each drawn edge as vis-network draws it now: width on screen (px), colour, opacity, its articles; then the same
+    // edge hovered and chosen
+    const net = kgraph.network, s = net.getScale(), b = net.body;
+    const look = e => { const v = e.getFormattingValues(); return [v.width * s, v.color, v.opacity]; };
+    return b.edgeIndices.filter(id => b.edges[id].connected).map(id => {
+        const e = b.edges[id], plain = look(e);
+        e.hover = true; const hovered = look(e); e.hover = false;
+        e.selected = true; const chosen = look(e); e.selected = false;
+        const n = kgraph.groups(id).reduce((k, i) => k + kgraph.data.edges[i].articles.length, 0);
+        return {plain, hovered, chosen, n};
+    });
+}"""
+
+
+def _on(colour: str, opacity: float, background: str) -> str:
+    """Return the colour seen where ``colour`` is drawn at ``opacity`` over ``background`` (both '#rrggbb')."""
+    mix = [round(opacity * int(colour[k:k + 2], 16) + (1 - opacity) * int(background[k:k + 2], 16)) for k in (1, 3, 5)]
+    return "#" + "".join(f"{v:02x}" for v in mix)
+
+
+def test_edges_are_readable_at_fit_to_screen_in_either_theme_and_stand_out_hovered_or_chosen(open_page, mid_page, analyst_page):
+    # 300 DWIE articles (1,365 entities drawn at a sixth of their size): an edge of one article was under half a
+    # pixel wide, at 0.45 of a light grey (1.3:1 on white), in the dark theme as faint; a chosen one as translucent.
+    path, _ = mid_page
+    page = open_page(path, viewport=BIG)
+    assert page.js("kgraph.network.getScale()") < 0.3
+    for theme, surface in (("light", "#ffffff"), ("dark", "#0d1117")):
+        page.page.emulate_media(color_scheme=theme)
+        assert _until(page, "kgraph.theme()", theme, timeout=5) == theme
+        page.settle()
+        edges = page.js(_EDGES_DRAWN)
+        assert len(edges) > 500
+        sure = max(e["plain"][2] for e in edges)  # the others are of low confidence, drawn pale on purpose
+        for e in edges:
+            width, colour, opacity = e["plain"]
+            assert width >= 1 - 1e-6, e  # at least a pixel on screen
+            if opacity == sure:
+                assert _contrast(_on(colour, opacity, surface), surface) >= 2.8, (theme, e)
+            # hovered: a pixel wider and opaque; chosen: wider still, opaque, in the theme's strongest ink
+            assert e["hovered"][0] >= width + 1 - 1e-6 and e["hovered"][2] == min(1, opacity / sure)
+            assert e["chosen"][0] >= width + 1.5 - 1e-6 and e["chosen"][2] == min(1, opacity / sure)
+            assert _contrast(e["chosen"][1], surface) >= 12
+        # the width still says how many articles state it: more articles, never narrower
+        ranked = sorted((e["n"], e["plain"][0]) for e in edges)
+        assert all(w2 >= w1 - 1e-6 for (_n1, w1), (_n2, w2) in zip(ranked, ranked[1:]))
+        assert ranked[-1][1] > 1.5 * ranked[0][1]
+        page.screenshot(f"edges-fit-{theme}.png")
+    page.page.emulate_media(color_scheme="light")
+    # a small graph, framed near its own size, keeps its edges as they were: opaque light grey at their own widths
+    small = open_page(analyst_page)
+    assert small.js("kgraph.network.getScale()") >= 0.4
+    drawn = small.js(_EDGES_DRAWN)
+    assert drawn and {e["plain"][1] for e in drawn} == {"#a3acb5"}
+    assert max(e["plain"][2] for e in drawn) == 1
+    own = small.js("""kgraph.network.body.edgeIndices.filter(id => kgraph.network.body.edges[id].connected)
+                      .map(id => kgraph.edges.get(id).width * kgraph.network.getScale())""")
+    assert sorted(round(e["plain"][0], 6) for e in drawn) == sorted(round(w, 6) for w in own)
+
+
 def _two_chains_kb(low_via: str) -> KnowledgeBase:
     """Return Ada Quill working for two firms based in Veltria, one of the two stated with low confidence."""
     E = Entity

@@ -8,7 +8,11 @@
   var SVG = 'http://www.w3.org/2000/svg';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
   var EDGE_COLOR = {color: '#a3acb5', highlight: '#1f2328', hover: '#57606a', inherit: false};
-  var EDGE_OPACITY = DATA.nodes.length > 400 ? 0.45 : 1.0;  // many edges: lighter, so that nodes and labels stay readable
+  // Many edges are drawn translucent, so that nodes and names stay readable where they cross, but darker (THEMES'
+  // edgeMany): at 0.45 of the light grey, 300 articles' edges were 1.3:1 on white, barely there; at 0.6 of the
+  // darker grey a lone edge is about 3:1 in either theme, and a crowd of them still lets the nodes show through.
+  var MANY_EDGES = DATA.nodes.length > 400;
+  var EDGE_OPACITY = MANY_EDGES ? 0.6 : 1.0;
   var UNKNOWN_SOURCE = '(no publisher)';
   var ID_BASE = (DATA.ns || {}).id || '';
 
@@ -104,10 +108,10 @@
   // the chosen node's outline) takes its colours from here. Paper is always light.
   var THEMES = {
     light: {surface: '#ffffff', ink: '#1f2328', halo: 'rgba(255,255,255,0.92)', leaderHalo: 'rgba(255,255,255,0.9)',
-      leader: '#3d444d', veil: 'rgba(255,255,255,0.82)', edge: '#a3acb5', edgeHi: '#1f2328', edgeHover: '#57606a',
+      leader: '#3d444d', veil: 'rgba(255,255,255,0.82)', edge: '#a3acb5', edgeMany: '#4b535d', edgeHi: '#1f2328', edgeHover: '#57606a',
       chosen: '#111111', neutral: '#d0d7de', barOn: '#0969da', barOff: '#c9d1d9'},
     dark: {surface: '#0d1117', ink: '#e6edf3', halo: 'rgba(13,17,23,0.92)', leaderHalo: 'rgba(13,17,23,0.9)',
-      leader: '#9198a1', veil: 'rgba(13,17,23,0.8)', edge: '#8b949e', edgeHi: '#f0f6fc', edgeHover: '#c9d1d9',
+      leader: '#9198a1', veil: 'rgba(13,17,23,0.8)', edge: '#8b949e', edgeMany: '#adb6c0', edgeHi: '#f0f6fc', edgeHover: '#c9d1d9',
       chosen: '#f0f6fc', neutral: '#8b949e', barOn: '#4493f8', barOff: '#3d444d'}
   };
   var THEME_KEY = 'kgraph-theme';
@@ -117,7 +121,7 @@
   }
   var themeName = storedTheme() || (darkQuery.matches ? 'dark' : 'light'), T = THEMES[themeName];
   document.documentElement.setAttribute('data-theme', themeName);
-  EDGE_COLOR.color = T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
+  EDGE_COLOR.color = MANY_EDGES ? T.edgeMany : T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
   // A community's or type's colour on the dark background: the palette keeps 3:1 against white, and 71 of its
   // 969 colours fell under 3:1 against the dark network (a dark purple nearly vanished). Those are made lighter in
   // OKLab (same hue and chroma, so the colour still reads as itself) until they reach 3:1; the others are unchanged.
@@ -371,6 +375,8 @@
   var netLegend = document.createElement('div');
   netLegend.id = 'net-legend'; netLegend.setAttribute('aria-label', 'Legend');
   var BORDER = 1.2, BORDER_SELECTED = 3, SELECTED_PX = 1.5;
+  function selectionWidth(w) { return w + Math.max(1.5, SELECTED_PX / network.getScale()); }
+  function hoverWidth(w) { return w + Math.max(0.8, 1 / network.getScale()); }
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
       damping: 0.3, avoidOverlap: 0},
@@ -386,8 +392,18 @@
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: BORDER, borderWidthSelected: BORDER_SELECTED, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
-    // a chosen relation is at least SELECTED_PX wide on the screen, however far out the view is
-    edges: {selectionWidth: function (w) { return Math.max(w + 1.5, SELECTED_PX / network.getScale()); }, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
+    // a chosen relation is drawn at least SELECTED_PX wider than the others on the screen, however far out the view
+    // is, and a hovered one (or a hovered node's) a pixel wider
+    edges: {selectionWidth: selectionWidth, hoverWidth: hoverWidth, color: {opacity: EDGE_OPACITY},
+      // hovered or chosen, an edge is drawn opaque in its dark colour (a relation of low confidence still pale):
+      // translucent, a chosen relation among 1,600 was as faint as the rest (vis-network keeps the edge's opacity
+      // for its highlight colour)
+      chosen: {label: true, edge: function (values, id, selected, hovering) {
+        if (!selected && !hovering) return;
+        values.opacity = Math.min(1, values.opacity / EDGE_OPACITY);
+        values.color = selected ? T.edgeHi : T.edgeHover;
+        values.width = (selected ? selectionWidth : hoverWidth)(values.width);
+      }},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
       font: {face: FONT, size: 12, color: T.ink, strokeWidth: 4, strokeColor: T.surface, align: 'middle', bold: {mod: 'bold'}},
       scaling: {label: {drawThreshold: 4}}}
@@ -429,8 +445,26 @@
       n.kgRoom = Math.min(best, ROOM_RINGS * ROOM_CELL);
     });
   }
+  // An edge's width says how many articles state it, in graph units: at fit-to-screen a corpus of hundreds of
+  // entities is drawn at a sixth of its size or less, and an edge of one article (2.5 units) became a faint hairline
+  // under half a pixel wide. Zoomed out beyond EDGE_SCALE, every edge is drawn as wide as at EDGE_SCALE (one article
+  // 1 px, twenty about 3 px: width still ranks them); zoomed in, edges have their own widths. As for nodes, a width
+  // the page did not set is the edge's own (vis-network sets them anew when the data change).
+  var EDGE_SCALE = 0.4;
+  function floorEdges(body, scale) {
+    var grow = Math.max(1, EDGE_SCALE / scale);
+    body.edgeIndices.forEach(function (id) {
+      var ve = body.edges[id], o = ve.options;
+      if (o.width !== ve.kgWidth) ve.kgBase = o.width;
+      var width = ve.kgBase * grow;
+      // the hover and selection widths derive from the width and the scale (edges.hoverWidth, selectionWidth)
+      if (width !== o.width || ve.kgScale !== scale) { o.width = width; ve._setInteractionWidths(); }
+      ve.kgWidth = width; ve.kgScale = scale;
+    });
+  }
   network.on('beforeDrawing', function () {
     var body = network.body, scale = network.getScale(), border = Math.max(BORDER, 0.9 / scale);
+    floorEdges(body, scale);
     measureRoom(body);
     body.nodeIndices.forEach(function (id) {
       var vn = body.nodes[id], o = vn.options;
@@ -1077,7 +1111,7 @@
     themeName = name; T = THEMES[name];
     document.documentElement.setAttribute('data-theme', name);
     themeButton.setAttribute('aria-pressed', name === 'dark' ? 'true' : 'false');
-    EDGE_COLOR.color = T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
+    EDGE_COLOR.color = MANY_EDGES ? T.edgeMany : T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
     recolor();
     nodesDS.update(communities.map(function (c) { return {id: CPREFIX + c.id, color: communityNodeColor(c)}; }));
     edgesDS.update(edgesDS.get().map(function (e) { return {id: e.id, color: Object.assign({}, e.color, EDGE_COLOR), font: edgeFont()}; }));
