@@ -2232,6 +2232,20 @@ def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analys
     assert page.js("[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)") == ["Person"]
     assert not page.js("kgraph.drawn()")  # no relation links two people: the network says why
     assert page.page.locator(".nothing-shown").is_visible()
+    # a second click on the one shown alone shows every one again (it took ticking each of the others)
+    types = "[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)"
+    page.page.click('#type-filters button.only[aria-label="Show only Person"]')
+    page.settle()
+    assert page.js(types) == [t["name"] for t in page.js("kgraph.data.types")]
+    assert page.page.locator(".nothing-shown").is_hidden()
+    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')  # worksFor and leaderOf: worksFor alone
+    page.settle()
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor"}
+    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')
+    page.settle()
+    assert page.js("[...document.querySelectorAll('#pred-filters input:not(:checked)')].length") == 0
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "leaderOf", "citizenOf", "livesIn", "memberOf"}
+    assert "preds=" not in page.page.url
 
 
 

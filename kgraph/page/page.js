@@ -2458,6 +2458,11 @@
     return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
       on: {click: function (ev) { ev.preventDefault(); only(); syncControls(); refresh(); }}});
   }
+  // A type or a kind of relation alone at one click, and all of them again at a second, as for publishers: after
+  // "Person only" the way back was ticking every other box.
+  var allTypes = DATA.types.map(function (t) { return t.name; }), allPreds = DATA.predicates.map(function (p) { return p.name; });
+  function aloneOrAll(set, name, all) { return set.size === 1 && set.has(name) ? new Set(all) : new Set([name]); }
+  function onlyOrAll(b, name, every) { b.title = 'Show only ' + name + ' (again: ' + every + ')'; return b; }
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
     if (typeBoxes[name]) typeBoxes[name].checked = on;
@@ -2472,7 +2477,7 @@
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
     typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
     $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
-      onlyButton(t.name, function () { state.types = new Set([t.name]); })));
+      onlyOrAll(onlyButton(t.name, function () { state.types = aloneOrAll(state.types, t.name, allTypes); }), t.name, 'every type')));
   });
   var anyLow = DATA.edges.some(lowConf);
   function paintLegend() {
@@ -2501,7 +2506,7 @@
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
     $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name],
-      onlyButton(p.name, function () { state.preds = new Set([p.name]); })));
+      onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); }), p.name, 'every kind')));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
