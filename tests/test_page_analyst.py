@@ -2140,6 +2140,36 @@ def test_no_name_lies_over_another_community_s_hexagon_after_collapse_all(open_p
     assert page.js(_NAMES_OVER_HEXAGONS) == []
 
 
+def test_a_large_collapsed_community_among_small_ones_is_still_named(open_page, tmp_path):
+    # 300 DWIE articles, Collapse all: the fourth largest community (41 entities) had no name, hemmed in by small
+    # hexagons, while communities of two had theirs. Its first member is now tried over it slid sideways, on two
+    # lines and in smaller type, still over no other hexagon.
+    kb = _many_communities_kb(180)
+    ents, facts, arts = list(kb.entities), list(kb.facts), list(kb.articles)
+    for j, size in enumerate((40, 30, 25)):
+        firm = Entity(f"organization/orbit{j}", "Organization", f"Orbit Freight Consolidated {j}", articles=(f"b{j}",), mentions=9)
+        ents.append(firm)
+        arts.append(Article(f"b{j}", "", title=f"Orbit story {j}"))
+        for k in range(size):
+            p = Entity(f"person/crew{j}x{k}", "Person", f"Crew Member {j}-{k}", articles=(f"b{j}",), mentions=1)
+            ents.append(p)
+            text = f"{p.label} works at {firm.label}."
+            facts.append(Fact(p.key, "worksFor", firm.key, evidence=((f"b{j}", _stated(p, "worksFor", firm, text)),)))
+    path, data = visualize.write_page(rdf.to_graph(KnowledgeBase(articles=tuple(arts), entities=tuple(ents), facts=tuple(facts))),
+                                      tmp_path / "hemmed.html")
+    page = open_page(path, viewport=(1366, 768))
+    page.page.click("#collapse-all")
+    page.settle()
+    largest = sorted(data.data["communities"], key=lambda c: -c["size"])[:2]
+    assert [c["size"] for c in largest] == [41, 31]
+    names = {p["id"]: p["text"] for p in page.js("kgraph.labelPlaces()")}
+    for c in largest:
+        assert f"community:{c['id']}" in names, c["names"]
+        assert names[f"community:{c['id']}"] == f"{c['names'][0]} · {c['size']} entities"
+    assert page.js(_NAMES_OVER_HEXAGONS) == []
+    page.screenshot("collapsed-large-among-small.png")
+
+
 _TOPS = "ids => ids.map(s => Math.round(document.querySelector(s).getBoundingClientRect().top + window.scrollY))"
 
 

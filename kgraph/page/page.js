@@ -551,11 +551,17 @@
   // beside Germany and Berlin) a name moved aside stays readable and says whose it is.
   var LEADER_TOP = 40, LEADER_UNDER = 40, LEADER_GAPS = [12, 24, 38, 56, 78], LEADER_ANGLES = [90, 270, 0, 180, 45, 135, 315, 225, 20, 160, 340, 200, 65, 115, 295, 245];
   var SUB_FONT = '12px ' + FONT, SUB_HEIGHT = 14, INSIDE_FONT = '600 13px ' + FONT, INSIDE_HEIGHT = 16;
+  var SMALL_SUB_FONT = '11px ' + FONT, SMALL_SUB_HEIGHT = 13, SMALL_INSIDE_FONT = '600 11.5px ' + FONT, SMALL_INSIDE_HEIGHT = 14;
   function shortLabel(t) {
     if (t.length <= 32) return t;
     var n = 30, c = t.charCodeAt(n - 1);
     if (c >= 0xD800 && c <= 0xDBFF) n -= 1;  // an emoji is two UTF-16 units: never keep half of one
     return t.slice(0, n) + '…';
+  }
+  function twoLines(t) {
+    var mid = t.length / 2, best = -1;
+    for (var k = t.indexOf(' '); k > 0; k = t.indexOf(' ', k + 1)) if (best < 0 || Math.abs(k - mid) < Math.abs(best - mid)) best = k;
+    return best > 0 ? [t.slice(0, best), t.slice(best + 1)] : [t];
   }
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
@@ -604,7 +610,7 @@
       var b = {items: [], w: 0, h: 0};
       items.forEach(function (it) {
         var tw = textWidth(ctx, it[1], it[0]);
-        b.items.push({text: it[0], font: it[1], w: tw, h: it[2]});
+        b.items.push({text: it[0], font: it[1], w: tw, h: it[2], cont: !!it[3]});
         b.w = Math.max(b.w, tw); b.h += it[2];
       });
       return b;
@@ -675,10 +681,31 @@
           if (inside.h < 1.5 * r && inside.w + 8 < 2 * r - inside.h / Math.sqrt(3)) { tries.push({b: inside, spots: [[x - inside.w / 2, y - inside.h / 2]]}); break; }
         }
         // a hexagon big enough to show around them carries its first member and count even if they overflow it
-        var over = block([[shortLabel(com.names[0] || ''), INSIDE_FONT, INSIDE_HEIGHT], [sub, SUB_FONT, SUB_HEIGHT]]);
-        if (r >= 20 && !tries.length) tries.push({b: over, spots: [[x - over.w / 2, y - over.h / 2]]});
+        // centred, else slid sideways while still over its centre, else in smaller type: among small hexagons a
+        // large community's name often found no room (after Collapse all on 300 DWIE articles, the fourth largest,
+        // 41 entities, had none while communities of two had theirs)
+        // (a long name on two lines, broken at the space nearest its middle)
+        var first = shortLabel(com.names[0] || ''), halves = twoLines(first);
+        var over = block([[first, INSIDE_FONT, INSIDE_HEIGHT], [sub, SUB_FONT, SUB_HEIGHT]]);
+        var small = block([[first, SMALL_INSIDE_FONT, SMALL_INSIDE_HEIGHT], [sub, SMALL_SUB_FONT, SMALL_SUB_HEIGHT]]);
+        var onIt = function (ob) {
+          var d = Math.max(0, ob.w / 2 - r / 2), sx = x - ob.w / 2, sy = y - ob.h / 2;
+          return {b: ob, spots: [[sx, sy], [sx - d / 2, sy], [sx + d / 2, sy], [sx - d, sy], [sx + d, sy]]};
+        };
+        var inLines = function (f, fh, sf, sh) {
+          return block(halves.map(function (t, k) { return [t, f, fh, k > 0]; }).concat([[sub, sf, sh]]));
+        };
+        if (r >= 20 && !tries.length) {
+          tries.push(onIt(over));
+          if (halves.length > 1) tries.push(onIt(inLines(INSIDE_FONT, INSIDE_HEIGHT, SUB_FONT, SUB_HEIGHT)));
+          tries.push(onIt(small));
+          if (halves.length > 1) tries.push(onIt(inLines(SMALL_INSIDE_FONT, SMALL_INSIDE_HEIGHT, SMALL_SUB_FONT, SMALL_SUB_HEIGHT)));
+        }
         tries.push({b: block([[shortLabel(com.names.join(' · ')), font, lh], [sub, SUB_FONT, SUB_HEIGHT]])});
         tries.push({b: block([[shortLabel(com.names[0] || ''), font, lh], [sub, SUB_FONT, SUB_HEIGHT]]), lead: tried <= LEADER_TOP});
+        // a smaller one, with no room beside it either, carries them in small type over it: a name over a hexagon
+        // can only be its own
+        if (r < 20) tries.push(onIt(small));
       } else tries.push({b: block([[shortLabel(labelOf(id)), font, lh]]), lead: lit || tried <= LEADER_TOP});
       var placed = null;
       for (var t = 0; t < tries.length && !placed; t++) {
@@ -724,7 +751,8 @@
         if (placed) placed.b = b;
       }
       if (!placed) continue;
-      drawn.push({id: id, text: com ? placed.b.items.map(function (it) { return it.text; }).join(' · ') : labelOf(id),
+      // a name broken over two lines is one name in the text the page reports
+      drawn.push({id: id, text: com ? placed.b.items.map(function (it, k) { return (k ? it.cont ? ' ' : ' · ' : '') + it.text; }).join('') : labelOf(id),
         box: placed.box, node: [x, y, r], leader: placed.leader, at: placed, dim: focusNodes && !focusNodes.has(id)});
     }
     // the leader lines first, the names over them (a line that starts under another name passes under its letters)
