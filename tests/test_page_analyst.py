@@ -1805,6 +1805,7 @@ def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_star
     assert key["inNet"] and key["icons"] == 4
     assert all(t in key["text"] for t in ("Person", "Organization", "Country", "Place")), key["text"]
     assert "colour: community" in key["text"] and "a relation an article states" in key["text"]
+    assert "wider: more articles" in key["text"]  # the width ranks edges at any zoom: the key says what by
     left, top, right, bottom = key["box"]
     assert 0 <= left and right <= 1366 and 0 <= top and bottom <= 768
     x0, y0, x1, y1 = key["rel"]
@@ -2139,6 +2140,36 @@ def test_no_name_lies_over_another_community_s_hexagon_after_collapse_all(open_p
     assert page.js(_NAMES_OVER_HEXAGONS) == []
 
 
+def test_a_large_collapsed_community_among_small_ones_is_still_named(open_page, tmp_path):
+    # 300 DWIE articles, Collapse all: the fourth largest community (41 entities) had no name, hemmed in by small
+    # hexagons, while communities of two had theirs. Its first member is now tried over it slid sideways, on two
+    # lines and in smaller type, still over no other hexagon.
+    kb = _many_communities_kb(180)
+    ents, facts, arts = list(kb.entities), list(kb.facts), list(kb.articles)
+    for j, size in enumerate((40, 30, 25)):
+        firm = Entity(f"organization/orbit{j}", "Organization", f"Orbit Freight Consolidated {j}", articles=(f"b{j}",), mentions=9)
+        ents.append(firm)
+        arts.append(Article(f"b{j}", "", title=f"Orbit story {j}"))
+        for k in range(size):
+            p = Entity(f"person/crew{j}x{k}", "Person", f"Crew Member {j}-{k}", articles=(f"b{j}",), mentions=1)
+            ents.append(p)
+            text = f"{p.label} works at {firm.label}."
+            facts.append(Fact(p.key, "worksFor", firm.key, evidence=((f"b{j}", _stated(p, "worksFor", firm, text)),)))
+    path, data = visualize.write_page(rdf.to_graph(KnowledgeBase(articles=tuple(arts), entities=tuple(ents), facts=tuple(facts))),
+                                      tmp_path / "hemmed.html")
+    page = open_page(path, viewport=(1366, 768))
+    page.page.click("#collapse-all")
+    page.settle()
+    largest = sorted(data.data["communities"], key=lambda c: -c["size"])[:2]
+    assert [c["size"] for c in largest] == [41, 31]
+    names = {p["id"]: p["text"] for p in page.js("kgraph.labelPlaces()")}
+    for c in largest:
+        assert f"community:{c['id']}" in names, c["names"]
+        assert names[f"community:{c['id']}"] == f"{c['names'][0]} · {c['size']} entities"
+    assert page.js(_NAMES_OVER_HEXAGONS) == []
+    page.screenshot("collapsed-large-among-small.png")
+
+
 _TOPS = "ids => ids.map(s => Math.round(document.querySelector(s).getBoundingClientRect().top + window.scrollY))"
 
 
@@ -2232,6 +2263,20 @@ def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analys
     assert page.js("[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)") == ["Person"]
     assert not page.js("kgraph.drawn()")  # no relation links two people: the network says why
     assert page.page.locator(".nothing-shown").is_visible()
+    # a second click on the one shown alone shows every one again (it took ticking each of the others)
+    types = "[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)"
+    page.page.click('#type-filters button.only[aria-label="Show only Person"]')
+    page.settle()
+    assert page.js(types) == [t["name"] for t in page.js("kgraph.data.types")]
+    assert page.page.locator(".nothing-shown").is_hidden()
+    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')  # worksFor and leaderOf: worksFor alone
+    page.settle()
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor"}
+    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')
+    page.settle()
+    assert page.js("[...document.querySelectorAll('#pred-filters input:not(:checked)')].length") == 0
+    assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "leaderOf", "citizenOf", "livesIn", "memberOf"}
+    assert "preds=" not in page.page.url
 
 
 
@@ -2487,6 +2532,66 @@ def test_a_relation_of_low_confidence_is_drawn_pale_and_said_low_wherever_it_is_
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Cora Vint"])[0])
     assert "confidence 0.60, low" in page.page.inner_text("#details")
     page.screenshot("low-confidence.png")
+
+
+_EDGES_DRAWN = """() => {
+    // each drawn edge as vis-network draws it now: width on screen (px), colour, opacity, its articles; then the same
+    // edge hovered and chosen
+    const net = kgraph.network, s = net.getScale(), b = net.body;
+    const look = e => { const v = e.getFormattingValues(); return [v.width * s, v.color, v.opacity]; };
+    return b.edgeIndices.filter(id => b.edges[id].connected).map(id => {
+        const e = b.edges[id], plain = look(e);
+        e.hover = true; const hovered = look(e); e.hover = false;
+        e.selected = true; const chosen = look(e); e.selected = false;
+        const n = kgraph.groups(id).reduce((k, i) => k + kgraph.data.edges[i].articles.length, 0);
+        return {plain, hovered, chosen, n};
+    });
+}"""
+
+
+def _on(colour: str, opacity: float, background: str) -> str:
+    """Return the colour seen where ``colour`` is drawn at ``opacity`` over ``background`` (both '#rrggbb')."""
+    mix = [round(opacity * int(colour[k:k + 2], 16) + (1 - opacity) * int(background[k:k + 2], 16)) for k in (1, 3, 5)]
+    return "#" + "".join(f"{v:02x}" for v in mix)
+
+
+def test_edges_are_readable_at_fit_to_screen_in_either_theme_and_stand_out_hovered_or_chosen(open_page, mid_page, analyst_page):
+    # 300 DWIE articles (1,365 entities drawn at a sixth of their size): an edge of one article was under half a
+    # pixel wide, at 0.45 of a light grey (1.3:1 on white), in the dark theme as faint; a chosen one as translucent.
+    path, _ = mid_page
+    page = open_page(path, viewport=BIG)
+    assert page.js("kgraph.network.getScale()") < 0.3
+    for theme, surface in (("light", "#ffffff"), ("dark", "#0d1117")):
+        page.page.emulate_media(color_scheme=theme)
+        assert _until(page, "kgraph.theme()", theme, timeout=5) == theme
+        page.settle()
+        edges = page.js(_EDGES_DRAWN)
+        assert len(edges) > 500
+        sure = max(e["plain"][2] for e in edges)  # the others are of low confidence, drawn pale on purpose
+        for e in edges:
+            width, colour, opacity = e["plain"]
+            assert width >= 1 - 1e-6, e  # at least a pixel on screen
+            if opacity == sure:
+                assert _contrast(_on(colour, opacity, surface), surface) >= 2.8, (theme, e)
+            # hovered: a pixel wider and opaque; chosen: wider still, opaque, in the theme's strongest ink
+            assert e["hovered"][0] >= width + 1 - 1e-6 and e["hovered"][2] == min(1, opacity / sure)
+            assert e["chosen"][0] >= width + 1.5 - 1e-6 and e["chosen"][2] == min(1, opacity / sure)
+            assert _contrast(e["chosen"][1], surface) >= 12
+        # the width still says how many articles state it: more articles, never narrower
+        ranked = sorted((e["n"], e["plain"][0]) for e in edges)
+        assert all(w2 >= w1 - 1e-6 for (_n1, w1), (_n2, w2) in zip(ranked, ranked[1:]))
+        assert ranked[-1][1] > 1.5 * ranked[0][1]
+        page.screenshot(f"edges-fit-{theme}.png")
+    page.page.emulate_media(color_scheme="light")
+    # a small graph, framed near its own size, keeps its edges as they were: opaque light grey at their own widths
+    small = open_page(analyst_page)
+    assert small.js("kgraph.network.getScale()") >= 0.4
+    drawn = small.js(_EDGES_DRAWN)
+    assert drawn and {e["plain"][1] for e in drawn} == {"#a3acb5"}
+    assert max(e["plain"][2] for e in drawn) == 1
+    own = small.js("""kgraph.network.body.edgeIndices.filter(id => kgraph.network.body.edges[id].connected)
+                      .map(id => kgraph.edges.get(id).width * kgraph.network.getScale())""")
+    assert sorted(round(e["plain"][0], 6) for e in drawn) == sorted(round(w, 6) for w in own)
 
 
 def _two_chains_kb(low_via: str) -> KnowledgeBase:
@@ -2826,6 +2931,39 @@ def test_a_relation_s_evidence_follows_the_time_and_source_filters(open_page, an
     page.settle()
     assert [c for _s, c in page.js(evidence)] == ["evidence", "evidence"]
     assert page.js(evidence)[0][0] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
+
+
+def _sources_row(page) -> str:
+    return page.js("""[...document.querySelectorAll('#details dt')].find(d => d.textContent === 'Sources')
+                      .nextElementSibling.textContent""")
+
+
+def test_a_relation_s_sources_follow_the_time_and_source_filters(open_page, analyst_page):
+    # Filtered to one publisher, a relation's panel said "2 independent sources" above the one sentence that
+    # publisher wrote: the count was of every article, whatever the filters.
+    page = open_page(analyst_page)
+    ada, orion = _ids(page, ["Ada Quill", "Orion Mills"])
+    rel = page.js("([a, b]) => kgraph.data.edges.find(e => e.from === a && e.to === b && e.predicate === 'worksFor').id", [ada, orion])
+    page.js("id => kgraph.selectEdge(id)", rel)
+    assert _sources_row(page) == "2 independent sources"
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    assert _sources_row(page) == "1 independent source in the time and source filters (2 in all)"
+    assert "1 article in the filters (2 in all)" in _hover_edge(page, "Ada Quill", "Orion Mills")
+    page.page.uncheck('input[data-source="South Times"]')  # the panel stays open on a relation no longer drawn
+    page.settle()
+    assert _sources_row(page) == "none in the time and source filters (2 in all)"
+    page.page.check('input[data-source="North Post"]')
+    page.page.check('input[data-source="South Times"]')
+    # a time range alone: the first day keeps the North Post's article only
+    page.js("() => kgraph.setDates(0, 0)")
+    page.settle()
+    page.js("id => kgraph.selectEdge(id)", rel)
+    assert _sources_row(page) == "1 independent source in the time and source filters (2 in all)"
+    page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
+    page.settle()
+    assert _sources_row(page) == "2 independent sources"
+    assert "2 articles · " not in _hover_edge(page, "Ada Quill", "Orion Mills")  # two publishers: as many as articles
 
 
 def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed(open_page, tmp_path):

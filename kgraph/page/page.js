@@ -8,7 +8,11 @@
   var SVG = 'http://www.w3.org/2000/svg';
   var FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
   var EDGE_COLOR = {color: '#a3acb5', highlight: '#1f2328', hover: '#57606a', inherit: false};
-  var EDGE_OPACITY = DATA.nodes.length > 400 ? 0.45 : 1.0;  // many edges: lighter, so that nodes and labels stay readable
+  // Many edges are drawn translucent, so that nodes and names stay readable where they cross, but darker (THEMES'
+  // edgeMany): at 0.45 of the light grey, 300 articles' edges were 1.3:1 on white, barely there; at 0.6 of the
+  // darker grey a lone edge is about 3:1 in either theme, and a crowd of them still lets the nodes show through.
+  var MANY_EDGES = DATA.nodes.length > 400;
+  var EDGE_OPACITY = MANY_EDGES ? 0.6 : 1.0;
   var UNKNOWN_SOURCE = '(no publisher)';
   var ID_BASE = (DATA.ns || {}).id || '';
 
@@ -104,10 +108,10 @@
   // the chosen node's outline) takes its colours from here. Paper is always light.
   var THEMES = {
     light: {surface: '#ffffff', ink: '#1f2328', halo: 'rgba(255,255,255,0.92)', leaderHalo: 'rgba(255,255,255,0.9)',
-      leader: '#3d444d', veil: 'rgba(255,255,255,0.82)', edge: '#a3acb5', edgeHi: '#1f2328', edgeHover: '#57606a',
+      leader: '#3d444d', veil: 'rgba(255,255,255,0.82)', edge: '#a3acb5', edgeMany: '#4b535d', edgeHi: '#1f2328', edgeHover: '#57606a',
       chosen: '#111111', neutral: '#d0d7de', barOn: '#0969da', barOff: '#c9d1d9'},
     dark: {surface: '#0d1117', ink: '#e6edf3', halo: 'rgba(13,17,23,0.92)', leaderHalo: 'rgba(13,17,23,0.9)',
-      leader: '#9198a1', veil: 'rgba(13,17,23,0.8)', edge: '#8b949e', edgeHi: '#f0f6fc', edgeHover: '#c9d1d9',
+      leader: '#9198a1', veil: 'rgba(13,17,23,0.8)', edge: '#8b949e', edgeMany: '#adb6c0', edgeHi: '#f0f6fc', edgeHover: '#c9d1d9',
       chosen: '#f0f6fc', neutral: '#8b949e', barOn: '#4493f8', barOff: '#3d444d'}
   };
   var THEME_KEY = 'kgraph-theme';
@@ -117,7 +121,7 @@
   }
   var themeName = storedTheme() || (darkQuery.matches ? 'dark' : 'light'), T = THEMES[themeName];
   document.documentElement.setAttribute('data-theme', themeName);
-  EDGE_COLOR.color = T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
+  EDGE_COLOR.color = MANY_EDGES ? T.edgeMany : T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
   // A community's or type's colour on the dark background: the palette keeps 3:1 against white, and 71 of its
   // 969 colours fell under 3:1 against the dark network (a dark purple nearly vanished). Those are made lighter in
   // OKLab (same hue and chroma, so the colour still reads as itself) until they reach 3:1; the others are unchanged.
@@ -262,12 +266,18 @@
     });
   }
   function articleFiltered() { return dateFiltered() || state.sourcesOff.size > 0; }
-  // how many sources state a relation, saying where a count rests on articles that name no publisher
+  // How many sources state a relation, saying where a count rests on articles that name no publisher. With a time
+  // range or publishers set, only the articles they keep count, as in the evidence below it: filtered to one
+  // publisher, a relation said "2 independent sources" beside one sentence of that publisher.
   function sourcesText(e) {
-    var unnamed = e.articles.filter(function (i) { return !DATA.articles[i].publisher; }).length;
-    if (!unnamed) return plural(e.sources, 'independent source');
-    if (unnamed === e.articles.length) return plural(e.articles.length, 'article') + ', none naming its publisher: not known to be independent';
-    return plural(e.sources, 'source') + ' (' + plural(unnamed, 'article') + ' naming no publisher, each counted as its own)';
+    var af = articleFiltered(), arts = af ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles;
+    var where = af ? ' in the time and source filters' : '', all = af ? ' (' + num(e.sources) + ' in all)' : '';
+    if (!arts.length) return 'none' + where + all;
+    var n = af ? sourcesOf(arts) : e.sources;
+    var unnamed = arts.filter(function (i) { return !DATA.articles[i].publisher; }).length;
+    if (!unnamed) return plural(n, 'independent source') + where + all;
+    if (unnamed === arts.length) return plural(arts.length, 'article') + where + ', none naming its publisher: not known to be independent';
+    return plural(n, 'source') + where + all + ' (' + plural(unnamed, 'article') + ' naming no publisher, each counted as its own)';
   }
   function sourcesOf(arts) {
     var s = new Set();
@@ -365,6 +375,8 @@
   var netLegend = document.createElement('div');
   netLegend.id = 'net-legend'; netLegend.setAttribute('aria-label', 'Legend');
   var BORDER = 1.2, BORDER_SELECTED = 3, SELECTED_PX = 1.5;
+  function selectionWidth(w) { return w + Math.max(1.5, SELECTED_PX / network.getScale()); }
+  function hoverWidth(w) { return w + Math.max(0.8, 1 / network.getScale()); }
   var physicsOptions = {enabled: DATA.physics, solver: 'barnesHut',
     barnesHut: {gravitationalConstant: -6000, centralGravity: 0.25, springLength: 120, springConstant: 0.03,
       damping: 0.3, avoidOverlap: 0},
@@ -380,8 +392,18 @@
       multiselect: false, navigationButtons: false, zoomSpeed: 0.8},
     nodes: {borderWidth: BORDER, borderWidthSelected: BORDER_SELECTED, font: {face: FONT, size: 13},
       scaling: {min: 7, max: 30, label: {enabled: false}}},
-    // a chosen relation is at least SELECTED_PX wide on the screen, however far out the view is
-    edges: {selectionWidth: function (w) { return Math.max(w + 1.5, SELECTED_PX / network.getScale()); }, hoverWidth: 0.8, color: {opacity: EDGE_OPACITY},
+    // a chosen relation is drawn at least SELECTED_PX wider than the others on the screen, however far out the view
+    // is, and a hovered one (or a hovered node's) a pixel wider
+    edges: {selectionWidth: selectionWidth, hoverWidth: hoverWidth, color: {opacity: EDGE_OPACITY},
+      // hovered or chosen, an edge is drawn opaque in its dark colour (a relation of low confidence still pale):
+      // translucent, a chosen relation among 1,600 was as faint as the rest (vis-network keeps the edge's opacity
+      // for its highlight colour)
+      chosen: {label: true, edge: function (values, id, selected, hovering) {
+        if (!selected && !hovering) return;
+        values.opacity = Math.min(1, values.opacity / EDGE_OPACITY);
+        values.color = selected ? T.edgeHi : T.edgeHover;
+        values.width = (selected ? selectionWidth : hoverWidth)(values.width);
+      }},
       smooth: big ? false : {enabled: true, type: 'continuous', roundness: 0.25},
       font: {face: FONT, size: 12, color: T.ink, strokeWidth: 4, strokeColor: T.surface, align: 'middle', bold: {mod: 'bold'}},
       scaling: {label: {drawThreshold: 4}}}
@@ -423,8 +445,26 @@
       n.kgRoom = Math.min(best, ROOM_RINGS * ROOM_CELL);
     });
   }
+  // An edge's width says how many articles state it, in graph units: at fit-to-screen a corpus of hundreds of
+  // entities is drawn at a sixth of its size or less, and an edge of one article (2.5 units) became a faint hairline
+  // under half a pixel wide. Zoomed out beyond EDGE_SCALE, every edge is drawn as wide as at EDGE_SCALE (one article
+  // 1 px, twenty about 3 px: width still ranks them); zoomed in, edges have their own widths. As for nodes, a width
+  // the page did not set is the edge's own (vis-network sets them anew when the data change).
+  var EDGE_SCALE = 0.4;
+  function floorEdges(body, scale) {
+    var grow = Math.max(1, EDGE_SCALE / scale);
+    body.edgeIndices.forEach(function (id) {
+      var ve = body.edges[id], o = ve.options;
+      if (o.width !== ve.kgWidth) ve.kgBase = o.width;
+      var width = ve.kgBase * grow;
+      // the hover and selection widths derive from the width and the scale (edges.hoverWidth, selectionWidth)
+      if (width !== o.width || ve.kgScale !== scale) { o.width = width; ve._setInteractionWidths(); }
+      ve.kgWidth = width; ve.kgScale = scale;
+    });
+  }
   network.on('beforeDrawing', function () {
     var body = network.body, scale = network.getScale(), border = Math.max(BORDER, 0.9 / scale);
+    floorEdges(body, scale);
     measureRoom(body);
     body.nodeIndices.forEach(function (id) {
       var vn = body.nodes[id], o = vn.options;
@@ -511,11 +551,17 @@
   // beside Germany and Berlin) a name moved aside stays readable and says whose it is.
   var LEADER_TOP = 40, LEADER_UNDER = 40, LEADER_GAPS = [12, 24, 38, 56, 78], LEADER_ANGLES = [90, 270, 0, 180, 45, 135, 315, 225, 20, 160, 340, 200, 65, 115, 295, 245];
   var SUB_FONT = '12px ' + FONT, SUB_HEIGHT = 14, INSIDE_FONT = '600 13px ' + FONT, INSIDE_HEIGHT = 16;
+  var SMALL_SUB_FONT = '11px ' + FONT, SMALL_SUB_HEIGHT = 13, SMALL_INSIDE_FONT = '600 11.5px ' + FONT, SMALL_INSIDE_HEIGHT = 14;
   function shortLabel(t) {
     if (t.length <= 32) return t;
     var n = 30, c = t.charCodeAt(n - 1);
     if (c >= 0xD800 && c <= 0xDBFF) n -= 1;  // an emoji is two UTF-16 units: never keep half of one
     return t.slice(0, n) + '…';
+  }
+  function twoLines(t) {
+    var mid = t.length / 2, best = -1;
+    for (var k = t.indexOf(' '); k > 0; k = t.indexOf(' ', k + 1)) if (best < 0 || Math.abs(k - mid) < Math.abs(best - mid)) best = k;
+    return best > 0 ? [t.slice(0, best), t.slice(best + 1)] : [t];
   }
   function drawLabels(ctx) {
     var body = network.body, scale = network.getScale(), vp = network.getViewPosition();
@@ -564,7 +610,7 @@
       var b = {items: [], w: 0, h: 0};
       items.forEach(function (it) {
         var tw = textWidth(ctx, it[1], it[0]);
-        b.items.push({text: it[0], font: it[1], w: tw, h: it[2]});
+        b.items.push({text: it[0], font: it[1], w: tw, h: it[2], cont: !!it[3]});
         b.w = Math.max(b.w, tw); b.h += it[2];
       });
       return b;
@@ -635,10 +681,31 @@
           if (inside.h < 1.5 * r && inside.w + 8 < 2 * r - inside.h / Math.sqrt(3)) { tries.push({b: inside, spots: [[x - inside.w / 2, y - inside.h / 2]]}); break; }
         }
         // a hexagon big enough to show around them carries its first member and count even if they overflow it
-        var over = block([[shortLabel(com.names[0] || ''), INSIDE_FONT, INSIDE_HEIGHT], [sub, SUB_FONT, SUB_HEIGHT]]);
-        if (r >= 20 && !tries.length) tries.push({b: over, spots: [[x - over.w / 2, y - over.h / 2]]});
+        // centred, else slid sideways while still over its centre, else in smaller type: among small hexagons a
+        // large community's name often found no room (after Collapse all on 300 DWIE articles, the fourth largest,
+        // 41 entities, had none while communities of two had theirs)
+        // (a long name on two lines, broken at the space nearest its middle)
+        var first = shortLabel(com.names[0] || ''), halves = twoLines(first);
+        var over = block([[first, INSIDE_FONT, INSIDE_HEIGHT], [sub, SUB_FONT, SUB_HEIGHT]]);
+        var small = block([[first, SMALL_INSIDE_FONT, SMALL_INSIDE_HEIGHT], [sub, SMALL_SUB_FONT, SMALL_SUB_HEIGHT]]);
+        var onIt = function (ob) {
+          var d = Math.max(0, ob.w / 2 - r / 2), sx = x - ob.w / 2, sy = y - ob.h / 2;
+          return {b: ob, spots: [[sx, sy], [sx - d / 2, sy], [sx + d / 2, sy], [sx - d, sy], [sx + d, sy]]};
+        };
+        var inLines = function (f, fh, sf, sh) {
+          return block(halves.map(function (t, k) { return [t, f, fh, k > 0]; }).concat([[sub, sf, sh]]));
+        };
+        if (r >= 20 && !tries.length) {
+          tries.push(onIt(over));
+          if (halves.length > 1) tries.push(onIt(inLines(INSIDE_FONT, INSIDE_HEIGHT, SUB_FONT, SUB_HEIGHT)));
+          tries.push(onIt(small));
+          if (halves.length > 1) tries.push(onIt(inLines(SMALL_INSIDE_FONT, SMALL_INSIDE_HEIGHT, SMALL_SUB_FONT, SMALL_SUB_HEIGHT)));
+        }
         tries.push({b: block([[shortLabel(com.names.join(' · ')), font, lh], [sub, SUB_FONT, SUB_HEIGHT]])});
         tries.push({b: block([[shortLabel(com.names[0] || ''), font, lh], [sub, SUB_FONT, SUB_HEIGHT]]), lead: tried <= LEADER_TOP});
+        // a smaller one, with no room beside it either, carries them in small type over it: a name over a hexagon
+        // can only be its own
+        if (r < 20) tries.push(onIt(small));
       } else tries.push({b: block([[shortLabel(labelOf(id)), font, lh]]), lead: lit || tried <= LEADER_TOP});
       var placed = null;
       for (var t = 0; t < tries.length && !placed; t++) {
@@ -684,7 +751,8 @@
         if (placed) placed.b = b;
       }
       if (!placed) continue;
-      drawn.push({id: id, text: com ? placed.b.items.map(function (it) { return it.text; }).join(' · ') : labelOf(id),
+      // a name broken over two lines is one name in the text the page reports
+      drawn.push({id: id, text: com ? placed.b.items.map(function (it, k) { return (k ? it.cont ? ' ' : ' · ' : '') + it.text; }).join('') : labelOf(id),
         box: placed.box, node: [x, y, r], leader: placed.leader, at: placed, dim: focusNodes && !focusNodes.has(id)});
     }
     // the leader lines first, the names over them (a line that starts under another name passes under its letters)
@@ -1071,7 +1139,7 @@
     themeName = name; T = THEMES[name];
     document.documentElement.setAttribute('data-theme', name);
     themeButton.setAttribute('aria-pressed', name === 'dark' ? 'true' : 'false');
-    EDGE_COLOR.color = T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
+    EDGE_COLOR.color = MANY_EDGES ? T.edgeMany : T.edge; EDGE_COLOR.highlight = T.edgeHi; EDGE_COLOR.hover = T.edgeHover;
     recolor();
     nodesDS.update(communities.map(function (c) { return {id: CPREFIX + c.id, color: communityNodeColor(c)}; }));
     edgesDS.update(edgesDS.get().map(function (e) { return {id: e.id, color: Object.assign({}, e.color, EDGE_COLOR), font: edgeFont()}; }));
@@ -2320,6 +2388,13 @@
       n.alt.length ? el('div', {text: 'Also: ' + n.alt.slice(0, 5).join(' · ') + (n.alt.length > 5 ? ' …' : '')}) : null]
       .filter(Boolean));
   });
+  // a relation's articles and sources in a tooltip, those the time and source filters keep when they are set
+  function articlesWords(e) {
+    var af = articleFiltered(), arts = af ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles;
+    var n = af ? sourcesOf(arts) : e.sources;
+    return plural(arts.length, 'article') + (arts.length !== e.articles.length ? ' in the filters (' + num(e.articles.length) + ' in all)' : '')
+      + (n !== arts.length ? ' · ' + plural(n, 'independent source') : '');
+  }
   network.on('hoverEdge', function (p) {
     var ids = groups[p.edge];
     if (!ids || !p.event) return;
@@ -2330,8 +2405,7 @@
     showTip(p.event, [el('div', {class: 'tt-title', text: title}),
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
-      el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? plural(e.articles.length, 'article')
-        + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'independent source') : '') : e.asserted ? 'asserted by a correction' : 'gazetteer')
+      el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? articlesWords(e) : e.asserted ? 'asserted by a correction' : 'gazetteer')
         + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
@@ -2412,6 +2486,11 @@
     return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
       on: {click: function (ev) { ev.preventDefault(); only(); syncControls(); refresh(); }}});
   }
+  // A type or a kind of relation alone at one click, and all of them again at a second, as for publishers: after
+  // "Person only" the way back was ticking every other box.
+  var allTypes = DATA.types.map(function (t) { return t.name; }), allPreds = DATA.predicates.map(function (p) { return p.name; });
+  function aloneOrAll(set, name, all) { return set.size === 1 && set.has(name) ? new Set(all) : new Set([name]); }
+  function onlyOrAll(b, name, every) { b.title = 'Show only ' + name + ' (again: ' + every + ')'; return b; }
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
     if (typeBoxes[name]) typeBoxes[name].checked = on;
@@ -2426,7 +2505,7 @@
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
     typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
     $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
-      onlyButton(t.name, function () { state.types = new Set([t.name]); })));
+      onlyOrAll(onlyButton(t.name, function () { state.types = aloneOrAll(state.types, t.name, allTypes); }), t.name, 'every type')));
   });
   var anyLow = DATA.edges.some(lowConf);
   function paintLegend() {
@@ -2439,7 +2518,7 @@
     });
     netLegend.hidden = !DATA.nodes.length;
     fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
-      + ' · a line: a relation an article states' + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
+      + ' · a line: a relation an article states (wider: more articles)' + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
       : 'Shape and colour: type. Size: number of neighbours.';
@@ -2455,7 +2534,7 @@
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
     $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name],
-      onlyButton(p.name, function () { state.preds = new Set([p.name]); })));
+      onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); }), p.name, 'every kind')));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
