@@ -2840,8 +2840,10 @@ def test_a_dark_theme_follows_the_system_with_a_toggle_readable_text_and_a_light
     colours = [c["color"] for c in data.data["communities"]]
     # the system turns dark: the page follows at once
     page.page.emulate_media(color_scheme="dark")
+    # the media-query event reaches the page asynchronously: wait for it, as the print check below does
+    assert _until(page, "kgraph.theme()", "dark", timeout=5) == "dark"
     page.settle()
-    assert page.js("kgraph.theme()") == "dark" and page.js("document.documentElement.dataset.theme") == "dark"
+    assert page.js("document.documentElement.dataset.theme") == "dark"
     assert page.js("getComputedStyle(document.getElementById('net')).backgroundColor") == "rgb(13, 17, 23)"
     assert page.js("document.getElementById('theme').getAttribute('aria-pressed')") == "true"
     # every text at least 4.5:1 on its background, in the controls, the network's key and a relation's panel
