@@ -3606,3 +3606,16 @@ def test_two_people_sharing_a_surname_stay_two_when_the_first_opens_the_story():
     kb = link_extractions([found_named("a", text, ("John Smith", "Person", "John Smith"),
                                        ("Mary Smith", "Person", "Mary Smith"))])
     assert sorted(e.label for e in kb.entities) == ["John Smith", "Mary Smith"]
+
+
+@pytest.mark.parametrize("tail, norway_country", [
+    ("Chile travel to Norway on Tuesday for the return leg.", True),
+    ("The squad flew back to Norway on Sunday.", True),
+    ("Before the trip to Norway the coach rested two players.", True),
+    ("Chile lost to Norway in the final group game.", False),  # a result: the team
+])
+def test_a_country_a_team_travels_to_in_a_match_report_is_the_country(tail, norway_country):
+    report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
+              + tail)
+    kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
+    assert (("Country", "Norway") in {(e.type, e.label) for e in kb.entities}) is norway_country

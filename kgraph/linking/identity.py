@@ -485,9 +485,20 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
     if not possessive and _ORIGIN_CUE.search(lead):
         return False  # "the 19-year-old from Tarsk": where a person comes from
+    if not possessive and corpus_type == EntityType.Country and _TRAVEL_TO.search(lead):
+        # "Hollin travel to Veltria on Tuesday": where a club goes. A city stays its club ("travel to Tarsk" is
+        # the away match against Tarsk's club).
+        return False
     if re.match(r",\s+where\b", text[m.end:m.end + 12]):
         return False  # "at Tarsk, where the match took place": a place, then what happened there
     return True
+
+
+#: A journey's words before "to" and a country in a match report: the country is where a team goes ("Hollin travel
+#: to Veltria", "the trip to Veltria"), not a team ("lost to Veltria" is). "went to" stays out: "the title went to Veltria".
+_TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trips?|flights?|fl(?:ew|y|ies|ying)|head(?:s|ed|ing)?|"
+                        r"return(?:s|ed|ing)?|journey(?:s|ed)?|tour(?:s|ed|ing)?)\s+(?:back\s+)?to\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 
 
 #: What follows a dateline's place at a line's start: a dash, a bracketed agency, or a region and then those.
