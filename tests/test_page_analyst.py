@@ -2968,6 +2968,43 @@ def test_a_relation_s_sources_follow_the_time_and_source_filters(open_page, anal
     assert "2 articles · " not in _hover_edge(page, "Ada Quill", "Orion Mills")  # two publishers: as many as articles
 
 
+def _fact_counts(page) -> dict[str, str]:
+    """Return each fact's counts in the open entity panel by its other end and kind, "greyed: " before those hidden."""
+    return page.js("""Object.fromEntries([...document.querySelectorAll('#details ul.node-facts > li')].map(li => [
+        [...li.querySelectorAll(':scope > button')].map(b => b.textContent).filter(t => t !== 'evidence').join(' ')
+          + ' ' + li.querySelector('.pred').textContent,
+        (li.classList.contains('muted') ? 'greyed: ' : '') + li.querySelector('.fact-meta').textContent]))""")
+
+
+def test_an_entity_s_facts_count_the_articles_the_time_and_source_filters_keep(open_page, analyst_page):
+    # Filtered to one publisher, an entity's facts still said "2 articles" beside the relation panel's "1 independent
+    # source in the time and source filters (2 in all)", and a fact the filters hide counted every article.
+    page = open_page(analyst_page)
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", orion)
+    facts = _fact_counts(page)
+    assert "· 2 articles ·" in facts["Ada Quill worksFor"] and "· 1 article ·" in facts["Boris Tamm worksFor"]
+    assert "filters" not in " ".join(facts.values())
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    facts = _fact_counts(page)
+    assert "· 1 article in the time and source filters (2 in all) ·" in facts["Ada Quill worksFor"]
+    assert facts["Boris Tamm worksFor"].startswith("greyed: ")
+    assert "· none in the time and source filters (1 in all) ·" in facts["Boris Tamm worksFor"]
+    assert list(facts)[0] == "Ada Quill worksFor"  # the fact the filters keep first
+    page.page.check('input[data-source="North Post"]')
+    # a time range alone: the first day keeps the North Post's first article, Ada's but not Boris's
+    page.js("() => kgraph.setDates(0, 0)")
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    facts = _fact_counts(page)
+    assert "· 1 article in the time and source filters (2 in all) ·" in facts["Ada Quill worksFor"]
+    assert "· none in the time and source filters (1 in all) ·" in facts["Boris Tamm worksFor"]
+    page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
+    page.settle()
+    assert "· 2 articles ·" in _fact_counts(page)["Ada Quill worksFor"]
+
+
 def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed(open_page, tmp_path):
     # 300 articles give 26 names to two entities each (a city and its club, a country and its team): "Velt · 2
     # articles" among the entities named most and not drawn was the team, read as the country.

@@ -266,6 +266,8 @@
     });
   }
   function articleFiltered() { return dateFiltered() || state.sourcesOff.size > 0; }
+  // a relation's articles the time and source filters keep (all of them when none is set)
+  function keptArticles(e) { return articleFiltered() ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles; }
   // How many sources state a relation, saying where a count rests on articles that name no publisher. With a time
   // range or publishers set, only the articles they keep count, as in the evidence below it: filtered to one
   // publisher, a relation said "2 independent sources" beside one sentence of that publisher.
@@ -1624,9 +1626,9 @@
     rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
     if (n.new && DATA.changes) rows.push(['Change', 'new since ' + DATA.changes.since]);
     var rel = el('ul', {class: 'node-facts'});
-    // the facts shown first, the best attested first: articles, independent sources, confidence
+    // the facts shown first, the best attested first: articles (those the filters keep first), independent sources, confidence
     var facts = relsOf[id].slice().sort(function (a, b) {
-      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
+      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (keptArticles(b).length - keptArticles(a).length) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
         || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
     });
     // listed by kind, a fact also says what the entity at its other end is linked to, a step further: which
@@ -1727,12 +1729,20 @@
   function factItem(e, self, after) {
     var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
-    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + plural(e.articles.length, 'article')
-      + (e.sources !== e.articles.length ? ' · ' + plural(e.sources, 'source') : '')
+    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e)
       + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
     return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
       el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
       el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
+  }
+  // A fact's articles and sources, those the time and source filters keep when they are set, as in the relation's
+  // panel: filtered to one publisher, Germany's facts still said "3 articles · 2 sources", greyed or not.
+  function factCounts(e) {
+    var arts = keptArticles(e), n = articleFiltered() ? sourcesOf(arts) : e.sources;
+    if (!articleFiltered()) return plural(arts.length, 'article') + (n !== arts.length ? ' · ' + plural(n, 'source') : '');
+    var all = ' (' + num(e.articles.length) + ' in all)';
+    if (!arts.length) return 'none in the time and source filters' + all;
+    return plural(arts.length, 'article') + ' in the time and source filters' + all + (n !== arts.length ? ' · ' + plural(n, 'source') : '');
   }
   // Every relation of one kind, those shown best attested first, those the filters hide greyed after them: who leads
   // what in a corpus (leaderOf, 195 in DWIE 1-300) was 195 edges to read name by name off the graph, or a CSV to open.
@@ -1745,7 +1755,7 @@
     if (!own(predLabel, name)) return;
     panelArticles = articlesKey();
     var rels = DATA.edges.filter(function (e) { return e.predicate === name && !blocked.has(e.from) && !blocked.has(e.to); }).sort(function (a, b) {
-      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
+      return (vis$.relSet.has(b.id) - vis$.relSet.has(a.id)) || (keptArticles(b).length - keptArticles(a).length) || (b.articles.length - a.articles.length) || (b.sources - a.sources)
         || ((b.confidence || 0) - (a.confidence || 0)) || (a.id - b.id);
     });
     var shown = rels.filter(function (e) { return vis$.relSet.has(e.id); }).length, low = rels.filter(lowConf).length;
@@ -1800,7 +1810,7 @@
     var af = articleFiltered();
     var kept = function (v) { return !af || v.article === null || v.article === undefined || !!articleOk[v.article]; };
     if (af) evs = evs.filter(kept).concat(evs.filter(function (v) { return !kept(v); }));
-    var keptEvidence = e.evidence.filter(kept).length, keptArticles = e.articles.filter(function (i) { return !af || articleOk[i]; }).length;
+    var keptEvidence = e.evidence.filter(kept).length, keptArts = keptArticles(e).length;
     var more = stepped(list, evs, EVIDENCE_SHOWN, EVIDENCE_STEP, function (v) {
       // an analyst's assert derives from the corrections file, not from the gazetteer: the item and its note say so
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
@@ -1818,7 +1828,7 @@
       dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation')))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
-        ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArticles) + ' in the time and source filters)' : '')
+        ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArts) + ' in the time and source filters)' : '')
           : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
