@@ -2968,6 +2968,43 @@ def test_a_relation_s_sources_follow_the_time_and_source_filters(open_page, anal
     assert "2 articles · " not in _hover_edge(page, "Ada Quill", "Orion Mills")  # two publishers: as many as articles
 
 
+def _boxes_overlap(a, b) -> bool:
+    return a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]
+
+
+def test_the_unlinked_entities_are_a_readable_grid_clear_of_the_key(open_page, tmp_path):
+    # With the entities of no relation shown (1,168 of them in 300 articles), their grid was one grey block: rows of
+    # dots closer than a name is tall, the names printed over the dots, and its bottom rows under the network's key.
+    kb = _make_kb()(1200, 700, n_articles=150)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
+    page = open_page(path)
+    page.page.check("#show-isolated")
+    page.settle()
+    dots = page.js("""(() => { const net = kgraph.network, s = net.getScale();
+        const ids = kgraph.data.nodes.filter(n => n.community < 0).map(n => n.id), pos = net.getPositions(ids);
+        return ids.map(id => { const d = net.canvasToDOM(pos[id]), r = net.body.nodes[id].options.size * s;
+                               return [d.x - r, d.y - r, d.x + r, d.y + r]; }); })()""")
+    key = page.js("""(() => { const k = document.getElementById('net-legend').getBoundingClientRect();
+        const c = document.getElementById('net').getBoundingClientRect();
+        return [k.left - c.left, k.top - c.top, k.right - c.left, k.bottom - c.top]; })()""")
+    assert len(dots) > 500 and sorted(page.drawn_nodes()) == sorted(n["id"] for n in page.js("kgraph.data.nodes"))
+    assert not [d for d in dots if _boxes_overlap(d, key)]
+    assert max(d[3] for d in dots) < key[1]
+    # each dot apart from the next in its row
+    rows = {}
+    for d in dots:
+        rows.setdefault(round((d[1] + d[3]) / 2), []).append(d)
+    assert len(rows) > 5
+    for row in rows.values():
+        row.sort()
+        assert all(b[0] - a[2] >= 2 for a, b in zip(row, row[1:]))
+    # names among them, none over a dot
+    names = [b for b in page.js("kgraph.labelBoxes()") if b[1] >= min(d[1] for d in dots)]
+    assert len(names) >= 40
+    assert not [(b, d) for b in names for d in dots if _boxes_overlap(b, d)]
+    page.screenshot("unlinked-grid.png")
+
+
 def _fact_counts(page) -> dict[str, str]:
     """Return each fact's counts in the open entity panel by its other end and kind, "greyed: " before those hidden."""
     return page.js("""Object.fromEntries([...document.querySelectorAll('#details ul.node-facts > li')].map(li => [

@@ -422,6 +422,10 @@
   // neighbour: a dense core stays dots rather than one blob; zooming in reads it. Zoomed in, nodes keep their own
   // sizes. vis-network sets the sizes anew when the data change: a size the page did not set is the node's own.
   var MIN_NODE_PX = 4, NODE_SIZE_MIN = options.nodes.scaling.min, ROOM_SHARE = 0.3, ROOM_CELL = 100, ROOM_RINGS = 6;
+  // The entities in no community, on a grid below the others (visualize.py) with a lane for names between its rows:
+  // their dots take a smaller share of the room, or a row of them read as one grey bar (DWIE 300).
+  var unlinked = DATA.nodes.filter(function (n) { return n.community < 0; }).map(function (n) { return n.id; });
+  var unlinkedSet = new Set(unlinked), GRID_SHARE = 0.2;
   var roomSig = null;
   function measureRoom(body) {
     // each node's distance to its nearest drawn neighbour (graph units, up to ROOM_RINGS cells), again only when
@@ -471,7 +475,7 @@
     body.nodeIndices.forEach(function (id) {
       var vn = body.nodes[id], o = vn.options;
       if (o.size !== vn.kgSize) vn.kgBase = o.size;
-      var floor = Math.min(MIN_NODE_PX * Math.sqrt(Math.max(1, vn.kgBase / NODE_SIZE_MIN)) / scale, ROOM_SHARE * vn.kgRoom);
+      var floor = Math.min(MIN_NODE_PX * Math.sqrt(Math.max(1, vn.kgBase / NODE_SIZE_MIN)) / scale, (unlinkedSet.has(id) ? GRID_SHARE : ROOM_SHARE) * vn.kgRoom);
       var size = Math.max(vn.kgBase, floor);
       if (size !== o.size || border !== o.borderWidth) {
         o.size = size; o.borderWidth = border; o.borderWidthSelected = Math.max(BORDER_SELECTED, 2 / scale);
@@ -525,9 +529,22 @@
 
   // Fit to screen; a few nodes get a margin, so that the names of those at the edges fit beside them.
   var FEW_FIT = 60;
+  // The whole network framed above the key to shapes in its bottom corner: vis-network's fit spans the whole
+  // canvas, and with the unlinked entities shown (DWIE 300) the bottom rows of their grid lay under the key.
+  var KEY_PAD = 12;
   function fitView() {
     network.fit();
-    if (drawnNodes.size && drawnNodes.size <= FEW_FIT) network.moveTo({scale: network.getScale() * 0.8});
+    var scale = network.getScale() * (drawnNodes.size && drawnNodes.size <= FEW_FIT ? 0.8 : 1), at = network.getViewPosition();
+    var key = drawnNodes.size ? keyRoom() : 0;
+    if (key) {
+      var pos = network.getPositions(Array.from(drawnNodes)), y0 = Infinity, y1 = -Infinity;
+      Object.keys(pos).forEach(function (k) { y0 = Math.min(y0, pos[k].y); y1 = Math.max(y1, pos[k].y); });
+      var room = container.clientHeight - key - 2 * KEY_PAD;
+      if (y1 > y0 && room > 0) scale = Math.min(scale, room / (y1 - y0));
+      // the view's centre lies half the key's room below the nodes' middle
+      at = {x: at.x, y: (y0 + y1) / 2 + key / 2 / scale};
+    }
+    network.moveTo({position: at, scale: scale});
   }
   function markReady() {
     if (window.kgraphReady) return;
@@ -652,6 +669,17 @@
       if (cx + cr < 0 || cy + cr < 0 || cx - cr > w || cy - cr > h) return;
       obstacle[cid] = [cx - cr, cy - cr, cx + cr, cy + cr];
       take(obstacle[cid], focusNodes && !focusNodes.has(cid) ? dimGrid : grid);
+    });
+    // nor the unlinked entities' dots, on a grid with a lane for names between its rows: names over them made the
+    // grid one grey block (DWIE 300)
+    if (inView.length > NODES_AS_OBSTACLES) unlinked.forEach(function (uid) {
+      var un = drawnNodes.has(uid) && !obstacle[uid] && body.nodes[uid];
+      if (!un) return;
+      // as drawn, however small: a lane between two rows is about a name deep
+      var ux = (un.x - vp.x) * scale + w / 2, uy = (un.y - vp.y) * scale + h / 2, ur = Math.max(1.5, (un.options.size || 8) * scale);
+      if (ux + ur < 0 || uy + ur < 0 || ux - ur > w || uy - ur > h) return;
+      obstacle[uid] = [ux - ur, uy - ur, ux + ur, uy + ur];
+      take(obstacle[uid], focusNodes && !focusNodes.has(uid) ? dimGrid : grid);
     });
     if (inView.length > NODES_AS_OBSTACLES && focused !== null && body.nodes[rep(focused)]) {
       // in a crowd names may cover dots, but never the chosen entity: a hub's neighbours' names hid it
