@@ -3109,3 +3109,26 @@ def test_the_most_central_entities_of_the_home_panel_are_those_the_filters_show(
     page.page.check('input[data-source="North Post"]')
     page.settle()
     assert {"Boris Tamm", "Russia"} <= set(page.js(central)) and "Most central entities" in page.js(heads)
+
+
+def test_a_misspelt_word_offers_the_closest_words_the_page_holds(open_page, analyst_page):
+    # A misspelt word that is no name ("citisen") found nothing, among the names, the titles or the sentences, and
+    # the page said only that; the sentence search said "0 sentences".
+    page = open_page(analyst_page)
+    page.page.fill("#search", "citisen")
+    results = page.page.inner_text("#results")
+    assert "No entity or article title has that name." in results and "Did you mean citizen?" in results
+    page.page.click("#results button.act-did-you-mean")
+    assert page.page.input_value("#search") == "citizen"
+    assert "1 sentence stating a relation holds “citizen”" in page.page.inner_text("#results")
+    assert "Did you mean" not in page.page.inner_text("#results")
+    # two letters off in a long word, the more frequent word first; a known word or a short one is left alone
+    page.page.fill("#search", "oficcials")
+    assert "Did you mean officials?" in page.page.inner_text("#results")
+    page.page.fill("#search", "zzqx")
+    assert "Did you mean" not in page.page.inner_text("#results")
+    # in the sentence search too
+    page.js("q => kgraph.showSentences(q)", "citisen")
+    assert page.page.inner_text("#details p.did-you-mean") == "Did you mean citizen?"
+    page.page.click("#details button.act-did-you-mean")
+    assert page.page.input_value("#search") == "citizen"

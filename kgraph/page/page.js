@@ -3086,16 +3086,77 @@
   // it): the search found names and titles only, and the words around the names were one article at a time. The
   // page holds these sentences, not the articles' whole text, and says so.
   var sentenceIndex = null, SENTENCES_SHOWN = 30, SENTENCES_STEP = 50;
-  function findSentences(q) {
-    var qn = norm(q);
-    if (qn.length < 3) return [];
+  function sentencesIndexed() {
     if (!sentenceIndex) {
       sentenceIndex = [];
       DATA.articles.forEach(function (a, i) {
         sentencesOf(i).forEach(function (s) { if (s.sentence) sentenceIndex.push([' ' + norm(s.sentence) + ' ', s]); });
       });
     }
-    return sentenceIndex.filter(function (x) { return x[0].indexOf(qn) >= 0; }).map(function (x) { return x[1]; });
+    return sentenceIndex;
+  }
+  function findSentences(q) {
+    var qn = norm(q);
+    if (qn.length < 3) return [];
+    return sentencesIndexed().filter(function (x) { return x[0].indexOf(qn) >= 0; }).map(function (x) { return x[1]; });
+  }
+  // "Did you mean": a query that finds nothing, its words spelt a little differently (one edit, two from 8 letters)
+  // from words the page holds (in the sentences, the titles and the names). A misspelt
+  // word ("chancelor") found nothing, neither among the names nor in the sentences, and said only so.
+  var vocabulary = null, SUGGESTIONS = 3;
+  function bare(w) { return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''); }  // "said," is "said"
+  function wordsOf(text) {
+    return text.split(' ').map(bare).filter(function (w) { return w.length >= 3; });
+  }
+  function vocabularyOf() {
+    if (vocabulary) return vocabulary;
+    var count = new Map();
+    var add = function (text) { wordsOf(text).forEach(function (w) { count.set(w, (count.get(w) || 0) + 1); }); };
+    sentencesIndexed().forEach(function (x) { add(x[0]); });
+    articleTitles.forEach(add);
+    index.forEach(function (it) { it.names.forEach(add); });
+    vocabulary = {count: count, words: Array.from(count.keys()).sort()};
+    return vocabulary;
+  }
+  function closeWords(w) {
+    var v = vocabularyOf(), k = w.length >= 8 ? 2 : 1, near = [];
+    v.words.forEach(function (x) {
+      if (Math.abs(x.length - w.length) > k) return;
+      if (within(w, x, 1)) near.push([1, x]); else if (k > 1 && within(w, x, 2)) near.push([2, x]);
+    });
+    // fewer edits first, then those keeping the first letter (a slip seldom changes it), then the more frequent
+    var first = function (x) { return x[1][0] === w[0] ? 0 : 1; };
+    return near.sort(function (a, b) { return a[0] - b[0] || first(a) - first(b) || v.count.get(b[1]) - v.count.get(a[1]) || (a[1] < b[1] ? -1 : 1); })
+      .map(function (x) { return x[1]; });
+  }
+  function suggestions(q) {
+    var words = norm(q).split(' ').map(bare).filter(Boolean), v = vocabularyOf(), unknown = [];
+    words.forEach(function (w, i) { if (!v.count.has(w)) unknown.push(i); });
+    if (!unknown.length || unknown.some(function (i) { return words[i].length < CLOSE_MIN; })) return [];
+    var phrases = [];
+    if (unknown.length === 1) closeWords(words[unknown[0]]).forEach(function (x) {
+      phrases.push(words.map(function (w, i) { return i === unknown[0] ? x : w; }).join(' '));
+    });
+    else {
+      var fixed = words.map(function (w, i) { return unknown.indexOf(i) < 0 ? w : closeWords(w)[0]; });
+      if (fixed.every(Boolean)) phrases.push(fixed.join(' '));
+    }
+    // only what finds something
+    return phrases.filter(function (p) { return find(p, true).length || findArticles(p).length || findSentences(p).length; }).slice(0, SUGGESTIONS);
+  }
+  function didYouMean(q, tag) {
+    var ps = suggestions(q);
+    if (!ps.length) return null;
+    var out = el(tag, {class: 'did-you-mean'}, 'Did you mean ');
+    ps.forEach(function (p, i) {
+      if (i) out.append(i === ps.length - 1 ? ' or ' : ', ');
+      var b = el('button', {type: 'button', class: 'link-button act-did-you-mean', text: p,
+        on: {click: function () { search.value = p; showResults(); search.focus(); }}});
+      if (tag === 'li') b.setAttribute('role', 'option');
+      out.append(b);
+    });
+    out.append('?');
+    return out;
   }
   function showSentences(q) {
     var hits = findSentences(q);
@@ -3116,7 +3177,7 @@
         var rels = [], ends = [];
         hits.forEach(function (s) { s.rels.forEach(function (e) { rels.push(e); ends.push(e.from, e.to); }); });
         showOnGraph(ends, rels);
-      }, 'act-sentences-graph')) : null,
+      }, 'act-sentences-graph')) : didYouMean(q, 'p'),
       list, more);
     visited('sentences', q);
     toPanelTop();
@@ -3177,6 +3238,11 @@
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
         : 'No entity or article title has that name.'}));
+    }
+    // nothing found but names spelt a little differently: what the words may have been meant to be
+    if (search.value.trim() && (!current.length || closeOnly) && !currentArticles.length && !currentSentences.length) {
+      var dym = didYouMean(search.value, 'li');
+      if (dym) results.append(dym);
     }
   }
   function pick(id) { results.replaceChildren(); selectNode(id); }
