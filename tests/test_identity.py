@@ -3606,3 +3606,17 @@ def test_two_people_sharing_a_surname_stay_two_when_the_first_opens_the_story():
     kb = link_extractions([found_named("a", text, ("John Smith", "Person", "John Smith"),
                                        ("Mary Smith", "Person", "Mary Smith"))])
     assert sorted(e.label for e in kb.entities) == ["John Smith", "Mary Smith"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Floods hit the village of Velmora on Sunday. Police chief Anton Velmora said two people had died in Velmora.",
+     (("Velmora", "Place"), ("Anton Velmora", "Person"), ("Velmora", "Place"))),
+    ("Floods hit the town of Velmora on Sunday. Residents of Velmora were evacuated, said police chief Anton Velmora.",
+     (("Velmora", "Place"), ("Velmora", "Place"), ("Anton Velmora", "Person"))),
+    ("The mayor of Velmora, Ilse Velmora, said her town would rebuild. Velmora will need years.",
+     (("Velmora", "Place"), ("Ilse Velmora", "Person"), ("Velmora", "Place"))),
+])
+def test_a_place_written_as_a_place_stays_off_the_person_who_carries_its_name(text, spans):
+    kb = link_extractions([_placed("a", text, *spans)])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Place", "Velmora") in got, got

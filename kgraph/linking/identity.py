@@ -1105,7 +1105,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
-    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS)
+    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS,
+                               placed=_places_written(mention_group, ex_text))
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
@@ -2342,7 +2343,8 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
     named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
     the names read so: persons in every article, also where the article names no full name ending in them.
     A name the gazetteer knows as a place is never read so ("the Tarsk government" is the city's). ``surnames``
-    holds the last words of the corpus' persons' full names.
+    holds the last words of the corpus' persons' full names. A mention written as a place ("the mayor of
+    Kessling, Maria Kessling, ...") is no list item: the comma opens an apposition naming its mayor.
     """
 
     def eligible(n: str) -> bool:
@@ -2363,8 +2365,9 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
         if eligible(n):
             edges = (person_edges[aid][0] | starts[aid], person_edges[aid][1] | ends[aid])
             hits[n][0] += 1
-            hits[n][1] += _listed_with_person(texts[aid], s, e, edges) \
-                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s)
+            hits[n][1] += not _written_as_place(texts[aid], s, e) and (
+                _listed_with_person(texts[aid], s, e, edges)
+                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s))
     out = set()
     for n, (total, agree) in hits.items():
         if 3 * agree > total:
@@ -4348,12 +4351,15 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     name comes before it, nor when two of them differ in a given name's last letter only. With ``texts``
     (article id -> text), a one-word piece whose article names no person of that surname joins the one person
     of the corpus whose full name the article writes all the same ("Chancellor Klara Wendt" where the tagger
-    read "Klara" as a place and "Wendt" as a body).
+    read "Klara" as a place and "Wendt" as a body); and a one-word place its article writes as a place once
+    ("the village of Velmora", "in Velmora") stays the place beside a person who carries its name ("police
+    chief Anton Velmora"), as in `_join_place_surnames`.
     """
     common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
     for (aid, s, _e), g in sorted((mention_group or {}).items()):
         starts[(aid, g)].append(s)
+    as_place = _places_written(mention_group or {}, texts or {})
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     full_by_last: dict = defaultdict(list)  # a full name's last word -> the corpus' person groups of 2+ words
     if texts:
@@ -4368,7 +4374,7 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
-            if (aid, gid) in local_map or (aid, gid) in companies:
+            if (aid, gid) in local_map or (aid, gid) in companies or (aid, gid) in as_place:
                 continue
             if aid not in persons:
                 # Each article's persons by their last word: every test below asks for the same last word as n's
@@ -4569,6 +4575,17 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
                 local_map[(aid, gid)] = next(iter(near))
 
 
+def _places_written(mention_group: dict, texts: dict) -> set:
+    """Return (article, group) of each one-word place its article writes as a place at some mention.
+
+    "the village of Velmora", "died in Velmora" (`_written_as_place`): the story means the place there, though
+    it names "police chief Anton Velmora" too; one such mention keeps the place off the person, as in
+    `_join_place_surnames`.
+    """
+    return {(aid, g) for (aid, s, e), g in mention_group.items()
+            if g[0] == EntityType.Place and " " not in g[1] and _written_as_place(texts.get(aid, ""), s, e)}
+
+
 def _small_town_or_none(n: str) -> bool:
     """True for a name the gazetteer knows as no place, or only as a town of fewer than CLUB_CITY people:
     no country, region or sizeable city, whose name a story would mean before a person's."""
@@ -4590,7 +4607,8 @@ _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".spl
 
 
 def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
-                               which: frozenset | set = frozenset({"club", "surname", "particle"})) -> None:
+                               which: frozenset | set = frozenset({"club", "surname", "particle"}),
+                               placed: frozenset | set = frozenset()) -> None:
     """Join, in one article, a short form to the one longer name it shortens there, across the types extraction gave.
 
     News names a thing in full once and then shortly; the story itself says which full name a short form is:
@@ -4603,7 +4621,8 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       camps" beside "Arvo Keskula") is that person's surname, though the gazetteer lists a town of that name
       (a gazetteer lists thousands of small towns whose names are surnames; a country, region or city of
       CLUB_CITY people or more is meant as the place). A town the gazetteer knows is read so only when the
-      full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug";
+      full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug"; not
+      a place its article writes as one (``placed``: "the village of Velmora" beside "Anton Velmora");
     - ``given``: a person's first two words beside the one full name of three or more words they open
       ("Arvo Mart" beside "Arvo Mart Keskula"; "Tarvo Jong" beside two such names stays apart), written as
       three words with no place, site or institution word ("Arvo-Mart-Strasse" tagged a person is a street; a
@@ -4656,7 +4675,7 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                         fits.add(g)  # "Rovers" (tagged a person) for "Tarsk Rovers"
                 if "surname" in which and t == EntityType.Place and gt == EntityType.Person and len(words) == 1 \
                         and len(gw) >= 2 and gw[-1] == n and _small_town_or_none(n) and _person_words_ok(n) \
-                        and (gazetteer.place(n) is None or gw[0] in given):
+                        and (gazetteer.place(n) is None or gw[0] in given) and (aid, gid) not in placed:
                     fits.add(g)  # "Keskula" beside "Arvo Keskula", though a village somewhere is called so
                 if "given" in which and t == gt == EntityType.Person and len(words) == 2 and len(gw) >= 3 \
                         and gn.startswith(n + " ") and len(_written_words(groups[g])) >= 3 \
