@@ -3620,3 +3620,13 @@ def test_a_place_written_as_a_place_stays_off_the_person_who_carries_its_name(te
     kb = link_extractions([_placed("a", text, *spans)])
     got = {(e.type, e.label) for e in kb.entities}
     assert ("Place", "Velmora") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Tavo Keskula and his wife Ilse Keskula visited the school. Ilse Keskula spoke to the pupils.",
+    "The prize went to Ilse Keskula. Tavo Keskula, her husband, said she had worked for years.",
+])
+def test_a_relatives_full_name_opening_a_sentence_is_no_headline_word_glued_to_a_surname(text):
+    kb = link_extractions([found("a", text, ("Tavo Keskula", "Person"), ("Ilse Keskula", "Person"))])
+    got = {e.label for e in kb.entities if e.type == "Person"}
+    assert got == {"Tavo Keskula", "Ilse Keskula"}, got

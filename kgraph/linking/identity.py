@@ -619,18 +619,22 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
     and is never capitalized inside a sentence (a given name is), and the
     rest is an edge of another person's full name in the same article whose
     first word is capitalized inside some sentence ("Arvo Keskula"). A given name the entity model learned is
-    no headline word.
+    no headline word. The full name must come first: news names a person in full before it calls them by a
+    part, so "Tavo Keskula and his wife Ilse Keskula ..." opening a story names two people, whatever the
+    model knows of "Tavo"; so does a name a relative's noun follows ("Tavo Keskula, her husband, said ...").
     """
     norm = gazetteer.norm
     given = _given_names()  # "John Smith" opening a story that names "Mary Smith" too is no glued headline
     persons_in: dict[str, set] = defaultdict(set)
+    first_at: dict = {}  # (article, person's full name) -> where the article first writes it
     first_words: Counter = Counter()
-    for k, (name, _alias) in cleaned.items():
+    for k, (name, _alias) in sorted(cleaned.items()):
         if kinds[k] == EntityType.Person and " " in name:
             n = norm(name)
             if n not in persons_in[k[0]]:
                 first_words[n.split()[0]] += 1
             persons_in[k[0]].add(n)
+            first_at.setdefault((k[0], n), k[1])
     out = []
     for k, (name, _alias) in sorted(cleaned.items()):
         words = name.split()
@@ -643,8 +647,11 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
         r = norm(rest)
         if first_words[w] > (1 if n in persons_in[k[0]] else 0) or case.get(w, (0, 0))[1] or w in given:
             continue  # "Arvo" starts other persons' names, "John" is a given name: no headline word
+        text = texts[k[0]]
+        if _KIN_AFTER.match(text, k[2]):
+            continue  # "Tavo Keskula, her husband, said ...": a relative, named in full
         fulls = {q for q in persons_in[k[0]] - {n} if not q.startswith(w + " ") and case.get(q.split()[0], (0, 0))[1]
-                 and (q.startswith(r + " ") or q.endswith(" " + r))}
+                 and (q.startswith(r + " ") or q.endswith(" " + r)) and first_at[(k[0], q)] < k[1]}
         if fulls:
             out.append((k, rest))
     return out
@@ -1682,6 +1689,13 @@ def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
 #: A kinship noun right before a name ("his brother, Velmo", "her daughter Mia"): the relative's given name.
 _KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece|"
                          r"grandson|granddaughter|grandfather|grandmother|widow|widower|fianc[ée]e?)s?,?\s+$")
+
+
+#: A relative's noun in an apposition right after a name: "Tavo Keskula, her husband, ...", "Tavo Keskula, the
+#: minister's son".
+_KIN_AFTER = re.compile(r",? (?:his|her|their|the|a) (?:[\w'\u2019-]+ ){0,2}?(?:brother|sister|son|daughter|wife|"
+                        r"husband|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|"
+                        r"grandmother|widow|widower|fianc[\u00e9e]e?)\b")
 
 
 def _states_written(ex: Extraction) -> set:
