@@ -3630,3 +3630,23 @@ def test_a_relatives_full_name_opening_a_sentence_is_no_headline_word_glued_to_a
     kb = link_extractions([found("a", text, ("Tavo Keskula", "Person"), ("Ilse Keskula", "Person"))])
     got = {e.label for e in kb.entities if e.type == "Person"}
     assert got == {"Tavo Keskula", "Ilse Keskula"}, got
+
+
+@pytest.mark.parametrize("text, addressed, means", [
+    ("Tavo Keskula and his wife Ilse Keskula visited the school. Mr Keskula spoke to the pupils.",
+     "Mr Keskula", "Tavo Keskula"),
+    ("Prime Minister Ilse Keskula and her husband, the architect Tavo Keskula, arrived on Friday. "
+     "Tavo Keskula toured a housing project. Mrs Keskula met the president.", "Mrs Keskula", "Ilse Keskula"),
+    ("Senator Ilse Keskula and her son Tavo Keskula attended the ceremony. Ms Keskula gave a speech.",
+     "Ms Keskula", "Ilse Keskula"),
+])
+@pytest.mark.parametrize("read_as", ["last", "surname"])
+def test_a_form_of_address_picks_the_relative_of_its_sex(text, addressed, means, read_as):
+    # extraction, or the last-named rule, reads the lone surname as the person named last before it
+    last = "Ilse Keskula" if means == "Tavo Keskula" else "Tavo Keskula"
+    name = last if read_as == "last" else "Keskula"
+    kb = link_extractions([found_named("a", text, ("Tavo Keskula", "Person", "Tavo Keskula"),
+                                       ("Ilse Keskula", "Person", "Ilse Keskula"), (addressed, "Person", name))])
+    got = {e.label: set(e.aliases) for e in kb.entities if e.type == "Person"}
+    assert set(got) == {"Tavo Keskula", "Ilse Keskula"}, got
+    assert "Keskula" in got[means] or addressed in got[means], got

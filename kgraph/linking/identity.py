@@ -809,11 +809,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         qualified = _qualified_places(ex)
         states = _states_written(ex)
         runs = _person_runs(ex)
+        sexes = _stated_sexes(ex)
         for m in ex.mentions:
             if m.type == EntityType.Person and (_in_byline(ex.article.text, m.start)
                                                 or _in_picture_credit(ex.article.text, m.start, m.end)):
                 continue  # "Author: Arvo Keskula Editor: Ilse Tarvel" closing the story: who wrote it, no news
             raw = runs.get((m.start, m.end), m.name)
+            if m.type == EntityType.Person and sexes:
+                raw = _addressed_person(ex, m, raw, sexes)  # "Mr Keskula" beside his wife "Ilse Keskula": not her
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
@@ -1652,6 +1655,80 @@ def _person_runs(ex: Extraction) -> dict:
         whole = text[a.start:b.end]
         runs[(a.start, a.end)] = runs[(b.start, b.end)] = whole
     return runs
+
+
+#: Forms of address that say whether a man or a woman is meant ("Mr Keskula", "Frau Keskula").
+_ADDRESS_SEX = {**dict.fromkeys("mr herr sir lord monsieur senor signor".split(), "m"),
+                **dict.fromkeys("mrs ms miss mme madam madame frau dame lady senora signora".split(), "f")}
+#: A form of address right before a name, or opening the mention ("Mrs Keskula").
+_ADDRESS_BEFORE = re.compile(r"\b([A-Z][a-z]{1,7})\.? $")
+#: Relatives' nouns that say whether a man or a woman is meant.
+_KIN_SEX = {**dict.fromkeys("husband son brother father uncle nephew grandson grandfather widower fiance".split(), "m"),
+            **dict.fromkeys("wife daughter sister mother aunt niece granddaughter grandmother widow fiancee".split(), "f")}
+#: A relative's noun before a name, with an article and up to two lower-case words between ("her husband, the
+#: architect Tavo Keskula"); a name that opens a list after it ("his wife and Tavo Keskula") is not meant.
+_KIN_SEX_BEFORE = re.compile(r"\b(husband|son|brother|father|uncle|nephew|grandson|grandfather|widower|fianc[\u00e9e]e?|"
+                             r"wife|daughter|sister|mother|aunt|niece|granddaughter|grandmother|widow),? "
+                             r"(?:(?:the|a|an) )?(?:(?!(?:and|or|with|of|to|by|for|from|in|on|at|as)\b)[a-z][\w-]* ){0,2}$")
+#: "Tavo Keskula and his wife", "Ilse Keskula and her son": the name's own possessive.
+_OWN_POSSESSIVE = re.compile(r",? and (his|her) ")
+
+
+def _address_sex(text: str, start: int, end: int) -> str | None:
+    """Return "m" or "f" when a form of address opens a person's mention or stands right before it, else None."""
+    first = text[start:end].split(maxsplit=1)[0].rstrip(".").casefold() if text[start:end].strip() else ""
+    if first in _ADDRESS_SEX:
+        return _ADDRESS_SEX[first]
+    m = _ADDRESS_BEFORE.search(text[max(0, start - 10):start])
+    return _ADDRESS_SEX.get(m.group(1).casefold()) if m else None
+
+
+def _stated_sexes(ex: Extraction) -> dict:
+    """Return the normalized full names of an article's persons -> "m" or "f", where the article says which.
+
+    Said by a form of address ("Mrs Ilse Keskula"), a relative's noun before the name ("his wife Ilse
+    Keskula", "her husband, the architect Tavo Keskula") or the name's own possessive after it ("Tavo Keskula
+    and his wife"). A name the article says both of is left out.
+    """
+    text = ex.article.text
+    said: dict = defaultdict(set)
+    for m in ex.mentions:
+        if m.type != EntityType.Person or " " not in m.name.strip() or " " not in (clean_name(m.text, m.type) or ""):
+            continue  # "Mr Keskula" that extraction read as "Ilse Keskula" says nothing of her
+        sex = {_address_sex(text, m.start, m.end)}
+        kin = _KIN_SEX_BEFORE.search(text[max(0, m.start - 40):m.start])
+        if kin is not None:
+            sex.add(_KIN_SEX.get(kin.group(1).replace("\u00e9", "e")))
+        own = _OWN_POSSESSIVE.match(text, m.end)
+        if own is not None:
+            sex.add("m" if own.group(1) == "his" else "f")
+        said[gazetteer.norm(m.name)] |= sex - {None}
+    return {n: next(iter(x)) for n, x in said.items() if len(x) == 1}
+
+
+def _addressed_person(ex: Extraction, m: Mention, raw: str, sexes: dict) -> str:
+    """Return the person a lone surname after a form of address means in its article: the one full name of that
+    surname the article does not say is of the other sex ("Mr Keskula" after "Tavo Keskula and his wife Ilse
+    Keskula" is Tavo).
+
+    Whatever extraction or the last-named rule read: both read a lone surname as the person named last before it.
+    Left as it was when the form of address says no sex, the article says no one's, or none or two names fit.
+    """
+    words = m.text.split()
+    sex = _address_sex(ex.article.text, m.start, m.end)
+    if sex is None or len(words) > 2 or not words or not words[-1][:1].isupper():
+        return raw
+    surname = gazetteer.norm(words[-1])
+    fulls = {n for n in {gazetteer.norm(x.name) for x in ex.mentions if x.type == EntityType.Person}
+             if " " in n and n.split()[-1] == surname}
+    if not fulls or not any(n in sexes for n in fulls):
+        return raw
+    fits = [n for n in fulls if sexes.get(n, sex) == sex]
+    if gazetteer.norm(raw) in fits:
+        return raw
+    if len(fits) == 1:
+        return next(x.name for x in ex.mentions if x.type == EntityType.Person and gazetteer.norm(x.name) == fits[0])
+    return raw
 
 
 def _full_name_surnames(cleaned: dict, kinds: dict) -> set:
