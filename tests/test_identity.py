@@ -3650,3 +3650,28 @@ def test_a_form_of_address_picks_the_relative_of_its_sex(text, addressed, means,
     got = {e.label: set(e.aliases) for e in kb.entities if e.type == "Person"}
     assert set(got) == {"Tavo Keskula", "Ilse Keskula"}, got
     assert "Keskula" in got[means] or addressed in got[means], got
+
+
+def test_a_name_its_story_says_the_thing_goes_or_went_by_joins_it_across_the_corpus():
+    renamed = _placed("a", "Norvik Energy, formerly known as Tarsk Power, cut its prices on Monday.",
+                      ("Norvik Energy", "Organization"), ("Tarsk Power", "Person"))
+    old = _placed("b", "Tarsk Power was founded in 1961 in Varnholt.", ("Tarsk Power", "Organization"),
+                  ("Varnholt", "Place"))
+    front = _placed("c", "The Armed Front of Veltria, known as FAV, attacked a police post. FAV denied it.",
+                    ("Armed Front of Veltria", "Organization"), ("FAV", "Organization"), ("FAV", "Organization"))
+    kb = link_extractions([renamed, old, front])
+    orgs = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    assert len(orgs) == 2, orgs
+    assert {"a", "b"} in [set(a) for a in orgs.values()], orgs
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("The prosecutor, Arvo Keskula, called Ilse Tarvel on Monday.", (("Arvo Keskula", "Person"), ("Ilse Tarvel", "Person"))),
+    ("Norvik Energy, formerly Tarsk Power's parent, cut prices.", (("Norvik Energy", "Organization"),
+                                                                   ("Tarsk Power", "Organization"))),
+    ("Velt Oil, Norvik Energy and Tarsk Power, known as the big three, cut prices.",
+     (("Velt Oil", "Organization"), ("Norvik Energy", "Organization"), ("Tarsk Power", "Organization"))),
+])
+def test_no_stated_alias_without_a_cue_that_says_so(text, spans):
+    kb = link_extractions([_placed("a", text, *spans)])
+    assert len(kb.entities) == len(spans), [e.label for e in kb.entities]

@@ -1092,6 +1092,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_defined_acronyms(groups, defined, uf, local_map, written_at)
     _join_compound_acronyms(groups, per_article, uf)
     _join_glosses(groups, mention_group, ex_text, uf)
+    _join_stated_aliases(groups, mention_group, ex_text, uf, local_map)
     _join_reordered_names(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
@@ -4882,6 +4883,44 @@ def _join_glosses(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind
                 if _glosses(sname, lname) and not _initials(lname) == sname:
                     uf.union(uf.find(long), short)
                     break
+
+
+#: What a story writes between a name and another name it says the thing goes or went by: "Tarsk Power, formerly
+#: Velt Energy", "the Armed Front, known as the FAV", "Tarsk Power (formerly known as Velt Energy)", "..., aka ...".
+#: A bare "called" is no cue: "The prosecutor, Arvo Keskula, called Ilse Tarvel" is a phone call.
+_ALIAS_GAP = re.compile(r"(?:,\s*|\s+\(\s*)(?:(?:(?:also|better|widely|commonly|locally|formerly|previously|once)\s+)?"
+                        r"known\s+as|(?:also|often|commonly|locally|formerly|previously|once)\s+called)\s+(?:the\s+)?"
+                        r"|(?:,\s*|\s+\(\s*)(?:formerly|previously|a\.k\.a\.|aka)\s+(?:the\s+)?")
+#: What closes the other name: a punctuation mark, not a possessive or more words ("formerly Velt Energy's chief").
+_ALIAS_END = re.compile(r"\s*(?:[,.;:!?)\"\u201d]|$)")
+
+
+def _join_stated_aliases(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join a name to another name its story says the same thing goes or went by, whatever types extraction gave.
+
+    "Tarsk Power, formerly Velt Energy, ...", "the Armed Front of Veltria, known as FAV, ...", "Arvo Keskula
+    (also known as Tarvo)": no letters tie a renamed company, a nickname or an acronym in another language to
+    the name, but the story does. The other name must follow the cue at once and close its phrase (not "formerly
+    Velt Energy's chief"); neither may be a country, nor an item of a list ("Tarsk, Velt and Orvik, known as
+    ..."). A name of two words or more, or an acronym, the gazetteer knows as no place is one thing in the
+    whole corpus; a one-word name ("Tarsk FC, known as Tarsk") is read so in that story only: "Tarsk" is
+    the city elsewhere.
+    """
+    at: dict = defaultdict(list)  # article -> (start, end, group) of its mentions, in order
+    for (aid, s, e), gid in mention_group.items():
+        at[aid].append((s, e, gid))
+    for aid in sorted(at):
+        text, spans = texts.get(aid, ""), sorted(at[aid])
+        for (s1, e1, g1), (s2, e2, g2) in zip(spans, spans[1:]):
+            gap = _ALIAS_GAP.fullmatch(text, e1, s2)
+            if gap is None or g1 == g2 or EntityType.Country in (g1[0], g2[0]) \
+                    or not _ALIAS_END.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1]):
+                continue
+            other = text[s2:e2]
+            if " " in g2[1] and gazetteer.place(g2[1]) is None or _acronym_like(other) and gazetteer.place(other) is None:
+                uf.union(uf.find(local_map.get((aid, g1), g1)), uf.find(g2))
+            elif (aid, g2) not in local_map:
+                local_map[(aid, g2)] = uf.find(local_map.get((aid, g1), g1))
 
 
 def _join_reordered_names(groups: dict, per_article: dict, uf: _UnionFind) -> None:
