@@ -3675,3 +3675,16 @@ def test_a_name_its_story_says_the_thing_goes_or_went_by_joins_it_across_the_cor
 def test_no_stated_alias_without_a_cue_that_says_so(text, spans):
     kb = link_extractions([_placed("a", text, *spans)])
     assert len(kb.entities) == len(spans), [e.label for e in kb.entities]
+
+
+@pytest.mark.parametrize("cue", ["Georgia's governor Arvo Keskula", "Georgia Governor Arvo Keskula",
+                                 "The governor of Georgia, Arvo Keskula,"])
+def test_a_country_named_us_state_written_with_a_governor_is_the_state(cue):
+    state = found("a", f"Police in Georgia arrested three men on Saturday. {cue} called for calm.",
+                  ("Georgia", "Country"), ("Arvo Keskula", "Person"))
+    country = found("b", "Georgia's president met EU envoys in Tbilisi. Georgia hopes to join the bloc.",
+                    ("Georgia", "Country"), ("Tbilisi", "Place"))
+    kb = link_extractions([state, country])
+    got = {(e.type, e.label): e.articles for e in kb.entities if e.label == "Georgia"}
+    assert set(got.get(("Country", "Georgia"), ())) == {"b"}, got
+    assert set(got.get(("Place", "Georgia"), ())) == {"a"}, got

@@ -955,6 +955,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     us_home = {aid for aid, c in country_counts.items() if c["US"] and c["US"] == max(c.values())
                and sum(1 for v in c.values() if v == c["US"]) == 1}
 
+    # Country-named US states each article writes with a governor ("Georgia Governor", "Georgia's governor",
+    # "governor of Georgia"): no country has one, so the state is meant there.
+    governed: dict[str, set] = defaultdict(set)
+    for k, (name, _a) in cleaned.items():
+        if kinds[k] in (EntityType.Country, EntityType.Place) and gazetteer.us_state_name(name) \
+                and (_GOVERNOR_AFTER.match(ex_text[k[0]], k[2]) or _GOVERNOR_BEFORE.search(ex_text[k[0]][max(0, k[1] - 16):k[1]])):
+            governed[k[0]].add(norm(name))
     # The countries of the towns each article names: "Tbilisi" says "Georgia" there is the country.
     town_codes: dict[str, set] = defaultdict(set)
     for (aid, n), _local in votes.items():
@@ -963,7 +970,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             town_codes[aid].add(town.country_code)
 
     def state_reading(aid: str, name: str) -> bool:
-        """A country-named US state ("Georgia") is the state beside another state or in an article about the US.
+        """A country-named US state ("Georgia") is the state beside another state, in an article about the US, or
+        where the article writes it with a governor ("Georgia's governor Brian Kemp").
 
         Not where the article names a town of the country ("police in Tbilisi"): a US story names the country's
         capital only when it is about the country.
@@ -973,7 +981,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         country = gazetteer.country(name)
         if country is not None and country.iso_code in town_codes[aid]:
             return False
-        return bool(us_context[aid] or aid in us_home)
+        return bool(us_context[aid] or aid in us_home or norm(name) in governed[aid])
 
     # A city of CLUB_CITY people or more tagged an organization in a story with no sport, where the text writes
     # it as a place ("from Tarsk", "Tarsk-born"), is the city in that story: not a club of that name that
@@ -1060,7 +1068,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if region:  # "the Greek region of Macedonia" is not the country North Macedonia: the name as written
                 t, name = EntityType.Place, m.text
             if not (t == EntityType.Place and gazetteer.us_state_name(name)
-                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))) and not region:
+                    and (us_context[aid] or aid in us_home or norm(name) in governed[aid]
+                         or _after_us_town(ex_text[aid], m.start))) and not region:
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
@@ -3630,6 +3639,12 @@ def _one_of_its_country(named: set, cands: set, root_articles: dict, per_article
     fit = {c for c in cands if mine & countries(g for a in sorted(root_articles[c]) for g in per_article[a])}
     return fit if len(fit) == 1 else set()
 
+
+#: A governor after a state's name ("Georgia Governor", "Georgia's governor", "Georgia's Republican governor",
+#: "the Georgia governor's office"), or before it ("Governor of Georgia"); not a central bank's ("Georgia's central
+#: bank governor").
+_GOVERNOR_AFTER = re.compile(r"(?:['\u2019]s)? (?:(?:new|former|Republican|Democratic|outgoing|incoming) )?[Gg]overnor\b")
+_GOVERNOR_BEFORE = re.compile(r"\b[Gg]overnor of (?:the state of )?$")
 
 #: A lowercase "state" right after a US state's name ("in Tarsk state").
 _STATE_AFTER = re.compile(r"\s+state\b")
