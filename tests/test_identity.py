@@ -3688,3 +3688,13 @@ def test_a_country_named_us_state_written_with_a_governor_is_the_state(cue):
     got = {(e.type, e.label): e.articles for e in kb.entities if e.label == "Georgia"}
     assert set(got.get(("Country", "Georgia"), ())) == {"b"}, got
     assert set(got.get(("Place", "Georgia"), ())) == {"a"}, got
+
+
+@pytest.mark.parametrize("other", ["Tarek el-Moarrem", "Tarek Moarrem"])
+def test_a_surnames_arabic_article_spelt_otherwise_or_dropped_is_one_person(other):
+    kb = link_extractions([found("a", "Veltrian dissident Tarek al-Moarrem was arrested in Tarsk.",
+                                ("Tarek al-Moarrem", "Person"), ("Tarsk", "Place")),
+                           found("b", f"{other} was released on bail on Monday.", (other, "Person")),
+                           found("c", "Rami al-Moarrem, his cousin, spoke to reporters.", ("Rami al-Moarrem", "Person"))])
+    persons = {e.label: set(e.articles) for e in kb.entities if e.type == "Person"}
+    assert sorted(map(sorted, persons.values())) == [["a", "b"], ["c"]], persons

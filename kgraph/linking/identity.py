@@ -2795,7 +2795,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             if _transliterated(rom[members[0]], rom[g]):
                 uf.union(members[0], g)
     # An Arabic article before the surname also says its spelling is a transliteration ("Tarek al-Moarrem" /
-    # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may.
+    # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may, and so may the
+    # article alone ("Tarek el-Moarrem", "Tarek Moarrem": the names left once it is dropped are the same).
     particle: dict[tuple, list] = defaultdict(list)
     for gid in heads:
         w = rom[gid]
@@ -2811,7 +2812,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         for had, g in members:
             for had2, h in members:
                 if (had or had2) and g < h and uf.find(g) != uf.find(h) \
-                        and _transliterated(bare[g], bare[h], surname=False):
+                        and (bare[g] == bare[h] or _transliterated(bare[g], bare[h], surname=False)):
                     uf.union(g, h)
     for key in sorted(by_skeleton, key=str):
         if key[0] != 2:
