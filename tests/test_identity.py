@@ -3698,3 +3698,18 @@ def test_a_surnames_arabic_article_spelt_otherwise_or_dropped_is_one_person(othe
                            found("c", "Rami al-Moarrem, his cousin, spoke to reporters.", ("Rami al-Moarrem", "Person"))])
     persons = {e.label: set(e.articles) for e in kb.entities if e.type == "Person"}
     assert sorted(map(sorted, persons.values())) == [["a", "b"], ["c"]], persons
+
+
+@pytest.mark.parametrize("credit", ["(Photo: Ilse Brandt/Reuters)", "(Picture: Ilse Brandt)",
+                                    "\nPhotograph: Ilse Brandt / Tarsk Press"])
+def test_a_name_after_a_picture_credits_label_is_no_node(credit):
+    text = f"Arvo Keskula shakes hands with Omar Haddad in Geneva. {credit}\nKeskula and Haddad agreed to meet again."
+    kb = link_extractions([found("a", text, ("Arvo Keskula", "Person"), ("Omar Haddad", "Person"),
+                                 ("Ilse Brandt", "Person"), ("Geneva", "Place"))])
+    assert "Ilse Brandt" not in {e.label for e in kb.entities}
+
+
+def test_a_name_after_photo_in_prose_stays():
+    text = "The photo showed Ilse Brandt in Geneva. Photo: Ilse Brandt said it was taken in 2019."
+    kb = link_extractions([found("a", text, ("Ilse Brandt", "Person"), ("Geneva", "Place"))])
+    assert "Ilse Brandt" in {e.label for e in kb.entities}

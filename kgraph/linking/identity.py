@@ -1632,10 +1632,22 @@ _CREDIT_AFTER = re.compile(r"\s*(?:/[^()\n/]{1,30})*\)")
 
 
 def _in_picture_credit(text: str, start: int, end: int) -> bool:
-    """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"):
-    the photographer a caption credits, no one the news is about. A slash opens no name in news prose."""
+    """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"),
+    or after a credit's label ("(Photo: Ivo Renn/Reuters)", "Photograph: Ivo Renn / AP" on its own line): the
+    photographer a caption credits, no one the news is about. A slash opens no name in news prose, nor does
+    "Photo:" in a bracket or at a line's start."""
+    if _CREDIT_LABEL.search(text[max(0, start - 30):start]) is not None \
+            and _CREDIT_LABEL_AFTER.match(text, end) is not None:
+        return True
     return _CREDIT_BEFORE.search(text[max(0, start - 80):start]) is not None \
         and _CREDIT_AFTER.match(text, end) is not None
+
+
+#: A picture credit's label opening a bracket or a line: "(Photo: ", "Photograph: ", "(Picture credit: ".
+_CREDIT_LABEL = re.compile(r"(?:^|\n|\()[ \t]*(?:Photo(?:graph)?s?|Pictures?|Images?|Fotos?|Credits?)"
+                           r"(?: credits?)?[ \t]*:[ \t]*$", re.IGNORECASE)
+#: What closes a credited name: an agency after a slash, the bracket, or the line's end.
+_CREDIT_LABEL_AFTER = re.compile(r"[ \t]*(?:/|\)|\n|$)")
 
 
 def _person_runs(ex: Extraction) -> dict:
