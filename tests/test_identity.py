@@ -3713,3 +3713,11 @@ def test_a_name_after_photo_in_prose_stays():
     text = "The photo showed Ilse Brandt in Geneva. Photo: Ilse Brandt said it was taken in 2019."
     kb = link_extractions([found("a", text, ("Ilse Brandt", "Person"), ("Geneva", "Place"))])
     assert "Ilse Brandt" in {e.label for e in kb.entities}
+
+
+@pytest.mark.parametrize("raw, cleaned", [("Brothers Jan", "Jan"), ("Sisters Ilse", "Ilse"),
+                                          ("Twins Peter", "Peter"), ("Brothers Keskula", "Brothers Keskula")])
+def test_a_plural_kin_word_before_a_given_name_is_cut(raw, cleaned):
+    # "Brothers Jan and Mart Keskula ran for parliament": relatives introduced by their kin; the "Brothers
+    # Keskula" go by that name
+    assert clean_name(raw, "Person") == cleaned

@@ -57,6 +57,10 @@ soprano tenor baritone mufti cleric metropolitan sister baron count duke earl ma
 major brigadier chief crown grand field archduke archduchess holiness majesty highness excellency emeritus
 madame monsieur senor senora signor signora administrator sheriff firefighter""".split())
 
+#: Plural kin words before relatives' given names ("Brothers Tomas and Jan Novak"); not before a surname: the
+#: "Brothers Grimm" go by it.
+_KIN_PLURALS = frozenset("brothers sisters twins".split())
+
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
 
@@ -175,6 +179,7 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
         w = words[0].rstrip(".,").casefold()
         if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
                 or type_ == EntityType.Person and w in _MONTHS_NO_NAME \
+                or type_ == EntityType.Person and w in _KIN_PLURALS and words[1].split("-")[0].casefold() in _given_names() \
                 or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)):
             words = words[1:]
             continue
