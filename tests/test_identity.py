@@ -3721,3 +3721,17 @@ def test_a_plural_kin_word_before_a_given_name_is_cut(raw, cleaned):
     # "Brothers Jan and Mart Keskula ran for parliament": relatives introduced by their kin; the "Brothers
     # Keskula" go by that name
     assert clean_name(raw, "Person") == cleaned
+
+
+@pytest.mark.parametrize("text", [
+    "The Velmora city council approved a budget on Monday. Council leader Anton Velmora said taxes would stay.",
+    "Floods hit the streets of Velmora on Monday. Council leader Anton Velmora said help was coming.",
+])
+def test_a_town_extraction_read_as_the_person_of_its_name_stays_the_town(text):
+    # extraction read the town's name as the council leader named later in the story
+    town, full = text.index("Velmora"), text.index("Anton Velmora")
+    mentions = (Mention("Velmora", "Person", town, town + 7, "Anton Velmora"),
+                Mention("Anton Velmora", "Person", full, full + 13, "Anton Velmora"))
+    kb = link_extractions([Extraction(Article("a", text), mentions)])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert got == {("Place", "Velmora"), ("Person", "Anton Velmora")}, got

@@ -819,6 +819,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type == EntityType.Person and (_in_byline(ex.article.text, m.start)
                                                 or _in_picture_credit(ex.article.text, m.start, m.end)):
                 continue  # "Author: Arvo Keskula Editor: Ilse Tarvel" closing the story: who wrote it, no news
+            if m.type == EntityType.Person and m.name != m.text and _town_not_person(ex.article.text, m):
+                m = replace(m, type=EntityType.Place, name=m.text)  # "the Ostmark city council": not "Peter Ostmark"
             raw = runs.get((m.start, m.end), m.name)
             if m.type == EntityType.Person and sexes:
                 raw = _addressed_person(ex, m, raw, sexes)  # "Mr Keskula" beside his wife "Ilse Keskula": not her
@@ -1756,6 +1758,20 @@ def _addressed_person(ex: Extraction, m: Mention, raw: str, sexes: dict) -> str:
     if len(fits) == 1:
         return next(x.name for x in ex.mentions if x.type == EntityType.Person and gazetteer.norm(x.name) == fits[0])
     return raw
+
+
+#: A settlement's noun right after a name ("the Ostmark city council", "Ostmark town hall"): the name is a town's.
+_SETTLEMENT_AFTER = re.compile(r"[ -](?:city|town|village|municipality|municipal|county|district|province|region)\b")
+
+
+def _town_not_person(text: str, m) -> bool:
+    """True for a one-word mention extraction read as a person named in full elsewhere in its story ("Ostmark" as
+    "Peter Ostmark") that the text writes as a town: a settlement's noun right after it, or after "the mayor of",
+    "the streets of" and such. Not after "in": "swears in Keskula as president", "in the Keskula affair"."""
+    if " " in m.text.strip() or not m.text[:1].isupper() or " " not in m.name.strip():
+        return False
+    return _SETTLEMENT_AFTER.match(text, m.end) is not None \
+        or _TOWN_OF.search(text[max(0, m.start - 30):m.start]) is not None
 
 
 def _full_name_surnames(cleaned: dict, kinds: dict) -> set:
@@ -4703,12 +4719,13 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
 def _places_written(mention_group: dict, texts: dict) -> set:
     """Return (article, group) of each one-word place its article writes as a place at some mention.
 
-    "the village of Velmora", "died in Velmora" (`_written_as_place`): the story means the place there, though
-    it names "police chief Anton Velmora" too; one such mention keeps the place off the person, as in
-    `_join_place_surnames`.
+    "the village of Velmora", "died in Velmora" (`_written_as_place`), "the Velmora city council": the story
+    means the place there, though it names "police chief Anton Velmora" too; one such mention keeps the place
+    off the person, as in `_join_place_surnames`.
     """
     return {(aid, g) for (aid, s, e), g in mention_group.items()
-            if g[0] == EntityType.Place and " " not in g[1] and _written_as_place(texts.get(aid, ""), s, e)}
+            if g[0] == EntityType.Place and " " not in g[1] and (_written_as_place(texts.get(aid, ""), s, e)
+                                                                 or _SETTLEMENT_AFTER.match(texts.get(aid, ""), e))}
 
 
 def _small_town_or_none(n: str) -> bool:
