@@ -3735,3 +3735,19 @@ def test_a_town_extraction_read_as_the_person_of_its_name_stays_the_town(text):
     kb = link_extractions([Extraction(Article("a", text), mentions)])
     got = {(e.type, e.label) for e in kb.entities}
     assert got == {("Place", "Velmora"), ("Person", "Anton Velmora")}, got
+
+
+def test_a_given_name_and_first_surname_is_the_double_surnamed_person_whose_story_calls_him_by_it():
+    long = found_named("a", "Veltrian President Gustavo Tarsa Velmonte met envoys. Tarsa said the border would open.",
+                       ("Gustavo Tarsa Velmonte", "Person", "Gustavo Tarsa Velmonte"),
+                       ("Tarsa said", "Person", "Gustavo Tarsa Velmonte"))
+    long = Extraction(long.article, tuple(m if m.text != "Tarsa said" else Mention("Tarsa", "Person", m.start,
+                                                                                    m.start + 5, m.name)
+                                          for m in long.mentions))
+    short = found("b", "Gustavo Tarsa visited Ostmark on Monday.", ("Gustavo Tarsa", "Person"))
+    other = found_named("c", "Arvo Mart Keskula spoke. Keskula said no.", ("Arvo Mart Keskula", "Person", "Arvo Mart Keskula"))
+    stranger = found("d", "Arvo Mart opened a shop.", ("Arvo Mart", "Person"))
+    kb = link_extractions([long, short, other, stranger])
+    persons = {e.label: set(e.articles) for e in kb.entities if e.type == "Person"}
+    assert persons["Gustavo Tarsa Velmonte"] == {"a", "b"}, persons
+    assert persons["Arvo Mart"] == {"d"}, persons

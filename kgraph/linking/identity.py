@@ -1119,6 +1119,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and " " not in gid[1] and (_listed_with_person(ex_text[aid], s, e, full_edges[aid])
                                            and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
+    _join_first_surnames(groups, called, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
                       story={aid: national[aid] or solo[aid] or _short_match_report(ex_text[aid]) for aid in national},
                       called=called, one_name=one_name)
@@ -4971,6 +4972,29 @@ def _join_stated_aliases(groups: dict, mention_group: dict, texts: dict, uf: _Un
                 uf.union(uf.find(local_map.get((aid, g1), g1)), uf.find(g2))
             elif (aid, g2) not in local_map:
                 local_map[(aid, g2)] = uf.find(local_map.get((aid, g1), g1))
+
+
+def _join_first_surnames(groups: dict, called: dict, uf: _UnionFind) -> None:
+    """Join a person's name of given name and first surname to the one name of three words that adds a second
+    surname, where a story of the longer name calls the person by that first surname alone.
+
+    "Gustavo Tarsa Velmonte ... Tarsa said" in one story, "Gustavo Tarsa" in another: Spanish and Portuguese
+    names carry two surnames, and news writes the first one alone. ``called`` (a full name's group -> the
+    one-word names its mentions were written as) says which word is the surname: "Arvo Mart Keskula ...
+    Keskula said" is no "Arvo Mart" of another story. Looked up by the first two words.
+    """
+    longer: dict = defaultdict(set)  # (given name, first surname) -> the three-word names whose stories say so
+    for g in groups:
+        w = g[1].split()
+        if g[0] == EntityType.Person and len(w) == 3 and len(_written_words(groups[g])) == 3 and w[1] in called.get(g, ()):
+            longer[(w[0], w[1])].add(g)
+    for g in sorted(groups):
+        w = g[1].split()
+        if g[0] != EntityType.Person or len(w) != 2 or len(_written_words(groups[g])) != 2:
+            continue
+        fits = {uf.find(c) for c in longer.get((w[0], w[1]), ())}
+        if len(fits) == 1 and (c := next(iter(fits))) != uf.find(g):
+            uf.union(c, g)
 
 
 def _join_reordered_names(groups: dict, per_article: dict, uf: _UnionFind) -> None:
