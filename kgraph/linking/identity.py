@@ -57,6 +57,10 @@ soprano tenor baritone mufti cleric metropolitan sister baron count duke earl ma
 major brigadier chief crown grand field archduke archduchess holiness majesty highness excellency emeritus
 madame monsieur senor senora signor signora administrator sheriff firefighter""".split())
 
+#: Plural kin words before relatives' given names ("Brothers Tomas and Jan Novak"); not before a surname: the
+#: "Brothers Grimm" go by it.
+_KIN_PLURALS = frozenset("brothers sisters twins".split())
+
 #: Honorifics: whatever name follows one is a person's ("Mr Velt", "Frau Keskula"), whatever the tag said.
 _HONORIFICS = frozenset("mr mrs ms miss mme frau herr sir madam dame".split())
 
@@ -175,6 +179,7 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
         w = words[0].rstrip(".,").casefold()
         if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
                 or type_ == EntityType.Person and w in _MONTHS_NO_NAME \
+                or type_ == EntityType.Person and w in _KIN_PLURALS and words[1].split("-")[0].casefold() in _given_names() \
                 or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)):
             words = words[1:]
             continue
@@ -630,18 +635,22 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
     and is never capitalized inside a sentence (a given name is), and the
     rest is an edge of another person's full name in the same article whose
     first word is capitalized inside some sentence ("Arvo Keskula"). A given name the entity model learned is
-    no headline word.
+    no headline word. The full name must come first: news names a person in full before it calls them by a
+    part, so "Tavo Keskula and his wife Ilse Keskula ..." opening a story names two people, whatever the
+    model knows of "Tavo"; so does a name a relative's noun follows ("Tavo Keskula, her husband, said ...").
     """
     norm = gazetteer.norm
     given = _given_names()  # "John Smith" opening a story that names "Mary Smith" too is no glued headline
     persons_in: dict[str, set] = defaultdict(set)
+    first_at: dict = {}  # (article, person's full name) -> where the article first writes it
     first_words: Counter = Counter()
-    for k, (name, _alias) in cleaned.items():
+    for k, (name, _alias) in sorted(cleaned.items()):
         if kinds[k] == EntityType.Person and " " in name:
             n = norm(name)
             if n not in persons_in[k[0]]:
                 first_words[n.split()[0]] += 1
             persons_in[k[0]].add(n)
+            first_at.setdefault((k[0], n), k[1])
     out = []
     for k, (name, _alias) in sorted(cleaned.items()):
         words = name.split()
@@ -654,8 +663,11 @@ def _headline_glue(cleaned: dict, kinds: dict, texts: dict, corpus_votes: dict, 
         r = norm(rest)
         if first_words[w] > (1 if n in persons_in[k[0]] else 0) or case.get(w, (0, 0))[1] or w in given:
             continue  # "Arvo" starts other persons' names, "John" is a given name: no headline word
+        text = texts[k[0]]
+        if _KIN_AFTER.match(text, k[2]):
+            continue  # "Tavo Keskula, her husband, said ...": a relative, named in full
         fulls = {q for q in persons_in[k[0]] - {n} if not q.startswith(w + " ") and case.get(q.split()[0], (0, 0))[1]
-                 and (q.startswith(r + " ") or q.endswith(" " + r))}
+                 and (q.startswith(r + " ") or q.endswith(" " + r)) and first_at[(k[0], q)] < k[1]}
         if fulls:
             out.append((k, rest))
     return out
@@ -813,11 +825,16 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         qualified = _qualified_places(ex)
         states = _states_written(ex)
         runs = _person_runs(ex)
+        sexes = _stated_sexes(ex)
         for m in ex.mentions:
             if m.type == EntityType.Person and (_in_byline(ex.article.text, m.start)
                                                 or _in_picture_credit(ex.article.text, m.start, m.end)):
                 continue  # "Author: Arvo Keskula Editor: Ilse Tarvel" closing the story: who wrote it, no news
+            if m.type == EntityType.Person and m.name != m.text and _town_not_person(ex.article.text, m):
+                m = replace(m, type=EntityType.Place, name=m.text)  # "the Ostmark city council": not "Peter Ostmark"
             raw = runs.get((m.start, m.end), m.name)
+            if m.type == EntityType.Person and sexes:
+                raw = _addressed_person(ex, m, raw, sexes)  # "Mr Keskula" beside his wife "Ilse Keskula": not her
             if m.type in (EntityType.Place, EntityType.Country) and raw != m.text and gazetteer.country(m.text) is not None \
                     and gazetteer.country(raw) is None:
                 raw = m.text  # "India" is the country, never Indiana: the country reading fits
@@ -956,6 +973,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     us_home = {aid for aid, c in country_counts.items() if c["US"] and c["US"] == max(c.values())
                and sum(1 for v in c.values() if v == c["US"]) == 1}
 
+    # Country-named US states each article writes with a governor ("Georgia Governor", "Georgia's governor",
+    # "governor of Georgia"): no country has one, so the state is meant there.
+    governed: dict[str, set] = defaultdict(set)
+    for k, (name, _a) in cleaned.items():
+        if kinds[k] in (EntityType.Country, EntityType.Place) and gazetteer.us_state_name(name) \
+                and (_GOVERNOR_AFTER.match(ex_text[k[0]], k[2]) or _GOVERNOR_BEFORE.search(ex_text[k[0]][max(0, k[1] - 16):k[1]])):
+            governed[k[0]].add(norm(name))
     # The countries of the towns each article names: "Tbilisi" says "Georgia" there is the country.
     town_codes: dict[str, set] = defaultdict(set)
     for (aid, n), _local in votes.items():
@@ -964,7 +988,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             town_codes[aid].add(town.country_code)
 
     def state_reading(aid: str, name: str) -> bool:
-        """A country-named US state ("Georgia") is the state beside another state or in an article about the US.
+        """A country-named US state ("Georgia") is the state beside another state, in an article about the US, or
+        where the article writes it with a governor ("Georgia's governor Brian Kemp").
 
         Not where the article names a town of the country ("police in Tbilisi"): a US story names the country's
         capital only when it is about the country.
@@ -974,7 +999,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         country = gazetteer.country(name)
         if country is not None and country.iso_code in town_codes[aid]:
             return False
-        return bool(us_context[aid] or aid in us_home)
+        return bool(us_context[aid] or aid in us_home or norm(name) in governed[aid])
 
     # A city of CLUB_CITY people or more tagged an organization in a story with no sport, where the text writes
     # it as a place ("from Tarsk", "Tarsk-born"), is the city in that story: not a club of that name that
@@ -1061,7 +1086,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if region:  # "the Greek region of Macedonia" is not the country North Macedonia: the name as written
                 t, name = EntityType.Place, m.text
             if not (t == EntityType.Place and gazetteer.us_state_name(name)
-                    and (us_context[aid] or aid in us_home or _after_us_town(ex_text[aid], m.start))) and not region:
+                    and (us_context[aid] or aid in us_home or norm(name) in governed[aid]
+                         or _after_us_town(ex_text[aid], m.start))) and not region:
                 t, name = _canonical(t, name)
             gid = (t, norm(name))
             g = groups.get(gid)
@@ -1093,6 +1119,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_defined_acronyms(groups, defined, uf, local_map, written_at)
     _join_compound_acronyms(groups, per_article, uf)
     _join_glosses(groups, mention_group, ex_text, uf)
+    _join_stated_aliases(groups, mention_group, ex_text, uf, local_map)
     _join_reordered_names(groups, per_article, uf)
     # A one-word person name listed beside full names ("Arvo Keskula, Mart Tarvel and Velmo") is the name that
     # person goes by, not a surname the corpus completes elsewhere: news lists write each person the same way.
@@ -1103,6 +1130,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and " " not in gid[1] and (_listed_with_person(ex_text[aid], s, e, full_edges[aid])
                                            and not _titles_before(ex_text[aid], s, e)  # "Minister Tarvo": a surname
                                            or _KIN_BEFORE.search(ex_text[aid][max(0, s - 30):s]) is not None)}
+    _join_first_surnames(groups, called, uf)
     _join_short_names(groups, per_article, sport, uf, local_map, teams, mention_group, case, country_heads, ex_text,
                       story={aid: national[aid] or solo[aid] or _short_match_report(ex_text[aid]) for aid in national},
                       called=called, one_name=one_name)
@@ -1116,7 +1144,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
-    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS)
+    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS,
+                               placed=_places_written(mention_group, ex_text))
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
@@ -1622,10 +1651,22 @@ _CREDIT_AFTER = re.compile(r"\s*(?:/[^()\n/]{1,30})*\)")
 
 
 def _in_picture_credit(text: str, start: int, end: int) -> bool:
-    """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"):
-    the photographer a caption credits, no one the news is about. A slash opens no name in news prose."""
+    """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"),
+    or after a credit's label ("(Photo: Ivo Renn/Reuters)", "Photograph: Ivo Renn / AP" on its own line): the
+    photographer a caption credits, no one the news is about. A slash opens no name in news prose, nor does
+    "Photo:" in a bracket or at a line's start."""
+    if _CREDIT_LABEL.search(text[max(0, start - 30):start]) is not None \
+            and _CREDIT_LABEL_AFTER.match(text, end) is not None:
+        return True
     return _CREDIT_BEFORE.search(text[max(0, start - 80):start]) is not None \
         and _CREDIT_AFTER.match(text, end) is not None
+
+
+#: A picture credit's label opening a bracket or a line: "(Photo: ", "Photograph: ", "(Picture credit: ".
+_CREDIT_LABEL = re.compile(r"(?:^|\n|\()[ \t]*(?:Photo(?:graph)?s?|Pictures?|Images?|Fotos?|Credits?)"
+                           r"(?: credits?)?[ \t]*:[ \t]*$", re.IGNORECASE)
+#: What closes a credited name: an agency after a slash, the bracket, or the line's end.
+_CREDIT_LABEL_AFTER = re.compile(r"[ \t]*(?:/|\)|\n|$)")
 
 
 def _person_runs(ex: Extraction) -> dict:
@@ -1655,6 +1696,94 @@ def _person_runs(ex: Extraction) -> dict:
         whole = text[a.start:b.end]
         runs[(a.start, a.end)] = runs[(b.start, b.end)] = whole
     return runs
+
+
+#: Forms of address that say whether a man or a woman is meant ("Mr Keskula", "Frau Keskula").
+_ADDRESS_SEX = {**dict.fromkeys("mr herr sir lord monsieur senor signor".split(), "m"),
+                **dict.fromkeys("mrs ms miss mme madam madame frau dame lady senora signora".split(), "f")}
+#: A form of address right before a name, or opening the mention ("Mrs Keskula").
+_ADDRESS_BEFORE = re.compile(r"\b([A-Z][a-z]{1,7})\.? $")
+#: Relatives' nouns that say whether a man or a woman is meant.
+_KIN_SEX = {**dict.fromkeys("husband son brother father uncle nephew grandson grandfather widower fiance".split(), "m"),
+            **dict.fromkeys("wife daughter sister mother aunt niece granddaughter grandmother widow fiancee".split(), "f")}
+#: A relative's noun before a name, with an article and up to two lower-case words between ("her husband, the
+#: architect Tavo Keskula"); a name that opens a list after it ("his wife and Tavo Keskula") is not meant.
+_KIN_SEX_BEFORE = re.compile(r"\b(husband|son|brother|father|uncle|nephew|grandson|grandfather|widower|fianc[\u00e9e]e?|"
+                             r"wife|daughter|sister|mother|aunt|niece|granddaughter|grandmother|widow),? "
+                             r"(?:(?:the|a|an) )?(?:(?!(?:and|or|with|of|to|by|for|from|in|on|at|as)\b)[a-z][\w-]* ){0,2}$")
+#: "Tavo Keskula and his wife", "Ilse Keskula and her son": the name's own possessive.
+_OWN_POSSESSIVE = re.compile(r",? and (his|her) ")
+
+
+def _address_sex(text: str, start: int, end: int) -> str | None:
+    """Return "m" or "f" when a form of address opens a person's mention or stands right before it, else None."""
+    first = text[start:end].split(maxsplit=1)[0].rstrip(".").casefold() if text[start:end].strip() else ""
+    if first in _ADDRESS_SEX:
+        return _ADDRESS_SEX[first]
+    m = _ADDRESS_BEFORE.search(text[max(0, start - 10):start])
+    return _ADDRESS_SEX.get(m.group(1).casefold()) if m else None
+
+
+def _stated_sexes(ex: Extraction) -> dict:
+    """Return the normalized full names of an article's persons -> "m" or "f", where the article says which.
+
+    Said by a form of address ("Mrs Ilse Keskula"), a relative's noun before the name ("his wife Ilse
+    Keskula", "her husband, the architect Tavo Keskula") or the name's own possessive after it ("Tavo Keskula
+    and his wife"). A name the article says both of is left out.
+    """
+    text = ex.article.text
+    said: dict = defaultdict(set)
+    for m in ex.mentions:
+        if m.type != EntityType.Person or " " not in m.name.strip() or " " not in (clean_name(m.text, m.type) or ""):
+            continue  # "Mr Keskula" that extraction read as "Ilse Keskula" says nothing of her
+        sex = {_address_sex(text, m.start, m.end)}
+        kin = _KIN_SEX_BEFORE.search(text[max(0, m.start - 40):m.start])
+        if kin is not None:
+            sex.add(_KIN_SEX.get(kin.group(1).replace("\u00e9", "e")))
+        own = _OWN_POSSESSIVE.match(text, m.end)
+        if own is not None:
+            sex.add("m" if own.group(1) == "his" else "f")
+        said[gazetteer.norm(m.name)] |= sex - {None}
+    return {n: next(iter(x)) for n, x in said.items() if len(x) == 1}
+
+
+def _addressed_person(ex: Extraction, m: Mention, raw: str, sexes: dict) -> str:
+    """Return the person a lone surname after a form of address means in its article: the one full name of that
+    surname the article does not say is of the other sex ("Mr Keskula" after "Tavo Keskula and his wife Ilse
+    Keskula" is Tavo).
+
+    Whatever extraction or the last-named rule read: both read a lone surname as the person named last before it.
+    Left as it was when the form of address says no sex, the article says no one's, or none or two names fit.
+    """
+    words = m.text.split()
+    sex = _address_sex(ex.article.text, m.start, m.end)
+    if sex is None or len(words) > 2 or not words or not words[-1][:1].isupper():
+        return raw
+    surname = gazetteer.norm(words[-1])
+    fulls = {n for n in {gazetteer.norm(x.name) for x in ex.mentions if x.type == EntityType.Person}
+             if " " in n and n.split()[-1] == surname}
+    if not fulls or not any(n in sexes for n in fulls):
+        return raw
+    fits = [n for n in fulls if sexes.get(n, sex) == sex]
+    if gazetteer.norm(raw) in fits:
+        return raw
+    if len(fits) == 1:
+        return next(x.name for x in ex.mentions if x.type == EntityType.Person and gazetteer.norm(x.name) == fits[0])
+    return raw
+
+
+#: A settlement's noun right after a name ("the Ostmark city council", "Ostmark town hall"): the name is a town's.
+_SETTLEMENT_AFTER = re.compile(r"[ -](?:city|town|village|municipality|municipal|county|district|province|region)\b")
+
+
+def _town_not_person(text: str, m) -> bool:
+    """True for a one-word mention extraction read as a person named in full elsewhere in its story ("Ostmark" as
+    "Peter Ostmark") that the text writes as a town: a settlement's noun right after it, or after "the mayor of",
+    "the streets of" and such. Not after "in": "swears in Keskula as president", "in the Keskula affair"."""
+    if " " in m.text.strip() or not m.text[:1].isupper() or " " not in m.name.strip():
+        return False
+    return _SETTLEMENT_AFTER.match(text, m.end) is not None \
+        or _TOWN_OF.search(text[max(0, m.start - 30):m.start]) is not None
 
 
 def _full_name_surnames(cleaned: dict, kinds: dict) -> set:
@@ -1692,6 +1821,13 @@ def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
 #: A kinship noun right before a name ("his brother, Velmo", "her daughter Mia"): the relative's given name.
 _KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece|"
                          r"grandson|granddaughter|grandfather|grandmother|widow|widower|fianc[ée]e?)s?,?\s+$")
+
+
+#: A relative's noun in an apposition right after a name: "Tavo Keskula, her husband, ...", "Tavo Keskula, the
+#: minister's son".
+_KIN_AFTER = re.compile(r",? (?:his|her|their|the|a) (?:[\w'\u2019-]+ ){0,2}?(?:brother|sister|son|daughter|wife|"
+                        r"husband|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|"
+                        r"grandmother|widow|widower|fianc[\u00e9e]e?)\b")
 
 
 def _states_written(ex: Extraction) -> set:
@@ -2353,7 +2489,8 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
     named like a person ("Tarvo" beside "Arvo Tarvo") is seldom listed with people or said to govern. Returns
     the names read so: persons in every article, also where the article names no full name ending in them.
     A name the gazetteer knows as a place is never read so ("the Tarsk government" is the city's). ``surnames``
-    holds the last words of the corpus' persons' full names.
+    holds the last words of the corpus' persons' full names. A mention written as a place ("the mayor of
+    Kessling, Maria Kessling, ...") is no list item: the comma opens an apposition naming its mayor.
     """
 
     def eligible(n: str) -> bool:
@@ -2374,8 +2511,9 @@ def _surnames_listed_with_persons(corpus_type: dict, cleaned: dict, texts: dict,
         if eligible(n):
             edges = (person_edges[aid][0] | starts[aid], person_edges[aid][1] | ends[aid])
             hits[n][0] += 1
-            hits[n][1] += _listed_with_person(texts[aid], s, e, edges) \
-                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s)
+            hits[n][1] += not _written_as_place(texts[aid], s, e) and (
+                _listed_with_person(texts[aid], s, e, edges)
+                or _LEADERS_BODY_AFTER.match(texts[aid], e) is not None or _role_before(texts[aid], s))
     out = set()
     for n, (total, agree) in hits.items():
         if 3 * agree > total:
@@ -2702,7 +2840,8 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
             if _transliterated(rom[members[0]], rom[g]):
                 uf.union(members[0], g)
     # An Arabic article before the surname also says its spelling is a transliteration ("Tarek al-Moarrem" /
-    # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may.
+    # "Tarek Muarrem"): with the same given name, the surname may differ as a given name may, and so may the
+    # article alone ("Tarek el-Moarrem", "Tarek Moarrem": the names left once it is dropped are the same).
     particle: dict[tuple, list] = defaultdict(list)
     for gid in heads:
         w = rom[gid]
@@ -2718,7 +2857,7 @@ def _join_spellings(groups: dict, uf: _UnionFind, case: dict | None = None) -> N
         for had, g in members:
             for had2, h in members:
                 if (had or had2) and g < h and uf.find(g) != uf.find(h) \
-                        and _transliterated(bare[g], bare[h], surname=False):
+                        and (bare[g] == bare[h] or _transliterated(bare[g], bare[h], surname=False)):
                     uf.union(g, h)
     for key in sorted(by_skeleton, key=str):
         if key[0] != 2:
@@ -3547,6 +3686,12 @@ def _one_of_its_country(named: set, cands: set, root_articles: dict, per_article
     return fit if len(fit) == 1 else set()
 
 
+#: A governor after a state's name ("Georgia Governor", "Georgia's governor", "Georgia's Republican governor",
+#: "the Georgia governor's office"), or before it ("Governor of Georgia"); not a central bank's ("Georgia's central
+#: bank governor").
+_GOVERNOR_AFTER = re.compile(r"(?:['\u2019]s)? (?:(?:new|former|Republican|Democratic|outgoing|incoming) )?[Gg]overnor\b")
+_GOVERNOR_BEFORE = re.compile(r"\b[Gg]overnor of (?:the state of )?$")
+
 #: A lowercase "state" right after a US state's name ("in Tarsk state").
 _STATE_AFTER = re.compile(r"\s+state\b")
 
@@ -4359,12 +4504,15 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     name comes before it, nor when two of them differ in a given name's last letter only. With ``texts``
     (article id -> text), a one-word piece whose article names no person of that surname joins the one person
     of the corpus whose full name the article writes all the same ("Chancellor Klara Wendt" where the tagger
-    read "Klara" as a place and "Wendt" as a body).
+    read "Klara" as a place and "Wendt" as a body); and a one-word place its article writes as a place once
+    ("the village of Velmora", "in Velmora") stays the place beside a person who carries its name ("police
+    chief Anton Velmora"), as in `_join_place_surnames`.
     """
     common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
     for (aid, s, _e), g in sorted((mention_group or {}).items()):
         starts[(aid, g)].append(s)
+    as_place = _places_written(mention_group or {}, texts or {})
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     full_by_last: dict = defaultdict(list)  # a full name's last word -> the corpus' person groups of 2+ words
     if texts:
@@ -4379,7 +4527,7 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
-            if (aid, gid) in local_map or (aid, gid) in companies:
+            if (aid, gid) in local_map or (aid, gid) in companies or (aid, gid) in as_place:
                 continue
             if aid not in persons:
                 # Each article's persons by their last word: every test below asks for the same last word as n's
@@ -4580,6 +4728,18 @@ def _join_typos_across_types(groups: dict, per_article: dict, uf: _UnionFind, lo
                 local_map[(aid, gid)] = next(iter(near))
 
 
+def _places_written(mention_group: dict, texts: dict) -> set:
+    """Return (article, group) of each one-word place its article writes as a place at some mention.
+
+    "the village of Velmora", "died in Velmora" (`_written_as_place`), "the Velmora city council": the story
+    means the place there, though it names "police chief Anton Velmora" too; one such mention keeps the place
+    off the person, as in `_join_place_surnames`.
+    """
+    return {(aid, g) for (aid, s, e), g in mention_group.items()
+            if g[0] == EntityType.Place and " " not in g[1] and (_written_as_place(texts.get(aid, ""), s, e)
+                                                                 or _SETTLEMENT_AFTER.match(texts.get(aid, ""), e))}
+
+
 def _small_town_or_none(n: str) -> bool:
     """True for a name the gazetteer knows as no place, or only as a town of fewer than CLUB_CITY people:
     no country, region or sizeable city, whose name a story would mean before a person's."""
@@ -4601,7 +4761,8 @@ _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".spl
 
 
 def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
-                               which: frozenset | set = frozenset({"club", "surname", "particle"})) -> None:
+                               which: frozenset | set = frozenset({"club", "surname", "particle"}),
+                               placed: frozenset | set = frozenset()) -> None:
     """Join, in one article, a short form to the one longer name it shortens there, across the types extraction gave.
 
     News names a thing in full once and then shortly; the story itself says which full name a short form is:
@@ -4614,7 +4775,8 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       camps" beside "Arvo Keskula") is that person's surname, though the gazetteer lists a town of that name
       (a gazetteer lists thousands of small towns whose names are surnames; a country, region or city of
       CLUB_CITY people or more is meant as the place). A town the gazetteer knows is read so only when the
-      full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug";
+      full name opens with a given name: "Tarsk Zug" run together in a headline is no person named "Zug"; not
+      a place its article writes as one (``placed``: "the village of Velmora" beside "Anton Velmora");
     - ``given``: a person's first two words beside the one full name of three or more words they open
       ("Arvo Mart" beside "Arvo Mart Keskula"; "Tarvo Jong" beside two such names stays apart), written as
       three words with no place, site or institution word ("Arvo-Mart-Strasse" tagged a person is a street; a
@@ -4667,7 +4829,7 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                         fits.add(g)  # "Rovers" (tagged a person) for "Tarsk Rovers"
                 if "surname" in which and t == EntityType.Place and gt == EntityType.Person and len(words) == 1 \
                         and len(gw) >= 2 and gw[-1] == n and _small_town_or_none(n) and _person_words_ok(n) \
-                        and (gazetteer.place(n) is None or gw[0] in given):
+                        and (gazetteer.place(n) is None or gw[0] in given) and (aid, gid) not in placed:
                     fits.add(g)  # "Keskula" beside "Arvo Keskula", though a village somewhere is called so
                 if "given" in which and t == gt == EntityType.Person and len(words) == 2 and len(gw) >= 3 \
                         and gn.startswith(n + " ") and len(_written_words(groups[g])) >= 3 \
@@ -4783,6 +4945,67 @@ def _join_glosses(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind
                 if _glosses(sname, lname) and not _initials(lname) == sname:
                     uf.union(uf.find(long), short)
                     break
+
+
+#: What a story writes between a name and another name it says the thing goes or went by: "Tarsk Power, formerly
+#: Velt Energy", "the Armed Front, known as the FAV", "Tarsk Power (formerly known as Velt Energy)", "..., aka ...".
+#: A bare "called" is no cue: "The prosecutor, Arvo Keskula, called Ilse Tarvel" is a phone call.
+_ALIAS_GAP = re.compile(r"(?:,\s*|\s+\(\s*)(?:(?:(?:also|better|widely|commonly|locally|formerly|previously|once)\s+)?"
+                        r"known\s+as|(?:also|often|commonly|locally|formerly|previously|once)\s+called)\s+(?:the\s+)?"
+                        r"|(?:,\s*|\s+\(\s*)(?:formerly|previously|a\.k\.a\.|aka)\s+(?:the\s+)?")
+#: What closes the other name: a punctuation mark, not a possessive or more words ("formerly Velt Energy's chief").
+_ALIAS_END = re.compile(r"\s*(?:[,.;:!?)\"\u201d]|$)")
+
+
+def _join_stated_aliases(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind, local_map: dict) -> None:
+    """Join a name to another name its story says the same thing goes or went by, whatever types extraction gave.
+
+    "Tarsk Power, formerly Velt Energy, ...", "the Armed Front of Veltria, known as FAV, ...", "Arvo Keskula
+    (also known as Tarvo)": no letters tie a renamed company, a nickname or an acronym in another language to
+    the name, but the story does. The other name must follow the cue at once and close its phrase (not "formerly
+    Velt Energy's chief"); neither may be a country, nor an item of a list ("Tarsk, Velt and Orvik, known as
+    ..."). A name of two words or more, or an acronym, the gazetteer knows as no place is one thing in the
+    whole corpus; a one-word name ("Tarsk FC, known as Tarsk") is read so in that story only: "Tarsk" is
+    the city elsewhere.
+    """
+    at: dict = defaultdict(list)  # article -> (start, end, group) of its mentions, in order
+    for (aid, s, e), gid in mention_group.items():
+        at[aid].append((s, e, gid))
+    for aid in sorted(at):
+        text, spans = texts.get(aid, ""), sorted(at[aid])
+        for (s1, e1, g1), (s2, e2, g2) in zip(spans, spans[1:]):
+            gap = _ALIAS_GAP.fullmatch(text, e1, s2)
+            if gap is None or g1 == g2 or EntityType.Country in (g1[0], g2[0]) \
+                    or not _ALIAS_END.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1]):
+                continue
+            other = text[s2:e2]
+            if " " in g2[1] and gazetteer.place(g2[1]) is None or _acronym_like(other) and gazetteer.place(other) is None:
+                uf.union(uf.find(local_map.get((aid, g1), g1)), uf.find(g2))
+            elif (aid, g2) not in local_map:
+                local_map[(aid, g2)] = uf.find(local_map.get((aid, g1), g1))
+
+
+def _join_first_surnames(groups: dict, called: dict, uf: _UnionFind) -> None:
+    """Join a person's name of given name and first surname to the one name of three words that adds a second
+    surname, where a story of the longer name calls the person by that first surname alone.
+
+    "Gustavo Tarsa Velmonte ... Tarsa said" in one story, "Gustavo Tarsa" in another: Spanish and Portuguese
+    names carry two surnames, and news writes the first one alone. ``called`` (a full name's group -> the
+    one-word names its mentions were written as) says which word is the surname: "Arvo Mart Keskula ...
+    Keskula said" is no "Arvo Mart" of another story. Looked up by the first two words.
+    """
+    longer: dict = defaultdict(set)  # (given name, first surname) -> the three-word names whose stories say so
+    for g in groups:
+        w = g[1].split()
+        if g[0] == EntityType.Person and len(w) == 3 and len(_written_words(groups[g])) == 3 and w[1] in called.get(g, ()):
+            longer[(w[0], w[1])].add(g)
+    for g in sorted(groups):
+        w = g[1].split()
+        if g[0] != EntityType.Person or len(w) != 2 or len(_written_words(groups[g])) != 2:
+            continue
+        fits = {uf.find(c) for c in longer.get((w[0], w[1]), ())}
+        if len(fits) == 1 and (c := next(iter(fits))) != uf.find(g):
+            uf.union(c, g)
 
 
 def _join_reordered_names(groups: dict, per_article: dict, uf: _UnionFind) -> None:
