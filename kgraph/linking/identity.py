@@ -4912,6 +4912,20 @@ def _glosses(short: str, name: str) -> bool:
     return any(len(w) >= 4 and low[:4] == w[:4] and low != w for w in (fold(x) for x in name.split() if x[:1].isupper()))
 
 
+def _neighbour_mentions(mention_group: dict, texts: dict):
+    """Yield (article id, its text, mention, next mention) for each two mentions written one after the other.
+
+    Each mention is (start, end, group); articles and mentions in order.
+    """
+    at: dict = defaultdict(list)  # article -> (start, end, group) of its mentions
+    for (aid, s, e), gid in mention_group.items():
+        at[aid].append((s, e, gid))
+    for aid in sorted(at):
+        spans = sorted(at[aid])
+        for first, second in zip(spans, spans[1:]):
+            yield aid, texts.get(aid, ""), first, second
+
+
 def _join_glosses(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind) -> None:
     """Join a one-word name a story writes as the gloss of an organization's name beside it to that organization.
 
@@ -4921,30 +4935,25 @@ def _join_glosses(groups: dict, mention_group: dict, texts: dict, uf: _UnionFind
     must not be items of a list ("the TDU, the TSU and the Greens"). The story ties them for the corpus, as an
     acronym defined in brackets does; a short name already joined to another name is left alone.
     """
-    at: dict = defaultdict(list)  # article -> (start, end, group) of its mentions, in order
-    for (aid, s, e), gid in mention_group.items():
-        at[aid].append((s, e, gid))
-    for aid in sorted(at):
-        text, spans = texts.get(aid, ""), sorted(at[aid])
-        for (s1, e1, g1), (s2, e2, g2) in zip(spans, spans[1:]):
-            gap = _GLOSS_GAP.fullmatch(text[e1:s2])
-            if gap is None or g1 == g2:
+    for aid, text, (s1, e1, g1), (s2, e2, g2) in _neighbour_mentions(mention_group, texts):
+        gap = _GLOSS_GAP.fullmatch(text[e1:s2])
+        if gap is None or g1 == g2:
+            continue
+        bracket = "(" in gap.group(0)
+        if bracket and not text[e2:e2 + 2].lstrip().startswith(")"):
+            continue
+        if not bracket and (_GLOSS_LIST_AFTER.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1])):
+            continue
+        for long, short in ((g1, g2), (g2, g1)) if not bracket else ((g1, g2),):
+            lname = groups[long].names.most_common(1)[0][0]
+            sname = groups[short].names.most_common(1)[0][0]
+            if long[0] != EntityType.Organization or " " not in lname or " " in sname \
+                    or short[0] == EntityType.Country or uf.find(short) != short \
+                    or short[0] == EntityType.Place and (gazetteer.place(sname) or gazetteer.country(sname)):
                 continue
-            bracket = "(" in gap.group(0)
-            if bracket and not text[e2:e2 + 2].lstrip().startswith(")"):
-                continue
-            if not bracket and (_GLOSS_LIST_AFTER.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1])):
-                continue
-            for long, short in ((g1, g2), (g2, g1)) if not bracket else ((g1, g2),):
-                lname = groups[long].names.most_common(1)[0][0]
-                sname = groups[short].names.most_common(1)[0][0]
-                if long[0] != EntityType.Organization or " " not in lname or " " in sname \
-                        or short[0] == EntityType.Country or uf.find(short) != short \
-                        or short[0] == EntityType.Place and (gazetteer.place(sname) or gazetteer.country(sname)):
-                    continue
-                if _glosses(sname, lname) and not _initials(lname) == sname:
-                    uf.union(uf.find(long), short)
-                    break
+            if _glosses(sname, lname) and not _initials(lname) == sname:
+                uf.union(uf.find(long), short)
+                break
 
 
 #: What a story writes between a name and another name it says the thing goes or went by: "Tarsk Power, formerly
@@ -4968,21 +4977,16 @@ def _join_stated_aliases(groups: dict, mention_group: dict, texts: dict, uf: _Un
     whole corpus; a one-word name ("Tarsk FC, known as Tarsk") is read so in that story only: "Tarsk" is
     the city elsewhere.
     """
-    at: dict = defaultdict(list)  # article -> (start, end, group) of its mentions, in order
-    for (aid, s, e), gid in mention_group.items():
-        at[aid].append((s, e, gid))
-    for aid in sorted(at):
-        text, spans = texts.get(aid, ""), sorted(at[aid])
-        for (s1, e1, g1), (s2, e2, g2) in zip(spans, spans[1:]):
-            gap = _ALIAS_GAP.fullmatch(text, e1, s2)
-            if gap is None or g1 == g2 or EntityType.Country in (g1[0], g2[0]) \
-                    or not _ALIAS_END.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1]):
-                continue
-            other = text[s2:e2]
-            if " " in g2[1] and gazetteer.place(g2[1]) is None or _acronym_like(other) and gazetteer.place(other) is None:
-                uf.union(uf.find(local_map.get((aid, g1), g1)), uf.find(g2))
-            elif (aid, g2) not in local_map:
-                local_map[(aid, g2)] = uf.find(local_map.get((aid, g1), g1))
+    for aid, text, (s1, e1, g1), (s2, e2, g2) in _neighbour_mentions(mention_group, texts):
+        gap = _ALIAS_GAP.fullmatch(text, e1, s2)
+        if gap is None or g1 == g2 or EntityType.Country in (g1[0], g2[0]) \
+                or not _ALIAS_END.match(text, e2) or _GLOSS_LIST_BEFORE.search(text[max(0, s1 - 12):s1]):
+            continue
+        other = text[s2:e2]
+        if " " in g2[1] and gazetteer.place(g2[1]) is None or _acronym_like(other) and gazetteer.place(other) is None:
+            uf.union(uf.find(local_map.get((aid, g1), g1)), uf.find(g2))
+        elif (aid, g2) not in local_map:
+            local_map[(aid, g2)] = uf.find(local_map.get((aid, g1), g1))
 
 
 def _join_first_surnames(groups: dict, called: dict, uf: _UnionFind) -> None:
