@@ -3764,3 +3764,17 @@ def test_a_given_name_and_first_surname_is_the_double_surnamed_person_whose_stor
     persons = {e.label: set(e.articles) for e in kb.entities if e.type == "Person"}
     assert persons["Gustavo Tarsa Velmonte"] == {"a", "b"}, persons
     assert persons["Arvo Mart"] == {"d"}, persons
+
+
+def test_a_one_word_name_a_story_is_filed_from_is_the_town_wherever_that_story_writes_it():
+    text = ("KALMSTAD, Velmora (AP) - Floods closed schools across the region on Monday, officials said. "
+            "Residents of Kalmstad were told to stay indoors.")
+    kb = link_extractions([found("a", text, ("KALMSTAD", "Organization"), ("Kalmstad", "Organization"),
+                                 ("Velmora", "Place"))])
+    assert sorted((e.type, e.label) for e in kb.entities) == [("Place", "Kalmstad"), ("Place", "Velmora")]
+    # in a match report the club named after the town stays the club
+    report = ("KALMSTAD, Velmora (AP) - Kalmstad beat Holmvik 2-1 on Sunday. The striker scored twice, the "
+              "goalkeeper saved a penalty and the coach praised the league leaders' fans.")
+    kb = link_extractions([found("a", report, ("KALMSTAD", "Organization"), ("Kalmstad", "Organization"),
+                                 ("Holmvik", "Organization"), ("Velmora", "Place"))])
+    assert ("Organization", "Kalmstad") in {(e.type, e.label) for e in kb.entities}

@@ -1028,6 +1028,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                  and (gazetteer.country(name) is not None or getattr(gazetteer.city(name), "population", 0) >= CLUB_CITY)
                  and _CLUB_STAFF_AFTER.match(ex_text[k[0]], k[2])}  # "the Egyptian side" is the country
 
+    # A one-word name a story with no sport files from ("KALMSTAD, Veltria (AP) -") is the town wherever that story
+    # writes it: "residents of Kalmstad" there is no body the tagger guessed for an unknown name.
+    filed_from = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                  if " " not in name and not sport[k[0]] and _dateline_at(ex_text[k[0]], k[1], k[2])}
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
@@ -1052,6 +1057,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and t == EntityType.Organization and " " not in name \
                 and _dateline_at(ex_text[aid], m.start, m.end):
             return EntityType.Place  # "TARSK, Veltria - Tarsk SK sacked ...": where the story was filed, not the club
+        if m is not None and t == EntityType.Organization and (aid, n) in filed_from \
+                and not _club_mark(ex_text[aid], m.start):
+            return EntityType.Place  # "KALMSTAD, Veltria (AP) - ... residents of Kalmstad": the town it was filed from
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
                 and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None \
