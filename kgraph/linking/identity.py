@@ -1147,13 +1147,14 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     # A one-word organization written as a company ("the carmaker Porvik", "Porvik shares") in its article.
     companies = {(aid, gid) for (aid, s, e), gid in mention_group.items() if gid[0] == EntityType.Organization
                  and " " not in gid[1] and _written_as_company(ex_text[aid], s, e)}
-    _join_person_pieces(groups, per_article, uf, local_map, companies, case, mention_group, ex_text)
+    # A one-word place its article writes as a place ("the village of Velmora"): no piece of a person's name there.
+    placed = _places_written(mention_group, ex_text)
+    _join_person_pieces(groups, per_article, uf, local_map, companies, case, mention_group, ex_text, placed)
     _join_plurals(groups, per_article, uf, local_map)
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
-    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS,
-                               placed=_places_written(mention_group, ex_text))
+    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS, placed=placed)
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
@@ -1714,10 +1715,12 @@ _ADDRESS_BEFORE = re.compile(r"\b([A-Z][a-z]{1,7})\.? $")
 #: Relatives' nouns that say whether a man or a woman is meant.
 _KIN_SEX = {**dict.fromkeys("husband son brother father uncle nephew grandson grandfather widower fiance".split(), "m"),
             **dict.fromkeys("wife daughter sister mother aunt niece granddaughter grandmother widow fiancee".split(), "f")}
+#: Those nouns as a regular expression's alternatives ("fiancé" with or without its accent), and with "cousin".
+_KIN_SEXED = "|".join(sorted(k for k in _KIN_SEX if not k.startswith("fianc")) + ["fianc[\u00e9e]e?"])
+_KIN_WORDS = _KIN_SEXED + "|cousin"
 #: A relative's noun before a name, with an article and up to two lower-case words between ("her husband, the
 #: architect Tavo Keskula"); a name that opens a list after it ("his wife and Tavo Keskula") is not meant.
-_KIN_SEX_BEFORE = re.compile(r"\b(husband|son|brother|father|uncle|nephew|grandson|grandfather|widower|fianc[\u00e9e]e?|"
-                             r"wife|daughter|sister|mother|aunt|niece|granddaughter|grandmother|widow),? "
+_KIN_SEX_BEFORE = re.compile(rf"\b({_KIN_SEXED}),? "
                              r"(?:(?:the|a|an) )?(?:(?!(?:and|or|with|of|to|by|for|from|in|on|at|as)\b)[a-z][\w-]* ){0,2}$")
 #: "Tavo Keskula and his wife", "Ilse Keskula and her son": the name's own possessive.
 _OWN_POSSESSIVE = re.compile(r",? and (his|her) ")
@@ -1827,15 +1830,12 @@ def _listed_with_person(text: str, s: int, e: int, edges: tuple) -> bool:
 
 
 #: A kinship noun right before a name ("his brother, Velmo", "her daughter Mia"): the relative's given name.
-_KIN_BEFORE = re.compile(r"\b(?:brother|sister|son|daughter|wife|husband|father|mother|uncle|aunt|cousin|nephew|niece|"
-                         r"grandson|granddaughter|grandfather|grandmother|widow|widower|fianc[ée]e?)s?,?\s+$")
+_KIN_BEFORE = re.compile(rf"\b(?:{_KIN_WORDS})s?,?\s+$")
 
 
 #: A relative's noun in an apposition right after a name: "Tavo Keskula, her husband, ...", "Tavo Keskula, the
 #: minister's son".
-_KIN_AFTER = re.compile(r",? (?:his|her|their|the|a) (?:[\w'\u2019-]+ ){0,2}?(?:brother|sister|son|daughter|wife|"
-                        r"husband|father|mother|uncle|aunt|cousin|nephew|niece|grandson|granddaughter|grandfather|"
-                        r"grandmother|widow|widower|fianc[\u00e9e]e?)\b")
+_KIN_AFTER = re.compile(rf",? (?:his|her|their|the|a) (?:[\w'\u2019-]+ ){{0,2}}?(?:{_KIN_WORDS})\b")
 
 
 def _states_written(ex: Extraction) -> set:
@@ -4495,7 +4495,8 @@ def _person_words_ok(n: str) -> bool:
 
 def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict,
                         companies: frozenset | set = frozenset(), case: dict | None = None,
-                        mention_group: dict | None = None, texts: dict | None = None) -> None:
+                        mention_group: dict | None = None, texts: dict | None = None,
+                        placed: frozenset | set = frozenset()) -> None:
     """Join, in one article, a piece of a person's name to that person, whatever type extraction gave the piece.
 
     "Keskula" tagged an organization beside the person "Arvo Keskula"; "Alar Keskula" tagged an organization
@@ -4512,15 +4513,14 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
     name comes before it, nor when two of them differ in a given name's last letter only. With ``texts``
     (article id -> text), a one-word piece whose article names no person of that surname joins the one person
     of the corpus whose full name the article writes all the same ("Chancellor Klara Wendt" where the tagger
-    read "Klara" as a place and "Wendt" as a body); and a one-word place its article writes as a place once
-    ("the village of Velmora", "in Velmora") stays the place beside a person who carries its name ("police
-    chief Anton Velmora"), as in `_join_place_surnames`.
+    read "Klara" as a place and "Wendt" as a body); and a one-word place in ``placed`` (article, group: its
+    article writes it as a place once, "the village of Velmora", "in Velmora"; :func:`_places_written`) stays the
+    place beside a person who carries its name ("police chief Anton Velmora"), as in `_join_place_surnames`.
     """
     common, given = _common_words() | {w for w, (low, cap) in (case or {}).items() if low > cap}, _given_names()
     starts: dict = defaultdict(list)  # (article, group) -> the starts of its mentions there
     for (aid, s, _e), g in sorted((mention_group or {}).items()):
         starts[(aid, g)].append(s)
-    as_place = _places_written(mention_group or {}, texts or {})
     persons: dict = {}  # article -> {last word: [(person group, its words)]} (computed once, when asked)
     full_by_last: dict = defaultdict(list)  # a full name's last word -> the corpus' person groups of 2+ words
     if texts:
@@ -4535,7 +4535,7 @@ def _join_person_pieces(groups: dict, per_article: dict, uf: _UnionFind, local_m
             continue
         words = n.split()
         for aid in sorted(groups[gid].articles):
-            if (aid, gid) in local_map or (aid, gid) in companies or (aid, gid) in as_place:
+            if (aid, gid) in local_map or (aid, gid) in companies or (aid, gid) in placed:
                 continue
             if aid not in persons:
                 # Each article's persons by their last word: every test below asks for the same last word as n's
