@@ -272,7 +272,7 @@
   // range or publishers set, only the articles they keep count, as in the evidence below it: filtered to one
   // publisher, a relation said "2 independent sources" beside one sentence of that publisher.
   function sourcesText(e) {
-    var af = articleFiltered(), arts = af ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles;
+    var af = articleFiltered(), arts = keptArticles(e);
     var where = af ? ' in the time and source filters' : '', all = af ? ' (' + num(e.sources) + ' in all)' : '';
     if (!arts.length) return 'none' + where + all;
     var n = af ? sourcesOf(arts) : e.sources;
@@ -2428,7 +2428,7 @@
   });
   // a relation's articles and sources in a tooltip, those the time and source filters keep when they are set
   function articlesWords(e) {
-    var af = articleFiltered(), arts = af ? e.articles.filter(function (i) { return articleOk[i]; }) : e.articles;
+    var af = articleFiltered(), arts = keptArticles(e);
     var n = af ? sourcesOf(arts) : e.sources;
     return plural(arts.length, 'article') + (arts.length !== e.articles.length ? ' in the filters (' + num(e.articles.length) + ' in all)' : '')
       + (n !== arts.length ? ' · ' + plural(n, 'independent source') : '');
