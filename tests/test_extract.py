@@ -912,3 +912,26 @@ def test_a_shows_title_before_a_spaced_hyphen_is_no_dateline_place(nlp):
     # "Kino" is only one of a town's other names in the gazetteer: a show's title, not "STRASBOURG - "
     found, _ex = mentions_of(nlp, "Films\n\nKINO - Preview of the festival with its director.")
     assert not any(t == "Place" for _text, t, _n in found), sorted(found)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The French Anti-Doping Agency and the German Anti-Doping Agency both tested the cyclist.",
+     "French Anti-Doping Agency"),
+    ("The French Anti-Doping Agency and the German Anti-Doping Agency both tested the cyclist.",
+     "German Anti-Doping Agency"),
+    ("Voters in the south backed the Five Star Movement on Sunday.", "Five Star Movement"),
+])
+def test_a_generic_bodys_demonym_and_a_number_word_open_its_name(nlp, text, name):
+    # One agency per country: cut from its demonym, the two agencies of a story were one node.
+    found, _ex = mentions_of(nlp, text)
+    assert (name, "Organization", name) in found, sorted(found)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Officials of the French Interior Ministry met police chiefs.", "French Interior Ministry"),
+    ("Three Ostmark banks said on Monday that they would merge.", "Three Ostmark"),
+])
+def test_a_state_body_keeps_its_demonym_apart_and_a_sentences_first_number_is_no_name(nlp, text, name):
+    # Linking reads "Interior Ministry" in the demonym's country ("Interior Ministry (France)").
+    found, _ex = mentions_of(nlp, text)
+    assert name not in {n for n, _t, _name in found}, sorted(found)

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
-from kgraph.extraction.nlp import line_start
+from kgraph.extraction.nlp import ing_word, line_start
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
@@ -146,8 +146,11 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     while start < end - 1:
         low = doc[start].lower_.rstrip(".")
         if low in ("the", "a", "an") or doc[start].is_punct or ":" in doc[start].text \
-                or doc[start].like_num and not (doc[start].is_title and low in ORDINAL_WORDS):
-            # "19:30 Zuckerberg", "the Kremlin": a time, number or article is not part of a name.
+                or doc[start].like_num and not (doc[start].is_title and (
+                    low in ORDINAL_WORDS or label != "PERSON" and doc[start].is_alpha and not line_start(doc[start])
+                    and doc[start + 1].is_title)):
+            # "19:30 Zuckerberg", "the Kremlin": a time, number or article is not part of a name; a number word
+            # capitalized inside a sentence opens the name ("the Five Star Movement").
             start += 1
         elif doc[start].tag_ == "MD" and doc[start].dep_ == "aux" and doc[start].is_sent_start \
                 and _ends_in_question(doc[start].sent):
@@ -761,6 +764,50 @@ def _kind_name_start(doc, ent, taken: int) -> int:
     return i if i < ent.start and i - 1 >= 0 and _kind_noun(doc[i - 1]) else ent.start
 
 
+#: Heads of a state's own bodies that linking reads in the country a demonym before them names ("the Veltrian
+#: Interior Ministry" is "Interior Ministry (Veltria)"): kept apart from the demonym, as DWIE writes them.
+_STATE_BODY_HEADS = frozenset("ministry ministries senate court parliament government cabinet police army navy "
+                              "congress".split())
+
+
+def _demonym_opens(doc, start: int, end: int) -> bool:
+    """Return whether a demonym right before a generic organization name opens it: "French" + "Anti-Doping Agency".
+
+    Why: a name of common words and an organization head ("Anti-Doping Agency",
+    "Lawyers' Association") is one body per country; without its demonym the
+    French and the Veltrian agency of one story are one node. The demonym
+    stands right before the name (no punctuation), names a country the gazetteer
+    knows and is no country's own name; every word of the name but its head is
+    an English dictionary word (or a form of one). A proper name ("Heinrich Boell
+    Foundation") and a state body linking qualifies by its country ("Interior
+    Ministry") keep their cut.
+    """
+    i = start - 1
+    if i < 0 or end - start < 2 or end - start > 6:
+        return False
+    t = doc[i]
+    if not t.is_title or not t.is_alpha or not t.whitespace_ or gazetteer.demonym(t.text) is None \
+            or gazetteer.country(t.text) is not None:
+        return False
+    if t.ent_iob_ != "O" and not (t.ent_type_ == "NORP" and t.ent_iob_ == "B" and doc[start].ent_iob_ != "I"):
+        return False  # the word ends a longer name the NER tagged
+    head = doc[end - 1]
+    if not head.is_title or head.lower_ not in ORG_HEADS or head.lower_ in _STATE_BODY_HEADS:
+        return False
+    for w in doc[start:end - 1]:
+        if w.text in ("-", "'s", "\u2019s", "'", "of", "for", "and") or _glued_hyphen(doc, w.i + 1):
+            continue  # "Anti-" of "Anti-Doping": a prefix, the word after it is read
+        if not w.is_alpha or not w.is_title or not (nlp_words(w) or ing_word(w)) \
+                or gazetteer.demonym(w.text) is not None or gazetteer.place(w.text) is not None:
+            return False
+    return True
+
+
+def _demonym_org_start(doc, ent) -> int:
+    """Return where an organization the NER tagged starts with the demonym that opens it (:func:`_demonym_opens`)."""
+    return ent.start - 1 if ent.label_ == "ORG" and _demonym_opens(doc, ent.start, ent.end) else ent.start
+
+
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -768,9 +815,11 @@ def _kind_name_start(doc, ent, taken: int) -> int:
 def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     taken = 0
+    # "French" + "Anti-Doping Agency": the demonym opens the generic name after it, no name of its own here.
+    opened = {ent.start: k for ent in doc.ents if (k := _demonym_org_start(doc, ent)) != ent.start}
     for ent in doc.ents:
-        if ent.start < taken:
-            continue  # swallowed by the person name before it
+        if ent.start < taken or ent.label_ == "NORP" and opened.get(ent.end) == ent.start:
+            continue  # swallowed by the person name before it, or a demonym opening the name after it
         if ent.label_ == "PERSON" and _particle_place_extent(doc, ent) == ent.end:
             stop = _person_extent(doc, ent)
             if stop != ent.end and stop - ent.start <= MAX_NAME_TOKENS:
@@ -806,7 +855,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         if ent_end != ent.end:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
-        first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken))
+        first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken),
+                    opened.get(ent.start, ent.start) if opened.get(ent.start, -1) >= taken else ent.start)
         lines = _split_lines(doc, first, ent_end)
         pieces = [q for p in lines for c in _split_commas(doc, *p, label)
                   for q in _split_country_prefix(doc, *c, label)]
@@ -937,6 +987,8 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
                     break
             while j < i and (doc[j].lower_ in _TITLES | {"the", "a", "an"} or doc[j].like_num):
                 j += 1
+            if j - 1 in covered and covered[j - 1].end == j and _demonym_opens(doc, j, i + 1):
+                j -= 1  # "French" + "Anti-Doping Agency": the demonym opens the generic name
             if i - j >= 1 and i not in headlines:
                 out.append(_Cand(doc, offset, j, i + 1, EntityType.Organization, doc[j:i + 1].text, "org-phrase"))
         elif low in _AGENCY_HEADS and tok.pos_ == "NOUN":

@@ -100,6 +100,17 @@ def word_classes(tok) -> frozenset[str]:
     return frozenset(c for c, words in entry[1].items() if any(w in words for w in forms))
 
 
+def ing_word(tok) -> bool:
+    """Return whether a word ending in "-ing" is a form of a verb of the English dictionary ("Doping", "Banking")."""
+    entry = _WORD_INDEX.get(id(tok.vocab))
+    low = tok.lower_
+    if entry is None or entry[0] is not tok.vocab or not low.endswith("ing") or len(low) < 6:
+        return False
+    stem = low[:-3]
+    verbs = entry[1].get("verb", frozenset())
+    return any(f in verbs for f in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem))
+
+
 #: The most words a paragraph's first line may have to stand alone as a headline when no punctuation ends it.
 HEADLINE_WORDS = 15
 
