@@ -3621,6 +3621,22 @@ def test_a_country_a_team_travels_to_in_a_match_report_is_the_country(tail, norw
     assert (("Country", "Norway") in {(e.type, e.label) for e in kb.entities}) is norway_country
 
 
+@pytest.mark.parametrize("tail, norway_country", [
+    ("The striker moved to Norway last summer.", True),
+    ("Norway's top flight starts in March.", True),
+    ("Norway's football federation fined the club.", True),
+    ("Fans from all over Norway came to the final.", True),
+    ("Scouts of clubs from Peru and Norway watched the midfielder.", True),  # the name after "and" read so too
+    ("Next month Peru and Norway meet in a friendly.", False),  # two teams
+])
+def test_a_country_of_a_match_reports_sport_or_people_is_the_country(tail, norway_country):
+    report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
+              + tail)
+    spans = [("Chile", "Country"), ("Norway", "Country")] + [("Peru", "Country")] * ("Peru" in tail)
+    kb = link_extractions([found("a", report, *spans)])
+    assert (("Country", "Norway") in {(e.type, e.label) for e in kb.entities}) is norway_country
+
+
 @pytest.mark.parametrize("text, spans", [
     ("Floods hit the village of Velmora on Sunday. Police chief Anton Velmora said two people had died in Velmora.",
      (("Velmora", "Place"), ("Anton Velmora", "Person"), ("Velmora", "Place"))),

@@ -488,7 +488,9 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
     lead = text[max(0, m.start - 40):m.start]
     if not possessive and (_SETTLEMENT_CUE.search(lead) or _PART_CUE.search(lead)):
         return False  # "the north of Veltria", "in central Veltria", "the city of Tarsk": a part of the place
-    if not possessive and _ORIGIN_CUE.search(lead):
+    # "clubs from Ostmark and Veltria": the name before "and" read so too
+    listed = re.sub(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)?,? (?:and|or) $", "", lead) if prev in ("and", "or") else lead
+    if not possessive and (_ORIGIN_CUE.search(lead) or listed != lead and _ORIGIN_CUE.search(listed)):
         return False  # "the 19-year-old from Tarsk": where a person comes from
     if not possessive and corpus_type == EntityType.Country and _TRAVEL_TO.search(lead):
         # "Hollin travel to Veltria on Tuesday": where a club goes. A city stays its club ("travel to Tarsk" is
@@ -502,6 +504,7 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
 #: A journey's words before "to" and a country in a match report: the country is where a team goes ("Hollin travel
 #: to Veltria", "the trip to Veltria"), not a team ("lost to Veltria" is). "went to" stays out: "the title went to Veltria".
 _TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trips?|flights?|fl(?:ew|y|ies|ying)|head(?:s|ed|ing)?|"
+                        r"mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|emigrat(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|"
                         r"return(?:s|ed|ing)?|journey(?:s|ed)?|tour(?:s|ed|ing)?)\s+(?:back\s+)?to\s+(?:the\s+)?$",
                         re.IGNORECASE)
 
@@ -522,7 +525,9 @@ _LAND_AFTER = re.compile(r"['\u2019]s (?:[a-z-]+ ){0,2}?(?:capital|countryside|e
                          r"cities|towns|villages|regions|provinces|farmers|workers|poor|poorest|rich|richest|elite|"
                          r"authorities|police|courts?|opposition|media|debt|budget|exports?|imports?|oil|gas|gdp|"
                          r"independence|festivals?|events?|holidays?|elections?|voters|schools|universities|hospitals|"
-                         r"rivers?|mountains|forests?|north|south|east|west|northern|southern|eastern|western)\b")
+                         r"rivers?|mountains|forests?|north|south|east|west|northern|southern|eastern|western|"
+                         # "Veltria's top flight", "Veltria's football federation": the country's sport, no team's
+                         r"flight|leagues?|division|federation|association|clubs|stadiums)\b")
 
 
 #: Words before a place's name that name a part of it ("the north of Veltria", "in central Veltria",
@@ -533,10 +538,12 @@ _PART_CUE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|sout
                        r"south-?eastern|south-?western|rural|downtown) $")
 
 
-#: Words before a name that make it where a person comes from ("the 19-year-old from Tarsk", "born from"), not a
-#: team: a player comes "from" a club after a transfer word, not these. Travel is left alone: "their trip to
+#: Words before a name that make it where a person comes from ("the 19-year-old from Tarsk", "born from"), where
+#: a sport's people or clubs are from ("clubs from Veltria", "fans from all over Veltria"), not a team: a player
+#: comes "from" a club after a transfer word, not these. Travel is left alone: "their trip to
 #: Tarsk" in a match report is the away match, annotated as the club as often as the city.
-_ORIGIN_CUE = re.compile(r"\b(?:\d+-year-old|native|hails|hailing|born) from(?: the)? $", re.IGNORECASE)
+_ORIGIN_CUE = re.compile(r"\b(?:(?:\d+-year-old|native|hails|hailing|born|clubs|teams|sides|players|fans|supporters) "
+                         r"from|all over)(?: the)? $", re.IGNORECASE)
 
 
 def _case_counts(exs: Sequence[Extraction]) -> dict[str, list]:
