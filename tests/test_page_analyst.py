@@ -2980,6 +2980,8 @@ def test_the_unlinked_entities_are_a_readable_grid_clear_of_the_key(open_page, t
     page = open_page(path)
     page.page.check("#show-isolated")
     page.settle()
+    page.page.click("#grid-hint button.act-frame-grid")  # Fit to screen keeps the network's scale: the grid framed
+    page.settle()
     dots = page.js("""(() => { const net = kgraph.network, s = net.getScale();
         const ids = kgraph.data.nodes.filter(n => n.community < 0).map(n => n.id), pos = net.getPositions(ids);
         return ids.map(id => { const d = net.canvasToDOM(pos[id]), r = net.body.nodes[id].options.size * s;
@@ -3132,3 +3134,31 @@ def test_a_misspelt_word_offers_the_closest_words_the_page_holds(open_page, anal
     assert page.page.inner_text("#details p.did-you-mean") == "Did you mean citizen?"
     page.page.click("#details button.act-did-you-mean")
     assert page.page.input_value("#search") == "citizen"
+
+
+
+def test_fit_with_the_unlinked_entities_keeps_the_network_readable(open_page, tmp_path):
+    # DWIE 450: ticking the 1,635 entities with no relation and Fit to screen drew the network at half its scale (0.115
+    # to 0.061 at 1366x768): the grid of unlinked entities below it was deeper than the network is tall.
+    kb = _make_kb()(1200, 700, n_articles=150)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
+    page = open_page(path, viewport=(1366, 768))
+    alone = page.js("kgraph.network.getScale()")
+    page.page.check("#show-isolated")
+    page.settle()
+    page.page.click("#fit")
+    page.settle()
+    assert len(page.drawn_nodes()) == 1200
+    assert page.js("kgraph.network.getScale()") >= 0.79 * alone
+    # the network whole in view, the first rows of the grid below it; the note frames them all in one click
+    linked = page.js("""(() => { const c = document.getElementById('net'), net = kgraph.network;
+        const ids = kgraph.drawn().filter(id => kgraph.data.nodes.find(n => n.id === id).community >= 0);
+        const pos = net.getPositions(ids);
+        return ids.map(id => net.canvasToDOM(pos[id])).filter(p => p.x < 0 || p.y < 0 || p.x > c.clientWidth || p.y > c.clientHeight).length; })()""")
+    assert linked == 0
+    assert page.page.is_visible("#grid-hint") and "rows below the network" in page.page.inner_text("#grid-hint")
+    page.page.click("#grid-hint button.act-frame-grid")
+    page.settle()
+    assert page.js("kgraph.network.getScale()") < 0.79 * alone
+    page.page.uncheck("#show-isolated")
+    assert page.page.is_hidden("#grid-hint")

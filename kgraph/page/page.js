@@ -532,19 +532,50 @@
   // The whole network framed above the key to shapes in its bottom corner: vis-network's fit spans the whole
   // canvas, and with the unlinked entities shown (DWIE 300) the bottom rows of their grid lay under the key.
   var KEY_PAD = 12;
-  function fitView() {
+  // With the unlinked entities shown, their grid below the network (DWIE 450: 1,635 of them, rows deeper than the
+  // network is tall) halved the network at Fit to screen. The network keeps at least GRID_KEEP of its own fit's scale,
+  // its top at the top, and the first rows of the grid fill the room below it; the note under the box frames them all.
+  // The whole is framed when the network stays readable shrunk (drawn at GRID_SMALL or more) or is a few entities
+  // among many unlinked (under a third of those drawn: the grid is then what there is to read).
+  var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false;
+  function fitView(all) {
     network.fit();
-    var scale = network.getScale() * (drawnNodes.size && drawnNodes.size <= FEW_FIT ? 0.8 : 1), at = network.getViewPosition();
-    var key = drawnNodes.size ? keyRoom() : 0;
+    var ids = Array.from(drawnNodes), few = ids.length && ids.length <= FEW_FIT ? 0.8 : 1;
+    var scale = network.getScale() * few, at = network.getViewPosition();
+    var linked = state.isolated && !all ? ids.filter(function (id) { return !unlinkedSet.has(id); }) : ids;
+    var key = ids.length ? keyRoom() : 0, room = container.clientHeight - key - 2 * KEY_PAD;
+    gridCut = false;
+    if (linked.length && linked.length < ids.length) {
+      network.fit({nodes: linked});
+      var own = network.getScale() * (linked.length <= FEW_FIT ? 0.8 : 1), lp = network.getPositions(linked), t0 = Infinity, t1 = -Infinity;
+      Object.keys(lp).forEach(function (k) { t0 = Math.min(t0, lp[k].y); t1 = Math.max(t1, lp[k].y); });
+      if (t1 > t0 && room > 0) own = Math.min(own, room / (t1 - t0));
+      if (scale < GRID_KEEP * own && scale < GRID_SMALL && 2 * linked.length >= ids.length - linked.length) {
+        gridCut = true;
+        scale = GRID_KEEP * own;
+        at = {x: network.getViewPosition().x, y: t0 - (KEY_PAD + 20) / scale + container.clientHeight / 2 / scale};
+        network.moveTo({position: at, scale: scale});
+        noteGrid();
+        return;
+      }
+    }
     if (key) {
-      var pos = network.getPositions(Array.from(drawnNodes)), y0 = Infinity, y1 = -Infinity;
+      var pos = network.getPositions(ids), y0 = Infinity, y1 = -Infinity;
       Object.keys(pos).forEach(function (k) { y0 = Math.min(y0, pos[k].y); y1 = Math.max(y1, pos[k].y); });
-      var room = container.clientHeight - key - 2 * KEY_PAD;
       if (y1 > y0 && room > 0) scale = Math.min(scale, room / (y1 - y0));
       // the view's centre lies half the key's room below the nodes' middle
       at = {x: at.x, y: (y0 + y1) / 2 + key / 2 / scale};
     }
     network.moveTo({position: at, scale: scale});
+    noteGrid();
+  }
+  // says, under the box, that Fit to screen left rows of the unlinked entities below the view, with one click to them
+  function noteGrid() {
+    var note = $('grid-hint');
+    if (!note) return;
+    note.hidden = !gridCut;
+    if (gridCut) fill(note, el('p', {text: 'The entities with no relation lie in rows below the network; Fit to screen keeps the network readable.'}),
+      button('Frame them all', function () { fitView(true); }, 'act-frame-grid'));
   }
   function markReady() {
     if (window.kgraphReady) return;
@@ -2584,6 +2615,7 @@
   $('show-isolated').addEventListener('change', function () {
     state.isolated = this.checked; refresh();
     if (this.checked && focused === null && selectedEdge === null) fitView();
+    else if (!this.checked && gridCut) { gridCut = false; noteGrid(); }
   });
   $('show-gazetteer').addEventListener('change', function () { state.gazetteer = this.checked; refresh(); });
   function recolor() {
