@@ -3162,3 +3162,24 @@ def test_fit_with_the_unlinked_entities_keeps_the_network_readable(open_page, tm
     assert page.js("kgraph.network.getScale()") < 0.79 * alone
     page.page.uncheck("#show-isolated")
     assert page.page.is_hidden("#grid-hint")
+
+
+def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(open_page, analyst_page):
+    # A fact's counts followed the time and source filters ("1 article in the time and source filters (2 in all)")
+    # while its dates stayed those of every article: the 2024-02-10 article, filtered out, still ended its span.
+    page = open_page(analyst_page)
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("() => kgraph.setDates(0, 0)")
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    facts = _fact_counts(page)
+    assert "· 1 article in the time and source filters (2 in all) · 2024-01-05 (2024-01-05 to 2024-02-10 in all)" in facts["Ada Quill worksFor"]
+    assert "· 2024-03-15 (none in the time and source filters)" in facts["Boris Tamm worksFor"]
+    # the relation's panel and the edge's tooltip say the same
+    page.js("""id => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.to === id
+        && kgraph.data.nodes.find(n => n.id === e.from).label === 'Ada Quill').id)""", orion)
+    assert "2024-01-05 (2024-01-05 to 2024-02-10 in all)" in page.page.inner_text("#details")
+    page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    assert "· 2 articles · 2024-01-05 to 2024-02-10," in _fact_counts(page)["Ada Quill worksFor"] + ","

@@ -1789,10 +1789,21 @@
     var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
     var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e)
-      + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
+      + (e.first ? ' · ' + statedWhen(e) : '');
     return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
       el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
       el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
+  }
+  // When a fact was stated: the first and last days of the articles the time and source filters keep, as its counts
+  // (they followed the filters while the dates stayed those of every article: "1 article in the time and source
+  // filters (2 in all) · 2014-01-02 to 2016-05-01" for one article of 2014)
+  function statedWhen(e) {
+    var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
+    if (!articleFiltered()) return all;
+    var days = keptArticles(e).map(function (i) { return DATA.articles[i].day; }).filter(Boolean).sort();
+    if (!days.length) return all + ' (none in the time and source filters)';
+    var kept = span(days[0], days[days.length - 1]);
+    return kept === all ? kept : kept + ' (' + all + ' in all)';
   }
   // A fact's articles and sources, those the time and source filters keep when they are set, as in the relation's
   // panel: filtered to one publisher, Germany's facts still said "3 articles · 2 sources", greyed or not.
@@ -1890,7 +1901,7 @@
         ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArts) + ' in the time and source filters)' : '')
           : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
-        ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
+        ['Stated', e.first ? statedWhen(e) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
       el('h2', {text: plural(e.evidence.length, 'evidence sentence') + (af ? ', ' + num(keptEvidence) + ' in the time and source filters' : '')}),
@@ -2475,7 +2486,7 @@
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
       el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? articlesWords(e) : e.asserted ? 'asserted by a correction' : 'gazetteer')
-        + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
+        + (e.first ? ' · ' + statedWhen(e) : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
   network.on('blurNode', hideTip);
