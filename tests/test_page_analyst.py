@@ -3183,3 +3183,16 @@ def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(op
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     assert "· 2 articles · 2024-01-05 to 2024-02-10," in _fact_counts(page)["Ada Quill worksFor"] + ","
+
+
+def test_did_you_mean_writes_the_word_as_the_page_does(open_page, analyst_page):
+    # "Did you mean undated?" for "Undatd": the suggestion was the word as the search compares it, in lower case
+    # (and without its accents), not as the titles, names and sentences write it.
+    page = open_page(analyst_page)
+    page.page.fill("#search", "Undatd")
+    assert "Did you mean Undated?" in page.page.inner_text("#results")
+    # the words not replaced stay as typed
+    page.page.fill("#search", "talow Bank")
+    assert "Did you mean Tallow Bank?" in page.page.inner_text("#results")
+    page.page.click("#results button.act-did-you-mean")
+    assert page.page.input_value("#search") == "Tallow Bank"

@@ -3151,15 +3151,34 @@
   function wordsOf(text) {
     return text.split(' ').map(bare).filter(function (w) { return w.length >= 3; });
   }
+  // A word is offered as the page writes it ("Merkel", "François"), not as the search compares it ("merkel",
+  // "francois"): each compared word keeps the spelling the sentences, titles and names give it most often.
+  function splitAsNorm(text) { return String(text).replace(/\.(?=\S)|\.$/g, '').split(/[\s\-‐–—_/,;:()'’"]+/).map(bare); }
   function vocabularyOf() {
     if (vocabulary) return vocabulary;
-    var count = new Map();
+    var count = new Map(), forms = new Map();
     var add = function (text) { wordsOf(text).forEach(function (w) { count.set(w, (count.get(w) || 0) + 1); }); };
-    sentencesIndexed().forEach(function (x) { add(x[0]); });
+    var spell = function (text) {
+      splitAsNorm(text).forEach(function (f) {
+        var w = norm(f);
+        if (w.length < 3 || w.indexOf(' ') >= 0) return;
+        var m = forms.get(w);
+        if (!m) forms.set(w, m = new Map());
+        m.set(f, (m.get(f) || 0) + 1);
+      });
+    };
+    sentencesIndexed().forEach(function (x) { add(x[0]); spell(x[1].sentence); });
     articleTitles.forEach(add);
-    index.forEach(function (it) { it.names.forEach(add); });
-    vocabulary = {count: count, words: Array.from(count.keys()).sort()};
+    DATA.articles.forEach(function (a) { spell(a.title || a.id || ''); });
+    index.forEach(function (it) { it.names.forEach(add); [it.n.label].concat(it.n.alt).forEach(spell); });
+    vocabulary = {count: count, words: Array.from(count.keys()).sort(), forms: forms};
     return vocabulary;
+  }
+  function written(w) {
+    var m = vocabularyOf().forms.get(w), best = w, most = 0;
+    // the most frequent spelling; of two as frequent, the first in code point order (the same page, the same word)
+    if (m) m.forEach(function (c, f) { if (c > most || (c === most && f < best)) { best = f; most = c; } });
+    return best;
   }
   function closeWords(w) {
     var v = vocabularyOf(), k = w.length >= 8 ? 2 : 1, near = [];
@@ -3174,14 +3193,17 @@
   }
   function suggestions(q) {
     var words = norm(q).split(' ').map(bare).filter(Boolean), v = vocabularyOf(), unknown = [];
+    // the words kept as typed, those replaced as the page writes them
+    var typed = splitAsNorm(q).filter(Boolean);
+    if (typed.length !== words.length) typed = words;
     words.forEach(function (w, i) { if (!v.count.has(w)) unknown.push(i); });
     if (!unknown.length || unknown.some(function (i) { return words[i].length < CLOSE_MIN; })) return [];
     var phrases = [];
     if (unknown.length === 1) closeWords(words[unknown[0]]).forEach(function (x) {
-      phrases.push(words.map(function (w, i) { return i === unknown[0] ? x : w; }).join(' '));
+      phrases.push(typed.map(function (w, i) { return i === unknown[0] ? written(x) : w; }).join(' '));
     });
     else {
-      var fixed = words.map(function (w, i) { return unknown.indexOf(i) < 0 ? w : closeWords(w)[0]; });
+      var fixed = typed.map(function (w, i) { if (unknown.indexOf(i) < 0) return w; var c = closeWords(words[i])[0]; return c && written(c); });
       if (fixed.every(Boolean)) phrases.push(fixed.join(' '));
     }
     // only what finds something
