@@ -1800,10 +1800,12 @@
   function statedWhen(e) {
     var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
     if (!articleFiltered()) return all;
-    var days = keptArticles(e).map(function (i) { return DATA.articles[i].day; }).filter(Boolean).sort();
-    if (!days.length) return all + ' (none in the time and source filters)';
-    var kept = span(days[0], days[days.length - 1]);
-    return kept === all ? kept : kept + ' (' + all + ' in all)';
+    var kept = keptArticles(e), days = kept.map(function (i) { return DATA.articles[i].day; }).filter(Boolean).sort();
+    // none kept: the counts beside say so ("none in the time and source filters (1 in all)"), not again here
+    if (!kept.length) return all;
+    if (!days.length) return all + ' (none dated in the time and source filters)';
+    var shown = span(days[0], days[days.length - 1]);
+    return shown === all ? shown : shown + ' (' + all + ' in all)';
   }
   // A fact's articles and sources, those the time and source filters keep when they are set, as in the relation's
   // panel: filtered to one publisher, Germany's facts still said "3 articles · 2 sources", greyed or not.
