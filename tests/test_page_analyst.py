@@ -3196,3 +3196,25 @@ def test_did_you_mean_writes_the_word_as_the_page_does(open_page, analyst_page):
     assert "Did you mean Tallow Bank?" in page.page.inner_text("#results")
     page.page.click("#results button.act-did-you-mean")
     assert page.page.input_value("#search") == "Tallow Bank"
+
+
+def test_an_entity_s_other_names_are_not_listed_again_as_merged(open_page, tmp_path):
+    # DWIE 450: Angela Merkel's panel said "Also named: Angla Merkel · Merkel" and "Merged from: Angla Merkel · Merkel",
+    # Vladimir Putin's "Putin" in both rows: every entity merged from its other names said them twice.
+    from kgraph.core.iri import ENTITY_BASE
+
+    g = rdf.to_graph(analyst_kb())
+    ada = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "Ada Quill")
+    us = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "United States")
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/Quill")))  # "Quill", its only other name, merged into it
+    g.add((us, OWL.sameAs, URIRef(ENTITY_BASE + "country/US")))  # "US" merged; "U.S." only another name
+    path, _ = visualize.write_page(g, tmp_path / "m.html")
+    page = open_page(path)
+    rows = """(() => Object.fromEntries([...document.querySelectorAll('#details dt')].map(dt => [dt.textContent,
+        dt.nextElementSibling.textContent])))()"""
+    page.js("id => kgraph.selectNode(id)", str(ada))
+    got = page.js(rows)
+    assert got["Merged from"] == "Quill" and "Also named" not in got
+    page.js("id => kgraph.selectNode(id)", str(us))
+    got = page.js(rows)
+    assert got["Merged from"] == "US" and got["Also named"] == "U.S."

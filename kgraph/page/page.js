@@ -1627,12 +1627,25 @@
     input.focus();
     if (input.scrollIntoView) input.scrollIntoView({block: 'nearest'});
   }
+  // The entities merged into one, by the graph's own keys in its sameAs: each by the name whose key it was
+  // ("person/Angla_Merkel" is Angla Merkel, one of its other names), or by the key when no name of it gives it.
+  function mergedNamesOf(n) {
+    var keyName = {};
+    [n.label].concat(n.alt || []).forEach(function (a) { keyName[a.trim().replace(/\s+/g, '_')] = a; });
+    return n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; }).map(function (u) {
+      var k = u.slice(ID_BASE.length), tail = k.slice(k.indexOf('/') + 1);
+      return {key: k, name: own(keyName, tail) ? keyName[tail] : null};
+    });
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
     panelArticles = articlesKey();
     var rows = [['Type', typeChip(typeOf(n))]];
-    if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
+    // the other names but those "Merged from" gives (Angela Merkel: "Angla Merkel · Merkel" was in both rows)
+    var mergedAs = new Set(mergedNamesOf(n).filter(function (m) { return m.name; }).map(function (m) { return m.name; }));
+    var otherNames = n.alt.filter(function (a) { return !mergedAs.has(a); });
+    if (otherNames.length) rows.push(['Also named', otherNames.join(' · ')]);
     var alike = sameNamed(id);
     if (alike.length) {
       var alikeRow = el('span', {class: 'same-named', title: 'Other entities of this name: one thing split in two (merge them) or two things of one name (say they are not the same)'});
@@ -1666,11 +1679,8 @@
     // by the name whose key it was ("person/Angla_Merkel" is Angla Merkel, one of its other names), the key in the
     // tooltip; a key no name of it gives is shown as it is
     if (merged.length) {
-      var keyName = {};
-      [n.label].concat(n.alt || []).forEach(function (a) { keyName[a.trim().replace(/\s+/g, '_')] = a; });
-      var mergedNames = merged.map(function (u) {
-        var k = u.slice(ID_BASE.length), tail = k.slice(k.indexOf('/') + 1);
-        return own(keyName, tail) ? el('span', {class: 'merged-name', title: k, text: keyName[tail]}) : el('code', {class: 'small', text: k});
+      var mergedNames = mergedNamesOf(n).map(function (m) {
+        return m.name ? el('span', {class: 'merged-name', title: m.key, text: m.name}) : el('code', {class: 'small', text: m.key});
       });
       var mergedRow = el('span');
       mergedNames.forEach(function (m, i) { if (i) mergedRow.append(' · '); mergedRow.append(m); });
