@@ -3218,3 +3218,26 @@ def test_an_entity_s_other_names_are_not_listed_again_as_merged(open_page, tmp_p
     page.js("id => kgraph.selectNode(id)", str(us))
     got = page.js(rows)
     assert got["Merged from"] == "US" and got["Also named"] == "U.S."
+
+
+def test_an_entity_s_icon_in_a_panel_has_its_colour_on_the_network(open_page, analyst_page):
+    # DWIE 450, coloured by community: Angela Merkel's panel gave her Type a red dot (the Person colour, also France's
+    # community's) while her node is blue, and listed Russia, a brown node, as a green diamond; search results the same.
+    page = open_page(analyst_page)
+    (ada,) = _ids(page, ["Ada Quill"])
+    page.js("id => kgraph.selectNode(id)", ada)
+    node = page.js("id => kgraph.network.body.nodes[id].options.color.background", ada)
+    icons = """[...document.querySelectorAll('#details svg.icon[data-entity]')].map(s => [
+        kgraph.network.body.nodes[s.getAttribute('data-entity')], s.firstChild.getAttribute('fill')])
+        .filter(x => x[0]).map(x => x[0].options.color.background === x[1])"""
+    chip = "document.querySelector('#details dd .chip svg.icon').firstChild.getAttribute('fill')"
+    assert page.js(chip) == node
+    assert len(page.js(icons)) >= 2 and all(page.js(icons))
+    page.page.fill("#search", "Orion")
+    assert page.js("document.querySelector('#results svg.icon').firstChild.getAttribute('fill')") == \
+        page.js("kgraph.network.body.nodes[kgraph.data.nodes.find(n => n.label === 'Orion Mills').id].options.color.background")
+    # coloured by type, the same icons take the type's colour
+    page.page.uncheck("#color-community")
+    page.settle()
+    assert page.js(chip) == page.js("id => kgraph.network.body.nodes[id].options.color.background", ada) != node
+    assert all(page.js(icons))

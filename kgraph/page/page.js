@@ -1189,9 +1189,22 @@
 
   // ------------------------------------------------------------------ details panel
   var details = $('details');
-  function typeChip(name) {
-    var t = types[name] || {shape: 'star', color: '#8c8c8c'};
-    return el('span', {class: 'chip'}, icon(t.shape, t.color), name || 'Unknown');
+  // An entity's icon in a list: its shape, and the colour its node has on the network (its community's while colour
+  // means community): a list of Angela Merkel's panel drew Russia a green diamond, its node on the map brown, and
+  // her Type a red dot, the colour of France's community. Repainted when the colour's meaning changes.
+  function entityColor(n) { return state.byCommunity ? communityColor(n) : (types[typeOf(n)] || {color: '#8c8c8c'}).color; }
+  function entityIcon(n) {
+    var s = icon((types[typeOf(n)] || {shape: 'star'}).shape, entityColor(n));
+    s.setAttribute('data-entity', n.id);
+    return s;
+  }
+  function repaintEntityIcons() {
+    Array.prototype.slice.call(document.querySelectorAll('svg.icon[data-entity]')).forEach(function (s) {
+      var n = byId[s.getAttribute('data-entity')];
+      if (!n) return;
+      s.setAttribute('data-color', entityColor(n));
+      s.firstChild.setAttribute('fill', shade(entityColor(n)));
+    });
   }
   // A change of theme repaints what the page coloured itself: nodes and hexagons, edges, swatches and icons, the
   // legend and the timeline, then the canvas. Printing draws light whatever the screen's theme, and goes back after.
@@ -1572,8 +1585,7 @@
       shown = t ? items.filter(function (x) { return typeOf(byId[x.id]) === t; }) : items;
       list.replaceChildren();
       var step = stepped(list, shown, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
-        var ty = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
-        return el('li', null, icon(ty.shape, ty.color), ' ', nodeButton(x.id),
+        return el('li', null, entityIcon(byId[x.id]), ' ', nodeButton(x.id),
           el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? relatedText : '')}));
       }, 'entity', 'entities');
       more.replaceChildren();
@@ -1641,7 +1653,7 @@
     var n = byId[id];
     if (!n) return;
     panelArticles = articlesKey();
-    var rows = [['Type', typeChip(typeOf(n))]];
+    var rows = [['Type', el('span', {class: 'chip'}, entityIcon(n), typeOf(n) || 'Unknown')]];
     // the other names but those "Merged from" gives (Angela Merkel: "Angla Merkel · Merkel" was in both rows)
     var mergedAs = new Set(mergedNamesOf(n).filter(function (m) { return m.name; }).map(function (m) { return m.name; }));
     var otherNames = n.alt.filter(function (a) { return !mergedAs.has(a); });
@@ -2644,7 +2656,7 @@
   function recolor() {
     nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n, state.byCommunity), shape: (types[typeOf(n)] || {shape: 'star'}).shape}; }));
   }
-  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); paintLegend(); saveState(); });
+  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); paintLegend(); repaintEntityIcons(); saveState(); });
   $('physics').checked = false;
   $('physics').addEventListener('change', function () {
     network.setOptions({physics: {enabled: this.checked, stabilization: {enabled: false}}});
@@ -3067,7 +3079,7 @@
     focused = null; selectedEdge = null;
     network.unselectAll();
     syncControls();
-    if (state.byCommunity !== byCommunity) recolor();
+    if (state.byCommunity !== byCommunity) { recolor(); repaintEntityIcons(); }
     refresh();
     restoreView(true);
   });
@@ -3279,9 +3291,9 @@
     var shown = current.slice(0, 12), sameName = {};
     DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
     shown.forEach(function (n, i) {
-      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; }), t = types[typeOf(n)] || {};
+      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; });
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
-        icon(t.shape || 'star', t.color || '#8c8c8c'), ' ', labelOf(n.id),
+        entityIcon(n), ' ', labelOf(n.id),
         other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
         sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
         vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
