@@ -2980,6 +2980,8 @@ def test_the_unlinked_entities_are_a_readable_grid_clear_of_the_key(open_page, t
     page = open_page(path)
     page.page.check("#show-isolated")
     page.settle()
+    page.page.click("#grid-hint button.act-frame-grid")  # Fit to screen keeps the network's scale: the grid framed
+    page.settle()
     dots = page.js("""(() => { const net = kgraph.network, s = net.getScale();
         const ids = kgraph.data.nodes.filter(n => n.community < 0).map(n => n.id), pos = net.getPositions(ids);
         return ids.map(id => { const d = net.canvasToDOM(pos[id]), r = net.body.nodes[id].options.size * s;
@@ -3132,3 +3134,110 @@ def test_a_misspelt_word_offers_the_closest_words_the_page_holds(open_page, anal
     assert page.page.inner_text("#details p.did-you-mean") == "Did you mean citizen?"
     page.page.click("#details button.act-did-you-mean")
     assert page.page.input_value("#search") == "citizen"
+
+
+def test_fit_with_the_unlinked_entities_keeps_the_network_readable(open_page, tmp_path):
+    # DWIE 450: ticking the 1,635 entities with no relation and Fit to screen drew the network at half its scale (0.115
+    # to 0.061 at 1366x768): the grid of unlinked entities below it was deeper than the network is tall.
+    kb = _make_kb()(1200, 700, n_articles=150)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
+    page = open_page(path, viewport=(1366, 768))
+    alone = page.js("kgraph.network.getScale()")
+    page.page.check("#show-isolated")
+    page.settle()
+    page.page.click("#fit")
+    page.settle()
+    assert len(page.drawn_nodes()) == 1200
+    assert page.js("kgraph.network.getScale()") >= 0.79 * alone
+    # the network whole in view, the first rows of the grid below it; the note frames them all in one click
+    linked = page.js("""(() => { const c = document.getElementById('net'), net = kgraph.network;
+        const ids = kgraph.drawn().filter(id => kgraph.data.nodes.find(n => n.id === id).community >= 0);
+        const pos = net.getPositions(ids);
+        return ids.map(id => net.canvasToDOM(pos[id])).filter(p => p.x < 0 || p.y < 0 || p.x > c.clientWidth || p.y > c.clientHeight).length; })()""")
+    assert linked == 0
+    assert page.page.is_visible("#grid-hint") and "rows below the network" in page.page.inner_text("#grid-hint")
+    page.page.click("#grid-hint button.act-frame-grid")
+    page.settle()
+    assert page.js("kgraph.network.getScale()") < 0.79 * alone
+    page.page.uncheck("#show-isolated")
+    assert page.page.is_hidden("#grid-hint")
+
+
+def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(open_page, analyst_page):
+    # A fact's counts followed the time and source filters ("1 article in the time and source filters (2 in all)")
+    # while its dates stayed those of every article: the 2024-02-10 article, filtered out, still ended its span.
+    page = open_page(analyst_page)
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("() => kgraph.setDates(0, 0)")
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    facts = _fact_counts(page)
+    assert "· 1 article in the time and source filters (2 in all) · 2024-01-05 (2024-01-05 to 2024-02-10 in all)" in facts["Ada Quill worksFor"]
+    # none kept: the counts say so, the dates are the fact's
+    assert "· none in the time and source filters (1 in all) · 2024-03-15," in facts["Boris Tamm worksFor"]
+    # the relation's panel and the edge's tooltip say the same
+    page.js("""id => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.to === id
+        && kgraph.data.nodes.find(n => n.id === e.from).label === 'Ada Quill').id)""", orion)
+    assert "2024-01-05 (2024-01-05 to 2024-02-10 in all)" in page.page.inner_text("#details")
+    page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    assert "· 2 articles · 2024-01-05 to 2024-02-10," in _fact_counts(page)["Ada Quill worksFor"] + ","
+
+
+def test_did_you_mean_writes_the_word_as_the_page_does(open_page, analyst_page):
+    # "Did you mean undated?" for "Undatd": the suggestion was the word as the search compares it, in lower case
+    # (and without its accents), not as the titles, names and sentences write it.
+    page = open_page(analyst_page)
+    page.page.fill("#search", "Undatd")
+    assert "Did you mean Undated?" in page.page.inner_text("#results")
+    # the words not replaced stay as typed
+    page.page.fill("#search", "talow Bank")
+    assert "Did you mean Tallow Bank?" in page.page.inner_text("#results")
+    page.page.click("#results button.act-did-you-mean")
+    assert page.page.input_value("#search") == "Tallow Bank"
+
+
+def test_an_entity_s_other_names_are_not_listed_again_as_merged(open_page, tmp_path):
+    # DWIE 450: Angela Merkel's panel said "Also named: Angla Merkel · Merkel" and "Merged from: Angla Merkel · Merkel",
+    # Vladimir Putin's "Putin" in both rows: every entity merged from its other names said them twice.
+    from kgraph.core.iri import ENTITY_BASE
+
+    g = rdf.to_graph(analyst_kb())
+    ada = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "Ada Quill")
+    us = next(s for s, o in g.subject_objects(RDFS.label) if str(o) == "United States")
+    g.add((ada, OWL.sameAs, URIRef(ENTITY_BASE + "person/Quill")))  # "Quill", its only other name, merged into it
+    g.add((us, OWL.sameAs, URIRef(ENTITY_BASE + "country/US")))  # "US" merged; "U.S." only another name
+    path, _ = visualize.write_page(g, tmp_path / "m.html")
+    page = open_page(path)
+    rows = """(() => Object.fromEntries([...document.querySelectorAll('#details dt')].map(dt => [dt.textContent,
+        dt.nextElementSibling.textContent])))()"""
+    page.js("id => kgraph.selectNode(id)", str(ada))
+    got = page.js(rows)
+    assert got["Merged from"] == "Quill" and "Also named" not in got
+    page.js("id => kgraph.selectNode(id)", str(us))
+    got = page.js(rows)
+    assert got["Merged from"] == "US" and got["Also named"] == "U.S."
+
+
+def test_an_entity_s_icon_in_a_panel_has_its_colour_on_the_network(open_page, analyst_page):
+    # DWIE 450, coloured by community: Angela Merkel's panel gave her Type a red dot (the Person colour, also France's
+    # community's) while her node is blue, and listed Russia, a brown node, as a green diamond; search results the same.
+    page = open_page(analyst_page)
+    (ada,) = _ids(page, ["Ada Quill"])
+    page.js("id => kgraph.selectNode(id)", ada)
+    node = page.js("id => kgraph.network.body.nodes[id].options.color.background", ada)
+    icons = """[...document.querySelectorAll('#details svg.icon[data-entity]')].map(s => [
+        kgraph.network.body.nodes[s.getAttribute('data-entity')], s.firstChild.getAttribute('fill')])
+        .filter(x => x[0]).map(x => x[0].options.color.background === x[1])"""
+    chip = "document.querySelector('#details dd .chip svg.icon').firstChild.getAttribute('fill')"
+    assert page.js(chip) == node
+    assert len(page.js(icons)) >= 2 and all(page.js(icons))
+    page.page.fill("#search", "Orion")
+    assert page.js("document.querySelector('#results svg.icon').firstChild.getAttribute('fill')") == \
+        page.js("kgraph.network.body.nodes[kgraph.data.nodes.find(n => n.label === 'Orion Mills').id].options.color.background")
+    # coloured by type, the same icons take the type's colour
+    page.page.uncheck("#color-community")
+    page.settle()
+    assert page.js(chip) == page.js("id => kgraph.network.body.nodes[id].options.color.background", ada) != node
+    assert all(page.js(icons))

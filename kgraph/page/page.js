@@ -532,19 +532,50 @@
   // The whole network framed above the key to shapes in its bottom corner: vis-network's fit spans the whole
   // canvas, and with the unlinked entities shown (DWIE 300) the bottom rows of their grid lay under the key.
   var KEY_PAD = 12;
-  function fitView() {
+  // With the unlinked entities shown, their grid below the network (DWIE 450: 1,635 of them, rows deeper than the
+  // network is tall) halved the network at Fit to screen. The network keeps at least GRID_KEEP of its own fit's scale,
+  // its top at the top, and the first rows of the grid fill the room below it; the note under the box frames them all.
+  // The whole is framed when the network stays readable shrunk (drawn at GRID_SMALL or more) or is a few entities
+  // among many unlinked (under a third of those drawn: the grid is then what there is to read).
+  var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false;
+  function fitView(all) {
     network.fit();
-    var scale = network.getScale() * (drawnNodes.size && drawnNodes.size <= FEW_FIT ? 0.8 : 1), at = network.getViewPosition();
-    var key = drawnNodes.size ? keyRoom() : 0;
+    var ids = Array.from(drawnNodes), few = ids.length && ids.length <= FEW_FIT ? 0.8 : 1;
+    var scale = network.getScale() * few, at = network.getViewPosition();
+    var linked = state.isolated && !all ? ids.filter(function (id) { return !unlinkedSet.has(id); }) : ids;
+    var key = ids.length ? keyRoom() : 0, room = container.clientHeight - key - 2 * KEY_PAD;
+    gridCut = false;
+    if (linked.length && linked.length < ids.length) {
+      network.fit({nodes: linked});
+      var own = network.getScale() * (linked.length <= FEW_FIT ? 0.8 : 1), lp = network.getPositions(linked), t0 = Infinity, t1 = -Infinity;
+      Object.keys(lp).forEach(function (k) { t0 = Math.min(t0, lp[k].y); t1 = Math.max(t1, lp[k].y); });
+      if (t1 > t0 && room > 0) own = Math.min(own, room / (t1 - t0));
+      if (scale < GRID_KEEP * own && scale < GRID_SMALL && 2 * linked.length >= ids.length - linked.length) {
+        gridCut = true;
+        scale = GRID_KEEP * own;
+        at = {x: network.getViewPosition().x, y: t0 - (KEY_PAD + 20) / scale + container.clientHeight / 2 / scale};
+        network.moveTo({position: at, scale: scale});
+        noteGrid();
+        return;
+      }
+    }
     if (key) {
-      var pos = network.getPositions(Array.from(drawnNodes)), y0 = Infinity, y1 = -Infinity;
+      var pos = network.getPositions(ids), y0 = Infinity, y1 = -Infinity;
       Object.keys(pos).forEach(function (k) { y0 = Math.min(y0, pos[k].y); y1 = Math.max(y1, pos[k].y); });
-      var room = container.clientHeight - key - 2 * KEY_PAD;
       if (y1 > y0 && room > 0) scale = Math.min(scale, room / (y1 - y0));
       // the view's centre lies half the key's room below the nodes' middle
       at = {x: at.x, y: (y0 + y1) / 2 + key / 2 / scale};
     }
     network.moveTo({position: at, scale: scale});
+    noteGrid();
+  }
+  // says, under the box, that Fit to screen left rows of the unlinked entities below the view, with one click to them
+  function noteGrid() {
+    var note = $('grid-hint');
+    if (!note) return;
+    note.hidden = !gridCut;
+    if (gridCut) fill(note, el('p', {text: 'The entities with no relation lie in rows below the network; Fit to screen keeps the network readable.'}),
+      button('Frame them all', function () { fitView(true); }, 'act-frame-grid'));
   }
   function markReady() {
     if (window.kgraphReady) return;
@@ -1158,9 +1189,22 @@
 
   // ------------------------------------------------------------------ details panel
   var details = $('details');
-  function typeChip(name) {
-    var t = types[name] || {shape: 'star', color: '#8c8c8c'};
-    return el('span', {class: 'chip'}, icon(t.shape, t.color), name || 'Unknown');
+  // An entity's icon in a list: its shape, and the colour its node has on the network (its community's while colour
+  // means community): a list of Angela Merkel's panel drew Russia a green diamond, its node on the map brown, and
+  // her Type a red dot, the colour of France's community. Repainted when the colour's meaning changes.
+  function entityColor(n) { return state.byCommunity ? communityColor(n) : (types[typeOf(n)] || {color: '#8c8c8c'}).color; }
+  function entityIcon(n) {
+    var s = icon((types[typeOf(n)] || {shape: 'star'}).shape, entityColor(n));
+    s.setAttribute('data-entity', n.id);
+    return s;
+  }
+  function repaintEntityIcons() {
+    Array.prototype.slice.call(document.querySelectorAll('svg.icon[data-entity]')).forEach(function (s) {
+      var n = byId[s.getAttribute('data-entity')];
+      if (!n) return;
+      s.setAttribute('data-color', entityColor(n));
+      s.firstChild.setAttribute('fill', shade(entityColor(n)));
+    });
   }
   // A change of theme repaints what the page coloured itself: nodes and hexagons, edges, swatches and icons, the
   // legend and the timeline, then the canvas. Printing draws light whatever the screen's theme, and goes back after.
@@ -1541,8 +1585,7 @@
       shown = t ? items.filter(function (x) { return typeOf(byId[x.id]) === t; }) : items;
       list.replaceChildren();
       var step = stepped(list, shown, NAMED_WITH_SHOWN, NAMED_WITH_STEP, function (x) {
-        var ty = types[typeOf(byId[x.id])] || {shape: 'star', color: '#8c8c8c'};
-        return el('li', null, icon(ty.shape, ty.color), ' ', nodeButton(x.id),
+        return el('li', null, entityIcon(byId[x.id]), ' ', nodeButton(x.id),
           el('span', {class: 'fact-meta', text: ' ' + plural(x.shared, 'article') + (x.related ? relatedText : '')}));
       }, 'entity', 'entities');
       more.replaceChildren();
@@ -1596,12 +1639,25 @@
     input.focus();
     if (input.scrollIntoView) input.scrollIntoView({block: 'nearest'});
   }
+  // The entities merged into one, by the graph's own keys in its sameAs: each by the name whose key it was
+  // ("person/Angla_Merkel" is Angla Merkel, one of its other names), or by the key when no name of it gives it.
+  function mergedNamesOf(n) {
+    var keyName = {};
+    [n.label].concat(n.alt || []).forEach(function (a) { keyName[a.trim().replace(/\s+/g, '_')] = a; });
+    return n.sameAs.filter(function (u) { return ID_BASE && u.indexOf(ID_BASE) === 0; }).map(function (u) {
+      var k = u.slice(ID_BASE.length), tail = k.slice(k.indexOf('/') + 1);
+      return {key: k, name: own(keyName, tail) ? keyName[tail] : null};
+    });
+  }
   function showNode(id) {
     var n = byId[id];
     if (!n) return;
     panelArticles = articlesKey();
-    var rows = [['Type', typeChip(typeOf(n))]];
-    if (n.alt.length) rows.push(['Also named', n.alt.join(' · ')]);
+    var rows = [['Type', el('span', {class: 'chip'}, entityIcon(n), typeOf(n) || 'Unknown')]];
+    // the other names but those "Merged from" gives (Angela Merkel: "Angla Merkel · Merkel" was in both rows)
+    var mergedAs = new Set(mergedNamesOf(n).filter(function (m) { return m.name; }).map(function (m) { return m.name; }));
+    var otherNames = n.alt.filter(function (a) { return !mergedAs.has(a); });
+    if (otherNames.length) rows.push(['Also named', otherNames.join(' · ')]);
     var alike = sameNamed(id);
     if (alike.length) {
       var alikeRow = el('span', {class: 'same-named', title: 'Other entities of this name: one thing split in two (merge them) or two things of one name (say they are not the same)'});
@@ -1635,11 +1691,8 @@
     // by the name whose key it was ("person/Angla_Merkel" is Angla Merkel, one of its other names), the key in the
     // tooltip; a key no name of it gives is shown as it is
     if (merged.length) {
-      var keyName = {};
-      [n.label].concat(n.alt || []).forEach(function (a) { keyName[a.trim().replace(/\s+/g, '_')] = a; });
-      var mergedNames = merged.map(function (u) {
-        var k = u.slice(ID_BASE.length), tail = k.slice(k.indexOf('/') + 1);
-        return own(keyName, tail) ? el('span', {class: 'merged-name', title: k, text: keyName[tail]}) : el('code', {class: 'small', text: k});
+      var mergedNames = mergedNamesOf(n).map(function (m) {
+        return m.name ? el('span', {class: 'merged-name', title: m.key, text: m.name}) : el('code', {class: 'small', text: m.key});
       });
       var mergedRow = el('span');
       mergedNames.forEach(function (m, i) { if (i) mergedRow.append(' · '); mergedRow.append(m); });
@@ -1758,10 +1811,23 @@
     var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
     var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e)
-      + (e.first ? ' · ' + (e.first === e.last ? e.first : e.first + ' to ' + e.last) : '');
+      + (e.first ? ' · ' + statedWhen(e) : '');
     return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
       el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
       el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
+  }
+  // When a fact was stated: the first and last days of the articles the time and source filters keep, as its counts
+  // (they followed the filters while the dates stayed those of every article: "1 article in the time and source
+  // filters (2 in all) · 2014-01-02 to 2016-05-01" for one article of 2014)
+  function statedWhen(e) {
+    var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
+    if (!articleFiltered()) return all;
+    var kept = keptArticles(e), days = kept.map(function (i) { return DATA.articles[i].day; }).filter(Boolean).sort();
+    // none kept: the counts beside say so ("none in the time and source filters (1 in all)"), not again here
+    if (!kept.length) return all;
+    if (!days.length) return all + ' (none dated in the time and source filters)';
+    var shown = span(days[0], days[days.length - 1]);
+    return shown === all ? shown : shown + ' (' + all + ' in all)';
   }
   // A fact's articles and sources, those the time and source filters keep when they are set, as in the relation's
   // panel: filtered to one publisher, Germany's facts still said "3 articles · 2 sources", greyed or not.
@@ -1859,7 +1925,7 @@
         ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArts) + ' in the time and source filters)' : '')
           : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
-        ['Stated', e.first ? (e.first === e.last ? e.first : e.first + ' to ' + e.last) : null]]),
+        ['Stated', e.first ? statedWhen(e) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
       el('h2', {text: plural(e.evidence.length, 'evidence sentence') + (af ? ', ' + num(keptEvidence) + ' in the time and source filters' : '')}),
@@ -2444,7 +2510,7 @@
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
       el('div', {class: 'tt-sub', text: confWords(e) + ' · ' + (e.articles.length ? articlesWords(e) : e.asserted ? 'asserted by a correction' : 'gazetteer')
-        + (e.first ? ' · ' + e.first + (e.last !== e.first ? ' to ' + e.last : '') : '')}),
+        + (e.first ? ' · ' + statedWhen(e) : '')}),
       first ? el('div', {text: first.length > 220 ? first.slice(0, 217) + '…' : first}) : null].filter(Boolean));
   });
   network.on('blurNode', hideTip);
@@ -2584,12 +2650,13 @@
   $('show-isolated').addEventListener('change', function () {
     state.isolated = this.checked; refresh();
     if (this.checked && focused === null && selectedEdge === null) fitView();
+    else if (!this.checked && gridCut) { gridCut = false; noteGrid(); }
   });
   $('show-gazetteer').addEventListener('change', function () { state.gazetteer = this.checked; refresh(); });
   function recolor() {
     nodesDS.update(DATA.nodes.map(function (n) { return {id: n.id, color: nodeColor(n, state.byCommunity), shape: (types[typeOf(n)] || {shape: 'star'}).shape}; }));
   }
-  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); paintLegend(); saveState(); });
+  $('color-community').addEventListener('change', function () { state.byCommunity = this.checked; recolor(); paintLegend(); repaintEntityIcons(); saveState(); });
   $('physics').checked = false;
   $('physics').addEventListener('change', function () {
     network.setOptions({physics: {enabled: this.checked, stabilization: {enabled: false}}});
@@ -3012,7 +3079,7 @@
     focused = null; selectedEdge = null;
     network.unselectAll();
     syncControls();
-    if (state.byCommunity !== byCommunity) recolor();
+    if (state.byCommunity !== byCommunity) { recolor(); repaintEntityIcons(); }
     refresh();
     restoreView(true);
   });
@@ -3108,15 +3175,34 @@
   function wordsOf(text) {
     return text.split(' ').map(bare).filter(function (w) { return w.length >= 3; });
   }
+  // A word is offered as the page writes it ("Merkel", "François"), not as the search compares it ("merkel",
+  // "francois"): each compared word keeps the spelling the sentences, titles and names give it most often.
+  function splitAsNorm(text) { return String(text).replace(/\.(?=\S)|\.$/g, '').split(/[\s\-‐–—_/,;:()'’"]+/).map(bare); }
   function vocabularyOf() {
     if (vocabulary) return vocabulary;
-    var count = new Map();
+    var count = new Map(), forms = new Map();
     var add = function (text) { wordsOf(text).forEach(function (w) { count.set(w, (count.get(w) || 0) + 1); }); };
-    sentencesIndexed().forEach(function (x) { add(x[0]); });
+    var spell = function (text) {
+      splitAsNorm(text).forEach(function (f) {
+        var w = norm(f);
+        if (w.length < 3 || w.indexOf(' ') >= 0) return;
+        var m = forms.get(w);
+        if (!m) forms.set(w, m = new Map());
+        m.set(f, (m.get(f) || 0) + 1);
+      });
+    };
+    sentencesIndexed().forEach(function (x) { add(x[0]); spell(x[1].sentence); });
     articleTitles.forEach(add);
-    index.forEach(function (it) { it.names.forEach(add); });
-    vocabulary = {count: count, words: Array.from(count.keys()).sort()};
+    DATA.articles.forEach(function (a) { spell(a.title || a.id || ''); });
+    index.forEach(function (it) { it.names.forEach(add); [it.n.label].concat(it.n.alt).forEach(spell); });
+    vocabulary = {count: count, words: Array.from(count.keys()).sort(), forms: forms};
     return vocabulary;
+  }
+  function written(w) {
+    var m = vocabularyOf().forms.get(w), best = w, most = 0;
+    // the most frequent spelling; of two as frequent, the first in code point order (the same page, the same word)
+    if (m) m.forEach(function (c, f) { if (c > most || (c === most && f < best)) { best = f; most = c; } });
+    return best;
   }
   function closeWords(w) {
     var v = vocabularyOf(), k = w.length >= 8 ? 2 : 1, near = [];
@@ -3131,14 +3217,17 @@
   }
   function suggestions(q) {
     var words = norm(q).split(' ').map(bare).filter(Boolean), v = vocabularyOf(), unknown = [];
+    // the words kept as typed, those replaced as the page writes them
+    var typed = splitAsNorm(q).filter(Boolean);
+    if (typed.length !== words.length) typed = words;
     words.forEach(function (w, i) { if (!v.count.has(w)) unknown.push(i); });
     if (!unknown.length || unknown.some(function (i) { return words[i].length < CLOSE_MIN; })) return [];
     var phrases = [];
     if (unknown.length === 1) closeWords(words[unknown[0]]).forEach(function (x) {
-      phrases.push(words.map(function (w, i) { return i === unknown[0] ? x : w; }).join(' '));
+      phrases.push(typed.map(function (w, i) { return i === unknown[0] ? written(x) : w; }).join(' '));
     });
     else {
-      var fixed = words.map(function (w, i) { return unknown.indexOf(i) < 0 ? w : closeWords(w)[0]; });
+      var fixed = typed.map(function (w, i) { if (unknown.indexOf(i) < 0) return w; var c = closeWords(words[i])[0]; return c && written(c); });
       if (fixed.every(Boolean)) phrases.push(fixed.join(' '));
     }
     // only what finds something
@@ -3202,9 +3291,9 @@
     var shown = current.slice(0, 12), sameName = {};
     DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
     shown.forEach(function (n, i) {
-      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; }), t = types[typeOf(n)] || {};
+      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; });
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
-        icon(t.shape || 'star', t.color || '#8c8c8c'), ' ', labelOf(n.id),
+        entityIcon(n), ' ', labelOf(n.id),
         other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
         sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
         vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
