@@ -1242,7 +1242,8 @@ def sentence_probs(doc, pairs, model: dict) -> dict:
 
 def article_inputs(pieces, pairs, sent_model: dict | None = None):
     """Return the rules' relations (calibrated) and sentence-classifier scores of an article's parsed pieces."""
-    from kgraph.extraction.relations import MentionIndex, _calibrated, chain_based_in, load_model, rule_relations
+    from kgraph.extraction.relations import (MentionIndex, _calibrated, chain_based_in, load_model, name_based_in,
+                                             rule_relations)
 
     model = load_model()
     sent_model = model if sent_model is None else sent_model
@@ -1257,6 +1258,7 @@ def article_inputs(pieces, pairs, sent_model: dict | None = None):
         rules.extend(_calibrated(r, model) for r in rule_relations(doc, index, offset))
         probs.update(sentence_probs(doc, found, sent_model))
     rules.extend(chain_based_in(rules, [m for m, _s in pairs]))
+    rules.extend(name_based_in(pairs, {id(doc): off for off, doc in pieces}))
     return rules, probs
 
 
@@ -1284,7 +1286,7 @@ def _evidence(view: ArticleView, a: str, b: str, offset_of: dict):
 
 def _sentence_level(pieces, pairs) -> list[Relation]:
     """Return what the hand rules and the sentence classifier state without the document model."""
-    from kgraph.extraction.relations import MentionIndex, chain_based_in, relations_of
+    from kgraph.extraction.relations import MentionIndex, chain_based_in, name_based_in, relations_of
 
     by_doc: dict[int, list] = {}
     for m, span in pairs:
@@ -1293,7 +1295,8 @@ def _sentence_level(pieces, pairs) -> list[Relation]:
     for offset, doc in pieces:
         mine = by_doc.get(id(doc), [])
         found.extend(relations_of(doc, MentionIndex(mine), offset, pairs=mine))
-    return found + chain_based_in(found, [m for m, _s in pairs])
+    return found + chain_based_in(found, [m for m, _s in pairs]) \
+        + name_based_in(pairs, {id(doc): off for off, doc in pieces})
 
 
 def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:

@@ -54,7 +54,7 @@ from kgraph.extraction.lexicon import SALUTATIONS as _SALUTATIONS
 from kgraph.extraction.lexicon import SMALL_WORDS as _SMALL_WORDS
 from kgraph.extraction.lexicon import TITLES as _TITLES
 from kgraph.extraction.relations import (MentionIndex, chain_based_in, encoded_sentences, is_document_code, is_killing_noun,
-                        is_source_code, relations_of, skip_date, source_line_start)
+                                         is_source_code, name_based_in, relations_of, skip_date, source_line_start)
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.finders import finder
 from kgraph.extraction import encoder, retype, sentrel
@@ -2817,6 +2817,7 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
             index = MentionIndex(found)
             relations.extend(relations_of(doc, index, offset, pairs=found))
         relations.extend(chain_based_in(relations, [m for m, _s in stated]))
+        relations.extend(name_based_in(stated, {id(doc): off for off, doc in pieces}))
     unique = {}
     for r in relations:
         if r.predicate == Predicate.locatedIn and r.subject.type == r.object.type == EntityType.Place \
