@@ -816,6 +816,15 @@ def test_a_clipped_first_word_is_the_one_longer_name_it_opens_in_its_story():
     assert got["Tarskian Reserve"] == ("a", "b") and got["Tarsk"] == ("b",)
 
 
+def test_a_team_named_for_its_country_is_not_clipped_from_its_demonym_body():
+    # "Brazil" the team beside "the Brazilian Football Confederation": a demonym, not a longer first word
+    kb = link_extractions([ex("a", ("Brazil", "Organization", "Brazil"),
+                              ("Brazilian Football Confederation", "Organization", "Brazilian Football Confederation")),
+                           ex("b", ("Brazil", "Organization", "Brazil"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Brazil"] == ("a", "b") and got["Brazilian Football Confederation"] == ("a",)
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

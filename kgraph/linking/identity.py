@@ -4873,7 +4873,8 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
 
     News clips a long first word: "the Fed" beside "the Federal Reserve", "the Met" beside "the Metropolitan
     Police". The clipped word has three letters or more, the full word three more, and exactly one of the
-    article's organization names of two words or more opens with it.
+    article's organization names of two words or more opens with it. A demonym opening the longer name is no
+    clipped word: "Brazil" (its team) beside "the Brazilian Football Confederation" is another body.
     """
     for gid in sorted(groups):
         t, n = gid
@@ -4883,7 +4884,8 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
             if (aid, gid) in local_map:
                 continue
             fits = {g for g in per_article[aid] if g[0] == EntityType.Organization and " " in g[1]
-                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3}
+                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3
+                    and not gazetteer.is_demonym(g[1].split(" ")[0])}
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) == 1 and next(iter(roots)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(roots))
