@@ -825,6 +825,27 @@ def test_a_team_named_for_its_country_is_not_clipped_from_its_demonym_body():
     assert got["Brazil"] == ("a", "b") and got["Brazilian Football Confederation"] == ("a",)
 
 
+def _whole_names(aid, text, *names):
+    """Build an extraction whose mentions are each (name, type) where no longer name of them goes on in the text."""
+    out = [Mention(n, kind, m.start(), m.end(), n) for n, kind in names
+           for m in re.finditer(r"(?<!\w)%s(?!\w| Motors)" % re.escape(n), text)]
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+def test_a_company_called_by_its_first_word_is_the_company_its_story_names_in_full():
+    # "Velmorak chief executive" after "Velmorak Motors": the company's short name; another story's "Velmorak"
+    # with no longer name stays apart, and so does a group written before its company's full name
+    org = "Organization"
+    kb = link_extractions([
+        _whole_names("a", "Velmorak to close a plant\nVelmorak Motors will close a plant. Velmorak chief executive Ilse Tarvo "
+               "said so.", ("Velmorak Motors", org), ("Velmorak", org)),
+        _whole_names("b", "Plant news\nThe group Velmorak will close a plant.", ("Velmorak", org)),
+        _whole_names("c", "Tarskon merges units\nThe group Tarskon will merge its crown jewel, Tarskon Motors, with a bank.",
+               ("Tarskon", org), ("Tarskon Motors", org))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Velmorak Motors"] == ("a",) and got["Velmorak"] == ("b",) and got["Tarskon"] == ("c",)
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

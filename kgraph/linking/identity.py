@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from os.path import commonprefix
 
-from kgraph.extraction.lexicon import CLUB_MARKS, INTERGOVERNMENTAL
+from kgraph.extraction.lexicon import CLUB_MARKS, COMPANY_HEADS, INTERGOVERNMENTAL
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
@@ -1154,7 +1154,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
-    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS, placed=placed)
+    # Where each name is first written below a story's first line: news names a thing in full before shortly.
+    body_first: dict = {}
+    for (aid, s, _e), gid in mention_group.items():
+        if s > ex_text[aid].find("\n") >= 0:
+            body_first[(aid, gid)] = min(s, body_first.get((aid, gid), s))
+    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS, placed=placed,
+                               body_first=body_first)
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
@@ -4762,7 +4768,7 @@ _CLUB_YEAR = re.compile(r"\d\d")
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
-_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail"})
+_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail", "company"})
 
 #: Lower-case words inside a place's name after which news drops the rest: "Tarsk am See" is "Tarsk" again.
 _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".split())
@@ -4770,7 +4776,7 @@ _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".spl
 
 def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                                which: frozenset | set = frozenset({"club", "surname", "particle"}),
-                               placed: frozenset | set = frozenset()) -> None:
+                               placed: frozenset | set = frozenset(), body_first: dict | None = None) -> None:
     """Join, in one article, a short form to the one longer name it shortens there, across the types extraction gave.
 
     News names a thing in full once and then shortly; the story itself says which full name a short form is:
@@ -4795,10 +4801,15 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       ("Velnik" beside "Velnik Theater"), no gazetteer place ("Tarsk" beside "Tarsk Airport" is the city);
     - ``tail``: a site's name of two words or more that ends the one longer name of its story ("Maritime
       Museum" beside "Ostrava Maritime Museum"); only there: another story's "Maritime Museum" is another.
+    - ``company``: an organization's one word beside the one company of its story named by it and a company's
+      head word ("Dorval" beside "Dorval Motors"), no country nor city of CLUB_CITY people ("Tarsk Airlines"),
+      when ``body_first`` ((article, group) -> its first start below the story's first line) has the company
+      named in full first: a group written first ("Samsung ... its crown jewel, Samsung Electronics") is another.
 
     Only names of the same article are read, and exactly one must fit.
     """
     given = _given_names() if "surname" in which else frozenset()
+    body_first, inf = body_first or {}, float("inf")
     # Each article's names by their first and by their last space-separated field: a name that starts with
     # n + " " has n's first field first, one that ends with " " + n its last field last. Scanning all of an
     # article's names for each of them cost the square of its names (3,365 names of a list: 12 s).
@@ -4854,6 +4865,11 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 if "tail" in which and t == EntityType.Place and len(words) >= 2 and words[-1] in _FACILITY_HEADS \
                         and gt in (EntityType.Place, EntityType.Organization) and gn.endswith(" " + n):
                     fits.add(g)  # "Maritime Museum" beside the one "Ostrava Maritime Museum" of its story
+                if "company" in which and t == gt == EntityType.Organization and len(words) == 1 \
+                        and len(gw) == 2 and gn.startswith(n + " ") and gw[-1] in COMPANY_HEADS \
+                        and _small_town_or_none(n) and gazetteer.country(n) is None \
+                        and body_first.get((aid, g), inf) < body_first.get((aid, gid), inf):
+                    fits.add(g)  # "Dorval chief executive" beside the "Dorval Motors" of its story
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) != 1 or next(iter(roots)) == uf.find(gid):
                 continue
