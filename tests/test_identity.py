@@ -846,6 +846,16 @@ def test_a_company_called_by_its_first_word_is_the_company_its_story_names_in_fu
     assert got["Velmorak Motors"] == ("a",) and got["Velmorak"] == ("b",) and got["Tarskon"] == ("c",)
 
 
+def test_a_company_a_story_writes_so_stays_apart_from_the_village_of_its_name():
+    # "Shares in Velbrook rose" is the company; two stories' "village of Velbrook" outvote it as a place elsewhere
+    kb = link_extractions([
+        found("a", "Shares in Velbrook rose after a bid. Velbrook makes pumps.", ("Velbrook", "Organization")),
+        found("b", "Floods cut off the village of Velbrook. Velbrook was without power.", ("Velbrook", "Place")),
+        found("c", "A bridge near Velbrook was closed.", ("Velbrook", "Place"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got == {("Organization", "Velbrook"): ("a",), ("Place", "Velbrook"): ("b", "c")}
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

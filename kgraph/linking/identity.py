@@ -1033,6 +1033,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     filed_from = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
                   if " " not in name and not sport[k[0]] and _dateline_at(ex_text[k[0]], k[1], k[2])}
 
+    # A one-word name a story with no sport tags an organization and writes as a company ("shares in Brennock",
+    # "Brennock employees") is the company in that story, where the corpus reads the name as a place: other
+    # stories' village of that name is another thing.
+    company_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                    if not sport[k[0]] and kinds[k] == EntityType.Organization and " " not in name
+                    and gazetteer.country(name) is None and _written_as_company(ex_text[k[0]], k[1], k[2])}
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
@@ -1060,6 +1067,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and t == EntityType.Organization and (aid, n) in filed_from \
                 and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # "KALMSTAD, Veltria (AP) - ... residents of Kalmstad": the town it was filed from
+        if m is not None and t == EntityType.Place and (aid, n) in company_here:
+            return EntityType.Organization  # "shares in Brennock" where another story floods "the village of Brennock"
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
                 and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None \
