@@ -826,9 +826,9 @@ def test_a_team_named_for_its_country_is_not_clipped_from_its_demonym_body():
 
 
 def _whole_names(aid, text, *names):
-    """Build an extraction whose mentions are each (name, type) where no longer name of them goes on in the text."""
+    """Build an extraction whose mentions are each (name, type) in the text where no capitalized word follows."""
     out = [Mention(n, kind, m.start(), m.end(), n) for n, kind in names
-           for m in re.finditer(r"(?<!\w)%s(?!\w| Motors)" % re.escape(n), text)]
+           for m in re.finditer(r"(?<!\w)%s(?!\w| [A-Z])" % re.escape(n), text)]
     return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
 
 
@@ -854,6 +854,18 @@ def test_a_company_a_story_writes_so_stays_apart_from_the_village_of_its_name():
         found("c", "A bridge near Velbrook was closed.", ("Velbrook", "Place"))])
     got = {(e.type, e.label): e.articles for e in kb.entities}
     assert got == {("Organization", "Velbrook"): ("a",), ("Place", "Velbrook"): ("b", "c")}
+
+
+def test_a_body_called_by_its_first_word_and_its_lower_case_head_is_its_longer_name():
+    # "the Velmish agency" beside "the Velmish Space Agency"; "the Korvish agency" of a story naming two stays apart
+    org = "Organization"
+    kb = link_extractions([
+        _whole_names("a", "The Velmish Space Agency will fly in 2031. The Velmish agency pays.",
+                     ("Velmish Space Agency", org), ("Velmish", org)),
+        _whole_names("b", "The Korvish Space Agency and the Korvish Rail Agency met. The Korvish agency pays.",
+                     ("Korvish Space Agency", org), ("Korvish Rail Agency", org), ("Korvish", org))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert "Velmish" not in got and got["Korvish"] == ("b",)
 
 
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():

@@ -1165,11 +1165,18 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_typos_across_types(groups, per_article, uf, local_map)
     # Where each name is first written below a story's first line: news names a thing in full before shortly.
     body_first: dict = {}
-    for (aid, s, _e), gid in mention_group.items():
-        if s > ex_text[aid].find("\n") >= 0:
-            body_first[(aid, gid)] = min(s, body_first.get((aid, gid), s))
+    for (aid, start, _e), gid in mention_group.items():
+        if start > ex_text[aid].find("\n") >= 0:
+            body_first[(aid, gid)] = min(start, body_first.get((aid, gid), start))
+    # The lower-case word right after a one-word organization's mentions ("the Velish agency"), by article.
+    word_after: dict = defaultdict(set)
+    for (aid, _s, end), gid in mention_group.items():
+        if gid[0] == EntityType.Organization and " " not in gid[1]:
+            after = re.match(r" ([a-z]+)\b", ex_text[aid][end:end + 30])
+            if after:
+                word_after[(aid, gid)].add(after.group(1))
     _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS, placed=placed,
-                               body_first=body_first)
+                               body_first=body_first, word_after=word_after)
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
@@ -4777,7 +4784,7 @@ _CLUB_YEAR = re.compile(r"\d\d")
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
-_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail", "company"})
+_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail", "company", "head"})
 
 #: Lower-case words inside a place's name after which news drops the rest: "Tarsk am See" is "Tarsk" again.
 _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".split())
@@ -4785,7 +4792,8 @@ _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".spl
 
 def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                                which: frozenset | set = frozenset({"club", "surname", "particle"}),
-                               placed: frozenset | set = frozenset(), body_first: dict | None = None) -> None:
+                               placed: frozenset | set = frozenset(), body_first: dict | None = None,
+                               word_after: dict | None = None) -> None:
     """Join, in one article, a short form to the one longer name it shortens there, across the types extraction gave.
 
     News names a thing in full once and then shortly; the story itself says which full name a short form is:
@@ -4814,11 +4822,14 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       head word ("Dorval" beside "Dorval Motors"), no country nor city of CLUB_CITY people ("Tarsk Airlines"),
       when ``body_first`` ((article, group) -> its first start below the story's first line) has the company
       named in full first: a group written first ("Samsung ... its crown jewel, Samsung Electronics") is another.
+    - ``head``: an organization's one word written before the lower-case head of the one longer organization
+      name of its story it opens ("the Velish agency" beside "the Velish Space Agency"; ``word_after``:
+      (article, group) -> the lower-case words right after its mentions there).
 
     Only names of the same article are read, and exactly one must fit.
     """
     given = _given_names() if "surname" in which else frozenset()
-    body_first, inf = body_first or {}, float("inf")
+    body_first, inf, word_after = body_first or {}, float("inf"), word_after or {}
     # Each article's names by their first and by their last space-separated field: a name that starts with
     # n + " " has n's first field first, one that ends with " " + n its last field last. Scanning all of an
     # article's names for each of them cost the square of its names (3,365 names of a list: 12 s).
@@ -4879,6 +4890,9 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                         and _small_town_or_none(n) and gazetteer.country(n) is None \
                         and body_first.get((aid, g), inf) < body_first.get((aid, gid), inf):
                     fits.add(g)  # "Dorval chief executive" beside the "Dorval Motors" of its story
+                if "head" in which and t == gt == EntityType.Organization and len(words) == 1 and len(gw) >= 2 \
+                        and gn.startswith(n + " ") and gw[-1] in word_after.get((aid, gid), ()):
+                    fits.add(g)  # "the Velish agency" beside the "Velish Space Agency" of its story
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) != 1 or next(iter(roots)) == uf.find(gid):
                 continue
