@@ -868,6 +868,16 @@ def test_a_body_called_by_its_first_word_and_its_lower_case_head_is_its_longer_n
     assert "Velmish" not in got and got["Korvish"] == ("b",)
 
 
+def test_a_us_state_written_with_state_is_a_place_outside_match_reports():
+    report = ("Ohio State beat Tarsk College 24-10 in the final. The quarterback scored twice and the coach "
+              "praised the team after the match; fans cheered the win, the league's title and the championship.")
+    kb = link_extractions([found("a", "New York State would pay a third of the cost, the governor said.",
+                                 ("New York State", "Organization")),
+                           found("b", report, ("Ohio State", "Organization"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Place", "New York State") in got and ("Organization", "Ohio State") in got
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

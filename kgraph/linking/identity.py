@@ -1067,6 +1067,9 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and t == EntityType.Organization and (aid, n) in filed_from \
                 and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # "KALMSTAD, Veltria (AP) - ... residents of Kalmstad": the town it was filed from
+        if t == EntityType.Organization and not sport[aid] and not national[aid] and name.endswith(" State") \
+                and gazetteer.us_state_name(name[:-6]):
+            return EntityType.Place  # "New York State would pay": the state, where match reports' "Ohio State" plays
         if m is not None and t == EntityType.Place and (aid, n) in company_here:
             return EntityType.Organization  # "shares in Brennock" where another story floods "the village of Brennock"
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
