@@ -878,6 +878,12 @@ def test_a_us_state_written_with_state_is_a_place_outside_match_reports():
     assert ("Place", "New York State") in got and ("Organization", "Ohio State") in got
 
 
+def test_a_name_after_a_wire_agency_and_a_slash_closing_a_caption_is_no_person():
+    text = "Arvo Tarsk won the vote.\nPHOTO: Arvo Tarsk waves to supporters. REUTERS/Ilse Renn\nMore to come."
+    kb = link_extractions([found("a", text, ("Arvo Tarsk", "Person"), ("Ilse Renn", "Person"))])
+    assert {e.label for e in kb.entities} == {"Arvo Tarsk"}
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")

@@ -1686,14 +1686,22 @@ _CREDIT_AFTER = re.compile(r"\s*(?:/[^()\n/]{1,30})*\)")
 
 def _in_picture_credit(text: str, start: int, end: int) -> bool:
     """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"),
-    or after a credit's label ("(Photo: Ivo Renn/Reuters)", "Photograph: Ivo Renn / AP" on its own line): the
-    photographer a caption credits, no one the news is about. A slash opens no name in news prose, nor does
+    or after a credit's label ("(Photo: Ivo Renn/Reuters)", "Photograph: Ivo Renn / AP" on its own line), or
+    after an agency in capitals and a slash closing a line ("REUTERS/Ivo Renn"): the photographer a caption credits, no one the news is about. A slash opens no name in news prose, nor does
     "Photo:" in a bracket or at a line's start."""
     if _CREDIT_LABEL.search(text[max(0, start - 30):start]) is not None \
             and _CREDIT_LABEL_AFTER.match(text, end) is not None:
         return True
+    if _AGENCY_SLASH.search(text[max(0, start - 30):start]) is not None and _LINE_END.match(text, end) is not None:
+        return True  # "... in Ostgrad. REUTERS/Ivo Renn" closing a caption's line: the wire's photographer
     return _CREDIT_BEFORE.search(text[max(0, start - 80):start]) is not None \
         and _CREDIT_AFTER.match(text, end) is not None
+
+
+#: An agency in capitals and a slash right before a name ("REUTERS/", "AFP / "): a wire photo's credit.
+_AGENCY_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,}[ \t]*/[ \t]*$")
+#: Nothing but spaces up to the line's end.
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 #: A picture credit's label opening a bracket or a line: "(Photo: ", "Photograph: ", "(Picture credit: ".
