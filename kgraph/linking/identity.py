@@ -1544,12 +1544,12 @@ NAME_PIECE_RATIO = 4
 
 
 def _name_piece(word: str, case: dict) -> bool:
-    """True for a word that may complete a person's name: capitalized, never a title, place, day or common word."""
+    """True for a word that may complete a person's name: capitalized, never a title, role, place, day or common word."""
     w = word.casefold()
     # "Brigadier-General", "Republican" (a party's member: "Republicans" is an organization word) are no name.
     if not _NAME_WORD.fullmatch(word) or any(part in TITLES for part in w.split("-")) or w.replace("-", "") in TITLES \
             or f"{w}s" in ORG_WORDS \
-            or w in CONNECTIVES or w in _CALENDAR or w in ORG_WORDS \
+            or w in CONNECTIVES or w in _CALENDAR or w in ORG_WORDS or w in _ROLE_WORDS \
             or w in _PRONOUNS or gazetteer.place(word) is not None or gazetteer.is_demonym(word) \
             or gazetteer.country(word) is not None:
         return False
