@@ -3727,6 +3727,9 @@ def test_a_relatives_full_name_opening_a_sentence_is_no_headline_word_glued_to_a
      "Tavo Keskula toured a housing project. Mrs Keskula met the president.", "Mrs Keskula", "Ilse Keskula"),
     ("Senator Ilse Keskula and her son Tavo Keskula attended the ceremony. Ms Keskula gave a speech.",
      "Ms Keskula", "Ilse Keskula"),
+    # the relative's noun in an apposition after the name
+    ("Mayor Ilse Keskula cut the ribbon. Shop owner Tavo Keskula, the mayor's brother, gave supplies. "
+     "Mrs Keskula thanked him.", "Mrs Keskula", "Ilse Keskula"),
 ])
 @pytest.mark.parametrize("read_as", ["last", "surname"])
 def test_a_form_of_address_picks_the_relative_of_its_sex(text, addressed, means, read_as):

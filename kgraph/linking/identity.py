@@ -1757,6 +1757,8 @@ _KIN_SEX_BEFORE = re.compile(rf"\b({_KIN_SEXED}),? "
                              r"(?:(?:the|a|an) )?(?:(?!(?:and|or|with|of|to|by|for|from|in|on|at|as)\b)[a-z][\w-]* ){0,2}$")
 #: "Tavo Keskula and his wife", "Ilse Keskula and her son": the name's own possessive.
 _OWN_POSSESSIVE = re.compile(r",? and (his|her) ")
+#: A relative's noun in an apposition right after a name: "Tavo Keskula, the mayor's brother", "..., her son".
+_KIN_SEX_AFTER = re.compile(rf", (?:the|his|her|their|[A-Z][\w-]*['\u2019]s?|the [a-z][\w-]*['\u2019]s?) ({_KIN_SEXED})\b")
 
 
 def _address_sex(text: str, start: int, end: int) -> str | None:
@@ -1772,8 +1774,9 @@ def _stated_sexes(ex: Extraction) -> dict:
     """Return the normalized full names of an article's persons -> "m" or "f", where the article says which.
 
     Said by a form of address ("Mrs Ilse Keskula"), a relative's noun before the name ("his wife Ilse
-    Keskula", "her husband, the architect Tavo Keskula") or the name's own possessive after it ("Tavo Keskula
-    and his wife"). A name the article says both of is left out.
+    Keskula", "her husband, the architect Tavo Keskula") or in an apposition after it ("Tavo Keskula, the
+    mayor's brother"), or the name's own possessive after it ("Tavo Keskula and his wife"). A name the
+    article says both of is left out.
     """
     text = ex.article.text
     said: dict = defaultdict(set)
@@ -1787,6 +1790,9 @@ def _stated_sexes(ex: Extraction) -> dict:
         own = _OWN_POSSESSIVE.match(text, m.end)
         if own is not None:
             sex.add("m" if own.group(1) == "his" else "f")
+        kin = _KIN_SEX_AFTER.match(text, m.end)
+        if kin is not None:
+            sex.add(_KIN_SEX.get(kin.group(1).replace("\u00e9", "e")))
         said[gazetteer.norm(m.name)] |= sex - {None}
     return {n: next(iter(x)) for n, x in said.items() if len(x) == 1}
 
