@@ -816,6 +816,81 @@ def test_a_clipped_first_word_is_the_one_longer_name_it_opens_in_its_story():
     assert got["Tarskian Reserve"] == ("a", "b") and got["Tarsk"] == ("b",)
 
 
+def test_a_team_named_for_its_country_is_not_clipped_from_its_demonym_body():
+    # "Brazil" the team beside "the Brazilian Football Confederation": a demonym, not a longer first word
+    kb = link_extractions([ex("a", ("Brazil", "Organization", "Brazil"),
+                              ("Brazilian Football Confederation", "Organization", "Brazilian Football Confederation")),
+                           ex("b", ("Brazil", "Organization", "Brazil"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Brazil"] == ("a", "b") and got["Brazilian Football Confederation"] == ("a",)
+
+
+def _whole_names(aid, text, *names):
+    """Build an extraction whose mentions are each (name, type) in the text where no capitalized word follows."""
+    out = [Mention(n, kind, m.start(), m.end(), n) for n, kind in names
+           for m in re.finditer(r"(?<!\w)%s(?!\w| [A-Z])" % re.escape(n), text)]
+    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+
+
+def test_a_company_called_by_its_first_word_is_the_company_its_story_names_in_full():
+    # "Velmorak chief executive" after "Velmorak Motors": the company's short name; another story's "Velmorak"
+    # with no longer name stays apart, and so does a group written before its company's full name
+    org = "Organization"
+    kb = link_extractions([
+        _whole_names("a", "Velmorak to close a plant\nVelmorak Motors will close a plant. Velmorak chief executive Ilse Tarvo "
+               "said so.", ("Velmorak Motors", org), ("Velmorak", org)),
+        _whole_names("b", "Plant news\nThe group Velmorak will close a plant.", ("Velmorak", org)),
+        _whole_names("c", "Tarskon merges units\nThe group Tarskon will merge its crown jewel, Tarskon Motors, with a bank.",
+               ("Tarskon", org), ("Tarskon Motors", org))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Velmorak Motors"] == ("a",) and got["Velmorak"] == ("b",) and got["Tarskon"] == ("c",)
+
+
+def test_a_company_a_story_writes_so_stays_apart_from_the_village_of_its_name():
+    # "Shares in Velbrook rose" is the company; two stories' "village of Velbrook" outvote it as a place elsewhere
+    kb = link_extractions([
+        found("a", "Shares in Velbrook rose after a bid. Velbrook makes pumps.", ("Velbrook", "Organization")),
+        found("b", "Floods cut off the village of Velbrook. Velbrook was without power.", ("Velbrook", "Place")),
+        found("c", "A bridge near Velbrook was closed.", ("Velbrook", "Place"))])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got == {("Organization", "Velbrook"): ("a",), ("Place", "Velbrook"): ("b", "c")}
+
+
+def test_a_body_called_by_its_first_word_and_its_lower_case_head_is_its_longer_name():
+    # "the Velmish agency" beside "the Velmish Space Agency"; "the Korvish agency" of a story naming two stays apart
+    org = "Organization"
+    kb = link_extractions([
+        _whole_names("a", "The Velmish Space Agency will fly in 2031. The Velmish agency pays.",
+                     ("Velmish Space Agency", org), ("Velmish", org)),
+        _whole_names("b", "The Korvish Space Agency and the Korvish Rail Agency met. The Korvish agency pays.",
+                     ("Korvish Space Agency", org), ("Korvish Rail Agency", org), ("Korvish", org))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert "Velmish" not in got and got["Korvish"] == ("b",)
+
+
+def test_a_us_state_written_with_state_is_a_place_outside_match_reports():
+    report = ("Ohio State beat Tarsk College 24-10 in the final. The quarterback scored twice and the coach "
+              "praised the team after the match; fans cheered the win, the league's title and the championship.")
+    kb = link_extractions([found("a", "New York State would pay a third of the cost, the governor said.",
+                                 ("New York State", "Organization")),
+                           found("b", report, ("Ohio State", "Organization"))])
+    got = {(e.type, e.label) for e in kb.entities}
+    assert ("Place", "New York State") in got and ("Organization", "Ohio State") in got
+
+
+def test_a_name_after_a_wire_agency_and_a_slash_closing_a_caption_is_no_person():
+    text = "Arvo Tarsk won the vote.\nPHOTO: Arvo Tarsk waves to supporters. REUTERS/Ilse Renn\nMore to come."
+    kb = link_extractions([found("a", text, ("Arvo Tarsk", "Person"), ("Ilse Renn", "Person"))])
+    assert {e.label for e in kb.entities} == {"Arvo Tarsk"}
+
+
+def test_a_role_opening_a_sentence_is_no_piece_of_the_name_after_it():
+    # "Boxer" capitalized by its place; news' plural "boxers" is no word the entity model learned lower case
+    kb = link_extractions([found("a", "Keskula wins\n\nBoxer Arvo Keskula kept his title. Keskula, 29, won.",
+                                 ("Arvo Keskula", "Person"))])
+    assert [e.label for e in kb.entities] == ["Arvo Keskula"]
+
+
 def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
     report = ("The squad trained in Tarsk, Chile. Chile beat Norway 2-1; the striker scored and the goalkeeper "
               "saved a penalty before a holiday in the Norway hills.")
@@ -3668,6 +3743,9 @@ def test_a_relatives_full_name_opening_a_sentence_is_no_headline_word_glued_to_a
      "Tavo Keskula toured a housing project. Mrs Keskula met the president.", "Mrs Keskula", "Ilse Keskula"),
     ("Senator Ilse Keskula and her son Tavo Keskula attended the ceremony. Ms Keskula gave a speech.",
      "Ms Keskula", "Ilse Keskula"),
+    # the relative's noun in an apposition after the name
+    ("Mayor Ilse Keskula cut the ribbon. Shop owner Tavo Keskula, the mayor's brother, gave supplies. "
+     "Mrs Keskula thanked him.", "Mrs Keskula", "Ilse Keskula"),
 ])
 @pytest.mark.parametrize("read_as", ["last", "surname"])
 def test_a_form_of_address_picks_the_relative_of_its_sex(text, addressed, means, read_as):

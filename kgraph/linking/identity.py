@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from os.path import commonprefix
 
-from kgraph.extraction.lexicon import CLUB_MARKS, INTERGOVERNMENTAL
+from kgraph.extraction.lexicon import CLUB_MARKS, COMPANY_HEADS, INTERGOVERNMENTAL
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.core.model import Extraction
@@ -1040,6 +1040,13 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     filed_from = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
                   if " " not in name and not sport[k[0]] and _dateline_at(ex_text[k[0]], k[1], k[2])}
 
+    # A one-word name a story with no sport tags an organization and writes as a company ("shares in Brennock",
+    # "Brennock employees") is the company in that story, where the corpus reads the name as a place: other
+    # stories' village of that name is another thing.
+    company_here = {(k[0], norm(name)) for k, (name, _a) in cleaned.items()
+                    if not sport[k[0]] and kinds[k] == EntityType.Organization and " " not in name
+                    and gazetteer.country(name) is None and _written_as_company(ex_text[k[0]], k[1], k[2])}
+
     def article_type(aid: str, name: str, m=None) -> str:
         n = norm(name)
         t = corpus_type[n]
@@ -1067,6 +1074,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         if m is not None and t == EntityType.Organization and (aid, n) in filed_from \
                 and not _club_mark(ex_text[aid], m.start):
             return EntityType.Place  # "KALMSTAD, Veltria (AP) - ... residents of Kalmstad": the town it was filed from
+        if t == EntityType.Organization and not sport[aid] and not national[aid] and name.endswith(" State") \
+                and gazetteer.us_state_name(name[:-6]):
+            return EntityType.Place  # "New York State would pay": the state, where match reports' "Ohio State" plays
+        if m is not None and t == EntityType.Place and (aid, n) in company_here:
+            return EntityType.Organization  # "shares in Brennock" where another story floods "the village of Brennock"
         if t == EntityType.Person and m is not None and m.type == EntityType.Organization and " " not in n \
                 and not person_alone[n] and not votes[(aid, n)][EntityType.Person] and (aid, n) not in surname_of \
                 and n not in listed and _LEADERS_BODY_AFTER.match(ex_text[aid], m.end) is None \
@@ -1161,7 +1173,20 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _join_plural_names(groups, uf, case)
     _join_legal_forms(groups, per_article, uf, local_map)
     _join_typos_across_types(groups, per_article, uf, local_map)
-    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS, placed=placed)
+    # Where each name is first written below a story's first line: news names a thing in full before shortly.
+    body_first: dict = {}
+    for (aid, start, _e), gid in mention_group.items():
+        if start > ex_text[aid].find("\n") >= 0:
+            body_first[(aid, gid)] = min(start, body_first.get((aid, gid), start))
+    # The lower-case word right after a one-word organization's mentions ("the Velish agency"), by article.
+    word_after: dict = defaultdict(set)
+    for (aid, _s, end), gid in mention_group.items():
+        if gid[0] == EntityType.Organization and " " not in gid[1]:
+            after = re.match(r" ([a-z]+)\b", ex_text[aid][end:end + 30])
+            if after:
+                word_after[(aid, gid)].add(after.group(1))
+    _join_in_story_short_forms(groups, per_article, sport, uf, local_map, _SHORT_FORMS, placed=placed,
+                               body_first=body_first, word_after=word_after)
     _join_clipped_names(groups, per_article, uf, local_map)
     _join_misspelt_countries(groups, uf)
     _join_swapped_acronyms(groups, per_article, uf, local_map, spelt_out)
@@ -1526,12 +1551,12 @@ NAME_PIECE_RATIO = 4
 
 
 def _name_piece(word: str, case: dict) -> bool:
-    """True for a word that may complete a person's name: capitalized, never a title, place, day or common word."""
+    """True for a word that may complete a person's name: capitalized, never a title, role, place, day or common word."""
     w = word.casefold()
     # "Brigadier-General", "Republican" (a party's member: "Republicans" is an organization word) are no name.
     if not _NAME_WORD.fullmatch(word) or any(part in TITLES for part in w.split("-")) or w.replace("-", "") in TITLES \
             or f"{w}s" in ORG_WORDS \
-            or w in CONNECTIVES or w in _CALENDAR or w in ORG_WORDS \
+            or w in CONNECTIVES or w in _CALENDAR or w in ORG_WORDS or w in _ROLE_WORDS \
             or w in _PRONOUNS or gazetteer.place(word) is not None or gazetteer.is_demonym(word) \
             or gazetteer.country(word) is not None:
         return False
@@ -1668,14 +1693,22 @@ _CREDIT_AFTER = re.compile(r"\s*(?:/[^()\n/]{1,30})*\)")
 
 def _in_picture_credit(text: str, start: int, end: int) -> bool:
     """True for a name after a slash in a bracket of credits ("(CPA/Ivo Renn)", "(picture-alliance/dpa/T. Rask)"),
-    or after a credit's label ("(Photo: Ivo Renn/Reuters)", "Photograph: Ivo Renn / AP" on its own line): the
-    photographer a caption credits, no one the news is about. A slash opens no name in news prose, nor does
+    or after a credit's label ("(Photo: Ivo Renn/Reuters)", "Photograph: Ivo Renn / AP" on its own line), or
+    after an agency in capitals and a slash closing a line ("REUTERS/Ivo Renn"): the photographer a caption credits, no one the news is about. A slash opens no name in news prose, nor does
     "Photo:" in a bracket or at a line's start."""
     if _CREDIT_LABEL.search(text[max(0, start - 30):start]) is not None \
             and _CREDIT_LABEL_AFTER.match(text, end) is not None:
         return True
+    if _AGENCY_SLASH.search(text[max(0, start - 30):start]) is not None and _LINE_END.match(text, end) is not None:
+        return True  # "... in Ostgrad. REUTERS/Ivo Renn" closing a caption's line: the wire's photographer
     return _CREDIT_BEFORE.search(text[max(0, start - 80):start]) is not None \
         and _CREDIT_AFTER.match(text, end) is not None
+
+
+#: An agency in capitals and a slash right before a name ("REUTERS/", "AFP / "): a wire photo's credit.
+_AGENCY_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,}[ \t]*/[ \t]*$")
+#: Nothing but spaces up to the line's end.
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 #: A picture credit's label opening a bracket or a line: "(Photo: ", "Photograph: ", "(Picture credit: ".
@@ -1731,6 +1764,8 @@ _KIN_SEX_BEFORE = re.compile(rf"\b({_KIN_SEXED}),? "
                              r"(?:(?:the|a|an) )?(?:(?!(?:and|or|with|of|to|by|for|from|in|on|at|as)\b)[a-z][\w-]* ){0,2}$")
 #: "Tavo Keskula and his wife", "Ilse Keskula and her son": the name's own possessive.
 _OWN_POSSESSIVE = re.compile(r",? and (his|her) ")
+#: A relative's noun in an apposition right after a name: "Tavo Keskula, the mayor's brother", "..., her son".
+_KIN_SEX_AFTER = re.compile(rf", (?:the|his|her|their|[A-Z][\w-]*['\u2019]s?|the [a-z][\w-]*['\u2019]s?) ({_KIN_SEXED})\b")
 
 
 def _address_sex(text: str, start: int, end: int) -> str | None:
@@ -1746,8 +1781,9 @@ def _stated_sexes(ex: Extraction) -> dict:
     """Return the normalized full names of an article's persons -> "m" or "f", where the article says which.
 
     Said by a form of address ("Mrs Ilse Keskula"), a relative's noun before the name ("his wife Ilse
-    Keskula", "her husband, the architect Tavo Keskula") or the name's own possessive after it ("Tavo Keskula
-    and his wife"). A name the article says both of is left out.
+    Keskula", "her husband, the architect Tavo Keskula") or in an apposition after it ("Tavo Keskula, the
+    mayor's brother"), or the name's own possessive after it ("Tavo Keskula and his wife"). A name the
+    article says both of is left out.
     """
     text = ex.article.text
     said: dict = defaultdict(set)
@@ -1761,6 +1797,9 @@ def _stated_sexes(ex: Extraction) -> dict:
         own = _OWN_POSSESSIVE.match(text, m.end)
         if own is not None:
             sex.add("m" if own.group(1) == "his" else "f")
+        kin = _KIN_SEX_AFTER.match(text, m.end)
+        if kin is not None:
+            sex.add(_KIN_SEX.get(kin.group(1).replace("\u00e9", "e")))
         said[gazetteer.norm(m.name)] |= sex - {None}
     return {n: next(iter(x)) for n, x in said.items() if len(x) == 1}
 
@@ -4769,7 +4808,7 @@ _CLUB_YEAR = re.compile(r"\d\d")
 
 
 #: The in-story short forms `_join_in_story_short_forms` reads (see there).
-_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail"})
+_SHORT_FORMS = frozenset({"club", "surname", "given", "particle", "site", "tail", "company", "head"})
 
 #: Lower-case words inside a place's name after which news drops the rest: "Tarsk am See" is "Tarsk" again.
 _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".split())
@@ -4777,7 +4816,8 @@ _PLACE_PARTICLES = frozenset("de do da das dos del di am an upon on sur sul".spl
 
 def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf: _UnionFind, local_map: dict,
                                which: frozenset | set = frozenset({"club", "surname", "particle"}),
-                               placed: frozenset | set = frozenset()) -> None:
+                               placed: frozenset | set = frozenset(), body_first: dict | None = None,
+                               word_after: dict | None = None) -> None:
     """Join, in one article, a short form to the one longer name it shortens there, across the types extraction gave.
 
     News names a thing in full once and then shortly; the story itself says which full name a short form is:
@@ -4802,10 +4842,18 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
       ("Velnik" beside "Velnik Theater"), no gazetteer place ("Tarsk" beside "Tarsk Airport" is the city);
     - ``tail``: a site's name of two words or more that ends the one longer name of its story ("Maritime
       Museum" beside "Ostrava Maritime Museum"); only there: another story's "Maritime Museum" is another.
+    - ``company``: an organization's one word beside the one company of its story named by it and a company's
+      head word ("Dorval" beside "Dorval Motors"), no country nor city of CLUB_CITY people ("Tarsk Airlines"),
+      when ``body_first`` ((article, group) -> its first start below the story's first line) has the company
+      named in full first: a group written first ("Samsung ... its crown jewel, Samsung Electronics") is another.
+    - ``head``: an organization's one word written before the lower-case head of the one longer organization
+      name of its story it opens ("the Velish agency" beside "the Velish Space Agency"; ``word_after``:
+      (article, group) -> the lower-case words right after its mentions there).
 
     Only names of the same article are read, and exactly one must fit.
     """
     given = _given_names() if "surname" in which else frozenset()
+    body_first, inf, word_after = body_first or {}, float("inf"), word_after or {}
     # Each article's names by their first and by their last space-separated field: a name that starts with
     # n + " " has n's first field first, one that ends with " " + n its last field last. Scanning all of an
     # article's names for each of them cost the square of its names (3,365 names of a list: 12 s).
@@ -4861,6 +4909,14 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 if "tail" in which and t == EntityType.Place and len(words) >= 2 and words[-1] in _FACILITY_HEADS \
                         and gt in (EntityType.Place, EntityType.Organization) and gn.endswith(" " + n):
                     fits.add(g)  # "Maritime Museum" beside the one "Ostrava Maritime Museum" of its story
+                if "company" in which and t == gt == EntityType.Organization and len(words) == 1 \
+                        and len(gw) == 2 and gn.startswith(n + " ") and gw[-1] in COMPANY_HEADS \
+                        and _small_town_or_none(n) and gazetteer.country(n) is None \
+                        and body_first.get((aid, g), inf) < body_first.get((aid, gid), inf):
+                    fits.add(g)  # "Dorval chief executive" beside the "Dorval Motors" of its story
+                if "head" in which and t == gt == EntityType.Organization and len(words) == 1 and len(gw) >= 2 \
+                        and gn.startswith(n + " ") and gw[-1] in word_after.get((aid, gid), ()):
+                    fits.add(g)  # "the Velish agency" beside the "Velish Space Agency" of its story
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) != 1 or next(iter(roots)) == uf.find(gid):
                 continue
@@ -4880,7 +4936,8 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
 
     News clips a long first word: "the Fed" beside "the Federal Reserve", "the Met" beside "the Metropolitan
     Police". The clipped word has three letters or more, the full word three more, and exactly one of the
-    article's organization names of two words or more opens with it.
+    article's organization names of two words or more opens with it. A demonym opening the longer name is no
+    clipped word: "Brazil" (its team) beside "the Brazilian Football Confederation" is another body.
     """
     for gid in sorted(groups):
         t, n = gid
@@ -4890,7 +4947,8 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
             if (aid, gid) in local_map:
                 continue
             fits = {g for g in per_article[aid] if g[0] == EntityType.Organization and " " in g[1]
-                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3}
+                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3
+                    and not gazetteer.is_demonym(g[1].split(" ")[0])}
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) == 1 and next(iter(roots)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(roots))
