@@ -50,3 +50,54 @@ def test_same_file_sees_links_and_tells_missing_files_apart(tmp_path):
     (tmp_path / "soft.ttl").symlink_to(a)
     assert same_file(a, tmp_path / "hard.ttl") and same_file(a, tmp_path / "soft.ttl")
     assert not same_file(a, tmp_path / "missing.ttl") and not same_file(tmp_path / "x\0", a)
+
+
+# ---------------------------------------------------------------- lookalike letters of another script
+
+def test_a_word_mixing_latin_with_cyrillic_or_greek_lookalikes_is_read_in_its_main_script():
+    from kgraph.sources.ingest import sanitize
+
+    # "Mаra" with a Cyrillic a (U+0430), "Vlаdimir" likewise, "Москвa" with a Latin a, "Αthens" with a Greek Alpha:
+    # each made a second entity that looks like the first on the page and that no search for the name finds.
+    text = "M\u0430ra Quell met Vl\u0430dimir Petrov in \u041c\u043e\u0441\u043a\u0432a and \u0391thens."
+    out = sanitize(text)
+    assert out == "Mara Quell met Vladimir Petrov in \u041c\u043e\u0441\u043a\u0432\u0430 and Athens."
+    assert len(out) == len(text)  # one character for one: offsets stay
+    # A word of one script, or mixing in letters with no twin in the other, stays as written.
+    for kept in ("\u0395\u03bb\u03bb\u03ac\u03b4\u03b1", "\u0394Hf", "X\u0434", "\u03b2-carotene", "\u041c\u043e\u0441\u043a\u0432\u0430",
+                 "\u03a9mega", "iPhone"):
+        assert sanitize(kept) == kept
+
+
+def test_unmixing_scripts_is_linear_on_a_long_word_of_both(tmp_path):
+    import time
+
+    from kgraph.sources.ingest import unmixed_scripts
+
+    started = time.perf_counter()
+    assert unmixed_scripts("a\u0434" * 200_000) == "a\u0434" * 200_000  # \u0434 has no Latin twin: kept
+    assert unmixed_scripts(("x" * 50 + "\u0430 ") * 8_000).count("\u0430") == 0
+    assert time.perf_counter() - started < 10  # each word looked at once (a rescan per letter took minutes)
+
+
+def test_two_articles_naming_one_person_with_a_lookalike_letter_give_one_entity(tmp_path):
+    from kgraph.sources.ingest import read_inputs
+
+    (tmp_path / "a.txt").write_text("Mara Quell works for Tolvenna Works in Brask.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("M\u0430ra Quell met the mayor of Brask.\n", encoding="utf-8")
+    texts = sorted(a.text for a in read_inputs([tmp_path]))
+    assert all("\u0430" not in t for t in texts) and any(t.startswith("Mara Quell met") for t in texts)
+
+
+def test_review_suggests_merging_labels_that_differ_by_a_lookalike_letter(tmp_path):
+    path = tmp_path / "g.ttl"
+    path.write_text('@prefix kg: <https://w3id.org/kgraph/ontology#> .\n'
+                    '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                    '<https://w3id.org/kgraph/id/person/Mara_Quell> a kg:Person ; rdfs:label "Mara Quell" ;\n'
+                    '    kg:mentionCount 4 .\n'
+                    '<https://w3id.org/kgraph/id/person/M_ra_Quell> a kg:Person ; rdfs:label "M\\u0430ra Quell" ;\n'
+                    '    kg:mentionCount 1 .\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    merges = [i for i in json.loads(result.output)["corrections"] if i["action"] == "merge"]
+    assert len(merges) == 1 and merges[0]["keep"].endswith("/Mara_Quell"), result.output
