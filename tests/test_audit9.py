@@ -9,6 +9,8 @@ from click.testing import CliRunner
 
 from kgraph.cli import main
 
+from .test_browser import browser  # noqa: F401 - the fixture
+
 # ---------------------------------------------------------------- an output that names an input
 
 GOLD = {"document": "a.txt",
@@ -101,3 +103,57 @@ def test_review_suggests_merging_labels_that_differ_by_a_lookalike_letter(tmp_pa
     assert result.exit_code == 0, result.output
     merges = [i for i in json.loads(result.output)["corrections"] if i["action"] == "merge"]
     assert len(merges) == 1 and merges[0]["keep"].endswith("/Mara_Quell"), result.output
+
+
+# ---------------------------------------------------------------- bidirectional controls from an older graph, in IRIs
+
+def _bidi_graphs():
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import RDF, RDFS
+
+    from kgraph.core.vocab import KG
+
+    new, old = Graph(), Graph()
+    a, b = URIRef("https://w3id.org/kgraph/id/person/\u202egnp.exe"), URIRef("https://w3id.org/kgraph/id/organization/Corvex")
+    for g in (new, old):
+        g.add((a, RDF.type, KG.Person))
+        g.add((a, RDFS.label, Literal("Ivo Brandt")))
+        g.add((b, RDF.type, KG.Organization))
+        g.add((b, RDFS.label, Literal("Corvex Labs")))
+        g.add((a, KG.worksFor, b))
+    gone = URIRef("https://w3id.org/kgraph/id/person/Gone")
+    old.add((gone, RDF.type, KG.Person))
+    old.add((gone, RDFS.label, Literal("\u202egnp.exe Gone\u2067 One")))
+    old.add((gone, KG.worksFor, b))
+    return new, old
+
+
+def test_the_names_an_older_graph_held_show_bidirectional_controls_as_replacement_characters():
+    from kgraph.page.visualize import graph_data
+
+    # `kgraph view NEW --since OLD`: the page listed what is gone with OLD's labels as they were ("\u202egnp.exe"
+    # reads "exe.png"), while the newer graph's labels were already shown with U+FFFD.
+    new, old = _bidi_graphs()
+    changes = graph_data(new, since=old, since_name="old\u202elttl.ttl").data["changes"]
+    text = json.dumps(changes, ensure_ascii=False)
+    assert "\u202e" not in text and "\u2067" not in text, text
+    assert "\ufffdgnp.exe Gone\ufffd One" in changes["goneNodes"] and changes["since"] == "old\ufffdlttl.ttl"
+
+
+@pytest.mark.browser
+def test_an_iri_holding_bidirectional_controls_shows_them_as_replacement_characters_in_its_panel(browser, tmp_path):
+    from urllib.parse import quote
+
+    from kgraph.page.visualize import write_page
+
+    new, _old = _bidi_graphs()
+    path, _page = write_page(new, tmp_path / "graph.html")
+    page = browser.new_page()
+    errors: list = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri() + "#sel=" + quote("https://w3id.org/kgraph/id/person/\u202egnp.exe", safe=""))
+    page.wait_for_function("document.body.innerText.indexOf('gnp.exe') >= 0")
+    text = page.inner_text("body")
+    page.close()
+    assert not errors
+    assert "\u202e" not in text and "person/\ufffdgnp.exe" in text  # the IRI row, and the data keeps the IRI
