@@ -138,6 +138,14 @@ def test_the_names_an_older_graph_held_show_bidirectional_controls_as_replacemen
     text = json.dumps(changes, ensure_ascii=False)
     assert "\u202e" not in text and "\u2067" not in text, text
     assert "\ufffdgnp.exe Gone\ufffd One" in changes["goneNodes"] and changes["since"] == "old\ufffdlttl.ttl"
+    # an article with no dcterms:identifier is listed by its IRI's last part
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from kgraph.core.vocab import KG
+
+    new.add((URIRef("https://w3id.org/kgraph/article/\u202efdp.exe"), RDF.type, KG.Article))
+    assert [a["id"] for a in graph_data(new).data["articles"]] == ["\ufffdfdp.exe"]
 
 
 @pytest.mark.browser

@@ -237,7 +237,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
     for a in article_iris:
         art_index[a] = len(articles)
         url, date = _str(one(a, SCHEMA.url)), _str(one(a, DCTERMS.date))
-        articles.append({"id": _str(one(a, DCTERMS.identifier)) or _local_name(a),
+        articles.append({"id": _str(one(a, DCTERMS.identifier)) or _shown(_local_name(a)),
                          "title": _str(one(a, DCTERMS.title)), "url": url, "date": date, "day": iso_date(date),
                          "publisher": publisher_of(url, _str(one(a, DCTERMS.publisher)))})
     wanted = {(s, KG[p], o): (s, p, o) for s, p, o in triples}
