@@ -165,3 +165,25 @@ def test_an_iri_holding_bidirectional_controls_shows_them_as_replacement_charact
     page.close()
     assert not errors
     assert "\u202e" not in text and "person/\ufffdgnp.exe" in text  # the IRI row, and the data keeps the IRI
+
+
+# ---------------------------------------------------------------- a graph file that is no file
+
+@pytest.mark.parametrize("args", [["view", "{g}", "-o", "{d}/x.html"], ["validate", "{g}"], ["review", "{g}"],
+                                  ["query", "people", "{g}"], ["push", "{g}", "--endpoint", "http://127.0.0.1:9/s"],
+                                  ["view", "{d}/ok.ttl", "--since", "{g}", "-o", "{d}/y.html"]])
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_graph_file_that_is_a_fifo_or_a_device_is_named_as_such(tmp_path, args, kind):
+    import os
+
+    g = tmp_path / "graph.ttl"
+    if kind == "fifo":
+        os.mkfifo(g)
+    else:
+        g.symlink_to("/dev/null")
+    (tmp_path / "ok.ttl").write_text("", encoding="utf-8")
+    # It said "graph file not found: graph.ttl" of a file that is there, as if a typo were to blame.
+    res = CliRunner().invoke(main, [a.format(g=g, d=tmp_path) for a in args])
+    assert res.exit_code == 1, res.output
+    what = "a FIFO (named pipe)" if kind == "fifo" else "a character device"
+    assert f"Error: cannot read graph file {g}: it is {what}, not a file" in res.output, res.output

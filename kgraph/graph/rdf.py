@@ -438,9 +438,9 @@ def load(path) -> Dataset:
 
     from kgraph.core.errors import GraphError
 
-    p = Path(path)
-    if not p.is_file():
-        raise GraphError(f"graph file not found: {p}")
+    from kgraph.core.userfile import regular_file
+
+    p = regular_file(path, GraphError, "graph file")  # "not found", or what it is instead (a FIFO, a device)
     fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
     from kgraph.graph.safe_rdf import check_file
 

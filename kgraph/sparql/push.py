@@ -66,9 +66,9 @@ def read_quads(graph_path) -> list:
 
     from kgraph.sparql.store import _first_line, _ox_format
 
-    p = Path(graph_path)
-    if not p.is_file():
-        raise GraphError(f"graph file not found: {p}")
+    from kgraph.core.userfile import regular_file
+
+    p = regular_file(graph_path, GraphError, "graph file")
     from kgraph.graph.safe_rdf import check_file
 
     fmt = _ox_format(p)
