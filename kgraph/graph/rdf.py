@@ -432,12 +432,9 @@ def load(path) -> Dataset:
     Raises:
         GraphError: The file is missing or is not valid RDF.
     """
-    from pathlib import Path
-
     from rdflib.util import guess_format
 
     from kgraph.core.errors import GraphError
-
     from kgraph.core.userfile import regular_file
 
     p = regular_file(path, GraphError, "graph file")  # "not found", or what it is instead (a FIFO, a device)

@@ -23,7 +23,6 @@ import socket
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from rdflib.namespace import PROV, RDF
