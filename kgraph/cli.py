@@ -491,7 +491,7 @@ def evaluate(gold, model, min_confidence, json_path, verbose):
     from kgraph.evaluate import evaluate as run_evaluate
     from kgraph.evaluate import format_report
 
-    report = run_evaluate(gold, model=model, min_confidence=min_confidence)
+    report = run_evaluate(gold, model=model, min_confidence=min_confidence, report_path=json_path)
     click.echo(format_report(report, verbose=verbose), nl=False)
     if json_path:
         atomic.write_text(json_path, json.dumps(report.to_json(), indent=1, ensure_ascii=False) + "\n")
@@ -525,12 +525,14 @@ def view(graph, graph_option, output, max_nodes, title, since):
     from kgraph.page import visualize
 
     out = Path(output) if output else Path(graph).with_suffix(".html")
-    if out.resolve() == Path(graph).resolve():
+    from kgraph.core.atomic import same_file
+
+    if same_file(out, graph):  # a symbolic or hard link to the graph too
         raise click.UsageError("--output names the graph file itself; choose another file")
     from kgraph.core.netguard import no_network
 
     old = _graph(since, None) if since else None
-    if old and out.resolve() == Path(old).resolve():
+    if old and same_file(out, old):
         raise click.UsageError("--output names the --since graph file; choose another file")
     with no_network():
         path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes,
@@ -655,6 +657,11 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
     pin_blas_threads()
     if doc_only and not dwie:
         raise click.UsageError("--doc-only needs --dwie")
+    from kgraph.core.atomic import same_file
+
+    for option, out in (("--output", output), ("--doc-output", doc_output)):
+        if out and same_file(out, data):
+            raise click.UsageError(f"{option} names the --data file, which the model would replace; choose another file")
     if dwie:
         from kgraph.train_doc import require_sklearn
 

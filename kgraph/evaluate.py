@@ -364,7 +364,7 @@ def score_kb(gold: dict, kb: KnowledgeBase, name: str = "") -> DocumentScore:
 
 
 def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: float = 0.0,
-             nlp=None) -> Report:
+             nlp=None, report_path: str | os.PathLike | None = None) -> Report:
     """Build each gold file's article on its own and score it against the gold.
 
     Args:
@@ -372,9 +372,11 @@ def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: 
         model: spaCy pipeline to load when ``nlp`` is None.
         min_confidence: Drop relations below this confidence, as ``kgraph build`` does.
         nlp: An already loaded pipeline.
+        report_path: Where the caller will write the report: refused before any article is built when it
+            names a gold file or an article (the report would replace it).
 
     Raises:
-        InputError: A gold file or its article cannot be read.
+        InputError: A gold file or its article cannot be read, or ``report_path`` names one.
         ModelError: The spaCy pipeline cannot be loaded.
     """
     from kgraph.sources import ingest
@@ -384,6 +386,14 @@ def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: 
     from kgraph.build.pipeline import filter_confidence
 
     golds = [(f, load_gold(f)) for f in gold_files(gold)]
+    if report_path is not None:
+        from kgraph.core.atomic import same_file
+
+        for path, g in golds:
+            for kind, used in (("gold file", path), ("article", g["document"])):
+                if same_file(report_path, used):
+                    raise InputError(f"the report file {report_path} is the {kind} {used}, which it would "
+                                     "replace; choose another file")
     pipeline = nlp if nlp is not None else nlp_mod.load(model)
     scores = []
     for path, g in golds:

@@ -27,6 +27,20 @@ _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device
           stat.S_IFSOCK: "a socket"}
 
 
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """Return True when two paths name one file: the same path once links are resolved, or one inode (a hard link).
+
+    An output that names an input would replace what is still to be read (or what the user meant to keep)
+    with the output: callers refuse it before they write.
+    """
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+        return os.path.samefile(a, b)
+    except (OSError, RuntimeError, ValueError):  # a missing file, a link loop, a NUL: not the same existing file
+        return False
+
+
 def write_text(path: str | os.PathLike, text: str) -> Path:
     """Write text as UTF-8 to ``path`` atomically; return the path."""
     return write_bytes(path, text.encode("utf-8"))

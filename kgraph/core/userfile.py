@@ -21,6 +21,26 @@ _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
+def regular_file(path, error: type[Exception], what: str) -> Path:
+    """Return ``path`` when it names a regular file (links followed); else raise ``error`` saying what it is.
+
+    Raises:
+        error: ``"{what} not found: PATH"``, or ``"cannot read {what} PATH: it is a FIFO (named pipe), not a
+            file"`` (a folder, a device, a socket; a link to one), or the reason it cannot be looked at.
+    """
+    p = Path(path)
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise error(f"{what} not found: {p}") from None
+    except (OSError, ValueError) as exc:  # a loop of links, a name too long, a NUL
+        raise error(f"cannot read {what} {p}: {getattr(exc, 'strerror', None) or exc}") from None
+    if not stat.S_ISREG(mode):
+        raise error(f"cannot read {what} {p}: it is {_KINDS.get(stat.S_IFMT(mode), 'not a regular file')}, "
+                    "not a file")
+    return p
+
+
 def read_text(path, error: type[Exception], what: str, limit: int | None = None) -> str:
     """Return the UTF-8 text of a regular file of at most ``limit`` bytes (default :data:`MAX_BYTES`).
 

@@ -432,15 +432,12 @@ def load(path) -> Dataset:
     Raises:
         GraphError: The file is missing or is not valid RDF.
     """
-    from pathlib import Path
-
     from rdflib.util import guess_format
 
     from kgraph.core.errors import GraphError
+    from kgraph.core.userfile import regular_file
 
-    p = Path(path)
-    if not p.is_file():
-        raise GraphError(f"graph file not found: {p}")
+    p = regular_file(path, GraphError, "graph file")  # "not found", or what it is instead (a FIFO, a device)
     fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
     from kgraph.graph.safe_rdf import check_file
 

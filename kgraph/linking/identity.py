@@ -29,6 +29,7 @@ from os.path import commonprefix
 from kgraph.extraction.lexicon import CLUB_MARKS, COMPANY_HEADS, INTERGOVERNMENTAL
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
+from kgraph.sources.ingest import unmixed_scripts
 from kgraph.core.model import Extraction
 from kgraph.core.terms import EntityType, Predicate
 
@@ -124,9 +125,10 @@ NEAR_DUPLICATE = 0.88
 def fold(name: str) -> str:
     """Return a spelling key: accents and umlaut spellings folded ("Düsseldorf", "Duesseldorf" -> "dusseldorf").
 
-    Letters of other scripts stay (two Cyrillic names never share the empty key).
+    Letters of other scripts stay (two Cyrillic names never share the empty key); a word mixing Latin with Cyrillic or
+    Greek lookalikes is read in its main script ("Mаra" with a Cyrillic a is "mara"), as an article's text is.
     """
-    s = gazetteer.norm(name)
+    s = gazetteer.norm(unmixed_scripts(name))
     s = s.translate(_LETTERS)
     s = gazetteer.strip_accents(s)
     s = re.sub(r"(?<=[a-z])([aou])e|\b([aou])e(?=[a-z]{3})", r"\1\2", s)  # "Oezil" as "Özil" too

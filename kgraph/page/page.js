@@ -42,10 +42,13 @@
   // a key read from the URL is looked up only among a map's own keys ("constructor" is not a type)
   function own(map, k) { return typeof k === 'string' && Object.prototype.hasOwnProperty.call(map, k); }
   function safeUrl(u) { return typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u) ? u : null; }
+  // An IRI shown as text: its bidirectional controls as U+FFFD, as the labels' are (kgraph.page.visualize._shown).
+  // A graph file's IRI "person/\u202egnp.exe" read "exe.png" in its panel; the data keeps the IRI as it is.
+  function shownIri(u) { return String(u).replace(/[\u202a-\u202e\u2066-\u2069]/g, '\ufffd'); }
   function link(url, text) {
     var u = safeUrl(url);
-    if (!u) return document.createTextNode(text || url || '');
-    return el('a', {href: u, target: '_blank', rel: 'noopener noreferrer nofollow', referrerpolicy: 'no-referrer', text: text || u});
+    if (!u) return document.createTextNode(text || shownIri(url || ''));
+    return el('a', {href: u, target: '_blank', rel: 'noopener noreferrer nofollow', referrerpolicy: 'no-referrer', text: text || shownIri(u)});
   }
   function button(text, onclick, cls) { return el('button', {type: 'button', class: cls || '', text: text, on: {click: onclick}}); }
   function icon(shape, color) {
@@ -1704,7 +1707,7 @@
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
     rows.push(['Mentions', num(n.mentions || 0) + (n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '')]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
-    rows.push(['IRI', el('code', {class: 'small', text: n.id})]);
+    rows.push(['IRI', el('code', {class: 'small', text: shownIri(n.id)})]);
     if (n.new && DATA.changes) rows.push(['Change', 'new since ' + DATA.changes.since]);
     var rel = el('ul', {class: 'node-facts'});
     // the facts shown first, the best attested first: articles (those the filters keep first), independent sources, confidence

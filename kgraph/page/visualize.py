@@ -237,7 +237,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
     for a in article_iris:
         art_index[a] = len(articles)
         url, date = _str(one(a, SCHEMA.url)), _str(one(a, DCTERMS.date))
-        articles.append({"id": _str(one(a, DCTERMS.identifier)) or _local_name(a),
+        articles.append({"id": _str(one(a, DCTERMS.identifier)) or _shown(_local_name(a)),
                          "title": _str(one(a, DCTERMS.title)), "url": url, "date": date, "day": iso_date(date),
                          "publisher": publisher_of(url, _str(one(a, DCTERMS.publisher)))})
     wanted = {(s, KG[p], o): (s, p, o) for s, p, o in triples}
@@ -350,7 +350,7 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
         "ns": {"kg": str(KG_NS), "rdfs": str(RDFS), "skos": str(SKOS), "owl": str(OWL), "id": ENTITY_BASE},
     }
     if changed:
-        data["changes"] = dict(changed[2], since=since_name, nodes=len(changed[0]), edges=len(changed[1]))
+        data["changes"] = dict(changed[2], since=_shown(since_name), nodes=len(changed[0]), edges=len(changed[1]))
     return PageData(data, total_nodes, total_edges)
 
 
@@ -376,8 +376,8 @@ def _changes(props, types, triples, labels, since) -> tuple[set, set, dict]:
     old_rel = {(now.get(s, s), p, now.get(o, o)) for s in old_types for p in PREDICATES
                for o in old[s].get(KG[p], ()) if o in old_types}
 
-    def old_label(s) -> str:
-        return str(min(old[s].get(RDFS.label) or {_local_name(s)}, key=str))
+    def old_label(s) -> str:  # shown as the newer graph's labels are: an older graph is a file from anywhere too
+        return _shown(str(min(old[s].get(RDFS.label) or {_local_name(s)}, key=str)))
 
     gone_nodes = sorted(old_label(s) for s in old_types if s not in now)
     gone_edges = sorted([labels.get(s) or old_label(s), p, labels.get(o) or old_label(o)]

@@ -22,6 +22,7 @@ import sys
 import unicodedata
 import warnings
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -166,6 +167,73 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _STRAY_SELECTOR = re.compile("(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\ufe00-\ufe0f]+")
 
 
+#: Cyrillic and Greek letters drawn like a Latin one ("Mаra Quell" with a Cyrillic a looks like "Mara Quell"), from
+#: Unicode's confusables (UTS #39), and the Latin letters drawn like a Cyrillic or Greek one. A word mixing scripts is
+#: written in its main script where every letter of the other has such a twin: otherwise it made a second entity that
+#: looks the same on the page and that no search for the name finds. A word of one script, or mixing in letters
+#: that have no twin ("ΔHf", "Xд"), stays as written.
+_TO_LATIN = dict(zip("аеорсухѕіјԁԛԝһӏАВЕКМНОРСТХЅІЈУԚԜӀ" "οναικρυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+                     "aeopcyxsijdqwhlABEKMHOPCTXSIJYQWI" "ovaikpuABEZHIKMNOPTYX"))
+_FROM_LATIN = {
+    "Cyrillic": dict(zip("aeopcyxiABEKMHOPCTXI", "аеорсухіАВЕКМНОРСТХІ")),
+    "Greek": dict(zip("ovABEZHIKMNOPTYX", "ονΑΒΕΖΗΙΚΜΝΟΡΤΥΧ")),
+}
+#: A run of Cyrillic or Greek letters; a Latin letter (with Latin-1 and Latin Extended-A/B).
+_CYRILLIC_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f]+")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _script(ch: str) -> str | None:
+    o = ord(ch)
+    if ch.isascii() or 0xC0 <= o <= 0x24F:
+        return "Latin"
+    if 0x400 <= o <= 0x52F:
+        return "Cyrillic"
+    if 0x370 <= o <= 0x3FF:
+        return "Greek"
+    return None
+
+
+def _unmixed(word: str) -> str:
+    """Return a word holding Cyrillic or Greek letters in its main script, when the others all have twins there."""
+    if not _LATIN.search(word):
+        return word
+    scripts = Counter(_script(c) for c in word)
+    if len(scripts) != 2 or None in scripts:
+        return word
+    main = max(sorted(scripts), key=lambda k: (scripts[k], k == "Latin"))  # Latin on a tie
+    table = _TO_LATIN if main == "Latin" else _FROM_LATIN[main]
+    if any(_script(c) != main and c not in table for c in word):
+        return word
+    return "".join(c if _script(c) == main else table[c] for c in word)
+
+
+def unmixed_scripts(text: str) -> str:
+    """Return the text with each word mixing Latin and Cyrillic (or Greek) letters written in its main script.
+
+    Only where every letter of the other script has a twin (:data:`_TO_LATIN`): one character for one, so offsets
+    stay. Linear: only words holding a Cyrillic or Greek letter are looked at, each once.
+    """
+    if text.isascii() or not _CYRILLIC_GREEK.search(text):
+        return text
+    out, last, done = [], 0, 0
+    for m in _CYRILLIC_GREEK.finditer(text):
+        if m.start() < done:
+            continue  # inside the word just looked at
+        a = m.start()
+        while a > done and text[a - 1].isalpha():
+            a -= 1
+        b = _LETTERS.match(text, m.end()).end()
+        word = text[a:b]
+        new = _unmixed(word)
+        if new != word:
+            out += [text[last:a], new]
+            last = b
+        done = b
+    return "".join(out) + text[last:] if out else text
+
+
 #: Most combining marks kept in a row, as Unicode's Stream-Safe Text Format (UAX #15) allows; no script needs more.
 MAX_MARK_RUN = 30
 
@@ -209,12 +277,13 @@ def sanitize(text: str) -> str:
     zero-width joiners that scripts need are kept); line and paragraph
     separators become newlines; a variation selector after a Latin, Greek
     or Cyrillic letter (where it selects nothing) is dropped; runs of combining marks are cut to
-    :data:`MAX_MARK_RUN`; the result is NFC-normalised.
+    :data:`MAX_MARK_RUN`; the result is NFC-normalised, and a word mixing Latin with Cyrillic or Greek
+    lookalikes is written in its main script (:func:`unmixed_scripts`).
     """
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _STRAY_SELECTOR.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text)))
-    return unicodedata.normalize("NFC", bounded_marks(text))
+    return unmixed_scripts(unicodedata.normalize("NFC", bounded_marks(text)))
 
 
 def _field(value: object, limit: int = 1000) -> str | None:

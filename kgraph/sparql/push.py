@@ -23,7 +23,6 @@ import socket
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from rdflib.namespace import PROV, RDF
@@ -66,9 +65,9 @@ def read_quads(graph_path) -> list:
 
     from kgraph.sparql.store import _first_line, _ox_format
 
-    p = Path(graph_path)
-    if not p.is_file():
-        raise GraphError(f"graph file not found: {p}")
+    from kgraph.core.userfile import regular_file
+
+    p = regular_file(graph_path, GraphError, "graph file")
     from kgraph.graph.safe_rdf import check_file
 
     fmt = _ox_format(p)

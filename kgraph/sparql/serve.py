@@ -793,9 +793,9 @@ def make_server(graph_path="output/graph.ttl", host: str = "127.0.0.1", port: in
         GraphError: The graph cannot be loaded.
         KGraphError: The address cannot be bound.
     """
-    p = Path(graph_path)
-    if not p.is_file():
-        raise GraphError(f"graph file not found: {p}")
+    from kgraph.core.userfile import regular_file
+
+    p = regular_file(graph_path, GraphError, "graph file")
     if timeout <= 0:
         raise QueryError("the time limit must be a positive number of seconds")
     pool = WorkerPool(p, engine, size=max(1, workers))

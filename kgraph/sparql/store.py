@@ -142,10 +142,9 @@ def _ox_format(path: Path):
 
 
 def _check_graph(graph_path) -> Path:
-    p = Path(graph_path)
-    if not p.is_file():
-        raise GraphError(f"graph file not found: {p}")
-    return p
+    from kgraph.core.userfile import regular_file
+
+    return regular_file(graph_path, GraphError, "graph file")
 
 
 def _load_parts() -> int:
