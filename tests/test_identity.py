@@ -3872,3 +3872,23 @@ def test_a_one_word_name_a_story_is_filed_from_is_the_town_wherever_that_story_w
     kb = link_extractions([found("a", report, ("KALMSTAD", "Organization"), ("Kalmstad", "Organization"),
                                  ("Holmvik", "Organization"), ("Velmora", "Place"))])
     assert ("Organization", "Kalmstad") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_washington_is_the_state_only_in_stories_that_write_the_state():
+    capital = found("a", "WASHINGTON (AP) - Lawmakers in Washington passed the bridge bill on Tuesday.",
+                    ("WASHINGTON", "Place"), ("Washington", "Place"))
+    dateline = found("b", "SPOKANE, Washington (Reuters) - A wildfire forced families from their homes. "
+                     "Officials in Washington sent more crews.", ("SPOKANE", "Place"), ("Washington", "Place"))
+    text = "Governor Elsa Varnum said Washington State would send crews. Schools in Washington stayed shut."
+    w = text.index("Washington State")
+    bare = text.index("Washington", w + 1)
+    written = Extraction(Article("c", text), (Mention("Washington State", "Place", w, w + 16, "Washington State"),
+                                              Mention("Washington", "Place", bare, bare + 10, "Washington")))
+    kb = link_extractions([capital, dateline, written])
+    got = {e.label: e for e in kb.entities if e.type == "Place"}
+    assert got["Washington"].articles == ("a",), got
+    assert got["Washington State"].articles == ("b", "c"), got
+    assert got["Washington"].latitude is not None  # the capital, not the state's own GeoNames row
+    # "Texas" has no city of its name: a town before it makes no "Texas State"
+    texas = found("d", "DALLAS, Texas (AP) - Storms hit Texas.", ("DALLAS", "Place"), ("Texas", "Place"))
+    assert "Texas" in {e.label for e in link_extractions([texas]).entities}

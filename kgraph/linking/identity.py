@@ -1885,11 +1885,40 @@ _KIN_AFTER = re.compile(rf",? (?:his|her|their|the|a) (?:[\w'\u2019-]+ ){{0,2}}?
 
 
 def _states_written(ex: Extraction) -> set:
-    """Return the US state names an article writes with "state" after them, and never as a city ("Tarsk, D.C.")."""
+    """Return the US state names an article writes with "state" after them, and never as a city ("Tarsk, D.C.").
+
+    A state named like a large American city ("Washington") is the state also where its article writes it
+    "X State", after an American town ("SPOKANE, X") or with a governor: else bare "X" is mostly the city.
+    """
     text = ex.article.text
     out = {m.name for m in ex.mentions if m.type in (EntityType.Place, EntityType.Country)
            and gazetteer.us_state_name(m.name) and _STATE_AFTER.match(text, m.end)}
+    for m in ex.mentions:
+        if m.type not in (EntityType.Place, EntityType.Country, EntityType.Organization):
+            continue
+        bare = m.text[:-len(" State")] if m.text.endswith(" State") else m.text
+        if not _city_named_state(bare):
+            continue
+        if bare != m.text or _STATE_WORD_AFTER.match(text, m.end) \
+                or m.type != EntityType.Organization and (_after_us_town(text, m.start)
+                                                         or _GOVERNOR_AFTER.match(text, m.end)
+                                                         or _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start])):
+            out.add(gazetteer.us_state_name(bare))
     return {n for n in out if not re.search(re.escape(n) + r",? (?:D\.?C\b|City\b)", text)}
+
+
+#: "State" after a state's name, not opening a longer name ("Washington State University").
+_STATE_WORD_AFTER = re.compile(r" State\b(?! [A-Z])")
+
+#: A US state shares its name with an American city of at least this many people ("Washington"): bare, the city.
+STATE_NAMESAKE_CITY = 100_000
+
+
+@lru_cache(maxsize=None)
+def _city_named_state(name: str) -> bool:
+    """True for a US state's name that an American city of its own name shares ("Washington", not "Texas")."""
+    return gazetteer.us_state_name(name) is not None and any(
+        c.country_code == "US" and c.population >= STATE_NAMESAKE_CITY for c in gazetteer.cities_named(name))
 
 
 #: The key suffix of a one-word person name's match-report reading.
