@@ -3892,3 +3892,19 @@ def test_washington_is_the_state_only_in_stories_that_write_the_state():
     # "Texas" has no city of its name: a town before it makes no "Texas State"
     texas = found("d", "DALLAS, Texas (AP) - Storms hit Texas.", ("DALLAS", "Place"), ("Texas", "Place"))
     assert "Texas" in {e.label for e in link_extractions([texas]).entities}
+
+
+def test_a_city_named_like_its_region_is_the_region_where_its_story_writes_the_state():
+    state = found("a", "Drought hits farms in Sao Paulo state\nOfficials said Sao Paulo would spend more on water.",
+                  ("Sao Paulo", "Place"))
+    city = found("b", "Commuters in the city of Sao Paulo faced delays. Sao Paulo's buses ran extra routes.",
+                 ("Sao Paulo", "Place"))
+    both = found("c", "Rain flooded towns across Rio de Janeiro state. In the city of Rio de Janeiro, beaches closed.",
+                 ("Rio de Janeiro", "Place"))
+    kb = link_extractions([state, city, both])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Sao Paulo State"] == ("a",) and got["Sao Paulo"] == ("b",), got
+    assert got["Rio de Janeiro State"] == ("c",) and got["Rio de Janeiro"] == ("c",), got
+    # a city that is itself a state, written as a modifier ("the Berlin state parliament"), stays the city
+    modifier = found("d", "A member of the Berlin state parliament said Berlin would vote.", ("Berlin", "Place"))
+    assert {e.label for e in link_extractions([modifier]).entities} == {"Berlin"}

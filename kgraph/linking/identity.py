@@ -878,7 +878,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
-            elif m.type in (EntityType.Place, EntityType.Country) and name in states:
+            elif m.type in (EntityType.Place, EntityType.Country) and name in states \
+                    and not _written_as_town(ex.article.text, m.start, m.end):  # "the city of Tarsk" beside Tarsk state
                 name, alias = f"{name} State", name  # "Tarsk state" once: every "Tarsk" of its article
             elif m.type == EntityType.Place and (unit := _province_after(ex.article.text, m, raw, name)):
                 name, alias = f"{name} {unit}", name  # "in Tarsk province": the province, not its capital city
@@ -1897,14 +1898,32 @@ def _states_written(ex: Extraction) -> set:
         if m.type not in (EntityType.Place, EntityType.Country, EntityType.Organization):
             continue
         bare = m.text[:-len(" State")] if m.text.endswith(" State") else m.text
-        if not _city_named_state(bare):
-            continue
-        if bare != m.text or _STATE_WORD_AFTER.match(text, m.end) \
+        if _city_named_state(bare) and (
+                bare != m.text or _STATE_WORD_AFTER.match(text, m.end)
                 or m.type != EntityType.Organization and (_after_us_town(text, m.start)
                                                          or _GOVERNOR_AFTER.match(text, m.end)
-                                                         or _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start])):
+                                                         or _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))):
             out.add(gazetteer.us_state_name(bare))
+        elif m.type == EntityType.Place and _city_named_region(m.text) \
+                and (_REGION_STATE_AFTER.match(text, m.end) or _STATE_OF_BEFORE.search(text[max(0, m.start - 20):m.start])):
+            out.add(m.text)  # "floods across Tarsk state", "the state of Tarsk": not the city of Tarsk
     return {n for n in out if not re.search(re.escape(n) + r",? (?:D\.?C\b|City\b)", text)}
+
+
+#: "state" closing a phrase after a region's name ("in Tarsk state.", "Tarsk state's governor", "Tarsk state
+#: declared"); not as a modifier ("the Tarsk state parliament" is also said of a city that is a state).
+_REGION_STATE_AFTER = re.compile(r" state(?:['\u2019]s\b|(?=[,.;:)\n]|$| and\b| (?:has|had|is|was|will|would|declared|said)\b))")
+
+#: "the state of" before a region's name, not "city-state of".
+_STATE_OF_BEFORE = re.compile(r"(?<![-\w])state of $")
+
+
+@lru_cache(maxsize=None)
+def _city_named_region(name: str) -> bool:
+    """True for a large city's name that a first-level region outside the US shares ("Sao Paulo", "Lagos")."""
+    town = gazetteer.city(name)
+    return town is not None and town.population >= BIG_CITY and gazetteer.us_state_name(name) is None \
+        and any(r.country_code == town.country_code for r in gazetteer.regions_named(name))
 
 
 #: "State" after a state's name, not opening a longer name ("Washington State University").

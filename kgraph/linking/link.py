@@ -21,7 +21,7 @@ from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.linking.identity import _canonical, _city_named_state, articles_per_name
+from kgraph.linking.identity import _canonical, _city_named_region, _city_named_state, articles_per_name
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -536,6 +536,8 @@ def _place_in_context(label: str, countries: set, stated: frozenset = frozenset(
     stem = label[:-len(" State")] if label.endswith(" State") else None
     if stem is not None and gazetteer.us_state_name(stem):
         return gazetteer.place(stem)  # "Washington State": identity names a state so where its city shares the name
+    if stem is not None and _city_named_region(stem):
+        return gazetteer.region(stem)  # "Sao Paulo State", the region, not its capital city
     if _city_named_state(label):
         # bare "Washington" is the city: identity renamed the stories that write the state "Washington State"
         return next(c for c in gazetteer.cities_named(label) if c.country_code == "US")
