@@ -3908,3 +3908,18 @@ def test_a_city_named_like_its_region_is_the_region_where_its_story_writes_the_s
     # a city that is itself a state, written as a modifier ("the Berlin state parliament"), stays the city
     modifier = found("d", "A member of the Berlin state parliament said Berlin would vote.", ("Berlin", "Place"))
     assert {e.label for e in link_extractions([modifier]).entities} == {"Berlin"}
+
+
+def test_a_party_named_with_its_country_joins_that_countrys_reading_of_the_generic_name():
+    plain = found("a", "Sweden's Social Democrats named a budget chief. The Social Democrats said so.",
+                  ("Social Democrats", "Organization"), ("Sweden", "Country"))
+    demonym = found("b", "The Swedish Social Democratic Party leads the poll in Sweden.",
+                    ("Swedish Social Democratic Party", "Organization"), ("Sweden", "Country"))
+    of = found("c", "The Social Democratic Party of Sweden agreed a pension deal.",
+               ("Social Democratic Party of Sweden", "Organization"))
+    other = found("d", "Denmark's Social Democrats left the talks. The Social Democrats want an election.",
+                  ("Social Democrats", "Organization"), ("Denmark", "Country"))
+    kb = link_extractions([plain, demonym, of, other])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    # a name that says its country is the label, as "Supreme Court of Norway" is
+    assert got == {"Social Democratic Party of Sweden": ("a", "b", "c"), "Social Democrats (Denmark)": ("d",)}, got

@@ -1199,6 +1199,19 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     targets = {k: uf.find(local_map.get((k[0], gid), gid)) for k, gid in mention_group.items()}
     home = _home_countries(targets, groups)
     generic = {g for g in set(targets.values()) if _national_institution(g, groups[g], case)}
+    # "the Swedish Social Democratic Party", "the Social Democratic Party of Sweden": a proper name carrying its
+    # country is that country's reading of the generic name other stories write ("Sweden's Social Democrats").
+    folds: dict = {}  # such a group -> (the generic group, the country its names give), one country only
+    for tgt in set(targets.values()):
+        if tgt[0] == EntityType.Organization and tgt not in generic:
+            fits = {f for n in groups[tgt].names if (f := _country_in_name(n, groups, uf, generic)) is not None}
+            if len(fits) == 1:
+                folds[tgt] = next(iter(fits))
+    for k, tgt in list(targets.items()):
+        if tgt in folds:
+            targets[k], (country, label) = folds[tgt]
+            own_country.setdefault(k, country)
+            own_label.setdefault(country, label)
     named: dict = defaultdict(set)  # article -> the country groups it names
     for (aid, _s, _e), tgt in targets.items():
         if tgt[0] == EntityType.Country:
@@ -2043,6 +2056,31 @@ def _home_body(n: str) -> bool:
 
 #: Heads of a generic state body a story names for its own country (see :func:`_home_body`).
 _HOME_BODIES = frozenset("ministry police army navy".split())
+
+
+def _country_in_name(name: str, groups: dict, uf: _UnionFind, generic: set):
+    """Return (the generic body's group, (country group, its name)) for a name made of a country and a generic
+    name the corpus reads per country ("Swedish Social Democratic Party", "Labour Party of Norway"), or None."""
+    words = name.split()
+    head, of, rest = name.rpartition(" of ")
+    if of and head and gazetteer.country(rest) is not None:
+        owner, base = _owner_country(rest), head  # "Social Democratic Party of Sweden"
+    elif len(words) > 2 and gazetteer.is_demonym(words[0]):
+        owner, base = _owner_country(words[0]), " ".join(words[1:])  # "Swedish Social Democratic Party"
+    else:
+        return None
+    key = gazetteer.norm(base)
+    if owner is None or not _institution_words(key):
+        return None
+    low = key.split()
+    # "Social Democratic Party" is what news also calls "the Social Democrats"
+    keys = [key] + ([" ".join(low[:-2] + ["democrats"])] if len(low) >= 3 and low[-1] == "party"
+                    and low[-2] == "democratic" else [])
+    for n in keys:
+        g = (EntityType.Organization, n)
+        if g in groups and uf.find(g) in generic:
+            return uf.find(g), owner
+    return None
 
 
 def _national_institution(gid: tuple, g: Group, case: dict) -> bool:

@@ -1380,8 +1380,20 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
 
 def _group_label(g) -> str:
     """Return a group's label: its best name, and the country a generic institution name is read in."""
+    if g.qualifier:
+        # "Supreme Court of Norway", "Swedish Social Democratic Party" say their country already: the name
+        own = Counter({n: c for n, c in g.names.items() if _says_country(n)})
+        if own:
+            return _choose_label(g.type, own, g.name_articles)
     label = _choose_label(g.type, g.names, g.name_articles)
     return f"{label} ({g.qualifier})" if g.qualifier else label
+
+
+def _says_country(name: str) -> bool:
+    """True for a name opened by a demonym or closed by "of" and a country ("Social Democratic Party of Sweden")."""
+    words = name.split()
+    head, of, rest = name.rpartition(" of ")
+    return len(words) > 1 and gazetteer.is_demonym(words[0]) or bool(of and head) and gazetteer.country(rest) is not None
 
 
 def _choose_label(type_: str, counter: Counter, articles: Counter | None = None) -> str:
