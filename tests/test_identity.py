@@ -3923,3 +3923,13 @@ def test_a_party_named_with_its_country_joins_that_countrys_reading_of_the_gener
     got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
     # a name that says its country is the label, as "Supreme Court of Norway" is
     assert got == {"Social Democratic Party of Sweden": ("a", "b", "c"), "Social Democrats (Denmark)": ("d",)}, got
+
+
+def test_a_short_i_after_a_vowel_is_one_romanization_of_a_final_y():
+    kb = link_extractions([found("a", "Deputy minister Sergei Volokhin met Serbian officials.", ("Sergei Volokhin", "Person")),
+                           found("b", "Deputy minister Sergey Volokhin warned the EU.", ("Sergey Volokhin", "Person")),
+                           found("c", "Andrei Tarsov and Andrey Tarsova spoke.", ("Andrei Tarsov", "Person"),
+                                 ("Andrey Tarsova", "Person"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert len([n for n in got if "Volokhin" in n]) == 1, got
+    assert len([n for n in got if "Tarsov" in n]) == 2, got  # another surname: two persons

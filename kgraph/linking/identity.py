@@ -3117,11 +3117,12 @@ def _spelling_bucket(gid: tuple, key: str) -> str:
 #: How one sound of a Cyrillic, Arabic or Greek name is romanized in English, German or French news, as
 #: (pattern, one spelling): "Aleksandr" / "Alexander", "Jelena" / "Yelena" / "Elena", "Wolodymyr" / "Volodymyr",
 #: "Tarsowitsch" / "Tarsovich", "Tarschtschenko" / "Tarshchenko", "Fyodor" / "Fedor", "Chodarkowski" /
-#: "Khodarkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Zelvenskyj" / "Zelvenskiy". Applied in order to a
-#: folded word of a person's name; two names whose every word gives the same spelling are one name.
+#: "Khodarkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Sergei" / "Sergey" (a short i after a vowel),
+#: "Zelvenskyj" / "Zelvenskiy". Applied in order to a folded word of a person's name; two names whose every
+#: word gives the same spelling are one name.
 ROMANIZATIONS = ((r"tsch", "ch"), (r"sch", "sh"), (r"shch", "sh"), (r"x", "ks"), (r"w", "v"), (r"ph", "f"),
                  (r"kh", "ch"), (r"j", "y"), (r"^ye", "e"), (r"(?<=[bdfgklmnprstvz])yo", "e"), (r"([oe])ff$", r"\1v"),
-                 (r"(?:iy|yy|ii|yi)$", "y"), (r"(?<=[^aeiouy])i$", "y"))
+                 (r"(?:iy|yy|ii|yi)$", "y"), (r"(?<=[^aeiouy])i$", "y"), (r"(?<=[aeo])i$", "y"))
 
 
 def _romanized(word: str) -> str:
