@@ -3933,3 +3933,10 @@ def test_a_short_i_after_a_vowel_is_one_romanization_of_a_final_y():
     got = {e.label: e.articles for e in kb.entities}
     assert len([n for n in got if "Volokhin" in n]) == 1, got
     assert len([n for n in got if "Tarsov" in n]) == 2, got  # another surname: two persons
+
+
+def test_a_capital_named_by_its_country_and_city_stays_where_the_corpus_writes_city_in_lower_case():
+    text = "Rain flooded the city of Tarsk. Mexico reported storms, while Mexico City stayed dry."
+    kb = link_extractions([found("a", text, ("Mexico City", "Place"), ("Tarsk", "Place")),
+                           found("b", "Mexico and Peru signed a trade deal.", ("Mexico", "Country"), ("Peru", "Country"))])
+    assert ("Place", "Mexico City") in labels(kb)

@@ -572,6 +572,8 @@ def _head_and_noun(name: str, votes: dict, case: dict) -> bool:
         return False
     if gazetteer.norm(words[0]) not in votes:
         return False
+    if gazetteer.place(name) is not None:
+        return False  # "Mexico City", "Kuwait City": a place the gazetteer knows by the whole name
     tail = words[1]
     if tail.casefold() in ORG_WORDS and words[0].isupper():
         return False  # "EU Commission", "UN Council": an acronym's institution, a name
