@@ -3940,3 +3940,13 @@ def test_a_capital_named_by_its_country_and_city_stays_where_the_corpus_writes_c
     kb = link_extractions([found("a", text, ("Mexico City", "Place"), ("Tarsk", "Place")),
                            found("b", "Mexico and Peru signed a trade deal.", ("Mexico", "Country"), ("Peru", "Country"))])
     assert ("Place", "Mexico City") in labels(kb)
+
+
+def test_labour_alone_is_read_per_country_as_the_other_political_families_are():
+    norway = found("a", "Norway's Labour Party won 61 seats. Labour will govern from Oslo.",
+                   ("Labour", "Organization"), ("Norway", "Country"), ("Oslo", "Place"))
+    britain = found("b", "Labour lawmakers in London criticised the budget. Labour will vote against it.",
+                    ("Labour", "Organization"), ("London", "Place"))
+    kb = link_extractions([norway, britain])
+    got = sorted(e.articles for e in kb.entities if e.type == "Organization" and e.label.startswith("Labour ("))
+    assert got == [("a",), ("b",)], [(e.label, e.articles) for e in kb.entities]

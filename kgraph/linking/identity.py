@@ -1987,8 +1987,9 @@ def _qualified_places(ex: Extraction) -> dict:
 
 
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
+#: Political families' names among them ("Labour" alone in a story about Norway is not Britain's).
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
-army navy assembly congress green greens liberals conservatives socialists communists republicans""".split())
+army navy assembly congress green greens liberals conservatives socialists communists republicans labour labor""".split())
 #: Heads of a state's own bodies: after a demonym ("the Veltrian Interior Ministry") the name is the generic
 #: one read in that country. A party's ("Veltrian Communist Party") is a proper name of its own.
 _STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
