@@ -3872,3 +3872,81 @@ def test_a_one_word_name_a_story_is_filed_from_is_the_town_wherever_that_story_w
     kb = link_extractions([found("a", report, ("KALMSTAD", "Organization"), ("Kalmstad", "Organization"),
                                  ("Holmvik", "Organization"), ("Velmora", "Place"))])
     assert ("Organization", "Kalmstad") in {(e.type, e.label) for e in kb.entities}
+
+
+def test_washington_is_the_state_only_in_stories_that_write_the_state():
+    capital = found("a", "WASHINGTON (AP) - Lawmakers in Washington passed the bridge bill on Tuesday.",
+                    ("WASHINGTON", "Place"), ("Washington", "Place"))
+    dateline = found("b", "SPOKANE, Washington (Reuters) - A wildfire forced families from their homes. "
+                     "Officials in Washington sent more crews.", ("SPOKANE", "Place"), ("Washington", "Place"))
+    text = "Governor Elsa Varnum said Washington State would send crews. Schools in Washington stayed shut."
+    w = text.index("Washington State")
+    bare = text.index("Washington", w + 1)
+    written = Extraction(Article("c", text), (Mention("Washington State", "Place", w, w + 16, "Washington State"),
+                                              Mention("Washington", "Place", bare, bare + 10, "Washington")))
+    kb = link_extractions([capital, dateline, written])
+    got = {e.label: e for e in kb.entities if e.type == "Place"}
+    assert got["Washington"].articles == ("a",), got
+    assert got["Washington State"].articles == ("b", "c"), got
+    assert got["Washington"].latitude is not None  # the capital, not the state's own GeoNames row
+    # "Texas" has no city of its name: a town before it makes no "Texas State"
+    texas = found("d", "DALLAS, Texas (AP) - Storms hit Texas.", ("DALLAS", "Place"), ("Texas", "Place"))
+    assert "Texas" in {e.label for e in link_extractions([texas]).entities}
+
+
+def test_a_city_named_like_its_region_is_the_region_where_its_story_writes_the_state():
+    state = found("a", "Drought hits farms in Sao Paulo state\nOfficials said Sao Paulo would spend more on water.",
+                  ("Sao Paulo", "Place"))
+    city = found("b", "Commuters in the city of Sao Paulo faced delays. Sao Paulo's buses ran extra routes.",
+                 ("Sao Paulo", "Place"))
+    both = found("c", "Rain flooded towns across Rio de Janeiro state. In the city of Rio de Janeiro, beaches closed.",
+                 ("Rio de Janeiro", "Place"))
+    kb = link_extractions([state, city, both])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["Sao Paulo State"] == ("a",) and got["Sao Paulo"] == ("b",), got
+    assert got["Rio de Janeiro State"] == ("c",) and got["Rio de Janeiro"] == ("c",), got
+    # a city that is itself a state, written as a modifier ("the Berlin state parliament"), stays the city
+    modifier = found("d", "A member of the Berlin state parliament said Berlin would vote.", ("Berlin", "Place"))
+    assert {e.label for e in link_extractions([modifier]).entities} == {"Berlin"}
+
+
+def test_a_party_named_with_its_country_joins_that_countrys_reading_of_the_generic_name():
+    plain = found("a", "Sweden's Social Democrats named a budget chief. The Social Democrats said so.",
+                  ("Social Democrats", "Organization"), ("Sweden", "Country"))
+    demonym = found("b", "The Swedish Social Democratic Party leads the poll in Sweden.",
+                    ("Swedish Social Democratic Party", "Organization"), ("Sweden", "Country"))
+    of = found("c", "The Social Democratic Party of Sweden agreed a pension deal.",
+               ("Social Democratic Party of Sweden", "Organization"))
+    other = found("d", "Denmark's Social Democrats left the talks. The Social Democrats want an election.",
+                  ("Social Democrats", "Organization"), ("Denmark", "Country"))
+    kb = link_extractions([plain, demonym, of, other])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Organization"}
+    # a name that says its country is the label, as "Supreme Court of Norway" is
+    assert got == {"Social Democratic Party of Sweden": ("a", "b", "c"), "Social Democrats (Denmark)": ("d",)}, got
+
+
+def test_a_short_i_after_a_vowel_is_one_romanization_of_a_final_y():
+    kb = link_extractions([found("a", "Deputy minister Sergei Volokhin met Serbian officials.", ("Sergei Volokhin", "Person")),
+                           found("b", "Deputy minister Sergey Volokhin warned the EU.", ("Sergey Volokhin", "Person")),
+                           found("c", "Andrei Tarsov and Andrey Tarsova spoke.", ("Andrei Tarsov", "Person"),
+                                 ("Andrey Tarsova", "Person"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert len([n for n in got if "Volokhin" in n]) == 1, got
+    assert len([n for n in got if "Tarsov" in n]) == 2, got  # another surname: two persons
+
+
+def test_a_capital_named_by_its_country_and_city_stays_where_the_corpus_writes_city_in_lower_case():
+    text = "Rain flooded the city of Tarsk. Mexico reported storms, while Mexico City stayed dry."
+    kb = link_extractions([found("a", text, ("Mexico City", "Place"), ("Tarsk", "Place")),
+                           found("b", "Mexico and Peru signed a trade deal.", ("Mexico", "Country"), ("Peru", "Country"))])
+    assert ("Place", "Mexico City") in labels(kb)
+
+
+def test_labour_alone_is_read_per_country_as_the_other_political_families_are():
+    norway = found("a", "Norway's Labour Party won 61 seats. Labour will govern from Oslo.",
+                   ("Labour", "Organization"), ("Norway", "Country"), ("Oslo", "Place"))
+    britain = found("b", "Labour lawmakers in London criticised the budget. Labour will vote against it.",
+                    ("Labour", "Organization"), ("London", "Place"))
+    kb = link_extractions([norway, britain])
+    got = sorted(e.articles for e in kb.entities if e.type == "Organization" and e.label.startswith("Labour ("))
+    assert got == [("a",), ("b",)], [(e.label, e.articles) for e in kb.entities]

@@ -574,6 +574,8 @@ def _head_and_noun(name: str, votes: dict, case: dict) -> bool:
         return False
     if gazetteer.norm(words[0]) not in votes:
         return False
+    if gazetteer.place(name) is not None:
+        return False  # "Mexico City", "Kuwait City": a place the gazetteer knows by the whole name
     tail = words[1]
     if tail.casefold() in ORG_WORDS and words[0].isupper():
         return False  # "EU Commission", "UN Council": an acronym's institution, a name
@@ -880,7 +882,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if m.type in (EntityType.Place, EntityType.Country) and gazetteer.us_state_name(name) \
                     and _STATE_AFTER.match(ex.article.text, m.end):
                 name, alias = f"{name} State", name  # "in Tarsk state": the state, not its same-named city
-            elif m.type in (EntityType.Place, EntityType.Country) and name in states:
+            elif m.type in (EntityType.Place, EntityType.Country) and name in states \
+                    and not _written_as_town(ex.article.text, m.start, m.end):  # "the city of Tarsk" beside Tarsk state
                 name, alias = f"{name} State", name  # "Tarsk state" once: every "Tarsk" of its article
             elif m.type == EntityType.Place and (unit := _province_after(ex.article.text, m, raw, name)):
                 name, alias = f"{name} {unit}", name  # "in Tarsk province": the province, not its capital city
@@ -1200,6 +1203,19 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     targets = {k: uf.find(local_map.get((k[0], gid), gid)) for k, gid in mention_group.items()}
     home = _home_countries(targets, groups)
     generic = {g for g in set(targets.values()) if _national_institution(g, groups[g], case)}
+    # "the Swedish Social Democratic Party", "the Social Democratic Party of Sweden": a proper name carrying its
+    # country is that country's reading of the generic name other stories write ("Sweden's Social Democrats").
+    folds: dict = {}  # such a group -> (the generic group, the country its names give), one country only
+    for tgt in set(targets.values()):
+        if tgt[0] == EntityType.Organization and tgt not in generic:
+            fits = {f for n in groups[tgt].names if (f := _country_in_name(n, groups, uf, generic)) is not None}
+            if len(fits) == 1:
+                folds[tgt] = next(iter(fits))
+    for k, tgt in list(targets.items()):
+        if tgt in folds:
+            targets[k], (country, label) = folds[tgt]
+            own_country.setdefault(k, country)
+            own_label.setdefault(country, label)
     named: dict = defaultdict(set)  # article -> the country groups it names
     for (aid, _s, _e), tgt in targets.items():
         if tgt[0] == EntityType.Country:
@@ -1887,11 +1903,58 @@ _KIN_AFTER = re.compile(rf",? (?:his|her|their|the|a) (?:[\w'\u2019-]+ ){{0,2}}?
 
 
 def _states_written(ex: Extraction) -> set:
-    """Return the US state names an article writes with "state" after them, and never as a city ("Tarsk, D.C.")."""
+    """Return the US state names an article writes with "state" after them, and never as a city ("Tarsk, D.C.").
+
+    A state named like a large American city ("Washington") is the state also where its article writes it
+    "X State", after an American town ("SPOKANE, X") or with a governor: else bare "X" is mostly the city.
+    """
     text = ex.article.text
     out = {m.name for m in ex.mentions if m.type in (EntityType.Place, EntityType.Country)
            and gazetteer.us_state_name(m.name) and _STATE_AFTER.match(text, m.end)}
+    for m in ex.mentions:
+        if m.type not in (EntityType.Place, EntityType.Country, EntityType.Organization):
+            continue
+        bare = m.text[:-len(" State")] if m.text.endswith(" State") else m.text
+        if _city_named_state(bare) and (
+                bare != m.text or _STATE_WORD_AFTER.match(text, m.end)
+                or m.type != EntityType.Organization and (_after_us_town(text, m.start)
+                                                         or _GOVERNOR_AFTER.match(text, m.end)
+                                                         or _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))):
+            out.add(gazetteer.us_state_name(bare))
+        elif m.type == EntityType.Place and _city_named_region(m.text) \
+                and (_REGION_STATE_AFTER.match(text, m.end) or _STATE_OF_BEFORE.search(text[max(0, m.start - 20):m.start])):
+            out.add(m.text)  # "floods across Tarsk state", "the state of Tarsk": not the city of Tarsk
     return {n for n in out if not re.search(re.escape(n) + r",? (?:D\.?C\b|City\b)", text)}
+
+
+#: "state" closing a phrase after a region's name ("in Tarsk state.", "Tarsk state's governor", "Tarsk state
+#: declared"); not as a modifier ("the Tarsk state parliament" is also said of a city that is a state).
+_REGION_STATE_AFTER = re.compile(r" state(?:['\u2019]s\b|(?=[,.;:)\n]|$| and\b| (?:has|had|is|was|will|would|declared|said)\b))")
+
+#: "the state of" before a region's name, not "city-state of".
+_STATE_OF_BEFORE = re.compile(r"(?<![-\w])state of $")
+
+
+@lru_cache(maxsize=None)
+def _city_named_region(name: str) -> bool:
+    """True for a large city's name that a first-level region outside the US shares ("Sao Paulo", "Lagos")."""
+    town = gazetteer.city(name)
+    return town is not None and town.population >= BIG_CITY and gazetteer.us_state_name(name) is None \
+        and any(r.country_code == town.country_code for r in gazetteer.regions_named(name))
+
+
+#: "State" after a state's name, not opening a longer name ("Washington State University").
+_STATE_WORD_AFTER = re.compile(r" State\b(?! [A-Z])")
+
+#: A US state shares its name with an American city of at least this many people ("Washington"): bare, the city.
+STATE_NAMESAKE_CITY = 100_000
+
+
+@lru_cache(maxsize=None)
+def _city_named_state(name: str) -> bool:
+    """True for a US state's name that an American city of its own name shares ("Washington", not "Texas")."""
+    return gazetteer.us_state_name(name) is not None and any(
+        c.country_code == "US" and c.population >= STATE_NAMESAKE_CITY for c in gazetteer.cities_named(name))
 
 
 #: The key suffix of a one-word person name's match-report reading.
@@ -1926,8 +1989,9 @@ def _qualified_places(ex: Extraction) -> dict:
 
 
 #: Head words of an institution every country has: a generic name ending in one is read in its article's country.
+#: Political families' names among them ("Labour" alone in a story about Norway is not Britain's).
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
-army navy assembly congress green greens liberals conservatives socialists communists republicans""".split())
+army navy assembly congress green greens liberals conservatives socialists communists republicans labour labor""".split())
 #: Heads of a state's own bodies: after a demonym ("the Veltrian Interior Ministry") the name is the generic
 #: one read in that country. A party's ("Veltrian Communist Party") is a proper name of its own.
 _STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
@@ -1997,6 +2061,31 @@ def _home_body(n: str) -> bool:
 
 #: Heads of a generic state body a story names for its own country (see :func:`_home_body`).
 _HOME_BODIES = frozenset("ministry police army navy".split())
+
+
+def _country_in_name(name: str, groups: dict, uf: _UnionFind, generic: set):
+    """Return (the generic body's group, (country group, its name)) for a name made of a country and a generic
+    name the corpus reads per country ("Swedish Social Democratic Party", "Labour Party of Norway"), or None."""
+    words = name.split()
+    head, of, rest = name.rpartition(" of ")
+    if of and head and gazetteer.country(rest) is not None:
+        owner, base = _owner_country(rest), head  # "Social Democratic Party of Sweden"
+    elif len(words) > 2 and gazetteer.is_demonym(words[0]):
+        owner, base = _owner_country(words[0]), " ".join(words[1:])  # "Swedish Social Democratic Party"
+    else:
+        return None
+    key = gazetteer.norm(base)
+    if owner is None or not _institution_words(key):
+        return None
+    low = key.split()
+    # "Social Democratic Party" is what news also calls "the Social Democrats"
+    keys = [key] + ([" ".join(low[:-2] + ["democrats"])] if len(low) >= 3 and low[-1] == "party"
+                    and low[-2] == "democratic" else [])
+    for n in keys:
+        g = (EntityType.Organization, n)
+        if g in groups and uf.find(g) in generic:
+            return uf.find(g), owner
+    return None
 
 
 def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
@@ -3033,11 +3122,12 @@ def _spelling_bucket(gid: tuple, key: str) -> str:
 #: How one sound of a Cyrillic, Arabic or Greek name is romanized in English, German or French news, as
 #: (pattern, one spelling): "Aleksandr" / "Alexander", "Jelena" / "Yelena" / "Elena", "Wolodymyr" / "Volodymyr",
 #: "Tarsowitsch" / "Tarsovich", "Tarschtschenko" / "Tarshchenko", "Fyodor" / "Fedor", "Chodarkowski" /
-#: "Khodarkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Zelvenskyj" / "Zelvenskiy". Applied in order to a
-#: folded word of a person's name; two names whose every word gives the same spelling are one name.
+#: "Khodarkovsky", "Tarsoff" / "Tarsov", "Dmitri" / "Dmitry", "Sergei" / "Sergey" (a short i after a vowel),
+#: "Zelvenskyj" / "Zelvenskiy". Applied in order to a folded word of a person's name; two names whose every
+#: word gives the same spelling are one name.
 ROMANIZATIONS = ((r"tsch", "ch"), (r"sch", "sh"), (r"shch", "sh"), (r"x", "ks"), (r"w", "v"), (r"ph", "f"),
                  (r"kh", "ch"), (r"j", "y"), (r"^ye", "e"), (r"(?<=[bdfgklmnprstvz])yo", "e"), (r"([oe])ff$", r"\1v"),
-                 (r"(?:iy|yy|ii|yi)$", "y"), (r"(?<=[^aeiouy])i$", "y"))
+                 (r"(?:iy|yy|ii|yi)$", "y"), (r"(?<=[^aeiouy])i$", "y"), (r"(?<=[aeo])i$", "y"))
 
 
 def _romanized(word: str) -> str:

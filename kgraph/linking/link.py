@@ -21,7 +21,7 @@ from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.linking.identity import _canonical, articles_per_name
+from kgraph.linking.identity import _canonical, _city_named_region, _city_named_state, articles_per_name
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -533,6 +533,14 @@ def _place_in_context(label: str, countries: set, stated: frozenset = frozenset(
     Nigeria). A first-level region in a country the articles name beats a town
     of that name in a country they do not name ("Ontario" beside Canada).
     """
+    stem = label[:-len(" State")] if label.endswith(" State") else None
+    if stem is not None and gazetteer.us_state_name(stem):
+        return gazetteer.place(stem)  # "Washington State": identity names a state so where its city shares the name
+    if stem is not None and _city_named_region(stem):
+        return gazetteer.region(stem)  # "Sao Paulo State", the region, not its capital city
+    if _city_named_state(label):
+        # bare "Washington" is the city: identity renamed the stories that write the state "Washington State"
+        return next(c for c in gazetteer.cities_named(label) if c.country_code == "US")
     found = gazetteer.place(label)
     if found is None or found.type == EntityType.Country:
         return found
@@ -1372,8 +1380,20 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
 
 def _group_label(g) -> str:
     """Return a group's label: its best name, and the country a generic institution name is read in."""
+    if g.qualifier:
+        # "Supreme Court of Norway", "Swedish Social Democratic Party" say their country already: the name
+        own = Counter({n: c for n, c in g.names.items() if _says_country(n)})
+        if own:
+            return _choose_label(g.type, own, g.name_articles)
     label = _choose_label(g.type, g.names, g.name_articles)
     return f"{label} ({g.qualifier})" if g.qualifier else label
+
+
+def _says_country(name: str) -> bool:
+    """True for a name opened by a demonym or closed by "of" and a country ("Social Democratic Party of Sweden")."""
+    words = name.split()
+    head, of, rest = name.rpartition(" of ")
+    return len(words) > 1 and gazetteer.is_demonym(words[0]) or bool(of and head) and gazetteer.country(rest) is not None
 
 
 def _choose_label(type_: str, counter: Counter, articles: Counter | None = None) -> str:
