@@ -35,6 +35,7 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
+from kgraph.extraction.lexicon import STATE_BODY_HEADS
 from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
                                       VESSEL_WORDS, company_ending)
 from kgraph.extraction.lexicon import AGES as _AGES
@@ -764,12 +765,6 @@ def _kind_name_start(doc, ent, taken: int) -> int:
     return i if i < ent.start and i - 1 >= 0 and _kind_noun(doc[i - 1]) else ent.start
 
 
-#: Heads of a state's own bodies that linking reads in the country a demonym before them names ("the Veltrian
-#: Interior Ministry" is "Interior Ministry (Veltria)"): kept apart from the demonym, as DWIE writes them.
-_STATE_BODY_HEADS = frozenset("ministry ministries senate court parliament government cabinet police army navy "
-                              "congress".split())
-
-
 def _demonym_opens(doc, start: int, end: int) -> bool:
     """Return whether a demonym right before a generic organization name opens it: "French" + "Anti-Doping Agency".
 
@@ -792,7 +787,8 @@ def _demonym_opens(doc, start: int, end: int) -> bool:
     if t.ent_iob_ != "O" and not (t.ent_type_ == "NORP" and t.ent_iob_ == "B" and doc[start].ent_iob_ != "I"):
         return False  # the word ends a longer name the NER tagged
     head = doc[end - 1]
-    if not head.is_title or head.lower_ not in ORG_HEADS or head.lower_ in _STATE_BODY_HEADS:
+    if not head.is_title or head.lower_ not in ORG_HEADS or head.lower_ in STATE_BODY_HEADS \
+            or head.lower_ == "ministries":
         return False
     for w in doc[start:end - 1]:
         if w.text in ("-", "'s", "\u2019s", "'", "of", "for", "and") or _glued_hyphen(doc, w.i + 1):

@@ -230,6 +230,11 @@ WEAK_ORG_HEADS = _words("""force services office department guard guards group a
 front administration co union times post journal network channel broadcaster cabinet government ministries
 trust fund society academy college school hospital clinic watch initiative forum""")
 
+#: Heads of a state's own bodies: after a demonym ("the Veltrian Interior Ministry") the name is the generic one
+#: read in that country (linking names it "Interior Ministry (Veltria)"), so extraction keeps the demonym apart.
+#: A party's ("Veltrian Communist Party") is a proper name of its own.
+STATE_BODY_HEADS = _words("ministry senate court parliament government cabinet police army navy congress")
+
 #: Organization heads that are also surnames ("Ella Post", "Tom Church"): no sign of an organization alone.
 SURNAME_ORG_HEADS = _words("post church guard guards front co times channel cabinet")
 

@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from os.path import commonprefix
 
-from kgraph.extraction.lexicon import CLUB_MARKS, COMPANY_HEADS, INTERGOVERNMENTAL
+from kgraph.extraction.lexicon import CLUB_MARKS, COMPANY_HEADS, INTERGOVERNMENTAL, STATE_BODY_HEADS
 from kgraph.linking.titles import title_only_names
 from kgraph.sources import gazetteer
 from kgraph.sources.ingest import unmixed_scripts
@@ -171,7 +171,7 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
             and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltria Interior Ministry" read from "Veltria's": a generic name, read per country
     elif type_ == EntityType.Organization and len(words) > 1 and gazetteer.is_demonym(words[0]) \
-            and words[-1].casefold() in _STATE_BODIES and _institution_words(" ".join(words[1:]).casefold()):
+            and words[-1].casefold() in STATE_BODY_HEADS and _institution_words(" ".join(words[1:]).casefold()):
         words = words[1:]  # "Veltrian Defense Ministry": the demonym says whose, as a country's name does
     if type_ == EntityType.Organization and len(words) == 2 and words[0].casefold() in _CAUCUS_WORDS \
             and words[1].casefold() in _PARTY_PLURALS:
@@ -1992,9 +1992,6 @@ def _qualified_places(ex: Extraction) -> dict:
 #: Political families' names among them ("Labour" alone in a story about Norway is not Britain's).
 _NATIONAL_HEADS = frozenset("""ministry ministries senate court parliament government cabinet police party democrats
 army navy assembly congress green greens liberals conservatives socialists communists republicans labour labor""".split())
-#: Heads of a state's own bodies: after a demonym ("the Veltrian Interior Ministry") the name is the generic
-#: one read in that country. A party's ("Veltrian Communist Party") is a proper name of its own.
-_STATE_BODIES = frozenset("ministry senate court parliament government cabinet police army navy congress".split())
 #: Words of generic institution names that the corpus writes capitalized ("Supreme Court", "Christian Democrats").
 _INSTITUTION_WORDS = frozenset("""supreme constitutional federal national central social democratic christian
 communist socialist liberal conservative free green greens labour labor people's peoples republican high upper lower
@@ -2020,7 +2017,7 @@ def _owner_written_before(text: str, start: int, name: str):
     ministry it is as they do inside the name, in any story.
     """
     words = name.casefold().split()
-    if not words or words[-1] not in _STATE_BODIES or not _institution_words(" ".join(words)):
+    if not words or words[-1] not in STATE_BODY_HEADS or not _institution_words(" ".join(words)):
         return None
     before = re.search(r"((?:[A-Z][\w.\u2019'-]*\s+){1,3})$", text[max(0, start - 60):start])
     if before is None:
@@ -2143,7 +2140,7 @@ def state_body(name: str) -> bool:
     words = head.replace("-", " ").lower().split()
     if not words:
         return False
-    return words[-1] in _STATE_BODIES or words[-1] == "assembly" or bool(of) and words[-1] in _NATIONAL_OF_HEADS
+    return words[-1] in STATE_BODY_HEADS or words[-1] == "assembly" or bool(of) and words[-1] in _NATIONAL_OF_HEADS
 
 
 def _institution_words(n: str) -> bool:
