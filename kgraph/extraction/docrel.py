@@ -1258,7 +1258,7 @@ def article_inputs(pieces, pairs, sent_model: dict | None = None):
         rules.extend(_calibrated(r, model) for r in rule_relations(doc, index, offset))
         probs.update(sentence_probs(doc, found, sent_model))
     rules.extend(chain_based_in(rules, [m for m, _s in pairs]))
-    rules.extend(name_based_in(pairs, {id(doc): off for off, doc in pieces}))
+    rules.extend(name_based_in(pieces, pairs))
     return rules, probs
 
 
@@ -1295,8 +1295,7 @@ def _sentence_level(pieces, pairs) -> list[Relation]:
     for offset, doc in pieces:
         mine = by_doc.get(id(doc), [])
         found.extend(relations_of(doc, MentionIndex(mine), offset, pairs=mine))
-    return found + chain_based_in(found, [m for m, _s in pairs]) \
-        + name_based_in(pairs, {id(doc): off for off, doc in pieces})
+    return found + chain_based_in(found, [m for m, _s in pairs]) + name_based_in(pieces, pairs)
 
 
 def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:

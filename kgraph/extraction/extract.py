@@ -799,11 +799,6 @@ def _demonym_opens(doc, start: int, end: int) -> bool:
     return True
 
 
-def _demonym_org_start(doc, ent) -> int:
-    """Return where an organization the NER tagged starts with the demonym that opens it (:func:`_demonym_opens`)."""
-    return ent.start - 1 if ent.label_ == "ORG" and _demonym_opens(doc, ent.start, ent.end) else ent.start
-
-
 @finder("finder:ner", "The NER's entities, cut at line breaks, country prefixes and possessives, trimmed and typed "
         "by the typing rules.", "adds",
         examples=[("Edda Morrow spoke in Leeds on Friday.", "Edda Morrow", EntityType.Person)],
@@ -812,7 +807,8 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
     out = []
     taken = 0
     # "French" + "Anti-Doping Agency": the demonym opens the generic name after it, no name of its own here.
-    opened = {ent.start: k for ent in doc.ents if (k := _demonym_org_start(doc, ent)) != ent.start}
+    opened = {ent.start: ent.start - 1 for ent in doc.ents
+              if ent.label_ == "ORG" and _demonym_opens(doc, ent.start, ent.end)}
     for ent in doc.ents:
         if ent.start < taken or ent.label_ == "NORP" and opened.get(ent.end) == ent.start:
             continue  # swallowed by the person name before it, or a demonym opening the name after it
@@ -852,7 +848,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
         first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken),
-                    opened.get(ent.start, ent.start) if opened.get(ent.start, -1) >= taken else ent.start)
+                    opened[ent.start] if opened.get(ent.start, -1) >= taken else ent.start)
         lines = _split_lines(doc, first, ent_end)
         pieces = [q for p in lines for c in _split_commas(doc, *p, label)
                   for q in _split_country_prefix(doc, *c, label)]
@@ -2813,7 +2809,7 @@ def extract_doc(article: Article, pieces: Iterable[tuple[int, object]]) -> Extra
             index = MentionIndex(found)
             relations.extend(relations_of(doc, index, offset, pairs=found))
         relations.extend(chain_based_in(relations, [m for m, _s in stated]))
-        relations.extend(name_based_in(stated, {id(doc): off for off, doc in pieces}))
+        relations.extend(name_based_in(pieces, stated))
     unique = {}
     for r in relations:
         if r.predicate == Predicate.locatedIn and r.subject.type == r.object.type == EntityType.Place \

@@ -86,28 +86,34 @@ def _register_word_index(nlp) -> None:
     _WORD_INDEX[id(nlp.vocab)] = (nlp.vocab, {c: frozenset(table.get(hash_string(c)) or ()) for c in WORD_CLASSES})
 
 
+def _index_of(tok) -> dict | None:
+    """Return the word index (part of speech -> words) of the pipeline that parsed a token, or None."""
+    entry = _WORD_INDEX.get(id(tok.vocab))
+    return entry[1] if entry is not None and entry[0] is tok.vocab else None
+
+
 def word_classes(tok) -> frozenset[str]:
     """Return the parts of speech an English dictionary gives a token's word, or its singular ("funders").
 
     The dictionary is the word index of the pipeline that parsed the token
     (spaCy's English lemmatizer ships WordNet's); empty when it has none.
     """
-    entry = _WORD_INDEX.get(id(tok.vocab))
-    if entry is None or entry[0] is not tok.vocab:
+    index = _index_of(tok)
+    if index is None:
         return frozenset()
     low = tok.lower_
     forms = (low, low[:-1]) if low.endswith("s") and len(low) > 3 else (low,)
-    return frozenset(c for c, words in entry[1].items() if any(w in words for w in forms))
+    return frozenset(c for c, words in index.items() if any(w in words for w in forms))
 
 
 def ing_word(tok) -> bool:
     """Return whether a word ending in "-ing" is a form of a verb of the English dictionary ("Doping", "Banking")."""
-    entry = _WORD_INDEX.get(id(tok.vocab))
+    index = _index_of(tok)
     low = tok.lower_
-    if entry is None or entry[0] is not tok.vocab or not low.endswith("ing") or len(low) < 6:
+    if index is None or not low.endswith("ing") or len(low) < 6:
         return False
     stem = low[:-3]
-    verbs = entry[1].get("verb", frozenset())
+    verbs = index.get("verb", frozenset())
     return any(f in verbs for f in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem))
 
 

@@ -3385,7 +3385,7 @@ def _countries_named(mentions) -> dict[str, Mention]:
           ("The Norwegian Seafood Council reported record exports to Asia.",
            ("Norwegian Seafood Council", Predicate.basedIn, "Norway")),
       ], scope="article")
-def name_based_in(pairs, offsets: dict) -> list[Relation]:
+def name_based_in(pieces, pairs) -> list[Relation]:
     """Return the countries organizations named with a nationality word are based in ("the Veltrian Rail Board").
 
     Why: in DWIE 1-602's annotations 60 of 71 such organizations whose
@@ -3397,9 +3397,10 @@ def name_based_in(pairs, offsets: dict) -> list[Relation]:
     abroad).
 
     Args:
+        pieces: The article's ``(offset, Doc)`` pairs.
         pairs: The article's (mention, span) pairs.
-        offsets: Each parsed piece's character offset, by ``id(doc)``.
     """
+    offsets = {id(doc): off for off, doc in pieces}
     countries = _countries_named([m for m, _s in pairs])
     out, seen = [], set()
     for m, span in sorted(pairs, key=lambda p: p[0].start):
