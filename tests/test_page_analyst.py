@@ -3027,9 +3027,9 @@ def test_an_entity_s_facts_count_the_articles_the_time_and_source_filters_keep(o
     page.page.uncheck('input[data-source="North Post"]')
     page.settle()
     facts = _fact_counts(page)
-    assert "· 1 article in the time and source filters (2 in all) ·" in facts["Ada Quill worksFor"]
+    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill worksFor"]
     assert facts["Boris Tamm worksFor"].startswith("greyed: ")
-    assert "· none in the time and source filters (1 in all) ·" in facts["Boris Tamm worksFor"]
+    assert "· none of 1 article in the filters ·" in facts["Boris Tamm worksFor"]
     assert list(facts)[0] == "Ada Quill worksFor"  # the fact the filters keep first
     page.page.check('input[data-source="North Post"]')
     # a time range alone: the first day keeps the North Post's first article, Ada's but not Boris's
@@ -3037,8 +3037,8 @@ def test_an_entity_s_facts_count_the_articles_the_time_and_source_filters_keep(o
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 article in the time and source filters (2 in all) ·" in facts["Ada Quill worksFor"]
-    assert "· none in the time and source filters (1 in all) ·" in facts["Boris Tamm worksFor"]
+    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill worksFor"]
+    assert "· none of 1 article in the filters ·" in facts["Boris Tamm worksFor"]
     page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
     page.settle()
     assert "· 2 articles ·" in _fact_counts(page)["Ada Quill worksFor"]
@@ -3172,9 +3172,9 @@ def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(op
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 article in the time and source filters (2 in all) · 2024-01-05 (2024-01-05 to 2024-02-10 in all)" in facts["Ada Quill worksFor"]
+    assert "· 1 of 2 articles in the filters · 2024-01-05," in facts["Ada Quill worksFor"] + ","
     # none kept: the counts say so, the dates are the fact's
-    assert "· none in the time and source filters (1 in all) · 2024-03-15," in facts["Boris Tamm worksFor"]
+    assert "· none of 1 article in the filters · 2024-03-15," in facts["Boris Tamm worksFor"]
     # the relation's panel and the edge's tooltip say the same
     page.js("""id => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.to === id
         && kgraph.data.nodes.find(n => n.id === e.from).label === 'Ada Quill').id)""", orion)
@@ -3241,3 +3241,34 @@ def test_an_entity_s_icon_in_a_panel_has_its_colour_on_the_network(open_page, an
     page.settle()
     assert page.js(chip) == page.js("id => kgraph.network.body.nodes[id].options.color.background", ada) != node
     assert all(page.js(icons))
+
+
+# ---------------------------------------------------------------- review of stop 72
+
+def _lines(page, selector):
+    """Return the number of lines each element matched takes (its height over its line height)."""
+    return page.js("""sel => [...document.querySelectorAll(sel)].map(li => {
+        const lh = parseFloat(getComputedStyle(li).lineHeight) || 1.4 * parseFloat(getComputedStyle(li).fontSize);
+        return Math.round(li.getBoundingClientRect().height / lh); })""", selector)
+
+
+def test_a_filtered_fact_takes_no_more_lines_than_an_unfiltered_one(open_page, analyst_page):
+    # A fact the time and source filters thin read "(confidence 0.90 · 1 article in the time and source filters
+    # (2 in all) · 2024-02-10 (2024-01-05 to 2024-02-10 in all), evidence)": four lines in a side panel at 1366x768.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", orion)
+    plain = _lines(page, "#details ul.node-facts > li")
+    page.js("() => kgraph.setDates(0, 1)")
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    facts = _fact_counts(page)
+    assert "· 1 of 2 articles in the filters · 2024-02-10," in facts["Ada Quill worksFor"] + ","
+    filtered = _lines(page, "#details ul.node-facts > li")
+    assert max(filtered) <= max(plain) <= 3, (plain, filtered)
+    assert page.js("document.querySelector('#side').scrollWidth <= document.querySelector('#side').clientWidth")
+    # the relation's panel, one click away, keeps the span of all its articles
+    page.page.click("#details ul.node-facts > li:first-child button:has-text('evidence')")
+    assert "2024-02-10 (2024-01-05 to 2024-02-10 in all)" in page.page.inner_text("#details")
+    page.check_clean()

@@ -1813,8 +1813,8 @@
   function factItem(e, self, after) {
     var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
-    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e)
-      + (e.first ? ' · ' + statedWhen(e) : '');
+    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e, true)
+      + (e.first ? ' · ' + statedWhen(e, true) : '');
     return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
       el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
       el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
@@ -1822,21 +1822,27 @@
   // When a fact was stated: the first and last days of the articles the time and source filters keep, as its counts
   // (they followed the filters while the dates stayed those of every article: "1 article in the time and source
   // filters (2 in all) · 2014-01-02 to 2016-05-01" for one article of 2014)
-  function statedWhen(e) {
+  // Short (a line in a list of facts): the days kept alone, the span of all is in the relation's panel.
+  function statedWhen(e, short) {
     var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
     if (!articleFiltered()) return all;
     var kept = keptArticles(e), days = kept.map(function (i) { return DATA.articles[i].day; }).filter(Boolean).sort();
     // none kept: the counts beside say so ("none in the time and source filters (1 in all)"), not again here
     if (!kept.length) return all;
-    if (!days.length) return all + ' (none dated in the time and source filters)';
+    if (!days.length) return short ? all + ' (none of the kept dated)' : all + ' (none dated in the time and source filters)';
     var shown = span(days[0], days[days.length - 1]);
-    return shown === all ? shown : shown + ' (' + all + ' in all)';
+    return shown === all || short ? shown : shown + ' (' + all + ' in all)';
   }
   // A fact's articles and sources, those the time and source filters keep when they are set, as in the relation's
   // panel: filtered to one publisher, Germany's facts still said "3 articles · 2 sources", greyed or not.
-  function factCounts(e) {
+  // Short, for a line in a list of facts: a filtered fact's line ran to four lines in the side panel ("1 article in the
+  // time and source filters (2 in all) · 2024-02-10 (2024-01-05 to 2024-02-10 in all)"); it reads "1 of 2 articles
+  // in the filters · 2024-02-10", the relation's panel (its evidence, one click) says the rest.
+  function factCounts(e, short) {
     var arts = keptArticles(e), n = articleFiltered() ? sourcesOf(arts) : e.sources;
     if (!articleFiltered()) return plural(arts.length, 'article') + (n !== arts.length ? ' · ' + plural(n, 'source') : '');
+    if (short) return (arts.length ? num(arts.length) : 'none') + ' of ' + plural(e.articles.length, 'article') + ' in the filters'
+      + (arts.length && n !== arts.length ? ' · ' + plural(n, 'source') : '');
     var all = ' (' + num(e.articles.length) + ' in all)';
     if (!arts.length) return 'none in the time and source filters' + all;
     return plural(arts.length, 'article') + ' in the time and source filters' + all + (n !== arts.length ? ' · ' + plural(n, 'source') : '');
