@@ -3272,3 +3272,31 @@ def test_a_filtered_fact_takes_no_more_lines_than_an_unfiltered_one(open_page, a
     page.page.click("#details ul.node-facts > li:first-child button:has-text('evidence')")
     assert "2024-02-10 (2024-01-05 to 2024-02-10 in all)" in page.page.inner_text("#details")
     page.check_clean()
+
+
+def _texts_drawn(page):
+    """Redraw the network and return the texts its canvas wrote in that frame."""
+    page.js("""() => { const p = CanvasRenderingContext2D.prototype;
+        if (!p.__spied) { const f = p.fillText; p.fillText = function (t, ...a) { (window.__texts || []).push(String(t));
+          return f.call(this, t, ...a); }; p.__spied = true; }
+        window.__texts = []; kgraph.network.redraw(); }""")
+    page.settle()
+    return page.js("window.__texts.slice()")
+
+
+def test_a_bundle_s_count_is_not_drawn_through_the_veil_over_what_a_selection_dims(open_page, analyst_page):
+    # The count on a bundle of relations ("2") stayed readable through the veil over the dimmed part of the network
+    # (stop 66 left it): a number with no visible edge, read as belonging to the entities chosen.
+    page = open_page(analyst_page)
+    dan, cora = _ids(page, ["Dan Ruse", "Cora Vint"])
+    assert "2" in _texts_drawn(page)  # Cora Vint worksFor and memberOf Tallow Bank: one edge, "2"
+    page.js("id => kgraph.selectNode(id)", dan)
+    page.settle()
+    assert "2" not in _texts_drawn(page)
+    page.js("id => kgraph.selectNode(id)", cora)  # the chosen bundle keeps its count, over the veil
+    page.settle()
+    assert "2" in _texts_drawn(page)
+    page.page.click("#clear")
+    page.settle()
+    assert "2" in _texts_drawn(page)
+    page.check_clean()

@@ -864,6 +864,20 @@
     e.selected = true;
     try { draw(); } finally { e.selected = was; }
   }
+  // The counts on bundles of relations ("2", "3") are drawn over the veil with their edges or not at all: vis-network
+  // writes an edge's label as it draws the edge, before the veil, and a dark count on its white halo stayed readable
+  // through it, a number with no edge beside it, read as the chosen entity's (stop 66 left it).
+  var overVeil = false;
+  function countsOverVeilOnly() {
+    var ids = Object.keys(network.body.edges);
+    if (!ids.length) return;
+    var proto = Object.getPrototypeOf(network.body.edges[ids[0]]);
+    if (proto.kgraphCounts || typeof proto.drawLabel !== 'function') return;
+    var drawLabel = proto.drawLabel;
+    proto.drawLabel = function () { if (focusNodes === null || overVeil) return drawLabel.apply(this, arguments); };
+    proto.kgraphCounts = true;
+  }
+  network.on('beforeDrawing', countsOverVeilOnly);
   network.on('afterDrawing', function (ctx) {
     if (focusNodes !== null) {
       var body = network.body;
@@ -874,7 +888,9 @@
       ctx.restore();
       // drawn as selected (dark, wider): a path's, an article's or a community's relations were thin grey lines,
       // under half a pixel wide at the scale that frames a path across the corpus, lost among the dimmed ones
-      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.draw(ctx); }); });
+      overVeil = true;
+      try { focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.draw(ctx); }); }); }
+      finally { overVeil = false; }
       focusNodes.forEach(function (nid) { var n = body.nodes[nid]; if (n) n.draw(ctx); });
       focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.drawArrows(ctx); }); });
     }
