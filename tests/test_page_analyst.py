@@ -3300,3 +3300,60 @@ def test_a_bundle_s_count_is_not_drawn_through_the_veil_over_what_a_selection_di
     page.settle()
     assert "2" in _texts_drawn(page)
     page.check_clean()
+
+
+def _active(page):
+    return page.js("""(() => { const a = document.activeElement;
+        return a === document.body || !a ? 'body' : (a.id ? '#' + a.id : a.tagName.toLowerCase() + '.' + a.className); })()""")
+
+
+def test_frame_them_all_keeps_the_keyboard_focus_and_offers_the_way_back(open_page, tmp_path):
+    # "Frame them all" hid the note that held it: the keyboard's focus fell to the page's body, and Tab started again
+    # at the search box, 30-odd controls away.
+    kb = _make_kb()(1200, 700, n_articles=150)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
+    page = open_page(path, viewport=(1366, 768))
+    alone = page.js("kgraph.network.getScale()")
+    page.page.check("#show-isolated")
+    page.settle()
+    page.page.focus("#grid-hint button.act-frame-grid")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.js("kgraph.network.getScale()") < 0.79 * alone
+    assert _active(page) == "button.act-frame-network"
+    assert "All framed" in page.page.inner_text("#grid-hint")
+    page.page.keyboard.press("Enter")  # back to the network at its readable scale, the focus on the way to all again
+    page.settle()
+    assert page.js("kgraph.network.getScale()") >= 0.79 * alone
+    assert _active(page) == "button.act-frame-grid"
+    page.page.uncheck("#show-isolated")
+    assert page.page.is_hidden("#grid-hint")
+    page.check_clean()
+
+
+def test_buttons_that_go_with_what_they_do_leave_the_focus_where_the_reader_goes_on(open_page, analyst_page, tmp_path):
+    # "Show them" (the unlinked entities of a small corpus), "Reset the filters" and a panel's "Show all 38 relations"
+    # went with what they did and left the keyboard's focus on the page's body.
+    page = open_page(analyst_page)
+    page.page.focus("#isolated-hint button.act-show-isolated")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.page.is_hidden("#isolated-hint") and _active(page) != "body"
+    for t in ("Organization", "Country", "Place"):
+        page.page.uncheck(f'input[data-type="{t}"]')
+    page.page.uncheck("#show-isolated")
+    page.settle()
+    page.page.focus(".nothing-shown button.act-reset-filters")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.page.is_hidden(".nothing-shown") and _active(page) != "body"
+    page.check_clean()
+    # a list shown whole: the first of the items it grew by takes the focus
+    page, hub = _hub_page(open_page, tmp_path)
+    page.js("id => kgraph.selectNode(id)", hub)
+    page.page.focus("#details button.act-more")
+    page.page.keyboard.press("Enter")
+    assert page.js("document.activeElement.closest('ul.node-facts > li') === document.querySelectorAll('#details ul.node-facts > li')[25]")
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.closest('#details') !== null")
+    page.check_clean()

@@ -50,7 +50,42 @@
     if (!u) return document.createTextNode(text || shownIri(url || ''));
     return el('a', {href: u, target: '_blank', rel: 'noopener noreferrer nofollow', referrerpolicy: 'no-referrer', text: text || shownIri(u)});
   }
-  function button(text, onclick, cls) { return el('button', {type: 'button', class: cls || '', text: text, on: {click: onclick}}); }
+  // A button that hides or redraws what holds it ("Frame them all", "Show them", "Show everything", "Reset the
+  // filters", "Show all 38 articles") left the keyboard focus on the page's body, from where Tab starts again at the
+  // search box. Focus lost so goes to the same button drawn again, else the first button of what held it if still
+  // shown, else the item a list grew by, else the network (where what was asked for is shown; keys move it there).
+  function button(text, onclick, cls) {
+    var b = el('button', {type: 'button', class: cls || '', text: text});
+    b.addEventListener('click', function (ev) {
+      var had = document.activeElement === b, scope = b.parentElement && b.parentElement.closest('section, .note, #details, #side, main');
+      onclick.call(this, ev);
+      if (had) keepFocus(b, scope);
+    });
+    return b;
+  }
+  function focusable(x) { return x && x.isConnected && !x.disabled && x.getClientRects().length > 0; }
+  function keepFocus(b, scope) {
+    var now = document.activeElement;
+    if (now && now !== document.body && now.isConnected && focusable(now)) return;
+    if (focusable(b)) { b.focus(); return; }
+    var cands = scope && scope.isConnected ? Array.prototype.slice.call(scope.querySelectorAll('button')) : [];
+    var same = cands.filter(function (x) { return b.className && x.className === b.className && focusable(x); })[0];
+    var first = cands.filter(focusable)[0];
+    var to = same || (scope && scope.id !== 'details' && scope.id !== 'side' ? first : null);
+    if (!to && scope && (scope.id === 'details' || scope.closest('#side'))) {
+      to = details.querySelector('h3');
+      if (to) to.setAttribute('tabindex', '-1');
+    }
+    if (!to) to = document.querySelector('#net .vis-network');
+    if (to) to.focus({preventScroll: true});
+  }
+  // the first of the items a list grew by takes the focus from the button that grew it, gone with it
+  function focusAdded(item) {
+    if (!item) return;
+    var to = item.querySelector('button, a[href], input, select') || item;
+    if (to === item) item.setAttribute('tabindex', '-1');
+    to.focus({preventScroll: true});
+  }
   function icon(shape, color) {
     var s = document.createElementNS(SVG, 'svg');
     s.setAttribute('class', 'icon'); s.setAttribute('width', '14'); s.setAttribute('height', '14');
@@ -540,8 +575,11 @@
   // its top at the top, and the first rows of the grid fill the room below it; the note under the box frames them all.
   // The whole is framed when the network stays readable shrunk (drawn at GRID_SMALL or more) or is a few entities
   // among many unlinked (under a third of those drawn: the grid is then what there is to read).
-  var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false;
+  // After "Frame them all" the note stays, saying so, with the way back: the button pressed was gone with the note,
+  // and the keyboard's focus with it (to the page's body).
+  var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false, gridAll = false;
   function fitView(all) {
+    gridAll = !!all && (gridCut || gridAll) && state.isolated;
     network.fit();
     var ids = Array.from(drawnNodes), few = ids.length && ids.length <= FEW_FIT ? 0.8 : 1;
     var scale = network.getScale() * few, at = network.getViewPosition();
@@ -576,9 +614,11 @@
   function noteGrid() {
     var note = $('grid-hint');
     if (!note) return;
-    note.hidden = !gridCut;
+    note.hidden = !gridCut && !gridAll;
     if (gridCut) fill(note, el('p', {text: 'The entities with no relation lie in rows below the network; Fit to screen keeps the network readable.'}),
       button('Frame them all', function () { fitView(true); }, 'act-frame-grid'));
+    else if (gridAll) fill(note, el('p', {text: 'All framed: the network and, in rows below it, the entities with no relation.'}),
+      button('Back to the network', function () { fitView(); }, 'act-frame-network'));
   }
   function markReady() {
     if (window.kgraphReady) return;
@@ -1546,8 +1586,10 @@
     items.slice(0, n).forEach(function (x) { list.append(render(x)); });
     if (items.length <= n) return null;
     var more = button('Show all ' + plural(items.length, what), function () {
-      items.slice(n).forEach(function (x) { list.append(render(x)); });
+      var had = document.activeElement === more, added = items.slice(n).map(render);
+      added.forEach(function (x) { list.append(x); });
       more.remove();
+      if (had) focusAdded(added[0]);
     }, 'act-more');
     return more;
   }
@@ -1563,9 +1605,10 @@
       fill(more, el('span', {class: 'step-verb', text: 'Show ' + num(k) + ' more '}), '(' + num(shown) + ' of ' + plural(items.length, what, many) + ' shown)');
     };
     more.addEventListener('click', function () {
-      items.slice(shown, shown + step).forEach(function (x) { list.append(render(x)); });
+      var had = document.activeElement === more, added = items.slice(shown, shown + step).map(render);
+      added.forEach(function (x) { list.append(x); });
       shown = Math.min(items.length, shown + step);
-      if (shown >= items.length) more.remove(); else label();
+      if (shown >= items.length) { more.remove(); if (had) focusAdded(added[0]); } else label();
     });
     label();
     return more;
@@ -2675,7 +2718,7 @@
   $('show-isolated').addEventListener('change', function () {
     state.isolated = this.checked; refresh();
     if (this.checked && focused === null && selectedEdge === null) fitView();
-    else if (!this.checked && gridCut) { gridCut = false; noteGrid(); }
+    else if (!this.checked && (gridCut || gridAll)) { gridCut = false; gridAll = false; noteGrid(); }
   });
   $('show-gazetteer').addEventListener('change', function () { state.gazetteer = this.checked; refresh(); });
   function recolor() {
