@@ -3027,9 +3027,9 @@ def test_an_entity_s_facts_count_the_articles_the_time_and_source_filters_keep(o
     page.page.uncheck('input[data-source="North Post"]')
     page.settle()
     facts = _fact_counts(page)
-    assert "· 1 article in the time and source filters (2 in all) ·" in facts["Ada Quill worksFor"]
+    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill worksFor"]
     assert facts["Boris Tamm worksFor"].startswith("greyed: ")
-    assert "· none in the time and source filters (1 in all) ·" in facts["Boris Tamm worksFor"]
+    assert "· none of 1 article in the filters ·" in facts["Boris Tamm worksFor"]
     assert list(facts)[0] == "Ada Quill worksFor"  # the fact the filters keep first
     page.page.check('input[data-source="North Post"]')
     # a time range alone: the first day keeps the North Post's first article, Ada's but not Boris's
@@ -3037,8 +3037,8 @@ def test_an_entity_s_facts_count_the_articles_the_time_and_source_filters_keep(o
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 article in the time and source filters (2 in all) ·" in facts["Ada Quill worksFor"]
-    assert "· none in the time and source filters (1 in all) ·" in facts["Boris Tamm worksFor"]
+    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill worksFor"]
+    assert "· none of 1 article in the filters ·" in facts["Boris Tamm worksFor"]
     page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
     page.settle()
     assert "· 2 articles ·" in _fact_counts(page)["Ada Quill worksFor"]
@@ -3172,9 +3172,9 @@ def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(op
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 article in the time and source filters (2 in all) · 2024-01-05 (2024-01-05 to 2024-02-10 in all)" in facts["Ada Quill worksFor"]
+    assert "· 1 of 2 articles in the filters · 2024-01-05," in facts["Ada Quill worksFor"] + ","
     # none kept: the counts say so, the dates are the fact's
-    assert "· none in the time and source filters (1 in all) · 2024-03-15," in facts["Boris Tamm worksFor"]
+    assert "· none of 1 article in the filters · 2024-03-15," in facts["Boris Tamm worksFor"]
     # the relation's panel and the edge's tooltip say the same
     page.js("""id => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.to === id
         && kgraph.data.nodes.find(n => n.id === e.from).label === 'Ada Quill').id)""", orion)
@@ -3241,3 +3241,119 @@ def test_an_entity_s_icon_in_a_panel_has_its_colour_on_the_network(open_page, an
     page.settle()
     assert page.js(chip) == page.js("id => kgraph.network.body.nodes[id].options.color.background", ada) != node
     assert all(page.js(icons))
+
+
+# ---------------------------------------------------------------- review of stop 72
+
+def _lines(page, selector):
+    """Return the number of lines each element matched takes (its height over its line height)."""
+    return page.js("""sel => [...document.querySelectorAll(sel)].map(li => {
+        const lh = parseFloat(getComputedStyle(li).lineHeight) || 1.4 * parseFloat(getComputedStyle(li).fontSize);
+        return Math.round(li.getBoundingClientRect().height / lh); })""", selector)
+
+
+def test_a_filtered_fact_takes_no_more_lines_than_an_unfiltered_one(open_page, analyst_page):
+    # A fact the time and source filters thin read "(confidence 0.90 · 1 article in the time and source filters
+    # (2 in all) · 2024-02-10 (2024-01-05 to 2024-02-10 in all), evidence)": four lines in a side panel at 1366x768.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", orion)
+    plain = _lines(page, "#details ul.node-facts > li")
+    page.js("() => kgraph.setDates(0, 1)")
+    page.page.uncheck('input[data-source="North Post"]')
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", orion)
+    facts = _fact_counts(page)
+    assert "· 1 of 2 articles in the filters · 2024-02-10," in facts["Ada Quill worksFor"] + ","
+    filtered = _lines(page, "#details ul.node-facts > li")
+    assert max(filtered) <= max(plain) <= 3, (plain, filtered)
+    assert page.js("document.querySelector('#side').scrollWidth <= document.querySelector('#side').clientWidth")
+    # the relation's panel, one click away, keeps the span of all its articles
+    page.page.click("#details ul.node-facts > li:first-child button:has-text('evidence')")
+    assert "2024-02-10 (2024-01-05 to 2024-02-10 in all)" in page.page.inner_text("#details")
+    page.check_clean()
+
+
+def _texts_drawn(page):
+    """Redraw the network and return the texts its canvas wrote in that frame."""
+    page.js("""() => { const p = CanvasRenderingContext2D.prototype;
+        if (!p.__spied) { const f = p.fillText; p.fillText = function (t, ...a) { (window.__texts || []).push(String(t));
+          return f.call(this, t, ...a); }; p.__spied = true; }
+        window.__texts = []; kgraph.network.redraw(); }""")
+    page.settle()
+    return page.js("window.__texts.slice()")
+
+
+def test_a_bundle_s_count_is_not_drawn_through_the_veil_over_what_a_selection_dims(open_page, analyst_page):
+    # The count on a bundle of relations ("2") stayed readable through the veil over the dimmed part of the network
+    # (stop 66 left it): a number with no visible edge, read as belonging to the entities chosen.
+    page = open_page(analyst_page)
+    dan, cora = _ids(page, ["Dan Ruse", "Cora Vint"])
+    assert "2" in _texts_drawn(page)  # Cora Vint worksFor and memberOf Tallow Bank: one edge, "2"
+    page.js("id => kgraph.selectNode(id)", dan)
+    page.settle()
+    assert "2" not in _texts_drawn(page)
+    page.js("id => kgraph.selectNode(id)", cora)  # the chosen bundle keeps its count, over the veil
+    page.settle()
+    assert "2" in _texts_drawn(page)
+    page.page.click("#clear")
+    page.settle()
+    assert "2" in _texts_drawn(page)
+    page.check_clean()
+
+
+def _active(page):
+    return page.js("""(() => { const a = document.activeElement;
+        return a === document.body || !a ? 'body' : (a.id ? '#' + a.id : a.tagName.toLowerCase() + '.' + a.className); })()""")
+
+
+def test_frame_them_all_keeps_the_keyboard_focus_and_offers_the_way_back(open_page, tmp_path):
+    # "Frame them all" hid the note that held it: the keyboard's focus fell to the page's body, and Tab started again
+    # at the search box, 30-odd controls away.
+    kb = _make_kb()(1200, 700, n_articles=150)
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
+    page = open_page(path, viewport=(1366, 768))
+    alone = page.js("kgraph.network.getScale()")
+    page.page.check("#show-isolated")
+    page.settle()
+    page.page.focus("#grid-hint button.act-frame-grid")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.js("kgraph.network.getScale()") < 0.79 * alone
+    assert _active(page) == "button.act-frame-network"
+    assert "All framed" in page.page.inner_text("#grid-hint")
+    page.page.keyboard.press("Enter")  # back to the network at its readable scale, the focus on the way to all again
+    page.settle()
+    assert page.js("kgraph.network.getScale()") >= 0.79 * alone
+    assert _active(page) == "button.act-frame-grid"
+    page.page.uncheck("#show-isolated")
+    assert page.page.is_hidden("#grid-hint")
+    page.check_clean()
+
+
+def test_buttons_that_go_with_what_they_do_leave_the_focus_where_the_reader_goes_on(open_page, analyst_page, tmp_path):
+    # "Show them" (the unlinked entities of a small corpus), "Reset the filters" and a panel's "Show all 38 relations"
+    # went with what they did and left the keyboard's focus on the page's body.
+    page = open_page(analyst_page)
+    page.page.focus("#isolated-hint button.act-show-isolated")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.page.is_hidden("#isolated-hint") and _active(page) != "body"
+    for t in ("Organization", "Country", "Place"):
+        page.page.uncheck(f'input[data-type="{t}"]')
+    page.page.uncheck("#show-isolated")
+    page.settle()
+    page.page.focus(".nothing-shown button.act-reset-filters")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.page.is_hidden(".nothing-shown") and _active(page) != "body"
+    page.check_clean()
+    # a list shown whole: the first of the items it grew by takes the focus
+    page, hub = _hub_page(open_page, tmp_path)
+    page.js("id => kgraph.selectNode(id)", hub)
+    page.page.focus("#details button.act-more")
+    page.page.keyboard.press("Enter")
+    assert page.js("document.activeElement.closest('ul.node-facts > li') === document.querySelectorAll('#details ul.node-facts > li')[25]")
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.closest('#details') !== null")
+    page.check_clean()

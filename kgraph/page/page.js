@@ -50,7 +50,42 @@
     if (!u) return document.createTextNode(text || shownIri(url || ''));
     return el('a', {href: u, target: '_blank', rel: 'noopener noreferrer nofollow', referrerpolicy: 'no-referrer', text: text || shownIri(u)});
   }
-  function button(text, onclick, cls) { return el('button', {type: 'button', class: cls || '', text: text, on: {click: onclick}}); }
+  // A button that hides or redraws what holds it ("Frame them all", "Show them", "Show everything", "Reset the
+  // filters", "Show all 38 articles") left the keyboard focus on the page's body, from where Tab starts again at the
+  // search box. Focus lost so goes to the same button drawn again, else the first button of what held it if still
+  // shown, else the item a list grew by, else the network (where what was asked for is shown; keys move it there).
+  function button(text, onclick, cls) {
+    var b = el('button', {type: 'button', class: cls || '', text: text});
+    b.addEventListener('click', function (ev) {
+      var had = document.activeElement === b, scope = b.parentElement && b.parentElement.closest('section, .note, #details, #side, main');
+      onclick.call(this, ev);
+      if (had) keepFocus(b, scope);
+    });
+    return b;
+  }
+  function focusable(x) { return x && x.isConnected && !x.disabled && x.getClientRects().length > 0; }
+  function keepFocus(b, scope) {
+    var now = document.activeElement;
+    if (now && now !== document.body && now.isConnected && focusable(now)) return;
+    if (focusable(b)) { b.focus(); return; }
+    var cands = scope && scope.isConnected ? Array.prototype.slice.call(scope.querySelectorAll('button')) : [];
+    var same = cands.filter(function (x) { return b.className && x.className === b.className && focusable(x); })[0];
+    var first = cands.filter(focusable)[0];
+    var to = same || (scope && scope.id !== 'details' && scope.id !== 'side' ? first : null);
+    if (!to && scope && (scope.id === 'details' || scope.closest('#side'))) {
+      to = details.querySelector('h3');
+      if (to) to.setAttribute('tabindex', '-1');
+    }
+    if (!to) to = document.querySelector('#net .vis-network');
+    if (to) to.focus({preventScroll: true});
+  }
+  // the first of the items a list grew by takes the focus from the button that grew it, gone with it
+  function focusAdded(item) {
+    if (!item) return;
+    var to = item.querySelector('button, a[href], input, select') || item;
+    if (to === item) item.setAttribute('tabindex', '-1');
+    to.focus({preventScroll: true});
+  }
   function icon(shape, color) {
     var s = document.createElementNS(SVG, 'svg');
     s.setAttribute('class', 'icon'); s.setAttribute('width', '14'); s.setAttribute('height', '14');
@@ -540,8 +575,11 @@
   // its top at the top, and the first rows of the grid fill the room below it; the note under the box frames them all.
   // The whole is framed when the network stays readable shrunk (drawn at GRID_SMALL or more) or is a few entities
   // among many unlinked (under a third of those drawn: the grid is then what there is to read).
-  var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false;
+  // After "Frame them all" the note stays, saying so, with the way back: the button pressed was gone with the note,
+  // and the keyboard's focus with it (to the page's body).
+  var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false, gridAll = false;
   function fitView(all) {
+    gridAll = !!all && (gridCut || gridAll) && state.isolated;
     network.fit();
     var ids = Array.from(drawnNodes), few = ids.length && ids.length <= FEW_FIT ? 0.8 : 1;
     var scale = network.getScale() * few, at = network.getViewPosition();
@@ -576,9 +614,11 @@
   function noteGrid() {
     var note = $('grid-hint');
     if (!note) return;
-    note.hidden = !gridCut;
+    note.hidden = !gridCut && !gridAll;
     if (gridCut) fill(note, el('p', {text: 'The entities with no relation lie in rows below the network; Fit to screen keeps the network readable.'}),
       button('Frame them all', function () { fitView(true); }, 'act-frame-grid'));
+    else if (gridAll) fill(note, el('p', {text: 'All framed: the network and, in rows below it, the entities with no relation.'}),
+      button('Back to the network', function () { fitView(); }, 'act-frame-network'));
   }
   function markReady() {
     if (window.kgraphReady) return;
@@ -864,6 +904,20 @@
     e.selected = true;
     try { draw(); } finally { e.selected = was; }
   }
+  // The counts on bundles of relations ("2", "3") are drawn over the veil with their edges or not at all: vis-network
+  // writes an edge's label as it draws the edge, before the veil, and a dark count on its white halo stayed readable
+  // through it, a number with no edge beside it, read as the chosen entity's (stop 66 left it).
+  var overVeil = false;
+  function countsOverVeilOnly() {
+    var ids = Object.keys(network.body.edges);
+    if (!ids.length) return;
+    var proto = Object.getPrototypeOf(network.body.edges[ids[0]]);
+    if (proto.kgraphCounts || typeof proto.drawLabel !== 'function') return;
+    var drawLabel = proto.drawLabel;
+    proto.drawLabel = function () { if (focusNodes === null || overVeil) return drawLabel.apply(this, arguments); };
+    proto.kgraphCounts = true;
+  }
+  network.on('beforeDrawing', countsOverVeilOnly);
   network.on('afterDrawing', function (ctx) {
     if (focusNodes !== null) {
       var body = network.body;
@@ -874,7 +928,9 @@
       ctx.restore();
       // drawn as selected (dark, wider): a path's, an article's or a community's relations were thin grey lines,
       // under half a pixel wide at the scale that frames a path across the corpus, lost among the dimmed ones
-      focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.draw(ctx); }); });
+      overVeil = true;
+      try { focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.draw(ctx); }); }); }
+      finally { overVeil = false; }
       focusNodes.forEach(function (nid) { var n = body.nodes[nid]; if (n) n.draw(ctx); });
       focusEdges.forEach(function (eid) { var e = body.edges[eid]; if (e && e.connected) asSelected(e, function () { e.drawArrows(ctx); }); });
     }
@@ -1530,8 +1586,10 @@
     items.slice(0, n).forEach(function (x) { list.append(render(x)); });
     if (items.length <= n) return null;
     var more = button('Show all ' + plural(items.length, what), function () {
-      items.slice(n).forEach(function (x) { list.append(render(x)); });
+      var had = document.activeElement === more, added = items.slice(n).map(render);
+      added.forEach(function (x) { list.append(x); });
       more.remove();
+      if (had) focusAdded(added[0]);
     }, 'act-more');
     return more;
   }
@@ -1547,9 +1605,10 @@
       fill(more, el('span', {class: 'step-verb', text: 'Show ' + num(k) + ' more '}), '(' + num(shown) + ' of ' + plural(items.length, what, many) + ' shown)');
     };
     more.addEventListener('click', function () {
-      items.slice(shown, shown + step).forEach(function (x) { list.append(render(x)); });
+      var had = document.activeElement === more, added = items.slice(shown, shown + step).map(render);
+      added.forEach(function (x) { list.append(x); });
       shown = Math.min(items.length, shown + step);
-      if (shown >= items.length) more.remove(); else label();
+      if (shown >= items.length) { more.remove(); if (had) focusAdded(added[0]); } else label();
     });
     label();
     return more;
@@ -1813,8 +1872,8 @@
   function factItem(e, self, after) {
     var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
-    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e)
-      + (e.first ? ' · ' + statedWhen(e) : '');
+    var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e, true)
+      + (e.first ? ' · ' + statedWhen(e, true) : '');
     return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
       el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
       el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
@@ -1822,21 +1881,27 @@
   // When a fact was stated: the first and last days of the articles the time and source filters keep, as its counts
   // (they followed the filters while the dates stayed those of every article: "1 article in the time and source
   // filters (2 in all) · 2014-01-02 to 2016-05-01" for one article of 2014)
-  function statedWhen(e) {
+  // Short (a line in a list of facts): the days kept alone, the span of all is in the relation's panel.
+  function statedWhen(e, short) {
     var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
     if (!articleFiltered()) return all;
     var kept = keptArticles(e), days = kept.map(function (i) { return DATA.articles[i].day; }).filter(Boolean).sort();
     // none kept: the counts beside say so ("none in the time and source filters (1 in all)"), not again here
     if (!kept.length) return all;
-    if (!days.length) return all + ' (none dated in the time and source filters)';
+    if (!days.length) return short ? all + ' (none of the kept dated)' : all + ' (none dated in the time and source filters)';
     var shown = span(days[0], days[days.length - 1]);
-    return shown === all ? shown : shown + ' (' + all + ' in all)';
+    return shown === all || short ? shown : shown + ' (' + all + ' in all)';
   }
   // A fact's articles and sources, those the time and source filters keep when they are set, as in the relation's
   // panel: filtered to one publisher, Germany's facts still said "3 articles · 2 sources", greyed or not.
-  function factCounts(e) {
+  // Short, for a line in a list of facts: a filtered fact's line ran to four lines in the side panel ("1 article in the
+  // time and source filters (2 in all) · 2024-02-10 (2024-01-05 to 2024-02-10 in all)"); it reads "1 of 2 articles
+  // in the filters · 2024-02-10", the relation's panel (its evidence, one click) says the rest.
+  function factCounts(e, short) {
     var arts = keptArticles(e), n = articleFiltered() ? sourcesOf(arts) : e.sources;
     if (!articleFiltered()) return plural(arts.length, 'article') + (n !== arts.length ? ' · ' + plural(n, 'source') : '');
+    if (short) return (arts.length ? num(arts.length) : 'none') + ' of ' + plural(e.articles.length, 'article') + ' in the filters'
+      + (arts.length && n !== arts.length ? ' · ' + plural(n, 'source') : '');
     var all = ' (' + num(e.articles.length) + ' in all)';
     if (!arts.length) return 'none in the time and source filters' + all;
     return plural(arts.length, 'article') + ' in the time and source filters' + all + (n !== arts.length ? ' · ' + plural(n, 'source') : '');
@@ -2653,7 +2718,7 @@
   $('show-isolated').addEventListener('change', function () {
     state.isolated = this.checked; refresh();
     if (this.checked && focused === null && selectedEdge === null) fitView();
-    else if (!this.checked && gridCut) { gridCut = false; noteGrid(); }
+    else if (!this.checked && (gridCut || gridAll)) { gridCut = false; gridAll = false; noteGrid(); }
   });
   $('show-gazetteer').addEventListener('change', function () { state.gazetteer = this.checked; refresh(); });
   function recolor() {
