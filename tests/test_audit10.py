@@ -1,0 +1,133 @@
+"""The tenth adversarial pass (stop 72): each test failed on the code before its fix.
+
+Invented inputs only.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import urllib.error
+import urllib.request
+
+import pytest
+
+from kgraph.graph import rdf
+from kgraph.page import visualize
+from kgraph.sparql.serve import make_server
+
+from .test_browser import browser  # noqa: F401 - the fixture
+from .test_visualize import PAYLOAD_SCRIPT, small_kb
+
+
+# ---------------------------------------------------------------- serve: a Content-Security-Policy header
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """An endpoint (rdflib, one worker) on a small graph with its page, a label carrying a script."""
+    folder = tmp_path_factory.mktemp("served")
+    g = rdf.to_graph(small_kb(putin_label=f"Vladimir {PAYLOAD_SCRIPT} Putin"))
+    g.serialize(folder / "graph.ttl", format="turtle")
+    visualize.write_page(g, folder / "graph.html")
+    server = make_server(folder / "graph.ttl", host="127.0.0.1", port=0, quiet=True, engine="rdflib", workers=1,
+                         timeout=20)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def _headers(url: str, method: str = "GET"):
+    req = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            resp.read()
+            return resp.status, resp.headers
+    except urllib.error.HTTPError as err:
+        return err.code, err.headers
+
+
+def _directives(csp: str) -> dict[str, str]:
+    return {d.strip().split(" ", 1)[0]: d.strip().partition(" ")[2] for d in csp.split(";") if d.strip()}
+
+
+@pytest.mark.parametrize("path", ["/", "/graph.html", "/sparql", "/sparql?query=ASK%7B%7D", "/nowhere"])
+def test_every_reply_of_serve_carries_a_strict_policy_and_its_companion_headers(served, path):
+    base, _folder = served
+    status, headers = _headers(base + path)
+    assert status in (200, 404)
+    csp = _directives(headers.get("Content-Security-Policy", ""))
+    assert csp.get("default-src") == "'none'"
+    assert csp.get("frame-ancestors") == "'none'"
+    assert csp.get("base-uri") == "'none'"
+    assert "http" not in headers["Content-Security-Policy"]
+    assert "unsafe" not in csp.get("script-src", "")
+    assert headers.get("X-Content-Type-Options") == "nosniff"
+    # The page sends no referrer; the form only to the endpoint (under no-referrer its POST says "Origin: null").
+    assert headers.get("Referrer-Policy") == ("no-referrer" if path in ("/", "/graph.html") else "same-origin")
+    assert headers.get("X-Frame-Options") == "DENY"
+    assert headers.get("Cross-Origin-Resource-Policy") == "same-origin"
+
+
+def test_the_page_policy_admits_exactly_the_pages_own_scripts(served):
+    base, folder = served
+    _status, headers = _headers(base + "/")
+    csp = _directives(headers["Content-Security-Policy"])
+    page = (folder / "graph.html").read_text(encoding="utf-8")
+    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    assert csp["script-src"] == _directives(meta)["script-src"]
+    assert csp["connect-src"] == "'none'"
+    _status, head = _headers(base + "/", method="HEAD")
+    assert head["Content-Security-Policy"] == headers["Content-Security-Policy"]
+
+
+def test_a_page_from_elsewhere_gets_only_its_script_hashes(tmp_path):
+    from kgraph.sparql.serve import page_csp
+
+    digest = "'sha256-" + "A" * 43 + "='"
+    head = (f"<meta http-equiv='Content-Security-Policy' content=\"default-src *; script-src {digest} "
+            "'unsafe-inline' 'unsafe-eval' https://evil.example; connect-src *\">").encode()
+    csp = _directives(page_csp(head))
+    assert csp["script-src"] == digest and csp["connect-src"] == "'none'" and csp["default-src"] == "'none'"
+    assert _directives(page_csp(b"<html><script>alert(1)</script>"))["script-src"] == "'none'"
+
+
+def test_the_served_page_works_under_its_policy_in_a_browser(browser, served):  # noqa: F811 - the fixture
+    base, _folder = served
+    requests, errors, violations = [], [], []
+    page = browser.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def route(r):
+        requests.append(r.request.url)
+        if r.request.url.startswith((base + "/", "data:", "about:", "blob:")):
+            r.continue_()
+        else:
+            r.abort()
+
+    page.route("**/*", route)
+    try:
+        response = page.goto(base + "/")
+        assert response.headers["content-security-policy"].startswith("default-src 'none'")
+        page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=30_000)
+        page.evaluate("document.addEventListener('securitypolicyviolation', e => window.__csp = e.violatedDirective)")
+        nodes = page.evaluate("kgraph.network.body.nodeIndices.length")
+        assert nodes >= 4
+        assert page.evaluate("window.__csp || null") is None
+        assert page.evaluate("window.__kgraphPwned || null") is None
+        # The query form still posts to the endpoint under its own policy.
+        page.goto(base + "/sparql")
+        page.fill("textarea[name=query]", "SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l LIMIT 2")
+        page.select_option("select[name=format]", "table")
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+        assert "Kremlin" in page.content() or "Kursk" in page.content()
+    finally:
+        page.close()
+    assert not [u for u in requests if not u.startswith(base + "/")], requests
+    assert not errors, errors
+    assert not violations
