@@ -131,3 +131,55 @@ def test_the_served_page_works_under_its_policy_in_a_browser(browser, served):  
     assert not [u for u in requests if not u.startswith(base + "/")], requests
     assert not errors, errors
     assert not violations
+
+
+# ---------------------------------------------------------------- HTML: text a reader never sees, and text a reader sees
+
+PLANTED = "Oskar Venn works for Hollow Ridge Capital."
+_FILLER = ("<p>The Marlow harbour board met on Tuesday to discuss the new ferry timetable for the coming winter "
+           "season. Members of the board said the changes would help commuters who travel early.</p>") * 3
+
+
+def _text(fragment: str) -> str:
+    from kgraph.sources.ingest import html_to_text
+
+    page = (f"<html><head><title>Harbour</title></head><body><article><h1>Harbour board</h1>{_FILLER}"
+            f"<p>At the meeting, {fragment} The board agreed.</p>{_FILLER}</article></body></html>")
+    return html_to_text(page)[0]
+
+
+@pytest.mark.parametrize("fragment", [
+    f"<span/hidden>{PLANTED}</span>",  # "/" parsed as white space between attributes
+    f'<span class="x"hidden>{PLANTED}</span>',  # an attribute straight after a quoted value
+    f'<span style="displ\\61y:none">{PLANTED}</span>',  # a CSS escape in the property's name
+    f'<span style="display:\\6e one">{PLANTED}</span>',  # ... and in its value
+    f'<span style="visibility:collapse">{PLANTED}</span>',
+    f'<span style="visibility:hidden">{PLANTED} <b style="visibility:visible">Quay news.</b></span>',
+])
+def test_text_a_browser_never_draws_is_not_read(fragment):
+    text = _text(fragment)
+    assert "The board agreed" in text
+    assert "Oskar Venn" not in text
+    if "Quay" in fragment:
+        assert "Quay news." in text  # a child drawn again by visibility: visible
+
+
+@pytest.mark.parametrize("fragment", [
+    # screen-reader-only text by inline style: the main-text finder dropped any style holding "hidden"
+    f'<span style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden">{PLANTED}</span>',
+    f'<span style="overflow: hidden">{PLANTED}</span>',
+    f'<span style="backface-visibility:hidden">{PLANTED}</span>',  # a flip card's face: drawn
+    f'<span hidden="UNTIL-FOUND">{PLANTED}</span>',  # a search of the page shows it (the value has no case)
+    f'<span style="display:none; display:inline">{PLANTED}</span>',  # the last declaration wins
+    f'<span style="/* display:none */ color:#333">{PLANTED}</span>',  # a comment
+    f'<span style="visibility:hidden"><i style="visibility:visible">{PLANTED}</i></span>',
+])
+def test_text_a_reader_sees_is_read(fragment):
+    assert "Oskar Venn works for Hollow Ridge Capital." in _text(fragment)
+
+
+@pytest.mark.parametrize("fragment", [f'<span class="sr-only">{PLANTED}</span>',
+                                      f'<span class="fade-in">{PLANTED}</span>',
+                                      f'<span class="visually-hidden">{PLANTED}</span>'])
+def test_screen_reader_and_fade_in_classes_stay(fragment):
+    assert "Oskar Venn" in _text(fragment)
