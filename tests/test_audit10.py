@@ -183,3 +183,66 @@ def test_text_a_reader_sees_is_read(fragment):
                                       f'<span class="visually-hidden">{PLANTED}</span>'])
 def test_screen_reader_and_fade_in_classes_stay(fragment):
     assert "Oskar Venn" in _text(fragment)
+
+
+# ---------------------------------------------------------------- data printed on a terminal
+
+ESC_LABEL = "A\\u001b]52;c;aGk=\\u0007B\\u009b31mC\\u202eD"
+
+
+def _on_a_terminal(args: list[str], cwd) -> bytes:
+    """Run kgraph with its standard output on a pseudo-terminal; return what the terminal received."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    main, sub = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kgraph", *args], stdout=sub, stderr=subprocess.PIPE, cwd=cwd,
+                            env=env)
+    os.close(sub)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(120)
+    os.close(main)
+    assert proc.returncode == 0, proc.stderr.read()
+    return out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "turtle"])
+def test_query_results_on_a_terminal_show_control_characters_as_text(tmp_path, fmt):
+    graph = tmp_path / "g.ttl"
+    graph.write_text('@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                     f'<http://e.x/a> rdfs:label "{ESC_LABEL}" .\n', encoding="utf-8")
+    q = ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }" if fmt == "turtle"
+         else "SELECT ?l WHERE { ?s rdfs:label ?l }")
+    out = _on_a_terminal(["query", q, "--graph", str(graph), "--format", fmt, "--store", "rdflib"], tmp_path)
+    assert b"\x1b" not in out and b"\x07" not in out
+    assert "\u009b".encode() not in out and "\u202e".encode() not in out
+    assert b"52;c;aGk=" in out  # the text is there, shown
+
+
+def test_query_results_to_a_pipe_keep_their_data(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    graph = tmp_path / "g.ttl"
+    graph.write_text('@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n'
+                     f'<http://e.x/a> rdfs:label "{ESC_LABEL}" .\n', encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "kgraph", "query", "SELECT ?l WHERE { ?s rdfs:label ?l }", "--graph",
+                          str(graph), "--format", "csv", "--store", "rdflib"], capture_output=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True).stdout
+    assert "A\x1b]52;c;aGk=\x07B\u009b31mC\u202eD".encode() in out
