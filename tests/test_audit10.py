@@ -246,3 +246,38 @@ def test_query_results_to_a_pipe_keep_their_data(tmp_path):
                           str(graph), "--format", "csv", "--store", "rdflib"], capture_output=True, cwd=tmp_path,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=True).stdout
     assert "A\x1b]52;c;aGk=\x07B\u009b31mC\u202eD".encode() in out
+
+
+# ---------------------------------------------------------------- build: an output that is an input
+
+
+ARTICLE_HTML = "<html><body><p>Mara Quell met Oskar Venn in Lisbon on Monday.</p></body></html>"
+
+
+@pytest.mark.parametrize("case", ["article", "hard link", "corrections"])
+def test_build_never_writes_over_an_input_or_its_corrections_file(tmp_path, case):
+    import os
+
+    from kgraph.build.pipeline import build
+    from kgraph.core.errors import GraphError
+
+    out = tmp_path / "out"
+    out.mkdir()
+    kept = out / ("nodes.csv" if case == "corrections" else "graph.html")
+    if case == "corrections":
+        kept.write_text("action,entity,into\n", encoding="utf-8")
+        article = tmp_path / "a.html"
+        article.write_text(ARTICLE_HTML, encoding="utf-8")
+        kwargs = {"inputs": [article], "corrections": kept, "formats": ("csv",)}
+    else:
+        kept.write_text(ARTICLE_HTML, encoding="utf-8")
+        given = kept
+        if case == "hard link":
+            given = out / "story.html"
+            os.link(kept, given)
+        kwargs = {"inputs": [given]}
+    before = kept.read_bytes()
+    with pytest.raises(GraphError, match="would be replaced by the build's"):
+        build(output=out, jobs=1, **kwargs)
+    assert kept.read_bytes() == before
+    assert not (out / "graph.ttl").exists()
