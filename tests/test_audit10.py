@@ -281,3 +281,17 @@ def test_build_never_writes_over_an_input_or_its_corrections_file(tmp_path, case
         build(output=out, jobs=1, **kwargs)
     assert kept.read_bytes() == before
     assert not (out / "graph.ttl").exists()
+
+
+def test_reading_a_pages_styles_keeps_nothing_for_the_next_page_and_stays_linear():
+    import time
+
+    from kgraph.sources import ingest
+
+    started = time.monotonic()
+    style = "/*" * 200_000 + "x:" + "\\6e " * 100_000  # unclosed comments, then escapes
+    text = _text(f'<span style="{style}">{PLANTED}</span>')
+    assert time.monotonic() - started < 20
+    assert "Oskar Venn" in text
+    assert ingest._declarations.cache_info().currsize == 0
+    assert "Oskar Venn" in _text(f'<span style="display:none x">{PLANTED}</span>')  # not a valid display: drawn

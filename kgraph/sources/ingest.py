@@ -641,7 +641,7 @@ def _hides(el) -> str | None:
     if not style:
         return None
     css = _declarations(style)
-    if css.get("display", "").split(" ")[:1] == ["none"] or css.get("content-visibility") == "hidden":
+    if css.get("display") == "none" or css.get("content-visibility") == "hidden":  # "none x" is no valid display
         return "none"
     return None
 
@@ -702,6 +702,8 @@ def _without_hidden(html: str) -> str:
             stack.extend((child, seen) for child in el if isinstance(child.tag, str))
     except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
         return html
+    finally:
+        _declarations.cache_clear()  # a page's styles are not kept for the next page (each may be megabytes)
     if not changed:
         return html
     return lhtml.tostring(tree, encoding="unicode")
