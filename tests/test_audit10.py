@@ -295,3 +295,26 @@ def test_reading_a_pages_styles_keeps_nothing_for_the_next_page_and_stays_linear
     assert "Oskar Venn" in text
     assert ingest._declarations.cache_info().currsize == 0
     assert "Oskar Venn" in _text(f'<span style="display:none x">{PLANTED}</span>')  # not a valid display: drawn
+
+
+@pytest.mark.parametrize("request_bytes, status", [
+    (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: HOST\r\n\r\n", 414),
+    (b"GET / HTTP/1.1\r\nHost: HOST\r\n" + b"X-Pad: y\r\n" * 200 + b"\r\n", 431),
+    (b"BREW /<script>x</script> HTTP/1.1\r\nHost: HOST\r\n\r\n", 501),
+])
+def test_the_standard_librarys_own_refusals_are_plain_text_with_the_policy(served, request_bytes, status):
+    import socket
+    from urllib.parse import urlsplit
+
+    base, _folder = served
+    host = urlsplit(base).netloc
+    sock = socket.create_connection(("127.0.0.1", urlsplit(base).port), timeout=30)
+    sock.sendall(request_bytes.replace(b"HOST", host.encode()))
+    reply = b""
+    while chunk := sock.recv(65536):
+        reply += chunk
+    sock.close()
+    head, _, body = reply.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 %d" % status)
+    assert b"Content-Type: text/plain" in head and b"Content-Security-Policy: default-src 'none'" in head
+    assert body.startswith(b"Error: ") and b"<" not in body.split(b"'")[0]

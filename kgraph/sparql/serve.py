@@ -530,8 +530,10 @@ def _refuse(sock) -> None:
     body = b"Error: too many connections; try again shortly\n"
     try:
         sock.setblocking(False)
-        sock.send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        headers = "".join(f"{k}: {v}\r\n" for k, v in (*_SECURITY_HEADERS, ("Content-Security-Policy", REPLY_CSP)))
+        sock.send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n%s"
+                  b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+                  % (headers.encode("ascii"), len(body), body))
     except OSError:
         pass
 
@@ -651,6 +653,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_error(self, code, message=None, explain=None):  # noqa: ARG002 - signature of the base class
+        """Answer the standard library's own refusals (a malformed request line, 414, 431) as every other error:
+        one plain-text line with the same headers (its HTML page carried no policy and echoed the request)."""
+        self._error(code, str(message or self.responses.get(code, ("request refused",))[0]))
 
     def _error(self, status: int, message: str, extra=None) -> None:
         text = f"Error: {message}".replace("\r", " ").replace("\n", " ") + "\n"
