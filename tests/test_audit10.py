@@ -97,7 +97,7 @@ def test_a_page_from_elsewhere_gets_only_its_script_hashes(tmp_path):
 
 def test_the_served_page_works_under_its_policy_in_a_browser(browser, served):  # noqa: F811 - the fixture
     base, _folder = served
-    requests, errors, violations = [], [], []
+    requests, errors = [], []
     page = browser.new_page()
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -118,7 +118,7 @@ def test_the_served_page_works_under_its_policy_in_a_browser(browser, served):  
         nodes = page.evaluate("kgraph.network.body.nodeIndices.length")
         assert nodes >= 4
         assert page.evaluate("window.__csp || null") is None
-        assert page.evaluate("window.__kgraphPwned || null") is None
+        assert page.evaluate("window.__pwned || null") is None  # the label's script never ran
         # The query form still posts to the endpoint under its own policy.
         page.goto(base + "/sparql")
         page.fill("textarea[name=query]", "SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l LIMIT 2")
@@ -129,8 +129,7 @@ def test_the_served_page_works_under_its_policy_in_a_browser(browser, served):  
     finally:
         page.close()
     assert not [u for u in requests if not u.startswith(base + "/")], requests
-    assert not errors, errors
-    assert not violations
+    assert not errors, errors  # a refused script or style is logged as an error
 
 
 # ---------------------------------------------------------------- HTML: text a reader never sees, and text a reader sees
