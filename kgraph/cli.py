@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -21,6 +22,29 @@ def _one_line(message: object) -> str:
     """Return a message as one printable line (line breaks, controls and undecodable bytes escaped)."""
     text = str(message).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+#: Characters a terminal acts on rather than shows (C0 but tab and line ends, DEL, C1 such as U+009B CSI, a CR
+#: not ending a line, bidirectional controls): ESC ]52 writes the clipboard, ESC [2J clears the screen, U+202E
+#: turns the rest of a line around.
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                                "\u2066-\u2069]|\r(?!\n)")
+
+
+def _data_out(text: str) -> str:
+    """Return data (query results, review items, extractions) as printed to standard output.
+
+    Written to a file or a pipe the data stay as they are; shown on a terminal, the characters it would act
+    on are shown as escapes (``\x1b``), as the result table shows them: a label of a graph file from
+    elsewhere cannot write the clipboard or the screen.
+    """
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        terminal = False
+    if not terminal:
+        return text
+    return _TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 #: Warnings about corrections items shown per command; the rest are counted in one line at the end (a corrections
@@ -331,7 +355,7 @@ def extract(inputs, fmt, model, skip_bad, min_confidence, encoder_types):
 
     _encoder_types(encoder_types)
     for ex in extractions(inputs, model=model, skip_bad=skip_bad, min_confidence=min_confidence):
-        click.echo(json.dumps(extraction_json(ex), ensure_ascii=False))
+        click.echo(_data_out(json.dumps(extraction_json(ex), ensure_ascii=False)))
 
 
 @main.command()
@@ -407,7 +431,7 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
                                "0 for none)") from None
         finally:
             pool.close()
-    click.get_binary_stream("stdout").write(body.encode("utf-8"))  # the result formats are UTF-8
+    click.get_binary_stream("stdout").write(_data_out(body).encode("utf-8"))  # the result formats are UTF-8
 
 
 @main.command()
@@ -615,7 +639,7 @@ def review(graph, graph_option, limit, as_json, as_csv):
 
     found = run_review(graph, limit=limit or None)
     if as_json or as_csv:
-        click.echo((to_json if as_json else to_csv)([s.item for s in found]), nl=False)
+        click.echo(_data_out((to_json if as_json else to_csv)([s.item for s in found])), nl=False)
         return
     if not found:
         click.echo("no likely duplicates, junk or wrong types found")

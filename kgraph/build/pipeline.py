@@ -310,6 +310,42 @@ def _runner(jobs: int, dask, model: str | None, batch_size: int):
     return lambda arts: parallel.run_local(arts, model=model, batch_size=batch_size)
 
 
+def _refuse_replacing_inputs(out: Path, inputs: list, corrections) -> None:
+    """Raise GraphError if an input named on the command line or the corrections file is a file the build writes.
+
+    ``kgraph build news/graph.html --output news`` replaced the article with the page, and ``--corrections
+    out/nodes.csv --format csv`` the analyst's corrections with the node table, both with exit 0. A link (soft
+    or hard) to such a file counts; a folder's own ``graph.html`` is skipped when the folder is read.
+    """
+    from kgraph.core.errors import GraphError
+    from kgraph.graph.rdf import OUTPUT_FORMATS
+
+    names = sorted({"graph.ttl", "graph.html", *(f for _what, files in OUTPUT_FORMATS.values() for f in files)})
+    paths, inodes = {}, {}
+    for name in names:
+        target = out / name
+        try:
+            paths[target.resolve()] = target
+            st = target.stat()
+            inodes[(st.st_dev, st.st_ino)] = target
+        except (OSError, RuntimeError, ValueError):  # not written yet, a link loop: compared by path only
+            pass
+    given = [("input", p) for p in inputs if str(p) != "-"]
+    if corrections is not None:
+        given.append(("corrections file", corrections))
+    for what, p in given:
+        try:
+            hit = paths.get(Path(p).resolve())
+            if hit is None:
+                st = os.stat(p)
+                hit = inodes.get((st.st_dev, st.st_ino))
+        except (OSError, RuntimeError, ValueError, TypeError):
+            continue  # a missing input is reported where it is read
+        if hit is not None:
+            raise GraphError(f"the {what} {ingest.shown(p)} would be replaced by the build's {hit.name} in "
+                             f"{ingest.shown(out)}; move it or choose another --output folder")
+
+
 def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
           skip_bad: bool = False, min_confidence: float = 0.0, *, into: bool = False, jobs: int = 1,
           dask=None, progress: bool = False, batch_size: int = 64, max_nodes: int | None = None,
@@ -352,6 +388,7 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     if out.exists() and not out.is_dir():
         raise GraphError(f"{out} is a file, not a folder")
     inputs = list(inputs)
+    _refuse_replacing_inputs(out, inputs, corrections)
     fixes = _corrections(out, corrections)  # a bad file stops the build before any parsing
     fresh = not out.exists()
     counts = {"parsed": 0, "cached": 0}

@@ -590,18 +590,78 @@ def _too_many_attributes(html: str) -> bool:
     return False
 
 
-#: Elements a browser never shows: a template's content, an element with the ``hidden`` attribute (not
-#: ``until-found``, which a search shows), or styled ``display: none`` or ``visibility: hidden`` in any spacing or
-#: case (trafilatura drops only "display:none" and "display: none"). Text planted in them is no article text.
-_HIDDEN = ("//template | //*[@hidden and not(@hidden = 'until-found')]"
-           " | //*[contains(translate(@style, 'ABDEHILNOPSTVY \t\r\n', 'abdehilnopstvy'), 'display:none')]"
-           " | //*[contains(translate(@style, 'ABDEHILNOPSTVY \t\r\n', 'abdehilnopstvy'), 'visibility:hidden')]")
-#: A page that can hold such an element: only such a page is parsed (and written out) once more.
-_MAY_HIDE = re.compile(r"(?i)<template|\shidden(?=[\s=>/])|display\s*:\s*none|visibility\s*:\s*hidden")
+#: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style) or hold a style the
+#: main-text finder misreads as hiding: only such a page is parsed (and written out) once more.
+_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=""")
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
+_IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
+
+
+def _css_unescape(m: re.Match) -> str:
+    if m.group(1) is None:
+        return m.group(2)
+    code = int(m.group(1), 16)
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+@functools.lru_cache(maxsize=4096)  # a page repeats its styles: each is read once
+def _declarations(style: str) -> dict[str, str]:
+    """Return an inline style's properties as a browser applies them: comments and escapes read, names and
+    keywords in lower case, the last declaration winning unless an earlier one is ``!important``."""
+    out: dict[str, tuple[bool, str]] = {}
+    for decl in _CSS_COMMENT.sub(" ", style).split(";"):
+        name, colon, value = decl.partition(":")
+        if not colon:
+            continue
+        name = _CSS_ESCAPE.sub(_css_unescape, name).strip().lower()
+        value = _CSS_ESCAPE.sub(_css_unescape, value).strip().lower()
+        important = bool(_IMPORTANT.search(value))
+        value = _IMPORTANT.sub("", value).strip()
+        if name and (important or not out.get(name, (False, ""))[0]):
+            out[name] = (important, value)
+    return {k: v for k, (_i, v) in out.items()}
+
+
+def _hides(el) -> str | None:
+    """Return ``"none"`` if an element is hidden for good from a reader without script, itself and all inside it
+    (``visibility: hidden`` is read apart: it is inherited, and a child may set it back).
+
+    Never drawn: a ``<template>``'s content; the ``hidden`` attribute in its hidden state (not
+    ``until-found``, any case, which a search of the page shows); ``display: none``; ``content-visibility:
+    hidden``. Screen-reader text (``sr-only``, ``clip``, ``overflow: hidden``), ``opacity: 0`` and
+    ``aria-hidden`` (drawn, only left out of the accessibility tree) are drawn or read aloud: not hidden.
+    """
+    if el.tag == "template":
+        return "none"
+    hidden = el.get("hidden")
+    if hidden is not None and hidden.strip().lower() != "until-found":
+        return "none"
+    style = el.get("style")
+    if not style:
+        return None
+    css = _declarations(style)
+    if css.get("display") == "none" or css.get("content-visibility") == "hidden":  # "none x" is no valid display
+        return "none"
+    return None
+
+
+def _own_visibility(el) -> bool | None:
+    """Return False if an element's style sets ``visibility`` hidden (or ``collapse``), True if visible, else None."""
+    style = el.get("style") if isinstance(el.tag, str) else None
+    if not style:
+        return None
+    v = _declarations(style).get("visibility")
+    return {"hidden": False, "collapse": False, "visible": True}.get(v)
 
 
 def _without_hidden(html: str) -> str:
-    """Return the page without the elements a browser never shows (:data:`_HIDDEN`), each one's tail kept."""
+    """Return the page without the elements a browser never shows (:func:`_hides`), each one's tail kept.
+
+    The style of an element kept is removed when the main-text finder would read it as hiding: trafilatura
+    drops any element whose style holds "hidden" (``overflow: hidden``, the ``clip`` pattern of
+    screen-reader text) or "display:none" (overruled by a later ``display``).
+    """
     if not _MAY_HIDE.search(html):
         return html
     from lxml import html as lhtml
@@ -609,14 +669,43 @@ def _without_hidden(html: str) -> str:
 
     try:
         tree = load_html(html)
-        hidden = tree.xpath(_HIDDEN) if tree is not None else []
+        if tree is None:
+            return html
+        changed = False
+        # visibility is inherited and a child may set it back to visible: such a child's ancestors are kept
+        # (their own text blanked), each found once.
+        redrawn = set()
+        for el in tree.iter():
+            if isinstance(el.tag, str) and _own_visibility(el):
+                for up in el.iterancestors():
+                    if up in redrawn:
+                        break
+                    redrawn.add(up)
+        stack = [(tree, True)]
+        while stack:
+            el, seen = stack.pop()
+            own = _own_visibility(el)
+            seen = seen if own is None else own
+            if (_hides(el) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
+                el.drop_tree()  # its tail stays (blanked already when its parent is not drawn)
+                changed = True
+                continue
+            if not seen:
+                el.text = None
+                for child in el:
+                    child.tail = None
+                changed = True
+            style = el.get("style")
+            if style and ("hidden" in style or "display" in style):
+                el.set("style", ";".join(d for d in style.split(";") if "hidden" not in d and "display" not in d))
+                changed = True
+            stack.extend((child, seen) for child in el if isinstance(child.tag, str))
     except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
         return html
-    if not hidden:
+    finally:
+        _declarations.cache_clear()  # a page's styles are not kept for the next page (each may be megabytes)
+    if not changed:
         return html
-    for el in hidden:
-        if el.getparent() is not None:  # not inside one dropped already
-            el.drop_tree()
     return lhtml.tostring(tree, encoding="unicode")
 
 

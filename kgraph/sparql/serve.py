@@ -53,6 +53,42 @@ _LENGTH = re.compile(r"[0-9]{1,18}")
 #: Errors of a client that went away: logged as one line, never as a traceback.
 _GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)
 
+#: Headers of every reply. No other site may frame a reply (clickjacking the form), load one with a tag of its own
+#: (``Cross-Origin-Resource-Policy``) or learn this address from a link followed from it (``Referrer-Policy``:
+#: the page sends no referrer at all; the query form only to this endpoint, as under ``no-referrer`` a browser
+#: sends the form's POST with ``Origin: null``, which the cross-site check refuses).
+_SECURITY_HEADERS = (("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store"),
+                     ("X-Frame-Options", "DENY"), ("Cross-Origin-Resource-Policy", "same-origin"),
+                     ("Cross-Origin-Opener-Policy", "same-origin"))
+#: The Content-Security-Policy of every reply but the page: nothing is loaded or run, and the query form posts here.
+REPLY_CSP = "default-src 'none'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+#: The page's own policy (a ``<meta>`` near its start, written by ``kgraph view``/``build``) is read from this many
+#: bytes at its head.
+_PAGE_HEAD = 16 << 10
+_META_CSP = re.compile(rb'<meta\s+http-equiv=["\']?Content-Security-Policy["\']?\s+content="([^"]*)"', re.I)
+_SCRIPT_HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
+
+
+def page_csp(head: bytes) -> str:
+    """Return the Content-Security-Policy header of a page whose first bytes are ``head``.
+
+    The header repeats the page's own ``<meta>`` policy and adds what a ``<meta>`` cannot say
+    (``frame-ancestors``). Only the page's script hashes are taken from the file; any other source it
+    names (a host, ``'unsafe-inline'``, ``'unsafe-eval'``) is not, so a ``graph.html`` from elsewhere runs no
+    more than its own hashed inline scripts, and a page without a policy runs none. The page queries
+    nothing (``connect-src 'none'``): its data are inside it.
+    """
+    hashes: list[str] = []
+    m = _META_CSP.search(head)
+    if m:
+        for directive in m.group(1).decode("ascii", "replace").split(";"):
+            name, _, value = directive.strip().partition(" ")
+            if name.lower() == "script-src":
+                hashes = _SCRIPT_HASH.findall(value)
+    scripts = " ".join(dict.fromkeys(hashes)) or "'none'"
+    return (f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+            "connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
 _BINDINGS_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -494,8 +530,10 @@ def _refuse(sock) -> None:
     body = b"Error: too many connections; try again shortly\n"
     try:
         sock.setblocking(False)
-        sock.send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+        headers = "".join(f"{k}: {v}\r\n" for k, v in (*_SECURITY_HEADERS, ("Content-Security-Policy", REPLY_CSP)))
+        sock.send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n%s"
+                  b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+                  % (headers.encode("ascii"), len(body), body))
     except OSError:
         pass
 
@@ -608,13 +646,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-store")
+        for k, v in _SECURITY_HEADERS + (("Content-Security-Policy", REPLY_CSP), ("Referrer-Policy", "same-origin")):
+            self.send_header(k, v)
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
+
+    def send_error(self, code, message=None, explain=None):  # noqa: ARG002 - signature of the base class
+        """Answer the standard library's own refusals (a malformed request line, 414, 431) as every other error:
+        one plain-text line with the same headers (its HTML page carried no policy and echoed the request)."""
+        self._error(code, str(message or self.responses.get(code, ("request refused",))[0]))
 
     def _error(self, status: int, message: str, extra=None) -> None:
         text = f"Error: {message}".replace("\r", " ").replace("\n", " ") + "\n"
@@ -714,15 +757,18 @@ class _Handler(BaseHTTPRequestHandler):
         fh, size = opened
         # Sent in pieces from the file: read whole, each slow reader of a 200 MB page held 200 MB (12 held 2.4 GB).
         with fh:
+            head = fh.read(min(size, _PAGE_HEAD))
             self._replied = True
             self.send_response(200)
             for name, value in (("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(size)),
-                                ("X-Content-Type-Options", "nosniff"), ("Cache-Control", "no-store")):
+                                *_SECURITY_HEADERS, ("Content-Security-Policy", page_csp(head)),
+                                ("Referrer-Policy", "no-referrer")):
                 self.send_header(name, value)
             self.end_headers()
             if self.command == "HEAD":
                 return
-            left = size
+            self.wfile.write(head)
+            left = size - len(head)
             while left > 0:
                 chunk = fh.read(min(left, 1 << 16))
                 if not chunk:  # the file shrank while sent: the reply cannot be whole
