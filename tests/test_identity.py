@@ -3703,6 +3703,11 @@ def test_a_country_a_team_travels_to_in_a_match_report_is_the_country(tail, norw
     ("Fans from all over Norway came to the final.", True),
     ("Scouts of clubs from Peru and Norway watched the midfielder.", True),  # the name after "and" read so too
     ("Next month Peru and Norway meet in a friendly.", False),  # two teams
+    ("Norway will host the next World Cup.", True),  # the land the games are played in
+    ("The final is in May, with Norway set to host the championships in two years.", True),
+    ("Norway's sports ministry paid for the new pitch.", True),  # a state body, one word of what it does before it
+    ("Next week Norway host Peru in a friendly.", False),  # a team hosts a team
+    ("Norway's team president resigned after the defeat.", False),
 ])
 def test_a_country_of_a_match_reports_sport_or_people_is_the_country(tail, norway_country):
     report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "

@@ -470,6 +470,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "TARSK -- The rider ...", "TARSK - ": a dateline names where the story was filed
     if _STATE_OFFICE_AFTER.match(text, m.end) or _LAND_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
+    if corpus_type == EntityType.Country and _HOSTS_EVENT_AFTER.match(text, m.end):
+        return False  # "Veltria will host the World Cup": the land the games are played in
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
     if prev in _LOCATIVE and not possessive:
         return False
@@ -514,10 +516,21 @@ _TRAVEL_TO = re.compile(r"\b(?:travel(?:s|led|ed|ling|ing)?|trips?|flights?|fl(?
 #: What follows a dateline's place at a line's start: a dash, a bracketed agency, or a region and then those.
 _DATELINE_AFTER = re.compile(r"(?:,[^\n,]{1,30},?)?[ \t]*(?:--|\u2014|\u2013|_|\()")
 
-#: A state's offices and bodies after its name's possessive: the country, not its team ("Veltria's crown prince").
-_STATE_OFFICE_AFTER = re.compile(r"['\u2019]s (?:crown |foreign |prime |interior |finance |defen[cs]e )?"
+#: A state's offices and bodies after its name's possessive, one word of what they do between: the country, not its
+#: team ("Veltria's crown prince", "Veltria's environment ministry"); a sport's word there is the team's ("Veltria's
+#: team president").
+_STATE_OFFICE_AFTER = re.compile(r"['\u2019]s (?!(?:team|squad|side|club)\b)"
+                                 r"(?:[a-z-]+ )?"
                                  r"(?:king|queen|prince|princess|president|premier|chancellor|minister|ministry|"
                                  r"government|parliament|embassy|ambassador|army|military)\b", re.IGNORECASE)
+
+#: A country that hosts a tournament or games after its name: the land, not a team ("Veltria will host the 2030 World
+#: Cup", "Veltria, set to host the next championships"); a team hosts another team, not an event ("Veltria host Ostmark").
+_HOSTS_EVENT_AFTER = re.compile(r",?\s+(?:(?:is|was|will|would|are|were|has|have|had|been|be|once|now|also)\s+){0,3}"
+                                r"(?:(?:set|due|chosen|picked|scheduled|bidding|expected|hoping|going|proud|ready)"
+                                r"\s+to\s+|to\s+)?host(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
+                                r"(?:cups?|championships?|games|olympics|tournaments?|finals|world cup|euros?)\b",
+                                re.IGNORECASE)
 
 
 #: What a country has that no team does, after its name's possessive and up to two words ("in Veltria's poor
