@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import warnings
 
+import pytest
+
+from kgraph.core.errors import InputError
 from kgraph.core.model import Article, Extraction, Mention
 from kgraph.linking.link import link_extractions
 
+from kgraph.linking import corrections as corr
 
 from .test_corrections import by_label, fixes
 
@@ -69,3 +73,38 @@ def test_an_item_naming_a_name_a_merge_absorbed_says_it_acts_on_the_merged_entit
         assert [str(x.message).split("; ")[0] for x in w] == [
             f"correction {fixes(item, item).items[1].describe()}: 'Ivo Marek' was merged into "
             "'person/Lena_Ostrova' by an earlier correction"], [str(x.message) for x in w]
+
+
+@pytest.mark.parametrize("spelling", ["citizen_of", "citizen of", "Citizen-Of", "CITIZENOF"])
+def test_a_predicate_written_as_words_is_read(spelling):
+    """ "citizen_of" as a database or a spreadsheet writes it: before stop 72 an unknown predicate (exit 1)."""
+    c = fixes({"action": "assert", "subject": "A", "predicate": spelling, "object": "B"})
+    assert c.items[0].predicate == "citizenOf"
+    with pytest.raises(InputError, match="unknown predicate 'citizen_off'"):
+        fixes({"action": "assert", "subject": "A", "predicate": "citizen_off", "object": "B"})
+
+
+def test_yaml_items_pasted_from_review_with_their_commas_are_read():
+    """`kgraph review` prints each item with a closing comma; "- {...}," in a YAML list was a YAML error."""
+    text = ('corrections:\n'
+            '  - {"action": "block", "entity": "Orvell", "note": "a word, not a name"},\n'
+            '  - {action: retype, entity: Tarsk, type: Person},  # by hand\n'
+            '  - [not, an, item]\n')
+    with pytest.raises(InputError, match="item 3: expected an object"):
+        corr.parse_yaml(text)
+    items = corr.parse_yaml(text.rsplit("  - [", 1)[0]).items
+    assert [(c.action, c.entity, c.note) for c in items] == [("block", "Orvell", "a word, not a name"),
+                                                            ("retype", "Tarsk", None)]
+    with pytest.raises(InputError, match="not valid YAML"):  # a comma inside a flow list stays an error
+        corr.parse_yaml("- {action: block, entity: [A},\n")
+
+
+def test_a_csv_quote_never_closed_is_an_error_not_lost_rows():
+    """An unclosed quote ran its cell to the end of the file: before stop 72 the rows after it were read as
+    part of one name, silently ("Bild\\nrename,Kofi Annan,..." blocked Bild and renamed no one)."""
+    text = 'action,entity,label\nblock,"Bild,\nrename,Kofi Annan,Kofi A. Annan\nblock,Weblog,\n'
+    with pytest.raises(InputError, match=r'row 2: a quote \(\"\) is opened and never closed'):
+        corr.parse_csv(text)
+    # a closed quote may hold a line break (a spreadsheet's note of two lines), and a doubled one is a quote
+    c = corr.parse_csv('action,entity,note\nblock,Bild,"two\nlines"\nblock,"Tarsk ""Old""",\n')
+    assert [(i.entity, i.note) for i in c.items] == [("Bild", "two\nlines"), ('Tarsk "Old"', None)]
