@@ -762,12 +762,13 @@ def _without_repeats(corrections):
     return replace(corrections, items=tuple(kept))
 
 
-def _story_kind_readings(groups: dict, gid) -> list:
-    """Return the groups the build parted off ``gid`` by kind of story ("Orvell (sport)" of "Orvell")."""
-    if not isinstance(gid, tuple):
-        return []
-    return sorted((g for g in groups if isinstance(g, tuple) and len(g) == len(gid) + 1 and g[:len(gid)] == gid
-                   and g[len(gid):] in (_SPORT_READING, _WOMEN_READING)), key=str)
+def _story_kind_readings(groups: dict) -> dict:
+    """Return each group's groups the build parted off by kind of story ("Orvell (sport)" of "Orvell")."""
+    out: dict = defaultdict(list)
+    for g in sorted(groups, key=str):
+        if isinstance(g, tuple) and len(g) > 1 and g[-1:] in (_SPORT_READING, _WOMEN_READING):
+            out[g[:-1]].append(g)
+    return out
 
 
 def _apply_entity_corrections(res, corrections, texts: dict,
@@ -806,6 +807,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     slugs = None  # the articles by id and IRI slug, made for the first split that names articles
     apart: list = []  # (group, group, item) of each pair a different item keeps apart
     differents = corrections.of("different")
+    readings_of = _story_kind_readings(res.groups)  # looked up per block: a file may hold 100,000 items
 
     def need(c, ref):
         live = refs.candidates(ref)
@@ -1067,7 +1069,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                               f"({label_of(gid)!r}); the block removes that whole entity", stacklevel=2)
             # The name's other story-kind readings go too: a junk name is junk in a match report as well, and
             # a grown corpus may part the blocked mentions off as "Name (sport)" the item could not name.
-            for gid in [gid, *_story_kind_readings(res.groups, gid)]:
+            for gid in [gid, *(g for g in readings_of.get(gid, ()) if g in res.groups)]:
                 g = res.groups[gid]
                 key, gone = refs.key_of[gid], len(members.get(gid, ()))
                 removed.append(f"{c.provenance()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
