@@ -193,10 +193,13 @@ _ONTOLOGY_TERM = re.compile(rf"<?(?:kg:|{re.escape(str(KG._NS))})([A-Za-z]+)>?")
 
 
 def _term(value: str, spellings: dict) -> str:
-    """Return a type or predicate as the file names it: its one spelling in any case, also as copied from the graph."""
+    """Return a type or predicate as the file names it: its one spelling in any case or words, or copied from the graph."""
     m = _ONTOLOGY_TERM.fullmatch(value)
     low = (m.group(1) if m else value).lower()
-    return _CANONICAL.get(low) or spellings.get(low) or value  # an unknown one as written, for the error
+    # "citizen_of", "born in", "located-in": the words of one term, as a spreadsheet or a database writes them.
+    joined = re.sub(r"[\s_-]+", "", low)
+    return (_CANONICAL.get(low) or spellings.get(low) or _CANONICAL.get(joined) or spellings.get(joined)
+            or value)  # an unknown one as written, for the error
 
 
 #: Invisible characters a name copied from a web page or a document may carry at its ends (zero-width space,
@@ -340,13 +343,20 @@ def parse_csv(text: str, source: str = "corrections") -> Corrections:
         raise InputError(f"{source}: the CSV header has no 'action' column (it has {', '.join(header) or 'none'})")
     items = []
     action = header.index("action")
+    first_line = rows.line_num + 1  # the line a row starts on: one cell may hold line breaks
+    unclosed = text.count('"') % 2 == 1  # counted once: a file may hold 100,000 rows
     try:
         for row in rows:
+            row_start, first_line = first_line, rows.line_num + 1
             if not any(cell.strip() for cell in row):
                 continue
             if row[0].strip()[:1] == "#" and (row[action:action + 1] or [""])[0].strip().lower() not in ACTIONS:
                 continue  # a comment: a row starting with '#' (and holding no action)
             where = f"{source}: row {rows.line_num}"
+            if unclosed and any("\n" in cell for cell in row):
+                # A quote never closed runs its cell to the end of the file: the rows after it would be lost.
+                raise InputError(f"{source}: row {row_start}: a quote (\") is opened and never closed, so the "
+                                 "rows after it read as one cell; close or remove it")
             if len(row) > len(header):
                 raise InputError(f"{where}: {len(row)} cells under a header of {len(header)}")
             raw: dict = {}
@@ -377,9 +387,18 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
         # Every scalar is read as text: a label "No" or "2014" stays that name, not a boolean or a number.
         data = yaml.load(text, Loader=yaml.BaseLoader)  # builds only strings, lists and mappings
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+        # Items pasted from `kgraph review` each end in a comma: "- {...}," is a list entry and a stray comma.
+        relaxed = _YAML_ENTRY_COMMA.sub(r"\1", text)
+        try:
+            if relaxed == text:
+                raise exc
+            data = yaml.load(relaxed, Loader=yaml.BaseLoader)
+        except yaml.YAMLError:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+            raise InputError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+        except RecursionError:
+            raise InputError(f"{source}: not valid YAML (nested too deeply)") from None
     except RecursionError:  # PyYAML composes nested collections recursively: "[[[[..." 100,000 deep
         raise InputError(f"{source}: not valid YAML (nested too deeply)") from None
     if _expanded_size(data, userfile.MAX_BYTES) > userfile.MAX_BYTES:
@@ -390,6 +409,10 @@ def parse_yaml(text: str, source: str = "corrections") -> Corrections:
     if isinstance(data, list):
         data = {"version": 1, "corrections": data}
     return parse(data, source)  # a version "1" (every YAML scalar is read as text) is version 1
+
+
+#: A block list's entry written as one flow mapping or list on its line, and a comma after it (dropped).
+_YAML_ENTRY_COMMA = re.compile(r"^([ \t]*-[ \t]+[{\[].*[}\]])[ \t]*,[ \t]*(?=#|$)", re.M)
 
 
 def _expanded_size(data: object, limit: int) -> int:

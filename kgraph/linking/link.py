@@ -21,7 +21,7 @@ from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.linking.identity import _canonical, _city_named_region, _city_named_state, articles_per_name
+from kgraph.linking.identity import _SPORT_READING, _WOMEN_READING, _canonical, _city_named_region, _city_named_state, articles_per_name
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -91,6 +91,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
     from kgraph.linking.identity import container_country, resolve, stated_locations
 
     res = resolve(exs)
+    corrections = _without_repeats(corrections)
     carried = _carried_keys(res, published or {})
     forced_label: dict = {}
     notes: dict = defaultdict(list)
@@ -736,6 +737,40 @@ def _context_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
+def _without_repeats(corrections):
+    """Return the corrections without an item that repeats an earlier one, each skipped with a warning.
+
+    A file pasted into twice, or two analysts' files joined, repeats items: applied again, a split would part
+    the split-off entity and an assert or a retype would be recorded twice, under two item numbers.
+    """
+    import warnings
+
+    if not corrections:
+        return corrections
+    seen: dict = {}
+    kept = []
+    for c in corrections.items:
+        # Written as the file wrote it, but for white space and the order of a list: a key's case is its own.
+        same = tuple((f, tuple(sorted(" ".join(x.split()) for x in v)) if isinstance(v, (list, tuple))
+                      else " ".join(v.split()) if isinstance(v, str) else v)
+                     for f, v in sorted(c.as_item().items()))  # a note of its own makes an item no repeat
+        if same in seen:
+            warnings.warn(f"correction {c.describe()}: repeats #{seen[same].index + 1}; skipped", stacklevel=3)
+            continue
+        seen[same] = c
+        kept.append(c)
+    return replace(corrections, items=tuple(kept))
+
+
+def _story_kind_readings(groups: dict) -> dict:
+    """Return each group's groups the build parted off by kind of story ("Orvell (sport)" of "Orvell")."""
+    out: dict = defaultdict(list)
+    for g in sorted(groups, key=str):
+        if isinstance(g, tuple) and len(g) > 1 and g[-1:] in (_SPORT_READING, _WOMEN_READING):
+            out[g[:-1]].append(g)
+    return out
+
+
 def _apply_entity_corrections(res, corrections, texts: dict,
                               carried: dict | None = None) -> tuple[dict, dict, dict, dict, list, list]:
     """Apply merges, splits, renames, retypes, blocks and pairs kept apart (``different``) to the groups in place.
@@ -772,6 +807,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     slugs = None  # the articles by id and IRI slug, made for the first split that names articles
     apart: list = []  # (group, group, item) of each pair a different item keeps apart
     differents = corrections.of("different")
+    readings_of = _story_kind_readings(res.groups)  # looked up per block: a file may hold 100,000 items
 
     def need(c, ref):
         live = refs.candidates(ref)
@@ -878,6 +914,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                         [gid] + [g for g in (live if gid in live else [gid, *live]) if g != gid]]
                 _warn_ambiguous(c, c.entity, keys, "split" if moved else "tried",
                                 "the one named there" if gid != live[0] else None)
+            if refs.absorbed_into(c.entity, gid):
+                _warn_absorbed(c, refs, gid, "the split parts its mentions off that merged entity")
             src = res.groups[gid]
             if not moved:
                 where = " and ".join(w for w, on in (("those articles", arts), ("that context", c.context)) if on)
@@ -941,6 +979,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             gid = need(c, c.entity)
             if gid is None:
                 continue
+            if refs.absorbed_into(c.entity, gid):
+                _warn_absorbed(c, refs, gid, "the rename gives that merged entity the new label")
             g = res.groups[gid]
             res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
             extra_same[gid].add(refs.key_of[gid])
@@ -952,6 +992,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             gid = need(c, c.entity)
             if gid is None:
                 continue
+            if refs.absorbed_into(c.entity, gid):
+                _warn_absorbed(c, refs, gid, "the retype changes that merged entity's type")
             g = res.groups[gid]
             if g.type != c.type:
                 res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
@@ -1018,28 +1060,28 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             gid = need(c, c.entity)
             if gid is None:
                 continue
-            absorbed = refs.absorbed_into(c.entity, gid)
-            if absorbed:
-                warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into "
-                              f"{refs.key_of[gid]!r} by an earlier correction; "
-                              f"the block removes that whole entity", stacklevel=2)
+            if refs.absorbed_into(c.entity, gid):
+                _warn_absorbed(c, refs, gid, "the block removes that whole entity")
             elif not _KEY_REF.fullmatch(_key_ref(c.entity)) and not set(_folds(c.entity)) & set(_folds(label_of(gid))):
                 # A short name or acronym the build joined to the entity ("ECB" of "European Central Bank"): the
                 # block takes the entity it names, every mention of it, which the analyst may not have meant.
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} is another name of {refs.key_of[gid]!r} "
                               f"({label_of(gid)!r}); the block removes that whole entity", stacklevel=2)
-            g = res.groups[gid]
-            key, gone = refs.key_of[gid], len(members.get(gid, ()))
-            removed.append(f"{c.provenance()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
-                           f"{len(g.articles)} article{'s' * (len(g.articles) != 1)})")
-            for name in {key, _norm(label_of(gid)), *map(_norm, g.names),
-                         *map(_norm, g.aliases)}:
-                blocked.setdefault(name, c)
-            res.groups.pop(gid)
-            res.same_as.pop(gid, None)
-            notes.pop(gid, None)
-            for k in members.pop(gid, []):
-                del res.mention_group[k]
+            # The name's other story-kind readings go too: a junk name is junk in a match report as well, and
+            # a grown corpus may part the blocked mentions off as "Name (sport)" the item could not name.
+            for gid in [gid, *(g for g in readings_of.get(gid, ()) if g in res.groups)]:
+                g = res.groups[gid]
+                key, gone = refs.key_of[gid], len(members.get(gid, ()))
+                removed.append(f"{c.provenance()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
+                               f"{len(g.articles)} article{'s' * (len(g.articles) != 1)})")
+                for name in {key, _norm(label_of(gid)), *map(_norm, g.names),
+                             *map(_norm, g.aliases)}:
+                    blocked.setdefault(name, c)
+                res.groups.pop(gid)
+                res.same_as.pop(gid, None)
+                notes.pop(gid, None)
+                for k in members.pop(gid, []):
+                    del res.mention_group[k]
     # Mentions follow merges.
     for k, v in list(res.mention_group.items()):
         if v in refs.redirect:
@@ -1218,6 +1260,14 @@ def _key_ref(ref: str) -> str:
     from kgraph.core.iri import ENTITY_BASE
 
     return ref[len(ENTITY_BASE):] if ref.startswith(ENTITY_BASE) else ref
+
+
+def _warn_absorbed(c, refs, gid, what: str) -> None:
+    """Warn that a correction names an entity an earlier merge absorbed, so it acts on the merged entity."""
+    import warnings
+
+    warnings.warn(f"correction {c.describe()}: {c.entity!r} was merged into {refs.key_of[gid]!r} by an earlier "
+                  f"correction; {what}", stacklevel=3)
 
 
 def _warn_missing(c, ref: str, blocked: dict) -> None:
