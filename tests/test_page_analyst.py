@@ -3357,3 +3357,44 @@ def test_buttons_that_go_with_what_they_do_leave_the_focus_where_the_reader_goes
     page.page.keyboard.press("Tab")
     assert page.js("document.activeElement.closest('#details') !== null")
     page.check_clean()
+
+
+# ---------------------------------------------------------------- review of stop 72, second round
+
+def _strokes(page):
+    """Redraw the network; return [on-screen width, colour] of each line stroked in that frame."""
+    page.js("""() => { const p = CanvasRenderingContext2D.prototype;
+        if (!p.__stroked) { const f = p.stroke; p.stroke = function (...a) {
+            if (window.__strokes) window.__strokes.push([this.lineWidth * kgraph.network.getScale(), String(this.strokeStyle)]);
+            return f.apply(this, a); }; p.__stroked = true; }
+        window.__strokes = []; kgraph.network.redraw(); }""")
+    page.settle()
+    return page.js("() => { const s = window.__strokes.slice(); window.__strokes = null; return s; }")
+
+
+def test_a_hub_chosen_draws_its_best_attested_relations_dark_and_the_others_thin(open_page, tmp_path, analyst_page):
+    # Choosing a hub (Germany in the 602 development articles: 467 relations, 422 neighbours) drew every relation of
+    # it dark and wide over the veil: a black sunburst around it, the names readable and little else.
+    page, hub = _hub_page(open_page, tmp_path)
+    edges = page.js("id => kgraph.network.getConnectedEdges(id).length", hub)
+    assert edges > 40
+    page.js("id => kgraph.selectNode(id)", hub)
+    page.settle()
+    dark = "#1f2328"  # the light theme's chosen edge
+    wide = [s for s in _strokes(page) if s[1] == dark and s[0] >= 2]
+    assert len(wide) <= 2 * 12, len(wide)  # the 12 best attested, drawn under the veil and again over it
+    thin = [s for s in _strokes(page) if s[1] != dark and s[0] < 2.1]
+    assert len(thin) >= edges - 12
+    assert "best attested lines are dark" in page.page.inner_text("#details .hub-note")
+    page.page.screenshot(path=str(tmp_path / "hub.png"))
+    page.check_clean()
+    # a small selection is drawn as before: all its relations dark and wide
+    page = open_page(analyst_page)
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", orion)
+    page.settle()
+    n = page.js("id => kgraph.network.getConnectedEdges(id).length", orion)
+    wide = [s for s in _strokes(page) if s[1] == dark and s[0] >= 1.5]
+    assert len(wide) >= n
+    assert not page.js("document.querySelector('#details .hub-note')")
+    page.check_clean()

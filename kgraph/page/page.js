@@ -440,6 +440,13 @@
       // for its highlight colour)
       chosen: {label: true, edge: function (values, id, selected, hovering) {
         if (!selected && !hovering) return;
+        if (selected && !hovering && strongEdges && !strongEdges.has(id)) {
+          // a hub's relations beyond its best attested: thin (under 2 px on screen, wider for more articles), lighter
+          values.opacity = Math.min(1, values.opacity / EDGE_OPACITY) * HUB_THIN_OPACITY;
+          values.color = T.edgeHover;
+          values.width = (HUB_THIN_PX + 0.1 * Math.max(0, values.width - 1)) / network.getScale();
+          return;
+        }
         values.opacity = Math.min(1, values.opacity / EDGE_OPACITY);
         values.color = selected ? T.edgeHi : T.edgeHover;
         values.width = (selected ? selectionWidth : hoverWidth)(values.width);
@@ -954,16 +961,32 @@
   }
   network.on('_startRendering', function () { setIdle(false); });
   network.on('_requestRedraw', function () { setIdle(false); });
-  function setFocus(nodes, edges) {
-    focusNodes = nodes; focusEdges = edges;
+  function setFocus(nodes, edges, strong) {
+    focusNodes = nodes; focusEdges = edges; strongEdges = strong || null;
     network.redraw();
     if (exportScopeReady) updateExportScope();
   }
   var exportScopeReady = false;
+  // A hub chosen (Germany in the 602 development articles: 467 relations to 422 neighbours) drew every relation of it
+  // dark and wide over the veil: a black sunburst, the names readable and little else. Beyond HUB_EDGES drawn edges
+  // only the HUB_STRONG best attested (most articles) are drawn so; the others thin and lighter, still over the veil.
+  // A smaller selection is drawn as before.
+  var HUB_EDGES = 40, HUB_STRONG = 12, HUB_THIN_PX = 0.8, HUB_THIN_OPACITY = 0.7, strongEdges = null;
+  function edgeStrength(k) {
+    var s = 0;
+    (groups[k] || []).forEach(function (i) { var e = edgeById[i]; if (e) s += e.articles.length || (e.asserted ? 1 : 0); });
+    return s;
+  }
+  function strongestOf(edges) {
+    if (edges.length <= HUB_EDGES) return null;
+    var strength = {};
+    edges.forEach(function (k) { strength[k] = edgeStrength(k); });
+    return new Set(edges.slice().sort(function (a, b) { return strength[b] - strength[a] || (a < b ? -1 : a > b ? 1 : 0); }).slice(0, HUB_STRONG));
+  }
   function highlight(id) {
     if (!drawnNodes.has(id)) { setFocus(null, null); return; }
-    var nodes = new Set(network.getConnectedNodes(id)); nodes.add(id);
-    setFocus(nodes, new Set(network.getConnectedEdges(id)));
+    var nodes = new Set(network.getConnectedNodes(id)), edges = network.getConnectedEdges(id); nodes.add(id);
+    setFocus(nodes, new Set(edges), strongestOf(edges));
   }
 
   // ------------------------------------------------------------------ the explored entities laid out on their own
@@ -1833,6 +1856,9 @@
         kinds.append(b);
       });
     }
+    // a hub's best attested relations are drawn dark on the graph, the others thin: the panel says so
+    var hubNote = focused === id && strongEdges && focusEdges ? el('p', {class: 'muted small hub-note',
+      text: 'On the graph its ' + num(strongEdges.size) + ' best attested lines are dark, the other ' + num(focusEdges.size - strongEdges.size) + ' thin.'}) : null;
     // with a time range or publishers set, the articles they keep come first; the others stay listed, greyed
     var af = articleFiltered(), kept = af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length;
     // by date, the latest first, as on the home panel (they were in corpus order: 2014, 2015, 2016, 2016, 2015 ...)
@@ -1858,7 +1884,7 @@
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
-      rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
+      rel.childNodes.length ? relHead : null, hubNote, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
       n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
         + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')}) : null,
