@@ -3398,3 +3398,50 @@ def test_a_hub_chosen_draws_its_best_attested_relations_dark_and_the_others_thin
     assert len(wide) >= n
     assert not page.js("document.querySelector('#details .hub-note')")
     page.check_clean()
+
+
+def _qualified_page(tmp_path):
+    """A story naming Velt the country, the women's team "Velt (women)" (also named Velt, no relation) and two entities
+    linking calls "Tarsk (Velt)": the club and the town."""
+    E = Entity
+    land = E("country/velt", "Country", "Velt", articles=("n1",), mentions=9)
+    women = E("organization/velt_w", "Organization", "Velt (women)", aliases=("Velt",), articles=("n1",), mentions=3)
+    club = E("organization/tarsk", "Organization", "Tarsk (Velt)", aliases=("Tarsk",), articles=("n1",), mentions=4)
+    town = E("place/tarsk", "Place", "Tarsk (Velt)", aliases=("Tarsk",), articles=("n1",), mentions=5)
+    ann = E("person/ann", "Person", "Ann Roe", articles=("n1",), mentions=2)
+    one, two = "Ann Roe coaches Tarsk and lives in Velt.", "Tarsk lies in Velt."
+    text = one + " " + two
+    kb = KnowledgeBase(articles=(Article("n1", text),), entities=(ann, land, women, club, town), facts=(
+        Fact("person/ann", "memberOf", "organization/tarsk", evidence=(("n1", _stated(ann, "memberOf", replace(club, label="Tarsk"), one)),)),
+        Fact("place/tarsk", "locatedIn", "country/velt", evidence=(("n1", _stated(replace(town, label="Tarsk"), "locatedIn", land, two, start=len(one) + 1)),)),
+        Fact("person/ann", "livesIn", "country/velt", evidence=(("n1", _stated(ann, "livesIn", land, one)),))))
+    return visualize.write_page(rdf.to_graph(kb), tmp_path / "q.html")[0]
+
+
+def test_a_label_with_a_qualifier_of_its_own_takes_no_second_and_a_hidden_result_says_why(open_page, tmp_path):
+    # Search listed "Germany (women) (Germany) · not shown now": the team's other name again in a second
+    # parenthesis, and a result not drawn without saying why or what choosing it does. Entities of one qualified label
+    # were "Tarsk (Velt) (Organization)" in the name boxes and the heading.
+    page = open_page(_qualified_page(tmp_path))
+    page.page.fill("#search", "velt")
+    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article):not(.result-sentences)')).map(b => b.textContent.trim())")
+    assert not [r for r in rows if ") (" in r], rows
+    assert "Velt (women) · not drawn: no relation, choosing draws it" in rows, rows
+    women = page.js("kgraph.data.nodes.find(n => n.label === 'Velt (women)').id")
+    assert women not in page.drawn_nodes()
+    page.page.click("#results button:has-text('Velt (women)')")
+    page.settle()
+    assert women in page.drawn_nodes()  # choosing it draws it
+    options = sorted(page.js("Array.from(document.querySelectorAll('#names option')).map(o => o.value)"))
+    assert "Tarsk (Velt, Organization)" in options and "Tarsk (Velt, Place)" in options, options
+    club = page.js("kgraph.data.nodes.find(n => n.id.endsWith('organization/tarsk')).id")
+    page.js("id => kgraph.selectNode(id)", club)
+    assert page.page.inner_text("#details h3") == "Tarsk (Velt, Organization)"
+    assert ") (" not in page.page.inner_text("#details")
+    page.page.fill("#search", "tarsk")  # an other name matching: one parenthesis
+    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article):not(.result-sentences)')).map(b => b.textContent.trim())")
+    assert not [r for r in rows if ") (" in r], rows
+    page.page.uncheck('input[data-type="Place"]')
+    page.page.fill("#search", "tarsk")
+    assert "not drawn: Place unticked, choosing ticks it" in page.page.inner_text("#results")
+    page.check_clean()

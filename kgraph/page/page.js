@@ -1328,6 +1328,14 @@
   // NAMESAKE_LEAD times the mentions of each other) is left bare: "Germany (Country)" in every list of a corpus said
   // nothing the bare name does not.
   var namesakes = null, NAMESAKE_LEAD = 4;
+  // A label with a qualifier of its own (linking tells namesakes apart so: "Germany (women)", "Tarsk (Velt)") takes
+  // another inside it: "Germany (women, Organization)", never "Germany (women) (Organization)". The parts: the label
+  // up to where the qualifier goes, the qualifier with its lead, and what closes it.
+  var OWN_QUALIFIER = /^(.*\S) \(([^()]+)\)$/;
+  function qualifiedParts(label, q, sep) {
+    return OWN_QUALIFIER.test(label) ? [label.slice(0, -1), (sep || ', ') + q, ')'] : [label, ' (' + q, ')'];
+  }
+  function qualified(label, q, sep) { return qualifiedParts(label, q, sep).join(''); }
   function namesake(id) {
     if (!namesakes) {
       namesakes = new Map();
@@ -1338,8 +1346,9 @@
     return same.some(function (m) { return m !== n && (n.mentions || 0) <= NAMESAKE_LEAD * (m.mentions || 0); });
   }
   function nodeButton(id, bare) {  // bare: the type is said beside it already
-    return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, labelOf(id),
-      !bare && namesake(id) ? el('span', {class: 'namesake', text: ' (' + typeOf(byId[id]) + ')'}) : null);
+    var q = !bare && namesake(id) ? qualifiedParts(labelOf(id), typeOf(byId[id])) : null;
+    return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, q ? q[0] : labelOf(id),
+      q ? el('span', {class: 'namesake', text: q[1] + q[2]}) : null);
   }
   function articleRef(i) {
     var a = DATA.articles[i];
@@ -1555,7 +1564,7 @@
       if (keepSel.hidden) return;
       var first = (o.mentions || 0) > (n.mentions || 0) ? o : n;
       [first, first === n ? o : n].forEach(function (x) {
-        var opt = el('option', {text: 'keep ' + labelOf(x.id) + ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ')'});
+        var opt = el('option', {text: 'keep ' + qualified(labelOf(x.id), typeOf(x) + ', ' + plural(x.mentions || 0, 'mention'))});
         opt.value = x.id; keepSel.append(opt);
       });
       if (picked === n.id || picked === o.id) keepSel.value = picked;  // the analyst's pick outlives a re-read
@@ -1749,7 +1758,9 @@
       alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
         var x = byId[m];
         if (i) alikeRow.append(' · ');
-        alikeRow.append(nodeButton(m, true), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
+        // "Germany (women), Organization, 6 mentions": the label's own qualifier is not followed by a second
+        var what = typeOf(x) + ', ' + plural(x.mentions || 0, 'mention');
+        alikeRow.append(nodeButton(m, true), OWN_QUALIFIER.test(labelOf(m)) ? ', ' + what + ' ' : ' (' + what + ') ',
           el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
             title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
             on: {click: function () { mergeWith(m); }}}));
@@ -1879,7 +1890,8 @@
     if (alone(id)) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
     // a name another entity carries (Germany the country and the team) says which this is in the heading too
     var label = labelOf(id), shared = DATA.nodes.some(function (m) { return m.id !== id && labelOf(m.id) === label; });
-    fill(details, el('h3', null, label, shared ? el('span', {class: 'h3-type', text: ' (' + typeOf(n) + ')'}) : null),
+    var hq = shared ? qualifiedParts(label, typeOf(n)) : null;
+    fill(details, el('h3', null, hq ? hq[0] : label, hq ? el('span', {class: 'h3-type', text: hq[1] + hq[2]}) : null),
       el('div', {class: 'row'}, growing[0], growing[1],
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
@@ -2859,8 +2871,8 @@
     byRank.forEach(function (n) {
       var v = n.label;
       if (count[n.label] > 1) {
-        v = n.label + ' (' + n.type + ')';
-        for (var k = 2; optionId[v] !== undefined; k++) v = n.label + ' (' + n.type + ' ' + k + ')';
+        v = qualified(n.label, n.type);
+        for (var k = 2; optionId[v] !== undefined; k++) v = qualified(n.label, n.type + ' ' + k);
       }
       optionId[v] = n.id; optionOf[n.id] = v;
       var o = document.createElement('option'); o.value = v; dl_.append(o);
@@ -3385,12 +3397,14 @@
     var shown = current.slice(0, 12), sameName = {};
     DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
     shown.forEach(function (n, i) {
-      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; });
+      // the other names that match, but those the label holds ("Germany (women) (Germany)" repeated it)
+      var ln = norm(labelOf(n.id)), other = n.alt.filter(function (a) { var an = norm(a); return an.indexOf(qn) >= 0 && ln.indexOf(an) < 0; });
+      var alts = other.length ? qualifiedParts(labelOf(n.id), other.join(', '), '; ') : null;
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
-        entityIcon(n), ' ', labelOf(n.id),
-        other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
+        entityIcon(n), ' ', alts ? alts[0] : labelOf(n.id),
+        alts ? el('span', {class: 'result-alt', text: alts[1] + alts[2]}) : null,
         sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
-        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
+        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt result-hidden', text: ' · ' + notDrawnWhy(n)}),
         closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
       results.append(el('li', null, b));
     });
@@ -3429,6 +3443,14 @@
     }
   }
   function pick(id) { results.replaceChildren(); selectNode(id); }
+  // why a result is not drawn, and what choosing it does ("not shown now" said neither: the women's team, with no
+  // relation, was drawn alone once chosen; an entity of a type unticked ticks its type again)
+  function notDrawnWhy(n) {
+    if (blocked.has(n.id)) return 'blocked by a correction';
+    if (!state.types.has(typeOf(n))) return 'not drawn: ' + (typeOf(n) || 'Unknown') + ' unticked, choosing ticks it';
+    if (state.explore) return 'not drawn: outside the exploration, choosing adds it';
+    return 'not drawn: ' + (relsOf[n.id] && relsOf[n.id].length ? 'the filters hide its relations' : 'no relation') + ', choosing draws it';
+  }
   search.addEventListener('input', showResults);
   results.addEventListener('keydown', function (ev) {
     var b = document.activeElement, li = b && b.parentElement;
