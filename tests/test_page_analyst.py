@@ -3445,3 +3445,23 @@ def test_a_label_with_a_qualifier_of_its_own_takes_no_second_and_a_hidden_result
     page.page.fill("#search", "tarsk")
     assert "not drawn: Place unticked, choosing ticks it" in page.page.inner_text("#results")
     page.check_clean()
+
+
+def test_a_heading_is_a_few_words_in_capitals_its_counts_smaller_and_plain(open_page, analyst_page):
+    # "Named in the same articles (3 entities, in the time and source filters)" took three lines in capitals in the
+    # side panel at 1366x768.
+    page = open_page(analyst_page, viewport=(1366, 768))
+    (ada,) = _ids(page, ["Ada Quill"])
+    page.js("kgraph.setDates(0, 0)")
+    page.settle()
+    page.js("id => kgraph.selectNode(id)", ada)
+    heads = page.js("""[...document.querySelectorAll('#details h2')].map(h => [h.textContent, h.getBoundingClientRect().height,
+        parseFloat(getComputedStyle(h).lineHeight) || 1.4 * parseFloat(getComputedStyle(h).fontSize),
+        h.querySelector('.h2-detail') ? getComputedStyle(h.querySelector('.h2-detail')).textTransform : null])""")
+    named = [h for h in heads if h[0].startswith("Named in the same articles")]
+    assert named and named[0][0].endswith("in the time and source filters)"), heads
+    for text, height, line, detail in heads:
+        assert round(height / line) <= 2, (text, height, line)
+        if "(" in text or "," in text:
+            assert detail == "none", text  # the counts in plain letters
+    page.check_clean()

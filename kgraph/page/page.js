@@ -63,6 +63,14 @@
     });
     return b;
   }
+  // A heading says what follows in a few words, in capitals; its counts and what the filters keep follow in smaller
+  // plain text ("Named in the same articles (3 entities, in the time and source filters)" took three lines in
+  // capitals in a side panel at 1366x768). The text is as before: a heading is read whole.
+  function headingParts(h, main, detail, comma) {
+    h.replaceChildren(main, detail ? el('span', {class: 'h2-detail', text: comma ? ', ' + detail : ' (' + detail + ')'}) : '');
+    return h;
+  }
+  function heading(main, detail, comma) { return headingParts(el('h2'), main, detail, comma); }
   function focusable(x) { return x && x.isConnected && !x.disabled && x.getClientRects().length > 0; }
   function keepFocus(b, scope) {
     var now = document.activeElement;
@@ -1504,7 +1512,7 @@
       most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
       most.length ? named : null,
       coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
-      arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
+      arts.length ? heading('Articles', arts.length > cut ? num(cut) + ' of ' + num(arts.length) : num(arts.length)) : null, arts.length ? al : null,
       arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
   function marked(sentence, names, marks, query) {
@@ -1834,7 +1842,7 @@
     var moreFacts = capped(rel, facts, FACTS_SHOWN, fact, 'relation');
     // A hub's relations by kind and the way they run (← leaderOf 44: others lead it), each kind listed whole at one
     // click: who leads Germany is not somewhere among 474 relations best attested first.
-    var kinds = null, relHead = el('h2', {text: 'Relations' + (moreFacts ? ' (' + num(facts.length) + ', best attested first)' : '')});
+    var kinds = null, relHead = heading('Relations', moreFacts ? num(facts.length) + ', best attested first' : '');
     if (moreFacts) {
       var byKind = {}, kindOrder = [];
       facts.forEach(function (e) {
@@ -1851,7 +1859,7 @@
       var showKind = function (k) {
         rel.replaceChildren();
         (k ? byKind[k] : moreFacts.isConnected ? facts.slice(0, FACTS_SHOWN) : facts).forEach(function (e) { rel.append(fact(e, !!k)); });
-        relHead.textContent = k ? 'Relations: ' + kindText(k) + ' (' + num(byKind[k].length) + ')' : 'Relations (' + num(facts.length) + ', best attested first)';
+        headingParts(relHead, k ? 'Relations: ' + kindText(k) : 'Relations', k ? num(byKind[k].length) : num(facts.length) + ', best attested first');
         moreFacts.hidden = !!k;
         kinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-kind') === (k || '')); });
       };
@@ -1879,7 +1887,7 @@
     // the countries and cities every article names come first: one click lists the people (or another type) alone
     var co = namedWith(id), coT = typedEntities(co, 'Named in the same articles, by type', ' · related');
     var coList = coT.list, coKinds = coT.kinds, coTypes = coT.types, moreCo = coT.more;
-    var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + (articleFiltered() ? ', in the time and source filters' : '') + ')'}),
+    var coHead = co.length ? [heading('Named in the same articles', plural(co.length, 'entity', 'entities') + (articleFiltered() ? ', in the time and source filters' : '')),
       el('p', {class: 'muted small', text: 'Not relations: the entities its articles also name, most shared articles first.'}),
       coTypes.length > 1 ? coKinds : null,
       el('div', {class: 'row'}, button('Show these on the graph', function () {
@@ -1898,8 +1906,8 @@
       dl(rows),
       rel.childNodes.length ? relHead : null, hubNote, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
-      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
-        + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')}) : null,
+      n.articles.length ? el('h2', null, 'Mentioned in ' + plural(n.articles.length, 'article'), el('span', {class: 'h2-detail', text: (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
+        + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')})) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
@@ -2034,7 +2042,7 @@
         ['Stated', e.first ? statedWhen(e) : null]]),
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
-      el('h2', {text: plural(e.evidence.length, 'evidence sentence') + (af ? ', ' + num(keptEvidence) + ' in the time and source filters' : '')}),
+      heading(plural(e.evidence.length, 'evidence sentence'), af ? num(keptEvidence) + ' in the time and source filters' : '', true),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
       list, more);
   }
@@ -2137,7 +2145,7 @@
     // who they name first, the question asked; the articles after
     fill(details, el('h3', {class: 'topic-title', text: 'Articles with “' + q.trim() + '” in their title'}),
       el('p', {class: 'muted', text: plural(hits.length, 'article') + (af ? ', ' + num(kept.length) + ' in the time and source filters' : '') + ' (listed below).'}),
-      items.length ? el('h2', {text: 'Named in them (' + plural(items.length, 'entity', 'entities') + (af ? ', in the time and source filters' : '') + ')'}) : null,
+      items.length ? heading('Named in them', plural(items.length, 'entity', 'entities') + (af ? ', in the time and source filters' : '')) : null,
       items.length ? el('p', {class: 'muted small', text: 'Those named in most of these articles first.'}) : null,
       t.types.length > 1 ? t.kinds : null,
       items.length ? el('div', {class: 'row'}, button('Show these on the graph', function () { showOnGraph(t.shown()); }, 'act-topic-graph')) : null,
