@@ -3465,3 +3465,53 @@ def test_a_heading_is_a_few_words_in_capitals_its_counts_smaller_and_plain(open_
         if "(" in text or "," in text:
             assert detail == "none", text  # the counts in plain letters
     page.check_clean()
+
+
+def test_the_correction_form_s_buttons_keep_the_keyboard_focus_and_undo_where_they_are(open_page, analyst_page):
+    # Walked by keyboard, the buttons that redraw the panel they are in: Block sent the panel to the corpus' and the
+    # focus to the network; an undo in Corrections, Reject this relation and its undo left it on the page's body.
+    page = open_page(analyst_page)
+    (orion,) = _ids(page, ["Orion Mills"])
+    page.js("id => kgraph.selectNode(id)", orion)
+    page.page.click("#details details.correct summary")
+    fill = {"corr-rename": ("rename-input", "Orion Mill Works"), "corr-merge": ("merge-input", "Ada Quill"),
+            "corr-different": ("merge-input", "Ada Quill"), "corr-split": ("split-context", "mill"),
+            "corr-assert": ("assert-input", "Ada Quill")}
+    for cls in ("corr-rename", "corr-retype", "corr-merge", "corr-different", "corr-split", "corr-assert", "corr-block"):
+        if cls in fill:
+            page.page.fill(f'#details [data-corr="{fill[cls][0]}"]', fill[cls][1])
+        page.page.focus(f"#details button.{cls}")
+        page.page.keyboard.press("Enter")
+        page.settle()
+        assert _active(page) == f"button.{cls}", cls
+    # blocked: gone from the network, its panel still open with what was asked, each undone in its place
+    assert orion not in page.drawn_nodes()
+    assert page.page.inner_text("#details h3").startswith("Orion Mill Works")
+    assert len(page.js("kgraph.corrections().corrections")) == 6
+    while page.js("document.querySelector('#details button.corr-undo') !== null"):
+        page.page.focus("#details button.corr-undo")
+        page.page.keyboard.press("Enter")
+        page.settle()
+        assert _active(page) in ("button.link-button corr-undo", "summary."), _active(page)
+    assert page.js("kgraph.corrections().corrections") == [] and orion in page.drawn_nodes()
+    assert page.js("document.activeElement.textContent") == "Correct this entity"
+    # the list in Corrections: the next undo, then its heading
+    page.page.focus("#details button.corr-block")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    page.page.focus("#corr-list button")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.js("document.activeElement.closest('#panel details') !== null && document.activeElement.tagName") == "SUMMARY"
+    # a relation rejected and its rejection undone, the focus on the button in its place each time
+    page.js("id => kgraph.selectNode(id)", orion)
+    page.page.click("#details ul.node-facts > li:first-child button:has-text('evidence')")
+    page.page.focus("#details button.corr-reject")
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.js("document.activeElement.textContent") == "Undo the rejection"
+    page.page.keyboard.press("Enter")
+    page.settle()
+    assert page.js("document.activeElement.textContent") == "Reject this relation"
+    assert page.js("kgraph.corrections().corrections") == []
+    page.check_clean()

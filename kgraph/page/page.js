@@ -57,9 +57,11 @@
   function button(text, onclick, cls) {
     var b = el('button', {type: 'button', class: cls || '', text: text});
     b.addEventListener('click', function (ev) {
-      var had = document.activeElement === b, scope = b.parentElement && b.parentElement.closest('section, .note, #details, #side, main');
+      // what holds it: a section, a note, the details panel, else a folding part of the controls (Corrections)
+      var had = document.activeElement === b, scope = b.parentElement && (b.parentElement.closest('section, .note, #details, #side, main') || b.parentElement.closest('details'));
+      var fold = b.parentElement && b.parentElement.closest('details');  // a folding part of a panel (Correct this entity)
       onclick.call(this, ev);
-      if (had) keepFocus(b, scope);
+      if (had) keepFocus(b, scope, fold && fold.className);
     });
     return b;
   }
@@ -72,7 +74,7 @@
   }
   function heading(main, detail, comma) { return headingParts(el('h2'), main, detail, comma); }
   function focusable(x) { return x && x.isConnected && !x.disabled && x.getClientRects().length > 0; }
-  function keepFocus(b, scope) {
+  function keepFocus(b, scope, fold) {
     var now = document.activeElement;
     if (now && now !== document.body && now.isConnected && focusable(now)) return;
     if (focusable(b)) { b.focus(); return; }
@@ -80,10 +82,15 @@
     var same = cands.filter(function (x) { return b.className && x.className === b.className && focusable(x); })[0];
     var first = cands.filter(focusable)[0];
     var to = same || (scope && scope.id !== 'details' && scope.id !== 'side' ? first : null);
+    // the folding part it was in, drawn again (the last pending correction undone: the form's own heading)
+    if (!to && fold && scope && scope.isConnected) {
+      to = Array.prototype.filter.call(scope.querySelectorAll('details > summary'), function (x) { return x.parentElement.className === fold && focusable(x); })[0] || null;
+    }
     if (!to && scope && (scope.id === 'details' || scope.closest('#side'))) {
-      to = details.querySelector('h3');
+      to = details.querySelector('h3') || details.querySelector('h2');  // the corpus' panel has no h3
       if (to) to.setAttribute('tabindex', '-1');
     }
+    if (!to && scope && scope.isConnected && scope.tagName === 'DETAILS') to = scope.querySelector('summary');
     if (!to) to = document.querySelector('#net .vis-network');
     if (to) to.focus({preventScroll: true});
   }
@@ -1238,7 +1245,9 @@
     rebuildNodes();
     rebuildEdges();
     layoutExplored();
-    if (focused !== null && !drawnNodes.has(rep(focused))) clearSelection();
+    // a blocked entity goes from the network, its panel stays with what was asked and its undo (it went to the
+    // corpus' panel, the keyboard's focus to the network)
+    if (focused !== null && !drawnNodes.has(rep(focused)) && !blocked.has(focused)) clearSelection();
     else if (focused !== null) highlight(rep(focused));
     else if (!keepFocus) setFocus(null, null);
     updateStats();
@@ -1615,8 +1624,14 @@
     var mine = corrections.filter(function (c) {
       return [c.entity, c.subject, c.object, c.keep].concat(c.entities || []).indexOf(n.id) >= 0;
     });
-    if (mine.length) box.append(el('p', {class: 'small corr-pending', text: 'Saved for this entity: '
-      + mine.map(correctionText).join('; ') + '. Save them with “Save corrections.json” (Corrections, below); the next build applies them.'}));
+    if (mine.length) {
+      var pending = el('p', {class: 'small corr-pending'}, 'Saved for this entity: ');
+      mine.forEach(function (c, i) {
+        pending.append(i ? '; ' : '', correctionText(c), ' ', button('undo', function () { undoCorrection(c); }, 'link-button corr-undo'));
+      });
+      pending.append('. Save them with “Save corrections.json” (Corrections, below); the next build applies them.');
+      box.append(pending);
+    }
     return box;
   }
 
@@ -2040,7 +2055,10 @@
           : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? statedWhen(e) : null]]),
-      el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
+      // the rejection undone where it was made (the focus stays on the button in its place)
+      el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted'}, 'Rejected (in corrections). ', button('Undo the rejection', function () {
+        corrections.filter(function (c) { return c.action === 'reject' && c.subject === e.from && c.predicate === e.predicate && c.object === e.to; }).forEach(undoCorrection);
+      }, 'corr-reject'))
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
       heading(plural(e.evidence.length, 'evidence sentence'), af ? num(keptEvidence) + ' in the time and source filters' : '', true),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
@@ -2941,14 +2959,17 @@
     corrections.push(c);
     correctionsChanged();
   }
+  function undoCorrection(c) {
+    var i = corrections.indexOf(c);
+    if (i >= 0) { corrections.splice(i, 1); correctionsChanged(); }
+  }
   function correctionsChanged() {
     applyCorrections();
     namesakes = null;  // a rename may give a name to two entities, or take it from one
     var list = $('corr-list');
     list.replaceChildren();
     corrections.forEach(function (c, i) {
-      list.append(el('li', null, correctionText(c), ' ', el('button', {type: 'button', class: 'link-button', text: 'undo',
-        on: {click: function () { corrections.splice(i, 1); correctionsChanged(); }}})));
+      list.append(el('li', null, correctionText(c), ' ', button('undo', function () { undoCorrection(c); }, 'link-button act-undo-correction')));
     });
     $('corr-count').textContent = corrections.length ? '(' + corrections.length + ')' : '';
     $('save-corrections').disabled = !corrections.length;
