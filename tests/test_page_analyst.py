@@ -3515,3 +3515,20 @@ def test_the_correction_form_s_buttons_keep_the_keyboard_focus_and_undo_where_th
     assert page.js("document.activeElement.textContent") == "Reject this relation"
     assert page.js("kgraph.corrections().corrections") == []
     page.check_clean()
+
+
+def test_a_hub_chosen_frames_the_other_ends_of_its_best_attested_relations(open_page, mid_page):
+    # Chosen, a hub was centred at a scale of 0.9: its dark lines led off screen (Germany's to Berlin and Angela
+    # Merkel), the neighbours in view those that happened to lie near it.
+    page = open_page(mid_page[0], viewport=(1366, 768))
+    hub = page.js("kgraph.data.nodes.slice().sort((a, b) => a.rank - b.rank)[0].id")
+    assert page.js("id => kgraph.network.getConnectedEdges(id).length", hub) > 40
+    page.js("id => kgraph.selectNode(id)", hub)
+    page.settle()
+    ends = page.js("""id => { const by = {}; kgraph.data.edges.filter(e => e.from === id || e.to === id).forEach(e => {
+        const o = e.from === id ? e.to : e.from; by[o] = (by[o] || 0) + e.articles.length; });
+        return Object.keys(by).sort((a, b) => by[b] - by[a] || (a < b ? -1 : 1)).slice(0, 12); }""", hub)
+    off = page.js("""ids => { const n = kgraph.network, pos = n.getPositions(ids), c = n.body.container;
+        return ids.filter(k => { const d = n.canvasToDOM(pos[k]); return d.x < 0 || d.y < 0 || d.x > c.clientWidth || d.y > c.clientHeight; }); }""", ends)
+    assert off == [], (len(off), len(ends), page.js("kgraph.network.getScale()"))
+    page.check_clean()

@@ -986,7 +986,7 @@
   // dark and wide over the veil: a black sunburst, the names readable and little else. Beyond HUB_EDGES drawn edges
   // only the HUB_STRONG best attested (most articles) are drawn so; the others thin and lighter, still over the veil.
   // A smaller selection is drawn as before.
-  var HUB_EDGES = 40, HUB_STRONG = 12, HUB_THIN_PX = 0.8, HUB_THIN_OPACITY = 0.7, strongEdges = null;
+  var HUB_EDGES = 40, HUB_STRONG = 12, HUB_FRAME_SCALE = 0.3, HUB_THIN_PX = 0.8, HUB_THIN_OPACITY = 0.7, strongEdges = null;
   function edgeStrength(k) {
     var s = 0;
     (groups[k] || []).forEach(function (i) { var e = edgeById[i]; if (e) s += e.articles.length || (e.asserted ? 1 : 0); });
@@ -2219,7 +2219,15 @@
       // the entity with its neighbours in view (a hub's are too many: it is centred instead)
       var around = network.getConnectedNodes(id);
       if (around.length && around.length <= NEIGHBOURHOOD_FIT) frame([id].concat(nearby(id, around)), 0.3, 1.2, id);
-      else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+      else if (strongEdges) {
+        // a hub: with the other ends of its best attested relations, drawn dark (centred at 0.9 they led off screen:
+        // Germany's to Berlin and Angela Merkel)
+        var strong = [];
+        strongEdges.forEach(function (k) { network.getConnectedNodes(k).forEach(function (m) { if (m !== id && strong.indexOf(m) < 0) strong.push(m); }); });
+        // all of them unless that takes the view under a third of the scale, where names crowd (then those near it)
+        var all = frameOf([id].concat(strong), 1.2);
+        frame([id].concat(all && all.scale >= HUB_FRAME_SCALE ? strong : nearby(id, strong)), 0.3, 1.2, id);
+      } else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
     }
     saveState();
   }
