@@ -3532,3 +3532,19 @@ def test_a_hub_chosen_frames_the_other_ends_of_its_best_attested_relations(open_
         return ids.filter(k => { const d = n.canvasToDOM(pos[k]); return d.x < 0 || d.y < 0 || d.x > c.clientWidth || d.y > c.clientHeight; }); }""", ends)
     assert off == [], (len(off), len(ends), page.js("kgraph.network.getScale()"))
     page.check_clean()
+
+
+def test_a_corpus_with_no_dates_folds_the_time_filter_and_says_why(browser, tmp_path, analyst_page):  # noqa: F811
+    # With no dated article the Time part stood open, a note of three lines and nothing to slide, between the search
+    # box and the type filters (the 602 development articles at 1366x768: the types began at the window's foot).
+    def first_view(path):
+        p = browser.new_page(viewport={"width": 1366, "height": 768})
+        p.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:", "blob:")) else r.abort())
+        p.goto(path.resolve().as_uri())
+        p.wait_for_selector('body[data-ready="1"]', state="attached", timeout=30_000)
+        state = p.evaluate("""() => { const d = document.querySelector('#timeline').closest('details');
+            return [d.open, d.querySelector('summary').textContent.trim()]; }""")
+        p.close()
+        return state
+    assert first_view(_velt_twice(tmp_path)) == [False, "Time no dates"]
+    assert first_view(analyst_page) == [True, "Time"]  # dated: as before
