@@ -3385,7 +3385,7 @@ def test_a_hub_chosen_draws_its_best_attested_relations_dark_and_the_others_thin
     assert len(wide) <= 2 * 12, len(wide)  # the 12 best attested, drawn under the veil and again over it
     thin = [s for s in _strokes(page) if s[1] != dark and s[0] < 2.1]
     assert len(thin) >= edges - 12
-    assert "best attested lines are dark" in page.page.inner_text("#details .hub-note")
+    assert "best attested lines are bold" in page.page.inner_text("#details .hub-note")
     page.page.screenshot(path=str(tmp_path / "hub.png"))
     page.check_clean()
     # a small selection is drawn as before: all its relations dark and wide

@@ -1892,7 +1892,7 @@
     }
     // a hub's best attested relations are drawn dark on the graph, the others thin: the panel says so
     var hubNote = focused === id && strongEdges && focusEdges ? el('p', {class: 'muted small hub-note',
-      text: 'On the graph its ' + num(strongEdges.size) + ' best attested lines are dark, the other ' + num(focusEdges.size - strongEdges.size) + ' thin.'}) : null;
+      text: 'On the graph its ' + num(strongEdges.size) + ' best attested lines are bold, the other ' + num(focusEdges.size - strongEdges.size) + ' thin.'}) : null;
     // with a time range or publishers set, the articles they keep come first; the others stay listed, greyed
     var af = articleFiltered(), kept = af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length;
     // by date, the latest first, as on the home panel (they were in corpus order: 2014, 2015, 2016, 2016, 2015 ...)
