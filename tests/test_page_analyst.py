@@ -3548,3 +3548,18 @@ def test_a_corpus_with_no_dates_folds_the_time_filter_and_says_why(browser, tmp_
         return state
     assert first_view(_velt_twice(tmp_path)) == [False, "Time no dates"]
     assert first_view(analyst_page) == [True, "Time"]  # dated: as before
+
+
+def test_a_corpus_naming_no_publisher_offers_no_box_that_only_hides_everything(open_page, tmp_path, analyst_page):
+    # With no publisher named the Sources part held one box, "(no publisher) 602 articles": unticked, it hid every
+    # relation, its one effect.
+    page = open_page(_velt_twice(tmp_path))
+    assert page.js("document.querySelectorAll('#source-filters input').length") == 0
+    assert "No article names its publisher" in page.page.inner_text("#source-filters")
+    page.page.fill("#min-sources", "2")  # the count of articles still filters
+    page.settle()
+    assert page.drawn_nodes() == []
+    page.check_clean()
+    page = open_page(analyst_page)  # publishers named: a box each, as before
+    assert page.js("document.querySelectorAll('#source-filters input').length") >= 2
+    page.check_clean()

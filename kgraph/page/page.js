@@ -2861,6 +2861,8 @@
     var counts = {};
     DATA.articles.forEach(function (a) { counts[pubOf(a)] = (counts[pubOf(a)] || 0) + 1; });
     var names = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+    // no publisher named at all: no box (its one effect was to hide every relation), the note says why
+    if (names.length === 1 && names[0] === UNKNOWN_SOURCE && !(DATA.publishers || []).length) names = [];
     names.forEach(function (name) {
       var box = el('input', {type: 'checkbox', 'data-source': name});
       box.checked = true;
@@ -2874,7 +2876,7 @@
       if (only) { only.title = 'Show only what ' + name + ' states (again: every publisher)'; only.setAttribute('aria-label', 'Show only ' + name); }
       $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')}), only));
     });
-    if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
+    if (!DATA.articles.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
     else if (!(DATA.publishers || []).length) {
       $('source-filters').append(el('p', {class: 'muted small', text: 'No article names its publisher (a URL or a “source” field), so each article counts as its own source.'}));
       $('min-sources-unit').textContent = 'article(s) (no publisher named)';
