@@ -57,14 +57,24 @@
   function button(text, onclick, cls) {
     var b = el('button', {type: 'button', class: cls || '', text: text});
     b.addEventListener('click', function (ev) {
-      var had = document.activeElement === b, scope = b.parentElement && b.parentElement.closest('section, .note, #details, #side, main');
+      // what holds it: a section, a note, the details panel, else a folding part of the controls (Corrections)
+      var had = document.activeElement === b, scope = b.parentElement && (b.parentElement.closest('section, .note, #details, #side, main') || b.parentElement.closest('details'));
+      var fold = b.parentElement && b.parentElement.closest('details');  // a folding part of a panel (Correct this entity)
       onclick.call(this, ev);
-      if (had) keepFocus(b, scope);
+      if (had) keepFocus(b, scope, fold && fold.className);
     });
     return b;
   }
+  // A heading says what follows in a few words, in capitals; its counts and what the filters keep follow in smaller
+  // plain text ("Named in the same articles (3 entities, in the time and source filters)" took three lines in
+  // capitals in a side panel at 1366x768). The text is as before: a heading is read whole.
+  function headingParts(h, main, detail, comma) {
+    h.replaceChildren(main, detail ? el('span', {class: 'h2-detail', text: comma ? ', ' + detail : ' (' + detail + ')'}) : '');
+    return h;
+  }
+  function heading(main, detail, comma) { return headingParts(el('h2'), main, detail, comma); }
   function focusable(x) { return x && x.isConnected && !x.disabled && x.getClientRects().length > 0; }
-  function keepFocus(b, scope) {
+  function keepFocus(b, scope, fold) {
     var now = document.activeElement;
     if (now && now !== document.body && now.isConnected && focusable(now)) return;
     if (focusable(b)) { b.focus(); return; }
@@ -72,10 +82,15 @@
     var same = cands.filter(function (x) { return b.className && x.className === b.className && focusable(x); })[0];
     var first = cands.filter(focusable)[0];
     var to = same || (scope && scope.id !== 'details' && scope.id !== 'side' ? first : null);
+    // the folding part it was in, drawn again (the last pending correction undone: the form's own heading)
+    if (!to && fold && scope && scope.isConnected) {
+      to = Array.prototype.filter.call(scope.querySelectorAll('details > summary'), function (x) { return x.parentElement.className === fold && focusable(x); })[0] || null;
+    }
     if (!to && scope && (scope.id === 'details' || scope.closest('#side'))) {
-      to = details.querySelector('h3');
+      to = details.querySelector('h3') || details.querySelector('h2');  // the corpus' panel has no h3
       if (to) to.setAttribute('tabindex', '-1');
     }
+    if (!to && scope && scope.isConnected && scope.tagName === 'DETAILS') to = scope.querySelector('summary');
     if (!to) to = document.querySelector('#net .vis-network');
     if (to) to.focus({preventScroll: true});
   }
@@ -440,6 +455,13 @@
       // for its highlight colour)
       chosen: {label: true, edge: function (values, id, selected, hovering) {
         if (!selected && !hovering) return;
+        if (selected && !hovering && strongEdges && !strongEdges.has(id)) {
+          // a hub's relations beyond its best attested: thin (under 2 px on screen, wider for more articles), lighter
+          values.opacity = Math.min(1, values.opacity / EDGE_OPACITY) * HUB_THIN_OPACITY;
+          values.color = T.edgeHover;
+          values.width = (HUB_THIN_PX + 0.1 * Math.max(0, values.width - 1)) / network.getScale();
+          return;
+        }
         values.opacity = Math.min(1, values.opacity / EDGE_OPACITY);
         values.color = selected ? T.edgeHi : T.edgeHover;
         values.width = (selected ? selectionWidth : hoverWidth)(values.width);
@@ -954,16 +976,32 @@
   }
   network.on('_startRendering', function () { setIdle(false); });
   network.on('_requestRedraw', function () { setIdle(false); });
-  function setFocus(nodes, edges) {
-    focusNodes = nodes; focusEdges = edges;
+  function setFocus(nodes, edges, strong) {
+    focusNodes = nodes; focusEdges = edges; strongEdges = strong || null;
     network.redraw();
     if (exportScopeReady) updateExportScope();
   }
   var exportScopeReady = false;
+  // A hub chosen (Germany in the 602 development articles: 467 relations to 422 neighbours) drew every relation of it
+  // dark and wide over the veil: a black sunburst, the names readable and little else. Beyond HUB_EDGES drawn edges
+  // only the HUB_STRONG best attested (most articles) are drawn so; the others thin and lighter, still over the veil.
+  // A smaller selection is drawn as before.
+  var HUB_EDGES = 40, HUB_STRONG = 12, HUB_FRAME_SCALE = 0.3, HUB_THIN_PX = 0.8, HUB_THIN_OPACITY = 0.7, strongEdges = null;
+  function edgeStrength(k) {
+    var s = 0;
+    (groups[k] || []).forEach(function (i) { var e = edgeById[i]; if (e) s += e.articles.length || (e.asserted ? 1 : 0); });
+    return s;
+  }
+  function strongestOf(edges) {
+    if (edges.length <= HUB_EDGES) return null;
+    var strength = {};
+    edges.forEach(function (k) { strength[k] = edgeStrength(k); });
+    return new Set(edges.slice().sort(function (a, b) { return strength[b] - strength[a] || (a < b ? -1 : a > b ? 1 : 0); }).slice(0, HUB_STRONG));
+  }
   function highlight(id) {
     if (!drawnNodes.has(id)) { setFocus(null, null); return; }
-    var nodes = new Set(network.getConnectedNodes(id)); nodes.add(id);
-    setFocus(nodes, new Set(network.getConnectedEdges(id)));
+    var nodes = new Set(network.getConnectedNodes(id)), edges = network.getConnectedEdges(id); nodes.add(id);
+    setFocus(nodes, new Set(edges), strongestOf(edges));
   }
 
   // ------------------------------------------------------------------ the explored entities laid out on their own
@@ -1207,7 +1245,9 @@
     rebuildNodes();
     rebuildEdges();
     layoutExplored();
-    if (focused !== null && !drawnNodes.has(rep(focused))) clearSelection();
+    // a blocked entity goes from the network, its panel stays with what was asked and its undo (it went to the
+    // corpus' panel, the keyboard's focus to the network)
+    if (focused !== null && !drawnNodes.has(rep(focused)) && !blocked.has(focused)) clearSelection();
     else if (focused !== null) highlight(rep(focused));
     else if (!keepFocus) setFocus(null, null);
     updateStats();
@@ -1305,6 +1345,14 @@
   // NAMESAKE_LEAD times the mentions of each other) is left bare: "Germany (Country)" in every list of a corpus said
   // nothing the bare name does not.
   var namesakes = null, NAMESAKE_LEAD = 4;
+  // A label with a qualifier of its own (linking tells namesakes apart so: "Germany (women)", "Tarsk (Velt)") takes
+  // another inside it: "Germany (women, Organization)", never "Germany (women) (Organization)". The parts: the label
+  // up to where the qualifier goes, the qualifier with its lead, and what closes it.
+  var OWN_QUALIFIER = /^(.*\S) \(([^()]+)\)$/;
+  function qualifiedParts(label, q, sep) {
+    return OWN_QUALIFIER.test(label) ? [label.slice(0, -1), (sep || ', ') + q, ')'] : [label, ' (' + q, ')'];
+  }
+  function qualified(label, q, sep) { return qualifiedParts(label, q, sep).join(''); }
   function namesake(id) {
     if (!namesakes) {
       namesakes = new Map();
@@ -1315,8 +1363,9 @@
     return same.some(function (m) { return m !== n && (n.mentions || 0) <= NAMESAKE_LEAD * (m.mentions || 0); });
   }
   function nodeButton(id, bare) {  // bare: the type is said beside it already
-    return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, labelOf(id),
-      !bare && namesake(id) ? el('span', {class: 'namesake', text: ' (' + typeOf(byId[id]) + ')'}) : null);
+    var q = !bare && namesake(id) ? qualifiedParts(labelOf(id), typeOf(byId[id])) : null;
+    return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, q ? q[0] : labelOf(id),
+      q ? el('span', {class: 'namesake', text: q[1] + q[2]}) : null);
   }
   function articleRef(i) {
     var a = DATA.articles[i];
@@ -1472,7 +1521,7 @@
       most.length ? el('p', {class: 'muted small', text: 'No relation of theirs is shown (none found, or the filters hide it); a click shows one on the graph.'}) : null,
       most.length ? named : null,
       coms.childNodes.length ? el('h2', {text: 'Largest communities'}) : null, coms.childNodes.length ? coms : null,
-      arts.length ? el('h2', {text: 'Articles' + (arts.length > cut ? ' (' + num(cut) + ' of ' + num(arts.length) + ')' : ' (' + num(arts.length) + ')')}) : null, arts.length ? al : null,
+      arts.length ? heading('Articles', arts.length > cut ? num(cut) + ' of ' + num(arts.length) : num(arts.length)) : null, arts.length ? al : null,
       arts.length > cut ? button('Show all ' + plural(arts.length, 'article'), function () { showHome(true); }, 'act-all-articles') : null);
   }
   function marked(sentence, names, marks, query) {
@@ -1532,7 +1581,7 @@
       if (keepSel.hidden) return;
       var first = (o.mentions || 0) > (n.mentions || 0) ? o : n;
       [first, first === n ? o : n].forEach(function (x) {
-        var opt = el('option', {text: 'keep ' + labelOf(x.id) + ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ')'});
+        var opt = el('option', {text: 'keep ' + qualified(labelOf(x.id), typeOf(x) + ', ' + plural(x.mentions || 0, 'mention'))});
         opt.value = x.id; keepSel.append(opt);
       });
       if (picked === n.id || picked === o.id) keepSel.value = picked;  // the analyst's pick outlives a re-read
@@ -1575,8 +1624,14 @@
     var mine = corrections.filter(function (c) {
       return [c.entity, c.subject, c.object, c.keep].concat(c.entities || []).indexOf(n.id) >= 0;
     });
-    if (mine.length) box.append(el('p', {class: 'small corr-pending', text: 'Saved for this entity: '
-      + mine.map(correctionText).join('; ') + '. Save them with “Save corrections.json” (Corrections, below); the next build applies them.'}));
+    if (mine.length) {
+      var pending = el('p', {class: 'small corr-pending'}, 'Saved for this entity: ');
+      mine.forEach(function (c, i) {
+        pending.append(i ? '; ' : '', correctionText(c), ' ', button('undo', function () { undoCorrection(c); }, 'link-button corr-undo'));
+      });
+      pending.append('. Save them with “Save corrections.json” (Corrections, below); the next build applies them.');
+      box.append(pending);
+    }
     return box;
   }
 
@@ -1726,7 +1781,9 @@
       alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
         var x = byId[m];
         if (i) alikeRow.append(' · ');
-        alikeRow.append(nodeButton(m, true), ' (' + typeOf(x) + ', ' + plural(x.mentions || 0, 'mention') + ') ',
+        // "Germany (women), Organization, 6 mentions": the label's own qualifier is not followed by a second
+        var what = typeOf(x) + ', ' + plural(x.mentions || 0, 'mention');
+        alikeRow.append(nodeButton(m, true), OWN_QUALIFIER.test(labelOf(m)) ? ', ' + what + ' ' : ' (' + what + ') ',
           el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
             title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
             on: {click: function () { mergeWith(m); }}}));
@@ -1800,7 +1857,7 @@
     var moreFacts = capped(rel, facts, FACTS_SHOWN, fact, 'relation');
     // A hub's relations by kind and the way they run (← leaderOf 44: others lead it), each kind listed whole at one
     // click: who leads Germany is not somewhere among 474 relations best attested first.
-    var kinds = null, relHead = el('h2', {text: 'Relations' + (moreFacts ? ' (' + num(facts.length) + ', best attested first)' : '')});
+    var kinds = null, relHead = heading('Relations', moreFacts ? num(facts.length) + ', best attested first' : '');
     if (moreFacts) {
       var byKind = {}, kindOrder = [];
       facts.forEach(function (e) {
@@ -1817,7 +1874,7 @@
       var showKind = function (k) {
         rel.replaceChildren();
         (k ? byKind[k] : moreFacts.isConnected ? facts.slice(0, FACTS_SHOWN) : facts).forEach(function (e) { rel.append(fact(e, !!k)); });
-        relHead.textContent = k ? 'Relations: ' + kindText(k) + ' (' + num(byKind[k].length) + ')' : 'Relations (' + num(facts.length) + ', best attested first)';
+        headingParts(relHead, k ? 'Relations: ' + kindText(k) : 'Relations', k ? num(byKind[k].length) : num(facts.length) + ', best attested first');
         moreFacts.hidden = !!k;
         kinds.querySelectorAll('button').forEach(function (b) { b.classList.toggle('active', b.getAttribute('data-kind') === (k || '')); });
       };
@@ -1833,6 +1890,9 @@
         kinds.append(b);
       });
     }
+    // a hub's best attested relations are drawn dark on the graph, the others thin: the panel says so
+    var hubNote = focused === id && strongEdges && focusEdges ? el('p', {class: 'muted small hub-note',
+      text: 'On the graph its ' + num(strongEdges.size) + ' best attested lines are bold, the other ' + num(focusEdges.size - strongEdges.size) + ' thin.'}) : null;
     // with a time range or publishers set, the articles they keep come first; the others stay listed, greyed
     var af = articleFiltered(), kept = af ? n.articles.filter(function (i) { return articleOk[i]; }).length : n.articles.length;
     // by date, the latest first, as on the home panel (they were in corpus order: 2014, 2015, 2016, 2016, 2015 ...)
@@ -1842,7 +1902,7 @@
     // the countries and cities every article names come first: one click lists the people (or another type) alone
     var co = namedWith(id), coT = typedEntities(co, 'Named in the same articles, by type', ' · related');
     var coList = coT.list, coKinds = coT.kinds, coTypes = coT.types, moreCo = coT.more;
-    var coHead = co.length ? [el('h2', {text: 'Named in the same articles (' + plural(co.length, 'entity', 'entities') + (articleFiltered() ? ', in the time and source filters' : '') + ')'}),
+    var coHead = co.length ? [heading('Named in the same articles', plural(co.length, 'entity', 'entities') + (articleFiltered() ? ', in the time and source filters' : '')),
       el('p', {class: 'muted small', text: 'Not relations: the entities its articles also name, most shared articles first.'}),
       coTypes.length > 1 ? coKinds : null,
       el('div', {class: 'row'}, button('Show these on the graph', function () {
@@ -1853,15 +1913,16 @@
     if (alone(id)) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
     // a name another entity carries (Germany the country and the team) says which this is in the heading too
     var label = labelOf(id), shared = DATA.nodes.some(function (m) { return m.id !== id && labelOf(m.id) === label; });
-    fill(details, el('h3', null, label, shared ? el('span', {class: 'h3-type', text: ' (' + typeOf(n) + ')'}) : null),
+    var hq = shared ? qualifiedParts(label, typeOf(n)) : null;
+    fill(details, el('h3', null, hq ? hq[0] : label, hq ? el('span', {class: 'h3-type', text: hq[1] + hq[2]}) : null),
       el('div', {class: 'row'}, growing[0], growing[1],
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
         button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
       dl(rows),
-      rel.childNodes.length ? relHead : null, kinds, rel.childNodes.length ? rel : null, moreFacts,
+      rel.childNodes.length ? relHead : null, hubNote, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
-      n.articles.length ? el('h2', {text: 'Mentioned in ' + plural(n.articles.length, 'article') + (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
-        + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')}) : null,
+      n.articles.length ? el('h2', null, 'Mentioned in ' + plural(n.articles.length, 'article'), el('span', {class: 'h2-detail', text: (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
+        + (n.articles.length > 1 && n.articles.some(function (i) { return DATA.articles[i].day; }) ? ', latest first' : '')})) : null,
       n.articles.length ? arts : null, moreArts, correctionBox(n));
     visited('node', id);
   }
@@ -1994,9 +2055,12 @@
           : e.asserted ? 'none (asserted by a correction)' : 'none (gazetteer)'],
         ['Sources', e.gaz || !e.articles.length ? null : sourcesText(e)],
         ['Stated', e.first ? statedWhen(e) : null]]),
-      el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted', text: 'Rejected (in corrections).'})
+      // the rejection undone where it was made (the focus stays on the button in its place)
+      el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted'}, 'Rejected (in corrections). ', button('Undo the rejection', function () {
+        corrections.filter(function (c) { return c.action === 'reject' && c.subject === e.from && c.predicate === e.predicate && c.object === e.to; }).forEach(undoCorrection);
+      }, 'corr-reject'))
         : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
-      el('h2', {text: plural(e.evidence.length, 'evidence sentence') + (af ? ', ' + num(keptEvidence) + ' in the time and source filters' : '')}),
+      heading(plural(e.evidence.length, 'evidence sentence'), af ? num(keptEvidence) + ' in the time and source filters' : '', true),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
       list, more);
   }
@@ -2099,7 +2163,7 @@
     // who they name first, the question asked; the articles after
     fill(details, el('h3', {class: 'topic-title', text: 'Articles with “' + q.trim() + '” in their title'}),
       el('p', {class: 'muted', text: plural(hits.length, 'article') + (af ? ', ' + num(kept.length) + ' in the time and source filters' : '') + ' (listed below).'}),
-      items.length ? el('h2', {text: 'Named in them (' + plural(items.length, 'entity', 'entities') + (af ? ', in the time and source filters' : '') + ')'}) : null,
+      items.length ? heading('Named in them', plural(items.length, 'entity', 'entities') + (af ? ', in the time and source filters' : '')) : null,
       items.length ? el('p', {class: 'muted small', text: 'Those named in most of these articles first.'}) : null,
       t.types.length > 1 ? t.kinds : null,
       items.length ? el('div', {class: 'row'}, button('Show these on the graph', function () { showOnGraph(t.shown()); }, 'act-topic-graph')) : null,
@@ -2155,7 +2219,15 @@
       // the entity with its neighbours in view (a hub's are too many: it is centred instead)
       var around = network.getConnectedNodes(id);
       if (around.length && around.length <= NEIGHBOURHOOD_FIT) frame([id].concat(nearby(id, around)), 0.3, 1.2, id);
-      else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
+      else if (strongEdges) {
+        // a hub: with the other ends of its best attested relations, drawn dark (centred at 0.9 they led off screen:
+        // Germany's to Berlin and Angela Merkel)
+        var strong = [];
+        strongEdges.forEach(function (k) { network.getConnectedNodes(k).forEach(function (m) { if (m !== id && strong.indexOf(m) < 0) strong.push(m); }); });
+        // all of them unless that takes the view under a third of the scale, where names crowd (then those near it)
+        var all = frameOf([id].concat(strong), 1.2);
+        frame([id].concat(all && all.scale >= HUB_FRAME_SCALE ? strong : nearby(id, strong)), 0.3, 1.2, id);
+      } else network.focus(id, {scale: Math.max(network.getScale(), 0.9), animation: {duration: 300, easingFunction: 'easeInOutQuad'}});
     }
     saveState();
   }
@@ -2744,6 +2816,13 @@
       tl.append(el('p', {class: 'muted small', text: DATA.articles.length ? 'No article has a date (from a JSONL “date”, the HTML metadata or a date line), so there is nothing to filter by time.' : 'No articles.'}));
       $('date-from').disabled = $('date-to').disabled = true;
       $('date-from').parentElement.hidden = $('date-to').parentElement.hidden = true;
+      // folded, its heading saying why: open, its note stood between the search box and the type filters (DWIE's
+      // 602 articles at 1366x768: the types began at the window's foot)
+      var part = tl.closest('details');
+      if (part && DATA.articles.length) {
+        part.open = false;
+        part.querySelector('summary').append(el('span', {class: 'count summary-note', text: ' no dates'}));
+      }
       return;
     }
     var s = document.createElementNS(SVG, 'svg'), max = Math.max.apply(null, bins.map(function (b) { return b.count; }));
@@ -2782,6 +2861,8 @@
     var counts = {};
     DATA.articles.forEach(function (a) { counts[pubOf(a)] = (counts[pubOf(a)] || 0) + 1; });
     var names = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+    // no publisher named at all: no box (its one effect was to hide every relation), the note says why
+    if (names.length === 1 && names[0] === UNKNOWN_SOURCE && !(DATA.publishers || []).length) names = [];
     names.forEach(function (name) {
       var box = el('input', {type: 'checkbox', 'data-source': name});
       box.checked = true;
@@ -2795,7 +2876,7 @@
       if (only) { only.title = 'Show only what ' + name + ' states (again: every publisher)'; only.setAttribute('aria-label', 'Show only ' + name); }
       $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')}), only));
     });
-    if (!names.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
+    if (!DATA.articles.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
     else if (!(DATA.publishers || []).length) {
       $('source-filters').append(el('p', {class: 'muted small', text: 'No article names its publisher (a URL or a “source” field), so each article counts as its own source.'}));
       $('min-sources-unit').textContent = 'article(s) (no publisher named)';
@@ -2833,8 +2914,8 @@
     byRank.forEach(function (n) {
       var v = n.label;
       if (count[n.label] > 1) {
-        v = n.label + ' (' + n.type + ')';
-        for (var k = 2; optionId[v] !== undefined; k++) v = n.label + ' (' + n.type + ' ' + k + ')';
+        v = qualified(n.label, n.type);
+        for (var k = 2; optionId[v] !== undefined; k++) v = qualified(n.label, n.type + ' ' + k);
       }
       optionId[v] = n.id; optionOf[n.id] = v;
       var o = document.createElement('option'); o.value = v; dl_.append(o);
@@ -2895,14 +2976,17 @@
     corrections.push(c);
     correctionsChanged();
   }
+  function undoCorrection(c) {
+    var i = corrections.indexOf(c);
+    if (i >= 0) { corrections.splice(i, 1); correctionsChanged(); }
+  }
   function correctionsChanged() {
     applyCorrections();
     namesakes = null;  // a rename may give a name to two entities, or take it from one
     var list = $('corr-list');
     list.replaceChildren();
     corrections.forEach(function (c, i) {
-      list.append(el('li', null, correctionText(c), ' ', el('button', {type: 'button', class: 'link-button', text: 'undo',
-        on: {click: function () { corrections.splice(i, 1); correctionsChanged(); }}})));
+      list.append(el('li', null, correctionText(c), ' ', button('undo', function () { undoCorrection(c); }, 'link-button act-undo-correction')));
     });
     $('corr-count').textContent = corrections.length ? '(' + corrections.length + ')' : '';
     $('save-corrections').disabled = !corrections.length;
@@ -3359,12 +3443,14 @@
     var shown = current.slice(0, 12), sameName = {};
     DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
     shown.forEach(function (n, i) {
-      var other = n.alt.filter(function (a) { return norm(a).indexOf(qn) >= 0; });
+      // the other names that match, but those the label holds ("Germany (women) (Germany)" repeated it)
+      var ln = norm(labelOf(n.id)), other = n.alt.filter(function (a) { var an = norm(a); return an.indexOf(qn) >= 0 && ln.indexOf(an) < 0; });
+      var alts = other.length ? qualifiedParts(labelOf(n.id), other.join(', '), '; ') : null;
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
-        entityIcon(n), ' ', labelOf(n.id),
-        other.length ? el('span', {class: 'result-alt', text: ' (' + other.join(', ') + ')'}) : null,
+        entityIcon(n), ' ', alts ? alts[0] : labelOf(n.id),
+        alts ? el('span', {class: 'result-alt', text: alts[1] + alts[2]}) : null,
         sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
-        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt', text: ' · not shown now'}),
+        vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt result-hidden', text: ' · ' + notDrawnWhy(n)}),
         closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
       results.append(el('li', null, b));
     });
@@ -3403,6 +3489,14 @@
     }
   }
   function pick(id) { results.replaceChildren(); selectNode(id); }
+  // why a result is not drawn, and what choosing it does ("not shown now" said neither: the women's team, with no
+  // relation, was drawn alone once chosen; an entity of a type unticked ticks its type again)
+  function notDrawnWhy(n) {
+    if (blocked.has(n.id)) return 'blocked by a correction';
+    if (!state.types.has(typeOf(n))) return 'not drawn: ' + (typeOf(n) || 'Unknown') + ' unticked, choosing ticks it';
+    if (state.explore) return 'not drawn: outside the exploration, choosing adds it';
+    return 'not drawn: ' + (relsOf[n.id] && relsOf[n.id].length ? 'the filters hide its relations' : 'no relation') + ', choosing draws it';
+  }
   search.addEventListener('input', showResults);
   results.addEventListener('keydown', function (ev) {
     var b = document.activeElement, li = b && b.parentElement;
