@@ -141,6 +141,17 @@ def _occupation_word(tok) -> bool:
     return tok.is_title and tok.lower_.endswith(_AGENT_ENDINGS) and nlp_words(tok) == {"noun"}
 
 
+_SCORE = re.compile(r"^\d{1,2}[-:\u2013]\d{1,2}$")
+
+
+def _score_at(doc, k: int) -> bool:
+    """True where a match result opens: "2-0" as one token or three ("6", "-", "4")."""
+    if _SCORE.match(doc[k].text):
+        return True
+    return doc[k].is_digit and len(doc[k].text) <= 2 and k + 2 < len(doc) and doc[k + 1].text in ("-", ":", "\u2013") \
+        and doc[k + 2].is_digit and len(doc[k + 2].text) <= 2
+
+
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
     salute = False
@@ -167,6 +178,9 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             start += 1
         else:
             break
+    score = next((k for k in range(start + 1, end) if _score_at(doc, k)), None)
+    if score is not None:
+        end = score  # "beat Carlos Ibarra 6-4 7-5": the NER takes a result into the name before it
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or
                            doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
         # "Bosnia and Herzegovina to": a trailing possessive, bracket or function word is not part of a name.
