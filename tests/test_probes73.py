@@ -17,3 +17,12 @@ def test_a_match_result_is_no_part_of_the_name_before_it(nlp):
     assert "Carlos Ibarra" in names and not any(n[-1].isdigit() for n in names)
     names = {n for n, _ in _entities(nlp, "Plateau United beat Heartland 3-1 in Jos on Saturday.")}
     assert "Heartland" in names and not any(n[-1].isdigit() for n in names)
+
+
+def test_a_capitalized_preposition_inside_a_sentence_joins_the_name(nlp):
+    text = "PARIS - Reporters Without Borders on Monday condemned the arrest. Lawyers Without Borders said the " \
+        "trial was unfair."
+    found = _entities(nlp, text)
+    assert ("Reporters Without Borders", EntityType.Organization) in found
+    assert ("Lawyers Without Borders", EntityType.Organization) in found
+    assert not any(n in ("Borders", "Without Borders") for n, _ in found)

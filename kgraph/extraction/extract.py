@@ -35,7 +35,7 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import STATE_BODY_HEADS
+from kgraph.extraction.lexicon import CAPITALIZED_JOINERS, STATE_BODY_HEADS
 from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
                                       VESSEL_WORDS, company_ending)
 from kgraph.extraction.lexicon import AGES as _AGES
@@ -946,6 +946,42 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
     return out
 
 
+@finder("finder:capitalized-joiner", "Capitalized words joined by a preposition written capitalized inside a "
+        "sentence are one organization's name, though the NER cut it apart.", "adds",
+        examples=[("Lawyers Without Borders said the trial was unfair.", "Lawyers Without Borders",
+                   EntityType.Organization)],
+        counter_examples=[("The aid group said Nurses without Frontiers had sent staff.", "Nurses without Frontiers"),
+                          ("Without Frontiers the nurses could not work.", "Without Frontiers")])
+def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
+    """Names holding a preposition written capitalized inside a sentence: "Reporters Without Borders"."""
+    out = []
+    n = len(doc)
+
+    def word(k):
+        return 0 <= k < n and doc[k].is_title and doc[k].is_alpha and k not in headlines
+
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in CAPITALIZED_JOINERS or not word(i) or line_start(tok) or not word(i - 1):
+            continue
+        if out and out[-1].end > i:
+            continue  # the second joiner of a name already taken ("Lawyers For Rights Without Borders")
+        start = i - 1
+        while word(start - 1) and doc[start - 1].lower_ not in CAPITALIZED_JOINERS:
+            start -= 1
+        end, k = i, i
+        # the name goes on over title-case words and further capitalized joiners, a "The" after one among them
+        while k < n and (word(k) or doc[k].lower_ == "the" and doc[k - 1].lower_ in CAPITALIZED_JOINERS):
+            k += 1
+            if doc[k - 1].lower_ not in CAPITALIZED_JOINERS | {"the"}:
+                end = k
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if end <= i + 1 or end - start < 3 or gazetteer.place(doc[start:end].text) is not None:
+            continue
+        out.append(_Cand(doc, offset, start, end, EntityType.Organization, doc[start:end].text, "org-phrase"))
+    return out
+
+
 @finder("finder:region", "A known place before a region noun is a place, though the NER missed it.", "adds",
         examples=[("Officials in the Tambov region said so.", "Tambov", EntityType.Place)],
         counter_examples=[("Officials in the Tambov office said so.", "Tambov")])
@@ -1161,6 +1197,14 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
             continue
         cands = [c for c in cands if c not in inside]
+        cands.append(o)
+        for i in range(o.start, o.end):
+            covered[i] = o
+    for o in _capitalized_joiner_candidates(doc, offset, headlines):
+        # The joined name replaces the NER's pieces of it ("Without Borders" tagged a person).
+        if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
+            continue
+        cands = [c for c in cands if not (o.start <= c.start and c.end <= o.end)]
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o

@@ -412,6 +412,10 @@ POSSESSIVE_PRONOUNS = _words("his her their")
 #: Second words of "X of Y" names whose first word is the head: "University of Leeds", "Fund for Peace".
 NAME_JOINERS = _words("of for")
 
+#: Prepositions a name capitalizes inside itself ("Doctors Without Borders", "Campaign Against Arms Trade"); running
+#: text leaves them lower-case, so one capitalized inside a sentence is a word of the name around it.
+CAPITALIZED_JOINERS = _words("without against across beyond for of in on at to with by from into under over")
+
 #: Short words a title-case headline leaves lower-case.
 SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs")
 
