@@ -26,3 +26,29 @@ def test_a_capitalized_preposition_inside_a_sentence_joins_the_name(nlp):
     assert ("Reporters Without Borders", EntityType.Organization) in found
     assert ("Lawyers Without Borders", EntityType.Organization) in found
     assert not any(n in ("Borders", "Without Borders") for n, _ in found)
+
+
+def test_a_date_after_a_capitalized_preposition_is_no_part_of_a_name(nlp):
+    found = _entities(nlp, "Speech awaited from Harlan On Thursday, Harlan is due to speak in Tarsk.")
+    assert not any("On" in n.split() for n, _ in found)
+
+
+def test_a_city_after_in_stays_the_city_beside_its_club(nlp):
+    from dataclasses import replace
+
+    from kgraph.extraction import extract
+
+    doc = nlp("Velno upset Werder Bremen 1-0 in Bremen. Bremen's defense was beaten when the striker scored the "
+              "only goal of the league match.")
+    cands = [replace(c, type=EntityType.Organization) for c in extract._candidates(doc, 0)]
+    names = {(c.start, c.name) for c in extract._club_short_forms(cands)}
+    at = [t.i for t in doc if t.text == "Bremen"]
+    assert (at[1], "Bremen") in names and (at[2], "Werder Bremen") in names
+
+
+def test_a_city_and_plural_noun_beside_a_club_cue_is_a_club(nlp):
+    text = ("Enugu Rangers beat Kano Pillars 2-0 on Sunday to go top of the league. Kano Pillars coach Ibrahim Musa "
+            "said his side had been unlucky. Fans of Kano Pillars protested.")
+    found = _entities(nlp, text)
+    assert ("Enugu Rangers", EntityType.Organization) in found and ("Kano Pillars", EntityType.Organization) in found
+    assert not any(n in ("Enugu Rangers", "Kano Pillars") and t == EntityType.Person for n, t in found)

@@ -35,6 +35,7 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
+from kgraph.extraction import lexicon
 from kgraph.extraction.lexicon import CAPITALIZED_JOINERS, STATE_BODY_HEADS
 from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
                                       VESSEL_WORDS, company_ending)
@@ -970,7 +971,9 @@ def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Ca
             start -= 1
         end, k = i, i
         # the name goes on over title-case words and further capitalized joiners, a "The" after one among them
-        while k < n and (word(k) or doc[k].lower_ == "the" and doc[k - 1].lower_ in CAPITALIZED_JOINERS):
+        # a date after the joiner is no part of a name ("Romney On Thursday" on a line after a subheading)
+        while k < n and (word(k) and not doc[k].ent_type_ in ("DATE", "TIME") or
+                         doc[k].lower_ == "the" and doc[k - 1].lower_ in CAPITALIZED_JOINERS):
             k += 1
             if doc[k - 1].lower_ not in CAPITALIZED_JOINERS | {"the"}:
                 end = k
@@ -1898,8 +1901,13 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
         hits = longer.get(_key(name), ())
         if " " not in name and not name.isupper() and len(hits) == 1:
             to[name] = next(iter(hits))
-    return [replace(c, name=to[c.name]) if c.type == EntityType.Organization and c.name in to else c
-            for c in cands]
+    return [replace(c, name=to[c.name]) if c.type == EntityType.Organization and c.name in to
+            and not _city_after_in(c) else c for c in cands]
+
+
+def _city_after_in(c: _Cand) -> bool:
+    """True for a city's name right after "in": "Tarsk lost 1-0 in Tarsk" is the club's city, not the club."""
+    return c.start > 0 and c.doc[c.start - 1].lower_ == "in" and gazetteer.city(c.name) is not None
 
 
 def _short_forms(cands: list[_Cand]) -> list[_Cand]:
@@ -2405,9 +2413,7 @@ def _full_name_of(c: _Cand, surnames: set) -> bool:
 ORG_ROLE_NOUNS = frozenset("""correspondent reporter editor spokesman spokeswoman spokesperson director president
 chairman chairwoman ceo executive trader analyst manager employee founder""".split())
 
-#: A club's staff and players written right after its name in a match report ("Velden coach X", "Velden striker X").
-CLUB_STAFF_NOUNS = frozenset("""coach manager boss striker midfielder defender goalkeeper keeper captain winger
-forward""".split())
+CLUB_STAFF_NOUNS = lexicon.CLUB_STAFF_NOUNS
 
 #: Words a name before a role may have: more is a clause, not a name.
 ROLE_ORG_MAX = 4

@@ -258,6 +258,9 @@ CLUB_FIRST_WORDS = _words("sporting racing real atletico athletic dynamo dinamo 
 #: Last words of English clubs' names ("Holmvik United", "Orlin Rovers", "Tarsk FC").
 CLUB_LAST_WORDS = _words("united rovers wanderers athletic albion hotspur fc afc cf")
 
+#: A club's staff and players written right after its name in a match report ("Velden coach X", "Velden striker X").
+CLUB_STAFF_NOUNS = _words("coach manager boss striker midfielder defender goalkeeper keeper captain winger forward")
+
 #: Words of a match report; three different ones make an article a sports story, where a two-word name of a
 #: word and a city is a club's ("Bayern Munich", "Real Madrid") even when the word is a region's or an English one.
 MATCH_WORDS = _words("""striker strikers midfielder defender goalkeeper goalie coach halftime half-time penalty
