@@ -52,3 +52,10 @@ def test_a_city_and_plural_noun_beside_a_club_cue_is_a_club(nlp):
     found = _entities(nlp, text)
     assert ("Enugu Rangers", EntityType.Organization) in found and ("Kano Pillars", EntityType.Organization) in found
     assert not any(n in ("Enugu Rangers", "Kano Pillars") and t == EntityType.Person for n, t in found)
+
+
+def test_a_paper_named_for_its_city_is_one_organization(nlp):
+    found = _entities(nlp, "Ohio's governor said he was disappointed. The Detroit Free Press first reported the plan.")
+    assert ("Detroit Free Press", EntityType.Organization) in found and "Free Press" not in {n for n, _ in found}
+    found = _entities(nlp, "The Chicago Tribune said the closure was the largest in the state this year.")
+    assert ("Chicago Tribune", EntityType.Organization) in found

@@ -1156,6 +1156,14 @@ def _company_ending(c) -> bool:
     return c.end - c.start > 1 and lexicon.company_ending(c.doc[c.end - 1].text)
 
 
+def _city_paper(c) -> bool:
+    """True for a known place's name followed by a newspaper's title word ("Tarsk Tribune", "Orlin Morning Herald")."""
+    words = c.doc[c.start:c.end] if c.doc is not None else ()
+    if len(words) < 2 or words[-1].lower_ not in lexicon.PAPER_TITLE_WORDS or not words[-1].is_title:
+        return False
+    return any(gazetteer.city(words[:k].text) is not None for k in range(1, len(words)))
+
+
 def _kind_named(c) -> bool:
     """True when a kind noun stands beside the candidate ("the charity X", "the X union"): see type_rules.
 
@@ -1205,6 +1213,8 @@ def decide(cands: list, model: dict, docs=None) -> list:
               and _capitalized_joiner(c)}
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
     kinds |= {id(c) for c in cands if _company_ending(c)}  # whatever the NER said ("Telmar Networks" a person)
+    # "The Tarsk Tribune said": a city's paper, which the model, reading a speaker, took for a person.
+    kinds |= {id(c) for c in cands if _city_paper(c)}
     # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.
     orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
             for i in range(c.start, c.end)}

@@ -1485,7 +1485,9 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             # "Leeds VELL DAILY (ARTS) in English": a section in brackets after the paper's name
             r = next((t.i + 1 for t in doc[r:sent.end] if t.text == ")"), r)
         rest = doc[r:sent.end]
-        ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
+        # a time or date written in digits closes a source line; a number word opens a sentence's verb phrase ("The
+        # Tarsk Free Press first reported ...": spaCy reads the ordinal "first" like a number)
+        ends_well = len(rest) == 0 or any(ch.isdigit() for ch in rest[0].text) or \
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
         if e == place[1] or not ends_well:
             continue

@@ -225,6 +225,11 @@ def company_ending(word: str) -> bool:
     return word in LEGAL_FORMS or word.lower() in COMPANY_HEADS and word[:1].isupper()
 
 
+#: Last words of newspapers' names after their city ("the Tarsk Tribune", "the Orlin Globe"): a city's name and one of
+#: them name a paper, never a person, whatever the sentence's verbs say.
+PAPER_TITLE_WORDS = _words("""times post tribune herald gazette journal chronicle globe courier examiner inquirer
+telegraph independent observer sentinel dispatch""")
+
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
 front administration co union times post journal network channel broadcaster cabinet government ministries
