@@ -59,3 +59,14 @@ def test_a_paper_named_for_its_city_is_one_organization(nlp):
     assert ("Detroit Free Press", EntityType.Organization) in found and "Free Press" not in {n for n, _ in found}
     found = _entities(nlp, "The Chicago Tribune said the closure was the largest in the state this year.")
     assert ("Chicago Tribune", EntityType.Organization) in found
+
+
+def test_a_body_named_after_a_person_keeps_the_given_name(nlp):
+    found = _entities(nlp, "The office opened on Monday. Heinrich Boell Foundation director Anna Kessler attended.")
+    assert ("Heinrich Boell Foundation", EntityType.Organization) in found
+    assert "Boell Foundation" not in {n for n, _ in found}
+
+
+def test_a_quoted_title_in_title_case_is_no_organization(nlp):
+    text = 'Tarsk Biennale: "No Idle Art From Clever Virtuosos"\nAnna Vell, the director of the show, spoke on Monday.'
+    assert "No Idle Art From Clever Virtuosos" not in {n for n, _ in _entities(nlp, text)}

@@ -36,7 +36,7 @@ from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
 from kgraph.extraction import lexicon
-from kgraph.extraction.lexicon import CAPITALIZED_JOINERS, STATE_BODY_HEADS
+from kgraph.extraction.lexicon import CAPITALIZED_JOINERS, PERSON_NAMED_HEADS, STATE_BODY_HEADS
 from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
                                       VESSEL_WORDS, company_ending)
 from kgraph.extraction.lexicon import AGES as _AGES
@@ -745,7 +745,11 @@ def _given_name_start(doc, ent, taken: int) -> int:
     # letter spaCy-small rarely saw in a name); the given name before it is taken as for a person.
     owned = ent.end - ent.start <= 2 and ent.start + 1 < len(doc) and doc[ent.start + 1].tag_ == "POS" \
         and doc[ent.start].is_title  # not an acronym: "Questions EU's plan" in a headline
-    if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and (after_role or owned)):
+    # A body named after a person, its given name cut off: "Heinrich" + "Boell Foundation".
+    named_for = ent.label_ == "ORG" and ent.end - ent.start >= 2 and doc[ent.end - 1].lower_ in PERSON_NAMED_HEADS \
+        and doc[ent.start].is_title and doc[ent.start].is_alpha and doc[ent.start].pos_ == "PROPN" \
+        and doc[ent.start].lower_ not in ORG_HEADS and gazetteer.place(doc[ent.start].text) is None
+    if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and (after_role or owned or named_for)):
         return ent.start
     t = doc[i]
     if t.ent_iob_ != "O" or t.pos_ != "PROPN" or t.dep_ != "compound" or not ent.start <= t.head.i < ent.end \
@@ -981,8 +985,23 @@ def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Ca
             start += 1
         if end <= i + 1 or end - start < 3 or gazetteer.place(doc[start:end].text) is not None:
             continue
+        if not any(t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in _line_of(tok)
+                   if not start <= t.i < end):
+            continue  # a title in title case, on its line or quoted ("Documenta: "No Art From Virtuosos"")
         out.append(_Cand(doc, offset, start, end, EntityType.Organization, doc[start:end].text, "org-phrase"))
     return out
+
+
+def _line_of(tok):
+    """Return the tokens of a token's sentence on its line."""
+    sent = tok.sent
+    a = tok.i
+    while a > sent.start and "\n" not in tok.doc[a - 1].text + tok.doc[a - 1].whitespace_:
+        a -= 1
+    b = tok.i + 1
+    while b < sent.end and "\n" not in tok.doc[b - 1].whitespace_ and "\n" not in tok.doc[b].text:
+        b += 1
+    return tok.doc[a:b]
 
 
 @finder("finder:region", "A known place before a region noun is a place, though the NER missed it.", "adds",
@@ -1909,7 +1928,7 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
 
 def _city_after_in(c: _Cand) -> bool:
     """True for a city's name right after "in": "Tarsk lost 1-0 in Tarsk" is the club's city, not the club."""
-    return c.start > 0 and c.doc[c.start - 1].lower_ == "in" and gazetteer.city(c.name) is not None
+    return c.doc is not None and c.start > 0 and c.doc[c.start - 1].lower_ == "in" and gazetteer.city(c.name) is not None
 
 
 def _short_forms(cands: list[_Cand]) -> list[_Cand]:

@@ -225,6 +225,10 @@ def company_ending(word: str) -> bool:
     return word in LEGAL_FORMS or word.lower() in COMPANY_HEADS and word[:1].isupper()
 
 
+#: Heads of bodies named after a person in full ("the Anna Vell Foundation", "the Ivo Tarsk Institute"): the NER often
+#: leaves the given name out of such a name.
+PERSON_NAMED_HEADS = _words("foundation stiftung institute centre center fund trust school college academy library museum")
+
 #: Last words of newspapers' names after their city ("the Tarsk Tribune", "the Orlin Globe"): a city's name and one of
 #: them name a paper, never a person, whatever the sentence's verbs say.
 PAPER_TITLE_WORDS = _words("""times post tribune herald gazette journal chronicle globe courier examiner inquirer
