@@ -70,3 +70,10 @@ def test_a_body_named_after_a_person_keeps_the_given_name(nlp):
 def test_a_quoted_title_in_title_case_is_no_organization(nlp):
     text = 'Tarsk Biennale: "No Idle Art From Clever Virtuosos"\nAnna Vell, the director of the show, spoke on Monday.'
     assert "No Idle Art From Clever Virtuosos" not in {n for n, _ in _entities(nlp, text)}
+
+
+def test_a_dateline_the_parser_cuts_after_a_headline_stays_one_place(nlp):
+    text = "Storm floods capital\nMEXICO CITY (Reuters) - Heavy rain flooded parts of the capital on Sunday.\n"
+    found = _entities(nlp, text)
+    assert ("MEXICO CITY", EntityType.Place) in found and ("Reuters", EntityType.Organization) in found
+    assert "CITY" not in {n for n, _ in found}

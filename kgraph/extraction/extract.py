@@ -1403,7 +1403,10 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     or time is a place and the agency reporting from it.
     """
     out: list[_Cand] = []
+    taken = 0
     for sent in doc.sents:
+        if sent.start < taken:
+            continue  # the rest of capitals read with the sentence before
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
@@ -1412,6 +1415,12 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         j = i
         while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
             j += 1
+        if j == sent.end and j > i and _capitals_go_on(doc, j):
+            # "MEXICO" + "CITY (Reuters) -": after a headline the parser may end a sentence inside the capitals
+            while _capitals_go_on(doc, j):
+                j += 1
+            sent = doc[sent.start:doc[j - 1].sent.end]
+            taken = sent.end
         if j > i:
             k = j
             region = None
@@ -1513,6 +1522,11 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         out.append(_place_cand(doc, offset, place[0], place[1], gazetteer.place(doc[place[0]:place[1]].text.title())))
         out.append(_Cand(doc, offset, place[1], e, EntityType.Organization, doc[place[1]:e].text, "dateline", sure=True))
     return out
+
+
+def _capitals_go_on(doc, j: int) -> bool:
+    """True when an upper-case word at ``j`` goes on the capitals before it on their line."""
+    return j < len(doc) and doc[j].is_upper and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_
 
 
 def _month_date(doc, k: int, end: int) -> bool:
