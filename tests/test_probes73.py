@@ -77,3 +77,17 @@ def test_a_dateline_the_parser_cuts_after_a_headline_stays_one_place(nlp):
     found = _entities(nlp, text)
     assert ("MEXICO CITY", EntityType.Place) in found and ("Reuters", EntityType.Organization) in found
     assert "CITY" not in {n for n, _ in found}
+
+
+def test_a_country_written_as_its_namesake_state_is_the_state():
+    from tests.test_identity import marked
+    from kgraph.linking.link import link_extractions
+
+    kb = link_extractions([
+        marked("a", "Floods killed six people in the state of [Mexico|Country] on Sunday. [Mexico|Country] state "
+                    "governor Delfina Ortega asked [Mexico|Country] for help."),
+        marked("b", "The [State of Mexico|Place] said 2,000 people were evacuated."),
+    ])
+    got = {(e.type, e.label): e.articles for e in kb.entities}
+    assert got[("Place", "State of Mexico")] == ("a", "b"), got
+    assert got[("Country", "Mexico")] == ("a",), got
