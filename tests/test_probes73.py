@@ -91,3 +91,14 @@ def test_a_country_written_as_its_namesake_state_is_the_state():
     got = {(e.type, e.label): e.articles for e in kb.entities}
     assert got[("Place", "State of Mexico")] == ("a", "b"), got
     assert got[("Country", "Mexico")] == ("a",), got
+
+
+def test_an_energy_or_oil_company_named_short_is_the_company(nlp):
+    text = ("Vantor Energy agreed to buy Northgate Oil for $4 billion. Vantor chief executive Greg Halvorsen said the "
+            "deal would save money. Shares of Northgate rose 3 percent. Dock operator Valmora Terminals said it offered "
+            "6 percent.")
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    names = {(m.text, m.name, m.type) for m in ex.mentions}
+    assert ("Vantor", "Vantor Energy", EntityType.Organization) in names
+    assert ("Northgate", "Northgate Oil", EntityType.Organization) in names
+    assert ("Valmora Terminals", "Valmora Terminals", EntityType.Organization) in names
