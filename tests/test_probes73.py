@@ -102,3 +102,11 @@ def test_an_energy_or_oil_company_named_short_is_the_company(nlp):
     assert ("Vantor", "Vantor Energy", EntityType.Organization) in names
     assert ("Northgate", "Northgate Oil", EntityType.Organization) in names
     assert ("Valmora Terminals", "Valmora Terminals", EntityType.Organization) in names
+
+
+def test_a_company_named_after_a_small_town_keeps_its_short_name(nlp):
+    text = ("Union vows to fight plant closure\nThe union vowed on Friday to fight Halden Motors' plan to close its plant. "
+            "Union leader Shawn Fain said Halden had received $60 million in tax breaks. Halden said it would offer "
+            "workers jobs at its plant in Michigan.")
+    ex = extract_doc(Article("t", text), [(0, nlp(text))])
+    assert {(m.name, m.type) for m in ex.mentions if m.text == "Halden"} == {("Halden Motors", EntityType.Organization)}

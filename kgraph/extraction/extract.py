@@ -1875,8 +1875,10 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     if not longer:
         return cands
     to: dict[str, str] = {}
-    shorts = {c.name for c in cands if c.type in (EntityType.Organization, EntityType.Person) and c.name == c.text
-              and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
+    # a small town's name the model read as the town is a short name too ("Halden said" after "Halden Motors")
+    shorts = {c.name for c in cands if (c.type in (EntityType.Organization, EntityType.Person)
+                                        or c.type == EntityType.Place and gazetteer.city(c.name) is not None)
+              and c.name == c.text and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
     token = {c.name: c.doc[c.start] for c in cands if c.doc is not None and c.end - c.start == 1}
     # "Marek Tarvo" read as a person beside "Marek Tarvo Holdings" may be its founder: a person's name of two
     # words or more, no company word closing it ("Velda Motors" is the company's), is left to linking, which
@@ -1885,7 +1887,7 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
                 and not company_ending(c.name.split()[-1])}
     for name in sorted(shorts - founders, key=lambda n: (-len(n.split()), n)):  # "Velda Motors" before "Velda"
         hits = {to.get(h, h) for h in longer.get(_key(name), ())} - {name}
-        if len(hits) != 1 or first[next(iter(hits))] >= first[name] or gazetteer.place(name) is not None:
+        if len(hits) != 1 or first[next(iter(hits))] >= first[name] or _place_reading(name, cands):
             continue
         full = next(iter(hits))
         if full.endswith(" Party") and name in token and nlp_words(token[name]):
@@ -1893,6 +1895,23 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
         to[name] = full
     return [replace(c, name=to[c.name], type=EntityType.Organization) if c.name in to and c.name == c.text else c
             for c in cands]
+
+
+#: A short name of a company that a town of at least this many people shares is the town's ("Halden" beside "Halden
+#: Motors" is the company where no place word stands before it; "Tarsk" of a city of 100,000 stays the city).
+COMPANY_TOWN_POPULATION = 100_000
+
+
+def _place_reading(name: str, cands: list[_Cand]) -> bool:
+    """True when a company's short name may be a place's: a country, a large town, or written after a place word."""
+    place = gazetteer.place(name)
+    if place is None:
+        return False
+    if place.type != EntityType.Place or gazetteer.city(name) is None \
+            or gazetteer.city(name).population >= COMPANY_TOWN_POPULATION:
+        return True  # a country, a region, or a large city
+    return any(c.name == name and c.doc is not None and c.start > 0 and c.doc[c.start - 1].lower_ in _PLACE_PREPS
+               for c in cands)
 
 
 def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
