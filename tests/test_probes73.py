@@ -38,7 +38,7 @@ def test_a_city_after_in_stays_the_city_beside_its_club(nlp):
 
     from kgraph.extraction import extract
 
-    doc = nlp("Velno upset Werder Bremen 1-0 in Bremen. Bremen's defense was beaten when the striker scored the "
+    doc = nlp("On Friday Velno edged Werder Bremen 3-2 in Bremen. Bremen's defense was beaten when the striker scored the "
               "only goal of the league match.")
     cands = [replace(c, type=EntityType.Organization) for c in extract._candidates(doc, 0)]
     names = {(c.start, c.name) for c in extract._club_short_forms(cands)}
