@@ -425,8 +425,9 @@ POSSESSIVE_PRONOUNS = _words("his her their")
 NAME_JOINERS = _words("of for")
 
 #: Prepositions a name capitalizes inside itself ("Doctors Without Borders", "Campaign Against Arms Trade"); running
-#: text leaves them lower-case, so one capitalized inside a sentence is a word of the name around it.
-CAPITALIZED_JOINERS = _words("without against across beyond for of in on at to with by from into under over")
+#: text leaves them lower-case, so one capitalized inside a sentence is a word of the name around it. Words that
+#: often open a sentence glued to a caption before it ("At Carnival in Tarsk, ...", "On Thursday, ...") are left out.
+CAPITALIZED_JOINERS = _words("without against across beyond for of")
 
 #: Short words a title-case headline leaves lower-case.
 SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs")
