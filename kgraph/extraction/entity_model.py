@@ -1071,6 +1071,13 @@ def _field_body(c) -> bool:
         and words[1].lower_ in ("for", "on") and words[2].text[:1].isupper()
 
 
+def _capitalized_joiner(c) -> bool:
+    """True for a name of three words or more holding a capitalized preposition inside ("Doctors Without Borders")."""
+    words = c.doc[c.start:c.end] if c.doc is not None else ()
+    return len(words) >= 3 and all(t.is_title for t in words) \
+        and any(t.lower_ in lexicon.CAPITALIZED_JOINERS for t in words[1:-1])
+
+
 def firm_candidates(cands: list, docs, persons: set, lower: set | frozenset = frozenset()) -> list:
     """Return untyped candidates for unknown words before a firm's role and a person that no finder proposed.
 
@@ -1149,6 +1156,14 @@ def _company_ending(c) -> bool:
     return c.end - c.start > 1 and lexicon.company_ending(c.doc[c.end - 1].text)
 
 
+def _city_paper(c) -> bool:
+    """True for a known place's name followed by a newspaper's title word ("Tarsk Tribune", "Orlin Morning Herald")."""
+    words = c.doc[c.start:c.end] if c.doc is not None else ()
+    if len(words) < 2 or words[-1].lower_ not in lexicon.PAPER_TITLE_WORDS or not words[-1].is_title:
+        return False
+    return any(gazetteer.city(words[:k].text) is not None for k in range(1, len(words)))
+
+
 def _kind_named(c) -> bool:
     """True when a kind noun stands beside the candidate ("the charity X", "the X union"): see type_rules.
 
@@ -1192,8 +1207,14 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # field, is an organization's name however rare its words (the model, reading a name written once with
     # a hyphen and lower-case words, dropped it).
     kinds |= {id(c) for c in cands if (c.type == EntityType.Organization or c.label == "ORG") and _field_body(c)}
+    # "Reporters Without Borders": a preposition written capitalized inside a sentence makes the words around it
+    # one organization's name (the model, reading common plural words, dropped it).
+    kinds |= {id(c) for c in cands if c.type == EntityType.Organization and c.source == "org-phrase"
+              and _capitalized_joiner(c)}
     # "Norvant Semiconductors", untagged and written once: a company's head word or legal form names a firm.
     kinds |= {id(c) for c in cands if _company_ending(c)}  # whatever the NER said ("Telmar Networks" a person)
+    # "The Tarsk Tribune said": a city's paper, which the model, reading a speaker, took for a person.
+    kinds |= {id(c) for c in cands if _city_paper(c)}
     # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.
     orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
             for i in range(c.start, c.end)}

@@ -35,7 +35,8 @@ from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
 from kgraph.extraction.lexicon import CLUB_LAST_WORDS, CLUB_MARKS, MEDIA_NOUNS, ORDINAL_WORDS, ORG_NOUNS, sports_story
-from kgraph.extraction.lexicon import STATE_BODY_HEADS
+from kgraph.extraction import lexicon
+from kgraph.extraction.lexicon import CAPITALIZED_JOINERS, PERSON_NAMED_HEADS, STATE_BODY_HEADS
 from kgraph.extraction.lexicon import (ANAPHOR_KINDS, FEATURE_HEADS, ORG_KIND_BEFORE_NAME, STORM_WORDS, VESSEL_PREFIXES,
                                       VESSEL_WORDS, company_ending)
 from kgraph.extraction.lexicon import AGES as _AGES
@@ -141,6 +142,17 @@ def _occupation_word(tok) -> bool:
     return tok.is_title and tok.lower_.endswith(_AGENT_ENDINGS) and nlp_words(tok) == {"noun"}
 
 
+_SCORE = re.compile(r"^\d{1,2}[-:\u2013]\d{1,2}$")
+
+
+def _score_at(doc, k: int) -> bool:
+    """True where a match result opens: "2-0" as one token or three ("6", "-", "4")."""
+    if _SCORE.match(doc[k].text):
+        return True
+    return doc[k].is_digit and len(doc[k].text) <= 2 and k + 2 < len(doc) and doc[k + 1].text in ("-", ":", "\u2013") \
+        and doc[k + 2].is_digit and len(doc[k + 2].text) <= 2
+
+
 def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
     """Drop leading determiners and titles and a trailing possessive; return (start, end, salutation seen)."""
     salute = False
@@ -167,6 +179,9 @@ def _trim(doc, start: int, end: int, label: str) -> tuple[int, int, bool]:
             start += 1
         else:
             break
+    score = next((k for k in range(start + 1, end) if _score_at(doc, k)), None)
+    if score is not None:
+        end = score  # "beat Carlos Ibarra 6-4 7-5": the NER takes a result into the name before it
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or
                            doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
         # "Bosnia and Herzegovina to": a trailing possessive, bracket or function word is not part of a name.
@@ -730,7 +745,11 @@ def _given_name_start(doc, ent, taken: int) -> int:
     # letter spaCy-small rarely saw in a name); the given name before it is taken as for a person.
     owned = ent.end - ent.start <= 2 and ent.start + 1 < len(doc) and doc[ent.start + 1].tag_ == "POS" \
         and doc[ent.start].is_title  # not an acronym: "Questions EU's plan" in a headline
-    if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and (after_role or owned)):
+    # A body named after a person, its given name cut off: "Heinrich" + "Boell Foundation".
+    named_for = ent.label_ == "ORG" and ent.end - ent.start >= 2 and doc[ent.end - 1].lower_ in PERSON_NAMED_HEADS \
+        and doc[ent.start].is_title and doc[ent.start].is_alpha and doc[ent.start].pos_ == "PROPN" \
+        and doc[ent.start].lower_ not in ORG_HEADS and gazetteer.place(doc[ent.start].text) is None
+    if ent.label_ != "PERSON" and not (ent.label_ == "ORG" and (after_role or owned or named_for)):
         return ent.start
     t = doc[i]
     if t.ent_iob_ != "O" or t.pos_ != "PROPN" or t.dep_ != "compound" or not ent.start <= t.head.i < ent.end \
@@ -930,6 +949,59 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
         out.append(_Cand(doc, offset, i, j, kind, name, "gazetteer", "", i in headlines, True))
         i = j
     return out
+
+
+@finder("finder:capitalized-joiner", "Capitalized words joined by a preposition written capitalized inside a "
+        "sentence are one organization's name, though the NER cut it apart.", "adds",
+        examples=[("Lawyers Without Borders said the trial was unfair.", "Lawyers Without Borders",
+                   EntityType.Organization)],
+        counter_examples=[("The aid group said Nurses without Frontiers had sent staff.", "Nurses without Frontiers"),
+                          ("Without Frontiers the nurses could not work.", "Without Frontiers")])
+def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
+    """Names holding a preposition written capitalized inside a sentence: "Reporters Without Borders"."""
+    out = []
+    n = len(doc)
+
+    def word(k):
+        return 0 <= k < n and doc[k].is_title and doc[k].is_alpha and k not in headlines
+
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in CAPITALIZED_JOINERS or not word(i) or line_start(tok) or not word(i - 1):
+            continue
+        if out and out[-1].end > i:
+            continue  # the second joiner of a name already taken ("Lawyers For Rights Without Borders")
+        start = i - 1
+        while word(start - 1) and doc[start - 1].lower_ not in CAPITALIZED_JOINERS:
+            start -= 1
+        end, k = i, i
+        # the name goes on over title-case words and further capitalized joiners, a "The" after one among them
+        # a date after the joiner is no part of a name ("Romney On Thursday" on a line after a subheading)
+        while k < n and (word(k) and not doc[k].ent_type_ in ("DATE", "TIME") or
+                         doc[k].lower_ == "the" and doc[k - 1].lower_ in CAPITALIZED_JOINERS):
+            k += 1
+            if doc[k - 1].lower_ not in CAPITALIZED_JOINERS | {"the"}:
+                end = k
+        while start < end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if end <= i + 1 or end - start < 3 or gazetteer.place(doc[start:end].text) is not None:
+            continue
+        if not any(t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in _line_of(tok)
+                   if not start <= t.i < end):
+            continue  # a title in title case, on its line or quoted ("Documenta: "No Art From Virtuosos"")
+        out.append(_Cand(doc, offset, start, end, EntityType.Organization, doc[start:end].text, "org-phrase"))
+    return out
+
+
+def _line_of(tok):
+    """Return the tokens of a token's sentence on its line."""
+    sent = tok.sent
+    a = tok.i
+    while a > sent.start and "\n" not in tok.doc[a - 1].text + tok.doc[a - 1].whitespace_:
+        a -= 1
+    b = tok.i + 1
+    while b < sent.end and "\n" not in tok.doc[b - 1].whitespace_ and "\n" not in tok.doc[b].text:
+        b += 1
+    return tok.doc[a:b]
 
 
 @finder("finder:region", "A known place before a region noun is a place, though the NER missed it.", "adds",
@@ -1150,6 +1222,14 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o
+    for o in _capitalized_joiner_candidates(doc, offset, headlines):
+        # The joined name replaces the NER's pieces of it ("Without Borders" tagged a person).
+        if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
+            continue
+        cands = [c for c in cands if not (o.start <= c.start and c.end <= o.end)]
+        cands.append(o)
+        for i in range(o.start, o.end):
+            covered[i] = o
     cands += _kind_noun_candidates(doc, offset, covered, headlines)
     cands = _acronym_candidates(doc, offset, cands)
     cands = _bracket_glosses(doc, offset, cands)
@@ -1323,7 +1403,10 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     or time is a place and the agency reporting from it.
     """
     out: list[_Cand] = []
+    taken = 0
     for sent in doc.sents:
+        if sent.start < taken:
+            continue  # the rest of capitals read with the sentence before
         toks = [t for t in sent if not t.is_space]
         if not toks:
             continue
@@ -1332,6 +1415,12 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
         j = i
         while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
             j += 1
+        if j == sent.end and j > i and _capitals_go_on(doc, j):
+            # "MEXICO" + "CITY (Reuters) -": after a headline the parser may end a sentence inside the capitals
+            while _capitals_go_on(doc, j):
+                j += 1
+            sent = doc[sent.start:doc[j - 1].sent.end]
+            taken = sent.end
         if j > i:
             k = j
             region = None
@@ -1424,13 +1513,20 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             # "Leeds VELL DAILY (ARTS) in English": a section in brackets after the paper's name
             r = next((t.i + 1 for t in doc[r:sent.end] if t.text == ")"), r)
         rest = doc[r:sent.end]
-        ends_well = len(rest) == 0 or rest[0].like_num or any(ch.isdigit() for ch in rest[0].text) or \
+        # a time or date written in digits closes a source line; a number word opens a sentence's verb phrase ("The
+        # Tarsk Free Press first reported ...": spaCy reads the ordinal "first" like a number)
+        ends_well = len(rest) == 0 or any(ch.isdigit() for ch in rest[0].text) or \
             (rest[0].lower_ == "in" and len(rest) > 1 and rest[1].is_title)
         if e == place[1] or not ends_well:
             continue
         out.append(_place_cand(doc, offset, place[0], place[1], gazetteer.place(doc[place[0]:place[1]].text.title())))
         out.append(_Cand(doc, offset, place[1], e, EntityType.Organization, doc[place[1]:e].text, "dateline", sure=True))
     return out
+
+
+def _capitals_go_on(doc, j: int) -> bool:
+    """True when an upper-case word at ``j`` goes on the capitals before it on their line."""
+    return j < len(doc) and doc[j].is_upper and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_
 
 
 def _month_date(doc, k: int, end: int) -> bool:
@@ -1779,8 +1875,10 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
     if not longer:
         return cands
     to: dict[str, str] = {}
-    shorts = {c.name for c in cands if c.type in (EntityType.Organization, EntityType.Person) and c.name == c.text
-              and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
+    # a small town's name the model read as the town is a short name too ("Halden said" after "Halden Motors")
+    shorts = {c.name for c in cands if (c.type in (EntityType.Organization, EntityType.Person)
+                                        or c.type == EntityType.Place and gazetteer.city(c.name) is not None)
+              and c.name == c.text and not c.name.isupper() and all(w[:1].isupper() for w in c.name.split())}
     token = {c.name: c.doc[c.start] for c in cands if c.doc is not None and c.end - c.start == 1}
     # "Marek Tarvo" read as a person beside "Marek Tarvo Holdings" may be its founder: a person's name of two
     # words or more, no company word closing it ("Velda Motors" is the company's), is left to linking, which
@@ -1789,7 +1887,7 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
                 and not company_ending(c.name.split()[-1])}
     for name in sorted(shorts - founders, key=lambda n: (-len(n.split()), n)):  # "Velda Motors" before "Velda"
         hits = {to.get(h, h) for h in longer.get(_key(name), ())} - {name}
-        if len(hits) != 1 or first[next(iter(hits))] >= first[name] or gazetteer.place(name) is not None:
+        if len(hits) != 1 or first[next(iter(hits))] >= first[name] or _place_reading(name, cands):
             continue
         full = next(iter(hits))
         if full.endswith(" Party") and name in token and nlp_words(token[name]):
@@ -1797,6 +1895,23 @@ def _company_short_forms(cands: list[_Cand]) -> list[_Cand]:
         to[name] = full
     return [replace(c, name=to[c.name], type=EntityType.Organization) if c.name in to and c.name == c.text else c
             for c in cands]
+
+
+#: A short name of a company that a town of at least this many people shares is the town's ("Halden" beside "Halden
+#: Motors" is the company where no place word stands before it; "Tarsk" of a city of 100,000 stays the city).
+COMPANY_TOWN_POPULATION = 100_000
+
+
+def _place_reading(name: str, cands: list[_Cand]) -> bool:
+    """True when a company's short name may be a place's: a country, a large town, or written after a place word."""
+    place = gazetteer.place(name)
+    if place is None:
+        return False
+    if place.type != EntityType.Place or gazetteer.city(name) is None \
+            or gazetteer.city(name).population >= COMPANY_TOWN_POPULATION:
+        return True  # a country, a region, or a large city
+    return any(c.name == name and c.doc is not None and c.start > 0 and c.doc[c.start - 1].lower_ in _PLACE_PREPS
+               for c in cands)
 
 
 def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
@@ -1840,8 +1955,13 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
         hits = longer.get(_key(name), ())
         if " " not in name and not name.isupper() and len(hits) == 1:
             to[name] = next(iter(hits))
-    return [replace(c, name=to[c.name]) if c.type == EntityType.Organization and c.name in to else c
-            for c in cands]
+    return [replace(c, name=to[c.name]) if c.type == EntityType.Organization and c.name in to
+            and not _city_after_in(c) else c for c in cands]
+
+
+def _city_after_in(c: _Cand) -> bool:
+    """True for a city's name right after "in": "Tarsk lost 1-0 in Tarsk" is the club's city, not the club."""
+    return c.doc is not None and c.start > 0 and c.doc[c.start - 1].lower_ == "in" and gazetteer.city(c.name) is not None
 
 
 def _short_forms(cands: list[_Cand]) -> list[_Cand]:
@@ -2347,9 +2467,7 @@ def _full_name_of(c: _Cand, surnames: set) -> bool:
 ORG_ROLE_NOUNS = frozenset("""correspondent reporter editor spokesman spokeswoman spokesperson director president
 chairman chairwoman ceo executive trader analyst manager employee founder""".split())
 
-#: A club's staff and players written right after its name in a match report ("Velden coach X", "Velden striker X").
-CLUB_STAFF_NOUNS = frozenset("""coach manager boss striker midfielder defender goalkeeper keeper captain winger
-forward""".split())
+CLUB_STAFF_NOUNS = lexicon.CLUB_STAFF_NOUNS
 
 #: Words a name before a role may have: more is a clause, not a name.
 ROLE_ORG_MAX = 4

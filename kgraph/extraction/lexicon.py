@@ -218,12 +218,21 @@ LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N
 COMPANY_HEADS = _words("""motor motors airlines airways industries holdings pharmaceuticals technologies electronics
 enterprises laboratories logistics chemicals telecommunications petroleum breweries shipping mining insurance
 foods textiles biotech pharma software ventures investments securities studios publishing cosmetics aerospace
-automotive semiconductors refineries robotics systems networks solutions labs""")
+automotive semiconductors refineries robotics systems networks solutions labs energy oil terminals""")
 
 def company_ending(word: str) -> bool:
     """True for a word closing a company's name: a legal form as written ("AG") or a capitalized company head."""
     return word in LEGAL_FORMS or word.lower() in COMPANY_HEADS and word[:1].isupper()
 
+
+#: Heads of bodies named after a person in full ("the Anna Vell Foundation", "the Ivo Tarsk Institute"): the NER often
+#: leaves the given name out of such a name.
+PERSON_NAMED_HEADS = _words("foundation stiftung institute centre center fund trust school college academy library museum")
+
+#: Last words of newspapers' names after their city ("the Tarsk Tribune", "the Orlin Globe"): a city's name and one of
+#: them name a paper, never a person, whatever the sentence's verbs say.
+PAPER_TITLE_WORDS = _words("""times post tribune herald gazette journal chronicle globe courier examiner inquirer
+telegraph independent observer sentinel dispatch""")
 
 #: Last words of organization names too common in other names to retype a span ("Soviet Union", "Red Cross Office").
 WEAK_ORG_HEADS = _words("""force services office department guard guards group assembly senate congress church
@@ -257,6 +266,9 @@ CLUB_FIRST_WORDS = _words("sporting racing real atletico athletic dynamo dinamo 
 
 #: Last words of English clubs' names ("Holmvik United", "Orlin Rovers", "Tarsk FC").
 CLUB_LAST_WORDS = _words("united rovers wanderers athletic albion hotspur fc afc cf")
+
+#: A club's staff and players written right after its name in a match report ("Velden coach X", "Velden striker X").
+CLUB_STAFF_NOUNS = _words("coach manager boss striker midfielder defender goalkeeper keeper captain winger forward")
 
 #: Words of a match report; three different ones make an article a sports story, where a two-word name of a
 #: word and a city is a club's ("Bayern Munich", "Real Madrid") even when the word is a region's or an English one.
@@ -411,6 +423,11 @@ POSSESSIVE_PRONOUNS = _words("his her their")
 
 #: Second words of "X of Y" names whose first word is the head: "University of Leeds", "Fund for Peace".
 NAME_JOINERS = _words("of for")
+
+#: Prepositions a name capitalizes inside itself ("Doctors Without Borders", "Campaign Against Arms Trade"); running
+#: text leaves them lower-case, so one capitalized inside a sentence is a word of the name around it. Words that
+#: often open a sentence glued to a caption before it ("At Carnival in Tarsk, ...", "On Thursday, ...") are left out.
+CAPITALIZED_JOINERS = _words("without against across beyond for of")
 
 #: Short words a title-case headline leaves lower-case.
 SMALL_WORDS = _words("a an the of in to for and on at with by as from is are vs")

@@ -784,6 +784,62 @@ def _club_mark_last(word: str) -> bool:
         and not gazetteer.us_state_code(word)
 
 
+#: Verbs of a match result whose subject and object are its two sides ("Tarsk Rovers beat Orlin Pillars 2-0").
+_RESULT_VERBS = frozenset("beat defeat thrash edge overcome rout draw lose hold".split())
+
+#: Words before "of" that make the name after it a club's ("fans of Tarsk Pillars").
+_CLUB_FOLLOWERS = frozenset("fans supporters".split())
+
+
+@context_rule("context:city-club", "A two-word name read as a person's that is a city and a plural noun (\"Ghent "
+              "Pillars\") is a sports club's where this mention is a side of a result with a score, is followed by a "
+              "club's staff noun or follows \"fans of\": a person's name is no plural and stands in no such place.",
+              (EntityType.Person,), EntityType.Organization,
+              examples=[("Ghent Pillars beat Hollin Rovers 2-0 on Sunday.", "Ghent Pillars"),
+                        ("Ivo Petran, the Ghent Pillars coach, was sacked.", "Ghent Pillars"),
+                        ("Fans of Ghent Pillars protested on Monday.", "Ghent Pillars")],
+              counter_examples=[("Anton Moreau beat Ghent Pillars in the mayoral race.", "Ghent Pillars"),
+                                ("Ghent Pillars said his team had lost.", "Ghent Pillars"),
+                                ("Florence Rivers beat Anna Holt 6-4 on Sunday.", "Florence Rivers")])
+def _city_club(doc, start: int, end: int) -> bool:
+    if not _city_plural(doc, start, end):
+        return False
+    if end < len(doc) and doc[end].lower_ in lexicon.CLUB_STAFF_NOUNS:
+        return True  # "Orlin Pillars coach Ivo Petran"
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _CLUB_FOLLOWERS:
+        return True
+    root = doc[start:end].root
+    verb = root.head if root.dep_ in ("nsubj", "dobj") else root.head.head if root.dep_ == "pobj" else None
+    if verb is None or verb.lemma_.lower() not in _RESULT_VERBS or not any(
+            _SCORE.match(t.text) or t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].text in "-:\u2013"
+            for t in verb.sent if t.i > verb.i):
+        return False
+    # The other side is a club too: two players' result ("Florence Rivers beat Anna Holt 6-4") is no club's.
+    sides = [t for t in verb.subtree if t.dep_ in ("nsubj", "dobj", "pobj") and t.i not in range(start, end)
+             and t.is_title]
+    return any(t.ent_type_ in ("ORG", "GPE") and _compound_start(t) == t.i or t.lower_ in CLUB_LAST_WORDS
+               or _city_plural(doc, _compound_start(t), t.i + 1) for t in sides)
+
+
+def _compound_start(tok) -> int:
+    """Return where the compound a token heads opens ("Kano" of "Kano Pillars")."""
+    i = tok.i
+    while i > 0 and tok.doc[i - 1].dep_ == "compound" and tok.doc[i - 1].head.i == tok.i:
+        i -= 1
+    return i
+
+
+def _city_plural(doc, start: int, end: int) -> bool:
+    """True for a two-word name of a known city and a plural noun ("Ghent Pillars")."""
+    if end - start != 2 or not doc[start].is_title or not doc[start + 1].is_title:
+        return False
+    last = doc[start + 1]
+    return last.lower_.endswith("s") and "noun" in nlp.word_classes(last) and gazetteer.city(doc[start].text) is not None
+
+
+_SCORE = re.compile(r"^\d{1,2}[-:\u2013]\d{1,2}$")
+
+
 #: Least population of the city a club's name ends in ("Spartak Moscow"): a small town's name is often a district's.
 CLUB_CITY_POPULATION = 200_000
 

@@ -898,6 +898,10 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             elif m.type in (EntityType.Place, EntityType.Country) and name in states \
                     and not _written_as_town(ex.article.text, m.start, m.end):  # "the city of Tarsk" beside Tarsk state
                 name, alias = f"{name} State", name  # "Tarsk state" once: every "Tarsk" of its article
+            elif m.type in (EntityType.Place, EntityType.Country) and _country_state(ex.article.text, m):
+                # "floods in the state of Mexico", "Mexico state governor": the country's namesake state
+                name, alias = f"State of {m.text}", None
+                m = replace(m, type=EntityType.Place)
             elif m.type == EntityType.Place and (unit := _province_after(ex.article.text, m, raw, name)):
                 name, alias = f"{name} {unit}", name  # "in Tarsk province": the province, not its capital city
             elif m.type == EntityType.Place and name in qualified:
@@ -1946,6 +1950,17 @@ _REGION_STATE_AFTER = re.compile(r" state(?:['\u2019]s\b|(?=[,.;:)\n]|$| and\b| 
 
 #: "the state of" before a region's name, not "city-state of".
 _STATE_OF_BEFORE = re.compile(r"(?<![-\w])state of $")
+
+
+#: "state" after a country's name that makes it its namesake state ("Mexico state governor", "in Mexico state.").
+_COUNTRY_STATE_AFTER = re.compile(r" state(?:['\u2019]s\b| governor\b|(?=[,.;:)\n]|$| and\b))")
+
+
+def _country_state(text: str, m) -> bool:
+    """True for a country's name written as its namesake first-level state ("the state of Mexico", "Mexico state")."""
+    if gazetteer.country(m.text) is None or gazetteer.country_named_region(m.text) is None:
+        return False
+    return bool(_STATE_OF_BEFORE.search(text[max(0, m.start - 20):m.start]) or _COUNTRY_STATE_AFTER.match(text, m.end))
 
 
 @lru_cache(maxsize=None)

@@ -634,6 +634,17 @@ def regions_named(name: str) -> tuple[Place, ...]:
     return _region_table().get(norm(name), ())
 
 
+@cache
+def country_named_region(name: str) -> Place | None:
+    """Return the first-level region of a country that bears the country's own name ("México" of Mexico), or None."""
+    c = country(name)
+    if c is None:
+        return None
+    plain = norm(strip_accents(name))
+    return next((p for key, places in _region_table().items() if norm(strip_accents(key)) == plain
+                 for p in places if p.country_code == c.country_code), None)
+
+
 def city(name: str) -> Place | None:
     """Return the city (or US state or continent) of that name, or None; no countries or ISO regions."""
     return _city(norm(name))
