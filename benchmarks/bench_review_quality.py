@@ -127,7 +127,7 @@ def build(src: Path, count: int, out: Path, jobs: int, tools: Path) -> None:
 def verdicts(found: list, view: dict) -> list[tuple[str, bool | None, tuple]]:
     """Return (kind, right, key) per suggestion in review's order; key names the node or pair it is about.
 
-    A merge of two nodes neither of which holds a linked thing is unjudged (``right`` None): the annotations
+    A merge of two nodes one of which holds no linked thing, neither JUNK, is unjudged (``right`` None): the annotations
     do not say whether they are one.
     """
     pairs = {frozenset(p) for ns in view["splits"].values() for p in combinations(sorted(ns), 2)}
