@@ -32,7 +32,7 @@ from kgraph.core.model import ENTITY_TYPES
 from kgraph.core.vocab import KG
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.lexicon import ORG_HEADS, PLACE_HEADS
-from kgraph.extraction.name_shape import EVENT_HEADS
+from kgraph.extraction.name_shape import EVENT_HEADS, PARTY_MEMBERS
 from kgraph.sources import gazetteer
 
 #: Similarity at which review shows two spellings (lower than linking's: a person decides).
@@ -86,6 +86,7 @@ class Suggestion:
     reason: str
     item: dict
     alternative: dict | None = None  # the item to paste instead when the suggested one is wrong (a namesake's merge)
+    weak: bool = False  # read from thin evidence (one mention, nothing else): listed after the others
 
     def line(self) -> str:
         """Return the suggestion as two lines: the reason, then the item to paste.
@@ -410,8 +411,12 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
     """
     out = []
     by_fold: dict[str, list] = defaultdict(list)
+    holding: dict[str, int] = defaultdict(int)  # how many nodes have a word in their name
     for m in nodes:
         by_fold[fold(m.label)].append(m)
+        for w in set(fold(m.label).split()):
+            holding[w] += 1
+    given = _given_names()
     for n in nodes:
         if n.corrected:  # an analyst has seen it already (and may have named it so)
             continue
@@ -448,10 +453,48 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
         elif n.mentions <= 1 and n.edges == 0 and n.articles <= 1 and n.label.isupper() and len(n.label) <= 3 \
                 and n.type == EntityType.Person:
             reason = "initials, likely a byline"
+        elif _people_word(label):
+            reason = "a people's or a party member's word, not a name"
+        elif _lone_word(n, given, holding):
+            out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mention): a lone word "
+                                  "written once, with no relation, no given name, no place and no longer name in "
+                                  "the graph holding it: a word or a thing of another type, or a person to keep",
+                                  {"action": "block", "entity": n.iri, "note": "a lone word read as a person once"},
+                                  weak=True))
+            continue
         if reason:
             out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mentions): {reason}",
                                   {"action": "block", "entity": n.iri, "note": reason}))
     return out
+
+
+#: First parts of a compound demonym ("Franco-German", "Anglo-Saxon"): no name of their own.
+_DEMONYM_PREFIXES = frozenset("franco anglo afro euro sino indo austro russo german greco italo judeo".split())
+
+
+def _people_word(label: str) -> bool:
+    """Return whether a one-word label names a people or a party's member ("Swabians", "Democrat", "Franco-German").
+
+    A country's own name ("Bahamas") and a word no demonym list knows are left alone.
+    """
+    if " " in label or not label[:1].isupper():
+        return False
+    parts = label.split("-")
+    return all(gazetteer.demonym(p) is not None and gazetteer.country(p) is None
+               or p.casefold() in PARTY_MEMBERS or p.casefold() in _DEMONYM_PREFIXES and i < len(parts) - 1
+               for i, p in enumerate(parts))
+
+
+def _lone_word(n: Node, given, holding: dict[str, int]) -> bool:
+    """Return whether a person node is one word written once, with nothing that makes it a person's name.
+
+    On 150 DWIE articles six in ten such nodes were no person (a word, a village, a product); a full name
+    holding the word ("Strauss" beside "Botho Strauss") makes it a short name, which duplicates lists instead.
+    """
+    return n.type == EntityType.Person and " " not in n.label and "-" not in n.label and n.mentions <= 1 \
+        and n.edges == 0 and n.articles <= 1 and gazetteer.norm(n.label) not in given \
+        and gazetteer.place(n.label) is None and gazetteer.country(n.label) is None \
+        and holding.get(fold(n.label), 0) <= 1
 
 
 #: Words before a name that only a person carries ("Prophet Tarvo" is a person whatever extraction typed it).
@@ -519,5 +562,5 @@ def review(path: str | Path, limit: int | None = 50) -> list[Suggestion]:
     merged = {frozenset(s.item["entities"]) for s in bad if s.item["action"] == "merge"}
     found = [s for s in duplicates(nodes) if frozenset(s.item["entities"]) not in merged] + bad + retypes(nodes)
     found = [_namesake(s) if NAMESAKE in s.reason and s.item["action"] == "merge" else s for s in found]
-    found.sort(key=lambda s: (NAMESAKE in s.reason, -s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
+    found.sort(key=lambda s: (NAMESAKE in s.reason, s.weak, -s.impact, s.kind, json.dumps(s.item, sort_keys=True)))
     return found[:limit] if limit else found

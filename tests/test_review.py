@@ -473,3 +473,34 @@ def test_a_place_and_its_namesake_body_are_suggested_as_two_things_the_merge_bes
     pasted = [json.loads(line.strip().rstrip(",")) for line in text[1:]]
     assert [i["action"] for i in pasted] == ["different", "merge"]  # the merge to paste instead, if one thing
     assert corrections.parse({"corrections": pasted[1:]}).items[0].keep.endswith("/place/Tessaly")
+
+
+def test_junk_lists_a_peoples_or_a_party_members_word_as_no_name():
+    """"Norwegians", "Franco-German", "Democrat" are words for people, not names; a country's name is one."""
+    from kgraph.review import junk
+
+    found = {s.item["entity"].rsplit("/", 1)[-1]: s for s in junk(_nodes(
+        ("Organization", "Norwegians", 2, ["a"]), ("Person", "Franco-German", 1, ["a"]),
+        ("Person", "Democrat", 1, ["b"]), ("Country", "Norway", 3, ["a"]), ("Organization", "Tarsk Lines", 2, ["b"])))}
+    assert sorted(found) == ["Democrat", "Franco-German", "Norwegians"]
+    assert all(s.item["action"] == "block" and "people" in s.reason and not s.weak for s in found.values())
+
+
+def test_a_lone_word_read_as_a_person_once_is_listed_weak_after_the_others(tmp_path):
+    """One word typed a person, written once, with no relation, given name, place or longer name: listed, last."""
+    from kgraph.review import junk
+
+    found = {s.item["entity"].rsplit("/", 1)[-1]: s for s in junk(_nodes(
+        ("Person", "Aldrovar", 1, ["a"]), ("Person", "Velkovar", 1, ["a"]), ("Person", "Ivo Velkovar", 3, ["a"]),
+        ("Person", "Orvendal", 2, ["b"]), ("Person", "Lena", 1, ["c"]), ("Person", "Paris", 1, ["c"])))}
+    # a surname beside its full name is a short name; written twice, a given name, a place: no
+    assert sorted(found) == ["Aldrovar"]
+    assert found["Aldrovar"].weak and "written once" in found["Aldrovar"].reason
+    exs = [ex("a", ("Aldrovar", "Person", "Aldrovar"), ("Franco-German", "Place", "Franco-German"))]
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(link_extractions(exs)), encoding="utf-8")
+    out = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    items = corrections.parse(json.loads(out.output)).items
+    # the sure suggestion first, the weak one after though its IRI sorts first
+    assert [i.entity.rsplit("/", 1)[-1] for i in items] == ["Franco-German", "Aldrovar"]
