@@ -2459,7 +2459,7 @@
   function resolveEnd(which) {
     var v = $('path-' + which).value;
     if (pathEnds[which] && labelOf(pathEnds[which]) === v) return pathEnds[which];
-    if (optionId[v.trim()] !== undefined) return optionId[v.trim()];
+    if (optionId.has(v.trim())) return optionId.get(v.trim());
     var hit = find(v)[0];
     return hit ? hit.id : null;
   }
@@ -2909,24 +2909,26 @@
   // names for the path and correction inputs
   // a label several entities carry ("Germany" the country and the team) is listed once per entity, with its type
   // (and a number if the type is shared too), so that picking one names that entity
-  var optionId = {}, optionOf = {};
+  // Keyed by names, which the corpus writes: Maps, as an object lost "__proto__" and took "toString" for a name
+  // listed (a path from "__proto__" threw; two entities named "constructor" were one option, the other unreachable).
+  var optionId = new Map(), optionOf = {};
   (function () {
-    var dl_ = $('names'), count = {};
-    byRank.forEach(function (n) { count[n.label] = (count[n.label] || 0) + 1; });
+    var dl_ = $('names'), count = new Map();
+    byRank.forEach(function (n) { count.set(n.label, (count.get(n.label) || 0) + 1); });
     byRank.forEach(function (n) {
       var v = n.label;
-      if (count[n.label] > 1) {
+      if (count.get(n.label) > 1) {
         v = qualified(n.label, n.type);
-        for (var k = 2; optionId[v] !== undefined; k++) v = qualified(n.label, n.type + ' ' + k);
+        for (var k = 2; optionId.has(v); k++) v = qualified(n.label, n.type + ' ' + k);
       }
-      optionId[v] = n.id; optionOf[n.id] = v;
+      optionId.set(v, n.id); optionOf[n.id] = v;
       var o = document.createElement('option'); o.value = v; dl_.append(o);
     });
   })();
   // the entity a name box names: a listed value, else the one entity of that exact name; null if several
   function namedEntity(value, say) {
     var v = value.trim();
-    if (optionId[v] !== undefined) return byId[optionId[v]];
+    if (optionId.has(v)) return byId[optionId.get(v)];
     var hits = find(v, true), exact = hits.filter(function (h) { return norm(labelOf(h.id)) === norm(v); });
     if (exact.length > 1) {
       say('“' + v + '” names ' + exact.length + ' entities: pick one from the list ('
