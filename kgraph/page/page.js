@@ -2459,7 +2459,7 @@
   function resolveEnd(which) {
     var v = $('path-' + which).value;
     if (pathEnds[which] && labelOf(pathEnds[which]) === v) return pathEnds[which];
-    if (optionId[v.trim()] !== undefined) return optionId[v.trim()];
+    if (optionId.has(v.trim())) return optionId.get(v.trim());
     var hit = find(v)[0];
     return hit ? hit.id : null;
   }
@@ -2856,25 +2856,27 @@
   $('date-to').addEventListener('input', function () { setDates(Math.min(state.from, +this.value), +this.value); });
 
   // sources
-  var sourceBoxes = {};
+  // Keyed by publisher names, which the corpus writes: Maps, as an object took "constructor" for Object() (its count
+  // read "function Object() { [native code] }1 articles") and lost "__proto__" (no box at all).
+  var sourceBoxes = new Map();
   (function () {
-    var counts = {};
-    DATA.articles.forEach(function (a) { counts[pubOf(a)] = (counts[pubOf(a)] || 0) + 1; });
-    var names = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
+    var counts = new Map();
+    DATA.articles.forEach(function (a) { counts.set(pubOf(a), (counts.get(pubOf(a)) || 0) + 1); });
+    var names = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a) || (a < b ? -1 : 1); });
     // no publisher named at all: no box (its one effect was to hide every relation), the note says why
     if (names.length === 1 && names[0] === UNKNOWN_SOURCE && !(DATA.publishers || []).length) names = [];
     names.forEach(function (name) {
       var box = el('input', {type: 'checkbox', 'data-source': name});
       box.checked = true;
       box.addEventListener('change', function () { if (box.checked) state.sourcesOff.delete(name); else state.sourcesOff.add(name); refresh(); });
-      sourceBoxes[name] = box;
+      sourceBoxes.set(name, box);
       // one publisher alone in one click (it took unticking every other: 39 boxes for 40 publishers); again, all
       var only = names.length > 1 ? onlyButton(name, function () {
         var alone = names.every(function (m) { return m === name ? !state.sourcesOff.has(m) : state.sourcesOff.has(m); });
         state.sourcesOff = new Set(alone ? [] : names.filter(function (m) { return m !== name; }));
       }) : null;
       if (only) { only.title = 'Show only what ' + name + ' states (again: every publisher)'; only.setAttribute('aria-label', 'Show only ' + name); }
-      $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts[name], 'article')}), only));
+      $('source-filters').append(el('label', null, box, name, el('span', {class: 'count', text: plural(counts.get(name), 'article')}), only));
     });
     if (!DATA.articles.length) $('source-filters').append(el('p', {class: 'muted small', text: 'No articles.'}));
     else if (!(DATA.publishers || []).length) {
@@ -2907,24 +2909,26 @@
   // names for the path and correction inputs
   // a label several entities carry ("Germany" the country and the team) is listed once per entity, with its type
   // (and a number if the type is shared too), so that picking one names that entity
-  var optionId = {}, optionOf = {};
+  // Keyed by names, which the corpus writes: Maps, as an object lost "__proto__" and took "toString" for a name
+  // listed (a path from "__proto__" threw; two entities named "constructor" were one option, the other unreachable).
+  var optionId = new Map(), optionOf = {};
   (function () {
-    var dl_ = $('names'), count = {};
-    byRank.forEach(function (n) { count[n.label] = (count[n.label] || 0) + 1; });
+    var dl_ = $('names'), count = new Map();
+    byRank.forEach(function (n) { count.set(n.label, (count.get(n.label) || 0) + 1); });
     byRank.forEach(function (n) {
       var v = n.label;
-      if (count[n.label] > 1) {
+      if (count.get(n.label) > 1) {
         v = qualified(n.label, n.type);
-        for (var k = 2; optionId[v] !== undefined; k++) v = qualified(n.label, n.type + ' ' + k);
+        for (var k = 2; optionId.has(v); k++) v = qualified(n.label, n.type + ' ' + k);
       }
-      optionId[v] = n.id; optionOf[n.id] = v;
+      optionId.set(v, n.id); optionOf[n.id] = v;
       var o = document.createElement('option'); o.value = v; dl_.append(o);
     });
   })();
   // the entity a name box names: a listed value, else the one entity of that exact name; null if several
   function namedEntity(value, say) {
     var v = value.trim();
-    if (optionId[v] !== undefined) return byId[optionId[v]];
+    if (optionId.has(v)) return byId[optionId.get(v)];
     var hits = find(v, true), exact = hits.filter(function (h) { return norm(labelOf(h.id)) === norm(v); });
     if (exact.length > 1) {
       say('“' + v + '” names ' + exact.length + ' entities: pick one from the list ('
@@ -3186,7 +3190,7 @@
     if (own(binOf, p.get('to'))) state.to = binOf[p.get('to')];
     if (state.from > state.to) { state.from = 0; state.to = Math.max(0, bins.length - 1); }
     var off = p.has('off') ? json('off') : null;
-    if (off) state.sourcesOff = new Set(off.filter(function (x) { return own(sourceBoxes, x); }));
+    if (off) state.sourcesOff = new Set(off.filter(function (x) { return sourceBoxes.has(x); }));
     var ms = parseInt(p.get('minsrc'), 10);
     if (ms >= 1 && ms <= 99) state.minSources = ms;
     var col = list('collapsed');
@@ -3202,7 +3206,7 @@
     $('show-isolated').checked = state.isolated; $('show-gazetteer').checked = state.gazetteer;
     $('color-community').checked = state.byCommunity;
     if (bins.length) { $('date-from').value = String(state.from); $('date-to').value = String(state.to); }
-    Object.keys(sourceBoxes).forEach(function (k) { sourceBoxes[k].checked = !state.sourcesOff.has(k); });
+    sourceBoxes.forEach(function (box, k) { box.checked = !state.sourcesOff.has(k); });
     $('min-sources').value = String(state.minSources);
     syncCommunityBoxes();
     paintTimeline();
