@@ -1,12 +1,21 @@
-"""The entity model's scores: kept on each mention and cached."""
+"""The entity model's scores: kept on each mention, cached, summed per entity, and stated in the graph."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
 
 from kgraph.build import cache
+from kgraph.core.iri import entity_iri
 from kgraph.extraction import entity_model
 from kgraph.core.model import SCORE_CLASSES, SCORE_DIGITS, Article, Extraction, Mention
+from kgraph.core.vocab import KG
+from kgraph.graph import rdf
+from kgraph.graph.validate import validate_graph
+from kgraph.linking.link import link_extractions
 
 
 def _ex(aid: str, *mentions: tuple[str, str, tuple | None]) -> Extraction:
@@ -20,6 +29,13 @@ def _ex(aid: str, *mentions: tuple[str, str, tuple | None]) -> Extraction:
 
 _UNSURE = (0.4, 0.1, 0.4, 0.05, 0.05)  # "none" 0.4: the model was 0.6 sure it is a name
 _SURE = (0.1, 0.0, 0.8, 0.1, 0.0)
+
+
+def _kb():
+    return link_extractions([
+        _ex("a", ("Tarsk Mining", "Organization", _UNSURE), ("Tarsk Mining", "Organization", _UNSURE),
+            ("Velmora", "Place", None)),
+        _ex("b", ("Tarsk Mining", "Organization", _SURE))])
 
 
 def test_scores_are_no_part_of_a_mentions_identity():
@@ -63,3 +79,41 @@ def test_extraction_gives_each_name_the_models_averaged_scores(nlp):
     assert all(len(s) == 1 for s in by_name.values())  # a name's mentions in one article share its scores
     [again] = extract_articles([art], nlp=nlp)
     assert [m.scores for m in again.mentions] == [m.scores for m in ex.mentions]
+
+
+def test_an_entitys_name_confidence_is_its_surest_article_and_its_votes_the_sum():
+    """Name confidence: 1 - "none", the highest over the articles; type votes: each type's scores summed."""
+    kb = _kb()
+    by_label = {e.label: e for e in kb.entities}
+    tarsk = by_label["Tarsk Mining"]
+    assert tarsk.name_confidence == 0.9  # article b (0.9) over article a (0.6)
+    assert tarsk.type_votes == (("Person", 0.2), ("Organization", 1.6), ("Place", 0.2), ("Country", 0.1))
+    assert by_label["Velmora"].name_confidence is None and by_label["Velmora"].type_votes == ()
+
+
+def test_the_graph_states_name_confidence_and_votes_and_conforms():
+    """kg:nameConfidence and the votes are decimals on the entity; a graph with them conforms to the shapes."""
+    kb = _kb()
+    text = rdf.serialize(kb)
+    g = Graph().parse(data=text, format="turtle")
+    tarsk = next(e for e in kb.entities if e.label == "Tarsk Mining")
+    ent = entity_iri(tarsk.key)
+    assert g.value(ent, KG.nameConfidence) == Literal(Decimal("0.900"), datatype=XSD.decimal)
+    assert g.value(ent, KG.organizationVotes) == Literal(Decimal("1.600"), datatype=XSD.decimal)
+    assert g.value(ent, KG.countryVotes) == Literal(Decimal("0.100"), datatype=XSD.decimal)
+    velmora = entity_iri(next(e for e in kb.entities if e.label == "Velmora").key)
+    assert g.value(velmora, KG.nameConfidence) is None
+    assert validate_graph(g).conforms
+    g.set((ent, KG.nameConfidence, Literal(Decimal("1.5"), datatype=XSD.decimal)))
+    assert not validate_graph(g).conforms  # a confidence is at most 1
+
+
+def test_the_same_extractions_give_the_same_bytes_in_any_order():
+    """The summed votes do not depend on the order the articles come in."""
+    exs = [_ex("a", ("Tarsk Mining", "Organization", (0.333, 0.111, 0.222, 0.111, 0.223))),
+           _ex("b", ("Tarsk Mining", "Organization", (0.101, 0.303, 0.404, 0.091, 0.101))),
+           _ex("c", ("Tarsk Mining", "Organization", (0.07, 0.13, 0.7, 0.05, 0.05)))]
+    first = rdf.serialize(link_extractions(exs))
+    assert "kg:nameConfidence" in first
+    assert rdf.serialize(link_extractions(list(reversed(exs)))) == first
+    assert rdf.serialize(link_extractions(exs[1:] + exs[:1])) == first

@@ -128,6 +128,10 @@ class Entity:
         same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
         corrections: The analyst's corrections that changed this entity, described.
         different_from: Keys of entities an analyst said are not this one (``owl:differentFrom``).
+        name_confidence: How sure the entity model is that its name is one, from its mentions' "none"
+            scores (see :func:`kgraph.linking.link.name_evidence`; None when the model scored none of them).
+        type_votes: (type, the model's scores of that type summed over its scored mentions) per core type
+            with a vote, in :data:`ENTITY_TYPES` order.
     """
 
     key: str
@@ -144,6 +148,8 @@ class Entity:
     same_as: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()
     different_from: tuple[str, ...] = ()
+    name_confidence: float | None = None
+    type_votes: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
