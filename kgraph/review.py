@@ -495,7 +495,7 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
 #: Below this name confidence (kg:nameConfidence) a node of one article and no relation is listed as likely
 #: junk. The build drops a name the model scores 0.3 "none" or more (0.35 written once) unless a rule keeps it, so
 #: most kept names stand above 0.65. Chosen on DWIE dwie_0 (150 articles, docs/development.md, stop 72): 0.8 lists
-#: 42 such nodes, 8 of them JUNK; 0.9 lists 118, 18 JUNK, more to read for the same share right.
+#: 42 such nodes, 8 of them junk; 0.9 lists 118, 18 junk: a lower share right (15 % against 19 %) for a longer list.
 LOW_NAME_CONFIDENCE = 0.8
 
 #: Most mentions a node the model was unsure of may have to be listed (a name written often is seldom a word).
