@@ -10,9 +10,9 @@ from rdflib.namespace import XSD
 
 from kgraph.build import cache
 from kgraph.core.iri import entity_iri
-from kgraph.extraction import entity_model
 from kgraph.core.model import SCORE_CLASSES, SCORE_DIGITS, Article, Extraction, Mention
 from kgraph.core.vocab import KG
+from kgraph.extraction import entity_model
 from kgraph.graph import rdf
 from kgraph.graph.validate import validate_graph
 from kgraph.linking.link import link_extractions
