@@ -504,3 +504,64 @@ def test_a_lone_word_read_as_a_person_once_is_listed_weak_after_the_others(tmp_p
     items = corrections.parse(json.loads(out.output)).items
     # the sure suggestion first, the weak one after though its IRI sorts first
     assert [i.entity.rsplit("/", 1)[-1] for i in items] == ["Franco-German", "Aldrovar"]
+
+
+def _scored(aid, *mentions):
+    """Return an extraction of (text, type, "none" score) names, the rest of each score on its own type."""
+    from kgraph.core.model import SCORE_CLASSES
+
+    out, pos = [], 0
+    for text, kind, none in mentions:
+        scores = tuple(round(none if c == "none" else (1 - none if c == kind else 0.0), 3) for c in SCORE_CLASSES)
+        out.append(Mention(text, kind, pos, pos + len(text), text, scores))
+        pos += len(text) + 1
+    return Extraction(Article(aid, " ".join(t for t, _k, _n in mentions)), tuple(out))
+
+
+def test_a_name_the_entity_model_was_unsure_of_is_listed_weak_with_the_figure(tmp_path):
+    """One article, no relation, one mention, name confidence under 0.8: weak junk, the figure in the reason."""
+    from kgraph.review import junk, read_nodes
+
+    kb = link_extractions([
+        _scored("a", ("Velmora Trust", "Organization", 0.38), ("Orvanta Freight", "Organization", 0.05),
+                ("Halvard Drift", "Organization", 0.3)),
+        _scored("b", ("Tessaly Guild", "Organization", 0.3), ("Halvard Drift", "Organization", 0.3)),
+        _scored("c", ("Tessaly Guild", "Organization", 0.3))])
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(kb), encoding="utf-8")
+    found = {s.item["entity"].rsplit("/", 1)[-1]: s for s in junk(read_nodes(path))}
+    # sure of "Orvanta Freight"; "Halvard Drift" and "Tessaly Guild" in two articles (one each in b and c)
+    assert sorted(found) == ["Velmora_Trust"]
+    s = found["Velmora_Trust"]
+    assert s.weak and s.rank == 0.62 and "was 0.62 sure it is a name" in s.reason
+    assert s.item == {"action": "block", "entity": s.item["entity"], "note": "a name the entity model was unsure of"}
+
+
+def test_the_weak_suggestions_come_least_sure_first(tmp_path):
+    """Among the weak suggestions the entity model's name confidence decides the order, not the IRI."""
+    exs = [_scored("a", ("Aldrovar", "Person", 0.2)), _scored("b", ("Velmora Trust", "Organization", 0.38)),
+           _scored("c", ("Zembla", "Organization", 0.31)), _scored("d", ("Democrat", "Person", 0.01))]
+    path = tmp_path / "graph.ttl"
+    path.write_text(rdf.serialize(link_extractions(exs)), encoding="utf-8")
+    out = CliRunner().invoke(main, ["review", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    items = corrections.parse(json.loads(out.output)).items
+    # the sure suggestion first, then the weak by confidence: Velmora 0.62, Zembla 0.69, Aldrovar 0.8
+    assert [i.entity.rsplit("/", 1)[-1] for i in items] == ["Democrat", "Velmora_Trust", "Zembla", "Aldrovar"]
+    text = CliRunner().invoke(main, ["review", str(path)]).output
+    assert "(the entity model was 0.80 sure it is a name)" in text  # the lone word's reason gives its figure too
+
+
+def test_review_reads_only_a_name_confidence_from_0_to_1(tmp_path):
+    """A graph file's kg:nameConfidence that is no number from 0 to 1 counts as absent."""
+    from kgraph.core.iri import ENTITY_BASE
+    from kgraph.review import read_nodes
+
+    rows = "\n".join(f'<{ENTITY_BASE}organization/N{i}> a kg:Organization ; rdfs:label "Velmora {i}" ; '
+                     f'kg:mentionCount 1 ; kg:nameConfidence {v} .' for i, v in
+                     enumerate(['"NaN"^^xsd:decimal', "1.5", "-0.2", '"many"', "0.61"]))
+    path = tmp_path / "g.ttl"
+    path.write_text("@prefix kg: <https://w3id.org/kgraph/ontology#> .\n"
+                    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                    "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n" + rows + "\n", encoding="utf-8")
+    assert [n.confidence for n in read_nodes(path)] == [None, None, None, None, 0.61]

@@ -87,18 +87,31 @@ def article_from_json(d: dict) -> Article:
 
 
 def _mention_list(m: Mention) -> list:
-    return [m.text, m.type, m.start, m.end, m.name]
+    out = [m.text, m.type, m.start, m.end, m.name]
+    if m.scores is not None:  # a sixth field only when the model scored it: unscored rows read as before
+        out.append(list(m.scores))
+    return out
+
+
+def _scores(v) -> tuple[float, ...] | None:
+    """Return a mention's scores read from a cache row: a list of one probability per class, or None."""
+    from kgraph.core.model import SCORE_CLASSES
+
+    _need(isinstance(v, list) and len(v) == len(SCORE_CLASSES)
+          and all(type(x) in (int, float) and 0.0 <= x <= 1.0 for x in v), "a mention's scores are malformed")
+    return tuple(float(x) for x in v)
 
 
 def _mention(v: list, text_len: int) -> Mention:
     from kgraph.core.model import ENTITY_TYPES
 
-    _need(isinstance(v, list) and len(v) == 5, "a mention is not a list of 5 fields")
+    _need(isinstance(v, list) and len(v) in (5, 6), "a mention is not a list of 5 or 6 fields")
     _need(v[1] in ENTITY_TYPES, f"unknown entity type {str(v[1])[:40]!r}")
     start, end = _int(v[2], "a mention start"), _int(v[3], "a mention end")
     _need(start <= end, "a mention ends before it starts")
     _need(end <= text_len, "a mention ends past the article's text")  # linking reads the text at these offsets
-    return Mention(_str(v[0], "a mention text"), v[1], start, end, _str(v[4], "a mention name"))
+    return Mention(_str(v[0], "a mention text"), v[1], start, end, _str(v[4], "a mention name"),
+                   _scores(v[5]) if len(v) == 6 else None)
 
 
 def extraction_to_json(ex: Extraction) -> dict:

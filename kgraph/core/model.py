@@ -10,7 +10,7 @@ leaves ``extract``.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kgraph.core.terms import ENTITY_TYPES, PREDICATES, SIGNATURES, EntityType, Predicate  # noqa: F401  (re-exported)
 
@@ -44,6 +44,12 @@ class Article:
         return h.hexdigest()
 
 
+#: The classes of :attr:`Mention.scores`, in order: "none" (not a name of a core entity), then the core types.
+SCORE_CLASSES = ("none", EntityType.Person, EntityType.Organization, EntityType.Place, EntityType.Country)
+#: Decimals the scores are rounded to: the same article gives the same bytes on every machine and run.
+SCORE_DIGITS = 3
+
+
 @dataclass(frozen=True)
 class Mention:
     """A name of an entity in an article.
@@ -56,6 +62,13 @@ class Mention:
         name: The entity's name inside this article: a demonym gives its
             country ("North Korean" -> "North Korea"), a surname gives the
             full name seen earlier ("Putin" -> "Vladimir Putin").
+        scores: The entity model's class probabilities of the name in this
+            article, averaged over its mentions there, in the order of
+            :data:`SCORE_CLASSES` ("none" first), rounded to
+            :data:`SCORE_DIGITS` decimals; None for a mention the model did
+            not score (a rule found it after the model's decision, or no
+            model is shipped). Not part of a mention's identity (equality
+            and hash ignore it).
     """
 
     text: str
@@ -63,6 +76,7 @@ class Mention:
     start: int
     end: int
     name: str
+    scores: tuple[float, ...] | None = field(default=None, compare=False)
 
     @property
     def lead(self) -> int:
@@ -114,6 +128,10 @@ class Entity:
         same_as: Keys of entities merged into this one (their IRIs stay valid as ``owl:sameAs``).
         corrections: The analyst's corrections that changed this entity, described.
         different_from: Keys of entities an analyst said are not this one (``owl:differentFrom``).
+        name_confidence: How sure the entity model is that its name is one, from its mentions' "none"
+            scores (see :func:`kgraph.linking.link.name_evidence`; None when the model scored none of them).
+        type_votes: (type, the model's scores of that type summed over its scored mentions) per core type
+            with a vote, in :data:`ENTITY_TYPES` order.
     """
 
     key: str
@@ -130,6 +148,8 @@ class Entity:
     same_as: tuple[str, ...] = ()
     corrections: tuple[str, ...] = ()
     different_from: tuple[str, ...] = ()
+    name_confidence: float | None = None
+    type_votes: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from kgraph.core import modelfile
+from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
 from kgraph.sources import gazetteer
@@ -1262,8 +1263,9 @@ def decide(cands: list, model: dict, docs=None) -> list:
             best = org
         if any(_company_ending(c) or id(c) in kinds or id(c) in firms for c, _p in items):
             best = org  # "Tarvel AG said ...", "Tarvel Airlines said ...": a company, whatever the context says
+        scores = tuple(round(x, SCORE_DIGITS) for x in mean)
         for c, _p in items:
-            keep[id(c)] = replace(c, type=CLASSES[best])
+            keep[id(c)] = replace(c, type=CLASSES[best], scores=scores)
     return [keep[id(c)] for c in cands if id(c) in keep]
 
 

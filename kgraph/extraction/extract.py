@@ -23,7 +23,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 
@@ -90,6 +90,9 @@ class _Cand:
     headline: bool = False
     sure: bool = False  # the gazetteer vouches for the type
     lead: int = 0  # words before the name the mention's text keeps ("President" in "President Harlan", "The" in "The Hague")
+    # The entity model's averaged class probabilities of the name (Mention.scores); evidence kept for review, not
+    # identity, so two candidates that differ only here are one.
+    scores: tuple | None = field(default=None, compare=False)
 
     @property
     def span(self):
@@ -2727,7 +2730,7 @@ def _resolve(cands: list[_Cand], docs: list[tuple[int, object]] | None = None) -
         if key in seen:
             continue
         seen.add(key)
-        out.append((Mention(span.text, c.type, start, span.end_char + c.offset, c.name), span))
+        out.append((Mention(span.text, c.type, start, span.end_char + c.offset, c.name, c.scores), span))
     return out
 
 

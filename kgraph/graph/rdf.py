@@ -3,7 +3,10 @@
 Layout of the graph (terms from ``ontology/kgraph.ttl``):
 
 * every entity: ``rdf:type`` its class, ``rdfs:label`` its preferred name,
-  ``skos:altLabel`` its other names, ``kg:mentionCount``, and for places
+  ``skos:altLabel`` its other names, ``kg:mentionCount``, the entity
+  model's ``kg:nameConfidence`` and type votes (``kg:personVotes``,
+  ``kg:organizationVotes``, ``kg:placeVotes``, ``kg:countryVotes``) when it
+  scored the entity's mentions, and for places
   the gazetteer's ``owl:sameAs`` GeoNames IRI, ``kg:isoCode`` (countries),
   ``kg:countryCode`` (places), ``geo:lat`` and ``geo:long``; these sit in
   the default graph;
@@ -65,6 +68,11 @@ OUTPUT_FORMATS = {
 _FORMAT_ALIASES = {"turtle": "ttl", "n-triples": "nt", "ntriples": "nt", "nquads": "nq", "n-quads": "nq",
                    "json-ld": "jsonld", "json": "jsonld"}
 _RDF_FORMAT = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
+
+
+#: The property that holds the entity model's votes for each core type (:attr:`Entity.type_votes`).
+_VOTES = {EntityType.Person: KG.personVotes, EntityType.Organization: KG.organizationVotes,
+          EntityType.Place: KG.placeVotes, EntityType.Country: KG.countryVotes}
 
 
 def _decimal(x: float, places: int = 2) -> Literal:
@@ -156,6 +164,10 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
         for alias in e.aliases:
             yield ent, SKOS.altLabel, Literal(alias), None
         yield ent, KG.mentionCount, Literal(e.mentions), None
+        if e.name_confidence is not None:
+            yield ent, KG.nameConfidence, _decimal(e.name_confidence, 3), None
+        for t, votes in e.type_votes:
+            yield ent, _VOTES[t], _decimal(votes, 3), None
         if e.geonames_id:
             yield ent, OWL.sameAs, iri.geonames_iri(e.geonames_id), None
         for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept

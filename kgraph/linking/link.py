@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
-from kgraph.core.model import Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
+from kgraph.core.model import SCORE_CLASSES, SCORE_DIGITS, Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.linking.identity import _SPORT_READING, _WOMEN_READING, _canonical, _city_named_region, _city_named_state, articles_per_name
 
@@ -61,6 +61,41 @@ def _article_types(ex: Extraction) -> dict[str, str]:
     return {n: min(c, key=lambda t: (-c[t], _TYPE_RANK[t])) for n, c in votes.items()}
 
 
+
+
+#: How the name confidence of an entity is read from its articles: "max" takes the article whose mentions the
+#: entity model was surest of (one good article makes a name), "mean" weighs every mention alike.
+NAME_CONFIDENCE = "max"
+
+
+def name_evidence(exs: list[Extraction], mention_group: dict) -> dict:
+    """Return {group id: (name confidence, type votes)} read from the entity model's scores of the group's mentions.
+
+    The name confidence is 1 - the "none" score (see :data:`NAME_CONFIDENCE`); the type votes sum each core
+    type's score over the scored mentions, as (type, votes) in :data:`SCORE_CLASSES` order. Why: review ranks
+    likely junk and wrong types by them; the extraction computed them and, before, threw them away.
+    """
+    sure: dict = defaultdict(lambda: defaultdict(list))
+    votes: dict = defaultdict(lambda: [0.0] * (len(SCORE_CLASSES) - 1))
+    for ex in sorted(exs, key=lambda ex: ex.article.id):
+        aid = ex.article.id
+        for m in sorted(ex.mentions, key=lambda m: (m.start, m.end)):  # one summing order: the same bytes each run
+            gid = mention_group.get((aid, m.start, m.end))
+            if gid is None or m.scores is None:
+                continue
+            sure[gid][aid].append(1.0 - m.scores[0])
+            for i, x in enumerate(m.scores[1:]):
+                votes[gid][i] += x
+    out = {}
+    for gid, by_article in sure.items():
+        if NAME_CONFIDENCE == "max":
+            conf = max(sum(xs) / len(xs) for xs in by_article.values())
+        else:
+            xs = [x for a in sorted(by_article) for x in by_article[a]]
+            conf = sum(xs) / len(xs)
+        summed = ((t, round(v, SCORE_DIGITS)) for t, v in zip(SCORE_CLASSES[1:], votes[gid]))
+        out[gid] = (round(conf, SCORE_DIGITS), tuple((t, v) for t, v in summed if v > 0))
+    return out
 
 
 #: Mentions kept per entity to find it again in a later build (its first in each article, the first articles).
@@ -142,6 +177,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
             stated[s].add(code)
 
     # 3. Entities with labels, aliases and gazetteer data; keys unique.
+    evidence = name_evidence(exs, res.mention_group)
     entities: dict[tuple[str, str], Entity] = {}
     used: set[str] = set()
     # An entity an analyst renamed (or split off under a label) takes its key after the others: a new label
@@ -183,7 +219,9 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
             country_code=geo.country_code if geo and t == EntityType.Place else None,
-            corrections=tuple(notes.get(cid, ())))
+            corrections=tuple(notes.get(cid, ())),
+            name_confidence=evidence[cid][0] if cid in evidence else None,
+            type_votes=evidence[cid][1] if cid in evidence else ())
     # One node per GeoNames place: two nodes sameAs one place would be one thing to a reasoner (OWL-RL merges
     # them, with two labels and counts); the most mentioned keeps the link, the others keep their own readings.
     by_place: dict = defaultdict(list)
