@@ -3136,15 +3136,21 @@ def test_a_misspelt_word_offers_the_closest_words_the_page_holds(open_page, anal
     assert page.page.input_value("#search") == "citizen"
 
 
-def test_fit_with_the_unlinked_entities_keeps_the_network_readable(open_page, tmp_path):
-    # DWIE 450: ticking the 1,635 entities with no relation and Fit to screen drew the network at half its scale (0.115
-    # to 0.061 at 1366x768): the grid of unlinked entities below it was deeper than the network is tall.
+def _unlinked_grid_page(open_page, tmp_path):
+    """Open a 150-article page of 1,200 entities at 1366x768, the unlinked ones ticked; return it and the scale before."""
     kb = _make_kb()(1200, 700, n_articles=150)
     path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
     page = open_page(path, viewport=(1366, 768))
     alone = page.js("kgraph.network.getScale()")
     page.page.check("#show-isolated")
     page.settle()
+    return page, alone
+
+
+def test_fit_with_the_unlinked_entities_keeps_the_network_readable(open_page, tmp_path):
+    # DWIE 450: ticking the 1,635 entities with no relation and Fit to screen drew the network at half its scale (0.115
+    # to 0.061 at 1366x768): the grid of unlinked entities below it was deeper than the network is tall.
+    page, alone = _unlinked_grid_page(open_page, tmp_path)
     page.page.click("#fit")
     page.settle()
     assert len(page.drawn_nodes()) == 1200
@@ -3310,12 +3316,7 @@ def _active(page):
 def test_frame_them_all_keeps_the_keyboard_focus_and_offers_the_way_back(open_page, tmp_path):
     # "Frame them all" hid the note that held it: the keyboard's focus fell to the page's body, and Tab started again
     # at the search box, 30-odd controls away.
-    kb = _make_kb()(1200, 700, n_articles=150)
-    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "grid.html")
-    page = open_page(path, viewport=(1366, 768))
-    alone = page.js("kgraph.network.getScale()")
-    page.page.check("#show-isolated")
-    page.settle()
+    page, alone = _unlinked_grid_page(open_page, tmp_path)
     page.page.focus("#grid-hint button.act-frame-grid")
     page.page.keyboard.press("Enter")
     page.settle()
