@@ -471,20 +471,16 @@ def junk(nodes: list[Node]) -> list[Suggestion]:
         elif _people_word(label):
             reason = "a people's or a party member's word, not a name"
         elif _lone_word(n, given, holding):
-            out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mention): a lone word "
-                                  "written once, with no relation, no given name, no place and no longer name in "
-                                  "the graph holding it: a word or a thing of another type, or a person to keep"
-                                  + _sure(n), {"action": "block", "entity": n.iri,
-                                               "note": "a lone word read as a person once"},
-                                  weak=True, rank=_rank(n)))
+            out.append(_weak_junk(n, f"{n.label!r} ({n.type}, {n.mentions} mention): a lone word written once, "
+                                  "with no relation, no given name, no place and no longer name in the graph holding "
+                                  "it: a word or a thing of another type, or a person to keep" + _sure(n),
+                                  "a lone word read as a person once"))
             continue
         elif _unsure(n):
-            out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mention"
+            out.append(_weak_junk(n, f"{n.label!r} ({n.type}, {n.mentions} mention"
                                   f"{'s' if n.mentions != 1 else ''}): the entity model was {n.confidence:.2f} sure "
                                   "it is a name, one article, no relation: a word, a thing of no core type, or a "
-                                  "name to keep", {"action": "block", "entity": n.iri,
-                                                   "note": "a name the entity model was unsure of"},
-                                  weak=True, rank=_rank(n)))
+                                  "name to keep", "a name the entity model was unsure of"))
             continue
         if reason:
             out.append(Suggestion("junk", n.weight, f"{n.label!r} ({n.type}, {n.mentions} mentions): {reason}",
@@ -506,6 +502,12 @@ def _unsure(n: Node) -> bool:
     """Return whether the entity model was unsure a node's name is one and nothing else vouches for it."""
     return n.confidence is not None and n.confidence < LOW_NAME_CONFIDENCE and n.articles <= 1 and n.edges == 0 \
         and n.mentions <= UNSURE_MENTIONS
+
+
+def _weak_junk(n: Node, reason: str, note: str) -> Suggestion:
+    """Return a weak suggestion to block a node, listed among the weak by the model's name confidence."""
+    return Suggestion("junk", n.weight, reason, {"action": "block", "entity": n.iri, "note": note}, weak=True,
+                      rank=_rank(n))
 
 
 def _rank(n: Node) -> float:
