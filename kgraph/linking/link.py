@@ -63,15 +63,12 @@ def _article_types(ex: Extraction) -> dict[str, str]:
 
 
 
-#: How the name confidence of an entity is read from its articles: "max" takes the article whose mentions the
-#: entity model was surest of (one good article makes a name), "mean" weighs every mention alike.
-NAME_CONFIDENCE = "max"
-
-
 def name_evidence(exs: list[Extraction], mention_group: dict) -> dict:
     """Return {group id: (name confidence, type votes)} read from the entity model's scores of the group's mentions.
 
-    The name confidence is 1 - the "none" score (see :data:`NAME_CONFIDENCE`); the type votes sum each core
+    The name confidence is 1 - the "none" score, averaged per article, of the article the entity model was surest
+    of (one good article makes a name; a mean over every mention ranked review's list the same on DWIE 1-150,
+    docs/development.md, stop 72); the type votes sum each core
     type's score over the scored mentions, as (type, votes) in :data:`SCORE_CLASSES` order. Why: review ranks
     likely junk and wrong types by them; the extraction computed them and, before, threw them away.
     """
@@ -88,11 +85,7 @@ def name_evidence(exs: list[Extraction], mention_group: dict) -> dict:
                 votes[gid][i] += x
     out = {}
     for gid, by_article in sure.items():
-        if NAME_CONFIDENCE == "max":
-            conf = max(sum(xs) / len(xs) for xs in by_article.values())
-        else:
-            xs = [x for a in sorted(by_article) for x in by_article[a]]
-            conf = sum(xs) / len(xs)
+        conf = max(sum(xs) / len(xs) for xs in by_article.values())
         summed = ((t, round(v, SCORE_DIGITS)) for t, v in zip(SCORE_CLASSES[1:], votes[gid]))
         out[gid] = (round(conf, SCORE_DIGITS), tuple((t, v) for t, v in summed if v > 0))
     return out
