@@ -3564,3 +3564,22 @@ def test_a_corpus_naming_no_publisher_offers_no_box_that_only_hides_everything(o
     page = open_page(analyst_page)  # publishers named: a box each, as before
     assert page.js("document.querySelectorAll('#source-filters input').length") >= 2
     page.check_clean()
+
+
+def test_a_move_of_the_view_is_paced_by_what_a_frame_costs_not_a_fixed_number_of_frames(open_page, analyst_page):
+    # vis-network steps a 300 ms move by 1/60 of it per frame drawn: 18 frames however slow each is. On the 602
+    # development articles a frame with Germany chosen cost 70-180 ms, and the view came to rest 3-7 s after the click.
+    page = open_page(analyst_page)
+    # every frame made slow (a crowded corpus' cost), and one drawn so that the page has seen it
+    page.js("""() => { kgraph.network.on('beforeDrawing', () => { const t = performance.now(); while (performance.now() - t < 60) {} });
+        window.frames_drawn = 0; kgraph.network.on('afterDrawing', () => { window.frames_drawn += 1; });
+        kgraph.network.redraw(); }""")
+    page.settle()
+    ada, orion = _ids(page, ["Ada Quill", "Orion Mills"])
+    for node in (ada, orion):
+        page.js("() => { window.frames_drawn = 0; }")
+        before = page.js("kgraph.network.getViewPosition()")
+        page.js("id => kgraph.selectNode(id)", node)
+        page.settle()
+        assert page.js("window.frames_drawn") <= 8  # 19-20 before: a 300 ms move took 1.2 s here
+        assert page.js("kgraph.network.getViewPosition()") != before  # the view still moves to what is chosen
