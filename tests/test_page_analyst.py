@@ -3583,3 +3583,23 @@ def test_a_move_of_the_view_is_paced_by_what_a_frame_costs_not_a_fixed_number_of
         page.settle()
         assert page.js("window.frames_drawn") <= 8  # 19-20 before: a 300 ms move took 1.2 s here
         assert page.js("kgraph.network.getViewPosition()") != before  # the view still moves to what is chosen
+
+
+def test_each_correction_says_what_it_does_before_it_is_clicked(open_page, analyst_page):
+    # The correction form named its actions (Rename, Retype, Block, Merge, Not the same, Split, Assert) and nothing
+    # more: which show at once, which wait for the next build, what Block or Split would do was learnt by clicking.
+    page = open_page(analyst_page)
+    ada = _ids(page, ["Ada Quill"])[0]
+    page.js("id => kgraph.selectNode(id)", ada)
+    page.page.click("#details details.correct summary")
+    form = page.page.locator("#details details.correct")
+    assert "corrections.json" in form.inner_text() and "next build" in form.inner_text()
+    titles = page.js("""() => Array.from(document.querySelectorAll('#details details.correct button'))
+        .map(b => [b.textContent, b.title])""")
+    assert [t for t, _ in titles] == ["Rename", "Retype", "Block", "Merge", "Not the same", "Split", "Assert"]
+    assert all(len(title) > 20 for _, title in titles), titles
+    assert "next build" in dict(titles)["Block"] and "hidden at once" in dict(titles)["Block"]
+    assert "new entity" in dict(titles)["Split"] or "another entity" in dict(titles)["Split"]
+    # a relation's rejection too
+    page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
+    assert "next build" in page.page.get_attribute("#details button.corr-reject", "title")

@@ -1570,6 +1570,20 @@
   }
   function namesOf(id) { var n = byId[id]; return n ? [labelOf(id)].concat(n.alt) : [id]; }
 
+  // What each correction does, on the button (its title: the tooltip and what a screen reader adds to its name). The
+  // form named its actions and nothing more: which show at once, which wait for the next build, and what Block or
+  // Split would do, was learnt by clicking.
+  var CORRECTION_HELP = {
+    'corr-rename': 'Give it this name: shown at once, kept by the next build',
+    'corr-retype': 'Give it this type: shown at once, kept by the next build',
+    'corr-block': 'Not an entity (a junk name): it and its relations are hidden at once and left out of the next build',
+    'corr-merge': 'The two are one: the next build joins their mentions and relations under the one kept',
+    'corr-different': 'The two are different things: no build joins them and no review proposes it',
+    'corr-split': 'The mentions whose sentence holds one of these words become another entity (of this name) in the next build',
+    'corr-assert': 'State this relation to the entity named: the next build adds it, its evidence this correction',
+    'corr-reject': 'The articles do not state it: hidden at once and left out of the next build (saved in corrections.json)'
+  };
+  function titled(b, title) { b.title = title; return b; }
   var correctOpen = false;
   function correctionBox(n) {
     var box = el('details', {class: 'correct'}, el('summary', {text: 'Correct this entity'}));
@@ -1609,6 +1623,7 @@
     other.addEventListener('input', keepChoices);
     other.addEventListener('change', keepChoices);
     box.append(
+      el('p', {class: 'muted small', text: 'Each correction is saved in corrections.json (Corrections, in the controls) for the next build; a rename, retype or block shows here at once.'}),
       el('div', {class: 'row'}, name, button('Rename', function () {
         var v = name.value.trim(); if (v && v !== labelOf(n.id)) addCorrection({action: 'rename', entity: n.id, label: v});
       }, 'corr-rename')),
@@ -1638,6 +1653,7 @@
       el('div', {class: 'row'}, pred, target, button('Assert', function () {
         var o = resolve(target); if (o) addCorrection({action: 'assert', subject: n.id, predicate: pred.value, object: o.id});
       }, 'corr-assert')), msg);
+    box.querySelectorAll('button').forEach(function (b) { if (CORRECTION_HELP[b.className]) titled(b, CORRECTION_HELP[b.className]); });
     // what is already asked of this entity, so that a click is seen to have done something
     var mine = corrections.filter(function (c) {
       return [c.entity, c.subject, c.object, c.keep].concat(c.entities || []).indexOf(n.id) >= 0;
@@ -2077,7 +2093,7 @@
       el('div', {class: 'row'}, isRejected ? el('span', {class: 'muted'}, 'Rejected (in corrections). ', button('Undo the rejection', function () {
         corrections.filter(function (c) { return c.action === 'reject' && c.subject === e.from && c.predicate === e.predicate && c.object === e.to; }).forEach(undoCorrection);
       }, 'corr-reject'))
-        : button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject')),
+        : titled(button('Reject this relation', function () { addCorrection({action: 'reject', subject: e.from, predicate: e.predicate, object: e.to}); }, 'corr-reject'), CORRECTION_HELP['corr-reject'])),
       heading(plural(e.evidence.length, 'evidence sentence'), af ? num(keptEvidence) + ' in the time and source filters' : '', true),
       again ? el('p', {class: 'muted small', text: (again === e.evidence.length ? 'All ' : again + ' of them ') + 'shown above.'}) : null,
       list, more);
