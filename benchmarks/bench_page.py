@@ -6,7 +6,8 @@ publishers), renders ``graph.html`` and opens it in Debian's chromium through
 playwright at 1600x1000. Prints the time to render the page in Python and, in
 the browser, the time from navigation until the page reports ready (network
 drawn, physics settled: time to interactive), the number of labels drawn at
-fit-to-screen, and the time until a search answers. ``--page FILE`` times an
+fit-to-screen, the time until a search answers, and the time (in the page, performance.now) and frames from
+choosing the most central entity until the view comes to rest. ``--page FILE`` times an
 existing page instead (e.g. a real corpus's ``graph.html``).
 
 Run::
@@ -155,9 +156,17 @@ def browse(out: Path, runs: int, label: str | None) -> int:
             while not pg.evaluate("kgraph.network.getSelectedNodes().length === 1"):  # the page's CSP bars
                 pg.wait_for_timeout(10)                                             # wait_for_function
             searched = time.perf_counter()
+            # the most central entity chosen: measured in the page (performance.now) until the view is at rest
+            pg.wait_for_selector('body[data-idle="1"]', state="attached", timeout=120_000)
+            pg.evaluate("""() => { window.benchFrames = 0; kgraph.network.on('afterDrawing', () => { window.benchFrames += 1; });
+                const hub = kgraph.data.nodes.reduce((a, b) => (b.rank < a.rank ? b : a));
+                window.benchStart = performance.now(); kgraph.selectNode(hub.id); }""")
+            pg.wait_for_selector('body[data-idle="1"]', state="attached", timeout=120_000)
+            hub_ms, hub_frames = pg.evaluate("[performance.now() - window.benchStart, window.benchFrames]")
             print(f"run {run + 1}: DOM loaded {loaded - start:.2f} s, interactive (drawn, settled) "
                   f"{ready - start:.2f} s, labels drawn at fit-to-screen {labels}, "
-                  f"search+select+highlight {searched - ready:.2f} s"
+                  f"search+select+highlight {searched - ready:.2f} s, "
+                  f"hub chosen to rest {hub_ms / 1000:.2f} s ({hub_frames} frames)"
                   + (f"  ERRORS: {errors}" if errors else ""))
             pg.close()
         browser.close()
