@@ -117,3 +117,24 @@ def test_a_pages_stylesheet_is_read_once_per_rule_and_kept_for_no_other_page(mon
     sheet = ingest._StyleSheet()
     sheet.read(".x{display:none}" * 20_000 + "".join(f".c{i}{{display:none}}" for i in range(100)))
     assert len(sheet.rules) == 101
+
+
+# ---------------------------------------------------------------- joiners that draw nothing inside a Latin name
+
+
+@pytest.mark.parametrize("written", ["Mara Q\u200cuell", "Mara Q\u200duell", "Mara\u200d Quell", "\u200dMara Quell",
+                                     "M\u1160ara Quell", "Mara \u115fQuell", "Ma\u180era Quell"])
+def test_a_joiner_or_filler_inside_a_latin_name_is_dropped(tmp_path, written):
+    """Each made a second entity drawn as "Mara Quell" (the joiners are invisible, the fillers draw a blank)."""
+    path = tmp_path / "a.txt"
+    path.write_text(f"{written} met Oskar Venn in Lisbon on Monday.\n", encoding="utf-8")
+    text = next(iter(read_inputs([path]))).text
+    assert text.startswith("Mara Quell met")
+
+
+@pytest.mark.parametrize("kept", ["\U0001F468\u200d\U0001F469\u200d\U0001F467",  # an emoji family
+                                  "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # Persian
+                                  "\u0915\u094d\u200d\u0937",  # Devanagari
+                                  "\u1100\u1160"])  # old Hangul: a jamo and its filler
+def test_joiners_between_letters_of_the_scripts_that_use_them_stay(kept):
+    assert ingest.sanitize("Mara Q\u200cuell " + kept) == "Mara Quell " + kept  # (the first one dropped)

@@ -161,6 +161,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: musical format characters and tag characters (which can spell hidden ASCII text).
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
                         "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
+#: Joiners and fillers that draw nothing and mean something only inside other scripts: the zero-width
+#: non-joiner and joiner (Persian, Indic scripts, emoji sequences), the Hangul choseong and jungseong fillers (old
+#: Hangul), the Mongolian vowel separator. Next to a Latin, Greek or Cyrillic letter, a digit, white space or ASCII
+#: punctuation (or at an end of the text) they select nothing: "Mara Q\u200cuell" was a second entity drawn as
+#: "Mara Quell". Between two characters of the scripts that use them they stay.
+_JOINERS = "\u200c\u200d\u115f\u1160\u180e"
+_STRAY_JOINER = re.compile(f"(?<=[\x00-\u024f\u0370-\u052f])[{_JOINERS}]+|^[\u200c\u200d]+"
+                           f"|[{_JOINERS}]+(?=[\x00-\u024f\u0370-\u052f])|[\u200c\u200d]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A variation selector after a Latin, Greek or Cyrillic letter, where none has a defined meaning: "Qu\ufe0fell"
 #: would be a second entity that looks like "Quell". After digits (keycaps), symbols, emoji and CJK they stay.
@@ -276,13 +284,14 @@ def sanitize(text: str) -> str:
     bidirectional and zero-width formatting characters are dropped (the
     zero-width joiners that scripts need are kept); line and paragraph
     separators become newlines; a variation selector after a Latin, Greek
-    or Cyrillic letter (where it selects nothing) is dropped; runs of combining marks are cut to
+    or Cyrillic letter (where it selects nothing) is dropped, and so are joiners and fillers beside one
+    (:data:`_STRAY_JOINER`); runs of combining marks are cut to
     :data:`MAX_MARK_RUN`; the result is NFC-normalised, and a word mixing Latin with Cyrillic or Greek
     lookalikes is written in its main script (:func:`unmixed_scripts`).
     """
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _STRAY_SELECTOR.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text)))
+    text = _STRAY_SELECTOR.sub("", _STRAY_JOINER.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text))))
     return unmixed_scripts(unicodedata.normalize("NFC", bounded_marks(text)))
 
 
