@@ -138,3 +138,8 @@ def test_a_joiner_or_filler_inside_a_latin_name_is_dropped(tmp_path, written):
                                   "\u1100\u1160"])  # old Hangul: a jamo and its filler
 def test_joiners_between_letters_of_the_scripts_that_use_them_stay(kept):
     assert ingest.sanitize("Mara Q\u200cuell " + kept) == "Mara Quell " + kept  # (the first one dropped)
+
+
+def test_an_unclosed_hidden_paragraph_in_markdown_ends_where_the_next_block_opens(tmp_path):
+    text = _md(tmp_path, f"<p hidden>{PLANTED}\n\nLena Varo spoke after it.")
+    assert "Oskar Venn" not in text and "Lena Varo spoke after it." in text

@@ -354,6 +354,8 @@ _MD_NOT_TEXT = frozenset({"script", "style", "template", "noscript", "iframe", "
 _MD_BLOCKS = frozenset({"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
                         "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
                         "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"})
+#: Blocks a browser closes at the next block of their kind: unclosed, they end with their Markdown paragraph.
+_MD_SELF_CLOSING = frozenset({"p", "li", "dt", "dd", "tr", "td", "th"})
 _MD_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                       "source", "track", "wbr"})
 _MD_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
@@ -381,9 +383,10 @@ def _md_without_html(text: str) -> str:
     Why: "<span hidden>Oskar Venn works for ...</span>" in a .md article put text no reader of the rendered file
     sees into the graph, with its tags glued to the names, and "<script>" text read as prose. An element is
     dropped to its matching closing tag; unclosed, a block (``<div hidden>``) to the end of the text as a browser
-    does, any other to the end of its paragraph (where the paragraph's ``</p>`` closes it). Code spans and fenced
-    code are shown as written: kept. Linear: each tag is looked at once, a dropped element's tags while it is
-    skipped. A child drawn again (``visibility: visible`` inside ``visibility: hidden``) is dropped with its parent.
+    does, any other (and ``<p>``, ``<li>``, which the next block closes) to the end of its paragraph (where the
+    paragraph's ``</p>`` closes it). Code spans and fenced code are shown as written: kept. Linear: each tag is
+    looked at once, a dropped element's tags while it is skipped. A child drawn again (``visibility: visible``
+    inside ``visibility: hidden``) is dropped with its parent.
     """
     if "<" not in text:
         return text
@@ -403,6 +406,7 @@ def _md_without_html(text: str) -> str:
 
 
 def _md_html_part(text: str) -> str:
+    """Return a stretch of Markdown outside fenced code with its raw HTML read (:func:`_md_without_html`)."""
     out, at, para_end = [], 0, -1
     tokens = _MD_HTML.finditer(text)
     for m in tokens:
@@ -418,7 +422,7 @@ def _md_html_part(text: str) -> str:
             continue
         # Drop the element: to its matching closing tag, counting nested ones of its name.
         limit = len(text)
-        if not block and tag not in _MD_NOT_TEXT:
+        if (not block or tag in _MD_SELF_CLOSING) and tag not in _MD_NOT_TEXT:
             if para_end < m.end():  # the paragraph's end, looked for once per paragraph
                 para = _MD_PARAGRAPH_END.search(text, m.end())
                 para_end = para.start() if para else len(text)
@@ -703,8 +707,8 @@ def _too_many_attributes(html: str) -> bool:
     return False
 
 
-#: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>`` block) or hold a style the
-#: main-text finder misreads as hiding: only such a page is parsed (and written out) once more.
+#: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>``
+#: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out) once more.
 _MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=|<style""")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
