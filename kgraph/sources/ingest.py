@@ -708,7 +708,8 @@ def _too_many_attributes(html: str) -> bool:
 
 
 #: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>``
-#: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out) once more.
+#: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out)
+#: once more.
 _MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=|<style""")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
