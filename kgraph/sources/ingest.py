@@ -161,6 +161,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: musical format characters and tag characters (which can spell hidden ASCII text).
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
                         "\ufeff\uffa0\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]")
+#: Joiners and fillers that draw nothing and mean something only inside other scripts: the zero-width
+#: non-joiner and joiner (Persian, Indic scripts, emoji sequences), the Hangul choseong and jungseong fillers (old
+#: Hangul), the Mongolian vowel separator. Next to a Latin, Greek or Cyrillic letter, a digit, white space or ASCII
+#: punctuation (or at an end of the text) they select nothing: "Mara Q\u200cuell" was a second entity drawn as
+#: "Mara Quell". Between two characters of the scripts that use them they stay.
+_JOINERS = "\u200c\u200d\u115f\u1160\u180e"
+_STRAY_JOINER = re.compile(f"(?<=[\x00-\u024f\u0370-\u052f])[{_JOINERS}]+|^[\u200c\u200d]+"
+                           f"|[{_JOINERS}]+(?=[\x00-\u024f\u0370-\u052f])|[\u200c\u200d]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A variation selector after a Latin, Greek or Cyrillic letter, where none has a defined meaning: "Qu\ufe0fell"
 #: would be a second entity that looks like "Quell". After digits (keycaps), symbols, emoji and CJK they stay.
@@ -276,13 +284,14 @@ def sanitize(text: str) -> str:
     bidirectional and zero-width formatting characters are dropped (the
     zero-width joiners that scripts need are kept); line and paragraph
     separators become newlines; a variation selector after a Latin, Greek
-    or Cyrillic letter (where it selects nothing) is dropped; runs of combining marks are cut to
+    or Cyrillic letter (where it selects nothing) is dropped, and so are joiners and fillers beside one
+    (:data:`_STRAY_JOINER`); runs of combining marks are cut to
     :data:`MAX_MARK_RUN`; the result is NFC-normalised, and a word mixing Latin with Cyrillic or Greek
     lookalikes is written in its main script (:func:`unmixed_scripts`).
     """
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _STRAY_SELECTOR.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text)))
+    text = _STRAY_SELECTOR.sub("", _STRAY_JOINER.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text))))
     return unmixed_scripts(unicodedata.normalize("NFC", bounded_marks(text)))
 
 
@@ -330,6 +339,114 @@ def _without_comments(text: str) -> str:
     return "".join(out)
 
 
+#: Raw HTML in Markdown (CommonMark's inline HTML): a code span (shown as written, so kept), an opening tag with
+#: its attributes, or a closing tag. Bounded parts and one way to read each tag: linear on any input.
+_MD_HTML = re.compile(r"""(?P<code>`[^`\n]{1,300}`)"""
+                      r"""|<(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9-]{0,40})"""
+                      r"""(?P<attrs>(?:\s+[A-Za-z_:][\w.:-]{0,100}(?:\s*=\s*(?:[^\s"'=<>`]{1,2000}"""
+                      r"""|'[^']{0,2000}'|"[^"]{0,2000}"))?){0,100})\s*(?P<void>/)?>""")
+_MD_ATTR = re.compile(r"""([A-Za-z_:][\w.:-]*)(?:\s*=\s*([^\s"'=<>`]+|'[^']*'|"[^"]*"))?""")
+#: Elements whose content a Markdown viewer never shows as text (a reader without script sees <noscript>'s,
+#: but kgraph's HTML reader drops it too).
+_MD_NOT_TEXT = frozenset({"script", "style", "template", "noscript", "iframe", "object", "textarea", "select",
+                          "title", "head"})
+#: Elements that open a block: their tags stand for a line break, so "<p>One</p><p>Two</p>" stays two lines.
+_MD_BLOCKS = frozenset({"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+                        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
+                        "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"})
+#: Blocks a browser closes at the next block of their kind: unclosed, they end with their Markdown paragraph.
+_MD_SELF_CLOSING = frozenset({"p", "li", "dt", "dd", "tr", "td", "th"})
+_MD_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                      "source", "track", "wbr"})
+_MD_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _md_tag_hides(attrs: str) -> bool:
+    """Return True if a raw tag's attributes keep it from being drawn (``hidden``, or an inline style of
+    ``display: none``, ``visibility: hidden``/``collapse`` or ``content-visibility: hidden``)."""
+    for m in _MD_ATTR.finditer(attrs):
+        name, value = m.group(1).lower(), (m.group(2) or "").strip("'\"")
+        if name == "hidden" and _html.unescape(value).strip().lower() != "until-found":
+            return True
+        if name == "style":
+            css = _declarations(_html.unescape(value))
+            if (css.get("display") == "none" or css.get("content-visibility") == "hidden"
+                    or css.get("visibility") in ("hidden", "collapse")):
+                return True
+    return False
+
+
+def _md_without_html(text: str) -> str:
+    """Return Markdown text with its raw HTML read as a Markdown viewer shows it: tags taken out, the content of
+    scripts, styles and hidden elements dropped.
+
+    Why: "<span hidden>Oskar Venn works for ...</span>" in a .md article put text no reader of the rendered file
+    sees into the graph, with its tags glued to the names, and "<script>" text read as prose. An element is
+    dropped to its matching closing tag; unclosed, a block (``<div hidden>``) to the end of the text as a browser
+    does, any other (and ``<p>``, ``<li>``, which the next block closes) to the end of its paragraph (where the
+    paragraph's ``</p>`` closes it). Code spans and fenced code are shown as written: kept. Linear: each tag is
+    looked at once, a dropped element's tags while it is skipped. A child drawn again (``visibility: visible``
+    inside ``visibility: hidden``) is dropped with its parent.
+    """
+    if "<" not in text:
+        return text
+    out: list[str] = []
+    fenced = False
+    for block in re.split(r"(^[ \t]{0,3}(?:`{3,}|~{3,})[^\n]*$)", text, flags=re.MULTILINE):
+        if _MD_FENCE.fullmatch(block):
+            fenced = not fenced
+            out.append(block)
+        elif fenced or "<" not in block:
+            out.append(block)
+        else:
+            out.append(_md_html_part(block))
+    _declarations.cache_clear()  # as for a page: no style is kept for the next article
+    _declared.cache_clear()
+    return "".join(out)
+
+
+def _md_html_part(text: str) -> str:
+    """Return a stretch of Markdown outside fenced code with its raw HTML read (:func:`_md_without_html`)."""
+    out, at, para_end = [], 0, -1
+    tokens = _MD_HTML.finditer(text)
+    for m in tokens:
+        if m.group("code"):
+            continue
+        out.append(text[at:m.start()])
+        at = m.end()
+        tag = m.group("tag").lower()
+        block = "\n" if tag in _MD_BLOCKS else ""
+        if m.group("close") or m.group("void") or tag in _MD_VOID or (
+                tag not in _MD_NOT_TEXT and not _md_tag_hides(m.group("attrs"))):
+            out.append(block)
+            continue
+        # Drop the element: to its matching closing tag, counting nested ones of its name.
+        limit = len(text)
+        if (not block or tag in _MD_SELF_CLOSING) and tag not in _MD_NOT_TEXT:
+            if para_end < m.end():  # the paragraph's end, looked for once per paragraph
+                para = _MD_PARAGRAPH_END.search(text, m.end())
+                para_end = para.start() if para else len(text)
+            limit = para_end
+        raw = tag in ("script", "style", "textarea", "title")  # raw text: no tag inside counts but its own end
+        depth, at = 1, limit
+        for n in tokens:
+            if n.start() >= limit:
+                break
+            if n.group("code") or n.group("tag").lower() != tag or (raw and not n.group("close")):
+                continue
+            if n.group("close"):
+                depth -= 1
+                if depth == 0:
+                    at = n.end()
+                    break
+            elif not n.group("void"):
+                depth += 1
+        out.append(block or " ")
+        tokens = _MD_HTML.finditer(text, at)  # the loop above may have read one tag past the element
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _heading_words(line: str) -> str:
     """Return a Markdown heading's words without the hashes that may close it ("Title ##")."""
     bare = line.rstrip(" \t")
@@ -348,7 +465,7 @@ def markdown_to_text(text: str) -> str:
     and heading marks are taken off the words they frame. List markers stay:
     each item keeps its own line.
     """
-    text = _without_comments(text)
+    text = _md_without_html(_without_comments(text))
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK_DEFINITION.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -590,9 +707,10 @@ def _too_many_attributes(html: str) -> bool:
     return False
 
 
-#: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style) or hold a style the
-#: main-text finder misreads as hiding: only such a page is parsed (and written out) once more.
-_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=""")
+#: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>``
+#: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out)
+#: once more.
+_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=|<style""")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
 _IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
@@ -609,6 +727,12 @@ def _css_unescape(m: re.Match) -> str:
 def _declarations(style: str) -> dict[str, str]:
     """Return an inline style's properties as a browser applies them: comments and escapes read, names and
     keywords in lower case, the last declaration winning unless an earlier one is ``!important``."""
+    return {k: v for k, (_i, v) in _declared(style).items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _declared(style: str) -> dict[str, tuple[bool, str]]:
+    """Return a declaration block's properties as :func:`_declarations` does, each with its ``!important``."""
     out: dict[str, tuple[bool, str]] = {}
     for decl in _CSS_COMMENT.sub(" ", style).split(";"):
         name, colon, value = decl.partition(":")
@@ -620,39 +744,181 @@ def _declarations(style: str) -> dict[str, str]:
         value = _IMPORTANT.sub("", value).strip()
         if name and (important or not out.get(name, (False, ""))[0]):
             out[name] = (important, value)
-    return {k: v for k, (_i, v) in out.items()}
+    return out
 
 
-def _hides(el) -> str | None:
+#: The properties that decide whether an element is drawn, and the values of each that do not draw it.
+_HIDING = {"display": ("none",), "content-visibility": ("hidden",), "visibility": ("hidden", "collapse")}
+#: A ``<style>`` block's braces and semicolons (comments are taken out first).
+_CSS_PUNCT = re.compile(r"[{};]")
+_CSS_IDENT = r"(?:[-\w\u00a0-\U0010ffff]|\\[0-9a-fA-F]{1,6}[ \t\r\n\f]?|\\[^\n0-9a-fA-F])+"
+#: A selector a stylesheet's hiding rule is applied with: a tag, a class or an id, or a tag with one class or id.
+_SIMPLE_SELECTOR = re.compile(rf"(?P<tag>[A-Za-z][A-Za-z0-9-]*)?(?:(?P<kind>[.#])(?P<name>{_CSS_IDENT}))?")
+_SELECTOR_TOKEN = re.compile(rf"([.#]){_CSS_IDENT}")
+_SUBJECT = re.compile(r"[^\s>+~]+$")
+
+
+class _StyleSheet:
+    """The rules of a page's ``<style>`` blocks that decide whether an element is drawn, as far as they can be
+    applied without a layout: selectors of one tag, class or id (``.x``, ``#x``, ``span``, ``span.x``).
+
+    Why: ``<style>.x{display:none}</style><span class="x">...</span>`` put text no reader sees into the graph.
+    Bounded: each rule is read once, rules of one selector are merged as the cascade merges them, and an element
+    looks its tag, id and classes up (a dictionary look-up each), so the cost is linear in the page. Rules inside
+    ``@media``, ``@supports`` and the like, and rules of other selectors (descendants, several classes, pseudo-
+    classes, attributes), are not applied; where such a rule may draw an element again (``@media (min-width:
+    40em) { .x { display: block } }``, ``.menu.open { display: block }``), a hiding rule of the same class, id or
+    tag is not applied either: a responsive or scripted page shows that text to some readers. Styles of another
+    medium (``<style media="print">``) and linked stylesheets (never fetched) are not read.
+    """
+
+    def __init__(self) -> None:
+        self.rules: dict[tuple[str, str, str | None], dict[str, tuple[bool, int, int, str]]] = {}
+        self.shown: set[tuple[str, str]] = set()
+        self.order = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def read(self, css: str) -> None:
+        """Add a ``<style>`` block's rules."""
+        for conditional, selectors, body in _css_rules(_CSS_COMMENT.sub(" ", css)):
+            props = {k: v for k, v in _declared(body).items() if k in _HIDING}
+            if not props:
+                continue
+            self.order += 1
+            shows = any(v not in _HIDING[k] for k, (_i, v) in props.items())
+            for sel in selectors.split(","):
+                sel = sel.strip()
+                m = None if conditional else _SIMPLE_SELECTOR.fullmatch(sel)
+                if m is None or not sel:
+                    if shows and (subject := _SUBJECT.search(sel)):  # this rule may draw what a simple one hides
+                        part = subject.group()
+                        self.shown.update((k, _CSS_ESCAPE.sub(_css_unescape, t.group()[1:]))
+                                          for k, t in ((t.group(1), t) for t in _SELECTOR_TOKEN.finditer(part)))
+                        if tag := re.match(r"[A-Za-z][A-Za-z0-9-]*", part):
+                            self.shown.add(("t", tag.group().lower()))
+                    continue
+                tag = (m.group("tag") or "").lower() or None
+                if m.group("kind"):
+                    key = (m.group("kind"), _CSS_ESCAPE.sub(_css_unescape, m.group("name")), tag)
+                    specificity = 100 if m.group("kind") == "#" else 10
+                    specificity += 1 if tag else 0
+                else:
+                    key, specificity = ("t", tag, None), 1
+                merged = self.rules.setdefault(key, {})
+                for prop, (important, value) in props.items():
+                    old = merged.get(prop)
+                    if old is None or important or not old[0]:
+                        merged[prop] = (important, specificity, self.order, value)
+
+    def value(self, el, prop: str) -> tuple[bool, str] | None:
+        """Return the winning (``!important``, value) of a property among the rules matching an element."""
+        tag = el.tag
+        keys = [("t", tag, None)]
+        if ident := el.get("id"):
+            keys += [("#", ident.strip(), None), ("#", ident.strip(), tag)]
+        for cls in (el.get("class") or "").split():
+            keys += [(".", cls, None), (".", cls, tag)]
+        best = None
+        for key in keys:
+            got = self.rules.get(key, {}).get(prop)
+            if got is not None and (best is None or got[:3] > best[0][:3]):
+                best = (got, key)
+        if best is None:
+            return None
+        (important, _spec, _order, value), key = best
+        if value in _HIDING[prop] and ((key[0], key[1]) in self.shown or ("t", tag) in self.shown):
+            return None  # another rule may draw it
+        return important, value
+
+
+def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
+    """Yield each style rule of a stylesheet (comments taken out) as (inside an at-rule, selectors, declarations).
+
+    One pass over its braces and semicolons; a rule nested in a rule (CSS nesting) counts as inside an at-rule.
+    """
+    stack: list[str] = []  # "at" for an at-rule's block, "rule" for a style rule's, "nested" for one inside a rule
+    start, selectors, body_start, conditional = 0, "", 0, False
+    for m in _CSS_PUNCT.finditer(css):
+        ch, i = m.group(), m.start()
+        in_rule = bool(stack) and stack[-1] != "at"
+        if ch == "{":
+            if in_rule:
+                stack.append("nested")
+                conditional = True  # the rule's own declarations are read with less certainty: as conditional
+                continue
+            prelude = css[start:i].strip()
+            if prelude.startswith("@"):
+                stack.append("at")
+            else:
+                stack.append("rule")
+                selectors, body_start, conditional = prelude, m.end(), "at" in stack[:-1]
+            start = m.end()
+        elif ch == "}":
+            if not stack:
+                start = m.end()
+                continue
+            kind = stack.pop()
+            if kind == "rule":
+                yield conditional, selectors, css[body_start:i]
+            if kind != "nested":
+                start = m.end()
+        elif not in_rule:
+            start = m.end()  # "@import url(...);", "@charset ...;": nothing to read (and nothing fetched)
+
+
+def _cascaded(el, prop: str, sheet: _StyleSheet | None) -> str | None:
+    """Return an element's own value of a property from its inline style and the page's stylesheet, by the
+    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule."""
+    style = el.get("style")
+    inline = _declared(style).get(prop) if style else None
+    if inline is not None and inline[0]:
+        return inline[1]
+    rule = sheet.value(el, prop) if sheet else None
+    if rule is not None and (rule[0] or inline is None):
+        return rule[1]
+    return inline[1] if inline is not None else None
+
+
+def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
     """Return ``"none"`` if an element is hidden for good from a reader without script, itself and all inside it
     (``visibility: hidden`` is read apart: it is inherited, and a child may set it back).
 
     Never drawn: a ``<template>``'s content; the ``hidden`` attribute in its hidden state (not
     ``until-found``, any case, which a search of the page shows); ``display: none``; ``content-visibility:
-    hidden``. Screen-reader text (``sr-only``, ``clip``, ``overflow: hidden``), ``opacity: 0`` and
-    ``aria-hidden`` (drawn, only left out of the accessibility tree) are drawn or read aloud: not hidden.
+    hidden`` (from the inline style or the page's :class:`_StyleSheet`). Screen-reader text (``sr-only``,
+    ``clip``, ``overflow: hidden``), ``opacity: 0`` and ``aria-hidden`` (drawn, only left out of the
+    accessibility tree) are drawn or read aloud: not hidden.
     """
     if el.tag == "template":
         return "none"
     hidden = el.get("hidden")
     if hidden is not None and hidden.strip().lower() != "until-found":
         return "none"
-    style = el.get("style")
-    if not style:
+    if not el.get("style") and not sheet:
         return None
-    css = _declarations(style)
-    if css.get("display") == "none" or css.get("content-visibility") == "hidden":  # "none x" is no valid display
+    # "none x" is no valid display
+    if _cascaded(el, "display", sheet) == "none" or _cascaded(el, "content-visibility", sheet) == "hidden":
         return "none"
     return None
 
 
-def _own_visibility(el) -> bool | None:
+def _own_visibility(el, sheet: _StyleSheet | None = None) -> bool | None:
     """Return False if an element's style sets ``visibility`` hidden (or ``collapse``), True if visible, else None."""
-    style = el.get("style") if isinstance(el.tag, str) else None
-    if not style:
+    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
         return None
-    v = _declarations(style).get("visibility")
-    return {"hidden": False, "collapse": False, "visible": True}.get(v)
+    return {"hidden": False, "collapse": False, "visible": True}.get(_cascaded(el, "visibility", sheet))
+
+
+def _page_sheet(tree) -> _StyleSheet | None:
+    """Return the rules of a page's ``<style>`` blocks for the screen, or None when none can hide an element."""
+    sheet = _StyleSheet()
+    for el in tree.iter("style"):
+        media = (el.get("media") or "").strip().lower()
+        if media in ("", "all", "screen") and el.text:
+            sheet.read(el.text)
+    return sheet or None
 
 
 def _without_hidden(html: str) -> str:
@@ -675,8 +941,9 @@ def _without_hidden(html: str) -> str:
         # visibility is inherited and a child may set it back to visible: such a child's ancestors are kept
         # (their own text blanked), each found once.
         redrawn = set()
+        sheet = _page_sheet(tree)
         for el in tree.iter():
-            if isinstance(el.tag, str) and _own_visibility(el):
+            if isinstance(el.tag, str) and _own_visibility(el, sheet):
                 for up in el.iterancestors():
                     if up in redrawn:
                         break
@@ -684,9 +951,9 @@ def _without_hidden(html: str) -> str:
         stack = [(tree, True)]
         while stack:
             el, seen = stack.pop()
-            own = _own_visibility(el)
+            own = _own_visibility(el, sheet)
             seen = seen if own is None else own
-            if (_hides(el) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
+            if (_hides(el, sheet) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
                 el.drop_tree()  # its tail stays (blanked already when its parent is not drawn)
                 changed = True
                 continue
@@ -704,6 +971,7 @@ def _without_hidden(html: str) -> str:
         return html
     finally:
         _declarations.cache_clear()  # a page's styles are not kept for the next page (each may be megabytes)
+        _declared.cache_clear()
     if not changed:
         return html
     return lhtml.tostring(tree, encoding="unicode")
