@@ -64,3 +64,16 @@ def test_a_club_of_an_unknown_town_beaten_by_a_club_is_a_club(nlp):
     found = _entities(nlp, text)
     assert ("Lenmark Stars", EntityType.Organization) in found
     assert ("Jonas Ekberg", EntityType.Person) in found
+
+
+def test_a_body_named_after_its_members_keeps_its_type_in_the_corpus():
+    from collections import Counter
+
+    from kgraph.linking import identity
+
+    org = Counter({EntityType.Organization: 2})
+    assert identity._decide_type("keepers of the coast", org) == EntityType.Organization
+    assert identity._decide_type("friends of the valley", org) == EntityType.Organization
+    # a place's own name keeps its head word's reading
+    assert identity._decide_type("valley of the kings", org) == EntityType.Place
+    assert identity._decide_type("islands of the north", org) == EntityType.Place
