@@ -610,18 +610,30 @@ def _shares_after(doc, start: int, end: int) -> bool:
     return nxt.lower_ in SHARE_MOVES or nxt.lower_ == "in" and end + 3 < len(doc) and doc[end + 3].lower_ in SHARE_MOVES
 
 
-@context_rule("context:shares-in", "A name read as a person's or a place's after \"shares in\" or \"shares of\" whose "
-              "price then moves (\"Shares in Vellox Metals fell 5 percent\") is a listed firm's: no person's or "
-              "town's shares move.", (EntityType.Person, EntityType.Place), EntityType.Organization,
+@context_rule("context:shares-in", "A name read as a person's after \"shares in\" or \"shares of\" whose price then "
+              "moves (\"Shares in Vellox Metals fell 5 percent\") is a listed firm's: no person's shares move; a "
+              "place the gazetteer knows is its market (\"Shares in Tokyo rose\").", (EntityType.Person,),
+              EntityType.Organization,
               examples=[("Shares in Ostrava Metals rose 4 percent in early trading.", "Ostrava Metals"),
                         ("Shares of Quillon fell 6 percent on Monday.", "Quillon")],
               counter_examples=[("He sold his shares in Anton Moreau's firm last year.", "Anton Moreau"),
                                 ("Shares in Tarsk, where the firm sits, are cheap.", "Tarsk"),
+                                ("Markets were calm. Shares in Tokyo rose 2 percent.", "Tokyo"),
                                 ("The shares of Anton Moreau were sold on Monday.", "Anton Moreau")])
 def _shares_in(doc, start: int, end: int) -> bool:
     if start < 2 or doc[start - 1].lower_ not in ("in", "of") or doc[start - 2].lower_ not in ("shares", "stock"):
         return False
-    return end < len(doc) and doc[end].lower_ in SHARE_MOVES - {"were", "was", "lost", "added"}
+    if end >= len(doc) or doc[end].lower_ not in SHARE_MOVES - {"were", "was", "lost", "added"}:
+        return False
+    name = doc[start:end].text
+    city = gazetteer.city(name)
+    return not (gazetteer.country(name) or gazetteer.continent(name)
+                or city is not None and city.population >= MARKET_CITY_POPULATION)
+
+
+#: Least population of a city whose name after "shares in" is its stock market ("Shares in Tokyo rose"): a small
+#: town of the same name as a firm ("Quillon", a town of 17,000) has none.
+MARKET_CITY_POPULATION = 200_000
 
 
 #: A firm's officers named after its name ("Vellox chief executive X", "Vellox's chief financial officer"):
