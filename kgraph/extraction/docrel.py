@@ -1284,6 +1284,34 @@ def _evidence(view: ArticleView, a: str, b: str, offset_of: dict):
     return m1, m2, stripped, start, start + len(stripped)
 
 
+def negated_link(ra, rb) -> bool:
+    """True when the word two mentions' heads first meet at is negated with no other verb between it and them.
+
+    "X is not a member of Y", "X never worked for Y": the link the sentence
+    draws between the two is denied. A verb on the way from a mention to the
+    meeting word is a clause of its own ("X, who heads Y, did not attend"
+    meets at X itself; "Y said X was not told" meets at "said").
+    """
+    above_b = [rb] + list(rb.ancestors)
+    at_b = {t.i for t in above_b}
+    meet = next((t for t in [ra] + list(ra.ancestors) if t.i in at_b), None)
+    if meet is None or meet.i in (ra.i, rb.i) or not any(c.dep_ == "neg" for c in meet.children):
+        return False
+    for root in (ra, rb):
+        cur = root.head
+        while cur.i != meet.i:
+            if cur.pos_ in ("VERB", "AUX"):
+                return False
+            cur = cur.head
+    return True
+
+
+def _denied_everywhere(view: "ArticleView", a: str, b: str) -> bool:
+    """True when two entities share sentences and each of them denies the link between them (see negated_link)."""
+    shared = [(f1, f2) for f1 in view.ents[a].info for f2 in view.ents[b].info if f1.sent == f2.sent]
+    return bool(shared) and all(negated_link(f1.span.root, f2.span.root) for f1, f2 in shared)
+
+
 def _sentence_level(pieces, pairs) -> list[Relation]:
     """Return what the hand rules and the sentence classifier state without the document model."""
     from kgraph.extraction.relations import MentionIndex, chain_based_in, name_based_in, relations_of
@@ -1345,6 +1373,8 @@ def doc_relations(pieces, pairs, model: dict | None = None) -> list[Relation]:
             hit = view.rules.get((a, b), {})
             if pred in _TITLE_HOME_PREDICATES and not hit and _titled_elsewhere(view, a, b):
                 continue
+            if not hit and _denied_everywhere(view, a, b):
+                continue  # "X is not a member of Y" in every sentence naming both: no rule, no statement
             m1, m2, text, s, e = _evidence(view, a, b, offset_of)
             name = pred
             if pred == Predicate.worksFor and Predicate.memberOf in hit and Predicate.worksFor not in hit:

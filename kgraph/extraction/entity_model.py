@@ -1075,8 +1075,12 @@ def _field_body(c) -> bool:
 def _capitalized_joiner(c) -> bool:
     """True for a name of three words or more holding a capitalized preposition inside ("Doctors Without Borders")."""
     words = c.doc[c.start:c.end] if c.doc is not None else ()
-    return len(words) >= 3 and all(t.is_title for t in words) \
-        and any(t.lower_ in lexicon.CAPITALIZED_JOINERS for t in words[1:-1])
+    if len(words) >= 3 and all(t.is_title for t in words) \
+            and any(t.lower_ in lexicon.CAPITALIZED_JOINERS for t in words[1:-1]):
+        return True
+    from kgraph.extraction.type_context import members_of_end
+    # "Friends of the Valley": a body named after its members, its joiner and "the" in lower case
+    return len(words) >= 3 and members_of_end(c.doc, c.start) == c.end
 
 
 def firm_candidates(cands: list, docs, persons: set, lower: set | frozenset = frozenset()) -> list:

@@ -68,6 +68,7 @@ from kgraph.extraction.type_rules import is_state_or_country as _is_state_or_cou
 from kgraph.extraction.type_rules import kind_noun as _kind_noun
 from kgraph.extraction.type_rules import kind_noun_beside as _kind_noun_beside
 from kgraph.extraction.type_rules import written_lower as _written_lower
+from kgraph.extraction.type_context import members_of_end as _members_of_end
 from kgraph.extraction.type_rules import type_span as _type_span
 
 
@@ -995,6 +996,50 @@ def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Ca
     return out
 
 
+def _described_as_body(doc, end: int) -> bool:
+    """True when a comma and "a" or "an" with a noun naming a kind of organization follow ("X, a charity,")."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for t in doc[end + 2:end + 6]:
+        if t.text in (",", ".") or t.pos_ == "VERB":
+            return False
+        if t.pos_ == "NOUN" and t.lower_ in ORG_KIND_BEFORE_NAME:
+            return True
+    return False
+
+
+@finder("finder:members-of", "A title-case plural naming people, then \"of\" or \"for\" and title-case words, is a "
+        "body named after its members (\"Friends of the Valley\"), where a capital inside a sentence shows it is "
+        "a name, or a description as a body follows (\"Keepers of the Coast, a charity,\").", "adds",
+        examples=[("The plan was attacked by Friends of the Valley on Monday.", "Friends of the Valley",
+                   EntityType.Organization),
+                  ("\"It must stop,\" said Ilse Varga, director of Friends of the Valley.", "Friends of the Valley",
+                   EntityType.Organization),
+                  ("Keepers of the Coast, a smaller charity, joined the protest.", "Keepers of the Coast",
+                   EntityType.Organization),
+                  ("Teachers for Tomorrow, a union of 30,000 teachers, called a strike.", "Teachers for Tomorrow",
+                   EntityType.Organization)],
+        counter_examples=[("Residents of the North said the water was dirty.", "Residents of the North"),
+                          ("Thousands of Veltrians marched in Tarsk on Sunday.", "Thousands of Veltrians"),
+                          ("The ferry to the Isles of Velmor was cancelled.", "Isles of Velmor")])
+def _members_of_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
+    """Bodies named after their members: "Friends of the Valley" (see :func:`type_context.members_of_end`)."""
+    out = []
+    for i in range(len(doc)):
+        end = _members_of_end(doc, i, headlines)
+        if end == i or i > 0 and (doc[i - 1].is_title and doc[i - 1].is_alpha):
+            continue
+        if line_start(doc[i]) and not _described_as_body(doc, end):
+            continue  # "Residents of the North said": capitalized by its place only
+        if gazetteer.place(doc[i:end].text) is not None:
+            continue
+        if not any(t.is_alpha and t.is_lower and t.lower_ not in _SMALL_WORDS for t in _line_of(doc[i])
+                   if not i <= t.i < end):
+            continue  # a title-case line
+        out.append(_Cand(doc, offset, i, end, EntityType.Organization, doc[i:end].text, "org-phrase"))
+    return out
+
+
 def _line_of(tok):
     """Return the tokens of a token's sentence on its line."""
     sent = tok.sent
@@ -1225,7 +1270,7 @@ def _candidates(doc, offset: int) -> list[_Cand]:
         cands.append(o)
         for i in range(o.start, o.end):
             covered[i] = o
-    for o in _capitalized_joiner_candidates(doc, offset, headlines):
+    for o in _capitalized_joiner_candidates(doc, offset, headlines) + _members_of_candidates(doc, offset, headlines):
         # The joined name replaces the NER's pieces of it ("Without Borders" tagged a person).
         if any(c.start < o.start < c.end or c.start < o.end < c.end for c in cands):
             continue

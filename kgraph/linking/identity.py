@@ -2257,6 +2257,15 @@ def _facility(n: str) -> bool:
     return (words[-1] in _GEO_HEADS or first) and not _looks_org(n)
 
 
+def _members_name(n: str) -> bool:
+    """True for a name of a plural, "of" or "for" and more words ("friends of the valley"): a body named after its
+    members, which extraction read as one (see :func:`kgraph.extraction.type_context.members_of_end`), though its
+    last word is a place's."""
+    words = n.split()
+    return len(words) >= 3 and words[1] in ("of", "for") and words[0].endswith("s") and len(words[0]) > 3 \
+        and words[0] not in _GEO_HEADS | _FACILITY_HEADS
+
+
 #: Geographic heads that open a place's name with no "of" after them ("Lake Velt", "Mount Tarsk"); the others
 #: open one only before "of" ("Sea of Velt", "Gulf of Tarsk"): "Sea-Watch", "Coast Guard" are bodies.
 _GEO_FIRST = frozenset("lake mount monte cape river island piazza galleria".split())
@@ -2266,9 +2275,9 @@ def _decide_type(n: str, votes: Counter, person_words: set = frozenset()) -> str
     """Return the type of a name from all its mentions' votes and the gazetteer."""
     if (EntityType.Country in votes or EntityType.Place in votes) and (_country(n) is not None or n in _FORMER_STATES):
         return EntityType.Country
-    if _facility(n):
-        return EntityType.Place
     best = min(votes, key=lambda t: (-votes[t], _TYPE_RANK[t]))
+    if _facility(n) and not (best == EntityType.Organization and _members_name(n)):
+        return EntityType.Place
     if best != EntityType.Place and votes.get(EntityType.Place, 0) * PLACE_PRIOR >= votes[best]:
         city = gazetteer.city(n)
         if city is not None and city.population >= 100_000:
