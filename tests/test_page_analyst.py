@@ -302,13 +302,15 @@ def test_search_ranks_exact_and_word_prefix_matches_above_substrings(open_page, 
 
 
 def test_expand_from_a_search_result_step_by_step(open_page, analyst_page):
+    # Explore from here started with the entity alone ("Exploring 1 entity"), a click on Expand neighbours away from
+    # what an analyst asks first (what it is linked to): it starts with one ring now, and each further ring is a step.
     page = open_page(analyst_page)
     page.page.fill("#search", "Ada")
     page.page.press("#search", "Enter")
     page.page.click("#details button.act-explore")
-    assert _labels(page, page.drawn_nodes()) == ["Ada Quill"]
-    assert "Exploring 1 entity" in page.page.inner_text("#explore-bar")
-    page.page.click("#details button.act-expand")
+    assert _labels(page, page.drawn_nodes()) == ["Ada Quill", "Orion Mills", "United States"]
+    assert "Exploring 3 entities from Ada Quill" in page.page.inner_text("#explore-bar")
+    page.page.click("#details button.act-expand")  # nothing more one step away
     assert _labels(page, page.drawn_nodes()) == ["Ada Quill", "Orion Mills", "United States"]
     orion = _ids(page, ["Orion Mills"])[0]
     page.js("id => kgraph.expand(id)", orion)
@@ -1568,6 +1570,76 @@ def test_expanding_an_entity_with_no_relation_shown_does_not_empty_the_network(o
     page.js("id => kgraph.selectNode(id)", ilse)
     page.page.click("#details button.act-expand")
     assert page.page.is_visible("#explore-bar")
+
+
+def test_an_entity_with_no_relation_is_drawn_beside_those_its_articles_name_not_alone(open_page, tmp_path):
+    # The 602 development articles: "Germany" the football team (51 mentions, no relation) chosen was drawn alone on
+    # the grid below the network, the view moved there, the rest out of sight, and its panel led with Expand buttons
+    # greyed out; what the entity model made of its name was in the graph only.
+    kb = _named_together_kb()
+    kb = replace(kb, entities=tuple(replace(e, name_confidence=0.62, type_votes=(("Person", 3.0), ("Organization", 1.0)))
+                                    if e.label == "Velma Orr" else e for e in kb.entities))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "lone.html")
+    page = open_page(path)
+    velma, ilse, tarn = _ids(page, ["Velma Orr", "Ilse Brand", "Tarn Group"])
+    page.page.fill("#search", "Velma")
+    page.page.press("#search", "Enter")
+    page.settle()
+    # highlighted with the drawn entities her articles name (Kestrel Bay has no relation: not drawn), beside them
+    assert set(page.js("kgraph.focus()")) == {velma, ilse, tarn}
+    pos = page.js("kgraph.network.getPositions()")
+    assert min(((pos[velma]["x"] - pos[k]["x"]) ** 2 + (pos[velma]["y"] - pos[k]["y"]) ** 2) ** 0.5 for k in (ilse, tarn)) < 250
+    out = page.js("""ids => { const n = kgraph.network, box = document.getElementById('net');
+        return ids.filter(id => { const p = n.canvasToDOM(n.getPositions([id])[id]);
+          return p.x < 0 || p.y < 0 || p.x > box.clientWidth || p.y > box.clientHeight; }); }""", [velma, ilse, tarn])
+    assert out == []
+    note = page.page.inner_text("#details .lone-note")
+    assert "No relation of it was found" in note and "highlighted with the 2 entities its articles name most" in note
+    rows = page.page.inner_text("#details dl")
+    assert "Name confidence\n0.62" in rows and "Person 75 % · Organization 25 %" in rows
+    page.screenshot("lone-entity.png")
+    # back home with the selection: drawn again, it is where the corpus layout has it
+    page.page.click("#clear")
+    assert velma not in page.drawn_nodes()
+    home = page.js("id => { const n = kgraph.data.nodes.find(x => x.id === id); return [n.x, n.y]; }", velma)
+    assert page.js("id => { const n = kgraph.nodes.get(id); return [n.x, n.y]; }", velma) == home
+
+
+def test_the_keyboard_skips_from_the_search_box_to_the_details_or_the_network(open_page, analyst_page):
+    # The home panel's lists were 28 Tabs from the search box (through every filter of the controls), the network 27.
+    page = open_page(analyst_page)
+    page.page.focus("#search")
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.id") == "skip-details"
+    box = page.page.locator("#skip").bounding_box()
+    assert box["width"] > 40 and box["height"] > 10  # seen once reached
+    page.page.keyboard.press("Enter")
+    assert page.js("!!document.activeElement.closest('#details')")
+    page.page.keyboard.press("Tab")
+    assert page.js("!!document.activeElement.closest('#details')")  # on into the corpus' lists
+    page.page.focus("#search")
+    page.page.keyboard.press("Tab")
+    page.page.keyboard.press("Tab")
+    assert page.js("document.activeElement.id") == "skip-network"
+    page.page.keyboard.press("Enter")
+    assert page.js("document.activeElement.classList.contains('vis-network')")
+    assert page.page.locator("#skip").bounding_box()["width"] <= 1  # out of sight again
+
+
+def test_a_hubs_correction_form_is_one_click_from_the_top_of_its_panel(open_page, mid_page):
+    # Germany in the 602 development articles: the form was 2,490 px down a 2,535 px panel, after 474 relations.
+    path, data = mid_page
+    page = open_page(path, viewport=(1366, 768))
+    hub = sorted(data.nodes, key=lambda n: n["rank"])[0]["id"]
+    page.js("id => kgraph.selectNode(id)", hub)
+    button = page.page.locator("#details button.act-correct")
+    assert button.bounding_box()["y"] < 200 and button.get_attribute("aria-controls") == "correct-form"
+    button.click()
+    assert page.js("document.getElementById('correct-form').open")
+    assert page.js("document.activeElement.getAttribute('data-corr')") == "rename-input"
+    field = page.page.locator('#details [data-corr="rename-input"]').bounding_box()
+    assert 0 <= field["y"] and field["y"] + field["height"] <= 768
+    page.screenshot("correct-from-top.png")
 
 
 def test_showing_the_entities_with_no_relation_frames_them(open_page, tmp_path):

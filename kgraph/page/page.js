@@ -1019,7 +1019,48 @@
   function highlight(id) {
     if (!drawnNodes.has(id)) { setFocus(null, null); return; }
     var nodes = new Set(network.getConnectedNodes(id)), edges = network.getConnectedEdges(id); nodes.add(id);
+    if (!edges.length) companyOf(id).forEach(function (m) { nodes.add(m); });
     setFocus(nodes, new Set(edges), strongestOf(edges));
+  }
+  // An entity with no relation drawn (Germany the football team in the 602 development articles: 51 mentions, no
+  // relation) was drawn alone on the grid below the network, the view moved there and the rest out of sight. Its
+  // company is what is known of it on the graph: the LONE_COMPANY drawn entities its articles name most (not
+  // relations), highlighted with it; drawn only because it was chosen, it is placed beside the first of them
+  // (LONE_GAP from it, at the first of LONE_ANGLES with no entity within LONE_CLEAR), and goes home with the selection.
+  var LONE_COMPANY = 8, LONE_GAP = [70, 110, 160, 230], LONE_ANGLES = [0, 180, 90, 270, 45, 135, 225, 315], LONE_CLEAR = 45;
+  var lonePos = {};
+  function companyOf(id) {
+    if (state.explore || !byId[id]) return [];
+    var out = [];
+    namedWith(id).some(function (m) {
+      var r = rep(m.id);
+      if (r !== id && drawnNodes.has(r) && out.indexOf(r) < 0 && network.getConnectedNodes(r).length) out.push(r);
+      return out.length >= LONE_COMPANY;
+    });
+    return out;
+  }
+  function placeLone(id, company) {
+    if (lonePos[id] || !state.pinned.has(id) || state.isolated || !company.length) return;
+    var drawn = Array.from(drawnNodes), pos = network.getPositions(drawn), c = pos[company[0]];
+    if (!c) return;
+    var spot = null;
+    LONE_GAP.some(function (r) {
+      return LONE_ANGLES.some(function (a) {
+        var x = Math.round(c.x + r * Math.cos(a * Math.PI / 180)), y = Math.round(c.y + r * Math.sin(a * Math.PI / 180));
+        var free = drawn.every(function (k) { return k === id || !pos[k] || Math.hypot(pos[k].x - x, pos[k].y - y) >= LONE_CLEAR; });
+        if (free) spot = [x, y];
+        return free;
+      });
+    });
+    if (!spot) spot = [Math.round(c.x + LONE_GAP[0]), Math.round(c.y)];
+    lonePos[id] = spot;
+    nodesDS.update({id: id, x: spot[0], y: spot[1]});
+  }
+  // placed entities no longer drawn as chosen ones go back to their place in the corpus layout
+  function unplaceLone() {
+    var home = Object.keys(lonePos).filter(function (id) { return !(vis$.nodes.has(id) && state.pinned.has(id)) || state.isolated || state.explore; });
+    home.forEach(function (id) { delete lonePos[id]; });
+    if (home.length) nodesDS.update(home.map(homeItem));
   }
 
   // ------------------------------------------------------------------ the explored entities laid out on their own
@@ -1260,6 +1301,7 @@
   // ------------------------------------------------------------------ refresh after any change
   function refresh(keepFocus) {
     computeVisible();
+    unplaceLone();
     rebuildNodes();
     rebuildEdges();
     layoutExplored();
@@ -1531,7 +1573,7 @@
       coms.append(el('li', null, swatch(c.color), ' ',
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
-    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search · Esc clear · Backspace back · on the graph (Tab to it) arrows move, Page Up/Down zoom.'}),
+    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search, then Tab: skip to the details or the network · Esc clear · Backspace back · on the graph arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(), changesSection(),
       list.childNodes.length ? el('h2', {text: 'Most central entities' + (hiddenTop ? ' of those shown' : '')}) : null,
       list.childNodes.length ? list : null,
@@ -1586,7 +1628,7 @@
   function titled(b, title) { b.title = title; return b; }
   var correctOpen = false;
   function correctionBox(n) {
-    var box = el('details', {class: 'correct'}, el('summary', {text: 'Correct this entity'}));
+    var box = el('details', {class: 'correct', id: 'correct-form'}, el('summary', {text: 'Correct this entity'}));
     box.open = correctOpen;
     box.addEventListener('toggle', function () { correctOpen = box.open; });
     var name = el('input', {type: 'text', 'aria-label': 'New name', 'data-corr': 'rename-input'});
@@ -1781,6 +1823,14 @@
       return (typeOf(y) === t) - (typeOf(x) === t) || (y.mentions || 0) - (x.mentions || 0) || x.rank - y.rank;
     });
   }
+  // the correction form opened, in view, its first field focused (the name to give it)
+  function openCorrection() {
+    var box = details.querySelector('details.correct'), first = box && box.querySelector('[data-corr="rename-input"]');
+    if (!box) return;
+    box.open = true; correctOpen = true;
+    box.scrollIntoView({block: 'start'});
+    if (first) first.focus({preventScroll: true});
+  }
   function mergeWith(m) {
     var box = details.querySelector('details.correct'), input = box && box.querySelector('[data-corr="merge-input"]');
     if (!input) return;
@@ -1857,6 +1907,15 @@
     if (n.coords) rows.push(['Coordinates', n.coords[0].toFixed(4) + ', ' + n.coords[1].toFixed(4)]);
     rows.push(['Mentions', num(n.mentions || 0) + (n.articles.length ? ' in ' + plural(n.articles.length, 'article') : '')]);
     rows.push(['Relations', String(relsOf[id].length) + ' (' + plural(n.degree, 'neighbour') + ')']);
+    // the entity model's reading of its mentions ([name confidence, then each type's percent of its votes]): a team
+    // named Germany is voted an organization, a country or both
+    var model = Array.isArray(n.model) ? n.model : [];
+    if (typeof model[0] === 'number') rows.push(['Name confidence', el('span', {title: 'How sure the entity model was that this is a name (of a person, organization or place): 1 minus its probability of no name, the surest of its articles', text: model[0].toFixed(2)})]);
+    if (model.length > 1) {
+      var votes = DATA.types.map(function (t, i) { return [t.name, +model[i + 1] || 0]; }).filter(function (v) { return v[1] > 0; })
+        .sort(function (a, b) { return b[1] - a[1]; });
+      if (votes.length) rows.push(['Type votes', el('span', {title: 'The entity model\'s type probabilities summed over its mentions, as shares', text: votes.map(function (v) { return v[0] + ' ' + v[1] + ' %'; }).join(' · ')})]);
+    }
     rows.push(['IRI', el('code', {class: 'small', text: shownIri(n.id)})]);
     if (n.new && DATA.changes) rows.push(['Change', 'new since ' + DATA.changes.since]);
     var rel = el('ul', {class: 'node-facts'});
@@ -1942,17 +2001,25 @@
       el('div', {class: 'row'}, button('Show these on the graph', function () {
         showOnGraph([id].concat(coT.shown()));
       }, 'act-named-with-graph'))] : [];
-    var growing = [button('Expand neighbours', function () { expand(id); }, 'act-expand'),
-      button('Explore from here', function () { exploreFrom(id); }, 'act-explore')];
-    if (alone(id)) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
+    var growing = [titled(button('Expand neighbours', function () { expand(id); }, 'act-expand'), 'Add the entities its relations reach to those drawn (exploring starts with what is drawn)'),
+      titled(button('Explore from here', function () { exploreFrom(id); }, 'act-explore'), 'Draw only it and the entities its relations reach; Expand all shown draws the next ring')];
+    var lone = alone(id);
+    if (lone) growing.forEach(function (b) { b.disabled = true; b.title = 'No relation of it is shown (' + (relsOf[id].length ? 'the filters hide them' : 'none was found') + ')'; });
+    // what is known of an entity with no relation shown, said first: the rest of its panel is what its articles give
+    var company = lone ? companyOf(id) : [];
+    var loneNote = lone ? el('p', {class: 'note lone-note', role: 'note'}, (relsOf[id].length ? 'The filters hide its ' + plural(relsOf[id].length, 'relation') + '.' : 'No relation of it was found: it is only named, in ' + plural(n.articles.length, 'article') + '.')
+      + (company.length ? ' On the graph it is highlighted with the ' + plural(company.length, 'entity', 'entities') + ' its articles name most (not relations: listed below, under Named in the same articles).' : '')) : null;
+    // a hub's correction form is thousands of pixels down (Germany: 474 relations): one control opens it and goes there
+    var toCorrect = titled(button('Correct this entity', function () { openCorrection(); }, 'act-correct'), 'Open the correction form (rename, retype, block, merge, split, assert) at the end of this panel');
+    toCorrect.setAttribute('aria-controls', 'correct-form');
     // a name another entity carries (Germany the country and the team) says which this is in the heading too
     var label = labelOf(id), shared = DATA.nodes.some(function (m) { return m.id !== id && labelOf(m.id) === label; });
     var hq = shared ? qualifiedParts(label, typeOf(n)) : null;
     fill(details, el('h3', null, hq ? hq[0] : label, hq ? el('span', {class: 'h3-type', text: hq[1] + hq[2]}) : null),
       el('div', {class: 'row'}, growing[0], growing[1],
         button('Path from here', function () { setPathEnd('from', id); }, 'act-path-from'),
-        button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to')),
-      dl(rows),
+        button('Path to here', function () { setPathEnd('to', id); }, 'act-path-to'), toCorrect),
+      loneNote, dl(rows),
       rel.childNodes.length ? relHead : null, hubNote, kinds, rel.childNodes.length ? rel : null, moreFacts,
       coHead[0] || null, coHead[1] || null, coHead[2] || null, coHead[3] || null, co.length ? coList : null, co.length ? moreCo : null,
       n.articles.length ? el('h2', null, 'Mentioned in ' + plural(n.articles.length, 'article'), el('span', {class: 'h2-detail', text: (af ? ' (' + num(kept) + ' in the time and source filters)' : '')
@@ -2246,13 +2313,17 @@
     else if (!vis$.nodes.has(id)) { state.pinned.add(id); changed = true; }
     focused = id;
     if (changed) refresh(); else { highlight(id); updateExploreBar(); }
+    var company = drawnNodes.has(id) && !network.getConnectedNodes(id).length ? companyOf(id) : [];
+    placeLone(id, company);
     if (drawnNodes.has(id)) network.selectNodes([id]);
     showNode(id);
     toPanelTop();
     if (!noMove && drawnNodes.has(id)) {
-      // the entity with its neighbours in view (a hub's are too many: it is centred instead)
+      // the entity with its neighbours in view (a hub's are too many: it is centred instead); one with none, with
+      // the entities its articles name most, beside which it is placed
       var around = network.getConnectedNodes(id);
-      if (around.length && around.length <= NEIGHBOURHOOD_FIT) frame([id].concat(nearby(id, around)), 0.3, 1.2, id);
+      if (!around.length && lonePos[id]) frame([id].concat(nearby(id, company)), 0.3, 1.2, id);
+      else if (around.length && around.length <= NEIGHBOURHOOD_FIT) frame([id].concat(nearby(id, around)), 0.3, 1.2, id);
       else if (strongEdges) {
         // a hub: with the other ends of its best attested relations, drawn dark (centred at 0.9 they led off screen:
         // Germany's to Berlin and Angela Merkel)
@@ -2449,9 +2520,14 @@
   // An entity with no relation the filters show has nothing to expand: exploring from it would leave one dot on an
   // empty network (Nigel Farage, named in one article of DWIE, emptied the view of its 1,656 entities).
   function alone(id) { return !state.explore && neighbours(id).size === 0; }
+  // Exploring from an entity starts with it and the entities its relations reach (one ring): an analyst asks what it
+  // is linked to, and the entity alone on an empty network ("Exploring 1 entity") answered nothing until Expand
+  // neighbours. Each further ring is a step: Expand all shown, or a double-click on one entity.
   function exploreFrom(id) {
     if (alone(id)) return;
     state.explore = new Set([id]);
+    neighbours(id).forEach(function (n) { state.explore.add(n); });
+    exploreRoot = id;
     focused = id;
     refresh();
     frame(Array.from(drawnNodes));
@@ -2459,7 +2535,7 @@
   }
   function expand(id) {
     if (alone(id)) return;
-    if (!state.explore) state.explore = new Set([id]);
+    if (!state.explore) { state.explore = new Set([id]); exploreRoot = id; }
     state.explore.add(id);
     neighbours(id).forEach(function (n) { state.explore.add(n); });
     focused = id;
@@ -2468,10 +2544,12 @@
     frame(Array.from(drawnNodes));
     showNode(id);
   }
+  var exploreRoot = null;
   function updateExploreBar() {
     var bar = $('explore-bar');
-    if (!state.explore) { bar.hidden = true; return; }
-    fill(bar, el('p', {text: 'Exploring ' + plural(state.explore.size, 'entity', 'entities') + '. Double-click a node to expand it.'}),
+    if (!state.explore) { bar.hidden = true; exploreRoot = null; return; }
+    var from = exploreRoot && state.explore.has(exploreRoot) ? ' from ' + labelOf(exploreRoot) : '';
+    fill(bar, el('p', {text: 'Exploring ' + plural(state.explore.size, 'entity', 'entities') + from + '. Expand all shown draws the next ring of neighbours; double-click a node to expand it alone.'}),
       el('div', {class: 'row'}, button('Expand all shown', function () {
         Array.from(state.explore).forEach(function (id) { neighbours(id).forEach(function (n) { state.explore.add(n); }); });
         refresh(); fitView();
@@ -3555,6 +3633,16 @@
     } else if (ev.key === 'ArrowDown' && results.querySelector('button')) { ev.preventDefault(); results.querySelector('button').focus(); }
     else if (ev.key === 'Escape') { search.value = ''; results.replaceChildren(); }
   });
+
+  // Skip links, the Tab after the search box: the details panel (the corpus' lists, an entity's facts) was 28 Tabs
+  // away, through every filter of the controls, and the network 27.
+  function toDetailsTop() {
+    var head = details.querySelector('h3') || details.querySelector('h2');
+    if (narrow.matches) $('side').scrollIntoView({block: 'start'});
+    if (head) { head.setAttribute('tabindex', '-1'); head.focus({preventScroll: narrow.matches}); }
+  }
+  $('skip-details').addEventListener('click', toDetailsTop);
+  $('skip-network').addEventListener('click', function () { if (netFocus) netFocus.focus(); });
 
   // ------------------------------------------------------------------ keys: / search, Esc clear, Backspace back
   document.addEventListener('keydown', function (ev) {

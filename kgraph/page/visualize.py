@@ -75,6 +75,8 @@ NEIGHBOUR_COLOUR_DISTANCE = 0.1
 
 # Type precedence when an entity carries several classes: the most specific first (a Country is a Place).
 _TYPE_ORDER = (EntityType.Person, EntityType.Organization, EntityType.Country, EntityType.Place)
+#: The entity model's votes for each core type, in _TYPE_ORDER (the page's ``votes``: percent of their sum).
+_VOTES = (KG.personVotes, KG.organizationVotes, KG.countryVotes, KG.placeVotes)
 
 
 @cache
@@ -313,6 +315,14 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
                                   key=_item_order) if CORRECTIONS in many(s, PROV.wasInfluencedBy) else [],
             "coords": [lat, lon] if lat is not None and lon is not None else None,
         })
+        # the entity model's evidence (absent for an entity only rules found), for an analyst judging a node with no
+        # relation (a name or junk, which type): [name confidence or null, then each type's percent of its votes in
+        # _TYPE_ORDER], one short list (about 25 bytes an entity: 110 kB of the 602 development articles' 4.2 MB)
+        name_conf = _num(one(s, KG.nameConfidence))
+        name_conf = round(name_conf, 2) if name_conf is not None and 0 <= name_conf <= 1 else None
+        votes = [max(0.0, _num(one(s, v)) or 0.0) for v in _VOTES]
+        if name_conf is not None or sum(votes) > 0:
+            nodes[-1]["model"] = [name_conf] + ([round(100 * v / sum(votes)) for v in votes] if sum(votes) > 0 else [])
         if apart.get(s):
             nodes[-1]["differentFrom"] = sorted(apart[s])  # only where a correction said so: no bytes elsewhere
         if changed and s in changed[0]:
