@@ -1414,3 +1414,42 @@ def test_a_merge_of_a_town_and_its_club_kept_apart_by_their_one_name_is_skipped(
         kb = link_extractions(CLUB_AND_TOWN, fixes(split, *((merge, apart) if first == "merge" else (apart, merge))))
     assert {e.key for e in kb.entities} == {"place/Pellum", "organization/Pellum"}
     assert any("the merge is skipped" in str(x.message) for x in w)
+
+
+def _team_corpus():
+    """A match report naming Portugal's team and a story naming the country: two "Portugal" entities."""
+    from .test_identity import found
+
+    report = ("Portugal beat Chile 2-0 in Lisbon on Sunday. The striker scored twice, the goalkeeper saved a penalty "
+              "and the coach praised the fans.")
+    kinds = [("Portugal", "Country"), ("Chile", "Country")]
+    return [found("a", report, *kinds), found("b", "Portugal signed a trade deal with Chile on Monday.", *kinds)]
+
+
+
+def test_a_national_team_is_found_by_the_label_it_shows():
+    def quiet(*items):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # found as one entity: no "ambiguous", "another name" or "not found"
+            return link_extractions(_team_corpus(), fixes(*items))
+
+    got = by_label(quiet({"action": "rename", "entity": "Portugal (national team)", "label": "Seleccao"}))
+    assert got["Seleccao"].type == "Organization" and got["Seleccao"].articles == ("a",)
+    assert got["Seleccao"].same_as == ("organization/Portugal",) and got["Portugal"].type == "Country"
+    kb = quiet({"action": "block", "entity": "Portugal (national team)"})
+    assert {(e.type, e.label) for e in kb.entities if "Portugal" in e.label} == {("Country", "Portugal")}
+    got = by_label(quiet({"action": "merge", "entities": ["Chile (national team)", "Portugal (national team)"],
+                          "keep": "Portugal (national team)"}))
+    assert got["Portugal (national team)"].key == "organization/Portugal"  # the kept one keeps its label and IRI
+    assert got["Portugal (national team)"].same_as == ("organization/Chile",)
+
+
+def test_a_national_team_is_still_found_by_its_plain_name():
+    report = _team_corpus()[:1]  # the match report alone: "Portugal" names the team only
+    assert by_label(link_extractions(report))["Portugal (national team)"].aliases == ("Portugal",)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = by_label(link_extractions(report, fixes({"action": "rename", "entity": "Portugal", "label": "Seleccao"},
+                                                      {"action": "retype", "entity": "Chile", "type": "Person"})))
+    assert got["Seleccao"].same_as == ("organization/Portugal",)
+    assert got["Chile"].type == "Person"  # retyped, it is no team and shows the name alone

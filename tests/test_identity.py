@@ -569,7 +569,7 @@ def test_country_in_a_match_report_is_its_team_unless_read_as_the_place():
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country")),
                            found("b", "Chile signed a trade deal with Norway.", ("Chile", "Country"), ("Norway", "Country"))])
     got = {(e.type, e.label): e.articles for e in kb.entities}
-    assert got[("Organization", "Chile")] == ("a",) and got[("Organization", "Norway")] == ("a",)
+    assert got[("Organization", "Chile (national team)")] == ("a",) and got[("Organization", "Norway (national team)")] == ("a",)
     assert got[("Country", "Chile")] == ("a", "b") and got[("Country", "Norway")] == ("b",)
 
 
@@ -577,7 +577,7 @@ def test_a_country_after_a_club_and_of_stays_the_country_in_a_match_report():
     report = ("Chile beat Norway 2-1 in the semi-final. The striker scored twice and the goalkeeper saved a penalty. "
               "Tarsk United of Chile were banned.")
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
-    assert {("Organization", "Chile"), ("Country", "Chile")} <= {(e.type, e.label) for e in kb.entities}
+    assert {("Organization", "Chile (national team)"), ("Country", "Chile")} <= {(e.type, e.label) for e in kb.entities}
     alone = "Tarsk United of Chile were banned. The striker scored twice and the goalkeeper saved a penalty."
     kb = link_extractions([found("a", alone, ("Chile", "Country"))])
     assert {(e.type, e.label) for e in kb.entities} == {("Country", "Chile")}
@@ -896,7 +896,7 @@ def test_a_country_after_a_place_or_the_in_a_match_report_stays_the_country():
               "saved a penalty before a holiday in the Norway hills.")
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
     got = {(e.type, e.label) for e in kb.entities}
-    assert got == {("Country", "Chile"), ("Organization", "Chile"), ("Country", "Norway"), ("Organization", "Norway")}
+    assert got == {("Country", "Chile"), ("Organization", "Chile (national team)"), ("Country", "Norway"), ("Organization", "Norway (national team)")}
 
 
 def test_two_word_names_of_one_gazetteer_city_are_not_joined_by_the_gazetteer_alone():
@@ -1008,7 +1008,7 @@ def test_a_fixture_names_two_teams_even_after_in():
               "penalty. Fans in Chile celebrated.")
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Norway", "Country"))])
     got = {(e.type, e.label) for e in kb.entities}
-    assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Country", "Chile")}
+    assert got == {("Organization", "Chile (national team)"), ("Organization", "Norway (national team)"), ("Country", "Chile")}
 
 
 def test_an_institution_of_a_body_is_not_that_body():
@@ -1122,7 +1122,7 @@ def test_a_country_is_its_national_team_in_a_story_with_fewer_sport_words_than_a
     assert not _sport_article(text) and _sport_article(text, 0.02)
     kb = link_extractions([found("a", text, ("Chile", "Country"), ("Norway", "Country"), ("Dortmund", "Place"))])
     got = {(e.type, e.label) for e in kb.entities}
-    assert got == {("Organization", "Chile"), ("Organization", "Norway"), ("Place", "Dortmund")}
+    assert got == {("Organization", "Chile (national team)"), ("Organization", "Norway (national team)"), ("Place", "Dortmund")}
 
 
 def test_an_acronyms_institution_joins_the_name_spelt_out_with_the_expansions_adjective():
@@ -1241,7 +1241,7 @@ def test_a_country_written_under_another_full_name_is_its_team_in_a_match_report
                                             Mention("Czech", "Country", demonym, demonym + 5, "Czechia")))
     got = {(e.type, e.label) for e in link_extractions([ext]).entities}
     # The full name is the team, as "Czechia" would be; the demonym stays the country.
-    assert got == {("Organization", "Czechia"), ("Organization", "Norway"), ("Country", "Czechia")}
+    assert got == {("Organization", "Czechia (national team)"), ("Organization", "Norway (national team)"), ("Country", "Czechia")}
 
 
 
@@ -1873,8 +1873,8 @@ def test_a_country_in_a_match_report_stays_the_country_in_these_readings(sentenc
         kinds.append(("Hapoel Oslo", "Person"))
     kb = link_extractions([found("a", report, *kinds)])
     got = {(e.type, e.label) for e in kb.entities}
-    assert ("Country", "Norway") in got and ("Organization", "Norway") not in got
-    assert ("Organization", "Chile") in got
+    assert ("Country", "Norway") in got and ("Organization", "Norway (national team)") not in got
+    assert ("Organization", "Chile (national team)") in got
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1889,7 +1889,7 @@ def test_a_country_in_a_match_report_stays_its_team_in_these_readings(sentence):
               "league title is near. " + sentence)
     kb = link_extractions([found("a", report, ("Chile", "Country"), ("Peru", "Country"), ("Norway", "Country"),
                                  ("Arvo Keskula", "Person"))])
-    assert ("Organization", "Norway") in {(e.type, e.label) for e in kb.entities}
+    assert ("Organization", "Norway (national team)") in {(e.type, e.label) for e in kb.entities}
 
 
 def test_a_country_acronym_before_a_generic_institution_says_whose_it_is():
@@ -2055,10 +2055,38 @@ def test_a_team_in_a_womens_sports_story_is_the_womens_team_where_other_sports_s
     kb = link_extractions([found("w", women, *kinds), found("m1", men, *kinds), found("m2", men, *kinds)])
     got = {(e.type, e.label): e.articles for e in kb.entities}
     assert got[("Organization", "Norway (women)")] == ("w",)
-    assert got[("Organization", "Norway")] == ("m1", "m2")
+    assert got[("Organization", "Norway (national team)")] == ("m1", "m2")
     # Named by one other sports story only, the team keeps one node.
     kb = link_extractions([found("w", women, *kinds), found("m1", men, *kinds)])
-    assert {(e.type, e.label): e.articles for e in kb.entities}[("Organization", "Norway")] == ("m1", "w")
+    assert {(e.type, e.label): e.articles for e in kb.entities}[("Organization", "Norway (national team)")] == ("m1", "w")
+
+
+def test_a_national_team_named_by_its_country_shows_it_in_its_label_and_keeps_the_name_and_its_key():
+    # Two "Portugal" nodes, the country and the team, read alike on the page and in query results.
+    report = ("Portugal beat Chile 2-0 in Lisbon on Sunday. The striker scored twice, the goalkeeper saved a penalty "
+              "and the coach praised the fans.")
+    news = "Portugal signed a trade deal with Chile on Monday."
+    kinds = [("Portugal", "Country"), ("Chile", "Country"), ("Lisbon", "Place")]
+    kb = link_extractions([found("a", report, *kinds), found("b", news, *kinds)])
+    by = {(e.type, e.label): e for e in kb.entities}
+    team = by[("Organization", "Portugal (national team)")]
+    assert team.key == "organization/Portugal" and "Portugal" in team.aliases  # its IRI, and its name to match
+    assert ("Organization", "Chile (national team)") in by
+    # The countries, and the city the match was played in, are never qualified.
+    assert {("Country", "Portugal"), ("Country", "Chile"), ("Place", "Lisbon")} <= set(by)
+    assert not [e.label for e in kb.entities if e.type != "Organization" and "(" in e.label]
+
+
+def test_a_club_named_for_its_city_or_a_city_state_is_no_national_team():
+    report = ("Dortmund beat Monaco 2-1 in the semi-final. The striker scored twice, the goalkeeper saved a penalty "
+              "and the coach praised the fans.")
+    kb = link_extractions([found("a", report, ("Dortmund", "Place"), ("Monaco", "Country"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Dortmund"), ("Organization", "Monaco")}
+    # The same report naming two countries: their teams say so.
+    kb = link_extractions([found("a", report.replace("Dortmund", "Portugal").replace("Monaco", "Chile"),
+                                 ("Portugal", "Country"), ("Chile", "Country"))])
+    assert {(e.type, e.label) for e in kb.entities} == {("Organization", "Portugal (national team)"),
+                                                       ("Organization", "Chile (national team)")}
 
 
 def test_a_person_typed_name_ending_in_a_city_is_a_club_in_sports_stories():
@@ -3110,7 +3138,7 @@ def test_a_dateline_city_in_a_match_report_stays_the_place():
     kb = link_extractions([found("a", report, ("OSLO", "Place"), ("Chile", "Country"), ("Peru", "Country"))])
     got = {(e.type, e.label) for e in kb.entities}
     assert ("Organization", "OSLO") not in got and ("Organization", "Oslo") not in got
-    assert ("Organization", "Chile") in got
+    assert ("Organization", "Chile (national team)") in got
     # a hyphen with a space either side closes a dateline too
     report = ("OSLO - Chile beat Peru 2-1. The striker scored twice, the goalkeeper saved a penalty and the "
               "league title is near. Oslo fans were happy.")
@@ -3136,7 +3164,7 @@ def test_a_country_before_a_player_in_a_tennis_story_is_where_she_is_from():
     # The same words with a team sport's: the national teams, as before.
     kb = link_extractions([found("a", report.replace("tennis champion", "striker and the goalkeeper"),
                                  ("Chile", "Country"), ("Norway", "Country"))])
-    assert ("Organization", "Norway") in {(e.type, e.label) for e in kb.entities}
+    assert ("Organization", "Norway (national team)") in {(e.type, e.label) for e in kb.entities}
 
 
 def test_two_lone_surnames_listed_together_vouch_for_each_other():

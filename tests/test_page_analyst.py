@@ -3675,3 +3675,26 @@ def test_each_correction_says_what_it_does_before_it_is_clicked(open_page, analy
     # a relation's rejection too
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor').id)")
     assert "next build" in page.page.get_attribute("#details button.corr-reject", "title")
+
+
+def test_a_national_team_and_its_country_read_apart_on_the_page(open_page, tmp_path):
+    # "Portugal" twice in search, the heading and the name boxes: the team read as the country. Linking labels
+    # the team "Portugal (national team)"; the page shows that one qualifier, never a second one after it.
+    from kgraph.linking.link import link_extractions
+
+    from .test_corrections import _team_corpus
+
+    kb = link_extractions(_team_corpus())
+    path = visualize.write_page(rdf.to_graph(kb), tmp_path / "t.html")[0]
+    page = open_page(path)
+    page.page.fill("#search", "portugal")
+    rows = page.js("Array.from(document.querySelectorAll('#results button:not(.result-article):not(.result-sentences)')).map(b => b.textContent.trim())")
+    assert [r for r in rows if r.startswith("Portugal (national team)")] and [r for r in rows if r.startswith("Portugal ")], rows
+    assert not [r for r in rows if ") (" in r or "(Organization" in r], rows
+    team = page.js("kgraph.data.nodes.find(n => n.id.endsWith('organization/Portugal')).id")
+    page.js("id => kgraph.selectNode(id)", team)
+    page.settle()
+    assert page.page.inner_text("#details h3") == "Portugal (national team)"
+    assert ") (" not in page.page.inner_text("#details")
+    options = page.js("Array.from(document.querySelectorAll('#names option')).map(o => o.value)")
+    assert "Portugal (national team)" in options and "Portugal" in options, options

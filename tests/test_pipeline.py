@@ -433,3 +433,26 @@ def test_a_worker_dead_under_the_builds_memory_ceiling_names_it(tmp_path, monkey
     said = r"out of memory at the ceiling of [0-9.]+ GiB \(KGRAPH_MAX_MEMORY\)"
     with address_ceiling(16 << 30), pytest.raises(KGraphError, match=said):
         build([src], output=tmp_path / "out", jobs=2)
+
+
+def test_a_national_team_grown_into_keeps_its_iri_and_shows_its_qualifier(tmp_path):
+    # The team's label says what it is beside the country; its IRI, minted from the name, does not change
+    # when a later build adds a story naming the country.
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import OWL, RDFS, SKOS
+
+    src = _write(tmp_path / "src", {
+        "a": "Portugal beat Chile 2-0 in Lisbon on Sunday. The striker scored twice, the goalkeeper saved a penalty "
+             "and the coach praised the fans. Portugal lead the group.",
+        "b": "Portugal signed a trade deal with Chile on Monday. The Portuguese government said the deal would help "
+             "farmers."})
+    out = tmp_path / "out"
+    build([src / "a.txt"], output=out)
+    team = URIRef("https://w3id.org/kgraph/id/organization/Portugal")
+    build([src / "b.txt"], output=out, into=True)
+    g = Graph().parse(out / "graph.ttl")
+    assert set(g.objects(team, RDFS.label)) == {Literal("Portugal (national team)")}
+    assert Literal("Portugal") in set(g.objects(team, SKOS.altLabel))
+    assert not set(g.objects(team, OWL.sameAs))  # no other IRI: the one it had is its own
+    country = URIRef("https://w3id.org/kgraph/id/country/Portugal")
+    assert set(g.objects(country, RDFS.label)) == {Literal("Portugal")}

@@ -264,6 +264,9 @@ class Group:
     articles: set = field(default_factory=set)
     #: The country a national institution's generic name is read in ("Interior Ministry (Veltria)").
     qualifier: str = ""
+    #: A team its match reports name by its country's name: labelled so ("Veltria (national team)") beside the
+    #: country "Veltria", its key still minted from the name alone (see :func:`national_team_name`).
+    national_team: bool = False
 
 
 @dataclass(frozen=True)
@@ -1313,6 +1316,11 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
             if len(team_kinds.get(tgt, ())) >= 2 and k[0] in womens and k not in reading:
                 reading[k] = _WOMEN_READING
                 qualifier[tgt + _WOMEN_READING] = "women"
+    # A team named by its country's name: read so from a country's mentions in a match report, or named so in
+    # sports stories mostly (extraction may tag it an organization there), as for the women's teams above.
+    national_teams = {tgt for tgt in set(targets.values()) if len(tgt) == 2 and tgt[0] == EntityType.Organization
+                      and (tgt in teams or 2 * sum(national[a] for a in groups[tgt].articles) > len(groups[tgt].articles))
+                      and national_team_name(tgt[1])}
     out_groups: dict[tuple[str, str], Group] = {}
     final_mg: dict = {}
     moved: dict = defaultdict(set)
@@ -1331,7 +1339,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         moved[gid].add(tgt)
         dst = out_groups.get(tgt)
         if dst is None:
-            dst = out_groups[tgt] = Group(groups[tgt[:2]].type, qualifier=qualifier.get(tgt, ""))
+            dst = out_groups[tgt] = Group(groups[tgt[:2]].type, qualifier=qualifier.get(tgt, ""),
+                                          national_team=tgt in national_teams)
         dst.names[mention_name[k]] += 1
         dst.articles.add(k[0])
         alias = cleaned[k][1]
@@ -1988,6 +1997,22 @@ def _city_named_state(name: str) -> bool:
 #: The key suffix of a one-word person name's match-report reading.
 _SPORT_READING = ("sport",)
 _WOMEN_READING = ("women",)
+
+#: What a national team's label adds to its country's name: "Veltria (national team)" beside the country
+#: "Veltria" tells the two apart on the page and in query results, where both read "Veltria" before.
+NATIONAL_TEAM = "national team"
+
+
+def national_team_name(name: str) -> bool:
+    """True for a team name that is a country's own ("Veltria", "Holland"), not also a city's of that country.
+
+    A city-state's name is its city's too, and a club of that city carries it ("Monaco" for AS Monaco in a
+    match report): which of the two teams a story means the name does not say, so it stays unqualified.
+    """
+    c = gazetteer.country(name)
+    return c is not None and not gazetteer.is_demonym(name) \
+        and not any(t.country_code == c.iso_code for t in gazetteer.cities_named(name))
+
 
 #: "women's" written this often makes a sports story a women's one (its teams are the women's teams).
 WOMEN_MIN = 3

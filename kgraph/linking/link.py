@@ -21,7 +21,8 @@ from kgraph.sources import gazetteer
 from kgraph.core.iri import entity_key
 from kgraph.core.model import SCORE_CLASSES, SCORE_DIGITS, Entity, Extraction, Fact, KnowledgeBase, Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.linking.identity import _SPORT_READING, _WOMEN_READING, _canonical, _city_named_region, _city_named_state, articles_per_name
+from kgraph.linking.identity import (NATIONAL_TEAM, _SPORT_READING, _WOMEN_READING, _canonical, _city_named_region,
+                                     _city_named_state, articles_per_name, national_team_name)
 
 _TYPE_RANK = {EntityType.Country: 0, EntityType.Person: 1, EntityType.Organization: 2, EntityType.Place: 3}
 
@@ -195,6 +196,11 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
         used.add(key)
         names_seen = {n for n in set(counter) | cl_aliases[cid]
                       if n != label and _norm(n) != "" and not gazetteer.is_demonym(n)}
+        # A national team shows that it is one ("Veltria (national team)"); its key stays the name's, and the
+        # name stays an altLabel: what the team is called, and how a search or a scorer finds it.
+        shown = label if cid in relabelled else _shown_label(res.groups[cid], label)
+        if shown != label:
+            names_seen.add(label)
         geo = gazetteer.country(label) if t == EntityType.Country else (
             _place_in_context(_choose_label(t, counter) if res.groups[cid].qualifier and not forced_label.get(cid)
                               else label, set().union(*(article_countries[a] for a in cl_articles[cid])),
@@ -207,7 +213,7 @@ def link_extractions(extractions: Iterable[Extraction], corrections=None, min_co
         if geo is not None and geo.type == EntityType.Country and t != EntityType.Country:
             geo = None
         entities[cid] = Entity(
-            key=key, type=t, label=label, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
+            key=key, type=t, label=shown, aliases=aliases, articles=tuple(sorted(cl_articles[cid])),
             mentions=sum(counter.values()), same_as=_same_as(key, res.same_as.get(cid, ()), kept_keys.get(cid, ())),
             geonames_id=geo.geonames_id if geo else None, iso_code=geo.iso_code if geo else None,
             latitude=geo.latitude if geo else None, longitude=geo.longitude if geo else None,
@@ -631,6 +637,12 @@ class _Refs:
     def add(self, gid, label: str | None = None) -> None:
         g = self.res.groups[gid]
         self.name(gid, label or _group_label(g))
+        shown = label or _shown_label(g, _group_label(g))
+        if gid not in self.by_label[_norm(shown)]:
+            # the label the graph shows ("Veltria (national team)") names it as its key's label does
+            self.by_label[_norm(shown)].append(gid)
+            for key in _folds(shown):
+                self.by_folded[key].append(gid)
         for n in set(g.names) | g.aliases:
             self.by_alias[_norm(n)].append(gid)
             for key in _folds(n):
@@ -852,6 +864,10 @@ def _apply_entity_corrections(res, corrections, texts: dict,
     def label_of(gid):
         g = res.groups[gid]
         return forced.get(gid) or _group_label(g)
+
+    def shown_of(gid):
+        g, label = res.groups[gid], label_of(gid)
+        return label if label != _group_label(g) else _shown_label(g, label)  # a renamed one shows its new label
 
     for c in corrections.items:
         if c.action in ("reject", "assert"):
@@ -1093,7 +1109,8 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 continue
             if refs.absorbed_into(c.entity, gid):
                 _warn_absorbed(c, refs, gid, "the block removes that whole entity")
-            elif not _KEY_REF.fullmatch(_key_ref(c.entity)) and not set(_folds(c.entity)) & set(_folds(label_of(gid))):
+            elif not _KEY_REF.fullmatch(_key_ref(c.entity)) \
+                    and not set(_folds(c.entity)) & {*_folds(label_of(gid)), *_folds(shown_of(gid))}:
                 # A short name or acronym the build joined to the entity ("ECB" of "European Central Bank"): the
                 # block takes the entity it names, every mention of it, which the analyst may not have meant.
                 warnings.warn(f"correction {c.describe()}: {c.entity!r} is another name of {refs.key_of[gid]!r} "
@@ -1105,7 +1122,7 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                 key, gone = refs.key_of[gid], len(members.get(gid, ()))
                 removed.append(f"{c.provenance()}: removed {key} ({gone} mention{'s' * (gone != 1)} in "
                                f"{len(g.articles)} article{'s' * (len(g.articles) != 1)})")
-                for name in {key, _norm(label_of(gid)), *map(_norm, g.names),
+                for name in {key, _norm(label_of(gid)), _norm(shown_of(gid)), *map(_norm, g.names),
                              *map(_norm, g.aliases)}:
                     blocked.setdefault(name, c)
                 res.groups.pop(gid)
@@ -1468,6 +1485,17 @@ def _group_label(g) -> str:
             return _choose_label(g.type, own, g.name_articles)
     label = _choose_label(g.type, g.names, g.name_articles)
     return f"{label} ({g.qualifier})" if g.qualifier else label
+
+
+def _shown_label(g, label: str) -> str:
+    """Return the label a group shows: a national team's says so ("Veltria (national team)").
+
+    ``label`` is the one its key is minted from (:func:`_group_label`): the qualifier is shown only, so the
+    team's IRI is the one it had before, and stays so however a grown corpus reads it.
+    """
+    if g.national_team and g.type == EntityType.Organization and not g.qualifier and national_team_name(label):
+        return f"{label} ({NATIONAL_TEAM})"
+    return label
 
 
 def _says_country(name: str) -> bool:
