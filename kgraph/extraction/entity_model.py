@@ -303,10 +303,24 @@ def _akey(name: str) -> str:
     return gazetteer.norm(name)
 
 
+#: The lower-case words of the last call's Docs (one article's), by Doc id; each Doc is kept with its words,
+#: so no id is taken by another, and only the last article's Docs stay alive.
+_LOWER_WORDS: dict = {}
+
+
 def lower_words(cands) -> set[str]:
     """Return the alphabetic words written in lower case in the documents the candidates come from."""
+    global _LOWER_WORDS
     docs = {id(c.doc): c.doc for c in cands}
-    return {t.text for _k, d in sorted(docs.items()) for t in d if t.is_lower and t.is_alpha}
+    known = _LOWER_WORDS
+    if any(k not in known or known[k][0] is not d for k, d in docs.items()):
+        # An article's Docs are read once, not at each of the model's five calls.
+        known = {k: v for k, v in known.items() if k in docs and v[0] is docs[k]}
+        for k, d in docs.items():
+            if k not in known:
+                known[k] = (d, frozenset(t.text for t in d if t.is_lower and t.is_alpha))
+        _LOWER_WORDS = known
+    return set().union(*(known[k][1] for k in sorted(docs)))
 
 
 def article_labels(cands) -> dict[str, Counter]:
@@ -480,6 +494,11 @@ def parsed_conll04(path: str | os.PathLike, nlp=None) -> list:
 LEXICON_FOLDS = 5
 
 
+#: The Lexicon last made by :meth:`Lexicon.of`, with the stored lexicon it was made from (kept alive, so never
+#: mistaken for another by identity).
+_LEXICON_MADE: dict = {}
+
+
 class Lexicon:
     """Words learned from the training articles: given names, and words news writes in lower case.
 
@@ -503,7 +522,13 @@ class Lexicon:
     def of(cls, model: dict) -> "Lexicon | None":
         """Return the lexicon stored in a model file, or None for a model without one."""
         lex = model.get("lexicon")
-        return cls(lex["given"], lex["common"]) if lex else None
+        if not lex:
+            return None
+        # Made once per stored lexicon: its sets of thousands of words were built again twice per article.
+        last = _LEXICON_MADE.get(cls)
+        if last is None or last[0] is not lex:
+            last = _LEXICON_MADE[cls] = (lex, cls(lex["given"], lex["common"]))
+        return last[1]
 
     @classmethod
     def learn(cls, data) -> "Lexicon":

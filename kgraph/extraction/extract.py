@@ -101,7 +101,13 @@ class _Cand:
 
     @property
     def text(self) -> str:
-        return self.span.text
+        # Read hundreds of thousands of times a build: the span's text is made once per candidate (a candidate's
+        # doc and token span never change; ``replace`` makes a new one without it).
+        got = self.__dict__.get("_text")
+        if got is None:
+            got = self.doc[self.start:self.end].text
+            object.__setattr__(self, "_text", got)
+        return got
 
 
 # ---------------------------------------------------------------- candidates

@@ -42,7 +42,11 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kgraph.core import iri
 from kgraph.core.model import KnowledgeBase, well_typed_facts
-from kgraph.core.vocab import GEO, KG, PREFIXES, SCHEMA
+from kgraph.core.vocab import GEO, KG, PREFIXES, SCHEMA, Terms
+
+# Each term made once (see Terms): the quads of a graph read them millions of times.
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO, KG, SCHEMA = (
+    Terms(ns) for ns in (DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO, KG, SCHEMA))
 from kgraph.core.terms import EntityType
 
 Quad = tuple  # (subject, predicate, object, graph IRI or None)

@@ -44,7 +44,11 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from kgraph.sources.ingest import iso_date, publisher_of
 from kgraph.core.iri import CORRECTIONS, ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
-from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA
+from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA, Terms
+
+# Each term made once (see Terms): a page reads them for every quad of the graph.
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, GEO, GN, KG, SCHEMA = (
+    Terms(ns) for ns in (DCTERMS, OWL, PROV, RDF, RDFS, SKOS, GEO, GN, KG, SCHEMA))
 from kgraph.core.terms import EntityType
 
 #: Colour of each entity type on the page and in its legend (Tableau 10, colour-blind aware).
