@@ -266,13 +266,13 @@ def check_jsonld(path: Path) -> None:
                 stack.append(value)
         elif isinstance(x, list):
             stack.extend(x)
-    bound, budget = _jsonld_expansion(doc), expansion_budget(Path(path).stat().st_size)
-    if bound > budget:
-        raise _too_expansive(path, bound, budget, "contexts")
     applied = _scoped_applications(doc)
     if applied > MAX_SCOPED_APPLICATIONS:
         raise GraphError(f"refusing {path}: its scoped contexts would apply {applied:,} term definitions "
                          f"(over {MAX_SCOPED_APPLICATIONS:,}): rdflib applies a term's own context at each use")
+    bound, budget = _jsonld_expansion(doc), expansion_budget(Path(path).stat().st_size)
+    if bound > budget:
+        raise _too_expansive(path, bound, budget, "contexts")
 
 
 def _scoped_applications(doc) -> int:
