@@ -35,10 +35,13 @@ from kgraph.core.errors import QueryError
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH")
 
-# Comments, strings and IRIs: removed before looking for keywords, so "SERVICE" in a label is harmless.
+# Comments, strings and IRIs: removed before looking for keywords, so "SERVICE" in a label is harmless. A string
+# left open runs to the end of its line (or, if long, of the text): failing there, the search tried again from each
+# later quote and read the rest of the line each time, and the endpoint's thread held every other request meanwhile
+# (32 kB of '"\\' took 13 s, 1 MB hours). Only a malformed query has one, and the parsers refuse it.
 _NOISE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r'"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|\Z)|\'\'\'(?:[^\'\\]|\\.?|\'(?!\'\'))*(?:\'\'\'|\Z)'
+    r'|"(?:[^"\\\n]|\\.?)*"?|\'(?:[^\'\\\n]|\\.?)*\'?'
     r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*',
     re.S)
 
@@ -93,6 +96,10 @@ _TOKEN = re.compile(r"""
   | (?P<other>.)
 """, re.X | re.S)
 _IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+# The string tokens of _TOKEN, read on their own (see _token): a long string, and a short one up to where it ends
+# or stops unclosed (the alternatives never overlap, so the greedy reading is the only one).
+_LONG = {q: re.compile(f"{q * 3}(?:[^{q}\\\\]|\\\\.|{q}(?!{q * 2}))*{q * 3}", re.S) for q in "\"'"}
+_SHORT = {q: re.compile(f"{q}(?:[^{q}\\\\\\n\\r]|\\\\.)*", re.S) for q in "\"'"}
 # Words that build a level of the algebra for each use.
 _PATTERN_WORDS = frozenset(("UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH", "SERVICE", "EXISTS",
                             "NOT", "IN", "VALUES", "SELECT", "AND", "OR"))
@@ -133,6 +140,7 @@ def scan(text: str) -> None:
     n = len(text)
     # position -> {(open brackets, operand last): most operators on any path there}
     frontier: dict[int, dict[tuple[str, bool], int]] = {0: {("", False): 0}}
+    unclosed: dict[str, int] = {}
     while frontier:
         pos = min(frontier)
         states = frontier.pop(pos)
@@ -140,8 +148,7 @@ def scan(text: str) -> None:
             raise QueryError("the query is too intricate to check (too many ways to read its '<' signs)")
         if pos >= n:
             continue
-        m = _TOKEN.match(text, pos)
-        kind, end = m.lastgroup, m.end()
+        kind, end = _token(text, pos, unclosed)
         for (stack, operand), ops in states.items():
             moves = []  # (next position, stack, operand last, operators added)
             if text[pos] == "<":
@@ -160,7 +167,7 @@ def scan(text: str) -> None:
             elif kind in ("space", "comment"):
                 moves.append((end, stack, operand, 0))
             elif kind == "word":
-                w = m.group().upper()
+                w = text[pos:end].upper()
                 if w == "SERVICE":
                     raise QueryError("SERVICE is not allowed: kgraph never sends queries to other hosts")
                 moves.append((end, stack, True, 1 if w in _PATTERN_WORDS else 0))
@@ -175,6 +182,33 @@ def scan(text: str) -> None:
                 bucket = frontier.setdefault(nxt, {})
                 if bucket.get((st, opnd), -1) < total:
                     bucket[(st, opnd)] = total
+
+
+def _token(text: str, pos: int, unclosed: dict[str, int]) -> tuple[str, int]:
+    """Return the kind and end of the token at ``pos``, as ``_TOKEN`` reads it, in time linear over the whole text.
+
+    A quote opening no string is read as one character (``other``). Looking
+    for its end read the rest of the line (the text, for ``\"\"\"``), and a
+    line of 16 kB of ``"\\`` took 3.6 s (1 MB, hours): ``unclosed`` keeps
+    where an open string stopped, and a quote of the same kind before there
+    opens none either (it was escaped in that string, whose reading it then
+    shares to the same stop).
+    """
+    q = text[pos]
+    if q not in "\"'":
+        m = _TOKEN.match(text, pos)
+        return m.lastgroup, m.end()
+    if text.startswith(q * 3, pos) and unclosed.get(q * 3, -1) <= pos:
+        m = _LONG[q].match(text, pos)
+        if m is not None:
+            return "long", m.end()
+        unclosed[q * 3] = len(text)
+    if unclosed.get(q, -1) <= pos:
+        stop = _SHORT[q].match(text, pos).end()
+        if stop < len(text) and text[stop] == q:
+            return "str", stop + 1
+        unclosed[q] = stop
+    return "other", pos + 1
 
 
 def prepare(text: str) -> str:
