@@ -28,3 +28,19 @@ def test_a_body_whose_name_ends_in_a_time_word_keeps_it(nlp):
     found = _nodes(nlp, text)
     assert ("Teachers for Tomorrow", EntityType.Organization) in found
     assert not any(label == "Teachers" for label, _ in found)
+
+
+def test_a_club_named_by_a_plural_is_one_organization_in_a_result(nlp):
+    text = ("The Shooting Stars beat Tarsk United 2-1 on Saturday. The win lifted them to third in the league. "
+            "Their coach said the players had earned it.")
+    found = _nodes(nlp, text)
+    assert ("Shooting Stars", EntityType.Organization) in found
+    assert not any(label == "Stars" for label, _ in found)
+
+
+def test_a_side_a_player_played_for_is_a_club(nlp):
+    text = ("Jonas Ekberg played for Lenmark Stars for six years. He retired in May. The club thanked him on "
+            "Friday.")
+    found = _nodes(nlp, text)
+    assert ("Lenmark Stars", EntityType.Organization) in found
+    assert ("Jonas Ekberg", EntityType.Person) in found

@@ -185,7 +185,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
         if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
                 or type_ == EntityType.Person and w in _MONTHS_NO_NAME \
                 or type_ == EntityType.Person and w in _KIN_PLURALS and words[1].split("-")[0].casefold() in _given_names() \
-                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)):
+                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)
+                    and not _ing_plural_name(words, type_)):
             words = words[1:]
             continue
         break
@@ -227,6 +228,17 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     if any(w.islower() and w not in _NAME_LINKS and w not in _PARTICLES for w in s.split()[1:]):
         return None  # "Windows to Apple", "Cyprus or Malta": a phrase, not a name
     return s
+
+
+def _ing_plural_name(words: list[str], type_: str) -> bool:
+    """True for an organization's name of an -ing word and a plural common noun ("Shooting Stars").
+
+    Why: a headline's verb opens a name ("Following Reuters"), but a verb's object is rarely a bare plural
+    common noun; a club or band named so loses its first word otherwise.
+    """
+    last = words[-1]
+    return type_ == EntityType.Organization and len(words) == 2 and last.istitle() and last.endswith("s") \
+        and last.casefold() in _common_words()
 
 
 def _verb_form(word: str) -> bool:
