@@ -1246,8 +1246,10 @@ def decide(cands: list, model: dict, docs=None) -> list:
     # "The Tarsk Tribune said": a city's paper, which the model, reading a speaker, took for a person.
     kinds |= {id(c) for c in cands if _city_paper(c)}
     # "Armoury beat Holm 2-1": a side of a result whose other side is an organization is one too.
+    # A club's name the NER read a person's ("Tarsk United") is an organization side too: its last word says so.
+    from kgraph.extraction.type_context import club_name
     orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
-            for i in range(c.start, c.end)}
+            or c.doc is not None and club_name(c.doc, c.start, c.end) for i in range(c.start, c.end)}
     kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and match_side(c, orgs)}
     attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)

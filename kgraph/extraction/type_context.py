@@ -895,6 +895,11 @@ CLUB_LAST_WORDS = lexicon.CLUB_LAST_WORDS
                                 ("Anton Moreau grew up in Orlin SC near the coast.", "Orlin SC"),
                                 ("Anton Sk said the deal stood.", "Anton Sk")])
 def _club_name(doc, start: int, end: int) -> bool:
+    return club_name(doc, start, end)
+
+
+def club_name(doc, start: int, end: int) -> bool:
+    """True for a name of two words or more ending in a club's word or mark, or opening with a club's mark."""
     if end - start < 2 or not doc[start].text[:1].isupper():
         return False
     first, last = doc[start].text, doc[end - 1]
@@ -930,17 +935,24 @@ _CLUB_FOLLOWERS = frozenset("fans supporters".split())
               examples=[("Ghent Pillars beat Hollin Rovers 2-0 on Sunday.", "Ghent Pillars"),
                         ("Lenmark Stars lost 3-0 at home to Korva Rovers on Sunday.", "Lenmark Stars"),
                         ("Ivo Petran, the Ghent Pillars coach, was sacked.", "Ghent Pillars"),
-                        ("Fans of Ghent Pillars protested on Monday.", "Ghent Pillars")],
+                        ("Fans of Ghent Pillars protested on Monday.", "Ghent Pillars"),
+                        ("Jonas Ekberg played for Lenmark Stars for six years.", "Lenmark Stars"),
+                        ("He scored twice for Ghent Pillars last season.", "Ghent Pillars")],
               counter_examples=[("Anton Moreau beat Ghent Pillars in the mayoral race.", "Ghent Pillars"),
                                 ("Ghent Pillars said his team had lost.", "Ghent Pillars"),
                                 ("Florence Rivers beat Anna Holt 6-4 on Sunday.", "Florence Rivers"),
                                 ("Sonja Stars coach Ivo Petran praised her serve.", "Sonja Stars"),
-                                ("Lenmark Stars lost 6-4 to Anna Holt on Sunday.", "Lenmark Stars")])
+                                ("Lenmark Stars lost 6-4 to Anna Holt on Sunday.", "Lenmark Stars"),
+                                ("The band played for Florence Rivers at her wedding.", "Florence Rivers"),
+                                ("Jonas Ekberg voted for Lenmark Stars in the poll.", "Lenmark Stars")])
 def _city_club(doc, start: int, end: int) -> bool:
     if not _city_plural(doc, start, end):
         # "Lenmark Stars lost 3-0 to Korva Rovers": a town no gazetteer knows, no English word, and a plural
         # is a club's name only on the strongest cue, a side of a result against another club
-        return _plural_pair(doc, start, end) and not nlp.word_classes(doc[start]) and _club_result_side(doc, start, end)
+        return _plural_pair(doc, start, end) and not nlp.word_classes(doc[start]) \
+            and (_club_result_side(doc, start, end) or _player_for(doc, start, end))
+    if _player_for(doc, start, end):
+        return True  # "Jonas Ekberg played for Ghent Pillars"
     if end < len(doc) and doc[end].lower_ in lexicon.CLUB_STAFF_NOUNS:
         return True  # "Orlin Pillars coach Ivo Petran"
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _CLUB_FOLLOWERS:
@@ -961,6 +973,20 @@ def _club_result_side(doc, start: int, end: int) -> bool:
              and t.is_title]
     return any(t.ent_type_ in ("ORG", "GPE") and _compound_start(t) == t.i or t.lower_ in CLUB_LAST_WORDS
                or _city_plural(doc, _compound_start(t), t.i + 1) for t in sides)
+
+
+#: Verbs of a player whose "for" names the side ("played for", "scored twice for", "signed for").
+_PLAYER_FOR_VERBS = frozenset("play score sign".split())
+
+
+def _player_for(doc, start: int, end: int) -> bool:
+    """True when a name follows "for" after a player's verb whose subject is a person ("X played for Orlin Stars")."""
+    root = doc[start:end].root
+    if root.dep_ != "pobj" or root.head.lower_ != "for" or root.head.head.lemma_.lower() not in _PLAYER_FOR_VERBS:
+        return False
+    subjects = [t for t in root.head.head.children if t.dep_ == "nsubj"]
+    # "The band played for Florence Rivers": a person plays for a side, a band or an orchestra for a person
+    return any(t.ent_type_ == "PERSON" or t.lower_ in ("he", "she") for t in subjects)
 
 
 def _compound_start(tok) -> int:

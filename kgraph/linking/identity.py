@@ -179,10 +179,14 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     # Leading connectives, verbs of a headline ("Following", "Hosting": words news writes in lower case) and titles.
     while len(words) > 1:
         w = words[0].rstrip(".,").casefold()
+        if type_ == EntityType.Person and w in CONNECTIVES and w in _given_names() and words[0].istitle() and words[1].istitle() \
+                and words[1].casefold() not in CONNECTIVES and words[1].casefold() not in TITLES:
+            break  # "Per Ahlberg": a given name that is also a connective opens a person's name
         if w in CONNECTIVES and not _all_caps(words[0]) or (type_ == EntityType.Person and w in TITLES) \
                 or type_ == EntityType.Person and w in _MONTHS_NO_NAME \
                 or type_ == EntityType.Person and w in _KIN_PLURALS and words[1].split("-")[0].casefold() in _given_names() \
-                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)):
+                or (w.endswith("ing") and w not in _KEEP_ING and not gazetteer.place(words[0]) and _verb_form(w)
+                    and not _ing_plural_name(words, type_)):
             words = words[1:]
             continue
         break
@@ -198,6 +202,8 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
                               or words[-1].islower()):
         if words[-1].islower() and gazetteer.is_demonym(" ".join(w for w in words if not w.islower())):
             break  # "Ukrainian military intelligence": a demonym and common nouns name an agency
+        if len(words) > 2 and words[-1].istitle() and words[-2] in _NAME_LINKS and words[0].istitle():
+            break  # "Teachers for Tomorrow": a capitalized word after "for" or "of" ends the name, no clause opens
         words = words[:-1]  # "Kandahar city", "AFP news agency": a trailing common noun is no part of the name
     if not words:
         return None
@@ -222,6 +228,17 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
     if any(w.islower() and w not in _NAME_LINKS and w not in _PARTICLES for w in s.split()[1:]):
         return None  # "Windows to Apple", "Cyprus or Malta": a phrase, not a name
     return s
+
+
+def _ing_plural_name(words: list[str], type_: str) -> bool:
+    """True for an organization's name of an -ing word and a plural common noun ("Shooting Stars").
+
+    Why: a headline's verb opens a name ("Following Reuters"), but a verb's object is rarely a bare plural
+    common noun; a club or band named so loses its first word otherwise.
+    """
+    last = words[-1]
+    return type_ == EntityType.Organization and len(words) == 2 and last.istitle() and last.endswith("s") \
+        and last.casefold() in _common_words()
 
 
 def _verb_form(word: str) -> bool:
