@@ -1748,8 +1748,39 @@ def test_evidence_says_in_words_how_each_statement_was_found(open_page, tmp_path
         page.js("id => kgraph.selectEdge(id)", eid)
         metas[rel] = page.page.locator("#details .evidence .meta").first
         metas[rel] = (metas[rel].inner_text(), metas[rel].get_attribute("title"))
-    assert metas["leaderOf"] == ("confidence 0.80 · read by the document model", "method: model:doc")
-    assert metas["citizenOf"][0] == "confidence 0.80 · implied by another statement of the article (leader-citizen)"
+    assert metas["leaderOf"] == ("confidence 0.80 · inferred by a trained model from the article", "method: model:doc")
+    assert metas["citizenOf"] == ("confidence 0.80 · inferred from another relation the article states",
+                                  "method: implied:leader-citizen:model:doc")
+
+
+def test_a_newcomer_reads_what_the_page_is_and_how_each_relation_was_found_without_internal_words(open_page, tmp_path):
+    # The home panel opened on how to use the page ("Search a name or pick one below...") and never said what a node
+    # or a line is, or that a machine read the articles; evidence said "rule born-in" and "read by the document
+    # model": internal names that do not tell a relation the sentence states from one a model inferred.
+    E = Entity
+    orr = E("person/orr", "Person", "Velma Orr", articles=("n1",), mentions=2)
+    land = E("country/velt", "Country", "Veltria", articles=("n1",), mentions=2)
+    town = E("place/tarsk", "Place", "Tarsk", articles=("n1",), mentions=1)
+    text = "Velma Orr, born in Tarsk, leads Veltria."
+    kb = KnowledgeBase(articles=(Article("n1", text, title="Orr speaks"),), entities=(orr, land, town), facts=(
+        Fact("person/orr", "leaderOf", "country/velt",
+             evidence=(("n1", replace(_stated(orr, "leaderOf", land, text), method="model:doc")),)),
+        Fact("person/orr", "bornIn", "place/tarsk",
+             evidence=(("n1", replace(_stated(orr, "bornIn", town, text), method="rule:born-in")),))))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "newcomer.html")
+    page = open_page(path)
+    lead = page.page.inner_text("#details p.lead")
+    assert page.js("document.querySelector('#details').firstElementChild.className") == "lead"
+    for words in ("one article", "each node is an entity", "each line a relation", "automatic extraction",
+                  "some are wrong", "sentences behind it", "confidence"):
+        assert words in lead, words
+    metas = {}
+    for rel in ("leaderOf", "bornIn"):
+        page.js("p => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === p).id)", rel)
+        metas[rel] = page.page.inner_text("#details .evidence .meta >> nth=0")
+    assert "stated" in metas["bornIn"] and "inferred" in metas["leaderOf"]
+    for meta in metas.values():
+        assert not re.search(r"rule:|rule born|model:|docrel|document model|https?://", meta), meta
 
 
 def test_the_home_panel_lists_the_entities_named_most_that_are_not_drawn(open_page, tmp_path):

@@ -1573,7 +1573,13 @@
       coms.append(el('li', null, swatch(c.color), ' ',
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
-    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search, then Tab: skip to the details or the network · Esc clear · Backspace back · on the graph arrows move, Page Up/Down zoom.'}),
+    // A newcomer's first question is what the page is: the key line below said how to use it, never what a node,
+    // a line or its confidence is, nor that a machine read the articles (so some relations are wrong).
+    fill(details, el('p', {class: 'lead', text: 'A map of what ' + (DATA.articles.length === 1 ? 'one article names' : 'these ' + plural(DATA.articles.length, 'article') + ' name')
+      + ': each node is an entity (a person, organization, country or place: its shape says which), each line a relation between two of them, '
+      + 'read from the articles by automatic extraction, so some are wrong. Click a line to read the sentences behind it; its confidence is '
+      + 'how often relations so rated were right in articles checked by hand.'}),
+      el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search, then Tab: skip to the details or the network · Esc clear · Backspace back · on the graph arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(), changesSection(),
       list.childNodes.length ? el('h2', {text: 'Most central entities' + (hiddenTop ? ' of those shown' : '')}) : null,
       list.childNodes.length ? list : null,
@@ -2095,11 +2101,14 @@
     visited('kind', name);
     toPanelTop();
   }
+  // How a relation was found, in words that tell a stated relation (a fixed wording matched in the sentence) from
+  // an inferred one (a trained model's reading of the article, or a consequence of another relation): the raw
+  // method ("rule:born-in", "model:doc") stays in the line's title, for those who query the graph.
   function methodText(m) {
     var parts = String(m).split(':');
-    if (parts[0] === 'implied') return 'implied by another statement of the article (' + (parts[1] || '') + ')';
-    if (parts[0] === 'model') return parts[1] === 'doc' ? 'read by the document model' : 'read by the ' + parts.slice(1).join(':') + ' model';
-    if (parts[0] === 'rule') return 'rule ' + parts.slice(1).join(':');
+    if (parts[0] === 'implied') return 'inferred from another relation the article states';
+    if (parts[0] === 'model') return 'inferred by a trained model from the article';
+    if (parts[0] === 'rule') return 'stated: the sentence says it in a wording kgraph knows';
     if (m === 'gazetteer:geonames') return 'GeoNames gazetteer';
     if (m === 'identity:home-country') return 'a state body of the country the article names';
     if (m === 'correction') return 'asserted by a correction';
