@@ -2747,7 +2747,7 @@ def test_the_evidence_of_what_is_shown_is_exported_one_sentence_a_row_with_its_a
         ("0.7", "0.9", "n2", "Tallow Bank board", "2024-02-10", "South Times", "https://south.example/n2")]
     assert ada[0]["sentence"] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
     assert (ada[1]["source_as_written"], ada[1]["target_as_written"]) == ("Ada Quill", "Orion Mills")
-    assert ada[0]["how_found"] == "rule test"
+    assert (ada[0]["how_found"], ada[0]["method"]) == ("stated: the sentence says it in a wording kgraph knows", "rule:test")
     # what a selection highlights, and the articles the filters keep
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
     page.settle()

@@ -1575,7 +1575,7 @@
     });
     // A newcomer's first question is what the page is: the key line below said how to use it, never what a node,
     // a line or its confidence is, nor that a machine read the articles (so some relations are wrong).
-    fill(details, el('p', {class: 'lead', text: 'A map of what ' + (DATA.articles.length === 1 ? 'one article names' : 'these ' + plural(DATA.articles.length, 'article') + ' name')
+    fill(details, !DATA.nodes.length ? null : el('p', {class: 'lead', text: 'A map of what ' + (DATA.articles.length === 1 ? 'one article names' : 'these ' + plural(DATA.articles.length, 'article') + ' name')
       + ': each node is an entity (a person, organization, country or place: its shape says which), each line a relation between two of them, '
       + 'read from the articles by automatic extraction, so some are wrong. Click a line to read the sentences behind it; its confidence is '
       + 'how often relations so rated were right in articles checked by hand.'}),
@@ -3200,7 +3200,7 @@
   // the time and source filters leave out gives no row, as it gives no relation on the graph.
   function evidenceCsv() {
     var af = articleFiltered(), rows = [['source', 'source_label', 'predicate', 'target', 'target_label', 'relation_confidence',
-      'confidence', 'how_found', 'sentence', 'source_as_written', 'target_as_written', 'article', 'title', 'date', 'publisher', 'url']];
+      'confidence', 'how_found', 'method', 'sentence', 'source_as_written', 'target_as_written', 'article', 'title', 'date', 'publisher', 'url']];
     shownGraph().rels.forEach(function (e) {
       bestFirst(e.evidence).forEach(function (v) {
         var art = v.article !== null && v.article !== undefined ? DATA.articles[v.article] : null;
@@ -3208,7 +3208,7 @@
         var text = v.sentence || '', m = v.marks || [];
         var written = function (k) { return m[k] && m[k][0] >= 0 && m[k][1] <= text.length && m[k][0] < m[k][1] ? text.slice(m[k][0], m[k][1]) : ''; };
         rows.push([e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.confidence === null ? '' : e.confidence,
-          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', text,
+          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', v.method || '', text,
           written(0), written(1), art ? art.id : v.method === 'correction' ? 'corrections file' + (v.note ? ', item ' + v.note : '') : '',
           art ? art.title || '' : '', art ? art.day || art.date || '' : '', art ? art.publisher || '' : '',
           art ? safeUrl(art.url) || '' : v.method === 'correction' ? '' : safeUrl(v.source) || '']);
