@@ -384,9 +384,9 @@ def test_article_panel_shows_title_date_source_and_the_sentences_with_their_fact
     assert {"Cora Vint", "Tallow Bank", "Ada Quill", "Orion Mills"} <= set(marks)
     facts = page.js("Array.from(document.querySelectorAll('#details .facts li')).map(li => li.textContent)")
     # each fact with this sentence's confidence (0.7 here), and the relation's surest when another sentence is surer
-    assert sorted(facts) == ["Ada Quill worksFor Orion Mills (confidence 0.70; 0.90 in its surest sentence)",
-                             "Cora Vint memberOf Tallow Bank (confidence 0.60, low)",
-                             "Cora Vint worksFor Tallow Bank (confidence 0.60, low)"]
+    assert sorted(facts) == ["Ada Quill works for Orion Mills (confidence 0.70; 0.90 in its surest sentence)",
+                             "Cora Vint member of Tallow Bank (confidence 0.60, low)",
+                             "Cora Vint works for Tallow Bank (confidence 0.60, low)"]
     page.screenshot("analyst-article.png")
 
 
@@ -654,7 +654,7 @@ def test_home_says_what_the_corpus_holds_and_lists_every_article_on_demand(open_
     overview = page.page.inner_text("#details [data-overview]")
     assert "4 articles, from 2024-01-05 to 2024-03-15 (1 undated), from 2 publishers." in overview
     assert "12 entities: Person 4 · Organization 2 · Country 4 · Place 2." in overview
-    assert "8 relations: worksFor 3 · citizenOf 1 · leaderOf 1 · livesIn 1 · locatedIn 1 · memberOf 1." in overview
+    assert "8 relations: works for 3 · citizen of 1 · leader of 1 · lives in 1 · located in 1 · member of 1." in overview
     assert "Most central entities".upper() in page.page.inner_text("#details").upper()
     # a corpus of more articles than the home lists: one click lists them all
     kb = _make_kb()(60, 80, n_articles=45)
@@ -689,8 +689,8 @@ def test_an_entity_lists_its_facts_with_confidence_and_articles_best_attested_fi
     ada = _ids(page, ["Ada Quill"])[0]
     page.js("id => kgraph.selectNode(id)", ada)
     facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent)")
-    assert facts == ["worksFor Orion Mills (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)",
-                     "citizenOf United States (confidence 0.80 · 1 article · 2024-01-05, evidence)"]
+    assert facts == ["works for Orion Mills (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)",
+                     "citizen of United States (confidence 0.80 · 1 article · 2024-01-05, evidence)"]
 
 
 def test_merged_entities_are_named_not_linked_as_web_pages(open_page, tmp_path):
@@ -790,7 +790,7 @@ def test_keys_and_back_walk_the_panels_as_an_analyst_reads(open_page, analyst_pa
     page.page.click("#details .evidence .meta button.link-button")
     assert page.page.inner_text("#details h3") == "Orion Mills hires"
     page.page.click("#details button.act-back")  # back to the relation
-    assert "worksFor" in page.page.inner_text("#details h3")
+    assert "works for" in page.page.inner_text("#details h3")
     page.page.locator("body").press("Backspace")  # and to the entity
     assert page.page.inner_text("#details h3") == "Ada Quill"
     assert page.js("kgraph.network.getSelectedNodes()") == [ada]
@@ -1199,9 +1199,9 @@ def test_a_page_drawn_since_an_older_graph_says_what_changed_and_shows_the_new(o
     box = page.page.inner_text("[data-changes]")
     assert page.js("document.querySelector('[data-changes] h2').textContent") == "Changed since last-week.ttl"
     assert "1 entity and 2 relations new; 1 entity and 1 relation gone." in box
-    assert "Gus Fenn worksFor Orion Mills" in box and "Entities gone: Gus Fenn" in box
+    assert "Gus Fenn works for Orion Mills" in box and "Entities gone: Gus Fenn" in box
     assert page.js("Array.from(document.querySelectorAll('[data-changes] .changes-new li')).map(l => l.textContent)") == [
-        "Cora Vint memberOf Tallow Bank", "Cora Vint worksFor Tallow Bank"]
+        "Cora Vint member of Tallow Bank", "Cora Vint works for Tallow Bank"]
     page.page.click("[data-changes] button.act-changes-graph")
     page.settle()
     assert _labels(page, page.js("kgraph.focus()")) == ["Cora Vint", "Tallow Bank"]
@@ -1253,6 +1253,7 @@ def test_a_hub_lists_its_relations_by_kind_and_way_each_kind_whole_at_one_click(
     assert [k for _t, k in buttons[1:]] == sorted(counts, key=lambda k: (-counts[k], k))  # the largest kind first
     kind = buttons[1][1]
     pred, way = kind.split("\n")
+    pred = page.js("p => kgraph.data.predicates.find(x => x.name === p).label", pred)  # shown in words
     page.page.locator("#details .kinds button", has_text=buttons[1][0]).first.click()
     facts = page.js("Array.from(document.querySelectorAll('#details ul.node-facts li')).map(l => l.textContent)")
     assert len(facts) == counts[kind] and all(pred in f for f in facts)
@@ -1748,8 +1749,45 @@ def test_evidence_says_in_words_how_each_statement_was_found(open_page, tmp_path
         page.js("id => kgraph.selectEdge(id)", eid)
         metas[rel] = page.page.locator("#details .evidence .meta").first
         metas[rel] = (metas[rel].inner_text(), metas[rel].get_attribute("title"))
-    assert metas["leaderOf"] == ("confidence 0.80 · read by the document model", "method: model:doc")
-    assert metas["citizenOf"][0] == "confidence 0.80 · implied by another statement of the article (leader-citizen)"
+    assert metas["leaderOf"] == ("confidence 0.80 · inferred by a trained model from the article", "method: model:doc")
+    assert metas["citizenOf"] == ("confidence 0.80 · inferred from another relation the article states",
+                                  "method: implied:leader-citizen:model:doc")
+
+
+def test_a_newcomer_reads_what_the_page_is_and_how_each_relation_was_found_without_internal_words(open_page, tmp_path):
+    # The home panel opened on how to use the page ("Search a name or pick one below...") and never said what a node
+    # or a line is, or that a machine read the articles; evidence said "rule born-in" and "read by the document
+    # model": internal names that do not tell a relation the sentence states from one a model inferred.
+    E = Entity
+    orr = E("person/orr", "Person", "Velma Orr", articles=("n1",), mentions=2)
+    land = E("country/velt", "Country", "Veltria", articles=("n1",), mentions=2)
+    town = E("place/tarsk", "Place", "Tarsk", articles=("n1",), mentions=1)
+    text = "Velma Orr, born in Tarsk, leads Veltria."
+    kb = KnowledgeBase(articles=(Article("n1", text, title="Orr speaks"),), entities=(orr, land, town), facts=(
+        Fact("person/orr", "leaderOf", "country/velt",
+             evidence=(("n1", replace(_stated(orr, "leaderOf", land, text), method="model:doc")),)),
+        Fact("person/orr", "bornIn", "place/tarsk",
+             evidence=(("n1", replace(_stated(orr, "bornIn", town, text), method="rule:born-in")),))))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "newcomer.html")
+    page = open_page(path)
+    lead = page.page.inner_text("#details p.lead")
+    assert page.js("document.querySelector('#details').firstElementChild.className") == "lead"
+    for words in ("one article", "each node is an entity", "each line a relation", "automatic extraction",
+                  "some are wrong", "sentences behind it", "confidence"):
+        assert words in lead, words
+    # kinds of relation in words, as a reader says them; the graph's name ("leaderOf") kept for queries
+    overview = page.page.inner_text("#details [data-overview]")
+    assert "2 relations: born in 1 · leader of 1." in overview and "leaderOf" not in overview
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Velma Orr"])[0])
+    assert sorted(page.js("[...document.querySelectorAll('#details .node-facts .pred')].map(p => [p.textContent, p.title])")) == [
+        ["born in", "bornIn"], ["leader of", "leaderOf"]]
+    metas = {}
+    for rel in ("leaderOf", "bornIn"):
+        page.js("p => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === p).id)", rel)
+        metas[rel] = page.page.inner_text("#details .evidence .meta >> nth=0")
+    assert "stated" in metas["bornIn"] and "inferred" in metas["leaderOf"]
+    for meta in metas.values():
+        assert not re.search(r"rule:|rule born|model:|docrel|document model|https?://", meta), meta
 
 
 def test_the_home_panel_lists_the_entities_named_most_that_are_not_drawn(open_page, tmp_path):
@@ -1984,8 +2022,8 @@ def test_an_entity_s_facts_say_when_they_were_stated(open_page, analyst_page):
     page = open_page(analyst_page)
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Orion Mills"])[0])
     facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
-    assert "Ada Quill worksFor (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)" in facts
-    assert any(f.startswith("Boris Tamm worksFor") and "· 2024-03-15," in f for f in facts), facts
+    assert "Ada Quill works for (confidence 0.90 · 2 articles · 2024-01-05 to 2024-02-10, evidence)" in facts
+    assert any(f.startswith("Boris Tamm works for") and "· 2024-03-15," in f for f in facts), facts
     # an undated article's fact says no date
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Dan Ruse"])[0])
     facts = page.js("Array.from(document.querySelectorAll('#details .node-facts li')).map(li => li.textContent.replace(/ +/g, ' '))")
@@ -2598,8 +2636,8 @@ def test_a_relation_of_low_confidence_is_drawn_pale_and_said_low_wherever_it_is_
     n2 = page.js("kgraph.data.articles.findIndex(a => a.title === 'Tallow Bank board')")
     page.js("i => kgraph.showArticle(i)", n2)
     facts = page.js("[...document.querySelectorAll('#details ul.facts li')].map(li => [li.innerText, li.className])")
-    assert ["Cora Vint worksFor Tallow Bank (confidence 0.60, low)", "low-conf"] in facts, facts
-    assert ["Ada Quill worksFor Orion Mills (confidence 0.70; 0.90 in its surest sentence)", ""] in facts, facts
+    assert ["Cora Vint works for Tallow Bank (confidence 0.60, low)", "low-conf"] in facts, facts
+    assert ["Ada Quill works for Orion Mills (confidence 0.70; 0.90 in its surest sentence)", ""] in facts, facts
     # an entity's facts
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Cora Vint"])[0])
     assert "confidence 0.60, low" in page.page.inner_text("#details")
@@ -2693,8 +2731,8 @@ def test_paths_say_each_step_s_confidence_and_the_surer_of_two_as_short_comes_fi
     boxes = page.js("[...document.querySelectorAll('#details .path')].map(b => b.innerText)")
     assert len(boxes) == 2
     sure, unsure = ("Tallow Bank", "Orion Mills") if low_via == "orion" else ("Orion Mills", "Tallow Bank")
-    assert f"Ada Quill worksFor {sure} (confidence 0.90)" in boxes[0] and "weakest step: confidence 0.90" in boxes[0]
-    assert f"Ada Quill worksFor {unsure} (confidence 0.60, low)" in boxes[1]
+    assert f"Ada Quill works for {sure} (confidence 0.90)" in boxes[0] and "weakest step: confidence 0.90" in boxes[0]
+    assert f"Ada Quill works for {unsure} (confidence 0.60, low)" in boxes[1]
     assert "weakest step: confidence 0.60, low" in boxes[1]
 
 
@@ -2716,7 +2754,7 @@ def test_the_evidence_of_what_is_shown_is_exported_one_sentence_a_row_with_its_a
         ("0.7", "0.9", "n2", "Tallow Bank board", "2024-02-10", "South Times", "https://south.example/n2")]
     assert ada[0]["sentence"] == "Ada Quill, who works for Orion Mills, spoke in Vantor."
     assert (ada[1]["source_as_written"], ada[1]["target_as_written"]) == ("Ada Quill", "Orion Mills")
-    assert ada[0]["how_found"] == "rule test"
+    assert (ada[0]["how_found"], ada[0]["method"]) == ("stated: the sentence says it in a wording kgraph knows", "rule:test")
     # what a selection highlights, and the articles the filters keep
     page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
     page.settle()
@@ -2736,7 +2774,7 @@ def test_every_relation_of_one_kind_is_listed_at_one_click_the_shown_best_attest
     # "only" ticked, or a CSV to open; the home panel's "leaderOf 195" was plain text.
     page = open_page(analyst_page)
     page.page.click('#details button.act-kind-list[data-predicate="worksFor"]')
-    assert "Every worksFor relation (works for)" in page.page.inner_text("#details h3")
+    assert "Every works for relation (worksFor in the graph)" in page.page.inner_text("#details h3")
     # the most articles first, then the surer; the low one says so
     assert _kind_list(page) == [["Ada Quill Orion Mills", ""], ["Boris Tamm Orion Mills", ""], ["Cora Vint Tallow Bank", "low-conf"]]
     assert "3 relations, best attested first; 1 of low confidence (under 0.7)." in page.page.inner_text("#details")
@@ -2749,10 +2787,10 @@ def test_every_relation_of_one_kind_is_listed_at_one_click_the_shown_best_attest
     page.settle()
     # a relation's panel leads to its kind's list, and back
     page.page.click("#details ul.kind-facts > li:first-child button:text('evidence')")
-    assert "Ada Quill worksFor Orion Mills" in page.page.inner_text("#details h3")
+    assert "Ada Quill works for Orion Mills" in page.page.inner_text("#details h3")
     assert page.page.inner_text("#details button.act-back") == "← Back to the worksFor relations"
     page.page.click("#details button.act-back")
-    assert "Every worksFor relation" in page.page.inner_text("#details h3")
+    assert "Every works for relation" in page.page.inner_text("#details h3")
     page.js("kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'leaderOf').id)")
     page.page.click("#details dl button.act-kind-list")
     assert _kind_list(page) == [["Boris Tamm Russia", ""]]
@@ -2774,7 +2812,7 @@ def test_search_finds_the_sentences_that_state_a_relation_with_the_words_marked(
     assert page.js("[...document.querySelectorAll('#details mark.hit')].map(m => m.textContent)") == ["officials"]
     assert set(page.js("[...document.querySelectorAll('#details mark:not(.hit)')].map(m => m.textContent)")) == {"Boris Tamm", "Russia"}
     details = page.page.inner_text("#details")
-    assert "Boris Tamm leaderOf Russia (confidence 0.90)" in details and "Source: Tamm moves on" in details
+    assert "Boris Tamm leader of Russia (confidence 0.90)" in details and "Source: Tamm moves on" in details
     assert "only the sentences a relation was read from" in details  # not the whole articles: said
     # two articles; one the source filter leaves out: greyed, after the other
     page.page.fill("#search", "SPOKE")
@@ -2865,13 +2903,13 @@ def test_an_article_s_facts_give_the_confidence_of_its_own_sentence_not_the_rela
     page = open_page(path)
     facts = "[...document.querySelectorAll('#details ul.facts li')].map(li => [li.innerText, li.className])"
     page.js("i => kgraph.showArticle(i)", page.js("kgraph.data.articles.findIndex(a => a.id === 'n2')"))
-    assert page.js(facts) == [["Ada Quill worksFor Orion Mills (confidence 0.55, low; 0.95 in its surest sentence)", "low-conf"]]
+    assert page.js(facts) == [["Ada Quill works for Orion Mills (confidence 0.55, low; 0.95 in its surest sentence)", "low-conf"]]
     page.js("i => kgraph.showArticle(i)", page.js("kgraph.data.articles.findIndex(a => a.id === 'n1')"))
-    assert page.js(facts) == [["Ada Quill worksFor Orion Mills (confidence 0.95)", ""]]
+    assert page.js(facts) == [["Ada Quill works for Orion Mills (confidence 0.95)", ""]]
     # the sentences a search finds say the same of each
     page.page.fill("#search", "rumour")
     page.page.click("#results .result-sentences")
-    assert page.js(facts) == [["Ada Quill worksFor Orion Mills (confidence 0.55, low; 0.95 in its surest sentence)", "low-conf"]]
+    assert page.js(facts) == [["Ada Quill works for Orion Mills (confidence 0.55, low; 0.95 in its surest sentence)", "low-conf"]]
     # the low one's words in amber, the other's grey
     assert page.js("getComputedStyle(document.querySelector('#details .low-conf .fact-meta')).color") == "rgb(154, 103, 0)"
     page.check_clean()
@@ -3094,26 +3132,26 @@ def test_an_entity_s_facts_count_the_articles_the_time_and_source_filters_keep(o
     (orion,) = _ids(page, ["Orion Mills"])
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 2 articles ·" in facts["Ada Quill worksFor"] and "· 1 article ·" in facts["Boris Tamm worksFor"]
+    assert "· 2 articles ·" in facts["Ada Quill works for"] and "· 1 article ·" in facts["Boris Tamm works for"]
     assert "filters" not in " ".join(facts.values())
     page.page.uncheck('input[data-source="North Post"]')
     page.settle()
     facts = _fact_counts(page)
-    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill worksFor"]
-    assert facts["Boris Tamm worksFor"].startswith("greyed: ")
-    assert "· none of 1 article in the filters ·" in facts["Boris Tamm worksFor"]
-    assert list(facts)[0] == "Ada Quill worksFor"  # the fact the filters keep first
+    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill works for"]
+    assert facts["Boris Tamm works for"].startswith("greyed: ")
+    assert "· none of 1 article in the filters ·" in facts["Boris Tamm works for"]
+    assert list(facts)[0] == "Ada Quill works for"  # the fact the filters keep first
     page.page.check('input[data-source="North Post"]')
     # a time range alone: the first day keeps the North Post's first article, Ada's but not Boris's
     page.js("() => kgraph.setDates(0, 0)")
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill worksFor"]
-    assert "· none of 1 article in the filters ·" in facts["Boris Tamm worksFor"]
+    assert "· 1 of 2 articles in the filters ·" in facts["Ada Quill works for"]
+    assert "· none of 1 article in the filters ·" in facts["Boris Tamm works for"]
     page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
     page.settle()
-    assert "· 2 articles ·" in _fact_counts(page)["Ada Quill worksFor"]
+    assert "· 2 articles ·" in _fact_counts(page)["Ada Quill works for"]
 
 
 def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed(open_page, tmp_path):
@@ -3136,13 +3174,13 @@ def test_a_name_two_entities_carry_says_whose_it_is_wherever_an_entity_is_listed
         ["Velt (Organization) 2 articles"]
     assert "Velt (Country)" in page.js("[...document.querySelectorAll('#details .ranklist li')].map(li => li.textContent)")
     page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/person/ann")
-    assert "livesIn Velt (Country)" in page.page.inner_text("#details .node-facts")
+    assert "lives in Velt (Country)" in page.page.inner_text("#details .node-facts")
     page.js("i => kgraph.showArticle(i)", 1)
     assert sorted(page.js("[...document.querySelectorAll('#details .article-entities li')].map(li => li.textContent)")) == \
         ["Kestrel", "Kestrel (Organization)", "Velt (Country)", "Velt (Organization)"]
     # a name only one entity carries says no type; renamed apart, neither does Velt
     page.js("id => kgraph.selectNode(id)", "https://w3id.org/kgraph/id/country/velt")
-    assert page.page.inner_text("#details .node-facts").startswith("Ann Roe livesIn")
+    assert page.page.inner_text("#details .node-facts").startswith("Ann Roe lives in")
     page.js("""() => kgraph.addCorrection({action: 'rename', entity: 'https://w3id.org/kgraph/id/organization/velt',
                                            label: 'Velt FC'})""")
     page.js("i => kgraph.showArticle(i)", 1)
@@ -3250,9 +3288,9 @@ def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(op
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 of 2 articles in the filters · 2024-01-05," in facts["Ada Quill worksFor"] + ","
+    assert "· 1 of 2 articles in the filters · 2024-01-05," in facts["Ada Quill works for"] + ","
     # none kept: the counts say so, the dates are the fact's
-    assert "· none of 1 article in the filters · 2024-03-15," in facts["Boris Tamm worksFor"]
+    assert "· none of 1 article in the filters · 2024-03-15," in facts["Boris Tamm works for"]
     # the relation's panel and the edge's tooltip say the same
     page.js("""id => kgraph.selectEdge(kgraph.data.edges.find(e => e.predicate === 'worksFor' && e.to === id
         && kgraph.data.nodes.find(n => n.id === e.from).label === 'Ada Quill').id)""", orion)
@@ -3260,7 +3298,7 @@ def test_an_entity_s_facts_date_the_articles_the_time_and_source_filters_keep(op
     page.js("n => kgraph.setDates(0, n - 1)", len(page.js("kgraph.bins()")))
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
-    assert "· 2 articles · 2024-01-05 to 2024-02-10," in _fact_counts(page)["Ada Quill worksFor"] + ","
+    assert "· 2 articles · 2024-01-05 to 2024-02-10," in _fact_counts(page)["Ada Quill works for"] + ","
 
 
 def test_did_you_mean_writes_the_word_as_the_page_does(open_page, analyst_page):
@@ -3342,7 +3380,7 @@ def test_a_filtered_fact_takes_no_more_lines_than_an_unfiltered_one(open_page, a
     page.settle()
     page.js("id => kgraph.selectNode(id)", orion)
     facts = _fact_counts(page)
-    assert "· 1 of 2 articles in the filters · 2024-02-10," in facts["Ada Quill worksFor"] + ","
+    assert "· 1 of 2 articles in the filters · 2024-02-10," in facts["Ada Quill works for"] + ","
     filtered = _lines(page, "#details ul.node-facts > li")
     assert max(filtered) <= max(plain) <= 3, (plain, filtered)
     assert page.js("document.querySelector('#side').scrollWidth <= document.querySelector('#side').clientWidth")

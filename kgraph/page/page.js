@@ -236,6 +236,9 @@
   DATA.edges.forEach(function (e) { relsOf[e.from].push(e); if (e.to !== e.from) relsOf[e.to].push(e); });
   var predLabel = {};
   DATA.predicates.forEach(function (p) { predLabel[p.name] = p.label; });
+  // A relation's kind in words ("works for"), as a reader says it: its name in the graph ("worksFor", for SPARQL and
+  // the exports) is in the element's title and in the relation's panel; camel case read as code to a newcomer.
+  function predWords(name) { return own(predLabel, name) && predLabel[name] ? predLabel[name] : name; }
   // the evidence of each article, for the article panel
   var articleEvidence = DATA.articles.map(function () { return []; });
   DATA.edges.forEach(function (e) {
@@ -1479,7 +1482,7 @@
     var kindLinks = el('span');
     DATA.predicates.slice().sort(function (a, b) { return b.count - a.count || (a.name < b.name ? -1 : 1); }).forEach(function (x, i) {
       if (i) kindLinks.append(' · ');
-      kindLinks.append(kindButton(x.name, x.name + ' ' + num(x.count)));
+      kindLinks.append(kindButton(x.name, predWords(x.name) + ' ' + num(x.count)));
     });
     var groups_ = communities.filter(function (c) { return c.size >= 2; }).length;
     return el('div', {class: 'overview', 'data-overview': '1'},
@@ -1525,11 +1528,11 @@
     var newIds = DATA.nodes.filter(function (n) { return n.new && !blocked.has(n.id); }).map(function (n) { return n.id; });
     var list = el('ul', {class: 'changes-new'});
     var more = capped(list, fresh, CHANGES_SHOWN, function (e) {
-      return el('li', null, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+      return el('li', null, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: predWords(e.predicate), title: e.predicate,
         on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to));
     }, 'new relation');
     var gone = el('ul', {class: 'changes-gone'});
-    c.goneEdges.forEach(function (r) { gone.append(el('li', {class: 'muted', text: r[0] + ' ' + r[1] + ' ' + r[2]})); });
+    c.goneEdges.forEach(function (r) { gone.append(el('li', {class: 'muted', text: r[0] + ' ' + predWords(r[1]) + ' ' + r[2]})); });
     var goneCut = c.goneEdgeCount > c.goneEdges.length ? el('p', {class: 'muted small', text: '(' + num(c.goneEdges.length) + ' of ' + num(c.goneEdgeCount) + ' listed)'}) : null;
     return el('section', {class: 'changes', 'data-changes': '1'},
       el('h2', {text: 'Changed since ' + c.since}),
@@ -1573,7 +1576,13 @@
       coms.append(el('li', null, swatch(c.color), ' ',
         el('button', {type: 'button', class: 'link-button', text: communityLabel(c), on: {click: function () { showCommunity(c.id); }}})));
     });
-    fill(details, el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search, then Tab: skip to the details or the network · Esc clear · Backspace back · on the graph arrows move, Page Up/Down zoom.'}),
+    // A newcomer's first question is what the page is: the key line below said how to use it, never what a node,
+    // a line or its confidence is, nor that a machine read the articles (so some relations are wrong).
+    fill(details, !DATA.nodes.length ? null : el('p', {class: 'lead', text: 'A map of what ' + (DATA.articles.length === 1 ? 'one article names' : 'these ' + plural(DATA.articles.length, 'article') + ' name')
+      + ': each node is an entity (a person, organization, country or place: its shape says which), each line a relation between two of them, '
+      + 'read from the articles by automatic extraction, so some are wrong. Click a line to read the sentences behind it; its confidence is '
+      + 'how often relations so rated were right in articles checked by hand.'}),
+      el('p', {class: 'muted', text: 'Search a name or pick one below. Click a node for its facts (sources, confidence), an edge for its evidence; double-click a node to expand it. Keys: / search, then Tab: skip to the details or the network · Esc clear · Backspace back · on the graph arrows move, Page Up/Down zoom.'}),
       el('h2', {text: 'This corpus'}), overview(), changesSection(),
       list.childNodes.length ? el('h2', {text: 'Most central entities' + (hiddenTop ? ' of those shown' : '')}) : null,
       list.childNodes.length ? list : null,
@@ -1939,7 +1948,7 @@
         if (i) line.append(' · ');
         var end = x.from === other ? x.to : x.from;
         line.append(el('span', {class: 'item', 'data-hub': away(x) ? '1' : '0'}, x.from === other ? '' : nodeButton(end), x.from === other ? '' : ' ',
-          el('span', {class: 'pred', text: x.predicate}), x.from === other ? ' ' : '', x.from === other ? nodeButton(end) : ''));
+          el('span', {class: 'pred', text: predWords(x.predicate), title: x.predicate}), x.from === other ? ' ' : '', x.from === other ? nodeButton(end) : ''));
       });
       if (more.length > THEIRS_SHOWN) line.append(' · ' + num(more.length - THEIRS_SHOWN) + ' more');
       return line;
@@ -1962,6 +1971,7 @@
       // "… leaderOf Germany (44)": the others that lead it; "Angela Merkel worksFor … (3)": what it works for
       var kindText = function (k) {
         var parts = k.split('\n');
+        parts[0] = predWords(parts[0]);
         return parts[1] === 'in' ? '… ' + parts[0] + ' ' + labelOf(id) : parts[1] === 'out' ? labelOf(id) + ' ' + parts[0] + ' …' : labelOf(id) + ' ' + parts[0] + ' ' + labelOf(id);
       };
       var showKind = function (k) {
@@ -2037,7 +2047,7 @@
     var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e, true)
       + (e.first ? ' · ' + statedWhen(e, true) : '');
     return el('li', {class: (vis$.relSet.has(e.id) ? '' : 'muted') + (lowConf(e) ? ' low-conf' : '')}, e.from === self ? '' : nodeButton(e.from), e.from === self ? '' : ' ',
-      el('span', {class: 'pred', text: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
+      el('span', {class: 'pred', text: predWords(e.predicate), title: e.predicate}), ' ', e.to === self ? '' : nodeButton(e.to), ' ',
       el('span', {class: 'fact-meta', text: '(' + meta + ', '}), b, el('span', {class: 'fact-meta', text: ')'}), after);
   }
   // When a fact was stated: the first and last days of the articles the time and source filters keep, as its counts
@@ -2073,7 +2083,7 @@
   var KIND_SHOWN = 50, KIND_STEP = 100;
   function kindButton(name, text) {
     return el('button', {type: 'button', class: 'link-button act-kind-list', 'data-predicate': name, text: text,
-      title: 'List every ' + name + ' relation', on: {click: function () { showKind(name); }}});
+      title: 'List every ' + predWords(name) + ' relation', on: {click: function () { showKind(name); }}});
   }
   function showKind(name) {
     if (!own(predLabel, name)) return;
@@ -2086,7 +2096,7 @@
     var list = el('ul', {class: 'node-facts kind-facts'});
     var more = stepped(list, rels, KIND_SHOWN, KIND_STEP, function (e) { return factItem(e, null, null); }, 'relation');
     var pl = predLabel[name];
-    fill(details, el('h3', {class: 'kind-title'}, 'Every ', el('span', {class: 'pred', text: name}), ' relation' + (pl && pl !== name ? ' (' + pl + ')' : '')),
+    fill(details, el('h3', {class: 'kind-title'}, 'Every ', el('span', {class: 'pred', text: predWords(name), title: name}), ' relation' + (pl && pl !== name ? ' (' + name + ' in the graph)' : '')),
       el('p', {class: 'muted', text: plural(rels.length, 'relation') + (shown < rels.length ? ', ' + num(shown) + ' shown with the filters (first, best attested first; the others greyed)' : ', best attested first')
         + (low ? '; ' + num(low) + ' of low confidence (under ' + LOW_CONF.toFixed(1) + ')' : '') + '.'}),
       rels.length ? el('div', {class: 'row'}, button('Show only these on the graph', function () {
@@ -2095,11 +2105,14 @@
     visited('kind', name);
     toPanelTop();
   }
+  // How a relation was found, in words that tell a stated relation (a fixed wording matched in the sentence) from
+  // an inferred one (a trained model's reading of the article, or a consequence of another relation): the raw
+  // method ("rule:born-in", "model:doc") stays in the line's title, for those who query the graph.
   function methodText(m) {
     var parts = String(m).split(':');
-    if (parts[0] === 'implied') return 'implied by another statement of the article (' + (parts[1] || '') + ')';
-    if (parts[0] === 'model') return parts[1] === 'doc' ? 'read by the document model' : 'read by the ' + parts.slice(1).join(':') + ' model';
-    if (parts[0] === 'rule') return 'rule ' + parts.slice(1).join(':');
+    if (parts[0] === 'implied') return 'inferred from another relation the article states';
+    if (parts[0] === 'model') return 'inferred by a trained model from the article';
+    if (parts[0] === 'rule') return 'stated: the sentence says it in a wording kgraph knows';
     if (m === 'gazetteer:geonames') return 'GeoNames gazetteer';
     if (m === 'identity:home-country') return 'a state body of the country the article names';
     if (m === 'correction') return 'asserted by a correction';
@@ -2148,8 +2161,8 @@
     }, 'evidence sentence');
     var isRejected = rejected.has(e.id);
     return el('div', {class: 'relation', 'data-rel': String(e.id)},
-      el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: e.predicate}), ' ', nodeButton(e.to)),
-      dl([['Relation', el('span', null, pl && pl !== e.predicate ? e.predicate + ' (' + pl + ')' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + e.predicate + ' relation')))],
+      el('h3', null, nodeButton(e.from), ' ', el('span', {class: 'pred', text: predWords(e.predicate), title: e.predicate}), ' ', nodeButton(e.to)),
+      dl([['Relation', el('span', null, pl && pl !== e.predicate ? pl + ' (' + e.predicate + ' in the graph and its queries)' : e.predicate, el('span', {class: 'kind-more'}, ' · ', kindButton(e.predicate, 'every ' + predWords(e.predicate) + ' relation')))],
         ['Change', e.new && DATA.changes ? 'new since ' + DATA.changes.since : null],
         ['Role words', roles.join(', ')], ['Confidence', confText(e)],
         ['Articles', e.articles.length ? num(e.articles.length) + (af ? ' (' + num(keptArts) + ' in the time and source filters)' : '')
@@ -2222,7 +2235,7 @@
     var facts = el('ul', {class: 'facts'});
     s.rels.forEach(function (e) {
       var words = sentenceConfWords(e, s.conf[e.id]);
-      facts.append(el('li', {class: words.low ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+      facts.append(el('li', {class: words.low ? 'low-conf' : ''}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: predWords(e.predicate), title: e.predicate,
         on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to), ' ', el('span', {class: 'fact-meta', text: '(' + words.text + ')'})));
     });
     return el('div', {class: 'sentence'}, marked(s.sentence, s.names, s.marks, query),
@@ -2653,7 +2666,7 @@
       p.rels.forEach(function (rs, j) {
         var said = null;  // several relations of one step often share their sentence: it is shown once
         rs.forEach(function (e) {
-          var hop = el('div', {class: 'hop' + (lowConf(e) ? ' low-conf' : '')}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: e.predicate,
+          var hop = el('div', {class: 'hop' + (lowConf(e) ? ' low-conf' : '')}, nodeButton(e.from), ' ', el('button', {type: 'button', class: 'link-button pred', text: predWords(e.predicate), title: e.predicate,
             on: {click: function () { selectEdge(e.id); }}}), ' ', nodeButton(e.to),
             e.gaz || (e.asserted && !e.articles.length) ? null : el('span', {class: 'fact-meta', text: ' (' + confWords(e) + ')'}));
           var withText = e.evidence.filter(function (x) { return x.sentence; });
@@ -2756,8 +2769,8 @@
     if (!ids || !p.event) return;
     var e = edgeById[ids[0]];
     var first = (bestFirst(e.evidence.filter(function (v) { return v.sentence; }))[0] || {}).sentence || '';
-    var title = ids.length > 1 ? plural(ids.length, 'relation') + ': ' + Array.from(new Set(ids.map(function (i) { return edgeById[i].predicate; }))).join(', ')
-      : labelOf(e.from) + ' → ' + e.predicate + ' → ' + labelOf(e.to);
+    var title = ids.length > 1 ? plural(ids.length, 'relation') + ': ' + Array.from(new Set(ids.map(function (i) { return predWords(edgeById[i].predicate); }))).join(', ')
+      : labelOf(e.from) + ' → ' + predWords(e.predicate) + ' → ' + labelOf(e.to);
     showTip(p.event, [el('div', {class: 'tt-title', text: title}),
       // sources only when publishers make them fewer than the articles, as in the entity panel: "29 articles · 29
       // sources" when no article names its publisher claimed what the relation's panel says is not known
@@ -2889,7 +2902,7 @@
     });
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
-    $('pred-filters').append(el('label', {title: p.label}, box, el('span', {class: 'pred', text: p.name}), predCounts$[p.name],
+    $('pred-filters').append(el('label', {title: p.name + ' in the graph'}, box, el('span', {class: 'pred', text: predWords(p.name), title: p.name}), predCounts$[p.name],
       onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); }), p.name, 'every kind')));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
@@ -3191,7 +3204,7 @@
   // the time and source filters leave out gives no row, as it gives no relation on the graph.
   function evidenceCsv() {
     var af = articleFiltered(), rows = [['source', 'source_label', 'predicate', 'target', 'target_label', 'relation_confidence',
-      'confidence', 'how_found', 'sentence', 'source_as_written', 'target_as_written', 'article', 'title', 'date', 'publisher', 'url']];
+      'confidence', 'how_found', 'method', 'sentence', 'source_as_written', 'target_as_written', 'article', 'title', 'date', 'publisher', 'url']];
     shownGraph().rels.forEach(function (e) {
       bestFirst(e.evidence).forEach(function (v) {
         var art = v.article !== null && v.article !== undefined ? DATA.articles[v.article] : null;
@@ -3199,7 +3212,7 @@
         var text = v.sentence || '', m = v.marks || [];
         var written = function (k) { return m[k] && m[k][0] >= 0 && m[k][1] <= text.length && m[k][0] < m[k][1] ? text.slice(m[k][0], m[k][1]) : ''; };
         rows.push([e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.confidence === null ? '' : e.confidence,
-          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', text,
+          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', v.method || '', text,
           written(0), written(1), art ? art.id : v.method === 'correction' ? 'corrections file' + (v.note ? ', item ' + v.note : '') : '',
           art ? art.title || '' : '', art ? art.day || art.date || '' : '', art ? art.publisher || '' : '',
           art ? safeUrl(art.url) || '' : v.method === 'correction' ? '' : safeUrl(v.source) || '']);
