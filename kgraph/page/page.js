@@ -2887,7 +2887,7 @@
     });
     netLegend.hidden = !DATA.nodes.length;
     fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
-      + ' · a line: a relation an article states (wider: more articles)' + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
+      + ' · a line: a relation read from the articles, stated or inferred (wider: more articles)' + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
       : 'Shape and colour: type. Size: number of neighbours.';
