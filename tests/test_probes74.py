@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.core.model import Article
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.extract import extract_doc
@@ -15,27 +17,35 @@ def _entities(nlp, text):
     return {(m.name, m.type) for m in _extract(nlp, text).mentions}
 
 
-def test_a_coined_firm_name_is_an_organization_by_its_officers_and_results(nlp):
-    text = ("Quillon reported a loss for the third quarter as sales of its smartphones slowed. The company said it "
-            "would close two factories in Veltria. Quillon's chief financial officer, Ada Rask, said costs would "
-            "fall next year.")
-    assert ("Quillon", EntityType.Organization) in _entities(nlp, text)
+# (article, the (name, type) mentions it must give)
+_TYPED = {
+    "a coined firm name is an organization by its officers and results": (
+        "Quillon reported a loss for the third quarter as sales of its smartphones slowed. The company said it "
+        "would close two factories in Veltria. Quillon's chief financial officer, Ada Rask, said costs would "
+        "fall next year.",
+        {("Quillon", EntityType.Organization)}),
+    "a firm named with an ampersand is an organization": (
+        "Brannock & Sons, the family-owned brewer, said profits fell 12 percent last year. The brewer is run by "
+        "Tomas Brannock. Brannock & Sons sells its beer in 30 countries.",
+        {("Brannock & Sons", EntityType.Organization), ("Tomas Brannock", EntityType.Person)}),
+    "a team name with the word team is an organization": (
+        "Brenna Cycling Club rider Pavel Ruus won the third stage of the Tour of Korvania on Tuesday. Ruus beat "
+        "Dane Forsell of Veltria Team Korva in a sprint. Team Korva still leads the team classification. The Tour "
+        "of Korvania ends in Tarsk on Sunday.",
+        {("Veltria Team Korva", EntityType.Organization)}),
+    "a club of an unknown town beaten by a club is a club": (
+        "Lenmark Stars lost 3-0 at home to Korva Rovers on Sunday. Lenmark Stars captain Jonas Ekberg was sent "
+        "off in the first half. Korva Rovers remain top of the league.",
+        {("Lenmark Stars", EntityType.Organization), ("Jonas Ekberg", EntityType.Person)}),
+}
 
 
-def test_a_firm_named_with_an_ampersand_is_an_organization(nlp):
-    text = ("Brannock & Sons, the family-owned brewer, said profits fell 12 percent last year. The brewer is run by "
-            "Tomas Brannock. Brannock & Sons sells its beer in 30 countries.")
+@pytest.mark.parametrize("case", sorted(_TYPED))
+def test_a_name_is_typed_by_what_the_article_says_of_it(nlp, case):
+    text, wanted = _TYPED[case]
     found = _entities(nlp, text)
-    assert ("Brannock & Sons", EntityType.Organization) in found
-    assert ("Tomas Brannock", EntityType.Person) in found
-
-
-def test_a_team_name_with_the_word_team_is_an_organization(nlp):
-    text = ("Brenna Cycling Club rider Pavel Ruus won the third stage of the Tour of Korvania on Tuesday. Ruus beat "
-            "Dane Forsell of Veltria Team Korva in a sprint. Team Korva still leads the team classification. The Tour "
-            "of Korvania ends in Tarsk on Sunday.")
-    found = _entities(nlp, text)
-    assert ("Veltria Team Korva", EntityType.Organization) in found
+    for mention in sorted(wanted):
+        assert mention in found
 
 
 def test_a_membership_the_sentence_denies_is_no_relation(nlp):
@@ -56,14 +66,6 @@ def test_a_body_named_after_its_members_is_one_organization(nlp):
     for name in ("Friends of the Valley", "Keepers of the Coast", "Teachers for Tomorrow"):
         assert (name, EntityType.Organization) in found
     assert not any(n in ("Valley", "Coast", "Tomorrow") for n, _ in found)
-
-
-def test_a_club_of_an_unknown_town_beaten_by_a_club_is_a_club(nlp):
-    text = ("Lenmark Stars lost 3-0 at home to Korva Rovers on Sunday. Lenmark Stars captain Jonas Ekberg was sent "
-            "off in the first half. Korva Rovers remain top of the league.")
-    found = _entities(nlp, text)
-    assert ("Lenmark Stars", EntityType.Organization) in found
-    assert ("Jonas Ekberg", EntityType.Person) in found
 
 
 def test_a_body_named_after_its_members_keeps_its_type_in_the_corpus():
