@@ -16,6 +16,7 @@ import click
 
 from kgraph import __version__
 from kgraph.core.errors import KGraphError, LimitError, QueryError
+from kgraph.sparql.serve import MAX_REPLY_MB, MAX_ROWS  # a light module: the standard library and kgraph's errors
 
 
 def _one_line(message: object) -> str:
@@ -192,20 +193,16 @@ class _Group(click.Group):
 
 
 
-@contextlib.contextmanager
-def _out_of_memory(ceiling: int):
-    """Turn a ``MemoryError`` in the block into one error line that names the ceiling and how to raise it."""
-    try:
-        yield
-    except (MemoryError, ImportError) as exc:
-        # Under a low ceiling a library's code cannot even be mapped ("failed to map segment"): the same cause.
-        if isinstance(exc, ImportError) and "failed to map" not in str(exc):
-            raise
-        from kgraph.core.limits import gib
+def _reading_graphs(*paths: str):
+    """Return the context a command that reads graph files in its own process runs in (view, review): the
+    address-space ceiling of a query worker for those files, a ``MemoryError`` one error line."""
+    from kgraph.core.limits import memory_ceiling, under_ceiling
 
-        raise LimitError(f"the build ran out of memory at its ceiling of {gib(ceiling)}: build fewer articles, "
-                         "or raise KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; "
-                         "earlier outputs are unchanged") from None
+    try:
+        ceiling = memory_ceiling(*paths)
+    except OSError:  # a file that is not there: the reader says so
+        ceiling = memory_ceiling(os.devnull)
+    return under_ceiling(ceiling, "reading the graph", "the graph file is too large for this machine")
 
 
 class _FiniteRange(click.FloatRange):
@@ -225,8 +222,10 @@ _DEFAULT_GRAPH = "output/graph.ttl"
 #: Largest --timeout (a week, in seconds): a bigger number overflows the clocks it is handed to.
 MAX_TIMEOUT = 7 * 24 * 3600.0
 
-#: Seconds ``kgraph query`` lets a query run by default (the saved queries take seconds on a million triples).
-QUERY_TIMEOUT = 60.0
+#: Seconds ``kgraph query`` lets a query run by default (the saved queries take seconds on a million triples),
+#: and a share per MB of graph file for loading it (rdflib reads about 0.2 MB/s here, Oxigraph 25 MB/s; the
+#: Oxigraph store is loaded once and reused).
+QUERY_TIMEOUT, QUERY_TIMEOUT_PER_MB = 60.0, 10.0
 
 #: Default time limit of ``kgraph validate``: a base and a share per MB of graph file (over a 602-article graph of
 #: 5 MB, RDFS inference took 61 s and OWL-RL 131 s on an idle 2-core machine, 200 s on a busy one: 360 s there).
@@ -323,10 +322,9 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
         output = into
     elif not inputs:
         inputs = ("seeds",)
-    from kgraph.core.limits import address_ceiling, build_ceiling
+    from kgraph.core.limits import build_ceiling, under_ceiling
 
-    ceiling = build_ceiling()
-    with address_ceiling(ceiling), _out_of_memory(ceiling):
+    with under_ceiling(build_ceiling(), "the build", "build fewer articles"):
         result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
                            min_confidence=min_confidence, into=into is not None, jobs=jobs,
                            dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
@@ -368,8 +366,10 @@ def extract(inputs, fmt, model, skip_bad, min_confidence, encoder_types):
               show_default=True,
               help="Query engine; auto uses the on-disk Oxigraph store (GRAPH.oxigraph/) for graphs over 1 MB.")
 @click.option("--list", "list_", is_flag=True, help="List the saved queries with their descriptions.")
-@click.option("--timeout", default=QUERY_TIMEOUT, show_default=True, type=_FiniteRange(min=0, max=MAX_TIMEOUT),
-              help="Seconds the query may run before it is stopped (0: no limit).")
+@click.option("--timeout", default=None, type=_FiniteRange(min=0, max=MAX_TIMEOUT),
+              help="Seconds loading the graph and running the query may take together before they are stopped "
+                   f"(0: no limit; default: {QUERY_TIMEOUT:g} s plus {QUERY_TIMEOUT_PER_MB:g} s per MB of graph "
+                   "file).")
 def query(query, graph, graph_option, fmt, engine, list_, timeout):
     """Run a SPARQL query (inline text, a .rq file, or a saved query name) on a graph.
 
@@ -398,6 +398,13 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
         # list parses for half a minute); the worker gets what is left.
         from kgraph.core.limits import time_limit
 
+        path = _graph(graph, graph_option)
+        if timeout is None:
+            try:
+                size = os.stat(path).st_size
+            except OSError:  # no such file: the worker says so
+                size = 0
+            timeout = QUERY_TIMEOUT + QUERY_TIMEOUT_PER_MB * size / 1e6
         began, limit = time.monotonic(), timeout
 
         def left():  # seconds of the limit not spent yet (None: no limit)
@@ -410,8 +417,11 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
         # The query runs in a worker process under a memory ceiling (KGRAPH_MAX_MEMORY) and a time limit:
         # a cartesian product or a value doubled forty times ends in one Error line, not in the machine's swap.
         start = "fork" if sys.platform.startswith("linux") else "spawn"  # no thread runs here yet: fork is safe
-        path = _graph(graph, graph_option)
-        pool = WorkerPool(path, engine, size=1, start=start)
+        try:  # loading the graph counts too: a small hostile file can take rdflib minutes to read
+            pool = WorkerPool(path, engine, size=1, start=start, load_timeout=left())
+        except LimitError:
+            raise QueryTimeout(f"query stopped after its time limit of {limit:g} s while the graph was loaded "
+                               "(--timeout sets another limit; 0 for none)") from None
         try:
             try:
                 _fmt, body = pool.run(text, fmt, fmt, left())
@@ -424,7 +434,10 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
                 if engine != "auto" or pool.engine != "rdflib":
                     raise
                 pool.close()
-                pool = WorkerPool(path, "oxigraph", size=1, start=start)
+                try:
+                    pool = WorkerPool(path, "oxigraph", size=1, start=start, load_timeout=left())
+                except LimitError:
+                    raise QueryTimeout("loading the graph for Oxigraph ran out of the time left") from None
                 _fmt, body = pool.run(text, fmt, fmt, left())
         except QueryTimeout:
             raise QueryTimeout(f"query stopped after its time limit of {limit:g} s (--timeout sets another limit; "
@@ -446,10 +459,15 @@ def query(query, graph, graph_option, fmt, engine, list_, timeout):
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Also answer requests addressed to this host name (repeatable); "
                    "the listening address is always accepted.")
-def serve(graph, graph_option, host, port, timeout, engine, allow_hosts):
+@click.option("--max-rows", type=click.IntRange(min=0), default=MAX_ROWS, show_default=True, metavar="N",
+              help="Most rows (or triples) one query's result may have; a larger one gets HTTP 400 (0: no cap).")
+@click.option("--max-mb", type=_FiniteRange(min=0, max=1 << 20), default=MAX_REPLY_MB, show_default=True,
+              metavar="MB", help="Most megabytes one query's reply may have; a larger one gets HTTP 400 (0: no cap).")
+def serve(graph, graph_option, host, port, timeout, engine, allow_hosts, max_rows, max_mb):
     """Serve a graph read-only: SPARQL 1.1 Protocol at /sparql, the network page at /.
 
-    Updates and SERVICE are refused; a query past --timeout is stopped.
+    Updates and SERVICE are refused; a query past --timeout is stopped, and one whose result passes
+    --max-rows or --max-mb is answered with an error (add LIMIT), not sent.
 
     \b
     Example:
@@ -460,7 +478,8 @@ def serve(graph, graph_option, host, port, timeout, engine, allow_hosts):
     graph = _graph(graph, graph_option)
     from kgraph.sparql.serve import make_server, serve_forever
 
-    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout, allowed_hosts=allow_hosts)
+    server = make_server(graph, host=host, port=port, engine=engine, timeout=timeout, allowed_hosts=allow_hosts,
+                         max_rows=max_rows, max_mb=max_mb)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
     h, p = server.server_address[:2]
@@ -494,7 +513,7 @@ def push(graph, graph_option, endpoint, timeout):
     graph = _graph(graph, graph_option)
     from kgraph.sparql.push import push as run_push
 
-    click.echo(run_push(graph, endpoint, timeout=timeout).summary())
+    click.echo(run_push(graph, endpoint, timeout=timeout).summary())  # the graph is read under a ceiling there
 
 
 @main.command()
@@ -558,7 +577,7 @@ def view(graph, graph_option, output, max_nodes, title, since):
     old = _graph(since, None) if since else None
     if old and same_file(out, old):
         raise click.UsageError("--output names the --since graph file; choose another file")
-    with no_network():
+    with no_network(), _reading_graphs(graph, *([old] if old else [])):
         path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes,
                                           since=rdf.load(old) if old else None,
                                           since_name=Path(since).name if since else "")
@@ -637,7 +656,8 @@ def review(graph, graph_option, limit, as_json, as_csv):
     from kgraph.linking.corrections import to_csv, to_json
     from kgraph.review import review as run_review
 
-    found = run_review(graph, limit=limit or None)
+    with _reading_graphs(graph if not os.path.isdir(graph) else os.path.join(graph, "graph.ttl")):
+        found = run_review(graph, limit=limit or None)
     if as_json or as_csv:
         click.echo(_data_out((to_json if as_json else to_csv)([s.item for s in found])), nl=False)
         return

@@ -23,14 +23,14 @@ MIN_CEILING = 64 << 20
 MAX_CEILING = 4096 << 40
 
 
-def memory_ceiling(graph_path) -> int:
-    """Return the address-space ceiling (bytes) for loading a graph file: ``KGRAPH_MAX_MEMORY`` or the default.
+def memory_ceiling(graph_path, *more) -> int:
+    """Return the address-space ceiling (bytes) for loading graph files: ``KGRAPH_MAX_MEMORY`` or the default.
 
-    The default, the larger of 4 GiB and 64 times the file, leaves room for a
+    The default, the larger of 4 GiB and 64 times the files, leaves room for a
     legitimate bulk load (an 18 MB N-Triples file peaks at 1.3 GB of address
     space, threads included) and stops a parser that grows without bound.
     """
-    return _env_ceiling() or max(4 << 30, 64 * Path(graph_path).stat().st_size)
+    return _env_ceiling() or max(4 << 30, 64 * sum(Path(p).stat().st_size for p in (graph_path, *more)))
 
 
 def build_ceiling() -> int:
@@ -138,6 +138,26 @@ def address_ceiling(ceiling: int):
     finally:
         if before is not None:
             resource.setrlimit(resource.RLIMIT_AS, before)
+
+
+@contextmanager
+def under_ceiling(ceiling: int, what: str, advice: str):
+    """Run the block under :func:`address_ceiling`; a ``MemoryError`` in it becomes one LimitError line.
+
+    The line names the step (``what``: "the build"), the ceiling, what to do (``advice``: "build fewer articles")
+    and ``KGRAPH_MAX_MEMORY``. Every command that reads a user's file in its own process (``build``, ``view``,
+    ``review``, ``push``) runs under this one helper.
+    """
+    with address_ceiling(ceiling):
+        try:
+            yield
+        except (MemoryError, ImportError) as exc:
+            # Under a low ceiling a library's code cannot even be mapped ("failed to map segment"): the same cause.
+            if isinstance(exc, ImportError) and "failed to map" not in str(exc):
+                raise
+            raise LimitError(f"{what} ran out of memory at its ceiling of {gib(ceiling)}: {advice}, or raise "
+                             "KGRAPH_MAX_MEMORY (such as 16G) where the machine has the memory; earlier outputs are "
+                             "unchanged") from None
 
 
 def _lower_address_space(ceiling: int) -> tuple[int, int] | None:

@@ -462,6 +462,8 @@ def load(path) -> Dataset:
     bind_prefixes(ds)
     try:
         ds.parse(str(p), format=fmt)
+    except MemoryError:
+        raise  # the caller's ceiling: reported as such, not as a file that is no RDF
     except Exception as exc:  # rdflib raises many parser-specific types
         from kgraph.core.errors import one_line
 

@@ -749,6 +749,49 @@ def _declared(style: str) -> dict[str, tuple[bool, str]]:
 
 #: The properties that decide whether an element is drawn, and the values of each that do not draw it.
 _HIDING = {"display": ("none",), "content-visibility": ("hidden",), "visibility": ("hidden", "collapse")}
+#: The properties that decide whether an element's text can be seen where it is drawn: a size of zero, or a box
+#: taken far off the page's top or left edge (no scrolling reaches it).
+_PLACING = ("font-size", "position", "left", "top")
+#: How far (CSS pixels) past the page's top or left edge an absolutely placed box is out of every reader's view
+#: (the "-9999px" of the old off-screen technique; a wide screen is 2,000 pixels across).
+OFFSCREEN_PX = 1000
+_LENGTH = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))(px|pt|pc|em|rem|ex|ch|in|cm|mm|q|vw|vh|vmin|vmax|%)?")
+#: CSS pixels per unit (font-relative units at the default 16 px; a viewport unit of a 1,000 px wide window).
+_PX = {None: 1.0, "px": 1.0, "pt": 4 / 3, "pc": 16.0, "em": 16.0, "rem": 16.0, "ex": 8.0, "ch": 8.0, "in": 96.0,
+       "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6, "vw": 10.0, "vh": 10.0, "vmin": 10.0, "vmax": 10.0}
+#: Font sizes that keep the parent's: relative to it (so zero stays zero) or deferring to it.
+_RELATIVE_SIZE = re.compile(r"[+-]?[\d.]+(?:em|ex|ch|%)|smaller|larger|inherit|unset|revert|revert-layer")
+
+
+def _length_px(value: str | None) -> float | None:
+    """Return a CSS length in pixels (``-9999px``, ``-60em``), or None when it is none (``auto``, ``calc(...)``)."""
+    m = _LENGTH.fullmatch(value or "")
+    if m is None or m.group(2) == "%" or (m.group(2) is None and float(m.group(1)) != 0):
+        return None
+    return float(m.group(1)) * _PX[m.group(2)]
+
+
+def _zero_size(value: str | None) -> bool:
+    """Return True for a font size of zero (``0``, ``0px``, ``0em``, ``0%``): no text of that size is drawn."""
+    m = _LENGTH.fullmatch(value or "")
+    return m is not None and float(m.group(1)) == 0
+
+
+def _far_off(value: str | None) -> bool:
+    """Return True for a ``left`` or ``top`` that takes a box out of view past the page's edge."""
+    px = _length_px(value)
+    return px is not None and px <= -OFFSCREEN_PX
+
+
+def _hiding_value(prop: str, value: str) -> bool:
+    """Return True if a property's value takes away, or may take away, an element's text from view."""
+    if prop in _HIDING:
+        return value in _HIDING[prop]
+    if prop == "font-size":
+        return _zero_size(value)
+    if prop == "position":
+        return value in ("absolute", "fixed")
+    return _far_off(value)  # left, top
 #: A ``<style>`` block's braces and semicolons (comments are taken out first).
 _CSS_PUNCT = re.compile(r"[{};]")
 _CSS_IDENT = r"(?:[-\w\u00a0-\U0010ffff]|\\[0-9a-fA-F]{1,6}[ \t\r\n\f]?|\\[^\n0-9a-fA-F])+"
@@ -776,21 +819,102 @@ class _StyleSheet:
         self.rules: dict[tuple[str, str, str | None], dict[str, tuple[bool, int, int, str]]] = {}
         self.shown: set[tuple[str, str]] = set()
         self.order = 0
+        # Rules of compound selectors (".a .b", "div.x > p"): each one's compounds' keys, combinators, subject key,
+        # properties, specificity and order; an index from a compound's key to (rule, position); what matched.
+        self.complex: list[tuple[list, list, tuple, dict, int, int]] = []
+        self.index: dict[tuple, list[tuple[int, int]]] = {}
+        self.matched: dict = {}
+        self.overflow = False
 
     def __bool__(self) -> bool:
-        return bool(self.rules)
+        return bool(self.rules) or bool(self.complex)
+
+    def _add_complex(self, sel: str, props: dict) -> bool:
+        """Add a rule of compounds joined by descendant or child combinators; return False if ``sel`` is no such
+        selector (it is then read as before: not applied, a rule that draws marking what it may draw)."""
+        parts = _COMBINATOR.split(sel)
+        if len(parts) < 3 or len(parts) > 2 * MAX_COMPOUNDS - 1 or len(self.complex) >= MAX_COMPLEX_RULES:
+            return False
+        keys, combinators, specificity = [], [], 0
+        for i, part in enumerate(parts):
+            if i % 2:
+                combinators.append(">" if ">" in part else " ")
+                continue
+            if part == "*":
+                keys.append(("*",))
+                continue
+            m = _SIMPLE_SELECTOR.fullmatch(part)
+            if m is None or not part:
+                return False
+            tag = (m.group("tag") or "").lower() or None
+            if m.group("kind"):
+                keys.append((m.group("kind"), _CSS_ESCAPE.sub(_css_unescape, m.group("name")), tag))
+                specificity += (100 if m.group("kind") == "#" else 10) + (1 if tag else 0)
+            else:
+                keys.append(("t", tag, None))
+                specificity += 1
+        r = len(self.complex)
+        subject = keys[-1][:2] if keys[-1][0] != "*" else ("*", "")
+        self.complex.append((keys, [" ", *combinators], subject, props, specificity, self.order))
+        for k, key in enumerate(keys):
+            self.index.setdefault(key, []).append((r, k))
+        return True
+
+    def match(self, root) -> None:
+        """Find the elements each compound rule selects, in one walk of the tree (see :data:`MAX_MATCH_WORK`).
+
+        Each element looks up the rules' compounds its tag, id and classes match, and takes one that follows a
+        match of the compound before it in its parent (``>``) or any ancestor (a count kept as the walk enters
+        and leaves elements): linear in the page times the compounds an element's keys name.
+        """
+        if not self.complex:
+            return
+        above: dict[tuple[int, int], int] = {}  # (rule, position) matched by an ancestor: how many times
+        work = 0
+        stack: list = [(root, frozenset())]
+        while stack:
+            el, parent_matched = stack.pop()
+            if el is None:  # leaving the element whose matches these were
+                for rk in parent_matched:
+                    above[rk] -= 1
+                continue
+            got = set()
+            for key in _keys(el) + [("*",)]:
+                for r, k in self.index.get(key, ()):
+                    work += 1
+                    combinator = self.complex[r][1][k]
+                    if k == 0 or (above.get((r, k - 1), 0) > 0 if combinator == " " else (r, k - 1) in parent_matched):
+                        got.add((r, k))
+            if work > MAX_MATCH_WORK:
+                self.overflow = True
+                return
+            for r, k in got:
+                keys, _c, subject, props, specificity, order = self.complex[r]
+                if k == len(keys) - 1:
+                    mine = self.matched.setdefault(el, {})
+                    for prop, (important, value) in props.items():
+                        old = mine.get(prop)
+                        new = (important, specificity, order, value, subject)
+                        if old is None or new[:3] > old[:3]:
+                            mine[prop] = new
+            for rk in got:
+                above[rk] = above.get(rk, 0) + 1
+            stack.append((None, got))
+            stack.extend((child, got) for child in reversed(el) if isinstance(child.tag, str))
 
     def read(self, css: str) -> None:
         """Add a ``<style>`` block's rules."""
         for conditional, selectors, body in _css_rules(_CSS_COMMENT.sub(" ", css)):
-            props = {k: v for k, v in _declared(body).items() if k in _HIDING}
+            props = {k: v for k, v in _declared(body).items() if k in _HIDING or k in _PLACING}
             if not props:
                 continue
             self.order += 1
-            shows = any(v not in _HIDING[k] for k, (_i, v) in props.items())
+            shows = any(not _hiding_value(k, v) for k, (_i, v) in props.items())
             for sel in selectors.split(","):
                 sel = sel.strip()
                 m = None if conditional else _SIMPLE_SELECTOR.fullmatch(sel)
+                if m is None and sel and not conditional and self._add_complex(sel, props):
+                    continue
                 if m is None or not sel:
                     if shows and (subject := _SUBJECT.search(sel)):  # this rule may draw what a simple one hides
                         part = subject.group()
@@ -815,22 +939,41 @@ class _StyleSheet:
     def value(self, el, prop: str) -> tuple[bool, str] | None:
         """Return the winning (``!important``, value) of a property among the rules matching an element."""
         tag = el.tag
-        keys = [("t", tag, None)]
-        if ident := el.get("id"):
-            keys += [("#", ident.strip(), None), ("#", ident.strip(), tag)]
-        for cls in (el.get("class") or "").split():
-            keys += [(".", cls, None), (".", cls, tag)]
         best = None
-        for key in keys:
+        for key in _keys(el):
             got = self.rules.get(key, {}).get(prop)
             if got is not None and (best is None or got[:3] > best[0][:3]):
-                best = (got, key)
+                best = (got, key[:2])
+        compound = self.matched.get(el, {}).get(prop) if self.matched else None
+        if compound is not None and (best is None or compound[:3] > best[0][:3]):
+            best = (compound[:4], compound[4])
         if best is None:
             return None
         (important, _spec, _order, value), key = best
-        if value in _HIDING[prop] and ((key[0], key[1]) in self.shown or ("t", tag) in self.shown):
+        if _hiding_value(prop, value) and (key in self.shown or ("t", tag) in self.shown):
             return None  # another rule may draw it
         return important, value
+
+
+def _keys(el) -> list[tuple]:
+    """Return the keys of the simple selectors that match an element: its tag, its id and classes, with the tag."""
+    tag = el.tag
+    keys = [("t", tag, None)]
+    if ident := el.get("id"):
+        keys += [("#", ident.strip(), None), ("#", ident.strip(), tag)]
+    for cls in (el.get("class") or "").split():
+        keys += [(".", cls, None), (".", cls, tag)]
+    return keys
+
+
+#: A combinator between compound selectors: a child (``>``) or a descendant (white space).
+_COMBINATOR = re.compile(r"(\s*>\s*|\s+)")
+#: Most compounds in a selector, and most compound rules, a page's stylesheet is applied with; more are read
+#: as before (not applied).
+MAX_COMPOUNDS, MAX_COMPLEX_RULES = 8, 2000
+#: Most look-ups of compound rules per page (each element's keys times the compounds they name): past it the
+#: rest of the page is read without them, with a warning.
+MAX_MATCH_WORK = 2_000_000
 
 
 def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
@@ -901,6 +1044,10 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
     # "none x" is no valid display
     if _cascaded(el, "display", sheet) == "none" or _cascaded(el, "content-visibility", sheet) == "hidden":
         return "none"
+    # Taken far past the page's top or left edge (no scrolling reaches there) with all it holds.
+    if _cascaded(el, "position", sheet) in ("absolute", "fixed") and (
+            _far_off(_cascaded(el, "left", sheet)) or _far_off(_cascaded(el, "top", sheet))):
+        return "none"
     return None
 
 
@@ -909,6 +1056,21 @@ def _own_visibility(el, sheet: _StyleSheet | None = None) -> bool | None:
     if not isinstance(el.tag, str) or not (el.get("style") or sheet):
         return None
     return {"hidden": False, "collapse": False, "visible": True}.get(_cascaded(el, "visibility", sheet))
+
+
+def _own_size(el, sheet: _StyleSheet | None = None) -> bool | None:
+    """Return False if an element's style sets its font size to zero, True if to a size of its own (``14px``,
+    ``1rem``, ``small``), None if it keeps its parent's (no size, or one relative to the parent's: ``1.2em``).
+
+    A size is inherited and a child may set it back: ``font-size: 0`` on a row of inline blocks (to close the gaps
+    between them) with a size on each block is common, and the blocks' text is drawn.
+    """
+    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+        return None
+    value = _cascaded(el, "font-size", sheet)
+    if value is None or _RELATIVE_SIZE.fullmatch(value) and not _zero_size(value):
+        return None
+    return not _zero_size(value)
 
 
 def _page_sheet(tree) -> _StyleSheet | None:
@@ -921,8 +1083,11 @@ def _page_sheet(tree) -> _StyleSheet | None:
     return sheet or None
 
 
-def _without_hidden(html: str) -> str:
+def _without_hidden(html: str, name: str = "<html>") -> str:
     """Return the page without the elements a browser never shows (:func:`_hides`), each one's tail kept.
+
+    Text in an element that is drawn but cannot be seen (``visibility: hidden``, a font size of zero: both
+    inherited, and a child may set them back) is blanked.
 
     The style of an element kept is removed when the main-text finder would read it as hiding: trafilatura
     drops any element whose style holds "hidden" (``overflow: hidden``, the ``clip`` pattern of
@@ -938,21 +1103,29 @@ def _without_hidden(html: str) -> str:
         if tree is None:
             return html
         changed = False
-        # visibility is inherited and a child may set it back to visible: such a child's ancestors are kept
+        # visibility and font size are inherited and a child may set them back: such a child's ancestors are kept
         # (their own text blanked), each found once.
         redrawn = set()
         sheet = _page_sheet(tree)
+        if sheet is not None:
+            sheet.match(tree)
+            if sheet.overflow:
+                _warn(f"{name}: the page's stylesheet has too many rules of compound selectors to apply; text "
+                      "they hide may be read")
         for el in tree.iter():
-            if isinstance(el.tag, str) and _own_visibility(el, sheet):
+            if isinstance(el.tag, str) and (_own_visibility(el, sheet) or _own_size(el, sheet)):
                 for up in el.iterancestors():
                     if up in redrawn:
                         break
                     redrawn.add(up)
-        stack = [(tree, True)]
+        stack = [(tree, True, True)]
         while stack:
-            el, seen = stack.pop()
+            el, visible, sized = stack.pop()
             own = _own_visibility(el, sheet)
-            seen = seen if own is None else own
+            visible = visible if own is None else own
+            own = _own_size(el, sheet)
+            sized = sized if own is None else own
+            seen = visible and sized
             if (_hides(el, sheet) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
                 el.drop_tree()  # its tail stays (blanked already when its parent is not drawn)
                 changed = True
@@ -966,7 +1139,7 @@ def _without_hidden(html: str) -> str:
             if style and ("hidden" in style or "display" in style):
                 el.set("style", ";".join(d for d in style.split(";") if "hidden" not in d and "display" not in d))
                 changed = True
-            stack.extend((child, seen) for child in el if isinstance(child.tag, str))
+            stack.extend((child, visible, sized) for child in el if isinstance(child.tag, str))
     except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
         return html
     finally:
@@ -1006,7 +1179,7 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
     if too_long:
         _warn(f"{name}: a run of text without markup is over the HTML parser's 10 MB limit; it reads no text "
               "from there on (save the page's text as .txt instead)")
-    html = _without_hidden(html)
+    html = _without_hidden(html, name)
     try:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
         meta = trafilatura.extract_metadata(html)

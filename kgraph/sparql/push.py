@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import http.client
+import os
 import re
 import socket
 import threading
@@ -302,16 +303,47 @@ def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
         GraphError: The file cannot be read, or the store cannot be reached or refuses a graph.
         InputError: The endpoint is not an http(s) URL.
     """
-    import pyoxigraph as ox
+    import tempfile
+    from pathlib import Path
+
+    from kgraph.core.limits import memory_ceiling, run_limited
 
     client = _Client(endpoint, timeout)  # a malformed URL is reported before the graph is read
-    graphs = partition(read_quads(graph_path))
-    sent = {}
     try:
-        for g in sorted(graphs, key=lambda k: "" if k is None else "\x01" + k):
-            body = ox.serialize(graphs[g], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-            client.put(g, body)
-            sent[g] = len(graphs[g])
-    finally:
-        client.close()
+        ceiling = memory_ceiling(graph_path)
+    except OSError:  # not there: the reader says so
+        ceiling = memory_ceiling(os.devnull)
+    sent = {}
+    with tempfile.TemporaryDirectory(prefix="kgraph-push-") as folder:
+        # Read in a child process under the ceiling of a query worker: pyoxigraph's quads each hold their own
+        # copy of every term, so a 2 MB Turtle file of one 1 MB subject with 100,000 objects asked for 100 GB,
+        # and past an address-space ceiling its allocator aborts the whole process (SIGABRT), no MemoryError.
+        bodies = run_limited(write_bodies, (str(graph_path), folder), what=f"reading {graph_path}", timeout=None,
+                             ceiling=ceiling)
+        try:
+            for g, count, name in bodies:
+                client.put(g, (Path(folder) / name).read_bytes())
+                sent[g] = count
+        finally:
+            client.close()
     return PushResult(client.endpoint, sent)
+
+
+def write_bodies(graph_path: str, folder: str) -> list[tuple[str | None, int, str]]:
+    """Write each graph of a graph file as a Turtle body into ``folder``; return (graph, triples, file name) each,
+    in the order they are sent (the default graph first). Run in a child process (:func:`push`): its standard
+    error is closed, since an allocation failing at the ceiling prints a Rust backtrace there before it aborts."""
+    import pyoxigraph as ox
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    except OSError:
+        pass
+
+    graphs = partition(read_quads(graph_path))
+    out = []
+    for i, g in enumerate(sorted(graphs, key=lambda k: "" if k is None else "\x01" + k)):
+        name = f"{i}.ttl"
+        ox.serialize(graphs[g], output=os.path.join(folder, name), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        out.append((g, len(graphs[g]), name))
+    return out

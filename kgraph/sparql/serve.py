@@ -35,12 +35,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kgraph.core.errors import GraphError, KGraphError, QueryError
+from kgraph.core.errors import GraphError, KGraphError, LimitError, QueryError
 
 #: Largest request body accepted, in bytes.
 MAX_BODY = 1_000_000
 #: Seconds a worker may take to load the graph before the server gives up.
 STARTUP_TIMEOUT = 600
+#: Most rows (or triples) of one query's result the endpoint returns (``kgraph serve --max-rows``).
+MAX_ROWS = 100_000
+#: Most bytes of one query's reply the endpoint returns (``kgraph serve --max-mb``): a reply is held whole in the
+#: worker and in the server while it is sent, so this bounds the memory a query costs beyond the worker's ceiling.
+MAX_REPLY_MB = 64
 #: Seconds an idle or slow client may hold a connection between reads.
 CONNECTION_TIMEOUT = 30
 #: Seconds a request may take to arrive whole (line, headers, body), however steadily it trickles in.
@@ -199,7 +204,7 @@ def _die_with_parent(parent: int, now: bool) -> None:
 def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int = 0, bound: bool = False) -> None:
     from kgraph.core.errors import quiet_library_logs
     from kgraph.core.netguard import forbid_network, seal_process
-    from kgraph.sparql.query import ResultError, format_result, run
+    from kgraph.sparql.query import ResultError, format_result
     from kgraph.sparql.store import gib, limit_memory, open_store
 
     if parent:
@@ -223,13 +228,19 @@ def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int =
     conn.send(("ready", store.engine))
     while True:
         try:
-            text, bindings_fmt, graph_fmt = conn.recv()
+            text, bindings_fmt, graph_fmt, max_rows, max_bytes = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            res = run(store, text)
+            res = store.query(text, max_rows=max_rows)
             fmt = graph_fmt if res.type in ("CONSTRUCT", "DESCRIBE") else bindings_fmt
-            reply = ("ok", (fmt, format_result(res, fmt)))
+            if max_bytes is not None:  # the values alone first: a result far too large is never written out
+                _within(max_bytes, sum(len(t) for row in (res.rows or res.triples) for t in row if t is not None))
+            body = format_result(res, fmt)
+            res = None  # the rows are not held beside their text
+            if max_bytes is not None:
+                _within(max_bytes, len(body.encode("utf-8")))
+            reply = ("ok", (fmt, body))
         except ResultError as exc:
             reply = ("error", (500, str(exc)))
         except KGraphError as exc:
@@ -246,8 +257,19 @@ def _worker_main(conn, graph_path: str, engine: str, ceiling: int, parent: int =
             return
 
 
+def _within(max_bytes: int, size: int) -> None:
+    """Raise ResultTooLarge when ``size`` (a result's text, counted before or after it is written) passes
+    ``max_bytes``."""
+    from kgraph.sparql.store import ResultTooLarge
+
+    if size > max_bytes:
+        raise ResultTooLarge(f"the result is over {max_bytes / (1 << 20):g} MB, the most this endpoint returns "
+                             "(kgraph serve --max-mb); add LIMIT, or ask for fewer or shorter values")
+
+
 class _Worker:
-    def __init__(self, graph_path: str, engine: str, ceiling: int, start: str = "spawn"):
+    def __init__(self, graph_path: str, engine: str, ceiling: int, start: str = "spawn",
+                 startup: float = STARTUP_TIMEOUT):
         ctx = mp.get_context(start)
         self.conn, child = ctx.Pipe()
         # A forked worker belongs to kgraph query's main thread: it may die with that thread at once.
@@ -255,9 +277,9 @@ class _Worker:
                                 args=(child, graph_path, engine, ceiling, os.getpid(), start == "fork"))
         self.proc.start()
         child.close()
-        if not self.conn.poll(STARTUP_TIMEOUT):
+        if not self.conn.poll(startup):
             self.kill()
-            raise GraphError(f"loading {graph_path} took more than {STARTUP_TIMEOUT} s")
+            raise LimitError(f"loading {graph_path} took more than {startup:g} s")
         try:
             status, payload = self.conn.recv()
         except EOFError:
@@ -278,10 +300,23 @@ class _Worker:
 class WorkerPool:
     """Query workers, each holding the graph; a worker whose query passes the time limit is killed."""
 
-    def __init__(self, graph_path, engine: str = "auto", size: int = 2, start: str = "spawn"):
-        """Start the first worker (``start``: how; "fork" only from a process that runs no other threads)."""
+    def __init__(self, graph_path, engine: str = "auto", size: int = 2, start: str = "spawn",
+                 load_timeout: float | None = None, max_rows: int | None = None, max_bytes: int | None = None):
+        """Start the first worker (``start``: how; "fork" only from a process that runs no other threads).
+
+        ``load_timeout``: seconds loading the graph may take (the Oxigraph store's build and the first worker's
+        load together; :data:`STARTUP_TIMEOUT` when None). ``max_rows``, ``max_bytes``: the largest result a
+        query may give (None: any); past either the query is an error (ResultTooLarge).
+
+        Raises:
+            LimitError: Loading ran past ``load_timeout``.
+        """
+        import time
+
         from kgraph.sparql.store import build_oxigraph, choose_engine, memory_ceiling
 
+        deadline = time.monotonic() + (load_timeout or STARTUP_TIMEOUT)
+        self.max_rows, self.max_bytes = max_rows, max_bytes
         self.graph_path = str(graph_path)
         self.engine = choose_engine(graph_path, engine)
         try:
@@ -290,7 +325,7 @@ class WorkerPool:
             self.ceiling = memory_ceiling(os.devnull)
         if self.engine == "oxigraph":
             try:
-                build_oxigraph(graph_path)  # once, here: workers then open it read-only
+                build_oxigraph(graph_path, deadline)  # once, here: workers then open it read-only
             except GraphError as exc:
                 if "cannot write" not in str(exc):
                     raise
@@ -299,7 +334,9 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
         self.start = start
-        self._put(_Worker(self.graph_path, self.engine, self.ceiling, start))  # fail now if the graph cannot be loaded
+        # fail now if the graph cannot be loaded
+        self._put(_Worker(self.graph_path, self.engine, self.ceiling, start,
+                          startup=max(0.1, deadline - time.monotonic())))
 
     def _put(self, w: _Worker) -> None:
         with self._lock:
@@ -334,7 +371,7 @@ class WorkerPool:
             w = _Worker(self.graph_path, self.engine, self.ceiling, self.start)
         ok = False
         try:
-            w.conn.send((text, bindings_fmt, graph_fmt))
+            w.conn.send((text, bindings_fmt, graph_fmt, self.max_rows, self.max_bytes))
             if not w.conn.poll(timeout):
                 raise QueryTimeout(f"query stopped after its time limit of {timeout:g} s")
             status, payload = w.conn.recv()
@@ -829,11 +866,14 @@ class _Handler(BaseHTTPRequestHandler):
 
 def make_server(graph_path="output/graph.ttl", host: str = "127.0.0.1", port: int = 8000, engine: str = "auto",
                 timeout: float = 30.0, workers: int = 2, quiet: bool = False,
-                allowed_hosts=()) -> KGraphServer:
+                allowed_hosts=(), max_rows: int | None = MAX_ROWS,
+                max_mb: float | None = MAX_REPLY_MB) -> KGraphServer:
     """Load a graph into query workers and return a bound (not yet serving) endpoint server.
 
     ``allowed_hosts``: further names clients may use in ``Host`` (a DNS name
-    of this machine); the listening address is always accepted.
+    of this machine); the listening address is always accepted. ``max_rows``, ``max_mb``: the largest
+    result a query may give (rows or triples, and megabytes of reply; None or 0: no cap); a larger one is
+    answered 400 with one line saying which cap it passed.
 
     Raises:
         GraphError: The graph cannot be loaded.
@@ -844,7 +884,8 @@ def make_server(graph_path="output/graph.ttl", host: str = "127.0.0.1", port: in
     p = regular_file(graph_path, GraphError, "graph file")
     if timeout <= 0:
         raise QueryError("the time limit must be a positive number of seconds")
-    pool = WorkerPool(p, engine, size=max(1, workers))
+    pool = WorkerPool(p, engine, size=max(1, workers), max_rows=max_rows or None,
+                      max_bytes=int(max_mb * (1 << 20)) if max_mb else None)
     try:
         return KGraphServer((host, port), pool, p.with_suffix(".html"), timeout, quiet=quiet,
                             allowed_hosts=allowed_hosts)

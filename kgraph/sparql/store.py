@@ -30,7 +30,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kgraph.core.limits import gib, how_it_ended, limit_memory, memory_ceiling  # noqa: F401 - used here and by serve
-from kgraph.core.errors import GraphError, QueryError
+from kgraph.core.errors import GraphError, LimitError, QueryError
 from kgraph.core.vocab import PREFIXES
 
 #: Graph files at least this large are queried through Oxigraph by ``--store auto``.
@@ -268,14 +268,15 @@ def bulk_load(store, path: Path) -> None:
     store.bulk_load(path=str(path), format=fmt)
 
 
-def build_oxigraph(graph_path) -> Path:
+def build_oxigraph(graph_path, deadline: float | None = None) -> Path:
     """Bulk-load a graph file into its on-disk Oxigraph store (next to it) unless that is fresh.
 
     The store is written to a temporary folder and renamed, so readers never
-    see half a store.
+    see half a store. ``deadline``: the ``time.monotonic()`` by which the load must be done.
 
     Raises:
         GraphError: The file is missing, is not valid RDF, or the folder cannot be written.
+        LimitError: The load ran past ``deadline`` (it was stopped; nothing was written).
     """
     p = _check_graph(graph_path)
     folder = store_path(p)
@@ -285,7 +286,7 @@ def build_oxigraph(graph_path) -> Path:
     with _building(p):
         if is_fresh(p):  # another kgraph built it while this one waited
             return folder
-        return _build_store(p, folder)
+        return _build_store(p, folder, deadline)
 
 
 #: Longest wait (seconds) for another process building the same store before building it anyway.
@@ -324,7 +325,7 @@ def _building(graph: Path):
         os.close(fd)  # releases the lock
 
 
-def _build_store(p: Path, folder: Path) -> Path:
+def _build_store(p: Path, folder: Path, deadline: float | None = None) -> Path:
     """Bulk-load the graph into a temporary folder and rename it to the store's; return the store's folder."""
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=p.parent))
@@ -332,7 +333,7 @@ def _build_store(p: Path, folder: Path) -> Path:
         raise GraphError(f"cannot write {folder}: {exc.strerror or exc}") from None
     try:
         stamp = _stamp_of(p)
-        load_bounded(tmp, p)
+        load_bounded(tmp, p, deadline)
         (tmp / _STAMP).write_text(json.dumps(stamp, sort_keys=True), encoding="utf-8")
         old = None
         if folder.exists():
@@ -381,17 +382,19 @@ def _load_child(conn, folder: str, graph: str, ceiling: int) -> None:
         conn.send(("error", f"cannot read {graph}: {type(exc).__name__}: {_first_line(exc)}"))
 
 
-def load_bounded(folder: Path, graph: Path) -> None:
+def load_bounded(folder: Path, graph: Path, deadline: float | None = None) -> None:
     """Bulk-load a graph file into a new on-disk store in a child process that cannot pass :func:`memory_ceiling`.
 
     A parser that grows without bound, or crashes, ends that child, not
-    kgraph: the caller gets one GraphError.
+    kgraph: the caller gets one GraphError. Past ``deadline`` (a ``time.monotonic()``) the child is stopped.
 
     Raises:
         GraphError: The file is not valid RDF, is refused, or the load passed the ceiling or crashed.
+        LimitError: The load ran past ``deadline``.
         OSError: The store folder cannot be written.
     """
     import multiprocessing as mp
+    import time
 
     ceiling = memory_ceiling(graph)
     ctx = mp.get_context("spawn")  # never fork: a forked copy of Oxigraph's or rdflib's threads can deadlock
@@ -401,6 +404,8 @@ def load_bounded(folder: Path, graph: Path) -> None:
     send.close()
     try:
         while proc.is_alive():
+            if deadline is not None and time.monotonic() > deadline:
+                raise LimitError(f"loading {graph} was stopped at its time limit")
             proc.join(0.2)
     finally:
         if proc.is_alive():
@@ -465,11 +470,32 @@ def _gate(text: str, local_graphs):
     return parsed
 
 
+class ResultTooLarge(QueryError):
+    """A query's result has more rows (or triples) than the caller takes."""
+
+
+def _capped(items, max_rows: int | None, what: str) -> list:
+    """Return the items of a result as a list, stopping with ResultTooLarge past ``max_rows`` (None: no cap)."""
+    if max_rows is None:
+        return list(items)
+    from itertools import islice
+
+    kept = list(islice(items, max_rows + 1))
+    if len(kept) > max_rows:
+        raise ResultTooLarge(f"the result has over {max_rows:,} {what}, the most this endpoint returns "
+                             "(kgraph serve --max-rows); add LIMIT or narrow the query")
+    return kept
+
+
 class _Queryable:
-    def query(self, text: str) -> Result:
-        """Run a query (the project's prefixes predefined) once the gate let it through; raise QueryError if not."""
+    def query(self, text: str, max_rows: int | None = None) -> Result:
+        """Run a query (the project's prefixes predefined) once the gate let it through; raise QueryError if not.
+
+        ``max_rows``: the most rows (or triples) the result may have; past it ResultTooLarge is raised as soon as
+        the engine gives one more, so an endless result is neither held nor computed to its end.
+        """
         def gated():
-            return self._query(text, _gate(text, self._graph_names))
+            return self._query(text, _gate(text, self._graph_names), max_rows=max_rows)
 
         try:
             return _interruptible(gated)
@@ -495,7 +521,7 @@ class RdflibStore(_Queryable):
         graphs = ds.graphs() if hasattr(ds, "graphs") else ds.contexts() if hasattr(ds, "contexts") else ()
         return [str(g.identifier) for g in graphs]
 
-    def _query(self, text: str, parsed) -> Result:
+    def _query(self, text: str, parsed, max_rows: int | None = None) -> Result:
         """Evaluate the parsed query the gate checked (never the text again); raise QueryError if it fails."""
         from kgraph.sparql.sparql_guard import disarm_rdflib
 
@@ -504,10 +530,10 @@ class RdflibStore(_Queryable):
             res = self.dataset.query(parsed)
             if res.type == "SELECT":
                 names = [str(v) for v in res.vars]
-                return Result("SELECT", names, [tuple(row) for row in res])
+                return Result("SELECT", names, _capped((tuple(row) for row in res), max_rows, "rows"))
             if res.type == "ASK":
                 return Result("ASK", boolean=bool(res.askAnswer))
-            return Result(res.type, triples=list(res.graph))
+            return Result(res.type, triples=_capped(iter(res.graph), max_rows, "triples"))
         except (QueryError, MemoryError, RecursionError):
             raise
         except Exception as exc:  # pyparsing and rdflib raise many types
@@ -563,7 +589,7 @@ class OxigraphStore(_Queryable):
     def _graph_names(self) -> list[str]:
         return [g.value for g in self.store.named_graphs() if hasattr(g, "value")]
 
-    def _query(self, text: str, parsed=None, sort_here: bool = True) -> Result:
+    def _query(self, text: str, parsed=None, sort_here: bool = True, max_rows: int | None = None) -> Result:
         """Run a query the gate let through (the project's prefixes predefined); raise QueryError if it fails."""
         import pyoxigraph as ox
 
@@ -576,14 +602,15 @@ class OxigraphStore(_Queryable):
             if isinstance(res, ox.QuerySolutions):
                 names = [v.value for v in res.variables]
                 if order and not all(var in names for var, _desc in order[1]):
-                    return self._query(text, parsed, sort_here=False)  # ordered by an unprojected variable
+                    return self._query(text, parsed, sort_here=False, max_rows=max_rows)  # by an unprojected variable
                 conv = _Converter()
-                rows = [tuple(conv(t) for t in sol) for sol in res]
+                rows = _capped((tuple(conv(t) for t in sol) for sol in res), max_rows, "rows")
                 if order:
                     sort_rows(rows, [(names.index(var), desc) for var, desc in order[1]])
                 return Result("SELECT", names, rows)
             conv = _Converter()
-            triples = [(conv(tr.subject), conv(tr.predicate), conv(tr.object)) for tr in res]
+            triples = _capped(((conv(tr.subject), conv(tr.predicate), conv(tr.object)) for tr in res), max_rows,
+                              "triples")
             kind = "DESCRIBE" if parsed is not None and parsed.algebra.name == "DescribeQuery" else "CONSTRUCT"
             return Result(kind, triples=triples)
         except SyntaxError as exc:
