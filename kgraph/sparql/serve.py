@@ -263,7 +263,7 @@ def _within(max_bytes: int, size: int) -> None:
     from kgraph.sparql.store import ResultTooLarge
 
     if size > max_bytes:
-        raise ResultTooLarge(f"the result is over {max_bytes / (1 << 20):g} MB, the most this endpoint returns "
+        raise ResultTooLarge(f"the result is over {max_bytes / (1 << 20):.3g} MB, the most this endpoint returns "
                              "(kgraph serve --max-mb); add LIMIT, or ask for fewer or shorter values")
 
 
