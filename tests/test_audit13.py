@@ -236,3 +236,33 @@ def test_compound_rules_are_matched_in_one_bounded_walk(monkeypatch):
         warnings.simplefilter("always")
         ingest._without_hidden(f"<html><body><style>.a .b{{display:none}}</style>{rows}</body></html>", "rows.html")
     assert any("too many rules of compound selectors" in str(w.message) for w in caught)
+
+
+# ---------------------------------------------------------------- the fresh pass: corrections and query files
+
+
+def test_a_corrections_or_query_file_in_utf16_with_its_mark_is_read(tmp_path):
+    # Excel's "Unicode text" and PowerShell write UTF-16 with a byte-order mark: "'utf-8' codec can't decode byte
+    # 0xff in position 0" before.
+    from kgraph.core.errors import InputError
+    from kgraph.core.userfile import read_text
+    from kgraph.linking import corrections
+
+    for encoding in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"fixes-{encoding}.csv"
+        path.write_bytes("\ufeffaction,entity,reason\nblock,Tarsk Bank,a bank of no story\n".encode(encoding)
+                         if encoding != "utf-16" else "action,entity,reason\nblock,Tarsk Bank,x\n".encode(encoding))
+        assert len(corrections.load(path).items) == 1
+    query = tmp_path / "q.rq"
+    query.write_bytes("SELECT ?s WHERE { ?s ?p ?o }".encode("utf-16"))
+    assert read_text(query, InputError, "query file") == "SELECT ?s WHERE { ?s ?p ?o }"
+
+
+def test_a_corrections_file_in_a_spreadsheets_own_encoding_says_to_save_it_as_utf8(tmp_path):
+    from kgraph.core.errors import InputError
+    from kgraph.linking import corrections
+
+    path = tmp_path / "fixes.csv"
+    path.write_bytes("action,entity,reason\nblock,Tarsk Bank,Jürgen said so\n".encode("cp1252"))
+    with pytest.raises(InputError, match=r"it is not UTF-8 text \(byte 0xfc at offset 39.*save it as UTF-8$"):
+        corrections.load(path)

@@ -66,10 +66,25 @@ def read_text(path, error: type[Exception], what: str, limit: int | None = None)
         raise error(f"cannot read {what} {p}: {exc.strerror or exc}") from None
     if len(data) > limit:
         raise error(f"cannot read {what} {p}: it is larger than {limit:,} bytes")
+    # A byte-order mark says the encoding: Excel's "Unicode text" and PowerShell's files are UTF-16 (the mark of
+    # UTF-32 LE starts as UTF-16 LE's does, so it is tried first).
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise error(f"cannot read {what} {p}: it starts as {encoding.upper()} but is not ({exc.reason} at "
+                            f"byte {exc.start + len(bom):,})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise error(f"cannot read {what} {p}: {exc}") from None
+        raise error(f"cannot read {what} {p}: it is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset "
+                    f"{exc.start:,}: a spreadsheet's or an old editor's own encoding); save it as UTF-8") from None
+
+
+#: Byte-order marks and the encodings they mark (UTF-32 first: its little-endian mark begins with UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 def loads(text: str, error: type[Exception], source: str):
