@@ -1125,10 +1125,10 @@ def test_concurrent_queries_build_one_store_and_none_replaces_it_under_another(t
     g.write_text(GRAPH, encoding="utf-8")
     real, loads = st.load_bounded, []
 
-    def slow_load(folder, graph):
+    def slow_load(folder, graph, deadline=None):
         loads.append(folder)
         time.sleep(0.5)
-        real(folder, graph)
+        real(folder, graph, deadline)
 
     monkeypatch.setattr(st, "load_bounded", slow_load)
     folders: list = []
