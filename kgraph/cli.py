@@ -239,6 +239,19 @@ def graph_input(func):
     return click.argument("graph", required=False)(func)
 
 
+def _graph_name(graph: str) -> str:
+    """Return what a page calls a graph file with no title of its own: its name, or its folder's for graph.ttl."""
+    from kgraph.sources.ingest import shown
+
+    path = Path(graph)
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        pass
+    stem = path.name.split(".")[0]
+    return " ".join(shown(path.parent.name if stem == "graph" and path.parent.name else stem or "kgraph").split())[:80]
+
+
 def _graph(graph: str | None, graph_option: str | None) -> str:
     if graph and graph_option and graph != graph_option:
         raise click.UsageError("give the graph once: as GRAPH or with --graph")
@@ -293,8 +306,11 @@ def _encoder_types(on: bool) -> None:
 @click.option("--encoder-types", is_flag=True,
               help="Read articles' names again with the sentence encoder: better entity types, about half "
                    "the speed (local workers; on Dask set KGRAPH_ARTICLE_TYPES=1 on the workers).")
+@click.option("--title", default=None, metavar="TEXT",
+              help="Title of the graph and its page [default: the inputs' name and the article count, e.g. "
+                   "\"news: 300 articles\"; with --into, the graph's earlier title].")
 def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_address, quiet, max_nodes, formats,
-          corrections, encoder_types):
+          corrections, encoder_types, title):
     """Build the graph of articles: .txt/.md/.html files, folders, .jsonl corpora or - (stdin).
 
     Re-runs parse only new or changed articles (a cache is kept in
@@ -308,6 +324,7 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
       kgraph build seeds/ --format trig,jsonld,csv
       kgraph build seeds/ --corrections fixes.json
       kgraph build seeds/ --encoder-types
+      kgraph build news/ --title "Harbour strike, May"
     """
     from pathlib import Path
 
@@ -328,7 +345,7 @@ def build(inputs, output, model, skip_bad, min_confidence, into, jobs, dask_addr
         result = run_build(inputs, output=output, model=model, skip_bad=skip_bad,
                            min_confidence=min_confidence, into=into is not None, jobs=jobs,
                            dask=dask_address, progress=not quiet, max_nodes=max_nodes, formats=formats,
-                           corrections=corrections)
+                           corrections=corrections, title=title)
     click.echo(result.summary())
 
 
@@ -546,7 +563,9 @@ def evaluate(gold, model, min_confidence, json_path, verbose):
               help="Page to write [default: GRAPH with the suffix .html].")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Draw only the N most central entities; the page notes what was left out.")
-@click.option("--title", default="kgraph", show_default=True, help="Title shown on the page.")
+@click.option("--title", default=None, metavar="TEXT",
+              help="Title shown on the page [default: the graph's own, from its build; else the graph file's "
+                   "name (its folder's for graph.ttl) and the article count].")
 @click.option("--since", default=None, metavar="OLD",
               help="An older graph of the corpus (file or output folder): the page marks what is new and lists what is gone.")
 def view(graph, graph_option, output, max_nodes, title, since):
@@ -580,7 +599,7 @@ def view(graph, graph_option, output, max_nodes, title, since):
     with no_network(), _reading_graphs(graph, *([old] if old else [])):
         path, page = visualize.write_page(rdf.load(graph), out, title=title, max_nodes=max_nodes,
                                           since=rdf.load(old) if old else None,
-                                          since_name=Path(since).name if since else "")
+                                          since_name=Path(since).name if since else "", name=_graph_name(graph))
     click.echo(page.summary())
     click.echo(f"wrote {path}")
 

@@ -1597,7 +1597,7 @@ def test_an_entity_with_no_relation_is_drawn_beside_those_its_articles_name_not_
     note = page.page.inner_text("#details .lone-note")
     assert "No relation of it was found" in note and "highlighted with the 2 entities its articles name most" in note
     rows = page.page.inner_text("#details dl")
-    assert "Name confidence\n0.62" in rows and "Person 75 % · Organization 25 %" in rows
+    assert "Is it a name?\nperhaps (0.62)" in rows and "person 75 % · organization 25 %" in rows
     page.screenshot("lone-entity.png")
     # back home with the selection: drawn again, it is where the corpus layout has it
     page.page.click("#clear")
@@ -1788,6 +1788,74 @@ def test_a_newcomer_reads_what_the_page_is_and_how_each_relation_was_found_witho
     assert "stated" in metas["bornIn"] and "inferred" in metas["leaderOf"]
     for meta in metas.values():
         assert not re.search(r"rule:|rule born|model:|docrel|document model|https?://", meta), meta
+
+
+def test_the_page_is_titled_by_its_graph_and_says_what_the_build_did_not_read_or_left_out(open_page, tmp_path):
+    # The page was titled "kgraph" whatever it showed, and the files a build could not read or the statements it left
+    # out were said on the terminal only: an analyst opening the page later took the corpus for whole.
+    from kgraph.core.model import BuildRecord
+
+    kb = replace(analyst_kb(), outvoted=("Ada Quill citizenOf Russia: 1 article, United States 3",),
+                 record=BuildRecord("Veltria wires: 4 articles", (("blank.txt", "empty"), ("hafen", "not English"),
+                                                                  ("kai", "not English"))))
+    path, _ = visualize.write_page(rdf.quads(kb), tmp_path / "record.html")
+    again, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "again.html")  # any order of the graph: same bytes
+    assert path.read_bytes() == again.read_bytes()
+    page = open_page(path)
+    assert page.page.title() == "Veltria wires: 4 articles" == page.page.inner_text("header h1")
+    notes = page.page.locator("#details [data-build] summary")
+    assert notes.all_inner_texts() == [
+        "3 files were not read: 2 not in English, 1 empty.",
+        "Left out: 1 home country one article stated and the other articles outvoted."]
+    assert not page.page.is_visible("#details [data-build] li")  # the names on demand
+    notes.nth(0).click()
+    notes.nth(1).click()
+    items = page.page.locator("#details [data-build] li").all_inner_texts()
+    assert items == ["hafen (not in English)", "kai (not in English)", "blank.txt (empty)",
+                     "Ada Quill citizen of Russia: 1 article, United States 3"]
+    # with no title of its own, a graph's page says how many articles it shows, not the tool's name
+    plain, _ = visualize.write_page(rdf.quads(analyst_kb()), tmp_path / "plain.html", name="wires")
+    assert "<title>wires: 4 articles</title>" in plain.read_text(encoding="utf-8")
+
+
+def test_an_entity_panel_says_its_model_readings_in_words_and_keeps_its_iri_copyable(open_page, tmp_path):
+    # "Name confidence 1.00", "Type votes" and "IRI https://..." rows in every panel said nothing to a newcomer.
+    kb = analyst_kb()
+    kb = replace(kb, entities=tuple(replace(e, name_confidence=0.97, type_votes=(("Person", 3.0), ("Organization", 1.0)))
+                                    if e.label == "Ada Quill" else e for e in kb.entities))
+    path, _ = visualize.write_page(rdf.to_graph(kb), tmp_path / "words.html")
+    page = open_page(path)
+    page.js("id => kgraph.selectNode(id)", _ids(page, ["Ada Quill"])[0])
+    rows = dict(zip(page.page.locator("#details dl dt").all_inner_texts(), page.page.locator("#details dl dd").all_inner_texts()))
+    assert rows["Is it a name?"] == "almost surely (0.97)"
+    assert rows["Read by the model as"] == "person 75 % · organization 25 %"
+    assert rows["Identifier in the graph"] == "https://w3id.org/kgraph/id/person/ada"
+    assert not {"IRI", "Type votes", "Name confidence"} & set(rows)
+    titles = page.js("Object.fromEntries([...document.querySelectorAll('#details dl dt')].map(d => [d.textContent, d.title]))")
+    assert "not ordinary words" in titles["Is it a name?"] and "type probabilities" in titles["Read by the model as"]
+    assert "SPARQL" in titles["Identifier in the graph"]
+    # the identifier is selected whole at a click, ready to copy
+    page.page.click("#details code.iri")
+    assert page.js("String(window.getSelection())") == "https://w3id.org/kgraph/id/person/ada"
+
+
+def test_the_count_of_entities_shown_says_why_the_rest_are_hidden_and_how_to_show_them(open_page, mid_page):
+    # "Showing 1,348 of 2,501 entities": the 1,153 others were explained only by a checkbox further down.
+    path, data = mid_page
+    page = open_page(path)
+    linked = {x for e in data.edges if e["articles"] for x in (e["from"], e["to"])}
+    lone = len(data.nodes) - len(linked)
+    assert lone > 0
+    why = page.page.inner_text("#hidden-why")
+    assert why.startswith(f"{lone:,} entities named in the articles but in no relation found there are not drawn.")
+    page.page.click("#hidden-why .act-show-lone")
+    assert len(page.drawn_nodes()) == len(data.nodes) and page.page.is_checked("#show-isolated")
+    assert not page.page.is_visible("#hidden-why")
+    page.page.uncheck("#type-filters input >> nth=0")  # one type off: the filters hide the rest, and say so
+    why = page.page.inner_text("#hidden-why")
+    assert "hidden by the filters below" in why
+    page.page.click("#hidden-why .act-reset-hidden")
+    assert len(page.drawn_nodes()) == len(data.nodes) and not page.page.is_visible("#hidden-why")
 
 
 def test_the_home_panel_lists_the_entities_named_most_that_are_not_drawn(open_page, tmp_path):

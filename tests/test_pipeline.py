@@ -36,6 +36,16 @@ def _files(out: Path) -> dict[str, bytes]:
     return {n: (out / n).read_bytes() for n in OUTPUTS}
 
 
+def _title(out: Path) -> str:
+    """Return the title the graph in ``out`` keeps in its build record."""
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS
+
+    from kgraph.core.iri import BUILD
+
+    return str(Graph().parse(out / "graph.ttl").value(BUILD, DCTERMS.title))
+
+
 def _same(a: Path, b: Path) -> None:
     """Assert byte-identical outputs, showing a Turtle diff when they differ."""
     fa, fb = _files(a), _files(b)
@@ -143,7 +153,7 @@ def test_into_replaces_a_changed_article_instead_of_duplicating(tmp_path):
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "Maria Lopez" not in ttl
     expected = _write(tmp_path / "expected", {"a": TEXTS["a"], "c": TEXTS["c"].replace("Maria Lopez", "Anna Berg")})
-    build([expected], output=tmp_path / "expected-out")
+    build([expected], output=tmp_path / "expected-out", title=_title(out))  # another folder: another default title
     _same(out, tmp_path / "expected-out")
 
 
@@ -456,3 +466,59 @@ def test_a_national_team_grown_into_keeps_its_iri_and_shows_its_qualifier(tmp_pa
     assert not set(g.objects(team, OWL.sameAs))  # no other IRI: the one it had is its own
     country = URIRef("https://w3id.org/kgraph/id/country/Portugal")
     assert set(g.objects(country, RDFS.label)) == {Literal("Portugal")}
+
+
+HARBOUR = {
+    "quay": "Mara Quell, the mayor of Tarsk, met Ilse Brand of the Veltria Port Authority on Monday.",
+    "ships": "Jonas Lindqvist works for the Korvania Shipping Company in Ostmark.",
+    "hafen": "Der Hafen von Tarsk bleibt geschlossen, sagte die Bürgermeisterin am Montag. Die Gewerkschaft will "
+             "weiter streiken und fordert höhere Löhne für alle Arbeiter im Hafen.",
+    "blank": "   ",
+}
+
+
+def _record(out: Path) -> tuple[str, list[tuple[str, str]]]:
+    from rdflib import Graph
+
+    from kgraph.core.iri import BUILD
+    from kgraph.core.vocab import KG
+
+    g = Graph().parse(out / "graph.ttl")
+    return _title(out), sorted((str(g.value(s, KG.inputName)), str(g.value(s, KG.skipReason)))
+                               for s in g.objects(BUILD, KG.skipped))
+
+
+def test_the_graph_records_its_title_and_the_inputs_it_took_nothing_from(tmp_path):
+    import warnings
+
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    src = _write(tmp_path / "harbour", HARBOUR)
+    (src / "scan.txt").write_bytes(b"%PDF-1.4 not text")
+    out = tmp_path / "out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        build([src], output=out)
+    # named by its folder and article count; the files it could not read and the article not in English, by name
+    assert _record(out) == ("harbour: 3 articles", [("blank.txt", "empty"), ("hafen", "not English"),
+                                                    ("scan.txt", "not text")])
+    assert "<title>harbour: 3 articles</title>" in (out / "graph.html").read_text(encoding="utf-8")
+    # kgraph view draws the graph's own title: the page the build wrote, byte for byte, every time
+    runner = CliRunner()
+    for name in ("v1.html", "v2.html"):
+        assert runner.invoke(main, ["view", str(out), "--output", str(tmp_path / name)]).exit_code == 0
+    assert (tmp_path / "v1.html").read_bytes() == (tmp_path / "v2.html").read_bytes() == (out / "graph.html").read_bytes()
+    # an incremental build adds its inputs' name, keeps the skipped files but one mended since, and adds its own
+    (src / "blank.txt").write_text("Ilse Brand leads the Veltria Port Authority.", encoding="utf-8")
+    more = _write(tmp_path / "more", {"empty": ""})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        build([src / "blank.txt", more / "empty.txt"], output=out, into=True)
+    assert _record(out) == ("harbour and more: 4 articles", [("empty.txt", "empty"), ("hafen", "not English"),
+                                                    ("scan.txt", "not text")])
+    # a title given is kept as it is, by the next incremental build too
+    build([src / "quay.txt"], output=out, into=True, title="Harbour strike")
+    build([src / "ships.txt"], output=out, into=True)
+    assert _record(out)[0] == "Harbour strike"

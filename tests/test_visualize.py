@@ -237,7 +237,8 @@ def test_view_output_option_and_same_bytes_as_render(tmp_path):
     out = tmp_path / "sub" / "page.html"
     res = CliRunner().invoke(main, ["view", str(graph), "--output", str(out)])
     assert res.exit_code == 0, res.output
-    assert out.read_text(encoding="utf-8") == visualize.render(rdf.load(graph))
+    assert out.read_text(encoding="utf-8") == visualize.render(rdf.load(graph), name="g")
+    assert "<title>g: 2 articles</title>" in out.read_text(encoding="utf-8")  # no title of its own: the file's name
 
 
 @pytest.mark.parametrize("args,code,message", [

@@ -514,7 +514,7 @@ _PENDING = "manifest.pending.json"
 
 
 def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | None = None,
-                   anchors: tuple = (), formats: tuple = ()) -> str:
+                   anchors: tuple = (), formats: tuple = (), record: dict | None = None) -> str:
     from kgraph import __version__
 
     data = {"format": FORMAT, "kgraph": __version__, "model": model_id, "extractor": extractor_version()}
@@ -522,6 +522,8 @@ def _manifest_text(manifest: dict[str, str], model_id: str, graph_sha: str | Non
         data["graph_sha256"] = graph_sha
     if formats:
         data["formats"] = sorted(formats)  # the extra formats written beside graph.ttl: later builds refresh them
+    if record is not None:
+        data["record"] = record  # the inputs' names, given title and skipped inputs: an --into build keeps them
     head = json.dumps(data, ensure_ascii=False)[:-1]
     rows = ",\n".join(json.dumps([aid, manifest[aid]], ensure_ascii=False) for aid in sorted(manifest))
     text = f'{head}, "articles": [\n{rows}\n]'
@@ -583,13 +585,48 @@ def read_previous(output: str | os.PathLike, parsed: dict | None = None) -> tupl
         return {}, ()
 
 
+#: Most skipped inputs a manifest's record may list (more is not kgraph's state).
+_MAX_SKIPPED = 1_000_000
+
+
+def read_record(output: str | os.PathLike, parsed: dict | None = None) -> dict:
+    """Return the record the last build of ``output`` kept: input ``names``, ``title`` (given, or None), ``skipped`` pairs.
+
+    {} when there is none; a damaged record is a warning and is ignored (the build names the graph afresh).
+    """
+    import warnings
+
+    settle(output)
+    path = state_dir(output) / "manifest.json"
+    if not path.exists():
+        return {}
+    try:
+        data = (parsed or {}).get(path)
+        if data is None:
+            data = _load_manifest(path)
+        rec = data.get("record", {})
+        _need(isinstance(rec, dict), "'record' is not an object")
+        names, title, skipped = rec.get("names", []), rec.get("title"), rec.get("skipped", [])
+        _need(isinstance(names, list) and len(names) <= _MAX_SKIPPED
+              and all(isinstance(n, str) and len(n) <= 1000 for n in names), "the record's names are not strings")
+        _need(title is None or (isinstance(title, str) and len(title) <= 1000), "the record's title is not a string")
+        _need(isinstance(skipped, list) and len(skipped) <= _MAX_SKIPPED
+              and all(isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) and len(y) <= 4000 for y in x)
+                      for x in skipped), "the record's skipped inputs are malformed")
+        return {"names": names, "title": title, "skipped": [tuple(x) for x in skipped]}
+    except (OSError, ValueError, UnicodeDecodeError, AttributeError) as exc:
+        warnings.warn(f"{path}: the graph's record is unreadable ({str(exc)[:200]}); this build names the graph "
+                      f"and lists what it skipped afresh", stacklevel=2)
+        return {}
+
+
 def write_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str) -> Path:
     """Write the manifest atomically; return its path."""
     return atomic.write_text(state_dir(output) / "manifest.json", _manifest_text(manifest, model_id))
 
 
 def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_id: str, graph_text: str,
-                     anchors: tuple = (), formats: tuple = ()) -> Path:
+                     anchors: tuple = (), formats: tuple = (), record: dict | None = None) -> Path:
     """Write the next manifest as *pending*, with the digest of the graph it goes with, before the outputs move.
 
     The commit of a build is: :func:`prepare_manifest`, rename the outputs
@@ -600,7 +637,7 @@ def prepare_manifest(output: str | os.PathLike, manifest: dict[str, str], model_
     describes the graph on disk.
     """
     sha = hashlib.sha256(graph_text.encode("utf-8")).hexdigest()
-    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha, anchors, formats))
+    return atomic.write_text(state_dir(output) / _PENDING, _manifest_text(manifest, model_id, sha, anchors, formats, record))
 
 
 def commit_manifest(output: str | os.PathLike) -> Path:

@@ -30,7 +30,7 @@ from pathlib import Path
 from kgraph.core import atomic
 
 from kgraph.sources import ingest
-from kgraph.core.model import Article, Extraction, KnowledgeBase, Mention
+from kgraph.core.model import Article, BuildRecord, Extraction, KnowledgeBase, Mention
 from kgraph.core.terms import EntityType
 
 
@@ -75,14 +75,66 @@ class BuildResult:
 
     def skipped(self) -> dict[str, list[str]]:
         """Return the ids of the graph's articles extraction skipped, sorted, by why: "not English", "written in capitals"."""
-        from kgraph.extraction.docrel import in_capitals, language_of
+        if self.kb.record is not None:  # the build worked it out once, for the graph
+            out: dict[str, list[str]] = {}
+            for name, why in self.kb.record.skipped:
+                if why in ARTICLE_SKIPS:
+                    out.setdefault(why, []).append(name)
+            return {why: out[why] for why in ARTICLE_SKIPS if why in out}
+        return unread_articles(self.kb.articles)
 
-        out: dict[str, list[str]] = {}
-        for a in self.kb.articles:  # the tests extract_doc makes, in its order
-            why = "not English" if language_of(a.text) != "en" else "written in capitals" if in_capitals(a.text) else None
-            if why:
-                out.setdefault(why, []).append(a.id)
-        return {why: sorted(out[why]) for why in ("not English", "written in capitals") if why in out}
+
+#: Why extraction takes nothing from an article it read, in the order the summary says them.
+ARTICLE_SKIPS = ("not English", "written in capitals")
+
+
+def unread_articles(articles: Iterable[Article]) -> dict[str, list[str]]:
+    """Return the ids of the articles extraction skips, sorted, by why: "not English", "written in capitals"."""
+    from kgraph.extraction.docrel import in_capitals, language_of
+
+    out: dict[str, list[str]] = {}
+    for a in articles:  # the tests extract_doc makes, in its order
+        why = "not English" if language_of(a.text) != "en" else "written in capitals" if in_capitals(a.text) else None
+        if why:
+            out.setdefault(why, []).append(a.id)
+    return {why: sorted(out[why]) for why in ARTICLE_SKIPS if why in out}
+
+
+def input_names(inputs: Iterable[str | os.PathLike]) -> list[str]:
+    """Return what the page's default title calls a build's inputs, sorted: folders' names, corpora's, "standard input".
+
+    An article file stands for its folder, so that ``build a.txt``, then ``b.txt --into``, is ``build .``.
+    """
+    names: list[str] = []
+    for raw in inputs:
+        if str(raw) == "-":
+            name = "standard input"
+        else:
+            path = Path(raw)
+            try:
+                path = path.resolve()  # "." and "news/" have a name too
+            except (OSError, RuntimeError, ValueError):
+                pass
+            kind = ingest._kind(path)
+            if kind == "jsonl":
+                name = path.name[: -len(next(s for s in ingest.JSONL_SUFFIXES if path.name.lower().endswith(s)))]
+            elif kind is not None and not path.is_dir():
+                name = path.parent.name
+            else:
+                name = path.name
+        name = " ".join(ingest.shown(name).split())[:80]
+        if name and name not in names:
+            names.append(name)
+    return sorted(names)
+
+
+def joined_names(names: list[str]) -> str:
+    """Return names as a title says them: "news", "news and wires", "a, b and 3 more" ("kgraph" for none)."""
+    if not names:
+        return "kgraph"
+    if len(names) <= 2:
+        return " and ".join(names)
+    return f"{names[0]}, {names[1]} and {len(names) - 2} more"
 
 
 def extractions(inputs: Iterable[str | os.PathLike], model: str | None = None,
@@ -349,7 +401,8 @@ def _refuse_replacing_inputs(out: Path, inputs: list, corrections) -> None:
 def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "output", model: str | None = None,
           skip_bad: bool = False, min_confidence: float = 0.0, *, into: bool = False, jobs: int = 1,
           dask=None, progress: bool = False, batch_size: int = 64, max_nodes: int | None = None,
-          formats: Iterable[str] = (), corrections: str | os.PathLike | None = None) -> BuildResult:
+          formats: Iterable[str] = (), corrections: str | os.PathLike | None = None,
+          title: str | None = None) -> BuildResult:
     """Build the graph of the inputs and write ``graph.ttl`` and ``graph.html`` into ``output``.
 
     Args:
@@ -373,6 +426,10 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
             :mod:`kgraph.linking.corrections`); by default
             ``output/corrections.json`` (or ``.csv``) when present, else the
             file a previous build of ``output`` was given.
+        title: The page's title, kept in the graph's build record; by default
+            the inputs' name and the article count ("news: 300 articles").
+            With ``into``, the graph's earlier title (its name, with the count
+            updated) unless one is given.
 
     Raises:
         InputError: No article could be read, or an input is bad.
@@ -394,7 +451,7 @@ def build(inputs: Iterable[str | os.PathLike], output: str | os.PathLike = "outp
     counts = {"parsed": 0, "cached": 0}
     try:
         result = _build(inputs, out, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-                        counts, max_nodes, formats, fixes)
+                        counts, max_nodes, formats, fixes, title)
         from kgraph.linking import corrections as corr
 
         remembered = out / ".kgraph" / corr.DEFAULT_FILE
@@ -481,7 +538,7 @@ def _corrections(out: Path, path):
 
 
 def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask, progress, batch_size,
-           counts: dict, max_nodes=None, formats=(), fixes=None) -> BuildResult:
+           counts: dict, max_nodes=None, formats=(), fixes=None, title=None) -> BuildResult:
     from kgraph.build import cache
     from kgraph.core.errors import GraphError, InputError
 
@@ -497,13 +554,20 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
         # The keys the folder's graph gave (its IRIs stay resolvable) and the formats written beside it (rewritten
         # too, where their files are still there: no file of the folder describes an older graph).
         published, had = cache.read_previous(out, parsed)
+        # What the graph is called and which inputs it took nothing from: an incremental build adds its inputs' names
+        # to the earlier builds' (sorted: building a then b --into gives the title of building both), keeps a title
+        # given, and keeps the skipped inputs but those read now (a file mended since).
+        earlier = cache.read_record(out, parsed) if into else {}
+        names = sorted(set(earlier.get("names", ())) | set(input_names(inputs)))
+        given = title if title is not None else earlier.get("title")
         from kgraph.graph.rdf import OUTPUT_FORMATS, parse_formats
 
         formats = parse_formats([*formats, *(f for f in had if f in OUTPUT_FORMATS
                                              and all((out / n).exists() for n in OUTPUT_FORMATS[f][1]))])
         model_id = cache.model_fingerprint(model)
         bar = Progress(count_articles(inputs) if progress and inputs else None, enabled=progress)
-        with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store:
+        with cache.ExtractionCache(cache.state_dir(out) / "cache.sqlite") as store, \
+                ingest.recording(n for n, _w in earlier.get("skipped", ())) as skips:
             known = store.keys()
             new: dict[str, str] = {}
             queued: set[str] = set()
@@ -568,11 +632,16 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
                                      f"was not given: add it to the inputs (kgraph build SOURCE --into {out}) "
                                      f"or build the folder from all its sources without --into")
                 exs.append(filter_confidence(ex, min_confidence))
+        unread = {n: w for n, w in earlier.get("skipped", ()) if n not in skips.read}
+        unread.update(skips.skipped)  # skipped again: this build's reason
+        files_skipped = tuple(sorted(unread.items()))
+        record = {"names": names, "title": given, "skipped": [list(x) for x in files_skipped]}
         kb, files = _link_and_write(exs, out, max_nodes=max_nodes, formats=formats, corrections=fixes,
                                     min_confidence=min_confidence, published=published,
+                                    record=lambda kb: build_record(kb, joined_names(names), given, files_skipped),
                                     before_rename=lambda ttl, kb: cache.prepare_manifest(
                                         out, manifest, model_id, ttl, kb.anchors,
-                                        tuple(f for f in formats if f != "ttl")))
+                                        tuple(f for f in formats if f != "ttl"), record))
         cache.commit_manifest(out)
     return BuildResult(kb, files, parsed=counts["parsed"], cached=counts["cached"], kept=kept,
                        seconds=time.monotonic() - started)
@@ -592,14 +661,26 @@ def _check_cached(store, key: str, aid: str, known: set, loaded: dict) -> None:
     known.discard(key)
 
 
+def build_record(kb: KnowledgeBase, name: str, title: str | None = None,
+                 files_skipped: Iterable[tuple[str, str]] = ()) -> BuildRecord:
+    """Return the build record of a linked graph: its title (given, else the name and article count) and what it skipped."""
+    from kgraph.page.visualize import default_title
+
+    articles = [(aid, why) for why, ids in unread_articles(kb.articles).items() for aid in ids]
+    return BuildRecord(title if title is not None else default_title(name, len(kb.articles)),
+                       tuple(sorted(set(files_skipped) | set(articles))))
+
+
 def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
                     formats: Iterable[str] = (), corrections=None, min_confidence: float = 0.0,
-                    before_rename=None, published: dict | None = None) -> tuple[KnowledgeBase, list[Path]]:
+                    before_rename=None, published: dict | None = None,
+                    record=None) -> tuple[KnowledgeBase, list[Path]]:
     """Link the extractions and write the outputs atomically; return the knowledge base and the files.
 
     ``before_rename(graph_text, kb)`` runs once every output is ready, before
     any is renamed; ``graph.ttl`` is renamed last (see ``cache.prepare_manifest``).
     ``published`` holds the keys an earlier build of the folder gave (see ``cache.read_previous``).
+    ``record(kb)`` gives the build record the graph keeps (see :func:`build_record`).
     """
     from kgraph.graph import rdf
     from kgraph.page import visualize
@@ -607,8 +688,10 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
 
     kb = rdf.well_typed(link_extractions(exs, corrections, min_confidence, published=published))  # the summary counts what the graph holds
     del exs
+    if record is not None:
+        kb = replace(kb, record=record(kb))
     ttl = rdf.serialize(kb, "turtle")
-    page = visualize.render(rdf.quads(kb), title="kgraph", max_nodes=max_nodes)  # no rdflib Graph needed
+    page = visualize.render(rdf.quads(kb), max_nodes=max_nodes)  # no rdflib Graph needed; titled by the record
     files = {out / "graph.html": page}
     files.update(rdf.format_texts(kb, out, formats))
     files[out / "graph.ttl"] = ttl  # renamed last: its digest tells a killed build's commit from its start

@@ -21,6 +21,8 @@ ARTICLE_BASE = BASE + "article/"
 EVIDENCE_BASE = BASE + "evidence/"
 #: What an analyst's correction derives from: the corrections file of a build.
 CORRECTIONS = URIRef(BASE + "corrections")
+#: The graph's build record (a kg:Build): its title, the inputs it took nothing from, the statements it left out.
+BUILD = URIRef(BASE + "build")
 #: GeoNames: its Linked Data IRIs of places, and the site the gazetteer's facts come from.
 GEONAMES_BASE = "https://sws.geonames.org/"
 GEONAMES_SOURCE = URIRef("https://www.geonames.org/")
@@ -111,6 +113,11 @@ def article_slug(article_id: str) -> str:
 def article_iri(article_id: str) -> URIRef:
     """Return the IRI of an article."""
     return URIRef(ARTICLE_BASE + article_slug(article_id))
+
+
+def skipped_iri(name: str, reason: str) -> URIRef:
+    """Return the IRI of an input the build took nothing from (a kg:SkippedInput), from its name and why."""
+    return URIRef(f"{BASE}build/skipped/{digest(name, reason)}")
 
 
 def geonames_iri(geonames_id: int | str) -> URIRef:

@@ -177,6 +177,15 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class BuildRecord:
+    """What a build says of itself in the graph: its title and the inputs it took nothing from."""
+
+    title: str
+    #: (name, why) of each input the build took nothing from, sorted: "sub/blank.txt", "empty".
+    skipped: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """The linked result of a build: articles, entities and facts, sorted."""
 
@@ -195,6 +204,8 @@ class KnowledgeBase:
     #: mentions each, kept with the build so that a later one finds the entity again whatever it is called
     #: then (see :func:`kgraph.linking.link.link_extractions`, ``published``).
     anchors: tuple[tuple[str, tuple[tuple[str, int, int, str], ...]], ...] = ()
+    #: The build's record (title, skipped inputs), written to the graph as its kg:Build; None: no record.
+    record: BuildRecord | None = None
 
 
 def fits(predicate: str, subject_type: str, object_type: str) -> bool:

@@ -20,6 +20,10 @@ Layout of the graph (terms from ``ontology/kgraph.ttl``):
   ``kg:method``, ``kg:role``
   and ``prov:wasDerivedFrom`` the article, in that article's named graph;
   gazetteer facts sit in the default graph and derive from GeoNames;
+* the build record: ``kg:Build`` (``iri.BUILD``) with ``dcterms:title``, a
+  ``kg:skipped`` ``kg:SkippedInput`` (``kg:inputName``, ``kg:skipReason``)
+  for each input the build took nothing from, and a ``kg:outvotedHome`` or
+  ``kg:rovingDateline`` line for each statement it left out;
 * a relation whose entity types do not fit the ontology's domain and range
   (linking may re-type an entity after a rule fired) is left out, so every
   graph conforms to ``ontology/shapes.ttl``.
@@ -100,6 +104,7 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
     yield from _entity_quads(kb)
     for line in kb.removed:  # a blocked entity is gone: the corrections source says what went
         yield CORRECTIONS_SOURCE, RDFS.comment, Literal(f"correction {line}"), None
+    yield from _record_quads(kb)
     for art in kb.articles:
         g = iri.article_iri(art.id)
         a = g
@@ -151,6 +156,26 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
             yield ev, KG.method, Literal(rel.method), g
             if rel.role:
                 yield ev, KG.role, Literal(rel.role), g
+
+
+def _record_quads(kb: KnowledgeBase) -> Iterator[Quad]:
+    """Yield the build record: what the build was called, took nothing from and left out (the page shows it)."""
+    if kb.record is None and not kb.outvoted and not kb.roving:
+        return
+    b = iri.BUILD
+    yield b, RDF.type, KG.Build, None
+    if kb.record is not None:
+        yield b, DCTERMS.title, Literal(kb.record.title), None
+        for name, why in kb.record.skipped:
+            s = iri.skipped_iri(name, why)
+            yield b, KG.skipped, s, None
+            yield s, RDF.type, KG.SkippedInput, None
+            yield s, KG.inputName, Literal(name), None
+            yield s, KG.skipReason, Literal(why), None
+    for line in kb.outvoted:
+        yield b, KG.outvotedHome, Literal(line), None
+    for line in kb.roving:
+        yield b, KG.rovingDateline, Literal(line), None
 
 
 def _statement(ev, s, p, o, g) -> Iterator[Quad]:

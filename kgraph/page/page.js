@@ -1441,7 +1441,7 @@
   }
   function dl(rows) {
     var d = el('dl');
-    rows.forEach(function (r) { if (r && r[1] !== null && r[1] !== undefined && r[1] !== '') d.append(el('dt', {text: r[0]}), el('dd', null, r[1])); });
+    rows.forEach(function (r) { if (r && r[1] !== null && r[1] !== undefined && r[1] !== '') d.append(el('dt', r[2] ? {text: r[0], title: r[2]} : {text: r[0]}), el('dd', null, r[1])); });
     return d;
   }
   // ------------------------------------------------------------------ back: the panels seen since the overview
@@ -1490,7 +1490,37 @@
       el('p', {text: plural(t.nodes, 'entity', 'entities') + (byType.length ? ': ' + byType.join(' · ') : '') + '.'}),
       el('p', {class: 'kinds-line'}, plural(t.edges, 'relation') + (DATA.predicates.length ? ': ' : ''), kindLinks, '.'),
       groups_ ? el('p', {text: plural(groups_, 'community', 'communities') + ' of entities closely linked by the relations stated in articles (see Communities).'}) : null,
-      partsNote());
+      partsNote(), buildNotes());
+  }
+  // What the build could not use or chose to leave out (the graph's kg:Build record): the terminal said it once, and
+  // an analyst opening the page later took the corpus for whole. Counts by reason, the names at one click.
+  var SKIP_WORDS = {'not English': 'not in English', 'written in capitals': 'written in capitals only', 'empty': 'empty',
+    'too big': 'too big', 'not text': 'not text (a binary file)', 'unreadable': 'unreadable', 'malformed line': 'a malformed corpus line',
+    'missing': 'missing', 'outside the folder': 'a link leading outside the folder', 'not a file': 'not a regular file'};
+  function buildNotes() {
+    var b = DATA.build;
+    if (!b) return null;
+    var out = el('div', {class: 'build-notes', 'data-build': '1'});
+    function listed(summary, items, cls) {
+      var ul = el('ul', {class: 'small'});
+      items.forEach(function (x) { ul.append(el('li', null, x)); });
+      out.append(el('details', {class: cls}, el('summary', {text: summary}), ul));
+    }
+    var skipped = Array.isArray(b.skipped) ? b.skipped : [];
+    if (skipped.length) {
+      var by = Object.create(null), order = [];
+      skipped.forEach(function (x) { var w = String(x[1]); if (!(w in by)) { by[w] = []; order.push(w); } by[w].push(String(x[0])); });
+      order.sort(function (a, c) { return by[c].length - by[a].length || (a < c ? -1 : a > c ? 1 : 0); });
+      var words = function (w) { return own(SKIP_WORDS, w) ? SKIP_WORDS[w] : w; };
+      listed(plural(skipped.length, 'file was', 'files were') + ' not read: ' + order.map(function (w) { return num(by[w].length) + ' ' + words(w); }).join(', ') + '.',
+        order.reduce(function (acc, w) { return acc.concat(by[w].map(function (n) { return el('span', null, el('code', {text: n}), ' (' + words(w) + ')'); })); }, []), 'skipped-inputs');
+    }
+    var outvoted = Array.isArray(b.outvoted) ? b.outvoted : [], roving = Array.isArray(b.roving) ? b.roving : [];
+    if (outvoted.length) listed('Left out: ' + plural(outvoted.length, 'home country', 'home countries') + ' one article stated and the other articles outvoted.',
+      outvoted.map(String), 'outvoted');
+    if (roving.length) listed('Left out: the dateline homes of ' + plural(roving.length, 'news agency', 'news agencies') + ' filing from several countries or towns.',
+      roving.map(String), 'roving');
+    return out.childNodes.length ? out : null;
   }
   // The relations drawn fall apart into separate parts (DWIE 250: Merkel's Germany and Obama's United States are in
   // two), laid out side by side: a reader takes two names close on the map for linked ones. Said, with the largest.
@@ -1919,13 +1949,20 @@
     // the entity model's reading of its mentions ([name confidence, then each type's percent of its votes]): a team
     // named Germany is voted an organization, a country or both
     var model = Array.isArray(n.model) ? n.model : [];
-    if (typeof model[0] === 'number') rows.push(['Name confidence', el('span', {title: 'How sure the entity model was that this is a name (of a person, organization or place): 1 minus its probability of no name, the surest of its articles', text: model[0].toFixed(2)})]);
+    // in words for a newcomer ("Name confidence 1.00" and "Type votes" said nothing to one), the numbers kept beside
+    var nameWhy = 'How sure the entity model was that these words are a name (of a person, organization or place) and not ordinary words: '
+      + '1 minus its probability of no name, the surest of its articles (name confidence ' + (typeof model[0] === 'number' ? model[0].toFixed(2) : '') + ').';
+    if (typeof model[0] === 'number') rows.push(['Is it a name?', el('span', {class: 'name-sure', title: nameWhy,
+      text: (model[0] >= 0.9 ? 'almost surely' : model[0] >= 0.7 ? 'probably' : model[0] >= 0.5 ? 'perhaps' : 'doubtful: perhaps not a name') + ' (' + model[0].toFixed(2) + ')'}), nameWhy]);
     if (model.length > 1) {
       var votes = DATA.types.map(function (t, i) { return [t.name, +model[i + 1] || 0]; }).filter(function (v) { return v[1] > 0; })
         .sort(function (a, b) { return b[1] - a[1]; });
-      if (votes.length) rows.push(['Type votes', el('span', {title: 'The entity model\'s type probabilities summed over its mentions, as shares', text: votes.map(function (v) { return v[0] + ' ' + v[1] + ' %'; }).join(' · ')})]);
+      var votesWhy = 'How the entity model read this name where the articles use it: its type probabilities, summed over the mentions, as shares (type votes). '
+        + 'A name read as two types (a team named after its country) may have the wrong one.';
+      if (votes.length) rows.push(['Read by the model as', el('span', {class: 'type-votes', title: votesWhy, text: votes.map(function (v) { return v[0].toLowerCase() + ' ' + v[1] + ' %'; }).join(' · ')}), votesWhy]);
     }
-    rows.push(['IRI', el('code', {class: 'small', text: shownIri(n.id)})]);
+    var iriWhy = 'The entity\'s identifier (IRI) in the graph file and in SPARQL queries: a click selects it whole to copy.';
+    rows.push(['Identifier in the graph', el('code', {class: 'small iri', title: iriWhy, text: shownIri(n.id)}), iriWhy]);
     if (n.new && DATA.changes) rows.push(['Change', 'new since ' + DATA.changes.since]);
     var rel = el('ul', {class: 'node-facts'});
     // the facts shown first, the best attested first: articles (those the filters keep first), independent sources, confidence
@@ -2813,6 +2850,20 @@
     if (few) fill(hint, el('p', {text: plural(iso, 'entity', 'entities') + ' named without a relation from an article '
       + (iso === 1 ? 'is' : 'are') + ' hidden.'}), button('Show them', function () { $('show-isolated').checked = true; state.isolated = true; refresh(); fitView(); }, 'act-show-isolated'));
     hint.hidden = !few;
+    // Why the rest are not drawn, and how to draw them: "Showing 1,348 of 2,501 entities" left a newcomer looking for
+    // the 1,153 others, which only the checkbox "Entities with no relation from an article" explained.
+    var why = $('hidden-why'), lone = state.isolated ? 0 : DATA.nodes.filter(function (n) { return !stated.has(n.id) && !vis$.nodes.has(n.id); }).length;
+    var other = DATA.nodes.length - vis$.nodes.size - lone, parts = [];
+    if (lone && !few) parts.push(el('span', null, plural(lone, 'entity', 'entities') + ' named in the articles but in no relation found there '
+      + (lone === 1 ? 'is' : 'are') + ' not drawn. ', button('Show them', function () { $('show-isolated').checked = true; state.isolated = true; refresh(); fitView(); }, 'link-button act-show-lone')));
+    if (other > 0) {
+      var more = lone && !few ? ' more' : '';
+      if (filtersSet()) parts.push(el('span', null, num(other) + more + ' hidden by the filters below. ', button('Reset the filters', resetFilters, 'link-button act-reset-hidden')));
+      else if (state.explore) parts.push(el('span', null, num(other) + more + ' outside what is being explored (Clear selection shows all).'));
+      else parts.push(el('span', null, num(other) + more + ' in collapsed communities or set aside by corrections.'));
+    }
+    if (parts.length) fill(why, parts[0], parts[1] ? ' ' : null, parts[1] || null); else fill(why);
+    why.hidden = !parts.length;
     updateNothingShown();
   }
   // Filters that leave nothing to draw say so on the network, and what to do, instead of a blank canvas

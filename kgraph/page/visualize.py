@@ -42,7 +42,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kgraph.sources.ingest import iso_date, publisher_of
-from kgraph.core.iri import CORRECTIONS, ENTITY_BASE
+from kgraph.core.iri import BUILD, CORRECTIONS, ENTITY_BASE
 from kgraph.core.model import ENTITY_TYPES, PREDICATES
 from kgraph.core.vocab import GEO, GN, KG, KG_IRI as KG_NS, SCHEMA, Terms
 
@@ -365,7 +365,41 @@ def graph_data(g: Graph | Iterable[tuple], max_nodes: int | None = None,
     }
     if changed:
         data["changes"] = dict(changed[2], since=_shown(since_name), nodes=len(changed[0]), edges=len(changed[1]))
+    record = _build_record(props, many, one)
+    if record:
+        data["build"] = record  # only where the graph keeps one: no bytes elsewhere
     return PageData(data, total_nodes, total_edges)
+
+
+#: A predicate's name in a build record's line ("Tarsk Democrats basedIn Veltria: 1 article, Ostmark 12").
+_PREDICATE_WORD = re.compile(r"(?<= )(" + "|".join(PREDICATES) + r")(?= )")
+
+
+def _build_record(props, many, one) -> dict:
+    """Return the graph's build record for the page: its title, skipped inputs and left-out statements ({} if none).
+
+    Each list is sorted, so that a graph file in any order gives the same page.
+    """
+    if not props.get(BUILD):
+        return {}
+    out = {}
+    title = _str(one(BUILD, DCTERMS.title))
+    if title and title.strip():
+        out["title"] = title
+    skipped = sorted({(_str(one(s, KG.inputName)) or _shown(_local_name(s)), _str(one(s, KG.skipReason)) or "")
+                      for s in many(BUILD, KG.skipped)})
+    if skipped:
+        out["skipped"] = [list(x) for x in skipped]
+    for key, prop in (("outvoted", KG.outvotedHome), ("roving", KG.rovingDateline)):
+        lines = sorted(_PREDICATE_WORD.sub(lambda m: _predicate_label(m.group()), _shown(str(x))) for x in many(BUILD, prop))
+        if lines:
+            out[key] = lines
+    return out
+
+
+def default_title(name: str, articles: int) -> str:
+    """Return a page's title when none is given: what the graph is of and how many articles ("news: 300 articles")."""
+    return f"{name}: {articles:,} article{'' if articles == 1 else 's'}"
 
 
 #: Names of what a newer graph no longer holds that the page lists (its counts are whole).
@@ -797,20 +831,29 @@ def _json_for_script(data) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render(g: Graph | Iterable[tuple], title: str = "kgraph", max_nodes: int | None = None) -> str:
+def render(g: Graph | Iterable[tuple], title: str | None = None, max_nodes: int | None = None,
+           name: str = "kgraph") -> str:
     """Return the page for a graph as one self-contained HTML string.
 
     Args:
         g: The graph (see :func:`graph_data`).
-        title: The page's title, shown in its header.
+        title: The page's title, shown in its header; by default the graph's own (its build record's),
+            else :func:`default_title` of ``name``.
         max_nodes: Draw only the most central nodes (see :func:`graph_data`).
     """
-    return render_data(graph_data(g, max_nodes=max_nodes), title)
+    return render_data(graph_data(g, max_nodes=max_nodes), title, name)
 
 
-def render_data(page: PageData, title: str = "kgraph") -> str:
-    """Return the page for prepared :class:`PageData`."""
-    title = _shown(title)  # a graph file's name, in `kgraph view`
+def page_title(page: PageData, title: str | None = None, name: str = "kgraph") -> str:
+    """Return the title a page gets: the one given, else the graph's own, else what ``name`` and the article count say."""
+    if title is not None and title.strip():
+        return title
+    return page.data.get("build", {}).get("title") or default_title(name, page.data["totals"]["articles"])
+
+
+def render_data(page: PageData, title: str | None = None, name: str = "kgraph") -> str:
+    """Return the page for prepared :class:`PageData` (``title`` and ``name``: see :func:`page_title`)."""
+    title = _shown(page_title(page, title, name))  # a graph file's name, in `kgraph view`
     data = dict(page.data, title=title)
     vis_js = _asset("vis-network.min.js").replace("</script", "<\\/script")
     app_js = _asset("page.js")
@@ -837,11 +880,14 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def write_page(g: Graph | Iterable[tuple], path: str | os.PathLike, title: str = "kgraph",
+def write_page(g: Graph | Iterable[tuple], path: str | os.PathLike, title: str | None = None,
                max_nodes: int | None = None, since: Graph | Iterable[tuple] | None = None,
-               since_name: str = "") -> tuple[Path, PageData]:
-    """Render a graph's page and write it atomically as UTF-8; return the path and what was drawn."""
+               since_name: str = "", name: str = "kgraph") -> tuple[Path, PageData]:
+    """Render a graph's page and write it atomically as UTF-8; return the path and what was drawn.
+
+    ``title`` and ``name``: see :func:`page_title`.
+    """
     from kgraph.core import atomic
 
     page = graph_data(g, max_nodes=max_nodes, since=since, since_name=since_name)
-    return atomic.write_text(path, render_data(page, title)), page
+    return atomic.write_text(path, render_data(page, title, name)), page

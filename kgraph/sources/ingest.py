@@ -24,6 +24,7 @@ import warnings
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kgraph.core.errors import InputError
@@ -74,6 +75,64 @@ def _warn(msg: str) -> None:
     warnings.warn(msg, IngestWarning, stacklevel=3)
 
 
+class Record:
+    """The inputs a read took nothing from, by name and why (see :func:`recording`).
+
+    ``read`` gets the names of ``watch`` that were read: inputs an earlier build skipped that are whole now.
+    """
+
+    def __init__(self, watch: Iterable[str] = ()) -> None:
+        self.skipped: list[tuple[str, str]] = []
+        self.watch = set(watch)
+        self.read: set[str] = set()
+
+
+#: The records being kept (see :func:`recording`): a build writes what it skipped into the graph, not only on screen.
+_RECORDS: list[Record] = []
+
+
+@contextmanager
+def recording(watch: Iterable[str] = ()) -> Iterator[Record]:
+    """Keep the name and the reason of every input skipped while the block runs (each is still a warning)."""
+    rec = Record(watch)
+    _RECORDS.append(rec)
+    try:
+        yield rec
+    finally:
+        _RECORDS.remove(rec)
+
+
+def _skip(name: str, why: str, msg: str) -> None:
+    """Warn that an input is skipped, and record it as ``why`` ("empty", "too big") under ``name``."""
+    warnings.warn(msg, IngestWarning, stacklevel=3)
+    for rec in _RECORDS:
+        rec.skipped.append((name, why))
+
+
+def _note_read(name: str) -> None:
+    for rec in _RECORDS:
+        if name in rec.watch:
+            rec.read.add(name)
+
+
+def _refusal(msg: str, why: str) -> InputError:
+    """Return the error of an input kgraph will not read, with why in a few words (its record if skipped)."""
+    exc = InputError(msg)
+    exc.why = why
+    return exc
+
+
+def input_name(path: Path, root: Path | None = None) -> str:
+    """Return how a build's record names an input: its path inside the folder read, else its name (as article ids do).
+
+    No full path: the graph and its page may be shared, and the user's folders are none of the reader's business.
+    A file named itself later is the same input ("blank.txt" of ``news/``, then ``news/blank.txt --into``).
+    """
+    if root is not None and root != path:
+        return shown(path.relative_to(root).as_posix())
+    return shown(path.name or path)
+
+
 # ---------------------------------------------------------------- decoding
 
 _MAGIC = (
@@ -118,15 +177,15 @@ def decode(data: bytes, name: str = "<input>") -> str:
     head = data[:8192]
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise InputError(f"{name}: looks like {what}, not text")
+            raise _refusal(f"{name}: looks like {what}, not text", "not text")
     if b"\x00" in head:
         enc = _utf16_without_bom(head)
         if enc is None:
-            raise InputError(f"{name}: looks like a binary file, not text")
+            raise _refusal(f"{name}: looks like a binary file, not text", "not text")
         _warn(f"{name}: no byte-order mark; read as {enc.upper()}")
         return _decode_or_replace(data, enc, name)
     if head and sum(head.count(b) for b in _BINARY_BYTES) > 0.1 * len(head):
-        raise InputError(f"{name}: looks like a binary file (mostly control bytes), not text")
+        raise _refusal(f"{name}: looks like a binary file (mostly control bytes), not text", "not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -1246,7 +1305,7 @@ def _check_regular(path: Path) -> None:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
     if not stat.S_ISREG(mode):
         what = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
-        raise InputError(f"{shown(path)}: is {what}, not a file of articles (pipe data to '-' instead)")
+        raise _refusal(f"{shown(path)}: is {what}, not a file of articles (pipe data to '-' instead)", "not a file")
 
 
 #: The generator mark of kgraph's own network page (``kgraph.page``).
@@ -1266,9 +1325,9 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
 
     def refuse() -> InputError:
         if html and cap == MAX_HTML_BYTES:
-            return InputError(f"{shown(path)}: an HTML page over {MAX_HTML_BYTES / 1e6:g} MB, too large to find "
-                              "its main text in (save its text as .txt instead)")
-        return InputError(f"{shown(path)}: " + _too_big("the file", limit))
+            return _refusal(f"{shown(path)}: an HTML page over {MAX_HTML_BYTES / 1e6:g} MB, too large to find "
+                            "its main text in (save its text as .txt instead)", "too big")
+        return _refusal(f"{shown(path)}: " + _too_big("the file", limit), "too big")
 
     try:
         if path.stat().st_size > cap:
@@ -1293,7 +1352,7 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
     text = clean_text(raw)
     del raw
     if not _has_words(text):
-        _warn(f"{shown(path)}: empty, skipped")
+        _skip(input_name(path, root), "empty", f"{shown(path)}: empty, skipped")
         return None
     url = _field(url)
     return Article(id=_article_id(path, root), text=text, title=_field(title, 500) or _title_of(text),
@@ -1405,13 +1464,16 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
                 except ValueError as exc:
                     msg = f"{name}:{lineno}: malformed JSON line ({exc})"
                     if skip_bad:
-                        _warn(msg + ", skipped")
+                        _skip(f"{Path(name).name}:{lineno}", "too big" if line is None else "malformed line",
+                              msg + ", skipped")
                         continue
-                    raise InputError(msg) from None
+                    raise _refusal(msg, "malformed line") from None
                 cleaned = clean_text(text)
                 if not _has_words(cleaned):
-                    _warn(f"{name}:{lineno}: empty text, skipped")
+                    _skip(f"{Path(name).name}:{lineno}", "empty", f"{name}:{lineno}: empty text, skipped")
                     continue
+                if _RECORDS:
+                    _note_read(f"{Path(name).name}:{lineno}")
                 url = _field(obj.get("url"))
                 yield Article(id=" ".join(sanitize(str(aid)).split()) or f"{Path(name).stem}:{lineno}",
                               text=cleaned, title=_field(obj.get("title"), 500) or _title_of(cleaned), url=url,
@@ -1446,7 +1508,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         try:
             st = d.stat()
         except OSError as exc:
-            _warn(f"{shown(d)}: cannot read folder ({exc.strerror or exc}), skipped")
+            _skip(input_name(d, folder), "unreadable", f"{shown(d)}: cannot read folder ({exc.strerror or exc}), skipped")
             continue
         if (st.st_dev, st.st_ino) in seen:
             _warn(f"{shown(d)}: folder already visited (symlink loop), skipped")
@@ -1455,7 +1517,7 @@ def _walk(folder: Path) -> Iterator[Path]:
         try:
             entries = sorted(os.scandir(d), key=lambda e: os.fsencode(e.name))
         except OSError as exc:
-            _warn(f"{shown(d)}: cannot list folder ({exc.strerror or exc}), skipped")
+            _skip(input_name(d, folder), "unreadable", f"{shown(d)}: cannot list folder ({exc.strerror or exc}), skipped")
             continue
         subdirs = []
         for e in entries:
@@ -1465,7 +1527,8 @@ def _walk(folder: Path) -> Iterator[Path]:
             try:
                 if e.is_symlink() and not _inside(path, root):
                     if e.is_dir() or _kind(path) is not None:
-                        _warn(f"{shown(path)}: symlink leading outside {shown(folder)}, skipped "
+                        _skip(input_name(path, folder), "outside the folder",
+                              f"{shown(path)}: symlink leading outside {shown(folder)}, skipped "
                               "(name its target on the command line to read it)")
                     continue
                 if e.is_dir():
@@ -1476,12 +1539,13 @@ def _walk(folder: Path) -> Iterator[Path]:
                 if e.is_file():
                     yield path
                 elif e.is_symlink() and not path.exists():
-                    _warn(f"{shown(path)}: broken symlink or symlink loop, skipped")
+                    _skip(input_name(path, folder), "unreadable", f"{shown(path)}: broken symlink or symlink loop, skipped")
                 else:
-                    _warn(f"{shown(path)}: is {_KINDS.get(stat.S_IFMT(path.stat().st_mode), 'not a regular file')}"
+                    _skip(input_name(path, folder), "not a file",
+                          f"{shown(path)}: is {_KINDS.get(stat.S_IFMT(path.stat().st_mode), 'not a regular file')}"
                           ", skipped")
             except OSError as exc:
-                _warn(f"{shown(path)}: cannot read ({exc.strerror or exc}), skipped")
+                _skip(input_name(path, folder), "unreadable", f"{shown(path)}: cannot read ({exc.strerror or exc}), skipped")
         stack.extend(reversed(subdirs))
 
 
@@ -1552,7 +1616,7 @@ def _read_all(inputs, skip_bad: bool, stdin) -> Iterator[Article]:
         if not exists:
             what = "broken symlink or symlink loop" if path.is_symlink() else "no such file or folder"
             if skip_bad:
-                _warn(f"{shown(path)}: {what}, skipped")
+                _skip(input_name(path), "missing", f"{shown(path)}: {what}, skipped")
                 continue
             raise InputError(f"{shown(path)}: {what}")
         if is_dir:
@@ -1568,11 +1632,13 @@ def _read_all(inputs, skip_bad: bool, stdin) -> Iterator[Article]:
                 else:
                     art = read_text_file(f, root)
                     if art is not None:
+                        if _RECORDS:
+                            _note_read(input_name(f, root))
                         yield art
             except InputError as exc:
                 if not skip_bad and (root is None or "malformed JSON" in str(exc)):
                     raise
-                _warn(f"{exc}, skipped")
+                _skip(input_name(f, root), getattr(exc, "why", "unreadable"), f"{exc}, skipped")
 
 
 class _Chained(io.RawIOBase):
