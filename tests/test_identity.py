@@ -2403,6 +2403,21 @@ def test_a_common_word_opening_a_sentence_glued_to_an_organization_is_cut_off():
         ("Hollin Tarsk", (), 3)]
 
 
+def test_a_glued_opening_word_is_cut_off_when_extraction_named_the_short_mentions_by_it():
+    # Extraction names a story's short mentions by its longest name: every "Hollin" there is "Credit Hollin", which
+    # the story writes in full once. The club is the one another story calls "FC Hollin".
+    text = ("Mainsk beat Hollin on Sunday. Fans of Hollin left early. Credit Hollin defender Arvo Keskula "
+            "with the assist. His credit rating fell, and credit card debt rose.")
+    spans = [("Hollin", "Organization"), ("Hollin", "Organization"), ("Credit Hollin", "Organization")]
+    story = _placed("a", text, *spans)
+    story = Extraction(story.article, tuple(Mention(m.text, m.type, m.start, m.end, "Credit Hollin")
+                                            for m in story.mentions))
+    other = _placed("b", "FC Hollin lost at home. FC Hollin fired its coach.", ("FC Hollin", "Organization"),
+                    ("FC Hollin", "Organization"))
+    orgs = [(e.label, e.articles) for e in link_extractions([story, other]).entities if e.type == "Organization"]
+    assert orgs == [("FC Hollin", ("a", "b"))]
+
+
 def test_a_name_opening_a_sentence_keeps_its_first_word_when_it_is_a_name_or_institution_word_or_another_type():
     # "Air Veltria" beside the country "Veltria" is an airline; a word the corpus capitalizes inside sentences
     # is a name word ("Zorrin Velmora"); a name written twice is no glue.

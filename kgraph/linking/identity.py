@@ -731,13 +731,19 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
     Places are left alone: "Central Tarsk" beside "Tarsk" is a region of it.
     """
     norm = gazetteer.norm
-    written: set = {(k[0], norm(name), kinds[k]) for k, (name, _alias) in cleaned.items()}
+    # Extraction names an article's short mentions by its longest name ("Hollin Tarsk" as "Credit Hollin Tarsk"):
+    # what the article writes, and how often the corpus writes a name in full, are read from the text.
+    written: set = {(k[0], norm(alias or name), kinds[k]) for k, (name, alias) in cleaned.items()}
+    in_full: Counter = Counter(norm(name) for k, (name, _alias) in cleaned.items() if texts[k[0]][k[1]:k[2]] == name)
+    of_name: dict = defaultdict(list)
+    for k, (name, _alias) in cleaned.items():
+        of_name[(k[0], name)].append(k)
     out = []
     for k, (name, _alias) in sorted(cleaned.items()):
         words = name.split()
-        if kinds[k] != EntityType.Organization or len(words) < 2 \
+        if kinds[k] != EntityType.Organization or len(words) < 2 or texts[k[0]][k[1]:k[2]] != name \
                 or not words[0].isalpha() or words[0].isupper() or not words[1][:1].isupper() \
-                or sum(corpus_votes.get(norm(name), Counter()).values()) != 1 \
+                or in_full[norm(name)] != 1 \
                 or not _AT_SENTENCE_START.search(texts[k[0]][max(0, k[1] - 3):k[1]]):
             continue
         w = words[0].casefold()
@@ -747,7 +753,7 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
             continue  # "Social Democrats" beside "Democrats", "Federal Reserve": an institution's first word
         if low >= COMMON_RATIO * max(cap, 1) and (k[0], norm(rest), kinds[k]) in written \
                 and gazetteer.place(name) is None and gazetteer.country(name) is None:
-            out.append((k, rest))
+            out.extend((o, rest) for o in sorted(of_name[(k[0], name)]) if kinds[o] == kinds[k])
     return out
 
 
@@ -979,7 +985,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         name, alias = cleaned[k]  # "Credit Hollin Tarsk defender ...": the name the article writes alone
         corpus_votes[norm(name)][kinds[k]] -= 1
         votes[(k[0], norm(name))][kinds[k]] -= 1
-        cleaned[k] = (rest, alias)
+        cleaned[k] = (rest, None if alias == rest else alias)
         corpus_votes[norm(rest)][kinds[k]] += 1
         votes[(k[0], norm(rest))][kinds[k]] += 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
