@@ -816,6 +816,15 @@ def test_a_clipped_first_word_is_the_one_longer_name_it_opens_in_its_story():
     assert got["Tarskian Reserve"] == ("a", "b") and got["Tarsk"] == ("b",)
 
 
+def test_a_compound_clipped_to_its_last_part_is_the_one_longer_name_ending_so_in_its_story():
+    # "Lindbach" beside "FC Velmerlindbach": the club; too short a last part ("Bach") says nothing.
+    kb = link_extractions([ex("a", ("FC Velmerlindbach", "Organization", "FC Velmerlindbach"),
+                              ("Lindbach", "Organization", "Lindbach"), ("Bach", "Organization", "Bach")),
+                           ex("b", ("Lindbach", "Organization", "Lindbach"), ("Bach", "Organization", "Bach"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["FC Velmerlindbach"] == ("a",) and got["Lindbach"] == ("b",) and got["Bach"] == ("a", "b")
+
+
 def test_a_team_named_for_its_country_is_not_clipped_from_its_demonym_body():
     # "Brazil" the team beside "the Brazilian Football Confederation": a demonym, not a longer first word
     kb = link_extractions([ex("a", ("Brazil", "Organization", "Brazil"),

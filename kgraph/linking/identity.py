@@ -5105,6 +5105,11 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 local_map[(aid, gid)] = next(iter(roots))
 
 
+#: Letters a compound's last part keeps, at least, to name the whole ("Lindbach" of "Velmerlindbach"; "Bach" is
+#: too short to say which compound).
+CLIPPED_TAIL = 6
+
+
 def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
     """Join, in one article, a one-word organization's name clipped from the first word of its one longer name there.
 
@@ -5112,6 +5117,8 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
     Police". The clipped word has three letters or more, the full word three more, and exactly one of the
     article's organization names of two words or more opens with it. A demonym opening the longer name is no
     clipped word: "Brazil" (its team) beside "the Brazilian Football Confederation" is another body.
+    A compound's head may be clipped too, leaving its last part of CLIPPED_TAIL letters or more: "Lindbach"
+    beside "FC Velmerlindbach".
     """
     for gid in sorted(groups):
         t, n = gid
@@ -5120,9 +5127,11 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
-            fits = {g for g in per_article[aid] if g[0] == EntityType.Organization and " " in g[1]
-                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3
-                    and not gazetteer.is_demonym(g[1].split(" ")[0])}
+            fits = {g for g in per_article[aid] if g[0] == EntityType.Organization
+                    and (" " in g[1] and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3
+                         and not gazetteer.is_demonym(g[1].split(" ")[0])
+                         or len(n) >= CLIPPED_TAIL and any(w.endswith(n) and len(w) >= len(n) + 3
+                                                           for w in g[1].split(" ")))}
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) == 1 and next(iter(roots)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(roots))
