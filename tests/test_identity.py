@@ -816,6 +816,15 @@ def test_a_clipped_first_word_is_the_one_longer_name_it_opens_in_its_story():
     assert got["Tarskian Reserve"] == ("a", "b") and got["Tarsk"] == ("b",)
 
 
+def test_a_compound_clipped_to_its_last_part_is_the_one_longer_name_ending_so_in_its_story():
+    # "Lindbach" beside "FC Velmerlindbach": the club; too short a last part ("Bach") says nothing.
+    kb = link_extractions([ex("a", ("FC Velmerlindbach", "Organization", "FC Velmerlindbach"),
+                              ("Lindbach", "Organization", "Lindbach"), ("Bach", "Organization", "Bach")),
+                           ex("b", ("Lindbach", "Organization", "Lindbach"), ("Bach", "Organization", "Bach"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got["FC Velmerlindbach"] == ("a",) and got["Lindbach"] == ("b",) and got["Bach"] == ("a", "b")
+
+
 def test_a_team_named_for_its_country_is_not_clipped_from_its_demonym_body():
     # "Brazil" the team beside "the Brazilian Football Confederation": a demonym, not a longer first word
     kb = link_extractions([ex("a", ("Brazil", "Organization", "Brazil"),
@@ -2401,6 +2410,21 @@ def test_a_common_word_opening_a_sentence_glued_to_an_organization_is_cut_off():
                                    ("Credit Hollin Tarsk", "Organization"))])
     assert [(e.label, e.aliases, e.mentions) for e in kb.entities if e.type == "Organization"] == [
         ("Hollin Tarsk", (), 3)]
+
+
+def test_a_glued_opening_word_is_cut_off_when_extraction_named_the_short_mentions_by_it():
+    # Extraction names a story's short mentions by its longest name: every "Hollin" there is "Credit Hollin", which
+    # the story writes in full once. The club is the one another story calls "FC Hollin".
+    text = ("Mainsk beat Hollin on Sunday. Fans of Hollin left early. Credit Hollin defender Arvo Keskula "
+            "with the assist. His credit rating fell, and credit card debt rose.")
+    spans = [("Hollin", "Organization"), ("Hollin", "Organization"), ("Credit Hollin", "Organization")]
+    story = _placed("a", text, *spans)
+    story = Extraction(story.article, tuple(Mention(m.text, m.type, m.start, m.end, "Credit Hollin")
+                                            for m in story.mentions))
+    other = _placed("b", "FC Hollin lost at home. FC Hollin fired its coach.", ("FC Hollin", "Organization"),
+                    ("FC Hollin", "Organization"))
+    orgs = [(e.label, e.articles) for e in link_extractions([story, other]).entities if e.type == "Organization"]
+    assert orgs == [("FC Hollin", ("a", "b"))]
 
 
 def test_a_name_opening_a_sentence_keeps_its_first_word_when_it_is_a_name_or_institution_word_or_another_type():

@@ -731,13 +731,19 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
     Places are left alone: "Central Tarsk" beside "Tarsk" is a region of it.
     """
     norm = gazetteer.norm
-    written: set = {(k[0], norm(name), kinds[k]) for k, (name, _alias) in cleaned.items()}
+    # Extraction names an article's short mentions by its longest name ("Hollin Tarsk" as "Credit Hollin Tarsk"):
+    # what the article writes, and how often the corpus writes a name in full, are read from the text.
+    written: set = {(k[0], norm(alias or name), kinds[k]) for k, (name, alias) in cleaned.items()}
+    in_full: Counter = Counter(norm(name) for k, (name, _alias) in cleaned.items() if texts[k[0]][k[1]:k[2]] == name)
+    of_name: dict = defaultdict(list)
+    for k, (name, _alias) in cleaned.items():
+        of_name[(k[0], name)].append(k)
     out = []
     for k, (name, _alias) in sorted(cleaned.items()):
         words = name.split()
-        if kinds[k] != EntityType.Organization or len(words) < 2 \
+        if kinds[k] != EntityType.Organization or len(words) < 2 or texts[k[0]][k[1]:k[2]] != name \
                 or not words[0].isalpha() or words[0].isupper() or not words[1][:1].isupper() \
-                or sum(corpus_votes.get(norm(name), Counter()).values()) != 1 \
+                or in_full[norm(name)] != 1 \
                 or not _AT_SENTENCE_START.search(texts[k[0]][max(0, k[1] - 3):k[1]]):
             continue
         w = words[0].casefold()
@@ -747,7 +753,7 @@ def _glued_opening_word(cleaned: dict, kinds: dict, texts: dict, corpus_votes: d
             continue  # "Social Democrats" beside "Democrats", "Federal Reserve": an institution's first word
         if low >= COMMON_RATIO * max(cap, 1) and (k[0], norm(rest), kinds[k]) in written \
                 and gazetteer.place(name) is None and gazetteer.country(name) is None:
-            out.append((k, rest))
+            out.extend((o, rest) for o in sorted(of_name[(k[0], name)]) if kinds[o] == kinds[k])
     return out
 
 
@@ -979,7 +985,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
         name, alias = cleaned[k]  # "Credit Hollin Tarsk defender ...": the name the article writes alone
         corpus_votes[norm(name)][kinds[k]] -= 1
         votes[(k[0], norm(name))][kinds[k]] -= 1
-        cleaned[k] = (rest, alias)
+        cleaned[k] = (rest, None if alias == rest else alias)
         corpus_votes[norm(rest)][kinds[k]] += 1
         votes[(k[0], norm(rest))][kinds[k]] += 1
     corpus_votes = {n: +c for n, c in corpus_votes.items() if +c}
@@ -5099,6 +5105,11 @@ def _join_in_story_short_forms(groups: dict, per_article: dict, sport: dict, uf:
                 local_map[(aid, gid)] = next(iter(roots))
 
 
+#: Letters a compound's last part keeps, at least, to name the whole ("Lindbach" of "Velmerlindbach"; "Bach" is
+#: too short to say which compound).
+CLIPPED_TAIL = 6
+
+
 def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_map: dict) -> None:
     """Join, in one article, a one-word organization's name clipped from the first word of its one longer name there.
 
@@ -5106,6 +5117,8 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
     Police". The clipped word has three letters or more, the full word three more, and exactly one of the
     article's organization names of two words or more opens with it. A demonym opening the longer name is no
     clipped word: "Brazil" (its team) beside "the Brazilian Football Confederation" is another body.
+    A compound's head may be clipped too, leaving its last part of CLIPPED_TAIL letters or more: "Lindbach"
+    beside "FC Velmerlindbach".
     """
     for gid in sorted(groups):
         t, n = gid
@@ -5114,9 +5127,11 @@ def _join_clipped_names(groups: dict, per_article: dict, uf: _UnionFind, local_m
         for aid in sorted(groups[gid].articles):
             if (aid, gid) in local_map:
                 continue
-            fits = {g for g in per_article[aid] if g[0] == EntityType.Organization and " " in g[1]
-                    and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3
-                    and not gazetteer.is_demonym(g[1].split(" ")[0])}
+            fits = {g for g in per_article[aid] if g[0] == EntityType.Organization
+                    and (" " in g[1] and g[1].split(" ")[0].startswith(n) and len(g[1].split(" ")[0]) >= len(n) + 3
+                         and not gazetteer.is_demonym(g[1].split(" ")[0])
+                         or len(n) >= CLIPPED_TAIL and any(w.endswith(n) and len(w) >= len(n) + 3
+                                                           for w in g[1].split(" ")))}
             roots = {uf.find(local_map.get((aid, g), g)) for g in fits}
             if len(roots) == 1 and next(iter(roots)) != uf.find(gid):
                 local_map[(aid, gid)] = next(iter(roots))
