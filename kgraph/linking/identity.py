@@ -190,6 +190,9 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
             words = words[1:]
             continue
         break
+    if type_ != EntityType.Country and len(words) == 1 and "-" in words[0].strip("-") \
+            and gazetteer.is_demonym(words[0].strip("-").split("-")[-1]):
+        return None  # "Franco-German", "Veltro-Korvanian": an adjective of two peoples, no one's name
     if type_ == EntityType.Person and len(words) == 2 and gazetteer.is_demonym(words[1]) \
             and words[0].casefold() in _common_words():
         return None  # "Exiled Belarusian", "Jailed Russian" opening a sentence: a description, no one's name
@@ -641,6 +644,44 @@ def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
     return out
 
 
+#: A capitalized word a hyphen joins to a name's first or last letter ("North Rhine" in "North Rhine-Westphalia").
+_GLUED_BEFORE = re.compile(r"([^\W\d_][\w'.]*)-$")
+_GLUED_AFTER = re.compile(r"-([^\W\d_][\w'.]*)")
+
+
+def _hyphen_pieces(cleaned: dict, kinds: dict, texts: dict, case: dict, spans: dict) -> list:
+    """Return the mentions of a name that its article writes only as a piece of a hyphened name.
+
+    "North Rhine-Westphalia's minister" tagged "North Rhine", "the Velmar-Ostrander Society" tagged "Ostrander
+    Society": a capitalized word a hyphen glues to the name's edge is part of the name, so the piece names
+    nothing. The glued word must be no name of its own: not in a mention, not a country, place or people's
+    word ("Veltria-Korvania talks", "the Putin-Aso meeting", "Veltrian-led Alliance" keep both names), not a
+    sentence's first word nor a word the corpus writes in lower case ("Pro-Veltria protesters"); a people's
+    word glues only to a name a people's word opens ("the German-Veltrian Society" tagged "Veltrian Society");
+    a country's mention is left alone ("Serbia-Montenegro"). A name the article also writes alone keeps every
+    mention.
+    """
+    piece: dict = defaultdict(list)
+    for k, (name, _alias) in cleaned.items():
+        aid, s, e = k
+        text = texts[aid]
+        glued = where = None
+        b = _GLUED_BEFORE.search(text, max(0, s - 40), s)
+        if b is not None and b.end() == s and not _AT_SENTENCE_START.search(text[max(0, b.start() - 3):b.start()]):
+            glued, where = b.group(1), (b.start(1), b.end(1))
+        a = _GLUED_AFTER.match(text, e)
+        if glued is None and a is not None:
+            glued, where = a.group(1), (a.start(1), a.end(1))
+        ok = glued is not None and glued[:1].isupper() and kinds[k] != EntityType.Country \
+            and not _common_word(glued, case) \
+            and (gazetteer.is_demonym(glued) and gazetteer.is_demonym(name.split()[0])
+                 or not any(x < where[1] and where[0] < y for x, y in spans[aid] if (x, y) != (s, e))
+                 and gazetteer.place(glued) is None and gazetteer.country(glued) is None
+                 and not gazetteer.is_demonym(glued))
+        piece[(aid, gazetteer.norm(name))].append((k, ok))
+    return sorted(k for ms in piece.values() if all(ok for _k, ok in ms) for k, _ok in ms)
+
+
 def _place_glued_in_headline(cleaned: dict, kinds: dict, texts: dict) -> list:
     """Return the mentions of a person's name that is a place of its story glued to a headline's next word.
 
@@ -936,6 +977,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     dropped += _run_together(cleaned, kinds, corpus_votes)
     dropped += _place_glued_in_headline(cleaned, kinds, ex_text)
     dropped += title_only_names({k: norm(name) for k, (name, _a) in cleaned.items()}, ex_text)
+    dropped += _hyphen_pieces(cleaned, kinds, ex_text, case, spans)  # "North Rhine" of "North Rhine-Westphalia"
     for k in dict.fromkeys(dropped):  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
