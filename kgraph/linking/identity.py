@@ -190,9 +190,6 @@ def clean_name(name: str, type_: str, doubled: bool = False) -> str | None:
             words = words[1:]
             continue
         break
-    if type_ != EntityType.Country and len(words) == 1 and "-" in words[0].strip("-") \
-            and gazetteer.is_demonym(words[0].strip("-").split("-")[-1]):
-        return None  # "Franco-German", "Veltro-Korvanian": an adjective of two peoples, no one's name
     if type_ == EntityType.Person and len(words) == 2 and gazetteer.is_demonym(words[1]) \
             and words[0].casefold() in _common_words():
         return None  # "Exiled Belarusian", "Jailed Russian" opening a sentence: a description, no one's name
@@ -682,6 +679,16 @@ def _hyphen_pieces(cleaned: dict, kinds: dict, texts: dict, case: dict, spans: d
     return sorted(k for ms in piece.values() if all(ok for _k, ok in ms) for k, _ok in ms)
 
 
+def _peoples_adjective(name: str) -> bool:
+    """Return whether a one-word name is hyphened words ending in a people's word ("Franco-German").
+
+    Examples: "Franco-German", "Veltro-Danish". Counter-examples: "Baden-Velmark", "Keskula-Tarvel" (a double
+    name), "Danish" alone (a country's mention, read as its country).
+    """
+    parts = name.split("-")
+    return " " not in name and len(parts) > 1 and all(parts) and gazetteer.is_demonym(parts[-1])
+
+
 def _place_glued_in_headline(cleaned: dict, kinds: dict, texts: dict) -> list:
     """Return the mentions of a person's name that is a place of its story glued to a headline's next word.
 
@@ -939,6 +946,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and raw.endswith(name) and raw != name else None
             if owner is None and name is not None and m.type == EntityType.Organization and m.text == raw:
                 owner = _owner_written_before(ex.article.text, m.start, name)  # extraction cut "Veltrian" off
+            if name is not None and m.type != EntityType.Country and _peoples_adjective(name):
+                continue  # "Franco-German" heading a story: an adjective of two peoples, no one's name
             if name is None or owner is None and _common_word(name, case):
                 continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
             if m.type == EntityType.Organization and _office_field(ex.article.text, m.end, m.text):
