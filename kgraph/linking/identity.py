@@ -641,6 +641,54 @@ def _run_together(cleaned: dict, kinds: dict, corpus_votes: dict) -> list:
     return out
 
 
+#: A capitalized word a hyphen joins to a name's first or last letter ("North Rhine" in "North Rhine-Westphalia").
+_GLUED_BEFORE = re.compile(r"([^\W\d_][\w'.]*)-$")
+_GLUED_AFTER = re.compile(r"-([^\W\d_][\w'.]*)")
+
+
+def _hyphen_pieces(cleaned: dict, kinds: dict, texts: dict, case: dict, spans: dict) -> list:
+    """Return the mentions of a name that its article writes only as a piece of a hyphened name.
+
+    "North Rhine-Westphalia's minister" tagged "North Rhine", "the Velmar-Ostrander Society" tagged "Ostrander
+    Society": a capitalized word a hyphen glues to the name's edge is part of the name, so the piece names
+    nothing. The glued word must be no name of its own: not in a mention, not a country, place or people's
+    word ("Veltria-Korvania talks", "the Putin-Aso meeting", "Veltrian-led Alliance" keep both names), not a
+    sentence's first word nor a word the corpus writes in lower case ("Pro-Veltria protesters"); a people's
+    word glues only to a name a people's word opens ("the German-Veltrian Society" tagged "Veltrian Society");
+    a country's mention is left alone ("Serbia-Montenegro"). A name the article also writes alone keeps every
+    mention.
+    """
+    piece: dict = defaultdict(list)
+    for k, (name, _alias) in cleaned.items():
+        aid, s, e = k
+        text = texts[aid]
+        glued = where = None
+        b = _GLUED_BEFORE.search(text, max(0, s - 40), s)
+        if b is not None and b.end() == s and not _AT_SENTENCE_START.search(text[max(0, b.start() - 3):b.start()]):
+            glued, where = b.group(1), (b.start(1), b.end(1))
+        a = _GLUED_AFTER.match(text, e)
+        if glued is None and a is not None:
+            glued, where = a.group(1), (a.start(1), a.end(1))
+        ok = glued is not None and glued[:1].isupper() and kinds[k] != EntityType.Country \
+            and not _common_word(glued, case) \
+            and (gazetteer.is_demonym(glued) and gazetteer.is_demonym(name.split()[0])
+                 or not any(x < where[1] and where[0] < y for x, y in spans[aid] if (x, y) != (s, e))
+                 and gazetteer.place(glued) is None and gazetteer.country(glued) is None
+                 and not gazetteer.is_demonym(glued))
+        piece[(aid, gazetteer.norm(name))].append((k, ok))
+    return sorted(k for ms in piece.values() if all(ok for _k, ok in ms) for k, _ok in ms)
+
+
+def _peoples_adjective(name: str) -> bool:
+    """Return whether a one-word name is hyphened words ending in a people's word ("Franco-German").
+
+    Examples: "Franco-German", "Veltro-Danish". Counter-examples: "Baden-Velmark", "Keskula-Tarvel" (a double
+    name), "Danish" alone (a country's mention, read as its country).
+    """
+    parts = name.split("-")
+    return " " not in name and len(parts) > 1 and all(parts) and gazetteer.is_demonym(parts[-1])
+
+
 def _place_glued_in_headline(cleaned: dict, kinds: dict, texts: dict) -> list:
     """Return the mentions of a person's name that is a place of its story glued to a headline's next word.
 
@@ -904,6 +952,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
                 and raw.endswith(name) and raw != name else None
             if owner is None and name is not None and m.type == EntityType.Organization and m.text == raw:
                 owner = _owner_written_before(ex.article.text, m.start, name)  # extraction cut "Veltrian" off
+            if name is not None and m.type != EntityType.Country and _peoples_adjective(name):
+                continue  # "Franco-German" heading a story: an adjective of two peoples, no one's name
             if name is None or owner is None and _common_word(name, case):
                 continue  # "Parliament" alone is a common word; "Veltria's Parliament" is that country's
             if m.type == EntityType.Organization and _office_field(ex.article.text, m.end, m.text):
@@ -942,6 +992,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     dropped += _run_together(cleaned, kinds, corpus_votes)
     dropped += _place_glued_in_headline(cleaned, kinds, ex_text)
     dropped += title_only_names({k: norm(name) for k, (name, _a) in cleaned.items()}, ex_text)
+    dropped += _hyphen_pieces(cleaned, kinds, ex_text, case, spans)  # "North Rhine" of "North Rhine-Westphalia"
     for k in dict.fromkeys(dropped):  # "EU Energy": a name the corpus knows, then a common noun
         n = norm(cleaned.pop(k)[0])
         corpus_votes[n][kinds[k]] -= 1
