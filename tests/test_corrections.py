@@ -1453,3 +1453,14 @@ def test_a_national_team_is_still_found_by_its_plain_name():
                                                       {"action": "retype", "entity": "Chile", "type": "Person"})))
     assert got["Seleccao"].same_as == ("organization/Portugal",)
     assert got["Chile"].type == "Person"  # retyped, it is no team and shows the name alone
+
+
+def test_a_national_team_retyped_a_country_joins_its_country_and_keeps_the_countrys_iri():
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(_team_corpus(), fixes({"action": "retype", "entity": "Portugal (national team)",
+                                                     "type": "Country"}))
+    portugal = [e for e in kb.entities if "Portugal" in e.label]
+    assert [(e.key, e.type, e.articles) for e in portugal] == [("country/Portugal", "Country", ("a", "b"))]
+    assert portugal[0].same_as == ("organization/Portugal",)  # the team's IRI still resolves
+    assert any("which it joins" in str(x.message) for x in w)
