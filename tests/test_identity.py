@@ -3983,3 +3983,28 @@ def test_labour_alone_is_read_per_country_as_the_other_political_families_are():
     kb = link_extractions([norway, britain])
     got = sorted(e.articles for e in kb.entities if e.type == "Organization" and e.label.startswith("Labour ("))
     assert got == [("a",), ("b",)], [(e.label, e.articles) for e in kb.entities]
+
+
+def test_a_lone_given_name_is_another_storys_surname_only_where_the_stories_share_someone():
+    envoy = found("a", "Envoy Sofia Victor met rebels in Korvania. Victor said the Korvanian Unity Council would talk.",
+                  ("Sofia Victor", "Person"), ("Victor", "Person"), ("Korvania", "Country"),
+                  ("Korvanian Unity Council", "Organization"))
+    hackers = found("b", "Hackers hit the Veltrian Water Board. Agency chief Victor warned of attacks on Lindqvist Bank.",
+                    ("Victor", "Person"), ("Veltrian Water Board", "Organization"), ("Lindqvist Bank", "Organization"))
+    council = found("c", "The Korvanian Unity Council met again. Victor chaired it.",
+                    ("Korvanian Unity Council", "Organization"), ("Victor", "Person"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([envoy, hackers, council]).entities}
+    assert got[("Person", "Sofia Victor")] == ("a", "c")  # the council both stories name: her
+    assert got[("Person", "Victor")] == ("b",)  # the agency chief of a story naming none of hers: some Victor
+
+
+def test_a_lone_word_opening_one_full_name_and_ending_another_needs_a_shared_name_to_be_the_surname():
+    ostrand = [found(f"o{i}", f"Minister Ilse Ostrand spoke in Tarsk. Ostrand met the Velmar Guild ({i}).",
+                     ("Ilse Ostrand", "Person"), ("Ostrand", "Person"), ("Tarsk", "Place"), ("Velmar Guild", "Organization"))
+               for i in range(6)]
+    other = found("p", "Painter Ostrand Keel opened a show in Tarsk.", ("Ostrand Keel", "Person"), ("Tarsk", "Place"))
+    lone = found("q", "Pilot Ostrand landed the Lindqvist Air plane safely.", ("Ostrand", "Person"),
+                 ("Lindqvist Air", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions(ostrand + [other, lone]).entities}
+    assert "q" not in got[("Person", "Ilse Ostrand")]
+    assert got[("Person", "Ostrand")] == ("q",)

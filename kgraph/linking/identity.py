@@ -4016,6 +4016,23 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         # other stories: both titles state a country, and not the same one
         mine = nations(short, (aid,))
         return bool(mine) and bool(theirs := nations(full)) and not mine & theirs
+    # Words that open a person's full name somewhere in the corpus, or that the model knows as given names:
+    # "Leon" alone may be any Leon's first name as well as the surname of the corpus' "Bernardino Leon".
+    given_like = None
+
+    def stranger(aid: str, short: tuple, full: tuple) -> bool:
+        # "CIA Director Leon" in a story about hackers is not the "Bernardino Leon" of a story about Libya: a
+        # lone word that is also a given name reads as the surname of another article's full name only where
+        # the two stories name a person or body in common ("Abbas" beside the Fatah party of Mahmoud Abbas's).
+        nonlocal given_like
+        if given_like is None:
+            given_like = _given_names() | {g[1].split()[0] for g in groups if g[0] == EntityType.Person and " " in g[1]}
+        n = short[1]
+        if n not in given_like or full[1].split()[-1] != n:
+            return False  # "Tarik" for the "Tarik Orvan" his own story calls so is read above
+        mine = {uf.find(g) for g in per_article[aid] if g[0] in (EntityType.Person, EntityType.Organization)}
+        theirs = {uf.find(x) for a in groups[full].articles for x in per_article[a]}
+        return not (mine & theirs) - {uf.find(short), full}
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -4224,6 +4241,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story, sport_here(aid, gid))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     and not other_nation(aid, gid, next(iter(cands)))
+                    and not stranger(aid, gid, next(iter(cands)))
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
@@ -4257,7 +4275,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     lead = kind[0] if len(kind) == 1 else None
                 if lead is not None and _same_kind_of_story(aid, lead, groups, story, sport_here(aid, gid)) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case) \
-                        and not other_nation(aid, gid, lead):
+                        and not other_nation(aid, gid, lead) and not stranger(aid, gid, lead):
                     local_map[(aid, gid)] = lead
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
