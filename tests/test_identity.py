@@ -4008,3 +4008,13 @@ def test_a_lone_word_opening_one_full_name_and_ending_another_needs_a_shared_nam
     got = {(e.type, e.label): e.articles for e in link_extractions(ostrand + [other, lone]).entities}
     assert "q" not in got[("Person", "Ilse Ostrand")]
     assert got[("Person", "Ostrand")] == ("q",)
+
+
+def test_two_bodies_listed_as_one_name_are_no_longer_name_of_the_second():
+    listed = found("a", "Groups such as Velmar Aid and Hollin Watch documented abuses in Korvania.",
+                   ("Velmar Aid and Hollin Watch", "Organization"), ("Korvania", "Country"))
+    alone = [found(aid, "Hollin Watch said the trial in Korvania was unfair.", ("Hollin Watch", "Organization"),
+                   ("Korvania", "Country")) for aid in ("b", "c")]
+    kb = link_extractions([listed, *alone])
+    watch = next(e for e in kb.entities if e.label == "Hollin Watch")
+    assert watch.articles == ("b", "c") and "Velmar Aid and Hollin Watch" not in watch.aliases
