@@ -4018,3 +4018,13 @@ def test_two_bodies_listed_as_one_name_are_no_longer_name_of_the_second():
     kb = link_extractions([listed, *alone])
     watch = next(e for e in kb.entities if e.label == "Hollin Watch")
     assert watch.articles == ("b", "c") and "Velmar Aid and Hollin Watch" not in watch.aliases
+
+
+def test_a_lone_surname_written_as_a_woman_is_not_the_corpus_one_full_name_written_as_a_man():
+    kb = link_extractions([
+        found("a", "Arvo Keskula, the finance minister, said he would resign.", ("Arvo Keskula", "Person")),
+        found("b", "Keskula said she would run for mayor of Velmora next year.", ("Keskula", "Person")),
+        found("c", "Spokeswoman Keskula denied the report.", ("Keskula", "Person")),
+        found("d", "Keskula said he regretted nothing.", ("Keskula", "Person"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Person"}
+    assert got["Arvo Keskula"] == ("a", "d") and got["Keskula"] == ("b", "c")

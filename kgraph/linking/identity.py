@@ -1838,6 +1838,35 @@ def _address_sex(text: str, start: int, end: int) -> str | None:
     return _ADDRESS_SEX.get(m.group(1).casefold()) if m else None
 
 
+#: What a person's name is followed by that says the person's sex: "Keskula said she", "Keskula, the mayor, said
+#: he", "Keskula and his wife".
+_SEX_AFTER = re.compile(r",? and (his|her) |(?:, [^,.;:\n]{1,60},)? (?:said|says|added|explained|stressed|insisted|warned|argued|"
+                        r"admitted|announced|claimed|denied|hoped|told reporters),? (?:that )?(he|she)\b")
+#: A role noun right before a name that says the person's sex ("spokeswoman Keskula", "Queen Ilse").
+_SEXED_ROLE_BEFORE = re.compile(r"\b(spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess|"
+                                r"duchess|empress|king|prince|duke|emperor),? $", re.IGNORECASE)
+_SEXED_ROLES = {**dict.fromkeys("spokeswoman chairwoman congresswoman businesswoman actress queen princess duchess "
+                                "empress".split(), "f"), **dict.fromkeys("king prince duke emperor".split(), "m")}
+
+
+def _written_sex(text: str, start: int, end: int) -> str | None:
+    """Return "m" or "f" when the words right around a person's mention say the sex, else None.
+
+    A form of address ("Ms Keskula"), a role noun of one sex before it ("spokeswoman Keskula"), the name's own
+    possessive after it ("Keskula and her son") or a pronoun right after a verb of saying ("Keskula said he").
+    """
+    sex = _address_sex(text, start, end)
+    if sex is not None:
+        return sex
+    role = _SEXED_ROLE_BEFORE.search(text[max(0, start - 20):start])
+    if role is not None:
+        return _SEXED_ROLES[role.group(1).casefold()]
+    after = _SEX_AFTER.match(text, end)
+    if after is not None:
+        return "m" if (after.group(1) or after.group(2)) in ("his", "he") else "f"
+    return None
+
+
 def _stated_sexes(ex: Extraction) -> dict:
     """Return the normalized full names of an article's persons -> "m" or "f", where the article says which.
 
@@ -4011,6 +4040,25 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         return story[aid] or any(_titles_before(texts.get(aid, ""), s, e) & _SPORT_ROLES
                                  for s, e in spans.get((aid, short), ()))
 
+    sexes_at: dict = {}  # (article, group) -> the sexes its mentions there are written with (computed when asked)
+
+    def sexes(aid: str, g: tuple) -> set:
+        if (aid, g) not in sexes_at:
+            text = texts.get(aid, "")
+            sexes_at[(aid, g)] = {x for s, e in spans.get((aid, g), ()) if (x := _written_sex(text, s, e))}
+        return sexes_at[(aid, g)]
+
+    def other_sex(aid: str, short: tuple, full: tuple) -> bool:
+        # "Keskula said she would run" is not the corpus' one "Arvo Keskula", whose stories write "Arvo Keskula
+        # said he" or "Mr Keskula": each side says one sex, and not the same one
+        mine = sexes(aid, short)
+        if len(mine) != 1:
+            return False
+        theirs = set()
+        for a in sorted(groups[full].articles):
+            theirs |= sexes(a, full) | sexes(a, (EntityType.Person, full[1].split()[-1]))
+        return len(theirs) == 1 and not mine & theirs
+
     def other_nation(aid: str, short: tuple, full: tuple) -> bool:
         # "Portuguese opposition leader Serrada" is not the "Brazilian Finance Minister Paulo Serrada" of
         # other stories: both titles state a country, and not the same one
@@ -4247,7 +4295,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story, sport_here(aid, gid))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     and not other_nation(aid, gid, next(iter(cands)))
-                    and not stranger(aid, gid, next(iter(cands)))
+                    and not stranger(aid, gid, next(iter(cands))) and not other_sex(aid, gid, next(iter(cands)))
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
@@ -4281,7 +4329,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     lead = kind[0] if len(kind) == 1 else None
                 if lead is not None and _same_kind_of_story(aid, lead, groups, story, sport_here(aid, gid)) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case) \
-                        and not other_nation(aid, gid, lead) and not stranger(aid, gid, lead):
+                        and not other_nation(aid, gid, lead) and not stranger(aid, gid, lead) \
+                        and not other_sex(aid, gid, lead):
                     local_map[(aid, gid)] = lead
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,
