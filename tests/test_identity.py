@@ -4028,3 +4028,11 @@ def test_a_lone_surname_written_as_a_woman_is_not_the_corpus_one_full_name_writt
         found("d", "Keskula said he regretted nothing.", ("Keskula", "Person"))])
     got = {e.label: e.articles for e in kb.entities if e.type == "Person"}
     assert got["Arvo Keskula"] == ("a", "d") and got["Keskula"] == ("b", "c")
+
+
+def test_a_state_named_like_a_mid_sized_city_of_its_country_is_the_state_where_its_story_says_so():
+    kb = link_extractions([
+        found("a", "Floods hit the state of Salzburg on Monday. Salzburg declared an emergency.", ("Salzburg", "Place")),
+        found("b", "The festival opened in the old town of Salzburg.", ("Salzburg", "Place"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Salzburg State": ("a",), "Salzburg": ("b",)}

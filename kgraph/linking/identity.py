@@ -2020,9 +2020,10 @@ def _country_state(text: str, m) -> bool:
 
 @lru_cache(maxsize=None)
 def _city_named_region(name: str) -> bool:
-    """True for a large city's name that a first-level region outside the US shares ("Sao Paulo", "Lagos")."""
+    """True for a city's name that a first-level region of its country outside the US shares ("Sao Paulo", "Lagos",
+    "Salzburg"): a city of STATE_NAMESAKE_CITY people or more, as for a US state's namesake city."""
     town = gazetteer.city(name)
-    return town is not None and town.population >= BIG_CITY and gazetteer.us_state_name(name) is None \
+    return town is not None and town.population >= STATE_NAMESAKE_CITY and gazetteer.us_state_name(name) is None \
         and any(r.country_code == town.country_code for r in gazetteer.regions_named(name))
 
 
@@ -4132,8 +4133,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS
                                         or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
-            if words[-1] == "state" and gazetteer.us_state_name(short):
-                continue  # "New York" alone is more often the city than "New York State"
+            if words[-1] == "state" and (gazetteer.us_state_name(short) or _city_named_region(short)):
+                continue  # "New York" or "Salzburg" alone is more often the city than "New York State", "Salzburg State"
             if words[-1] in _COMMEMORATIVE:
                 continue  # "the Tarsk Wall" is not the "Tarsk Wall Memorial" that remembers it
             if _PROVINCE_AFTER.fullmatch(" " + words[-1]) and gazetteer.city(short) is not None:
