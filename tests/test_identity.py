@@ -4036,3 +4036,17 @@ def test_a_state_named_like_a_mid_sized_city_of_its_country_is_the_state_where_i
         found("b", "The festival opened in the old town of Salzburg.", ("Salzburg", "Place"))])
     got = {e.label: e.articles for e in kb.entities}
     assert got == {"Salzburg State": ("a",), "Salzburg": ("b",)}
+
+
+def test_a_country_whose_clubs_or_hosting_body_a_match_report_names_is_the_country():
+    extra = " The striker scored twice and the goalkeeper saved a penalty. The coach praised the fans after the match."
+    clubs = found("a", "Tarsk Rovers beat Hollin 2-1 in the cup." + extra + " Veltria's representatives in this season's "
+                  "cup did well, and Ostmark's fourth team in the competition lost.",
+                  ("Tarsk Rovers", "Organization"), ("Hollin", "Organization"), ("Veltria", "Country"),
+                  ("Ostmark", "Country"))
+    host = found("b", "Korvania's World Cup organizing committee launched a green campaign." + extra
+                 + " Korvania's team beat Lindmark 3-0.", ("Korvania", "Country"), ("Lindmark", "Country"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([clubs, host]).entities}
+    assert got[("Country", "Veltria")] == ("a",) and got[("Country", "Ostmark")] == ("a",)
+    assert got[("Country", "Korvania")] == ("b",)  # the host; "Korvania's team" that beat Lindmark is the team
+    assert got[("Organization", "Korvania")] == ("b",)

@@ -490,6 +490,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "TARSK -- The rider ...", "TARSK - ": a dateline names where the story was filed
     if _STATE_OFFICE_AFTER.match(text, m.end) or _LAND_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
+    if corpus_type == EntityType.Country and (_CLUBS_OF_AFTER.match(text, m.end) or _HOSTS_BODY_AFTER.match(text, m.end)):
+        return False  # "Veltria's fourth team in the cup", "Veltria's World Cup organizing committee": the country's
     if corpus_type == EntityType.Country and _HOSTS_EVENT_AFTER.match(text, m.end):
         return False  # "Veltria will host the World Cup": the land the games are played in
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
@@ -551,6 +553,19 @@ _HOSTS_EVENT_AFTER = re.compile(r",?\s+(?:(?:is|was|will|would|are|were|has|have
                                 r"\s+to\s+|to\s+)?host(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
                                 r"(?:cups?|championships?|games|olympics|tournaments?|finals|world cup|euros?)\b",
                                 re.IGNORECASE)
+
+
+#: A country's clubs after its name's possessive: several teams, or one counted among them ("Veltria's
+#: representatives in the cup", "Veltria's fourth team in the competition"); a national team is one, and
+#: "Veltria's national team" or "Veltria's team" stays it.
+_CLUBS_OF_AFTER = re.compile(r"['\u2019]s (?:(?:first|second|third|fourth|fifth|sixth|other|remaining) (?:[a-z-]+ )?"
+                             r"(?:team|side|club)\b|(?:[a-z-]+ ){0,2}?(?:teams|sides|representatives|entrants)\b)")
+
+#: A tournament's hosting body or bid after a country's possessive: the land the games are played in ("Veltria's World
+#: Cup organizing committee", "Veltria's 2030 Olympic bid"), not its team ("Veltria's World Cup campaign").
+_HOSTS_BODY_AFTER = re.compile(r"['\u2019]s (?:\d{4} )?(?:[A-Z][\w-]* ){0,2}(?:World Cup|Olympics?|Olympic Games|Games|"
+                               r"Championships?|Euro(?: \d{4})?|[Tt]ournament) (?:\d{4} )?(?:organi[sz]ing committee|"
+                               r"organi[sz]ers|bid|hosting)\b")
 
 
 #: What a country has that no team does, after its name's possessive and up to two words ("in Veltria's poor
