@@ -490,7 +490,8 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "TARSK -- The rider ...", "TARSK - ": a dateline names where the story was filed
     if _STATE_OFFICE_AFTER.match(text, m.end) or _LAND_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
-    if corpus_type == EntityType.Country and (_CLUBS_OF_AFTER.match(text, m.end) or _HOSTS_BODY_AFTER.match(text, m.end)):
+    if corpus_type == EntityType.Country and (_CLUBS_OF_AFTER.match(text, m.end)
+                                              or _HOSTS_BODY_AFTER.match(text, m.end)):
         return False  # "Veltria's fourth team in the cup", "Veltria's World Cup organizing committee": the country's
     if corpus_type == EntityType.Country and _HOSTS_EVENT_AFTER.match(text, m.end):
         return False  # "Veltria will host the World Cup": the land the games are played in
@@ -1855,8 +1856,8 @@ def _address_sex(text: str, start: int, end: int) -> str | None:
 
 #: What a person's name is followed by that says the person's sex: "Keskula said she", "Keskula, the mayor, said
 #: he", "Keskula and his wife".
-_SEX_AFTER = re.compile(r",? and (his|her) |(?:, [^,.;:\n]{1,60},)? (?:said|says|added|explained|stressed|insisted|warned|argued|"
-                        r"admitted|announced|claimed|denied|hoped|told reporters),? (?:that )?(he|she)\b")
+_SEX_AFTER = re.compile(r",? and (his|her) |(?:, [^,.;:\n]{1,60},)? (?:said|says|added|explained|stressed|insisted|"
+                        r"warned|argued|admitted|announced|claimed|denied|hoped|told reporters),? (?:that )?(he|she)\b")
 #: A role noun right before a name that says the person's sex ("spokeswoman Keskula", "Queen Ilse").
 _SEXED_ROLE_BEFORE = re.compile(r"\b(spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess|"
                                 r"duchess|empress|king|prince|duke|emperor),? $", re.IGNORECASE)
@@ -4149,7 +4150,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                                         or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
             if words[-1] == "state" and (gazetteer.us_state_name(short) or _city_named_region(short)):
-                continue  # "New York" or "Salzburg" alone is more often the city than "New York State", "Salzburg State"
+                continue  # "New York", "Salzburg" alone are more often the city than "New York State", "Salzburg State"
             if words[-1] in _COMMEMORATIVE:
                 continue  # "the Tarsk Wall" is not the "Tarsk Wall Memorial" that remembers it
             if _PROVINCE_AFTER.fullmatch(" " + words[-1]) and gazetteer.city(short) is not None:
