@@ -4010,16 +4010,6 @@ def test_a_lone_word_opening_one_full_name_and_ending_another_needs_a_shared_nam
     assert got[("Person", "Ostrand")] == ("q",)
 
 
-def test_two_bodies_listed_as_one_name_are_no_longer_name_of_the_second():
-    listed = found("a", "Groups such as Velmar Aid and Hollin Watch documented abuses in Korvania.",
-                   ("Velmar Aid and Hollin Watch", "Organization"), ("Korvania", "Country"))
-    alone = [found(aid, "Hollin Watch said the trial in Korvania was unfair.", ("Hollin Watch", "Organization"),
-                   ("Korvania", "Country")) for aid in ("b", "c")]
-    kb = link_extractions([listed, *alone])
-    watch = next(e for e in kb.entities if e.label == "Hollin Watch")
-    assert watch.articles == ("b", "c") and "Velmar Aid and Hollin Watch" not in watch.aliases
-
-
 def test_a_lone_surname_written_as_a_woman_is_not_the_corpus_one_full_name_written_as_a_man():
     kb = link_extractions([
         found("a", "Arvo Keskula, the finance minister, said he would resign.", ("Arvo Keskula", "Person")),

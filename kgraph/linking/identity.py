@@ -4223,12 +4223,6 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
             apart = True  # only the words its own article writes before it may still name the longer one
         else:
             apart = False
-        if t == EntityType.Organization:
-            # "Velmar Aid and Hollin Watch" lists two bodies: it is no longer name of "Hollin Watch", which keeps
-            # its own node wherever it is written alone (the list may still join a name known far better, above)
-            cands = {c for c in cands if not (c[1].endswith(" " + n) and c[1][:-len(n)].split()[-1] in _LIST_LINKS)}
-            if not cands:
-                continue
         # A place's name read as its club, or tagged an organization outright ("Tarsk" for "Hollin Tarsk").
         club = (gid in teams or t == EntityType.Organization and " " not in n and gazetteer.place(n) is not None) \
             and _club_candidates(cands, groups, sport)
