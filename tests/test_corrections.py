@@ -1360,8 +1360,11 @@ def test_a_chain_keeps_no_owl_same_as_of_an_iri_no_graph_ever_gave():
 
 def test_a_different_item_moves_a_name_only_where_its_article_does_not_write_the_other():
     """ "Leon" beside "Bernardino Leon" in one story is him; a lone "Leon" in another story is the other Leon."""
-    corpus = [ex("b1", ("Bernardino Leon", "Person", "Bernardino Leon"), ("Leon", "Person", "Leon")),
-              ex("b2", ("Leon", "Person", "Leon"), ("Tarnholm", "Place", "Tarnholm"))]
+    # both stories name the Velmar Guild: the build reads the lone given name "Leon" as his surname there
+    corpus = [ex("b1", ("Bernardino Leon", "Person", "Bernardino Leon"), ("Leon", "Person", "Leon"),
+                 ("Velmar Guild", "Organization", "Velmar Guild")),
+              ex("b2", ("Leon", "Person", "Leon"), ("Tarnholm", "Place", "Tarnholm"),
+                 ("Velmar Guild", "Organization", "Velmar Guild"))]
     assert len([e for e in link_extractions(corpus).entities if e.type == "Person"]) == 1
     kb = link_extractions(corpus, fixes({"action": "different", "entities": ["Leon", "Bernardino Leon"]}))
     e = by_label(kb)
@@ -1372,8 +1375,11 @@ def test_a_different_item_moves_a_name_only_where_its_article_does_not_write_the
 def test_a_different_item_naming_an_iri_no_entity_holds_now_reads_its_name():
     """A fresh build of a grown corpus (no earlier build's memory) joined the place-typed "Leon" to "Bernardino
     Leon": the item written against the earlier graph ("place/Leon") still parts them, by the IRI's name."""
-    corpus = [ex("b1", ("Bernardino Leon", "Person", "Bernardino Leon"), ("Leon", "Person", "Leon")),
-              ex("b2", ("Leon", "Person", "Leon"), ("Tarnholm", "Place", "Tarnholm"))]
+    # both stories name the Velmar Guild: the build reads the lone given name "Leon" as his surname there
+    corpus = [ex("b1", ("Bernardino Leon", "Person", "Bernardino Leon"), ("Leon", "Person", "Leon"),
+                 ("Velmar Guild", "Organization", "Velmar Guild")),
+              ex("b2", ("Leon", "Person", "Leon"), ("Tarnholm", "Place", "Tarnholm"),
+                 ("Velmar Guild", "Organization", "Velmar Guild"))]
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         kb = link_extractions(corpus, fixes({"action": "different",
@@ -1453,3 +1459,14 @@ def test_a_national_team_is_still_found_by_its_plain_name():
                                                       {"action": "retype", "entity": "Chile", "type": "Person"})))
     assert got["Seleccao"].same_as == ("organization/Portugal",)
     assert got["Chile"].type == "Person"  # retyped, it is no team and shows the name alone
+
+
+def test_a_national_team_retyped_a_country_joins_its_country_and_keeps_the_countrys_iri():
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        kb = link_extractions(_team_corpus(), fixes({"action": "retype", "entity": "Portugal (national team)",
+                                                     "type": "Country"}))
+    portugal = [e for e in kb.entities if "Portugal" in e.label]
+    assert [(e.key, e.type, e.articles) for e in portugal] == [("country/Portugal", "Country", ("a", "b"))]
+    assert portugal[0].same_as == ("organization/Portugal",)  # the team's IRI still resolves
+    assert any("which it joins" in str(x.message) for x in w)

@@ -4007,3 +4007,60 @@ def test_labour_alone_is_read_per_country_as_the_other_political_families_are():
     kb = link_extractions([norway, britain])
     got = sorted(e.articles for e in kb.entities if e.type == "Organization" and e.label.startswith("Labour ("))
     assert got == [("a",), ("b",)], [(e.label, e.articles) for e in kb.entities]
+
+
+def test_a_lone_given_name_is_another_storys_surname_only_where_the_stories_share_someone():
+    envoy = found("a", "Envoy Sofia Victor met rebels in Korvania. Victor said the Korvanian Unity Council would talk.",
+                  ("Sofia Victor", "Person"), ("Victor", "Person"), ("Korvania", "Country"),
+                  ("Korvanian Unity Council", "Organization"))
+    hackers = found("b", "Hackers hit the Veltrian Water Board. Agency chief Victor warned of attacks on Lindqvist Bank.",
+                    ("Victor", "Person"), ("Veltrian Water Board", "Organization"), ("Lindqvist Bank", "Organization"))
+    council = found("c", "The Korvanian Unity Council met again. Victor chaired it.",
+                    ("Korvanian Unity Council", "Organization"), ("Victor", "Person"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([envoy, hackers, council]).entities}
+    assert got[("Person", "Sofia Victor")] == ("a", "c")  # the council both stories name: her
+    assert got[("Person", "Victor")] == ("b",)  # the agency chief of a story naming none of hers: some Victor
+
+
+def test_a_lone_word_opening_one_full_name_and_ending_another_needs_a_shared_name_to_be_the_surname():
+    ostrand = [found(f"o{i}", f"Minister Ilse Ostrand spoke in Tarsk. Ostrand met the Velmar Guild ({i}).",
+                     ("Ilse Ostrand", "Person"), ("Ostrand", "Person"), ("Tarsk", "Place"), ("Velmar Guild", "Organization"))
+               for i in range(6)]
+    other = found("p", "Painter Ostrand Keel opened a show in Tarsk.", ("Ostrand Keel", "Person"), ("Tarsk", "Place"))
+    lone = found("q", "Pilot Ostrand landed the Lindqvist Air plane safely.", ("Ostrand", "Person"),
+                 ("Lindqvist Air", "Organization"))
+    got = {(e.type, e.label): e.articles for e in link_extractions(ostrand + [other, lone]).entities}
+    assert "q" not in got[("Person", "Ilse Ostrand")]
+    assert got[("Person", "Ostrand")] == ("q",)
+
+
+def test_a_lone_surname_written_as_a_woman_is_not_the_corpus_one_full_name_written_as_a_man():
+    kb = link_extractions([
+        found("a", "Arvo Keskula, the finance minister, said he would resign.", ("Arvo Keskula", "Person")),
+        found("b", "Keskula said she would run for mayor of Velmora next year.", ("Keskula", "Person")),
+        found("c", "Spokeswoman Keskula denied the report.", ("Keskula", "Person")),
+        found("d", "Keskula said he regretted nothing.", ("Keskula", "Person"))])
+    got = {e.label: e.articles for e in kb.entities if e.type == "Person"}
+    assert got["Arvo Keskula"] == ("a", "d") and got["Keskula"] == ("b", "c")
+
+
+def test_a_state_named_like_a_mid_sized_city_of_its_country_is_the_state_where_its_story_says_so():
+    kb = link_extractions([
+        found("a", "Floods hit the state of Salzburg on Monday. Salzburg declared an emergency.", ("Salzburg", "Place")),
+        found("b", "The festival opened in the old town of Salzburg.", ("Salzburg", "Place"))])
+    got = {e.label: e.articles for e in kb.entities}
+    assert got == {"Salzburg State": ("a",), "Salzburg": ("b",)}
+
+
+def test_a_country_whose_clubs_or_hosting_body_a_match_report_names_is_the_country():
+    extra = " The striker scored twice and the goalkeeper saved a penalty. The coach praised the fans after the match."
+    clubs = found("a", "Tarsk Rovers beat Hollin 2-1 in the cup." + extra + " Veltria's representatives in this season's "
+                  "cup did well, and Ostmark's fourth team in the competition lost.",
+                  ("Tarsk Rovers", "Organization"), ("Hollin", "Organization"), ("Veltria", "Country"),
+                  ("Ostmark", "Country"))
+    host = found("b", "Korvania's World Cup organizing committee launched a green campaign." + extra
+                 + " Korvania's team beat Lindmark 3-0.", ("Korvania", "Country"), ("Lindmark", "Country"))
+    got = {(e.type, e.label): e.articles for e in link_extractions([clubs, host]).entities}
+    assert got[("Country", "Veltria")] == ("a",) and got[("Country", "Ostmark")] == ("a",)
+    assert got[("Country", "Korvania")] == ("b",)  # the host; "Korvania's team" that beat Lindmark is the team
+    assert got[("Organization", "Korvania")] == ("b",)

@@ -490,6 +490,9 @@ def _team_reading(text: str, m, name: str, corpus_type: str, org_starts=frozense
         return False  # "TARSK -- The rider ...", "TARSK - ": a dateline names where the story was filed
     if _STATE_OFFICE_AFTER.match(text, m.end) or _LAND_AFTER.match(text, m.end):
         return False  # "Veltria's crown prince", "Veltria's foreign minister": the state's, not the team's
+    if corpus_type == EntityType.Country and (_CLUBS_OF_AFTER.match(text, m.end)
+                                              or _HOSTS_BODY_AFTER.match(text, m.end)):
+        return False  # "Veltria's fourth team in the cup", "Veltria's World Cup organizing committee": the country's
     if corpus_type == EntityType.Country and _HOSTS_EVENT_AFTER.match(text, m.end):
         return False  # "Veltria will host the World Cup": the land the games are played in
     possessive = re.match(r"['\u2019]s?\b", after) is not None  # "in Tarsk's 2-1 win": the team's
@@ -551,6 +554,19 @@ _HOSTS_EVENT_AFTER = re.compile(r",?\s+(?:(?:is|was|will|would|are|were|has|have
                                 r"\s+to\s+|to\s+)?host(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}?"
                                 r"(?:cups?|championships?|games|olympics|tournaments?|finals|world cup|euros?)\b",
                                 re.IGNORECASE)
+
+
+#: A country's clubs after its name's possessive: several teams, or one counted among them ("Veltria's
+#: representatives in the cup", "Veltria's fourth team in the competition"); a national team is one, and
+#: "Veltria's national team" or "Veltria's team" stays it.
+_CLUBS_OF_AFTER = re.compile(r"['\u2019]s (?:(?:first|second|third|fourth|fifth|sixth|other|remaining) (?:[a-z-]+ )?"
+                             r"(?:team|side|club)\b|(?:[a-z-]+ ){0,2}?(?:teams|sides|representatives|entrants)\b)")
+
+#: A tournament's hosting body or bid after a country's possessive: the land the games are played in ("Veltria's World
+#: Cup organizing committee", "Veltria's 2030 Olympic bid"), not its team ("Veltria's World Cup campaign").
+_HOSTS_BODY_AFTER = re.compile(r"['\u2019]s (?:\d{4} )?(?:[A-Z][\w-]* ){0,2}(?:World Cup|Olympics?|Olympic Games|Games|"
+                               r"Championships?|Euro(?: \d{4})?|[Tt]ournament) (?:\d{4} )?(?:organi[sz]ing committee|"
+                               r"organi[sz]ers|bid|hosting)\b")
 
 
 #: What a country has that no team does, after its name's possessive and up to two words ("in Veltria's poor
@@ -1895,6 +1911,35 @@ def _address_sex(text: str, start: int, end: int) -> str | None:
     return _ADDRESS_SEX.get(m.group(1).casefold()) if m else None
 
 
+#: What a person's name is followed by that says the person's sex: "Keskula said she", "Keskula, the mayor, said
+#: he", "Keskula and his wife".
+_SEX_AFTER = re.compile(r",? and (his|her) |(?:, [^,.;:\n]{1,60},)? (?:said|says|added|explained|stressed|insisted|"
+                        r"warned|argued|admitted|announced|claimed|denied|hoped|told reporters),? (?:that )?(he|she)\b")
+#: A role noun right before a name that says the person's sex ("spokeswoman Keskula", "Queen Ilse").
+_SEXED_ROLE_BEFORE = re.compile(r"\b(spokeswoman|chairwoman|congresswoman|businesswoman|actress|queen|princess|"
+                                r"duchess|empress|king|prince|duke|emperor),? $", re.IGNORECASE)
+_SEXED_ROLES = {**dict.fromkeys("spokeswoman chairwoman congresswoman businesswoman actress queen princess duchess "
+                                "empress".split(), "f"), **dict.fromkeys("king prince duke emperor".split(), "m")}
+
+
+def _written_sex(text: str, start: int, end: int) -> str | None:
+    """Return "m" or "f" when the words right around a person's mention say the sex, else None.
+
+    A form of address ("Ms Keskula"), a role noun of one sex before it ("spokeswoman Keskula"), the name's own
+    possessive after it ("Keskula and her son") or a pronoun right after a verb of saying ("Keskula said he").
+    """
+    sex = _address_sex(text, start, end)
+    if sex is not None:
+        return sex
+    role = _SEXED_ROLE_BEFORE.search(text[max(0, start - 20):start])
+    if role is not None:
+        return _SEXED_ROLES[role.group(1).casefold()]
+    after = _SEX_AFTER.match(text, end)
+    if after is not None:
+        return "m" if (after.group(1) or after.group(2)) in ("his", "he") else "f"
+    return None
+
+
 def _stated_sexes(ex: Extraction) -> dict:
     """Return the normalized full names of an article's persons -> "m" or "f", where the article says which.
 
@@ -2048,9 +2093,10 @@ def _country_state(text: str, m) -> bool:
 
 @lru_cache(maxsize=None)
 def _city_named_region(name: str) -> bool:
-    """True for a large city's name that a first-level region outside the US shares ("Sao Paulo", "Lagos")."""
+    """True for a city's name that a first-level region of its country outside the US shares ("Sao Paulo", "Lagos",
+    "Salzburg"): a city of STATE_NAMESAKE_CITY people or more, as for a US state's namesake city."""
     town = gazetteer.city(name)
-    return town is not None and town.population >= BIG_CITY and gazetteer.us_state_name(name) is None \
+    return town is not None and town.population >= STATE_NAMESAKE_CITY and gazetteer.us_state_name(name) is None \
         and any(r.country_code == town.country_code for r in gazetteer.regions_named(name))
 
 
@@ -4068,11 +4114,47 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         return story[aid] or any(_titles_before(texts.get(aid, ""), s, e) & _SPORT_ROLES
                                  for s, e in spans.get((aid, short), ()))
 
+    sexes_at: dict = {}  # (article, group) -> the sexes its mentions there are written with (computed when asked)
+
+    def sexes(aid: str, g: tuple) -> set:
+        if (aid, g) not in sexes_at:
+            text = texts.get(aid, "")
+            sexes_at[(aid, g)] = {x for s, e in spans.get((aid, g), ()) if (x := _written_sex(text, s, e))}
+        return sexes_at[(aid, g)]
+
+    def other_sex(aid: str, short: tuple, full: tuple) -> bool:
+        # "Keskula said she would run" is not the corpus' one "Arvo Keskula", whose stories write "Arvo Keskula
+        # said he" or "Mr Keskula": each side says one sex, and not the same one
+        mine = sexes(aid, short)
+        if len(mine) != 1:
+            return False
+        theirs = set()
+        for a in sorted(groups[full].articles):
+            theirs |= sexes(a, full) | sexes(a, (EntityType.Person, full[1].split()[-1]))
+        return len(theirs) == 1 and not mine & theirs
+
     def other_nation(aid: str, short: tuple, full: tuple) -> bool:
         # "Portuguese opposition leader Serrada" is not the "Brazilian Finance Minister Paulo Serrada" of
         # other stories: both titles state a country, and not the same one
         mine = nations(short, (aid,))
         return bool(mine) and bool(theirs := nations(full)) and not mine & theirs
+    # Words that open a person's full name somewhere in the corpus, or that the model knows as given names:
+    # "Leon" alone may be any Leon's first name as well as the surname of the corpus' "Bernardino Leon".
+    given_like = None
+
+    def stranger(aid: str, short: tuple, full: tuple) -> bool:
+        # "CIA Director Leon" in a story about hackers is not the "Bernardino Leon" of a story about Libya: a
+        # lone word that is also a given name reads as the surname of another article's full name only where
+        # the two stories name a person or body in common ("Abbas" beside the Fatah party of Mahmoud Abbas's).
+        nonlocal given_like
+        if given_like is None:
+            given_like = _given_names() | {g[1].split()[0] for g in groups if g[0] == EntityType.Person and " " in g[1]}
+        n = short[1]
+        if n not in given_like or full[1].split()[-1] != n:
+            return False  # "Tarik" for the "Tarik Orvan" his own story calls so is read above
+        mine = {uf.find(g) for g in per_article[aid] if g[0] in (EntityType.Person, EntityType.Organization)}
+        theirs = {uf.find(x) for a in groups[full].articles for x in per_article[a]}
+        return not (mine & theirs) - {uf.find(short), full}
     by_edge: dict[tuple[str, str], set] = defaultdict(set)
     for gid in groups:
         t, n = gid
@@ -4124,8 +4206,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
         elif t == EntityType.Place and (words[-1] in _GEO_SUFFIXES or words[-1] in _FACILITY_HEADS
                                         or _state_code(words[-1], groups[gid].names)):
             short = " ".join(words[:-1])
-            if words[-1] == "state" and gazetteer.us_state_name(short):
-                continue  # "New York" alone is more often the city than "New York State"
+            if words[-1] == "state" and (gazetteer.us_state_name(short) or _city_named_region(short)):
+                continue  # "New York", "Salzburg" alone are more often the city than "New York State", "Salzburg State"
             if words[-1] in _COMMEMORATIVE:
                 continue  # "the Tarsk Wall" is not the "Tarsk Wall Memorial" that remembers it
             if _PROVINCE_AFTER.fullmatch(" " + words[-1]) and gazetteer.city(short) is not None:
@@ -4281,6 +4363,7 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     and _same_kind_of_story(aid, next(iter(cands)), groups, story, sport_here(aid, gid))
                     and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), next(iter(cands))[1], case)
                     and not other_nation(aid, gid, next(iter(cands)))
+                    and not stranger(aid, gid, next(iter(cands))) and not other_sex(aid, gid, next(iter(cands)))
                     or t != EntityType.Person and _corpus_short_ok(t, n, sport[aid], case, next(iter(cands))[1])
                     and (sport[aid] or not all(sport[a] for a in groups[next(iter(cands))].articles))
                     and not _other_qualifier(texts.get(aid, ""), starts.get((aid, gid), ()), n, next(iter(cands))[1], case)):
@@ -4314,7 +4397,8 @@ def _join_short_names(groups: dict, per_article: dict, sport: dict, uf: _UnionFi
                     lead = kind[0] if len(kind) == 1 else None
                 if lead is not None and _same_kind_of_story(aid, lead, groups, story, sport_here(aid, gid)) \
                         and not _other_given_name(texts.get(aid, ""), starts.get((aid, gid), ()), lead[1], case) \
-                        and not other_nation(aid, gid, lead):
+                        and not other_nation(aid, gid, lead) and not stranger(aid, gid, lead) \
+                        and not other_sex(aid, gid, lead):
                     local_map[(aid, gid)] = lead
             elif not here and t == EntityType.Organization and n.split()[-1] in _NATIONAL_HEADS:
                 # "Communist Party" in a story about Veltria: the one such party whose name holds Veltria,

@@ -869,6 +869,21 @@ def _apply_entity_corrections(res, corrections, texts: dict,
         g, label = res.groups[gid], label_of(gid)
         return label if label != _group_label(g) else _shown_label(g, label)  # a renamed one shows its new label
 
+    def absorb(keep, g, old_label=None):
+        """Move group ``g`` into ``keep``: its mentions, names and notes; its label and IRI become owl:sameAs."""
+        old_label = old_label or label_of(g)
+        src, dst = res.groups.pop(g), res.groups[keep]
+        res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
+        extra_same[keep].add(refs.key_of[g])  # a numbered IRI ("place/Tarsk_2") too
+        extra_same[keep] |= extra_same.pop(g, set())  # and what it kept: a later split finds them here
+        dst.names.update(src.names)
+        dst.name_articles.update(src.name_articles)
+        dst.aliases |= src.aliases | set(src.names) | {old_label}
+        dst.articles |= src.articles
+        members[keep].extend(members.pop(g, []))
+        refs.redirect[g] = keep
+        notes[keep].extend(notes.pop(g, []))
+
     for c in corrections.items:
         if c.action in ("reject", "assert"):
             continue
@@ -914,22 +929,9 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                               stacklevel=2)
             forced[keep] = label_of(keep)  # the kept entity keeps its label, so its IRI
             extra_same[keep].update(_key_ref(r) for r in gone)
-            dst = res.groups[keep]
             for g in gids:
-                if g == keep:
-                    continue
-                old_label = label_of(g)
-                src = res.groups.pop(g)
-                res.same_as.setdefault(keep, set()).update({(src.type, old_label)} | res.same_as.pop(g, set()))
-                extra_same[keep].add(refs.key_of[g])  # a numbered IRI ("place/Tarsk_2") too
-                extra_same[keep] |= extra_same.pop(g, set())  # and what it kept: a later split finds them here
-                dst.names.update(src.names)
-                dst.name_articles.update(src.name_articles)
-                dst.aliases |= src.aliases | set(src.names) | {old_label}
-                dst.articles |= src.articles
-                members[keep].extend(members.pop(g, []))
-                refs.redirect[g] = keep
-                notes[keep].extend(notes.pop(g, []))
+                if g != keep:
+                    absorb(keep, g)
             notes[keep].append(c.provenance())
         elif c.action == "split":
             live = refs.candidates(c.entity)
@@ -1042,6 +1044,19 @@ def _apply_entity_corrections(res, corrections, texts: dict,
             if refs.absorbed_into(c.entity, gid):
                 _warn_absorbed(c, refs, gid, "the retype changes that merged entity's type")
             g = res.groups[gid]
+            namesake = refs.by_key.get(entity_key(c.type, label_of(gid)))
+            if g.type != c.type and namesake is not None and namesake != gid and namesake in res.groups \
+                    and refs.key_of.get(namesake) == entity_key(c.type, label_of(gid)):
+                # "Veltria (national team)" retyped a country beside the country "Veltria": the analyst says it is
+                # that country, so it joins it (as a merge would) instead of becoming a second "Veltria", "_2"
+                warnings.warn(f"correction {c.describe()}: {label_of(gid)!r} as {_a(c.type)} is "
+                              f"{refs.key_of[namesake]!r}, which it joins", stacklevel=2)
+                old_key = refs.key_of[gid]
+                absorb(namesake, gid)
+                if old_key != refs.key_of[namesake]:
+                    extra_same[namesake].add(old_key)
+                notes[namesake].append(c.provenance())
+                continue
             if g.type != c.type:
                 res.same_as.setdefault(gid, set()).add((g.type, label_of(gid)))
                 extra_same[gid].add(refs.key_of[gid])
