@@ -364,6 +364,7 @@ class ArticleView:
         self._rule_countries: dict | None = None
         self._org_marks: tuple | None = None
         self._last_org: dict = {}
+        self._ends: dict = {}
         docs = {id(span.doc): span.doc for e in self.ents.values() for _m, span in e.mentions}
         self.sports = sports_story(t.lower_ for d in docs.values() for t in d)
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
@@ -555,6 +556,16 @@ class ArticleView:
                 if n == 0:
                     first = keys[i]
             got = self._last_org[a] = ({k: c / len(mentions) for k, c in counts.items()}, first)
+        return got
+
+    def reworded_ends(self, b: str) -> dict[tuple, int]:
+        """Return, per (Doc, token), how many of an entity's mentions written otherwise than its name end there."""
+        got = self._ends.get(b)
+        if got is None:
+            got = self._ends[b] = {}
+            for f in self.ents[b].info:
+                if f.m.text != f.m.name:  # "German" for Germany
+                    got[(f.doc, f.end)] = got.get((f.doc, f.end), 0) + 1
         return got
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
@@ -844,11 +855,14 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["min_sent_gap"]] = min(min_gap, 20)
 
     lead, work, member, nat = view.roles_near(a)
+    # The object's reworded mentions ending at most three tokens before one of the subject's ("German ... SPD"),
+    # looked up by where they end rather than by trying every pair of mentions.
+    ends = view.reworded_ends(b)
     demonym_before = 0
-    for f1 in ea.info:
-        for f2 in eb.info:
-            if f2.doc == f1.doc and 0 < f1.start - f2.end + 1 <= 4 and f2.end <= f1.start:
-                demonym_before += f2.m.text != f2.m.name
+    if ends:
+        for f1 in ea.info:
+            for end in range(f1.start - 3, f1.start + 1):
+                demonym_before += ends.get((f1.doc, end), 0)
     v[_F["lead_near"]] = min(lead, 5)
     v[_F["work_near"]] = min(work, 5)
     v[_F["member_near"]] = min(member, 5)
@@ -1139,7 +1153,7 @@ def tree_score(trees: list, baseline: float, x: list[float]) -> float:
 
 
 def _compiled(spec: dict):
-    """Return a predicate's trees as flat numpy arrays (feature, threshold, left, right, value, roots, depth), made once."""
+    """Return a predicate's trees as flat numpy arrays (feature, threshold, children, value, roots, depth), made once."""
     import numpy as np
 
     got = spec.get("_arrays")
@@ -1160,8 +1174,13 @@ def _compiled(spec: dict):
                 if f >= 0:
                     level[lo] = level[hi] = level[j] + 1
             depth = max(depth, max(level.values()))
-        got = spec["_arrays"] = (np.array(feat, dtype=np.int64).clip(0), np.array(thr), np.array(left),
-                                 np.array(right), np.array(value), np.array(roots), depth)
+        # Both children of node j side by side, the right one first: child[2 * j + (x <= threshold)] is the
+        # next node, one gather a level instead of two and a select.
+        child = np.empty(2 * len(feat), dtype=np.int64)
+        child[0::2] = right
+        child[1::2] = left
+        got = spec["_arrays"] = (np.array(feat, dtype=np.int64).clip(0), np.array(thr), child, np.array(value),
+                                 np.array(roots), depth)
     return got
 
 
@@ -1169,16 +1188,17 @@ def tree_scores(spec: dict, rows: list[list[float]]):
     """Return the ensemble's probabilities for many feature vectors at once (the same as :func:`tree_score`)."""
     import numpy as np
 
-    feat, thr, left, right, value, roots, depth = _compiled(spec)
+    feat, thr, child, value, roots, depth = _compiled(spec)
     x = np.asarray(rows, dtype=np.float64)
-    width = x.shape[1]
-    node = np.broadcast_to(roots, (len(rows), len(roots))).copy()
-    offset = (np.arange(len(rows)) * width)[:, None]
+    n, width = x.shape
+    # One walker per (row, tree), row by row; each step reads its node's feature of its own row.
+    node = np.tile(roots, n)
+    offset = np.repeat(np.arange(n) * width, len(roots))
     flat = x.ravel()
     for _ in range(depth):
-        xv = flat[offset + feat[node]]
-        node = np.where(xv <= thr[node], left[node], right[node])
-    raw = spec["baseline"] + value[node].sum(axis=1)
+        node = child[2 * node + (flat[offset + feat[node]] <= thr[node])]
+    # The leaves as one contiguous (rows, trees) array: the same sums, added in the same order, as before.
+    raw = spec["baseline"] + value[node].reshape(n, len(roots)).sum(axis=1)
     return 1.0 / (1.0 + np.exp(-raw))
 
 
