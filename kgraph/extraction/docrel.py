@@ -113,32 +113,35 @@ def language_of(text: str) -> str:
     words = [w for w in words if w]
     if len(words) < 8:
         return "en"
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    counts = {lang: sum(map(vocab.__contains__, words)) for lang, vocab in _FUNCTION_WORDS.items()}
     first, second = sorted((lang for lang in counts if lang != "en"), key=lambda lang: (-counts[lang], lang))[:2]
     # Italian shares "la", "e", "che" with French and Spanish: a language is named when it clearly leads.
     named = first if counts[first] >= 2 * counts[second] + 2 else "unknown"
     if counts[first] >= 2 * counts["en"] + 3:
         return named
     low = [w for w in _LETTERS_RUN.findall(text) if w.islower()]
-    if len(low) >= ENGLISH_MIN_WORDS and sum(w in _ENGLISH_ONLY for w in low) < ENGLISH_MIN_SHARE * len(low):
+    if len(low) >= ENGLISH_MIN_WORDS and sum(map(_ENGLISH_ONLY.__contains__, low)) < ENGLISH_MIN_SHARE * len(low):
         return named if counts[first] >= 3 else "unknown"
     return "en"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _script_of(text: str) -> str | None:
     """Return the script most of a text's letters are written in when it is not Latin, else None."""
     scripts: dict[str, int] = {}
-    letters = 0
-    for ch in text:
+    # Only letters outside ASCII can be of another script: one search finds them (most articles have none).
+    for ch in _NON_ASCII.findall(text):
         if ch.isalpha():
-            letters += 1
-            if ch.isascii():
-                continue
             name = unicodedata.name(ch, "")
             script = name.split(" ", 1)[0] if name else ""
             if script and script != "LATIN":
                 scripts[script] = scripts.get(script, 0) + 1
-    if letters < SCRIPT_MIN_LETTERS or not scripts:
+    if not scripts:
+        return None
+    letters = sum(map(str.isalpha, text))
+    if letters < SCRIPT_MIN_LETTERS:
         return None
     top = max(sorted(scripts), key=scripts.__getitem__)
     if 2 * scripts[top] <= letters:
