@@ -27,6 +27,7 @@ from kgraph.sources import gazetteer
 from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.extraction.nlp import span_text
 from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, NONLETHAL_OBJECTS,
                                        PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
 
@@ -187,11 +188,16 @@ def warn_language(article_id: str, lang: str) -> None:
 # ---------------------------------------------------------------- features
 
 
+_ROLE_OF_TOKEN: list = []
+
+
 def role_of_token(tok) -> str | None:
     """Return the role class a role noun token gives (see :func:`kgraph.extraction.relations.role_of_token`)."""
-    from kgraph.extraction.relations import role_of_token as rot  # relations imports this module
+    if not _ROLE_OF_TOKEN:  # relations imports this module: its function is fetched at the first call, once
+        from kgraph.extraction.relations import role_of_token as rot
 
-    return rot(tok)
+        _ROLE_OF_TOKEN.append(rot)
+    return _ROLE_OF_TOKEN[0](tok)
 
 
 @dataclasses.dataclass
@@ -1300,7 +1306,7 @@ def _evidence(view: ArticleView, a: str, b: str, offset_of: dict):
     _d, f1, m2 = best
     m1, s1 = f1.m, f1.span
     sent = view._sents[f1.sent]
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     start = sent.start_char + offset_of.get(id(s1.doc), 0) + lead

@@ -48,6 +48,16 @@ def doc_memo(doc, kind: str) -> dict:
     return table
 
 
+def span_text(span) -> str:
+    """Return a span's text (``Span.text``) cut from its Doc's text, which is joined once per Doc."""
+    # Why: Span.text joins its tokens' texts anew at each call, and a sentence can be hundreds of tokens.
+    memo = doc_memo(span.doc, "text")
+    text = memo.get(None)
+    if text is None:
+        text = memo[None] = span.doc.text
+    return text[span.start_char:span.end_char]
+
+
 def default_model() -> str:
     """Return the name of the first installed default pipeline."""
     for name in DEFAULT_MODELS:

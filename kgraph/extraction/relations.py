@@ -1742,9 +1742,10 @@ _TEAM_FOR_VERBS = frozenset("play score sign ride rid race drive".split())
       ])
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
+    verbs = WORK_VERBS | {"work"} | _TEAM_FOR_VERBS  # made once, not at every token
     for tok in doc:
         lemma = tok.lemma_.lower()
-        for person in _verb_persons(tok, index, WORK_VERBS | {"work"} | _TEAM_FOR_VERBS):
+        for person in _verb_persons(tok, index, verbs):
             if lemma in WORK_VERBS:
                 employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
             else:
