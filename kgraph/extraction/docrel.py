@@ -573,7 +573,7 @@ class ArticleView:
         if got is None:
             got = self._ends[b] = {}
             for f in self.ents[b].info:
-                if f.m.text != f.m.name:  # "German" for Germany
+                if f.m.text != f.m.name:  # "Korvanian" for Korvania
                     got[(f.doc, f.end)] = got.get((f.doc, f.end), 0) + 1
         return got
 
@@ -864,7 +864,7 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["min_sent_gap"]] = min(min_gap, 20)
 
     lead, work, member, nat = view.roles_near(a)
-    # The object's reworded mentions ending at most three tokens before one of the subject's ("German ... SPD"),
+    # The object's reworded mentions ending at most three tokens before one of the subject's ("Korvanian ... Acme"),
     # looked up by where they end rather than by trying every pair of mentions.
     ends = view.reworded_ends(b)
     demonym_before = 0
