@@ -27,6 +27,7 @@ from kgraph.sources import gazetteer
 from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
+from kgraph.extraction.nlp import span_text
 from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, NONLETHAL_OBJECTS,
                                        PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
 
@@ -113,32 +114,35 @@ def language_of(text: str) -> str:
     words = [w for w in words if w]
     if len(words) < 8:
         return "en"
-    counts = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
+    counts = {lang: sum(map(vocab.__contains__, words)) for lang, vocab in _FUNCTION_WORDS.items()}
     first, second = sorted((lang for lang in counts if lang != "en"), key=lambda lang: (-counts[lang], lang))[:2]
     # Italian shares "la", "e", "che" with French and Spanish: a language is named when it clearly leads.
     named = first if counts[first] >= 2 * counts[second] + 2 else "unknown"
     if counts[first] >= 2 * counts["en"] + 3:
         return named
     low = [w for w in _LETTERS_RUN.findall(text) if w.islower()]
-    if len(low) >= ENGLISH_MIN_WORDS and sum(w in _ENGLISH_ONLY for w in low) < ENGLISH_MIN_SHARE * len(low):
+    if len(low) >= ENGLISH_MIN_WORDS and sum(map(_ENGLISH_ONLY.__contains__, low)) < ENGLISH_MIN_SHARE * len(low):
         return named if counts[first] >= 3 else "unknown"
     return "en"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _script_of(text: str) -> str | None:
     """Return the script most of a text's letters are written in when it is not Latin, else None."""
     scripts: dict[str, int] = {}
-    letters = 0
-    for ch in text:
+    # Only letters outside ASCII can be of another script: one search finds them (most articles have none).
+    for ch in _NON_ASCII.findall(text):
         if ch.isalpha():
-            letters += 1
-            if ch.isascii():
-                continue
             name = unicodedata.name(ch, "")
             script = name.split(" ", 1)[0] if name else ""
             if script and script != "LATIN":
                 scripts[script] = scripts.get(script, 0) + 1
-    if letters < SCRIPT_MIN_LETTERS or not scripts:
+    if not scripts:
+        return None
+    letters = sum(map(str.isalpha, text))
+    if letters < SCRIPT_MIN_LETTERS:
         return None
     top = max(sorted(scripts), key=scripts.__getitem__)
     if 2 * scripts[top] <= letters:
@@ -184,11 +188,16 @@ def warn_language(article_id: str, lang: str) -> None:
 # ---------------------------------------------------------------- features
 
 
+_ROLE_OF_TOKEN: list = []
+
+
 def role_of_token(tok) -> str | None:
     """Return the role class a role noun token gives (see :func:`kgraph.extraction.relations.role_of_token`)."""
-    from kgraph.extraction.relations import role_of_token as rot  # relations imports this module
+    if not _ROLE_OF_TOKEN:  # relations imports this module: its function is fetched at the first call, once
+        from kgraph.extraction.relations import role_of_token as rot
 
-    return rot(tok)
+        _ROLE_OF_TOKEN.append(rot)
+    return _ROLE_OF_TOKEN[0](tok)
 
 
 @dataclasses.dataclass
@@ -364,6 +373,7 @@ class ArticleView:
         self._rule_countries: dict | None = None
         self._org_marks: tuple | None = None
         self._last_org: dict = {}
+        self._ends: dict = {}
         docs = {id(span.doc): span.doc for e in self.ents.values() for _m, span in e.mentions}
         self.sports = sports_story(t.lower_ for d in docs.values() for t in d)
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
@@ -555,6 +565,16 @@ class ArticleView:
                 if n == 0:
                     first = keys[i]
             got = self._last_org[a] = ({k: c / len(mentions) for k, c in counts.items()}, first)
+        return got
+
+    def reworded_ends(self, b: str) -> dict[tuple, int]:
+        """Return, per (Doc, token), how many of an entity's mentions written otherwise than its name end there."""
+        got = self._ends.get(b)
+        if got is None:
+            got = self._ends[b] = {}
+            for f in self.ents[b].info:
+                if f.m.text != f.m.name:  # "Korvanian" for Korvania
+                    got[(f.doc, f.end)] = got.get((f.doc, f.end), 0) + 1
         return got
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
@@ -844,11 +864,14 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["min_sent_gap"]] = min(min_gap, 20)
 
     lead, work, member, nat = view.roles_near(a)
+    # The object's reworded mentions ending at most three tokens before one of the subject's ("Korvanian ... Acme"),
+    # looked up by where they end rather than by trying every pair of mentions.
+    ends = view.reworded_ends(b)
     demonym_before = 0
-    for f1 in ea.info:
-        for f2 in eb.info:
-            if f2.doc == f1.doc and 0 < f1.start - f2.end + 1 <= 4 and f2.end <= f1.start:
-                demonym_before += f2.m.text != f2.m.name
+    if ends:
+        for f1 in ea.info:
+            for end in range(f1.start - 3, f1.start + 1):
+                demonym_before += ends.get((f1.doc, end), 0)
     v[_F["lead_near"]] = min(lead, 5)
     v[_F["work_near"]] = min(work, 5)
     v[_F["member_near"]] = min(member, 5)
@@ -1139,7 +1162,7 @@ def tree_score(trees: list, baseline: float, x: list[float]) -> float:
 
 
 def _compiled(spec: dict):
-    """Return a predicate's trees as flat numpy arrays (feature, threshold, left, right, value, roots, depth), made once."""
+    """Return a predicate's trees as flat numpy arrays (feature, threshold, children, value, roots, depth), made once."""
     import numpy as np
 
     got = spec.get("_arrays")
@@ -1160,8 +1183,13 @@ def _compiled(spec: dict):
                 if f >= 0:
                     level[lo] = level[hi] = level[j] + 1
             depth = max(depth, max(level.values()))
-        got = spec["_arrays"] = (np.array(feat, dtype=np.int64).clip(0), np.array(thr), np.array(left),
-                                 np.array(right), np.array(value), np.array(roots), depth)
+        # Both children of node j side by side, the right one first: child[2 * j + (x <= threshold)] is the
+        # next node, one gather a level instead of two and a select.
+        child = np.empty(2 * len(feat), dtype=np.int64)
+        child[0::2] = right
+        child[1::2] = left
+        got = spec["_arrays"] = (np.array(feat, dtype=np.int64).clip(0), np.array(thr), child, np.array(value),
+                                 np.array(roots), depth)
     return got
 
 
@@ -1169,16 +1197,17 @@ def tree_scores(spec: dict, rows: list[list[float]]):
     """Return the ensemble's probabilities for many feature vectors at once (the same as :func:`tree_score`)."""
     import numpy as np
 
-    feat, thr, left, right, value, roots, depth = _compiled(spec)
+    feat, thr, child, value, roots, depth = _compiled(spec)
     x = np.asarray(rows, dtype=np.float64)
-    width = x.shape[1]
-    node = np.broadcast_to(roots, (len(rows), len(roots))).copy()
-    offset = (np.arange(len(rows)) * width)[:, None]
+    n, width = x.shape
+    # One walker per (row, tree), row by row; each step reads its node's feature of its own row.
+    node = np.tile(roots, n)
+    offset = np.repeat(np.arange(n) * width, len(roots))
     flat = x.ravel()
     for _ in range(depth):
-        xv = flat[offset + feat[node]]
-        node = np.where(xv <= thr[node], left[node], right[node])
-    raw = spec["baseline"] + value[node].sum(axis=1)
+        node = child[2 * node + (flat[offset + feat[node]] <= thr[node])]
+    # The leaves as one contiguous (rows, trees) array: the same sums, added in the same order, as before.
+    raw = spec["baseline"] + value[node].reshape(n, len(roots)).sum(axis=1)
     return 1.0 / (1.0 + np.exp(-raw))
 
 
@@ -1277,7 +1306,7 @@ def _evidence(view: ArticleView, a: str, b: str, offset_of: dict):
     _d, f1, m2 = best
     m1, s1 = f1.m, f1.span
     sent = view._sents[f1.sent]
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     start = sent.start_char + offset_of.get(id(s1.doc), 0) + lead

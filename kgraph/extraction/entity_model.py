@@ -147,7 +147,8 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     f.append("first=" + first.lower_)
     f.append("last=" + last.lower_)
     f.append("last&hand=" + last.lower_ + "|" + hand)
-    f.append("head-lemma=" + span.root.lemma_.lower())
+    root = span.root  # found by walking the parse: read once
+    f.append("head-lemma=" + root.lemma_.lower())
     f.append("first-pos=" + first.pos_)
     f.append("last-pos=" + last.pos_)
     f.append("shape=" + "_".join(_shape(t.text) for t in words[:3]))
@@ -203,8 +204,8 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     for where in _inside_longer_name(doc, c.start, c.end):
         # "the Mosque of Vell", "Battle of Vell", "Vell High Commissioner": part of a longer name, seldom a node.
         f.append("inside-" + where + "&hand=" + hand)
-    f.append("dep=" + span.root.dep_)
-    f.append("dep&head=" + span.root.dep_ + "|" + span.root.head.lemma_.lower())
+    f.append("dep=" + root.dep_)
+    f.append("dep&head=" + root.dep_ + "|" + root.head.lemma_.lower())
     ctx = _sentence_words(span.sent)
     if actor_use(c):
         f.append("actor&hand=" + hand)

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
-from kgraph.extraction.nlp import ing_word, line_start
+from kgraph.extraction.nlp import doc_memo, ing_word, line_start
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
@@ -117,8 +117,17 @@ class _Cand:
 _BULLETS = frozenset("- * \u2022 \u2013 \u2014 \u25aa \u25cf \u00b7".split())
 
 
-def _headline_tokens(doc) -> set[int]:
+def _headline_tokens(doc) -> frozenset[int]:
     """Return the tokens on title-case lines without final punctuation: "Italy Rejects New Law"."""
+    memo = doc_memo(doc, "headlines")
+    got = memo.get(None)
+    if got is None:
+        got = memo[None] = frozenset(_read_headline_tokens(doc))  # asked by candidates, names and the model
+    return got
+
+
+def _read_headline_tokens(doc) -> set[int]:
+    """Return :func:`_headline_tokens`'s answer, read from the Doc's tokens."""
     out: set[int] = set()
     line: list = []
     for tok in list(doc) + [None]:
@@ -2290,12 +2299,8 @@ def _recover_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -
                 and c.text[:1].isupper() and not c.text.isupper() and c.text.isalpha():
             first.setdefault(c.text, c)
 
-    headlines: dict[int, set] = {}  # per Doc, read once
-
     def where_a_name_stands(offset: int, tok, owner: _Cand) -> bool:
-        lines = headlines.get(id(tok.doc))
-        if lines is None:
-            lines = headlines[id(tok.doc)] = _headline_tokens(tok.doc)
+        lines = _headline_tokens(tok.doc)
         if (offset, tok.i) <= (owner.offset, owner.start) or tok.i in lines:
             return False
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None

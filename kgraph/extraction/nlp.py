@@ -36,6 +36,28 @@ _WORD_INDEX: dict[int, tuple] = {}
 WORD_CLASSES = ("noun", "verb", "adj", "adv")
 
 
+def doc_memo(doc, kind: str) -> dict:
+    """Return the Doc's own table of remembered answers of one kind (kept in its ``user_data``, gone with it)."""
+    # Why: candidates, the entity model and the rules each ask the same question of every token or sentence;
+    # a table on the Doc itself can never answer for another Doc (an id could be reused), and the parse cache
+    # stores no user data.
+    key = ("kgraph", kind)
+    table = doc.user_data.get(key)
+    if table is None:
+        table = doc.user_data[key] = {}
+    return table
+
+
+def span_text(span) -> str:
+    """Return a span's text (``Span.text``) cut from its Doc's text, which is joined once per Doc."""
+    # Why: Span.text joins its tokens' texts anew at each call, and a sentence can be hundreds of tokens.
+    memo = doc_memo(span.doc, "text")
+    text = memo.get(None)
+    if text is None:
+        text = memo[None] = span.doc.text
+    return text[span.start_char:span.end_char]
+
+
 def default_model() -> str:
     """Return the name of the first installed default pipeline."""
     for name in DEFAULT_MODELS:

@@ -26,6 +26,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
+from kgraph.extraction.nlp import doc_memo
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HEAD_OFFICE_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
@@ -93,6 +94,16 @@ def role_of_token(tok) -> str | None:
     "chief executive"); a deputy's office ("vice president", "deputy prime minister") and a department's
     head ("personnel chief") work for what its leader leads.
     """
+    memo = doc_memo(tok.doc, "role")  # the rules, the document model's features and its views ask of each token
+    i = tok.i
+    if i in memo:
+        return memo[i]
+    got = memo[i] = _read_role_of_token(tok)
+    return got
+
+
+def _read_role_of_token(tok) -> str | None:
+    """Return :func:`role_of_token`'s answer, read from the token and the words before it."""
     whole = _hyphen_role(tok)
     if whole is not None:
         return _role_class(whole)  # "secretary-general" leads; "general" alone works
@@ -1731,9 +1742,10 @@ _TEAM_FOR_VERBS = frozenset("play score sign ride rid race drive".split())
       ])
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
+    verbs = WORK_VERBS | {"work"} | _TEAM_FOR_VERBS  # made once, not at every token
     for tok in doc:
         lemma = tok.lemma_.lower()
-        for person in _verb_persons(tok, index, WORK_VERBS | {"work"} | _TEAM_FOR_VERBS):
+        for person in _verb_persons(tok, index, verbs):
             if lemma in WORK_VERBS:
                 employers = [m for m in _verb_objects(tok, index) if m.type in EMPLOYER_TYPES]
             else:

@@ -84,7 +84,13 @@ _VOTES = {EntityType.Person: KG.personVotes, EntityType.Organization: KG.organiz
 
 
 def _decimal(x: float, places: int = 2) -> Literal:
-    return Literal(Decimal(f"{x:.{places}f}"), datatype=XSD.decimal)
+    return _decimal_literal(f"{x:.{places}f}")
+
+
+@lru_cache(maxsize=1 << 12)
+def _decimal_literal(text: str) -> Literal:
+    """Return the xsd:decimal literal of a written number, made once (rdflib's typed literals are slow to make)."""
+    return Literal(Decimal(text), datatype=XSD.decimal)
 
 
 def _coord(x: float) -> Literal:
@@ -249,18 +255,22 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+#: The characters a Turtle string cannot hold as they are: one search finds them, most strings have none.
+_STRING_BAD = re.compile('[\\\\"\x00-\x1f\x7f\ud800-\udfff]')
+
+
+def _escaped_char(m: re.Match) -> str:
+    ch = m.group()
+    got = _ESCAPES.get(ch)
+    if got is not None:
+        return got
+    if 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate is no character: U+FFFD stands in
+        return "\uFFFD"
+    return f"\\u{ord(ch):04X}"
+
+
 def _escape_string(s: str) -> str:
-    out = []
-    for ch in s:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif 0xD800 <= ord(ch) <= 0xDFFF:  # a lone surrogate is no character: U+FFFD stands in
-            out.append("\uFFFD")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return '"' + _STRING_BAD.sub(_escaped_char, s) + '"'
 
 
 def _iri(u: str) -> str:
