@@ -753,11 +753,14 @@ def _lower_head_extent(doc, ent) -> int:
     the piece is a node nobody named. Only an organization or facility of two
     words or more whose last word is a capitalized adjective, and one
     lower-case noun that heads no longer phrase ("the Tarsk Naval base
-    commander" stays; "the Vell Social Democrat party" ends on a noun).
+    commander" stays; "the Vell Social Democrat party" ends on a noun), and
+    no lower-case word but "of", "the", "and" inside the name.
     """
     end = ent.end
     if ent.label_ not in ("ORG", "FAC") or end - ent.start < 2 or end >= len(doc) or not name_adjective(doc[end - 1]):
         return end
+    if any(t.is_lower and t.pos_ not in ("ADP", "DET", "CCONJ") for t in doc[ent.start:end]):
+        return end  # "Chopped parsley Fresh" + "thyme" in a list of ingredients: a lower-case word, no name
     head = doc[end]
     if not head.is_lower or not head.is_alpha or head.pos_ != "NOUN" or head.ent_iob_ != "O" \
             or end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"):
