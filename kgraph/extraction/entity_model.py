@@ -1182,6 +1182,15 @@ def _person_pools(groups: dict[str, list]) -> dict[str, list[str]]:
     return out
 
 
+def _lower_head(c) -> bool:
+    """True when a name of three words or more ends in a lower-case noun after a capitalized adjective."""
+    from kgraph.extraction.extract import name_adjective
+    if c.doc is None or c.end - c.start < 3:
+        return False
+    head = c.doc[c.end - 1]
+    return head.is_lower and head.pos_ == "NOUN" and name_adjective(c.doc[c.end - 2])
+
+
 def _company_ending(c) -> bool:
     """True for a name of two or more words ending in a company's legal form or a company head ("Tarsk Motors")."""
     return c.end - c.start > 1 and lexicon.company_ending(c.doc[c.end - 1].text)
@@ -1252,6 +1261,9 @@ def decide(cands: list, model: dict, docs=None) -> list:
     orgs = {(id(c.doc), i) for c in cands if c.type == EntityType.Organization or c.label == "ORG"
             or c.doc is not None and club_name(c.doc, c.start, c.end) for i in range(c.start, c.end)}
     kinds |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and match_side(c, orgs)}
+    # "the Tarsk Monetary fund": a lower-case head after a capitalized adjective ends the name the extraction grew
+    # (a name ends on no adjective); the edge model, which reads a lower-case last word as no name, cut it again.
+    attached |= {id(c) for c in cands if c.type in (None, EntityType.Organization) and _lower_head(c)}
     attached |= kinds | firms
     cands = trim(cands, model["edges"], attached, lex)
     types = model["types"]

@@ -317,6 +317,32 @@ def _split_country_prefix(doc, start: int, end: int, label: str) -> list[tuple[i
     return [(start, end)]
 
 
+def _split_place_prefix(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Cut the last of two places joined by "and" off the person named after them: "Veltria and Korvania Ivan Roth".
+
+    Why: "the Chief Justice of Veltria and Korvania Ivan Roth" is tagged one
+    person "Korvania Ivan Roth"; the place ends the office's phrase and the
+    person's name starts after it. Only when the words before are a place
+    and "and", the first word is a country or first-level region the gazetteer
+    knows, and a capitalized word follows it ("Georgia Lindqvist" with no place
+    and "and" before her stays whole); the rest, or the whole, is no place ("Saxony Anhalt").
+    """
+    if label != "PERSON" or end - start < 2 or start < 2 or doc[start - 1].lower_ != "and":
+        return [(start, end)]
+    before = doc[start - 2]
+    if not (before.ent_type_ in ("GPE", "LOC") or gazetteer.country(before.text) is not None
+            or gazetteer.region(before.text) is not None):
+        return [(start, end)]
+    first, rest = doc[start], doc[start + 1:end]
+    if not first.is_title or not doc[start + 1].is_title \
+            or gazetteer.country(first.text) is None and gazetteer.region(first.text) is None:
+        return [(start, end)]
+    if gazetteer.place(rest.text) is not None or gazetteer.place(doc[start:end].text) is not None \
+            or gazetteer.region(doc[start:end].text) is not None:
+        return [(start, end)]  # "the Tarsk Hills and Saxony Anhalt": a place of two words, none of them a person
+    return [(start, start + 1), (start + 1, end)]
+
+
 #: Particles that end a person's given names before the rest of the name ("El", "Ben", "Abu", "Van").
 _JOINING_PARTICLES = _PARTICLES | {"el", "abu"}
 
@@ -715,6 +741,77 @@ def _continent_extent(doc, ent) -> int:
     return stop if gazetteer.continent(doc[end + 1:stop].text) else end
 
 
+def name_adjective(tok) -> bool:
+    """True when a capitalized word is a dictionary adjective and no demonym, place or role ("Monetary", "Great").
+
+    The dictionary and the tagger must agree: spaCy tags a capitalized noun inside a name an adjective
+    ("Pro-Brotherhood"), and the dictionary lists many nouns as adjectives too ("Union", "Capital"); a word
+    it lists as a noun counts only where the tagger reads an adjective ("the Great").
+    """
+    classes = nlp_words(tok)
+    return tok.is_title and tok.is_alpha and "adj" in classes \
+        and ("noun" not in classes or tok.tag_ in ("JJ", "JJR", "JJS")) and gazetteer.demonym(tok.text) is None \
+        and gazetteer.place(tok.text) is None and gazetteer.country(tok.text) is None and tok.lower_ not in _ROLE_BEFORE
+
+
+def _lower_head_extent(doc, ent) -> int:
+    """Return where a body's name the text writes with a lower-case head ends: "International Monetary" + "fund".
+
+    Why: a name does not end on an adjective; the NER stops at the lower-case
+    noun after it ("the Tarsk Naval base", "the Veltrian Monetary fund"), and
+    the piece is a node nobody named. Only an organization or facility of two
+    words or more whose last word is a capitalized adjective, and one
+    lower-case noun that heads no longer phrase ("the Tarsk Naval base
+    commander" stays; "the Vell Social Democrat party" ends on a noun), and
+    no lower-case word but "of", "the", "and" inside the name.
+    """
+    end = ent.end
+    if ent.label_ not in ("ORG", "FAC") or end - ent.start < 2 or end >= len(doc) or not name_adjective(doc[end - 1]):
+        return end
+    if any(t.is_lower and t.pos_ not in ("ADP", "DET", "CCONJ") for t in doc[ent.start:end]):
+        return end  # "Chopped parsley Fresh" + "thyme" in a list of ingredients: a lower-case word, no name
+    head = doc[end]
+    if not head.is_lower or not head.is_alpha or head.pos_ != "NOUN" or head.ent_iob_ != "O" \
+            or end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+        return end
+    return end + 1
+
+
+def _epithet_extent(doc, ent) -> int:
+    """Return where a person named with an epithet ends: "Catherine" + "the Great", "Ivan" + "the Terrible".
+
+    "the" and one capitalized adjective right after a person's name, no capitalized word after it, are part of
+    the name ("Empress Olga the Wise"); a role after "the" is not ("Anna Berg, the Chancellor"; "Anna the
+    Veltrian" is a demonym).
+    """
+    end = ent.end
+    if ent.label_ != "PERSON" or end + 1 >= len(doc) or doc[end].text != "the" or not name_adjective(doc[end + 1]):
+        return end
+    if end + 2 < len(doc) and doc[end + 2].is_title:
+        return end  # "Ivan the Great Hall": the adjective opens another name
+    return end + 2
+
+
+def _adjective_start(doc, ent, taken: int, headlines: set) -> int:
+    """Return where a name the NER cut after its capitalized adjective starts: "the Large" + "Hadron Collider".
+
+    The word before is taken when it is a capitalized adjective inside a sentence (not its first word, not a
+    headline), in no entity, right after "the", and the name after it is no plain person's name ("the Young Anna
+    Berg"); a demonym, place or role before a name, or any adjective before a place's name, stays apart ("the
+    Veltrian Foreign Ministry", "the Former Korvania").
+    """
+    i = ent.start - 1
+    if i - 1 < max(taken, 0) or ent.label_ in ("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                                 "QUANTITY") or doc[i].ent_iob_ != "O" or not name_adjective(doc[i]) \
+            or doc[i].is_sent_start or i in headlines or doc[i - 1].lower_ != "the" or line_start(doc[i]):
+        return ent.start
+    if ent.label_ == "PERSON" and not any(nlp_words(t) for t in ent):
+        return ent.start  # a person's plain name: no dictionary word in it
+    if gazetteer.place(ent.text) is not None or gazetteer.country(ent.text) is not None:
+        return ent.start  # "the Former Korvania": an adjective before a known place qualifies it
+    return i
+
+
 #: A piece of an NER entity (cut at line breaks) longer than this many tokens is no name. Why: a word written
 #: thousands of times in a row is tagged one organization thousands of tokens long, and reading whether each
 #: edge word belongs to a name costs the rest of the span per word: 50 kB of one repeated word took 67 s. The
@@ -870,6 +967,12 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             ent_end = _continent_extent(doc, ent)
         if ent_end == ent.end:
             ent_end = _feature_extent(doc, ent)
+        lower_head = -1  # where a lower-case head the name was grown over ends (none: -1)
+        if ent_end == ent.end:
+            ent_end = _lower_head_extent(doc, ent)
+            lower_head = ent_end if ent_end != ent.end else -1
+        if ent_end == ent.end:
+            ent_end = _epithet_extent(doc, ent)
         label = ent.label_
         if ent_end == ent.end:
             ent_end = _club_town_extent(doc, ent)
@@ -886,10 +989,16 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
             # "Mediafax" + "-Romania": the NER cut a hyphenated name; the whole is one name.
             taken = ent_end
         first = min(_region_start(doc, ent, taken), _given_name_start(doc, ent, taken), _kind_name_start(doc, ent, taken),
+                    _adjective_start(doc, ent, taken, headlines),
                     opened[ent.start] if opened.get(ent.start, -1) >= taken else ent.start)
         lines = _split_lines(doc, first, ent_end)
-        pieces = [q for p in lines for c in _split_commas(doc, *p, label)
-                  for q in _split_country_prefix(doc, *c, label)]
+        pieces, placed = [], set()
+        for r in (r for p in lines for c in _split_commas(doc, *p, label)
+                  for r in _split_country_prefix(doc, *c, label)):
+            split = _split_place_prefix(doc, *r, label)
+            if len(split) > 1:
+                placed.add(split[0])  # the place cut off a person's name is read as a place
+            pieces.extend(split)
         line_ends = {b for _a, b in lines} if len(lines) > 1 else set()
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
         if len(pieces) > 1:
@@ -897,19 +1006,24 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         # Cut at line breaks first: a run of names one per line tagged one entity still gives its names.
         parts = [p for p in parts if p[1] - p[0] <= MAX_NAME_TOKENS]
         for k, (s, e) in enumerate(parts):
-            s, e, salute = _trim(doc, s, e, label)
+            part_label = "GPE" if (s, e) in placed else label
+            s, e, salute = _trim(doc, s, e, part_label)
             if e <= s:
                 continue
-            typed = _type_span(doc, s, e, label, salute, headlines)
+            typed = _type_span(doc, s, e, part_label, salute, headlines)
             if typed is None:
                 continue
             kind, name, sure = typed
-            if len(parts) > 1 and k == 0 and not sure and parts[0][1] not in line_ends:
+            if e == ent_end == lower_head and name.endswith(doc[e - 1].text):
+                # "Tarsk Monetary fund": the body's name capitalizes the head the text writes in lower case
+                # (identity reads a trailing lower-case word as a common noun: "Kandahar city").
+                name = name[:-len(doc[e - 1].text)] + doc[e - 1].text.capitalize()
+            if len(parts) > 1 and k == 0 and not sure and parts[0][1] not in line_ends and part_label == label:
                 # The owner in "Saddam's Baath Party": kept only if the article names it elsewhere (a name the
                 # line ends, "Ann Roe" of "Ann Roe\n- Finance", is no owner).
                 kind = None
             lead = s - _title_start(doc, s) if kind == EntityType.Person else _article_lead(doc, s, e, kind)
-            out.append(_Cand(doc, offset, s, e, kind, name, "ner", label, s in headlines, sure, lead))
+            out.append(_Cand(doc, offset, s, e, kind, name, "ner", part_label, s in headlines, sure, lead))
     return out
 
 
