@@ -2763,9 +2763,21 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
         yield _make(person, Predicate.bornIn, place, "rule:born-in", born.sent, offset)
 
 
+def _place_of_kind(noun, index: MentionIndex):
+    """The place a kind-of-place noun names through "of": "the fishing town of Oskarby" -> Oskarby, else None."""
+    from kgraph.extraction.type_context import PLACE_KIND_NOUNS
+
+    if noun.lower_ not in PLACE_KIND_NOUNS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((index.at(c) for c in of.children if c.dep_ == "pobj" and index.at(c)), None) if of is not None \
+        else None
+
+
 @rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
       (Predicate.bornIn,),
       examples=[
+          ("Nora Vance was born in the small town of Leeds in 1950.", ("Nora Vance", Predicate.bornIn, "Leeds")),
           ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
           ("The tour ends in Denver, where Nora Vance was born, before the holidays.",
            ("Nora Vance", Predicate.bornIn, "Denver")),
@@ -2773,6 +2785,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
       ],
       counter_examples=[
           ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+          ("Nora Vance was born in the year of the Tarsk flood.", ("Nora Vance", Predicate.bornIn, "Tarsk")),
       ])
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
@@ -2809,7 +2822,7 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
-                    m = index.at(pobj)
+                    m = index.at(pobj) or _place_of_kind(pobj, index)
                     if m is not None and m.type in PLACE_TYPES:
                         for place in _with_container(doc, index, m):
                             for who in persons:
