@@ -2580,10 +2580,14 @@ def rule_country_kind_org(doc, index: MentionIndex, offset: int) -> Iterator[Rel
            ("Tom Brask", Predicate.killed, "Victor Hale")),
           ("Rebel leader Tom Brask killed the mayor Victor Hale in an ambush.",
            ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("A court in Leeds convicted Tom Brask of killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Tom Brask was jailed for killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
       ],
       counter_examples=[
           ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
           ("Tom Brask shot the film about Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("A jury acquitted Tom Brask of killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("The court cleared Tom Brask of killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
       ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killing verb between two persons: "Brask shot Hale", "Hale was killed by Brask"."""
@@ -2598,7 +2602,7 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = None
         else:
             # "Marcus Webb, who killed Brask": the relative pronoun stands for the name before it.
-            killer = _subject_of(tok, index) or _described_person(tok, index)
+            killer = _subject_of(tok, index) or _described_person(tok, index) or _convicted_of(tok, index)
         victim = index.at(obj) if obj is not None else None
         if victim is None and obj is not None and obj.pos_ == "NOUN":
             # "Brask shot the mayor, Hale": the name in apposition to the role noun is the one killed.
@@ -2611,6 +2615,24 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
             yield _make(killer, Predicate.killed, victim, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+#: Verbs of a court's finding whose object (or passive subject) did the deed the gerund after "of"/"for" names: a
+#: verdict, not a charge ("accused of killing" and "acquitted of killing" say no one killed).
+VERDICT_VERBS = frozenset("convict sentence jail imprison".split())
+
+
+def _convicted_of(verb, index: MentionIndex) -> Mention | None:
+    """Return the person a court found did the gerund: "convicted Tom Brask of killing X", "was jailed for killing X"."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return None
+    court = prep.head
+    if court.lemma_.lower() not in VERDICT_VERBS or court.pos_ != "VERB":
+        return None
+    who = next((c for c in court.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    found = index.at(who) if who is not None else None
+    return found if found is not None and found.type == EntityType.Person else None
 
 
 def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
