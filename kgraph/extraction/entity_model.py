@@ -722,10 +722,26 @@ def _cut(c, start: int, end: int):
 _NOT_NAME_LABELS = frozenset("DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL".split())
 
 
+#: Endings of nationality words ("Veltrian", "Korean", "Sudanese").
+_DEMONYM_ENDINGS = ("ian", "ean", "ese")
+
+
+def _nationality_word(tok) -> bool:
+    """True for one word the NER alone tags a nationality that is shaped like one ("the Korvanian director").
+
+    The typing rules drop such a span (type:nationality); read again as a run of proper nouns, the model took an
+    unknown country's adjective for an organization ("Korvanian" worksFor, "Korvanian Interior" before "Minister").
+    """
+    return (tok.ent_type_ == "NORP" and tok.ent_iob_ == "B"
+            and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+            and tok.lower_.endswith(_DEMONYM_ENDINGS) and len(tok.text) > 5)
+
+
 def _name_word(tok) -> bool:
     text = tok.text
     return (tok.pos_ == "PROPN" and text[:1].isupper() and not tok.like_num and tok.ent_type_ not in _NOT_NAME_LABELS
-            and all(part.isalpha() for part in text.split("-") if part) and not text.startswith("-"))
+            and all(part.isalpha() for part in text.split("-") if part) and not text.startswith("-")
+            and not _nationality_word(tok))
 
 
 def _name_hyphen(doc, j: int, covered: set) -> bool:
@@ -1128,7 +1144,8 @@ def firm_candidates(cands: list, docs, persons: set, lower: set | frozenset = fr
             if (id(doc), i) in covered or not tok.is_title or not tok.is_alpha or len(tok) < 3:
                 continue
             c = x._Cand(doc, offset, i, i + 1, None, tok.text, "propn")
-            if firm_cue(c, persons, lower) and not gazetteer.demonym(tok.text) and gazetteer.place(tok.text) is None:
+            if firm_cue(c, persons, lower) and not gazetteer.demonym(tok.text) and gazetteer.place(tok.text) is None \
+                    and not _nationality_word(tok):
                 out.append(c)
     return out
 

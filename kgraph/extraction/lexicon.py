@@ -218,7 +218,8 @@ LEGAL_FORMS = frozenset("AG GmbH KGaA Inc Inc. Ltd Ltd. plc PLC LLC Corp Corp. N
 COMPANY_HEADS = _words("""motor motors airlines airways industries holdings pharmaceuticals technologies electronics
 enterprises laboratories logistics chemicals telecommunications petroleum breweries shipping mining insurance
 foods textiles biotech pharma software ventures investments securities studios publishing cosmetics aerospace
-automotive semiconductors refineries robotics systems networks solutions labs energy oil terminals""")
+automotive semiconductors refineries robotics systems networks solutions labs energy oil terminals
+lines coaches ferries railways""")
 
 def company_ending(word: str) -> bool:
     """True for a word closing a company's name: a legal form as written ("AG") or a capitalized company head."""

@@ -2592,10 +2592,14 @@ def rule_country_kind_org(doc, index: MentionIndex, offset: int) -> Iterator[Rel
            ("Tom Brask", Predicate.killed, "Victor Hale")),
           ("Rebel leader Tom Brask killed the mayor Victor Hale in an ambush.",
            ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("A court in Leeds convicted Tom Brask of killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("Tom Brask was jailed for killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
       ],
       counter_examples=[
           ("Tom Brask met Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
           ("Tom Brask shot the film about Victor Hale in Ogden.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("A jury acquitted Tom Brask of killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
+          ("The court cleared Tom Brask of killing Victor Hale.", ("Tom Brask", Predicate.killed, "Victor Hale")),
       ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killing verb between two persons: "Brask shot Hale", "Hale was killed by Brask"."""
@@ -2610,7 +2614,7 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             killer = None
         else:
             # "Marcus Webb, who killed Brask": the relative pronoun stands for the name before it.
-            killer = _subject_of(tok, index) or _described_person(tok, index)
+            killer = _subject_of(tok, index) or _described_person(tok, index) or _convicted_of(tok, index)
         victim = index.at(obj) if obj is not None else None
         if victim is None and obj is not None and obj.pos_ == "NOUN":
             # "Brask shot the mayor, Hale": the name in apposition to the role noun is the one killed.
@@ -2623,6 +2627,24 @@ def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
             victim = index.at(tok.head)
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
             yield _make(killer, Predicate.killed, victim, "rule:kill-verb", tok.sent, offset, tok.lemma_)
+
+
+#: Verbs of a court's finding whose object (or passive subject) did the deed the gerund after "of"/"for" names: a
+#: verdict, not a charge ("accused of killing" and "acquitted of killing" say no one killed).
+VERDICT_VERBS = frozenset("convict sentence jail imprison".split())
+
+
+def _convicted_of(verb, index: MentionIndex) -> Mention | None:
+    """Return the person a court found did the gerund: "convicted Tom Brask of killing X", "was jailed for killing X"."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    if prep is None or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return None
+    court = prep.head
+    if court.lemma_.lower() not in VERDICT_VERBS or court.pos_ != "VERB":
+        return None
+    who = next((c for c in court.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    found = index.at(who) if who is not None else None
+    return found if found is not None and found.type == EntityType.Person else None
 
 
 def _only_other_person(doc, index: MentionIndex, verb, person: Mention) -> Mention | None:
@@ -2775,9 +2797,21 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
         yield _make(person, Predicate.bornIn, place, "rule:born-in", born.sent, offset)
 
 
+def _place_of_kind(noun, index: MentionIndex):
+    """The place a kind-of-place noun names through "of": "the fishing town of Oskarby" -> Oskarby, else None."""
+    from kgraph.extraction.type_context import PLACE_KIND_NOUNS
+
+    if noun.lower_ not in PLACE_KIND_NOUNS:
+        return None
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((index.at(c) for c in of.children if c.dep_ == "pobj" and index.at(c)), None) if of is not None \
+        else None
+
+
 @rule("rule:born-in", "\"born in\" a place, in any construction, gives the birthplace.",
       (Predicate.bornIn,),
       examples=[
+          ("Nora Vance was born in the small town of Leeds in 1950.", ("Nora Vance", Predicate.bornIn, "Leeds")),
           ("Nora Vance, born in Leeds, wrote three novels.", ("Nora Vance", Predicate.bornIn, "Leeds")),
           ("The tour ends in Denver, where Nora Vance was born, before the holidays.",
            ("Nora Vance", Predicate.bornIn, "Denver")),
@@ -2785,6 +2819,7 @@ def _place_born(doc, index: MentionIndex, offset: int, born) -> Iterator[Relatio
       ],
       counter_examples=[
           ("Nora Vance was married in Leeds.", ("Nora Vance", Predicate.bornIn, "Leeds")),
+          ("Nora Vance was born in the year of the Tarsk flood.", ("Nora Vance", Predicate.bornIn, "Tarsk")),
       ])
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
@@ -2821,7 +2856,7 @@ def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         for prep in preps:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near"):
                 for pobj in prep.children:
-                    m = index.at(pobj)
+                    m = index.at(pobj) or _place_of_kind(pobj, index)
                     if m is not None and m.type in PLACE_TYPES:
                         for place in _with_container(doc, index, m):
                             for who in persons:

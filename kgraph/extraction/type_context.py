@@ -1072,6 +1072,21 @@ def _mayor_of(doc, start: int, end: int) -> bool:
     return j < len(doc) and doc[j].lower_ in MUNICIPAL_OFFICES
 
 
+@context_rule("context:minister-of", "A one-word name read as a person's after \"minister of\" (\"the finance "
+              "minister of Veltria\") is the country whose government the minister serves: a minister is of a "
+              "state, never of a person.",
+              (EntityType.Person,), EntityType.Place,
+              examples=[("Harald Grunvik, the finance minister of Veltria, died on Sunday.", "Veltria"),
+                        ("Ilse Varga, prime minister of Korvania, flew home.", "Korvania")],
+              counter_examples=[("Anton Moreau, the minister, met Ilse Varga on Monday.", "Ilse Varga"),
+                                ("The wife of Moreau, a former minister, said nothing.", "Moreau"),
+                                ("Ilse Varga named Anton Moreau minister of finance.", "Anton Moreau")])
+def _minister_of(doc, start: int, end: int) -> bool:
+    p, office = _prev(doc, start), _prev(doc, start, 2)
+    return end - start == 1 and p is not None and p.lower_ == "of" and office is not None \
+        and office.lower_ in lexicon.PORTFOLIO_TITLE_NOUNS - {"secretary"} | {"ministers"}
+
+
 #: Person nouns a name set off after them is the holder of ("The mayor of Tarsk, Ilse Varga, said"); nouns a team or
 #: firm may be called too ("the league leader, Tarsk United,", "the host") are left out.
 _HOLDER_NOUNS = _PERSON_NOUNS - frozenset("leader leaders host hosts agent producer representative counterpart "

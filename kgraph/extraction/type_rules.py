@@ -338,6 +338,18 @@ def _nationality(s: Span) -> bool:
     return True
 
 
+@type_rule("type:nationality-adjective", "One word shaped like a nationality that the tagger reads as an adjective "
+           "before a lower-case word (\"Korvanian airline sold\") describes that word; it is no organization, "
+           "whatever the NER says.", DROP, {"ORG", "PERSON", "GPE"},
+           examples=[("Korvanian airline Skyward sold to investor group", "Korvanian", "ORG")],
+           counter_examples=[("The Meridian said it would sue.", "Meridian", "ORG"),
+                             ("Korvanian Airlines sold three planes.", "Korvanian Airlines", "ORG")])
+def _nationality_adjective(s: Span) -> bool:
+    tok = s.doc[s.start]
+    return s.end - s.start == 1 and tok.pos_ == "ADJ" and tok.is_title and tok.lower_.endswith(("ian", "ean", "ese")) \
+        and s.end < len(s.doc) and s.doc[s.end].is_lower and s.doc[s.end].is_alpha
+
+
 @type_rule("type:salutation", "A name after a salutation (\"Dear\", \"Mr.\") is a person, whatever the NER says.",
            EntityType.Person,
            examples=[("Dear Ilse Varn, thank you for the letter.", "Dear Ilse Varn", "WORK_OF_ART")],
@@ -552,12 +564,18 @@ def _time_zone(s: Span) -> bool:
 
 
 @type_rule("type:portfolio-word", "A department word before \"Secretary\" or \"Minister\" is part of a title, "
-           "not an organization.", DROP, {"ORG"},
-           examples=[("Norland's Defense Secretary Ann Roe spoke.", "Defense", "ORG")],
-           counter_examples=[("The ZRT minister resigned.", "ZRT", "ORG")])
+           "not an organization; so is a nationality word before it (\"Korvanian Interior Minister X\").", DROP, {"ORG"},
+           examples=[("Norland's Defense Secretary Ann Roe spoke.", "Defense", "ORG"),
+                     ("Korvanian Interior Minister Tobias Ahl said the camps were full.", "Korvanian Interior", "ORG")],
+           counter_examples=[("The ZRT minister resigned.", "ZRT", "ORG"),
+                             ("The Korvanian Interior Ministry said the camps were full.", "Korvanian Interior Ministry",
+                              "ORG"),
+                             ("Tarsk Savings minister Ann Roe spoke.", "Tarsk Savings", "ORG")])
 def _portfolio_word(s: Span) -> bool:
-    return s.end - s.start == 1 and s.end < len(s.doc) and s.doc[s.end].lower_ in PORTFOLIO_TITLE_NOUNS \
-        and not s.text.isupper()
+    words = s.doc[s.start:s.end]
+    nationality = len(words) == 2 and words[0].is_title and words[0].lower_.endswith(("ian", "ean", "ese"))
+    return (s.end - s.start == 1 or nationality) and s.end < len(s.doc) \
+        and s.doc[s.end].lower_ in PORTFOLIO_TITLE_NOUNS and not s.text.isupper()
 
 
 @type_rule("type:person-label", "What the NER tags a person and no rule above retypes or drops is a person.",
