@@ -266,3 +266,31 @@ def test_a_corrections_file_in_a_spreadsheets_own_encoding_says_to_save_it_as_ut
     path.write_bytes("action,entity,reason\nblock,Tarsk Bank,Jürgen said so\n".encode("cp1252"))
     with pytest.raises(InputError, match=r"it is not UTF-8 text \(byte 0xfc at offset 39.*save it as UTF-8$"):
         corrections.load(path)
+
+
+# ---------------------------------------------------------------- a compressed or binary file given as a graph
+
+
+@pytest.mark.parametrize("head, said", [
+    (None, "it is gzip-compressed: decompress it first, not a graph file"),
+    (b"PK\x03\x04rest", "it looks like a ZIP archive"),
+    (b"%PDF-1.7\n", "it looks like a PDF document"),
+])
+def test_a_compressed_or_binary_file_named_as_a_graph_says_what_it_is(tmp_path, head, said):
+    # A gzip file named graph.ttl gave the parser's "'utf-8' codec can't decode byte 0x8b in position 1".
+    import gzip
+
+    from click.testing import CliRunner
+
+    from kgraph import cli
+
+    (tmp_path / "src").mkdir()
+    plain = _graph(tmp_path / "src").read_bytes()
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(gzip.compress(plain) if head is None else head)
+    for args in (["query", "SELECT * WHERE { ?s ?p ?o }", "--graph", str(path)],
+                 ["view", str(path), "--output", str(tmp_path / "page.html")]):
+        result = CliRunner().invoke(cli.main, args)
+        assert result.exit_code == 1, result.output
+        assert said in result.output and "codec" not in result.output and result.output.count("\n") == 1
+    assert not (tmp_path / "page.html").exists()

@@ -21,6 +21,24 @@ _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
+#: Leading bytes of file kinds a user may hand kgraph by mistake, and what each is.
+MAGIC = (
+    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx/.epub)"),
+    (b"\x1f\x8b", "gzip-compressed"),
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an executable"), (b"BZh", "bzip2-compressed"), (b"\xfd7zXZ\x00", "xz-compressed"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office document"), (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """Return what a file starting with ``head`` is when its leading bytes name a binary kind, else None."""
+    for magic, what in MAGIC:
+        if head.startswith(magic):
+            return what
+    return None
+
+
 def regular_file(path, error: type[Exception], what: str) -> Path:
     """Return ``path`` when it names a regular file (links followed); else raise ``error`` saying what it is.
 

@@ -492,6 +492,16 @@ def load(path) -> Dataset:
     fmt = guess_format(str(p)) or ("json-ld" if p.suffix == ".jsonld" else "turtle")
     from kgraph.graph.safe_rdf import check_file
 
+    from kgraph.core.userfile import binary_kind
+
+    try:
+        with open(p, "rb") as fh:
+            what = binary_kind(fh.read(16))
+    except OSError as exc:
+        raise GraphError(f"cannot read graph file {p}: {exc.strerror or exc}") from None
+    if what is not None:  # say what the file is, not which byte the RDF parser choked on
+        said = f"it is {what}: decompress it first" if what.endswith("-compressed") else f"it looks like {what}"
+        raise GraphError(f"cannot read {p} as RDF: {said}, not a graph file")
     check_file(p, fmt)  # no DTD, no remote JSON-LD context, bounded nesting
     ds = Dataset(default_union=True)
     bind_prefixes(ds)

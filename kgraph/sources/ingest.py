@@ -29,6 +29,7 @@ from pathlib import Path
 
 from kgraph.core.errors import InputError
 from kgraph.core.model import Article
+from kgraph.core.userfile import binary_kind
 
 #: Suffixes read as plain text, as HTML, and as JSON Lines corpora.
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -135,13 +136,6 @@ def input_name(path: Path, root: Path | None = None) -> str:
 
 # ---------------------------------------------------------------- decoding
 
-_MAGIC = (
-    (b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx/.epub)"),
-    (b"\x1f\x8b", "gzip-compressed (only .jsonl.gz corpora are read compressed)"),
-    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"\x7fELF", "an executable"), (b"BZh", "bzip2-compressed"), (b"\xfd7zXZ\x00", "xz-compressed"),
-    (b"\xd0\xcf\x11\xe0", "a legacy Office document"), (b"SQLite format 3\x00", "an SQLite database"),
-)
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 32)) + b"\x0b\x7f"
 
 
@@ -175,9 +169,11 @@ def decode(data: bytes, name: str = "<input>") -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode_or_replace(data, "utf-16", name)
     head = data[:8192]
-    for magic, what in _MAGIC:
-        if head.startswith(magic):
-            raise _refusal(f"{name}: looks like {what}, not text", "not text")
+    what = binary_kind(head)
+    if what is not None:
+        if what == "gzip-compressed":
+            what += " (only .jsonl.gz corpora are read compressed)"
+        raise _refusal(f"{name}: looks like {what}, not text", "not text")
     if b"\x00" in head:
         enc = _utf16_without_bom(head)
         if enc is None:
