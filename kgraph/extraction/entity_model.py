@@ -30,6 +30,7 @@ from kgraph.core import modelfile
 from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
+from kgraph.extraction.nlp import doc_memo
 from kgraph.sources import gazetteer
 
 #: The classes, index 0 means "not a name of a core entity".
@@ -304,24 +305,18 @@ def _akey(name: str) -> str:
     return gazetteer.norm(name)
 
 
-#: The lower-case words of the last call's Docs (one article's), by Doc id; each Doc is kept with its words,
-#: so no id is taken by another, and only the last article's Docs stay alive.
-_LOWER_WORDS: dict = {}
-
-
 def lower_words(cands) -> set[str]:
     """Return the alphabetic words written in lower case in the documents the candidates come from."""
-    global _LOWER_WORDS
     docs = {id(c.doc): c.doc for c in cands}
-    known = _LOWER_WORDS
-    if any(k not in known or known[k][0] is not d for k, d in docs.items()):
+    sets = []
+    for k in sorted(docs):
         # An article's Docs are read once, not at each of the model's five calls.
-        known = {k: v for k, v in known.items() if k in docs and v[0] is docs[k]}
-        for k, d in docs.items():
-            if k not in known:
-                known[k] = (d, frozenset(t.text for t in d if t.is_lower and t.is_alpha))
-        _LOWER_WORDS = known
-    return set().union(*(known[k][1] for k in sorted(docs)))
+        memo = doc_memo(docs[k], "lower words")
+        words = memo.get(None)
+        if words is None:
+            words = memo[None] = frozenset(t.text for t in docs[k] if t.is_lower and t.is_alpha)
+        sets.append(words)
+    return set().union(*sets)
 
 
 def article_labels(cands) -> dict[str, Counter]:

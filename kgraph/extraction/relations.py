@@ -2948,21 +2948,14 @@ def is_document_code(text: str) -> bool:
     return _DOCUMENT_CODE.match(text) is not None
 
 
-#: :func:`source_line_start` of the last Doc's sentences, by (start, end): candidates and rules both ask for
-#: every sentence, each answer a regex over every token.
-_LINE_STARTS: tuple = (None, {})
-
-
 def source_line_start(sent) -> int:
     """Return where a wire source line starts in a sentence: after a source code anywhere in it, else at its start.
 
     Why: "Fog Closes Airports LD0303121294 Tartu LETA in English" -- the parser
     glues the headline before the code into one sentence with the source line.
     """
-    global _LINE_STARTS
-    doc, known = _LINE_STARTS
-    if doc is not sent.doc:
-        doc, known = _LINE_STARTS = (sent.doc, {})
+    # candidates and rules both ask for every sentence, each answer a regex over every token
+    known = doc_memo(sent.doc, "line start")
     key = (sent.start, sent.end)
     got = known.get(key)
     if got is None:
