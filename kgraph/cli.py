@@ -198,11 +198,7 @@ def _reading_graphs(*paths: str):
     address-space ceiling of a query worker for those files, a ``MemoryError`` one error line."""
     from kgraph.core.limits import memory_ceiling, under_ceiling
 
-    try:
-        ceiling = memory_ceiling(*paths)
-    except OSError:  # a file that is not there: the reader says so
-        ceiling = memory_ceiling(os.devnull)
-    return under_ceiling(ceiling, "reading the graph", "the graph file is too large for this machine")
+    return under_ceiling(memory_ceiling(*paths), "reading the graph", "the graph file is too large for this machine")
 
 
 class _FiniteRange(click.FloatRange):
@@ -641,7 +637,7 @@ def validate(graph, graph_option, quiet, inference, timeout):
         # small file make inference run for hours; that ends in one Error line.
         try:
             report = run_limited(validate_file, (graph, inference), what="validation",
-                                 timeout=timeout or None, ceiling=memory_ceiling(path if readable else os.devnull))
+                                 timeout=timeout or None, ceiling=memory_ceiling(path))
         except LimitError as exc:
             raise LimitError(f"{exc} (--timeout sets another limit; 0 for none)") from None
     if not report.conforms:

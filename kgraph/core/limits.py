@@ -26,11 +26,19 @@ MAX_CEILING = 4096 << 40
 def memory_ceiling(graph_path, *more) -> int:
     """Return the address-space ceiling (bytes) for loading graph files: ``KGRAPH_MAX_MEMORY`` or the default.
 
-    The default, the larger of 4 GiB and 64 times the files, leaves room for a
+    The default, the larger of 4 GiB and 64 times the files (a file not there counts 0), leaves room for a
     legitimate bulk load (an 18 MB N-Triples file peaks at 1.3 GB of address
     space, threads included) and stops a parser that grows without bound.
     """
-    return _env_ceiling() or max(4 << 30, 64 * sum(Path(p).stat().st_size for p in (graph_path, *more)))
+    return _env_ceiling() or max(4 << 30, 64 * sum(_size(p) for p in (graph_path, *more)))
+
+
+def _size(path) -> int:
+    """Return a file's size in bytes; 0 for one that cannot be looked at (its reader says why, later)."""
+    try:
+        return Path(path).stat().st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def build_ceiling() -> int:

@@ -309,10 +309,7 @@ def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
     from kgraph.core.limits import memory_ceiling, run_limited
 
     client = _Client(endpoint, timeout)  # a malformed URL is reported before the graph is read
-    try:
-        ceiling = memory_ceiling(graph_path)
-    except OSError:  # not there: the reader says so
-        ceiling = memory_ceiling(os.devnull)
+    ceiling = memory_ceiling(graph_path)
     sent = {}
     with tempfile.TemporaryDirectory(prefix="kgraph-push-") as folder:
         # Read in a child process under the ceiling of a query worker: pyoxigraph's quads each hold their own

@@ -319,10 +319,7 @@ class WorkerPool:
         self.max_rows, self.max_bytes = max_rows, max_bytes
         self.graph_path = str(graph_path)
         self.engine = choose_engine(graph_path, engine)
-        try:
-            self.ceiling = memory_ceiling(graph_path)
-        except OSError:  # no such file: the worker says so
-            self.ceiling = memory_ceiling(os.devnull)
+        self.ceiling = memory_ceiling(graph_path)
         if self.engine == "oxigraph":
             try:
                 build_oxigraph(graph_path, deadline)  # once, here: workers then open it read-only
