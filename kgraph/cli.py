@@ -16,7 +16,7 @@ import click
 
 from kgraph import __version__
 from kgraph.core.errors import KGraphError, LimitError, QueryError
-from kgraph.sparql.serve import MAX_REPLY_MB, MAX_ROWS  # a light module: the standard library and kgraph's errors
+from kgraph.core.limits import MAX_REPLY_MB, MAX_ROWS  # a light module: the standard library and kgraph's errors
 
 
 def _one_line(message: object) -> str:

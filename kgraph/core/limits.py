@@ -21,6 +21,11 @@ from kgraph.core.errors import GraphError, LimitError
 #: The ceilings ``KGRAPH_MAX_MEMORY`` may set (bytes).
 MIN_CEILING = 64 << 20
 MAX_CEILING = 4096 << 40
+#: Most rows (or triples) of one query's result the endpoint returns (``kgraph serve --max-rows``).
+MAX_ROWS = 100_000
+#: Most bytes of one query's reply the endpoint returns (``kgraph serve --max-mb``): a reply is held whole in the
+#: worker and in the server while it is sent, so this bounds the memory a query costs beyond the worker's ceiling.
+MAX_REPLY_MB = 64
 
 
 def memory_ceiling(graph_path, *more) -> int:

@@ -36,16 +36,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kgraph.core.errors import GraphError, KGraphError, LimitError, QueryError
+from kgraph.core.limits import MAX_REPLY_MB, MAX_ROWS
 
 #: Largest request body accepted, in bytes.
 MAX_BODY = 1_000_000
 #: Seconds a worker may take to load the graph before the server gives up.
 STARTUP_TIMEOUT = 600
-#: Most rows (or triples) of one query's result the endpoint returns (``kgraph serve --max-rows``).
-MAX_ROWS = 100_000
-#: Most bytes of one query's reply the endpoint returns (``kgraph serve --max-mb``): a reply is held whole in the
-#: worker and in the server while it is sent, so this bounds the memory a query costs beyond the worker's ceiling.
-MAX_REPLY_MB = 64
 #: Seconds an idle or slow client may hold a connection between reads.
 CONNECTION_TIMEOUT = 30
 #: Seconds a request may take to arrive whole (line, headers, body), however steadily it trickles in.
