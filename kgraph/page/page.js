@@ -668,6 +668,9 @@
     return widthCache[k];
   }
   var NODES_AS_OBSTACLES = 150;
+  // a chosen relation's line kept free of faded names: boxes this far apart along it, this far either side, so many
+  // at most a frame (a hub's bold lines across the view)
+  var CHOSEN_LINE_STEP = 5, CHOSEN_LINE_HALF = 3.5, CHOSEN_LINE_BOXES = 6000;
   // The most central names in view (LEADER_TOP of them) that find no room beside their node are drawn a little
   // further out, where there is room, with a leader line from the node to the name: in a dense core (Angela Merkel
   // beside Germany and Berlin) a name moved aside stays readable and says whose it is.
@@ -790,6 +793,29 @@
       var fr = Math.max(3, (fn.options.size || 8) * scale);
       obstacle[fid] = [fx - fr, fy - fr, fx + fr, fy + fr];
       take(obstacle[fid], grid);
+    }
+    // nor a faded name over a chosen relation's line (a hub's bold ones): drawn under it, the name was crossed out and
+    // the line read as broken ("Capitol Hill" across Barack Obama's line to the United States). A highlighted name may
+    // still lie there, as it may over faded nodes.
+    if (focusEdges) {
+      var lineBoxesLeft = CHOSEN_LINE_BOXES;
+      (strongEdges || focusEdges).forEach(function (eid) {
+        var e = body.edges[eid];
+        if (!e || !e.connected || !e.from || !e.to || lineBoxesLeft <= 0) return;
+        var ax = (e.from.x - vp.x) * scale + w / 2, ay = (e.from.y - vp.y) * scale + h / 2;
+        var bx = (e.to.x - vp.x) * scale + w / 2, by = (e.to.y - vp.y) * scale + h / 2;
+        var steps = Math.min(lineBoxesLeft, Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / CHOSEN_LINE_STEP)));
+        var half = Math.max(CHOSEN_LINE_HALF, ((e.options.width || 1) * scale + SELECTED_PX) / 2 + 2);  // as wide as drawn
+        for (var j = 0; j <= steps; j++) {
+          var t = j / steps, pt = null;
+          // a curved line (a small corpus's) followed along its curve
+          try { pt = e.edgeType && e.edgeType.getPoint ? e.edgeType.getPoint(t) : null; } catch (err) { pt = null; }
+          var px = pt ? (pt.x - vp.x) * scale + w / 2 : ax + (bx - ax) * t, py = pt ? (pt.y - vp.y) * scale + h / 2 : ay + (by - ay) * t;
+          if (px < -10 || py < -10 || px > w + 10 || py > h + 10) continue;
+          take([px - half, py - half, px + half, py + half], dimGrid);
+        }
+        lineBoxesLeft -= steps;
+      });
     }
     for (var i = 0; i < order.length && tried < 4000 && drawn.length < 350; i++) {
       var id = order[i], vn = body.nodes[id];
@@ -3623,8 +3649,11 @@
     var shown = current.slice(0, 12), sameName = {};
     DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
     shown.forEach(function (n, i) {
-      // the other names that match, but those the label holds ("Germany (women) (Germany)" repeated it)
-      var ln = norm(labelOf(n.id)), other = n.alt.filter(function (a) { var an = norm(a); return an.indexOf(qn) >= 0 && ln.indexOf(an) < 0; });
+      // the other names that match, but those the label holds ("Germany (women) (Germany)" repeated it), and none when
+      // the label matches itself: an other name then explains nothing and was often a misspelling the build merged
+      // ("Merkel" listed "Angela Merkel (Angla Merkel)", "Hollande" "Francois Hollande (Francoise Hollande)")
+      var ln = norm(labelOf(n.id)), other = ln.indexOf(qn) >= 0 ? []
+        : n.alt.filter(function (a) { var an = norm(a); return an.indexOf(qn) >= 0 && ln.indexOf(an) < 0; });
       var alts = other.length ? qualifiedParts(labelOf(n.id), other.join(', '), '; ') : null;
       var b = el('button', {type: 'button', role: 'option', class: i === 0 ? 'active' : '', on: {click: function () { pick(n.id); }}},
         entityIcon(n), ' ', alts ? alts[0] : labelOf(n.id),
