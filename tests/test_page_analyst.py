@@ -196,7 +196,9 @@ def test_a_collapsed_community_says_what_it_holds_and_grows_with_its_members(ope
         assert r2 >= r1 - 0.01 and (n1 == n2 or r2 > r1), sized
     (n1, r1), (n2, r2) = sized[-2], sized[-1]
     assert abs(r2 / r1 - (n2 / n1) ** 0.5) < 0.05, sized
-    assert r2 > 4 * sized[0][1]
+    # (4 times until round page76 gave large communities more room: this corpus's map is 4 % smaller at fit-to-screen,
+    # its largest hexagon 38.6 -> 37.1 px, the smallest at its 9.5 px floor)
+    assert r2 > 3.5 * sized[0][1], sized
     # the largest is named by its members and its count
     largest = max(coms, key=lambda c: c["size"])
     label = next(t for t in page.js("kgraph.labels()") if largest["names"][0] in t)
