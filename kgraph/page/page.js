@@ -2050,7 +2050,8 @@
       kinds.append(all);
       kindOrder.forEach(function (k) {
         var parts = k.split('\n');
-        var b = button((parts[1] === 'in' ? '← ' : '') + parts[0] + (parts[1] === 'out' ? ' →' : '') + ' ' + num(byKind[k].length), function () { showKind(k); }, 'act-kind');
+        // in words, as everywhere a reader meets a kind ("← basedIn 131" read as code beside "located in" below it)
+        var b = button((parts[1] === 'in' ? '← ' : '') + predWords(parts[0]) + (parts[1] === 'out' ? ' →' : '') + ' ' + num(byKind[k].length), function () { showKind(k); }, 'act-kind');
         b.setAttribute('data-kind', k);
         b.title = kindText(k) + ': ' + plural(byKind[k].length, 'relation');
         kinds.append(b);
