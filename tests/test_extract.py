@@ -775,6 +775,9 @@ def test_an_acronym_the_article_defined_is_found_where_the_ner_missed_it(nlp):
     # A headline with no punctuation at its end, then the lead sentence: two sentences.
     ("Vellox to cut 3,000 jobs\nVellox said on Tuesday that it would cut 3,000 jobs at its plants.", True),
     ("Talks In Norland Stall\n\nEdda Morrow said the talks would go on.", True),
+    # A headline closing on a quoted phrase is still a headline; a quoted sentence end needs no help either.
+    ("Lindqvist calls the treaty his 'best work'\nFormer Veltrian President Ola Lindqvist spoke on Monday.", True),
+    ("The minister said the talks were \"over\"\nand that they would not resume", False),
     # Text wrapped at a fixed width: the line break is no sentence end.
     ("The minister said that the talks\nWould go on next week in Oslo", False),
     # A first line that ends a sentence needs no help.

@@ -144,6 +144,9 @@ HEADLINE_WORDS = 15
 
 _SENTENCE_END = frozenset(".!?:;,-\u2013\u2014\"'\u201d\u2019)")
 
+#: Closing quotes and brackets, looked behind for the punctuation that ends a line.
+_CLOSERS = "\"'\u201d\u2019)"
+
 
 def line_start(tok) -> bool:
     """Return whether a word opens its sentence or its line (capitalized by position, not as a name)."""
@@ -170,7 +173,9 @@ def _headline_breaks(text: str) -> list[int]:
         pos += len(line) + 1
         first = i == 0 or not lines[i - 1].strip()
         head, nxt = line.strip(), lines[i + 1].strip()
-        if not (first and head and nxt) or head[-1] in _SENTENCE_END or len(head.split()) > HEADLINE_WORDS:
+        # a headline may close on a quoted phrase ("... his 'worst year'"): what ends it is the word inside
+        core = head.rstrip(_CLOSERS)
+        if not (first and core and nxt) or core[-1] in _SENTENCE_END or len(head.split()) > HEADLINE_WORDS:
             continue
         if not nxt[0].isupper() or not (len(nxt) > 1.5 * len(head) or nxt[-1] in ".!?\"\u201d"):
             continue
