@@ -30,7 +30,7 @@ from kgraph.core import modelfile
 from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
-from kgraph.extraction.nlp import doc_memo
+from kgraph.extraction.nlp import doc_memo, token_column
 from kgraph.sources import gazetteer
 
 #: The classes, index 0 means "not a name of a core entity".
@@ -58,11 +58,14 @@ _SCORE = re.compile(r"^\d{1,2}[-:\u2013]\d{1,2}$")
 
 # ---------------------------------------------------------------- features
 
+_UPPER_RUN, _LOWER_RUN, _DIGIT_RUN = re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"[0-9]+")
+
+
 def _shape(text: str) -> str:
     """Return a coarse shape of a word: "Xx", "X", "x", "X.X.", "d"."""
-    s = re.sub(r"[A-Z]+", "X", text)
-    s = re.sub(r"[a-z]+", "x", s)
-    s = re.sub(r"[0-9]+", "d", s)
+    s = _UPPER_RUN.sub("X", text)
+    s = _LOWER_RUN.sub("x", s)
+    s = _DIGIT_RUN.sub("d", s)
     return s[:6]
 
 
@@ -92,20 +95,14 @@ def _gaz(text: str) -> list[str]:
     return out or ["gaz=none"]
 
 
-#: The words (and lemmas) of the last Doc's sentences, by sentence start: a sentence listing
-#: thousands of names is read once, not once per name.
-_SENT_WORDS: tuple = (None, {})
-
-
 def _sentence_words(sent) -> frozenset:
-    """Return the lower-case words and lemmas of a sentence, remembered for the sentences of the last Doc."""
-    global _SENT_WORDS
-    doc, known = _SENT_WORDS
-    if doc is not sent.doc:
-        doc, known = _SENT_WORDS = (sent.doc, {})
+    """Return the lower-case words and lemmas of a sentence, remembered per sentence of its Doc."""
+    # Why: a sentence listing thousands of names is read once, not once per name.
+    known = doc_memo(sent.doc, "sentence words")
     got = known.get(sent.start)
     if got is None:
-        got = known[sent.start] = frozenset({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent})
+        doc, start, end = sent.doc, sent.start, sent.end
+        got = known[start] = frozenset(token_column(doc, "lower")[start:end] + token_column(doc, "lemma")[start:end])
     return got
 
 
@@ -217,7 +214,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     if sport:
         # One word ("home", "win") is weak; two make a match report.
         f.append("sport-sent&hand=" + hand + ("" if len(sport) > 1 else "|weak"))
-    if any(t.lower_ in _PERSON_CONTEXT for t in doc[max(c.start - 3, 0):min(c.end + 3, n)]):
+    if any(w in _PERSON_CONTEXT for w in token_column(doc, "lower")[max(c.start - 3, 0):min(c.end + 3, n)]):
         f.append("person-near&hand=" + hand)
     back = _pronoun_back(span)
     if back is not None:
@@ -1210,9 +1207,12 @@ def _company_ending(c) -> bool:
 
 def _city_paper(c) -> bool:
     """True for a known place's name followed by a newspaper's title word ("Tarsk Tribune", "Orlin Morning Herald")."""
-    words = c.doc[c.start:c.end] if c.doc is not None else ()
-    if len(words) < 2 or words[-1].lower_ not in lexicon.PAPER_TITLE_WORDS or not words[-1].is_title:
+    if c.doc is None or c.end - c.start < 2:
         return False
+    last = c.doc[c.end - 1]  # read before the span is made: most candidates end in no title word
+    if last.lower_ not in lexicon.PAPER_TITLE_WORDS or not last.is_title:
+        return False
+    words = c.doc[c.start:c.end]
     return any(gazetteer.city(words[:k].text) is not None for k in range(1, len(words)))
 
 
