@@ -586,6 +586,7 @@ class ArticleView:
                 s1 = info.span
                 # A title the mention keeps before its name ("President X" named "X") is a role word near it.
                 name_char = s1.start_char + info.m.lead
+                lemmas = token_column(s1.doc, "lemma")
                 for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
                     if s1.start <= t.i < s1.end and t.idx >= name_char:
                         continue
@@ -595,7 +596,7 @@ class ArticleView:
                     lead += cls == Predicate.leaderOf
                     work += cls == Predicate.worksFor
                     member += cls == Predicate.memberOf
-                    nat += t.lemma_.lower() in NATIONALITY_NOUNS
+                    nat += lemmas[t.i] in NATIONALITY_NOUNS
             got = self._roles[a] = (lead, work, member, nat)
         return got
 

@@ -1293,7 +1293,9 @@ def _headquarters_word(tok) -> bool:
       ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
-    for tok in doc:
+    # _headquarters_word accepts no other token than these
+    maybe = {*tokens_where(doc, "lower", HEADQUARTERS_WORDS), *tokens_where(doc, "lemma", "office")}
+    for tok in sorted(maybe, key=lambda t: t.i):
         if index.at(tok) is not None or not _headquarters_word(tok):
             continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
@@ -2054,7 +2056,8 @@ MAKE_ROLE_VERBS = frozenset("elect re-elect reelect appoint name make choose sel
 
 def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"; "was elected mayor of X"."""
-    for tok in doc:
+    # An attribute, an object of "as" (_serves_as, _made_as) or a predicate complement: no other token is read.
+    for tok in tokens_where(doc, "dep", ("attr", "pobj", "oprd")):
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
             verb = tok.head
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
