@@ -27,7 +27,7 @@ from kgraph.sources import gazetteer
 from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.nlp import span_text
+from kgraph.extraction.nlp import span_text, token_column
 from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, NONLETHAL_OBJECTS,
                                        PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
 
@@ -163,13 +163,9 @@ def in_capitals(text: str) -> bool:
     Why: spaCy-small reads every word in capitals as a name ("BUDGET", "VOTE
     SHOWED" organizations); no article of DWIE or CoNLL04 is written so.
     """
-    upper = cased = 0
-    for ch in text[:20000]:
-        if ch.isupper():
-            upper += 1
-            cased += 1
-        elif ch.islower():
-            cased += 1
+    head = text[:20000]
+    upper = sum(map(str.isupper, head))  # counted by map, not a loop per character: a letter is never both
+    cased = upper + sum(map(str.islower, head))
     return cased >= CAPITALS_MIN_LETTERS and upper >= CAPITALS_SHARE * cased
 
 
@@ -375,7 +371,7 @@ class ArticleView:
         self._last_org: dict = {}
         self._ends: dict = {}
         docs = {id(span.doc): span.doc for e in self.ents.values() for _m, span in e.mentions}
-        self.sports = sports_story(t.lower_ for d in docs.values() for t in d)
+        self.sports = sports_story(w for d in docs.values() for w in token_column(d, "lower"))
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
         self.vectors: dict = {}
 
@@ -590,6 +586,7 @@ class ArticleView:
                 s1 = info.span
                 # A title the mention keeps before its name ("President X" named "X") is a role word near it.
                 name_char = s1.start_char + info.m.lead
+                lemmas = token_column(s1.doc, "lemma")
                 for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
                     if s1.start <= t.i < s1.end and t.idx >= name_char:
                         continue
@@ -599,7 +596,7 @@ class ArticleView:
                     lead += cls == Predicate.leaderOf
                     work += cls == Predicate.worksFor
                     member += cls == Predicate.memberOf
-                    nat += t.lemma_.lower() in NATIONALITY_NOUNS
+                    nat += lemmas[t.i] in NATIONALITY_NOUNS
             got = self._roles[a] = (lead, work, member, nat)
         return got
 

@@ -30,7 +30,7 @@ from kgraph.core import modelfile
 from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
-from kgraph.extraction.nlp import doc_memo
+from kgraph.extraction.nlp import doc_memo, span_text, token_column
 from kgraph.sources import gazetteer
 
 #: The classes, index 0 means "not a name of a core entity".
@@ -58,11 +58,14 @@ _SCORE = re.compile(r"^\d{1,2}[-:\u2013]\d{1,2}$")
 
 # ---------------------------------------------------------------- features
 
+_UPPER_RUN, _LOWER_RUN, _DIGIT_RUN = re.compile(r"[A-Z]+"), re.compile(r"[a-z]+"), re.compile(r"[0-9]+")
+
+
 def _shape(text: str) -> str:
     """Return a coarse shape of a word: "Xx", "X", "x", "X.X.", "d"."""
-    s = re.sub(r"[A-Z]+", "X", text)
-    s = re.sub(r"[a-z]+", "x", s)
-    s = re.sub(r"[0-9]+", "d", s)
+    s = _UPPER_RUN.sub("X", text)
+    s = _LOWER_RUN.sub("x", s)
+    s = _DIGIT_RUN.sub("d", s)
     return s[:6]
 
 
@@ -92,20 +95,14 @@ def _gaz(text: str) -> list[str]:
     return out or ["gaz=none"]
 
 
-#: The words (and lemmas) of the last Doc's sentences, by sentence start: a sentence listing
-#: thousands of names is read once, not once per name.
-_SENT_WORDS: tuple = (None, {})
-
-
 def _sentence_words(sent) -> frozenset:
-    """Return the lower-case words and lemmas of a sentence, remembered for the sentences of the last Doc."""
-    global _SENT_WORDS
-    doc, known = _SENT_WORDS
-    if doc is not sent.doc:
-        doc, known = _SENT_WORDS = (sent.doc, {})
+    """Return the lower-case words and lemmas of a sentence, remembered per sentence of its Doc."""
+    # Why: a sentence listing thousands of names is read once, not once per name.
+    known = doc_memo(sent.doc, "sentence words")
     got = known.get(sent.start)
     if got is None:
-        got = known[sent.start] = frozenset({t.lower_ for t in sent} | {t.lemma_.lower() for t in sent})
+        doc, start, end = sent.doc, sent.start, sent.end
+        got = known[start] = frozenset(token_column(doc, "lower")[start:end] + token_column(doc, "lemma")[start:end])
     return got
 
 
@@ -120,6 +117,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     """
     doc = c.doc
     span = doc[c.start:c.end]
+    text = span_text(span)  # read five times below; Span.text joins the tokens anew at each read
     words = [t for t in span if not t.is_punct]
     n = len(doc)
     first, last = span[0], span[-1]
@@ -137,11 +135,11 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         f.append("sent-first&pos=" + first.pos_)
     if c.start > 0 and "\n" in doc[c.start - 1].text + doc[c.start - 1].whitespace_:
         f.append("line-first")
-    for g in _gaz(span.text):
+    for g in _gaz(text):
         f.append(g)
         f.append(g + "&hand=" + hand)
         f.append(g + "&ner=" + label)
-    if c.name != span.text:
+    if c.name != text:
         for g in _gaz(c.name):
             f.append("name" + g)
     # words of the name
@@ -170,7 +168,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
             f.append("num-word")
         if _SCORE.match(t.text):
             f.append("score-word")
-    if span.text.isupper() and len(span.text) <= 6:
+    if text.isupper() and len(text) <= 6:
         f.append("acronym")
     if last.tag_ in ("NNS", "NNPS"):
         # "Marines", "Republicans": a plural is a group of people, seldom one thing's name.
@@ -185,7 +183,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         f.append("prev-title&hand=" + hand)
     if lex is not None:
         f.extend(lex.features(words, hand))
-    if "-" in span.text:
+    if "-" in text:
         f.append("hyphen")
     for cue in _hand_cues(c, words):
         f.append("cue=" + cue + "|" + hand)
@@ -217,7 +215,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     if sport:
         # One word ("home", "win") is weak; two make a match report.
         f.append("sport-sent&hand=" + hand + ("" if len(sport) > 1 else "|weak"))
-    if any(t.lower_ in _PERSON_CONTEXT for t in doc[max(c.start - 3, 0):min(c.end + 3, n)]):
+    if any(w in _PERSON_CONTEXT for w in token_column(doc, "lower")[max(c.start - 3, 0):min(c.end + 3, n)]):
         f.append("person-near&hand=" + hand)
     back = _pronoun_back(span)
     if back is not None:
@@ -587,8 +585,9 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
     rest = doc[start + 1:end] if side == "L" else doc[start:end - 1]
     inner = doc[i + 1] if side == "L" else doc[i - 1]
     outer = (doc[i - 1] if i > 0 else None) if side == "L" else (doc[i + 1] if i + 1 < len(doc) else None)
-    low = tok.lower_
-    f = ["bias", "w=" + low, "shape=" + _shape(tok.text), "pos=" + tok.pos_, "tag=" + tok.tag_,
+    low, word = tok.lower_, tok.text
+    rest_text, whole = span_text(rest), span_text(doc[start:end])  # each read twice below
+    f = ["bias", "w=" + low, "shape=" + _shape(word), "pos=" + tok.pos_, "tag=" + tok.tag_,
          "pos&inner=" + tok.pos_ + "|" + inner.pos_, "ner=" + (c.label or c.source), "hand=" + str(c.type),
          "iob=" + tok.ent_iob_ + tok.ent_type_, "dep=" + tok.dep_, "n=" + str(min(end - start, 4)),
          "inner-shape=" + _shape(inner.text), "outer=" + (outer.lower_ if outer is not None else "<>")]
@@ -597,7 +596,7 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
         f.append(side + "lower")
     if tok.is_sent_start or i == 0:
         f.append(side + "sent-start")
-    if _SCORE.match(tok.text) or tok.like_num:
+    if _SCORE.match(word) or tok.like_num:
         f.append(side + "number")
     if tok.is_stop:
         f.append(side + "stop")
@@ -610,23 +609,23 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
         f.append(side + "punct")
     if "\n" in tok.whitespace_ or i > 0 and "\n" in doc[i - 1].whitespace_:
         f.append(side + "line-edge")
-    for g in _gaz(tok.text):
+    for g in _gaz(word):
         f.append(side + "tok" + g)
-    for g in _gaz(rest.text):
+    for g in _gaz(rest_text):
         f.append(side + "rest" + g)
     # What the edge word is, joined with the word at the name's other end: "German" stays in "German Press
     # Agency" but leaves "German Defense Ministry" (annotated "German" + "Defense Ministry").
     far = (doc[end - 1] if side == "L" else doc[start]).lower_
-    kinds = [g for g in _gaz(tok.text) if g != "gaz=none"] + (["acronym"] if tok.is_upper and tok.is_alpha else [])
+    kinds = [g for g in _gaz(word) if g != "gaz=none"] + (["acronym"] if tok.is_upper and tok.is_alpha else [])
     for k in kinds:
         f.append(side + "kind&far=" + k + "|" + far)
-    for g in _gaz(doc[start:end].text):
+    for g in _gaz(whole):
         f.append(side + "all" + g)
-    if _akey(rest.text) in keys:
+    if _akey(rest_text) in keys:
         f.append(side + "rest-named-elsewhere")
-    if _akey(tok.text) in keys:
+    if _akey(word) in keys:
         f.append(side + "tok-named-elsewhere")
-    if keys.get(_akey(doc[start:end].text), 0) > ((start, end) == (c.start, c.end)):
+    if keys.get(_akey(whole), 0) > ((start, end) == (c.start, c.end)):
         # Named so elsewhere in the article, not just by this candidate.
         f.append(side + "all-named-elsewhere")
     if lex is not None and low in lex.common:
@@ -1210,9 +1209,12 @@ def _company_ending(c) -> bool:
 
 def _city_paper(c) -> bool:
     """True for a known place's name followed by a newspaper's title word ("Tarsk Tribune", "Orlin Morning Herald")."""
-    words = c.doc[c.start:c.end] if c.doc is not None else ()
-    if len(words) < 2 or words[-1].lower_ not in lexicon.PAPER_TITLE_WORDS or not words[-1].is_title:
+    if c.doc is None or c.end - c.start < 2:
         return False
+    last = c.doc[c.end - 1]  # read before the span is made: most candidates end in no title word
+    if last.lower_ not in lexicon.PAPER_TITLE_WORDS or not last.is_title:
+        return False
+    words = c.doc[c.start:c.end]
     return any(gazetteer.city(words[:k].text) is not None for k in range(1, len(words)))
 
 

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
-from kgraph.extraction.nlp import doc_memo, ing_word, line_start
+from kgraph.extraction.nlp import doc_memo, ing_word, line_start, tokens_where
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
@@ -2433,7 +2433,7 @@ def _written_again(cands: list[_Cand], docs: list[tuple[int, object]], owners: d
     covered = covered_tokens(cands)
     out = []
     for offset, doc in docs:
-        for tok in doc:
+        for tok in tokens_where(doc, "text", owners):
             owner = owners.get(tok.text)
             if owner is None or (id(doc), tok.i) in covered or _in_capitals(doc, tok.i) \
                     or accept is not None and not accept(offset, tok, owner):

@@ -26,7 +26,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
-from kgraph.extraction.nlp import doc_memo
+from kgraph.extraction.nlp import doc_memo, tokens_where
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HEAD_OFFICE_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
@@ -207,7 +207,7 @@ class MentionIndex:
         if not named:
             return
         doc = pairs[0][1].doc
-        for tok in doc:
+        for tok in tokens_where(doc, "lower", named):
             kind = tok.lower_
             if kind not in named or tok.i in self.by_token or tok.pos_ != "NOUN" or tok.dep_ == "compound" \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
@@ -567,7 +567,7 @@ _LED_WHOLE = frozenset("state government".split())
 
 def _appositions(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role in apposition: "Yevgen Yerin, spokesperson for Ukrainian military intelligence"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "dep", ("appos", "conj")):  # the only tokens _apposed_person reads
         person = _apposed_person(tok, index)
         if person is None or person.type != EntityType.Person or index.at(tok) is not None:
             continue
@@ -1211,7 +1211,7 @@ def _owner_of(poss, index: MentionIndex) -> Mention | None:
       ])
 def rule_home_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person's home or native place: "her Leeds home", "his native Ohio", "Ann Roe's Ogden birthplace"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", HOME_PLACE_NOUNS | {"native"}):
         lemma = tok.lemma_.lower()
         if lemma == "native" and tok.dep_ == "amod":
             # "his native Ohio": the place is what "native" qualifies.
@@ -1293,7 +1293,9 @@ def _headquarters_word(tok) -> bool:
       ])
 def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization's headquarters and where they are: "Acme headquarters in Leeds", "Acme's Leeds headquarters"."""
-    for tok in doc:
+    # _headquarters_word accepts no other token than these
+    maybe = {*tokens_where(doc, "lower", HEADQUARTERS_WORDS), *tokens_where(doc, "lemma", "office")}
+    for tok in sorted(maybe, key=lambda t: t.i):
         if index.at(tok) is not None or not _headquarters_word(tok):
             continue
         org = next((index.at(c) for c in tok.children if c.dep_ in ("poss", "compound") and index.at(c)
@@ -1329,7 +1331,7 @@ def rule_headquarters(doc, index: MentionIndex, offset: int) -> Iterator[Relatio
       ])
 def rule_org_apposition(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization described by a place and a kind: "Acme, a Leeds software firm", "Bolt, the Dutch carrier"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "dep", "appos"):
         if tok.dep_ != "appos" or tok.lemma_.lower() not in ORG_KIND_BEFORE_NAME or index.at(tok) is not None:
             continue
         org = index.at(tok.head)
@@ -1359,7 +1361,7 @@ _REGION_NOUNS = frozenset("province state region county district prefecture obla
 
 def _person_preps(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A person "of"/"from"/"at" somewhere: "Dr Kit Opie, from University College London", "Bob Dole of Kansas"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "dep", "prep"):
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "from", "at", "with", "in"):
             continue
         person = index.at(tok.head)
@@ -1684,7 +1686,7 @@ def _led_body(tok, index: MentionIndex) -> Mention | None:
       ])
 def rule_verb_lead(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of leading: "Ann Roe heads the Labour Party"; "chairs the board of Acme" leads Acme too."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", LEAD_VERBS):  # _led_body and _verb_persons read no other token
         body = _led_body(tok, index)
         for m in _verb_prep_objects(tok, index, ("by",)) if body is not None else ():
             # "The Acme Party, led by Ann Roe," and "Acme is led by Ann Roe": the agent leads the body
@@ -1743,7 +1745,7 @@ _TEAM_FOR_VERBS = frozenset("play score sign ride rid race drive".split())
 def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of working: "Ann Roe works for Acme", "she joined Acme", "he represents Norway"."""
     verbs = WORK_VERBS | {"work"} | _TEAM_FOR_VERBS  # made once, not at every token
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", verbs):  # _verb_persons reads no other token
         lemma = tok.lemma_.lower()
         for person in _verb_persons(tok, index, verbs):
             if lemma in WORK_VERBS:
@@ -1779,7 +1781,7 @@ def rule_verb_work(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       ])
 def rule_org_hires(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An employer taking a person on: "Acme hired Ann Roe", "Ann Roe was recruited by Acme"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", HIRE_VERBS):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in HIRE_VERBS or _unreal(tok):
             continue
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and _inflection_of(tok.head, AIM_WORDS):
@@ -1809,7 +1811,7 @@ def rule_org_hires(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       ])
 def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Where someone is from: "Ann Roe is from Yelm in Thurston County", "he hails from Leeds"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", FROM_VERBS):  # _verb_persons reads no other token
         for person in _verb_persons(tok, index, FROM_VERBS):
             for m in _verb_prep_objects(tok, index, ("from",)):
                 if m.type not in PLACE_TYPES:
@@ -1834,7 +1836,7 @@ def rule_verb_from(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       ])
 def rule_verb_live(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A verb of living: "Ann Roe lives in Leeds", "she grew up in Ogden", "he was raised in Tulsa"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", LIVE_VERBS):  # _verb_persons reads no other token
         if tok.lemma_.lower() in ("grow", "raise") and not _grew_up(tok):
             continue
         for person in _verb_persons(tok, index, LIVE_VERBS):
@@ -1890,7 +1892,7 @@ def _place_chain(doc, index: MentionIndex, place: Mention, limit: int = 3) -> li
       ])
 def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization belonging to another: "Kolvo Bank, a unit of Quillmoor Holdings", "Bolt, a branch of Acme"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", UNIT_NOUNS):
         if tok.dep_ not in ("appos", "attr") or tok.lemma_.lower() not in UNIT_NOUNS:
             continue
         head = tok.head if tok.dep_ == "appos" else next(
@@ -1936,7 +1938,7 @@ def rule_part_of(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       ])
 def rule_based_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Where an organization sits: "Nokia, based in Espoo", "headquartered in Paris", "a Munich-based firm"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lower", BASED_WORDS):
         if tok.lower_ not in BASED_WORDS:
             continue
         if tok.i >= 2 and doc[tok.i - 1].text == "-":
@@ -2054,7 +2056,8 @@ MAKE_ROLE_VERBS = frozenset("elect re-elect reelect appoint name make choose sel
 
 def _copulas(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A role stated with "be": "Charest is the leader of the Quebec Liberal Party"; "was elected mayor of X"."""
-    for tok in doc:
+    # An attribute, an object of "as" (_serves_as, _made_as) or a predicate complement: no other token is read.
+    for tok in tokens_where(doc, "dep", ("attr", "pobj", "oprd")):
         if tok.dep_ == "attr" and tok.head.lemma_ in COPULA_VERBS:
             verb = tok.head
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
@@ -2288,7 +2291,7 @@ def rule_copula_home(doc, index: MentionIndex, offset: int) -> list[Relation]:
 
 def _possessives(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place owns what follows: "South Korea's National Intelligence Service", "Russia's Kursk region"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "dep", "poss"):
         if tok.dep_ != "poss":
             continue
         owner = index.at(tok)
@@ -2408,7 +2411,7 @@ def _org_possessive_person(poss, owner: Mention, index: MentionIndex, offset: in
       ])
 def rule_place_comma_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place followed by its country: "Quebec, Canada", "Kursk, Russia"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "text", ","):
         if tok.text != "," or tok.i == 0 or tok.i + 1 >= len(doc):
             continue
         left, right = index.at(doc[tok.i - 1]), index.at(doc[tok.i + 1])
@@ -2451,7 +2454,7 @@ CITY_ELSEWHERE_POPULATION = 100_000
       ])
 def rule_place_in_place(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A place "in" a larger one: "Perugia in Umbria province", "Bedford in southern Indiana"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lower", "in"):
         if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i == 0:
             continue
         # Right after the place, wherever the parser hung "in" ("raised in Lowell in northern Massachusetts").
@@ -2603,7 +2606,7 @@ def rule_country_kind_org(doc, index: MentionIndex, offset: int) -> Iterator[Rel
       ])
 def rule_kill(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killing verb between two persons: "Brask shot Hale", "Hale was killed by Brask"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", KILL_VERBS):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in KILL_VERBS:
             continue
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -2692,7 +2695,7 @@ def _victim_of(noun, index: MentionIndex):
       ])
 def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A killer named by a noun: "Hale assassin Tom Brask", "Hale's killer, Tom Brask"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", KILLER_NOUNS):
         if tok.lemma_.lower() not in KILLER_NOUNS or index.at(tok) is not None:
             continue
         victim = _victim_of(tok, index)
@@ -2710,6 +2713,10 @@ def rule_assassin(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
         if killer and victim and killer.type == victim.type == EntityType.Person and killer is not victim:
             yield _make(killer, Predicate.killed, victim, "rule:assassin-noun", tok.sent, offset, tok.lemma_)
 
+
+
+#: The lower-case words :func:`is_killing_noun` can accept: a killing noun, or one with a final "s".
+_KILLING_WORDS = KILLING_NOUNS | {noun + "s" for noun in KILLING_NOUNS}
 
 
 def is_killing_noun(tok) -> bool:
@@ -2750,7 +2757,7 @@ def _culprit_verb(noun):
       ])
 def rule_killing_noun(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A culprit of a killing noun: "Brask was convicted of Velko's murder", "Brask acted alone in the Velko slaying"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lower", _KILLING_WORDS):
         if not is_killing_noun(tok) or index.at(tok) is not None:
             continue
         victim = _victim_of(tok, index)
@@ -2823,7 +2830,7 @@ def _place_of_kind(noun, index: MentionIndex):
       ])
 def rule_born_in(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """Birthplace: "Putin was born in Leningrad"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "lemma", "bear"):
         if tok.lemma_ != "bear" or tok.tag_ != "VBN":
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
@@ -2910,7 +2917,7 @@ def rule_dateline(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
       ])
 def rule_org_prep(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """An organization "of"/"in" a place: "Acme Tool Co. of Dayton, Ohio", "the Dutch embassy in Lima"."""
-    for tok in doc:
+    for tok in tokens_where(doc, "dep", "prep"):
         if tok.dep_ != "prep" or tok.lower_ not in ("of", "in", "at"):
             continue
         org = index.at(tok.head)

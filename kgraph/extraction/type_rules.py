@@ -27,6 +27,7 @@ from kgraph.extraction.lexicon import (FOREIGN_ARTICLES, HOME_WORDS, LEADER_ROLE
                                        PLACE_HEADS, TRADE_NOUNS,
                                        PORTFOLIO_TITLE_NOUNS, SAY_VERBS, STRONG_ORG_HEADS, SURNAME_ORG_HEADS, TITLES,
                                        WEAK_ORG_HEADS, WORK_ROLES)
+from kgraph.extraction.nlp import span_text
 from kgraph.sources import gazetteer
 
 #: The core type of each NER label that names one; the other labels name no entity of the graph.
@@ -57,7 +58,7 @@ class Span:
 
     @cached_property
     def text(self) -> str:
-        return self.doc[self.start:self.end].text
+        return span_text(self.doc[self.start:self.end])
 
     @cached_property
     def words(self) -> list:
