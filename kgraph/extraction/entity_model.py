@@ -822,7 +822,7 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     article writes alone as an organization ("Tarsk United" and "United":
     a club named after its city). A nationality word opening a person's name is
     no part of it ("the Italian Anton Moreau": a person's tag, or a given
-    name of ``lex`` after it). Two people the article names apart stay two
+    name of ``lex`` after it); the word stays a candidate of its country. Two people the article names apart stay two
     when a hyphen joins their surnames ("the Varga-Moreau talks"). A title
     opens a person's name whatever its first type ("General Harlan" beside
     "Harlan").
