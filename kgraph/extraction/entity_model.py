@@ -821,7 +821,7 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
     article writes alone as an organization ("Tarsk United" and "United":
     a club named after its city). A nationality word opening a person's name is
     no part of it ("the Italian Anton Moreau": a person's tag, or a given
-    name of ``lex`` after it). Two people the article names apart stay two
+    name of ``lex`` after it); the word stays a candidate of its country. Two people the article names apart stay two
     when a hyphen joins their surnames ("the Varga-Moreau talks"). A title
     opens a person's name whatever its first type ("General Harlan" beside
     "Harlan").
@@ -852,6 +852,11 @@ def split_runs(cands: list, lex: "Lexicon | None" = None) -> list:
         personal = c.type == EntityType.Person or c.label == "PERSON" \
             or lex is not None and toks[1].lower_ in lex.given
         if n >= 3 and personal and _demonym_lead(toks[0]) and all(t.is_title for t in toks[1:]):
+            nation = gazetteer.demonym(toks[0].text)
+            if nation is not None:
+                # "the Dane Kasper Forsell": the word cut off still names the person's country (rule:demonym-name)
+                out.append(x._Cand(c.doc, c.offset, c.start, c.start + 1, EntityType.Country, nation.name,
+                                   "gazetteer", "", c.headline, True))
             out.append(x._Cand(c.doc, c.offset, c.start + 1, c.end, c.type, c.doc[c.start + 1:c.end].text,
                                c.source, c.label, c.headline, c.sure))
             continue
@@ -1145,16 +1150,20 @@ def firm_candidates(cands: list, docs, persons: set, lower: set | frozenset = fr
 
 
 def office_country(c, persons: set) -> bool:
-    """Return whether a country (or its demonym) names whose office a person holds ("Austrian Chancellor X").
+    """Return whether a country (or its demonym) names whose office a person holds ("Austrian Chancellor X"),
+    or a nationality word stands right before a person's name ("the Dane Kasper Forsell").
 
     ``persons`` holds the (doc id, token index) of the article's person candidates.
     """
     root = c.span.root
     role = root.head
+    d = id(c.doc)
+    if c.type == EntityType.Country and c.end - c.start == 1 and (d, c.end) in persons and (d, c.start) not in persons \
+            and gazetteer.demonym(c.doc[c.start].text) is not None and c.doc[c.start].tag_ not in ("NNS", "NNPS"):
+        return True  # "the Dane Kasper Forsell": the nationality word right before a person's name is the person's
     if c.type != EntityType.Country or root.dep_ not in ("amod", "compound", "poss") or role.i < c.end \
             or not _is_role(role):
         return False
-    d = id(c.doc)
     return any((d, t.i) in persons for t in (role.head, *role.children) if t.i != role.i)
 
 

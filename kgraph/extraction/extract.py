@@ -343,6 +343,29 @@ def _split_place_prefix(doc, start: int, end: int, label: str) -> list[tuple[int
     return [(start, start + 1), (start + 1, end)]
 
 
+def _split_person_of_country(doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """Cut "of" and a country off a person's name the NER tagged one organization: "Nadia Petrov of Norway".
+
+    Why: a race result or a list of delegates writes a person with their
+    country after "of"; spaCy tags the whole an organization, so the person
+    was lost and "Nadia Petrov of Norway" became a body. Only two or three
+    capitalized words no English dictionary knows, no title and no
+    organization's head word, then "of" and a country ("Bank of Norway",
+    "Central Bank of Norway" and "Vell Group of Norway" stay whole).
+    """
+    if label != "ORG" or end - start < 4:
+        return [(start, end)]
+    k = next((i for i in range(start + 2, min(end, start + 4)) if doc[i].lower_ == "of"), None)
+    if k is None or gazetteer.country(doc[k + 1:end].text) is None:
+        return [(start, end)]
+    words = doc[start:k]
+    if not all(_plain_word(t) and t.pos_ == "PROPN" and not nlp_words(t) and t.lower_ not in ORG_HEADS
+               and gazetteer.country(t.text) is None and gazetteer.region(t.text) is None
+               and gazetteer.demonym(t.text) is None for t in words):
+        return [(start, end)]
+    return [(start, k), (k + 1, end)]
+
+
 #: Particles that end a person's given names before the rest of the name ("El", "Ben", "Abu", "Van").
 _JOINING_PARTICLES = _PARTICLES | {"el", "abu"}
 
@@ -992,12 +1015,15 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
                     _adjective_start(doc, ent, taken, headlines),
                     opened[ent.start] if opened.get(ent.start, -1) >= taken else ent.start)
         lines = _split_lines(doc, first, ent_end)
-        pieces, placed = [], set()
+        pieces, placed, personal = [], set(), set()
         for r in (r for p in lines for c in _split_commas(doc, *p, label)
                   for r in _split_country_prefix(doc, *c, label)):
             split = _split_place_prefix(doc, *r, label)
             if len(split) > 1:
                 placed.add(split[0])  # the place cut off a person's name is read as a place
+            elif len(split := _split_person_of_country(doc, *r, label)) > 1:
+                personal.add(split[0])  # "Nadia Petrov of Norway": a person, then the country
+                placed.add(split[1])
             pieces.extend(split)
         line_ends = {b for _a, b in lines} if len(lines) > 1 else set()
         parts = [p for a, b in pieces for p in _split_possessive(doc, a, b)]
@@ -1006,7 +1032,7 @@ def _ner_candidates(doc, offset: int, headlines: set) -> list[_Cand]:
         # Cut at line breaks first: a run of names one per line tagged one entity still gives its names.
         parts = [p for p in parts if p[1] - p[0] <= MAX_NAME_TOKENS]
         for k, (s, e) in enumerate(parts):
-            part_label = "GPE" if (s, e) in placed else label
+            part_label = "GPE" if (s, e) in placed else "PERSON" if (s, e) in personal else label
             s, e, salute = _trim(doc, s, e, part_label)
             if e <= s:
                 continue

@@ -17,7 +17,8 @@ def _words(text: str) -> frozenset[str]:
 
 #: Role nouns that make the person the leader of what follows or precedes.
 LEADER_ROLES = _words("""president premier leader chief head ceo chairman chairwoman chairperson chair
-governor mayor king queen chancellor emperor monarch sultan emir pope dictator boss founder
+governor mayor king queen chancellor emperor monarch sultan emir pope dictator boss founder rector provost
+headmaster headmistress
 prime-minister secretary-general commander-in-chief""")
 
 #: Offices of two or three words whose last word alone is a staff role: the holder leads ("Prime Minister X",
@@ -56,7 +57,7 @@ ambassador envoy correspondent reporter journalist editor analyst researcher sci
 economist diplomat employee executive staffer worker lawyer attorney agent negotiator representative
 coach manager director aide consultant engineer officer general colonel lieutenant sergeant
 commander admiral captain investigator prosecutor judge inspector strategist intern producer writer
-columnist photographer anchor host president-elect vice-president undersecretary counterpart commissioner""")
+columnist photographer anchor host president-elect vice-president undersecretary counterpart commissioner dean""")
 
 #: Work roles a country does not employ: before a country or its nationality word they say where the person is
 #: from ("a British journalist", "the Spanish director"), not whom they work for.

@@ -749,6 +749,37 @@ def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relat
     return _only("rule:apposition-citizen", index, _appositions, doc, offset)
 
 
+@rule("rule:demonym-name", "A nationality word right before a person's name says which country the person is from.",
+      (Predicate.citizenOf,),
+      examples=[
+          ("Swede Anna Lindqvist took the title on Sunday.", ("Anna Lindqvist", Predicate.citizenOf, "Sweden")),
+          ("The stage was won by Dutchman Pieter Claes.", ("Pieter Claes", Predicate.citizenOf, "The Netherlands")),
+      ],
+      counter_examples=[
+          # the nationality belongs to someone else: the person is the Dane's coach
+          ("The Dane's coach Kasper Forsell said the team was tired.",
+           ("Kasper Forsell", Predicate.citizenOf, "Denmark")),
+          # a plural nationality noun before a name is a list's heading, not the name's description
+          ("Swedes Anna Lindqvist and Nils Berg led the field.", ("Anna Lindqvist", Predicate.citizenOf, "Sweden")),
+          ("Kasper Forsell met Danish officials in Ghent.", ("Kasper Forsell", Predicate.citizenOf, "Denmark")),
+      ])
+def rule_demonym_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
+    """A nationality word just before a name: "the Dane Kasper Forsell", "Norwegian Kari Moen"."""
+    for tok in doc:
+        m = index.at(tok)
+        if m is None or m.type != EntityType.Country or m.text == m.name or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        ids = index.token_ids(m)
+        if tok.i != ids[-1] or ids[-1] + 1 >= len(doc) or gazetteer.demonym(m.text) is None:
+            continue
+        if ids[0] > 0 and (index.at(doc[ids[0] - 1]) is not None or doc[ids[0] - 1].pos_ == "PROPN"):
+            continue  # "Air Danish Kasper ...": the word ends another name
+        person = index.at(doc[ids[-1] + 1])
+        if person is None or person.type != EntityType.Person or index.token_ids(person)[0] != ids[-1] + 1:
+            continue
+        yield _make(person, Predicate.citizenOf, m, "rule:demonym-name", tok.sent, offset, tok.text)
+
+
 @rule("rule:apposition-home", "A home noun in apposition (\"a Leeds native\") says where the person lives.",
       (Predicate.livesIn,),
       examples=[
@@ -3002,6 +3033,7 @@ RULE_ORDER = (
     "rule:apposition",
     "rule:apposition-residence",
     "rule:apposition-citizen",
+    "rule:demonym-name",
     "rule:apposition-home",
     "rule:apposition-from",
     "rule:apposition-in",
