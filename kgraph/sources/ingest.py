@@ -61,11 +61,21 @@ def max_article_chars() -> int:
         raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be a number of megabytes, not {raw!r}") from None
     if not 0 < mb < 2**40:  # "inf" and "1e400" too: no number of characters
         raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0 and finite, not {raw!r}")
+    if mb * 2**20 < 1:  # rounds to a ceiling of 0 bytes: every article, even an empty line, would be "over" it
+        raise InputError(f"KGRAPH_MAX_ARTICLE_MB={raw.strip()} is less than one byte; "
+                         f"the smallest ceiling is {1 / 2**20:.2g} (one byte)")
     return int(mb * 2**20)
 
 
+def _size_words(n: int) -> str:
+    """Return ``n`` bytes in the unit that shows it (a ceiling of 4 bytes is not "0 MB" nor "3.81e-06 MB")."""
+    if n >= 2**20 / 1000:  # the unit the variable is set in, down to "0.001 MB"
+        return f"{n / 2**20:.3g} MB"
+    return f"{n:,} byte" + ("" if n == 1 else "s")
+
+
 def _too_big(what: str, limit: int) -> str:
-    return f"{what} is over the {limit / 2**20:.3g} MB an article may have (KGRAPH_MAX_ARTICLE_MB)"
+    return f"{what} is over the {_size_words(limit)} an article may have (KGRAPH_MAX_ARTICLE_MB)"
 
 
 class IngestWarning(UserWarning):
