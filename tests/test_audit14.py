@@ -15,7 +15,7 @@ from kgraph.sources.ingest import read_inputs
 
 
 @pytest.mark.parametrize("value, said", [("0.000004", "over the 4 bytes an article"),
-                                         ("0.00000095367431640625", "over the 1 byte an article"))])
+                                         ("0.00000095367431640625", "over the 1 byte an article")])
 def test_a_tiny_article_ceiling_is_named_in_bytes_not_as_0_mb(tmp_path, monkeypatch, value, said):
     # "the file is over the 0 MB an article may have" (and "3.81e-06 MB") named no ceiling a reader could use.
     monkeypatch.setenv("KGRAPH_MAX_ARTICLE_MB", value)
