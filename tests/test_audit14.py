@@ -72,3 +72,64 @@ def test_a_worker_stopped_at_its_time_limit_is_loaded_again_before_the_next_quer
     finally:
         pool.close()
     assert not successor.is_alive()
+
+
+# ---------------------------------------------------------------- HTML: text no reader sees
+
+
+def _page_text(fragment: str) -> str:
+    from kgraph.sources.ingest import html_to_text
+
+    from .test_audit10 import _FILLER
+
+    page = (f"<html><head><title>Harbour</title></head><body><article><h1>Harbour board</h1>{_FILLER}"
+            f"<p>At the meeting, the members spoke.</p>{fragment}<p>The board agreed.</p>{_FILLER}</article></body>"
+            "</html>")
+    return html_to_text(page)[0]
+
+
+PLANTED = "Oskar Venn works for Hollow Ridge Capital."
+
+
+@pytest.mark.parametrize("fragment", [
+    f'<p style="color:transparent">{PLANTED}</p>',
+    f'<p style="color:rgba(0, 0, 0, 0)">{PLANTED}</p>',
+    f'<p style="color:#ffffff00">{PLANTED}</p>',
+    f'<div style="background:#fff"><p style="color:#ffffff">{PLANTED}</p></div>',
+    f'<div style="background-color:white;color:white"><p>{PLANTED}</p></div>',
+    f'<div style="background:rgb(10 20 30)"><p style="color:#0a141e">{PLANTED}</p></div>',
+    f'<style>.w{{color:#fff;background:#fff}}</style><p class="w">{PLANTED}</p>',
+    f'<p style="opacity:0">{PLANTED}</p>',
+    f'<style>.o{{opacity:0}}</style><div class="o"><p style="opacity:1">{PLANTED}</p></div>',
+    f'<style>.k + p{{display:none}}</style><span class="k"></span><p>{PLANTED}</p>',
+    f'<style>h2 ~ .z{{display:none}}</style><h2>Tarvo</h2><div></div><p class="z">{PLANTED}</p>',
+    f'<style>@media screen {{ .m{{display:none}} }}</style><p class="m">{PLANTED}</p>',
+    f'<style>@media only all {{ .m{{visibility:hidden}} }}</style><p class="m">{PLANTED}</p>',
+    f'<style>@layer base {{ .m{{display:none}} }}</style><p class="m">{PLANTED}</p>',
+    f'<style>.m{{display:none}} @media print {{ .m{{display:block}} }}</style><p class="m">{PLANTED}</p>',
+])
+def test_text_in_no_ink_at_opacity_zero_or_hidden_by_sibling_and_screen_rules_is_not_read(fragment):
+    text = _page_text(fragment)
+    assert "The board agreed." in text
+    assert "Oskar Venn" not in text
+
+
+@pytest.mark.parametrize("fragment", [
+    f'<p style="color:#fff">{PLANTED}</p>',  # the canvas may be dark (a linked stylesheet is never read)
+    f'<div style="background:url(sea.png) #fff"><p style="color:white">{PLANTED}</p></div>',  # on an image
+    f'<div style="background:#fff;color:#fff"><p style="color:#333">{PLANTED}</p></div>',  # its own colour
+    f'<div style="color:transparent"><p style="color:black">{PLANTED}</p></div>',
+    f'<div style="background:#fff;color:#fff"><p style="background:#000">{PLANTED}</p></div>',  # its own paper
+    f'<p style="opacity:0;transition:opacity 1s">{PLANTED}</p>',  # a fade-in
+    f'<style>.fade{{opacity:0;animation:in 1s forwards}}</style><p class="fade">{PLANTED}</p>',
+    f'<p style="opacity:0.5;color:rgba(0,0,0,.5)">{PLANTED}</p>',
+    f'<style>.k + p{{display:none}}</style><span class="k"></span><i></i><p>{PLANTED}</p>',  # not the next
+    f'<style>h2 ~ .z{{display:none}}</style><p class="z">{PLANTED}</p><h2>Tarvo</h2>',  # before it
+    f'<style>.k ~ p{{display:none}}</style><div><span class="k"></span></div><p>{PLANTED}</p>',  # not a sibling
+    f'<style>@media print {{ .m{{display:none}} }}</style><p class="m">{PLANTED}</p>',
+    f'<style>.m{{display:none}} @media (min-width: 30em) {{ .m{{display:block}} }}</style><p class="m">{PLANTED}</p>',
+])
+def test_text_a_reader_sees_beside_colours_opacity_siblings_and_media_is_read(fragment):
+    # beside it, text hidden by colour: read before the fix
+    text = _page_text('<p style="color:transparent">Pell Arden hid here.</p>' + fragment)
+    assert PLANTED in text and "Pell Arden" not in text
