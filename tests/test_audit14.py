@@ -133,3 +133,33 @@ def test_text_a_reader_sees_beside_colours_opacity_siblings_and_media_is_read(fr
     # beside it, text hidden by colour: read before the fix
     text = _page_text('<p style="color:transparent">Pell Arden hid here.</p>' + fragment)
     assert PLANTED in text and "Pell Arden" not in text
+
+
+# ---------------------------------------------------------------- push leaves no copy of a graph behind
+
+
+def test_push_removes_the_body_folders_of_killed_pushes_and_no_live_ones(tmp_path, monkeypatch):
+    # A SIGKILLed push (no clean-up runs) left /tmp/kgraph-push-*/ holding a copy of the graph, for good.
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from kgraph.core.errors import GraphError
+    from kgraph.sparql.push import push
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / f"kgraph-push-{gone.pid}-x1"
+    live = tmp_path / f"kgraph-push-{os.getpid()}-x2"
+    other = tmp_path / "kgraph-pushed-notes"
+    for folder in (stale, live, other):
+        folder.mkdir()
+        (folder / "0.ttl").write_text("<http://example.org/a> <http://example.org/b> 1 .\n", encoding="utf-8")
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://example.org/a> <http://example.org/b> 1 .\n", encoding="utf-8")
+    with pytest.raises(GraphError):
+        push(graph, "http://127.0.0.1:9/store", timeout=5)  # nothing listens there
+    assert not stale.exists() and live.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["g.ttl", live.name, other.name])
