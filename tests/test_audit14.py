@@ -163,3 +163,22 @@ def test_push_removes_the_body_folders_of_killed_pushes_and_no_live_ones(tmp_pat
         push(graph, "http://127.0.0.1:9/store", timeout=5)  # nothing listens there
     assert not stale.exists() and live.exists() and other.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["g.ttl", live.name, other.name])
+
+
+# ---------------------------------------------------------------- files that report no size are not read
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/proc/self/status"), reason="no /proc")
+@pytest.mark.parametrize("name", ["/proc/self/status", "/proc/self/cgroup"])
+def test_a_kernel_file_reporting_no_size_is_not_read_as_an_article(tmp_path, name):
+    # A gold file's "document" (or a named input) of /proc/kmsg waited for ever for the kernel's next message,
+    # and /proc/self/* files were read as articles (the machine's state into a graph).
+    from pathlib import Path
+
+    from kgraph.sources.ingest import IngestWarning
+
+    with pytest.warns(IngestWarning, match="empty, skipped"):
+        assert list(read_inputs([Path(name)])) == []
+    link = tmp_path / "kernel.jsonl"
+    link.symlink_to(name)
+    assert list(read_inputs([link])) == []

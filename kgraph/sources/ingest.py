@@ -1460,15 +1460,22 @@ _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
-def _check_regular(path: Path) -> None:
-    """Raise InputError unless path is a regular file (reading a FIFO or device could block or never end)."""
+def _check_regular(path: Path) -> int:
+    """Return the size of ``path``; raise InputError unless it is a regular file (reading a FIFO or device could
+    block or never end).
+
+    A regular file of size 0 is not opened: it is empty, or a kernel's file (``/proc``, ``/sys``) that reports no
+    size, whose reads may never end (``/proc/kmsg`` waits for the kernel's next message) or give the machine's
+    secrets (a gold file's ``document`` may name any path).
+    """
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(mode):
-        what = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        what = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
         raise _refusal(f"{shown(path)}: is {what}, not a file of articles (pipe data to '-' instead)", "not a file")
+    return st.st_size
 
 
 #: The generator mark of kgraph's own network page (``kgraph.page``).
@@ -1481,7 +1488,9 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
     Raises:
         InputError: The file cannot be read, is not a regular file, or is binary.
     """
-    _check_regular(path)
+    if not _check_regular(path):
+        _skip(input_name(path, root), "empty", f"{shown(path)}: empty, skipped")
+        return None
     limit = max_article_chars()
     html = path.suffix.lower() in HTML_SUFFIXES
     cap = min(limit, MAX_HTML_BYTES) if html else limit
@@ -1594,8 +1603,8 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
             or the file cannot be read (a corrupt gzip stream, an I/O error).
     """
     name = shown(path) if stream is None else "<stdin>"
-    if stream is None:
-        _check_regular(path)
+    if stream is None and not _check_regular(path):
+        return  # empty (or a kernel's file reporting no size: never read)
     try:
         fh = _open_lines(path) if stream is None else stream
     except OSError as exc:
