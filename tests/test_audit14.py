@@ -182,3 +182,28 @@ def test_a_kernel_file_reporting_no_size_is_not_read_as_an_article(tmp_path, nam
     link = tmp_path / "kernel.jsonl"
     link.symlink_to(name)
     assert list(read_inputs([link])) == []
+
+
+# ---------------------------------------------------------------- file names printed on a terminal
+
+
+def test_the_files_a_build_or_view_wrote_are_named_without_the_controls_of_their_names(tmp_path):
+    # "wrote v<ESC>[2J.html" cleared the screen; an output folder named with ESC ]52 wrote the clipboard, and one
+    # with a line break printed a line of its own.
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    (tmp_path / "a.txt").write_text("Mara Quell met Odo Brandt in Tarvo on Monday.", encoding="utf-8")
+    out = "od\x1b]52;c;aGk=\x07x\nFAKE"
+    env = {**__import__("os").environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-m", "kgraph", "build", "a.txt", "--output", out, "--jobs", "1",
+                          "--format", "ttl"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "wrote od\\x1b]52;c;aGk=\\x07x\\nFAKE/graph.ttl" in run.stdout
+    assert "\x1b" not in run.stdout and "\x07" not in run.stdout and "\nFAKE" not in run.stdout
+    view = subprocess.run([sys.executable, "-m", "kgraph", "view", f"{out}/graph.ttl", "--output", "v\x1b[2J.html"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert view.returncode == 0, view.stderr
+    assert "wrote v\\x1b[2J.html" in view.stdout and "\x1b" not in view.stdout
