@@ -367,7 +367,13 @@ class WorkerPool:
         threading.Thread(target=self._load, name="kgraph-serve-load", daemon=True).start()
 
     def _take(self, timeout: float) -> _Worker:
-        """Return an idle worker, waiting at most ``timeout`` seconds for one being loaded."""
+        """Return an idle worker, waiting at most ``timeout`` seconds for one being loaded.
+
+        The wait is not the query's: a query's time limit bounds what it costs, and a request arriving while
+        the graph loads into a worker (the successor of one stopped, or a second worker for a second query at
+        once) is answered once it has loaded, as before, rather than refused; the load began when the worker
+        it replaces was stopped, so the request pays at most what is left of it.
+        """
         import time
 
         if not self._background:
@@ -392,8 +398,7 @@ class WorkerPool:
                         self._load_soon()
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise QueryTimeout("a query worker is still loading the graph (one is loaded again after "
-                                           "a query is stopped); try again in a moment")
+                        raise QueryTimeout(f"no query worker loaded the graph within {timeout:g} s; try again later")
                     self._cond.wait(left)
             finally:
                 self._waiting -= 1
@@ -407,8 +412,8 @@ class WorkerPool:
 
         Raises:
             QueryError: The query is malformed.
-            QueryTimeout: It ran past ``timeout`` seconds (it was stopped), or no worker was free or loaded in
-                time (time waiting for a worker being loaded counts in ``timeout``).
+            QueryTimeout: It ran past ``timeout`` seconds (it was stopped), or no worker was free in time, or
+                none loaded within :data:`STARTUP_TIMEOUT`.
             ServerError: The worker failed on a valid query (an unwritable result, an engine failure).
         """
         wait = timeout if wait is None else wait
@@ -420,11 +425,7 @@ class WorkerPool:
             self._slots.release()
 
     def _run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float) -> tuple[str, str]:
-        import time
-
-        began = time.monotonic()
-        w = self._take(timeout)
-        timeout = max(0.1, timeout - (time.monotonic() - began))
+        w = self._take(STARTUP_TIMEOUT)
         ok = False
         try:
             w.conn.send((text, bindings_fmt, graph_fmt, self.max_rows, self.max_bytes))
