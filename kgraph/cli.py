@@ -496,7 +496,7 @@ def serve(graph, graph_option, host, port, timeout, engine, allow_hosts, max_row
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: other machines can query this graph", err=True)
     h, p = server.server_address[:2]
-    click.echo(f"Serving {graph} ({server.pool.engine}) at http://{h}:{p}/ "
+    click.echo(f"Serving {_one_line(graph)} ({server.pool.engine}) at http://{h}:{p}/ "
                f"- SPARQL endpoint http://{h}:{p}/sparql - Ctrl-C to stop", err=True)
     try:
         serve_forever(server)  # returns on Ctrl-C
@@ -597,7 +597,7 @@ def view(graph, graph_option, output, max_nodes, title, since):
                                           since=rdf.load(old) if old else None,
                                           since_name=Path(since).name if since else "", name=_graph_name(graph))
     click.echo(page.summary())
-    click.echo(f"wrote {path}")
+    click.echo(f"wrote {_one_line(path)}")
 
 
 @main.command()
@@ -644,7 +644,7 @@ def validate(graph, graph_option, quiet, inference, timeout):
         click.echo("\n".join(v.line() for v in report.violations))
         raise ValidationError(f"{graph} does not conform to the shapes: {len(report.violations)} violation(s)")
     if not quiet:
-        click.echo(f"{graph} " + report.text())
+        click.echo(f"{_one_line(graph)} " + report.text())
 
 
 @main.command()
@@ -731,7 +731,7 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
         s = entity_model.train_entities(dwie, conll04=data, model=model, cache_dir=cache)
         entity_model.load.cache_clear()  # the relation models train on mentions the new entity model decides
         click.echo(f"entity model: {s['articles']} articles, {s['candidates']} candidates, "
-                   f"none threshold {s['threshold']} (names written once: {s['threshold_once']}); wrote {s['output']}")
+                   f"none threshold {s['threshold']} (names written once: {s['threshold_once']}); wrote {_one_line(s['output'])}")
     if not doc_only:
         with contextlib.ExitStack() as stack:
             if dwie and not gold:
@@ -745,7 +745,7 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
         click.echo("pairs per class: " + ", ".join(f"{k} {v}" for k, v in summary["classes"].items()))
         for method, r in summary["rules"].items():
             click.echo(f"{method}: fired {r['fired']}, right {r['correct']}, confidence {r['precision']}")
-        click.echo(f"wrote {summary['output']}")
+        click.echo(f"wrote {_one_line(summary['output'])}")
         if use_encoder is None:
             from kgraph.extraction.encoder import model_dir
 
@@ -765,7 +765,7 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
             try:
                 built = build_pack(output=pack)
                 click.echo(f"encoder pack: {built['bytes']} bytes, weights sha256 {built['sha256'][:16]}; "
-                           f"wrote {built['output']}")
+                           f"wrote {_one_line(built['output'])}")
             except KGraphError as exc:
                 # Without the float32 source the shipped pack stays (and the head trains on it).
                 click.echo(f"encoder pack: kept the shipped one ({exc})")
@@ -775,14 +775,14 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
 
             sentrel.forget_head()  # the article type head reads the sentences the new head would encode
             click.echo(f"sentence head: {got['sources']} pairs, out of fold {got['out_of_fold']}, "
-                       f"{got['seconds']} s; wrote {got['output']}")
+                       f"{got['seconds']} s; wrote {_one_line(got['output'])}")
             from kgraph.extraction.retype import MODEL_PATH as RETYPE_PATH
             from kgraph.retype_train import train_retype
 
             typed = train_retype(data, output=Path(output).with_name(RETYPE_PATH.name) if output else RETYPE_PATH,
                                  model=model, cache=cache, encoder_dir=pack)
             click.echo(f"type head: {typed['mentions']} mentions, threshold {typed['threshold']}, out of fold "
-                       f"{typed['out_of_fold']}, {typed['seconds']} s; wrote {typed['output']}")
+                       f"{typed['out_of_fold']}, {typed['seconds']} s; wrote {_one_line(typed['output'])}")
             if dwie:
                 from kgraph.extraction.retype import ARTICLE_MODEL_PATH
                 from kgraph.retype_train import train_article_retype
@@ -791,7 +791,7 @@ def train(data, output, gold, model, dwie, doc_output, cache, doc_only, use_enco
                     dwie, output=Path(output).with_name(ARTICLE_MODEL_PATH.name) if output else ARTICLE_MODEL_PATH,
                     model=model, cache=cache, encoder_dir=pack)
                 click.echo(f"article type head: {art['mentions']} mentions, threshold {art['threshold']}, out of "
-                           f"fold {art['out_of_fold']}, {art['seconds']} s; wrote {art['output']}")
+                           f"fold {art['out_of_fold']}, {art['seconds']} s; wrote {_one_line(art['output'])}")
     if dwie:
         from kgraph.extraction import docrel
         from kgraph.extraction.relations import load_model

@@ -70,7 +70,7 @@ class BuildResult:
             n = len(self.kb.roving)
             lines.append(f"left out: the dateline homes of {n} news {'agency' if n == 1 else 'agencies'} filing from "
                          f"several countries or towns (" + "; ".join(self.kb.roving[:3]) + ("; ..." if n > 3 else "") + ")")
-        lines += [f"wrote {p}" for p in self.files]
+        lines += [f"wrote {ingest.shown(p)}" for p in self.files]  # a folder named with ESC [2J clears no screen
         return "\n".join(lines)
 
     def skipped(self) -> dict[str, list[str]]:

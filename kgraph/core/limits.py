@@ -208,6 +208,16 @@ def _child(conn, fn, args: tuple, ceiling: int) -> None:
 
     forbid_network()
     limit_memory(ceiling)
+    if sys.platform.startswith("linux"):
+        # The child dies with the thread that waits for it: a SIGKILLed push had left it writing a copy of the
+        # graph into a temporary folder no one would read.
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
     try:
         reply = ("ok", fn(*args))
     except MemoryError:

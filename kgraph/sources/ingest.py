@@ -61,11 +61,21 @@ def max_article_chars() -> int:
         raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be a number of megabytes, not {raw!r}") from None
     if not 0 < mb < 2**40:  # "inf" and "1e400" too: no number of characters
         raise InputError(f"KGRAPH_MAX_ARTICLE_MB must be above 0 and finite, not {raw!r}")
+    if mb * 2**20 < 1:  # rounds to a ceiling of 0 bytes: every article, even an empty line, would be "over" it
+        raise InputError(f"KGRAPH_MAX_ARTICLE_MB={raw.strip()} is less than one byte; "
+                         f"the smallest ceiling is {1 / 2**20:.2g} (one byte)")
     return int(mb * 2**20)
 
 
+def _size_words(n: int) -> str:
+    """Return ``n`` bytes in the unit that shows it (a ceiling of 4 bytes is not "0 MB" nor "3.81e-06 MB")."""
+    if n >= 2**20 / 1000:  # the unit the variable is set in, down to "0.001 MB"
+        return f"{n / 2**20:.3g} MB"
+    return f"{n:,} byte" + ("" if n == 1 else "s")
+
+
 def _too_big(what: str, limit: int) -> str:
-    return f"{what} is over the {limit / 2**20:.3g} MB an article may have (KGRAPH_MAX_ARTICLE_MB)"
+    return f"{what} is over the {_size_words(limit)} an article may have (KGRAPH_MAX_ARTICLE_MB)"
 
 
 class IngestWarning(UserWarning):
@@ -807,6 +817,10 @@ _HIDING = {"display": ("none",), "content-visibility": ("hidden",), "visibility"
 #: The properties that decide whether an element's text can be seen where it is drawn: a size of zero, or a box
 #: taken far off the page's top or left edge (no scrolling reaches it).
 _PLACING = ("font-size", "position", "left", "top")
+#: The properties that decide whether text can be told from what is behind it: its colour, the background colour
+#: behind it, an opacity of zero, and a transition or animation (a fade-in starts at zero and is drawn).
+_INK = ("color", "background", "background-color", "background-image", "opacity", "transition",
+        "transition-property", "animation", "animation-name")
 #: How far (CSS pixels) past the page's top or left edge an absolutely placed box is out of every reader's view
 #: (the "-9999px" of the old off-screen technique; a wide screen is 2,000 pixels across).
 OFFSCREEN_PX = 1000
@@ -846,7 +860,90 @@ def _hiding_value(prop: str, value: str) -> bool:
         return _zero_size(value)
     if prop == "position":
         return value in ("absolute", "fixed")
-    return _far_off(value)  # left, top
+    if prop in ("left", "top"):
+        return _far_off(value)
+    if prop == "color":
+        return _colour(value) == _CLEAR
+    if prop == "opacity":
+        return _zero_opacity(value)
+    return False  # backgrounds, transitions, animations: they draw, or may draw, text again
+
+
+#: CSS's basic named colours (the ones hidden text is written in; other names are read as "some colour").
+_NAMED = {"white": (255, 255, 255), "black": (0, 0, 0), "silver": (192, 192, 192), "gray": (128, 128, 128),
+          "grey": (128, 128, 128), "red": (255, 0, 0), "maroon": (128, 0, 0), "yellow": (255, 255, 0),
+          "olive": (128, 128, 0), "lime": (0, 255, 0), "green": (0, 128, 0), "aqua": (0, 255, 255),
+          "cyan": (0, 255, 255), "teal": (0, 128, 128), "blue": (0, 0, 255), "navy": (0, 0, 128),
+          "fuchsia": (255, 0, 255), "magenta": (255, 0, 255), "purple": (128, 0, 128)}
+#: The colour of no ink: ``transparent`` or any colour of alpha zero.
+_CLEAR = "clear"
+_HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
+_NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)%?")
+
+
+def _channel(v: str, scale: float) -> float:
+    return float(v[:-1]) / 100 * scale if v.endswith("%") else float(v)
+
+
+def _colour(value: str | None) -> tuple | str | None:
+    """Return a CSS colour as (r, g, b) when opaque, :data:`_CLEAR` when of alpha zero, None when unknown (other
+    names, ``currentcolor``, ``hsl()``, part-transparent colours, anything not a colour)."""
+    value = (value or "").strip()
+    if value == "transparent":
+        return _CLEAR
+    if value in _NAMED:
+        return _NAMED[value]
+    if m := _HEX_COLOUR.fullmatch(value):
+        h = m.group(1)
+        if len(h) <= 4:
+            h = "".join(c + c for c in h)
+        alpha = int(h[6:8], 16) if len(h) == 8 else 255
+        return _CLEAR if alpha == 0 else (tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)) if alpha == 255 else None)
+    if value.startswith(("rgb(", "rgba(")) and value.endswith(")"):
+        # "rgb(1, 2, 3)", "rgb(1 2 3 / 0)", "rgba(1,2,3,0.5)": split, not matched (no pattern to backtrack in)
+        parts = value[value.index("(") + 1:-1].replace(",", " ").replace("/", " ").split()
+        if len(parts) not in (3, 4) or not all(_NUMBER.fullmatch(v) for v in parts):
+            return None
+        rgb = tuple(round(_channel(v, 255)) for v in parts[:3])
+        alpha = 1.0 if len(parts) == 3 else _channel(parts[3], 1)
+        return _CLEAR if alpha == 0 else (rgb if alpha >= 1 else None)
+    return None
+
+
+def _zero_opacity(value: str | None) -> bool:
+    """Return True for an opacity of zero (``0``, ``0.0``, ``0%``)."""
+    m = re.fullmatch(r"[+-]?(\d+(?:\.\d*)?|\.\d+)%?", (value or "").strip())
+    return m is not None and float(m.group(1)) == 0
+
+
+def _background(el, sheet: "_StyleSheet | None") -> tuple | str | None:
+    """Return the colour an element paints behind its text: (r, g, b), :data:`_CLEAR` (none: its parent's shows
+    through), or None when it cannot be told (an image or gradient, a colour not read)."""
+    image = _cascaded(el, "background-image", sheet)
+    if image and image != "none":
+        return None
+    short = _cascaded(el, "background", sheet)
+    colour = _cascaded(el, "background-color", sheet)
+    if colour is None and short is not None:
+        if "url(" in short or "gradient(" in short or "image(" in short:
+            return None
+        words, depth, word = [], 0, []
+        for ch in short:  # white space outside parentheses parts the shorthand ("rgb(1 2 3) no-repeat")
+            depth += (ch == "(") - (ch == ")")
+            if ch.isspace() and depth <= 0:
+                words.append("".join(word))
+                word = []
+            else:
+                word.append(ch)
+        words.append("".join(word))
+        known = [c for c in map(_colour, words) if c is not None]
+        if len(known) == 1:
+            return known[0]
+        return _CLEAR if short in ("none", "transparent") else None
+    if colour is None:
+        return _CLEAR
+    got = _colour(colour)
+    return got if got is not None else None
 #: A ``<style>`` block's braces and semicolons (comments are taken out first).
 _CSS_PUNCT = re.compile(r"[{};]")
 _CSS_IDENT = r"(?:[-\w\u00a0-\U0010ffff]|\\[0-9a-fA-F]{1,6}[ \t\r\n\f]?|\\[^\n0-9a-fA-F])+"
@@ -885,7 +982,7 @@ class _StyleSheet:
         return bool(self.rules) or bool(self.complex)
 
     def _add_complex(self, sel: str, props: dict) -> bool:
-        """Add a rule of compounds joined by descendant or child combinators; return False if ``sel`` is no such
+        """Add a rule of compounds joined by descendant, child or sibling combinators; return False if ``sel`` is no such
         selector (it is then read as before: not applied, a rule that draws marking what it may draw)."""
         parts = _COMBINATOR.split(sel)
         if len(parts) < 3 or len(parts) > 2 * MAX_COMPOUNDS - 1 or len(self.complex) >= MAX_COMPLEX_RULES:
@@ -893,7 +990,7 @@ class _StyleSheet:
         keys, combinators, specificity = [], [], 0
         for i, part in enumerate(parts):
             if i % 2:
-                combinators.append(">" if ">" in part else " ")
+                combinators.append(part.strip() or " ")
                 continue
             if part == "*":
                 keys.append(("*",))
@@ -925,24 +1022,37 @@ class _StyleSheet:
         if not self.complex:
             return
         above: dict[tuple[int, int], int] = {}  # (rule, position) matched by an ancestor: how many times
+        # Per element whose children are being walked: what its last child matched, and what its earlier
+        # children matched (how many times); children are walked in order, each after the one before it.
+        siblings: dict = {}
         work = 0
         stack: list = [(root, frozenset())]
         while stack:
             el, parent_matched = stack.pop()
             if el is None:  # leaving the element whose matches these were
+                parent_matched, left = parent_matched
                 for rk in parent_matched:
                     above[rk] -= 1
+                siblings.pop(left, None)
                 continue
+            last, earlier = siblings.setdefault(el.getparent(), [frozenset(), {}])
             got = set()
             for key in _keys(el) + [("*",)]:
                 for r, k in self.index.get(key, ()):
                     work += 1
-                    combinator = self.complex[r][1][k]
-                    if k == 0 or (above.get((r, k - 1), 0) > 0 if combinator == " " else (r, k - 1) in parent_matched):
+                    combinator, before = self.complex[r][1][k], (r, k - 1)
+                    if (k == 0 or combinator == " " and above.get(before, 0) > 0
+                            or combinator == ">" and before in parent_matched
+                            or combinator == "+" and before in last
+                            or combinator == "~" and earlier.get(before, 0) > 0):
                         got.add((r, k))
             if work > MAX_MATCH_WORK:
                 self.overflow = True
                 return
+            record = siblings[el.getparent()]
+            record[0] = got
+            for rk in got:
+                earlier[rk] = earlier.get(rk, 0) + 1
             for r, k in got:
                 keys, _c, subject, props, specificity, order = self.complex[r]
                 if k == len(keys) - 1:
@@ -954,13 +1064,13 @@ class _StyleSheet:
                             mine[prop] = new
             for rk in got:
                 above[rk] = above.get(rk, 0) + 1
-            stack.append((None, got))
+            stack.append((None, (got, el)))
             stack.extend((child, got) for child in reversed(el) if isinstance(child.tag, str))
 
     def read(self, css: str) -> None:
         """Add a ``<style>`` block's rules."""
         for conditional, selectors, body in _css_rules(_CSS_COMMENT.sub(" ", css)):
-            props = {k: v for k, v in _declared(body).items() if k in _HIDING or k in _PLACING}
+            props = {k: v for k, v in _declared(body).items() if k in _HIDING or k in _PLACING or k in _INK}
             if not props:
                 continue
             self.order += 1
@@ -1021,8 +1131,9 @@ def _keys(el) -> list[tuple]:
     return keys
 
 
-#: A combinator between compound selectors: a child (``>``) or a descendant (white space).
-_COMBINATOR = re.compile(r"(\s*>\s*|\s+)")
+#: A combinator between compound selectors: a child (``>``), a descendant (white space), the next sibling (``+``)
+#: or a later sibling (``~``).
+_COMBINATOR = re.compile(r"(\s*[>+~]\s*|\s+)")
 #: Most compounds in a selector, and most compound rules, a page's stylesheet is applied with; more are read
 #: as before (not applied).
 MAX_COMPOUNDS, MAX_COMPLEX_RULES = 8, 2000
@@ -1031,16 +1142,40 @@ MAX_COMPOUNDS, MAX_COMPLEX_RULES = 8, 2000
 MAX_MATCH_WORK = 2_000_000
 
 
+_AT_KINDS = ("at", "plain", "skip")
+#: Media types a screen reader of a page is not: rules for them are not read.
+_OTHER_MEDIA = ("print", "speech", "tty", "tv", "projection", "handheld", "braille", "embossed", "aural")
+
+
+def _at_kind(prelude: str) -> str:
+    """Return how an at-rule's block applies: "plain" on every screen (``@media screen``, ``@media all``,
+    ``@layer``), "skip" on none (``@media print``), "at" under a condition (a width, ``@supports``, others)."""
+    name, *rest_ = prelude[1:].split(None, 1) or [""]
+    name, rest = name.lower(), rest_[0] if rest_ else ""
+    if name == "layer":
+        return "plain"
+    if name != "media":
+        return "at"
+    queries = [q.strip().lower().removeprefix("only ").strip() for q in rest.split(",")]
+    if not all(re.fullmatch(r"[a-z-]*", q) for q in queries):
+        return "at"  # a feature ("(min-width: 40em)"), "not", "and": shown at some widths or media only
+    if any(q in ("", "all", "screen") for q in queries):
+        return "plain"
+    return "skip" if all(q in _OTHER_MEDIA for q in queries) else "at"
+
+
 def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
     """Yield each style rule of a stylesheet (comments taken out) as (inside an at-rule, selectors, declarations).
 
     One pass over its braces and semicolons; a rule nested in a rule (CSS nesting) counts as inside an at-rule.
     """
-    stack: list[str] = []  # "at" for an at-rule's block, "rule" for a style rule's, "nested" for one inside a rule
+    # "at" for an at-rule's block, "plain" for one that applies on every screen, "skip" for one of another
+    # medium; "rule" for a style rule's, "nested" for one inside a rule
+    stack: list[str] = []
     start, selectors, body_start, conditional = 0, "", 0, False
     for m in _CSS_PUNCT.finditer(css):
         ch, i = m.group(), m.start()
-        in_rule = bool(stack) and stack[-1] != "at"
+        in_rule = bool(stack) and stack[-1] not in _AT_KINDS
         if ch == "{":
             if in_rule:
                 stack.append("nested")
@@ -1048,7 +1183,7 @@ def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
                 continue
             prelude = css[start:i].strip()
             if prelude.startswith("@"):
-                stack.append("at")
+                stack.append(_at_kind(prelude))
             else:
                 stack.append("rule")
                 selectors, body_start, conditional = prelude, m.end(), "at" in stack[:-1]
@@ -1058,7 +1193,7 @@ def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
                 start = m.end()
                 continue
             kind = stack.pop()
-            if kind == "rule":
+            if kind == "rule" and "skip" not in stack:
                 yield conditional, selectors, css[body_start:i]
             if kind != "nested":
                 start = m.end()
@@ -1103,7 +1238,34 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
     if _cascaded(el, "position", sheet) in ("absolute", "fixed") and (
             _far_off(_cascaded(el, "left", sheet)) or _far_off(_cascaded(el, "top", sheet))):
         return "none"
+    # Opacity zero draws nothing of the element, and no child can undo it; unless it fades in (a transition or an
+    # animation on the same element: the page shows it once loaded).
+    if _zero_opacity(_cascaded(el, "opacity", sheet)) and not any(
+            _cascaded(el, p, sheet) not in (None, "none") for p in _INK[5:]):
+        return "none"
     return None
+
+
+def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
+    """Return (ink, paper) inside an element: the colour of its text and the colour behind it, each (r, g, b),
+    :data:`_CLEAR` (ink only) or None when it cannot be told; ``ink``, ``paper``: its parent's."""
+    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+        return ink, paper
+    colour = _cascaded(el, "color", sheet)
+    if colour is not None and colour not in ("inherit", "unset", "revert", "revert-layer"):
+        ink = _colour(colour)
+    behind = _background(el, sheet)
+    if behind != _CLEAR:
+        paper = behind
+    return ink, paper
+
+
+def _sets_ink(el, sheet: _StyleSheet | None) -> bool:
+    """Return True if an element sets a colour or a background of its own (it may draw text again)."""
+    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+        return False
+    colour = _cascaded(el, "color", sheet)
+    return (colour is not None and _colour(colour) != _CLEAR) or _background(el, sheet) != _CLEAR
 
 
 def _own_visibility(el, sheet: _StyleSheet | None = None) -> bool | None:
@@ -1168,19 +1330,24 @@ def _without_hidden(html: str, name: str = "<html>") -> str:
                 _warn(f"{name}: the page's stylesheet has too many rules of compound selectors to apply; text "
                       "they hide may be read")
         for el in tree.iter():
-            if isinstance(el.tag, str) and (_own_visibility(el, sheet) or _own_size(el, sheet)):
+            if isinstance(el.tag, str) and (_own_visibility(el, sheet) or _own_size(el, sheet)
+                                            or _sets_ink(el, sheet)):
                 for up in el.iterancestors():
                     if up in redrawn:
                         break
                     redrawn.add(up)
-        stack = [(tree, True, True)]
+        # The page's canvas is taken as unknown, not white: a linked stylesheet (never read) may paint it dark.
+        stack = [(tree, True, True, None, None)]
         while stack:
-            el, visible, sized = stack.pop()
+            el, visible, sized, ink, paper = stack.pop()
             own = _own_visibility(el, sheet)
             visible = visible if own is None else own
             own = _own_size(el, sheet)
             sized = sized if own is None else own
-            seen = visible and sized
+            ink, paper = _own_ink(el, sheet, ink, paper)
+            # text in no ink, or in the colour painted behind it on this page, is seen by no reader
+            inked = ink != _CLEAR and (ink is None or ink != paper)
+            seen = visible and sized and inked
             if (_hides(el, sheet) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
                 el.drop_tree()  # its tail stays (blanked already when its parent is not drawn)
                 changed = True
@@ -1194,7 +1361,7 @@ def _without_hidden(html: str, name: str = "<html>") -> str:
             if style and ("hidden" in style or "display" in style):
                 el.set("style", ";".join(d for d in style.split(";") if "hidden" not in d and "display" not in d))
                 changed = True
-            stack.extend((child, visible, sized) for child in el if isinstance(child.tag, str))
+            stack.extend((child, visible, sized, ink, paper) for child in el if isinstance(child.tag, str))
     except Exception:  # lxml raises ParserError, ValueError, XMLSyntaxError on hostile markup
         return html
     finally:
@@ -1293,15 +1460,22 @@ _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device
           stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
 
 
-def _check_regular(path: Path) -> None:
-    """Raise InputError unless path is a regular file (reading a FIFO or device could block or never end)."""
+def _check_regular(path: Path) -> int:
+    """Return the size of ``path``; raise InputError unless it is a regular file (reading a FIFO or device could
+    block or never end).
+
+    A regular file of size 0 is not opened: it is empty, or a kernel's file (``/proc``, ``/sys``) that reports no
+    size, whose reads may never end (``/proc/kmsg`` waits for the kernel's next message) or give the machine's
+    secrets (a gold file's ``document`` may name any path).
+    """
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(mode):
-        what = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        what = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
         raise _refusal(f"{shown(path)}: is {what}, not a file of articles (pipe data to '-' instead)", "not a file")
+    return st.st_size
 
 
 #: The generator mark of kgraph's own network page (``kgraph.page``).
@@ -1314,7 +1488,9 @@ def read_text_file(path: Path, root: Path | None = None) -> Article | None:
     Raises:
         InputError: The file cannot be read, is not a regular file, or is binary.
     """
-    _check_regular(path)
+    if not _check_regular(path):
+        _skip(input_name(path, root), "empty", f"{shown(path)}: empty, skipped")
+        return None
     limit = max_article_chars()
     html = path.suffix.lower() in HTML_SUFFIXES
     cap = min(limit, MAX_HTML_BYTES) if html else limit
@@ -1427,8 +1603,8 @@ def read_jsonl(path: Path, skip_bad: bool = False, stream=None) -> Iterator[Arti
             or the file cannot be read (a corrupt gzip stream, an I/O error).
     """
     name = shown(path) if stream is None else "<stdin>"
-    if stream is None:
-        _check_regular(path)
+    if stream is None and not _check_regular(path):
+        return  # empty (or a kernel's file reporting no size: never read)
     try:
         fh = _open_lines(path) if stream is None else stream
     except OSError as exc:

@@ -311,7 +311,8 @@ def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
     client = _Client(endpoint, timeout)  # a malformed URL is reported before the graph is read
     ceiling = memory_ceiling(graph_path)
     sent = {}
-    with tempfile.TemporaryDirectory(prefix="kgraph-push-") as folder:
+    _sweep_stale_folders()
+    with tempfile.TemporaryDirectory(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-") as folder:
         # Read in a child process under the ceiling of a query worker: pyoxigraph's quads each hold their own
         # copy of every term, so a 2 MB Turtle file of one 1 MB subject with 100,000 objects asked for 100 GB,
         # and past an address-space ceiling its allocator aborts the whole process (SIGABRT), no MemoryError.
@@ -319,11 +320,45 @@ def push(graph_path, endpoint: str, timeout: float = 60.0) -> PushResult:
                              ceiling=ceiling)
         try:
             for g, count, name in bodies:
-                client.put(g, (Path(folder) / name).read_bytes())
+                body_file = Path(folder) / name
+                body = body_file.read_bytes()
+                body_file.unlink()  # the disk is given back as the push goes, not only at its end
+                client.put(g, body)
                 sent[g] = count
         finally:
             client.close()
     return PushResult(client.endpoint, sent)
+
+
+#: The start of the name of push's folder of bodies in the temporary folder; the process id follows.
+_FOLDER_PREFIX = "kgraph-push-"
+
+
+def _sweep_stale_folders() -> None:
+    """Remove the folders of bodies left by pushes whose process was killed (SIGKILL runs no clean-up): each holds
+    a copy of a graph. Only this user's folders named with the id of a process that is gone are touched."""
+    import shutil
+    import tempfile
+
+    root = tempfile.gettempdir()
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(_FOLDER_PREFIX):
+            continue
+        pid = entry.name[len(_FOLDER_PREFIX):].partition("-")[0]
+        try:
+            if not pid.isdigit() or not entry.is_dir(follow_symlinks=False) or entry.stat(
+                    follow_symlinks=False).st_uid != os.getuid():
+                continue
+            os.kill(int(pid), 0)
+            continue  # its process still runs (or the id was taken again: the folder is left, never a live one's)
+        except ProcessLookupError:
+            shutil.rmtree(entry.path, ignore_errors=True)
+        except (OSError, ValueError, OverflowError):
+            continue
 
 
 def write_bodies(graph_path: str, folder: str) -> list[tuple[str | None, int, str]]:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import ipaddress
 import multiprocessing as mp
 import os
-import queue
 import re
 import sys
 import threading
@@ -322,20 +321,87 @@ class WorkerPool:
             except GraphError as exc:
                 if "cannot write" not in str(exc):
                     raise
-        self._idle: queue.LifoQueue = queue.LifoQueue()
         self._slots = threading.Semaphore(size)
-        self._lock = threading.Lock()
+        # Idle workers (the last used first), loads under way, requests waiting for a worker, a load's failure.
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._loading = self._waiting = 0
+        self._failure: str | None = None
+        self._closed = False
         self._all: list[_Worker] = []
         self.start = start
+        # A worker killed after a time-out is loaded again in a thread, not inside the next request (which would
+        # wait for a whole load past its own time limit); "fork" is only safe without other threads.
+        self._background = start != "fork"
         # fail now if the graph cannot be loaded
         self._put(_Worker(self.graph_path, self.engine, self.ceiling, start,
                           startup=max(0.1, deadline - time.monotonic())))
 
     def _put(self, w: _Worker) -> None:
-        with self._lock:
+        with self._cond:
+            if self._closed:
+                w.kill()
+                return
             if w not in self._all:
                 self._all.append(w)
-        self._idle.put(w)
+            self._idle.append(w)
+            self._cond.notify()
+
+    def _load(self) -> None:
+        """Load one more worker (called in its own thread, with ``_loading`` counted up); an idle one when done."""
+        try:
+            w = _Worker(self.graph_path, self.engine, self.ceiling, self.start)
+        except KGraphError as exc:
+            with self._cond:
+                self._loading -= 1
+                self._failure = str(exc)
+                self._cond.notify_all()
+            return
+        with self._cond:
+            self._loading -= 1
+        self._put(w)
+
+    def _load_soon(self) -> None:
+        # called holding self._cond
+        self._loading += 1
+        threading.Thread(target=self._load, name="kgraph-serve-load", daemon=True).start()
+
+    def _take(self, timeout: float) -> _Worker:
+        """Return an idle worker, waiting at most ``timeout`` seconds for one being loaded.
+
+        The wait is not the query's: a query's time limit bounds what it costs, and a request arriving while
+        the graph loads into a worker (the successor of one stopped, or a second worker for a second query at
+        once) is answered once it has loaded, as before, rather than refused; the load began when the worker
+        it replaces was stopped, so the request pays at most what is left of it.
+        """
+        import time
+
+        if not self._background:
+            with self._cond:
+                if self._idle:
+                    return self._idle.pop()
+            w = _Worker(self.graph_path, self.engine, self.ceiling, self.start)
+            with self._cond:
+                self._all.append(w)
+            return w
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            self._waiting += 1
+            try:
+                while True:
+                    if self._idle:
+                        return self._idle.pop()
+                    if self._failure is not None:
+                        failure, self._failure = self._failure, None
+                        raise GraphError(failure)
+                    if self._loading < self._waiting:
+                        self._load_soon()
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise QueryTimeout(f"no query worker loaded the graph within {timeout:g} s; try again later")
+                    self._cond.wait(left)
+            finally:
+                self._waiting -= 1
 
     def run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float,
             wait: float | None = None) -> tuple[str, str]:
@@ -346,7 +412,8 @@ class WorkerPool:
 
         Raises:
             QueryError: The query is malformed.
-            QueryTimeout: It ran past ``timeout`` seconds (it was stopped), or no worker was free in time.
+            QueryTimeout: It ran past ``timeout`` seconds (it was stopped), or no worker was free in time, or
+                none loaded within :data:`STARTUP_TIMEOUT`.
             ServerError: The worker failed on a valid query (an unwritable result, an engine failure).
         """
         wait = timeout if wait is None else wait
@@ -358,10 +425,7 @@ class WorkerPool:
             self._slots.release()
 
     def _run(self, text: str, bindings_fmt: str, graph_fmt: str, timeout: float) -> tuple[str, str]:
-        try:
-            w = self._idle.get_nowait()
-        except queue.Empty:
-            w = _Worker(self.graph_path, self.engine, self.ceiling, self.start)
+        w = self._take(STARTUP_TIMEOUT)
         ok = False
         try:
             w.conn.send((text, bindings_fmt, graph_fmt, self.max_rows, self.max_bytes))
@@ -377,11 +441,13 @@ class WorkerPool:
                               f"more memory than the ceiling of {gib(self.ceiling)} (KGRAPH_MAX_MEMORY)") from None
         finally:
             if ok:
-                self._idle.put(w)
+                self._put(w)
             else:
-                with self._lock:
+                with self._cond:
                     if w in self._all:
                         self._all.remove(w)
+                    if self._background and not self._closed:
+                        self._load_soon()  # its successor, ready for the next query
                 w.kill()
         if status == "error":
             code, message = payload
@@ -389,9 +455,10 @@ class WorkerPool:
         return payload
 
     def close(self) -> None:
-        """Stop every worker."""
-        with self._lock:
-            workers, self._all = self._all, []
+        """Stop every worker (one still loading is stopped when its load ends)."""
+        with self._cond:
+            self._closed = True
+            workers, self._all, self._idle = self._all, [], []
         for w in workers:
             w.kill()
 
