@@ -1071,6 +1071,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
     _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
+    _cities_outside_sport(corpus_type, cleaned, ex_text, sport)
     # The last words of persons' full names; the passes retype one-word names only, so it holds from here on.
     surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
     listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges, sport, surnames)
@@ -2781,8 +2782,11 @@ def _written_as_company(text: str, start: int, end: int) -> bool:
     ("shares in Porvik", "a stake in Porvik")."""
     before = text[max(0, start - 30):start]
     m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", before)
-    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None \
-        or _COMPANY_BEFORE.search(before) is not None
+    # "the weekly Tarsk magazine": a kind word after the name is what the kind word before it speaks of, and the
+    # name only says where that is.
+    after = re.match(r" ([a-z]+)\b", text[end:end + 30])
+    kind_before = m is not None and m.group(1) in _ORG_KIND_WORDS and not (after and after.group(1) in _ORG_KIND_WORDS)
+    return kind_before or _COMPANY_AFTER.match(text, end) is not None or _COMPANY_BEFORE.search(before) is not None
 
 
 #: What only a company has, right after its name ("Porvik shares", "a Porvik plant").
@@ -2986,6 +2990,25 @@ _ORG_KIND_WORDS = frozenset("""newspaper tabloid daily weekly magazine broadcast
 automaker manufacturer maker firm company companies retailer insurer lender airline carrier operator provider
 grid consortium trio quartet band brand label outlet media network website platform app startup giant supplier
 producer developer chain utility conglomerate agency club party""".split())
+
+
+#: A city this large tagged an organization is the city where no match report names it (a club goes by the
+#: city's name in match reports; elsewhere the tagger misreads a large city for a body).
+BIG_CITY = 1_000_000
+
+
+def _cities_outside_sport(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
+    """Read a one-word name tagged an organization as a place when it is a city of BIG_CITY people or more, by its
+    own name, that no match report names, no club mark stands beside and no mention writes in capitals."""
+    kept = set()
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        if sport[aid] or name.isupper() or _club_mark(texts[aid], s) or _club_mark_after(texts[aid], e):
+            kept.add(gazetteer.norm(name))
+    for n, t in sorted(corpus_type.items()):
+        city = gazetteer.city(n) if t == EntityType.Organization and " " not in n and n not in kept else None
+        # The city's own name, not a code or short form the gazetteer lists for it ("Roma" is a people too).
+        if city is not None and city.population >= BIG_CITY and gazetteer.norm(city.name) == n and _country(n) is None:
+            corpus_type[n] = EntityType.Place
 
 
 #: Lower-case words before a person's name that say what the person does (not "former", "new", "foreign").
