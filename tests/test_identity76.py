@@ -63,3 +63,30 @@ def test_a_city_before_a_newspaper_is_no_company(story, nodes):
                                          Mention("Brennock", "Organization", second, second + 8, "Brennock")))
     kb = link_extractions([town, b])
     assert len([e for e in kb.entities if e.label == "Brennock"]) == nodes
+
+
+_REPORT = ("{a} beat {b} 2-1 on Saturday. The striker scored twice before the coach made a substitution, "
+           "and the relegation fight goes on in the league.")
+
+
+@pytest.mark.parametrize("club, kind", [
+    ("Hollin Lagos", "Organization"),  # Example: a club named after its city, taken for a place the gazetteer lacks.
+    ("East Lagos", "Place"),  # Counter-example: a part of the city.
+])
+def test_a_place_named_after_a_city_in_match_reports_is_a_club(club, kind):
+    kb = link_extractions([found(f"a{i}", _REPORT.format(a=club, b="Velden"), (club, "Place"), ("Velden", "Organization"))
+                           for i in range(2)])
+    assert types_of(kb, club) == [kind]
+
+
+@pytest.mark.parametrize("clubs, kind", [
+    (["Hollin Velden"], "Organization"),  # Example: "Hollin" opens one club's name of the corpus.
+    (["Hollin Velden", "Hollin Tarsk"], "Place"),  # Counter-example: it opens two; which one is not said.
+])
+def test_a_place_word_opening_one_clubs_name_in_match_reports_is_the_club(clubs, kind):
+    exs = [found(f"c{i}", _REPORT.format(a=club, b="Korvik"), (club, "Organization"), ("Korvik", "Organization"))
+           for i, club in enumerate(clubs)]
+    exs += [found(f"s{i}", _REPORT.format(a="Hollin", b="Korvik"), ("Hollin", "Place"), ("Korvik", "Organization"))
+            for i in range(2)]
+    kb = link_extractions(exs)
+    assert types_of(kb, "Hollin") == [kind]

@@ -1072,6 +1072,7 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
     _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
     _cities_outside_sport(corpus_type, cleaned, ex_text, sport)
+    _clubs_by_first_word(corpus_type, cleaned, national)
     # The last words of persons' full names; the passes retype one-word names only, so it holds from here on.
     surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
     listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges, sport, surnames)
@@ -2880,11 +2881,17 @@ _PLAYER_BEFORE = re.compile(r"\b(?:striker|midfielder|defender|goalkeeper|keeper
                             r"coach|captain|international|teammate|team-mate)\s+$", re.IGNORECASE)
 
 
+#: First words that make a city's name a part of the city or its area ("East Tarsk", "Greater Tarsk").
+_PART_OF_CITY = frozenset("""north south east west northern southern eastern western central greater upper lower
+old new inner outer metropolitan downtown""".split())
+
+
 def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
-    """Read a person-typed name that ends in a city's name as a club when it lives in sports stories.
+    """Read a person- or place-typed name that ends in a city's name as a club when it lives in sports stories.
 
     "Vorwarts Tarsk beat the visitors": extraction often takes a two- or three-word club named after its
-    city for a person. Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
+    city for a person, or for a place the gazetteer does not know (a place's name opening with a part of the
+    city, "East Tarsk", stays). Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
     people or more, its first word is no given name (the entity model's, or one opening another person's
     name of the corpus), more than half of the articles naming it are sports stories or a mention is written
     as a team's ("Vorwarts Tarsk have signed", "Vorwarts Tarsk coach"), and no mention is followed by "he",
@@ -2893,8 +2900,10 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     cands = {}
     for n, t in corpus_type.items():
         words = n.split()
-        if t != EntityType.Person or not 2 <= len(words) <= 3 or gazetteer.place(n) is not None:
+        if t not in (EntityType.Person, EntityType.Place) or not 2 <= len(words) <= 3 or gazetteer.place(n) is not None:
             continue
+        if t == EntityType.Place and words[0] in _PART_OF_CITY:
+            continue  # "East Tarsk", "Greater Tarsk": a part of the city or its area, no club
         city = gazetteer.city(words[-1])
         if city is not None and city.population >= CLUB_CITY and words[0] not in TITLES:
             cands[n] = words[0]
@@ -3009,6 +3018,32 @@ def _cities_outside_sport(corpus_type: dict, cleaned: dict, texts: dict, sport: 
         # The city's own name, not a code or short form the gazetteer lists for it ("Roma" is a people too).
         if city is not None and city.population >= BIG_CITY and gazetteer.norm(city.name) == n and _country(n) is None:
             corpus_type[n] = EntityType.Place
+
+
+def _clubs_by_first_word(corpus_type: dict, cleaned: dict, sport: dict) -> None:
+    """Read a one-word name tagged a place as a club when it opens exactly one club's name and lives in sports
+    stories, as the club does.
+
+    "Hollin beat Velden" beside "Hollin Tarsk": match reports call a club by its first word, which extraction
+    takes for a place (a region's name, often). A country, or a city of CLUB_CITY people (whose mentions are
+    read one by one as the place or its team), stays; so does a word opening two clubs' names ("Hollin Tarsk",
+    "Hollin Velden").
+    """
+    arts: dict = defaultdict(set)
+    for (aid, _s, _e), (name, _alias) in cleaned.items():
+        arts[gazetteer.norm(name)].add(aid)
+
+    def sporty(n: str) -> bool:
+        return 2 * sum(sport[a] for a in arts[n]) > len(arts[n])
+
+    opens: dict = defaultdict(set)
+    for n, t in corpus_type.items():
+        if t == EntityType.Organization and 2 <= len(n.split()) <= 3 and sporty(n):
+            opens[n.split()[0]].add(n)
+    for n, clubs in sorted(opens.items()):
+        if len(clubs) == 1 and corpus_type.get(n) == EntityType.Place and n in arts and sporty(n) \
+                and _country(n) is None and getattr(gazetteer.city(n), "population", 0) < CLUB_CITY:
+            corpus_type[n] = EntityType.Organization
 
 
 #: Lower-case words before a person's name that say what the person does (not "former", "new", "foreign").
