@@ -90,3 +90,15 @@ def test_a_place_word_opening_one_clubs_name_in_match_reports_is_the_club(clubs,
             for i in range(2)]
     kb = link_extractions(exs)
     assert types_of(kb, "Hollin") == [kind]
+
+
+@pytest.mark.parametrize("name, nodes", [
+    ("US Federal Bureau of Statistics", 1),  # Example: the name says its country ("us" is no pronoun there).
+    ("Federal Bureau of Statistics", 2),  # Counter-example: a name every country's stories may use, read per country.
+])
+def test_an_institution_named_with_its_country_is_one_body_in_stories_about_other_countries(name, nodes):
+    stories = [("p", "Portugal", f"Portugal said on Monday that the {name} had sent figures. Portugal welcomed them."),
+               ("f", "France", f"France said on Tuesday that the {name} had sent figures. France thanked it.")]
+    kb = link_extractions([found(aid, text, (country, "Country"), (name, "Organization"))
+                           for aid, country, text in stories])
+    assert len([e for e in kb.entities if e.label.startswith(name)]) == nodes

@@ -2275,6 +2275,8 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     if _SUPRANATIONAL.intersection(words):
         return False  # "International Criminal Court": one body of many states, whatever country a story is about
     for w in words:
+        if _country(w) is not None:
+            return False  # "US Federal Bureau": the name says its country, though "us" is a word news writes in lower case
         low, cap = case.get(w, (0, 0))
         # A word news writes in lower case: by this corpus, or by the entity model (a small corpus may not tell).
         if not (w in heads or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
