@@ -3003,11 +3003,6 @@ grid consortium trio quartet band brand label outlet media network website platf
 producer developer chain utility conglomerate agency club party""".split())
 
 
-#: A city this large tagged an organization is the city where no match report names it (a club goes by the
-#: city's name in match reports; elsewhere the tagger misreads a large city for a body).
-BIG_CITY = 1_000_000
-
-
 def _cities_outside_sport(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
     """Read a one-word name tagged an organization as a place when it is a city of BIG_CITY people or more, by its
     own name, that no match report names, no club mark stands beside and no mention writes in capitals."""
@@ -4712,7 +4707,9 @@ DOMINANT = 3
 PERSON_PRIOR = 5
 
 
-#: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
+#: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city,
+#: and from which a city tagged an organization is the city where no match report names it (a club goes by the
+#: city's name in match reports; elsewhere the tagger misreads a large city for a body).
 BIG_CITY = 1_000_000
 
 
