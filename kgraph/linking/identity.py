@@ -1071,6 +1071,8 @@ def resolve(exs: Sequence[Extraction]) -> Resolution:
     _organizations_by_kind_words(corpus_type, cleaned, ex_text)
     _clubs_named_after_cities(corpus_type, cleaned, ex_text, national)
     _clubs_by_match_words(corpus_type, cleaned, ex_text, sport)
+    _cities_outside_sport(corpus_type, cleaned, ex_text, sport)
+    _clubs_by_first_word(corpus_type, cleaned, national)
     # The last words of persons' full names; the passes retype one-word names only, so it holds from here on.
     surnames = {n.rsplit(" ", 1)[1] for n, t in corpus_type.items() if t == EntityType.Person and " " in n}
     listed = _surnames_listed_with_persons(corpus_type, cleaned, ex_text, person_edges, sport, surnames)
@@ -2273,6 +2275,8 @@ def _national_institution(gid: tuple, g: Group, case: dict) -> bool:
     if _SUPRANATIONAL.intersection(words):
         return False  # "International Criminal Court": one body of many states, whatever country a story is about
     for w in words:
+        if _country(w) is not None:
+            return False  # "US Federal Bureau": the name says its country, though "us" is a word news writes in lower case
         low, cap = case.get(w, (0, 0))
         # A word news writes in lower case: by this corpus, or by the entity model (a small corpus may not tell).
         if not (w in heads or w in _NATIONAL_OF_HEADS or w in _INSTITUTION_WORDS or w in TITLES
@@ -2781,8 +2785,11 @@ def _written_as_company(text: str, start: int, end: int) -> bool:
     ("shares in Porvik", "a stake in Porvik")."""
     before = text[max(0, start - 30):start]
     m = re.search(r"(?<![\w-])([a-z]+) [\"\u201c]?$", before)
-    return m is not None and m.group(1) in _ORG_KIND_WORDS or _COMPANY_AFTER.match(text, end) is not None \
-        or _COMPANY_BEFORE.search(before) is not None
+    # "the weekly Tarsk magazine": a kind word after the name is what the kind word before it speaks of, and the
+    # name only says where that is.
+    after = re.match(r" ([a-z]+)\b", text[end:end + 30])
+    kind_before = m is not None and m.group(1) in _ORG_KIND_WORDS and not (after and after.group(1) in _ORG_KIND_WORDS)
+    return kind_before or _COMPANY_AFTER.match(text, end) is not None or _COMPANY_BEFORE.search(before) is not None
 
 
 #: What only a company has, right after its name ("Porvik shares", "a Porvik plant").
@@ -2876,11 +2883,17 @@ _PLAYER_BEFORE = re.compile(r"\b(?:striker|midfielder|defender|goalkeeper|keeper
                             r"coach|captain|international|teammate|team-mate)\s+$", re.IGNORECASE)
 
 
+#: First words that make a city's name a part of the city or its area ("East Tarsk", "Greater Tarsk").
+_PART_OF_CITY = frozenset("""north south east west northern southern eastern western central greater upper lower
+old new inner outer metropolitan downtown""".split())
+
+
 def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
-    """Read a person-typed name that ends in a city's name as a club when it lives in sports stories.
+    """Read a person- or place-typed name that ends in a city's name as a club when it lives in sports stories.
 
     "Vorwarts Tarsk beat the visitors": extraction often takes a two- or three-word club named after its
-    city for a person. Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
+    city for a person, or for a place the gazetteer does not know (a place's name opening with a part of the
+    city, "East Tarsk", stays). Such a name is an organization when its last word is a gazetteer city of CLUB_CITY
     people or more, its first word is no given name (the entity model's, or one opening another person's
     name of the corpus), more than half of the articles naming it are sports stories or a mention is written
     as a team's ("Vorwarts Tarsk have signed", "Vorwarts Tarsk coach"), and no mention is followed by "he",
@@ -2889,8 +2902,10 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
     cands = {}
     for n, t in corpus_type.items():
         words = n.split()
-        if t != EntityType.Person or not 2 <= len(words) <= 3 or gazetteer.place(n) is not None:
+        if t not in (EntityType.Person, EntityType.Place) or not 2 <= len(words) <= 3 or gazetteer.place(n) is not None:
             continue
+        if t == EntityType.Place and words[0] in _PART_OF_CITY:
+            continue  # "East Tarsk", "Greater Tarsk": a part of the city or its area, no club
         city = gazetteer.city(words[-1])
         if city is not None and city.population >= CLUB_CITY and words[0] not in TITLES:
             cands[n] = words[0]
@@ -2986,6 +3001,46 @@ _ORG_KIND_WORDS = frozenset("""newspaper tabloid daily weekly magazine broadcast
 automaker manufacturer maker firm company companies retailer insurer lender airline carrier operator provider
 grid consortium trio quartet band brand label outlet media network website platform app startup giant supplier
 producer developer chain utility conglomerate agency club party""".split())
+
+
+def _cities_outside_sport(corpus_type: dict, cleaned: dict, texts: dict, sport: dict) -> None:
+    """Read a one-word name tagged an organization as a place when it is a city of BIG_CITY people or more, by its
+    own name, that no match report names, no club mark stands beside and no mention writes in capitals."""
+    kept = set()
+    for (aid, s, e), (name, _alias) in cleaned.items():
+        if sport[aid] or name.isupper() or _club_mark(texts[aid], s) or _club_mark_after(texts[aid], e):
+            kept.add(gazetteer.norm(name))
+    for n, t in sorted(corpus_type.items()):
+        city = gazetteer.city(n) if t == EntityType.Organization and " " not in n and n not in kept else None
+        # The city's own name, not a code or short form the gazetteer lists for it ("Roma" is a people too).
+        if city is not None and city.population >= BIG_CITY and gazetteer.norm(city.name) == n and _country(n) is None:
+            corpus_type[n] = EntityType.Place
+
+
+def _clubs_by_first_word(corpus_type: dict, cleaned: dict, sport: dict) -> None:
+    """Read a one-word name tagged a place as a club when it opens exactly one club's name and lives in sports
+    stories, as the club does.
+
+    "Hollin beat Velden" beside "Hollin Tarsk": match reports call a club by its first word, which extraction
+    takes for a place (a region's name, often). A country, or a city of CLUB_CITY people (whose mentions are
+    read one by one as the place or its team), stays; so does a word opening two clubs' names ("Hollin Tarsk",
+    "Hollin Velden").
+    """
+    arts: dict = defaultdict(set)
+    for (aid, _s, _e), (name, _alias) in cleaned.items():
+        arts[gazetteer.norm(name)].add(aid)
+
+    def sporty(n: str) -> bool:
+        return 2 * sum(sport[a] for a in arts[n]) > len(arts[n])
+
+    opens: dict = defaultdict(set)
+    for n, t in corpus_type.items():
+        if t == EntityType.Organization and 2 <= len(n.split()) <= 3 and sporty(n):
+            opens[n.split()[0]].add(n)
+    for n, clubs in sorted(opens.items()):
+        if len(clubs) == 1 and corpus_type.get(n) == EntityType.Place and n in arts and sporty(n) \
+                and _country(n) is None and getattr(gazetteer.city(n), "population", 0) < CLUB_CITY:
+            corpus_type[n] = EntityType.Organization
 
 
 #: Lower-case words before a person's name that say what the person does (not "former", "new", "foreign").
@@ -4652,7 +4707,9 @@ DOMINANT = 3
 PERSON_PRIOR = 5
 
 
-#: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city.
+#: Population from which a city's name joins no longer place name ("Tarsk City", "Tarsk Bay") that is not the city,
+#: and from which a city tagged an organization is the city where no match report names it (a club goes by the
+#: city's name in match reports; elsewhere the tagger misreads a large city for a body).
 BIG_CITY = 1_000_000
 
 
