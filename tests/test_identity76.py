@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from kgraph.core.model import Article, Extraction, Mention
 from kgraph.linking.link import link_extractions
-
-
-def found(aid, text, *names):
-    """Build an extraction whose mentions are every whole-word occurrence of each (name, type) in the text."""
-    out = []
-    for name, kind in names:
-        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
-            out.append(Mention(name, kind, m.start(), m.end(), name))
-    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+from tests.probe import found_words
 
 
 def types_of(kb, label):
@@ -40,7 +30,7 @@ _MATCH = ("{c} beat Velden 2-1 on Saturday. The striker scored twice before the 
     ("Velmora", _NEWS, "Organization"),
 ])
 def test_a_large_city_tagged_a_body_outside_sport_is_the_city(city, texts, kind):
-    kb = link_extractions([found(f"a{i}", t.format(c=city), (city, "Organization"), ("Arvo Keskula", "Person"),
+    kb = link_extractions([found_words(f"a{i}", t.format(c=city), (city, "Organization"), ("Arvo Keskula", "Person"),
                                  ("Velden", "Organization"))
                            for i, t in enumerate(texts)])
     assert {str(e.type) for e in kb.entities if e.label == city} == {kind}
@@ -53,7 +43,7 @@ def test_a_large_city_tagged_a_body_outside_sport_is_the_city(city, texts, kind)
     ("Arvo Keskula studied in Brennock. He now works for the carmaker Brennock.", 2),
 ])
 def test_a_city_before_a_newspaper_is_no_company(story, nodes):
-    town = found("a", "Floods hit the village of Brennock on Monday.", ("Brennock", "Place"))
+    town = found_words("a", "Floods hit the village of Brennock on Monday.", ("Brennock", "Place"))
     words = story.split("Brennock")
     # the story's second mention tagged an organization, its first a place
     first = len(words[0])
@@ -74,7 +64,7 @@ _REPORT = ("{a} beat {b} 2-1 on Saturday. The striker scored twice before the co
     ("East Lagos", "Place"),  # Counter-example: a part of the city.
 ])
 def test_a_place_named_after_a_city_in_match_reports_is_a_club(club, kind):
-    kb = link_extractions([found(f"a{i}", _REPORT.format(a=club, b="Velden"), (club, "Place"), ("Velden", "Organization"))
+    kb = link_extractions([found_words(f"a{i}", _REPORT.format(a=club, b="Velden"), (club, "Place"), ("Velden", "Organization"))
                            for i in range(2)])
     assert types_of(kb, club) == [kind]
 
@@ -84,9 +74,9 @@ def test_a_place_named_after_a_city_in_match_reports_is_a_club(club, kind):
     (["Hollin Velden", "Hollin Tarsk"], "Place"),  # Counter-example: it opens two; which one is not said.
 ])
 def test_a_place_word_opening_one_clubs_name_in_match_reports_is_the_club(clubs, kind):
-    exs = [found(f"c{i}", _REPORT.format(a=club, b="Korvik"), (club, "Organization"), ("Korvik", "Organization"))
+    exs = [found_words(f"c{i}", _REPORT.format(a=club, b="Korvik"), (club, "Organization"), ("Korvik", "Organization"))
            for i, club in enumerate(clubs)]
-    exs += [found(f"s{i}", _REPORT.format(a="Hollin", b="Korvik"), ("Hollin", "Place"), ("Korvik", "Organization"))
+    exs += [found_words(f"s{i}", _REPORT.format(a="Hollin", b="Korvik"), ("Hollin", "Place"), ("Korvik", "Organization"))
             for i in range(2)]
     kb = link_extractions(exs)
     assert types_of(kb, "Hollin") == [kind]
@@ -99,6 +89,6 @@ def test_a_place_word_opening_one_clubs_name_in_match_reports_is_the_club(clubs,
 def test_an_institution_named_with_its_country_is_one_body_in_stories_about_other_countries(name, nodes):
     stories = [("p", "Portugal", f"Portugal said on Monday that the {name} had sent figures. Portugal welcomed them."),
                ("f", "France", f"France said on Tuesday that the {name} had sent figures. France thanked it.")]
-    kb = link_extractions([found(aid, text, (country, "Country"), (name, "Organization"))
+    kb = link_extractions([found_words(aid, text, (country, "Country"), (name, "Organization"))
                            for aid, country, text in stories])
     assert len([e for e in kb.entities if e.label.startswith(name)]) == nodes

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from kgraph.core.model import Article, Extraction, Mention
 from kgraph.linking.link import link_extractions
-
-
-def found(aid, text, *names):
-    """Build an extraction whose mentions are every whole-word occurrence of each (name, type) in the text."""
-    out = []
-    for name, kind in names:
-        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text):
-            out.append(Mention(name, kind, m.start(), m.end(), name))
-    return Extraction(Article(aid, text), tuple(sorted(out, key=lambda m: m.start)))
+from tests.probe import found_words
 
 
 # (text, tagged names, the piece's label, whether it stays a node)
@@ -44,7 +33,7 @@ _HYPHENED = [
 
 @pytest.mark.parametrize("text, names, piece, kept", _HYPHENED, ids=[p for _t, _n, p, _k in _HYPHENED])
 def test_a_piece_of_a_hyphened_name_is_no_node_but_names_joined_by_a_hyphen_stay(text, names, piece, kept):
-    kb = link_extractions([found("a", text, *names)])
+    kb = link_extractions([found_words("a", text, *names)])
     assert (piece in {e.label for e in kb.entities}) is kept
 
 
@@ -56,5 +45,5 @@ def test_a_piece_of_a_hyphened_name_is_no_node_but_names_joined_by_a_hyphen_stay
     ("Keskula-Tarvel", "Person", True),  # a double surname
 ])
 def test_an_adjective_of_two_peoples_is_no_node(name, kind, kept):
-    kb = link_extractions([found("a", f"{name} talks end\nThe talks ended on Monday in Tarsk.", (name, kind))])
+    kb = link_extractions([found_words("a", f"{name} talks end\nThe talks ended on Monday in Tarsk.", (name, kind))])
     assert (name in {e.label for e in kb.entities}) is kept

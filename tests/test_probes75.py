@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.core.model import Article
 from kgraph.core.terms import EntityType, Predicate
-from kgraph.extraction.extract import extract_doc
-from kgraph.linking.link import link_extractions
-
-
-def _graph(nlp, text):
-    """Return the (label, type) of every node and the (subject, predicate, object) labels one invented article gives."""
-    ex = extract_doc(Article("t", text), [(0, nlp(text))])
-    linked = link_extractions([ex])
-    label = {e.key: e.label for e in linked.entities}
-    nodes = {(e.label, e.type) for e in linked.entities}
-    facts = {(label.get(f.subject), str(f.predicate), label.get(f.object)) for f in linked.facts}
-    return nodes, facts
+from tests.probe import graph_of
 
 
 # (article, a nationality word of a country no gazetteer knows that must be no node)
@@ -43,7 +31,7 @@ _ADJECTIVES = {
 @pytest.mark.parametrize("case", sorted(_ADJECTIVES))
 def test_an_unknown_countrys_adjective_is_no_organization(nlp, case):
     text, word = _ADJECTIVES[case]
-    nodes, facts = _graph(nlp, text)
+    nodes, facts = graph_of(nlp, text)
     assert not any(label == word for label, _ in nodes)
     assert not any(o == word for _, _, o in facts)
 
@@ -51,19 +39,19 @@ def test_an_unknown_countrys_adjective_is_no_organization(nlp, case):
 def test_the_country_a_minister_serves_is_a_place(nlp):
     text = ("Harald Grunvik, who served as finance minister of Veltria for nine years, has died in Lenmark at the "
             "age of 81. Grunvik studied economics in Tarsk. Prime Minister Ilona Vesk called him a builder.")
-    nodes, _ = _graph(nlp, text)
+    nodes, _ = graph_of(nlp, text)
     assert ("Veltria", EntityType.Place) in nodes
 
 
 def test_a_transport_firm_is_an_organization(nlp):
     text = ("Ferries between Port Ardel and the island have been cancelled, Velmor Lines says. The storm is "
             "expected to last until Friday. Police said a man had died near the coast.")
-    nodes, _ = _graph(nlp, text)
+    nodes, _ = graph_of(nlp, text)
     assert ("Velmor Lines", EntityType.Organization) in nodes
 
 
 def test_born_in_a_town_named_after_its_kind(nlp):
     text = ("Harald Grunvik has died at the age of 81. He was born in the fishing town of Oskarby in 1945 and "
             "studied economics in Tarsk. He joined the Social Party in 1970.")
-    _, facts = _graph(nlp, text)
+    _, facts = graph_of(nlp, text)
     assert ("Harald Grunvik", str(Predicate.bornIn), "Oskarby") in facts
