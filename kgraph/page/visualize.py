@@ -707,6 +707,10 @@ def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[t
             step = min(0.5, r / max(dist, r))
             angle += step
             dist += r * step / math.pi  # an Archimedean spiral: rings one diameter apart
+        # then towards the middle until within its own diameter of another: the communities' own layout, scaled to
+        # the discs' area, could want a small one beyond the rest with a gap wider than the map's middle, and
+        # fit-to-screen shrank everything to show it (a ring of 7 placed 1,070 px out from a hub's disc)
+        x, y = _inward(x, y, r, free, 2 * r)
         for key in covered(x, y, r):
             grid[key].append(len(placed))
         placed.append((x, y, r))
@@ -731,6 +735,17 @@ def _community_layout(n, groups, stated, other_pairs, community, rank) -> list[t
         for q, i in enumerate(alone):
             pos[i] = (int(round(left + (q % cols) * GRID_COLUMN)), int(round(bottom + (q // cols) * GRID_ROW)))
     return pos
+
+
+def _inward(x: float, y: float, r: float, free, room: float) -> tuple[float, float]:
+    """Return a disc's centre moved towards 0 while ``free`` takes the disc grown by ``room`` (a quarter radius a step)."""
+    dist = math.hypot(x, y)
+    if not dist:
+        return x, y
+    ux, uy, step = x / dist, y / dist, r / 4
+    while dist > step and free(ux * (dist - step), uy * (dist - step), r + room):
+        dist -= step
+    return ux * dist, uy * dist
 
 
 def _local_name(u) -> str:
