@@ -8,7 +8,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+import pytest
+
+from kgraph.core.model import Article, Entity, Fact, KnowledgeBase
+from kgraph.graph import rdf
+from kgraph.page import visualize
 from kgraph.page.visualize import analyse
+
+from .test_browser import browser, open_page  # noqa: F401 (fixtures)
+from .test_visualize import _stated
 
 
 def _hub_with_rings(hub: int, second: int, rings: int) -> tuple[int, Counter]:
@@ -51,3 +59,49 @@ def test_a_small_community_is_placed_near_the_rest_not_far_out():
     assert len(result["communities"]) > 20
     assert _widest_gap(result) < 500  # 1,073 before; a ring's disc is about 200 across
     assert analyse(n, stated, set(), [1] * n)["positions"] == result["positions"]  # the same input, the same places
+
+
+def _namesake_page(tmp_path):
+    """A country and its football team, named alike, each in a relation of its own."""
+    land = Entity("country/veltria", "Country", "Veltria", articles=("v1",), mentions=9)
+    team = Entity("organization/veltria_team", "Organization", "Veltria (national team)", aliases=("Veltria",),
+                  articles=("v1",), mentions=24)
+    coach = Entity("person/orla", "Person", "Orla Brenvik", articles=("v1",), mentions=2)
+    text = "Orla Brenvik of Veltria coaches Veltria (national team)."
+    kb = KnowledgeBase(articles=(Article("v1", text, title="Brenvik stays"),), entities=(land, team, coach), facts=(
+        Fact(coach.key, "worksFor", team.key, evidence=(("v1", _stated(coach, "worksFor", team, text)),)),
+        Fact(coach.key, "citizenOf", land.key, evidence=(("v1", _stated(coach, "citizenOf", land, text)),))))
+    return visualize.write_page(rdf.to_graph(kb), tmp_path / "namesake.html")[0]
+
+
+#: The top of the line where each text of the "Same name as" row starts and ends, in order.
+TEXT_LINES = """() => {
+  const row = document.querySelector('#details .same-named'), out = [];
+  const walk = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+    const s = t.textContent, first = s.search(/\\S/);
+    if (first < 0) continue;
+    const r = document.createRange();
+    r.setStart(t, first); r.setEnd(t, first + 1);
+    const top = r.getClientRects()[0].top;
+    r.setStart(t, s.trimEnd().length - 1); r.setEnd(t, s.trimEnd().length);
+    out.push([s.trim(), top, r.getClientRects()[0].top]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_a_namesakes_facts_do_not_begin_a_line_of_their_own(open_page, tmp_path):
+    # Germany's panel at 1280x800 on 450 development articles: "Same name as: Germany (national team)" wrapped so that
+    # ", Organization, 24 mentions" began a line of its own, a comma first, cut from the name it describes.
+    page = open_page(_namesake_page(tmp_path), viewport=(1280, 800))
+    land = page.js("kgraph.data.nodes.find(n => n.label === 'Veltria').id")
+    page.js("id => kgraph.selectNode(id)", land)
+    texts = page.js(TEXT_LINES)
+    facts = [k for k, (text, _top, _end) in enumerate(texts) if "Organization, 24 mentions" in text]
+    assert len(facts) == 1 and facts[0] > 0, texts
+    before, after = texts[facts[0] - 1], texts[facts[0]]
+    assert before[0].endswith("team)"), texts  # the name, then its facts
+    assert abs(after[1] - before[2]) < 6, texts  # the facts begin on the line where the name ends (a line is 18 px)
+    page.check_clean()

@@ -1930,9 +1930,11 @@
       alike.slice(0, SAME_NAMED_SHOWN).forEach(function (m, i) {
         var x = byId[m];
         if (i) alikeRow.append(' · ');
-        // "Germany (women), Organization, 6 mentions": the label's own qualifier is not followed by a second
-        var what = typeOf(x) + ', ' + plural(x.mentions || 0, 'mention');
-        alikeRow.append(nodeButton(m, true), OWN_QUALIFIER.test(labelOf(m)) ? ', ' + what + ' ' : ' (' + what + ') ',
+        // "Germany (women), Organization, 6 mentions": the label's own qualifier is not followed by a second. The
+        // facts are in the name's button, one phrase: after it, a narrow panel began a line with ", Organization".
+        var what = typeOf(x) + ', ' + plural(x.mentions || 0, 'mention'), named = nodeButton(m, true);
+        named.append(el('span', {class: 'namesake', text: OWN_QUALIFIER.test(labelOf(m)) ? ', ' + what : ' (' + what + ')'}));
+        alikeRow.append(named, ' ',
           el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
             title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
             on: {click: function () { mergeWith(m); }}}));
