@@ -15,6 +15,7 @@ from kgraph.graph import rdf
 from kgraph.page import visualize
 from kgraph.page.visualize import analyse
 
+from .benchmark_scripts import load
 from .test_browser import browser, open_page  # noqa: F401 (fixtures)
 from .test_visualize import _stated
 
@@ -104,4 +105,25 @@ def test_a_namesakes_facts_do_not_begin_a_line_of_their_own(open_page, tmp_path)
     before, after = texts[facts[0] - 1], texts[facts[0]]
     assert before[0].endswith("team)"), texts  # the name, then its facts
     assert abs(after[1] - before[2]) < 6, texts  # the facts begin on the line where the name ends (a line is 18 px)
+    page.check_clean()
+
+
+LEGEND_LINES = """() => {
+  const key = document.getElementById('net-legend'), line = parseFloat(getComputedStyle(key).lineHeight);
+  const lines = e => Math.round(e.getBoundingClientRect().height / line);
+  return {text: key.textContent, types: lines(key.querySelector('.legend-types')), how: lines(key.querySelector('.legend-how'))};
+}"""
+
+
+@pytest.mark.browser
+def test_the_networks_key_is_a_line_for_the_nodes_and_one_for_the_lines(open_page, tmp_path):
+    # At 1280x800 the key said what shapes, colours and lines mean in one sentence after the types, wrapped in the
+    # middle of a phrase onto a third line ("... (wider: more / articles) · pale: confidence under 0.7").
+    kb = load("bench_page").make_kb(300, 600, n_articles=80)
+    path = visualize.write_page(rdf.quads(kb), tmp_path / "key.html")[0]
+    page = open_page(path, viewport=(1280, 800))
+    key = page.js(LEGEND_LINES)
+    assert all(t in key["text"] for t in ("Person", "Organization", "Country", "Place", "colour: community")), key
+    assert "pale: confidence under" in key["text"], key  # the longest key: some lines are pale
+    assert key["types"] == 1 and key["how"] == 1, key
     page.check_clean()

@@ -1984,7 +1984,7 @@ def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_star
     assert key is not None, "no key on the network"
     assert key["inNet"] and key["icons"] == 4
     assert all(t in key["text"] for t in ("Person", "Organization", "Country", "Place")), key["text"]
-    assert "colour: community" in key["text"] and "a relation read from the articles" in key["text"]
+    assert "colour: community" in key["text"] and "a relation stated or inferred in the articles" in key["text"]
     # most lines are a model's reading of an article, not a sentence stating them: the key says both kinds
     assert "stated or inferred" in key["text"]
     assert "wider: more articles" in key["text"]  # the width ranks edges at any zoom: the key says what by

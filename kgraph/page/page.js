@@ -2966,8 +2966,10 @@
       kinds.append(el('span', {class: 'legend-type', 'data-key': t.name}, icon(t.shape, state.byCommunity ? T.neutral : t.color), t.name));
     });
     netLegend.hidden = !DATA.nodes.length;
-    fill(netLegend, kinds, el('span', {class: 'legend-how', text: (state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type')
-      + ' · a line: a relation read from the articles, stated or inferred (wider: more articles)' + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
+    // a line for the nodes, one for the lines, each whole: one sentence of both wrapped mid-phrase at 1280x800
+    kinds.append(el('span', {class: 'legend-what', text: state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type'}));
+    fill(netLegend, kinds, el('span', {class: 'legend-how', text: 'Line: a relation stated or inferred in the articles · wider: more articles'
+      + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
       : 'Shape and colour: type. Size: number of neighbours.';
