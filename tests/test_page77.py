@@ -127,3 +127,28 @@ def test_the_networks_key_is_a_line_for_the_nodes_and_one_for_the_lines(open_pag
     assert "pale: confidence under" in key["text"], key  # the longest key: some lines are pale
     assert key["types"] == 1 and key["how"] == 1, key
     page.check_clean()
+
+
+@pytest.mark.browser
+def test_only_one_kind_of_relation_frames_what_it_shows(open_page, tmp_path):
+    # "only leader of" on 450 development articles kept the whole map's frame: its 253 short lines lay scattered in
+    # a view framed for 1,845 entities. Shown alone, a kind is framed as Fit to screen frames it.
+    kb = load("bench_page").make_kb(300, 600, n_articles=80)
+    path = visualize.write_page(rdf.quads(kb), tmp_path / "only.html")[0]
+    page = open_page(path, viewport=(1280, 800))
+    whole = page.js("kgraph.network.getScale()")
+    kinds = page.js("kgraph.data.predicates.map(p => 'Show only ' + p.name)")
+    framed = {}
+    for kind in kinds:
+        page.page.click(f'button.only[aria-label="{kind}"]')
+        page.settle()
+        scale, view = page.js("kgraph.network.getScale()"), page.js("kgraph.network.getViewPosition()")
+        page.page.click("#fit")
+        page.settle()
+        assert page.js("kgraph.network.getScale()") == pytest.approx(scale, rel=0.01), kind  # fit twice differs a little
+        assert page.js("kgraph.network.getViewPosition()") == pytest.approx(view, abs=20 / scale), kind
+        framed[kind] = scale / whole
+        page.page.click(f'button.only[aria-label="{kind}"]')  # every kind again
+        page.settle()
+    assert max(framed.values()) > 1.1, framed  # at least one kind is drawn larger than in the whole map's frame
+    page.check_clean()

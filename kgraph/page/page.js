@@ -2933,7 +2933,11 @@
   // "only" beside each type and relation: one click where unticking the seven other relations took seven
   function onlyButton(name, only) {
     return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
-      on: {click: function (ev) { ev.preventDefault(); only(); syncControls(); refresh(); }}});
+      on: {click: function (ev) {
+        ev.preventDefault(); only(); syncControls(); refresh();
+        // framed as "Show them" frames: "only leader of" kept the whole map's frame, its few short lines hard to find
+        if (focused === null && selectedEdge === null) fitView();
+      }}});
   }
   // A type or a kind of relation alone at one click, and all of them again at a second, as for publishers: after
   // "Person only" the way back was ticking every other box.
