@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extraction.nlp import TOKEN_COLUMNS, token_column, tokens_where
+from kgraph.extraction.nlp import FLAG_COLUMNS, TOKEN_COLUMNS, token_column, tokens_where
 
 #: How a rule reads each column from a Token, written apart from the code under test.
 READS = {
@@ -16,11 +16,23 @@ READS = {
     "dep": lambda t: t.dep_,
 }
 
+#: How the entity model read each word flag from a Token.
+FLAGS = {
+    "is_alpha": lambda t: t.is_alpha,
+    "is_punct": lambda t: t.is_punct,
+    "is_lower": lambda t: t.is_lower,
+    "is_upper": lambda t: t.is_upper,
+    "is_title": lambda t: t.is_title,
+    "like_num": lambda t: t.like_num,
+    "is_stop": lambda t: t.is_stop,
+}
+
 TEXTS = [
     "Greta Solberg was born in Veltria, Korvania, and grew up in the Lindqvist Valley.\n\n"
     "The Korvanian carmaker Tarsk Motors, based in Orlin, hired Tom Brask as its head in 2019.",
     "Police said Ann Roe's killers shot Victor Hale twice; the murders shocked Veltria's capital.",
     "MINISTERS MET IN ORLIN. They were leading the talks on the Lindqvist dam's headquarters.",
+    "Korvania's 3rd-largest bank, KVB, lost 12.5 % (about ten million) -- \"no!\" said Ann O'Hara ... in 2,019.",
 ]
 
 
@@ -64,3 +76,30 @@ def test_a_lemma_is_compared_in_lower_case(nlp):
     doc = nlp("Lindqvist said Veltria would grow.")
     assert token_column(doc, "lemma") == [t.lemma_.lower() for t in doc]
     assert [t.text for t in tokens_where(doc, "lemma", "veltria")] == ["Veltria"]
+
+
+def test_the_flag_columns_are_the_ones_the_entity_model_reads():
+    assert set(FLAG_COLUMNS) == set(FLAGS)
+
+
+@pytest.mark.parametrize("column", sorted(FLAGS))
+def test_a_flag_column_holds_each_tokens_flag_in_order(docs, column):
+    for doc in docs:
+        got = token_column(doc, column)
+        assert got == [FLAGS[column](t) for t in doc]
+        assert all(type(v) is bool for v in got)
+    assert any(any(token_column(doc, column)) for doc in docs)  # each flag is seen set somewhere
+
+
+def test_an_empty_doc_has_empty_flag_columns(nlp):
+    assert all(token_column(nlp(""), column) == [] for column in FLAGS)
+
+
+def test_tokens_where_finds_a_value_asked_first_after_the_docs_index_was_made(nlp):
+    doc = nlp("Tom Brask met Ann Roe in Orlin, and Roe hired Brask.")
+    assert [t.i for t in tokens_where(doc, "text", "Brask")] == [1, 11]
+    # The index held only the values asked so far; a new one must still be found, and the old ones kept.
+    assert [t.i for t in tokens_where(doc, "text", ("Roe", "Orlin"))] == [4, 6, 9]
+    assert [t.i for t in tokens_where(doc, "text", "Brask")] == [1, 11]
+    other = nlp("Roe stayed in Orlin.")
+    assert [t.text for t in tokens_where(other, "text", {"Roe", "Orlin", "Brask"})] == ["Roe", "Orlin"]

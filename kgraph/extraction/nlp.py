@@ -59,30 +59,62 @@ TOKEN_COLUMNS = {
 }
 
 
-def token_column(doc, column: str) -> list[str]:
-    """Return one attribute of every token of a Doc (a name of :data:`TOKEN_COLUMNS`), read once per Doc."""
+#: The word flags :func:`token_column` also gives (``Token.is_alpha`` and so on), each a list of booleans.
+FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop")
+
+
+def token_column(doc, column: str) -> list:
+    """Return one attribute of every token of a Doc (see TOKEN_COLUMNS and FLAG_COLUMNS), read once per Doc."""
     # Why: each rule and feature walked the Doc's tokens anew; a Token is made and its strings looked up in the
     # vocabulary at each read (about 0.2 microseconds each), and a token was read some 40 times.
     memo = doc_memo(doc, "columns")
     values = memo.get(column)
     if values is None:
+        if column in FLAG_COLUMNS:
+            _read_flags(doc, memo)
+            return memo[column]
         read = TOKEN_COLUMNS[column]
         values = memo[column] = [read(t) for t in doc]
     return values
 
 
+def _read_flags(doc, memo: dict) -> None:
+    """Put every word flag of :data:`FLAG_COLUMNS` of a Doc's tokens into its columns, read in one array."""
+    # Why: the flags are the word's own (its lexeme's), and Doc.to_array reads them all without making a Token.
+    from spacy import attrs
+
+    rows = doc.to_array([getattr(attrs, name.upper()) for name in FLAG_COLUMNS]).tolist() if len(doc) else []
+    for k, name in enumerate(FLAG_COLUMNS):
+        memo[name] = [row[k] == 1 for row in rows]
+
+
+#: The values each column has been asked for by :func:`tokens_where`, in any Doc: what its index holds.
+_ASKED: dict[str, set] = {}
+
+
 def tokens_where(doc, column: str, values) -> list:
     """Return the tokens of a Doc whose ``column`` (see :func:`token_column`) is ``values`` or one of them, in order."""
+    # Why: an index of every value cost as much as reading the column (a list made per distinct word); it holds
+    # only the values any call has asked of this column so far, which after the first Doc are all there are.
+    wanted = {values} if isinstance(values, str) else set(values)
     memo = doc_memo(doc, "token index")
-    where = memo.get(column)
-    if where is None:
-        where = memo[column] = {}
+    got = memo.get(column)
+    if got is None or not wanted <= got[0]:
+        asked = _ASKED.setdefault(column, set())
+        asked |= wanted
+        keys, where = frozenset(asked), {}
         for i, value in enumerate(token_column(doc, column)):
-            where.setdefault(value, []).append(i)
+            if value in keys:
+                if value in where:
+                    where[value].append(i)
+                else:
+                    where[value] = [i]
+        got = memo[column] = (keys, where)
+    where = got[1]
     if isinstance(values, str):
         found = where.get(values, ())
     else:
-        found = sorted(i for value in set(values) for i in where.get(value, ()))
+        found = sorted(i for value in wanted for i in where.get(value, ()))
     return [doc[i] for i in found]
 
 
