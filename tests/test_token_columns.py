@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extraction.nlp import FLAG_COLUMNS, TOKEN_COLUMNS, token_column, tokens_where
+from kgraph.extraction.nlp import FLAG_COLUMNS, TOKEN_COLUMNS, token_column, token_flags, tokens_where
 
 #: How a rule reads each column from a Token, written apart from the code under test.
 READS = {
@@ -78,21 +78,19 @@ def test_a_lemma_is_compared_in_lower_case(nlp):
     assert [t.text for t in tokens_where(doc, "lemma", "veltria")] == ["Veltria"]
 
 
-def test_the_flag_columns_are_the_ones_the_entity_model_reads():
-    assert set(FLAG_COLUMNS) == set(FLAGS)
+def test_the_flags_are_the_ones_the_entity_model_reads():
+    assert FLAG_COLUMNS == tuple(FLAGS)
 
 
-@pytest.mark.parametrize("column", sorted(FLAGS))
-def test_a_flag_column_holds_each_tokens_flag_in_order(docs, column):
-    for doc in docs:
-        got = token_column(doc, column)
-        assert got == [FLAGS[column](t) for t in doc]
-        assert all(type(v) is bool for v in got)
-    assert any(any(token_column(doc, column)) for doc in docs)  # each flag is seen set somewhere
-
-
-def test_an_empty_doc_has_empty_flag_columns(nlp):
-    assert all(token_column(nlp(""), column) == [] for column in FLAGS)
+def test_a_tokens_flags_are_what_the_token_says(docs, nlp):
+    seen = set()
+    for doc in docs + [nlp("iPhone, O'Hara: 1,000 ten PM -- Veltria!")]:
+        for t in doc:
+            got = token_flags(doc, t.i)
+            assert got == tuple(read(t) for read in FLAGS.values()), t.text
+            assert all(type(v) is bool for v in got)
+            seen |= {name for name, v in zip(FLAGS, got) if v}
+    assert seen == set(FLAGS)  # each flag is seen set somewhere
 
 
 def test_tokens_where_finds_a_value_asked_first_after_the_docs_index_was_made(nlp):

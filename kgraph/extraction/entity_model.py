@@ -30,7 +30,8 @@ from kgraph.core import modelfile
 from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
-from kgraph.extraction.nlp import doc_memo, span_text, token_column
+from kgraph.extraction.nlp import (ALPHA, LOWER, NUM, PUNCT, STOP, TITLE, UPPER, doc_memo, span_text, token_column,
+                                   token_flags)
 from kgraph.sources import gazetteer
 
 #: The classes, index 0 means "not a name of a core entity".
@@ -71,7 +72,8 @@ def _shape(text: str) -> str:
 
 def _word(doc, i: int) -> str:
     """Return token ``i``'s context word: its lower case for a word or a mark, else its shape."""
-    if token_column(doc, "is_alpha")[i] or token_column(doc, "is_punct")[i]:
+    flags = token_flags(doc, i)
+    if flags[ALPHA] or flags[PUNCT]:
         return token_column(doc, "lower")[i]
     return _shape(token_column(doc, "text")[i])
 
@@ -124,9 +126,8 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     # The name's words and attributes from the Doc's columns, each a list index (a Token read is a vocabulary
     # look-up): positions of the words that are no punctuation, and the first and last token's attributes.
     lowers, texts = token_column(doc, "lower"), token_column(doc, "text")
-    is_alpha = token_column(doc, "is_alpha")
-    punct = token_column(doc, "is_punct")
-    at = [i for i in range(c.start, c.end) if not punct[i]]
+    flags = {i: token_flags(doc, i) for i in range(c.start, c.end)}
+    at = [i for i in range(c.start, c.end) if not flags[i][PUNCT]]
     words = [doc[i] for i in at]
     n = len(doc)
     first = span[0]
@@ -164,20 +165,19 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     f.append("last-pos=" + token_column(doc, "pos")[last_i])
     f.append("shape=" + "_".join(_shape(texts[i]) for i in at[:3]))
     # Word endings tell a personal name from a place or a firm where spaCy-small guesses ("-ović", "-burg", "-tech").
-    if words and is_alpha[first_i]:
+    if words and flags[first_i][ALPHA]:
         f.append("suf-first=" + first_low[-3:])
-    if words and is_alpha[last_i]:
+    if words and flags[last_i][ALPHA]:
         f.append("suf-last=" + last_low[-3:])
         f.append("suf-last&n=" + last_low[-3:] + "|" + str(min(len(words), 3)))
-    is_lower, like_num = token_column(doc, "is_lower"), token_column(doc, "like_num")
     for i in at:
         low = lowers[i]
         if low in _ORG_WORDS:
             f.append("orgword")
             f.append("orgword=" + low)
-        if is_lower[i] and is_alpha[i]:
+        if flags[i][LOWER] and flags[i][ALPHA]:
             f.append("lower-word")
-        if like_num[i]:
+        if flags[i][NUM]:
             f.append("num-word")
         if _SCORE.match(texts[i]):
             f.append("score-word")
@@ -237,7 +237,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     if nxt_pron is not None:
         # "Vellox could win. Soon he led the polls": the next sentence's subject pronoun after a subject name.
         f.append("pron-next=" + nxt_pron + "&hand=" + hand)
-    alpha = [lowers[i] for i in at if is_alpha[i]]
+    alpha = [lowers[i] for i in at if flags[i][ALPHA]]
     if alpha:
         seen_lower = sum(1 for w in alpha if w in lower)
         kind = "all" if seen_lower == len(alpha) else "some" if seen_lower else "no"
@@ -605,20 +605,21 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
          "iob=" + tok.ent_iob_ + tok.ent_type_, "dep=" + token_column(doc, "dep")[i], "n=" + str(min(end - start, 4)),
          "inner-shape=" + _shape(texts[inner]), "outer=" + (lowers[outer] if outer is not None else "<>")]
     f = [side + x for x in f]
-    if token_column(doc, "is_lower")[i]:
+    flags = token_flags(doc, i)
+    if flags[LOWER]:
         f.append(side + "lower")
     if tok.is_sent_start or i == 0:
         f.append(side + "sent-start")
-    if _SCORE.match(word) or token_column(doc, "like_num")[i]:
+    if _SCORE.match(word) or flags[NUM]:
         f.append(side + "number")
-    if token_column(doc, "is_stop")[i]:
+    if flags[STOP]:
         f.append(side + "stop")
-    if token_column(doc, "is_title")[i] and low in lower:
+    if flags[TITLE] and low in lower:
         # "Eventually", "Farewell": a capitalized word the article also writes in lower case.
         f.append(side + "lower-elsewhere")
     if low.rstrip(".") in lexicon.TITLES or low in _ROLE_NOUNS:
         f.append(side + "title-or-role")
-    if token_column(doc, "is_punct")[i]:
+    if flags[PUNCT]:
         f.append(side + "punct")
     if "\n" in tok.whitespace_ or i > 0 and "\n" in doc[i - 1].whitespace_:
         f.append(side + "line-edge")
@@ -629,7 +630,7 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
     # What the edge word is, joined with the word at the name's other end: "German" stays in "German Press
     # Agency" but leaves "German Defense Ministry" (annotated "German" + "Defense Ministry").
     far = lowers[end - 1] if side == "L" else lowers[start]
-    acronym = token_column(doc, "is_upper")[i] and token_column(doc, "is_alpha")[i]
+    acronym = flags[UPPER] and flags[ALPHA]
     kinds = [g for g in _gaz(word) if g != "gaz=none"] + (["acronym"] if acronym else [])
     for k in kinds:
         f.append(side + "kind&far=" + k + "|" + far)

@@ -59,33 +59,40 @@ TOKEN_COLUMNS = {
 }
 
 
-#: The word flags :func:`token_column` also gives (``Token.is_alpha`` and so on), each a list of booleans.
-FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop")
-
-
-def token_column(doc, column: str) -> list:
-    """Return one attribute of every token of a Doc (see TOKEN_COLUMNS and FLAG_COLUMNS), read once per Doc."""
+def token_column(doc, column: str) -> list[str]:
+    """Return one attribute of every token of a Doc (a name of :data:`TOKEN_COLUMNS`), read once per Doc."""
     # Why: each rule and feature walked the Doc's tokens anew; a Token is made and its strings looked up in the
     # vocabulary at each read (about 0.2 microseconds each), and a token was read some 40 times.
     memo = doc_memo(doc, "columns")
     values = memo.get(column)
     if values is None:
-        if column in FLAG_COLUMNS:
-            _read_flags(doc, memo)
-            return memo[column]
         read = TOKEN_COLUMNS[column]
         values = memo[column] = [read(t) for t in doc]
     return values
 
 
-def _read_flags(doc, memo: dict) -> None:
-    """Put every word flag of :data:`FLAG_COLUMNS` of a Doc's tokens into its columns, read in one array."""
-    # Why: the flags are the word's own (its lexeme's), and Doc.to_array reads them all without making a Token.
-    from spacy import attrs
+#: The word flags :func:`token_flags` gives, in its order (each named as the ``Token`` attribute it equals).
+FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop")
+ALPHA, PUNCT, LOWER, UPPER, TITLE, NUM, STOP = range(len(FLAG_COLUMNS))
 
-    rows = doc.to_array([getattr(attrs, name.upper()) for name in FLAG_COLUMNS]).tolist() if len(doc) else []
-    for k, name in enumerate(FLAG_COLUMNS):
-        memo[name] = [row[k] == 1 for row in rows]
+#: Each pipeline's word flags by word, by its vocabulary's id (see :func:`token_flags`).
+_FLAGS: dict[int, dict] = {}
+
+
+def token_flags(doc, i: int) -> tuple:
+    """Return the word flags of token ``i`` of a Doc (``is_alpha``, ``is_punct``... in :data:`FLAG_COLUMNS` order)."""
+    # Why: a flag is the word's own (its lexeme's, the same for every token of it), so it is read once per word
+    # and process; a Token read makes a Token each time, and a column of a whole Doc (Doc.to_array) costs more
+    # than the few words of each name the entity model asks about.
+    text = token_column(doc, "text")[i]
+    table = _FLAGS.get(id(doc.vocab))
+    if table is None:
+        table = _FLAGS[id(doc.vocab)] = {}
+    got = table.get(text)
+    if got is None:
+        lex = doc.vocab[text]
+        got = table[text] = tuple(bool(getattr(lex, name)) for name in FLAG_COLUMNS)
+    return got
 
 
 #: The values each column has been asked for by :func:`tokens_where`, in any Doc: what its index holds.
