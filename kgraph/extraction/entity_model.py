@@ -123,8 +123,9 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     doc = c.doc
     span = doc[c.start:c.end]
     text = span_text(span)  # read five times below; Span.text joins the tokens anew at each read
-    # The name's words and attributes from the Doc's columns, each a list index (a Token read is a vocabulary
-    # look-up): positions of the words that are no punctuation, and the first and last token's attributes.
+    # The name's words and attributes from the Doc's columns and the words' flags, each a list index or a table
+    # look-up (a Token read is made and looked up in the vocabulary each time): the positions of the words that
+    # are no punctuation, and the first and last token's attributes.
     lowers, texts = token_column(doc, "lower"), token_column(doc, "text")
     flags = {i: token_flags(doc, i) for i in range(c.start, c.end)}
     at = [i for i in range(c.start, c.end) if not flags[i][PUNCT]]
