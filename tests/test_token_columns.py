@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extraction.nlp import TOKEN_COLUMNS, token_column, tokens_where
+from kgraph.extraction.nlp import FLAG_COLUMNS, TOKEN_COLUMNS, token_column, token_flags, tokens_where
 
 #: How a rule reads each column from a Token, written apart from the code under test.
 READS = {
@@ -16,11 +16,23 @@ READS = {
     "dep": lambda t: t.dep_,
 }
 
+#: How the entity model read each word flag from a Token.
+FLAGS = {
+    "is_alpha": lambda t: t.is_alpha,
+    "is_punct": lambda t: t.is_punct,
+    "is_lower": lambda t: t.is_lower,
+    "is_upper": lambda t: t.is_upper,
+    "is_title": lambda t: t.is_title,
+    "like_num": lambda t: t.like_num,
+    "is_stop": lambda t: t.is_stop,
+}
+
 TEXTS = [
     "Greta Solberg was born in Veltria, Korvania, and grew up in the Lindqvist Valley.\n\n"
     "The Korvanian carmaker Tarsk Motors, based in Orlin, hired Tom Brask as its head in 2019.",
     "Police said Ann Roe's killers shot Victor Hale twice; the murders shocked Veltria's capital.",
     "MINISTERS MET IN ORLIN. They were leading the talks on the Lindqvist dam's headquarters.",
+    "Korvania's 3rd-largest bank, KVB, lost 12.5 % (about ten million) -- \"no!\" said Ann O'Hara ... in 2,019.",
 ]
 
 
@@ -64,3 +76,28 @@ def test_a_lemma_is_compared_in_lower_case(nlp):
     doc = nlp("Lindqvist said Veltria would grow.")
     assert token_column(doc, "lemma") == [t.lemma_.lower() for t in doc]
     assert [t.text for t in tokens_where(doc, "lemma", "veltria")] == ["Veltria"]
+
+
+def test_the_flags_are_the_ones_the_entity_model_reads():
+    assert FLAG_COLUMNS == tuple(FLAGS)
+
+
+def test_a_tokens_flags_are_what_the_token_says(docs, nlp):
+    seen = set()
+    for doc in docs + [nlp("iPhone, O'Hara: 1,000 ten PM -- Veltria!")]:
+        for t in doc:
+            got = token_flags(doc, t.i)
+            assert got == tuple(read(t) for read in FLAGS.values()), t.text
+            assert all(type(v) is bool for v in got)
+            seen |= {name for name, v in zip(FLAGS, got) if v}
+    assert seen == set(FLAGS)  # each flag is seen set somewhere
+
+
+def test_tokens_where_finds_a_value_asked_first_after_the_docs_index_was_made(nlp):
+    doc = nlp("Tom Brask met Ann Roe in Orlin, and Roe hired Brask.")
+    assert [t.i for t in tokens_where(doc, "text", "Brask")] == [1, 11]
+    # The index held only the values asked so far; a new one must still be found, and the old ones kept.
+    assert [t.i for t in tokens_where(doc, "text", ("Roe", "Orlin"))] == [4, 6, 9]
+    assert [t.i for t in tokens_where(doc, "text", "Brask")] == [1, 11]
+    other = nlp("Roe stayed in Orlin.")
+    assert [t.text for t in tokens_where(other, "text", {"Roe", "Orlin", "Brask"})] == ["Roe", "Orlin"]

@@ -203,10 +203,25 @@ class _Ent:
     mentions: list  # (Mention, span)
     first: int = 0
     info: list = dataclasses.field(default_factory=list)  # _Info per mention, same order
+    _openings: tuple | None = dataclasses.field(default=None, repr=False, compare=False)  # see openings()
 
     def names(self) -> set:
         """Return the entity's name and every text the article writes for it."""
         return {self.name} | {m.text for m, _s in self.mentions}
+
+    def openings(self) -> tuple:
+        """Return the names, their first words, the names with a lexicon's full name, and the words they open with."""
+        # Why: ArticleView.opens_with is asked of every pair of organizations; the sets are made once per entity.
+        from kgraph.extraction.lexicon import INTERGOVERNMENTAL
+
+        if self._openings is None:
+            names = self.names()
+            firsts = {n.split()[0] for n in names if " " in n}
+            full = names | {full for n in names if (full := INTERGOVERNMENTAL.get(n.casefold()))}
+            leads = {n.split()[0] for n in full if " " in n} | {n for n in full if " " not in n and n.isupper()}
+            leads = {w for w in leads if len(w) >= 2 and w[:1].isupper()}
+            self._openings = (names, firsts, full, leads)
+        return self._openings
 
 
 @dataclasses.dataclass
@@ -502,18 +517,13 @@ class ArticleView:
         after the body it belongs to. The other body's names are those the article writes, and for an
         intergovernmental acronym its name in the lexicon ("EU": "European Union").
         """
-        from kgraph.extraction.lexicon import INTERGOVERNMENTAL
-
-        ea, eb = self.ents[a], self.ents[b]
-        if ea.type != EntityType.Organization or eb.type != EntityType.Organization:
+        if self.ents[a].type != EntityType.Organization or self.ents[b].type != EntityType.Organization:
             return 0.0
-        mine, theirs = ea.names(), eb.names()
-        theirs |= {full for n in theirs if (full := INTERGOVERNMENTAL.get(n.casefold()))}
+        mine, firsts, _theirs, _leads = self.ents[a].openings()
+        _mine, _firsts, theirs, leads = self.ents[b].openings()
         if mine & theirs:
             return 0.0
-        leads = {n.split()[0] for n in theirs if " " in n} | {n for n in theirs if " " not in n and n.isupper()}
-        leads = {w for w in leads if len(w) >= 2 and w[:1].isupper()}
-        return float(any(n.split()[0] in leads for n in mine if " " in n))
+        return float(not firsts.isdisjoint(leads))
 
     def _titles_of_persons(self) -> dict:
         """Return (doc id, token) -> the person whose title the token is: the words right before the person's name.

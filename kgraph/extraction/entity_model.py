@@ -30,7 +30,8 @@ from kgraph.core import modelfile
 from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
-from kgraph.extraction.nlp import doc_memo, span_text, token_column
+from kgraph.extraction.nlp import (ALPHA, LOWER, NUM, PUNCT, STOP, TITLE, UPPER, doc_memo, span_text, token_column,
+                                   token_flags)
 from kgraph.sources import gazetteer
 
 #: The classes, index 0 means "not a name of a core entity".
@@ -69,8 +70,12 @@ def _shape(text: str) -> str:
     return s[:6]
 
 
-def _word(tok) -> str:
-    return tok.lower_ if tok.is_alpha or tok.is_punct else _shape(tok.text)
+def _word(doc, i: int) -> str:
+    """Return token ``i``'s context word: its lower case for a word or a mark, else its shape."""
+    flags = token_flags(doc, i)
+    if flags[ALPHA] or flags[PUNCT]:
+        return token_column(doc, "lower")[i]
+    return _shape(token_column(doc, "text")[i])
 
 
 def _gaz(text: str) -> list[str]:
@@ -118,9 +123,18 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     doc = c.doc
     span = doc[c.start:c.end]
     text = span_text(span)  # read five times below; Span.text joins the tokens anew at each read
-    words = [t for t in span if not t.is_punct]
+    # The name's words and attributes from the Doc's columns and the words' flags, each a list index or a table
+    # look-up (a Token read is made and looked up in the vocabulary each time): the positions of the words that
+    # are no punctuation, and the first and last token's attributes.
+    lowers, texts = token_column(doc, "lower"), token_column(doc, "text")
+    flags = {i: token_flags(doc, i) for i in range(c.start, c.end)}
+    at = [i for i in range(c.start, c.end) if not flags[i][PUNCT]]
+    words = [doc[i] for i in at]
     n = len(doc)
-    first, last = span[0], span[-1]
+    first = span[0]
+    first_i, last_i = c.start, c.end - 1
+    first_low, last_low = lowers[first_i], lowers[last_i]
+    first_pos = token_column(doc, "pos")[first_i]
     label = c.label or "-"
     hand = hand or "None"
     f = ["bias", "src=" + c.source, "ner=" + label, "hand=" + hand, "hand&ner=" + hand + "|" + label,
@@ -132,8 +146,8 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         f.append("headline")
     if first.is_sent_start or c.start == 0:
         f.append("sent-first")
-        f.append("sent-first&pos=" + first.pos_)
-    if c.start > 0 and "\n" in doc[c.start - 1].text + doc[c.start - 1].whitespace_:
+        f.append("sent-first&pos=" + first_pos)
+    if c.start > 0 and "\n" in texts[c.start - 1] + doc[c.start - 1].whitespace_:
         f.append("line-first")
     for g in _gaz(text):
         f.append(g)
@@ -143,43 +157,43 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
         for g in _gaz(c.name):
             f.append("name" + g)
     # words of the name
-    f.append("first=" + first.lower_)
-    f.append("last=" + last.lower_)
-    f.append("last&hand=" + last.lower_ + "|" + hand)
+    f.append("first=" + first_low)
+    f.append("last=" + last_low)
+    f.append("last&hand=" + last_low + "|" + hand)
     root = span.root  # found by walking the parse: read once
     f.append("head-lemma=" + root.lemma_.lower())
-    f.append("first-pos=" + first.pos_)
-    f.append("last-pos=" + last.pos_)
-    f.append("shape=" + "_".join(_shape(t.text) for t in words[:3]))
+    f.append("first-pos=" + first_pos)
+    f.append("last-pos=" + token_column(doc, "pos")[last_i])
+    f.append("shape=" + "_".join(_shape(texts[i]) for i in at[:3]))
     # Word endings tell a personal name from a place or a firm where spaCy-small guesses ("-ović", "-burg", "-tech").
-    if words and first.is_alpha:
-        f.append("suf-first=" + first.lower_[-3:])
-    if words and last.is_alpha:
-        f.append("suf-last=" + last.lower_[-3:])
-        f.append("suf-last&n=" + last.lower_[-3:] + "|" + str(min(len(words), 3)))
-    for t in words:
-        low = t.lower_
+    if words and flags[first_i][ALPHA]:
+        f.append("suf-first=" + first_low[-3:])
+    if words and flags[last_i][ALPHA]:
+        f.append("suf-last=" + last_low[-3:])
+        f.append("suf-last&n=" + last_low[-3:] + "|" + str(min(len(words), 3)))
+    for i in at:
+        low = lowers[i]
         if low in _ORG_WORDS:
             f.append("orgword")
             f.append("orgword=" + low)
-        if t.is_lower and t.is_alpha:
+        if flags[i][LOWER] and flags[i][ALPHA]:
             f.append("lower-word")
-        if t.like_num:
+        if flags[i][NUM]:
             f.append("num-word")
-        if _SCORE.match(t.text):
+        if _SCORE.match(texts[i]):
             f.append("score-word")
     if text.isupper() and len(text) <= 6:
         f.append("acronym")
-    if last.tag_ in ("NNS", "NNPS"):
+    if token_column(doc, "tag")[last_i] in ("NNS", "NNPS"):
         # "Marines", "Republicans": a plural is a group of people, seldom one thing's name.
         f.append("plural&hand=" + hand)
         f.append("plural&n=" + str(min(len(words), 3)))
-        if lex is not None and last.lower_.endswith("s") and last.lower_[:-1] in lex.common:
+        if lex is not None and last_low.endswith("s") and last_low[:-1] in lex.common:
             # "Bitcoins", "Marines": the plural of a word news writes in lower case.
             f.append("plural-of-common&hand=" + hand)
-    if len(words) > 1 and first.lower_.rstrip(".") in lexicon.TITLES:
+    if len(words) > 1 and first_low.rstrip(".") in lexicon.TITLES:
         f.append("title-first&hand=" + hand)
-    if c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in lexicon.TITLES:
+    if c.start > 0 and lowers[c.start - 1].rstrip(".") in lexicon.TITLES:
         f.append("prev-title&hand=" + hand)
     if lex is not None:
         f.extend(lex.features(words, hand))
@@ -188,17 +202,15 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     for cue in _hand_cues(c, words):
         f.append("cue=" + cue + "|" + hand)
     # context words
-    prev = doc[c.start - 1] if c.start > 0 else None
-    prev2 = doc[c.start - 2] if c.start > 1 else None
-    nxt = doc[c.end] if c.end < n else None
-    nxt2 = doc[c.end + 1] if c.end + 1 < n else None
-    f.append("prev=" + (_word(prev) if prev is not None else "<s>"))
-    f.append("prev2=" + (_word(prev2) if prev2 is not None else "<s>"))
-    f.append("next=" + (_word(nxt) if nxt is not None else "</s>"))
-    f.append("next2=" + (_word(nxt2) if nxt2 is not None else "</s>"))
-    f.append("prev&hand=" + (_word(prev) if prev is not None else "<s>") + "|" + hand)
-    f.append("next&hand=" + (_word(nxt) if nxt is not None else "</s>") + "|" + hand)
-    if nxt is not None and _SCORE.match(nxt.text):
+    prev = _word(doc, c.start - 1) if c.start > 0 else "<s>"
+    nxt = _word(doc, c.end) if c.end < n else "</s>"
+    f.append("prev=" + prev)
+    f.append("prev2=" + (_word(doc, c.start - 2) if c.start > 1 else "<s>"))
+    f.append("next=" + nxt)
+    f.append("next2=" + (_word(doc, c.end + 1) if c.end + 1 < n else "</s>"))
+    f.append("prev&hand=" + prev + "|" + hand)
+    f.append("next&hand=" + nxt + "|" + hand)
+    if c.end < n and _SCORE.match(texts[c.end]):
         f.append("score-after")
     for where in _inside_longer_name(doc, c.start, c.end):
         # "the Mosque of Vell", "Battle of Vell", "Vell High Commissioner": part of a longer name, seldom a node.
@@ -226,7 +238,7 @@ def features(c, article_labels: dict[str, Counter], hand: str | None, lower: fro
     if nxt_pron is not None:
         # "Vellox could win. Soon he led the polls": the next sentence's subject pronoun after a subject name.
         f.append("pron-next=" + nxt_pron + "&hand=" + hand)
-    alpha = [t.lower_ for t in words if t.is_alpha]
+    alpha = [lowers[i] for i in at if flags[i][ALPHA]]
     if alpha:
         seen_lower = sum(1 for w in alpha if w in lower)
         kind = "all" if seen_lower == len(alpha) else "some" if seen_lower else "no"
@@ -583,29 +595,32 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
     doc = c.doc
     tok = doc[i]
     rest = doc[start + 1:end] if side == "L" else doc[start:end - 1]
-    inner = doc[i + 1] if side == "L" else doc[i - 1]
-    outer = (doc[i - 1] if i > 0 else None) if side == "L" else (doc[i + 1] if i + 1 < len(doc) else None)
-    low, word = tok.lower_, tok.text
+    # The words' attributes from the Doc's columns (a list index each, where a Token read looks up the vocabulary).
+    lowers, texts, pos = token_column(doc, "lower"), token_column(doc, "text"), token_column(doc, "pos")
+    inner = i + 1 if side == "L" else i - 1
+    outer = (i - 1 if i > 0 else None) if side == "L" else (i + 1 if i + 1 < len(doc) else None)
+    low, word = lowers[i], texts[i]
     rest_text, whole = span_text(rest), span_text(doc[start:end])  # each read twice below
-    f = ["bias", "w=" + low, "shape=" + _shape(word), "pos=" + tok.pos_, "tag=" + tok.tag_,
-         "pos&inner=" + tok.pos_ + "|" + inner.pos_, "ner=" + (c.label or c.source), "hand=" + str(c.type),
-         "iob=" + tok.ent_iob_ + tok.ent_type_, "dep=" + tok.dep_, "n=" + str(min(end - start, 4)),
-         "inner-shape=" + _shape(inner.text), "outer=" + (outer.lower_ if outer is not None else "<>")]
+    f = ["bias", "w=" + low, "shape=" + _shape(word), "pos=" + pos[i], "tag=" + token_column(doc, "tag")[i],
+         "pos&inner=" + pos[i] + "|" + pos[inner], "ner=" + (c.label or c.source), "hand=" + str(c.type),
+         "iob=" + tok.ent_iob_ + tok.ent_type_, "dep=" + token_column(doc, "dep")[i], "n=" + str(min(end - start, 4)),
+         "inner-shape=" + _shape(texts[inner]), "outer=" + (lowers[outer] if outer is not None else "<>")]
     f = [side + x for x in f]
-    if tok.is_lower:
+    flags = token_flags(doc, i)
+    if flags[LOWER]:
         f.append(side + "lower")
     if tok.is_sent_start or i == 0:
         f.append(side + "sent-start")
-    if _SCORE.match(word) or tok.like_num:
+    if _SCORE.match(word) or flags[NUM]:
         f.append(side + "number")
-    if tok.is_stop:
+    if flags[STOP]:
         f.append(side + "stop")
-    if tok.is_title and low in lower:
+    if flags[TITLE] and low in lower:
         # "Eventually", "Farewell": a capitalized word the article also writes in lower case.
         f.append(side + "lower-elsewhere")
     if low.rstrip(".") in lexicon.TITLES or low in _ROLE_NOUNS:
         f.append(side + "title-or-role")
-    if tok.is_punct:
+    if flags[PUNCT]:
         f.append(side + "punct")
     if "\n" in tok.whitespace_ or i > 0 and "\n" in doc[i - 1].whitespace_:
         f.append(side + "line-edge")
@@ -615,8 +630,9 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
         f.append(side + "rest" + g)
     # What the edge word is, joined with the word at the name's other end: "German" stays in "German Press
     # Agency" but leaves "German Defense Ministry" (annotated "German" + "Defense Ministry").
-    far = (doc[end - 1] if side == "L" else doc[start]).lower_
-    kinds = [g for g in _gaz(word) if g != "gaz=none"] + (["acronym"] if tok.is_upper and tok.is_alpha else [])
+    far = lowers[end - 1] if side == "L" else lowers[start]
+    acronym = flags[UPPER] and flags[ALPHA]
+    kinds = [g for g in _gaz(word) if g != "gaz=none"] + (["acronym"] if acronym else [])
     for k in kinds:
         f.append(side + "kind&far=" + k + "|" + far)
     for g in _gaz(whole):
@@ -631,7 +647,7 @@ def edge_features(c, i: int, side: str, start: int, end: int, keys: Counter,
     if lex is not None and low in lex.common:
         # "Eventually", "Farewell", "Hosting": a word news writes in lower case, capitalized by its place.
         f.append(side + "common")
-        f.append(side + "common&pos=" + tok.pos_)
+        f.append(side + "common&pos=" + pos[i])
         if tok.is_sent_start or i == 0:
             f.append(side + "common&sent-start")
         if low in lex.given:

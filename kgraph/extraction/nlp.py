@@ -71,18 +71,57 @@ def token_column(doc, column: str) -> list[str]:
     return values
 
 
+#: The word flags :func:`token_flags` gives, in its order (each named as the ``Token`` attribute it equals).
+FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop")
+ALPHA, PUNCT, LOWER, UPPER, TITLE, NUM, STOP = range(len(FLAG_COLUMNS))
+
+#: Each pipeline's word flags by word, by its vocabulary's id (see :func:`token_flags`).
+_FLAGS: dict[int, dict] = {}
+
+
+def token_flags(doc, i: int) -> tuple:
+    """Return the word flags of token ``i`` of a Doc (``is_alpha``, ``is_punct``... in :data:`FLAG_COLUMNS` order)."""
+    # Why: a flag is the word's own (its lexeme's, the same for every token of it), so it is read once per word
+    # and process; a Token read makes a Token each time, and a column of a whole Doc (Doc.to_array) costs more
+    # than the few words of each name the entity model asks about.
+    text = token_column(doc, "text")[i]
+    table = _FLAGS.get(id(doc.vocab))
+    if table is None:
+        table = _FLAGS[id(doc.vocab)] = {}
+    got = table.get(text)
+    if got is None:
+        lex = doc.vocab[text]
+        got = table[text] = tuple(bool(getattr(lex, name)) for name in FLAG_COLUMNS)
+    return got
+
+
+#: The values each column has been asked for by :func:`tokens_where`, in any Doc: what its index holds.
+_ASKED: dict[str, set] = {}
+
+
 def tokens_where(doc, column: str, values) -> list:
     """Return the tokens of a Doc whose ``column`` (see :func:`token_column`) is ``values`` or one of them, in order."""
+    # Why: an index of every value cost as much as reading the column (a list made per distinct word); it holds
+    # only the values any call has asked of this column so far, which after the first Doc are all there are.
+    wanted = {values} if isinstance(values, str) else set(values)
     memo = doc_memo(doc, "token index")
-    where = memo.get(column)
-    if where is None:
-        where = memo[column] = {}
+    got = memo.get(column)
+    if got is None or not wanted <= got[0]:
+        asked = _ASKED.setdefault(column, set())
+        asked |= wanted
+        keys, where = frozenset(asked), {}
         for i, value in enumerate(token_column(doc, column)):
-            where.setdefault(value, []).append(i)
+            if value in keys:
+                if value in where:
+                    where[value].append(i)
+                else:
+                    where[value] = [i]
+        got = memo[column] = (keys, where)
+    where = got[1]
     if isinstance(values, str):
         found = where.get(values, ())
     else:
-        found = sorted(i for value in set(values) for i in where.get(value, ()))
+        found = sorted(i for value in wanted for i in where.get(value, ()))
     return [doc[i] for i in found]
 
 

@@ -2534,10 +2534,13 @@ def _in_list(doc, index: MentionIndex, left_end: int, right: Mention) -> bool:
       ])
 def rule_demonym_org(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A nationality word before an organization: "the Russian Defense Ministry"."""
-    for tok in doc:
-        m = index.at(tok)
-        if m is None or m.type != EntityType.Country or m.text == m.name:
+    # Why: only the tokens a country's mention covers can start it; walking the index's tokens, in order, spares
+    # making a Token of every other word of the Doc.
+    for i in sorted(index.by_token):
+        m = index.by_token[i]
+        if m.type != EntityType.Country or m.text == m.name or i >= len(doc):
             continue
+        tok = doc[i]
         if tok.dep_ not in ("amod", "compound", "nmod"):
             continue
         head = tok.head
