@@ -2883,6 +2883,11 @@ _PLAYER_BEFORE = re.compile(r"\b(?:striker|midfielder|defender|goalkeeper|keeper
                             r"coach|captain|international|teammate|team-mate)\s+$", re.IGNORECASE)
 
 
+def _mostly_in_sport(aids, sport: dict) -> bool:
+    """Return whether more than half of these articles are sports stories."""
+    return 2 * sum(sport[a] for a in aids) > len(aids)
+
+
 #: First words that make a city's name a part of the city or its area ("East Tarsk", "Greater Tarsk").
 _PART_OF_CITY = frozenset("""north south east west northern southern eastern western central greater upper lower
 old new inner outer metropolitan downtown""".split())
@@ -2926,7 +2931,7 @@ def _clubs_named_after_cities(corpus_type: dict, cleaned: dict, texts: dict, spo
             if _team_words(texts[aid], s, e):
                 cued.add(n)  # "Vorwarts Tarsk have signed": a team, in a story with few sport words too
     for n, first in cands.items():
-        if first not in given and n not in spoken and (2 * sum(sport[a] for a in arts[n]) > len(arts[n]) or n in cued):
+        if first not in given and n not in spoken and (_mostly_in_sport(arts[n], sport) or n in cued):
             corpus_type[n] = EntityType.Organization
 
 
@@ -3031,7 +3036,7 @@ def _clubs_by_first_word(corpus_type: dict, cleaned: dict, sport: dict) -> None:
         arts[gazetteer.norm(name)].add(aid)
 
     def sporty(n: str) -> bool:
-        return 2 * sum(sport[a] for a in arts[n]) > len(arts[n])
+        return _mostly_in_sport(arts[n], sport)
 
     opens: dict = defaultdict(set)
     for n, t in corpus_type.items():
