@@ -1456,6 +1456,14 @@
     return el('button', {type: 'button', class: 'link-button', on: {click: function () { selectNode(id); }}}, q ? q[0] : labelOf(id),
       q ? el('span', {class: 'namesake', text: q[1] + q[2]}) : null);
   }
+  // A button whose text wraps as the words around it do: a <button> is laid out as an inline block, which a name
+  // longer than what is left of the line widens to the whole line, so that what follows it ("merge?") began a line
+  // of its own. Enter and Space press it, as a button.
+  function inlineButton(text, onclick) {
+    return el('span', {class: 'link-button', role: 'button', tabindex: '0', text: text, on: {click: onclick, keydown: function (ev) {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); onclick(ev); }
+    }}});
+  }
   function articleRef(i) {
     var a = DATA.articles[i];
     if (!a) return document.createTextNode('unknown article');
@@ -1932,12 +1940,15 @@
         if (i) alikeRow.append(' · ');
         // "Germany (women), Organization, 6 mentions": the label's own qualifier is not followed by a second. The
         // facts are in the name's button, one phrase: after it, a narrow panel began a line with ", Organization".
-        var what = typeOf(x) + ', ' + plural(x.mentions || 0, 'mention'), named = nodeButton(m, true);
+        var what = typeOf(x) + ', ' + plural(x.mentions || 0, 'mention'), named = inlineButton(labelOf(m), function () { selectNode(m); });
         named.append(el('span', {class: 'namesake', text: OWN_QUALIFIER.test(labelOf(m)) ? ', ' + what : ' (' + what + ')'}));
-        alikeRow.append(named, ' ',
-          el('button', {type: 'button', class: 'link-button act-merge-with', text: 'merge?', 'data-with': m,
-            title: 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same',
-            on: {click: function () { mergeWith(m); }}}));
+        // text, and a no-break space: in a narrow panel "merge?" began a line of its own, away from the name it acts
+        // on (a line may break before an inline block whatever precedes it); it now takes the facts' last word along
+        var merge = inlineButton('merge?', function () { mergeWith(m); });
+        merge.classList.add('act-merge-with');
+        merge.setAttribute('data-with', m);
+        merge.title = 'Open the correction form with ' + labelOfOrig(m) + ' to merge with, or to say they are not the same';
+        alikeRow.append(named, '\u00a0', merge);
       });
       if (alike.length > SAME_NAMED_SHOWN) alikeRow.append(' · and ' + num(alike.length - SAME_NAMED_SHOWN) + ' more');
       rows.push(['Same name as', alikeRow]);
