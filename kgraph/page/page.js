@@ -607,8 +607,19 @@
   // After "Frame them all" the note stays, saying so, with the way back: the button pressed was gone with the note,
   // and the keyboard's focus with it (to the page's body).
   var GRID_KEEP = 0.8, GRID_SMALL = 0.3, gridCut = false, gridAll = false;
+  // vis-network's fit spans the nodes' sizes as last drawn, and the page sizes them for the scale (at least
+  // MIN_NODE_PX on screen): Fit to screen pressed again after a filter's frame, framed at another scale, differed by
+  // up to 0.8 % (DWIE 450). Every fit spans the nodes at their own sizes; the next frame floors them again.
+  function ownSizes() {
+    var body = network.body;
+    body.nodeIndices.forEach(function (id) {
+      var vn = body.nodes[id], o = vn.options, own = o.size !== vn.kgSize || vn.kgBase === undefined ? o.size : vn.kgBase;
+      if (o.size !== own) { o.size = own; vn.needsRefresh(); }
+    });
+  }
   function fitView(all) {
     gridAll = !!all && (gridCut || gridAll) && state.isolated;
+    ownSizes();
     network.fit();
     var ids = Array.from(drawnNodes), few = ids.length && ids.length <= FEW_FIT ? 0.8 : 1;
     var scale = network.getScale() * few, at = network.getViewPosition();
