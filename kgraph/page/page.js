@@ -1306,8 +1306,70 @@
       if (!moved) break;
     }
   }
+  // A filter by type or kind of relation that leaves at most ALONE_SHARE of the linked entities drawn lays out what
+  // it shows on its own, as exploring does: "only leader of" (DWIE 450) drew 438 of 1,839 entities at their places
+  // in the whole map, 261 short lines scattered over it, since each leader sits in his own community beside his
+  // country. The entities go home when the filter goes. Not with the unlinked entities shown: their grid is theirs.
+  var ALONE_SHARE = 0.5, linkedCount = DATA.nodes.length - unlinked.length;
+  function filterLaidAlone() {
+    if (state.explore || state.isolated) return false;
+    var narrowed = DATA.types.some(function (t) { return !state.types.has(t.name); })
+      || DATA.predicates.some(function (p) { return !state.preds.has(p.name); });
+    return narrowed && drawnNodes.size > 0 && drawnNodes.size <= ALONE_SHARE * linkedCount;
+  }
+  // A filter's entities start from their places drawn together towards their middle, into a disc of ALONE_ROOM edge
+  // lengths per entity: spread over the whole map, the layout's weak pull to the middle left "only member of" (53
+  // entities) 14 px lines at its frame. Their order around the middle stays the map's.
+  var ALONE_ROOM = 1.5;
+  function gather(x, y) {
+    var n = x.length, cx = 0, cy = 0, r = 0, i;
+    for (i = 0; i < n; i++) { cx += x[i]; cy += y[i]; }
+    cx /= n; cy /= n;
+    for (i = 0; i < n; i++) r = Math.max(r, Math.hypot(x[i] - cx, y[i] - cy));
+    var want = ALONE_ROOM * EXPLORE_EDGE * Math.sqrt(n / Math.PI);
+    if (r <= want) return;
+    for (i = 0; i < n; i++) { x[i] = cx + (x[i] - cx) * want / r; y[i] = cy + (y[i] - cy) * want / r; }
+  }
+  // A filter shows many small parts (a leader and his country, a star of a company's staff): laid out together they
+  // repel one another as far as their own lines are long, a disc of short lines. Each part is laid out by itself
+  // (gathered, then the force layout), and the parts are set in rows, largest first (ties: in the order of their
+  // entities' ids), PACK_GAP edge lengths apart, the rows about PACK_ASPECT times as wide as the whole is tall
+  // (fixed: the same entities get the same layout in any window), centred where the entities were.
+  var PACK_GAP = 1, PACK_ASPECT = 1.6;
+  function packParts(x, y, links) {
+    var n = x.length, parent = new Int32Array(n), i, cx = 0, cy = 0;
+    for (i = 0; i < n; i++) { parent[i] = i; cx += x[i]; cy += y[i]; }
+    cx /= n; cy /= n;
+    function root(a) { while (parent[a] !== a) { parent[a] = parent[parent[a]]; a = parent[a]; } return a; }
+    links.forEach(function (l) { var a = root(l[0]), b = root(l[1]); if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); });
+    var members = {}, order = [], partLinks = {};
+    for (i = 0; i < n; i++) { var r = root(i); if (!(r in members)) { members[r] = []; partLinks[r] = []; order.push(r); } members[r].push(i); }
+    var local = new Int32Array(n);
+    order.forEach(function (r) { members[r].forEach(function (k, j) { local[k] = j; }); });
+    links.forEach(function (l) { partLinks[root(l[0])].push([local[l[0]], local[l[1]]]); });
+    var gap = PACK_GAP * EXPLORE_EDGE, area = 0, widest = 0;
+    var parts = order.map(function (r) {
+      var m = members[r], px = new Float64Array(m.length), py = new Float64Array(m.length);
+      m.forEach(function (k, j) { px[j] = x[k]; py[j] = y[k]; });
+      gather(px, py);
+      exploreLayout(px, py, partLinks[r]);
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (var j = 0; j < m.length; j++) { x0 = Math.min(x0, px[j]); x1 = Math.max(x1, px[j]); y0 = Math.min(y0, py[j]); y1 = Math.max(y1, py[j]); }
+      area += (x1 - x0 + gap) * (y1 - y0 + gap); widest = Math.max(widest, x1 - x0 + gap);
+      return {m: m, px: px, py: py, x0: x0, y0: y0, w: x1 - x0, h: y1 - y0, first: r};
+    });
+    parts.sort(function (a, b) { return b.m.length - a.m.length || a.first - b.first; });
+    var rowWidth = Math.max(widest, Math.sqrt(area * PACK_ASPECT)), atX = 0, atY = 0, rowH = 0, right = 0;
+    parts.forEach(function (p) {
+      if (atX > 0 && atX + p.w > rowWidth) { atX = 0; atY += rowH + gap; rowH = 0; }
+      p.m.forEach(function (k, j) { x[k] = atX + p.px[j] - p.x0; y[k] = atY + p.py[j] - p.y0; });
+      atX += p.w + gap; rowH = Math.max(rowH, p.h); right = Math.max(right, atX - gap);
+    });
+    var dx = cx - right / 2, dy = cy - (atY + rowH) / 2;
+    for (i = 0; i < n; i++) { x[i] += dx; y[i] += dy; }
+  }
   function layoutExplored() {
-    if (!state.explore) { if (exploreSig !== null) restorePlaces(); return; }
+    if (!state.explore && !filterLaidAlone()) { if (exploreSig !== null) restorePlaces(); return; }
     var ids = Array.from(drawnNodes).sort(), sig = ids.join('\n') + '\n\n' + Object.keys(edgeSig).sort().join('\n');
     if (sig === exploreSig) return;
     var n = ids.length;
@@ -1322,7 +1384,8 @@
     // from their places in the corpus layout, so that the same entities get the same layout (a link restores it)
     var x = new Float64Array(n), y = new Float64Array(n);
     ids.forEach(function (id, i) { var h = homeOf(id); x[i] = h[0]; y[i] = h[1]; });
-    exploreLayout(x, y, links);
+    if (state.explore) exploreLayout(x, y, links);
+    else packParts(x, y, links);
     var size = exploredSizes(ids);
     separate(ids, x, y, size);
     var upd = [];
@@ -2953,13 +3016,20 @@
   }
   var typeBoxes = {}, typeCounts$ = {}, predCounts$ = {};
   // "only" beside each type and relation: one click where unticking the seven other relations took seven
-  function onlyButton(name, only) {
+  function onlyButton(name, only, then) {
     return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
       on: {click: function (ev) {
         ev.preventDefault(); only(); syncControls(); refresh();
         // framed as "Show them" frames: "only leader of" kept the whole map's frame, its few short lines hard to find
-        if (focused === null && selectedEdge === null) fitView();
+        if (focused === null && selectedEdge === null) { fitView(); if (then) then(); }
       }}});
+  }
+  // A kind of relation shown alone is listed in the panel, in place of the corpus' overview (or another kind's list):
+  // after "only leader of" the panel went on describing the corpus, and the 261 relations could be read only line by
+  // line on the map. Another panel (an article, sentences found) stays.
+  function listKindAlone(name) {
+    if (state.preds.size !== 1 || !state.preds.has(name)) return;
+    if (details.querySelector('[data-overview]') || details.querySelector('.kind-title')) showKind(name);
   }
   // A type or a kind of relation alone at one click, and all of them again at a second, as for publishers: after
   // "Person only" the way back was ticking every other box.
@@ -3011,7 +3081,8 @@
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
     $('pred-filters').append(el('label', {title: p.name + ' in the graph'}, box, el('span', {class: 'pred', text: predWords(p.name), title: p.name}), predCounts$[p.name],
-      onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); }), p.name, 'every kind')));
+      onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); },
+        function () { listKindAlone(p.name); }), p.name, 'every kind')));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
