@@ -133,3 +133,28 @@ def test_fit_to_screen_after_a_filters_frame_frames_it_the_same(open_page, tmp_p
             page.settle()
         assert not moved, moved
         page.check_clean()
+
+
+@pytest.mark.browser
+def test_the_merge_forms_choice_of_what_to_keep_stays_inside_the_panel(open_page, tmp_path):
+    # "merge?" beside a namesake (450 development articles: the Security Council, 2 and 17 mentions) opened the form
+    # with "keep Security Council (Organization, 17 mentions)", a list as wide as that option: it ran off the panel's
+    # right edge and the window's, its arrow out of sight.
+    name = "Veltrian Council for Maritime Boundaries"
+    big = Entity("organization/council", "Organization", name, articles=("c1",), mentions=17)
+    small = Entity("organization/council_2", "Organization", name, articles=("c2",), mentions=2)
+    land = Entity("country/veltria", "Country", "Veltria", articles=("c1",), mentions=3)
+    sentence = f"The {name} is based in Veltria, its chair said."
+    kb = KnowledgeBase(articles=(Article("c1", sentence, title="Council meets"), Article("c2", f"The {name} met.", title="Met")),
+                       entities=(big, small, land),
+                       facts=(Fact(big.key, "basedIn", land.key, evidence=(("c1", _stated(big, "basedIn", land, sentence)),)),))
+    path = visualize.write_page(rdf.to_graph(kb), tmp_path / "keep.html")[0]
+    page = open_page(path, viewport=(1280, 800))
+    page.js("id => kgraph.selectNode(id)", page.js("kgraph.data.nodes.find(n => n.mentions === 2).id"))
+    page.page.click("#details .act-merge-with")
+    keep = page.js("""() => { const s = document.querySelector('#details [data-corr="merge-keep"]'),
+                              side = document.getElementById('side').getBoundingClientRect();
+                              return [s.hidden, s.getBoundingClientRect().right, side.right - 14, s.options[0].text]; }""")
+    assert not keep[0] and "17 mentions" in keep[3], keep
+    assert keep[1] <= keep[2], keep  # within the panel's padding
+    page.check_clean()
