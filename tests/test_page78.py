@@ -99,7 +99,7 @@ def test_one_kind_of_relation_shown_alone_is_laid_out_on_its_own_and_listed(open
     page.settle()
     lines = page.js(EDGE_PX)
     assert len(lines) == len(LANDS)
-    assert lines[len(lines) // 2] > 40, lines  # each line long enough to see which name is at which end
+    assert lines[len(lines) // 2] > 60, lines  # each line long enough to see which name is at which end (39 px before)
     assert "Every leader of relation" in page.js("document.getElementById('details').innerText"), "the kind is listed"
     laid = page.js(PLACES)
     again = open_page(path, viewport=(1280, 800))  # the same page, the same layout
@@ -157,4 +157,32 @@ def test_the_merge_forms_choice_of_what_to_keep_stays_inside_the_panel(open_page
                               return [s.hidden, s.getBoundingClientRect().right, side.right - 14, s.options[0].text]; }""")
     assert not keep[0] and "17 mentions" in keep[3], keep
     assert keep[1] <= keep[2], keep  # within the panel's padding
+    page.check_clean()
+
+
+ON_SCREEN = """() => {
+  const net = kgraph.network, box = net.body.container.getBoundingClientRect(), pos = net.getPositions();
+  return Object.keys(pos).filter(k => net.body.nodes[k] && net.body.nodeIndices.includes(k)).every(k => {
+    const d = net.canvasToDOM(pos[k]);
+    return d.x >= 0 && d.y >= 0 && d.x <= box.width && d.y <= box.height;
+  });
+}"""
+
+
+@pytest.mark.browser
+def test_kinds_unticked_one_by_one_get_the_same_view_as_only(open_page, tmp_path):
+    # Unticking the other kinds of relation one by one leaves what "only leader of" leaves: the same layout of its
+    # own, framed, and the whole map framed again when they are ticked back.
+    page = open_page(_leaders_page(tmp_path), viewport=(1280, 800))
+    others = page.js("kgraph.data.predicates.map(p => p.name).filter(p => p !== 'leaderOf')")
+    for name in others:
+        page.page.uncheck(f'#pred-filters input[data-predicate="{name}"]')
+        page.settle()
+    lines = page.js(EDGE_PX)
+    assert len(lines) == len(LANDS) and lines[len(lines) // 2] > 60, lines  # 46 px before, in the whole map's frame
+    assert page.js(ON_SCREEN)
+    for name in others:
+        page.page.check(f'#pred-filters input[data-predicate="{name}"]')
+        page.settle()
+    assert page.js(ON_SCREEN)
     page.check_clean()

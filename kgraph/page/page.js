@@ -1369,11 +1369,11 @@
     for (i = 0; i < n; i++) { x[i] += dx; y[i] += dy; }
   }
   function layoutExplored() {
-    if (!state.explore && !filterLaidAlone()) { if (exploreSig !== null) restorePlaces(); return; }
+    if (!state.explore && !filterLaidAlone()) { if (exploreSig === null) return false; restorePlaces(); return true; }
     var ids = Array.from(drawnNodes).sort(), sig = ids.join('\n') + '\n\n' + Object.keys(edgeSig).sort().join('\n');
-    if (sig === exploreSig) return;
+    if (sig === exploreSig) return false;
     var n = ids.length;
-    if (n > EXPLORE_MAX) { restorePlaces(); exploreSig = sig; return; }  // as many as that: the corpus layout keeps them apart
+    if (n > EXPLORE_MAX) { restorePlaces(); exploreSig = sig; return true; }  // as many as that: the corpus layout keeps them apart
     exploreSig = sig;
     var at = {}, links = [];
     ids.forEach(function (id, i) { at[id] = i; });
@@ -1399,6 +1399,7 @@
       if (!(id in at)) { delete explorePos[id]; if (nodesDS.get(id)) upd.push(homeItem(id)); }
     });
     nodesDS.update(upd);
+    return true;
   }
 
   // ------------------------------------------------------------------ refresh after any change
@@ -1407,12 +1408,15 @@
     unplaceLone();
     rebuildNodes();
     rebuildEdges();
-    layoutExplored();
+    // a filter's own layout, begun or ended by a box ticked, is framed as "only" frames it: the view held the last
+    // layout's frame, the entities out of it
+    var relaid = layoutExplored() && !state.explore && window.kgraphReady;
     // a blocked entity goes from the network, its panel stays with what was asked and its undo (it went to the
     // corpus' panel, the keyboard's focus to the network)
     if (focused !== null && !drawnNodes.has(rep(focused)) && !blocked.has(focused)) clearSelection();
     else if (focused !== null) highlight(rep(focused));
     else if (!keepFocus) setFocus(null, null);
+    if (relaid && focused === null && selectedEdge === null) fitView();
     updateStats();
     updateExploreBar();
     followFilters();
