@@ -1317,9 +1317,9 @@
       || DATA.predicates.some(function (p) { return !state.preds.has(p.name); });
     return narrowed && drawnNodes.size > 0 && drawnNodes.size <= ALONE_SHARE * linkedCount;
   }
-  // A filter's entities start from their places drawn together towards their middle, into a disc of ALONE_ROOM edge
-  // lengths per entity: spread over the whole map, the layout's weak pull to the middle left "only member of" (53
-  // entities) 14 px lines at its frame. Their order around the middle stays the map's.
+  // The entities of a filter's part start from their places drawn together towards their middle, into a disc of
+  // ALONE_ROOM edge lengths per entity: spread over the whole map (a part's members may lie in several communities),
+  // the layout's weak pull to the middle would leave them far apart. Their order around the middle stays the map's.
   var ALONE_ROOM = 1.5;
   function gather(x, y) {
     var n = x.length, cx = 0, cy = 0, r = 0, i;
