@@ -914,6 +914,9 @@ def _apply_entity_corrections(res, corrections, texts: dict,
                     warnings.warn(f"correction {c.describe()}: every name is "
                                   f"{refs.key_of[gids[0]]!r} already; "
                                   f"nothing to merge", stacklevel=2)
+                    # Still the analyst's word on that entity: a grown corpus that joins the names itself
+                    # must not wipe the item from its provenance.
+                    notes[gids[0]].append(c.provenance())
                 continue
             keep = refs.get(c.keep) if c.keep else None
             if keep not in gids:
@@ -1455,9 +1458,11 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
                         _warn_ambiguous(c, ref, keys, "rejected for")
                 held = [f for f in held if (f.subject, f.object) == pairs_held[0]]
             out = [f for f in out if not any(f is h for h in held)]
+            out, implied = _without_implied_from(out, held)
             edited = sorted({f.subject for f in held}) or [subjects[0][0].key]
             # The subject's comment says what the item did: a reject that found nothing removed nothing.
-            done = c.provenance() + ("" if held else ": the graph held no such relation")
+            done = c.provenance() + ("" if held else ": the graph held no such relation") + (
+                f"; also removed what the articles implied from it: {', '.join(implied)}" if implied else "")
         else:
             from kgraph.core.model import fits
 
@@ -1489,6 +1494,42 @@ def _apply_fact_corrections(facts: list, entities: dict, corrections, blocked: d
             cid = cid_of[key]
             entities[cid] = replace(entities[cid], corrections=entities[cid].corrections + (done,))
     return out
+
+
+def _without_implied_from(facts: list, rejected: list) -> tuple[list, list[str]]:
+    """Drop the implied statements whose premise, in their article, is a rejected relation; name them.
+
+    A statement an article implies ("President Ann Roe" leaderOf Veltria, so citizenOf it) stands on its
+    premise: the analyst who rejects the premise rejects what was read from it, and only that (the
+    statement stays when its article or another states it).
+    """
+    from kgraph.extraction.implied import IMPLICATIONS
+
+    by_id = {imp.id: imp for imp in IMPLICATIONS}
+    gone = {(h.subject, h.predicate, h.object, aid) for h in rejected for aid, _r in h.evidence}
+    if not gone:
+        return facts, []
+
+    def from_rejected(f, aid: str, rel) -> bool:
+        imp = by_id.get(rel.method.split(":")[1]) if rel.method.startswith("implied:") else None
+        if imp is None:
+            return False
+        cs, _p, co = imp.conclusion
+        bound = {cs: f.subject, co: f.object}
+        return any(any(p == hp and a_id == aid and bound.get(a, hs) == hs and bound.get(b, ho) == ho
+                       for hs, hp, ho, a_id in gone) for a, p, b in imp.premises)
+
+    out, dropped = [], []
+    for f in facts:
+        kept = tuple(e for e in f.evidence if not from_rejected(f, *e))
+        if len(kept) == len(f.evidence):
+            out.append(f)
+            continue
+        if kept or f.method:
+            out.append(replace(f, evidence=kept))
+        else:
+            dropped.append(f"{f.subject} {f.predicate} {f.object}")
+    return out, dropped
 
 
 def _group_label(g) -> str:
