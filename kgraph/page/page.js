@@ -2197,7 +2197,10 @@
   // A fact in a list: its two ends (but the entity whose panel lists it), its kind, how sure and how often stated,
   // and its evidence one click away; greyed when the filters hide it.
   function factItem(e, self, after) {
-    var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+    // named with the relation it opens: a screen reader, or a keyboard's Tab, met "evidence, evidence, evidence" in a
+    // list whose lines share a neighbour (Nicolas Sarkozy: citizen of, leader of, works for France)
+    var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', 'aria-label': 'Evidence: ' + relationWords(e),
+      on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
     var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e, true)
       + (e.first ? ' · ' + statedWhen(e, true) : '');
@@ -2209,6 +2212,8 @@
   // (they followed the filters while the dates stayed those of every article: "1 article in the time and source
   // filters (2 in all) · 2014-01-02 to 2016-05-01" for one article of 2014)
   // Short (a line in a list of facts): the days kept alone, the span of all is in the relation's panel.
+  // a relation in words, both ends named ("Nicolas Sarkozy leader of France")
+  function relationWords(e) { return labelOf(e.from) + ' ' + predWords(e.predicate) + ' ' + labelOf(e.to); }
   function statedWhen(e, short) {
     var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
     if (!articleFiltered()) return all;
@@ -3020,6 +3025,8 @@
   }
   var typeBoxes = {}, typeCounts$ = {}, predCounts$ = {};
   // "only" beside each type and relation: one click where unticking the seven other relations took seven
+  // named in words, as the box beside it reads ("Show only leader of relations"): a screen reader read the graph's
+  // code ("Show only leaderOf")
   function onlyButton(name, only, then) {
     return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
       on: {click: function (ev) {
@@ -3039,6 +3046,11 @@
   // "Person only" the way back was ticking every other box.
   var allTypes = DATA.types.map(function (t) { return t.name; }), allPreds = DATA.predicates.map(function (p) { return p.name; });
   function aloneOrAll(set, name, all) { return set.size === 1 && set.has(name) ? new Set(all) : new Set([name]); }
+  // a type as a reader says a group of them ("people", "countries"), for the "only" buttons' names
+  function plainType(name) {
+    var w = String(name).toLowerCase();
+    return w === 'person' ? 'people' : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + 'ies' : /s$/.test(w) ? w : w + 's';
+  }
   function onlyOrAll(b, name, every) { b.title = 'Show only ' + name + ' (again: ' + every + ')'; return b; }
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
@@ -3054,7 +3066,7 @@
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
     typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
     $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
-      onlyOrAll(onlyButton(t.name, function () { state.types = aloneOrAll(state.types, t.name, allTypes); }), t.name, 'every type')));
+      onlyOrAll(onlyButton(plainType(t.name), function () { state.types = aloneOrAll(state.types, t.name, allTypes); }), plainType(t.name), 'every type')));
   });
   var anyLow = DATA.edges.some(lowConf);
   function paintLegend() {
@@ -3085,8 +3097,8 @@
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
     $('pred-filters').append(el('label', {title: p.name + ' in the graph'}, box, el('span', {class: 'pred', text: predWords(p.name), title: p.name}), predCounts$[p.name],
-      onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); },
-        function () { listKindAlone(p.name); }), p.name, 'every kind')));
+      onlyOrAll(onlyButton(predWords(p.name) + ' relations', function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); },
+        function () { listKindAlone(p.name); }), predWords(p.name) + ' relations', 'every kind')));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
