@@ -43,6 +43,23 @@ FIRST = "q => { const s = document.querySelector('#search'); s.value = q; s.disp
 
 
 @pytest.mark.browser
+def test_a_name_is_found_as_people_type_it(open_page, tmp_path):
+    # "President Obama", "Chancellor Merkel", "Mrs Merkel", "Merkel's", "Obama Barack" found no entity on 451
+    # articles (only sentences, or nothing), and "Schroeder" found another man than Gerhard Schröder.
+    page = open_page(_veltria_page(tmp_path), viewport=(1280, 800))
+    for query in ("Chancellor Lindqvist", "Mr Henrik Lindqvist", "Lindqvist's", "lindqvist henrik"):
+        assert page.js(FIRST, query).startswith("Henrik Lindqvist"), query
+    # a title dropped is said, so that the reader knows what was matched
+    assert "found by “lindqvist”" in page.js(FIRST, "Chancellor Lindqvist")
+    assert sorted(page.js("kgraph.find('Brueckner').map(n => n.label)")) == ["Anna Brueckner", "Jörg Brückner"]
+    assert page.js("kgraph.find('Brückner').map(n => n.label)") == ["Jörg Brückner"]
+    # a person's whole words only once a word is dropped: no chancellery, and a misspelt word is not dropped
+    assert page.js("kgraph.find('Veltrian Chancellery').map(n => n.label)") == []
+    assert page.js(FIRST, "Henrk Lindqvist") == "Henrik Lindqvist · close spelling"
+    page.check_clean()
+
+
+@pytest.mark.browser
 def test_buttons_are_named_in_words_and_say_what_they_act_on(open_page, tmp_path):
     # A screen reader read the "only" buttons as the graph's code ("Show only leaderOf"), and a person's facts about
     # one country as "evidence, evidence, evidence".

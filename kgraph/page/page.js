@@ -3569,9 +3569,17 @@
   // Ranks: exact name, exact other name, a word of a name starting with the query, initials,
   // then (for queries of 3+ characters) any substring.
   function norm(s) { return String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.(?=\S)|\.$/g, '').replace(/[\s\-‐–—_/,;:()'’"]+/g, ' ').trim(); }
+  // A name with an umlaut is found as German writes it without one ("Schroeder" for Schröder, "Koehler" for Köhler):
+  // folding the accent alone gave "schroder", and "Schroeder" found only another man of that name. The second
+  // spelling counts as the name it comes from (`of`): the label's own rank.
+  var UMLAUT = {'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'Ä': 'Ae', 'Ö': 'Oe', 'Ü': 'Ue'};
   var index = DATA.nodes.map(function (n) {
-    var names = [n.label].concat(n.alt).map(norm);
-    return {n: n, names: names, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
+    var names = [], of = [];
+    [n.label].concat(n.alt).forEach(function (x, k) {
+      names.push(norm(x)); of.push(k);
+      if (/[äöüÄÖÜ]/.test(x)) { names.push(norm(x.replace(/[äöüÄÖÜ]/g, function (c) { return UMLAUT[c]; }))); of.push(k); }
+    });
+    return {n: n, names: names, of: of, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
   });
   function within(a, b, k) {
     // true when a and b differ by at most k edits (insert, delete, change, swap of neighbours)
@@ -3599,28 +3607,58 @@
       return within(qn, name, k) || (single && name.split(' ').some(function (w) { return w.length >= CLOSE_MIN && within(qn, w, k); }));
     });
   }
-  function find(q, noCloseSpelling) {
-    var qn = norm(q);
-    if (!qn) return [];
+  function ranked(qn, worst) {
     var hits = [];
     index.forEach(function (it) {
       var best = 9;
-      it.names.forEach(function (name, k) {
+      it.names.forEach(function (name, j) {
+        var k = it.of[j];
         var s = name === qn ? (k === 0 ? 0 : 1)
           : (' ' + name).indexOf(' ' + qn) === 0 ? (k === 0 ? 2 : 3)
           : (' ' + name).indexOf(' ' + qn) > 0 ? 4
-          : it.initials[k] && it.initials[k] === qn.replace(/ /g, '') ? 5
+          : it.initials[j] && it.initials[j] === qn.replace(/ /g, '') ? 5
           : qn.length >= 3 && name.indexOf(qn) >= 0 ? 6 : 9;
         if (s < best) best = s;
       });
-      if (best < 9) hits.push([best, it.n]);
+      if (best <= worst) hits.push([best, it.n]);
     });
+    return hits;
+  }
+  // The words of a name in another order ("Obama Barack"), each beginning a word of one name.
+  function anyOrder(words) {
+    var hits = [];
+    index.forEach(function (it) {
+      if (it.names.some(function (name) { return words.every(function (w) { return (' ' + name).indexOf(' ' + w) >= 0; }); })) hits.push([4, it.n]);
+    });
+    return hits;
+  }
+  function find(q, noCloseSpelling) {
+    var qn = norm(String(q).replace(/(\S)['’]s(?=\s|$)/g, '$1'));  // "Merkel's" is Merkel (norm made it "merkel s")
+    if (!qn) return [];
+    var hits = ranked(qn, 8), words = qn.split(' ');
+    without = '';
+    if (!hits.length && words.length > 1) hits = anyOrder(words);
     if (!hits.length && !noCloseSpelling && qn.length >= CLOSE_MIN) index.forEach(function (it) { if (closeSpelling(qn, it)) hits.push([7, it.n]); });
+    // A title before a person's name, as a reader writes it ("President Obama", "Chancellor Merkel", "Mrs Merkel")
+    // found no entity, only sentences: the words after it, when they end a person's name (the surname, or the whole
+    // name), said beside each result. Whole words of a person only: "German Chancellor" finds its sentences, not
+    // "Chancellery", and "German Bank" no bank.
+    for (var d = 1; !hits.length && d < words.length; d++) {
+      var rest = ' ' + words.slice(d).join(' ') + ' ';
+      if (rest.length < 4) break;  // "Merkel 's" left "s"
+      index.forEach(function (it) {
+        if (typeOf(it.n) !== 'Person') return;
+        var j = -1;
+        it.names.forEach(function (name, i) { var x = ' ' + name + ' '; if (j < 0 && x.slice(x.length - rest.length) === rest) j = i; });
+        if (j >= 0) hits.push([it.of[j] === 0 ? 2 : 3, it.n]);
+      });
+      if (hits.length) without = rest.trim();
+    }
     closeOnly = hits.length > 0 && hits[0][0] === 7;
     hits.sort(function (a, b) { return a[0] - b[0] || a[1].rank - b[1].rank || (a[1].label < b[1].label ? -1 : 1); });
     return hits.map(function (h) { return h[1]; });
   }
-  var closeOnly = false;
+  var closeOnly = false, without = '';
   var results = $('results'), search = $('search'), current = [], currentArticles = [], currentSentences = [];
   // Articles whose title holds the query (3+ characters), listed after the entities: a story one remembers by its
   // headline is found without paging through hundreds of articles.
@@ -3670,7 +3708,7 @@
     sentencesIndexed().forEach(function (x) { add(x[0]); spell(x[1].sentence); });
     articleTitles.forEach(add);
     DATA.articles.forEach(function (a) { spell(a.title || a.id || ''); });
-    index.forEach(function (it) { it.names.forEach(add); [it.n.label].concat(it.n.alt).forEach(spell); });
+    index.forEach(function (it) { [it.n.label].concat(it.n.alt).forEach(function (x) { add(norm(x)); spell(x); }); });
     vocabulary = {count: count, words: Array.from(count.keys()).sort(), forms: forms};
     return vocabulary;
   }
@@ -3778,7 +3816,8 @@
         alts ? el('span', {class: 'result-alt', text: alts[1] + alts[2]}) : null,
         sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
         vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt result-hidden', text: ' · ' + notDrawnWhy(n)}),
-        closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
+        closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null,
+        without ? el('span', {class: 'result-alt result-without', text: ' · found by “' + without + '”'}) : null);
       results.append(el('li', null, b));
     });
     if (currentArticles.length) {
