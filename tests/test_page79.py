@@ -77,3 +77,18 @@ def test_buttons_are_named_in_words_and_say_what_they_act_on(open_page, tmp_path
     assert len(said) == 3 and len(set(said)) == 3, said
     assert "Evidence: Henrik Lindqvist leader of Veltria" in said
     page.check_clean()
+
+
+@pytest.mark.browser
+def test_a_communitys_members_are_saved_as_a_list(open_page, tmp_path):
+    # "what is in this community": its panel listed 50 members at a time, and the whole list as a file took the
+    # Export panel's "Only what is highlighted", in another part of the page.
+    page = open_page(_veltria_page(tmp_path), viewport=(1280, 800))
+    page.page.click("#community-list button.community-link")
+    page.settle()
+    assert page.page.locator("#details button.act-community-csv").count() == 1
+    rows = page.download("#details button.act-community-csv").splitlines()
+    listed = page.js("Array.from(document.querySelectorAll('#details .community-members li button')).map(b => b.textContent)")
+    assert rows[0].startswith("id,label,type,community,mentions")
+    assert [r.split(",")[1] for r in rows[1:]] == listed and len(listed) >= 3, (rows, listed)
+    page.check_clean()
