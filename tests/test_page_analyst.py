@@ -2432,7 +2432,7 @@ def test_an_export_can_hold_only_what_a_selection_highlights(open_page, analyst_
 def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analyst_page):
     # DWIE 350: to see only leaderOf took opening Relations and unticking the seven other kinds, eight clicks
     page = open_page(analyst_page)
-    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')
+    page.page.click('#pred-filters label:has(input[data-predicate="worksFor"]) button.only')
     page.settle()
     assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor"}
     assert page.js("[...document.querySelectorAll('#pred-filters input:checked')].map(b => b.dataset.predicate)") == ["worksFor"]
@@ -2440,21 +2440,21 @@ def test_one_click_shows_only_one_type_or_one_kind_of_relation(open_page, analys
     page.page.check('input[data-predicate="leaderOf"]')  # and a second kind, one more click
     page.settle()
     assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "leaderOf"}
-    page.page.click('#type-filters button.only[aria-label="Show only Person"]')
+    page.page.click('#type-filters label:has(input[data-type="Person"]) button.only')
     page.settle()
     assert page.js("[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)") == ["Person"]
     assert not page.js("kgraph.drawn()")  # no relation links two people: the network says why
     assert page.page.locator(".nothing-shown").is_visible()
     # a second click on the one shown alone shows every one again (it took ticking each of the others)
     types = "[...document.querySelectorAll('#type-filters input:checked')].map(b => b.dataset.type)"
-    page.page.click('#type-filters button.only[aria-label="Show only Person"]')
+    page.page.click('#type-filters label:has(input[data-type="Person"]) button.only')
     page.settle()
     assert page.js(types) == [t["name"] for t in page.js("kgraph.data.types")]
     assert page.page.locator(".nothing-shown").is_hidden()
-    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')  # worksFor and leaderOf: worksFor alone
+    page.page.click('#pred-filters label:has(input[data-predicate="worksFor"]) button.only')  # worksFor and leaderOf: worksFor alone
     page.settle()
     assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor"}
-    page.page.click('#pred-filters button.only[aria-label="Show only worksFor"]')
+    page.page.click('#pred-filters label:has(input[data-predicate="worksFor"]) button.only')
     page.settle()
     assert page.js("[...document.querySelectorAll('#pred-filters input:not(:checked)')].length") == 0
     assert {e["predicate"] for e in page.drawn_edges()} == {"worksFor", "leaderOf", "citizenOf", "livesIn", "memberOf"}

@@ -2197,7 +2197,10 @@
   // A fact in a list: its two ends (but the entity whose panel lists it), its kind, how sure and how often stated,
   // and its evidence one click away; greyed when the filters hide it.
   function factItem(e, self, after) {
-    var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', on: {click: function () { selectEdge(e.id); }}});
+    // named with the relation it opens: a screen reader, or a keyboard's Tab, met "evidence, evidence, evidence" in a
+    // list whose lines share a neighbour (Nicolas Sarkozy: citizen of, leader of, works for France)
+    var b = el('button', {type: 'button', class: 'link-button', text: 'evidence', 'aria-label': 'Evidence: ' + relationWords(e),
+      on: {click: function () { selectEdge(e.id); }}});
     // when it was stated: who leads an organization is read from several facts of several years (Ashton, Mogherini)
     var meta = e.gaz ? 'gazetteer' : e.asserted && !e.articles.length ? 'asserted by a correction' : confWords(e) + ' · ' + factCounts(e, true)
       + (e.first ? ' · ' + statedWhen(e, true) : '');
@@ -2209,6 +2212,8 @@
   // (they followed the filters while the dates stayed those of every article: "1 article in the time and source
   // filters (2 in all) · 2014-01-02 to 2016-05-01" for one article of 2014)
   // Short (a line in a list of facts): the days kept alone, the span of all is in the relation's panel.
+  // a relation in words, both ends named ("Nicolas Sarkozy leader of France")
+  function relationWords(e) { return labelOf(e.from) + ' ' + predWords(e.predicate) + ' ' + labelOf(e.to); }
   function statedWhen(e, short) {
     var span = function (a, b) { return a === b ? a : a + ' to ' + b; }, all = span(e.first, e.last);
     if (!articleFiltered()) return all;
@@ -2656,7 +2661,11 @@
     fill(details, el('h3', {text: com.names.join(', ')}),
       el('p', {text: 'A community of ' + plural(com.size, 'entity', 'entities') + ' closely linked by the relations stated in articles: ' + typeCounts(ms) + '.'}),
       el('div', {class: 'row'}, state.collapsed.has(c) ? button('Expand this community', function () { toggleCollapse(c, false); showCommunity(c); }, 'act-uncollapse')
-        : button('Collapse this community', function () { toggleCollapse(c, true); showCommunity(c); }, 'act-collapse')),
+        : button('Collapse this community', function () { toggleCollapse(c, true); showCommunity(c); }, 'act-collapse'),
+        // its members as a list to keep: the panel showed 50 at a time, and the whole list took the export's
+        // "Only what is highlighted" in another part of the page
+        titled(button('Save its members (CSV)', function () { download('community-' + c + '.csv', 'text/csv', nodesCsv(ms)); }, 'act-community-csv'),
+          'Every member, most mentioned first, with its type and mentions, as the Export panel\'s entities CSV')),
       el('h2', {text: 'Members, most mentioned first'}), list, more);
     visited('community', c);
     toPanelTop();
@@ -3020,6 +3029,8 @@
   }
   var typeBoxes = {}, typeCounts$ = {}, predCounts$ = {};
   // "only" beside each type and relation: one click where unticking the seven other relations took seven
+  // named in words, as the box beside it reads ("Show only leader of relations"): a screen reader read the graph's
+  // code ("Show only leaderOf")
   function onlyButton(name, only, then) {
     return el('button', {type: 'button', class: 'only', text: 'only', title: 'Show only ' + name, 'aria-label': 'Show only ' + name,
       on: {click: function (ev) {
@@ -3039,6 +3050,11 @@
   // "Person only" the way back was ticking every other box.
   var allTypes = DATA.types.map(function (t) { return t.name; }), allPreds = DATA.predicates.map(function (p) { return p.name; });
   function aloneOrAll(set, name, all) { return set.size === 1 && set.has(name) ? new Set(all) : new Set([name]); }
+  // a type as a reader says a group of them ("people", "countries"), for the "only" buttons' names
+  function plainType(name) {
+    var w = String(name).toLowerCase();
+    return w === 'person' ? 'people' : /[^aeiou]y$/.test(w) ? w.slice(0, -1) + 'ies' : /s$/.test(w) ? w : w + 's';
+  }
   function onlyOrAll(b, name, every) { b.title = 'Show only ' + name + ' (again: ' + every + ')'; return b; }
   function setType(name, on) {
     if (on) state.types.add(name); else state.types.delete(name);
@@ -3054,7 +3070,7 @@
     legendIcons[t.name] = el('span', {class: 'legend-icon', 'data-legend': t.name});
     typeCounts$[t.name] = el('span', {class: 'count', text: num(t.count)});
     $('type-filters').append(el('label', null, box, legendIcons[t.name], t.name, typeCounts$[t.name],
-      onlyOrAll(onlyButton(t.name, function () { state.types = aloneOrAll(state.types, t.name, allTypes); }), t.name, 'every type')));
+      onlyOrAll(onlyButton(plainType(t.name), function () { state.types = aloneOrAll(state.types, t.name, allTypes); }), plainType(t.name), 'every type')));
   });
   var anyLow = DATA.edges.some(lowConf);
   function paintLegend() {
@@ -3085,8 +3101,8 @@
     predBoxes[p.name] = box;
     predCounts$[p.name] = el('span', {class: 'count', text: num(p.count)});
     $('pred-filters').append(el('label', {title: p.name + ' in the graph'}, box, el('span', {class: 'pred', text: predWords(p.name), title: p.name}), predCounts$[p.name],
-      onlyOrAll(onlyButton(p.name, function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); },
-        function () { listKindAlone(p.name); }), p.name, 'every kind')));
+      onlyOrAll(onlyButton(predWords(p.name) + ' relations', function () { state.preds = aloneOrAll(state.preds, p.name, allPreds); },
+        function () { listKindAlone(p.name); }), predWords(p.name) + ' relations', 'every kind')));
   });
   if (!DATA.predicates.length) $('pred-filters').append(el('p', {class: 'muted', text: 'No relations.'}));
   $('min-conf').addEventListener('input', function () {
@@ -3368,10 +3384,10 @@
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   function csv(rows) { return rows.map(function (r) { return r.map(csvCell).join(','); }).join('\r\n') + '\r\n'; }
-  function nodesCsv() {
+  function nodesCsv(nodes) {
     // same_as: the IRIs merged into it (and its GeoNames page), as the graph's owl:sameAs; different_from: its
     // owl:differentFrom, the entities a correction keeps apart from it
-    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names', 'same_as', 'different_from']].concat(shownGraph().nodes.map(function (n) {
+    return csv([['id', 'label', 'type', 'community', 'mentions', 'other_names', 'same_as', 'different_from']].concat((nodes || shownGraph().nodes).map(function (n) {
       return [n.id, labelOf(n.id), typeOf(n), n.community, n.mentions, n.alt.join(' | '), n.sameAs.join(' | '), (n.differentFrom || []).join(' | ')];
     })));
   }
@@ -3557,9 +3573,17 @@
   // Ranks: exact name, exact other name, a word of a name starting with the query, initials,
   // then (for queries of 3+ characters) any substring.
   function norm(s) { return String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.(?=\S)|\.$/g, '').replace(/[\s\-‐–—_/,;:()'’"]+/g, ' ').trim(); }
+  // A name with an umlaut is found as German writes it without one ("Schroeder" for Schröder, "Koehler" for Köhler):
+  // folding the accent alone gave "schroder", and "Schroeder" found only another man of that name. The second
+  // spelling counts as the name it comes from (`of`): the label's own rank.
+  var UMLAUT = {'ä': 'ae', 'ö': 'oe', 'ü': 'ue', 'Ä': 'Ae', 'Ö': 'Oe', 'Ü': 'Ue'};
   var index = DATA.nodes.map(function (n) {
-    var names = [n.label].concat(n.alt).map(norm);
-    return {n: n, names: names, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
+    var names = [], of = [];
+    [n.label].concat(n.alt).forEach(function (x, k) {
+      names.push(norm(x)); of.push(k);
+      if (/[äöüÄÖÜ]/.test(x)) { names.push(norm(x.replace(/[äöüÄÖÜ]/g, function (c) { return UMLAUT[c]; }))); of.push(k); }
+    });
+    return {n: n, names: names, of: of, initials: names.map(function (x) { var w = x.split(' '); return w.length > 1 ? w.map(function (y) { return y[0] || ''; }).join('') : ''; })};
   });
   function within(a, b, k) {
     // true when a and b differ by at most k edits (insert, delete, change, swap of neighbours)
@@ -3587,28 +3611,58 @@
       return within(qn, name, k) || (single && name.split(' ').some(function (w) { return w.length >= CLOSE_MIN && within(qn, w, k); }));
     });
   }
-  function find(q, noCloseSpelling) {
-    var qn = norm(q);
-    if (!qn) return [];
+  function ranked(qn, worst) {
     var hits = [];
     index.forEach(function (it) {
       var best = 9;
-      it.names.forEach(function (name, k) {
+      it.names.forEach(function (name, j) {
+        var k = it.of[j];
         var s = name === qn ? (k === 0 ? 0 : 1)
           : (' ' + name).indexOf(' ' + qn) === 0 ? (k === 0 ? 2 : 3)
           : (' ' + name).indexOf(' ' + qn) > 0 ? 4
-          : it.initials[k] && it.initials[k] === qn.replace(/ /g, '') ? 5
+          : it.initials[j] && it.initials[j] === qn.replace(/ /g, '') ? 5
           : qn.length >= 3 && name.indexOf(qn) >= 0 ? 6 : 9;
         if (s < best) best = s;
       });
-      if (best < 9) hits.push([best, it.n]);
+      if (best <= worst) hits.push([best, it.n]);
     });
+    return hits;
+  }
+  // The words of a name in another order ("Obama Barack"), each beginning a word of one name.
+  function anyOrder(words) {
+    var hits = [];
+    index.forEach(function (it) {
+      if (it.names.some(function (name) { return words.every(function (w) { return (' ' + name).indexOf(' ' + w) >= 0; }); })) hits.push([4, it.n]);
+    });
+    return hits;
+  }
+  function find(q, noCloseSpelling) {
+    var qn = norm(String(q).replace(/(\S)['’]s(?=\s|$)/g, '$1'));  // "Merkel's" is Merkel (norm made it "merkel s")
+    if (!qn) return [];
+    var hits = ranked(qn, 8), words = qn.split(' ');
+    without = '';
+    if (!hits.length && words.length > 1) hits = anyOrder(words);
     if (!hits.length && !noCloseSpelling && qn.length >= CLOSE_MIN) index.forEach(function (it) { if (closeSpelling(qn, it)) hits.push([7, it.n]); });
+    // A title before a person's name, as a reader writes it ("President Obama", "Chancellor Merkel", "Mrs Merkel")
+    // found no entity, only sentences: the words after it, when they end a person's name (the surname, or the whole
+    // name), said beside each result. Whole words of a person only: "German Chancellor" finds its sentences, not
+    // "Chancellery", and "German Bank" no bank.
+    for (var d = 1; !hits.length && d < words.length; d++) {
+      var rest = ' ' + words.slice(d).join(' ') + ' ';
+      if (rest.length < 4) break;  // "Merkel 's" left "s"
+      index.forEach(function (it) {
+        if (typeOf(it.n) !== 'Person') return;
+        var j = -1;
+        it.names.forEach(function (name, i) { var x = ' ' + name + ' '; if (j < 0 && x.slice(x.length - rest.length) === rest) j = i; });
+        if (j >= 0) hits.push([it.of[j] === 0 ? 2 : 3, it.n]);
+      });
+      if (hits.length) without = rest.trim();
+    }
     closeOnly = hits.length > 0 && hits[0][0] === 7;
     hits.sort(function (a, b) { return a[0] - b[0] || a[1].rank - b[1].rank || (a[1].label < b[1].label ? -1 : 1); });
     return hits.map(function (h) { return h[1]; });
   }
-  var closeOnly = false;
+  var closeOnly = false, without = '';
   var results = $('results'), search = $('search'), current = [], currentArticles = [], currentSentences = [];
   // Articles whose title holds the query (3+ characters), listed after the entities: a story one remembers by its
   // headline is found without paging through hundreds of articles.
@@ -3658,7 +3712,7 @@
     sentencesIndexed().forEach(function (x) { add(x[0]); spell(x[1].sentence); });
     articleTitles.forEach(add);
     DATA.articles.forEach(function (a) { spell(a.title || a.id || ''); });
-    index.forEach(function (it) { it.names.forEach(add); [it.n.label].concat(it.n.alt).forEach(spell); });
+    index.forEach(function (it) { [it.n.label].concat(it.n.alt).forEach(function (x) { add(norm(x)); spell(x); }); });
     vocabulary = {count: count, words: Array.from(count.keys()).sort(), forms: forms};
     return vocabulary;
   }
@@ -3766,7 +3820,8 @@
         alts ? el('span', {class: 'result-alt', text: alts[1] + alts[2]}) : null,
         sameName[labelOf(n.id)] > 1 ? el('span', {class: 'result-alt result-type', text: ' · ' + (typeOf(n) || 'Unknown') + ', ' + plural(n.mentions || 0, 'mention')}) : null,
         vis$.nodes.has(n.id) ? null : el('span', {class: 'result-alt result-hidden', text: ' · ' + notDrawnWhy(n)}),
-        closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null);
+        closeOnly ? el('span', {class: 'result-alt', text: ' · close spelling'}) : null,
+        without ? el('span', {class: 'result-alt result-without', text: ' · found by “' + without + '”'}) : null);
       results.append(el('li', null, b));
     });
     if (currentArticles.length) {
