@@ -626,17 +626,18 @@ def _build(inputs, out: Path, model, skip_bad, min_confidence, into, jobs, dask,
             kept = sum(1 for aid in manifest if aid not in new)
             manifest.update(new)
             exs = []
-            for aid, key in sorted(manifest.items()):
-                ex = loaded.pop(key, None)
-                why = None
-                if ex is None:
-                    ex, why = store.check(key)
-                if ex is None or ex.article.id != aid:
-                    what = "missing" if ex is None and why is None else f"damaged ({why or 'another article'})"
-                    raise GraphError(f"{out}: the cached extraction of article {aid!r} is {what} and its source "
-                                     f"was not given: add it to the inputs (kgraph build SOURCE --into {out}) "
-                                     f"or build the folder from all its sources without --into")
-                exs.append(filter_confidence(ex, min_confidence))
+            with collector_paused():
+                for aid, key in sorted(manifest.items()):
+                    ex = loaded.pop(key, None)
+                    why = None
+                    if ex is None:
+                        ex, why = store.check(key)
+                    if ex is None or ex.article.id != aid:
+                        what = "missing" if ex is None and why is None else f"damaged ({why or 'another article'})"
+                        raise GraphError(f"{out}: the cached extraction of article {aid!r} is {what} and its source "
+                                         f"was not given: add it to the inputs (kgraph build SOURCE --into {out}) "
+                                         f"or build the folder from all its sources without --into")
+                    exs.append(filter_confidence(ex, min_confidence))
         unread = {n: w for n, w in earlier.get("skipped", ()) if n not in skips.read}
         unread.update(skips.skipped)  # skipped again: this build's reason
         files_skipped = tuple(sorted(unread.items()))
@@ -697,10 +698,39 @@ def build_record(kb: KnowledgeBase, name: str, title: str | None = None,
                        tuple(sorted(set(files_skipped) | set(articles))))
 
 
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector for the block (as it was after).
+
+    Loading, linking and writing a corpus make millions of objects that live to the end, and a full collection
+    walks every one of them: at 2,000 articles the collector took a fifth of linking and a third of writing
+    (2.4 s). The few cycles they leave (about 20 MB at 2,000 articles) are collected after.
+    """
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
                     formats: Iterable[str] = (), corrections=None, min_confidence: float = 0.0,
                     before_rename=None, published: dict | None = None,
                     record=None) -> tuple[KnowledgeBase, list[Path]]:
+    """Link the extractions and write the outputs atomically; return the knowledge base and the files (see :func:`_write`)."""
+    with collector_paused():
+        return _write(exs, out, max_nodes, formats, corrections, min_confidence, before_rename, published, record)
+
+
+def _write(exs: list[Extraction], out: Path, max_nodes: int | None = None,
+           formats: Iterable[str] = (), corrections=None, min_confidence: float = 0.0,
+           before_rename=None, published: dict | None = None,
+           record=None) -> tuple[KnowledgeBase, list[Path]]:
     """Link the extractions and write the outputs atomically; return the knowledge base and the files.
 
     ``before_rename(graph_text, kb)`` runs once every output is ready, before
