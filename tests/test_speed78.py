@@ -11,6 +11,7 @@ import pytest
 from kgraph.build import pipeline
 from kgraph.build.cache import needs_torch
 from kgraph.core.model import Article, BuildRecord, Extraction, Mention, Relation
+from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.nlp import SECTION
 from kgraph.graph import rdf
 from kgraph.linking.link import link_extractions
@@ -31,13 +32,15 @@ def _extractions() -> list[Extraction]:
     """Three invented articles; the same relation stated in two of them (one triple in two named graphs)."""
     exs = []
     for i, title in enumerate(("Varnholt in Brelmark", "Rail Board news", None)):
-        art = Article(f"veltria-{i}", TEXT, title=title, url=f"https://example.org/veltria/{i}", date="2031-04-0{}".format(i + 1))
-        person = _mention("Ilsa Varnholt", "Ilsa Varnholt", "Person")
-        board = _mention("Korvanian Rail Board", "Korvanian Rail Board", "Organization")
-        town = _mention("Brelmark", "Brelmark", "Place")
+        art = Article(f"veltria-{i}", TEXT, title=title, url=f"https://example.org/veltria/{i}",
+                      date=f"2031-04-0{i + 1}")
+        person = _mention("Ilsa Varnholt", "Ilsa Varnholt", EntityType.Person)
+        board = _mention("Korvanian Rail Board", "Korvanian Rail Board", EntityType.Organization)
+        town = _mention("Brelmark", "Brelmark", EntityType.Place)
         sent_end = TEXT.index(".", TEXT.index("Varnholt works")) + 1
         sentence = TEXT[TEXT.index("Varnholt works"):sent_end]
-        rel = Relation(person, "worksFor", board, 0.9, "rule:works-for", sentence, TEXT.index("Varnholt works"), sent_end)
+        rel = Relation(person, Predicate.worksFor, board, 0.9, "rule:works-for", sentence, TEXT.index("Varnholt works"),
+                       sent_end)
         exs.append(Extraction(art, (person, town, board), (rel,) if i < 2 else ()))
     return exs
 
@@ -68,7 +71,7 @@ def test_articles_known_read_are_not_tested_again():
     assert len(long.text) > SECTION
     def brel(a: Article) -> tuple:
         at = a.text.lower().index("brelmark")
-        return (Mention(a.text[at:at + 8], "Place", at, at + 8, "Brelmark"),)
+        return (Mention(a.text[at:at + 8], EntityType.Place, at, at + 8, "Brelmark"),)
 
     exs = [Extraction(en, brel(en)), Extraction(de), Extraction(caps, brel(caps)), Extraction(long, brel(long))]
     read = pipeline.read_whole(exs, current={"en1", "de1", "long1"})

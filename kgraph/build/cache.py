@@ -267,7 +267,7 @@ def _meta_file(name: str) -> Path | None:
 
 
 def needs_torch(model: str | None) -> bool:
-    """Return whether a spaCy pipeline may need torch: True unless its ``config.cfg`` names no torch or transformer layer."""
+    """Return whether a spaCy pipeline may need torch: False only when its ``config.cfg`` names no torch or transformer."""
     from kgraph.extraction import nlp
 
     try:

@@ -722,7 +722,7 @@ def _link_and_write(exs: list[Extraction], out: Path, max_nodes: int | None = No
                     formats: Iterable[str] = (), corrections=None, min_confidence: float = 0.0,
                     before_rename=None, published: dict | None = None,
                     record=None) -> tuple[KnowledgeBase, list[Path]]:
-    """Link the extractions and write the outputs atomically; return the knowledge base and the files (see :func:`_write`)."""
+    """Link the extractions and write the outputs atomically; return the knowledge base and the files (:func:`_write`)."""
     with collector_paused():
         return _write(exs, out, max_nodes, formats, corrections, min_confidence, before_rename, published, record)
 
