@@ -34,7 +34,7 @@ from functools import cache
 from pathlib import Path
 
 from kgraph.core import atomic, userfile
-from kgraph.core.errors import GraphError
+from kgraph.core.errors import GraphError, KGraphError
 from kgraph.core.iri import is_entity_key
 from kgraph.core.model import Article, Extraction, Mention, Relation
 
@@ -228,25 +228,11 @@ def model_fingerprint(model: str | None) -> str:
     from kgraph.extraction import nlp
 
     name = model or nlp.default_model()
-    path = Path(name)
-    meta_file = path / "meta.json" if path.is_dir() else None
-    if meta_file is None and not _importable(name):
+    if not Path(name).is_dir() and not _importable(name):
         from kgraph.core.errors import ModelError
 
         raise ModelError(f"cannot load spaCy pipeline {name!r}: no such package or folder")
-    if meta_file is None:
-        try:
-            import importlib.util
-
-            spec = importlib.util.find_spec(name)
-            if spec is not None and spec.submodule_search_locations:
-                for loc in spec.submodule_search_locations:
-                    cands = sorted(Path(loc).glob("*/meta.json")) + [Path(loc) / "meta.json"]
-                    meta_file = next((c for c in cands if c.is_file()), None)
-                    if meta_file:
-                        break
-        except (ImportError, ValueError):
-            meta_file = None
+    meta_file = _meta_file(name)
     if meta_file is not None and meta_file.is_file():
         try:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
@@ -258,6 +244,41 @@ def model_fingerprint(model: str | None) -> str:
         return f"{name}=={metadata.version(name.replace('_', '-'))}"
     except metadata.PackageNotFoundError:
         return f"{name}==?"
+
+
+def _meta_file(name: str) -> Path | None:
+    """Return where a spaCy pipeline's ``meta.json`` should be (a folder's own, else its package's), or None."""
+    path = Path(name)
+    if path.is_dir():
+        return path / "meta.json"
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.submodule_search_locations:
+            for loc in spec.submodule_search_locations:
+                cands = sorted(Path(loc).glob("*/meta.json")) + [Path(loc) / "meta.json"]
+                meta_file = next((c for c in cands if c.is_file()), None)
+                if meta_file:
+                    return meta_file
+    except (ImportError, ValueError):
+        pass
+    return None
+
+
+def needs_torch(model: str | None) -> bool:
+    """Return whether a spaCy pipeline may need torch: False only when its ``config.cfg`` names no torch or transformer."""
+    from kgraph.extraction import nlp
+
+    try:
+        meta_file = _meta_file(model or nlp.default_model())
+        text = (meta_file.parent / "config.cfg").read_text(encoding="utf-8") if meta_file is not None else None
+    except (OSError, ValueError, UnicodeError, KGraphError):
+        return True  # unknown: the pipeline loads as it always did
+    if text is None:
+        return True
+    text = text.lower()
+    return "torch" in text or "transformer" in text
 
 
 def _importable(name: str) -> bool:

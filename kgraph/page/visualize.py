@@ -86,10 +86,22 @@ _VOTES = (KG.personVotes, KG.organizationVotes, KG.countryVotes, KG.placeVotes)
 @cache
 def _asset(name: str) -> str:
     if name == "vis-network.min.js":
-        lib = resources.files("pyvis").joinpath("lib/vis-9.1.2/vis-network.min.js")
+        lib = _pyvis_dir().joinpath("lib/vis-9.1.2/vis-network.min.js")
     else:
         lib = resources.files("kgraph").joinpath("page", name)
     return lib.read_text(encoding="utf-8")
+
+
+def _pyvis_dir():
+    """Return pyvis's package folder, found without importing pyvis (its import, jinja2's, cost 0.1 s a build)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    locations = list(spec.submodule_search_locations or ()) if spec is not None else []
+    for loc in locations:
+        if Path(loc, "lib").is_dir():
+            return Path(loc)
+    return resources.files("pyvis")  # an unusual install (a zip): its own reader
 
 
 @dataclass(frozen=True)
