@@ -15,6 +15,7 @@ import gzip
 import html as _html
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -869,28 +870,132 @@ def _hiding_value(prop: str, value: str) -> bool:
     return False  # backgrounds, transitions, animations: they draw, or may draw, text again
 
 
-#: CSS's basic named colours (the ones hidden text is written in; other names are read as "some colour").
-_NAMED = {"white": (255, 255, 255), "black": (0, 0, 0), "silver": (192, 192, 192), "gray": (128, 128, 128),
-          "grey": (128, 128, 128), "red": (255, 0, 0), "maroon": (128, 0, 0), "yellow": (255, 255, 0),
-          "olive": (128, 128, 0), "lime": (0, 255, 0), "green": (0, 128, 0), "aqua": (0, 255, 255),
-          "cyan": (0, 255, 255), "teal": (0, 128, 128), "blue": (0, 0, 255), "navy": (0, 0, 128),
-          "fuchsia": (255, 0, 255), "magenta": (255, 0, 255), "purple": (128, 0, 128)}
+#: CSS's named colours, name then hex (all 148: "ivory" on "#fffff0" is text in the colour of its paper).
+_NAMED_HEX = dict(zip(*[iter((
+    "aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc bisque ffe4c4 black "
+    "000000 blanchedalmond ffebcd blue 0000ff blueviolet 8a2be2 brown a52a2a burlywood deb887 cadetblue 5f9ea0 "
+    "chartreuse 7fff00 chocolate d2691e coral ff7f50 cornflowerblue 6495ed cornsilk fff8dc crimson dc143c cyan 00ffff "
+    "darkblue 00008b darkcyan 008b8b darkgoldenrod b8860b darkgray a9a9a9 darkgreen 006400 darkgrey a9a9a9 darkkhaki "
+    "bdb76b darkmagenta 8b008b darkolivegreen 556b2f darkorange ff8c00 darkorchid 9932cc darkred 8b0000 darksalmon "
+    "e9967a darkseagreen 8fbc8f darkslateblue 483d8b darkslategray 2f4f4f darkslategrey 2f4f4f darkturquoise 00ced1 "
+    "darkviolet 9400d3 deeppink ff1493 deepskyblue 00bfff dimgray 696969 dimgrey 696969 dodgerblue 1e90ff firebrick "
+    "b22222 floralwhite fffaf0 forestgreen 228b22 fuchsia ff00ff gainsboro dcdcdc ghostwhite f8f8ff gold ffd700 "
+    "goldenrod daa520 gray 808080 green 008000 greenyellow adff2f grey 808080 honeydew f0fff0 hotpink ff69b4 "
+    "indianred cd5c5c indigo 4b0082 ivory fffff0 khaki f0e68c lavender e6e6fa lavenderblush fff0f5 lawngreen 7cfc00 "
+    "lemonchiffon fffacd lightblue add8e6 lightcoral f08080 lightcyan e0ffff lightgoldenrodyellow fafad2 lightgray "
+    "d3d3d3 lightgreen 90ee90 lightgrey d3d3d3 lightpink ffb6c1 lightsalmon ffa07a lightseagreen 20b2aa lightskyblue "
+    "87cefa lightslategray 778899 lightslategrey 778899 lightsteelblue b0c4de lightyellow ffffe0 lime 00ff00 "
+    "limegreen 32cd32 linen faf0e6 magenta ff00ff maroon 800000 mediumaquamarine 66cdaa mediumblue 0000cd "
+    "mediumorchid ba55d3 mediumpurple 9370db mediumseagreen 3cb371 mediumslateblue 7b68ee mediumspringgreen 00fa9a "
+    "mediumturquoise 48d1cc mediumvioletred c71585 midnightblue 191970 mintcream f5fffa mistyrose ffe4e1 moccasin "
+    "ffe4b5 navajowhite ffdead navy 000080 oldlace fdf5e6 olive 808000 olivedrab 6b8e23 orange ffa500 orangered "
+    "ff4500 orchid da70d6 palegoldenrod eee8aa palegreen 98fb98 paleturquoise afeeee palevioletred db7093 papayawhip "
+    "ffefd5 peachpuff ffdab9 peru cd853f pink ffc0cb plum dda0dd powderblue b0e0e6 purple 800080 rebeccapurple 663399 "
+    "red ff0000 rosybrown bc8f8f royalblue 4169e1 saddlebrown 8b4513 salmon fa8072 sandybrown f4a460 seagreen 2e8b57 "
+    "seashell fff5ee sienna a0522d silver c0c0c0 skyblue 87ceeb slateblue 6a5acd slategray 708090 slategrey 708090 "
+    "snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c teal 008080 thistle d8bfd8 tomato ff6347 turquoise "
+    "40e0d0 violet ee82ee wheat f5deb3 white ffffff whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32").split())] * 2))
+_NAMED = {name: tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)) for name, h in _NAMED_HEX.items()}
 #: The colour of no ink: ``transparent`` or any colour of alpha zero.
 _CLEAR = "clear"
 _HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
-_NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)%?")
+#: A number of a colour function: sign, decimals, exponent and unit (``2.55e2``, ``-5``, ``50%``, ``.5turn``).
+_COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(%|deg|grad|rad|turn)?")
+#: Degrees per unit of a hue.
+_HUE_DEG = {None: 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
+#: Colour functions whose channels are read; others (``lab()``, ``oklch()``, ``color(display-p3 ...)``) are read
+#: for an alpha of zero only.
+_COLOUR_FUNCTIONS = ("rgb", "rgba", "hsl", "hsla", "hwb", "color")
+#: The colour of the text's parent (``currentcolor``): as a text colour it changes nothing, as a background it is
+#: the text's own colour.
+_CURRENT = "current"
+#: How far (of 255, in each channel) two colours may differ and still be one to a reader ("#fffffe" on white).
+SAME_COLOUR = 4
 
 
-def _channel(v: str, scale: float) -> float:
-    return float(v[:-1]) / 100 * scale if v.endswith("%") else float(v)
+def _number(v: str, percent: float, units: bool = False) -> float | None:
+    """Return a colour function's argument (``none`` is zero; a percentage of ``percent``), None if not a number."""
+    if v == "none":
+        return 0.0
+    m = _COLOUR_NUMBER.fullmatch(v)
+    if m is None or (m.group(1) not in (None, "%") and not units):
+        return None
+    try:
+        x = float(v[:m.start(1)] if m.group(1) else v)
+    except ValueError:
+        return None
+    if not math.isfinite(x):
+        return None
+    if m.group(1) == "%":
+        return x / 100 * percent
+    return x * _HUE_DEG[m.group(1)] if units else x
+
+
+def _hsl(h: float, s: float, light: float) -> tuple:
+    """Return (r, g, b) in 0-1 of a hue in degrees and saturation and lightness in 0-1 (CSS Color 4's formula)."""
+    s, light = min(max(s, 0.0), 1.0), min(max(light, 0.0), 1.0)
+
+    def f(n: int) -> float:
+        k = (n + h / 30) % 12
+        return light - s * min(light, 1 - light) * max(-1.0, min(k - 3, 9 - k, 1.0))
+
+    return f(0), f(8), f(4)
+
+
+def _function_colour(name: str, inside: str) -> tuple | str | None:
+    """Return the colour of ``name(inside)`` as :func:`_colour` does."""
+    # "rgb(1, 2, 3)", "rgb(1 2 3 / 0)", "hsla(0,0%,0%,.5)": split, not matched (no pattern to backtrack in)
+    words = inside.replace(",", " ").replace("/", " / ").split()
+    if "/" in words:
+        at = words.index("/")
+        channels, alpha_words = words[:at], words[at + 1:]
+    else:
+        channels, alpha_words = words, []
+        if name in _COLOUR_FUNCTIONS[:4] and len(words) == 4 and "," in inside:
+            channels, alpha_words = words[:3], words[3:]
+    if len(alpha_words) > 1:
+        return None
+    alpha = _number(alpha_words[0], 1) if alpha_words else 1.0
+    if alpha is None:
+        return None
+    if alpha <= 0:
+        return _CLEAR  # no ink whatever the channels say
+    if name not in _COLOUR_FUNCTIONS or alpha < 1:
+        return None  # part-transparent: what shows through is not known
+    if name == "color":
+        if not channels or channels[0] != "srgb":
+            return None
+        values = [None if v is None else 255 * v for v in (_number(c, 1) for c in channels[1:])]
+    elif name in ("rgb", "rgba"):
+        values = [_number(v, 255) for v in channels]
+    else:
+        values = [_number(channels[0], 1, units=True)] + [_number(v, 1) for v in channels[1:]] if channels else []
+        if len(values) == 3 and None not in values:
+            if name != "hwb":
+                # "hsl(0 0% 100%)"; CSS Color 4 also reads bare numbers as percentages
+                s, light = (v / 100 if not c.endswith("%") else v for v, c in zip(values[1:], channels[1:]))
+                values = [255 * c for c in _hsl(values[0], s, light)]
+            else:
+                white, black = (v / 100 if not c.endswith("%") else v for v, c in zip(values[1:], channels[1:]))
+                white, black = max(white, 0.0), max(black, 0.0)
+                if white + black >= 1:
+                    values = [255 * white / (white + black)] * 3
+                else:
+                    values = [255 * (c * (1 - white - black) + white) for c in _hsl(values[0], 1.0, 0.5)]
+    if len(values) != 3 or None in values:
+        return None
+    return tuple(min(max(round(v), 0), 255) for v in values)
 
 
 def _colour(value: str | None) -> tuple | str | None:
-    """Return a CSS colour as (r, g, b) when opaque, :data:`_CLEAR` when of alpha zero, None when unknown (other
-    names, ``currentcolor``, ``hsl()``, part-transparent colours, anything not a colour)."""
-    value = (value or "").strip()
+    """Return a CSS colour as (r, g, b) when opaque, :data:`_CLEAR` when of alpha zero, :data:`_CURRENT` for
+    ``currentcolor``, None when unknown (part-transparent colours, ``lab()`` and other spaces, ``color-mix()``,
+    anything not a colour)."""
+    value = (value or "").strip().lower()
     if value == "transparent":
         return _CLEAR
+    if value == "currentcolor":
+        return _CURRENT
     if value in _NAMED:
         return _NAMED[value]
     if m := _HEX_COLOUR.fullmatch(value):
@@ -899,15 +1004,16 @@ def _colour(value: str | None) -> tuple | str | None:
             h = "".join(c + c for c in h)
         alpha = int(h[6:8], 16) if len(h) == 8 else 255
         return _CLEAR if alpha == 0 else (tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)) if alpha == 255 else None)
-    if value.startswith(("rgb(", "rgba(")) and value.endswith(")"):
-        # "rgb(1, 2, 3)", "rgb(1 2 3 / 0)", "rgba(1,2,3,0.5)": split, not matched (no pattern to backtrack in)
-        parts = value[value.index("(") + 1:-1].replace(",", " ").replace("/", " ").split()
-        if len(parts) not in (3, 4) or not all(_NUMBER.fullmatch(v) for v in parts):
-            return None
-        rgb = tuple(round(_channel(v, 255)) for v in parts[:3])
-        alpha = 1.0 if len(parts) == 3 else _channel(parts[3], 1)
-        return _CLEAR if alpha == 0 else (rgb if alpha >= 1 else None)
+    name, paren, rest = value.partition("(")
+    if paren and rest.endswith(")") and name.isalpha() and len(value) <= 200 and "(" not in rest:
+        return _function_colour(name, rest[:-1])
     return None
+
+
+def _same_colour(a, b) -> bool:
+    """Return True if two known colours (r, g, b) are one to a reader."""
+    return (isinstance(a, tuple) and isinstance(b, tuple)
+            and all(abs(x - y) <= SAME_COLOUR for x, y in zip(a, b)))
 
 
 def _zero_opacity(value: str | None) -> bool:
@@ -1253,8 +1359,11 @@ def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
         return ink, paper
     colour = _cascaded(el, "color", sheet)
     if colour is not None and colour not in ("inherit", "unset", "revert", "revert-layer"):
-        ink = _colour(colour)
+        got = _colour(colour)
+        ink = ink if got == _CURRENT else got  # currentcolor: the parent's colour, which the text has already
     behind = _background(el, sheet)
+    if behind == _CURRENT:  # a background in the text's own colour; in no colour when the text has none
+        behind = _CLEAR if ink == _CLEAR else ink
     if behind != _CLEAR:
         paper = behind
     return ink, paper
@@ -1265,7 +1374,7 @@ def _sets_ink(el, sheet: _StyleSheet | None) -> bool:
     if not isinstance(el.tag, str) or not (el.get("style") or sheet):
         return False
     colour = _cascaded(el, "color", sheet)
-    return (colour is not None and _colour(colour) != _CLEAR) or _background(el, sheet) != _CLEAR
+    return (colour is not None and _colour(colour) not in (_CLEAR, _CURRENT)) or _background(el, sheet) != _CLEAR
 
 
 def _own_visibility(el, sheet: _StyleSheet | None = None) -> bool | None:
@@ -1346,7 +1455,7 @@ def _without_hidden(html: str, name: str = "<html>") -> str:
             sized = sized if own is None else own
             ink, paper = _own_ink(el, sheet, ink, paper)
             # text in no ink, or in the colour painted behind it on this page, is seen by no reader
-            inked = ink != _CLEAR and (ink is None or ink != paper)
+            inked = ink != _CLEAR and not _same_colour(ink, paper)
             seen = visible and sized and inked
             if (_hides(el, sheet) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
                 el.drop_tree()  # its tail stays (blanked already when its parent is not drawn)

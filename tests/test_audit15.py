@@ -1,0 +1,137 @@
+"""The fifteenth adversarial pass (round hostile78): each test failed on the code before its fix.
+
+Invented inputs only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from kgraph.core.errors import InputError
+
+# ---------------------------------------------------------------- a gold file names only articles beside it
+
+GOLD = {"entities": [{"id": 1, "type": "Person", "names": "Oskar Venn"}]}
+
+
+def _gold_layout(tmp_path):
+    """Write gold/, docs/a.txt and an outside secret; return (gold folder, docs folder)."""
+    gold, docs = tmp_path / "gold", tmp_path / "docs"
+    gold.mkdir()
+    docs.mkdir()
+    (docs / "a.txt").write_text("Oskar Venn works for Hollow Ridge Capital in Veltria.", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("Tilde Marsk keeps the vault key.", encoding="utf-8")
+    (gold / "inside.txt").write_text("Oskar Venn spoke in Korvania.", encoding="utf-8")
+    return gold, docs
+
+
+@pytest.mark.parametrize("document", ["../secret.txt", "{tmp}/secret.txt", "link.txt", "../docs/a.txt"])
+def test_a_gold_file_cannot_name_an_article_outside_its_folder(tmp_path, document):
+    # Any readable file was built and its names reported as false entities (/etc/passwd, ../../secret).
+    from kgraph.evaluate import load_gold
+
+    gold, _ = _gold_layout(tmp_path)
+    (gold / "link.txt").symlink_to(tmp_path / "secret.txt")
+    path = gold / "g.json"
+    path.write_text(json.dumps({"document": document.format(tmp=tmp_path), **GOLD}), encoding="utf-8")
+    with pytest.raises(InputError, match="outside the gold file's folder .*--documents DIR"):
+        load_gold(path)
+
+
+def test_a_gold_files_article_may_lie_beside_it_below_it_or_in_a_folder_named_with_documents(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph import cli
+    from kgraph.evaluate import load_gold
+
+    gold, docs = _gold_layout(tmp_path)
+    (gold / "sub").mkdir()
+    (gold / "sub" / "b.txt").write_text("Oskar Venn left.", encoding="utf-8")
+    for document in ("inside.txt", "sub/b.txt"):
+        (gold / "g.json").write_text(json.dumps({"document": document, **GOLD}), encoding="utf-8")
+        assert load_gold(gold / "g.json")["document"].name == os.path.basename(document)
+    (gold / "g.json").write_text(json.dumps({"document": "../docs/a.txt", **GOLD}), encoding="utf-8")
+    assert load_gold(gold / "g.json", documents=(docs,))["document"] == (docs / "a.txt").resolve()
+    help_text = CliRunner().invoke(cli.main, ["evaluate", "--help"]).output
+    assert "--documents DIR" in help_text
+
+
+# ---------------------------------------------------------------- a long integer said in kgraph's words
+
+
+def test_a_too_long_integer_is_said_in_kgraphs_words_not_pythons(tmp_path):
+    # "Exceeds the limit (4300 digits) ...; use sys.set_int_max_str_digits() to increase the limit": advice
+    # about a Python function no user of the command line can call.
+    from click.testing import CliRunner
+
+    from kgraph import cli
+    from kgraph.core import userfile
+
+    digits = "7" * 5000
+    with pytest.raises(InputError) as got:
+        userfile.loads('{"id": %s}' % digits, InputError, "fixes.json")
+    assert "an integer of 5,000 digits" in str(got.value) and "sys." not in str(got.value)
+    graph = tmp_path / "g.ttl"
+    graph.write_text(f"<http://example.org/a> <http://example.org/p> {digits} .\n", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["validate", str(graph)])
+    assert result.exit_code == 1
+    assert "an integer of 5,000 digits" in result.output and "set_int_max_str_digits" not in result.output
+
+
+# ---------------------------------------------------------------- HTML: colours in every form CSS writes
+
+
+def _page_text(fragment: str) -> str:
+    from .test_audit14 import _page_text as page_text
+
+    return page_text(fragment)
+
+
+PLANTED = "Oskar Venn works for Hollow Ridge Capital."
+
+
+@pytest.mark.parametrize("fragment", [
+    f'<div style="background:#fff"><p style="color:hsl(0, 0%, 100%)">{PLANTED}</p></div>',
+    f'<div style="background:white"><p style="color:hsla(120deg 50% 100% / 1)">{PLANTED}</p></div>',
+    f'<div style="background:#ff0000"><p style="color:hsl(1turn, 100%, 50%)">{PLANTED}</p></div>',
+    f'<p style="color:hsla(0, 0%, 0%, 0)">{PLANTED}</p>',
+    f'<p style="color:hsl(0 0% 0% / 0%)">{PLANTED}</p>',
+    f'<div style="background:white"><p style="color:rgb(300, 300, 300)">{PLANTED}</p></div>',
+    f'<div style="background:white"><p style="color:rgb(2.55e2 255 255)">{PLANTED}</p></div>',
+    f'<div style="background:black"><p style="color:rgb(none none none)">{PLANTED}</p></div>',
+    f'<p style="color:rgba(0,0,0,-1)">{PLANTED}</p>',
+    f'<div style="background:#fff"><p style="color:hwb(0 100% 0%)">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:color(srgb 1 1 1)">{PLANTED}</p></div>',
+    f'<p style="color:oklch(0.5 0.2 120 / 0)">{PLANTED}</p>',
+    f'<div style="background:ivory"><p style="color:#fffff0">{PLANTED}</p></div>',
+    f'<div style="background-color:AliceBlue"><p style="color:aliceblue">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:#fffffe">{PLANTED}</p></div>',
+    f'<p style="color:#123456;background:currentcolor">{PLANTED}</p>',
+    f'<div style="color:#fff"><p style="background-color:currentColor">{PLANTED}</p></div>',
+    f'<div style="background:#fff;color:#fff"><p style="color:currentcolor">{PLANTED}</p></div>',
+    f'<style>.w{{background:lavender}} .w p{{color:#e6e6fa}}</style><div class="w"><p>{PLANTED}</p></div>',
+])
+def test_text_in_the_colour_of_its_background_in_any_notation_is_not_read(fragment):
+    text = _page_text(fragment)
+    assert "The board agreed." in text
+    assert "Oskar Venn" not in text
+
+
+@pytest.mark.parametrize("fragment", [
+    f'<p style="color:hsl(0, 0%, 100%)">{PLANTED}</p>',  # the canvas may be dark
+    f'<div style="background:#000"><p style="color:hsl(0, 0%, 100%)">{PLANTED}</p></div>',
+    f'<div style="background:white"><p style="color:hsla(0, 0%, 100%, 0.5)">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:currentcolor">{PLANTED}</p></div>',
+    f'<p style="color:#123456;background:currentcolor"><span style="color:#fff">{PLANTED}</span></p>',
+    f'<div style="background:ivory"><p style="color:navy">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:rgb(from white r g b)">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:color-mix(in srgb, white, black)">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:lab(100% 0 0)">{PLANTED}</p></div>',
+    f'<div style="background:#fff"><p style="color:#eee">{PLANTED}</p></div>',
+])
+def test_text_in_a_colour_a_reader_tells_from_its_background_is_read(fragment):
+    text = _page_text('<p style="color:hsla(0, 0%, 0%, 0)">Pell Arden hid here.</p>' + fragment)
+    assert PLANTED in text and "Pell Arden" not in text
