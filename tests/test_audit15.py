@@ -135,3 +135,44 @@ def test_text_in_the_colour_of_its_background_in_any_notation_is_not_read(fragme
 def test_text_in_a_colour_a_reader_tells_from_its_background_is_read(fragment):
     text = _page_text('<p style="color:hsla(0, 0%, 0%, 0)">Pell Arden hid here.</p>' + fragment)
     assert PLANTED in text and "Pell Arden" not in text
+
+
+# ---------------------------------------------------------------- HTML: text moved off, shrunk or unpainted
+
+
+@pytest.mark.parametrize("fragment", [
+    f'<p style="text-indent:-9999px">{PLANTED}</p>',
+    f'<p style="position:relative;left:-9999px">{PLANTED}</p>',
+    f'<p style="margin-left:-200em">{PLANTED}</p>',
+    f'<p style="transform:translateX(-9999px)">{PLANTED}</p>',
+    f'<p style="transform:scale(0)">{PLANTED}</p>',
+    f'<p style="transform:translateY(10px) scaleY(0)">{PLANTED}</p>',
+    f'<p style="scale:0">{PLANTED}</p>',
+    f'<p style="translate:-5000px 0">{PLANTED}</p>',
+    f'<p style="filter:opacity(0)">{PLANTED}</p>',
+    f'<p style="font-size:0.01px">{PLANTED}</p>',
+    f'<style>.ir{{text-indent:-10000px}}</style><h2 class="ir">{PLANTED}</h2>',
+    f'<div style="background:#fff"><p><font color="white">{PLANTED}</font></p></div>',
+    f'<div style="background:#000"><p><font color="000000">{PLANTED}</font></p></div>',
+])
+def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_paper_is_not_read(fragment):
+    text = _page_text(fragment)
+    assert "The board agreed." in text
+    assert "Oskar Venn" not in text
+
+
+@pytest.mark.parametrize("fragment", [
+    f'<p style="text-indent:2em">{PLANTED}</p>',
+    f'<p style="position:relative;left:-20px">{PLANTED}</p>',
+    f'<p style="transform:rotate(90deg) translateX(-9999px)">{PLANTED}</p>',  # a rotation may bring it back
+    f'<p style="transform:scale(0);transition:transform .3s">{PLANTED}</p>',  # a pop-in
+    f'<p style="transform:translateX(-100%)">{PLANTED}</p>',
+    f'<p style="filter:opacity(0.8)">{PLANTED}</p>',
+    f'<p style="font-size:0.8em">{PLANTED}</p>',
+    f'<p><font color="white">{PLANTED}</font></p>',  # the canvas may be dark
+    f'<div style="background:#000"><p><font color="white">{PLANTED}</font></p></div>',
+    f'<div style="background:#fff"><font color="white"><p style="color:#222">{PLANTED}</p></font></div>',
+])
+def test_text_drawn_where_a_reader_sees_it_is_read(fragment):
+    text = _page_text('<p style="filter:opacity(0)">Pell Arden hid here.</p>' + fragment)
+    assert PLANTED in text and "Pell Arden" not in text

@@ -776,7 +776,7 @@ def _too_many_attributes(html: str) -> bool:
 #: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>``
 #: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out)
 #: once more.
-_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=|<style""")
+_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"'](?:style|color|bgcolor)\s*=|<style""")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
 _IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
@@ -815,13 +815,18 @@ def _declared(style: str) -> dict[str, tuple[bool, str]]:
 
 #: The properties that decide whether an element is drawn, and the values of each that do not draw it.
 _HIDING = {"display": ("none",), "content-visibility": ("hidden",), "visibility": ("hidden", "collapse")}
-#: The properties that decide whether an element's text can be seen where it is drawn: a size of zero, or a box
-#: taken far off the page's top or left edge (no scrolling reaches it).
-_PLACING = ("font-size", "position", "left", "top")
+#: The properties that decide whether an element's text can be seen where it is drawn: a size of zero (or under a
+#: pixel), or a box (or its first line) taken far off the page's top or left edge (no scrolling reaches it), or
+#: shrunk to nothing.
+_PLACING = ("font-size", "position", "left", "top", "margin-left", "margin-top", "text-indent", "transform",
+            "translate", "scale")
 #: The properties that decide whether text can be told from what is behind it: its colour, the background colour
 #: behind it, an opacity of zero, and a transition or animation (a fade-in starts at zero and is drawn).
 _INK = ("color", "background", "background-color", "background-image", "opacity", "transition",
-        "transition-property", "animation", "animation-name")
+        "transition-property", "animation", "animation-name", "filter")
+#: The properties of a fade-in or a pop-in: an element drawn at zero opacity or size at first is shown once the
+#: page has loaded.
+_MOTION = ("transition", "transition-property", "animation", "animation-name")
 #: How far (CSS pixels) past the page's top or left edge an absolutely placed box is out of every reader's view
 #: (the "-9999px" of the old off-screen technique; a wide screen is 2,000 pixels across).
 OFFSCREEN_PX = 1000
@@ -842,9 +847,45 @@ def _length_px(value: str | None) -> float | None:
 
 
 def _zero_size(value: str | None) -> bool:
-    """Return True for a font size of zero (``0``, ``0px``, ``0em``, ``0%``): no text of that size is drawn."""
+    """Return True for a font size of zero (``0``, ``0px``, ``0em``, ``0%``) or under one pixel (``0.01px``,
+    ``0.05rem``): no text of that size can be read."""
     m = _LENGTH.fullmatch(value or "")
-    return m is not None and float(m.group(1)) == 0
+    if m is None:
+        return False
+    if float(m.group(1)) == 0:
+        return True
+    px = _length_px(value) if m.group(2) not in ("em", "ex", "ch") else None  # those are of the parent's size
+    return px is not None and 0 < px < 1
+
+
+#: A transform's functions (``translateX(-9999px) scale(0)``): a name and what its parentheses hold, no nesting.
+_TRANSFORM = re.compile(r"\s*([a-z0-9-]+)\(([^()]*)\)")
+
+
+def _shrunk_or_moved_off(transform: str | None, translate: str | None, scale: str | None) -> bool:
+    """Return True if ``transform`` (or the ``translate`` and ``scale`` properties) shrinks an element to nothing
+    or moves it far past the page's top or left edge; only transforms of translations and scalings are read (a
+    rotation or a matrix may bring it back)."""
+    if scale and any(_number(v, 1) == 0 for v in scale.split()):
+        return True
+    if translate and any(_far_off(v) for v in translate.split()[:2]):
+        return True
+    if not transform or transform == "none":
+        return False
+    parts, at = [], 0
+    for m in _TRANSFORM.finditer(transform):
+        if m.start() != at:
+            return False
+        parts.append((m.group(1), [v.strip() for v in m.group(2).split(",")]))
+        at = m.end()
+    if at != len(transform) or not all(n.startswith(("translate", "scale")) for n, _a in parts):
+        return False
+    for name, args in parts:
+        if name.startswith("scale") and any(_number(v, 1) == 0 for v in args):
+            return True
+        if name in ("translate", "translatex", "translatey") and any(_far_off(v) for v in args[:2]):
+            return True
+    return False
 
 
 def _far_off(value: str | None) -> bool:
@@ -860,14 +901,22 @@ def _hiding_value(prop: str, value: str) -> bool:
     if prop == "font-size":
         return _zero_size(value)
     if prop == "position":
-        return value in ("absolute", "fixed")
-    if prop in ("left", "top"):
+        return value in _PLACED
+    if prop in ("left", "top", "margin-left", "margin-top", "text-indent"):
         return _far_off(value)
+    if prop in ("transform", "translate", "scale"):
+        return _shrunk_or_moved_off(*(value if p == prop else None for p in ("transform", "translate", "scale")))
     if prop == "color":
         return _colour(value) == _CLEAR
     if prop == "opacity":
         return _zero_opacity(value)
+    if prop == "filter":
+        return _zero_filter(value)
     return False  # backgrounds, transitions, animations: they draw, or may draw, text again
+
+
+#: The positions under which ``left`` and ``top`` move a box (``relative`` from where it would be).
+_PLACED = ("absolute", "fixed", "relative")
 
 
 #: CSS's named colours, name then hex (all 148: "ivory" on "#fffff0" is text in the colour of its paper).
@@ -1014,6 +1063,13 @@ def _same_colour(a, b) -> bool:
     """Return True if two known colours (r, g, b) are one to a reader."""
     return (isinstance(a, tuple) and isinstance(b, tuple)
             and all(abs(x - y) <= SAME_COLOUR for x, y in zip(a, b)))
+
+
+def _zero_filter(value: str | None) -> bool:
+    """Return True for a ``filter`` holding ``opacity(0)``: nothing of the element is drawn."""
+    value = value or ""
+    return "opacity(" in value and any(m.group(1) == "opacity" and _zero_opacity(m.group(2))
+                                       for m in _TRANSFORM.finditer(value))
 
 
 def _zero_opacity(value: str | None) -> bool:
@@ -1307,9 +1363,30 @@ def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
             start = m.end()  # "@import url(...);", "@charset ...;": nothing to read (and nothing fetched)
 
 
+#: HTML's colour attributes, which a browser reads as the lowest of styles ("presentational hints"): the property
+#: each stands for, and the tags that have it.
+_HINTS = {"color": ("color", ("font",)), "bgcolor": ("background-color", ("body", "table", "tr", "td", "th"))}
+
+
+def _hint(el, prop: str) -> str | None:
+    """Return the value an element's colour attribute gives ``prop`` (``<font color=white>``), else None."""
+    for attribute, (hinted, tags) in _HINTS.items():
+        if prop == hinted and el.tag in tags and (value := el.get(attribute)):
+            value = value.strip().lower()
+            # a legacy colour may be written without its "#" ("ffffff")
+            return "#" + value if len(value) in (3, 6) and all(c in "0123456789abcdef" for c in value) else value
+    return None
+
+
+def _styled(el, sheet: "_StyleSheet | None") -> bool:
+    """Return True if an element may have a style of its own: inline, from the page's rules, or a colour attribute."""
+    return bool(el.get("style") or sheet or (el.tag in ("font", "body", "table", "tr", "td", "th")
+                                             and (el.get("color") or el.get("bgcolor"))))
+
+
 def _cascaded(el, prop: str, sheet: _StyleSheet | None) -> str | None:
     """Return an element's own value of a property from its inline style and the page's stylesheet, by the
-    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule."""
+    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule, a colour attribute."""
     style = el.get("style")
     inline = _declared(style).get(prop) if style else None
     if inline is not None and inline[0]:
@@ -1317,7 +1394,7 @@ def _cascaded(el, prop: str, sheet: _StyleSheet | None) -> str | None:
     rule = sheet.value(el, prop) if sheet else None
     if rule is not None and (rule[0] or inline is None):
         return rule[1]
-    return inline[1] if inline is not None else None
+    return inline[1] if inline is not None else _hint(el, prop)
 
 
 def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
@@ -1340,14 +1417,19 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
     # "none x" is no valid display
     if _cascaded(el, "display", sheet) == "none" or _cascaded(el, "content-visibility", sheet) == "hidden":
         return "none"
-    # Taken far past the page's top or left edge (no scrolling reaches there) with all it holds.
-    if _cascaded(el, "position", sheet) in ("absolute", "fixed") and (
+    # Taken far past the page's top or left edge (no scrolling reaches there) with all it holds: placed there, or
+    # pulled there by a margin, or its text pushed there by an indent (the old image-replacement trick).
+    if _cascaded(el, "position", sheet) in _PLACED and (
             _far_off(_cascaded(el, "left", sheet)) or _far_off(_cascaded(el, "top", sheet))):
         return "none"
-    # Opacity zero draws nothing of the element, and no child can undo it; unless it fades in (a transition or an
-    # animation on the same element: the page shows it once loaded).
-    if _zero_opacity(_cascaded(el, "opacity", sheet)) and not any(
-            _cascaded(el, p, sheet) not in (None, "none") for p in _INK[5:]):
+    if any(_far_off(_cascaded(el, p, sheet)) for p in ("margin-left", "margin-top", "text-indent")):
+        return "none"
+    # Opacity zero, a filter to opacity zero or a transform to nothing draws nothing of the element, and no child
+    # can undo it; unless it fades or pops in (a transition or an animation on the same element: the page shows it
+    # once loaded). A transform moving it off the page likewise.
+    if (_zero_opacity(_cascaded(el, "opacity", sheet)) or _zero_filter(_cascaded(el, "filter", sheet))
+            or _shrunk_or_moved_off(*(_cascaded(el, p, sheet) for p in ("transform", "translate", "scale")))) \
+            and not any(_cascaded(el, p, sheet) not in (None, "none") for p in _MOTION):
         return "none"
     return None
 
@@ -1355,7 +1437,7 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
 def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
     """Return (ink, paper) inside an element: the colour of its text and the colour behind it, each (r, g, b),
     :data:`_CLEAR` (ink only) or None when it cannot be told; ``ink``, ``paper``: its parent's."""
-    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+    if not isinstance(el.tag, str) or not _styled(el, sheet):
         return ink, paper
     colour = _cascaded(el, "color", sheet)
     if colour is not None and colour not in ("inherit", "unset", "revert", "revert-layer"):
@@ -1371,7 +1453,7 @@ def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
 
 def _sets_ink(el, sheet: _StyleSheet | None) -> bool:
     """Return True if an element sets a colour or a background of its own (it may draw text again)."""
-    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+    if not isinstance(el.tag, str) or not _styled(el, sheet):
         return False
     colour = _cascaded(el, "color", sheet)
     return (colour is not None and _colour(colour) not in (_CLEAR, _CURRENT)) or _background(el, sheet) != _CLEAR
