@@ -176,3 +176,20 @@ def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_
 def test_text_drawn_where_a_reader_sees_it_is_read(fragment):
     text = _page_text('<p style="filter:opacity(0)">Pell Arden hid here.</p>' + fragment)
     assert PLANTED in text and "Pell Arden" not in text
+
+
+# ---------------------------------------------------------------- spaces and selectors that split a name
+
+
+@pytest.mark.parametrize("written, read", [
+    ("Mara\u00a0Quell spoke.", "Mara Quell spoke."),  # no-break space: "Mara" was a node of its own
+    ("Mara\u202fQuell spoke.", "Mara Quell spoke."),
+    ("Mara\u3000Quell spoke.", "Mara Quell spoke."),
+    ("Mara\u2007Quell spoke.", "Mara Quell spoke."),
+    ("Mara Qu\u180bell spoke.", "Mara Quell spoke."),  # a Mongolian variation selector inside a Latin name
+])
+def test_other_spaces_are_a_space_and_stray_mongolian_selectors_go(written, read):
+    from kgraph.sources.ingest import sanitize
+
+    assert sanitize(written) == read
+    assert sanitize("\u182e\u180b\u1823") == "\u182e\u180b\u1823"  # between Mongolian letters it stays

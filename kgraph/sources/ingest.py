@@ -237,8 +237,14 @@ _STRAY_JOINER = re.compile(f"(?<=[\x00-\u024f\u0370-\u052f])[{_JOINERS}]+|^[\u20
                            f"|[{_JOINERS}]+(?=[\x00-\u024f\u0370-\u052f])|[\u200c\u200d]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A variation selector after a Latin, Greek or Cyrillic letter, where none has a defined meaning: "Qu\ufe0fell"
-#: would be a second entity that looks like "Quell". After digits (keycaps), symbols, emoji and CJK they stay.
-_STRAY_SELECTOR = re.compile("(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\ufe00-\ufe0f]+")
+#: would be a second entity that looks like "Quell" (Mongolian's own free variation selectors likewise). After
+#: digits (keycaps), symbols, emoji, CJK and Mongolian letters they stay.
+_STRAY_SELECTOR = re.compile("(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\ufe00-\ufe0f\u180b-\u180d\u180f]+")
+#: Spaces other than the space: no-break, fixed-width, ideographic, Ogham. Between two words of a name they are a
+#: space to a reader, but the parser cut "Mara\u00a0Quell" into two names ("Mara" a node of its own). One
+#: character for one, so offsets stay.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000", " "))
 
 
 #: Cyrillic and Greek letters drawn like a Latin one ("Mаra Quell" with a Cyrillic a looks like "Mara Quell"), from
@@ -349,7 +355,7 @@ def sanitize(text: str) -> str:
     U+FFFD; NUL and other control characters become spaces; invisible
     bidirectional and zero-width formatting characters are dropped (the
     zero-width joiners that scripts need are kept); line and paragraph
-    separators become newlines; a variation selector after a Latin, Greek
+    separators become newlines, other spaces (no-break, ideographic ...) a space; a variation selector after a Latin, Greek
     or Cyrillic letter (where it selects nothing) is dropped, and so are joiners and fillers beside one
     (:data:`_STRAY_JOINER`); runs of combining marks are cut to
     :data:`MAX_MARK_RUN`; the result is NFC-normalised, and a word mixing Latin with Cyrillic or Greek
@@ -358,6 +364,7 @@ def sanitize(text: str) -> str:
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _STRAY_SELECTOR.sub("", _STRAY_JOINER.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text))))
+    text = text.translate(_SPACES)
     return unmixed_scripts(unicodedata.normalize("NFC", bounded_marks(text)))
 
 
