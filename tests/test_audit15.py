@@ -193,3 +193,39 @@ def test_other_spaces_are_a_space_and_stray_mongolian_selectors_go(written, read
 
     assert sanitize(written) == read
     assert sanitize("\u182e\u180b\u1823") == "\u182e\u180b\u1823"  # between Mongolian letters it stays
+
+
+# ---------------------------------------------------------------- a 50 kB "sentence" is not copied per relation
+
+
+def test_a_relation_read_from_a_huge_sentence_keeps_a_bounded_excerpt_with_its_names_marked():
+    # Each relation kept its whole sentence: 40 relations of 50 kB "sentences" (text with no full stop) made a
+    # 1.9 MB graph and a 2.6 MB page of 127 kB of text; a 256 MB article could fill the disk.
+    from kgraph.core.model import MAX_EVIDENCE_CHARS, Article, Extraction, Mention, Relation
+    from kgraph.extraction.nlp import in_sections
+
+    filler = "and the quiet harbour board spoke again " * 1200
+    text = f"{filler}Oskar Venn, the chief of Hollow Ridge Capital, {filler}Lara Quell of Korvania Bank {filler}."
+    art = Article(id="long", text=text)
+
+    def mention(name, kind):
+        at = text.index(name)
+        return Mention(name, kind, at, at + len(name), name)
+
+    near = Relation(mention("Oskar Venn", "Person"), "worksFor", mention("Hollow Ridge Capital", "Organization"),
+                    0.9, "rule:test", text, 0, len(text))
+    far = Relation(mention("Oskar Venn", "Person"), "worksFor", mention("Korvania Bank", "Organization"),
+                   0.5, "rule:test", text, 0, len(text))
+
+    def extract(articles, **_kwargs):
+        for a in articles:
+            yield Extraction(a, (), (near, far))
+
+    (ex,) = in_sections(extract, [art], section=len(text) + 1)
+    for r in ex.relations:
+        assert len(r.sentence) <= MAX_EVIDENCE_CHARS
+        assert r.sentence == text[r.sentence_start:r.sentence_end]
+        assert r.sentence[r.subject.start - r.sentence_start:r.subject.end - r.sentence_start] == "Oskar Venn"
+    first = ex.relations[0]
+    assert first.sentence[first.object.start - first.sentence_start:first.object.end - first.sentence_start] \
+        == "Hollow Ridge Capital"
