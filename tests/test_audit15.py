@@ -229,3 +229,28 @@ def test_a_relation_read_from_a_huge_sentence_keeps_a_bounded_excerpt_with_its_n
     first = ex.relations[0]
     assert first.sentence[first.object.start - first.sentence_start:first.object.end - first.sentence_start] \
         == "Hollow Ridge Capital"
+
+
+# ---------------------------------------------------------------- Markdown: raw HTML styled out of sight
+
+
+@pytest.mark.parametrize("tag", [
+    '<span style="color:transparent">', '<span style="color:hsl(0 0% 0% / 0)">', '<span style="font-size:0">',
+    '<span style="opacity:0">', '<span style="position:absolute;left:-9999px">',
+    '<span style="display:block;text-indent:-9999px">', '<span style="color:#fff;background:#fff">',
+    '<span style="transform:scale(0)">',
+])
+def test_raw_html_in_markdown_styled_out_of_sight_is_not_read(tmp_path, tag):
+    # Only display, visibility and the hidden attribute were read in a .md article's raw HTML.
+    from kgraph.sources.ingest import read_inputs
+
+    path = tmp_path / "a.md"
+    path.write_text(f"# Harbour\n\nThe board met in Tarvo.\n\n{tag}{PLANTED}</span>\n\nThe board agreed.\n",
+                    encoding="utf-8")
+    text = next(iter(read_inputs([path]))).text
+    assert "The board agreed." in text and "Oskar Venn" not in text
+    # beside text a reader sees, which stays
+    path.write_text(f"The board met.\n\n{tag}Pell Arden hid.</span> <span style=\"color:#333\">{PLANTED}</span>\n",
+                    encoding="utf-8")
+    text = next(iter(read_inputs([path]))).text
+    assert PLANTED in text and "Pell Arden" not in text

@@ -435,18 +435,38 @@ _MD_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 def _md_tag_hides(attrs: str) -> bool:
-    """Return True if a raw tag's attributes keep it from being drawn (``hidden``, or an inline style of
-    ``display: none``, ``visibility: hidden``/``collapse`` or ``content-visibility: hidden``)."""
+    """Return True if a raw tag's attributes keep it from being drawn (``hidden``, or an inline style that hides
+    it on its own: :func:`_style_hides`)."""
     for m in _MD_ATTR.finditer(attrs):
         name, value = m.group(1).lower(), (m.group(2) or "").strip("'\"")
         if name == "hidden" and _html.unescape(value).strip().lower() != "until-found":
             return True
-        if name == "style":
-            css = _declarations(_html.unescape(value))
-            if (css.get("display") == "none" or css.get("content-visibility") == "hidden"
-                    or css.get("visibility") in ("hidden", "collapse")):
-                return True
+        if name == "style" and _style_hides(_declarations(_html.unescape(value))):
+            return True
     return False
+
+
+def _style_hides(css: dict) -> bool:
+    """Return True if an element's own declarations keep its text from every reader, whatever its ancestors:
+    ``display: none``, ``visibility: hidden``/``collapse``, ``content-visibility: hidden``, text of no colour or
+    of its own background's colour, a font under a pixel, opacity (or a filter to it) of zero, a box placed,
+    pulled or indented far off the page, a transform to nothing (the ones :func:`_hides` and the walk of
+    :func:`_without_hidden` read on a page, where ancestors and stylesheets count too; a Markdown file's raw
+    HTML is read tag by tag)."""
+    if (css.get("display") == "none" or css.get("content-visibility") == "hidden"
+            or css.get("visibility") in ("hidden", "collapse")):
+        return True
+    ink = _colour(css.get("color"))
+    paper = _colour(css.get("background-color") or css.get("background"))
+    if ink == _CLEAR or _same_colour(ink, paper) or _zero_size(css.get("font-size")):
+        return True
+    if css.get("position") in _PLACED and (_far_off(css.get("left")) or _far_off(css.get("top"))):
+        return True
+    if any(_far_off(css.get(p)) for p in ("margin-left", "margin-top", "text-indent")):
+        return True
+    return not any(css.get(p) not in (None, "none") for p in _MOTION) and (
+        _zero_opacity(css.get("opacity")) or _zero_filter(css.get("filter"))
+        or _shrunk_or_moved_off(css.get("transform"), css.get("translate"), css.get("scale")))
 
 
 def _md_without_html(text: str) -> str:
