@@ -154,6 +154,9 @@ def test_text_in_a_colour_a_reader_tells_from_its_background_is_read(fragment):
     f'<style>.ir{{text-indent:-10000px}}</style><h2 class="ir">{PLANTED}</h2>',
     f'<div style="background:#fff"><p><font color="white">{PLANTED}</font></p></div>',
     f'<div style="background:#000"><p><font color="000000">{PLANTED}</font></p></div>',
+    f'<p style="font:0/0 a">{PLANTED}</p>',  # the old image-replacement class
+    f'<style>.ir{{font: bold 0px serif}}</style><p class="ir">{PLANTED}</p>',
+    f'<p style="position:absolute;inset:-9999px auto auto -9999px">{PLANTED}</p>',
 ])
 def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_paper_is_not_read(fragment):
     text = _page_text(fragment)
@@ -172,6 +175,9 @@ def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_
     f'<p><font color="white">{PLANTED}</font></p>',  # the canvas may be dark
     f'<div style="background:#000"><p><font color="white">{PLANTED}</font></p></div>',
     f'<div style="background:#fff"><font color="white"><p style="color:#222">{PLANTED}</p></font></div>',
+    f'<p style="font:bold 14px/1.4 serif">{PLANTED}</p>',
+    f'<div style="font-size:0"><p style="font:14px serif">{PLANTED}</p></div>',  # its own size draws it again
+    f'<p style="position:absolute;inset:0 auto auto 0">{PLANTED}</p>',
 ])
 def test_text_drawn_where_a_reader_sees_it_is_read(fragment):
     text = _page_text('<p style="filter:opacity(0)">Pell Arden hid here.</p>' + fragment)
@@ -238,7 +244,7 @@ def test_a_relation_read_from_a_huge_sentence_keeps_a_bounded_excerpt_with_its_n
     '<span style="color:transparent">', '<span style="color:hsl(0 0% 0% / 0)">', '<span style="font-size:0">',
     '<span style="opacity:0">', '<span style="position:absolute;left:-9999px">',
     '<span style="display:block;text-indent:-9999px">', '<span style="color:#fff;background:#fff">',
-    '<span style="transform:scale(0)">',
+    '<span style="transform:scale(0)">', '<span style="font:0/0 a">',
 ])
 def test_raw_html_in_markdown_styled_out_of_sight_is_not_read(tmp_path, tag):
     # Only display, visibility and the hidden attribute were read in a .md article's raw HTML.

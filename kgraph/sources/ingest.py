@@ -458,9 +458,9 @@ def _style_hides(css: dict) -> bool:
         return True
     ink = _colour(css.get("color"))
     paper = _colour(css.get("background-color") or css.get("background"))
-    if ink == _CLEAR or _same_colour(ink, paper) or _zero_size(css.get("font-size")):
+    if ink == _CLEAR or _same_colour(ink, paper) or _zero_size(_size_value(css.get)):
         return True
-    if css.get("position") in _PLACED and (_far_off(css.get("left")) or _far_off(css.get("top"))):
+    if _placed_off(css.get):
         return True
     if any(_far_off(css.get(p)) for p in ("margin-left", "margin-top", "text-indent")):
         return True
@@ -845,8 +845,8 @@ _HIDING = {"display": ("none",), "content-visibility": ("hidden",), "visibility"
 #: The properties that decide whether an element's text can be seen where it is drawn: a size of zero (or under a
 #: pixel), or a box (or its first line) taken far off the page's top or left edge (no scrolling reaches it), or
 #: shrunk to nothing.
-_PLACING = ("font-size", "position", "left", "top", "margin-left", "margin-top", "text-indent", "transform",
-            "translate", "scale")
+_PLACING = ("font-size", "font", "position", "left", "top", "inset", "margin-left", "margin-top", "text-indent",
+            "transform", "translate", "scale")
 #: The properties that decide whether text can be told from what is behind it: its colour, the background colour
 #: behind it, an opacity of zero, and a transition or animation (a fade-in starts at zero and is drawn).
 _INK = ("color", "background", "background-color", "background-image", "opacity", "transition",
@@ -883,6 +883,39 @@ def _zero_size(value: str | None) -> bool:
         return True
     px = _length_px(value) if m.group(2) not in ("em", "ex", "ch") else None  # those are of the parent's size
     return px is not None and 0 < px < 1
+
+
+def _font_size_of(font: str | None) -> str | None:
+    """Return the size a ``font`` shorthand sets (``0/0 a`` -> ``0``, ``bold 12px/1.5 serif`` -> ``12px``), or None
+    (a system font, ``inherit``): the first word that is a length, before any ``/line-height``."""
+    for word in (font or "").split()[:8]:  # style, variant, weight and stretch come first; then the size
+        size = word.split("/", 1)[0]
+        m = _LENGTH.fullmatch(size)
+        if m is not None and (m.group(2) is not None or float(m.group(1)) == 0):
+            return size
+    return None
+
+
+def _edges_of(inset: str | None) -> tuple[str | None, str | None]:
+    """Return the (top, left) an ``inset`` shorthand sets (one to four values, as ``margin`` is written)."""
+    words = (inset or "").split()
+    if not 1 <= len(words) <= 4:
+        return None, None
+    return words[0], words[3] if len(words) == 4 else words[1] if len(words) > 1 else words[0]
+
+
+def _size_value(get) -> str | None:
+    """Return the font size of declarations read by ``get(property)``: ``font-size``, else the ``font`` shorthand's."""
+    size = get("font-size")
+    return size if size is not None else _font_size_of(get("font"))
+
+
+def _placed_off(get) -> bool:
+    """Return True if declarations read by ``get(property)`` place a box far past the page's top or left edge."""
+    if get("position") not in _PLACED:
+        return False
+    top, left = _edges_of(get("inset"))
+    return _far_off(get("left") or left) or _far_off(get("top") or top)
 
 
 #: A transform's functions (``translateX(-9999px) scale(0)``): a name and what its parentheses hold, no nesting.
@@ -927,6 +960,10 @@ def _hiding_value(prop: str, value: str) -> bool:
         return value in _HIDING[prop]
     if prop == "font-size":
         return _zero_size(value)
+    if prop == "font":
+        return _zero_size(_font_size_of(value))
+    if prop == "inset":
+        return any(_far_off(v) for v in _edges_of(value))
     if prop == "position":
         return value in _PLACED
     if prop in ("left", "top", "margin-left", "margin-top", "text-indent"):
@@ -1446,8 +1483,7 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
         return "none"
     # Taken far past the page's top or left edge (no scrolling reaches there) with all it holds: placed there, or
     # pulled there by a margin, or its text pushed there by an indent (the old image-replacement trick).
-    if _cascaded(el, "position", sheet) in _PLACED and (
-            _far_off(_cascaded(el, "left", sheet)) or _far_off(_cascaded(el, "top", sheet))):
+    if _placed_off(lambda p: _cascaded(el, p, sheet)):
         return "none"
     if any(_far_off(_cascaded(el, p, sheet)) for p in ("margin-left", "margin-top", "text-indent")):
         return "none"
@@ -1502,7 +1538,7 @@ def _own_size(el, sheet: _StyleSheet | None = None) -> bool | None:
     """
     if not isinstance(el.tag, str) or not (el.get("style") or sheet):
         return None
-    value = _cascaded(el, "font-size", sheet)
+    value = _size_value(lambda p: _cascaded(el, p, sheet))
     if value is None or _RELATIVE_SIZE.fullmatch(value) and not _zero_size(value):
         return None
     return not _zero_size(value)
