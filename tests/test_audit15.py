@@ -157,6 +157,12 @@ def test_text_in_a_colour_a_reader_tells_from_its_background_is_read(fragment):
     f'<p style="font:0/0 a">{PLANTED}</p>',  # the old image-replacement class
     f'<style>.ir{{font: bold 0px serif}}</style><p class="ir">{PLANTED}</p>',
     f'<p style="position:absolute;inset:-9999px auto auto -9999px">{PLANTED}</p>',
+    f'<p style="color:var(--c);--c:transparent">{PLANTED}</p>',  # custom properties
+    f'<style>:root{{--c:transparent}} .v{{color:var(--c)}}</style><p class="v">{PLANTED}</p>',
+    f'<style>html{{--bg:#fff;--fg:#fff}}</style><div style="background:var(--bg)"><p style="color:var(--fg)">'
+    f'{PLANTED}</p></div>',
+    f'<div style="--hide:none"><p style="display:var(--hide)">{PLANTED}</p></div>',
+    f'<p style="font-size:var(--s, 0)">{PLANTED}</p>',
 ])
 def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_paper_is_not_read(fragment):
     text = _page_text(fragment)
@@ -178,6 +184,9 @@ def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_
     f'<p style="font:bold 14px/1.4 serif">{PLANTED}</p>',
     f'<div style="font-size:0"><p style="font:14px serif">{PLANTED}</p></div>',  # its own size draws it again
     f'<p style="position:absolute;inset:0 auto auto 0">{PLANTED}</p>',
+    f'<p style="color:var(--c)">{PLANTED}</p>',  # a custom property set nowhere
+    f'<p style="color:var(--c);--c:#333">{PLANTED}</p>',
+    f'<p style="display:var(--x, block)">{PLANTED}</p>',
 ])
 def test_text_drawn_where_a_reader_sees_it_is_read(fragment):
     text = _page_text('<p style="filter:opacity(0)">Pell Arden hid here.</p>' + fragment)
@@ -244,7 +253,7 @@ def test_a_relation_read_from_a_huge_sentence_keeps_a_bounded_excerpt_with_its_n
     '<span style="color:transparent">', '<span style="color:hsl(0 0% 0% / 0)">', '<span style="font-size:0">',
     '<span style="opacity:0">', '<span style="position:absolute;left:-9999px">',
     '<span style="display:block;text-indent:-9999px">', '<span style="color:#fff;background:#fff">',
-    '<span style="transform:scale(0)">', '<span style="font:0/0 a">',
+    '<span style="transform:scale(0)">', '<span style="font:0/0 a">', '<span style="--c:transparent;color:var(--c)">',
 ])
 def test_raw_html_in_markdown_styled_out_of_sight_is_not_read(tmp_path, tag):
     # Only display, visibility and the hidden attribute were read in a .md article's raw HTML.

@@ -14,6 +14,7 @@ import functools
 import gzip
 import html as _html
 import io
+import itertools
 import json
 import math
 import os
@@ -441,8 +442,12 @@ def _md_tag_hides(attrs: str) -> bool:
         name, value = m.group(1).lower(), (m.group(2) or "").strip("'\"")
         if name == "hidden" and _html.unescape(value).strip().lower() != "until-found":
             return True
-        if name == "style" and _style_hides(_declarations(_html.unescape(value))):
-            return True
+        if name == "style":
+            css = _declarations(_html.unescape(value))
+            if any("var(" in v for v in css.values()):
+                css = {k: _with_vars(v, css.get) for k, v in css.items()}
+            if _style_hides(css):
+                return True
     return False
 
 
@@ -1203,9 +1208,11 @@ class _StyleSheet:
         self.index: dict[tuple, list[tuple[int, int]]] = {}
         self.matched: dict = {}
         self.overflow = False
+        # Custom properties set for the whole page (":root", "html", "body", "*"), which "var(--x)" reads.
+        self.custom: dict[str, str] = {}
 
     def __bool__(self) -> bool:
-        return bool(self.rules) or bool(self.complex)
+        return bool(self.rules) or bool(self.complex) or bool(self.custom)
 
     def _add_complex(self, sel: str, props: dict) -> bool:
         """Add a rule of compounds joined by descendant, child or sibling combinators; return False if ``sel`` is no such
@@ -1296,7 +1303,11 @@ class _StyleSheet:
     def read(self, css: str) -> None:
         """Add a ``<style>`` block's rules."""
         for conditional, selectors, body in _css_rules(_CSS_COMMENT.sub(" ", css)):
-            props = {k: v for k, v in _declared(body).items() if k in _HIDING or k in _PLACING or k in _INK}
+            declared = _declared(body)
+            if not conditional and any(k.startswith("--") for k in declared) and any(
+                    sel.strip() in _PAGE_WIDE for sel in selectors.split(",")):
+                self.custom.update((k, v) for k, (_i, v) in declared.items() if k.startswith("--"))
+            props = {k: v for k, v in declared.items() if k in _HIDING or k in _PLACING or k in _INK}
             if not props:
                 continue
             self.order += 1
@@ -1450,15 +1461,68 @@ def _styled(el, sheet: "_StyleSheet | None") -> bool:
 
 def _cascaded(el, prop: str, sheet: _StyleSheet | None) -> str | None:
     """Return an element's own value of a property from its inline style and the page's stylesheet, by the
-    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule, a colour attribute."""
+    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule, a colour attribute;
+    ``var(--x)`` in it read from the custom properties the element or its ancestors set inline, or the page sets
+    for all (:func:`_with_vars`)."""
     style = el.get("style")
     inline = _declared(style).get(prop) if style else None
     if inline is not None and inline[0]:
-        return inline[1]
-    rule = sheet.value(el, prop) if sheet else None
-    if rule is not None and (rule[0] or inline is None):
-        return rule[1]
-    return inline[1] if inline is not None else _hint(el, prop)
+        value = inline[1]
+    else:
+        rule = sheet.value(el, prop) if sheet else None
+        if rule is not None and (rule[0] or inline is None):
+            value = rule[1]
+        else:
+            value = inline[1] if inline is not None else _hint(el, prop)
+    if value is not None and "var(" in value:
+        value = _with_vars(value, lambda name: _custom_property(el, name, sheet))
+    return value
+
+
+#: Selectors whose custom properties hold for the whole page.
+_PAGE_WIDE = (":root", "html", "body", "*")
+#: A ``var()`` without another inside: the custom property's name and the fallback.
+_VAR = re.compile(r"var\(\s*(--[-\w]+)\s*(?:,([^()]*))?\)")
+#: How many ancestors a custom property is looked for in (inherited from further up: not read).
+VAR_ANCESTORS = 32
+
+
+def _with_vars(value: str, lookup) -> str:
+    """Return a value with each ``var(--x, fallback)`` replaced by ``lookup("--x")`` or its fallback; one left
+    unknown stays as written (a value no reader here takes for a colour, a size or a length)."""
+    if len(value) > 1000:
+        return value
+
+    def one(m: re.Match) -> str:
+        got = lookup(m.group(1))
+        if got is None or "var(" in got:
+            got = m.group(2)
+        return got.strip() if got is not None else m.group(0)
+
+    return _VAR.sub(one, value)
+
+
+#: Custom properties found for (element, name) while one page is read (cleared after it, as its styles are).
+_CUSTOM_SEEN: dict = {}
+
+
+def _custom_property(el, name: str, sheet: "_StyleSheet | None") -> str | None:
+    """Return the value of custom property ``name`` for an element: set inline on it or a near ancestor, else for
+    the whole page."""
+    walked = []
+    found = sheet.custom.get(name) if sheet else None
+    for up in itertools.chain((el,), itertools.islice(el.iterancestors(), VAR_ANCESTORS)):
+        if (up, name) in _CUSTOM_SEEN:
+            found = _CUSTOM_SEEN[(up, name)]
+            break
+        walked.append(up)
+        style = up.get("style")
+        if style and "--" in style and (got := _declared(style).get(name)) is not None:
+            found = got[1]
+            break
+    for up in walked:
+        _CUSTOM_SEEN[(up, name)] = found
+    return found
 
 
 def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
@@ -1621,6 +1685,7 @@ def _without_hidden(html: str, name: str = "<html>") -> str:
     finally:
         _declarations.cache_clear()  # a page's styles are not kept for the next page (each may be megabytes)
         _declared.cache_clear()
+        _CUSTOM_SEEN.clear()
     if not changed:
         return html
     return lhtml.tostring(tree, encoding="unicode")
