@@ -163,6 +163,8 @@ def test_text_in_a_colour_a_reader_tells_from_its_background_is_read(fragment):
     f'{PLANTED}</p></div>',
     f'<div style="--hide:none"><p style="display:var(--hide)">{PLANTED}</p></div>',
     f'<p style="font-size:var(--s, 0)">{PLANTED}</p>',
+    f'<p style="-webkit-text-fill-color:transparent">{PLANTED}</p>',  # the fill overrides the colour
+    f'<div style="background:#fff"><p style="color:#000;-webkit-text-fill-color:#fff">{PLANTED}</p></div>',
 ])
 def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_paper_is_not_read(fragment):
     text = _page_text(fragment)
@@ -187,6 +189,9 @@ def test_text_moved_off_the_page_shrunk_to_nothing_or_in_a_font_colour_like_its_
     f'<p style="color:var(--c)">{PLANTED}</p>',  # a custom property set nowhere
     f'<p style="color:var(--c);--c:#333">{PLANTED}</p>',
     f'<p style="display:var(--x, block)">{PLANTED}</p>',
+    f'<h2 style="background:linear-gradient(red,blue);-webkit-background-clip:text;-webkit-text-fill-color:'
+    f'transparent">{PLANTED}</h2>',  # a gradient heading: the background shows through the letters
+    f'<div style="background:#fff"><p style="color:#fff;-webkit-text-fill-color:#000">{PLANTED}</p></div>',
 ])
 def test_text_drawn_where_a_reader_sees_it_is_read(fragment):
     text = _page_text('<p style="filter:opacity(0)">Pell Arden hid here.</p>' + fragment)

@@ -462,6 +462,8 @@ def _style_hides(css: dict) -> bool:
             or css.get("visibility") in ("hidden", "collapse")):
         return True
     ink = _colour(css.get("color"))
+    fill = _painted_fill(css.get)
+    ink = fill if fill is not None else ink
     paper = _colour(css.get("background-color") or css.get("background"))
     if ink == _CLEAR or _same_colour(ink, paper) or _zero_size(_size_value(css.get)):
         return True
@@ -855,7 +857,8 @@ _PLACING = ("font-size", "font", "position", "left", "top", "inset", "margin-lef
 #: The properties that decide whether text can be told from what is behind it: its colour, the background colour
 #: behind it, an opacity of zero, and a transition or animation (a fade-in starts at zero and is drawn).
 _INK = ("color", "background", "background-color", "background-image", "opacity", "transition",
-        "transition-property", "animation", "animation-name", "filter")
+        "transition-property", "animation", "animation-name", "filter", "-webkit-text-fill-color", "background-clip",
+        "-webkit-background-clip")
 #: The properties of a fade-in or a pop-in: an element drawn at zero opacity or size at first is shown once the
 #: page has loaded.
 _MOTION = ("transition", "transition-property", "animation", "animation-name")
@@ -975,7 +978,7 @@ def _hiding_value(prop: str, value: str) -> bool:
         return _far_off(value)
     if prop in ("transform", "translate", "scale"):
         return _shrunk_or_moved_off(*(value if p == prop else None for p in ("transform", "translate", "scale")))
-    if prop == "color":
+    if prop in ("color", "-webkit-text-fill-color"):
         return _colour(value) == _CLEAR
     if prop == "opacity":
         return _zero_opacity(value)
@@ -1570,6 +1573,9 @@ def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
     if colour is not None and colour not in ("inherit", "unset", "revert", "revert-layer"):
         got = _colour(colour)
         ink = ink if got == _CURRENT else got  # currentcolor: the parent's colour, which the text has already
+    fill = _painted_fill(lambda p: _cascaded(el, p, sheet))
+    if fill is not None:
+        ink = fill
     behind = _background(el, sheet)
     if behind == _CURRENT:  # a background in the text's own colour; in no colour when the text has none
         behind = _CLEAR if ink == _CLEAR else ink
@@ -1583,7 +1589,25 @@ def _sets_ink(el, sheet: _StyleSheet | None) -> bool:
     if not isinstance(el.tag, str) or not _styled(el, sheet):
         return False
     colour = _cascaded(el, "color", sheet)
-    return (colour is not None and _colour(colour) not in (_CLEAR, _CURRENT)) or _background(el, sheet) != _CLEAR
+    fill = _cascaded(el, "-webkit-text-fill-color", sheet)
+    return (colour is not None and _colour(colour) not in (_CLEAR, _CURRENT)) or _background(el, sheet) != _CLEAR \
+        or fill is not None and _colour(fill) not in (_CLEAR, _CURRENT)
+
+
+def _painted_fill(get) -> tuple | str | None:
+    """Return the colour ``-webkit-text-fill-color`` paints an element's text in (it overrides ``color``), or None
+    when it sets none, defers to ``color``, or is transparent over a background clipped to the text (the
+    gradient-heading pattern: the background shows through the letters)."""
+    fill = get("-webkit-text-fill-color")
+    if fill is None or fill in ("inherit", "unset", "revert", "revert-layer", "initial"):
+        return None
+    got = _colour(fill)
+    if got in (None, _CURRENT):
+        return None
+    if got == _CLEAR and any("text" in (get(p) or "") for p in ("background-clip", "-webkit-background-clip",
+                                                                     "background")):
+        return None
+    return got
 
 
 def _own_visibility(el, sheet: _StyleSheet | None = None) -> bool | None:
