@@ -274,3 +274,16 @@ def test_raw_html_in_markdown_styled_out_of_sight_is_not_read(tmp_path, tag):
                     encoding="utf-8")
     text = next(iter(read_inputs([path]))).text
     assert PLANTED in text and "Pell Arden" not in text
+
+
+def test_a_page_body_in_white_text_on_white_shows_only_what_sets_its_own_colour():
+    # <body bgcolor text> are the page's colours (HTML's presentational attributes): they were not read.
+    from kgraph.sources.ingest import html_to_text
+
+    from .test_audit10 import _FILLER
+
+    page = ('<html><head><title>Harbour</title></head><body bgcolor="white" text="white"><article><h1>Harbour</h1>'
+            f'{_FILLER}<p>{PLANTED}</p><div style="color:#222"><p>The board agreed.</p>{_FILLER}</div></article>'
+            '</body></html>')
+    text = html_to_text(page)[0]
+    assert "The board agreed." in text and "Oskar Venn" not in text

@@ -810,7 +810,7 @@ def _too_many_attributes(html: str) -> bool:
 #: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>``
 #: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out)
 #: once more.
-_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"'](?:style|color|bgcolor)\s*=|<style""")
+_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"'](?:style|color|bgcolor|text)\s*=|<style""")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
 _IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
@@ -1443,7 +1443,8 @@ def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
 
 #: HTML's colour attributes, which a browser reads as the lowest of styles ("presentational hints"): the property
 #: each stands for, and the tags that have it.
-_HINTS = {"color": ("color", ("font",)), "bgcolor": ("background-color", ("body", "table", "tr", "td", "th"))}
+_HINTS = {"color": ("color", ("font",)), "text": ("color", ("body",)),
+          "bgcolor": ("background-color", ("body", "table", "tr", "td", "th"))}
 
 
 def _hint(el, prop: str) -> str | None:
@@ -1459,7 +1460,7 @@ def _hint(el, prop: str) -> str | None:
 def _styled(el, sheet: "_StyleSheet | None") -> bool:
     """Return True if an element may have a style of its own: inline, from the page's rules, or a colour attribute."""
     return bool(el.get("style") or sheet or (el.tag in ("font", "body", "table", "tr", "td", "th")
-                                             and (el.get("color") or el.get("bgcolor"))))
+                                             and (el.get("color") or el.get("bgcolor") or el.get("text"))))
 
 
 def _cascaded(el, prop: str, sheet: _StyleSheet | None) -> str | None:
