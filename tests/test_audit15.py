@@ -287,3 +287,26 @@ def test_a_page_body_in_white_text_on_white_shows_only_what_sets_its_own_colour(
             '</body></html>')
     text = html_to_text(page)[0]
     assert "The board agreed." in text and "Oskar Venn" not in text
+
+
+# ---------------------------------------------------------------- an XML declaration hid a page from the limits
+
+
+def test_an_xml_declaration_does_not_take_a_page_past_the_element_cap():
+    # lxml refuses a string with an encoding declaration: the element count read 0 and a page of any size went to
+    # the main-text finder, whose time grows with the square of the elements.
+    from kgraph.sources.ingest import HTML_MAX_ELEMENTS, html_to_text
+
+    body = "<p>Tarvo.</p>" * (HTML_MAX_ELEMENTS + 10)
+    page = f'<?xml version="1.0" encoding="UTF-8"?>\n<html><body><div>{body}</div></body></html>'
+    with pytest.raises(InputError, match="elements, over the"):
+        html_to_text(page)
+
+
+def test_an_xhtml_page_with_its_text_in_a_layout_table_is_read():
+    # The fallback for text the main-text finder leaves (tables) parsed nothing either: "empty, skipped".
+    from kgraph.sources.ingest import html_to_text
+
+    page = ('<?xml version="1.0" encoding="ISO-8859-1"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>'
+            'Harbour</title></head><body><table><tr><td><p>' + PLANTED + '</p></td></tr></table></body></html>')
+    assert PLANTED in html_to_text(page)[0]
