@@ -535,19 +535,24 @@ def push(graph, graph_option, endpoint, timeout):
 @click.option("--min-confidence", type=_FiniteRange(0.0, 1.0), default=0.0, show_default=True,
               help="Drop relations below this confidence before scoring.")
 @click.option("--json", "json_path", default=None, help="Also write the full report as JSON to this file.")
+@click.option("--documents", multiple=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder the gold files' articles may lie in besides the gold files' own (repeatable); "
+                   "an article elsewhere is refused.")
 @click.option("--verbose", "-v", is_flag=True, help="List each missed and false entity and relation.")
-def evaluate(gold, model, min_confidence, json_path, verbose):
+def evaluate(gold, model, min_confidence, json_path, documents, verbose):
     """Build each gold file's article and score entities and relations (P/R/F1, per predicate).
 
     \b
     Example:
       kgraph evaluate --gold my-gold/ -v
+      kgraph evaluate --gold gold/news --documents seeds/
     """
     from kgraph.core import atomic
     from kgraph.evaluate import evaluate as run_evaluate
     from kgraph.evaluate import format_report
 
-    report = run_evaluate(gold, model=model, min_confidence=min_confidence, report_path=json_path)
+    report = run_evaluate(gold, model=model, min_confidence=min_confidence, report_path=json_path,
+                          documents=documents)
     click.echo(format_report(report, verbose=verbose), nl=False)
     if json_path:
         atomic.write_text(json_path, json.dumps(report.to_json(), indent=1, ensure_ascii=False) + "\n")

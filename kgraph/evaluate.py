@@ -165,12 +165,16 @@ def _gold_warning(path: Path, message: str) -> None:
     warnings.warn(f"{path}: {message}", stacklevel=3)
 
 
-def load_gold(path: Path) -> dict:
+def load_gold(path: Path, documents: tuple[str | os.PathLike, ...] = ()) -> dict:
     """Read one gold file and check its shape.
+
+    Args:
+        path: The gold JSON file.
+        documents: Folders besides the gold file's own that its article may lie in.
 
     Raises:
         InputError: The file is not JSON, lacks ``document`` or ``entities``,
-            or its article is missing.
+            or its article is missing or outside the gold file's folder and ``documents``.
     """
     from kgraph.core import userfile
 
@@ -220,6 +224,18 @@ def load_gold(path: Path) -> dict:
         document, found = path.parent / gold["document"], False
     if not found:
         raise InputError(f"{path}: article not found: {document}")
+    # A gold file names the article to build and report on; one from elsewhere must not make kgraph read
+    # any file the user can (/etc/passwd, ../../secret): its words would come back as the report's false
+    # entities. The article lies in the gold file's folder or a folder the user names (links followed).
+    roots = [path.parent, *(Path(d) for d in documents)]
+    try:
+        inside = any(document.is_relative_to(Path(r).resolve()) for r in roots)
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise InputError(f"{path}: the article {document} is outside the gold file's folder "
+                         f"{path.parent.resolve()}; an article must lie in that folder (or below it) or in a "
+                         "folder named with --documents DIR")
     gold["document"] = document
     return gold
 
@@ -364,7 +380,8 @@ def score_kb(gold: dict, kb: KnowledgeBase, name: str = "") -> DocumentScore:
 
 
 def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: float = 0.0,
-             nlp=None, report_path: str | os.PathLike | None = None) -> Report:
+             nlp=None, report_path: str | os.PathLike | None = None,
+             documents: tuple[str | os.PathLike, ...] = ()) -> Report:
     """Build each gold file's article on its own and score it against the gold.
 
     Args:
@@ -374,6 +391,7 @@ def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: 
         nlp: An already loaded pipeline.
         report_path: Where the caller will write the report: refused before any article is built when it
             names a gold file or an article (the report would replace it).
+        documents: Folders besides each gold file's own that its article may lie in.
 
     Raises:
         InputError: A gold file or its article cannot be read, or ``report_path`` names one.
@@ -385,7 +403,7 @@ def evaluate(gold: str | os.PathLike, model: str | None = None, min_confidence: 
     from kgraph.linking.link import link_extractions
     from kgraph.build.pipeline import filter_confidence
 
-    golds = [(f, load_gold(f)) for f in gold_files(gold)]
+    golds = [(f, load_gold(f, documents)) for f in gold_files(gold)]
     if report_path is not None:
         from kgraph.core.atomic import same_file
 

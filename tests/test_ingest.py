@@ -96,7 +96,7 @@ def test_a_plain_text_file_keeps_what_looks_like_markdown(tmp_path):
 
 def test_character_references_a_scraper_left_are_read_as_characters():
     text = clean_text("Talks between AT&amp;T and Orland&#8217;s board broke down.&nbsp;Shares fell. R&D &c. stays.")
-    assert text == "Talks between AT&T and Orland\u2019s board broke down.\u00a0Shares fell. R&D &c. stays."
+    assert text == "Talks between AT&T and Orland\u2019s board broke down. Shares fell. R&D &c. stays."
 
 def test_names_across_a_wrap_are_found_whole(tmp_path):
     from kgraph.build.pipeline import extractions

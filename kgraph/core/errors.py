@@ -5,6 +5,7 @@ bug and keeps its traceback.
 """
 
 import logging
+import re
 import sys
 
 
@@ -36,13 +37,28 @@ class LimitError(KGraphError):
     """A step ran past its time limit or its memory ceiling (a hostile or huge input)."""
 
 
+#: Python's refusal of a long integer, which tells the user to call a function of Python's they cannot reach.
+_INT_DIGITS = re.compile(r"Exceeds the limit \((\d+) digits\) for integer string conversion"
+                         r"(?:: value has (\d+) digits)?; use sys\.set_int_max_str_digits\(\) to increase the limit")
+
+
+def in_own_words(text: str) -> str:
+    """Return a message with Python's advice about long integers said as what the input holds."""
+
+    def said(m: re.Match) -> str:
+        digits = f"{int(m[2]):,} digits" if m[2] else "more digits"
+        return f"an integer of {digits}, over the {int(m[1]):,} digits a number may have"
+
+    return _INT_DIGITS.sub(said, text)
+
+
 def one_line(exc: BaseException, limit: int = 300) -> str:
     """Return an exception's message as one line: every line of it, the quoted input cut, at most ``limit`` chars.
 
     rdflib puts the position on the first line and the reason on the next ("at line 2 of <>:" / "Bad syntax
     (newline found in string literal) at ^ in: ..."): the first line alone says where, not what.
     """
-    text = " ".join(str(exc).split())
+    text = in_own_words(" ".join(str(exc).split()))
     text = text.split(" at ^ in:", 1)[0]  # the parser's echo of the input: the user has the file
     if not text:
         return type(exc).__name__

@@ -118,7 +118,9 @@ def loads(text: str, error: type[Exception], source: str):
     except RecursionError:
         raise error(f"{source}: not valid JSON (nested too deeply)") from None
     except ValueError as exc:  # an integer of more digits than Python converts
-        raise error(f"{source}: not valid JSON ({str(exc).splitlines()[0][:200]})") from None
+        from kgraph.core.errors import in_own_words
+
+        raise error(f"{source}: not valid JSON ({in_own_words(str(exc).splitlines()[0])[:200]})") from None
 
 
 def sha256_file(path) -> str | None:

@@ -502,10 +502,19 @@ def in_sections(extract: Callable[..., Iterable[Extraction]], articles: Iterable
             yield art
 
     while True:
-        yield from extract(run(), **kwargs)
+        yield from map(_bounded, extract(run(), **kwargs))
         if not held:
             return
-        yield _extract_long(extract, held.pop(), section, kwargs)
+        yield _bounded(_extract_long(extract, held.pop(), section, kwargs))
+
+
+def _bounded(ex):
+    """Return an extraction whose relations' sentences are cut to :data:`~kgraph.core.model.MAX_EVIDENCE_CHARS`."""
+    from kgraph.core.model import MAX_EVIDENCE_CHARS, bounded_evidence
+
+    if all(len(r.sentence) <= MAX_EVIDENCE_CHARS for r in ex.relations):
+        return ex
+    return dataclasses.replace(ex, relations=tuple(bounded_evidence(r) for r in ex.relations))
 
 
 def _extract_long(extract, art: Article, section: int, kwargs: dict) -> Extraction:

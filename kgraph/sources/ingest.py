@@ -14,7 +14,9 @@ import functools
 import gzip
 import html as _html
 import io
+import itertools
 import json
+import math
 import os
 import re
 import stat
@@ -236,8 +238,14 @@ _STRAY_JOINER = re.compile(f"(?<=[\x00-\u024f\u0370-\u052f])[{_JOINERS}]+|^[\u20
                            f"|[{_JOINERS}]+(?=[\x00-\u024f\u0370-\u052f])|[\u200c\u200d]+$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: A variation selector after a Latin, Greek or Cyrillic letter, where none has a defined meaning: "Qu\ufe0fell"
-#: would be a second entity that looks like "Quell". After digits (keycaps), symbols, emoji and CJK they stay.
-_STRAY_SELECTOR = re.compile("(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\ufe00-\ufe0f]+")
+#: would be a second entity that looks like "Quell" (Mongolian's own free variation selectors likewise). After
+#: digits (keycaps), symbols, emoji, CJK and Mongolian letters they stay.
+_STRAY_SELECTOR = re.compile("(?<=[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff])[\ufe00-\ufe0f\u180b-\u180d\u180f]+")
+#: Spaces other than the space: no-break, fixed-width, ideographic, Ogham. Between two words of a name they are a
+#: space to a reader, but the parser cut "Mara\u00a0Quell" into two names ("Mara" a node of its own). One
+#: character for one, so offsets stay.
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                      "\u2009\u200a\u202f\u205f\u3000", " "))
 
 
 #: Cyrillic and Greek letters drawn like a Latin one ("Mаra Quell" with a Cyrillic a looks like "Mara Quell"), from
@@ -348,7 +356,7 @@ def sanitize(text: str) -> str:
     U+FFFD; NUL and other control characters become spaces; invisible
     bidirectional and zero-width formatting characters are dropped (the
     zero-width joiners that scripts need are kept); line and paragraph
-    separators become newlines; a variation selector after a Latin, Greek
+    separators become newlines, other spaces (no-break, ideographic ...) a space; a variation selector after a Latin, Greek
     or Cyrillic letter (where it selects nothing) is dropped, and so are joiners and fillers beside one
     (:data:`_STRAY_JOINER`); runs of combining marks are cut to
     :data:`MAX_MARK_RUN`; the result is NFC-normalised, and a word mixing Latin with Cyrillic or Greek
@@ -357,6 +365,7 @@ def sanitize(text: str) -> str:
     text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _STRAY_SELECTOR.sub("", _STRAY_JOINER.sub("", _INVISIBLE.sub("", _CONTROL.sub(" ", text))))
+    text = text.translate(_SPACES)
     return unmixed_scripts(unicodedata.normalize("NFC", bounded_marks(text)))
 
 
@@ -427,18 +436,44 @@ _MD_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 
 
 def _md_tag_hides(attrs: str) -> bool:
-    """Return True if a raw tag's attributes keep it from being drawn (``hidden``, or an inline style of
-    ``display: none``, ``visibility: hidden``/``collapse`` or ``content-visibility: hidden``)."""
+    """Return True if a raw tag's attributes keep it from being drawn (``hidden``, or an inline style that hides
+    it on its own: :func:`_style_hides`)."""
     for m in _MD_ATTR.finditer(attrs):
         name, value = m.group(1).lower(), (m.group(2) or "").strip("'\"")
         if name == "hidden" and _html.unescape(value).strip().lower() != "until-found":
             return True
         if name == "style":
             css = _declarations(_html.unescape(value))
-            if (css.get("display") == "none" or css.get("content-visibility") == "hidden"
-                    or css.get("visibility") in ("hidden", "collapse")):
+            if any("var(" in v for v in css.values()):
+                css = {k: _with_vars(v, css.get) for k, v in css.items()}
+            if _style_hides(css):
                 return True
     return False
+
+
+def _style_hides(css: dict) -> bool:
+    """Return True if an element's own declarations keep its text from every reader, whatever its ancestors:
+    ``display: none``, ``visibility: hidden``/``collapse``, ``content-visibility: hidden``, text of no colour or
+    of its own background's colour, a font under a pixel, opacity (or a filter to it) of zero, a box placed,
+    pulled or indented far off the page, a transform to nothing (the ones :func:`_hides` and the walk of
+    :func:`_without_hidden` read on a page, where ancestors and stylesheets count too; a Markdown file's raw
+    HTML is read tag by tag)."""
+    if (css.get("display") == "none" or css.get("content-visibility") == "hidden"
+            or css.get("visibility") in ("hidden", "collapse")):
+        return True
+    ink = _colour(css.get("color"))
+    fill = _painted_fill(css.get)
+    ink = fill if fill is not None else ink
+    paper = _colour(css.get("background-color") or css.get("background"))
+    if ink == _CLEAR or _same_colour(ink, paper) or _zero_size(_size_value(css.get)):
+        return True
+    if _placed_off(css.get):
+        return True
+    if any(_far_off(css.get(p)) for p in ("margin-left", "margin-top", "text-indent")):
+        return True
+    return not any(css.get(p) not in (None, "none") for p in _MOTION) and (
+        _zero_opacity(css.get("opacity")) or _zero_filter(css.get("filter"))
+        or _shrunk_or_moved_off(css.get("transform"), css.get("translate"), css.get("scale")))
 
 
 def _md_without_html(text: str) -> str:
@@ -775,7 +810,7 @@ def _too_many_attributes(html: str) -> bool:
 #: A page that can hide an element (``<template>``, the ``hidden`` attribute, an inline style, a ``<style>``
 #: block) or hold a style the main-text finder misreads as hiding: only such a page is parsed (and written out)
 #: once more.
-_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"']style\s*=|<style""")
+_MAY_HIDE = re.compile(r"""(?i)<template|[\s/"']hidden(?=[\s=>/])|[\s/"'](?:style|color|bgcolor|text)\s*=|<style""")
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(.))", re.S)
 _IMPORTANT = re.compile(r"!\s*important\s*$", re.I)
@@ -814,13 +849,19 @@ def _declared(style: str) -> dict[str, tuple[bool, str]]:
 
 #: The properties that decide whether an element is drawn, and the values of each that do not draw it.
 _HIDING = {"display": ("none",), "content-visibility": ("hidden",), "visibility": ("hidden", "collapse")}
-#: The properties that decide whether an element's text can be seen where it is drawn: a size of zero, or a box
-#: taken far off the page's top or left edge (no scrolling reaches it).
-_PLACING = ("font-size", "position", "left", "top")
+#: The properties that decide whether an element's text can be seen where it is drawn: a size of zero (or under a
+#: pixel), or a box (or its first line) taken far off the page's top or left edge (no scrolling reaches it), or
+#: shrunk to nothing.
+_PLACING = ("font-size", "font", "position", "left", "top", "inset", "margin-left", "margin-top", "text-indent",
+            "transform", "translate", "scale")
 #: The properties that decide whether text can be told from what is behind it: its colour, the background colour
 #: behind it, an opacity of zero, and a transition or animation (a fade-in starts at zero and is drawn).
 _INK = ("color", "background", "background-color", "background-image", "opacity", "transition",
-        "transition-property", "animation", "animation-name")
+        "transition-property", "animation", "animation-name", "filter", "-webkit-text-fill-color", "background-clip",
+        "-webkit-background-clip")
+#: The properties of a fade-in or a pop-in: an element drawn at zero opacity or size at first is shown once the
+#: page has loaded.
+_MOTION = ("transition", "transition-property", "animation", "animation-name")
 #: How far (CSS pixels) past the page's top or left edge an absolutely placed box is out of every reader's view
 #: (the "-9999px" of the old off-screen technique; a wide screen is 2,000 pixels across).
 OFFSCREEN_PX = 1000
@@ -841,9 +882,78 @@ def _length_px(value: str | None) -> float | None:
 
 
 def _zero_size(value: str | None) -> bool:
-    """Return True for a font size of zero (``0``, ``0px``, ``0em``, ``0%``): no text of that size is drawn."""
+    """Return True for a font size of zero (``0``, ``0px``, ``0em``, ``0%``) or under one pixel (``0.01px``,
+    ``0.05rem``): no text of that size can be read."""
     m = _LENGTH.fullmatch(value or "")
-    return m is not None and float(m.group(1)) == 0
+    if m is None:
+        return False
+    if float(m.group(1)) == 0:
+        return True
+    px = _length_px(value) if m.group(2) not in ("em", "ex", "ch") else None  # those are of the parent's size
+    return px is not None and 0 < px < 1
+
+
+def _font_size_of(font: str | None) -> str | None:
+    """Return the size a ``font`` shorthand sets (``0/0 a`` -> ``0``, ``bold 12px/1.5 serif`` -> ``12px``), or None
+    (a system font, ``inherit``): the first word that is a length, before any ``/line-height``."""
+    for word in (font or "").split()[:8]:  # style, variant, weight and stretch come first; then the size
+        size = word.split("/", 1)[0]
+        m = _LENGTH.fullmatch(size)
+        if m is not None and (m.group(2) is not None or float(m.group(1)) == 0):
+            return size
+    return None
+
+
+def _edges_of(inset: str | None) -> tuple[str | None, str | None]:
+    """Return the (top, left) an ``inset`` shorthand sets (one to four values, as ``margin`` is written)."""
+    words = (inset or "").split()
+    if not 1 <= len(words) <= 4:
+        return None, None
+    return words[0], words[3] if len(words) == 4 else words[1] if len(words) > 1 else words[0]
+
+
+def _size_value(get) -> str | None:
+    """Return the font size of declarations read by ``get(property)``: ``font-size``, else the ``font`` shorthand's."""
+    size = get("font-size")
+    return size if size is not None else _font_size_of(get("font"))
+
+
+def _placed_off(get) -> bool:
+    """Return True if declarations read by ``get(property)`` place a box far past the page's top or left edge."""
+    if get("position") not in _PLACED:
+        return False
+    top, left = _edges_of(get("inset"))
+    return _far_off(get("left") or left) or _far_off(get("top") or top)
+
+
+#: A transform's functions (``translateX(-9999px) scale(0)``): a name and what its parentheses hold, no nesting.
+_TRANSFORM = re.compile(r"\s*([a-z0-9-]+)\(([^()]*)\)")
+
+
+def _shrunk_or_moved_off(transform: str | None, translate: str | None, scale: str | None) -> bool:
+    """Return True if ``transform`` (or the ``translate`` and ``scale`` properties) shrinks an element to nothing
+    or moves it far past the page's top or left edge; only transforms of translations and scalings are read (a
+    rotation or a matrix may bring it back)."""
+    if scale and any(_number(v, 1) == 0 for v in scale.split()):
+        return True
+    if translate and any(_far_off(v) for v in translate.split()[:2]):
+        return True
+    if not transform or transform == "none":
+        return False
+    parts, at = [], 0
+    for m in _TRANSFORM.finditer(transform):
+        if m.start() != at:
+            return False
+        parts.append((m.group(1), [v.strip() for v in m.group(2).split(",")]))
+        at = m.end()
+    if at != len(transform) or not all(n.startswith(("translate", "scale")) for n, _a in parts):
+        return False
+    for name, args in parts:
+        if name.startswith("scale") and any(_number(v, 1) == 0 for v in args):
+            return True
+        if name in ("translate", "translatex", "translatey") and any(_far_off(v) for v in args[:2]):
+            return True
+    return False
 
 
 def _far_off(value: str | None) -> bool:
@@ -858,39 +968,155 @@ def _hiding_value(prop: str, value: str) -> bool:
         return value in _HIDING[prop]
     if prop == "font-size":
         return _zero_size(value)
+    if prop == "font":
+        return _zero_size(_font_size_of(value))
+    if prop == "inset":
+        return any(_far_off(v) for v in _edges_of(value))
     if prop == "position":
-        return value in ("absolute", "fixed")
-    if prop in ("left", "top"):
+        return value in _PLACED
+    if prop in ("left", "top", "margin-left", "margin-top", "text-indent"):
         return _far_off(value)
-    if prop == "color":
+    if prop in ("transform", "translate", "scale"):
+        return _shrunk_or_moved_off(*(value if p == prop else None for p in ("transform", "translate", "scale")))
+    if prop in ("color", "-webkit-text-fill-color"):
         return _colour(value) == _CLEAR
     if prop == "opacity":
         return _zero_opacity(value)
+    if prop == "filter":
+        return _zero_filter(value)
     return False  # backgrounds, transitions, animations: they draw, or may draw, text again
 
 
-#: CSS's basic named colours (the ones hidden text is written in; other names are read as "some colour").
-_NAMED = {"white": (255, 255, 255), "black": (0, 0, 0), "silver": (192, 192, 192), "gray": (128, 128, 128),
-          "grey": (128, 128, 128), "red": (255, 0, 0), "maroon": (128, 0, 0), "yellow": (255, 255, 0),
-          "olive": (128, 128, 0), "lime": (0, 255, 0), "green": (0, 128, 0), "aqua": (0, 255, 255),
-          "cyan": (0, 255, 255), "teal": (0, 128, 128), "blue": (0, 0, 255), "navy": (0, 0, 128),
-          "fuchsia": (255, 0, 255), "magenta": (255, 0, 255), "purple": (128, 0, 128)}
+#: The positions under which ``left`` and ``top`` move a box (``relative`` from where it would be).
+_PLACED = ("absolute", "fixed", "relative")
+
+
+#: CSS's named colours, name then hex (all 148: "ivory" on "#fffff0" is text in the colour of its paper).
+_NAMED_HEX = dict(zip(*[iter((
+    "aliceblue f0f8ff antiquewhite faebd7 aqua 00ffff aquamarine 7fffd4 azure f0ffff beige f5f5dc bisque ffe4c4 black "
+    "000000 blanchedalmond ffebcd blue 0000ff blueviolet 8a2be2 brown a52a2a burlywood deb887 cadetblue 5f9ea0 "
+    "chartreuse 7fff00 chocolate d2691e coral ff7f50 cornflowerblue 6495ed cornsilk fff8dc crimson dc143c cyan 00ffff "
+    "darkblue 00008b darkcyan 008b8b darkgoldenrod b8860b darkgray a9a9a9 darkgreen 006400 darkgrey a9a9a9 darkkhaki "
+    "bdb76b darkmagenta 8b008b darkolivegreen 556b2f darkorange ff8c00 darkorchid 9932cc darkred 8b0000 darksalmon "
+    "e9967a darkseagreen 8fbc8f darkslateblue 483d8b darkslategray 2f4f4f darkslategrey 2f4f4f darkturquoise 00ced1 "
+    "darkviolet 9400d3 deeppink ff1493 deepskyblue 00bfff dimgray 696969 dimgrey 696969 dodgerblue 1e90ff firebrick "
+    "b22222 floralwhite fffaf0 forestgreen 228b22 fuchsia ff00ff gainsboro dcdcdc ghostwhite f8f8ff gold ffd700 "
+    "goldenrod daa520 gray 808080 green 008000 greenyellow adff2f grey 808080 honeydew f0fff0 hotpink ff69b4 "
+    "indianred cd5c5c indigo 4b0082 ivory fffff0 khaki f0e68c lavender e6e6fa lavenderblush fff0f5 lawngreen 7cfc00 "
+    "lemonchiffon fffacd lightblue add8e6 lightcoral f08080 lightcyan e0ffff lightgoldenrodyellow fafad2 lightgray "
+    "d3d3d3 lightgreen 90ee90 lightgrey d3d3d3 lightpink ffb6c1 lightsalmon ffa07a lightseagreen 20b2aa lightskyblue "
+    "87cefa lightslategray 778899 lightslategrey 778899 lightsteelblue b0c4de lightyellow ffffe0 lime 00ff00 "
+    "limegreen 32cd32 linen faf0e6 magenta ff00ff maroon 800000 mediumaquamarine 66cdaa mediumblue 0000cd "
+    "mediumorchid ba55d3 mediumpurple 9370db mediumseagreen 3cb371 mediumslateblue 7b68ee mediumspringgreen 00fa9a "
+    "mediumturquoise 48d1cc mediumvioletred c71585 midnightblue 191970 mintcream f5fffa mistyrose ffe4e1 moccasin "
+    "ffe4b5 navajowhite ffdead navy 000080 oldlace fdf5e6 olive 808000 olivedrab 6b8e23 orange ffa500 orangered "
+    "ff4500 orchid da70d6 palegoldenrod eee8aa palegreen 98fb98 paleturquoise afeeee palevioletred db7093 papayawhip "
+    "ffefd5 peachpuff ffdab9 peru cd853f pink ffc0cb plum dda0dd powderblue b0e0e6 purple 800080 rebeccapurple 663399 "
+    "red ff0000 rosybrown bc8f8f royalblue 4169e1 saddlebrown 8b4513 salmon fa8072 sandybrown f4a460 seagreen 2e8b57 "
+    "seashell fff5ee sienna a0522d silver c0c0c0 skyblue 87ceeb slateblue 6a5acd slategray 708090 slategrey 708090 "
+    "snow fffafa springgreen 00ff7f steelblue 4682b4 tan d2b48c teal 008080 thistle d8bfd8 tomato ff6347 turquoise "
+    "40e0d0 violet ee82ee wheat f5deb3 white ffffff whitesmoke f5f5f5 yellow ffff00 yellowgreen 9acd32").split())] * 2))
+_NAMED = {name: tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)) for name, h in _NAMED_HEX.items()}
 #: The colour of no ink: ``transparent`` or any colour of alpha zero.
 _CLEAR = "clear"
 _HEX_COLOUR = re.compile(r"#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})")
-_NUMBER = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)%?")
+#: A number of a colour function: sign, decimals, exponent and unit (``2.55e2``, ``-5``, ``50%``, ``.5turn``).
+_COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(%|deg|grad|rad|turn)?")
+#: Degrees per unit of a hue.
+_HUE_DEG = {None: 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
+#: Colour functions whose channels are read; others (``lab()``, ``oklch()``, ``color(display-p3 ...)``) are read
+#: for an alpha of zero only.
+_COLOUR_FUNCTIONS = ("rgb", "rgba", "hsl", "hsla", "hwb", "color")
+#: The colour of the text's parent (``currentcolor``): as a text colour it changes nothing, as a background it is
+#: the text's own colour.
+_CURRENT = "current"
+#: How far (of 255, in each channel) two colours may differ and still be one to a reader ("#fffffe" on white).
+SAME_COLOUR = 4
 
 
-def _channel(v: str, scale: float) -> float:
-    return float(v[:-1]) / 100 * scale if v.endswith("%") else float(v)
+def _number(v: str, percent: float, units: bool = False) -> float | None:
+    """Return a colour function's argument (``none`` is zero; a percentage of ``percent``), None if not a number."""
+    if v == "none":
+        return 0.0
+    m = _COLOUR_NUMBER.fullmatch(v)
+    if m is None or (m.group(1) not in (None, "%") and not units):
+        return None
+    try:
+        x = float(v[:m.start(1)] if m.group(1) else v)
+    except ValueError:
+        return None
+    if not math.isfinite(x):
+        return None
+    if m.group(1) == "%":
+        return x / 100 * percent
+    return x * _HUE_DEG[m.group(1)] if units else x
+
+
+def _hsl(h: float, s: float, light: float) -> tuple:
+    """Return (r, g, b) in 0-1 of a hue in degrees and saturation and lightness in 0-1 (CSS Color 4's formula)."""
+    s, light = min(max(s, 0.0), 1.0), min(max(light, 0.0), 1.0)
+
+    def f(n: int) -> float:
+        k = (n + h / 30) % 12
+        return light - s * min(light, 1 - light) * max(-1.0, min(k - 3, 9 - k, 1.0))
+
+    return f(0), f(8), f(4)
+
+
+def _function_colour(name: str, inside: str) -> tuple | str | None:
+    """Return the colour of ``name(inside)`` as :func:`_colour` does."""
+    # "rgb(1, 2, 3)", "rgb(1 2 3 / 0)", "hsla(0,0%,0%,.5)": split, not matched (no pattern to backtrack in)
+    words = inside.replace(",", " ").replace("/", " / ").split()
+    if "/" in words:
+        at = words.index("/")
+        channels, alpha_words = words[:at], words[at + 1:]
+    else:
+        channels, alpha_words = words, []
+        if name in _COLOUR_FUNCTIONS[:4] and len(words) == 4 and "," in inside:
+            channels, alpha_words = words[:3], words[3:]
+    if len(alpha_words) > 1:
+        return None
+    alpha = _number(alpha_words[0], 1) if alpha_words else 1.0
+    if alpha is None:
+        return None
+    if alpha <= 0:
+        return _CLEAR  # no ink whatever the channels say
+    if name not in _COLOUR_FUNCTIONS or alpha < 1:
+        return None  # part-transparent: what shows through is not known
+    if name == "color":
+        if not channels or channels[0] != "srgb":
+            return None
+        values = [None if v is None else 255 * v for v in (_number(c, 1) for c in channels[1:])]
+    elif name in ("rgb", "rgba"):
+        values = [_number(v, 255) for v in channels]
+    else:
+        values = [_number(channels[0], 1, units=True)] + [_number(v, 1) for v in channels[1:]] if channels else []
+        if len(values) == 3 and None not in values:
+            if name != "hwb":
+                # "hsl(0 0% 100%)"; CSS Color 4 also reads bare numbers as percentages
+                s, light = (v / 100 if not c.endswith("%") else v for v, c in zip(values[1:], channels[1:]))
+                values = [255 * c for c in _hsl(values[0], s, light)]
+            else:
+                white, black = (v / 100 if not c.endswith("%") else v for v, c in zip(values[1:], channels[1:]))
+                white, black = max(white, 0.0), max(black, 0.0)
+                if white + black >= 1:
+                    values = [255 * white / (white + black)] * 3
+                else:
+                    values = [255 * (c * (1 - white - black) + white) for c in _hsl(values[0], 1.0, 0.5)]
+    if len(values) != 3 or None in values:
+        return None
+    return tuple(min(max(round(v), 0), 255) for v in values)
 
 
 def _colour(value: str | None) -> tuple | str | None:
-    """Return a CSS colour as (r, g, b) when opaque, :data:`_CLEAR` when of alpha zero, None when unknown (other
-    names, ``currentcolor``, ``hsl()``, part-transparent colours, anything not a colour)."""
-    value = (value or "").strip()
+    """Return a CSS colour as (r, g, b) when opaque, :data:`_CLEAR` when of alpha zero, :data:`_CURRENT` for
+    ``currentcolor``, None when unknown (part-transparent colours, ``lab()`` and other spaces, ``color-mix()``,
+    anything not a colour)."""
+    value = (value or "").strip().lower()
     if value == "transparent":
         return _CLEAR
+    if value == "currentcolor":
+        return _CURRENT
     if value in _NAMED:
         return _NAMED[value]
     if m := _HEX_COLOUR.fullmatch(value):
@@ -899,15 +1125,23 @@ def _colour(value: str | None) -> tuple | str | None:
             h = "".join(c + c for c in h)
         alpha = int(h[6:8], 16) if len(h) == 8 else 255
         return _CLEAR if alpha == 0 else (tuple(int(h[i:i + 2], 16) for i in (0, 2, 4)) if alpha == 255 else None)
-    if value.startswith(("rgb(", "rgba(")) and value.endswith(")"):
-        # "rgb(1, 2, 3)", "rgb(1 2 3 / 0)", "rgba(1,2,3,0.5)": split, not matched (no pattern to backtrack in)
-        parts = value[value.index("(") + 1:-1].replace(",", " ").replace("/", " ").split()
-        if len(parts) not in (3, 4) or not all(_NUMBER.fullmatch(v) for v in parts):
-            return None
-        rgb = tuple(round(_channel(v, 255)) for v in parts[:3])
-        alpha = 1.0 if len(parts) == 3 else _channel(parts[3], 1)
-        return _CLEAR if alpha == 0 else (rgb if alpha >= 1 else None)
+    name, paren, rest = value.partition("(")
+    if paren and rest.endswith(")") and name.isalpha() and len(value) <= 200 and "(" not in rest:
+        return _function_colour(name, rest[:-1])
     return None
+
+
+def _same_colour(a, b) -> bool:
+    """Return True if two known colours (r, g, b) are one to a reader."""
+    return (isinstance(a, tuple) and isinstance(b, tuple)
+            and all(abs(x - y) <= SAME_COLOUR for x, y in zip(a, b)))
+
+
+def _zero_filter(value: str | None) -> bool:
+    """Return True for a ``filter`` holding ``opacity(0)``: nothing of the element is drawn."""
+    value = value or ""
+    return "opacity(" in value and any(m.group(1) == "opacity" and _zero_opacity(m.group(2))
+                                       for m in _TRANSFORM.finditer(value))
 
 
 def _zero_opacity(value: str | None) -> bool:
@@ -977,9 +1211,11 @@ class _StyleSheet:
         self.index: dict[tuple, list[tuple[int, int]]] = {}
         self.matched: dict = {}
         self.overflow = False
+        # Custom properties set for the whole page (":root", "html", "body", "*"), which "var(--x)" reads.
+        self.custom: dict[str, str] = {}
 
     def __bool__(self) -> bool:
-        return bool(self.rules) or bool(self.complex)
+        return bool(self.rules) or bool(self.complex) or bool(self.custom)
 
     def _add_complex(self, sel: str, props: dict) -> bool:
         """Add a rule of compounds joined by descendant, child or sibling combinators; return False if ``sel`` is no such
@@ -1070,7 +1306,11 @@ class _StyleSheet:
     def read(self, css: str) -> None:
         """Add a ``<style>`` block's rules."""
         for conditional, selectors, body in _css_rules(_CSS_COMMENT.sub(" ", css)):
-            props = {k: v for k, v in _declared(body).items() if k in _HIDING or k in _PLACING or k in _INK}
+            declared = _declared(body)
+            if not conditional and any(k.startswith("--") for k in declared) and any(
+                    sel.strip() in _PAGE_WIDE for sel in selectors.split(",")):
+                self.custom.update((k, v) for k, (_i, v) in declared.items() if k.startswith("--"))
+            props = {k: v for k, v in declared.items() if k in _HIDING or k in _PLACING or k in _INK}
             if not props:
                 continue
             self.order += 1
@@ -1201,17 +1441,92 @@ def _css_rules(css: str) -> Iterator[tuple[bool, str, str]]:
             start = m.end()  # "@import url(...);", "@charset ...;": nothing to read (and nothing fetched)
 
 
+#: HTML's colour attributes, which a browser reads as the lowest of styles ("presentational hints"): the property
+#: each stands for, and the tags that have it.
+_HINTS = {"color": ("color", ("font",)), "text": ("color", ("body",)),
+          "bgcolor": ("background-color", ("body", "table", "tr", "td", "th"))}
+
+
+def _hint(el, prop: str) -> str | None:
+    """Return the value an element's colour attribute gives ``prop`` (``<font color=white>``), else None."""
+    for attribute, (hinted, tags) in _HINTS.items():
+        if prop == hinted and el.tag in tags and (value := el.get(attribute)):
+            value = value.strip().lower()
+            # a legacy colour may be written without its "#" ("ffffff")
+            return "#" + value if len(value) in (3, 6) and all(c in "0123456789abcdef" for c in value) else value
+    return None
+
+
+def _styled(el, sheet: "_StyleSheet | None") -> bool:
+    """Return True if an element may have a style of its own: inline, from the page's rules, or a colour attribute."""
+    return bool(el.get("style") or sheet or (el.tag in ("font", "body", "table", "tr", "td", "th")
+                                             and (el.get("color") or el.get("bgcolor") or el.get("text"))))
+
+
 def _cascaded(el, prop: str, sheet: _StyleSheet | None) -> str | None:
     """Return an element's own value of a property from its inline style and the page's stylesheet, by the
-    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule."""
+    cascade: an ``!important`` inline value, an ``!important`` rule, an inline value, a rule, a colour attribute;
+    ``var(--x)`` in it read from the custom properties the element or its ancestors set inline, or the page sets
+    for all (:func:`_with_vars`)."""
     style = el.get("style")
     inline = _declared(style).get(prop) if style else None
     if inline is not None and inline[0]:
-        return inline[1]
-    rule = sheet.value(el, prop) if sheet else None
-    if rule is not None and (rule[0] or inline is None):
-        return rule[1]
-    return inline[1] if inline is not None else None
+        value = inline[1]
+    else:
+        rule = sheet.value(el, prop) if sheet else None
+        if rule is not None and (rule[0] or inline is None):
+            value = rule[1]
+        else:
+            value = inline[1] if inline is not None else _hint(el, prop)
+    if value is not None and "var(" in value:
+        value = _with_vars(value, lambda name: _custom_property(el, name, sheet))
+    return value
+
+
+#: Selectors whose custom properties hold for the whole page.
+_PAGE_WIDE = (":root", "html", "body", "*")
+#: A ``var()`` without another inside: the custom property's name and the fallback.
+_VAR = re.compile(r"var\(\s*(--[-\w]+)\s*(?:,([^()]*))?\)")
+#: How many ancestors a custom property is looked for in (inherited from further up: not read).
+VAR_ANCESTORS = 32
+
+
+def _with_vars(value: str, lookup) -> str:
+    """Return a value with each ``var(--x, fallback)`` replaced by ``lookup("--x")`` or its fallback; one left
+    unknown stays as written (a value no reader here takes for a colour, a size or a length)."""
+    if len(value) > 1000:
+        return value
+
+    def one(m: re.Match) -> str:
+        got = lookup(m.group(1))
+        if got is None or "var(" in got:
+            got = m.group(2)
+        return got.strip() if got is not None else m.group(0)
+
+    return _VAR.sub(one, value)
+
+
+#: Custom properties found for (element, name) while one page is read (cleared after it, as its styles are).
+_CUSTOM_SEEN: dict = {}
+
+
+def _custom_property(el, name: str, sheet: "_StyleSheet | None") -> str | None:
+    """Return the value of custom property ``name`` for an element: set inline on it or a near ancestor, else for
+    the whole page."""
+    walked = []
+    found = sheet.custom.get(name) if sheet else None
+    for up in itertools.chain((el,), itertools.islice(el.iterancestors(), VAR_ANCESTORS)):
+        if (up, name) in _CUSTOM_SEEN:
+            found = _CUSTOM_SEEN[(up, name)]
+            break
+        walked.append(up)
+        style = up.get("style")
+        if style and "--" in style and (got := _declared(style).get(name)) is not None:
+            found = got[1]
+            break
+    for up in walked:
+        _CUSTOM_SEEN[(up, name)] = found
+    return found
 
 
 def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
@@ -1234,14 +1549,18 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
     # "none x" is no valid display
     if _cascaded(el, "display", sheet) == "none" or _cascaded(el, "content-visibility", sheet) == "hidden":
         return "none"
-    # Taken far past the page's top or left edge (no scrolling reaches there) with all it holds.
-    if _cascaded(el, "position", sheet) in ("absolute", "fixed") and (
-            _far_off(_cascaded(el, "left", sheet)) or _far_off(_cascaded(el, "top", sheet))):
+    # Taken far past the page's top or left edge (no scrolling reaches there) with all it holds: placed there, or
+    # pulled there by a margin, or its text pushed there by an indent (the old image-replacement trick).
+    if _placed_off(lambda p: _cascaded(el, p, sheet)):
         return "none"
-    # Opacity zero draws nothing of the element, and no child can undo it; unless it fades in (a transition or an
-    # animation on the same element: the page shows it once loaded).
-    if _zero_opacity(_cascaded(el, "opacity", sheet)) and not any(
-            _cascaded(el, p, sheet) not in (None, "none") for p in _INK[5:]):
+    if any(_far_off(_cascaded(el, p, sheet)) for p in ("margin-left", "margin-top", "text-indent")):
+        return "none"
+    # Opacity zero, a filter to opacity zero or a transform to nothing draws nothing of the element, and no child
+    # can undo it; unless it fades or pops in (a transition or an animation on the same element: the page shows it
+    # once loaded). A transform moving it off the page likewise.
+    if (_zero_opacity(_cascaded(el, "opacity", sheet)) or _zero_filter(_cascaded(el, "filter", sheet))
+            or _shrunk_or_moved_off(*(_cascaded(el, p, sheet) for p in ("transform", "translate", "scale")))) \
+            and not any(_cascaded(el, p, sheet) not in (None, "none") for p in _MOTION):
         return "none"
     return None
 
@@ -1249,12 +1568,18 @@ def _hides(el, sheet: _StyleSheet | None = None) -> str | None:
 def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
     """Return (ink, paper) inside an element: the colour of its text and the colour behind it, each (r, g, b),
     :data:`_CLEAR` (ink only) or None when it cannot be told; ``ink``, ``paper``: its parent's."""
-    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+    if not isinstance(el.tag, str) or not _styled(el, sheet):
         return ink, paper
     colour = _cascaded(el, "color", sheet)
     if colour is not None and colour not in ("inherit", "unset", "revert", "revert-layer"):
-        ink = _colour(colour)
+        got = _colour(colour)
+        ink = ink if got == _CURRENT else got  # currentcolor: the parent's colour, which the text has already
+    fill = _painted_fill(lambda p: _cascaded(el, p, sheet))
+    if fill is not None:
+        ink = fill
     behind = _background(el, sheet)
+    if behind == _CURRENT:  # a background in the text's own colour; in no colour when the text has none
+        behind = _CLEAR if ink == _CLEAR else ink
     if behind != _CLEAR:
         paper = behind
     return ink, paper
@@ -1262,10 +1587,28 @@ def _own_ink(el, sheet: _StyleSheet | None, ink, paper) -> tuple:
 
 def _sets_ink(el, sheet: _StyleSheet | None) -> bool:
     """Return True if an element sets a colour or a background of its own (it may draw text again)."""
-    if not isinstance(el.tag, str) or not (el.get("style") or sheet):
+    if not isinstance(el.tag, str) or not _styled(el, sheet):
         return False
     colour = _cascaded(el, "color", sheet)
-    return (colour is not None and _colour(colour) != _CLEAR) or _background(el, sheet) != _CLEAR
+    fill = _cascaded(el, "-webkit-text-fill-color", sheet)
+    return (colour is not None and _colour(colour) not in (_CLEAR, _CURRENT)) or _background(el, sheet) != _CLEAR \
+        or fill is not None and _colour(fill) not in (_CLEAR, _CURRENT)
+
+
+def _painted_fill(get) -> tuple | str | None:
+    """Return the colour ``-webkit-text-fill-color`` paints an element's text in (it overrides ``color``), or None
+    when it sets none, defers to ``color``, or is transparent over a background clipped to the text (the
+    gradient-heading pattern: the background shows through the letters)."""
+    fill = get("-webkit-text-fill-color")
+    if fill is None or fill in ("inherit", "unset", "revert", "revert-layer", "initial"):
+        return None
+    got = _colour(fill)
+    if got in (None, _CURRENT):
+        return None
+    if got == _CLEAR and any("text" in (get(p) or "") for p in ("background-clip", "-webkit-background-clip",
+                                                                     "background")):
+        return None
+    return got
 
 
 def _own_visibility(el, sheet: _StyleSheet | None = None) -> bool | None:
@@ -1284,7 +1627,7 @@ def _own_size(el, sheet: _StyleSheet | None = None) -> bool | None:
     """
     if not isinstance(el.tag, str) or not (el.get("style") or sheet):
         return None
-    value = _cascaded(el, "font-size", sheet)
+    value = _size_value(lambda p: _cascaded(el, p, sheet))
     if value is None or _RELATIVE_SIZE.fullmatch(value) and not _zero_size(value):
         return None
     return not _zero_size(value)
@@ -1346,7 +1689,7 @@ def _without_hidden(html: str, name: str = "<html>") -> str:
             sized = sized if own is None else own
             ink, paper = _own_ink(el, sheet, ink, paper)
             # text in no ink, or in the colour painted behind it on this page, is seen by no reader
-            inked = ink != _CLEAR and (ink is None or ink != paper)
+            inked = ink != _CLEAR and not _same_colour(ink, paper)
             seen = visible and sized and inked
             if (_hides(el, sheet) == "none" or not seen and el not in redrawn) and el.getparent() is not None:
                 el.drop_tree()  # its tail stays (blanked already when its parent is not drawn)
@@ -1367,9 +1710,14 @@ def _without_hidden(html: str, name: str = "<html>") -> str:
     finally:
         _declarations.cache_clear()  # a page's styles are not kept for the next page (each may be megabytes)
         _declared.cache_clear()
+        _CUSTOM_SEEN.clear()
     if not changed:
         return html
     return lhtml.tostring(tree, encoding="unicode")
+
+
+#: An XML declaration opening a page (after white space).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml\s[^<>]*\?>")
 
 
 def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str | None, str | None, str | None]:
@@ -1384,7 +1732,10 @@ def html_to_text(html: str, name: str = "<html>") -> tuple[str, str | None, str 
 
     import trafilatura
 
-    html = sanitize(html)
+    # An XHTML page's "<?xml version=... encoding=...?>" made lxml refuse the text as a string: the parser limits
+    # below counted no element (a page of 300,000 elements passed the cap and held trafilatura for minutes) and
+    # the fallback for text in layout tables read nothing. The text is decoded already: the declaration says nothing.
+    html = _XML_DECLARATION.sub("", sanitize(html), count=1)
     if not html.strip():
         return "", None, None, None, None
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its notes are not the user's business
