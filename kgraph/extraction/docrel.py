@@ -1035,8 +1035,9 @@ def _names_sides(tok, killers, victims) -> bool:
     """True when a killing word stated as done can read ``killers`` as its killer and ``victims`` as its victim.
 
     Why: "the gun that killed Y, X said", "Korvania killed off the game, beating Y" name both people beside
-    a killing whose killer or victim is someone or something else; a verb that names both its sides decides.
-    A word with a side missing ("the murder of Y", "X opened fire, killing Y") is read as before.
+    a killing whose killer or victim is someone or something else; a verb that names both its sides and
+    one of the pair in its place decides. A word with a side missing ("the murder of Y", "X opened fire,
+    killing Y") or naming neither of the pair is read as before.
     """
     if _killed_not_killer(tok, killers):
         return False
@@ -1046,10 +1047,25 @@ def _names_sides(tok, killers, victims) -> bool:
         # "Z executed X for the murder of Y", "Judge Z jailed X for killing Y": the one punished for it killed
         return punished is None or any(_within(r, punished) for r in killers)
     agent, victim = sides
-    # "the man who shot Y was X": the one the killer is said to be names him too
-    agents = [agent, *(c for c in agent.head.children if c.dep_ == "attr")] \
-        if agent.dep_ == "nsubj" and agent.head.lemma_ == "be" else [agent]
-    return any(_within(r, a) for r in killers for a in agents) and any(_within(r, victim) for r in victims)
+    agents = [agent, *_wielders(agent)]
+    by_them = any(_within(r, a) for r in killers for a in agents)
+    of_them = any(_within(r, victim) for r in victims)
+    # The verb speaks of the pair only if it names one of them in their place; then it must name both.
+    return by_them == of_them
+
+
+def _wielders(agent) -> list:
+    """Return who the killing verb's subject stands for besides itself.
+
+    "the man who shot Y was X": X; "X fired the shots that killed Y": X; "a bomb planted by X killed Y": X.
+    """
+    head = agent.head
+    if agent.dep_ == "nsubj" and head.lemma_ == "be":
+        return [c for c in head.children if c.dep_ == "attr"]
+    if agent.dep_ == "dobj" and head.pos_ == "VERB":
+        return [c for c in head.children if c.dep_ == "nsubj"]
+    return [g for c in agent.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
+            for g in p.children if g.dep_ == "pobj"]
 
 
 #: Links by which a name stands for the word it hangs on: "his brother, X", "X and Z", "Dr X".
@@ -1133,6 +1149,13 @@ _SUPPOSING = frozenset("if unless whether".split())
 #: States of being accused, after "on" or "under": "on trial for the murder of X", "under investigation for".
 _ACCUSED_STATES = frozenset("trial investigation suspicion arrest probe indictment charge".split())
 
+#: Adverbs that make a killing verb an allegation or say no one died: "allegedly killed", "nearly killed".
+_HEDGING_ADVERBS = frozenset("allegedly reportedly purportedly supposedly possibly probably nearly almost".split())
+
+#: Verbs whose subject looked on at a killing or told of it, not did it: "X witnessed the murder of Y".
+_ONLOOKING = frozenset("""witness see watch film photograph describe report recall remember recount mourn avenge
+mark commemorate discuss document protest survive escape attend""".split())
+
 #: Nouns naming a recording of real events: a film of them is no plot.
 _RECORDINGS = frozenset("footage documentary newsreel archive recording".split())
 
@@ -1194,6 +1217,11 @@ def _asserted(tok) -> bool:
            (c.dep_ == "amod" and c.lower_ in _HEDGED_BY) or (c.dep_ == "mark" and c.lower_ in _SUPPOSING)
            for c in tok.children):
         return False  # "to kill", "could have killed", "if X had shot Y": an aim or a possibility
+    if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in tok.children):
+        return False  # "X allegedly killed Y", "X was nearly killed by Y": an allegation, or no killing
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.head.lower_ == "about" or
+                                         tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ONLOOKING):
+        return False  # "X witnessed the killing of Y", "a book about the murder of Y": X looked on or told it
     if _in_fiction(tok):
         return False  # "In the novel, X kills Y": a plot, not a deed
     if tok.lemma_.lower() in _NOT_ALWAYS_FATAL and not _said_fatal(tok) and \
@@ -1227,7 +1255,8 @@ def _asserted(tok) -> bool:
         # "X is on trial for the murder of Y", "under investigation for killing Y": a state of being accused
         if anc.i != cur.i and anc.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "prep" and c.lower_ in ("on", "under") and c.i != cur.i and
-                any(g.dep_ == "pobj" and g.lemma_.lower() in _ACCUSED_STATES for g in c.children) for c in anc.children):
+                any(g.dep_ == "pobj" and g.lemma_.lower() in _ACCUSED_STATES for g in c.children)
+                for c in anc.children):
             return False
         if anc.i != cur.i and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in anc.children) and \
                 cur.dep_ == "conj":
