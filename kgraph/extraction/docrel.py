@@ -1021,9 +1021,99 @@ def may_kill(view: ArticleView, a: str, b: str) -> bool:
     "accused of plotting to kill X" name a killing that is aimed at, denied
     or alleged; a graph for journalists must not turn those into facts.
     """
-    sents = {i.sent for i in view.ents[a].info} & {i.sent for i in view.ents[b].info}
+    from kgraph.extraction.relations import polar_question
+
+    # "Did X kill Y?" asserts nothing: a question is no statement of either side.
+    sents = {k for k in {i.sent for i in view.ents[a].info} & {i.sent for i in view.ents[b].info}
+             if not polar_question(view._sents[k])}
     roots = [i.span.root for i in view.ents[a].info if i.sent in sents]
-    return any(not _killed_not_killer(t, roots) for k in sents for t in view.sentence_feats(k)[2])
+    victims = [i.span.root for i in view.ents[b].info if i.sent in sents]
+    return any(_names_sides(t, roots, victims) for k in sents for t in view.sentence_feats(k)[2])
+
+
+def _names_sides(tok, killers, victims) -> bool:
+    """True when a killing word stated as done can read ``killers`` as its killer and ``victims`` as its victim.
+
+    Why: "the gun that killed Y, X said", "Korvania killed off the game, beating Y" name both people beside
+    a killing whose killer or victim is someone or something else; a verb that names both its sides and
+    one of the pair in its place decides. A word with a side missing ("the murder of Y", "X opened fire,
+    killing Y") or naming neither of the pair is read as before.
+    """
+    if _killed_not_killer(tok, killers):
+        return False
+    sides = _verb_sides(tok)
+    if sides is None:
+        punished = _punished(tok)
+        # "Z executed X for the murder of Y", "Judge Z jailed X for killing Y": the one punished for it killed
+        return punished is None or any(_within(r, punished) for r in killers)
+    agent, victim = sides
+    agents = [agent, *_wielders(agent)]
+    by_them = any(_within(r, a) for r in killers for a in agents)
+    of_them = any(_within(r, victim) for r in victims)
+    # The verb speaks of the pair only if it names one of them in their place; then it must name both.
+    return by_them == of_them
+
+
+def _wielders(agent) -> list:
+    """Return who the killing verb's subject stands for besides itself.
+
+    "the man who shot Y was X": X; "X fired the shots that killed Y": X; "a bomb planted by X killed Y": X.
+    """
+    head = agent.head
+    if agent.dep_ == "nsubj" and head.lemma_ == "be":
+        return [c for c in head.children if c.dep_ == "attr"]
+    if agent.dep_ == "dobj" and head.pos_ == "VERB":
+        return [c for c in head.children if c.dep_ == "nsubj"]
+    return [g for c in agent.children if c.dep_ == "acl" for p in c.children if p.dep_ == "agent"
+            for g in p.children if g.dep_ == "pobj"]
+
+
+#: Links by which a name stands for the word it hangs on: "his brother, X", "X and Z", "Dr X".
+_SAME_ONE = frozenset("appos compound conj flat".split())
+
+
+def _within(tok, slot) -> bool:
+    """True when ``tok`` is the slot's word or names it ("his brother, X"); not "X's bodyguard", "the son of X"."""
+    cur = tok
+    for _n in range(4):
+        if cur.i == slot.i:
+            return True
+        if cur.dep_ not in _SAME_ONE or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _punished(tok):
+    """Return the object of the verb a killing is the reason for ("executed X for the murder of Y": X), else None."""
+    if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ != "for":
+        return None
+    return next((c for c in tok.head.head.children if c.dep_ == "dobj"), None) if tok.head.head.pos_ == "VERB" else None
+
+
+def _verb_sides(verb) -> tuple | None:
+    """Return a killing verb's (agent, victim) words when it names both, else None.
+
+    The agent is the subject (the subject of the verb it is joined to by "and" when it has none: "X shot and
+    killed Y") or the passive's "by" object; a relative pronoun stands for the noun its clause describes
+    ("the gun that killed Y": the gun).
+    """
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in KILL_VERBS:
+        return None
+    joined = [c for v in (verb, *verb.conjuncts) for c in v.children]
+    victim = next((c for c in joined if c.dep_ in ("dobj", "nsubjpass")), None)
+    agent = next((g for c in joined if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    cur = verb
+    while agent is None:
+        agent = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if agent is not None and agent.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+        agent = cur.head
+    if victim is not None and victim.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        victim = verb.head
+    return None if agent is None or victim is None else (agent, victim)
 
 
 def _killed_not_killer(verb, roots) -> bool:
@@ -1052,6 +1142,19 @@ vow seek criticize criticise condemn demand urge fear claim intend aim mission w
 release free arrest detain investigate blame accusation allegation suspicion trial investigation probe
 indictment acquit acquittal clear exonerate absolve""".split())
 
+
+#: Words that make a clause a supposition or a question: "if X had shot Y", "whether X killed Y".
+_SUPPOSING = frozenset("if unless whether".split())
+
+#: States of being accused, after "on" or "under": "on trial for the murder of X", "under investigation for".
+_ACCUSED_STATES = frozenset("trial investigation suspicion arrest probe indictment charge".split())
+
+#: Adverbs that make a killing verb an allegation or say no one died: "allegedly killed", "nearly killed".
+_HEDGING_ADVERBS = frozenset("allegedly reportedly purportedly supposedly possibly probably nearly almost".split())
+
+#: Verbs whose subject looked on at a killing or told of it, not did it: "X witnessed the murder of Y".
+_ONLOOKING = frozenset("""witness see watch film photograph describe report recall remember recount mourn avenge
+mark commemorate discuss document protest survive escape attend""".split())
 
 #: Nouns naming a recording of real events: a film of them is no plot.
 _RECORDINGS = frozenset("footage documentary newsreel archive recording".split())
@@ -1111,8 +1214,14 @@ def _asserted(tok) -> bool:
     arrested").
     """
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("to", "could", "might", "may")) or
-           (c.dep_ == "amod" and c.lower_ in _HEDGED_BY) for c in tok.children):
-        return False  # "to kill", "could have killed": an aim or a possibility
+           (c.dep_ == "amod" and c.lower_ in _HEDGED_BY) or (c.dep_ == "mark" and c.lower_ in _SUPPOSING)
+           for c in tok.children):
+        return False  # "to kill", "could have killed", "if X had shot Y": an aim or a possibility
+    if any(c.dep_ == "advmod" and c.lower_ in _HEDGING_ADVERBS for c in tok.children):
+        return False  # "X allegedly killed Y", "X was nearly killed by Y": an allegation, or no killing
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.head.lower_ == "about" or
+                                         tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ONLOOKING):
+        return False  # "X witnessed the killing of Y", "a book about the murder of Y": X looked on or told it
     if _in_fiction(tok):
         return False  # "In the novel, X kills Y": a plot, not a deed
     if tok.lemma_.lower() in _NOT_ALWAYS_FATAL and not _said_fatal(tok) and \
@@ -1143,6 +1252,15 @@ def _asserted(tok) -> bool:
         if anc.lemma_.lower() in _HEDGES or any(c.dep_ == "neg" for c in anc.children
                                                 if anc.pos_ in ("VERB", "AUX", "ADJ")):
             return False
+        # "X is on trial for the murder of Y", "under investigation for killing Y": a state of being accused
+        if anc.i != cur.i and anc.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "prep" and c.lower_ in ("on", "under") and c.i != cur.i and
+                any(g.dep_ == "pobj" and g.lemma_.lower() in _ACCUSED_STATES for g in c.children)
+                for c in anc.children):
+            return False
+        if anc.i != cur.i and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in anc.children) and \
+                cur.dep_ == "conj":
+            return False  # "if X had shot and killed Y": the supposition covers the joined verb
         cur = anc
     return True
 
