@@ -72,8 +72,8 @@ def token_column(doc, column: str) -> list[str]:
 
 
 #: The word flags :func:`token_flags` gives, in its order (each named as the ``Token`` attribute it equals).
-FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop")
-ALPHA, PUNCT, LOWER, UPPER, TITLE, NUM, STOP = range(len(FLAG_COLUMNS))
+FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop", "is_space")
+ALPHA, PUNCT, LOWER, UPPER, TITLE, NUM, STOP, SPACE = range(len(FLAG_COLUMNS))
 
 #: Each pipeline's word flags by word, by its vocabulary's id (see :func:`token_flags`).
 _FLAGS: dict[int, dict] = {}
