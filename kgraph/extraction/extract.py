@@ -30,7 +30,8 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
-from kgraph.extraction.nlp import doc_memo, ing_word, line_start, tokens_where
+from kgraph.extraction.nlp import ALPHA, PUNCT, SPACE, TITLE, UPPER, doc_memo, ing_word, line_start, token_column
+from kgraph.extraction.nlp import token_flags, tokens_where
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
@@ -127,22 +128,30 @@ def _headline_tokens(doc) -> frozenset[int]:
 
 
 def _read_headline_tokens(doc) -> set[int]:
-    """Return :func:`_headline_tokens`'s answer, read from the Doc's tokens."""
+    """Return :func:`_headline_tokens`'s answer, read from the Doc's columns."""
+    text, lower = token_column(doc, "text"), token_column(doc, "lower")
+    # A line ends at a space token holding a line break: spaCy gives a word's own trailing whitespace as one space
+    # or nothing, so a break is always a token of its own.
+    breaks = [i for i, t in enumerate(text) if "\n" in t and token_flags(doc, i)[SPACE]]
     out: set[int] = set()
-    line: list = []
-    for tok in list(doc) + [None]:
-        if tok is not None and not (tok.is_space and "\n" in tok.text):
-            line.append(tok)
-            if "\n" not in tok.whitespace_:
-                continue
-        words = [t for t in line if t.is_alpha]
+    start = 0
+    for end in breaks + [len(text)]:
+        line, start = range(start, end), end + 1
         # A line opened by a bullet is an item of a list ("- Finance Minister: Ann Roe"), not a headline.
-        bullet = bool(line) and line[0].text in _BULLETS
-        if 3 <= len(words) <= 20 and not bullet and not (line[-1].is_punct and line[-1].text in ".!?:;\"\u201d"):
-            caps = sum(1 for t in words if t.is_title or t.is_upper or t.lower_ in _SMALL_WORDS)
-            if caps >= 0.85 * len(words) and sum(1 for t in words if t.is_title) >= 2:
-                out.update(t.i for t in line)
-        line = []
+        if len(line) < 3 or text[line[0]] in _BULLETS:
+            continue
+        words = []
+        for k in line:
+            if token_flags(doc, k)[ALPHA]:
+                words.append(k)
+                if len(words) > 20:
+                    break  # a paragraph: its other words are not read
+        if not 3 <= len(words) <= 20 or token_flags(doc, line[-1])[PUNCT] and text[line[-1]] in ".!?:;\"\u201d":
+            continue
+        flags = [token_flags(doc, k) for k in words]
+        caps = sum(1 for k, f in zip(words, flags) if f[TITLE] or f[UPPER] or lower[k] in _SMALL_WORDS)
+        if caps >= 0.85 * len(words) and sum(1 for f in flags if f[TITLE]) >= 2:
+            out.update(line)
     return out
 
 
@@ -1333,8 +1342,10 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     cands = list(cands)
     out = []
     by_end = {c.end: c for c in cands if c.type in (EntityType.Organization, EntityType.Place, EntityType.Country)}
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text not in (")", ",", ";"):
+    text = token_column(doc, "text")
+    # Only the opening brackets, from the Doc's index: a Token made and read for every word cost more than the rest.
+    for i in (t.i for t in tokens_where(doc, "text", "(")):
+        if not 1 <= i < len(doc) - 2 or text[i + 2] not in (")", ",", ";"):
             continue
         tok = doc[i + 1]
         if not _acronym_shape(tok.text):
@@ -1610,10 +1621,13 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     for sent in doc.sents:
         if sent.start < taken:
             continue  # the rest of capitals read with the sentence before
-        toks = [t for t in sent if not t.is_space]
-        if not toks:
+        # The sentence's first and last words (space tokens aside), found from either end: every sentence is asked,
+        # and making a Token of each of its words cost more than the rest of the finder.
+        words = range(sent.start, sent.end)
+        i = next((k for k in words if not token_flags(doc, k)[SPACE]), None)
+        if i is None:
             continue
-        i = toks[0].i
+        last = next(k for k in reversed(words) if not token_flags(doc, k)[SPACE]) + 1
         # "MARLTON, Ohio (AP)": upper-case words, an optional ", Region", then "(AGENCY)".
         j = i
         while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
@@ -1640,7 +1654,6 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
             # "VALDRAN, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
             # "VALDRAN, Ohio." alone on its line: a dateline whose story starts in the next sentence.
-            last = toks[-1].i + 1
             bare = agency is None and (known or state) and (k < sent.end and doc[k].text in _DASHES or k == last
                                                             or k + 1 == last and doc[k].text == ".")
             if agency is None and not bare and region is not None and _month_date(doc, region[0], sent.end):
@@ -1698,7 +1711,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             continue
         # "QX0304050607 Valdran NORPRESS in English 0915 GMT 3 Mar 05", "Keld NTA", also after a headline.
         start = source_line_start(sent)
-        if len(toks) > 16 and start == i:
+        if start == i and sum(not token_flags(doc, k)[SPACE] for k in words) > 16:
             continue
         place = None
         for n in (3, 2, 1):

@@ -18,6 +18,7 @@ predicates, examples=..., counter_examples=...)``, and add its id to
 from __future__ import annotations
 
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
-from kgraph.extraction.nlp import doc_memo, tokens_where
+from kgraph.extraction.nlp import SPACE, doc_memo, token_column, token_flags, tokens_where
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HEAD_OFFICE_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
@@ -3005,13 +3006,26 @@ def source_line_start(sent) -> int:
 
 
 def _source_line_start(sent) -> int:
-    """Return :func:`source_line_start`'s answer, read from the sentence's tokens."""
-    first = next((t for t in sent if not t.is_space), None)
+    """Return :func:`source_line_start`'s answer, read from the Doc's columns."""
+    doc = sent.doc
+    first = next((k for k in range(sent.start, sent.end) if not token_flags(doc, k)[SPACE]), None)
     if first is None:
         return sent.start
     # a translation service's document number opens its source line too ("95XY0042B Leeds VELL in English")
-    code = next((t.i for t in sent if is_source_code(t.text) or is_document_code(t.text)), None)
-    return code + 1 if code is not None else first.i
+    codes = _code_tokens(doc)
+    at = bisect.bisect_left(codes, sent.start)
+    return codes[at] + 1 if at < len(codes) and codes[at] < sent.end else first
+
+
+def _code_tokens(doc) -> list[int]:
+    """Return the tokens of a Doc that are source codes or document numbers, in order (found once per Doc)."""
+    memo = doc_memo(doc, "code tokens")
+    got = memo.get(None)
+    if got is None:
+        # Both kinds of code are eight characters or more: the length spares the patterns almost every word.
+        got = memo[None] = [i for i, text in enumerate(token_column(doc, "text"))
+                            if len(text) >= 8 and (is_source_code(text) or is_document_code(text))]
+    return got
 
 
 def skip_date(doc, start: int, end: int) -> int:

@@ -1,0 +1,116 @@
+"""The line and sentence readers that read a Doc's columns give what walking its Tokens gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extraction import docrel, extract, relations
+from kgraph.extraction.lexicon import SMALL_WORDS
+from kgraph.extraction.nlp import SPACE, token_flags
+
+_BULLETS = frozenset("- * \u2022 \u2013 \u2014 \u25aa \u25cf \u00b7".split())
+
+
+def _walked_headline_tokens(doc) -> set[int]:
+    # The headline lines as read Token by Token before the columns (written apart from the code under test).
+    out: set[int] = set()
+    line: list = []
+    for tok in list(doc) + [None]:
+        if tok is not None and not (tok.is_space and "\n" in tok.text):
+            line.append(tok)
+            if "\n" not in tok.whitespace_:
+                continue
+        words = [t for t in line if t.is_alpha]
+        bullet = bool(line) and line[0].text in _BULLETS
+        if 3 <= len(words) <= 20 and not bullet and not (line[-1].is_punct and line[-1].text in ".!?:;\"\u201d"):
+            caps = sum(1 for t in words if t.is_title or t.is_upper or t.lower_ in SMALL_WORDS)
+            if caps >= 0.85 * len(words) and sum(1 for t in words if t.is_title) >= 2:
+                out.update(t.i for t in line)
+        line = []
+    return out
+
+
+def _walked_source_line_start(sent) -> int:
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return sent.start
+    code = next((t.i for t in sent if relations.is_source_code(t.text) or relations.is_document_code(t.text)), None)
+    return code + 1 if code is not None else first.i
+
+
+HEADLINE_TEXTS = [
+    # a headline, its story, a title-case line of 22 words (too long), a bullet item, a line ending in a colon
+    "Veltria Opens New Bridge to Korvania\n\nThe bridge over the Lind river opened on Monday, officials said.\n"
+    "Anna Lindqvist Of The Tarsk Rowing Club Wins The Cup Again After Seven Long Years Of Trying Hard "
+    "In The Cold North Sea Waters Today\n- Finance Minister Ann Roe Speaks\nWhat The Orlin Council Said:\n"
+    "Two Words\n\n\nKORVANIA VOTES ON NEW LAW TODAY\nTarsk Motors to Cut Jobs in the North",
+    # no line break at all, and a Doc opening and closing with line breaks
+    "Korvania Wins Again In Orlin",
+    "\nThe Velmor Times Names New Editor\n \nShe starts in May.\n",
+    # a line of exactly 20 and one of 21 title-case words
+    " ".join(["Tarsk"] * 20) + "\n" + " ".join(["Orlin"] * 21),
+]
+
+
+def test_headline_lines_are_those_a_walk_of_the_tokens_finds(nlp):
+    found = []
+    for text in HEADLINE_TEXTS:
+        doc = nlp(text)
+        got = extract._read_headline_tokens(doc)
+        assert got == _walked_headline_tokens(doc), text
+        found.append({doc[i].text for i in got})
+    assert {"Bridge", "Jobs"} <= found[0] and not {"Rowing", "Minister", "Council", "KORVANIA"} & found[0]
+    assert found[1] == {"Korvania", "Wins", "Again", "In", "Orlin"}
+    assert "Editor" in found[2] and "starts" not in found[2]
+    assert "Tarsk" in found[3] and "Orlin" not in found[3]  # 20 words may be a headline, 21 are a paragraph
+
+
+SOURCE_TEXTS = [
+    "Fog Closes Airports LD0303121294 Tartu LETA in English 1200 GMT 3 Mar 94.",
+    "95XY0042B Leeds VELL in English. Lindqvist said the plan would fail.",
+    "\n\nVeltria and Korvania signed a treaty on Monday in Orlin.",
+    "The code AB12345 is short, and so is 9XY0042B; the firm OW1102132994 is no firm at all.",
+    "Lindqvist left Orlin on Monday. OW1102132994 Tartu LETA in English 1200 GMT.",  # a code opening the next one
+]
+
+
+def test_source_line_starts_are_those_a_walk_of_the_tokens_finds(nlp):
+    starts = []
+    for text in SOURCE_TEXTS:
+        doc = nlp(text)
+        for sent in doc.sents:
+            got = relations._source_line_start(sent)
+            assert got == _walked_source_line_start(sent), (text, sent.text)
+            starts.append(doc[got].text if got < len(doc) else "")
+    assert "Tartu" in starts and "Leeds" in starts and "Veltria" in starts
+
+
+def test_code_tokens_are_every_source_code_and_document_number_in_order(nlp):
+    doc = nlp("LD0303121294 Tartu LETA. The file 95XY0042B and OW1102132994 arrived; AB12345 and 9XY0042B did not.")
+    assert [doc[i].text for i in relations._code_tokens(doc)] == ["LD0303121294", "95XY0042B", "OW1102132994"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fire Hits Orlin\n\nMARLTON, Ecuador\n\nTroops left.",  # the line break ends the dateline's sentence
+    "\n\nMARLTON, Ecuador -- Troops left the city.\n\n",  # a sentence of space tokens alone comes first
+])
+def test_a_dateline_between_line_breaks_is_read_past_its_space_tokens(nlp, text):
+    doc = nlp(text)
+    cands = extract._dateline_candidates(doc, 0)
+    assert [(doc[c.start:c.end].text, c.type) for c in cands] == [
+        ("MARLTON", extract.EntityType.Place), ("Ecuador", extract.EntityType.Country)]
+    for sent in doc.sents:
+        words = [t.i for t in sent if not t.is_space]
+        assert [k for k in range(sent.start, sent.end) if not token_flags(doc, k)[SPACE]] == words
+
+
+@pytest.mark.parametrize("names", [
+    ("Europe", "Korvania"), ("Eastern Europe", "Europe"), ("Korvania", "Europe"), ("Asia", "Southeast Asia"),
+    ("Africa", "South Africa"), ("Orlin", "Veltria"),
+])
+def test_a_continent_answer_kept_for_the_next_pair_is_the_one_asked_afresh(names):
+    known: dict[str, bool] = {}
+    pairs = [names, names[::-1], (names[0], names[0]), (names[1], names[1])]
+    for subject, obj in pairs + pairs:
+        assert docrel._spans_countries(subject, obj, known) == docrel._spans_countries(subject, obj)
+    assert docrel._spans_countries("Europe", "Korvania") and not docrel._spans_countries("Korvania", "Europe")
