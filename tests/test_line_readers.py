@@ -114,3 +114,36 @@ def test_a_continent_answer_kept_for_the_next_pair_is_the_one_asked_afresh(names
     for subject, obj in pairs + pairs:
         assert docrel._spans_countries(subject, obj, known) == docrel._spans_countries(subject, obj)
     assert docrel._spans_countries("Europe", "Korvania") and not docrel._spans_countries("Korvania", "Europe")
+
+
+KILLING_TEXTS = [
+    "Police said Ann Roe's killers shot Victor Hale twice; the slayings shocked Veltria's capital.",
+    "The assassin who murdered the mayor of Orlin was executed, and the killings stopped.",
+    "Tom Brask shot wide, shot a film about Tarsk and called for the release of the shooters.",
+    "An assassination plot against Korvania's president was foiled; the Velko slaying is unsolved.",
+]
+
+
+def test_a_sentences_killing_and_report_words_are_those_a_walk_of_its_tokens_finds(nlp):
+    kinds = set()
+    for text in KILLING_TEXTS:
+        doc = nlp(text)
+        view = object.__new__(docrel.ArticleView)  # only its sentences and their remembered answers are read
+        view._sents, view._sent_feats = {}, {}
+        for sent in doc.sents:
+            key = (id(doc), sent.start)
+            view._sents[key] = sent
+            kill, report, _done = view.sentence_feats(key)
+            assert [t.i for t in kill] == [t.i for t in sent if docrel._kill_word(t)], sent.text
+            assert report == any(t.lemma_.lower() in docrel._REPORT_WORDS for t in sent)
+            kinds |= {t.lower_ for t in kill}
+    assert {"killers", "shot", "slayings", "assassin", "murdered", "killings", "assassination"} <= kinds
+
+
+def test_a_tokens_role_read_by_index_is_the_tokens_role(nlp):
+    doc = nlp("Deputy Prime Minister Ann Roe met the chief executive of Tarsk Motors, a party member and a "
+              "secretary-general; the vice president and personnel chief of Orlin Bank left.")
+    by_index = [relations.role_at(doc, i) for i in range(len(doc))]  # before any Token was asked
+    assert by_index == [relations._read_role_of_token(t) for t in doc]
+    assert by_index == [relations.role_at(doc, i) for i in range(len(doc))]  # and again, from what was kept
+    assert {docrel.Predicate.leaderOf, docrel.Predicate.worksFor, docrel.Predicate.memberOf} <= set(by_index)

@@ -28,8 +28,9 @@ from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.nlp import span_text, token_column
-from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, NONLETHAL_OBJECTS,
-                                       PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
+from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS,
+                                       NONLETHAL_OBJECTS, PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES,
+                                       sports_story)
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json.gz"
@@ -585,7 +586,7 @@ class ArticleView:
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
         """Return how many leader, work, member and nationality words stand near the entity's mentions."""
-        from kgraph.extraction.relations import NATIONALITY_NOUNS
+        from kgraph.extraction.relations import NATIONALITY_NOUNS, role_at
 
         got = self._roles.get(a)
         if got is None:
@@ -594,19 +595,22 @@ class ArticleView:
             titles = self._titles_of_persons() if self.ents[a].type == EntityType.Person else {}
             for info in self.ents[a].info:
                 s1 = info.span
+                doc = s1.doc
                 # A title the mention keeps before its name ("President X" named "X") is a role word near it.
                 name_char = s1.start_char + info.m.lead
-                lemmas = token_column(s1.doc, "lemma")
-                for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
-                    if s1.start <= t.i < s1.end and t.idx >= name_char:
+                lemmas = token_column(doc, "lemma")
+                sent = self._sents[info.sent]
+                # The words of the sentence within the window, by index: a Token is made only inside the name.
+                for i in range(max(s1.start - _WINDOW, sent.start), min(s1.end + _WINDOW, sent.end)):
+                    if s1.start <= i < s1.end and doc[i].idx >= name_char:
                         continue
-                    if titles.get((id(t.doc), t.i), a) != a:
+                    if titles.get((id(doc), i), a) != a:
                         continue  # another person's title
-                    cls = role_of_token(t)
+                    cls = role_at(doc, i)
                     lead += cls == Predicate.leaderOf
                     work += cls == Predicate.worksFor
                     member += cls == Predicate.memberOf
-                    nat += lemmas[t.i] in NATIONALITY_NOUNS
+                    nat += lemmas[i] in NATIONALITY_NOUNS
             got = self._roles[a] = (lead, work, member, nat)
         return got
 
@@ -682,8 +686,14 @@ class ArticleView:
         got = self._sent_feats.get(key)
         if got is None:
             sent = self._sents[key]
-            kill = [t for t in sent if _kill_word(t)]
-            report = any(t.lemma_.lower() in _REPORT_WORDS for t in sent)
+            doc = sent.doc
+            lemmas, lowers = token_column(doc, "lemma"), token_column(doc, "lower")
+            # Only a word whose lemma or word a killing word list holds can be one (see _kill_word): the others
+            # are passed over in the columns, not each made a Token and read.
+            kill = [doc[i] for i in range(sent.start, sent.end)
+                    if (lemmas[i] in _KILL_LEMMAS or lowers[i].removesuffix("s") in KILLING_NOUNS)
+                    and _kill_word(doc[i])]
+            report = any(lemmas[i] in _REPORT_WORDS for i in range(sent.start, sent.end))
             got = self._sent_feats[key] = (kill, report, [t for t in kill if _asserted(t)])
         return got
 
@@ -709,6 +719,10 @@ def _demonym_name(word: str) -> str | None:
     except Exception:  # noqa: BLE001 - a gazetteer miss is no feature, never a failure
         return None
     return found.name if found else None
+
+
+#: The lemmas :func:`_kill_word` may accept by lemma alone (a killing noun is also known by its word).
+_KILL_LEMMAS = KILL_VERBS | KILLER_NOUNS
 
 
 def _kill_word(tok) -> bool:
@@ -751,11 +765,6 @@ def _in_fiction(tok) -> bool:
         if cur.pos_ == "VERB" and cur.lemma_.lower() in ACTING_VERBS:
             return True
     return False
-
-
-def _words(span, sent, lo: int, hi: int) -> list:
-    """Return the tokens of the span's sentence from ``lo`` to ``hi`` (token indices)."""
-    return list(span.doc[max(lo, sent.start):min(hi, sent.end)])
 
 
 FEATURES = (

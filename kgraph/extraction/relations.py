@@ -103,6 +103,13 @@ def role_of_token(tok) -> str | None:
     return got
 
 
+def role_at(doc, i: int) -> str | None:
+    """Return :func:`role_of_token` of token ``i`` of a Doc, making no Token when the answer is known."""
+    # Why: the document model's features ask of every word near every mention, most of them asked before.
+    memo = doc_memo(doc, "role")
+    return memo[i] if i in memo else role_of_token(doc[i])
+
+
 def _read_role_of_token(tok) -> str | None:
     """Return :func:`role_of_token`'s answer, read from the token and the words before it."""
     whole = _hyphen_role(tok)
