@@ -147,3 +147,41 @@ def test_a_tokens_role_read_by_index_is_the_tokens_role(nlp):
     assert by_index == [relations._read_role_of_token(t) for t in doc]
     assert by_index == [relations.role_at(doc, i) for i in range(len(doc))]  # and again, from what was kept
     assert {docrel.Predicate.leaderOf, docrel.Predicate.worksFor, docrel.Predicate.memberOf} <= set(by_index)
+
+
+def _walked_pair_distances(view, a: str, b: str) -> tuple:
+    # Every pair of the two entities' mentions compared, as the features were read before.
+    min_tok, min_gap, best, both = 99, 99, None, set()
+    for f1 in view.ents[a].info:
+        i1 = view.sent_index.get(f1.sent, 0)
+        for f2 in view.ents[b].info:
+            min_gap = min(min_gap, abs(i1 - view.sent_index.get(f2.sent, 0)))
+            if f1.sent == f2.sent:
+                both.add(i1)
+                if f1.start < f2.end and f2.start < f1.end:
+                    continue
+                d = f2.start - f1.end if f1.start < f2.start else f1.start - f2.end
+                if d < min_tok:
+                    min_tok, best = d, (f1, f2)
+    return min(len(both), 10), min_tok, min(min_gap, 20), best is not None
+
+
+def test_a_pairs_sentence_distances_are_those_every_pair_of_mentions_gives(nlp):
+    text = ("Anna Lindqvist met Tom Brask in Orlin on Monday. Lindqvist heads Tarsk Motors, a carmaker based in "
+            "Orlin.\n\nBrask said Tarsk Motors would stay in Veltria. Korvania and Veltria signed a treaty.\n\n"
+            "Later, Brask and Lindqvist flew from Orlin to Korvania, where Tarsk Motors builds cars. "
+            "Orlin fans cried when Veltria beat Orlin.\n\nA storm hit Lund on Friday.")
+    doc = nlp(text)
+    view = docrel.ArticleView(extract.article_mentions([(0, doc)]), [], {})
+    F = docrel._F
+    seen = set()
+    for a in view.keys:
+        for b in view.keys:
+            if a == b:
+                continue
+            v = docrel._base_vector(view, a, b)
+            co, min_tok, gap, has_best = _walked_pair_distances(view, a, b)
+            assert (v[F["co_sents"]], v[F["min_tok"]], v[F["min_sent_gap"]]) == (co, min_tok, gap), (a, b)
+            assert (v[F["between_len"]] != 99) == has_best
+            seen.add((co > 0, gap > 0, min_tok < 99))
+    assert {(True, False, True), (False, True, False)} <= seen  # pairs named together and pairs never together

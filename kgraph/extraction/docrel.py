@@ -335,6 +335,7 @@ class ArticleView:
         order = sorted(self.sent_index, key=self.sent_index.__getitem__)
         self.sent_index = {k: n for n, k in enumerate(order)}
         self._sent_feats: dict = {}
+        self._sentences_of: dict = {}
         self.n_ents = len(self.ents)
         counts = {k: len(e.mentions) for k, e in self.ents.items()}
         self.rank = {}
@@ -681,6 +682,16 @@ class ArticleView:
             hits += best == b
         return hits / len(self.ents[a].info), hits
 
+    def sentences_of(self, a: str) -> tuple[list[int], dict]:
+        """Return the numbers of the sentences naming an entity (sorted) and its mentions by sentence key, made once."""
+        got = self._sentences_of.get(a)
+        if got is None:
+            by_sent: dict = {}
+            for f in self.ents[a].info:
+                by_sent.setdefault(f.sent, []).append(f)
+            got = self._sentences_of[a] = (sorted({self.sent_index.get(k, 0) for k in by_sent}), by_sent)
+        return got
+
     def sentence_feats(self, key: tuple) -> tuple:
         """Return a sentence's killing words, whether it has a reporting word, and the killings it states as done."""
         got = self._sent_feats.get(key)
@@ -857,24 +868,27 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["near_share"]] = share
     v[_F["near_hits"]] = min(nh, 10)
 
-    co = 0
-    min_tok = 99
+    # The sentences naming both, the fewest sentences between two mentions and the closest two mentions in one
+    # sentence, read from each entity's sentences (every pair of mentions was compared: most are in other sentences).
+    nums_a, by_sent_a = view.sentences_of(a)
+    nums_b, by_sent_b = view.sentences_of(b)
     min_gap = 99
+    for i1 in nums_a:
+        k = bisect_left(nums_b, i1)
+        if k < len(nums_b):
+            min_gap = min(min_gap, nums_b[k] - i1)
+        if k:
+            min_gap = min(min_gap, i1 - nums_b[k - 1])
+    co = len({view.sent_index.get(key, 0) for key in by_sent_a if key in by_sent_b})
+    min_tok = 99
     best = None
-    sent_pairs = set()
     for f1 in ea.info:
-        i1 = view.sent_index.get(f1.sent, 0)
-        for f2 in eb.info:
-            i2 = view.sent_index.get(f2.sent, 0)
-            min_gap = min(min_gap, abs(i1 - i2))
-            if f1.sent == f2.sent:
-                sent_pairs.add(i1)
-                if f1.start < f2.end and f2.start < f1.end:
-                    continue
-                d = f2.start - f1.end if f1.start < f2.start else f1.start - f2.end
-                if d < min_tok:
-                    min_tok, best = d, (f1, f2)
-    co = len(sent_pairs)
+        for f2 in by_sent_b.get(f1.sent, ()):
+            if f1.start < f2.end and f2.start < f1.end:
+                continue
+            d = f2.start - f1.end if f1.start < f2.start else f1.start - f2.end
+            if d < min_tok:
+                min_tok, best = d, (f1, f2)
     v[_F["co_sents"]] = min(co, 10)
     v[_F["min_tok"]] = min_tok
     v[_F["min_sent_gap"]] = min(min_gap, 20)
