@@ -185,3 +185,23 @@ def test_a_pairs_sentence_distances_are_those_every_pair_of_mentions_gives(nlp):
             assert (v[F["between_len"]] != 99) == has_best
             seen.add((co > 0, gap > 0, min_tok < 99))
     assert {(True, False, True), (False, True, False)} <= seen  # pairs named together and pairs never together
+
+
+def test_lower_word_tokens_are_the_lower_case_words_a_walk_of_the_tokens_finds(nlp):
+    from kgraph.extraction.nlp import lower_word_tokens
+
+    for text in ["The tanker Clara Dunmore left Orlin; HMS Veltria and the ship's crew stayed.\n\nHurricane Elna hit.",
+                 "ann roe, 12 ships, e-mail and naïve words: ÉLAN élan Ørsted's ørsted"]:
+        doc = nlp(text)
+        assert lower_word_tokens(doc) == [t.i for t in doc if t.is_lower and t.is_alpha], text
+        assert lower_word_tokens(doc) == [t.i for t in doc if t.is_lower and t.is_alpha]  # and from what was kept
+
+
+def test_storms_ships_and_nicknames_are_found_where_their_words_stand(nlp):
+    doc = nlp("Hurricane Elna and Tropical Storm Bret hit Orlin; the storm Veltria did not. The tanker Clara Dunmore "
+              "and MV Kestrel Bay sailed, the tanker Norway seized them. Lukas 'Luki' Brenner and "
+              "Jean-Marc \"Papa Vel\" Orlande watched from the ship.")
+    assert extract._storm_names(doc) == {"Elna", "Bret"}  # "the storm Veltria": no title-case storm word
+    assert extract._vessel_names(doc) == {"Clara Dunmore", "Kestrel Bay", "MV Kestrel Bay"}
+    assert [doc[s:e].text for s, _o, _c, e in extract._nickname_spans(doc)] == [
+        "Lukas 'Luki' Brenner", 'Jean-Marc "Papa Vel" Orlande']

@@ -2145,7 +2145,7 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
     """
     orgs = {c.name for c in cands if c.type == EntityType.Organization}
     docs = {id(c.doc): c.doc for c in cands if c.doc is not None}
-    sports = sports_story(t.lower_ for d in docs.values() for t in d)
+    sports = sports_story(w for d in docs.values() for w in token_column(d, "lower"))
     # The first word's token where the article writes the name as it is (its dictionary reading).
     first_tok = {c.name: c.doc[c.start] for c in cands if c.type == EntityType.Organization and c.doc is not None
                  and c.end - c.start == 2 and c.span.text == c.name}
@@ -2484,8 +2484,8 @@ def _written_again(cands: list[_Cand], docs: list[tuple[int, object]], owners: d
 def _storm_names(doc) -> set[str]:
     """Return the given names of the storms a Doc writes ("Hurricane Elna", "Tropical Storm Bret" -> "Elna", "Bret")."""
     out = set()
-    for tok in doc:
-        if tok.lower_ not in STORM_WORDS or not tok.is_title:
+    for tok in tokens_where(doc, "lower", STORM_WORDS):  # the storm words alone, from the Doc's index
+        if not tok.is_title:
             continue
         words = _title_words_after(doc, tok.i, STORM_WORDS)
         if words:
@@ -2506,7 +2506,7 @@ def _title_words_after(doc, i: int, stop: frozenset = frozenset()) -> list[str]:
 def _vessel_names(doc) -> set[str]:
     """Return the names of the ships a Doc writes after a vessel noun or prefix ("the tanker Clara Dunmore")."""
     out = set()
-    for tok in doc:
+    for tok in tokens_where(doc, "lower", VESSEL_PREFIXES | VESSEL_WORDS):  # only these can open a ship's name
         prefix = tok.is_upper and tok.lower_ in VESSEL_PREFIXES
         if not (prefix or tok.lower_ in VESSEL_WORDS and tok.is_lower):
             continue
@@ -2963,8 +2963,9 @@ def _nickname_spans(doc) -> list[tuple[int, int, int, int]]:
     """Return (given start, open quote, close quote, surname end) of each name written with a quoted nickname
     inside ("Jean-Marc "Papa Vel" Orlande", "Lukas 'Luki' Brenner")."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.text not in _NICK_OPEN or i == 0:
+    for tok in tokens_where(doc, "text", _NICK_OPEN):  # the opening quotes alone, from the Doc's index
+        i = tok.i
+        if i == 0:
             continue
         j = next((k for k in range(i + 2, min(i + 2 + _NICK_WORDS, len(doc))) if doc[k].text in _NICK_CLOSE), None)
         if j is None or not all(_nick_name_word(t) for t in doc[i + 1:j]) or j + 1 >= len(doc):

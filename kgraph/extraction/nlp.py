@@ -95,6 +95,21 @@ def token_flags(doc, i: int) -> tuple:
     return got
 
 
+def lower_word_tokens(doc) -> list[int]:
+    """Return the tokens of a Doc that are words in lower case (``is_lower`` and ``is_alpha``), found once per Doc."""
+    # Why: the entity model's and the name shapes' sets of an article's lower-case words each walked every Token.
+    memo = doc_memo(doc, "lower word tokens")
+    got = memo.get(None)
+    if got is None:
+        got = memo[None] = []
+        table = _FLAGS.get(id(doc.vocab), {})  # token_flags' table, read here in line: a call per word cost more
+        for i, text in enumerate(token_column(doc, "text")):
+            flags = table.get(text) or token_flags(doc, i)
+            if flags[LOWER] and flags[ALPHA]:
+                got.append(i)
+    return got
+
+
 #: The values each column has been asked for by :func:`tokens_where`, in any Doc: what its index holds.
 _ASKED: dict[str, set] = {}
 

@@ -773,9 +773,12 @@ def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relat
       ])
 def rule_demonym_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A nationality word just before a name: "the Dane Kasper Forsell", "Norwegian Kari Moen"."""
-    for tok in doc:
-        m = index.at(tok)
-        if m is None or m.type != EntityType.Country or m.text == m.name or tok.tag_ in ("NNS", "NNPS"):
+    for i in sorted(index.by_token):  # only a name's words can be a nationality word naming a country
+        m = index.by_token[i]
+        if m.type != EntityType.Country or m.text == m.name:
+            continue
+        tok = doc[i]
+        if tok.tag_ in ("NNS", "NNPS"):
             continue
         ids = index.token_ids(m)
         if tok.i != ids[-1] or ids[-1] + 1 >= len(doc) or gazetteer.demonym(m.text) is None:
