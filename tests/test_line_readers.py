@@ -205,3 +205,23 @@ def test_storms_ships_and_nicknames_are_found_where_their_words_stand(nlp):
     assert extract._vessel_names(doc) == {"Clara Dunmore", "Kestrel Bay", "MV Kestrel Bay"}
     assert [doc[s:e].text for s, _o, _c, e in extract._nickname_spans(doc)] == [
         "Lukas 'Luki' Brenner", 'Jean-Marc "Papa Vel" Orlande']
+
+
+def test_finders_that_read_only_the_words_their_first_test_accepts_find_what_they_found(nlp):
+    # Each of these finders now reads only the tokens its first test can accept (a region noun's neighbour, a
+    # joiner, a kind noun's lemma, a capitalized word, the word after a place); what they find is unchanged.
+    doc = nlp("Officials in the Tambov region and Reporters Without Borders met in Morgan City, La., on Monday. "
+              "The charity Open Hands and the Verdal union joined them in Aiken, S.C., and UKRAINE sent ministers.")
+
+    def names(cands):
+        return [(doc[c.start:c.end].text, c.type) for c in cands]
+
+    T = extract.EntityType
+    assert names(extract._region_candidates(doc, 0, {}, set())) == [("Tambov", T.Place)]
+    assert names(extract._capitalized_joiner_candidates(doc, 0, set())) == [("Reporters Without Borders", T.Organization)]
+    assert names(extract._kind_noun_candidates(doc, 0, {}, set())) == [("Open Hands", T.Organization),
+                                                                      ("Verdal", T.Organization)]
+    assert names(extract._gazetteer_candidates(doc, 0, set(), set())) == [("UKRAINE", T.Country)]
+    places = [extract._Cand(doc, 0, e.start, e.end, T.Place, e.text, "ner") for e in doc.ents if e.label_ == "GPE"]
+    assert names(extract._state_candidates(doc, 0, places)) == [
+        ("Morgan City", T.Place), ("La.", T.Place), ("Aiken", T.Place), ("S.C.", T.Place)]

@@ -1083,11 +1083,14 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
     phrases = _phrase_lengths()
     i = 0
     n = len(doc)
+    words = token_column(doc, "text")
     while i < n:
-        tok = doc[i]
-        if i in covered or not (tok.is_title or tok.is_upper) or not tok.text[:1].isalpha():
+        # The first test from the Doc's columns: a Token is made only for a capitalized word.
+        flags = token_flags(doc, i)
+        if i in covered or not (flags[TITLE] or flags[UPPER]) or not words[i][:1].isalpha():
             i += 1
             continue
+        tok = doc[i]
         key = gazetteer.norm(tok.text)
         lengths = phrases.get(key.split()[0] if key else "", ())
         hit = None
@@ -1133,8 +1136,9 @@ def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Ca
     def word(k):
         return 0 <= k < n and doc[k].is_title and doc[k].is_alpha and k not in headlines
 
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in CAPITALIZED_JOINERS or not word(i) or line_start(tok) or not word(i - 1):
+    for tok in tokens_where(doc, "lower", CAPITALIZED_JOINERS):  # the joiners alone, from the Doc's index
+        i = tok.i
+        if not word(i) or line_start(tok) or not word(i - 1):
             continue
         if out and out[-1].end > i:
             continue  # the second joiner of a name already taken ("Lawyers For Rights Without Borders")
@@ -1222,9 +1226,12 @@ def _line_of(tok):
 def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """A known place name the NER missed before a region noun: "Russia's Belgorod region"."""
     out = []
-    for i in range(len(doc) - 1):
+    for noun in tokens_where(doc, "lower", _REGION_NOUNS):  # only the word before a region noun can be read
+        i = noun.i - 1
+        if i < 0:
+            continue
         tok = doc[i]
-        if i in covered or not tok.is_title or not tok.is_alpha or doc[i + 1].lower_ not in _REGION_NOUNS:
+        if i in covered or not tok.is_title or not tok.is_alpha:
             continue
         if gazetteer.place(tok.text) is not None:
             out.append(_Cand(doc, offset, i, i + 1, EntityType.Place, tok.text, "gazetteer", "", i in headlines, True))
@@ -1292,7 +1299,8 @@ def _kind_noun_candidates(doc, offset: int, covered: dict, headlines: set) -> li
         return j not in covered and j not in headlines and t.pos_ == "PROPN" and t.is_title and t.is_alpha \
             and (not t.ent_type_ or t.ent_type_ in _NAME_LABELS)  # a date or an amount is no name
 
-    for i, tok in enumerate(doc):
+    for tok in tokens_where(doc, "lemma", ORG_KIND_BEFORE_NAME):  # _kind_noun's lemmas alone, from the Doc's index
+        i = tok.i
         if not _kind_noun(tok):
             continue
         k = i + 1
@@ -1800,9 +1808,10 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     cands = list(cands)
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
-    for i in range(2, len(doc)):
+    # Only a word right after a place's name can be its state: those alone are read, not every word of the Doc.
+    for i in sorted(end + 1 for end in places_end if 2 <= end + 1 < len(doc)):
         tok = doc[i]
-        if doc[i - 1].text != "," or (i - 1) not in places_end:
+        if doc[i - 1].text != ",":
             continue
         if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
             continue  # "Dallas, Miss Smith ...": a title before a name, not a state
