@@ -163,7 +163,18 @@ def _walked_pair_distances(view, a: str, b: str) -> tuple:
                 d = f2.start - f1.end if f1.start < f2.start else f1.start - f2.end
                 if d < min_tok:
                     min_tok, best = d, (f1, f2)
-    return min(len(both), 10), min_tok, min(min_gap, 20), best is not None
+    if best is None:
+        return min(len(both), 10), min_tok, min(min_gap, 20), None
+    s1, s2 = best[0].span, best[1].span
+    lo, hi = (s1, s2) if s1.start < s2.start else (s2, s1)
+    between = s1.doc[lo.end:hi.start]
+    words = [t.lower_ for t in between]
+    roles = [relations._read_role_of_token(t) for t in between]
+    read = (min(len(between), 40), float(any(t.pos_ == "VERB" for t in between)), float("of" in words),
+            float("," in words), float("in" in words or "at" in words),
+            float(docrel.Predicate.leaderOf in roles),
+            float(docrel.Predicate.worksFor in roles or docrel.Predicate.memberOf in roles))
+    return min(len(both), 10), min_tok, min(min_gap, 20), read
 
 
 def test_a_pairs_sentence_distances_are_those_every_pair_of_mentions_gives(nlp):
@@ -174,17 +185,23 @@ def test_a_pairs_sentence_distances_are_those_every_pair_of_mentions_gives(nlp):
     doc = nlp(text)
     view = docrel.ArticleView(extract.article_mentions([(0, doc)]), [], {})
     F = docrel._F
-    seen = set()
+    seen, kinds = set(), set()
     for a in view.keys:
         for b in view.keys:
             if a == b:
                 continue
             v = docrel._base_vector(view, a, b)
-            co, min_tok, gap, has_best = _walked_pair_distances(view, a, b)
+            co, min_tok, gap, between = _walked_pair_distances(view, a, b)
             assert (v[F["co_sents"]], v[F["min_tok"]], v[F["min_sent_gap"]]) == (co, min_tok, gap), (a, b)
-            assert (v[F["between_len"]] != 99) == has_best
+            names = ("between_len", "between_verb", "between_of", "between_comma", "between_in", "lead_between",
+                     "work_between")
+            assert (tuple(v[F[n]] for n in names) if between is not None else v[F["between_len"]]) == \
+                (between if between is not None else 99), (a, b)
+            if between is not None:
+                kinds |= {n for n, x in zip(names[1:], between[1:]) if x}
             seen.add((co > 0, gap > 0, min_tok < 99))
     assert {(True, False, True), (False, True, False)} <= seen  # pairs named together and pairs never together
+    assert {"between_verb", "between_comma", "between_in", "lead_between"} <= kinds
 
 
 def test_lower_word_tokens_are_the_lower_case_words_a_walk_of_the_tokens_finds(nlp):
