@@ -2623,7 +2623,8 @@ def _in_capitals(doc, i: int) -> bool:
 
 def _age_after(doc, end: int) -> bool:
     """True when ", AGE ," follows token ``end`` and a lower-case word opens what comes after ("X, 45, was")."""
-    if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+    text = token_column(doc, "text")  # asked after every name: its commas read without making Tokens
+    if end + 3 >= len(text) or text[end] != "," or text[end + 2] != ",":
         return False
     age, nxt = doc[end + 1], doc[end + 3]
     return age.text.isdigit() and int(age.text) in _AGES and nxt.is_alpha and nxt.is_lower
@@ -2729,12 +2730,14 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
 
     def in_sport() -> bool:
         if not sport:
-            sport.append(sports_story({t.lower_ for _off, d in docs for t in d}))
+            sport.append(sports_story({w for _off, d in docs for w in token_column(d, "lower")}))
         return sport[0]
 
     for offset, doc in docs:
-        for k in range(1, len(doc) - 1):
-            role = doc[k]
+        for role in tokens_where(doc, "lower", ORG_ROLE_NOUNS | CLUB_STAFF_NOUNS):  # the only words read as a role
+            k = role.i
+            if not 1 <= k < len(doc) - 1:
+                continue
             # "Velden coach X" in a match report: the town's name is its club's ("Velden" the club it coaches).
             club = role.lower_ in CLUB_STAFF_NOUNS and in_sport()
             if role.lower_ not in ORG_ROLE_NOUNS and not club or (id(doc), k + 1) not in by_start and \
@@ -2810,6 +2813,12 @@ def _completed_names(cands: list[_Cand]) -> list[_Cand]:
     out = []
     for c in cands:
         doc = c.doc
+        # A longer name opens with this one's first word (a span's text opens with its first token's): most
+        # names have none, and their three longer spans are not made.
+        first = token_column(doc, "text")[c.start] if c.start < len(doc) else ""
+        if not any(name.startswith(first) for name in longer):
+            out.append(c)
+            continue
         for n in (3, 2, 1):
             e = c.end + n
             if e > len(doc) or any((id(doc), i) in covered for i in range(c.end, e)):
