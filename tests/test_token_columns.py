@@ -16,7 +16,7 @@ READS = {
     "dep": lambda t: t.dep_,
 }
 
-#: How the entity model read each word flag from a Token.
+#: How the entity model and the line readers read each word flag from a Token.
 FLAGS = {
     "is_alpha": lambda t: t.is_alpha,
     "is_punct": lambda t: t.is_punct,
@@ -25,6 +25,7 @@ FLAGS = {
     "is_title": lambda t: t.is_title,
     "like_num": lambda t: t.like_num,
     "is_stop": lambda t: t.is_stop,
+    "is_space": lambda t: t.is_space,
 }
 
 TEXTS = [

@@ -28,8 +28,9 @@ from kgraph.core import modelfile
 from kgraph.core.model import Mention, Relation
 from kgraph.core.terms import EntityType, Predicate
 from kgraph.extraction.nlp import span_text, token_column
-from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, NONLETHAL_OBJECTS,
-                                       PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES, sports_story)
+from kgraph.extraction.lexicon import (ACTING_VERBS, FICTION_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS,
+                                       NONLETHAL_OBJECTS, PORTFOLIO_WORDS, SAY_VERBS, STATE_HEAD_TITLES, TITLE_COUNTRIES,
+                                       sports_story)
 
 #: Where the shipped document model lives (package data).
 DOC_MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "docrel.json.gz"
@@ -334,6 +335,7 @@ class ArticleView:
         order = sorted(self.sent_index, key=self.sent_index.__getitem__)
         self.sent_index = {k: n for n, k in enumerate(order)}
         self._sent_feats: dict = {}
+        self._sentences_of: dict = {}
         self.n_ents = len(self.ents)
         counts = {k: len(e.mentions) for k, e in self.ents.items()}
         self.rank = {}
@@ -585,7 +587,7 @@ class ArticleView:
 
     def roles_near(self, a: str) -> tuple[int, int, int, int]:
         """Return how many leader, work, member and nationality words stand near the entity's mentions."""
-        from kgraph.extraction.relations import NATIONALITY_NOUNS
+        from kgraph.extraction.relations import NATIONALITY_NOUNS, role_at
 
         got = self._roles.get(a)
         if got is None:
@@ -594,19 +596,22 @@ class ArticleView:
             titles = self._titles_of_persons() if self.ents[a].type == EntityType.Person else {}
             for info in self.ents[a].info:
                 s1 = info.span
+                doc = s1.doc
                 # A title the mention keeps before its name ("President X" named "X") is a role word near it.
                 name_char = s1.start_char + info.m.lead
-                lemmas = token_column(s1.doc, "lemma")
-                for t in _words(s1, self._sents[info.sent], s1.start - _WINDOW, s1.end + _WINDOW):
-                    if s1.start <= t.i < s1.end and t.idx >= name_char:
+                lemmas = token_column(doc, "lemma")
+                sent = self._sents[info.sent]
+                # The words of the sentence within the window, by index: a Token is made only inside the name.
+                for i in range(max(s1.start - _WINDOW, sent.start), min(s1.end + _WINDOW, sent.end)):
+                    if s1.start <= i < s1.end and doc[i].idx >= name_char:
                         continue
-                    if titles.get((id(t.doc), t.i), a) != a:
+                    if titles.get((id(doc), i), a) != a:
                         continue  # another person's title
-                    cls = role_of_token(t)
+                    cls = role_at(doc, i)
                     lead += cls == Predicate.leaderOf
                     work += cls == Predicate.worksFor
                     member += cls == Predicate.memberOf
-                    nat += lemmas[t.i] in NATIONALITY_NOUNS
+                    nat += lemmas[i] in NATIONALITY_NOUNS
             got = self._roles[a] = (lead, work, member, nat)
         return got
 
@@ -677,13 +682,29 @@ class ArticleView:
             hits += best == b
         return hits / len(self.ents[a].info), hits
 
+    def sentences_of(self, a: str) -> tuple[list[int], dict]:
+        """Return the numbers of the sentences naming an entity (sorted) and its mentions by sentence key, made once."""
+        got = self._sentences_of.get(a)
+        if got is None:
+            by_sent: dict = {}
+            for f in self.ents[a].info:
+                by_sent.setdefault(f.sent, []).append(f)
+            got = self._sentences_of[a] = (sorted({self.sent_index.get(k, 0) for k in by_sent}), by_sent)
+        return got
+
     def sentence_feats(self, key: tuple) -> tuple:
         """Return a sentence's killing words, whether it has a reporting word, and the killings it states as done."""
         got = self._sent_feats.get(key)
         if got is None:
             sent = self._sents[key]
-            kill = [t for t in sent if _kill_word(t)]
-            report = any(t.lemma_.lower() in _REPORT_WORDS for t in sent)
+            doc = sent.doc
+            lemmas, lowers = token_column(doc, "lemma"), token_column(doc, "lower")
+            # Only a word whose lemma or word a killing word list holds can be one (see _kill_word): the others
+            # are passed over in the columns, not each made a Token and read.
+            kill = [doc[i] for i in range(sent.start, sent.end)
+                    if (lemmas[i] in _KILL_LEMMAS or lowers[i].removesuffix("s") in KILLING_NOUNS)
+                    and _kill_word(doc[i])]
+            report = any(lemmas[i] in _REPORT_WORDS for i in range(sent.start, sent.end))
             got = self._sent_feats[key] = (kill, report, [t for t in kill if _asserted(t)])
         return got
 
@@ -709,6 +730,10 @@ def _demonym_name(word: str) -> str | None:
     except Exception:  # noqa: BLE001 - a gazetteer miss is no feature, never a failure
         return None
     return found.name if found else None
+
+
+#: The lemmas :func:`_kill_word` may accept by lemma alone (a killing noun is also known by its word).
+_KILL_LEMMAS = KILL_VERBS | KILLER_NOUNS
 
 
 def _kill_word(tok) -> bool:
@@ -751,11 +776,6 @@ def _in_fiction(tok) -> bool:
         if cur.pos_ == "VERB" and cur.lemma_.lower() in ACTING_VERBS:
             return True
     return False
-
-
-def _words(span, sent, lo: int, hi: int) -> list:
-    """Return the tokens of the span's sentence from ``lo`` to ``hi`` (token indices)."""
-    return list(span.doc[max(lo, sent.start):min(hi, sent.end)])
 
 
 FEATURES = (
@@ -848,24 +868,27 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
     v[_F["near_share"]] = share
     v[_F["near_hits"]] = min(nh, 10)
 
-    co = 0
-    min_tok = 99
+    # The sentences naming both, the fewest sentences between two mentions and the closest two mentions in one
+    # sentence, read from each entity's sentences (every pair of mentions was compared: most are in other sentences).
+    nums_a, by_sent_a = view.sentences_of(a)
+    nums_b, by_sent_b = view.sentences_of(b)
     min_gap = 99
+    for i1 in nums_a:
+        k = bisect_left(nums_b, i1)
+        if k < len(nums_b):
+            min_gap = min(min_gap, nums_b[k] - i1)
+        if k:
+            min_gap = min(min_gap, i1 - nums_b[k - 1])
+    co = len({view.sent_index.get(key, 0) for key in by_sent_a if key in by_sent_b})
+    min_tok = 99
     best = None
-    sent_pairs = set()
     for f1 in ea.info:
-        i1 = view.sent_index.get(f1.sent, 0)
-        for f2 in eb.info:
-            i2 = view.sent_index.get(f2.sent, 0)
-            min_gap = min(min_gap, abs(i1 - i2))
-            if f1.sent == f2.sent:
-                sent_pairs.add(i1)
-                if f1.start < f2.end and f2.start < f1.end:
-                    continue
-                d = f2.start - f1.end if f1.start < f2.start else f1.start - f2.end
-                if d < min_tok:
-                    min_tok, best = d, (f1, f2)
-    co = len(sent_pairs)
+        for f2 in by_sent_b.get(f1.sent, ()):
+            if f1.start < f2.end and f2.start < f1.end:
+                continue
+            d = f2.start - f1.end if f1.start < f2.start else f1.start - f2.end
+            if d < min_tok:
+                min_tok, best = d, (f1, f2)
     v[_F["co_sents"]] = min(co, 10)
     v[_F["min_tok"]] = min_tok
     v[_F["min_sent_gap"]] = min(min_gap, 20)
@@ -908,19 +931,21 @@ def _base_vector(view: ArticleView, a: str, b: str) -> list[float]:
         s1, s2 = f1.span, f2.span
         doc = s1.doc
         lo, hi = (s1, s2) if s1.start < s2.start else (s2, s1)
-        between = doc[lo.end:hi.start]
+        # The words between the two, read from the Doc's columns by index (a Token per word cost more).
+        from kgraph.extraction.relations import role_at
+
+        between = range(lo.end, max(lo.end, hi.start))
         v[_F["o_before_s"]] = float(s2.start < s1.start)
         v[_F["o_after_s_close"]] = float(s2.start > s1.start and len(between) <= 3)
         v[_F["between_len"]] = min(len(between), 40)
-        words = [t.lower_ for t in between]
-        lemmas = [t.lemma_.lower() for t in between]
-        v[_F["between_verb"]] = float(any(t.pos_ == "VERB" for t in between))
+        words = token_column(doc, "lower")[between.start:between.stop]
+        v[_F["between_verb"]] = float("VERB" in token_column(doc, "pos")[between.start:between.stop])
         v[_F["between_of"]] = float("of" in words)
         v[_F["between_poss"]] = float("'s" in words or "’s" in words or "'" in words)
         v[_F["between_comma"]] = float("," in words)
         v[_F["between_in"]] = float("in" in words or "at" in words)
         v[_F["between_for"]] = float("for" in words)
-        roles = [role_of_token(t) for t in between]
+        roles = [role_at(doc, i) for i in between]
         v[_F["lead_between"]] = float(Predicate.leaderOf in roles)
         v[_F["work_between"]] = float(Predicate.worksFor in roles or Predicate.memberOf in roles)
         kill, report, _done = view.sentence_feats(f1.sent)
@@ -990,6 +1015,7 @@ TOP_PER_TYPE = 3
 def candidates(view: ArticleView):
     """Yield (subject key, object key, predicate) for every ordered entity pair whose types fit a predicate."""
     near = view.near_pairs() if view.n_ents > MAX_ALL_PAIRS else None
+    known: dict[str, bool] = {}  # whether a name is a continent's: asked for every pair of places, twice
     for a in view.keys:
         ta = view.ents[a].type
         for b in (view.keys if near is None else near[a]):
@@ -997,7 +1023,8 @@ def candidates(view: ArticleView):
                 continue
             tb = view.ents[b].type
             for pred, (st, ot) in SIGNATURES.items():
-                if ta in st and tb in ot and not (pred in _WITHIN and _spans_countries(view.ents[a].name, view.ents[b].name)):
+                if ta in st and tb in ot and not (pred in _WITHIN and
+                                                  _spans_countries(view.ents[a].name, view.ents[b].name, known)):
                     yield a, b, pred
 
 
@@ -1005,13 +1032,21 @@ def candidates(view: ArticleView):
 _WITHIN = (Predicate.locatedIn, Predicate.partOf)
 
 
-def _spans_countries(subject: str, obj: str) -> bool:
+def _spans_countries(subject: str, obj: str, known: dict[str, bool] | None = None) -> bool:
     """True when a continent (or a compass part of one) would be placed within something smaller.
 
     Why: "Europe" in an article about Italy was stated located in Italy; a continent is within no
     country, city or region, only within another continent's name ("Eastern Europe" in "Europe").
+    ``known`` keeps each name's answer for the next call.
     """
-    return gazetteer.continent(subject) and not gazetteer.continent(obj)
+    known = {} if known is None else known
+    if subject not in known:
+        known[subject] = gazetteer.continent(subject)
+    if not known[subject]:
+        return False
+    if obj not in known:
+        known[obj] = gazetteer.continent(obj)
+    return not known[obj]
 
 
 def may_kill(view: ArticleView, a: str, b: str) -> bool:

@@ -30,8 +30,8 @@ from kgraph.core import modelfile
 from kgraph.core.model import SCORE_DIGITS
 from kgraph.core.terms import EntityType
 from kgraph.extraction import lexicon, logistic
-from kgraph.extraction.nlp import (ALPHA, LOWER, NUM, PUNCT, STOP, TITLE, UPPER, doc_memo, span_text, token_column,
-                                   token_flags)
+from kgraph.extraction.nlp import (ALPHA, LOWER, NUM, PUNCT, STOP, TITLE, UPPER, doc_memo, lower_word_tokens,
+                                   span_text, token_column, token_flags)
 from kgraph.sources import gazetteer
 
 #: The classes, index 0 means "not a name of a core entity".
@@ -324,7 +324,8 @@ def lower_words(cands) -> set[str]:
         memo = doc_memo(docs[k], "lower words")
         words = memo.get(None)
         if words is None:
-            words = memo[None] = frozenset(t.text for t in docs[k] if t.is_lower and t.is_alpha)
+            text = token_column(docs[k], "text")
+            words = memo[None] = frozenset(text[i] for i in lower_word_tokens(docs[k]))
         sets.append(words)
     return set().union(*sets)
 

@@ -30,7 +30,8 @@ from functools import cache, lru_cache
 from kgraph.sources import gazetteer
 from kgraph.core.model import Article, Extraction, Mention, Relation
 from kgraph.extraction import implied
-from kgraph.extraction.nlp import doc_memo, ing_word, line_start, tokens_where
+from kgraph.extraction.nlp import ALPHA, PUNCT, SPACE, TITLE, UPPER, doc_memo, ing_word, line_start, token_column
+from kgraph.extraction.nlp import token_flags, tokens_where
 from kgraph.extraction.nlp import word_classes as nlp_words
 from kgraph.extraction.lexicon import AGENCY_HEADS as _AGENCY_HEADS
 from kgraph.extraction.lexicon import KILL_VERBS, KILLER_NOUNS, KIN_NOUNS, LEGAL_FORMS, OFFICE_TITLES, ORG_HEADS, TITLES
@@ -127,22 +128,30 @@ def _headline_tokens(doc) -> frozenset[int]:
 
 
 def _read_headline_tokens(doc) -> set[int]:
-    """Return :func:`_headline_tokens`'s answer, read from the Doc's tokens."""
+    """Return :func:`_headline_tokens`'s answer, read from the Doc's columns."""
+    text, lower = token_column(doc, "text"), token_column(doc, "lower")
+    # A line ends at a space token holding a line break: spaCy gives a word's own trailing whitespace as one space
+    # or nothing, so a break is always a token of its own.
+    breaks = [i for i, t in enumerate(text) if "\n" in t and token_flags(doc, i)[SPACE]]
     out: set[int] = set()
-    line: list = []
-    for tok in list(doc) + [None]:
-        if tok is not None and not (tok.is_space and "\n" in tok.text):
-            line.append(tok)
-            if "\n" not in tok.whitespace_:
-                continue
-        words = [t for t in line if t.is_alpha]
+    start = 0
+    for end in breaks + [len(text)]:
+        line, start = range(start, end), end + 1
         # A line opened by a bullet is an item of a list ("- Finance Minister: Ann Roe"), not a headline.
-        bullet = bool(line) and line[0].text in _BULLETS
-        if 3 <= len(words) <= 20 and not bullet and not (line[-1].is_punct and line[-1].text in ".!?:;\"\u201d"):
-            caps = sum(1 for t in words if t.is_title or t.is_upper or t.lower_ in _SMALL_WORDS)
-            if caps >= 0.85 * len(words) and sum(1 for t in words if t.is_title) >= 2:
-                out.update(t.i for t in line)
-        line = []
+        if len(line) < 3 or text[line[0]] in _BULLETS:
+            continue
+        words = []
+        for k in line:
+            if token_flags(doc, k)[ALPHA]:
+                words.append(k)
+                if len(words) > 20:
+                    break  # a paragraph: its other words are not read
+        if not 3 <= len(words) <= 20 or token_flags(doc, line[-1])[PUNCT] and text[line[-1]] in ".!?:;\"\u201d":
+            continue
+        flags = [token_flags(doc, k) for k in words]
+        caps = sum(1 for k, f in zip(words, flags) if f[TITLE] or f[UPPER] or lower[k] in _SMALL_WORDS)
+        if caps >= 0.85 * len(words) and sum(1 for f in flags if f[TITLE]) >= 2:
+            out.update(line)
     return out
 
 
@@ -1074,11 +1083,14 @@ def _gazetteer_candidates(doc, offset: int, covered: set, headlines: set) -> lis
     phrases = _phrase_lengths()
     i = 0
     n = len(doc)
+    words = token_column(doc, "text")
     while i < n:
-        tok = doc[i]
-        if i in covered or not (tok.is_title or tok.is_upper) or not tok.text[:1].isalpha():
+        # The first test from the Doc's columns: a Token is made only for a capitalized word.
+        flags = token_flags(doc, i)
+        if i in covered or not (flags[TITLE] or flags[UPPER]) or not words[i][:1].isalpha():
             i += 1
             continue
+        tok = doc[i]
         key = gazetteer.norm(tok.text)
         lengths = phrases.get(key.split()[0] if key else "", ())
         hit = None
@@ -1124,8 +1136,9 @@ def _capitalized_joiner_candidates(doc, offset: int, headlines: set) -> list[_Ca
     def word(k):
         return 0 <= k < n and doc[k].is_title and doc[k].is_alpha and k not in headlines
 
-    for i, tok in enumerate(doc):
-        if tok.lower_ not in CAPITALIZED_JOINERS or not word(i) or line_start(tok) or not word(i - 1):
+    for tok in tokens_where(doc, "lower", CAPITALIZED_JOINERS):  # the joiners alone, from the Doc's index
+        i = tok.i
+        if not word(i) or line_start(tok) or not word(i - 1):
             continue
         if out and out[-1].end > i:
             continue  # the second joiner of a name already taken ("Lawyers For Rights Without Borders")
@@ -1213,9 +1226,12 @@ def _line_of(tok):
 def _region_candidates(doc, offset: int, covered: dict, headlines: set) -> list[_Cand]:
     """A known place name the NER missed before a region noun: "Russia's Belgorod region"."""
     out = []
-    for i in range(len(doc) - 1):
+    for noun in tokens_where(doc, "lower", _REGION_NOUNS):  # only the word before a region noun can be read
+        i = noun.i - 1
+        if i < 0:
+            continue
         tok = doc[i]
-        if i in covered or not tok.is_title or not tok.is_alpha or doc[i + 1].lower_ not in _REGION_NOUNS:
+        if i in covered or not tok.is_title or not tok.is_alpha:
             continue
         if gazetteer.place(tok.text) is not None:
             out.append(_Cand(doc, offset, i, i + 1, EntityType.Place, tok.text, "gazetteer", "", i in headlines, True))
@@ -1283,7 +1299,8 @@ def _kind_noun_candidates(doc, offset: int, covered: dict, headlines: set) -> li
         return j not in covered and j not in headlines and t.pos_ == "PROPN" and t.is_title and t.is_alpha \
             and (not t.ent_type_ or t.ent_type_ in _NAME_LABELS)  # a date or an amount is no name
 
-    for i, tok in enumerate(doc):
+    for tok in tokens_where(doc, "lemma", ORG_KIND_BEFORE_NAME):  # _kind_noun's lemmas alone, from the Doc's index
+        i = tok.i
         if not _kind_noun(tok):
             continue
         k = i + 1
@@ -1333,8 +1350,10 @@ def _acronym_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     cands = list(cands)
     out = []
     by_end = {c.end: c for c in cands if c.type in (EntityType.Organization, EntityType.Place, EntityType.Country)}
-    for i in range(1, len(doc) - 2):
-        if doc[i].text != "(" or doc[i + 2].text not in (")", ",", ";"):
+    text = token_column(doc, "text")
+    # Only the opening brackets, from the Doc's index: a Token made and read for every word cost more than the rest.
+    for i in (t.i for t in tokens_where(doc, "text", "(")):
+        if not 1 <= i < len(doc) - 2 or text[i + 2] not in (")", ",", ";"):
             continue
         tok = doc[i + 1]
         if not _acronym_shape(tok.text):
@@ -1610,10 +1629,13 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
     for sent in doc.sents:
         if sent.start < taken:
             continue  # the rest of capitals read with the sentence before
-        toks = [t for t in sent if not t.is_space]
-        if not toks:
+        # The sentence's first and last words (space tokens aside), found from either end: every sentence is asked,
+        # and making a Token of each of its words cost more than the rest of the finder.
+        words = range(sent.start, sent.end)
+        i = next((k for k in words if not token_flags(doc, k)[SPACE]), None)
+        if i is None:
             continue
-        i = toks[0].i
+        last = next(k for k in reversed(words) if not token_flags(doc, k)[SPACE]) + 1
         # "MARLTON, Ohio (AP)": upper-case words, an optional ", Region", then "(AGENCY)".
         j = i
         while j < sent.end and doc[j].is_upper and (doc[j].is_alpha or "-" in doc[j].text):
@@ -1640,7 +1662,6 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             known, state = (gazetteer.country(text), gazetteer.us_state(text)) if text else (None, None)
             # "VALDRAN, Ecuador -- Troops ...": a dateline without an agency, when the region after the comma is known.
             # "VALDRAN, Ohio." alone on its line: a dateline whose story starts in the next sentence.
-            last = toks[-1].i + 1
             bare = agency is None and (known or state) and (k < sent.end and doc[k].text in _DASHES or k == last
                                                             or k + 1 == last and doc[k].text == ".")
             if agency is None and not bare and region is not None and _month_date(doc, region[0], sent.end):
@@ -1698,7 +1719,7 @@ def _dateline_candidates(doc, offset: int) -> list[_Cand]:
             continue
         # "QX0304050607 Valdran NORPRESS in English 0915 GMT 3 Mar 05", "Keld NTA", also after a headline.
         start = source_line_start(sent)
-        if len(toks) > 16 and start == i:
+        if start == i and sum(not token_flags(doc, k)[SPACE] for k in words) > 16:
             continue
         place = None
         for n in (3, 2, 1):
@@ -1787,9 +1808,10 @@ def _state_candidates(doc, offset: int, cands: list[_Cand]) -> list[_Cand]:
     cands = list(cands)
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = []
-    for i in range(2, len(doc)):
+    # Only a word right after a place's name can be its state: those alone are read, not every word of the Doc.
+    for i in sorted(end + 1 for end in places_end if 2 <= end + 1 < len(doc)):
         tok = doc[i]
-        if doc[i - 1].text != "," or (i - 1) not in places_end:
+        if doc[i - 1].text != ",":
             continue
         if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].is_alpha:
             continue  # "Dallas, Miss Smith ...": a title before a name, not a state
@@ -2132,7 +2154,7 @@ def _club_short_forms(cands: list[_Cand]) -> list[_Cand]:
     """
     orgs = {c.name for c in cands if c.type == EntityType.Organization}
     docs = {id(c.doc): c.doc for c in cands if c.doc is not None}
-    sports = sports_story(t.lower_ for d in docs.values() for t in d)
+    sports = sports_story(w for d in docs.values() for w in token_column(d, "lower"))
     # The first word's token where the article writes the name as it is (its dictionary reading).
     first_tok = {c.name: c.doc[c.start] for c in cands if c.type == EntityType.Organization and c.doc is not None
                  and c.end - c.start == 2 and c.span.text == c.name}
@@ -2471,8 +2493,8 @@ def _written_again(cands: list[_Cand], docs: list[tuple[int, object]], owners: d
 def _storm_names(doc) -> set[str]:
     """Return the given names of the storms a Doc writes ("Hurricane Elna", "Tropical Storm Bret" -> "Elna", "Bret")."""
     out = set()
-    for tok in doc:
-        if tok.lower_ not in STORM_WORDS or not tok.is_title:
+    for tok in tokens_where(doc, "lower", STORM_WORDS):  # the storm words alone, from the Doc's index
+        if not tok.is_title:
             continue
         words = _title_words_after(doc, tok.i, STORM_WORDS)
         if words:
@@ -2493,7 +2515,7 @@ def _title_words_after(doc, i: int, stop: frozenset = frozenset()) -> list[str]:
 def _vessel_names(doc) -> set[str]:
     """Return the names of the ships a Doc writes after a vessel noun or prefix ("the tanker Clara Dunmore")."""
     out = set()
-    for tok in doc:
+    for tok in tokens_where(doc, "lower", VESSEL_PREFIXES | VESSEL_WORDS):  # only these can open a ship's name
         prefix = tok.is_upper and tok.lower_ in VESSEL_PREFIXES
         if not (prefix or tok.lower_ in VESSEL_WORDS and tok.is_lower):
             continue
@@ -2601,7 +2623,8 @@ def _in_capitals(doc, i: int) -> bool:
 
 def _age_after(doc, end: int) -> bool:
     """True when ", AGE ," follows token ``end`` and a lower-case word opens what comes after ("X, 45, was")."""
-    if end + 3 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+    text = token_column(doc, "text")  # asked after every name: its commas read without making Tokens
+    if end + 3 >= len(text) or text[end] != "," or text[end + 2] != ",":
         return False
     age, nxt = doc[end + 1], doc[end + 3]
     return age.text.isdigit() and int(age.text) in _AGES and nxt.is_alpha and nxt.is_lower
@@ -2707,12 +2730,14 @@ def _role_organizations(cands: list[_Cand], docs: list[tuple[int, object]]) -> l
 
     def in_sport() -> bool:
         if not sport:
-            sport.append(sports_story({t.lower_ for _off, d in docs for t in d}))
+            sport.append(sports_story({w for _off, d in docs for w in token_column(d, "lower")}))
         return sport[0]
 
     for offset, doc in docs:
-        for k in range(1, len(doc) - 1):
-            role = doc[k]
+        for role in tokens_where(doc, "lower", ORG_ROLE_NOUNS | CLUB_STAFF_NOUNS):  # the only words read as a role
+            k = role.i
+            if not 1 <= k < len(doc) - 1:
+                continue
             # "Velden coach X" in a match report: the town's name is its club's ("Velden" the club it coaches).
             club = role.lower_ in CLUB_STAFF_NOUNS and in_sport()
             if role.lower_ not in ORG_ROLE_NOUNS and not club or (id(doc), k + 1) not in by_start and \
@@ -2788,6 +2813,12 @@ def _completed_names(cands: list[_Cand]) -> list[_Cand]:
     out = []
     for c in cands:
         doc = c.doc
+        # A longer name opens with this one's first word (a span's text opens with its first token's): most
+        # names have none, and their three longer spans are not made.
+        first = token_column(doc, "text")[c.start] if c.start < len(doc) else ""
+        if not any(name.startswith(first) for name in longer):
+            out.append(c)
+            continue
         for n in (3, 2, 1):
             e = c.end + n
             if e > len(doc) or any((id(doc), i) in covered for i in range(c.end, e)):
@@ -2950,8 +2981,9 @@ def _nickname_spans(doc) -> list[tuple[int, int, int, int]]:
     """Return (given start, open quote, close quote, surname end) of each name written with a quoted nickname
     inside ("Jean-Marc "Papa Vel" Orlande", "Lukas 'Luki' Brenner")."""
     out = []
-    for i, tok in enumerate(doc):
-        if tok.text not in _NICK_OPEN or i == 0:
+    for tok in tokens_where(doc, "text", _NICK_OPEN):  # the opening quotes alone, from the Doc's index
+        i = tok.i
+        if i == 0:
             continue
         j = next((k for k in range(i + 2, min(i + 2 + _NICK_WORDS, len(doc))) if doc[k].text in _NICK_CLOSE), None)
         if j is None or not all(_nick_name_word(t) for t in doc[i + 1:j]) or j + 1 >= len(doc):

@@ -1030,7 +1030,7 @@ def reshape(doc, start: int, end: int, ctx: Context, rules=None) -> tuple[str | 
 def context(cands, common=frozenset(), given=frozenset()) -> Context:
     """Return the article context of one article's candidates (``common``, ``given``: the model's lexicon)."""
     docs = {id(c.doc): c.doc for c in cands}
-    lower = frozenset(t.lower_ for _k, d in sorted(docs.items()) for t in d if t.is_lower and t.is_alpha)
+    lower = frozenset(nlp.token_column(d, "lower")[i] for _k, d in sorted(docs.items()) for i in nlp.lower_word_tokens(d))
     types = {}
     for c in cands:
         types.setdefault(key(c.name), c.type)

@@ -72,8 +72,8 @@ def token_column(doc, column: str) -> list[str]:
 
 
 #: The word flags :func:`token_flags` gives, in its order (each named as the ``Token`` attribute it equals).
-FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop")
-ALPHA, PUNCT, LOWER, UPPER, TITLE, NUM, STOP = range(len(FLAG_COLUMNS))
+FLAG_COLUMNS = ("is_alpha", "is_punct", "is_lower", "is_upper", "is_title", "like_num", "is_stop", "is_space")
+ALPHA, PUNCT, LOWER, UPPER, TITLE, NUM, STOP, SPACE = range(len(FLAG_COLUMNS))
 
 #: Each pipeline's word flags by word, by its vocabulary's id (see :func:`token_flags`).
 _FLAGS: dict[int, dict] = {}
@@ -92,6 +92,21 @@ def token_flags(doc, i: int) -> tuple:
     if got is None:
         lex = doc.vocab[text]
         got = table[text] = tuple(bool(getattr(lex, name)) for name in FLAG_COLUMNS)
+    return got
+
+
+def lower_word_tokens(doc) -> list[int]:
+    """Return the tokens of a Doc that are words in lower case (``is_lower`` and ``is_alpha``), found once per Doc."""
+    # Why: the entity model's and the name shapes' sets of an article's lower-case words each walked every Token.
+    memo = doc_memo(doc, "lower word tokens")
+    got = memo.get(None)
+    if got is None:
+        got = memo[None] = []
+        table = _FLAGS.get(id(doc.vocab), {})  # token_flags' table, read here in line: a call per word cost more
+        for i, text in enumerate(token_column(doc, "text")):
+            flags = table.get(text) or token_flags(doc, i)
+            if flags[LOWER] and flags[ALPHA]:
+                got.append(i)
     return got
 
 

@@ -18,6 +18,7 @@ predicates, examples=..., counter_examples=...)``, and add its id to
 from __future__ import annotations
 
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from pathlib import Path
 from kgraph.sources import gazetteer
 
 from kgraph.extraction import sentrel
-from kgraph.extraction.nlp import doc_memo, tokens_where
+from kgraph.extraction.nlp import SPACE, doc_memo, token_column, token_flags, tokens_where
 from kgraph.extraction.logistic import probabilities
 from kgraph.extraction.lexicon import (ACADEMIC_ROLES, CULPRIT_VERBS, DEPARTMENT_WORDS, DEPUTY_WORDS, FROM_VERBS, GROUP_LEADER_WORDS, HEADQUARTERS_WORDS, HEAD_OFFICE_WORDS, HOME_NOUNS,
                       HOME_PLACE_NOUNS, KILL_VERBS, KILLER_NOUNS, KILLING_NOUNS, LEAD_VERBS, LEADER_COMPOUNDS,
@@ -100,6 +101,13 @@ def role_of_token(tok) -> str | None:
         return memo[i]
     got = memo[i] = _read_role_of_token(tok)
     return got
+
+
+def role_at(doc, i: int) -> str | None:
+    """Return :func:`role_of_token` of token ``i`` of a Doc, making no Token when the answer is known."""
+    # Why: the document model's features ask of every word near every mention, most of them asked before.
+    memo = doc_memo(doc, "role")
+    return memo[i] if i in memo else role_of_token(doc[i])
 
 
 def _read_role_of_token(tok) -> str | None:
@@ -765,9 +773,12 @@ def rule_apposition_citizen(doc, index: MentionIndex, offset: int) -> list[Relat
       ])
 def rule_demonym_name(doc, index: MentionIndex, offset: int) -> Iterator[Relation]:
     """A nationality word just before a name: "the Dane Kasper Forsell", "Norwegian Kari Moen"."""
-    for tok in doc:
-        m = index.at(tok)
-        if m is None or m.type != EntityType.Country or m.text == m.name or tok.tag_ in ("NNS", "NNPS"):
+    for i in sorted(index.by_token):  # only a name's words can be a nationality word naming a country
+        m = index.by_token[i]
+        if m.type != EntityType.Country or m.text == m.name:
+            continue
+        tok = doc[i]
+        if tok.tag_ in ("NNS", "NNPS"):
             continue
         ids = index.token_ids(m)
         if tok.i != ids[-1] or ids[-1] + 1 >= len(doc) or gazetteer.demonym(m.text) is None:
@@ -3005,13 +3016,26 @@ def source_line_start(sent) -> int:
 
 
 def _source_line_start(sent) -> int:
-    """Return :func:`source_line_start`'s answer, read from the sentence's tokens."""
-    first = next((t for t in sent if not t.is_space), None)
+    """Return :func:`source_line_start`'s answer, read from the Doc's columns."""
+    doc = sent.doc
+    first = next((k for k in range(sent.start, sent.end) if not token_flags(doc, k)[SPACE]), None)
     if first is None:
         return sent.start
     # a translation service's document number opens its source line too ("95XY0042B Leeds VELL in English")
-    code = next((t.i for t in sent if is_source_code(t.text) or is_document_code(t.text)), None)
-    return code + 1 if code is not None else first.i
+    codes = _code_tokens(doc)
+    at = bisect.bisect_left(codes, sent.start)
+    return codes[at] + 1 if at < len(codes) and codes[at] < sent.end else first
+
+
+def _code_tokens(doc) -> list[int]:
+    """Return the tokens of a Doc that are source codes or document numbers, in order (found once per Doc)."""
+    memo = doc_memo(doc, "code tokens")
+    got = memo.get(None)
+    if got is None:
+        # Both kinds of code are eight characters or more: the length spares the patterns almost every word.
+        got = memo[None] = [i for i, text in enumerate(token_column(doc, "text"))
+                            if len(text) >= 8 and (is_source_code(text) or is_document_code(text))]
+    return got
 
 
 def skip_date(doc, start: int, end: int) -> int:

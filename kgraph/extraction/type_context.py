@@ -488,6 +488,8 @@ def members_of_end(doc, i: int, headlines: set = frozenset()) -> int:
     weekday or month among them.
     """
     n = len(doc)
+    if nlp.token_column(doc, "tag")[i] not in ("NNS", "NNPS"):
+        return i  # no plural (read below): asked of every word, so the tag is read from the Doc's column first
     w = doc[i]
     # a plural the tagger reads as a common noun ("Friends"); read as a proper one, only where the NER says ORG
     plural = w.tag_ == "NNS" and w.lemma_.lower() != w.lower_ \
@@ -1266,7 +1268,8 @@ def name_end(doc, start: int, end: int) -> int:
     Why: the NER often takes "Orlin Rovers 2-0" as one name; the score is cut from the name later
     (kgraph.linking.identity.clean_name), but a rule reading the last word ("Rovers") must read it now.
     """
-    if end - start < 2 or not doc[end - 1].text[-1:].isdigit() and doc[end - 1].text != ")":
+    last = nlp.token_column(doc, "text")[end - 1] if end - start >= 2 else ""  # asked by every rule of every name
+    if end - start < 2 or not last[-1:].isdigit() and last != ")":
         return end
     m = _SCORE_TAIL.search(doc[start:end].text)
     if m is None or m.start() == 0:
