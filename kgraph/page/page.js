@@ -2265,13 +2265,17 @@
     visited('kind', name);
     toPanelTop();
   }
-  // How a relation was found, in words that tell a stated relation (a fixed wording matched in the sentence) from
-  // an inferred one (a trained model's reading of the article, or a consequence of another relation): the raw
-  // method ("rule:born-in", "model:doc") stays in the line's title, for those who query the graph.
-  function methodText(m) {
+  // How a relation was found, in words that tell a stated relation (a fixed wording matched in the sentence, or a
+  // trained model's reading of one sentence naming both) from an inferred one (a model's reading of the article when
+  // no sentence names both, or a consequence of another relation): the raw method ("rule:born-in", "model:doc")
+  // stays in the line's title, for those who query the graph. Every model statement read "inferred by a trained
+  // model from the article", "German Chancellor Angela Merkel" under it too: beside the key's "stated or inferred",
+  // a guess. The graph records where both names sit (`marks`, only when the sentence holds both).
+  function methodText(m, v) {
     var parts = String(m).split(':');
     if (parts[0] === 'implied') return 'inferred from another relation the article states';
-    if (parts[0] === 'model') return 'inferred by a trained model from the article';
+    if (parts[0] === 'model') return v && v.sentence && v.marks ? 'stated in this sentence, as a trained model reads it'
+      : 'inferred by a trained model from the article: no one sentence names both';
     if (parts[0] === 'rule') return 'stated: the sentence says it in a wording kgraph knows';
     if (m === 'gazetteer:geonames') return 'GeoNames gazetteer';
     if (m === 'identity:home-country') return 'a state body of the country the article names';
@@ -2313,7 +2317,7 @@
       var src = v.article !== null && v.article !== undefined ? articleRef(v.article)
         : v.method === 'correction' ? el('span', null, 'corrections file' + (v.note ? ', item ' + v.note : ''))
         : (v.source ? el('span', null, 'gazetteer: ', link(v.source)) : 'unknown source');
-      var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + methodText(v.method) : '') + (v.role ? ' · role: ' + v.role : '');
+      var meta = 'confidence ' + fmtConf(v.confidence) + (v.method ? ' · ' + methodText(v.method, v) : '') + (v.role ? ' · role: ' + v.role : '');
       var out = !kept(v);
       return el('div', {class: 'evidence' + (out ? ' muted out-of-filters' : '')}, v.sentence ? marked(v.sentence, names, v.marks) : null,
         el('div', {class: 'meta', text: meta, title: v.method ? 'method: ' + v.method : ''}), el('div', {class: 'meta'}, 'Source: ', src,
@@ -3411,7 +3415,7 @@
         var text = v.sentence || '', m = v.marks || [];
         var written = function (k) { return m[k] && m[k][0] >= 0 && m[k][1] <= text.length && m[k][0] < m[k][1] ? text.slice(m[k][0], m[k][1]) : ''; };
         rows.push([e.from, labelOf(e.from), e.predicate, e.to, labelOf(e.to), e.confidence === null ? '' : e.confidence,
-          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method) : '', v.method || '', text,
+          v.confidence === null || v.confidence === undefined ? '' : v.confidence, v.method ? methodText(v.method, v) : '', v.method || '', text,
           written(0), written(1), art ? art.id : v.method === 'correction' ? 'corrections file' + (v.note ? ', item ' + v.note : '') : '',
           art ? art.title || '' : '', art ? art.day || art.date || '' : '', art ? art.publisher || '' : '',
           art ? safeUrl(art.url) || '' : v.method === 'correction' ? '' : safeUrl(v.source) || '']);
