@@ -65,3 +65,25 @@ def test_a_models_statement_says_whether_one_sentence_states_it(open_page, tmp_p
     key = page.page.inner_text("#net-legend")
     assert "stated or inferred" in key
     page.check_clean()
+
+
+FIRST = "q => { const s = document.querySelector('#search'); s.value = q; s.dispatchEvent(new Event('input')); " \
+        "const b = document.querySelector('#results li button'); return b ? b.innerText.trim() : null; }"
+
+
+@pytest.mark.browser
+def test_a_leading_article_is_dropped_before_names_are_matched(open_page, tmp_path):
+    # "the EU" listed "Members of the European Parliament" (a substring) and not European Union.
+    page = open_page(_korvania_page(tmp_path), viewport=(1280, 800))
+    for query in ("the KU", "The KU", "a KU", "the Korvanian Union", "KU"):
+        assert page.js("q => kgraph.find(q).map(n => n.label)", query)[0] == "Korvanian Union", query
+        assert page.js(FIRST, query).startswith("Korvanian Union"), query
+    assert "Members of the Korvanian Parliament" not in page.js("kgraph.find('the KU').map(n => n.label)")
+    # the other name it matched is said beside it, as for "KU"
+    assert page.js(FIRST, "the KU") == page.js(FIRST, "KU")
+    # a name beginning with an article still matches from its start, first
+    assert page.js("kgraph.find('the hague').map(n => n.label)")[0] == "The Hague"
+    assert page.js("kgraph.find('Hague').map(n => n.label)")[0] == "The Hague"
+    # the parliament's members are still found by their own words
+    assert page.js("kgraph.find('the Korvanian Parliament').map(n => n.label)") == ["Members of the Korvanian Parliament"]
+    page.check_clean()

@@ -3640,10 +3640,20 @@
     });
     return hits;
   }
+  // A leading article ("the EU", "a Veltrian bank") is not part of the name a reader means: "the EU" matched
+  // "Members of the European Parliament" as a substring and not European Union. A name that itself begins with
+  // one ("The Hague") still matches from its start with it.
+  function nameKey(q) { return norm(String(q).replace(/(\S)['’]s(?=\s|$)/g, '$1')).replace(/^(?:the|an?) (?=\S)/, ''); }
   function find(q, noCloseSpelling) {
-    var qn = norm(String(q).replace(/(\S)['’]s(?=\s|$)/g, '$1'));  // "Merkel's" is Merkel (norm made it "merkel s")
+    var whole = norm(String(q).replace(/(\S)['’]s(?=\s|$)/g, '$1'));  // "Merkel's" is Merkel (norm made it "merkel s")
+    var qn = nameKey(q);
     if (!qn) return [];
     var hits = ranked(qn, 8), words = qn.split(' ');
+    if (whole !== qn) {
+      var best = new Map();
+      ranked(whole, 3).concat(hits).forEach(function (h) { if (!best.has(h[1]) || h[0] < best.get(h[1])) best.set(h[1], h[0]); });
+      hits = Array.from(best, function (x) { return [x[1], x[0]]; });
+    }
     without = '';
     if (!hits.length && words.length > 1) hits = anyOrder(words);
     if (!hits.length && !noCloseSpelling && qn.length >= CLOSE_MIN) index.forEach(function (it) { if (closeSpelling(qn, it)) hits.push([7, it.n]); });
@@ -3808,7 +3818,7 @@
     current = find(search.value);
     currentArticles = findArticles(search.value);
     results.replaceChildren();
-    var qn = norm(search.value);
+    var qn = nameKey(search.value);
     // a name several entities carry (Stuttgart the city and the club) says which each is: its type and mentions
     var shown = current.slice(0, 12), sameName = {};
     DATA.nodes.forEach(function (n) { var l = labelOf(n.id); sameName[l] = (sameName[l] || 0) + 1; });
@@ -3851,7 +3861,7 @@
           plural(currentSentences.length, 'sentence') + ' stating a relation ' + (currentSentences.length === 1 ? 'holds' : 'hold') + ' “' + sentenceQuery.trim() + '”')));
     }
     if (search.value.trim() && !current.length && !currentArticles.length && !currentSentences.length) {
-      var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(qn) >= 0; }) : [];
+      var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(norm(search.value)) >= 0; }) : [];
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
         : 'No entity or article title has that name.'}));
