@@ -87,3 +87,20 @@ def test_a_leading_article_is_dropped_before_names_are_matched(open_page, tmp_pa
     # the parliament's members are still found by their own words
     assert page.js("kgraph.find('the Korvanian Parliament').map(n => n.label)") == ["Members of the Korvanian Parliament"]
     page.check_clean()
+
+
+@pytest.mark.browser
+def test_a_search_that_finds_nothing_says_what_it_searched(open_page, tmp_path):
+    # "No entity or article title has that name." was said though the sentences were searched too.
+    page = open_page(_korvania_page(tmp_path), viewport=(1280, 800))
+    said = lambda q: page.js("q => { const s = document.querySelector('#search'); s.value = q; "  # noqa: E731
+                             "s.dispatchEvent(new Event('input')); return document.querySelector('#results').innerText.trim(); }", q)
+    nothing = said("zzqx")
+    assert nothing.startswith("No entity name, article title or sentence stating a relation holds “zzqx”"), nothing
+    assert "not the articles' whole text" in nothing
+    # a word of a sentence is found: the sentences were searched
+    assert "1 sentence stating a relation holds “hour”" in said("hour")
+    # under 3 letters only the names are searched, and it says so
+    short = said("qz")
+    assert short.startswith("No entity name matches “qz”") and "from 3 letters" in short, short
+    page.check_clean()

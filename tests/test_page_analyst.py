@@ -1189,7 +1189,7 @@ def test_search_finds_articles_by_their_title(open_page, analyst_page):
     page.page.keyboard.press("Enter")
     assert page.page.inner_text("#details h3") == "Tallow Bank board"
     page.page.fill("#search", "zzqx")
-    assert page.page.inner_text("#results") == "No entity or article title has that name."
+    assert page.page.inner_text("#results").startswith("No entity name, article title or sentence stating a relation holds “zzqx”")
 
 
 def test_a_page_drawn_since_an_older_graph_says_what_changed_and_shows_the_new(open_page, tmp_path):
@@ -3302,7 +3302,7 @@ def test_a_misspelt_word_offers_the_closest_words_the_page_holds(open_page, anal
     page = open_page(analyst_page)
     page.page.fill("#search", "citisen")
     results = page.page.inner_text("#results")
-    assert "No entity or article title has that name." in results and "Did you mean citizen?" in results
+    assert "No entity name, article title or sentence stating a relation holds “citisen”" in results and "Did you mean citizen?" in results
     page.page.click("#results button.act-did-you-mean")
     assert page.page.input_value("#search") == "citizen"
     assert "1 sentence stating a relation holds “citizen”" in page.page.inner_text("#results")

@@ -3864,13 +3864,21 @@
       var left = DATA.omitted ? DATA.omitted.all.filter(function (x) { return norm(x).indexOf(norm(search.value)) >= 0; }) : [];
       results.append(el('li', {class: 'muted', text: left.length
         ? 'Left out of this page by --max-nodes: ' + left.slice(0, 5).join(' · ') + (left.length > 5 ? ' …' : '')
-        : 'No entity or article title has that name.'}));
+        : nothingFound(search.value)}));
     }
     // nothing found but names spelt a little differently: what the words may have been meant to be
     if (search.value.trim() && (!current.length || closeOnly) && !currentArticles.length && !currentSentences.length) {
       var dym = didYouMean(search.value, 'li');
       if (dym) results.append(dym);
     }
+  }
+  // What a search that found nothing searched: "No entity or article title has that name." was said though the
+  // sentences were searched too, and a reader took the articles' whole text for unsearched, or for searched.
+  function nothingFound(q) {
+    var quoted = '“' + q.trim() + '”';
+    return norm(q).length >= 3
+      ? 'No entity name, article title or sentence stating a relation holds ' + quoted + ' (the page holds those sentences, not the articles\' whole text).'
+      : 'No entity name matches ' + quoted + ' (titles and sentences are searched from 3 letters).';
   }
   function pick(id) { results.replaceChildren(); selectNode(id); }
   // why a result is not drawn, and what choosing it does ("not shown now" said neither: the women's team, with no
