@@ -58,12 +58,12 @@ def test_a_models_statement_says_whether_one_sentence_states_it(open_page, tmp_p
         page.js("id => kgraph.selectEdge(id)", eid)
         meta = page.page.locator("#details .evidence .meta").first
         metas[who] = (meta.inner_text(), meta.get_attribute("title"))
-    assert metas["Anna Lindqvist"] == ("confidence 0.80 · stated in this sentence, as a trained model reads it", "method: model:doc")
+    assert metas["Anna Lindqvist"] == ("confidence 0.80 · read in this sentence by a trained model", "method: model:doc")
     assert metas["Boris Tamm"] == ("confidence 0.70 · inferred by a trained model from the article: no one sentence names both",
                                    "method: model:doc")
-    # the key's two words are the ones the evidence uses
+    # the key says the two kinds in the evidence's words
     key = page.page.inner_text("#net-legend")
-    assert "stated or inferred" in key
+    assert "a relation read in a sentence or inferred ·" in key, key
     page.check_clean()
 
 

@@ -1751,8 +1751,8 @@ def test_evidence_says_in_words_how_each_statement_was_found(open_page, tmp_path
         page.js("id => kgraph.selectEdge(id)", eid)
         metas[rel] = page.page.locator("#details .evidence .meta").first
         metas[rel] = (metas[rel].inner_text(), metas[rel].get_attribute("title"))
-    # the model read it in a sentence naming both (page80): stated, as the model reads it
-    assert metas["leaderOf"] == ("confidence 0.80 · stated in this sentence, as a trained model reads it", "method: model:doc")
+    # the model read it in a sentence naming both (page80): not said inferred
+    assert metas["leaderOf"] == ("confidence 0.80 · read in this sentence by a trained model", "method: model:doc")
     assert metas["citizenOf"] == ("confidence 0.80 · inferred from another relation the article states",
                                   "method: implied:leader-citizen:model:doc")
 
@@ -1985,9 +1985,9 @@ def test_the_network_carries_a_key_to_its_shapes_and_lines_in_view_from_the_star
     assert key is not None, "no key on the network"
     assert key["inNet"] and key["icons"] == 4
     assert all(t in key["text"] for t in ("Person", "Organization", "Country", "Place")), key["text"]
-    assert "colour: community" in key["text"] and "a relation stated or inferred in the articles" in key["text"]
-    # most lines are a model's reading of an article, not a sentence stating them: the key says both kinds
-    assert "stated or inferred" in key["text"]
+    assert "colour: community" in key["text"] and "a relation read in a sentence or inferred ·" in key["text"]
+    # many lines are a model's reading of an article, not of a sentence naming both: the key says both kinds, in
+    # the evidence's words (page80)
     assert "wider: more articles" in key["text"]  # the width ranks edges at any zoom: the key says what by
     left, top, right, bottom = key["box"]
     assert 0 <= left and right <= 1366 and 0 <= top and bottom <= 768

@@ -2265,16 +2265,18 @@
     visited('kind', name);
     toPanelTop();
   }
-  // How a relation was found, in words that tell a stated relation (a fixed wording matched in the sentence, or a
-  // trained model's reading of one sentence naming both) from an inferred one (a model's reading of the article when
-  // no sentence names both, or a consequence of another relation): the raw method ("rule:born-in", "model:doc")
-  // stays in the line's title, for those who query the graph. Every model statement read "inferred by a trained
-  // model from the article", "German Chancellor Angela Merkel" under it too: beside the key's "stated or inferred",
-  // a guess. The graph records where both names sit (`marks`, only when the sentence holds both).
+  // How a relation was found, in words that tell a relation read in one sentence (a fixed wording matched in it, or
+  // a trained model's reading of a sentence naming both) from an inferred one (a model's reading of the article when
+  // no sentence names both, or a consequence of another relation), the key's two words: the raw method
+  // ("rule:born-in", "model:doc") stays in the line's title, for those who query the graph. Every model statement
+  // read "inferred by a trained model from the article", "German Chancellor Angela Merkel" under it too: beside the
+  // key's "stated or inferred", a guess. A model's reading is not said "stated": of 175 leaderOf in 200 articles
+  // read in a sentence naming both, some name both without saying it. The graph records where both names sit
+  // (`marks`, only when the sentence holds both).
   function methodText(m, v) {
     var parts = String(m).split(':');
     if (parts[0] === 'implied') return 'inferred from another relation the article states';
-    if (parts[0] === 'model') return v && v.sentence && v.marks ? 'stated in this sentence, as a trained model reads it'
+    if (parts[0] === 'model') return v && v.sentence && v.marks ? 'read in this sentence by a trained model'
       : 'inferred by a trained model from the article: no one sentence names both';
     if (parts[0] === 'rule') return 'stated: the sentence says it in a wording kgraph knows';
     if (m === 'gazetteer:geonames') return 'GeoNames gazetteer';
@@ -3088,7 +3090,7 @@
     netLegend.hidden = !DATA.nodes.length;
     // a line for the nodes, one for the lines, each whole: one sentence of both wrapped mid-phrase at 1280x800
     kinds.append(el('span', {class: 'legend-what', text: state.byCommunity ? 'Shape: type · colour: community' : 'Shape and colour: type'}));
-    fill(netLegend, kinds, el('span', {class: 'legend-how', text: 'Line: a relation stated or inferred in the articles · wider: more articles'
+    fill(netLegend, kinds, el('span', {class: 'legend-how', text: 'Line: a relation read in a sentence or inferred · wider: more articles'
       + (anyLow ? ' · pale: confidence under ' + LOW_CONF.toFixed(1) : '')}));
     $('legend-note').textContent = state.byCommunity
       ? 'Shape: type. Colour: community (listed under Communities; untick “Colour by community” to colour by type). Size: number of neighbours.'
