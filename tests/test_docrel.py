@@ -420,7 +420,7 @@ def _org(name, *texts):
 def test_an_organization_name_says_what_kind_of_body_it_is(name, want):
     from types import SimpleNamespace
 
-    view = SimpleNamespace(ents={"k": _org(name)})
+    view = SimpleNamespace(ents={"k": _org(name)}, _head_class={})  # the answers it keeps per entity
     assert docrel.ArticleView.head_class(view, "k") == want
 
 

@@ -312,6 +312,20 @@ def _bare_title(info: _Info) -> str | None:
     return office
 
 
+def _body_class(e) -> int:
+    """Return :meth:`ArticleView.head_class`'s answer for an entity, read from its names."""
+    from kgraph.extraction.lexicon import INTERGOVERNMENTAL, STRONG_ORG_HEADS, WEAK_ORG_HEADS, party_name
+
+    words = e.name.lower().split()
+    if not words:
+        return 0
+    if e.type == EntityType.Organization and any(n.casefold() in INTERGOVERNMENTAL for n in e.names()):
+        return 4  # "EU", "United Nations": based in no member's country
+    if party_name(e.name):
+        return 3  # "Freedom Party", "Greens", "Christian Democratic Union"
+    return 1 if words[-1] in STRONG_ORG_HEADS else 2 if words[-1] in WEAK_ORG_HEADS else 0
+
+
 class ArticleView:
     """What the features read about one article: its entities, rule output and sentence scores."""
 
@@ -387,6 +401,7 @@ class ArticleView:
         self._org_marks: tuple | None = None
         self._last_org: dict = {}
         self._ends: dict = {}
+        self._head_class: dict = {}
         docs = {id(span.doc): span.doc for e in self.ents.values() for _m, span in e.mentions}
         self.sports = sports_story(w for d in docs.values() for w in token_column(d, "lower"))
         self.country_mentions = sum(len(self.ents[k].mentions) for k in country_keys)
@@ -500,17 +515,10 @@ class ArticleView:
 
         4 is read from the lexicon of intergovernmental bodies, by any name the article writes for it.
         """
-        from kgraph.extraction.lexicon import INTERGOVERNMENTAL, STRONG_ORG_HEADS, WEAK_ORG_HEADS, party_name
-
-        e = self.ents[a]
-        words = e.name.lower().split()
-        if not words:
-            return 0
-        if e.type == EntityType.Organization and any(n.casefold() in INTERGOVERNMENTAL for n in e.names()):
-            return 4  # "EU", "United Nations": based in no member's country
-        if party_name(self.ents[a].name):
-            return 3  # "Freedom Party", "Greens", "Christian Democratic Union"
-        return 1 if words[-1] in STRONG_ORG_HEADS else 2 if words[-1] in WEAK_ORG_HEADS else 0
+        got = self._head_class.get(a)
+        if got is None:
+            got = self._head_class[a] = _body_class(self.ents[a])  # asked once per pair, the entity's own answer
+        return got
 
     def opens_with(self, a: str, b: str) -> float:
         """Return 1.0 when an organization's name opens with another's first word or acronym, else 0.0.

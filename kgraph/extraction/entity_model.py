@@ -23,7 +23,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kgraph.core import modelfile
@@ -78,8 +78,11 @@ def _word(doc, i: int) -> str:
     return _shape(token_column(doc, "text")[i])
 
 
-def _gaz(text: str) -> list[str]:
-    """Return the gazetteer's readings of a name as feature strings."""
+@lru_cache(maxsize=1 << 15)
+def _gaz(text: str) -> tuple[str, ...]:
+    """Return the gazetteer's readings of a name as feature strings, remembered per name (a bounded memo)."""
+    # Why: the readings depend on the name's string alone, and a name is asked of by each of its mentions'
+    # candidates and edge features (six gazetteer look-ups each); the memo is bounded for a long corpus.
     out = []
     if gazetteer.country(text) is not None:
         out.append("gaz=country")
@@ -97,7 +100,7 @@ def _gaz(text: str) -> list[str]:
             out.append("gaz=city-respelled")
     if not out and gazetteer.place(text) is not None:
         out.append("gaz=place")
-    return out or ["gaz=none"]
+    return tuple(out) or ("gaz=none",)
 
 
 def _sentence_words(sent) -> frozenset:

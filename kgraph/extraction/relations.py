@@ -107,7 +107,16 @@ def role_at(doc, i: int) -> str | None:
     """Return :func:`role_of_token` of token ``i`` of a Doc, making no Token when the answer is known."""
     # Why: the document model's features ask of every word near every mention, most of them asked before.
     memo = doc_memo(doc, "role")
-    return memo[i] if i in memo else role_of_token(doc[i])
+    if i in memo:
+        return memo[i]
+    texts = token_column(doc, "text")
+    if (i == 0 or texts[i - 1] != "-") and (i + 1 >= len(texts) or texts[i + 1] != "-") \
+            and _role_class(token_column(doc, "lemma")[i]) is None and _role_class(token_column(doc, "lower")[i]) is None:
+        # Why: most words near a mention are no role noun; with no hyphen beside it and neither its lemma nor its
+        # word a role, role_of_token answers None, here read from the columns without making the Token.
+        memo[i] = None
+        return None
+    return role_of_token(doc[i])
 
 
 def _read_role_of_token(tok) -> str | None:

@@ -1,0 +1,59 @@
+"""The answers remembered for speed (round speed79) are those the plain computation gives."""
+
+from __future__ import annotations
+
+from kgraph.extraction import docrel, entity_model, extract, relations
+
+ROLE_TEXTS = [
+    # a role joined by a hyphen to a word that is none ("vice-president"), a leader's compound, abbreviations
+    "The vice-president of Orlin Bank, Ann Roe, met the secretary-general and Gov. Tom Brask in Tarsk.",
+    "Deputy Prime Minister Lena Vask and the personnel chief of Velmor Steel spoke; Sen. Piet Moll said no.",
+    # a hyphen with spaces round it, a hyphen opening and closing the text, a party member
+    "- Korvania's chief - executive Ida Lund, a party member, left the co-op of Lindqvist Farms -",
+]
+
+
+def test_a_role_read_by_index_is_the_role_its_token_gives_in_any_order(nlp):
+    for text in ROLE_TEXTS:
+        plain = [relations._read_role_of_token(t) for t in nlp(text)]
+        doc = nlp(text)  # asked by index first, with nothing remembered
+        assert [relations.role_at(doc, i) for i in range(len(doc))] == plain, text
+        assert [relations.role_of_token(t) for t in doc] == plain, text  # and by Token, from what was kept
+        doc = nlp(text)  # asked by Token first, then by index
+        assert [relations.role_of_token(t) for t in doc] == plain, text
+        assert [relations.role_at(doc, i) for i in range(len(doc))] == plain, text
+    doc = nlp(ROLE_TEXTS[0])
+    vice = next(t.i for t in doc if t.lower_ == "vice")
+    assert relations.role_at(doc, vice) == docrel.Predicate.worksFor  # "vice" is a role only by its hyphen
+
+
+NAMES = ["Paris", "PARIS", "paris", "Germany", "German", "Bavaria", "Texas", "Munich", "München", "Korvania",
+         "Tarsk Motors", "Georgia", "Victoria", "", "New York"]
+
+
+def test_the_gazetteer_readings_of_a_name_are_those_read_afresh_and_the_memo_is_bounded():
+    entity_model._gaz.cache_clear()
+    for _round in range(2):  # read, then from the memo
+        for name in NAMES:
+            assert entity_model._gaz(name) == tuple(entity_model._gaz.__wrapped__(name)), name
+    kinds = {g for name in NAMES for g in entity_model._gaz(name)}
+    assert {"gaz=country", "gaz=demonym", "gaz=none"} <= kinds
+    assert isinstance(entity_model._gaz("Paris"), tuple)  # a caller cannot change what the memo holds
+    assert entity_model._gaz.cache_info().maxsize is not None
+
+
+def test_an_entitys_body_class_asked_for_every_pair_is_the_one_a_fresh_view_gives(nlp):
+    text = ("The European Union and the Freedom Party met in Orlin. The Korvanian Ministry of Finance and "
+            "Tarsk Council spoke.\n\nAnna Lindqvist of the United Nations said the Velmor Institute would help.")
+    mentions = extract.article_mentions([(0, nlp(text))])
+    shared = docrel.ArticleView(mentions, [], {})
+    found = set()
+    for a in shared.keys:
+        for b in shared.keys:
+            if a != b:
+                docrel._base_vector(shared, a, b)
+    for a in reversed(shared.keys):
+        fresh = docrel.ArticleView(extract.article_mentions([(0, nlp(text))]), [], {})
+        assert shared.head_class(a) == fresh.head_class(a), a
+        found.add(shared.head_class(a))
+    assert len(found) >= 3
