@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extraction import docrel, entity_model, extract, relations
 
 ROLE_TEXTS = [
@@ -57,3 +59,17 @@ def test_an_entitys_body_class_asked_for_every_pair_is_the_one_a_fresh_view_give
         assert shared.head_class(a) == fresh.head_class(a), a
         found.add(shared.head_class(a))
     assert len(found) >= 3
+
+
+def test_every_column_read_in_one_pass_is_each_tokens_attribute_whichever_is_asked_first(nlp):
+    from kgraph.extraction.nlp import TOKEN_COLUMNS, token_column
+
+    text = "Greta Solberg's firm, Tarsk Motors, was hired by Korvania's MINISTRY.\n\nShe shot the films in Orlin."
+    for first in sorted(TOKEN_COLUMNS):
+        doc = nlp(text)
+        token_column(doc, first)
+        for name, read in TOKEN_COLUMNS.items():
+            assert token_column(doc, name) == [read(t) for t in doc], (first, name)
+    with pytest.raises(KeyError):
+        token_column(nlp(text), "shape")
+    assert token_column(nlp(""), "lemma") == []

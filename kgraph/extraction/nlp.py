@@ -66,9 +66,18 @@ def token_column(doc, column: str) -> list[str]:
     memo = doc_memo(doc, "columns")
     values = memo.get(column)
     if values is None:
-        read = TOKEN_COLUMNS[column]
-        values = memo[column] = [read(t) for t in doc]
+        if column not in TOKEN_COLUMNS:
+            raise KeyError(column)
+        # Why: the extraction reads every column of each Doc; one pass makes each Token once, not once per column.
+        rows = [(t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_) for t in doc]
+        for n, name in enumerate(_ROW_COLUMNS):
+            memo.setdefault(name, [row[n] for row in rows])
+        values = memo[column]
     return values
+
+
+#: The columns in the order of the row :func:`token_column` reads of each Token (see :data:`TOKEN_COLUMNS`).
+_ROW_COLUMNS = ("text", "lower", "lemma", "pos", "tag", "dep")
 
 
 #: The word flags :func:`token_flags` gives, in its order (each named as the ``Token`` attribute it equals).
