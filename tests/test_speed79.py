@@ -73,3 +73,26 @@ def test_every_column_read_in_one_pass_is_each_tokens_attribute_whichever_is_ask
     with pytest.raises(KeyError):
         token_column(nlp(text), "shape")
     assert token_column(nlp(""), "lemma") == []
+
+
+def test_finders_reading_the_columns_first_find_what_their_token_walks_found(nlp):
+    # _recover_persons, firm_candidates and _org_phrase_candidates now test each word from the columns and the
+    # word flags before making its Token; what they find is pinned (the same on the Token walk before).
+    T = extract.EntityType
+    doc = nlp("Martin Richter met Ida Lund in Orlin. Later, Richter thanked Ukraine's Special Operations Forces, "
+              "and Ukrainian military intelligence said Lund would stay.\n\nVelmorix spokesman Peter Lanz said "
+              "the Tarsk Anti-Doping Agency agreed. Richter Hall was shut; the richter scale read 4.")
+
+    def names(cands):
+        return [(doc[c.start:c.end].text, c.type, c.name) for c in cands]
+
+    assert names(extract._org_phrase_candidates(doc, 0, {}, set())) == [
+        ("Special Operations Forces", T.Organization, "Special Operations Forces"),
+        ("Ukrainian military intelligence", T.Organization, "Ukrainian military intelligence"),
+        ("Tarsk Anti-Doping Agency", T.Organization, "Tarsk Anti-Doping Agency")]
+    spans = [doc.char_span(doc.text.index(name), doc.text.index(name) + len(name)) for name in ("Martin Richter", "Peter Lanz")]
+    people = [extract._Cand(doc, 0, s.start, s.end, T.Person, s.text, "ner") for s in spans]
+    found = names(extract._recover_persons(people, [(0, doc)]))[len(people):]
+    assert found == [("Richter", T.Person, "Martin Richter")]  # not "Richter Hall", not "richter"
+    firms = entity_model.firm_candidates(people, [(0, doc)], {(id(doc), spans[1].start)})
+    assert [doc[c.start:c.end].text for c in firms] == ["Velmorix"]

@@ -1158,13 +1158,16 @@ def firm_candidates(cands: list, docs, persons: set, lower: set | frozenset = fr
     covered = x.covered_tokens(cands)
     out = []
     for offset, doc in sorted(docs, key=lambda od: od[0]):
-        for tok in doc:
-            i = tok.i
-            if (id(doc), i) in covered or not tok.is_title or not tok.is_alpha or len(tok) < 3:
+        # The words tested from the columns and the word flags: a Token is made only for one that passes the rest.
+        for i, text in enumerate(token_column(doc, "text")):
+            if (id(doc), i) in covered:
                 continue
-            c = x._Cand(doc, offset, i, i + 1, None, tok.text, "propn")
-            if firm_cue(c, persons, lower) and not gazetteer.demonym(tok.text) and gazetteer.place(tok.text) is None \
-                    and not _nationality_word(tok):
+            flags = token_flags(doc, i)
+            if not flags[TITLE] or not flags[ALPHA] or len(text) < 3:
+                continue
+            c = x._Cand(doc, offset, i, i + 1, None, text, "propn")
+            if firm_cue(c, persons, lower) and not gazetteer.demonym(text) and gazetteer.place(text) is None \
+                    and not _nationality_word(doc[i]):
                 out.append(c)
     return out
 

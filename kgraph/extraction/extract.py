@@ -1256,8 +1256,10 @@ def _org_phrase_candidates(doc, offset: int, covered: dict, headlines: set) -> l
     """
     out = []
     n = len(doc)
-    for i, tok in enumerate(doc):
-        low = tok.lower_
+    for i, low in enumerate(token_column(doc, "lower")):
+        if low not in _PHRASE_ORG_HEADS and low not in _AGENCY_HEADS:
+            continue  # read from the column: a Token is made only for a head word
+        tok = doc[i]
         if low in _PHRASE_ORG_HEADS and tok.is_title and i not in covered:
             # "Ukraine's Special Operations Forces": title-case words up to an organization word.
             j = i
@@ -2426,10 +2428,17 @@ def _recover_persons(cands: list[_Cand], docs: list[tuple[int, object]]) -> list
     if not by_last:
         return out
     for offset, doc in docs:
-        for tok in doc:
-            if (id(doc), tok.i) in covered or not tok.is_title or not tok.is_alpha:
+        # The words tested from the columns and the word flags: a Token is made only for a known surname.
+        for i, text in enumerate(token_column(doc, "text")):
+            if (id(doc), i) in covered:
                 continue
-            names = by_last.get(_key(tok.text), ())
+            flags = token_flags(doc, i)
+            if not flags[TITLE] or not flags[ALPHA]:
+                continue
+            names = by_last.get(_key(text), ())
+            if not names:
+                continue
+            tok = doc[i]
             # A surname opening a sentence may be tagged an adjective or a verb ("Rudin lives in Tarsk"): it is
             # the person's still when no English dictionary knows the word.
             if not names or tok.pos_ != "PROPN" and not (tok.is_sent_start and not nlp_words(tok)):
