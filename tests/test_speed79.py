@@ -96,3 +96,15 @@ def test_finders_reading_the_columns_first_find_what_their_token_walks_found(nlp
     assert found == [("Richter", T.Person, "Martin Richter")]  # not "Richter Hall", not "richter"
     firms = entity_model.firm_candidates(people, [(0, doc)], {(id(doc), spans[1].start)})
     assert [doc[c.start:c.end].text for c in firms] == ["Velmorix"]
+
+
+def test_a_spans_text_cut_from_the_text_joined_with_the_columns_is_the_spans_own(nlp):
+    from kgraph.extraction.nlp import span_text, token_column
+
+    text = "  Greta Solberg  met Tom Brask.\n\nKorvania's MINISTRY  said:\t\"no\" \n"
+    for columns_first in (True, False):
+        doc = nlp(text)
+        if columns_first:
+            token_column(doc, "pos")
+        spans = [doc[i:j] for i in range(len(doc)) for j in range(i + 1, len(doc) + 1)]
+        assert [span_text(s) for s in spans] == [s.text for s in spans]

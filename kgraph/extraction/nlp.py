@@ -69,9 +69,11 @@ def token_column(doc, column: str) -> list[str]:
         if column not in TOKEN_COLUMNS:
             raise KeyError(column)
         # Why: the extraction reads every column of each Doc; one pass makes each Token once, not once per column.
-        rows = [(t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_) for t in doc]
+        # The Doc's text (Doc.text, another walk of every Token) is joined from the same pass.
+        rows = [(t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.whitespace_) for t in doc]
         for n, name in enumerate(_ROW_COLUMNS):
             memo.setdefault(name, [row[n] for row in rows])
+        doc_memo(doc, "text").setdefault(None, "".join([row[0] + row[6] for row in rows]))
         values = memo[column]
     return values
 
@@ -155,7 +157,10 @@ def span_text(span) -> str:
     memo = doc_memo(span.doc, "text")
     text = memo.get(None)
     if text is None:
-        text = memo[None] = span.doc.text
+        token_column(span.doc, "text")  # joins the text in its pass over the Tokens
+        text = memo.get(None)
+        if text is None:  # the columns were read before the text was joined with them
+            text = memo[None] = span.doc.text
     return text[span.start_char:span.end_char]
 
 
