@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -31,35 +30,11 @@ def _pipeline(model: str | None):
     if pipes is None:
         pipes = _local.pipes = {}
     if model not in pipes:
+        from kgraph.build.cache import needs_torch
         from kgraph.extraction import nlp
 
-        with _torch_hidden(model):
-            pipes[model] = nlp.load(model)
+        pipes[model] = nlp.load(model, hide_torch=not needs_torch(model))
     return pipes[model]
-
-
-@contextmanager
-def _torch_hidden(model: str | None):
-    """Hide torch while spaCy is first imported, when the pipeline needs none.
-
-    spaCy's thinc imports torch whenever it is installed (kgraph's training extras install it): about 1 s of CPU
-    and several seconds of a cold disk at every build's start, for a CNN pipeline that never calls it. Hidden
-    only while spaCy loads: torch imports as usual afterwards (thinc alone goes on without it).
-    """
-    import sys
-
-    from kgraph.build.cache import needs_torch
-
-    if any(m in sys.modules for m in ("torch", "thinc", "spacy")) or needs_torch(model):
-        yield
-        return
-    sys.modules["torch"] = None  # `import torch` raises ImportError, which thinc takes as "not installed"
-    try:
-        import spacy  # noqa: F401  (thinc decides here, once per process)
-    finally:
-        if "torch" in sys.modules and sys.modules["torch"] is None:
-            del sys.modules["torch"]
-    yield
 
 
 Item = tuple[str, Article]

