@@ -92,6 +92,9 @@ def is_entity_key(key: object) -> bool:
             and all(_iri_char_ok(ch) for ch in tail))
 
 
+# Why (both IRI makers): an IRI recurs in every quad of its entity or article, and rdflib checks an IRI's
+# characters each time one is made; URIRefs are immutable, so one made once serves every caller.
+@lru_cache(maxsize=1 << 17)
 def entity_iri(key: str) -> URIRef:
     """Return the IRI of an entity key."""
     return URIRef(ENTITY_BASE + key)
@@ -110,6 +113,7 @@ def article_slug(article_id: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def article_iri(article_id: str) -> URIRef:
     """Return the IRI of an article."""
     return URIRef(ARTICLE_BASE + article_slug(article_id))

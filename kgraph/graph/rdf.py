@@ -105,12 +105,6 @@ def well_typed(kb: KnowledgeBase) -> KnowledgeBase:
     return kb if len(facts) == len(kb.facts) else replace(kb, facts=facts)
 
 
-#: Each article's and entity's IRI, made once: an IRI recurs in every quad of its article or entity, and rdflib
-#: checks an IRI's characters each time one is made.
-_article_iri = lru_cache(maxsize=1 << 16)(iri.article_iri)
-_entity_iri = lru_cache(maxsize=1 << 17)(iri.entity_iri)
-
-
 def quads(kb: KnowledgeBase) -> Iterator[Quad]:
     """Yield the quads of a knowledge base (graph None is the default graph)."""
     yield from _entity_quads(kb)
@@ -118,7 +112,7 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
         yield CORRECTIONS_SOURCE, RDFS.comment, Literal(f"correction {line}"), None
     yield from _record_quads(kb)
     for art in kb.articles:
-        g = _article_iri(art.id)
+        g = iri.article_iri(art.id)
         a = g
         yield a, RDF.type, KG.Article, g
         yield a, DCTERMS.identifier, Literal(art.id), g
@@ -132,11 +126,11 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
         if art.publisher:
             yield a, DCTERMS.publisher, Literal(art.publisher), g
     for e in kb.entities:
-        ent = _entity_iri(e.key)
+        ent = iri.entity_iri(e.key)
         for aid in e.articles:
-            yield ent, KG.mentionedIn, _article_iri(aid), _article_iri(aid)
+            yield ent, KG.mentionedIn, iri.article_iri(aid), iri.article_iri(aid)
     for f in well_typed_facts(kb):
-        s, p, o = _entity_iri(f.subject), KG[f.predicate], _entity_iri(f.object)
+        s, p, o = iri.entity_iri(f.subject), KG[f.predicate], iri.entity_iri(f.object)
         if not f.evidence:
             ev = iri.evidence_iri(f.subject, f.predicate, f.object, f.method)
             yield s, p, o, None
@@ -151,7 +145,7 @@ def quads(kb: KnowledgeBase) -> Iterator[Quad]:
                 yield ev, PROV.wasDerivedFrom, GEONAMES_SOURCE, None
             continue
         for aid, rel in f.evidence:
-            g = _article_iri(aid)
+            g = iri.article_iri(aid)
             ev = iri.evidence_iri(aid, f.subject, f.predicate, f.object, rel.sentence_start,
                                   rel.subject.start, rel.object.start)
             yield s, p, o, g
@@ -199,7 +193,7 @@ def _statement(ev, s, p, o, g) -> Iterator[Quad]:
 
 def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
     for e in kb.entities:
-        ent = _entity_iri(e.key)
+        ent = iri.entity_iri(e.key)
         yield ent, RDF.type, KG[e.type], None
         yield ent, RDFS.label, Literal(e.label), None
         for alias in e.aliases:
@@ -212,9 +206,9 @@ def _entity_quads(kb: KnowledgeBase) -> Iterator[Quad]:
         if e.geonames_id:
             yield ent, OWL.sameAs, iri.geonames_iri(e.geonames_id), None
         for key in e.same_as:  # a merged entity's IRI keeps resolving to the one kept
-            yield ent, OWL.sameAs, _entity_iri(key), None
+            yield ent, OWL.sameAs, iri.entity_iri(key), None
         for key in e.different_from:  # an analyst said these are two things (a "different" correction)
-            yield ent, OWL.differentFrom, _entity_iri(key), None
+            yield ent, OWL.differentFrom, iri.entity_iri(key), None
         if e.corrections:  # an analyst changed this entity: say so, and which items did
             yield ent, PROV.wasInfluencedBy, CORRECTIONS_SOURCE, None
             for note in e.corrections:
