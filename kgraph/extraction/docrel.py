@@ -1023,7 +1023,6 @@ TOP_PER_TYPE = 3
 def candidates(view: ArticleView):
     """Yield (subject key, object key, predicate) for every ordered entity pair whose types fit a predicate."""
     near = view.near_pairs() if view.n_ents > MAX_ALL_PAIRS else None
-    known: dict[str, bool] = {}  # whether a name is a continent's: asked for every pair of places, twice
     for a in view.keys:
         ta = view.ents[a].type
         for b in (view.keys if near is None else near[a]):
@@ -1031,8 +1030,7 @@ def candidates(view: ArticleView):
                 continue
             tb = view.ents[b].type
             for pred, (st, ot) in SIGNATURES.items():
-                if ta in st and tb in ot and not (pred in _WITHIN and
-                                                  _spans_countries(view.ents[a].name, view.ents[b].name, known)):
+                if ta in st and tb in ot and not (pred in _WITHIN and _spans_countries(view.ents[a].name, view.ents[b].name)):
                     yield a, b, pred
 
 
@@ -1040,21 +1038,14 @@ def candidates(view: ArticleView):
 _WITHIN = (Predicate.locatedIn, Predicate.partOf)
 
 
-def _spans_countries(subject: str, obj: str, known: dict[str, bool] | None = None) -> bool:
+def _spans_countries(subject: str, obj: str) -> bool:
     """True when a continent (or a compass part of one) would be placed within something smaller.
 
     Why: "Europe" in an article about Italy was stated located in Italy; a continent is within no
     country, city or region, only within another continent's name ("Eastern Europe" in "Europe").
-    ``known`` keeps each name's answer for the next call.
+    ``gazetteer.continent`` remembers each name's answer itself.
     """
-    known = {} if known is None else known
-    if subject not in known:
-        known[subject] = gazetteer.continent(subject)
-    if not known[subject]:
-        return False
-    if obj not in known:
-        known[obj] = gazetteer.continent(obj)
-    return not known[obj]
+    return gazetteer.continent(subject) and not gazetteer.continent(obj)
 
 
 def may_kill(view: ArticleView, a: str, b: str) -> bool:
