@@ -157,10 +157,8 @@ def span_text(span) -> str:
     memo = doc_memo(span.doc, "text")
     text = memo.get(None)
     if text is None:
-        token_column(span.doc, "text")  # joins the text in its pass over the Tokens
-        text = memo.get(None)
-        if text is None:  # the columns were read before the text was joined with them
-            text = memo[None] = span.doc.text
+        token_column(span.doc, "text")  # joins the text in its first pass over the Tokens
+        text = memo[None]
     return text[span.start_char:span.end_char]
 
 
